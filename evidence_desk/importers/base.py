@@ -1,0 +1,226 @@
+"""The contract every importer fulfils: bytes in, plain records out.
+
+Importers are pure. They never touch the store, the ledger or the network; they receive an
+:class:`ExportSource` (the file the user picked, plus the other members of its zip or folder) and
+return a :class:`ParsedChat` or :class:`ParsedImage`, or raise :class:`ImportInputError` naming the
+file, the line (or member / JSON path / CSV row) and the reason. The services layer decides what is
+stored; keeping parsers pure is what makes "re-parse the stored original and get byte-identical
+output" (EV-5) a testable property.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from evidence_desk.domain.errors import ImportInputError
+
+__all__ = [
+    "Attachment",
+    "AttachmentState",
+    "ExportSource",
+    "ImportInputError",
+    "Importer",
+    "MessageKind",
+    "ParseProblem",
+    "ParsedChat",
+    "ParsedMessage",
+    "SourceRef",
+    "normalised_bytes",
+]
+
+
+class MessageKind(enum.StrEnum):
+    """What a message is. Unknown types are kept as UNKNOWN with their raw text, never dropped."""
+
+    TEXT = "text"
+    IMAGE = "image"
+    VOICE = "voice"
+    VIDEO = "video"
+    FILE = "file"
+    STICKER = "sticker"
+    LOCATION = "location"
+    CONTACT_CARD = "contact_card"
+    LINK = "link"
+    TRANSFER = "transfer"  # money transfer (WeChat 转账)
+    RED_PACKET = "red_packet"  # WeChat 红包
+    CALL = "call"
+    RECALLED = "recalled"  # 撤回 / "This message was deleted"
+    SYSTEM = "system"  # friend added, security code changed, group events...
+    QUOTE = "quote"  # a reply that quotes an earlier message
+    UNKNOWN = "unknown"
+
+
+class AttachmentState(enum.StrEnum):
+    """The three states the completeness statement must report (chat-formats.md §9.5)."""
+
+    EXPORTED = "exported"  # the file is in the zip/folder; its bytes are in ExportSource
+    OMITTED = "omitted"  # declared but not exported ("<Media omitted>", Telegram skip strings)
+    MISSING = "missing"  # named by the export but absent from the zip/folder
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Where a record came from: the file (or zip member) and a locator inside it.
+
+    ``locator`` is human-readable and stable: ``"line 12"``, ``"lines 12-14"``, ``"row 5"``,
+    ``"$.messages[3]"``, ``"sms[17]"``.
+    """
+
+    file: str
+    locator: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A media file a message refers to. ``member`` is the path inside the zip/folder, if any."""
+
+    kind: MessageKind
+    name: str
+    state: AttachmentState
+    member: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ParseProblem:
+    """Something the parser could not read or had to interpret; shown in the preview.
+
+    ``severity`` is ``"error"`` (content could not be parsed and is kept only as raw text) or
+    ``"warning"`` (parsed, but a human should look: ambiguous DST time, repaired encoding...).
+    """
+
+    file: str
+    locator: str
+    reason: str
+    severity: str = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedMessage:
+    """One message, as faithful to the export as the export allows.
+
+    ``sent_at`` is timezone-aware UTC. ``time_text`` is the timestamp exactly as written in the
+    export (or the raw numeric value for JSON/XML formats), so the bundle can show both.
+    ``from_self`` is set when the format itself says who sent it (WeChat ``IsSender``, SMS ``type``);
+    otherwise ``None`` and the preview decides from the chosen staff account.
+    """
+
+    index: int
+    sent_at: datetime
+    time_text: str
+    sender: str
+    kind: MessageKind
+    text: str
+    source: SourceRef
+    sender_id: str | None = None
+    from_self: bool | None = None
+    native_id: str | None = None
+    reply_to: str | None = None
+    attachments: tuple[Attachment, ...] = ()
+    raw: str | None = None  # raw record text for UNKNOWN/system records and repaired content
+
+    def as_json(self) -> dict[str, object]:
+        """A plain, deterministic representation used for normalisation and commitments."""
+        return {
+            "index": self.index,
+            "sent_at": self.sent_at.isoformat(),
+            "time_text": self.time_text,
+            "sender": self.sender,
+            "sender_id": self.sender_id,
+            "from_self": self.from_self,
+            "kind": self.kind.value,
+            "text": self.text,
+            "native_id": self.native_id,
+            "reply_to": self.reply_to,
+            "attachments": [
+                {"kind": a.kind.value, "name": a.name, "state": a.state.value, "member": a.member}
+                for a in self.attachments
+            ],
+            "raw": self.raw,
+            "source": {"file": self.source.file, "locator": self.source.locator},
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedChat:
+    """The result of parsing one chat export.
+
+    ``format_name`` and ``parser_version`` go into the import's ledger entry; bump the version
+    whenever normalised output for the same bytes would change.
+    """
+
+    format_name: str
+    parser_version: str
+    detection_reason: str
+    title: str
+    participants: tuple[str, ...]
+    messages: tuple[ParsedMessage, ...]
+    timezone: str
+    encoding: str
+    problems: tuple[ParseProblem, ...] = ()
+    repairs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ExportSource:
+    """What the user picked: a main file plus, for zips and folders, its other members.
+
+    ``members`` maps a member path (POSIX separators, relative to the zip/folder root) to a
+    callable returning its bytes, so large media are read only when needed. ``read_member``
+    raises ``KeyError`` for an absent member; importers turn that into AttachmentState.MISSING.
+    """
+
+    name: str
+    data: bytes
+    members: Mapping[str, Callable[[], bytes]] = field(default_factory=dict)
+    container: str | None = None  # the zip or folder name, when the file came out of one
+
+    def has_member(self, path: str) -> bool:
+        return path in self.members
+
+    def read_member(self, path: str) -> bytes:
+        return self.members[path]()
+
+    def member_names(self) -> Iterator[str]:
+        return iter(sorted(self.members))
+
+
+class Importer(Protocol):
+    """One chat format. Modules in ``evidence_desk.importers`` expose an instance as ``IMPORTER``."""
+
+    name: str
+    version: str
+
+    def detect(self, source: ExportSource) -> str | None:
+        """Return a human-readable reason when this format fits (``"WhatsApp Android, en, 24h,
+        d/m/y"``), else ``None``. Must be cheap and must not raise on any input."""
+
+    def parse(self, source: ExportSource, tz: str) -> ParsedChat:
+        """Parse the whole export; local times are interpreted in IANA zone ``tz``.
+
+        Raises ImportInputError (file, locator, reason) when the input is not this format or is
+        broken beyond what the parser can honestly report as problems.
+        """
+
+
+def normalised_bytes(chat: ParsedChat) -> bytes:
+    """The canonical normalised output of a parse (EV-5: byte-identical on re-parse)."""
+    doc = {
+        "format": chat.format_name,
+        "parser_version": chat.parser_version,
+        "title": chat.title,
+        "participants": list(chat.participants),
+        "timezone": chat.timezone,
+        "encoding": chat.encoding,
+        "repairs": list(chat.repairs),
+        "problems": [
+            {"file": p.file, "locator": p.locator, "reason": p.reason, "severity": p.severity}
+            for p in chat.problems
+        ],
+        "messages": [m.as_json() for m in chat.messages],
+    }
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
