@@ -105,7 +105,8 @@ class ParsedMessage:
 
     ``sent_at`` is timezone-aware UTC. ``time_text`` is the timestamp exactly as written in the
     export (or the raw numeric value for JSON/XML formats), so the bundle can show both.
-    ``from_self`` is set when the format itself says who sent it (WeChat ``IsSender``, SMS ``type``);
+    ``from_self`` is set when the format itself says who sent it (WeChat ``IsSender``,
+    SMS ``type``);
     otherwise ``None`` and the preview decides from the chosen staff account.
     """
 
@@ -190,7 +191,7 @@ class ExportSource:
 
 
 class Importer(Protocol):
-    """One chat format. Modules in ``evidence_desk.importers`` expose an instance as ``IMPORTER``."""
+    """One chat format; each module in ``evidence_desk.importers`` exposes one as ``IMPORTER``."""
 
     name: str
     version: str

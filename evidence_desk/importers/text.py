@@ -39,7 +39,9 @@ def decode_export(name: str, data: bytes, *, allow_gb18030: bool = True) -> Deco
             return DecodedText(_strict(name, data, "utf-16-le"), "utf-16-le")
         if even_zero > odd_zero and even_zero > len(head) // 8:
             return DecodedText(_strict(name, data, "utf-16-be"), "utf-16-be")
-        raise ImportInputError(name, f"byte {data.index(0)}", "binary data (NUL byte) in a text export")
+        raise ImportInputError(
+            name, f"byte {data.index(0)}", "binary data (NUL byte) in a text export"
+        )
     try:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as utf8_error:
