@@ -1,0 +1,3 @@
+from evidence_desk.cli import main
+
+raise SystemExit(main())

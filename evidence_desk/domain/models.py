@@ -1,0 +1,57 @@
+"""Plain records and enumerations shared by services, CLI and GUI."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Role(enum.StrEnum):
+    STAFF = "staff"
+    SUPERVISOR = "supervisor"
+    LEGAL = "legal"
+    ADMIN = "admin"
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    name: str
+    role: Role
+    public_key: str
+    active: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerRecord:
+    """A ledger entry as shown to people (``log``); payload is decoded JSON."""
+
+    seq: int
+    at: str
+    actor: str
+    action: str
+    payload: dict[str, object]
+    entry_hash: str
+    prev_hash: str
+    signature: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found by ``verify``: a stable code, where it is, and what is wrong.
+
+    ``severity`` is ``"error"`` (integrity is broken) or ``"warning"`` (nothing is broken, but a
+    person should know: an orphan blob file, a checkpoint not yet time-stamped).
+    """
+
+    code: str
+    location: str
+    detail: str
+    severity: str = "error"
+
+    def as_json(self) -> dict[str, str]:
+        return {
+            "code": self.code,
+            "location": self.location,
+            "detail": self.detail,
+            "severity": self.severity,
+        }

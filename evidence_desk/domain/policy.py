@@ -1,0 +1,79 @@
+"""Who may do what. Every service checks here before it changes or reveals anything.
+
+Kept as data (action -> roles) so the permission matrix test can enumerate it and so that a
+reviewer can read the whole policy on one screen. Rules that depend on the record (nobody
+decides their own request, evidence only for approved contacts...) live next to the service
+that applies them and raise RuleViolation naming the rule.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from evidence_desk.domain.errors import PermissionDenied
+from evidence_desk.domain.models import Role
+
+
+class Action(enum.StrEnum):
+    USER_ADD = "user.add"
+    USER_RESET_PASSWORD = "user.reset_password"
+    USER_DEACTIVATE = "user.deactivate"
+    USER_LIST = "user.list"
+    SETTINGS_SET = "settings.set"
+    SETTINGS_READ = "settings.read"
+    LOG_READ = "log.read"
+    VERIFY = "verify"
+    CASE_CREATE = "case.create"
+    CASE_EDIT = "case.edit"
+    CASE_READ = "case.read"
+    CASE_IMPORT = "case.import"
+    CONTACT_REQUEST = "contact.request"
+    CONTACT_DECIDE = "contact.decide"
+    CONTACT_READ = "contact.read"
+    EVIDENCE_ADD = "evidence.add"
+    EVIDENCE_READ = "evidence.read"
+    REVIEW_TAG = "review.tag"
+    BUNDLE_EXPORT = "bundle.export"
+    TSA_CONFIGURE = "tsa.configure"
+    STAMP = "stamp"
+
+
+_ALL = frozenset(Role)
+_FIELD = frozenset({Role.STAFF, Role.SUPERVISOR})
+
+PERMISSIONS: dict[Action, frozenset[Role]] = {
+    Action.USER_ADD: frozenset({Role.ADMIN}),
+    Action.USER_RESET_PASSWORD: frozenset({Role.ADMIN}),
+    Action.USER_DEACTIVATE: frozenset({Role.ADMIN}),
+    Action.USER_LIST: _ALL,
+    Action.SETTINGS_SET: frozenset({Role.ADMIN}),
+    Action.SETTINGS_READ: _ALL,
+    Action.LOG_READ: _ALL,
+    Action.VERIFY: _ALL,
+    Action.CASE_CREATE: _FIELD,
+    Action.CASE_EDIT: _FIELD,
+    Action.CASE_READ: frozenset({Role.STAFF, Role.SUPERVISOR, Role.LEGAL}),
+    Action.CASE_IMPORT: frozenset({Role.SUPERVISOR, Role.ADMIN}),
+    Action.CONTACT_REQUEST: _FIELD,
+    Action.CONTACT_DECIDE: frozenset({Role.SUPERVISOR}),
+    Action.CONTACT_READ: frozenset({Role.STAFF, Role.SUPERVISOR, Role.LEGAL}),
+    Action.EVIDENCE_ADD: _FIELD,
+    Action.EVIDENCE_READ: frozenset({Role.STAFF, Role.SUPERVISOR, Role.LEGAL}),
+    Action.REVIEW_TAG: frozenset({Role.STAFF, Role.SUPERVISOR, Role.LEGAL}),
+    Action.BUNDLE_EXPORT: frozenset({Role.LEGAL}),
+    Action.TSA_CONFIGURE: frozenset({Role.ADMIN}),
+    Action.STAMP: _ALL,
+}
+
+
+def allowed(role: Role, action: Action) -> bool:
+    return role in PERMISSIONS[action]
+
+
+def require(role: Role, action: Action) -> None:
+    if not allowed(role, action):
+        permitted = ", ".join(sorted(r.value for r in PERMISSIONS[action]))
+        raise PermissionDenied(
+            f"permission:{action.value}",
+            f"a {role.value} may not {action.value} (allowed: {permitted})",
+        )

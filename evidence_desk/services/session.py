@@ -1,0 +1,370 @@
+"""A Session is an open store plus a logged-in user: the only way anything changes.
+
+Every state change goes through :meth:`Session.write`, which, under the single-writer lock and in
+one SQLite transaction: applies the row changes, appends one ledger entry whose payload carries
+those same row changes (so the domain tables are a projection of the ledger that ``verify`` can
+rebuild), extends the Merkle tree, and cuts a checkpoint signed by the actor. After the commit
+the signed checkpoint is copied to ``store.json`` as the head. Any exception rolls everything
+back; the caller sees the error and the store is exactly as before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from evidence_desk import __version__
+from evidence_desk.domain import policy
+from evidence_desk.domain.errors import AuthenticationFailed, StoreError
+from evidence_desk.domain.models import Role, User
+from evidence_desk.integrity import digests, ledger, merkle, signing
+from evidence_desk.integrity.ledger import Entry
+from evidence_desk.services.clock import Clock, rfc3339, system_clock
+from evidence_desk.store import db
+from evidence_desk.store.blobs import BlobStore
+from evidence_desk.store.files import atomic_write
+from evidence_desk.store.folder import Head, StoreFolder
+from evidence_desk.store.keys import KdfParams, derive_subkey, user_tag
+from evidence_desk.store.lock import WriterLock
+from evidence_desk.store.schema import PROJECTED_TABLES
+
+Row = Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class RowChange:
+    """One change to a projected table: ``put`` (insert or replace by key) or ``delete``."""
+
+    op: str
+    table: str
+    row: Mapping[str, Any]
+
+    def as_json(self) -> dict[str, Any]:
+        return {"op": self.op, "table": self.table, "row": dict(self.row)}
+
+
+def put(table: str, row: Row) -> RowChange:
+    return RowChange("put", table, dict(row))
+
+
+def delete(table: str, key: Row) -> RowChange:
+    return RowChange("delete", table, dict(key))
+
+
+def apply_change(conn: db.Connection, change: RowChange) -> None:
+    keys = PROJECTED_TABLES.get(change.table)
+    if keys is None:
+        raise ValueError(f"{change.table} is not a projected table")
+    if change.op == "put":
+        columns = list(change.row)
+        updates = [c for c in columns if c not in keys]
+        sql = (
+            f"INSERT INTO {change.table} ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)}) "
+            f"ON CONFLICT ({', '.join(keys)}) DO "
+            + (
+                f"UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in updates)}"
+                if updates
+                else "NOTHING"
+            )
+        )
+        conn.execute(sql, [change.row[c] for c in columns])
+    elif change.op == "delete":
+        conn.execute(
+            f"DELETE FROM {change.table} WHERE {' AND '.join(f'{k} = ?' for k in keys)}",
+            [change.row[k] for k in keys],
+        )
+    else:
+        raise ValueError(f"unknown row operation {change.op}")
+
+
+# -- authentication throttling --------------------------------------------------------------
+
+
+class _FailureCounter:
+    """Per-user count of consecutive failed logins, kept beside the key slots.
+
+    It only slows guessing down (0.5 s, 1 s, 2 s ... up to 30 s before each further attempt);
+    the real protection is scrypt. Tampering with it can only make guessing slower or reset the
+    delay, never reveal anything.
+    """
+
+    def __init__(self, folder: StoreFolder) -> None:
+        self.path = folder.path / "auth_failures.json"
+        self.store_id = folder.store_id
+
+    def _load(self) -> dict[str, int]:
+        try:
+            doc = json.loads(self.path.read_text("utf-8"))
+            return {str(k): int(v) for k, v in doc.items()}
+        except (OSError, ValueError, AttributeError):
+            return {}
+
+    def delay_for(self, user: str) -> float:
+        count = self._load().get(user_tag(self.store_id, user), 0)
+        return 0.0 if count == 0 else min(30.0, 0.5 * 2 ** (count - 1))
+
+    def record(self, user: str, *, success: bool) -> None:
+        counts = self._load()
+        tag = user_tag(self.store_id, user)
+        if success:
+            if tag not in counts:
+                return
+            counts.pop(tag)
+        else:
+            counts[tag] = counts.get(tag, 0) + 1
+        # a read-only store still lets people log in and verify
+        with contextlib.suppress(OSError):
+            atomic_write(self.path, json.dumps(counts).encode())
+
+
+class Session:
+    def __init__(
+        self,
+        folder: StoreFolder,
+        conn: db.Connection,
+        data_key: bytes,
+        user: User,
+        signing_key: bytes,
+        clock: Clock,
+    ) -> None:
+        self.folder = folder
+        self.conn = conn
+        self.user = user
+        self.clock = clock
+        self.blobs = BlobStore(
+            folder.blob_root,
+            derive_subkey(data_key, "blob-content"),
+            derive_subkey(data_key, "blob-names"),
+        )
+        self._data_key = data_key
+        self._signing_key = signing.private_key_from_bytes(signing_key)
+        self.lock_wait_seconds = 3.0
+        self.operation = "write"
+
+    # -- opening --------------------------------------------------------------------------
+    @classmethod
+    def create_store(
+        cls,
+        path: Path,
+        admin: str,
+        password: str,
+        *,
+        kdf: KdfParams | None = None,
+        clock: Clock = system_clock,
+    ) -> Session:
+        """Create a new store whose first entry introduces its first admin."""
+        from evidence_desk.services.users import validate_new_user
+
+        validate_new_user(admin, password)
+        digests.self_test()
+        folder = StoreFolder.create(path)
+        data_key = os.urandom(32)
+        key = signing.generate_private_key()
+        public = signing.public_key_hex(key)
+        folder.keyslots.write_slot(
+            admin, password, data_key, signing.private_key_bytes(key), public, kdf or KdfParams()
+        )
+        conn = db.connect(folder.db_path, derive_subkey(data_key, "sqlcipher"), create=True)
+        db.migrate(conn)
+        user = User(admin, Role.ADMIN, public, True)
+        session = cls(folder, conn, data_key, user, signing.private_key_bytes(key), clock)
+        row = {"name": admin, "role": Role.ADMIN.value, "public_key": public, "active": 1}
+        session.write(
+            "store.init",
+            {"store_id": folder.store_id, "app_version": __version__, "admin": admin},
+            [put("users", row)],
+        )
+        return session
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        user: str,
+        password: str,
+        *,
+        clock: Clock = system_clock,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> Session:
+        folder = StoreFolder.open(path)
+        failures = _FailureCounter(folder)
+        delay = failures.delay_for(user)
+        if delay:
+            sleep(delay)
+        try:
+            unlocked = folder.keyslots.unlock(user, password)
+        except AuthenticationFailed:
+            failures.record(user, success=False)
+            raise AuthenticationFailed(
+                f"unknown user or wrong password for {user!r}; further attempts are delayed"
+            ) from None
+        conn = db.connect(folder.db_path, derive_subkey(unlocked.data_key, "sqlcipher"))
+        db.migrate(conn)
+        record = conn.execute(
+            "SELECT name, role, public_key, active FROM users WHERE name = ?", (user,)
+        ).fetchone()
+        if record is None or not record["active"]:
+            conn.close()
+            failures.record(user, success=False)
+            raise AuthenticationFailed(f"user {user!r} is not an active user of this store")
+        if record["public_key"] != unlocked.public_key:
+            conn.close()
+            raise StoreError(f"key slot of {user!r} does not match the ledger's public key")
+        failures.record(user, success=True)
+        account = User(record["name"], Role(record["role"]), record["public_key"], True)
+        return cls(folder, conn, unlocked.data_key, account, unlocked.signing_key, clock)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- helpers for services -----------------------------------------------------------------
+    def require(self, action: policy.Action) -> None:
+        policy.require(self.user.role, action)
+
+    def now(self) -> str:
+        return rfc3339(self.clock())
+
+    @property
+    def data_key(self) -> bytes:
+        return self._data_key
+
+    @property
+    def signing_key(self) -> Any:
+        return self._signing_key
+
+    @contextmanager
+    def snapshot(self) -> Iterator[db.Connection]:
+        """A read transaction: everything read inside sees one consistent state."""
+        self.conn.execute("BEGIN")
+        try:
+            yield self.conn
+        finally:
+            self.conn.execute("COMMIT")
+
+    def sign(self, context: bytes, message: bytes) -> str:
+        return signing.sign(self._signing_key, context, message)
+
+    # -- the one write path ------------------------------------------------------------------
+    def write(
+        self,
+        action: str,
+        payload: Mapping[str, Any],
+        rows: Sequence[RowChange] = (),
+        *,
+        extra: Callable[[db.Connection, int], Mapping[str, Any] | None] | None = None,
+        operation: str | None = None,
+    ) -> Entry:
+        """Apply ``rows`` and append one signed ledger entry, atomically; returns the entry.
+
+        ``extra(conn, seq)`` runs inside the transaction for writes that touch tables verified
+        by other means (messages, verified by re-parsing originals); whatever mapping it returns
+        is merged into the payload.
+        """
+        lock = WriterLock(
+            self.folder.path,
+            self.user.name,
+            operation or action,
+            wait_seconds=self.lock_wait_seconds,
+        )
+        with lock:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                entry, head = self._write_locked(action, payload, rows, extra)
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.folder.write_head(head)
+        return entry
+
+    def _write_locked(
+        self,
+        action: str,
+        payload: Mapping[str, Any],
+        rows: Sequence[RowChange],
+        extra: Callable[[db.Connection, int], Mapping[str, Any] | None] | None,
+    ) -> tuple[Entry, Head]:
+        last = self.conn.execute(
+            "SELECT seq, entry_hash FROM ledger ORDER BY seq DESC LIMIT 1"
+        ).fetchone()
+        seq = 1 if last is None else int(last["seq"]) + 1
+        prev = (
+            ledger.genesis_hash(self.folder.store_id) if last is None else str(last["entry_hash"])
+        )
+        for change in rows:
+            apply_change(self.conn, change)
+        body: dict[str, Any] = dict(payload)
+        if extra is not None:
+            body.update(extra(self.conn, seq) or {})
+        if rows:
+            body["rows"] = [change.as_json() for change in rows]
+        at = self.now()
+        entry = ledger.make_entry(
+            seq=seq,
+            at=at,
+            actor=self.user.name,
+            action=action,
+            payload=body,
+            prev=prev,
+            key=self._signing_key,
+        )
+        self.conn.execute(
+            "INSERT INTO ledger (seq, at, actor, action, payload, payload_hash, prev_hash, "
+            "entry_hash, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                entry.seq,
+                entry.at,
+                entry.actor,
+                entry.action,
+                entry.payload,
+                entry.payload_hash,
+                entry.prev_hash,
+                entry.entry_hash,
+                entry.signature,
+            ),
+        )
+        tree = self._load_tree(seq - 1)
+        tree.append(merkle.leaf_hash(bytes.fromhex(entry.entry_hash)))
+        root = tree.root_hash().hex()
+        note = ledger.checkpoint_note(self.folder.store_id, tree.size, root)
+        signature = self.sign(signing.CHECKPOINT_CONTEXT, note.encode())
+        self.conn.execute(
+            "INSERT INTO checkpoints (size, root, at, signer, signature) VALUES (?, ?, ?, ?, ?)",
+            (tree.size, root, at, self.user.name, signature),
+        )
+        self.conn.execute(
+            "INSERT INTO merkle_state (id, size, peaks) VALUES (1, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET size = excluded.size, peaks = excluded.peaks",
+            (tree.size, json.dumps([h.hex() for h in tree.hashes])),
+        )
+        return entry, Head(tree.size, root, at, self.user.name, signature)
+
+    def _load_tree(self, size: int) -> merkle.CompactRange:
+        state = self.conn.execute("SELECT size, peaks FROM merkle_state WHERE id = 1").fetchone()
+        if state is not None and int(state["size"]) == size:
+            try:
+                return merkle.CompactRange.from_state(
+                    size, [bytes.fromhex(h) for h in json.loads(state["peaks"])]
+                )
+            except ValueError:
+                pass  # rebuild below
+        tree = merkle.CompactRange()
+        for (entry_hash,) in self.conn.execute(
+            "SELECT entry_hash FROM ledger WHERE seq <= ? ORDER BY seq", (size,)
+        ):
+            tree.append(merkle.leaf_hash(bytes.fromhex(entry_hash)))
+        return tree

@@ -1,0 +1,133 @@
+"""Users, roles and passwords.
+
+Adding a user wraps the store's data key for them, which only a logged-in admin (who holds the
+data key) can do; the new user's Ed25519 public key enters the ledger in the same entry. A password
+reset by an admin cannot recover the user's old signing key (it is wrapped under the old
+password), so it issues a new key pair and records the new public key in the ledger: old entries
+stay verifiable under the old key, new ones under the new.
+"""
+
+from __future__ import annotations
+
+import re
+
+from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
+from evidence_desk.domain.models import Role, User
+from evidence_desk.domain.policy import Action
+from evidence_desk.integrity import signing
+from evidence_desk.services.session import Session, put
+from evidence_desk.store.keys import KdfParams
+
+MIN_PASSWORD_LENGTH = 8
+_NAME = re.compile(r"^[\w.\-@]{1,64}$")
+
+
+def validate_new_user(name: str, password: str) -> None:
+    if not _NAME.fullmatch(name):
+        raise BadInput("user name", name, "use 1-64 letters, digits, '.', '-', '_' or '@'")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise BadInput("password", "", f"must be at least {MIN_PASSWORD_LENGTH} characters")
+
+
+def list_users(session: Session) -> list[User]:
+    session.require(Action.USER_LIST)
+    rows = session.conn.execute(
+        "SELECT name, role, public_key, active FROM users ORDER BY name"
+    ).fetchall()
+    return [User(r["name"], Role(r["role"]), r["public_key"], bool(r["active"])) for r in rows]
+
+
+def get_user(session: Session, name: str) -> User:
+    row = session.conn.execute(
+        "SELECT name, role, public_key, active FROM users WHERE name = ?", (name,)
+    ).fetchone()
+    if row is None:
+        raise NotFound(f"no user named {name!r}")
+    return User(row["name"], Role(row["role"]), row["public_key"], bool(row["active"]))
+
+
+def add_user(
+    session: Session, name: str, role: Role, password: str, *, kdf: KdfParams | None = None
+) -> User:
+    session.require(Action.USER_ADD)
+    validate_new_user(name, password)
+    exists = session.conn.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone()
+    if exists:
+        raise RuleViolation("user.unique", f"a user named {name!r} already exists")
+    key = signing.generate_private_key()
+    public = signing.public_key_hex(key)
+
+    # The slot is written inside the writer lock and the transaction (``extra``): if writing it
+    # fails, nothing is committed; if the commit fails, an unused slot is harmless.
+    session.write(
+        "user.add",
+        {"user": name, "role": role.value, "public_key": public},
+        [put("users", {"name": name, "role": role.value, "public_key": public, "active": 1})],
+        extra=lambda _conn, _seq: session.folder.keyslots.write_slot(
+            name,
+            password,
+            session.data_key,
+            signing.private_key_bytes(key),
+            public,
+            kdf or KdfParams(),
+        ),
+    )
+    return User(name, role, public, True)
+
+
+def reset_password(
+    session: Session, name: str, new_password: str, *, kdf: KdfParams | None = None
+) -> User:
+    """Admin reset: new password, new signing key pair, recorded in the ledger."""
+    session.require(Action.USER_RESET_PASSWORD)
+    user = get_user(session, name)
+    validate_new_user(name, new_password)
+    key = signing.generate_private_key()
+    public = signing.public_key_hex(key)
+    session.write(
+        "user.reset_password",
+        {"user": name, "public_key": public},
+        [put("users", {"name": name, "public_key": public})],
+        extra=lambda _conn, _seq: session.folder.keyslots.write_slot(
+            name,
+            new_password,
+            session.data_key,
+            signing.private_key_bytes(key),
+            public,
+            kdf or KdfParams(),
+        ),
+    )
+    return User(name, user.role, public, user.active)
+
+
+def change_own_password(
+    session: Session, old_password: str, new_password: str, *, kdf: KdfParams | None = None
+) -> None:
+    """Rewrap the caller's own slot; keys stay the same, so no public key changes."""
+    validate_new_user(session.user.name, new_password)
+    session.folder.keyslots.unlock(session.user.name, old_password)  # proves the old password
+    session.write(
+        "user.change_password",
+        {"user": session.user.name},
+        extra=lambda _conn, _seq: session.folder.keyslots.write_slot(
+            session.user.name,
+            new_password,
+            session.data_key,
+            signing.private_key_bytes(session.signing_key),
+            session.user.public_key,
+            kdf or KdfParams(),
+        ),
+    )
+
+
+def deactivate_user(session: Session, name: str) -> None:
+    session.require(Action.USER_DEACTIVATE)
+    get_user(session, name)
+    if name == session.user.name:
+        raise RuleViolation("user.self_deactivate", "an admin cannot deactivate themselves")
+    session.write(
+        "user.deactivate",
+        {"user": name},
+        [put("users", {"name": name, "active": 0})],
+        extra=lambda _conn, _seq: session.folder.keyslots.remove_slot(name),
+    )

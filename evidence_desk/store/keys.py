@@ -1,0 +1,162 @@
+"""Key slots: one per user, each unlocking the store's data key and the user's signing key.
+
+The data key is random (32 bytes) and never stored in the clear. A user's password is stretched
+with scrypt (parameters recorded per slot) into a key-encryption key that unwraps, with
+AES-256-GCM, both the shared data key and the user's own Ed25519 private key. Changing a password
+rewraps one slot; adding a user wraps the same data key for them, which only someone who already
+holds it (a logged-in admin) can do.
+
+Slots are looked up by a tag derived from the store id and the user name, so ``keyslots.json``
+does not list the staff's names in the clear.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+from evidence_desk.domain.errors import AuthenticationFailed, StoreError
+from evidence_desk.store.files import atomic_write
+
+SLOT_FORMAT = 1
+
+
+@dataclass(frozen=True, slots=True)
+class KdfParams:
+    """scrypt cost. The default costs ~100 ms and 32 MiB on a laptop; tests may use less."""
+
+    n: int = 2**15
+    r: int = 8
+    p: int = 1
+
+    def as_json(self) -> dict[str, Any]:
+        return {"name": "scrypt", "n": self.n, "r": self.r, "p": self.p}
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def user_tag(store_id: str, user: str) -> str:
+    return hashlib.sha256(f"evidence-desk/user/v1\n{store_id}\n{user}".encode()).hexdigest()
+
+
+def derive_subkey(data_key: bytes, purpose: str) -> bytes:
+    """Separate keys for the database, blob contents and blob names, all from the data key."""
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=f"evidence-desk/{purpose}".encode()
+    ).derive(data_key)
+
+
+def _kek(password: str, salt: bytes, params: KdfParams) -> bytes:
+    return Scrypt(salt=salt, length=32, n=params.n, r=params.r, p=params.p).derive(
+        password.encode("utf-8")
+    )
+
+
+def _wrap(kek: bytes, plaintext: bytes, aad: bytes) -> dict[str, str]:
+    nonce = os.urandom(12)
+    return {"nonce": _b64(nonce), "ct": _b64(AESGCM(kek).encrypt(nonce, plaintext, aad))}
+
+
+def _unwrap(kek: bytes, wrapped: dict[str, str], aad: bytes) -> bytes:
+    return AESGCM(kek).decrypt(_unb64(wrapped["nonce"]), _unb64(wrapped["ct"]), aad)
+
+
+@dataclass(frozen=True, slots=True)
+class Unlocked:
+    data_key: bytes
+    signing_key: bytes  # raw Ed25519 private key
+    public_key: str
+
+
+class KeySlots:
+    """The ``keyslots.json`` file. All writes are atomic (temp file, fsync, rename)."""
+
+    def __init__(self, path: Path, store_id: str) -> None:
+        self.path = path
+        self.store_id = store_id
+
+    def _load(self) -> dict[str, Any]:
+        try:
+            doc = json.loads(self.path.read_text("utf-8"))
+        except FileNotFoundError:
+            raise StoreError(f"{self.path}: key slot file is missing") from None
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            raise StoreError(f"{self.path}: key slot file is corrupted ({error})") from None
+        if not isinstance(doc, dict) or doc.get("format") != SLOT_FORMAT:
+            raise StoreError(f"{self.path}: unknown key slot format")
+        return doc
+
+    def _save(self, doc: dict[str, Any]) -> None:
+        atomic_write(self.path, json.dumps(doc, indent=1, sort_keys=True).encode("utf-8"))
+
+    def create_empty(self) -> None:
+        self._save({"format": SLOT_FORMAT, "slots": {}})
+
+    def has(self, user: str) -> bool:
+        return user_tag(self.store_id, user) in self._load()["slots"]
+
+    def write_slot(
+        self,
+        user: str,
+        password: str,
+        data_key: bytes,
+        signing_key: bytes,
+        public_key: str,
+        params: KdfParams,
+    ) -> None:
+        tag = user_tag(self.store_id, user)
+        salt = os.urandom(16)
+        kek = _kek(password, salt, params)
+        aad = f"{self.store_id}\n{tag}".encode()
+        slot = {
+            "kdf": {**params.as_json(), "salt": _b64(salt)},
+            "data_key": _wrap(kek, data_key, aad + b"\ndata"),
+            "signing_key": _wrap(kek, signing_key, aad + b"\nsigning"),
+            "public_key": public_key,
+        }
+        doc = self._load()
+        doc["slots"][tag] = slot
+        self._save(doc)
+
+    def remove_slot(self, user: str) -> None:
+        doc = self._load()
+        doc["slots"].pop(user_tag(self.store_id, user), None)
+        self._save(doc)
+
+    def unlock(self, user: str, password: str) -> Unlocked:
+        """Unwrap the slot; a wrong user or password gives the same AuthenticationFailed."""
+        tag = user_tag(self.store_id, user)
+        slot = self._load()["slots"].get(tag)
+        if slot is None:
+            raise AuthenticationFailed("unknown user or wrong password")
+        try:
+            kdf = slot["kdf"]
+            params = KdfParams(int(kdf["n"]), int(kdf["r"]), int(kdf["p"]))
+            kek = _kek(password, _unb64(kdf["salt"]), params)
+            aad = f"{self.store_id}\n{tag}".encode()
+            data_key = _unwrap(kek, slot["data_key"], aad + b"\ndata")
+            signing_key = _unwrap(kek, slot["signing_key"], aad + b"\nsigning")
+        except InvalidTag:
+            raise AuthenticationFailed("unknown user or wrong password") from None
+        except (KeyError, TypeError, ValueError) as error:
+            raise StoreError(
+                f"{self.path}: key slot for this user is corrupted ({error})"
+            ) from None
+        return Unlocked(data_key, signing_key, str(slot["public_key"]))
