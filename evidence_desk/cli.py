@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from evidence_desk import __version__
-from evidence_desk.domain.errors import EvidenceDeskError, UsageError
+from evidence_desk.domain.errors import BadInput, EvidenceDeskError, UsageError
 from evidence_desk.domain.models import Role
+from evidence_desk.services import cases, contacts
+from evidence_desk.services import settings as settings_service
 from evidence_desk.services import users as user_service
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import iter_log, verify_store
@@ -163,6 +165,164 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 0 if report.intact else 1
 
 
+def cmd_settings(args: argparse.Namespace) -> int:
+    with open_session(args) as session:
+        if args.action == "set":
+            if args.value is None:
+                raise UsageError("settings set KEY VALUE: a value is required")
+            value = settings_service.set_value(session, args.key, args.value)
+        elif args.key:
+            value = settings_service.get(session, args.key)
+        else:
+            values = settings_service.all_settings(session)
+            _emit(args, values, "\n".join(f"{k} = {v}" for k, v in values.items()))
+            return 0
+    _emit(args, {args.key: value}, value)
+    return 0
+
+
+def _case_json(case: cases.Case) -> dict[str, str]:
+    return {
+        "case_no": case.case_no,
+        "debtor_name": case.debtor_name,
+        "debtor_id_number": case.masked_id,
+        "loan_ref": case.loan_ref,
+        "product": case.product,
+        "amount_overdue": case.amount_overdue,
+        "overdue_since": case.overdue_since,
+        "status": case.status,
+    }
+
+
+def cmd_case_add(args: argparse.Namespace) -> int:
+    with open_session(args) as session:
+        case = cases.create_case(
+            session,
+            args.case_no,
+            debtor_name=args.debtor,
+            debtor_id_number=args.id_number,
+            loan_ref=args.loan_ref,
+            product=args.product,
+            amount_overdue=args.amount,
+            overdue_since=args.overdue_since,
+        )
+    _emit(args, _case_json(case), f"opened case {case.case_no} ({case.debtor_name})")
+    return 0
+
+
+def cmd_case_list(args: argparse.Namespace) -> int:
+    with open_session(args) as session:
+        found = cases.list_cases(session, args.search)
+    _emit(
+        args,
+        [_case_json(c) for c in found],
+        "\n".join(
+            f"{c.case_no}\t{c.debtor_name}\t{c.masked_id}\t{c.amount_overdue}\t{c.status}"
+            for c in found
+        ),
+    )
+    return 0
+
+
+def cmd_case_import(args: argparse.Namespace) -> int:
+    path: Path = args.file
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise BadInput(str(path), "", f"cannot read: {error.strerror or error}") from None
+    with open_session(args) as session:
+        result = cases.import_cases_csv(session, path.name, data)
+    _emit(
+        args,
+        {"imported": result.imported, "encoding": result.encoding},
+        f"imported {len(result.imported)} case(s) from {path.name} ({result.encoding})",
+    )
+    return 0
+
+
+def _contact_json(contact: contacts.Contact) -> dict[str, Any]:
+    return {
+        "id": contact.id,
+        "case_no": contact.case_no,
+        "channel": contact.channel,
+        "handle": contact.handle,
+        "name": contact.display_name,
+        "relation": contact.relation,
+        "status": contact.status,
+        "requested_by": contact.requested_by,
+        "decided_by": contact.decided_by,
+        "expires_at": contact.expires_at,
+        "flags": contact.flag_list,
+    }
+
+
+def cmd_contact_request(args: argparse.Namespace) -> int:
+    documents = [("identity_proof", p) for p in args.identity_proof]
+    documents += [("debt_confirmation", p) for p in args.debt_confirmation]
+    documents += [("friend_request", p) for p in args.friend_request]
+    documents += [("consent", p) for p in args.consent_evidence]
+    with open_session(args) as session:
+        contact = contacts.request_contact(
+            session,
+            case_no=args.case,
+            channel=args.channel,
+            handle=args.handle,
+            display_name=args.name,
+            reason=args.reason,
+            relation=args.relation,
+            relation_justification=args.justification,
+            initiated_by=args.initiated_by,
+            consent=args.consent,
+            documents=documents,
+        )
+    _emit(args, _contact_json(contact), contact.id)
+    return 0
+
+
+def _decision(args: argparse.Namespace, decide: Callable[..., contacts.Contact]) -> int:
+    with open_session(args) as session:
+        contact = decide(session, args.id, args.note or "")
+    _emit(args, _contact_json(contact), f"contact {contact.id} is now {contact.status}")
+    return 0
+
+
+def cmd_contact_approve(args: argparse.Namespace) -> int:
+    return _decision(args, contacts.approve)
+
+
+def cmd_contact_reject(args: argparse.Namespace) -> int:
+    return _decision(args, contacts.reject)
+
+
+def cmd_contact_revoke(args: argparse.Namespace) -> int:
+    return _decision(args, contacts.revoke)
+
+
+def cmd_contact_list(args: argparse.Namespace) -> int:
+    with open_session(args) as session:
+        found = contacts.list_contacts(session, status=args.status, case_no=args.case)
+    _emit(
+        args,
+        [_contact_json(c) for c in found],
+        "\n".join(
+            f"{c.id}\t{c.case_no}\t{c.channel}\t{c.handle}\t{c.display_name}\t{c.status}"
+            for c in found
+        ),
+    )
+    return 0
+
+
+def cmd_contact_attach(args: argparse.Namespace) -> int:
+    with open_session(args) as session:
+        items = contacts.attach_documents(session, args.id, args.files)
+    _emit(
+        args,
+        [{"id": i.id, "file_name": i.file_name, "sha256": i.sha256} for i in items],
+        "\n".join(f"{i.id}\t{i.sha256}\t{i.file_name}" for i in items),
+    )
+    return 0
+
+
 # -- parser -------------------------------------------------------------------------------------
 
 
@@ -203,6 +363,62 @@ def build_parser() -> argparse.ArgumentParser:
     log = add("log", cmd_log, "show the ledger")
     log.add_argument("--since", type=int, default=1)
     add("verify", cmd_verify, "check the whole store")
+
+    setting = add("settings", cmd_settings, "read or change a setting")
+    setting.add_argument("action", choices=["get", "set"])
+    setting.add_argument("key", nargs="?", default="")
+    setting.add_argument("value", nargs="?")
+
+    case = sub.add_parser("case", help="cases").add_subparsers(
+        dest="case_command", metavar="ACTION"
+    )
+    case_add = add("add", cmd_case_add, "open a case", case)
+    case_add.add_argument("case_no")
+    case_add.add_argument("--debtor", required=True)
+    case_add.add_argument("--id-number", default="")
+    case_add.add_argument("--loan-ref", default="")
+    case_add.add_argument("--product", default="other")
+    case_add.add_argument("--amount", default="0")
+    case_add.add_argument("--overdue-since", default="")
+    case_list = add("list", cmd_case_list, "list or search cases", case)
+    case_list.add_argument("--search", default="")
+    case_import = add("import", cmd_case_import, "bulk import cases from a CSV", case)
+    case_import.add_argument("file", type=Path)
+
+    contact = sub.add_parser("contact", help="contacts and approvals").add_subparsers(
+        dest="contact_command", metavar="ACTION"
+    )
+    request = add("request", cmd_contact_request, "ask to add a contact", contact)
+    request.add_argument("--case", required=True)
+    request.add_argument("--channel", required=True, choices=contacts.CHANNELS)
+    request.add_argument("--handle", required=True)
+    request.add_argument("--name", required=True)
+    request.add_argument("--reason", required=True)
+    request.add_argument("--relation", default="debtor", choices=contacts.RELATIONS)
+    request.add_argument("--justification", default="")
+    request.add_argument("--initiated-by", default="debtor", choices=contacts.INITIATORS)
+    request.add_argument("--consent", action="store_true", help="the debtor consented to chat")
+    for option in (
+        "--identity-proof",
+        "--debt-confirmation",
+        "--friend-request",
+        "--consent-evidence",
+    ):
+        request.add_argument(option, type=Path, action="append", default=[])
+    for name, handler, note_required in (
+        ("approve", cmd_contact_approve, False),
+        ("reject", cmd_contact_reject, True),
+        ("revoke", cmd_contact_revoke, True),
+    ):
+        decide = add(name, handler, f"{name} a contact (supervisor)", contact)
+        decide.add_argument("id")
+        decide.add_argument("--note", required=note_required)
+    contact_list = add("list", cmd_contact_list, "contacts and their state", contact)
+    contact_list.add_argument("--status", choices=[s.value for s in contacts.ContactStatus])
+    contact_list.add_argument("--case")
+    attach = add("attach", cmd_contact_attach, "attach documents to an approved contact", contact)
+    attach.add_argument("id")
+    attach.add_argument("files", type=Path, nargs="+")
     return parser
 
 
@@ -225,6 +441,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.exit_code
     except KeyboardInterrupt:
         print("interrupted: nothing was changed", file=sys.stderr)
+        return 1
+    except Exception as error:  # never a bare traceback for the user; details on request
+        if os.environ.get("EVIDENCE_DESK_DEBUG"):
+            raise
+        print(
+            f"error [internal]: {type(error).__name__}: {error} (nothing was changed; set "
+            "EVIDENCE_DESK_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
         return 1
 
 

@@ -63,19 +63,27 @@ def apply_change(conn: db.Connection, change: RowChange) -> None:
     if keys is None:
         raise ValueError(f"{change.table} is not a projected table")
     if change.op == "put":
+        # put = merge into the existing row, or insert a new one. (An UPSERT would check NOT
+        # NULL columns of the insert half even when it ends up updating a partial row.)
         columns = list(change.row)
         updates = [c for c in columns if c not in keys]
-        sql = (
-            f"INSERT INTO {change.table} ({', '.join(columns)}) "
-            f"VALUES ({', '.join('?' for _ in columns)}) "
-            f"ON CONFLICT ({', '.join(keys)}) DO "
-            + (
-                f"UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in updates)}"
-                if updates
-                else "NOTHING"
-            )
-        )
-        conn.execute(sql, [change.row[c] for c in columns])
+        where = " AND ".join(f"{k} = ?" for k in keys)
+        changed = 0
+        if updates:
+            changed = conn.execute(
+                f"UPDATE {change.table} SET {', '.join(f'{c} = ?' for c in updates)} WHERE {where}",
+                [change.row[c] for c in updates] + [change.row[k] for k in keys],
+            ).rowcount
+        if not changed:
+            exists = conn.execute(
+                f"SELECT 1 FROM {change.table} WHERE {where}", [change.row[k] for k in keys]
+            ).fetchone()
+            if exists is None:
+                conn.execute(
+                    f"INSERT INTO {change.table} ({', '.join(columns)}) "
+                    f"VALUES ({', '.join('?' for _ in columns)})",
+                    [change.row[c] for c in columns],
+                )
     elif change.op == "delete":
         conn.execute(
             f"DELETE FROM {change.table} WHERE {' AND '.join(f'{k} = ?' for k in keys)}",

@@ -70,9 +70,12 @@ class Replay:
     """What the sequential pass learned, for the extra checks to use."""
 
     entries: list[ledger.Entry]
-    keys_at: dict[int, dict[str, str]]  # not kept for every seq; see public_keys_before
     tables: dict[str, dict[tuple[Any, ...], dict[str, Any]]]
-    entry_count: int
+
+
+def _load_extra_checks() -> None:
+    """Import the services that add checks (they append to EXTRA_CHECKS on import)."""
+    import evidence_desk.services.contacts  # noqa: F401
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +91,7 @@ def verify_store(
     session: Session, *, progress: Callable[[str, int, int], None] | None = None
 ) -> VerifyReport:
     session.require(Action.VERIFY)
+    _load_extra_checks()
     report = VerifyReport()
     report_progress = progress or (lambda _stage, _done, _total: None)
     with session.snapshot() as conn:
@@ -203,7 +207,7 @@ def verify_store(
     _run_signature_checks(sig_checks, report)
     _compare_tables(tables, actual_tables, report)
     _check_blobs(session, blob_rows, report, report_progress)
-    replay = Replay(entries, {}, tables, len(entries))
+    replay = Replay(entries, tables)
     for check in EXTRA_CHECKS:
         report.findings.extend(check(session, replay))
     return report

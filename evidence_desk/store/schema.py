@@ -51,6 +51,56 @@ MIGRATIONS: list[str] = [
         peaks TEXT NOT NULL
     );
     """,
+    # 2: cases, contacts, their documents and evidence items
+    """
+    CREATE TABLE cases (
+        case_no TEXT PRIMARY KEY,
+        debtor_name TEXT NOT NULL,
+        debtor_id_number TEXT NOT NULL,
+        loan_ref TEXT NOT NULL,
+        product TEXT NOT NULL,
+        amount_overdue TEXT NOT NULL,
+        overdue_since TEXT NOT NULL,
+        status TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE contacts (
+        id TEXT PRIMARY KEY,
+        case_no TEXT NOT NULL REFERENCES cases (case_no),
+        channel TEXT NOT NULL,
+        handle TEXT NOT NULL,
+        display_name TEXT NOT NULL,
+        relation TEXT NOT NULL,
+        relation_justification TEXT NOT NULL,
+        initiated_by TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        consent TEXT NOT NULL,
+        flags TEXT NOT NULL,
+        status TEXT NOT NULL,
+        requested_by TEXT NOT NULL,
+        requested_at TEXT NOT NULL,
+        decided_by TEXT,
+        decided_at TEXT,
+        decision_note TEXT,
+        expires_at TEXT,
+        revoked_by TEXT,
+        revoked_at TEXT,
+        revoke_note TEXT
+    );
+    CREATE INDEX contacts_by_handle ON contacts (channel, handle);
+    CREATE INDEX contacts_by_case ON contacts (case_no);
+    CREATE TABLE items (
+        id TEXT PRIMARY KEY,
+        contact_id TEXT NOT NULL REFERENCES contacts (id),
+        role TEXT NOT NULL,
+        sha256 TEXT NOT NULL REFERENCES blobs (sha256),
+        file_name TEXT NOT NULL,
+        added_by TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    );
+    CREATE INDEX items_by_contact ON items (contact_id);
+    """,
 ]
 
 # table -> primary-key columns, for every table that verify rebuilds from ledger payloads
@@ -58,6 +108,9 @@ PROJECTED_TABLES: dict[str, tuple[str, ...]] = {
     "users": ("name",),
     "blobs": ("sha256",),
     "settings": ("key",),
+    "cases": ("case_no",),
+    "contacts": ("id",),
+    "items": ("id",),
 }
 
 

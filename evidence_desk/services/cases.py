@@ -1,0 +1,288 @@
+"""Cases: the matter a contact and its evidence belong to.
+
+A case is created, edited (each edit one ledger entry carrying the changed columns), listed and
+searched. Bulk import takes the CSV a loan system exports, in UTF-8 or GBK/GB18030, with English
+or Chinese headers, and is all-or-nothing: one bad row and nothing is imported, with every bad
+row reported by number.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
+from evidence_desk.domain.policy import Action
+from evidence_desk.services.session import RowChange, Session, put
+
+PRODUCTS = ("auto_loan", "online_loan", "other")
+STATUSES = ("open", "litigation", "settled", "closed")
+EDITABLE = (
+    "debtor_name",
+    "debtor_id_number",
+    "loan_ref",
+    "product",
+    "amount_overdue",
+    "overdue_since",
+    "status",
+)
+_CASE_NO = re.compile(r"^[\w\-./]{1,64}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    case_no: str
+    debtor_name: str
+    debtor_id_number: str
+    loan_ref: str
+    product: str
+    amount_overdue: str
+    overdue_since: str
+    status: str
+    created_by: str
+    created_at: str
+
+    @property
+    def masked_id(self) -> str:
+        return mask_id_number(self.debtor_id_number)
+
+
+def mask_id_number(value: str) -> str:
+    """Show the first 6 and last 4 characters of an ID number (region and check digits)."""
+    if len(value) <= 10:
+        return value[:2] + "*" * max(0, len(value) - 2)
+    return value[:6] + "*" * (len(value) - 10) + value[-4:]
+
+
+def _clean(fields: Mapping[str, str], where: str) -> dict[str, str]:
+    """Validate and normalise case fields; raises BadInput naming the field."""
+    out = {k: (v or "").strip() for k, v in fields.items()}
+    if "debtor_name" in out and not out["debtor_name"]:
+        raise BadInput(where, "debtor_name", "the debtor's name is required")
+    if "product" in out:
+        product = out["product"] or "other"
+        aliases = {
+            "车贷": "auto_loan",
+            "汽车金融": "auto_loan",
+            "网贷": "online_loan",
+            "网络贷款": "online_loan",
+            "其他": "other",
+        }
+        product = aliases.get(product, product)
+        if product not in PRODUCTS:
+            raise BadInput(where, "product", f"must be one of {', '.join(PRODUCTS)}")
+        out["product"] = product
+    if "amount_overdue" in out:
+        raw = out["amount_overdue"].replace(",", "").replace("¥", "").replace("￥", "") or "0"
+        try:
+            amount = Decimal(raw)
+        except InvalidOperation:
+            raise BadInput(where, "amount_overdue", f"not an amount: {raw!r}") from None
+        if amount < 0 or not amount.is_finite():
+            raise BadInput(where, "amount_overdue", "must be zero or more")
+        out["amount_overdue"] = f"{amount.quantize(Decimal('0.01'))}"
+    if out.get("overdue_since"):
+        text = out["overdue_since"].replace("/", "-").replace(".", "-")
+        try:
+            out["overdue_since"] = date.fromisoformat(
+                "-".join(p.zfill(2) for p in text.split("-"))
+            ).isoformat()
+        except ValueError:
+            raise BadInput(where, "overdue_since", f"not a date (YYYY-MM-DD): {text!r}") from None
+    if "status" in out and out["status"] not in STATUSES:
+        raise BadInput(where, "status", f"must be one of {', '.join(STATUSES)}")
+    return out
+
+
+def _row(case_no: str, fields: Mapping[str, str], session: Session) -> dict[str, str]:
+    if not _CASE_NO.fullmatch(case_no):
+        raise BadInput("case number", case_no, "use 1-64 letters, digits, '-', '_', '.', '/'")
+    cleaned = _clean(
+        {
+            "debtor_name": fields.get("debtor_name", ""),
+            "debtor_id_number": fields.get("debtor_id_number", ""),
+            "loan_ref": fields.get("loan_ref", ""),
+            "product": fields.get("product", "other"),
+            "amount_overdue": fields.get("amount_overdue", "0"),
+            "overdue_since": fields.get("overdue_since", ""),
+            "status": fields.get("status", "open") or "open",
+        },
+        f"case {case_no}",
+    )
+    return {
+        "case_no": case_no,
+        **cleaned,
+        "created_by": session.user.name,
+        "created_at": session.now(),
+    }
+
+
+def create_case(session: Session, case_no: str, **fields: str) -> Case:
+    session.require(Action.CASE_CREATE)
+    row = _row(case_no, fields, session)
+    if _exists(session, case_no):
+        raise RuleViolation("case.unique", f"case {case_no} already exists")
+    session.write("case.create", {"case_no": case_no}, [put("cases", row)])
+    return get_case(session, case_no)
+
+
+def edit_case(session: Session, case_no: str, **changes: str) -> Case:
+    session.require(Action.CASE_EDIT)
+    current = get_case(session, case_no)
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise BadInput("case edit", ", ".join(sorted(unknown)), "not an editable case field")
+    cleaned = _clean(changes, f"case {case_no}")
+    changed = {k: v for k, v in cleaned.items() if getattr(current, k) != v}
+    if not changed:
+        return current
+    session.write(
+        "case.edit",
+        {"case_no": case_no, "before": {k: getattr(current, k) for k in changed}},
+        [put("cases", {"case_no": case_no, **changed})],
+    )
+    return get_case(session, case_no)
+
+
+def get_case(session: Session, case_no: str) -> Case:
+    session.require(Action.CASE_READ)
+    row = session.conn.execute("SELECT * FROM cases WHERE case_no = ?", (case_no,)).fetchone()
+    if row is None:
+        raise NotFound(f"no case {case_no}")
+    return Case(**dict(row))
+
+
+def list_cases(session: Session, search: str = "") -> list[Case]:
+    session.require(Action.CASE_READ)
+    pattern = f"%{search}%"
+    rows = session.conn.execute(
+        "SELECT * FROM cases WHERE case_no LIKE ? OR debtor_name LIKE ? OR loan_ref LIKE ? "
+        "ORDER BY case_no",
+        (pattern, pattern, pattern),
+    ).fetchall()
+    return [Case(**dict(r)) for r in rows]
+
+
+def _exists(session: Session, case_no: str) -> bool:
+    return (
+        session.conn.execute("SELECT 1 FROM cases WHERE case_no = ?", (case_no,)).fetchone()
+        is not None
+    )
+
+
+# -- bulk import --------------------------------------------------------------------------------
+
+HEADER_ALIASES: dict[str, str] = {
+    "case_no": "case_no",
+    "case number": "case_no",
+    "案件编号": "case_no",
+    "案件号": "case_no",
+    "debtor_name": "debtor_name",
+    "debtor": "debtor_name",
+    "债务人": "debtor_name",
+    "借款人": "debtor_name",
+    "客户姓名": "debtor_name",
+    "debtor_id_number": "debtor_id_number",
+    "id_number": "debtor_id_number",
+    "身份证号": "debtor_id_number",
+    "证件号码": "debtor_id_number",
+    "loan_ref": "loan_ref",
+    "contract": "loan_ref",
+    "合同号": "loan_ref",
+    "合同编号": "loan_ref",
+    "借据号": "loan_ref",
+    "product": "product",
+    "产品": "product",
+    "产品类型": "product",
+    "amount_overdue": "amount_overdue",
+    "overdue amount": "amount_overdue",
+    "逾期金额": "amount_overdue",
+    "欠款金额": "amount_overdue",
+    "overdue_since": "overdue_since",
+    "逾期日期": "overdue_since",
+    "逾期起始日": "overdue_since",
+    "status": "status",
+    "状态": "status",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CaseImportResult:
+    imported: list[str]
+    encoding: str
+
+
+def import_cases_csv(
+    session: Session, file_name: str, data: bytes, mapping: Mapping[str, str] | None = None
+) -> CaseImportResult:
+    """All-or-nothing bulk import; raises BadInput listing every bad row."""
+    session.require(Action.CASE_IMPORT)
+    text, encoding = _decode(file_name, data)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise BadInput(file_name, "line 1", "the file is empty") from None
+    aliases = {**HEADER_ALIASES, **{k.lower(): v for k, v in (mapping or {}).items()}}
+    columns = [aliases.get(h.strip().lower()) for h in header]
+    if "case_no" not in columns or "debtor_name" not in columns:
+        raise BadInput(
+            file_name,
+            "line 1",
+            "header needs a case number column and a debtor "
+            f"name column (found: {', '.join(header)})",
+        )
+    errors: list[str] = []
+    rows: list[RowChange] = []
+    seen: set[str] = set()
+    for line_no, record in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in record):
+            continue
+        if len(record) != len(header):
+            errors.append(f"row {line_no}: {len(record)} cells, header has {len(header)}")
+            continue
+        fields = {c: v for c, v in zip(columns, record, strict=True) if c}
+        case_no = fields.pop("case_no", "").strip()
+        try:
+            if case_no in seen:
+                raise BadInput(file_name, f"row {line_no}", f"case {case_no} appears twice")
+            if _exists(session, case_no):
+                raise BadInput(file_name, f"row {line_no}", f"case {case_no} already exists")
+            rows.append(put("cases", _row(case_no, fields, session)))
+            seen.add(case_no)
+        except BadInput as error:
+            errors.append(f"row {line_no}: {error.locator}: {error.reason}")
+    if errors:
+        raise BadInput(
+            file_name,
+            f"{len(errors)} bad row(s)",
+            "nothing was imported; "
+            + "; ".join(errors[:50])
+            + (" ..." if len(errors) > 50 else ""),
+        )
+    if not rows:
+        raise BadInput(file_name, "", "no case rows found")
+    session.write(
+        "case.import",
+        {"file_name": file_name, "encoding": encoding, "count": len(rows)},
+        rows,
+    )
+    return CaseImportResult([str(r.row["case_no"]) for r in rows], encoding)
+
+
+def _decode(file_name: str, data: bytes) -> tuple[str, str]:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise BadInput(file_name, "", "not UTF-8 or GBK/GB18030 text")
+
+
+def known_case_numbers(session: Session) -> Sequence[str]:
+    return [r[0] for r in session.conn.execute("SELECT case_no FROM cases ORDER BY case_no")]

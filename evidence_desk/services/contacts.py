@@ -1,0 +1,523 @@
+"""Contacts and the four-eyes approval that gates them.
+
+Seed practice: nobody accepts a debtor's friend request, or uses any new chat channel, without a
+supervisor's approval with the reason recorded; the debtor first gives proof of identity and a
+debt confirmation; one matter per chat; an abusive channel is closed at once.
+
+States: ``requested -> approved | rejected``, ``approved -> revoked``; an approval may expire.
+Every rule is checked here, in the service both the GUI and the CLI call, and every refusal
+raises RuleViolation naming the rule before anything is written.
+
+An approval is also the supervisor's *cosignature* of the checkpoint that first contained the
+request: the decision entry carries the request's entry hash, the digests of the documents the
+supervisor saw and a signature over that checkpoint, all of which ``verify`` re-checks.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
+from evidence_desk.domain.models import Finding
+from evidence_desk.domain.policy import Action
+from evidence_desk.integrity import ledger, merkle, signing
+from evidence_desk.services import settings as settings_service
+from evidence_desk.services.originals import SealedOriginal, blob_rows, new_id, seal_paths
+from evidence_desk.services.session import RowChange, Session, put
+from evidence_desk.services.verify import EXTRA_CHECKS, Replay
+
+CHANNELS = ("wechat", "whatsapp", "telegram", "line", "sms", "phone")
+RELATIONS = ("debtor", "guarantor", "other")
+INITIATORS = ("debtor", "staff")
+DOCUMENT_ROLES = ("identity_proof", "debt_confirmation", "friend_request", "consent")
+
+
+class ContactStatus(enum.StrEnum):
+    REQUESTED = "requested"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    REVOKED = "revoked"
+
+
+ACTIVE = (ContactStatus.REQUESTED.value, ContactStatus.APPROVED.value)
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    id: str
+    case_no: str
+    channel: str
+    handle: str
+    display_name: str
+    relation: str
+    relation_justification: str
+    initiated_by: str
+    reason: str
+    consent: str
+    flags: str
+    status: str
+    requested_by: str
+    requested_at: str
+    decided_by: str | None
+    decided_at: str | None
+    decision_note: str | None
+    expires_at: str | None
+    revoked_by: str | None
+    revoked_at: str | None
+    revoke_note: str | None
+
+    @property
+    def flag_list(self) -> list[str]:
+        return [f for f in self.flags.split(",") if f]
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    id: str
+    contact_id: str
+    role: str
+    sha256: str
+    file_name: str
+    added_by: str
+    added_at: str
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+def get_contact(session: Session, contact_id: str) -> Contact:
+    session.require(Action.CONTACT_READ)
+    row = session.conn.execute("SELECT * FROM contacts WHERE id = ?", (contact_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no contact {contact_id}")
+    return Contact(**dict(row))
+
+
+def list_contacts(
+    session: Session, *, status: str | None = None, case_no: str | None = None
+) -> list[Contact]:
+    session.require(Action.CONTACT_READ)
+    sql, args = "SELECT * FROM contacts WHERE 1 = 1", []
+    if status:
+        sql += " AND status = ?"
+        args.append(status)
+    if case_no:
+        sql += " AND case_no = ?"
+        args.append(case_no)
+    rows = session.conn.execute(sql + " ORDER BY requested_at, id", args).fetchall()
+    return [Contact(**dict(r)) for r in rows]
+
+
+def contact_items(session: Session, contact_id: str) -> list[Item]:
+    session.require(Action.CONTACT_READ)
+    rows = session.conn.execute(
+        "SELECT * FROM items WHERE contact_id = ? ORDER BY added_at, id", (contact_id,)
+    ).fetchall()
+    return [Item(**dict(r)) for r in rows]
+
+
+# -- requesting ---------------------------------------------------------------------------------
+
+
+def request_contact(
+    session: Session,
+    *,
+    case_no: str,
+    channel: str,
+    handle: str,
+    display_name: str,
+    reason: str,
+    relation: str = "debtor",
+    relation_justification: str = "",
+    initiated_by: str = "debtor",
+    consent: bool = False,
+    documents: Sequence[tuple[str, Path]] = (),
+) -> Contact:
+    """Ask to add a contact. ``documents`` are (role, path) pairs, role in DOCUMENT_ROLES."""
+    session.require(Action.CONTACT_REQUEST)
+    handle = handle.strip()
+    if channel not in CHANNELS:
+        raise BadInput("channel", channel, f"must be one of {', '.join(CHANNELS)}")
+    if relation not in RELATIONS:
+        raise BadInput("relation", relation, f"must be one of {', '.join(RELATIONS)}")
+    if initiated_by not in INITIATORS:
+        raise BadInput("initiated_by", initiated_by, f"must be one of {', '.join(INITIATORS)}")
+    if not handle:
+        raise BadInput("handle", "", "the account handle or number is required")
+    if not reason.strip():
+        raise RuleViolation("contact.reason", "a reason is required for every contact request")
+    if relation == "other" and not relation_justification.strip():
+        raise RuleViolation(
+            "CC-3",
+            "collection may address only the debtor and guarantor: a contact with "
+            "relation 'other' needs a justification",
+        )
+    for role, _path in documents:
+        if role not in DOCUMENT_ROLES:
+            raise BadInput("document", role, f"role must be one of {', '.join(DOCUMENT_ROLES)}")
+    case = session.conn.execute("SELECT status FROM cases WHERE case_no = ?", (case_no,)).fetchone()
+    if case is None:
+        raise NotFound(f"no case {case_no}")
+    _check_one_matter_per_chat(session, channel, handle, case_no)
+    sealed = seal_paths(session, [path for _role, path in documents])
+    flags = []
+    if relation == "other":
+        flags.append("CC-3:relation_other")
+    if channel not in ("phone", "sms") and not consent:
+        flags.append("CC-4:no_consent")
+    contact_id = new_id("K")
+    now = session.now()
+    row = {
+        "id": contact_id,
+        "case_no": case_no,
+        "channel": channel,
+        "handle": handle,
+        "display_name": display_name.strip(),
+        "relation": relation,
+        "relation_justification": relation_justification.strip(),
+        "initiated_by": initiated_by,
+        "reason": reason.strip(),
+        "consent": "yes" if consent else "no",
+        "flags": ",".join(flags),
+        "status": ContactStatus.REQUESTED.value,
+        "requested_by": session.user.name,
+        "requested_at": now,
+        "decided_by": None,
+        "decided_at": None,
+        "decision_note": None,
+        "expires_at": None,
+        "revoked_by": None,
+        "revoked_at": None,
+        "revoke_note": None,
+    }
+    rows: list[RowChange] = [*blob_rows(sealed, "document"), put("contacts", row)]
+    rows += _item_rows(
+        session,
+        contact_id,
+        [(role, s) for (role, _), s in zip(documents, sealed, strict=True)],
+        now,
+    )
+    session.write(
+        "contact.request",
+        {
+            "contact_id": contact_id,
+            "case_no": case_no,
+            "channel": channel,
+            "documents": [
+                {"role": role, **s.as_json()}
+                for (role, _), s in zip(documents, sealed, strict=True)
+            ],
+        },
+        rows,
+        extra=lambda conn, _seq: _recheck_one_matter(conn, channel, handle, case_no, contact_id),
+    )
+    return get_contact(session, contact_id)
+
+
+def _check_one_matter_per_chat(session: Session, channel: str, handle: str, case_no: str) -> None:
+    _recheck_one_matter(session.conn, channel, handle, case_no, None)
+
+
+def _recheck_one_matter(
+    conn: object, channel: str, handle: str, case_no: str, except_id: str | None
+) -> None:
+    """One matter per chat (一事一聊): a channel+handle is active on at most one case."""
+    rows = conn.execute(  # type: ignore[attr-defined]
+        "SELECT id, case_no, status FROM contacts WHERE channel = ? AND handle = ? "
+        "AND status IN (?, ?)",
+        (channel, handle, *ACTIVE),
+    ).fetchall()
+    for row in rows:
+        if row["id"] == except_id:
+            continue
+        if row["case_no"] != case_no:
+            raise RuleViolation(
+                "one-matter-per-chat",
+                f"{channel} {handle} is already {row['status']} on case "
+                f"{row['case_no']} (contact {row['id']}); close it there first",
+            )
+        raise RuleViolation(
+            "contact.duplicate",
+            f"{channel} {handle} already has an active contact on this case "
+            f"({row['id']}, {row['status']})",
+        )
+
+
+def _item_rows(
+    session: Session, contact_id: str, docs: Iterable[tuple[str, SealedOriginal]], now: str
+) -> list[RowChange]:
+    return [
+        put(
+            "items",
+            {
+                "id": new_id("I"),
+                "contact_id": contact_id,
+                "role": role,
+                "sha256": s.digests.sha256,
+                "file_name": s.file_name,
+                "added_by": session.user.name,
+                "added_at": now,
+            },
+        )
+        for role, s in docs
+    ]
+
+
+# -- deciding -----------------------------------------------------------------------------------
+
+
+def _require_decider(session: Session, contact: Contact) -> None:
+    session.require(Action.CONTACT_DECIDE)
+    if contact.requested_by == session.user.name:
+        raise RuleViolation(
+            "four-eyes", "nobody may decide their own contact request; another supervisor must"
+        )
+
+
+def _request_entry(session: Session, contact_id: str) -> ledger.Entry:
+    for r in session.conn.execute(
+        "SELECT * FROM ledger WHERE action = 'contact.request' ORDER BY seq"
+    ):
+        if json.loads(r["payload"]).get("contact_id") == contact_id:
+            return ledger.Entry(
+                r["seq"],
+                r["at"],
+                r["actor"],
+                r["action"],
+                r["payload"],
+                r["payload_hash"],
+                r["prev_hash"],
+                r["entry_hash"],
+                r["signature"],
+            )
+    raise NotFound(f"the request entry of contact {contact_id} is missing from the ledger")
+
+
+def approve(session: Session, contact_id: str, note: str = "") -> Contact:
+    contact = get_contact(session, contact_id)
+    _require_decider(session, contact)
+    if contact.status != ContactStatus.REQUESTED:
+        raise RuleViolation(
+            "contact.state",
+            f"contact {contact_id} is {contact.status}, only a requested contact can be approved",
+        )
+    request = _request_entry(session, contact_id)
+    checkpoint = session.conn.execute(
+        "SELECT size, root FROM checkpoints WHERE size = ?", (request.seq,)
+    ).fetchone()
+    if checkpoint is None:
+        raise NotFound(f"the checkpoint of contact {contact_id}'s request is missing")
+    note_text = ledger.checkpoint_note(
+        session.folder.store_id, checkpoint["size"], checkpoint["root"]
+    )
+    cosignature = session.sign(signing.COSIGN_CONTEXT, note_text.encode())
+    documents = [i.sha256 for i in contact_items(session, contact_id)]
+    now_dt = session.clock()
+    days = settings_service.get_int(session, "approval_expiry_days")
+    expires = (now_dt + timedelta(days=days)) if days > 0 else None
+    now = session.now()
+    changes = {
+        "id": contact_id,
+        "status": ContactStatus.APPROVED.value,
+        "decided_by": session.user.name,
+        "decided_at": now,
+        "decision_note": note.strip(),
+        "expires_at": None if expires is None else _iso(expires),
+    }
+    session.write(
+        "contact.approve",
+        {
+            "contact_id": contact_id,
+            "request_entry_hash": request.entry_hash,
+            "request_seq": request.seq,
+            "documents_seen": documents,
+            "note": note.strip(),
+            "cosignature": {
+                "size": checkpoint["size"],
+                "root": checkpoint["root"],
+                "signature": cosignature,
+            },
+        },
+        [put("contacts", changes)],
+    )
+    return get_contact(session, contact_id)
+
+
+def reject(session: Session, contact_id: str, note: str) -> Contact:
+    contact = get_contact(session, contact_id)
+    _require_decider(session, contact)
+    if not note.strip():
+        raise RuleViolation("contact.note", "a rejection needs a note saying why")
+    if contact.status != ContactStatus.REQUESTED:
+        raise RuleViolation(
+            "contact.state",
+            f"contact {contact_id} is {contact.status}, only a requested contact can be rejected",
+        )
+    request = _request_entry(session, contact_id)
+    now = session.now()
+    session.write(
+        "contact.reject",
+        {
+            "contact_id": contact_id,
+            "request_entry_hash": request.entry_hash,
+            "note": note.strip(),
+            "documents_seen": [i.sha256 for i in contact_items(session, contact_id)],
+        },
+        [
+            put(
+                "contacts",
+                {
+                    "id": contact_id,
+                    "status": ContactStatus.REJECTED.value,
+                    "decided_by": session.user.name,
+                    "decided_at": now,
+                    "decision_note": note.strip(),
+                },
+            )
+        ],
+    )
+    return get_contact(session, contact_id)
+
+
+def revoke(session: Session, contact_id: str, note: str) -> Contact:
+    """Close the channel: no evidence dated after this moment is accepted as approved."""
+    contact = get_contact(session, contact_id)
+    session.require(Action.CONTACT_DECIDE)
+    if not note.strip():
+        raise RuleViolation("contact.note", "revoking a contact needs a note saying why")
+    if contact.status != ContactStatus.APPROVED:
+        raise RuleViolation(
+            "contact.state",
+            f"contact {contact_id} is {contact.status}, only an approved contact can be revoked",
+        )
+    now = session.now()
+    session.write(
+        "contact.revoke",
+        {"contact_id": contact_id, "note": note.strip()},
+        [
+            put(
+                "contacts",
+                {
+                    "id": contact_id,
+                    "status": ContactStatus.REVOKED.value,
+                    "revoked_by": session.user.name,
+                    "revoked_at": now,
+                    "revoke_note": note.strip(),
+                },
+            )
+        ],
+    )
+    return get_contact(session, contact_id)
+
+
+# -- using --------------------------------------------------------------------------------------
+
+
+def require_usable(session: Session, contact: Contact) -> None:
+    """Evidence may be added only to an approved, unexpired, unrevoked contact."""
+    if contact.status != ContactStatus.APPROVED:
+        raise RuleViolation(
+            "contact.approved",
+            f"contact {contact.id} is {contact.status}: evidence can be added "
+            "only to a contact a supervisor has approved",
+        )
+    if contact.expires_at is not None and _iso(session.clock()) >= contact.expires_at:
+        raise RuleViolation(
+            "contact.expired",
+            f"the approval of contact {contact.id} expired at "
+            f"{contact.expires_at}: ask for a new approval",
+        )
+
+
+def attach_documents(
+    session: Session, contact_id: str, paths: Sequence[Path], role: str = "document"
+) -> list[Item]:
+    """Attach supporting documents (originals) to an approved contact."""
+    session.require(Action.EVIDENCE_ADD)
+    contact = get_contact(session, contact_id)
+    require_usable(session, contact)
+    if not paths:
+        raise BadInput("files", "", "no files given")
+    sealed = seal_paths(session, paths)
+    now = session.now()
+    rows = [
+        *blob_rows(sealed, "document"),
+        *_item_rows(session, contact_id, [(role, s) for s in sealed], now),
+    ]
+
+    def still_usable(conn: object, _seq: int) -> None:
+        # Re-check inside the transaction: a revocation may have landed meanwhile.
+        require_usable(session, get_contact(session, contact_id))
+
+    session.write(
+        "evidence.attach",
+        {"contact_id": contact_id, "role": role, "files": [s.as_json() for s in sealed]},
+        rows,
+        extra=lambda conn, seq: still_usable(conn, seq),
+    )
+    ids = {str(r.row["id"]) for r in rows if r.table == "items"}
+    return [i for i in contact_items(session, contact_id) if i.id in ids]
+
+
+def _iso(moment: datetime) -> str:
+    from evidence_desk.services.clock import rfc3339
+
+    return rfc3339(moment)
+
+
+# -- verification of cosignatures ---------------------------------------------------------------
+
+
+def _check_cosignatures(session: Session, replay: Replay) -> Iterable[Finding]:
+    keys: dict[str, str] = {}
+    roots: dict[int, str] = {}
+    tree = merkle.CompactRange()
+    for entry in replay.entries:
+        tree.append(merkle.leaf_hash(bytes.fromhex(entry.entry_hash)))
+        roots[tree.size] = tree.root_hash().hex()
+        try:
+            payload = json.loads(entry.payload)
+        except ValueError:
+            continue
+        for change in payload.get("rows", []):
+            if change.get("table") == "users" and "public_key" in change.get("row", {}):
+                keys[change["row"]["name"]] = change["row"]["public_key"]
+        if entry.action != "contact.approve":
+            continue
+        where = f"ledger seq {entry.seq}"
+        cosig = payload.get("cosignature") or {}
+        size = cosig.get("size")
+        if not isinstance(size, int) or roots.get(size) != cosig.get("root"):
+            yield Finding(
+                "approval.cosignature_root",
+                where,
+                "the approval cosigns a checkpoint that does not match the ledger",
+            )
+            continue
+        note = ledger.checkpoint_note(session.folder.store_id, size, cosig["root"])
+        if not signing.verify(
+            keys.get(entry.actor, ""),
+            signing.COSIGN_CONTEXT,
+            note.encode(),
+            str(cosig.get("signature", "")),
+        ):
+            yield Finding("approval.cosignature", where, f"the cosignature is not {entry.actor}'s")
+        request_seq = payload.get("request_seq")
+        if (
+            not isinstance(request_seq, int)
+            or not 1 <= request_seq <= len(replay.entries)
+            or (replay.entries[request_seq - 1].entry_hash != payload.get("request_entry_hash"))
+        ):
+            yield Finding(
+                "approval.request",
+                where,
+                "the approval does not reference its request entry correctly",
+            )
+
+
+EXTRA_CHECKS.append(_check_cosignatures)

@@ -1,0 +1,96 @@
+"""Store-wide settings: known keys, validated, each change a ledger entry.
+
+Settings change how evidence is interpreted (the default time zone of imports, quiet hours of the
+conduct check, approval expiry), so they are recorded like any other state change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from evidence_desk.domain.errors import BadInput
+from evidence_desk.domain.policy import Action
+from evidence_desk.services.session import Session, put
+
+
+def _timezone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise BadInput("timezone", value, "not an IANA time zone (e.g. Asia/Shanghai)") from None
+    return value
+
+
+def _non_negative_int(value: str) -> str:
+    if not value.isdigit():
+        raise BadInput("setting", value, "must be a whole number, 0 or more")
+    return str(int(value))
+
+
+def _quiet_hours(value: str) -> str:
+    if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d", value):
+        raise BadInput("quiet_hours", value, "use HH:MM-HH:MM, e.g. 22:00-08:00")
+    return value
+
+
+def _language(value: str) -> str:
+    if value not in ("zh_CN", "en"):
+        raise BadInput("language", value, "must be zh_CN or en")
+    return value
+
+
+def _text(value: str) -> str:
+    return value.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class SettingSpec:
+    default: str
+    validate: Callable[[str], str]
+    description: str
+
+
+SETTINGS: dict[str, SettingSpec] = {
+    "timezone": SettingSpec("Asia/Shanghai", _timezone, "default zone for exports' local times"),
+    "language": SettingSpec("zh_CN", _language, "interface and bundle language"),
+    "approval_expiry_days": SettingSpec(
+        "0", _non_negative_int, "days an approval lasts (0: no expiry)"
+    ),
+    "quiet_hours": SettingSpec("22:00-08:00", _quiet_hours, "CC-1 window, debtor's local time"),
+    "organisation": SettingSpec("", _text, "producing organisation named on bundles"),
+}
+
+
+def get(session: Session, key: str) -> str:
+    session.require(Action.SETTINGS_READ)
+    spec = SETTINGS.get(key)
+    if spec is None:
+        raise BadInput("setting", key, f"unknown setting (known: {', '.join(sorted(SETTINGS))})")
+    row = session.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    return spec.default if row is None else str(row["value"])
+
+
+def get_int(session: Session, key: str) -> int:
+    return int(get(session, key))
+
+
+def all_settings(session: Session) -> dict[str, str]:
+    return {key: get(session, key) for key in sorted(SETTINGS)}
+
+
+def set_value(session: Session, key: str, value: str) -> str:
+    session.require(Action.SETTINGS_SET)
+    spec = SETTINGS.get(key)
+    if spec is None:
+        raise BadInput("setting", key, f"unknown setting (known: {', '.join(sorted(SETTINGS))})")
+    clean = spec.validate(value)
+    before = get(session, key)
+    session.write(
+        "settings.set",
+        {"key": key, "before": before},
+        [put("settings", {"key": key, "value": clean})],
+    )
+    return clean
