@@ -323,6 +323,41 @@ def cmd_contact_attach(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_demo(args: argparse.Namespace) -> int:
+    from evidence_desk.services.demo import ensure_demo_store
+
+    demo = ensure_demo_store(args.store)
+    users_json = {
+        name: {"role": role.value, "password": pw} for name, (role, pw) in demo.users.items()
+    }
+    lines = [f"{'created' if demo.created else 'reusing'} demo store {demo.path}", "demo users:"]
+    lines += [
+        f"  {name:<14} {role.value:<10} password: {pw}" for name, (role, pw) in demo.users.items()
+    ]
+    _emit(
+        args,
+        {"store": str(demo.path), "created": demo.created, "users": users_json},
+        "\n".join(lines),
+    )
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    # The desktop app arrives with the GUI issue; until then this reports the store it would open.
+    print(store_status(args.store))
+    print("the desktop app is not part of this build yet; the store above is ready for the CLI")
+    return 0
+
+
+def store_status(store: Path) -> str:
+    """Describe a store without logging in (the GUI's login screen is where people log in)."""
+    from evidence_desk.store.folder import StoreFolder
+
+    folder = StoreFolder.open(store)
+    head = folder.head()
+    return f"store {store}: id {folder.store_id}, {head.size if head else 0} ledger entries"
+
+
 # -- parser -------------------------------------------------------------------------------------
 
 
@@ -363,6 +398,9 @@ def build_parser() -> argparse.ArgumentParser:
     log = add("log", cmd_log, "show the ledger")
     log.add_argument("--since", type=int, default=1)
     add("verify", cmd_verify, "check the whole store")
+
+    add("demo", cmd_demo, "create or reuse a demo store with a user per role")
+    add("gui", cmd_gui, "start the desktop app")
 
     setting = add("settings", cmd_settings, "read or change a setting")
     setting.add_argument("action", choices=["get", "set"])

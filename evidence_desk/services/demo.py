@@ -1,0 +1,72 @@
+"""The demo store: one user per role, a case, an approved contact, sample documents.
+
+Used by the README's run command so that anyone can try every flow at once. The passwords are
+printed by the CLI; they protect nothing real. Re-running reuses an existing demo store.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from evidence_desk.domain.models import Role
+from evidence_desk.services import cases, contacts, settings, users
+from evidence_desk.services.session import Session
+from evidence_desk.store.folder import StoreFolder
+
+DEMO_USERS: dict[str, tuple[Role, str]] = {
+    "admin": (Role.ADMIN, "demo-admin-1"),
+    "zhang.staff": (Role.STAFF, "demo-staff-1"),
+    "li.supervisor": (Role.SUPERVISOR, "demo-super-1"),
+    "wang.legal": (Role.LEGAL, "demo-legal-1"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DemoStore:
+    path: Path
+    created: bool
+    users: dict[str, tuple[Role, str]]
+
+
+def ensure_demo_store(path: Path) -> DemoStore:
+    if (path / "store.json").exists():
+        StoreFolder.open(path)  # refuse a folder that is not a store
+        return DemoStore(path, False, DEMO_USERS)
+    admin_password = DEMO_USERS["admin"][1]
+    with Session.create_store(path, "admin", admin_password) as admin:
+        settings.set_value(admin, "organisation", "示例资产管理有限公司 (Demo Asset Management)")
+        for name, (role, password) in DEMO_USERS.items():
+            if name != "admin":
+                users.add_user(admin, name, role, password)
+    with Session.open(path, "zhang.staff", DEMO_USERS["zhang.staff"][1]) as staff:
+        cases.create_case(
+            staff,
+            "2026-SH-0001",
+            debtor_name="陈立新",
+            debtor_id_number="310101198501012345",
+            loan_ref="AUTO-2024-118",
+            product="auto_loan",
+            amount_overdue="48600.00",
+            overdue_since="2026-05-10",
+        )
+        with tempfile.TemporaryDirectory() as tmp:
+            identity = Path(tmp) / "identity-proof.txt"
+            identity.write_text("示例身份证明 / sample identity proof: 陈立新\n", "utf-8")
+            debt = Path(tmp) / "debt-confirmation.txt"
+            debt.write_text("示例债务确认书 / sample debt confirmation: 48600.00\n", "utf-8")
+            contact = contacts.request_contact(
+                staff,
+                case_no="2026-SH-0001",
+                channel="wechat",
+                handle="wxid_chenlixin85",
+                display_name="陈立新",
+                reason="债务人主动添加好友，需确认还款计划",
+                initiated_by="debtor",
+                consent=True,
+                documents=[("identity_proof", identity), ("debt_confirmation", debt)],
+            )
+    with Session.open(path, "li.supervisor", DEMO_USERS["li.supervisor"][1]) as supervisor:
+        contacts.approve(supervisor, contact.id, "身份与债务确认材料齐全")
+    return DemoStore(path, True, DEMO_USERS)

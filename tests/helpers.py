@@ -1,0 +1,84 @@
+"""Test helpers: real stores in tmp_path, a deterministic clock, a team of users.
+
+Key slots in tests use a cheap scrypt cost (the parameters are recorded per slot, so this only
+changes speed, not behaviour). Nothing here replaces a component of ours with a fake.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from evidence_desk.domain.models import Role
+from evidence_desk.services import users
+from evidence_desk.services.session import Session
+from evidence_desk.store import db
+from evidence_desk.store.keys import KdfParams, derive_subkey
+
+FAST_KDF = KdfParams(n=2**10, r=8, p=1)
+ADMIN, ADMIN_PASSWORD = "root", "root-password"
+
+
+class TickingClock:
+    """A clock that starts at a fixed instant and advances one second per reading."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self.now = start or datetime(2026, 3, 2, 1, 0, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        current = self.now
+        self.now += timedelta(seconds=1)
+        return current
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@dataclass
+class Team:
+    """A store with one user per role (plus a second staff and supervisor) and their passwords."""
+
+    path: Path
+    clock: TickingClock
+    passwords: dict[str, str] = field(default_factory=dict)
+    _open: list[Session] = field(default_factory=list)
+
+    def login(self, name: str) -> Session:
+        session = Session.open(self.path, name, self.passwords[name], clock=self.clock)
+        self._open.append(session)
+        return session
+
+    def close_all(self) -> None:
+        for session in self._open:
+            session.close()
+        self._open.clear()
+
+
+TEAM = {
+    "alice": Role.STAFF,
+    "bob": Role.STAFF,
+    "sam": Role.SUPERVISOR,
+    "sue": Role.SUPERVISOR,
+    "lee": Role.LEGAL,
+    "ada": Role.ADMIN,
+}
+
+
+def make_team(store_path: Path, clock: TickingClock) -> Team:
+    group = Team(store_path, clock, {ADMIN: ADMIN_PASSWORD})
+    with Session.create_store(store_path, ADMIN, ADMIN_PASSWORD, kdf=FAST_KDF, clock=clock) as s:
+        for name, role in TEAM.items():
+            password = f"{name}-password"
+            users.add_user(s, name, role, password, kdf=FAST_KDF)
+            group.passwords[name] = password
+    return group
+
+
+def raw_connection(store: Path, user: str, password: str) -> db.Connection:
+    """Open the database *outside the app* (as a tamperer with a password would)."""
+    from evidence_desk.store.folder import StoreFolder
+
+    folder = StoreFolder.open(store)
+    unlocked = folder.keyslots.unlock(user, password)
+    return db.connect(folder.db_path, derive_subkey(unlocked.data_key, "sqlcipher"))
