@@ -33,7 +33,7 @@ def _run(*args: str | os.PathLike[str], env: dict[str, str] | None = None) -> in
 
 
 def ensure_env() -> Path:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - the script may be started by an older python
         sys.exit("Evidence Desk needs Python 3.11 or newer")
     python = _venv_python()
     if not python.exists():
