@@ -75,5 +75,5 @@ def require(role: Role, action: Action) -> None:
         permitted = ", ".join(sorted(r.value for r in PERMISSIONS[action]))
         raise PermissionDenied(
             f"permission:{action.value}",
-            f"a {role.value} may not {action.value} (allowed: {permitted})",
+            f"role {role.value} may not {action.value} (allowed: {permitted})",
         )

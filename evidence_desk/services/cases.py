@@ -250,9 +250,9 @@ def import_cases_csv(
         case_no = fields.pop("case_no", "").strip()
         try:
             if case_no in seen:
-                raise BadInput(file_name, f"row {line_no}", f"case {case_no} appears twice")
+                raise BadInput(file_name, "case_no", f"case {case_no} appears twice")
             if _exists(session, case_no):
-                raise BadInput(file_name, f"row {line_no}", f"case {case_no} already exists")
+                raise BadInput(file_name, "case_no", f"case {case_no} already exists")
             rows.append(put("cases", _row(case_no, fields, session)))
             seen.add(case_no)
         except BadInput as error:

@@ -299,6 +299,7 @@ def _request_entry(session: Session, contact_id: str) -> ledger.Entry:
 
 
 def approve(session: Session, contact_id: str, note: str = "") -> Contact:
+    session.require(Action.CONTACT_DECIDE)  # before reading: the refusal names this rule
     contact = get_contact(session, contact_id)
     _require_decider(session, contact)
     if contact.status != ContactStatus.REQUESTED:
@@ -349,6 +350,7 @@ def approve(session: Session, contact_id: str, note: str = "") -> Contact:
 
 
 def reject(session: Session, contact_id: str, note: str) -> Contact:
+    session.require(Action.CONTACT_DECIDE)  # before reading: the refusal names this rule
     contact = get_contact(session, contact_id)
     _require_decider(session, contact)
     if not note.strip():
@@ -386,8 +388,8 @@ def reject(session: Session, contact_id: str, note: str) -> Contact:
 
 def revoke(session: Session, contact_id: str, note: str) -> Contact:
     """Close the channel: no evidence dated after this moment is accepted as approved."""
-    contact = get_contact(session, contact_id)
     session.require(Action.CONTACT_DECIDE)
+    contact = get_contact(session, contact_id)
     if not note.strip():
         raise RuleViolation("contact.note", "revoking a contact needs a note saying why")
     if contact.status != ContactStatus.APPROVED:

@@ -81,6 +81,13 @@ def reset_password(
     """Admin reset: new password, new signing key pair, recorded in the ledger."""
     session.require(Action.USER_RESET_PASSWORD)
     user = get_user(session, name)
+    if name == session.user.name:
+        # The open session keeps signing with the old key, and the reset entry's own checkpoint
+        # is signed with the key it replaces: verify would report the store as broken.
+        raise RuleViolation(
+            "user.self_reset",
+            "an admin cannot reset their own password here; change it with the old password",
+        )
     validate_new_user(name, new_password)
     key = signing.generate_private_key()
     public = signing.public_key_hex(key)

@@ -1,0 +1,103 @@
+"""The policy table, written out independently of the code, must match it exactly."""
+
+from __future__ import annotations
+
+import pytest
+
+from evidence_desk.domain import policy
+from evidence_desk.domain.errors import PermissionDenied, RuleViolation
+from evidence_desk.domain.models import Role
+from evidence_desk.domain.policy import PERMISSIONS, Action
+
+S, V, L, A = Role.STAFF, Role.SUPERVISOR, Role.LEGAL, Role.ADMIN
+
+# The specification (product.md "Users and their jobs", issue 3), one line per action.
+EXPECTED: dict[Action, set[Role]] = {
+    Action.USER_ADD: {A},
+    Action.USER_RESET_PASSWORD: {A},
+    Action.USER_DEACTIVATE: {A},
+    Action.USER_LIST: {S, V, L, A},
+    Action.SETTINGS_SET: {A},
+    Action.SETTINGS_READ: {S, V, L, A},
+    Action.LOG_READ: {S, V, L, A},
+    Action.VERIFY: {S, V, L, A},
+    Action.CASE_CREATE: {S, V},
+    Action.CASE_EDIT: {S, V},
+    Action.CASE_READ: {S, V, L},
+    Action.CASE_IMPORT: {V, A},
+    Action.CONTACT_REQUEST: {S, V},
+    Action.CONTACT_DECIDE: {V},
+    Action.CONTACT_READ: {S, V, L},
+    Action.EVIDENCE_ADD: {S, V},
+    Action.EVIDENCE_READ: {S, V, L},
+    Action.REVIEW_TAG: {S, V, L},
+    Action.BUNDLE_EXPORT: {L},
+    Action.TSA_CONFIGURE: {A},
+    Action.STAMP: {S, V, L, A},
+}
+
+ALL_PAIRS = [(role, action) for action in Action for role in Role]
+
+
+def test_every_action_is_in_the_table() -> None:
+    assert set(PERMISSIONS) == set(Action)
+    assert set(EXPECTED) == set(Action)
+
+
+def test_the_table_matches_the_specification() -> None:
+    assert {action: set(roles) for action, roles in PERMISSIONS.items()} == EXPECTED
+
+
+@pytest.mark.parametrize(("role", "action"), ALL_PAIRS, ids=lambda v: str(v))
+def test_allowed_and_require_agree_with_the_specification(role: Role, action: Action) -> None:
+    expected = role in EXPECTED[action]
+    assert policy.allowed(role, action) is expected
+    if expected:
+        policy.require(role, action)  # does not raise
+    else:
+        with pytest.raises(PermissionDenied) as refused:
+            policy.require(role, action)
+        error = refused.value
+        assert isinstance(error, RuleViolation)
+        assert error.rule == f"permission:{action.value}"
+        assert error.exit_code == 3
+        assert action.value in error.message
+        assert role.value in error.message
+        for permitted in EXPECTED[action]:  # the message says who may
+            assert permitted.value in error.message
+
+
+def test_only_a_supervisor_decides_contacts() -> None:
+    assert PERMISSIONS[Action.CONTACT_DECIDE] == {Role.SUPERVISOR}
+
+
+def test_legal_reads_and_exports_but_neither_decides_nor_changes_cases() -> None:
+    legal = {a for a in Action if policy.allowed(Role.LEGAL, a)}
+    assert {Action.CASE_READ, Action.CONTACT_READ, Action.EVIDENCE_READ} <= legal
+    assert Action.BUNDLE_EXPORT in legal
+    assert Action.CONTACT_DECIDE not in legal
+    assert not legal & {Action.CASE_CREATE, Action.CASE_EDIT, Action.EVIDENCE_ADD}
+
+
+def test_admin_manages_users_and_settings_but_not_decisions_or_evidence() -> None:
+    admin = {a for a in Action if policy.allowed(Role.ADMIN, a)}
+    assert {Action.USER_ADD, Action.USER_RESET_PASSWORD, Action.USER_DEACTIVATE} <= admin
+    assert {Action.SETTINGS_SET, Action.TSA_CONFIGURE} <= admin
+    assert not admin & {
+        Action.CONTACT_DECIDE,
+        Action.CONTACT_REQUEST,
+        Action.EVIDENCE_ADD,
+        Action.EVIDENCE_READ,
+        Action.BUNDLE_EXPORT,
+    }
+
+
+def test_user_management_is_admin_only() -> None:
+    for action in (Action.USER_ADD, Action.USER_RESET_PASSWORD, Action.USER_DEACTIVATE):
+        assert PERMISSIONS[action] == {Role.ADMIN}
+
+
+def test_everyone_may_verify_and_read_the_log() -> None:
+    for role in Role:
+        assert policy.allowed(role, Action.VERIFY)
+        assert policy.allowed(role, Action.LOG_READ)
