@@ -365,11 +365,20 @@ class Session:
         state = self.conn.execute("SELECT size, peaks FROM merkle_state WHERE id = 1").fetchone()
         if state is not None and int(state["size"]) == size:
             try:
-                return merkle.CompactRange.from_state(
+                cached = merkle.CompactRange.from_state(
                     size, [bytes.fromhex(h) for h in json.loads(state["peaks"])]
                 )
-            except ValueError:
+            except (ValueError, TypeError):
                 pass  # rebuild below
+            else:
+                # The cache is a shortcut, not a source of truth: use it only while it still
+                # reproduces the last checkpoint, so a cache edited outside the app cannot make
+                # an honest write cut a wrong checkpoint.
+                checkpoint = self.conn.execute(
+                    "SELECT root FROM checkpoints WHERE size = ?", (size,)
+                ).fetchone()
+                if checkpoint is not None and checkpoint["root"] == cached.root_hash().hex():
+                    return cached
         tree = merkle.CompactRange()
         for (entry_hash,) in self.conn.execute(
             "SELECT entry_hash FROM ledger WHERE seq <= ? ORDER BY seq", (size,)

@@ -25,6 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from evidence_desk.domain.errors import StoreError
 from evidence_desk.domain.models import Finding
 from evidence_desk.domain.policy import Action
 from evidence_desk.integrity import ledger, merkle, signing
@@ -75,7 +76,9 @@ class Replay:
 
 def _load_extra_checks() -> None:
     """Import the services that add checks (they append to EXTRA_CHECKS on import)."""
-    import evidence_desk.services.contacts  # noqa: F401
+    import evidence_desk.services.contacts
+    import evidence_desk.services.evidence
+    import evidence_desk.services.timestamps  # noqa: F401
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,18 +101,17 @@ def verify_store(
         entries = [
             ledger.Entry(
                 r["seq"],
-                r["at"],
-                r["actor"],
-                r["action"],
-                r["payload"],
-                r["payload_hash"],
-                r["prev_hash"],
-                r["entry_hash"],
-                r["signature"],
+                **_text_columns(r, _LEDGER_TEXT, f"ledger seq {r['seq']}", report.findings),
             )
             for r in conn.execute("SELECT * FROM ledger ORDER BY seq")
         ]
-        checkpoints = {int(r["size"]): dict(r) for r in conn.execute("SELECT * FROM checkpoints")}
+        checkpoints = {
+            int(r["size"]): {
+                **dict(r),
+                **_text_columns(r, _CHECKPOINT_TEXT, f"checkpoint {r['size']}", report.findings),
+            }
+            for r in conn.execute("SELECT * FROM checkpoints")
+        }
         actual_tables = {
             table: {
                 tuple(row[k] for k in keys): dict(row)
@@ -118,6 +120,7 @@ def verify_store(
             for table, keys in PROJECTED_TABLES.items()
         }
         blob_rows = [dict(r) for r in conn.execute("SELECT * FROM blobs ORDER BY sha256")]
+        merkle_state = conn.execute("SELECT size, peaks FROM merkle_state WHERE id = 1").fetchone()
     report.entries = len(entries)
     report.checkpoints = len(checkpoints)
     store_id = session.folder.store_id
@@ -202,6 +205,18 @@ def verify_store(
                 f"{size} entries but the ledger has {len(entries)}: entries were removed",
             )
         )
+    if merkle_state is not None and (
+        merkle_state["size"] != tree.size
+        or merkle_state["peaks"] != json.dumps([h.hex() for h in tree.hashes])
+    ):
+        report.findings.append(
+            Finding(
+                "merkle_state",
+                "table merkle_state",
+                "the cached Merkle tree state does not match the ledger (the next write would "
+                "build on it)",
+            )
+        )
     _check_head(session, entries, keys, report, sig_checks)
     report_progress("signatures", 0, len(sig_checks))
     _run_signature_checks(sig_checks, report)
@@ -209,8 +224,48 @@ def verify_store(
     _check_blobs(session, blob_rows, report, report_progress)
     replay = Replay(entries, tables)
     for check in EXTRA_CHECKS:
-        report.findings.extend(check(session, replay))
+        try:
+            report.findings.extend(check(session, replay))
+        except Exception as error:  # a tampered ledger must give a report, never a traceback
+            report.findings.append(
+                Finding(
+                    "verify.incomplete",
+                    f"check {check.__module__}.{check.__qualname__}",
+                    f"could not finish on this ledger ({type(error).__name__}: {error}); "
+                    "the entries it reads are malformed (see the other findings)",
+                )
+            )
     return report
+
+
+_LEDGER_TEXT = (
+    "at",
+    "actor",
+    "action",
+    "payload",
+    "payload_hash",
+    "prev_hash",
+    "entry_hash",
+    "signature",
+)
+_CHECKPOINT_TEXT = ("root", "at", "signer", "signature")
+
+
+def _text_columns(
+    row: Any, columns: tuple[str, ...], where: str, findings: list[Finding]
+) -> dict[str, str]:
+    """Columns that must hold text. SQLite stores a BLOB written outside the app as is: report
+    it, and carry on with its hex form so that the hash and signature checks still run."""
+    values: dict[str, str] = {}
+    for column in columns:
+        value = row[column]
+        if not isinstance(value, str):
+            findings.append(
+                Finding("column.type", where, f"{column} holds {type(value).__name__}, not text")
+            )
+            value = value.hex() if isinstance(value, bytes) else str(value)
+        values[column] = value
+    return values
 
 
 def _hex_or_zero(value: str) -> str:
@@ -230,11 +285,17 @@ def _apply_rows(
     """Replay the payload's row changes; returns user keys the entry introduces or changes."""
     new_keys: dict[str, str] = {}
     rows = payload.get("rows", []) if isinstance(payload, dict) else []
+    if not isinstance(rows, list):
+        findings.append(Finding("ledger.row_change", where, "malformed row changes"))
+        return new_keys
     for change in rows:
         try:
             table, op, row = change["table"], change["op"], change["row"]
             key_columns = PROJECTED_TABLES[table]
             key = tuple(row[k] for k in key_columns)
+            hash(key)
+            if op not in ("put", "delete") or not isinstance(row, dict):
+                raise TypeError(op)
         except (KeyError, TypeError):
             findings.append(Finding("ledger.row_change", where, "malformed row change"))
             continue
@@ -242,7 +303,7 @@ def _apply_rows(
             tables[table].setdefault(key, {}).update(row)
             if table == "users" and "public_key" in row:
                 new_keys[str(row["name"])] = str(row["public_key"])
-        elif op == "delete":
+        else:
             tables[table].pop(key, None)
     return new_keys
 
@@ -280,7 +341,11 @@ def _check_head(
     report: VerifyReport,
     sig_checks: list[_SignatureCheck],
 ) -> None:
-    head = session.folder.head()
+    try:
+        head = session.folder.head()
+    except StoreError as error:
+        report.findings.append(Finding("head.malformed", "store.json head", error.message))
+        return
     if head is None:
         if entries:
             report.findings.append(
@@ -387,14 +452,19 @@ def _check_blobs(
     referenced: set[str] = set()
     for index, row in enumerate(blob_rows, start=1):
         where = f"blob sha256 {row['sha256']}"
-        name = session.blobs.name_for(row["sha256"])
-        referenced.add(name)
-        if row["name"] != name:
-            report.findings.append(Finding("blob.name", where, "blob row names another file"))
         try:
+            name = session.blobs.name_for(row["sha256"])
+            referenced.add(name)
+            if row["name"] != name:
+                report.findings.append(Finding("blob.name", where, "blob row names another file"))
             recomputed = session.blobs.recompute_digests(row["sha256"])
         except BlobCorrupted as error:
             report.findings.append(Finding("blob.corrupted", where, error.reason))
+            continue
+        except (AttributeError, ValueError, OSError) as error:  # a digest that is not hex text
+            report.findings.append(
+                Finding("blob.corrupted", where, f"cannot be checked ({type(error).__name__})")
+            )
             continue
         report.blobs += 1
         report.blob_bytes += recomputed.size
