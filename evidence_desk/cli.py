@@ -19,7 +19,7 @@ from typing import Any
 from evidence_desk import __version__
 from evidence_desk.domain.errors import BadInput, EvidenceDeskError, UsageError
 from evidence_desk.domain.models import Role
-from evidence_desk.services import cases, contacts
+from evidence_desk.services import cases, contacts, evidence, timestamps
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services import users as user_service
 from evidence_desk.services.session import Session
@@ -358,6 +358,156 @@ def store_status(store: Path) -> str:
     return f"store {store}: id {folder.store_id}, {head.size if head else 0} ledger entries"
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    with open_session(args) as session:
+        if args.preview:
+            preview = evidence.preview_import(
+                session,
+                args.contact,
+                args.files,
+                tz=args.tz,
+                format_name=args.format,
+                our_account=args.our_account,
+            )
+            data = asdict(preview)
+            lines = []
+            for chat in preview.chats:
+                lines.append(
+                    f"{chat.file_name}: {chat.detection_reason}; {chat.message_count} messages "
+                    f"({chat.already_stored} already stored) {chat.first_at} .. {chat.last_at}; "
+                    f"zone {chat.timezone}; our account {chat.our_account!r}; "
+                    f"participants {', '.join(chat.participants)}"
+                )
+                lines += [f"  problem: {p}" for p in chat.problems]
+            for image in preview.images:
+                lines.append(
+                    f"{image.file_name}: {image.detection_reason} {image.width}x{image.height}"
+                )
+            lines += [f"{d}: already imported" for d in preview.duplicates]
+            _emit(args, data, "\n".join(lines))
+            return 0
+        result = evidence.import_files(
+            session,
+            args.contact,
+            args.files,
+            tz=args.tz,
+            format_name=args.format,
+            our_account=args.our_account,
+        )
+    text = (
+        f"stored {len(result.import_ids)} import(s): {result.messages_total} messages "
+        f"({result.messages_new} new), {result.images} image(s)"
+    )
+    if result.ledger_seq is not None:
+        text += f"; ledger entry {result.ledger_seq}"
+    _emit(args, asdict(result), "\n".join([text, *result.notices]))
+    return 0
+
+
+def cmd_messages(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    with open_session(args) as session:
+        found = evidence.list_messages(session, args.contact, offset=args.offset, limit=args.limit)
+    arrows = {"out": "→", "in": "←", "system": "·"}
+    _emit(
+        args,
+        [asdict(m) for m in found],
+        "\n".join(
+            f"{m.sent_at}  {arrows.get(m.direction, '?')} {m.sender}: {m.text}"
+            + (f"  [{', '.join(m.flags)}]" if m.flags else "")
+            for m in found
+        ),
+    )
+    return 0
+
+
+def cmd_tsa_add(args: argparse.Namespace) -> int:
+    try:
+        roots = args.ca.read_text("ascii")
+        certs = args.certs.read_text("ascii") if args.certs else ""
+    except (OSError, UnicodeDecodeError) as error:
+        raise BadInput(str(args.ca), "", f"cannot read certificate file: {error}") from None
+    with open_session(args) as session:
+        authority = timestamps.add_authority(
+            session,
+            args.name,
+            args.url,
+            roots,
+            certs,
+            hash_alg=args.hash,
+            timeout_seconds=args.timeout,
+        )
+    _emit(
+        args,
+        {"name": authority.name, "url": authority.url},
+        f"time-stamp authority {authority.name} ({authority.url}) configured",
+    )
+    return 0
+
+
+def cmd_tsa_list(args: argparse.Namespace) -> int:
+    with open_session(args) as session:
+        found = timestamps.list_authorities(session)
+        state = timestamps.status(session)
+    rows = [
+        {
+            "name": a.name,
+            "url": a.url,
+            "hash": a.hash_alg,
+            "timeout": a.timeout_seconds,
+            "roots": [c.subject.rfc4514_string() for c in a.roots],
+        }
+        for a in found
+    ]
+    _emit(
+        args,
+        {
+            "authorities": rows,
+            "stamped_size": state.stamped_size,
+            "pending_entries": state.pending_entries,
+        },
+        "\n".join(
+            [
+                *(f"{r['name']}\t{r['url']}\t{r['hash']}" for r in rows),
+                f"stamped up to entry {state.stamped_size}; "
+                f"{state.pending_entries} entries waiting",
+            ]
+        ),
+    )
+    return 0
+
+
+def cmd_stamp(args: argparse.Namespace) -> int:
+    with open_session(args) as session:
+        outcome = timestamps.stamp(session, tsa_name=args.tsa)
+    lines = [f"{name}: {reason}" for name, reason in outcome.attempts]
+    if outcome.stamped:
+        lines.append(
+            f"stamped checkpoint {outcome.checkpoint_size} by {outcome.tsa_name} at "
+            f"{outcome.gen_time} (local clock offset {outcome.clock_skew_seconds} s"
+            f"{', FLAGGED' if outcome.skew_flagged else ''})"
+        )
+    elif not outcome.attempts:
+        lines.append(f"nothing to stamp: entries up to {outcome.checkpoint_size} are covered")
+    else:
+        lines.append("no time-stamp authority answered correctly; the checkpoints stay queued")
+    _emit(
+        args,
+        {
+            "stamped": outcome.stamped,
+            "checkpoint_size": outcome.checkpoint_size,
+            "tsa": outcome.tsa_name,
+            "gen_time": outcome.gen_time,
+            "failures": [{"tsa": n, "reason": r} for n, r in outcome.attempts],
+        },
+        "\n".join(lines),
+    )
+    return 0 if outcome.stamped or not outcome.attempts else 1
+
+
 # -- parser -------------------------------------------------------------------------------------
 
 
@@ -398,6 +548,20 @@ def build_parser() -> argparse.ArgumentParser:
     log = add("log", cmd_log, "show the ledger")
     log.add_argument("--since", type=int, default=1)
     add("verify", cmd_verify, "check the whole store")
+
+    tsa = sub.add_parser("tsa", help="time-stamp authorities").add_subparsers(
+        dest="tsa_command", metavar="ACTION"
+    )
+    tsa_add = add("add", cmd_tsa_add, "configure a time-stamp authority (admin)", tsa)
+    tsa_add.add_argument("name")
+    tsa_add.add_argument("url")
+    tsa_add.add_argument("--ca", type=Path, required=True, help="PEM root certificate(s)")
+    tsa_add.add_argument("--certs", type=Path, help="PEM intermediate certificate(s)")
+    tsa_add.add_argument("--hash", default="sha256", choices=["sha256", "sha384", "sha512", "sm3"])
+    tsa_add.add_argument("--timeout", type=int, default=10)
+    add("list", cmd_tsa_list, "configured authorities and the stamping queue", tsa)
+    stamp_cmd = add("stamp", cmd_stamp, "time-stamp pending checkpoints now")
+    stamp_cmd.add_argument("--tsa", default=None)
 
     add("demo", cmd_demo, "create or reuse a demo store with a user per role")
     add("gui", cmd_gui, "start the desktop app")
@@ -454,6 +618,18 @@ def build_parser() -> argparse.ArgumentParser:
     contact_list = add("list", cmd_contact_list, "contacts and their state", contact)
     contact_list.add_argument("--status", choices=[s.value for s in contacts.ContactStatus])
     contact_list.add_argument("--case")
+    importing = add("import", cmd_import, "import chat exports, zips and screenshots")
+    importing.add_argument("--contact", required=True)
+    importing.add_argument("--tz", default=None, help="IANA zone of the export's local times")
+    importing.add_argument("--format", default=None, help="auto (default) or a format name")
+    importing.add_argument("--our-account", default=None, help="the staff side's sender name")
+    importing.add_argument("--preview", action="store_true", help="show what would be stored")
+    importing.add_argument("files", type=Path, nargs="+")
+    messages = add("messages", cmd_messages, "the parsed conversation of a contact")
+    messages.add_argument("--contact", required=True)
+    messages.add_argument("--offset", type=int, default=0)
+    messages.add_argument("--limit", type=int, default=10_000)
+
     attach = add("attach", cmd_contact_attach, "attach documents to an approved contact", contact)
     attach.add_argument("id")
     attach.add_argument("files", type=Path, nargs="+")

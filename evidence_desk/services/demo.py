@@ -10,8 +10,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from PIL import Image, ImageDraw
+
 from evidence_desk.domain.models import Role
-from evidence_desk.services import cases, contacts, settings, users
+from evidence_desk.integrity.local_tsa import LocalTsa, make_test_pki
+from evidence_desk.resources import resource_path
+from evidence_desk.services import cases, contacts, evidence, settings, timestamps, users
 from evidence_desk.services.session import Session
 from evidence_desk.store.folder import StoreFolder
 
@@ -69,4 +73,51 @@ def ensure_demo_store(path: Path) -> DemoStore:
             )
     with Session.open(path, "li.supervisor", DEMO_USERS["li.supervisor"][1]) as supervisor:
         contacts.approve(supervisor, contact.id, "身份与债务确认材料齐全")
+    with (
+        Session.open(path, "zhang.staff", DEMO_USERS["zhang.staff"][1]) as staff,
+        tempfile.TemporaryDirectory() as tmp,
+    ):
+        screenshot = Path(tmp) / "wechat-screenshot-20260601.png"
+        _draw_screenshot(screenshot)
+        evidence.import_files(
+            staff,
+            contact.id,
+            [resource_path("demo", "wechat_chenlixin_memotrace.csv"), screenshot],
+            tz="Asia/Shanghai",
+        )
+    _stamp_with_local_demo_tsa(path)
     return DemoStore(path, True, DEMO_USERS)
+
+
+def _draw_screenshot(target: Path) -> None:
+    """A plain drawn 'screenshot' so the demo has an image exhibit (no fonts needed)."""
+    image = Image.new("RGB", (360, 640), (237, 237, 237))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 360, 48), fill=(247, 247, 247))
+    for top, left, width, colour in (
+        (80, 16, 220, (255, 255, 255)),
+        (150, 124, 220, (149, 236, 105)),
+        (220, 16, 180, (255, 255, 255)),
+    ):
+        draw.rounded_rectangle((left, top, left + width, top + 44), radius=6, fill=colour)
+    image.save(target, format="PNG")
+
+
+def _stamp_with_local_demo_tsa(path: Path) -> None:
+    """Stamp the demo's checkpoints with a throw-away local TSA (clearly named as such).
+
+    Later stamps find it gone and queue, which is what an offline laptop sees.
+    """
+    admin_password = DEMO_USERS["admin"][1]
+    with tempfile.TemporaryDirectory() as tmp, Session.open(path, "admin", admin_password) as admin:
+        pki = make_test_pki(Path(tmp))
+        with LocalTsa(pki, include_chain=True) as tsa:
+            timestamps.add_authority(
+                admin,
+                "demo-local-tsa (untrusted, for demonstration only)",
+                tsa.url,
+                pki.root_pem.read_text("ascii"),
+                pki.intermediates_pem.read_text("ascii"),
+                timeout_seconds=2,
+            )
+            timestamps.stamp(admin)

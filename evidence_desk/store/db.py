@@ -49,6 +49,20 @@ def schema_version(conn: Connection) -> int:
     return int(row[0] or 0)
 
 
+def split_statements(script: str) -> list[str]:
+    """Split a migration into statements (trigger bodies contain ';', so ask SQLite)."""
+    statements: list[str] = []
+    current = ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlcipher3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    if current.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {current.strip()[:60]}")
+    return statements
+
+
 def migrate(conn: Connection) -> int:
     """Apply pending migrations, each in its own transaction. Returns the resulting version."""
     conn.execute(
@@ -63,9 +77,8 @@ def migrate(conn: Connection) -> int:
     for number in range(current + 1, latest_version() + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in MIGRATIONS[number - 1].split(";"):
-                if statement.strip():
-                    conn.execute(statement)
+            for statement in split_statements(MIGRATIONS[number - 1]):
+                conn.execute(statement)
             conn.execute(
                 "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
                 (number, datetime.now(UTC).isoformat(timespec="seconds")),

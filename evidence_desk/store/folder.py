@@ -132,6 +132,20 @@ class StoreFolder:
         self._descriptor["head"] = head.as_json()
         self._save()
 
+    def stamped(self) -> dict[str, Any] | None:
+        """The newest trusted time-stamp over a checkpoint (size, root, tsa, token...)."""
+        stamped = self._descriptor.get("stamped")
+        return stamped if isinstance(stamped, dict) else None
+
+    def write_stamped(self, stamped: dict[str, Any]) -> None:
+        """Record the newest time-stamped checkpoint (never move it backwards)."""
+        self.reload()
+        current = self.stamped()
+        if current is not None and int(current.get("size", 0)) >= int(stamped["size"]):
+            return
+        self._descriptor["stamped"] = stamped
+        self._save()
+
     def _save(self) -> None:
         data = json.dumps(self._descriptor, indent=1, sort_keys=True).encode("utf-8")
         atomic_write(self.path / "store.json", data)

@@ -101,6 +101,115 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX items_by_contact ON items (contact_id);
     """,
+    # 3: imports and the messages parsed from them
+    """
+    CREATE TABLE imports (
+        id TEXT PRIMARY KEY,
+        contact_id TEXT NOT NULL REFERENCES contacts (id),
+        kind TEXT NOT NULL,
+        format TEXT NOT NULL,
+        parser_version TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        sha256 TEXT NOT NULL REFERENCES blobs (sha256),
+        main_member TEXT NOT NULL,
+        members TEXT NOT NULL,
+        timezone TEXT NOT NULL,
+        our_account TEXT NOT NULL,
+        message_count INTEGER NOT NULL,
+        new_messages INTEGER NOT NULL,
+        first_at TEXT,
+        last_at TEXT,
+        normalised_sha256 TEXT NOT NULL,
+        commitments_root TEXT NOT NULL,
+        details TEXT NOT NULL,
+        imported_by TEXT NOT NULL,
+        imported_at TEXT NOT NULL
+    );
+    CREATE INDEX imports_by_contact ON imports (contact_id);
+    CREATE TABLE messages (
+        rowid INTEGER PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        contact_id TEXT NOT NULL REFERENCES contacts (id),
+        sent_at TEXT NOT NULL,
+        time_text TEXT NOT NULL,
+        sender TEXT NOT NULL,
+        sender_id TEXT,
+        direction TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        raw TEXT,
+        native_id TEXT,
+        reply_to TEXT,
+        attachments TEXT NOT NULL,
+        salt TEXT NOT NULL,
+        commitment TEXT NOT NULL,
+        first_import TEXT NOT NULL REFERENCES imports (id),
+        flags TEXT NOT NULL,
+        UNIQUE (contact_id, fingerprint)
+    );
+    CREATE INDEX messages_by_contact_time ON messages (contact_id, sent_at);
+    CREATE TABLE message_sources (
+        message_rowid INTEGER NOT NULL REFERENCES messages (rowid),
+        import_id TEXT NOT NULL REFERENCES imports (id),
+        position INTEGER NOT NULL,
+        locator TEXT NOT NULL,
+        PRIMARY KEY (import_id, position)
+    );
+    CREATE INDEX message_sources_by_message ON message_sources (message_rowid);
+    CREATE VIRTUAL TABLE message_text USING fts5 (
+        text, content = 'messages', content_rowid = 'rowid', tokenize = 'trigram'
+    );
+    CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+        INSERT INTO message_text (rowid, text) VALUES (new.rowid, new.text);
+    END;
+    CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+        INSERT INTO message_text (message_text, rowid, text) VALUES ('delete', old.rowid, old.text);
+    END;
+    CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages BEGIN
+        INSERT INTO message_text (message_text, rowid, text) VALUES ('delete', old.rowid, old.text);
+        INSERT INTO message_text (rowid, text) VALUES (new.rowid, new.text);
+    END;
+    """,
+    # 4: time-stamp authorities, tokens over checkpoints, and the stamping attempt log
+    """
+    CREATE TABLE tsa_authorities (
+        name TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        hash_alg TEXT NOT NULL,
+        roots_pem TEXT NOT NULL,
+        certs_pem TEXT NOT NULL,
+        timeout_seconds INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        active INTEGER NOT NULL
+    );
+    CREATE TABLE timestamps (
+        id TEXT PRIMARY KEY,
+        checkpoint_size INTEGER NOT NULL,
+        checkpoint_root TEXT NOT NULL,
+        tsa_name TEXT NOT NULL,
+        hash_alg TEXT NOT NULL,
+        gen_time TEXT NOT NULL,
+        serial_number TEXT NOT NULL,
+        policy_oid TEXT NOT NULL,
+        tsa_subject TEXT NOT NULL,
+        token TEXT NOT NULL,
+        request TEXT NOT NULL,
+        response TEXT NOT NULL,
+        cert_chain TEXT NOT NULL,
+        local_time TEXT NOT NULL,
+        clock_skew_seconds INTEGER NOT NULL,
+        stamped_by TEXT NOT NULL
+    );
+    CREATE INDEX timestamps_by_size ON timestamps (checkpoint_size);
+    CREATE TABLE stamp_attempts (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        tsa_name TEXT NOT NULL,
+        checkpoint_size INTEGER NOT NULL,
+        outcome TEXT NOT NULL,
+        reason TEXT NOT NULL
+    );
+    """,
 ]
 
 # table -> primary-key columns, for every table that verify rebuilds from ledger payloads
@@ -111,6 +220,9 @@ PROJECTED_TABLES: dict[str, tuple[str, ...]] = {
     "cases": ("case_no",),
     "contacts": ("id",),
     "items": ("id",),
+    "imports": ("id",),
+    "tsa_authorities": ("name",),
+    "timestamps": ("id",),
 }
 
 

@@ -1,0 +1,436 @@
+"""Safe opening of what the user picked: a plain file, a folder or a zip.
+
+Every importer receives an :class:`ExportSource`. This module builds one without trusting the
+input:
+
+* a plain file becomes ``ExportSource(name, data)``;
+* a zip or a folder becomes a *container source*: ``data`` is empty, ``members`` maps every file
+  (POSIX relative path) to a lazy reader and ``container`` is the zip or folder name. The importer
+  chooses its main file (WhatsApp ``_chat.txt``, Telegram ``result.json``...) and calls
+  :func:`select_main`, which returns a source whose ``data`` is that member and whose ``members``
+  are still all files of the container.
+
+Zips are checked when opened, before any member is read, and every failure is an
+:class:`ImportInputError` naming the zip, the member and the reason:
+
+* unsafe member paths (absolute, drive letters, ``..`` components, also when written with
+  backslashes), NUL bytes in names, duplicate names, symbolic-link members;
+* zip bombs: member count cap, total declared uncompressed size cap, per-member size cap, and a
+  per-member compression-ratio cap for members above a size threshold; overlapping members
+  (several entries sharing compressed data);
+* encrypted members and unsupported compression methods;
+* truncated or corrupt archives (bad central directory, local headers out of range).
+
+Members are read in chunks and a member that produces more bytes than its header declares is
+rejected while reading, so the header is never trusted for memory use. Nested archives are never
+opened: they stay opaque members, listed in :attr:`Container.nested_archives`; a zip that holds
+nothing but archives (a re-zipped export) is refused with a message saying which one to open.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import itertools
+import lzma
+import os
+import re
+import stat
+import struct
+import zipfile
+import zlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from evidence_desk.domain.errors import ImportInputError
+from evidence_desk.importers.base import ExportSource
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "ArchiveLimits",
+    "Container",
+    "is_nested_archive_name",
+    "is_zip",
+    "open_container",
+    "open_folder",
+    "open_path",
+    "open_zip",
+    "select_main",
+]
+
+KIB = 1024
+MIB = 1024 * KIB
+GIB = 1024 * MIB
+
+_CHUNK = 1 * MIB
+_LOCAL_HEADER_SIZE = 30
+_LOCAL_HEADER_SIGNATURE = b"PK\x03\x04"
+_SUPPORTED_METHODS = frozenset(
+    {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+)
+_NESTED_SUFFIXES = (".zip", ".7z", ".rar", ".tar", ".tgz", ".tar.gz", ".gz", ".bz2", ".xz")
+_DRIVE_RE = re.compile(r"^[A-Za-z]:")
+_UTF8_FLAG = 0x800
+_ENCRYPTED_FLAG = 0x1
+
+# Exceptions zipfile and the decompressors raise on damaged input.
+_ZIP_ERRORS: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+    struct.error,
+    IndexError,
+    KeyError,
+    OverflowError,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveLimits:
+    """Caps applied to zips and folders. The defaults suit phone chat exports with media."""
+
+    max_members: int = 50_000
+    max_total_bytes: int = 4 * GIB  # sum of uncompressed member sizes
+    max_member_bytes: int = 2 * GIB  # one member (WhatsApp's document limit is 2 GB)
+    max_ratio: float = 200.0  # uncompressed / compressed, for members above ratio_threshold
+    ratio_threshold_bytes: int = 1 * MIB
+    refuse_nested: bool = False  # True: any nested archive member is refused outright
+
+
+DEFAULT_LIMITS = ArchiveLimits()
+
+
+@dataclass(frozen=True, slots=True)
+class Container:
+    """An opened zip or folder: its members are checked and readable on demand."""
+
+    name: str
+    kind: str  # "zip" or "folder"
+    members: Mapping[str, Callable[[], bytes]]
+    sizes: Mapping[str, int] = field(default_factory=dict)  # declared uncompressed sizes
+    nested_archives: tuple[str, ...] = ()
+
+    def source(self) -> ExportSource:
+        """The container as an ExportSource with no main file chosen yet (``data`` empty)."""
+        return ExportSource(name=self.name, data=b"", members=self.members, container=self.name)
+
+    def source_for(self, member: str) -> ExportSource:
+        """The container as an ExportSource whose main file is ``member``."""
+        return select_main(self.source(), member)
+
+
+def is_zip(data: bytes) -> bool:
+    """True when ``data`` starts like a zip (local header, empty archive or spanned marker)."""
+    return data[:4] in (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+
+
+def is_nested_archive_name(name: str) -> bool:
+    """True for member names that are archives themselves (never opened recursively)."""
+    return name.lower().endswith(_NESTED_SUFFIXES)
+
+
+def select_main(source: ExportSource, member: str) -> ExportSource:
+    """Make ``member`` of a container source the main file; the other members stay reachable.
+
+    Raises ImportInputError when the member is absent or cannot be read safely.
+    """
+    if member not in source.members:
+        raise ImportInputError(source.container or source.name, member, "no such member")
+    return ExportSource(
+        name=member,
+        data=source.read_member(member),
+        members=source.members,
+        container=source.container or source.name,
+    )
+
+
+def open_path(path: Path, limits: ArchiveLimits = DEFAULT_LIMITS) -> ExportSource:
+    """Open what the user picked: a folder, a zip file (by content, not extension) or a file."""
+    label = path.name or str(path)
+    try:
+        if path.is_dir():
+            return open_folder(path, limits).source()
+        size = path.stat().st_size
+    except OSError as error:
+        raise ImportInputError(label, "", f"cannot open: {error.strerror or error}") from None
+    if size > limits.max_total_bytes:
+        raise ImportInputError(
+            label, "", f"file is {size} bytes, above the cap of {limits.max_total_bytes}"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ImportInputError(label, "", f"cannot read: {error.strerror or error}") from None
+    if is_zip(data):
+        return open_zip(label, data, limits)
+    return ExportSource(name=label, data=data)
+
+
+def open_zip(name: str, data: bytes, limits: ArchiveLimits = DEFAULT_LIMITS) -> ExportSource:
+    """A zip as a container source (``data`` empty, lazy ``members``, ``container=name``)."""
+    return open_container(name, data, limits).source()
+
+
+def open_container(name: str, data: bytes, limits: ArchiveLimits = DEFAULT_LIMITS) -> Container:
+    """Open and check a zip held in memory. Raises ImportInputError (zip, member, reason)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except _ZIP_ERRORS as error:
+        raise ImportInputError(
+            name, "", f"not a readable zip (truncated or corrupt): {error}"
+        ) from None
+    if len(infos) > limits.max_members:
+        raise ImportInputError(
+            name, "", f"{len(infos)} members, above the cap of {limits.max_members}"
+        )
+
+    members: dict[str, Callable[[], bytes]] = {}
+    sizes: dict[str, int] = {}
+    nested: list[str] = []
+    total = 0
+    for info in infos:
+        raw_name = _decoded_name(info)
+        if raw_name.endswith(("/", "\\")):  # a directory entry (ZipInfo.is_dir fails on "")
+            _safe_member_path(name, raw_name)
+            continue
+        member = _safe_member_path(name, raw_name)
+        if member in members:
+            raise ImportInputError(name, member, "duplicate member name")
+        _check_member(name, member, info, limits)
+        total += info.file_size
+        if total > limits.max_total_bytes:
+            raise ImportInputError(
+                name,
+                member,
+                f"total uncompressed size exceeds the cap of {limits.max_total_bytes} bytes",
+            )
+        if is_nested_archive_name(member):
+            if limits.refuse_nested:
+                raise ImportInputError(name, member, "nested archive; not opened recursively")
+            nested.append(member)
+        members[member] = _zip_reader(archive, info, name, member)
+        sizes[member] = info.file_size
+
+    _check_local_headers(name, data, infos)
+    if members and len(nested) == len(members):
+        raise ImportInputError(
+            name,
+            nested[0],
+            "the zip holds only another archive, which is not opened recursively; "
+            "extract it and import that archive directly",
+        )
+    return Container(
+        name=name,
+        kind="zip",
+        members=MappingProxyType(members),
+        sizes=MappingProxyType(sizes),
+        nested_archives=tuple(sorted(nested)),
+    )
+
+
+def open_folder(path: Path, limits: ArchiveLimits = DEFAULT_LIMITS) -> Container:
+    """Open a folder: every regular file below it is a member (POSIX path relative to it).
+
+    Symbolic links are followed only when they stay inside the folder; sub-folder links are not
+    descended. Non-regular files (FIFOs, devices) are refused, as reading them could block.
+    """
+    label = path.name or str(path)
+    try:
+        root = path.resolve(strict=True)
+    except OSError as error:
+        raise ImportInputError(
+            label, "", f"cannot open folder: {error.strerror or error}"
+        ) from None
+    members: dict[str, Callable[[], bytes]] = {}
+    sizes: dict[str, int] = {}
+    nested: list[str] = []
+    total = 0
+    walk_errors: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=walk_errors.append):
+        dirnames.sort()
+        for filename in sorted(filenames):
+            full = Path(dirpath) / filename
+            member = full.relative_to(root).as_posix()
+            try:
+                target = full.resolve(strict=True)
+                info = target.stat()
+            except OSError as error:
+                raise ImportInputError(
+                    label, member, f"cannot read: {error.strerror or error}"
+                ) from None
+            if not target.is_relative_to(root):
+                raise ImportInputError(label, member, "symbolic link points outside the folder")
+            if not stat.S_ISREG(info.st_mode):
+                raise ImportInputError(label, member, "not a regular file")
+            if len(members) >= limits.max_members:
+                raise ImportInputError(
+                    label, member, f"more than {limits.max_members} files in the folder"
+                )
+            if info.st_size > limits.max_member_bytes:
+                raise ImportInputError(
+                    label,
+                    member,
+                    f"file is {info.st_size} bytes, above the cap of {limits.max_member_bytes}",
+                )
+            total += info.st_size
+            if total > limits.max_total_bytes:
+                raise ImportInputError(
+                    label,
+                    member,
+                    f"total size exceeds the cap of {limits.max_total_bytes} bytes",
+                )
+            if is_nested_archive_name(member):
+                if limits.refuse_nested:
+                    raise ImportInputError(label, member, "nested archive; not opened recursively")
+                nested.append(member)
+            members[member] = _file_reader(target, label, member, limits.max_member_bytes)
+            sizes[member] = info.st_size
+    if walk_errors:
+        first = walk_errors[0]
+        raise ImportInputError(
+            label, str(first.filename or ""), f"cannot list: {first.strerror or first}"
+        )
+    return Container(
+        name=label,
+        kind="folder",
+        members=MappingProxyType(members),
+        sizes=MappingProxyType(sizes),
+        nested_archives=tuple(nested),
+    )
+
+
+# --- internals -----------------------------------------------------------------------------------
+
+
+def _decoded_name(info: zipfile.ZipInfo) -> str:
+    """The member name; names without the UTF-8 flag are retried as UTF-8 before cp437."""
+    name = info.filename
+    if not info.flag_bits & _UTF8_FLAG:
+        with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
+            name = name.encode("cp437").decode("utf-8")
+    return name
+
+
+def _safe_member_path(zip_name: str, raw: str) -> str:
+    """Normalise a member name to a relative POSIX path, refusing anything that could escape."""
+    if "\x00" in raw:
+        raise ImportInputError(zip_name, raw.replace("\x00", "\\0"), "NUL byte in member name")
+    path = raw.replace("\\", "/")
+    if path.startswith("/"):
+        raise ImportInputError(zip_name, raw, "unsafe member path (absolute)")
+    if _DRIVE_RE.match(path):
+        raise ImportInputError(zip_name, raw, "unsafe member path (drive letter)")
+    parts = [part for part in path.split("/") if part not in ("", ".")]
+    if ".." in parts:
+        raise ImportInputError(zip_name, raw, "unsafe member path (parent directory '..')")
+    if not parts:
+        raise ImportInputError(zip_name, raw, "empty member name")
+    return "/".join(parts)
+
+
+def _check_member(zip_name: str, member: str, info: zipfile.ZipInfo, limits: ArchiveLimits) -> None:
+    if info.flag_bits & _ENCRYPTED_FLAG:
+        raise ImportInputError(zip_name, member, "encrypted member; cannot be read")
+    if info.compress_type not in _SUPPORTED_METHODS:
+        raise ImportInputError(
+            zip_name, member, f"unsupported compression method {info.compress_type}"
+        )
+    if stat.S_ISLNK(info.external_attr >> 16):
+        raise ImportInputError(zip_name, member, "symbolic link member")
+    if info.file_size > limits.max_member_bytes:
+        raise ImportInputError(
+            zip_name,
+            member,
+            f"member is {info.file_size} bytes, above the cap of {limits.max_member_bytes}",
+        )
+    if info.file_size > limits.ratio_threshold_bytes and info.file_size > limits.max_ratio * max(
+        info.compress_size, 1
+    ):
+        ratio = info.file_size / max(info.compress_size, 1)
+        raise ImportInputError(
+            zip_name,
+            member,
+            f"compression ratio {ratio:.0f}:1 exceeds {limits.max_ratio:.0f}:1 (zip bomb?)",
+        )
+
+
+def _check_local_headers(zip_name: str, data: bytes, infos: list[zipfile.ZipInfo]) -> None:
+    """Each member's local header must exist and its data must not overlap the next member."""
+    spans: list[tuple[int, int, str]] = []
+    size = len(data)
+    for info in infos:
+        start = info.header_offset
+        member = info.filename
+        header = data[start : start + _LOCAL_HEADER_SIZE]
+        if start < 0 or len(header) < _LOCAL_HEADER_SIZE or header[:4] != _LOCAL_HEADER_SIGNATURE:
+            raise ImportInputError(
+                zip_name, member, "local header missing (truncated or corrupt zip)"
+            )
+        name_len, extra_len = struct.unpack("<HH", header[26:30])
+        end = start + _LOCAL_HEADER_SIZE + name_len + extra_len + info.compress_size
+        if end > size:
+            raise ImportInputError(zip_name, member, "member data runs past the end of the zip")
+        spans.append((start, end, member))
+    spans.sort()
+    for (_, end, member), (next_start, _, _) in itertools.pairwise(spans):
+        if end > next_start:
+            raise ImportInputError(
+                zip_name, member, "overlapping members (several entries share data; zip bomb?)"
+            )
+
+
+def _zip_reader(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, zip_name: str, member: str
+) -> Callable[[], bytes]:
+    def read() -> bytes:
+        cap = info.file_size
+        chunks: list[bytes] = []
+        total = 0
+        try:
+            with archive.open(info) as handle:
+                while True:
+                    chunk = handle.read(min(_CHUNK, cap - total + 1))
+                    if not chunk:
+                        break
+                    total += len(chunk)
+                    if total > cap:
+                        raise ImportInputError(
+                            zip_name, member, f"member expands beyond its declared {cap} bytes"
+                        )
+                    chunks.append(chunk)
+        except ImportInputError:
+            raise
+        except _ZIP_ERRORS as error:
+            raise ImportInputError(zip_name, member, f"corrupt member: {error}") from None
+        if total != cap:
+            raise ImportInputError(
+                zip_name, member, f"member is {total} bytes, its header declares {cap}"
+            )
+        return b"".join(chunks)
+
+    return read
+
+
+def _file_reader(path: Path, folder: str, member: str, cap: int) -> Callable[[], bytes]:
+    def read() -> bytes:
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(cap + 1)
+        except OSError as error:
+            raise ImportInputError(
+                folder, member, f"cannot read: {error.strerror or error}"
+            ) from None
+        if len(data) > cap:
+            raise ImportInputError(folder, member, f"file grew above the cap of {cap} bytes")
+        return data
+
+    return read

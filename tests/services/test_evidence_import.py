@@ -1,0 +1,222 @@
+"""Importing exports into an approved contact: atomic, exact, merged, re-verifiable."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from evidence_desk.domain.errors import Cancelled, ImportInputError, RuleViolation
+from evidence_desk.services import cases, contacts, evidence
+from evidence_desk.services.session import Session
+from evidence_desk.services.verify import verify_store
+from tests.helpers import Team, raw_connection
+
+WHATSAPP_EARLY = (
+    "05/01/2026, 09:00 - Li Ming: 您好，我是示例汽车金融的李明，关于您的车贷。\n"
+    "05/01/2026, 09:05 - Chen Lixin: 知道了\n"
+    "05/01/2026, 09:06 - Chen Lixin: 我 1 月 20 号先还 5000\n"
+    "05/01/2026, 09:06 - Chen Lixin: 好\n"
+    "05/01/2026, 09:06 - Chen Lixin: 好\n"
+)
+WHATSAPP_LATER = WHATSAPP_EARLY + (
+    "21/01/2026, 10:00 - Li Ming: 收到您的 5000 元，谢谢。\n"
+    "21/01/2026, 10:02 - Chen Lixin: 剩下的\n二月底前还清\n"
+)
+
+
+@pytest.fixture
+def approved(team: Team, tmp_path: Path) -> tuple[Session, str]:
+    alice = team.login("alice")
+    cases.create_case(alice, "2026-SH-1", debtor_name="陈立新")
+    contact = contacts.request_contact(
+        alice,
+        case_no="2026-SH-1",
+        channel="whatsapp",
+        handle="+8613800000000",
+        display_name="Chen Lixin",
+        reason="debtor messaged us",
+        consent=True,
+    )
+    contacts.approve(team.login("sam"), contact.id, "ok")
+    return alice, contact.id
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+def _state(session: Session) -> tuple[object, ...]:
+    conn = session.conn
+    return (
+        conn.execute("SELECT count(*) FROM ledger").fetchone()[0],
+        conn.execute("SELECT count(*) FROM messages").fetchone()[0],
+        conn.execute("SELECT count(*) FROM imports").fetchone()[0],
+        conn.execute("SELECT count(*) FROM blobs").fetchone()[0],
+        frozenset(session.blobs.stored_names()),
+    )
+
+
+def test_import_stores_original_messages_and_one_ledger_entry(
+    approved: tuple[Session, str], tmp_path: Path
+) -> None:
+    session, contact_id = approved
+    path = _write(tmp_path, "WhatsApp Chat with Chen Lixin.txt", WHATSAPP_EARLY)
+    before = session.conn.execute("SELECT count(*) FROM ledger").fetchone()[0]
+    result = evidence.import_files(session, contact_id, [path], tz="Asia/Shanghai")
+    assert result.messages_total == 5 and result.messages_new == 5
+    assert session.conn.execute("SELECT count(*) FROM ledger").fetchone()[0] == before + 1
+    stored = evidence.list_messages(session, contact_id)
+    assert [m.text for m in stored][-2:] == ["好", "好"]  # identical messages are both kept
+    assert stored[0].sent_at == "2026-01-05T01:00:00+00:00"  # 09:00 in Shanghai
+    assert stored[0].direction == "out" and stored[1].direction == "in"
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert session.blobs.read_bytes(digest) == path.read_bytes()
+    entry = session.conn.execute("SELECT payload FROM ledger ORDER BY seq DESC").fetchone()[0]
+    assert digest in entry and "commitments_root" in entry and "parser_version" in entry
+    assert verify_store(session).intact
+
+
+def test_reimporting_identical_bytes_is_a_noop_with_a_notice(
+    approved: tuple[Session, str], tmp_path: Path
+) -> None:
+    session, contact_id = approved
+    path = _write(tmp_path, "chat.txt", WHATSAPP_EARLY)
+    evidence.import_files(session, contact_id, [path], tz="Asia/Shanghai")
+    before = _state(session)
+    again = evidence.import_files(session, contact_id, [path], tz="Asia/Shanghai")
+    assert again.ledger_seq is None and "already imported" in again.notices[0]
+    assert _state(session) == before
+
+
+def test_overlapping_exports_merge_at_message_level(
+    approved: tuple[Session, str], tmp_path: Path
+) -> None:
+    session, contact_id = approved
+    evidence.import_files(session, contact_id, [_write(tmp_path, "a.txt", WHATSAPP_EARLY)])
+    later = evidence.import_files(session, contact_id, [_write(tmp_path, "b.txt", WHATSAPP_LATER)])
+    assert later.messages_total == 7 and later.messages_new == 2
+    stored = evidence.list_messages(session, contact_id)
+    assert len(stored) == 7
+    assert len(stored[0].sources) == 2  # linked to both exports
+    assert stored[-1].text == "剩下的\n二月底前还清"
+    assert verify_store(session).intact
+
+
+def test_a_bad_file_changes_nothing_and_names_file_and_line(
+    approved: tuple[Session, str], tmp_path: Path
+) -> None:
+    session, contact_id = approved
+    good = _write(tmp_path, "good.txt", WHATSAPP_EARLY)
+    bad = tmp_path / "junk.txt"
+    bad.write_bytes(b"\x00\x01\x02 not a chat \xff\xfe" * 50)
+    before = _state(session)
+    with pytest.raises(ImportInputError) as error:
+        evidence.import_files(session, contact_id, [good, bad])
+    assert "junk.txt" in str(error.value)
+    assert _state(session) == before
+
+
+def test_cancel_during_import_leaves_the_store_as_it_was(
+    approved: tuple[Session, str], tmp_path: Path
+) -> None:
+    session, contact_id = approved
+    paths = [
+        _write(tmp_path, f"c{i}.txt", WHATSAPP_EARLY.replace("好", f"好{i}")) for i in range(3)
+    ]
+    before = _state(session)
+    calls = {"n": 0}
+
+    def cancel_on_fifth_check() -> bool:
+        calls["n"] += 1
+        return calls["n"] >= 5  # after some originals were sealed
+
+    with pytest.raises(Cancelled):
+        evidence.import_files(session, contact_id, paths, cancelled=cancel_on_fifth_check)
+    assert _state(session) == before
+    assert verify_store(session).intact
+
+
+def test_only_approved_contacts_take_imports(team: Team, tmp_path: Path) -> None:
+    alice = team.login("alice")
+    cases.create_case(alice, "2026-SH-2", debtor_name="某某")
+    contact = contacts.request_contact(
+        alice,
+        case_no="2026-SH-2",
+        channel="wechat",
+        handle="wxid_x",
+        display_name="X",
+        reason="r",
+        consent=True,
+    )
+    with pytest.raises(RuleViolation) as refused:
+        evidence.import_files(alice, contact.id, [_write(tmp_path, "c.txt", WHATSAPP_EARLY)])
+    assert refused.value.rule == "contact.approved"
+
+
+def test_messages_after_revocation_are_stored_but_flagged(
+    team: Team, approved: tuple[Session, str], tmp_path: Path
+) -> None:
+    session, contact_id = approved
+    team.clock.now = team.clock.now.replace(year=2026, month=1, day=10)
+    contacts.revoke(team.login("sue"), contact_id, "debtor became abusive")
+    result = evidence.import_files(session, contact_id, [_write(tmp_path, "b.txt", WHATSAPP_LATER)])
+    assert result.messages_new == 7
+    flagged = [m.text for m in evidence.list_messages(session, contact_id) if m.flags]
+    assert flagged == ["收到您的 5000 元，谢谢。", "剩下的\n二月底前还清"]
+
+
+def test_zip_export_with_media_is_one_original(
+    approved: tuple[Session, str], tmp_path: Path
+) -> None:
+    session, contact_id = approved
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            "WhatsApp Chat with Chen Lixin.txt",
+            WHATSAPP_EARLY
+            + "05/01/2026, 09:10 - Chen Lixin: IMG-20260105-WA0001.jpg (file attached)\n",
+        )
+        archive.writestr("IMG-20260105-WA0001.jpg", b"\xff\xd8\xff fake jpeg bytes")
+    path = tmp_path / "export.zip"
+    path.write_bytes(buffer.getvalue())
+    result = evidence.import_files(session, contact_id, [path])
+    assert result.messages_total == 6
+    last = evidence.list_messages(session, contact_id)[-1]
+    assert last.attachments[0]["state"] == "exported"
+    assert verify_store(session).intact
+
+
+@pytest.mark.parametrize(
+    ("sql", "code"),
+    [
+        ("UPDATE messages SET text = '我从没答应还款' WHERE rowid = 3", "message.changed"),
+        ("DELETE FROM messages WHERE rowid = 4", "message.missing"),
+        (
+            "INSERT INTO messages (fingerprint, contact_id, sent_at, time_text, sender, direction,"
+            " kind, text, attachments, salt, commitment, first_import, flags) SELECT 'f', "
+            "contact_id, sent_at, time_text, sender, direction, kind, '伪造', attachments, salt,"
+            " commitment, first_import, '' FROM messages WHERE rowid = 1",
+            "message.unrecorded",
+        ),
+        ("UPDATE messages SET direction = 'out' WHERE rowid = 2", "message.changed"),
+        ("UPDATE imports SET timezone = 'UTC'", "row.changed"),
+    ],
+)
+def test_edited_inserted_or_deleted_messages_are_found(
+    team: Team, approved: tuple[Session, str], tmp_path: Path, sql: str, code: str
+) -> None:
+    session, contact_id = approved
+    evidence.import_files(session, contact_id, [_write(tmp_path, "a.txt", WHATSAPP_EARLY)])
+    conn = raw_connection(team.path, "alice", team.passwords["alice"])
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute(sql)
+    conn.close()
+    report = verify_store(session)
+    assert not report.intact
+    assert code in {f.code for f in report.errors}, report.findings
