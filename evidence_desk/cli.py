@@ -314,7 +314,7 @@ def cmd_contact_list(args: argparse.Namespace) -> int:
 
 def cmd_contact_attach(args: argparse.Namespace) -> int:
     with open_session(args) as session:
-        items = contacts.attach_documents(session, args.id, args.files)
+        items = contacts.attach_documents(session, args.id, args.files, role=args.role)
     _emit(
         args,
         [{"id": i.id, "file_name": i.file_name, "sha256": i.sha256} for i in items],
@@ -630,9 +630,15 @@ def build_parser() -> argparse.ArgumentParser:
     messages.add_argument("--offset", type=int, default=0)
     messages.add_argument("--limit", type=int, default=10_000)
 
-    attach = add("attach", cmd_contact_attach, "attach documents to an approved contact", contact)
+    attach = add("attach", cmd_contact_attach, "attach documents to a contact", contact)
     attach.add_argument("id")
     attach.add_argument("files", type=Path, nargs="+")
+    attach.add_argument(
+        "--role",
+        default="document",
+        help="document (evidence, approved contacts only) or a request document: "
+        "identity_proof, debt_confirmation, friend_request, consent",
+    )
     return parser
 
 

@@ -82,3 +82,50 @@ def raw_connection(store: Path, user: str, password: str) -> db.Connection:
     folder = StoreFolder.open(store)
     unlocked = folder.keyslots.unlock(user, password)
     return db.connect(folder.db_path, derive_subkey(unlocked.data_key, "sqlcipher"))
+
+
+def supporting_documents(folder: Path, tag: str = "") -> list[tuple[str, Path]]:
+    """The two documents a debtor must give before a contact can be approved (EV-6, issue 3):
+    an identity proof and a debt confirmation. Small real files, distinct per ``tag``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    identity = folder / f"identity{tag}.txt"
+    identity.write_text(f"身份证明 identity proof {tag}\n", encoding="utf-8")
+    confirmation = folder / f"debt-confirmation{tag}.txt"
+    confirmation.write_text(f"债务确认书 debt confirmation {tag}\n", encoding="utf-8")
+    return [("identity_proof", identity), ("debt_confirmation", confirmation)]
+
+
+def approved_contact(
+    team: Team,
+    folder: Path,
+    *,
+    case_no: str = "2026-SH-1",
+    channel: str = "whatsapp",
+    handle: str = "+8613800000000",
+    display_name: str = "Chen Lixin",
+    staff: str = "alice",
+    supervisor: str = "sam",
+    debtor_name: str = "陈立新",
+) -> tuple[Session, str]:
+    """A case with one approved contact, requested by ``staff`` and approved by ``supervisor``;
+    returns the staff session and the contact id. Creates the case if it does not exist."""
+    from evidence_desk.domain.errors import NotFound
+    from evidence_desk.services import cases, contacts
+
+    session = team.login(staff)
+    try:
+        cases.get_case(session, case_no)
+    except NotFound:
+        cases.create_case(session, case_no, debtor_name=debtor_name)
+    contact = contacts.request_contact(
+        session,
+        case_no=case_no,
+        channel=channel,
+        handle=handle,
+        display_name=display_name,
+        reason="the debtor added us and asked to talk about repayment",
+        consent=True,
+        documents=supporting_documents(folder / f"docs-{case_no}-{handle}", tag=handle),
+    )
+    contacts.approve(team.login(supervisor), contact.id, "identity and debt confirmed")
+    return session, contact.id

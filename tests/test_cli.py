@@ -126,6 +126,10 @@ def _open_case_and_contact(store: Path, docs: dict[str, Path], *, approve: bool)
         )
     ).strip()
     if approve:
+        # the debt confirmation follows the request: attached while it is pending
+        confirmation = str(docs["debt-confirmation.pdf"])
+        attach = ("contact", "attach", contact_id, confirmation, "--role", "debt_confirmation")
+        ok(cli(store, *attach, user="alice"))
         ok(cli(store, "contact", "approve", contact_id, "--note", "ok", user="sam"))
     return contact_id
 

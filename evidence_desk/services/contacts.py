@@ -35,6 +35,8 @@ CHANNELS = ("wechat", "whatsapp", "telegram", "line", "sms", "phone")
 RELATIONS = ("debtor", "guarantor", "other")
 INITIATORS = ("debtor", "staff")
 DOCUMENT_ROLES = ("identity_proof", "debt_confirmation", "friend_request", "consent")
+# What the debtor must have given before a supervisor may approve (seed practice, EV-6).
+REQUIRED_FOR_APPROVAL = ("identity_proof", "debt_confirmation")
 
 
 class ContactStatus(enum.StrEnum):
@@ -279,6 +281,19 @@ def _require_decider(session: Session, contact: Contact) -> None:
         )
 
 
+def _require_documents(session: Session, contact: Contact) -> None:
+    """The debtor's identity proof and debt confirmation must be on file before approval."""
+    present = {i.role for i in contact_items(session, contact.id)}
+    missing = [role for role in REQUIRED_FOR_APPROVAL if role not in present]
+    if missing:
+        raise RuleViolation(
+            "contact.documents",
+            f"contact {contact.id} cannot be approved without the debtor's "
+            f"{' and '.join(m.replace('_', ' ') for m in missing)}: the requester must attach "
+            "them first",
+        )
+
+
 def _request_entry(session: Session, contact_id: str) -> ledger.Entry:
     for r in session.conn.execute(
         "SELECT * FROM ledger WHERE action = 'contact.request' ORDER BY seq"
@@ -307,6 +322,7 @@ def approve(session: Session, contact_id: str, note: str = "") -> Contact:
             "contact.state",
             f"contact {contact_id} is {contact.status}, only a requested contact can be approved",
         )
+    _require_documents(session, contact)
     request = _request_entry(session, contact_id)
     checkpoint = session.conn.execute(
         "SELECT size, root FROM checkpoints WHERE size = ?", (request.seq,)
@@ -390,6 +406,7 @@ def revoke(session: Session, contact_id: str, note: str) -> Contact:
     """Close the channel: no evidence dated after this moment is accepted as approved."""
     session.require(Action.CONTACT_DECIDE)
     contact = get_contact(session, contact_id)
+    _require_decider(session, contact)
     if not note.strip():
         raise RuleViolation("contact.note", "revoking a contact needs a note saying why")
     if contact.status != ContactStatus.APPROVED:
@@ -439,10 +456,20 @@ def require_usable(session: Session, contact: Contact) -> None:
 def attach_documents(
     session: Session, contact_id: str, paths: Sequence[Path], role: str = "document"
 ) -> list[Item]:
-    """Attach supporting documents (originals) to an approved contact."""
-    session.require(Action.EVIDENCE_ADD)
+    """Attach documents (originals) to a contact: evidence to an approved contact, or the
+    request's supporting documents (``role`` in DOCUMENT_ROLES) to a request still pending."""
+    session.require(Action.EVIDENCE_ADD)  # before reading: the refusal names this rule
     contact = get_contact(session, contact_id)
-    require_usable(session, contact)
+    pending_request = contact.status == ContactStatus.REQUESTED and role in DOCUMENT_ROLES
+
+    def allowed(current: Contact) -> None:
+        if pending_request and current.status == ContactStatus.REQUESTED:
+            return
+        require_usable(session, current)
+
+    if pending_request:
+        session.require(Action.CONTACT_REQUEST)
+    allowed(contact)
     if not paths:
         raise BadInput("files", "", "no files given")
     sealed = seal_paths(session, paths)
@@ -453,8 +480,8 @@ def attach_documents(
     ]
 
     def still_usable(conn: object, _seq: int) -> None:
-        # Re-check inside the transaction: a revocation may have landed meanwhile.
-        require_usable(session, get_contact(session, contact_id))
+        # Re-check inside the transaction: a decision may have landed meanwhile.
+        allowed(get_contact(session, contact_id))
 
     session.write(
         "evidence.attach",

@@ -178,8 +178,10 @@ def test_refused_and_bad_requests_change_nothing(
 
 
 @pytest.mark.parametrize("approved_first", [False, True])
-def test_one_matter_per_chat(team: Team, alice: Session, approved_first: bool) -> None:
-    first = _request(alice)
+def test_one_matter_per_chat(
+    team: Team, alice: Session, approved_first: bool, docs: dict[str, Path]
+) -> None:
+    first = _request(alice, docs)
     if approved_first:
         contacts.approve(team.login("sam"), first.id, "ok")
     before = store_state(team.path)
@@ -326,7 +328,7 @@ def test_an_approval_expires_after_the_configured_days(
     team: Team, clock: TickingClock, alice: Session, docs: dict[str, Path]
 ) -> None:
     settings.set_value(team.login("ada"), "approval_expiry_days", "7")
-    contact = _request(alice)
+    contact = _request(alice, docs)
     approved = contacts.approve(team.login("sam"), contact.id, "ok for a week")
     assert approved.expires_at is not None
     assert approved.expires_at > approved.decided_at  # type: ignore[operator]
@@ -347,7 +349,7 @@ def test_an_approval_expires_after_the_configured_days(
 def test_without_an_expiry_setting_an_approval_does_not_expire(
     team: Team, clock: TickingClock, alice: Session, docs: dict[str, Path]
 ) -> None:
-    contact = _request(alice)
+    contact = _request(alice, docs)
     assert contacts.approve(team.login("sam"), contact.id, "ok").expires_at is None
     clock.advance(days=3650)
     assert len(contacts.attach_documents(alice, contact.id, [docs["later"]])) == 1
@@ -363,3 +365,49 @@ def test_attaching_identical_bytes_reuses_the_sealed_blob(
     assert store_state(team.path)["blobs"] == blobs_before
     assert len(contacts.contact_items(alice, contact.id)) == 4
     _assert_intact(alice)
+
+
+# -- the debtor's documents come first ------------------------------------------------------------
+
+
+def test_approval_needs_identity_proof_and_debt_confirmation(
+    team: Team, alice: Session, docs: dict[str, Path]
+) -> None:
+    contact = _request(alice, documents=[("identity_proof", docs["identity_proof"])])
+    sam = team.login("sam")
+    before = store_state(team.path)
+    with pytest.raises(RuleViolation) as refused:
+        contacts.approve(sam, contact.id, "looks fine")
+    assert refused.value.rule == "contact.documents"
+    assert "debt confirmation" in refused.value.message
+    assert "identity proof" not in refused.value.message
+    assert store_state(team.path) == before
+    # The requester adds the missing document to the pending request; then approval goes through.
+    contacts.attach_documents(alice, contact.id, [docs["debt_confirmation"]], "debt_confirmation")
+    approved = contacts.approve(sam, contact.id, "now complete")
+    assert approved.status == "approved"
+    _assert_intact(sam)
+
+
+def test_plain_evidence_cannot_be_attached_to_a_pending_request(
+    team: Team, alice: Session, docs: dict[str, Path]
+) -> None:
+    contact = _request(alice, docs)
+    before = store_state(team.path)
+    with pytest.raises(RuleViolation) as refused:
+        contacts.attach_documents(alice, contact.id, [docs["later"]])
+    assert refused.value.rule == "contact.approved"
+    assert store_state(team.path) == before
+
+
+def test_a_supervisor_may_not_revoke_their_own_request(team: Team, docs: dict[str, Path]) -> None:
+    sam = team.login("sam")
+    cases.create_case(sam, "C-9", debtor_name="赵六")
+    contact = _request(sam, docs, case_no="C-9")
+    contacts.approve(team.login("sue"), contact.id, "ok")
+    before = store_state(team.path)
+    with pytest.raises(RuleViolation) as refused:
+        contacts.revoke(sam, contact.id, "abusive")
+    assert refused.value.rule == "four-eyes"
+    assert store_state(team.path) == before
+    assert contacts.revoke(team.login("sue"), contact.id, "abusive").status == "revoked"

@@ -13,7 +13,7 @@ from evidence_desk.domain.errors import Cancelled, ImportInputError, RuleViolati
 from evidence_desk.services import cases, contacts, evidence
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
-from tests.helpers import Team, raw_connection
+from tests.helpers import Team, approved_contact, raw_connection
 
 WHATSAPP_EARLY = (
     "05/01/2026, 09:00 - Li Ming: 您好，我是示例汽车金融的李明，关于您的车贷。\n"
@@ -30,19 +30,7 @@ WHATSAPP_LATER = WHATSAPP_EARLY + (
 
 @pytest.fixture
 def approved(team: Team, tmp_path: Path) -> tuple[Session, str]:
-    alice = team.login("alice")
-    cases.create_case(alice, "2026-SH-1", debtor_name="陈立新")
-    contact = contacts.request_contact(
-        alice,
-        case_no="2026-SH-1",
-        channel="whatsapp",
-        handle="+8613800000000",
-        display_name="Chen Lixin",
-        reason="debtor messaged us",
-        consent=True,
-    )
-    contacts.approve(team.login("sam"), contact.id, "ok")
-    return alice, contact.id
+    return approved_contact(team, tmp_path)
 
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:

@@ -40,6 +40,8 @@ def test_no_name_text_or_document_is_readable_in_any_store_file(team: Team, tmp_
     doc.write_text("借款人王秀英承诺：我下周五一定还清欠款", encoding="utf-8")
     gbk_doc = tmp_path / "promise-gbk.txt"
     gbk_doc.write_bytes("王秀英 我下周五一定还清欠款".encode("gbk"))
+    id_card = tmp_path / "id-card.txt"
+    id_card.write_text("居民身份证 王秀英 440301198807076543", encoding="utf-8")
     admin = team.login("ada")
     settings.set_value(admin, "organisation", "Shenzhen Collection Partners")
     alice = team.login("alice")
@@ -58,7 +60,7 @@ def test_no_name_text_or_document_is_readable_in_any_store_file(team: Team, tmp_
         display_name="王秀英",
         reason="债务人主动添加",
         consent=True,
-        documents=[("debt_confirmation", doc)],
+        documents=[("identity_proof", id_card), ("debt_confirmation", doc)],
     )
     contacts.approve(team.login("sam"), contact.id, "身份已核实")
     contacts.attach_documents(alice, contact.id, [gbk_doc])

@@ -21,7 +21,15 @@ from evidence_desk.services import cases, contacts, settings, users
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import iter_log, verify_store
 from evidence_desk.store.schema import PROJECTED_TABLES
-from tests.helpers import ADMIN, ADMIN_PASSWORD, FAST_KDF, TickingClock, make_team, raw_connection
+from tests.helpers import (
+    ADMIN,
+    ADMIN_PASSWORD,
+    FAST_KDF,
+    TickingClock,
+    make_team,
+    raw_connection,
+    supporting_documents,
+)
 
 # one representative user per role; sue is a supervisor who requested nothing
 ACTOR = {Role.STAFF: "alice", Role.SUPERVISOR: "sue", Role.LEGAL: "lee", Role.ADMIN: "ada"}
@@ -241,7 +249,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, TickingClo
         handle="wxid_pending",
         display_name="王秀英",
         reason="debtor sent a friend request",
-        documents=[("identity_proof", doc)],
+        documents=supporting_documents(base / "pending-docs"),
     )
     granted = contacts.request_contact(
         alice,
@@ -251,7 +259,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, TickingClo
         display_name="王秀英",
         reason="debtor's WhatsApp",
         consent=True,
-        documents=[("debt_confirmation", doc)],
+        documents=supporting_documents(base / "granted-docs"),
     )
     contacts.approve(team.login("sam"), granted.id, "documents checked")
     team.close_all()
@@ -336,6 +344,7 @@ def test_a_supervisor_may_not_decide_their_own_request(world: World, decide: Any
         display_name="王秀英",
         reason="debtor wrote on Telegram",
         consent=True,
+        documents=supporting_documents(world.path.parent / "own-docs"),
     )
     before = store_state(world.path)
     with pytest.raises(RuleViolation) as refused:
@@ -380,7 +389,10 @@ def test_legal_reads_cases_contacts_documents_settings_and_users(world: World) -
     assert cases.get_case(lee, "C-1").masked_id == "440301********6543"
     assert [c.case_no for c in cases.list_cases(lee)] == ["C-1"]
     assert {c.id for c in contacts.list_contacts(lee)} == {world.requested, world.approved}
-    assert [i.role for i in contacts.contact_items(lee, world.approved)] == ["debt_confirmation"]
+    assert [i.role for i in contacts.contact_items(lee, world.approved)] == [
+        "identity_proof",
+        "debt_confirmation",
+    ]
     assert settings.get(lee, "timezone") == "Asia/Shanghai"
     assert "lee" in {u.name for u in users.list_users(lee)}
     assert_unchanged(before, store_state(world.path))
