@@ -33,6 +33,8 @@ class Action(enum.StrEnum):
     EVIDENCE_ADD = "evidence.add"
     EVIDENCE_READ = "evidence.read"
     REVIEW_TAG = "review.tag"
+    CONDUCT_CHECK = "conduct.check"
+    CONDUCT_ACK = "conduct.ack"
     BUNDLE_EXPORT = "bundle.export"
     TSA_CONFIGURE = "tsa.configure"
     STAMP = "stamp"
@@ -59,7 +61,14 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.CONTACT_READ: frozenset({Role.STAFF, Role.SUPERVISOR, Role.LEGAL}),
     Action.EVIDENCE_ADD: _FIELD,
     Action.EVIDENCE_READ: frozenset({Role.STAFF, Role.SUPERVISOR, Role.LEGAL}),
+    # Tagging is reading with a pen, not deciding: field staff tag as they read a chat, the
+    # supervisor and the legal team as they prepare a bundle. Admins never read evidence.
     Action.REVIEW_TAG: frozenset({Role.STAFF, Role.SUPERVISOR, Role.LEGAL}),
+    # Conduct findings are read by everyone who reads the evidence (staff should see their own
+    # flags); only a supervisor or the legal team may acknowledge one, never the field staff
+    # whose messages are being judged.
+    Action.CONDUCT_CHECK: frozenset({Role.STAFF, Role.SUPERVISOR, Role.LEGAL}),
+    Action.CONDUCT_ACK: frozenset({Role.SUPERVISOR, Role.LEGAL}),
     Action.BUNDLE_EXPORT: frozenset({Role.LEGAL}),
     Action.TSA_CONFIGURE: frozenset({Role.ADMIN}),
     Action.STAMP: _ALL,

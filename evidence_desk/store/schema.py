@@ -210,6 +210,40 @@ MIGRATIONS: list[str] = [
         reason TEXT NOT NULL
     );
     """,
+    # 5: review tags and notes on messages and items; acknowledgements of conduct findings.
+    # A tag names its message by (contact_id, message_fingerprint), which verify re-derives
+    # from the originals, never by rowid. Removal is a second entry that fills removed_*:
+    # tags and acknowledgements are never deleted.
+    """
+    CREATE TABLE tags (
+        id TEXT PRIMARY KEY,
+        case_no TEXT NOT NULL REFERENCES cases (case_no),
+        contact_id TEXT NOT NULL REFERENCES contacts (id),
+        target_kind TEXT NOT NULL,
+        message_fingerprint TEXT,
+        item_id TEXT,
+        tag TEXT NOT NULL,
+        note TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        removed_by TEXT,
+        removed_at TEXT,
+        remove_note TEXT
+    );
+    CREATE INDEX tags_by_contact ON tags (contact_id, tag);
+    CREATE INDEX tags_by_message ON tags (contact_id, message_fingerprint);
+    CREATE TABLE conduct_acks (
+        finding_id TEXT PRIMARY KEY,
+        rule TEXT NOT NULL,
+        case_no TEXT NOT NULL,
+        contact_id TEXT NOT NULL,
+        message_fingerprint TEXT,
+        detail TEXT NOT NULL,
+        note TEXT NOT NULL,
+        acked_by TEXT NOT NULL,
+        acked_at TEXT NOT NULL
+    );
+    """,
 ]
 
 # table -> primary-key columns, for every table that verify rebuilds from ledger payloads
@@ -223,6 +257,8 @@ PROJECTED_TABLES: dict[str, tuple[str, ...]] = {
     "imports": ("id",),
     "tsa_authorities": ("name",),
     "timestamps": ("id",),
+    "tags": ("id",),
+    "conduct_acks": ("finding_id",),
 }
 
 

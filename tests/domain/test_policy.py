@@ -31,6 +31,8 @@ EXPECTED: dict[Action, set[Role]] = {
     Action.EVIDENCE_ADD: {S, V},
     Action.EVIDENCE_READ: {S, V, L},
     Action.REVIEW_TAG: {S, V, L},
+    Action.CONDUCT_CHECK: {S, V, L},
+    Action.CONDUCT_ACK: {V, L},
     Action.BUNDLE_EXPORT: {L},
     Action.TSA_CONFIGURE: {A},
     Action.STAMP: {S, V, L, A},
