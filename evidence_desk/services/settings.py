@@ -61,6 +61,9 @@ SETTINGS: dict[str, SettingSpec] = {
     ),
     "quiet_hours": SettingSpec("22:00-08:00", _quiet_hours, "CC-1 window, debtor's local time"),
     "organisation": SettingSpec("", _text, "producing organisation named on bundles"),
+    "tsa_retries": SettingSpec(
+        "1", _non_negative_int, "extra attempts per TSA after a network failure, before the next"
+    ),
 }
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import base64
 import json
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -35,6 +36,7 @@ from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.models import Finding
 from evidence_desk.domain.policy import Action
 from evidence_desk.integrity import ledger, merkle, tsa
+from evidence_desk.services import settings as settings_service
 from evidence_desk.services.clock import rfc3339
 from evidence_desk.services.originals import new_id
 from evidence_desk.services.session import Session, put
@@ -42,6 +44,7 @@ from evidence_desk.services.verify import EXTRA_CHECKS, Replay
 
 STAMP_ACTION = "timestamp.add"
 SKEW_FLAG_SECONDS = 300
+RETRY_BACKOFF_SECONDS = 0.5
 EVIDENCE_ACTIONS = ("evidence.import", "evidence.attach", "contact.request", "contact.approve")
 
 Sender = Callable[[str, bytes, float], bytes]  # (url, request DER, timeout) -> response DER
@@ -193,7 +196,32 @@ def stamp(session: Session, *, tsa_name: str | None = None, sender: Sender = _se
     size, root = int(checkpoint["size"]), str(checkpoint["root"])
     note = ledger.checkpoint_note(session.folder.store_id, size, root).encode()
     failures: list[tuple[str, str]] = []
+    retries = settings_service.get_int(session, "tsa_retries")
     for authority in authorities:
+        answer = _ask(session, authority, note, size, sender, retries, failures)
+        if answer is None:
+            continue
+        info, request_der, response_der = answer
+        local = session.clock()
+        skew = int((local - info.gen_time).total_seconds())
+        _record(session, authority, size, root, info, request_der, response_der, local, skew)
+        _log_attempt(session, authority.name, size, "stamped", "")
+        return StampOutcome(True, size, authority.name, rfc3339(info.gen_time), failures, skew)
+    return StampOutcome(False, current.stamped_size, None, current.newest_gen_time, failures)
+
+
+def _ask(
+    session: Session,
+    authority: Authority,
+    note: bytes,
+    size: int,
+    sender: Sender,
+    retries: int,
+    failures: list[tuple[str, str]],
+) -> tuple[tsa.TimestampInfo, bytes, bytes] | None:
+    """One authority: a verified token, or None after logging why. Network failures are
+    retried ``retries`` times with a doubling pause; a wrong answer is never retried."""
+    for attempt in range(retries + 1):
         digest = tsa.hash_bytes(authority.hash_alg, note)
         nonce = tsa.new_nonce()
         request_der = tsa.build_request(digest, nonce=nonce, hash_alg=authority.hash_alg)
@@ -212,13 +240,12 @@ def stamp(session: Session, *, tsa_name: str | None = None, sender: Sender = _se
         except tsa.TsaError as error:
             failures.append((authority.name, error.message))
             _log_attempt(session, authority.name, size, "failed", error.message)
-            continue
-        local = session.clock()
-        skew = int((local - info.gen_time).total_seconds())
-        _record(session, authority, size, root, info, request_der, response_der, local, skew)
-        _log_attempt(session, authority.name, size, "stamped", "")
-        return StampOutcome(True, size, authority.name, rfc3339(info.gen_time), failures, skew)
-    return StampOutcome(False, current.stamped_size, None, current.newest_gen_time, failures)
+            if error.retryable and attempt < retries:
+                time.sleep(RETRY_BACKOFF_SECONDS * 2**attempt)
+                continue
+            return None
+        return info, request_der, response_der
+    return None
 
 
 def _log_attempt(session: Session, name: str, size: int, outcome: str, reason: str) -> None:

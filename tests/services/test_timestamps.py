@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from evidence_desk.domain.errors import RuleViolation
-from evidence_desk.integrity import ledger
+from evidence_desk.integrity import ledger, tsa
 from evidence_desk.integrity.local_tsa import Fault, LocalTsa, TestPki, make_test_pki
-from evidence_desk.services import cases, timestamps
+from evidence_desk.services import cases, settings, timestamps
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 from tests.helpers import Team, TickingClock, raw_connection
@@ -216,3 +216,49 @@ def test_a_tampered_stored_token_is_found(team: Team, configured: Session) -> No
     conn.close()
     codes = {f.code for f in verify_store(configured).errors}
     assert {"row.changed", "timestamp.token"} <= codes
+
+
+def test_a_network_failure_is_retried_and_the_retry_stamps(configured: Session) -> None:
+    calls: list[str] = []
+
+    def flaky(url: str, request_der: bytes, timeout: float) -> bytes:
+        calls.append(url)
+        if len(calls) == 1:
+            raise tsa.TsaError(tsa.TsaReason.CONNECTION_FAILED, "network unreachable")
+        return tsa.send_request(url, request_der, timeout=timeout)
+
+    outcome = timestamps.stamp(configured, sender=flaky)
+    assert outcome.stamped and len(calls) == 2
+    attempts = [r["outcome"] for r in configured.conn.execute("SELECT outcome FROM stamp_attempts")]
+    assert attempts == ["failed", "stamped"]
+
+
+def test_retries_follow_the_setting(team: Team, configured: Session) -> None:
+    settings.set_value(team.login("ada"), "tsa_retries", "0")
+    calls: list[str] = []
+
+    def down(url: str, request_der: bytes, timeout: float) -> bytes:
+        calls.append(url)
+        raise tsa.TsaError(tsa.TsaReason.CONNECTION_FAILED, "network unreachable")
+
+    assert not timestamps.stamp(configured, sender=down).stamped
+    assert len(calls) == 1
+
+
+def test_tampered_token_bytes_are_refused_not_retried_and_the_queue_kept(
+    configured: Session,
+) -> None:
+    calls: list[str] = []
+
+    def tampering(url: str, request_der: bytes, timeout: float) -> bytes:
+        calls.append(url)
+        answer = bytearray(tsa.send_request(url, request_der, timeout=timeout))
+        answer[-40] ^= 0x01  # inside the signature at the end of the SignedData
+        return bytes(answer)
+
+    size = _ledger_size(configured)
+    outcome = timestamps.stamp(configured, sender=tampering)
+    assert not outcome.stamped and len(calls) == 1
+    assert _ledger_size(configured) == size
+    assert timestamps.status(configured).pending_entries > 0
+    assert timestamps.stamp(configured).stamped  # the honest answer is taken next time
