@@ -240,7 +240,7 @@ def cmd_case_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _contact_json(contact: contacts.Contact) -> dict[str, Any]:
+def _contact_json(contact: contacts.Contact, now: str) -> dict[str, Any]:
     return {
         "id": contact.id,
         "case_no": contact.case_no,
@@ -249,6 +249,7 @@ def _contact_json(contact: contacts.Contact) -> dict[str, Any]:
         "name": contact.display_name,
         "relation": contact.relation,
         "status": contact.status,
+        "standing": contact.standing(now),
         "requested_by": contact.requested_by,
         "decided_by": contact.decided_by,
         "expires_at": contact.expires_at,
@@ -275,14 +276,16 @@ def cmd_contact_request(args: argparse.Namespace) -> int:
             consent=args.consent,
             documents=documents,
         )
-    _emit(args, _contact_json(contact), contact.id)
+        now = session.now()
+    _emit(args, _contact_json(contact, now), contact.id)
     return 0
 
 
 def _decision(args: argparse.Namespace, decide: Callable[..., contacts.Contact]) -> int:
     with open_session(args) as session:
         contact = decide(session, args.id, args.note or "")
-    _emit(args, _contact_json(contact), f"contact {contact.id} is now {contact.status}")
+        now = session.now()
+    _emit(args, _contact_json(contact, now), f"contact {contact.id} is now {contact.status}")
     return 0
 
 
@@ -301,11 +304,12 @@ def cmd_contact_revoke(args: argparse.Namespace) -> int:
 def cmd_contact_list(args: argparse.Namespace) -> int:
     with open_session(args) as session:
         found = contacts.list_contacts(session, status=args.status, case_no=args.case)
+        now = session.now()
     _emit(
         args,
-        [_contact_json(c) for c in found],
+        [_contact_json(c, now) for c in found],
         "\n".join(
-            f"{c.id}\t{c.case_no}\t{c.channel}\t{c.handle}\t{c.display_name}\t{c.status}"
+            f"{c.id}\t{c.case_no}\t{c.channel}\t{c.handle}\t{c.display_name}\t{c.standing(now)}"
             for c in found
         ),
     )

@@ -159,10 +159,12 @@ def get_case(session: Session, case_no: str) -> Case:
 
 def list_cases(session: Session, search: str = "") -> list[Case]:
     session.require(Action.CASE_READ)
-    pattern = f"%{search}%"
+    # Case numbers often hold "_" and "%": match them literally, not as LIKE wildcards.
+    escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    pattern = f"%{escaped}%"
     rows = session.conn.execute(
-        "SELECT * FROM cases WHERE case_no LIKE ? OR debtor_name LIKE ? OR loan_ref LIKE ? "
-        "ORDER BY case_no",
+        "SELECT * FROM cases WHERE case_no LIKE ?1 ESCAPE '\\' OR debtor_name LIKE ?2 ESCAPE '\\' "
+        "OR loan_ref LIKE ?3 ESCAPE '\\' ORDER BY case_no",
         (pattern, pattern, pattern),
     ).fetchall()
     return [Case(**dict(r)) for r in rows]

@@ -77,6 +77,17 @@ class Contact:
     def flag_list(self) -> list[str]:
         return [f for f in self.flags.split(",") if f]
 
+    def standing(self, now_iso: str) -> str:
+        """The status a user should see at ``now_iso``: an approval past its expiry reads
+        "expired" (the stored status stays "approved"; the expiry is enforced on use)."""
+        if (
+            self.status == ContactStatus.APPROVED
+            and self.expires_at is not None
+            and now_iso >= self.expires_at
+        ):
+            return "expired"
+        return self.status
+
 
 @dataclass(frozen=True, slots=True)
 class Item:

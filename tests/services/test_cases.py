@@ -167,6 +167,15 @@ def test_list_and_search(team: Team) -> None:
         cases.get_case(alice, "2026-XX-1")
 
 
+def test_search_matches_underscore_and_percent_literally(team: Team) -> None:
+    alice = team.login("alice")
+    cases.create_case(alice, "AL_2026_1", debtor_name="甲")
+    cases.create_case(alice, "AL-2026-2", debtor_name="乙", loan_ref="100%-rate")
+    cases.create_case(alice, "ALX2026X3", debtor_name="丙", loan_ref="1000-rate")
+    assert [c.case_no for c in cases.list_cases(alice, "AL_")] == ["AL_2026_1"]
+    assert [c.case_no for c in cases.list_cases(alice, "0%")] == ["AL-2026-2"]
+
+
 # -- bulk import ----------------------------------------------------------------------------------
 
 

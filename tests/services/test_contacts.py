@@ -342,6 +342,8 @@ def test_an_approval_expires_after_the_configured_days(
         contacts.attach_documents(alice, contact.id, [docs["identity_proof"]])
     assert expired.value.rule == "contact.expired"
     assert approved.expires_at in expired.value.message
+    assert approved.standing(approved.expires_at) == "expired"
+    assert approved.standing(approved.decided_at or "") == "approved"
     assert store_state(team.path) == before
     _assert_intact(alice)
 
