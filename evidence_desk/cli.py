@@ -347,10 +347,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    # The desktop app arrives with the GUI issue; until then this reports the store it would open.
-    print(store_status(args.store))
-    print("the desktop app is not part of this build yet; the store above is ready for the CLI")
-    return 0
+    # Imported here: only the desktop app needs Qt; every other command runs without it.
+    from evidence_desk.ui.app import run
+
+    return run(args.store)
 
 
 def store_status(store: Path) -> str:

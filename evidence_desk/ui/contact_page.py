@@ -1,0 +1,188 @@
+"""The middle of the main window: a case summary, or a contact with its conversation and items."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evidence_desk.domain import policy
+from evidence_desk.domain.policy import Action
+from evidence_desk.services import cases, contacts, reading
+from evidence_desk.services.contacts import Contact, Item
+from evidence_desk.services.session import Session
+from evidence_desk.ui.conversation import ConversationView
+from evidence_desk.ui.formatting import local_time
+
+ItemRole = Qt.ItemDataRole.UserRole + 20
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp")
+
+
+def item_role_label(role: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return {
+        "identity_proof": QCoreApplication.translate("ContactPage", "identity proof"),
+        "debt_confirmation": QCoreApplication.translate("ContactPage", "debt confirmation"),
+        "friend_request": QCoreApplication.translate("ContactPage", "friend request"),
+        "consent": QCoreApplication.translate("ContactPage", "consent"),
+        "document": QCoreApplication.translate("ContactPage", "document"),
+        "chat_export": QCoreApplication.translate("ContactPage", "chat export"),
+        "screenshot": QCoreApplication.translate("ContactPage", "screenshot"),
+        "export_member": QCoreApplication.translate("ContactPage", "export file"),
+    }.get(role, role)
+
+
+def thumbnail(data: bytes, size: int = 96) -> QPixmap | None:
+    image = QImage.fromData(data)
+    if image.isNull():
+        return None
+    return QPixmap.fromImage(
+        image.scaled(
+            size,
+            size,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+    )
+
+
+class ContactPage(QWidget):
+    message_selected = Signal(object)
+    item_selected = Signal(object)
+    changed = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("contactPage")
+        self.session = session
+        self.contact: Contact | None = None
+        self.zone = "Asia/Shanghai"
+        self.header = QLabel()
+        self.header.setObjectName("contactHeader")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.conversation = ConversationView(session, self)
+        self.conversation.message_selected.connect(self.message_selected.emit)
+        self.items = QListWidget()
+        self.items.setObjectName("itemList")
+        self.items.setIconSize(QSize(96, 96))
+        self.items.setSpacing(4)
+        self.items.setWordWrap(True)
+        self.items.currentItemChanged.connect(self._item_changed)
+        self.inner = QTabWidget()
+        self.inner.setObjectName("contactTabs")
+        self.inner.addTab(self.conversation, self.tr("Conversation"))
+        self.inner.addTab(self.items, self.tr("Items and documents"))
+        self.placeholder = QLabel()
+        self.placeholder.setObjectName("pagePlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self.inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.header)
+        layout.addWidget(self.stack, 1)
+        self.display(None, None, "Asia/Shanghai")
+
+    def display(self, case_no: str | None, contact: Contact | None, zone: str) -> None:
+        self.contact = contact
+        self.zone = zone
+        if contact is None:
+            self.conversation.show_contact(None)
+            self.items.clear()
+            self.stack.setCurrentWidget(self.placeholder)
+            if case_no is None:
+                self.header.setText(f"<b>{self.tr('No case selected')}</b>")
+                self.placeholder.setText(
+                    self.tr("Choose a case or a contact on the left, or open a new case (Ctrl+N).")
+                )
+            else:
+                self._show_case(case_no)
+            return
+        self.header.setText(self._contact_html(contact))
+        self.stack.setCurrentWidget(self.inner)
+        if policy.allowed(self.session.user.role, Action.EVIDENCE_READ):
+            self.conversation.show_contact(contact.id, zone)
+        self._load_items(contact)
+
+    def _show_case(self, case_no: str) -> None:
+        case = cases.get_case(self.session, case_no)
+        found = contacts.list_contacts(self.session, case_no=case_no)
+        self.header.setText(
+            f"<b>{case.case_no}</b> · {case.debtor_name} · {case.masked_id or '—'}<br>"
+            + self.tr("Loan %1 · product %2 · overdue %3 since %4 · status %5")
+            .replace("%1", case.loan_ref or "—")
+            .replace("%2", case.product)
+            .replace("%3", case.amount_overdue)
+            .replace("%4", case.overdue_since or "—")
+            .replace("%5", case.status)
+        )
+        self.placeholder.setText(
+            self.tr(
+                "%n contact(s) in this case. Choose one on the left, or request a new contact (Ctrl+R).",  # noqa: E501
+                "",
+                len(found),
+            )
+        )
+
+    def _contact_html(self, contact: Contact) -> str:
+        from evidence_desk.ui.main_window import status_label
+
+        lines = [
+            f"<b>{contact.display_name}</b> · {contact.channel} · {contact.handle} · "
+            f"<i>{status_label(contact.status)}</i>",
+            self.tr("Requested by %1 at %2: %3")
+            .replace("%1", contact.requested_by)
+            .replace("%2", local_time(contact.requested_at, self.zone))
+            .replace("%3", contact.reason),
+        ]
+        if contact.decided_by:
+            lines.append(
+                self.tr("Decided by %1 at %2: %3")
+                .replace("%1", contact.decided_by)
+                .replace("%2", local_time(contact.decided_at, self.zone))
+                .replace("%3", contact.decision_note or "—")
+            )
+        if contact.revoked_by:
+            lines.append(
+                self.tr("Revoked by %1 at %2: %3")
+                .replace("%1", contact.revoked_by)
+                .replace("%2", local_time(contact.revoked_at, self.zone))
+                .replace("%3", contact.revoke_note or "")
+            )
+        if contact.flag_list:
+            lines.append(self.tr("Flags: %1").replace("%1", ", ".join(contact.flag_list)))
+        return "<br>".join(lines)
+
+    def _load_items(self, contact: Contact) -> None:
+        self.items.clear()
+        can_read = policy.allowed(self.session.user.role, Action.EVIDENCE_READ)
+        for item in contacts.contact_items(self.session, contact.id):
+            entry = QListWidgetItem(
+                f"{item.file_name}\n{item_role_label(item.role)} · {item.added_by} · "
+                f"{local_time(item.added_at, self.zone)}\n"
+                f"SHA-256 {item.sha256[:16]}…"
+            )
+            entry.setData(ItemRole, item)
+            if can_read and item.file_name.lower().endswith(IMAGE_SUFFIXES):
+                pixmap = thumbnail(reading.original_bytes(self.session, item.sha256))
+                if pixmap is not None:
+                    entry.setIcon(QIcon(pixmap))
+            self.items.addItem(entry)
+
+    def _item_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if current is not None:
+            item: Item = current.data(ItemRole)
+            self.item_selected.emit(item)

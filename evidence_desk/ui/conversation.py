@@ -1,0 +1,236 @@
+"""The conversation view: bubbles on a lazily paged model, search with next / previous.
+
+A QTreeView (not a QListView) because, with varying row heights, it only measures the rows it
+shows; a QListView would measure all million rows before the first paint. Search runs in a
+worker (short Chinese words scan the conversation) and returns message keys; moving to a match
+asks the store for its row number, so nothing but the visible pages is ever read.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evidence_desk.services import reading
+from evidence_desk.services.reading import MessageRow
+from evidence_desk.services.session import Session
+from evidence_desk.ui.bubbles import BubbleDelegate, ThumbnailCache
+from evidence_desk.ui.conversation_model import ConversationModel, MessageRole
+from evidence_desk.ui.workers import Job, start
+
+
+class ConversationView(QWidget):
+    """Shows one contact's messages; emits ``message_selected(MessageRow)``."""
+
+    message_selected = Signal(object)
+    search_done = Signal(int)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("conversationView")
+        self.session = session
+        self.model: ConversationModel | None = None
+        self.matches: list[reading.Key] = []
+        self.current_match = -1
+        self._search_job: Job | None = None
+        self.tag_menu_builder: Any = None  # set by the main window when review exists
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("searchEdit")
+        self.search_edit.setPlaceholderText(self.tr("Search this conversation (Ctrl+F)"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.returnPressed.connect(self._search_or_next)
+        self.prev_button = QToolButton()
+        self.prev_button.setObjectName("searchPrev")
+        self.prev_button.setText("▲")
+        self.prev_button.setToolTip(self.tr("Previous match (Shift+F3)"))
+        self.prev_button.clicked.connect(self.previous_match)
+        self.next_button = QToolButton()
+        self.next_button.setObjectName("searchNext")
+        self.next_button.setText("▼")
+        self.next_button.setToolTip(self.tr("Next match (F3)"))
+        self.next_button.clicked.connect(self.next_match)
+        self.match_label = QLabel()
+        self.match_label.setObjectName("matchLabel")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("messageCount")
+        bar = QHBoxLayout()
+        bar.addWidget(self.search_edit, 1)
+        bar.addWidget(self.prev_button)
+        bar.addWidget(self.next_button)
+        bar.addWidget(self.match_label)
+        bar.addStretch(0)
+        bar.addWidget(self.count_label)
+
+        self.view = QTreeView()
+        self.view.setObjectName("messageList")
+        self.view.setHeaderHidden(True)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(False)
+        self.view.setItemsExpandable(False)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setStyleSheet("QTreeView { background: #ededed; border: none; }")
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.thumbnails = ThumbnailCache(session, self)
+        self.delegate = BubbleDelegate(self.thumbnails, self.view)
+        self.view.setItemDelegate(self.delegate)
+        self.thumbnails.loaded.connect(self._thumbnail_loaded)
+        self.empty_label = QLabel(self.tr("Choose a contact on the left to read its conversation."))
+        self.empty_label.setObjectName("conversationEmpty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty_label, 1)
+        self.view.hide()
+
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(lambda: self.search_edit.setFocus())
+        self.addAction(find)
+        for sequence, slot in (
+            (QKeySequence.StandardKey.FindNext, self.next_match),
+            (QKeySequence.StandardKey.FindPrevious, self.previous_match),
+        ):
+            action = QAction(self)
+            action.setShortcut(sequence)
+            action.triggered.connect(slot)
+            self.addAction(action)
+
+    # -- content ----------------------------------------------------------------------------
+    def show_contact(self, contact_id: str | None, zone: str = "Asia/Shanghai") -> None:
+        self.clear_search()
+        if contact_id is None:
+            self.model = None
+            self.view.setModel(None)
+            self.view.hide()
+            self.empty_label.show()
+            self.count_label.clear()
+            return
+        self.model = ConversationModel(self.session, contact_id, zone, self.view)
+        if self.tag_source is not None:
+            self.model.tags_for = self.tag_source
+        self.delegate.invalidate()
+        self.view.setModel(self.model)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        total = self.model.rowCount()
+        self.count_label.setText(self.tr("%n message(s)", "", total))
+        self.view.setVisible(total > 0)
+        self.empty_label.setVisible(total == 0)
+        if total == 0:
+            self.empty_label.setText(
+                self.tr("No messages yet. Import a chat export for this contact (Ctrl+I).")
+            )
+
+    tag_source: Any = None
+
+    def reload(self) -> None:
+        if self.model is not None:
+            self.show_contact(self.model.contact_id, str(self.model.zone))
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        message = current.data(MessageRole) if current.isValid() else None
+        if message is not None:
+            self.message_selected.emit(message)
+
+    def _thumbnail_loaded(self, _key: str) -> None:
+        self.delegate.invalidate()
+        self.delegate.sizeHintChanged.emit(QModelIndex())
+        self.view.viewport().update()
+
+    def selected_message(self) -> MessageRow | None:
+        index = self.view.currentIndex()
+        return index.data(MessageRole) if index.isValid() else None
+
+    def _context_menu(self, point: QPoint) -> None:
+        index = self.view.indexAt(point)
+        if not index.isValid() or self.tag_menu_builder is None:
+            return
+        self.view.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.setObjectName("messageMenu")
+        self.tag_menu_builder(menu, index.data(MessageRole))
+        if not menu.isEmpty():
+            menu.popup(self.view.viewport().mapToGlobal(point))
+
+    # -- search -----------------------------------------------------------------------------
+    def clear_search(self) -> None:
+        self.matches = []
+        self.current_match = -1
+        self.delegate.set_query("")
+        self.delegate.current_rowid = None
+        self.match_label.clear()
+
+    def _search_or_next(self) -> None:
+        query = self.search_edit.text().strip()
+        if query and query == self.delegate.query and self.matches:
+            self.next_match()
+        else:
+            self.search(query)
+
+    def search(self, query: str) -> None:
+        if self.model is None:
+            return
+        self.clear_search()
+        if not query:
+            self.view.viewport().update()
+            return
+        contact_id = self.model.contact_id
+        self.match_label.setText(self.tr("Searching…"))
+        job = Job(lambda s, _j: reading.search(s, contact_id, query), self.session)
+        job.signals.finished.connect(lambda keys, q=query: self._found(q, keys))
+        job.signals.failed.connect(lambda e: self.match_label.setText(str(e)))
+        self._search_job = start(job)
+
+    def _found(self, query: str, keys: list[reading.Key]) -> None:
+        self._search_job = None
+        self.matches = keys
+        self.delegate.set_query(query)
+        self.delegate.sizeHintChanged.emit(QModelIndex())
+        if keys:
+            self.current_match = -1
+            self.next_match()
+        else:
+            self.match_label.setText(self.tr("No match"))
+            self.view.viewport().update()
+        self.search_done.emit(len(keys))
+
+    def next_match(self) -> None:
+        if self.matches:
+            self._go((self.current_match + 1) % len(self.matches))
+
+    def previous_match(self) -> None:
+        if self.matches:
+            self._go((self.current_match - 1) % len(self.matches))
+
+    def _go(self, number: int) -> None:
+        assert self.model is not None
+        self.current_match = number
+        key = self.matches[number]
+        row = self.model.row_of(key)
+        index = self.model.index(row)
+        self.delegate.current_rowid = key[1]
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.match_label.setText(
+            self.tr("%1 of %2").replace("%1", str(number + 1)).replace("%2", str(len(self.matches)))
+        )
+        QTimer.singleShot(0, self.view.viewport().update)

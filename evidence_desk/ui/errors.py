@@ -1,0 +1,59 @@
+"""Turning service errors into messages people can act on, in their language.
+
+The services raise errors with a stable ``code`` and an English detail; the headline is
+translated here by code, the detail (file, line, rule) is shown below it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from evidence_desk.domain.errors import EvidenceDeskError
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)
+
+
+def headline(error: BaseException) -> str:
+    code = getattr(error, "code", "")
+    headlines = {
+        "usage": _t("The request is incomplete."),
+        "refused": _t("Refused by a rule."),
+        "permission": _t("Your role does not allow this."),
+        "bad_input": _t("The input cannot be accepted."),
+        "import_input": _t("The file cannot be imported."),
+        "not_found": _t("Not found."),
+        "store": _t("The store cannot be used."),
+        "auth": _t("Unknown user or wrong password."),
+        "busy": _t("The store is busy."),
+        "cancelled": _t("Cancelled: nothing was stored."),
+    }
+    if isinstance(error, EvidenceDeskError):
+        return headlines.get(code, _t("The operation failed."))
+    return _t("Unexpected error: nothing was changed.")
+
+
+def describe(error: BaseException) -> str:
+    """Headline and detail on two lines."""
+    detail = (
+        error.message
+        if isinstance(error, EvidenceDeskError)
+        else f"{type(error).__name__}: {error}"
+    )
+    return f"{headline(error)}\n{detail}"
+
+
+def show(parent: QWidget | None, error: BaseException) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setObjectName("errorBox")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_t("Evidence Desk"))
+    box.setText(headline(error))
+    detail = error.message if isinstance(error, EvidenceDeskError) else str(error)
+    box.setInformativeText(detail)
+    # open(), not exec(): the message never blocks the event loop (or a test driving it)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

@@ -1,0 +1,45 @@
+"""Interface language: Chinese by default on a Chinese system, English source strings otherwise.
+
+The choice is a per-person preference kept in QSettings (the store-wide ``language`` setting is
+the bundles' language and needs an admin). Translations are compiled ``.qm`` files built from the
+committed ``.ts`` sources by ``scripts/translations.py``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+
+from evidence_desk.resources import resource_path
+
+LANGUAGES = ("zh_CN", "en")
+_installed: list[QTranslator] = []
+
+
+def tr(text: str, context: str = "EvidenceDesk") -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def preferred_language(settings: QSettings | None = None) -> str:
+    stored = (settings or QSettings()).value("ui/language", "", str)
+    if stored in LANGUAGES:
+        return str(stored)
+    return "zh_CN" if QLocale.system().name().lower().startswith("zh") else "en"
+
+
+def install(language: str) -> str:
+    """Install the translator for ``language`` (removing any previous one); returns it."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if language == "zh_CN":
+        translator = QTranslator(app)
+        qm = resource_path("translations", "evidence_desk_zh_CN.qm")
+        if translator.load(str(qm)):
+            app.installTranslator(translator)
+            _installed.append(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    return language

@@ -1,0 +1,357 @@
+"""The import wizard: drop files, see what was detected and what will be stored, then import.
+
+Preview and import run in workers; the import reports progress and can be cancelled, and a
+cancelled or failed import stores nothing (the service rolls back and removes new blob files).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evidence_desk.services import evidence
+from evidence_desk.services import settings as settings_service
+from evidence_desk.services.contacts import Contact
+from evidence_desk.services.evidence import ImportPreview, ImportResult
+from evidence_desk.services.session import Session
+from evidence_desk.ui import errors
+from evidence_desk.ui.drop_list import FilePicker
+from evidence_desk.ui.workers import Job, start
+
+ZONES = (
+    "Asia/Shanghai",
+    "Asia/Hong_Kong",
+    "Asia/Taipei",
+    "Asia/Singapore",
+    "Asia/Tokyo",
+    "Europe/London",
+    "Europe/Berlin",
+    "America/New_York",
+    "UTC",
+)
+
+
+def _e(text: object) -> str:
+    import html
+
+    return html.escape(str(text))
+
+
+class ImportWizard(QDialog):
+    imported = Signal(object)
+
+    def __init__(self, session: Session, contact: Contact, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importWizard")
+        self.setWindowTitle(
+            self.tr("Import evidence for %1").replace(
+                "%1", f"{contact.display_name} ({contact.id})"
+            )
+        )
+        self.session = session
+        self.contact = contact
+        self.job: Job | None = None
+        self.preview: ImportPreview | None = None
+        self.result: ImportResult | None = None
+        self.error: BaseException | None = None
+
+        # page 1: files
+        self.files = FilePicker(folders=True)
+        self.files.setObjectName("importFiles")
+        self.files.list.setObjectName("importFileList")
+        self.files.list.changed.connect(self._files_changed)
+        self.zone = QComboBox()
+        self.zone.setObjectName("importZone")
+        self.zone.setEditable(True)
+        default_zone = settings_service.get(session, "timezone")
+        self.zone.addItems([default_zone, *[z for z in ZONES if z != default_zone]])
+        self.our_account = QLineEdit()
+        self.our_account.setObjectName("importOurAccount")
+        self.our_account.setPlaceholderText(self.tr("Detected from the export (leave empty)"))
+        form = QFormLayout()
+        form.addRow(self.tr("Time zone of the export's local times"), self.zone)
+        form.addRow(self.tr("Our account (staff side)"), self.our_account)
+        intro = QLabel(
+            self.tr(
+                "Drop chat exports, zips with media, export folders or screenshots here. "
+                "Nothing is stored until you confirm the preview."
+            )
+        )
+        intro.setWordWrap(True)
+        page_files = QWidget()
+        files_layout = QVBoxLayout(page_files)
+        files_layout.addWidget(intro)
+        files_layout.addWidget(self.files, 1)
+        files_layout.addLayout(form)
+
+        # page 2: preview
+        self.preview_view = QTextBrowser()
+        self.preview_view.setObjectName("importPreview")
+        page_preview = QWidget()
+        preview_layout = QVBoxLayout(page_preview)
+        preview_layout.addWidget(self.preview_view)
+
+        # page 3: progress
+        self.progress = QProgressBar()
+        self.progress.setObjectName("importProgress")
+        self.progress.setRange(0, 100)
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("importProgressLabel")
+        self.progress_label.setWordWrap(True)
+        page_progress = QWidget()
+        progress_layout = QVBoxLayout(page_progress)
+        progress_layout.addStretch(1)
+        progress_layout.addWidget(self.progress_label)
+        progress_layout.addWidget(self.progress)
+        progress_layout.addStretch(1)
+
+        # page 4: summary
+        self.summary = QTextBrowser()
+        self.summary.setObjectName("importSummary")
+        page_summary = QWidget()
+        summary_layout = QVBoxLayout(page_summary)
+        summary_layout.addWidget(self.summary)
+
+        self.pages = QStackedWidget()
+        for page in (page_files, page_preview, page_progress, page_summary):
+            self.pages.addWidget(page)
+        self.page_files, self.page_preview = page_files, page_preview
+        self.page_progress, self.page_summary = page_progress, page_summary
+
+        self.status = QLabel()
+        self.status.setObjectName("importStatus")
+        self.status.setWordWrap(True)
+        self.back_button = QPushButton(self.tr("Back"))
+        self.back_button.setObjectName("importBack")
+        self.next_button = QPushButton(self.tr("Preview"))
+        self.next_button.setObjectName("importNext")
+        self.next_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("importCancel")
+        self.back_button.clicked.connect(self._back)
+        self.next_button.clicked.connect(self._next)
+        self.cancel_button.clicked.connect(self._cancel)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(buttons)
+        self.resize(720, 560)
+        self._show_page(self.page_files)
+
+    # -- navigation -------------------------------------------------------------------------
+    def _show_page(self, page: QWidget) -> None:
+        self.pages.setCurrentWidget(page)
+        busy = self.job is not None
+        self.back_button.setVisible(page is self.page_preview)
+        self.back_button.setEnabled(not busy)
+        if page is self.page_files:
+            self.next_button.setText(self.tr("Preview"))
+            self.next_button.setEnabled(bool(self.files.paths()) and not busy)
+            self.next_button.show()
+        elif page is self.page_preview:
+            self.next_button.setText(self.tr("Import"))
+            self.next_button.setEnabled(self.preview is not None and not busy)
+            self.next_button.show()
+        elif page is self.page_progress:
+            self.next_button.hide()
+        else:
+            self.next_button.hide()
+        self.cancel_button.setText(
+            self.tr("Close") if page is self.page_summary else self.tr("Cancel")
+        )
+
+    def _files_changed(self) -> None:
+        self.preview = None
+        self._show_page(self.page_files)
+
+    def add_paths(self, paths: list[Path]) -> None:
+        self.files.list.add_paths(paths)
+
+    def _back(self) -> None:
+        self._show_page(self.page_files)
+
+    def _next(self) -> None:
+        if self.pages.currentWidget() is self.page_files:
+            self.run_preview()
+        elif self.pages.currentWidget() is self.page_preview:
+            self.run_import()
+
+    def _cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.progress_label.setText(self.tr("Cancelling… nothing will be stored."))
+            self.cancel_button.setEnabled(False)
+            return
+        self.reject()
+
+    def _options(self) -> dict[str, str | None]:
+        return {
+            "tz": self.zone.currentText().strip() or None,
+            "our_account": self.our_account.text().strip() or None,
+        }
+
+    # -- preview ----------------------------------------------------------------------------
+    def run_preview(self) -> Job:
+        paths, options, contact_id = self.files.paths(), self._options(), self.contact.id
+        self.status.setText(self.tr("Reading the files…"))
+        self.next_button.setEnabled(False)
+        job = Job(
+            lambda s, _j: evidence.preview_import(s, contact_id, paths, **options), self.session
+        )
+        job.signals.finished.connect(self._previewed)
+        job.signals.failed.connect(self._preview_failed)
+        self.job = start(job)
+        return job
+
+    def _previewed(self, preview: ImportPreview) -> None:
+        self.job = None
+        self.preview = preview
+        self.status.clear()
+        self.preview_view.setHtml(self._preview_html(preview))
+        self._show_page(self.page_preview)
+
+    def _preview_failed(self, error: BaseException) -> None:
+        self.job = None
+        self.status.setStyleSheet("color: #b3261e;")
+        self.status.setText(errors.describe(error))
+        self._show_page(self.page_files)
+
+    def _preview_html(self, preview: ImportPreview) -> str:
+        parts = []
+        for chat in preview.chats:
+            rows = [
+                (self.tr("Detected format"), f"{chat.format_name}"),
+                (self.tr("Why"), chat.detection_reason),
+                (self.tr("Title"), chat.title),
+                (self.tr("Participants"), ", ".join(chat.participants)),
+                (self.tr("Our account"), chat.our_account or "—"),
+                (
+                    self.tr("Messages"),
+                    self.tr("%1 (%2 already stored)")
+                    .replace("%1", str(chat.message_count))
+                    .replace("%2", str(chat.already_stored)),
+                ),
+                (self.tr("Date range"), f"{chat.first_at or '—'} … {chat.last_at or '—'}"),
+                (self.tr("Time zone assumed"), chat.timezone),
+                (self.tr("Encoding"), chat.encoding),
+                (
+                    self.tr("By kind"),
+                    ", ".join(f"{k}: {v}" for k, v in sorted(chat.counts_by_kind.items())),
+                ),
+                (
+                    self.tr("Attachments"),
+                    ", ".join(f"{k}: {v}" for k, v in sorted(chat.attachments.items())) or "—",
+                ),
+            ]
+            if chat.after_revocation:
+                rows.append((self.tr("After revocation"), str(chat.after_revocation)))
+            parts.append(f"<h3>{_e(chat.file_name)}</h3>" + self._table(rows))
+            if chat.problems:
+                parts.append(
+                    f"<p><b>{_e(self.tr('Could not parse or had to interpret:'))}</b></p><ul>"
+                )
+                parts += [f"<li>{_e(p)}</li>" for p in chat.problems[:50]]
+                if len(chat.problems) > 50:
+                    parts.append(f"<li>… {len(chat.problems) - 50}</li>")
+                parts.append("</ul>")
+        for image in preview.images:
+            rows = [
+                (self.tr("Why"), image.detection_reason),
+                (self.tr("Size"), f"{image.width}×{image.height}"),
+                (self.tr("Taken at"), image.taken_at or "—"),
+                (self.tr("Device"), image.device or "—"),
+            ]
+            parts.append(
+                f"<h3>{_e(image.file_name)} ({_e(self.tr('screenshot'))})</h3>" + self._table(rows)
+            )
+        for duplicate in preview.duplicates:
+            parts.append(
+                f"<p>{_e(self.tr('%1: identical bytes are already imported and will be skipped.').replace('%1', duplicate))}</p>"  # noqa: E501
+            )
+        return "".join(parts)
+
+    @staticmethod
+    def _table(rows: list[tuple[str, str]]) -> str:
+        cells = "".join(
+            f"<tr><td style='color:#555;padding-right:10px'>{_e(k)}</td><td>{_e(v)}</td></tr>"
+            for k, v in rows
+        )
+        return f"<table>{cells}</table>"
+
+    # -- import -----------------------------------------------------------------------------
+    def run_import(self) -> Job:
+        paths, options, contact_id = self.files.paths(), self._options(), self.contact.id
+        self.progress.setValue(0)
+        self.progress_label.setText(self.tr("Starting…"))
+        self.cancel_button.setEnabled(True)
+
+        def work(session: Session | None, job: Job) -> ImportResult:
+            return evidence.import_files(
+                session,  # type: ignore[arg-type]
+                contact_id,
+                paths,
+                progress=job.report,
+                cancelled=job.is_cancelled,
+                **options,  # type: ignore[arg-type]
+            )
+
+        job = Job(work, self.session)
+        job.signals.progress.connect(self._progress)
+        job.signals.finished.connect(self._imported)
+        job.signals.failed.connect(self._import_failed)
+        self.job = job
+        self._show_page(self.page_progress)
+        start(job)
+        return job
+
+    def _progress(self, percent: int, what: str) -> None:
+        self.progress.setValue(percent)
+        self.progress_label.setText(what)
+
+    def _imported(self, result: ImportResult) -> None:
+        self.job = None
+        self.result = result
+        self.cancel_button.setEnabled(True)
+        lines = [
+            self.tr("Stored %1 import(s): %2 messages (%3 new), %4 screenshot(s).")
+            .replace("%1", str(len(result.import_ids)))
+            .replace("%2", str(result.messages_total))
+            .replace("%3", str(result.messages_new))
+            .replace("%4", str(result.images))
+        ]
+        if result.ledger_seq is not None:
+            lines.append(
+                self.tr("Recorded as ledger entry %1.").replace("%1", str(result.ledger_seq))
+            )
+        lines += list(result.notices)
+        self.summary.setHtml("".join(f"<p>{_e(line)}</p>" for line in lines))
+        self._show_page(self.page_summary)
+        self.imported.emit(result)
+
+    def _import_failed(self, error: BaseException) -> None:
+        self.job = None
+        self.error = error
+        self.cancel_button.setEnabled(True)
+        self.summary.setHtml(
+            f"<p style='color:#b3261e'>{_e(errors.describe(error)).replace(chr(10), '<br>')}</p>"
+        )
+        self._show_page(self.page_summary)

@@ -1,0 +1,548 @@
+"""The main window: cases and contacts on the left, the evidence in the middle, details right.
+
+Everything shown comes from the services with the logged-in session; everything changed goes
+through them. The store is verified in the background when the window opens and the status bar
+says what was found, next to how many ledger entries still wait for a trusted time stamp.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evidence_desk.domain import policy
+from evidence_desk.domain.policy import Action
+from evidence_desk.services import cases, contacts, timestamps
+from evidence_desk.services import settings as settings_service
+from evidence_desk.services.contacts import Contact
+from evidence_desk.services.session import Session
+from evidence_desk.services.verify import VerifyReport, verify_store
+from evidence_desk.ui import adapters, errors, icons
+from evidence_desk.ui.approvals import ApprovalQueue
+from evidence_desk.ui.contact_page import ContactPage
+from evidence_desk.ui.details import DetailsPane
+from evidence_desk.ui.ledger_view import LedgerView
+from evidence_desk.ui.roles import guard, role_name
+from evidence_desk.ui.verify_panel import VerifyPanel
+from evidence_desk.ui.workers import Job, start
+
+ContactRole = Qt.ItemDataRole.UserRole + 10
+CaseRole = Qt.ItemDataRole.UserRole + 11
+
+
+def status_label(status: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return {
+        "requested": QCoreApplication.translate("MainWindow", "awaiting approval"),
+        "approved": QCoreApplication.translate("MainWindow", "approved"),
+        "rejected": QCoreApplication.translate("MainWindow", "rejected"),
+        "revoked": QCoreApplication.translate("MainWindow", "revoked"),
+    }.get(status, status)
+
+
+class MainWindow(QMainWindow):
+    logout_requested = Signal()
+    language_changed = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.session = session
+        self.role = session.user.role
+        self.verify_report: VerifyReport | None = None
+        self._verify_job: Job | None = None
+        self.setWindowTitle(
+            self.tr("Evidence Desk — %1 (%2)")
+            .replace("%1", session.user.name)
+            .replace("%2", role_name(self.role))
+        )
+        self.setWindowIcon(icons.app_icon())
+        self.zone = settings_service.get(session, "timezone")
+
+        # navigation
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("caseFilter")
+        self.filter_edit.setPlaceholderText(self.tr("Find a case, debtor or contact"))
+        self.filter_edit.textChanged.connect(self._filter)
+        self.nav = QTreeWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setHeaderLabels([self.tr("Cases and contacts")])
+        self.nav.currentItemChanged.connect(self._nav_changed)
+        nav_box = QWidget()
+        nav_layout = QVBoxLayout(nav_box)
+        nav_layout.setContentsMargins(4, 4, 0, 4)
+        nav_layout.addWidget(self.filter_edit)
+        nav_layout.addWidget(self.nav, 1)
+
+        # centre
+        self.contact_page = ContactPage(session, self)
+        self.approvals = ApprovalQueue(session, self)
+        self.approvals.decided.connect(self.refresh)
+        self.ledger = LedgerView(session, self)
+        self.verify_panel = VerifyPanel(session, self)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.contact_page, self.tr("Evidence"))
+        self.tabs.addTab(self.approvals, self.tr("Approvals"))
+        self.tabs.addTab(self.ledger, self.tr("Ledger"))
+        self.tabs.addTab(self.verify_panel, self.tr("Verify"))
+        self.findings = adapters.findings_view(session, self)
+        if self.findings is not None:
+            self.tabs.addTab(self.findings, self.tr("Conduct findings"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        splitter = QSplitter()
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(nav_box)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 760])
+        self.setCentralWidget(splitter)
+
+        self.details = DetailsPane(session, self)
+        dock = QDockWidget(self.tr("Details"), self)
+        dock.setObjectName("detailsDock")
+        dock.setWidget(self.details)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.details_dock = dock
+        self.contact_page.message_selected.connect(self.details.show_message)
+        self.contact_page.item_selected.connect(self.details.show_item)
+        self.contact_page.changed.connect(self.refresh)
+
+        self._build_actions()
+        self._build_status_bar()
+        self._restore_state()
+        self.refresh()
+        QTimer.singleShot(0, self.start_verify)
+
+    # -- actions ----------------------------------------------------------------------------
+    def _action(
+        self, name: str, text: str, shortcut: str | QKeySequence | None, slot: Any
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_case_action = self._action(
+            "actionNewCase", self.tr("New case"), "Ctrl+N", self.new_case
+        )
+        self.request_action = self._action(
+            "actionRequestContact", self.tr("Request contact"), "Ctrl+R", self.request_contact
+        )
+        self.import_action = self._action(
+            "actionImport", self.tr("Import evidence"), "Ctrl+I", self.import_evidence
+        )
+        self.bundle_action = self._action(
+            "actionBundle", self.tr("Export bundle"), "Ctrl+E", self.export_bundle
+        )
+        self.verify_action = self._action(
+            "actionVerify", self.tr("Verify store"), "F5", self.show_verify
+        )
+        self.ledger_action = self._action(
+            "actionLedger", self.tr("Ledger"), "Ctrl+L", self.show_ledger
+        )
+        self.approvals_action = self._action(
+            "actionApprovals", self.tr("Approval queue"), "Ctrl+Shift+A", self.show_approvals
+        )
+        self.settings_action = self._action(
+            "actionSettings", self.tr("Settings"), "Ctrl+,", self.open_settings
+        )
+        self.users_action = self._action("actionUsers", self.tr("Users"), "Ctrl+U", self.open_users)
+        self.logout_action = self._action(
+            "actionLogout", self.tr("Log out"), "Ctrl+Shift+Q", self.logout_requested.emit
+        )
+        role = self.role
+        guard(self.new_case_action, role, Action.CASE_CREATE, self.tr("Open a new case (Ctrl+N)"))
+        guard(
+            self.request_action,
+            role,
+            Action.CONTACT_REQUEST,
+            self.tr("Ask a supervisor to approve a new contact (Ctrl+R)"),
+        )
+        guard(
+            self.import_action,
+            role,
+            Action.EVIDENCE_ADD,
+            self.tr("Import chat exports and screenshots for the selected contact (Ctrl+I)"),
+        )
+        guard(
+            self.bundle_action,
+            role,
+            Action.BUNDLE_EXPORT,
+            self.tr("Export a court bundle for the selected case (Ctrl+E)"),
+        )
+        guard(
+            self.approvals_action,
+            role,
+            Action.CONTACT_READ,
+            self.tr("Contact requests waiting for a decision"),
+        )
+        guard(
+            self.users_action,
+            role,
+            Action.USER_ADD,
+            self.tr("Add users, change roles, reset passwords"),
+        )
+        self.verify_action.setToolTip(self.tr("Check every original, row and ledger entry (F5)"))
+        self.ledger_action.setToolTip(self.tr("The signed audit log (Ctrl+L)"))
+        self.settings_action.setToolTip(
+            self.tr("Language, time zone, time-stamp authorities, quiet hours")
+        )
+        if not adapters.bundle_available():
+            self.bundle_action.setEnabled(False)
+            self.bundle_action.setToolTip(self.tr("Bundle export is not available in this build."))
+        toolbar = QToolBar(self.tr("Main actions"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setMovable(False)
+        for action in (
+            self.new_case_action,
+            self.request_action,
+            self.import_action,
+            self.bundle_action,
+            None,
+            self.approvals_action,
+            self.ledger_action,
+            self.verify_action,
+            None,
+            self.settings_action,
+            self.users_action,
+            self.logout_action,
+        ):
+            if action is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(action)
+        self.addToolBar(toolbar)
+        self._update_selection_actions()
+
+    def _update_selection_actions(self) -> None:
+        """Actions that need a selection explain what to select (after the role check)."""
+        contact = self.current_contact()
+        case_no = self.current_case_no()
+        if policy.allowed(self.role, Action.EVIDENCE_ADD):
+            if contact is None or contact.status not in ("approved", "revoked"):
+                self.import_action.setEnabled(False)
+                self.import_action.setToolTip(
+                    self.tr(
+                        "Select an approved contact first: evidence is imported only for contacts a supervisor approved."  # noqa: E501
+                    )
+                )
+            else:
+                self.import_action.setEnabled(True)
+                self.import_action.setToolTip(
+                    self.tr("Import chat exports and screenshots for %1 (Ctrl+I)").replace(
+                        "%1", contact.display_name
+                    )
+                )
+        if policy.allowed(self.role, Action.CONTACT_REQUEST):
+            self.request_action.setEnabled(True)
+            if case_no is None:
+                self.request_action.setToolTip(
+                    self.tr("Ask a supervisor to approve a new contact (Ctrl+R)")
+                )
+        if policy.allowed(self.role, Action.BUNDLE_EXPORT) and adapters.bundle_available():
+            self.bundle_action.setEnabled(case_no is not None)
+            if case_no is None:
+                self.bundle_action.setToolTip(self.tr("Select a case first."))
+
+    # -- status bar -------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        self.user_label = QLabel(
+            self.tr("%1 · %2")
+            .replace("%1", self.session.user.name)
+            .replace("%2", role_name(self.role))
+        )
+        self.user_label.setObjectName("userStatus")
+        self.integrity_label = QLabel()
+        self.integrity_label.setObjectName("integrityStatus")
+        self.stamp_label = QLabel()
+        self.stamp_label.setObjectName("stampStatus")
+        bar = self.statusBar()
+        bar.addWidget(self.user_label)
+        bar.addPermanentWidget(self.integrity_label)
+        bar.addPermanentWidget(self.stamp_label)
+        self.update_stamp_status()
+
+    def update_stamp_status(self) -> None:
+        state = timestamps.status(self.session)
+        if state.pending_entries == 0:
+            text = self.tr("Time stamps: all %1 entries covered").replace(
+                "%1", str(state.ledger_size)
+            )
+            colour = "#2e7d32"
+        else:
+            text = self.tr("Time stamps: %1 entries queued").replace(
+                "%1", str(state.pending_entries)
+            )
+            colour = "#ef6c00"
+        self.stamp_label.setText(text)
+        self.stamp_label.setStyleSheet(f"color: {colour};")
+        tip = (
+            self.tr("Stamped up to entry %1 of %2.")
+            .replace("%1", str(state.stamped_size))
+            .replace("%2", str(state.ledger_size))
+        )
+        if state.newest_gen_time:
+            tip += " " + self.tr("Newest trusted time: %1").replace("%1", state.newest_gen_time)
+        self.stamp_label.setToolTip(tip)
+
+    def start_verify(self) -> None:
+        if self._verify_job is not None:
+            return
+        self.integrity_label.setText(self.tr("Integrity: verifying…"))
+        self.integrity_label.setStyleSheet("color: #555;")
+        job = Job(lambda s, j: verify_store(s), self.session)
+        job.signals.finished.connect(self._verified)
+        job.signals.failed.connect(self._verify_failed)
+        self._verify_job = start(job)
+
+    def _verified(self, report: VerifyReport) -> None:
+        self._verify_job = None
+        self.verify_report = report
+        if report.intact:
+            self.integrity_label.setText(
+                self.tr("Integrity: intact (%1 entries)").replace("%1", str(report.entries))
+            )
+            self.integrity_label.setStyleSheet("color: #2e7d32;")
+        else:
+            self.integrity_label.setText(
+                self.tr("Integrity: %1 problem(s) found").replace("%1", str(len(report.errors)))
+            )
+            self.integrity_label.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.integrity_label.setToolTip(self.tr("Open the Verify tab (F5) for every finding."))
+        self.verify_panel.show_report(report)
+
+    def _verify_failed(self, error: BaseException) -> None:
+        self._verify_job = None
+        self.integrity_label.setText(self.tr("Integrity: not checked"))
+        self.integrity_label.setToolTip(errors.describe(error))
+
+    # -- navigation -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the case tree, keeping the selection."""
+        selected = self.current_contact()
+        selected_case = self.current_case_no()
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        restore: QTreeWidgetItem | None = None
+        if policy.allowed(self.role, Action.CASE_READ):
+            by_case: dict[str, list[Contact]] = {}
+            for contact in contacts.list_contacts(self.session):
+                by_case.setdefault(contact.case_no, []).append(contact)
+            for case in cases.list_cases(self.session):
+                item = QTreeWidgetItem([f"{case.case_no}  {case.debtor_name}"])
+                item.setData(0, CaseRole, case.case_no)
+                item.setToolTip(
+                    0,
+                    self.tr("Overdue %1 since %2")
+                    .replace("%1", case.amount_overdue)
+                    .replace("%2", case.overdue_since or "—"),
+                )
+                self.nav.addTopLevelItem(item)
+                if selected_case == case.case_no and selected is None:
+                    restore = item
+                for contact in by_case.get(case.case_no, []):
+                    child = QTreeWidgetItem(
+                        [
+                            f"{contact.display_name} · {contact.channel} · "
+                            f"{status_label(contact.status)}"
+                        ]
+                    )
+                    child.setData(0, ContactRole, contact)
+                    child.setData(0, CaseRole, case.case_no)
+                    child.setToolTip(0, f"{contact.handle} ({contact.id})")
+                    item.addChild(child)
+                    if selected is not None and selected.id == contact.id:
+                        restore = child
+                item.setExpanded(True)
+        else:
+            item = QTreeWidgetItem([self.tr("Your role does not read cases.")])
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.nav.addTopLevelItem(item)
+        self.nav.blockSignals(False)
+        if restore is not None:
+            self.nav.setCurrentItem(restore)
+        else:
+            self._nav_changed(self.nav.currentItem(), None)
+        self.approvals.refresh()
+        self.update_stamp_status()
+        self._filter(self.filter_edit.text())
+
+    def _filter(self, text: str) -> None:
+        needle = text.strip().lower()
+        for i in range(self.nav.topLevelItemCount()):
+            case_item = self.nav.topLevelItem(i)
+            case_hit = needle in case_item.text(0).lower()
+            any_child = False
+            for j in range(case_item.childCount()):
+                child = case_item.child(j)
+                hit = (
+                    case_hit
+                    or needle in child.text(0).lower()
+                    or needle in child.toolTip(0).lower()
+                )
+                child.setHidden(not hit)
+                any_child = any_child or hit
+            case_item.setHidden(bool(needle) and not (case_hit or any_child))
+
+    def current_contact(self) -> Contact | None:
+        item = self.nav.currentItem() if hasattr(self, "nav") else None
+        return item.data(0, ContactRole) if item is not None else None
+
+    def current_case_no(self) -> str | None:
+        item = self.nav.currentItem() if hasattr(self, "nav") else None
+        return item.data(0, CaseRole) if item is not None else None
+
+    def select_contact(self, contact_id: str) -> bool:
+        for i in range(self.nav.topLevelItemCount()):
+            case_item = self.nav.topLevelItem(i)
+            for j in range(case_item.childCount()):
+                child = case_item.child(j)
+                if child.data(0, ContactRole).id == contact_id:
+                    self.nav.setCurrentItem(child)
+                    return True
+        return False
+
+    def select_case(self, case_no: str) -> bool:
+        for i in range(self.nav.topLevelItemCount()):
+            item = self.nav.topLevelItem(i)
+            if item.data(0, CaseRole) == case_no:
+                self.nav.setCurrentItem(item)
+                return True
+        return False
+
+    def _nav_changed(self, current: QTreeWidgetItem | None, _previous: Any) -> None:
+        contact = current.data(0, ContactRole) if current is not None else None
+        case_no = current.data(0, CaseRole) if current is not None else None
+        self.contact_page.display(case_no, contact, self.zone)
+        self.details.clear()
+        self._update_selection_actions()
+
+    def _tab_changed(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if widget is self.ledger:
+            self.ledger.refresh()
+        elif widget is self.approvals:
+            self.approvals.refresh()
+
+    # -- flows ------------------------------------------------------------------------------
+    def new_case(self) -> None:
+        from evidence_desk.ui.case_dialog import CaseDialog
+
+        dialog = CaseDialog(self.session, self)
+        dialog.created.connect(lambda case_no: (self.refresh(), self.select_case(case_no)))
+        dialog.open()
+        self.last_dialog = dialog
+
+    def request_contact(self) -> None:
+        from evidence_desk.ui.contact_request import ContactRequestDialog
+
+        dialog = ContactRequestDialog(self.session, self.current_case_no(), self)
+        dialog.requested.connect(
+            lambda contact_id: (self.refresh(), self.select_contact(contact_id))
+        )
+        dialog.open()
+        self.last_dialog = dialog
+
+    def import_evidence(self) -> None:
+        from evidence_desk.ui.import_wizard import ImportWizard
+
+        contact = self.current_contact()
+        if contact is None:
+            return
+        wizard = ImportWizard(self.session, contact, self)
+        wizard.imported.connect(self._imported)
+        wizard.open()
+        self.last_dialog = wizard
+
+    def _imported(self, _result: object) -> None:
+        contact = self.current_contact()
+        self.refresh()
+        if contact is not None:
+            self.select_contact(contact.id)
+        self.start_verify()
+
+    def export_bundle(self) -> None:
+        dialog = adapters.bundle_dialog(
+            self.session, self.current_case_no(), self.current_contact(), self
+        )
+        if dialog is not None:
+            dialog.open()
+            self.last_dialog = dialog
+
+    def show_verify(self) -> None:
+        self.tabs.setCurrentWidget(self.verify_panel)
+
+    def show_ledger(self) -> None:
+        self.tabs.setCurrentWidget(self.ledger)
+
+    def show_approvals(self) -> None:
+        self.tabs.setCurrentWidget(self.approvals)
+
+    def open_settings(self) -> None:
+        from evidence_desk.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.session, self)
+        dialog.language_changed.connect(self.language_changed.emit)
+        dialog.saved.connect(self._settings_saved)
+        dialog.open()
+        self.last_dialog = dialog
+
+    def _settings_saved(self) -> None:
+        self.zone = settings_service.get(self.session, "timezone")
+        self.refresh()
+
+    def open_users(self) -> None:
+        from evidence_desk.ui.users_dialog import UsersDialog
+
+        dialog = UsersDialog(self.session, self)
+        dialog.open()
+        self.last_dialog = dialog
+
+    # -- state ------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = settings.value("main/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = QSettings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/state", self.saveState())
+        if self._verify_job is not None:
+            self._verify_job.done.wait(30)
+        super().closeEvent(event)

@@ -1,0 +1,129 @@
+"""Users (admin): add a user with a role, reset a password (re-wraps keys, new signing key)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evidence_desk.domain.models import Role
+from evidence_desk.services import users as user_service
+from evidence_desk.services.session import Session
+from evidence_desk.ui import errors
+from evidence_desk.ui.roles import role_name
+
+
+class UsersDialog(QDialog):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("usersDialog")
+        self.setWindowTitle(self.tr("Users"))
+        self.session = session
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("usersTable")
+        self.table.setHorizontalHeaderLabels([self.tr("User"), self.tr("Role"), self.tr("State")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.name = QLineEdit()
+        self.name.setObjectName("newUserName")
+        self.role = QComboBox()
+        self.role.setObjectName("newUserRole")
+        for role in Role:
+            self.role.addItem(role_name(role), role.value)
+        self.password = QLineEdit()
+        self.password.setObjectName("newUserPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.add_button = QPushButton(self.tr("Add user"))
+        self.add_button.setObjectName("addUserButton")
+        self.add_button.clicked.connect(self.add_user)
+        add_box = QGroupBox(self.tr("New user"))
+        add_form = QFormLayout(add_box)
+        add_form.addRow(self.tr("Name"), self.name)
+        add_form.addRow(self.tr("Role"), self.role)
+        add_form.addRow(self.tr("Initial password"), self.password)
+        add_form.addRow("", self.add_button)
+        self.reset_password = QLineEdit()
+        self.reset_password.setObjectName("resetPassword")
+        self.reset_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.reset_password.setPlaceholderText(self.tr("New password for the selected user"))
+        self.reset_button = QPushButton(self.tr("Reset password"))
+        self.reset_button.setObjectName("resetPasswordButton")
+        self.reset_button.clicked.connect(self.reset)
+        reset_row = QHBoxLayout()
+        reset_row.addWidget(self.reset_password, 1)
+        reset_row.addWidget(self.reset_button)
+        self.message = QLabel()
+        self.message.setObjectName("usersMessage")
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(reset_row)
+        layout.addWidget(add_box)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.resize(560, 520)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.table.setRowCount(0)
+        for user in user_service.list_users(self.session):
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            state = self.tr("active") if user.active else self.tr("inactive")
+            for column, text in enumerate((user.name, role_name(user.role), state)):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+
+    def _say(self, text: str, ok: bool) -> None:
+        self.message.setStyleSheet("color: #2e7d32;" if ok else "color: #b3261e;")
+        self.message.setText(text)
+
+    def add_user(self) -> None:
+        try:
+            user = user_service.add_user(
+                self.session,
+                self.name.text().strip(),
+                Role(self.role.currentData()),
+                self.password.text(),
+            )
+        except Exception as error:
+            self._say(errors.describe(error), False)
+            return
+        self.name.clear()
+        self.password.clear()
+        self.refresh()
+        self._say(self.tr("Added %1.").replace("%1", user.name), True)
+
+    def reset(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            self._say(self.tr("Select a user first."), False)
+            return
+        name = self.table.item(row, 0).text()
+        try:
+            user_service.reset_password(self.session, name, self.reset_password.text())
+        except Exception as error:
+            self._say(errors.describe(error), False)
+            return
+        self.reset_password.clear()
+        self._say(
+            self.tr("Password of %1 reset; a new signing key was issued.").replace("%1", name), True
+        )
