@@ -51,11 +51,10 @@ def _t(text: str) -> str:
 
 
 def tag_label(tag: str) -> str:
+    from evidence_desk.ui.review_ui import tag_names
+
     labels = {
-        "promise_to_pay": _t("Promise to pay"),
-        "debt_acknowledgement": _t("Debt acknowledgement"),
-        "dispute": _t("Dispute"),
-        "threat": _t("Threat"),
+        **tag_names(),
         "after_revocation": _t("After revocation"),
         "after_expiry": _t("After expiry"),
     }

@@ -19,6 +19,7 @@ from evidence_desk.domain.policy import Action
 from evidence_desk.services import cases, contacts, reading
 from evidence_desk.services.contacts import Contact, Item
 from evidence_desk.services.session import Session
+from evidence_desk.ui import adapters
 from evidence_desk.ui.conversation import ConversationView
 from evidence_desk.ui.formatting import local_time
 
@@ -73,6 +74,11 @@ class ContactPage(QWidget):
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.conversation = ConversationView(session, self)
         self.conversation.message_selected.connect(self.message_selected.emit)
+        review = adapters.review_module()
+        if review is not None:
+            from evidence_desk.ui.review_ui import TagController
+
+            self.conversation.set_tags(TagController(session, review, self))
         self.items = QListWidget()
         self.items.setObjectName("itemList")
         self.items.setIconSize(QSize(96, 96))

@@ -126,8 +126,9 @@ class ConversationView(QWidget):
             self.count_label.clear()
             return
         self.model = ConversationModel(self.session, contact_id, zone, self.view)
-        if self.tag_source is not None:
-            self.model.tags_for = self.tag_source
+        if self.tags is not None:
+            self.tags.load(contact_id)
+            self.model.tags_for = self.tags.tags_for
         self.delegate.invalidate()
         self.view.setModel(self.model)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
@@ -140,7 +141,21 @@ class ConversationView(QWidget):
                 self.tr("No messages yet. Import a chat export for this contact (Ctrl+I).")
             )
 
-    tag_source: Any = None
+    tags: Any = None  # a review_ui.TagController when the review service exists
+
+    def set_tags(self, controller: Any) -> None:
+        self.tags = controller
+        self.tag_menu_builder = controller.build_menu
+        controller.changed.connect(self._tags_changed)
+
+    def _tags_changed(self, rowid: int) -> None:
+        if self.model is not None:
+            self.delegate.invalidate()
+            self.model.refresh_row(rowid)
+            self.delegate.sizeHintChanged.emit(QModelIndex())
+            current = self.view.currentIndex()
+            if current.isValid():
+                self.message_selected.emit(current.data(MessageRole))
 
     def reload(self) -> None:
         if self.model is not None:

@@ -301,6 +301,7 @@ class ImportWizard(QDialog):
     def run_import(self) -> Job:
         paths, options, contact_id = self.files.paths(), self._options(), self.contact.id
         self.progress.setValue(0)
+        self.progress_values: list[int] = []
         self.progress_label.setText(self.tr("Starting…"))
         self.cancel_button.setEnabled(True)
 
@@ -324,6 +325,7 @@ class ImportWizard(QDialog):
         return job
 
     def _progress(self, percent: int, what: str) -> None:
+        self.progress_values.append(percent)
         self.progress.setValue(percent)
         self.progress_label.setText(what)
 

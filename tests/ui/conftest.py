@@ -10,10 +10,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QSettings
 
-from evidence_desk.ui import i18n  # noqa: E402
-from evidence_desk.ui.app import make_application  # noqa: E402
+from evidence_desk.ui import i18n
+from evidence_desk.ui.app import make_application
 
 
 @pytest.fixture(autouse=True)
@@ -27,3 +27,60 @@ def isolated_settings(tmp_path: Path, qapp: object) -> Iterator[QSettings]:
     i18n.install("en")
     yield settings
     settings.clear()
+
+
+# -- shared helpers for GUI tests ----------------------------------------------------------------
+
+WHATSAPP_CHAT = (
+    "05/01/2026, 09:00 - Li Ming: 您好，我是示例汽车金融的李明，关于您的车贷。\n"
+    "05/01/2026, 09:05 - Chen Lixin: 知道了\n"
+    "05/01/2026, 09:06 - Chen Lixin: 我 1 月 20 号先还 5000\n"
+    "05/01/2026, 09:07 - Chen Lixin: IMG-20260105-WA0001.jpg (file attached)\n"
+    "21/01/2026, 10:00 - Li Ming: 收到您的 5000 元，谢谢。\n"
+    "21/01/2026, 10:02 - Chen Lixin: 剩下的二月底前还清\n"
+)
+
+
+def png_bytes(
+    colour: tuple[int, int, int] = (200, 230, 200), size: tuple[int, int] = (90, 160)
+) -> bytes:
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", size, colour)
+    ImageDraw.Draw(image).rectangle((10, 10, size[0] - 10, 40), fill=(255, 255, 255))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def jpeg_bytes() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), (30, 120, 200)).save(buffer, format="JPEG")
+    return buffer.getvalue()
+
+
+def whatsapp_zip(folder: Path, chat: str = WHATSAPP_CHAT) -> Path:
+    import zipfile
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "WhatsApp Chat with Chen Lixin.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("WhatsApp Chat with Chen Lixin.txt", chat.encode("utf-8"))
+        archive.writestr("IMG-20260105-WA0001.jpg", jpeg_bytes())
+    return path
+
+
+def screenshots(folder: Path, count: int = 2) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(count):
+        path = folder / f"Screenshot_2026010{n + 1}-101500.png"
+        path.write_bytes(png_bytes((200 + n * 20, 230, 200)))
+        paths.append(path)
+    return paths

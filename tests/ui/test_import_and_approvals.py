@@ -1,0 +1,138 @@
+"""Import wizard cancel and failure paths; the approval queue's four-eyes and revoke."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from evidence_desk.services import cases, contacts
+from evidence_desk.services.session import Session
+from evidence_desk.ui.approvals import ApprovalQueue
+from evidence_desk.ui.import_wizard import ImportWizard
+from tests.helpers import Team, approved_contact, supporting_documents
+from tests.ui.conftest import screenshots, whatsapp_zip
+
+
+def _state(session: Session) -> tuple[object, ...]:
+    conn = session.conn
+    counts = tuple(
+        conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for table in (
+            "ledger",
+            "checkpoints",
+            "messages",
+            "message_sources",
+            "imports",
+            "items",
+            "blobs",
+        )
+    )
+    return (*counts, frozenset(session.blobs.stored_names()), session.folder.head())
+
+
+def test_cancelled_import_in_the_gui_leaves_the_store_unchanged(
+    qtbot: QtBot, team: Team, tmp_path: Path
+) -> None:
+    staff, contact_id = approved_contact(team, tmp_path)
+    before = _state(staff)
+    wizard = ImportWizard(staff, contacts.get_contact(staff, contact_id))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.add_paths([whatsapp_zip(tmp_path / "export"), *screenshots(tmp_path / "shots")])
+    wizard.next_button.click()
+    qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.page_preview, timeout=20_000)
+
+    # Hold the worker when it reports that the originals are sealed (blob files exist), so the
+    # Cancel button is pressed at the latest possible moment, mid-commit preparation.
+    reached, release = threading.Event(), threading.Event()
+
+    def hold(percent: int, _what: str) -> None:
+        if percent >= 85 and not reached.is_set():
+            reached.set()
+            release.wait(20)
+
+    job = wizard.run_import()
+    job.signals.progress.connect(hold, Qt.ConnectionType.DirectConnection)
+    qtbot.waitUntil(reached.is_set, timeout=20_000)
+    assert wizard.pages.currentWidget() is wizard.page_progress
+    assert wizard.cancel_button.isEnabled()
+    wizard.cancel_button.click()
+    assert "Cancelling" in wizard.progress_label.text()
+    release.set()
+    qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.page_summary, timeout=20_000)
+    assert "Cancelled" in wizard.summary.toPlainText()
+    assert wizard.result is None and wizard.error is not None
+    assert _state(staff) == before
+
+
+def test_import_refuses_an_unreadable_file_and_stores_nothing(
+    qtbot: QtBot, team: Team, tmp_path: Path
+) -> None:
+    staff, contact_id = approved_contact(team, tmp_path)
+    before = _state(staff)
+    junk = tmp_path / "notes.txt"
+    junk.write_text("just some notes, not a chat export\n", "utf-8")
+    wizard = ImportWizard(staff, contacts.get_contact(staff, contact_id))
+    qtbot.addWidget(wizard)
+    wizard.add_paths([junk])
+    wizard.next_button.click()
+    qtbot.waitUntil(lambda: "notes.txt" in wizard.status.text(), timeout=20_000)
+    assert wizard.pages.currentWidget() is wizard.page_files
+    assert _state(staff) == before
+
+
+def test_own_request_is_visible_but_not_decidable(qtbot: QtBot, team: Team, tmp_path: Path) -> None:
+    sue = team.login("sue")
+    cases.create_case(sue, "2026-SH-7", debtor_name="李四")
+    contact = contacts.request_contact(
+        sue,
+        case_no="2026-SH-7",
+        channel="wechat",
+        handle="wxid_lisi",
+        display_name="李四",
+        reason="guarantor asked to be contacted",
+        relation="guarantor",
+        documents=supporting_documents(tmp_path / "docs"),
+    )
+    queue = ApprovalQueue(sue)
+    qtbot.addWidget(queue)
+    queue.refresh()
+    assert queue.select(contact.id)
+    assert "your own request" in queue.requests.currentItem().text()
+    assert not queue.approve_button.isEnabled()
+    assert "four-eyes" in queue.approve_button.toolTip()
+    # another supervisor rejects without a note: refused with the rule, nothing changes
+    sam_queue = ApprovalQueue(team.login("sam"))
+    qtbot.addWidget(sam_queue)
+    sam_queue.refresh()
+    assert sam_queue.select(contact.id)
+    sam_queue.reject_button.click()
+    assert "note" in sam_queue.message.text()
+    assert contacts.get_contact(sue, contact.id).status == "requested"
+
+
+def test_supervisor_revokes_an_approved_contact_with_a_note(
+    qtbot: QtBot, team: Team, tmp_path: Path
+) -> None:
+    _staff, contact_id = approved_contact(team, tmp_path)
+    queue = ApprovalQueue(team.login("sue"))
+    qtbot.addWidget(queue)
+    queue.filter_combo.setCurrentIndex(queue.filter_combo.findData("approved"))
+    assert queue.select(contact_id)
+    assert not queue.approve_button.isEnabled() and queue.revoke_button.isEnabled()
+    queue.note_edit.setPlainText("debtor became abusive; channel closed")
+    queue.revoke_button.click()
+    assert contacts.get_contact(queue.session, contact_id).status == "revoked"
+
+
+def test_staff_sees_the_queue_but_cannot_decide(qtbot: QtBot, team: Team, tmp_path: Path) -> None:
+    staff, contact_id = approved_contact(team, tmp_path)
+    queue = ApprovalQueue(staff)
+    qtbot.addWidget(queue)
+    queue.filter_combo.setCurrentIndex(queue.filter_combo.findData(""))
+    assert queue.select(contact_id)
+    assert not queue.revoke_button.isEnabled()
+    assert "supervisor" in queue.revoke_button.toolTip()
