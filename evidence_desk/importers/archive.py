@@ -43,6 +43,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import BinaryIO
 
 from evidence_desk.domain.errors import ImportInputError
 from evidence_desk.importers.base import ExportSource
@@ -57,6 +58,7 @@ __all__ = [
     "open_folder",
     "open_path",
     "open_zip",
+    "open_zip_file",
     "select_main",
 ]
 
@@ -166,12 +168,35 @@ def open_path(path: Path, limits: ArchiveLimits = DEFAULT_LIMITS) -> ExportSourc
             label, "", f"file is {size} bytes, above the cap of {limits.max_total_bytes}"
         )
     try:
+        with path.open("rb") as handle:
+            head = handle.read(4)
+        if is_zip(head):
+            # A zip is read from the file, member by member: a 1 GB export with media must not
+            # be held in memory (issue 4 bench: peak memory < 300 MB).
+            return open_zip_file(path, limits).source()
         data = path.read_bytes()
     except OSError as error:
         raise ImportInputError(label, "", f"cannot read: {error.strerror or error}") from None
-    if is_zip(data):
-        return open_zip(label, data, limits)
     return ExportSource(name=label, data=data)
+
+
+def open_zip_file(path: Path, limits: ArchiveLimits = DEFAULT_LIMITS) -> Container:
+    """Open and check a zip on disk without reading it into memory.
+
+    The file stays open for the container's lazy member readers and is closed when the
+    container is garbage-collected. Raises ImportInputError (zip, member, reason).
+    """
+    label = path.name or str(path)
+    try:
+        handle = path.open("rb")
+        size = os.fstat(handle.fileno()).st_size
+    except OSError as error:
+        raise ImportInputError(label, "", f"cannot read: {error.strerror or error}") from None
+    try:
+        return _open_container(label, handle, size, limits)
+    except BaseException:
+        handle.close()
+        raise
 
 
 def open_zip(name: str, data: bytes, limits: ArchiveLimits = DEFAULT_LIMITS) -> ExportSource:
@@ -181,8 +206,12 @@ def open_zip(name: str, data: bytes, limits: ArchiveLimits = DEFAULT_LIMITS) -> 
 
 def open_container(name: str, data: bytes, limits: ArchiveLimits = DEFAULT_LIMITS) -> Container:
     """Open and check a zip held in memory. Raises ImportInputError (zip, member, reason)."""
+    return _open_container(name, io.BytesIO(data), len(data), limits)
+
+
+def _open_container(name: str, handle: BinaryIO, size: int, limits: ArchiveLimits) -> Container:
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = zipfile.ZipFile(handle)
         infos = archive.infolist()
     except _ZIP_ERRORS as error:
         raise ImportInputError(
@@ -220,7 +249,7 @@ def open_container(name: str, data: bytes, limits: ArchiveLimits = DEFAULT_LIMIT
         members[member] = _zip_reader(archive, info, name, member)
         sizes[member] = info.file_size
 
-    _check_local_headers(name, data, infos)
+    _check_local_headers(name, handle, size, infos)
     if members and len(nested) == len(members):
         raise ImportInputError(
             name,
@@ -363,14 +392,21 @@ def _check_member(zip_name: str, member: str, info: zipfile.ZipInfo, limits: Arc
         )
 
 
-def _check_local_headers(zip_name: str, data: bytes, infos: list[zipfile.ZipInfo]) -> None:
+def _check_local_headers(
+    zip_name: str, handle: BinaryIO, size: int, infos: list[zipfile.ZipInfo]
+) -> None:
     """Each member's local header must exist and its data must not overlap the next member."""
     spans: list[tuple[int, int, str]] = []
-    size = len(data)
     for info in infos:
         start = info.header_offset
         member = info.filename
-        header = data[start : start + _LOCAL_HEADER_SIZE]
+        header = b""
+        if 0 <= start < size:
+            try:
+                handle.seek(start)
+                header = handle.read(_LOCAL_HEADER_SIZE)
+            except OSError as error:
+                raise ImportInputError(zip_name, member, f"cannot read: {error}") from None
         if start < 0 or len(header) < _LOCAL_HEADER_SIZE or header[:4] != _LOCAL_HEADER_SIGNATURE:
             raise ImportInputError(
                 zip_name, member, "local header missing (truncated or corrupt zip)"

@@ -208,3 +208,88 @@ def test_edited_inserted_or_deleted_messages_are_found(
     report = verify_store(session)
     assert not report.intact
     assert code in {f.code for f in report.errors}, report.findings
+
+
+def test_content_bytes_equal_canonical_bytes(tmp_path: Path) -> None:
+    """The fast content encoding must stay byte-identical to the canonical JSON it replaces,
+    or fingerprints and commitments of stored imports would no longer match."""
+    from datetime import UTC, datetime
+
+    from evidence_desk.importers.base import (
+        Attachment,
+        AttachmentState,
+        MessageKind,
+        ParsedMessage,
+        SourceRef,
+    )
+    from evidence_desk.integrity.canonical import canonical_bytes
+
+    message = ParsedMessage(
+        index=0,
+        sent_at=datetime(2026, 1, 5, 1, 0, tzinfo=UTC),
+        time_text="05/01/2026, 09:00",
+        sender='Chen "Lixin" \\ 😀',
+        kind=MessageKind.IMAGE,
+        text="line\n\u2028tab\t\u0001 ünï",
+        source=SourceRef("chat.txt", "line 1"),
+        sender_id=None,
+        native_id="42",
+        attachments=(
+            Attachment(MessageKind.IMAGE, "IMG-1.jpg", AttachmentState.EXPORTED, "IMG-1.jpg"),
+            Attachment(MessageKind.FILE, "", AttachmentState.OMITTED),
+        ),
+    )
+    assert evidence._content_bytes(message) == canonical_bytes(evidence._content(message))
+
+
+def test_large_import_fills_the_text_index_in_bulk_and_verifies(
+    approved: tuple[Session, str], tmp_path: Path
+) -> None:
+    """Above the bulk threshold the per-row FTS trigger is replaced by one INSERT ... SELECT
+    inside the transaction; the index must be complete and the trigger back afterwards."""
+    session, contact_id = approved
+    count = evidence._BULK_INDEX_MIN_ROWS + 500
+    lines = [
+        f"05/01/2026, {9 + i // 3600:02d}:{i // 60 % 60:02d} - "
+        f"{'Chen Lixin' if i % 2 else 'Li Ming'}: 第{i}条 message number{i}"
+        for i in range(count)
+    ]
+    path = _write(tmp_path, "big.txt", "\n".join(lines) + "\n")
+    result = evidence.import_files(session, contact_id, [path], tz="Asia/Shanghai")
+    assert result.messages_new == count
+    conn = session.conn
+    indexed = conn.execute("SELECT count(*) FROM message_text").fetchone()[0]
+    assert indexed == count
+    hit = conn.execute(
+        "SELECT m.text FROM message_text JOIN messages m ON m.rowid = message_text.rowid "
+        "WHERE message_text MATCH ?",
+        ('"number2345"',),
+    ).fetchall()
+    assert [r[0] for r in hit] == ["第2345条 message number2345"]
+    trigger = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = 'messages_fts_insert'"
+    ).fetchone()
+    assert trigger is not None
+    # a later small import goes through the restored trigger
+    small = _write(tmp_path, "small.txt", "06/01/2026, 10:00 - Chen Lixin: 追加 appendix\n")
+    evidence.import_files(session, contact_id, [small], tz="Asia/Shanghai")
+    hit = conn.execute(
+        "SELECT count(*) FROM message_text WHERE message_text MATCH ?", ('"appendix"',)
+    ).fetchone()[0]
+    assert hit == 1
+    assert verify_store(session).intact
+
+
+def test_gap_between_exports_is_reported(approved: tuple[Session, str], tmp_path: Path) -> None:
+    """Two exports that do not overlap in time leave a gap that the import reports."""
+    session, contact_id = approved
+    evidence.import_files(session, contact_id, [_write(tmp_path, "a.txt", WHATSAPP_EARLY)])
+    later = (
+        "03/02/2026, 11:00 - Chen Lixin: 二月的消息\n03/02/2026, 11:05 - Li Ming: 收到\n"
+    )
+    result = evidence.import_files(session, contact_id, [_write(tmp_path, "c.txt", later)])
+    gaps = [n for n in result.notices if n.startswith("gap between exports")]
+    assert len(gaps) == 1
+    assert "a.txt" in gaps[0] and "c.txt" in gaps[0]
+    assert "2026-01-05T01:06:00+00:00" in gaps[0] and "2026-02-03T03:00:00+00:00" in gaps[0]
+    assert result.messages_new == 2

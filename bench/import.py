@@ -1,0 +1,310 @@
+#!/usr/bin/env python3
+"""Import throughput and memory against a same-run baseline (issue 4 acceptance).
+
+1. Generates a 100k-message WhatsApp Android export (en-GB, 24h, d/m/y, with multi-line messages,
+   media placeholders and system lines) and a 100k-row MemoTrace WeChat CSV (UTF-8 BOM, quoted
+   multi-line XML content).
+2. Times our import of each: parse + seal + store through ``services.evidence.import_files`` into
+   a real encrypted store (one signed ledger entry, every message row, salted commitments).
+3. In the same run, times ``whatstk`` (the GPL-3.0 reference parser, ``pip install .[bench]``)
+   parsing the same WhatsApp file into its DataFrame, and prints the ratio.
+   Target: our whole import (parse + store) at least 2x faster than whatstk's parse alone.
+4. Builds a ~1 GB WhatsApp zip with media (stored members, as phones write them) and imports it in
+   a fresh child process, printing that process's peak resident memory. Target: < 300 MB.
+
+    python bench/import.py [--messages 100000] [--zip-mb 1024] [--skip-zip]
+
+Each timing is the best of ``--repeat`` runs (default 1; each run imports into a new store).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from evidence_desk.services import cases, contacts, evidence, users
+from evidence_desk.services.session import Session
+from evidence_desk.store.keys import KdfParams
+
+FAST_KDF = KdfParams(n=2**10, r=8, p=1)
+PASSWORD = "bench-password-1"
+START = datetime(2024, 1, 1, 8, 0)
+WORDS = (
+    "您好 请问 还款 这个月 下周 可以 先还 5000 元 谢谢 收到 好的 明天 转账 合同 车贷 逾期 "
+    "hello payment tomorrow transfer received thanks OK please call me when you can"
+).split()
+
+
+# -- generators ---------------------------------------------------------------------------------
+
+
+def whatsapp_text(count: int, seed: int = 4) -> str:
+    """An Android en-GB export: ``dd/MM/yyyy, HH:mm - Name: body``; ~5% multi-line messages."""
+    rng = random.Random(seed)
+    names = ("Li Ming", "Chen Lixin")
+    lines = ["01/01/2024, 08:00 - Messages and calls are end-to-end encrypted. Tap to learn more."]
+    at = START
+    for index in range(count - 1):
+        at += timedelta(seconds=rng.randint(5, 600))
+        stamp = at.strftime("%d/%m/%Y, %H:%M")
+        sender = names[index % 2 if rng.random() < 0.8 else rng.randint(0, 1)]
+        roll = rng.random()
+        if roll < 0.03:
+            body = "<Media omitted>"
+        elif roll < 0.08:
+            body = " ".join(rng.choices(WORDS, k=6)) + "\n" + " ".join(rng.choices(WORDS, k=4))
+        else:
+            body = " ".join(rng.choices(WORDS, k=rng.randint(1, 12)))
+        lines.append(f"{stamp} - {sender}: {body}")
+    return "\n".join(lines) + "\n"
+
+
+def wechat_csv(count: int, seed: int = 5) -> bytes:
+    """A MemoTrace CSV (UTF-8 with BOM, CRLF); text, images, transfers and system rows."""
+    rng = random.Random(seed)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(
+        "localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,"
+        "Remark,NickName,Sender".split(",")
+    )
+    epoch = int(START.replace(tzinfo=UTC).timestamp()) - 8 * 3600
+    for index in range(count):
+        epoch += rng.randint(5, 600)
+        local = datetime.fromtimestamp(epoch + 8 * 3600, UTC).strftime("%Y-%m-%d %H:%M:%S")
+        is_sender = rng.randint(0, 1)
+        roll = rng.random()
+        if roll < 0.05:
+            kind, sub, content = 3, 0, "<msg><img length='1024' md5='x'/></msg>"
+        elif roll < 0.07:
+            kind, sub = 49, 2000
+            content = (
+                '<msg><appmsg><title>微信转账</title><wcpayinfo><paysubtype>1</paysubtype>'
+                f"<feedesc>￥{rng.randint(1, 99)}00.00</feedesc></wcpayinfo></appmsg></msg>"
+            )
+        elif roll < 0.08:
+            kind, sub, content = 10000, 0, '"张伟" 撤回了一条消息'
+        elif roll < 0.12:
+            kind, sub = 1, 0
+            content = " ".join(rng.choices(WORDS, k=5)) + "\n" + " ".join(rng.choices(WORDS, k=3))
+        else:
+            kind, sub, content = 1, 0, " ".join(rng.choices(WORDS, k=rng.randint(1, 12)))
+        name = "我" if is_sender else "张伟"
+        writer.writerow(
+            [index + 1, 7, kind, sub, is_sender, epoch, "", content, local, "张伟", name, ""]
+        )
+    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+
+
+def whatsapp_zip(path: Path, total_mb: int, media_mb: int = 8) -> int:
+    """An Android zip: the chat file plus ``total_mb`` of stored media members it refers to."""
+    files = max(1, total_mb // media_mb)
+    chat = ["01/01/2024, 08:00 - Messages and calls are end-to-end encrypted. Tap to learn more."]
+    at = START
+    block = os.urandom(1 << 20)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as archive:
+        for index in range(files):
+            at += timedelta(minutes=3)
+            name = f"VID-{at:%Y%m%d}-WA{index:04}.mp4"
+            with archive.open(name, "w", force_zip64=True) as member:
+                for chunk in range(media_mb):
+                    member.write(block[chunk:] + block[:chunk])
+            chat.append(f"{at:%d/%m/%Y, %H:%M} - Chen Lixin: {name} (file attached)")
+            chat.append(f"{at:%d/%m/%Y, %H:%M} - Li Ming: 收到，谢谢")
+        archive.writestr("WhatsApp Chat with Chen Lixin.txt", "\n".join(chat) + "\n")
+    return files
+
+
+# -- our import ---------------------------------------------------------------------------------
+
+
+def new_store(root: Path, channel: str, handle: str) -> tuple[Path, str]:
+    """A real store with an admin, a staff member, a supervisor and one approved contact."""
+    store = root / "store"
+    with Session.create_store(store, "root", PASSWORD, kdf=FAST_KDF) as admin:
+        users.add_user(admin, "alice", users.Role.STAFF, PASSWORD, kdf=FAST_KDF)
+        users.add_user(admin, "sam", users.Role.SUPERVISOR, PASSWORD, kdf=FAST_KDF)
+    docs = root / "docs"
+    docs.mkdir()
+    (docs / "id.txt").write_text("identity proof\n", encoding="utf-8")
+    (docs / "debt.txt").write_text("debt confirmation\n", encoding="utf-8")
+    with Session.open(store, "alice", PASSWORD) as alice:
+        cases.create_case(alice, "BENCH-1", debtor_name="陈立新")
+        contact = contacts.request_contact(
+            alice,
+            case_no="BENCH-1",
+            channel=channel,
+            handle=handle,
+            display_name="Chen Lixin",
+            reason="benchmark",
+            consent=True,
+            documents=[("identity_proof", docs / "id.txt"), ("debt_confirmation", docs / "debt.txt")],
+        )
+    with Session.open(store, "sam", PASSWORD) as sam:
+        contacts.approve(sam, contact.id, "benchmark")
+    return store, contact.id
+
+
+def time_import(work: Path, export: Path, channel: str, handle: str, repeat: int) -> tuple[float, int]:
+    best = float("inf")
+    stored = 0
+    for run in range(repeat):
+        root = work / f"{export.stem}-{run}"
+        root.mkdir()
+        store, contact_id = new_store(root, channel, handle)
+        with Session.open(store, "alice", PASSWORD) as alice:
+            start = time.perf_counter()
+            result = evidence.import_files(alice, contact_id, [export], tz="Asia/Shanghai")
+            best = min(best, time.perf_counter() - start)
+            stored = evidence.count_messages(alice, contact_id)
+            assert result.messages_total == stored, (result.messages_total, stored)
+        shutil.rmtree(root)
+    return best, stored
+
+
+def time_whatstk(export: Path, repeat: int) -> tuple[float, int]:
+    from whatstk.whatsapp.parser import df_from_whatsapp
+
+    best = float("inf")
+    rows = 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        frame = df_from_whatsapp(
+            str(export), hformat="%d/%m/%Y, %H:%M - %name:", max_size=None
+        )
+        best = min(best, time.perf_counter() - start)
+        rows = len(frame)
+    return best, rows
+
+
+def peak_rss_kb() -> int:
+    """This process's peak resident set size in KiB.
+
+    ``VmHWM`` belongs to the process image, while ``ru_maxrss`` survives ``execve`` and would
+    report the (larger) parent's peak for a freshly spawned child; fall back to it elsewhere.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    peak = peak_rss_kb()
+    return peak // 1024 if sys.platform == "darwin" else peak
+
+
+def zip_child(export: str) -> None:
+    """Child process: import one zip into a fresh store; print peak RSS as JSON."""
+    root = Path(tempfile.mkdtemp(prefix="ed-bench-zip-store-"))
+    try:
+        store, contact_id = new_store(root, "whatsapp", "+8613800000000")
+        baseline = peak_rss_kb()
+        with Session.open(store, "alice", PASSWORD) as alice:
+            start = time.perf_counter()
+            result = evidence.import_files(alice, contact_id, [Path(export)], tz="Asia/Shanghai")
+            seconds = time.perf_counter() - start
+            exported = sum(
+                1
+                for m in evidence.list_messages(alice, contact_id, limit=100_000)
+                for a in m.attachments
+                if a["state"] == "exported"
+            )
+        peak = peak_rss_kb()
+        print(
+            json.dumps(
+                {
+                    "seconds": seconds,
+                    "messages": result.messages_total,
+                    "exported_attachments": exported,
+                    "peak_rss_kb": peak,
+                    "rss_before_import_kb": baseline,
+                }
+            )
+        )
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--messages", type=int, default=100_000)
+    parser.add_argument("--zip-mb", type=int, default=1024)
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--skip-zip", action="store_true")
+    parser.add_argument("--zip-child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.zip_child:
+        zip_child(args.zip_child)
+        return 0
+
+    work = Path(tempfile.mkdtemp(prefix="ed-bench-import-"))
+    ok = True
+    try:
+        chat = work / "WhatsApp Chat with Chen Lixin.txt"
+        chat.write_text(whatsapp_text(args.messages), encoding="utf-8")
+        wechat = work / "张伟_utf8.csv"
+        wechat.write_bytes(wechat_csv(args.messages))
+        print(f"WhatsApp export: {args.messages} messages, {chat.stat().st_size / 1e6:.1f} MB")
+        print(f"WeChat CSV:      {args.messages} rows, {wechat.stat().st_size / 1e6:.1f} MB")
+
+        t_ours, stored = time_import(work, chat, "whatsapp", "+8613800000000", args.repeat)
+        t_whatstk, rows = time_whatstk(chat, args.repeat)
+        ratio = t_whatstk / t_ours
+        print(f"ours    WhatsApp parse+store: {t_ours:7.2f} s  ({stored} messages stored)")
+        print(f"whatstk WhatsApp parse only:  {t_whatstk:7.2f} s  ({rows} rows)")
+        print(f"ratio whatstk/ours: {ratio:.2f}x  (target >= 2.0x)  {'OK' if ratio >= 2 else 'MISS'}")
+        ok &= ratio >= 2
+
+        t_wechat, stored_wechat = time_import(work, wechat, "wechat", "wxid_zhangwei", args.repeat)
+        print(
+            f"ours    WeChat CSV parse+store: {t_wechat:7.2f} s  ({stored_wechat} messages stored, "
+            f"{stored_wechat / t_wechat:,.0f} msg/s)"
+        )
+
+        if not args.skip_zip:
+            big = work / "WhatsApp Chat with Chen Lixin.zip"
+            files = whatsapp_zip(big, args.zip_mb)
+            size_mb = big.stat().st_size / (1 << 20)
+            chat.unlink()
+            wechat.unlink()
+            child = subprocess.run(
+                [sys.executable, __file__, "--zip-child", str(big)],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            figures = json.loads(child.stdout.strip().splitlines()[-1])
+            peak_mb = figures["peak_rss_kb"] / 1024
+            print(
+                f"ours    {size_mb:.0f} MB zip ({files} media files): "
+                f"{figures['seconds']:.1f} s, {figures['messages']} messages, "
+                f"{figures['exported_attachments']} exported attachments"
+            )
+            print(
+                f"peak RSS of the importing process: {peak_mb:.0f} MB "
+                f"(before import {figures['rss_before_import_kb'] / 1024:.0f} MB; target < 300 MB)"
+                f"  {'OK' if peak_mb < 300 else 'MISS'}"
+            )
+            ok &= peak_mb < 300
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
