@@ -1,0 +1,392 @@
+"""The verification kit: a BagIt (RFC 8493) zip a court or the other side checks without us.
+
+Layout (inside one top folder ``bundle-<id>/`` so unzipping gives one directory)::
+
+    bagit.txt  bag-info.txt
+    manifest-sha256.txt  manifest-sha512.txt     payload digests (sha256sum -c compatible)
+    sm3-manifest.txt                              SM3 of the payload (GB/T 32905), same layout
+    tagmanifest-sha256.txt                        digests of every tag file below
+    tagmanifest-sha256.txt.sig                    exporting user's Ed25519 signature of it
+    tagmanifest-sha256.txt.tst                    RFC 3161 token over it (when a TSA answered)
+    evidence-manifest.json                        exhibits and originals; SHA-256 on the cover
+    pdf-index.json                                volumes and where each PDF section starts
+    ledger/entries.jsonl                          the ledger slice the exhibits depend on
+    ledger/checkpoint-<N>.txt                     the checkpoint note every proof leads to
+    ledger/checkpoints.json                       its signature, cosigned older checkpoints + proofs
+    ledger/commitments/<import>.json              per-message commitments of each import
+    proofs/entry-<seq>.json                       RFC 9162 inclusion proof of each slice entry
+    keys/users.json                               users' public keys (as the ledger introduced them)
+    tsa/...                                       checkpoint tokens, TSA certificates and roots
+    VERIFY.txt                                    the exact commands
+    data/originals/<exhibit>/<file>               originals exactly as imported
+    data/<bundle>-<vol>.pdf                       the PDF volume(s)
+
+BagIt alone is not tamper-proof (anyone can rewrite the manifests), so the tag manifest is signed
+by the exporting user and time-stamped; ``verify_kit`` checks all of it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+
+from evidence_desk import __version__
+from evidence_desk.bundle.model import BUNDLE_FORMAT, BundleData
+from evidence_desk.integrity import digests, ledger, merkle
+from evidence_desk.integrity.canonical import canonical_bytes
+
+TAGMANIFEST = "tagmanifest-sha256.txt"
+SIGNATURE_FILE = TAGMANIFEST + ".sig"
+TOKEN_FILE = TAGMANIFEST + ".tst"
+SM3_MANIFEST = "sm3-manifest.txt"
+EVIDENCE_MANIFEST = "evidence-manifest.json"
+PDF_INDEX = "pdf-index.json"
+UNCOVERED = frozenset(
+    {
+        TAGMANIFEST,
+        SIGNATURE_FILE,
+        TOKEN_FILE,
+        TOKEN_FILE + ".roots.pem",
+        TOKEN_FILE + ".untrusted.pem",
+    }
+)
+SIGNED_PREFIX_TAGMANIFEST = b"tagmanifest-sha256:"
+SIGNED_PREFIX_EVIDENCE = b"evidence-manifest-sha256:"
+
+
+@dataclass(frozen=True, slots=True)
+class TagStamp:
+    """An RFC 3161 token over the tag manifest, and what ``openssl ts -verify`` needs."""
+
+    tsa_name: str
+    token_der: bytes
+    chain_der: tuple[bytes, ...]
+    roots_pem: str
+
+
+Signer = Callable[[bytes], str]  # message -> hex Ed25519 signature (MANIFEST context)
+Stamper = Callable[[bytes], TagStamp | None]  # data -> token over SHA-256(data), or None
+
+
+def safe_name(name: str) -> str:
+    """A file or member name as a relative path inside the bag: no ``..``, no absolute paths,
+    no control characters (BagIt manifests are line-based)."""
+    parts = [p for p in re.split(r"[\\/]+", name) if p not in ("", ".", "..")]
+    clean = "/".join(re.sub(r"[\x00-\x1f\x7f%]", "_", p) for p in parts)
+    return clean or "unnamed"
+
+
+def tsa_slug(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", name) or "tsa"
+
+
+def evidence_manifest(data: BundleData) -> bytes:
+    """Canonical JSON naming every exhibit and original; its digest is printed on the cover."""
+    doc = {
+        "format": BUNDLE_FORMAT,
+        "bundle_id": data.bundle_id,
+        "store_id": data.store_id,
+        "app_version": data.app_version,
+        "case_no": data.scope.case_no,
+        "produced_at": data.produced_at,
+        "producer": data.producer,
+        "scope": data.scope.as_json(),
+        "checkpoint": {
+            "size": data.checkpoint.size,
+            "root": data.checkpoint.root,
+            "stamped": data.checkpoint_stamped,
+        },
+        "exhibits": [
+            {
+                "id": e.id,
+                "kind": e.kind,
+                "title": e.title,
+                "contact_id": e.contact.id,
+                "messages": len(e.messages),
+                "originals": [
+                    {
+                        "path": o.kit_path,
+                        "file_name": o.file_name,
+                        "role": o.role,
+                        "sha256": o.sha256,
+                        "sm3": o.sm3,
+                        "size": o.size,
+                        "ledger_seq": o.ledger_seq,
+                    }
+                    for o in e.originals
+                ],
+            }
+            for e in data.exhibits
+        ],
+        "omitted_messages": len(data.omissions),
+    }
+    return canonical_bytes(doc)
+
+
+def _entry_json(entry: ledger.Entry) -> str:
+    return json.dumps(
+        {
+            "seq": entry.seq,
+            "at": entry.at,
+            "actor": entry.actor,
+            "action": entry.action,
+            "payload": entry.payload,
+            "payload_hash": entry.payload_hash,
+            "prev_hash": entry.prev_hash,
+            "entry_hash": entry.entry_hash,
+            "signature": entry.signature,
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+
+
+def _pem(ders: Sequence[bytes]) -> str:
+    return "".join(
+        x509.load_der_x509_certificate(d).public_bytes(serialization.Encoding.PEM).decode("ascii")
+        for d in ders
+    )
+
+
+def _untrusted(chain_der: Sequence[bytes], roots_pem: str) -> tuple[bytes, ...]:
+    """The chain minus the trusted roots: what ``openssl ts -verify -untrusted`` wants."""
+    roots = {
+        c.public_bytes(serialization.Encoding.DER)
+        for c in (x509.load_pem_x509_certificates(roots_pem.encode()) if roots_pem.strip() else [])
+    }
+    return tuple(d for d in chain_der if d not in roots)
+
+
+def tag_files(data: BundleData, manifest: bytes, pdf_index: dict[str, object]) -> dict[str, bytes]:
+    """Every tag file except the manifests and the signed tag manifest."""
+    size = data.checkpoint.size
+    root = bytes.fromhex(data.checkpoint.root)
+    leaves = list(data.leaf_hashes)
+    files: dict[str, bytes] = {
+        EVIDENCE_MANIFEST: manifest,
+        PDF_INDEX: json.dumps(pdf_index, ensure_ascii=False, sort_keys=True, indent=1).encode(),
+    }
+    files["ledger/entries.jsonl"] = "".join(_entry_json(e) + "\n" for e in data.ledger).encode()
+    note = ledger.checkpoint_note(data.store_id, size, data.checkpoint.root)
+    files[f"ledger/checkpoint-{size}.txt"] = note.encode()
+    cosigned = []
+    for cp in data.cosigned:
+        path = merkle.consistency_proof(cp.size, leaves) if cp.size < size else []
+        cosigned.append(
+            {
+                "size": cp.size,
+                "root": cp.root,
+                "at": cp.at,
+                "signer": cp.signer,
+                "signature": cp.signature,
+                "consistency_path": [h.hex() for h in path],
+            }
+        )
+    files["ledger/checkpoints.json"] = json.dumps(
+        {
+            "store_id": data.store_id,
+            "target": {
+                "size": size,
+                "root": data.checkpoint.root,
+                "at": data.checkpoint.at,
+                "signer": data.checkpoint.signer,
+                "signature": data.checkpoint.signature,
+                "note_file": f"ledger/checkpoint-{size}.txt",
+                "stamped": data.checkpoint_stamped,
+            },
+            "cosigned": cosigned,
+        },
+        indent=1,
+        sort_keys=True,
+    ).encode()
+    for entry in data.ledger:
+        path = merkle.inclusion_proof(entry.seq - 1, leaves)
+        files[f"proofs/entry-{entry.seq}.json"] = json.dumps(
+            {
+                "leaf_index": entry.seq - 1,
+                "entry_hash": entry.entry_hash,
+                "tree_size": size,
+                "root": root.hex(),
+                "inclusion_path": [h.hex() for h in path],
+            },
+            indent=1,
+            sort_keys=True,
+        ).encode()
+    for import_id, commitments in sorted(data.commitment_lists.items()):
+        files[f"ledger/commitments/{safe_name(import_id)}.json"] = json.dumps(
+            {"import_id": import_id, "commitments": list(commitments)}
+        ).encode()
+    files["keys/users.json"] = json.dumps(data.public_keys, indent=1, sort_keys=True).encode()
+    for token in data.tokens:
+        slug = tsa_slug(token.tsa_name)
+        files[f"tsa/checkpoint-{size}.{slug}.tst"] = token.token_der
+        files[f"tsa/{slug}-roots.pem"] = token.roots_pem.encode()
+        files[f"tsa/{slug}-untrusted.pem"] = _pem(
+            _untrusted(token.chain_der, token.roots_pem)
+        ).encode()
+    return files
+
+
+def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp | None) -> str:
+    size = data.checkpoint.size
+    lines = [
+        f"Evidence Desk bundle {data.bundle_id} — how to check this kit / 如何校验本校验包",
+        "",
+        "Run from the folder that holds bagit.txt (unzip the kit first).",
+        "在包含 bagit.txt 的目录中运行以下命令（先解压校验包）。",
+        "",
+        "1. Payload digests (originals and PDF) / 原始文件与 PDF 的哈希值:",
+        "   sha256sum -c manifest-sha256.txt",
+        "   sha512sum -c manifest-sha512.txt",
+        "2. Tag files (ledger slice, proofs, keys, tokens) / 存证链片段、证明、公钥与时间戳:",
+        f"   sha256sum -c {TAGMANIFEST}",
+        "3. BagIt structure (Library of Congress bagit-python) / BagIt 结构:",
+        "   bagit.py --validate .",
+    ]
+    n = 4
+    for token in data.tokens:
+        slug = tsa_slug(token.tsa_name)
+        lines += [
+            f"{n}. Trusted time of checkpoint {size} ({token.tsa_name}, RFC 3161) "
+            "/ 检查点可信时间戳:",
+            f"   openssl ts -verify -data ledger/checkpoint-{size}.txt "
+            f"-in tsa/checkpoint-{size}.{slug}.tst -token_in "
+            f"-CAfile tsa/{slug}-roots.pem -untrusted tsa/{slug}-untrusted.pem",
+        ]
+        n += 1
+    if tag_stamp is not None:
+        slug = tsa_slug(tag_stamp.tsa_name)
+        lines += [
+            f"{n}. Trusted time of the tag manifest ({tag_stamp.tsa_name}) / 标签清单可信时间戳:",
+            f"   openssl ts -verify -data {TAGMANIFEST} -in {TOKEN_FILE} -token_in "
+            f"-CAfile tsa/{slug}-roots.pem -untrusted tsa/{slug}-untrusted.pem",
+        ]
+        n += 1
+    lines += [
+        f"{n}. Everything at once: signatures, Merkle proofs, tokens, PDF digests "
+        "/ 一次性全部校验:",
+        "   evidence-desk verify-bundle .",
+        "",
+        "The TSA roots in tsa/ are those the producing store trusted; a careful verifier compares",
+        "them with the TSA's published root certificate before relying on them.",
+        "tsa/ 中的根证书为出具方所信任的证书；校验人应与时间戳机构公布的根证书比对。",
+        "",
+        f"Checkpoint {size}: root {data.checkpoint.root}",
+        f"PDF: {', '.join(pdf_names)}",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _manifest_lines(digest: dict[str, str]) -> bytes:
+    return "".join(f"{h}  {p}\n" for p, h in sorted(digest.items())).encode("utf-8")
+
+
+def build_kit(
+    data: BundleData,
+    manifest: bytes,
+    pdfs: Sequence[tuple[str, bytes]],
+    pdf_index: dict[str, object],
+    sign: Signer,
+    stamp: Stamper,
+) -> tuple[bytes, TagStamp | None]:
+    """Assemble the zip; returns its bytes and the tag-manifest token (None when offline)."""
+    top = f"bundle-{data.bundle_id}"
+    moment = datetime.fromisoformat(data.produced_at)
+    stamp_time = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+    buffer = io.BytesIO()
+    sha256: dict[str, str] = {}
+    sha512: dict[str, str] = {}
+    sm3: dict[str, str] = {}
+    total_bytes = 0
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+
+        def put(path: str, content: bytes) -> None:
+            info = zipfile.ZipInfo(f"{top}/{path}", date_time=stamp_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, content)
+
+        for original in data.originals:
+            content = original.read()
+            path = original.kit_path
+            sha256[path] = hashlib.sha256(content).hexdigest()
+            sha512[path] = hashlib.sha512(content).hexdigest()
+            sm3[path] = digests.sm3_hex(content)
+            total_bytes += len(content)
+            put(path, content)
+        for name, content in pdfs:
+            path = f"data/{name}"
+            sha256[path] = hashlib.sha256(content).hexdigest()
+            sha512[path] = hashlib.sha512(content).hexdigest()
+            sm3[path] = digests.sm3_hex(content)
+            total_bytes += len(content)
+            put(path, content)
+
+        tags = tag_files(data, manifest, pdf_index)
+        tags["bagit.txt"] = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
+        tags["bag-info.txt"] = (
+            "\n".join(
+                [
+                    f"Bag-Software-Agent: evidence-desk {__version__}",
+                    f"Bagging-Date: {data.produced_at[:10]}",
+                    f"External-Identifier: {data.bundle_id}",
+                    f"External-Description: court bundle of case {data.scope.case_no}",
+                    f"Contact-Name: {data.producer}",
+                    f"Source-Organization: {data.organisation or '-'}",
+                    f"Payload-Oxum: {total_bytes}.{len(sha256)}",
+                    f"Evidence-Manifest-SHA256: {hashlib.sha256(manifest).hexdigest()}",
+                    f"Evidence-Manifest-SM3: {digests.sm3_hex(manifest)}",
+                    f"Checkpoint: {data.checkpoint.size} {data.checkpoint.root}",
+                    f"Tag-Manifest-Signer: {data.producer}",
+                ]
+            )
+            + "\n"
+        ).encode("utf-8")
+        tags["manifest-sha256.txt"] = _manifest_lines(sha256)
+        tags["manifest-sha512.txt"] = _manifest_lines(sha512)
+        tags[SM3_MANIFEST] = _manifest_lines(sm3)
+        # VERIFY.txt names the tag-manifest token only if there will be one: ask for it first
+        # over a provisional manifest would change the bytes, so VERIFY.txt always documents
+        # the command and verify-bundle reports a missing token as a warning.
+        provisional_stamp = data.tokens[0] if data.tokens else None
+        hint = (
+            TagStamp(
+                provisional_stamp.tsa_name,
+                b"",
+                provisional_stamp.chain_der,
+                provisional_stamp.roots_pem,
+            )
+            if provisional_stamp
+            else None
+        )
+        tags["VERIFY.txt"] = verify_text(data, [n for n, _ in pdfs], hint).encode("utf-8")
+        tagmanifest = _manifest_lines({p: hashlib.sha256(c).hexdigest() for p, c in tags.items()})
+        for path in sorted(tags):
+            put(path, tags[path])
+        put(TAGMANIFEST, tagmanifest)
+        signature = sign(
+            SIGNED_PREFIX_TAGMANIFEST + hashlib.sha256(tagmanifest).hexdigest().encode()
+        )
+        put(SIGNATURE_FILE, f"{data.producer} {signature}\n".encode())
+        tag_stamp = stamp(tagmanifest)
+        if tag_stamp is not None:
+            put(TOKEN_FILE, tag_stamp.token_der)
+            slug = tsa_slug(tag_stamp.tsa_name)
+            if f"tsa/{slug}-roots.pem" not in tags:
+                # a TSA that did not stamp the checkpoint: its certificates sit beside the token
+                put(f"{TOKEN_FILE}.roots.pem", tag_stamp.roots_pem.encode())
+                put(
+                    f"{TOKEN_FILE}.untrusted.pem",
+                    _pem(_untrusted(tag_stamp.chain_der, tag_stamp.roots_pem)).encode(),
+                )
+    return buffer.getvalue(), tag_stamp

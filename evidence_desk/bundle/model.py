@@ -1,0 +1,240 @@
+"""The records a bundle is rendered from, handed over by ``services/bundle.py``.
+
+``bundle/`` never queries the store (architecture guidance): the service reads everything under
+one snapshot, checks permissions and rules, and passes these frozen records in. That keeps the
+PDF and the kit reproducible from the records alone (same records, same bytes) and lets tests
+build bundles from hand-made records as well as from real stores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from evidence_desk.integrity.ledger import Entry
+
+BUNDLE_FORMAT = "evidence-desk/bundle/v1"
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What the legal user asked for. Dates are inclusive calendar days in the bundle's zone."""
+
+    case_no: str
+    contact_ids: tuple[str, ...] = ()  # empty: every approved (or revoked) contact of the case
+    date_from: str | None = None  # YYYY-MM-DD
+    date_to: str | None = None
+    tagged_only: bool = False
+    language: str = "zh_CN"  # or "en"
+    page_cap: int = 350
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "case_no": self.case_no,
+            "contact_ids": list(self.contact_ids),
+            "date_from": self.date_from,
+            "date_to": self.date_to,
+            "tagged_only": self.tagged_only,
+            "language": self.language,
+            "page_cap": self.page_cap,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TimeStampRef:
+    """The trusted time that covers a ledger entry (the first stamped checkpoint at or after it)."""
+
+    tsa_name: str
+    serial_number: str
+    gen_time: str
+    policy_oid: str
+    hash_alg: str
+    checkpoint_size: int
+
+
+@dataclass(frozen=True, slots=True)
+class OriginalFile:
+    """One original exactly as imported; ``read`` returns its bytes (decrypted from the store)."""
+
+    exhibit_id: str
+    kit_path: str  # path inside the bag, e.g. data/originals/E2/chat.txt
+    file_name: str
+    role: str  # chat_export, export_member, screenshot, identity_proof, debt_confirmation...
+    sha256: str
+    sm3: str
+    size: int
+    added_at: str  # UTC, RFC 3339
+    added_by: str
+    importer: str  # format and parser version, or "document"
+    device: str
+    ledger_seq: int  # the entry that first recorded these bytes
+    stamp: TimeStampRef | None
+    read: Callable[[], bytes] = field(compare=False, repr=False)
+
+    @property
+    def is_image(self) -> bool:
+        return self.file_name.lower().endswith((".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp"))
+
+
+@dataclass(frozen=True, slots=True)
+class BundleMessage:
+    rowid: int
+    contact_id: str
+    sent_at: str  # UTC ISO 8601
+    time_text: str  # as the export wrote it
+    sender: str
+    direction: str  # in, out, system
+    kind: str
+    text: str
+    commitment: str  # SHA-256(salt || content): the per-message digest the ledger commits to
+    source: str  # file and line / record of the first export that holds it
+    attachments: tuple[dict[str, Any], ...]
+    flags: tuple[str, ...]
+    native_id: str | None
+    reply_to: str | None
+    tags: tuple[str, ...] = ()
+    note: str = ""  # why it is in the bundle when the scope alone would leave it out
+
+
+@dataclass(frozen=True, slots=True)
+class Omission:
+    """A message inside the date range that the bundle leaves out, and why (EV-7)."""
+
+    rowid: int
+    contact_id: str
+    sent_at: str
+    sender: str
+    commitment: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Screenshot:
+    original: OriginalFile
+    width: int
+    height: int
+    taken_at: str | None
+    device: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContactRecord:
+    id: str
+    channel: str
+    handle: str
+    display_name: str
+    relation: str
+    initiated_by: str
+    reason: str
+    consent: str
+    flags: tuple[str, ...]
+    status: str
+    requested_by: str
+    requested_at: str
+    decided_by: str | None
+    decided_at: str | None
+    decision_note: str | None
+    revoked_by: str | None
+    revoked_at: str | None
+    revoke_note: str | None
+    cosignature: dict[str, Any] | None  # the supervisor's cosignature of the request checkpoint
+
+
+@dataclass(frozen=True, slots=True)
+class Exhibit:
+    """One entry of the evidence list: an identity exhibit or a conversation exhibit."""
+
+    id: str  # E1, E2...
+    kind: str  # identity, conversation
+    title: str
+    contact: ContactRecord
+    object_of_proof: str
+    originals: tuple[OriginalFile, ...]
+    messages: tuple[BundleMessage, ...] = ()
+    screenshots: tuple[Screenshot, ...] = ()
+    import_gaps: tuple[str, ...] = ()  # gaps in time between the exports of this conversation
+
+    @property
+    def digest_prefix(self) -> str:
+        return self.originals[0].sha256[:12] if self.originals else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Checkpoint:
+    size: int
+    root: str
+    at: str
+    signer: str
+    signature: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimeStampToken:
+    """An RFC 3161 token over a checkpoint note, with what a verifier needs to check it."""
+
+    checkpoint_size: int
+    checkpoint_root: str
+    tsa_name: str
+    hash_alg: str
+    gen_time: str
+    serial_number: str
+    policy_oid: str
+    tsa_subject: str
+    token_der: bytes
+    chain_der: tuple[bytes, ...]  # signer first, as the store verified it
+    roots_pem: str  # the roots the store trusts for this TSA
+
+
+@dataclass(frozen=True, slots=True)
+class AnnexRow:
+    """A row of the tags and conduct-check annex (filled from review/conduct when present)."""
+
+    section: str  # tags, conduct
+    when: str
+    subject: str
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class BundleData:
+    bundle_id: str
+    scope: Scope
+    store_id: str
+    app_version: str
+    produced_at: str  # UTC, RFC 3339 (from the session clock)
+    producer: str
+    producer_role: str
+    producer_key: str
+    organisation: str
+    timezone: str
+    case: dict[str, str]
+    exhibits: tuple[Exhibit, ...]
+    omissions: tuple[Omission, ...]
+    range_counts: dict[str, int]  # per message kind, in range (included + omitted)
+    recalled: int
+    time_gaps: tuple[str, ...]  # long silences inside the range, as text
+    ledger: tuple[Entry, ...]  # the slice: entries the exhibits depend on, up to the checkpoint
+    custody: tuple[Entry, ...]  # every entry that touched the exhibits (may pass the checkpoint)
+    checkpoint: Checkpoint  # the checkpoint every proof leads to
+    checkpoint_stamped: bool
+    cosigned: tuple[Checkpoint, ...]  # checkpoints cosigned by approvals (older than the target)
+    leaf_hashes: tuple[bytes, ...] = field(repr=False)  # leaves 1..checkpoint.size
+    tokens: tuple[TimeStampToken, ...]  # tokens over the target checkpoint
+    public_keys: dict[str, dict[str, Any]]  # user -> {public_key, role, introduced_seq}
+    annex: tuple[AnnexRow, ...] = ()
+    gap_flag_hours: int = 24
+    # import id -> every message commitment of that export, in export order (their Merkle root
+    # is in the signed import entry, so a verifier can tie printed message digests to it)
+    commitment_lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def originals(self) -> tuple[OriginalFile, ...]:
+        seen: set[str] = set()
+        out: list[OriginalFile] = []
+        for exhibit in self.exhibits:
+            for original in exhibit.originals:
+                if original.kit_path not in seen:
+                    seen.add(original.kit_path)
+                    out.append(original)
+        return tuple(out)

@@ -1,0 +1,1025 @@
+"""The court bundle PDF (reportlab): cover, evidence list, method and declaration, integrity
+certificate, identity exhibits, conversations, completeness, annex, custody, verification appendix.
+
+Layout rules that come from court practice (legal-requirements.md IN-5, IN-6, IN-11):
+- one embedded TrueType CJK font for every glyph (subset-embedded, ``pdffonts`` shows no
+  unembedded font), text stays selectable;
+- a header band on every page: bundle, exhibit id, its digest prefix, source and import time,
+  operator, and "page x of y"; page labels are letter-prefixed per volume (A1, B1...) and the
+  page number inside a volume equals the PDF page index;
+- every section and exhibit is a bookmark; every evidence-list entry links to its exhibit;
+- volumes split at a page cap; numbering runs on across volumes;
+- deterministic: reportlab's ``invariant`` mode, dates from the records, no wall clock, so the
+  same records give byte-identical PDFs.
+
+The document is laid out twice: the first pass learns where sections start and how many pages
+there are, the second prints those numbers (a third runs only if the numbers moved the layout).
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PIL import Image as PilImage
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import registerFontFamily
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    Image,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from evidence_desk import __version__
+from evidence_desk.bundle.model import BundleData, BundleMessage, Exhibit, OriginalFile
+from evidence_desk.bundle.text import DECLARATION, MAPPING, METHOD, t
+from evidence_desk.integrity import ledger
+from evidence_desk.resources import resource_path
+
+FONT = "EvidenceDeskCJK"
+FONT_FILE = ("fonts", "wqy-microhei.ttc")
+PAGE_W, PAGE_H = A4
+MARGIN = 16 * mm
+BAND = 17 * mm
+FOOT = 10 * mm
+FRAME_W = PAGE_W - 2 * MARGIN
+FRAME_H = PAGE_H - MARGIN - BAND - FOOT - 6 * mm
+IMAGE_DPI = 250
+_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+
+
+def register_font() -> str:
+    """Register the shipped CJK font once; every style uses it (nothing base-14, nothing CID)."""
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(FONT, str(resource_path(*FONT_FILE)), subfontIndex=0))
+        # <b>/<i> map to the same face: the font has no bold, and a fallback would be unembedded
+        registerFontFamily(FONT, normal=FONT, bold=FONT, italic=FONT, boldItalic=FONT)
+    return FONT
+
+
+# -- styles -------------------------------------------------------------------------------------
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("base", fontName=FONT, fontSize=9, leading=12.5, wordWrap="CJK")
+    grey = colors.HexColor("#555555")
+    return {
+        "base": base,
+        "latin": ParagraphStyle("latin", parent=base, wordWrap=None),
+        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=10),
+        "hex": ParagraphStyle("hex", parent=base, fontSize=7.2, leading=9.5),
+        "title": ParagraphStyle("title", parent=base, fontSize=22, leading=30, alignment=1),
+        "h1": ParagraphStyle("h1", parent=base, fontSize=15, leading=20, spaceAfter=8),
+        "h2": ParagraphStyle("h2", parent=base, fontSize=11.5, leading=15, spaceBefore=6),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=7.8, leading=10),
+        "meta": ParagraphStyle("meta", parent=base, fontSize=7, leading=9, textColor=grey),
+        "in": ParagraphStyle(
+            "in",
+            parent=base,
+            rightIndent=FRAME_W * 0.28,
+            backColor=colors.HexColor("#F0F0F0"),
+            borderPadding=(3, 4, 3, 4),
+            spaceBefore=4,
+            spaceAfter=5,
+        ),
+        "out": ParagraphStyle(
+            "out",
+            parent=base,
+            leftIndent=FRAME_W * 0.28,
+            backColor=colors.HexColor("#D9F2D0"),
+            borderPadding=(3, 4, 3, 4),
+            spaceBefore=4,
+            spaceAfter=5,
+        ),
+        "system": ParagraphStyle(
+            "system", parent=base, fontSize=7.5, leading=10, alignment=1, textColor=grey
+        ),
+    }
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=False).replace("\n", "<br/>")
+
+
+# -- page furniture -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Header:
+    exhibit: str = ""
+    digest: str = ""
+    section: str = ""
+    source: str = ""
+
+
+@dataclass
+class _Layout:
+    data: BundleData
+    lang: str
+    zone: ZoneInfo
+    manifest_digest: str
+    manifest_sm3: str
+    declaration_signature: str
+    known_marks: dict[str, int]
+    known_total: int
+    marks: dict[str, int] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+    header: _Header = field(default_factory=_Header)
+    pages: int = 0
+    cap: int = 350
+
+    def label(self, page: int) -> str:
+        if page <= 0:
+            return "?"
+        volume, index = divmod(page - 1, self.cap)
+        return f"{chr(ord('A') + volume)}{index + 1}"
+
+    def range_label(self, key: str) -> str:
+        start = self.known_marks.get(key, 0)
+        if not start:
+            return "A000–A000"
+        keys = sorted(self.known_marks, key=lambda k: self.known_marks[k])
+        after = [self.known_marks[k] for k in keys if self.known_marks[k] > start]
+        end = (after[0] - 1) if after else self.known_total
+        return self.label(start) if end <= start else f"{self.label(start)}–{self.label(end)}"
+
+    def local(self, utc_text: str) -> str:
+        moment = datetime.fromisoformat(utc_text)
+        return moment.astimezone(self.zone).strftime("%Y-%m-%d %H:%M:%S %z")
+
+    def utc(self, utc_text: str) -> str:
+        moment = datetime.fromisoformat(utc_text)
+        return moment.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%d %H:%M:%S")
+
+
+class _Qr(Flowable):  # type: ignore[misc]
+    """A QR code drawn as filled squares (reportlab's Drawing would pull in unembedded
+    Helvetica as its default state font, and ``pdffonts`` must show only embedded fonts)."""
+
+    def __init__(self, value: str, side: float) -> None:
+        super().__init__()
+        widget = QrCodeWidget(value)
+        widget.qr.make()
+        self.modules = [[bool(v) for v in row] for row in widget.qr.modules]
+        self.side = side
+
+    def wrap(self, _aw: float, _ah: float) -> tuple[float, float]:
+        return self.side, self.side
+
+    def draw(self) -> None:
+        count = len(self.modules)
+        box = self.side / (count + 4)
+        canvas = self.canv
+        canvas.setFillColor(colors.black)
+        for r, row in enumerate(self.modules):
+            for c, dark in enumerate(row):
+                if dark:
+                    x, y = (c + 2) * box, self.side - (r + 3) * box
+                    canvas.rect(x, y, box, box, stroke=0, fill=1)
+
+
+class _Mark(Flowable):  # type: ignore[misc]
+    """Invisible: records the page a section or exhibit starts on, bookmarks it, sets the band."""
+
+    def __init__(
+        self, layout: _Layout, key: str, title: str, level: int, header: _Header | None = None
+    ) -> None:
+        super().__init__()
+        self.layout, self.key, self.title, self.level = layout, key, title, level
+        self.band = header
+        self.width = self.height = 0
+
+    def wrap(self, _aw: float, _ah: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        canvas = self.canv
+        page = canvas.getPageNumber()
+        if self.key not in self.layout.marks:
+            self.layout.marks[self.key] = page
+            self.layout.order.append(self.key)
+        canvas.bookmarkPage(self.key)
+        canvas.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
+        if self.band is not None:
+            self.layout.header = self.band
+
+
+def _draw_band(layout: _Layout) -> Callable[[Any, Any], None]:
+    def draw(canvas: Any, doc: Any) -> None:
+        page = canvas.getPageNumber()
+        layout.pages = max(layout.pages, page)
+        total = layout.known_total or 0
+        volume, index = divmod(page - 1, layout.cap)
+        vol_pages = min(layout.cap, max(0, total - volume * layout.cap)) if total else 0
+        lang = layout.lang
+        top = PAGE_H - MARGIN
+        canvas.saveState()
+        canvas.setFillColor(colors.HexColor("#F4F6F8"))
+        canvas.rect(MARGIN, top - BAND + 2, FRAME_W, BAND - 2, stroke=0, fill=1)
+        canvas.setFillColor(colors.black)
+        canvas.setFont(FONT, 7.5)
+        data = layout.data
+        canvas.drawString(
+            MARGIN + 3,
+            top - 9,
+            f"{t(lang, 'header_bundle', id=data.bundle_id)} · "
+            f"{t(lang, 'case_no')} {data.scope.case_no}",
+        )
+        canvas.drawRightString(
+            MARGIN + FRAME_W - 3,
+            top - 9,
+            t(
+                lang,
+                "header_page",
+                label=layout.label(page),
+                vol=chr(ord("A") + volume),
+                vol_pages=vol_pages or "?",
+                page=page,
+                total=total or "?",
+            ),
+        )
+        band = layout.header
+        second = (
+            t(lang, "header_exhibit", id=band.exhibit, digest=band.digest)
+            if band.exhibit
+            else band.section
+        )
+        canvas.setFont(FONT, 8.5)
+        canvas.drawString(MARGIN + 3, top - 20, second)
+        if band.source:
+            canvas.setFont(FONT, 6.8)
+            canvas.drawRightString(MARGIN + FRAME_W - 3, top - 20, band.source)
+        canvas.setStrokeColor(colors.HexColor("#8899AA"))
+        canvas.setLineWidth(0.6)
+        canvas.line(MARGIN, top - BAND, MARGIN + FRAME_W, top - BAND)
+        canvas.setFont(FONT, 9)
+        canvas.drawCentredString(PAGE_W / 2, MARGIN - 2, f"— {layout.label(page)} —")
+        canvas.restoreState()
+        del doc, index
+
+    return draw
+
+
+# -- the story ----------------------------------------------------------------------------------
+
+
+class _Story:
+    def __init__(self, layout: _Layout) -> None:
+        self.layout = layout
+        self.lang = layout.lang
+        self.s = _styles()
+        self.flow: list[Flowable] = []
+
+    def t(self, key: str, **values: Any) -> str:
+        return t(self.lang, key, **values)
+
+    def p(self, text: str, style: str = "base") -> None:
+        self.flow.append(Paragraph(text, self.s[style]))
+
+    def section(self, key: str, title: str, *, new_page: bool = True) -> None:
+        if new_page and self.flow:
+            self.flow.append(PageBreak())
+        self.flow.append(_Mark(self.layout, key, title, 0, _Header(section=title)))
+        self.p(esc(title), "h1")
+
+    def group(self, key: str, title: str) -> None:
+        """A bookmark level-0 entry whose exhibits follow as level-1 entries."""
+        if self.flow:
+            self.flow.append(PageBreak())
+        self.flow.append(_Mark(self.layout, key, title, 0, _Header(section=title)))
+        self.p(esc(title), "h1")
+
+    def exhibit_mark(self, exhibit: Exhibit, first_on_page: bool) -> None:
+        if not first_on_page:
+            self.flow.append(PageBreak())
+        first = exhibit.originals[0] if exhibit.originals else None
+        source = ""
+        if first is not None:
+            source = self.t(
+                "header_source",
+                source=first.file_name[:40],
+                utc=self.layout.utc(first.added_at),
+                local=self.layout.local(first.added_at)[11:],
+                who=first.added_by,
+            )
+        band = _Header(exhibit=exhibit.id, digest=exhibit.digest_prefix, source=source)
+        self.flow.append(_Mark(self.layout, exhibit.id, f"{exhibit.id} {exhibit.title}", 1, band))
+        self.p(f"{exhibit.id}  {esc(exhibit.title)}", "h2")
+
+    # -- sections ---------------------------------------------------------------------------
+
+    def cover(self) -> None:
+        data, lang = self.layout.data, self.lang
+        self.flow.append(_Mark(self.layout, "cover", self.t("cover"), 0, _Header(section="")))
+        self.flow.append(Spacer(1, 14 * mm))
+        self.p(esc(self.t("title")), "title")
+        self.flow.append(Spacer(1, 8 * mm))
+        case = data.case
+        parties = [
+            f"{self.t('creditor')}：{esc(data.organisation or '—')}",
+            f"{self.t('debtor')}：{esc(case.get('debtor_name', ''))}",
+        ]
+        names = sorted({e.contact.display_name for e in data.exhibits})
+        rows = [
+            (self.t("case_no"), esc(data.scope.case_no)),
+            (self.t("parties"), "<br/>".join(parties)),
+            (
+                self.t("counterparties"),
+                esc("、".join(names) if lang == "zh_CN" else ", ".join(names)),
+            ),
+            (self.t("producer"), esc(f"{data.producer} ({data.producer_role})")),
+            (
+                self.t("produced_at"),
+                f"{self.layout.utc(data.produced_at)} UTC · {self.layout.local(data.produced_at)}",
+            ),
+            (self.t("bundle_id"), esc(data.bundle_id)),
+            (
+                self.t("scope"),
+                esc(
+                    self.t(
+                        "scope_value",
+                        date_from=data.scope.date_from or self.t("any"),
+                        date_to=data.scope.date_to or self.t("any"),
+                        zone=data.timezone,
+                        which=self.t("scope_tagged" if data.scope.tagged_only else "scope_all"),
+                    )
+                ),
+            ),
+            (
+                self.t("kit_digest"),
+                f"SHA-256 {self.layout.manifest_digest}<br/>SM3 {self.layout.manifest_sm3}",
+            ),
+            (
+                self.t("checkpoint"),
+                self.t("checkpoint_value", size=data.checkpoint.size, root=data.checkpoint.root)
+                + ("" if data.checkpoint_stamped else "<br/>" + esc(self.t("unstamped"))),
+            ),
+        ]
+        total = self.layout.known_total
+        if total > self.layout.cap:
+            count = (total - 1) // self.layout.cap + 1
+            rows.append((self.t("volumes"), ", ".join(chr(ord("A") + i) for i in range(count))))
+        table = Table(
+            [[Paragraph(esc(k), self.s["cell"]), Paragraph(v, self.s["cell"])] for k, v in rows],
+            colWidths=[42 * mm, FRAME_W - 42 * mm],
+        )
+        table.setStyle(_grid())
+        self.flow.append(table)
+        self.flow.append(Spacer(1, 8 * mm))
+        qr_value = f"evidence-desk bundle {data.bundle_id} sha256:{self.layout.manifest_digest}"
+        self.flow.append(_Qr(qr_value, 42 * mm))
+        self.p(esc(self.t("qr_note")), "small")
+
+    def evidence_list(self) -> None:
+        self.section("list", self.t("list"))
+        header = [
+            self.t("col_no"),
+            self.t("col_name"),
+            self.t("col_source"),
+            self.t("col_object"),
+            self.t("col_pages"),
+            self.t("col_digest"),
+        ]
+        rows: list[list[Any]] = [[Paragraph(esc(h), self.s["cell"]) for h in header]]
+        for exhibit in self.layout.data.exhibits:
+            first = exhibit.originals[0] if exhibit.originals else None
+            source = (
+                self.t("source_value", who=first.added_by, importer=first.importer)
+                if first
+                else "—"
+            )
+            rows.append(
+                [
+                    Paragraph(
+                        f'<a href="#{exhibit.id}" color="#1a4fa0">{exhibit.id}</a>', self.s["cell"]
+                    ),
+                    Paragraph(
+                        f'<a href="#{exhibit.id}" color="#1a4fa0">{esc(exhibit.title)}</a>',
+                        self.s["cell"],
+                    ),
+                    Paragraph(esc(source), self.s["cell"]),
+                    Paragraph(esc(exhibit.object_of_proof), self.s["cell"]),
+                    Paragraph(self.layout.range_label(exhibit.id), self.s["cell"]),
+                    Paragraph(exhibit.digest_prefix, self.s["cell"]),
+                ]
+            )
+        widths = [12 * mm, 48 * mm, 32 * mm, 46 * mm, 19 * mm]
+        widths.append(FRAME_W - sum(widths))
+        table = Table(rows, colWidths=widths, repeatRows=1)
+        table.setStyle(_grid(header=True))
+        self.flow.append(table)
+        self.flow.append(Spacer(1, 4 * mm))
+        self.p(esc(self.t("form_note")), "small")
+
+    def method(self) -> None:
+        data = self.layout.data
+        self.section("method", self.t("method"))
+        for paragraph in METHOD[self.lang]:
+            self.p(esc(paragraph))
+            self.flow.append(Spacer(1, 2))
+        tools = [
+            f"Evidence Desk {__version__} · Python {sys.version.split()[0]} · "
+            f"reportlab · cryptography · SQLCipher 4",
+            "SHA-256 (FIPS 180-4), SM3 (GB/T 32905-2016), Ed25519 (RFC 8032), "
+            "RFC 9162 Merkle, RFC 3161 / RFC 5816",
+        ]
+        for token in data.tokens:
+            tools.append(f"TSA {token.tsa_name}: {token.tsa_subject} · policy {token.policy_oid}")
+        for line in tools:
+            self.p(esc(line), "small")
+        self.flow.append(Spacer(1, 3 * mm))
+        mapping = [
+            [Paragraph(esc(a), self.s["cell"]), Paragraph(esc(b), self.s["cell"])]
+            for a, b in MAPPING[self.lang]
+        ]
+        table = Table(mapping, colWidths=[FRAME_W * 0.45, FRAME_W * 0.55])
+        table.setStyle(_grid())
+        self.flow.append(table)
+        self.flow.append(Spacer(1, 5 * mm))
+        self.p(esc(self.t("declaration_title")), "h2")
+        self.p(
+            esc(
+                DECLARATION[self.lang].format(
+                    name=data.producer, version=__version__, date=data.produced_at[:10]
+                )
+            )
+        )
+        self.flow.append(Spacer(1, 3 * mm))
+        self.p(
+            esc(
+                self.t(
+                    "signature_line",
+                    name=data.producer,
+                    role=data.producer_role,
+                    pubkey=data.producer_key,
+                )
+            ),
+            "hex",
+        )
+        self.p(esc(self.t("signature_value", sig=self.layout.declaration_signature)), "hex")
+        self.p(esc(self.t("signed_at", at=f"{self.layout.utc(data.produced_at)} UTC")), "small")
+
+    def integrity(self) -> None:
+        data = self.layout.data
+        self.section("integrity", self.t("integrity"))
+        for exhibit in data.exhibits:
+            for number, original in enumerate(exhibit.originals, 1):
+                self.flow.append(KeepTogether(self._original_block(exhibit, number, original)))
+
+    def _original_block(self, exhibit: Exhibit, number: int, o: OriginalFile) -> list[Flowable]:
+        data, lay = self.layout.data, self.layout
+        lines = [
+            f"<b>{exhibit.id}-{number}</b>  {esc(o.file_name)}  ({esc(o.role)}) · "
+            f"{self.t('size_bytes', size=o.size)}",
+            f"{self.t('imported')} {lay.utc(o.added_at)} UTC / {lay.local(o.added_at)} · "
+            f"{self.t('importer')} {esc(o.added_by)} · {self.t('parser')} {esc(o.importer)} · "
+            f"{self.t('device')} {esc(o.device or '—')}",
+        ]
+        out: list[Flowable] = [Paragraph("<br/>".join(lines), self.s["cell"])]
+        out.append(Paragraph(f"SHA-256 {o.sha256}", self.s["hex"]))
+        out.append(Paragraph(f"SM3&nbsp;&nbsp;&nbsp;&nbsp; {o.sm3}", self.s["hex"]))
+        refs = [
+            self.t("ledger_ref", seq=o.ledger_seq, leaf=o.ledger_seq - 1, size=data.checkpoint.size)
+        ]
+        if o.stamp is not None:
+            refs.append(
+                self.t(
+                    "tsa_ref",
+                    tsa=o.stamp.tsa_name,
+                    serial=o.stamp.serial_number,
+                    gen_time=o.stamp.gen_time,
+                    policy=o.stamp.policy_oid,
+                    alg=o.stamp.hash_alg,
+                )
+            )
+            gap = (
+                datetime.fromisoformat(o.stamp.gen_time) - datetime.fromisoformat(o.added_at)
+            ).total_seconds()
+            flag = (
+                self.t("tsa_gap_flag", hours=data.gap_flag_hours)
+                if gap > data.gap_flag_hours * 3600
+                else ""
+            )
+            refs.append(self.t("tsa_gap", gap=_duration(gap)) + flag)
+        else:
+            refs.append(self.t("no_tsa"))
+        out.append(Paragraph(esc(" · ".join(refs)), self.s["small"]))
+        out.append(Spacer(1, 3 * mm))
+        return out
+
+    def identity(self) -> None:
+        exhibits = [e for e in self.layout.data.exhibits if e.kind == "identity"]
+        self.group("identity", self.t("identity_section"))
+        for position, exhibit in enumerate(exhibits):
+            self.exhibit_mark(exhibit, position == 0)
+            c = exhibit.contact
+            lay = self.layout
+            rows = [
+                (
+                    self.t("request"),
+                    self.t(
+                        "request_value",
+                        who=c.requested_by,
+                        at=f"{lay.utc(c.requested_at)} UTC",
+                        initiated=c.initiated_by,
+                        relation=c.relation,
+                    ),
+                ),
+                (self.t("reason"), c.reason),
+                (self.t("consent"), c.consent),
+                (
+                    self.t("decision"),
+                    self.t(
+                        "decision_value",
+                        status=c.status,
+                        who=c.decided_by or "—",
+                        at=f"{lay.utc(c.decided_at)} UTC" if c.decided_at else "—",
+                        note=c.decision_note or "—",
+                    ),
+                ),
+            ]
+            if c.cosignature:
+                rows.append(
+                    (
+                        "",
+                        self.t(
+                            "cosign",
+                            size=c.cosignature.get("size"),
+                            sig=c.cosignature.get("signature"),
+                        ),
+                    )
+                )
+            if c.revoked_at:
+                rows.append(
+                    (
+                        "",
+                        self.t(
+                            "revoked_value",
+                            who=c.revoked_by,
+                            at=f"{lay.utc(c.revoked_at)} UTC",
+                            note=c.revoke_note or "—",
+                        ),
+                    )
+                )
+            if c.flags:
+                rows.append((self.t("flags"), ", ".join(c.flags)))
+            docs = "<br/>".join(
+                f"{esc(o.role)}: {esc(o.file_name)} · SHA-256 {o.sha256[:16]}…"
+                for o in exhibit.originals
+            )
+            rows.append((self.t("documents"), docs))
+            table = Table(
+                [
+                    [
+                        Paragraph(esc(k), self.s["cell"]),
+                        Paragraph(v if k == self.t("documents") else esc(v), self.s["cell"]),
+                    ]
+                    for k, v in rows
+                ],
+                colWidths=[30 * mm, FRAME_W - 30 * mm],
+            )
+            table.setStyle(_grid())
+            self.flow.append(table)
+            for original in exhibit.originals:
+                if original.is_image:
+                    self._image(original, f"{original.role}: {original.file_name}")
+
+    def _image(self, original: OriginalFile, caption: str) -> None:
+        image = _picture(original.read(), FRAME_W * 0.62, FRAME_H * 0.62)
+        if image is None:
+            return
+        self.flow.append(
+            KeepTogether(
+                [
+                    Spacer(1, 3 * mm),
+                    image,
+                    Paragraph(esc(caption), self.s["small"]),
+                    Paragraph(f"SHA-256 {original.sha256}", self.s["hex"]),
+                ]
+            )
+        )
+
+    def conversations(self) -> None:
+        exhibits = [e for e in self.layout.data.exhibits if e.kind == "conversation"]
+        self.group("conversations", self.t("conversations"))
+        for position, exhibit in enumerate(exhibits):
+            self.exhibit_mark(exhibit, position == 0)
+            self.p(esc(self.t("messages_count", n=len(exhibit.messages))), "small")
+            for message in exhibit.messages:
+                self.flow.append(self._message(message))
+            if exhibit.screenshots:
+                self.p(esc(self.t("screenshots")), "h2")
+                for shot in exhibit.screenshots:
+                    caption = self.t(
+                        "screenshot_caption",
+                        name=shot.original.file_name,
+                        w=shot.width,
+                        h=shot.height,
+                        taken=shot.taken_at or "—",
+                        device=shot.device or "—",
+                    )
+                    self._image(shot.original, caption)
+
+    def _message(self, m: BundleMessage) -> Paragraph:
+        lay = self.layout
+        meta = (
+            f"{esc(m.sender)} · {lay.local(m.sent_at)} ({lay.utc(m.sent_at)} UTC) · "
+            f"#{m.commitment[:12]} · {esc(m.source)}"
+        )
+        extra = []
+        for a in m.attachments:
+            extra.append(
+                f"[{esc(self.t('attachment'))}: {esc(str(a.get('kind')))} "
+                f"{esc(str(a.get('name') or ''))} · {esc(str(a.get('state')))}]"
+            )
+        if m.tags:
+            extra.append("[" + esc(", ".join(m.tags)) + "]")
+        if m.flags:
+            extra.append("[" + esc(", ".join(m.flags)) + "]")
+        if m.note:
+            extra.append(esc(self.t("quoted_note")))
+        body = esc(m.text) if m.text else ""
+        tail = ("<br/>" + " ".join(extra)) if extra else ""
+        if m.direction == "system":
+            return Paragraph(f"{meta}<br/>{body}{tail}", self.s["system"])
+        style = "out" if m.direction == "out" else "in"
+        return Paragraph(
+            f'<font size="6.5" color="#555555">{meta}</font><br/>{body}{tail}', self.s[style]
+        )
+
+    def completeness(self) -> None:
+        data, lay = self.layout.data, self.layout
+        self.section("completeness", self.t("completeness"))
+        self.p(
+            esc(
+                f"{self.t('range')}: {data.scope.date_from or self.t('any')} — "
+                f"{data.scope.date_to or self.t('any')} ({data.timezone})"
+            )
+        )
+        counts = ", ".join(f"{k} {v}" for k, v in sorted(data.range_counts.items())) or self.t(
+            "none"
+        )
+        self.p(esc(f"{self.t('counts')}: {counts}"))
+        included = sum(len(e.messages) for e in data.exhibits)
+        self.p(
+            esc(
+                f"{self.t('included', n=included)}; {self.t('omitted', n=len(data.omissions))}; "
+                f"{self.t('recalled', n=data.recalled)}"
+            )
+        )
+        self.p(esc(f"{self.t('gaps')}: " + ("; ".join(data.time_gaps) or self.t("none"))))
+        import_gaps = [g for e in data.exhibits for g in e.import_gaps]
+        self.p(esc(f"{self.t('import_gaps')}: " + ("; ".join(import_gaps) or self.t("none"))))
+        self.p(esc(self.t("cannot_carry")), "small")
+        if data.omissions:
+            self.p(esc(self.t("omitted_list")), "h2")
+            for o in data.omissions:
+                self.p(
+                    esc(f"{lay.local(o.sent_at)} · {o.sender} · #{o.commitment[:12]} · {o.reason}"),
+                    "small",
+                )
+
+    def annex(self) -> None:
+        data = self.layout.data
+        self.section("annex", self.t("annex"))
+        if not data.annex:
+            self.p(esc(self.t("annex_none")))
+            return
+        rows: list[list[Any]] = [
+            [
+                Paragraph(esc(h), self.s["cell"])
+                for h in ("", self.t("col_time"), "", self.t("col_detail"))
+            ]
+        ]
+        for row in data.annex:
+            rows.append(
+                [
+                    Paragraph(esc(v), self.s["cell"])
+                    for v in (row.section, row.when, row.subject, row.detail)
+                ]
+            )
+        table = Table(rows, colWidths=[20 * mm, 34 * mm, 34 * mm, FRAME_W - 88 * mm], repeatRows=1)
+        table.setStyle(_grid(header=True))
+        self.flow.append(table)
+
+    def custody(self) -> None:
+        data, lay = self.layout.data, self.layout
+        self.section("custody", self.t("custody"))
+        self.p(esc(self.t("custody_intro")), "small")
+        self.flow.append(Spacer(1, 2 * mm))
+        header = [
+            self.t(k)
+            for k in ("col_seq", "col_time", "col_actor", "col_action", "col_detail", "col_prev")
+        ]
+        rows: list[list[Any]] = [[Paragraph(esc(h), self.s["cell"]) for h in header]]
+        for entry in data.custody:
+            rows.append(
+                [
+                    Paragraph(str(entry.seq), self.s["cell"]),
+                    Paragraph(f"{lay.utc(entry.at)}<br/>{lay.local(entry.at)}", self.s["cell"]),
+                    Paragraph(esc(entry.actor), self.s["cell"]),
+                    Paragraph(esc(entry.action), self.s["cell"]),
+                    Paragraph(esc(_summary(entry)), self.s["cell"]),
+                    Paragraph(
+                        f"{entry.prev_hash[:12]}<br/>→ {entry.entry_hash[:12]}", self.s["cell"]
+                    ),
+                ]
+            )
+        widths = [11 * mm, 33 * mm, 16 * mm, 27 * mm, 66 * mm]
+        widths.append(FRAME_W - sum(widths))
+        table = Table(rows, colWidths=widths, repeatRows=1)
+        table.setStyle(_grid(header=True))
+        self.flow.append(table)
+
+    def appendix(self, verify_text: str) -> None:
+        data = self.layout.data
+        self.section("appendix", self.t("appendix"))
+        lines = [
+            'SHA-256: FIPS 180-4. SM3: GB/T 32905-2016, SM3("abc") = 66c7f0f4 62eeedd9 d1f2d46b '
+            "dc10e4e2 4167c487 5cf2f7a2 297da02b 8f4ba8e0.",
+            "RFC 9162: leaf = SHA-256(0x00 || entry_hash), node = SHA-256(0x01 || left || right).",
+            "entry_hash = SHA-256(canonical [seq, at, actor, action, payload_hash, prev_hash]); "
+            'signature = Ed25519("evidence-desk/entry/v1\\n" || entry_hash).',
+            'checkpoint signature = Ed25519("evidence-desk/checkpoint/v1\\n" || checkpoint text).',
+        ]
+        for line in lines:
+            self.p(esc(line), "small")
+        note = ledger.checkpoint_note(data.store_id, data.checkpoint.size, data.checkpoint.root)
+        self.p("Checkpoint", "h2")
+        self.p(esc(note.rstrip("\n")), "hex")
+        self.p(esc(f"signed by {data.checkpoint.signer}: {data.checkpoint.signature}"), "hex")
+        for token in data.tokens:
+            self.p(
+                esc(
+                    f"RFC 3161 · {token.tsa_name} · serial {token.serial_number} · {token.gen_time}"
+                ),
+                "h2",
+            )
+            import base64
+
+            self.p(base64.b64encode(token.token_der).decode("ascii"), "hex")
+        self.p("Public keys", "h2")
+        for name, info in sorted(data.public_keys.items()):
+            self.p(esc(f"{name} ({info.get('role')}): {info.get('public_key')}"), "hex")
+        self.p("VERIFY.txt", "h2")
+        for line in verify_text.splitlines():
+            self.p(esc(line) or "&nbsp;", "hex")
+
+
+def _summary(entry: ledger.Entry) -> str:
+    """One line of what an entry did, for the custody table (never the whole payload)."""
+    import json
+
+    try:
+        payload = json.loads(entry.payload)
+    except ValueError:
+        return ""
+    parts = []
+    for key in ("contact_id", "case_no", "role", "note", "tsa", "gen_time", "bundle_id", "key"):
+        if isinstance(payload, dict) and payload.get(key):
+            parts.append(f"{key}={payload[key]}")
+    if isinstance(payload, dict):
+        for summary in payload.get("imports", []):
+            files = ", ".join(
+                f"{f['file_name']} {f['sha256'][:10]}" for f in summary.get("files", [])
+            )
+            parts.append(f"{summary.get('format')}: {files} ({summary.get('message_count')} msgs)")
+        for f in payload.get("files", []) + payload.get("documents", []):
+            if isinstance(f, dict) and "sha256" in f:
+                parts.append(f"{f.get('role', '')} {f.get('file_name')} {str(f['sha256'])[:10]}")
+    return "; ".join(parts)[:400]
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(seconds)
+    if abs(seconds) < 120:
+        return f"{seconds} s"
+    if abs(seconds) < 7200:
+        return f"{seconds // 60} min"
+    return f"{seconds / 3600:.1f} h"
+
+
+def _grid(header: bool = False) -> TableStyle:
+    commands: list[tuple[Any, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#99A4B0")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E4E9EF")))
+    return TableStyle(commands)
+
+
+def _picture(content: bytes, max_w: float, max_h: float) -> Image | None:
+    """An image scaled to fit, resampled to at most IMAGE_DPI at its printed size."""
+    try:
+        with PilImage.open(io.BytesIO(content)) as opened:
+            picture = opened.convert("RGB")
+    except Exception:  # not an image we can draw: the integrity certificate still lists it
+        return None
+    w, h = picture.size
+    natural_w, natural_h = w * 72 / IMAGE_DPI, h * 72 / IMAGE_DPI
+    ratio = min(1.0, max_w / natural_w, max_h / natural_h)
+    draw_w, draw_h = natural_w * ratio, natural_h * ratio
+    if ratio < 1.0:
+        picture = picture.resize(
+            (max(1, round(w * ratio)), max(1, round(h * ratio))), PilImage.Resampling.LANCZOS
+        )
+    encoded = io.BytesIO()
+    picture.save(encoded, format="PNG", optimize=False)
+    encoded.seek(0)
+    return Image(encoded, width=draw_w, height=draw_h)
+
+
+# -- building -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    volumes: tuple[tuple[str, bytes], ...]
+    pages: int
+    index: dict[str, Any]
+    sections: dict[str, int]
+
+
+def _build_once(layout: _Layout, verify_text: str) -> bytes:
+    story = _Story(layout)
+    story.cover()
+    story.evidence_list()
+    story.method()
+    story.integrity()
+    story.identity()
+    story.conversations()
+    story.completeness()
+    story.annex()
+    story.custody()
+    story.appendix(verify_text)
+    buffer = io.BytesIO()
+    data = layout.data
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN + BAND + 4 * mm,
+        bottomMargin=MARGIN + FOOT,
+        title=f"{t(layout.lang, 'title')} {data.scope.case_no} {data.bundle_id}",
+        author=data.producer,
+        subject=f"evidence-manifest sha256 {layout.manifest_digest}",
+        creator=f"Evidence Desk {__version__}",
+        producer=f"Evidence Desk {__version__}",
+        invariant=1,
+        initialFontName=FONT,
+        pageCompression=1,
+    )
+    frame = Frame(
+        MARGIN,
+        MARGIN + FOOT,
+        FRAME_W,
+        PAGE_H - 2 * MARGIN - BAND - FOOT - 4 * mm,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=_draw_band(layout))])
+    doc.build(story.flow)
+    return buffer.getvalue()
+
+
+def render(
+    data: BundleData,
+    manifest_digest: str,
+    manifest_sm3: str,
+    declaration_signature: str,
+    verify_text: str,
+) -> Rendered:
+    register_font()
+    zone = ZoneInfo(data.timezone)
+    marks: dict[str, int] = {}
+    total = 0
+    pdf = b""
+    layout: _Layout | None = None
+    for _attempt in range(3):
+        layout = _Layout(
+            data,
+            data.scope.language,
+            zone,
+            manifest_digest,
+            manifest_sm3,
+            declaration_signature,
+            marks,
+            total,
+            cap=data.scope.page_cap,
+        )
+        pdf = _build_once(layout, verify_text)
+        if layout.marks == marks and layout.pages == total:
+            break
+        marks, total = dict(layout.marks), layout.pages
+    assert layout is not None
+    return _split(data, layout, pdf)
+
+
+def _split(data: BundleData, layout: _Layout, pdf: bytes) -> Rendered:
+    total, cap = layout.pages, layout.cap
+    count = (total - 1) // cap + 1
+    base = f"bundle-{data.bundle_id}"
+    integrity_start = layout.marks.get("integrity", 1)
+    later = sorted(p for p in layout.marks.values() if p > integrity_start)
+    integrity_end = (later[0] - 1) if later else total
+    check = list(range(integrity_start, integrity_end + 1))
+    volumes: list[tuple[str, bytes]] = []
+    index_volumes = []
+    for number in range(count):
+        first, last = number * cap + 1, min(total, (number + 1) * cap)
+        letter = chr(ord("A") + number)
+        name = f"{base}-{letter}.pdf" if count > 1 else f"{base}.pdf"
+        content = pdf if count == 1 else _volume(pdf, layout, first, last)
+        volumes.append((name, content))
+        pages = [p - first + 1 for p in ([1] if number == 0 else []) + check if first <= p <= last]
+        index_volumes.append(
+            {
+                "file": name,
+                "letter": letter,
+                "first_page": first,
+                "pages": last - first + 1,
+                "cover": number == 0,
+                "check_pages": sorted(set(pages)),
+            }
+        )
+    sections = dict(layout.marks)
+    index = {
+        "volumes": index_volumes,
+        "pages": total,
+        "page_cap": cap,
+        "sections": {k: layout.label(v) for k, v in sorted(sections.items(), key=lambda kv: kv[1])},
+    }
+    return Rendered(tuple(volumes), total, index, sections)
+
+
+def _volume(pdf: bytes, layout: _Layout, first: int, last: int) -> bytes:
+    """Pages first..last of the whole bundle as one volume, with its own bookmarks."""
+    from pypdf import PdfReader, PdfWriter
+
+    reader = PdfReader(io.BytesIO(pdf))
+    writer = PdfWriter()
+    for number in range(first, last + 1):
+        writer.add_page(reader.pages[number - 1])
+    parents: dict[int, Any] = {}
+    for key in layout.order:
+        page = layout.marks[key]
+        if first <= page <= last:
+            title = _outline_title(layout, key)
+            level = 1 if re.fullmatch(r"E\d+", key) else 0
+            parent = parents.get(0) if level == 1 else None
+            item = writer.add_outline_item(title=title, page_number=page - first, parent=parent)
+            if level == 0:
+                parents[0] = item
+    writer.add_metadata(
+        {
+            "/Title": " ".join(
+                (t(layout.lang, "title"), layout.data.scope.case_no, layout.data.bundle_id)
+            ),
+            "/Author": layout.data.producer,
+            "/Producer": f"Evidence Desk {__version__}",
+        }
+    )
+    writer._ID = None  # deterministic: no random file identifier
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _outline_title(layout: _Layout, key: str) -> str:
+    for exhibit in layout.data.exhibits:
+        if exhibit.id == key:
+            return f"{exhibit.id} {exhibit.title}"
+    names = {
+        "identity": "identity_section",
+        "conversations": "conversations",
+    }
+    return t(layout.lang, names.get(key, key))

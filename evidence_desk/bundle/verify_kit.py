@@ -1,0 +1,622 @@
+"""``verify-bundle``: check a verification kit with no store and no password (EV-14).
+
+Everything is re-derived from the kit itself: payload digests (SHA-256, SHA-512, SM3), the tag
+manifest and its signature and token, every ledger entry's hashes and signature, each entry's
+RFC 9162 inclusion proof to the checkpoint, the checkpoint's signature and RFC 3161 tokens, the
+approvals' cosignatures (with consistency proofs), the per-message commitment roots, and that the
+PDF prints the digests the kit holds. Every finding names the file it is about, so one changed
+byte anywhere is located, and each exhibit gets a verdict.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import json
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cryptography import x509
+
+from evidence_desk.bundle import kit
+from evidence_desk.domain.errors import BadInput
+from evidence_desk.integrity import digests, ledger, merkle, signing, tsa
+
+
+@dataclass(frozen=True, slots=True)
+class KitFinding:
+    code: str
+    file: str
+    message: str
+    severity: str = "error"
+    exhibit: str | None = None
+
+    def as_json(self) -> dict[str, str | None]:
+        return {
+            "code": self.code,
+            "file": self.file,
+            "message": self.message,
+            "severity": self.severity,
+            "exhibit": self.exhibit,
+        }
+
+
+@dataclass
+class KitReport:
+    source: str
+    findings: list[KitFinding] = field(default_factory=list)
+    exhibits: list[tuple[str, str]] = field(default_factory=list)  # (id, title)
+    bundle_id: str = ""
+
+    @property
+    def errors(self) -> list[KitFinding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def intact(self) -> bool:
+        return not self.errors
+
+    def verdicts(self) -> list[tuple[str, str, str]]:
+        """(exhibit id, title, OK | FAILED: reasons). Kit-wide errors fail every exhibit."""
+        general = [f for f in self.errors if f.exhibit is None]
+        out = []
+        for exhibit_id, title in self.exhibits:
+            own = [f for f in self.errors if f.exhibit == exhibit_id]
+            problems = own + general
+            if problems:
+                names = sorted({f.file for f in problems})
+                out.append((exhibit_id, title, "FAILED: " + ", ".join(names)))
+            else:
+                out.append((exhibit_id, title, "OK"))
+        return out
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "bundle_id": self.bundle_id,
+            "intact": self.intact,
+            "exhibits": [{"id": i, "title": t, "verdict": v} for i, t, v in self.verdicts()],
+            "findings": [f.as_json() for f in self.findings],
+        }
+
+
+# -- reading the kit ----------------------------------------------------------------------------
+
+
+def _load(path: Path) -> tuple[dict[str, bytes], str]:
+    """All files of the bag, keyed by their path relative to the folder holding bagit.txt."""
+    if path.is_dir():
+        bags = [path] if (path / "bagit.txt").exists() else []
+        if not bags:
+            zips = sorted(path.glob("*.zip"))
+            if len(zips) == 1:
+                return _load(zips[0])
+            bags = [p.parent for p in path.glob("*/bagit.txt")]
+        if len(bags) != 1:
+            raise BadInput(str(path), "", "no single verification kit (zip or bag folder) here")
+        root = bags[0]
+        files = {
+            p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*"))
+            if p.is_file()
+        }
+        return files, str(root)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = [n for n in zf.namelist() if not n.endswith("/")]
+            tops = {n.split("/", 1)[0] for n in names}
+            prefix = (
+                f"{next(iter(tops))}/" if len(tops) == 1 and all("/" in n for n in names) else ""
+            )
+            return {n[len(prefix) :]: zf.read(n) for n in names}, str(path)
+    except (OSError, zipfile.BadZipFile) as error:
+        raise BadInput(str(path), "", f"not a readable kit zip: {error}") from None
+
+
+def _text(files: dict[str, bytes], name: str, report: KitReport) -> str | None:
+    content = files.get(name)
+    if content is None:
+        report.findings.append(KitFinding("kit.missing", name, "file missing from the kit"))
+        return None
+    try:
+        return content.decode("utf-8")
+    except UnicodeDecodeError:
+        report.findings.append(KitFinding("kit.encoding", name, "not UTF-8 text"))
+        return None
+
+
+def _json(files: dict[str, bytes], name: str, report: KitReport) -> Any:
+    text = _text(files, name, report)
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError as error:
+        report.findings.append(KitFinding("kit.json", name, f"not valid JSON: {error}"))
+        return None
+
+
+def _manifest(text: str) -> Iterator[tuple[str, str]]:
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            digest, _, path = line.partition(" ")
+            yield path.strip().lstrip("*"), digest.strip().lower()
+
+
+# -- the checks ---------------------------------------------------------------------------------
+
+
+def verify_kit(path: Path) -> KitReport:
+    files, source = _load(path)
+    report = KitReport(source)
+    _check_bag(files, report)
+    manifest = _json(files, kit.EVIDENCE_MANIFEST, report)
+    if isinstance(manifest, dict):
+        report.bundle_id = str(manifest.get("bundle_id", ""))
+        report.exhibits = [
+            (str(e.get("id")), str(e.get("title"))) for e in manifest.get("exhibits", [])
+        ]
+    keys = _keys(files, report)
+    entries = _check_ledger(files, report, keys)
+    checkpoint = _check_checkpoint(files, report, keys, entries)
+    _check_tag_signature(files, report, keys)
+    if isinstance(manifest, dict):
+        _check_exhibits(files, report, manifest, entries)
+        _check_pdf(files, report, manifest)
+    del checkpoint
+    return report
+
+
+def _check_bag(files: dict[str, bytes], report: KitReport) -> None:
+    bagit = _text(files, "bagit.txt", report)
+    if bagit is not None and "BagIt-Version" not in bagit:
+        report.findings.append(KitFinding("bag.declaration", "bagit.txt", "no BagIt-Version"))
+    payload = {p for p in files if p.startswith("data/")}
+    listed: set[str] = set()
+    for name, algorithm in (
+        ("manifest-sha256.txt", "sha256"),
+        ("manifest-sha512.txt", "sha512"),
+        (kit.SM3_MANIFEST, "sm3"),
+    ):
+        text = _text(files, name, report)
+        if text is None:
+            continue
+        seen = set()
+        for path, digest in _manifest(text):
+            seen.add(path)
+            content = files.get(path)
+            if content is None:
+                report.findings.append(
+                    KitFinding("payload.missing", path, f"listed in {name} but not in the kit")
+                )
+                continue
+            actual = (
+                digests.sm3_hex(content)
+                if algorithm == "sm3"
+                else hashlib.new(algorithm, content).hexdigest()
+            )
+            if actual != digest:
+                report.findings.append(
+                    KitFinding(
+                        f"payload.{algorithm}", path, f"{algorithm} differs from {name}: changed"
+                    )
+                )
+        for path in sorted(payload - seen):
+            report.findings.append(
+                KitFinding("payload.unlisted", path, f"payload file not listed in {name}")
+            )
+        listed |= seen
+    tag_text = _text(files, kit.TAGMANIFEST, report)
+    if tag_text is None:
+        return
+    covered = set()
+    for path, digest in _manifest(tag_text):
+        covered.add(path)
+        content = files.get(path)
+        if content is None:
+            report.findings.append(
+                KitFinding("tag.missing", path, f"listed in {kit.TAGMANIFEST} but missing")
+            )
+        elif hashlib.sha256(content).hexdigest() != digest:
+            report.findings.append(
+                KitFinding("tag.sha256", path, f"SHA-256 differs from {kit.TAGMANIFEST}: changed")
+            )
+    for path in sorted(files):
+        if path.startswith("data/") or path in covered or path in kit.UNCOVERED:
+            continue
+        report.findings.append(
+            KitFinding("tag.unlisted", path, f"tag file not covered by {kit.TAGMANIFEST}")
+        )
+
+
+def _keys(files: dict[str, bytes], report: KitReport) -> dict[str, str]:
+    doc = _json(files, "keys/users.json", report)
+    if not isinstance(doc, dict):
+        return {}
+    return {str(k): str(v.get("public_key", "")) for k, v in doc.items() if isinstance(v, dict)}
+
+
+def _check_ledger(
+    files: dict[str, bytes], report: KitReport, keys: dict[str, str]
+) -> dict[int, ledger.Entry]:
+    name = "ledger/entries.jsonl"
+    text = _text(files, name, report)
+    entries: dict[int, ledger.Entry] = {}
+    if text is None:
+        return entries
+    introduced: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        where = f"{name}:{number}"
+        try:
+            raw = json.loads(line)
+            entry = ledger.Entry(
+                int(raw["seq"]),
+                str(raw["at"]),
+                str(raw["actor"]),
+                str(raw["action"]),
+                str(raw["payload"]),
+                str(raw["payload_hash"]),
+                str(raw["prev_hash"]),
+                str(raw["entry_hash"]),
+                str(raw["signature"]),
+            )
+        except (ValueError, KeyError, TypeError) as error:
+            report.findings.append(KitFinding("ledger.format", name, f"line {number}: {error}"))
+            continue
+        if ledger.payload_hash(entry.payload) != entry.payload_hash:
+            report.findings.append(
+                KitFinding("ledger.payload", name, f"line {number} (seq {entry.seq}): payload hash")
+            )
+        expected = ledger.entry_hash(
+            entry.seq, entry.at, entry.actor, entry.action, entry.payload_hash, entry.prev_hash
+        )
+        if expected != entry.entry_hash:
+            report.findings.append(
+                KitFinding("ledger.entry_hash", name, f"line {number} (seq {entry.seq})")
+            )
+        previous = entries.get(entry.seq - 1)
+        if previous is not None and previous.entry_hash != entry.prev_hash:
+            report.findings.append(
+                KitFinding("ledger.link", name, f"seq {entry.seq} does not follow {previous.seq}")
+            )
+        try:
+            payload = json.loads(entry.payload)
+        except ValueError:
+            payload = {}
+        for change in payload.get("rows", []) if isinstance(payload, dict) else []:
+            row = change.get("row", {}) if isinstance(change, dict) else {}
+            if change.get("table") == "users" and "public_key" in row:
+                introduced[str(row.get("name"))] = str(row["public_key"])
+        key = introduced.get(entry.actor) or keys.get(entry.actor, "")
+        if not signing.verify(
+            key, signing.ENTRY_CONTEXT, bytes.fromhex(entry.entry_hash), entry.signature
+        ):
+            report.findings.append(
+                KitFinding(
+                    "ledger.signature", name, f"seq {entry.seq}: not signed by {entry.actor}"
+                )
+            )
+        entries[entry.seq] = entry
+        del where
+    for user, key in keys.items():
+        if introduced.get(user) not in (None, key):
+            report.findings.append(
+                KitFinding(
+                    "keys.mismatch", "keys/users.json", f"{user}'s key differs from the ledger's"
+                )
+            )
+    return entries
+
+
+def _check_checkpoint(
+    files: dict[str, bytes],
+    report: KitReport,
+    keys: dict[str, str],
+    entries: dict[int, ledger.Entry],
+) -> dict[str, Any] | None:
+    name = "ledger/checkpoints.json"
+    doc = _json(files, name, report)
+    if not isinstance(doc, dict) or not isinstance(doc.get("target"), dict):
+        return None
+    target = doc["target"]
+    try:
+        size, root = int(target["size"]), bytes.fromhex(str(target["root"]))
+    except (KeyError, ValueError, TypeError):
+        report.findings.append(KitFinding("checkpoint.format", name, "no target size and root"))
+        return None
+    store_id = str(doc.get("store_id", ""))
+    note = ledger.checkpoint_note(store_id, size, root.hex())
+    note_file = f"ledger/checkpoint-{size}.txt"
+    if files.get(note_file) != note.encode():
+        report.findings.append(
+            KitFinding("checkpoint.note", note_file, "does not match the checkpoint")
+        )
+    if not signing.verify(
+        keys.get(str(target.get("signer")), ""),
+        signing.CHECKPOINT_CONTEXT,
+        note.encode(),
+        str(target.get("signature", "")),
+    ):
+        report.findings.append(
+            KitFinding("checkpoint.signature", name, f"not signed by {target.get('signer')}")
+        )
+    # every slice entry is in the checkpoint's tree
+    for seq, entry in sorted(entries.items()):
+        proof_name = f"proofs/entry-{seq}.json"
+        proof = _json(files, proof_name, report)
+        if not isinstance(proof, dict):
+            continue
+        try:
+            path = [bytes.fromhex(h) for h in proof["inclusion_path"]]
+            ok = (
+                int(proof["tree_size"]) == size
+                and proof["entry_hash"] == entry.entry_hash
+                and merkle.verify_inclusion(
+                    merkle.leaf_hash(bytes.fromhex(entry.entry_hash)), seq - 1, size, path, root
+                )
+            )
+        except (KeyError, ValueError, TypeError):
+            ok = False
+        if not ok:
+            report.findings.append(
+                KitFinding(
+                    "proof.inclusion", proof_name, f"entry {seq} is not proven in checkpoint {size}"
+                )
+            )
+    # approvals cosign older checkpoints: consistent with the target, signed by the approver
+    cosigned: dict[int, dict[str, Any]] = {}
+    for c in doc.get("cosigned", []):
+        if isinstance(c, dict) and isinstance(c.get("size"), int):
+            cosigned[c["size"]] = c
+    for c_size, cp in sorted(cosigned.items()):
+        try:
+            c_root = bytes.fromhex(str(cp["root"]))
+            path = [bytes.fromhex(h) for h in cp.get("consistency_path", [])]
+            consistent = merkle.verify_consistency(c_size, size, c_root, root, path)
+        except (KeyError, ValueError, TypeError):
+            consistent = False
+        if not consistent:
+            report.findings.append(
+                KitFinding(
+                    "checkpoint.consistency", name, f"checkpoint {c_size} is not a prefix of {size}"
+                )
+            )
+    for seq, entry in sorted(entries.items()):
+        if entry.action != "contact.approve":
+            continue
+        try:
+            payload = json.loads(entry.payload)
+            cosig: dict[str, Any] = dict(payload.get("cosignature") or {})
+            approved_cp = cosigned.get(int(cosig.get("size") or 0))
+        except (ValueError, TypeError, AttributeError):
+            cosig, approved_cp = {}, None
+        c_note = ledger.checkpoint_note(store_id, int(cosig.get("size", 0)), str(cosig.get("root")))
+        if (
+            approved_cp is None
+            or approved_cp.get("root") != cosig.get("root")
+            or not signing.verify(
+                keys.get(entry.actor, ""),
+                signing.COSIGN_CONTEXT,
+                c_note.encode(),
+                str(cosig.get("signature", "")),
+            )
+        ):
+            report.findings.append(
+                KitFinding(
+                    "approval.cosignature",
+                    "ledger/entries.jsonl",
+                    f"seq {seq}: the approval's cosignature does not verify",
+                )
+            )
+    # trusted time over the checkpoint
+    tokens = sorted(
+        p for p in files if p.startswith(f"tsa/checkpoint-{size}.") and p.endswith(".tst")
+    )
+    if not tokens:
+        report.findings.append(
+            KitFinding(
+                "checkpoint.unstamped",
+                name,
+                f"checkpoint {size} carries no RFC 3161 token: its time is the producer's clock",
+                severity="warning",
+            )
+        )
+    for token_name in tokens:
+        slug = token_name[len(f"tsa/checkpoint-{size}.") : -len(".tst")]
+        _check_token(files, report, token_name, note.encode(), slug)
+    return doc
+
+
+def _certs(files: dict[str, bytes], name: str, report: KitReport) -> list[x509.Certificate]:
+    content = files.get(name)
+    if content is None:
+        report.findings.append(KitFinding("tsa.certificates", name, "missing"))
+        return []
+    try:
+        return x509.load_pem_x509_certificates(content) if content.strip() else []
+    except ValueError as error:
+        report.findings.append(KitFinding("tsa.certificates", name, f"not PEM: {error}"))
+        return []
+
+
+def _check_token(
+    files: dict[str, bytes], report: KitReport, token_name: str, data: bytes, slug: str
+) -> None:
+    roots_name, untrusted_name = f"tsa/{slug}-roots.pem", f"tsa/{slug}-untrusted.pem"
+    if token_name == kit.TOKEN_FILE and roots_name not in files:
+        roots_name = kit.TOKEN_FILE + ".roots.pem"
+        untrusted_name = kit.TOKEN_FILE + ".untrusted.pem"
+    roots = _certs(files, roots_name, report)
+    extra = _certs(files, untrusted_name, report) if untrusted_name in files else []
+    try:
+        tsa.verify_token(files[token_name], hashlib.sha256(data).digest(), roots, extra)
+    except tsa.TsaError as error:
+        report.findings.append(KitFinding("tsa.token", token_name, error.message))
+    except Exception as error:  # a damaged token must be reported, whatever the parser raises
+        report.findings.append(KitFinding("tsa.token", token_name, f"unreadable: {error}"))
+
+
+def _check_tag_signature(files: dict[str, bytes], report: KitReport, keys: dict[str, str]) -> None:
+    tagmanifest = files.get(kit.TAGMANIFEST)
+    text = _text(files, kit.SIGNATURE_FILE, report)
+    if tagmanifest is None or text is None:
+        return
+    signer, _, signature = text.strip().partition(" ")
+    message = kit.SIGNED_PREFIX_TAGMANIFEST + hashlib.sha256(tagmanifest).hexdigest().encode()
+    if not signing.verify(keys.get(signer, ""), signing.MANIFEST_CONTEXT, message, signature):
+        report.findings.append(
+            KitFinding(
+                "tag.signature",
+                kit.SIGNATURE_FILE,
+                f"the tag manifest is not signed by {signer or 'anyone'}",
+            )
+        )
+    if kit.TOKEN_FILE not in files:
+        report.findings.append(
+            KitFinding(
+                "tag.unstamped",
+                kit.TOKEN_FILE,
+                "the tag manifest carries no RFC 3161 token (no TSA answered at export)",
+                severity="warning",
+            )
+        )
+        return
+    slugs = sorted(
+        p[len("tsa/") : -len("-roots.pem")]
+        for p in files
+        if p.startswith("tsa/") and p.endswith("-roots.pem")
+    )
+    _check_token(files, report, kit.TOKEN_FILE, tagmanifest, slugs[0] if slugs else "")
+
+
+def _originals(manifest: dict[str, Any]) -> Iterable[tuple[str, dict[str, Any]]]:
+    for exhibit in manifest.get("exhibits", []):
+        for original in exhibit.get("originals", []):
+            yield str(exhibit.get("id")), original
+
+
+def _check_exhibits(
+    files: dict[str, bytes],
+    report: KitReport,
+    manifest: dict[str, Any],
+    entries: dict[int, ledger.Entry],
+) -> None:
+    for exhibit_id, original in _originals(manifest):
+        path = str(original.get("path"))
+        content = files.get(path)
+        if content is None:
+            report.findings.append(
+                KitFinding("exhibit.missing", path, "original missing", exhibit=exhibit_id)
+            )
+            continue
+        if (
+            hashlib.sha256(content).hexdigest() != original.get("sha256")
+            or digests.sm3_hex(content) != original.get("sm3")
+            or len(content) != original.get("size")
+        ):
+            report.findings.append(
+                KitFinding(
+                    "exhibit.digest",
+                    path,
+                    "differs from the digests in evidence-manifest.json",
+                    exhibit=exhibit_id,
+                )
+            )
+        entry = entries.get(int(original.get("ledger_seq", 0)))
+        if entry is None or str(original.get("sha256")) not in entry.payload:
+            report.findings.append(
+                KitFinding(
+                    "exhibit.ledger",
+                    path,
+                    f"not recorded by ledger entry {original.get('ledger_seq')} of the slice",
+                    exhibit=exhibit_id,
+                )
+            )
+    # per-message commitments: their Merkle root is what the signed import entry recorded
+    roots: dict[str, str] = {}
+    for entry in entries.values():
+        if entry.action == "evidence.import":
+            try:
+                summaries = list(json.loads(entry.payload).get("imports", []))
+            except (ValueError, TypeError, AttributeError):
+                summaries = []
+            for summary in summaries:
+                if isinstance(summary, dict):
+                    roots[str(summary.get("import_id"))] = str(summary.get("commitments_root"))
+    for name in sorted(p for p in files if p.startswith("ledger/commitments/")):
+        doc = _json(files, name, report)
+        if not isinstance(doc, dict):
+            continue
+        try:
+            root = merkle.root_hash(
+                [merkle.leaf_hash(bytes.fromhex(c)) for c in doc.get("commitments", [])]
+            ).hex()
+        except (ValueError, TypeError):
+            root = ""
+        if roots.get(str(doc.get("import_id"))) != root:
+            report.findings.append(
+                KitFinding(
+                    "messages.commitments", name, "does not match the signed import entry's root"
+                )
+            )
+
+
+def pdf_text(content: bytes, pages: Iterable[int] | None = None) -> str:
+    """Text of the given 1-based pages (all when None), as a PDF reader extracts it."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(content))
+    numbers = range(1, len(reader.pages) + 1) if pages is None else pages
+    return "\n".join(reader.pages[n - 1].extract_text() or "" for n in numbers)
+
+
+def _check_pdf(files: dict[str, bytes], report: KitReport, manifest: dict[str, Any]) -> None:
+    index = _json(files, kit.PDF_INDEX, report)
+    if not isinstance(index, dict):
+        return
+    evidence_digest = hashlib.sha256(files.get(kit.EVIDENCE_MANIFEST, b"")).hexdigest()
+    wanted = {str(o.get("sha256")) for _e, o in _originals(manifest)}
+    found: list[str] = []
+    for volume in index.get("volumes", []):
+        path = f"data/{volume.get('file')}"
+        content = files.get(path)
+        if content is None:
+            report.findings.append(KitFinding("pdf.missing", path, "PDF volume missing"))
+            continue
+        try:
+            pages = [int(p) for p in volume.get("check_pages", [])] or None
+            text = pdf_text(content, pages)
+        except Exception as error:  # any damage to the PDF must become a finding, not a crash
+            report.findings.append(KitFinding("pdf.unreadable", path, f"cannot read: {error}"))
+            continue
+        compact = re.sub(r"\s+", "", text)
+        found.append(compact)
+        if volume.get("cover") and evidence_digest not in compact:
+            report.findings.append(
+                KitFinding(
+                    "pdf.cover_digest",
+                    path,
+                    "the cover does not print the SHA-256 of evidence-manifest.json",
+                )
+            )
+    printed = "\n".join(found)
+    for exhibit_id, original in _originals(manifest):
+        digest = str(original.get("sha256"))
+        if digest in wanted and digest not in printed:
+            report.findings.append(
+                KitFinding(
+                    "pdf.digest",
+                    str(original.get("path")),
+                    "its SHA-256 is not printed in the bundle's integrity certificate",
+                    exhibit=exhibit_id,
+                )
+            )
+
+
+def b64(content: bytes) -> str:
+    return base64.b64encode(content).decode("ascii")

@@ -1,0 +1,750 @@
+"""Exporting a court bundle: the PDF volume(s) and the verification kit, as one ledger entry.
+
+Only the legal team exports (policy ``bundle.export``). The service reads everything under one
+snapshot, applies the record rules (approved contacts only; a conversation needs its identity
+exhibit, EV-6), hands frozen records to ``bundle/`` (which never touches the store), writes the
+files, and records the export — scope, exhibits, PDF and kit digests, user — as a signed ledger
+entry. If that entry cannot be written the files are removed, so a failed export leaves nothing.
+
+Before reading, pending checkpoints are sent to the configured time-stamp authority (when one
+is configured and answers), so the proofs in the kit lead to a stamped checkpoint. Offline, the
+kit proves against the newest locally signed checkpoint and says so on the cover.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from evidence_desk import __version__
+from evidence_desk.bundle import kit, pdf
+from evidence_desk.bundle.model import (
+    AnnexRow,
+    BundleData,
+    BundleMessage,
+    Checkpoint,
+    ContactRecord,
+    Exhibit,
+    Omission,
+    OriginalFile,
+    Scope,
+    Screenshot,
+    TimeStampRef,
+    TimeStampToken,
+)
+from evidence_desk.bundle.scope import check_scope, select
+from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
+from evidence_desk.domain.policy import Action
+from evidence_desk.integrity import digests, ledger, merkle, signing, tsa
+from evidence_desk.services import cases, contacts, evidence, timestamps
+from evidence_desk.services import settings as settings_service
+from evidence_desk.services.session import Session
+from evidence_desk.store.files import atomic_write
+
+EXPORT_ACTION = "bundle.export"
+GAP_FLAG_HOURS = 24
+CONTACT_DOCUMENTS = frozenset(contacts.DOCUMENT_ROLES)
+_USABLE = (contacts.ContactStatus.APPROVED.value, contacts.ContactStatus.REVOKED.value)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    bundle_id: str
+    pdf_paths: tuple[Path, ...]
+    kit_path: Path
+    pages: int
+    exhibits: int
+    messages_included: int
+    messages_omitted: int
+    evidence_manifest_sha256: str
+    kit_sha256: str
+    checkpoint_size: int
+    checkpoint_stamped: bool
+    tag_manifest_stamped: bool
+    ledger_seq: int
+    notices: tuple[str, ...]
+
+
+# -- optional integrations ------------------------------------------------------------------
+
+
+def _tags(session: Session, contact_id: str) -> dict[int, tuple[str, ...]]:
+    """Tags per message rowid, from the review service when this build has one."""
+    try:
+        from evidence_desk.services import review  # type: ignore[attr-defined, unused-ignore]
+    except ImportError:
+        return {}
+    reader = getattr(review, "tags_by_message", None)
+    if reader is None:
+        return {}
+    try:
+        found = reader(session, contact_id)
+    except Exception:  # an integration problem must not block the bundle; it says no tags
+        return {}
+    return {int(k): tuple(str(t) for t in v) for k, v in dict(found).items()}
+
+
+def _annex(session: Session, contact_ids: Iterable[str]) -> tuple[AnnexRow, ...]:
+    """Conduct-check findings over the bundled contacts, when this build has the service."""
+    try:
+        from evidence_desk.services import conduct  # type: ignore[attr-defined, unused-ignore]
+    except ImportError:
+        return ()
+    runner = getattr(conduct, "annex_rows", None)
+    if runner is None:
+        return ()
+    rows: list[AnnexRow] = []
+    for contact_id in contact_ids:
+        try:
+            for row in runner(session, contact_id):
+                rows.append(
+                    AnnexRow(
+                        str(row.get("section", "conduct")),
+                        str(row.get("when", "")),
+                        str(row.get("subject", "")),
+                        str(row.get("detail", "")),
+                    )
+                )
+        except Exception:  # as above: the annex is optional, never a reason to fail
+            continue
+    return tuple(rows)
+
+
+# -- reading the store ----------------------------------------------------------------------
+
+
+def _entries(session: Session) -> list[ledger.Entry]:
+    return [
+        ledger.Entry(
+            r["seq"],
+            r["at"],
+            r["actor"],
+            r["action"],
+            r["payload"],
+            r["payload_hash"],
+            r["prev_hash"],
+            r["entry_hash"],
+            r["signature"],
+        )
+        for r in session.conn.execute("SELECT * FROM ledger ORDER BY seq")
+    ]
+
+
+def _relevant(entry: ledger.Entry, case_no: str, contact_ids: set[str]) -> tuple[bool, bool]:
+    """(in the slice, touches the exhibits): key introductions are needed to check signatures
+    but are not custody events."""
+    try:
+        payload = json.loads(entry.payload)
+    except ValueError:
+        return False, False
+    if not isinstance(payload, dict):
+        return False, False
+    rows = payload.get("rows", [])
+    introduces_key = any(
+        isinstance(r, dict) and r.get("table") == "users" and "public_key" in r.get("row", {})
+        for r in rows
+    )
+    touches = payload.get("contact_id") in contact_ids or payload.get("case_no") == case_no
+    touches = touches or any(
+        isinstance(r, dict)
+        and r.get("table") == "cases"
+        and r.get("row", {}).get("case_no") == case_no
+        for r in rows
+    )
+    if entry.action in (timestamps.STAMP_ACTION, "tsa.configure"):
+        return True, False
+    return introduces_key or touches, touches
+
+
+def _contact_record(session: Session, contact: contacts.Contact) -> ContactRecord:
+    cosignature = None
+    for r in session.conn.execute(
+        "SELECT payload FROM ledger WHERE action = 'contact.approve' ORDER BY seq"
+    ):
+        payload = json.loads(r["payload"])
+        if payload.get("contact_id") == contact.id:
+            cosignature = payload.get("cosignature")
+    return ContactRecord(
+        contact.id,
+        contact.channel,
+        contact.handle,
+        contact.display_name,
+        contact.relation,
+        contact.initiated_by,
+        contact.reason,
+        contact.consent,
+        tuple(contact.flag_list),
+        contact.status,
+        contact.requested_by,
+        contact.requested_at,
+        contact.decided_by,
+        contact.decided_at,
+        contact.decision_note,
+        contact.revoked_by,
+        contact.revoked_at,
+        contact.revoke_note,
+        cosignature,
+    )
+
+
+def _scope_contacts(session: Session, scope: Scope) -> list[contacts.Contact]:
+    if scope.contact_ids:
+        chosen = []
+        for contact_id in scope.contact_ids:
+            contact = contacts.get_contact(session, contact_id)
+            if contact.case_no != scope.case_no:
+                raise BadInput(
+                    "--contact",
+                    contact_id,
+                    f"belongs to case {contact.case_no}, not {scope.case_no}",
+                )
+            if contact.status not in _USABLE:
+                raise RuleViolation(
+                    "contact.approved",
+                    f"contact {contact_id} is {contact.status}: only contacts a supervisor "
+                    "approved can enter a bundle",
+                )
+            chosen.append(contact)
+    else:
+        chosen = [
+            c for c in contacts.list_contacts(session, case_no=scope.case_no) if c.status in _USABLE
+        ]
+    if not chosen:
+        raise RuleViolation(
+            "bundle.empty", f"case {scope.case_no} has no approved contact to put in a bundle"
+        )
+    for contact in chosen:
+        roles = {i.role for i in contacts.contact_items(session, contact.id)}
+        if "identity_proof" not in roles:
+            raise RuleViolation(
+                "EV-6",
+                f"contact {contact.id} has no identity exhibit (identity_proof): a "
+                "conversation cannot enter a bundle without one",
+            )
+    return chosen
+
+
+class _Reader:
+    """Everything the bundle needs, read under one snapshot."""
+
+    def __init__(self, session: Session, scope: Scope, entries: list[ledger.Entry]) -> None:
+        self.session = session
+        self.scope = scope
+        self.entries = entries
+        self.stamps = [
+            dict(r)
+            for r in session.conn.execute("SELECT * FROM timestamps ORDER BY checkpoint_size, id")
+        ]
+        self.kit_paths: set[str] = set()
+
+    def stamp_for(self, seq: int) -> TimeStampRef | None:
+        for row in self.stamps:
+            if int(row["checkpoint_size"]) >= seq:
+                return TimeStampRef(
+                    row["tsa_name"],
+                    row["serial_number"],
+                    row["gen_time"],
+                    row["policy_oid"],
+                    row["hash_alg"],
+                    int(row["checkpoint_size"]),
+                )
+        return None
+
+    def first_seq(self, sha256: str) -> int:
+        for entry in self.entries:
+            if sha256 in entry.payload and entry.action in timestamps.EVIDENCE_ACTIONS:
+                return entry.seq
+        raise NotFound(f"no ledger entry records original {sha256}")
+
+    def kit_path(self, exhibit_id: str, file_name: str) -> str:
+        base = f"data/originals/{exhibit_id}/{kit.safe_name(file_name)}"
+        path, n = base, 1
+        while path in self.kit_paths:
+            n += 1
+            stem, dot, ext = base.rpartition(".")
+            path = f"{stem}-{n}.{ext}" if dot and "/" not in ext else f"{base}-{n}"
+        self.kit_paths.add(path)
+        return path
+
+    def original(
+        self, exhibit_id: str, item: contacts.Item, importer: str, device: str
+    ) -> OriginalFile:
+        blob = self.session.conn.execute(
+            "SELECT sm3, size FROM blobs WHERE sha256 = ?", (item.sha256,)
+        ).fetchone()
+        if blob is None:
+            raise NotFound(f"original {item.file_name} ({item.sha256}) is not in the store")
+        seq = self.first_seq(item.sha256)
+        blobs = self.session.blobs
+        digest = item.sha256
+        return OriginalFile(
+            exhibit_id=exhibit_id,
+            kit_path=self.kit_path(exhibit_id, item.file_name),
+            file_name=item.file_name,
+            role=item.role,
+            sha256=item.sha256,
+            sm3=blob["sm3"],
+            size=int(blob["size"]),
+            added_at=item.added_at,
+            added_by=item.added_by,
+            importer=importer,
+            device=device,
+            ledger_seq=seq,
+            stamp=self.stamp_for(seq),
+            read=lambda: blobs.read_bytes(digest),
+        )
+
+    def messages(self, contact_id: str) -> list[BundleMessage]:
+        tags = _tags(self.session, contact_id)
+        rows = self.session.conn.execute(
+            "SELECT m.*, (SELECT s.import_id || ' ' || s.locator FROM message_sources s "
+            "WHERE s.message_rowid = m.rowid AND s.import_id = m.first_import "
+            "ORDER BY s.position LIMIT 1) AS source "
+            "FROM messages m WHERE m.contact_id = ? ORDER BY m.sent_at, m.rowid",
+            (contact_id,),
+        )
+        return [
+            BundleMessage(
+                rowid=int(r["rowid"]),
+                contact_id=contact_id,
+                sent_at=r["sent_at"],
+                time_text=r["time_text"],
+                sender=r["sender"],
+                direction=r["direction"],
+                kind=r["kind"],
+                text=r["text"],
+                commitment=r["commitment"],
+                source=r["source"] or "",
+                attachments=tuple(json.loads(r["attachments"])),
+                flags=tuple(f for f in r["flags"].split(",") if f),
+                native_id=r["native_id"],
+                reply_to=r["reply_to"],
+                tags=tags.get(int(r["rowid"]), ()),
+            )
+            for r in rows
+        ]
+
+    def commitments(self, import_id: str) -> tuple[str, ...]:
+        return tuple(
+            r[0]
+            for r in self.session.conn.execute(
+                "SELECT m.commitment FROM message_sources s JOIN messages m "
+                "ON m.rowid = s.message_rowid WHERE s.import_id = ? ORDER BY s.position",
+                (import_id,),
+            )
+        )
+
+
+def _imports_by_digest(session: Session, contact_id: str) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for r in session.conn.execute(
+        "SELECT * FROM imports WHERE contact_id = ? ORDER BY imported_at, id", (contact_id,)
+    ):
+        row = dict(r)
+        out.setdefault(row["sha256"], row)
+        for digest in json.loads(row["members"]).values():
+            out.setdefault(digest, row)
+    return out
+
+
+def _device(row: dict[str, Any] | None) -> str:
+    if row is None:
+        return ""
+    try:
+        details = json.loads(row["details"])
+    except ValueError:
+        return ""
+    parts = [details.get("make"), details.get("model"), details.get("device")]
+    return " ".join(str(p) for p in parts if p)
+
+
+def gather(session: Session, scope: Scope) -> BundleData:
+    """Read the bundle's records under one snapshot (permission and record rules first)."""
+    session.require(Action.BUNDLE_EXPORT)
+    check_scope(scope)
+    case = cases.get_case(session, scope.case_no)
+    zone_name = settings_service.get(session, "timezone")
+    zone = ZoneInfo(zone_name)
+    organisation = settings_service.get(session, "organisation")
+    chosen = _scope_contacts(session, scope)
+    with session.snapshot():
+        entries = _entries(session)
+        reader = _Reader(session, scope, entries)
+        exhibits: list[Exhibit] = []
+        omissions: list[Omission] = []
+        range_counts: dict[str, int] = {}
+        recalled = 0
+        gaps: list[str] = []
+        commitment_lists: dict[str, tuple[str, ...]] = {}
+        number = 0
+        lang = scope.language
+        for contact in chosen:
+            record = _contact_record(session, contact)
+            items = contacts.contact_items(session, contact.id)
+            imports = _imports_by_digest(session, contact.id)
+            names = {
+                "name": contact.display_name,
+                "channel": contact.channel,
+                "handle": contact.handle,
+            }
+            number += 1
+            identity_id = f"E{number}"
+            identity = tuple(
+                reader.original(identity_id, i, "document", "")
+                for i in items
+                if i.role in CONTACT_DOCUMENTS
+            )
+            from evidence_desk.bundle.text import t
+
+            exhibits.append(
+                Exhibit(
+                    identity_id,
+                    "identity",
+                    t(lang, "exhibit_identity", **names),
+                    record,
+                    t(lang, "object_identity"),
+                    identity,
+                )
+            )
+            number += 1
+            chat_id = f"E{number}"
+            originals: list[OriginalFile] = []
+            shots: list[Screenshot] = []
+            for item in items:
+                if item.role in CONTACT_DOCUMENTS:
+                    continue
+                row = imports.get(item.sha256)
+                importer = (
+                    f"{row['format']} {row['parser_version']}" if row is not None else "document"
+                )
+                original = reader.original(chat_id, item, importer, _device(row))
+                originals.append(original)
+                if item.role == "screenshot" and row is not None:
+                    details = json.loads(row["details"])
+                    shots.append(
+                        Screenshot(
+                            original,
+                            int(details.get("width", 0)),
+                            int(details.get("height", 0)),
+                            details.get("taken_at_utc"),
+                            _device(row),
+                        )
+                    )
+                if row is not None and row["kind"] == "chat" and row["id"] not in commitment_lists:
+                    commitment_lists[row["id"]] = reader.commitments(row["id"])
+            selection = select(reader.messages(contact.id), scope, zone)
+            omissions.extend(selection.omitted)
+            for kind, count in selection.counts.items():
+                range_counts[kind] = range_counts.get(kind, 0) + count
+            recalled += selection.recalled
+            gaps.extend(f"{contact.display_name}: {g}" for g in selection.gaps)
+            exhibits.append(
+                Exhibit(
+                    chat_id,
+                    "conversation",
+                    t(lang, "exhibit_conversation", **names),
+                    record,
+                    t(lang, "object_conversation"),
+                    tuple(originals),
+                    selection.included,
+                    tuple(shots),
+                    tuple(evidence._gap_notices(session, contact.id)),
+                )
+            )
+        contact_ids = {c.id for c in chosen}
+        flags = [(e, *_relevant(e, scope.case_no, contact_ids)) for e in entries]
+        needed = max(
+            (
+                e.seq
+                for e, _in_slice, touches in flags
+                if touches and e.action not in (EXPORT_ACTION, timestamps.STAMP_ACTION)
+            ),
+            default=len(entries),
+        )
+        newest_stamp = max((int(r["checkpoint_size"]) for r in reader.stamps), default=0)
+        stamped = newest_stamp >= needed
+        target_size = newest_stamp if stamped else len(entries)
+        cp = session.conn.execute(
+            "SELECT * FROM checkpoints WHERE size = ?", (target_size,)
+        ).fetchone()
+        if cp is None:
+            raise NotFound(f"checkpoint {target_size} is missing from the store")
+        checkpoint = Checkpoint(cp["size"], cp["root"], cp["at"], cp["signer"], cp["signature"])
+        slice_entries = tuple(e for e, in_slice, _t in flags if in_slice and e.seq <= target_size)
+        custody = tuple(e for e, _s, touches in flags if touches)
+        leaves = tuple(merkle.leaf_hash(bytes.fromhex(e.entry_hash)) for e in entries[:target_size])
+        cosigned: list[Checkpoint] = []
+        for entry in slice_entries:
+            if entry.action == "contact.approve":
+                size = json.loads(entry.payload).get("cosignature", {}).get("size")
+                row = session.conn.execute(
+                    "SELECT * FROM checkpoints WHERE size = ?", (size,)
+                ).fetchone()
+                if row is not None and all(c.size != row["size"] for c in cosigned):
+                    cosigned.append(
+                        Checkpoint(
+                            row["size"], row["root"], row["at"], row["signer"], row["signature"]
+                        )
+                    )
+        authorities = {
+            r["name"]: r["roots_pem"]
+            for r in session.conn.execute("SELECT name, roots_pem FROM tsa_authorities")
+        }
+        tokens = tuple(
+            TimeStampToken(
+                int(r["checkpoint_size"]),
+                r["checkpoint_root"],
+                r["tsa_name"],
+                r["hash_alg"],
+                r["gen_time"],
+                r["serial_number"],
+                r["policy_oid"],
+                r["tsa_subject"],
+                _b64(r["token"]),
+                tuple(_b64(c) for c in json.loads(r["cert_chain"])),
+                authorities.get(r["tsa_name"], ""),
+            )
+            for r in reader.stamps
+            if int(r["checkpoint_size"]) == target_size and r["hash_alg"] == "sha256"
+        )
+        keys: dict[str, dict[str, Any]] = {}
+        for entry in entries:
+            for change in json.loads(entry.payload).get("rows", []):
+                row_data = change.get("row", {})
+                if change.get("table") == "users" and "public_key" in row_data:
+                    keys[row_data["name"]] = {
+                        "public_key": row_data["public_key"],
+                        "role": row_data.get("role", keys.get(row_data["name"], {}).get("role")),
+                        "introduced_seq": entry.seq,
+                    }
+        produced_at = session.now()
+        seed = json.dumps(
+            [session.folder.store_id, scope.as_json(), len(entries), produced_at], sort_keys=True
+        )
+        bundle_id = "B-" + hashlib.sha256(seed.encode()).hexdigest()[:12]
+        annex = _annex(session, [c.id for c in chosen])
+    return BundleData(
+        bundle_id=bundle_id,
+        scope=scope,
+        store_id=session.folder.store_id,
+        app_version=__version__,
+        produced_at=produced_at,
+        producer=session.user.name,
+        producer_role=session.user.role.value,
+        producer_key=session.user.public_key,
+        organisation=organisation,
+        timezone=zone_name,
+        case={
+            "case_no": case.case_no,
+            "debtor_name": case.debtor_name,
+            "debtor_id": case.masked_id,
+            "loan_ref": case.loan_ref,
+        },
+        exhibits=tuple(exhibits),
+        omissions=tuple(omissions),
+        range_counts=range_counts,
+        recalled=recalled,
+        time_gaps=tuple(gaps),
+        ledger=slice_entries,
+        custody=custody,
+        checkpoint=checkpoint,
+        checkpoint_stamped=stamped,
+        cosigned=tuple(cosigned),
+        leaf_hashes=leaves,
+        tokens=tokens,
+        public_keys=keys,
+        annex=annex,
+        gap_flag_hours=GAP_FLAG_HOURS,
+        commitment_lists=commitment_lists,
+    )
+
+
+def _b64(text: str) -> bytes:
+    import base64
+
+    return base64.b64decode(text)
+
+
+# -- trusted time -----------------------------------------------------------------------------
+
+
+def _stamper(session: Session, sender: timestamps.Sender) -> kit.Stamper:
+    def stamp(data: bytes) -> kit.TagStamp | None:
+        for authority in timestamps.list_authorities(session):
+            if authority.hash_alg != "sha256":
+                continue
+            digest = hashlib.sha256(data).digest()
+            nonce = tsa.new_nonce()
+            request = tsa.build_request(digest, nonce=nonce, hash_alg="sha256")
+            try:
+                response = sender(authority.url, request, float(authority.timeout_seconds))
+                info = tsa.verify_response(
+                    response,
+                    digest=digest,
+                    nonce=nonce,
+                    trusted_roots=authority.roots,
+                    extra_certs=authority.certs,
+                    hash_alg="sha256",
+                    now=session.clock(),
+                    max_clock_skew=None,
+                )
+            except tsa.TsaError:
+                continue
+            roots = session.conn.execute(
+                "SELECT roots_pem FROM tsa_authorities WHERE name = ?", (authority.name,)
+            ).fetchone()["roots_pem"]
+            return kit.TagStamp(authority.name, info.token_der, info.cert_chain_der, roots)
+        return None
+
+    return stamp
+
+
+def _stamp_pending(session: Session, sender: timestamps.Sender, notices: list[str]) -> None:
+    if not timestamps.list_authorities(session):
+        notices.append("no time-stamp authority configured: the kit proves a local checkpoint")
+        return
+    try:
+        outcome = timestamps.stamp(session, sender=sender)
+    except RuleViolation as error:
+        notices.append(error.message)
+        return
+    for name, reason in outcome.attempts:
+        notices.append(f"time-stamp authority {name}: {reason}")
+
+
+# -- the use case -----------------------------------------------------------------------------
+
+
+def export_bundle(
+    session: Session,
+    scope: Scope,
+    out_dir: Path,
+    *,
+    sender: timestamps.Sender | None = None,
+    stamp_first: bool = True,
+) -> ExportResult:
+    """Write ``bundle-<id>[-A..].pdf`` and ``bundle-<id>-kit.zip`` into ``out_dir``."""
+    session.require(Action.BUNDLE_EXPORT)
+    check_scope(scope)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise BadInput(str(out_dir), "", "not a folder")
+    send = sender or timestamps._send
+    notices: list[str] = []
+    if stamp_first:
+        _stamp_pending(session, send, notices)
+    data = gather(session, scope)
+    manifest = kit.evidence_manifest(data)
+    manifest_sha256 = hashlib.sha256(manifest).hexdigest()
+    declaration = session.sign(
+        signing.MANIFEST_CONTEXT, kit.SIGNED_PREFIX_EVIDENCE + manifest_sha256.encode()
+    )
+    hint = (
+        kit.TagStamp(data.tokens[0].tsa_name, b"", data.tokens[0].chain_der, "")
+        if data.tokens
+        else None
+    )
+    rendered = pdf.render(
+        data,
+        manifest_sha256,
+        digests.sm3_hex(manifest),
+        declaration,
+        kit.verify_text(data, [], hint),
+    )
+    kit_bytes, tag_stamp = kit.build_kit(
+        data,
+        manifest,
+        rendered.volumes,
+        rendered.index,
+        lambda message: session.sign(signing.MANIFEST_CONTEXT, message),
+        _stamper(session, send),
+    )
+    if tag_stamp is None:
+        notices.append("the tag manifest could not be time-stamped (no TSA answered)")
+    if not data.checkpoint_stamped:
+        notices.append(f"checkpoint {data.checkpoint.size} has no trusted time-stamp yet")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    kit_path = out_dir / f"bundle-{data.bundle_id}-kit.zip"
+    try:
+        for name, content in rendered.volumes:
+            atomic_write(out_dir / name, content)
+            written.append(out_dir / name)
+        atomic_write(kit_path, kit_bytes)
+        written.append(kit_path)
+        kit_sha256 = hashlib.sha256(kit_bytes).hexdigest()
+        entry = session.write(
+            EXPORT_ACTION,
+            {
+                "bundle_id": data.bundle_id,
+                "case_no": scope.case_no,
+                "scope": scope.as_json(),
+                "contacts": sorted({e.contact.id for e in data.exhibits}),
+                "exhibits": [
+                    {"id": e.id, "originals": [o.sha256 for o in e.originals]}
+                    for e in data.exhibits
+                ],
+                "messages_included": sum(len(e.messages) for e in data.exhibits),
+                "messages_omitted": len(data.omissions),
+                "evidence_manifest_sha256": manifest_sha256,
+                "pdf": [
+                    {
+                        "file_name": name,
+                        "sha256": hashlib.sha256(content).hexdigest(),
+                        "sm3": digests.sm3_hex(content),
+                        "size": len(content),
+                    }
+                    for name, content in rendered.volumes
+                ],
+                "pages": rendered.pages,
+                "kit": {
+                    "file_name": kit_path.name,
+                    "sha256": kit_sha256,
+                    "sm3": digests.sm3_hex(kit_bytes),
+                    "size": len(kit_bytes),
+                },
+                "checkpoint": {"size": data.checkpoint.size, "root": data.checkpoint.root},
+                "tag_manifest_token": None if tag_stamp is None else tag_stamp.tsa_name,
+            },
+            operation="export",
+        )
+    except BaseException:
+        for path in written:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+        raise
+    return ExportResult(
+        bundle_id=data.bundle_id,
+        pdf_paths=tuple(out_dir / name for name, _ in rendered.volumes),
+        kit_path=kit_path,
+        pages=rendered.pages,
+        exhibits=len(data.exhibits),
+        messages_included=sum(len(e.messages) for e in data.exhibits),
+        messages_omitted=len(data.omissions),
+        evidence_manifest_sha256=manifest_sha256,
+        kit_sha256=kit_sha256,
+        checkpoint_size=data.checkpoint.size,
+        checkpoint_stamped=data.checkpoint_stamped,
+        tag_manifest_stamped=tag_stamp is not None,
+        ledger_seq=entry.seq,
+        notices=tuple(notices),
+    )
+
+
+def list_exports(session: Session, case_no: str | None = None) -> list[dict[str, Any]]:
+    """Earlier exports, from the ledger (an export is an entry, not a table row)."""
+    session.require(Action.LOG_READ)
+    out = []
+    for r in session.conn.execute(
+        "SELECT seq, at, actor, payload FROM ledger WHERE action = ? ORDER BY seq", (EXPORT_ACTION,)
+    ):
+        payload = json.loads(r["payload"])
+        if case_no is None or payload.get("case_no") == case_no:
+            out.append({"seq": r["seq"], "at": r["at"], "by": r["actor"], **payload})
+    return out
