@@ -46,6 +46,22 @@ def _text(value: str) -> str:
     return value.strip()
 
 
+def _optional_timezone(value: str) -> str:
+    return _timezone(value.strip()) if value.strip() else ""
+
+
+def _approved_accounts(value: str) -> str:
+    from evidence_desk.services.conduct import validate_accounts_setting
+
+    return validate_accounts_setting(value)
+
+
+def _conduct_lexicon(value: str) -> str:
+    from evidence_desk.services.conduct import validate_lexicon_setting
+
+    return validate_lexicon_setting(value)
+
+
 @dataclass(frozen=True, slots=True)
 class SettingSpec:
     default: str
@@ -63,6 +79,20 @@ SETTINGS: dict[str, SettingSpec] = {
     "organisation": SettingSpec("", _text, "producing organisation named on bundles"),
     "tsa_retries": SettingSpec(
         "1", _non_negative_int, "extra attempts per TSA after a network failure, before the next"
+    ),
+    # Conduct self-check (services/conduct.py). Validators that need the conduct module import
+    # it lazily, because conduct reads these settings.
+    "conduct_timezone": SettingSpec(
+        "", _optional_timezone, "debtor's zone for CC-1 quiet hours (empty: timezone)"
+    ),
+    "institution_names": SettingSpec(
+        "", _text, "CC-5 names of the collecting institution, | separated (empty: organisation)"
+    ),
+    "approved_accounts": SettingSpec(
+        "", _approved_accounts, "CC-7 approved repayment accounts, comma separated"
+    ),
+    "conduct_lexicon": SettingSpec(
+        "", _conduct_lexicon, "CC-6 lexicon categories (JSON) replacing the shipped ones by name"
     ),
 }
 

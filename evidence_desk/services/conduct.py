@@ -1,0 +1,863 @@
+"""The collection-conduct self-check: did our own staff break collection rules in these chats?
+
+A debtor's answer to a collection claim is often a counter-claim (harassment, PIPL). The company
+must know before a bundle goes to court whether the very chats it files show its staff
+contacting a debtor at night, threatening, naming no institution or quoting a private account,
+and it answers such flags inside the same bundle. Each rule below has an id, a description and
+the source it comes from (legal-requirements.md CC-0..CC-7); its parameters are store settings,
+so changing the quiet-hours window or the lexicon changes the result and is itself ledgered.
+
+Findings are computed from the stored messages every time (nothing is cached that could drift
+from the evidence), and each has a *stable* id: a hash of the rule, the contact and the
+message's fingerprint (which ``verify`` re-derives from the original), or of the rule and the
+contact for contact-level rules. An acknowledgement, a supervisor's or lawyer's note saying why
+a finding is acceptable or what was done, is a signed ledger entry keyed by that id, so it
+sticks to the finding across runs and re-imports; it can never be changed or deleted, and
+``verify`` rebuilds the ``conduct_acks`` table from the ledger.
+
+Messages are judged by the side that sent them: ``direction = 'out'`` is our staff, ``in`` the
+contact, ``system`` the app (friend-added lines and the like).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
+from evidence_desk.domain.policy import Action
+from evidence_desk.resources import resource_path
+from evidence_desk.services import settings as settings_service
+from evidence_desk.services.review import utc_bound
+from evidence_desk.services.session import Session, put
+
+ADDED_BEFORE_APPROVAL = "CC-0"
+QUIET_HOURS = "CC-1"
+RELATION = "CC-3"
+SOCIAL_CONSENT = "CC-4"
+INSTITUTION = "CC-5"
+LEXICON = "CC-6"
+ACCOUNTS = "CC-7"
+AFTER_REVOCATION = "after-revocation"
+
+SOCIAL_CHANNELS = frozenset({"wechat", "whatsapp", "telegram", "line"})
+ALLOWED_RELATIONS = frozenset({"debtor", "guarantor"})
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    title: str
+    description: str
+    source: str
+    settings: tuple[str, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "description": self.description,
+            "source": self.source,
+            "settings": list(self.settings),
+        }
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        ADDED_BEFORE_APPROVAL,
+        "added before approval",
+        "The export shows the contact was already added (WeChat's friend-added system line, or "
+        "else the first message of the chat) before a supervisor approved it. The app cannot "
+        "stop a phone from accepting a friend request; it must catch it in the evidence.",
+        "legal-requirements CC-0; product.md seed practice (a superior's approval, with the "
+        "reason recorded, before accepting a debtor's friend request)",
+    ),
+    Rule(
+        QUIET_HOURS,
+        "staff message in quiet hours",
+        "A staff message or call between the quiet-hours start and end (debtor's local time) "
+        "to a contact with no consent record.",
+        "CC-1; NIFA24 (互联网金融贷后催收业务指引); GB/T 45251-2025; CBA26",
+        ("quiet_hours", "conduct_timezone", "timezone"),
+    ),
+    Rule(
+        RELATION,
+        "contact is not the debtor or a guarantor",
+        "Staff messages to someone whose recorded relation is neither debtor nor guarantor. "
+        "Allowed only to restore contact with an unreachable debtor, never with debt details.",
+        "CC-3; NIFA18 arts 13, 14, 18; GB/T 45251-2025; "
+        "商业银行信用卡业务监督管理办法 art 68; CBA26",
+    ),
+    Rule(
+        SOCIAL_CONSENT,
+        "social-app contact without consent",
+        "A WeChat, WhatsApp, Telegram or LINE contact used by staff with no debtor-consent "
+        "record (the consent box at request time or a consent document).",
+        "CC-4; CBA26 (金融机构个人消费类贷款催收工作指引)",
+    ),
+    Rule(
+        INSTITUTION,
+        "first staff message does not name the institution",
+        "The first staff message to each contact must name the collecting institution.",
+        "CC-5; NIFA18 art 15",
+        ("institution_names", "organisation"),
+    ),
+    Rule(
+        LEXICON,
+        "forbidden wording",
+        "A staff message uses a word from the conduct lexicon: threats, insults, impersonating "
+        "courts or police, 'blacklist' claims, exaggerated consequences, extra fees, pressure "
+        "to borrow elsewhere, public posting.",
+        "CC-6; NIFA18 arts 16, 19; CBA26",
+        ("conduct_lexicon",),
+    ),
+    Rule(
+        ACCOUNTS,
+        "payment account not on the approved list",
+        "A staff message quotes a payment account (bank card, account number, Alipay) that is "
+        "not on the approved repayment-channel list.",
+        "CC-7; NIFA18 art 19",
+        ("approved_accounts",),
+    ),
+    Rule(
+        AFTER_REVOCATION,
+        "message after revocation",
+        "A message sent after a supervisor revoked the contact: the channel should have been "
+        "closed at once.",
+        "product.md (an abusive channel is closed at once; a revoked contact takes no evidence "
+        "after the revocation)",
+    ),
+)
+RULES_BY_ID = {rule.id: rule for rule in RULES}
+
+
+@dataclass(frozen=True, slots=True)
+class ConductFinding:
+    id: str
+    rule: str
+    case_no: str
+    contact_id: str
+    message_id: int | None  # messages.rowid of the message it points at
+    message_fingerprint: str | None
+    sent_at: str | None
+    detail: str
+    acknowledged: bool = False
+    ack_note: str | None = None
+    acked_by: str | None = None
+    acked_at: str | None = None
+
+    @property
+    def title(self) -> str:
+        return RULES_BY_ID[self.rule].title
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "rule": self.rule,
+            "title": self.title,
+            "case_no": self.case_no,
+            "contact_id": self.contact_id,
+            "message_id": self.message_id,
+            "sent_at": self.sent_at,
+            "detail": self.detail,
+            "acknowledged": self.acknowledged,
+            "ack_note": self.ack_note,
+            "acked_by": self.acked_by,
+            "acked_at": self.acked_at,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ConductReport:
+    findings: list[ConductFinding]
+    rules: tuple[Rule, ...]
+    notes: list[str]  # rules that could not run fully, and why
+    parameters: dict[str, str]
+
+    @property
+    def open_findings(self) -> list[ConductFinding]:
+        return [f for f in self.findings if not f.acknowledged]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "findings": [f.as_json() for f in self.findings],
+            "open": len(self.open_findings),
+            "rules": [r.as_json() for r in self.rules],
+            "notes": self.notes,
+            "parameters": self.parameters,
+        }
+
+
+def finding_id(rule: str, contact_id: str, message_fingerprint: str | None) -> str:
+    """Stable across runs: the same rule on the same message (or contact) gives the same id."""
+    text = f"evidence-desk/conduct/v1\n{rule}\n{contact_id}\n{message_fingerprint or ''}"
+    return "F-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+# -- the lexicon (CC-6) -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconCategory:
+    name: str
+    label_zh: str
+    label_en: str
+    source: str
+    zh: tuple[str, ...]
+    en: tuple[str, ...]
+    _english: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+
+    def matches(self, text: str) -> list[str]:
+        """Terms of this category in ``text``: Chinese as substrings, English as whole words."""
+        folded = text.casefold()
+        found = [term for term in self.zh if term.casefold() in folded]
+        if self._english is not None:
+            found += sorted({m.group(0).casefold() for m in self._english.finditer(text)})
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    categories: tuple[LexiconCategory, ...]
+    origin: str
+
+    def matches(self, text: str) -> dict[str, list[str]]:
+        hits = {c.name: c.matches(text) for c in self.categories}
+        return {name: terms for name, terms in hits.items() if terms}
+
+
+def _english_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
+    if not terms:
+        return None
+    parts = [r"\s+".join(re.escape(w) for w in term.split()) for term in terms]
+    return re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(parts) + r")(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+def _terms(value: Any, origin: str, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(t, str) and t.strip() for t in value):
+        raise BadInput(origin, where, "must be a list of non-empty strings")
+    return tuple(t.strip() for t in value)
+
+
+def parse_lexicon(
+    text: str, origin: str, base: dict[str, LexiconCategory] | None = None
+) -> dict[str, LexiconCategory]:
+    """Read a lexicon document; its categories replace those of ``base`` with the same name.
+
+    Shape: ``{"categories": {NAME: {"label_zh", "label_en", "source", "zh": [...],
+    "en": [...]}}}``. A category given as ``null`` (or with no terms) is switched off.
+    """
+    try:
+        doc = json.loads(text)
+    except ValueError as error:
+        raise BadInput(
+            origin, f"line {getattr(error, 'lineno', '?')}", f"not JSON: {error}"
+        ) from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("categories"), dict):
+        raise BadInput(origin, "$", 'needs an object {"categories": {NAME: {...}}}')
+    result = dict(base or {})
+    for name, spec in doc["categories"].items():
+        where = f"$.categories.{name}"
+        if not re.fullmatch(r"[a-z][a-z0-9_]{0,40}", name):
+            raise BadInput(origin, where, "category names are lower-case letters, digits and _")
+        if spec is None:
+            result.pop(name, None)
+            continue
+        if not isinstance(spec, dict):
+            raise BadInput(origin, where, "must be an object with zh and en term lists")
+        old = result.get(name)
+        zh = _terms(spec.get("zh"), origin, f"{where}.zh")
+        en = _terms(spec.get("en"), origin, f"{where}.en")
+        for key in ("label_zh", "label_en", "source"):
+            if key in spec and not isinstance(spec[key], str):
+                raise BadInput(origin, f"{where}.{key}", "must be a string")
+        if not zh and not en:
+            result.pop(name, None)
+            continue
+        result[name] = LexiconCategory(
+            name,
+            spec.get("label_zh", old.label_zh if old else name),
+            spec.get("label_en", old.label_en if old else name),
+            spec.get("source", old.source if old else origin),
+            zh,
+            en,
+            _english_pattern(en),
+        )
+    return result
+
+
+def shipped_lexicon_path() -> Path:
+    return resource_path("conduct", "lexicon.json")
+
+
+def validate_lexicon_setting(value: str) -> str:
+    """Validator for the ``conduct_lexicon`` setting: empty, or a lexicon document."""
+    if not value.strip():
+        return ""
+    parse_lexicon(value, "conduct_lexicon")
+    return json.dumps(json.loads(value), ensure_ascii=False, sort_keys=True)
+
+
+def read_lexicon_file(path: Path) -> str:
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise BadInput(str(path), "", f"cannot read the lexicon file: {error}") from None
+    parse_lexicon(text, str(path))
+    return text
+
+
+def load_lexicon(session: Session, override: tuple[str, str] | None = None) -> Lexicon:
+    """The shipped lexicon, then the ``conduct_lexicon`` setting, then ``override`` (origin,
+    text) for one run (``check --lexicon FILE``), each replacing categories by name."""
+    path = shipped_lexicon_path()
+    try:
+        shipped = path.read_text("utf-8")
+    except OSError as error:
+        raise BadInput(str(path), "", f"the shipped lexicon is missing: {error}") from None
+    categories = parse_lexicon(shipped, "shipped lexicon")
+    origins = ["shipped"]
+    setting = settings_service.get(session, "conduct_lexicon")
+    if setting:
+        categories = parse_lexicon(setting, "conduct_lexicon", categories)
+        origins.append("setting conduct_lexicon")
+    if override is not None:
+        categories = parse_lexicon(override[1], override[0], categories)
+        origins.append(f"file {override[0]}")
+    return Lexicon(tuple(categories[n] for n in sorted(categories)), " + ".join(origins))
+
+
+# -- payment accounts (CC-7) --------------------------------------------------------------------
+
+_PAYMENT_CONTEXT = re.compile(
+    r"账户|帐户|账号|帐号|卡号|收款|转账|转帐|汇款|打款|还款|银行|支付宝|微信支付|开户|对公|"
+    r"account|transfer|bank|alipay|iban|remit|pay\s+to|wire",
+    re.IGNORECASE,
+)
+_ACCOUNT = re.compile(
+    r"(?<![0-9A-Za-z])(?:\d{4}(?:[ -]\d{4}){2,}(?:[ -]\d{1,4})?|\d{10,30})(?![0-9A-Za-z])"
+)
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_PHONE_CONTEXT = re.compile(r"(电话|致电|热线|客服|拨打|call|tel|phone|hotline)\W{0,3}$", re.I)
+
+
+def normalise_account(value: str) -> str:
+    return re.sub(r"[\s-]", "", value).casefold()
+
+
+def validate_accounts_setting(value: str) -> str:
+    """Validator for ``approved_accounts``: accounts separated by commas, semicolons or lines."""
+    accounts = [normalise_account(a) for a in re.split(r"[,;，；\n]", value)]
+    for account in accounts:
+        if account and not re.fullmatch(r"[0-9a-z._%+@-]{4,64}", account):
+            raise BadInput(
+                "approved_accounts", account, "an account is digits, or an e-mail for Alipay"
+            )
+    return ",".join(a for a in accounts if a)
+
+
+def quoted_accounts(text: str) -> list[str]:
+    """Payment accounts a message quotes (normalised), only where it talks about paying."""
+    if not _PAYMENT_CONTEXT.search(text):
+        return []
+    found: list[str] = []
+    for match in _ACCOUNT.finditer(text):
+        if _PHONE_CONTEXT.search(text[max(0, match.start() - 8) : match.start()]):
+            continue  # a hotline number, not an account
+        found.append(normalise_account(match.group(0)))
+    found += [normalise_account(m.group(0)) for m in _EMAIL.finditer(text)]
+    return list(dict.fromkeys(found))
+
+
+def mask_account(account: str) -> str:
+    """PI-6: an account number is financial personal data; reports show only its last four."""
+    if "@" in account:
+        local, domain = account.split("@", 1)
+        return f"{local[:1]}***@{domain}"
+    return account if len(account) <= 4 else "*" * 4 + account[-4:]
+
+
+# -- quiet hours (CC-1) -------------------------------------------------------------------------
+
+
+def _window(value: str) -> tuple[time, time]:
+    start, end = value.split("-")
+    return time.fromisoformat(start), time.fromisoformat(end)
+
+
+def in_window(moment: time, start: time, end: time) -> bool:
+    """Start inclusive, end exclusive; a window whose start is after its end wraps midnight."""
+    if start == end:
+        return False
+    if start < end:
+        return start <= moment < end
+    return moment >= start or moment < end
+
+
+# -- running the checks -------------------------------------------------------------------------
+
+_FRIEND_ADDED = re.compile(
+    r"你已添加了.+现在可以开始聊天了|你已通过了?.*朋友验证|我通过了你的朋友验证请求|"
+    r"对方已添加你为|You have added .+ as your (WeChat )?contact|"
+    r"I've accepted your friend request|You added .+ as a friend",
+    re.IGNORECASE,
+)
+_GREETINGS_END = re.compile(r"以上是打招呼的内容|The above is a greeting message", re.IGNORECASE)
+_CONTENT_FREE = ("system", "recalled")
+
+
+@dataclass(frozen=True, slots=True)
+class _Message:
+    rowid: int
+    fingerprint: str
+    sent_at: str
+    moment: datetime
+    direction: str
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Contact:
+    id: str
+    case_no: str
+    channel: str
+    relation: str
+    display_name: str
+    has_consent: bool
+    status: str
+    decided_at: str | None
+    decided_by: str | None
+    revoked_at: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Params:
+    window: tuple[time, time]
+    window_text: str
+    zone: ZoneInfo
+    institutions: tuple[str, ...]
+    approved_accounts: frozenset[str]
+    lexicon: Lexicon
+    start: str | None  # UTC bounds of the reviewed period
+    end: str | None
+
+    def in_period(self, message: _Message) -> bool:
+        return (self.start is None or message.sent_at >= self.start) and (
+            self.end is None or message.sent_at < self.end
+        )
+
+
+def _moment(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def _params(
+    session: Session,
+    lexicon_override: tuple[str, str] | None,
+    date_from: str | None,
+    date_to: str | None,
+) -> _Params:
+    window_text = settings_service.get(session, "quiet_hours")
+    zone_name = settings_service.get(session, "conduct_timezone") or settings_service.get(
+        session, "timezone"
+    )
+    zone = ZoneInfo(zone_name)
+    names = settings_service.get(session, "institution_names") or settings_service.get(
+        session, "organisation"
+    )
+    institutions = tuple(n.strip() for n in re.split(r"[|,，、;；\n]", names) if n.strip())
+    accounts = settings_service.get(session, "approved_accounts")
+    return _Params(
+        _window(window_text),
+        window_text,
+        zone,
+        institutions,
+        frozenset(a for a in accounts.split(",") if a),
+        load_lexicon(session, lexicon_override),
+        None if date_from is None else utc_bound(date_from, zone, "from", end=False),
+        None if date_to is None else utc_bound(date_to, zone, "to", end=True),
+    )
+
+
+def _contacts(session: Session, case_no: str | None, contact_id: str | None) -> list[_Contact]:
+    sql = (
+        "SELECT c.*, EXISTS (SELECT 1 FROM items i WHERE i.contact_id = c.id "
+        "AND i.role = 'consent') AS consent_document FROM contacts c WHERE 1 = 1"
+    )
+    args: list[str] = []
+    if case_no is not None:
+        sql += " AND c.case_no = ?"
+        args.append(case_no)
+    if contact_id is not None:
+        sql += " AND c.id = ?"
+        args.append(contact_id)
+    rows = session.conn.execute(sql + " ORDER BY c.case_no, c.requested_at, c.id", args)
+    return [
+        _Contact(
+            r["id"],
+            r["case_no"],
+            r["channel"],
+            r["relation"],
+            r["display_name"],
+            r["consent"] == "yes" or bool(r["consent_document"]),
+            r["status"],
+            r["decided_at"] if r["status"] in ("approved", "revoked") else None,
+            r["decided_by"],
+            r["revoked_at"],
+        )
+        for r in rows
+    ]
+
+
+def _messages(session: Session, contact_id: str) -> list[_Message]:
+    rows = session.conn.execute(
+        "SELECT rowid, fingerprint, sent_at, direction, kind, text FROM messages "
+        "WHERE contact_id = ? ORDER BY sent_at, rowid",
+        (contact_id,),
+    )
+    return [
+        _Message(
+            int(r["rowid"]),
+            r["fingerprint"],
+            r["sent_at"],
+            _moment(r["sent_at"]),
+            r["direction"],
+            r["kind"],
+            r["text"],
+        )
+        for r in rows
+    ]
+
+
+def _finding(
+    rule: str, contact: _Contact, message: _Message | None, detail: str, *, per_contact: bool
+) -> ConductFinding:
+    fingerprint = None if message is None else message.fingerprint
+    return ConductFinding(
+        finding_id(rule, contact.id, None if per_contact else fingerprint),
+        rule,
+        contact.case_no,
+        contact.id,
+        None if message is None else message.rowid,
+        fingerprint,
+        None if message is None else message.sent_at,
+        detail,
+    )
+
+
+def _check_contact(
+    contact: _Contact, messages: list[_Message], p: _Params
+) -> Iterable[ConductFinding]:
+    staff = [m for m in messages if m.direction == "out" and m.kind != "system"]
+    staff_in_period = [m for m in staff if p.in_period(m)]
+
+    # CC-0: added (or talking) before the supervisor's approval
+    if contact.decided_at is not None:
+        approved = _moment(contact.decided_at)
+        added = [m for m in messages if _FRIEND_ADDED.search(m.text)]
+        early = [m for m in added if m.moment < approved]
+        what = "the friend-added line"
+        if not added:
+            greeted = next(
+                (i for i, m in enumerate(messages) if _GREETINGS_END.search(m.text)), None
+            )
+            chat = messages if greeted is None else messages[greeted + 1 :]
+            first = next((m for m in chat if m.kind != "system"), None)
+            early = [first] if first is not None and first.moment < approved else []
+            what = "the first message"
+        if early and p.in_period(early[0]):
+            yield _finding(
+                ADDED_BEFORE_APPROVAL,
+                contact,
+                early[0],
+                f"{what} is dated {early[0].sent_at}, before the approval by "
+                f"{contact.decided_by} at {contact.decided_at}",
+                per_contact=False,
+            )
+
+    # CC-1: staff messages in quiet hours without consent
+    if not contact.has_consent:
+        for m in staff_in_period:
+            local = m.moment.astimezone(p.zone)
+            if in_window(local.time(), *p.window):
+                yield _finding(
+                    QUIET_HOURS,
+                    contact,
+                    m,
+                    f"staff {m.kind} at {local.strftime('%Y-%m-%d %H:%M')} {p.zone.key}, within "
+                    f"quiet hours {p.window_text}, and the contact has no consent record",
+                    per_contact=False,
+                )
+
+    # CC-3: not the debtor or a guarantor
+    if contact.relation not in ALLOWED_RELATIONS and staff_in_period:
+        yield _finding(
+            RELATION,
+            contact,
+            staff_in_period[0],
+            f"{len(staff_in_period)} staff message(s) to {contact.display_name}, whose relation "
+            f"is {contact.relation!r}, not debtor or guarantor",
+            per_contact=True,
+        )
+
+    # CC-4: social app without consent
+    if contact.channel in SOCIAL_CHANNELS and not contact.has_consent and staff_in_period:
+        yield _finding(
+            SOCIAL_CONSENT,
+            contact,
+            staff_in_period[0],
+            f"{contact.channel} contact used by staff ({len(staff_in_period)} message(s)) with "
+            "no debtor-consent record",
+            per_contact=True,
+        )
+
+    # CC-5: the first staff message names the institution
+    if p.institutions and staff and p.in_period(staff[0]):
+        first = staff[0]
+        folded = first.text.casefold()
+        if not any(name.casefold() in folded for name in p.institutions):
+            content = "" if first.kind == "text" else f" (a {first.kind} message)"
+            yield _finding(
+                INSTITUTION,
+                contact,
+                first,
+                f"the first staff message{content} names none of: {', '.join(p.institutions)}",
+                per_contact=False,
+            )
+
+    for m in staff_in_period:
+        if m.kind in _CONTENT_FREE:
+            continue
+        # CC-6: lexicon
+        hits = p.lexicon.matches(m.text)
+        if hits:
+            listed = "; ".join(f"{cat}: {', '.join(terms)}" for cat, terms in sorted(hits.items()))
+            yield _finding(LEXICON, contact, m, listed, per_contact=False)
+        # CC-7: payment accounts not on the approved list
+        unapproved = [a for a in quoted_accounts(m.text) if a not in p.approved_accounts]
+        if unapproved:
+            yield _finding(
+                ACCOUNTS,
+                contact,
+                m,
+                "account(s) not on the approved repayment list: "
+                + ", ".join(mask_account(a) for a in unapproved),
+                per_contact=False,
+            )
+
+    # messages after revocation
+    if contact.revoked_at is not None:
+        revoked = _moment(contact.revoked_at)
+        for m in messages:
+            if m.kind != "system" and m.moment > revoked and p.in_period(m):
+                side = "staff" if m.direction == "out" else "contact"
+                yield _finding(
+                    AFTER_REVOCATION,
+                    contact,
+                    m,
+                    f"{side} message at {m.sent_at}, after the contact was revoked at "
+                    f"{contact.revoked_at}",
+                    per_contact=False,
+                )
+
+
+def _acks(session: Session) -> dict[str, Any]:
+    return {r["finding_id"]: r for r in session.conn.execute("SELECT * FROM conduct_acks")}
+
+
+def report(
+    session: Session,
+    case_no: str | None = None,
+    *,
+    contact_id: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    lexicon_file: Path | None = None,
+) -> ConductReport:
+    """Run every rule over the stored messages in scope; findings in conversation order.
+
+    ``date_from``/``date_to`` (local dates, inclusive) limit which messages may be *reported*;
+    "first message" rules still look at the whole conversation, so a period never turns a
+    later message into the first one. ``lexicon_file`` replaces lexicon categories for this
+    run only (nothing is stored).
+    """
+    session.require(Action.CONDUCT_CHECK)
+    override = None
+    if lexicon_file is not None:
+        override = (str(lexicon_file), read_lexicon_file(lexicon_file))
+    p = _params(session, override, date_from, date_to)
+    acks = _acks(session)
+    findings: list[ConductFinding] = []
+    position: dict[str, int] = {}
+    with session.snapshot():
+        for contact in _contacts(session, case_no, contact_id):
+            position[contact.id] = len(position)
+            for f in _check_contact(contact, _messages(session, contact.id), p):
+                ack = acks.get(f.id)
+                if ack is not None:
+                    f = ConductFinding(
+                        f.id,
+                        f.rule,
+                        f.case_no,
+                        f.contact_id,
+                        f.message_id,
+                        f.message_fingerprint,
+                        f.sent_at,
+                        f.detail,
+                        True,
+                        ack["note"],
+                        ack["acked_by"],
+                        ack["acked_at"],
+                    )
+                findings.append(f)
+    order = {rule.id: i for i, rule in enumerate(RULES)}
+    findings.sort(key=lambda f: (f.case_no, position[f.contact_id], f.sent_at or "", order[f.rule]))
+    notes = []
+    if not p.institutions:
+        notes.append(
+            "CC-5 not checked: no institution name is set (settings institution_names or "
+            "organisation)"
+        )
+    if not p.approved_accounts:
+        notes.append(
+            "CC-7: no approved repayment accounts are set (setting approved_accounts), so every "
+            "account a staff message quotes is flagged"
+        )
+    parameters = {
+        "quiet_hours": p.window_text,
+        "timezone": p.zone.key,
+        "institution_names": ", ".join(p.institutions),
+        "approved_accounts": str(len(p.approved_accounts)),
+        "lexicon": p.lexicon.origin,
+        "from": date_from or "",
+        "to": date_to or "",
+    }
+    return ConductReport(findings, RULES, notes, parameters)
+
+
+def run_checks(
+    session: Session,
+    case_no: str | None = None,
+    *,
+    contact_id: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> list[ConductFinding]:
+    """The findings of :func:`report` (for the bundle's conduct annex)."""
+    return report(
+        session, case_no, contact_id=contact_id, date_from=date_from, date_to=date_to
+    ).findings
+
+
+# -- acknowledging ------------------------------------------------------------------------------
+
+
+def acknowledge(
+    session: Session, finding: str, note: str, *, lexicon_file: Path | None = None
+) -> ConductFinding:
+    """Record a supervisor's or lawyer's note on a finding; final, never changed or deleted.
+
+    Only a finding the checks produce now can be acknowledged (``lexicon_file`` as for the run
+    that showed it), so an acknowledgement always names a real rule, contact and message.
+    """
+    session.require(Action.CONDUCT_ACK)
+    note = note.strip()
+    if not note:
+        raise BadInput("note", "", "an acknowledgement needs a note saying why or what was done")
+    if len(note) > 4000:
+        raise BadInput("note", "", "a note holds at most 4000 characters")
+    current = next(
+        (f for f in report(session, lexicon_file=lexicon_file).findings if f.id == finding),
+        None,
+    )
+    if current is None:
+        raise NotFound(f"no current conduct finding {finding} (run check to list them)")
+    if current.acknowledged:
+        raise RuleViolation(
+            "conduct.acknowledged",
+            f"finding {finding} was acknowledged by {current.acked_by} at {current.acked_at}; "
+            "acknowledgements are final",
+        )
+    row = {
+        "finding_id": current.id,
+        "rule": current.rule,
+        "case_no": current.case_no,
+        "contact_id": current.contact_id,
+        "message_fingerprint": current.message_fingerprint,
+        "detail": current.detail,
+        "note": note,
+        "acked_by": session.user.name,
+        "acked_at": session.now(),
+    }
+
+    def first_ack(conn: Any, _seq: int) -> None:
+        # Inside the write lock: someone may have acknowledged it since we looked.
+        earlier = conn.execute(
+            "SELECT actor FROM ledger WHERE action = 'conduct.ack' AND instr(payload, ?) > 0",
+            (f'"finding_id":"{finding}"',),
+        ).fetchone()
+        if earlier is not None:
+            raise RuleViolation(
+                "conduct.acknowledged", f"finding {finding} was acknowledged by {earlier['actor']}"
+            )
+
+    session.write(
+        "conduct.ack",
+        {"finding_id": current.id, "rule": current.rule, "contact_id": current.contact_id},
+        [put("conduct_acks", row)],
+        extra=first_ack,
+    )
+    return ConductFinding(
+        current.id,
+        current.rule,
+        current.case_no,
+        current.contact_id,
+        current.message_id,
+        current.message_fingerprint,
+        current.sent_at,
+        current.detail,
+        True,
+        note,
+        row["acked_by"],
+        row["acked_at"],
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Acknowledgement:
+    finding_id: str
+    rule: str
+    case_no: str
+    contact_id: str
+    message_fingerprint: str | None
+    detail: str
+    note: str
+    acked_by: str
+    acked_at: str
+
+
+def list_acknowledgements(
+    session: Session, case_no: str | None = None, *, contact_id: str | None = None
+) -> list[Acknowledgement]:
+    """Every acknowledgement on record, including those whose finding no longer shows (a
+    setting changed since): the bundle's annex lists what was acknowledged and why."""
+    session.require(Action.CONDUCT_CHECK)
+    sql, args = "SELECT * FROM conduct_acks WHERE 1 = 1", []
+    if case_no is not None:
+        sql += " AND case_no = ?"
+        args.append(case_no)
+    if contact_id is not None:
+        sql += " AND contact_id = ?"
+        args.append(contact_id)
+    rows = session.conn.execute(sql + " ORDER BY acked_at, finding_id", args)
+    return [Acknowledgement(**dict(r)) for r in rows]
