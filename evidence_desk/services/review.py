@@ -361,7 +361,7 @@ def list_tags(
 # -- search -------------------------------------------------------------------------------------
 
 
-def _day_bound(value: str | date, zone: ZoneInfo, what: str, *, end: bool) -> str:
+def utc_bound(value: str | date, zone: ZoneInfo, what: str, *, end: bool) -> str:
     """A UTC bound for ``sent_at`` (stored as UTC ISO text) from a local date or date-time.
 
     A bare date means the whole local day: ``date_to`` includes it (the bound is the next
@@ -449,10 +449,10 @@ def search(
         zone = ZoneInfo(timezone or settings_service.get(session, "timezone"))
         if date_from is not None:
             clauses.append("m.sent_at >= ?")
-            args.append(_day_bound(date_from, zone, "from", end=False))
+            args.append(utc_bound(date_from, zone, "from", end=False))
         if date_to is not None:
             clauses.append("m.sent_at < ?")
-            args.append(_day_bound(date_to, zone, "to", end=True))
+            args.append(utc_bound(date_to, zone, "to", end=True))
     if contact_id is not None:
         clauses.append("m.contact_id = ?")
         args.append(contact_id)
