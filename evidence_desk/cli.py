@@ -512,6 +512,75 @@ def cmd_stamp(args: argparse.Namespace) -> int:
     return 0 if outcome.stamped or not outcome.attempts else 1
 
 
+def _bundle_scope(args: argparse.Namespace) -> Any:
+    from evidence_desk.bundle.model import Scope
+
+    return Scope(
+        case_no=args.case,
+        contact_ids=tuple(args.contact),
+        date_from=args.date_from,
+        date_to=args.date_to,
+        tagged_only=args.tagged_only,
+        language=args.language,
+        page_cap=args.page_cap,
+    )
+
+
+def cmd_bundle(args: argparse.Namespace) -> int:
+    from evidence_desk.services import bundle as bundle_service
+
+    with open_session(args) as session:
+        result = bundle_service.export_bundle(
+            session, _bundle_scope(args), args.out, stamp_first=not args.no_stamp
+        )
+    lines = [
+        f"bundle {result.bundle_id}: {result.exhibits} exhibits, {result.pages} pages, "
+        f"{result.messages_included} messages ({result.messages_omitted} in range left out, "
+        "each listed in the completeness statement)",
+        *(f"PDF  {p}" for p in result.pdf_paths),
+        f"kit  {result.kit_path} (sha256 {result.kit_sha256})",
+        f"evidence manifest sha256 {result.evidence_manifest_sha256}",
+        f"proofs lead to checkpoint {result.checkpoint_size}"
+        + ("" if result.checkpoint_stamped else " (NOT time-stamped yet)"),
+        f"recorded as ledger entry {result.ledger_seq}",
+        *(f"note: {n}" for n in result.notices),
+    ]
+    _emit(
+        args,
+        {
+            "bundle_id": result.bundle_id,
+            "pdf": [str(p) for p in result.pdf_paths],
+            "kit": str(result.kit_path),
+            "kit_sha256": result.kit_sha256,
+            "evidence_manifest_sha256": result.evidence_manifest_sha256,
+            "pages": result.pages,
+            "exhibits": result.exhibits,
+            "messages_included": result.messages_included,
+            "messages_omitted": result.messages_omitted,
+            "checkpoint_size": result.checkpoint_size,
+            "checkpoint_stamped": result.checkpoint_stamped,
+            "tag_manifest_stamped": result.tag_manifest_stamped,
+            "ledger_seq": result.ledger_seq,
+            "notices": list(result.notices),
+        },
+        "\n".join(lines),
+    )
+    return 0
+
+
+def cmd_verify_bundle(args: argparse.Namespace) -> int:
+    """No store, no password: everything is checked from the kit itself."""
+    from evidence_desk.bundle.verify_kit import verify_kit
+
+    report = verify_kit(args.path)
+    lines = [f"bundle {report.bundle_id or '?'} ({report.source})"]
+    lines += [f"{exhibit}  {verdict}  {title}" for exhibit, title, verdict in report.verdicts()]
+    lines += [f"{f.severity.upper()} [{f.code}] {f.file}: {f.message}" for f in report.findings]
+    lines.append("INTACT" if report.intact else f"PROBLEMS FOUND: {len(report.errors)}")
+    _emit(args, report.as_json(), "\n".join(lines))
+    return 0 if report.intact else 1
+
+
 # -- parser -------------------------------------------------------------------------------------
 
 
@@ -643,6 +712,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="document (evidence, approved contacts only) or a request document: "
         "identity_proof, debt_confirmation, friend_request, consent",
     )
+    bundle_cmd = add("bundle", cmd_bundle, "export the court bundle: PDF and verification kit")
+    export_cmd = add("export", cmd_bundle, "same as bundle")
+    for command in (bundle_cmd, export_cmd):
+        command.add_argument("--case", required=True)
+        command.add_argument("--contact", action="append", default=[], help="contact id (repeat)")
+        command.add_argument("--from", dest="date_from", default=None, help="YYYY-MM-DD")
+        command.add_argument("--to", dest="date_to", default=None, help="YYYY-MM-DD")
+        command.add_argument("--tagged-only", action="store_true", help="only tagged messages")
+        command.add_argument("--language", default="zh_CN", choices=["zh_CN", "en"])
+        command.add_argument("--page-cap", type=int, default=350, help="pages per volume")
+        command.add_argument("--out", type=Path, required=True, help="folder for PDF and kit")
+        command.add_argument(
+            "--no-stamp", action="store_true", help="do not time-stamp pending checkpoints first"
+        )
+    verify_bundle = add(
+        "verify-bundle", cmd_verify_bundle, "check a bundle's kit; needs no store or password"
+    )
+    verify_bundle.add_argument("path", type=Path, help="kit zip, unzipped kit, or export folder")
     return parser
 
 
