@@ -512,6 +512,54 @@ def cmd_stamp(args: argparse.Namespace) -> int:
     return 0 if outcome.stamped or not outcome.attempts else 1
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from evidence_desk.services import backup as backup_service
+
+    with open_session(args) as session:
+        result = backup_service.backup(session, args.out)
+    _emit(
+        args,
+        {
+            "path": str(result.path),
+            "store_id": result.store_id,
+            "ledger_size": result.ledger_size,
+            "blobs": result.blobs,
+            "bytes": result.bytes,
+        },
+        backup_service.describe(result),
+    )
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from evidence_desk.services import backup as backup_service
+
+    user = _user(args)
+    result = backup_service.restore(
+        args.file,
+        args.store,
+        user,
+        _password("EVIDENCE_DESK_PASSWORD", f"Password for {user} (as in the backup): "),
+        replace=args.replace,
+        check_only=args.check,
+    )
+    _emit(
+        args,
+        {
+            "path": str(result.path),
+            "store_id": result.store_id,
+            "ledger_size": result.ledger_size,
+            "blobs": result.blobs,
+            "created_at": result.created_at,
+            "created_by": result.created_by,
+            "moved_aside": str(result.moved_aside) if result.moved_aside else None,
+            "checked_only": result.checked_only,
+        },
+        backup_service.describe(result),
+    )
+    return 0
+
+
 def _bundle_scope(args: argparse.Namespace) -> Any:
     from evidence_desk.bundle.model import Scope
 
@@ -702,6 +750,9 @@ def build_parser() -> argparse.ArgumentParser:
     messages.add_argument("--contact", required=True)
     messages.add_argument("--offset", type=int, default=0)
     messages.add_argument("--limit", type=int, default=10_000)
+    from evidence_desk.cli_review import add_commands as add_review_commands
+
+    add_review_commands(add)  # tag, untag, tags, search, check, ack
 
     attach = add("attach", cmd_contact_attach, "attach documents to a contact", contact)
     attach.add_argument("id")
@@ -711,6 +762,18 @@ def build_parser() -> argparse.ArgumentParser:
         default="document",
         help="document (evidence, approved contacts only) or a request document: "
         "identity_proof, debt_confirmation, friend_request, consent",
+    )
+    backup_cmd = add("backup", cmd_backup, "write a signed, encrypted backup of the store (admin)")
+    backup_cmd.add_argument("--out", type=Path, required=True, help="new backup file")
+    restore_cmd = add(
+        "restore", cmd_restore, "check a backup fully, then restore it as the store (admin)"
+    )
+    restore_cmd.add_argument("file", type=Path, help="backup file")
+    restore_cmd.add_argument(
+        "--replace", action="store_true", help="move an existing store aside (kept) first"
+    )
+    restore_cmd.add_argument(
+        "--check", action="store_true", help="check the backup only; change nothing"
     )
     bundle_cmd = add("bundle", cmd_bundle, "export the court bundle: PDF and verification kit")
     export_cmd = add("export", cmd_bundle, "same as bundle")

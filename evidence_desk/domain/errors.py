@@ -86,3 +86,10 @@ class StoreBusy(EvidenceDeskError):
 class Cancelled(EvidenceDeskError):
     code = "cancelled"
     exit_code = 1
+
+
+class BackupInvalid(EvidenceDeskError):
+    """A backup file is damaged, tampered with or incomplete; the message names the member."""
+
+    code = "backup_invalid"
+    exit_code = 1

@@ -38,6 +38,8 @@ class Action(enum.StrEnum):
     BUNDLE_EXPORT = "bundle.export"
     TSA_CONFIGURE = "tsa.configure"
     STAMP = "stamp"
+    STORE_BACKUP = "store.backup"
+    STORE_RESTORE = "store.restore"
 
 
 _ALL = frozenset(Role)
@@ -72,6 +74,10 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.BUNDLE_EXPORT: frozenset({Role.LEGAL}),
     Action.TSA_CONFIGURE: frozenset({Role.ADMIN}),
     Action.STAMP: _ALL,
+    # A backup holds every original (encrypted) and a restore can roll the whole store back:
+    # both are the administrator's job, never a field or legal user's.
+    Action.STORE_BACKUP: frozenset({Role.ADMIN}),
+    Action.STORE_RESTORE: frozenset({Role.ADMIN}),
 }
 
 

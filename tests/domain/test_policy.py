@@ -36,6 +36,8 @@ EXPECTED: dict[Action, set[Role]] = {
     Action.BUNDLE_EXPORT: {L},
     Action.TSA_CONFIGURE: {A},
     Action.STAMP: {S, V, L, A},
+    Action.STORE_BACKUP: {A},
+    Action.STORE_RESTORE: {A},
 }
 
 ALL_PAIRS = [(role, action) for action in Action for role in Role]

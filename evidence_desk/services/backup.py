@@ -1,0 +1,516 @@
+"""Backup and restore: one signed, encrypted file that can rebuild the whole store.
+
+A backup is a zip file (members stored, not compressed: everything in it is already encrypted)::
+
+    backup.json               the manifest: store id, ledger size and root, who made it, and the
+                              size and SHA-256 of every other member; signed by that admin
+    store/store.json          the descriptor, with the head advanced to the snapshot's newest
+                              checkpoint (a signed value taken from the snapshot itself)
+    store/keyslots.json       the key slots, so the same users log in with the same passwords
+    store/evidence.db         a SQLCipher snapshot, still encrypted with the store's key
+    store/blobs/ab/cd...      every original the snapshot refers to, still encrypted
+
+Why it is consistent while the app runs: key slots and the head are written by writers while
+they hold the store's writer lock, so the descriptor, the key slots and the database snapshot
+(SQLite's online backup API, one step: a single read snapshot of the WAL database) are taken
+together under that lock. That section copies only the database, so other writers wait briefly
+(the lock owner reads "root is running backup"). Blob files are immutable and written before any
+row refers to them, so they are copied afterwards, outside the lock: the ones the snapshot lists
+are on disk and cannot change; orphans and partial files are left out.
+
+Why restore is safe: it refuses a file whose manifest signature, member list or any member's
+digest is wrong, naming the member; it then unpacks into a temporary folder beside the target,
+logs in there as the restoring admin, runs the full ``verify`` and checks that the manifest's
+signer is an admin of that ledger with that key. Only then does it move the folder into place.
+An existing store is never overwritten: without ``replace`` the restore is refused, with it the
+old store is moved aside (``<name>.before-restore-<time>``) and kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import re
+import shutil
+import uuid
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC
+from pathlib import Path
+from typing import IO, Any
+
+import sqlcipher3
+
+from evidence_desk import __version__
+from evidence_desk.domain.errors import BackupInvalid, BadInput, RuleViolation, StoreError
+from evidence_desk.domain.policy import Action
+from evidence_desk.integrity import signing
+from evidence_desk.integrity.canonical import canonical_bytes
+from evidence_desk.services.clock import Clock, rfc3339, system_clock
+from evidence_desk.services.session import Session
+from evidence_desk.store import db
+from evidence_desk.store.files import fsync_dir
+from evidence_desk.store.folder import DB_NAME
+from evidence_desk.store.keys import derive_subkey
+from evidence_desk.store.lock import WriterLock
+
+BACKUP_FORMAT = "evidence-desk-backup"
+BACKUP_VERSION = 1
+BACKUP_CONTEXT = b"evidence-desk/backup/v1\n"
+MANIFEST = "backup.json"
+PREFIX = "store/"
+_COPY_CHUNK = 1 << 20
+_MEMBER = re.compile(
+    r"^store/(store\.json|keyslots\.json|evidence\.db|blobs/[0-9a-f]{2}/[0-9a-f]{62})$"
+)
+_REQUIRED = ("store/store.json", "store/keyslots.json", "store/evidence.db")
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class BackupResult:
+    path: Path
+    store_id: str
+    ledger_size: int
+    blobs: int
+    bytes: int
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    path: Path
+    store_id: str
+    ledger_size: int
+    blobs: int
+    created_at: str
+    created_by: str
+    moved_aside: Path | None
+    checked_only: bool
+
+
+# -- backup -------------------------------------------------------------------------------------
+
+
+def backup(
+    session: Session, out: Path, *, progress: Progress | None = None, clock: Clock | None = None
+) -> BackupResult:
+    """Write a signed, encrypted snapshot of the store to ``out`` (a new file)."""
+    session.require(Action.STORE_BACKUP)
+    report = progress or (lambda _stage, _done, _total: None)
+    out = Path(out)
+    if out.exists():
+        raise BadInput(str(out), "", "already exists; a backup never overwrites a file")
+    if not out.parent.is_dir():
+        raise BadInput(str(out), "", "its folder does not exist")
+    work = out.parent / f".{out.name}.{uuid.uuid4().hex[:8]}.tmp"
+    partial = out.parent / f".{out.name}.part"
+    try:
+        work.mkdir()
+        report("snapshot", 0, 1)
+        descriptor, keyslots = _snapshot(session, work / DB_NAME)
+        report("snapshot", 1, 1)
+        ledger_size, head_root, blob_names, schema = _describe_snapshot(
+            session, work / DB_NAME, descriptor
+        )
+        descriptor_bytes = json.dumps(descriptor, indent=1, sort_keys=True).encode("utf-8")
+        files: list[dict[str, Any]] = []
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
+            files.append(_add_bytes(archive, "store/store.json", descriptor_bytes))
+            files.append(_add_bytes(archive, "store/keyslots.json", keyslots))
+            files.append(_add_file(archive, "store/evidence.db", work / DB_NAME))
+            for index, name in enumerate(blob_names):
+                report("originals", index, len(blob_names))
+                source = session.blobs.path_for_name(name)
+                try:
+                    files.append(_add_file(archive, f"store/blobs/{name[:2]}/{name[2:]}", source))
+                except FileNotFoundError:
+                    raise StoreError(
+                        f"{source}: original listed by the database is missing; run verify "
+                        "and repair the store before backing it up"
+                    ) from None
+            report("originals", len(blob_names), len(blob_names))
+            now = (clock or session.clock)()
+            body = {
+                "format": BACKUP_FORMAT,
+                "version": BACKUP_VERSION,
+                "app_version": __version__,
+                "store_id": session.folder.store_id,
+                "schema_version": schema,
+                "ledger_size": ledger_size,
+                "head_root": head_root,
+                "created_at": rfc3339(now),
+                "created_by": session.user.name,
+                "public_key": session.user.public_key,
+                "files": sorted(files, key=lambda f: str(f["path"])),
+            }
+            manifest = {
+                "manifest": body,
+                "signature": session.sign(BACKUP_CONTEXT, canonical_bytes(body)),
+            }
+            archive.writestr(
+                MANIFEST, json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False)
+            )
+        with open(partial, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, out)
+        fsync_dir(out.parent)
+    except OSError as error:
+        raise StoreError(
+            f"{out}: backup could not be written ({error.strerror or error}); "
+            "nothing was changed in the store"
+        ) from None
+    finally:
+        partial.unlink(missing_ok=True)
+        shutil.rmtree(work, ignore_errors=True)
+    return BackupResult(out, session.folder.store_id, ledger_size, len(blob_names), _size(out))
+
+
+def _snapshot(session: Session, target: Path) -> tuple[dict[str, Any], bytes]:
+    """Descriptor, key slots and a database snapshot, taken together under the writer lock."""
+    lock = WriterLock(
+        session.folder.path,
+        session.user.name,
+        "backup",
+        wait_seconds=session.lock_wait_seconds,
+    )
+    key = derive_subkey(session.data_key, "sqlcipher")
+    with lock:
+        descriptor = json.loads((session.folder.path / "store.json").read_text("utf-8"))
+        keyslots = (session.folder.path / "keyslots.json").read_bytes()
+        copy = sqlcipher3.connect(str(target), isolation_level=None)
+        try:
+            copy.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+            session.conn.backup(copy)  # one step: a single consistent read of the database
+            copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        finally:
+            copy.close()
+    if not isinstance(descriptor, dict):
+        raise StoreError(f"{session.folder.path / 'store.json'}: not a store descriptor")
+    return descriptor, keyslots
+
+
+def _describe_snapshot(
+    session: Session, path: Path, descriptor: dict[str, Any]
+) -> tuple[int, str, list[str], int]:
+    """Ledger size and root, referenced blob names and schema version of the snapshot; advances
+    the copied head to the snapshot's newest signed checkpoint (writers update the head only
+    after they commit, so the descriptor read under the lock may lag by the last write)."""
+    conn = db.connect(path, derive_subkey(session.data_key, "sqlcipher"))
+    try:
+        size = int(conn.execute("SELECT count(*) FROM ledger").fetchone()[0])
+        newest = conn.execute(
+            "SELECT size, root, at, signer, signature FROM checkpoints ORDER BY size DESC LIMIT 1"
+        ).fetchone()
+        names = sorted({str(r[0]) for r in conn.execute("SELECT name FROM blobs")})
+        schema = db.schema_version(conn)
+    finally:
+        conn.close()
+    head = descriptor.get("head") or {}
+    if newest is not None and int(head.get("size", 0) or 0) < int(newest["size"]):
+        descriptor["head"] = {
+            "size": int(newest["size"]),
+            "root": str(newest["root"]),
+            "at": str(newest["at"]),
+            "signer": str(newest["signer"]),
+            "signature": str(newest["signature"]),
+        }
+    return size, str(newest["root"]) if newest is not None else "", names, schema
+
+
+def _add_bytes(archive: zipfile.ZipFile, name: str, data: bytes) -> dict[str, Any]:
+    archive.writestr(name, data)
+    return {"path": name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+
+
+def _add_file(archive: zipfile.ZipFile, name: str, source: Path) -> dict[str, Any]:
+    digest = hashlib.sha256()
+    size = 0
+    with open(source, "rb") as src, archive.open(name, "w", force_zip64=True) as dst:
+        while chunk := src.read(_COPY_CHUNK):
+            digest.update(chunk)
+            dst.write(chunk)
+            size += len(chunk)
+    return {"path": name, "size": size, "sha256": digest.hexdigest()}
+
+
+def _size(path: Path) -> int:
+    return path.stat().st_size
+
+
+# -- reading a backup ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BackupManifest:
+    body: dict[str, Any]
+    signature: str
+
+    @property
+    def files(self) -> dict[str, dict[str, Any]]:
+        return {str(f["path"]): f for f in self.body["files"]}
+
+    @property
+    def store_id(self) -> str:
+        return str(self.body["store_id"])
+
+    @property
+    def created_by(self) -> str:
+        return str(self.body["created_by"])
+
+
+@contextlib.contextmanager
+def _open_backup(path: Path) -> Iterator[zipfile.ZipFile]:
+    try:
+        archive = zipfile.ZipFile(path)
+    except FileNotFoundError:
+        raise BadInput(str(path), "", "no such file") from None
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise BackupInvalid(f"{path}: not a readable Evidence Desk backup ({error})") from None
+    try:
+        yield archive
+    finally:
+        archive.close()
+
+
+def read_manifest(path: Path) -> BackupManifest:
+    """The manifest, with its signature checked and every member accounted for."""
+    with _open_backup(path) as archive:
+        return _manifest(path, archive)
+
+
+def _manifest(path: Path, archive: zipfile.ZipFile) -> BackupManifest:
+    try:
+        doc = json.loads(archive.read(MANIFEST).decode("utf-8"))
+        body = doc["manifest"]
+        signature = str(doc["signature"])
+        if body.get("format") != BACKUP_FORMAT or not isinstance(body.get("files"), list):
+            raise ValueError("not an Evidence Desk backup manifest")
+        if body.get("version") != BACKUP_VERSION:
+            raise ValueError(f"unsupported backup version {body.get('version')}")
+        for entry in body["files"]:
+            if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
+                raise ValueError("a file entry is malformed")
+            int(entry["size"])
+            str(entry["sha256"])
+        public_key = str(body["public_key"])
+        for field_name in ("store_id", "created_by", "created_at", "ledger_size"):
+            body[field_name]  # presence check: KeyError names the missing field
+    except KeyError as error:
+        raise BackupInvalid(f"{path}: {MANIFEST}: missing {error}") from None
+    except (ValueError, TypeError, AttributeError, zipfile.BadZipFile, OSError) as error:
+        raise BackupInvalid(f"{path}: {MANIFEST}: {error}") from None
+    manifest = BackupManifest(body, signature)
+    if not signing.verify(public_key, BACKUP_CONTEXT, canonical_bytes(body), signature):
+        raise BackupInvalid(
+            f"{path}: {MANIFEST}: signature does not match its contents (the manifest was "
+            "changed after it was signed)"
+        )
+    listed = manifest.files
+    present = {info.filename for info in archive.infolist()} - {MANIFEST}
+    unlisted = sorted(present - set(listed))
+    if unlisted:
+        raise BackupInvalid(f"{path}: {unlisted[0]}: member is not listed in the signed manifest")
+    missing = sorted(set(listed) - present)
+    if missing:
+        raise BackupInvalid(
+            f"{path}: {missing[0]}: listed in the manifest but missing from the file"
+        )
+    strange = [name for name in sorted(listed) if not _MEMBER.match(name)]
+    if strange:
+        raise BackupInvalid(f"{path}: {strange[0]}: not a member an Evidence Desk backup may hold")
+    absent = [name for name in _REQUIRED if name not in listed]
+    if absent:
+        raise BackupInvalid(f"{path}: {absent[0]}: missing from the backup")
+    return manifest
+
+
+def _extract(
+    path: Path,
+    archive: zipfile.ZipFile,
+    manifest: BackupManifest,
+    into: Path,
+    report: Progress,
+) -> None:
+    """Unpack every member, checking its size and digest as it is written."""
+    members = sorted(manifest.files.items())
+    for index, (name, entry) in enumerate(members):
+        report("unpacking", index, len(members))
+        target = into / name[len(PREFIX) :]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        expected = int(entry["size"])
+        digest = hashlib.sha256()
+        size = 0
+        try:
+            with archive.open(name) as src, open(target, "wb") as dst:
+                while chunk := _read(src, min(_COPY_CHUNK, expected - size + 1)):
+                    size += len(chunk)
+                    if size > expected:
+                        break
+                    digest.update(chunk)
+                    dst.write(chunk)
+                dst.flush()
+                os.fsync(dst.fileno())
+        except (zipfile.BadZipFile, EOFError, ValueError) as error:
+            raise BackupInvalid(f"{path}: {name}: damaged ({error})") from None
+        if size != expected:
+            raise BackupInvalid(
+                f"{path}: {name}: size differs from the manifest (expected {expected} bytes)"
+            )
+        if digest.hexdigest() != entry["sha256"]:
+            raise BackupInvalid(f"{path}: {name}: SHA-256 does not match the signed manifest")
+    report("unpacking", len(members), len(members))
+
+
+def _read(handle: IO[bytes], amount: int) -> bytes:
+    return handle.read(max(1, amount))
+
+
+# -- restore ------------------------------------------------------------------------------------
+
+
+def restore(
+    backup_path: Path,
+    target: Path,
+    user: str,
+    password: str,
+    *,
+    replace: bool = False,
+    check_only: bool = False,
+    progress: Progress | None = None,
+    clock: Clock = system_clock,
+) -> RestoreResult:
+    """Check ``backup_path`` completely, then make it the store at ``target``.
+
+    ``user`` must be an admin of the backed-up store (their password unlocks its key slot).
+    With ``check_only`` everything is checked and nothing is put in place.
+    """
+    from evidence_desk.services.verify import verify_store
+
+    report = progress or (lambda _stage, _done, _total: None)
+    backup_path = Path(backup_path)
+    target = Path(target)
+    occupied = target.exists() and (not target.is_dir() or any(target.iterdir()))
+    if occupied and not replace and not check_only:
+        raise RuleViolation(
+            "restore.no_overwrite",
+            f"{target} already holds files; restore into a new folder, or pass replace to "
+            "move the existing store aside (it is kept, never deleted)",
+        )
+    parent = target.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"{parent}: cannot create ({error.strerror or error})") from None
+    work = parent / f".{target.name}.restoring-{uuid.uuid4().hex[:8]}"
+    moved_aside: Path | None = None
+    try:
+        with _open_backup(backup_path) as archive:
+            manifest = _manifest(backup_path, archive)
+            work.mkdir()
+            _extract(backup_path, archive, manifest, work, report)
+        (work / "blobs").mkdir(exist_ok=True)
+        report("verify", 0, 1)
+        with Session.open(work, user, password, clock=clock) as session:
+            session.require(Action.STORE_RESTORE)
+            _check_against_manifest(backup_path, session, manifest)
+            verdict = verify_store(session)
+        if not verdict.intact:
+            first = "; ".join(f"{f.code} at {f.location}: {f.detail}" for f in verdict.errors[:3])
+            raise BackupInvalid(
+                f"{backup_path}: the restored store does not verify "
+                f"({len(verdict.errors)} problem(s): {first})"
+            )
+        report("verify", 1, 1)
+        (work / "auth_failures.json").unlink(missing_ok=True)
+        result = RestoreResult(
+            target,
+            manifest.store_id,
+            int(manifest.body["ledger_size"]),
+            sum(1 for name in manifest.files if name.startswith("store/blobs/")),
+            str(manifest.body["created_at"]),
+            manifest.created_by,
+            None,
+            check_only,
+        )
+        if check_only:
+            return result
+        if target.exists():
+            moved_aside = _move_aside(target, clock)
+        try:
+            os.replace(work, target)
+        except OSError:
+            if moved_aside is not None:
+                os.replace(moved_aside, target)
+                moved_aside = None
+            raise
+        fsync_dir(parent)
+    except OSError as error:
+        raise StoreError(
+            f"{target}: restore failed ({error.strerror or error}); "
+            + (f"the previous store is kept at {moved_aside}" if moved_aside else "nothing changed")
+        ) from None
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return dataclasses.replace(result, moved_aside=moved_aside)
+
+
+def _check_against_manifest(path: Path, session: Session, manifest: BackupManifest) -> None:
+    """The signer must be an admin of the restored ledger with the key that signed, and the
+    manifest must describe this store (not another backup's manifest glued onto it)."""
+    if session.folder.store_id != manifest.store_id:
+        raise BackupInvalid(f"{path}: {MANIFEST}: names store {manifest.store_id}, not this one")
+    size = int(session.conn.execute("SELECT count(*) FROM ledger").fetchone()[0])
+    if size != int(manifest.body["ledger_size"]):
+        raise BackupInvalid(
+            f"{path}: store/evidence.db: holds {size} ledger entries, the manifest says "
+            f"{manifest.body['ledger_size']}"
+        )
+    signer = session.conn.execute(
+        "SELECT role, public_key, active FROM users WHERE name = ?", (manifest.created_by,)
+    ).fetchone()
+    if (
+        signer is None
+        or signer["role"] != "admin"
+        or signer["public_key"] != manifest.body["public_key"]
+    ):
+        raise BackupInvalid(
+            f"{path}: {MANIFEST}: signed by {manifest.created_by!r}, who is not an admin of "
+            "this store with that key"
+        )
+
+
+def _move_aside(target: Path, clock: Clock) -> Path:
+    """Move the existing store out of the way (kept, never deleted), unless someone is writing."""
+    if (target / "lock").exists():
+        with WriterLock(target, "restore", "restore", wait_seconds=3.0):
+            pass  # nobody is writing right now (StoreBusy otherwise)
+    stamp = clock().astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    aside = target.with_name(f"{target.name}.before-restore-{stamp}")
+    counter = 1
+    while aside.exists():
+        counter += 1
+        aside = target.with_name(f"{target.name}.before-restore-{stamp}-{counter}")
+    os.replace(target, aside)
+    return aside
+
+
+def describe(result: BackupResult | RestoreResult) -> str:
+    if isinstance(result, BackupResult):
+        return (
+            f"backup written to {result.path}: store {result.store_id}, "
+            f"{result.ledger_size} ledger entries, {result.blobs} originals, "
+            f"{result.bytes} bytes"
+        )
+    verb = "checked" if result.checked_only else "restored to " + str(result.path)
+    text = (
+        f"backup {verb}: store {result.store_id}, {result.ledger_size} ledger entries, "
+        f"{result.blobs} originals; made {result.created_at} by {result.created_by}; verify INTACT"
+    )
+    if result.moved_aside is not None:
+        text += f"; the previous store was moved to {result.moved_aside}"
+    return text
