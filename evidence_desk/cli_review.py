@@ -1,0 +1,187 @@
+"""CLI commands for review and the conduct self-check: tag, untag, tags, search, check, ack.
+
+Kept beside cli.py (which registers them with one call) so that the review commands can grow
+without touching the shared parser. Same contract as every command (cli.md): 0 done, 1 the
+conduct check found open findings (like verify finding problems), 2 usage, 3 refused by a rule
+or permission, 4 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from evidence_desk.domain.errors import UsageError
+from evidence_desk.services import conduct, review
+
+Handler = Callable[[argparse.Namespace], int]
+AddCommand = Callable[[str, Handler, str], argparse.ArgumentParser]
+
+_ARROWS = {"out": "→", "in": "←", "system": "·"}
+
+
+def _session(args: argparse.Namespace) -> Any:
+    from evidence_desk.cli import open_session
+
+    return open_session(args)
+
+
+def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    elif text:
+        print(text)
+
+
+def _tag_line(tag: review.Tag) -> str:
+    target = f"message {tag.message_id}" if tag.target_kind == "message" else f"item {tag.item_id}"
+    line = f"{tag.id}  {tag.case_no} {tag.contact_id} {target}  {tag.tag} ({tag.label_zh})"
+    if tag.note:
+        line += f"  note: {tag.note}"
+    if not tag.active:
+        line += f"  [removed by {tag.removed_by} at {tag.removed_at}: {tag.remove_note or '-'}]"
+    return line
+
+
+def cmd_tag(args: argparse.Namespace) -> int:
+    if (args.message is None) == (args.item is None):
+        raise UsageError("tag: give a MESSAGE_ID or --item ITEM_ID (one of them)")
+    with _session(args) as session:
+        if args.item is not None:
+            tag = review.tag_item(session, args.item, args.tag, args.note)
+        else:
+            tag = review.tag_message(session, args.message, args.tag, args.note)
+    _emit(args, tag.as_json(), f"tagged: {_tag_line(tag)}")
+    return 0
+
+
+def cmd_untag(args: argparse.Namespace) -> int:
+    with _session(args) as session:
+        tag = review.untag(session, args.tag_id, args.note)
+    _emit(args, tag.as_json(), f"removed: {_tag_line(tag)}")
+    return 0
+
+
+def cmd_tags(args: argparse.Namespace) -> int:
+    with _session(args) as session:
+        found = review.list_tags(
+            session,
+            case_no=args.case,
+            contact_id=args.contact,
+            tag=args.tag,
+            include_removed=args.all,
+        )
+    _emit(args, [t.as_json() for t in found], "\n".join(_tag_line(t) for t in found))
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with _session(args) as session:
+        hits = review.search(
+            session,
+            args.text,
+            tag=args.tag,
+            sender=args.sender,
+            direction=args.direction,
+            date_from=args.date_from,
+            date_to=args.date_to,
+            contact_id=args.contact,
+            case_no=args.case,
+            limit=args.limit,
+        )
+    lines = [
+        f"#{h.message_id}  {h.sent_at}  {h.case_no} {h.contact_id}  "
+        f"{_ARROWS.get(h.direction, '?')} {h.sender}: {h.text}"
+        + (f"  [{', '.join(h.tags)}]" if h.tags else "")
+        for h in hits
+    ]
+    lines.append(f"{len(hits)} message(s)")
+    _emit(args, [h.as_json() for h in hits], "\n".join(lines))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with _session(args) as session:
+        result = conduct.report(
+            session,
+            args.case,
+            contact_id=args.contact,
+            date_from=args.date_from,
+            date_to=args.date_to,
+            lexicon_file=args.lexicon,
+        )
+    lines = []
+    for f in result.findings:
+        where = f"message {f.message_id} ({f.sent_at})" if f.message_id else "contact"
+        lines.append(
+            f"{f.rule:<16} {f.id}  {f.case_no} {f.contact_id} {where}: {f.title}: {f.detail}"
+        )
+        if f.acknowledged:
+            lines.append(f"{'':16} acknowledged by {f.acked_by} at {f.acked_at}: {f.ack_note}")
+    lines += [f"note: {n}" for n in result.notes]
+    lines.append(
+        f"{len(result.findings)} finding(s), {len(result.open_findings)} open; "
+        + ", ".join(f"{k} {v}" for k, v in result.parameters.items() if v)
+    )
+    _emit(args, result.as_json(), "\n".join(lines))
+    return 1 if result.open_findings else 0
+
+
+def cmd_ack(args: argparse.Namespace) -> int:
+    with _session(args) as session:
+        finding = conduct.acknowledge(
+            session, args.finding_id, args.note, lexicon_file=args.lexicon
+        )
+    _emit(
+        args,
+        finding.as_json(),
+        f"acknowledged {finding.id} ({finding.rule}) by {finding.acked_by}: {finding.ack_note}",
+    )
+    return 0
+
+
+def add_commands(add: AddCommand) -> None:
+    """Register the review commands through cli.build_parser's ``add`` helper."""
+    tag = add("tag", cmd_tag, "tag a message (or --item) as key evidence, or add a note")
+    tag.add_argument("message", nargs="?", type=int, help="message id (from search)")
+    tag.add_argument("--item", help="an evidence item id instead of a message")
+    tag.add_argument("--tag", required=True, choices=list(review.TAGS))
+    tag.add_argument("--note", default="", help="free text (required for --tag note)")
+
+    untag = add("untag", cmd_untag, "withdraw a tag (recorded, never erased)")
+    untag.add_argument("tag_id")
+    untag.add_argument("--note", default="", help="why it is withdrawn")
+
+    tags = add("tags", cmd_tags, "list tags")
+    tags.add_argument("--case")
+    tags.add_argument("--contact")
+    tags.add_argument("--tag", choices=list(review.TAGS))
+    tags.add_argument("--all", action="store_true", help="include removed tags")
+
+    search = add("search", cmd_search, "search messages by text, tag, sender, date, contact, case")
+    search.add_argument("text", nargs="?", default=None, help="text to find (Chinese too)")
+    search.add_argument("--tag", choices=list(review.TAGS))
+    search.add_argument("--sender", help="sender name or account (part of it)")
+    search.add_argument("--direction", choices=["in", "out", "system"])
+    search.add_argument("--from", dest="date_from", help="first local date, YYYY-MM-DD")
+    search.add_argument("--to", dest="date_to", help="last local date (inclusive)")
+    search.add_argument("--contact")
+    search.add_argument("--case")
+    search.add_argument("--limit", type=int, default=1000)
+
+    check = add("check", cmd_check, "collection-conduct self-check (exit 1: open findings)")
+    check.add_argument("--case")
+    check.add_argument("--contact")
+    check.add_argument("--from", dest="date_from", help="first local date, YYYY-MM-DD")
+    check.add_argument("--to", dest="date_to", help="last local date (inclusive)")
+    check.add_argument(
+        "--lexicon", type=Path, help="JSON lexicon categories replacing the stored ones, this run"
+    )
+
+    ack = add("ack", cmd_ack, "acknowledge a conduct finding with a note (supervisor, legal)")
+    ack.add_argument("finding_id")
+    ack.add_argument("--note", required=True)
+    ack.add_argument("--lexicon", type=Path, help="as given to the check that showed it")
