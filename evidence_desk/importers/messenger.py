@@ -312,6 +312,18 @@ def _parse_file(source: ExportSource) -> _ParsedFile:
         raise ImportInputError(
             name, "$", "no 'messages' array: not a Messenger/Instagram message_N.json"
         )
+    listed = root["messages"]
+    if listed and not any(
+        isinstance(m, dict) and ("timestamp_ms" in m or "sender_name" in m) for m in listed
+    ):
+        # Another app's JSON forced with --format (Telegram's result.json has "messages" too):
+        # refuse rather than return every message as an undated "unknown".
+        raise ImportInputError(
+            name,
+            "$.messages",
+            "no message has 'sender_name' or 'timestamp_ms': not a Messenger/Instagram "
+            "message_N.json (another app's export? choose its format)",
+        )
     try:
         return _FileParser(source, root, decoded.encoding).parse()
     except RecursionError:

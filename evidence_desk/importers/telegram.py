@@ -386,6 +386,7 @@ def _describe(infos: Iterable[TelegramChatInfo]) -> str:
 # Detection
 # ----------------------------------------------------------------------------------------------
 
+_MESSAGE_TYPES = frozenset({"message", "service", "unsupported"})
 _HEAD_MESSAGES = re.compile(r'"messages"\s*:\s*\[')
 _HEAD_FULL = re.compile(r'"chats"\s*:\s*\{')
 _HEAD_TELEGRAM_KEYS = re.compile(
@@ -470,6 +471,19 @@ class _ChatParser:
         messages_value = self.chat.get("messages")
         if not isinstance(messages_value, list):
             raise ImportInputError(self.file, self.info.locator, "the chat has no 'messages' array")
+        if messages_value and not any(
+            isinstance(m, dict)
+            and ("date" in m or "date_unixtime" in m or m.get("type") in _MESSAGE_TYPES)
+            for m in messages_value
+        ):
+            # Another app's JSON forced with --format (Messenger's message_N.json has
+            # "messages" too): refuse rather than return every message as an undated "unknown".
+            raise ImportInputError(
+                self.file,
+                f"{self.info.locator}.messages",
+                "no message has 'date', 'date_unixtime' or a Telegram 'type': not a Telegram "
+                "Desktop export (another app's JSON? choose its format)",
+            )
         messages: list[ParsedMessage] = []
         previous = _EPOCH
         prefix = "$" if self.info.locator == "$" else self.info.locator
