@@ -446,7 +446,9 @@ def search(
         clauses.append("m.direction = ?")
         args.append(direction)
     if date_from is not None or date_to is not None:
-        zone = ZoneInfo(timezone or settings_service.get(session, "timezone"))
+        zone = ZoneInfo(settings_service.get(session, "timezone"))
+        if timezone is not None:
+            zone = ZoneInfo(settings_service.SETTINGS["timezone"].validate(timezone))
         if date_from is not None:
             clauses.append("m.sent_at >= ?")
             args.append(utc_bound(date_from, zone, "from", end=False))

@@ -272,6 +272,15 @@ def test_search_rejects_bad_filters(two_cases: tuple[Session, str, str, dict[str
         review.search(session, tag="promise")
     with pytest.raises(BadInput, match="in, out or system"):
         review.search(session, direction="sideways")
+    with pytest.raises(BadInput, match="IANA"):
+        review.search(session, date_from="2026-03-05", timezone="Mars/Olympus")
+    # the same local date in another zone moves the bounds: 23:30 in Shanghai is 00:30 in Tokyo
+    tokyo = review.search(session, date_from="2026-03-07", timezone="Asia/Tokyo")
+    assert _texts(tokyo) == ["这笔钱我认，是我借的", "Not my debt, I DISPUTE this"]
+    assert (
+        _texts(review.search(session, date_to="2026-03-05", timezone="Pacific/Honolulu"))[-1]
+        == "我下周还"
+    )
 
 
 # -- tamper detection ---------------------------------------------------------------------------
