@@ -30,7 +30,7 @@ from evidence_desk.services import reading
 from evidence_desk.services.reading import MessageRow
 from evidence_desk.services.session import Session
 from evidence_desk.ui.conversation_model import DayChangeRole, LocalTimeRole, MessageRole, TagsRole
-from evidence_desk.ui.workers import Job, start
+from evidence_desk.ui.workers import Job, alive, start
 
 OUT_COLOUR = QColor("#95ec69")
 IN_COLOUR = QColor("#ffffff")
@@ -106,12 +106,15 @@ class ThumbnailCache(QObject):
                     Qt.TransformationMode.SmoothTransformation,
                 )
 
-            job = start(Job(work, self.session))
+            job = Job(work, self.session)
             job.signals.finished.connect(lambda image, k=key: self._store(k, image))
             job.signals.failed.connect(lambda _e, k=key: self._store(k, None))
+            start(job)
         return None
 
     def _store(self, key: str, image: QImage | None) -> None:
+        if not alive(self):
+            return  # the view closed while the image was decoded
         self._pending.discard(key)
         self._images[key] = image
         while len(self._images) > 200:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 from evidence_desk.services import reading
 from evidence_desk.services.reading import MessageRow
 from evidence_desk.services.session import Session
+from evidence_desk.ui import errors
 from evidence_desk.ui.bubbles import BubbleDelegate, ThumbnailCache
 from evidence_desk.ui.conversation_model import ConversationModel, MessageRole
-from evidence_desk.ui.workers import Job, start
+from evidence_desk.ui.workers import Job, alive, start
 
 
 class ConversationView(QWidget):
@@ -211,8 +212,10 @@ class ConversationView(QWidget):
         contact_id = self.model.contact_id
         self.match_label.setText(self.tr("Searching…"))
         job = Job(lambda s, _j: reading.search(s, contact_id, query), self.session)
-        job.signals.finished.connect(lambda keys, q=query: self._found(q, keys))
-        job.signals.failed.connect(lambda e: self.match_label.setText(str(e)))
+        job.signals.finished.connect(lambda keys, q=query: alive(self) and self._found(q, keys))
+        job.signals.failed.connect(
+            lambda e: alive(self) and self.match_label.setText(errors.describe(e))
+        )
         self._search_job = start(job)
 
     def _found(self, query: str, keys: list[reading.Key]) -> None:
@@ -248,4 +251,4 @@ class ConversationView(QWidget):
         self.match_label.setText(
             self.tr("%1 of %2").replace("%1", str(number + 1)).replace("%2", str(len(self.matches)))
         )
-        QTimer.singleShot(0, self.view.viewport().update)
+        self.view.viewport().update()

@@ -133,9 +133,10 @@ class LoginDialog(QDialog):
             return
         store, user, password = fields
         self._busy(True)
-        self._job = start(Job(lambda _s, _j: Session.open(store, user, password)))
-        self._job.signals.finished.connect(self._opened)
-        self._job.signals.failed.connect(self._failed)
+        job = Job(lambda _s, _j: Session.open(store, user, password))
+        job.signals.finished.connect(self._opened)
+        job.signals.failed.connect(self._failed)
+        self._job = start(job)
 
     def _create(self) -> None:
         fields = self._fields()
@@ -150,9 +151,10 @@ class LoginDialog(QDialog):
             )
             return
         self._busy(True)
-        self._job = start(Job(lambda _s, _j: Session.create_store(store, user, password)))
-        self._job.signals.finished.connect(self._opened)
-        self._job.signals.failed.connect(self._failed)
+        job = Job(lambda _s, _j: Session.create_store(store, user, password))
+        job.signals.finished.connect(self._opened)
+        job.signals.failed.connect(self._failed)
+        self._job = start(job)
 
     def _opened(self, session: Session) -> None:
         self._job = None

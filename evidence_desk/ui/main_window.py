@@ -39,7 +39,7 @@ from evidence_desk.ui.details import DetailsPane
 from evidence_desk.ui.ledger_view import LedgerView
 from evidence_desk.ui.roles import guard, role_name
 from evidence_desk.ui.verify_panel import VerifyPanel
-from evidence_desk.ui.workers import Job, start
+from evidence_desk.ui.workers import Job, alive, start
 
 ContactRole = Qt.ItemDataRole.UserRole + 10
 CaseRole = Qt.ItemDataRole.UserRole + 11
@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._restore_state()
         self.refresh()
-        QTimer.singleShot(0, self.start_verify)
+        QTimer.singleShot(0, lambda: alive(self) and self.start_verify())
 
     # -- actions ----------------------------------------------------------------------------
     def _action(

@@ -13,6 +13,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from evidence_desk.integrity import signing
@@ -83,8 +84,18 @@ class Job(QRunnable):
 _running: set[Job] = set()
 
 
+def alive(obj: QObject) -> bool:
+    """False once Qt deleted the object (a window closed while its job was running)."""
+    return bool(shiboken6.isValid(obj))
+
+
 def start(job: Job, pool: QThreadPool | None = None) -> Job:
-    """Start a job and keep it referenced until it ends (Python would otherwise collect it)."""
+    """Start a job and keep it referenced until it ends (Python would otherwise collect it).
+
+    Connect the job's signals *before* calling this: a job that fails at once would otherwise
+    report before anyone listens. The bookkeeping slot is connected last, so it runs after the
+    caller's slots and the job outlives their delivery.
+    """
     _running.add(job)
     job.signals.finished.connect(lambda _r: _running.discard(job))
     job.signals.failed.connect(lambda _e: _running.discard(job))
