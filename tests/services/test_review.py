@@ -349,3 +349,16 @@ def test_a_tag_whose_message_disappears_is_reported(
     report = verify_store(session)
     targets = [f for f in report.errors if f.code == "review.tag_target"]
     assert [f.location for f in targets] == [f"tag {tag.id}"]
+
+
+def test_tags_follow_their_message_through_a_later_overlapping_import(
+    chat: tuple[Session, str, dict[str, int]], tmp_path: Path
+) -> None:
+    session, contact_id, ids = chat
+    tag = review.tag_message(session, ids["这笔钱我认，是我借的"], "debt_ack", "承认借款")
+    later = CHAT + "\n2026-03-09 10:00:00 王芳\n月底前还清\n"
+    _import(session, contact_id, tmp_path, "wangfang-later.txt", later)
+    (kept,) = review.list_tags(session, contact_id=contact_id)
+    assert kept.id == tag.id and kept.message_id == ids["这笔钱我认，是我借的"]
+    assert review.search(session, "月底前")[0].tags == ()
+    assert verify_store(session).intact
