@@ -284,12 +284,47 @@ def test_gap_between_exports_is_reported(approved: tuple[Session, str], tmp_path
     """Two exports that do not overlap in time leave a gap that the import reports."""
     session, contact_id = approved
     evidence.import_files(session, contact_id, [_write(tmp_path, "a.txt", WHATSAPP_EARLY)])
-    later = (
-        "03/02/2026, 11:00 - Chen Lixin: 二月的消息\n03/02/2026, 11:05 - Li Ming: 收到\n"
-    )
+    later = "03/02/2026, 11:00 - Chen Lixin: 二月的消息\n03/02/2026, 11:05 - Li Ming: 收到\n"
     result = evidence.import_files(session, contact_id, [_write(tmp_path, "c.txt", later)])
     gaps = [n for n in result.notices if n.startswith("gap between exports")]
     assert len(gaps) == 1
     assert "a.txt" in gaps[0] and "c.txt" in gaps[0]
     assert "2026-01-05T01:06:00+00:00" in gaps[0] and "2026-02-03T03:00:00+00:00" in gaps[0]
     assert result.messages_new == 2
+
+
+def test_repairs_and_three_attachment_states_reach_the_store(
+    approved: tuple[Session, str], tmp_path: Path
+) -> None:
+    """A repaired export records the repair with the import; attachments keep their state
+    (exported from the zip, declared but omitted, named but missing)."""
+    session, contact_id = approved
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            "WhatsApp Chat with Chen Lixin.txt",
+            "05/01/2026, 09:00 - Chen Lixin: IMG-20260105-WA0001.jpg (file attached)\n"
+            "05/01/2026, 09:01 - Chen Lixin: <Media omitted>\n"
+            "05/01/2026, 09:02 - Chen Lixin: VID-20260105-WA0002.mp4 (file attached)\n",
+        )
+        archive.writestr("IMG-20260105-WA0001.jpg", b"\xff\xd8\xff jpeg")
+    export = tmp_path / "export.zip"
+    export.write_bytes(buffer.getvalue())
+    sms = tmp_path / "sms.xml"
+    sms.write_bytes(
+        b"<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n"
+        b'<smses count="1"><sms protocol="0" address="+8613800000000" date="1767574800000" '
+        b'type="1" body="ok &#55357;&#56832;" read="1" status="-1" contact_name="Chen Lixin" '
+        b'readable_date="x" /></smses>\n'
+    )
+    evidence.import_files(session, contact_id, [export, sms], tz="Asia/Shanghai")
+    stored = evidence.list_messages(session, contact_id)
+    states = [m.attachments[0]["state"] for m in stored if m.attachments]
+    assert states == ["exported", "omitted", "missing"]
+    assert "ok 😀" in [m.text for m in stored]
+    details = [
+        r[0]
+        for r in session.conn.execute("SELECT details FROM imports WHERE file_name = 'sms.xml'")
+    ]
+    assert len(details) == 1 and "surrogate-pair" in details[0]
+    assert verify_store(session).intact
