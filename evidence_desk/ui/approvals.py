@@ -26,7 +26,15 @@ from evidence_desk.services import contacts, reading
 from evidence_desk.services.contacts import Contact
 from evidence_desk.services.session import Session
 from evidence_desk.ui import errors
-from evidence_desk.ui.contact_page import item_role_label
+from evidence_desk.ui.labels import (
+    channel_label,
+    flag_label,
+    initiator_label,
+    item_role_label,
+    relation_label,
+    status_label,
+    yes_no,
+)
 from evidence_desk.ui.preview import DocumentPreview
 from evidence_desk.ui.roles import why_not
 
@@ -115,10 +123,12 @@ class ApprovalQueue(QWidget):
             status = self.filter_combo.currentData() or None
             for contact in contacts.list_contacts(self.session, status=status):
                 mine = contact.requested_by == self.session.user.name
-                text = f"{contact.display_name} · {contact.channel} {contact.handle}\n" + self.tr(
-                    "case %1 · by %2 · %3"
-                ).replace("%1", contact.case_no).replace("%2", contact.requested_by).replace(
-                    "%3", contact.status
+                text = (
+                    f"{contact.display_name} · {channel_label(contact.channel)} {contact.handle}\n"
+                    + self.tr("case %1 · by %2 · %3")
+                    .replace("%1", contact.case_no)
+                    .replace("%2", contact.requested_by)
+                    .replace("%3", contact.status)
                 )
                 if mine:
                     text += "\n" + self.tr("(your own request)")
@@ -154,13 +164,16 @@ class ApprovalQueue(QWidget):
             f"<b>{contact.display_name}</b> · {contact.channel} · {contact.handle}<br>"
             + self.tr("Case %1; relation %2; initiated by %3; consent %4.")
             .replace("%1", contact.case_no)
-            .replace("%2", contact.relation)
-            .replace("%3", contact.initiated_by)
-            .replace("%4", contact.consent)
+            .replace("%2", relation_label(contact.relation))
+            .replace("%3", initiator_label(contact.initiated_by))
+            .replace("%4", yes_no(contact.consent))
             + "<br>"
             + self.tr("Reason: %1").replace("%1", contact.reason)
             + (
-                "<br>" + self.tr("Flags: %1").replace("%1", ", ".join(contact.flag_list))
+                "<br>"
+                + self.tr("Flags: %1").replace(
+                    "%1", "; ".join(flag_label(f) for f in contact.flag_list)
+                )
                 if contact.flag_list
                 else ""
             )
@@ -207,7 +220,9 @@ class ApprovalQueue(QWidget):
             elif contact.status != state:
                 button.setEnabled(False)
                 button.setToolTip(
-                    self.tr("Not possible while the contact is %1.").replace("%1", contact.status)
+                    self.tr("Not possible while the contact is %1.").replace(
+                        "%1", status_label(contact.status)
+                    )
                 )
             else:
                 button.setEnabled(True)
@@ -228,5 +243,7 @@ class ApprovalQueue(QWidget):
         self.decided.emit(result.id)
         self.message.setStyleSheet("color: #2e7d32;")
         self.message.setText(
-            self.tr("Contact %1 is now %2.").replace("%1", result.id).replace("%2", result.status)
+            self.tr("Contact %1 is now %2.")
+            .replace("%1", result.id)
+            .replace("%2", status_label(result.status))
         )

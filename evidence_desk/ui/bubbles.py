@@ -46,26 +46,22 @@ IMAGE_KINDS = ("image", "sticker")
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Bubbles", text)
-
-
 def tag_label(tag: str) -> str:
     from evidence_desk.ui.review_ui import tag_names
 
     labels = {
         **tag_names(),
-        "after_revocation": _t("After revocation"),
-        "after_expiry": _t("After expiry"),
+        "after_revocation": QCoreApplication.translate("Bubbles", "After revocation"),
+        "after_expiry": QCoreApplication.translate("Bubbles", "After expiry"),
     }
     return labels.get(tag, tag)
 
 
 def attachment_state_label(state: str) -> str:
     return {
-        "exported": _t("in export"),
-        "omitted": _t("not exported"),
-        "missing": _t("missing"),
+        "exported": QCoreApplication.translate("Bubbles", "in export"),
+        "omitted": QCoreApplication.translate("Bubbles", "not exported"),
+        "missing": QCoreApplication.translate("Bubbles", "missing"),
     }.get(state, state)
 
 

@@ -22,24 +22,17 @@ from evidence_desk.services.session import Session
 from evidence_desk.ui import adapters
 from evidence_desk.ui.conversation import ConversationView
 from evidence_desk.ui.formatting import local_time
+from evidence_desk.ui.labels import (
+    case_status_label,
+    channel_label,
+    flag_label,
+    item_role_label,
+    product_label,
+    status_label,
+)
 
 ItemRole = Qt.ItemDataRole.UserRole + 20
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp")
-
-
-def item_role_label(role: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return {
-        "identity_proof": QCoreApplication.translate("ContactPage", "identity proof"),
-        "debt_confirmation": QCoreApplication.translate("ContactPage", "debt confirmation"),
-        "friend_request": QCoreApplication.translate("ContactPage", "friend request"),
-        "consent": QCoreApplication.translate("ContactPage", "consent"),
-        "document": QCoreApplication.translate("ContactPage", "document"),
-        "chat_export": QCoreApplication.translate("ContactPage", "chat export"),
-        "screenshot": QCoreApplication.translate("ContactPage", "screenshot"),
-        "export_member": QCoreApplication.translate("ContactPage", "export file"),
-    }.get(role, role)
 
 
 def thumbnail(data: bytes, size: int = 96) -> QPixmap | None:
@@ -130,10 +123,10 @@ class ContactPage(QWidget):
             f"<b>{case.case_no}</b> · {case.debtor_name} · {case.masked_id or '—'}<br>"
             + self.tr("Loan %1 · product %2 · overdue %3 since %4 · status %5")
             .replace("%1", case.loan_ref or "—")
-            .replace("%2", case.product)
+            .replace("%2", product_label(case.product))
             .replace("%3", case.amount_overdue)
             .replace("%4", case.overdue_since or "—")
-            .replace("%5", case.status)
+            .replace("%5", case_status_label(case.status))
         )
         self.placeholder.setText(
             self.tr(
@@ -144,11 +137,9 @@ class ContactPage(QWidget):
         )
 
     def _contact_html(self, contact: Contact) -> str:
-        from evidence_desk.ui.main_window import status_label
-
         lines = [
-            f"<b>{contact.display_name}</b> · {contact.channel} · {contact.handle} · "
-            f"<i>{status_label(contact.status)}</i>",
+            f"<b>{contact.display_name}</b> · {channel_label(contact.channel)} · "
+            f"{contact.handle} · <i>{status_label(contact.status)}</i>",
             self.tr("Requested by %1 at %2: %3")
             .replace("%1", contact.requested_by)
             .replace("%2", local_time(contact.requested_at, self.zone))
@@ -169,7 +160,11 @@ class ContactPage(QWidget):
                 .replace("%3", contact.revoke_note or "")
             )
         if contact.flag_list:
-            lines.append(self.tr("Flags: %1").replace("%1", ", ".join(contact.flag_list)))
+            lines.append(
+                self.tr("Flags: %1").replace(
+                    "%1", "; ".join(flag_label(f) for f in contact.flag_list)
+                )
+            )
         return "<br>".join(lines)
 
     def _load_items(self, contact: Contact) -> None:

@@ -17,6 +17,7 @@ from evidence_desk.services.contacts import Item
 from evidence_desk.services.reading import MessageRow, StampState
 from evidence_desk.services.session import Session
 from evidence_desk.ui import errors
+from evidence_desk.ui.labels import item_role_label
 
 
 def _e(value: object) -> str:
@@ -126,7 +127,7 @@ class DetailsPane(QWidget):
             self._table(
                 [
                     (self.tr("Item"), item.id),
-                    (self.tr("Role"), item.role),
+                    (self.tr("Role"), item_role_label(item.role)),
                     ("SHA-256", item.sha256),
                     ("SM3", sm3),
                     (self.tr("Size"), self.tr("%1 bytes").replace("%1", str(size))),

@@ -12,27 +12,23 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from evidence_desk.domain.errors import EvidenceDeskError
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def headline(error: BaseException) -> str:
     code = getattr(error, "code", "")
     headlines = {
-        "usage": _t("The request is incomplete."),
-        "refused": _t("Refused by a rule."),
-        "permission": _t("Your role does not allow this."),
-        "bad_input": _t("The input cannot be accepted."),
-        "import_input": _t("The file cannot be imported."),
-        "not_found": _t("Not found."),
-        "store": _t("The store cannot be used."),
-        "auth": _t("Unknown user or wrong password."),
-        "busy": _t("The store is busy."),
-        "cancelled": _t("Cancelled: nothing was stored."),
+        "usage": QCoreApplication.translate("Errors", "The request is incomplete."),
+        "refused": QCoreApplication.translate("Errors", "Refused by a rule."),
+        "permission": QCoreApplication.translate("Errors", "Your role does not allow this."),
+        "bad_input": QCoreApplication.translate("Errors", "The input cannot be accepted."),
+        "import_input": QCoreApplication.translate("Errors", "The file cannot be imported."),
+        "not_found": QCoreApplication.translate("Errors", "Not found."),
+        "store": QCoreApplication.translate("Errors", "The store cannot be used."),
+        "auth": QCoreApplication.translate("Errors", "Unknown user or wrong password."),
+        "busy": QCoreApplication.translate("Errors", "The store is busy."),
+        "cancelled": QCoreApplication.translate("Errors", "Cancelled: nothing was stored."),
     }
     if isinstance(error, EvidenceDeskError):
-        return headlines.get(code, _t("The operation failed."))
-    return _t("Unexpected error: nothing was changed.")
+        return headlines.get(code, QCoreApplication.translate("Errors", "The operation failed."))
+    return QCoreApplication.translate("Errors", "Unexpected error: nothing was changed.")
 
 
 def describe(error: BaseException) -> str:
@@ -49,7 +45,7 @@ def show(parent: QWidget | None, error: BaseException) -> QMessageBox:
     box = QMessageBox(parent)
     box.setObjectName("errorBox")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_t("Evidence Desk"))
+    box.setWindowTitle(QCoreApplication.translate("Errors", "Evidence Desk"))
     box.setText(headline(error))
     detail = error.message if isinstance(error, EvidenceDeskError) else str(error)
     box.setInformativeText(detail)

@@ -36,6 +36,7 @@ from evidence_desk.ui import adapters, errors, icons
 from evidence_desk.ui.approvals import ApprovalQueue
 from evidence_desk.ui.contact_page import ContactPage
 from evidence_desk.ui.details import DetailsPane
+from evidence_desk.ui.labels import channel_label, status_label
 from evidence_desk.ui.ledger_view import LedgerView
 from evidence_desk.ui.roles import guard, role_name
 from evidence_desk.ui.verify_panel import VerifyPanel
@@ -43,17 +44,6 @@ from evidence_desk.ui.workers import Job, alive, start
 
 ContactRole = Qt.ItemDataRole.UserRole + 10
 CaseRole = Qt.ItemDataRole.UserRole + 11
-
-
-def status_label(status: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return {
-        "requested": QCoreApplication.translate("MainWindow", "awaiting approval"),
-        "approved": QCoreApplication.translate("MainWindow", "approved"),
-        "rejected": QCoreApplication.translate("MainWindow", "rejected"),
-        "revoked": QCoreApplication.translate("MainWindow", "revoked"),
-    }.get(status, status)
 
 
 class MainWindow(QMainWindow):
@@ -372,7 +362,7 @@ class MainWindow(QMainWindow):
                 for contact in by_case.get(case.case_no, []):
                     child = QTreeWidgetItem(
                         [
-                            f"{contact.display_name} · {contact.channel} · "
+                            f"{contact.display_name} · {channel_label(contact.channel)} · "
                             f"{status_label(contact.status)}"
                         ]
                     )

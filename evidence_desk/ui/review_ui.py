@@ -20,20 +20,16 @@ from evidence_desk.ui import errors
 from evidence_desk.ui.roles import why_not
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Review", text)
-
-
 def tag_names() -> dict[str, str]:
     """Translated names of the review service's tags."""
     return {
-        "promise_to_pay": _t("Promise to pay"),
-        "debt_ack": _t("Debt acknowledgement"),
-        "dispute": _t("Dispute"),
-        "threat": _t("Threat or abuse"),
-        "identity": _t("Identity"),
-        "contact_info": _t("Address or contact info"),
-        "note": _t("Note"),
+        "promise_to_pay": QCoreApplication.translate("Review", "Promise to pay"),
+        "debt_ack": QCoreApplication.translate("Review", "Debt acknowledgement"),
+        "dispute": QCoreApplication.translate("Review", "Dispute"),
+        "threat": QCoreApplication.translate("Review", "Threat or abuse"),
+        "identity": QCoreApplication.translate("Review", "Identity"),
+        "contact_info": QCoreApplication.translate("Review", "Address or contact info"),
+        "note": QCoreApplication.translate("Review", "Note"),
     }
 
 
@@ -65,7 +61,7 @@ class TagController(QObject):
 
     def build_menu(self, menu: QMenu, message: MessageRow) -> None:
         denied = why_not(self.session.user.role, Action.REVIEW_TAG)
-        tag_menu = menu.addMenu(_t("Tag as"))
+        tag_menu = menu.addMenu(QCoreApplication.translate("Review", "Tag as"))
         tag_menu.setObjectName("tagMenu")
         for tag, name in tag_names().items():
             if tag not in self.review.TAGS or tag == "note":
@@ -73,12 +69,14 @@ class TagController(QObject):
             action = tag_menu.addAction(name)
             action.setObjectName(f"tag_{tag}")
             action.triggered.connect(lambda _c=False, t=tag: self.tag(message.rowid, t))
-        note = menu.addAction(_t("Add a note…"))
+        note = menu.addAction(QCoreApplication.translate("Review", "Add a note…"))
         note.setObjectName("tag_note")
         note.triggered.connect(lambda: self.ask_note(message.rowid))
         for tag in self._tags.get(message.rowid, []):
             remove = menu.addAction(
-                _t("Remove tag: %1").replace("%1", tag_names().get(tag.tag, tag.tag))
+                QCoreApplication.translate("Review", "Remove tag: %1").replace(
+                    "%1", tag_names().get(tag.tag, tag.tag)
+                )
             )
             remove.setObjectName(f"untag_{tag.tag}")
             remove.triggered.connect(
@@ -114,8 +112,8 @@ class TagController(QObject):
     def ask_note(self, rowid: int) -> QInputDialog:
         dialog = QInputDialog(self.parent_widget)
         dialog.setObjectName("noteDialog")
-        dialog.setWindowTitle(_t("Note on this message"))
-        dialog.setLabelText(_t("Note (recorded in the ledger):"))
+        dialog.setWindowTitle(QCoreApplication.translate("Review", "Note on this message"))
+        dialog.setLabelText(QCoreApplication.translate("Review", "Note (recorded in the ledger):"))
         dialog.textValueSelected.connect(lambda text: self.tag(rowid, "note", text))
         dialog.open()
         return dialog

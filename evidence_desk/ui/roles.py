@@ -14,16 +14,12 @@ from evidence_desk.domain.models import Role
 from evidence_desk.domain.policy import Action
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Roles", text)
-
-
 def role_name(role: Role | str) -> str:
     names = {
-        "staff": _t("field staff"),
-        "supervisor": _t("supervisor"),
-        "legal": _t("legal team"),
-        "admin": _t("administrator"),
+        "staff": QCoreApplication.translate("Roles", "field staff"),
+        "supervisor": QCoreApplication.translate("Roles", "supervisor"),
+        "legal": QCoreApplication.translate("Roles", "legal team"),
+        "admin": QCoreApplication.translate("Roles", "administrator"),
     }
     return names.get(str(role), str(role))
 
@@ -32,9 +28,11 @@ def why_not(role: Role, action: Action) -> str | None:
     """None if allowed, else a translated sentence naming who may."""
     if policy.allowed(role, action):
         return None
-    allowed = _t(", ").join(role_name(r) for r in sorted(policy.PERMISSIONS[action], key=str))
+    allowed = QCoreApplication.translate("Roles", ", ").join(
+        role_name(r) for r in sorted(policy.PERMISSIONS[action], key=str)
+    )
     return (
-        _t("Your role (%1) may not do this; allowed: %2.")
+        QCoreApplication.translate("Roles", "Your role (%1) may not do this; allowed: %2.")
         .replace("%1", role_name(role))
         .replace("%2", allowed)
     )

@@ -1,0 +1,87 @@
+"""Translated names for the codes the services store (states, channels, relations, roles)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def status_label(status: str) -> str:
+    return {
+        "requested": QCoreApplication.translate("Labels", "awaiting approval"),
+        "approved": QCoreApplication.translate("Labels", "approved"),
+        "rejected": QCoreApplication.translate("Labels", "rejected"),
+        "revoked": QCoreApplication.translate("Labels", "revoked"),
+        "expired": QCoreApplication.translate("Labels", "expired"),
+    }.get(status, status)
+
+
+def channel_label(channel: str) -> str:
+    return {
+        "wechat": QCoreApplication.translate("Labels", "WeChat"),
+        "whatsapp": QCoreApplication.translate("Labels", "WhatsApp"),
+        "telegram": QCoreApplication.translate("Labels", "Telegram"),
+        "line": QCoreApplication.translate("Labels", "LINE"),
+        "sms": QCoreApplication.translate("Labels", "SMS"),
+        "phone": QCoreApplication.translate("Labels", "Phone"),
+    }.get(channel, channel)
+
+
+def relation_label(relation: str) -> str:
+    return {
+        "debtor": QCoreApplication.translate("Labels", "debtor"),
+        "guarantor": QCoreApplication.translate("Labels", "guarantor"),
+        "other": QCoreApplication.translate("Labels", "other"),
+    }.get(relation, relation)
+
+
+def initiator_label(initiator: str) -> str:
+    return {
+        "debtor": QCoreApplication.translate("Labels", "the debtor"),
+        "staff": QCoreApplication.translate("Labels", "our staff"),
+    }.get(initiator, initiator)
+
+
+def yes_no(value: str) -> str:
+    return {
+        "yes": QCoreApplication.translate("Labels", "yes"),
+        "no": QCoreApplication.translate("Labels", "no"),
+    }.get(value, value)
+
+
+def product_label(product: str) -> str:
+    return {
+        "auto_loan": QCoreApplication.translate("Labels", "auto loan"),
+        "online_loan": QCoreApplication.translate("Labels", "online loan"),
+        "other": QCoreApplication.translate("Labels", "other"),
+    }.get(product, product)
+
+
+def case_status_label(status: str) -> str:
+    return {
+        "open": QCoreApplication.translate("Labels", "open"),
+        "litigation": QCoreApplication.translate("Labels", "in litigation"),
+        "settled": QCoreApplication.translate("Labels", "settled"),
+        "closed": QCoreApplication.translate("Labels", "closed"),
+    }.get(status, status)
+
+
+def item_role_label(role: str) -> str:
+    return {
+        "identity_proof": QCoreApplication.translate("Labels", "identity proof"),
+        "debt_confirmation": QCoreApplication.translate("Labels", "debt confirmation"),
+        "friend_request": QCoreApplication.translate("Labels", "friend request"),
+        "consent": QCoreApplication.translate("Labels", "consent"),
+        "document": QCoreApplication.translate("Labels", "document"),
+        "chat_export": QCoreApplication.translate("Labels", "chat export"),
+        "screenshot": QCoreApplication.translate("Labels", "screenshot"),
+        "export_member": QCoreApplication.translate("Labels", "export file"),
+    }.get(role, role)
+
+
+def flag_label(flag: str) -> str:
+    return {
+        "CC-3:relation_other": QCoreApplication.translate(
+            "Labels", "CC-3: not the debtor or guarantor"
+        ),
+        "CC-4:no_consent": QCoreApplication.translate("Labels", "CC-4: no recorded consent"),
+    }.get(flag, flag)

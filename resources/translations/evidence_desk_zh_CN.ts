@@ -1,0 +1,1769 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ApprovalQueue</name>
+    <message>
+        <location filename="../../evidence_desk/ui/approvals.py" line="54"/>
+        <source>Waiting for a decision</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/approvals.py" line="55"/>
+        <source>Approved (may be revoked)</source>
+        <translation>已批准（可终止）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/approvals.py" line="56"/>
+        <source>All requests</source>
+        <translation>全部申请</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/approvals.py" line="80"/>
+        <source>Note for the record (required to reject or revoke)</source>
+        <translation>审批意见（驳回或终止时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/approvals.py" line="83"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/approvals.py" line="85"/>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/approvals.py" line="87"/>
+        <source>Revoke and close channel</source>
+        <translation>终止联系并关闭渠道</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/approvals.py" line="104"/>
+        <source>Documents</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/approvals.py" line="128"/>
+        <source>case %1 · by %2 · %3</source>
+        <translation>案件 %1 · 申请人 %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/approvals.py" line="134"/>
+        <source>(your own request)</source>
+        <translation>（本人提交的申请）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/approvals.py" line="160"/>
+        <source>No request selected.</source>
+        <translation>未选择申请。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/approvals.py" line="165"/>
+        <source>Case %1; relation %2; initiated by %3; consent %4.</source>
+        <translation>案件 %1；关系 %2；发起方 %3；同意 %4。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/approvals.py" line="171"/>
+        <source>Reason: %1</source>
+        <translation>理由：%1</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/approvals.py" line="174"/>
+        <source>Flags: %1</source>
+        <translation>标记：%1</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/approvals.py" line="214"/>
+        <source>Select a request first.</source>
+        <translation>请先选择一条申请。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/approvals.py" line="218"/>
+        <source>You made this request: another supervisor must decide it (four-eyes).</source>
+        <translation>这是您本人提交的申请：须由另一位主管审批（四眼原则）。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/approvals.py" line="223"/>
+        <source>Not possible while the contact is %1.</source>
+        <translation>联系人当前为“%1”，无法执行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/approvals.py" line="246"/>
+        <source>Contact %1 is now %2.</source>
+        <translation>联系人 %1 现为：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>Bubbles</name>
+    <message>
+        <location filename="../../evidence_desk/ui/bubbles.py" line="54"/>
+        <source>After revocation</source>
+        <translation>终止后</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bubbles.py" line="55"/>
+        <source>After expiry</source>
+        <translation>过期后</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bubbles.py" line="62"/>
+        <source>in export</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bubbles.py" line="63"/>
+        <source>not exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bubbles.py" line="64"/>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <location filename="../../evidence_desk/ui/case_dialog.py" line="28"/>
+        <source>New case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/case_dialog.py" line="42"/>
+        <source>Auto loan</source>
+        <translation>车贷</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/case_dialog.py" line="43"/>
+        <source>Online loan</source>
+        <translation>网贷</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/case_dialog.py" line="44"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/case_dialog.py" line="53"/>
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/case_dialog.py" line="54"/>
+        <source>Debtor name</source>
+        <translation>债务人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/case_dialog.py" line="55"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/case_dialog.py" line="56"/>
+        <source>Loan reference</source>
+        <translation>贷款合同号</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/case_dialog.py" line="57"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/case_dialog.py" line="58"/>
+        <source>Amount overdue</source>
+        <translation>逾期金额</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/case_dialog.py" line="59"/>
+        <source>Overdue since</source>
+        <translation>逾期起始日</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/case_dialog.py" line="67"/>
+        <source>Open case</source>
+        <translation>建立案件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/case_dialog.py" line="69"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPage</name>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="83"/>
+        <source>Conversation</source>
+        <translation>聊天记录</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="84"/>
+        <source>Items and documents</source>
+        <translation>证据与材料</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="108"/>
+        <source>Choose a case or a contact on the left, or open a new case (Ctrl+N).</source>
+        <translation>请在左侧选择案件或联系人，或新建案件（Ctrl+N）。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="124"/>
+        <source>Loan %1 · product %2 · overdue %3 since %4 · status %5</source>
+        <translation>合同 %1 · 产品 %2 · 逾期 %3（自 %4）· 状态 %5</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../evidence_desk/ui/contact_page.py" line="133"/>
+        <source>%n contact(s) in this case. Choose one on the left, or request a new contact (Ctrl+R).</source>
+        <translation>
+            <numerusform>本案件有 %n 个联系人。请在左侧选择，或申请添加联系人（Ctrl+R）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="143"/>
+        <source>Requested by %1 at %2: %3</source>
+        <translation>%1 于 %2 申请：%3</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="150"/>
+        <source>Decided by %1 at %2: %3</source>
+        <translation>%1 于 %2 审批：%3</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="157"/>
+        <source>Revoked by %1 at %2: %3</source>
+        <translation>%1 于 %2 终止：%3</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="164"/>
+        <source>Flags: %1</source>
+        <translation>标记：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ContactRequestDialog</name>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="38"/>
+        <source>Request a new contact</source>
+        <translation>添加联系人申请</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="49"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="50"/>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="51"/>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="52"/>
+        <source>LINE</source>
+        <translation>LINE</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="53"/>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="54"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="60"/>
+        <source>WeChat ID, phone number or account</source>
+        <translation>微信号、手机号或账号</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="66"/>
+        <source>Debtor</source>
+        <translation>债务人</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="67"/>
+        <source>Guarantor</source>
+        <translation>担保人</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="68"/>
+        <source>Other (needs a justification)</source>
+        <translation>其他（须说明理由）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="75"/>
+        <source>The debtor added us</source>
+        <translation>债务人主动添加</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="76"/>
+        <source>We added the debtor</source>
+        <translation>我方主动添加</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="77"/>
+        <source>The debtor agreed to discuss the debt on this channel</source>
+        <translation>债务人同意通过此渠道沟通债务</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="82"/>
+        <source>Why this contact is needed (recorded in the ledger)</source>
+        <translation>需要添加此联系人的理由（记入存证链）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="86"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="87"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="88"/>
+        <source>Handle / number</source>
+        <translation>账号 / 号码</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="89"/>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="90"/>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="91"/>
+        <source>Justification</source>
+        <translation>理由说明</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="92"/>
+        <source>Who initiated</source>
+        <translation>发起方</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="94"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="97"/>
+        <source>Documents (drag files onto a list)</source>
+        <translation>材料（可将文件拖入列表）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="100"/>
+        <source>Identity proof (required)</source>
+        <translation>身份证明（必需）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="101"/>
+        <source>Debt confirmation (required)</source>
+        <translation>债务确认书（必需）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="102"/>
+        <source>Friend-request screenshot</source>
+        <translation>好友申请截图</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="103"/>
+        <source>Consent evidence</source>
+        <translation>同意证明</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="122"/>
+        <source>Send request</source>
+        <translation>提交申请</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="124"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="140"/>
+        <source>identity proof</source>
+        <translation>身份证明</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="141"/>
+        <source>debt confirmation</source>
+        <translation>债务确认书</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="148"/>
+        <source>A supervisor can approve only with the debtor&apos;s %1 attached.</source>
+        <translation>须附上债务人的%1，主管才能批准。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="149"/>
+        <source> and </source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="154"/>
+        <source>Required documents attached.</source>
+        <translation>必需材料已附上。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="161"/>
+        <source>Open a case first (Ctrl+N).</source>
+        <translation>请先新建案件（Ctrl+N）。</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationView</name>
+    <message>
+        <location filename="../../evidence_desk/ui/conversation.py" line="54"/>
+        <source>Search this conversation (Ctrl+F)</source>
+        <translation>在此聊天记录中搜索（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/conversation.py" line="60"/>
+        <source>Previous match (Shift+F3)</source>
+        <translation>上一个（Shift+F3）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/conversation.py" line="65"/>
+        <source>Next match (F3)</source>
+        <translation>下一个（F3）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/conversation.py" line="94"/>
+        <source>Choose a contact on the left to read its conversation.</source>
+        <translation>请在左侧选择联系人以查看聊天记录。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../evidence_desk/ui/conversation.py" line="137"/>
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n 条消息</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/conversation.py" line="142"/>
+        <source>No messages yet. Import a chat export for this contact (Ctrl+I).</source>
+        <translation>暂无消息。请为此联系人导入聊天记录（Ctrl+I）。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/conversation.py" line="213"/>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/conversation.py" line="230"/>
+        <source>No match</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/conversation.py" line="252"/>
+        <source>%1 of %2</source>
+        <translation>第 %1 / %2 个</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="48"/>
+        <source>No ledger entry found.</source>
+        <translation>未找到存证链记录。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="52"/>
+        <source>Ledger entry %1 is covered by a trusted time stamp: %2 by %3 (checkpoint %4).</source>
+        <translation>存证链第 %1 条已有可信时间戳：%2，由 %3 签发（检查点 %4）。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="60"/>
+        <source>Ledger entry %1 is waiting for a trusted time stamp (queued).</source>
+        <translation>存证链第 %1 条正在等待可信时间戳（排队中）。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="83"/>
+        <source>Sender</source>
+        <translation>发送人</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="84"/>
+        <source>Sent (UTC)</source>
+        <translation>发送时间（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="85"/>
+        <source>Time as exported</source>
+        <translation>导出中的时间</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="86"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="87"/>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="88"/>
+        <source>Commitment</source>
+        <translation>承诺值</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="90"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="99"/>
+        <source>Original</source>
+        <translation>原始文件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="102"/>
+        <location filename="../../evidence_desk/ui/details.py" line="133"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="102"/>
+        <location filename="../../evidence_desk/ui/details.py" line="133"/>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="103"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="104"/>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="105"/>
+        <source>Our account</source>
+        <translation>我方账号</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="106"/>
+        <source>Imported by</source>
+        <translation>导入人</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="107"/>
+        <source>Imported at</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="129"/>
+        <source>Item</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="130"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="134"/>
+        <source>Added by</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="135"/>
+        <source>Added at</source>
+        <translation>添加时间</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../evidence_desk/ui/errors.py" line="18"/>
+        <source>The request is incomplete.</source>
+        <translation>请求不完整。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/errors.py" line="19"/>
+        <source>Refused by a rule.</source>
+        <translation>被规则拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/errors.py" line="20"/>
+        <source>Your role does not allow this.</source>
+        <translation>您的角色无权执行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/errors.py" line="21"/>
+        <source>The input cannot be accepted.</source>
+        <translation>输入无法接受。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/errors.py" line="22"/>
+        <source>The file cannot be imported.</source>
+        <translation>无法导入该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/errors.py" line="23"/>
+        <source>Not found.</source>
+        <translation>未找到。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/errors.py" line="24"/>
+        <source>The store cannot be used.</source>
+        <translation>无法使用该证据库。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/errors.py" line="25"/>
+        <source>Unknown user or wrong password.</source>
+        <translation>用户不存在或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/errors.py" line="26"/>
+        <source>The store is busy.</source>
+        <translation>证据库正忙。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/errors.py" line="27"/>
+        <source>Cancelled: nothing was stored.</source>
+        <translation>已取消：未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/errors.py" line="30"/>
+        <source>The operation failed.</source>
+        <translation>操作失败。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/errors.py" line="31"/>
+        <source>Unexpected error: nothing was changed.</source>
+        <translation>意外错误：未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/errors.py" line="48"/>
+        <source>Evidence Desk</source>
+        <translation>证据台</translation>
+    </message>
+</context>
+<context>
+    <name>FilePicker</name>
+    <message>
+        <location filename="../../evidence_desk/ui/drop_list.py" line="68"/>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/drop_list.py" line="70"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/drop_list.py" line="75"/>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/drop_list.py" line="86"/>
+        <source>Choose files</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/drop_list.py" line="90"/>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="62"/>
+        <source>Import evidence for %1</source>
+        <translation>为 %1 导入证据</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="85"/>
+        <source>Detected from the export (leave empty)</source>
+        <translation>从导出文件识别（可留空）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="87"/>
+        <source>Time zone of the export&apos;s local times</source>
+        <translation>导出文件中本地时间的时区</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="88"/>
+        <source>Our account (staff side)</source>
+        <translation>我方账号（员工一方）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="91"/>
+        <source>Drop chat exports, zips with media, export folders or screenshots here. Nothing is stored until you confirm the preview.</source>
+        <translation>将聊天记录导出文件、含媒体的压缩包、导出文件夹或截图拖到这里。确认预览之前不会保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="139"/>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="141"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="167"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="144"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="179"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="171"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="179"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="201"/>
+        <source>Cancelling… nothing will be stored.</source>
+        <translation>正在取消…不会保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="215"/>
+        <source>Reading the files…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="242"/>
+        <source>Detected format</source>
+        <translation>识别的格式</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="243"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="278"/>
+        <source>Why</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="244"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="245"/>
+        <source>Participants</source>
+        <translation>参与者</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="246"/>
+        <source>Our account</source>
+        <translation>我方账号</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="248"/>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="249"/>
+        <source>%1 (%2 already stored)</source>
+        <translation>%1（其中 %2 条已保存）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="253"/>
+        <source>Date range</source>
+        <translation>时间范围</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="254"/>
+        <source>Time zone assumed</source>
+        <translation>采用的时区</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="255"/>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="257"/>
+        <source>By kind</source>
+        <translation>按类型</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="261"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="266"/>
+        <source>After revocation</source>
+        <translation>终止后</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="279"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="280"/>
+        <source>Taken at</source>
+        <translation>拍摄时间</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="281"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="305"/>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="336"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="338"/>
+        <source>Encrypting and sealing %1…</source>
+        <translation>正在加密封存 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="340"/>
+        <source>Storing messages and the ledger entry…</source>
+        <translation>正在保存消息和存证记录…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="342"/>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="350"/>
+        <source>Stored %1 import(s): %2 messages (%3 new), %4 screenshot(s).</source>
+        <translation>已保存 %1 次导入：%2 条消息（新增 %3 条），%4 张截图。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="358"/>
+        <source>Recorded as ledger entry %1.</source>
+        <translation>已记入存证链第 %1 条。</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="10"/>
+        <source>awaiting approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="11"/>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="12"/>
+        <source>rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="13"/>
+        <source>revoked</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="14"/>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="20"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="21"/>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="22"/>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="23"/>
+        <source>LINE</source>
+        <translation>LINE</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="24"/>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="25"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="31"/>
+        <source>debtor</source>
+        <translation>债务人</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="32"/>
+        <source>guarantor</source>
+        <translation>担保人</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="33"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="55"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="39"/>
+        <source>the debtor</source>
+        <translation>债务人</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="40"/>
+        <source>our staff</source>
+        <translation>我方员工</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="46"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="47"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="53"/>
+        <source>auto loan</source>
+        <translation>车贷</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="54"/>
+        <source>online loan</source>
+        <translation>网贷</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="61"/>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="62"/>
+        <source>in litigation</source>
+        <translation>诉讼中</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="63"/>
+        <source>settled</source>
+        <translation>已和解</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="64"/>
+        <source>closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="70"/>
+        <source>identity proof</source>
+        <translation>身份证明</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="71"/>
+        <source>debt confirmation</source>
+        <translation>债务确认书</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="72"/>
+        <source>friend request</source>
+        <translation>好友申请</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="73"/>
+        <source>consent</source>
+        <translation>同意证明</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="74"/>
+        <source>document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="75"/>
+        <source>chat export</source>
+        <translation>聊天记录导出</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="76"/>
+        <source>screenshot</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="77"/>
+        <source>export file</source>
+        <translation>导出文件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="83"/>
+        <source>CC-3: not the debtor or guarantor</source>
+        <translation>CC-3：非债务人或担保人</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="86"/>
+        <source>CC-4: no recorded consent</source>
+        <translation>CC-4：无同意记录</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerView</name>
+    <message>
+        <location filename="../../evidence_desk/ui/ledger_view.py" line="58"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/ledger_view.py" line="59"/>
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/ledger_view.py" line="60"/>
+        <source>Actor</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/ledger_view.py" line="61"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/ledger_view.py" line="62"/>
+        <source>Entry hash</source>
+        <translation>记录哈希</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/ledger_view.py" line="74"/>
+        <source>Filter by text in the entry (ids, digests, names)</source>
+        <translation>按记录内容筛选（编号、哈希值、名称）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/ledger_view.py" line="123"/>
+        <source>All actors</source>
+        <translation>全部操作人</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/ledger_view.py" line="124"/>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../evidence_desk/ui/login.py" line="38"/>
+        <source>Evidence Desk — log in</source>
+        <translation>证据台 — 登录</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/login.py" line="42"/>
+        <source>Evidence Desk</source>
+        <translation>证据台</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/login.py" line="48"/>
+        <source>Court-ready chat evidence. Log in to your store.</source>
+        <translation>可用于诉讼的聊天证据。请登录您的证据库。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/login.py" line="54"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/login.py" line="70"/>
+        <source>Store folder</source>
+        <translation>证据库文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/login.py" line="71"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/login.py" line="72"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/login.py" line="82"/>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/login.py" line="87"/>
+        <source>Create a new store…</source>
+        <translation>新建证据库…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/login.py" line="90"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/login.py" line="106"/>
+        <source>Choose the store folder</source>
+        <translation>选择证据库文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/login.py" line="114"/>
+        <source>Opening the store…</source>
+        <translation>正在打开证据库…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/login.py" line="120"/>
+        <source>Choose the store folder.</source>
+        <translation>请选择证据库文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/login.py" line="123"/>
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/login.py" line="126"/>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/login.py" line="148"/>
+        <source>The folder %1 is not empty; choose a new folder for a new store.</source>
+        <translation>文件夹 %1 不是空的；请为新证据库选择一个新文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="61"/>
+        <source>Evidence Desk — %1 (%2)</source>
+        <translation>证据台 — %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="71"/>
+        <source>Find a case, debtor or contact</source>
+        <translation>查找案件、债务人或联系人</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="75"/>
+        <source>Cases and contacts</source>
+        <translation>案件与联系人</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="92"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="93"/>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="94"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="159"/>
+        <source>Ledger</source>
+        <translation>存证链</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="95"/>
+        <source>Verify</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="98"/>
+        <source>Conduct findings</source>
+        <translation>合规提示</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="111"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="144"/>
+        <source>New case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="147"/>
+        <source>Request contact</source>
+        <translation>申请联系人</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="150"/>
+        <source>Import evidence</source>
+        <translation>导入证据</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="153"/>
+        <source>Export bundle</source>
+        <translation>导出证据包</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="156"/>
+        <source>Verify store</source>
+        <translation>校验证据库</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="162"/>
+        <source>Approval queue</source>
+        <translation>审批队列</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="165"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="167"/>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="169"/>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="172"/>
+        <source>Open a new case (Ctrl+N)</source>
+        <translation>新建案件（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="177"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="259"/>
+        <source>Ask a supervisor to approve a new contact (Ctrl+R)</source>
+        <translation>申请主管批准添加新联系人（Ctrl+R）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="183"/>
+        <source>Import chat exports and screenshots for the selected contact (Ctrl+I)</source>
+        <translation>为所选联系人导入聊天记录和截图（Ctrl+I）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="189"/>
+        <source>Export a court bundle for the selected case (Ctrl+E)</source>
+        <translation>为所选案件导出诉讼证据包（Ctrl+E）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="195"/>
+        <source>Contact requests waiting for a decision</source>
+        <translation>等待审批的联系人申请</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="201"/>
+        <source>Add users, change roles, reset passwords</source>
+        <translation>添加用户、设置角色、重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="203"/>
+        <source>Check every original, row and ledger entry (F5)</source>
+        <translation>校验每个原始文件、每行数据和每条存证记录（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="204"/>
+        <source>The signed audit log (Ctrl+L)</source>
+        <translation>已签名的审计日志（Ctrl+L）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="206"/>
+        <source>Language, time zone, time-stamp authorities, quiet hours</source>
+        <translation>语言、时区、时间戳机构、免打扰时段</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="210"/>
+        <source>Bundle export is not available in this build.</source>
+        <translation>此版本不支持导出证据包。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="211"/>
+        <source>Main actions</source>
+        <translation>主要操作</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="245"/>
+        <source>Select an approved contact first: evidence is imported only for contacts a supervisor approved.</source>
+        <translation>请先选择已批准的联系人：只有主管批准的联系人才能导入证据。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="251"/>
+        <source>Import chat exports and screenshots for %1 (Ctrl+I)</source>
+        <translation>为 %1 导入聊天记录和截图（Ctrl+I）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="264"/>
+        <source>Select a case first.</source>
+        <translation>请先选择案件。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="269"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="287"/>
+        <source>Time stamps: all %1 entries covered</source>
+        <translation>时间戳：全部 %1 条记录已覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="292"/>
+        <source>Time stamps: %1 entries queued</source>
+        <translation>时间戳：%1 条记录排队中</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="299"/>
+        <source>Stamped up to entry %1 of %2.</source>
+        <translation>已加盖时间戳至第 %1 条（共 %2 条）。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="304"/>
+        <source>Newest trusted time: %1</source>
+        <translation>最新可信时间：%1</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="310"/>
+        <source>Integrity: verifying…</source>
+        <translation>完整性：校验中…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="322"/>
+        <source>Integrity: intact (%1 entries)</source>
+        <translation>完整性：完好（%1 条记录）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="327"/>
+        <source>Integrity: %1 problem(s) found</source>
+        <translation>完整性：发现 %1 个问题</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="330"/>
+        <source>Open the Verify tab (F5) for every finding.</source>
+        <translation>打开“校验”页（F5）查看全部结果。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="335"/>
+        <source>Integrity: not checked</source>
+        <translation>完整性：未校验</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="355"/>
+        <source>Overdue %1 since %2</source>
+        <translation>自 %2 起逾期 %1</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="377"/>
+        <source>Your role does not read cases.</source>
+        <translation>您的角色无权查看案件。</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="26"/>
+        <source>Promise to pay</source>
+        <translation>还款承诺</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="27"/>
+        <source>Debt acknowledgement</source>
+        <translation>债务确认</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="28"/>
+        <source>Dispute</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="29"/>
+        <source>Threat or abuse</source>
+        <translation>威胁或辱骂</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="30"/>
+        <source>Identity</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="31"/>
+        <source>Address or contact info</source>
+        <translation>地址/联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="32"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="64"/>
+        <source>Tag as</source>
+        <translation>标记为</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="72"/>
+        <source>Add a note…</source>
+        <translation>添加备注…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="77"/>
+        <source>Remove tag: %1</source>
+        <translation>移除标记：%1</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="115"/>
+        <source>Note on this message</source>
+        <translation>消息备注</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="116"/>
+        <source>Note (recorded in the ledger):</source>
+        <translation>备注（记入存证链）：</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../evidence_desk/ui/roles.py" line="19"/>
+        <source>field staff</source>
+        <translation>催收员</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/roles.py" line="20"/>
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/roles.py" line="21"/>
+        <source>legal team</source>
+        <translation>法务</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/roles.py" line="22"/>
+        <source>administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/roles.py" line="31"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/roles.py" line="35"/>
+        <source>Your role (%1) may not do this; allowed: %2.</source>
+        <translation>您的角色（%1）无权执行此操作；允许的角色：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="45"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="52"/>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="54"/>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="58"/>
+        <source>Store settings (recorded in the ledger)</source>
+        <translation>证据库设置（记入存证链）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="61"/>
+        <source>Default time zone</source>
+        <translation>默认时区</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="62"/>
+        <source>Quiet hours (debtor&apos;s local time)</source>
+        <translation>免打扰时段（债务人当地时间）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="63"/>
+        <source>Approval expires after (days, 0 = never)</source>
+        <translation>批准有效期（天，0 = 永久）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="64"/>
+        <source>Producing organisation</source>
+        <translation>出具机构</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="65"/>
+        <source>Bundle language (zh_CN or en)</source>
+        <translation>证据包语言（zh_CN 或 en）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="77"/>
+        <source>Time-stamp authorities (RFC 3161)</source>
+        <translation>时间戳机构（RFC 3161）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="83"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="89"/>
+        <source>Root certificate (PEM file)</source>
+        <translation>根证书（PEM 文件）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="90"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="92"/>
+        <source>Add authority</source>
+        <translation>添加机构</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="120"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="122"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="139"/>
+        <source>No authority configured: checkpoints stay queued.</source>
+        <translation>未配置时间戳机构：检查点将排队等待。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="141"/>
+        <source>Stamped up to entry %1; %2 entries waiting.</source>
+        <translation>已加盖时间戳至第 %1 条；%2 条等待中。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="148"/>
+        <source>Root certificate</source>
+        <translation>根证书</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="158"/>
+        <source>Cannot read the certificate file: %1</source>
+        <translation>无法读取证书文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="34"/>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="38"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="38"/>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="58"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="38"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="52"/>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="55"/>
+        <source>New user</source>
+        <translation>新用户</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="57"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="59"/>
+        <source>Initial password</source>
+        <translation>初始密码</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="64"/>
+        <source>New password for the selected user</source>
+        <translation>所选用户的新密码</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="65"/>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="75"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="91"/>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="91"/>
+        <source>inactive</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="113"/>
+        <source>Added %1.</source>
+        <translation>已添加 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="118"/>
+        <source>Select a user first.</source>
+        <translation>请先选择用户。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="128"/>
+        <source>Password of %1 reset; a new signing key was issued.</source>
+        <translation>%1 的密码已重置，并已签发新的签名密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyPanel</name>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="38"/>
+        <source>Verify the store now</source>
+        <translation>立即校验证据库</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="41"/>
+        <source>Check a received bundle…</source>
+        <translation>校验收到的证据包…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="47"/>
+        <source>Bundle checking is not available in this build.</source>
+        <translation>此版本不支持校验证据包。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="53"/>
+        <source>Not verified yet in this session.</source>
+        <translation>本次登录尚未校验。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="59"/>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="59"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="59"/>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="59"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="82"/>
+        <source>Verifying every original, row, signature and checkpoint…</source>
+        <translation>正在校验每个原始文件、数据行、签名和检查点…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="104"/>
+        <source>%1 ledger entries, %2 checkpoints, %3 originals (%4 bytes) checked.</source>
+        <translation>已校验 %1 条存证记录、%2 个检查点、%3 个原始文件（%4 字节）。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="115"/>
+        <source>PROBLEMS FOUND (%1)</source>
+        <translation>发现问题（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="122"/>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="122"/>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="136"/>
+        <source>Choose a verification kit</source>
+        <translation>选择校验包</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="136"/>
+        <source>Verification kit (*.zip)</source>
+        <translation>校验包 (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="147"/>
+        <source>Checking %1…</source>
+        <translation>正在校验 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="158"/>
+        <source>BUNDLE INTACT</source>
+        <translation>证据包完好</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="158"/>
+        <source>BUNDLE HAS PROBLEMS</source>
+        <translation>证据包有问题</translation>
+    </message>
+</context>
+</TS>
