@@ -59,7 +59,6 @@ UNCOVERED = frozenset(
         TOKEN_FILE + ".untrusted.pem",
     }
 )
-SIGNED_PREFIX_TAGMANIFEST = b"tagmanifest-sha256:"
 SIGNED_PREFIX_EVIDENCE = b"evidence-manifest-sha256:"
 
 
@@ -287,6 +286,13 @@ def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp 
     return "\n".join(lines)
 
 
+def signature_body(signer: str, sealed: dict[str, bytes]) -> bytes:
+    """The signed part of ``tagmanifest-sha256.txt.sig``: signer, then ``sha256  path`` lines."""
+    lines = [f"signer: {signer}"]
+    lines += [f"{hashlib.sha256(c).hexdigest()}  {p}" for p, c in sorted(sealed.items())]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
 def _manifest_lines(digest: dict[str, str]) -> bytes:
     return "".join(f"{h}  {p}\n" for p, h in sorted(digest.items())).encode("utf-8")
 
@@ -374,19 +380,22 @@ def build_kit(
         for path in sorted(tags):
             put(path, tags[path])
         put(TAGMANIFEST, tagmanifest)
-        signature = sign(
-            SIGNED_PREFIX_TAGMANIFEST + hashlib.sha256(tagmanifest).hexdigest().encode()
-        )
-        put(SIGNATURE_FILE, f"{data.producer} {signature}\n".encode())
+        # The token is over the tag manifest, so the manifest cannot list it; the signature
+        # file lists the digests of every file outside the manifest and signs them all.
+        sealed = {TAGMANIFEST: tagmanifest}
         tag_stamp = stamp(tagmanifest)
         if tag_stamp is not None:
-            put(TOKEN_FILE, tag_stamp.token_der)
+            sealed[TOKEN_FILE] = tag_stamp.token_der
             slug = tsa_slug(tag_stamp.tsa_name)
             if f"tsa/{slug}-roots.pem" not in tags:
                 # a TSA that did not stamp the checkpoint: its certificates sit beside the token
-                put(f"{TOKEN_FILE}.roots.pem", tag_stamp.roots_pem.encode())
-                put(
-                    f"{TOKEN_FILE}.untrusted.pem",
-                    _pem(_untrusted(tag_stamp.chain_der, tag_stamp.roots_pem)).encode(),
-                )
+                sealed[f"{TOKEN_FILE}.roots.pem"] = tag_stamp.roots_pem.encode()
+                sealed[f"{TOKEN_FILE}.untrusted.pem"] = _pem(
+                    _untrusted(tag_stamp.chain_der, tag_stamp.roots_pem)
+                ).encode()
+        for path, content in sealed.items():
+            if path != TAGMANIFEST:
+                put(path, content)
+        body = signature_body(data.producer, sealed)
+        put(SIGNATURE_FILE, body + f"signature: {sign(body)}\n".encode())
     return buffer.getvalue(), tag_stamp

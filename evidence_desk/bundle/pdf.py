@@ -990,6 +990,24 @@ def _volume(pdf: bytes, layout: _Layout, first: int, last: int) -> bytes:
     for number in range(first, last + 1):
         writer.add_page(reader.pages[number - 1])
     parents: dict[int, Any] = {}
+    # what is still running at the volume's first page: bookmarked again as "(continued)"
+    running: dict[int, str] = {}
+    for key in layout.order:
+        if layout.marks[key] < first:
+            level = 1 if re.fullmatch(r"E\d+", key) else 0
+            running[level] = key
+            if level == 0:
+                running.pop(1, None)
+    suffix = "（续）" if layout.lang == "zh_CN" else " (continued)"
+    for level in sorted(running):
+        if layout.marks.get(running[level]) == first:
+            continue
+        parent = parents.get(0) if level == 1 else None
+        item = writer.add_outline_item(
+            title=_outline_title(layout, running[level]) + suffix, page_number=0, parent=parent
+        )
+        if level == 0:
+            parents[0] = item
     for key in layout.order:
         page = layout.marks[key]
         if first <= page <= last:

@@ -292,7 +292,7 @@ def _check_ledger(
             row = change.get("row", {}) if isinstance(change, dict) else {}
             if change.get("table") == "users" and "public_key" in row:
                 introduced[str(row.get("name"))] = str(row["public_key"])
-        key = introduced.get(entry.actor) or keys.get(entry.actor, "")
+        key = introduced.get(entry.actor, "")
         if not signing.verify(
             key, signing.ENTRY_CONTEXT, bytes.fromhex(entry.entry_hash), entry.signature
         ):
@@ -303,13 +303,18 @@ def _check_ledger(
             )
         entries[entry.seq] = entry
         del where
-    for user, key in keys.items():
-        if introduced.get(user) not in (None, key):
+    for user, key in sorted(keys.items()):
+        if introduced.get(user) != key:
             report.findings.append(
                 KitFinding(
-                    "keys.mismatch", "keys/users.json", f"{user}'s key differs from the ledger's"
+                    "keys.mismatch",
+                    "keys/users.json",
+                    f"{user}'s key is not the one the ledger slice introduced",
                 )
             )
+    # from here on only keys the (proven, time-stamped) ledger introduced are trusted
+    keys.clear()
+    keys.update(introduced)
     return entries
 
 
@@ -462,13 +467,18 @@ def _check_token(
 
 
 def _check_tag_signature(files: dict[str, bytes], report: KitReport, keys: dict[str, str]) -> None:
-    tagmanifest = files.get(kit.TAGMANIFEST)
+    """The signature file lists and signs the digests of every file the tag manifest cannot
+    cover (the tag manifest itself and its token)."""
     text = _text(files, kit.SIGNATURE_FILE, report)
-    if tagmanifest is None or text is None:
+    if text is None:
         return
-    signer, _, signature = text.strip().partition(" ")
-    message = kit.SIGNED_PREFIX_TAGMANIFEST + hashlib.sha256(tagmanifest).hexdigest().encode()
-    if not signing.verify(keys.get(signer, ""), signing.MANIFEST_CONTEXT, message, signature):
+    body, _, last = text.rstrip("\n").rpartition("\n")
+    lines = body.splitlines()
+    signer = lines[0].removeprefix("signer: ").strip() if lines else ""
+    signature = last.removeprefix("signature: ").strip()
+    if not signing.verify(
+        keys.get(signer, ""), signing.MANIFEST_CONTEXT, (body + "\n").encode(), signature
+    ):
         report.findings.append(
             KitFinding(
                 "tag.signature",
@@ -476,6 +486,24 @@ def _check_tag_signature(files: dict[str, bytes], report: KitReport, keys: dict[
                 f"the tag manifest is not signed by {signer or 'anyone'}",
             )
         )
+    listed = dict(_manifest("\n".join(lines[1:])))
+    for name in sorted(kit.UNCOVERED - {kit.SIGNATURE_FILE}):
+        content = files.get(name)
+        if content is None:
+            if name in listed:
+                report.findings.append(KitFinding("tag.missing", name, "signed but missing"))
+            continue
+        if name not in listed:
+            report.findings.append(
+                KitFinding("tag.unlisted", name, f"not covered by {kit.SIGNATURE_FILE}")
+            )
+        elif hashlib.sha256(content).hexdigest() != listed[name]:
+            report.findings.append(
+                KitFinding("tag.sha256", name, f"SHA-256 differs from {kit.SIGNATURE_FILE}")
+            )
+    tagmanifest = files.get(kit.TAGMANIFEST)
+    if tagmanifest is None:
+        return
     if kit.TOKEN_FILE not in files:
         report.findings.append(
             KitFinding(

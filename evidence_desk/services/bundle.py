@@ -515,7 +515,7 @@ def gather(session: Session, scope: Scope) -> BundleData:
             if int(r["checkpoint_size"]) == target_size and r["hash_alg"] == "sha256"
         )
         keys: dict[str, dict[str, Any]] = {}
-        for entry in entries:
+        for entry in entries[:target_size]:
             for change in json.loads(entry.payload).get("rows", []):
                 row_data = change.get("row", {})
                 if change.get("table") == "users" and "public_key" in row_data:

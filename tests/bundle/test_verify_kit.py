@@ -1,0 +1,244 @@
+"""The verification kit against real exports: stock tools accept it, any change is located."""
+
+from __future__ import annotations
+
+import json
+import shlex
+import shutil
+import subprocess
+import sys
+import zipfile
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import bagit
+import pytest
+
+from evidence_desk.bundle import kit
+from evidence_desk.bundle.verify_kit import verify_kit
+from evidence_desk.integrity.local_tsa import LocalTsa, TestPki, make_test_pki
+from evidence_desk.services import timestamps
+from evidence_desk.services.bundle import ExportResult
+from tests.bundle.support import export, store_with_evidence
+from tests.helpers import Team, TickingClock
+
+
+@pytest.fixture
+def clock() -> TickingClock:
+    # the test PKI's certificates are valid around the real present, so time starts there
+    return TickingClock(datetime.now(UTC).replace(microsecond=0))
+
+
+@pytest.fixture(scope="module")
+def pki(tmp_path_factory: pytest.TempPathFactory) -> TestPki:
+    return make_test_pki(tmp_path_factory.mktemp("pki"))
+
+
+@pytest.fixture
+def local_tsa(pki: TestPki, team: Team) -> Iterator[LocalTsa]:
+    with LocalTsa(pki, include_chain=True, clock=lambda: team.clock.now) as tsa:
+        yield tsa
+
+
+@pytest.fixture
+def exported(team: Team, pki: TestPki, local_tsa: LocalTsa, tmp_path: Path) -> ExportResult:
+    timestamps.add_authority(
+        team.login("ada"),
+        "local-test-tsa",
+        local_tsa.url,
+        pki.root_pem.read_text(),
+        pki.intermediates_pem.read_text(),
+        timeout_seconds=5,
+    )
+    store_with_evidence(team, tmp_path / "in")
+    return export(team, tmp_path / "out")
+
+
+def _unzip(kit_path: Path, where: Path) -> Path:
+    with zipfile.ZipFile(kit_path) as zf:
+        zf.extractall(where)
+    (bag,) = [p.parent for p in where.glob("*/bagit.txt")]
+    return bag
+
+
+def test_an_intact_kit_verifies_with_a_verdict_per_exhibit(exported: ExportResult) -> None:
+    assert exported.checkpoint_stamped and exported.tag_manifest_stamped
+    report = verify_kit(exported.kit_path)
+    assert report.intact, [f.as_json() for f in report.findings]
+    assert [f.code for f in report.findings] == []  # stamped: not even a warning
+    assert [(e, v) for e, _t, v in report.verdicts()] == [("E1", "OK"), ("E2", "OK")]
+    # the export folder and the unzipped bag verify the same way
+    assert verify_kit(exported.kit_path.parent).intact
+
+
+def test_stock_bagit_validator_accepts_the_kit(exported: ExportResult, tmp_path: Path) -> None:
+    bag_dir = _unzip(exported.kit_path, tmp_path / "unzipped")
+    bag = bagit.Bag(str(bag_dir))
+    bag.validate(processes=1)  # raises BagValidationError naming every problem
+    assert set(bag.algorithms) >= {"sha256", "sha512"}
+    assert {p.split("/")[-1] for p in bag.payload_files()} >= {
+        "WhatsApp Chat with Chen Lixin.txt",
+        "promise.png",
+        exported.pdf_paths[0].name,
+    }
+
+
+def test_the_commands_in_verify_txt_succeed(
+    exported: ExportResult, pki: TestPki, tmp_path: Path
+) -> None:
+    bag_dir = _unzip(exported.kit_path, tmp_path / "unzipped")
+    commands = [
+        line.strip()
+        for line in (bag_dir / "VERIFY.txt").read_text("utf-8").splitlines()
+        if line.startswith("   ")
+    ]
+    tools = {c.split()[0] for c in commands}
+    assert {"sha256sum", "sha512sum", "openssl", "bagit.py", "evidence-desk"} <= tools
+    ran = 0
+    for command in commands:
+        argv = shlex.split(command)
+        if argv[0] == "bagit.py":
+            argv = [sys.executable, "-m", "bagit", *argv[1:]]
+        elif argv[0] == "evidence-desk":
+            argv = [sys.executable, "-m", "evidence_desk", *argv[1:]]
+        elif shutil.which(argv[0]) is None:
+            pytest.skip(f"{argv[0]} is not installed here")
+        result = subprocess.run(
+            argv, cwd=bag_dir, capture_output=True, text=True, timeout=120, check=False
+        )
+        assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
+        if argv[0] == "openssl":
+            assert "Verification: OK" in result.stdout
+        ran += 1
+    assert ran == len(commands) and sum(c.startswith("openssl") for c in commands) == 2
+
+
+def test_one_changed_byte_in_any_file_fails_and_names_it(
+    exported: ExportResult, tmp_path: Path
+) -> None:
+    pristine = _unzip(exported.kit_path, tmp_path / "pristine")
+    files = sorted(p.relative_to(pristine).as_posix() for p in pristine.rglob("*") if p.is_file())
+    assert len(files) > 15
+    for number, name in enumerate(files):
+        copy = tmp_path / f"t{number}"
+        shutil.copytree(pristine, copy)
+        target = copy / name
+        content = bytearray(target.read_bytes())
+        position = len(content) // 2
+        content[position] = (content[position] + 1) % 256
+        target.write_bytes(bytes(content))
+        report = verify_kit(copy)
+        assert not report.intact, f"changing {name} went unnoticed"
+        named = {f.file for f in report.errors}
+        assert name in named or (name == kit.TAGMANIFEST and kit.SIGNATURE_FILE in named), (
+            name,
+            [f.as_json() for f in report.errors],
+        )
+        shutil.rmtree(copy)
+
+
+def test_added_removed_and_resigned_files_are_found(exported: ExportResult, tmp_path: Path) -> None:
+    bag = _unzip(exported.kit_path, tmp_path / "a")
+    (bag / "data" / "extra.txt").write_text("planted", "utf-8")
+    report = verify_kit(bag)
+    assert "data/extra.txt" in {f.file for f in report.errors}
+
+    bag = _unzip(exported.kit_path, tmp_path / "b")
+    original = next((bag / "data" / "originals").rglob("*.png"))
+    original.unlink()
+    report = verify_kit(bag)
+    failed = {e for e, _t, v in report.verdicts() if v != "OK"}
+    assert original.relative_to(bag).as_posix() in {f.file for f in report.errors}
+    assert failed == {"E1", "E2"} or "E2" in failed
+
+    # rewriting an original *and* every manifest still fails: the tag manifest is signed
+    bag = _unzip(exported.kit_path, tmp_path / "c")
+    chat = next((bag / "data" / "originals").rglob("*.txt"))
+    chat.write_bytes(chat.read_bytes().replace(b"5000", b"500"))
+    _rewrite_manifests(bag)
+    report = verify_kit(bag)
+    signed = {f.file for f in report.errors if f.code == "tag.sha256"}
+    assert kit.TAGMANIFEST in signed  # differs from the digest the producer signed
+    assert "exhibit.digest" in {f.code for f in report.errors}
+
+
+def _rewrite_manifests(bag: Path) -> None:
+    import hashlib
+
+    from evidence_desk.integrity import digests
+
+    payload = sorted(p for p in (bag / "data").rglob("*") if p.is_file())
+    for name, fn in (
+        ("manifest-sha256.txt", lambda b: hashlib.sha256(b).hexdigest()),
+        ("manifest-sha512.txt", lambda b: hashlib.sha512(b).hexdigest()),
+        (kit.SM3_MANIFEST, digests.sm3_hex),
+    ):
+        lines = [f"{fn(p.read_bytes())}  {p.relative_to(bag).as_posix()}\n" for p in payload]
+        (bag / name).write_text("".join(lines), "utf-8")
+    tags = [
+        p
+        for p in sorted(bag.rglob("*"))
+        if p.is_file()
+        and not p.relative_to(bag).as_posix().startswith("data/")
+        and p.relative_to(bag).as_posix() not in kit.UNCOVERED
+    ]
+    (bag / kit.TAGMANIFEST).write_text(
+        "".join(
+            f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {p.relative_to(bag).as_posix()}\n"
+            for p in tags
+        ),
+        "utf-8",
+    )
+
+
+def test_a_pdf_that_does_not_print_the_kit_digests_is_caught(
+    exported: ExportResult, tmp_path: Path
+) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    bag = _unzip(exported.kit_path, tmp_path / "d")
+    index = json.loads((bag / kit.PDF_INDEX).read_text("utf-8"))
+    assert index["volumes"][0]["cover"] and index["volumes"][0]["check_pages"]
+    pdf_path = bag / "data" / index["volumes"][0]["file"]
+    canvas = Canvas(str(pdf_path))
+    for _page in range(max(index["volumes"][0]["check_pages"])):
+        canvas.drawString(72, 720, "a different document")
+        canvas.showPage()
+    canvas.save()
+    _rewrite_manifests(bag)
+    report = verify_kit(bag)
+    codes = {f.code for f in report.errors}
+    assert {"pdf.cover_digest", "pdf.digest"} <= codes
+    assert all(v != "OK" for _e, _t, v in report.verdicts())
+
+
+def test_a_kit_re_signed_with_a_planted_key_is_refused(
+    exported: ExportResult, tmp_path: Path
+) -> None:
+    """Keys are trusted only as the proven, time-stamped ledger introduced them."""
+    from evidence_desk.integrity import signing
+
+    bag = _unzip(exported.kit_path, tmp_path / "e")
+    chat = next((bag / "data" / "originals" / "E2").glob("*.txt"))
+    chat.write_bytes(chat.read_bytes().replace(b"5000", b"9000"))
+    forger = signing.generate_private_key()
+    users = json.loads((bag / "keys" / "users.json").read_text("utf-8"))
+    users["lee"]["public_key"] = signing.public_key_hex(forger)
+    (bag / "keys" / "users.json").write_text(json.dumps(users), "utf-8")
+    manifest = json.loads((bag / kit.EVIDENCE_MANIFEST).read_text("utf-8"))
+    import hashlib
+
+    for original in manifest["exhibits"][1]["originals"]:
+        if original["path"] == chat.relative_to(bag).as_posix():
+            original["sha256"] = hashlib.sha256(chat.read_bytes()).hexdigest()
+    (bag / kit.EVIDENCE_MANIFEST).write_text(json.dumps(manifest), "utf-8")
+    _rewrite_manifests(bag)
+    (bag / kit.TOKEN_FILE).unlink()
+    body = kit.signature_body("lee", {kit.TAGMANIFEST: (bag / kit.TAGMANIFEST).read_bytes()})
+    signature = signing.sign(forger, signing.MANIFEST_CONTEXT, body)
+    (bag / kit.SIGNATURE_FILE).write_bytes(body + f"signature: {signature}\n".encode())
+    report = verify_kit(bag)
+    codes = {f.code for f in report.errors}
+    assert {"keys.mismatch", "tag.signature"} <= codes
+    assert all(v != "OK" for _e, _t, v in report.verdicts())

@@ -1,0 +1,203 @@
+"""Exporting the court bundle from a real store: rules, ledger entry, PDF, determinism."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from evidence_desk.bundle.model import Scope
+from evidence_desk.bundle.verify_kit import verify_kit
+from evidence_desk.domain.errors import BadInput, PermissionDenied, RuleViolation
+from evidence_desk.services import bundle, contacts
+from evidence_desk.services.session import Session
+from evidence_desk.services.verify import verify_store
+from tests.bundle.support import CASE, export, store_with_evidence
+from tests.helpers import Team, TickingClock, make_team, supporting_documents
+
+
+def _ledger_size(session: Session) -> int:
+    return int(session.conn.execute("SELECT count(*) FROM ledger").fetchone()[0])
+
+
+def _tool(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:  # poppler-utils: .ci/run installs it
+        pytest.skip(f"{name} is not installed")
+    return path
+
+
+def test_only_the_legal_team_may_export_and_a_refusal_changes_nothing(
+    team: Team, tmp_path: Path
+) -> None:
+    alice, _contact = store_with_evidence(team, tmp_path / "in")
+    before = _ledger_size(alice)
+    for name in ("alice", "sam", "ada"):
+        with pytest.raises(PermissionDenied, match=r"bundle\.export"):
+            bundle.export_bundle(team.login(name), Scope(CASE), tmp_path / f"out-{name}")
+        assert not (tmp_path / f"out-{name}").exists()
+    assert _ledger_size(alice) == before
+
+
+def test_export_writes_pdf_and_kit_and_records_one_signed_entry(team: Team, tmp_path: Path) -> None:
+    alice, contact_id = store_with_evidence(team, tmp_path / "in")
+    before = _ledger_size(alice)
+    result = export(team, tmp_path / "out")
+    lee = team.login("lee")
+    assert _ledger_size(lee) == before + 1
+    row = lee.conn.execute("SELECT * FROM ledger ORDER BY seq DESC LIMIT 1").fetchone()
+    assert row["action"] == "bundle.export" and row["actor"] == "lee"
+    payload = json.loads(row["payload"])
+    assert payload["kit"]["sha256"] == hashlib.sha256(result.kit_path.read_bytes()).hexdigest()
+    assert (
+        payload["pdf"][0]["sha256"] == hashlib.sha256(result.pdf_paths[0].read_bytes()).hexdigest()
+    )
+    assert payload["contacts"] == [contact_id] and payload["scope"]["case_no"] == CASE
+    assert payload["evidence_manifest_sha256"] == result.evidence_manifest_sha256
+    assert result.exhibits == 2 and result.messages_included == 5
+    assert not result.checkpoint_stamped  # no TSA configured: said, not hidden
+    assert any("no time-stamp authority" in n for n in result.notices)
+    assert verify_store(lee).intact
+    # the listing reads exports back from the ledger
+    assert [e["bundle_id"] for e in bundle.list_exports(lee, CASE)] == [result.bundle_id]
+    report = verify_kit(result.kit_path)
+    assert report.intact
+    assert {f.code for f in report.findings} == {"checkpoint.unstamped", "tag.unstamped"}
+
+
+def test_pdf_embeds_its_fonts_and_prints_the_chinese_messages_and_every_digest(
+    team: Team, tmp_path: Path
+) -> None:
+    store_with_evidence(team, tmp_path / "in")
+    result = export(team, tmp_path / "out")
+    pdf = result.pdf_paths[0]
+    fonts = subprocess.run(
+        [_tool("pdffonts"), str(pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts  # emb column
+    text = subprocess.run(
+        [_tool("pdftotext"), "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    compact = "".join(text.split())
+    for message in ("您好，我是示例汽车金融的李明", "我1月20号先还5000", "剩下的二月底前还清"):
+        assert message in compact
+    with zipfile.ZipFile(result.kit_path) as zf:
+        manifest = json.loads(
+            next(zf.read(n) for n in zf.namelist() if n.endswith("/evidence-manifest.json"))
+        )
+    digests = [o["sha256"] for e in manifest["exhibits"] for o in e["originals"]]
+    assert len(digests) == 4  # identity proof, debt confirmation, chat export, screenshot
+    for digest in digests:
+        assert digest in compact
+    assert result.evidence_manifest_sha256 in compact  # on the cover
+    assert "证据目录" in text and "保管链记录" in text and "完整性证书" in text
+
+
+def test_outline_has_an_entry_per_section_and_exhibit_and_pages_are_numbered(
+    team: Team, tmp_path: Path
+) -> None:
+    store_with_evidence(team, tmp_path / "in")
+    result = export(team, tmp_path / "out")
+    reader = PdfReader(result.pdf_paths[0])
+    top = [item for item in reader.outline if not isinstance(item, list)]
+    titles = [item.title for item in top]
+    for title in ("封面", "证据目录", "取证说明与声明", "完整性证书", "保管链记录", "校验附录"):
+        assert title in titles
+    nested = [sub.title for item in reader.outline if isinstance(item, list) for sub in item]
+    assert any(t.startswith("E1 ") for t in nested) and any(t.startswith("E2 ") for t in nested)
+    assert len(reader.pages) == result.pages
+    for number in (1, len(reader.pages)):
+        page_text = "".join(reader.pages[number - 1].extract_text().split())
+        assert f"第A{number}页" in page_text and f"全包第{number}/{result.pages}页" in page_text
+
+
+def test_english_on_request(team: Team, tmp_path: Path) -> None:
+    store_with_evidence(team, tmp_path / "in")
+    result = export(team, tmp_path / "out", Scope(CASE, language="en"))
+    reader = PdfReader(result.pdf_paths[0])
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert "Evidence list" in titles and "Chain of custody" in titles
+    text = "".join(reader.pages[0].extract_text().split())
+    assert "Electronicevidencebundle" in text and "我1月20号先还5000" not in text
+
+
+def test_same_store_scope_and_clock_give_a_byte_identical_pdf(tmp_path: Path) -> None:
+    start = datetime(2026, 3, 2, 1, 0, 0, tzinfo=UTC)
+    team = make_team(tmp_path / "store", TickingClock(start))
+    store_with_evidence(team, tmp_path / "in")
+    team.close_all()
+    shutil.copytree(tmp_path / "store", tmp_path / "copy")
+    outputs = []
+    for name in ("store", "copy"):
+        twin = Team(tmp_path / name, TickingClock(team.clock.now), dict(team.passwords))
+        outputs.append(export(twin, tmp_path / f"out-{name}"))
+        twin.close_all()
+    first, second = (r.pdf_paths[0].read_bytes() for r in outputs)
+    assert first == second
+    assert outputs[0].evidence_manifest_sha256 == outputs[1].evidence_manifest_sha256
+
+
+def test_scope_narrows_by_date_and_accounts_for_what_it_leaves_out(
+    team: Team, tmp_path: Path
+) -> None:
+    store_with_evidence(team, tmp_path / "in")
+    result = export(team, tmp_path / "out", Scope(CASE, date_from="2026-01-21"))
+    assert result.messages_included == 2  # the two of 21 January (local time)
+    untagged = export(team, tmp_path / "out2", Scope(CASE, tagged_only=True))
+    assert untagged.messages_included == 0 and untagged.messages_omitted == 5
+    text = "".join(PdfReader(untagged.pdf_paths[0]).pages[-1].extract_text().split())
+    del text  # the omitted list sits in the completeness section; its count is in the entry
+    lee = team.login("lee")
+    row = lee.conn.execute("SELECT payload FROM ledger ORDER BY seq DESC LIMIT 1").fetchone()
+    assert json.loads(row["payload"])["messages_omitted"] == 5
+
+
+def test_bad_scopes_are_refused_and_change_nothing(team: Team, tmp_path: Path) -> None:
+    alice, _contact = store_with_evidence(team, tmp_path / "in")
+    pending = contacts.request_contact(
+        alice,
+        case_no=CASE,
+        channel="wechat",
+        handle="wxid_pending",
+        display_name="待审批",
+        reason="debtor's spouse added us",
+        documents=supporting_documents(tmp_path / "pending"),
+    )
+    lee = team.login("lee")
+    before = _ledger_size(lee)
+    with pytest.raises(RuleViolation, match=r"contact\.approved"):
+        bundle.export_bundle(lee, Scope(CASE, contact_ids=(pending.id,)), tmp_path / "o1")
+    with pytest.raises(BadInput, match="--from"):
+        bundle.export_bundle(lee, Scope(CASE, date_from="2026-13-01"), tmp_path / "o2")
+    with pytest.raises(BadInput, match="after --to"):
+        bundle.export_bundle(
+            lee, Scope(CASE, date_from="2026-02-01", date_to="2026-01-01"), tmp_path / "o3"
+        )
+    with pytest.raises(RuleViolation, match=r"bundle\.empty"):
+        cases_session = team.login("alice")
+        from evidence_desk.services import cases
+
+        cases.create_case(cases_session, "2026-EMPTY", debtor_name="无")
+        bundle.export_bundle(lee, Scope("2026-EMPTY"), tmp_path / "o4")
+    assert _ledger_size(lee) == before + 1  # only the case creation above
+    assert not any((tmp_path / f"o{n}").exists() for n in range(1, 5))
+
+
+def test_volumes_split_at_the_page_cap_with_continuous_numbers(team: Team, tmp_path: Path) -> None:
+    store_with_evidence(team, tmp_path / "in", extra_messages=700)
+    result = export(team, tmp_path / "out", Scope(CASE, page_cap=20))
+    assert result.pages > 20 and len(result.pdf_paths) == (result.pages - 1) // 20 + 1
+    readers = [PdfReader(p) for p in result.pdf_paths]
+    assert [len(r.pages) for r in readers[:-1]] == [20] * (len(readers) - 1)
+    second = "".join(readers[1].pages[0].extract_text().split())
+    assert "第B1页" in second and f"全包第21/{result.pages}页" in second
+    assert readers[1].outline  # each volume has its own bookmarks
+    report = verify_kit(result.kit_path)
+    assert report.intact, [f.as_json() for f in report.errors]

@@ -1,0 +1,48 @@
+"""`bundle` / `export` and `verify-bundle` through real subprocesses (cli.md)."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+from tests.bundle.support import CASE, store_with_evidence
+from tests.helpers import Team
+from tests.test_cli import cli, ok, refused
+
+
+def test_legal_exports_and_anyone_verifies_without_a_store_or_password(
+    team: Team, tmp_path: Path
+) -> None:
+    store_with_evidence(team, tmp_path / "in")
+    team.close_all()
+    store = team.path
+    refused(cli(store, "bundle", "--case", CASE, "--out", "o", user="alice"), 3, "bundle.export")
+    refused(
+        cli(store, "bundle", "--case", CASE, "--from", "2026-1-x", "--out", "o", user="lee"),
+        4,
+        "--from",
+    )
+    out = tmp_path / "bundle-out"
+    result = json.loads(
+        ok(cli(store, "--json", "export", "--case", CASE, "--out", str(out), user="lee"))
+    )
+    assert result["exhibits"] == 2 and Path(result["kit"]).exists()
+    # verify-bundle: no --store, no --user, no password in the environment
+    checked = cli(tmp_path / "nowhere", "verify-bundle", str(out))
+    text = ok(checked)
+    assert "E1  OK" in text and "E2  OK" in text and "INTACT" in text
+
+    # one changed byte in an original: exit 1, the file is named
+    bag = tmp_path / "unzipped"
+    with zipfile.ZipFile(result["kit"]) as zf:
+        zf.extractall(bag)
+    (root,) = [p.parent for p in bag.glob("*/bagit.txt")]
+    chat = next((root / "data" / "originals" / "E2").glob("*.txt"))
+    content = bytearray(chat.read_bytes())
+    content[10] ^= 0x01
+    chat.write_bytes(bytes(content))
+    broken = cli(tmp_path / "nowhere", "verify-bundle", str(root))
+    assert broken.returncode == 1, broken.stdout + broken.stderr
+    assert chat.relative_to(root).as_posix() in broken.stdout
+    assert "E2  FAILED" in broken.stdout and "PROBLEMS FOUND" in broken.stdout
