@@ -123,12 +123,15 @@ class ApprovalQueue(QWidget):
             status = self.filter_combo.currentData() or None
             for contact in contacts.list_contacts(self.session, status=status):
                 mine = contact.requested_by == self.session.user.name
-                text = (
-                    f"{contact.display_name} · {channel_label(contact.channel)} {contact.handle}\n"
-                    + self.tr("case %1 · by %2 · %3")
-                    .replace("%1", contact.case_no)
-                    .replace("%2", contact.requested_by)
-                    .replace("%3", contact.status)
+                text = "\n".join(
+                    (
+                        f"{contact.display_name} · {channel_label(contact.channel)}",
+                        contact.handle,
+                        self.tr("case %1").replace("%1", contact.case_no),
+                        self.tr("by %1 · %2")
+                        .replace("%1", contact.requested_by)
+                        .replace("%2", status_label(contact.status)),
+                    )
                 )
                 if mine:
                     text += "\n" + self.tr("(your own request)")
@@ -161,7 +164,8 @@ class ApprovalQueue(QWidget):
             self._set_buttons(None)
             return
         self.summary.setText(
-            f"<b>{contact.display_name}</b> · {contact.channel} · {contact.handle}<br>"
+            f"<b>{contact.display_name}</b> · {channel_label(contact.channel)} · "
+            f"{contact.handle}<br>"
             + self.tr("Case %1; relation %2; initiated by %3; consent %4.")
             .replace("%1", contact.case_no)
             .replace("%2", relation_label(contact.relation))

@@ -30,6 +30,7 @@ from evidence_desk.services import reading
 from evidence_desk.services.reading import MessageRow
 from evidence_desk.services.session import Session
 from evidence_desk.ui.conversation_model import DayChangeRole, LocalTimeRole, MessageRole, TagsRole
+from evidence_desk.ui.labels import kind_label
 from evidence_desk.ui.workers import Job, alive, start
 
 OUT_COLOUR = QColor("#95ec69")
@@ -201,6 +202,7 @@ class BubbleDelegate(QStyledItemDelegate):
             width = max(width, min(max_w, self._badges_width(badges, small) + 2 * PAD))
         time_text = self._time_text(index)
         width = max(width, small.horizontalAdvance(time_text) + 2 * PAD)
+        width = max(width, small.horizontalAdvance(message.sender) + 4)  # the name above
         height += 2 + small.height() + PAD
         return doc, min(width, max_w), height
 
@@ -212,8 +214,10 @@ class BubbleDelegate(QStyledItemDelegate):
 
     @staticmethod
     def _chip_text(attachment: dict[str, Any]) -> str:
-        name = str(attachment.get("name") or attachment.get("kind") or "")
-        return f"📎 {name} · {attachment_state_label(str(attachment.get('state', '')))}"
+        kind = kind_label(str(attachment.get("kind") or ""))
+        name = str(attachment.get("name") or "")
+        state = attachment_state_label(str(attachment.get("state", "")))
+        return " · ".join(part for part in (kind, name, state) if part)
 
     def _badges_width(self, badges: list[str], metrics: QFontMetrics) -> int:
         return sum(metrics.horizontalAdvance(tag_label(b)) + 16 + 4 for b in badges)
@@ -288,7 +292,8 @@ class BubbleDelegate(QStyledItemDelegate):
         painter.setPen(QColor("#666666"))
         name_rect = QRect(left, top, width, metrics.height())
         align = Qt.AlignmentFlag.AlignRight if outgoing else Qt.AlignmentFlag.AlignLeft
-        painter.drawText(name_rect, align | Qt.AlignmentFlag.AlignVCenter, message.sender)
+        sender = small.elidedText(message.sender, Qt.TextElideMode.ElideRight, width)
+        painter.drawText(name_rect, align | Qt.AlignmentFlag.AlignVCenter, sender)
         top += metrics.height() + 2
         bubble = QRectF(left, top, width, height)
         path = QPainterPath()

@@ -103,7 +103,7 @@ class ContactPage(QWidget):
             self.items.clear()
             self.stack.setCurrentWidget(self.placeholder)
             if case_no is None:
-                self.header.setText(f"<b>{self.tr('No case selected')}</b>")
+                self.header.setText("<b>" + self.tr("No case selected") + "</b>")
                 self.placeholder.setText(
                     self.tr("Choose a case or a contact on the left, or open a new case (Ctrl+N).")
                 )

@@ -17,7 +17,7 @@ from evidence_desk.services.contacts import Item
 from evidence_desk.services.reading import MessageRow, StampState
 from evidence_desk.services.session import Session
 from evidence_desk.ui import errors
-from evidence_desk.ui.labels import item_role_label
+from evidence_desk.ui.labels import item_role_label, kind_label
 
 
 def _e(value: object) -> str:
@@ -40,7 +40,13 @@ class DetailsPane(QWidget):
 
     def clear(self) -> None:
         self.browser.setHtml(
-            f"<p style='color:#666'>{_e(self.tr('Select a message or an item to see its digests, import record, custody and time stamp.'))}</p>"  # noqa: E501
+            "<p style='color:#666'>"
+            + _e(
+                self.tr(
+                    "Select a message or an item to see its digests, import record, custody and time stamp."  # noqa: E501
+                )
+            )
+            + "</p>"
         )
 
     def _stamp_html(self, stamp: StampState) -> str:
@@ -76,23 +82,25 @@ class DetailsPane(QWidget):
         except Exception as error:  # shown in place; the pane never breaks the window
             self.browser.setPlainText(errors.describe(error))
             return
-        parts = [f"<h3>{_e(self.tr('Message'))}</h3>"]
+        parts = ["<h3>" + _e(self.tr("Message")) + "</h3>"]
         parts.append(
             self._table(
                 [
                     (self.tr("Sender"), message.sender),
                     (self.tr("Sent (UTC)"), message.sent_at),
                     (self.tr("Time as exported"), message.time_text),
-                    (self.tr("Kind"), message.kind),
+                    (self.tr("Kind"), kind_label(message.kind)),
                     (self.tr("Fingerprint"), info.fingerprint),
                     (self.tr("Commitment"), info.commitment),
                 ]
                 + [(self.tr("Source"), f"{i} {loc}") for i, loc in info.sources]
             )
         )
-        parts.append(f"<h3>{_e(self.tr('Time stamp'))}</h3><p>{self._stamp_html(info.stamp)}</p>")
+        parts.append(
+            "<h3>" + _e(self.tr("Time stamp")) + "</h3><p>" + self._stamp_html(info.stamp) + "</p>"
+        )
         for record in info.imports:
-            parts.append(f"<h3>{_e(self.tr('Import %1').replace('%1', record.id))}</h3>")
+            parts.append("<h3>" + _e(self.tr("Import %1").replace("%1", record.id)) + "</h3>")
             parts.append(
                 self._table(
                     [
@@ -118,7 +126,13 @@ class DetailsPane(QWidget):
             f"<tr><td>{e.seq}</td><td>{_e(e.at)}</td><td>{_e(e.actor)}</td><td>{_e(e.action)}</td></tr>"
             for e in entries
         )
-        return f"<h3>{_e(self.tr('Chain of custody'))}</h3><table cellspacing='4'>{rows}</table>"
+        return (
+            "<h3>"
+            + _e(self.tr("Chain of custody"))
+            + "</h3><table cellspacing='4'>"
+            + str(rows)
+            + "</table>"
+        )
 
     def show_item(self, item: Item) -> None:
         parts = [f"<h3>{_e(item.file_name)}</h3>"]
@@ -138,7 +152,7 @@ class DetailsPane(QWidget):
         )
         if policy.allowed(self.session.user.role, Action.EVIDENCE_READ):
             parts.append(
-                f"<h3>{_e(self.tr('Time stamp'))}</h3>"
+                "<h3>" + _e(self.tr("Time stamp")) + "</h3>"
                 f"<p>{self._stamp_html(reading.item_stamp(self.session, item.sha256))}</p>"
             )
             parts.append(self._custody_html(reading.custody(self.session, item.id, item.sha256)))

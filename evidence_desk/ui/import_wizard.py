@@ -30,7 +30,10 @@ from evidence_desk.services.contacts import Contact
 from evidence_desk.services.evidence import ImportPreview, ImportResult
 from evidence_desk.services.session import Session
 from evidence_desk.ui import errors
+from evidence_desk.ui.bubbles import attachment_state_label
 from evidence_desk.ui.drop_list import FilePicker
+from evidence_desk.ui.formatting import local_time
+from evidence_desk.ui.labels import kind_label
 from evidence_desk.ui.workers import Job, start
 
 ZONES = (
@@ -250,16 +253,26 @@ class ImportWizard(QDialog):
                     .replace("%1", str(chat.message_count))
                     .replace("%2", str(chat.already_stored)),
                 ),
-                (self.tr("Date range"), f"{chat.first_at or '—'} … {chat.last_at or '—'}"),
+                (
+                    self.tr("Date range"),
+                    f"{local_time(chat.first_at, chat.timezone)} … "
+                    f"{local_time(chat.last_at, chat.timezone)}",
+                ),
                 (self.tr("Time zone assumed"), chat.timezone),
                 (self.tr("Encoding"), chat.encoding),
                 (
                     self.tr("By kind"),
-                    ", ".join(f"{k}: {v}" for k, v in sorted(chat.counts_by_kind.items())),
+                    ", ".join(
+                        f"{kind_label(k)}: {v}" for k, v in sorted(chat.counts_by_kind.items())
+                    ),
                 ),
                 (
                     self.tr("Attachments"),
-                    ", ".join(f"{k}: {v}" for k, v in sorted(chat.attachments.items())) or "—",
+                    ", ".join(
+                        f"{attachment_state_label(k)}: {v}"
+                        for k, v in sorted(chat.attachments.items())
+                    )
+                    or "—",
                 ),
             ]
             if chat.after_revocation:
@@ -267,7 +280,7 @@ class ImportWizard(QDialog):
             parts.append(f"<h3>{_e(chat.file_name)}</h3>" + self._table(rows))
             if chat.problems:
                 parts.append(
-                    f"<p><b>{_e(self.tr('Could not parse or had to interpret:'))}</b></p><ul>"
+                    "<p><b>" + _e(self.tr("Could not parse or had to interpret:")) + "</b></p><ul>"
                 )
                 parts += [f"<li>{_e(p)}</li>" for p in chat.problems[:50]]
                 if len(chat.problems) > 50:
@@ -281,11 +294,22 @@ class ImportWizard(QDialog):
                 (self.tr("Device"), image.device or "—"),
             ]
             parts.append(
-                f"<h3>{_e(image.file_name)} ({_e(self.tr('screenshot'))})</h3>" + self._table(rows)
+                "<h3>"
+                + _e(image.file_name)
+                + " ("
+                + _e(self.tr("screenshot"))
+                + ")</h3>"
+                + self._table(rows)
             )
         for duplicate in preview.duplicates:
             parts.append(
-                f"<p>{_e(self.tr('%1: identical bytes are already imported and will be skipped.').replace('%1', duplicate))}</p>"  # noqa: E501
+                "<p>"
+                + _e(
+                    self.tr(
+                        "%1: identical bytes are already imported and will be skipped."
+                    ).replace("%1", duplicate)
+                )
+                + "</p>"
             )
         return "".join(parts)
 

@@ -85,3 +85,24 @@ def flag_label(flag: str) -> str:
         ),
         "CC-4:no_consent": QCoreApplication.translate("Labels", "CC-4: no recorded consent"),
     }.get(flag, flag)
+
+
+def kind_label(kind: str) -> str:
+    return {
+        "text": QCoreApplication.translate("Labels", "text"),
+        "image": QCoreApplication.translate("Labels", "image"),
+        "voice": QCoreApplication.translate("Labels", "voice message"),
+        "video": QCoreApplication.translate("Labels", "video"),
+        "file": QCoreApplication.translate("Labels", "file"),
+        "sticker": QCoreApplication.translate("Labels", "sticker"),
+        "location": QCoreApplication.translate("Labels", "location"),
+        "contact_card": QCoreApplication.translate("Labels", "contact card"),
+        "link": QCoreApplication.translate("Labels", "link"),
+        "transfer": QCoreApplication.translate("Labels", "transfer"),
+        "red_packet": QCoreApplication.translate("Labels", "red packet"),
+        "call": QCoreApplication.translate("Labels", "call"),
+        "recalled": QCoreApplication.translate("Labels", "recalled"),
+        "system": QCoreApplication.translate("Labels", "system"),
+        "quote": QCoreApplication.translate("Labels", "quote"),
+        "unknown": QCoreApplication.translate("Labels", "unknown"),
+    }.get(kind, kind)

@@ -108,7 +108,9 @@ class VerifyPanel(QWidget):
             .replace("%4", str(report.blob_bytes))
         )
         if report.intact:
-            self.verdict.setText(f"<b style='color:#2e7d32'>{self.tr('INTACT')}</b> — {summary}")
+            self.verdict.setText(
+                "<b style='color:#2e7d32'>" + self.tr("INTACT") + "</b> — " + str(summary)
+            )
         else:
             self.verdict.setText(
                 "<b style='color:#b3261e'>"

@@ -44,52 +44,57 @@
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="128"/>
-        <source>case %1 · by %2 · %3</source>
-        <translation>案件 %1 · 申请人 %2 · %3</translation>
+        <location filename="../../evidence_desk/ui/approvals.py" line="130"/>
+        <source>case %1</source>
+        <translation>案件 %1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="134"/>
+        <location filename="../../evidence_desk/ui/approvals.py" line="131"/>
+        <source>by %1 · %2</source>
+        <translation>申请人 %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/approvals.py" line="137"/>
         <source>(your own request)</source>
         <translation>（本人提交的申请）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="160"/>
+        <location filename="../../evidence_desk/ui/approvals.py" line="163"/>
         <source>No request selected.</source>
         <translation>未选择申请。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="165"/>
+        <location filename="../../evidence_desk/ui/approvals.py" line="169"/>
         <source>Case %1; relation %2; initiated by %3; consent %4.</source>
         <translation>案件 %1；关系 %2；发起方 %3；同意 %4。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="171"/>
+        <location filename="../../evidence_desk/ui/approvals.py" line="175"/>
         <source>Reason: %1</source>
         <translation>理由：%1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="174"/>
+        <location filename="../../evidence_desk/ui/approvals.py" line="178"/>
         <source>Flags: %1</source>
         <translation>标记：%1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="214"/>
+        <location filename="../../evidence_desk/ui/approvals.py" line="218"/>
         <source>Select a request first.</source>
         <translation>请先选择一条申请。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="218"/>
+        <location filename="../../evidence_desk/ui/approvals.py" line="222"/>
         <source>You made this request: another supervisor must decide it (four-eyes).</source>
         <translation>这是您本人提交的申请：须由另一位主管审批（四眼原则）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="223"/>
+        <location filename="../../evidence_desk/ui/approvals.py" line="227"/>
         <source>Not possible while the contact is %1.</source>
         <translation>联系人当前为“%1”，无法执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="246"/>
+        <location filename="../../evidence_desk/ui/approvals.py" line="250"/>
         <source>Contact %1 is now %2.</source>
         <translation>联系人 %1 现为：%2。</translation>
     </message>
@@ -97,29 +102,168 @@
 <context>
     <name>Bubbles</name>
     <message>
-        <location filename="../../evidence_desk/ui/bubbles.py" line="54"/>
+        <location filename="../../evidence_desk/ui/bubbles.py" line="55"/>
         <source>After revocation</source>
         <translation>终止后</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bubbles.py" line="55"/>
+        <location filename="../../evidence_desk/ui/bubbles.py" line="56"/>
         <source>After expiry</source>
         <translation>过期后</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bubbles.py" line="62"/>
+        <location filename="../../evidence_desk/ui/bubbles.py" line="63"/>
         <source>in export</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bubbles.py" line="63"/>
+        <location filename="../../evidence_desk/ui/bubbles.py" line="64"/>
         <source>not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bubbles.py" line="64"/>
+        <location filename="../../evidence_desk/ui/bubbles.py" line="65"/>
         <source>missing</source>
         <translation>缺失</translation>
+    </message>
+</context>
+<context>
+    <name>BundleDialog</name>
+    <message>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="71"/>
+        <source>Export a court bundle — case %1</source>
+        <translation>导出诉讼证据包 — 案件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="94"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="97"/>
+        <source>YYYY-MM-DD (optional)</source>
+        <translation>YYYY-MM-DD（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="102"/>
+        <source>Only tagged messages (with their context)</source>
+        <translation>仅含已标记消息（及其上下文）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="113"/>
+        <source>Time-stamp pending checkpoints first (needs the network)</source>
+        <translation>先为待处理检查点加盖时间戳（需联网）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="123"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="129"/>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="130"/>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="132"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="133"/>
+        <source>Page limit per volume</source>
+        <translation>每册页数上限</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="135"/>
+        <source>Save to</source>
+        <translation>保存到</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="144"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="148"/>
+        <source>Open PDF</source>
+        <translation>打开 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="151"/>
+        <source>Show kit</source>
+        <translation>显示校验包</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="154"/>
+        <source>Verify the kit</source>
+        <translation>校验校验包</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="157"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="184"/>
+        <source>Save the bundle to</source>
+        <translation>证据包保存位置</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="219"/>
+        <source>Gathering evidence, rendering the PDF and the verification kit…</source>
+        <translation>正在收集证据，生成 PDF 和校验包…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="237"/>
+        <source>Bundle %1 exported.</source>
+        <translation>证据包 %1 已导出。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="240"/>
+        <source>%1 exhibits, %2 pages, %3 messages included (%4 in range left out, each listed).</source>
+        <translation>%1 项证据，%2 页，收录 %3 条消息（范围内未收录 %4 条，均已逐条列明）。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="246"/>
+        <source>PDF: %1</source>
+        <translation>PDF：%1</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="247"/>
+        <source>Kit: %1 (SHA-256 %2)</source>
+        <translation>校验包：%1（SHA-256 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="250"/>
+        <source>Proofs lead to checkpoint %1 (%2).</source>
+        <translation>证明指向检查点 %1（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="254"/>
+        <source>time-stamped</source>
+        <translation>已加盖时间戳</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="256"/>
+        <source>not time-stamped yet</source>
+        <translation>尚未加盖时间戳</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="258"/>
+        <source>Recorded as ledger entry %1.</source>
+        <translation>已记入存证链第 %1 条。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="303"/>
+        <source>The kit verifies: every exhibit OK (%1 checks).</source>
+        <translation>校验包校验通过：每项证据均完好（%1 项检查）。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="311"/>
+        <source>The kit has %1 problem(s).</source>
+        <translation>校验包有 %1 个问题。</translation>
     </message>
 </context>
 <context>
@@ -201,6 +345,11 @@
         <location filename="../../evidence_desk/ui/contact_page.py" line="84"/>
         <source>Items and documents</source>
         <translation>证据与材料</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="106"/>
+        <source>No case selected</source>
+        <translation>未选择案件</translation>
     </message>
     <message>
         <location filename="../../evidence_desk/ui/contact_page.py" line="108"/>
@@ -476,114 +625,140 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="48"/>
+        <location filename="../../evidence_desk/ui/details.py" line="46"/>
+        <source>Select a message or an item to see its digests, import record, custody and time stamp.</source>
+        <translation>选择一条消息或一项证据，查看其哈希值、导入记录、保管链和时间戳。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="54"/>
         <source>No ledger entry found.</source>
         <translation>未找到存证链记录。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="52"/>
+        <location filename="../../evidence_desk/ui/details.py" line="58"/>
         <source>Ledger entry %1 is covered by a trusted time stamp: %2 by %3 (checkpoint %4).</source>
         <translation>存证链第 %1 条已有可信时间戳：%2，由 %3 签发（检查点 %4）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="60"/>
+        <location filename="../../evidence_desk/ui/details.py" line="66"/>
         <source>Ledger entry %1 is waiting for a trusted time stamp (queued).</source>
         <translation>存证链第 %1 条正在等待可信时间戳（排队中）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="83"/>
+        <location filename="../../evidence_desk/ui/details.py" line="85"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="89"/>
         <source>Sender</source>
         <translation>发送人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="84"/>
+        <location filename="../../evidence_desk/ui/details.py" line="90"/>
         <source>Sent (UTC)</source>
         <translation>发送时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="85"/>
+        <location filename="../../evidence_desk/ui/details.py" line="91"/>
         <source>Time as exported</source>
         <translation>导出中的时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="86"/>
+        <location filename="../../evidence_desk/ui/details.py" line="92"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="87"/>
+        <location filename="../../evidence_desk/ui/details.py" line="93"/>
         <source>Fingerprint</source>
         <translation>指纹</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="88"/>
+        <location filename="../../evidence_desk/ui/details.py" line="94"/>
         <source>Commitment</source>
         <translation>承诺值</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="90"/>
+        <location filename="../../evidence_desk/ui/details.py" line="96"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="99"/>
+        <location filename="../../evidence_desk/ui/details.py" line="100"/>
+        <location filename="../../evidence_desk/ui/details.py" line="155"/>
+        <source>Time stamp</source>
+        <translation>时间戳</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="103"/>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="107"/>
         <source>Original</source>
         <translation>原始文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="102"/>
-        <location filename="../../evidence_desk/ui/details.py" line="133"/>
+        <location filename="../../evidence_desk/ui/details.py" line="110"/>
+        <location filename="../../evidence_desk/ui/details.py" line="147"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="102"/>
-        <location filename="../../evidence_desk/ui/details.py" line="133"/>
+        <location filename="../../evidence_desk/ui/details.py" line="110"/>
+        <location filename="../../evidence_desk/ui/details.py" line="147"/>
         <source>%1 bytes</source>
         <translation>%1 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="103"/>
+        <location filename="../../evidence_desk/ui/details.py" line="111"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="104"/>
+        <location filename="../../evidence_desk/ui/details.py" line="112"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="105"/>
+        <location filename="../../evidence_desk/ui/details.py" line="113"/>
         <source>Our account</source>
         <translation>我方账号</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="106"/>
+        <location filename="../../evidence_desk/ui/details.py" line="114"/>
         <source>Imported by</source>
         <translation>导入人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="107"/>
+        <location filename="../../evidence_desk/ui/details.py" line="115"/>
         <source>Imported at</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="129"/>
+        <location filename="../../evidence_desk/ui/details.py" line="131"/>
+        <source>Chain of custody</source>
+        <translation>保管链</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="143"/>
         <source>Item</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="130"/>
+        <location filename="../../evidence_desk/ui/details.py" line="144"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="134"/>
+        <location filename="../../evidence_desk/ui/details.py" line="148"/>
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="135"/>
+        <location filename="../../evidence_desk/ui/details.py" line="149"/>
         <source>Added at</source>
         <translation>添加时间</translation>
     </message>
@@ -687,180 +862,195 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="62"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="65"/>
         <source>Import evidence for %1</source>
         <translation>为 %1 导入证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="85"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="88"/>
         <source>Detected from the export (leave empty)</source>
         <translation>从导出文件识别（可留空）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="87"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="90"/>
         <source>Time zone of the export&apos;s local times</source>
         <translation>导出文件中本地时间的时区</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="88"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="91"/>
         <source>Our account (staff side)</source>
         <translation>我方账号（员工一方）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="91"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="94"/>
         <source>Drop chat exports, zips with media, export folders or screenshots here. Nothing is stored until you confirm the preview.</source>
         <translation>将聊天记录导出文件、含媒体的压缩包、导出文件夹或截图拖到这里。确认预览之前不会保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="139"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="142"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="141"/>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="167"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="144"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="170"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="144"/>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="179"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="147"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="182"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="171"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="174"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="179"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="182"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="201"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="204"/>
         <source>Cancelling… nothing will be stored.</source>
         <translation>正在取消…不会保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="215"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="218"/>
         <source>Reading the files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="242"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="245"/>
         <source>Detected format</source>
         <translation>识别的格式</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="243"/>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="278"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="246"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="291"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="244"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="247"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="245"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="248"/>
         <source>Participants</source>
         <translation>参与者</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="246"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="249"/>
         <source>Our account</source>
         <translation>我方账号</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="248"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="251"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="249"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="252"/>
         <source>%1 (%2 already stored)</source>
         <translation>%1（其中 %2 条已保存）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="253"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="257"/>
         <source>Date range</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="254"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="261"/>
         <source>Time zone assumed</source>
         <translation>采用的时区</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="255"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="262"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="257"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="264"/>
         <source>By kind</source>
         <translation>按类型</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="261"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="270"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="266"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="279"/>
         <source>After revocation</source>
         <translation>终止后</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="279"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="283"/>
+        <source>Could not parse or had to interpret:</source>
+        <translation>无法解析或需要推断的内容：</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="292"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="280"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="293"/>
         <source>Taken at</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="281"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="294"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="305"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="300"/>
+        <source>screenshot</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="309"/>
+        <source>%1: identical bytes are already imported and will be skipped.</source>
+        <translation>%1：完全相同的文件已导入，将跳过。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="329"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="336"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="360"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="338"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="362"/>
         <source>Encrypting and sealing %1…</source>
         <translation>正在加密封存 %1…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="340"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="364"/>
         <source>Storing messages and the ledger entry…</source>
         <translation>正在保存消息和存证记录…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="342"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="366"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="350"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="374"/>
         <source>Stored %1 import(s): %2 messages (%3 new), %4 screenshot(s).</source>
         <translation>已保存 %1 次导入：%2 条消息（新增 %3 条），%4 张截图。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="358"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="382"/>
         <source>Recorded as ledger entry %1.</source>
         <translation>已记入存证链第 %1 条。</translation>
     </message>
@@ -1037,6 +1227,86 @@
         <location filename="../../evidence_desk/ui/labels.py" line="86"/>
         <source>CC-4: no recorded consent</source>
         <translation>CC-4：无同意记录</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="92"/>
+        <source>text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="93"/>
+        <source>image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="94"/>
+        <source>voice message</source>
+        <translation>语音</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="95"/>
+        <source>video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="96"/>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="97"/>
+        <source>sticker</source>
+        <translation>表情</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="98"/>
+        <source>location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="99"/>
+        <source>contact card</source>
+        <translation>名片</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="100"/>
+        <source>link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="101"/>
+        <source>transfer</source>
+        <translation>转账</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="102"/>
+        <source>red packet</source>
+        <translation>红包</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="103"/>
+        <source>call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="104"/>
+        <source>recalled</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="105"/>
+        <source>system</source>
+        <translation>系统消息</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="106"/>
+        <source>quote</source>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="107"/>
+        <source>unknown</source>
+        <translation>未知</translation>
     </message>
 </context>
 <context>
@@ -1726,42 +1996,47 @@
         <translation>已校验 %1 条存证记录、%2 个检查点、%3 个原始文件（%4 字节）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="115"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="112"/>
+        <source>INTACT</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="117"/>
         <source>PROBLEMS FOUND (%1)</source>
         <translation>发现问题（%1）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="122"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="124"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="122"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="124"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="136"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="138"/>
         <source>Choose a verification kit</source>
         <translation>选择校验包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="136"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="138"/>
         <source>Verification kit (*.zip)</source>
         <translation>校验包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="147"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="149"/>
         <source>Checking %1…</source>
         <translation>正在校验 %1…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="158"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="160"/>
         <source>BUNDLE INTACT</source>
         <translation>证据包完好</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="158"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="160"/>
         <source>BUNDLE HAS PROBLEMS</source>
         <translation>证据包有问题</translation>
     </message>

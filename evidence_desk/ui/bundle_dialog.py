@@ -1,0 +1,312 @@
+"""Exporting a court bundle (legal team), and checking a bundle that came back.
+
+The export runs in a worker: it may first ask the time-stamp authority to stamp pending
+checkpoints, then renders the PDF and the verification kit and records the export as a ledger
+entry (services/bundle.py). Afterwards the PDF opens, or the kit is shown, in one click.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDir, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evidence_desk.services import contacts
+from evidence_desk.services.session import Session
+from evidence_desk.ui import adapters, errors
+from evidence_desk.ui.labels import channel_label, status_label
+from evidence_desk.ui.workers import Job, start
+
+ContactIdRole = Qt.ItemDataRole.UserRole + 40
+
+
+def verify_bundle_job(path: Path) -> Job:
+    """A job that checks a kit with no store; returns (intact, rows, summary)."""
+
+    def work(
+        _session: Session | None, _job: Job
+    ) -> tuple[bool, list[tuple[str, str, str, str]], str]:
+        from evidence_desk.bundle.verify_kit import verify_kit
+
+        report = verify_kit(path)
+        rows = [
+            ("error" if verdict != "OK" else "ok", exhibit, title, verdict)
+            for exhibit, title, verdict in report.verdicts()
+        ]
+        rows += [(f.severity, f.code, f.file, f.message) for f in report.findings]
+        summary = f"{report.bundle_id or '?'} · {report.source}"
+        return report.intact, rows, summary
+
+    return Job(work)
+
+
+class BundleDialog(QDialog):
+    exported = Signal(object)
+
+    def __init__(
+        self, session: Session, case_no: str, contact: Any = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("bundleDialog")
+        self.setWindowTitle(self.tr("Export a court bundle — case %1").replace("%1", case_no))
+        self.session = session
+        self.case_no = case_no
+        self.job: Job | None = None
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+        self.contact_list = QListWidget()
+        self.contact_list.setObjectName("bundleContacts")
+        self.contact_list.setMaximumHeight(110)
+        for found in contacts.list_contacts(session, case_no=case_no):
+            if found.status not in ("approved", "revoked"):
+                continue
+            entry = QListWidgetItem(
+                f"{found.display_name} · {channel_label(found.channel)} · {found.handle} · "
+                f"{status_label(found.status)}"
+            )
+            entry.setData(ContactIdRole, found.id)
+            checked = contact is None or contact.id == found.id
+            entry.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.contact_list.addItem(entry)
+        self.date_from = QLineEdit()
+        self.date_from.setObjectName("bundleFrom")
+        self.date_from.setPlaceholderText(self.tr("YYYY-MM-DD (optional)"))
+        self.date_to = QLineEdit()
+        self.date_to.setObjectName("bundleTo")
+        self.date_to.setPlaceholderText(self.tr("YYYY-MM-DD (optional)"))
+        dates = QHBoxLayout()
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel("—"))
+        dates.addWidget(self.date_to)
+        self.tagged_only = QCheckBox(self.tr("Only tagged messages (with their context)"))
+        self.tagged_only.setObjectName("bundleTaggedOnly")
+        self.language = QComboBox()
+        self.language.setObjectName("bundleLanguage")
+        self.language.addItem("中文（简体）", "zh_CN")
+        self.language.addItem("English", "en")
+        self.page_cap = QSpinBox()
+        self.page_cap.setObjectName("bundlePageCap")
+        self.page_cap.setRange(20, 5000)
+        self.page_cap.setValue(350)
+        self.stamp_first = QCheckBox(
+            self.tr("Time-stamp pending checkpoints first (needs the network)")
+        )
+        self.stamp_first.setObjectName("bundleStampFirst")
+        self.stamp_first.setChecked(True)
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        default_out = Path(documents or QDir.homePath()) / "EvidenceDesk" / "bundles" / case_no
+        self.out_dir = QLineEdit(str(default_out))
+        self.out_dir.setObjectName("bundleOut")
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        out_row = QHBoxLayout()
+        out_row.addWidget(self.out_dir, 1)
+        out_row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(self.tr("Contacts"), self.contact_list)
+        form.addRow(self.tr("Dates"), dates)
+        form.addRow("", self.tagged_only)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Page limit per volume"), self.page_cap)
+        form.addRow("", self.stamp_first)
+        form.addRow(self.tr("Save to"), out_row)
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("bundleProgress")
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        self.summary = QTextBrowser()
+        self.summary.setObjectName("bundleSummary")
+        self.summary.hide()
+        self.export_button = QPushButton(self.tr("Export"))
+        self.export_button.setObjectName("bundleExport")
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.run_export)
+        self.open_pdf_button = QPushButton(self.tr("Open PDF"))
+        self.open_pdf_button.setObjectName("bundleOpenPdf")
+        self.open_pdf_button.clicked.connect(self.open_pdf)
+        self.show_kit_button = QPushButton(self.tr("Show kit"))
+        self.show_kit_button.setObjectName("bundleShowKit")
+        self.show_kit_button.clicked.connect(self.show_kit)
+        self.verify_button = QPushButton(self.tr("Verify the kit"))
+        self.verify_button.setObjectName("bundleVerify")
+        self.verify_button.clicked.connect(self.verify_kit)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.reject)
+        for button in (self.open_pdf_button, self.show_kit_button, self.verify_button):
+            button.hide()
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (
+            self.open_pdf_button,
+            self.show_kit_button,
+            self.verify_button,
+            self.export_button,
+            close,
+        ):
+            buttons.addWidget(button)
+        self.status = QLabel()
+        self.status.setObjectName("bundleStatus")
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.summary, 1)
+        layout.addLayout(buttons)
+        self.resize(640, 520)
+        self.kit_verdict: tuple[bool, list[tuple[str, str, str, str]], str] | None = None
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Save the bundle to"))
+        if folder:
+            self.out_dir.setText(folder)
+
+    def scope(self) -> Any:
+        from evidence_desk.bundle.model import Scope
+
+        chosen = tuple(
+            self.contact_list.item(i).data(ContactIdRole)
+            for i in range(self.contact_list.count())
+            if self.contact_list.item(i).checkState() == Qt.CheckState.Checked
+        )
+        return Scope(
+            case_no=self.case_no,
+            contact_ids=chosen,
+            date_from=self.date_from.text().strip() or None,
+            date_to=self.date_to.text().strip() or None,
+            tagged_only=self.tagged_only.isChecked(),
+            language=self.language.currentData(),
+            page_cap=self.page_cap.value(),
+        )
+
+    def run_export(self) -> Job | None:
+        module = adapters.bundle_module()
+        if module is None or self.job is not None:
+            return None
+        scope, out_dir, stamp_first = (
+            self.scope(),
+            Path(self.out_dir.text().strip()),
+            self.stamp_first.isChecked(),
+        )
+        self.progress.show()
+        self.export_button.setEnabled(False)
+        self.status.setStyleSheet("")
+        self.status.setText(
+            self.tr("Gathering evidence, rendering the PDF and the verification kit…")
+        )
+
+        def work(session: Session | None, _job: Job) -> Any:
+            return module.export_bundle(session, scope, out_dir, stamp_first=stamp_first)
+
+        job = Job(work, self.session)
+        job.signals.finished.connect(self._exported)
+        job.signals.failed.connect(self._failed)
+        self.job = start(job)
+        return job
+
+    def _exported(self, result: Any) -> None:
+        self.job = None
+        self.result = result
+        self.progress.hide()
+        self.export_button.setEnabled(True)
+        self.status.setStyleSheet("color: #2e7d32;")
+        self.status.setText(self.tr("Bundle %1 exported.").replace("%1", result.bundle_id))
+        lines = [
+            self.tr(
+                "%1 exhibits, %2 pages, %3 messages included (%4 in range left out, each listed)."
+            )
+            .replace("%1", str(result.exhibits))
+            .replace("%2", str(result.pages))
+            .replace("%3", str(result.messages_included))
+            .replace("%4", str(result.messages_omitted)),
+            *(self.tr("PDF: %1").replace("%1", str(p)) for p in result.pdf_paths),
+            self.tr("Kit: %1 (SHA-256 %2)")
+            .replace("%1", str(result.kit_path))
+            .replace("%2", result.kit_sha256),
+            self.tr("Proofs lead to checkpoint %1 (%2).")
+            .replace("%1", str(result.checkpoint_size))
+            .replace(
+                "%2",
+                self.tr("time-stamped")
+                if result.checkpoint_stamped
+                else self.tr("not time-stamped yet"),
+            ),
+            self.tr("Recorded as ledger entry %1.").replace("%1", str(result.ledger_seq)),
+            *result.notices,
+        ]
+        import html
+
+        self.summary.setHtml("".join(f"<p>{html.escape(line)}</p>" for line in lines))
+        self.summary.show()
+        for button in (self.open_pdf_button, self.show_kit_button, self.verify_button):
+            button.show()
+        self.exported.emit(result)
+
+    def _failed(self, error: BaseException) -> None:
+        self.job = None
+        self.error = error
+        self.progress.hide()
+        self.export_button.setEnabled(True)
+        self.status.setStyleSheet("color: #b3261e;")
+        self.status.setText(errors.describe(error))
+
+    def open_pdf(self) -> None:
+        if self.result is not None and self.result.pdf_paths:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.pdf_paths[0])))
+
+    def show_kit(self) -> None:
+        if self.result is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.result.kit_path).parent)))
+
+    def verify_kit(self) -> Job | None:
+        if self.result is None or self.job is not None:
+            return None
+        self.progress.show()
+        job = verify_bundle_job(Path(self.result.kit_path))
+        job.signals.finished.connect(self._kit_checked)
+        job.signals.failed.connect(self._failed)
+        self.job = start(job)
+        return job
+
+    def _kit_checked(self, verdict: tuple[bool, list[tuple[str, str, str, str]], str]) -> None:
+        self.job = None
+        self.progress.hide()
+        self.kit_verdict = verdict
+        intact, rows, _summary = verdict
+        if intact:
+            self.status.setStyleSheet("color: #2e7d32;")
+            self.status.setText(
+                self.tr("The kit verifies: every exhibit OK (%1 checks).").replace(
+                    "%1", str(len(rows))
+                )
+            )
+        else:
+            self.status.setStyleSheet("color: #b3261e;")
+            problems = [r for r in rows if r[0] == "error"]
+            self.status.setText(
+                self.tr("The kit has %1 problem(s).").replace("%1", str(len(problems)))
+            )

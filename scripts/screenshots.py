@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+"""Take screenshots of each main screen in Chinese and English into docs/screenshots/.
+
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py
+
+Builds a fresh demo store in a temporary folder (services/demo.py) plus one pending contact
+request, so every screen has real content, then drives the real widgets as each demo user.
+Needs a CJK font (fonts-wqy-microhei or fonts-noto-cjk) for the Chinese screens.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from evidence_desk.services import contacts  # noqa: E402
+from evidence_desk.services.demo import DEMO_USERS, ensure_demo_store  # noqa: E402
+from evidence_desk.services.session import Session  # noqa: E402
+from evidence_desk.ui import i18n  # noqa: E402
+from evidence_desk.ui.app import make_application  # noqa: E402
+from evidence_desk.ui.login import LoginDialog  # noqa: E402
+from evidence_desk.ui.main_window import MainWindow  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+SAMPLE_CHAT = (
+    "02/06/2026, 09:00 - 张明: 陈先生您好，关于您的车贷还款计划。\n"
+    "02/06/2026, 09:04 - 陈立新: 我 6 月 15 号先还 10000\n"
+    "02/06/2026, 09:05 - 陈立新: IMG-20260602-WA0001.jpg (file attached)\n"
+    "03/06/2026, 18:30 - 张明: 好的，请通过官方账户还款。\n"
+)
+
+
+def settle(app: QApplication, seconds: float = 0.4) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def wait_for(app: QApplication, condition: Callable[[], bool], timeout: float = 30) -> None:
+    end = time.monotonic() + timeout
+    while not condition() and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def save(app: QApplication, widget: QWidget, name: str) -> Path:
+    settle(app)
+    path = OUT / f"{name}.png"
+    widget.grab().save(str(path))
+    print(f"saved {path.relative_to(ROOT)}")
+    return path
+
+
+def build_store(folder: Path) -> Path:
+    store = folder / "demo-store"
+    ensure_demo_store(store)
+    docs = folder / "docs"
+    docs.mkdir()
+    identity = docs / "身份证正反面.png"
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (420, 260), (245, 245, 240))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((10, 10, 410, 250), outline=(40, 90, 160), width=4)
+    draw.rectangle((290, 50, 390, 170), fill=(200, 210, 225))
+    for y in (60, 100, 140, 180):
+        draw.rectangle((30, y, 250, y + 14), fill=(120, 120, 120))
+    image.save(identity)
+    debt = docs / "债务确认书.txt"
+    debt.write_text(
+        "债务确认书\n本人王芳确认截至 2026-06-01 尚欠网贷本息 12,800.00 元。\n", "utf-8"
+    )
+    staff, password = "zhang.staff", DEMO_USERS["zhang.staff"][1]
+    with Session.open(store, staff, password) as session:
+        from evidence_desk.services import cases
+
+        cases.create_case(
+            session,
+            "2026-SH-0002",
+            debtor_name="王芳",
+            debtor_id_number="320102199003154321",
+            product="online_loan",
+            amount_overdue="12800",
+            overdue_since="2026-04-01",
+        )
+        contacts.request_contact(
+            session,
+            case_no="2026-SH-0002",
+            channel="wechat",
+            handle="wxid_wangfang0311",
+            display_name="王芳",
+            reason="债务人主动添加好友，表示愿意协商分期还款",
+            consent=True,
+            documents=[("identity_proof", identity), ("debt_confirmation", debt)],
+        )
+    return store
+
+
+def window_for(app: QApplication, store: Path, user: str) -> MainWindow:
+    session = Session.open(store, user, DEMO_USERS[user][1])
+    window = MainWindow(session)
+    window.resize(1280, 800)
+    window.show()
+    wait_for(app, lambda: window._verify_job is None)
+    return window
+
+
+def shoot(app: QApplication, store: Path, folder: Path, lang: str) -> None:
+    i18n.install(lang)
+    QSettings().setValue("ui/language", lang)
+    login = LoginDialog(store)
+    login.user_edit.setText("zhang.staff")
+    login.show()
+    save(app, login, f"{lang}-login")
+    login.close()
+
+    staff = window_for(app, store, "zhang.staff")
+    contact_id = contacts.list_contacts(staff.session, status="approved")[0].id
+    staff.select_contact(contact_id)
+    view = staff.contact_page.conversation
+    view.search_edit.setText("还")
+    view.search("还")
+    wait_for(app, lambda: view.matches != [])
+    settle(app, 0.8)
+    save(app, staff, f"{lang}-conversation")
+    staff.contact_page.inner.setCurrentIndex(1)
+    staff.contact_page.items.setCurrentRow(staff.contact_page.items.count() - 1)
+    save(app, staff, f"{lang}-items")
+    staff.contact_page.inner.setCurrentIndex(0)
+
+    staff.request_action.trigger()
+    save(app, staff.last_dialog, f"{lang}-contact-request")
+    staff.last_dialog.close()
+
+    staff.select_contact(contact_id)
+    staff.import_action.trigger()
+    wizard = staff.last_dialog
+    export = folder / f"WhatsApp Chat with 陈立新 {lang}.txt"
+    export.write_text(SAMPLE_CHAT, "utf-8")
+    wizard.add_paths([export])
+    wizard.run_preview()
+    wait_for(app, lambda: wizard.job is None)
+    save(app, wizard, f"{lang}-import-preview")
+    wizard.close()
+
+    staff.show_ledger()
+    save(app, staff, f"{lang}-ledger")
+    staff.show_verify()
+    save(app, staff, f"{lang}-verify")
+    staff.close()
+    staff.session.close()
+
+    supervisor = window_for(app, store, "li.supervisor")
+    supervisor.show_approvals()
+    supervisor.approvals.requests.setCurrentRow(0)
+    rows = supervisor.approvals.documents
+    for i in range(rows.count()):
+        if rows.item(i).text().endswith(".png"):
+            rows.setCurrentRow(i)
+    save(app, supervisor, f"{lang}-approvals")
+    supervisor.close()
+    supervisor.session.close()
+
+    admin = window_for(app, store, "admin")
+    admin.open_settings()
+    save(app, admin.last_dialog, f"{lang}-settings")
+    admin.last_dialog.close()
+    admin.open_users()
+    save(app, admin.last_dialog, f"{lang}-users")
+    admin.last_dialog.close()
+    admin.close()
+    admin.session.close()
+
+    legal = window_for(app, store, "wang.legal")
+    legal.select_case("2026-SH-0001")
+    if legal.bundle_action.isEnabled():
+        legal.bundle_action.trigger()
+        save(app, legal.last_dialog, f"{lang}-bundle")
+        legal.last_dialog.close()
+    legal.close()
+    legal.session.close()
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(Path(tmp) / "qs")
+        )
+        app = make_application()
+        store = build_store(Path(tmp))
+        for lang in ("zh_CN", "en"):
+            shoot(app, store, Path(tmp), lang)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
