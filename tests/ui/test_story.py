@@ -167,3 +167,31 @@ def test_full_story_request_approve_import_tag(qtbot: QtBot, team: Team, tmp_pat
     ]
     assert verify_store(alice.session).intact
     assert evidence.count_messages(alice.session, contact.id) == 6
+    alice.logout_action.trigger()
+
+    # 5. legal exports the court bundle for the case and verifies it
+    if not adapters.bundle_available():
+        pytest.skip("bundle service not in this build")
+    lee = login(qtbot, team, "lee")
+    assert lee.select_case("2026-SH-0009")
+    assert lee.bundle_action.isEnabled()
+    lee.bundle_action.trigger()
+    dialog = lee.last_dialog
+    dialog.out_dir.setText(str(tmp_path / "bundles"))
+    dialog.stamp_first.setChecked(False)
+    with qtbot.waitSignal(dialog.exported, timeout=120_000):
+        dialog.export_button.click()
+    result = dialog.result
+    assert result.pdf_paths[0].read_bytes().startswith(b"%PDF")
+    assert result.messages_included == 6
+    assert dialog.open_pdf_button.isVisible() and dialog.show_kit_button.isVisible()
+    dialog.verify_button.click()
+    qtbot.waitUntil(lambda: dialog.kit_verdict is not None, timeout=60_000)
+    assert dialog.kit_verdict[0] is True, dialog.kit_verdict
+    assert "every exhibit OK" in dialog.status.text()
+    # the verify panel checks the same kit with no store involved
+    lee.show_verify()
+    panel = lee.verify_panel
+    panel.check_bundle(result.kit_path)
+    qtbot.waitUntil(lambda: "BUNDLE INTACT" in panel.verdict.text(), timeout=60_000)
+    assert panel.table.rowCount() >= 1
