@@ -816,15 +816,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted: nothing was changed", file=sys.stderr)
         return 1
-    except Exception as error:  # never a bare traceback for the user; details on request
-        if os.environ.get("EVIDENCE_DESK_DEBUG"):
-            raise
-        print(
-            f"error [internal]: {type(error).__name__}: {error} (nothing was changed; set "
-            "EVIDENCE_DESK_DEBUG=1 for details)",
-            file=sys.stderr,
-        )
-        return 1
+    except Exception as error:
+        from evidence_desk.store import db
+
+        if not db.is_storage_failure(error) or os.environ.get("EVIDENCE_DESK_DEBUG"):
+            return _internal_error(error)
+        # a read that met a damaged database, a full disk or a read-only folder
+        failure = db.storage_error(Path(args.store) / "evidence.db", error)
+        print(f"error [{failure.code}]: {failure.message}", file=sys.stderr)
+        return failure.exit_code
+
+
+def _internal_error(error: Exception) -> int:
+    # never a bare traceback for the user; details on request
+    if os.environ.get("EVIDENCE_DESK_DEBUG"):
+        raise error
+    print(
+        f"error [internal]: {type(error).__name__}: {error} (nothing was changed; set "
+        "EVIDENCE_DESK_DEBUG=1 for details)",
+        file=sys.stderr,
+    )
+    return 1
 
 
 if __name__ == "__main__":

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import sqlcipher3
+
 from evidence_desk import __version__
 from evidence_desk.domain import policy
 from evidence_desk.domain.errors import AuthenticationFailed, StoreError
@@ -289,14 +291,27 @@ class Session:
             wait_seconds=self.lock_wait_seconds,
         )
         with lock:
-            self.conn.execute("BEGIN IMMEDIATE")
             try:
-                entry, head = self._write_locked(action, payload, rows, extra)
-                self.conn.execute("COMMIT")
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-            self.folder.write_head(head)
+                self.conn.execute("BEGIN IMMEDIATE")
+                try:
+                    entry, head = self._write_locked(action, payload, rows, extra)
+                    self.conn.execute("COMMIT")
+                except BaseException:
+                    # best effort: SQLite may already have rolled back (full disk, I/O error),
+                    # and a failing ROLLBACK must not hide the reason the write failed
+                    with contextlib.suppress(sqlcipher3.Error):
+                        self.conn.execute("ROLLBACK")
+                    raise
+            except (sqlcipher3.DatabaseError, OSError) as error:
+                # full disk, read-only folder, damaged database: say so, not SQLite's words
+                if not db.is_storage_failure(error):
+                    raise
+                raise db.storage_error(self.folder.db_path, error) from None
+            # The entry is committed. If the head cannot be copied to store.json now (full
+            # disk), the write has still happened: the head lags by one entry, verify accepts
+            # that (it never runs ahead of the ledger), and the next write advances it.
+            with contextlib.suppress(OSError):
+                self.folder.write_head(head)
         return entry
 
     def _write_locked(

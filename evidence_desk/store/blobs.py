@@ -16,6 +16,7 @@ an orphan file, which ``verify`` reports and never counts as evidence.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import os
@@ -29,6 +30,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from evidence_desk.integrity.digests import CHUNK_SIZE, Digests, DualHasher
+from evidence_desk.store.db import storage_error
 from evidence_desk.store.files import fsync_dir
 
 MAGIC = b"EDBLOB1\n"
@@ -73,7 +75,21 @@ class BlobStore:
     def seal_chunks(
         self, chunks: Iterable[bytes], *, progress: Callable[[int], None] | None = None
     ) -> SealedBlob:
-        """Encrypt and store a stream of plaintext chunks; hashing and encryption overlap."""
+        """Encrypt and store a stream of plaintext chunks; hashing and encryption overlap.
+
+        An OSError while *reading* ``chunks`` propagates as is (the caller names the source
+        file); one while *writing* into the store (full disk, read-only folder) becomes a
+        StoreError that says so, and the partial file is removed.
+        """
+        source = _Source(chunks)
+        try:
+            return self._seal(source, progress)
+        except _SourceFailed as failed:
+            raise failed.error from None
+        except OSError as error:
+            raise storage_error(self.root, error) from None
+
+    def _seal(self, chunks: Iterable[bytes], progress: Callable[[int], None] | None) -> SealedBlob:
         tmp_dir = self.root / "tmp"
         tmp_dir.mkdir(parents=True, exist_ok=True)
         file_id = os.urandom(16)
@@ -99,15 +115,21 @@ class BlobStore:
             digests = hasher.finish()
         except BaseException:
             hasher.__exit__(None, None, None)
-            tmp.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
             raise
         name = self.name_for(digests.sha256)
         final = self.path_for_name(name)
         if final.exists():
             tmp.unlink()
             return SealedBlob(digests, name, is_new=False)
-        final.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(tmp, final)
+        try:
+            final.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(tmp, final)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+            raise
         fsync_dir(final.parent)
         return SealedBlob(digests, name, is_new=True)
 
@@ -189,6 +211,30 @@ class BlobStore:
     def temp_files(self) -> list[Path]:
         tmp = self.root / "tmp"
         return sorted(tmp.iterdir()) if tmp.exists() else []
+
+
+class _SourceFailed(Exception):
+    """Carries an OSError raised while reading the plaintext (not while writing the blob)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class _Source:
+    """Wraps the plaintext chunks so that a read failure can be told from a write failure."""
+
+    def __init__(self, chunks: Iterable[bytes]) -> None:
+        self._chunks = iter(chunks)
+
+    def __iter__(self) -> Iterator[bytes]:
+        return self
+
+    def __next__(self) -> bytes:
+        try:
+            return next(self._chunks)
+        except OSError as error:
+            raise _SourceFailed(error) from error
 
 
 def _read_chunks(handle: BinaryIO) -> Iterator[bytes]:

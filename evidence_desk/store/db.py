@@ -9,6 +9,9 @@ works.
 
 from __future__ import annotations
 
+import errno
+import os
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -24,7 +27,17 @@ Connection = Any  # sqlcipher3.Connection has no type stubs
 def connect(path: Path, db_key: bytes, *, create: bool = False) -> Connection:
     if not create and not path.exists():
         raise StoreError(f"{path}: database file is missing")
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    if not create and path.stat().st_size == 0:
+        # SQLite would take an empty file for a new database and the migrations would then
+        # write a fresh, empty schema over what is left of the evidence: refuse instead.
+        raise StoreError(
+            f"{path}: database file is empty (truncated); restore the latest backup "
+            "(evidence-desk restore)"
+        )
+    try:
+        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    except sqlcipher3.DatabaseError as error:
+        raise storage_error(path, error) from None
     conn.row_factory = sqlcipher3.Row
     conn.execute(f"PRAGMA key = \"x'{db_key.hex()}'\"")
     try:
@@ -32,11 +45,73 @@ def connect(path: Path, db_key: bytes, *, create: bool = False) -> Connection:
         conn.execute("PRAGMA journal_mode = WAL")
     except sqlcipher3.DatabaseError as error:
         conn.close()
-        raise StoreError(f"{path}: database cannot be opened ({error})") from None
+        raise storage_error(path, error, opening=True) from None
     conn.execute("PRAGMA busy_timeout = 5000")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = FULL")
     return conn
+
+
+_STORAGE_ERRNOS = frozenset(
+    {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO, errno.EDQUOT}
+)
+
+
+def is_storage_failure(error: BaseException) -> bool:
+    """True for failures of the store's files (disk full, read-only, damaged database, I/O),
+    false for errors in the caller's logic (a constraint, a bad statement) that must surface
+    as they are."""
+    if isinstance(error, OSError):
+        return error.errno in _STORAGE_ERRNOS
+    return isinstance(error, sqlcipher3.OperationalError) or type(error) is sqlcipher3.DatabaseError
+
+
+# Below this much free space, a failing write is put down to a full disk.
+_NEARLY_FULL = 1 << 20
+
+
+def storage_error(path: Path, error: BaseException, *, opening: bool = False) -> StoreError:
+    """Say in plain words why the store's files cannot be used (read-only folder, full disk,
+    damaged or truncated database), instead of SQLite's or the OS's terse message.
+
+    ``path`` is the database file or any file or folder inside the store. The cause is read from
+    the error and checked against the folder itself, because SQLite reports a read-only folder
+    as "unable to open database file" and a full disk while opening as "disk I/O error".
+    """
+    folder = path if path.is_dir() else path.parent
+    detail = str(error.strerror if isinstance(error, OSError) and error.strerror else error)
+    lowered = detail.lower()
+    errno_value = getattr(error, "errno", None)
+    if errno_value == errno.ENOSPC or "full" in lowered or _nearly_full(folder):
+        return StoreError(
+            f"{folder}: the disk holding the store is full ({detail}); nothing was stored. "
+            "Free some space and try again"
+        )
+    if (
+        errno_value in (errno.EROFS, errno.EACCES, errno.EPERM)
+        or "readonly" in lowered
+        or (not os.access(folder, os.W_OK))
+    ):
+        return StoreError(
+            f"{folder}: the store folder is read-only or not writable for this user ({detail}); "
+            "Evidence Desk needs to write to it, even to read (its database keeps a shared "
+            "journal there). Copy the store to a writable folder, or restore a backup"
+        )
+    if "locked" in lowered:
+        return StoreError(f"{path}: store is busy: another program holds its database ({detail})")
+    if "malformed" in lowered or "not a database" in lowered or opening:
+        return StoreError(
+            f"{path}: the database is damaged or truncated ({detail}); restore the latest "
+            "backup (evidence-desk restore)"
+        )
+    return StoreError(f"{path}: the store cannot be used ({detail})")
+
+
+def _nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < _NEARLY_FULL
+    except OSError:
+        return False
 
 
 def schema_version(conn: Connection) -> int:
