@@ -212,10 +212,17 @@ class ConversationView(QWidget):
         contact_id = self.model.contact_id
         self.match_label.setText(self.tr("Searching…"))
         job = Job(lambda s, _j: reading.search(s, contact_id, query), self.session)
-        job.signals.finished.connect(lambda keys, q=query: alive(self) and self._found(q, keys))
-        job.signals.failed.connect(
-            lambda e: alive(self) and self.match_label.setText(errors.describe(e))
-        )
+
+        def found(keys: list[reading.Key]) -> None:
+            if alive(self):
+                self._found(query, keys)
+
+        def failed(error: BaseException) -> None:
+            if alive(self):
+                self.match_label.setText(errors.describe(error))
+
+        job.signals.finished.connect(found)
+        job.signals.failed.connect(failed)
         self._search_job = start(job)
 
     def _found(self, query: str, keys: list[reading.Key]) -> None:
