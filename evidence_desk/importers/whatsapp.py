@@ -78,6 +78,7 @@ PARSER_VERSION = "1.0"
 
 # A chat is detected only when its first header comes before this many non-blank lines.
 _DETECT_MAX_LEADING_LINES = 50
+_DETECT_PREFIX_CHARS = 512 * 1024
 # Candidate .txt members examined when a zip/folder has no `_chat.txt` / `WhatsApp Chat…` file.
 _MAX_TXT_CANDIDATES = 50
 _MIN_YEAR = 1970
@@ -436,6 +437,11 @@ class WhatsAppImporter:
             text = decode_export(main.name, main.data).text
             if _first_header_line(text) is None:
                 return None
+            # The reason needs the layout, not every message: a prefix keeps detection cheap on
+            # 100k-line chats. parse() analyses the whole file (the day/month order is decided
+            # there from every date) and reports its own reason.
+            if len(text) > _DETECT_PREFIX_CHARS:
+                text = text[: text.rfind("\n", 0, _DETECT_PREFIX_CHARS) + 1 or _DETECT_PREFIX_CHARS]
             analysis = _analyse(main.name, text)
             reason = analysis.reason(_languages(analysis))
         except Exception:  # detect must never raise, whatever the bytes
