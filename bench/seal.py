@@ -7,12 +7,15 @@ Writes N MB of random files (default 1024 MB in 32 MB files), then times over th
   3. our sealing: SHA-256 + SM3 + AES-256-GCM + fsynced write into a real store's blob folder.
 Target: sealing <= 1.25 x the SM3 pass (hashing, encryption and writing overlapped).
 
-    python bench/seal.py [--mb 1024] [--file-mb 32]
+    python bench/seal.py [--mb 1024] [--file-mb 32] [--quick]
+
+The last line printed is one JSON object (figures, ratios, targets) for bench/run_all.py.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -43,7 +46,10 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--mb", type=int, default=1024)
     parser.add_argument("--file-mb", type=int, default=32)
+    parser.add_argument("--quick", action="store_true", help="128 MB in 16 MB files")
     args = parser.parse_args()
+    if args.quick:
+        args.mb, args.file_mb = 128, 16
     work = Path(tempfile.mkdtemp(prefix="ed-bench-seal-"))
     try:
         files = []
@@ -71,6 +77,25 @@ def main() -> int:
             f"{'OK' if ratio <= 1.25 else 'MISSED'}"
         )
         print(f"ratio seal / sha256sum      {t_seal / t_sha256sum:.2f}")
+        print(
+            json.dumps(
+                {
+                    "bench": "seal",
+                    "data": f"{len(files)} files, {total_mb:.0f} MB",
+                    "figures": {
+                        "sha256sum MB/s": round(total_mb / t_sha256sum, 1),
+                        "SM3 one pass MB/s": round(total_mb / t_sm3, 1),
+                        "seal MB/s": round(total_mb / t_seal, 1),
+                    },
+                    "ratios": {
+                        "seal / SM3 pass": round(ratio, 3),
+                        "seal / sha256sum": round(t_seal / t_sha256sum, 3),
+                    },
+                    "targets": {"seal / SM3 pass": "<= 1.25"},
+                    "ok": ratio <= 1.25,
+                }
+            )
+        )
         return 0
     finally:
         shutil.rmtree(work, ignore_errors=True)

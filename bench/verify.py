@@ -8,12 +8,15 @@ same run we time the floor it cannot beat: one Ed25519 verification per signatur
 (two per entry: the entry and its checkpoint), on the same two threads.
 Target: >= 20k entries/s.
 
-    python bench/verify.py [--entries 100000]
+    python bench/verify.py [--entries 100000] [--quick]
+
+The last line printed is one JSON object (figures, ratios, targets) for bench/run_all.py.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import sys
 import tempfile
@@ -68,7 +71,10 @@ def signature_floor(count: int) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--entries", type=int, default=100_000)
+    parser.add_argument("--quick", action="store_true", help="10k entries")
     args = parser.parse_args()
+    if args.quick:
+        args.entries = 10_000
     work = Path(tempfile.mkdtemp(prefix="ed-bench-verify-"))
     try:
         start = time.perf_counter()
@@ -90,6 +96,21 @@ def main() -> int:
             "(2 signatures per entry, 2 threads)"
         )
         print(f"ratio verify / signature floor  {elapsed / floor:.2f}")
+        print(
+            json.dumps(
+                {
+                    "bench": "verify",
+                    "data": f"{args.entries} ledger entries",
+                    "figures": {
+                        "verify entries/s": round(rate),
+                        "Ed25519 floor entries/s": round(args.entries / floor),
+                    },
+                    "ratios": {"verify / signature floor": round(elapsed / floor, 3)},
+                    "targets": {"verify entries/s": ">= 20000"},
+                    "ok": rate >= 20_000,
+                }
+            )
+        )
         return 0
     finally:
         shutil.rmtree(work, ignore_errors=True)

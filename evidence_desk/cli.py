@@ -644,6 +644,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser = argparse.ArgumentParser(prog="evidence-desk", parents=[common])
     parser.add_argument("--version", action="version", version=f"evidence-desk {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation end to end in a temporary store, offscreen, and exit "
+        "(--no-gui skips the window)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(
@@ -797,6 +803,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if "--self-test" in arguments:  # the installed app's smoke test (evidence_desk/selftest.py)
+        from evidence_desk.selftest import main as self_test
+
+        return self_test(arguments)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

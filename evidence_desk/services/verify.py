@@ -30,6 +30,7 @@ from evidence_desk.domain.models import Finding
 from evidence_desk.domain.policy import Action
 from evidence_desk.integrity import ledger, merkle, signing
 from evidence_desk.services.session import Session
+from evidence_desk.store import db
 from evidence_desk.store.blobs import BlobCorrupted
 from evidence_desk.store.schema import PROJECTED_TABLES
 
@@ -228,6 +229,15 @@ def verify_store(
         try:
             report.findings.extend(check(session, replay))
         except Exception as error:  # a tampered ledger must give a report, never a traceback
+            if db.is_storage_failure(error):  # a damaged page, not a malformed entry
+                report.findings.append(
+                    Finding(
+                        "store.damaged",
+                        f"check {check.__module__}.{check.__qualname__}",
+                        db.storage_error(session.folder.db_path, error).message,
+                    )
+                )
+                continue
             report.findings.append(
                 Finding(
                     "verify.incomplete",

@@ -42,10 +42,15 @@ def connect(path: Path, db_key: bytes, *, create: bool = False) -> Connection:
     conn.execute(f"PRAGMA key = \"x'{db_key.hex()}'\"")
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        if not create:
+            _check_length(conn, path)
         conn.execute("PRAGMA journal_mode = WAL")
     except sqlcipher3.DatabaseError as error:
         conn.close()
         raise storage_error(path, error, opening=True) from None
+    except StoreError:
+        conn.close()
+        raise
     conn.execute("PRAGMA busy_timeout = 5000")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = FULL")
@@ -64,6 +69,27 @@ def is_storage_failure(error: BaseException) -> bool:
     if isinstance(error, OSError):
         return error.errno in _STORAGE_ERRNOS
     return isinstance(error, sqlcipher3.OperationalError) or type(error) is sqlcipher3.DatabaseError
+
+
+def _check_length(conn: Connection, path: Path) -> None:
+    """Refuse a database file shorter than its own header says (cut off at the end).
+
+    SQLite would open it and fail only when a query reaches a missing page, perhaps after a
+    write has already gone in; checking the length costs two pragmas. Pages still in the WAL
+    (another process has not checkpointed them yet) may legitimately lie beyond the main file,
+    so the page count is compared only when there is no WAL content.
+    """
+    page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+    size = path.stat().st_size
+    wal = path.with_name(path.name + "-wal")
+    wal_empty = not wal.exists() or wal.stat().st_size == 0
+    pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+    if size % page_size or (wal_empty and pages * page_size != size):
+        raise StoreError(
+            f"{path}: the database is damaged or truncated ({size} bytes, its header "
+            f"describes {pages} pages of {page_size}); restore the latest backup "
+            "(evidence-desk restore)"
+        )
 
 
 # Below this much free space, a failing write is put down to a full disk.

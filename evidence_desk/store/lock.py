@@ -9,6 +9,7 @@ lock: SQLite's WAL mode gives them a consistent snapshot.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -20,6 +21,7 @@ from types import TracebackType
 from typing import IO
 
 from evidence_desk.domain.errors import StoreBusy
+from evidence_desk.store.db import storage_error
 
 
 def _try_lock(handle: IO[bytes]) -> bool:
@@ -73,7 +75,10 @@ class WriterLock:
         self._handle: IO[bytes] | None = None
 
     def acquire(self) -> None:
-        handle = open(self.path, "a+b")  # noqa: SIM115 - held open for the lock's lifetime
+        try:
+            handle = open(self.path, "a+b")  # noqa: SIM115 - held open for the lock's lifetime
+        except OSError as error:  # a read-only folder or a full disk: say which
+            raise storage_error(self.path, error) from None
         deadline = time.monotonic() + self.wait_seconds
         while not _try_lock(handle):
             if time.monotonic() >= deadline:
@@ -88,7 +93,10 @@ class WriterLock:
             "host": socket.gethostname(),
             "since": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         }
-        self.owner_path.write_text(json.dumps(owner), "utf-8")
+        # Only a courtesy for the "store is busy" message: a full disk must not turn it into
+        # the reason a write fails (the write itself then reports the full disk).
+        with contextlib.suppress(OSError):
+            self.owner_path.write_text(json.dumps(owner), "utf-8")
 
     def release(self) -> None:
         if self._handle is None:
