@@ -22,7 +22,7 @@ import html
 import io
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -32,16 +32,16 @@ from PIL import Image as PilImage
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.pdfmetrics import registerFontFamily
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
-    Image,
     KeepTogether,
     PageBreak,
     PageTemplate,
@@ -65,7 +65,7 @@ BAND = 17 * mm
 FOOT = 10 * mm
 FRAME_W = PAGE_W - 2 * MARGIN
 FRAME_H = PAGE_H - MARGIN - BAND - FOOT - 6 * mm
-IMAGE_DPI = 250
+IMAGE_DPI = 220  # IN-6: images at 200-300 dpi
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 
 
@@ -148,6 +148,26 @@ class _Layout:
     header: _Header = field(default_factory=_Header)
     pages: int = 0
     cap: int = 350
+    pictures: dict[str, Any] = field(default_factory=dict)
+    wraps: dict[tuple[str, float, float], list[str]] = field(default_factory=dict)
+
+    def picture(
+        self, original: OriginalFile, max_w: float, max_h: float
+    ) -> tuple[float, float] | None:
+        """The printed size of an image, from its header only (decoding waits for drawing)."""
+        key = f"size:{original.sha256}"
+        if key not in self.pictures:
+            self.pictures[key] = _picture_size(original.read(), max_w, max_h)
+        size: tuple[float, float] | None = self.pictures[key]
+        return size
+
+    def encoded(self, original: OriginalFile, width: float, height: float) -> bytes:
+        """The image resampled to IMAGE_DPI at its printed size, once for every pass."""
+        key = f"jpeg:{original.sha256}"
+        if key not in self.pictures:
+            self.pictures[key] = _resampled(original.read(), width, height)
+        content: bytes = self.pictures[key]
+        return content
 
     def label(self, page: int) -> str:
         if page <= 0:
@@ -197,6 +217,167 @@ class _Qr(Flowable):  # type: ignore[misc]
                 if dark:
                     x, y = (c + 2) * box, self.side - (r + 3) * box
                     canvas.rect(x, y, box, box, stroke=0, fill=1)
+
+
+_TOKEN = re.compile(
+    r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|\s+|[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+"
+)
+_WIDTHS: dict[str, float] = {}
+
+
+def _char_width(ch: str) -> float:
+    """Width of one character at size 1000 (cached: line breaking asks for every character)."""
+    width = _WIDTHS.get(ch)
+    if width is None:
+        width = _WIDTHS[ch] = pdfmetrics.stringWidth(ch, FONT, 1000)
+    return width
+
+
+def wrap_text(text: str, size: float, width: float) -> list[str]:
+    """Greedy line breaking: CJK breaks between any two characters, other text at spaces,
+    an over-long word by characters. Much faster than reportlab's per-character CJK frags."""
+    limit = width * 1000 / size
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line: list[str] = []
+        used = 0.0
+        for token in _TOKEN.findall(paragraph):
+            token_width = sum(_char_width(c) for c in token)
+            if used + token_width <= limit:
+                line.append(token)
+                used += token_width
+                continue
+            if token.isspace():
+                lines.append("".join(line))
+                line, used = [], 0.0
+                continue
+            if token_width <= limit and line:
+                lines.append("".join(line).rstrip())
+                line, used = [token], token_width
+                continue
+            for ch in token:  # longer than a line: break it by characters
+                w = _char_width(ch)
+                if used + w > limit and line:
+                    lines.append("".join(line))
+                    line, used = [], 0.0
+                line.append(ch)
+                used += w
+        lines.append("".join(line).rstrip())
+    return lines
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    text: str
+    size: float
+    color: str
+
+
+class _TextBlock(Flowable):  # type: ignore[misc]
+    """A chat bubble (or plain text block) laid out and drawn directly with the canvas.
+
+    Ten thousand messages as reportlab Paragraphs with CJK wrapping cost a minute (one
+    fragment object per character); this draws the same text, selectable, in a fraction.
+    It splits across pages by lines.
+    """
+
+    PAD = 4.0
+
+    def __init__(
+        self,
+        layout: _Layout,
+        runs: Sequence[_Run],
+        kind: str,
+        lines: list[tuple[str, float, str]] | None = None,
+    ) -> None:
+        super().__init__()
+        self.layout = layout
+        self.runs = list(runs)
+        self.kind = kind  # in, out, system, plain
+        self._lines = lines
+        self._box = 0.0
+
+    def _box_width(self, available: float) -> float:
+        return available * 0.72 if self.kind in ("in", "out") else available
+
+    def _layout(self, available: float) -> list[tuple[str, float, str]]:
+        box = self._box_width(available)
+        if self._lines is None or self._box != box:
+            inner = box - 2 * self.PAD
+            cache = self.layout.wraps
+            self._lines = []
+            for run in self.runs:
+                key = (run.text, run.size, inner)
+                wrapped = cache.get(key)
+                if wrapped is None:
+                    wrapped = cache[key] = wrap_text(run.text, run.size, inner)
+                self._lines += [(line, run.size, run.color) for line in wrapped]
+            self._box = box
+        return self._lines
+
+    def wrap(self, available_width: float, _available_height: float) -> tuple[float, float]:
+        lines = self._layout(available_width)
+        self.width = available_width
+        self.height = sum(size * 1.35 for _t, size, _c in lines) + 2 * self.PAD + 4
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        lines = self._layout(available_width)
+        used, cut = 2 * self.PAD + 4, 0
+        for _text, size, _color in lines:
+            if used + size * 1.35 > available_height:
+                break
+            used += size * 1.35
+            cut += 1
+        if cut == 0 or cut == len(lines):
+            return []
+        first = _TextBlock(self.layout, self.runs, self.kind, lines[:cut])
+        rest = _TextBlock(self.layout, self.runs, self.kind, lines[cut:])
+        first._box = rest._box = self._box
+        return [first, rest]
+
+    def draw(self) -> None:
+        if not self.layout.known_total:
+            return  # the measuring pass: only heights matter, its output is discarded
+        canvas = self.canv
+        lines = self._lines or []
+        box = self._box
+        x = self.width - box if self.kind == "out" else 0.0
+        top = self.height - 2
+        if self.kind in ("in", "out"):
+            canvas.setFillColor(colors.HexColor("#D9F2D0" if self.kind == "out" else "#F0F0F0"))
+            canvas.roundRect(x, 2, box, self.height - 4, 3, stroke=0, fill=1)
+        y = top - self.PAD
+        for text, size, color in lines:
+            y -= size * 1.35
+            canvas.setFillColor(colors.HexColor(color))
+            canvas.setFont(FONT, size)
+            if self.kind == "system":
+                canvas.drawCentredString(self.width / 2, y + size * 0.3, text)
+            else:
+                canvas.drawString(x + self.PAD, y + size * 0.3, text)
+
+
+class _Picture(Flowable):  # type: ignore[misc]
+    """An image of fixed size; the measuring pass only reserves its space (no decoding)."""
+
+    def __init__(
+        self, layout: _Layout, original: OriginalFile, width: float, height: float
+    ) -> None:
+        super().__init__()
+        self.layout, self.original = layout, original
+        self.width, self.height = width, height
+
+    def wrap(self, _aw: float, _ah: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        if not self.layout.known_total:
+            return  # first pass: only the layout matters
+        content = self.layout.encoded(self.original, self.width, self.height)
+        _draw_jpeg(self.canv, content, self.original.sha256, self.width, self.height)
+        self.canv.setStrokeColor(colors.HexColor("#99A4B0"))
+        self.canv.rect(0, 0, self.width, self.height, stroke=1, fill=0)
 
 
 class _Mark(Flowable):  # type: ignore[misc]
@@ -606,14 +787,14 @@ class _Story:
                     self._image(original, f"{original.role}: {original.file_name}")
 
     def _image(self, original: OriginalFile, caption: str) -> None:
-        image = _picture(original.read(), FRAME_W * 0.62, FRAME_H * 0.62)
-        if image is None:
+        size = self.layout.picture(original, FRAME_W * 0.62, FRAME_H * 0.62)
+        if size is None:
             return
         self.flow.append(
             KeepTogether(
                 [
                     Spacer(1, 3 * mm),
-                    image,
+                    _Picture(self.layout, original, *size),
                     Paragraph(esc(caption), self.s["small"]),
                     Paragraph(f"SHA-256 {original.sha256}", self.s["hex"]),
                 ]
@@ -641,32 +822,31 @@ class _Story:
                     )
                     self._image(shot.original, caption)
 
-    def _message(self, m: BundleMessage) -> Paragraph:
+    def _message(self, m: BundleMessage) -> Flowable:
         lay = self.layout
         meta = (
-            f"{esc(m.sender)} · {lay.local(m.sent_at)} ({lay.utc(m.sent_at)} UTC) · "
-            f"#{m.commitment[:12]} · {esc(m.source)}"
+            f"{m.sender} · {lay.local(m.sent_at)} ({lay.utc(m.sent_at)} UTC) · "
+            f"#{m.commitment[:12]} · {m.source}"
         )
         extra = []
         for a in m.attachments:
             extra.append(
-                f"[{esc(self.t('attachment'))}: {esc(str(a.get('kind')))} "
-                f"{esc(str(a.get('name') or ''))} · {esc(str(a.get('state')))}]"
+                f"[{self.t('attachment')}: {a.get('kind')} {a.get('name') or ''} · "
+                f"{a.get('state')}]"
             )
         if m.tags:
-            extra.append("[" + esc(", ".join(m.tags)) + "]")
+            extra.append("[" + ", ".join(m.tags) + "]")
         if m.flags:
-            extra.append("[" + esc(", ".join(m.flags)) + "]")
+            extra.append("[" + ", ".join(m.flags) + "]")
         if m.note:
-            extra.append(esc(self.t("quoted_note")))
-        body = esc(m.text) if m.text else ""
-        tail = ("<br/>" + " ".join(extra)) if extra else ""
-        if m.direction == "system":
-            return Paragraph(f"{meta}<br/>{body}{tail}", self.s["system"])
-        style = "out" if m.direction == "out" else "in"
-        return Paragraph(
-            f'<font size="6.5" color="#555555">{meta}</font><br/>{body}{tail}', self.s[style]
-        )
+            extra.append(self.t("quoted_note").strip())
+        runs = [_Run(meta, 6.5, "#555555")]
+        if m.text:
+            runs.append(_Run(m.text, 9, "#555555" if m.direction == "system" else "#000000"))
+        if extra:
+            runs.append(_Run(" ".join(extra), 7, "#1a4fa0"))
+        kind = m.direction if m.direction in ("in", "out", "system") else "in"
+        return _TextBlock(self.layout, runs, kind)
 
     def completeness(self) -> None:
         data, lay = self.layout.data, self.layout
@@ -694,11 +874,11 @@ class _Story:
         self.p(esc(self.t("cannot_carry")), "small")
         if data.omissions:
             self.p(esc(self.t("omitted_list")), "h2")
-            for o in data.omissions:
-                self.p(
-                    esc(f"{lay.local(o.sent_at)} · {o.sender} · #{o.commitment[:12]} · {o.reason}"),
-                    "small",
-                )
+            lines = "\n".join(
+                f"{lay.local(o.sent_at)} · {o.sender} · #{o.commitment[:12]} · {o.reason}"
+                for o in data.omissions
+            )
+            self.flow.append(_TextBlock(self.layout, [_Run(lines, 7.5, "#000000")], "plain"))
 
     def annex(self) -> None:
         data = self.layout.data
@@ -833,25 +1013,49 @@ def _grid(header: bool = False) -> TableStyle:
     return TableStyle(commands)
 
 
-def _picture(content: bytes, max_w: float, max_h: float) -> Image | None:
-    """An image scaled to fit, resampled to at most IMAGE_DPI at its printed size."""
+def _draw_jpeg(canvas: Any, content: bytes, key: str, width: float, height: float) -> None:
+    """Place a JPEG as an image XObject, passed through as DCT data.
+
+    ``Canvas.drawImage`` names an image by hashing its *decoded* pixels, which for fifty
+    screenshots costs seconds and hundreds of MB; the original's SHA-256 is a name as unique.
+    Same registration steps as reportlab's drawImage."""
+    canvas._currentPageHasImages = 1
+    name = f"EvidenceDeskImage{key[:24]}"
+    reg_name = canvas._doc.getXObjectName(name)
+    if canvas._doc.idToObject.get(reg_name) is None:
+        image = pdfdoc.PDFImageXObject(name)
+        image.loadImageFromJPEG(io.BytesIO(content))
+        image.name = name
+        canvas._setXObjects(image)
+        canvas._doc.Reference(image, reg_name)
+        canvas._doc.addForm(name, image)
+    canvas._code.append(f"q {fp_str(width)} 0 0 {fp_str(height)} cm /{reg_name} Do Q")
+
+
+def _picture_size(content: bytes, max_w: float, max_h: float) -> tuple[float, float] | None:
+    """Printed size: the image at IMAGE_DPI, scaled down to fit the box, never up."""
     try:
         with PilImage.open(io.BytesIO(content)) as opened:
-            picture = opened.convert("RGB")
+            w, h = opened.size
     except Exception:  # not an image we can draw: the integrity certificate still lists it
         return None
-    w, h = picture.size
     natural_w, natural_h = w * 72 / IMAGE_DPI, h * 72 / IMAGE_DPI
     ratio = min(1.0, max_w / natural_w, max_h / natural_h)
-    draw_w, draw_h = natural_w * ratio, natural_h * ratio
-    if ratio < 1.0:
-        picture = picture.resize(
-            (max(1, round(w * ratio)), max(1, round(h * ratio))), PilImage.Resampling.LANCZOS
-        )
+    return natural_w * ratio, natural_h * ratio
+
+
+def _resampled(content: bytes, width: float, height: float) -> bytes:
+    """The image at IMAGE_DPI for its printed size, as a high-quality JPEG (the original, byte
+    for byte, is in the kit with its digest; the PDF shows a faithful rendering)."""
+    with PilImage.open(io.BytesIO(content)) as opened:
+        opened.draft("RGB", (round(width / 72 * IMAGE_DPI), round(height / 72 * IMAGE_DPI)))
+        picture = opened.convert("RGB")
+    target = (max(1, round(width / 72 * IMAGE_DPI)), max(1, round(height / 72 * IMAGE_DPI)))
+    if target[0] < picture.size[0]:
+        picture = picture.resize(target, PilImage.Resampling.BILINEAR, reducing_gap=2.0)
     encoded = io.BytesIO()
-    picture.save(encoded, format="PNG", optimize=False)
-    encoded.seek(0)
-    return Image(encoded, width=draw_w, height=draw_h)
+    picture.save(encoded, format="JPEG", quality=92, subsampling=0, optimize=False)
+    return encoded.getvalue()
 
 
 # -- building -----------------------------------------------------------------------------------
@@ -923,6 +1127,8 @@ def render(
     marks: dict[str, int] = {}
     total = 0
     pdf = b""
+    pictures: dict[str, Any] = {}
+    wraps: dict[tuple[str, float, float], list[str]] = {}
     layout: _Layout | None = None
     for _attempt in range(3):
         layout = _Layout(
@@ -935,6 +1141,8 @@ def render(
             marks,
             total,
             cap=data.scope.page_cap,
+            pictures=pictures,
+            wraps=wraps,
         )
         pdf = _build_once(layout, verify_text)
         if layout.marks == marks and layout.pages == total:

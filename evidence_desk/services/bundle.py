@@ -303,12 +303,17 @@ class _Reader:
 
     def messages(self, contact_id: str) -> list[BundleMessage]:
         tags = _tags(self.session, contact_id)
-        rows = self.session.conn.execute(
-            "SELECT m.*, (SELECT s.import_id || ' ' || s.locator FROM message_sources s "
-            "WHERE s.message_rowid = m.rowid AND s.import_id = m.first_import "
-            "ORDER BY s.position LIMIT 1) AS source "
-            "FROM messages m WHERE m.contact_id = ? ORDER BY m.sent_at, m.rowid",
+        # where each message first appeared: one pass over the sources, not a subquery per row
+        sources: dict[int, dict[str, str]] = {}
+        for r in self.session.conn.execute(
+            "SELECT s.message_rowid, s.import_id, s.locator FROM message_sources s "
+            "JOIN imports i ON i.id = s.import_id WHERE i.contact_id = ? "
+            "ORDER BY s.import_id, s.position",
             (contact_id,),
+        ):
+            sources.setdefault(int(r[0]), {}).setdefault(str(r[1]), str(r[2]))
+        rows = self.session.conn.execute(
+            "SELECT * FROM messages WHERE contact_id = ? ORDER BY sent_at, rowid", (contact_id,)
         )
         return [
             BundleMessage(
@@ -321,7 +326,7 @@ class _Reader:
                 kind=r["kind"],
                 text=r["text"],
                 commitment=r["commitment"],
-                source=r["source"] or "",
+                source=_source(sources.get(int(r["rowid"]), {}), r["first_import"]),
                 attachments=tuple(json.loads(r["attachments"])),
                 flags=tuple(f for f in r["flags"].split(",") if f),
                 native_id=r["native_id"],
@@ -340,6 +345,13 @@ class _Reader:
                 (import_id,),
             )
         )
+
+
+def _source(locators: dict[str, str], first_import: str) -> str:
+    """The file and line of the export that first brought the message in."""
+    if first_import in locators:
+        return f"{first_import} {locators[first_import]}"
+    return next((f"{i} {loc}" for i, loc in sorted(locators.items())), "")
 
 
 def _imports_by_digest(session: Session, contact_id: str) -> dict[str, dict[str, Any]]:
