@@ -32,7 +32,6 @@ from PIL import Image as PilImage
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfdoc, pdfmetrics
@@ -52,7 +51,7 @@ from reportlab.platypus import (
 )
 
 from evidence_desk import __version__
-from evidence_desk.bundle.model import BundleData, BundleMessage, Exhibit, OriginalFile
+from evidence_desk.bundle.model import AnnexRow, BundleData, BundleMessage, Exhibit, OriginalFile
 from evidence_desk.bundle.text import DECLARATION, MAPPING, METHOD, t
 from evidence_desk.integrity import ledger
 from evidence_desk.resources import resource_path
@@ -323,6 +322,8 @@ class _TextBlock(Flowable):  # type: ignore[misc]
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         lines = self._layout(available_width)
+        if len(lines) <= 6:
+            return []  # a short message moves to the next page whole
         used, cut = 2 * self.PAD + 4, 0
         for _text, size, _color in lines:
             if used + size * 1.35 > available_height:
@@ -605,7 +606,7 @@ class _Story:
                     Paragraph(exhibit.digest_prefix, self.s["cell"]),
                 ]
             )
-        widths = [12 * mm, 48 * mm, 32 * mm, 46 * mm, 19 * mm]
+        widths = [11 * mm, 50 * mm, 30 * mm, 42 * mm, 19 * mm]
         widths.append(FRAME_W - sum(widths))
         table = Table(rows, colWidths=widths, repeatRows=1)
         table.setStyle(_grid(header=True))
@@ -786,13 +787,15 @@ class _Story:
                 if original.is_image:
                     self._image(original, f"{original.role}: {original.file_name}")
 
-    def _image(self, original: OriginalFile, caption: str) -> None:
+    def _image(self, original: OriginalFile, caption: str, heading: str | None = None) -> None:
         size = self.layout.picture(original, FRAME_W * 0.62, FRAME_H * 0.62)
         if size is None:
             return
+        title: list[Flowable] = [Paragraph(esc(heading), self.s["h2"])] if heading else []
         self.flow.append(
             KeepTogether(
                 [
+                    *title,
                     Spacer(1, 3 * mm),
                     _Picture(self.layout, original, *size),
                     Paragraph(esc(caption), self.s["small"]),
@@ -810,8 +813,7 @@ class _Story:
             for message in exhibit.messages:
                 self.flow.append(self._message(message))
             if exhibit.screenshots:
-                self.p(esc(self.t("screenshots")), "h2")
-                for shot in exhibit.screenshots:
+                for number, shot in enumerate(exhibit.screenshots):
                     caption = self.t(
                         "screenshot_caption",
                         name=shot.original.file_name,
@@ -820,14 +822,16 @@ class _Story:
                         taken=shot.taken_at or "—",
                         device=shot.device or "—",
                     )
-                    self._image(shot.original, caption)
+                    heading = self.t("screenshots") if number == 0 else None
+                    self._image(shot.original, caption, heading)
 
     def _message(self, m: BundleMessage) -> Flowable:
         lay = self.layout
-        meta = (
-            f"{m.sender} · {lay.local(m.sent_at)} ({lay.utc(m.sent_at)} UTC) · "
-            f"#{m.commitment[:12]} · {m.source}"
-        )
+        local, utc = lay.local(m.sent_at), lay.utc(m.sent_at)
+        utc_shown = utc[11:] if utc[:10] == local[:10] else utc
+        meta = f"{m.sender} · {local} ({utc_shown} UTC) · #{m.commitment[:12]}"
+        import_id, _, locator = m.source.partition(" ")
+        source = f"{locator} · {import_id}" if locator else m.source
         extra = []
         for a in m.attachments:
             extra.append(
@@ -840,7 +844,7 @@ class _Story:
             extra.append("[" + ", ".join(m.flags) + "]")
         if m.note:
             extra.append(self.t("quoted_note").strip())
-        runs = [_Run(meta, 6.5, "#555555")]
+        runs = [_Run(meta, 6.5, "#555555"), _Run(source, 5.8, "#777777")]
         if m.text:
             runs.append(_Run(m.text, 9, "#555555" if m.direction == "system" else "#000000"))
         if extra:
@@ -889,10 +893,20 @@ class _Story:
         rows: list[list[Any]] = [
             [
                 Paragraph(esc(h), self.s["cell"])
-                for h in ("", self.t("col_time"), "", self.t("col_detail"))
+                for h in (
+                    self.t("col_kind"),
+                    self.t("col_time"),
+                    self.t("col_subject"),
+                    self.t("col_detail"),
+                )
             ]
         ]
         for row in data.annex:
+            try:
+                when = f"{self.layout.utc(row.when)} UTC"
+            except ValueError:
+                when = row.when
+            row = AnnexRow(row.section, when, row.subject, row.detail)
             rows.append(
                 [
                     Paragraph(esc(v), self.s["cell"])
@@ -926,7 +940,7 @@ class _Story:
                     ),
                 ]
             )
-        widths = [11 * mm, 33 * mm, 16 * mm, 27 * mm, 66 * mm]
+        widths = [10 * mm, 31 * mm, 15 * mm, 25 * mm, 64 * mm]
         widths.append(FRAME_W - sum(widths))
         table = Table(rows, colWidths=widths, repeatRows=1)
         table.setStyle(_grid(header=True))
@@ -1029,7 +1043,11 @@ def _draw_jpeg(canvas: Any, content: bytes, key: str, width: float, height: floa
         canvas._setXObjects(image)
         canvas._doc.Reference(image, reg_name)
         canvas._doc.addForm(name, image)
-    canvas._code.append(f"q {fp_str(width)} 0 0 {fp_str(height)} cm /{reg_name} Do Q")
+    canvas.saveState()
+    canvas.scale(width, height)
+    canvas._code.append(f"/{reg_name} Do")
+    canvas.restoreState()
+    canvas._formsinuse.append(name)
 
 
 def _picture_size(content: bytes, max_w: float, max_h: float) -> tuple[float, float] | None:

@@ -90,6 +90,8 @@ ZH: dict[str, str] = {
     "annex_none": "本证据包范围内无标签或合规检查记录。",
     "custody_intro": "以下记录由防篡改存证链自动生成，非人工录入。"
     "每条记录含操作人、时间、操作及前一条记录的哈希。",
+    "col_kind": "类别",
+    "col_subject": "对象",
     "col_seq": "序号",
     "col_time": "时间（UTC / 本地）",
     "col_actor": "操作人",
@@ -191,6 +193,8 @@ EN: dict[str, str] = {
     "annex_none": "No tags or conduct-check records in this bundle's scope.",
     "custody_intro": "Generated from the tamper-evident ledger, never typed by hand. Each entry "
     "names who, when, what, and the hash of the entry before it.",
+    "col_kind": "Kind",
+    "col_subject": "Subject",
     "col_seq": "Seq",
     "col_time": "Time (UTC / local)",
     "col_actor": "Actor",

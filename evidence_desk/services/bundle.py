@@ -76,44 +76,63 @@ class ExportResult:
 
 
 def _tags(session: Session, contact_id: str) -> dict[int, tuple[str, ...]]:
-    """Tags per message rowid, from the review service when this build has one."""
+    """Active tags per message rowid, from the review service when this build has one."""
     try:
-        from evidence_desk.services import review  # type: ignore[attr-defined, unused-ignore]
-    except ImportError:
+        from evidence_desk.services import review
+    except ImportError:  # a build without the review service: no tags, nothing else changes
         return {}
-    reader = getattr(review, "tags_by_message", None)
-    if reader is None:
-        return {}
-    try:
-        found = reader(session, contact_id)
-    except Exception:  # an integration problem must not block the bundle; it says no tags
-        return {}
-    return {int(k): tuple(str(t) for t in v) for k, v in dict(found).items()}
+    found: dict[int, list[str]] = {}
+    for tag in review.list_tags(session, contact_id=contact_id):
+        if tag.message_id is not None:
+            found.setdefault(int(tag.message_id), []).append(tag.tag)
+    return {k: tuple(v) for k, v in found.items()}
 
 
-def _annex(session: Session, contact_ids: Iterable[str]) -> tuple[AnnexRow, ...]:
-    """Conduct-check findings over the bundled contacts, when this build has the service."""
-    try:
-        from evidence_desk.services import conduct  # type: ignore[attr-defined, unused-ignore]
-    except ImportError:
-        return ()
-    runner = getattr(conduct, "annex_rows", None)
-    if runner is None:
-        return ()
+def _annex(session: Session, scope: Scope, contact_ids: Iterable[str]) -> tuple[AnnexRow, ...]:
+    """Tags (who tagged what, when, why) and the conduct self-check over the bundled period,
+    when this build has those services; the bundle never fails because of the annex."""
     rows: list[AnnexRow] = []
+    try:
+        from evidence_desk.services import review
+    except ImportError:
+        review = None  # type: ignore[assignment, unused-ignore]
+    try:
+        from evidence_desk.services import conduct
+    except ImportError:
+        conduct = None  # type: ignore[assignment, unused-ignore]
     for contact_id in contact_ids:
-        try:
-            for row in runner(session, contact_id):
+        if review is not None:
+            for tag in review.list_tags(session, contact_id=contact_id):
+                subject = (
+                    f"message {tag.message_id}" if tag.message_id is not None else f"{tag.item_id}"
+                )
+                detail = f"{tag.tag} · {tag.created_by}" + (f" · {tag.note}" if tag.note else "")
+                rows.append(AnnexRow("tag", tag.created_at, subject, detail))
+        if conduct is not None:
+            try:
+                report = conduct.report(
+                    session,
+                    scope.case_no,
+                    contact_id=contact_id,
+                    date_from=scope.date_from,
+                    date_to=scope.date_to,
+                )
+            except RuleViolation:  # no permission for the check: the annex says nothing
+                continue
+            for finding in report.findings:
+                state = (
+                    f" · acknowledged by {finding.acked_by}: {finding.ack_note}"
+                    if finding.acknowledged
+                    else " · open"
+                )
                 rows.append(
                     AnnexRow(
-                        str(row.get("section", "conduct")),
-                        str(row.get("when", "")),
-                        str(row.get("subject", "")),
-                        str(row.get("detail", "")),
+                        "conduct",
+                        finding.sent_at or "",
+                        f"{finding.rule} {finding.title}",
+                        f"{finding.detail}{state}",
                     )
                 )
-        except Exception:  # as above: the annex is optional, never a reason to fail
-            continue
     return tuple(rows)
 
 
@@ -386,6 +405,7 @@ def gather(session: Session, scope: Scope) -> BundleData:
     zone = ZoneInfo(zone_name)
     organisation = settings_service.get(session, "organisation")
     chosen = _scope_contacts(session, scope)
+    annex = _annex(session, scope, [c.id for c in chosen])  # reads under its own snapshot
     with session.snapshot():
         entries = _entries(session)
         reader = _Reader(session, scope, entries)
@@ -541,7 +561,6 @@ def gather(session: Session, scope: Scope) -> BundleData:
             [session.folder.store_id, scope.as_json(), len(entries), produced_at], sort_keys=True
         )
         bundle_id = "B-" + hashlib.sha256(seed.encode()).hexdigest()[:12]
-        annex = _annex(session, [c.id for c in chosen])
     return BundleData(
         bundle_id=bundle_id,
         scope=scope,

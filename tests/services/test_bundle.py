@@ -201,3 +201,30 @@ def test_volumes_split_at_the_page_cap_with_continuous_numbers(team: Team, tmp_p
     assert readers[1].outline  # each volume has its own bookmarks
     report = verify_kit(result.kit_path)
     assert report.intact, [f.as_json() for f in report.errors]
+
+
+def test_tags_select_messages_and_tags_and_conduct_checks_fill_the_annex(
+    team: Team, tmp_path: Path
+) -> None:
+    from evidence_desk.services import review
+
+    alice, contact_id = store_with_evidence(team, tmp_path / "in")
+    rows = alice.conn.execute(
+        "SELECT rowid, text FROM messages WHERE contact_id = ? ORDER BY sent_at, rowid",
+        (contact_id,),
+    ).fetchall()
+    promise = next(r["rowid"] for r in rows if "5000" in r["text"] and "先还" in r["text"])
+    review.tag_message(team.login("lee"), promise, "promise_to_pay", "1 月 20 日还 5000")
+    result = export(team, tmp_path / "out", Scope(CASE, tagged_only=True))
+    assert result.messages_included == 1 and result.messages_omitted == 4
+    text = subprocess.run(
+        [_tool("pdftotext"), str(result.pdf_paths[0]), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    compact = "".join(text.split())
+    assert "我1月20号先还5000" in compact and "知道了" not in compact
+    assert "promise_to_pay" in compact and "1月20日还5000" in compact  # the annex row
+    assert compact.count("nottagged") == 4  # each omitted message is listed with its reason
+    assert verify_kit(result.kit_path).intact
