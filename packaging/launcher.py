@@ -1,0 +1,15 @@
+"""Entry point of the frozen app (PyInstaller runs this file as ``__main__``).
+
+Without arguments the desktop app starts, as a double-click on the installed program expects;
+with arguments it is the same command line as ``evidence-desk`` (including ``--self-test``).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from evidence_desk.cli import main
+
+if __name__ == "__main__":
+    arguments = sys.argv[1:] or ["gui"]
+    raise SystemExit(main(arguments))
