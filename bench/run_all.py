@@ -153,10 +153,15 @@ def render(outcomes: list[Outcome], quick: bool) -> str:
             lines.append(f"| {label} | {key} | {_cell(value)} | {target} | {verdict} |")
             label = ""
         for quoted in outcome.quoted:
-            lines.append(f"| {label} | (as printed) {_cell(quoted)} | | | |")
+            text = " ".join(quoted.split())
+            verdict = "MISSED" if "MISS" in text else "met" if re.search(r"\bOK\b", text) else ""
+            lines.append(f"| {label} | {_cell(text)} | (as printed) | | {verdict} |")
             label = ""
         if outcome.status != "ok":
-            lines.append(f"| {label} | run | | | {outcome.status} |")
+            lines.append(
+                f"| {label} | run | | | {outcome.status}: a target missed or an error, "
+                "see the script's output |"
+            )
     lines += [
         "",
         "| bench | wall time (s) | arguments |",
