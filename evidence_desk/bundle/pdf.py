@@ -64,6 +64,8 @@ BAND = 17 * mm
 FOOT = 10 * mm
 FRAME_W = PAGE_W - 2 * MARGIN
 FRAME_H = PAGE_H - MARGIN - BAND - FOOT - 6 * mm
+MAX_VOLUME_BYTES = 36 * 1024 * 1024
+MIN_PAGE_CAP = 20
 IMAGE_DPI = 220  # IN-6: images at 200-300 dpi
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 
@@ -1139,16 +1141,19 @@ def render(
     manifest_sm3: str,
     declaration_signature: str,
     verify_text: str,
+    *,
+    max_volume_bytes: int = MAX_VOLUME_BYTES,
 ) -> Rendered:
+    """Lay out until page numbers are stable; volumes split at the page cap, and at a smaller
+    cap when a volume would pass ``max_volume_bytes`` (e-bundle guidance: 36 MB)."""
     register_font()
     zone = ZoneInfo(data.timezone)
     marks: dict[str, int] = {}
     total = 0
-    pdf = b""
+    cap = data.scope.page_cap
     pictures: dict[str, Any] = {}
     wraps: dict[tuple[str, float, float], list[str]] = {}
-    layout: _Layout | None = None
-    for _attempt in range(3):
+    for _attempt in range(6):
         layout = _Layout(
             data,
             data.scope.language,
@@ -1158,15 +1163,20 @@ def render(
             declaration_signature,
             marks,
             total,
-            cap=data.scope.page_cap,
+            cap=cap,
             pictures=pictures,
             wraps=wraps,
         )
         pdf = _build_once(layout, verify_text)
-        if layout.marks == marks and layout.pages == total:
-            break
-        marks, total = dict(layout.marks), layout.pages
-    assert layout is not None
+        if layout.marks != marks or layout.pages != total:
+            marks, total = dict(layout.marks), layout.pages
+            continue
+        rendered = _split(data, layout, pdf)
+        biggest = max(len(content) for _name, content in rendered.volumes)
+        if biggest <= max_volume_bytes or cap <= MIN_PAGE_CAP:
+            return rendered
+        # page labels carry the volume letter: a smaller cap means one more (final) pass
+        cap = max(MIN_PAGE_CAP, int(min(cap, total) * max_volume_bytes / biggest * 0.9))
     return _split(data, layout, pdf)
 
 

@@ -91,7 +91,9 @@ class KitReport:
 def _load(path: Path) -> tuple[dict[str, bytes], str]:
     """All files of the bag, keyed by their path relative to the folder holding bagit.txt."""
     if path.is_dir():
-        bags = [path] if (path / "bagit.txt").exists() else []
+        # a bag with bagit.txt removed is still this bag (and reported as incomplete)
+        markers = ("bagit.txt", "manifest-sha256.txt", kit.TAGMANIFEST, "data")
+        bags = [path] if any((path / m).exists() for m in markers) else []
         if not bags:
             zips = sorted(path.glob("*.zip"))
             if len(zips) == 1:

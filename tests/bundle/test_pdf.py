@@ -69,3 +69,20 @@ def _png(width: int, height: int) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (width, height), (10, 20, 30)).save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+def test_volumes_also_split_by_size(team: Team, tmp_path: Path) -> None:
+    from evidence_desk.bundle.model import Scope
+    from evidence_desk.services import bundle
+
+    store_with_evidence(team, tmp_path / "in", extra_messages=900)
+    data = bundle.gather(team.login("lee"), Scope("2026-SH-1"))
+    whole = pdf.render(data, "0" * 64, "0" * 64, "sig", "")
+    assert len(whole.volumes) == 1 and whole.pages > 50
+    size = len(whole.volumes[0][1])
+    halves = pdf.render(data, "0" * 64, "0" * 64, "sig", "", max_volume_bytes=size * 3 // 4)
+    assert len(halves.volumes) >= 2 and halves.pages == whole.pages
+    assert all(len(content) <= size * 3 // 4 for _name, content in halves.volumes)
+    assert halves.index["page_cap"] < 350
+    second = PdfReader(io.BytesIO(halves.volumes[1][1]))
+    assert "第B1页" in "".join(second.pages[0].extract_text().split())

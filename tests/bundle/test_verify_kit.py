@@ -242,3 +242,16 @@ def test_a_kit_re_signed_with_a_planted_key_is_refused(
     codes = {f.code for f in report.errors}
     assert {"keys.mismatch", "tag.signature"} <= codes
     assert all(v != "OK" for _e, _t, v in report.verdicts())
+
+
+def test_removing_any_file_fails_and_names_it(exported: ExportResult, tmp_path: Path) -> None:
+    pristine = _unzip(exported.kit_path, tmp_path / "pristine")
+    files = sorted(p.relative_to(pristine).as_posix() for p in pristine.rglob("*") if p.is_file())
+    for number, name in enumerate(files):
+        copy = tmp_path / f"r{number}"
+        shutil.copytree(pristine, copy)
+        (copy / name).unlink()
+        report = verify_kit(copy)
+        assert not report.intact, f"removing {name} went unnoticed"
+        assert name in {f.file for f in report.errors}, (name, [f.as_json() for f in report.errors])
+        shutil.rmtree(copy)
