@@ -403,8 +403,17 @@ class _Mark(Flowable):  # type: ignore[misc]
         if self.key not in self.layout.marks:
             self.layout.marks[self.key] = page
             self.layout.order.append(self.key)
-        canvas.bookmarkPage(self.key)
-        canvas.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
+        # IN-5: bookmarks carry the page label; every jump (and opening) shows 100 %
+        canvas.bookmarkPage(self.key, fit="XYZ", left=0, top=PAGE_H, zoom=1)
+        title = (
+            f"{self.title} · {self.layout.label(page)}" if self.layout.known_total else self.title
+        )
+        canvas.addOutlineEntry(title, self.key, level=self.level, closed=False)
+        if self.key == "cover":
+            canvas.showOutline()
+            canvas._doc.Catalog.OpenAction = pdfdoc.PDFDictionary(
+                {"S": pdfdoc.PDFName("GoTo"), "D": pdfdoc.PDFString("cover")}
+            )
         if self.band is not None:
             self.layout.header = self.band
 
@@ -1220,6 +1229,7 @@ def _split(data: BundleData, layout: _Layout, pdf: bytes) -> Rendered:
 def _volume(pdf: bytes, layout: _Layout, first: int, last: int) -> bytes:
     """Pages first..last of the whole bundle as one volume, with its own bookmarks."""
     from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, Fit, FloatObject, NameObject, NumberObject
 
     reader = PdfReader(io.BytesIO(pdf))
     writer = PdfWriter()
@@ -1240,7 +1250,10 @@ def _volume(pdf: bytes, layout: _Layout, first: int, last: int) -> bytes:
             continue
         parent = parents.get(0) if level == 1 else None
         item = writer.add_outline_item(
-            title=_outline_title(layout, running[level]) + suffix, page_number=0, parent=parent
+            title=_outline_title(layout, running[level]) + suffix,
+            page_number=0,
+            parent=parent,
+            fit=Fit.xyz(left=0, top=PAGE_H, zoom=1),
         )
         if level == 0:
             parents[0] = item
@@ -1250,7 +1263,12 @@ def _volume(pdf: bytes, layout: _Layout, first: int, last: int) -> bytes:
             title = _outline_title(layout, key)
             level = 1 if re.fullmatch(r"E\d+", key) else 0
             parent = parents.get(0) if level == 1 else None
-            item = writer.add_outline_item(title=title, page_number=page - first, parent=parent)
+            item = writer.add_outline_item(
+                title=f"{title} · {layout.label(page)}",
+                page_number=page - first,
+                parent=parent,
+                fit=Fit.xyz(left=0, top=PAGE_H, zoom=1),
+            )
             if level == 0:
                 parents[0] = item
     writer.add_metadata(
@@ -1263,6 +1281,16 @@ def _volume(pdf: bytes, layout: _Layout, first: int, last: int) -> bytes:
         }
     )
     writer._ID = None  # deterministic: no random file identifier
+    writer.page_mode = "/UseOutlines"
+    writer._root_object[NameObject("/OpenAction")] = ArrayObject(
+        [
+            writer.pages[0].indirect_reference,
+            NameObject("/XYZ"),
+            NumberObject(0),
+            FloatObject(PAGE_H),
+            NumberObject(1),
+        ]
+    )
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
