@@ -351,3 +351,18 @@ def document_bytes(session: Session, contact_id: str, sha256: str) -> bytes:
     if row is None:
         raise NotFound(f"contact {contact_id} has no document with digest {sha256}")
     return session.blobs.read_bytes(sha256)
+
+
+def page_from_end(session: Session, contact_id: str, skip: int, limit: int) -> list[MessageRow]:
+    """The ``limit`` rows that end ``skip`` rows before the last one, in conversation order.
+
+    Pages near the end (the view measures the last row to size its scroll bar, and chats are
+    read from the newest end) cost a walk from the end instead of one from the start.
+    """
+    session.require(Action.EVIDENCE_READ)
+    rows = session.conn.execute(
+        f"SELECT {_COLUMNS} FROM messages WHERE contact_id = ? "
+        "ORDER BY sent_at DESC, rowid DESC LIMIT ? OFFSET ?",
+        (contact_id, limit, max(0, skip)),
+    ).fetchall()
+    return [_row(r) for r in reversed(rows)]

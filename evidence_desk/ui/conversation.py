@@ -1,7 +1,9 @@
 """The conversation view: bubbles on a lazily paged model, search with next / previous.
 
-A QTreeView (not a QListView) because, with varying row heights, it only measures the rows it
-shows; a QListView would measure all million rows before the first paint. Search runs in a
+A QTableView with one column, because its rows are sections of a header: a million rows cost
+one ``rowCount`` call and a compact size table, and only the rows on screen are measured (their
+sizes are fitted as they scroll into view). A QTreeView asks the model for every row's index
+when it lays out (a million Python calls), and a QListView measures every row. Search runs in a
 worker (short Chinese words scan the conversation) and returns message keys; moving to a match
 asks the store for its row number, so nothing but the visible pages is ever read.
 """
@@ -10,16 +12,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
+    QStyleOptionViewItem,
+    QTableView,
     QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -76,15 +81,29 @@ class ConversationView(QWidget):
         bar.addStretch(0)
         bar.addWidget(self.count_label)
 
-        self.view = QTreeView()
+        self.view = QTableView()
         self.view.setObjectName("messageList")
-        self.view.setHeaderHidden(True)
-        self.view.setRootIsDecorated(False)
-        self.view.setUniformRowHeights(False)
-        self.view.setItemsExpandable(False)
-        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
+        self.view.horizontalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        rows = self.view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setMinimumSectionSize(12)
+        rows.setDefaultSectionSize(64)
+        self.view.setShowGrid(False)
+        self.view.setCornerButtonEnabled(False)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setStyleSheet("QTreeView { background: #ededed; border: none; }")
+        # A palette, not a style sheet: a style-sheet background asks the view for its offset.
+        palette = self.view.palette()
+        palette.setColor(QPalette.ColorRole.Base, QColor("#ededed"))
+        self.view.setPalette(palette)
+        self.view.setFrameShape(QFrame.Shape.NoFrame)
+        self.view.verticalScrollBar().valueChanged.connect(self.fit_visible_rows)
+        self._fitting = False
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.thumbnails = ThumbnailCache(session, self)
@@ -136,6 +155,8 @@ class ConversationView(QWidget):
         total = self.model.rowCount()
         self.count_label.setText(self.tr("%n message(s)", "", total))
         self.view.setVisible(total > 0)
+        self.view.scrollToTop()
+        self.fit_visible_rows()
         self.empty_label.setVisible(total == 0)
         if total == 0:
             self.empty_label.setText(
@@ -153,7 +174,7 @@ class ConversationView(QWidget):
         if self.model is not None:
             self.delegate.invalidate()
             self.model.refresh_row(rowid)
-            self.delegate.sizeHintChanged.emit(QModelIndex())
+            self.fit_visible_rows()
             current = self.view.currentIndex()
             if current.isValid():
                 self.message_selected.emit(current.data(MessageRole))
@@ -169,8 +190,40 @@ class ConversationView(QWidget):
 
     def _thumbnail_loaded(self, _key: str) -> None:
         self.delegate.invalidate()
-        self.delegate.sizeHintChanged.emit(QModelIndex())
+        self.fit_visible_rows()
         self.view.viewport().update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.delegate.invalidate()
+        self.fit_visible_rows()
+
+    def fit_visible_rows(self, *_args: object) -> None:
+        """Give the rows on screen their measured heights (the others keep an estimate)."""
+        if self.model is None or self._fitting or not self.model.rowCount():
+            return
+        self._fitting = True
+        try:
+            header = self.view.verticalHeader()
+            option = QStyleOptionViewItem()
+            option.font = self.view.font()
+            option.rect = QRect(0, 0, self.view.viewport().width(), 0)
+            height = self.view.viewport().height()
+            for _attempt in range(4):  # resizing moves rows in or out of view; settle
+                top = max(0, self.view.rowAt(0))
+                bottom = self.view.rowAt(height - 1)
+                if bottom < 0:
+                    bottom = min(self.model.rowCount() - 1, top + 40)
+                changed = False
+                for row in range(top, bottom + 1):
+                    wanted = self.delegate.sizeHint(option, self.model.index(row)).height()
+                    if header.sectionSize(row) != wanted:
+                        header.resizeSection(row, wanted)
+                        changed = True
+                if not changed:
+                    break
+        finally:
+            self._fitting = False
 
     def selected_message(self) -> MessageRow | None:
         index = self.view.currentIndex()
@@ -229,7 +282,7 @@ class ConversationView(QWidget):
         self._search_job = None
         self.matches = keys
         self.delegate.set_query(query)
-        self.delegate.sizeHintChanged.emit(QModelIndex())
+        self.fit_visible_rows()
         if keys:
             self.current_match = -1
             self.next_match()
@@ -255,6 +308,8 @@ class ConversationView(QWidget):
         self.delegate.current_rowid = key[1]
         self.view.setCurrentIndex(index)
         self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.fit_visible_rows()  # the rows around it get their real heights...
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)  # ...re-centre
         self.match_label.setText(
             self.tr("%1 of %2").replace("%1", str(number + 1)).replace("%2", str(len(self.matches)))
         )

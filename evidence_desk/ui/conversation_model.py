@@ -89,6 +89,12 @@ class ConversationModel(QAbstractListModel):
             page = reading.page_after(self.session, self.contact_id, before[-1].key, PAGE)
         elif after:
             page = reading.page_before(self.session, self.contact_id, after[0].key, PAGE)
+        elif page_no * PAGE > self._count // 2:
+            # nearer the end: walk back from the newest message
+            end = min(self._count, (page_no + 1) * PAGE)
+            page = reading.page_from_end(
+                self.session, self.contact_id, self._count - end, end - page_no * PAGE
+            )
         else:
             page = reading.page_at(self.session, self.contact_id, page_no * PAGE, PAGE)
         self.pages_read += 1
@@ -98,12 +104,27 @@ class ConversationModel(QAbstractListModel):
         return page
 
     def row_of(self, key: reading.Key) -> int:
-        """Row number of a message key (cached pages first, else one indexed count)."""
+        """Row number of a message key (cached pages first, else one indexed count).
+
+        The page holding the row is then read by keyset around ``key``, so jumping deep into
+        a long conversation never walks it with an offset.
+        """
         for page_no, page in self._pages.items():
             for offset, message in enumerate(page):
                 if message.key == key:
                     return page_no * PAGE + offset
-        return reading.position(self.session, self.contact_id, key)
+        row = reading.position(self.session, self.contact_id, key)
+        page_no, offset = divmod(row, PAGE)
+        if page_no not in self._pages:
+            before = reading.page_before(self.session, self.contact_id, key, offset)
+            rest = reading.page_after(
+                self.session, self.contact_id, (key[0], key[1] - 1), PAGE - offset
+            )
+            self.pages_read += 1
+            self._pages[page_no] = before + rest
+            while len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+        return row
 
     def refresh_row(self, rowid: int) -> None:
         for page_no, page in self._pages.items():

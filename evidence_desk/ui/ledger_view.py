@@ -138,7 +138,7 @@ class LedgerView(QWidget):
         self.proxy.actor = self.actor_combo.currentData() or ""
         self.proxy.action = self.action_combo.currentData() or ""
         self.proxy.text = self.text_edit.text().strip()
-        self.proxy.invalidateFilter()
+        self.proxy.invalidate()
 
     def visible_rows(self) -> int:
         return self.proxy.rowCount()

@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.nav.setHeaderLabels([self.tr("Cases and contacts")])
         self.nav.currentItemChanged.connect(self._nav_changed)
         nav_box = QWidget()
+        nav_box.setMinimumWidth(200)
         nav_layout = QVBoxLayout(nav_box)
         nav_layout.setContentsMargins(4, 4, 0, 4)
         nav_layout.addWidget(self.filter_edit)
