@@ -129,7 +129,7 @@ def list_contacts(
 def contact_items(session: Session, contact_id: str) -> list[Item]:
     session.require(Action.CONTACT_READ)
     rows = session.conn.execute(
-        "SELECT * FROM items WHERE contact_id = ? ORDER BY added_at, id", (contact_id,)
+        "SELECT * FROM items WHERE contact_id = ? ORDER BY added_at, rowid", (contact_id,)
     ).fetchall()
     return [Item(**dict(r)) for r in rows]
 
