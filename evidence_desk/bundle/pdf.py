@@ -22,6 +22,7 @@ import html
 import io
 import re
 import sys
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -34,6 +35,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.pdfmetrics import registerFontFamily
 from reportlab.pdfbase.ttfonts import TTFont
@@ -410,6 +412,12 @@ class _Mark(Flowable):  # type: ignore[misc]
         )
         canvas.addOutlineEntry(title, self.key, level=self.level, closed=False)
         if self.key == "cover":
+            # the document's dates are the export's (invariant mode would say 2000-01-01)
+            stamp = TimeStamp(True)
+            stamp.t = datetime.fromisoformat(self.layout.data.produced_at).timestamp()
+            stamp.lt = time.gmtime(stamp.t)
+            stamp.YMDhms = tuple(stamp.lt)[:6]
+            canvas._doc._timeStamp = stamp
             canvas.showOutline()
             canvas._doc.Catalog.OpenAction = pdfdoc.PDFDictionary(
                 {"S": pdfdoc.PDFName("GoTo"), "D": pdfdoc.PDFString("cover")}
@@ -1278,6 +1286,9 @@ def _volume(pdf: bytes, layout: _Layout, first: int, last: int) -> bytes:
             ),
             "/Author": layout.data.producer,
             "/Producer": f"Evidence Desk {__version__}",
+            "/CreationDate": datetime.fromisoformat(layout.data.produced_at).strftime(
+                "D:%Y%m%d%H%M%S+00'00'"
+            ),
         }
     )
     writer._ID = None  # deterministic: no random file identifier
