@@ -32,11 +32,10 @@ def bundle_available() -> bool:
 
 
 def conduct_module() -> ModuleType | None:
-    """The conduct checks, when the build has them (a review service with conduct findings)."""
-    for name in ("evidence_desk.services.conduct", "evidence_desk.services.review"):
-        module = _module(name)
-        if module is not None and hasattr(module, "conduct_findings"):
-            return module
+    """The conduct self-check service, when the build has it."""
+    module = _module("evidence_desk.services.conduct")
+    if module is not None and hasattr(module, "report") and hasattr(module, "acknowledge"):
+        return module
     return None
 
 

@@ -241,6 +241,19 @@ class ConversationView(QWidget):
             menu.popup(self.view.viewport().mapToGlobal(point))
 
     # -- search -----------------------------------------------------------------------------
+    def go_to(self, key: reading.Key) -> None:
+        """Select and centre the message with ``key`` (sent_at, rowid), reading only its page."""
+        if self.model is None:
+            return
+        row = self.model.row_of(key)
+        index = self.model.index(row)
+        self.delegate.current_rowid = key[1]
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.fit_visible_rows()  # the rows around it get their real heights...
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)  # ...re-centre
+        self.view.viewport().update()
+
     def clear_search(self) -> None:
         self.matches = []
         self.current_match = -1
@@ -302,14 +315,7 @@ class ConversationView(QWidget):
     def _go(self, number: int) -> None:
         assert self.model is not None
         self.current_match = number
-        key = self.matches[number]
-        row = self.model.row_of(key)
-        index = self.model.index(row)
-        self.delegate.current_rowid = key[1]
-        self.view.setCurrentIndex(index)
-        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
-        self.fit_visible_rows()  # the rows around it get their real heights...
-        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)  # ...re-centre
+        self.go_to(self.matches[number])
         self.match_label.setText(
             self.tr("%1 of %2").replace("%1", str(number + 1)).replace("%2", str(len(self.matches)))
         )

@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.findings = adapters.findings_view(session, self)
         if self.findings is not None:
             self.tabs.addTab(self.findings, self.tr("Conduct findings"))
+            self.findings.open_message.connect(self.open_message)
         self.tabs.currentChanged.connect(self._tab_changed)
 
         splitter = QSplitter()
@@ -436,6 +437,13 @@ class MainWindow(QMainWindow):
         self.contact_page.display(case_no, contact, self.zone)
         self.details.clear()
         self._update_selection_actions()
+
+    def open_message(self, contact_id: str, sent_at: str, rowid: int) -> None:
+        """Show one message in its conversation (from a conduct finding)."""
+        if self.select_contact(contact_id):
+            self.tabs.setCurrentWidget(self.contact_page)
+            self.contact_page.inner.setCurrentIndex(0)
+            self.contact_page.conversation.go_to((sent_at, rowid))
 
     def _tab_changed(self, index: int) -> None:
         widget = self.tabs.widget(index)

@@ -9,15 +9,31 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from evidence_desk.domain import policy
 from evidence_desk.domain.policy import Action
 from evidence_desk.services.reading import MessageRow
 from evidence_desk.services.session import Session
 from evidence_desk.ui import errors
+from evidence_desk.ui.formatting import local_time
 from evidence_desk.ui.roles import why_not
+from evidence_desk.ui.workers import Job, start
 
 
 def tag_names() -> dict[str, str]:
@@ -117,3 +133,182 @@ class TagController(QObject):
         dialog.textValueSelected.connect(lambda text: self.tag(rowid, "note", text))
         dialog.open()
         return dialog
+
+
+def rule_title(rule: str) -> str:
+    """Translated titles of the conduct rules (the service's own titles are English)."""
+    return {
+        "CC-0": QCoreApplication.translate("Review", "added before approval"),
+        "CC-1": QCoreApplication.translate("Review", "staff message in quiet hours"),
+        "CC-3": QCoreApplication.translate("Review", "contact is not the debtor or a guarantor"),
+        "CC-4": QCoreApplication.translate("Review", "social-app contact without consent"),
+        "CC-5": QCoreApplication.translate(
+            "Review", "first staff message does not name the institution"
+        ),
+        "CC-6": QCoreApplication.translate("Review", "forbidden wording"),
+        "CC-7": QCoreApplication.translate("Review", "payment account not on the approved list"),
+        "after-revocation": QCoreApplication.translate("Review", "message after revocation"),
+    }.get(rule, rule)
+
+
+FindingRole = Qt.ItemDataRole.UserRole + 50
+
+
+class FindingsView(QWidget):
+    """Conduct self-check: run the rules, list findings, acknowledge one with a note.
+
+    Double-clicking a finding that points at a message opens it in the conversation.
+    """
+
+    open_message = Signal(str, str, int)  # contact id, sent_at, message rowid
+
+    def __init__(
+        self, session: Session, conduct: ModuleType, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("findingsView")
+        self.session = session
+        self.conduct = conduct
+        self.findings: list[Any] = []
+        self.job: Job | None = None
+        self.run_button = QPushButton(self.tr("Run the conduct check"))
+        self.run_button.setObjectName("runConduct")
+        self.run_button.clicked.connect(self.run)
+        self.open_only = QCheckBox(self.tr("Only findings not yet acknowledged"))
+        self.open_only.setObjectName("openOnly")
+        self.open_only.setChecked(True)
+        self.open_only.toggled.connect(self._fill)
+        self.summary = QLabel()
+        self.summary.setObjectName("conductSummary")
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("findingsList")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Rule"),
+                self.tr("Case"),
+                self.tr("Time"),
+                self.tr("Detail"),
+                self.tr("Acknowledged"),
+            ]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.cellDoubleClicked.connect(self._open)
+        self.note = QLineEdit()
+        self.note.setObjectName("ackNote")
+        self.note.setPlaceholderText(
+            self.tr("Why this is acceptable, or what was done (recorded in the ledger)")
+        )
+        self.ack_button = QPushButton(self.tr("Acknowledge"))
+        self.ack_button.setObjectName("ackButton")
+        self.ack_button.clicked.connect(self.acknowledge)
+        denied = why_not(session.user.role, Action.CONDUCT_ACK)
+        if denied:
+            self.ack_button.setEnabled(False)
+            self.ack_button.setToolTip(denied)
+            self.note.setEnabled(False)
+        self.message = QLabel()
+        self.message.setObjectName("ackMessage")
+        self.message.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.run_button)
+        top.addWidget(self.open_only)
+        top.addStretch(1)
+        ack = QHBoxLayout()
+        ack.addWidget(self.note, 1)
+        ack.addWidget(self.ack_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(ack)
+        layout.addWidget(self.message)
+        if why_not(session.user.role, Action.CONDUCT_CHECK):
+            self.run_button.setEnabled(False)
+            self.run_button.setToolTip(why_not(session.user.role, Action.CONDUCT_CHECK) or "")
+
+    def run(self) -> Job | None:
+        if self.job is not None:
+            return None
+        self.run_button.setEnabled(False)
+        self.summary.setText(self.tr("Checking every stored conversation…"))
+        conduct = self.conduct
+        job = Job(lambda s, _j: conduct.report(s), self.session)
+        job.signals.finished.connect(self._done)
+        job.signals.failed.connect(self._failed)
+        self.job = start(job)
+        return job
+
+    def _done(self, report: Any) -> None:
+        self.job = None
+        self.run_button.setEnabled(True)
+        self.findings = list(report.findings)
+        self.summary.setText(
+            self.tr("%1 finding(s), %2 not yet acknowledged.")
+            .replace("%1", str(len(report.findings)))
+            .replace("%2", str(len(report.open_findings)))
+            + "".join("\n" + note for note in report.notes)
+        )
+        self._fill()
+
+    def _failed(self, error: BaseException) -> None:
+        self.job = None
+        self.run_button.setEnabled(True)
+        self.summary.setText(errors.describe(error))
+
+    def _fill(self, *_args: object) -> None:
+        self.table.setRowCount(0)
+        for finding in self.findings:
+            if self.open_only.isChecked() and finding.acknowledged:
+                continue
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            acked = f"{finding.acked_by}: {finding.ack_note}" if finding.acknowledged else "—"
+            cells = [
+                f"{finding.rule} {rule_title(finding.rule)}",
+                finding.case_no,
+                local_time(finding.sent_at) if finding.sent_at else "—",
+                finding.detail,
+                acked,
+            ]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(FindingRole, finding.id)
+                self.table.setItem(row, column, cell)
+        self.table.resizeRowsToContents()
+
+    def current_finding(self) -> Any:
+        item = self.table.item(self.table.currentRow(), 0) if self.table.currentRow() >= 0 else None
+        if item is None:
+            return None
+        wanted = item.data(FindingRole)
+        return next((f for f in self.findings if f.id == wanted), None)
+
+    def _open(self, row: int, _column: int) -> None:
+        self.table.selectRow(row)
+        finding = self.current_finding()
+        if finding is not None and finding.message_id is not None and finding.sent_at:
+            self.open_message.emit(finding.contact_id, finding.sent_at, int(finding.message_id))
+
+    def acknowledge(self) -> None:
+        finding = self.current_finding()
+        if finding is None:
+            self.message.setText(self.tr("Select a finding first."))
+            return
+        try:
+            self.conduct.acknowledge(self.session, finding.id, self.note.text())
+        except Exception as error:
+            self.message.setStyleSheet("color: #b3261e;")
+            self.message.setText(errors.describe(error))
+            return
+        self.note.clear()
+        self.message.setStyleSheet("color: #2e7d32;")
+        self.message.setText(self.tr("Acknowledged; recorded in the ledger."))
+        self.run()

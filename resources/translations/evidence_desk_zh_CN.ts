@@ -575,49 +575,49 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../../evidence_desk/ui/conversation.py" line="54"/>
+        <location filename="../../evidence_desk/ui/conversation.py" line="59"/>
         <source>Search this conversation (Ctrl+F)</source>
         <translation>在此聊天记录中搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/conversation.py" line="60"/>
+        <location filename="../../evidence_desk/ui/conversation.py" line="65"/>
         <source>Previous match (Shift+F3)</source>
         <translation>上一个（Shift+F3）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/conversation.py" line="65"/>
+        <location filename="../../evidence_desk/ui/conversation.py" line="70"/>
         <source>Next match (F3)</source>
         <translation>下一个（F3）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/conversation.py" line="94"/>
+        <location filename="../../evidence_desk/ui/conversation.py" line="113"/>
         <source>Choose a contact on the left to read its conversation.</source>
         <translation>请在左侧选择联系人以查看聊天记录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../evidence_desk/ui/conversation.py" line="137"/>
+        <location filename="../../evidence_desk/ui/conversation.py" line="156"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n 条消息</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/conversation.py" line="142"/>
+        <location filename="../../evidence_desk/ui/conversation.py" line="163"/>
         <source>No messages yet. Import a chat export for this contact (Ctrl+I).</source>
         <translation>暂无消息。请为此联系人导入聊天记录（Ctrl+I）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/conversation.py" line="213"/>
+        <location filename="../../evidence_desk/ui/conversation.py" line="279"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/conversation.py" line="230"/>
+        <location filename="../../evidence_desk/ui/conversation.py" line="303"/>
         <source>No match</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/conversation.py" line="252"/>
+        <location filename="../../evidence_desk/ui/conversation.py" line="320"/>
         <source>%1 of %2</source>
         <translation>第 %1 / %2 个</translation>
     </message>
@@ -857,6 +857,74 @@
         <location filename="../../evidence_desk/ui/drop_list.py" line="90"/>
         <source>Choose a folder</source>
         <translation>选择文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsView</name>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="174"/>
+        <source>Run the conduct check</source>
+        <translation>运行合规自查</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="177"/>
+        <source>Only findings not yet acknowledged</source>
+        <translation>仅显示尚未确认的提示</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="188"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="189"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="190"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="191"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="192"/>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="207"/>
+        <source>Why this is acceptable, or what was done (recorded in the ledger)</source>
+        <translation>说明为何可接受或已采取的措施（记入存证链）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="209"/>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="241"/>
+        <source>Checking every stored conversation…</source>
+        <translation>正在检查全部已存聊天记录…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="254"/>
+        <source>%1 finding(s), %2 not yet acknowledged.</source>
+        <translation>共 %1 条提示，%2 条尚未确认。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="303"/>
+        <source>Select a finding first.</source>
+        <translation>请先选择一条提示。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="313"/>
+        <source>Acknowledged; recorded in the ledger.</source>
+        <translation>已确认，并记入存证链。</translation>
     </message>
 </context>
 <context>
@@ -1453,209 +1521,209 @@
         <translation>案件与联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="92"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="93"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="93"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="94"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="94"/>
-        <location filename="../../evidence_desk/ui/main_window.py" line="159"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="95"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="161"/>
         <source>Ledger</source>
         <translation>存证链</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="95"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="96"/>
         <source>Verify</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="98"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="99"/>
         <source>Conduct findings</source>
         <translation>合规提示</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="111"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="113"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="144"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="146"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="147"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="149"/>
         <source>Request contact</source>
         <translation>申请联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="150"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="152"/>
         <source>Import evidence</source>
         <translation>导入证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="153"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="155"/>
         <source>Export bundle</source>
         <translation>导出证据包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="156"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="158"/>
         <source>Verify store</source>
         <translation>校验证据库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="162"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="164"/>
         <source>Approval queue</source>
         <translation>审批队列</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="165"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="167"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="167"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="169"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="169"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="171"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="172"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="174"/>
         <source>Open a new case (Ctrl+N)</source>
         <translation>新建案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="177"/>
-        <location filename="../../evidence_desk/ui/main_window.py" line="259"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="179"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="261"/>
         <source>Ask a supervisor to approve a new contact (Ctrl+R)</source>
         <translation>申请主管批准添加新联系人（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="183"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="185"/>
         <source>Import chat exports and screenshots for the selected contact (Ctrl+I)</source>
         <translation>为所选联系人导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="189"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="191"/>
         <source>Export a court bundle for the selected case (Ctrl+E)</source>
         <translation>为所选案件导出诉讼证据包（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="195"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="197"/>
         <source>Contact requests waiting for a decision</source>
         <translation>等待审批的联系人申请</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="201"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="203"/>
         <source>Add users, change roles, reset passwords</source>
         <translation>添加用户、设置角色、重置密码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="203"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="205"/>
         <source>Check every original, row and ledger entry (F5)</source>
         <translation>校验每个原始文件、每行数据和每条存证记录（F5）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="204"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="206"/>
         <source>The signed audit log (Ctrl+L)</source>
         <translation>已签名的审计日志（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="206"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="208"/>
         <source>Language, time zone, time-stamp authorities, quiet hours</source>
         <translation>语言、时区、时间戳机构、免打扰时段</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="210"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="212"/>
         <source>Bundle export is not available in this build.</source>
         <translation>此版本不支持导出证据包。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="211"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="213"/>
         <source>Main actions</source>
         <translation>主要操作</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="245"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="247"/>
         <source>Select an approved contact first: evidence is imported only for contacts a supervisor approved.</source>
         <translation>请先选择已批准的联系人：只有主管批准的联系人才能导入证据。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="251"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="253"/>
         <source>Import chat exports and screenshots for %1 (Ctrl+I)</source>
         <translation>为 %1 导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="264"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="266"/>
         <source>Select a case first.</source>
         <translation>请先选择案件。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="269"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="271"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="287"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="289"/>
         <source>Time stamps: all %1 entries covered</source>
         <translation>时间戳：全部 %1 条记录已覆盖</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="292"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="294"/>
         <source>Time stamps: %1 entries queued</source>
         <translation>时间戳：%1 条记录排队中</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="299"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="301"/>
         <source>Stamped up to entry %1 of %2.</source>
         <translation>已加盖时间戳至第 %1 条（共 %2 条）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="304"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="306"/>
         <source>Newest trusted time: %1</source>
         <translation>最新可信时间：%1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="310"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="312"/>
         <source>Integrity: verifying…</source>
         <translation>完整性：校验中…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="322"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="324"/>
         <source>Integrity: intact (%1 entries)</source>
         <translation>完整性：完好（%1 条记录）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="327"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="329"/>
         <source>Integrity: %1 problem(s) found</source>
         <translation>完整性：发现 %1 个问题</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="330"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="332"/>
         <source>Open the Verify tab (F5) for every finding.</source>
         <translation>打开“校验”页（F5）查看全部结果。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="335"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="337"/>
         <source>Integrity: not checked</source>
         <translation>完整性：未校验</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="355"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="357"/>
         <source>Overdue %1 since %2</source>
         <translation>自 %2 起逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="377"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="379"/>
         <source>Your role does not read cases.</source>
         <translation>您的角色无权查看案件。</translation>
     </message>
@@ -1663,64 +1731,104 @@
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="26"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="42"/>
         <source>Promise to pay</source>
         <translation>还款承诺</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="27"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="43"/>
         <source>Debt acknowledgement</source>
         <translation>债务确认</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="28"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="44"/>
         <source>Dispute</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="29"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="45"/>
         <source>Threat or abuse</source>
         <translation>威胁或辱骂</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="30"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="46"/>
         <source>Identity</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="31"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="47"/>
         <source>Address or contact info</source>
         <translation>地址/联系方式</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="32"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="48"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="64"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="80"/>
         <source>Tag as</source>
         <translation>标记为</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="72"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="88"/>
         <source>Add a note…</source>
         <translation>添加备注…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="77"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="93"/>
         <source>Remove tag: %1</source>
         <translation>移除标记：%1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="115"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="131"/>
         <source>Note on this message</source>
         <translation>消息备注</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="116"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="132"/>
         <source>Note (recorded in the ledger):</source>
         <translation>备注（记入存证链）：</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="141"/>
+        <source>added before approval</source>
+        <translation>审批前已添加</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="142"/>
+        <source>staff message in quiet hours</source>
+        <translation>免打扰时段内的员工消息</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="143"/>
+        <source>contact is not the debtor or a guarantor</source>
+        <translation>联系人不是债务人或担保人</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="144"/>
+        <source>social-app contact without consent</source>
+        <translation>未经同意使用社交软件联系</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="145"/>
+        <source>first staff message does not name the institution</source>
+        <translation>员工首条消息未表明机构名称</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="148"/>
+        <source>forbidden wording</source>
+        <translation>违禁用语</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="149"/>
+        <source>payment account not on the approved list</source>
+        <translation>收款账户不在批准名单内</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="150"/>
+        <source>message after revocation</source>
+        <translation>终止后的消息</translation>
     </message>
 </context>
 <context>

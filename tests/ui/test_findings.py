@@ -1,0 +1,65 @@
+"""Conduct findings view: run the self-check, open a finding's message, acknowledge it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from evidence_desk.services import evidence
+from evidence_desk.ui import adapters
+from evidence_desk.ui.main_window import MainWindow
+from tests.helpers import Team, approved_contact
+
+pytestmark = pytest.mark.skipif(
+    adapters.conduct_module() is None, reason="conduct service not in this build"
+)
+
+CHAT = (
+    "05/01/2026, 09:00 - Li Ming: 你再不还钱就把你拉进黑名单，全家都知道\n"
+    "05/01/2026, 09:05 - Chen Lixin: 知道了\n"
+)
+
+
+def test_supervisor_opens_and_acknowledges_a_conduct_finding(
+    qtbot: QtBot, team: Team, tmp_path: Path
+) -> None:
+    staff, contact_id = approved_contact(team, tmp_path)
+    export = tmp_path / "WhatsApp Chat with Chen Lixin.txt"
+    export.write_text(CHAT, "utf-8")
+    evidence.import_files(staff, contact_id, [export], tz="Asia/Shanghai", our_account="Li Ming")
+
+    staff_window = MainWindow(staff)
+    qtbot.addWidget(staff_window)
+    assert not staff_window.findings.ack_button.isEnabled()  # field staff cannot acknowledge
+    assert "supervisor" in staff_window.findings.ack_button.toolTip()
+
+    window = MainWindow(team.login("sam"))
+    qtbot.addWidget(window)
+    view = window.findings
+    window.tabs.setCurrentWidget(view)
+    view.run()
+    qtbot.waitUntil(lambda: view.job is None and view.findings != [], timeout=30_000)
+    assert view.table.rowCount() >= 1
+    rules = {f.rule for f in view.findings}
+    assert "CC-6" in rules  # the forbidden wording in the staff message
+    row = next(
+        r for r in range(view.table.rowCount()) if view.table.item(r, 0).text().startswith("CC-6")
+    )
+    view.table.cellDoubleClicked.emit(row, 0)
+    assert window.tabs.currentWidget() is window.contact_page
+    shown = window.contact_page.conversation.selected_message()
+    assert shown is not None and "黑名单" in shown.text
+
+    window.tabs.setCurrentWidget(view)
+    view.table.selectRow(row)
+    view.ack_button.click()
+    assert "note" in view.message.text()  # a note is required
+    view.table.selectRow(row)
+    view.note.setText("staff retrained; the debtor was called to apologise")
+    view.ack_button.click()
+    assert "recorded" in view.message.text()
+    qtbot.waitUntil(lambda: view.job is None, timeout=30_000)
+    acked = [f for f in view.findings if f.rule == "CC-6"]
+    assert acked and acked[0].acknowledged and acked[0].acked_by == "sam"
