@@ -632,6 +632,8 @@ class _Story:
         self.flow.append(table)
         self.flow.append(Spacer(1, 4 * mm))
         self.p(esc(self.t("form_note")), "small")
+        self.flow.append(Spacer(1, 6 * mm))
+        self.p(esc(self.t("submission", date=self.layout.local(self.layout.data.produced_at)[:10])))
 
     def method(self) -> None:
         data = self.layout.data

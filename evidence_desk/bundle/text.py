@@ -38,6 +38,7 @@ ZH: dict[str, str] = {
     "col_pages": "页码",
     "col_digest": "SHA-256 前缀",
     "form_note": "证据形式：电子数据；原始文件见校验包 data/originals/，与本目录所列哈希值一致。",
+    "submission": "提交日期：{date}　　提交人（签名或盖章）：________________",
     "method": "取证说明与声明",
     "integrity": "完整性证书",
     "identity_section": "身份证据与联系人审批记录",
@@ -139,6 +140,8 @@ EN: dict[str, str] = {
     "col_digest": "SHA-256 prefix",
     "form_note": "Form: electronic data. The originals are in the kit's data/originals/ and carry "
     "the digests listed here.",
+    "submission": "Submitted on {date}    Signature or seal of the submitting party: "
+    "________________",
     "method": "Method statement and declaration",
     "integrity": "Integrity certificate",
     "identity_section": "Identity exhibits and contact approval records",

@@ -169,7 +169,7 @@ def verify_kit(path: Path) -> KitReport:
     _check_tag_signature(files, report, keys)
     if isinstance(manifest, dict):
         _check_exhibits(files, report, manifest, entries)
-        _check_pdf(files, report, manifest)
+        _check_pdf(files, report, manifest, keys)
     del checkpoint
     return report
 
@@ -605,11 +605,32 @@ def pdf_text(content: bytes, pages: Iterable[int] | None = None) -> str:
     return "\n".join(reader.pages[n - 1].extract_text() or "" for n in numbers)
 
 
-def _check_pdf(files: dict[str, bytes], report: KitReport, manifest: dict[str, Any]) -> None:
+def _check_pdf(
+    files: dict[str, bytes], report: KitReport, manifest: dict[str, Any], keys: dict[str, str]
+) -> None:
     index = _json(files, kit.PDF_INDEX, report)
     if not isinstance(index, dict):
         return
     evidence_digest = hashlib.sha256(files.get(kit.EVIDENCE_MANIFEST, b"")).hexdigest()
+    declaration = index.get("declaration")
+    if isinstance(declaration, dict) and not signing.verify(
+        keys.get(str(declaration.get("signer")), ""),
+        signing.MANIFEST_CONTEXT,
+        kit.SIGNED_PREFIX_EVIDENCE + evidence_digest.encode(),
+        str(declaration.get("signature", "")),
+    ):
+        report.findings.append(
+            KitFinding(
+                "pdf.declaration",
+                kit.PDF_INDEX,
+                f"the declaration is not {declaration.get('signer')}'s signature of the "
+                "evidence manifest",
+            )
+        )
+    elif not isinstance(declaration, dict):
+        report.findings.append(
+            KitFinding("pdf.declaration", kit.PDF_INDEX, "no signed declaration recorded")
+        )
     wanted = {str(o.get("sha256")) for _e, o in _originals(manifest)}
     found: list[str] = []
     for volume in index.get("volumes", []):

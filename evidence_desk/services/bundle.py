@@ -688,11 +688,15 @@ def export_bundle(
         declaration,
         kit.verify_text(data, [], hint),
     )
+    index = {
+        **rendered.index,
+        "declaration": {"signer": data.producer, "signature": declaration},
+    }
     kit_bytes, tag_stamp = kit.build_kit(
         data,
         manifest,
         rendered.volumes,
-        rendered.index,
+        index,
         lambda message: session.sign(signing.MANIFEST_CONTEXT, message),
         _stamper(session, send),
     )

@@ -255,3 +255,16 @@ def test_removing_any_file_fails_and_names_it(exported: ExportResult, tmp_path: 
         assert not report.intact, f"removing {name} went unnoticed"
         assert name in {f.file for f in report.errors}, (name, [f.as_json() for f in report.errors])
         shutil.rmtree(copy)
+
+
+def test_the_declaration_must_be_the_producers_signature_of_the_manifest(
+    exported: ExportResult, tmp_path: Path
+) -> None:
+    bag = _unzip(exported.kit_path, tmp_path / "f")
+    index = json.loads((bag / kit.PDF_INDEX).read_text("utf-8"))
+    assert index["declaration"]["signer"] == "lee"
+    index["declaration"]["signer"] = "alice"  # someone else's name on the same signature
+    (bag / kit.PDF_INDEX).write_text(json.dumps(index), "utf-8")
+    _rewrite_manifests(bag)
+    report = verify_kit(bag)
+    assert "pdf.declaration" in {f.code for f in report.errors}
