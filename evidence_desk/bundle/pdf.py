@@ -1011,7 +1011,17 @@ def _summary(entry: ledger.Entry) -> str:
     except ValueError:
         return ""
     parts = []
-    for key in ("contact_id", "case_no", "role", "note", "tsa", "gen_time", "bundle_id", "key"):
+    for key in (
+        "contact_id",
+        "case_no",
+        "role",
+        "tag",
+        "note",
+        "tsa",
+        "gen_time",
+        "bundle_id",
+        "key",
+    ):
         if isinstance(payload, dict) and payload.get(key):
             parts.append(f"{key}={payload[key]}")
     if isinstance(payload, dict):
