@@ -168,6 +168,11 @@ def shoot(app: QApplication, store: Path, folder: Path, lang: str) -> None:
         if rows.item(i).text().endswith(".png"):
             rows.setCurrentRow(i)
     save(app, supervisor, f"{lang}-approvals")
+    if supervisor.findings is not None:
+        supervisor.tabs.setCurrentWidget(supervisor.findings)
+        supervisor.findings.run()
+        wait_for(app, lambda: supervisor.findings.job is None)
+        save(app, supervisor, f"{lang}-conduct")
     supervisor.close()
     supervisor.session.close()
 

@@ -35,6 +35,35 @@ ItemRole = Qt.ItemDataRole.UserRole + 20
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp")
 
 
+def document_icon(size: int = 96) -> QPixmap:
+    """A plain page with a folded corner, for items that have no picture of their own."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QColor, QPainter, QPolygon
+
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    left, top, width, height, fold = size // 5, size // 10, size * 3 // 5, size * 4 // 5, size // 6
+    page = QPolygon(
+        [
+            QPoint(left, top),
+            QPoint(left + width - fold, top),
+            QPoint(left + width, top + fold),
+            QPoint(left + width, top + height),
+            QPoint(left, top + height),
+        ]
+    )
+    painter.setPen(QColor("#7a8797"))
+    painter.setBrush(QColor("#f4f6f9"))
+    painter.drawPolygon(page)
+    for line in range(4):
+        y = top + fold + 10 + line * (height - fold - 20) // 4
+        painter.drawLine(left + 8, y, left + width - 8, y)
+    painter.end()
+    return pixmap
+
+
 def thumbnail(data: bytes, size: int = 96) -> QPixmap | None:
     image = QImage.fromData(data)
     if image.isNull():
@@ -75,6 +104,7 @@ class ContactPage(QWidget):
         self.items = QListWidget()
         self.items.setObjectName("itemList")
         self.items.setIconSize(QSize(96, 96))
+        self._document_icon = document_icon()
         self.items.setSpacing(4)
         self.items.setWordWrap(True)
         self.items.currentItemChanged.connect(self._item_changed)
@@ -177,10 +207,10 @@ class ContactPage(QWidget):
                 f"SHA-256 {item.sha256[:16]}…"
             )
             entry.setData(ItemRole, item)
+            pixmap = None
             if can_read and item.file_name.lower().endswith(IMAGE_SUFFIXES):
                 pixmap = thumbnail(reading.original_bytes(self.session, item.sha256))
-                if pixmap is not None:
-                    entry.setIcon(QIcon(pixmap))
+            entry.setIcon(QIcon(pixmap or self._document_icon))
             self.items.addItem(entry)
 
     def _item_changed(self, current: QListWidgetItem | None, _previous: object) -> None:

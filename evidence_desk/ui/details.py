@@ -13,10 +13,12 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 from evidence_desk.domain import policy
 from evidence_desk.domain.policy import Action
 from evidence_desk.services import reading
+from evidence_desk.services import settings as settings_service
 from evidence_desk.services.contacts import Item
 from evidence_desk.services.reading import MessageRow, StampState
 from evidence_desk.services.session import Session
 from evidence_desk.ui import errors
+from evidence_desk.ui.formatting import local_time
 from evidence_desk.ui.labels import item_role_label, kind_label
 
 
@@ -29,6 +31,7 @@ class DetailsPane(QWidget):
         super().__init__(parent)
         self.setObjectName("detailsPane")
         self.session = session
+        self.zone = settings_service.get(session, "timezone")
         self.browser = QTextBrowser()
         self.browser.setObjectName("detailsBrowser")
         self.browser.setOpenLinks(False)
@@ -112,7 +115,7 @@ class DetailsPane(QWidget):
                         (self.tr("Time zone"), record.timezone),
                         (self.tr("Our account"), record.our_account),
                         (self.tr("Imported by"), record.imported_by),
-                        (self.tr("Imported at"), record.imported_at),
+                        (self.tr("Imported at"), local_time(record.imported_at, self.zone)),
                     ]
                 )
             )
@@ -123,7 +126,8 @@ class DetailsPane(QWidget):
         self, entries: tuple[reading.CustodyEntry, ...] | list[reading.CustodyEntry]
     ) -> str:
         rows = "".join(
-            f"<tr><td>{e.seq}</td><td>{_e(e.at)}</td><td>{_e(e.actor)}</td><td>{_e(e.action)}</td></tr>"
+            f"<tr><td>{e.seq}</td><td>{_e(local_time(e.at, self.zone))}</td><td>{_e(e.actor)}</td>"
+            f"<td>{_e(e.action)}</td></tr>"
             for e in entries
         )
         return (
@@ -146,7 +150,7 @@ class DetailsPane(QWidget):
                     ("SM3", sm3),
                     (self.tr("Size"), self.tr("%1 bytes").replace("%1", str(size))),
                     (self.tr("Added by"), item.added_by),
-                    (self.tr("Added at"), item.added_at),
+                    (self.tr("Added at"), local_time(item.added_at, self.zone)),
                 ]
             )
         )

@@ -447,6 +447,8 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         widget = self.tabs.widget(index)
+        # the details belong to the evidence tab; the other tabs get the room
+        self.details_dock.setVisible(widget is self.contact_page)
         if widget is self.ledger:
             self.ledger.refresh()
         elif widget is self.approvals:
