@@ -25,6 +25,7 @@ from evidence_desk.services import cases, contacts
 from evidence_desk.services.session import Session
 from evidence_desk.ui import errors
 from evidence_desk.ui.drop_list import FilePicker
+from evidence_desk.ui.workers import Job, start
 
 
 class ContactRequestDialog(QDialog):
@@ -37,6 +38,7 @@ class ContactRequestDialog(QDialog):
         self.setObjectName("contactRequestDialog")
         self.setWindowTitle(self.tr("Request a new contact"))
         self.session = session
+        self.job: Job | None = None
         self.case_combo = QComboBox()
         self.case_combo.setObjectName("requestCase")
         for case in cases.list_cases(session):
@@ -156,26 +158,41 @@ class ContactRequestDialog(QDialog):
     def documents(self) -> list[tuple[str, object]]:
         return [(role, p) for role, picker in self.pickers.items() for p in picker.paths()]
 
-    def submit(self) -> None:
+    def submit(self) -> Job | None:
+        """Send the request in a worker: sealing large documents must not freeze the window."""
         if self.case_combo.currentData() is None:
             self.error_label.setText(self.tr("Open a case first (Ctrl+N)."))
-            return
-        try:
-            contact = contacts.request_contact(
-                self.session,
-                case_no=self.case_combo.currentData(),
-                channel=self.channel.currentData(),
-                handle=self.handle.text(),
-                display_name=self.display_name.text(),
-                reason=self.reason.toPlainText(),
-                relation=self.relation.currentData(),
-                relation_justification=self.justification.text(),
-                initiated_by=self.initiated.currentData(),
-                consent=self.consent.isChecked(),
-                documents=self.documents(),  # type: ignore[arg-type]
-            )
-        except Exception as error:
-            self.error_label.setText(errors.describe(error))
-            return
+            return None
+        if self.job is not None:
+            return None
+        fields = {
+            "case_no": self.case_combo.currentData(),
+            "channel": self.channel.currentData(),
+            "handle": self.handle.text(),
+            "display_name": self.display_name.text(),
+            "reason": self.reason.toPlainText(),
+            "relation": self.relation.currentData(),
+            "relation_justification": self.justification.text(),
+            "initiated_by": self.initiated.currentData(),
+            "consent": self.consent.isChecked(),
+            "documents": self.documents(),
+        }
+        self.submit_button.setEnabled(False)
+        self.error_label.setText(self.tr("Sealing the documents and recording the request…"))
+        job = Job(lambda s, _j: contacts.request_contact(s, **fields), self.session)
+        job.signals.finished.connect(self._sent)
+        job.signals.failed.connect(self._failed)
+        self.job = start(job)
+        return job
+
+    def _sent(self, contact: contacts.Contact) -> None:
+        self.job = None
+        self.submit_button.setEnabled(True)
+        self.error_label.clear()
         self.requested.emit(contact.id)
         self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.job = None
+        self.submit_button.setEnabled(True)
+        self.error_label.setText(errors.describe(error))

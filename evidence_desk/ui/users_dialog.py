@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,6 +27,7 @@ from evidence_desk.services import users as user_service
 from evidence_desk.services.session import Session
 from evidence_desk.ui import errors
 from evidence_desk.ui.roles import role_name
+from evidence_desk.ui.workers import Job, start
 
 
 class UsersDialog(QDialog):
@@ -33,6 +36,7 @@ class UsersDialog(QDialog):
         self.setObjectName("usersDialog")
         self.setWindowTitle(self.tr("Users"))
         self.session = session
+        self.job: Job | None = None
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("usersTable")
         self.table.setHorizontalHeaderLabels([self.tr("User"), self.tr("Role"), self.tr("State")])
@@ -96,34 +100,58 @@ class UsersDialog(QDialog):
         self.message.setStyleSheet("color: #2e7d32;" if ok else "color: #b3261e;")
         self.message.setText(text)
 
-    def add_user(self) -> None:
-        try:
-            user = user_service.add_user(
-                self.session,
-                self.name.text().strip(),
-                Role(self.role.currentData()),
-                self.password.text(),
-            )
-        except Exception as error:
-            self._say(errors.describe(error), False)
-            return
-        self.name.clear()
-        self.password.clear()
-        self.refresh()
-        self._say(self.tr("Added %1.").replace("%1", user.name), True)
+    def _run(self, work: Any, done: Any) -> Job | None:
+        """Key wrapping runs scrypt (deliberately slow): off the UI thread."""
+        if self.job is not None:
+            return None
+        self.add_button.setEnabled(False)
+        self.reset_button.setEnabled(False)
+        self.message.setStyleSheet("")
+        self.message.setText(self.tr("Protecting the keys with the new password…"))
 
-    def reset(self) -> None:
+        def finished(result: Any) -> None:
+            self._idle()
+            done(result)
+
+        def failed(error: BaseException) -> None:
+            self._idle()
+            self._say(errors.describe(error), False)
+
+        job = Job(work, self.session)
+        job.signals.finished.connect(finished)
+        job.signals.failed.connect(failed)
+        self.job = start(job)
+        return job
+
+    def _idle(self) -> None:
+        self.job = None
+        self.add_button.setEnabled(True)
+        self.reset_button.setEnabled(True)
+
+    def add_user(self) -> Job | None:
+        name, password = self.name.text().strip(), self.password.text()
+        role = Role(self.role.currentData())
+
+        def added(user: Any) -> None:
+            self.name.clear()
+            self.password.clear()
+            self.refresh()
+            self._say(self.tr("Added %1.").replace("%1", user.name), True)
+
+        return self._run(lambda s, _j: user_service.add_user(s, name, role, password), added)
+
+    def reset(self) -> Job | None:
         row = self.table.currentRow()
         if row < 0:
             self._say(self.tr("Select a user first."), False)
-            return
-        name = self.table.item(row, 0).text()
-        try:
-            user_service.reset_password(self.session, name, self.reset_password.text())
-        except Exception as error:
-            self._say(errors.describe(error), False)
-            return
-        self.reset_password.clear()
-        self._say(
-            self.tr("Password of %1 reset; a new signing key was issued.").replace("%1", name), True
-        )
+            return None
+        name, password = self.table.item(row, 0).text(), self.reset_password.text()
+
+        def done(_user: Any) -> None:
+            self.reset_password.clear()
+            self._say(
+                self.tr("Password of %1 reset; a new signing key was issued.").replace("%1", name),
+                True,
+            )
+
+        return self._run(lambda s, _j: user_service.reset_password(s, name, password), done)

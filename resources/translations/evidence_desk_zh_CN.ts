@@ -337,54 +337,54 @@
 <context>
     <name>ContactPage</name>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="83"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="113"/>
         <source>Conversation</source>
         <translation>聊天记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="84"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="114"/>
         <source>Items and documents</source>
         <translation>证据与材料</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="106"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="136"/>
         <source>No case selected</source>
         <translation>未选择案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="108"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="138"/>
         <source>Choose a case or a contact on the left, or open a new case (Ctrl+N).</source>
         <translation>请在左侧选择案件或联系人，或新建案件（Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="124"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="154"/>
         <source>Loan %1 · product %2 · overdue %3 since %4 · status %5</source>
         <translation>合同 %1 · 产品 %2 · 逾期 %3（自 %4）· 状态 %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../evidence_desk/ui/contact_page.py" line="133"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="163"/>
         <source>%n contact(s) in this case. Choose one on the left, or request a new contact (Ctrl+R).</source>
         <translation>
             <numerusform>本案件有 %n 个联系人。请在左侧选择，或申请添加联系人（Ctrl+R）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="143"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="173"/>
         <source>Requested by %1 at %2: %3</source>
         <translation>%1 于 %2 申请：%3</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="150"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="180"/>
         <source>Decided by %1 at %2: %3</source>
         <translation>%1 于 %2 审批：%3</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="157"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="187"/>
         <source>Revoked by %1 at %2: %3</source>
         <translation>%1 于 %2 终止：%3</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="164"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="194"/>
         <source>Flags: %1</source>
         <translation>标记：%1</translation>
     </message>
@@ -392,184 +392,189 @@
 <context>
     <name>ContactRequestDialog</name>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="38"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="39"/>
         <source>Request a new contact</source>
         <translation>添加联系人申请</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="49"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="51"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="50"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="52"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="51"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="53"/>
         <source>Telegram</source>
         <translation>Telegram</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="52"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="54"/>
         <source>LINE</source>
         <translation>LINE</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="53"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="55"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="54"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="56"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="60"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="62"/>
         <source>WeChat ID, phone number or account</source>
         <translation>微信号、手机号或账号</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="66"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="68"/>
         <source>Debtor</source>
         <translation>债务人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="67"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="69"/>
         <source>Guarantor</source>
         <translation>担保人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="68"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="70"/>
         <source>Other (needs a justification)</source>
         <translation>其他（须说明理由）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="75"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="77"/>
         <source>The debtor added us</source>
         <translation>债务人主动添加</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="76"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="78"/>
         <source>We added the debtor</source>
         <translation>我方主动添加</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="77"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="79"/>
         <source>The debtor agreed to discuss the debt on this channel</source>
         <translation>债务人同意通过此渠道沟通债务</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="82"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="84"/>
         <source>Why this contact is needed (recorded in the ledger)</source>
         <translation>需要添加此联系人的理由（记入存证链）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="86"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="88"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="87"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="89"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="88"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="90"/>
         <source>Handle / number</source>
         <translation>账号 / 号码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="89"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="91"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="90"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="92"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="91"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="93"/>
         <source>Justification</source>
         <translation>理由说明</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="92"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="94"/>
         <source>Who initiated</source>
         <translation>发起方</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="94"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="96"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="97"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="99"/>
         <source>Documents (drag files onto a list)</source>
         <translation>材料（可将文件拖入列表）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="100"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="102"/>
         <source>Identity proof (required)</source>
         <translation>身份证明（必需）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="101"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="103"/>
         <source>Debt confirmation (required)</source>
         <translation>债务确认书（必需）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="102"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="104"/>
         <source>Friend-request screenshot</source>
         <translation>好友申请截图</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="103"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="105"/>
         <source>Consent evidence</source>
         <translation>同意证明</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="122"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="124"/>
         <source>Send request</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="124"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="126"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="140"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="142"/>
         <source>identity proof</source>
         <translation>身份证明</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="141"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="143"/>
         <source>debt confirmation</source>
         <translation>债务确认书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="148"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="150"/>
         <source>A supervisor can approve only with the debtor&apos;s %1 attached.</source>
         <translation>须附上债务人的%1，主管才能批准。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="149"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="151"/>
         <source> and </source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="154"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="156"/>
         <source>Required documents attached.</source>
         <translation>必需材料已附上。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="161"/>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="164"/>
         <source>Open a case first (Ctrl+N).</source>
         <translation>请先新建案件（Ctrl+N）。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_request.py" line="181"/>
+        <source>Sealing the documents and recording the request…</source>
+        <translation>正在封存材料并记录申请…</translation>
     </message>
 </context>
 <context>
@@ -625,140 +630,140 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="46"/>
+        <location filename="../../evidence_desk/ui/details.py" line="49"/>
         <source>Select a message or an item to see its digests, import record, custody and time stamp.</source>
         <translation>选择一条消息或一项证据，查看其哈希值、导入记录、保管链和时间戳。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="54"/>
+        <location filename="../../evidence_desk/ui/details.py" line="57"/>
         <source>No ledger entry found.</source>
         <translation>未找到存证链记录。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="58"/>
+        <location filename="../../evidence_desk/ui/details.py" line="61"/>
         <source>Ledger entry %1 is covered by a trusted time stamp: %2 by %3 (checkpoint %4).</source>
         <translation>存证链第 %1 条已有可信时间戳：%2，由 %3 签发（检查点 %4）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="66"/>
+        <location filename="../../evidence_desk/ui/details.py" line="69"/>
         <source>Ledger entry %1 is waiting for a trusted time stamp (queued).</source>
         <translation>存证链第 %1 条正在等待可信时间戳（排队中）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="85"/>
+        <location filename="../../evidence_desk/ui/details.py" line="88"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="89"/>
+        <location filename="../../evidence_desk/ui/details.py" line="92"/>
         <source>Sender</source>
         <translation>发送人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="90"/>
+        <location filename="../../evidence_desk/ui/details.py" line="93"/>
         <source>Sent (UTC)</source>
         <translation>发送时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="91"/>
+        <location filename="../../evidence_desk/ui/details.py" line="94"/>
         <source>Time as exported</source>
         <translation>导出中的时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="92"/>
+        <location filename="../../evidence_desk/ui/details.py" line="95"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="93"/>
+        <location filename="../../evidence_desk/ui/details.py" line="96"/>
         <source>Fingerprint</source>
         <translation>指纹</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="94"/>
+        <location filename="../../evidence_desk/ui/details.py" line="97"/>
         <source>Commitment</source>
         <translation>承诺值</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="96"/>
+        <location filename="../../evidence_desk/ui/details.py" line="99"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="100"/>
-        <location filename="../../evidence_desk/ui/details.py" line="155"/>
+        <location filename="../../evidence_desk/ui/details.py" line="103"/>
+        <location filename="../../evidence_desk/ui/details.py" line="159"/>
         <source>Time stamp</source>
         <translation>时间戳</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="103"/>
+        <location filename="../../evidence_desk/ui/details.py" line="106"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="107"/>
+        <location filename="../../evidence_desk/ui/details.py" line="110"/>
         <source>Original</source>
         <translation>原始文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="110"/>
-        <location filename="../../evidence_desk/ui/details.py" line="147"/>
+        <location filename="../../evidence_desk/ui/details.py" line="113"/>
+        <location filename="../../evidence_desk/ui/details.py" line="151"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="110"/>
-        <location filename="../../evidence_desk/ui/details.py" line="147"/>
+        <location filename="../../evidence_desk/ui/details.py" line="113"/>
+        <location filename="../../evidence_desk/ui/details.py" line="151"/>
         <source>%1 bytes</source>
         <translation>%1 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="111"/>
+        <location filename="../../evidence_desk/ui/details.py" line="114"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="112"/>
+        <location filename="../../evidence_desk/ui/details.py" line="115"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="113"/>
+        <location filename="../../evidence_desk/ui/details.py" line="116"/>
         <source>Our account</source>
         <translation>我方账号</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="114"/>
+        <location filename="../../evidence_desk/ui/details.py" line="117"/>
         <source>Imported by</source>
         <translation>导入人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="115"/>
+        <location filename="../../evidence_desk/ui/details.py" line="118"/>
         <source>Imported at</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="131"/>
+        <location filename="../../evidence_desk/ui/details.py" line="135"/>
         <source>Chain of custody</source>
         <translation>保管链</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="143"/>
+        <location filename="../../evidence_desk/ui/details.py" line="147"/>
         <source>Item</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="144"/>
+        <location filename="../../evidence_desk/ui/details.py" line="148"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="148"/>
+        <location filename="../../evidence_desk/ui/details.py" line="152"/>
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="149"/>
+        <location filename="../../evidence_desk/ui/details.py" line="153"/>
         <source>Added at</source>
         <translation>添加时间</translation>
     </message>
@@ -897,32 +902,32 @@
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="207"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="209"/>
         <source>Why this is acceptable, or what was done (recorded in the ledger)</source>
         <translation>说明为何可接受或已采取的措施（记入存证链）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="209"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="211"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="241"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="243"/>
         <source>Checking every stored conversation…</source>
         <translation>正在检查全部已存聊天记录…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="254"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="256"/>
         <source>%1 finding(s), %2 not yet acknowledged.</source>
         <translation>共 %1 条提示，%2 条尚未确认。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="303"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="305"/>
         <source>Select a finding first.</source>
         <translation>请先选择一条提示。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="313"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="315"/>
         <source>Acknowledged; recorded in the ledger.</source>
         <translation>已确认，并记入存证链。</translation>
     </message>
@@ -1970,83 +1975,88 @@
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="34"/>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="37"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="38"/>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="42"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="38"/>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="58"/>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="42"/>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="62"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="38"/>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="42"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="52"/>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="56"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="55"/>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="59"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="57"/>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="61"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="59"/>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="63"/>
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="64"/>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="68"/>
         <source>New password for the selected user</source>
         <translation>所选用户的新密码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="65"/>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="69"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="75"/>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="79"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="91"/>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="95"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="91"/>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="95"/>
         <source>inactive</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="113"/>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="110"/>
+        <source>Protecting the keys with the new password…</source>
+        <translation>正在用新密码保护密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="139"/>
         <source>Added %1.</source>
         <translation>已添加 %1。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="118"/>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="146"/>
         <source>Select a user first.</source>
         <translation>请先选择用户。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="128"/>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="153"/>
         <source>Password of %1 reset; a new signing key was issued.</source>
         <translation>%1 的密码已重置，并已签发新的签名密钥。</translation>
     </message>

@@ -136,17 +136,18 @@ def test_admin_adds_a_user_and_resets_a_password(qtbot: QtBot, team: Team) -> No
     dialog.role.setCurrentIndex(dialog.role.findData("legal"))
     dialog.password.setText("short")
     dialog.add_user()
-    assert "at least 8" in dialog.message.text() and dialog.table.rowCount() == rows
+    qtbot.waitUntil(lambda: "at least 8" in dialog.message.text(), timeout=10_000)
+    assert dialog.table.rowCount() == rows
     dialog.password.setText("carol-password")
     dialog.add_user()
-    assert dialog.table.rowCount() == rows + 1
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == rows + 1, timeout=20_000)
     assert user_service.get_user(dialog.session, "carol").role == "legal"
     dialog.table.selectRow(
         next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == "bob")
     )
     dialog.reset_password.setText("bob-new-password")
     dialog.reset()
-    assert "new signing key" in dialog.message.text()
+    qtbot.waitUntil(lambda: "new signing key" in dialog.message.text(), timeout=20_000)
 
 
 def test_verify_panel_locates_a_tampered_row(qtbot: QtBot, team: Team, tmp_path: Path) -> None:

@@ -136,3 +136,22 @@ def test_staff_sees_the_queue_but_cannot_decide(qtbot: QtBot, team: Team, tmp_pa
     assert queue.select(contact_id)
     assert not queue.revoke_button.isEnabled()
     assert "supervisor" in queue.revoke_button.toolTip()
+
+
+def test_contact_request_form_reports_a_rule_and_stores_nothing(
+    qtbot: QtBot, team: Team, tmp_path: Path
+) -> None:
+    from evidence_desk.ui.contact_request import ContactRequestDialog
+
+    staff = team.login("alice")
+    cases.create_case(staff, "2026-SH-8", debtor_name="赵六")
+    before = _state(staff)
+    form = ContactRequestDialog(staff, "2026-SH-8")
+    qtbot.addWidget(form)
+    form.handle.setText("wxid_zhaoliu")
+    form.display_name.setText("赵六")
+    form.relation.setCurrentIndex(form.relation.findData("other"))  # needs a justification
+    form.reason.setPlainText("a neighbour who knows the debtor")
+    form.submit()
+    qtbot.waitUntil(lambda: "CC-3" in form.error_label.text(), timeout=10_000)
+    assert _state(staff) == before

@@ -83,7 +83,8 @@ def test_full_story_request_approve_import_tag(qtbot: QtBot, team: Team, tmp_pat
     drop_files(form.pickers["debt_confirmation"].list, [debt])
     assert form.pickers["identity_proof"].paths() == [identity]
     assert "Required documents attached" in form.hint.text()
-    form.submit()
+    with qtbot.waitSignal(form.requested, timeout=20_000):
+        form.submit()
     assert not form.isVisible(), form.error_label.text()
     contact = alice.current_contact()
     assert contact is not None and contact.status == "requested"
