@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -19,7 +20,7 @@ from evidence_desk.domain.policy import Action
 from evidence_desk.services import cases, contacts, reading
 from evidence_desk.services.contacts import Contact, Item
 from evidence_desk.services.session import Session
-from evidence_desk.ui import adapters
+from evidence_desk.ui import adapters, errors
 from evidence_desk.ui.conversation import ConversationView
 from evidence_desk.ui.formatting import local_time
 from evidence_desk.ui.labels import (
@@ -30,6 +31,7 @@ from evidence_desk.ui.labels import (
     product_label,
     status_label,
 )
+from evidence_desk.ui.roles import why_not
 
 ItemRole = Qt.ItemDataRole.UserRole + 20
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp")
@@ -108,6 +110,8 @@ class ContactPage(QWidget):
         self.items.setSpacing(4)
         self.items.setWordWrap(True)
         self.items.currentItemChanged.connect(self._item_changed)
+        self.items.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.items.customContextMenuRequested.connect(self._item_menu)
         self.inner = QTabWidget()
         self.inner.setObjectName("contactTabs")
         self.inner.addTab(self.conversation, self.tr("Conversation"))
@@ -197,14 +201,28 @@ class ContactPage(QWidget):
             )
         return "<br>".join(lines)
 
+    def _item_tags(self, contact: Contact) -> dict[str, list[str]]:
+        review = adapters.review_module()
+        if review is None or not policy.allowed(self.session.user.role, Action.EVIDENCE_READ):
+            return {}
+        found: dict[str, list[str]] = {}
+        for tag in review.list_tags(self.session, contact_id=contact.id):
+            if tag.item_id:
+                found.setdefault(tag.item_id, []).append(tag.tag)
+        return found
+
     def _load_items(self, contact: Contact) -> None:
+        from evidence_desk.ui.bubbles import tag_label
+
         self.items.clear()
         can_read = policy.allowed(self.session.user.role, Action.EVIDENCE_READ)
+        tags = self._item_tags(contact)
         for item in contacts.contact_items(self.session, contact.id):
+            badges = " ".join(f"[{tag_label(t)}]" for t in tags.get(item.id, []))
             entry = QListWidgetItem(
                 f"{item.file_name}\n{item_role_label(item.role)} · {item.added_by} · "
                 f"{local_time(item.added_at, self.zone)}\n"
-                f"SHA-256 {item.sha256[:16]}…"
+                f"SHA-256 {item.sha256[:16]}… {badges}".rstrip()
             )
             entry.setData(ItemRole, item)
             pixmap = None
@@ -212,6 +230,48 @@ class ContactPage(QWidget):
                 pixmap = thumbnail(reading.original_bytes(self.session, item.sha256))
             entry.setIcon(QIcon(pixmap or self._document_icon))
             self.items.addItem(entry)
+
+    def _item_menu(self, point: QPoint) -> None:
+        entry = self.items.itemAt(point)
+        review = adapters.review_module()
+        if entry is None or review is None:
+            return
+        menu = self.item_menu(entry.data(ItemRole))
+        menu.popup(self.items.viewport().mapToGlobal(point))
+
+    def item_menu(self, item: Item) -> QMenu:
+        """'Tag as' for a screenshot or document (review service)."""
+        from evidence_desk.ui.review_ui import tag_names
+
+        review = adapters.review_module()
+        menu = QMenu(self)
+        menu.setObjectName("itemMenu")
+        tag_menu = menu.addMenu(self.tr("Tag as"))
+        denied = why_not(self.session.user.role, Action.REVIEW_TAG)
+        for tag, name in tag_names().items():
+            if review is None or tag not in review.TAGS or tag == "note":
+                continue
+            action = tag_menu.addAction(name)
+            action.setObjectName(f"itemtag_{tag}")
+            action.triggered.connect(lambda _c=False, t=tag: self.tag_item(item, t))
+        if denied:
+            tag_menu.setEnabled(False)
+            tag_menu.setToolTip(denied)
+        return menu
+
+    def tag_item(self, item: Item, tag: str) -> bool:
+        review = adapters.review_module()
+        if review is None or self.contact is None:
+            return False
+        try:
+            review.tag_item(self.session, item.id, tag)
+        except Exception as error:
+            errors.show(self, error)
+            return False
+        row = self.items.currentRow()
+        self._load_items(self.contact)
+        self.items.setCurrentRow(row)
+        return True
 
     def _item_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
         if current is not None:

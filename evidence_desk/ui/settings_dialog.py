@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -31,7 +32,7 @@ from evidence_desk.domain.policy import Action
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services import timestamps
 from evidence_desk.services.session import Session
-from evidence_desk.ui import errors, i18n
+from evidence_desk.ui import adapters, errors, i18n
 from evidence_desk.ui.roles import why_not
 
 
@@ -53,8 +54,9 @@ class SettingsDialog(QDialog):
         personal_form = QFormLayout(personal)
         personal_form.addRow(self.tr("Interface language"), self.language)
 
+        adapters.conduct_module()  # registers the conduct settings when the build has them
         values = settings_service.all_settings(session)
-        self.fields: dict[str, QLineEdit] = {}
+        self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
         store = QGroupBox(self.tr("Store settings (recorded in the ledger)"))
         store_form = QFormLayout(store)
         labels = {
@@ -63,16 +65,28 @@ class SettingsDialog(QDialog):
             "approval_expiry_days": self.tr("Approval expires after (days, 0 = never)"),
             "organisation": self.tr("Producing organisation"),
             "language": self.tr("Bundle language (zh_CN or en)"),
+            "tsa_retries": self.tr("Retries per time-stamp authority"),
+            "conduct_timezone": self.tr("Debtor's time zone for quiet hours (empty: default)"),
+            "institution_names": self.tr("Institution names for CC-5 (| separated)"),
+            "approved_accounts": self.tr("Approved repayment accounts (comma separated)"),
+            "conduct_lexicon": self.tr("Conduct lexicon (JSON; empty: the shipped one)"),
         }
         denied = why_not(session.user.role, Action.SETTINGS_SET)
-        for key, label in labels.items():
-            edit = QLineEdit(values.get(key, ""))
+        # every setting the services know, in the order above (others by their key)
+        keys = [k for k in labels if k in values] + [k for k in values if k not in labels]
+        for key in keys:
+            edit: QLineEdit | QPlainTextEdit
+            if key == "conduct_lexicon":
+                edit = QPlainTextEdit(values.get(key, ""))
+                edit.setMaximumHeight(60)
+            else:
+                edit = QLineEdit(values.get(key, ""))
             edit.setObjectName(f"setting_{key}")
             if denied:
                 edit.setReadOnly(True)
                 edit.setToolTip(denied)
             self.fields[key] = edit
-            store_form.addRow(label, edit)
+            store_form.addRow(labels.get(key, key), edit)
 
         tsa_box = QGroupBox(self.tr("Time-stamp authorities (RFC 3161)"))
         self.tsa_list = QListWidget()
@@ -177,8 +191,9 @@ class SettingsDialog(QDialog):
             current = settings_service.all_settings(self.session)
             try:
                 for key, edit in self.fields.items():
-                    if edit.text().strip() != current.get(key, ""):
-                        settings_service.set_value(self.session, key, edit.text().strip())
+                    text = edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
+                    if text.strip() != current.get(key, ""):
+                        settings_service.set_value(self.session, key, text.strip())
             except Exception as error:
                 self.error_label.setText(errors.describe(error))
                 return

@@ -337,56 +337,61 @@
 <context>
     <name>ContactPage</name>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="113"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="117"/>
         <source>Conversation</source>
         <translation>聊天记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="114"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="118"/>
         <source>Items and documents</source>
         <translation>证据与材料</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="136"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="140"/>
         <source>No case selected</source>
         <translation>未选择案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="138"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="142"/>
         <source>Choose a case or a contact on the left, or open a new case (Ctrl+N).</source>
         <translation>请在左侧选择案件或联系人，或新建案件（Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="154"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="158"/>
         <source>Loan %1 · product %2 · overdue %3 since %4 · status %5</source>
         <translation>合同 %1 · 产品 %2 · 逾期 %3（自 %4）· 状态 %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../evidence_desk/ui/contact_page.py" line="163"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="167"/>
         <source>%n contact(s) in this case. Choose one on the left, or request a new contact (Ctrl+R).</source>
         <translation>
             <numerusform>本案件有 %n 个联系人。请在左侧选择，或申请添加联系人（Ctrl+R）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="173"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="177"/>
         <source>Requested by %1 at %2: %3</source>
         <translation>%1 于 %2 申请：%3</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="180"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="184"/>
         <source>Decided by %1 at %2: %3</source>
         <translation>%1 于 %2 审批：%3</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="187"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="191"/>
         <source>Revoked by %1 at %2: %3</source>
         <translation>%1 于 %2 终止：%3</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="194"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="198"/>
         <source>Flags: %1</source>
         <translation>标记：%1</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="249"/>
+        <source>Tag as</source>
+        <translation>标记为</translation>
     </message>
 </context>
 <context>
@@ -1872,102 +1877,127 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="45"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="46"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="52"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="53"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="54"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="55"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="58"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="60"/>
         <source>Store settings (recorded in the ledger)</source>
         <translation>证据库设置（记入存证链）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="61"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="63"/>
         <source>Default time zone</source>
         <translation>默认时区</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="62"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="64"/>
         <source>Quiet hours (debtor&apos;s local time)</source>
         <translation>免打扰时段（债务人当地时间）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="63"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="65"/>
         <source>Approval expires after (days, 0 = never)</source>
         <translation>批准有效期（天，0 = 永久）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="64"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="66"/>
         <source>Producing organisation</source>
         <translation>出具机构</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="65"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="67"/>
         <source>Bundle language (zh_CN or en)</source>
         <translation>证据包语言（zh_CN 或 en）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="77"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="68"/>
+        <source>Retries per time-stamp authority</source>
+        <translation>每个时间戳机构的重试次数</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="69"/>
+        <source>Debtor&apos;s time zone for quiet hours (empty: default)</source>
+        <translation>免打扰时段采用的债务人时区（留空：默认）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="70"/>
+        <source>Institution names for CC-5 (| separated)</source>
+        <translation>CC-5 机构名称（用 | 分隔）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="71"/>
+        <source>Approved repayment accounts (comma separated)</source>
+        <translation>批准的还款账户（逗号分隔）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="72"/>
+        <source>Conduct lexicon (JSON; empty: the shipped one)</source>
+        <translation>合规词库（JSON；留空：使用内置词库）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="91"/>
         <source>Time-stamp authorities (RFC 3161)</source>
         <translation>时间戳机构（RFC 3161）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="83"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="97"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="89"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="103"/>
         <source>Root certificate (PEM file)</source>
         <translation>根证书（PEM 文件）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="90"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="104"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="92"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="106"/>
         <source>Add authority</source>
         <translation>添加机构</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="120"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="134"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="122"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="136"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="139"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="153"/>
         <source>No authority configured: checkpoints stay queued.</source>
         <translation>未配置时间戳机构：检查点将排队等待。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="141"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="155"/>
         <source>Stamped up to entry %1; %2 entries waiting.</source>
         <translation>已加盖时间戳至第 %1 条；%2 条等待中。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="148"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="162"/>
         <source>Root certificate</source>
         <translation>根证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="158"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="172"/>
         <source>Cannot read the certificate file: %1</source>
         <translation>无法读取证书文件：%1</translation>
     </message>

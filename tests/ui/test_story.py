@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from evidence_desk.services import contacts, evidence
 from evidence_desk.services.verify import verify_store
 from evidence_desk.ui import adapters
+from evidence_desk.ui.contact_page import ItemRole
 from evidence_desk.ui.conversation_model import MessageRole
 from evidence_desk.ui.login import LoginDialog
 from evidence_desk.ui.main_window import MainWindow
@@ -166,6 +167,17 @@ def test_full_story_request_approve_import_tag(qtbot: QtBot, team: Team, tmp_pat
     assert [t.tag for t in review.list_tags(alice.session, contact_id=contact.id)] == [
         "promise_to_pay"
     ]
+    # and a screenshot from the items list's context menu
+    page = alice.contact_page
+    shot = next(
+        page.items.item(i).data(ItemRole)
+        for i in range(page.items.count())
+        if page.items.item(i).data(ItemRole).role == "screenshot"
+    )
+    assert page.tag_item(shot, "debt_ack")
+    assert any(
+        "Debt acknowledgement" in page.items.item(i).text() for i in range(page.items.count())
+    )
     assert verify_store(alice.session).intact
     assert evidence.count_messages(alice.session, contact.id) == 6
     alice.logout_action.trigger()
