@@ -100,6 +100,7 @@ class ConversationView(QWidget):
         # A palette, not a style sheet: a style-sheet background asks the view for its offset.
         palette = self.view.palette()
         palette.setColor(QPalette.ColorRole.Base, QColor("#ededed"))
+        palette.setColor(QPalette.ColorRole.Highlight, QColor("#d6e2f0"))  # a light band
         self.view.setPalette(palette)
         self.view.setFrameShape(QFrame.Shape.NoFrame)
         self.view.verticalScrollBar().valueChanged.connect(self.fit_visible_rows)

@@ -539,6 +539,8 @@ class MainWindow(QMainWindow):
         state = settings.value("main/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        # the details dock follows the tab (see _tab_changed), whatever tab the last run ended on
+        self.details_dock.setVisible(self.tabs.currentWidget() is self.contact_page)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = QSettings()
