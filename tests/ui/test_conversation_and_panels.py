@@ -181,3 +181,32 @@ def test_main_window_status_bar_reports_a_broken_store(
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: "problem" in window.integrity_label.text(), timeout=30_000)
     assert window.verify_panel.table.rowCount() >= 1
+
+
+def test_a_note_on_a_message_from_the_context_menu(
+    qtbot: QtBot, team: Team, tmp_path: Path
+) -> None:
+    import pytest
+
+    from evidence_desk.ui import adapters
+
+    review = adapters.review_module()
+    if review is None:
+        pytest.skip("review service not in this build")
+    staff, contact_id = approved_contact(team, tmp_path)
+    evidence.import_files(staff, contact_id, [_long_chat(tmp_path, 3)], tz="Asia/Shanghai")
+    view = ConversationView(staff)
+    from evidence_desk.ui.review_ui import TagController
+
+    view.set_tags(TagController(staff, review, view))
+    qtbot.addWidget(view)
+    view.show_contact(contact_id)
+    message = view.model.index(1).data(MessageRole)
+    dialog = view.tags.ask_note(message.rowid)
+    dialog.setTextValue("debtor confirms the amount here")
+    dialog.accept()
+    notes = review.list_tags(staff, contact_id=contact_id, tag="note")
+    assert [(n.message_id, n.note) for n in notes] == [
+        (message.rowid, "debtor confirms the amount here")
+    ]
+    assert "note" in view.model.index(1).data(MessageRole + 3)  # the badge on the bubble
