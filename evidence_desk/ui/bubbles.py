@@ -96,6 +96,8 @@ class ThumbnailCache(QObject):
                 image = QImage.fromData(data)
                 if image.isNull():
                     return None
+                if image.width() <= THUMB and image.height() <= THUMB:
+                    return image  # never blow a small picture up
                 return image.scaled(
                     THUMB,
                     THUMB,

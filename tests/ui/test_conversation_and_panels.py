@@ -210,3 +210,26 @@ def test_a_note_on_a_message_from_the_context_menu(
         (message.rowid, "debtor confirms the amount here")
     ]
     assert "note" in view.model.index(1).data(MessageRole + 3)  # the badge on the bubble
+
+
+def test_image_attachments_get_thumbnails_from_the_sealed_zip(
+    qtbot: QtBot, team: Team, tmp_path: Path
+) -> None:
+    from tests.ui.conftest import whatsapp_zip
+
+    staff, contact_id = approved_contact(team, tmp_path)
+    evidence.import_files(staff, contact_id, [whatsapp_zip(tmp_path / "z")], tz="Asia/Shanghai")
+    view = ConversationView(staff)
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show()
+    view.show_contact(contact_id)
+    model = view.model
+    row = next(r for r in range(model.rowCount()) if model.index(r).data(MessageRole).attachments)
+    message = model.index(row).data(MessageRole)
+    attachment = message.attachments[0]
+    assert attachment["state"] == "exported"
+    with qtbot.waitSignal(view.thumbnails.loaded, timeout=10_000):
+        assert view.thumbnails.get(message.first_import, attachment["member"]) is None
+    image = view.thumbnails.get(message.first_import, attachment["member"])
+    assert image is not None and (image.width(), image.height()) == (64, 48)
