@@ -19,11 +19,13 @@ def tr(text: str, context: str = "EvidenceDesk") -> str:
     return QCoreApplication.translate(context, text)
 
 
-def preferred_language(settings: QSettings | None = None) -> str:
+def preferred_language(settings: QSettings | None = None, system: str | None = None) -> str:
+    """The saved choice, else Chinese on a Chinese system (``system``: a locale name, for tests)."""
     stored = (settings or QSettings()).value("ui/language", "", str)
     if stored in LANGUAGES:
         return str(stored)
-    return "zh_CN" if QLocale.system().name().lower().startswith("zh") else "en"
+    name = system if system is not None else QLocale.system().name()
+    return "zh_CN" if name.lower().startswith("zh") else "en"
 
 
 def install(language: str) -> str:

@@ -82,5 +82,10 @@ def test_language_follows_the_saved_preference(isolated_settings: object) -> Non
 
     QSettings().setValue("ui/language", "zh_CN")
     assert i18n.preferred_language() == "zh_CN"
+    QSettings().setValue("ui/language", "en")
+    assert i18n.preferred_language(system="zh_CN") == "en"  # the saved choice wins
     QSettings().remove("ui/language")
-    assert i18n.preferred_language() in i18n.LANGUAGES
+    assert i18n.preferred_language(system="zh_CN") == "zh_CN"
+    assert i18n.preferred_language(system="zh_TW") == "zh_CN"
+    assert i18n.preferred_language(system="en_GB") == "en"
+    assert i18n.preferred_language(system="de_DE") == "en"
