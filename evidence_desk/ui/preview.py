@@ -7,17 +7,39 @@ from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 
+def _pdf_first_page(data: bytes, width: int) -> QImage | None:
+    """The first page of a PDF, rendered with PDFium (Qt's own PDF module is not shipped)."""
+    try:
+        import pypdfium2
+    except ImportError:
+        return None
+    try:
+        document = pypdfium2.PdfDocument(data)
+        page = document[0]
+        scale = width / max(1.0, page.get_width())
+        picture = page.render(scale=scale).to_pil().convert("RGB")
+    except Exception:  # a damaged PDF is shown as text below, never breaks the queue
+        return None
+    image = QImage(
+        picture.tobytes(),
+        picture.width,
+        picture.height,
+        picture.width * 3,
+        QImage.Format.Format_RGB888,
+    )
+    return image.copy()  # own the pixels (the bytes object goes away)
+
+
 def render(data: bytes, file_name: str, width: int = 480) -> QPixmap | str:
     """A pixmap for images and PDFs (first page), else the start of the text."""
+    if file_name.lower().endswith(".pdf") or data.startswith(b"%PDF"):
+        page = _pdf_first_page(data, width)
+        if page is not None:
+            return QPixmap.fromImage(page)
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    fmt = b"pdf" if file_name.lower().endswith(".pdf") or data.startswith(b"%PDF") else b""
-    reader = QImageReader(buffer, fmt)
-    if fmt:
-        reader.setScaledSize(
-            reader.size().scaled(width, width * 2, Qt.AspectRatioMode.KeepAspectRatio)
-        )
+    reader = QImageReader(buffer)
     image: QImage = reader.read()
     if not image.isNull():
         if image.width() > width:
