@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from evidence_desk.domain.models import Role
 from evidence_desk.services import users
 from evidence_desk.services.session import Session
 from evidence_desk.store import db
 from evidence_desk.store.keys import KdfParams, derive_subkey
+from evidence_desk.store.schema import PROJECTED_TABLES
 
 FAST_KDF = KdfParams(n=2**10, r=8, p=1)
 ADMIN, ADMIN_PASSWORD = "root", "root-password"
@@ -129,3 +131,29 @@ def approved_contact(
     )
     contacts.approve(team.login(supervisor), contact.id, "identity and debt confirmed")
     return session, contact.id
+
+
+def store_state(path: Path) -> dict[str, Any]:
+    """Everything a write could change, read outside the app: compare before and after a
+    refused operation to prove it changed nothing."""
+    conn = raw_connection(path, ADMIN, ADMIN_PASSWORD)
+    try:
+        state: dict[str, Any] = {
+            "ledger": [tuple(r) for r in conn.execute("SELECT * FROM ledger ORDER BY seq")],
+            "checkpoints": [
+                tuple(r) for r in conn.execute("SELECT * FROM checkpoints ORDER BY size")
+            ],
+            "merkle_state": [tuple(r) for r in conn.execute("SELECT * FROM merkle_state")],
+        }
+        for table, keys in PROJECTED_TABLES.items():
+            state[table] = [
+                tuple(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY {', '.join(keys)}")
+            ]
+    finally:
+        conn.close()
+    state["keyslots.json"] = (path / "keyslots.json").read_bytes()
+    state["store.json"] = (path / "store.json").read_bytes()
+    state["blob files"] = sorted(
+        str(p.relative_to(path)) for p in (path / "blobs").rglob("*") if p.is_file()
+    )
+    return state

@@ -30,7 +30,7 @@ import json
 import posixpath
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from evidence_desk.importers.archive import select_main
@@ -156,7 +156,7 @@ class MessengerImporter:
             for position, message in enumerate(parsed.messages):
                 entries.append((-order, -position, message))
         entries.sort(key=lambda e: (e[2].sent_at, e[0], e[1]))
-        messages = tuple(_reindexed(message, i) for i, (_, _, message) in enumerate(entries))
+        messages = tuple(replace(message, index=i) for i, (_, _, message) in enumerate(entries))
         for message in messages:
             if message.sender and message.sender not in participants:
                 participants.append(message.sender)
@@ -516,21 +516,3 @@ def _candidates(path: str, base_dir: str) -> list[str]:
         tail = "/".join(parts[start:])
         add(posixpath.join(base_dir, tail) if base_dir else tail)
     return found
-
-
-def _reindexed(message: ParsedMessage, index: int) -> ParsedMessage:
-    return ParsedMessage(
-        index=index,
-        sent_at=message.sent_at,
-        time_text=message.time_text,
-        sender=message.sender,
-        kind=message.kind,
-        text=message.text,
-        source=message.source,
-        sender_id=message.sender_id,
-        from_self=message.from_self,
-        native_id=message.native_id,
-        reply_to=message.reply_to,
-        attachments=message.attachments,
-        raw=message.raw,
-    )

@@ -38,7 +38,7 @@ import binascii
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from xml.etree.ElementTree import ParseError
 
@@ -434,7 +434,7 @@ def parse_backup(source: ExportSource, tz: str, *, address: str | None = None) -
             "truncated or edited",
         )
     messages = sorted(builder.messages, key=lambda m: m.sent_at)
-    messages = [_reindex(m, i) for i, m in enumerate(messages)]
+    messages = [m if m.index == i else replace(m, index=i) for i, m in enumerate(messages)]
     counterparts = builder.counterpart_labels
     participants = list(counterparts)
     if any(m.from_self for m in messages):
@@ -512,26 +512,6 @@ def inline_media(source: ExportSource) -> dict[str, bytes]:
 # ----------------------------------------------------------------------------------------------
 # Building messages
 # ----------------------------------------------------------------------------------------------
-
-
-def _reindex(message: ParsedMessage, index: int) -> ParsedMessage:
-    if message.index == index:
-        return message
-    return ParsedMessage(
-        index=index,
-        sent_at=message.sent_at,
-        time_text=message.time_text,
-        sender=message.sender,
-        kind=message.kind,
-        text=message.text,
-        source=message.source,
-        sender_id=message.sender_id,
-        from_self=message.from_self,
-        native_id=message.native_id,
-        reply_to=message.reply_to,
-        attachments=message.attachments,
-        raw=message.raw,
-    )
 
 
 def _raw(record: _Record) -> str:

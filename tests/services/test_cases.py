@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,27 +11,10 @@ from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.services import cases
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import iter_log, verify_store
-from evidence_desk.store.schema import PROJECTED_TABLES
-from tests.helpers import ADMIN, ADMIN_PASSWORD, Team, raw_connection
+from tests.helpers import Team, store_state
 
 ID_NUMBER = "440301198807076543"
 CHINESE_HEADER = "案件编号,债务人,身份证号,合同号,产品,逾期金额,逾期日期"
-
-
-def store_state(path: Path) -> dict[str, Any]:
-    conn = raw_connection(path, ADMIN, ADMIN_PASSWORD)
-    try:
-        state: dict[str, Any] = {
-            "ledger": [tuple(r) for r in conn.execute("SELECT * FROM ledger ORDER BY seq")],
-            "checkpoints": [tuple(r) for r in conn.execute("SELECT * FROM checkpoints")],
-        }
-        for table, keys in PROJECTED_TABLES.items():
-            state[table] = [
-                tuple(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY {', '.join(keys)}")
-            ]
-    finally:
-        conn.close()
-    return state
 
 
 def _entries(session: Session) -> list[Any]:

@@ -13,27 +13,7 @@ from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.services import cases, contacts, settings
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import iter_log, verify_store
-from evidence_desk.store.schema import PROJECTED_TABLES
-from tests.helpers import ADMIN, ADMIN_PASSWORD, Team, TickingClock, raw_connection
-
-
-def store_state(path: Path) -> dict[str, Any]:
-    conn = raw_connection(path, ADMIN, ADMIN_PASSWORD)
-    try:
-        state: dict[str, Any] = {
-            "ledger": [tuple(r) for r in conn.execute("SELECT * FROM ledger ORDER BY seq")],
-            "checkpoints": [tuple(r) for r in conn.execute("SELECT * FROM checkpoints")],
-        }
-        for table, keys in PROJECTED_TABLES.items():
-            state[table] = [
-                tuple(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY {', '.join(keys)}")
-            ]
-    finally:
-        conn.close()
-    state["blob files"] = sorted(
-        str(p.relative_to(path)) for p in (path / "blobs").rglob("*") if p.is_file()
-    )
-    return state
+from tests.helpers import Team, TickingClock, store_state
 
 
 def _assert_intact(session: Session) -> None:

@@ -20,14 +20,11 @@ from evidence_desk.domain.models import Role
 from evidence_desk.services import cases, contacts, settings, users
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import iter_log, verify_store
-from evidence_desk.store.schema import PROJECTED_TABLES
 from tests.helpers import (
-    ADMIN,
-    ADMIN_PASSWORD,
     FAST_KDF,
     TickingClock,
     make_team,
-    raw_connection,
+    store_state,
     supporting_documents,
 )
 
@@ -196,31 +193,6 @@ CASES = [pytest.param(role, op, id=f"{role.value}-{op.name}") for op in OPS for 
 
 
 # -- the store's complete state ----------------------------------------------------------------
-
-
-def store_state(path: Path) -> dict[str, Any]:
-    """Everything a write could change, read outside the app."""
-    conn = raw_connection(path, ADMIN, ADMIN_PASSWORD)
-    try:
-        state: dict[str, Any] = {
-            "ledger": [tuple(r) for r in conn.execute("SELECT * FROM ledger ORDER BY seq")],
-            "checkpoints": [
-                tuple(r) for r in conn.execute("SELECT * FROM checkpoints ORDER BY size")
-            ],
-            "merkle_state": [tuple(r) for r in conn.execute("SELECT * FROM merkle_state")],
-        }
-        for table, keys in PROJECTED_TABLES.items():
-            state[table] = [
-                tuple(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY {', '.join(keys)}")
-            ]
-    finally:
-        conn.close()
-    state["keyslots.json"] = (path / "keyslots.json").read_bytes()
-    state["store.json"] = (path / "store.json").read_bytes()
-    state["blob files"] = sorted(
-        str(p.relative_to(path)) for p in (path / "blobs").rglob("*") if p.is_file()
-    )
-    return state
 
 
 def assert_unchanged(before: dict[str, Any], after: dict[str, Any]) -> None:

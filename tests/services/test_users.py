@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -20,25 +18,7 @@ from evidence_desk.integrity import signing
 from evidence_desk.services import cases, users
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import iter_log, verify_store
-from evidence_desk.store.schema import PROJECTED_TABLES
-from tests.helpers import ADMIN, ADMIN_PASSWORD, FAST_KDF, Team, raw_connection
-
-
-def store_state(path: Path) -> dict[str, Any]:
-    conn = raw_connection(path, ADMIN, ADMIN_PASSWORD)
-    try:
-        state: dict[str, Any] = {
-            "ledger": [tuple(r) for r in conn.execute("SELECT * FROM ledger ORDER BY seq")],
-            "checkpoints": [tuple(r) for r in conn.execute("SELECT * FROM checkpoints")],
-        }
-        for table, keys in PROJECTED_TABLES.items():
-            state[table] = [
-                tuple(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY {', '.join(keys)}")
-            ]
-    finally:
-        conn.close()
-    state["keyslots.json"] = (path / "keyslots.json").read_bytes()
-    return state
+from tests.helpers import FAST_KDF, Team, store_state
 
 
 class SleepRecorder:
