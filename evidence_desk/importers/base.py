@@ -222,6 +222,15 @@ def normalised_bytes(chat: ParsedChat) -> bytes:
             {"file": p.file, "locator": p.locator, "reason": p.reason, "severity": p.severity}
             for p in chat.problems
         ],
-        "messages": [m.as_json() for m in chat.messages],
+        "messages": [],
     }
-    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+    # Messages are encoded one call each and spliced in: the bytes equal one json.dumps of the
+    # whole document, but a 100k-message chat no longer holds the GIL in a single C call (the
+    # GUI thread would freeze for its duration). The key cannot occur inside an encoded string,
+    # where quotes are escaped.
+    head = json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    body = ",".join(
+        json.dumps(m.as_json(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        for m in chat.messages
+    )
+    return head.replace('"messages":[]', '"messages":[' + body + "]", 1).encode()

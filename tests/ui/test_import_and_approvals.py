@@ -186,7 +186,6 @@ def test_the_window_stays_responsive_during_a_large_import(
     assert wizard.result is not None and wizard.result.messages_total == 20_000
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
     assert len(gaps) > 20
-    # 100 ms is the design target. Measured ~250 ms here: the import service encodes the whole
-    # normalised parse in one json.dumps call (importers/base.normalised_bytes), which holds
-    # the GIL; the bound still fails if any step of the import ran on the UI thread.
-    assert max(gaps) < 0.4, f"UI thread blocked for {max(gaps) * 1000:.0f} ms"
+    # 100 ms is the design target; measured 77-86 ms here with the other core busy. The bound
+    # leaves room for a loaded CI machine and still fails if any step ran on the UI thread.
+    assert max(gaps) < 0.15, f"UI thread blocked for {max(gaps) * 1000:.0f} ms"
