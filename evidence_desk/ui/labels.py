@@ -106,3 +106,30 @@ def kind_label(kind: str) -> str:
         "quote": QCoreApplication.translate("Labels", "quote"),
         "unknown": QCoreApplication.translate("Labels", "unknown"),
     }.get(kind, kind)
+
+
+def action_label(action: str) -> str:
+    """A ledger action in words; the stored code stays visible in the tooltip and the filter."""
+    return {
+        "store.init": QCoreApplication.translate("Labels", "store created"),
+        "settings.set": QCoreApplication.translate("Labels", "setting changed"),
+        "user.add": QCoreApplication.translate("Labels", "user added"),
+        "user.change_password": QCoreApplication.translate("Labels", "password changed"),
+        "user.reset_password": QCoreApplication.translate("Labels", "password reset"),
+        "user.deactivate": QCoreApplication.translate("Labels", "user deactivated"),
+        "case.create": QCoreApplication.translate("Labels", "case opened"),
+        "case.edit": QCoreApplication.translate("Labels", "case edited"),
+        "case.import": QCoreApplication.translate("Labels", "cases imported"),
+        "contact.request": QCoreApplication.translate("Labels", "contact requested"),
+        "contact.approve": QCoreApplication.translate("Labels", "contact approved"),
+        "contact.reject": QCoreApplication.translate("Labels", "contact rejected"),
+        "contact.revoke": QCoreApplication.translate("Labels", "contact revoked"),
+        "evidence.attach": QCoreApplication.translate("Labels", "documents attached"),
+        "evidence.import": QCoreApplication.translate("Labels", "chat imported"),
+        "tsa.configure": QCoreApplication.translate("Labels", "time-stamp authority set"),
+        "timestamp.add": QCoreApplication.translate("Labels", "trusted time-stamp"),
+        "review.tag": QCoreApplication.translate("Labels", "tagged"),
+        "review.untag": QCoreApplication.translate("Labels", "tag withdrawn"),
+        "conduct.ack": QCoreApplication.translate("Labels", "finding acknowledged"),
+        "bundle.export": QCoreApplication.translate("Labels", "bundle exported"),
+    }.get(action, action)

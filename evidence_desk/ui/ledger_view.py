@@ -23,6 +23,7 @@ from evidence_desk.domain import policy
 from evidence_desk.domain.policy import Action
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import iter_log
+from evidence_desk.ui.labels import action_label
 
 
 class _Filter(QSortFilterProxyModel):
@@ -35,14 +36,15 @@ class _Filter(QSortFilterProxyModel):
     def filterAcceptsRow(self, row: int, parent: object) -> bool:
         model = self.sourceModel()
         actor = model.index(row, 2).data()
-        action = model.index(row, 3).data()
+        action = model.index(row, 3).data(Qt.ItemDataRole.UserRole)
         if self.actor and actor != self.actor:
             return False
         if self.action and action != self.action:
             return False
         if self.text:
             payload = model.index(row, 0).data(Qt.ItemDataRole.UserRole) or ""
-            haystack = f"{actor} {action} {payload}".lower()
+            label = model.index(row, 3).data()
+            haystack = f"{actor} {action} {label} {payload}".lower()
             return self.text.lower() in haystack
         return True
 
@@ -109,11 +111,14 @@ class LedgerView(QWidget):
         for entry in iter_log(self.session):
             first = QStandardItem(str(entry.seq))
             first.setData(entry.payload, Qt.ItemDataRole.UserRole)
+            action = QStandardItem(action_label(entry.action))
+            action.setData(entry.action, Qt.ItemDataRole.UserRole)
+            action.setToolTip(entry.action)
             row = [
                 first,
                 QStandardItem(entry.at),
                 QStandardItem(entry.actor),
-                QStandardItem(entry.action),
+                action,
                 QStandardItem(entry.entry_hash[:24] + "…"),
             ]
             self.model.appendRow(row)
@@ -128,7 +133,7 @@ class LedgerView(QWidget):
             combo.clear()
             combo.addItem(everyone, "")
             for value in sorted(values):
-                combo.addItem(value, value)
+                combo.addItem(action_label(value) if combo is self.action_combo else value, value)
             found = combo.findData(keep)
             combo.setCurrentIndex(max(0, found))
             combo.blockSignals(False)

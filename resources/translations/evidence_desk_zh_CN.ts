@@ -600,34 +600,34 @@
         <translation>下一个（F3）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/conversation.py" line="113"/>
+        <location filename="../../evidence_desk/ui/conversation.py" line="114"/>
         <source>Choose a contact on the left to read its conversation.</source>
         <translation>请在左侧选择联系人以查看聊天记录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../evidence_desk/ui/conversation.py" line="156"/>
+        <location filename="../../evidence_desk/ui/conversation.py" line="157"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n 条消息</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/conversation.py" line="163"/>
+        <location filename="../../evidence_desk/ui/conversation.py" line="164"/>
         <source>No messages yet. Import a chat export for this contact (Ctrl+I).</source>
         <translation>暂无消息。请为此联系人导入聊天记录（Ctrl+I）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/conversation.py" line="279"/>
+        <location filename="../../evidence_desk/ui/conversation.py" line="280"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/conversation.py" line="303"/>
+        <location filename="../../evidence_desk/ui/conversation.py" line="304"/>
         <source>No match</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/conversation.py" line="320"/>
+        <location filename="../../evidence_desk/ui/conversation.py" line="321"/>
         <source>%1 of %2</source>
         <translation>第 %1 / %2 个</translation>
     </message>
@@ -1386,46 +1386,151 @@
         <source>unknown</source>
         <translation>未知</translation>
     </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="114"/>
+        <source>store created</source>
+        <translation>创建证据库</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="115"/>
+        <source>setting changed</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="116"/>
+        <source>user added</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="117"/>
+        <source>password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="118"/>
+        <source>password reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="119"/>
+        <source>user deactivated</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="120"/>
+        <source>case opened</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="121"/>
+        <source>case edited</source>
+        <translation>修改案件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="122"/>
+        <source>cases imported</source>
+        <translation>批量导入案件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="123"/>
+        <source>contact requested</source>
+        <translation>申请联系人</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="124"/>
+        <source>contact approved</source>
+        <translation>批准联系人</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="125"/>
+        <source>contact rejected</source>
+        <translation>驳回联系人</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="126"/>
+        <source>contact revoked</source>
+        <translation>撤销联系人</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="127"/>
+        <source>documents attached</source>
+        <translation>添加材料</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="128"/>
+        <source>chat imported</source>
+        <translation>导入聊天记录</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="129"/>
+        <source>time-stamp authority set</source>
+        <translation>设置时间戳机构</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="130"/>
+        <source>trusted time-stamp</source>
+        <translation>可信时间戳</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="131"/>
+        <source>tagged</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="132"/>
+        <source>tag withdrawn</source>
+        <translation>撤回标签</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="133"/>
+        <source>finding acknowledged</source>
+        <translation>确认合规提示</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="134"/>
+        <source>bundle exported</source>
+        <translation>导出证据包</translation>
+    </message>
 </context>
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../evidence_desk/ui/ledger_view.py" line="58"/>
+        <location filename="../../evidence_desk/ui/ledger_view.py" line="60"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/ledger_view.py" line="59"/>
+        <location filename="../../evidence_desk/ui/ledger_view.py" line="61"/>
         <source>Time (UTC)</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/ledger_view.py" line="60"/>
+        <location filename="../../evidence_desk/ui/ledger_view.py" line="62"/>
         <source>Actor</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/ledger_view.py" line="61"/>
+        <location filename="../../evidence_desk/ui/ledger_view.py" line="63"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/ledger_view.py" line="62"/>
+        <location filename="../../evidence_desk/ui/ledger_view.py" line="64"/>
         <source>Entry hash</source>
         <translation>记录哈希</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/ledger_view.py" line="74"/>
+        <location filename="../../evidence_desk/ui/ledger_view.py" line="76"/>
         <source>Filter by text in the entry (ids, digests, names)</source>
         <translation>按记录内容筛选（编号、哈希值、名称）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/ledger_view.py" line="123"/>
+        <location filename="../../evidence_desk/ui/ledger_view.py" line="128"/>
         <source>All actors</source>
         <translation>全部操作人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/ledger_view.py" line="124"/>
+        <location filename="../../evidence_desk/ui/ledger_view.py" line="129"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>

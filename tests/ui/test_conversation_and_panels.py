@@ -103,6 +103,7 @@ def test_ledger_view_filters_by_actor_action_and_text(
     view.actor_combo.setCurrentIndex(0)
     view.action_combo.setCurrentIndex(view.action_combo.findData("user.add"))
     assert view.visible_rows() == 6
+    assert view.action_combo.currentText() == "user added"  # words, the code stays the data
     view.action_combo.setCurrentIndex(0)
     view.text_edit.setText(contact_id)
     assert view.visible_rows() == 2  # the request and the approval
