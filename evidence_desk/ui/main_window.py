@@ -167,6 +167,9 @@ class MainWindow(QMainWindow):
             "actionSettings", self.tr("Settings"), "Ctrl+,", self.open_settings
         )
         self.users_action = self._action("actionUsers", self.tr("Users"), "Ctrl+U", self.open_users)
+        self.backup_action = self._action(
+            "actionBackup", self.tr("Backup"), "Ctrl+Shift+B", self.open_backup
+        )
         self.logout_action = self._action(
             "actionLogout", self.tr("Log out"), "Ctrl+Shift+Q", self.logout_requested.emit
         )
@@ -202,6 +205,12 @@ class MainWindow(QMainWindow):
             Action.USER_ADD,
             self.tr("Add users, change roles, reset passwords"),
         )
+        guard(
+            self.backup_action,
+            role,
+            Action.STORE_BACKUP,
+            self.tr("Back up this store, or check and restore a backup"),
+        )
         self.verify_action.setToolTip(self.tr("Check every original, row and ledger entry (F5)"))
         self.ledger_action.setToolTip(self.tr("The signed audit log (Ctrl+L)"))
         self.settings_action.setToolTip(
@@ -226,6 +235,7 @@ class MainWindow(QMainWindow):
             None,
             self.settings_action,
             self.users_action,
+            self.backup_action,
             self.logout_action,
         ):
             if action is None:
@@ -525,6 +535,13 @@ class MainWindow(QMainWindow):
         from evidence_desk.ui.users_dialog import UsersDialog
 
         dialog = UsersDialog(self.session, self)
+        dialog.open()
+        self.last_dialog = dialog
+
+    def open_backup(self) -> None:
+        from evidence_desk.ui.backup_dialog import BackupDialog
+
+        dialog = BackupDialog(self.session, self)
         dialog.open()
         self.last_dialog = dialog
 

@@ -100,6 +100,140 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="47"/>
+        <source>Backup and restore</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="54"/>
+        <source>File to write, e.g. D:\backup\store.edbackup</source>
+        <translation>要写入的文件，例如 D:\backup\store.edbackup</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="55"/>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="73"/>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="78"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="57"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="60"/>
+        <source>Back up this store</source>
+        <translation>备份本证据库</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="62"/>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="100"/>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="136"/>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="141"/>
+        <source>Backup file</source>
+        <translation>备份文件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="66"/>
+        <source>The backup stays encrypted and is signed by you; others may keep working.</source>
+        <translation>备份保持加密并由您签名；其他人可继续工作。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="77"/>
+        <source>An empty folder for the restored store</source>
+        <translation>用于恢复证据库的空文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="85"/>
+        <source>Password of an admin of the backed-up store</source>
+        <translation>被备份证据库中管理员的密码</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="86"/>
+        <source>Replace a store in that folder (it is moved aside)</source>
+        <translation>替换该文件夹中的证据库（原库将被移到旁边保留）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="88"/>
+        <source>Check only</source>
+        <translation>仅检查</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="91"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="98"/>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="101"/>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="146"/>
+        <source>Restore into</source>
+        <translation>恢复到</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="102"/>
+        <source>Admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="103"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="109"/>
+        <source>Every file is checked against the signed manifest and the store is verified before anything is put in place.</source>
+        <translation>在替换任何内容之前，每个文件都会与已签名的清单核对，并对证据库进行完整校验。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="124"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="154"/>
+        <source>Choose the file to write first.</source>
+        <translation>请先选择要写入的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="160"/>
+        <source>Backup written: %1 ledger entries, %2 originals, %3 bytes.</source>
+        <translation>备份已写入：%1 条存证记录，%2 个原始文件，%3 字节。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="176"/>
+        <source>Choose the backup file and the folder to restore into.</source>
+        <translation>请选择备份文件和要恢复到的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="185"/>
+        <source>The backup is intact: %1 ledger entries, made %2 by %3.</source>
+        <translation>备份完好：%1 条存证记录，由 %3 于 %2 制作。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="187"/>
+        <source>Restored: %1 ledger entries, made %2 by %3; the store verifies.</source>
+        <translation>已恢复：%1 条存证记录，由 %3 于 %2 制作；证据库校验通过。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="194"/>
+        <source>The previous store was moved to %1.</source>
+        <translation>原证据库已移至 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="225"/>
+        <source>Working…</source>
+        <translation>处理中…</translation>
+    </message>
+</context>
+<context>
     <name>Bubbles</name>
     <message>
         <location filename="../../evidence_desk/ui/bubbles.py" line="55"/>
@@ -1708,137 +1842,147 @@
     </message>
     <message>
         <location filename="../../evidence_desk/ui/main_window.py" line="171"/>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="174"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="174"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="177"/>
         <source>Open a new case (Ctrl+N)</source>
         <translation>新建案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="179"/>
-        <location filename="../../evidence_desk/ui/main_window.py" line="261"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="182"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="271"/>
         <source>Ask a supervisor to approve a new contact (Ctrl+R)</source>
         <translation>申请主管批准添加新联系人（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="185"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="188"/>
         <source>Import chat exports and screenshots for the selected contact (Ctrl+I)</source>
         <translation>为所选联系人导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="191"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="194"/>
         <source>Export a court bundle for the selected case (Ctrl+E)</source>
         <translation>为所选案件导出诉讼证据包（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="197"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="200"/>
         <source>Contact requests waiting for a decision</source>
         <translation>等待审批的联系人申请</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="203"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="206"/>
         <source>Add users, change roles, reset passwords</source>
         <translation>添加用户、设置角色、重置密码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="205"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="212"/>
+        <source>Back up this store, or check and restore a backup</source>
+        <translation>备份本证据库，或检查并恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="214"/>
         <source>Check every original, row and ledger entry (F5)</source>
         <translation>校验每个原始文件、每行数据和每条存证记录（F5）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="206"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="215"/>
         <source>The signed audit log (Ctrl+L)</source>
         <translation>已签名的审计日志（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="208"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="217"/>
         <source>Language, time zone, time-stamp authorities, quiet hours</source>
         <translation>语言、时区、时间戳机构、免打扰时段</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="212"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="221"/>
         <source>Bundle export is not available in this build.</source>
         <translation>此版本不支持导出证据包。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="213"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="222"/>
         <source>Main actions</source>
         <translation>主要操作</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="247"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="257"/>
         <source>Select an approved contact first: evidence is imported only for contacts a supervisor approved.</source>
         <translation>请先选择已批准的联系人：只有主管批准的联系人才能导入证据。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="253"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="263"/>
         <source>Import chat exports and screenshots for %1 (Ctrl+I)</source>
         <translation>为 %1 导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="266"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="276"/>
         <source>Select a case first.</source>
         <translation>请先选择案件。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="271"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="281"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="289"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="299"/>
         <source>Time stamps: all %1 entries covered</source>
         <translation>时间戳：全部 %1 条记录已覆盖</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="294"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="304"/>
         <source>Time stamps: %1 entries queued</source>
         <translation>时间戳：%1 条记录排队中</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="301"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="311"/>
         <source>Stamped up to entry %1 of %2.</source>
         <translation>已加盖时间戳至第 %1 条（共 %2 条）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="306"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="316"/>
         <source>Newest trusted time: %1</source>
         <translation>最新可信时间：%1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="312"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="322"/>
         <source>Integrity: verifying…</source>
         <translation>完整性：校验中…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="324"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="334"/>
         <source>Integrity: intact (%1 entries)</source>
         <translation>完整性：完好（%1 条记录）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="329"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="339"/>
         <source>Integrity: %1 problem(s) found</source>
         <translation>完整性：发现 %1 个问题</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="332"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="342"/>
         <source>Open the Verify tab (F5) for every finding.</source>
         <translation>打开“校验”页（F5）查看全部结果。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="337"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="347"/>
         <source>Integrity: not checked</source>
         <translation>完整性：未校验</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="357"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="367"/>
         <source>Overdue %1 since %2</source>
         <translation>自 %2 起逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="379"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="389"/>
         <source>Your role does not read cases.</source>
         <translation>您的角色无权查看案件。</translation>
     </message>

@@ -1,0 +1,79 @@
+"""Backup and restore from the admin's window: real snapshot, real checks, nothing overwritten."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from evidence_desk.services import cases
+from evidence_desk.services.session import Session
+from evidence_desk.services.verify import verify_store
+from evidence_desk.ui.backup_dialog import BackupDialog
+from tests.helpers import ADMIN, ADMIN_PASSWORD, Team
+
+
+def _ledger_size(session: Session) -> int:
+    return int(session.conn.execute("SELECT count(*) FROM ledger").fetchone()[0])
+
+
+def test_admin_backs_up_checks_and_restores_through_the_dialog(
+    qtbot: QtBot, team: Team, tmp_path: Path
+) -> None:
+    cases.create_case(team.login("alice"), "2026-B-1", debtor_name="赵六")
+    admin = team.login(ADMIN)
+    size = _ledger_size(admin)
+    dialog = BackupDialog(admin)
+    qtbot.addWidget(dialog)
+    out = tmp_path / "store.edbackup"
+    dialog.out_path.setText(str(out))
+    dialog.start_backup()
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
+    assert "Backup written" in dialog.message.text(), dialog.message.text()
+    assert out.is_file()
+
+    # a second backup to the same file is refused: a backup never overwrites
+    dialog.start_backup()
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
+    assert "already exists" in dialog.message.text()
+
+    dialog.backup_file.setText(str(out))
+    dialog.admin_name.setText(ADMIN)
+    dialog.password.setText("wrong password")
+    dialog.start_restore(check_only=True)
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
+    assert "Backup written" not in dialog.message.text()
+    assert "intact" not in dialog.message.text()
+
+    dialog.password.setText(ADMIN_PASSWORD)
+    dialog.start_restore(check_only=True)
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
+    assert "intact" in dialog.message.text(), dialog.message.text()
+
+    # restoring over the live store is refused without "replace"
+    dialog.target.setText(str(team.path))
+    dialog.password.setText(ADMIN_PASSWORD)
+    dialog.start_restore(check_only=False)
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
+    assert "already holds files" in dialog.message.text(), dialog.message.text()
+
+    restored = tmp_path / "restored"
+    dialog.target.setText(str(restored))
+    dialog.password.setText(ADMIN_PASSWORD)
+    dialog.start_restore(check_only=False)
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
+    assert "Restored" in dialog.message.text(), dialog.message.text()
+    with Session.open(restored, ADMIN, ADMIN_PASSWORD) as copy:
+        assert _ledger_size(copy) == size
+        assert verify_store(copy).intact
+
+
+def test_only_admins_see_backup_enabled(qtbot: QtBot, team: Team) -> None:
+    from evidence_desk.ui.main_window import MainWindow
+
+    for name, enabled in ((ADMIN, True), ("alice", False), ("lee", False)):
+        window = MainWindow(team.login(name))
+        qtbot.addWidget(window)
+        assert window.backup_action.isEnabled() is enabled
+        if not enabled:
+            assert window.backup_action.property("denied_reason")
