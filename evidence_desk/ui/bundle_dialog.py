@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_desk.services import bundle as bundle_service
 from evidence_desk.services import contacts
 from evidence_desk.services.session import Session
-from evidence_desk.ui import adapters, errors
+from evidence_desk.ui import errors
 from evidence_desk.ui.labels import channel_label, status_label
 from evidence_desk.ui.workers import Job, start
 
@@ -204,8 +205,8 @@ class BundleDialog(QDialog):
         )
 
     def run_export(self) -> Job | None:
-        module = adapters.bundle_module()
-        if module is None or self.job is not None:
+        module = bundle_service
+        if self.job is not None:
             return None
         scope, out_dir, stamp_first = (
             self.scope(),

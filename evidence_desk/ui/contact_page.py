@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 
 from evidence_desk.domain import policy
 from evidence_desk.domain.policy import Action
-from evidence_desk.services import cases, contacts, reading
+from evidence_desk.services import cases, contacts, reading, review
 from evidence_desk.services.contacts import Contact, Item
 from evidence_desk.services.session import Session
-from evidence_desk.ui import adapters, errors
+from evidence_desk.ui import errors
 from evidence_desk.ui.conversation import ConversationView
 from evidence_desk.ui.formatting import local_time
 from evidence_desk.ui.labels import (
@@ -31,6 +31,7 @@ from evidence_desk.ui.labels import (
     product_label,
     status_label,
 )
+from evidence_desk.ui.review_ui import TagController, tag_names
 from evidence_desk.ui.roles import why_not
 
 ItemRole = Qt.ItemDataRole.UserRole + 20
@@ -98,11 +99,7 @@ class ContactPage(QWidget):
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.conversation = ConversationView(session, self)
         self.conversation.message_selected.connect(self.message_selected.emit)
-        review = adapters.review_module()
-        if review is not None:
-            from evidence_desk.ui.review_ui import TagController
-
-            self.conversation.set_tags(TagController(session, review, self))
+        self.conversation.set_tags(TagController(session, review, self))
         self.items = QListWidget()
         self.items.setObjectName("itemList")
         self.items.setIconSize(QSize(96, 96))
@@ -202,8 +199,7 @@ class ContactPage(QWidget):
         return "<br>".join(lines)
 
     def _item_tags(self, contact: Contact) -> dict[str, list[str]]:
-        review = adapters.review_module()
-        if review is None or not policy.allowed(self.session.user.role, Action.EVIDENCE_READ):
+        if not policy.allowed(self.session.user.role, Action.EVIDENCE_READ):
             return {}
         found: dict[str, list[str]] = {}
         for tag in review.list_tags(self.session, contact_id=contact.id):
@@ -233,23 +229,19 @@ class ContactPage(QWidget):
 
     def _item_menu(self, point: QPoint) -> None:
         entry = self.items.itemAt(point)
-        review = adapters.review_module()
-        if entry is None or review is None:
+        if entry is None:
             return
         menu = self.item_menu(entry.data(ItemRole))
         menu.popup(self.items.viewport().mapToGlobal(point))
 
     def item_menu(self, item: Item) -> QMenu:
         """'Tag as' for a screenshot or document (review service)."""
-        from evidence_desk.ui.review_ui import tag_names
-
-        review = adapters.review_module()
         menu = QMenu(self)
         menu.setObjectName("itemMenu")
         tag_menu = menu.addMenu(self.tr("Tag as"))
         denied = why_not(self.session.user.role, Action.REVIEW_TAG)
         for tag, name in tag_names().items():
-            if review is None or tag not in review.TAGS or tag == "note":
+            if tag not in review.TAGS or tag == "note":
                 continue
             action = tag_menu.addAction(name)
             action.setObjectName(f"itemtag_{tag}")
@@ -260,8 +252,7 @@ class ContactPage(QWidget):
         return menu
 
     def tag_item(self, item: Item, tag: str) -> bool:
-        review = adapters.review_module()
-        if review is None or self.contact is None:
+        if self.contact is None:
             return False
         try:
             review.tag_item(self.session, item.id, tag)

@@ -27,17 +27,19 @@ from PySide6.QtWidgets import (
 
 from evidence_desk.domain import policy
 from evidence_desk.domain.policy import Action
-from evidence_desk.services import cases, contacts, timestamps
+from evidence_desk.services import cases, conduct, contacts, timestamps
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.contacts import Contact
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import VerifyReport, verify_store
-from evidence_desk.ui import adapters, errors, icons
+from evidence_desk.ui import errors, icons
 from evidence_desk.ui.approvals import ApprovalQueue
+from evidence_desk.ui.bundle_dialog import BundleDialog
 from evidence_desk.ui.contact_page import ContactPage
 from evidence_desk.ui.details import DetailsPane
 from evidence_desk.ui.labels import channel_label, status_label
 from evidence_desk.ui.ledger_view import LedgerView
+from evidence_desk.ui.review_ui import FindingsView
 from evidence_desk.ui.roles import guard, role_name
 from evidence_desk.ui.verify_panel import VerifyPanel
 from evidence_desk.ui.workers import Job, alive, start
@@ -94,10 +96,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.approvals, self.tr("Approvals"))
         self.tabs.addTab(self.ledger, self.tr("Ledger"))
         self.tabs.addTab(self.verify_panel, self.tr("Verify"))
-        self.findings = adapters.findings_view(session, self)
-        if self.findings is not None:
-            self.tabs.addTab(self.findings, self.tr("Conduct findings"))
-            self.findings.open_message.connect(self.open_message)
+        self.findings = FindingsView(session, conduct, self)
+        self.tabs.addTab(self.findings, self.tr("Conduct findings"))
+        self.findings.open_message.connect(self.open_message)
         self.tabs.currentChanged.connect(self._tab_changed)
 
         splitter = QSplitter()
@@ -216,9 +217,6 @@ class MainWindow(QMainWindow):
         self.settings_action.setToolTip(
             self.tr("Language, time zone, time-stamp authorities, quiet hours")
         )
-        if not adapters.bundle_available():
-            self.bundle_action.setEnabled(False)
-            self.bundle_action.setToolTip(self.tr("Bundle export is not available in this build."))
         toolbar = QToolBar(self.tr("Main actions"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -270,7 +268,7 @@ class MainWindow(QMainWindow):
                 self.request_action.setToolTip(
                     self.tr("Ask a supervisor to approve a new contact (Ctrl+R)")
                 )
-        if policy.allowed(self.role, Action.BUNDLE_EXPORT) and adapters.bundle_available():
+        if policy.allowed(self.role, Action.BUNDLE_EXPORT):
             self.bundle_action.setEnabled(case_no is not None)
             if case_no is None:
                 self.bundle_action.setToolTip(self.tr("Select a case first."))
@@ -502,12 +500,12 @@ class MainWindow(QMainWindow):
         self.start_verify()
 
     def export_bundle(self) -> None:
-        dialog = adapters.bundle_dialog(
-            self.session, self.current_case_no(), self.current_contact(), self
-        )
-        if dialog is not None:
-            dialog.open()
-            self.last_dialog = dialog
+        case_no = self.current_case_no()
+        if case_no is None:
+            return
+        dialog = BundleDialog(self.session, case_no, self.current_contact(), self)
+        dialog.open()
+        self.last_dialog = dialog
 
     def show_verify(self) -> None:
         self.tabs.setCurrentWidget(self.verify_panel)

@@ -1,7 +1,7 @@
 """Tags and notes from the conversation's context menu, and the conduct findings view.
 
-Only used when the review service is part of the build (see adapters.py). Tags are signed ledger
-entries made by the review service; this module only offers them and shows them as badges.
+Tags are signed ledger entries made by the review service; this module only offers them and
+shows them as badges.
 """
 
 from __future__ import annotations

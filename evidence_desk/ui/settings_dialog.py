@@ -32,7 +32,7 @@ from evidence_desk.domain.policy import Action
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services import timestamps
 from evidence_desk.services.session import Session
-from evidence_desk.ui import adapters, errors, i18n
+from evidence_desk.ui import errors, i18n
 from evidence_desk.ui.roles import why_not
 
 
@@ -54,7 +54,6 @@ class SettingsDialog(QDialog):
         personal_form = QFormLayout(personal)
         personal_form.addRow(self.tr("Interface language"), self.language)
 
-        adapters.conduct_module()  # registers the conduct settings when the build has them
         values = settings_service.all_settings(session)
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
         store = QGroupBox(self.tr("Store settings (recorded in the ledger)"))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import VerifyReport, verify_store
-from evidence_desk.ui import adapters, errors
+from evidence_desk.ui import errors
 from evidence_desk.ui.workers import Job, start
 
 
@@ -41,11 +41,6 @@ class VerifyPanel(QWidget):
         self.bundle_button = QPushButton(self.tr("Check a received bundle…"))
         self.bundle_button.setObjectName("verifyBundleButton")
         self.bundle_button.clicked.connect(self._pick_bundle)
-        if not adapters.bundle_available():
-            self.bundle_button.setEnabled(False)
-            self.bundle_button.setToolTip(
-                self.tr("Bundle checking is not available in this build.")
-            )
         self.progress = QProgressBar()
         self.progress.setObjectName("verifyProgress")
         self.progress.setRange(0, 0)

@@ -264,138 +264,138 @@
 <context>
     <name>BundleDialog</name>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="71"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="72"/>
         <source>Export a court bundle — case %1</source>
         <translation>导出诉讼证据包 — 案件 %1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="94"/>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="97"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="95"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="98"/>
         <source>YYYY-MM-DD (optional)</source>
         <translation>YYYY-MM-DD（可选）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="102"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="103"/>
         <source>Only tagged messages (with their context)</source>
         <translation>仅含已标记消息（及其上下文）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="113"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="114"/>
         <source>Time-stamp pending checkpoints first (needs the network)</source>
         <translation>先为待处理检查点加盖时间戳（需联网）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="123"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="124"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="129"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="130"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="130"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="131"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="132"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="133"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="133"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="134"/>
         <source>Page limit per volume</source>
         <translation>每册页数上限</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="135"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="136"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="144"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="145"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="148"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="149"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="151"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="152"/>
         <source>Show kit</source>
         <translation>显示校验包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="154"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="155"/>
         <source>Verify the kit</source>
         <translation>校验校验包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="157"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="158"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="184"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="185"/>
         <source>Save the bundle to</source>
         <translation>证据包保存位置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="219"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="220"/>
         <source>Gathering evidence, rendering the PDF and the verification kit…</source>
         <translation>正在收集证据，生成 PDF 和校验包…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="237"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="238"/>
         <source>Bundle %1 exported.</source>
         <translation>证据包 %1 已导出。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="240"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="241"/>
         <source>%1 exhibits, %2 pages, %3 messages included (%4 in range left out, each listed).</source>
         <translation>%1 项证据，%2 页，收录 %3 条消息（范围内未收录 %4 条，均已逐条列明）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="246"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="247"/>
         <source>PDF: %1</source>
         <translation>PDF：%1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="247"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="248"/>
         <source>Kit: %1 (SHA-256 %2)</source>
         <translation>校验包：%1（SHA-256 %2）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="250"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="251"/>
         <source>Proofs lead to checkpoint %1 (%2).</source>
         <translation>证明指向检查点 %1（%2）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="254"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="255"/>
         <source>time-stamped</source>
         <translation>已加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="256"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="257"/>
         <source>not time-stamped yet</source>
         <translation>尚未加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="258"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="259"/>
         <source>Recorded as ledger entry %1.</source>
         <translation>已记入存证链第 %1 条。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="303"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="304"/>
         <source>The kit verifies: every exhibit OK (%1 checks).</source>
         <translation>校验包校验通过：每项证据均完好（%1 项检查）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="311"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="312"/>
         <source>The kit has %1 problem(s).</source>
         <translation>校验包有 %1 个问题。</translation>
     </message>
@@ -471,59 +471,59 @@
 <context>
     <name>ContactPage</name>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="117"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="114"/>
         <source>Conversation</source>
         <translation>聊天记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="118"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="115"/>
         <source>Items and documents</source>
         <translation>证据与材料</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="140"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="137"/>
         <source>No case selected</source>
         <translation>未选择案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="142"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="139"/>
         <source>Choose a case or a contact on the left, or open a new case (Ctrl+N).</source>
         <translation>请在左侧选择案件或联系人，或新建案件（Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="158"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="155"/>
         <source>Loan %1 · product %2 · overdue %3 since %4 · status %5</source>
         <translation>合同 %1 · 产品 %2 · 逾期 %3（自 %4）· 状态 %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../evidence_desk/ui/contact_page.py" line="167"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="164"/>
         <source>%n contact(s) in this case. Choose one on the left, or request a new contact (Ctrl+R).</source>
         <translation>
             <numerusform>本案件有 %n 个联系人。请在左侧选择，或申请添加联系人（Ctrl+R）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="177"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="174"/>
         <source>Requested by %1 at %2: %3</source>
         <translation>%1 于 %2 申请：%3</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="184"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="181"/>
         <source>Decided by %1 at %2: %3</source>
         <translation>%1 于 %2 审批：%3</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="191"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="188"/>
         <source>Revoked by %1 at %2: %3</source>
         <translation>%1 于 %2 终止：%3</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="198"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="195"/>
         <source>Flags: %1</source>
         <translation>标记：%1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="249"/>
+        <location filename="../../evidence_desk/ui/contact_page.py" line="241"/>
         <source>Tag as</source>
         <translation>标记为</translation>
     </message>
@@ -1755,234 +1755,229 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="61"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="63"/>
         <source>Evidence Desk — %1 (%2)</source>
         <translation>证据台 — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="71"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="73"/>
         <source>Find a case, debtor or contact</source>
         <translation>查找案件、债务人或联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="75"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="77"/>
         <source>Cases and contacts</source>
         <translation>案件与联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="93"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="95"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="94"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="96"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="95"/>
-        <location filename="../../evidence_desk/ui/main_window.py" line="161"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="97"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="162"/>
         <source>Ledger</source>
         <translation>存证链</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="96"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="98"/>
         <source>Verify</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="99"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="100"/>
         <source>Conduct findings</source>
         <translation>合规提示</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="113"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="114"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="146"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="147"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="149"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="150"/>
         <source>Request contact</source>
         <translation>申请联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="152"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="153"/>
         <source>Import evidence</source>
         <translation>导入证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="155"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="156"/>
         <source>Export bundle</source>
         <translation>导出证据包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="158"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="159"/>
         <source>Verify store</source>
         <translation>校验证据库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="164"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="165"/>
         <source>Approval queue</source>
         <translation>审批队列</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="167"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="168"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="169"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="170"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="171"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="172"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="174"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="175"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="177"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="178"/>
         <source>Open a new case (Ctrl+N)</source>
         <translation>新建案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="182"/>
-        <location filename="../../evidence_desk/ui/main_window.py" line="271"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="183"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="269"/>
         <source>Ask a supervisor to approve a new contact (Ctrl+R)</source>
         <translation>申请主管批准添加新联系人（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="188"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="189"/>
         <source>Import chat exports and screenshots for the selected contact (Ctrl+I)</source>
         <translation>为所选联系人导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="194"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="195"/>
         <source>Export a court bundle for the selected case (Ctrl+E)</source>
         <translation>为所选案件导出诉讼证据包（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="200"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="201"/>
         <source>Contact requests waiting for a decision</source>
         <translation>等待审批的联系人申请</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="206"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="207"/>
         <source>Add users, change roles, reset passwords</source>
         <translation>添加用户、设置角色、重置密码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="212"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="213"/>
         <source>Back up this store, or check and restore a backup</source>
         <translation>备份本证据库，或检查并恢复备份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="214"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="215"/>
         <source>Check every original, row and ledger entry (F5)</source>
         <translation>校验每个原始文件、每行数据和每条存证记录（F5）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="215"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="216"/>
         <source>The signed audit log (Ctrl+L)</source>
         <translation>已签名的审计日志（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="217"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="218"/>
         <source>Language, time zone, time-stamp authorities, quiet hours</source>
         <translation>语言、时区、时间戳机构、免打扰时段</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="221"/>
-        <source>Bundle export is not available in this build.</source>
-        <translation>此版本不支持导出证据包。</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="222"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="220"/>
         <source>Main actions</source>
         <translation>主要操作</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="257"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="255"/>
         <source>Select an approved contact first: evidence is imported only for contacts a supervisor approved.</source>
         <translation>请先选择已批准的联系人：只有主管批准的联系人才能导入证据。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="263"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="261"/>
         <source>Import chat exports and screenshots for %1 (Ctrl+I)</source>
         <translation>为 %1 导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="276"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="274"/>
         <source>Select a case first.</source>
         <translation>请先选择案件。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="281"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="279"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="299"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="297"/>
         <source>Time stamps: all %1 entries covered</source>
         <translation>时间戳：全部 %1 条记录已覆盖</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="304"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="302"/>
         <source>Time stamps: %1 entries queued</source>
         <translation>时间戳：%1 条记录排队中</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="311"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="309"/>
         <source>Stamped up to entry %1 of %2.</source>
         <translation>已加盖时间戳至第 %1 条（共 %2 条）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="316"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="314"/>
         <source>Newest trusted time: %1</source>
         <translation>最新可信时间：%1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="322"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="320"/>
         <source>Integrity: verifying…</source>
         <translation>完整性：校验中…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="334"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="332"/>
         <source>Integrity: intact (%1 entries)</source>
         <translation>完整性：完好（%1 条记录）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="339"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="337"/>
         <source>Integrity: %1 problem(s) found</source>
         <translation>完整性：发现 %1 个问题</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="342"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="340"/>
         <source>Open the Verify tab (F5) for every finding.</source>
         <translation>打开“校验”页（F5）查看全部结果。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="347"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="345"/>
         <source>Integrity: not checked</source>
         <translation>完整性：未校验</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="367"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="365"/>
         <source>Overdue %1 since %2</source>
         <translation>自 %2 起逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="389"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="387"/>
         <source>Your role does not read cases.</source>
         <translation>您的角色无权查看案件。</translation>
     </message>
@@ -2141,112 +2136,112 @@
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="60"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="59"/>
         <source>Store settings (recorded in the ledger)</source>
         <translation>证据库设置（记入存证链）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="63"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="62"/>
         <source>Default time zone</source>
         <translation>默认时区</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="64"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="63"/>
         <source>Quiet hours (debtor&apos;s local time)</source>
         <translation>免打扰时段（债务人当地时间）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="65"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="64"/>
         <source>Approval expires after (days, 0 = never)</source>
         <translation>批准有效期（天，0 = 永久）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="66"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="65"/>
         <source>Producing organisation</source>
         <translation>出具机构</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="67"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="66"/>
         <source>Bundle language (zh_CN or en)</source>
         <translation>证据包语言（zh_CN 或 en）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="68"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="67"/>
         <source>Retries per time-stamp authority</source>
         <translation>每个时间戳机构的重试次数</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="69"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="68"/>
         <source>Debtor&apos;s time zone for quiet hours (empty: default)</source>
         <translation>免打扰时段采用的债务人时区（留空：默认）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="70"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="69"/>
         <source>Institution names for CC-5 (| separated)</source>
         <translation>CC-5 机构名称（用 | 分隔）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="71"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="70"/>
         <source>Approved repayment accounts (comma separated)</source>
         <translation>批准的还款账户（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="72"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="71"/>
         <source>Conduct lexicon (JSON; empty: the shipped one)</source>
         <translation>合规词库（JSON；留空：使用内置词库）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="91"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="90"/>
         <source>Time-stamp authorities (RFC 3161)</source>
         <translation>时间戳机构（RFC 3161）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="97"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="96"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="103"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="102"/>
         <source>Root certificate (PEM file)</source>
         <translation>根证书（PEM 文件）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="104"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="103"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="106"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="105"/>
         <source>Add authority</source>
         <translation>添加机构</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="134"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="133"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="136"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="135"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="153"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="152"/>
         <source>No authority configured: checkpoints stay queued.</source>
         <translation>未配置时间戳机构：检查点将排队等待。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="155"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="154"/>
         <source>Stamped up to entry %1; %2 entries waiting.</source>
         <translation>已加盖时间戳至第 %1 条；%2 条等待中。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="162"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="161"/>
         <source>Root certificate</source>
         <translation>根证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="172"/>
+        <location filename="../../evidence_desk/ui/settings_dialog.py" line="171"/>
         <source>Cannot read the certificate file: %1</source>
         <translation>无法读取证书文件：%1</translation>
     </message>
@@ -2353,87 +2348,82 @@
         <translation>校验收到的证据包…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="47"/>
-        <source>Bundle checking is not available in this build.</source>
-        <translation>此版本不支持校验证据包。</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="53"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="48"/>
         <source>Not verified yet in this session.</source>
         <translation>本次登录尚未校验。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="59"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="54"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="59"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="54"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="59"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="54"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="59"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="54"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="82"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="77"/>
         <source>Verifying every original, row, signature and checkpoint…</source>
         <translation>正在校验每个原始文件、数据行、签名和检查点…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="104"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="99"/>
         <source>%1 ledger entries, %2 checkpoints, %3 originals (%4 bytes) checked.</source>
         <translation>已校验 %1 条存证记录、%2 个检查点、%3 个原始文件（%4 字节）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="112"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="107"/>
         <source>INTACT</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="117"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="112"/>
         <source>PROBLEMS FOUND (%1)</source>
         <translation>发现问题（%1）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="124"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="119"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="124"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="119"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="138"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="133"/>
         <source>Choose a verification kit</source>
         <translation>选择校验包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="138"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="133"/>
         <source>Verification kit (*.zip)</source>
         <translation>校验包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="149"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="144"/>
         <source>Checking %1…</source>
         <translation>正在校验 %1…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="160"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="155"/>
         <source>BUNDLE INTACT</source>
         <translation>证据包完好</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="160"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="155"/>
         <source>BUNDLE HAS PROBLEMS</source>
         <translation>证据包有问题</translation>
     </message>

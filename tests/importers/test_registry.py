@@ -55,22 +55,10 @@ def _module_of(name: str) -> str:
     return type(importer).__module__.rsplit(".", 1)[-1]
 
 
-def test_every_importer_module_that_exists_loads() -> None:
-    # A module that is present but fails to import or lacks IMPORTER shows up here by name.
-    broken = {
-        module: reason
-        for module, reason in registry.unavailable().items()
-        if _present(module) or reason != "module not present"
-    }
-    assert broken == {}
-
-
-def test_modules_not_written_yet_are_reported_and_do_not_break_detection() -> None:
-    absent = [spec.module for spec in registry.MODULES if not _present(spec.module)]
-
-    for module in absent:
-        assert registry.unavailable()[module] == "module not present"
-    assert registry.detect(ExportSource("shot.png", PNG)).name == "image"
+def test_every_importer_module_ships_and_loads() -> None:
+    # A module that is missing, fails to import or lacks IMPORTER shows up here by name.
+    assert all(_present(spec.module) for spec in registry.MODULES)
+    assert registry.unavailable() == {}
 
 
 # --- get -------------------------------------------------------------------------------------
@@ -279,10 +267,8 @@ MEMOTRACE_CSV = (
 
 
 def test_wechat_csv_is_not_taken_by_the_generic_fallback() -> None:
-    # Runs once the WeChat importers land: the umbrella ``wechat`` loads every variant module.
     variants = ("wechat", "wechat_csv", "wechat_txt", "wechat_html")
-    if not all(_present(module) for module in variants):
-        pytest.skip("the WeChat importers are not all there yet")
+    assert all(_present(module) for module in variants)
 
     detection = registry.detect(ExportSource("张伟.csv", MEMOTRACE_CSV))
 
@@ -316,10 +302,9 @@ CORPUS_FILES = (
 
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda path: f"{path.parent.name}/{path.name}")
 def test_corpus_sample_is_detected_as_its_own_format(path: Path) -> None:
-    # Each sample runs once its importer lands; zips are left to the container tests.
+    # zips are left to the container tests
     module = CORPUS_MODULES[path.parent.name]
-    if not _present(module):
-        pytest.skip(f"the {module} importer is not there yet")
+    assert _present(module)
 
     detection = registry.detect(ExportSource(path.name, path.read_bytes()))
 

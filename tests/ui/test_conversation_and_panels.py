@@ -187,13 +187,8 @@ def test_main_window_status_bar_reports_a_broken_store(
 def test_a_note_on_a_message_from_the_context_menu(
     qtbot: QtBot, team: Team, tmp_path: Path
 ) -> None:
-    import pytest
+    from evidence_desk.services import review
 
-    from evidence_desk.ui import adapters
-
-    review = adapters.review_module()
-    if review is None:
-        pytest.skip("review service not in this build")
     staff, contact_id = approved_contact(team, tmp_path)
     evidence.import_files(staff, contact_id, [_long_chat(tmp_path, 3)], tz="Asia/Shanghai")
     view = ConversationView(staff)

@@ -4,17 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from evidence_desk.services import evidence
-from evidence_desk.ui import adapters
 from evidence_desk.ui.main_window import MainWindow
 from tests.helpers import Team, approved_contact
-
-pytestmark = pytest.mark.skipif(
-    adapters.conduct_module() is None, reason="conduct service not in this build"
-)
 
 CHAT = (
     "05/01/2026, 09:00 - Li Ming: 你再不还钱就把你拉进黑名单，全家都知道\n"

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from pytestqt.qtbot import QtBot
 
-from evidence_desk.services import contacts, evidence
+from evidence_desk.services import contacts, evidence, review
 from evidence_desk.services.verify import verify_store
-from evidence_desk.ui import adapters
 from evidence_desk.ui.contact_page import ItemRole
 from evidence_desk.ui.conversation_model import MessageRole
 from evidence_desk.ui.login import LoginDialog
@@ -145,8 +143,6 @@ def test_full_story_request_approve_import_tag(qtbot: QtBot, team: Team, tmp_pat
     assert view.delegate.query == "5000"
 
     # 4. tag the promise to pay from the message's context menu (review service)
-    if adapters.review_module() is None:
-        pytest.skip("review service not in this build")
     view.search("先还")
     qtbot.waitUntil(lambda: view.match_label.text() == "1 of 1", timeout=10_000)
     message = view.selected_message()
@@ -163,7 +159,6 @@ def test_full_story_request_approve_import_tag(qtbot: QtBot, team: Team, tmp_pat
     action.trigger()
     index = view.view.currentIndex()
     assert "promise_to_pay" in index.data(MessageRole + 3)  # TagsRole
-    review = adapters.review_module()
     assert [t.tag for t in review.list_tags(alice.session, contact_id=contact.id)] == [
         "promise_to_pay"
     ]
@@ -183,8 +178,6 @@ def test_full_story_request_approve_import_tag(qtbot: QtBot, team: Team, tmp_pat
     alice.logout_action.trigger()
 
     # 5. legal exports the court bundle for the case and verifies it
-    if not adapters.bundle_available():
-        pytest.skip("bundle service not in this build")
     lee = login(qtbot, team, "lee")
     assert lee.select_case("2026-SH-0009")
     assert lee.bundle_action.isEnabled()
