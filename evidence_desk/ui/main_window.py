@@ -48,6 +48,9 @@ ContactRole = Qt.ItemDataRole.UserRole + 10
 CaseRole = Qt.ItemDataRole.UserRole + 11
 
 
+STAMP_INTERVAL_MS = 5 * 60 * 1000
+
+
 class MainWindow(QMainWindow):
     logout_requested = Signal()
     language_changed = Signal(str)
@@ -59,6 +62,9 @@ class MainWindow(QMainWindow):
         self.role = session.user.role
         self.verify_report: VerifyReport | None = None
         self._verify_job: Job | None = None
+        self._stamp_job: Job | None = None
+        self._closed = False
+        self.last_stamp_problem = ""
         self.setWindowTitle(
             self.tr("Evidence Desk — %1 (%2)")
             .replace("%1", session.user.name)
@@ -129,6 +135,13 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self.refresh()
         QTimer.singleShot(0, lambda: alive(self) and self.start_verify())
+        # Offline laptops queue checkpoints; this sends the queue at open and then every few
+        # minutes, in the background (a TSA that does not answer only delays the next try).
+        self._stamp_timer = QTimer(self)
+        self._stamp_timer.setInterval(STAMP_INTERVAL_MS)
+        self._stamp_timer.timeout.connect(self.start_stamping)
+        self._stamp_timer.start()
+        QTimer.singleShot(0, lambda: alive(self) and self.start_stamping())
 
     # -- actions ----------------------------------------------------------------------------
     def _action(
@@ -312,7 +325,46 @@ class MainWindow(QMainWindow):
         )
         if state.newest_gen_time:
             tip += " " + self.tr("Newest trusted time: %1").replace("%1", state.newest_gen_time)
+        if state.pending_entries and self.last_stamp_problem:
+            tip += "\n" + self.last_stamp_problem
         self.stamp_label.setToolTip(tip)
+
+    def start_stamping(self) -> Job | None:
+        """Send queued checkpoints to the configured time-stamp authorities, off the UI thread."""
+        if (
+            self._closed
+            or self._stamp_job is not None
+            or not policy.allowed(self.role, Action.STAMP)
+        ):
+            return None
+        if timestamps.status(self.session).pending_entries == 0:
+            return None
+        if not timestamps.list_authorities(self.session):
+            self.last_stamp_problem = self.tr("No time-stamp authority is configured (Settings).")
+            self.update_stamp_status()
+            return None
+        job = Job(lambda s, _j: timestamps.stamp(s), self.session)
+        job.signals.finished.connect(self._stamped)
+        job.signals.failed.connect(self._stamp_failed)
+        self._stamp_job = start(job)
+        return job
+
+    def _stamped(self, outcome: timestamps.StampOutcome) -> None:
+        self._stamp_job = None
+        if outcome.stamped or not outcome.attempts:
+            self.last_stamp_problem = ""
+        else:
+            self.last_stamp_problem = self.tr("Last attempt failed: %1").replace(
+                "%1", "; ".join(f"{name}: {reason}" for name, reason in outcome.attempts[-2:])
+            )
+        if alive(self):
+            self.update_stamp_status()
+
+    def _stamp_failed(self, error: BaseException) -> None:
+        self._stamp_job = None
+        self.last_stamp_problem = errors.describe(error)
+        if alive(self):
+            self.update_stamp_status()
 
     def start_verify(self) -> None:
         if self._verify_job is not None:
@@ -561,6 +613,9 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/state", self.saveState())
-        if self._verify_job is not None:
-            self._verify_job.done.wait(30)
+        self._closed = True  # the session is closed right after: no new background work
+        self._stamp_timer.stop()
+        for job in (self._verify_job, self._stamp_job):
+            if job is not None:
+                job.done.wait(30)
         super().closeEvent(event)

@@ -1755,229 +1755,239 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="63"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="68"/>
         <source>Evidence Desk — %1 (%2)</source>
         <translation>证据台 — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="73"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="78"/>
         <source>Find a case, debtor or contact</source>
         <translation>查找案件、债务人或联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="77"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="82"/>
         <source>Cases and contacts</source>
         <translation>案件与联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="95"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="100"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="96"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="101"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="97"/>
-        <location filename="../../evidence_desk/ui/main_window.py" line="162"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="102"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="174"/>
         <source>Ledger</source>
         <translation>存证链</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="98"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="103"/>
         <source>Verify</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="100"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="105"/>
         <source>Conduct findings</source>
         <translation>合规提示</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="114"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="119"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="147"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="159"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="150"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="162"/>
         <source>Request contact</source>
         <translation>申请联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="153"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="165"/>
         <source>Import evidence</source>
         <translation>导入证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="156"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="168"/>
         <source>Export bundle</source>
         <translation>导出证据包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="159"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="171"/>
         <source>Verify store</source>
         <translation>校验证据库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="165"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="177"/>
         <source>Approval queue</source>
         <translation>审批队列</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="168"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="180"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="170"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="182"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="172"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="184"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="175"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="187"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="178"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="190"/>
         <source>Open a new case (Ctrl+N)</source>
         <translation>新建案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="183"/>
-        <location filename="../../evidence_desk/ui/main_window.py" line="269"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="195"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="281"/>
         <source>Ask a supervisor to approve a new contact (Ctrl+R)</source>
         <translation>申请主管批准添加新联系人（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="189"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="201"/>
         <source>Import chat exports and screenshots for the selected contact (Ctrl+I)</source>
         <translation>为所选联系人导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="195"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="207"/>
         <source>Export a court bundle for the selected case (Ctrl+E)</source>
         <translation>为所选案件导出诉讼证据包（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="201"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="213"/>
         <source>Contact requests waiting for a decision</source>
         <translation>等待审批的联系人申请</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="207"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="219"/>
         <source>Add users, change roles, reset passwords</source>
         <translation>添加用户、设置角色、重置密码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="213"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="225"/>
         <source>Back up this store, or check and restore a backup</source>
         <translation>备份本证据库，或检查并恢复备份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="215"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="227"/>
         <source>Check every original, row and ledger entry (F5)</source>
         <translation>校验每个原始文件、每行数据和每条存证记录（F5）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="216"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="228"/>
         <source>The signed audit log (Ctrl+L)</source>
         <translation>已签名的审计日志（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="218"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="230"/>
         <source>Language, time zone, time-stamp authorities, quiet hours</source>
         <translation>语言、时区、时间戳机构、免打扰时段</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="220"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="232"/>
         <source>Main actions</source>
         <translation>主要操作</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="255"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="267"/>
         <source>Select an approved contact first: evidence is imported only for contacts a supervisor approved.</source>
         <translation>请先选择已批准的联系人：只有主管批准的联系人才能导入证据。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="261"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="273"/>
         <source>Import chat exports and screenshots for %1 (Ctrl+I)</source>
         <translation>为 %1 导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="274"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="286"/>
         <source>Select a case first.</source>
         <translation>请先选择案件。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="279"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="291"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="297"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="309"/>
         <source>Time stamps: all %1 entries covered</source>
         <translation>时间戳：全部 %1 条记录已覆盖</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="302"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="314"/>
         <source>Time stamps: %1 entries queued</source>
         <translation>时间戳：%1 条记录排队中</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="309"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="321"/>
         <source>Stamped up to entry %1 of %2.</source>
         <translation>已加盖时间戳至第 %1 条（共 %2 条）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="314"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="326"/>
         <source>Newest trusted time: %1</source>
         <translation>最新可信时间：%1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="320"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="338"/>
+        <source>No time-stamp authority is configured (Settings).</source>
+        <translation>尚未配置时间戳机构（见设置）。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="352"/>
+        <source>Last attempt failed: %1</source>
+        <translation>上次尝试失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/main_window.py" line="367"/>
         <source>Integrity: verifying…</source>
         <translation>完整性：校验中…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="332"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="379"/>
         <source>Integrity: intact (%1 entries)</source>
         <translation>完整性：完好（%1 条记录）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="337"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="384"/>
         <source>Integrity: %1 problem(s) found</source>
         <translation>完整性：发现 %1 个问题</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="340"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="387"/>
         <source>Open the Verify tab (F5) for every finding.</source>
         <translation>打开“校验”页（F5）查看全部结果。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="345"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="392"/>
         <source>Integrity: not checked</source>
         <translation>完整性：未校验</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="365"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="412"/>
         <source>Overdue %1 since %2</source>
         <translation>自 %2 起逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="387"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="434"/>
         <source>Your role does not read cases.</source>
         <translation>您的角色无权查看案件。</translation>
     </message>
