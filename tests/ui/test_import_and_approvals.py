@@ -186,6 +186,7 @@ def test_the_window_stays_responsive_during_a_large_import(
     assert wizard.result is not None and wizard.result.messages_total == 20_000
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
     assert len(gaps) > 20
-    # 100 ms is the design target; measured 77-86 ms here with the other core busy. The bound
-    # leaves room for a loaded CI machine and still fails if any step ran on the UI thread.
-    assert max(gaps) < 0.15, f"UI thread blocked for {max(gaps) * 1000:.0f} ms"
+    # 100 ms is the design target; measured 77-86 ms here with one core free, ~190 ms with both
+    # cores loaded by other tests. The import takes seconds, so this bound still fails if any
+    # step of it ran on the UI thread, without failing on a busy CI machine.
+    assert max(gaps) < 0.4, f"UI thread blocked for {max(gaps) * 1000:.0f} ms"
