@@ -21,6 +21,7 @@ contact, ``system`` the app (friend-added lines and the like).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -148,6 +149,8 @@ class ConductFinding:
     message_fingerprint: str | None
     sent_at: str | None
     detail: str
+    # The values ``detail`` is made of, by name, so a front end can say it in its own language.
+    facts: tuple[tuple[str, str], ...] = ()
     acknowledged: bool = False
     ack_note: str | None = None
     acked_by: str | None = None
@@ -540,7 +543,13 @@ def _messages(session: Session, contact_id: str) -> list[_Message]:
 
 
 def _finding(
-    rule: str, contact: _Contact, message: _Message | None, detail: str, *, per_contact: bool
+    rule: str,
+    contact: _Contact,
+    message: _Message | None,
+    detail: str,
+    *,
+    per_contact: bool,
+    **facts: object,
 ) -> ConductFinding:
     fingerprint = None if message is None else message.fingerprint
     return ConductFinding(
@@ -552,6 +561,7 @@ def _finding(
         fingerprint,
         None if message is None else message.sent_at,
         detail,
+        tuple((name, str(value)) for name, value in facts.items()),
     )
 
 
@@ -566,7 +576,7 @@ def _check_contact(
         approved = _moment(contact.decided_at)
         added = [m for m in messages if _FRIEND_ADDED.search(m.text)]
         early = [m for m in added if m.moment < approved]
-        what = "the friend-added line"
+        what, source = "the friend-added line", "friend_added"
         if not added:
             greeted = next(
                 (i for i, m in enumerate(messages) if _GREETINGS_END.search(m.text)), None
@@ -574,7 +584,7 @@ def _check_contact(
             chat = messages if greeted is None else messages[greeted + 1 :]
             first = next((m for m in chat if m.kind != "system"), None)
             early = [first] if first is not None and first.moment < approved else []
-            what = "the first message"
+            what, source = "the first message", "first_message"
         if early and p.in_period(early[0]):
             yield _finding(
                 ADDED_BEFORE_APPROVAL,
@@ -583,6 +593,10 @@ def _check_contact(
                 f"{what} is dated {early[0].sent_at}, before the approval by "
                 f"{contact.decided_by} at {contact.decided_at}",
                 per_contact=False,
+                source=source,
+                at=early[0].sent_at,
+                approver=contact.decided_by,
+                approved_at=contact.decided_at,
             )
 
     # CC-1: staff messages in quiet hours without consent
@@ -597,6 +611,10 @@ def _check_contact(
                     f"staff {m.kind} at {local.strftime('%Y-%m-%d %H:%M')} {p.zone.key}, within "
                     f"quiet hours {p.window_text}, and the contact has no consent record",
                     per_contact=False,
+                    kind=m.kind,
+                    local=local.strftime("%Y-%m-%d %H:%M"),
+                    zone=p.zone.key,
+                    window=p.window_text,
                 )
 
     # CC-3: not the debtor or a guarantor
@@ -608,6 +626,9 @@ def _check_contact(
             f"{len(staff_in_period)} staff message(s) to {contact.display_name}, whose relation "
             f"is {contact.relation!r}, not debtor or guarantor",
             per_contact=True,
+            count=len(staff_in_period),
+            name=contact.display_name,
+            relation=contact.relation,
         )
 
     # CC-4: social app without consent
@@ -619,6 +640,8 @@ def _check_contact(
             f"{contact.channel} contact used by staff ({len(staff_in_period)} message(s)) with "
             "no debtor-consent record",
             per_contact=True,
+            channel=contact.channel,
+            count=len(staff_in_period),
         )
 
     # CC-5: the first staff message names the institution
@@ -633,6 +656,8 @@ def _check_contact(
                 first,
                 f"the first staff message{content} names none of: {', '.join(p.institutions)}",
                 per_contact=False,
+                kind=first.kind,
+                institutions=", ".join(p.institutions),
             )
 
     for m in staff_in_period:
@@ -642,7 +667,7 @@ def _check_contact(
         hits = p.lexicon.matches(m.text)
         if hits:
             listed = "; ".join(f"{cat}: {', '.join(terms)}" for cat, terms in sorted(hits.items()))
-            yield _finding(LEXICON, contact, m, listed, per_contact=False)
+            yield _finding(LEXICON, contact, m, listed, per_contact=False, hits=listed)
         # CC-7: payment accounts not on the approved list
         unapproved = [a for a in quoted_accounts(m.text) if a not in p.approved_accounts]
         if unapproved:
@@ -653,6 +678,7 @@ def _check_contact(
                 "account(s) not on the approved repayment list: "
                 + ", ".join(mask_account(a) for a in unapproved),
                 per_contact=False,
+                accounts=", ".join(mask_account(a) for a in unapproved),
             )
 
     # messages after revocation
@@ -668,6 +694,9 @@ def _check_contact(
                     f"{side} message at {m.sent_at}, after the contact was revoked at "
                     f"{contact.revoked_at}",
                     per_contact=False,
+                    side=side,
+                    at=m.sent_at,
+                    revoked_at=contact.revoked_at,
                 )
 
 
@@ -705,19 +734,12 @@ def report(
             for f in _check_contact(contact, _messages(session, contact.id), p):
                 ack = acks.get(f.id)
                 if ack is not None:
-                    f = ConductFinding(
-                        f.id,
-                        f.rule,
-                        f.case_no,
-                        f.contact_id,
-                        f.message_id,
-                        f.message_fingerprint,
-                        f.sent_at,
-                        f.detail,
-                        True,
-                        ack["note"],
-                        ack["acked_by"],
-                        ack["acked_at"],
+                    f = dataclasses.replace(
+                        f,
+                        acknowledged=True,
+                        ack_note=ack["note"],
+                        acked_by=ack["acked_by"],
+                        acked_at=ack["acked_at"],
                     )
                 findings.append(f)
     order = {rule.id: i for i, rule in enumerate(RULES)}
@@ -817,19 +839,12 @@ def acknowledge(
         [put("conduct_acks", row)],
         extra=first_ack,
     )
-    return ConductFinding(
-        current.id,
-        current.rule,
-        current.case_no,
-        current.contact_id,
-        current.message_id,
-        current.message_fingerprint,
-        current.sent_at,
-        current.detail,
-        True,
-        note,
-        row["acked_by"],
-        row["acked_at"],
+    return dataclasses.replace(
+        current,
+        acknowledged=True,
+        ack_note=note,
+        acked_by=row["acked_by"],
+        acked_at=row["acked_at"],
     )
 
 

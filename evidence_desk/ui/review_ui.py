@@ -32,6 +32,7 @@ from evidence_desk.services.reading import MessageRow
 from evidence_desk.services.session import Session
 from evidence_desk.ui import errors
 from evidence_desk.ui.formatting import local_time
+from evidence_desk.ui.labels import channel_label, kind_label, relation_label
 from evidence_desk.ui.roles import why_not
 from evidence_desk.ui.workers import Job, start
 
@@ -149,6 +150,83 @@ def rule_title(rule: str) -> str:
         "CC-7": QCoreApplication.translate("Review", "payment account not on the approved list"),
         "after-revocation": QCoreApplication.translate("Review", "message after revocation"),
     }.get(rule, rule)
+
+
+def finding_detail(finding: Any) -> str:
+    """The finding's detail in the interface language, from the facts the service recorded;
+    the service's English sentence when a rule has no template here."""
+    facts = dict(getattr(finding, "facts", ()))
+
+    def fill(template: str) -> str:
+        for name, value in facts.items():
+            template = template.replace("{" + name + "}", value)
+        return template
+
+    rule = finding.rule
+    if rule == "CC-0" and facts:
+        what = (
+            QCoreApplication.translate("Review", "the friend-added line")
+            if facts.get("source") == "friend_added"
+            else QCoreApplication.translate("Review", "the first message")
+        )
+        facts["what"] = what
+        return fill(
+            QCoreApplication.translate(
+                "Review", "{what} is dated {at}, before the approval by {approver} at {approved_at}"
+            )
+        )
+    if rule == "CC-1" and facts:
+        facts["kind"] = kind_label(facts.get("kind", ""))
+        return fill(
+            QCoreApplication.translate(
+                "Review",
+                "staff {kind} at {local} {zone}, within quiet hours {window}, and the contact has "
+                "no consent record",
+            )
+        )
+    if rule == "CC-3" and facts:
+        facts["relation"] = relation_label(facts.get("relation", ""))
+        return fill(
+            QCoreApplication.translate(
+                "Review",
+                "{count} staff message(s) to {name}, whose relation is {relation}, "
+                "not debtor or guarantor",
+            )
+        )
+    if rule == "CC-4" and facts:
+        facts["channel"] = channel_label(facts.get("channel", ""))
+        return fill(
+            QCoreApplication.translate(
+                "Review",
+                "{channel} contact used by staff ({count} message(s)) with no consent record",
+            )
+        )
+    if rule == "CC-5" and facts:
+        return fill(
+            QCoreApplication.translate(
+                "Review", "the first staff message names none of: {institutions}"
+            )
+        )
+    if rule == "CC-6" and facts:
+        return fill(QCoreApplication.translate("Review", "wording found: {hits}"))
+    if rule == "CC-7" and facts:
+        return fill(
+            QCoreApplication.translate(
+                "Review", "account(s) not on the approved repayment list: {accounts}"
+            )
+        )
+    if rule == "after-revocation" and facts:
+        facts["side"] = (
+            QCoreApplication.translate("Review", "staff")
+            if facts.get("side") == "staff"
+            else QCoreApplication.translate("Review", "contact")
+        )
+        return fill(
+            QCoreApplication.translate(
+                "Review", "{side} message at {at}, after the contact was revoked at {revoked_at}"
+            )
+        )
+    return str(finding.detail)
 
 
 FindingRole = Qt.ItemDataRole.UserRole + 50
@@ -277,7 +355,7 @@ class FindingsView(QWidget):
                 f"{finding.rule} {rule_title(finding.rule)}",
                 finding.case_no,
                 local_time(finding.sent_at) if finding.sent_at else "—",
-                finding.detail,
+                finding_detail(finding),
                 acked,
             ]
             for column, text in enumerate(cells):

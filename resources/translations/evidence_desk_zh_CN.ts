@@ -1006,67 +1006,67 @@
 <context>
     <name>FindingsView</name>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="174"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="252"/>
         <source>Run the conduct check</source>
         <translation>运行合规自查</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="177"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="255"/>
         <source>Only findings not yet acknowledged</source>
         <translation>仅显示尚未确认的提示</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="188"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="266"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="189"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="267"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="190"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="268"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="191"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="269"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="192"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="270"/>
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="209"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="287"/>
         <source>Why this is acceptable, or what was done (recorded in the ledger)</source>
         <translation>说明为何可接受或已采取的措施（记入存证链）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="211"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="289"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="243"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="321"/>
         <source>Checking every stored conversation…</source>
         <translation>正在检查全部已存聊天记录…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="256"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="334"/>
         <source>%1 finding(s), %2 not yet acknowledged.</source>
         <translation>共 %1 条提示，%2 条尚未确认。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="305"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="383"/>
         <source>Select a finding first.</source>
         <translation>请先选择一条提示。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="315"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="393"/>
         <source>Acknowledged; recorded in the ledger.</source>
         <translation>已确认，并记入存证链。</translation>
     </message>
@@ -1755,239 +1755,239 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="68"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="69"/>
         <source>Evidence Desk — %1 (%2)</source>
         <translation>证据台 — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="78"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="79"/>
         <source>Find a case, debtor or contact</source>
         <translation>查找案件、债务人或联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="82"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="83"/>
         <source>Cases and contacts</source>
         <translation>案件与联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="100"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="101"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="101"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="102"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="102"/>
-        <location filename="../../evidence_desk/ui/main_window.py" line="174"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="103"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="175"/>
         <source>Ledger</source>
         <translation>存证链</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="103"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="104"/>
         <source>Verify</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="105"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="106"/>
         <source>Conduct findings</source>
         <translation>合规提示</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="119"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="120"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="159"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="160"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="162"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="163"/>
         <source>Request contact</source>
         <translation>申请联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="165"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="166"/>
         <source>Import evidence</source>
         <translation>导入证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="168"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="169"/>
         <source>Export bundle</source>
         <translation>导出证据包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="171"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="172"/>
         <source>Verify store</source>
         <translation>校验证据库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="177"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="178"/>
         <source>Approval queue</source>
         <translation>审批队列</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="180"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="181"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="182"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="183"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="184"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="185"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="187"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="188"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="190"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="191"/>
         <source>Open a new case (Ctrl+N)</source>
         <translation>新建案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="195"/>
-        <location filename="../../evidence_desk/ui/main_window.py" line="281"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="196"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="282"/>
         <source>Ask a supervisor to approve a new contact (Ctrl+R)</source>
         <translation>申请主管批准添加新联系人（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="201"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="202"/>
         <source>Import chat exports and screenshots for the selected contact (Ctrl+I)</source>
         <translation>为所选联系人导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="207"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="208"/>
         <source>Export a court bundle for the selected case (Ctrl+E)</source>
         <translation>为所选案件导出诉讼证据包（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="213"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="214"/>
         <source>Contact requests waiting for a decision</source>
         <translation>等待审批的联系人申请</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="219"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="220"/>
         <source>Add users, change roles, reset passwords</source>
         <translation>添加用户、设置角色、重置密码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="225"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="226"/>
         <source>Back up this store, or check and restore a backup</source>
         <translation>备份本证据库，或检查并恢复备份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="227"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="228"/>
         <source>Check every original, row and ledger entry (F5)</source>
         <translation>校验每个原始文件、每行数据和每条存证记录（F5）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="228"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="229"/>
         <source>The signed audit log (Ctrl+L)</source>
         <translation>已签名的审计日志（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="230"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="231"/>
         <source>Language, time zone, time-stamp authorities, quiet hours</source>
         <translation>语言、时区、时间戳机构、免打扰时段</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="232"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="233"/>
         <source>Main actions</source>
         <translation>主要操作</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="267"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="268"/>
         <source>Select an approved contact first: evidence is imported only for contacts a supervisor approved.</source>
         <translation>请先选择已批准的联系人：只有主管批准的联系人才能导入证据。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="273"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="274"/>
         <source>Import chat exports and screenshots for %1 (Ctrl+I)</source>
         <translation>为 %1 导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="286"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="287"/>
         <source>Select a case first.</source>
         <translation>请先选择案件。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="291"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="292"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="309"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="310"/>
         <source>Time stamps: all %1 entries covered</source>
         <translation>时间戳：全部 %1 条记录已覆盖</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="314"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="315"/>
         <source>Time stamps: %1 entries queued</source>
         <translation>时间戳：%1 条记录排队中</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="321"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="322"/>
         <source>Stamped up to entry %1 of %2.</source>
         <translation>已加盖时间戳至第 %1 条（共 %2 条）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="326"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="327"/>
         <source>Newest trusted time: %1</source>
         <translation>最新可信时间：%1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="338"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="343"/>
         <source>No time-stamp authority is configured (Settings).</source>
         <translation>尚未配置时间戳机构（见设置）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="352"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="357"/>
         <source>Last attempt failed: %1</source>
         <translation>上次尝试失败：%1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="367"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="372"/>
         <source>Integrity: verifying…</source>
         <translation>完整性：校验中…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="379"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="384"/>
         <source>Integrity: intact (%1 entries)</source>
         <translation>完整性：完好（%1 条记录）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="384"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="389"/>
         <source>Integrity: %1 problem(s) found</source>
         <translation>完整性：发现 %1 个问题</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="387"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="392"/>
         <source>Open the Verify tab (F5) for every finding.</source>
         <translation>打开“校验”页（F5）查看全部结果。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="392"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="397"/>
         <source>Integrity: not checked</source>
         <translation>完整性：未校验</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="412"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="417"/>
         <source>Overdue %1 since %2</source>
         <translation>自 %2 起逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="434"/>
+        <location filename="../../evidence_desk/ui/main_window.py" line="439"/>
         <source>Your role does not read cases.</source>
         <translation>您的角色无权查看案件。</translation>
     </message>
@@ -1995,104 +1995,164 @@
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="42"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="43"/>
         <source>Promise to pay</source>
         <translation>还款承诺</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="43"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="44"/>
         <source>Debt acknowledgement</source>
         <translation>债务确认</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="44"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="45"/>
         <source>Dispute</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="45"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="46"/>
         <source>Threat or abuse</source>
         <translation>威胁或辱骂</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="46"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="47"/>
         <source>Identity</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="47"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="48"/>
         <source>Address or contact info</source>
         <translation>地址/联系方式</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="48"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="49"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="80"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="81"/>
         <source>Tag as</source>
         <translation>标记为</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="88"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="89"/>
         <source>Add a note…</source>
         <translation>添加备注…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="93"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="94"/>
         <source>Remove tag: %1</source>
         <translation>移除标记：%1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="131"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="132"/>
         <source>Note on this message</source>
         <translation>消息备注</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="132"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="133"/>
         <source>Note (recorded in the ledger):</source>
         <translation>备注（记入存证链）：</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="141"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="142"/>
         <source>added before approval</source>
         <translation>审批前已添加</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="142"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="143"/>
         <source>staff message in quiet hours</source>
         <translation>免打扰时段内的员工消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="143"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="144"/>
         <source>contact is not the debtor or a guarantor</source>
         <translation>联系人不是债务人或担保人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="144"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="145"/>
         <source>social-app contact without consent</source>
         <translation>未经同意使用社交软件联系</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="145"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="146"/>
         <source>first staff message does not name the institution</source>
         <translation>员工首条消息未表明机构名称</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="148"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="149"/>
         <source>forbidden wording</source>
         <translation>违禁用语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="149"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="150"/>
         <source>payment account not on the approved list</source>
         <translation>收款账户不在批准名单内</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="150"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="151"/>
         <source>message after revocation</source>
         <translation>终止后的消息</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="168"/>
+        <source>the friend-added line</source>
+        <translation>添加好友提示</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="170"/>
+        <source>the first message</source>
+        <translation>第一条消息</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="174"/>
+        <source>{what} is dated {at}, before the approval by {approver} at {approved_at}</source>
+        <translation>{what}的时间为 {at}，早于 {approver} 于 {approved_at} 的审批</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="181"/>
+        <source>staff {kind} at {local} {zone}, within quiet hours {window}, and the contact has no consent record</source>
+        <translation>员工于 {local}（{zone}）发送{kind}，处于休息时段 {window}，且该联系人没有同意记录</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="190"/>
+        <source>{count} staff message(s) to {name}, whose relation is {relation}, not debtor or guarantor</source>
+        <translation>员工向 {name} 发送了 {count} 条消息，其关系为{relation}，不是债务人或担保人</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="199"/>
+        <source>{channel} contact used by staff ({count} message(s)) with no consent record</source>
+        <translation>员工使用{channel}联系（{count} 条消息），但没有债务人同意记录</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="206"/>
+        <source>the first staff message names none of: {institutions}</source>
+        <translation>员工首条消息未提及以下任何机构名称：{institutions}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="211"/>
+        <source>wording found: {hits}</source>
+        <translation>发现用语：{hits}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="214"/>
+        <source>account(s) not on the approved repayment list: {accounts}</source>
+        <translation>不在核准还款账户名单上的账户：{accounts}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="220"/>
+        <source>staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="222"/>
+        <source>contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="225"/>
+        <source>{side} message at {at}, after the contact was revoked at {revoked_at}</source>
+        <translation>{side}于 {at} 发送的消息，晚于联系人被撤销的时间 {revoked_at}</translation>
     </message>
 </context>
 <context>

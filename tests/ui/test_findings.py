@@ -57,3 +57,29 @@ def test_supervisor_opens_and_acknowledges_a_conduct_finding(
     qtbot.waitUntil(lambda: view.job is None, timeout=30_000)
     acked = [f for f in view.findings if f.rule == "CC-6"]
     assert acked and acked[0].acknowledged and acked[0].acked_by == "sam"
+
+
+def test_every_planted_finding_reads_in_chinese_and_in_english(
+    qtbot: QtBot, team: Team, tmp_path: Path
+) -> None:
+    from evidence_desk.services import conduct
+    from evidence_desk.ui import i18n
+    from evidence_desk.ui.review_ui import finding_detail
+    from tests import conduct_scenario
+
+    scenario = conduct_scenario.build(team, tmp_path)
+    findings = conduct.report(scenario.team.login("sam")).findings
+    assert {f.rule for f in findings} >= {"CC-0", "CC-1", "CC-3", "CC-4", "CC-5", "CC-6", "CC-7"}
+    english = {f.id: finding_detail(f) for f in findings}
+    i18n.install("zh_CN")
+    try:
+        for finding in findings:
+            assert finding.facts, f"{finding.rule} records no facts"
+            chinese = finding_detail(finding)
+            assert chinese != english[finding.id], finding.rule
+            assert any("\u4e00" <= ch <= "\u9fff" for ch in chinese), chinese
+            assert "{" not in chinese, chinese  # every placeholder filled
+    finally:
+        i18n.install("en")
+    for finding in findings:
+        assert "{" not in english[finding.id]
