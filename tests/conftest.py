@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from evidence_desk.integrity.local_tsa import LocalTsa, TestPki, make_test_pki
 from tests.helpers import Team, TickingClock, make_team
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -28,3 +29,18 @@ def team(store_path: Path, clock: TickingClock) -> Iterator[Team]:
     group = make_team(store_path, clock)
     yield group
     group.close_all()
+
+
+@pytest.fixture(scope="session")
+def pki(tmp_path_factory: pytest.TempPathFactory) -> TestPki:
+    """A test PKI for a real RFC 3161 TSA. Its certificates are valid around the real present:
+    modules that stamp override ``clock`` to start now."""
+    return make_test_pki(tmp_path_factory.mktemp("pki"))
+
+
+@pytest.fixture
+def local_tsa(pki: TestPki, team: Team) -> Iterator[LocalTsa]:
+    """A real TSA on 127.0.0.1 whose genTime follows the store's clock, as a real TSA follows
+    real time; ``Fault.SLOW`` answers after 5 s."""
+    with LocalTsa(pki, include_chain=True, clock=lambda: team.clock.now, slow_seconds=5.0) as tsa:
+        yield tsa

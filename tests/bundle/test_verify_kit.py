@@ -8,7 +8,6 @@ import shutil
 import subprocess
 import sys
 import zipfile
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import pytest
 
 from evidence_desk.bundle import kit
 from evidence_desk.bundle.verify_kit import verify_kit
-from evidence_desk.integrity.local_tsa import LocalTsa, TestPki, make_test_pki
+from evidence_desk.integrity.local_tsa import LocalTsa, TestPki
 from evidence_desk.services import timestamps
 from evidence_desk.services.bundle import ExportResult
 from tests.bundle.support import export, store_with_evidence
@@ -28,17 +27,6 @@ from tests.helpers import Team, TickingClock
 def clock() -> TickingClock:
     # the test PKI's certificates are valid around the real present, so time starts there
     return TickingClock(datetime.now(UTC).replace(microsecond=0))
-
-
-@pytest.fixture(scope="module")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> TestPki:
-    return make_test_pki(tmp_path_factory.mktemp("pki"))
-
-
-@pytest.fixture
-def local_tsa(pki: TestPki, team: Team) -> Iterator[LocalTsa]:
-    with LocalTsa(pki, include_chain=True, clock=lambda: team.clock.now) as tsa:
-        yield tsa
 
 
 @pytest.fixture

@@ -18,9 +18,9 @@ OpensslRunner = Callable[..., subprocess.CompletedProcess[str]]
 
 
 @pytest.fixture(scope="session")
-def tsa_pki(tmp_path_factory: pytest.TempPathFactory) -> TestPki:
-    """RSA root → intermediate → TSA, plus the misfit certificates."""
-    return make_test_pki(tmp_path_factory.mktemp("tsa-pki"))
+def tsa_pki(pki: TestPki) -> TestPki:
+    """RSA root → intermediate → TSA, plus the misfit certificates (the suite's shared PKI)."""
+    return pki
 
 
 @pytest.fixture(scope="session")

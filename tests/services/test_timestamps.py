@@ -7,7 +7,6 @@ import json
 import shutil
 import socket
 import subprocess
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,7 +14,7 @@ import pytest
 
 from evidence_desk.domain.errors import RuleViolation
 from evidence_desk.integrity import ledger, tsa
-from evidence_desk.integrity.local_tsa import Fault, LocalTsa, TestPki, make_test_pki
+from evidence_desk.integrity.local_tsa import Fault, LocalTsa, TestPki
 from evidence_desk.services import cases, settings, timestamps
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
@@ -26,18 +25,6 @@ from tests.helpers import Team, TickingClock, raw_connection
 def clock() -> TickingClock:
     # the test PKI's certificates are valid around the real present, so time starts there
     return TickingClock(datetime.now(UTC).replace(microsecond=0))
-
-
-@pytest.fixture(scope="module")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> TestPki:
-    return make_test_pki(tmp_path_factory.mktemp("pki"))
-
-
-@pytest.fixture
-def local_tsa(pki: TestPki, team: Team) -> Iterator[LocalTsa]:
-    # genTime follows the store's injected clock, as a real TSA follows real time
-    with LocalTsa(pki, include_chain=True, clock=lambda: team.clock.now, slow_seconds=5.0) as tsa:
-        yield tsa
 
 
 @pytest.fixture

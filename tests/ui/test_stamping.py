@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from evidence_desk.integrity.local_tsa import LocalTsa, TestPki, make_test_pki
+from evidence_desk.integrity.local_tsa import LocalTsa, TestPki
 from evidence_desk.services import cases, timestamps
 from evidence_desk.ui.main_window import MainWindow
 from tests.helpers import Team, TickingClock
@@ -20,17 +19,6 @@ from tests.helpers import Team, TickingClock
 def clock() -> TickingClock:
     # the test PKI's certificates are valid around the real present
     return TickingClock(datetime.now(UTC).replace(microsecond=0))
-
-
-@pytest.fixture(scope="module")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> TestPki:
-    return make_test_pki(tmp_path_factory.mktemp("pki"))
-
-
-@pytest.fixture
-def local_tsa(pki: TestPki, team: Team) -> Iterator[LocalTsa]:
-    with LocalTsa(pki, include_chain=True, clock=lambda: team.clock.now) as tsa:
-        yield tsa
 
 
 def _configure(team: Team, pki: TestPki, url: str) -> None:
