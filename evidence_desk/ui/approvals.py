@@ -239,15 +239,15 @@ class ApprovalQueue(QWidget):
         try:
             result = decide(self.session, contact.id, self.note_edit.toPlainText())  # type: ignore[operator]
         except Exception as error:
-            self.message.setStyleSheet("color: #b3261e;")
-            self.message.setText(errors.describe(error))
+            errors.say_error(self.message, error)
             return
         self.note_edit.clear()
         self.refresh()
         self.decided.emit(result.id)
-        self.message.setStyleSheet("color: #2e7d32;")
-        self.message.setText(
+        errors.say(
+            self.message,
             self.tr("Contact %1 is now %2.")
             .replace("%1", result.id)
-            .replace("%2", status_label(result.status))
+            .replace("%2", status_label(result.status)),
+            True,
         )

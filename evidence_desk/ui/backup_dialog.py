@@ -151,12 +151,13 @@ class BackupDialog(QDialog):
     def start_backup(self) -> Job | None:
         text = self.out_path.text().strip()
         if not text:
-            self._say(self.tr("Choose the file to write first."), False)
+            errors.say(self.message, self.tr("Choose the file to write first."), False)
             return None
         out = Path(text)
 
         def done(result: backup_service.BackupResult) -> None:
-            self._say(
+            errors.say(
+                self.message,
                 self.tr("Backup written: %1 ledger entries, %2 originals, %3 bytes.")
                 .replace("%1", str(result.ledger_size))
                 .replace("%2", str(result.blobs))
@@ -173,7 +174,11 @@ class BackupDialog(QDialog):
     def start_restore(self, *, check_only: bool) -> Job | None:
         source, target = self.backup_file.text().strip(), self.target.text().strip()
         if not source or (not target and not check_only):
-            self._say(self.tr("Choose the backup file and the folder to restore into."), False)
+            errors.say(
+                self.message,
+                self.tr("Choose the backup file and the folder to restore into."),
+                False,
+            )
             return None
         user, password = self.admin_name.text().strip(), self.password.text()
         replace = self.replace.isChecked()
@@ -194,7 +199,7 @@ class BackupDialog(QDialog):
                 text += " " + self.tr("The previous store was moved to %1.").replace(
                     "%1", str(result.moved_aside)
                 )
-            self._say(text, True)
+            errors.say(self.message, text, True)
 
         return self._run(
             lambda _s, job: backup_service.restore(
@@ -231,7 +236,7 @@ class BackupDialog(QDialog):
 
         def failed(error: BaseException) -> None:
             self._busy(False)
-            self._say(errors.describe(error), False)
+            errors.say_error(self.message, error)
 
         job = Job(work, session)
         job.signals.progress.connect(lambda percent, _what: self.progress.setValue(percent))
@@ -247,7 +252,3 @@ class BackupDialog(QDialog):
         self.progress.setValue(0)
         for button in (self.backup_button, self.check_button, self.restore_button):
             button.setEnabled(not busy)
-
-    def _say(self, text: str, ok: bool) -> None:
-        self.message.setStyleSheet("color: #2e7d32;" if ok else "color: #b3261e;")
-        self.message.setText(text)

@@ -234,8 +234,9 @@ class BundleDialog(QDialog):
         self.result = result
         self.progress.hide()
         self.export_button.setEnabled(True)
-        self.status.setStyleSheet("color: #2e7d32;")
-        self.status.setText(self.tr("Bundle %1 exported.").replace("%1", result.bundle_id))
+        errors.say(
+            self.status, self.tr("Bundle %1 exported.").replace("%1", result.bundle_id), True
+        )
         lines = [
             self.tr(
                 "%1 exhibits, %2 pages, %3 messages included (%4 in range left out, each listed)."
@@ -272,8 +273,7 @@ class BundleDialog(QDialog):
         self.error = error
         self.progress.hide()
         self.export_button.setEnabled(True)
-        self.status.setStyleSheet("color: #b3261e;")
-        self.status.setText(errors.describe(error))
+        errors.say_error(self.status, error)
 
     def open_pdf(self) -> None:
         if self.result is not None and self.result.pdf_paths:
@@ -299,15 +299,10 @@ class BundleDialog(QDialog):
         self.kit_verdict = verdict
         intact, rows, _summary = verdict
         if intact:
-            self.status.setStyleSheet("color: #2e7d32;")
-            self.status.setText(
-                self.tr("The kit verifies: every exhibit OK (%1 checks).").replace(
-                    "%1", str(len(rows))
-                )
+            text = self.tr("The kit verifies: every exhibit OK (%1 checks).").replace(
+                "%1", str(len(rows))
             )
         else:
-            self.status.setStyleSheet("color: #b3261e;")
             problems = [r for r in rows if r[0] == "error"]
-            self.status.setText(
-                self.tr("The kit has %1 problem(s).").replace("%1", str(len(problems)))
-            )
+            text = self.tr("The kit has %1 problem(s).").replace("%1", str(len(problems)))
+        errors.say(self.status, text, intact)

@@ -7,7 +7,7 @@ translated here by code, the detail (file, line, rule) is shown below it.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from evidence_desk.domain.errors import EvidenceDeskError
 
@@ -39,6 +39,20 @@ def describe(error: BaseException) -> str:
         else f"{type(error).__name__}: {error}"
     )
     return f"{headline(error)}\n{detail}"
+
+
+OK_COLOUR = "#2e7d32"
+ERROR_COLOUR = "#b3261e"
+
+
+def say(label: QLabel, text: str, ok: bool) -> None:
+    """Show the outcome of an action in a dialog's message line: green done, red refused."""
+    label.setStyleSheet(f"color: {OK_COLOUR if ok else ERROR_COLOUR};")
+    label.setText(text)
+
+
+def say_error(label: QLabel, error: BaseException) -> None:
+    say(label, describe(error), False)
 
 
 def show(parent: QWidget | None, error: BaseException) -> QMessageBox:

@@ -385,10 +385,8 @@ class FindingsView(QWidget):
         try:
             self.conduct.acknowledge(self.session, finding.id, self.note.text())
         except Exception as error:
-            self.message.setStyleSheet("color: #b3261e;")
-            self.message.setText(errors.describe(error))
+            errors.say_error(self.message, error)
             return
         self.note.clear()
-        self.message.setStyleSheet("color: #2e7d32;")
-        self.message.setText(self.tr("Acknowledged; recorded in the ledger."))
+        errors.say(self.message, self.tr("Acknowledged; recorded in the ledger."), True)
         self.run()

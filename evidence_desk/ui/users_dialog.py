@@ -96,10 +96,6 @@ class UsersDialog(QDialog):
             for column, text in enumerate((user.name, role_name(user.role), state)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
 
-    def _say(self, text: str, ok: bool) -> None:
-        self.message.setStyleSheet("color: #2e7d32;" if ok else "color: #b3261e;")
-        self.message.setText(text)
-
     def _run(self, work: Any, done: Any) -> Job | None:
         """Key wrapping runs scrypt (deliberately slow): off the UI thread."""
         if self.job is not None:
@@ -115,7 +111,7 @@ class UsersDialog(QDialog):
 
         def failed(error: BaseException) -> None:
             self._idle()
-            self._say(errors.describe(error), False)
+            errors.say_error(self.message, error)
 
         job = Job(work, self.session)
         job.signals.finished.connect(finished)
@@ -136,20 +132,21 @@ class UsersDialog(QDialog):
             self.name.clear()
             self.password.clear()
             self.refresh()
-            self._say(self.tr("Added %1.").replace("%1", user.name), True)
+            errors.say(self.message, self.tr("Added %1.").replace("%1", user.name), True)
 
         return self._run(lambda s, _j: user_service.add_user(s, name, role, password), added)
 
     def reset(self) -> Job | None:
         row = self.table.currentRow()
         if row < 0:
-            self._say(self.tr("Select a user first."), False)
+            errors.say(self.message, self.tr("Select a user first."), False)
             return None
         name, password = self.table.item(row, 0).text(), self.reset_password.text()
 
         def done(_user: Any) -> None:
             self.reset_password.clear()
-            self._say(
+            errors.say(
+                self.message,
                 self.tr("Password of %1 reset; a new signing key was issued.").replace("%1", name),
                 True,
             )

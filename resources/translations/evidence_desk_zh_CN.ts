@@ -94,7 +94,7 @@
         <translation>联系人当前为“%1”，无法执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="250"/>
+        <location filename="../../evidence_desk/ui/approvals.py" line="249"/>
         <source>Contact %1 is now %2.</source>
         <translation>联系人 %1 现为：%2。</translation>
     </message>
@@ -203,32 +203,32 @@
         <translation>请先选择要写入的文件。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="160"/>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="161"/>
         <source>Backup written: %1 ledger entries, %2 originals, %3 bytes.</source>
         <translation>备份已写入：%1 条存证记录，%2 个原始文件，%3 字节。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="176"/>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="179"/>
         <source>Choose the backup file and the folder to restore into.</source>
         <translation>请选择备份文件和要恢复到的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="185"/>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="190"/>
         <source>The backup is intact: %1 ledger entries, made %2 by %3.</source>
         <translation>备份完好：%1 条存证记录，由 %3 于 %2 制作。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="187"/>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="192"/>
         <source>Restored: %1 ledger entries, made %2 by %3; the store verifies.</source>
         <translation>已恢复：%1 条存证记录，由 %3 于 %2 制作；证据库校验通过。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="194"/>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="199"/>
         <source>The previous store was moved to %1.</source>
         <translation>原证据库已移至 %1。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="225"/>
+        <location filename="../../evidence_desk/ui/backup_dialog.py" line="230"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -355,47 +355,47 @@
         <translation>证据包 %1 已导出。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="241"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="242"/>
         <source>%1 exhibits, %2 pages, %3 messages included (%4 in range left out, each listed).</source>
         <translation>%1 项证据，%2 页，收录 %3 条消息（范围内未收录 %4 条，均已逐条列明）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="247"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="248"/>
         <source>PDF: %1</source>
         <translation>PDF：%1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="248"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="249"/>
         <source>Kit: %1 (SHA-256 %2)</source>
         <translation>校验包：%1（SHA-256 %2）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="251"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="252"/>
         <source>Proofs lead to checkpoint %1 (%2).</source>
         <translation>证明指向检查点 %1（%2）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="255"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="256"/>
         <source>time-stamped</source>
         <translation>已加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="257"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="258"/>
         <source>not time-stamped yet</source>
         <translation>尚未加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="259"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="260"/>
         <source>Recorded as ledger entry %1.</source>
         <translation>已记入存证链第 %1 条。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="304"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="302"/>
         <source>The kit verifies: every exhibit OK (%1 checks).</source>
         <translation>校验包校验通过：每项证据均完好（%1 项检查）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="312"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="307"/>
         <source>The kit has %1 problem(s).</source>
         <translation>校验包有 %1 个问题。</translation>
     </message>
@@ -970,7 +970,7 @@
         <translation>意外错误：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/errors.py" line="48"/>
+        <location filename="../../evidence_desk/ui/errors.py" line="62"/>
         <source>Evidence Desk</source>
         <translation>证据台</translation>
     </message>
@@ -1066,7 +1066,7 @@
         <translation>请先选择一条提示。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="393"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="391"/>
         <source>Acknowledged; recorded in the ledger.</source>
         <translation>已确认，并记入存证链。</translation>
     </message>
@@ -2385,22 +2385,22 @@
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="110"/>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="106"/>
         <source>Protecting the keys with the new password…</source>
         <translation>正在用新密码保护密钥…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="139"/>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="135"/>
         <source>Added %1.</source>
         <translation>已添加 %1。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="146"/>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="142"/>
         <source>Select a user first.</source>
         <translation>请先选择用户。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="153"/>
+        <location filename="../../evidence_desk/ui/users_dialog.py" line="150"/>
         <source>Password of %1 reset; a new signing key was issued.</source>
         <translation>%1 的密码已重置，并已签发新的签名密钥。</translation>
     </message>
