@@ -152,81 +152,68 @@ def rule_title(rule: str) -> str:
     }.get(rule, rule)
 
 
+def _finding_templates() -> dict[str, str]:
+    """One sentence per rule; ``{name}`` stands for the fact of that name."""
+    return {
+        "CC-0": QCoreApplication.translate(
+            "Review", "{what} is dated {at}, before the approval by {approver} at {approved_at}"
+        ),
+        "CC-1": QCoreApplication.translate(
+            "Review",
+            "staff {kind} at {local} {zone}, within quiet hours {window}, and the contact has "
+            "no consent record",
+        ),
+        "CC-3": QCoreApplication.translate(
+            "Review",
+            "{count} staff message(s) to {name}, whose relation is {relation}, "
+            "not debtor or guarantor",
+        ),
+        "CC-4": QCoreApplication.translate(
+            "Review", "{channel} contact used by staff ({count} message(s)) with no consent record"
+        ),
+        "CC-5": QCoreApplication.translate(
+            "Review", "the first staff message names none of: {institutions}"
+        ),
+        "CC-6": QCoreApplication.translate("Review", "wording found: {hits}"),
+        "CC-7": QCoreApplication.translate(
+            "Review", "account(s) not on the approved repayment list: {accounts}"
+        ),
+        "after-revocation": QCoreApplication.translate(
+            "Review", "{side} message at {at}, after the contact was revoked at {revoked_at}"
+        ),
+    }
+
+
 def finding_detail(finding: Any) -> str:
     """The finding's detail in the interface language, from the facts the service recorded;
-    the service's English sentence when a rule has no template here."""
+    the service's English sentence when there are no facts or no template for the rule."""
     facts = dict(getattr(finding, "facts", ()))
-
-    def fill(template: str) -> str:
-        for name, value in facts.items():
-            template = template.replace("{" + name + "}", value)
-        return template
-
-    rule = finding.rule
-    if rule == "CC-0" and facts:
-        what = (
+    template = _finding_templates().get(finding.rule)
+    if not facts or template is None:
+        return str(finding.detail)
+    # facts that are stored codes are shown as their labels
+    if "source" in facts:
+        facts["what"] = (
             QCoreApplication.translate("Review", "the friend-added line")
-            if facts.get("source") == "friend_added"
+            if facts["source"] == "friend_added"
             else QCoreApplication.translate("Review", "the first message")
         )
-        facts["what"] = what
-        return fill(
-            QCoreApplication.translate(
-                "Review", "{what} is dated {at}, before the approval by {approver} at {approved_at}"
-            )
-        )
-    if rule == "CC-1" and facts:
-        facts["kind"] = kind_label(facts.get("kind", ""))
-        return fill(
-            QCoreApplication.translate(
-                "Review",
-                "staff {kind} at {local} {zone}, within quiet hours {window}, and the contact has "
-                "no consent record",
-            )
-        )
-    if rule == "CC-3" and facts:
-        facts["relation"] = relation_label(facts.get("relation", ""))
-        return fill(
-            QCoreApplication.translate(
-                "Review",
-                "{count} staff message(s) to {name}, whose relation is {relation}, "
-                "not debtor or guarantor",
-            )
-        )
-    if rule == "CC-4" and facts:
-        facts["channel"] = channel_label(facts.get("channel", ""))
-        return fill(
-            QCoreApplication.translate(
-                "Review",
-                "{channel} contact used by staff ({count} message(s)) with no consent record",
-            )
-        )
-    if rule == "CC-5" and facts:
-        return fill(
-            QCoreApplication.translate(
-                "Review", "the first staff message names none of: {institutions}"
-            )
-        )
-    if rule == "CC-6" and facts:
-        return fill(QCoreApplication.translate("Review", "wording found: {hits}"))
-    if rule == "CC-7" and facts:
-        return fill(
-            QCoreApplication.translate(
-                "Review", "account(s) not on the approved repayment list: {accounts}"
-            )
-        )
-    if rule == "after-revocation" and facts:
+    if "side" in facts:
         facts["side"] = (
             QCoreApplication.translate("Review", "staff")
-            if facts.get("side") == "staff"
+            if facts["side"] == "staff"
             else QCoreApplication.translate("Review", "contact")
         )
-        return fill(
-            QCoreApplication.translate(
-                "Review", "{side} message at {at}, after the contact was revoked at {revoked_at}"
-            )
-        )
-    return str(finding.detail)
+    for name, label in (
+        ("kind", kind_label),
+        ("relation", relation_label),
+        ("channel", channel_label),
+    ):
+        if name in facts:
+            facts[name] = label(facts[name])
+    for name, value in facts.items():
+        template = template.replace("{" + name + "}", value)
+    return template
 
 
 FindingRole = Qt.ItemDataRole.UserRole + 50

@@ -1006,67 +1006,67 @@
 <context>
     <name>FindingsView</name>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="252"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="239"/>
         <source>Run the conduct check</source>
         <translation>运行合规自查</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="255"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="242"/>
         <source>Only findings not yet acknowledged</source>
         <translation>仅显示尚未确认的提示</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="266"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="253"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="267"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="254"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="268"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="255"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="269"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="256"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="270"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="257"/>
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="287"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="274"/>
         <source>Why this is acceptable, or what was done (recorded in the ledger)</source>
         <translation>说明为何可接受或已采取的措施（记入存证链）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="289"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="276"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="321"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="308"/>
         <source>Checking every stored conversation…</source>
         <translation>正在检查全部已存聊天记录…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="334"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="321"/>
         <source>%1 finding(s), %2 not yet acknowledged.</source>
         <translation>共 %1 条提示，%2 条尚未确认。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="383"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="370"/>
         <source>Select a finding first.</source>
         <translation>请先选择一条提示。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="391"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="378"/>
         <source>Acknowledged; recorded in the ledger.</source>
         <translation>已确认，并记入存证链。</translation>
     </message>
@@ -2095,62 +2095,62 @@
         <translation>终止后的消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="168"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="197"/>
         <source>the friend-added line</source>
         <translation>添加好友提示</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="170"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="199"/>
         <source>the first message</source>
         <translation>第一条消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="174"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="158"/>
         <source>{what} is dated {at}, before the approval by {approver} at {approved_at}</source>
         <translation>{what}的时间为 {at}，早于 {approver} 于 {approved_at} 的审批</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="181"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="161"/>
         <source>staff {kind} at {local} {zone}, within quiet hours {window}, and the contact has no consent record</source>
         <translation>员工于 {local}（{zone}）发送{kind}，处于休息时段 {window}，且该联系人没有同意记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="190"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="166"/>
         <source>{count} staff message(s) to {name}, whose relation is {relation}, not debtor or guarantor</source>
         <translation>员工向 {name} 发送了 {count} 条消息，其关系为{relation}，不是债务人或担保人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="199"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="171"/>
         <source>{channel} contact used by staff ({count} message(s)) with no consent record</source>
         <translation>员工使用{channel}联系（{count} 条消息），但没有债务人同意记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="206"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="174"/>
         <source>the first staff message names none of: {institutions}</source>
         <translation>员工首条消息未提及以下任何机构名称：{institutions}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="211"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="177"/>
         <source>wording found: {hits}</source>
         <translation>发现用语：{hits}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="214"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="178"/>
         <source>account(s) not on the approved repayment list: {accounts}</source>
         <translation>不在核准还款账户名单上的账户：{accounts}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="220"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="203"/>
         <source>staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="222"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="205"/>
         <source>contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="225"/>
+        <location filename="../../evidence_desk/ui/review_ui.py" line="181"/>
         <source>{side} message at {at}, after the contact was revoked at {revoked_at}</source>
         <translation>{side}于 {at} 发送的消息，晚于联系人被撤销的时间 {revoked_at}</translation>
     </message>
