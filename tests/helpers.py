@@ -157,3 +157,8 @@ def store_state(path: Path) -> dict[str, Any]:
         str(p.relative_to(path)) for p in (path / "blobs").rglob("*") if p.is_file()
     )
     return state
+
+
+def ledger_size(session: Session) -> int:
+    """Entries in the ledger as this session sees it."""
+    return int(session.conn.execute("SELECT count(*) FROM ledger").fetchone()[0])

@@ -17,14 +17,9 @@ from evidence_desk.bundle.model import Scope
 from evidence_desk.bundle.verify_kit import verify_kit
 from evidence_desk.domain.errors import BadInput, PermissionDenied, RuleViolation
 from evidence_desk.services import bundle, contacts
-from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 from tests.bundle.support import CASE, export, store_with_evidence
-from tests.helpers import Team, TickingClock, make_team, supporting_documents
-
-
-def _ledger_size(session: Session) -> int:
-    return int(session.conn.execute("SELECT count(*) FROM ledger").fetchone()[0])
+from tests.helpers import Team, TickingClock, ledger_size, make_team, supporting_documents
 
 
 def _tool(name: str) -> str:
@@ -38,20 +33,20 @@ def test_only_the_legal_team_may_export_and_a_refusal_changes_nothing(
     team: Team, tmp_path: Path
 ) -> None:
     alice, _contact = store_with_evidence(team, tmp_path / "in")
-    before = _ledger_size(alice)
+    before = ledger_size(alice)
     for name in ("alice", "sam", "ada"):
         with pytest.raises(PermissionDenied, match=r"bundle\.export"):
             bundle.export_bundle(team.login(name), Scope(CASE), tmp_path / f"out-{name}")
         assert not (tmp_path / f"out-{name}").exists()
-    assert _ledger_size(alice) == before
+    assert ledger_size(alice) == before
 
 
 def test_export_writes_pdf_and_kit_and_records_one_signed_entry(team: Team, tmp_path: Path) -> None:
     alice, contact_id = store_with_evidence(team, tmp_path / "in")
-    before = _ledger_size(alice)
+    before = ledger_size(alice)
     result = export(team, tmp_path / "out")
     lee = team.login("lee")
-    assert _ledger_size(lee) == before + 1
+    assert ledger_size(lee) == before + 1
     row = lee.conn.execute("SELECT * FROM ledger ORDER BY seq DESC LIMIT 1").fetchone()
     assert row["action"] == "bundle.export" and row["actor"] == "lee"
     payload = json.loads(row["payload"])
@@ -180,7 +175,7 @@ def test_bad_scopes_are_refused_and_change_nothing(team: Team, tmp_path: Path) -
         documents=supporting_documents(tmp_path / "pending"),
     )
     lee = team.login("lee")
-    before = _ledger_size(lee)
+    before = ledger_size(lee)
     with pytest.raises(RuleViolation, match=r"contact\.approved"):
         bundle.export_bundle(lee, Scope(CASE, contact_ids=(pending.id,)), tmp_path / "o1")
     with pytest.raises(BadInput, match="--from"):
@@ -195,7 +190,7 @@ def test_bad_scopes_are_refused_and_change_nothing(team: Team, tmp_path: Path) -
 
         cases.create_case(cases_session, "2026-EMPTY", debtor_name="无")
         bundle.export_bundle(lee, Scope("2026-EMPTY"), tmp_path / "o4")
-    assert _ledger_size(lee) == before + 1  # only the case creation above
+    assert ledger_size(lee) == before + 1  # only the case creation above
     assert not any((tmp_path / f"o{n}").exists() for n in range(1, 5))
 
 

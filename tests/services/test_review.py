@@ -10,7 +10,7 @@ from evidence_desk.domain.errors import BadInput, NotFound, PermissionDenied, Ru
 from evidence_desk.services import contacts, evidence, review
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
-from tests.helpers import ADMIN, ADMIN_PASSWORD, Team, approved_contact, raw_connection
+from tests.helpers import ADMIN, ADMIN_PASSWORD, Team, approved_contact, ledger_size, raw_connection
 
 CHAT = """2026-03-05 09:15:00 你已添加了王芳，现在可以开始聊天了。
 
@@ -57,10 +57,6 @@ def chat(team: Team, tmp_path: Path) -> tuple[Session, str, dict[str, int]]:
     return session, contact_id, ids
 
 
-def _ledger_size(session: Session) -> int:
-    return int(session.conn.execute("SELECT count(*) FROM ledger").fetchone()[0])
-
-
 def _tamper(team: Team, *statements: tuple[str, tuple[object, ...]]) -> None:
     conn = raw_connection(team.path, ADMIN, ADMIN_PASSWORD)
     try:
@@ -81,9 +77,9 @@ def test_a_tag_is_one_signed_entry_and_survives_verify(
     chat: tuple[Session, str, dict[str, int]],
 ) -> None:
     session, contact_id, ids = chat
-    before = _ledger_size(session)
+    before = ledger_size(session)
     tag = review.tag_message(session, ids["我下周五还5000元"], "promise_to_pay", "还款承诺 5000")
-    assert _ledger_size(session) == before + 1
+    assert ledger_size(session) == before + 1
     entry = session.conn.execute(
         "SELECT actor, action, payload FROM ledger ORDER BY seq DESC LIMIT 1"
     ).fetchone()
@@ -101,9 +97,9 @@ def test_untag_is_an_entry_too_and_the_tag_stays_on_record(
 ) -> None:
     session, contact_id, ids = chat
     tag = review.tag_message(session, ids["这笔钱我认，是我借的"], "debt_ack")
-    before = _ledger_size(session)
+    before = ledger_size(session)
     removed = review.untag(session, tag.id, "wrong message")
-    assert _ledger_size(session) == before + 1
+    assert ledger_size(session) == before + 1
     assert not removed.active and removed.removed_by == "alice"
     assert removed.remove_note == "wrong message"
     assert review.list_tags(session, contact_id=contact_id) == []
@@ -137,12 +133,12 @@ def test_legal_and_supervisor_may_tag_admin_may_not(
     assert review.tag_message(team.login("lee"), ids["好"], "debt_ack").created_by == "lee"
     assert review.tag_message(team.login("sue"), ids["好"], "dispute").created_by == "sue"
     admin = team.login("ada")
-    before = _ledger_size(admin)
+    before = ledger_size(admin)
     with pytest.raises(PermissionDenied):
         review.tag_message(admin, ids["好"], "threat")
     with pytest.raises(PermissionDenied):
         review.search(admin, "好")
-    assert _ledger_size(admin) == before
+    assert ledger_size(admin) == before
 
 
 @pytest.mark.parametrize(
@@ -161,11 +157,11 @@ def test_bad_tags_are_refused_and_change_nothing(
     detail: str,
 ) -> None:
     session, _contact_id, ids = chat
-    before = _ledger_size(session)
+    before = ledger_size(session)
     with pytest.raises(error) as raised:
         review.tag_message(session, ids["好"], tag, note)
     assert detail in str(raised.value)
-    assert _ledger_size(session) == before
+    assert ledger_size(session) == before
 
 
 def test_unknown_targets_and_duplicates_are_refused(
@@ -179,11 +175,11 @@ def test_unknown_targets_and_duplicates_are_refused(
     with pytest.raises(NotFound):
         review.untag(session, "T-nonexistent")
     review.tag_message(session, ids["Not my debt, I DISPUTE this"], "dispute")
-    before = _ledger_size(session)
+    before = ledger_size(session)
     with pytest.raises(RuleViolation) as duplicate:
         review.tag_message(session, ids["Not my debt, I DISPUTE this"], "dispute")
     assert duplicate.value.rule == "review.duplicate_tag"
-    assert _ledger_size(session) == before
+    assert ledger_size(session) == before
     # free notes may repeat
     review.tag_message(session, ids["好"], "note", "一")
     review.tag_message(session, ids["好"], "note", "二")

@@ -18,7 +18,7 @@ from evidence_desk.integrity.local_tsa import Fault, LocalTsa, TestPki
 from evidence_desk.services import cases, settings, timestamps
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
-from tests.helpers import Team, TickingClock, raw_connection
+from tests.helpers import Team, TickingClock, ledger_size, raw_connection
 
 
 @pytest.fixture
@@ -43,10 +43,6 @@ def configured(team: Team, pki: TestPki, local_tsa: LocalTsa) -> Session:
     return alice
 
 
-def _ledger_size(session: Session) -> int:
-    return int(session.conn.execute("SELECT count(*) FROM ledger").fetchone()[0])
-
-
 def test_stamp_stores_a_verified_token_and_clears_the_queue(configured: Session) -> None:
     before = timestamps.status(configured)
     assert before.pending_entries > 0
@@ -64,10 +60,10 @@ def test_stamp_stores_a_verified_token_and_clears_the_queue(configured: Session)
 
 def test_nothing_to_stamp_when_only_stamp_entries_follow(configured: Session) -> None:
     timestamps.stamp(configured)
-    size = _ledger_size(configured)
+    size = ledger_size(configured)
     again = timestamps.stamp(configured)
     assert not again.stamped and not again.attempts
-    assert _ledger_size(configured) == size
+    assert ledger_size(configured) == size
 
 
 def test_openssl_verifies_the_stored_token(
@@ -124,11 +120,11 @@ def test_a_bad_answer_keeps_the_queue_records_why_and_the_next_stamp_succeeds(
     configured: Session, local_tsa: LocalTsa, fault: Fault, reason: str
 ) -> None:
     local_tsa.fault = fault
-    size = _ledger_size(configured)
+    size = ledger_size(configured)
     outcome = timestamps.stamp(configured)
     assert not outcome.stamped
     assert reason in outcome.attempts[0][1]
-    assert _ledger_size(configured) == size  # nothing stored, nothing lost
+    assert ledger_size(configured) == size  # nothing stored, nothing lost
     attempt = configured.conn.execute("SELECT * FROM stamp_attempts").fetchone()
     assert attempt["outcome"] == "failed" and reason in attempt["reason"]
     assert timestamps.status(configured).pending_entries > 0
@@ -243,9 +239,9 @@ def test_tampered_token_bytes_are_refused_not_retried_and_the_queue_kept(
         answer[-40] ^= 0x01  # inside the signature at the end of the SignedData
         return bytes(answer)
 
-    size = _ledger_size(configured)
+    size = ledger_size(configured)
     outcome = timestamps.stamp(configured, sender=tampering)
     assert not outcome.stamped and len(calls) == 1
-    assert _ledger_size(configured) == size
+    assert ledger_size(configured) == size
     assert timestamps.status(configured).pending_entries > 0
     assert timestamps.stamp(configured).stamped  # the honest answer is taken next time

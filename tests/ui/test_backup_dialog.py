@@ -10,11 +10,7 @@ from evidence_desk.services import cases
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 from evidence_desk.ui.backup_dialog import BackupDialog
-from tests.helpers import ADMIN, ADMIN_PASSWORD, Team
-
-
-def _ledger_size(session: Session) -> int:
-    return int(session.conn.execute("SELECT count(*) FROM ledger").fetchone()[0])
+from tests.helpers import ADMIN, ADMIN_PASSWORD, Team, ledger_size
 
 
 def test_admin_backs_up_checks_and_restores_through_the_dialog(
@@ -22,7 +18,7 @@ def test_admin_backs_up_checks_and_restores_through_the_dialog(
 ) -> None:
     cases.create_case(team.login("alice"), "2026-B-1", debtor_name="赵六")
     admin = team.login(ADMIN)
-    size = _ledger_size(admin)
+    size = ledger_size(admin)
     dialog = BackupDialog(admin)
     qtbot.addWidget(dialog)
     out = tmp_path / "store.edbackup"
@@ -64,7 +60,7 @@ def test_admin_backs_up_checks_and_restores_through_the_dialog(
     qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
     assert "Restored" in dialog.message.text(), dialog.message.text()
     with Session.open(restored, ADMIN, ADMIN_PASSWORD) as copy:
-        assert _ledger_size(copy) == size
+        assert ledger_size(copy) == size
         assert verify_store(copy).intact
 
 
