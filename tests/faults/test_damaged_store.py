@@ -69,6 +69,8 @@ def _read_only(folder: Path) -> Iterator[None]:
         return
     with read_only_view(folder) as mounted:
         if not mounted:
+            # as root, file modes do not stop writes; without a read-only bind mount there is no
+            # read-only folder to test against (non-root runs take the chmod branch above)
             pytest.skip("root cannot be denied writes here without a read-only mount")
         yield
 

@@ -65,6 +65,8 @@ def disk(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Path,
         return
     with small_tmpfs(tmp_path / "disk", DISK_KIB) as mounted:
         if not mounted:
+            # a real full disk needs a mount (root); the "injected ENOSPC" parameter of this same
+            # fixture always runs, so the behaviour is still tested everywhere
             pytest.skip("mounting a tmpfs needs root; the injected ENOSPC case covers this")
         yield tmp_path / "disk", True
 
