@@ -1,22 +1,40 @@
 """Every error a user can see, in one place, each with a stable code.
 
 The CLI maps ``exit_code`` to its process exit status (cli.md: 2 usage, 3 refused by a rule or
-permission, 4 bad input); the GUI maps ``code`` to a translated message. A refused or failed
-operation never leaves partial state behind, so callers can simply report and carry on.
+permission, 4 bad input); the GUI maps ``code`` to a translated headline. The detail is English
+(``message``); when the raiser worded it from a :class:`~evidence_desk.domain.wording.Catalogue`,
+``detail_code`` and ``facts`` say which sentence it is and what it was made of, so the GUI can
+say it in the interface language too. A refused or failed operation never leaves partial state
+behind, so callers can simply report and carry on.
 """
 
 from __future__ import annotations
 
+from evidence_desk.domain.wording import Facts, Phrase
+
 
 class EvidenceDeskError(Exception):
-    """Base class. ``code`` is stable and machine-readable; the message is English detail."""
+    """Base class. ``code`` is stable and machine-readable; the message is English detail.
+
+    ``detail`` is the part of the message the raiser worded (a :class:`Phrase` when it came from
+    a catalogue); ``detail_code`` and ``facts`` are its code and named values, empty otherwise.
+    """
 
     code = "error"
     exit_code = 1
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
-        self.message = message
+        self.message = str(message)
+        self.detail: str = message
+
+    @property
+    def detail_code(self) -> str:
+        return self.detail.code if isinstance(self.detail, Phrase) else ""
+
+    @property
+    def facts(self) -> Facts:
+        return self.detail.facts if isinstance(self.detail, Phrase) else ()
 
 
 class UsageError(EvidenceDeskError):
@@ -33,6 +51,7 @@ class RuleViolation(EvidenceDeskError):
     def __init__(self, rule: str, message: str) -> None:
         super().__init__(f"refused by rule {rule}: {message}")
         self.rule = rule
+        self.detail = message
 
 
 class PermissionDenied(RuleViolation):
@@ -51,6 +70,7 @@ class BadInput(EvidenceDeskError):
         self.file = file
         self.locator = locator
         self.reason = reason
+        self.detail = reason
 
 
 class ImportInputError(BadInput):

@@ -46,6 +46,7 @@ from types import MappingProxyType
 from typing import BinaryIO
 
 from evidence_desk.domain.errors import ImportInputError
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.importers.base import ExportSource
 
 __all__ = [
@@ -129,6 +130,46 @@ class Container:
         return select_main(self.source(), member)
 
 
+_said = Catalogue(
+    {
+        "archive.no_member": "no such member",
+        "archive.cannot_open": "cannot open: {error}",
+        "archive.cannot_read": "cannot read: {error}",
+        "archive.cannot_open_folder": "cannot open folder: {error}",
+        "archive.cannot_list": "cannot list: {error}",
+        "archive.file_too_big": "file is {size} bytes, above the cap of {cap}",
+        "archive.corrupt_zip": "not a readable zip (truncated or corrupt): {error}",
+        "archive.too_many_members": "{count} members, above the cap of {cap}",
+        "archive.duplicate_member": "duplicate member name",
+        "archive.zip_too_big": "total uncompressed size exceeds the cap of {cap} bytes",
+        "archive.nested": "nested archive; not opened recursively",
+        "archive.only_nested": "the zip holds only another archive, which is not opened "
+        "recursively; extract it and import that archive directly",
+        "archive.link_outside": "symbolic link points outside the folder",
+        "archive.not_regular": "not a regular file",
+        "archive.too_many_files": "more than {cap} files in the folder",
+        "archive.folder_too_big": "total size exceeds the cap of {cap} bytes",
+        "archive.nul_in_name": "NUL byte in member name",
+        "archive.absolute_path": "unsafe member path (absolute)",
+        "archive.drive_letter": "unsafe member path (drive letter)",
+        "archive.parent_path": "unsafe member path (parent directory '..')",
+        "archive.empty_name": "empty member name",
+        "archive.encrypted": "encrypted member; cannot be read",
+        "archive.compression": "unsupported compression method {method}",
+        "archive.symlink_member": "symbolic link member",
+        "archive.member_too_big": "member is {size} bytes, above the cap of {cap}",
+        "archive.ratio": "compression ratio {ratio}:1 exceeds {cap}:1 (zip bomb?)",
+        "archive.no_local_header": "local header missing (truncated or corrupt zip)",
+        "archive.past_end": "member data runs past the end of the zip",
+        "archive.overlap": "overlapping members (several entries share data; zip bomb?)",
+        "archive.expands": "member expands beyond its declared {cap} bytes",
+        "archive.corrupt_member": "corrupt member: {error}",
+        "archive.size_mismatch": "member is {size} bytes, its header declares {cap}",
+        "archive.file_grew": "file grew above the cap of {cap} bytes",
+    }
+)
+
+
 def is_zip(data: bytes) -> bool:
     """True when ``data`` starts like a zip (local header, empty archive or spanned marker)."""
     return data[:4] in (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
@@ -145,7 +186,7 @@ def select_main(source: ExportSource, member: str) -> ExportSource:
     Raises ImportInputError when the member is absent or cannot be read safely.
     """
     if member not in source.members:
-        raise ImportInputError(source.container or source.name, member, "no such member")
+        raise ImportInputError(source.container or source.name, member, _said("archive.no_member"))
     return ExportSource(
         name=member,
         data=source.read_member(member),
@@ -162,10 +203,12 @@ def open_path(path: Path, limits: ArchiveLimits = DEFAULT_LIMITS) -> ExportSourc
             return open_folder(path, limits).source()
         size = path.stat().st_size
     except OSError as error:
-        raise ImportInputError(label, "", f"cannot open: {error.strerror or error}") from None
+        raise ImportInputError(
+            label, "", _said("archive.cannot_open", error=error.strerror or error)
+        ) from None
     if size > limits.max_total_bytes:
         raise ImportInputError(
-            label, "", f"file is {size} bytes, above the cap of {limits.max_total_bytes}"
+            label, "", _said("archive.file_too_big", size=size, cap=limits.max_total_bytes)
         )
     try:
         with path.open("rb") as handle:
@@ -176,7 +219,9 @@ def open_path(path: Path, limits: ArchiveLimits = DEFAULT_LIMITS) -> ExportSourc
             return open_zip_file(path, limits).source()
         data = path.read_bytes()
     except OSError as error:
-        raise ImportInputError(label, "", f"cannot read: {error.strerror or error}") from None
+        raise ImportInputError(
+            label, "", _said("archive.cannot_read", error=error.strerror or error)
+        ) from None
     return ExportSource(name=label, data=data)
 
 
@@ -191,7 +236,9 @@ def open_zip_file(path: Path, limits: ArchiveLimits = DEFAULT_LIMITS) -> Contain
         handle = path.open("rb")
         size = os.fstat(handle.fileno()).st_size
     except OSError as error:
-        raise ImportInputError(label, "", f"cannot read: {error.strerror or error}") from None
+        raise ImportInputError(
+            label, "", _said("archive.cannot_read", error=error.strerror or error)
+        ) from None
     try:
         return _open_container(label, handle, size, limits)
     except BaseException:
@@ -214,12 +261,10 @@ def _open_container(name: str, handle: BinaryIO, size: int, limits: ArchiveLimit
         archive = zipfile.ZipFile(handle)
         infos = archive.infolist()
     except _ZIP_ERRORS as error:
-        raise ImportInputError(
-            name, "", f"not a readable zip (truncated or corrupt): {error}"
-        ) from None
+        raise ImportInputError(name, "", _said("archive.corrupt_zip", error=error)) from None
     if len(infos) > limits.max_members:
         raise ImportInputError(
-            name, "", f"{len(infos)} members, above the cap of {limits.max_members}"
+            name, "", _said("archive.too_many_members", count=len(infos), cap=limits.max_members)
         )
 
     members: dict[str, Callable[[], bytes]] = {}
@@ -233,18 +278,18 @@ def _open_container(name: str, handle: BinaryIO, size: int, limits: ArchiveLimit
             continue
         member = _safe_member_path(name, raw_name)
         if member in members:
-            raise ImportInputError(name, member, "duplicate member name")
+            raise ImportInputError(name, member, _said("archive.duplicate_member"))
         _check_member(name, member, info, limits)
         total += info.file_size
         if total > limits.max_total_bytes:
             raise ImportInputError(
                 name,
                 member,
-                f"total uncompressed size exceeds the cap of {limits.max_total_bytes} bytes",
+                _said("archive.zip_too_big", cap=limits.max_total_bytes),
             )
         if is_nested_archive_name(member):
             if limits.refuse_nested:
-                raise ImportInputError(name, member, "nested archive; not opened recursively")
+                raise ImportInputError(name, member, _said("archive.nested"))
             nested.append(member)
         members[member] = _zip_reader(archive, info, name, member)
         sizes[member] = info.file_size
@@ -254,8 +299,7 @@ def _open_container(name: str, handle: BinaryIO, size: int, limits: ArchiveLimit
         raise ImportInputError(
             name,
             nested[0],
-            "the zip holds only another archive, which is not opened recursively; "
-            "extract it and import that archive directly",
+            _said("archive.only_nested"),
         )
     return Container(
         name=name,
@@ -277,7 +321,7 @@ def open_folder(path: Path, limits: ArchiveLimits = DEFAULT_LIMITS) -> Container
         root = path.resolve(strict=True)
     except OSError as error:
         raise ImportInputError(
-            label, "", f"cannot open folder: {error.strerror or error}"
+            label, "", _said("archive.cannot_open_folder", error=error.strerror or error)
         ) from None
     members: dict[str, Callable[[], bytes]] = {}
     sizes: dict[str, int] = {}
@@ -294,39 +338,41 @@ def open_folder(path: Path, limits: ArchiveLimits = DEFAULT_LIMITS) -> Container
                 info = target.stat()
             except OSError as error:
                 raise ImportInputError(
-                    label, member, f"cannot read: {error.strerror or error}"
+                    label, member, _said("archive.cannot_read", error=error.strerror or error)
                 ) from None
             if not target.is_relative_to(root):
-                raise ImportInputError(label, member, "symbolic link points outside the folder")
+                raise ImportInputError(label, member, _said("archive.link_outside"))
             if not stat.S_ISREG(info.st_mode):
-                raise ImportInputError(label, member, "not a regular file")
+                raise ImportInputError(label, member, _said("archive.not_regular"))
             if len(members) >= limits.max_members:
                 raise ImportInputError(
-                    label, member, f"more than {limits.max_members} files in the folder"
+                    label, member, _said("archive.too_many_files", cap=limits.max_members)
                 )
             if info.st_size > limits.max_member_bytes:
                 raise ImportInputError(
                     label,
                     member,
-                    f"file is {info.st_size} bytes, above the cap of {limits.max_member_bytes}",
+                    _said("archive.file_too_big", size=info.st_size, cap=limits.max_member_bytes),
                 )
             total += info.st_size
             if total > limits.max_total_bytes:
                 raise ImportInputError(
                     label,
                     member,
-                    f"total size exceeds the cap of {limits.max_total_bytes} bytes",
+                    _said("archive.folder_too_big", cap=limits.max_total_bytes),
                 )
             if is_nested_archive_name(member):
                 if limits.refuse_nested:
-                    raise ImportInputError(label, member, "nested archive; not opened recursively")
+                    raise ImportInputError(label, member, _said("archive.nested"))
                 nested.append(member)
             members[member] = _file_reader(target, label, member, limits.max_member_bytes)
             sizes[member] = info.st_size
     if walk_errors:
         first = walk_errors[0]
         raise ImportInputError(
-            label, str(first.filename or ""), f"cannot list: {first.strerror or first}"
+            label,
+            str(first.filename or ""),
+            _said("archive.cannot_list", error=first.strerror or first),
         )
     return Container(
         name=label,
@@ -352,34 +398,34 @@ def _decoded_name(info: zipfile.ZipInfo) -> str:
 def _safe_member_path(zip_name: str, raw: str) -> str:
     """Normalise a member name to a relative POSIX path, refusing anything that could escape."""
     if "\x00" in raw:
-        raise ImportInputError(zip_name, raw.replace("\x00", "\\0"), "NUL byte in member name")
+        raise ImportInputError(zip_name, raw.replace("\x00", "\\0"), _said("archive.nul_in_name"))
     path = raw.replace("\\", "/")
     if path.startswith("/"):
-        raise ImportInputError(zip_name, raw, "unsafe member path (absolute)")
+        raise ImportInputError(zip_name, raw, _said("archive.absolute_path"))
     if _DRIVE_RE.match(path):
-        raise ImportInputError(zip_name, raw, "unsafe member path (drive letter)")
+        raise ImportInputError(zip_name, raw, _said("archive.drive_letter"))
     parts = [part for part in path.split("/") if part not in ("", ".")]
     if ".." in parts:
-        raise ImportInputError(zip_name, raw, "unsafe member path (parent directory '..')")
+        raise ImportInputError(zip_name, raw, _said("archive.parent_path"))
     if not parts:
-        raise ImportInputError(zip_name, raw, "empty member name")
+        raise ImportInputError(zip_name, raw, _said("archive.empty_name"))
     return "/".join(parts)
 
 
 def _check_member(zip_name: str, member: str, info: zipfile.ZipInfo, limits: ArchiveLimits) -> None:
     if info.flag_bits & _ENCRYPTED_FLAG:
-        raise ImportInputError(zip_name, member, "encrypted member; cannot be read")
+        raise ImportInputError(zip_name, member, _said("archive.encrypted"))
     if info.compress_type not in _SUPPORTED_METHODS:
         raise ImportInputError(
-            zip_name, member, f"unsupported compression method {info.compress_type}"
+            zip_name, member, _said("archive.compression", method=info.compress_type)
         )
     if stat.S_ISLNK(info.external_attr >> 16):
-        raise ImportInputError(zip_name, member, "symbolic link member")
+        raise ImportInputError(zip_name, member, _said("archive.symlink_member"))
     if info.file_size > limits.max_member_bytes:
         raise ImportInputError(
             zip_name,
             member,
-            f"member is {info.file_size} bytes, above the cap of {limits.max_member_bytes}",
+            _said("archive.member_too_big", size=info.file_size, cap=limits.max_member_bytes),
         )
     if info.file_size > limits.ratio_threshold_bytes and info.file_size > limits.max_ratio * max(
         info.compress_size, 1
@@ -388,7 +434,7 @@ def _check_member(zip_name: str, member: str, info: zipfile.ZipInfo, limits: Arc
         raise ImportInputError(
             zip_name,
             member,
-            f"compression ratio {ratio:.0f}:1 exceeds {limits.max_ratio:.0f}:1 (zip bomb?)",
+            _said("archive.ratio", ratio=f"{ratio:.0f}", cap=f"{limits.max_ratio:.0f}"),
         )
 
 
@@ -406,22 +452,20 @@ def _check_local_headers(
                 handle.seek(start)
                 header = handle.read(_LOCAL_HEADER_SIZE)
             except OSError as error:
-                raise ImportInputError(zip_name, member, f"cannot read: {error}") from None
+                raise ImportInputError(
+                    zip_name, member, _said("archive.cannot_read", error=error)
+                ) from None
         if start < 0 or len(header) < _LOCAL_HEADER_SIZE or header[:4] != _LOCAL_HEADER_SIGNATURE:
-            raise ImportInputError(
-                zip_name, member, "local header missing (truncated or corrupt zip)"
-            )
+            raise ImportInputError(zip_name, member, _said("archive.no_local_header"))
         name_len, extra_len = struct.unpack("<HH", header[26:30])
         end = start + _LOCAL_HEADER_SIZE + name_len + extra_len + info.compress_size
         if end > size:
-            raise ImportInputError(zip_name, member, "member data runs past the end of the zip")
+            raise ImportInputError(zip_name, member, _said("archive.past_end"))
         spans.append((start, end, member))
     spans.sort()
     for (_, end, member), (next_start, _, _) in itertools.pairwise(spans):
         if end > next_start:
-            raise ImportInputError(
-                zip_name, member, "overlapping members (several entries share data; zip bomb?)"
-            )
+            raise ImportInputError(zip_name, member, _said("archive.overlap"))
 
 
 def _zip_reader(
@@ -439,17 +483,17 @@ def _zip_reader(
                         break
                     total += len(chunk)
                     if total > cap:
-                        raise ImportInputError(
-                            zip_name, member, f"member expands beyond its declared {cap} bytes"
-                        )
+                        raise ImportInputError(zip_name, member, _said("archive.expands", cap=cap))
                     chunks.append(chunk)
         except ImportInputError:
             raise
         except _ZIP_ERRORS as error:
-            raise ImportInputError(zip_name, member, f"corrupt member: {error}") from None
+            raise ImportInputError(
+                zip_name, member, _said("archive.corrupt_member", error=error)
+            ) from None
         if total != cap:
             raise ImportInputError(
-                zip_name, member, f"member is {total} bytes, its header declares {cap}"
+                zip_name, member, _said("archive.size_mismatch", size=total, cap=cap)
             )
         return b"".join(chunks)
 
@@ -463,10 +507,10 @@ def _file_reader(path: Path, folder: str, member: str, cap: int) -> Callable[[],
                 data = handle.read(cap + 1)
         except OSError as error:
             raise ImportInputError(
-                folder, member, f"cannot read: {error.strerror or error}"
+                folder, member, _said("archive.cannot_read", error=error.strerror or error)
             ) from None
         if len(data) > cap:
-            raise ImportInputError(folder, member, f"file grew above the cap of {cap} bytes")
+            raise ImportInputError(folder, member, _said("archive.file_grew", cap=cap))
         return data
 
     return read

@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Protocol
 
 from evidence_desk.domain.errors import ImportInputError
+from evidence_desk.domain.wording import Catalogue, Facts, Phrase
 
 __all__ = [
     "Attachment",
@@ -32,6 +33,18 @@ __all__ = [
     "SourceRef",
     "normalised_bytes",
 ]
+
+#: Sentences several importers use. A module's own catalogue includes these
+#: (``Catalogue({**COMMON_WORDING, ...})``) so that it words everything through one callable.
+COMMON_WORDING = {
+    "import.empty_file": "empty file",
+    "import.invalid_json": "invalid JSON: {error}",
+    "import.json_too_deep": "JSON nested too deeply",
+    "import.unknown_zone": "unknown IANA time zone {tz!r}",
+    "import.detected_in_member": "{reason} in {member}",
+    "import.detected_chat_file": "{reason}; chat file {member}",
+}
+said = Catalogue(COMMON_WORDING)
 
 
 class MessageKind(enum.StrEnum):
@@ -91,12 +104,24 @@ class ParseProblem:
 
     ``severity`` is ``"error"`` (content could not be parsed and is kept only as raw text) or
     ``"warning"`` (parsed, but a human should look: ambiguous DST time, repaired encoding...).
+
+    ``reason`` is English (the CLI's and the normalised output's wording). Importers word it from
+    their :class:`~evidence_desk.domain.wording.Catalogue`; ``code`` and ``facts`` are then the
+    reason's stable code and named values, taken from it, so a front end can say it in its own
+    language. They do not take part in comparisons or in :func:`normalised_bytes`.
     """
 
     file: str
     locator: str
     reason: str
     severity: str = "warning"
+    code: str = field(default="", compare=False)
+    facts: Facts = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.code and isinstance(self.reason, Phrase):
+            object.__setattr__(self, "code", self.reason.code)
+            object.__setattr__(self, "facts", self.reason.facts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +176,9 @@ class ParsedChat:
     """The result of parsing one chat export.
 
     ``format_name`` and ``parser_version`` go into the import's ledger entry; bump the version
-    whenever normalised output for the same bytes would change.
+    whenever normalised output for the same bytes would change. ``detection_reason`` and each
+    of ``repairs`` are English :class:`~evidence_desk.domain.wording.Phrase` objects (plain
+    strings to everything but a front end that translates them by code).
     """
 
     format_name: str
@@ -198,7 +225,9 @@ class Importer(Protocol):
 
     def detect(self, source: ExportSource) -> str | None:
         """Return a human-readable reason when this format fits (``"WhatsApp Android, en, 24h,
-        d/m/y"``), else ``None``. Must be cheap and must not raise on any input."""
+        d/m/y"``), else ``None``. Must be cheap and must not raise on any input. The reason is a
+        :class:`~evidence_desk.domain.wording.Phrase` of the module's catalogue, so that a front
+        end can say it in its own language."""
 
     def parse(self, source: ExportSource, tz: str) -> ParsedChat:
         """Parse the whole export; local times are interpreted in IANA zone ``tz``.

@@ -26,7 +26,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.importers.base import (
+    COMMON_WORDING,
     ExportSource,
     ImportInputError,
     MessageKind,
@@ -50,6 +52,39 @@ __all__ = [
     "sniff_head",
 ]
 
+_said = Catalogue(
+    {
+        **COMMON_WORDING,
+        "time.dst_overlap": "ambiguous local time {time} in {zone} (DST overlap): "
+        "took the earlier instant",
+        "time.dst_gap": "nonexistent local time {time} in {zone} (DST gap): "
+        "read with the offset before the change",
+        "csv.unterminated_quote": "unterminated quoted field: the file is truncated or damaged",
+        "csv.unreadable": "unreadable CSV: {error}",
+        "csv.no_header": "empty file: no CSV header",
+        "csv.gb18030": "decoded as GB18030: the file is not UTF-8 (typically re-saved by Excel on "
+        "a Chinese Windows); the stored original is unchanged",
+        "csv.detected_auto": "generic CSV, {encoding}, {columns} columns, "
+        "auto-mapped {time}/{sender}/{text}",
+        "csv.detected_mapped": "generic CSV, {encoding}, {columns} columns, "
+        "mapped {time}/{sender}/{text}",
+        "csv.detected": "generic CSV, {encoding}, {columns} columns",
+        "csv.no_mapping": "no column mapping given and the header does not name time, sender "
+        "and text columns: {header}",
+        "csv.mapped_missing": "mapped column(s) {missing} not in the header: {header}",
+        "csv.no_rows": "no data rows after the header",
+        "csv.row_width": "row has {fields} fields, the header has {width}",
+        "csv.time_mismatch_format": "time {time!r} does not match {pattern}; row kept as unknown "
+        "with the previous row's time",
+        "csv.time_mismatch": "time {time!r} does not match ISO-8601 or unix time; row kept as "
+        "unknown with the previous row's time",
+        "csv.mapping_wrong": "{failures} of {rows} rows have an unreadable time: the time column "
+        "or format in the mapping is wrong",
+        "csv.text_missing": "text column missing in this row",
+        "csv.direction_unknown": "direction value {value!r} is neither in nor out",
+    }
+)
+
 # --------------------------------------------------------------------------------------------
 # Shared helpers: zones, local times, CSV records with row and line numbers, cheap sniffing.
 # --------------------------------------------------------------------------------------------
@@ -60,7 +95,7 @@ def resolve_zone(file: str, tz: str) -> ZoneInfo:
     try:
         return ZoneInfo(tz)
     except (KeyError, ValueError, OSError):
-        raise ImportInputError(file, "", f"unknown IANA time zone {tz!r}") from None
+        raise ImportInputError(file, "", _said("import.unknown_zone", tz=tz)) from None
 
 
 def local_to_utc(naive: datetime, zone: ZoneInfo) -> tuple[datetime, str | None]:
@@ -76,14 +111,8 @@ def local_to_utc(naive: datetime, zone: ZoneInfo) -> tuple[datetime, str | None]
         return first, None
     if first.astimezone(zone).replace(tzinfo=None) == naive:
         earlier = min(first, second)
-        return earlier, (
-            f"ambiguous local time {naive.isoformat(sep=' ')} in {zone.key} (DST overlap): "
-            "took the earlier instant"
-        )
-    return first, (
-        f"nonexistent local time {naive.isoformat(sep=' ')} in {zone.key} (DST gap): "
-        "read with the offset before the change"
-    )
+        return earlier, _said("time.dst_overlap", time=naive.isoformat(sep=" "), zone=zone.key)
+    return first, _said("time.dst_gap", time=naive.isoformat(sep=" "), zone=zone.key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,17 +161,15 @@ def read_csv(name: str, text: str, delimiter: str = ",") -> tuple[CsvRecord, lis
             record = CsvRecord(row, first_line, last_line, tuple(fields), raw.rstrip("\r\n"))
             if raw.count('"') % 2:
                 where = "header" if row == 0 else record.locator
-                raise ImportInputError(
-                    name, where, "unterminated quoted field: the file is truncated or damaged"
-                )
+                raise ImportInputError(name, where, _said("csv.unterminated_quote"))
             records.append(record)
             row += 1
     except csv.Error as error:
         raise ImportInputError(
-            name, f"row {row} (line {reader.line_num})", f"unreadable CSV: {error}"
+            name, f"row {row} (line {reader.line_num})", _said("csv.unreadable", error=error)
         ) from None
     if not records:
-        raise ImportInputError(name, "line 1", "empty file: no CSV header")
+        raise ImportInputError(name, "line 1", _said("csv.no_header"))
     return records[0], records[1:]
 
 
@@ -201,10 +228,7 @@ def decode_with_repairs(source: ExportSource) -> tuple[DecodedText, tuple[str, .
     decoded = decode_export(source.name, source.data)
     repairs: tuple[str, ...] = ()
     if decoded.encoding == "gb18030":
-        repairs = (
-            "decoded as GB18030: the file is not UTF-8 (typically re-saved by Excel on a "
-            "Chinese Windows); the stored original is unchanged",
-        )
+        repairs = (_said("csv.gb18030"),)
     return decoded, repairs
 
 
@@ -418,14 +442,21 @@ class GenericCsvImporter:
             mapping = guess_mapping(header)
             if mapping is None:
                 return None
-            how = f"auto-mapped {mapping.time}/{mapping.sender}/{mapping.text}"
+            code = "csv.detected_auto"
         else:
             mapping = self.mapping
             missing = [c for c in mapping.columns() if c not in _header_index(header)]
             if missing:
                 return None
-            how = f"mapped {mapping.time}/{mapping.sender}/{mapping.text}"
-        return f"generic CSV, {encoding_label(encoding)}, {len(header)} columns, {how}"
+            code = "csv.detected_mapped"
+        return _said(
+            code,
+            encoding=encoding_label(encoding),
+            columns=len(header),
+            time=mapping.time,
+            sender=mapping.sender,
+            text=mapping.text,
+        )
 
     # -- parsing ---------------------------------------------------------------------------
 
@@ -443,10 +474,7 @@ class GenericCsvImporter:
         mapping = self.mapping or guess_mapping(header)
         if mapping is None:
             raise ImportInputError(
-                source.name,
-                "line 1",
-                "no column mapping given and the header does not name time, sender and text "
-                f"columns: {', '.join(header)}",
+                source.name, "line 1", _said("csv.no_mapping", header=", ".join(header))
             )
         columns = _header_index(header)
         missing = [c for c in mapping.columns() if c not in columns]
@@ -454,13 +482,16 @@ class GenericCsvImporter:
             raise ImportInputError(
                 source.name,
                 "line 1",
-                f"mapped column(s) {', '.join(missing)} not in the header: {', '.join(header)}",
+                _said("csv.mapped_missing", missing=", ".join(missing), header=", ".join(header)),
             )
         if not records:
-            raise ImportInputError(source.name, "line 2", "no data rows after the header")
+            raise ImportInputError(source.name, "line 2", _said("csv.no_rows"))
         return _GenericParse(source, zone, mapping, columns, len(header)).run(
             records,
-            reason or f"generic CSV, {encoding_label(decoded.encoding)}, {len(header)} columns",
+            reason
+            or _said(
+                "csv.detected", encoding=encoding_label(decoded.encoding), columns=len(header)
+            ),
             decoded.encoding,
             repairs,
         )
@@ -527,18 +558,19 @@ class _GenericParse:
             if len(record.fields) != self.width:
                 self.problem(
                     record.locator,
-                    f"row has {len(record.fields)} fields, the header has {self.width}",
+                    _said("csv.row_width", fields=len(record.fields), width=self.width),
                 )
             time_text = self.field(record, self.mapping.time) or ""
             try:
                 sent_at, warning = self.read_time(time_text)
             except (ValueError, OverflowError, OSError):
                 failures += 1
-                expected = self.mapping.time_format or "ISO-8601 or unix time"
+                expected = self.mapping.time_format
                 self.problem(
                     record.locator,
-                    f"time {time_text!r} does not match {expected}; row kept as unknown with the "
-                    "previous row's time",
+                    _said("csv.time_mismatch_format", time=time_text, pattern=expected)
+                    if expected
+                    else _said("csv.time_mismatch", time=time_text),
                     "error",
                 )
                 pending.append((record, None, None))
@@ -551,8 +583,7 @@ class _GenericParse:
             raise ImportInputError(
                 name,
                 first_bad.locator,
-                f"{failures} of {len(records)} rows have an unreadable time: the time column or "
-                "format in the mapping is wrong",
+                _said("csv.mapping_wrong", failures=failures, rows=len(records)),
             )
         messages = self._messages(pending)
         participants = tuple(dict.fromkeys(m.sender for m in messages if m.sender))
@@ -582,7 +613,7 @@ class _GenericParse:
             ref = SourceRef(self.source.name, record.locator)
             if sent_at is None or text is None:
                 if text is None and sent_at is not None:
-                    self.problem(record.locator, "text column missing in this row", "error")
+                    self.problem(record.locator, _said("csv.text_missing"), "error")
                 messages.append(
                     ParsedMessage(
                         index=len(messages),
@@ -633,7 +664,7 @@ class _GenericParse:
         if folded in self.incoming:
             return False
         if folded:
-            self.problem(record.locator, f"direction value {value!r} is neither in nor out")
+            self.problem(record.locator, _said("csv.direction_unknown", value=value))
         return None
 
 

@@ -32,7 +32,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from PIL import ExifTags, Image
 
 from evidence_desk.domain.errors import ImportInputError
-from evidence_desk.importers.base import ExportSource, ParseProblem
+from evidence_desk.domain.wording import Catalogue
+from evidence_desk.importers.base import COMMON_WORDING, ExportSource, ParseProblem
 
 __all__ = [
     "FORMAT_NAME",
@@ -196,6 +197,46 @@ class ParsedImage:
         }
 
 
+_said = Catalogue(
+    {
+        **COMMON_WORDING,
+        "image.detected": "{format} image (file signature)",
+        "image.detected_misnamed": "{format} image (file signature); the file name says {claimed}",
+        "image.unsupported": "{format} images are not supported; save the picture as JPEG or PNG "
+        "and import that (keep the original file as well)",
+        "image.misnamed": "the file name says {claimed} but the content is {format}",
+        "image.too_large": "image is larger than the limit of {limit} pixels",
+        "image.no_memory": "not enough memory to decode this image",
+        "image.undecodable": "cannot decode the {format} image: {error}",
+        "image.invalid": "the content is not a valid {format} image",
+        "image.invalid_size": "invalid image size {width}x{height}",
+        "image.too_many_pixels": "image is {width}x{height} = {pixels} pixels, more than the "
+        "limit of {limit}",
+        "image.frames": "{frames} frames; the thumbnail shows the first",
+        "image.not_image_misnamed": "the file name says {claimed} but the content is not a PNG, "
+        "JPEG or WebP ({head})",
+        "image.not_image": "not a PNG, JPEG or WebP image ({head})",
+        "image.png_no_end": "no PNG end chunk (IEND); the file may be cut",
+        "image.png_trailing": "{count} bytes follow the PNG end chunk",
+        "image.jpeg_no_end": "the file does not end with the JPEG end marker (FFD9): other data "
+        "follows the image or the file is cut",
+        "image.webp_trailing": "{count} bytes follow the WebP data",
+        "image.webp_short": "the file is shorter than its WebP header says",
+        "image.decoder_warning": "decoder warning: {warning}",
+        "image.exif_unreadable": "EXIF could not be read: {error}",
+        "image.exif_bad_time": "{value!r} is not a valid date and time",
+        "image.exif_bad_offset": "{value!r} is not a UTC offset",
+        "image.exif_offset_differs": "the EXIF offset {offset} differs from {zone} at that time "
+        "({zone_offset}); the EXIF offset is used",
+        "image.exif_no_offset": "the EXIF offset {offset} differs from {zone} at that time "
+        "(no offset); the EXIF offset is used",
+        "image.time_gap": "{time} does not exist in {zone} (clock change)",
+        "image.time_twice": "{time} occurs twice in {zone} (clock change); the first is used",
+        "image.bad_orientation": "invalid value {value}; ignored",
+        "image.gps_unreadable": "GPS position present but unreadable",
+    }
+)
+
 # --- detection -------------------------------------------------------------------------------
 
 
@@ -241,11 +282,10 @@ def detect_image(name: str, data: bytes) -> str | None:
     fmt = _sniff(data)
     if fmt is None:
         return None
-    reason = f"{fmt} image (file signature)"
     claimed = _claimed_format(name)
     if claimed is not None and claimed != fmt:
-        reason += f"; the file name says {claimed}"
-    return reason
+        return _said("image.detected_misnamed", format=fmt, claimed=claimed)
+    return _said("image.detected", format=fmt)
 
 
 def unsupported_image_reason(name: str, data: bytes) -> str | None:
@@ -253,10 +293,7 @@ def unsupported_image_reason(name: str, data: bytes) -> str | None:
     kind = _sniff_unsupported(data)
     if kind is None:
         return None
-    return (
-        f"{kind} images are not supported; save the picture as JPEG or PNG and import that "
-        "(keep the original file as well)"
-    )
+    return _said("image.unsupported", format=kind)
 
 
 # --- parsing ---------------------------------------------------------------------------------
@@ -274,14 +311,12 @@ def parse_image(name: str, data: bytes, tz: str) -> ParsedImage:
     fmt = _sniff(data)
     if fmt is None:
         raise ImportInputError(name, "byte 0", _not_an_image_reason(name, data))
-    reason = detect_image(name, data) or f"{fmt} image (file signature)"
+    reason = detect_image(name, data) or _said("image.detected", format=fmt)
     problems: list[ParseProblem] = []
     claimed = _claimed_format(name)
     if claimed is not None and claimed != fmt:
         problems.append(
-            ParseProblem(
-                name, "file name", f"the file name says {claimed} but the content is {fmt}"
-            )
+            ParseProblem(name, "file name", _said("image.misnamed", claimed=claimed, format=fmt))
         )
     problems.extend(_container_problems(name, fmt, data))
 
@@ -295,13 +330,13 @@ def parse_image(name: str, data: bytes, tz: str) -> ParsedImage:
             raise
         except Image.DecompressionBombError:
             raise ImportInputError(
-                name, "header", f"image is larger than the limit of {MAX_PIXELS} pixels"
+                name, "header", _said("image.too_large", limit=MAX_PIXELS)
             ) from None
         except MemoryError:
-            raise ImportInputError(name, "", "not enough memory to decode this image") from None
+            raise ImportInputError(name, "", _said("image.no_memory")) from None
         except Exception as error:  # Pillow's failures on bad input are not a closed set
             raise ImportInputError(
-                name, "", f"cannot decode the {fmt} image: {_short(error)}"
+                name, "", _said("image.undecodable", format=fmt, error=_short(error))
             ) from error
     warned = _warning_problems(name, caught)
     return replace(parsed, problems=parsed.problems + warned) if warned else parsed
@@ -318,25 +353,30 @@ def _decode(
 ) -> ParsedImage:
     with Image.open(io.BytesIO(data), formats=_PILLOW_FORMATS[fmt]) as im:
         if im.format not in _PILLOW_RESULT[fmt]:
-            raise ImportInputError(name, "header", f"the content is not a valid {fmt} image")
+            raise ImportInputError(name, "header", _said("image.invalid", format=fmt))
         width, height = im.size
         if width <= 0 or height <= 0:
-            raise ImportInputError(name, "header", f"invalid image size {width}x{height}")
+            raise ImportInputError(
+                name, "header", _said("image.invalid_size", width=width, height=height)
+            )
         if width * height > MAX_PIXELS:
             raise ImportInputError(
                 name,
                 "header",
-                f"image is {width}x{height} = {width * height} pixels, "
-                f"more than the limit of {MAX_PIXELS}",
+                _said(
+                    "image.too_many_pixels",
+                    width=width,
+                    height=height,
+                    pixels=width * height,
+                    limit=MAX_PIXELS,
+                ),
             )
         frames = int(getattr(im, "n_frames", 1))
         # Full decode of the first frame: proves the pixel data is complete. Pillow raises on a
         # truncated file as long as ImageFile.LOAD_TRUNCATED_IMAGES stays False (its default).
         im.load()
         if frames > 1:
-            problems.append(
-                ParseProblem(name, "frames", f"{frames} frames; the thumbnail shows the first")
-            )
+            problems.append(ParseProblem(name, "frames", _said("image.frames", frames=frames)))
         meta = _read_exif(name, im, zone, tz, problems)
         thumb, thumb_w, thumb_h = _thumbnail(im, meta.orientation)
         return ParsedImage(
@@ -371,7 +411,7 @@ def _zone(name: str, tz: str) -> ZoneInfo:
     try:
         return ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError, TypeError):
-        raise ImportInputError(name, "time zone", f"unknown IANA time zone {tz!r}") from None
+        raise ImportInputError(name, "time zone", _said("import.unknown_zone", tz=tz)) from None
 
 
 def _not_an_image_reason(name: str, data: bytes) -> str:
@@ -379,10 +419,10 @@ def _not_an_image_reason(name: str, data: bytes) -> str:
     if unsupported is not None:
         return unsupported
     claimed = _claimed_format(name)
-    head = data[:8].hex(" ") if data else "empty file"
+    head = data[:8].hex(" ") if data else _said("import.empty_file")
     if claimed is not None:
-        return f"the file name says {claimed} but the content is not a PNG, JPEG or WebP ({head})"
-    return f"not a PNG, JPEG or WebP image ({head})"
+        return _said("image.not_image_misnamed", claimed=claimed, head=head)
+    return _said("image.not_image", head=head)
 
 
 def _container_problems(name: str, fmt: str, data: bytes) -> list[ParseProblem]:
@@ -390,35 +430,31 @@ def _container_problems(name: str, fmt: str, data: bytes) -> list[ParseProblem]:
     if fmt == "PNG":
         end = data.rfind(_PNG_IEND)
         if end < 0:
-            return [ParseProblem(name, "file end", "no PNG end chunk (IEND); the file may be cut")]
+            return [ParseProblem(name, "file end", _said("image.png_no_end"))]
         trailing = len(data) - (end + len(_PNG_IEND))
         if trailing:
-            return [ParseProblem(name, "file end", f"{trailing} bytes follow the PNG end chunk")]
+            return [ParseProblem(name, "file end", _said("image.png_trailing", count=trailing))]
     elif fmt == "JPEG":
         if not data.rstrip(b"\x00").endswith(b"\xff\xd9"):
-            return [
-                ParseProblem(
-                    name,
-                    "file end",
-                    "the file does not end with the JPEG end marker (FFD9): "
-                    "other data follows the image or the file is cut",
-                )
-            ]
+            return [ParseProblem(name, "file end", _said("image.jpeg_no_end"))]
     elif fmt == "WEBP":
         (riff_size,) = struct.unpack_from("<I", data, 4)
         expected = 8 + riff_size + (riff_size & 1)
         if len(data) > expected:
             extra = len(data) - expected
-            return [ParseProblem(name, "file end", f"{extra} bytes follow the WebP data")]
+            return [ParseProblem(name, "file end", _said("image.webp_trailing", count=extra))]
         if len(data) < 8 + riff_size:
-            return [ParseProblem(name, "file end", "the file is shorter than its WebP header says")]
+            return [ParseProblem(name, "file end", _said("image.webp_short"))]
     return []
 
 
 def _warning_problems(name: str, caught: list[warnings.WarningMessage]) -> tuple[ParseProblem, ...]:
     seen: list[str] = []
     for item in caught:
-        text = f"decoder warning: {_clean(str(item.message)) or item.category.__name__}"
+        text = _said(
+            "image.decoder_warning",
+            warning=_clean(str(item.message)) or item.category.__name__,
+        )
         if text not in seen:
             seen.append(text)
     return tuple(ParseProblem(name, "decoder", text) for text in seen)
@@ -460,7 +496,9 @@ def _read_exif(
         sub = dict(exif.get_ifd(ExifTags.IFD.Exif))
         gps_ifd = dict(exif.get_ifd(ExifTags.IFD.GPSInfo)) if _TAG_GPS_IFD in ifd0 else {}
     except Exception as error:  # EXIF parsing in Pillow fails in many ways on damaged data
-        problems.append(ParseProblem(name, "EXIF", f"EXIF could not be read: {_short(error)}"))
+        problems.append(
+            ParseProblem(name, "EXIF", _said("image.exif_unreadable", error=_short(error)))
+        )
         return _Meta()
 
     raw_dt = _text(sub.get(_TAG_DATETIME_ORIGINAL))
@@ -517,13 +555,15 @@ def _taken_at(
         except ValueError:
             naive = None
     if naive is None:
-        problems.append(ParseProblem(name, locator, f"{raw_dt!r} is not a valid date and time"))
+        problems.append(ParseProblem(name, locator, _said("image.exif_bad_time", value=raw_dt)))
         return None, None
 
     offset = _offset(raw_offset)
     if raw_offset is not None and offset is None:
         problems.append(
-            ParseProblem(name, "EXIF OffsetTimeOriginal", f"{raw_offset!r} is not a UTC offset")
+            ParseProblem(
+                name, "EXIF OffsetTimeOriginal", _said("image.exif_bad_offset", value=raw_offset)
+            )
         )
     if offset is not None:
         stamped = naive.replace(tzinfo=timezone(offset))
@@ -533,22 +573,24 @@ def _taken_at(
                 ParseProblem(
                     name,
                     locator,
-                    f"the EXIF offset {raw_offset} differs from {tz} at that time "
-                    f"({_format_offset(zone_offset)}); the EXIF offset is used",
+                    _said(
+                        "image.exif_offset_differs",
+                        offset=raw_offset,
+                        zone=tz,
+                        zone_offset=_format_offset(zone_offset),
+                    )
+                    if zone_offset is not None
+                    else _said("image.exif_no_offset", offset=raw_offset, zone=tz),
                 )
             )
         return stamped.astimezone(UTC), f"EXIF offset {raw_offset}"
 
     local = naive.replace(tzinfo=zone)
     if local.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != naive:
-        problems.append(
-            ParseProblem(name, locator, f"{raw_dt} does not exist in {tz} (clock change)")
-        )
+        problems.append(ParseProblem(name, locator, _said("image.time_gap", time=raw_dt, zone=tz)))
     elif local.utcoffset() != local.replace(fold=1).utcoffset():
         problems.append(
-            ParseProblem(
-                name, locator, f"{raw_dt} occurs twice in {tz} (clock change); the first is used"
-            )
+            ParseProblem(name, locator, _said("image.time_twice", time=raw_dt, zone=tz))
         )
     return local.astimezone(UTC), f"local time in {tz} (no offset in EXIF)"
 
@@ -581,7 +623,9 @@ def _orientation(name: str, value: object, problems: list[ParseProblem]) -> int 
     if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 8:
         return value
     problems.append(
-        ParseProblem(name, "EXIF Orientation", f"invalid value {_clean(repr(value))}; ignored")
+        ParseProblem(
+            name, "EXIF Orientation", _said("image.bad_orientation", value=_clean(repr(value)))
+        )
     )
     return None
 
@@ -592,7 +636,7 @@ def _gps(
     latitude = _degrees(gps_ifd.get(_GPS_LAT), gps_ifd.get(_GPS_LAT_REF), "S", 90.0)
     longitude = _degrees(gps_ifd.get(_GPS_LON), gps_ifd.get(_GPS_LON_REF), "W", 180.0)
     if latitude is None or longitude is None:
-        problems.append(ParseProblem(name, "EXIF GPS", "GPS position present but unreadable"))
+        problems.append(ParseProblem(name, "EXIF GPS", _said("image.gps_unreadable")))
         return None
     altitude = _number(gps_ifd.get(_GPS_ALT))
     if altitude is not None and gps_ifd.get(_GPS_ALT_REF) in {1, b"\x01", "1"}:

@@ -33,8 +33,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.importers.archive import select_main
 from evidence_desk.importers.base import (
+    COMMON_WORDING,
     Attachment,
     AttachmentState,
     ExportSource,
@@ -58,6 +60,36 @@ _DETECT_LINES = 200
 # -- header -------------------------------------------------------------------------------------
 
 # (locale, 1:1 chat?, pattern) — the 1:1 form is tried before the group form it contains.
+_said = Catalogue(
+    {
+        **COMMON_WORDING,
+        "line.detected_1to1": "LINE chat history .txt, {locale} header (1:1)",
+        "line.detected_group": "LINE chat history .txt, {locale} header (group)",
+        "line.detected_chat": "LINE chat history .txt, {locale} header (chat)",
+        "line.detected_unknown_locale": "LINE chat history .txt, [LINE] header in an unknown "
+        "locale",
+        "line.detected_no_header": "LINE chat history .txt without header (date lines + "
+        "tab-separated messages)",
+        "line.detected_windows": "LINE for Windows 'Save chat' .txt (space-separated)",
+        "line.no_history": "no LINE chat history .txt in this folder or zip",
+        "line.several": "several LINE chat histories: {found}; pick one",
+        "line.weekday_unknown": "weekday {weekday!r} not recognised; date read as Y/M/D",
+        "line.weekday_mismatch": "weekday {weekday!r} does not match {date}",
+        "line.weekday_neither": "weekday {weekday!r} matches neither reading of "
+        "{first}/{second}/{year}; read as M/D/Y",
+        "line.message_before_date": "message line before any date line",
+        "line.space_separated": "space-separated LINE format: the sender is the header's partner "
+        "name when a line starts with it, else the first word; check multi-word names",
+        "line.unrecognised_before_date": "unrecognised line before the first date: {line!r}",
+        "line.joined": "{count} line(s) without a time were joined to the message before them",
+        "line.not_line": "not a LINE chat history",
+        "line.unclosed_quote": "a quoted multi-line message is not closed; its lines are kept "
+        "as written",
+        "line.date_out_of_range": "date {date} out of range",
+        "line.unrecognised": "unrecognised line kept as unknown",
+        "line.detected_plain": "LINE .txt",
+    }
+)
 _TITLES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (
     ("en", True, re.compile(r"^Chat history with (?P<name>.+)$")),
     ("en", False, re.compile(r"^Chat history in (?P<name>.+)$")),
@@ -226,18 +258,18 @@ def _looks_like_line(name: str, data: bytes) -> str | None:
     lines = _split_lines(text)[:_DETECT_LINES]
     header = _header(lines)
     if header is not None and header.locale != "unknown locale":
-        chat = {True: "1:1", False: "group", None: "chat"}[header.one_to_one]
-        return f"LINE chat history .txt, {header.locale} header ({chat})"
+        code = {True: "1to1", False: "group", None: "chat"}[header.one_to_one]
+        return _said(f"line.detected_{code}", locale=header.locale)
     dates = sum(1 for line in lines if _date_line(line.strip()) is not None)
     tabbed = sum(1 for line in lines if _TAB_LINE.match(line) and _clock(_TAB_LINE.match(line)))
     if header is not None and (dates or tabbed):
-        return "LINE chat history .txt, [LINE] header in an unknown locale"
+        return _said("line.detected_unknown_locale")
     if dates and tabbed >= 2:
-        return "LINE chat history .txt without header (date lines + tab-separated messages)"
+        return _said("line.detected_no_header")
     spaced = sum(1 for line in lines if _SPACE_LINE.match(line))
     english_dates = sum(1 for line in lines if re.match(r"^\d{4}\.\d{2}\.\d{2} [A-Z][a-z]+", line))
     if english_dates and spaced >= 2 and not tabbed:
-        return "LINE for Windows 'Save chat' .txt (space-separated)"
+        return _said("line.detected_windows")
     return None
 
 
@@ -247,7 +279,7 @@ def _detect(source: ExportSource) -> str | None:
     for member in _txt_members(source):
         reason = _looks_like_line(member, source.read_member(member))
         if reason:
-            return f"{reason} in {member}"
+            return _said("import.detected_in_member", reason=reason, member=member)
     return None
 
 
@@ -263,10 +295,8 @@ def _main_source(source: ExportSource) -> ExportSource:
     if len(found) == 1:
         return select_main(source, found[0])
     if not found:
-        raise ImportInputError(source.name, "", "no LINE chat history .txt in this folder or zip")
-    raise ImportInputError(
-        source.name, "", "several LINE chat histories: " + ", ".join(found) + "; pick one"
-    )
+        raise ImportInputError(source.name, "", _said("line.no_history"))
+    raise ImportInputError(source.name, "", _said("line.several", found=", ".join(found)))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -309,10 +339,12 @@ def _date_line(line: str) -> _DateLine | None:
         weekday = _weekday(token)
         if weekday is None:
             if token and _BRACKETED.match(token):
-                return _DateLine(day, f"weekday {token!r} not recognised; date read as Y/M/D")
+                return _DateLine(day, _said("line.weekday_unknown", weekday=token))
             return None
         if weekday != day.weekday():
-            return _DateLine(day, f"weekday {token!r} does not match {day.isoformat()}")
+            return _DateLine(
+                day, _said("line.weekday_mismatch", weekday=token, date=day.isoformat())
+            )
         return _DateLine(day, None)
     first = _WD_FIRST_LINE.match(line)
     if first:
@@ -333,9 +365,9 @@ def _date_line(line: str) -> _DateLine | None:
             return _DateLine(matching[0], None)
         return _DateLine(
             readings[0],
-            f"weekday {first['wd']!r} matches neither reading of {a}/{b}/{year}; read as M/D/Y"
+            _said("line.weekday_neither", weekday=first["wd"], first=a, second=b, year=year)
             if len(readings) > 1
-            else f"weekday {first['wd']!r} does not match {readings[0].isoformat()}",
+            else _said("line.weekday_mismatch", weekday=first["wd"], date=readings[0].isoformat()),
         )
     return None
 
@@ -421,15 +453,11 @@ class _Parser:
                 self._finish(draft)
                 if day is None:
                     raise ImportInputError(
-                        self.file, f"line {line_no}", "message line before any date line"
+                        self.file, f"line {line_no}", _said("line.message_before_date")
                     )
                 if not self.tabbed and not space_warned:
                     space_warned = True
-                    self._problem(
-                        line_no,
-                        "space-separated LINE format: the sender is the header's partner name "
-                        "when a line starts with it, else the first word; check multi-word names",
-                    )
+                    self._problem(line_no, _said("line.space_separated"))
                 draft = self._start(*matched, line, line_no, day.day, day_text)
                 index += 1
                 continue
@@ -441,24 +469,21 @@ class _Parser:
             elif day is not None:
                 self._unknown_line(line, line_no, day.day, day_text)
             else:
-                self._problem(line_no, f"unrecognised line before the first date: {line[:80]!r}")
+                self._problem(line_no, _said("line.unrecognised_before_date", line=line[:80]))
             index += 1
         if draft is not None and draft.quoted:
             self._unclosed(draft)
         self._finish(draft)
         if self.unquoted_continuations:
             first = self.unquoted_continuations[0]
-            self._problem(
-                first,
-                f"{len(self.unquoted_continuations)} line(s) without a time were joined to the "
-                "message before them",
-            )
+            self._problem(first, _said("line.joined", count=len(self.unquoted_continuations)))
         if self.header is None and not self.messages:
-            raise ImportInputError(self.file, "line 1", "not a LINE chat history")
+            raise ImportInputError(self.file, "line 1", _said("line.not_line"))
         return ParsedChat(
             format_name=FORMAT_NAME,
             parser_version=PARSER_VERSION,
-            detection_reason=_looks_like_line(self.file, self.source.data) or "LINE .txt",
+            detection_reason=_looks_like_line(self.file, self.source.data)
+            or _said("line.detected_plain"),
             title=self.header.title if self.header else "",
             participants=tuple(self.participants),
             messages=tuple(self.messages),
@@ -514,10 +539,7 @@ class _Parser:
         return sender, body
 
     def _unclosed(self, draft: _Draft) -> None:
-        self._problem(
-            draft.first_line,
-            "a quoted multi-line message is not closed; its lines are kept as written",
-        )
+        self._problem(draft.first_line, _said("line.unclosed_quote"))
         draft.lines = [draft.first_body, *draft.raw_lines[1:]]
         draft.quoted = False
 
@@ -529,14 +551,16 @@ class _Parser:
             sent_at, warning = cached
         except (OverflowError, ValueError):
             raise ImportInputError(
-                self.file, f"line {line_no}", f"date {naive.isoformat(sep=' ')} out of range"
+                self.file,
+                f"line {line_no}",
+                _said("line.date_out_of_range", date=naive.isoformat(sep=" ")),
             ) from None
         if warning:
             self._problem(line_no, warning)
         return sent_at
 
     def _unknown_line(self, line: str, line_no: int, day: date, day_text: str) -> None:
-        self._problem(line_no, "unrecognised line kept as unknown", "error")
+        self._problem(line_no, _said("line.unrecognised"), "error")
         sent_at = self._utc(datetime.combine(day, time()), line_no)
         self.messages.append(
             ParsedMessage(

@@ -33,8 +33,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.importers.archive import select_main
 from evidence_desk.importers.base import (
+    COMMON_WORDING,
     Attachment,
     AttachmentState,
     ExportSource,
@@ -123,6 +125,35 @@ class _Mojibake:
         return fixed
 
 
+_said = Catalogue(
+    {
+        **COMMON_WORDING,
+        "messenger.detected_plain": "Messenger/Instagram JSON",
+        "messenger.detected_files": "{reason}, {count} files: {files}",
+        "messenger.detected_download": "{where} JSON download ({count} message_N.json file(s))",
+        "messenger.detected_html": "Messenger/Instagram HTML download (not readable: request JSON)",
+        "messenger.detected_file": "{where} (messages[] with sender_name, timestamp_ms)",
+        "messenger.html_download": "this is the HTML download; request 'Download your "
+        "information' in JSON format",
+        "messenger.no_message_file": "no message_N.json in this folder or zip",
+        "messenger.several": "{count} conversations ({shown}); pick one message_N.json",
+        "messenger.several_more": "{count} conversations ({shown} and {more} more); pick one "
+        "message_N.json",
+        "messenger.no_messages": "no 'messages' array: not a Messenger/Instagram message_N.json",
+        "messenger.not_messenger": "no message has 'sender_name' or 'timestamp_ms': not a "
+        "Messenger/Instagram message_N.json (another app's export? choose its format)",
+        "messenger.mojibake_repaired": "{file}: re-decoded {count} mojibake string(s) (UTF-8 "
+        "bytes written as \\u00XX code points) from latin-1 to UTF-8",
+        "messenger.mojibake_failed": "{count} string(s) could not be re-decoded as UTF-8 and are "
+        "kept as written",
+        "messenger.not_object": "message is not a JSON object; kept as unknown",
+        "messenger.unknown_type": "message type {type!r} kept as unknown",
+        "messenger.empty_message": "message with neither content nor media kept as unknown",
+        "messenger.bad_timestamp": "timestamp_ms {value} unreadable; placed at 1970-01-01",
+    }
+)
+
+
 class MessengerImporter:
     name = FORMAT_NAME
     version = PARSER_VERSION
@@ -160,9 +191,14 @@ class MessengerImporter:
         for message in messages:
             if message.sender and message.sender not in participants:
                 participants.append(message.sender)
-        detected = _detect(files[0]) or "Messenger/Instagram JSON"
+        detected = _detect(files[0]) or _said("messenger.detected_plain")
         if len(files) > 1:
-            detected += f", {len(files)} files: " + ", ".join(f.name for f in files)
+            detected = _said(
+                "messenger.detected_files",
+                reason=detected,
+                count=len(files),
+                files=", ".join(f.name for f in files),
+            )
         return ParsedChat(
             format_name=FORMAT_NAME,
             parser_version=PARSER_VERSION,
@@ -214,16 +250,18 @@ def _message_files(source: ExportSource) -> list[ExportSource]:
             raise ImportInputError(
                 source.name,
                 html[0],
-                "this is the HTML download; request 'Download your information' in JSON format",
+                _said("messenger.html_download"),
             )
-        raise ImportInputError(source.name, "", "no message_N.json in this folder or zip")
+        raise ImportInputError(source.name, "", _said("messenger.no_message_file"))
     folders = sorted({posixpath.dirname(n) for n in names})
     if len(folders) > 1:
-        shown = ", ".join(folders[:20]) + (
-            f" and {len(folders) - 20} more" if len(folders) > 20 else ""
-        )
+        shown = ", ".join(folders[:20])
         raise ImportInputError(
-            source.name, "", f"{len(folders)} conversations ({shown}); pick one message_N.json"
+            source.name,
+            "",
+            _said("messenger.several_more", count=len(folders), shown=shown, more=len(folders) - 20)
+            if len(folders) > 20
+            else _said("messenger.several", count=len(folders), shown=shown),
         )
     names.sort(key=lambda n: (_file_number(n), n))
     return [select_main(source, n) for n in names]
@@ -236,11 +274,11 @@ def _detect(source: ExportSource) -> str | None:
         names = [n for n in source.member_names() if _MESSAGE_FILE.search(n)]
         if names:
             where = "Instagram" if "instagram" in names[0].lower() else "Messenger/Instagram"
-            return f"{where} JSON download ({len(names)} message_N.json file(s))"
+            return _said("messenger.detected_download", where=where, count=len(names))
         return None
     head = source.data[:_DETECT_HEAD].decode("utf-8", errors="ignore").lstrip("\ufeff").lstrip()
     if _MESSAGE_HTML.search(source.name.replace("\\", "/")) and head[:1] == "<":
-        return "Messenger/Instagram HTML download (not readable: request JSON)"
+        return _said("messenger.detected_html")
     if head[:1] != "{" or '"messages"' not in head:
         return None
     if '"sender_name"' not in head or '"timestamp_ms"' not in head:
@@ -252,7 +290,7 @@ def _detect(source: ExportSource) -> str | None:
         where = "Facebook Messenger JSON"
     else:
         where = "Messenger/Instagram JSON"
-    return f"{where} (messages[] with sender_name, timestamp_ms)"
+    return _said("messenger.detected_file", where=where)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -291,27 +329,23 @@ def _clean(text: str) -> str:
 def _parse_file(source: ExportSource) -> _ParsedFile:
     name = source.name
     if not source.data.strip():
-        raise ImportInputError(name, "", "empty file")
+        raise ImportInputError(name, "", _said("import.empty_file"))
     decoded = decode_export(name, source.data, allow_gb18030=False)
     text = decoded.text
     if text.lstrip()[:1] == "<":
-        raise ImportInputError(
-            name,
-            "line 1",
-            "this is the HTML download; request 'Download your information' in JSON format",
-        )
+        raise ImportInputError(name, "line 1", _said("messenger.html_download"))
     try:
         root: object = json.loads(text)
     except json.JSONDecodeError as error:
         raise ImportInputError(
-            name, f"line {error.lineno}, column {error.colno}", f"invalid JSON: {error.msg}"
+            name,
+            f"line {error.lineno}, column {error.colno}",
+            _said("import.invalid_json", error=error.msg),
         ) from None
     except RecursionError:
-        raise ImportInputError(name, "", "JSON nested too deeply") from None
+        raise ImportInputError(name, "", _said("import.json_too_deep")) from None
     if not isinstance(root, dict) or not isinstance(root.get("messages"), list):
-        raise ImportInputError(
-            name, "$", "no 'messages' array: not a Messenger/Instagram message_N.json"
-        )
+        raise ImportInputError(name, "$", _said("messenger.no_messages"))
     listed = root["messages"]
     if listed and not any(
         isinstance(m, dict) and ("timestamp_ms" in m or "sender_name" in m) for m in listed
@@ -321,13 +355,12 @@ def _parse_file(source: ExportSource) -> _ParsedFile:
         raise ImportInputError(
             name,
             "$.messages",
-            "no message has 'sender_name' or 'timestamp_ms': not a Messenger/Instagram "
-            "message_N.json (another app's export? choose its format)",
+            _said("messenger.not_messenger"),
         )
     try:
         return _FileParser(source, root, decoded.encoding).parse()
     except RecursionError:
-        raise ImportInputError(name, "$", "JSON nested too deeply") from None
+        raise ImportInputError(name, "$", _said("import.json_too_deep")) from None
 
 
 class _FileParser:
@@ -376,16 +409,14 @@ class _FileParser:
         repairs: list[str] = []
         if self.mojibake.repaired:
             repairs.append(
-                f"{self.file}: re-decoded {self.mojibake.repaired} mojibake string(s) "
-                "(UTF-8 bytes written as \\u00XX code points) from latin-1 to UTF-8"
+                _said("messenger.mojibake_repaired", file=self.file, count=self.mojibake.repaired)
             )
         if self.mojibake.failed:
             self.problems.append(
                 ParseProblem(
                     self.file,
                     self.mojibake.first_failure or "$",
-                    f"{self.mojibake.failed} string(s) could not be re-decoded as UTF-8 "
-                    "and are kept as written",
+                    _said("messenger.mojibake_failed", count=self.mojibake.failed),
                 )
             )
         return _ParsedFile(
@@ -403,7 +434,7 @@ class _FileParser:
     def message(self, index: int, raw: object, locator: str) -> ParsedMessage:
         source = SourceRef(self.file, locator)
         if not isinstance(raw, dict):
-            self.problem(locator, "message is not a JSON object; kept as unknown", "error")
+            self.problem(locator, _said("messenger.not_object"), "error")
             return ParsedMessage(
                 index=index,
                 sent_at=_EPOCH,
@@ -443,11 +474,11 @@ class _FileParser:
         if type_value is not None and message_type not in _KNOWN_TYPES:
             kind = MessageKind.UNKNOWN
             self.problem(
-                locator, f"message type {self.text(type_value, locator)!r} kept as unknown"
+                locator, _said("messenger.unknown_type", type=self.text(type_value, locator))
             )
         elif kind is MessageKind.TEXT and not text and not unmodelled:
             kind = MessageKind.UNKNOWN
-            self.problem(locator, "message with neither content nor media kept as unknown")
+            self.problem(locator, _said("messenger.empty_message"))
         keep_raw = bool(unmodelled) or kind in (MessageKind.UNKNOWN, MessageKind.SYSTEM)
         return ParsedMessage(
             index=index,
@@ -474,9 +505,7 @@ class _FileParser:
             except OverflowError:
                 pass
         shown = _clean(self.dump(value)) if value is not None else "missing"
-        self.problem(
-            locator, f"timestamp_ms {shown[:40]} unreadable; placed at 1970-01-01", "error"
-        )
+        self.problem(locator, _said("messenger.bad_timestamp", value=shown[:40]), "error")
         return _EPOCH, "" if value is None else shown
 
     def attachment(self, kind: MessageKind, item: object, locator: str) -> Attachment | None:

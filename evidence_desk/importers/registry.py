@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, Literal, cast
 
 from evidence_desk.domain.errors import EvidenceDeskError, ImportInputError, UsageError
+from evidence_desk.domain.wording import Catalogue, Phrase
 from evidence_desk.importers.base import ExportSource, Importer, ParsedChat
 
 if TYPE_CHECKING:
@@ -40,6 +41,20 @@ __all__ = [
 ]
 
 Kind = Literal["chat", "image"]
+
+_said = Catalogue(
+    {
+        "detect.generic": "looks like {format}",
+        "detect.fallback": "{reason} (generic fallback)",
+        # ``formats`` names the candidates; ``listed`` is "name (reason); ..." for the CLI
+        "detect.ambiguous": "ambiguous: {listed}; choose one with --format",
+        "detect.nothing": "no importer recognised {file!r}",
+        "detect.nothing_missing": "no importer recognised {file!r} (importers missing from this "
+        "build: {missing})",
+        "import.importer_failed": "the {format} importer could not read this file ({error})",
+    },
+    also={"detect.ambiguous": ("formats",)},
+)
 
 #: The name that asks for detection instead of a forced format (``--format auto``).
 AUTO: Final = "auto"
@@ -240,7 +255,8 @@ def detect(source: ExportSource) -> Detection:
             continue
         if reason is None:
             continue
-        text = str(reason).strip() or f"looks like {importer.name}"
+        text = reason if isinstance(reason, Phrase) else str(reason).strip()
+        text = text or _said("detect.generic", format=importer.name)
         candidates.append(Candidate(importer.name, entry.spec.kind, text, entry.spec.fallback))
         if entry.spec.kind == "image":
             break
@@ -259,12 +275,15 @@ def _decide(
     if not found:
         return Detection(None, None, _nothing_reason(source, missing), (), False, tuple(errors))
     if len(specific) > 1:
-        listed = "; ".join(f"{c.name} ({c.reason})" for c in specific)
-        reason = f"ambiguous: {listed}; choose one with --format"
+        reason: str = _said(
+            "detect.ambiguous",
+            listed="; ".join(f"{c.name} ({c.reason})" for c in specific),
+            formats=", ".join(c.name for c in specific),
+        )
         first = specific[0]
         return Detection(first.name, first.kind, reason, found, True, tuple(errors))
     chosen = specific[0] if specific else found[0]
-    reason = chosen.reason if specific else f"{chosen.reason} (generic fallback)"
+    reason = chosen.reason if specific else _said("detect.fallback", reason=chosen.reason)
     return Detection(chosen.name, chosen.kind, reason, found, False, tuple(errors))
 
 
@@ -274,11 +293,10 @@ def _nothing_reason(source: ExportSource, missing: dict[str, str]) -> str:
         hint = cast("str | None", images.unsupported_image_reason(source.name, source.data))
         if hint is not None:
             return hint
-    reason = f"no importer recognised {source.name!r}"
     absent = sorted(module for module, why in missing.items() if why == "module not present")
     if absent:
-        reason += f" (importers missing from this build: {', '.join(absent)})"
-    return reason
+        return _said("detect.nothing_missing", file=source.name, missing=", ".join(absent))
+    return _said("detect.nothing", file=source.name)
 
 
 def detect_kind(name: str, data: bytes) -> Kind | None:
@@ -310,7 +328,7 @@ def parse(
         raise ImportInputError(
             source.name,
             "",
-            f"the {importer.name} importer could not read this file ({_describe(error)})",
+            _said("import.importer_failed", format=importer.name, error=_describe(error)),
         ) from error
 
 

@@ -45,8 +45,10 @@ from xml.etree.ElementTree import ParseError
 import defusedxml
 import defusedxml.ElementTree as SafeET
 
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.importers.archive import select_main
 from evidence_desk.importers.base import (
+    COMMON_WORDING,
     Attachment,
     AttachmentState,
     ExportSource,
@@ -81,6 +83,40 @@ _PIECE = 1 << 20
 _SECONDS_LIMIT = 100_000_000_000  # below this a "date" is seconds, not milliseconds (< 1973)
 _NULL = "null"
 
+_said = Catalogue(
+    {
+        **COMMON_WORDING,
+        "sms.detected": "SMS Backup & Restore XML ({sms_content}, <{root}>)",
+        "sms.detected_version": "SMS Backup & Restore XML ({sms_content}, <{root}>, v{version})",
+        "sms.detected_plain": "SMS Backup & Restore XML",
+        "sms.title_several": "SMS backup ({count} counterparts)",
+        "sms.repaired_pairs": "combined {count} surrogate-pair character reference(s) "
+        "(e.g. &#55357;&#56832;) into the characters they encode",
+        "sms.repaired_lone": "replaced {count} lone surrogate character reference(s) with U+FFFD",
+        "sms.repaired_forbidden": "replaced {count} reference(s) to characters XML 1.0 forbids "
+        "({chars}) with U+FFFD",
+        "sms.no_backup": "no SMS Backup & Restore XML in this folder or zip",
+        "sms.several": "several SMS Backup & Restore files: {found}; pick one",
+        "sms.wrong_root": "<{tag}> is not <smses> or <calls>: not an SMS Backup & Restore file",
+        "sms.not_well_formed": "XML not well-formed: {error}",
+        "sms.unsafe_xml": "refused unsafe XML: {error}",
+        "sms.xml_encoding": "unsupported XML encoding: {error}",
+        "sms.xml_too_deep": "XML nested too deeply",
+        "sms.no_root": "no root element",
+        "sms.count_mismatch": "<{tag} count={declared}> but {total} record(s) found: the file "
+        "may be truncated or edited",
+        "sms.unknown_element": "unknown element <{tag}> kept as unknown",
+        "sms.date_seconds": "date {value} read as seconds, not milliseconds",
+        "sms.unreadable_date": "unreadable date {value!r}; placed at the previous record's time",
+        "sms.sms_not_delivered": "SMS {sms_type}: not a delivered message",
+        "sms.sms_unknown_type": "SMS unknown type {type!r}: not a delivered message",
+        "sms.mms_not_delivered": "MMS {mms_box}: not a delivered message",
+        "sms.mms_unknown_box": "MMS unknown msg_box {box!r}: not a delivered message",
+        "sms.mms_empty": "MMS with neither text nor attachment",
+        "sms.undecodable_text": "text part with undecodable data",
+        "sms.bad_base64": "part {name!r}: base64 data does not decode",
+    }
+)
 _SMS_TYPES = {
     "1": "received",
     "2": "sent",
@@ -128,18 +164,12 @@ class _RepairStats:
     def notes(self) -> tuple[str, ...]:
         notes: list[str] = []
         if self.pairs:
-            notes.append(
-                f"combined {self.pairs} surrogate-pair character reference(s) "
-                "(e.g. &#55357;&#56832;) into the characters they encode"
-            )
+            notes.append(_said("sms.repaired_pairs", count=self.pairs))
         if self.lone:
-            notes.append(f"replaced {self.lone} lone surrogate character reference(s) with U+FFFD")
+            notes.append(_said("sms.repaired_lone", count=self.lone))
         if self.forbidden:
             chars = ", ".join(f"U+{c:04X}" for c in self.forbidden_chars)
-            notes.append(
-                f"replaced {self.forbidden} reference(s) to characters XML 1.0 forbids "
-                f"({chars}) with U+FFFD"
-            )
+            notes.append(_said("sms.repaired_forbidden", count=self.forbidden, chars=chars))
         return tuple(notes)
 
 
@@ -269,10 +299,8 @@ def _main_source(source: ExportSource) -> ExportSource:
     if len(found) == 1:
         return select_main(source, found[0])
     if not found:
-        raise ImportInputError(source.name, "", "no SMS Backup & Restore XML in this folder or zip")
-    raise ImportInputError(
-        source.name, "", "several SMS Backup & Restore files: " + ", ".join(found) + "; pick one"
-    )
+        raise ImportInputError(source.name, "", _said("sms.no_backup"))
+    raise ImportInputError(source.name, "", _said("sms.several", found=", ".join(found)))
 
 
 @dataclass(slots=True)
@@ -285,7 +313,7 @@ def _records(source: ExportSource, stats: _RepairStats, root: _Root) -> Iterator
     """Stream the root's children; raises ImportInputError naming line and column."""
     name = source.name
     if not source.data.strip():
-        raise ImportInputError(name, "", "empty file")
+        raise ImportInputError(name, "", _said("import.empty_file"))
     reader = _PieceReader(_repaired_pieces(source.data, stats))
     counters: dict[str, int] = {}
     depth = 0
@@ -303,8 +331,7 @@ def _records(source: ExportSource, stats: _RepairStats, root: _Root) -> Iterator
                         raise ImportInputError(
                             name,
                             "root element",
-                            f"<{root.tag}> is not <smses> or <calls>: "
-                            "not an SMS Backup & Restore file",
+                            _said("sms.wrong_root", tag=root.tag),
                         )
                 continue
             depth -= 1
@@ -326,14 +353,14 @@ def _records(source: ExportSource, stats: _RepairStats, root: _Root) -> Iterator
         line, column = error.position
         message = _POSITION_SUFFIX.sub("", str(error))
         raise ImportInputError(
-            name, f"line {line}, column {column}", f"XML not well-formed: {message}"
+            name, f"line {line}, column {column}", _said("sms.not_well_formed", error=message)
         ) from None
     except defusedxml.DefusedXmlException as error:
-        raise ImportInputError(name, "", f"refused unsafe XML: {error}") from None
+        raise ImportInputError(name, "", _said("sms.unsafe_xml", error=error)) from None
     except LookupError as error:  # an encoding expat does not know, from the XML declaration
-        raise ImportInputError(name, "line 1", f"unsupported XML encoding: {error}") from None
+        raise ImportInputError(name, "line 1", _said("sms.xml_encoding", error=error)) from None
     except RecursionError:
-        raise ImportInputError(name, "", "XML nested too deeply") from None
+        raise ImportInputError(name, "", _said("sms.xml_too_deep")) from None
 
 
 def _value(attrs: dict[str, str], key: str) -> str | None:
@@ -425,13 +452,12 @@ def parse_backup(source: ExportSource, tz: str, *, address: str | None = None) -
             continue
         builder.add(record)
     if root.attrs is None:
-        raise ImportInputError(source.name, "", "no root element")
+        raise ImportInputError(source.name, "", _said("sms.no_root"))
     declared = root.attrs.get("count")
     if declared is not None and declared.strip().isdecimal() and int(declared) != total:
         builder.problem(
             "root element",
-            f"<{root.tag} count={declared}> but {total} record(s) found: the file may be "
-            "truncated or edited",
+            _said("sms.count_mismatch", tag=root.tag, declared=declared, total=total),
         )
     messages = sorted(builder.messages, key=lambda m: m.sent_at)
     messages = [m if m.index == i else replace(m, index=i) for i, m in enumerate(messages)]
@@ -444,11 +470,11 @@ def parse_backup(source: ExportSource, tz: str, *, address: str | None = None) -
     elif len(counterparts) == 1:
         title = counterparts[0]
     else:
-        title = f"SMS backup ({len(counterparts)} counterparts)"
+        title = _said("sms.title_several", count=len(counterparts))
     return ParsedChat(
         format_name=FORMAT_NAME,
         parser_version=PARSER_VERSION,
-        detection_reason=_detect(source) or "SMS Backup & Restore XML",
+        detection_reason=_detect(source) or _said("sms.detected_plain"),
         title=title,
         participants=tuple(participants),
         messages=tuple(messages),
@@ -559,7 +585,7 @@ class _Builder:
         elif record.tag == "call":
             message = self._call(record, locator, sent_at, time_text, counterpart, counterpart_id)
         else:
-            self.problem(locator, f"unknown element <{record.tag}> kept as unknown")
+            self.problem(locator, _said("sms.unknown_element", tag=record.tag))
             message = ParsedMessage(
                 index=len(self.messages),
                 sent_at=sent_at,
@@ -584,14 +610,12 @@ class _Builder:
             value = int(stripped)
             try:
                 if abs(value) < _SECONDS_LIMIT:
-                    self.problem(locator, f"date {stripped} read as seconds, not milliseconds")
+                    self.problem(locator, _said("sms.date_seconds", value=stripped))
                     return _EPOCH + timedelta(seconds=value), stripped
                 return _EPOCH + timedelta(milliseconds=value), stripped
             except OverflowError:
                 pass
-        self.problem(
-            locator, f"unreadable date {text[:40]!r}; placed at the previous record's time", "error"
-        )
+        self.problem(locator, _said("sms.unreadable_date", value=text[:40]), "error")
         return self.previous, text
 
     def _sms(
@@ -607,8 +631,12 @@ class _Builder:
         incoming = sms_type == "1"
         keep_raw = sms_type not in ("1", "2")
         if keep_raw:
-            what = _SMS_TYPES.get(sms_type, f"unknown type {sms_type!r}")
-            self.problem(locator, f"SMS {what}: not a delivered message")
+            self.problem(
+                locator,
+                _said("sms.sms_not_delivered", sms_type=_SMS_TYPES[sms_type])
+                if sms_type in _SMS_TYPES
+                else _said("sms.sms_unknown_type", type=sms_type),
+            )
         return ParsedMessage(
             index=len(self.messages),
             sent_at=sent_at,
@@ -637,8 +665,12 @@ class _Builder:
         incoming = box == "1"
         keep_raw = box not in ("1", "2") or _value(record.attrs, "sub") is not None
         if box not in ("1", "2"):
-            what = _MMS_BOXES.get(box, f"unknown msg_box {box!r}")
-            self.problem(locator, f"MMS {what}: not a delivered message")
+            self.problem(
+                locator,
+                _said("sms.mms_not_delivered", mms_box=_MMS_BOXES[box])
+                if box in _MMS_BOXES
+                else _said("sms.mms_unknown_box", box=box),
+            )
         texts: list[str] = []
         for attrs in record.parts:
             if (_value(attrs, "ct") or "").lower().startswith("text/plain"):
@@ -648,7 +680,7 @@ class _Builder:
         if not texts and not attachments:
             kind = MessageKind.UNKNOWN
             keep_raw = True
-            self.problem(locator, "MMS with neither text nor attachment")
+            self.problem(locator, _said("sms.mms_empty"))
         sender_address = next(
             (a.get("address") for a in record.addrs if a.get("type") == _ADDR_FROM), None
         )
@@ -686,7 +718,7 @@ class _Builder:
         try:
             return _decode_data(data).decode("utf-8")
         except (binascii.Error, ValueError):
-            self.problem(locator, "text part with undecodable data", "error")
+            self.problem(locator, _said("sms.undecodable_text"), "error")
             return ""
 
     def _attachment(self, part: _Part, locator: str) -> Attachment:
@@ -708,7 +740,7 @@ class _Builder:
         try:
             _decode_data(data)
         except (binascii.Error, ValueError):
-            self.problem(locator, f"part {name!r}: base64 data does not decode", "error")
+            self.problem(locator, _said("sms.bad_base64", name=name), "error")
             return Attachment(kind, name, AttachmentState.MISSING, part.member)
         return Attachment(kind, name, AttachmentState.EXPORTED, part.member)
 
@@ -758,7 +790,7 @@ def _detect(source: ExportSource) -> str | None:
         for name in names:
             reason = _detect_head(source.read_member(name)[:4096])
             if reason:
-                return f"{reason} in {name}"
+                return _said("import.detected_in_member", reason=reason, member=name)
         return None
     return _detect_head(source.data[:4096])
 
@@ -771,6 +803,13 @@ def _detect_head(head: bytes) -> str | None:
     if re.search(rb"<[A-Za-z]", before):  # another element comes first: not our root
         return None
     version = _CREATED_BY.search(head)
-    kind = "messages" if root.group(1) == b"smses" else "call log"
-    made_by = f", v{version.group(1).decode('ascii')}" if version else ""
-    return f"SMS Backup & Restore XML ({kind}, <{root.group(1).decode('ascii')}>{made_by})"
+    content = "messages" if root.group(1) == b"smses" else "call log"
+    tag = root.group(1).decode("ascii")
+    if version:
+        return _said(
+            "sms.detected_version",
+            sms_content=content,
+            root=tag,
+            version=version.group(1).decode("ascii"),
+        )
+    return _said("sms.detected", sms_content=content, root=tag)

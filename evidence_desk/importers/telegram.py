@@ -42,8 +42,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.importers.archive import select_main
 from evidence_desk.importers.base import (
+    COMMON_WORDING,
     Attachment,
     AttachmentState,
     ExportSource,
@@ -159,6 +161,55 @@ class _Loaded:
     full_export: bool
 
 
+_said = Catalogue(
+    {
+        **COMMON_WORDING,
+        "telegram.detected_folder": "Telegram Desktop export folder/zip with {member}",
+        "telegram.detected_full": "Telegram Desktop JSON, full export (chats.list)",
+        "telegram.detected_single": "Telegram Desktop JSON, single chat",
+        "telegram.detected_single_type": "Telegram Desktop JSON, single chat, {chat_type}",
+        "telegram.detected_plain": "Telegram Desktop JSON",
+        "telegram.no_result": "no result.json in this folder or zip (Telegram JSON export)",
+        "telegram.several_results": "several result.json files: {found}; pick one",
+        "telegram.html": "this is an HTML file; export the chat again choosing 'Machine-readable "
+        "JSON'",
+        "telegram.not_object": "the top level is not a JSON object",
+        "telegram.repaired_escapes": "replaced {count} invalid \\xHH escape(s) with \\u00HH "
+        "(Telegram Desktop writer bug, tdesktop#27571)",
+        "telegram.repaired_document_id": "quoted {count} unquoted document_id value(s) "
+        "(Telegram Desktop writer bug, tdesktop#24961)",
+        "telegram.chat_not_object": "a chat entry is not a JSON object",
+        "telegram.not_telegram": "no 'messages' array and no 'chats.list': not a Telegram JSON "
+        "export",
+        "telegram.no_chats": "the export holds no chats",
+        "telegram.several_chats": "the export holds {count} chats; choose one by id or name: "
+        "{chats}",
+        "telegram.chats_match": "{count} chats match {wanted!r}; choose by id: {chats}",
+        "telegram.no_such_chat": "no chat with id or name {wanted!r}; chats: {chats}",
+        "telegram.chat_list_more": "{chats}; and {more} more",
+        "telegram.no_messages": "the chat has no 'messages' array",
+        "telegram.not_desktop": "no message has 'date', 'date_unixtime' or a Telegram 'type': not "
+        "a Telegram Desktop export (another app's JSON? choose its format)",
+        "telegram.not_object_message": "message is not a JSON object; kept as unknown",
+        "telegram.duplicate_key": "duplicate key {key!r}; later value kept as {kept!r} "
+        "(tdesktop#28781)",
+        "telegram.unknown_type": "message type {type!r} kept as unknown",
+        "telegram.unixtime_range": "date_unixtime {value} out of range",
+        "telegram.unixtime_not_number": "date_unixtime {value!r} is not a number",
+        "telegram.unreadable_date": "unreadable date {value!r}",
+        "telegram.no_date": "no date; placed at the previous message's time",
+        "telegram.unreadable_date_used_unix": "unreadable date {value!r}; date_unixtime used",
+        "telegram.zone_mismatch": "the 'date' text differs from date_unixtime by {offset} in "
+        "zone {zone} for {count} message(s); the exporting PC was probably in another zone. "
+        "date_unixtime was used",
+        "telegram.zone_mismatch_more": "the 'date' text differs from date_unixtime by {amounts} "
+        "further different amount(s) in {count} message(s); date_unixtime was used",
+        "telegram.text_not_string": "'text' is neither a string nor an array; kept as JSON",
+        "telegram.unreadable_part": "unreadable text part kept as JSON",
+    }
+)
+
+
 class TelegramImporter:
     """The registry entry: ``parse`` parses the only chat, or refuses listing the chats."""
 
@@ -196,7 +247,9 @@ def parse_chat(source: ExportSource, tz: str, chat: int | str | None = None) -> 
     try:
         return _ChatParser(loaded, zone, info, chat_obj).parse()
     except RecursionError:
-        raise ImportInputError(loaded.source.name, info.locator, "JSON nested too deeply") from None
+        raise ImportInputError(
+            loaded.source.name, info.locator, _said("import.json_too_deep")
+        ) from None
 
 
 # ----------------------------------------------------------------------------------------------
@@ -212,13 +265,11 @@ def _main_source(source: ExportSource) -> ExportSource:
         key=lambda name: (name.count("/"), name),
     )
     if not candidates:
-        raise ImportInputError(
-            source.name, "", "no result.json in this folder or zip (Telegram JSON export)"
-        )
+        raise ImportInputError(source.name, "", _said("telegram.no_result"))
     top = [name for name in candidates if name.count("/") == candidates[0].count("/")]
     if len(top) > 1:
         raise ImportInputError(
-            source.name, "", "several result.json files: " + ", ".join(top) + "; pick one"
+            source.name, "", _said("telegram.several_results", found=", ".join(top))
         )
     return select_main(source, top[0])
 
@@ -227,26 +278,24 @@ def _load(source: ExportSource) -> _Loaded:
     source = _main_source(source)
     name = source.name
     if not source.data.strip():
-        raise ImportInputError(name, "", "empty file")
+        raise ImportInputError(name, "", _said("import.empty_file"))
     decoded = decode_export(name, source.data, allow_gb18030=False)
     text = decoded.text
     if text.lstrip()[:1] == "<":
-        raise ImportInputError(
-            name,
-            "line 1",
-            "this is an HTML file; export the chat again choosing 'Machine-readable JSON'",
-        )
+        raise ImportInputError(name, "line 1", _said("telegram.html"))
     text, repairs = _repair(text)
     try:
         root: object = json.loads(text, object_pairs_hook=_keep_duplicates)
     except json.JSONDecodeError as error:
         raise ImportInputError(
-            name, f"line {error.lineno}, column {error.colno}", f"invalid JSON: {error.msg}"
+            name,
+            f"line {error.lineno}, column {error.colno}",
+            _said("import.invalid_json", error=error.msg),
         ) from None
     except RecursionError:
-        raise ImportInputError(name, "", "JSON nested too deeply") from None
+        raise ImportInputError(name, "", _said("import.json_too_deep")) from None
     if not isinstance(root, dict):
-        raise ImportInputError(name, "$", "the top level is not a JSON object")
+        raise ImportInputError(name, "$", _said("telegram.not_object"))
     chats, full_export = _chats(name, root)
     return _Loaded(source, root, decoded.encoding, repairs, chats, full_export)
 
@@ -258,10 +307,7 @@ def _repair(text: str) -> tuple[str, tuple[str, ...]]:
     if "\\x" in text:
         text, count = _X_ESCAPE.subn(r"\1\\u00\2", text)
     if count:
-        repairs.append(
-            f"replaced {count} invalid \\xHH escape(s) with \\u00HH "
-            "(Telegram Desktop writer bug, tdesktop#27571)"
-        )
+        repairs.append(_said("telegram.repaired_escapes", count=count))
     fixed = 0
 
     def quote(match: re.Match[str]) -> str:
@@ -277,10 +323,7 @@ def _repair(text: str) -> tuple[str, tuple[str, ...]]:
     if '"document_id"' in text:
         text = _UNQUOTED_DOCUMENT_ID.sub(quote, text)
     if fixed:
-        repairs.append(
-            f"quoted {fixed} unquoted document_id value(s) "
-            "(Telegram Desktop writer bug, tdesktop#24961)"
-        )
+        repairs.append(_said("telegram.repaired_document_id", count=fixed))
     return text, tuple(repairs)
 
 
@@ -317,12 +360,10 @@ def _chats(
         for i, chat in enumerate(chat_list):
             locator = f"$.{section}.list[{i}]"
             if not isinstance(chat, dict):
-                raise ImportInputError(name, locator, "a chat entry is not a JSON object")
+                raise ImportInputError(name, locator, _said("telegram.chat_not_object"))
             found.append((_info(chat, locator), chat))
     if not is_full:
-        raise ImportInputError(
-            name, "$", "no 'messages' array and no 'chats.list': not a Telegram JSON export"
-        )
+        raise ImportInputError(name, "$", _said("telegram.not_telegram"))
     return tuple(found), True
 
 
@@ -345,12 +386,15 @@ def _choose(loaded: _Loaded, chat: int | str | None) -> tuple[TelegramChatInfo, 
         if len(chats) == 1:
             return chats[0]
         if not chats:
-            raise ImportInputError(name, "$.chats.list", "the export holds no chats")
+            raise ImportInputError(name, "$.chats.list", _said("telegram.no_chats"))
         raise ImportInputError(
             name,
             "$.chats.list",
-            f"the export holds {len(chats)} chats; choose one by id or name: "
-            + _describe(info for info, _ in chats),
+            _said(
+                "telegram.several_chats",
+                count=len(chats),
+                chats=_describe(info for info, _ in chats),
+            ),
         )
     wanted = str(chat).strip()
     by_id = [entry for entry in chats if entry[0].id and entry[0].id == wanted]
@@ -364,13 +408,17 @@ def _choose(loaded: _Loaded, chat: int | str | None) -> tuple[TelegramChatInfo, 
         raise ImportInputError(
             name,
             "$.chats.list",
-            f"{len(several)} chats match {wanted!r}; choose by id: "
-            + _describe(info for info, _ in several),
+            _said(
+                "telegram.chats_match",
+                count=len(several),
+                wanted=wanted,
+                chats=_describe(info for info, _ in several),
+            ),
         )
     raise ImportInputError(
         name,
         "$.chats.list" if loaded.full_export else "$",
-        f"no chat with id or name {wanted!r}; chats: " + _describe(info for info, _ in chats),
+        _said("telegram.no_such_chat", wanted=wanted, chats=_describe(info for info, _ in chats)),
     )
 
 
@@ -378,7 +426,7 @@ def _describe(infos: Iterable[TelegramChatInfo]) -> str:
     items = list(infos)
     text = "; ".join(info.describe() for info in items[:_LIST_LIMIT])
     if len(items) > _LIST_LIMIT:
-        text += f"; and {len(items) - _LIST_LIMIT} more"
+        return _said("telegram.chat_list_more", chats=text, more=len(items) - _LIST_LIMIT)
     return text
 
 
@@ -405,7 +453,7 @@ def _detect(source: ExportSource) -> str | None:
     if not source.data and source.members:
         names = [n for n in source.members if posixpath.basename(n).lower() == "result.json"]
         if names:
-            return f"Telegram Desktop export folder/zip with {min(names, key=len)}"
+            return _said("telegram.detected_folder", member=min(names, key=len))
         return None
     head = source.data[:_DETECT_HEAD].decode("utf-8", errors="ignore").lstrip("\ufeff")
     if not head.lstrip().startswith("{"):
@@ -418,10 +466,11 @@ def _detect(source: ExportSource) -> str | None:
     if not (_HEAD_TELEGRAM_KEYS.search(head) or _HEAD_MINIMAL.search(head)):
         return None
     if full:
-        return "Telegram Desktop JSON, full export (chats.list)"
+        return _said("telegram.detected_full")
     chat_type = _HEAD_CHAT_TYPE.search(head)
-    kind = f", {chat_type.group(1)}" if chat_type else ""
-    return f"Telegram Desktop JSON, single chat{kind}"
+    if chat_type:
+        return _said("telegram.detected_single_type", chat_type=chat_type.group(1))
+    return _said("telegram.detected_single")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -470,7 +519,7 @@ class _ChatParser:
     def parse(self) -> ParsedChat:
         messages_value = self.chat.get("messages")
         if not isinstance(messages_value, list):
-            raise ImportInputError(self.file, self.info.locator, "the chat has no 'messages' array")
+            raise ImportInputError(self.file, self.info.locator, _said("telegram.no_messages"))
         if messages_value and not any(
             isinstance(m, dict)
             and ("date" in m or "date_unixtime" in m or m.get("type") in _MESSAGE_TYPES)
@@ -481,8 +530,7 @@ class _ChatParser:
             raise ImportInputError(
                 self.file,
                 f"{self.info.locator}.messages",
-                "no message has 'date', 'date_unixtime' or a Telegram 'type': not a Telegram "
-                "Desktop export (another app's JSON? choose its format)",
+                _said("telegram.not_desktop"),
             )
         messages: list[ParsedMessage] = []
         previous = _EPOCH
@@ -500,7 +548,7 @@ class _ChatParser:
         return ParsedChat(
             format_name=FORMAT_NAME,
             parser_version=PARSER_VERSION,
-            detection_reason=_detect(self.loaded.source) or "Telegram Desktop JSON",
+            detection_reason=_detect(self.loaded.source) or _said("telegram.detected_plain"),
             title=self._title(),
             participants=tuple(participants),
             messages=tuple(messages),
@@ -559,7 +607,7 @@ class _ChatParser:
     def _message(self, index: int, raw: object, locator: str, previous: datetime) -> ParsedMessage:
         source = SourceRef(self.file, locator)
         if not isinstance(raw, dict):
-            self._problem(locator, "message is not a JSON object; kept as unknown", "error")
+            self._problem(locator, _said("telegram.not_object_message"), "error")
             return ParsedMessage(
                 index=index,
                 sent_at=previous,
@@ -575,7 +623,7 @@ class _ChatParser:
                 original = key.rsplit(_DUPLICATE_SUFFIX, 1)[0]
                 self._problem(
                     locator,
-                    f"duplicate key {original!r}; later value kept as {key!r} (tdesktop#28781)",
+                    _said("telegram.duplicate_key", key=original, kept=key),
                 )
         sent_at, time_text = self._time(raw, locator, previous)
         message_type = raw.get("type")
@@ -606,7 +654,7 @@ class _ChatParser:
         if message_type != "message":
             if message_type is not None or kind is MessageKind.TEXT:
                 kind = MessageKind.UNKNOWN
-            self._problem(locator, f"message type {_render(message_type)!r} kept as unknown")
+            self._problem(locator, _said("telegram.unknown_type", type=_render(message_type)))
         unmodelled = [k for k in raw if k not in _MODELLED and k not in _COSMETIC]
         if kind is MessageKind.TEXT and not text and unmodelled:
             kind = MessageKind.UNKNOWN
@@ -649,13 +697,17 @@ class _ChatParser:
                 try:
                     sent_at = _EPOCH + timedelta(seconds=int(unix_text))
                 except OverflowError:
-                    self._problem(locator, f"date_unixtime {unix_text} out of range", "error")
+                    self._problem(
+                        locator, _said("telegram.unixtime_range", value=unix_text), "error"
+                    )
                 else:
                     if isinstance(date_text, str):
                         self._check_date_text(sent_at, date_text, locator)
                     return sent_at, _clean(unix_text)
             else:
-                self._problem(locator, f"date_unixtime {_render(unix)!r} is not a number", "error")
+                self._problem(
+                    locator, _said("telegram.unixtime_not_number", value=_render(unix)), "error"
+                )
         if isinstance(date_text, str):
             try:
                 parsed = datetime.fromisoformat(date_text)
@@ -663,13 +715,15 @@ class _ChatParser:
                     return parsed.astimezone(UTC), _clean(date_text)
                 sent_at, warning = local_to_utc(parsed, self.zone)
             except (ValueError, OverflowError):
-                self._problem(locator, f"unreadable date {_clean(date_text)!r}", "error")
+                self._problem(
+                    locator, _said("telegram.unreadable_date", value=_clean(date_text)), "error"
+                )
             else:
                 if warning:
                     self._problem(locator, warning)
                 return sent_at, _clean(date_text)
         else:
-            self._problem(locator, "no date; placed at the previous message's time", "error")
+            self._problem(locator, _said("telegram.no_date"), "error")
         return previous, _clean(date_text) if isinstance(date_text, str) else ""
 
     def _check_date_text(self, sent_at: datetime, date_text: str, locator: str) -> None:
@@ -680,7 +734,9 @@ class _ChatParser:
             expected = sent_at.astimezone(self.zone).replace(tzinfo=None)
             written = written.replace(tzinfo=None)
         except (ValueError, OverflowError):
-            self._problem(locator, f"unreadable date {_clean(date_text)!r}; date_unixtime used")
+            self._problem(
+                locator, _said("telegram.unreadable_date_used_unix", value=_clean(date_text))
+            )
             return
         delta = int((written - expected).total_seconds())
         if delta:
@@ -696,17 +752,18 @@ class _ChatParser:
             hours, rest = divmod(abs(delta), 3600)
             self._problem(
                 locators[0],
-                f"the 'date' text differs from date_unixtime by {sign}{hours:02d}:"
-                f"{rest // 60:02d}:{rest % 60:02d} in zone {self.zone.key} for "
-                f"{len(locators)} message(s); the exporting PC was probably in another zone. "
-                "date_unixtime was used",
+                _said(
+                    "telegram.zone_mismatch",
+                    offset=f"{sign}{hours:02d}:{rest // 60:02d}:{rest % 60:02d}",
+                    zone=self.zone.key,
+                    count=len(locators),
+                ),
             )
         if others:
             count = sum(len(locators) for _, locators in others)
             self._problem(
                 others[0][1][0],
-                f"the 'date' text differs from date_unixtime by {len(others)} further different "
-                f"amount(s) in {count} message(s); date_unixtime was used",
+                _said("telegram.zone_mismatch_more", amounts=len(others), count=count),
             )
 
     def _text(self, raw: dict[str, object], locator: str) -> str:
@@ -719,7 +776,7 @@ class _ChatParser:
             return _clean(value)
         if isinstance(value, list):
             return "".join(self._part(part, locator) for part in value)
-        self._problem(locator, "'text' is neither a string nor an array; kept as JSON")
+        self._problem(locator, _said("telegram.text_not_string"))
         return _dump(value)
 
     def _part(self, part: object, locator: str) -> str:
@@ -732,7 +789,7 @@ class _ChatParser:
                 if isinstance(href, str) and href and href != text:
                     return f"{_clean(text)} ({_clean(href)})"
                 return _clean(text)
-        self._problem(locator, "unreadable text part kept as JSON")
+        self._problem(locator, _said("telegram.unreadable_part"))
         return _dump(part)
 
     def _service_text(self, raw: dict[str, object], text: str) -> str:

@@ -11,6 +11,16 @@ import codecs
 from dataclasses import dataclass
 
 from evidence_desk.domain.errors import ImportInputError
+from evidence_desk.domain.wording import Catalogue
+
+_said = Catalogue(
+    {
+        "text.nul_byte": "binary data (NUL byte) in a text export",
+        "text.not_text": "not valid UTF-8, UTF-16 or GB18030 text",
+        "text.invalid_encoding": "invalid {encoding} text",
+        "text.line_too_long": "line longer than {limit} characters",
+    }
+)
 
 # Cap on a single physical line; longer lines are rejected rather than buffered (issue 4, safety).
 MAX_LINE_CHARS = 1_000_000
@@ -39,9 +49,7 @@ def decode_export(name: str, data: bytes, *, allow_gb18030: bool = True) -> Deco
             return DecodedText(_strict(name, data, "utf-16-le"), "utf-16-le")
         if even_zero > odd_zero and even_zero > len(head) // 8:
             return DecodedText(_strict(name, data, "utf-16-be"), "utf-16-be")
-        raise ImportInputError(
-            name, f"byte {data.index(0)}", "binary data (NUL byte) in a text export"
-        )
+        raise ImportInputError(name, f"byte {data.index(0)}", _said("text.nul_byte"))
     try:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as utf8_error:
@@ -53,7 +61,7 @@ def decode_export(name: str, data: bytes, *, allow_gb18030: bool = True) -> Deco
         raise ImportInputError(
             name,
             f"byte {utf8_error.start}",
-            "not valid UTF-8, UTF-16 or GB18030 text",
+            _said("text.not_text"),
         ) from None
 
 
@@ -61,7 +69,9 @@ def _strict(name: str, data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
-        raise ImportInputError(name, f"byte {error.start}", f"invalid {encoding} text") from None
+        raise ImportInputError(
+            name, f"byte {error.start}", _said("text.invalid_encoding", encoding=encoding)
+        ) from None
 
 
 def check_line_lengths(name: str, text: str) -> None:
@@ -75,7 +85,7 @@ def check_line_lengths(name: str, text: str) -> None:
             end = length
         if end - start > MAX_LINE_CHARS:
             raise ImportInputError(
-                name, f"line {line_no}", f"line longer than {MAX_LINE_CHARS} characters"
+                name, f"line {line_no}", _said("text.line_too_long", limit=MAX_LINE_CHARS)
             )
         start = end + 1
         line_no += 1

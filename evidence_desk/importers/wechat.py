@@ -31,8 +31,10 @@ from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree as SafeElementTree
 
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.importers.archive import select_main
 from evidence_desk.importers.base import (
+    COMMON_WORDING,
     Attachment,
     AttachmentState,
     ExportSource,
@@ -380,6 +382,21 @@ def _system_xml(content: str) -> Interpretation:
 # --------------------------------------------------------------------------------------------
 
 
+_said = Catalogue(
+    {
+        **COMMON_WORDING,
+        "wechat.not_variant": "not a {variant}",
+        "wechat.no_variant": "no {variant} in this folder or zip",
+        "wechat.several_chats": "several chat files in this folder or zip: {found}; pick one",
+        "wechat.detected_training": "WeChat MemoTrace AI-training JSON (not accepted as evidence)",
+        "wechat.training_json": "MemoTrace's JSON export is an AI training set: shuffled, text "
+        "only, no times or senders. It cannot serve as evidence; export CSV, TXT or HTML instead",
+        "wechat.not_wechat": "not a recognised WeChat export (MemoTrace CSV/TXT/HTML, PyWxDump "
+        "CSV, WechatExporter TXT/HTML)",
+    }
+)
+
+
 class Variant(Protocol):
     """A WeChat variant importer: the Importer protocol plus detection on one plain file."""
 
@@ -442,7 +459,9 @@ def _pick(hits: list[tuple[ExportSource, str]]) -> MainFile | None:
     top = [hit for hit in hits if hit[0].name.count("/") == depth]
     main, reason = top[0]
     others = tuple(hit[0].name for hit in top[1:])
-    return MainFile(main, f"{reason}; chat file {main.name}", others)
+    return MainFile(
+        main, _said("import.detected_chat_file", reason=reason, member=main.name), others
+    )
 
 
 def main_file(
@@ -468,16 +487,14 @@ def require_main(
     main = main_file(source, detect_plain)
     if main is None:
         if source.data or not source.members:
-            raise ImportInputError(source.name, "line 1", f"not a {what}")
-        raise ImportInputError(source.name, "", f"no {what} in this folder or zip")
+            raise ImportInputError(source.name, "line 1", _said("wechat.not_variant", variant=what))
+        raise ImportInputError(source.name, "", _said("wechat.no_variant", variant=what))
     return main
 
 
 def several_chats(source: ExportSource, main: MainFile) -> ImportInputError:
     listed = ", ".join((main.source.name, *main.others))
-    return ImportInputError(
-        source.name, "", f"several chat files in this folder or zip: {listed}; pick one"
-    )
+    return ImportInputError(source.name, "", _said("wechat.several_chats", found=listed))
 
 
 def _variants() -> tuple[Variant, ...]:
@@ -518,7 +535,7 @@ class WeChatImporter:
             if resolved is not None:
                 return resolved[1].reason
             if _is_training_json(source):
-                return "WeChat MemoTrace AI-training JSON (not accepted as evidence)"
+                return _said("wechat.detected_training")
         except Exception:
             return None
         return None
@@ -531,14 +548,12 @@ class WeChatImporter:
             raise ImportInputError(
                 source.name,
                 "",
-                "MemoTrace's JSON export is an AI training set: shuffled, text only, no times "
-                "or senders. It cannot serve as evidence; export CSV, TXT or HTML instead",
+                _said("wechat.training_json"),
             )
         raise ImportInputError(
             source.name,
             "line 1" if source.data else "",
-            "not a recognised WeChat export (MemoTrace CSV/TXT/HTML, PyWxDump CSV, "
-            "WechatExporter TXT/HTML)",
+            _said("wechat.not_wechat"),
         )
 
 

@@ -25,8 +25,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.importers.archive import select_main
 from evidence_desk.importers.base import (
+    COMMON_WORDING,
     Attachment,
     AttachmentState,
     ExportSource,
@@ -102,6 +104,47 @@ def _read_header(source: ExportSource) -> tuple[tuple[str, ...], str] | None:
     return tuple(c.strip() for c in first.split(",")), encoding
 
 
+_said = Catalogue(
+    {
+        **COMMON_WORDING,
+        "wechat_csv.detected_memotrace": "WeChat MemoTrace CSV, {encoding}, {columns} columns",
+        "wechat_csv.detected_pywxdump_msg": "WeChat PyWxDump CSV (msg/src columns), {encoding}, "
+        "{columns} columns",
+        "wechat_csv.detected_pywxdump_content": "WeChat PyWxDump CSV (older JSON content "
+        "column), {encoding}, {columns} columns",
+        "wechat_csv.missing_columns": "not a {variant} header: missing {missing}",
+        "wechat_csv.row_width": "row has {fields} fields, the header has {width}: the file is "
+        "truncated or damaged",
+        "wechat_csv.no_messages": "no messages after the header",
+        "wechat_csv.unreadable_time": "unreadable time {time!r}",
+        "wechat_csv.time_out_of_range": "time {time!r} out of range",
+        "wechat_csv.duplicate": "duplicate of row {row} (same time, direction, type and "
+        "content); kept, decide in the preview",
+        "wechat_csv.duplicate_in": "duplicate of row {row} of {file} (same time, direction, type "
+        "and content); kept, decide in the preview",
+        "wechat_csv.is_sender": "IsSender is {value!r}, not 0 or 1",
+        "wechat_csv.type_not_number": "Type/SubType {type!r}/{subtype!r} are not numbers; kept "
+        "as unknown",
+        "wechat_csv.no_time": "neither CreateTime nor StrTime is readable",
+        "wechat_csv.create_not_unix": "CreateTime {value!r} is not unix seconds (an Excel "
+        "re-save?); time read from StrTime in {zone}",
+        "wechat_csv.strtime_not_time": "StrTime {value!r} is not a time",
+        "wechat_csv.create_out_of_range": "CreateTime {value} out of range",
+        "wechat_csv.zone_consistent": "StrTime is consistently {shift} from CreateTime read in "
+        "{zone}: the exporting PC ran in another time zone; sent_at follows CreateTime",
+        "wechat_csv.zone_differs": "StrTime differs from CreateTime by {shift} in {zone}; "
+        "sent_at follows CreateTime",
+        "wechat_csv.zone_differs_more": "{count} more rows differ by {shift}",
+        "wechat_csv.no_msg_column": "no msg or content column",
+        "wechat_csv.create_range": "CreateTime out of range",
+        "wechat_csv.content_not_json": "content is not the JSON {{src, msg}} object; kept as is",
+        "wechat_csv.pages_missing": "rows {first}-{last} of the split export are missing",
+        "wechat_csv.page_full": "page holds exactly {rows} rows: PyWxDump may have written "
+        "further pages that are not in this import",
+    }
+)
+
+
 def _index(header: tuple[str, ...]) -> dict[str, int]:
     index: dict[str, int] = {}
     for position, name in enumerate(header):
@@ -130,18 +173,21 @@ class _Rows:
         missing = [c for c in required if c not in columns]
         if missing:
             raise ImportInputError(
-                source.name, "line 1", f"not a {what} header: missing {', '.join(missing)}"
+                source.name,
+                "line 1",
+                _said("wechat_csv.missing_columns", variant=what, missing=", ".join(missing)),
             )
         for record in records:
             if len(record.fields) != len(header.fields):
                 raise ImportInputError(
                     source.name,
                     record.locator,
-                    f"row has {len(record.fields)} fields, the header has "
-                    f"{len(header.fields)}: the file is truncated or damaged",
+                    _said(
+                        "wechat_csv.row_width", fields=len(record.fields), width=len(header.fields)
+                    ),
                 )
         if not records:
-            raise ImportInputError(source.name, "line 2", "no messages after the header")
+            raise ImportInputError(source.name, "line 2", _said("wechat_csv.no_messages"))
         return cls(source, zone, decoded.encoding, repairs, columns, records, [])
 
     def get(self, record: CsvRecord, column: str) -> str:
@@ -155,12 +201,14 @@ class _Rows:
         """UTC from a wall-clock text in the zone; refuses the row when unreadable."""
         parsed = parse_wall_time(text)
         if parsed is None:
-            raise ImportInputError(self.source.name, record.locator, f"unreadable time {text!r}")
+            raise ImportInputError(
+                self.source.name, record.locator, _said("wechat_csv.unreadable_time", time=text)
+            )
         try:
             utc, warning = local_to_utc(parsed[0], self.zone)
         except (OverflowError, ValueError):
             raise ImportInputError(
-                self.source.name, record.locator, f"time {text!r} out of range"
+                self.source.name, record.locator, _said("wechat_csv.time_out_of_range", time=text)
             ) from None
         if warning:
             self.problem(record.locator, warning)
@@ -180,8 +228,7 @@ def _dedupe_warnings(rows: _Rows, keyed: list[tuple[CsvRecord, tuple[str, ...]]]
         if first is not record:
             rows.problem(
                 record.locator,
-                f"duplicate of row {first.row} (same time, direction, type and content); "
-                "kept, decide in the preview",
+                _said("wechat_csv.duplicate", row=first.row),
             )
 
 
@@ -206,7 +253,11 @@ class MemoTraceCsvImporter:
             header, encoding = found
             if not set(_MEMOTRACE_REQUIRED) <= set(header):
                 return None
-            return f"WeChat MemoTrace CSV, {encoding_label(encoding)}, {len(header)} columns"
+            return _said(
+                "wechat_csv.detected_memotrace",
+                encoding=encoding_label(encoding),
+                columns=len(header),
+            )
         except Exception:
             return None
 
@@ -229,7 +280,7 @@ class MemoTraceCsvImporter:
             is_sender = get(record, "IsSender").strip()
             from_self = {"1": True, "0": False}.get(is_sender)
             if from_self is None:
-                rows.problem(record.locator, f"IsSender is {is_sender!r}, not 0 or 1")
+                rows.problem(record.locator, _said("wechat_csv.is_sender", value=is_sender))
             sender_id = get(record, "Sender").strip() or None
             if meaning.kind in _SYSTEM_KINDS:
                 sender, sender_id, from_self = "", None, None
@@ -287,7 +338,7 @@ class MemoTraceCsvImporter:
         if type_code is None or sub_type is None:
             rows.problem(
                 record.locator,
-                f"Type/SubType {type_text!r}/{sub_text!r} are not numbers; kept as unknown",
+                _said("wechat_csv.type_not_number", type=type_text, subtype=sub_text),
                 "error",
             )
             return Interpretation(MessageKind.UNKNOWN, content, raw=record.raw)
@@ -304,25 +355,26 @@ class MemoTraceCsvImporter:
         if utc is None:
             if not str_time:
                 raise ImportInputError(
-                    rows.source.name, record.locator, "neither CreateTime nor StrTime is readable"
+                    rows.source.name, record.locator, _said("wechat_csv.no_time")
                 )
             rows.problem(
                 record.locator,
-                f"CreateTime {create!r} is not unix seconds (an Excel re-save?); time read from "
-                f"StrTime in {rows.zone.key}",
+                _said("wechat_csv.create_not_unix", value=create, zone=rows.zone.key),
             )
             return rows.local_time(record, str_time), str_time
         if str_time:
             parsed = parse_wall_time(str_time)
             if parsed is None:
-                rows.problem(record.locator, f"StrTime {str_time!r} is not a time")
+                rows.problem(record.locator, _said("wechat_csv.strtime_not_time", value=str_time))
             else:
                 wall, has_seconds = parsed
                 try:
                     expected = utc.astimezone(rows.zone).replace(tzinfo=None)
                 except OverflowError:
                     raise ImportInputError(
-                        rows.source.name, record.locator, f"CreateTime {create} out of range"
+                        rows.source.name,
+                        record.locator,
+                        _said("wechat_csv.create_out_of_range", value=create),
                     ) from None
                 if not has_seconds:
                     expected = expected.replace(second=0)
@@ -339,20 +391,22 @@ class MemoTraceCsvImporter:
             if len(records) == len(rows.records) and abs(hours) >= 1:
                 rows.problem(
                     "rows 1-" + str(len(records)),
-                    f"StrTime is consistently {shown} from CreateTime read in {rows.zone.key}: "
-                    "the exporting PC ran in another time zone; sent_at follows CreateTime",
+                    _said("wechat_csv.zone_consistent", shift=shown, zone=rows.zone.key),
                 )
                 continue
             for record in records[:_MAX_TIME_WARNINGS]:
                 rows.problem(
                     record.locator,
-                    f"StrTime differs from CreateTime by {shown} in {rows.zone.key}; "
-                    "sent_at follows CreateTime",
+                    _said("wechat_csv.zone_differs", shift=shown, zone=rows.zone.key),
                 )
             if len(records) > _MAX_TIME_WARNINGS:
                 rows.problem(
                     records[_MAX_TIME_WARNINGS].locator,
-                    f"{len(records) - _MAX_TIME_WARNINGS} more rows differ by {shown}",
+                    _said(
+                        "wechat_csv.zone_differs_more",
+                        count=len(records) - _MAX_TIME_WARNINGS,
+                        shift=shown,
+                    ),
                 )
 
     @staticmethod
@@ -436,13 +490,15 @@ class PyWxDumpCsvImporter:
             if not set(_PYWXDUMP_REQUIRED) <= set(header):
                 return None
             if "msg" in header:
-                layout = "msg/src columns"
+                layout = "msg"
             elif "content" in header:
-                layout = "older JSON content column"
+                layout = "content"
             else:
                 return None
-            return (
-                f"WeChat PyWxDump CSV ({layout}), {encoding_label(encoding)}, {len(header)} columns"
+            return _said(
+                f"wechat_csv.detected_pywxdump_{layout}",
+                encoding=encoding_label(encoding),
+                columns=len(header),
             )
         except Exception:
             return None
@@ -464,7 +520,7 @@ class PyWxDumpCsvImporter:
         for page in page_sources:
             rows = _Rows.load(page, tz, _PYWXDUMP_REQUIRED, "PyWxDump CSV")
             if "msg" not in rows.columns and "content" not in rows.columns:
-                raise ImportInputError(page.name, "line 1", "no msg or content column")
+                raise ImportInputError(page.name, "line 1", _said("wechat_csv.no_msg_column"))
             loaded.append(rows)
             for record in rows.records:
                 message, key = self._message(rows, record, names, len(messages))
@@ -501,7 +557,9 @@ class PyWxDumpCsvImporter:
         if re.fullmatch(r"[0-9]{10}|[0-9]{13}", create):
             utc = utc_from_unix(int(create[:10]))
             if utc is None:
-                raise ImportInputError(rows.source.name, record.locator, "CreateTime out of range")
+                raise ImportInputError(
+                    rows.source.name, record.locator, _said("wechat_csv.create_range")
+                )
             sent_at = utc
         else:
             sent_at = rows.local_time(record, create)
@@ -545,7 +603,7 @@ class PyWxDumpCsvImporter:
         except ValueError:
             value = None
         if not isinstance(value, dict):
-            rows.problem(record.locator, "content is not the JSON {src, msg} object; kept as is")
+            rows.problem(record.locator, _said("wechat_csv.content_not_json"))
             return content, ""
         msg, src = value.get("msg", ""), value.get("src", "")
         return (msg if isinstance(msg, str) else json.dumps(msg, ensure_ascii=False)), (
@@ -628,7 +686,9 @@ def _page_warnings(main: MainFile, pages: list[str], first: _Rows) -> list[Parse
     for (start, end), page in zip(spans, pages, strict=True):
         if start != expected:
             problems.append(
-                ParseProblem(page, "", f"rows {expected}-{start} of the split export are missing")
+                ParseProblem(
+                    page, "", _said("wechat_csv.pages_missing", first=expected, last=start)
+                )
             )
         expected = end
     if len(pages) == 1 and spans[0][1] - spans[0][0] == len(first.records):
@@ -636,8 +696,7 @@ def _page_warnings(main: MainFile, pages: list[str], first: _Rows) -> list[Parse
             ParseProblem(
                 pages[0],
                 "",
-                f"page holds exactly {len(first.records)} rows: PyWxDump may have written "
-                "further pages that are not in this import",
+                _said("wechat_csv.page_full", rows=len(first.records)),
             )
         )
     return problems
@@ -648,11 +707,11 @@ def _dedupe_across(keyed: list[tuple[_Rows, CsvRecord, tuple[str, ...]]]) -> Non
     for rows, record, key in keyed:
         first = seen.setdefault(key, (rows, record))
         if first[1] is not record:
-            where = "" if first[0] is rows else f" of {first[0].source.name}"
             rows.problem(
                 record.locator,
-                f"duplicate of row {first[1].row}{where} (same time, direction, type and "
-                "content); kept, decide in the preview",
+                _said("wechat_csv.duplicate", row=first[1].row)
+                if first[0] is rows
+                else _said("wechat_csv.duplicate_in", row=first[1].row, file=first[0].source.name),
             )
 
 

@@ -28,7 +28,9 @@ from datetime import datetime
 from html.parser import HTMLParser
 from zoneinfo import ZoneInfo
 
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.importers.base import (
+    COMMON_WORDING,
     Attachment,
     AttachmentState,
     ExportSource,
@@ -258,6 +260,40 @@ def _as_int(value: JsValue) -> int | None:
     return None
 
 
+_said = Catalogue(
+    {
+        **COMMON_WORDING,
+        "wechat_html.detected_memotrace": "WeChat MemoTrace HTML (embedded message array), "
+        "{encoding}",
+        "wechat_html.detected_exporter": "WeChat WechatExporter HTML, {encoding}",
+        "wechat_html.detected_exporter_paged": "WeChat WechatExporter HTML with Files/Data "
+        "pages, {encoding}",
+        "wechat_html.item_not_object": "array item is not an object",
+        "wechat_html.no_messages": "no messages",
+        "wechat_html.no_array": "no JavaScript message array in the page",
+        "wechat_html.broken_array": "broken message array: {error} (file truncated or edited?)",
+        "wechat_html.no_memotrace_array": "no MemoTrace message array (chatMessages) found",
+        "wechat_html.bad_timestamp": "missing or invalid timestamp",
+        "wechat_html.no_type": "message has no numeric type",
+        "wechat_html.unreadable_html": "unreadable HTML: {error}",
+        "wechat_html.no_blocks": "no message blocks in the page; a paged WechatExporter export "
+        "keeps them in Files/Data/msg-N.js: import the whole folder or zip",
+        "wechat_html.page_not_utf8": "page file is not UTF-8 text",
+        "wechat_html.broken_page": "broken page: {error}",
+        "wechat_html.page_no_array": "page has no message array",
+        "wechat_html.not_message_html": "not message HTML",
+        "wechat_html.block_no_time": "message block has no time",
+        "wechat_html.invalid_time": "invalid time {time!r}",
+        "wechat_html.time_out_of_range": "time out of range",
+        "wechat_html.notice_time_before": "system notice has no time in WechatExporter HTML; "
+        "sent_at copied from {from_locator} ({time}); the true time is not before it",
+        "wechat_html.notice_time_after": "system notice has no time in WechatExporter HTML; "
+        "sent_at copied from {from_locator} ({time}); the true time is not after it",
+        "wechat_html.no_dated_message": "no dated message in the export",
+    }
+)
+
+
 class MemoTraceHtmlImporter:
     name = "wechat-memotrace-html"
     version = PARSER_VERSION
@@ -276,7 +312,7 @@ class MemoTraceHtmlImporter:
                 b"is_send" not in window and b"timestamp" not in window
             ):
                 return None
-            return f"WeChat MemoTrace HTML (embedded message array), {encoding_label(found[1])}"
+            return _said("wechat_html.detected_memotrace", encoding=encoding_label(found[1]))
         except Exception:
             return None
 
@@ -297,10 +333,12 @@ class MemoTraceHtmlImporter:
             counted = offset
             locator = f"chatMessages[{position}] (line {line})"
             if not isinstance(item, dict):
-                raise ImportInputError(source.name, locator, "array item is not an object")
+                raise ImportInputError(source.name, locator, _said("wechat_html.item_not_object"))
             messages.append(self._message(source, item, locator, len(messages), issues))
         if not messages:
-            raise ImportInputError(source.name, f"line {_line_of(text, start)}", "no messages")
+            raise ImportInputError(
+                source.name, f"line {_line_of(text, start)}", _said("wechat_html.no_messages")
+            )
         title_match = _TITLE_RE.search(text)
         title = html.unescape(title_match.group(1)).strip() if title_match else ""
         return ParsedChat(
@@ -324,7 +362,7 @@ class MemoTraceHtmlImporter:
             _ARRAY_DECL_RE.finditer(text), key=lambda m: m.group(1) != "chatMessages"
         )
         if not declarations:
-            raise ImportInputError(name, "line 1", "no JavaScript message array in the page")
+            raise ImportInputError(name, "line 1", _said("wechat_html.no_array"))
         last_error: JsSyntaxError | None = None
         for declaration in declarations:
             reader = _JsReader(text)
@@ -336,7 +374,7 @@ class MemoTraceHtmlImporter:
                     raise ImportInputError(
                         name,
                         f"line {_line_of(text, error.position)}",
-                        f"broken message array: {error.reason} (file truncated or edited?)",
+                        _said("wechat_html.broken_array", error=error.reason),
                     ) from None
                 last_error = error
                 continue
@@ -345,7 +383,7 @@ class MemoTraceHtmlImporter:
             ):
                 return items, start
         where = f"line {_line_of(text, last_error.position)}" if last_error else "line 1"
-        raise ImportInputError(name, where, "no MemoTrace message array (chatMessages) found")
+        raise ImportInputError(name, where, _said("wechat_html.no_memotrace_array"))
 
     @staticmethod
     def _message(
@@ -359,9 +397,9 @@ class MemoTraceHtmlImporter:
         timestamp = _as_int(item.get("timestamp"))
         sent_at = utc_from_unix(timestamp) if timestamp is not None else None
         if sent_at is None:
-            raise ImportInputError(source.name, locator, "missing or invalid timestamp")
+            raise ImportInputError(source.name, locator, _said("wechat_html.bad_timestamp"))
         if code is None:
-            issues.append(ParseProblem(source.name, locator, "message has no numeric type"))
+            issues.append(ParseProblem(source.name, locator, _said("wechat_html.no_type")))
             code = -1
         base, sub = code & 0xFFFFFFFF, code >> 32
         if sub == 0:
@@ -582,7 +620,9 @@ def _dom(file: str, markup: str) -> _Node:
         builder.close()
     except Exception as error:  # html.parser asserts on some malformed declarations
         line = f"line {builder.getpos()[0]}"
-        raise ImportInputError(file, line, f"unreadable HTML: {error}") from None
+        raise ImportInputError(
+            file, line, _said("wechat_html.unreadable_html", error=error)
+        ) from None
     return builder.root
 
 
@@ -618,8 +658,8 @@ class WechatExporterHtmlImporter:
             blocks = re.search(r'<div class="msg [^"]*"[^>]*\bmsgid="', text) is not None
             if not (titled or blocks) or "chatMessages" in text:
                 return None
-            paged = " with Files/Data pages" if self._pages(source) else ""
-            return f"WeChat WechatExporter HTML{paged}, {encoding_label(encoding)}"
+            code = "detected_exporter_paged" if self._pages(source) else "detected_exporter"
+            return _said(f"wechat_html.{code}", encoding=encoding_label(encoding))
         except Exception:
             return None
 
@@ -658,8 +698,7 @@ class WechatExporterHtmlImporter:
             raise ImportInputError(
                 source.name,
                 "line 1",
-                "no message blocks in the page; a paged WechatExporter export keeps them in "
-                "Files/Data/msg-N.js: import the whole folder or zip",
+                _said("wechat_html.no_blocks"),
             )
         messages = _ExporterMessages(source, zone, issues).build(blocks)
         return ParsedChat(
@@ -695,19 +734,27 @@ class WechatExporterHtmlImporter:
             try:
                 script = source.read_member(member).decode("utf-8-sig")
             except (KeyError, UnicodeDecodeError):
-                raise ImportInputError(member, "byte 0", "page file is not UTF-8 text") from None
+                raise ImportInputError(
+                    member, "byte 0", _said("wechat_html.page_not_utf8")
+                ) from None
             start = script.find("[")
             try:
                 items, _ = read_js_value(script, start) if start != -1 else (None, 0)
             except JsSyntaxError as error:
                 raise ImportInputError(
-                    member, f"line {_line_of(script, error.position)}", f"broken page: {error}"
+                    member,
+                    f"line {_line_of(script, error.position)}",
+                    _said("wechat_html.broken_page", error=error),
                 ) from None
             if not isinstance(items, list):
-                raise ImportInputError(member, "line 1", "page has no message array")
+                raise ImportInputError(member, "line 1", _said("wechat_html.page_no_array"))
             for position, fragment in enumerate(items):
                 if not isinstance(fragment, str):
-                    issues.append(ParseProblem(member, f"item {position}", "not message HTML"))
+                    issues.append(
+                        ParseProblem(
+                            member, f"item {position}", _said("wechat_html.not_message_html")
+                        )
+                    )
                     continue
                 where = _fixed(f"item {position}")
                 blocks.extend(self._blocks(_dom(member, fragment), member, where))
@@ -738,7 +785,9 @@ class _ExporterMessages:
                 continue
             when = dated[position]
             if when is None:
-                raise ImportInputError(block.file, block.locator, "message block has no time")
+                raise ImportInputError(
+                    block.file, block.locator, _said("wechat_html.block_no_time")
+                )
             kind, text, attachments = self._content(node, nodes)
             name_node = next(
                 (
@@ -783,11 +832,15 @@ class _ExporterMessages:
             return None
         parsed = parse_wall_time(match.group())
         if parsed is None:
-            raise ImportInputError(block.file, block.locator, f"invalid time {match.group()!r}")
+            raise ImportInputError(
+                block.file, block.locator, _said("wechat_html.invalid_time", time=match.group())
+            )
         try:
             utc, warning = local_to_utc(parsed[0], self.zone)
         except (OverflowError, ValueError):
-            raise ImportInputError(block.file, block.locator, "time out of range") from None
+            raise ImportInputError(
+                block.file, block.locator, _said("wechat_html.time_out_of_range")
+            ) from None
         if warning:
             self.issues.append(ParseProblem(block.file, block.locator, warning))
         return utc, match.group()
@@ -800,21 +853,23 @@ class _ExporterMessages:
             while 0 <= other < len(dated):
                 found = dated[other]
                 if found is not None:
-                    relation = "not before" if step < 0 else "not after"
+                    relation = "before" if step < 0 else "after"
                     block = blocks[position]
                     self.issues.append(
                         ParseProblem(
                             block.file,
                             block.locator,
-                            "system notice has no time in WechatExporter HTML; sent_at copied "
-                            f"from {blocks[other].locator} ({found[1]}); the true time is "
-                            f"{relation} it",
+                            _said(
+                                f"wechat_html.notice_time_{relation}",
+                                from_locator=blocks[other].locator,
+                                time=found[1],
+                            ),
                         )
                     )
                     return found[0]
                 other += step
         block = blocks[position]
-        raise ImportInputError(block.file, block.locator, "no dated message in the export")
+        raise ImportInputError(block.file, block.locator, _said("wechat_html.no_dated_message"))
 
     def _content(
         self, node: _Node, nodes: list[_Node]

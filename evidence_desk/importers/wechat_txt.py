@@ -23,7 +23,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.importers.base import (
+    COMMON_WORDING,
     Attachment,
     AttachmentState,
     ExportSource,
@@ -102,6 +104,26 @@ _MEDIA = frozenset(
 )
 
 
+_said = Catalogue(
+    {
+        **COMMON_WORDING,
+        "wechat_txt.detected": "{variant}, {encoding}",
+        "wechat_txt.invalid_time": "invalid time {time!r}",
+        "wechat_txt.time_out_of_range": "time {time!r} out of range",
+        "wechat_txt.no_messages": "no messages in the file",
+        "wechat_txt.no_header": "record without header",
+        "wechat_txt.expected_memotrace": "expected a record header 'YYYY-MM-DD HH:MM:SS name'",
+        "wechat_txt.expected_exporter": "expected 'name (YYYY-MM-DD HH:MM:SS):message' or "
+        "'系统消息: ...'",
+        "wechat_txt.system_time_before": "system line has no time in WechatExporter TXT; sent_at "
+        "copied from line {line} ({time}); the true time is not before it",
+        "wechat_txt.system_time_after": "system line has no time in WechatExporter TXT; sent_at "
+        "copied from line {line} ({time}); the true time is not after it",
+        "wechat_txt.no_dated_message": "no dated message in the file",
+    }
+)
+
+
 @dataclass(slots=True)
 class _Record:
     first_line: int
@@ -146,12 +168,14 @@ class _Builder:
     def utc(self, time_text: str, locator: str) -> datetime:
         parsed = parse_wall_time(time_text)
         if parsed is None:
-            raise ImportInputError(self.source.name, locator, f"invalid time {time_text!r}")
+            raise ImportInputError(
+                self.source.name, locator, _said("wechat_txt.invalid_time", time=time_text)
+            )
         try:
             utc, warning = local_to_utc(parsed[0], self.zone)
         except (OverflowError, ValueError):
             raise ImportInputError(
-                self.source.name, locator, f"time {time_text!r} out of range"
+                self.source.name, locator, _said("wechat_txt.time_out_of_range", time=time_text)
             ) from None
         if warning:
             self.problem(locator, warning)
@@ -167,7 +191,7 @@ class _Builder:
         repairs: tuple[str, ...],
     ) -> ParsedChat:
         if not messages:
-            raise ImportInputError(self.source.name, "line 1", "no messages in the file")
+            raise ImportInputError(self.source.name, "line 1", _said("wechat_txt.no_messages"))
         return ParsedChat(
             format_name=importer.name,
             parser_version=importer.version,
@@ -199,7 +223,9 @@ class _TxtImporter:
             lines, encoding = found
             if not self._fits(lines):
                 return None
-            return f"{self.label}, {encoding_label(encoding)}"
+            return _said(
+                "wechat_txt.detected", variant=self.label, encoding=encoding_label(encoding)
+            )
         except Exception:
             return None
 
@@ -281,7 +307,9 @@ class MemoTraceTxtImporter(_TxtImporter):
             first_no, head = current[0]
             match = _MEMOTRACE_HEAD_RE.match(head)
             if match is None:  # unreachable: records open on a header
-                raise ImportInputError(source.name, f"line {first_no}", "record without header")
+                raise ImportInputError(
+                    source.name, f"line {first_no}", _said("wechat_txt.no_header")
+                )
             body_lines = [text for _, text in current[1:]]
             last_no = current[-1][0]
             if body_lines:
@@ -310,7 +338,7 @@ class MemoTraceTxtImporter(_TxtImporter):
                     raise ImportInputError(
                         source.name,
                         f"line {number}",
-                        "expected a record header 'YYYY-MM-DD HH:MM:SS name'",
+                        _said("wechat_txt.expected_memotrace"),
                     )
             if current or line.strip():
                 current.append((number, line))
@@ -405,7 +433,7 @@ class WechatExporterTxtImporter(_TxtImporter):
                 raise ImportInputError(
                     source.name,
                     f"line {number}",
-                    "expected 'name (YYYY-MM-DD HH:MM:SS):message' or '系统消息: ...'",
+                    _said("wechat_txt.expected_exporter"),
                 )
         for record in records:  # trailing blank lines belong to no message
             lines_of = record.body.split("\n")
@@ -479,15 +507,18 @@ def _borrow_time(
             found = times[other]
             if found is not None:
                 near = records[other]
-                relation = "not before" if step < 0 else "not after"
+                relation = "before" if step < 0 else "after"
                 builder.problem(
                     locator,
-                    "system line has no time in WechatExporter TXT; sent_at copied from line "
-                    f"{near.first_line} ({near.time_text}); the true time is {relation} it",
+                    _said(
+                        f"wechat_txt.system_time_{relation}",
+                        line=near.first_line,
+                        time=near.time_text,
+                    ),
                 )
                 return found
             other += step
-    raise ImportInputError(builder.source.name, locator, "no dated message in the file")
+    raise ImportInputError(builder.source.name, locator, _said("wechat_txt.no_dated_message"))
 
 
 def _file_title(name: str) -> str:

@@ -58,8 +58,10 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from evidence_desk.domain.errors import ImportInputError
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.importers.archive import is_zip, open_zip, select_main
 from evidence_desk.importers.base import (
+    COMMON_WORDING,
     Attachment,
     AttachmentState,
     ExportSource,
@@ -399,6 +401,44 @@ _EXACT = _exact_bodies()
 _SYSTEM_FIRST = frozenset(prefix[0] for prefix in _SYSTEM_PREFIXES)
 
 
+_said = Catalogue(
+    {
+        **COMMON_WORDING,
+        # The detection reason: "WhatsApp Android, en, 24h, d/m/y", then one "{reason}, {extra}"
+        # per extra (ambiguity, calendars). ``platform`` is Android, iOS or mixed iOS/Android,
+        # ``clock`` 12h, 24h or mixed 12h/24h, ``language`` a language code or
+        # "language unknown".
+        "whatsapp.detected": "WhatsApp {platform}, {language}, {clock}, {orders}",
+        "whatsapp.detected_extra": "{reason}, {extra}",
+        "whatsapp.ambiguous_order": "ambiguous d/m vs m/d ({note})",
+        "whatsapp.buddhist": "Buddhist calendar",
+        "whatsapp.japanese": "Japanese calendar",
+        "whatsapp.order_by_inversions": "no day above 12; chosen by fewer out-of-order dates",
+        "whatsapp.order_us_default": "no day above 12; default m/d for unpadded '/' dates with "
+        "2-digit years",
+        "whatsapp.order_default": "no day above 12; default d/m",
+        "whatsapp.no_chat_file": "no WhatsApp chat .txt file in the export",
+        "whatsapp.several": "several WhatsApp chat files: {found}; pick one",
+        "whatsapp.unknown_zone": "unknown time zone {tz!r}",
+        "whatsapp.no_header": "no WhatsApp message header found",
+        "whatsapp.order_ambiguous": "day/month order is ambiguous ({note}); read as {order}/y, "
+        "check against a known date",
+        "whatsapp.text_before_header": "text before the first message header was not parsed: "
+        "{excerpt!r}",
+        "whatsapp.text_before_header_long": "text before the first message header was not "
+        "parsed: {excerpt!r} (+{more} characters)",
+        "whatsapp.invalid_header": "looks like a message header but its date or time is "
+        "invalid; kept as text of the previous message",
+        "whatsapp.invalid_date": "looks like a message header but its date is invalid as "
+        "{written}; kept as text of the previous message",
+        "whatsapp.dst_twice": "local time {time} occurs twice in {zone} (DST change); read as "
+        "the first occurrence, UTC{offset} = {utc}",
+        "whatsapp.dst_gap": "local time {time} does not exist in {zone} (skipped by a DST "
+        "change); read with the offset before the change, UTC{offset} = {utc}",
+    }
+)
+
+
 @dataclass(slots=True)
 class _Analysis:
     """Everything decided from the whole file before messages are built."""
@@ -409,7 +449,7 @@ class _Analysis:
     splits: list[_Split | None]  # parallel to headers; None for system lines
     days: dict[_DateKey, _Day]
     problems: list[ParseProblem]
-    layout: str  # "WhatsApp Android, 24h, d/m/y": the detection reason without the language
+    layout: dict[str, str]  # platform, clock and orders: the detection reason's parts
     extras: tuple[str, ...]  # trailing reason parts (ambiguity, calendars)
 
     def reason(self, languages: Counter[str]) -> str:
@@ -418,8 +458,10 @@ class _Analysis:
             language = max(languages.items(), key=lambda item: (item[1], item[0]))[0]
         else:
             language = "language unknown"
-        platform, _, rest = self.layout.partition(", ")
-        return ", ".join([platform, language, rest, *self.extras])
+        reason = _said("whatsapp.detected", language=language, **self.layout)
+        for extra in self.extras:
+            reason = _said("whatsapp.detected_extra", reason=reason, extra=extra)
+        return reason
 
 
 # --- the importer --------------------------------------------------------------------------------
@@ -447,7 +489,7 @@ class WhatsAppImporter:
         except Exception:  # detect must never raise, whatever the bytes
             return None
         if main.container is not None and main.name != source.name:
-            return f"{reason}; chat file {main.name}"
+            return _said("import.detected_chat_file", reason=reason, member=main.name)
         return reason
 
     def parse(self, source: ExportSource, tz: str) -> ParsedChat:
@@ -488,13 +530,13 @@ def _main_source(source: ExportSource, *, strict: bool = True) -> ExportSource:
     if source.data:
         return source
     if not source.members:
-        raise ImportInputError(source.name, "", "empty file")
+        raise ImportInputError(source.name, "", _said("import.empty_file"))
     candidates = _chat_candidates(source)
     if not candidates:
-        raise ImportInputError(source.name, "", "no WhatsApp chat .txt file in the export")
+        raise ImportInputError(source.name, "", _said("whatsapp.no_chat_file"))
     if strict and len(candidates) > 1:
         raise ImportInputError(
-            source.name, "", "several WhatsApp chat files: " + ", ".join(candidates) + "; pick one"
+            source.name, "", _said("whatsapp.several", found=", ".join(candidates))
         )
     return select_main(source, candidates[0])
 
@@ -562,7 +604,7 @@ def _zone(file: str, tz: str) -> ZoneInfo:
     try:
         return ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError, TypeError, OSError):
-        raise ImportInputError(file, "", f"unknown time zone {tz!r}") from None
+        raise ImportInputError(file, "", _said("whatsapp.unknown_zone", tz=tz)) from None
 
 
 # --- analysis: headers, date order, senders ------------------------------------------------------
@@ -592,15 +634,14 @@ def _analyse(name: str, text: str) -> _Analysis:
     problems = scan.problems
     days, headers, splits = _apply_order(name, scan, order)
     if not headers:
-        raise ImportInputError(name, "line 1", "no WhatsApp message header found")
+        raise ImportInputError(name, "line 1", _said("whatsapp.no_header"))
     if order_note:
         problems.insert(
             0,
             ParseProblem(
                 name,
                 f"line {headers[0][0] + 1}",
-                f"day/month order is ambiguous ({order_note}); read as {order}/y, "
-                "check against a known date",
+                _said("whatsapp.order_ambiguous", note=order_note, order=order),
             ),
         )
     lines_before = [i for i in range(headers[0][0]) if lines[i].strip()]
@@ -611,8 +652,7 @@ def _analyse(name: str, text: str) -> _Analysis:
             ParseProblem(
                 name,
                 _locator(start, end),
-                "text before the first message header was not parsed: "
-                + _excerpt("\n".join(lines[start : end + 1])),
+                _excerpt("\n".join(lines[start : end + 1])),
                 "error",
             ),
         )
@@ -645,8 +685,7 @@ def _scan(name: str, lines: list[str]) -> _Scan:
                 ParseProblem(
                     name,
                     f"line {index + 1}",
-                    "looks like a message header but its date or time is invalid; "
-                    "kept as text of the previous message",
+                    _said("whatsapp.invalid_header"),
                     "error",
                 )
             )
@@ -771,11 +810,11 @@ def _decide_order(scan: _Scan) -> tuple[str, str]:
     month_first = _inversions(scan, day_first=False)
     if day_first != month_first:
         chosen = "d/m" if day_first < month_first else "m/d"
-        return chosen, "no day above 12; chosen by fewer out-of-order dates"
+        return chosen, _said("whatsapp.order_by_inversions")
     us_style = all(date[4] for date in plain)
     if us_style:
-        return "m/d", "no day above 12; default m/d for unpadded '/' dates with 2-digit years"
-    return "d/m", "no day above 12; default d/m"
+        return "m/d", _said("whatsapp.order_us_default")
+    return "d/m", _said("whatsapp.order_default")
 
 
 def _inversions(scan: _Scan, *, day_first: bool) -> int:
@@ -836,8 +875,7 @@ def _apply_order(
             ParseProblem(
                 name,
                 f"line {header[0] + 1}",
-                f"looks like a message header but its date is invalid as {written}; "
-                "kept as text of the previous message",
+                _said("whatsapp.invalid_date", written=written),
                 "error",
             )
         )
@@ -871,7 +909,7 @@ def _drop_rare_senders(splits: list[_Split | None]) -> None:
 
 def _layout(
     scan: _Scan, days: dict[_DateKey, _Day], order: str, order_note: str
-) -> tuple[str, tuple[str, ...]]:
+) -> tuple[dict[str, str], tuple[str, ...]]:
     stamps = [stamp for stamp in scan.stamps.values() if stamp is not None]
     ios = {stamp[5] for stamp in stamps}
     twelve = {stamp[6] for stamp in stamps}
@@ -885,12 +923,13 @@ def _layout(
         orders.append("y/m/d")
     extras = []
     if order_note:
-        extras.append(f"ambiguous d/m vs m/d ({order_note})")
+        extras.append(_said("whatsapp.ambiguous_order", note=order_note))
     if scan.buddhist:
-        extras.append("Buddhist calendar")
+        extras.append(_said("whatsapp.buddhist"))
     if scan.japanese:
-        extras.append("Japanese calendar")
-    return f"WhatsApp {platform}, {clock}, {' + '.join(orders)}", tuple(extras)
+        extras.append(_said("whatsapp.japanese"))
+    layout = {"platform": platform, "clock": clock, "orders": " + ".join(orders)}
+    return layout, tuple(extras)
 
 
 # --- message kinds -------------------------------------------------------------------------------
@@ -1010,14 +1049,9 @@ class _Clock:
             return utc, None
         shown = local.replace(tzinfo=None).isoformat(sep=" ")
         zone = self._zone.key
-        if first > later:
-            return utc, (
-                f"local time {shown} occurs twice in {zone} (DST change); read as the first "
-                f"occurrence, UTC{_format_offset(first)} = {utc.isoformat()}"
-            )
-        return utc, (
-            f"local time {shown} does not exist in {zone} (skipped by a DST change); read "
-            f"with the offset before the change, UTC{_format_offset(first)} = {utc.isoformat()}"
+        code = "whatsapp.dst_twice" if first > later else "whatsapp.dst_gap"
+        return utc, _said(
+            code, time=shown, zone=zone, offset=_format_offset(first), utc=utc.isoformat()
         )
 
 
@@ -1181,6 +1215,11 @@ def _locator(start: int, end: int) -> str:
 
 
 def _excerpt(text: str) -> str:
+    """The problem for text before the first header, quoting at most a few hundred characters."""
     if len(text) <= _PROBLEM_TEXT_CHARS:
-        return repr(text)
-    return repr(text[:_PROBLEM_TEXT_CHARS]) + f" (+{len(text) - _PROBLEM_TEXT_CHARS} characters)"
+        return _said("whatsapp.text_before_header", excerpt=text)
+    return _said(
+        "whatsapp.text_before_header_long",
+        excerpt=text[:_PROBLEM_TEXT_CHARS],
+        more=len(text) - _PROBLEM_TEXT_CHARS,
+    )

@@ -1,0 +1,117 @@
+"""Sentences the services compose in English, each also carrying a stable code and its facts.
+
+The services and importers word what they found in English: the CLI prints it, the bundle and the
+normalised parse output (EV-5) keep it, and tests compare it. A front end in another language
+cannot translate a composed sentence, so every such sentence is made from a :class:`Catalogue`:
+the catalogue holds one English template per *code*, and calling it gives a :class:`Phrase`,
+which *is* the English text (a ``str``) and also remembers the code and the values it was made
+from (its *facts*, by name). The GUI maps the code to a translated template and fills in the
+facts (``evidence_desk/ui/service_text.py``); a code it does not know is shown in English.
+
+Codes are ``area.name`` (``import.empty_file``, ``whatsapp.no_header``, ``contact.not_pending``),
+unique across the program and stable: a front end's templates are keyed by them. A fact value
+may itself be a Phrase (a detection reason inside an "ambiguous" reason), which a front end
+translates in turn. :func:`codes` lists every code of every catalogue loaded so far, so a test
+can check that the GUI has a template for each.
+
+Nothing here depends on Qt: the services must not import it.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+
+__all__ = ["Catalogue", "Facts", "Phrase", "codes", "fact_names", "fields", "template"]
+
+#: Named values a sentence was made of, in the order the catalogue call gave them.
+Facts = tuple[tuple[str, str], ...]
+
+_TEMPLATES: dict[str, str] = {}
+_ALSO: dict[str, tuple[str, ...]] = {}
+
+
+class Phrase(str):
+    """English text that also carries a stable ``code`` and its ``facts``.
+
+    A ``str`` subclass so that everything that handled the English sentence before (printing,
+    JSON, comparisons, the normalised parse bytes) keeps working unchanged.
+    """
+
+    code: str
+    facts: Facts
+
+    def __new__(cls, text: str, code: str = "", facts: Facts = ()) -> Phrase:
+        phrase = super().__new__(cls, text)
+        phrase.code = code
+        phrase.facts = facts
+        return phrase
+
+    def __getnewargs__(self) -> tuple[str, str, Facts]:  # type: ignore[override]
+        # copy, deepcopy (dataclasses.asdict) and pickle rebuild the code and facts too
+        return (str(self), self.code, self.facts)
+
+    def fact(self, name: str) -> str | None:
+        return next((value for key, value in self.facts if key == name), None)
+
+
+def _fact(value: object) -> str:
+    return value if isinstance(value, str) else str(value)
+
+
+class Catalogue:
+    """The English templates of the codes one module can emit; calling it words one of them.
+
+    ``templates`` maps a code to a :meth:`str.format` template whose fields name the facts
+    (``"{count} rows"``; conversions and format specs such as ``{name!r}`` or ``{n:02d}`` apply
+    to the English only). ``also`` names facts a code carries that its English does not show
+    (a front end may word the sentence from them instead). Registering a code twice with a
+    different template is an error.
+    """
+
+    def __init__(
+        self, templates: Mapping[str, str], also: Mapping[str, tuple[str, ...]] | None = None
+    ) -> None:
+        for code, text in templates.items():
+            known = _TEMPLATES.get(code)
+            if known is not None and known != text:
+                raise ValueError(f"wording code {code!r} is registered twice")
+            _TEMPLATES[code] = text
+        for code, names in (also or {}).items():
+            if code not in templates:
+                raise ValueError(f"wording code {code!r} has no template")
+            _ALSO[code] = names
+        self._templates = dict(templates)
+        self._names = {code: fact_names(code) for code in templates}
+
+    def __call__(self, code: str, /, **facts: object) -> Phrase:
+        if not facts.keys() <= self._names[code]:
+            unknown = ", ".join(sorted(facts.keys() - self._names[code]))
+            raise ValueError(f"wording code {code!r} has no fact named {unknown}")
+        text = self._templates[code].format(**facts)
+        return Phrase(text, code, tuple((name, _fact(value)) for name, value in facts.items()))
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._templates
+
+    def codes(self) -> list[str]:
+        return list(self._templates)
+
+
+def codes() -> dict[str, str]:
+    """Every code registered so far with its English template (import a module to register)."""
+    return dict(_TEMPLATES)
+
+
+def template(code: str) -> str | None:
+    return _TEMPLATES.get(code)
+
+
+def fact_names(code: str) -> set[str]:
+    """The facts a code's phrases carry: its English template's fields and its ``also``."""
+    return fields(_TEMPLATES[code]) | set(_ALSO.get(code, ()))
+
+
+def fields(text: str) -> set[str]:
+    """The field names a :meth:`str.format` template uses (``{a} {b!r} {c:02d}`` -> a, b, c)."""
+    return {name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name}
