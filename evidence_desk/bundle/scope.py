@@ -16,9 +16,19 @@ from zoneinfo import ZoneInfo
 
 from evidence_desk.bundle.model import BundleMessage, Omission, Scope
 from evidence_desk.domain.errors import BadInput
+from evidence_desk.domain.wording import Catalogue
 
 RECALLED_KINDS = frozenset({"recalled", "revoked", "deleted"})
 GAP_DAYS = 7  # silences longer than this inside the range are stated
+
+_said = Catalogue(
+    {
+        "scope.not_date": "not a date: use YYYY-MM-DD",
+        "scope.after_to": "is after --to {date_to}",
+        "input.language": "must be zh_CN or en",
+        "scope.page_cap": "must be at least 20 pages",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +46,7 @@ def parse_day(value: str | None, what: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise BadInput(what, value, "not a date: use YYYY-MM-DD") from None
+        raise BadInput(what, value, _said("scope.not_date")) from None
 
 
 def check_scope(scope: Scope) -> None:
@@ -44,11 +54,13 @@ def check_scope(scope: Scope) -> None:
     first = parse_day(scope.date_from, "--from")
     last = parse_day(scope.date_to, "--to")
     if first and last and first > last:
-        raise BadInput("--from", scope.date_from or "", f"is after --to {scope.date_to}")
+        raise BadInput(
+            "--from", scope.date_from or "", _said("scope.after_to", date_to=scope.date_to)
+        )
     if scope.language not in ("zh_CN", "en"):
-        raise BadInput("--language", scope.language, "must be zh_CN or en")
+        raise BadInput("--language", scope.language, _said("input.language"))
     if scope.page_cap < 20:
-        raise BadInput("--page-cap", str(scope.page_cap), "must be at least 20 pages")
+        raise BadInput("--page-cap", str(scope.page_cap), _said("scope.page_cap"))
 
 
 def local_day(sent_at: str, zone: ZoneInfo) -> date:

@@ -12,6 +12,10 @@ import enum
 
 from evidence_desk.domain.errors import PermissionDenied
 from evidence_desk.domain.models import Role
+from evidence_desk.domain.wording import Catalogue
+
+# ``action`` is an Action value, ``role`` a Role value, ``allowed`` comma-separated Role values
+_said = Catalogue({"permission.denied": "role {role} may not {action} (allowed: {allowed})"})
 
 
 class Action(enum.StrEnum):
@@ -90,5 +94,5 @@ def require(role: Role, action: Action) -> None:
         permitted = ", ".join(sorted(r.value for r in PERMISSIONS[action]))
         raise PermissionDenied(
             f"permission:{action.value}",
-            f"role {role.value} may not {action.value} (allowed: {permitted})",
+            _said("permission.denied", role=role.value, action=action.value, allowed=permitted),
         )

@@ -20,9 +20,18 @@ Nothing here depends on Qt: the services must not import it.
 from __future__ import annotations
 
 import string
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
-__all__ = ["Catalogue", "Facts", "Phrase", "codes", "fact_names", "fields", "template"]
+__all__ = [
+    "Catalogue",
+    "Facts",
+    "Phrase",
+    "codes",
+    "fact_names",
+    "fields",
+    "semicolon_list",
+    "template",
+]
 
 #: Named values a sentence was made of, in the order the catalogue call gave them.
 Facts = tuple[tuple[str, str], ...]
@@ -56,7 +65,9 @@ class Phrase(str):
 
 
 def _fact(value: object) -> str:
-    return value if isinstance(value, str) else str(value)
+    # a nested Phrase keeps its code (a front end translates it in turn); anything else,
+    # str enums included, becomes its plain text
+    return value if isinstance(value, Phrase) or type(value) is str else str(value)
 
 
 class Catalogue:
@@ -115,3 +126,17 @@ def fact_names(code: str) -> set[str]:
 def fields(text: str) -> set[str]:
     """The field names a :meth:`str.format` template uses (``{a} {b!r} {c:02d}`` -> a, b, c)."""
     return {name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name}
+
+
+_lists = Catalogue({"list.semicolons": "{first}; {rest}"})
+
+
+def semicolon_list(items: Sequence[str]) -> str:
+    """``"a; b; c"``, as nested Phrases when the items are Phrases (a front end joins them in
+    its own punctuation and translates each)."""
+    if not items:
+        return ""
+    joined = items[-1]
+    for item in reversed(items[:-1]):
+        joined = _lists("list.semicolons", first=item, rest=joined)
+    return joined

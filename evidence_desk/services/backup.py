@@ -48,6 +48,7 @@ import sqlcipher3
 from evidence_desk import __version__
 from evidence_desk.domain.errors import BackupInvalid, BadInput, RuleViolation, StoreError
 from evidence_desk.domain.policy import Action
+from evidence_desk.domain.wording import Catalogue, Phrase
 from evidence_desk.integrity import signing
 from evidence_desk.integrity.canonical import canonical_bytes
 from evidence_desk.services.clock import Clock, rfc3339, system_clock
@@ -57,6 +58,48 @@ from evidence_desk.store.files import fsync_dir
 from evidence_desk.store.folder import DB_NAME
 from evidence_desk.store.keys import derive_subkey
 from evidence_desk.store.lock import WriterLock
+
+_said = Catalogue(
+    {
+        "backup.exists": "already exists; a backup never overwrites a file",
+        "backup.no_folder": "its folder does not exist",
+        "backup.original_missing": "{path}: original listed by the database is missing; run "
+        "verify and repair the store before backing it up",
+        "backup.write_failed": "{path}: backup could not be written ({error}); nothing was "
+        "changed in the store",
+        "backup.no_descriptor": "{path}: not a store descriptor",
+        "backup.no_such_file": "no such file",
+        "backup.unreadable": "{path}: not a readable Evidence Desk backup ({error})",
+        "backup.not_manifest": "not an Evidence Desk backup manifest",
+        "backup.version": "unsupported backup version {version}",
+        "backup.bad_entry": "a file entry is malformed",
+        "backup.manifest_missing": "{path}: {member}: missing {field}",
+        "backup.manifest_bad": "{path}: {member}: {error}",
+        "backup.bad_signature": "{path}: {member}: signature does not match its contents (the "
+        "manifest was changed after it was signed)",
+        "backup.unlisted": "{path}: {member}: member is not listed in the signed manifest",
+        "backup.missing_member": "{path}: {member}: listed in the manifest but missing from the "
+        "file",
+        "backup.strange_member": "{path}: {member}: not a member an Evidence Desk backup may hold",
+        "backup.absent": "{path}: {member}: missing from the backup",
+        "backup.damaged": "{path}: {member}: damaged ({error})",
+        "backup.size": "{path}: {member}: size differs from the manifest (expected {size} bytes)",
+        "backup.digest": "{path}: {member}: SHA-256 does not match the signed manifest",
+        "backup.target_not_empty": "{target} already holds files; restore into a new folder, or "
+        "pass replace to move the existing store aside (it is kept, never deleted)",
+        "backup.cannot_create": "{path}: cannot create ({error})",
+        "backup.does_not_verify": "{path}: the restored store does not verify ({count} "
+        "problem(s): {problems})",
+        "backup.restore_failed_kept": "{target}: restore failed ({error}); the previous store is "
+        "kept at {kept}",
+        "backup.restore_failed": "{target}: restore failed ({error}); nothing changed",
+        "backup.other_store": "{path}: {member}: names store {store}, not this one",
+        "backup.ledger_size": "{path}: store/evidence.db: holds {size} ledger entries, the "
+        "manifest says {expected}",
+        "backup.not_admin": "{path}: {member}: signed by {user!r}, who is not an admin of this "
+        "store with that key",
+    }
+)
 
 BACKUP_FORMAT = "evidence-desk-backup"
 BACKUP_VERSION = 1
@@ -104,9 +147,9 @@ def backup(
     report = progress or (lambda _stage, _done, _total: None)
     out = Path(out)
     if out.exists():
-        raise BadInput(str(out), "", "already exists; a backup never overwrites a file")
+        raise BadInput(str(out), "", _said("backup.exists"))
     if not out.parent.is_dir():
-        raise BadInput(str(out), "", "its folder does not exist")
+        raise BadInput(str(out), "", _said("backup.no_folder"))
     work = out.parent / f".{out.name}.{uuid.uuid4().hex[:8]}.tmp"
     partial = out.parent / f".{out.name}.part"
     try:
@@ -129,10 +172,7 @@ def backup(
                 try:
                     files.append(_add_file(archive, f"store/blobs/{name[:2]}/{name[2:]}", source))
                 except FileNotFoundError:
-                    raise StoreError(
-                        f"{source}: original listed by the database is missing; run verify "
-                        "and repair the store before backing it up"
-                    ) from None
+                    raise StoreError(_said("backup.original_missing", path=source)) from None
             report("originals", len(blob_names), len(blob_names))
             now = (clock or session.clock)()
             body = {
@@ -161,8 +201,7 @@ def backup(
         fsync_dir(out.parent)
     except OSError as error:
         raise StoreError(
-            f"{out}: backup could not be written ({error.strerror or error}); "
-            "nothing was changed in the store"
+            _said("backup.write_failed", path=out, error=error.strerror or error)
         ) from None
     finally:
         partial.unlink(missing_ok=True)
@@ -190,7 +229,7 @@ def _snapshot(session: Session, target: Path) -> tuple[dict[str, Any], bytes]:
         finally:
             copy.close()
     if not isinstance(descriptor, dict):
-        raise StoreError(f"{session.folder.path / 'store.json'}: not a store descriptor")
+        raise StoreError(_said("backup.no_descriptor", path=session.folder.path / "store.json"))
     return descriptor, keyslots
 
 
@@ -268,9 +307,9 @@ def _open_backup(path: Path) -> Iterator[zipfile.ZipFile]:
     try:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:
-        raise BadInput(str(path), "", "no such file") from None
+        raise BadInput(str(path), "", _said("backup.no_such_file")) from None
     except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise BackupInvalid(f"{path}: not a readable Evidence Desk backup ({error})") from None
+        raise BackupInvalid(_said("backup.unreadable", path=path, error=error)) from None
     try:
         yield archive
     finally:
@@ -289,43 +328,46 @@ def _manifest(path: Path, archive: zipfile.ZipFile) -> BackupManifest:
         body = doc["manifest"]
         signature = str(doc["signature"])
         if body.get("format") != BACKUP_FORMAT or not isinstance(body.get("files"), list):
-            raise ValueError("not an Evidence Desk backup manifest")
+            raise ValueError(_said("backup.not_manifest"))
         if body.get("version") != BACKUP_VERSION:
-            raise ValueError(f"unsupported backup version {body.get('version')}")
+            raise ValueError(_said("backup.version", version=body.get("version")))
         for entry in body["files"]:
             if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
-                raise ValueError("a file entry is malformed")
+                raise ValueError(_said("backup.bad_entry"))
             int(entry["size"])
             str(entry["sha256"])
         public_key = str(body["public_key"])
         for field_name in ("store_id", "created_by", "created_at", "ledger_size"):
             body[field_name]  # presence check: KeyError names the missing field
     except KeyError as error:
-        raise BackupInvalid(f"{path}: {MANIFEST}: missing {error}") from None
+        raise BackupInvalid(
+            _said("backup.manifest_missing", path=path, member=MANIFEST, field=error)
+        ) from None
     except (ValueError, TypeError, AttributeError, zipfile.BadZipFile, OSError) as error:
-        raise BackupInvalid(f"{path}: {MANIFEST}: {error}") from None
+        # our own ValueErrors carry a Phrase: keep it, so the reason stays translatable
+        reason = (
+            error.args[0] if len(error.args) == 1 and isinstance(error.args[0], Phrase) else error
+        )
+        raise BackupInvalid(
+            _said("backup.manifest_bad", path=path, member=MANIFEST, error=reason)
+        ) from None
     manifest = BackupManifest(body, signature)
     if not signing.verify(public_key, BACKUP_CONTEXT, canonical_bytes(body), signature):
-        raise BackupInvalid(
-            f"{path}: {MANIFEST}: signature does not match its contents (the manifest was "
-            "changed after it was signed)"
-        )
+        raise BackupInvalid(_said("backup.bad_signature", path=path, member=MANIFEST))
     listed = manifest.files
     present = {info.filename for info in archive.infolist()} - {MANIFEST}
     unlisted = sorted(present - set(listed))
     if unlisted:
-        raise BackupInvalid(f"{path}: {unlisted[0]}: member is not listed in the signed manifest")
+        raise BackupInvalid(_said("backup.unlisted", path=path, member=unlisted[0]))
     missing = sorted(set(listed) - present)
     if missing:
-        raise BackupInvalid(
-            f"{path}: {missing[0]}: listed in the manifest but missing from the file"
-        )
+        raise BackupInvalid(_said("backup.missing_member", path=path, member=missing[0]))
     strange = [name for name in sorted(listed) if not _MEMBER.match(name)]
     if strange:
-        raise BackupInvalid(f"{path}: {strange[0]}: not a member an Evidence Desk backup may hold")
+        raise BackupInvalid(_said("backup.strange_member", path=path, member=strange[0]))
     absent = [name for name in _REQUIRED if name not in listed]
     if absent:
-        raise BackupInvalid(f"{path}: {absent[0]}: missing from the backup")
+        raise BackupInvalid(_said("backup.absent", path=path, member=absent[0]))
     return manifest
 
 
@@ -356,13 +398,13 @@ def _extract(
                 dst.flush()
                 os.fsync(dst.fileno())
         except (zipfile.BadZipFile, EOFError, ValueError) as error:
-            raise BackupInvalid(f"{path}: {name}: damaged ({error})") from None
-        if size != expected:
             raise BackupInvalid(
-                f"{path}: {name}: size differs from the manifest (expected {expected} bytes)"
-            )
+                _said("backup.damaged", path=path, member=name, error=error)
+            ) from None
+        if size != expected:
+            raise BackupInvalid(_said("backup.size", path=path, member=name, size=expected))
         if digest.hexdigest() != entry["sha256"]:
-            raise BackupInvalid(f"{path}: {name}: SHA-256 does not match the signed manifest")
+            raise BackupInvalid(_said("backup.digest", path=path, member=name))
     report("unpacking", len(members), len(members))
 
 
@@ -398,14 +440,15 @@ def restore(
     if occupied and not replace and not check_only:
         raise RuleViolation(
             "restore.no_overwrite",
-            f"{target} already holds files; restore into a new folder, or pass replace to "
-            "move the existing store aside (it is kept, never deleted)",
+            _said("backup.target_not_empty", target=target),
         )
     parent = target.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise StoreError(f"{parent}: cannot create ({error.strerror or error})") from None
+        raise StoreError(
+            _said("backup.cannot_create", path=parent, error=error.strerror or error)
+        ) from None
     work = parent / f".{target.name}.restoring-{uuid.uuid4().hex[:8]}"
     moved_aside: Path | None = None
     try:
@@ -422,8 +465,12 @@ def restore(
         if not verdict.intact:
             first = "; ".join(f"{f.code} at {f.location}: {f.detail}" for f in verdict.errors[:3])
             raise BackupInvalid(
-                f"{backup_path}: the restored store does not verify "
-                f"({len(verdict.errors)} problem(s): {first})"
+                _said(
+                    "backup.does_not_verify",
+                    path=backup_path,
+                    count=len(verdict.errors),
+                    problems=first,
+                )
             )
         report("verify", 1, 1)
         (work / "auth_failures.json").unlink(missing_ok=True)
@@ -451,8 +498,14 @@ def restore(
         fsync_dir(parent)
     except OSError as error:
         raise StoreError(
-            f"{target}: restore failed ({error.strerror or error}); "
-            + (f"the previous store is kept at {moved_aside}" if moved_aside else "nothing changed")
+            _said(
+                "backup.restore_failed_kept",
+                target=target,
+                error=error.strerror or error,
+                kept=moved_aside,
+            )
+            if moved_aside
+            else _said("backup.restore_failed", target=target, error=error.strerror or error)
         ) from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -463,12 +516,18 @@ def _check_against_manifest(path: Path, session: Session, manifest: BackupManife
     """The signer must be an admin of the restored ledger with the key that signed, and the
     manifest must describe this store (not another backup's manifest glued onto it)."""
     if session.folder.store_id != manifest.store_id:
-        raise BackupInvalid(f"{path}: {MANIFEST}: names store {manifest.store_id}, not this one")
+        raise BackupInvalid(
+            _said("backup.other_store", path=path, member=MANIFEST, store=manifest.store_id)
+        )
     size = int(session.conn.execute("SELECT count(*) FROM ledger").fetchone()[0])
     if size != int(manifest.body["ledger_size"]):
         raise BackupInvalid(
-            f"{path}: store/evidence.db: holds {size} ledger entries, the manifest says "
-            f"{manifest.body['ledger_size']}"
+            _said(
+                "backup.ledger_size",
+                path=path,
+                size=size,
+                expected=manifest.body["ledger_size"],
+            )
         )
     signer = session.conn.execute(
         "SELECT role, public_key, active FROM users WHERE name = ?", (manifest.created_by,)
@@ -479,8 +538,7 @@ def _check_against_manifest(path: Path, session: Session, manifest: BackupManife
         or signer["public_key"] != manifest.body["public_key"]
     ):
         raise BackupInvalid(
-            f"{path}: {MANIFEST}: signed by {manifest.created_by!r}, who is not an admin of "
-            "this store with that key"
+            _said("backup.not_admin", path=path, member=MANIFEST, user=manifest.created_by)
         )
 
 

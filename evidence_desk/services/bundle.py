@@ -42,11 +42,33 @@ from evidence_desk.bundle.model import (
 from evidence_desk.bundle.scope import check_scope, select
 from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.policy import Action
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import digests, ledger, merkle, signing, tsa
 from evidence_desk.services import cases, contacts, evidence, timestamps
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.session import Session
 from evidence_desk.store.files import atomic_write
+
+_said = Catalogue(
+    {
+        "bundle.other_case": "belongs to case {case}, not {scope_case}",
+        "bundle.not_approved": "contact {contact} is {status}: only contacts a supervisor "
+        "approved can enter a bundle",
+        "bundle.empty": "case {case} has no approved contact to put in a bundle",
+        "bundle.no_identity": "contact {contact} has no identity exhibit (identity_proof): a "
+        "conversation cannot enter a bundle without one",
+        "bundle.no_entry": "no ledger entry records original {sha256}",
+        "bundle.original_missing": "original {file} ({sha256}) is not in the store",
+        "bundle.checkpoint_missing": "checkpoint {size} is missing from the store",
+        "bundle.not_folder": "not a folder",
+        # notices: what the kit could not do, said beside the result
+        "bundle.no_tsa": "no time-stamp authority configured: the kit proves a local checkpoint",
+        "bundle.refused": "refused by rule {rule}: {reason}",
+        "bundle.tsa_failed": "time-stamp authority {name}: {reason}",
+        "bundle.tags_unstamped": "the tag manifest could not be time-stamped (no TSA answered)",
+        "bundle.checkpoint_unstamped": "checkpoint {size} has no trusted time-stamp yet",
+    }
+)
 
 EXPORT_ACTION = "bundle.export"
 GAP_FLAG_HOURS = 24
@@ -222,13 +244,12 @@ def _scope_contacts(session: Session, scope: Scope) -> list[contacts.Contact]:
                 raise BadInput(
                     "--contact",
                     contact_id,
-                    f"belongs to case {contact.case_no}, not {scope.case_no}",
+                    _said("bundle.other_case", case=contact.case_no, scope_case=scope.case_no),
                 )
             if contact.status not in _USABLE:
                 raise RuleViolation(
                     "contact.approved",
-                    f"contact {contact_id} is {contact.status}: only contacts a supervisor "
-                    "approved can enter a bundle",
+                    _said("bundle.not_approved", contact=contact_id, status=contact.status),
                 )
             chosen.append(contact)
     else:
@@ -236,16 +257,13 @@ def _scope_contacts(session: Session, scope: Scope) -> list[contacts.Contact]:
             c for c in contacts.list_contacts(session, case_no=scope.case_no) if c.status in _USABLE
         ]
     if not chosen:
-        raise RuleViolation(
-            "bundle.empty", f"case {scope.case_no} has no approved contact to put in a bundle"
-        )
+        raise RuleViolation("bundle.empty", _said("bundle.empty", case=scope.case_no))
     for contact in chosen:
         roles = {i.role for i in contacts.contact_items(session, contact.id)}
         if "identity_proof" not in roles:
             raise RuleViolation(
                 "EV-6",
-                f"contact {contact.id} has no identity exhibit (identity_proof): a "
-                "conversation cannot enter a bundle without one",
+                _said("bundle.no_identity", contact=contact.id),
             )
     return chosen
 
@@ -280,7 +298,7 @@ class _Reader:
         for entry in self.entries:
             if sha256 in entry.payload and entry.action in timestamps.EVIDENCE_ACTIONS:
                 return entry.seq
-        raise NotFound(f"no ledger entry records original {sha256}")
+        raise NotFound(_said("bundle.no_entry", sha256=sha256))
 
     def kit_path(self, exhibit_id: str, file_name: str) -> str:
         base = f"data/originals/{exhibit_id}/{kit.safe_name(file_name)}"
@@ -299,7 +317,9 @@ class _Reader:
             "SELECT sm3, size FROM blobs WHERE sha256 = ?", (item.sha256,)
         ).fetchone()
         if blob is None:
-            raise NotFound(f"original {item.file_name} ({item.sha256}) is not in the store")
+            raise NotFound(
+                _said("bundle.original_missing", file=item.file_name, sha256=item.sha256)
+            )
         seq = self.first_seq(item.sha256)
         blobs = self.session.blobs
         digest = item.sha256
@@ -507,7 +527,7 @@ def gather(session: Session, scope: Scope) -> BundleData:
             "SELECT * FROM checkpoints WHERE size = ?", (target_size,)
         ).fetchone()
         if cp is None:
-            raise NotFound(f"checkpoint {target_size} is missing from the store")
+            raise NotFound(_said("bundle.checkpoint_missing", size=target_size))
         checkpoint = Checkpoint(cp["size"], cp["root"], cp["at"], cp["signer"], cp["signature"])
         slice_entries = tuple(e for e, in_slice, _t in flags if in_slice and e.seq <= target_size)
         custody = tuple(e for e, _s, touches in flags if touches)
@@ -639,15 +659,15 @@ def _stamper(session: Session, sender: timestamps.Sender) -> kit.Stamper:
 
 def _stamp_pending(session: Session, sender: timestamps.Sender, notices: list[str]) -> None:
     if not timestamps.list_authorities(session):
-        notices.append("no time-stamp authority configured: the kit proves a local checkpoint")
+        notices.append(_said("bundle.no_tsa"))
         return
     try:
         outcome = timestamps.stamp(session, sender=sender)
     except RuleViolation as error:
-        notices.append(error.message)
+        notices.append(_said("bundle.refused", rule=error.rule, reason=error.detail))
         return
     for name, reason in outcome.attempts:
-        notices.append(f"time-stamp authority {name}: {reason}")
+        notices.append(_said("bundle.tsa_failed", name=name, reason=reason))
 
 
 # -- the use case -----------------------------------------------------------------------------
@@ -665,7 +685,7 @@ def export_bundle(
     session.require(Action.BUNDLE_EXPORT)
     check_scope(scope)
     if out_dir.exists() and not out_dir.is_dir():
-        raise BadInput(str(out_dir), "", "not a folder")
+        raise BadInput(str(out_dir), "", _said("bundle.not_folder"))
     send = sender or timestamps._send
     notices: list[str] = []
     if stamp_first:
@@ -701,9 +721,9 @@ def export_bundle(
         _stamper(session, send),
     )
     if tag_stamp is None:
-        notices.append("the tag manifest could not be time-stamped (no TSA answered)")
+        notices.append(_said("bundle.tags_unstamped"))
     if not data.checkpoint_stamped:
-        notices.append(f"checkpoint {data.checkpoint.size} has no trusted time-stamp yet")
+        notices.append(_said("bundle.checkpoint_unstamped", size=data.checkpoint.size))
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     kit_path = out_dir / f"bundle-{data.bundle_id}-kit.zip"

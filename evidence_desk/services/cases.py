@@ -18,6 +18,8 @@ from decimal import Decimal, InvalidOperation
 
 from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.policy import Action
+from evidence_desk.domain.wording import Catalogue, semicolon_list
+from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.session import RowChange, Session, put
 
 PRODUCTS = ("auto_loan", "online_loan", "other")
@@ -52,6 +54,33 @@ class Case:
         return mask_id_number(self.debtor_id_number)
 
 
+_said = Catalogue(
+    {
+        **COMMON_WORDING,
+        "case.where": "case {case}",
+        "case.name_required": "the debtor's name is required",
+        "case.not_amount": "not an amount: {value!r}",
+        "case.negative_amount": "must be zero or more",
+        "case.not_date": "not a date (YYYY-MM-DD): {value!r}",
+        "case.bad_number": "use 1-64 letters, digits, '-', '_', '.', '/'",
+        "case.exists": "case {case} already exists",
+        "case.not_editable": "not an editable case field",
+        "case.no_case": "no case {case}",
+        "case.empty_file": "the file is empty",
+        "case.header": "header needs a case number column and a debtor name column (found: "
+        "{header})",
+        "case.row_cells": "row {row}: {cells} cells, header has {width}",
+        "case.row_error": "row {row}: {field}: {reason}",
+        "case.twice": "case {case} appears twice",
+        "case.bad_rows": "{count} bad row(s)",
+        "case.nothing_imported": "nothing was imported; {errors}",
+        "case.nothing_imported_more": "nothing was imported; {errors} ...",
+        "case.no_rows": "no case rows found",
+        "case.not_text": "not UTF-8 or GBK/GB18030 text",
+    }
+)
+
+
 def mask_id_number(value: str) -> str:
     """Show the first 6 and last 4 characters of an ID number (region and check digits)."""
     if len(value) <= 10:
@@ -63,7 +92,7 @@ def _clean(fields: Mapping[str, str], where: str) -> dict[str, str]:
     """Validate and normalise case fields; raises BadInput naming the field."""
     out = {k: (v or "").strip() for k, v in fields.items()}
     if "debtor_name" in out and not out["debtor_name"]:
-        raise BadInput(where, "debtor_name", "the debtor's name is required")
+        raise BadInput(where, "debtor_name", _said("case.name_required"))
     if "product" in out:
         product = out["product"] or "other"
         aliases = {
@@ -75,16 +104,16 @@ def _clean(fields: Mapping[str, str], where: str) -> dict[str, str]:
         }
         product = aliases.get(product, product)
         if product not in PRODUCTS:
-            raise BadInput(where, "product", f"must be one of {', '.join(PRODUCTS)}")
+            raise BadInput(where, "product", _said("input.one_of", choices=", ".join(PRODUCTS)))
         out["product"] = product
     if "amount_overdue" in out:
         raw = out["amount_overdue"].replace(",", "").replace("¥", "").replace("￥", "") or "0"
         try:
             amount = Decimal(raw)
         except InvalidOperation:
-            raise BadInput(where, "amount_overdue", f"not an amount: {raw!r}") from None
+            raise BadInput(where, "amount_overdue", _said("case.not_amount", value=raw)) from None
         if amount < 0 or not amount.is_finite():
-            raise BadInput(where, "amount_overdue", "must be zero or more")
+            raise BadInput(where, "amount_overdue", _said("case.negative_amount"))
         out["amount_overdue"] = f"{amount.quantize(Decimal('0.01'))}"
     if out.get("overdue_since"):
         text = out["overdue_since"].replace("/", "-").replace(".", "-")
@@ -93,15 +122,15 @@ def _clean(fields: Mapping[str, str], where: str) -> dict[str, str]:
                 "-".join(p.zfill(2) for p in text.split("-"))
             ).isoformat()
         except ValueError:
-            raise BadInput(where, "overdue_since", f"not a date (YYYY-MM-DD): {text!r}") from None
+            raise BadInput(where, "overdue_since", _said("case.not_date", value=text)) from None
     if "status" in out and out["status"] not in STATUSES:
-        raise BadInput(where, "status", f"must be one of {', '.join(STATUSES)}")
+        raise BadInput(where, "status", _said("input.one_of", choices=", ".join(STATUSES)))
     return out
 
 
 def _row(case_no: str, fields: Mapping[str, str], session: Session) -> dict[str, str]:
     if not _CASE_NO.fullmatch(case_no):
-        raise BadInput("case number", case_no, "use 1-64 letters, digits, '-', '_', '.', '/'")
+        raise BadInput("case number", case_no, _said("case.bad_number"))
     cleaned = _clean(
         {
             "debtor_name": fields.get("debtor_name", ""),
@@ -112,7 +141,7 @@ def _row(case_no: str, fields: Mapping[str, str], session: Session) -> dict[str,
             "overdue_since": fields.get("overdue_since", ""),
             "status": fields.get("status", "open") or "open",
         },
-        f"case {case_no}",
+        _said("case.where", case=case_no),
     )
     return {
         "case_no": case_no,
@@ -126,7 +155,7 @@ def create_case(session: Session, case_no: str, **fields: str) -> Case:
     session.require(Action.CASE_CREATE)
     row = _row(case_no, fields, session)
     if _exists(session, case_no):
-        raise RuleViolation("case.unique", f"case {case_no} already exists")
+        raise RuleViolation("case.unique", _said("case.exists", case=case_no))
     session.write("case.create", {"case_no": case_no}, [put("cases", row)])
     return get_case(session, case_no)
 
@@ -136,8 +165,8 @@ def edit_case(session: Session, case_no: str, **changes: str) -> Case:
     current = get_case(session, case_no)
     unknown = set(changes) - set(EDITABLE)
     if unknown:
-        raise BadInput("case edit", ", ".join(sorted(unknown)), "not an editable case field")
-    cleaned = _clean(changes, f"case {case_no}")
+        raise BadInput("case edit", ", ".join(sorted(unknown)), _said("case.not_editable"))
+    cleaned = _clean(changes, _said("case.where", case=case_no))
     changed = {k: v for k, v in cleaned.items() if getattr(current, k) != v}
     if not changed:
         return current
@@ -153,7 +182,7 @@ def get_case(session: Session, case_no: str) -> Case:
     session.require(Action.CASE_READ)
     row = session.conn.execute("SELECT * FROM cases WHERE case_no = ?", (case_no,)).fetchone()
     if row is None:
-        raise NotFound(f"no case {case_no}")
+        raise NotFound(_said("case.no_case", case=case_no))
     return Case(**dict(row))
 
 
@@ -229,15 +258,14 @@ def import_cases_csv(
     try:
         header = next(reader)
     except StopIteration:
-        raise BadInput(file_name, "line 1", "the file is empty") from None
+        raise BadInput(file_name, "line 1", _said("case.empty_file")) from None
     aliases = {**HEADER_ALIASES, **{k.lower(): v for k, v in (mapping or {}).items()}}
     columns = [aliases.get(h.strip().lower()) for h in header]
     if "case_no" not in columns or "debtor_name" not in columns:
         raise BadInput(
             file_name,
             "line 1",
-            "header needs a case number column and a debtor "
-            f"name column (found: {', '.join(header)})",
+            _said("case.header", header=", ".join(header)),
         )
     errors: list[str] = []
     rows: list[RowChange] = []
@@ -246,29 +274,34 @@ def import_cases_csv(
         if not any(cell.strip() for cell in record):
             continue
         if len(record) != len(header):
-            errors.append(f"row {line_no}: {len(record)} cells, header has {len(header)}")
+            errors.append(
+                _said("case.row_cells", row=line_no, cells=len(record), width=len(header))
+            )
             continue
         fields = {c: v for c, v in zip(columns, record, strict=True) if c}
         case_no = fields.pop("case_no", "").strip()
         try:
             if case_no in seen:
-                raise BadInput(file_name, "case_no", f"case {case_no} appears twice")
+                raise BadInput(file_name, "case_no", _said("case.twice", case=case_no))
             if _exists(session, case_no):
-                raise BadInput(file_name, "case_no", f"case {case_no} already exists")
+                raise BadInput(file_name, "case_no", _said("case.exists", case=case_no))
             rows.append(put("cases", _row(case_no, fields, session)))
             seen.add(case_no)
         except BadInput as error:
-            errors.append(f"row {line_no}: {error.locator}: {error.reason}")
+            errors.append(
+                _said("case.row_error", row=line_no, field=error.locator, reason=error.reason)
+            )
     if errors:
         raise BadInput(
             file_name,
-            f"{len(errors)} bad row(s)",
-            "nothing was imported; "
-            + "; ".join(errors[:50])
-            + (" ..." if len(errors) > 50 else ""),
+            _said("case.bad_rows", count=len(errors)),
+            _said(
+                "case.nothing_imported_more" if len(errors) > 50 else "case.nothing_imported",
+                errors=semicolon_list(errors[:50]),
+            ),
         )
     if not rows:
-        raise BadInput(file_name, "", "no case rows found")
+        raise BadInput(file_name, "", _said("case.no_rows"))
     session.write(
         "case.import",
         {"file_name": file_name, "encoding": encoding, "count": len(rows)},
@@ -283,7 +316,7 @@ def _decode(file_name: str, data: bytes) -> tuple[str, str]:
             return data.decode(encoding), encoding
         except UnicodeDecodeError:
             continue
-    raise BadInput(file_name, "", "not UTF-8 or GBK/GB18030 text")
+    raise BadInput(file_name, "", _said("case.not_text"))
 
 
 def known_case_numbers(session: Session) -> Sequence[str]:

@@ -34,8 +34,10 @@ from zoneinfo import ZoneInfo
 
 from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.policy import Action
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.resources import resource_path
 from evidence_desk.services import settings as settings_service
+from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.review import utc_bound
 from evidence_desk.services.session import Session, put
 
@@ -243,11 +245,37 @@ def _english_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(parts) + r")(?![A-Za-z0-9])", re.IGNORECASE)
 
 
+_said = Catalogue(
+    {
+        **COMMON_WORDING,
+        "lexicon.not_terms": "must be a list of non-empty strings",
+        "lexicon.not_json": "not JSON: {error}",
+        "lexicon.no_categories": 'needs an object {{"categories": {{NAME: {{...}}}}}}',
+        "lexicon.category_name": "category names are lower-case letters, digits and _",
+        "lexicon.category_shape": "must be an object with zh and en term lists",
+        "lexicon.not_string": "must be a string",
+        "lexicon.unreadable": "cannot read the lexicon file: {error}",
+        "lexicon.shipped_missing": "the shipped lexicon is missing: {error}",
+        "conduct.bad_account": "an account is digits, or an e-mail for Alipay",
+        "conduct.note_required": "an acknowledgement needs a note saying why or what was done",
+        "conduct.no_finding": "no current conduct finding {finding} (run check to list them)",
+        "conduct.acknowledged": "finding {finding} was acknowledged by {acked_by} at {acked_at}; "
+        "acknowledgements are final",
+        "conduct.acknowledged_meanwhile": "finding {finding} was acknowledged by {acked_by}",
+        # report notes: rules that could not run fully
+        "conduct.cc5_not_checked": "CC-5 not checked: no institution name is set (settings "
+        "institution_names or organisation)",
+        "conduct.cc7_no_accounts": "CC-7: no approved repayment accounts are set (setting "
+        "approved_accounts), so every account a staff message quotes is flagged",
+    }
+)
+
+
 def _terms(value: Any, origin: str, where: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(t, str) and t.strip() for t in value):
-        raise BadInput(origin, where, "must be a list of non-empty strings")
+        raise BadInput(origin, where, _said("lexicon.not_terms"))
     return tuple(t.strip() for t in value)
 
 
@@ -263,26 +291,26 @@ def parse_lexicon(
         doc = json.loads(text)
     except ValueError as error:
         raise BadInput(
-            origin, f"line {getattr(error, 'lineno', '?')}", f"not JSON: {error}"
+            origin, f"line {getattr(error, 'lineno', '?')}", _said("lexicon.not_json", error=error)
         ) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("categories"), dict):
-        raise BadInput(origin, "$", 'needs an object {"categories": {NAME: {...}}}')
+        raise BadInput(origin, "$", _said("lexicon.no_categories"))
     result = dict(base or {})
     for name, spec in doc["categories"].items():
         where = f"$.categories.{name}"
         if not re.fullmatch(r"[a-z][a-z0-9_]{0,40}", name):
-            raise BadInput(origin, where, "category names are lower-case letters, digits and _")
+            raise BadInput(origin, where, _said("lexicon.category_name"))
         if spec is None:
             result.pop(name, None)
             continue
         if not isinstance(spec, dict):
-            raise BadInput(origin, where, "must be an object with zh and en term lists")
+            raise BadInput(origin, where, _said("lexicon.category_shape"))
         old = result.get(name)
         zh = _terms(spec.get("zh"), origin, f"{where}.zh")
         en = _terms(spec.get("en"), origin, f"{where}.en")
         for key in ("label_zh", "label_en", "source"):
             if key in spec and not isinstance(spec[key], str):
-                raise BadInput(origin, f"{where}.{key}", "must be a string")
+                raise BadInput(origin, f"{where}.{key}", _said("lexicon.not_string"))
         if not zh and not en:
             result.pop(name, None)
             continue
@@ -314,7 +342,7 @@ def read_lexicon_file(path: Path) -> str:
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise BadInput(str(path), "", f"cannot read the lexicon file: {error}") from None
+        raise BadInput(str(path), "", _said("lexicon.unreadable", error=error)) from None
     parse_lexicon(text, str(path))
     return text
 
@@ -326,7 +354,7 @@ def load_lexicon(session: Session, override: tuple[str, str] | None = None) -> L
     try:
         shipped = path.read_text("utf-8")
     except OSError as error:
-        raise BadInput(str(path), "", f"the shipped lexicon is missing: {error}") from None
+        raise BadInput(str(path), "", _said("lexicon.shipped_missing", error=error)) from None
     categories = parse_lexicon(shipped, "shipped lexicon")
     origins = ["shipped"]
     setting = settings_service.get(session, "conduct_lexicon")
@@ -362,9 +390,7 @@ def validate_accounts_setting(value: str) -> str:
     accounts = [normalise_account(a) for a in re.split(r"[,;，；\n]", value)]
     for account in accounts:
         if account and not re.fullmatch(r"[0-9a-z._%+@-]{4,64}", account):
-            raise BadInput(
-                "approved_accounts", account, "an account is digits, or an e-mail for Alipay"
-            )
+            raise BadInput("approved_accounts", account, _said("conduct.bad_account"))
     return ",".join(a for a in accounts if a)
 
 
@@ -744,17 +770,11 @@ def report(
                 findings.append(f)
     order = {rule.id: i for i, rule in enumerate(RULES)}
     findings.sort(key=lambda f: (f.case_no, position[f.contact_id], f.sent_at or "", order[f.rule]))
-    notes = []
+    notes: list[str] = []
     if not p.institutions:
-        notes.append(
-            "CC-5 not checked: no institution name is set (settings institution_names or "
-            "organisation)"
-        )
+        notes.append(_said("conduct.cc5_not_checked"))
     if not p.approved_accounts:
-        notes.append(
-            "CC-7: no approved repayment accounts are set (setting approved_accounts), so every "
-            "account a staff message quotes is flagged"
-        )
+        notes.append(_said("conduct.cc7_no_accounts"))
     parameters = {
         "quiet_hours": p.window_text,
         "timezone": p.zone.key,
@@ -795,20 +815,24 @@ def acknowledge(
     session.require(Action.CONDUCT_ACK)
     note = note.strip()
     if not note:
-        raise BadInput("note", "", "an acknowledgement needs a note saying why or what was done")
+        raise BadInput("note", "", _said("conduct.note_required"))
     if len(note) > 4000:
-        raise BadInput("note", "", "a note holds at most 4000 characters")
+        raise BadInput("note", "", _said("input.note_too_long", limit=4000))
     current = next(
         (f for f in report(session, lexicon_file=lexicon_file).findings if f.id == finding),
         None,
     )
     if current is None:
-        raise NotFound(f"no current conduct finding {finding} (run check to list them)")
+        raise NotFound(_said("conduct.no_finding", finding=finding))
     if current.acknowledged:
         raise RuleViolation(
             "conduct.acknowledged",
-            f"finding {finding} was acknowledged by {current.acked_by} at {current.acked_at}; "
-            "acknowledgements are final",
+            _said(
+                "conduct.acknowledged",
+                finding=finding,
+                acked_by=current.acked_by,
+                acked_at=current.acked_at,
+            ),
         )
     row = {
         "finding_id": current.id,
@@ -830,7 +854,8 @@ def acknowledge(
         ).fetchone()
         if earlier is not None:
             raise RuleViolation(
-                "conduct.acknowledged", f"finding {finding} was acknowledged by {earlier['actor']}"
+                "conduct.acknowledged",
+                _said("conduct.acknowledged_meanwhile", finding=finding, acked_by=earlier["actor"]),
             )
 
     session.write(

@@ -25,8 +25,10 @@ from pathlib import Path
 from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.models import Finding
 from evidence_desk.domain.policy import Action
-from evidence_desk.integrity import ledger, merkle, signing
+from evidence_desk.domain.wording import Catalogue
+from evidence_desk.integrity import ledger, signing
 from evidence_desk.services import settings as settings_service
+from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.originals import SealedOriginal, blob_rows, new_id, seal_paths
 from evidence_desk.services.session import RowChange, Session, put
 from evidence_desk.services.verify import EXTRA_CHECKS, Replay
@@ -37,6 +39,44 @@ INITIATORS = ("debtor", "staff")
 DOCUMENT_ROLES = ("identity_proof", "debt_confirmation", "friend_request", "consent")
 # What the debtor must have given before a supervisor may approve (seed practice, EV-6).
 REQUIRED_FOR_APPROVAL = ("identity_proof", "debt_confirmation")
+
+_said = Catalogue(
+    {
+        **COMMON_WORDING,
+        "contact.no_contact": "no contact {contact}",
+        "contact.no_case": "no case {case}",
+        "contact.handle_required": "the account handle or number is required",
+        "contact.reason_required": "a reason is required for every contact request",
+        "contact.other_needs_justification": "collection may address only the debtor and "
+        "guarantor: a contact with relation 'other' needs a justification",
+        "contact.document_role": "role must be one of {choices}",
+        "contact.other_matter": "{channel} {handle} is already {status} on case {case} "
+        "(contact {contact}); close it there first",
+        "contact.duplicate": "{channel} {handle} already has an active contact on this case "
+        "({contact}, {status})",
+        "contact.own_request": "nobody may decide their own contact request; another supervisor "
+        "must",
+        # ``documents`` is the English list; ``roles`` the same as comma-separated item roles
+        "contact.documents_missing": "contact {contact} cannot be approved without the debtor's "
+        "{documents}: the requester must attach them first",
+        "contact.request_entry_missing": "the request entry of contact {contact} is missing from "
+        "the ledger",
+        "contact.not_requested_approve": "contact {contact} is {status}, only a requested contact "
+        "can be approved",
+        "contact.checkpoint_missing": "the checkpoint of contact {contact}'s request is missing",
+        "contact.reject_note": "a rejection needs a note saying why",
+        "contact.not_requested_reject": "contact {contact} is {status}, only a requested contact "
+        "can be rejected",
+        "contact.revoke_note": "revoking a contact needs a note saying why",
+        "contact.not_approved_revoke": "contact {contact} is {status}, only an approved contact "
+        "can be revoked",
+        "contact.not_approved": "contact {contact} is {status}: evidence can be added only to a "
+        "contact a supervisor has approved",
+        "contact.expired": "the approval of contact {contact} expired at {expires_at}: ask for a "
+        "new approval",
+    },
+    also={"contact.documents_missing": ("roles",)},
+)
 
 
 class ContactStatus(enum.StrEnum):
@@ -107,7 +147,7 @@ def get_contact(session: Session, contact_id: str) -> Contact:
     session.require(Action.CONTACT_READ)
     row = session.conn.execute("SELECT * FROM contacts WHERE id = ?", (contact_id,)).fetchone()
     if row is None:
-        raise NotFound(f"no contact {contact_id}")
+        raise NotFound(_said("contact.no_contact", contact=contact_id))
     return Contact(**dict(row))
 
 
@@ -155,27 +195,27 @@ def request_contact(
     session.require(Action.CONTACT_REQUEST)
     handle = handle.strip()
     if channel not in CHANNELS:
-        raise BadInput("channel", channel, f"must be one of {', '.join(CHANNELS)}")
+        raise BadInput("channel", channel, _said("input.one_of", choices=", ".join(CHANNELS)))
     if relation not in RELATIONS:
-        raise BadInput("relation", relation, f"must be one of {', '.join(RELATIONS)}")
+        raise BadInput("relation", relation, _said("input.one_of", choices=", ".join(RELATIONS)))
     if initiated_by not in INITIATORS:
-        raise BadInput("initiated_by", initiated_by, f"must be one of {', '.join(INITIATORS)}")
-    if not handle:
-        raise BadInput("handle", "", "the account handle or number is required")
-    if not reason.strip():
-        raise RuleViolation("contact.reason", "a reason is required for every contact request")
-    if relation == "other" and not relation_justification.strip():
-        raise RuleViolation(
-            "CC-3",
-            "collection may address only the debtor and guarantor: a contact with "
-            "relation 'other' needs a justification",
+        raise BadInput(
+            "initiated_by", initiated_by, _said("input.one_of", choices=", ".join(INITIATORS))
         )
+    if not handle:
+        raise BadInput("handle", "", _said("contact.handle_required"))
+    if not reason.strip():
+        raise RuleViolation("contact.reason", _said("contact.reason_required"))
+    if relation == "other" and not relation_justification.strip():
+        raise RuleViolation("CC-3", _said("contact.other_needs_justification"))
     for role, _path in documents:
         if role not in DOCUMENT_ROLES:
-            raise BadInput("document", role, f"role must be one of {', '.join(DOCUMENT_ROLES)}")
+            raise BadInput(
+                "document", role, _said("contact.document_role", choices=", ".join(DOCUMENT_ROLES))
+            )
     case = session.conn.execute("SELECT status FROM cases WHERE case_no = ?", (case_no,)).fetchone()
     if case is None:
-        raise NotFound(f"no case {case_no}")
+        raise NotFound(_said("contact.no_case", case=case_no))
     _check_one_matter_per_chat(session, channel, handle, case_no)
     sealed = seal_paths(session, [path for _role, path in documents])
     flags = []
@@ -251,13 +291,24 @@ def _recheck_one_matter(
         if row["case_no"] != case_no:
             raise RuleViolation(
                 "one-matter-per-chat",
-                f"{channel} {handle} is already {row['status']} on case "
-                f"{row['case_no']} (contact {row['id']}); close it there first",
+                _said(
+                    "contact.other_matter",
+                    channel=channel,
+                    handle=handle,
+                    status=row["status"],
+                    case=row["case_no"],
+                    contact=row["id"],
+                ),
             )
         raise RuleViolation(
             "contact.duplicate",
-            f"{channel} {handle} already has an active contact on this case "
-            f"({row['id']}, {row['status']})",
+            _said(
+                "contact.duplicate",
+                channel=channel,
+                handle=handle,
+                contact=row["id"],
+                status=row["status"],
+            ),
         )
 
 
@@ -287,9 +338,7 @@ def _item_rows(
 def _require_decider(session: Session, contact: Contact) -> None:
     session.require(Action.CONTACT_DECIDE)
     if contact.requested_by == session.user.name:
-        raise RuleViolation(
-            "four-eyes", "nobody may decide their own contact request; another supervisor must"
-        )
+        raise RuleViolation("four-eyes", _said("contact.own_request"))
 
 
 def _require_documents(session: Session, contact: Contact) -> None:
@@ -299,9 +348,12 @@ def _require_documents(session: Session, contact: Contact) -> None:
     if missing:
         raise RuleViolation(
             "contact.documents",
-            f"contact {contact.id} cannot be approved without the debtor's "
-            f"{' and '.join(m.replace('_', ' ') for m in missing)}: the requester must attach "
-            "them first",
+            _said(
+                "contact.documents_missing",
+                contact=contact.id,
+                documents=" and ".join(m.replace("_", " ") for m in missing),
+                roles=",".join(missing),
+            ),
         )
 
 
@@ -321,7 +373,7 @@ def _request_entry(session: Session, contact_id: str) -> ledger.Entry:
                 r["entry_hash"],
                 r["signature"],
             )
-    raise NotFound(f"the request entry of contact {contact_id} is missing from the ledger")
+    raise NotFound(_said("contact.request_entry_missing", contact=contact_id))
 
 
 def approve(session: Session, contact_id: str, note: str = "") -> Contact:
@@ -331,7 +383,7 @@ def approve(session: Session, contact_id: str, note: str = "") -> Contact:
     if contact.status != ContactStatus.REQUESTED:
         raise RuleViolation(
             "contact.state",
-            f"contact {contact_id} is {contact.status}, only a requested contact can be approved",
+            _said("contact.not_requested_approve", contact=contact_id, status=contact.status),
         )
     _require_documents(session, contact)
     request = _request_entry(session, contact_id)
@@ -339,7 +391,7 @@ def approve(session: Session, contact_id: str, note: str = "") -> Contact:
         "SELECT size, root FROM checkpoints WHERE size = ?", (request.seq,)
     ).fetchone()
     if checkpoint is None:
-        raise NotFound(f"the checkpoint of contact {contact_id}'s request is missing")
+        raise NotFound(_said("contact.checkpoint_missing", contact=contact_id))
     note_text = ledger.checkpoint_note(
         session.folder.store_id, checkpoint["size"], checkpoint["root"]
     )
@@ -381,11 +433,11 @@ def reject(session: Session, contact_id: str, note: str) -> Contact:
     contact = get_contact(session, contact_id)
     _require_decider(session, contact)
     if not note.strip():
-        raise RuleViolation("contact.note", "a rejection needs a note saying why")
+        raise RuleViolation("contact.note", _said("contact.reject_note"))
     if contact.status != ContactStatus.REQUESTED:
         raise RuleViolation(
             "contact.state",
-            f"contact {contact_id} is {contact.status}, only a requested contact can be rejected",
+            _said("contact.not_requested_reject", contact=contact_id, status=contact.status),
         )
     request = _request_entry(session, contact_id)
     now = session.now()
@@ -419,11 +471,11 @@ def revoke(session: Session, contact_id: str, note: str) -> Contact:
     contact = get_contact(session, contact_id)
     _require_decider(session, contact)
     if not note.strip():
-        raise RuleViolation("contact.note", "revoking a contact needs a note saying why")
+        raise RuleViolation("contact.note", _said("contact.revoke_note"))
     if contact.status != ContactStatus.APPROVED:
         raise RuleViolation(
             "contact.state",
-            f"contact {contact_id} is {contact.status}, only an approved contact can be revoked",
+            _said("contact.not_approved_revoke", contact=contact_id, status=contact.status),
         )
     now = session.now()
     session.write(
@@ -453,14 +505,12 @@ def require_usable(session: Session, contact: Contact) -> None:
     if contact.status != ContactStatus.APPROVED:
         raise RuleViolation(
             "contact.approved",
-            f"contact {contact.id} is {contact.status}: evidence can be added "
-            "only to a contact a supervisor has approved",
+            _said("contact.not_approved", contact=contact.id, status=contact.status),
         )
     if contact.expires_at is not None and _iso(session.clock()) >= contact.expires_at:
         raise RuleViolation(
             "contact.expired",
-            f"the approval of contact {contact.id} expired at "
-            f"{contact.expires_at}: ask for a new approval",
+            _said("contact.expired", contact=contact.id, expires_at=contact.expires_at),
         )
 
 
@@ -482,7 +532,7 @@ def attach_documents(
         session.require(Action.CONTACT_REQUEST)
     allowed(contact)
     if not paths:
-        raise BadInput("files", "", "no files given")
+        raise BadInput("files", "", _said("input.no_files"))
     sealed = seal_paths(session, paths)
     now = session.now()
     rows = [
@@ -515,14 +565,9 @@ def _iso(moment: datetime) -> str:
 
 def _check_cosignatures(session: Session, replay: Replay) -> Iterable[Finding]:
     keys: dict[str, str] = {}
-    roots: dict[int, str] = {}
-    tree = merkle.CompactRange()
-    for entry in replay.entries:
-        tree.append(merkle.leaf_hash(bytes.fromhex(entry.entry_hash)))
-        roots[tree.size] = tree.root_hash().hex()
-        try:
-            payload = json.loads(entry.payload)
-        except ValueError:
+    roots = replay.roots
+    for entry, payload in zip(replay.entries, replay.payloads, strict=True):
+        if not isinstance(payload, dict):
             continue
         for change in payload.get("rows", []):
             if change.get("table") == "users" and "public_key" in change.get("row", {}):

@@ -40,18 +40,21 @@ from evidence_desk.domain.errors import (
 )
 from evidence_desk.domain.models import Finding
 from evidence_desk.domain.policy import Action
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.importers import archive, registry
 from evidence_desk.importers.base import (
     ExportSource,
     MessageKind,
     ParsedChat,
     ParsedMessage,
+    ParseProblem,
     normalised_bytes,
 )
 from evidence_desk.importers.images import ParsedImage
 from evidence_desk.integrity import merkle
 from evidence_desk.integrity.canonical import canonical_bytes
 from evidence_desk.services import settings as settings_service
+from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.contacts import Contact, ContactStatus, get_contact
 from evidence_desk.services.originals import SealedOriginal, blob_rows, new_id, seal_bytes
 from evidence_desk.services.session import RowChange, Session, put
@@ -59,6 +62,23 @@ from evidence_desk.services.verify import EXTRA_CHECKS, Replay
 from evidence_desk.store.blobs import BlobCorrupted
 
 Progress = Callable[[int, str], None]  # percent, what is happening
+
+_said = Catalogue(
+    {
+        **COMMON_WORDING,
+        "detect.forced": "forced: {format}",
+        # one line of the preview's problem list; ``reason`` is the importer's coded reason
+        "import.problem": "{file} {locator}: {reason}",
+        "import.not_approved": "contact {contact} is {status}: evidence can be imported only for "
+        "a contact a supervisor has approved",
+        "import.cancelled": "import cancelled by the user; nothing was stored",
+        "import.already_imported": "{file}: identical bytes were already imported; skipped",
+        "import.raced": "another import of this contact committed while this one was being "
+        "prepared; nothing was stored: run the import again",
+        "import.gap": "gap between exports: nothing from {from_time} ({from_file}) to {to_time} "
+        "({to_file})",
+    }
+)
 
 
 # -- records ------------------------------------------------------------------------------------
@@ -169,7 +189,7 @@ def _parse_path(path: Path, tz: str, format_name: str | None) -> ParsedInput:
         reason = detection.reason
     else:
         result = registry.parse(source, tz, format_name)
-        reason = f"forced: {format_name}"
+        reason = _said("detect.forced", format=format_name)
     return ParsedInput(path, source, result, reason, originals, file_path)
 
 
@@ -317,7 +337,7 @@ def preview_import(
                 attachments=dict(attachment_states),
                 timezone=result.timezone,
                 encoding=result.encoding,
-                problems=tuple(f"{p.file} {p.locator}: {p.reason}" for p in result.problems),
+                problems=tuple(_problem_line(p) for p in result.problems),
                 repairs=result.repairs,
                 after_revocation=sum(
                     1 for m in result.messages if _flags_for(contact, m.sent_at.isoformat())
@@ -335,7 +355,13 @@ def _image_preview(name: str, image: ParsedImage) -> ImagePreview:
         height=image.height,
         taken_at=image.taken_at_utc.isoformat() if image.taken_at_utc else None,
         device=" ".join(x for x in (image.make, image.model) if x),
-        problems=tuple(f"{p.file} {p.locator}: {p.reason}" for p in image.problems),
+        problems=tuple(_problem_line(p) for p in image.problems),
+    )
+
+
+def _problem_line(problem: ParseProblem) -> str:
+    return _said(
+        "import.problem", file=problem.file, locator=problem.locator, reason=problem.reason
     )
 
 
@@ -347,8 +373,7 @@ def _require_importable(session: Session, contact: Contact) -> None:
     if contact.status not in (ContactStatus.APPROVED, ContactStatus.REVOKED):
         raise RuleViolation(
             "contact.approved",
-            f"contact {contact.id} is {contact.status}: evidence can be "
-            "imported only for a contact a supervisor has approved",
+            _said("import.not_approved", contact=contact.id, status=contact.status),
         )
 
 
@@ -381,7 +406,7 @@ def _main_digest(parsed: ParsedInput) -> str:
                     hasher.update(chunk)
         except OSError as error:
             raise BadInput(
-                parsed.path.name, "", f"cannot read: {error.strerror or error}"
+                parsed.path.name, "", _said("input.cannot_read", error=error.strerror or error)
             ) from None
         return hasher.hexdigest()
     name, reader = _main_original(parsed)
@@ -425,7 +450,7 @@ def import_files(
     """Parse, seal and commit ``paths`` as one import; all or nothing."""
     session.require(Action.EVIDENCE_ADD)
     if not paths:
-        raise BadInput("files", "", "no files given")
+        raise BadInput("files", "", _said("input.no_files"))
     contact = get_contact(session, contact_id)
     _require_importable(session, contact)
     zone = _default_tz(session, tz)
@@ -434,7 +459,7 @@ def import_files(
 
     def checkpoint() -> None:
         if is_cancelled():
-            raise Cancelled("import cancelled by the user; nothing was stored")
+            raise Cancelled(_said("import.cancelled"))
 
     parsed_inputs: list[ParsedInput] = []
     notices: list[str] = []
@@ -443,7 +468,7 @@ def import_files(
         report(int(40 * index / len(paths)), f"parsing {path.name}")
         parsed = _parse_path(path, zone, format_name)
         if _already_imported(session, contact_id, parsed):
-            notices.append(f"{path.name}: identical bytes were already imported; skipped")
+            notices.append(_said("import.already_imported", file=path.name))
             continue
         parsed_inputs.append(parsed)
     if not parsed_inputs:
@@ -490,7 +515,9 @@ def _seal_file(session: Session, name: str, path: Path) -> SealedOriginal:
     try:
         blob = session.blobs.seal_file(path)
     except OSError as error:
-        raise BadInput(name, "", f"cannot read: {error.strerror or error}") from None
+        raise BadInput(
+            name, "", _said("input.cannot_read", error=error.strerror or error)
+        ) from None
     stored = session.conn.execute(
         "SELECT 1 FROM blobs WHERE sha256 = ?", (blob.digests.sha256,)
     ).fetchone()
@@ -688,10 +715,7 @@ def _insert_messages(conn: Any, contact: Contact, plan: _PlannedImport) -> None:
     """
     result = plan.parsed.result
     assert isinstance(result, ParsedChat)
-    busy = StoreBusy(
-        "another import of this contact committed while this one was being "
-        "prepared; nothing was stored: run the import again"
-    )
+    busy = StoreBusy(_said("import.raced"))
     check_flags = bool(contact.revoked_at or contact.expires_at)
     rows = []
     planned_new: set[str] = set()
@@ -832,12 +856,18 @@ def _gap_notices(session: Session, contact_id: str) -> list[str]:
             (contact_id,),
         )
     ]
-    notices = []
+    notices: list[str] = []
     reach = None
     for first, last, name in spans:
         if reach is not None and first > reach[0]:
             notices.append(
-                f"gap between exports: nothing from {reach[0]} ({reach[1]}) to {first} ({name})"
+                _said(
+                    "import.gap",
+                    from_time=reach[0],
+                    from_file=reach[1],
+                    to_time=first,
+                    to_file=name,
+                )
             )
         if reach is None or last > reach[0]:
             reach = (last, name)

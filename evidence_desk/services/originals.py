@@ -13,8 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from evidence_desk.domain.errors import BadInput, Cancelled
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity.digests import Digests
+from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.session import RowChange, Session, put
+
+_said = Catalogue(
+    {**COMMON_WORDING, "originals.cancelled": "cancelled by the user; nothing was stored"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,16 +53,18 @@ def seal_paths(
         try:
             total += path.stat().st_size
         except OSError as error:
-            raise BadInput(str(path), "", f"cannot read: {error.strerror or error}") from None
+            raise BadInput(
+                str(path), "", _said("input.cannot_read", error=error.strerror or error)
+            ) from None
         if not path.is_file():
-            raise BadInput(str(path), "", "not a file")
+            raise BadInput(str(path), "", _said("input.not_a_file"))
     done = 0
 
     def advance(amount: int) -> None:
         nonlocal done
         done += amount
         if cancelled is not None and cancelled():
-            raise Cancelled("cancelled by the user; nothing was stored")
+            raise Cancelled(_said("originals.cancelled"))
         if progress is not None:
             progress(done, total)
 
@@ -64,7 +72,9 @@ def seal_paths(
         try:
             blob = session.blobs.seal_file(path, progress=advance)
         except OSError as error:
-            raise BadInput(str(path), "", f"cannot read: {error.strerror or error}") from None
+            raise BadInput(
+                str(path), "", _said("input.cannot_read", error=error.strerror or error)
+            ) from None
         existed = _blob_row_exists(session, blob.digests.sha256)
         sealed.append(SealedOriginal(path.name, blob.digests, blob.name, existed))
     return sealed

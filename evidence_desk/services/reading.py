@@ -19,8 +19,17 @@ from typing import Any
 
 from evidence_desk.domain.errors import NotFound
 from evidence_desk.domain.policy import Action
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.services.contacts import get_contact
 from evidence_desk.services.session import Session
+
+_said = Catalogue(
+    {
+        "reading.no_import": "no import {import_id}",
+        "reading.no_message": "no message {message}",
+        "reading.no_document": "contact {contact} has no document with digest {sha256}",
+    }
+)
 
 Key = tuple[str, int]  # (sent_at, rowid): the order of a conversation
 
@@ -202,7 +211,7 @@ def import_record(session: Session, import_id: str) -> ImportRecord:
         (import_id,),
     ).fetchone()
     if r is None:
-        raise NotFound(f"no import {import_id}")
+        raise NotFound(_said("reading.no_import", import_id=import_id))
     return ImportRecord(
         r["id"],
         r["kind"],
@@ -265,7 +274,7 @@ def details(session: Session, rowid: int) -> MessageDetails:
         (rowid,),
     ).fetchone()
     if r is None:
-        raise NotFound(f"no message {rowid}")
+        raise NotFound(_said("reading.no_message", message=rowid))
     sources = tuple(
         (s["import_id"], s["locator"])
         for s in session.conn.execute(
@@ -349,7 +358,7 @@ def document_bytes(session: Session, contact_id: str, sha256: str) -> bytes:
         "SELECT 1 FROM items WHERE contact_id = ? AND sha256 = ?", (contact_id, sha256)
     ).fetchone()
     if row is None:
-        raise NotFound(f"contact {contact_id} has no document with digest {sha256}")
+        raise NotFound(_said("reading.no_document", contact=contact_id, sha256=sha256))
     return session.blobs.read_bytes(sha256)
 
 

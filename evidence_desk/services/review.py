@@ -28,7 +28,9 @@ from zoneinfo import ZoneInfo
 from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.models import Finding, Role
 from evidence_desk.domain.policy import Action
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.services import settings as settings_service
+from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.originals import new_id
 from evidence_desk.services.session import Session, put
 from evidence_desk.services.verify import EXTRA_CHECKS, Replay
@@ -128,16 +130,38 @@ class SearchHit:
 
 # -- validation ---------------------------------------------------------------------------------
 
+_said = Catalogue(
+    {
+        **COMMON_WORDING,
+        "review.unknown_tag": "unknown tag (known: {known})",
+        "review.note_text": "a free note needs its text",
+        "review.no_message": "no message {message}",
+        "review.no_item": "no item {item}",
+        # ``target`` is "message" or "item", ``tag`` a tag code (TAGS)
+        "review.duplicate_tag": "this {target} already carries the active tag {tag} ({existing}); "
+        "add a note to it instead",
+        "review.already_removed": "tag {tag_id} was already removed by {removed_by} at "
+        "{removed_at}",
+        "review.not_own_tag": "tag {tag_id} was set by {created_by}: field staff may remove only "
+        "their own tags; ask a supervisor or the legal team",
+        "review.removed_meanwhile": "tag {tag_id} was removed meanwhile by {removed_by}",
+        "review.no_tag": "no tag {tag_id}",
+        "review.bad_date": "use YYYY-MM-DD or an ISO date-time",
+        "review.bad_limit": "must be 1 or more",
+        "review.bad_direction": "must be in, out or system",
+    }
+)
+
 
 def _check_tag(tag: str, note: str) -> tuple[str, str]:
     tag = tag.strip()
     if tag not in TAGS:
-        raise BadInput("tag", tag, f"unknown tag (known: {', '.join(TAGS)})")
+        raise BadInput("tag", tag, _said("review.unknown_tag", known=", ".join(TAGS)))
     note = note.strip()
     if tag == "note" and not note:
-        raise BadInput("note", "", "a free note needs its text")
+        raise BadInput("note", "", _said("review.note_text"))
     if len(note) > MAX_NOTE:
-        raise BadInput("note", "", f"a note holds at most {MAX_NOTE} characters")
+        raise BadInput("note", "", _said("input.note_too_long", limit=MAX_NOTE))
     return tag, note
 
 
@@ -148,7 +172,7 @@ def _message_row(session: Session, message_id: int) -> Any:
         (message_id,),
     ).fetchone()
     if row is None:
-        raise NotFound(f"no message {message_id}")
+        raise NotFound(_said("review.no_message", message=message_id))
     return row
 
 
@@ -159,7 +183,7 @@ def _item_row(session: Session, item_id: str) -> Any:
         (item_id,),
     ).fetchone()
     if row is None:
-        raise NotFound(f"no item {item_id}")
+        raise NotFound(_said("review.no_item", item=item_id))
     return row
 
 
@@ -179,8 +203,12 @@ def _no_duplicate(conn: Any, row: dict[str, Any]) -> None:
     if found is not None:
         raise RuleViolation(
             "review.duplicate_tag",
-            f"this {row['target_kind']} already carries the active tag {row['tag']} "
-            f"({found['id']}); add a note to it instead",
+            _said(
+                "review.duplicate_tag",
+                target=row["target_kind"],
+                tag=row["tag"],
+                existing=found["id"],
+            ),
         )
 
 
@@ -251,17 +279,21 @@ def untag(session: Session, tag_id: str, note: str = "") -> Tag:
     if not current.active:
         raise RuleViolation(
             "review.tag_state",
-            f"tag {tag_id} was already removed by {current.removed_by} at {current.removed_at}",
+            _said(
+                "review.already_removed",
+                tag_id=tag_id,
+                removed_by=current.removed_by,
+                removed_at=current.removed_at,
+            ),
         )
     if session.user.role == Role.STAFF and current.created_by != session.user.name:
         raise RuleViolation(
             "review.own_tag",
-            f"tag {tag_id} was set by {current.created_by}: field staff may remove only their "
-            "own tags; ask a supervisor or the legal team",
+            _said("review.not_own_tag", tag_id=tag_id, created_by=current.created_by),
         )
     note = note.strip()
     if len(note) > MAX_NOTE:
-        raise BadInput("note", "", f"a note holds at most {MAX_NOTE} characters")
+        raise BadInput("note", "", _said("input.note_too_long", limit=MAX_NOTE))
     changes = {
         "id": tag_id,
         "removed_by": session.user.name,
@@ -278,7 +310,8 @@ def untag(session: Session, tag_id: str, note: str = "") -> Tag:
         ).fetchone()
         if earlier is not None:
             raise RuleViolation(
-                "review.tag_state", f"tag {tag_id} was removed meanwhile by {earlier['actor']}"
+                "review.tag_state",
+                _said("review.removed_meanwhile", tag_id=tag_id, removed_by=earlier["actor"]),
             )
 
     session.write(
@@ -322,7 +355,7 @@ def get_tag(session: Session, tag_id: str) -> Tag:
     session.require(Action.EVIDENCE_READ)
     row = session.conn.execute(f"{_TAG_SELECT} WHERE t.id = ?", (tag_id,)).fetchone()
     if row is None:
-        raise NotFound(f"no tag {tag_id}")
+        raise NotFound(_said("review.no_tag", tag_id=tag_id))
     return _tag(row)
 
 
@@ -338,7 +371,7 @@ def list_tags(
     """Tags in conversation order (message time, then tagging time); active ones by default."""
     session.require(Action.EVIDENCE_READ)
     if tag is not None and tag not in TAGS:
-        raise BadInput("tag", tag, f"unknown tag (known: {', '.join(TAGS)})")
+        raise BadInput("tag", tag, _said("review.unknown_tag", known=", ".join(TAGS)))
     clauses: list[str] = ["1 = 1"]
     args: list[Any] = []
     for column, value in (("t.case_no", case_no), ("t.contact_id", contact_id), ("t.tag", tag)):
@@ -380,7 +413,7 @@ def utc_bound(value: str | date, zone: ZoneInfo, what: str, *, end: bool) -> str
             else:
                 moment = datetime.fromisoformat(text)
         except ValueError:
-            raise BadInput(what, text, "use YYYY-MM-DD or an ISO date-time") from None
+            raise BadInput(what, text, _said("review.bad_date")) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone)
     return moment.astimezone(UTC).isoformat()
@@ -414,7 +447,7 @@ def search(
     """
     session.require(Action.EVIDENCE_READ)
     if limit < 1:
-        raise BadInput("limit", str(limit), "must be 1 or more")
+        raise BadInput("limit", str(limit), _said("review.bad_limit"))
     clauses: list[str] = []
     args: list[Any] = []
     needle = (text or "").strip()
@@ -431,7 +464,7 @@ def search(
         args.append(_like(needle))
     if tag is not None:
         if tag not in TAGS:
-            raise BadInput("tag", tag, f"unknown tag (known: {', '.join(TAGS)})")
+            raise BadInput("tag", tag, _said("review.unknown_tag", known=", ".join(TAGS)))
         clauses.append(
             "EXISTS (SELECT 1 FROM tags t WHERE t.contact_id = m.contact_id "
             "AND t.message_fingerprint = m.fingerprint AND t.tag = ? AND t.removed_at IS NULL)"
@@ -442,7 +475,7 @@ def search(
         args += [_like(sender.strip()), _like(sender.strip())]
     if direction is not None:
         if direction not in ("in", "out", "system"):
-            raise BadInput("direction", direction, "must be in, out or system")
+            raise BadInput("direction", direction, _said("review.bad_direction"))
         clauses.append("m.direction = ?")
         args.append(direction)
     if date_from is not None or date_to is not None:

@@ -13,32 +13,44 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from evidence_desk.domain.errors import BadInput
 from evidence_desk.domain.policy import Action
+from evidence_desk.domain.wording import Catalogue
+from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.session import Session, put
+
+_said = Catalogue(
+    {
+        **COMMON_WORDING,
+        "setting.not_zone": "not an IANA time zone (e.g. Asia/Shanghai)",
+        "setting.not_count": "must be a whole number, 0 or more",
+        "setting.quiet_hours": "use HH:MM-HH:MM, e.g. 22:00-08:00",
+        "setting.unknown": "unknown setting (known: {known})",
+    }
+)
 
 
 def _timezone(value: str) -> str:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        raise BadInput("timezone", value, "not an IANA time zone (e.g. Asia/Shanghai)") from None
+        raise BadInput("timezone", value, _said("setting.not_zone")) from None
     return value
 
 
 def _non_negative_int(value: str) -> str:
     if not value.isdigit():
-        raise BadInput("setting", value, "must be a whole number, 0 or more")
+        raise BadInput("setting", value, _said("setting.not_count"))
     return str(int(value))
 
 
 def _quiet_hours(value: str) -> str:
     if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d", value):
-        raise BadInput("quiet_hours", value, "use HH:MM-HH:MM, e.g. 22:00-08:00")
+        raise BadInput("quiet_hours", value, _said("setting.quiet_hours"))
     return value
 
 
 def _language(value: str) -> str:
     if value not in ("zh_CN", "en"):
-        raise BadInput("language", value, "must be zh_CN or en")
+        raise BadInput("language", value, _said("input.language"))
     return value
 
 
@@ -101,7 +113,7 @@ def get(session: Session, key: str) -> str:
     session.require(Action.SETTINGS_READ)
     spec = SETTINGS.get(key)
     if spec is None:
-        raise BadInput("setting", key, f"unknown setting (known: {', '.join(sorted(SETTINGS))})")
+        raise BadInput("setting", key, _said("setting.unknown", known=", ".join(sorted(SETTINGS))))
     row = session.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
     return spec.default if row is None else str(row["value"])
 
@@ -118,7 +130,7 @@ def set_value(session: Session, key: str, value: str) -> str:
     session.require(Action.SETTINGS_SET)
     spec = SETTINGS.get(key)
     if spec is None:
-        raise BadInput("setting", key, f"unknown setting (known: {', '.join(sorted(SETTINGS))})")
+        raise BadInput("setting", key, _said("setting.unknown", known=", ".join(sorted(SETTINGS))))
     clean = spec.validate(value)
     before = get(session, key)
     session.write(

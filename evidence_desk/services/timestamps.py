@@ -35,7 +35,8 @@ from cryptography import x509
 from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.models import Finding
 from evidence_desk.domain.policy import Action
-from evidence_desk.integrity import ledger, merkle, tsa
+from evidence_desk.domain.wording import Catalogue
+from evidence_desk.integrity import ledger, tsa
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.clock import rfc3339
 from evidence_desk.services.originals import new_id
@@ -86,12 +87,23 @@ class StampStatus:
 
 # -- configuration --------------------------------------------------------------------------
 
+_said = Catalogue(
+    {
+        "tsa.not_pem": "not PEM certificates ({error})",
+        "tsa.name_url": "needs a name and an http(s) URL",
+        "tsa.hash": "hash must be one of {choices}",
+        "tsa.no_root": "at least one root certificate is required",
+        "tsa.no_such": "no time-stamp authority named {name!r}",
+        "tsa.none": "no time-stamp authority is configured: an admin adds one with `tsa add`",
+    }
+)
+
 
 def _load_pem_list(text: str, what: str) -> list[x509.Certificate]:
     try:
         return x509.load_pem_x509_certificates(text.encode("ascii")) if text.strip() else []
     except ValueError as error:
-        raise BadInput(what, "", f"not PEM certificates ({error})") from None
+        raise BadInput(what, "", _said("tsa.not_pem", error=error)) from None
 
 
 def add_authority(
@@ -106,14 +118,14 @@ def add_authority(
 ) -> Authority:
     session.require(Action.TSA_CONFIGURE)
     if not name.strip() or not url.startswith(("http://", "https://")):
-        raise BadInput("tsa", name, "needs a name and an http(s) URL")
+        raise BadInput("tsa", name, _said("tsa.name_url"))
     if hash_alg not in tsa.IMPRINT_HASHES:
         raise BadInput(
-            "tsa", hash_alg, f"hash must be one of {', '.join(sorted(tsa.IMPRINT_HASHES))}"
+            "tsa", hash_alg, _said("tsa.hash", choices=", ".join(sorted(tsa.IMPRINT_HASHES)))
         )
     roots = _load_pem_list(roots_pem, "--ca")
     if not roots:
-        raise BadInput("--ca", "", "at least one root certificate is required")
+        raise BadInput("--ca", "", _said("tsa.no_root"))
     _load_pem_list(certs_pem, "--certs")
     position = session.conn.execute("SELECT count(*) FROM tsa_authorities").fetchone()[0]
     exists = session.conn.execute(
@@ -184,12 +196,9 @@ def stamp(session: Session, *, tsa_name: str | None = None, sender: Sender = _se
     if tsa_name is not None:
         authorities = [a for a in authorities if a.name == tsa_name]
         if not authorities:
-            raise NotFound(f"no time-stamp authority named {tsa_name!r}")
+            raise NotFound(_said("tsa.no_such", name=tsa_name))
     if not authorities:
-        raise RuleViolation(
-            "tsa.configured",
-            "no time-stamp authority is configured: an admin adds one with `tsa add`",
-        )
+        raise RuleViolation("tsa.configured", _said("tsa.none"))
     checkpoint = session.conn.execute(
         "SELECT size, root FROM checkpoints ORDER BY size DESC LIMIT 1"
     ).fetchone()
@@ -341,11 +350,7 @@ def _record(
 
 
 def _check_timestamps(session: Session, replay: Replay) -> Iterable[Finding]:
-    roots: dict[int, str] = {}
-    tree = merkle.CompactRange()
-    for entry in replay.entries:
-        tree.append(merkle.leaf_hash(bytes.fromhex(entry.entry_hash)))
-        roots[tree.size] = tree.root_hash().hex()
+    roots = replay.roots
     authorities = {
         r["name"]: _authority(r) for r in session.conn.execute("SELECT * FROM tsa_authorities")
     }

@@ -14,6 +14,7 @@ import re
 from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.models import Role, User
 from evidence_desk.domain.policy import Action
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import signing
 from evidence_desk.services.session import Session, put
 from evidence_desk.store.keys import KdfParams
@@ -21,12 +22,24 @@ from evidence_desk.store.keys import KdfParams
 MIN_PASSWORD_LENGTH = 8
 _NAME = re.compile(r"^[\w.\-@]{1,64}$")
 
+_said = Catalogue(
+    {
+        "user.bad_name": "use 1-64 letters, digits, '.', '-', '_' or '@'",
+        "user.short_password": "must be at least {length} characters",
+        "user.no_user": "no user named {name!r}",
+        "user.exists": "a user named {name!r} already exists",
+        "user.self_reset": "an admin cannot reset their own password here; change it with the "
+        "old password",
+        "user.self_deactivate": "an admin cannot deactivate themselves",
+    }
+)
+
 
 def validate_new_user(name: str, password: str) -> None:
     if not _NAME.fullmatch(name):
-        raise BadInput("user name", name, "use 1-64 letters, digits, '.', '-', '_' or '@'")
+        raise BadInput("user name", name, _said("user.bad_name"))
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise BadInput("password", "", f"must be at least {MIN_PASSWORD_LENGTH} characters")
+        raise BadInput("password", "", _said("user.short_password", length=MIN_PASSWORD_LENGTH))
 
 
 def list_users(session: Session) -> list[User]:
@@ -42,7 +55,7 @@ def get_user(session: Session, name: str) -> User:
         "SELECT name, role, public_key, active FROM users WHERE name = ?", (name,)
     ).fetchone()
     if row is None:
-        raise NotFound(f"no user named {name!r}")
+        raise NotFound(_said("user.no_user", name=name))
     return User(row["name"], Role(row["role"]), row["public_key"], bool(row["active"]))
 
 
@@ -53,7 +66,7 @@ def add_user(
     validate_new_user(name, password)
     exists = session.conn.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone()
     if exists:
-        raise RuleViolation("user.unique", f"a user named {name!r} already exists")
+        raise RuleViolation("user.unique", _said("user.exists", name=name))
     key = signing.generate_private_key()
     public = signing.public_key_hex(key)
 
@@ -84,10 +97,7 @@ def reset_password(
     if name == session.user.name:
         # The open session keeps signing with the old key, and the reset entry's own checkpoint
         # is signed with the key it replaces: verify would report the store as broken.
-        raise RuleViolation(
-            "user.self_reset",
-            "an admin cannot reset their own password here; change it with the old password",
-        )
+        raise RuleViolation("user.self_reset", _said("user.self_reset"))
     validate_new_user(name, new_password)
     key = signing.generate_private_key()
     public = signing.public_key_hex(key)
@@ -131,7 +141,7 @@ def deactivate_user(session: Session, name: str) -> None:
     session.require(Action.USER_DEACTIVATE)
     get_user(session, name)
     if name == session.user.name:
-        raise RuleViolation("user.self_deactivate", "an admin cannot deactivate themselves")
+        raise RuleViolation("user.self_deactivate", _said("user.self_deactivate"))
     session.write(
         "user.deactivate",
         {"user": name},

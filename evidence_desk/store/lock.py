@@ -21,7 +21,17 @@ from types import TracebackType
 from typing import IO
 
 from evidence_desk.domain.errors import StoreBusy
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.store.db import storage_error
+
+_said = Catalogue(
+    {
+        "lock.busy": "store is busy: {holder}",
+        # ``operation`` is the writer's operation name (import, backup, ...)
+        "lock.holder": "{user} is running {operation} (pid {pid} on {host}, since {since})",
+        "lock.unknown_holder": "another process is writing to it",
+    }
+)
 
 
 def _try_lock(handle: IO[bytes]) -> bool:
@@ -83,7 +93,7 @@ class WriterLock:
         while not _try_lock(handle):
             if time.monotonic() >= deadline:
                 handle.close()
-                raise StoreBusy(f"store is busy: {self.describe_holder()}")
+                raise StoreBusy(_said("lock.busy", holder=self.describe_holder()))
             self._sleep(0.05)
         self._handle = handle
         owner = {
@@ -111,12 +121,16 @@ class WriterLock:
     def describe_holder(self) -> str:
         try:
             owner = json.loads(self.owner_path.read_text("utf-8"))
-            return (
-                f"{owner['user']} is running {owner['operation']} "
-                f"(pid {owner['pid']} on {owner['host']}, since {owner['since']})"
+            return _said(
+                "lock.holder",
+                user=owner["user"],
+                operation=owner["operation"],
+                pid=owner["pid"],
+                host=owner["host"],
+                since=owner["since"],
             )
         except (OSError, ValueError, KeyError, TypeError):
-            return "another process is writing to it"
+            return _said("lock.unknown_holder")
 
     def __enter__(self) -> WriterLock:
         self.acquire()
