@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from evidence_desk.services import bundle as bundle_service
 from evidence_desk.services import contacts
 from evidence_desk.services.session import Session
-from evidence_desk.ui import errors
+from evidence_desk.ui import errors, service_text
 from evidence_desk.ui.labels import channel_label, status_label
 from evidence_desk.ui.workers import Job, start
 
@@ -258,7 +258,7 @@ class BundleDialog(QDialog):
                 else self.tr("not time-stamped yet"),
             ),
             self.tr("Recorded as ledger entry %1.").replace("%1", str(result.ledger_seq)),
-            *result.notices,
+            *(service_text.notice(n) for n in result.notices),
         ]
         import html
 

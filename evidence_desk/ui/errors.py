@@ -1,7 +1,8 @@
 """Turning service errors into messages people can act on, in their language.
 
 The services raise errors with a stable ``code`` and an English detail; the headline is
-translated here by code, the detail (file, line, rule) is shown below it.
+translated here by code, the detail (file, line, rule) is shown below it, in the interface
+language when the service worded it from a catalogue (``service_text.error_detail``).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from evidence_desk.domain.errors import EvidenceDeskError
+from evidence_desk.ui import service_text
 
 
 def headline(error: BaseException) -> str:
@@ -33,12 +35,7 @@ def headline(error: BaseException) -> str:
 
 def describe(error: BaseException) -> str:
     """Headline and detail on two lines."""
-    detail = (
-        error.message
-        if isinstance(error, EvidenceDeskError)
-        else f"{type(error).__name__}: {error}"
-    )
-    return f"{headline(error)}\n{detail}"
+    return f"{headline(error)}\n{service_text.error_detail(error)}"
 
 
 OK_COLOUR = "#2e7d32"
@@ -61,7 +58,9 @@ def show(parent: QWidget | None, error: BaseException) -> QMessageBox:
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("Errors", "Evidence Desk"))
     box.setText(headline(error))
-    detail = error.message if isinstance(error, EvidenceDeskError) else str(error)
+    detail = (
+        service_text.error_detail(error) if isinstance(error, EvidenceDeskError) else str(error)
+    )
     box.setInformativeText(detail)
     # open(), not exec(): the message never blocks the event loop (or a test driving it)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -28,6 +28,11 @@ def preferred_language(settings: QSettings | None = None, system: str | None = N
     return "zh_CN" if name.lower().startswith("zh") else "en"
 
 
+def language() -> str:
+    """The interface language in effect: ``"zh_CN"`` while its translator is installed."""
+    return "zh_CN" if _installed else "en"
+
+
 def install(language: str) -> str:
     """Install the translator for ``language`` (removing any previous one); returns it."""
     app = QCoreApplication.instance()

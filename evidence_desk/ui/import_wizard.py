@@ -29,11 +29,11 @@ from evidence_desk.services import settings as settings_service
 from evidence_desk.services.contacts import Contact
 from evidence_desk.services.evidence import ImportPreview, ImportResult
 from evidence_desk.services.session import Session
-from evidence_desk.ui import errors
+from evidence_desk.ui import errors, service_text
 from evidence_desk.ui.bubbles import attachment_state_label
 from evidence_desk.ui.drop_list import FilePicker
 from evidence_desk.ui.formatting import local_time
-from evidence_desk.ui.labels import kind_label
+from evidence_desk.ui.labels import format_label, kind_label
 from evidence_desk.ui.workers import Job, start
 
 ZONES = (
@@ -242,9 +242,9 @@ class ImportWizard(QDialog):
         parts = []
         for chat in preview.chats:
             rows = [
-                (self.tr("Detected format"), f"{chat.format_name}"),
-                (self.tr("Why"), chat.detection_reason),
-                (self.tr("Title"), chat.title),
+                (self.tr("Detected format"), format_label(chat.format_name)),
+                (self.tr("Why"), service_text.detection_reason(chat.detection_reason)),
+                (self.tr("Title"), service_text.phrase(chat.title)),
                 (self.tr("Participants"), ", ".join(chat.participants)),
                 (self.tr("Our account"), chat.our_account or "—"),
                 (
@@ -278,17 +278,18 @@ class ImportWizard(QDialog):
             if chat.after_revocation:
                 rows.append((self.tr("After revocation"), str(chat.after_revocation)))
             parts.append(f"<h3>{_e(chat.file_name)}</h3>" + self._table(rows))
-            if chat.problems:
+            if chat.repairs:
                 parts.append(
-                    "<p><b>" + _e(self.tr("Could not parse or had to interpret:")) + "</b></p><ul>"
+                    "<p><b>"
+                    + _e(self.tr("Repaired while reading (the original is unchanged):"))
+                    + "</b></p><ul>"
                 )
-                parts += [f"<li>{_e(p)}</li>" for p in chat.problems[:50]]
-                if len(chat.problems) > 50:
-                    parts.append(f"<li>… {len(chat.problems) - 50}</li>")
+                parts += [f"<li>{_e(service_text.repair(r))}</li>" for r in chat.repairs]
                 parts.append("</ul>")
+            parts += self._problems(chat.problems)
         for image in preview.images:
             rows = [
-                (self.tr("Why"), image.detection_reason),
+                (self.tr("Why"), service_text.detection_reason(image.detection_reason)),
                 (self.tr("Size"), f"{image.width}×{image.height}"),
                 (self.tr("Taken at"), image.taken_at or "—"),
                 (self.tr("Device"), image.device or "—"),
@@ -301,6 +302,7 @@ class ImportWizard(QDialog):
                 + ")</h3>"
                 + self._table(rows)
             )
+            parts += self._problems(image.problems)
         for duplicate in preview.duplicates:
             parts.append(
                 "<p>"
@@ -312,6 +314,16 @@ class ImportWizard(QDialog):
                 + "</p>"
             )
         return "".join(parts)
+
+    def _problems(self, problems: tuple[str, ...]) -> list[str]:
+        if not problems:
+            return []
+        parts = ["<p><b>" + _e(self.tr("Could not parse or had to interpret:")) + "</b></p><ul>"]
+        parts += [f"<li>{_e(service_text.problem(p))}</li>" for p in problems[:50]]
+        if len(problems) > 50:
+            parts.append(f"<li>… {len(problems) - 50}</li>")
+        parts.append("</ul>")
+        return parts
 
     @staticmethod
     def _table(rows: list[tuple[str, str]]) -> str:
@@ -381,7 +393,7 @@ class ImportWizard(QDialog):
             lines.append(
                 self.tr("Recorded as ledger entry %1.").replace("%1", str(result.ledger_seq))
             )
-        lines += list(result.notices)
+        lines += [service_text.notice(n) for n in result.notices]
         self.summary.setHtml("".join(f"<p>{_e(line)}</p>" for line in lines))
         self._show_page(self.page_summary)
         self.imported.emit(result)

@@ -133,3 +133,58 @@ def action_label(action: str) -> str:
         "conduct.ack": QCoreApplication.translate("Labels", "finding acknowledged"),
         "bundle.export": QCoreApplication.translate("Labels", "bundle exported"),
     }.get(action, action)
+
+
+def format_label(name: str) -> str:
+    """An importer's format name (``registry.names()``) as the user knows the export."""
+    return {
+        "image": QCoreApplication.translate("Labels", "image"),
+        "sms_backup_restore_xml": QCoreApplication.translate("Labels", "SMS Backup & Restore"),
+        "telegram_json": QCoreApplication.translate("Labels", "Telegram"),
+        "messenger_json": QCoreApplication.translate("Labels", "Messenger/Instagram"),
+        "wechat": QCoreApplication.translate("Labels", "WeChat"),
+        "line_txt": QCoreApplication.translate("Labels", "LINE"),
+        "whatsapp": QCoreApplication.translate("Labels", "WhatsApp"),
+        "generic-csv": QCoreApplication.translate("Labels", "generic CSV"),
+        "wechat-memotrace-csv": QCoreApplication.translate("Labels", "WeChat (MemoTrace CSV)"),
+        "wechat-pywxdump-csv": QCoreApplication.translate("Labels", "WeChat (PyWxDump CSV)"),
+        "wechat-wechatexporter-txt": QCoreApplication.translate(
+            "Labels", "WeChat (WechatExporter TXT)"
+        ),
+        "wechat-memotrace-txt": QCoreApplication.translate("Labels", "WeChat (MemoTrace TXT)"),
+        "wechat-memotrace-html": QCoreApplication.translate("Labels", "WeChat (MemoTrace HTML)"),
+        "wechat-wechatexporter-html": QCoreApplication.translate(
+            "Labels", "WeChat (WechatExporter HTML)"
+        ),
+    }.get(name, name)
+
+
+def permission_label(action: str) -> str:
+    """What a permission (``domain.policy.Action``) allows, in words."""
+    return {
+        "user.add": QCoreApplication.translate("Labels", "add users"),
+        "user.reset_password": QCoreApplication.translate("Labels", "reset passwords"),
+        "user.deactivate": QCoreApplication.translate("Labels", "deactivate users"),
+        "user.list": QCoreApplication.translate("Labels", "list users"),
+        "settings.set": QCoreApplication.translate("Labels", "change settings"),
+        "settings.read": QCoreApplication.translate("Labels", "read settings"),
+        "log.read": QCoreApplication.translate("Labels", "read the ledger"),
+        "verify": QCoreApplication.translate("Labels", "verify the store"),
+        "case.create": QCoreApplication.translate("Labels", "open cases"),
+        "case.edit": QCoreApplication.translate("Labels", "edit cases"),
+        "case.read": QCoreApplication.translate("Labels", "read cases"),
+        "case.import": QCoreApplication.translate("Labels", "import cases"),
+        "contact.request": QCoreApplication.translate("Labels", "request contacts"),
+        "contact.decide": QCoreApplication.translate("Labels", "decide contact requests"),
+        "contact.read": QCoreApplication.translate("Labels", "read contacts"),
+        "evidence.add": QCoreApplication.translate("Labels", "add evidence"),
+        "evidence.read": QCoreApplication.translate("Labels", "read evidence"),
+        "review.tag": QCoreApplication.translate("Labels", "tag messages"),
+        "conduct.check": QCoreApplication.translate("Labels", "run the conduct check"),
+        "conduct.ack": QCoreApplication.translate("Labels", "acknowledge conduct findings"),
+        "bundle.export": QCoreApplication.translate("Labels", "export court bundles"),
+        "tsa.configure": QCoreApplication.translate("Labels", "configure time-stamp authorities"),
+        "stamp": QCoreApplication.translate("Labels", "time-stamp checkpoints"),
+        "store.backup": QCoreApplication.translate("Labels", "back up the store"),
+        "store.restore": QCoreApplication.translate("Labels", "restore the store"),
+    }.get(action, action)

@@ -30,7 +30,7 @@ from evidence_desk.domain import policy
 from evidence_desk.domain.policy import Action
 from evidence_desk.services.reading import MessageRow
 from evidence_desk.services.session import Session
-from evidence_desk.ui import errors
+from evidence_desk.ui import errors, service_text
 from evidence_desk.ui.formatting import local_time
 from evidence_desk.ui.labels import channel_label, kind_label, relation_label
 from evidence_desk.ui.roles import why_not
@@ -321,7 +321,7 @@ class FindingsView(QWidget):
             self.tr("%1 finding(s), %2 not yet acknowledged.")
             .replace("%1", str(len(report.findings)))
             .replace("%2", str(len(report.open_findings)))
-            + "".join("\n" + note for note in report.notes)
+            + "".join("\n" + service_text.conduct_note(note) for note in report.notes)
         )
         self._fill()
 

@@ -1,0 +1,1625 @@
+"""What the services and importers word in English, said in the interface language.
+
+The services must not import Qt, so they word what they find in English from catalogues
+(:mod:`evidence_desk.domain.wording`): each sentence is a ``Phrase`` that carries a stable code
+and the facts it was made of. This module holds one translated template per code
+(:func:`templates`; ``{name}`` stands for the fact of that name), fills it in and falls back to
+the English sentence when the interface is English or a code has no template. Facts that are
+stored codes (statuses, channels, roles, format names...) are shown through their labels, facts
+that are themselves Phrases are said in turn, and locators (``line 12``, ``row 5 (line 7)``)
+are put in words.
+
+One function per kind of text, so a screen says what it shows: :func:`detection_reason`,
+:func:`problem`, :func:`repair`, :func:`conduct_note`, :func:`notice` and :func:`error_detail`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+
+from evidence_desk.domain.errors import BadInput, EvidenceDeskError, PermissionDenied, RuleViolation
+from evidence_desk.domain.wording import Phrase
+from evidence_desk.importers.base import ParseProblem
+from evidence_desk.ui import i18n
+from evidence_desk.ui.labels import (
+    channel_label,
+    format_label,
+    item_role_label,
+    permission_label,
+    relation_label,
+    status_label,
+)
+from evidence_desk.ui.roles import role_name
+
+# -- the kinds of text ----------------------------------------------------------------------------
+
+
+def detection_reason(reason: str) -> str:
+    """Why an importer took a file (the import wizard's "Why" row)."""
+    return phrase(reason)
+
+
+def problem(item: ParseProblem | str) -> str:
+    """A parse problem: a ``ParseProblem``, or a preview's "file locator: reason" line."""
+    if isinstance(item, ParseProblem):
+        if _english():
+            return f"{item.file} {item.locator}: {item.reason}"
+        return _args(
+            QCoreApplication.translate("ServiceText", "%1 %2: %3"),
+            item.file,
+            locator(item.locator),
+            phrase(item.reason),
+        )
+    return phrase(item)
+
+
+def repair(note: str) -> str:
+    """What an importer repaired on a parsing copy (the stored original is unchanged)."""
+    return phrase(note)
+
+
+def conduct_note(note: str) -> str:
+    """A conduct report's note on a rule that could not run fully."""
+    return phrase(note)
+
+
+def notice(note: str) -> str:
+    """A notice beside an import's or a bundle's result (gaps, duplicates, missing stamps)."""
+    return phrase(note)
+
+
+def error_detail(error: BaseException) -> str:
+    """The detail line under an error's headline: what was refused and why."""
+    if not isinstance(error, EvidenceDeskError):
+        return f"{type(error).__name__}: {error}"
+    if _english() or _template(error.detail) is None:
+        return error.message
+    detail = phrase(error.detail)
+    if isinstance(error, BadInput):
+        separator = QCoreApplication.translate("ServiceText", ": ")
+        fields = _field_names()
+        if error.file in fields and error.locator and error.locator not in fields:
+            # a field and the value given for it: channel "fax": must be one of ...
+            where = _args(
+                QCoreApplication.translate("ServiceText", '%1 "%2"'),
+                fields[error.file],
+                error.locator,
+            )
+            return separator.join([where, detail])
+        parts = [_where(error.file)]
+        if error.locator:
+            parts.append(_where(error.locator))
+        return separator.join([*parts, detail])
+    if isinstance(error, RuleViolation) and not isinstance(error, PermissionDenied):
+        return _args(QCoreApplication.translate("ServiceText", "%1 (rule %2)"), detail, error.rule)
+    return detail
+
+
+# -- filling in a template ------------------------------------------------------------------------
+
+
+def phrase(text: str) -> str:
+    """Any service sentence in the interface language; the English when the interface is
+    English or the sentence has no code or no template."""
+    template = _template(text)
+    if template is None or _english():
+        return str(text)
+    assert isinstance(text, Phrase)
+    facts = {name: _fact(name, value) for name, value in text.facts}
+    # one pass, so that a value holding "{name}" (a quoted chat line) is never filled in again
+    return _PLACEHOLDER.sub(lambda match: facts.get(match.group(1), match.group(0)), template)
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def _args(template: str, *values: str) -> str:
+    """Fill ``%1``, ``%2``... in one pass."""
+    return re.sub(r"%(\d)", lambda match: values[int(match.group(1)) - 1], template)
+
+
+def _english() -> bool:
+    return i18n.language() == "en"
+
+
+def _template(text: str) -> str | None:
+    if not isinstance(text, Phrase) or not text.code:
+        return None
+    return templates().get(text.code)
+
+
+def _fact(name: str, value: str) -> str:
+    if isinstance(value, Phrase) and value.code:
+        return phrase(value)
+    label = _FACT_LABELS.get(name)
+    return label(value) if label is not None else value
+
+
+def _listed(label: Callable[[str], str], separator: str = ", ") -> Callable[[str], str]:
+    def each(value: str) -> str:
+        glue = QCoreApplication.translate("ServiceText", ", ")
+        return glue.join(label(part.strip()) for part in value.split(separator) if part.strip())
+
+    return each
+
+
+def _tag(tag: str) -> str:
+    from evidence_desk.ui.bubbles import tag_label
+
+    return tag_label(tag)
+
+
+def _target(kind: str) -> str:
+    return {
+        "message": QCoreApplication.translate("ServiceText", "message"),
+        "item": QCoreApplication.translate("ServiceText", "item"),
+    }.get(kind, kind)
+
+
+def _platform(platform: str) -> str:
+    return {
+        "Android": QCoreApplication.translate("ServiceText", "Android"),
+        "iOS": QCoreApplication.translate("ServiceText", "iOS"),
+        "mixed iOS/Android": QCoreApplication.translate("ServiceText", "mixed iOS/Android"),
+    }.get(platform, platform)
+
+
+def _clock(clock: str) -> str:
+    return {
+        "12h": QCoreApplication.translate("ServiceText", "12-hour clock"),
+        "24h": QCoreApplication.translate("ServiceText", "24-hour clock"),
+        "mixed 12h/24h": QCoreApplication.translate("ServiceText", "mixed 12/24-hour clock"),
+    }.get(clock, clock)
+
+
+def _language(code: str) -> str:
+    """The language a chat export's system lines are written in (a code, or unknown)."""
+    return {
+        "language unknown": QCoreApplication.translate("ServiceText", "language unknown"),
+        "zh": QCoreApplication.translate("ServiceText", "Chinese"),
+        "en": QCoreApplication.translate("ServiceText", "English"),
+        "es": QCoreApplication.translate("ServiceText", "Spanish"),
+        "de": QCoreApplication.translate("ServiceText", "German"),
+        "ru": QCoreApplication.translate("ServiceText", "Russian"),
+        "pt": QCoreApplication.translate("ServiceText", "Portuguese"),
+        "nl": QCoreApplication.translate("ServiceText", "Dutch"),
+        "cs": QCoreApplication.translate("ServiceText", "Czech"),
+        "fr": QCoreApplication.translate("ServiceText", "French"),
+        "it": QCoreApplication.translate("ServiceText", "Italian"),
+        "ja": QCoreApplication.translate("ServiceText", "Japanese"),
+        "ar": QCoreApplication.translate("ServiceText", "Arabic"),
+        "tr": QCoreApplication.translate("ServiceText", "Turkish"),
+        "id": QCoreApplication.translate("ServiceText", "Indonesian"),
+    }.get(code, code)
+
+
+def _date_order(order: str) -> str:
+    """``d/m``, ``d/m/y``, ``y/m/d + d/m/y``... with the letters as words."""
+    words = {
+        "d": QCoreApplication.translate("ServiceText", "day"),
+        "m": QCoreApplication.translate("ServiceText", "month"),
+        "y": QCoreApplication.translate("ServiceText", "year"),
+    }
+    return re.sub(r"\b[dmy]\b", lambda match: words[match.group()], order)
+
+
+def _sms_word(word: str) -> str:
+    """SMS Backup & Restore's words for what a backup holds and where a message sits."""
+    return {
+        "messages": QCoreApplication.translate("ServiceText", "text messages"),
+        "call log": QCoreApplication.translate("ServiceText", "call log"),
+        "received": QCoreApplication.translate("ServiceText", "received"),
+        "sent": QCoreApplication.translate("ServiceText", "sent"),
+        "draft": QCoreApplication.translate("ServiceText", "draft"),
+        "outbox": QCoreApplication.translate("ServiceText", "outbox"),
+        "failed": QCoreApplication.translate("ServiceText", "failed"),
+        "queued": QCoreApplication.translate("ServiceText", "queued"),
+        "inbox": QCoreApplication.translate("ServiceText", "inbox"),
+    }.get(word, word)
+
+
+_FACT_LABELS: dict[str, Callable[[str], str]] = {
+    "status": status_label,
+    "channel": channel_label,
+    "relation": relation_label,
+    "role": role_name,
+    "allowed": _listed(role_name),
+    "action": permission_label,
+    "roles": _listed(item_role_label, ","),
+    "tag": _tag,
+    "target": _target,
+    "format": format_label,
+    "platform": _platform,
+    "clock": _clock,
+    "language": _language,
+    "order": _date_order,
+    "orders": _date_order,
+    "written": _date_order,
+    "sms_content": _sms_word,
+    "sms_type": _sms_word,
+    "mms_box": _sms_word,
+    "locator": lambda value: locator(value),
+    "from_locator": lambda value: locator(value),
+    "field": lambda value: field_name(value),
+}
+
+
+# -- where: locators and field names --------------------------------------------------------------
+
+
+def locator(text: str) -> str:
+    """A place in a file (``line 12``, ``lines 3-5``, ``row 5 (line 7)``, ``byte 0``, a JSON
+    path...) in the interface language; JSON and XML paths stay as written."""
+    if isinstance(text, Phrase) and text.code:
+        return phrase(text)
+    if _english() or not text:
+        return text
+    fixed = _fixed_locators().get(text)
+    if fixed is not None:
+        return fixed
+    patterns = _locator_patterns()
+    return _NUMBERED.sub(lambda match: _numbered(match, patterns), text)
+
+
+_NUMBERED = re.compile(
+    r"\b(?:(lines|rows) (\d+)-(\d+)|(line) (\d+), column (\d+)|(line|row|byte|item) (\d+))\b"
+)
+
+
+def _numbered(match: re.Match[str], patterns: dict[str, str]) -> str:
+    if match.group(1):
+        return _args(patterns[match.group(1)], match.group(2), match.group(3))
+    if match.group(4):
+        return _args(patterns["column"], match.group(5), match.group(6))
+    return _args(patterns[match.group(7)], match.group(8))
+
+
+def _locator_patterns() -> dict[str, str]:
+    return {
+        "lines": QCoreApplication.translate("Locators", "lines %1-%2"),
+        "rows": QCoreApplication.translate("Locators", "rows %1-%2"),
+        "column": QCoreApplication.translate("Locators", "line %1, column %2"),
+        "line": QCoreApplication.translate("Locators", "line %1"),
+        "row": QCoreApplication.translate("Locators", "row %1"),
+        "byte": QCoreApplication.translate("Locators", "byte %1"),
+        "item": QCoreApplication.translate("Locators", "item %1"),
+    }
+
+
+def _fixed_locators() -> dict[str, str]:
+    return {
+        "header": QCoreApplication.translate("Locators", "header"),
+        "file name": QCoreApplication.translate("Locators", "file name"),
+        "file end": QCoreApplication.translate("Locators", "file end"),
+        "frames": QCoreApplication.translate("Locators", "frames"),
+        "decoder": QCoreApplication.translate("Locators", "decoder"),
+        "time zone": QCoreApplication.translate("Locators", "time zone"),
+        "root element": QCoreApplication.translate("Locators", "root element"),
+    }
+
+
+def field_name(name: str) -> str:
+    """A field a service refused (``BadInput``'s first part when it is not a file name)."""
+    if _english():
+        return name
+    return _field_names().get(name, name)
+
+
+def _where(value: str) -> str:
+    if isinstance(value, Phrase) and value.code:
+        return phrase(value)
+    known = _field_names().get(value)
+    return known if known is not None else locator(value)
+
+
+def _field_names() -> dict[str, str]:
+    return {
+        "channel": QCoreApplication.translate("Fields", "channel"),
+        "relation": QCoreApplication.translate("Fields", "relation"),
+        "initiated_by": QCoreApplication.translate("Fields", "initiated by"),
+        "handle": QCoreApplication.translate("Fields", "account"),
+        "document": QCoreApplication.translate("Fields", "document"),
+        "files": QCoreApplication.translate("Fields", "files"),
+        "user name": QCoreApplication.translate("Fields", "user name"),
+        "password": QCoreApplication.translate("Fields", "password"),
+        "timezone": QCoreApplication.translate("Fields", "time zone"),
+        "setting": QCoreApplication.translate("Fields", "setting"),
+        "quiet_hours": QCoreApplication.translate("Fields", "quiet hours"),
+        "language": QCoreApplication.translate("Fields", "language"),
+        "tag": QCoreApplication.translate("Fields", "tag"),
+        "note": QCoreApplication.translate("Fields", "note"),
+        "limit": QCoreApplication.translate("Fields", "limit"),
+        "direction": QCoreApplication.translate("Fields", "direction"),
+        "tsa": QCoreApplication.translate("Fields", "time-stamp authority"),
+        "--ca": QCoreApplication.translate("Fields", "root certificates"),
+        "--certs": QCoreApplication.translate("Fields", "intermediate certificates"),
+        "approved_accounts": QCoreApplication.translate("Fields", "approved repayment accounts"),
+        "conduct_lexicon": QCoreApplication.translate("Fields", "conduct lexicon"),
+        "shipped lexicon": QCoreApplication.translate("Fields", "shipped lexicon"),
+        "case number": QCoreApplication.translate("Fields", "case number"),
+        "case_no": QCoreApplication.translate("Fields", "case number"),
+        "case edit": QCoreApplication.translate("Fields", "case edit"),
+        "debtor_name": QCoreApplication.translate("Fields", "debtor name"),
+        "product": QCoreApplication.translate("Fields", "product"),
+        "amount_overdue": QCoreApplication.translate("Fields", "amount overdue"),
+        "overdue_since": QCoreApplication.translate("Fields", "overdue since"),
+        "status": QCoreApplication.translate("Fields", "status"),
+        "--contact": QCoreApplication.translate("Fields", "contact"),
+        "--from": QCoreApplication.translate("Fields", "from date"),
+        "--to": QCoreApplication.translate("Fields", "to date"),
+        "--language": QCoreApplication.translate("Fields", "bundle language"),
+        "--page-cap": QCoreApplication.translate("Fields", "page cap"),
+    }
+
+
+# -- the templates --------------------------------------------------------------------------------
+
+_cache: dict[str, dict[str, str]] = {}
+
+
+def templates() -> dict[str, str]:
+    """One template per wording code, in the interface language (built once per language)."""
+    language = i18n.language()
+    found = _cache.get(language)
+    if found is None:
+        found = _cache[language] = _templates()
+    return found
+
+
+def _templates() -> dict[str, str]:
+    """Every code the services and importers can emit (``wording.codes()``), by kind of text:
+    detection reasons, importer refusals and problems, repairs, then the services' refusals
+    and notices."""
+    return {
+        # detect.*
+        "detect.generic": QCoreApplication.translate("Importers", "looks like {format}"),
+        "detect.fallback": QCoreApplication.translate("Importers", "{reason} (generic fallback)"),
+        "detect.ambiguous": QCoreApplication.translate(
+            "Importers", "several formats match this file: {formats}; choose one"
+        ),
+        "detect.nothing": QCoreApplication.translate("Importers", "no importer recognised {file}"),
+        "detect.nothing_missing": QCoreApplication.translate(
+            "Importers",
+            "no importer recognised {file} (importers missing from this build: {missing})",
+        ),
+        "detect.forced": QCoreApplication.translate("Importers", "forced: {format}"),
+        # import.*
+        "import.empty_file": QCoreApplication.translate("Importers", "empty file"),
+        "import.invalid_json": QCoreApplication.translate("Importers", "invalid JSON: {error}"),
+        "import.json_too_deep": QCoreApplication.translate("Importers", "JSON nested too deeply"),
+        "import.unknown_zone": QCoreApplication.translate(
+            "Importers", "unknown IANA time zone {tz}"
+        ),
+        "import.detected_in_member": QCoreApplication.translate(
+            "Importers", "{reason} in {member}"
+        ),
+        "import.detected_chat_file": QCoreApplication.translate(
+            "Importers", "{reason}; chat file {member}"
+        ),
+        "import.importer_failed": QCoreApplication.translate(
+            "Importers", "the {format} importer could not read this file ({error})"
+        ),
+        "import.problem": QCoreApplication.translate("Services", "{file} {locator}: {reason}"),
+        "import.not_approved": QCoreApplication.translate(
+            "Services",
+            "contact {contact} is {status}: evidence can be imported only for a contact a "
+            "supervisor has approved",
+        ),
+        "import.cancelled": QCoreApplication.translate(
+            "Services", "import cancelled by the user; nothing was stored"
+        ),
+        "import.already_imported": QCoreApplication.translate(
+            "Services", "{file}: identical bytes were already imported; skipped"
+        ),
+        "import.raced": QCoreApplication.translate(
+            "Services",
+            "another import of this contact committed while this one was being prepared; "
+            "nothing was stored: run the import again",
+        ),
+        "import.gap": QCoreApplication.translate(
+            "Services",
+            "gap between exports: nothing from {from_time} ({from_file}) to {to_time} ({to_file})",
+        ),
+        # text.*
+        "text.nul_byte": QCoreApplication.translate(
+            "Importers", "binary data (NUL byte) in a text export"
+        ),
+        "text.not_text": QCoreApplication.translate(
+            "Importers", "not valid UTF-8, UTF-16 or GB18030 text"
+        ),
+        "text.invalid_encoding": QCoreApplication.translate("Importers", "invalid {encoding} text"),
+        "text.line_too_long": QCoreApplication.translate(
+            "Importers", "line longer than {limit} characters"
+        ),
+        # archive.*
+        "archive.no_member": QCoreApplication.translate("Importers", "no such member"),
+        "archive.cannot_open": QCoreApplication.translate("Importers", "cannot open: {error}"),
+        "archive.cannot_read": QCoreApplication.translate("Importers", "cannot read: {error}"),
+        "archive.cannot_open_folder": QCoreApplication.translate(
+            "Importers", "cannot open folder: {error}"
+        ),
+        "archive.cannot_list": QCoreApplication.translate("Importers", "cannot list: {error}"),
+        "archive.file_too_big": QCoreApplication.translate(
+            "Importers", "file is {size} bytes, above the cap of {cap}"
+        ),
+        "archive.corrupt_zip": QCoreApplication.translate(
+            "Importers", "not a readable zip (truncated or corrupt): {error}"
+        ),
+        "archive.too_many_members": QCoreApplication.translate(
+            "Importers", "{count} members, above the cap of {cap}"
+        ),
+        "archive.duplicate_member": QCoreApplication.translate(
+            "Importers", "duplicate member name"
+        ),
+        "archive.zip_too_big": QCoreApplication.translate(
+            "Importers", "total uncompressed size exceeds the cap of {cap} bytes"
+        ),
+        "archive.nested": QCoreApplication.translate(
+            "Importers", "nested archive; not opened recursively"
+        ),
+        "archive.only_nested": QCoreApplication.translate(
+            "Importers",
+            "the zip holds only another archive, which is not opened recursively; extract it "
+            "and import that archive directly",
+        ),
+        "archive.link_outside": QCoreApplication.translate(
+            "Importers", "symbolic link points outside the folder"
+        ),
+        "archive.not_regular": QCoreApplication.translate("Importers", "not a regular file"),
+        "archive.too_many_files": QCoreApplication.translate(
+            "Importers", "more than {cap} files in the folder"
+        ),
+        "archive.folder_too_big": QCoreApplication.translate(
+            "Importers", "total size exceeds the cap of {cap} bytes"
+        ),
+        "archive.nul_in_name": QCoreApplication.translate("Importers", "NUL byte in member name"),
+        "archive.absolute_path": QCoreApplication.translate(
+            "Importers", "unsafe member path (absolute)"
+        ),
+        "archive.drive_letter": QCoreApplication.translate(
+            "Importers", "unsafe member path (drive letter)"
+        ),
+        "archive.parent_path": QCoreApplication.translate(
+            "Importers", "unsafe member path (parent directory '..')"
+        ),
+        "archive.empty_name": QCoreApplication.translate("Importers", "empty member name"),
+        "archive.encrypted": QCoreApplication.translate(
+            "Importers", "encrypted member; cannot be read"
+        ),
+        "archive.compression": QCoreApplication.translate(
+            "Importers", "unsupported compression method {method}"
+        ),
+        "archive.symlink_member": QCoreApplication.translate("Importers", "symbolic link member"),
+        "archive.member_too_big": QCoreApplication.translate(
+            "Importers", "member is {size} bytes, above the cap of {cap}"
+        ),
+        "archive.ratio": QCoreApplication.translate(
+            "Importers", "compression ratio {ratio}:1 exceeds {cap}:1 (zip bomb?)"
+        ),
+        "archive.no_local_header": QCoreApplication.translate(
+            "Importers", "local header missing (truncated or corrupt zip)"
+        ),
+        "archive.past_end": QCoreApplication.translate(
+            "Importers", "member data runs past the end of the zip"
+        ),
+        "archive.overlap": QCoreApplication.translate(
+            "Importers", "overlapping members (several entries share data; zip bomb?)"
+        ),
+        "archive.expands": QCoreApplication.translate(
+            "Importers", "member expands beyond its declared {cap} bytes"
+        ),
+        "archive.corrupt_member": QCoreApplication.translate(
+            "Importers", "corrupt member: {error}"
+        ),
+        "archive.size_mismatch": QCoreApplication.translate(
+            "Importers", "member is {size} bytes, its header declares {cap}"
+        ),
+        "archive.file_grew": QCoreApplication.translate(
+            "Importers", "file grew above the cap of {cap} bytes"
+        ),
+        # csv.*
+        "csv.unterminated_quote": QCoreApplication.translate(
+            "Importers", "unterminated quoted field: the file is truncated or damaged"
+        ),
+        "csv.unreadable": QCoreApplication.translate("Importers", "unreadable CSV: {error}"),
+        "csv.no_header": QCoreApplication.translate("Importers", "empty file: no CSV header"),
+        "csv.gb18030": QCoreApplication.translate(
+            "Importers",
+            "decoded as GB18030: the file is not UTF-8 (typically re-saved by Excel on a "
+            "Chinese Windows); the stored original is unchanged",
+        ),
+        "csv.detected_auto": QCoreApplication.translate(
+            "Importers",
+            "generic CSV, {encoding}, {columns} columns, auto-mapped {time}/{sender}/{text}",
+        ),
+        "csv.detected_mapped": QCoreApplication.translate(
+            "Importers", "generic CSV, {encoding}, {columns} columns, mapped {time}/{sender}/{text}"
+        ),
+        "csv.detected": QCoreApplication.translate(
+            "Importers", "generic CSV, {encoding}, {columns} columns"
+        ),
+        "csv.no_mapping": QCoreApplication.translate(
+            "Importers",
+            "no column mapping given and the header does not name time, sender and text "
+            "columns: {header}",
+        ),
+        "csv.mapped_missing": QCoreApplication.translate(
+            "Importers", "mapped column(s) {missing} not in the header: {header}"
+        ),
+        "csv.no_rows": QCoreApplication.translate("Importers", "no data rows after the header"),
+        "csv.row_width": QCoreApplication.translate(
+            "Importers", "row has {fields} fields, the header has {width}"
+        ),
+        "csv.time_mismatch_format": QCoreApplication.translate(
+            "Importers",
+            "time {time} does not match {pattern}; row kept as unknown with the previous "
+            "row's time",
+        ),
+        "csv.time_mismatch": QCoreApplication.translate(
+            "Importers",
+            "time {time} does not match ISO-8601 or unix time; row kept as unknown with the "
+            "previous row's time",
+        ),
+        "csv.mapping_wrong": QCoreApplication.translate(
+            "Importers",
+            "{failures} of {rows} rows have an unreadable time: the time column or format in "
+            "the mapping is wrong",
+        ),
+        "csv.text_missing": QCoreApplication.translate(
+            "Importers", "text column missing in this row"
+        ),
+        "csv.direction_unknown": QCoreApplication.translate(
+            "Importers", "direction value {value} is neither in nor out"
+        ),
+        # time.*
+        "time.dst_overlap": QCoreApplication.translate(
+            "Importers",
+            "ambiguous local time {time} in {zone} (DST overlap): took the earlier instant",
+        ),
+        "time.dst_gap": QCoreApplication.translate(
+            "Importers",
+            "nonexistent local time {time} in {zone} (DST gap): read with the offset before "
+            "the change",
+        ),
+        # image.*
+        "image.detected": QCoreApplication.translate(
+            "Importers", "{format} image (file signature)"
+        ),
+        "image.detected_misnamed": QCoreApplication.translate(
+            "Importers", "{format} image (file signature); the file name says {claimed}"
+        ),
+        "image.unsupported": QCoreApplication.translate(
+            "Importers",
+            "{format} images are not supported; save the picture as JPEG or PNG and import "
+            "that (keep the original file as well)",
+        ),
+        "image.misnamed": QCoreApplication.translate(
+            "Importers", "the file name says {claimed} but the content is {format}"
+        ),
+        "image.too_large": QCoreApplication.translate(
+            "Importers", "image is larger than the limit of {limit} pixels"
+        ),
+        "image.no_memory": QCoreApplication.translate(
+            "Importers", "not enough memory to decode this image"
+        ),
+        "image.undecodable": QCoreApplication.translate(
+            "Importers", "cannot decode the {format} image: {error}"
+        ),
+        "image.invalid": QCoreApplication.translate(
+            "Importers", "the content is not a valid {format} image"
+        ),
+        "image.invalid_size": QCoreApplication.translate(
+            "Importers", "invalid image size {width}x{height}"
+        ),
+        "image.too_many_pixels": QCoreApplication.translate(
+            "Importers",
+            "image is {width}x{height} = {pixels} pixels, more than the limit of {limit}",
+        ),
+        "image.frames": QCoreApplication.translate(
+            "Importers", "{frames} frames; the thumbnail shows the first"
+        ),
+        "image.not_image_misnamed": QCoreApplication.translate(
+            "Importers",
+            "the file name says {claimed} but the content is not a PNG, JPEG or WebP ({head})",
+        ),
+        "image.not_image": QCoreApplication.translate(
+            "Importers", "not a PNG, JPEG or WebP image ({head})"
+        ),
+        "image.png_no_end": QCoreApplication.translate(
+            "Importers", "no PNG end chunk (IEND); the file may be cut"
+        ),
+        "image.png_trailing": QCoreApplication.translate(
+            "Importers", "{count} bytes follow the PNG end chunk"
+        ),
+        "image.jpeg_no_end": QCoreApplication.translate(
+            "Importers",
+            "the file does not end with the JPEG end marker (FFD9): other data follows the "
+            "image or the file is cut",
+        ),
+        "image.webp_trailing": QCoreApplication.translate(
+            "Importers", "{count} bytes follow the WebP data"
+        ),
+        "image.webp_short": QCoreApplication.translate(
+            "Importers", "the file is shorter than its WebP header says"
+        ),
+        "image.decoder_warning": QCoreApplication.translate(
+            "Importers", "decoder warning: {warning}"
+        ),
+        "image.exif_unreadable": QCoreApplication.translate(
+            "Importers", "EXIF could not be read: {error}"
+        ),
+        "image.exif_bad_time": QCoreApplication.translate(
+            "Importers", "{value} is not a valid date and time"
+        ),
+        "image.exif_bad_offset": QCoreApplication.translate(
+            "Importers", "{value} is not a UTC offset"
+        ),
+        "image.exif_offset_differs": QCoreApplication.translate(
+            "Importers",
+            "the EXIF offset {offset} differs from {zone} at that time ({zone_offset}); the "
+            "EXIF offset is used",
+        ),
+        "image.exif_no_offset": QCoreApplication.translate(
+            "Importers",
+            "the EXIF offset {offset} differs from {zone} at that time (no offset); the EXIF "
+            "offset is used",
+        ),
+        "image.time_gap": QCoreApplication.translate(
+            "Importers", "{time} does not exist in {zone} (clock change)"
+        ),
+        "image.time_twice": QCoreApplication.translate(
+            "Importers", "{time} occurs twice in {zone} (clock change); the first is used"
+        ),
+        "image.bad_orientation": QCoreApplication.translate(
+            "Importers", "invalid value {value}; ignored"
+        ),
+        "image.gps_unreadable": QCoreApplication.translate(
+            "Importers", "GPS position present but unreadable"
+        ),
+        # line.*
+        "line.detected_1to1": QCoreApplication.translate(
+            "Importers", "LINE chat history .txt, {locale} header (1:1)"
+        ),
+        "line.detected_group": QCoreApplication.translate(
+            "Importers", "LINE chat history .txt, {locale} header (group)"
+        ),
+        "line.detected_chat": QCoreApplication.translate(
+            "Importers", "LINE chat history .txt, {locale} header (chat)"
+        ),
+        "line.detected_unknown_locale": QCoreApplication.translate(
+            "Importers", "LINE chat history .txt, [LINE] header in an unknown locale"
+        ),
+        "line.detected_no_header": QCoreApplication.translate(
+            "Importers",
+            "LINE chat history .txt without header (date lines + tab-separated messages)",
+        ),
+        "line.detected_windows": QCoreApplication.translate(
+            "Importers", "LINE for Windows 'Save chat' .txt (space-separated)"
+        ),
+        "line.no_history": QCoreApplication.translate(
+            "Importers", "no LINE chat history .txt in this folder or zip"
+        ),
+        "line.several": QCoreApplication.translate(
+            "Importers", "several LINE chat histories: {found}; pick one"
+        ),
+        "line.weekday_unknown": QCoreApplication.translate(
+            "Importers", "weekday {weekday} not recognised; date read as Y/M/D"
+        ),
+        "line.weekday_mismatch": QCoreApplication.translate(
+            "Importers", "weekday {weekday} does not match {date}"
+        ),
+        "line.weekday_neither": QCoreApplication.translate(
+            "Importers",
+            "weekday {weekday} matches neither reading of {first}/{second}/{year}; read as M/D/Y",
+        ),
+        "line.message_before_date": QCoreApplication.translate(
+            "Importers", "message line before any date line"
+        ),
+        "line.space_separated": QCoreApplication.translate(
+            "Importers",
+            "space-separated LINE format: the sender is the header's partner name when a "
+            "line starts with it, else the first word; check multi-word names",
+        ),
+        "line.unrecognised_before_date": QCoreApplication.translate(
+            "Importers", "unrecognised line before the first date: {line}"
+        ),
+        "line.joined": QCoreApplication.translate(
+            "Importers", "{count} line(s) without a time were joined to the message before them"
+        ),
+        "line.not_line": QCoreApplication.translate("Importers", "not a LINE chat history"),
+        "line.unclosed_quote": QCoreApplication.translate(
+            "Importers", "a quoted multi-line message is not closed; its lines are kept as written"
+        ),
+        "line.date_out_of_range": QCoreApplication.translate(
+            "Importers", "date {date} out of range"
+        ),
+        "line.unrecognised": QCoreApplication.translate(
+            "Importers", "unrecognised line kept as unknown"
+        ),
+        "line.detected_plain": QCoreApplication.translate("Importers", "LINE .txt"),
+        # messenger.*
+        "messenger.detected_plain": QCoreApplication.translate(
+            "Importers", "Messenger/Instagram JSON"
+        ),
+        "messenger.detected_files": QCoreApplication.translate(
+            "Importers", "{reason}, {count} files: {files}"
+        ),
+        "messenger.detected_download": QCoreApplication.translate(
+            "Importers", "{where} JSON download ({count} message_N.json file(s))"
+        ),
+        "messenger.detected_html": QCoreApplication.translate(
+            "Importers", "Messenger/Instagram HTML download (not readable: request JSON)"
+        ),
+        "messenger.detected_file": QCoreApplication.translate(
+            "Importers", "{where} (messages[] with sender_name, timestamp_ms)"
+        ),
+        "messenger.html_download": QCoreApplication.translate(
+            "Importers",
+            "this is the HTML download; request 'Download your information' in JSON format",
+        ),
+        "messenger.no_message_file": QCoreApplication.translate(
+            "Importers", "no message_N.json in this folder or zip"
+        ),
+        "messenger.several": QCoreApplication.translate(
+            "Importers", "{count} conversations ({shown}); pick one message_N.json"
+        ),
+        "messenger.several_more": QCoreApplication.translate(
+            "Importers", "{count} conversations ({shown} and {more} more); pick one message_N.json"
+        ),
+        "messenger.no_messages": QCoreApplication.translate(
+            "Importers", "no 'messages' array: not a Messenger/Instagram message_N.json"
+        ),
+        "messenger.not_messenger": QCoreApplication.translate(
+            "Importers",
+            "no message has 'sender_name' or 'timestamp_ms': not a Messenger/Instagram "
+            "message_N.json (another app's export? choose its format)",
+        ),
+        "messenger.mojibake_repaired": QCoreApplication.translate(
+            "Importers",
+            "{file}: re-decoded {count} mojibake string(s) (UTF-8 bytes written as \\u00XX "
+            "code points) from latin-1 to UTF-8",
+        ),
+        "messenger.mojibake_failed": QCoreApplication.translate(
+            "Importers",
+            "{count} string(s) could not be re-decoded as UTF-8 and are kept as written",
+        ),
+        "messenger.not_object": QCoreApplication.translate(
+            "Importers", "message is not a JSON object; kept as unknown"
+        ),
+        "messenger.unknown_type": QCoreApplication.translate(
+            "Importers", "message type {type} kept as unknown"
+        ),
+        "messenger.empty_message": QCoreApplication.translate(
+            "Importers", "message with neither content nor media kept as unknown"
+        ),
+        "messenger.bad_timestamp": QCoreApplication.translate(
+            "Importers", "timestamp_ms {value} unreadable; placed at 1970-01-01"
+        ),
+        # sms.*
+        "sms.detected": QCoreApplication.translate(
+            "Importers", "SMS Backup & Restore XML ({sms_content}, <{root}>)"
+        ),
+        "sms.detected_version": QCoreApplication.translate(
+            "Importers", "SMS Backup & Restore XML ({sms_content}, <{root}>, v{version})"
+        ),
+        "sms.detected_plain": QCoreApplication.translate("Importers", "SMS Backup & Restore XML"),
+        "sms.title_several": QCoreApplication.translate(
+            "Importers", "SMS backup ({count} counterparts)"
+        ),
+        "sms.repaired_pairs": QCoreApplication.translate(
+            "Importers",
+            "combined {count} surrogate-pair character reference(s) (e.g. &#55357;&#56832;) "
+            "into the characters they encode",
+        ),
+        "sms.repaired_lone": QCoreApplication.translate(
+            "Importers", "replaced {count} lone surrogate character reference(s) with U+FFFD"
+        ),
+        "sms.repaired_forbidden": QCoreApplication.translate(
+            "Importers",
+            "replaced {count} reference(s) to characters XML 1.0 forbids ({chars}) with U+FFFD",
+        ),
+        "sms.no_backup": QCoreApplication.translate(
+            "Importers", "no SMS Backup & Restore XML in this folder or zip"
+        ),
+        "sms.several": QCoreApplication.translate(
+            "Importers", "several SMS Backup & Restore files: {found}; pick one"
+        ),
+        "sms.wrong_root": QCoreApplication.translate(
+            "Importers", "<{tag}> is not <smses> or <calls>: not an SMS Backup & Restore file"
+        ),
+        "sms.not_well_formed": QCoreApplication.translate(
+            "Importers", "XML not well-formed: {error}"
+        ),
+        "sms.unsafe_xml": QCoreApplication.translate("Importers", "refused unsafe XML: {error}"),
+        "sms.xml_encoding": QCoreApplication.translate(
+            "Importers", "unsupported XML encoding: {error}"
+        ),
+        "sms.xml_too_deep": QCoreApplication.translate("Importers", "XML nested too deeply"),
+        "sms.no_root": QCoreApplication.translate("Importers", "no root element"),
+        "sms.count_mismatch": QCoreApplication.translate(
+            "Importers",
+            "<{tag} count={declared}> but {total} record(s) found: the file may be truncated "
+            "or edited",
+        ),
+        "sms.unknown_element": QCoreApplication.translate(
+            "Importers", "unknown element <{tag}> kept as unknown"
+        ),
+        "sms.date_seconds": QCoreApplication.translate(
+            "Importers", "date {value} read as seconds, not milliseconds"
+        ),
+        "sms.unreadable_date": QCoreApplication.translate(
+            "Importers", "unreadable date {value}; placed at the previous record's time"
+        ),
+        "sms.sms_not_delivered": QCoreApplication.translate(
+            "Importers", "SMS {sms_type}: not a delivered message"
+        ),
+        "sms.sms_unknown_type": QCoreApplication.translate(
+            "Importers", "SMS unknown type {type}: not a delivered message"
+        ),
+        "sms.mms_not_delivered": QCoreApplication.translate(
+            "Importers", "MMS {mms_box}: not a delivered message"
+        ),
+        "sms.mms_unknown_box": QCoreApplication.translate(
+            "Importers", "MMS unknown msg_box {box}: not a delivered message"
+        ),
+        "sms.mms_empty": QCoreApplication.translate(
+            "Importers", "MMS with neither text nor attachment"
+        ),
+        "sms.undecodable_text": QCoreApplication.translate(
+            "Importers", "text part with undecodable data"
+        ),
+        "sms.bad_base64": QCoreApplication.translate(
+            "Importers", "part {name}: base64 data does not decode"
+        ),
+        # telegram.*
+        "telegram.detected_folder": QCoreApplication.translate(
+            "Importers", "Telegram Desktop export folder/zip with {member}"
+        ),
+        "telegram.detected_full": QCoreApplication.translate(
+            "Importers", "Telegram Desktop JSON, full export (chats.list)"
+        ),
+        "telegram.detected_single": QCoreApplication.translate(
+            "Importers", "Telegram Desktop JSON, single chat"
+        ),
+        "telegram.detected_single_type": QCoreApplication.translate(
+            "Importers", "Telegram Desktop JSON, single chat, {chat_type}"
+        ),
+        "telegram.detected_plain": QCoreApplication.translate("Importers", "Telegram Desktop JSON"),
+        "telegram.no_result": QCoreApplication.translate(
+            "Importers", "no result.json in this folder or zip (Telegram JSON export)"
+        ),
+        "telegram.several_results": QCoreApplication.translate(
+            "Importers", "several result.json files: {found}; pick one"
+        ),
+        "telegram.html": QCoreApplication.translate(
+            "Importers",
+            "this is an HTML file; export the chat again choosing 'Machine-readable JSON'",
+        ),
+        "telegram.not_object": QCoreApplication.translate(
+            "Importers", "the top level is not a JSON object"
+        ),
+        "telegram.repaired_escapes": QCoreApplication.translate(
+            "Importers",
+            "replaced {count} invalid \\xHH escape(s) with \\u00HH (Telegram Desktop writer "
+            "bug, tdesktop#27571)",
+        ),
+        "telegram.repaired_document_id": QCoreApplication.translate(
+            "Importers",
+            "quoted {count} unquoted document_id value(s) (Telegram Desktop writer bug, "
+            "tdesktop#24961)",
+        ),
+        "telegram.chat_not_object": QCoreApplication.translate(
+            "Importers", "a chat entry is not a JSON object"
+        ),
+        "telegram.not_telegram": QCoreApplication.translate(
+            "Importers", "no 'messages' array and no 'chats.list': not a Telegram JSON export"
+        ),
+        "telegram.no_chats": QCoreApplication.translate("Importers", "the export holds no chats"),
+        "telegram.several_chats": QCoreApplication.translate(
+            "Importers", "the export holds {count} chats; choose one by id or name: {chats}"
+        ),
+        "telegram.chats_match": QCoreApplication.translate(
+            "Importers", "{count} chats match {wanted}; choose by id: {chats}"
+        ),
+        "telegram.no_such_chat": QCoreApplication.translate(
+            "Importers", "no chat with id or name {wanted}; chats: {chats}"
+        ),
+        "telegram.chat_list_more": QCoreApplication.translate(
+            "Importers", "{chats}; and {more} more"
+        ),
+        "telegram.no_messages": QCoreApplication.translate(
+            "Importers", "the chat has no 'messages' array"
+        ),
+        "telegram.not_desktop": QCoreApplication.translate(
+            "Importers",
+            "no message has 'date', 'date_unixtime' or a Telegram 'type': not a Telegram "
+            "Desktop export (another app's JSON? choose its format)",
+        ),
+        "telegram.not_object_message": QCoreApplication.translate(
+            "Importers", "message is not a JSON object; kept as unknown"
+        ),
+        "telegram.duplicate_key": QCoreApplication.translate(
+            "Importers", "duplicate key {key}; later value kept as {kept} (tdesktop#28781)"
+        ),
+        "telegram.unknown_type": QCoreApplication.translate(
+            "Importers", "message type {type} kept as unknown"
+        ),
+        "telegram.unixtime_range": QCoreApplication.translate(
+            "Importers", "date_unixtime {value} out of range"
+        ),
+        "telegram.unixtime_not_number": QCoreApplication.translate(
+            "Importers", "date_unixtime {value} is not a number"
+        ),
+        "telegram.unreadable_date": QCoreApplication.translate(
+            "Importers", "unreadable date {value}"
+        ),
+        "telegram.no_date": QCoreApplication.translate(
+            "Importers", "no date; placed at the previous message's time"
+        ),
+        "telegram.unreadable_date_used_unix": QCoreApplication.translate(
+            "Importers", "unreadable date {value}; date_unixtime used"
+        ),
+        "telegram.zone_mismatch": QCoreApplication.translate(
+            "Importers",
+            "the 'date' text differs from date_unixtime by {offset} in zone {zone} for "
+            "{count} message(s); the exporting PC was probably in another zone. "
+            "date_unixtime was used",
+        ),
+        "telegram.zone_mismatch_more": QCoreApplication.translate(
+            "Importers",
+            "the 'date' text differs from date_unixtime by {amounts} further different "
+            "amount(s) in {count} message(s); date_unixtime was used",
+        ),
+        "telegram.text_not_string": QCoreApplication.translate(
+            "Importers", "'text' is neither a string nor an array; kept as JSON"
+        ),
+        "telegram.unreadable_part": QCoreApplication.translate(
+            "Importers", "unreadable text part kept as JSON"
+        ),
+        # wechat.*
+        "wechat.not_variant": QCoreApplication.translate("Importers", "not a {variant}"),
+        "wechat.no_variant": QCoreApplication.translate(
+            "Importers", "no {variant} in this folder or zip"
+        ),
+        "wechat.several_chats": QCoreApplication.translate(
+            "Importers", "several chat files in this folder or zip: {found}; pick one"
+        ),
+        "wechat.detected_training": QCoreApplication.translate(
+            "Importers", "WeChat MemoTrace AI-training JSON (not accepted as evidence)"
+        ),
+        "wechat.training_json": QCoreApplication.translate(
+            "Importers",
+            "MemoTrace's JSON export is an AI training set: shuffled, text only, no times or "
+            "senders. It cannot serve as evidence; export CSV, TXT or HTML instead",
+        ),
+        "wechat.not_wechat": QCoreApplication.translate(
+            "Importers",
+            "not a recognised WeChat export (MemoTrace CSV/TXT/HTML, PyWxDump CSV, "
+            "WechatExporter TXT/HTML)",
+        ),
+        # wechat_csv.*
+        "wechat_csv.detected_memotrace": QCoreApplication.translate(
+            "Importers", "WeChat MemoTrace CSV, {encoding}, {columns} columns"
+        ),
+        "wechat_csv.detected_pywxdump_msg": QCoreApplication.translate(
+            "Importers", "WeChat PyWxDump CSV (msg/src columns), {encoding}, {columns} columns"
+        ),
+        "wechat_csv.detected_pywxdump_content": QCoreApplication.translate(
+            "Importers",
+            "WeChat PyWxDump CSV (older JSON content column), {encoding}, {columns} columns",
+        ),
+        "wechat_csv.missing_columns": QCoreApplication.translate(
+            "Importers", "not a {variant} header: missing {missing}"
+        ),
+        "wechat_csv.row_width": QCoreApplication.translate(
+            "Importers",
+            "row has {fields} fields, the header has {width}: the file is truncated or damaged",
+        ),
+        "wechat_csv.no_messages": QCoreApplication.translate(
+            "Importers", "no messages after the header"
+        ),
+        "wechat_csv.unreadable_time": QCoreApplication.translate(
+            "Importers", "unreadable time {time}"
+        ),
+        "wechat_csv.time_out_of_range": QCoreApplication.translate(
+            "Importers", "time {time} out of range"
+        ),
+        "wechat_csv.duplicate": QCoreApplication.translate(
+            "Importers",
+            "duplicate of row {row} (same time, direction, type and content); kept, decide "
+            "in the preview",
+        ),
+        "wechat_csv.duplicate_in": QCoreApplication.translate(
+            "Importers",
+            "duplicate of row {row} of {file} (same time, direction, type and content); "
+            "kept, decide in the preview",
+        ),
+        "wechat_csv.is_sender": QCoreApplication.translate(
+            "Importers", "IsSender is {value}, not 0 or 1"
+        ),
+        "wechat_csv.type_not_number": QCoreApplication.translate(
+            "Importers", "Type/SubType {type}/{subtype} are not numbers; kept as unknown"
+        ),
+        "wechat_csv.no_time": QCoreApplication.translate(
+            "Importers", "neither CreateTime nor StrTime is readable"
+        ),
+        "wechat_csv.create_not_unix": QCoreApplication.translate(
+            "Importers",
+            "CreateTime {value} is not unix seconds (an Excel re-save?); time read from "
+            "StrTime in {zone}",
+        ),
+        "wechat_csv.strtime_not_time": QCoreApplication.translate(
+            "Importers", "StrTime {value} is not a time"
+        ),
+        "wechat_csv.create_out_of_range": QCoreApplication.translate(
+            "Importers", "CreateTime {value} out of range"
+        ),
+        "wechat_csv.zone_consistent": QCoreApplication.translate(
+            "Importers",
+            "StrTime is consistently {shift} from CreateTime read in {zone}: the exporting "
+            "PC ran in another time zone; sent_at follows CreateTime",
+        ),
+        "wechat_csv.zone_differs": QCoreApplication.translate(
+            "Importers",
+            "StrTime differs from CreateTime by {shift} in {zone}; sent_at follows CreateTime",
+        ),
+        "wechat_csv.zone_differs_more": QCoreApplication.translate(
+            "Importers", "{count} more rows differ by {shift}"
+        ),
+        "wechat_csv.no_msg_column": QCoreApplication.translate(
+            "Importers", "no msg or content column"
+        ),
+        "wechat_csv.create_range": QCoreApplication.translate(
+            "Importers", "CreateTime out of range"
+        ),
+        "wechat_csv.content_not_json": QCoreApplication.translate(
+            "Importers", "content is not the JSON {src, msg} object; kept as is"
+        ),
+        "wechat_csv.pages_missing": QCoreApplication.translate(
+            "Importers", "rows {first}-{last} of the split export are missing"
+        ),
+        "wechat_csv.page_full": QCoreApplication.translate(
+            "Importers",
+            "page holds exactly {rows} rows: PyWxDump may have written further pages that "
+            "are not in this import",
+        ),
+        # wechat_html.*
+        "wechat_html.detected_memotrace": QCoreApplication.translate(
+            "Importers", "WeChat MemoTrace HTML (embedded message array), {encoding}"
+        ),
+        "wechat_html.detected_exporter": QCoreApplication.translate(
+            "Importers", "WeChat WechatExporter HTML, {encoding}"
+        ),
+        "wechat_html.detected_exporter_paged": QCoreApplication.translate(
+            "Importers", "WeChat WechatExporter HTML with Files/Data pages, {encoding}"
+        ),
+        "wechat_html.item_not_object": QCoreApplication.translate(
+            "Importers", "array item is not an object"
+        ),
+        "wechat_html.no_messages": QCoreApplication.translate("Importers", "no messages"),
+        "wechat_html.no_array": QCoreApplication.translate(
+            "Importers", "no JavaScript message array in the page"
+        ),
+        "wechat_html.broken_array": QCoreApplication.translate(
+            "Importers", "broken message array: {error} (file truncated or edited?)"
+        ),
+        "wechat_html.no_memotrace_array": QCoreApplication.translate(
+            "Importers", "no MemoTrace message array (chatMessages) found"
+        ),
+        "wechat_html.bad_timestamp": QCoreApplication.translate(
+            "Importers", "missing or invalid timestamp"
+        ),
+        "wechat_html.no_type": QCoreApplication.translate(
+            "Importers", "message has no numeric type"
+        ),
+        "wechat_html.unreadable_html": QCoreApplication.translate(
+            "Importers", "unreadable HTML: {error}"
+        ),
+        "wechat_html.no_blocks": QCoreApplication.translate(
+            "Importers",
+            "no message blocks in the page; a paged WechatExporter export keeps them in "
+            "Files/Data/msg-N.js: import the whole folder or zip",
+        ),
+        "wechat_html.page_not_utf8": QCoreApplication.translate(
+            "Importers", "page file is not UTF-8 text"
+        ),
+        "wechat_html.broken_page": QCoreApplication.translate("Importers", "broken page: {error}"),
+        "wechat_html.page_no_array": QCoreApplication.translate(
+            "Importers", "page has no message array"
+        ),
+        "wechat_html.not_message_html": QCoreApplication.translate("Importers", "not message HTML"),
+        "wechat_html.block_no_time": QCoreApplication.translate(
+            "Importers", "message block has no time"
+        ),
+        "wechat_html.invalid_time": QCoreApplication.translate("Importers", "invalid time {time}"),
+        "wechat_html.time_out_of_range": QCoreApplication.translate(
+            "Importers", "time out of range"
+        ),
+        "wechat_html.notice_time_before": QCoreApplication.translate(
+            "Importers",
+            "system notice has no time in WechatExporter HTML; sent_at copied from "
+            "{from_locator} ({time}); the true time is not before it",
+        ),
+        "wechat_html.notice_time_after": QCoreApplication.translate(
+            "Importers",
+            "system notice has no time in WechatExporter HTML; sent_at copied from "
+            "{from_locator} ({time}); the true time is not after it",
+        ),
+        "wechat_html.no_dated_message": QCoreApplication.translate(
+            "Importers", "no dated message in the export"
+        ),
+        # wechat_txt.*
+        "wechat_txt.detected": QCoreApplication.translate("Importers", "{variant}, {encoding}"),
+        "wechat_txt.invalid_time": QCoreApplication.translate("Importers", "invalid time {time}"),
+        "wechat_txt.time_out_of_range": QCoreApplication.translate(
+            "Importers", "time {time} out of range"
+        ),
+        "wechat_txt.no_messages": QCoreApplication.translate(
+            "Importers", "no messages in the file"
+        ),
+        "wechat_txt.no_header": QCoreApplication.translate("Importers", "record without header"),
+        "wechat_txt.expected_memotrace": QCoreApplication.translate(
+            "Importers", "expected a record header 'YYYY-MM-DD HH:MM:SS name'"
+        ),
+        "wechat_txt.expected_exporter": QCoreApplication.translate(
+            "Importers", "expected 'name (YYYY-MM-DD HH:MM:SS):message' or '系统消息: ...'"
+        ),
+        "wechat_txt.system_time_before": QCoreApplication.translate(
+            "Importers",
+            "system line has no time in WechatExporter TXT; sent_at copied from line {line} "
+            "({time}); the true time is not before it",
+        ),
+        "wechat_txt.system_time_after": QCoreApplication.translate(
+            "Importers",
+            "system line has no time in WechatExporter TXT; sent_at copied from line {line} "
+            "({time}); the true time is not after it",
+        ),
+        "wechat_txt.no_dated_message": QCoreApplication.translate(
+            "Importers", "no dated message in the file"
+        ),
+        # whatsapp.*
+        "whatsapp.detected": QCoreApplication.translate(
+            "Importers", "WhatsApp {platform}, {language}, {clock}, {orders}"
+        ),
+        "whatsapp.detected_extra": QCoreApplication.translate("Importers", "{reason}, {extra}"),
+        "whatsapp.ambiguous_order": QCoreApplication.translate(
+            "Importers", "ambiguous d/m vs m/d ({note})"
+        ),
+        "whatsapp.buddhist": QCoreApplication.translate("Importers", "Buddhist calendar"),
+        "whatsapp.japanese": QCoreApplication.translate("Importers", "Japanese calendar"),
+        "whatsapp.order_by_inversions": QCoreApplication.translate(
+            "Importers", "no day above 12; chosen by fewer out-of-order dates"
+        ),
+        "whatsapp.order_us_default": QCoreApplication.translate(
+            "Importers", "no day above 12; default m/d for unpadded '/' dates with 2-digit years"
+        ),
+        "whatsapp.order_default": QCoreApplication.translate(
+            "Importers", "no day above 12; default d/m"
+        ),
+        "whatsapp.no_chat_file": QCoreApplication.translate(
+            "Importers", "no WhatsApp chat .txt file in the export"
+        ),
+        "whatsapp.several": QCoreApplication.translate(
+            "Importers", "several WhatsApp chat files: {found}; pick one"
+        ),
+        "whatsapp.unknown_zone": QCoreApplication.translate("Importers", "unknown time zone {tz}"),
+        "whatsapp.no_header": QCoreApplication.translate(
+            "Importers", "no WhatsApp message header found"
+        ),
+        "whatsapp.order_ambiguous": QCoreApplication.translate(
+            "Importers",
+            "day/month order is ambiguous ({note}); read as {order}/y, check against a known date",
+        ),
+        "whatsapp.text_before_header": QCoreApplication.translate(
+            "Importers", "text before the first message header was not parsed: {excerpt}"
+        ),
+        "whatsapp.text_before_header_long": QCoreApplication.translate(
+            "Importers",
+            "text before the first message header was not parsed: {excerpt} (+{more} characters)",
+        ),
+        "whatsapp.invalid_header": QCoreApplication.translate(
+            "Importers",
+            "looks like a message header but its date or time is invalid; kept as text of "
+            "the previous message",
+        ),
+        "whatsapp.invalid_date": QCoreApplication.translate(
+            "Importers",
+            "looks like a message header but its date is invalid as {written}; kept as text "
+            "of the previous message",
+        ),
+        "whatsapp.dst_twice": QCoreApplication.translate(
+            "Importers",
+            "local time {time} occurs twice in {zone} (DST change); read as the first "
+            "occurrence, UTC{offset} = {utc}",
+        ),
+        "whatsapp.dst_gap": QCoreApplication.translate(
+            "Importers",
+            "local time {time} does not exist in {zone} (skipped by a DST change); read with "
+            "the offset before the change, UTC{offset} = {utc}",
+        ),
+        # list.*
+        "list.semicolons": QCoreApplication.translate("Services", "{first}; {rest}"),
+        # input.*
+        "input.language": QCoreApplication.translate("Services", "must be zh_CN or en"),
+        "input.one_of": QCoreApplication.translate("Services", "must be one of {choices}"),
+        "input.no_files": QCoreApplication.translate("Services", "no files given"),
+        "input.cannot_read": QCoreApplication.translate("Services", "cannot read: {error}"),
+        "input.not_a_file": QCoreApplication.translate("Services", "not a file"),
+        "input.note_too_long": QCoreApplication.translate(
+            "Services", "a note holds at most {limit} characters"
+        ),
+        # permission.*
+        "permission.denied": QCoreApplication.translate(
+            "Services", "role {role} may not {action} (allowed: {allowed})"
+        ),
+        # lock.*
+        "lock.busy": QCoreApplication.translate("Services", "store is busy: {holder}"),
+        "lock.holder": QCoreApplication.translate(
+            "Services", "{user} is running {operation} (pid {pid} on {host}, since {since})"
+        ),
+        "lock.unknown_holder": QCoreApplication.translate(
+            "Services", "another process is writing to it"
+        ),
+        # case.*
+        "case.where": QCoreApplication.translate("Services", "case {case}"),
+        "case.name_required": QCoreApplication.translate(
+            "Services", "the debtor's name is required"
+        ),
+        "case.not_amount": QCoreApplication.translate("Services", "not an amount: {value}"),
+        "case.negative_amount": QCoreApplication.translate("Services", "must be zero or more"),
+        "case.not_date": QCoreApplication.translate("Services", "not a date (YYYY-MM-DD): {value}"),
+        "case.bad_number": QCoreApplication.translate(
+            "Services", "use 1-64 letters, digits, '-', '_', '.', '/'"
+        ),
+        "case.exists": QCoreApplication.translate("Services", "case {case} already exists"),
+        "case.not_editable": QCoreApplication.translate("Services", "not an editable case field"),
+        "case.no_case": QCoreApplication.translate("Services", "no case {case}"),
+        "case.empty_file": QCoreApplication.translate("Services", "the file is empty"),
+        "case.header": QCoreApplication.translate(
+            "Services",
+            "header needs a case number column and a debtor name column (found: {header})",
+        ),
+        "case.row_cells": QCoreApplication.translate(
+            "Services", "row {row}: {cells} cells, header has {width}"
+        ),
+        "case.row_error": QCoreApplication.translate("Services", "row {row}: {field}: {reason}"),
+        "case.twice": QCoreApplication.translate("Services", "case {case} appears twice"),
+        "case.bad_rows": QCoreApplication.translate("Services", "{count} bad row(s)"),
+        "case.nothing_imported": QCoreApplication.translate(
+            "Services", "nothing was imported; {errors}"
+        ),
+        "case.nothing_imported_more": QCoreApplication.translate(
+            "Services", "nothing was imported; {errors} ..."
+        ),
+        "case.no_rows": QCoreApplication.translate("Services", "no case rows found"),
+        "case.not_text": QCoreApplication.translate("Services", "not UTF-8 or GBK/GB18030 text"),
+        # contact.*
+        "contact.no_contact": QCoreApplication.translate("Services", "no contact {contact}"),
+        "contact.no_case": QCoreApplication.translate("Services", "no case {case}"),
+        "contact.handle_required": QCoreApplication.translate(
+            "Services", "the account handle or number is required"
+        ),
+        "contact.reason_required": QCoreApplication.translate(
+            "Services", "a reason is required for every contact request"
+        ),
+        "contact.other_needs_justification": QCoreApplication.translate(
+            "Services",
+            "collection may address only the debtor and guarantor: a contact with relation "
+            "'other' needs a justification",
+        ),
+        "contact.document_role": QCoreApplication.translate(
+            "Services", "role must be one of {choices}"
+        ),
+        "contact.other_matter": QCoreApplication.translate(
+            "Services",
+            "{channel} {handle} is already {status} on case {case} (contact {contact}); "
+            "close it there first",
+        ),
+        "contact.duplicate": QCoreApplication.translate(
+            "Services",
+            "{channel} {handle} already has an active contact on this case ({contact}, {status})",
+        ),
+        "contact.own_request": QCoreApplication.translate(
+            "Services", "nobody may decide their own contact request; another supervisor must"
+        ),
+        "contact.documents_missing": QCoreApplication.translate(
+            "Services",
+            "contact {contact} cannot be approved without the debtor's {roles}: the "
+            "requester must attach them first",
+        ),
+        "contact.request_entry_missing": QCoreApplication.translate(
+            "Services", "the request entry of contact {contact} is missing from the ledger"
+        ),
+        "contact.not_requested_approve": QCoreApplication.translate(
+            "Services", "contact {contact} is {status}, only a requested contact can be approved"
+        ),
+        "contact.checkpoint_missing": QCoreApplication.translate(
+            "Services", "the checkpoint of contact {contact}'s request is missing"
+        ),
+        "contact.reject_note": QCoreApplication.translate(
+            "Services", "a rejection needs a note saying why"
+        ),
+        "contact.not_requested_reject": QCoreApplication.translate(
+            "Services", "contact {contact} is {status}, only a requested contact can be rejected"
+        ),
+        "contact.revoke_note": QCoreApplication.translate(
+            "Services", "revoking a contact needs a note saying why"
+        ),
+        "contact.not_approved_revoke": QCoreApplication.translate(
+            "Services", "contact {contact} is {status}, only an approved contact can be revoked"
+        ),
+        "contact.not_approved": QCoreApplication.translate(
+            "Services",
+            "contact {contact} is {status}: evidence can be added only to a contact a "
+            "supervisor has approved",
+        ),
+        "contact.expired": QCoreApplication.translate(
+            "Services",
+            "the approval of contact {contact} expired at {expires_at}: ask for a new approval",
+        ),
+        # setting.*
+        "setting.not_zone": QCoreApplication.translate(
+            "Services", "not an IANA time zone (e.g. Asia/Shanghai)"
+        ),
+        "setting.not_count": QCoreApplication.translate(
+            "Services", "must be a whole number, 0 or more"
+        ),
+        "setting.quiet_hours": QCoreApplication.translate(
+            "Services", "use HH:MM-HH:MM, e.g. 22:00-08:00"
+        ),
+        "setting.unknown": QCoreApplication.translate(
+            "Services", "unknown setting (known: {known})"
+        ),
+        # user.*
+        "user.bad_name": QCoreApplication.translate(
+            "Services", "use 1-64 letters, digits, '.', '-', '_' or '@'"
+        ),
+        "user.short_password": QCoreApplication.translate(
+            "Services", "must be at least {length} characters"
+        ),
+        "user.no_user": QCoreApplication.translate("Services", "no user named {name}"),
+        "user.exists": QCoreApplication.translate("Services", "a user named {name} already exists"),
+        "user.self_reset": QCoreApplication.translate(
+            "Services",
+            "an admin cannot reset their own password here; change it with the old password",
+        ),
+        "user.self_deactivate": QCoreApplication.translate(
+            "Services", "an admin cannot deactivate themselves"
+        ),
+        # review.*
+        "review.unknown_tag": QCoreApplication.translate(
+            "Services", "unknown tag (known: {known})"
+        ),
+        "review.note_text": QCoreApplication.translate("Services", "a free note needs its text"),
+        "review.no_message": QCoreApplication.translate("Services", "no message {message}"),
+        "review.no_item": QCoreApplication.translate("Services", "no item {item}"),
+        "review.duplicate_tag": QCoreApplication.translate(
+            "Services",
+            "this {target} already carries the active tag {tag} ({existing}); add a note to "
+            "it instead",
+        ),
+        "review.already_removed": QCoreApplication.translate(
+            "Services", "tag {tag_id} was already removed by {removed_by} at {removed_at}"
+        ),
+        "review.not_own_tag": QCoreApplication.translate(
+            "Services",
+            "tag {tag_id} was set by {created_by}: field staff may remove only their own "
+            "tags; ask a supervisor or the legal team",
+        ),
+        "review.removed_meanwhile": QCoreApplication.translate(
+            "Services", "tag {tag_id} was removed meanwhile by {removed_by}"
+        ),
+        "review.no_tag": QCoreApplication.translate("Services", "no tag {tag_id}"),
+        "review.bad_date": QCoreApplication.translate(
+            "Services", "use YYYY-MM-DD or an ISO date-time"
+        ),
+        "review.bad_limit": QCoreApplication.translate("Services", "must be 1 or more"),
+        "review.bad_direction": QCoreApplication.translate("Services", "must be in, out or system"),
+        # tsa.*
+        "tsa.not_pem": QCoreApplication.translate("Services", "not PEM certificates ({error})"),
+        "tsa.name_url": QCoreApplication.translate("Services", "needs a name and an http(s) URL"),
+        "tsa.hash": QCoreApplication.translate("Services", "hash must be one of {choices}"),
+        "tsa.no_root": QCoreApplication.translate(
+            "Services", "at least one root certificate is required"
+        ),
+        "tsa.no_such": QCoreApplication.translate(
+            "Services", "no time-stamp authority named {name}"
+        ),
+        "tsa.none": QCoreApplication.translate(
+            "Services", "no time-stamp authority is configured: an admin adds one with `tsa add`"
+        ),
+        # lexicon.*
+        "lexicon.not_terms": QCoreApplication.translate(
+            "Services", "must be a list of non-empty strings"
+        ),
+        "lexicon.not_json": QCoreApplication.translate("Services", "not JSON: {error}"),
+        "lexicon.no_categories": QCoreApplication.translate(
+            "Services", 'needs an object {"categories": {NAME}}}'
+        ),
+        "lexicon.category_name": QCoreApplication.translate(
+            "Services", "category names are lower-case letters, digits and _"
+        ),
+        "lexicon.category_shape": QCoreApplication.translate(
+            "Services", "must be an object with zh and en term lists"
+        ),
+        "lexicon.not_string": QCoreApplication.translate("Services", "must be a string"),
+        "lexicon.unreadable": QCoreApplication.translate(
+            "Services", "cannot read the lexicon file: {error}"
+        ),
+        "lexicon.shipped_missing": QCoreApplication.translate(
+            "Services", "the shipped lexicon is missing: {error}"
+        ),
+        # conduct.*
+        "conduct.bad_account": QCoreApplication.translate(
+            "Services", "an account is digits, or an e-mail for Alipay"
+        ),
+        "conduct.note_required": QCoreApplication.translate(
+            "Services", "an acknowledgement needs a note saying why or what was done"
+        ),
+        "conduct.no_finding": QCoreApplication.translate(
+            "Services", "no current conduct finding {finding} (run check to list them)"
+        ),
+        "conduct.acknowledged": QCoreApplication.translate(
+            "Services",
+            "finding {finding} was acknowledged by {acked_by} at {acked_at}; "
+            "acknowledgements are final",
+        ),
+        "conduct.acknowledged_meanwhile": QCoreApplication.translate(
+            "Services", "finding {finding} was acknowledged by {acked_by}"
+        ),
+        "conduct.cc5_not_checked": QCoreApplication.translate(
+            "Services",
+            "CC-5 not checked: no institution name is set (settings institution_names or "
+            "organisation)",
+        ),
+        "conduct.cc7_no_accounts": QCoreApplication.translate(
+            "Services",
+            "CC-7: no approved repayment accounts are set (setting approved_accounts), so "
+            "every account a staff message quotes is flagged",
+        ),
+        # originals.*
+        "originals.cancelled": QCoreApplication.translate(
+            "Services", "cancelled by the user; nothing was stored"
+        ),
+        # reading.*
+        "reading.no_import": QCoreApplication.translate("Services", "no import {import_id}"),
+        "reading.no_message": QCoreApplication.translate("Services", "no message {message}"),
+        "reading.no_document": QCoreApplication.translate(
+            "Services", "contact {contact} has no document with digest {sha256}"
+        ),
+        # bundle.*
+        "bundle.other_case": QCoreApplication.translate(
+            "Services", "belongs to case {case}, not {scope_case}"
+        ),
+        "bundle.not_approved": QCoreApplication.translate(
+            "Services",
+            "contact {contact} is {status}: only contacts a supervisor approved can enter a bundle",
+        ),
+        "bundle.empty": QCoreApplication.translate(
+            "Services", "case {case} has no approved contact to put in a bundle"
+        ),
+        "bundle.no_identity": QCoreApplication.translate(
+            "Services",
+            "contact {contact} has no identity exhibit (identity_proof): a conversation "
+            "cannot enter a bundle without one",
+        ),
+        "bundle.no_entry": QCoreApplication.translate(
+            "Services", "no ledger entry records original {sha256}"
+        ),
+        "bundle.original_missing": QCoreApplication.translate(
+            "Services", "original {file} ({sha256}) is not in the store"
+        ),
+        "bundle.checkpoint_missing": QCoreApplication.translate(
+            "Services", "checkpoint {size} is missing from the store"
+        ),
+        "bundle.not_folder": QCoreApplication.translate("Services", "not a folder"),
+        "bundle.no_tsa": QCoreApplication.translate(
+            "Services", "no time-stamp authority configured: the kit proves a local checkpoint"
+        ),
+        "bundle.refused": QCoreApplication.translate(
+            "Services", "refused by rule {rule}: {reason}"
+        ),
+        "bundle.tsa_failed": QCoreApplication.translate(
+            "Services", "time-stamp authority {name}: {reason}"
+        ),
+        "bundle.tags_unstamped": QCoreApplication.translate(
+            "Services", "the tag manifest could not be time-stamped (no TSA answered)"
+        ),
+        "bundle.checkpoint_unstamped": QCoreApplication.translate(
+            "Services", "checkpoint {size} has no trusted time-stamp yet"
+        ),
+        # scope.*
+        "scope.not_date": QCoreApplication.translate("Services", "not a date: use YYYY-MM-DD"),
+        "scope.after_to": QCoreApplication.translate("Services", "is after --to {date_to}"),
+        "scope.page_cap": QCoreApplication.translate("Services", "must be at least 20 pages"),
+        # backup.*
+        "backup.exists": QCoreApplication.translate(
+            "Services", "already exists; a backup never overwrites a file"
+        ),
+        "backup.no_folder": QCoreApplication.translate("Services", "its folder does not exist"),
+        "backup.original_missing": QCoreApplication.translate(
+            "Services",
+            "{path}: original listed by the database is missing; run verify and repair the "
+            "store before backing it up",
+        ),
+        "backup.write_failed": QCoreApplication.translate(
+            "Services",
+            "{path}: backup could not be written ({error}); nothing was changed in the store",
+        ),
+        "backup.no_descriptor": QCoreApplication.translate(
+            "Services", "{path}: not a store descriptor"
+        ),
+        "backup.no_such_file": QCoreApplication.translate("Services", "no such file"),
+        "backup.unreadable": QCoreApplication.translate(
+            "Services", "{path}: not a readable Evidence Desk backup ({error})"
+        ),
+        "backup.not_manifest": QCoreApplication.translate(
+            "Services", "not an Evidence Desk backup manifest"
+        ),
+        "backup.version": QCoreApplication.translate(
+            "Services", "unsupported backup version {version}"
+        ),
+        "backup.bad_entry": QCoreApplication.translate("Services", "a file entry is malformed"),
+        "backup.manifest_missing": QCoreApplication.translate(
+            "Services", "{path}: {member}: missing {field}"
+        ),
+        "backup.manifest_bad": QCoreApplication.translate("Services", "{path}: {member}: {error}"),
+        "backup.bad_signature": QCoreApplication.translate(
+            "Services",
+            "{path}: {member}: signature does not match its contents (the manifest was "
+            "changed after it was signed)",
+        ),
+        "backup.unlisted": QCoreApplication.translate(
+            "Services", "{path}: {member}: member is not listed in the signed manifest"
+        ),
+        "backup.missing_member": QCoreApplication.translate(
+            "Services", "{path}: {member}: listed in the manifest but missing from the file"
+        ),
+        "backup.strange_member": QCoreApplication.translate(
+            "Services", "{path}: {member}: not a member an Evidence Desk backup may hold"
+        ),
+        "backup.absent": QCoreApplication.translate(
+            "Services", "{path}: {member}: missing from the backup"
+        ),
+        "backup.damaged": QCoreApplication.translate(
+            "Services", "{path}: {member}: damaged ({error})"
+        ),
+        "backup.size": QCoreApplication.translate(
+            "Services", "{path}: {member}: size differs from the manifest (expected {size} bytes)"
+        ),
+        "backup.digest": QCoreApplication.translate(
+            "Services", "{path}: {member}: SHA-256 does not match the signed manifest"
+        ),
+        "backup.target_not_empty": QCoreApplication.translate(
+            "Services",
+            "{target} already holds files; restore into a new folder, or pass replace to "
+            "move the existing store aside (it is kept, never deleted)",
+        ),
+        "backup.cannot_create": QCoreApplication.translate(
+            "Services", "{path}: cannot create ({error})"
+        ),
+        "backup.does_not_verify": QCoreApplication.translate(
+            "Services",
+            "{path}: the restored store does not verify ({count} problem(s): {problems})",
+        ),
+        "backup.restore_failed_kept": QCoreApplication.translate(
+            "Services", "{target}: restore failed ({error}); the previous store is kept at {kept}"
+        ),
+        "backup.restore_failed": QCoreApplication.translate(
+            "Services", "{target}: restore failed ({error}); nothing changed"
+        ),
+        "backup.other_store": QCoreApplication.translate(
+            "Services", "{path}: {member}: names store {store}, not this one"
+        ),
+        "backup.ledger_size": QCoreApplication.translate(
+            "Services",
+            "{path}: store/evidence.db: holds {size} ledger entries, the manifest says {expected}",
+        ),
+        "backup.not_admin": QCoreApplication.translate(
+            "Services",
+            "{path}: {member}: signed by {user}, who is not an admin of this store with that key",
+        ),
+    }
