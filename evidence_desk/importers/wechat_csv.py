@@ -112,6 +112,7 @@ _said = Catalogue(
         "{columns} columns",
         "wechat_csv.detected_pywxdump_content": "WeChat PyWxDump CSV (older JSON content "
         "column), {encoding}, {columns} columns",
+        "wechat_csv.detected_pages": "{reason}; {count} pages",
         "wechat_csv.missing_columns": "not a {variant} header: missing {missing}",
         "wechat_csv.row_width": "row has {fields} fields, the header has {width}: the file is "
         "truncated or damaged",
@@ -532,7 +533,9 @@ class PyWxDumpCsvImporter:
         problems.extend(_page_warnings(main, pages, loaded[0]))
         first = loaded[0]
         room = first.get(first.records[0], "room_name").strip()
-        reason = main.reason + (f"; {len(pages)} pages" if len(pages) > 1 else "")
+        reason = main.reason
+        if len(pages) > 1:
+            reason = _said("wechat_csv.detected_pages", reason=reason, count=len(pages))
         return ParsedChat(
             format_name=self.name,
             parser_version=self.version,

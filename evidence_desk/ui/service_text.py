@@ -1011,6 +1011,9 @@ def _templates() -> dict[str, str]:
             "Importers",
             "WeChat PyWxDump CSV (older JSON content column), {encoding}, {columns} columns",
         ),
+        "wechat_csv.detected_pages": QCoreApplication.translate(
+            "Importers", "{reason}; {count} pages"
+        ),
         "wechat_csv.missing_columns": QCoreApplication.translate(
             "Importers", "not a {variant} header: missing {missing}"
         ),
@@ -1437,7 +1440,7 @@ def _templates() -> dict[str, str]:
         ),
         "lexicon.not_json": QCoreApplication.translate("Services", "not JSON: {error}"),
         "lexicon.no_categories": QCoreApplication.translate(
-            "Services", 'needs an object {"categories": {NAME}}}'
+            "Services", 'needs an object {"categories": {NAME: {...}}}'
         ),
         "lexicon.category_name": QCoreApplication.translate(
             "Services", "category names are lower-case letters, digits and _"

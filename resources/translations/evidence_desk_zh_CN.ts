@@ -2442,353 +2442,358 @@
     </message>
     <message>
         <location filename="../../evidence_desk/ui/service_text.py" line="1014"/>
+        <source>{reason}; {count} pages</source>
+        <translation>{reason}；共 {count} 页</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1017"/>
         <source>not a {variant} header: missing {missing}</source>
         <translation>不是 {variant} 表头：缺少 {missing}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1017"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1020"/>
         <source>row has {fields} fields, the header has {width}: the file is truncated or damaged</source>
         <translation>该行有 {fields} 个字段，表头有 {width} 个：文件不完整或已损坏</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1021"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1024"/>
         <source>no messages after the header</source>
         <translation>表头之后没有消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1024"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1027"/>
         <source>unreadable time {time}</source>
         <translation>时间“{time}”无法读取</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1027"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1157"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1030"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1160"/>
         <source>time {time} out of range</source>
         <translation>时间“{time}”超出范围</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1030"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1033"/>
         <source>duplicate of row {row} (same time, direction, type and content); kept, decide in the preview</source>
         <translation>与第 {row} 行重复（时间、方向、类型和内容均相同）；已保留，请在预览中决定</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1035"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1038"/>
         <source>duplicate of row {row} of {file} (same time, direction, type and content); kept, decide in the preview</source>
         <translation>与 {file} 的第 {row} 行重复（时间、方向、类型和内容均相同）；已保留，请在预览中决定</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1040"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1043"/>
         <source>IsSender is {value}, not 0 or 1</source>
         <translation>IsSender 为“{value}”，不是 0 或 1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1043"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1046"/>
         <source>Type/SubType {type}/{subtype} are not numbers; kept as unknown</source>
         <translation>Type/SubType“{type}”/“{subtype}”不是数字；按未知类型保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1046"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1049"/>
         <source>neither CreateTime nor StrTime is readable</source>
         <translation>CreateTime 和 StrTime 都无法读取</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1049"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1052"/>
         <source>CreateTime {value} is not unix seconds (an Excel re-save?); time read from StrTime in {zone}</source>
         <translation>CreateTime“{value}”不是 Unix 秒数（是否经 Excel 另存？）；改按 {zone} 时区读取 StrTime</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1054"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1057"/>
         <source>StrTime {value} is not a time</source>
         <translation>StrTime“{value}”不是时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1057"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1060"/>
         <source>CreateTime {value} out of range</source>
         <translation>CreateTime {value} 超出范围</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1060"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1063"/>
         <source>StrTime is consistently {shift} from CreateTime read in {zone}: the exporting PC ran in another time zone; sent_at follows CreateTime</source>
         <translation>按 {zone} 读取时，StrTime 与 CreateTime 一律相差 {shift}：导出时电脑处于其他时区；发送时间以 CreateTime 为准</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1065"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1068"/>
         <source>StrTime differs from CreateTime by {shift} in {zone}; sent_at follows CreateTime</source>
         <translation>在 {zone} 时区下 StrTime 与 CreateTime 相差 {shift}；发送时间以 CreateTime 为准</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1069"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1072"/>
         <source>{count} more rows differ by {shift}</source>
         <translation>另有 {count} 行相差 {shift}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1072"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1075"/>
         <source>no msg or content column</source>
         <translation>没有 msg 或 content 列</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1075"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1078"/>
         <source>CreateTime out of range</source>
         <translation>CreateTime 超出范围</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1078"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1081"/>
         <source>content is not the JSON {src, msg} object; kept as is</source>
         <translation>content 不是含 src 与 msg 的 JSON 对象；按原样保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1081"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1084"/>
         <source>rows {first}-{last} of the split export are missing</source>
         <translation>分页导出缺少第 {first}–{last} 行</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1084"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1087"/>
         <source>page holds exactly {rows} rows: PyWxDump may have written further pages that are not in this import</source>
         <translation>该页恰好有 {rows} 行：PyWxDump 可能还写出了未包含在本次导入中的后续分页</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1090"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1093"/>
         <source>WeChat MemoTrace HTML (embedded message array), {encoding}</source>
         <translation>微信 MemoTrace HTML（内嵌消息数组），{encoding}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1093"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1096"/>
         <source>WeChat WechatExporter HTML, {encoding}</source>
         <translation>微信 WechatExporter HTML，{encoding}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1096"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1099"/>
         <source>WeChat WechatExporter HTML with Files/Data pages, {encoding}</source>
         <translation>微信 WechatExporter HTML，含 Files/Data 分页，{encoding}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1099"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1102"/>
         <source>array item is not an object</source>
         <translation>数组元素不是对象</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1102"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1105"/>
         <source>no messages</source>
         <translation>没有消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1103"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1106"/>
         <source>no JavaScript message array in the page</source>
         <translation>页面中没有 JavaScript 消息数组</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1106"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1109"/>
         <source>broken message array: {error} (file truncated or edited?)</source>
         <translation>消息数组已损坏：{error}（文件不完整或被修改过？）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1109"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1112"/>
         <source>no MemoTrace message array (chatMessages) found</source>
         <translation>未找到 MemoTrace 消息数组（chatMessages）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1112"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1115"/>
         <source>missing or invalid timestamp</source>
         <translation>时间戳缺失或无效</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1115"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1118"/>
         <source>message has no numeric type</source>
         <translation>消息没有数字类型</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1118"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1121"/>
         <source>unreadable HTML: {error}</source>
         <translation>无法读取的 HTML：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1121"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1124"/>
         <source>no message blocks in the page; a paged WechatExporter export keeps them in Files/Data/msg-N.js: import the whole folder or zip</source>
         <translation>页面中没有消息块；分页的 WechatExporter 导出把消息放在 Files/Data/msg-N.js 中：请导入整个文件夹或压缩包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1126"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1129"/>
         <source>page file is not UTF-8 text</source>
         <translation>分页文件不是 UTF-8 文本</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1129"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1132"/>
         <source>broken page: {error}</source>
         <translation>分页已损坏：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1130"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1133"/>
         <source>page has no message array</source>
         <translation>分页中没有消息数组</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1133"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1136"/>
         <source>not message HTML</source>
         <translation>不是消息 HTML</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1134"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1137"/>
         <source>message block has no time</source>
         <translation>消息块没有时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1137"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1156"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1140"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1159"/>
         <source>invalid time {time}</source>
         <translation>时间“{time}”无效</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1138"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1141"/>
         <source>time out of range</source>
         <translation>时间超出范围</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1141"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1144"/>
         <source>system notice has no time in WechatExporter HTML; sent_at copied from {from_locator} ({time}); the true time is not before it</source>
         <translation>WechatExporter HTML 中的系统通知没有时间；发送时间取自 {from_locator}（{time}）；实际时间不早于此</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1146"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1149"/>
         <source>system notice has no time in WechatExporter HTML; sent_at copied from {from_locator} ({time}); the true time is not after it</source>
         <translation>WechatExporter HTML 中的系统通知没有时间；发送时间取自 {from_locator}（{time}）；实际时间不晚于此</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1151"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1154"/>
         <source>no dated message in the export</source>
         <translation>导出中没有带时间的消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1155"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1158"/>
         <source>{variant}, {encoding}</source>
         <translation>{variant}，{encoding}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1160"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1163"/>
         <source>no messages in the file</source>
         <translation>文件中没有消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1163"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1166"/>
         <source>record without header</source>
         <translation>记录没有表头行</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1164"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1167"/>
         <source>expected a record header &apos;YYYY-MM-DD HH:MM:SS name&apos;</source>
         <translation>此处应为记录表头“YYYY-MM-DD HH:MM:SS 名称”</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1167"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1170"/>
         <source>expected &apos;name (YYYY-MM-DD HH:MM:SS):message&apos; or &apos;系统消息: ...&apos;</source>
         <translation>此处应为“名称 (YYYY-MM-DD HH:MM:SS):消息”或“系统消息: …”</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1170"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1173"/>
         <source>system line has no time in WechatExporter TXT; sent_at copied from line {line} ({time}); the true time is not before it</source>
         <translation>WechatExporter TXT 中的系统消息行没有时间；发送时间取自第 {line} 行（{time}）；实际时间不早于此</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1175"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1178"/>
         <source>system line has no time in WechatExporter TXT; sent_at copied from line {line} ({time}); the true time is not after it</source>
         <translation>WechatExporter TXT 中的系统消息行没有时间；发送时间取自第 {line} 行（{time}）；实际时间不晚于此</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1180"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1183"/>
         <source>no dated message in the file</source>
         <translation>文件中没有带时间的消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1184"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1187"/>
         <source>WhatsApp {platform}, {language}, {clock}, {orders}</source>
         <translation>WhatsApp {platform}，{language}，{clock}，{orders}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1187"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1190"/>
         <source>{reason}, {extra}</source>
         <translation>{reason}，{extra}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1188"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1191"/>
         <source>ambiguous d/m vs m/d ({note})</source>
         <translation>日/月顺序不明确（{note}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1191"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1194"/>
         <source>Buddhist calendar</source>
         <translation>佛历</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1192"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1195"/>
         <source>Japanese calendar</source>
         <translation>日本年号纪年</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1193"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1196"/>
         <source>no day above 12; chosen by fewer out-of-order dates</source>
         <translation>没有大于 12 的日期；按时间倒序较少的读法选定</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1196"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1199"/>
         <source>no day above 12; default m/d for unpadded &apos;/&apos; dates with 2-digit years</source>
         <translation>没有大于 12 的日期；对不补零、两位年份的“/”日期默认按 月/日</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1199"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1202"/>
         <source>no day above 12; default d/m</source>
         <translation>没有大于 12 的日期；默认按 日/月</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1202"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1205"/>
         <source>no WhatsApp chat .txt file in the export</source>
         <translation>导出中没有 WhatsApp 聊天 .txt 文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1205"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1208"/>
         <source>several WhatsApp chat files: {found}; pick one</source>
         <translation>有多个 WhatsApp 聊天文件：{found}；请选择其中一个</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1208"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1211"/>
         <source>unknown time zone {tz}</source>
         <translation>未知时区“{tz}”</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1209"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1212"/>
         <source>no WhatsApp message header found</source>
         <translation>未找到 WhatsApp 消息头</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1212"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1215"/>
         <source>day/month order is ambiguous ({note}); read as {order}/y, check against a known date</source>
         <translation>日/月顺序不明确（{note}）；已按 {order}/年 读取，请对照一个已知日期核实</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1216"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1219"/>
         <source>text before the first message header was not parsed: {excerpt}</source>
         <translation>第一条消息头之前的文字未解析：“{excerpt}”</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1219"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1222"/>
         <source>text before the first message header was not parsed: {excerpt} (+{more} characters)</source>
         <translation>第一条消息头之前的文字未解析：“{excerpt}”（另有 {more} 个字符）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1223"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1226"/>
         <source>looks like a message header but its date or time is invalid; kept as text of the previous message</source>
         <translation>看起来是消息头，但日期或时间无效；作为上一条消息的文字保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1228"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1231"/>
         <source>looks like a message header but its date is invalid as {written}; kept as text of the previous message</source>
         <translation>看起来是消息头，但按 {written} 读取时日期无效；作为上一条消息的文字保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1233"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1236"/>
         <source>local time {time} occurs twice in {zone} (DST change); read as the first occurrence, UTC{offset} = {utc}</source>
         <translation>本地时间 {time} 在 {zone} 中出现两次（夏令时调整）；按第一次读取，UTC{offset} = {utc}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1238"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1241"/>
         <source>local time {time} does not exist in {zone} (skipped by a DST change); read with the offset before the change, UTC{offset} = {utc}</source>
         <translation>本地时间 {time} 在 {zone} 中不存在（被夏令时调整跳过）；按调整前的偏移读取，UTC{offset} = {utc}</translation>
     </message>
@@ -4198,694 +4203,694 @@
         <translation>导出文件之间存在时间缺口：{from_time}（{from_file}）至 {to_time}（{to_file}）之间没有任何记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1244"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1247"/>
         <source>{first}; {rest}</source>
         <translation>{first}；{rest}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1246"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1249"/>
         <source>must be zh_CN or en</source>
         <translation>只能是 zh_CN 或 en</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1247"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1250"/>
         <source>must be one of {choices}</source>
         <translation>必须是以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1248"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1251"/>
         <source>no files given</source>
         <translation>未选择任何文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1249"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1252"/>
         <source>cannot read: {error}</source>
         <translation>无法读取：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1250"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1253"/>
         <source>not a file</source>
         <translation>不是文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1251"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1254"/>
         <source>a note holds at most {limit} characters</source>
         <translation>备注最多 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1255"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1258"/>
         <source>role {role} may not {action} (allowed: {allowed})</source>
         <translation>角色“{role}”无权执行“{action}”（有权角色：{allowed}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1259"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1262"/>
         <source>store is busy: {holder}</source>
         <translation>证据库正忙：{holder}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1260"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1263"/>
         <source>{user} is running {operation} (pid {pid} on {host}, since {since})</source>
         <translation>{user} 正在执行 {operation}（{host} 上的进程 {pid}，开始于 {since}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1263"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1266"/>
         <source>another process is writing to it</source>
         <translation>另一个进程正在写入</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1267"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1270"/>
         <source>case {case}</source>
         <translation>案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1268"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1271"/>
         <source>the debtor&apos;s name is required</source>
         <translation>必须填写债务人姓名</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1271"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1274"/>
         <source>not an amount: {value}</source>
         <translation>不是有效金额：“{value}”</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1272"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1275"/>
         <source>must be zero or more</source>
         <translation>不得为负数</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1273"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1276"/>
         <source>not a date (YYYY-MM-DD): {value}</source>
         <translation>不是有效日期（YYYY-MM-DD）：“{value}”</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1274"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1277"/>
         <source>use 1-64 letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos;, &apos;/&apos;</source>
         <translation>案件编号须为 1–64 个字母、数字或 &apos;-&apos;、&apos;_&apos;、&apos;.&apos;、&apos;/&apos;</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1277"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1280"/>
         <source>case {case} already exists</source>
         <translation>案件 {case} 已存在</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1278"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1281"/>
         <source>not an editable case field</source>
         <translation>该案件字段不可修改</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1279"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1301"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1282"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1304"/>
         <source>no case {case}</source>
         <translation>没有案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1280"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1283"/>
         <source>the file is empty</source>
         <translation>文件为空</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1281"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1284"/>
         <source>header needs a case number column and a debtor name column (found: {header})</source>
         <translation>表头须包含案件编号列和债务人姓名列（现有列：{header}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1285"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1288"/>
         <source>row {row}: {cells} cells, header has {width}</source>
         <translation>第 {row} 行：有 {cells} 个单元格，表头有 {width} 列</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1288"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1291"/>
         <source>row {row}: {field}: {reason}</source>
         <translation>第 {row} 行：{field}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1289"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1292"/>
         <source>case {case} appears twice</source>
         <translation>案件 {case} 出现了两次</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1290"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1293"/>
         <source>{count} bad row(s)</source>
         <translation>{count} 行有误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1291"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1294"/>
         <source>nothing was imported; {errors}</source>
         <translation>未导入任何案件；{errors}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1294"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1297"/>
         <source>nothing was imported; {errors} ...</source>
         <translation>未导入任何案件；{errors} …</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1297"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1300"/>
         <source>no case rows found</source>
         <translation>未找到案件数据行</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1298"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1301"/>
         <source>not UTF-8 or GBK/GB18030 text</source>
         <translation>不是 UTF-8 或 GBK/GB18030 文本</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1300"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1303"/>
         <source>no contact {contact}</source>
         <translation>没有联系人 {contact}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1302"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1305"/>
         <source>the account handle or number is required</source>
         <translation>必须填写账号或号码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1305"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1308"/>
         <source>a reason is required for every contact request</source>
         <translation>每个联系人申请都必须填写理由</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1308"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1311"/>
         <source>collection may address only the debtor and guarantor: a contact with relation &apos;other&apos; needs a justification</source>
         <translation>催收只能联系债务人和担保人：关系为“其他”的联系人必须说明理由</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1313"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1316"/>
         <source>role must be one of {choices}</source>
         <translation>材料类型必须是以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1316"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1319"/>
         <source>{channel} {handle} is already {status} on case {case} (contact {contact}); close it there first</source>
         <translation>{channel} {handle} 已在案件 {case} 中处于“{status}”状态（联系人 {contact}）；请先在该案件中关闭</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1321"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1324"/>
         <source>{channel} {handle} already has an active contact on this case ({contact}, {status})</source>
         <translation>{channel} {handle} 在本案件中已有有效的联系人（{contact}，{status}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1325"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1328"/>
         <source>nobody may decide their own contact request; another supervisor must</source>
         <translation>任何人都不能审批本人提交的联系人申请；须由另一位主管审批</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1328"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1331"/>
         <source>contact {contact} cannot be approved without the debtor&apos;s {roles}: the requester must attach them first</source>
         <translation>联系人 {contact} 缺少债务人的{roles}，无法批准：须由申请人先补充上传</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1333"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1336"/>
         <source>the request entry of contact {contact} is missing from the ledger</source>
         <translation>存证链中缺少联系人 {contact} 的申请记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1336"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1339"/>
         <source>contact {contact} is {status}, only a requested contact can be approved</source>
         <translation>联系人 {contact} 当前为“{status}”，只有待审批的联系人才能批准</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1339"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1342"/>
         <source>the checkpoint of contact {contact}&apos;s request is missing</source>
         <translation>缺少联系人 {contact} 申请记录的检查点</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1342"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1345"/>
         <source>a rejection needs a note saying why</source>
         <translation>驳回时必须填写理由</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1345"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1348"/>
         <source>contact {contact} is {status}, only a requested contact can be rejected</source>
         <translation>联系人 {contact} 当前为“{status}”，只有待审批的联系人才能驳回</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1348"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1351"/>
         <source>revoking a contact needs a note saying why</source>
         <translation>终止联系时必须填写理由</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1351"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1354"/>
         <source>contact {contact} is {status}, only an approved contact can be revoked</source>
         <translation>联系人 {contact} 当前为“{status}”，只有已批准的联系人才能终止</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1354"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1357"/>
         <source>contact {contact} is {status}: evidence can be added only to a contact a supervisor has approved</source>
         <translation>联系人 {contact} 当前为“{status}”：只能为主管已批准的联系人添加证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1359"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1362"/>
         <source>the approval of contact {contact} expired at {expires_at}: ask for a new approval</source>
         <translation>联系人 {contact} 的批准已于 {expires_at} 过期：请重新申请批准</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1364"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1367"/>
         <source>not an IANA time zone (e.g. Asia/Shanghai)</source>
         <translation>不是 IANA 时区（例如 Asia/Shanghai）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1367"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1370"/>
         <source>must be a whole number, 0 or more</source>
         <translation>必须是 0 或正整数</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1370"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1373"/>
         <source>use HH:MM-HH:MM, e.g. 22:00-08:00</source>
         <translation>请使用 HH:MM-HH:MM 格式，例如 22:00-08:00</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1373"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1376"/>
         <source>unknown setting (known: {known})</source>
         <translation>未知设置项（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1377"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1380"/>
         <source>use 1-64 letters, digits, &apos;.&apos;, &apos;-&apos;, &apos;_&apos; or &apos;@&apos;</source>
         <translation>用户名须为 1–64 个字母、数字或 &apos;.&apos;、&apos;-&apos;、&apos;_&apos;、&apos;@&apos;</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1380"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1383"/>
         <source>must be at least {length} characters</source>
         <translation>至少需要 {length} 个字符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1383"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1386"/>
         <source>no user named {name}</source>
         <translation>没有名为“{name}”的用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1384"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1387"/>
         <source>a user named {name} already exists</source>
         <translation>名为“{name}”的用户已存在</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1385"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1388"/>
         <source>an admin cannot reset their own password here; change it with the old password</source>
         <translation>管理员不能在此重置自己的密码；请用原密码修改</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1389"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1392"/>
         <source>an admin cannot deactivate themselves</source>
         <translation>管理员不能停用自己</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1393"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1396"/>
         <source>unknown tag (known: {known})</source>
         <translation>未知标签（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1396"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1399"/>
         <source>a free note needs its text</source>
         <translation>自由备注必须填写内容</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1397"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1489"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1400"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1492"/>
         <source>no message {message}</source>
         <translation>没有消息 {message}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1398"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1401"/>
         <source>no item {item}</source>
         <translation>没有证据 {item}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1399"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1402"/>
         <source>this {target} already carries the active tag {tag} ({existing}); add a note to it instead</source>
         <translation>该{target}已有有效的“{tag}”标签（{existing}）；请改为在该标签上添加备注</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1404"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1407"/>
         <source>tag {tag_id} was already removed by {removed_by} at {removed_at}</source>
         <translation>标签 {tag_id} 已由 {removed_by} 于 {removed_at} 撤回</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1407"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1410"/>
         <source>tag {tag_id} was set by {created_by}: field staff may remove only their own tags; ask a supervisor or the legal team</source>
         <translation>标签 {tag_id} 由 {created_by} 添加：一线员工只能撤回自己的标签；请联系主管或法务</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1412"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1415"/>
         <source>tag {tag_id} was removed meanwhile by {removed_by}</source>
         <translation>标签 {tag_id} 刚刚已被 {removed_by} 撤回</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1415"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1418"/>
         <source>no tag {tag_id}</source>
         <translation>没有标签 {tag_id}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1416"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1419"/>
         <source>use YYYY-MM-DD or an ISO date-time</source>
         <translation>请使用 YYYY-MM-DD 或 ISO 日期时间格式</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1419"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1422"/>
         <source>must be 1 or more</source>
         <translation>必须大于或等于 1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1420"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1423"/>
         <source>must be in, out or system</source>
         <translation>只能是 in、out 或 system</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1422"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1425"/>
         <source>not PEM certificates ({error})</source>
         <translation>不是 PEM 格式的证书（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1423"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1426"/>
         <source>needs a name and an http(s) URL</source>
         <translation>须填写名称和 http(s) 网址</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1424"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1427"/>
         <source>hash must be one of {choices}</source>
         <translation>哈希算法必须是以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1425"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1428"/>
         <source>at least one root certificate is required</source>
         <translation>至少需要一个根证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1428"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1431"/>
         <source>no time-stamp authority named {name}</source>
         <translation>没有名为“{name}”的时间戳机构</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1431"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1434"/>
         <source>no time-stamp authority is configured: an admin adds one with `tsa add`</source>
         <translation>尚未配置时间戳机构：须由管理员添加</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1435"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1438"/>
         <source>must be a list of non-empty strings</source>
         <translation>必须是由非空字符串组成的列表</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1438"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1441"/>
         <source>not JSON: {error}</source>
         <translation>不是 JSON：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1439"/>
-        <source>needs an object {&quot;categories&quot;: {NAME}}}</source>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1442"/>
+        <source>needs an object {&quot;categories&quot;: {NAME: {...}}}</source>
         <translation>必须是包含 categories 对象的 JSON 对象（各类别以名称为键）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1442"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1445"/>
         <source>category names are lower-case letters, digits and _</source>
         <translation>类别名称只能由小写字母、数字和 _ 组成</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1445"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1448"/>
         <source>must be an object with zh and en term lists</source>
         <translation>必须是包含中文（zh）和英文（en）词语列表的对象</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1448"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1451"/>
         <source>must be a string</source>
         <translation>必须是字符串</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1449"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1452"/>
         <source>cannot read the lexicon file: {error}</source>
         <translation>无法读取词库文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1452"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1455"/>
         <source>the shipped lexicon is missing: {error}</source>
         <translation>缺少内置词库：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1456"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1459"/>
         <source>an account is digits, or an e-mail for Alipay</source>
         <translation>账号须为数字，支付宝账号可为电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1459"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1462"/>
         <source>an acknowledgement needs a note saying why or what was done</source>
         <translation>确认提示时必须填写备注，说明理由或已采取的措施</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1462"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1465"/>
         <source>no current conduct finding {finding} (run check to list them)</source>
         <translation>当前没有合规提示 {finding}（请重新运行合规自查）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1465"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1468"/>
         <source>finding {finding} was acknowledged by {acked_by} at {acked_at}; acknowledgements are final</source>
         <translation>提示 {finding} 已由 {acked_by} 于 {acked_at} 确认；确认后不可更改</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1470"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1473"/>
         <source>finding {finding} was acknowledged by {acked_by}</source>
         <translation>提示 {finding} 刚刚已由 {acked_by} 确认</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1473"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1476"/>
         <source>CC-5 not checked: no institution name is set (settings institution_names or organisation)</source>
         <translation>未检查 CC-5：尚未设置机构名称（设置项 institution_names 或 organisation）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1478"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1481"/>
         <source>CC-7: no approved repayment accounts are set (setting approved_accounts), so every account a staff message quotes is flagged</source>
         <translation>CC-7：尚未设置经批准的还款账户（设置项 approved_accounts），因此员工消息中出现的每个账户都会被提示</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1484"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1487"/>
         <source>cancelled by the user; nothing was stored</source>
         <translation>已被用户取消；未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1488"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1491"/>
         <source>no import {import_id}</source>
         <translation>没有导入记录 {import_id}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1490"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1493"/>
         <source>contact {contact} has no document with digest {sha256}</source>
         <translation>联系人 {contact} 没有哈希值为 {sha256} 的材料</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1494"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1497"/>
         <source>belongs to case {case}, not {scope_case}</source>
         <translation>属于案件 {case}，不属于 {scope_case}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1497"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1500"/>
         <source>contact {contact} is {status}: only contacts a supervisor approved can enter a bundle</source>
         <translation>联系人 {contact} 当前为“{status}”：只有主管批准的联系人才能纳入证据包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1501"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1504"/>
         <source>case {case} has no approved contact to put in a bundle</source>
         <translation>案件 {case} 没有可纳入证据包的已批准联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1504"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1507"/>
         <source>contact {contact} has no identity exhibit (identity_proof): a conversation cannot enter a bundle without one</source>
         <translation>联系人 {contact} 没有身份证明材料（identity_proof）：缺少身份证明的对话不能纳入证据包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1509"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1512"/>
         <source>no ledger entry records original {sha256}</source>
         <translation>存证链中没有记录原始文件 {sha256} 的条目</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1512"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1515"/>
         <source>original {file} ({sha256}) is not in the store</source>
         <translation>证据库中缺少原始文件 {file}（{sha256}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1515"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1518"/>
         <source>checkpoint {size} is missing from the store</source>
         <translation>证据库中缺少检查点 {size}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1518"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1521"/>
         <source>not a folder</source>
         <translation>不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1519"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1522"/>
         <source>no time-stamp authority configured: the kit proves a local checkpoint</source>
         <translation>尚未配置时间戳机构：校验包只能证明本地检查点</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1522"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1525"/>
         <source>refused by rule {rule}: {reason}</source>
         <translation>被规则 {rule} 拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1525"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1528"/>
         <source>time-stamp authority {name}: {reason}</source>
         <translation>时间戳机构 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1528"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1531"/>
         <source>the tag manifest could not be time-stamped (no TSA answered)</source>
         <translation>标签清单未能加盖时间戳（没有时间戳机构响应）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1531"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1534"/>
         <source>checkpoint {size} has no trusted time-stamp yet</source>
         <translation>检查点 {size} 尚无可信时间戳</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1535"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1538"/>
         <source>not a date: use YYYY-MM-DD</source>
         <translation>不是日期：请使用 YYYY-MM-DD 格式</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1536"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1539"/>
         <source>is after --to {date_to}</source>
         <translation>晚于结束日期 {date_to}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1537"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1540"/>
         <source>must be at least 20 pages</source>
         <translation>不得少于 20 页</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1539"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1542"/>
         <source>already exists; a backup never overwrites a file</source>
         <translation>文件已存在；备份从不覆盖已有文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1542"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1545"/>
         <source>its folder does not exist</source>
         <translation>所在文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1543"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1546"/>
         <source>{path}: original listed by the database is missing; run verify and repair the store before backing it up</source>
         <translation>{path}：数据库中登记的原始文件缺失；请先校验并修复证据库，再进行备份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1548"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1551"/>
         <source>{path}: backup could not be written ({error}); nothing was changed in the store</source>
         <translation>{path}：无法写入备份（{error}）；证据库未作任何更改</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1552"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1555"/>
         <source>{path}: not a store descriptor</source>
         <translation>{path}：不是证据库描述文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1555"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1558"/>
         <source>no such file</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1556"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1559"/>
         <source>{path}: not a readable Evidence Desk backup ({error})</source>
         <translation>{path}：不是可读取的 Evidence Desk 备份（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1559"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1562"/>
         <source>not an Evidence Desk backup manifest</source>
         <translation>不是 Evidence Desk 备份清单</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1562"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1565"/>
         <source>unsupported backup version {version}</source>
         <translation>不支持的备份版本 {version}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1565"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1568"/>
         <source>a file entry is malformed</source>
         <translation>某个文件条目格式有误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1566"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1569"/>
         <source>{path}: {member}: missing {field}</source>
         <translation>{path}：{member}：缺少 {field}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1569"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1572"/>
         <source>{path}: {member}: {error}</source>
         <translation>{path}：{member}：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1570"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1573"/>
         <source>{path}: {member}: signature does not match its contents (the manifest was changed after it was signed)</source>
         <translation>{path}：{member}：签名与内容不符（清单在签名后被修改过）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1575"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1578"/>
         <source>{path}: {member}: member is not listed in the signed manifest</source>
         <translation>{path}：{member}：该文件未列入已签名的清单</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1578"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1581"/>
         <source>{path}: {member}: listed in the manifest but missing from the file</source>
         <translation>{path}：{member}：清单中列有该文件，但备份中缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1581"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1584"/>
         <source>{path}: {member}: not a member an Evidence Desk backup may hold</source>
         <translation>{path}：{member}：Evidence Desk 备份中不应有此文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1584"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1587"/>
         <source>{path}: {member}: missing from the backup</source>
         <translation>{path}：{member}：备份中缺少此文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1587"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1590"/>
         <source>{path}: {member}: damaged ({error})</source>
         <translation>{path}：{member}：已损坏（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1590"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1593"/>
         <source>{path}: {member}: size differs from the manifest (expected {size} bytes)</source>
         <translation>{path}：{member}：大小与清单不符（应为 {size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1593"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1596"/>
         <source>{path}: {member}: SHA-256 does not match the signed manifest</source>
         <translation>{path}：{member}：SHA-256 与已签名的清单不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1596"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1599"/>
         <source>{target} already holds files; restore into a new folder, or pass replace to move the existing store aside (it is kept, never deleted)</source>
         <translation>{target} 中已有文件；请恢复到一个新文件夹，或选择替换以将现有证据库移到一旁（会保留，不会删除）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1601"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1604"/>
         <source>{path}: cannot create ({error})</source>
         <translation>{path}：无法创建（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1604"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1607"/>
         <source>{path}: the restored store does not verify ({count} problem(s): {problems})</source>
         <translation>{path}：恢复出的证据库未通过校验（{count} 个问题：{problems}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1608"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1611"/>
         <source>{target}: restore failed ({error}); the previous store is kept at {kept}</source>
         <translation>{target}：恢复失败（{error}）；原证据库保留在 {kept}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1611"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1614"/>
         <source>{target}: restore failed ({error}); nothing changed</source>
         <translation>{target}：恢复失败（{error}）；未作任何更改</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1614"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1617"/>
         <source>{path}: {member}: names store {store}, not this one</source>
         <translation>{path}：{member}：清单指向证据库 {store}，不是本证据库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1617"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1620"/>
         <source>{path}: store/evidence.db: holds {size} ledger entries, the manifest says {expected}</source>
         <translation>{path}：store/evidence.db：有 {size} 条存证记录，清单记载为 {expected} 条</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1621"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1624"/>
         <source>{path}: {member}: signed by {user}, who is not an admin of this store with that key</source>
         <translation>{path}：{member}：签名人“{user}”不是使用该密钥的本证据库管理员</translation>
     </message>

@@ -1,0 +1,243 @@
+"""The services' own sentences on Chinese screens: reasons, problems, repairs, notes, refusals.
+
+The services word these in English with a stable code and named facts (domain/wording.py); the
+GUI says them from ui/service_text.py's templates. The first test enumerates every code the
+services and importers can emit, so a new code without a template (or a template using a fact
+the code does not carry) fails; the others drive the real widgets with the zh_CN translator
+installed and look at what they show.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+import evidence_desk
+from evidence_desk.domain import policy, wording
+from evidence_desk.domain.errors import EvidenceDeskError
+from evidence_desk.domain.models import Role
+from evidence_desk.services import cases, conduct, contacts, evidence
+from evidence_desk.ui import errors, i18n, service_text
+from evidence_desk.ui.approvals import ApprovalQueue
+from evidence_desk.ui.import_wizard import ImportWizard
+from evidence_desk.ui.review_ui import FindingsView
+from evidence_desk.ui.users_dialog import UsersDialog
+from tests.helpers import Team, approved_contact
+
+FIXTURES = Path(__file__).resolve().parents[1] / "importers" / "fixtures"
+
+# Ambiguous day/month order (no day above 12) and a line before the first message header.
+WHATSAPP = (
+    "exported by the phone\n"
+    "02/06/2026, 09:00 - 张明: 陈先生您好，关于您的车贷还款计划。\n"
+    "03/06/2026, 18:30 - 陈立新: 好的\n"
+)
+# Words of the English sentences that must not show on a Chinese screen.
+ENGLISH = re.compile(
+    r"day/month|ambiguous|decoded as|generic fallback|file signature|not parsed|"
+    r"refused by rule|already exists|must be|no importer|identical bytes|approved repayment|"
+    r"\bline \d|\brow \d"
+)
+# Templates whose Chinese is the English: product names only.
+SAME_IN_CHINESE = {
+    "line.detected_plain",
+    "messenger.detected_plain",
+    "sms.detected_plain",
+    "telegram.detected_plain",
+}
+
+
+@pytest.fixture
+def chinese() -> Iterator[None]:
+    i18n.install("zh_CN")
+    try:
+        yield
+    finally:
+        i18n.install("en")
+
+
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _import_every_service_module() -> None:
+    """Importing a module registers its catalogue: every code the program can emit."""
+    for module in pkgutil.walk_packages(evidence_desk.__path__, "evidence_desk."):
+        if module.name.startswith("evidence_desk.ui") or module.name.endswith("__main__"):
+            continue
+        importlib.import_module(module.name)
+
+
+def test_every_code_the_services_emit_has_a_template_using_only_its_facts() -> None:
+    _import_every_service_module()
+    # tests/domain/test_wording.py registers "test.*" codes of its own
+    emitted = {code for code in wording.codes() if not code.startswith("test.")}
+    assert len(emitted) > 400
+    english = service_text.templates()
+    assert sorted(emitted - set(english)) == []  # a code without a template
+    assert sorted(set(english) - emitted) == []  # a template no service emits any more
+    i18n.install("zh_CN")
+    try:
+        chinese = service_text.templates()
+    finally:
+        i18n.install("en")
+    for code in sorted(emitted):
+        names = wording.fact_names(code)
+        for template in (english[code], chinese[code]):
+            used = set(re.findall(r"\{(\w+)\}", template))
+            assert used <= names, f"{code}: {template!r} uses {used - names}"
+        if code not in SAME_IN_CHINESE:
+            assert chinese[code] != english[code], f"{code} is not translated"
+
+
+def test_import_preview_states_reasons_problems_and_repairs_in_chinese(
+    qtbot: QtBot, team: Team, tmp_path: Path, chinese: None
+) -> None:
+    staff, contact_id = approved_contact(team, tmp_path)
+    chat = tmp_path / "WhatsApp Chat with 陈立新.txt"
+    chat.write_text(WHATSAPP, "utf-8")
+    gb18030 = FIXTURES / "wechat" / "memotrace_gb18030.csv"
+    wizard = ImportWizard(staff, contacts.get_contact(staff, contact_id))
+    qtbot.addWidget(wizard)
+    wizard.add_paths([chat, gb18030])
+    wizard.next_button.click()
+    qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.page_preview, timeout=20_000)
+    shown = wizard.preview_view.toPlainText()
+    # detection reasons
+    assert "WhatsApp 安卓，语言未知，24 小时制，日/月/年" in shown
+    assert "微信 MemoTrace CSV，GB18030" in shown
+    # parse problems, with the file and the line they are about
+    assert f"{chat.name} 第 1 行：第一条消息头之前的文字未解析：“exported by the phone”" in shown
+    assert f"{chat.name} 第 2 行：日/月顺序不明确（没有大于 12 的日期；默认按 日/月）" in shown
+    # the importer's repair of the GB18030 file
+    assert "读取时已修复（原始文件保持不变）" in shown
+    assert "已按 GB18030 解码：该文件不是 UTF-8" in shown
+    assert ENGLISH.search(shown) is None, ENGLISH.search(shown)
+
+
+def test_a_refused_file_is_explained_in_chinese(
+    qtbot: QtBot, team: Team, tmp_path: Path, chinese: None
+) -> None:
+    staff, contact_id = approved_contact(team, tmp_path)
+    junk = tmp_path / "notes.txt"
+    junk.write_text("just some notes, not a chat export\n", "utf-8")
+    wizard = ImportWizard(staff, contacts.get_contact(staff, contact_id))
+    qtbot.addWidget(wizard)
+    wizard.add_paths([junk])
+    wizard.next_button.click()
+    qtbot.waitUntil(lambda: "notes.txt" in wizard.status.text(), timeout=20_000)
+    shown = wizard.status.text()
+    assert shown == "无法导入该文件。\nnotes.txt：没有任何导入器能识别“notes.txt”"
+    assert ENGLISH.search(shown) is None
+
+
+def test_import_summary_notices_are_in_chinese(
+    qtbot: QtBot, team: Team, tmp_path: Path, chinese: None
+) -> None:
+    staff, contact_id = approved_contact(team, tmp_path)
+    chat = tmp_path / "WhatsApp Chat with 陈立新.txt"
+    chat.write_text(WHATSAPP, "utf-8")
+    evidence.import_files(staff, contact_id, [chat], tz="Asia/Shanghai")
+    wizard = ImportWizard(staff, contacts.get_contact(staff, contact_id))
+    qtbot.addWidget(wizard)
+    wizard.add_paths([chat])
+    wizard.run_import()
+    qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.page_summary, timeout=20_000)
+    shown = wizard.summary.toPlainText()
+    assert f"{chat.name}：完全相同的文件已导入过；已跳过" in shown
+    assert ENGLISH.search(shown) is None
+
+
+def test_conduct_report_notes_are_in_chinese(qtbot: QtBot, team: Team, chinese: None) -> None:
+    view = FindingsView(team.login("sam"), conduct)
+    qtbot.addWidget(view)
+    view.run()
+    qtbot.waitUntil(lambda: view.job is None, timeout=30_000)
+    shown = view.summary.text()
+    assert "未检查 CC-5：尚未设置机构名称（设置项 institution_names 或 organisation）" in shown
+    assert "CC-7：尚未设置经批准的还款账户（设置项 approved_accounts）" in shown
+    assert ENGLISH.search(shown) is None
+
+
+def test_users_dialog_states_refusals_in_chinese(qtbot: QtBot, team: Team, chinese: None) -> None:
+    dialog = UsersDialog(team.login("ada"))
+    qtbot.addWidget(dialog)
+    dialog.name.setText("bob")
+    dialog.password.setText("long-enough-password")
+    dialog.add_user()
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=30_000)
+    assert dialog.message.text() == "被规则拒绝。\n名为“bob”的用户已存在（规则 user.unique）"
+    dialog.name.setText("carol")
+    dialog.password.setText("short")
+    dialog.add_user()
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=30_000)
+    assert dialog.message.text() == "输入无法接受。\n密码：至少需要 8 个字符"
+
+
+def test_approval_refusals_are_in_chinese(
+    qtbot: QtBot, team: Team, tmp_path: Path, chinese: None
+) -> None:
+    sue = team.login("sue")
+    cases.create_case(sue, "2026-SH-7", debtor_name="李四")
+    contact = contacts.request_contact(
+        sue,
+        case_no="2026-SH-7",
+        channel="wechat",
+        handle="wxid_lisi",
+        display_name="李四",
+        reason="担保人要求联系",
+        relation="guarantor",
+    )
+    queue = ApprovalQueue(team.login("sam"))
+    qtbot.addWidget(queue)
+    queue.refresh()
+    assert queue.select(contact.id)
+    queue.reject_button.click()
+    assert queue.message.text() == "被规则拒绝。\n驳回时必须填写理由（规则 contact.note）"
+    with pytest.raises(EvidenceDeskError) as refused:
+        contacts.approve(team.login("sam"), contact.id)
+    box = errors.show(queue, refused.value)
+    assert box.informativeText() == (
+        f"联系人 {contact.id} 缺少债务人的身份证明、债务确认书，无法批准：须由申请人先补充上传"
+        "（规则 contact.documents）"
+    )
+    box.close()
+
+
+def test_a_permission_refusal_names_the_role_and_the_action_in_chinese(chinese: None) -> None:
+    with pytest.raises(EvidenceDeskError) as refused:
+        policy.require(Role.STAFF, policy.Action.CONTACT_DECIDE)
+    assert errors.describe(refused.value) == (
+        "您的角色无权执行此操作。\n角色“催收员”无权执行“审批联系人申请”（有权角色：主管）"
+    )
+
+
+def test_locators_and_nested_sentences_in_chinese(chinese: None) -> None:
+    assert service_text.locator("row 5 (line 7)") == "第 5 条记录 (第 7 行)"
+    assert service_text.locator("lines 3-4") == "第 3–4 行"
+    assert service_text.locator("line 2, column 9") == "第 2 行第 9 列"
+    assert service_text.locator("$.messages[3]") == "$.messages[3]"
+    csv_reason = importlib.import_module("evidence_desk.importers.generic_csv")._said(
+        "csv.row_width", fields=2, width=3
+    )
+    quoted = importlib.import_module("evidence_desk.importers.whatsapp")._said(
+        "whatsapp.text_before_header", excerpt="{more} is not a placeholder here"
+    )
+    assert service_text.phrase(csv_reason) == "该行有 2 个字段，表头有 3 个"
+    assert service_text.phrase(quoted) == (
+        "第一条消息头之前的文字未解析：“{more} is not a placeholder here”"
+    )
+
+
+def test_the_english_interface_shows_the_services_own_english(team: Team) -> None:
+    with pytest.raises(EvidenceDeskError) as refused:
+        contacts.get_contact(team.login("sam"), "C-404")
+    assert service_text.error_detail(refused.value) == "no contact C-404"
+    assert errors.describe(refused.value) == "Not found.\nno contact C-404"
+    assert service_text.locator("row 5 (line 7)") == "row 5 (line 7)"
