@@ -19,21 +19,41 @@ from typing import Any
 import sqlcipher3
 
 from evidence_desk.domain.errors import StoreError
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.store.schema import MIGRATIONS, latest_version
 
 Connection = Any  # sqlcipher3.Connection has no type stubs
 
+_said = Catalogue(
+    {
+        "store.db_missing": "{path}: database file is missing",
+        "store.db_empty": "{path}: database file is empty (truncated); restore the latest backup "
+        "(evidence-desk restore)",
+        "store.db_short": "{path}: the database is damaged or truncated ({size} bytes, its header "
+        "describes {pages} pages of {page_size}); restore the latest backup (evidence-desk "
+        "restore)",
+        "store.disk_full": "{folder}: the disk holding the store is full ({error}); nothing was "
+        "stored. Free some space and try again",
+        "store.read_only": "{folder}: the store folder is read-only or not writable for this user "
+        "({error}); Evidence Desk needs to write to it, even to read (its database keeps a shared "
+        "journal there). Copy the store to a writable folder, or restore a backup",
+        "store.db_locked": "{path}: store is busy: another program holds its database ({error})",
+        "store.db_damaged": "{path}: the database is damaged or truncated ({error}); restore the "
+        "latest backup (evidence-desk restore)",
+        "store.unusable": "{path}: the store cannot be used ({error})",
+        "store.newer_schema": "this store uses schema version {version}, newer than this build "
+        "understands ({latest}): update Evidence Desk",
+    }
+)
+
 
 def connect(path: Path, db_key: bytes, *, create: bool = False) -> Connection:
     if not create and not path.exists():
-        raise StoreError(f"{path}: database file is missing")
+        raise StoreError(_said("store.db_missing", path=path))
     if not create and path.stat().st_size == 0:
         # SQLite would take an empty file for a new database and the migrations would then
         # write a fresh, empty schema over what is left of the evidence: refuse instead.
-        raise StoreError(
-            f"{path}: database file is empty (truncated); restore the latest backup "
-            "(evidence-desk restore)"
-        )
+        raise StoreError(_said("store.db_empty", path=path))
     try:
         conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     except sqlcipher3.DatabaseError as error:
@@ -86,9 +106,7 @@ def _check_length(conn: Connection, path: Path) -> None:
     pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
     if size % page_size or (wal_empty and pages * page_size != size):
         raise StoreError(
-            f"{path}: the database is damaged or truncated ({size} bytes, its header "
-            f"describes {pages} pages of {page_size}); restore the latest backup "
-            "(evidence-desk restore)"
+            _said("store.db_short", path=path, size=size, pages=pages, page_size=page_size)
         )
 
 
@@ -109,28 +127,18 @@ def storage_error(path: Path, error: BaseException, *, opening: bool = False) ->
     lowered = detail.lower()
     errno_value = getattr(error, "errno", None)
     if errno_value == errno.ENOSPC or "full" in lowered or _nearly_full(folder):
-        return StoreError(
-            f"{folder}: the disk holding the store is full ({detail}); nothing was stored. "
-            "Free some space and try again"
-        )
+        return StoreError(_said("store.disk_full", folder=folder, error=detail))
     if (
         errno_value in (errno.EROFS, errno.EACCES, errno.EPERM)
         or "readonly" in lowered
         or (not os.access(folder, os.W_OK))
     ):
-        return StoreError(
-            f"{folder}: the store folder is read-only or not writable for this user ({detail}); "
-            "Evidence Desk needs to write to it, even to read (its database keeps a shared "
-            "journal there). Copy the store to a writable folder, or restore a backup"
-        )
+        return StoreError(_said("store.read_only", folder=folder, error=detail))
     if "locked" in lowered:
-        return StoreError(f"{path}: store is busy: another program holds its database ({detail})")
+        return StoreError(_said("store.db_locked", path=path, error=detail))
     if "malformed" in lowered or "not a database" in lowered or opening:
-        return StoreError(
-            f"{path}: the database is damaged or truncated ({detail}); restore the latest "
-            "backup (evidence-desk restore)"
-        )
-    return StoreError(f"{path}: the store cannot be used ({detail})")
+        return StoreError(_said("store.db_damaged", path=path, error=detail))
+    return StoreError(_said("store.unusable", path=path, error=detail))
 
 
 def _nearly_full(folder: Path) -> bool:
@@ -171,10 +179,7 @@ def migrate(conn: Connection) -> int:
     )
     current = schema_version(conn)
     if current > latest_version():
-        raise StoreError(
-            f"this store uses schema version {current}, newer than this build "
-            f"understands ({latest_version()}): update Evidence Desk"
-        )
+        raise StoreError(_said("store.newer_schema", version=current, latest=latest_version()))
     for number in range(current + 1, latest_version() + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:

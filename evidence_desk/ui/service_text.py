@@ -1625,4 +1625,47 @@ def _templates() -> dict[str, str]:
             "Services",
             "{path}: {member}: signed by {user}, who is not an admin of this store with that key",
         ),
+        # store.*
+        "store.db_missing": QCoreApplication.translate(
+            "Services", "{path}: database file is missing"
+        ),
+        "store.db_empty": QCoreApplication.translate(
+            "Services",
+            "{path}: database file is empty (truncated); restore the latest backup "
+            "(evidence-desk restore)",
+        ),
+        "store.db_short": QCoreApplication.translate(
+            "Services",
+            "{path}: the database is damaged or truncated ({size} bytes, its header "
+            "describes {pages} pages of {page_size}); restore the latest backup "
+            "(evidence-desk restore)",
+        ),
+        "store.disk_full": QCoreApplication.translate(
+            "Services",
+            "{folder}: the disk holding the store is full ({error}); nothing was stored. "
+            "Free some space and try again",
+        ),
+        "store.read_only": QCoreApplication.translate(
+            "Services",
+            "{folder}: the store folder is read-only or not writable for this user "
+            "({error}); Evidence Desk needs to write to it, even to read (its database keeps "
+            "a shared journal there). Copy the store to a writable folder, or restore a "
+            "backup",
+        ),
+        "store.db_locked": QCoreApplication.translate(
+            "Services", "{path}: store is busy: another program holds its database ({error})"
+        ),
+        "store.db_damaged": QCoreApplication.translate(
+            "Services",
+            "{path}: the database is damaged or truncated ({error}); restore the latest "
+            "backup (evidence-desk restore)",
+        ),
+        "store.unusable": QCoreApplication.translate(
+            "Services", "{path}: the store cannot be used ({error})"
+        ),
+        "store.newer_schema": QCoreApplication.translate(
+            "Services",
+            "this store uses schema version {version}, newer than this build understands "
+            "({latest}): update Evidence Desk",
+        ),
     }

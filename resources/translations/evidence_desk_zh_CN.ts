@@ -4894,6 +4894,51 @@
         <source>{path}: {member}: signed by {user}, who is not an admin of this store with that key</source>
         <translation>{path}：{member}：签名人“{user}”不是使用该密钥的本证据库管理员</translation>
     </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1629"/>
+        <source>{path}: database file is missing</source>
+        <translation>{path}：数据库文件缺失</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1632"/>
+        <source>{path}: database file is empty (truncated); restore the latest backup (evidence-desk restore)</source>
+        <translation>{path}：数据库文件为空（已被截断）；请恢复最近的备份</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1637"/>
+        <source>{path}: the database is damaged or truncated ({size} bytes, its header describes {pages} pages of {page_size}); restore the latest backup (evidence-desk restore)</source>
+        <translation>{path}：数据库已损坏或被截断（{size} 字节，而其文件头描述为 {pages} 页、每页 {page_size} 字节）；请恢复最近的备份</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1643"/>
+        <source>{folder}: the disk holding the store is full ({error}); nothing was stored. Free some space and try again</source>
+        <translation>{folder}：证据库所在磁盘已满（{error}）；未保存任何内容。请释放空间后重试</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1648"/>
+        <source>{folder}: the store folder is read-only or not writable for this user ({error}); Evidence Desk needs to write to it, even to read (its database keeps a shared journal there). Copy the store to a writable folder, or restore a backup</source>
+        <translation>{folder}：证据库文件夹为只读，或当前用户无写入权限（{error}）；即使只是查看，Evidence Desk 也需要写入该文件夹（数据库在其中保存共享日志）。请将证据库复制到可写的文件夹，或恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1655"/>
+        <source>{path}: store is busy: another program holds its database ({error})</source>
+        <translation>{path}：证据库正忙：另一个程序正在占用其数据库（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1658"/>
+        <source>{path}: the database is damaged or truncated ({error}); restore the latest backup (evidence-desk restore)</source>
+        <translation>{path}：数据库已损坏或被截断（{error}）；请恢复最近的备份</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1663"/>
+        <source>{path}: the store cannot be used ({error})</source>
+        <translation>{path}：证据库无法使用（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1666"/>
+        <source>this store uses schema version {version}, newer than this build understands ({latest}): update Evidence Desk</source>
+        <translation>此证据库使用的数据结构版本 {version} 比本程序支持的版本（{latest}）更新：请升级 Evidence Desk</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
