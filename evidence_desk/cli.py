@@ -23,7 +23,7 @@ from evidence_desk.services import cases, contacts, evidence, timestamps
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services import users as user_service
 from evidence_desk.services.session import Session
-from evidence_desk.services.verify import iter_log, verify_store
+from evidence_desk.services.verify import iter_log, signed_notes, verify_store
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -122,6 +122,7 @@ def cmd_user_reset(args: argparse.Namespace) -> int:
 def cmd_log(args: argparse.Namespace) -> int:
     with open_session(args) as session:
         entries = list(iter_log(session, since=args.since))
+        notes = signed_notes(session, since=args.since) if args.json else {}
     if args.json:
         print(
             json.dumps(
@@ -135,6 +136,8 @@ def cmd_log(args: argparse.Namespace) -> int:
                         "prev_hash": e.prev_hash,
                         "entry_hash": e.entry_hash,
                         "signature": e.signature,
+                        # the signature is over "evidence-desk/checkpoint/v1\n" + this note
+                        "signed_note": notes.get(e.seq),
                     }
                     for e in entries
                 ],

@@ -34,6 +34,31 @@ from typing import Any
 from evidence_desk import __version__
 
 
+def _worker_signature_check() -> str:
+    """Large stores check signatures in spawned worker processes, which a frozen build must be
+    able to start (``multiprocessing.freeze_support`` in the launcher): check a few there, one of
+    them forged, whatever the store's size."""
+    from evidence_desk.integrity import signature_checks, signing
+
+    key, forger = signing.generate_private_key(), signing.generate_private_key()
+    public = signing.public_key_hex(key)
+    checks = [
+        signature_checks.SignatureCheck(
+            public,
+            (f"m{n}".encode(),),
+            signing.sign(forger if n == 7 else key, b"", f"m{n}".encode()),
+        )
+        for n in range(16)
+    ]
+    with signature_checks.SignatureBatch(len(checks), workers=2) as batch:
+        for check in checks:
+            batch.add(check)
+        failed = batch.invalid()
+    if failed != {7}:
+        raise AssertionError(f"worker processes judged signatures wrongly: {sorted(failed)}")
+    return f"signatures checked in worker processes ({signature_checks.backend()})"
+
+
 class _Steps:
     def __init__(self) -> None:
         self.results: dict[str, float] = {}
@@ -90,7 +115,10 @@ def run(work: Path, *, gui: bool = True) -> dict[str, Any]:
             problems = "; ".join(f"{f.code} at {f.location}" for f in report.errors[:3])
             raise AssertionError(f"the store does not verify: {problems}")
         facts["entries"] = report.entries
-        return f"INTACT: {report.entries} entries, {report.blobs} originals"
+        return (
+            f"INTACT: {report.entries} entries, {report.blobs} originals; "
+            f"{_worker_signature_check()}"
+        )
 
     def backup_restore() -> str:
         admin, password = "admin", DEMO_USERS["admin"][1]

@@ -6,10 +6,14 @@ with arguments it is the same command line as ``evidence-desk`` (including ``--s
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 from evidence_desk.cli import main
 
 if __name__ == "__main__":
+    # verify checks signatures in spawned worker processes; in a frozen build each worker is
+    # this executable started again, and this call turns it into the worker
+    multiprocessing.freeze_support()
     arguments = sys.argv[1:] or ["gui"]
     raise SystemExit(main(arguments))

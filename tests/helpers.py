@@ -86,6 +86,19 @@ def raw_connection(store: Path, user: str, password: str) -> db.Connection:
     return db.connect(folder.db_path, derive_subkey(unlocked.data_key, "sqlcipher"))
 
 
+def signed_message(team: Team, seq: int) -> bytes:
+    """The bytes entry ``seq`` is signed over: the note of the checkpoint it closes."""
+    from evidence_desk.integrity import ledger
+    from evidence_desk.store.folder import StoreFolder
+
+    conn = raw_connection(team.path, "root", team.passwords["root"])
+    try:
+        root = conn.execute("SELECT root FROM checkpoints WHERE size = ?", (seq,)).fetchone()[0]
+    finally:
+        conn.close()
+    return ledger.checkpoint_message(StoreFolder.open(team.path).store_id, seq, root)
+
+
 def supporting_documents(folder: Path, tag: str = "") -> list[tuple[str, Path]]:
     """The two documents a debtor must give before a contact can be approved (EV-6, issue 3):
     an identity proof and a debt confirmation. Small real files, distinct per ``tag``."""

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from evidence_desk.integrity import signing
+from evidence_desk.integrity import merkle, signing
 from tests.helpers import ADMIN, ADMIN_PASSWORD, TickingClock, make_team, raw_connection
 
 REPO = Path(__file__).resolve().parents[1]
@@ -288,10 +288,14 @@ def test_end_to_end_flow(tmp_path: Path, docs: dict[str, Path]) -> None:
         ("alice", "evidence.attach"),
     ]
     for entry in entries[4:]:
+        # signed through the checkpoint the entry closes, whose root covers its hash
+        leaves = [merkle.leaf_hash(bytes.fromhex(e["entry_hash"])) for e in entries]
+        root = merkle.root_hash(leaves[: entry["seq"]]).hex()
+        assert entry["signed_note"].endswith(f"\n{entry['seq']}\n{root}\n")
         assert signing.verify(
             keys[entry["actor"]],
-            signing.ENTRY_CONTEXT,
-            bytes.fromhex(entry["entry_hash"]),
+            signing.CHECKPOINT_CONTEXT,
+            entry["signed_note"].encode(),
             entry["signature"],
         ), entry
     request = entries[5]["payload"]

@@ -14,7 +14,8 @@ Layout (inside one top folder ``bundle-<id>/`` so unzipping gives one directory)
     ledger/checkpoint-<N>.txt                     the checkpoint note every proof leads to
     ledger/checkpoints.json                       its signature, cosigned older checkpoints + proofs
     ledger/commitments/<import>.json              per-message commitments of each import
-    proofs/entry-<seq>.json                       RFC 9162 inclusion proof of each slice entry
+    proofs/entry-<seq>.json                       RFC 9162 inclusion proof of each slice entry,
+                                                  and the checkpoint its signature covers
     keys/users.json                               users' public keys (as the ledger introduced them)
     tsa/...                                       checkpoint tokens, TSA certificates and roots
     VERIFY.txt                                    the exact commands
@@ -170,6 +171,7 @@ def tag_files(data: BundleData, manifest: bytes, pdf_index: dict[str, object]) -
     size = data.checkpoint.size
     root = bytes.fromhex(data.checkpoint.root)
     leaves = list(data.leaf_hashes)
+    cache: merkle.SubtreeCache = {}  # every proof below is over the same leaves
     files: dict[str, bytes] = {
         EVIDENCE_MANIFEST: manifest,
         PDF_INDEX: json.dumps(pdf_index, ensure_ascii=False, sort_keys=True, indent=1).encode(),
@@ -179,7 +181,7 @@ def tag_files(data: BundleData, manifest: bytes, pdf_index: dict[str, object]) -
     files[f"ledger/checkpoint-{size}.txt"] = note.encode()
     cosigned = []
     for cp in data.cosigned:
-        path = merkle.consistency_proof(cp.size, leaves) if cp.size < size else []
+        path = merkle.consistency_proof(cp.size, leaves, cache) if cp.size < size else []
         cosigned.append(
             {
                 "size": cp.size,
@@ -208,7 +210,11 @@ def tag_files(data: BundleData, manifest: bytes, pdf_index: dict[str, object]) -
         sort_keys=True,
     ).encode()
     for entry in data.ledger:
-        path = merkle.inclusion_proof(entry.seq - 1, leaves)
+        path = merkle.inclusion_proof(entry.seq - 1, leaves, cache)
+        # The entry is signed through the checkpoint it closed (integrity/ledger.py): that
+        # checkpoint's root, and the proof that its tree is a prefix of the target's, whose
+        # leaf seq - 1 is this entry.
+        closed = leaves[: entry.seq]
         files[f"proofs/entry-{entry.seq}.json"] = json.dumps(
             {
                 "leaf_index": entry.seq - 1,
@@ -216,6 +222,18 @@ def tag_files(data: BundleData, manifest: bytes, pdf_index: dict[str, object]) -
                 "tree_size": size,
                 "root": root.hex(),
                 "inclusion_path": [h.hex() for h in path],
+                "signed_checkpoint": {
+                    "size": entry.seq,
+                    "root": merkle.root_hash(closed, cache).hex(),
+                    "consistency_path": [
+                        h.hex()
+                        for h in (
+                            merkle.consistency_proof(entry.seq, leaves, cache)
+                            if entry.seq < size
+                            else []
+                        )
+                    ],
+                },
             },
             indent=1,
             sort_keys=True,

@@ -974,9 +974,9 @@ class _Story:
             'SHA-256: FIPS 180-4. SM3: GB/T 32905-2016, SM3("abc") = 66c7f0f4 62eeedd9 d1f2d46b '
             "dc10e4e2 4167c487 5cf2f7a2 297da02b 8f4ba8e0.",
             "RFC 9162: leaf = SHA-256(0x00 || entry_hash), node = SHA-256(0x01 || left || right).",
-            "entry_hash = SHA-256(canonical [seq, at, actor, action, payload_hash, prev_hash]); "
-            'signature = Ed25519("evidence-desk/entry/v1\\n" || entry_hash).',
-            'checkpoint signature = Ed25519("evidence-desk/checkpoint/v1\\n" || checkpoint text).',
+            "entry_hash = SHA-256(canonical [seq, at, actor, action, payload_hash, prev_hash]).",
+            'checkpoint signature = Ed25519("evidence-desk/checkpoint/v1\\n" || checkpoint text); '
+            "the entry at seq n carries the signature of checkpoint n, whose root covers it.",
         ]
         for line in lines:
             self.p(esc(line), "small")

@@ -11,6 +11,7 @@ byte anywhere is located, and each exhibit gets a verdict.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import io
 import json
@@ -252,6 +253,8 @@ def _check_ledger(
     if text is None:
         return entries
     introduced: dict[str, str] = {}
+    checkpoints = _json(files, "ledger/checkpoints.json", report)
+    store_id = str(checkpoints.get("store_id", "")) if isinstance(checkpoints, dict) else ""
     for number, line in enumerate(text.splitlines(), 1):
         where = f"{name}:{number}"
         try:
@@ -295,8 +298,9 @@ def _check_ledger(
             if change.get("table") == "users" and "public_key" in row:
                 introduced[str(row.get("name"))] = str(row["public_key"])
         key = introduced.get(entry.actor, "")
-        if not signing.verify(
-            key, signing.ENTRY_CONTEXT, bytes.fromhex(entry.entry_hash), entry.signature
+        if not any(
+            signing.verify(key, b"", message, entry.signature)
+            for message in _entry_messages(files, store_id, entry)
         ):
             report.findings.append(
                 KitFinding(
@@ -318,6 +322,43 @@ def _check_ledger(
     keys.clear()
     keys.update(introduced)
     return entries
+
+
+def _signed_checkpoint(files: dict[str, bytes], seq: int) -> tuple[int, str] | None:
+    """The (size, root) of the checkpoint entry ``seq`` closed, as its proof file states it
+    (checked against the target checkpoint in ``_check_checkpoint``)."""
+    try:
+        proof = json.loads(files[f"proofs/entry-{seq}.json"])
+        signed = proof["signed_checkpoint"]
+        return int(signed["size"]), str(signed["root"])
+    except (KeyError, ValueError, TypeError):
+        return None
+
+
+def _entry_messages(files: dict[str, bytes], store_id: str, entry: ledger.Entry) -> list[bytes]:
+    """What the entry's signature may be over: the note of the checkpoint it closed, or (for
+    entries written before entries were signed through checkpoints) its own hash."""
+    messages = []
+    signed = _signed_checkpoint(files, entry.seq)
+    if signed is not None and signed[0] == entry.seq:
+        messages.append(ledger.checkpoint_message(store_id, entry.seq, signed[1]))
+    with contextlib.suppress(ValueError):  # an entry hash that is not hex: reported elsewhere
+        messages.append(ledger.legacy_entry_message(entry.entry_hash))
+    return messages
+
+
+def _signed_checkpoint_consistent(signed: Any, seq: int, size: int, root: bytes) -> bool:
+    """The checkpoint of size ``seq`` is the target's first ``seq`` leaves, so its last leaf is
+    the entry the target proves at index ``seq - 1``: the root the entry's signature covers is
+    genuine."""
+    try:
+        signed_root = bytes.fromhex(str(signed["root"]))
+        path = [bytes.fromhex(h) for h in signed["consistency_path"]]
+        return int(signed["size"]) == seq and merkle.verify_consistency(
+            seq, size, signed_root, root, path
+        )
+    except (KeyError, ValueError, TypeError):
+        return False
 
 
 def _check_checkpoint(
@@ -369,6 +410,17 @@ def _check_checkpoint(
             )
         except (KeyError, ValueError, TypeError):
             ok = False
+        if "signed_checkpoint" in proof and not _signed_checkpoint_consistent(
+            proof["signed_checkpoint"], seq, size, root
+        ):
+            report.findings.append(
+                KitFinding(
+                    "proof.signed_checkpoint",
+                    proof_name,
+                    f"the checkpoint entry {seq} was signed over is not a prefix of checkpoint "
+                    f"{size}",
+                )
+            )
         if not ok:
             report.findings.append(
                 KitFinding(

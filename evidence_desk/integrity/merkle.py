@@ -25,6 +25,7 @@ __all__ = [
     "EMPTY_ROOT",
     "HASH_SIZE",
     "CompactRange",
+    "SubtreeCache",
     "consistency_proof",
     "inclusion_proof",
     "leaf_hash",
@@ -153,27 +154,53 @@ class CompactRange:
             return EMPTY_ROOT
         # The rightmost, smallest subtrees hang off the right edge of the tree: fold right to left.
         root = self._hashes[-1]
+        sha256 = hashlib.sha256  # node_hash, inlined: verify takes a root after every entry
         for left in reversed(self._hashes[:-1]):
-            root = node_hash(left, root)
+            root = sha256(_NODE_PREFIX + left + root).digest()
         return root
 
 
-def _subtree_hash(leaf_hashes: Sequence[bytes], start: int, end: int) -> bytes:
-    """MTH(D[start:end]) in O(end - start) hashes, without copying the sequence."""
-    subtree = CompactRange()
-    subtree.extend(leaf_hashes[i] for i in range(start, end))
-    return subtree.root_hash()
+SubtreeCache = dict[tuple[int, int], bytes]
+"""MTH(D[start:end]) by (start, end), shared by many proofs over the *same* leaf sequence."""
 
 
-def root_hash(leaf_hashes: Sequence[bytes]) -> bytes:
+def _subtree_hash(
+    leaf_hashes: Sequence[bytes], start: int, end: int, cache: SubtreeCache | None = None
+) -> bytes:
+    """MTH(D[start:end]) in O(end - start) hashes, without copying the sequence.
+
+    With a cache, every subtree on the way is kept, so that many proofs over the same leaves
+    (a bundle proves each of its entries) cost O(n) hashes in all instead of O(n) each.
+    """
+    if cache is None:
+        subtree = CompactRange()
+        subtree.extend(leaf_hashes[i] for i in range(start, end))
+        return subtree.root_hash()
+    known = cache.get((start, end))
+    if known is None:
+        if end - start == 1:
+            known = leaf_hashes[start]
+        else:
+            k = _split(end - start)
+            known = node_hash(
+                _subtree_hash(leaf_hashes, start, start + k, cache),
+                _subtree_hash(leaf_hashes, start + k, end, cache),
+            )
+        cache[(start, end)] = known
+    return known
+
+
+def root_hash(leaf_hashes: Sequence[bytes], cache: SubtreeCache | None = None) -> bytes:
     """MTH(D[n]) (RFC 9162 §2.1.1) over leaf hashes, each already ``leaf_hash(d[i])``.
 
     Iterative and O(n): each interior node is hashed exactly once, so 100k+ leaves are fine.
     """
-    return _subtree_hash(leaf_hashes, 0, len(leaf_hashes))
+    return _subtree_hash(leaf_hashes, 0, len(leaf_hashes), cache)
 
 
-def inclusion_proof(index: int, leaf_hashes: Sequence[bytes]) -> list[bytes]:
+def inclusion_proof(
+    index: int, leaf_hashes: Sequence[bytes], cache: SubtreeCache | None = None
+) -> list[bytes]:
     """PATH(m, D[n]) (RFC 9162 §2.1.3.1): the audit path of leaf ``index`` in the whole sequence.
 
     The path runs from the leaf's sibling up to the root's other child, as the verifier consumes
@@ -191,17 +218,19 @@ def inclusion_proof(index: int, leaf_hashes: Sequence[bytes]) -> list[bytes]:
         k = _split(end - start)
         if index < start + k:
             # m < k: PATH(m, D[n]) = PATH(m, D[0:k]) : MTH(D[k:n])
-            path.append(_subtree_hash(leaf_hashes, start + k, end))
+            path.append(_subtree_hash(leaf_hashes, start + k, end, cache))
             end = start + k
         else:
             # m >= k: PATH(m, D[n]) = PATH(m - k, D[k:n]) : MTH(D[0:k])
-            path.append(_subtree_hash(leaf_hashes, start, start + k))
+            path.append(_subtree_hash(leaf_hashes, start, start + k, cache))
             start += k
     path.reverse()
     return path
 
 
-def consistency_proof(old_size: int, leaf_hashes: Sequence[bytes]) -> list[bytes]:
+def consistency_proof(
+    old_size: int, leaf_hashes: Sequence[bytes], cache: SubtreeCache | None = None
+) -> list[bytes]:
     """PROOF(m, D[n]) = SUBPROOF(m, D[n], true) (RFC 9162 §2.1.4.1), with n = len(leaf_hashes).
 
     Proves that the tree of the first ``old_size`` leaves is a prefix of the whole tree. The RFC
@@ -220,16 +249,16 @@ def consistency_proof(old_size: int, leaf_hashes: Sequence[bytes]) -> list[bytes
         if m == end - start:
             # SUBPROOF(m, D[m], true) = {}; SUBPROOF(m, D[m], false) = {MTH(D[m])}
             if not b:
-                proof.append(_subtree_hash(leaf_hashes, start, end))
+                proof.append(_subtree_hash(leaf_hashes, start, end, cache))
             break
         k = _split(end - start)
         if m <= k:
             # SUBPROOF(m, D[n], b) = SUBPROOF(m, D[0:k], b) : MTH(D[k:n])
-            proof.append(_subtree_hash(leaf_hashes, start + k, end))
+            proof.append(_subtree_hash(leaf_hashes, start + k, end, cache))
             end = start + k
         else:
             # SUBPROOF(m, D[n], b) = SUBPROOF(m - k, D[k:n], false) : MTH(D[0:k])
-            proof.append(_subtree_hash(leaf_hashes, start, start + k))
+            proof.append(_subtree_hash(leaf_hashes, start, start + k, cache))
             start += k
             m -= k
             b = False

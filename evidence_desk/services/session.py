@@ -336,15 +336,16 @@ class Session:
         if rows:
             body["rows"] = [change.as_json() for change in rows]
         at = self.now()
-        entry = ledger.make_entry(
-            seq=seq,
-            at=at,
-            actor=self.user.name,
-            action=action,
-            payload=body,
-            prev=prev,
-            key=self._signing_key,
+        entry = ledger.unsigned_entry(
+            seq=seq, at=at, actor=self.user.name, action=action, payload=body, prev=prev
         )
+        tree = self._load_tree(seq - 1)
+        tree.append(merkle.leaf_hash(bytes.fromhex(entry.entry_hash)))
+        root = tree.root_hash().hex()
+        note = ledger.checkpoint_note(self.folder.store_id, tree.size, root)
+        # one signature for the entry and the checkpoint it closes (see integrity/ledger.py)
+        signature = self.sign(signing.CHECKPOINT_CONTEXT, note.encode())
+        entry = entry.signed(signature)
         self.conn.execute(
             "INSERT INTO ledger (seq, at, actor, action, payload, payload_hash, prev_hash, "
             "entry_hash, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -360,11 +361,6 @@ class Session:
                 entry.signature,
             ),
         )
-        tree = self._load_tree(seq - 1)
-        tree.append(merkle.leaf_hash(bytes.fromhex(entry.entry_hash)))
-        root = tree.root_hash().hex()
-        note = ledger.checkpoint_note(self.folder.store_id, tree.size, root)
-        signature = self.sign(signing.CHECKPOINT_CONTEXT, note.encode())
         self.conn.execute(
             "INSERT INTO checkpoints (size, root, at, signer, signature) VALUES (?, ?, ?, ?, ?)",
             (tree.size, root, at, self.user.name, signature),

@@ -13,22 +13,26 @@ What is checked, in order (each finding carries a stable code and a location):
 4. the originals: every blob decrypted and both digests recomputed; files nobody references are
    reported as orphans (never counted as evidence).
 
-Signature checks are the slowest step and run on a small thread pool (the library releases the
-GIL), after the sequential pass has decided which key must have signed what.
+Signature checks are the slowest step: one per entry (an entry is signed through the checkpoint it
+closes, see integrity/ledger.py), queued while the sequential pass decides which key must have
+signed what, and checked in bulk by worker processes meanwhile (integrity/signature_checks.py).
 """
 
 from __future__ import annotations
 
+import contextlib
+import enum
+import gc
 import json
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 from evidence_desk.domain.errors import StoreError
 from evidence_desk.domain.models import Finding
 from evidence_desk.domain.policy import Action
-from evidence_desk.integrity import ledger, merkle, signing
+from evidence_desk.integrity import ledger, merkle
+from evidence_desk.integrity.signature_checks import SignatureBatch, SignatureCheck
 from evidence_desk.services.session import Session
 from evidence_desk.store import db
 from evidence_desk.store.blobs import BlobCorrupted
@@ -73,6 +77,8 @@ class Replay:
 
     entries: list[ledger.Entry]
     tables: dict[str, dict[tuple[Any, ...], dict[str, Any]]]
+    payloads: list[Any]  # each entry's parsed payload ({} when it is not JSON)
+    roots: dict[int, str]  # tree size -> Merkle root (hex) of the stored entry hashes
 
 
 def _load_extra_checks() -> None:
@@ -83,37 +89,34 @@ def _load_extra_checks() -> None:
     import evidence_desk.services.timestamps  # noqa: F401
 
 
-@dataclass(frozen=True, slots=True)
-class _SignatureCheck:
-    public_key: str | None
-    context: bytes
-    message: bytes
-    signature: str
-    finding: Finding
-
-
 def verify_store(
     session: Session, *, progress: Callable[[str, int, int], None] | None = None
 ) -> VerifyReport:
     session.require(Action.VERIFY)
     _load_extra_checks()
+    with _cyclic_gc_paused():
+        return _verify(session, progress)
+
+
+@contextlib.contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """The replay keeps every payload it parses (hundreds of thousands of small dicts, none in
+    a cycle); the cyclic collector would rescan them all again and again, a third of the time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _verify(session: Session, progress: Callable[[str, int, int], None] | None) -> VerifyReport:
     report = VerifyReport()
     report_progress = progress or (lambda _stage, _done, _total: None)
     with session.snapshot() as conn:
-        entries = [
-            ledger.Entry(
-                r["seq"],
-                **_text_columns(r, _LEDGER_TEXT, f"ledger seq {r['seq']}", report.findings),
-            )
-            for r in conn.execute("SELECT * FROM ledger ORDER BY seq")
-        ]
-        checkpoints = {
-            int(r["size"]): {
-                **dict(r),
-                **_text_columns(r, _CHECKPOINT_TEXT, f"checkpoint {r['size']}", report.findings),
-            }
-            for r in conn.execute("SELECT * FROM checkpoints")
-        }
+        entries = _load_entries(conn, report.findings)
+        checkpoints = _load_checkpoints(conn, report.findings)
         actual_tables = {
             table: {
                 tuple(row[k] for k in keys): dict(row)
@@ -126,105 +129,126 @@ def verify_store(
     report.entries = len(entries)
     report.checkpoints = len(checkpoints)
     store_id = session.folder.store_id
-    sig_checks: list[_SignatureCheck] = []
     tables: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {t: {} for t in PROJECTED_TABLES}
     keys: dict[str, str] = {}  # user -> public key, as of the entry being checked
     tree = merkle.CompactRange()
+    payloads: list[Any] = []
+    roots: dict[int, str] = {}
     expected_prev = ledger.genesis_hash(store_id)
-    for position, entry in enumerate(entries, start=1):
-        where = f"ledger seq {entry.seq}"
-        if entry.seq != position:
-            report.findings.append(
-                Finding(
-                    "ledger.sequence",
-                    where,
-                    f"expected seq {position}: an entry before "
-                    "it was deleted, or entries were inserted or reordered",
+    findings = report.findings
+    # This loop runs once per entry (100k+): it keeps to local names and builds a finding's
+    # text only when there is one, while the workers check the signatures it queues.
+    payload_hash, entry_hash, loads = ledger.payload_hash, ledger.entry_hash, json.loads
+    with _Signatures(len(entries)) as signatures:
+        for position, entry in enumerate(entries, start=1):
+            seq = entry.seq
+            if seq != position:
+                findings.append(
+                    Finding(
+                        "ledger.sequence",
+                        f"ledger seq {seq}",
+                        f"expected seq {position}: an entry before "
+                        "it was deleted, or entries were inserted or reordered",
+                    )
                 )
-            )
-        if entry.prev_hash != expected_prev:
-            report.findings.append(
-                Finding(
-                    "ledger.link",
-                    where,
-                    "prev_hash does not match the previous entry's "
-                    "hash: the chain is broken here (deleted, inserted or swapped entry)",
+            if entry.prev_hash != expected_prev:
+                findings.append(
+                    Finding(
+                        "ledger.link",
+                        f"ledger seq {seq}",
+                        "prev_hash does not match the previous entry's "
+                        "hash: the chain is broken here (deleted, inserted or swapped entry)",
+                    )
                 )
+            recomputed_payload = payload_hash(entry.payload)
+            if recomputed_payload != entry.payload_hash:
+                findings.append(
+                    Finding(
+                        "ledger.payload",
+                        f"ledger seq {seq}",
+                        "payload was changed after it was signed",
+                    )
+                )
+            recomputed = entry_hash(
+                seq, entry.at, entry.actor, entry.action, recomputed_payload, entry.prev_hash
             )
-        recomputed_payload = ledger.payload_hash(entry.payload)
-        if recomputed_payload != entry.payload_hash:
-            report.findings.append(
-                Finding("ledger.payload", where, "payload was changed after it was signed")
-            )
-        recomputed = ledger.entry_hash(
-            entry.seq, entry.at, entry.actor, entry.action, recomputed_payload, entry.prev_hash
-        )
-        if recomputed != entry.entry_hash:
-            report.findings.append(
-                Finding("ledger.entry_hash", where, "entry hash does not match its contents")
-            )
-        try:
-            payload = json.loads(entry.payload)
-        except ValueError:
-            payload = {}
-            report.findings.append(Finding("ledger.payload_json", where, "payload is not JSON"))
-        # Keys: the first entry introduces its own signer; later keys come from earlier entries.
-        pending_keys = _apply_rows(tables, payload, report.findings, where)
-        signer_key = keys.get(entry.actor)
-        if entry.seq == 1 and position == 1 and entry.action == "store.init":
-            signer_key = pending_keys.get(entry.actor)
-        sig_checks.append(
-            _SignatureCheck(
+            if recomputed != entry.entry_hash:
+                findings.append(
+                    Finding(
+                        "ledger.entry_hash",
+                        f"ledger seq {seq}",
+                        "entry hash does not match its contents",
+                    )
+                )
+            try:
+                payload = loads(entry.payload)
+            except ValueError:
+                payload = {}
+                findings.append(
+                    Finding("ledger.payload_json", f"ledger seq {seq}", "payload is not JSON")
+                )
+            payloads.append(payload)
+            # Keys: the first entry introduces its own signer; later keys come from earlier
+            # entries.
+            pending_keys = _apply_rows(tables, payload, findings, seq)
+            signer_key = keys.get(entry.actor)
+            if pending_keys:
+                if seq == 1 and position == 1 and entry.action == "store.init":
+                    signer_key = pending_keys.get(entry.actor)
+                keys.update(pending_keys)
+            expected_prev = entry.entry_hash
+            # The tree grows from the stored hashes (so one edited entry does not move every
+            # later root), but the entry's signature is checked over the root its *recomputed*
+            # hash gives: an entry edited outside the app no longer matches what was signed.
+            entry_root = None
+            if recomputed != entry.entry_hash:
+                edited = merkle.CompactRange.from_state(tree.size, tree.hashes)
+                edited.append(merkle.leaf_hash(bytes.fromhex(_hex_or_zero(recomputed))))
+                entry_root = edited.root_hash().hex()
+            tree.append(merkle.leaf_hash(_hash_bytes(entry.entry_hash)))
+            root = roots[position] = tree.root_hash().hex()
+            _check_entry_and_checkpoint(
+                store_id,
+                entry,
                 signer_key,
-                signing.ENTRY_CONTEXT,
-                bytes.fromhex(_hex_or_zero(recomputed)),
-                entry.signature,
-                Finding("ledger.signature", where, f"signature is not {entry.actor}'s"),
+                root,
+                entry_root or root,
+                recomputed,
+                position,
+                checkpoints.pop(position, None),
+                keys,
+                findings,
+                signatures,
             )
-        )
-        keys.update(pending_keys)
-        expected_prev = entry.entry_hash
-        tree.append(merkle.leaf_hash(bytes.fromhex(_hex_or_zero(entry.entry_hash))))
-        checkpoint = checkpoints.pop(tree.size, None)
-        if checkpoint is None:
+            if position % 5000 == 0:
+                report_progress("ledger", position, len(entries))
+        for size in sorted(checkpoints):
             report.findings.append(
                 Finding(
-                    "checkpoint.missing",
-                    f"checkpoint {tree.size}",
-                    "no checkpoint was kept for this entry (every write cuts one)",
+                    "checkpoint.beyond_ledger",
+                    f"checkpoint {size}",
+                    "checkpoint covers "
+                    f"{size} entries but the ledger has {len(entries)}: entries were removed",
                 )
             )
-        else:
-            _check_checkpoint(store_id, checkpoint, tree, keys, report, sig_checks)
-        if position % 5000 == 0:
-            report_progress("ledger", position, len(entries))
-    for size in sorted(checkpoints):
-        report.findings.append(
-            Finding(
-                "checkpoint.beyond_ledger",
-                f"checkpoint {size}",
-                "checkpoint covers "
-                f"{size} entries but the ledger has {len(entries)}: entries were removed",
+        if merkle_state is not None and (
+            merkle_state["size"] != tree.size
+            or merkle_state["peaks"] != json.dumps([h.hex() for h in tree.hashes])
+        ):
+            report.findings.append(
+                Finding(
+                    "merkle_state",
+                    "table merkle_state",
+                    "the cached Merkle tree state does not match the ledger (the next write "
+                    "would build on it)",
+                )
             )
-        )
-    if merkle_state is not None and (
-        merkle_state["size"] != tree.size
-        or merkle_state["peaks"] != json.dumps([h.hex() for h in tree.hashes])
-    ):
-        report.findings.append(
-            Finding(
-                "merkle_state",
-                "table merkle_state",
-                "the cached Merkle tree state does not match the ledger (the next write would "
-                "build on it)",
-            )
-        )
-    _check_head(session, entries, keys, report, sig_checks)
-    report_progress("signatures", 0, len(sig_checks))
-    _run_signature_checks(sig_checks, report)
+        _check_head(session, entries, keys, report, signatures)
+        report_progress("signatures", 0, len(signatures))
+        report.findings.extend(signatures.failures())
     _compare_tables(tables, actual_tables, report)
     _check_blobs(session, blob_rows, report, report_progress)
-    replay = Replay(entries, tables)
+    replay = Replay(entries, tables, payloads, roots)
     for check in EXTRA_CHECKS:
         try:
             report.findings.extend(check(session, replay))
@@ -259,24 +283,71 @@ _LEDGER_TEXT = (
     "entry_hash",
     "signature",
 )
-_CHECKPOINT_TEXT = ("root", "at", "signer", "signature")
+_CHECKPOINT_TEXT = ("root", "signer", "signature")
+
+
+def _text_test(columns: tuple[str, ...]) -> str:
+    """SQL that is 1 when every column holds text: SQLite checks the types, not a Python loop."""
+    return " AND ".join(f"typeof({c}) = 'text'" for c in columns)
+
+
+def _load_entries(conn: db.Connection, findings: list[Finding]) -> list[ledger.Entry]:
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: this reads every entry
+    cursor.execute(
+        f"SELECT {_text_test(_LEDGER_TEXT)}, seq, {', '.join(_LEDGER_TEXT)} "
+        "FROM ledger ORDER BY seq"
+    )
+    entries = []
+    for texts, seq, *values in cursor:
+        if not texts:
+            values = _text_columns(values, _LEDGER_TEXT, f"ledger seq {seq}", findings)
+        entries.append(ledger.Entry(seq, *values))
+    return entries
+
+
+def _load_checkpoints(
+    conn: db.Connection, findings: list[Finding]
+) -> dict[int, tuple[str, str, str]]:
+    """size -> (root, signer, signature)"""
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    cursor.execute(
+        f"SELECT {_text_test(_CHECKPOINT_TEXT)}, size, {', '.join(_CHECKPOINT_TEXT)} "
+        "FROM checkpoints"
+    )
+    checkpoints = {}
+    for texts, size, *values in cursor:
+        if not texts:
+            values = _text_columns(values, _CHECKPOINT_TEXT, f"checkpoint {size}", findings)
+        checkpoints[int(size)] = (values[0], values[1], values[2])
+    return checkpoints
 
 
 def _text_columns(
-    row: Any, columns: tuple[str, ...], where: str, findings: list[Finding]
-) -> dict[str, str]:
+    values: list[Any], columns: tuple[str, ...], where: str, findings: list[Finding]
+) -> list[str]:
     """Columns that must hold text. SQLite stores a BLOB written outside the app as is: report
     it, and carry on with its hex form so that the hash and signature checks still run."""
-    values: dict[str, str] = {}
-    for column in columns:
-        value = row[column]
+    texts: list[str] = []
+    for column, value in zip(columns, values, strict=True):
         if not isinstance(value, str):
             findings.append(
                 Finding("column.type", where, f"{column} holds {type(value).__name__}, not text")
             )
             value = value.hex() if isinstance(value, bytes) else str(value)
-        values[column] = value
-    return values
+        texts.append(value)
+    return texts
+
+
+def _hash_bytes(value: str) -> bytes:
+    """A stored hash as 32 bytes; anything else (edited outside the app) as 32 zero bytes, so
+    the tree still grows and the findings name the entry."""
+    try:
+        raw = bytes.fromhex(value)
+    except ValueError:
+        return bytes(32)
+    return raw if len(raw) == 32 else bytes(32)
 
 
 def _hex_or_zero(value: str) -> str:
@@ -291,13 +362,13 @@ def _apply_rows(
     tables: dict[str, dict[tuple[Any, ...], dict[str, Any]]],
     payload: Any,
     findings: list[Finding],
-    where: str,
+    seq: int,
 ) -> dict[str, str]:
     """Replay the payload's row changes; returns user keys the entry introduces or changes."""
     new_keys: dict[str, str] = {}
     rows = payload.get("rows", []) if isinstance(payload, dict) else []
     if not isinstance(rows, list):
-        findings.append(Finding("ledger.row_change", where, "malformed row changes"))
+        findings.append(Finding("ledger.row_change", f"ledger seq {seq}", "malformed row changes"))
         return new_keys
     for change in rows:
         try:
@@ -308,7 +379,9 @@ def _apply_rows(
             if op not in ("put", "delete") or not isinstance(row, dict):
                 raise TypeError(op)
         except (KeyError, TypeError):
-            findings.append(Finding("ledger.row_change", where, "malformed row change"))
+            findings.append(
+                Finding("ledger.row_change", f"ledger seq {seq}", "malformed row change")
+            )
             continue
         if op == "put":
             tables[table].setdefault(key, {}).update(row)
@@ -319,29 +392,68 @@ def _apply_rows(
     return new_keys
 
 
-def _check_checkpoint(
+def _check_entry_and_checkpoint(
     store_id: str,
-    checkpoint: dict[str, Any],
-    tree: merkle.CompactRange,
+    entry: ledger.Entry,
+    signer_key: str | None,
+    root: str,
+    entry_root: str,
+    recomputed_hash: str,
+    size: int,
+    checkpoint: tuple[str, str, str] | None,
     keys: dict[str, str],
-    report: VerifyReport,
-    sig_checks: list[_SignatureCheck],
+    findings: list[Finding],
+    signatures: _Signatures,
 ) -> None:
-    where = f"checkpoint {tree.size}"
-    root = tree.root_hash().hex()
-    if checkpoint["root"] != root:
-        report.findings.append(
-            Finding("checkpoint.root", where, "Merkle root does not match the ledger entries")
+    """The entry's signature and the checkpoint it closes: one Ed25519 check when, as every
+    write makes them, they are the same signature by the same key over the same note."""
+    # current form: the checkpoint note over the root the entry's own content gives
+    signed_note = ledger.checkpoint_message(store_id, size, entry_root)
+    if checkpoint is None:
+        findings.append(
+            Finding(
+                "checkpoint.missing",
+                f"checkpoint {size}",
+                "no checkpoint was kept for this entry (every write cuts one)",
+            )
         )
-    note = ledger.checkpoint_note(store_id, tree.size, checkpoint["root"])
-    sig_checks.append(
-        _SignatureCheck(
-            keys.get(checkpoint["signer"]),
-            signing.CHECKPOINT_CONTEXT,
-            note.encode(),
-            checkpoint["signature"],
-            Finding("checkpoint.signature", where, f"signature is not {checkpoint['signer']}'s"),
+    else:
+        checkpoint_root, checkpoint_signer, checkpoint_signature = checkpoint
+        checkpoint_key = keys.get(checkpoint_signer)
+        if (
+            checkpoint_signature == entry.signature
+            and checkpoint_key == signer_key
+            and checkpoint_root == root == entry_root
+        ):
+            signatures.expect(
+                signer_key, (signed_note,), entry.signature, _Failure.BOTH, size, entry.actor
+            )
+            return
+        if checkpoint_root != root:
+            findings.append(
+                Finding(
+                    "checkpoint.root",
+                    f"checkpoint {size}",
+                    "Merkle root does not match the ledger entries",
+                )
+            )
+        signatures.expect(
+            checkpoint_key,
+            (ledger.checkpoint_message(store_id, size, checkpoint_root),),
+            checkpoint_signature,
+            _Failure.CHECKPOINT,
+            size,
+            checkpoint_signer,
         )
+    # ... or the legacy form: the entry hash alone (stores written before entries were signed
+    # through their checkpoints)
+    signatures.expect(
+        signer_key,
+        (signed_note, ledger.legacy_entry_message(_hex_or_zero(recomputed_hash))),
+        entry.signature,
+        _Failure.ENTRY,
+        entry.seq,
+        entry.actor,
     )
 
 
@@ -350,7 +462,7 @@ def _check_head(
     entries: list[ledger.Entry],
     keys: dict[str, str],
     report: VerifyReport,
-    sig_checks: list[_SignatureCheck],
+    signatures: _Signatures,
 ) -> None:
     try:
         head = session.folder.head()
@@ -385,35 +497,75 @@ def _check_head(
                 f"the head's root does not match the first {head.size} ledger entries",
             )
         )
-    note = ledger.checkpoint_note(session.folder.store_id, head.size, head.root)
-    sig_checks.append(
-        _SignatureCheck(
-            keys.get(head.signer),
-            signing.CHECKPOINT_CONTEXT,
-            note.encode(),
-            head.signature,
-            Finding("head.signature", "store.json head", f"signature is not {head.signer}'s"),
-        )
+    signatures.expect(
+        keys.get(head.signer),
+        (ledger.checkpoint_message(session.folder.store_id, head.size, head.root),),
+        head.signature,
+        _Failure.HEAD,
+        head.size,
+        head.signer,
     )
 
 
-def _run_signature_checks(checks: list[_SignatureCheck], report: VerifyReport) -> None:
-    def valid(check: _SignatureCheck) -> bool:
-        if check.public_key is None:
-            return False
-        return signing.verify(check.public_key, check.context, check.message, check.signature)
+class _Failure(enum.Enum):
+    """What a failed signature check means, and so which findings it gives."""
 
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        for check, ok in zip(checks, pool.map(valid, checks, chunksize=512), strict=True):
-            if not ok:
-                finding = check.finding
-                if check.public_key is None:
-                    finding = Finding(
-                        finding.code,
-                        finding.location,
-                        finding.detail + " (signer unknown to the ledger at that point)",
-                    )
-                report.findings.append(finding)
+    ENTRY = "entry"
+    CHECKPOINT = "checkpoint"
+    BOTH = "both"  # the entry's signature is its checkpoint's
+    HEAD = "head"
+
+    def findings(self, number: int, signer: str, known: bool) -> list[Finding]:
+        detail = f"signature is not {signer}'s"
+        if not known:
+            detail += " (signer unknown to the ledger at that point)"
+        places = {
+            _Failure.ENTRY: [("ledger.signature", f"ledger seq {number}")],
+            _Failure.CHECKPOINT: [("checkpoint.signature", f"checkpoint {number}")],
+            _Failure.BOTH: [
+                ("ledger.signature", f"ledger seq {number}"),
+                ("checkpoint.signature", f"checkpoint {number}"),
+            ],
+            _Failure.HEAD: [("head.signature", "store.json head")],
+        }[self]
+        return [Finding(code, where, detail) for code, where in places]
+
+
+class _Signatures:
+    """The signatures to check, each with what its failure means; checked in bulk, on every
+    core, while the ledger is replayed (integrity/signature_checks.py)."""
+
+    def __init__(self, expected: int) -> None:
+        self._batch = SignatureBatch(expected)
+        self._meanings: list[tuple[_Failure, int, str, bool]] = []
+
+    def __enter__(self) -> _Signatures:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._batch.close()
+
+    def __len__(self) -> int:
+        return len(self._batch)
+
+    def expect(
+        self,
+        public_key: str | None,
+        messages: tuple[bytes, ...],
+        signature: str,
+        failure: _Failure,
+        number: int,
+        signer: str,
+    ) -> None:
+        self._batch.add(SignatureCheck(public_key, messages, signature))
+        self._meanings.append((failure, number, signer, public_key is not None))
+
+    def failures(self) -> list[Finding]:
+        return [
+            finding
+            for index in sorted(self._batch.invalid())
+            for finding in self._meanings[index][0].findings(*self._meanings[index][1:])
+        ]
 
 
 def _compare_tables(
@@ -527,3 +679,16 @@ def iter_log(session: Session, *, since: int = 1) -> Iterator[ledger.Entry]:
             r["entry_hash"],
             r["signature"],
         )
+
+
+def signed_notes(session: Session, *, since: int = 1) -> dict[int, str]:
+    """The checkpoint note each entry from ``since`` on is signed over (seq -> note text), as
+    stored: with it, an entry's signature can be checked from the log alone."""
+    session.require(Action.LOG_READ)
+    store_id = session.folder.store_id
+    return {
+        int(r["size"]): ledger.checkpoint_note(store_id, int(r["size"]), str(r["root"]))
+        for r in session.conn.execute(
+            "SELECT size, root FROM checkpoints WHERE size >= ? ORDER BY size", (since,)
+        )
+    }

@@ -258,3 +258,41 @@ def test_the_declaration_must_be_the_producers_signature_of_the_manifest(
     _rewrite_manifests(bag)
     report = verify_kit(bag)
     assert "pdf.declaration" in {f.code for f in report.errors}
+
+
+def test_each_entry_signature_is_checked_over_the_checkpoint_it_closed(
+    exported: ExportResult, tmp_path: Path
+) -> None:
+    """An entry's signature covers the checkpoint it closed; the kit proves that checkpoint is a
+    prefix of its own, so a planted root (or another entry's signature) is located."""
+    bag = _unzip(exported.kit_path, tmp_path / "f")
+    entries = [
+        json.loads(line)
+        for line in (bag / "ledger" / "entries.jsonl").read_text("utf-8").splitlines()
+    ]
+    seq = entries[-2]["seq"]
+    proof_path = bag / "proofs" / f"entry-{seq}.json"
+    proof = json.loads(proof_path.read_text("utf-8"))
+    assert proof["signed_checkpoint"]["size"] == seq
+    assert proof["signed_checkpoint"]["consistency_path"]  # the kit's checkpoint is larger
+
+    proof["signed_checkpoint"]["root"] = "ab" * 32
+    proof_path.write_text(json.dumps(proof), "utf-8")
+    _rewrite_manifests(bag)
+    places = {(f.code, f.file) for f in verify_kit(bag).errors}
+    assert ("proof.signed_checkpoint", f"proofs/entry-{seq}.json") in places
+    assert ("ledger.signature", "ledger/entries.jsonl") in places
+
+    bag = _unzip(exported.kit_path, tmp_path / "g")
+    lines = (bag / "ledger" / "entries.jsonl").read_text("utf-8").splitlines()
+    swapped = [json.loads(line) for line in lines]
+    swapped[-2]["signature"] = swapped[-3]["signature"]  # a genuine signature, of another entry
+    (bag / "ledger" / "entries.jsonl").write_text(
+        "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n" for e in swapped),
+        "utf-8",
+    )
+    _rewrite_manifests(bag)
+    errors = verify_kit(bag).errors
+    assert [f.message for f in errors if f.code == "ledger.signature"] == [
+        f"seq {seq}: not signed by {swapped[-2]['actor']}"
+    ]

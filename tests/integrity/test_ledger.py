@@ -1,29 +1,60 @@
-from evidence_desk.integrity import ledger, signing
+from evidence_desk.integrity import ledger, merkle, signing
 
 
-def test_entry_hash_signature_and_genesis_binding() -> None:
-    key = signing.generate_private_key()
+def test_entry_hash_and_genesis_binding() -> None:
     genesis = ledger.genesis_hash("store-a")
     assert genesis != ledger.genesis_hash("store-b")
-    entry = ledger.make_entry(
+    entry = ledger.unsigned_entry(
         seq=1,
         at="2026-01-01T00:00:00.000000Z",
         actor="root",
         action="store.init",
         payload={"x": "中文"},
         prev=genesis,
-        key=key,
     )
     assert entry.payload == '{"x":"中文"}'
     assert entry.payload_hash == ledger.payload_hash(entry.payload)
     assert entry.entry_hash == ledger.entry_hash(
         1, entry.at, "root", "store.init", entry.payload_hash, genesis
     )
+    assert entry.signature == ""
+    assert entry.signed("ab" * 64).signature == "ab" * 64
+
+
+def test_entry_is_signed_through_the_checkpoint_that_closes_it() -> None:
+    key = signing.generate_private_key()
     public = signing.public_key_hex(key)
-    message = bytes.fromhex(entry.entry_hash)
-    assert signing.verify(public, signing.ENTRY_CONTEXT, message, entry.signature)
-    # the same signature is worthless in another context (domain separation)
-    assert not signing.verify(public, signing.CHECKPOINT_CONTEXT, message, entry.signature)
+    entry = ledger.unsigned_entry(
+        seq=1,
+        at="2026-01-01T00:00:00Z",
+        actor="root",
+        action="store.init",
+        payload={},
+        prev=ledger.genesis_hash("store-a"),
+    )
+    root = merkle.root_hash([merkle.leaf_hash(bytes.fromhex(entry.entry_hash))]).hex()
+    note = ledger.checkpoint_note("store-a", 1, root)
+    assert (
+        ledger.checkpoint_message("store-a", 1, root) == signing.CHECKPOINT_CONTEXT + note.encode()
+    )
+    signature = signing.sign(key, signing.CHECKPOINT_CONTEXT, note.encode())
+    assert signing.verify(public, signing.CHECKPOINT_CONTEXT, note.encode(), signature)
+    # bound to the store, the size and the root: no other checkpoint shares it
+    for other in (
+        ledger.checkpoint_note("store-b", 1, root),
+        ledger.checkpoint_note("store-a", 2, root),
+        ledger.checkpoint_note("store-a", 1, "00" * 32),
+    ):
+        assert not signing.verify(public, signing.CHECKPOINT_CONTEXT, other.encode(), signature)
+    # the legacy per-entry form is another context: neither signature stands for the other
+    legacy = signing.sign(key, signing.ENTRY_CONTEXT, bytes.fromhex(entry.entry_hash))
+    assert ledger.legacy_entry_message(entry.entry_hash) == (
+        signing.ENTRY_CONTEXT + bytes.fromhex(entry.entry_hash)
+    )
+    assert not signing.verify(
+        public, signing.CHECKPOINT_CONTEXT, bytes.fromhex(entry.entry_hash), legacy
+    )
+    assert not signing.verify(public, signing.ENTRY_CONTEXT, note.encode(), signature)
 
 
 def test_any_field_change_changes_the_entry_hash() -> None:

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from evidence_desk.integrity.merkle import (
     EMPTY_ROOT,
     CompactRange,
+    SubtreeCache,
     consistency_proof,
     inclusion_proof,
     leaf_hash,
@@ -526,6 +527,19 @@ def test_every_proof_in_small_trees_matches_reference_and_verifies() -> None:
             proof = consistency_proof(old, tree)
             assert proof == _ref_subproof(old, tree, True)
             assert verify_consistency(old, size, _ref_mth(tree[:old]), root, proof)
+
+
+def test_proofs_sharing_a_subtree_cache_match_the_uncached_proofs() -> None:
+    """A bundle proves many entries against one tree with one cache: same proofs, any order,
+    including proofs within a prefix (a smaller tree over the same leaves)."""
+    leaves = _distinct_leaves(b"cached", 70)
+    cache: SubtreeCache = {}
+    for size in (70, 33, 64, 1, 70, 5):
+        tree = leaves[:size]
+        for index in reversed(range(size)):
+            assert inclusion_proof(index, tree, cache) == _ref_path(index, tree)
+        for old in range(1, size + 1):
+            assert consistency_proof(old, tree, cache) == _ref_subproof(old, tree, True)
 
 
 _EXTRA = 12

@@ -15,10 +15,11 @@ from evidence_desk.domain.errors import (
 )
 from evidence_desk.domain.models import Role
 from evidence_desk.integrity import signing
+from evidence_desk.integrity.ledger import Entry
 from evidence_desk.services import cases, users
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import iter_log, verify_store
-from tests.helpers import FAST_KDF, Team, store_state
+from tests.helpers import FAST_KDF, Team, signed_message, store_state
 
 
 class SleepRecorder:
@@ -174,22 +175,14 @@ def test_reset_issues_a_new_key_and_old_entries_still_verify(team: Team) -> None
         cases.edit_case(again, "C-1", amount_overdue="100")
         new_entry = list(iter_log(again))[-1]
         assert new_entry.actor == "bob"
+
     # the old entry is bob's under the old key, the new one under the new key
-    assert signing.verify(
-        old_key, signing.ENTRY_CONTEXT, bytes.fromhex(old_entry.entry_hash), old_entry.signature
-    )
-    assert not signing.verify(
-        reset.public_key,
-        signing.ENTRY_CONTEXT,
-        bytes.fromhex(old_entry.entry_hash),
-        old_entry.signature,
-    )
-    assert signing.verify(
-        reset.public_key,
-        signing.ENTRY_CONTEXT,
-        bytes.fromhex(new_entry.entry_hash),
-        new_entry.signature,
-    )
+    def signed_by(key: str, entry: Entry) -> bool:
+        return signing.verify(key, b"", signed_message(team, entry.seq), entry.signature)
+
+    assert signed_by(old_key, old_entry)
+    assert not signed_by(reset.public_key, old_entry)
+    assert signed_by(reset.public_key, new_entry)
     _assert_intact(ada)
 
 

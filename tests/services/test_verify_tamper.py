@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 
 from evidence_desk.domain.models import Finding
-from evidence_desk.integrity import ledger, signing
+from evidence_desk.integrity import ledger, signature_checks, signing
 from evidence_desk.integrity.canonical import canonical_bytes
 from evidence_desk.services import cases, contacts
 from evidence_desk.services.verify import VerifyReport, verify_store
@@ -158,12 +158,16 @@ def sql(built: Built, *statements: tuple[str, tuple[Any, ...] | dict[str, Any]])
         conn.close()
 
 
-def ledger_row(built: Built, seq: int) -> dict[str, Any]:
+def sql_row(built: Built, query: str, *params: Any) -> dict[str, Any]:
     conn = raw_connection(built.path, ADMIN, ADMIN_PASSWORD)
     try:
-        return dict(conn.execute("SELECT * FROM ledger WHERE seq = ?", (seq,)).fetchone())
+        return dict(conn.execute(query, params).fetchone())
     finally:
         conn.close()
+
+
+def ledger_row(built: Built, seq: int) -> dict[str, Any]:
+    return sql_row(built, "SELECT * FROM ledger WHERE seq = ?", seq)
 
 
 def error_places(report: VerifyReport) -> set[tuple[str, str]]:
@@ -349,29 +353,52 @@ def test_entry_resigned_with_another_users_key_is_found_at_that_seq(built: Built
     )
     row = ledger_row(built, built.attach_seq)
     assert row["actor"] == "alice"
-    forged = ledger.make_entry(
-        seq=row["seq"],
-        at=row["at"],
-        actor=row["actor"],
-        action=row["action"],
-        payload=json.loads(row["payload"]),
-        prev=row["prev_hash"],
-        key=bob_key,
-    )
-    # same content, same hash: only the signature is bob's instead of alice's
-    assert forged.entry_hash == row["entry_hash"]
-    assert forged.signature != row["signature"]
-    sql(
-        built,
-        (
-            "UPDATE ledger SET signature = ? WHERE seq = ?",
-            (forged.signature, built.attach_seq),
-        ),
-    )
+    # alice's entry, signed (over the very checkpoint note alice signed) with bob's key
+    checkpoint = sql_row(built, "SELECT * FROM checkpoints WHERE size = ?", built.attach_seq)
+    note = ledger.checkpoint_note(folder.store_id, built.attach_seq, checkpoint["root"])
+    forged = signing.sign(bob_key, signing.CHECKPOINT_CONTEXT, note.encode())
+    assert row["signature"] == checkpoint["signature"] != forged
+    sql(built, ("UPDATE ledger SET signature = ? WHERE seq = ?", (forged, built.attach_seq)))
     report = verify(built)
     finding = assert_found(report, "ledger.signature", f"ledger seq {built.attach_seq}")
     assert "alice" in finding.detail
     assert error_places(report) == {("ledger.signature", f"ledger seq {built.attach_seq}")}
+
+
+def test_entries_signed_in_the_legacy_per_entry_form_still_verify(built: Built) -> None:
+    """Stores written before entries were signed through their checkpoint carry
+    Ed25519("evidence-desk/entry/v1" || entry_hash): still the actor's, still accepted, and
+    still refused when the key is another's."""
+    folder = StoreFolder.open(built.path)
+    row = ledger_row(built, built.attach_seq)
+    message = bytes.fromhex(row["entry_hash"])
+    alice_key = signing.private_key_from_bytes(
+        folder.keyslots.unlock("alice", built.team.passwords["alice"]).signing_key
+    )
+    legacy = signing.sign(alice_key, signing.ENTRY_CONTEXT, message)
+    sql(built, ("UPDATE ledger SET signature = ? WHERE seq = ?", (legacy, built.attach_seq)))
+    assert verify(built).errors == []
+
+    bob_key = signing.private_key_from_bytes(
+        folder.keyslots.unlock("bob", built.team.passwords["bob"]).signing_key
+    )
+    forged = signing.sign(bob_key, signing.ENTRY_CONTEXT, message)
+    sql(built, ("UPDATE ledger SET signature = ? WHERE seq = ?", (forged, built.attach_seq)))
+    report = verify(built)
+    assert error_places(report) == {("ledger.signature", f"ledger seq {built.attach_seq}")}
+
+
+def test_signatures_checked_in_worker_processes_locate_the_same_tampering(
+    built: Built, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Large stores check signatures in spawned workers; force that path on this small one."""
+    monkeypatch.setattr(signature_checks, "PARALLEL_THRESHOLD", 0)
+    monkeypatch.setattr(signature_checks, "CHUNK", 4)
+    assert signature_checks.workers_for(built.last_seq) >= 1 or (os.cpu_count() or 1) < 2
+    assert verify(built).errors == []
+    sql(built, ("UPDATE ledger SET signature = ? WHERE seq = ?", ("ab" * 64, built.case_seq)))
+    report = verify(built)
+    assert error_places(report) == {("ledger.signature", f"ledger seq {built.case_seq}")}
 
 
 def test_approval_attributed_to_another_supervisor_is_found(built: Built) -> None:
