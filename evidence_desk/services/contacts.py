@@ -74,6 +74,11 @@ _said = Catalogue(
         "contact a supervisor has approved",
         "contact.expired": "the approval of contact {contact} expired at {expires_at}: ask for a "
         "new approval",
+        # verify findings and their locations
+        "contact.where_entry": "ledger seq {seq}",
+        "contact.cosigned_root": "the approval cosigns a checkpoint that does not match the ledger",
+        "contact.cosigned_by_other": "the cosignature is not {user}'s",
+        "contact.request_reference": "the approval does not reference its request entry correctly",
     },
     also={"contact.documents_missing": ("roles",)},
 )
@@ -574,14 +579,14 @@ def _check_cosignatures(session: Session, replay: Replay) -> Iterable[Finding]:
                 keys[change["row"]["name"]] = change["row"]["public_key"]
         if entry.action != "contact.approve":
             continue
-        where = f"ledger seq {entry.seq}"
+        where = _said("contact.where_entry", seq=entry.seq)
         cosig = payload.get("cosignature") or {}
         size = cosig.get("size")
         if not isinstance(size, int) or roots.get(size) != cosig.get("root"):
             yield Finding(
                 "approval.cosignature_root",
                 where,
-                "the approval cosigns a checkpoint that does not match the ledger",
+                _said("contact.cosigned_root"),
             )
             continue
         note = ledger.checkpoint_note(session.folder.store_id, size, cosig["root"])
@@ -591,7 +596,9 @@ def _check_cosignatures(session: Session, replay: Replay) -> Iterable[Finding]:
             note.encode(),
             str(cosig.get("signature", "")),
         ):
-            yield Finding("approval.cosignature", where, f"the cosignature is not {entry.actor}'s")
+            yield Finding(
+                "approval.cosignature", where, _said("contact.cosigned_by_other", user=entry.actor)
+            )
         request_seq = payload.get("request_seq")
         if (
             not isinstance(request_seq, int)
@@ -601,7 +608,7 @@ def _check_cosignatures(session: Session, replay: Replay) -> Iterable[Finding]:
             yield Finding(
                 "approval.request",
                 where,
-                "the approval does not reference its request entry correctly",
+                _said("contact.request_reference"),
             )
 
 

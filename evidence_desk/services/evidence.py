@@ -77,6 +77,24 @@ _said = Catalogue(
         "prepared; nothing was stored: run the import again",
         "import.gap": "gap between exports: nothing from {from_time} ({from_file}) to {to_time} "
         "({to_file})",
+        # verify findings and their locations
+        "import.where": "import {import_id} ({file})",
+        "import.where_message": "{where} {locator}",
+        "import.where_row": "message rowid {rowid}",
+        "import.where_row_in": "message rowid {rowid} ({where} {locator})",
+        "import.where_row_at": "message rowid {rowid} ({where} position {position})",
+        "import.no_longer_parses": "the stored original no longer parses: {error}",
+        "import.parser_changed": "stored with parser {stored}, this build has {current}: messages "
+        "not re-derived",
+        "import.normalised_differs": "re-parsing the original gives a different result than at "
+        "import",
+        "import.outside_app": "message is not produced by any stored original (inserted outside "
+        "the app)",
+        "import.message_missing": "a message of the original is missing from the store",
+        "import.message_changed": "column(s) {columns} differ from the original",
+        "import.not_in_original": "linked to this import but not in the original",
+        "import.commitments": "the Merkle root of message commitments does not match the signed "
+        "import entry",
     }
 )
 
@@ -950,22 +968,24 @@ def _check_imports(session: Session, replay: Replay) -> Iterable[Finding]:
     ]
     linked: set[int] = set()
     for row in imports:
-        where = f"import {row['id']} ({row['file_name']})"
+        where = _said("import.where", import_id=row["id"], file=row["file_name"])
         try:
             source = _reopen(session, row)
             result = registry.parse(source, row["timezone"], row["format"])
         except BlobCorrupted:
             continue  # already reported by the blob check
         except (ImportInputError, BadInput) as error:
-            yield Finding("import.reparse", where, f"the stored original no longer parses: {error}")
+            yield Finding("import.reparse", where, _said("import.no_longer_parses", error=error))
             continue
         if result.parser_version != row["parser_version"]:
             yield Finding(
                 "import.parser_changed",
                 where,
-                f"stored with parser "
-                f"{row['parser_version']}, this build has {result.parser_version}: "
-                "messages not re-derived",
+                _said(
+                    "import.parser_changed",
+                    stored=row["parser_version"],
+                    current=result.parser_version,
+                ),
                 severity="warning",
             )
             continue
@@ -978,7 +998,7 @@ def _check_imports(session: Session, replay: Replay) -> Iterable[Finding]:
             yield Finding(
                 "import.normalised",
                 where,
-                "re-parsing the original gives a different result than at import",
+                _said("import.normalised_differs"),
             )
         if isinstance(result, ParsedImage):
             continue
@@ -990,15 +1010,15 @@ def _check_imports(session: Session, replay: Replay) -> Iterable[Finding]:
         if r["rowid"] not in linked:
             yield Finding(
                 "message.unrecorded",
-                f"message rowid {r['rowid']}",
-                "message is not produced by any stored original (inserted outside the app)",
+                _said("import.where_row", rowid=r["rowid"]),
+                _said("import.outside_app"),
             )
 
 
 def _compare_messages(
     session: Session, row: dict[str, Any], result: ParsedChat, linked: set[int]
 ) -> Iterable[Finding]:
-    where = f"import {row['id']} ({row['file_name']})"
+    where = _said("import.where", import_id=row["id"], file=row["file_name"])
     sources = {
         s["position"]: s["message_rowid"]
         for s in session.conn.execute(
@@ -1018,8 +1038,8 @@ def _compare_messages(
         if stored is None:
             yield Finding(
                 "message.missing",
-                f"{where} {locator}",
-                "a message of the original is missing from the store",
+                _said("import.where_message", where=where, locator=locator),
+                _said("import.message_missing"),
             )
             continue
         linked.add(rowid)
@@ -1038,21 +1058,21 @@ def _compare_messages(
         if changed:
             yield Finding(
                 "message.changed",
-                f"message rowid {rowid} ({where} {locator})",
-                f"column(s) {', '.join(changed)} differ from the original",
+                _said("import.where_row_in", rowid=rowid, where=where, locator=locator),
+                _said("import.message_changed", columns=", ".join(changed)),
             )
         commitments.append(commitment(stored["salt"], message))
     for position, rowid in sorted(sources.items()):
         yield Finding(
             "message.unrecorded",
-            f"message rowid {rowid} ({where} position {position})",
-            "linked to this import but not in the original",
+            _said("import.where_row_at", rowid=rowid, where=where, position=position),
+            _said("import.not_in_original"),
         )
     if commitments_root(commitments) != row["commitments_root"]:
         yield Finding(
             "import.commitments",
             where,
-            "the Merkle root of message commitments does not match the signed import entry",
+            _said("import.commitments"),
         )
 
 

@@ -149,6 +149,12 @@ _said = Catalogue(
         "review.bad_date": "use YYYY-MM-DD or an ISO date-time",
         "review.bad_limit": "must be 1 or more",
         "review.bad_direction": "must be in, out or system",
+        # verify findings and their locations
+        "review.where_tag": "tag {tag_id}",
+        "review.message_gone": "the tagged message {fingerprint} of contact {contact} is not in "
+        "the store",
+        "review.item_elsewhere": "the tagged item {item} is not an item of contact {contact}",
+        "review.no_target": "the tag names no message or item",
     }
 )
 
@@ -551,25 +557,31 @@ def _check_tag_targets(session: Session, replay: Replay) -> Iterable[Finding]:
     }
     items = {key[0]: row.get("contact_id") for key, row in replay.tables.get("items", {}).items()}
     for (tag_id,), row in sorted(tags.items(), key=lambda kv: str(kv[0])):
-        where = f"tag {tag_id}"
+        where = _said("review.where_tag", tag_id=tag_id)
         if row.get("target_kind") == TARGET_MESSAGE:
             if (row.get("contact_id"), row.get("message_fingerprint")) not in messages:
                 yield Finding(
                     "review.tag_target",
                     where,
-                    f"the tagged message {row.get('message_fingerprint')} of contact "
-                    f"{row.get('contact_id')} is not in the store",
+                    _said(
+                        "review.message_gone",
+                        fingerprint=row.get("message_fingerprint"),
+                        contact=row.get("contact_id"),
+                    ),
                 )
         elif row.get("target_kind") == TARGET_ITEM:
             if items.get(row.get("item_id")) != row.get("contact_id"):
                 yield Finding(
                     "review.tag_target",
                     where,
-                    f"the tagged item {row.get('item_id')} is not an item of contact "
-                    f"{row.get('contact_id')}",
+                    _said(
+                        "review.item_elsewhere",
+                        item=row.get("item_id"),
+                        contact=row.get("contact_id"),
+                    ),
                 )
         else:
-            yield Finding("review.tag_target", where, "the tag names no message or item")
+            yield Finding("review.tag_target", where, _said("review.no_target"))
 
 
 EXTRA_CHECKS.append(_check_tag_targets)

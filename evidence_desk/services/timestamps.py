@@ -95,6 +95,16 @@ _said = Catalogue(
         "tsa.no_root": "at least one root certificate is required",
         "tsa.no_such": "no time-stamp authority named {name!r}",
         "tsa.none": "no time-stamp authority is configured: an admin adds one with `tsa add`",
+        # verify findings and their locations
+        "tsa.where_timestamp": "timestamp {id} (checkpoint {size}, {name})",
+        "tsa.where_stamped": "store.json stamped checkpoint",
+        "tsa.where_pending": "ledger seq {first}..{last}",
+        "tsa.root_mismatch": "the stamped root does not match the ledger",
+        "tsa.ledger_truncated": "a trusted time-stamp covers {size} entries but the ledger has "
+        "only {entries}: the tail of the ledger was removed",
+        "tsa.pending": "{count} entries sealed locally, not yet time-stamped",
+        "tsa.issuer_unknown": "the TSA that issued it is not configured",
+        "tsa.token_invalid": "token does not verify: {error}",
     }
 )
 
@@ -356,10 +366,15 @@ def _check_timestamps(session: Session, replay: Replay) -> Iterable[Finding]:
     }
     newest = 0
     for row in session.conn.execute("SELECT * FROM timestamps ORDER BY checkpoint_size"):
-        where = f"timestamp {row['id']} (checkpoint {row['checkpoint_size']}, {row['tsa_name']})"
+        where = _said(
+            "tsa.where_timestamp",
+            id=row["id"],
+            size=row["checkpoint_size"],
+            name=row["tsa_name"],
+        )
         size = int(row["checkpoint_size"])
         if roots.get(size) != row["checkpoint_root"]:
-            yield Finding("timestamp.root", where, "the stamped root does not match the ledger")
+            yield Finding("timestamp.root", where, _said("tsa.root_mismatch"))
             continue
         yield from _check_token(
             session,
@@ -374,24 +389,19 @@ def _check_timestamps(session: Session, replay: Replay) -> Iterable[Finding]:
     stamped = session.folder.stamped()
     if stamped is not None:
         size = int(stamped.get("size", 0))
+        where = _said("tsa.where_stamped")
         if size > len(replay.entries):
             yield Finding(
                 "ledger.truncated",
-                "store.json stamped checkpoint",
-                f"a trusted "
-                f"time-stamp covers {size} entries but the ledger has only "
-                f"{len(replay.entries)}: the tail of the ledger was removed",
+                where,
+                _said("tsa.ledger_truncated", size=size, entries=len(replay.entries)),
             )
         elif roots.get(size) != stamped.get("root"):
-            yield Finding(
-                "timestamp.root",
-                "store.json stamped checkpoint",
-                "the stamped root does not match the ledger",
-            )
+            yield Finding("timestamp.root", where, _said("tsa.root_mismatch"))
         else:
             yield from _check_token(
                 session,
-                "store.json stamped checkpoint",
+                where,
                 size,
                 str(stamped["root"]),
                 str(stamped.get("hash_alg", "sha256")),
@@ -402,8 +412,8 @@ def _check_timestamps(session: Session, replay: Replay) -> Iterable[Finding]:
     if pending:
         yield Finding(
             "timestamp.pending",
-            f"ledger seq {pending[0].seq}..{pending[-1].seq}",
-            f"{len(pending)} entries sealed locally, not yet time-stamped",
+            _said("tsa.where_pending", first=pending[0].seq, last=pending[-1].seq),
+            _said("tsa.pending", count=len(pending)),
             severity="warning",
         )
 
@@ -418,7 +428,7 @@ def _check_token(
     authority: Authority | None,
 ) -> Iterable[Finding]:
     if authority is None:
-        yield Finding("timestamp.authority", where, "the TSA that issued it is not configured")
+        yield Finding("timestamp.authority", where, _said("tsa.issuer_unknown"))
         return
     note = ledger.checkpoint_note(session.folder.store_id, size, root).encode()
     try:
@@ -430,7 +440,7 @@ def _check_token(
             hash_alg=hash_alg,
         )
     except tsa.TsaError as error:
-        yield Finding("timestamp.token", where, f"token does not verify: {error.message}")
+        yield Finding("timestamp.token", where, _said("tsa.token_invalid", error=error.message))
 
 
 EXTRA_CHECKS.append(_check_timestamps)

@@ -265,7 +265,8 @@ def locator(text: str) -> str:
 
 
 _NUMBERED = re.compile(
-    r"\b(?:(lines|rows) (\d+)-(\d+)|(line) (\d+), column (\d+)|(line|row|byte|item) (\d+))\b"
+    r"\b(?:(lines|rows) (\d+)-(\d+)|(line) (\d+), column (\d+)|(line|row|byte|item) (\d+)"
+    r"|ledger seq (\d+)(?:\.\.(\d+))?)\b"
 )
 
 
@@ -274,6 +275,10 @@ def _numbered(match: re.Match[str], patterns: dict[str, str]) -> str:
         return _args(patterns[match.group(1)], match.group(2), match.group(3))
     if match.group(4):
         return _args(patterns["column"], match.group(5), match.group(6))
+    if match.group(9):
+        if match.group(10):
+            return _args(patterns["entries"], match.group(9), match.group(10))
+        return _args(patterns["entry"], match.group(9))
     return _args(patterns[match.group(7)], match.group(8))
 
 
@@ -286,6 +291,8 @@ def _locator_patterns() -> dict[str, str]:
         "row": QCoreApplication.translate("Locators", "row %1"),
         "byte": QCoreApplication.translate("Locators", "byte %1"),
         "item": QCoreApplication.translate("Locators", "item %1"),
+        "entry": QCoreApplication.translate("Locators", "ledger entry %1"),
+        "entries": QCoreApplication.translate("Locators", "ledger entries %1-%2"),
     }
 
 
@@ -422,6 +429,41 @@ def _templates() -> dict[str, str]:
         "import.gap": QCoreApplication.translate(
             "Services",
             "gap between exports: nothing from {from_time} ({from_file}) to {to_time} ({to_file})",
+        ),
+        "import.where": QCoreApplication.translate("Services", "import {import_id} ({file})"),
+        "import.where_message": QCoreApplication.translate("Services", "{where} {locator}"),
+        "import.where_row": QCoreApplication.translate("Services", "message rowid {rowid}"),
+        "import.where_row_in": QCoreApplication.translate(
+            "Services", "message rowid {rowid} ({where} {locator})"
+        ),
+        "import.where_row_at": QCoreApplication.translate(
+            "Services", "message rowid {rowid} ({where} position {position})"
+        ),
+        "import.no_longer_parses": QCoreApplication.translate(
+            "Services", "the stored original no longer parses: {error}"
+        ),
+        "import.parser_changed": QCoreApplication.translate(
+            "Services",
+            "stored with parser {stored}, this build has {current}: messages not re-derived",
+        ),
+        "import.normalised_differs": QCoreApplication.translate(
+            "Services", "re-parsing the original gives a different result than at import"
+        ),
+        "import.outside_app": QCoreApplication.translate(
+            "Services", "message is not produced by any stored original (inserted outside the app)"
+        ),
+        "import.message_missing": QCoreApplication.translate(
+            "Services", "a message of the original is missing from the store"
+        ),
+        "import.message_changed": QCoreApplication.translate(
+            "Services", "column(s) {columns} differ from the original"
+        ),
+        "import.not_in_original": QCoreApplication.translate(
+            "Services", "linked to this import but not in the original"
+        ),
+        "import.commitments": QCoreApplication.translate(
+            "Services",
+            "the Merkle root of message commitments does not match the signed import entry",
         ),
         # text.*
         "text.nul_byte": QCoreApplication.translate(
@@ -1363,6 +1405,16 @@ def _templates() -> dict[str, str]:
             "Services",
             "the approval of contact {contact} expired at {expires_at}: ask for a new approval",
         ),
+        "contact.where_entry": QCoreApplication.translate("Services", "ledger seq {seq}"),
+        "contact.cosigned_root": QCoreApplication.translate(
+            "Services", "the approval cosigns a checkpoint that does not match the ledger"
+        ),
+        "contact.cosigned_by_other": QCoreApplication.translate(
+            "Services", "the cosignature is not {user}'s"
+        ),
+        "contact.request_reference": QCoreApplication.translate(
+            "Services", "the approval does not reference its request entry correctly"
+        ),
         # setting.*
         "setting.not_zone": QCoreApplication.translate(
             "Services", "not an IANA time zone (e.g. Asia/Shanghai)"
@@ -1421,6 +1473,16 @@ def _templates() -> dict[str, str]:
         ),
         "review.bad_limit": QCoreApplication.translate("Services", "must be 1 or more"),
         "review.bad_direction": QCoreApplication.translate("Services", "must be in, out or system"),
+        "review.where_tag": QCoreApplication.translate("Services", "tag {tag_id}"),
+        "review.message_gone": QCoreApplication.translate(
+            "Services", "the tagged message {fingerprint} of contact {contact} is not in the store"
+        ),
+        "review.item_elsewhere": QCoreApplication.translate(
+            "Services", "the tagged item {item} is not an item of contact {contact}"
+        ),
+        "review.no_target": QCoreApplication.translate(
+            "Services", "the tag names no message or item"
+        ),
         # tsa.*
         "tsa.not_pem": QCoreApplication.translate("Services", "not PEM certificates ({error})"),
         "tsa.name_url": QCoreApplication.translate("Services", "needs a name and an http(s) URL"),
@@ -1433,6 +1495,30 @@ def _templates() -> dict[str, str]:
         ),
         "tsa.none": QCoreApplication.translate(
             "Services", "no time-stamp authority is configured: an admin adds one with `tsa add`"
+        ),
+        "tsa.where_timestamp": QCoreApplication.translate(
+            "Services", "timestamp {id} (checkpoint {size}, {name})"
+        ),
+        "tsa.where_stamped": QCoreApplication.translate(
+            "Services", "store.json stamped checkpoint"
+        ),
+        "tsa.where_pending": QCoreApplication.translate("Services", "ledger seq {first}..{last}"),
+        "tsa.root_mismatch": QCoreApplication.translate(
+            "Services", "the stamped root does not match the ledger"
+        ),
+        "tsa.ledger_truncated": QCoreApplication.translate(
+            "Services",
+            "a trusted time-stamp covers {size} entries but the ledger has only {entries}: "
+            "the tail of the ledger was removed",
+        ),
+        "tsa.pending": QCoreApplication.translate(
+            "Services", "{count} entries sealed locally, not yet time-stamped"
+        ),
+        "tsa.issuer_unknown": QCoreApplication.translate(
+            "Services", "the TSA that issued it is not configured"
+        ),
+        "tsa.token_invalid": QCoreApplication.translate(
+            "Services", "token does not verify: {error}"
         ),
         # lexicon.*
         "lexicon.not_terms": QCoreApplication.translate(

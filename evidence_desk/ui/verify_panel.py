@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import VerifyReport, verify_store
-from evidence_desk.ui import errors
+from evidence_desk.ui import errors, service_text
 from evidence_desk.ui.workers import Job, start
 
 
@@ -112,7 +112,17 @@ class VerifyPanel(QWidget):
                 + self.tr("PROBLEMS FOUND (%1)").replace("%1", str(len(report.errors)))
                 + f"</b> — {summary}"
             )
-        self.show_findings([(f.severity, f.code, f.location, f.detail) for f in report.findings])
+        self.show_findings(
+            [
+                (
+                    f.severity,
+                    f.code,
+                    service_text.locator(f.location),
+                    service_text.phrase(f.detail),
+                )
+                for f in report.findings
+            ]
+        )
 
     def show_findings(self, rows: list[tuple[str, str, str, str]]) -> None:
         self.table.setRowCount(0)

@@ -28,6 +28,7 @@ from evidence_desk.ui.approvals import ApprovalQueue
 from evidence_desk.ui.import_wizard import ImportWizard
 from evidence_desk.ui.review_ui import FindingsView
 from evidence_desk.ui.users_dialog import UsersDialog
+from evidence_desk.ui.verify_panel import VerifyPanel
 from tests.helpers import Team, approved_contact
 
 FIXTURES = Path(__file__).resolve().parents[1] / "importers" / "fixtures"
@@ -44,8 +45,9 @@ ENGLISH = re.compile(
     r"refused by rule|already exists|must be|no importer|identical bytes|approved repayment|"
     r"\bline \d|\brow \d"
 )
-# Templates whose Chinese is the English: product names only.
+# Templates whose Chinese is the English: product names, or only facts and a space.
 SAME_IN_CHINESE = {
+    "import.where_message",
     "line.detected_plain",
     "messenger.detected_plain",
     "sms.detected_plain",
@@ -208,6 +210,30 @@ def test_approval_refusals_are_in_chinese(
         "（规则 contact.documents）"
     )
     box.close()
+
+
+def test_verify_findings_of_the_store_are_in_chinese(
+    qtbot: QtBot, team: Team, chinese: None
+) -> None:
+    panel = VerifyPanel(team.login("alice"))
+    qtbot.addWidget(panel)
+    panel.run()
+    qtbot.waitUntil(lambda: panel.report is not None, timeout=30_000)
+    assert panel.report is not None and panel.report.intact
+    rows = [
+        [panel.table.item(row, column).text() for column in range(4)]
+        for row in range(panel.table.rowCount())
+    ]
+    finding = panel.report.findings[0]
+    facts = dict(finding.location.facts) | dict(finding.detail.facts)
+    assert rows == [
+        [
+            "警告",
+            "timestamp.pending",
+            f"存证链第 {facts['first']}–{facts['last']} 条",
+            f"{facts['count']} 条记录已在本地封存，尚未加盖时间戳",
+        ]
+    ]
 
 
 def test_a_permission_refusal_names_the_role_and_the_action_in_chinese(chinese: None) -> None:
