@@ -1,4 +1,11 @@
+import hashlib
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from evidence_desk.integrity import ledger, merkle, signing
+from evidence_desk.integrity.canonical import canonical_bytes
 
 
 def test_entry_hash_and_genesis_binding() -> None:
@@ -71,3 +78,20 @@ def test_malformed_signatures_and_keys_are_invalid_not_errors() -> None:
     assert not signing.verify("zz", signing.ENTRY_CONTEXT, b"m", "00")
     key = signing.generate_private_key()
     assert not signing.verify(signing.public_key_hex(key), signing.ENTRY_CONTEXT, b"m", "abc")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    seq=st.integers(min_value=-(2**70), max_value=2**70),
+    texts=st.lists(st.text(st.characters(exclude_categories=())), min_size=5, max_size=5),
+)
+def test_fast_entry_hash_is_the_canonical_json_hash(seq: int, texts: list[str]) -> None:
+    """entry_hash writes the six fields directly for speed; the bytes must be canonical JSON's
+    (control characters, quotes, backslashes, non-BMP text included)."""
+    try:
+        expected = hashlib.sha256(canonical_bytes([seq, *texts])).hexdigest()
+    except UnicodeEncodeError:  # a lone surrogate: neither path can hash it
+        with pytest.raises(UnicodeEncodeError):
+            ledger.entry_hash(seq, *texts)
+        return
+    assert ledger.entry_hash(seq, *texts) == expected
