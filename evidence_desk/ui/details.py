@@ -17,9 +17,9 @@ from evidence_desk.services import settings as settings_service
 from evidence_desk.services.contacts import Item
 from evidence_desk.services.reading import MessageRow, StampState
 from evidence_desk.services.session import Session
-from evidence_desk.ui import errors
+from evidence_desk.ui import errors, service_text
 from evidence_desk.ui.formatting import local_time
-from evidence_desk.ui.labels import item_role_label, kind_label
+from evidence_desk.ui.labels import format_label, item_role_label, kind_label
 
 
 def _e(value: object) -> str:
@@ -96,7 +96,10 @@ class DetailsPane(QWidget):
                     (self.tr("Fingerprint"), info.fingerprint),
                     (self.tr("Commitment"), info.commitment),
                 ]
-                + [(self.tr("Source"), f"{i} {loc}") for i, loc in info.sources]
+                + [
+                    (self.tr("Source"), f"{i} {service_text.locator(loc)}")
+                    for i, loc in info.sources
+                ]
             )
         )
         parts.append(
@@ -111,7 +114,10 @@ class DetailsPane(QWidget):
                         ("SHA-256", record.sha256),
                         ("SM3", record.sm3),
                         (self.tr("Size"), self.tr("%1 bytes").replace("%1", str(record.size))),
-                        (self.tr("Format"), f"{record.format} ({record.parser_version})"),
+                        (
+                            self.tr("Format"),
+                            f"{format_label(record.format)} ({record.parser_version})",
+                        ),
                         (self.tr("Time zone"), record.timezone),
                         (self.tr("Our account"), record.our_account),
                         (self.tr("Imported by"), record.imported_by),

@@ -824,85 +824,85 @@
         <translation>承诺值</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="99"/>
+        <location filename="../../evidence_desk/ui/details.py" line="100"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="103"/>
-        <location filename="../../evidence_desk/ui/details.py" line="159"/>
+        <location filename="../../evidence_desk/ui/details.py" line="106"/>
+        <location filename="../../evidence_desk/ui/details.py" line="165"/>
         <source>Time stamp</source>
         <translation>时间戳</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="106"/>
+        <location filename="../../evidence_desk/ui/details.py" line="109"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="110"/>
+        <location filename="../../evidence_desk/ui/details.py" line="113"/>
         <source>Original</source>
         <translation>原始文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="113"/>
-        <location filename="../../evidence_desk/ui/details.py" line="151"/>
+        <location filename="../../evidence_desk/ui/details.py" line="116"/>
+        <location filename="../../evidence_desk/ui/details.py" line="157"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="113"/>
-        <location filename="../../evidence_desk/ui/details.py" line="151"/>
+        <location filename="../../evidence_desk/ui/details.py" line="116"/>
+        <location filename="../../evidence_desk/ui/details.py" line="157"/>
         <source>%1 bytes</source>
         <translation>%1 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="114"/>
+        <location filename="../../evidence_desk/ui/details.py" line="118"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="115"/>
+        <location filename="../../evidence_desk/ui/details.py" line="121"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="116"/>
+        <location filename="../../evidence_desk/ui/details.py" line="122"/>
         <source>Our account</source>
         <translation>我方账号</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="117"/>
+        <location filename="../../evidence_desk/ui/details.py" line="123"/>
         <source>Imported by</source>
         <translation>导入人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="118"/>
+        <location filename="../../evidence_desk/ui/details.py" line="124"/>
         <source>Imported at</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="135"/>
+        <location filename="../../evidence_desk/ui/details.py" line="141"/>
         <source>Chain of custody</source>
         <translation>保管链</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="147"/>
+        <location filename="../../evidence_desk/ui/details.py" line="153"/>
         <source>Item</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="148"/>
+        <location filename="../../evidence_desk/ui/details.py" line="154"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="152"/>
+        <location filename="../../evidence_desk/ui/details.py" line="158"/>
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="153"/>
+        <location filename="../../evidence_desk/ui/details.py" line="159"/>
         <source>Added at</source>
         <translation>添加时间</translation>
     </message>
@@ -5370,37 +5370,37 @@
         <translation>发现问题（%1）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="124"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="129"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="124"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="129"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="138"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="143"/>
         <source>Choose a verification kit</source>
         <translation>选择校验包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="138"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="143"/>
         <source>Verification kit (*.zip)</source>
         <translation>校验包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="149"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="154"/>
         <source>Checking %1…</source>
         <translation>正在校验 %1…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="160"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="165"/>
         <source>BUNDLE INTACT</source>
         <translation>证据包完好</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="160"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="165"/>
         <source>BUNDLE HAS PROBLEMS</source>
         <translation>证据包有问题</translation>
     </message>
