@@ -115,7 +115,8 @@ class Detection:
     ``name``/``kind`` are the suggested format, ``None`` when nothing matched. ``ambiguous`` means
     several specific formats matched; ``name`` is then only the first by :data:`MODULES` order and
     :func:`parse` will not use it without ``--format``. ``errors`` lists importers whose ``detect``
-    raised (a bug in that importer; detection carried on without it).
+    raised (a bug in that importer; detection carried on without it). ``reason`` is a coded
+    :class:`~evidence_desk.domain.wording.Phrase` (``detect.*`` or the importer's own code).
     """
 
     name: str | None

@@ -183,7 +183,7 @@ class ConductFinding:
 class ConductReport:
     findings: list[ConductFinding]
     rules: tuple[Rule, ...]
-    notes: list[str]  # rules that could not run fully, and why
+    notes: list[str]  # rules that could not run fully, and why (coded Phrases: conduct.*)
     parameters: dict[str, str]
 
     @property

@@ -132,8 +132,8 @@ class ChatPreview:
     attachments: dict[str, int]
     timezone: str
     encoding: str
-    problems: tuple[str, ...]
-    repairs: tuple[str, ...]
+    problems: tuple[str, ...]  # "file locator: reason", each a Phrase (code import.problem)
+    repairs: tuple[str, ...]  # the importer's coded Phrases
     after_revocation: int
 
 
