@@ -206,6 +206,33 @@ def _date_order(order: str) -> str:
     return re.sub(r"\b[dmy]\b", lambda match: words[match.group()], order)
 
 
+def _variant(name: str) -> str:
+    """The WeChat export tools' formats, as the importers name them."""
+    return {
+        "WeChat MemoTrace TXT": QCoreApplication.translate("ServiceText", "WeChat MemoTrace TXT"),
+        "WeChat WechatExporter TXT": QCoreApplication.translate(
+            "ServiceText", "WeChat WechatExporter TXT"
+        ),
+        "MemoTrace CSV": QCoreApplication.translate("ServiceText", "MemoTrace CSV"),
+        "PyWxDump CSV": QCoreApplication.translate("ServiceText", "PyWxDump CSV"),
+        "MemoTrace HTML export": QCoreApplication.translate("ServiceText", "MemoTrace HTML export"),
+        "WechatExporter HTML export": QCoreApplication.translate(
+            "ServiceText", "WechatExporter HTML export"
+        ),
+    }.get(name, name)
+
+
+def _locale(code: str) -> str:
+    """The language of a LINE chat history's header."""
+    return {
+        "en": QCoreApplication.translate("ServiceText", "English"),
+        "zh-CN": QCoreApplication.translate("ServiceText", "Simplified Chinese"),
+        "zh-TW": QCoreApplication.translate("ServiceText", "Traditional Chinese"),
+        "ja": QCoreApplication.translate("ServiceText", "Japanese"),
+        "th": QCoreApplication.translate("ServiceText", "Thai"),
+    }.get(code, code)
+
+
 def _sms_word(word: str) -> str:
     """SMS Backup & Restore's words for what a backup holds and where a message sits."""
     return {
@@ -232,12 +259,15 @@ _FACT_LABELS: dict[str, Callable[[str], str]] = {
     "tag": _tag,
     "target": _target,
     "format": format_label,
+    "formats": _listed(format_label),
     "platform": _platform,
     "clock": _clock,
     "language": _language,
     "order": _date_order,
     "orders": _date_order,
     "written": _date_order,
+    "variant": _variant,
+    "locale": _locale,
     "sms_content": _sms_word,
     "sms_type": _sms_word,
     "mms_box": _sms_word,

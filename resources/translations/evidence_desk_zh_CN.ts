@@ -978,173 +978,173 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="327"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="357"/>
         <source>channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="328"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="358"/>
         <source>relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="329"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="359"/>
         <source>initiated by</source>
         <translation>发起方</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="330"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="360"/>
         <source>account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="331"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="361"/>
         <source>document</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="332"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="362"/>
         <source>files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="333"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="363"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="334"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="364"/>
         <source>password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="335"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="365"/>
         <source>time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="336"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="366"/>
         <source>setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="337"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="367"/>
         <source>quiet hours</source>
         <translation>免打扰时段</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="338"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="368"/>
         <source>language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="339"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="369"/>
         <source>tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="340"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="370"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="341"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="371"/>
         <source>limit</source>
         <translation>数量上限</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="342"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="372"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="343"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="373"/>
         <source>time-stamp authority</source>
         <translation>时间戳机构</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="344"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="374"/>
         <source>root certificates</source>
         <translation>根证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="345"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="375"/>
         <source>intermediate certificates</source>
         <translation>中间证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="346"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="376"/>
         <source>approved repayment accounts</source>
         <translation>经批准的还款账户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="347"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="377"/>
         <source>conduct lexicon</source>
         <translation>合规词库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="348"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="378"/>
         <source>shipped lexicon</source>
         <translation>内置词库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="349"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="350"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="379"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="380"/>
         <source>case number</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="351"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="381"/>
         <source>case edit</source>
         <translation>案件修改</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="352"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="382"/>
         <source>debtor name</source>
         <translation>债务人姓名</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="353"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="383"/>
         <source>product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="354"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="384"/>
         <source>amount overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="355"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="385"/>
         <source>overdue since</source>
         <translation>逾期起始日</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="356"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="386"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="357"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="387"/>
         <source>contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="358"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="388"/>
         <source>from date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="359"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="389"/>
         <source>to date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="360"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="390"/>
         <source>bundle language</source>
         <translation>证据包语言</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="361"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="391"/>
         <source>page cap</source>
         <translation>页数上限</translation>
     </message>
@@ -1449,1351 +1449,1351 @@
 <context>
     <name>Importers</name>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="385"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="415"/>
         <source>looks like {format}</source>
         <translation>看起来是 {format}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="386"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="416"/>
         <source>{reason} (generic fallback)</source>
         <translation>{reason}（通用格式兜底）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="387"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="417"/>
         <source>several formats match this file: {formats}; choose one</source>
         <translation>多种格式都符合此文件：{formats}；无法确定用哪一种导入（命令行可用 --format 指定）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="390"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="420"/>
         <source>no importer recognised {file}</source>
         <translation>没有任何导入器能识别“{file}”</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="391"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="421"/>
         <source>no importer recognised {file} (importers missing from this build: {missing})</source>
         <translation>没有任何导入器能识别“{file}”（本版本缺少以下导入器：{missing}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="395"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="425"/>
         <source>forced: {format}</source>
         <translation>指定格式：{format}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="397"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="427"/>
         <source>empty file</source>
         <translation>文件为空</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="398"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="428"/>
         <source>invalid JSON: {error}</source>
         <translation>JSON 格式无效：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="399"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="429"/>
         <source>JSON nested too deeply</source>
         <translation>JSON 嵌套层级过深</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="400"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="430"/>
         <source>unknown IANA time zone {tz}</source>
         <translation>未知的 IANA 时区“{tz}”</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="403"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="433"/>
         <source>{reason} in {member}</source>
         <translation>{reason}，位于 {member}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="406"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="436"/>
         <source>{reason}; chat file {member}</source>
         <translation>{reason}；聊天文件 {member}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="409"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="439"/>
         <source>the {format} importer could not read this file ({error})</source>
         <translation>{format} 导入器无法读取此文件（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="469"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="499"/>
         <source>binary data (NUL byte) in a text export</source>
         <translation>文本导出文件中含有二进制数据（NUL 字节）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="472"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="502"/>
         <source>not valid UTF-8, UTF-16 or GB18030 text</source>
         <translation>不是有效的 UTF-8、UTF-16 或 GB18030 文本</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="475"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="505"/>
         <source>invalid {encoding} text</source>
         <translation>不是有效的 {encoding} 文本</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="476"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="506"/>
         <source>line longer than {limit} characters</source>
         <translation>单行超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="480"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="510"/>
         <source>no such member</source>
         <translation>压缩包或文件夹中没有该文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="481"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="511"/>
         <source>cannot open: {error}</source>
         <translation>无法打开：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="482"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="512"/>
         <source>cannot read: {error}</source>
         <translation>无法读取：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="483"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="513"/>
         <source>cannot open folder: {error}</source>
         <translation>无法打开文件夹：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="486"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="516"/>
         <source>cannot list: {error}</source>
         <translation>无法列出文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="487"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="517"/>
         <source>file is {size} bytes, above the cap of {cap}</source>
         <translation>文件大小为 {size} 字节，超过上限 {cap}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="490"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="520"/>
         <source>not a readable zip (truncated or corrupt): {error}</source>
         <translation>不是可读取的 zip 压缩包（不完整或已损坏）：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="493"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="523"/>
         <source>{count} members, above the cap of {cap}</source>
         <translation>压缩包含 {count} 个文件，超过上限 {cap}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="496"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="526"/>
         <source>duplicate member name</source>
         <translation>压缩包中文件名重复</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="499"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="529"/>
         <source>total uncompressed size exceeds the cap of {cap} bytes</source>
         <translation>解压后总大小超过上限 {cap} 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="502"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="532"/>
         <source>nested archive; not opened recursively</source>
         <translation>嵌套的压缩包；不会逐层打开</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="505"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="535"/>
         <source>the zip holds only another archive, which is not opened recursively; extract it and import that archive directly</source>
         <translation>该 zip 中只有另一个压缩包，不会逐层打开；请先解压，再直接导入里面的压缩包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="510"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="540"/>
         <source>symbolic link points outside the folder</source>
         <translation>符号链接指向文件夹之外</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="513"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="543"/>
         <source>not a regular file</source>
         <translation>不是普通文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="514"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="544"/>
         <source>more than {cap} files in the folder</source>
         <translation>文件夹中的文件超过 {cap} 个</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="517"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="547"/>
         <source>total size exceeds the cap of {cap} bytes</source>
         <translation>总大小超过上限 {cap} 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="520"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="550"/>
         <source>NUL byte in member name</source>
         <translation>文件名中含有 NUL 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="521"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="551"/>
         <source>unsafe member path (absolute)</source>
         <translation>不安全的文件路径（绝对路径）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="524"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="554"/>
         <source>unsafe member path (drive letter)</source>
         <translation>不安全的文件路径（含盘符）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="527"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="557"/>
         <source>unsafe member path (parent directory &apos;..&apos;)</source>
         <translation>不安全的文件路径（含上级目录“..”）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="530"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="560"/>
         <source>empty member name</source>
         <translation>文件名为空</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="531"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="561"/>
         <source>encrypted member; cannot be read</source>
         <translation>文件已加密，无法读取</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="534"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="564"/>
         <source>unsupported compression method {method}</source>
         <translation>不支持的压缩方式 {method}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="537"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="567"/>
         <source>symbolic link member</source>
         <translation>符号链接文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="538"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="568"/>
         <source>member is {size} bytes, above the cap of {cap}</source>
         <translation>文件大小为 {size} 字节，超过上限 {cap}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="541"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="571"/>
         <source>compression ratio {ratio}:1 exceeds {cap}:1 (zip bomb?)</source>
         <translation>压缩比 {ratio}:1 超过 {cap}:1（疑似 zip 炸弹）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="544"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="574"/>
         <source>local header missing (truncated or corrupt zip)</source>
         <translation>缺少本地文件头（zip 不完整或已损坏）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="547"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="577"/>
         <source>member data runs past the end of the zip</source>
         <translation>文件数据超出了 zip 的末尾</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="550"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="580"/>
         <source>overlapping members (several entries share data; zip bomb?)</source>
         <translation>文件相互重叠（多个条目共用同一数据；疑似 zip 炸弹）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="553"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="583"/>
         <source>member expands beyond its declared {cap} bytes</source>
         <translation>文件解压后超过其声明的 {cap} 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="556"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="586"/>
         <source>corrupt member: {error}</source>
         <translation>文件已损坏：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="559"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="589"/>
         <source>member is {size} bytes, its header declares {cap}</source>
         <translation>文件实际为 {size} 字节，文件头声明为 {cap} 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="562"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="592"/>
         <source>file grew above the cap of {cap} bytes</source>
         <translation>文件在读取时增大，超过上限 {cap} 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="566"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="596"/>
         <source>unterminated quoted field: the file is truncated or damaged</source>
         <translation>引号字段未闭合：文件不完整或已损坏</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="569"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="599"/>
         <source>unreadable CSV: {error}</source>
         <translation>无法读取的 CSV：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="570"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="600"/>
         <source>empty file: no CSV header</source>
         <translation>文件为空：没有 CSV 表头</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="571"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="601"/>
         <source>decoded as GB18030: the file is not UTF-8 (typically re-saved by Excel on a Chinese Windows); the stored original is unchanged</source>
         <translation>已按 GB18030 解码：该文件不是 UTF-8（通常是在中文 Windows 上用 Excel 另存所致）；保存的原始文件保持不变</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="576"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="606"/>
         <source>generic CSV, {encoding}, {columns} columns, auto-mapped {time}/{sender}/{text}</source>
         <translation>通用 CSV，{encoding}，{columns} 列，自动对应 {time}/{sender}/{text}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="580"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="610"/>
         <source>generic CSV, {encoding}, {columns} columns, mapped {time}/{sender}/{text}</source>
         <translation>通用 CSV，{encoding}，{columns} 列，按指定对应 {time}/{sender}/{text}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="583"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="613"/>
         <source>generic CSV, {encoding}, {columns} columns</source>
         <translation>通用 CSV，{encoding}，{columns} 列</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="586"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="616"/>
         <source>no column mapping given and the header does not name time, sender and text columns: {header}</source>
         <translation>未指定列对应关系，且表头中没有时间、发送人和内容列：{header}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="591"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="621"/>
         <source>mapped column(s) {missing} not in the header: {header}</source>
         <translation>指定的列 {missing} 不在表头中：{header}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="594"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="624"/>
         <source>no data rows after the header</source>
         <translation>表头之后没有数据行</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="595"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="625"/>
         <source>row has {fields} fields, the header has {width}</source>
         <translation>该行有 {fields} 个字段，表头有 {width} 个</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="598"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="628"/>
         <source>time {time} does not match {pattern}; row kept as unknown with the previous row&apos;s time</source>
         <translation>时间“{time}”不符合格式 {pattern}；该行按未知类型保留，时间沿用上一行</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="603"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="633"/>
         <source>time {time} does not match ISO-8601 or unix time; row kept as unknown with the previous row&apos;s time</source>
         <translation>时间“{time}”既不是 ISO-8601 也不是 Unix 时间；该行按未知类型保留，时间沿用上一行</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="608"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="638"/>
         <source>{failures} of {rows} rows have an unreadable time: the time column or format in the mapping is wrong</source>
         <translation>{rows} 行中有 {failures} 行的时间无法读取：列对应关系中的时间列或时间格式有误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="613"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="643"/>
         <source>text column missing in this row</source>
         <translation>该行缺少内容列</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="616"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="646"/>
         <source>direction value {value} is neither in nor out</source>
         <translation>方向值“{value}”既不是 in 也不是 out</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="620"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="650"/>
         <source>ambiguous local time {time} in {zone} (DST overlap): took the earlier instant</source>
         <translation>本地时间 {time} 在 {zone} 中有歧义（夏令时重叠）：采用较早的时刻</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="624"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="654"/>
         <source>nonexistent local time {time} in {zone} (DST gap): read with the offset before the change</source>
         <translation>本地时间 {time} 在 {zone} 中不存在（夏令时跳过）：按调整前的时区偏移读取</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="630"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="660"/>
         <source>{format} image (file signature)</source>
         <translation>{format} 图片（按文件签名识别）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="633"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="663"/>
         <source>{format} image (file signature); the file name says {claimed}</source>
         <translation>{format} 图片（按文件签名识别）；文件名表明为 {claimed}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="636"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="666"/>
         <source>{format} images are not supported; save the picture as JPEG or PNG and import that (keep the original file as well)</source>
         <translation>不支持 {format} 图片；请另存为 JPEG 或 PNG 后导入（并保留原始文件）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="641"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="671"/>
         <source>the file name says {claimed} but the content is {format}</source>
         <translation>文件名表明为 {claimed}，但内容是 {format}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="644"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="674"/>
         <source>image is larger than the limit of {limit} pixels</source>
         <translation>图片超过 {limit} 像素的上限</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="647"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="677"/>
         <source>not enough memory to decode this image</source>
         <translation>内存不足，无法解码此图片</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="650"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="680"/>
         <source>cannot decode the {format} image: {error}</source>
         <translation>无法解码该 {format} 图片：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="653"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="683"/>
         <source>the content is not a valid {format} image</source>
         <translation>内容不是有效的 {format} 图片</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="656"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="686"/>
         <source>invalid image size {width}x{height}</source>
         <translation>图片尺寸无效：{width}×{height}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="659"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="689"/>
         <source>image is {width}x{height} = {pixels} pixels, more than the limit of {limit}</source>
         <translation>图片为 {width}×{height} = {pixels} 像素，超过上限 {limit}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="663"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="693"/>
         <source>{frames} frames; the thumbnail shows the first</source>
         <translation>共 {frames} 帧；缩略图显示第一帧</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="666"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="696"/>
         <source>the file name says {claimed} but the content is not a PNG, JPEG or WebP ({head})</source>
         <translation>文件名表明为 {claimed}，但内容不是 PNG、JPEG 或 WebP 图片（{head}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="670"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="700"/>
         <source>not a PNG, JPEG or WebP image ({head})</source>
         <translation>不是 PNG、JPEG 或 WebP 图片（{head}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="673"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="703"/>
         <source>no PNG end chunk (IEND); the file may be cut</source>
         <translation>缺少 PNG 结束块（IEND）；文件可能不完整</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="676"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="706"/>
         <source>{count} bytes follow the PNG end chunk</source>
         <translation>PNG 结束块之后还有 {count} 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="679"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="709"/>
         <source>the file does not end with the JPEG end marker (FFD9): other data follows the image or the file is cut</source>
         <translation>文件末尾不是 JPEG 结束标记（FFD9）：图片后附有其他数据，或文件不完整</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="684"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="714"/>
         <source>{count} bytes follow the WebP data</source>
         <translation>WebP 数据之后还有 {count} 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="687"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="717"/>
         <source>the file is shorter than its WebP header says</source>
         <translation>文件长度小于其 WebP 文件头声明的长度</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="690"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="720"/>
         <source>decoder warning: {warning}</source>
         <translation>解码器警告：{warning}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="693"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="723"/>
         <source>EXIF could not be read: {error}</source>
         <translation>无法读取 EXIF：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="696"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="726"/>
         <source>{value} is not a valid date and time</source>
         <translation>“{value}”不是有效的日期时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="699"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="729"/>
         <source>{value} is not a UTC offset</source>
         <translation>“{value}”不是 UTC 偏移量</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="702"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="732"/>
         <source>the EXIF offset {offset} differs from {zone} at that time ({zone_offset}); the EXIF offset is used</source>
         <translation>EXIF 时区偏移 {offset} 与 {zone} 当时的偏移（{zone_offset}）不同；采用 EXIF 偏移</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="707"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="737"/>
         <source>the EXIF offset {offset} differs from {zone} at that time (no offset); the EXIF offset is used</source>
         <translation>EXIF 时区偏移 {offset} 与 {zone} 当时的偏移不同；采用 EXIF 偏移</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="712"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="742"/>
         <source>{time} does not exist in {zone} (clock change)</source>
         <translation>{time} 在 {zone} 中不存在（时钟调整）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="715"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="745"/>
         <source>{time} occurs twice in {zone} (clock change); the first is used</source>
         <translation>{time} 在 {zone} 中出现两次（时钟调整）；采用第一次</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="718"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="748"/>
         <source>invalid value {value}; ignored</source>
         <translation>取值 {value} 无效；已忽略</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="721"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="751"/>
         <source>GPS position present but unreadable</source>
         <translation>含有 GPS 位置，但无法读取</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="725"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="755"/>
         <source>LINE chat history .txt, {locale} header (1:1)</source>
-        <translation>LINE 聊天记录 .txt，{locale} 表头（一对一）</translation>
+        <translation>LINE 聊天记录 .txt，{locale}表头（一对一）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="728"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="758"/>
         <source>LINE chat history .txt, {locale} header (group)</source>
-        <translation>LINE 聊天记录 .txt，{locale} 表头（群聊）</translation>
+        <translation>LINE 聊天记录 .txt，{locale}表头（群聊）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="731"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="761"/>
         <source>LINE chat history .txt, {locale} header (chat)</source>
-        <translation>LINE 聊天记录 .txt，{locale} 表头（聊天）</translation>
+        <translation>LINE 聊天记录 .txt，{locale}表头（聊天）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="734"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="764"/>
         <source>LINE chat history .txt, [LINE] header in an unknown locale</source>
         <translation>LINE 聊天记录 .txt，[LINE] 表头，语言区域未知</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="737"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="767"/>
         <source>LINE chat history .txt without header (date lines + tab-separated messages)</source>
         <translation>LINE 聊天记录 .txt，无表头（日期行 + 制表符分隔的消息）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="741"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="771"/>
         <source>LINE for Windows &apos;Save chat&apos; .txt (space-separated)</source>
         <translation>LINE Windows 版“保存聊天”.txt（空格分隔）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="744"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="774"/>
         <source>no LINE chat history .txt in this folder or zip</source>
         <translation>此文件夹或压缩包中没有 LINE 聊天记录 .txt</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="747"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="777"/>
         <source>several LINE chat histories: {found}; pick one</source>
         <translation>有多份 LINE 聊天记录：{found}；请选择其中一份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="750"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="780"/>
         <source>weekday {weekday} not recognised; date read as Y/M/D</source>
         <translation>无法识别星期“{weekday}”；日期按 年/月/日 读取</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="753"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="783"/>
         <source>weekday {weekday} does not match {date}</source>
         <translation>星期“{weekday}”与 {date} 不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="756"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="786"/>
         <source>weekday {weekday} matches neither reading of {first}/{second}/{year}; read as M/D/Y</source>
         <translation>星期“{weekday}”与 {first}/{second}/{year} 的两种读法都不符；按 月/日/年 读取</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="760"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="790"/>
         <source>message line before any date line</source>
         <translation>消息行出现在任何日期行之前</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="763"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="793"/>
         <source>space-separated LINE format: the sender is the header&apos;s partner name when a line starts with it, else the first word; check multi-word names</source>
         <translation>空格分隔的 LINE 格式：行首为表头中的对方名称时以其为发送人，否则取第一个词；请核对含空格的名称</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="768"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="798"/>
         <source>unrecognised line before the first date: {line}</source>
         <translation>第一个日期之前有无法识别的行：“{line}”</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="771"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="801"/>
         <source>{count} line(s) without a time were joined to the message before them</source>
         <translation>{count} 行没有时间，已并入其前一条消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="774"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="804"/>
         <source>not a LINE chat history</source>
         <translation>不是 LINE 聊天记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="775"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="805"/>
         <source>a quoted multi-line message is not closed; its lines are kept as written</source>
         <translation>带引号的多行消息未闭合；其各行按原样保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="778"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="808"/>
         <source>date {date} out of range</source>
         <translation>日期 {date} 超出范围</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="781"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="811"/>
         <source>unrecognised line kept as unknown</source>
         <translation>无法识别的行，按未知类型保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="784"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="814"/>
         <source>LINE .txt</source>
         <translation>LINE .txt</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="786"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="816"/>
         <source>Messenger/Instagram JSON</source>
         <translation>Messenger/Instagram JSON</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="789"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="819"/>
         <source>{reason}, {count} files: {files}</source>
         <translation>{reason}，共 {count} 个文件：{files}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="792"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="822"/>
         <source>{where} JSON download ({count} message_N.json file(s))</source>
         <translation>{where} JSON 下载包（{count} 个 message_N.json 文件）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="795"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="825"/>
         <source>Messenger/Instagram HTML download (not readable: request JSON)</source>
         <translation>Messenger/Instagram HTML 下载包（无法读取：请申请 JSON 格式）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="798"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="828"/>
         <source>{where} (messages[] with sender_name, timestamp_ms)</source>
         <translation>{where}（messages[] 含 sender_name、timestamp_ms）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="801"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="831"/>
         <source>this is the HTML download; request &apos;Download your information&apos; in JSON format</source>
         <translation>这是 HTML 格式的下载包；请在“下载你的信息”中申请 JSON 格式</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="805"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="835"/>
         <source>no message_N.json in this folder or zip</source>
         <translation>此文件夹或压缩包中没有 message_N.json</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="808"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="838"/>
         <source>{count} conversations ({shown}); pick one message_N.json</source>
         <translation>共 {count} 个对话（{shown}）；请选择其中一个 message_N.json</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="811"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="841"/>
         <source>{count} conversations ({shown} and {more} more); pick one message_N.json</source>
         <translation>共 {count} 个对话（{shown} 等，另有 {more} 个）；请选择其中一个 message_N.json</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="814"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="844"/>
         <source>no &apos;messages&apos; array: not a Messenger/Instagram message_N.json</source>
         <translation>没有 messages 数组：不是 Messenger/Instagram 的 message_N.json</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="817"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="847"/>
         <source>no message has &apos;sender_name&apos; or &apos;timestamp_ms&apos;: not a Messenger/Instagram message_N.json (another app&apos;s export? choose its format)</source>
         <translation>没有任何消息含 sender_name 或 timestamp_ms：不是 Messenger/Instagram 的 message_N.json（是其他应用的导出文件？请选择相应格式）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="822"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="852"/>
         <source>{file}: re-decoded {count} mojibake string(s) (UTF-8 bytes written as \u00XX code points) from latin-1 to UTF-8</source>
         <translation>{file}：已将 {count} 个乱码字符串（以 \u00XX 码位写入的 UTF-8 字节）从 latin-1 重新解码为 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="827"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="857"/>
         <source>{count} string(s) could not be re-decoded as UTF-8 and are kept as written</source>
         <translation>{count} 个字符串无法重新解码为 UTF-8，按原样保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="831"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="983"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="861"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1013"/>
         <source>message is not a JSON object; kept as unknown</source>
         <translation>消息不是 JSON 对象；按未知类型保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="834"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="989"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="864"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1019"/>
         <source>message type {type} kept as unknown</source>
         <translation>消息类型“{type}”按未知类型保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="837"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="867"/>
         <source>message with neither content nor media kept as unknown</source>
         <translation>既无内容也无媒体的消息，按未知类型保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="840"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="870"/>
         <source>timestamp_ms {value} unreadable; placed at 1970-01-01</source>
         <translation>timestamp_ms {value} 无法读取；时间置为 1970-01-01</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="844"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="874"/>
         <source>SMS Backup &amp; Restore XML ({sms_content}, &lt;{root}&gt;)</source>
         <translation>SMS Backup &amp; Restore XML（{sms_content}，&lt;{root}&gt;）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="847"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="877"/>
         <source>SMS Backup &amp; Restore XML ({sms_content}, &lt;{root}&gt;, v{version})</source>
         <translation>SMS Backup &amp; Restore XML（{sms_content}，&lt;{root}&gt;，v{version}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="850"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="880"/>
         <source>SMS Backup &amp; Restore XML</source>
         <translation>SMS Backup &amp; Restore XML</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="851"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="881"/>
         <source>SMS backup ({count} counterparts)</source>
         <translation>短信备份（{count} 个联系方）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="854"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="884"/>
         <source>combined {count} surrogate-pair character reference(s) (e.g. &amp;#55357;&amp;#56832;) into the characters they encode</source>
         <translation>已将 {count} 个代理对字符引用（如 &amp;#55357;&amp;#56832;）合并为其所表示的字符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="859"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="889"/>
         <source>replaced {count} lone surrogate character reference(s) with U+FFFD</source>
         <translation>已将 {count} 个孤立的代理字符引用替换为 U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="862"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="892"/>
         <source>replaced {count} reference(s) to characters XML 1.0 forbids ({chars}) with U+FFFD</source>
         <translation>已将 {count} 个 XML 1.0 禁止的字符引用（{chars}）替换为 U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="866"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="896"/>
         <source>no SMS Backup &amp; Restore XML in this folder or zip</source>
         <translation>此文件夹或压缩包中没有 SMS Backup &amp; Restore XML</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="869"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="899"/>
         <source>several SMS Backup &amp; Restore files: {found}; pick one</source>
         <translation>有多个 SMS Backup &amp; Restore 文件：{found}；请选择其中一个</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="872"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="902"/>
         <source>&lt;{tag}&gt; is not &lt;smses&gt; or &lt;calls&gt;: not an SMS Backup &amp; Restore file</source>
         <translation>根元素 &lt;{tag}&gt; 不是 &lt;smses&gt; 或 &lt;calls&gt;：不是 SMS Backup &amp; Restore 文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="875"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="905"/>
         <source>XML not well-formed: {error}</source>
         <translation>XML 格式不正确：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="878"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="908"/>
         <source>refused unsafe XML: {error}</source>
         <translation>已拒绝不安全的 XML：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="879"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="909"/>
         <source>unsupported XML encoding: {error}</source>
         <translation>不支持的 XML 编码：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="882"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="912"/>
         <source>XML nested too deeply</source>
         <translation>XML 嵌套层级过深</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="883"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="913"/>
         <source>no root element</source>
         <translation>没有根元素</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="884"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="914"/>
         <source>&lt;{tag} count={declared}&gt; but {total} record(s) found: the file may be truncated or edited</source>
         <translation>&lt;{tag} count={declared}&gt; 但实际找到 {total} 条记录：文件可能不完整或被修改过</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="889"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="919"/>
         <source>unknown element &lt;{tag}&gt; kept as unknown</source>
         <translation>未知元素 &lt;{tag}&gt;，按未知类型保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="892"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="922"/>
         <source>date {value} read as seconds, not milliseconds</source>
         <translation>日期 {value} 按秒（而非毫秒）读取</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="895"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="925"/>
         <source>unreadable date {value}; placed at the previous record&apos;s time</source>
         <translation>日期“{value}”无法读取；时间沿用上一条记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="898"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="928"/>
         <source>SMS {sms_type}: not a delivered message</source>
         <translation>短信（{sms_type}）：不是已送达的消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="901"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="931"/>
         <source>SMS unknown type {type}: not a delivered message</source>
         <translation>短信类型未知（“{type}”）：不是已送达的消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="904"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="934"/>
         <source>MMS {mms_box}: not a delivered message</source>
         <translation>彩信（{mms_box}）：不是已送达的消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="907"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="937"/>
         <source>MMS unknown msg_box {box}: not a delivered message</source>
         <translation>彩信信箱未知（msg_box “{box}”）：不是已送达的消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="910"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="940"/>
         <source>MMS with neither text nor attachment</source>
         <translation>既无文字也无附件的彩信</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="913"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="943"/>
         <source>text part with undecodable data</source>
         <translation>文字部分的数据无法解码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="916"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="946"/>
         <source>part {name}: base64 data does not decode</source>
         <translation>部分“{name}”：base64 数据无法解码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="920"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="950"/>
         <source>Telegram Desktop export folder/zip with {member}</source>
         <translation>Telegram Desktop 导出文件夹/压缩包，含 {member}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="923"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="953"/>
         <source>Telegram Desktop JSON, full export (chats.list)</source>
         <translation>Telegram Desktop JSON，完整导出（chats.list）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="926"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="956"/>
         <source>Telegram Desktop JSON, single chat</source>
         <translation>Telegram Desktop JSON，单个聊天</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="929"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="959"/>
         <source>Telegram Desktop JSON, single chat, {chat_type}</source>
         <translation>Telegram Desktop JSON，单个聊天，{chat_type}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="932"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="962"/>
         <source>Telegram Desktop JSON</source>
         <translation>Telegram Desktop JSON</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="933"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="963"/>
         <source>no result.json in this folder or zip (Telegram JSON export)</source>
         <translation>此文件夹或压缩包中没有 result.json（Telegram JSON 导出）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="936"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="966"/>
         <source>several result.json files: {found}; pick one</source>
         <translation>有多个 result.json 文件：{found}；请选择其中一个</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="939"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="969"/>
         <source>this is an HTML file; export the chat again choosing &apos;Machine-readable JSON&apos;</source>
         <translation>这是 HTML 文件；请重新导出聊天并选择“Machine-readable JSON”</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="943"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="973"/>
         <source>the top level is not a JSON object</source>
         <translation>顶层不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="946"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="976"/>
         <source>replaced {count} invalid \xHH escape(s) with \u00HH (Telegram Desktop writer bug, tdesktop#27571)</source>
         <translation>已将 {count} 个无效的 \xHH 转义替换为 \u00HH（Telegram Desktop 写入错误，tdesktop#27571）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="951"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="981"/>
         <source>quoted {count} unquoted document_id value(s) (Telegram Desktop writer bug, tdesktop#24961)</source>
         <translation>已为 {count} 个未加引号的 document_id 值加上引号（Telegram Desktop 写入错误，tdesktop#24961）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="956"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="986"/>
         <source>a chat entry is not a JSON object</source>
         <translation>某个聊天条目不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="959"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="989"/>
         <source>no &apos;messages&apos; array and no &apos;chats.list&apos;: not a Telegram JSON export</source>
         <translation>既没有 messages 数组也没有 chats.list：不是 Telegram JSON 导出</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="962"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="992"/>
         <source>the export holds no chats</source>
         <translation>导出中没有任何聊天</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="963"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="993"/>
         <source>the export holds {count} chats; choose one by id or name: {chats}</source>
         <translation>导出中有 {count} 个聊天；请按 ID 或名称选择一个：{chats}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="966"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="996"/>
         <source>{count} chats match {wanted}; choose by id: {chats}</source>
         <translation>有 {count} 个聊天与“{wanted}”匹配；请按 ID 选择：{chats}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="969"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="999"/>
         <source>no chat with id or name {wanted}; chats: {chats}</source>
         <translation>没有 ID 或名称为“{wanted}”的聊天；现有聊天：{chats}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="972"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1002"/>
         <source>{chats}; and {more} more</source>
         <translation>{chats}；另有 {more} 个</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="975"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1005"/>
         <source>the chat has no &apos;messages&apos; array</source>
         <translation>该聊天没有 messages 数组</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="978"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1008"/>
         <source>no message has &apos;date&apos;, &apos;date_unixtime&apos; or a Telegram &apos;type&apos;: not a Telegram Desktop export (another app&apos;s JSON? choose its format)</source>
         <translation>没有任何消息含 date、date_unixtime 或 Telegram 的 type：不是 Telegram Desktop 导出（是其他应用的 JSON？请选择相应格式）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="986"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1016"/>
         <source>duplicate key {key}; later value kept as {kept} (tdesktop#28781)</source>
         <translation>键“{key}”重复；后一个值保存为“{kept}”（tdesktop#28781）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="992"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1022"/>
         <source>date_unixtime {value} out of range</source>
         <translation>date_unixtime {value} 超出范围</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="995"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1025"/>
         <source>date_unixtime {value} is not a number</source>
         <translation>date_unixtime“{value}”不是数字</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="998"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1028"/>
         <source>unreadable date {value}</source>
         <translation>日期“{value}”无法读取</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1001"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1031"/>
         <source>no date; placed at the previous message&apos;s time</source>
         <translation>没有日期；时间沿用上一条消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1004"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1034"/>
         <source>unreadable date {value}; date_unixtime used</source>
         <translation>日期“{value}”无法读取；采用 date_unixtime</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1007"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1037"/>
         <source>the &apos;date&apos; text differs from date_unixtime by {offset} in zone {zone} for {count} message(s); the exporting PC was probably in another zone. date_unixtime was used</source>
         <translation>在 {zone} 时区下，{count} 条消息的 date 文本与 date_unixtime 相差 {offset}；导出时电脑可能处于其他时区。已采用 date_unixtime</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1013"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1043"/>
         <source>the &apos;date&apos; text differs from date_unixtime by {amounts} further different amount(s) in {count} message(s); date_unixtime was used</source>
         <translation>另有 {count} 条消息的 date 文本与 date_unixtime 存在 {amounts} 种不同差值；已采用 date_unixtime</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1018"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1048"/>
         <source>&apos;text&apos; is neither a string nor an array; kept as JSON</source>
         <translation>text 既不是字符串也不是数组；按 JSON 保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1021"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1051"/>
         <source>unreadable text part kept as JSON</source>
         <translation>无法读取的文本片段，按 JSON 保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1025"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1055"/>
         <source>not a {variant}</source>
         <translation>不是 {variant}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1026"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1056"/>
         <source>no {variant} in this folder or zip</source>
         <translation>此文件夹或压缩包中没有 {variant}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1029"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1059"/>
         <source>several chat files in this folder or zip: {found}; pick one</source>
         <translation>此文件夹或压缩包中有多个聊天文件：{found}；请选择其中一个</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1032"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1062"/>
         <source>WeChat MemoTrace AI-training JSON (not accepted as evidence)</source>
         <translation>微信 MemoTrace AI 训练用 JSON（不能作为证据）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1035"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1065"/>
         <source>MemoTrace&apos;s JSON export is an AI training set: shuffled, text only, no times or senders. It cannot serve as evidence; export CSV, TXT or HTML instead</source>
         <translation>MemoTrace 的 JSON 导出是 AI 训练数据集：顺序打乱、只有文字、没有时间和发送人，不能作为证据；请改为导出 CSV、TXT 或 HTML</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1040"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1070"/>
         <source>not a recognised WeChat export (MemoTrace CSV/TXT/HTML, PyWxDump CSV, WechatExporter TXT/HTML)</source>
         <translation>不是可识别的微信导出文件（MemoTrace CSV/TXT/HTML、PyWxDump CSV、WechatExporter TXT/HTML）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1046"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1076"/>
         <source>WeChat MemoTrace CSV, {encoding}, {columns} columns</source>
         <translation>微信 MemoTrace CSV，{encoding}，{columns} 列</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1049"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1079"/>
         <source>WeChat PyWxDump CSV (msg/src columns), {encoding}, {columns} columns</source>
         <translation>微信 PyWxDump CSV（msg/src 列），{encoding}，{columns} 列</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1052"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1082"/>
         <source>WeChat PyWxDump CSV (older JSON content column), {encoding}, {columns} columns</source>
         <translation>微信 PyWxDump CSV（旧版 JSON content 列），{encoding}，{columns} 列</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1056"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1086"/>
         <source>{reason}; {count} pages</source>
         <translation>{reason}；共 {count} 页</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1059"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1089"/>
         <source>not a {variant} header: missing {missing}</source>
         <translation>不是 {variant} 表头：缺少 {missing}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1062"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1092"/>
         <source>row has {fields} fields, the header has {width}: the file is truncated or damaged</source>
         <translation>该行有 {fields} 个字段，表头有 {width} 个：文件不完整或已损坏</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1066"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1096"/>
         <source>no messages after the header</source>
         <translation>表头之后没有消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1069"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1099"/>
         <source>unreadable time {time}</source>
         <translation>时间“{time}”无法读取</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1072"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1202"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1102"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1232"/>
         <source>time {time} out of range</source>
         <translation>时间“{time}”超出范围</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1075"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1105"/>
         <source>duplicate of row {row} (same time, direction, type and content); kept, decide in the preview</source>
         <translation>与第 {row} 行重复（时间、方向、类型和内容均相同）；已保留，请在预览中决定</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1080"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1110"/>
         <source>duplicate of row {row} of {file} (same time, direction, type and content); kept, decide in the preview</source>
         <translation>与 {file} 的第 {row} 行重复（时间、方向、类型和内容均相同）；已保留，请在预览中决定</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1085"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1115"/>
         <source>IsSender is {value}, not 0 or 1</source>
         <translation>IsSender 为“{value}”，不是 0 或 1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1088"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1118"/>
         <source>Type/SubType {type}/{subtype} are not numbers; kept as unknown</source>
         <translation>Type/SubType“{type}”/“{subtype}”不是数字；按未知类型保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1091"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1121"/>
         <source>neither CreateTime nor StrTime is readable</source>
         <translation>CreateTime 和 StrTime 都无法读取</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1094"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1124"/>
         <source>CreateTime {value} is not unix seconds (an Excel re-save?); time read from StrTime in {zone}</source>
         <translation>CreateTime“{value}”不是 Unix 秒数（是否经 Excel 另存？）；改按 {zone} 时区读取 StrTime</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1099"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1129"/>
         <source>StrTime {value} is not a time</source>
         <translation>StrTime“{value}”不是时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1102"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1132"/>
         <source>CreateTime {value} out of range</source>
         <translation>CreateTime {value} 超出范围</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1105"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1135"/>
         <source>StrTime is consistently {shift} from CreateTime read in {zone}: the exporting PC ran in another time zone; sent_at follows CreateTime</source>
         <translation>按 {zone} 读取时，StrTime 与 CreateTime 一律相差 {shift}：导出时电脑处于其他时区；发送时间以 CreateTime 为准</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1110"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1140"/>
         <source>StrTime differs from CreateTime by {shift} in {zone}; sent_at follows CreateTime</source>
         <translation>在 {zone} 时区下 StrTime 与 CreateTime 相差 {shift}；发送时间以 CreateTime 为准</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1114"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1144"/>
         <source>{count} more rows differ by {shift}</source>
         <translation>另有 {count} 行相差 {shift}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1117"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1147"/>
         <source>no msg or content column</source>
         <translation>没有 msg 或 content 列</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1120"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1150"/>
         <source>CreateTime out of range</source>
         <translation>CreateTime 超出范围</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1123"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1153"/>
         <source>content is not the JSON {src, msg} object; kept as is</source>
         <translation>content 不是含 src 与 msg 的 JSON 对象；按原样保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1126"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1156"/>
         <source>rows {first}-{last} of the split export are missing</source>
         <translation>分页导出缺少第 {first}–{last} 行</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1129"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1159"/>
         <source>page holds exactly {rows} rows: PyWxDump may have written further pages that are not in this import</source>
         <translation>该页恰好有 {rows} 行：PyWxDump 可能还写出了未包含在本次导入中的后续分页</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1135"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1165"/>
         <source>WeChat MemoTrace HTML (embedded message array), {encoding}</source>
         <translation>微信 MemoTrace HTML（内嵌消息数组），{encoding}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1138"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1168"/>
         <source>WeChat WechatExporter HTML, {encoding}</source>
         <translation>微信 WechatExporter HTML，{encoding}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1141"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1171"/>
         <source>WeChat WechatExporter HTML with Files/Data pages, {encoding}</source>
         <translation>微信 WechatExporter HTML，含 Files/Data 分页，{encoding}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1144"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1174"/>
         <source>array item is not an object</source>
         <translation>数组元素不是对象</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1147"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1177"/>
         <source>no messages</source>
         <translation>没有消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1148"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1178"/>
         <source>no JavaScript message array in the page</source>
         <translation>页面中没有 JavaScript 消息数组</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1151"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1181"/>
         <source>broken message array: {error} (file truncated or edited?)</source>
         <translation>消息数组已损坏：{error}（文件不完整或被修改过？）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1154"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1184"/>
         <source>no MemoTrace message array (chatMessages) found</source>
         <translation>未找到 MemoTrace 消息数组（chatMessages）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1157"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1187"/>
         <source>missing or invalid timestamp</source>
         <translation>时间戳缺失或无效</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1160"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1190"/>
         <source>message has no numeric type</source>
         <translation>消息没有数字类型</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1163"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1193"/>
         <source>unreadable HTML: {error}</source>
         <translation>无法读取的 HTML：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1166"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1196"/>
         <source>no message blocks in the page; a paged WechatExporter export keeps them in Files/Data/msg-N.js: import the whole folder or zip</source>
         <translation>页面中没有消息块；分页的 WechatExporter 导出把消息放在 Files/Data/msg-N.js 中：请导入整个文件夹或压缩包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1171"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1201"/>
         <source>page file is not UTF-8 text</source>
         <translation>分页文件不是 UTF-8 文本</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1174"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1204"/>
         <source>broken page: {error}</source>
         <translation>分页已损坏：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1175"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1205"/>
         <source>page has no message array</source>
         <translation>分页中没有消息数组</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1178"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1208"/>
         <source>not message HTML</source>
         <translation>不是消息 HTML</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1179"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1209"/>
         <source>message block has no time</source>
         <translation>消息块没有时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1182"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1201"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1212"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1231"/>
         <source>invalid time {time}</source>
         <translation>时间“{time}”无效</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1183"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1213"/>
         <source>time out of range</source>
         <translation>时间超出范围</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1186"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1216"/>
         <source>system notice has no time in WechatExporter HTML; sent_at copied from {from_locator} ({time}); the true time is not before it</source>
         <translation>WechatExporter HTML 中的系统通知没有时间；发送时间取自 {from_locator}（{time}）；实际时间不早于此</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1191"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1221"/>
         <source>system notice has no time in WechatExporter HTML; sent_at copied from {from_locator} ({time}); the true time is not after it</source>
         <translation>WechatExporter HTML 中的系统通知没有时间；发送时间取自 {from_locator}（{time}）；实际时间不晚于此</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1196"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1226"/>
         <source>no dated message in the export</source>
         <translation>导出中没有带时间的消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1200"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1230"/>
         <source>{variant}, {encoding}</source>
         <translation>{variant}，{encoding}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1205"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1235"/>
         <source>no messages in the file</source>
         <translation>文件中没有消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1208"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1238"/>
         <source>record without header</source>
         <translation>记录没有表头行</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1209"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1239"/>
         <source>expected a record header &apos;YYYY-MM-DD HH:MM:SS name&apos;</source>
         <translation>此处应为记录表头“YYYY-MM-DD HH:MM:SS 名称”</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1212"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1242"/>
         <source>expected &apos;name (YYYY-MM-DD HH:MM:SS):message&apos; or &apos;系统消息: ...&apos;</source>
         <translation>此处应为“名称 (YYYY-MM-DD HH:MM:SS):消息”或“系统消息: …”</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1215"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1245"/>
         <source>system line has no time in WechatExporter TXT; sent_at copied from line {line} ({time}); the true time is not before it</source>
         <translation>WechatExporter TXT 中的系统消息行没有时间；发送时间取自第 {line} 行（{time}）；实际时间不早于此</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1220"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1250"/>
         <source>system line has no time in WechatExporter TXT; sent_at copied from line {line} ({time}); the true time is not after it</source>
         <translation>WechatExporter TXT 中的系统消息行没有时间；发送时间取自第 {line} 行（{time}）；实际时间不晚于此</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1225"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1255"/>
         <source>no dated message in the file</source>
         <translation>文件中没有带时间的消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1229"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1259"/>
         <source>WhatsApp {platform}, {language}, {clock}, {orders}</source>
         <translation>WhatsApp {platform}，{language}，{clock}，{orders}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1232"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1262"/>
         <source>{reason}, {extra}</source>
         <translation>{reason}，{extra}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1233"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1263"/>
         <source>ambiguous d/m vs m/d ({note})</source>
         <translation>日/月顺序不明确（{note}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1236"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1266"/>
         <source>Buddhist calendar</source>
         <translation>佛历</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1237"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1267"/>
         <source>Japanese calendar</source>
         <translation>日本年号纪年</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1238"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1268"/>
         <source>no day above 12; chosen by fewer out-of-order dates</source>
         <translation>没有大于 12 的日期；按时间倒序较少的读法选定</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1241"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1271"/>
         <source>no day above 12; default m/d for unpadded &apos;/&apos; dates with 2-digit years</source>
         <translation>没有大于 12 的日期；对不补零、两位年份的“/”日期默认按 月/日</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1244"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1274"/>
         <source>no day above 12; default d/m</source>
         <translation>没有大于 12 的日期；默认按 日/月</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1247"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1277"/>
         <source>no WhatsApp chat .txt file in the export</source>
         <translation>导出中没有 WhatsApp 聊天 .txt 文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1250"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1280"/>
         <source>several WhatsApp chat files: {found}; pick one</source>
         <translation>有多个 WhatsApp 聊天文件：{found}；请选择其中一个</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1253"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1283"/>
         <source>unknown time zone {tz}</source>
         <translation>未知时区“{tz}”</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1254"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1284"/>
         <source>no WhatsApp message header found</source>
         <translation>未找到 WhatsApp 消息头</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1257"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1287"/>
         <source>day/month order is ambiguous ({note}); read as {order}/y, check against a known date</source>
         <translation>日/月顺序不明确（{note}）；已按 {order}/年 读取，请对照一个已知日期核实</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1261"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1291"/>
         <source>text before the first message header was not parsed: {excerpt}</source>
         <translation>第一条消息头之前的文字未解析：“{excerpt}”</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1264"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1294"/>
         <source>text before the first message header was not parsed: {excerpt} (+{more} characters)</source>
         <translation>第一条消息头之前的文字未解析：“{excerpt}”（另有 {more} 个字符）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1268"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1298"/>
         <source>looks like a message header but its date or time is invalid; kept as text of the previous message</source>
         <translation>看起来是消息头，但日期或时间无效；作为上一条消息的文字保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1273"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1303"/>
         <source>looks like a message header but its date is invalid as {written}; kept as text of the previous message</source>
         <translation>看起来是消息头，但按 {written} 读取时日期无效；作为上一条消息的文字保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1278"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1308"/>
         <source>local time {time} occurs twice in {zone} (DST change); read as the first occurrence, UTC{offset} = {utc}</source>
         <translation>本地时间 {time} 在 {zone} 中出现两次（夏令时调整）；按第一次读取，UTC{offset} = {utc}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1283"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1313"/>
         <source>local time {time} does not exist in {zone} (skipped by a DST change); read with the offset before the change, UTC{offset} = {utc}</source>
         <translation>本地时间 {time} 在 {zone} 中不存在（被夏令时调整跳过）；按调整前的偏移读取，UTC{offset} = {utc}</translation>
     </message>
@@ -3378,82 +3378,82 @@
 <context>
     <name>Locators</name>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="287"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="317"/>
         <source>lines %1-%2</source>
         <translation>第 %1–%2 行</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="288"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="318"/>
         <source>rows %1-%2</source>
         <translation>第 %1–%2 条记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="289"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="319"/>
         <source>line %1, column %2</source>
         <translation>第 %1 行第 %2 列</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="290"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="320"/>
         <source>line %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="291"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="321"/>
         <source>row %1</source>
         <translation>第 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="292"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="322"/>
         <source>byte %1</source>
         <translation>第 %1 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="293"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="323"/>
         <source>item %1</source>
         <translation>第 %1 项</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="294"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="324"/>
         <source>ledger entry %1</source>
         <translation>存证链第 %1 条</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="295"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="325"/>
         <source>ledger entries %1-%2</source>
         <translation>存证链第 %1–%2 条</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="301"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="331"/>
         <source>header</source>
         <translation>文件头</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="302"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="332"/>
         <source>file name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="303"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="333"/>
         <source>file end</source>
         <translation>文件末尾</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="304"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="334"/>
         <source>frames</source>
         <translation>帧</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="305"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="335"/>
         <source>decoder</source>
         <translation>解码器</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="306"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="336"/>
         <source>time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="307"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="337"/>
         <source>root element</source>
         <translation>根元素</translation>
     </message>
@@ -4056,6 +4056,7 @@
     </message>
     <message>
         <location filename="../../evidence_desk/ui/service_text.py" line="183"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="228"/>
         <source>English</source>
         <translation>英语</translation>
     </message>
@@ -4101,6 +4102,7 @@
     </message>
     <message>
         <location filename="../../evidence_desk/ui/service_text.py" line="192"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="231"/>
         <source>Japanese</source>
         <translation>日语</translation>
     </message>
@@ -4136,46 +4138,91 @@
     </message>
     <message>
         <location filename="../../evidence_desk/ui/service_text.py" line="212"/>
+        <source>WeChat MemoTrace TXT</source>
+        <translation>微信 MemoTrace TXT</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="213"/>
+        <source>WeChat WechatExporter TXT</source>
+        <translation>微信 WechatExporter TXT</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="216"/>
+        <source>MemoTrace CSV</source>
+        <translation>MemoTrace CSV</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="217"/>
+        <source>PyWxDump CSV</source>
+        <translation>PyWxDump CSV</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="218"/>
+        <source>MemoTrace HTML export</source>
+        <translation>MemoTrace HTML 导出文件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="219"/>
+        <source>WechatExporter HTML export</source>
+        <translation>WechatExporter HTML 导出文件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="229"/>
+        <source>Simplified Chinese</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="230"/>
+        <source>Traditional Chinese</source>
+        <translation>繁体中文</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="232"/>
+        <source>Thai</source>
+        <translation>泰语</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="239"/>
         <source>text messages</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="213"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="240"/>
         <source>call log</source>
         <translation>通话记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="214"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="241"/>
         <source>received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="215"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="242"/>
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="216"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="243"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="217"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="244"/>
         <source>outbox</source>
         <translation>发件箱</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="218"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="245"/>
         <source>failed</source>
         <translation>发送失败</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="219"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="246"/>
         <source>queued</source>
         <translation>排队待发</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="220"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="247"/>
         <source>inbox</source>
         <translation>收件箱</translation>
     </message>
@@ -4183,914 +4230,914 @@
 <context>
     <name>Services</name>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="412"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="442"/>
         <source>{file} {locator}: {reason}</source>
         <translation>{file} {locator}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="413"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="443"/>
         <source>contact {contact} is {status}: evidence can be imported only for a contact a supervisor has approved</source>
         <translation>联系人 {contact} 当前为“{status}”：只能为主管已批准的联系人导入证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="418"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="448"/>
         <source>import cancelled by the user; nothing was stored</source>
         <translation>导入已被用户取消；未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="421"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="451"/>
         <source>{file}: identical bytes were already imported; skipped</source>
         <translation>{file}：完全相同的文件已导入过；已跳过</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="424"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="454"/>
         <source>another import of this contact committed while this one was being prepared; nothing was stored: run the import again</source>
         <translation>在准备本次导入期间，该联系人的另一次导入已提交；未保存任何内容：请重新导入</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="429"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="459"/>
         <source>gap between exports: nothing from {from_time} ({from_file}) to {to_time} ({to_file})</source>
         <translation>导出文件之间存在时间缺口：{from_time}（{from_file}）至 {to_time}（{to_file}）之间没有任何记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="433"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="463"/>
         <source>import {import_id} ({file})</source>
         <translation>导入记录 {import_id}（{file}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="434"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="464"/>
         <source>{where} {locator}</source>
         <translation>{where} {locator}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="435"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="465"/>
         <source>message rowid {rowid}</source>
         <translation>消息 rowid {rowid}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="436"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="466"/>
         <source>message rowid {rowid} ({where} {locator})</source>
         <translation>消息 rowid {rowid}（{where} {locator}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="439"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="469"/>
         <source>message rowid {rowid} ({where} position {position})</source>
         <translation>消息 rowid {rowid}（{where} 第 {position} 条）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="442"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="472"/>
         <source>the stored original no longer parses: {error}</source>
         <translation>已保存的原始文件无法再解析：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="445"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="475"/>
         <source>stored with parser {stored}, this build has {current}: messages not re-derived</source>
         <translation>保存时使用的解析器版本为 {stored}，本程序为 {current}：未重新推导消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="449"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="479"/>
         <source>re-parsing the original gives a different result than at import</source>
         <translation>重新解析原始文件的结果与导入时不同</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="452"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="482"/>
         <source>message is not produced by any stored original (inserted outside the app)</source>
         <translation>该消息不来自任何已保存的原始文件（在本程序之外插入）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="455"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="485"/>
         <source>a message of the original is missing from the store</source>
         <translation>原始文件中的一条消息在证据库中缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="458"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="488"/>
         <source>column(s) {columns} differ from the original</source>
         <translation>字段 {columns} 与原始文件不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="461"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="491"/>
         <source>linked to this import but not in the original</source>
         <translation>关联到本次导入，但原始文件中没有这条消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="464"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="494"/>
         <source>the Merkle root of message commitments does not match the signed import entry</source>
         <translation>消息承诺的 Merkle 根与已签名的导入记录不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1289"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1319"/>
         <source>{first}; {rest}</source>
         <translation>{first}；{rest}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1291"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1321"/>
         <source>must be zh_CN or en</source>
         <translation>只能是 zh_CN 或 en</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1292"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1322"/>
         <source>must be one of {choices}</source>
         <translation>必须是以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1293"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1323"/>
         <source>no files given</source>
         <translation>未选择任何文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1294"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1324"/>
         <source>cannot read: {error}</source>
         <translation>无法读取：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1295"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1325"/>
         <source>not a file</source>
         <translation>不是文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1296"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1326"/>
         <source>a note holds at most {limit} characters</source>
         <translation>备注最多 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1300"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1330"/>
         <source>role {role} may not {action} (allowed: {allowed})</source>
         <translation>角色“{role}”无权执行“{action}”（有权角色：{allowed}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1304"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1334"/>
         <source>store is busy: {holder}</source>
         <translation>证据库正忙：{holder}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1305"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1335"/>
         <source>{user} is running {operation} (pid {pid} on {host}, since {since})</source>
         <translation>{user} 正在执行 {operation}（{host} 上的进程 {pid}，开始于 {since}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1308"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1338"/>
         <source>another process is writing to it</source>
         <translation>另一个进程正在写入</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1312"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1342"/>
         <source>case {case}</source>
         <translation>案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1313"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1343"/>
         <source>the debtor&apos;s name is required</source>
         <translation>必须填写债务人姓名</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1316"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1346"/>
         <source>not an amount: {value}</source>
         <translation>不是有效金额：“{value}”</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1317"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1347"/>
         <source>must be zero or more</source>
         <translation>不得为负数</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1318"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1348"/>
         <source>not a date (YYYY-MM-DD): {value}</source>
         <translation>不是有效日期（YYYY-MM-DD）：“{value}”</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1319"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1349"/>
         <source>use 1-64 letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos;, &apos;/&apos;</source>
         <translation>案件编号须为 1–64 个字母、数字或 &apos;-&apos;、&apos;_&apos;、&apos;.&apos;、&apos;/&apos;</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1322"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1352"/>
         <source>case {case} already exists</source>
         <translation>案件 {case} 已存在</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1323"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1353"/>
         <source>not an editable case field</source>
         <translation>该案件字段不可修改</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1324"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1346"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1354"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1376"/>
         <source>no case {case}</source>
         <translation>没有案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1325"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1355"/>
         <source>the file is empty</source>
         <translation>文件为空</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1326"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1356"/>
         <source>header needs a case number column and a debtor name column (found: {header})</source>
         <translation>表头须包含案件编号列和债务人姓名列（现有列：{header}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1330"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1360"/>
         <source>row {row}: {cells} cells, header has {width}</source>
         <translation>第 {row} 行：有 {cells} 个单元格，表头有 {width} 列</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1333"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1363"/>
         <source>row {row}: {field}: {reason}</source>
         <translation>第 {row} 行：{field}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1334"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1364"/>
         <source>case {case} appears twice</source>
         <translation>案件 {case} 出现了两次</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1335"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1365"/>
         <source>{count} bad row(s)</source>
         <translation>{count} 行有误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1336"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1366"/>
         <source>nothing was imported; {errors}</source>
         <translation>未导入任何案件；{errors}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1339"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1369"/>
         <source>nothing was imported; {errors} ...</source>
         <translation>未导入任何案件；{errors} …</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1342"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1372"/>
         <source>no case rows found</source>
         <translation>未找到案件数据行</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1343"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1373"/>
         <source>not UTF-8 or GBK/GB18030 text</source>
         <translation>不是 UTF-8 或 GBK/GB18030 文本</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1345"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1375"/>
         <source>no contact {contact}</source>
         <translation>没有联系人 {contact}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1347"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1377"/>
         <source>the account handle or number is required</source>
         <translation>必须填写账号或号码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1350"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1380"/>
         <source>a reason is required for every contact request</source>
         <translation>每个联系人申请都必须填写理由</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1353"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1383"/>
         <source>collection may address only the debtor and guarantor: a contact with relation &apos;other&apos; needs a justification</source>
         <translation>催收只能联系债务人和担保人：关系为“其他”的联系人必须说明理由</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1358"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1388"/>
         <source>role must be one of {choices}</source>
         <translation>材料类型必须是以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1361"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1391"/>
         <source>{channel} {handle} is already {status} on case {case} (contact {contact}); close it there first</source>
         <translation>{channel} {handle} 已在案件 {case} 中处于“{status}”状态（联系人 {contact}）；请先在该案件中关闭</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1366"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1396"/>
         <source>{channel} {handle} already has an active contact on this case ({contact}, {status})</source>
         <translation>{channel} {handle} 在本案件中已有有效的联系人（{contact}，{status}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1370"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1400"/>
         <source>nobody may decide their own contact request; another supervisor must</source>
         <translation>任何人都不能审批本人提交的联系人申请；须由另一位主管审批</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1373"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1403"/>
         <source>contact {contact} cannot be approved without the debtor&apos;s {roles}: the requester must attach them first</source>
         <translation>联系人 {contact} 缺少债务人的{roles}，无法批准：须由申请人先补充上传</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1378"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1408"/>
         <source>the request entry of contact {contact} is missing from the ledger</source>
         <translation>存证链中缺少联系人 {contact} 的申请记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1381"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1411"/>
         <source>contact {contact} is {status}, only a requested contact can be approved</source>
         <translation>联系人 {contact} 当前为“{status}”，只有待审批的联系人才能批准</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1384"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1414"/>
         <source>the checkpoint of contact {contact}&apos;s request is missing</source>
         <translation>缺少联系人 {contact} 申请记录的检查点</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1387"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1417"/>
         <source>a rejection needs a note saying why</source>
         <translation>驳回时必须填写理由</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1390"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1420"/>
         <source>contact {contact} is {status}, only a requested contact can be rejected</source>
         <translation>联系人 {contact} 当前为“{status}”，只有待审批的联系人才能驳回</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1393"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1423"/>
         <source>revoking a contact needs a note saying why</source>
         <translation>终止联系时必须填写理由</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1396"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1426"/>
         <source>contact {contact} is {status}, only an approved contact can be revoked</source>
         <translation>联系人 {contact} 当前为“{status}”，只有已批准的联系人才能终止</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1399"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1429"/>
         <source>contact {contact} is {status}: evidence can be added only to a contact a supervisor has approved</source>
         <translation>联系人 {contact} 当前为“{status}”：只能为主管已批准的联系人添加证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1404"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1434"/>
         <source>the approval of contact {contact} expired at {expires_at}: ask for a new approval</source>
         <translation>联系人 {contact} 的批准已于 {expires_at} 过期：请重新申请批准</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1408"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1438"/>
         <source>ledger seq {seq}</source>
         <translation>存证链第 {seq} 条</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1409"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1439"/>
         <source>the approval cosigns a checkpoint that does not match the ledger</source>
         <translation>批准所联署的检查点与存证链不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1412"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1442"/>
         <source>the cosignature is not {user}&apos;s</source>
         <translation>联署签名不是 {user} 的</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1415"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1445"/>
         <source>the approval does not reference its request entry correctly</source>
         <translation>批准记录未正确引用其申请记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1419"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1449"/>
         <source>not an IANA time zone (e.g. Asia/Shanghai)</source>
         <translation>不是 IANA 时区（例如 Asia/Shanghai）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1422"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1452"/>
         <source>must be a whole number, 0 or more</source>
         <translation>必须是 0 或正整数</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1425"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1455"/>
         <source>use HH:MM-HH:MM, e.g. 22:00-08:00</source>
         <translation>请使用 HH:MM-HH:MM 格式，例如 22:00-08:00</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1428"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1458"/>
         <source>unknown setting (known: {known})</source>
         <translation>未知设置项（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1432"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1462"/>
         <source>use 1-64 letters, digits, &apos;.&apos;, &apos;-&apos;, &apos;_&apos; or &apos;@&apos;</source>
         <translation>用户名须为 1–64 个字母、数字或 &apos;.&apos;、&apos;-&apos;、&apos;_&apos;、&apos;@&apos;</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1435"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1465"/>
         <source>must be at least {length} characters</source>
         <translation>至少需要 {length} 个字符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1438"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1468"/>
         <source>no user named {name}</source>
         <translation>没有名为“{name}”的用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1439"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1469"/>
         <source>a user named {name} already exists</source>
         <translation>名为“{name}”的用户已存在</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1440"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1470"/>
         <source>an admin cannot reset their own password here; change it with the old password</source>
         <translation>管理员不能在此重置自己的密码；请用原密码修改</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1444"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1474"/>
         <source>an admin cannot deactivate themselves</source>
         <translation>管理员不能停用自己</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1448"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1478"/>
         <source>unknown tag (known: {known})</source>
         <translation>未知标签（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1451"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1481"/>
         <source>a free note needs its text</source>
         <translation>自由备注必须填写内容</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1452"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1578"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1482"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1608"/>
         <source>no message {message}</source>
         <translation>没有消息 {message}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1453"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1483"/>
         <source>no item {item}</source>
         <translation>没有证据 {item}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1454"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1484"/>
         <source>this {target} already carries the active tag {tag} ({existing}); add a note to it instead</source>
         <translation>该{target}已有有效的“{tag}”标签（{existing}）；请改为在该标签上添加备注</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1459"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1489"/>
         <source>tag {tag_id} was already removed by {removed_by} at {removed_at}</source>
         <translation>标签 {tag_id} 已由 {removed_by} 于 {removed_at} 撤回</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1462"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1492"/>
         <source>tag {tag_id} was set by {created_by}: field staff may remove only their own tags; ask a supervisor or the legal team</source>
         <translation>标签 {tag_id} 由 {created_by} 添加：一线员工只能撤回自己的标签；请联系主管或法务</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1467"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1497"/>
         <source>tag {tag_id} was removed meanwhile by {removed_by}</source>
         <translation>标签 {tag_id} 刚刚已被 {removed_by} 撤回</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1470"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1500"/>
         <source>no tag {tag_id}</source>
         <translation>没有标签 {tag_id}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1471"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1501"/>
         <source>use YYYY-MM-DD or an ISO date-time</source>
         <translation>请使用 YYYY-MM-DD 或 ISO 日期时间格式</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1474"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1504"/>
         <source>must be 1 or more</source>
         <translation>必须大于或等于 1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1475"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1505"/>
         <source>must be in, out or system</source>
         <translation>只能是 in、out 或 system</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1476"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1506"/>
         <source>tag {tag_id}</source>
         <translation>标签 {tag_id}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1477"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1507"/>
         <source>the tagged message {fingerprint} of contact {contact} is not in the store</source>
         <translation>联系人 {contact} 被标记的消息 {fingerprint} 不在证据库中</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1480"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1510"/>
         <source>the tagged item {item} is not an item of contact {contact}</source>
         <translation>被标记的证据 {item} 不属于联系人 {contact}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1483"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1513"/>
         <source>the tag names no message or item</source>
         <translation>该标签既未指向消息也未指向证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1487"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1517"/>
         <source>not PEM certificates ({error})</source>
         <translation>不是 PEM 格式的证书（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1488"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1518"/>
         <source>needs a name and an http(s) URL</source>
         <translation>须填写名称和 http(s) 网址</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1489"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1519"/>
         <source>hash must be one of {choices}</source>
         <translation>哈希算法必须是以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1490"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1520"/>
         <source>at least one root certificate is required</source>
         <translation>至少需要一个根证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1493"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1523"/>
         <source>no time-stamp authority named {name}</source>
         <translation>没有名为“{name}”的时间戳机构</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1496"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1526"/>
         <source>no time-stamp authority is configured: an admin adds one with `tsa add`</source>
         <translation>尚未配置时间戳机构：须由管理员添加</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1499"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1529"/>
         <source>timestamp {id} (checkpoint {size}, {name})</source>
         <translation>时间戳 {id}（检查点 {size}，{name}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1502"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1532"/>
         <source>store.json stamped checkpoint</source>
         <translation>store.json 中已加盖时间戳的检查点</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1505"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1535"/>
         <source>ledger seq {first}..{last}</source>
         <translation>存证链第 {first}–{last} 条</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1506"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1536"/>
         <source>the stamped root does not match the ledger</source>
         <translation>加盖时间戳的根哈希与存证链不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1509"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1539"/>
         <source>a trusted time-stamp covers {size} entries but the ledger has only {entries}: the tail of the ledger was removed</source>
         <translation>可信时间戳覆盖 {size} 条记录，但存证链只有 {entries} 条：存证链末尾已被删除</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1514"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1544"/>
         <source>{count} entries sealed locally, not yet time-stamped</source>
         <translation>{count} 条记录已在本地封存，尚未加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1517"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1547"/>
         <source>the TSA that issued it is not configured</source>
         <translation>签发该时间戳的机构未配置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1520"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1550"/>
         <source>token does not verify: {error}</source>
         <translation>时间戳令牌校验失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1524"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1554"/>
         <source>must be a list of non-empty strings</source>
         <translation>必须是由非空字符串组成的列表</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1527"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1557"/>
         <source>not JSON: {error}</source>
         <translation>不是 JSON：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1528"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1558"/>
         <source>needs an object {&quot;categories&quot;: {NAME: {...}}}</source>
         <translation>必须是包含 categories 对象的 JSON 对象（各类别以名称为键）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1531"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1561"/>
         <source>category names are lower-case letters, digits and _</source>
         <translation>类别名称只能由小写字母、数字和 _ 组成</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1534"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1564"/>
         <source>must be an object with zh and en term lists</source>
         <translation>必须是包含中文（zh）和英文（en）词语列表的对象</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1537"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1567"/>
         <source>must be a string</source>
         <translation>必须是字符串</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1538"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1568"/>
         <source>cannot read the lexicon file: {error}</source>
         <translation>无法读取词库文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1541"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1571"/>
         <source>the shipped lexicon is missing: {error}</source>
         <translation>缺少内置词库：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1545"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1575"/>
         <source>an account is digits, or an e-mail for Alipay</source>
         <translation>账号须为数字，支付宝账号可为电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1548"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1578"/>
         <source>an acknowledgement needs a note saying why or what was done</source>
         <translation>确认提示时必须填写备注，说明理由或已采取的措施</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1551"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1581"/>
         <source>no current conduct finding {finding} (run check to list them)</source>
         <translation>当前没有合规提示 {finding}（请重新运行合规自查）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1554"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1584"/>
         <source>finding {finding} was acknowledged by {acked_by} at {acked_at}; acknowledgements are final</source>
         <translation>提示 {finding} 已由 {acked_by} 于 {acked_at} 确认；确认后不可更改</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1559"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1589"/>
         <source>finding {finding} was acknowledged by {acked_by}</source>
         <translation>提示 {finding} 刚刚已由 {acked_by} 确认</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1562"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1592"/>
         <source>CC-5 not checked: no institution name is set (settings institution_names or organisation)</source>
         <translation>未检查 CC-5：尚未设置机构名称（设置项 institution_names 或 organisation）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1567"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1597"/>
         <source>CC-7: no approved repayment accounts are set (setting approved_accounts), so every account a staff message quotes is flagged</source>
         <translation>CC-7：尚未设置经批准的还款账户（设置项 approved_accounts），因此员工消息中出现的每个账户都会被提示</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1573"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1603"/>
         <source>cancelled by the user; nothing was stored</source>
         <translation>已被用户取消；未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1577"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1607"/>
         <source>no import {import_id}</source>
         <translation>没有导入记录 {import_id}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1579"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1609"/>
         <source>contact {contact} has no document with digest {sha256}</source>
         <translation>联系人 {contact} 没有哈希值为 {sha256} 的材料</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1583"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1613"/>
         <source>belongs to case {case}, not {scope_case}</source>
         <translation>属于案件 {case}，不属于 {scope_case}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1586"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1616"/>
         <source>contact {contact} is {status}: only contacts a supervisor approved can enter a bundle</source>
         <translation>联系人 {contact} 当前为“{status}”：只有主管批准的联系人才能纳入证据包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1590"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1620"/>
         <source>case {case} has no approved contact to put in a bundle</source>
         <translation>案件 {case} 没有可纳入证据包的已批准联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1593"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1623"/>
         <source>contact {contact} has no identity exhibit (identity_proof): a conversation cannot enter a bundle without one</source>
         <translation>联系人 {contact} 没有身份证明材料（identity_proof）：缺少身份证明的对话不能纳入证据包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1598"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1628"/>
         <source>no ledger entry records original {sha256}</source>
         <translation>存证链中没有记录原始文件 {sha256} 的条目</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1601"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1631"/>
         <source>original {file} ({sha256}) is not in the store</source>
         <translation>证据库中缺少原始文件 {file}（{sha256}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1604"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1634"/>
         <source>checkpoint {size} is missing from the store</source>
         <translation>证据库中缺少检查点 {size}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1607"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1637"/>
         <source>not a folder</source>
         <translation>不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1608"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1638"/>
         <source>no time-stamp authority configured: the kit proves a local checkpoint</source>
         <translation>尚未配置时间戳机构：校验包只能证明本地检查点</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1611"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1641"/>
         <source>refused by rule {rule}: {reason}</source>
         <translation>被规则 {rule} 拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1614"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1644"/>
         <source>time-stamp authority {name}: {reason}</source>
         <translation>时间戳机构 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1617"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1647"/>
         <source>the tag manifest could not be time-stamped (no TSA answered)</source>
         <translation>标签清单未能加盖时间戳（没有时间戳机构响应）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1620"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1650"/>
         <source>checkpoint {size} has no trusted time-stamp yet</source>
         <translation>检查点 {size} 尚无可信时间戳</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1624"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1654"/>
         <source>not a date: use YYYY-MM-DD</source>
         <translation>不是日期：请使用 YYYY-MM-DD 格式</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1625"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1655"/>
         <source>is after --to {date_to}</source>
         <translation>晚于结束日期 {date_to}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1626"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1656"/>
         <source>must be at least 20 pages</source>
         <translation>不得少于 20 页</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1628"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1658"/>
         <source>already exists; a backup never overwrites a file</source>
         <translation>文件已存在；备份从不覆盖已有文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1631"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1661"/>
         <source>its folder does not exist</source>
         <translation>所在文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1632"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1662"/>
         <source>{path}: original listed by the database is missing; run verify and repair the store before backing it up</source>
         <translation>{path}：数据库中登记的原始文件缺失；请先校验并修复证据库，再进行备份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1637"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1667"/>
         <source>{path}: backup could not be written ({error}); nothing was changed in the store</source>
         <translation>{path}：无法写入备份（{error}）；证据库未作任何更改</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1641"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1671"/>
         <source>{path}: not a store descriptor</source>
         <translation>{path}：不是证据库描述文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1644"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1674"/>
         <source>no such file</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1645"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1675"/>
         <source>{path}: not a readable Evidence Desk backup ({error})</source>
         <translation>{path}：不是可读取的 Evidence Desk 备份（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1648"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1678"/>
         <source>not an Evidence Desk backup manifest</source>
         <translation>不是 Evidence Desk 备份清单</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1651"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1681"/>
         <source>unsupported backup version {version}</source>
         <translation>不支持的备份版本 {version}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1654"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1684"/>
         <source>a file entry is malformed</source>
         <translation>某个文件条目格式有误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1655"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1685"/>
         <source>{path}: {member}: missing {field}</source>
         <translation>{path}：{member}：缺少 {field}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1658"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1688"/>
         <source>{path}: {member}: {error}</source>
         <translation>{path}：{member}：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1659"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1689"/>
         <source>{path}: {member}: signature does not match its contents (the manifest was changed after it was signed)</source>
         <translation>{path}：{member}：签名与内容不符（清单在签名后被修改过）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1664"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1694"/>
         <source>{path}: {member}: member is not listed in the signed manifest</source>
         <translation>{path}：{member}：该文件未列入已签名的清单</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1667"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1697"/>
         <source>{path}: {member}: listed in the manifest but missing from the file</source>
         <translation>{path}：{member}：清单中列有该文件，但备份中缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1670"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1700"/>
         <source>{path}: {member}: not a member an Evidence Desk backup may hold</source>
         <translation>{path}：{member}：Evidence Desk 备份中不应有此文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1673"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1703"/>
         <source>{path}: {member}: missing from the backup</source>
         <translation>{path}：{member}：备份中缺少此文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1676"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1706"/>
         <source>{path}: {member}: damaged ({error})</source>
         <translation>{path}：{member}：已损坏（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1679"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1709"/>
         <source>{path}: {member}: size differs from the manifest (expected {size} bytes)</source>
         <translation>{path}：{member}：大小与清单不符（应为 {size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1682"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1712"/>
         <source>{path}: {member}: SHA-256 does not match the signed manifest</source>
         <translation>{path}：{member}：SHA-256 与已签名的清单不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1685"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1715"/>
         <source>{target} already holds files; restore into a new folder, or pass replace to move the existing store aside (it is kept, never deleted)</source>
         <translation>{target} 中已有文件；请恢复到一个新文件夹，或选择替换以将现有证据库移到一旁（会保留，不会删除）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1690"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1720"/>
         <source>{path}: cannot create ({error})</source>
         <translation>{path}：无法创建（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1693"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1723"/>
         <source>{path}: the restored store does not verify ({count} problem(s): {problems})</source>
         <translation>{path}：恢复出的证据库未通过校验（{count} 个问题：{problems}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1697"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1727"/>
         <source>{target}: restore failed ({error}); the previous store is kept at {kept}</source>
         <translation>{target}：恢复失败（{error}）；原证据库保留在 {kept}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1700"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1730"/>
         <source>{target}: restore failed ({error}); nothing changed</source>
         <translation>{target}：恢复失败（{error}）；未作任何更改</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1703"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1733"/>
         <source>{path}: {member}: names store {store}, not this one</source>
         <translation>{path}：{member}：清单指向证据库 {store}，不是本证据库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1706"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1736"/>
         <source>{path}: store/evidence.db: holds {size} ledger entries, the manifest says {expected}</source>
         <translation>{path}：store/evidence.db：有 {size} 条存证记录，清单记载为 {expected} 条</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1710"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1740"/>
         <source>{path}: {member}: signed by {user}, who is not an admin of this store with that key</source>
         <translation>{path}：{member}：签名人“{user}”不是使用该密钥的本证据库管理员</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1715"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1745"/>
         <source>{path}: database file is missing</source>
         <translation>{path}：数据库文件缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1718"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1748"/>
         <source>{path}: database file is empty (truncated); restore the latest backup (evidence-desk restore)</source>
         <translation>{path}：数据库文件为空（已被截断）；请恢复最近的备份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1723"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1753"/>
         <source>{path}: the database is damaged or truncated ({size} bytes, its header describes {pages} pages of {page_size}); restore the latest backup (evidence-desk restore)</source>
         <translation>{path}：数据库已损坏或被截断（{size} 字节，而其文件头描述为 {pages} 页、每页 {page_size} 字节）；请恢复最近的备份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1729"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1759"/>
         <source>{folder}: the disk holding the store is full ({error}); nothing was stored. Free some space and try again</source>
         <translation>{folder}：证据库所在磁盘已满（{error}）；未保存任何内容。请释放空间后重试</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1734"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1764"/>
         <source>{folder}: the store folder is read-only or not writable for this user ({error}); Evidence Desk needs to write to it, even to read (its database keeps a shared journal there). Copy the store to a writable folder, or restore a backup</source>
         <translation>{folder}：证据库文件夹为只读，或当前用户无写入权限（{error}）；即使只是查看，Evidence Desk 也需要写入该文件夹（数据库在其中保存共享日志）。请将证据库复制到可写的文件夹，或恢复备份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1741"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1771"/>
         <source>{path}: store is busy: another program holds its database ({error})</source>
         <translation>{path}：证据库正忙：另一个程序正在占用其数据库（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1744"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1774"/>
         <source>{path}: the database is damaged or truncated ({error}); restore the latest backup (evidence-desk restore)</source>
         <translation>{path}：数据库已损坏或被截断（{error}）；请恢复最近的备份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1749"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1779"/>
         <source>{path}: the store cannot be used ({error})</source>
         <translation>{path}：证据库无法使用（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1752"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1782"/>
         <source>this store uses schema version {version}, newer than this build understands ({latest}): update Evidence Desk</source>
         <translation>此证据库使用的数据结构版本 {version} 比本程序支持的版本（{latest}）更新：请升级 Evidence Desk</translation>
     </message>
