@@ -97,34 +97,44 @@ def _from_hex(value: str | None) -> bytes:
 
 
 def workers_for(count: int) -> int:
-    """How many worker processes ``count`` checks deserve on this machine (0: in-process)."""
+    """How many worker processes ``count`` checks deserve on this machine (0: in-process).
+
+    One core fewer than the machine has: the caller's own process replays the ledger meanwhile
+    and then checks whatever the workers have not taken (``SignatureBatch.invalid``).
+    """
     cores = os.cpu_count() or 1
     if count < PARALLEL_THRESHOLD or cores < 2:
         return 0
-    return min(cores, 8)
+    return min(cores - 1, 8)
+
+
+_Job = tuple[int, list[_RawCheck]]  # (index of the chunk's first check, the chunk)
 
 
 class SignatureBatch:
     """Collects checks, verifies them (in workers when there are many), returns the failures.
 
-    Use as a context manager: ``add`` while replaying, then ``invalid()`` once at the end. Chunks go
-    to the workers as soon as they are full, so checking overlaps with the caller's own work. If a
-    worker dies (a frozen build that cannot spawn, say), its chunks are checked in-process: a
-    slower answer, never a missing one.
+    Use as a context manager: ``add`` while replaying, then ``invalid()`` once at the end. Full
+    chunks go to the workers while the caller works, but never more than keeps them busy; the
+    rest waits, and at the end the caller's process checks chunks alongside the workers, so
+    every core is busy until the last check. If a worker dies (a frozen build that cannot spawn,
+    say), its chunks are checked in-process: a slower answer, never a missing one.
     """
 
     def __init__(self, expected: int, *, workers: int | None = None) -> None:
-        count = workers_for(expected) if workers is None else workers
+        self._workers = workers_for(expected) if workers is None else workers
         self._pool: ProcessPoolExecutor | None = None
-        if count > 0:
+        if self._workers > 0:
             self._pool = ProcessPoolExecutor(
-                max_workers=count, mp_context=multiprocessing.get_context("spawn")
+                max_workers=self._workers, mp_context=multiprocessing.get_context("spawn")
             )
             # workers are started on demand: start them now, while the caller reads the store
-            for _ in range(count):
+            for _ in range(self._workers):
                 self._pool.submit(_invalid_in, [])
         self._pending: list[_RawCheck] = []
-        self._jobs: list[tuple[int, list[_RawCheck], Future[list[int]] | None]] = []
+        self._waiting: list[_Job] = []  # full chunks no worker has taken yet
+        self._running: list[tuple[_Job, Future[list[int]]]] = []
+        self._failed: set[int] = set()
         self._size = 0
 
     def __enter__(self) -> SignatureBatch:
@@ -151,36 +161,50 @@ class SignatureBatch:
         self._pending.append((check.public_key, check.messages, check.signature))
         self._size += 1
         if len(self._pending) >= CHUNK:
-            self._flush()
+            self._waiting.append((self._size - len(self._pending), self._pending))
+            self._pending = []
+            self._feed()
         return self._size - 1
 
-    def _flush(self) -> None:
-        if not self._pending:
-            return
-        start = self._size - len(self._pending)
-        chunk, self._pending = self._pending, []
-        future = None
-        if self._pool is not None:
+    def _feed(self) -> None:
+        """Collect finished jobs; hand waiting chunks to workers until each has two to do."""
+        still = []
+        for job, future in self._running:
+            if future.done():
+                self._collect(job, future)
+            else:
+                still.append((job, future))
+        self._running = still
+        while self._pool is not None and self._waiting and len(self._running) < 2 * self._workers:
+            job = self._waiting.pop(0)
             try:
-                future = self._pool.submit(_invalid_in, chunk)
+                self._running.append((job, self._pool.submit(_invalid_in, job[1])))
             except (BrokenProcessPool, RuntimeError):
-                future = None  # checked in-process below
-        self._jobs.append((start, chunk, future))
+                self._check_here(job)  # no workers any more
+
+    def _collect(self, job: _Job, future: Future[list[int]]) -> None:
+        try:
+            local = future.result()
+        except (BrokenProcessPool, OSError, RuntimeError):
+            self._check_here(job)
+            return
+        self._failed.update(job[0] + index for index in local)
+
+    def _check_here(self, job: _Job) -> None:
+        self._failed.update(job[0] + index for index in _invalid_in(job[1]))
 
     def invalid(self) -> set[int]:
         """Indices of every check whose signature did not verify (waits for the workers)."""
-        # the last, partial chunk is checked here while the workers finish theirs
-        start = self._size - len(self._pending)
-        failed = {start + index for index in _invalid_in(self._pending)}
-        self._pending = []
-        for start, chunk, future in self._jobs:
-            if future is None:
-                local = _invalid_in(chunk)
-            else:
-                try:
-                    local = future.result()
-                except (BrokenProcessPool, OSError, RuntimeError):
-                    local = _invalid_in(chunk)
-            failed.update(start + index for index in local)
-        self._jobs = []
+        if self._pending:
+            self._waiting.append((self._size - len(self._pending), self._pending))
+            self._pending = []
+        # this process takes chunks from the back while the workers are fed from the front
+        while self._waiting:
+            self._feed()
+            if self._waiting:
+                self._check_here(self._waiting.pop())
+        for job, future in self._running:
+            self._collect(job, future)
+        self._running = []
+        failed, self._failed = self._failed, set()
         return failed

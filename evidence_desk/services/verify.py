@@ -36,6 +36,7 @@ from evidence_desk.integrity.signature_checks import SignatureBatch, SignatureCh
 from evidence_desk.services.session import Session
 from evidence_desk.store import db
 from evidence_desk.store.blobs import BlobCorrupted
+from evidence_desk.store.folder import Head
 from evidence_desk.store.schema import PROJECTED_TABLES
 
 
@@ -114,20 +115,6 @@ def _cyclic_gc_paused() -> Iterator[None]:
 def _verify(session: Session, progress: Callable[[str, int, int], None] | None) -> VerifyReport:
     report = VerifyReport()
     report_progress = progress or (lambda _stage, _done, _total: None)
-    with session.snapshot() as conn:
-        entries = _load_entries(conn, report.findings)
-        checkpoints = _load_checkpoints(conn, report.findings)
-        actual_tables = {
-            table: {
-                tuple(row[k] for k in keys): dict(row)
-                for row in conn.execute(f"SELECT * FROM {table}")
-            }
-            for table, keys in PROJECTED_TABLES.items()
-        }
-        blob_rows = [dict(r) for r in conn.execute("SELECT * FROM blobs ORDER BY sha256")]
-        merkle_state = conn.execute("SELECT size, peaks FROM merkle_state WHERE id = 1").fetchone()
-    report.entries = len(entries)
-    report.checkpoints = len(checkpoints)
     store_id = session.folder.store_id
     tables: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {t: {} for t in PROJECTED_TABLES}
     keys: dict[str, str] = {}  # user -> public key, as of the entry being checked
@@ -139,8 +126,26 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
     # This loop runs once per entry (100k+): it keeps to local names and builds a finding's
     # text only when there is one, while the workers check the signatures it queues.
     payload_hash, entry_hash, loads = ledger.payload_hash, ledger.entry_hash, json.loads
-    with _Signatures(len(entries)) as signatures:
-        for position, entry in enumerate(entries, start=1):
+    entries: list[ledger.Entry] = []
+    # One read transaction for everything (WAL: writers are not held up). Entries are replayed
+    # as they are read, so the workers get signatures to check from the first moment.
+    # The head is read before the snapshot starts: a write commits first and then moves the
+    # head, so the snapshot holds at least what this head covers (read later, it could cover
+    # an entry written since and look like a truncated ledger).
+    head: Head | StoreError | None
+    try:
+        session.folder.reload()  # the newest head, not the one this session opened with
+        head = session.folder.head()
+    except StoreError as error:
+        head = error
+    with contextlib.ExitStack() as stack:
+        conn = stack.enter_context(session.snapshot())
+        checkpoints = _load_checkpoints(conn, findings)
+        report.checkpoints = len(checkpoints)
+        merkle_state = conn.execute("SELECT size, peaks FROM merkle_state WHERE id = 1").fetchone()
+        expected = int(conn.execute("SELECT count(*) FROM ledger").fetchone()[0])
+        signatures = stack.enter_context(_Signatures(expected))
+        for position, entry in enumerate(_read_entries(conn, findings, entries), start=1):
             seq = entry.seq
             if seq != position:
                 findings.append(
@@ -221,7 +226,17 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
                 signatures,
             )
             if position % 5000 == 0:
-                report_progress("ledger", position, len(entries))
+                report_progress("ledger", position, expected)
+        report.entries = len(entries)
+        report_progress("ledger", len(entries), expected)
+        actual_tables = {
+            table: {
+                tuple(row[k] for k in keys): dict(row)
+                for row in conn.execute(f"SELECT * FROM {table}")
+            }
+            for table, keys in PROJECTED_TABLES.items()
+        }
+        blob_rows = [dict(r) for r in conn.execute("SELECT * FROM blobs ORDER BY sha256")]
         for size in sorted(checkpoints):
             report.findings.append(
                 Finding(
@@ -243,33 +258,35 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
                     "would build on it)",
                 )
             )
-        _check_head(session, entries, keys, report, signatures)
+        _check_head(session, head, entries, keys, report, signatures)
         report_progress("signatures", 0, len(signatures))
         report.findings.extend(signatures.failures())
-    _compare_tables(tables, actual_tables, report)
-    _check_blobs(session, blob_rows, report, report_progress)
-    replay = Replay(entries, tables, payloads, roots)
-    for check in EXTRA_CHECKS:
-        try:
-            report.findings.extend(check(session, replay))
-        except Exception as error:  # a tampered ledger must give a report, never a traceback
-            if db.is_storage_failure(error):  # a damaged page, not a malformed entry
+        signatures.close()  # the workers are done
+        # still inside the snapshot: the extra checks read the tables the ledger was read with
+        _compare_tables(tables, actual_tables, report)
+        _check_blobs(session, blob_rows, report, report_progress)
+        replay = Replay(entries, tables, payloads, roots)
+        for check in EXTRA_CHECKS:
+            try:
+                report.findings.extend(check(session, replay))
+            except Exception as error:  # a tampered ledger must give a report, never a traceback
+                if db.is_storage_failure(error):  # a damaged page, not a malformed entry
+                    report.findings.append(
+                        Finding(
+                            "store.damaged",
+                            f"check {check.__module__}.{check.__qualname__}",
+                            db.storage_error(session.folder.db_path, error).message,
+                        )
+                    )
+                    continue
                 report.findings.append(
                     Finding(
-                        "store.damaged",
+                        "verify.incomplete",
                         f"check {check.__module__}.{check.__qualname__}",
-                        db.storage_error(session.folder.db_path, error).message,
+                        f"could not finish on this ledger ({type(error).__name__}: {error}); "
+                        "the entries it reads are malformed (see the other findings)",
                     )
                 )
-                continue
-            report.findings.append(
-                Finding(
-                    "verify.incomplete",
-                    f"check {check.__module__}.{check.__qualname__}",
-                    f"could not finish on this ledger ({type(error).__name__}: {error}); "
-                    "the entries it reads are malformed (see the other findings)",
-                )
-            )
     return report
 
 
@@ -291,19 +308,22 @@ def _text_test(columns: tuple[str, ...]) -> str:
     return " AND ".join(f"typeof({c}) = 'text'" for c in columns)
 
 
-def _load_entries(conn: db.Connection, findings: list[Finding]) -> list[ledger.Entry]:
+def _read_entries(
+    conn: db.Connection, findings: list[Finding], into: list[ledger.Entry]
+) -> Iterator[ledger.Entry]:
+    """Every entry in order, also appended to ``into`` (the extra checks read them later)."""
     cursor = conn.cursor()
     cursor.row_factory = None  # plain tuples: this reads every entry
     cursor.execute(
         f"SELECT {_text_test(_LEDGER_TEXT)}, seq, {', '.join(_LEDGER_TEXT)} "
         "FROM ledger ORDER BY seq"
     )
-    entries = []
     for texts, seq, *values in cursor:
         if not texts:
             values = _text_columns(values, _LEDGER_TEXT, f"ledger seq {seq}", findings)
-        entries.append(ledger.Entry(seq, *values))
-    return entries
+        entry = ledger.Entry(seq, *values)
+        into.append(entry)
+        yield entry
 
 
 def _load_checkpoints(
@@ -459,15 +479,14 @@ def _check_entry_and_checkpoint(
 
 def _check_head(
     session: Session,
+    head: Head | StoreError | None,
     entries: list[ledger.Entry],
     keys: dict[str, str],
     report: VerifyReport,
     signatures: _Signatures,
 ) -> None:
-    try:
-        head = session.folder.head()
-    except StoreError as error:
-        report.findings.append(Finding("head.malformed", "store.json head", error.message))
+    if isinstance(head, StoreError):
+        report.findings.append(Finding("head.malformed", "store.json head", head.message))
         return
     if head is None:
         if entries:
@@ -543,6 +562,9 @@ class _Signatures:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
         self._batch.close()
 
     def __len__(self) -> int:

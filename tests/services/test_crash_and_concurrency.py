@@ -400,6 +400,27 @@ def test_readers_see_a_consistent_snapshot_while_a_writer_appends(
     )
 
 
+def test_a_write_committed_while_verify_runs_is_not_mistaken_for_truncation(
+    approved: Approved,
+) -> None:
+    """verify reads the head in store.json before its snapshot: a write that commits (and moves
+    the head) while verify is still checking must not make the head look ahead of the ledger."""
+    team = approved.team
+    alice = team.login("alice")
+    written: list[int] = []
+
+    def write_meanwhile(stage: str, _done: int, _total: int) -> None:
+        if stage == "ledger" and not written:  # every entry read, the head not yet checked
+            cases.create_case(alice, "2026-SZ-0777", debtor_name="周杰")
+            written.append(1)
+
+    report = verify_store(team.login("lee"), progress=write_meanwhile)
+    assert written
+    _assert_intact(report)
+    assert report.entries == approved.base_entries  # its snapshot, without the new entry
+    assert _verify(team).entries == approved.base_entries + 1
+
+
 # -- a failing write leaves nothing ----------------------------------------------------------------
 
 
