@@ -54,6 +54,7 @@ from evidence_desk.importers.images import ParsedImage
 from evidence_desk.integrity import merkle
 from evidence_desk.integrity.canonical import canonical_bytes
 from evidence_desk.services import settings as settings_service
+from evidence_desk.services.bulk_work import cyclic_gc_paused
 from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.contacts import Contact, ContactStatus, get_contact
 from evidence_desk.services.originals import SealedOriginal, blob_rows, new_id, seal_bytes
@@ -467,6 +468,22 @@ def import_files(
 ) -> ImportResult:
     """Parse, seal and commit ``paths`` as one import; all or nothing."""
     session.require(Action.EVIDENCE_ADD)
+    with cyclic_gc_paused():
+        return _import_files(
+            session, contact_id, paths, tz, format_name, our_account, progress, cancelled
+        )
+
+
+def _import_files(
+    session: Session,
+    contact_id: str,
+    paths: Sequence[Path],
+    tz: str | None,
+    format_name: str | None,
+    our_account: str | None,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+) -> ImportResult:
     if not paths:
         raise BadInput("files", "", _said("input.no_files"))
     contact = get_contact(session, contact_id)
