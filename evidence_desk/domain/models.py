@@ -40,7 +40,9 @@ class Finding:
     """One problem found by ``verify``: a stable code, where it is, and what is wrong.
 
     ``severity`` is ``"error"`` (integrity is broken) or ``"warning"`` (nothing is broken, but a
-    person should know: an orphan blob file, a checkpoint not yet time-stamped).
+    person should know: an orphan blob file, a checkpoint not yet time-stamped). ``location`` and
+    ``detail`` are English; the checks word them from catalogues, so each is also a coded
+    :class:`~evidence_desk.domain.wording.Phrase` the GUI says in its own language.
     """
 
     code: str

@@ -1,6 +1,7 @@
 """``verify``: replay the ledger and check everything, reporting every problem with its place.
 
-What is checked, in order (each finding carries a stable code and a location):
+What is checked, in order (each finding carries a stable code and a location; the location and
+the detail are coded Phrases, worded below, so the GUI can say them in Chinese):
 
 1. the chain: contiguous sequence numbers, each ``prev_hash`` linking to the previous entry (the
    first to the store's genesis value), each payload hash and entry hash recomputed, each
@@ -31,6 +32,7 @@ from typing import Any
 from evidence_desk.domain.errors import StoreError
 from evidence_desk.domain.models import Finding
 from evidence_desk.domain.policy import Action
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import ledger, merkle
 from evidence_desk.integrity.signature_checks import SignatureBatch, SignatureCheck
 from evidence_desk.services.session import Session
@@ -38,6 +40,66 @@ from evidence_desk.store import db
 from evidence_desk.store.blobs import BlobCorrupted
 from evidence_desk.store.folder import Head
 from evidence_desk.store.schema import PROJECTED_TABLES
+
+# Every finding's location and detail are worded from here (codes verify.*), so the GUI can say
+# them in the interface language; the English is what the CLI prints and the JSON holds. A phrase
+# is built only when a finding is made, never per entry.
+_said = Catalogue(
+    {
+        # where
+        "verify.where_entry": "ledger seq {seq}",
+        "verify.where_checkpoint": "checkpoint {size}",
+        "verify.where_head": "store.json head",
+        "verify.where_descriptor": "store.json",
+        "verify.where_merkle_state": "table merkle_state",
+        "verify.where_row": "table {table} row {key}",
+        "verify.where_blob": "blob sha256 {sha256}",
+        "verify.where_blob_file": "blobs/{prefix}/{rest}",
+        "verify.where_partial": "blobs/tmp/{name}",
+        "verify.where_check": "check {check}",
+        # the chain
+        "verify.sequence": "expected seq {expected}: an entry before it was deleted, or entries "
+        "were inserted or reordered",
+        "verify.link": "prev_hash does not match the previous entry's hash: the chain is broken "
+        "here (deleted, inserted or swapped entry)",
+        "verify.payload": "payload was changed after it was signed",
+        "verify.entry_hash": "entry hash does not match its contents",
+        "verify.payload_json": "payload is not JSON",
+        "verify.row_changes": "malformed row changes",
+        "verify.row_change": "malformed row change",
+        "verify.column_type": "{column} holds {type}, not text",
+        "verify.not_signed": "signature is not {signer}'s",
+        "verify.not_signed_unknown": "signature is not {signer}'s (signer unknown to the ledger "
+        "at that point)",
+        # the tree and the head
+        "verify.checkpoint_missing": "no checkpoint was kept for this entry (every write cuts one)",
+        "verify.checkpoint_root": "Merkle root does not match the ledger entries",
+        "verify.beyond_ledger": "checkpoint covers {size} entries but the ledger has {entries}: "
+        "entries were removed",
+        "verify.merkle_state": "the cached Merkle tree state does not match the ledger (the next "
+        "write would build on it)",
+        "verify.head_missing": "store.json has no head checkpoint",
+        "verify.truncated": "the signed head covers {size} entries but the ledger has only "
+        "{entries}: the tail of the ledger was removed (entries {first}..{size})",
+        "verify.head_root": "the head's root does not match the first {size} ledger entries",
+        # the projection
+        "verify.row_missing": "row recorded in the ledger is missing",
+        "verify.row_differs": "column(s) {columns} differ from the ledger",
+        "verify.row_unrecorded": "row has no ledger entry (inserted outside the app)",
+        # the originals
+        "verify.blob_name": "blob row names another file",
+        "verify.blob_unchecked": "cannot be checked ({error})",
+        "verify.blob_replaced": "content hashes to {sha256}: the file was replaced",
+        "verify.blob_sm3": "SM3 of the content differs",
+        "verify.blob_size": "size of the content differs",
+        "verify.blob_orphan": "encrypted file not referenced by any entry (left by an "
+        "interrupted write); not evidence",
+        "verify.blob_partial": "partial write left by an interrupted import; not evidence",
+        # the extra checks
+        "verify.incomplete": "could not finish on this ledger ({error}); the entries it reads are "
+        "malformed (see the other findings)",
+    }
+)
 
 
 @dataclass
@@ -151,18 +213,14 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
                 findings.append(
                     Finding(
                         "ledger.sequence",
-                        f"ledger seq {seq}",
-                        f"expected seq {position}: an entry before "
-                        "it was deleted, or entries were inserted or reordered",
+                        _said("verify.where_entry", seq=seq),
+                        _said("verify.sequence", expected=position),
                     )
                 )
             if entry.prev_hash != expected_prev:
                 findings.append(
                     Finding(
-                        "ledger.link",
-                        f"ledger seq {seq}",
-                        "prev_hash does not match the previous entry's "
-                        "hash: the chain is broken here (deleted, inserted or swapped entry)",
+                        "ledger.link", _said("verify.where_entry", seq=seq), _said("verify.link")
                     )
                 )
             recomputed_payload = payload_hash(entry.payload)
@@ -170,8 +228,8 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
                 findings.append(
                     Finding(
                         "ledger.payload",
-                        f"ledger seq {seq}",
-                        "payload was changed after it was signed",
+                        _said("verify.where_entry", seq=seq),
+                        _said("verify.payload"),
                     )
                 )
             recomputed = entry_hash(
@@ -181,8 +239,8 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
                 findings.append(
                     Finding(
                         "ledger.entry_hash",
-                        f"ledger seq {seq}",
-                        "entry hash does not match its contents",
+                        _said("verify.where_entry", seq=seq),
+                        _said("verify.entry_hash"),
                     )
                 )
             try:
@@ -190,7 +248,11 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
             except ValueError:
                 payload = {}
                 findings.append(
-                    Finding("ledger.payload_json", f"ledger seq {seq}", "payload is not JSON")
+                    Finding(
+                        "ledger.payload_json",
+                        _said("verify.where_entry", seq=seq),
+                        _said("verify.payload_json"),
+                    )
                 )
             payloads.append(payload)
             # Keys: the first entry introduces its own signer; later keys come from earlier
@@ -241,9 +303,8 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
             report.findings.append(
                 Finding(
                     "checkpoint.beyond_ledger",
-                    f"checkpoint {size}",
-                    "checkpoint covers "
-                    f"{size} entries but the ledger has {len(entries)}: entries were removed",
+                    _said("verify.where_checkpoint", size=size),
+                    _said("verify.beyond_ledger", size=size, entries=len(entries)),
                 )
             )
         if merkle_state is not None and (
@@ -253,9 +314,8 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
             report.findings.append(
                 Finding(
                     "merkle_state",
-                    "table merkle_state",
-                    "the cached Merkle tree state does not match the ledger (the next write "
-                    "would build on it)",
+                    _said("verify.where_merkle_state"),
+                    _said("verify.merkle_state"),
                 )
             )
         _check_head(session, head, entries, keys, report, signatures)
@@ -270,21 +330,23 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
             try:
                 report.findings.extend(check(session, replay))
             except Exception as error:  # a tampered ledger must give a report, never a traceback
+                where = _said(
+                    "verify.where_check", check=f"{check.__module__}.{check.__qualname__}"
+                )
                 if db.is_storage_failure(error):  # a damaged page, not a malformed entry
                     report.findings.append(
                         Finding(
                             "store.damaged",
-                            f"check {check.__module__}.{check.__qualname__}",
-                            db.storage_error(session.folder.db_path, error).message,
+                            where,
+                            db.storage_error(session.folder.db_path, error).detail,
                         )
                     )
                     continue
                 report.findings.append(
                     Finding(
                         "verify.incomplete",
-                        f"check {check.__module__}.{check.__qualname__}",
-                        f"could not finish on this ledger ({type(error).__name__}: {error}); "
-                        "the entries it reads are malformed (see the other findings)",
+                        where,
+                        _said("verify.incomplete", error=f"{type(error).__name__}: {error}"),
                     )
                 )
     return report
@@ -320,7 +382,8 @@ def _read_entries(
     )
     for texts, seq, *values in cursor:
         if not texts:
-            values = _text_columns(values, _LEDGER_TEXT, f"ledger seq {seq}", findings)
+            where = _said("verify.where_entry", seq=seq)
+            values = _text_columns(values, _LEDGER_TEXT, where, findings)
         entry = ledger.Entry(seq, *values)
         into.append(entry)
         yield entry
@@ -339,7 +402,8 @@ def _load_checkpoints(
     checkpoints = {}
     for texts, size, *values in cursor:
         if not texts:
-            values = _text_columns(values, _CHECKPOINT_TEXT, f"checkpoint {size}", findings)
+            where = _said("verify.where_checkpoint", size=size)
+            values = _text_columns(values, _CHECKPOINT_TEXT, where, findings)
         checkpoints[int(size)] = (values[0], values[1], values[2])
     return checkpoints
 
@@ -353,7 +417,11 @@ def _text_columns(
     for column, value in zip(columns, values, strict=True):
         if not isinstance(value, str):
             findings.append(
-                Finding("column.type", where, f"{column} holds {type(value).__name__}, not text")
+                Finding(
+                    "column.type",
+                    where,
+                    _said("verify.column_type", column=column, type=type(value).__name__),
+                )
             )
             value = value.hex() if isinstance(value, bytes) else str(value)
         texts.append(value)
@@ -388,7 +456,13 @@ def _apply_rows(
     new_keys: dict[str, str] = {}
     rows = payload.get("rows", []) if isinstance(payload, dict) else []
     if not isinstance(rows, list):
-        findings.append(Finding("ledger.row_change", f"ledger seq {seq}", "malformed row changes"))
+        findings.append(
+            Finding(
+                "ledger.row_change",
+                _said("verify.where_entry", seq=seq),
+                _said("verify.row_changes"),
+            )
+        )
         return new_keys
     for change in rows:
         try:
@@ -400,7 +474,11 @@ def _apply_rows(
                 raise TypeError(op)
         except (KeyError, TypeError):
             findings.append(
-                Finding("ledger.row_change", f"ledger seq {seq}", "malformed row change")
+                Finding(
+                    "ledger.row_change",
+                    _said("verify.where_entry", seq=seq),
+                    _said("verify.row_change"),
+                )
             )
             continue
         if op == "put":
@@ -433,8 +511,8 @@ def _check_entry_and_checkpoint(
         findings.append(
             Finding(
                 "checkpoint.missing",
-                f"checkpoint {size}",
-                "no checkpoint was kept for this entry (every write cuts one)",
+                _said("verify.where_checkpoint", size=size),
+                _said("verify.checkpoint_missing"),
             )
         )
     else:
@@ -453,8 +531,8 @@ def _check_entry_and_checkpoint(
             findings.append(
                 Finding(
                     "checkpoint.root",
-                    f"checkpoint {size}",
-                    "Merkle root does not match the ledger entries",
+                    _said("verify.where_checkpoint", size=size),
+                    _said("verify.checkpoint_root"),
                 )
             )
         signatures.expect(
@@ -486,22 +564,27 @@ def _check_head(
     signatures: _Signatures,
 ) -> None:
     if isinstance(head, StoreError):
-        report.findings.append(Finding("head.malformed", "store.json head", head.message))
+        report.findings.append(Finding("head.malformed", _said("verify.where_head"), head.detail))
         return
     if head is None:
         if entries:
             report.findings.append(
-                Finding("head.missing", "store.json", "store.json has no head checkpoint")
+                Finding(
+                    "head.missing", _said("verify.where_descriptor"), _said("verify.head_missing")
+                )
             )
         return
     if head.size > len(entries):
         report.findings.append(
             Finding(
                 "ledger.truncated",
-                "store.json head",
-                f"the signed head covers {head.size} "
-                f"entries but the ledger has only {len(entries)}: the tail of the ledger "
-                f"was removed (entries {len(entries) + 1}..{head.size})",
+                _said("verify.where_head"),
+                _said(
+                    "verify.truncated",
+                    size=head.size,
+                    entries=len(entries),
+                    first=len(entries) + 1,
+                ),
             )
         )
         return
@@ -511,9 +594,7 @@ def _check_head(
     if merkle.root_hash(hashes).hex() != head.root:
         report.findings.append(
             Finding(
-                "head.root",
-                "store.json head",
-                f"the head's root does not match the first {head.size} ledger entries",
+                "head.root", _said("verify.where_head"), _said("verify.head_root", size=head.size)
             )
         )
     signatures.expect(
@@ -535,17 +616,15 @@ class _Failure(enum.Enum):
     HEAD = "head"
 
     def findings(self, number: int, signer: str, known: bool) -> list[Finding]:
-        detail = f"signature is not {signer}'s"
-        if not known:
-            detail += " (signer unknown to the ledger at that point)"
+        """Worded only for a signature that failed (the checks themselves carry no text)."""
+        detail = _said("verify.not_signed" if known else "verify.not_signed_unknown", signer=signer)
+        entry = ("ledger.signature", _said("verify.where_entry", seq=number))
+        checkpoint = ("checkpoint.signature", _said("verify.where_checkpoint", size=number))
         places = {
-            _Failure.ENTRY: [("ledger.signature", f"ledger seq {number}")],
-            _Failure.CHECKPOINT: [("checkpoint.signature", f"checkpoint {number}")],
-            _Failure.BOTH: [
-                ("ledger.signature", f"ledger seq {number}"),
-                ("checkpoint.signature", f"checkpoint {number}"),
-            ],
-            _Failure.HEAD: [("head.signature", "store.json head")],
+            _Failure.ENTRY: [entry],
+            _Failure.CHECKPOINT: [checkpoint],
+            _Failure.BOTH: [entry, checkpoint],
+            _Failure.HEAD: [("head.signature", _said("verify.where_head"))],
         }[self]
         return [Finding(code, where, detail) for code, where in places]
 
@@ -598,11 +677,10 @@ def _compare_tables(
     for table, rows in expected.items():
         have = actual.get(table, {})
         for key, row in rows.items():
-            where = f"table {table} row {_key_text(table, key)}"
             found = have.get(key)
             if found is None:
                 report.findings.append(
-                    Finding("row.missing", where, "row recorded in the ledger is missing")
+                    Finding("row.missing", _row_place(table, key), _said("verify.row_missing"))
                 )
                 continue
             changed = sorted(c for c, v in row.items() if found.get(c) != v)
@@ -610,18 +688,18 @@ def _compare_tables(
                 report.findings.append(
                     Finding(
                         "row.changed",
-                        where,
-                        f"column(s) {', '.join(changed)} differ from the ledger",
+                        _row_place(table, key),
+                        _said("verify.row_differs", columns=", ".join(changed)),
                     )
                 )
         for key in have.keys() - rows.keys():
             report.findings.append(
-                Finding(
-                    "row.unrecorded",
-                    f"table {table} row {_key_text(table, key)}",
-                    "row has no ledger entry (inserted outside the app)",
-                )
+                Finding("row.unrecorded", _row_place(table, key), _said("verify.row_unrecorded"))
             )
+
+
+def _row_place(table: str, key: tuple[Any, ...]) -> str:
+    return _said("verify.where_row", table=table, key=_key_text(table, key))
 
 
 def _key_text(table: str, key: tuple[Any, ...]) -> str:
@@ -636,19 +714,23 @@ def _check_blobs(
 ) -> None:
     referenced: set[str] = set()
     for index, row in enumerate(blob_rows, start=1):
-        where = f"blob sha256 {row['sha256']}"
+        where = _said("verify.where_blob", sha256=row["sha256"])
         try:
             name = session.blobs.name_for(row["sha256"])
             referenced.add(name)
             if row["name"] != name:
-                report.findings.append(Finding("blob.name", where, "blob row names another file"))
+                report.findings.append(Finding("blob.name", where, _said("verify.blob_name")))
             recomputed = session.blobs.recompute_digests(row["sha256"])
         except BlobCorrupted as error:
             report.findings.append(Finding("blob.corrupted", where, error.reason))
             continue
         except (AttributeError, ValueError, OSError) as error:  # a digest that is not hex text
             report.findings.append(
-                Finding("blob.corrupted", where, f"cannot be checked ({type(error).__name__})")
+                Finding(
+                    "blob.corrupted",
+                    where,
+                    _said("verify.blob_unchecked", error=type(error).__name__),
+                )
             )
             continue
         report.blobs += 1
@@ -658,21 +740,20 @@ def _check_blobs(
                 Finding(
                     "blob.sha256",
                     where,
-                    f"content hashes to {recomputed.sha256}: the file was replaced",
+                    _said("verify.blob_replaced", sha256=recomputed.sha256),
                 )
             )
         if recomputed.sm3 != row["sm3"]:
-            report.findings.append(Finding("blob.sm3", where, "SM3 of the content differs"))
+            report.findings.append(Finding("blob.sm3", where, _said("verify.blob_sm3")))
         if recomputed.size != row["size"]:
-            report.findings.append(Finding("blob.size", where, "size of the content differs"))
+            report.findings.append(Finding("blob.size", where, _said("verify.blob_size")))
         progress("blobs", index, len(blob_rows))
     for orphan in sorted(session.blobs.stored_names() - referenced):
         report.findings.append(
             Finding(
                 "blob.orphan",
-                f"blobs/{orphan[:2]}/{orphan[2:]}",
-                "encrypted file not "
-                "referenced by any entry (left by an interrupted write); not evidence",
+                _said("verify.where_blob_file", prefix=orphan[:2], rest=orphan[2:]),
+                _said("verify.blob_orphan"),
                 severity="warning",
             )
         )
@@ -680,8 +761,8 @@ def _check_blobs(
         report.findings.append(
             Finding(
                 "blob.partial",
-                f"blobs/tmp/{temp.name}",
-                "partial write left by an interrupted import; not evidence",
+                _said("verify.where_partial", name=temp.name),
+                _said("verify.blob_partial"),
                 severity="warning",
             )
         )

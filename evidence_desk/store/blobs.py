@@ -29,12 +29,23 @@ from typing import BinaryIO
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity.digests import CHUNK_SIZE, Digests, DualHasher
 from evidence_desk.store.db import storage_error
 from evidence_desk.store.files import fsync_dir
 
 MAGIC = b"EDBLOB1\n"
 HEADER_LEN = len(MAGIC) + 16 + 4
+
+# why a blob cannot be read (verify's blob.corrupted findings, said in the GUI's language too)
+_said = Catalogue(
+    {
+        "blob.missing": "blob file is missing",
+        "blob.header": "blob header is damaged",
+        "blob.truncated": "blob is truncated at chunk {index}",
+        "blob.chunk": "chunk {index} fails authentication",
+    }
+)
 
 
 class BlobCorrupted(Exception):
@@ -155,14 +166,14 @@ class BlobStore:
         try:
             handle = open(path, "rb")  # noqa: SIM115 - closed in finally below
         except FileNotFoundError:
-            raise BlobCorrupted("blob file is missing") from None
+            raise BlobCorrupted(_said("blob.missing")) from None
         try:
             header = handle.read(HEADER_LEN)
             if len(header) != HEADER_LEN or not header.startswith(MAGIC):
-                raise BlobCorrupted("blob header is damaged")
+                raise BlobCorrupted(_said("blob.header"))
             (chunk_size,) = struct.unpack(">I", header[-4:])
             if not 0 < chunk_size <= 64 * CHUNK_SIZE:
-                raise BlobCorrupted("blob header is damaged")
+                raise BlobCorrupted(_said("blob.header"))
             record = 12 + chunk_size + 16
             index = 0
             current = handle.read(record)
@@ -170,12 +181,12 @@ class BlobStore:
                 following = handle.read(record)
                 final = not following
                 if len(current) < 12 + 16:
-                    raise BlobCorrupted(f"blob is truncated at chunk {index}")
+                    raise BlobCorrupted(_said("blob.truncated", index=index))
                 aad = header + struct.pack(">QB", index, 1 if final else 0)
                 try:
                     yield self._aead.decrypt(current[:12], current[12:], aad)
                 except InvalidTag:
-                    raise BlobCorrupted(f"chunk {index} fails authentication") from None
+                    raise BlobCorrupted(_said("blob.chunk", index=index)) from None
                 if final:
                     return
                 current = following

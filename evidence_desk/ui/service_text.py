@@ -1784,4 +1784,105 @@ def _templates() -> dict[str, str]:
             "this store uses schema version {version}, newer than this build understands "
             "({latest}): update Evidence Desk",
         ),
+        # blob.*
+        "blob.missing": QCoreApplication.translate("Services", "blob file is missing"),
+        "blob.header": QCoreApplication.translate("Services", "blob header is damaged"),
+        "blob.truncated": QCoreApplication.translate(
+            "Services", "blob is truncated at chunk {index}"
+        ),
+        "blob.chunk": QCoreApplication.translate("Services", "chunk {index} fails authentication"),
+        # verify.*
+        "verify.where_entry": QCoreApplication.translate("Services", "ledger seq {seq}"),
+        "verify.where_checkpoint": QCoreApplication.translate("Services", "checkpoint {size}"),
+        "verify.where_head": QCoreApplication.translate("Services", "store.json head"),
+        "verify.where_descriptor": QCoreApplication.translate("Services", "store.json"),
+        "verify.where_merkle_state": QCoreApplication.translate("Services", "table merkle_state"),
+        "verify.where_row": QCoreApplication.translate("Services", "table {table} row {key}"),
+        "verify.where_blob": QCoreApplication.translate("Services", "blob sha256 {sha256}"),
+        "verify.where_blob_file": QCoreApplication.translate("Services", "blobs/{prefix}/{rest}"),
+        "verify.where_partial": QCoreApplication.translate("Services", "blobs/tmp/{name}"),
+        "verify.where_check": QCoreApplication.translate("Services", "check {check}"),
+        "verify.sequence": QCoreApplication.translate(
+            "Services",
+            "expected seq {expected}: an entry before it was deleted, or entries were "
+            "inserted or reordered",
+        ),
+        "verify.link": QCoreApplication.translate(
+            "Services",
+            "prev_hash does not match the previous entry's hash: the chain is broken here "
+            "(deleted, inserted or swapped entry)",
+        ),
+        "verify.payload": QCoreApplication.translate(
+            "Services", "payload was changed after it was signed"
+        ),
+        "verify.entry_hash": QCoreApplication.translate(
+            "Services", "entry hash does not match its contents"
+        ),
+        "verify.payload_json": QCoreApplication.translate("Services", "payload is not JSON"),
+        "verify.row_changes": QCoreApplication.translate("Services", "malformed row changes"),
+        "verify.row_change": QCoreApplication.translate("Services", "malformed row change"),
+        "verify.column_type": QCoreApplication.translate(
+            "Services", "{column} holds {type}, not text"
+        ),
+        "verify.not_signed": QCoreApplication.translate("Services", "signature is not {signer}'s"),
+        "verify.not_signed_unknown": QCoreApplication.translate(
+            "Services", "signature is not {signer}'s (signer unknown to the ledger at that point)"
+        ),
+        "verify.checkpoint_missing": QCoreApplication.translate(
+            "Services", "no checkpoint was kept for this entry (every write cuts one)"
+        ),
+        "verify.checkpoint_root": QCoreApplication.translate(
+            "Services", "Merkle root does not match the ledger entries"
+        ),
+        "verify.beyond_ledger": QCoreApplication.translate(
+            "Services",
+            "checkpoint covers {size} entries but the ledger has {entries}: entries were removed",
+        ),
+        "verify.merkle_state": QCoreApplication.translate(
+            "Services",
+            "the cached Merkle tree state does not match the ledger (the next write would "
+            "build on it)",
+        ),
+        "verify.head_missing": QCoreApplication.translate(
+            "Services", "store.json has no head checkpoint"
+        ),
+        "verify.truncated": QCoreApplication.translate(
+            "Services",
+            "the signed head covers {size} entries but the ledger has only {entries}: the "
+            "tail of the ledger was removed (entries {first}..{size})",
+        ),
+        "verify.head_root": QCoreApplication.translate(
+            "Services", "the head's root does not match the first {size} ledger entries"
+        ),
+        "verify.row_missing": QCoreApplication.translate(
+            "Services", "row recorded in the ledger is missing"
+        ),
+        "verify.row_differs": QCoreApplication.translate(
+            "Services", "column(s) {columns} differ from the ledger"
+        ),
+        "verify.row_unrecorded": QCoreApplication.translate(
+            "Services", "row has no ledger entry (inserted outside the app)"
+        ),
+        "verify.blob_name": QCoreApplication.translate("Services", "blob row names another file"),
+        "verify.blob_unchecked": QCoreApplication.translate(
+            "Services", "cannot be checked ({error})"
+        ),
+        "verify.blob_replaced": QCoreApplication.translate(
+            "Services", "content hashes to {sha256}: the file was replaced"
+        ),
+        "verify.blob_sm3": QCoreApplication.translate("Services", "SM3 of the content differs"),
+        "verify.blob_size": QCoreApplication.translate("Services", "size of the content differs"),
+        "verify.blob_orphan": QCoreApplication.translate(
+            "Services",
+            "encrypted file not referenced by any entry (left by an interrupted write); not "
+            "evidence",
+        ),
+        "verify.blob_partial": QCoreApplication.translate(
+            "Services", "partial write left by an interrupted import; not evidence"
+        ),
+        "verify.incomplete": QCoreApplication.translate(
+            "Services",
+            "could not finish on this ledger ({error}); the entries it reads are malformed "
+            "(see the other findings)",
+        ),
     }

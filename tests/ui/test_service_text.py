@@ -29,7 +29,7 @@ from evidence_desk.ui.import_wizard import ImportWizard
 from evidence_desk.ui.review_ui import FindingsView
 from evidence_desk.ui.users_dialog import UsersDialog
 from evidence_desk.ui.verify_panel import VerifyPanel
-from tests.helpers import Team, approved_contact
+from tests.helpers import ADMIN, ADMIN_PASSWORD, Team, approved_contact, raw_connection
 
 FIXTURES = Path(__file__).resolve().parents[1] / "importers" / "fixtures"
 
@@ -48,6 +48,9 @@ ENGLISH = re.compile(
 # Templates whose Chinese is the English: product names, or only facts and a space.
 SAME_IN_CHINESE = {
     "import.where_message",
+    "verify.where_blob_file",  # blobs/ab/cdef...: a path in the store folder
+    "verify.where_descriptor",  # store.json
+    "verify.where_partial",  # blobs/tmp/NAME
     "line.detected_plain",
     "messenger.detected_plain",
     "sms.detected_plain",
@@ -234,6 +237,95 @@ def test_verify_findings_of_the_store_are_in_chinese(
             f"{facts['count']} 条记录已在本地封存，尚未加盖时间戳",
         ]
     ]
+
+
+# Two English words in a row: a sentence left in English on a Chinese screen (identifiers such
+# as prev_hash, id=K-1 or a module path are single words).
+ENGLISH_WORDS = re.compile(r"\b[a-z]{2,} [a-z]{2,}\b")
+
+
+def _table_rows(panel: VerifyPanel) -> list[list[str]]:
+    return [
+        [panel.table.item(row, column).text() for column in range(4)]
+        for row in range(panel.table.rowCount())
+    ]
+
+
+def test_verify_findings_of_a_tampered_store_are_in_chinese_with_their_places(
+    qtbot: QtBot, team: Team, tmp_path: Path, chinese: None
+) -> None:
+    staff, contact_id = approved_contact(team, tmp_path)
+    item = contacts.contact_items(staff, contact_id)[0]
+    orphan = staff.blobs.seal_bytes(b"sealed by an import that never committed")
+    staff.blobs.path_for(item.sha256).unlink()
+    conn = raw_connection(team.path, ADMIN, ADMIN_PASSWORD)
+    try:
+        request_seq, payload = conn.execute(
+            "SELECT seq, payload FROM ledger WHERE action = 'contact.request'"
+        ).fetchone()
+        last = int(conn.execute("SELECT max(seq) FROM ledger").fetchone()[0])
+        forged = payload.replace("asked to talk about repayment", "agreed to anything")
+        # outside the app: a reason rewritten in the ledger, an old checkpoint removed, and the
+        # newest entry cut off the end of the ledger
+        conn.execute("UPDATE ledger SET payload = ? WHERE seq = ?", (forged, request_seq))
+        conn.execute("DELETE FROM checkpoints WHERE size = 2")
+        conn.execute("DELETE FROM ledger WHERE seq = ?", (last,))
+        conn.execute("DELETE FROM checkpoints WHERE size = ?", (last,))
+    finally:
+        conn.close()
+    panel = VerifyPanel(team.login("lee"))
+    qtbot.addWidget(panel)
+    panel.run()
+    qtbot.waitUntil(lambda: panel.report is not None, timeout=30_000)
+    assert panel.report is not None and not panel.report.intact
+    rows = _table_rows(panel)
+    entry = f"存证链第 {request_seq} 条"
+    expected = [
+        ["错误", "ledger.payload", entry, "记录内容在签名后被修改"],
+        ["错误", "ledger.entry_hash", entry, "记录哈希与其内容不符"],
+        ["错误", "ledger.signature", entry, "签名并非 alice 所签"],
+        [
+            "错误",
+            "checkpoint.missing",
+            "检查点 2",
+            "此记录没有对应的检查点（每次写入都会生成一个）",
+        ],
+        [
+            "错误",
+            "ledger.truncated",
+            "store.json 中的最新检查点",
+            f"已签名的最新检查点覆盖 {last} 条记录，但存证链只有 {last - 1} 条："
+            f"存证链末尾已被删除（第 {last}–{last} 条）",
+        ],
+        [
+            "错误",
+            "row.changed",
+            f"contacts 表中 id={contact_id} 的行",
+            # the reason was rewritten; the approval's columns went with the last entry
+            "decided_at, decided_by, decision_note, reason, status 列与存证链不符",
+        ],
+        [
+            "错误",
+            "merkle_state",
+            "merkle_state 表",
+            "缓存的 Merkle 树状态与存证链不符（下一次写入会以它为基础）",
+        ],
+        ["错误", "blob.corrupted", f"原始文件 SHA-256 {item.sha256}", "加密文件缺失"],
+        [
+            "警告",
+            "blob.orphan",
+            f"blobs/{orphan.name[:2]}/{orphan.name[2:]}",
+            "没有任何记录引用的加密文件（中断的写入遗留）；不属于证据",
+        ],
+    ]
+    for row in expected:
+        assert row in rows, f"{row} not among\n" + "\n".join(map(str, rows))
+    # every finding, those of the other checks included, is said in Chinese
+    for severity, code, location, detail in rows:
+        assert severity in ("错误", "警告"), code
+        assert ENGLISH_WORDS.search(location) is None, (code, location)
+        assert ENGLISH_WORDS.search(detail) is None, (code, detail)
+        assert _has_chinese(detail), (code, detail)
 
 
 def test_a_permission_refusal_names_the_role_and_the_action_in_chinese(chinese: None) -> None:
