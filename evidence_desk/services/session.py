@@ -26,6 +26,7 @@ from evidence_desk import __version__
 from evidence_desk.domain import policy
 from evidence_desk.domain.errors import AuthenticationFailed, StoreError
 from evidence_desk.domain.models import Role, User
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import digests, ledger, merkle, signing
 from evidence_desk.integrity.ledger import Entry
 from evidence_desk.services.clock import Clock, rfc3339, system_clock
@@ -38,6 +39,16 @@ from evidence_desk.store.lock import WriterLock
 from evidence_desk.store.schema import PROJECTED_TABLES
 
 Row = Mapping[str, Any]
+
+# why a login is refused (the login dialog says it in the GUI's language too)
+_said = Catalogue(
+    {
+        "login.refused": "unknown user or wrong password for {user!r}; further attempts are "
+        "delayed",
+        "login.inactive": "user {user!r} is not an active user of this store",
+        "login.key_mismatch": "key slot of {user!r} does not match the ledger's public key",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,9 +224,7 @@ class Session:
             unlocked = folder.keyslots.unlock(user, password)
         except AuthenticationFailed:
             failures.record(user, success=False)
-            raise AuthenticationFailed(
-                f"unknown user or wrong password for {user!r}; further attempts are delayed"
-            ) from None
+            raise AuthenticationFailed(_said("login.refused", user=user)) from None
         conn = db.connect(folder.db_path, derive_subkey(unlocked.data_key, "sqlcipher"))
         db.migrate(conn)
         record = conn.execute(
@@ -224,10 +233,10 @@ class Session:
         if record is None or not record["active"]:
             conn.close()
             failures.record(user, success=False)
-            raise AuthenticationFailed(f"user {user!r} is not an active user of this store")
+            raise AuthenticationFailed(_said("login.inactive", user=user))
         if record["public_key"] != unlocked.public_key:
             conn.close()
-            raise StoreError(f"key slot of {user!r} does not match the ledger's public key")
+            raise StoreError(_said("login.key_mismatch", user=user))
         failures.record(user, success=True)
         account = User(record["name"], Role(record["role"]), record["public_key"], True)
         return cls(folder, conn, unlocked.data_key, account, unlocked.signing_key, clock)

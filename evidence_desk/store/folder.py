@@ -22,11 +22,24 @@ from pathlib import Path
 from typing import Any
 
 from evidence_desk.domain.errors import StoreError
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.store.files import atomic_write
 from evidence_desk.store.keys import KeySlots
 
 STORE_FORMAT = 1
 DB_NAME = "evidence.db"
+
+# why a folder cannot be opened as a store (the login dialog says it in the GUI's language too)
+_said = Catalogue(
+    {
+        "store.folder_not_empty": "{path}: folder is not empty; choose a new folder for a store",
+        "store.not_a_store": "{path}: not an Evidence Desk store (no store.json)",
+        "store.descriptor_corrupted": "{path}: corrupted ({error})",
+        "store.not_a_descriptor": "{path}: not an Evidence Desk store descriptor",
+        "store.format": "{path}: unsupported store format {version}",
+        "store.head_malformed": "{path}: head checkpoint is malformed",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +86,7 @@ class StoreFolder:
     @classmethod
     def create(cls, path: Path) -> StoreFolder:
         if path.exists() and any(path.iterdir()):
-            raise StoreError(f"{path}: folder is not empty; choose a new folder for a store")
+            raise StoreError(_said("store.folder_not_empty", path=path))
         path.mkdir(parents=True, exist_ok=True)
         (path / "blobs").mkdir()
         descriptor = {
@@ -94,14 +107,16 @@ class StoreFolder:
         try:
             descriptor = json.loads(descriptor_path.read_text("utf-8"))
         except FileNotFoundError:
-            raise StoreError(f"{path}: not an Evidence Desk store (no store.json)") from None
+            raise StoreError(_said("store.not_a_store", path=path)) from None
         except (json.JSONDecodeError, UnicodeDecodeError) as error:
-            raise StoreError(f"{descriptor_path}: corrupted ({error})") from None
+            raise StoreError(
+                _said("store.descriptor_corrupted", path=descriptor_path, error=error)
+            ) from None
         if not isinstance(descriptor, dict) or descriptor.get("app") != "evidence-desk":
-            raise StoreError(f"{descriptor_path}: not an Evidence Desk store descriptor")
+            raise StoreError(_said("store.not_a_descriptor", path=descriptor_path))
         if descriptor.get("format") != STORE_FORMAT:
             raise StoreError(
-                f"{descriptor_path}: unsupported store format {descriptor.get('format')}"
+                _said("store.format", path=descriptor_path, version=descriptor.get("format"))
             )
         return cls(path, descriptor)
 
@@ -121,7 +136,7 @@ class StoreFolder:
                 str(head["signature"]),
             )
         except (KeyError, TypeError, ValueError):
-            raise StoreError(f"{self.path / 'store.json'}: head checkpoint is malformed") from None
+            raise StoreError(_said("store.head_malformed", path=self.path / "store.json")) from None
 
     def write_head(self, head: Head) -> None:
         """Advance the head (never move it backwards: a concurrent writer may be ahead)."""

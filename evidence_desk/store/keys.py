@@ -27,9 +27,20 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from evidence_desk.domain.errors import AuthenticationFailed, StoreError
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.store.files import atomic_write
 
 SLOT_FORMAT = 1
+
+_said = Catalogue(
+    {
+        "keys.missing": "{path}: key slot file is missing",
+        "keys.corrupted": "{path}: key slot file is corrupted ({error})",
+        "keys.format": "{path}: unknown key slot format",
+        "keys.refused": "unknown user or wrong password",
+        "keys.slot_corrupted": "{path}: key slot for this user is corrupted ({error})",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +107,11 @@ class KeySlots:
         try:
             doc = json.loads(self.path.read_text("utf-8"))
         except FileNotFoundError:
-            raise StoreError(f"{self.path}: key slot file is missing") from None
+            raise StoreError(_said("keys.missing", path=self.path)) from None
         except (json.JSONDecodeError, UnicodeDecodeError) as error:
-            raise StoreError(f"{self.path}: key slot file is corrupted ({error})") from None
+            raise StoreError(_said("keys.corrupted", path=self.path, error=error)) from None
         if not isinstance(doc, dict) or doc.get("format") != SLOT_FORMAT:
-            raise StoreError(f"{self.path}: unknown key slot format")
+            raise StoreError(_said("keys.format", path=self.path))
         return doc
 
     def _save(self, doc: dict[str, Any]) -> None:
@@ -145,7 +156,7 @@ class KeySlots:
         tag = user_tag(self.store_id, user)
         slot = self._load()["slots"].get(tag)
         if slot is None:
-            raise AuthenticationFailed("unknown user or wrong password")
+            raise AuthenticationFailed(_said("keys.refused"))
         try:
             kdf = slot["kdf"]
             params = KdfParams(int(kdf["n"]), int(kdf["r"]), int(kdf["p"]))
@@ -154,9 +165,7 @@ class KeySlots:
             data_key = _unwrap(kek, slot["data_key"], aad + b"\ndata")
             signing_key = _unwrap(kek, slot["signing_key"], aad + b"\nsigning")
         except InvalidTag:
-            raise AuthenticationFailed("unknown user or wrong password") from None
+            raise AuthenticationFailed(_said("keys.refused")) from None
         except (KeyError, TypeError, ValueError) as error:
-            raise StoreError(
-                f"{self.path}: key slot for this user is corrupted ({error})"
-            ) from None
+            raise StoreError(_said("keys.slot_corrupted", path=self.path, error=error)) from None
         return Unlocked(data_key, signing_key, str(slot["public_key"]))

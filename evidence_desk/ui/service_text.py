@@ -1784,6 +1784,24 @@ def _templates() -> dict[str, str]:
             "this store uses schema version {version}, newer than this build understands "
             "({latest}): update Evidence Desk",
         ),
+        "store.folder_not_empty": QCoreApplication.translate(
+            "Services", "{path}: folder is not empty; choose a new folder for a store"
+        ),
+        "store.not_a_store": QCoreApplication.translate(
+            "Services", "{path}: not an Evidence Desk store (no store.json)"
+        ),
+        "store.descriptor_corrupted": QCoreApplication.translate(
+            "Services", "{path}: corrupted ({error})"
+        ),
+        "store.not_a_descriptor": QCoreApplication.translate(
+            "Services", "{path}: not an Evidence Desk store descriptor"
+        ),
+        "store.format": QCoreApplication.translate(
+            "Services", "{path}: unsupported store format {version}"
+        ),
+        "store.head_malformed": QCoreApplication.translate(
+            "Services", "{path}: head checkpoint is malformed"
+        ),
         # blob.*
         "blob.missing": QCoreApplication.translate("Services", "blob file is missing"),
         "blob.header": QCoreApplication.translate("Services", "blob header is damaged"),
@@ -1884,5 +1902,25 @@ def _templates() -> dict[str, str]:
             "Services",
             "could not finish on this ledger ({error}); the entries it reads are malformed "
             "(see the other findings)",
+        ),
+        # keys.*
+        "keys.missing": QCoreApplication.translate("Services", "{path}: key slot file is missing"),
+        "keys.corrupted": QCoreApplication.translate(
+            "Services", "{path}: key slot file is corrupted ({error})"
+        ),
+        "keys.format": QCoreApplication.translate("Services", "{path}: unknown key slot format"),
+        "keys.refused": QCoreApplication.translate("Services", "unknown user or wrong password"),
+        "keys.slot_corrupted": QCoreApplication.translate(
+            "Services", "{path}: key slot for this user is corrupted ({error})"
+        ),
+        # login.*
+        "login.refused": QCoreApplication.translate(
+            "Services", "unknown user or wrong password for {user}; further attempts are delayed"
+        ),
+        "login.inactive": QCoreApplication.translate(
+            "Services", "user {user} is not an active user of this store"
+        ),
+        "login.key_mismatch": QCoreApplication.translate(
+            "Services", "key slot of {user} does not match the ledger's public key"
         ),
     }

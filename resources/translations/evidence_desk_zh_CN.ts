@@ -4567,7 +4567,7 @@
     </message>
     <message>
         <location filename="../../evidence_desk/ui/service_text.py" line="1438"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1795"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1813"/>
         <source>ledger seq {seq}</source>
         <translation>存证链第 {seq} 条</translation>
     </message>
@@ -5143,209 +5143,279 @@
         <translation>此证据库使用的数据结构版本 {version} 比本程序支持的版本（{latest}）更新：请升级 Evidence Desk</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1788"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1787"/>
+        <source>{path}: folder is not empty; choose a new folder for a store</source>
+        <translation>{path}：文件夹不是空的；请为新证据库选择一个新文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1790"/>
+        <source>{path}: not an Evidence Desk store (no store.json)</source>
+        <translation>{path}：不是 Evidence Desk 证据库（没有 store.json）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1793"/>
+        <source>{path}: corrupted ({error})</source>
+        <translation>{path}：文件已损坏（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1796"/>
+        <source>{path}: not an Evidence Desk store descriptor</source>
+        <translation>{path}：不是 Evidence Desk 证据库描述文件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1799"/>
+        <source>{path}: unsupported store format {version}</source>
+        <translation>{path}：不支持的证据库格式 {version}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1802"/>
+        <source>{path}: head checkpoint is malformed</source>
+        <translation>{path}：最新检查点的格式错误</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1806"/>
         <source>blob file is missing</source>
         <translation>加密文件缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1789"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1807"/>
         <source>blob header is damaged</source>
         <translation>加密文件的文件头已损坏</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1790"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1808"/>
         <source>blob is truncated at chunk {index}</source>
         <translation>加密文件在第 {index} 块处被截断</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1793"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1811"/>
         <source>chunk {index} fails authentication</source>
         <translation>第 {index} 块未通过认证（内容被改动）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1796"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1814"/>
         <source>checkpoint {size}</source>
         <translation>检查点 {size}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1797"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1815"/>
         <source>store.json head</source>
         <translation>store.json 中的最新检查点</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1798"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1816"/>
         <source>store.json</source>
         <translation>store.json</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1799"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1817"/>
         <source>table merkle_state</source>
         <translation>merkle_state 表</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1800"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1818"/>
         <source>table {table} row {key}</source>
         <translation>{table} 表中 {key} 的行</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1801"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1819"/>
         <source>blob sha256 {sha256}</source>
         <translation>原始文件 SHA-256 {sha256}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1802"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1820"/>
         <source>blobs/{prefix}/{rest}</source>
         <translation>blobs/{prefix}/{rest}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1803"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1821"/>
         <source>blobs/tmp/{name}</source>
         <translation>blobs/tmp/{name}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1804"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1822"/>
         <source>check {check}</source>
         <translation>附加检查 {check}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1805"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1823"/>
         <source>expected seq {expected}: an entry before it was deleted, or entries were inserted or reordered</source>
         <translation>此处应为第 {expected} 条：之前有记录被删除，或有记录被插入或调换了顺序</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1810"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1828"/>
         <source>prev_hash does not match the previous entry&apos;s hash: the chain is broken here (deleted, inserted or swapped entry)</source>
         <translation>prev_hash 与上一条记录的哈希不符：存证链在此处断开（记录被删除、插入或调换）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1815"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1833"/>
         <source>payload was changed after it was signed</source>
         <translation>记录内容在签名后被修改</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1818"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1836"/>
         <source>entry hash does not match its contents</source>
         <translation>记录哈希与其内容不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1821"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1839"/>
         <source>payload is not JSON</source>
         <translation>记录内容不是 JSON</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1822"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1840"/>
         <source>malformed row changes</source>
         <translation>数据行变更的格式错误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1823"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1841"/>
         <source>malformed row change</source>
         <translation>一项数据行变更的格式错误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1824"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1842"/>
         <source>{column} holds {type}, not text</source>
         <translation>{column} 列存放的是 {type}，而不是文本</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1827"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1845"/>
         <source>signature is not {signer}&apos;s</source>
         <translation>签名并非 {signer} 所签</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1828"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1846"/>
         <source>signature is not {signer}&apos;s (signer unknown to the ledger at that point)</source>
         <translation>签名并非 {signer} 所签（此时存证链中尚无该签名人）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1831"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1849"/>
         <source>no checkpoint was kept for this entry (every write cuts one)</source>
         <translation>此记录没有对应的检查点（每次写入都会生成一个）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1834"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1852"/>
         <source>Merkle root does not match the ledger entries</source>
         <translation>Merkle 根哈希与存证链记录不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1837"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1855"/>
         <source>checkpoint covers {size} entries but the ledger has {entries}: entries were removed</source>
         <translation>检查点覆盖 {size} 条记录，但存证链只有 {entries} 条：有记录被删除</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1841"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1859"/>
         <source>the cached Merkle tree state does not match the ledger (the next write would build on it)</source>
         <translation>缓存的 Merkle 树状态与存证链不符（下一次写入会以它为基础）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1846"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1864"/>
         <source>store.json has no head checkpoint</source>
         <translation>store.json 中没有最新检查点</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1849"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1867"/>
         <source>the signed head covers {size} entries but the ledger has only {entries}: the tail of the ledger was removed (entries {first}..{size})</source>
         <translation>已签名的最新检查点覆盖 {size} 条记录，但存证链只有 {entries} 条：存证链末尾已被删除（第 {first}–{size} 条）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1854"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1872"/>
         <source>the head&apos;s root does not match the first {size} ledger entries</source>
         <translation>最新检查点的根哈希与存证链前 {size} 条记录不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1857"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1875"/>
         <source>row recorded in the ledger is missing</source>
         <translation>存证链记录的数据行已缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1860"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1878"/>
         <source>column(s) {columns} differ from the ledger</source>
         <translation>{columns} 列与存证链不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1863"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1881"/>
         <source>row has no ledger entry (inserted outside the app)</source>
         <translation>该数据行没有对应的存证链记录（在应用之外插入）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1866"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1884"/>
         <source>blob row names another file</source>
         <translation>原始文件记录指向另一个加密文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1867"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1885"/>
         <source>cannot be checked ({error})</source>
         <translation>无法校验（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1870"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1888"/>
         <source>content hashes to {sha256}: the file was replaced</source>
         <translation>内容的哈希为 {sha256}：文件已被替换</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1873"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1891"/>
         <source>SM3 of the content differs</source>
         <translation>内容的 SM3 哈希不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1874"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1892"/>
         <source>size of the content differs</source>
         <translation>内容的大小不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1875"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1893"/>
         <source>encrypted file not referenced by any entry (left by an interrupted write); not evidence</source>
         <translation>没有任何记录引用的加密文件（中断的写入遗留）；不属于证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1880"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1898"/>
         <source>partial write left by an interrupted import; not evidence</source>
         <translation>中断的导入遗留的不完整文件；不属于证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1883"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1901"/>
         <source>could not finish on this ledger ({error}); the entries it reads are malformed (see the other findings)</source>
         <translation>无法在此存证链上完成（{error}）；它读取的记录格式错误（见其他发现）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1907"/>
+        <source>{path}: key slot file is missing</source>
+        <translation>{path}：密钥槽文件缺失</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1908"/>
+        <source>{path}: key slot file is corrupted ({error})</source>
+        <translation>{path}：密钥槽文件已损坏（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1911"/>
+        <source>{path}: unknown key slot format</source>
+        <translation>{path}：未知的密钥槽格式</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1912"/>
+        <source>unknown user or wrong password</source>
+        <translation>用户不存在或密码错误</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1913"/>
+        <source>{path}: key slot for this user is corrupted ({error})</source>
+        <translation>{path}：该用户的密钥槽已损坏（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1917"/>
+        <source>unknown user or wrong password for {user}; further attempts are delayed</source>
+        <translation>用户“{user}”不存在或密码错误；之后的每次尝试都会被延迟</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1920"/>
+        <source>user {user} is not an active user of this store</source>
+        <translation>用户“{user}”在此证据库中未启用</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1923"/>
+        <source>key slot of {user} does not match the ledger&apos;s public key</source>
+        <translation>用户“{user}”的密钥槽与存证链中的公钥不符</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@ from evidence_desk.services import cases, conduct, contacts, evidence
 from evidence_desk.ui import errors, i18n, service_text
 from evidence_desk.ui.approvals import ApprovalQueue
 from evidence_desk.ui.import_wizard import ImportWizard
+from evidence_desk.ui.login import LoginDialog
 from evidence_desk.ui.review_ui import FindingsView
 from evidence_desk.ui.users_dialog import UsersDialog
 from evidence_desk.ui.verify_panel import VerifyPanel
@@ -326,6 +327,28 @@ def test_verify_findings_of_a_tampered_store_are_in_chinese_with_their_places(
         assert ENGLISH_WORDS.search(location) is None, (code, location)
         assert ENGLISH_WORDS.search(detail) is None, (code, detail)
         assert _has_chinese(detail), (code, detail)
+
+
+def test_login_dialog_states_a_wrong_password_and_a_folder_that_is_no_store_in_chinese(
+    qtbot: QtBot, team: Team, tmp_path: Path, chinese: None
+) -> None:
+    dialog = LoginDialog(team.path)
+    qtbot.addWidget(dialog)
+    dialog.user_edit.setText("alice")
+    dialog.password_edit.setText("not-her-password")
+    dialog.login_button.click()
+    qtbot.waitUntil(lambda: "alice" in dialog.error_label.text(), timeout=10_000)
+    assert dialog.error_label.text() == (
+        "用户不存在或密码错误。\n用户“alice”不存在或密码错误；之后的每次尝试都会被延迟"
+    )
+    assert dialog.session is None and dialog.login_button.isEnabled()
+    nowhere = tmp_path / "nowhere"
+    dialog.store_edit.setText(str(nowhere))
+    dialog.login_button.click()
+    qtbot.waitUntil(lambda: "nowhere" in dialog.error_label.text(), timeout=10_000)
+    assert dialog.error_label.text() == (
+        f"无法使用该证据库。\n{nowhere}：不是 Evidence Desk 证据库（没有 store.json）"
+    )
 
 
 def test_a_permission_refusal_names_the_role_and_the_action_in_chinese(chinese: None) -> None:
