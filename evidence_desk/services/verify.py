@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import enum
-import gc
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import ledger, merkle
 from evidence_desk.integrity.signature_checks import SignatureBatch, SignatureCheck
+from evidence_desk.services.bulk_work import cyclic_gc_paused
 from evidence_desk.services.session import Session
 from evidence_desk.store import db
 from evidence_desk.store.blobs import BlobCorrupted
@@ -157,21 +157,8 @@ def verify_store(
 ) -> VerifyReport:
     session.require(Action.VERIFY)
     _load_extra_checks()
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():
         return _verify(session, progress)
-
-
-@contextlib.contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """The replay keeps every payload it parses (hundreds of thousands of small dicts, none in
-    a cycle); the cyclic collector would rescan them all again and again, a third of the time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _verify(session: Session, progress: Callable[[str, int, int], None] | None) -> VerifyReport:
