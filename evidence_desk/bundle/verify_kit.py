@@ -26,7 +26,74 @@ from cryptography import x509
 
 from evidence_desk.bundle import kit
 from evidence_desk.domain.errors import BadInput
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import digests, ledger, merkle, signing, tsa
+
+# Every finding's message and each exhibit's verdict are worded here (codes kit.*): the English is
+# what verify-bundle prints and its JSON holds; the GUI's verify panel says them in Chinese too.
+_said = Catalogue(
+    {
+        # reading the kit
+        "kit.no_kit": "no single verification kit (zip or bag folder) here",
+        "kit.bad_zip": "not a readable kit zip: {error}",
+        "kit.missing": "file missing from the kit",
+        "kit.not_utf8": "not UTF-8 text",
+        "kit.not_json": "not valid JSON: {error}",
+        # the bag and its manifests
+        "kit.no_bagit_version": "no BagIt-Version",
+        "kit.payload_missing": "listed in {manifest} but not in the kit",
+        "kit.payload_changed": "{algorithm} differs from {manifest}: changed",
+        "kit.payload_unlisted": "payload file not listed in {manifest}",
+        "kit.tag_missing": "listed in {manifest} but missing",
+        "kit.tag_changed": "SHA-256 differs from {manifest}: changed",
+        "kit.tag_unlisted": "tag file not covered by {manifest}",
+        # the ledger slice
+        "kit.entry_unreadable": "line {line}: {error}",
+        "kit.entry_payload": "line {line} (seq {seq}): payload hash",
+        "kit.entry_hash": "line {line} (seq {seq})",
+        "kit.entry_link": "seq {seq} does not follow {previous}",
+        "kit.entry_signature": "seq {seq}: not signed by {actor}",
+        "kit.key_mismatch": "{user}'s key is not the one the ledger slice introduced",
+        # the checkpoint, the proofs and the approvals' cosignatures
+        "kit.no_target": "no target size and root",
+        "kit.note_mismatch": "does not match the checkpoint",
+        "kit.checkpoint_signature": "not signed by {signer}",
+        "kit.signed_checkpoint": "the checkpoint entry {seq} was signed over is not a prefix of "
+        "checkpoint {size}",
+        "kit.inclusion": "entry {seq} is not proven in checkpoint {size}",
+        "kit.consistency": "checkpoint {cosigned} is not a prefix of {size}",
+        "kit.cosignature": "seq {seq}: the approval's cosignature does not verify",
+        "kit.unstamped": "checkpoint {size} carries no RFC 3161 token: its time is the "
+        "producer's clock",
+        # time-stamp tokens and their certificates
+        "kit.certificates_missing": "missing",
+        "kit.not_pem": "not PEM: {error}",
+        "kit.token_unreadable": "unreadable: {error}",
+        # the tag manifest's signature
+        "kit.tag_signature": "the tag manifest is not signed by {signer}",
+        "kit.tag_signature_nobody": "the tag manifest is not signed by anyone",
+        "kit.signed_missing": "signed but missing",
+        "kit.not_covered": "not covered by {file}",
+        "kit.signed_changed": "SHA-256 differs from {file}",
+        "kit.tag_unstamped": "the tag manifest carries no RFC 3161 token (no TSA answered at "
+        "export)",
+        # the exhibits
+        "kit.original_missing": "original missing",
+        "kit.original_changed": "differs from the digests in evidence-manifest.json",
+        "kit.original_unrecorded": "not recorded by ledger entry {seq} of the slice",
+        "kit.commitments": "does not match the signed import entry's root",
+        # the PDF
+        "kit.declaration": "the declaration is not {signer}'s signature of the evidence manifest",
+        "kit.no_declaration": "no signed declaration recorded",
+        "kit.pdf_missing": "PDF volume missing",
+        "kit.pdf_unreadable": "cannot read: {error}",
+        "kit.cover_digest": "the cover does not print the SHA-256 of evidence-manifest.json",
+        "kit.pdf_digest": "its SHA-256 is not printed in the bundle's integrity certificate",
+        # each exhibit's verdict
+        "kit.verdict_ok": "OK",
+        "kit.verdict_failed": "FAILED: {files}",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,17 +130,18 @@ class KitReport:
         return not self.errors
 
     def verdicts(self) -> list[tuple[str, str, str]]:
-        """(exhibit id, title, OK | FAILED: reasons). Kit-wide errors fail every exhibit."""
+        """(exhibit id, title, OK | FAILED: files), the verdict a coded Phrase. Kit-wide errors
+        fail every exhibit."""
         general = [f for f in self.errors if f.exhibit is None]
-        out = []
+        out: list[tuple[str, str, str]] = []
         for exhibit_id, title in self.exhibits:
             own = [f for f in self.errors if f.exhibit == exhibit_id]
             problems = own + general
             if problems:
                 names = sorted({f.file for f in problems})
-                out.append((exhibit_id, title, "FAILED: " + ", ".join(names)))
+                out.append((exhibit_id, title, _said("kit.verdict_failed", files=", ".join(names))))
             else:
-                out.append((exhibit_id, title, "OK"))
+                out.append((exhibit_id, title, _said("kit.verdict_ok")))
         return out
 
     def as_json(self) -> dict[str, Any]:
@@ -101,7 +169,7 @@ def _load(path: Path) -> tuple[dict[str, bytes], str]:
                 return _load(zips[0])
             bags = [p.parent for p in path.glob("*/bagit.txt")]
         if len(bags) != 1:
-            raise BadInput(str(path), "", "no single verification kit (zip or bag folder) here")
+            raise BadInput(str(path), "", _said("kit.no_kit"))
         root = bags[0]
         files = {
             p.relative_to(root).as_posix(): p.read_bytes()
@@ -118,18 +186,18 @@ def _load(path: Path) -> tuple[dict[str, bytes], str]:
             )
             return {n[len(prefix) :]: zf.read(n) for n in names}, str(path)
     except (OSError, zipfile.BadZipFile) as error:
-        raise BadInput(str(path), "", f"not a readable kit zip: {error}") from None
+        raise BadInput(str(path), "", _said("kit.bad_zip", error=error)) from None
 
 
 def _text(files: dict[str, bytes], name: str, report: KitReport) -> str | None:
     content = files.get(name)
     if content is None:
-        report.findings.append(KitFinding("kit.missing", name, "file missing from the kit"))
+        report.findings.append(KitFinding("kit.missing", name, _said("kit.missing")))
         return None
     try:
         return content.decode("utf-8")
     except UnicodeDecodeError:
-        report.findings.append(KitFinding("kit.encoding", name, "not UTF-8 text"))
+        report.findings.append(KitFinding("kit.encoding", name, _said("kit.not_utf8")))
         return None
 
 
@@ -140,7 +208,7 @@ def _json(files: dict[str, bytes], name: str, report: KitReport) -> Any:
     try:
         return json.loads(text)
     except ValueError as error:
-        report.findings.append(KitFinding("kit.json", name, f"not valid JSON: {error}"))
+        report.findings.append(KitFinding("kit.json", name, _said("kit.not_json", error=error)))
         return None
 
 
@@ -178,7 +246,9 @@ def verify_kit(path: Path) -> KitReport:
 def _check_bag(files: dict[str, bytes], report: KitReport) -> None:
     bagit = _text(files, "bagit.txt", report)
     if bagit is not None and "BagIt-Version" not in bagit:
-        report.findings.append(KitFinding("bag.declaration", "bagit.txt", "no BagIt-Version"))
+        report.findings.append(
+            KitFinding("bag.declaration", "bagit.txt", _said("kit.no_bagit_version"))
+        )
     payload = {p for p in files if p.startswith("data/")}
     listed: set[str] = set()
     for name, algorithm in (
@@ -195,7 +265,7 @@ def _check_bag(files: dict[str, bytes], report: KitReport) -> None:
             content = files.get(path)
             if content is None:
                 report.findings.append(
-                    KitFinding("payload.missing", path, f"listed in {name} but not in the kit")
+                    KitFinding("payload.missing", path, _said("kit.payload_missing", manifest=name))
                 )
                 continue
             actual = (
@@ -206,12 +276,14 @@ def _check_bag(files: dict[str, bytes], report: KitReport) -> None:
             if actual != digest:
                 report.findings.append(
                     KitFinding(
-                        f"payload.{algorithm}", path, f"{algorithm} differs from {name}: changed"
+                        f"payload.{algorithm}",
+                        path,
+                        _said("kit.payload_changed", algorithm=algorithm, manifest=name),
                     )
                 )
         for path in sorted(payload - seen):
             report.findings.append(
-                KitFinding("payload.unlisted", path, f"payload file not listed in {name}")
+                KitFinding("payload.unlisted", path, _said("kit.payload_unlisted", manifest=name))
             )
         listed |= seen
     tag_text = _text(files, kit.TAGMANIFEST, report)
@@ -223,17 +295,17 @@ def _check_bag(files: dict[str, bytes], report: KitReport) -> None:
         content = files.get(path)
         if content is None:
             report.findings.append(
-                KitFinding("tag.missing", path, f"listed in {kit.TAGMANIFEST} but missing")
+                KitFinding("tag.missing", path, _said("kit.tag_missing", manifest=kit.TAGMANIFEST))
             )
         elif hashlib.sha256(content).hexdigest() != digest:
             report.findings.append(
-                KitFinding("tag.sha256", path, f"SHA-256 differs from {kit.TAGMANIFEST}: changed")
+                KitFinding("tag.sha256", path, _said("kit.tag_changed", manifest=kit.TAGMANIFEST))
             )
     for path in sorted(files):
         if path.startswith("data/") or path in covered or path in kit.UNCOVERED:
             continue
         report.findings.append(
-            KitFinding("tag.unlisted", path, f"tag file not covered by {kit.TAGMANIFEST}")
+            KitFinding("tag.unlisted", path, _said("kit.tag_unlisted", manifest=kit.TAGMANIFEST))
         )
 
 
@@ -271,23 +343,35 @@ def _check_ledger(
                 str(raw["signature"]),
             )
         except (ValueError, KeyError, TypeError) as error:
-            report.findings.append(KitFinding("ledger.format", name, f"line {number}: {error}"))
+            report.findings.append(
+                KitFinding(
+                    "ledger.format", name, _said("kit.entry_unreadable", line=number, error=error)
+                )
+            )
             continue
         if ledger.payload_hash(entry.payload) != entry.payload_hash:
             report.findings.append(
-                KitFinding("ledger.payload", name, f"line {number} (seq {entry.seq}): payload hash")
+                KitFinding(
+                    "ledger.payload", name, _said("kit.entry_payload", line=number, seq=entry.seq)
+                )
             )
         expected = ledger.entry_hash(
             entry.seq, entry.at, entry.actor, entry.action, entry.payload_hash, entry.prev_hash
         )
         if expected != entry.entry_hash:
             report.findings.append(
-                KitFinding("ledger.entry_hash", name, f"line {number} (seq {entry.seq})")
+                KitFinding(
+                    "ledger.entry_hash", name, _said("kit.entry_hash", line=number, seq=entry.seq)
+                )
             )
         previous = entries.get(entry.seq - 1)
         if previous is not None and previous.entry_hash != entry.prev_hash:
             report.findings.append(
-                KitFinding("ledger.link", name, f"seq {entry.seq} does not follow {previous.seq}")
+                KitFinding(
+                    "ledger.link",
+                    name,
+                    _said("kit.entry_link", seq=entry.seq, previous=previous.seq),
+                )
             )
         try:
             payload = json.loads(entry.payload)
@@ -304,7 +388,9 @@ def _check_ledger(
         ):
             report.findings.append(
                 KitFinding(
-                    "ledger.signature", name, f"seq {entry.seq}: not signed by {entry.actor}"
+                    "ledger.signature",
+                    name,
+                    _said("kit.entry_signature", seq=entry.seq, actor=entry.actor),
                 )
             )
         entries[entry.seq] = entry
@@ -315,7 +401,7 @@ def _check_ledger(
                 KitFinding(
                     "keys.mismatch",
                     "keys/users.json",
-                    f"{user}'s key is not the one the ledger slice introduced",
+                    _said("kit.key_mismatch", user=user),
                 )
             )
     # from here on only keys the (proven, time-stamped) ledger introduced are trusted
@@ -375,15 +461,13 @@ def _check_checkpoint(
     try:
         size, root = int(target["size"]), bytes.fromhex(str(target["root"]))
     except (KeyError, ValueError, TypeError):
-        report.findings.append(KitFinding("checkpoint.format", name, "no target size and root"))
+        report.findings.append(KitFinding("checkpoint.format", name, _said("kit.no_target")))
         return None
     store_id = str(doc.get("store_id", ""))
     note = ledger.checkpoint_note(store_id, size, root.hex())
     note_file = f"ledger/checkpoint-{size}.txt"
     if files.get(note_file) != note.encode():
-        report.findings.append(
-            KitFinding("checkpoint.note", note_file, "does not match the checkpoint")
-        )
+        report.findings.append(KitFinding("checkpoint.note", note_file, _said("kit.note_mismatch")))
     if not signing.verify(
         keys.get(str(target.get("signer")), ""),
         signing.CHECKPOINT_CONTEXT,
@@ -391,7 +475,11 @@ def _check_checkpoint(
         str(target.get("signature", "")),
     ):
         report.findings.append(
-            KitFinding("checkpoint.signature", name, f"not signed by {target.get('signer')}")
+            KitFinding(
+                "checkpoint.signature",
+                name,
+                _said("kit.checkpoint_signature", signer=target.get("signer")),
+            )
         )
     # every slice entry is in the checkpoint's tree
     for seq, entry in sorted(entries.items()):
@@ -417,14 +505,13 @@ def _check_checkpoint(
                 KitFinding(
                     "proof.signed_checkpoint",
                     proof_name,
-                    f"the checkpoint entry {seq} was signed over is not a prefix of checkpoint "
-                    f"{size}",
+                    _said("kit.signed_checkpoint", seq=seq, size=size),
                 )
             )
         if not ok:
             report.findings.append(
                 KitFinding(
-                    "proof.inclusion", proof_name, f"entry {seq} is not proven in checkpoint {size}"
+                    "proof.inclusion", proof_name, _said("kit.inclusion", seq=seq, size=size)
                 )
             )
     # approvals cosign older checkpoints: consistent with the target, signed by the approver
@@ -442,7 +529,9 @@ def _check_checkpoint(
         if not consistent:
             report.findings.append(
                 KitFinding(
-                    "checkpoint.consistency", name, f"checkpoint {c_size} is not a prefix of {size}"
+                    "checkpoint.consistency",
+                    name,
+                    _said("kit.consistency", cosigned=c_size, size=size),
                 )
             )
     for seq, entry in sorted(entries.items()):
@@ -469,7 +558,7 @@ def _check_checkpoint(
                 KitFinding(
                     "approval.cosignature",
                     "ledger/entries.jsonl",
-                    f"seq {seq}: the approval's cosignature does not verify",
+                    _said("kit.cosignature", seq=seq),
                 )
             )
     # trusted time over the checkpoint
@@ -481,7 +570,7 @@ def _check_checkpoint(
             KitFinding(
                 "checkpoint.unstamped",
                 name,
-                f"checkpoint {size} carries no RFC 3161 token: its time is the producer's clock",
+                _said("kit.unstamped", size=size),
                 severity="warning",
             )
         )
@@ -494,12 +583,16 @@ def _check_checkpoint(
 def _certs(files: dict[str, bytes], name: str, report: KitReport) -> list[x509.Certificate]:
     content = files.get(name)
     if content is None:
-        report.findings.append(KitFinding("tsa.certificates", name, "missing"))
+        report.findings.append(
+            KitFinding("tsa.certificates", name, _said("kit.certificates_missing"))
+        )
         return []
     try:
         return x509.load_pem_x509_certificates(content) if content.strip() else []
     except ValueError as error:
-        report.findings.append(KitFinding("tsa.certificates", name, f"not PEM: {error}"))
+        report.findings.append(
+            KitFinding("tsa.certificates", name, _said("kit.not_pem", error=error))
+        )
         return []
 
 
@@ -517,7 +610,9 @@ def _check_token(
     except tsa.TsaError as error:
         report.findings.append(KitFinding("tsa.token", token_name, error.message))
     except Exception as error:  # a damaged token must be reported, whatever the parser raises
-        report.findings.append(KitFinding("tsa.token", token_name, f"unreadable: {error}"))
+        report.findings.append(
+            KitFinding("tsa.token", token_name, _said("kit.token_unreadable", error=error))
+        )
 
 
 def _check_tag_signature(files: dict[str, bytes], report: KitReport, keys: dict[str, str]) -> None:
@@ -537,7 +632,9 @@ def _check_tag_signature(files: dict[str, bytes], report: KitReport, keys: dict[
             KitFinding(
                 "tag.signature",
                 kit.SIGNATURE_FILE,
-                f"the tag manifest is not signed by {signer or 'anyone'}",
+                _said("kit.tag_signature", signer=signer)
+                if signer
+                else _said("kit.tag_signature_nobody"),
             )
         )
     listed = dict(_manifest("\n".join(lines[1:])))
@@ -545,15 +642,15 @@ def _check_tag_signature(files: dict[str, bytes], report: KitReport, keys: dict[
         content = files.get(name)
         if content is None:
             if name in listed:
-                report.findings.append(KitFinding("tag.missing", name, "signed but missing"))
+                report.findings.append(KitFinding("tag.missing", name, _said("kit.signed_missing")))
             continue
         if name not in listed:
             report.findings.append(
-                KitFinding("tag.unlisted", name, f"not covered by {kit.SIGNATURE_FILE}")
+                KitFinding("tag.unlisted", name, _said("kit.not_covered", file=kit.SIGNATURE_FILE))
             )
         elif hashlib.sha256(content).hexdigest() != listed[name]:
             report.findings.append(
-                KitFinding("tag.sha256", name, f"SHA-256 differs from {kit.SIGNATURE_FILE}")
+                KitFinding("tag.sha256", name, _said("kit.signed_changed", file=kit.SIGNATURE_FILE))
             )
     tagmanifest = files.get(kit.TAGMANIFEST)
     if tagmanifest is None:
@@ -563,7 +660,7 @@ def _check_tag_signature(files: dict[str, bytes], report: KitReport, keys: dict[
             KitFinding(
                 "tag.unstamped",
                 kit.TOKEN_FILE,
-                "the tag manifest carries no RFC 3161 token (no TSA answered at export)",
+                _said("kit.tag_unstamped"),
                 severity="warning",
             )
         )
@@ -593,7 +690,9 @@ def _check_exhibits(
         content = files.get(path)
         if content is None:
             report.findings.append(
-                KitFinding("exhibit.missing", path, "original missing", exhibit=exhibit_id)
+                KitFinding(
+                    "exhibit.missing", path, _said("kit.original_missing"), exhibit=exhibit_id
+                )
             )
             continue
         if (
@@ -605,7 +704,7 @@ def _check_exhibits(
                 KitFinding(
                     "exhibit.digest",
                     path,
-                    "differs from the digests in evidence-manifest.json",
+                    _said("kit.original_changed"),
                     exhibit=exhibit_id,
                 )
             )
@@ -615,7 +714,7 @@ def _check_exhibits(
                 KitFinding(
                     "exhibit.ledger",
                     path,
-                    f"not recorded by ledger entry {original.get('ledger_seq')} of the slice",
+                    _said("kit.original_unrecorded", seq=original.get("ledger_seq")),
                     exhibit=exhibit_id,
                 )
             )
@@ -642,9 +741,7 @@ def _check_exhibits(
             root = ""
         if roots.get(str(doc.get("import_id"))) != root:
             report.findings.append(
-                KitFinding(
-                    "messages.commitments", name, "does not match the signed import entry's root"
-                )
+                KitFinding("messages.commitments", name, _said("kit.commitments"))
             )
 
 
@@ -675,13 +772,12 @@ def _check_pdf(
             KitFinding(
                 "pdf.declaration",
                 kit.PDF_INDEX,
-                f"the declaration is not {declaration.get('signer')}'s signature of the "
-                "evidence manifest",
+                _said("kit.declaration", signer=declaration.get("signer")),
             )
         )
     elif not isinstance(declaration, dict):
         report.findings.append(
-            KitFinding("pdf.declaration", kit.PDF_INDEX, "no signed declaration recorded")
+            KitFinding("pdf.declaration", kit.PDF_INDEX, _said("kit.no_declaration"))
         )
     wanted = {str(o.get("sha256")) for _e, o in _originals(manifest)}
     found: list[str] = []
@@ -689,13 +785,15 @@ def _check_pdf(
         path = f"data/{volume.get('file')}"
         content = files.get(path)
         if content is None:
-            report.findings.append(KitFinding("pdf.missing", path, "PDF volume missing"))
+            report.findings.append(KitFinding("pdf.missing", path, _said("kit.pdf_missing")))
             continue
         try:
             pages = [int(p) for p in volume.get("check_pages", [])] or None
             text = pdf_text(content, pages)
         except Exception as error:  # any damage to the PDF must become a finding, not a crash
-            report.findings.append(KitFinding("pdf.unreadable", path, f"cannot read: {error}"))
+            report.findings.append(
+                KitFinding("pdf.unreadable", path, _said("kit.pdf_unreadable", error=error))
+            )
             continue
         compact = re.sub(r"\s+", "", text)
         found.append(compact)
@@ -704,7 +802,7 @@ def _check_pdf(
                 KitFinding(
                     "pdf.cover_digest",
                     path,
-                    "the cover does not print the SHA-256 of evidence-manifest.json",
+                    _said("kit.cover_digest"),
                 )
             )
     printed = "\n".join(found)
@@ -715,7 +813,7 @@ def _check_pdf(
                 KitFinding(
                     "pdf.digest",
                     str(original.get("path")),
-                    "its SHA-256 is not printed in the bundle's integrity certificate",
+                    _said("kit.pdf_digest"),
                     exhibit=exhibit_id,
                 )
             )

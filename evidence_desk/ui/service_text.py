@@ -1923,4 +1923,110 @@ def _templates() -> dict[str, str]:
         "login.key_mismatch": QCoreApplication.translate(
             "Services", "key slot of {user} does not match the ledger's public key"
         ),
+        # kit.*
+        "kit.no_kit": QCoreApplication.translate(
+            "Services", "no single verification kit (zip or bag folder) here"
+        ),
+        "kit.bad_zip": QCoreApplication.translate("Services", "not a readable kit zip: {error}"),
+        "kit.missing": QCoreApplication.translate("Services", "file missing from the kit"),
+        "kit.not_utf8": QCoreApplication.translate("Services", "not UTF-8 text"),
+        "kit.not_json": QCoreApplication.translate("Services", "not valid JSON: {error}"),
+        "kit.no_bagit_version": QCoreApplication.translate("Services", "no BagIt-Version"),
+        "kit.payload_missing": QCoreApplication.translate(
+            "Services", "listed in {manifest} but not in the kit"
+        ),
+        "kit.payload_changed": QCoreApplication.translate(
+            "Services", "{algorithm} differs from {manifest}: changed"
+        ),
+        "kit.payload_unlisted": QCoreApplication.translate(
+            "Services", "payload file not listed in {manifest}"
+        ),
+        "kit.tag_missing": QCoreApplication.translate(
+            "Services", "listed in {manifest} but missing"
+        ),
+        "kit.tag_changed": QCoreApplication.translate(
+            "Services", "SHA-256 differs from {manifest}: changed"
+        ),
+        "kit.tag_unlisted": QCoreApplication.translate(
+            "Services", "tag file not covered by {manifest}"
+        ),
+        "kit.entry_unreadable": QCoreApplication.translate("Services", "line {line}: {error}"),
+        "kit.entry_payload": QCoreApplication.translate(
+            "Services", "line {line} (seq {seq}): payload hash"
+        ),
+        "kit.entry_hash": QCoreApplication.translate("Services", "line {line} (seq {seq})"),
+        "kit.entry_link": QCoreApplication.translate(
+            "Services", "seq {seq} does not follow {previous}"
+        ),
+        "kit.entry_signature": QCoreApplication.translate(
+            "Services", "seq {seq}: not signed by {actor}"
+        ),
+        "kit.key_mismatch": QCoreApplication.translate(
+            "Services", "{user}'s key is not the one the ledger slice introduced"
+        ),
+        "kit.no_target": QCoreApplication.translate("Services", "no target size and root"),
+        "kit.note_mismatch": QCoreApplication.translate(
+            "Services", "does not match the checkpoint"
+        ),
+        "kit.checkpoint_signature": QCoreApplication.translate(
+            "Services", "not signed by {signer}"
+        ),
+        "kit.signed_checkpoint": QCoreApplication.translate(
+            "Services",
+            "the checkpoint entry {seq} was signed over is not a prefix of checkpoint {size}",
+        ),
+        "kit.inclusion": QCoreApplication.translate(
+            "Services", "entry {seq} is not proven in checkpoint {size}"
+        ),
+        "kit.consistency": QCoreApplication.translate(
+            "Services", "checkpoint {cosigned} is not a prefix of {size}"
+        ),
+        "kit.cosignature": QCoreApplication.translate(
+            "Services", "seq {seq}: the approval's cosignature does not verify"
+        ),
+        "kit.unstamped": QCoreApplication.translate(
+            "Services",
+            "checkpoint {size} carries no RFC 3161 token: its time is the producer's clock",
+        ),
+        "kit.certificates_missing": QCoreApplication.translate("Services", "missing"),
+        "kit.not_pem": QCoreApplication.translate("Services", "not PEM: {error}"),
+        "kit.token_unreadable": QCoreApplication.translate("Services", "unreadable: {error}"),
+        "kit.tag_signature": QCoreApplication.translate(
+            "Services", "the tag manifest is not signed by {signer}"
+        ),
+        "kit.tag_signature_nobody": QCoreApplication.translate(
+            "Services", "the tag manifest is not signed by anyone"
+        ),
+        "kit.signed_missing": QCoreApplication.translate("Services", "signed but missing"),
+        "kit.not_covered": QCoreApplication.translate("Services", "not covered by {file}"),
+        "kit.signed_changed": QCoreApplication.translate("Services", "SHA-256 differs from {file}"),
+        "kit.tag_unstamped": QCoreApplication.translate(
+            "Services", "the tag manifest carries no RFC 3161 token (no TSA answered at export)"
+        ),
+        "kit.original_missing": QCoreApplication.translate("Services", "original missing"),
+        "kit.original_changed": QCoreApplication.translate(
+            "Services", "differs from the digests in evidence-manifest.json"
+        ),
+        "kit.original_unrecorded": QCoreApplication.translate(
+            "Services", "not recorded by ledger entry {seq} of the slice"
+        ),
+        "kit.commitments": QCoreApplication.translate(
+            "Services", "does not match the signed import entry's root"
+        ),
+        "kit.declaration": QCoreApplication.translate(
+            "Services", "the declaration is not {signer}'s signature of the evidence manifest"
+        ),
+        "kit.no_declaration": QCoreApplication.translate(
+            "Services", "no signed declaration recorded"
+        ),
+        "kit.pdf_missing": QCoreApplication.translate("Services", "PDF volume missing"),
+        "kit.pdf_unreadable": QCoreApplication.translate("Services", "cannot read: {error}"),
+        "kit.cover_digest": QCoreApplication.translate(
+            "Services", "the cover does not print the SHA-256 of evidence-manifest.json"
+        ),
+        "kit.pdf_digest": QCoreApplication.translate(
+            "Services", "its SHA-256 is not printed in the bundle's integrity certificate"
+        ),
+        "kit.verdict_ok": QCoreApplication.translate("Services", "OK"),
+        "kit.verdict_failed": QCoreApplication.translate("Services", "FAILED: {files}"),
     }

@@ -1,6 +1,7 @@
 """The verify panel: check the whole store (in a worker) or a bundle received back.
 
-Every finding is listed with its stable code and location, like ``evidence-desk verify``.
+Every finding is listed with its stable code and location, like ``evidence-desk verify``; the
+location and the detail are said in the interface language (``service_text``).
 """
 
 from __future__ import annotations
@@ -126,7 +127,11 @@ class VerifyPanel(QWidget):
 
     def show_findings(self, rows: list[tuple[str, str, str, str]]) -> None:
         self.table.setRowCount(0)
-        severity_names = {"error": self.tr("error"), "warning": self.tr("warning")}
+        severity_names = {
+            "error": self.tr("error"),
+            "warning": self.tr("warning"),
+            "ok": self.tr("ok"),  # an exhibit of a bundle that checks out
+        }
         for severity, code, location, detail in rows:
             row = self.table.rowCount()
             self.table.insertRow(row)
@@ -165,4 +170,11 @@ class VerifyPanel(QWidget):
         word = self.tr("BUNDLE INTACT") if intact else self.tr("BUNDLE HAS PROBLEMS")
         colour = "#2e7d32" if intact else "#b3261e"
         self.verdict.setText(f"<b style='color:{colour}'>{word}</b> — {summary}")
-        self.show_findings(rows)
+        # exhibits (id, title, verdict) and findings (code, file in the kit, message): the
+        # verdicts and messages are the checker's coded Phrases, said in the interface language
+        self.show_findings(
+            [
+                (severity, code, where, service_text.phrase(detail))
+                for severity, code, where, detail in rows
+            ]
+        )

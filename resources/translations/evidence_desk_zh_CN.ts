@@ -4346,6 +4346,7 @@
     </message>
     <message>
         <location filename="../../evidence_desk/ui/service_text.py" line="1324"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2023"/>
         <source>cannot read: {error}</source>
         <translation>无法读取：{error}</translation>
     </message>
@@ -5417,6 +5418,236 @@
         <source>key slot of {user} does not match the ledger&apos;s public key</source>
         <translation>用户“{user}”的密钥槽与存证链中的公钥不符</translation>
     </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1927"/>
+        <source>no single verification kit (zip or bag folder) here</source>
+        <translation>此处没有唯一的校验包（zip 文件或 bag 文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1930"/>
+        <source>not a readable kit zip: {error}</source>
+        <translation>不是可读取的校验包 zip 文件：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1931"/>
+        <source>file missing from the kit</source>
+        <translation>校验包中缺少此文件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1932"/>
+        <source>not UTF-8 text</source>
+        <translation>不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1933"/>
+        <source>not valid JSON: {error}</source>
+        <translation>不是有效的 JSON：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1934"/>
+        <source>no BagIt-Version</source>
+        <translation>缺少 BagIt-Version</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1935"/>
+        <source>listed in {manifest} but not in the kit</source>
+        <translation>已列入 {manifest}，但校验包中没有此文件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1938"/>
+        <source>{algorithm} differs from {manifest}: changed</source>
+        <translation>{algorithm} 哈希与 {manifest} 不符：文件已被改动</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1941"/>
+        <source>payload file not listed in {manifest}</source>
+        <translation>数据文件未列入 {manifest}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1944"/>
+        <source>listed in {manifest} but missing</source>
+        <translation>已列入 {manifest}，但文件缺失</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1947"/>
+        <source>SHA-256 differs from {manifest}: changed</source>
+        <translation>SHA-256 与 {manifest} 不符：文件已被改动</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1950"/>
+        <source>tag file not covered by {manifest}</source>
+        <translation>标签文件未列入 {manifest}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1953"/>
+        <source>line {line}: {error}</source>
+        <translation>第 {line} 行：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1954"/>
+        <source>line {line} (seq {seq}): payload hash</source>
+        <translation>第 {line} 行（存证链第 {seq} 条）：内容哈希不符</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1957"/>
+        <source>line {line} (seq {seq})</source>
+        <translation>第 {line} 行（存证链第 {seq} 条）：记录哈希与其内容不符</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1958"/>
+        <source>seq {seq} does not follow {previous}</source>
+        <translation>第 {seq} 条没有接在第 {previous} 条之后</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1961"/>
+        <source>seq {seq}: not signed by {actor}</source>
+        <translation>第 {seq} 条：签名并非 {actor} 所签</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1964"/>
+        <source>{user}&apos;s key is not the one the ledger slice introduced</source>
+        <translation>{user} 的公钥不是存证链片段中登记的公钥</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1967"/>
+        <source>no target size and root</source>
+        <translation>缺少目标检查点的大小和根哈希</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1968"/>
+        <source>does not match the checkpoint</source>
+        <translation>与检查点不符</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1971"/>
+        <source>not signed by {signer}</source>
+        <translation>签名并非 {signer} 所签</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1974"/>
+        <source>the checkpoint entry {seq} was signed over is not a prefix of checkpoint {size}</source>
+        <translation>第 {seq} 条记录签名所依据的检查点不是检查点 {size} 的前缀</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1978"/>
+        <source>entry {seq} is not proven in checkpoint {size}</source>
+        <translation>无法证明第 {seq} 条记录包含在检查点 {size} 中</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1981"/>
+        <source>checkpoint {cosigned} is not a prefix of {size}</source>
+        <translation>检查点 {cosigned} 不是检查点 {size} 的前缀</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1984"/>
+        <source>seq {seq}: the approval&apos;s cosignature does not verify</source>
+        <translation>第 {seq} 条：批准的联署签名未通过校验</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1987"/>
+        <source>checkpoint {size} carries no RFC 3161 token: its time is the producer&apos;s clock</source>
+        <translation>检查点 {size} 没有 RFC 3161 时间戳：其时间仅来自制作方的时钟</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1991"/>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1992"/>
+        <source>not PEM: {error}</source>
+        <translation>不是 PEM 格式：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1993"/>
+        <source>unreadable: {error}</source>
+        <translation>无法读取：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1994"/>
+        <source>the tag manifest is not signed by {signer}</source>
+        <translation>标签清单并非 {signer} 所签</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1997"/>
+        <source>the tag manifest is not signed by anyone</source>
+        <translation>标签清单没有有效的签名</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2000"/>
+        <source>signed but missing</source>
+        <translation>已签名，但文件缺失</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2001"/>
+        <source>not covered by {file}</source>
+        <translation>未列入 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2002"/>
+        <source>SHA-256 differs from {file}</source>
+        <translation>SHA-256 与 {file} 不符</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2003"/>
+        <source>the tag manifest carries no RFC 3161 token (no TSA answered at export)</source>
+        <translation>标签清单没有 RFC 3161 时间戳（导出时没有时间戳机构响应）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2006"/>
+        <source>original missing</source>
+        <translation>原始文件缺失</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2007"/>
+        <source>differs from the digests in evidence-manifest.json</source>
+        <translation>与 evidence-manifest.json 中的摘要不符</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2010"/>
+        <source>not recorded by ledger entry {seq} of the slice</source>
+        <translation>存证链片段的第 {seq} 条记录中没有此文件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2013"/>
+        <source>does not match the signed import entry&apos;s root</source>
+        <translation>与已签名导入记录中的根哈希不符</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2016"/>
+        <source>the declaration is not {signer}&apos;s signature of the evidence manifest</source>
+        <translation>声明不是 {signer} 对证据清单的签名</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2019"/>
+        <source>no signed declaration recorded</source>
+        <translation>没有记录已签名的声明</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2022"/>
+        <source>PDF volume missing</source>
+        <translation>PDF 分册缺失</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2024"/>
+        <source>the cover does not print the SHA-256 of evidence-manifest.json</source>
+        <translation>封面没有印出 evidence-manifest.json 的 SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2027"/>
+        <source>its SHA-256 is not printed in the bundle&apos;s integrity certificate</source>
+        <translation>证据包的完整性证明中没有印出其 SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2030"/>
+        <source>OK</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2031"/>
+        <source>FAILED: {files}</source>
+        <translation>未通过：{files}</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -5638,92 +5869,97 @@
 <context>
     <name>VerifyPanel</name>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="38"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="39"/>
         <source>Verify the store now</source>
         <translation>立即校验证据库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="41"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="42"/>
         <source>Check a received bundle…</source>
         <translation>校验收到的证据包…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="48"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="49"/>
         <source>Not verified yet in this session.</source>
         <translation>本次登录尚未校验。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="54"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="55"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="54"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="55"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="54"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="55"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="54"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="55"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="77"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="78"/>
         <source>Verifying every original, row, signature and checkpoint…</source>
         <translation>正在校验每个原始文件、数据行、签名和检查点…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="99"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="100"/>
         <source>%1 ledger entries, %2 checkpoints, %3 originals (%4 bytes) checked.</source>
         <translation>已校验 %1 条存证记录、%2 个检查点、%3 个原始文件（%4 字节）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="107"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="108"/>
         <source>INTACT</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="112"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="113"/>
         <source>PROBLEMS FOUND (%1)</source>
         <translation>发现问题（%1）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="129"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="131"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="129"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="132"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="143"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="133"/>
+        <source>ok</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="148"/>
         <source>Choose a verification kit</source>
         <translation>选择校验包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="143"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="148"/>
         <source>Verification kit (*.zip)</source>
         <translation>校验包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="154"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="159"/>
         <source>Checking %1…</source>
         <translation>正在校验 %1…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="165"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="170"/>
         <source>BUNDLE INTACT</source>
         <translation>证据包完好</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="165"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="170"/>
         <source>BUNDLE HAS PROBLEMS</source>
         <translation>证据包有问题</translation>
     </message>

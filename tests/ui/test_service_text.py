@@ -10,8 +10,10 @@ installed and look at what they show.
 from __future__ import annotations
 
 import importlib
+import json
 import pkgutil
 import re
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,6 +32,7 @@ from evidence_desk.ui.login import LoginDialog
 from evidence_desk.ui.review_ui import FindingsView
 from evidence_desk.ui.users_dialog import UsersDialog
 from evidence_desk.ui.verify_panel import VerifyPanel
+from tests.bundle.support import CHAT_NAME, export, store_with_evidence
 from tests.helpers import ADMIN, ADMIN_PASSWORD, Team, approved_contact, raw_connection
 
 FIXTURES = Path(__file__).resolve().parents[1] / "importers" / "fixtures"
@@ -327,6 +330,62 @@ def test_verify_findings_of_a_tampered_store_are_in_chinese_with_their_places(
         assert ENGLISH_WORDS.search(location) is None, (code, location)
         assert ENGLISH_WORDS.search(detail) is None, (code, detail)
         assert _has_chinese(detail), (code, detail)
+
+
+def test_verify_panel_checks_a_bundle_and_a_tampered_copy_in_chinese(
+    qtbot: QtBot, team: Team, tmp_path: Path, chinese: None
+) -> None:
+    store_with_evidence(team, tmp_path / "in")
+    result = export(team, tmp_path / "out")  # no time-stamp authority: local checkpoint only
+    panel = VerifyPanel(team.login("lee"))
+    qtbot.addWidget(panel)
+    panel.check_bundle(result.kit_path)
+    qtbot.waitUntil(lambda: panel._job is None, timeout=60_000)
+    rows = _table_rows(panel)
+    exhibits = [row for row in rows if row[1] in ("E1", "E2")]
+    assert [(row[0], row[1], row[3]) for row in exhibits] == [
+        ("通过", "E1", "通过"),
+        ("通过", "E2", "通过"),
+    ]
+    size = json.loads(_kit_member(result.kit_path, "ledger/checkpoints.json"))["target"]["size"]
+    assert [
+        "警告",
+        "checkpoint.unstamped",
+        "ledger/checkpoints.json",
+        f"检查点 {size} 没有 RFC 3161 时间戳：其时间仅来自制作方的时钟",
+    ] in rows
+    # one byte of the chat export changed inside the kit, outside the app
+    tampered = tmp_path / "tampered.zip"
+    changed = ""
+    with zipfile.ZipFile(result.kit_path) as source, zipfile.ZipFile(tampered, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.endswith(CHAT_NAME):
+                data, changed = data.replace(b"5000", b"9000", 1), info.filename.split("/", 1)[1]
+            target.writestr(info, data)
+    assert changed
+    panel.check_bundle(tampered)
+    qtbot.waitUntil(lambda: panel._job is None, timeout=60_000)
+    rows = _table_rows(panel)
+    for exhibit in ("E1", "E2"):  # a changed payload file fails the whole kit
+        (verdict,) = [row for row in rows if row[1] == exhibit]
+        assert verdict[0] == "错误" and verdict[3].startswith("未通过："), verdict
+        assert changed in verdict[3]
+    for row in (
+        ["错误", "payload.sha256", changed, "sha256 哈希与 manifest-sha256.txt 不符：文件已被改动"],
+        ["错误", "exhibit.digest", changed, "与 evidence-manifest.json 中的摘要不符"],
+    ):
+        assert row in rows, f"{row} not among\n" + "\n".join(map(str, rows))
+    for severity, code, _where, detail in rows:
+        if code not in ("E1", "E2"):
+            assert severity in ("错误", "警告"), code
+            assert _has_chinese(detail) and ENGLISH_WORDS.search(detail) is None, (code, detail)
+
+
+def _kit_member(kit_path: Path, name: str) -> bytes:
+    with zipfile.ZipFile(kit_path) as zf:
+        (member,) = [n for n in zf.namelist() if n.endswith("/" + name)]
+        return zf.read(member)
 
 
 def test_login_dialog_states_a_wrong_password_and_a_folder_that_is_no_store_in_chinese(
