@@ -24,7 +24,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -364,14 +364,16 @@ def _read_entries(
     cursor = conn.cursor()
     cursor.row_factory = None  # plain tuples: this reads every entry
     cursor.execute(
-        f"SELECT {_text_test(_LEDGER_TEXT)}, seq, {', '.join(_LEDGER_TEXT)} "
+        f"SELECT seq, {', '.join(_LEDGER_TEXT)}, {_text_test(_LEDGER_TEXT)} "
         "FROM ledger ORDER BY seq"
     )
-    for texts, seq, *values in cursor:
-        if not texts:
-            where = _said("verify.where_entry", seq=seq)
-            values = _text_columns(values, _LEDGER_TEXT, where, findings)
-        entry = ledger.Entry(seq, *values)
+    make = ledger.Entry._make
+    for row in cursor:
+        if row[-1]:
+            entry = make(row[:-1])
+        else:
+            where = _said("verify.where_entry", seq=row[0])
+            entry = make((row[0], *_text_columns(row[1:-1], _LEDGER_TEXT, where, findings)))
         into.append(entry)
         yield entry
 
@@ -379,24 +381,28 @@ def _read_entries(
 def _load_checkpoints(
     conn: db.Connection, findings: list[Finding]
 ) -> dict[int, tuple[str, str, str]]:
-    """size -> (root, signer, signature)"""
+    """size -> (root, signer, signature); the rows that hold text in one pass, then the rest."""
     cursor = conn.cursor()
     cursor.row_factory = None
-    cursor.execute(
-        f"SELECT {_text_test(_CHECKPOINT_TEXT)}, size, {', '.join(_CHECKPOINT_TEXT)} "
-        "FROM checkpoints"
-    )
-    checkpoints = {}
-    for texts, size, *values in cursor:
-        if not texts:
-            where = _said("verify.where_checkpoint", size=size)
-            values = _text_columns(values, _CHECKPOINT_TEXT, where, findings)
-        checkpoints[int(size)] = (values[0], values[1], values[2])
+    # size is the table's INTEGER PRIMARY KEY: SQLite itself refuses anything but an integer
+    columns, texts = ", ".join(_CHECKPOINT_TEXT), _text_test(_CHECKPOINT_TEXT)
+    checkpoints = {
+        size: (root, signer, signature)
+        for size, root, signer, signature in cursor.execute(
+            f"SELECT size, {columns} FROM checkpoints WHERE {texts}"
+        )
+    }
+    for size, *values in cursor.execute(
+        f"SELECT size, {columns} FROM checkpoints WHERE NOT ({texts})"
+    ):
+        where = _said("verify.where_checkpoint", size=size)
+        root, signer, signature = _text_columns(values, _CHECKPOINT_TEXT, where, findings)
+        checkpoints[size] = (root, signer, signature)
     return checkpoints
 
 
 def _text_columns(
-    values: list[Any], columns: tuple[str, ...], where: str, findings: list[Finding]
+    values: Sequence[Any], columns: tuple[str, ...], where: str, findings: list[Finding]
 ) -> list[str]:
     """Columns that must hold text. SQLite stores a BLOB written outside the app as is: report
     it, and carry on with its hex form so that the hash and signature checks still run."""
