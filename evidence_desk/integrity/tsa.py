@@ -61,6 +61,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
 from evidence_desk.domain.errors import EvidenceDeskError
+from evidence_desk.domain.wording import Catalogue
 
 __all__ = [
     "DEFAULT_MAX_CLOCK_SKEW",
@@ -116,6 +117,94 @@ class TsaReason(StrEnum):
 
 _RETRYABLE = frozenset({TsaReason.CONNECTION_FAILED, TsaReason.TIMEOUT, TsaReason.HTTP_ERROR})
 
+# Every failure is worded here (codes rfc3161.*): the status bar, the verify panel and the bundle
+# check show it, in the GUI's language too. Facts taken from the libraries or from the TSA's own
+# answer (an OS error, an ASN.1 parse error, the TSA's status text) stay as they were written.
+_said = Catalogue(
+    {
+        "rfc3161.failed": "time-stamp {tsa_reason}: {detail}",
+        # the request
+        "rfc3161.unknown_hash": "unknown hash algorithm {algorithm!r}",
+        "rfc3161.hash_not_accepted": "{what} uses {algorithm}, not accepted",
+        "rfc3161.what_digest": "the signer's digest",
+        "rfc3161.what_signature": "the signature",
+        "rfc3161.what_cert_id": "the ESSCertID",
+        "rfc3161.hash_unsupported": "hash algorithm {algorithm!r} not supported; use one of "
+        "{choices}",
+        "rfc3161.digest_size": "digest is {size} bytes, {algorithm} needs {needed}",
+        "rfc3161.bad_nonce": "nonce must be a positive integer below 2**160",
+        "rfc3161.cannot_encode": "cannot encode request: {error}",
+        # the transport
+        "rfc3161.bad_url": "TSA URL must be http(s)://host/...: {url!r}",
+        "rfc3161.bad_timeout": "timeout must be positive",
+        "rfc3161.http_status": "{url} answered HTTP {status} {status_text}",
+        "rfc3161.no_answer": "{url}: no answer within {timeout:g} s",
+        "rfc3161.refused": "{url}: connection refused",
+        "rfc3161.unreachable": "{url}: {error}",
+        "rfc3161.transport": "{url}: {error!r}",
+        "rfc3161.incomplete": "{url}: answer not complete before the deadline",
+        "rfc3161.too_large": "{url}: answer larger than {limit} bytes",
+        # the token's structure
+        "rfc3161.unparsable": "cannot parse the token: {error}",
+        "rfc3161.not_signed_data": "token is not a CMS SignedData",
+        "rfc3161.not_tst_info": "eContentType is not id-ct-TSTInfo",
+        "rfc3161.no_tst_info": "the TSTInfo is missing",
+        "rfc3161.tst_version": "TSTInfo version is not 1",
+        "rfc3161.gen_time": "genTime missing or not in UTC",
+        "rfc3161.signers": "{count} signers, expected one",
+        "rfc3161.no_signed_attrs": "the signer has no signed attributes",
+        "rfc3161.attr_twice": "signed attribute {name} occurs twice",
+        "rfc3161.attrs_missing": "content-type or message-digest attribute is missing",
+        # the signature and the signer
+        "rfc3161.signer_not_found": "the signing certificate is neither in the token nor among "
+        "the extra certificates",
+        "rfc3161.content_type": "content-type attribute is not id-ct-TSTInfo",
+        "rfc3161.digest_mismatch": "the message-digest attribute does not match the TSTInfo: the "
+        "content was altered",
+        "rfc3161.signature_unsupported": "signature algorithm {name} not supported",
+        "rfc3161.bad_signature_alg": "bad signature algorithm: {error}",
+        "rfc3161.key_unsupported": "signer key not supported: {error}",
+        "rfc3161.pss_mgf": "PSS without MGF1",
+        "rfc3161.signature_invalid": "the token's signature does not verify with the TSA key",
+        "rfc3161.library_unsupported": "{error}",
+        "rfc3161.signature_failed": "signature check failed: {error}",
+        "rfc3161.key_mismatch": "signature algorithm {kind} does not fit the signer's {key_type}",
+        "rfc3161.no_ess": "no signing-certificate(-v2) attribute binds the signer's certificate",
+        "rfc3161.ess_other": "the signing-certificate attribute names a different certificate than "
+        "the signer's",
+        "rfc3161.ess_issuer": "the signing-certificate issuer/serial does not match the signer's "
+        "certificate",
+        "rfc3161.no_eku": "the TSA certificate has no extended key usage",
+        "rfc3161.extensions": "unreadable extensions: {error}",
+        "rfc3161.eku_not_timestamping": "the TSA certificate's extended key usage must be exactly "
+        "id-kp-timeStamping",
+        "rfc3161.eku_not_critical": "the TSA certificate's extended key usage is not critical",
+        "rfc3161.key_usage": "the TSA certificate's key usage must be digitalSignature and/or "
+        "nonRepudiation",
+        # the chain to a trusted root
+        "rfc3161.no_basic_constraints": "{subject} is not a CA (no basicConstraints)",
+        "rfc3161.not_ca": "{subject} is not a CA",
+        "rfc3161.path_length": "path length constraint of {subject} exceeded",
+        "rfc3161.no_cert_sign": "{subject} may not sign certificates",
+        "rfc3161.not_valid": "{subject} is not valid at genTime {at} (valid {start} to {end})",
+        "rfc3161.no_chain": "no chain from {subject} to a trusted root",
+        # what the token says
+        "rfc3161.tsa_name_unreadable": "cannot compare TSA names: {error}",
+        "rfc3161.tsa_name": "the TSTInfo tsa field is not a name of the signer",
+        "rfc3161.imprint_alg": "the token stamps a {found} imprint, expected {expected}",
+        "rfc3161.imprint": "the token stamps a different hash than the one sent",
+        "rfc3161.no_roots": "no trusted TSA roots configured",
+        "rfc3161.nonce": "the token does not echo the request's nonce (replayed or foreign answer)",
+        "rfc3161.policy": "the token is under policy {found}, requested {requested}",
+        # the answer
+        "rfc3161.not_response": "not a TimeStampResp ({size} bytes)",
+        "rfc3161.rejected": "the TSA refused: {status}",
+        "rfc3161.no_token": "status granted but no token",
+        "rfc3161.naive_now": "now must be an aware datetime",
+        "rfc3161.skew": "genTime {gen_time} is more than {skew} away from the local clock {local}",
+    }
+)
+
 
 class TsaError(EvidenceDeskError):
     """A time-stamp request failed or a token did not verify; ``reason`` says which check."""
@@ -124,7 +213,10 @@ class TsaError(EvidenceDeskError):
     exit_code = 1
 
     def __init__(self, reason: TsaReason, detail: str) -> None:
-        super().__init__(f"time-stamp {reason.value}: {detail}")
+        said = _said("rfc3161.failed", tsa_reason=reason.value, detail=detail)
+        super().__init__(said)
+        # the whole sentence, coded: the status bar and the verify findings show the message
+        self.message = said
         self.reason = reason
         self.detail = detail
 
@@ -194,7 +286,7 @@ def hash_bytes(hash_alg: str, data: bytes) -> bytes:
     """Hash ``data`` with one of the algorithm names used here ("sha256", "sm3", ...)."""
     spec = _ALL_HASHES.get(hash_alg)
     if spec is None:
-        raise TsaError(TsaReason.BAD_REQUEST, f"unknown hash algorithm {hash_alg!r}")
+        raise TsaError(TsaReason.BAD_REQUEST, _said("rfc3161.unknown_hash", algorithm=hash_alg))
     hasher = hashes.Hash(spec.factory())
     hasher.update(data)
     return hasher.finalize()
@@ -203,7 +295,10 @@ def hash_bytes(hash_alg: str, data: bytes) -> bytes:
 def _hash_name(asn1_value: str, allowed: frozenset[str], what: str) -> str:
     spec = _BY_ASN1.get(asn1_value)
     if spec is None or spec.name not in allowed:
-        raise TsaError(TsaReason.UNSUPPORTED_ALGORITHM, f"{what} uses {asn1_value}, not accepted")
+        raise TsaError(
+            TsaReason.UNSUPPORTED_ALGORITHM,
+            _said("rfc3161.hash_not_accepted", what=what, algorithm=asn1_value),
+        )
     return spec.name
 
 
@@ -211,7 +306,7 @@ def _imprint_spec(hash_alg: str) -> _HashSpec:
     if hash_alg not in IMPRINT_HASHES:
         raise TsaError(
             TsaReason.BAD_REQUEST,
-            f"hash algorithm {hash_alg!r} not supported; use one of {sorted(IMPRINT_HASHES)}",
+            _said("rfc3161.hash_unsupported", algorithm=hash_alg, choices=sorted(IMPRINT_HASHES)),
         )
     return _ALL_HASHES[hash_alg]
 
@@ -237,10 +332,15 @@ def build_request(
     if len(digest) != spec.digest_size:
         raise TsaError(
             TsaReason.BAD_REQUEST,
-            f"digest is {len(digest)} bytes, {hash_alg} needs {spec.digest_size}",
+            _said(
+                "rfc3161.digest_size",
+                size=len(digest),
+                algorithm=hash_alg,
+                needed=spec.digest_size,
+            ),
         )
     if not 0 < nonce < (1 << 160):
-        raise TsaError(TsaReason.BAD_REQUEST, "nonce must be a positive integer below 2**160")
+        raise TsaError(TsaReason.BAD_REQUEST, _said("rfc3161.bad_nonce"))
     fields: dict[str, Any] = {
         "version": "v1",
         "message_imprint": {
@@ -255,7 +355,9 @@ def build_request(
     try:
         return bytes(tsp.TimeStampReq(fields).dump())
     except (ValueError, TypeError) as error:
-        raise TsaError(TsaReason.BAD_REQUEST, f"cannot encode request: {error}") from error
+        raise TsaError(
+            TsaReason.BAD_REQUEST, _said("rfc3161.cannot_encode", error=error)
+        ) from error
 
 
 # --- transport ----------------------------------------------------------------------------------
@@ -285,9 +387,9 @@ def send_request(
     """
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise TsaError(TsaReason.BAD_REQUEST, f"TSA URL must be http(s)://host/...: {url!r}")
+        raise TsaError(TsaReason.BAD_REQUEST, _said("rfc3161.bad_url", url=url))
     if not timeout > 0:
-        raise TsaError(TsaReason.BAD_REQUEST, "timeout must be positive")
+        raise TsaError(TsaReason.BAD_REQUEST, _said("rfc3161.bad_timeout"))
     handlers: list[urllib.request.BaseHandler] = []
     if _is_loopback(parts.hostname):
         handlers.append(urllib.request.ProxyHandler({}))
@@ -305,19 +407,30 @@ def send_request(
     except urllib.error.HTTPError as error:
         error.close()
         raise TsaError(
-            TsaReason.HTTP_ERROR, f"{url} answered HTTP {error.code} {error.reason}"
+            TsaReason.HTTP_ERROR,
+            _said("rfc3161.http_status", url=url, status=error.code, status_text=error.reason),
         ) from error
     except urllib.error.URLError as error:
         cause = error.reason
         if isinstance(cause, TimeoutError):
-            raise TsaError(TsaReason.TIMEOUT, f"{url}: no answer within {timeout:g} s") from error
+            raise TsaError(
+                TsaReason.TIMEOUT, _said("rfc3161.no_answer", url=url, timeout=timeout)
+            ) from error
         if isinstance(cause, ConnectionRefusedError):
-            raise TsaError(TsaReason.CONNECTION_FAILED, f"{url}: connection refused") from error
-        raise TsaError(TsaReason.CONNECTION_FAILED, f"{url}: {cause}") from error
+            raise TsaError(
+                TsaReason.CONNECTION_FAILED, _said("rfc3161.refused", url=url)
+            ) from error
+        raise TsaError(
+            TsaReason.CONNECTION_FAILED, _said("rfc3161.unreachable", url=url, error=cause)
+        ) from error
     except TimeoutError as error:
-        raise TsaError(TsaReason.TIMEOUT, f"{url}: no answer within {timeout:g} s") from error
+        raise TsaError(
+            TsaReason.TIMEOUT, _said("rfc3161.no_answer", url=url, timeout=timeout)
+        ) from error
     except (http.client.HTTPException, OSError) as error:
-        raise TsaError(TsaReason.CONNECTION_FAILED, f"{url}: {error!r}") from error
+        raise TsaError(
+            TsaReason.CONNECTION_FAILED, _said("rfc3161.transport", url=url, error=error)
+        ) from error
 
 
 def _read_bounded(response: Any, url: str, deadline: float, limit: int) -> bytes:
@@ -325,13 +438,15 @@ def _read_bounded(response: Any, url: str, deadline: float, limit: int) -> bytes
     size = 0
     while True:
         if time.monotonic() > deadline:
-            raise TsaError(TsaReason.TIMEOUT, f"{url}: answer not complete before the deadline")
+            raise TsaError(TsaReason.TIMEOUT, _said("rfc3161.incomplete", url=url))
         chunk = response.read1(65536)
         if not isinstance(chunk, bytes) or not chunk:
             break
         size += len(chunk)
         if size > limit:
-            raise TsaError(TsaReason.MALFORMED_RESPONSE, f"{url}: answer larger than {limit} bytes")
+            raise TsaError(
+                TsaReason.MALFORMED_RESPONSE, _said("rfc3161.too_large", url=url, limit=limit)
+            )
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -433,28 +548,30 @@ def _parse_token(token_der: bytes) -> _ParsedToken:
     except TsaError:
         raise
     except _PARSE_ERRORS as error:
-        raise TsaError(TsaReason.MALFORMED_TOKEN, f"cannot parse the token: {error}") from error
+        raise TsaError(
+            TsaReason.MALFORMED_TOKEN, _said("rfc3161.unparsable", error=error)
+        ) from error
 
 
 def _parse_token_unchecked(token_der: bytes) -> _ParsedToken:
     content_info = cms.ContentInfo.load(token_der, strict=True)
     if content_info["content_type"].native != "signed_data":
-        raise TsaError(TsaReason.MALFORMED_TOKEN, "token is not a CMS SignedData")
+        raise TsaError(TsaReason.MALFORMED_TOKEN, _said("rfc3161.not_signed_data"))
     signed_data = content_info["content"]
     encap = signed_data["encap_content_info"]
     if encap["content_type"].native != "tst_info":
-        raise TsaError(TsaReason.MALFORMED_TOKEN, "eContentType is not id-ct-TSTInfo")
+        raise TsaError(TsaReason.MALFORMED_TOKEN, _said("rfc3161.not_tst_info"))
     econtent = encap["content"]
     if isinstance(econtent, core.Void):
-        raise TsaError(TsaReason.MALFORMED_TOKEN, "the TSTInfo is missing")
+        raise TsaError(TsaReason.MALFORMED_TOKEN, _said("rfc3161.no_tst_info"))
     tst_info_der = bytes(econtent)
     tst = tsp.TSTInfo.load(tst_info_der, strict=True)
     if tst["version"].native != "v1":
-        raise TsaError(TsaReason.MALFORMED_TOKEN, "TSTInfo version is not 1")
+        raise TsaError(TsaReason.MALFORMED_TOKEN, _said("rfc3161.tst_version"))
 
     gen_time = tst["gen_time"].native
     if not isinstance(gen_time, datetime) or gen_time.tzinfo is None:
-        raise TsaError(TsaReason.MALFORMED_TOKEN, "genTime missing or not in UTC")
+        raise TsaError(TsaReason.MALFORMED_TOKEN, _said("rfc3161.gen_time"))
     accuracy: timedelta | None = None
     if not isinstance(tst["accuracy"], core.Void):
         acc = tst["accuracy"]
@@ -475,7 +592,7 @@ def _parse_token_unchecked(token_der: bytes) -> _ParsedToken:
 
     signer_infos = signed_data["signer_infos"]
     if len(signer_infos) != 1:
-        raise TsaError(TsaReason.MALFORMED_TOKEN, f"{len(signer_infos)} signers, expected one")
+        raise TsaError(TsaReason.MALFORMED_TOKEN, _said("rfc3161.signers", count=len(signer_infos)))
     signer = signer_infos[0]
     sid = signer["sid"]
     sid_issuer: Any = None
@@ -489,7 +606,7 @@ def _parse_token_unchecked(token_der: bytes) -> _ParsedToken:
 
     signed_attrs = signer["signed_attrs"]
     if isinstance(signed_attrs, core.Void) or len(signed_attrs) == 0:
-        raise TsaError(TsaReason.MALFORMED_TOKEN, "the signer has no signed attributes")
+        raise TsaError(TsaReason.MALFORMED_TOKEN, _said("rfc3161.no_signed_attrs"))
     # The signature covers the attributes as a universal SET (tag 0x31), not as [0] IMPLICIT.
     # Use the bytes as received: that is what the TSA signed.
     raw_attrs = bytes(signed_attrs.dump())
@@ -498,14 +615,12 @@ def _parse_token_unchecked(token_der: bytes) -> _ParsedToken:
     for attr in signed_attrs:
         name = attr["type"].native
         if name in attrs:
-            raise TsaError(TsaReason.MALFORMED_TOKEN, f"signed attribute {name} occurs twice")
+            raise TsaError(TsaReason.MALFORMED_TOKEN, _said("rfc3161.attr_twice", name=name))
         attrs[name] = list(attr["values"])
     content_type_attr = _single_attr(attrs, "content_type")
     message_digest_attr = _single_attr(attrs, "message_digest")
     if content_type_attr is None or message_digest_attr is None:
-        raise TsaError(
-            TsaReason.MALFORMED_TOKEN, "content-type or message-digest attribute is missing"
-        )
+        raise TsaError(TsaReason.MALFORMED_TOKEN, _said("rfc3161.attrs_missing"))
 
     ess_v2: tuple[_CertId, ...] | None = None
     signing_cert_v2 = _single_attr(attrs, "signing_certificate_v2")
@@ -603,7 +718,7 @@ def _find_signer(parsed: _ParsedToken, pool: Sequence[_Cert]) -> _Cert:
             continue
     raise TsaError(
         TsaReason.SIGNER_NOT_FOUND,
-        "the signing certificate is neither in the token nor among the extra certificates",
+        _said("rfc3161.signer_not_found"),
     )
 
 
@@ -612,12 +727,12 @@ def _find_signer(parsed: _ParsedToken, pool: Sequence[_Cert]) -> _Cert:
 
 def _check_message_digest(parsed: _ParsedToken) -> None:
     if parsed.content_type_attr != "tst_info":
-        raise TsaError(TsaReason.MALFORMED_TOKEN, "content-type attribute is not id-ct-TSTInfo")
-    alg = _hash_name(parsed.digest_alg, _SIGNATURE_HASHES, "the signer's digest")
+        raise TsaError(TsaReason.MALFORMED_TOKEN, _said("rfc3161.content_type"))
+    alg = _hash_name(parsed.digest_alg, _SIGNATURE_HASHES, _said("rfc3161.what_digest"))
     if hash_bytes(alg, parsed.tst_info_der) != parsed.message_digest_attr:
         raise TsaError(
             TsaReason.MESSAGE_DIGEST_MISMATCH,
-            "the message-digest attribute does not match the TSTInfo: the content was altered",
+            _said("rfc3161.digest_mismatch"),
         )
 
 
@@ -638,19 +753,23 @@ def _signature_scheme(parsed: _ParsedToken) -> tuple[str, str, Any]:
     for suffix, kind in (("_rsa", "rsa"), ("_ecdsa", "ecdsa")):
         if name.endswith(suffix):
             return kind, name[: -len(suffix)], None
-    raise TsaError(TsaReason.UNSUPPORTED_ALGORITHM, f"signature algorithm {name} not supported")
+    raise TsaError(
+        TsaReason.UNSUPPORTED_ALGORITHM, _said("rfc3161.signature_unsupported", name=name)
+    )
 
 
 def _check_signature(parsed: _ParsedToken, signer: _Cert) -> None:
     try:
         kind, hash_value, pss_params = _signature_scheme(parsed)
     except _PARSE_ERRORS as error:
-        raise TsaError(TsaReason.MALFORMED_TOKEN, f"bad signature algorithm: {error}") from error
+        raise TsaError(
+            TsaReason.MALFORMED_TOKEN, _said("rfc3161.bad_signature_alg", error=error)
+        ) from error
     try:
         key = signer.crypto.public_key()
     except (ValueError, UnsupportedAlgorithm) as error:
         raise TsaError(
-            TsaReason.UNSUPPORTED_ALGORITHM, f"signer key not supported: {error}"
+            TsaReason.UNSUPPORTED_ALGORITHM, _said("rfc3161.key_unsupported", error=error)
         ) from error
     data, signature = parsed.signed_attrs_der, parsed.signature
     try:
@@ -660,14 +779,16 @@ def _check_signature(parsed: _ParsedToken, signer: _Cert) -> None:
         if kind == "ed448" and isinstance(key, ed448.Ed448PublicKey):
             key.verify(signature, data)
             return
-        hash_alg = _ALL_HASHES[_hash_name(hash_value, _SIGNATURE_HASHES, "the signature")]
+        hash_alg = _ALL_HASHES[
+            _hash_name(hash_value, _SIGNATURE_HASHES, _said("rfc3161.what_signature"))
+        ]
         if kind == "rsa" and isinstance(key, rsa.RSAPublicKey):
             key.verify(signature, data, padding.PKCS1v15(), hash_alg.factory())
             return
         if kind == "pss" and isinstance(key, rsa.RSAPublicKey):
             mgf_params = pss_params["mask_gen_algorithm"]
             if mgf_params["algorithm"].native != "mgf1":
-                raise TsaError(TsaReason.UNSUPPORTED_ALGORITHM, "PSS without MGF1")
+                raise TsaError(TsaReason.UNSUPPORTED_ALGORITHM, _said("rfc3161.pss_mgf"))
             mgf_hash_name = str(mgf_params["parameters"]["algorithm"].native)
             mgf_hash = _ALL_HASHES[_hash_name(mgf_hash_name, _SIGNATURE_HASHES, "MGF1")]
             pss = padding.PSS(
@@ -680,16 +801,18 @@ def _check_signature(parsed: _ParsedToken, signer: _Cert) -> None:
             key.verify(signature, data, ec.ECDSA(hash_alg.factory()))
             return
     except InvalidSignature as error:
-        raise TsaError(
-            TsaReason.BAD_SIGNATURE, "the token's signature does not verify with the TSA key"
-        ) from error
+        raise TsaError(TsaReason.BAD_SIGNATURE, _said("rfc3161.signature_invalid")) from error
     except UnsupportedAlgorithm as error:
-        raise TsaError(TsaReason.UNSUPPORTED_ALGORITHM, str(error)) from error
+        raise TsaError(
+            TsaReason.UNSUPPORTED_ALGORITHM, _said("rfc3161.library_unsupported", error=error)
+        ) from error
     except _PARSE_ERRORS as error:
-        raise TsaError(TsaReason.BAD_SIGNATURE, f"signature check failed: {error}") from error
+        raise TsaError(
+            TsaReason.BAD_SIGNATURE, _said("rfc3161.signature_failed", error=error)
+        ) from error
     raise TsaError(
         TsaReason.BAD_SIGNATURE,
-        f"signature algorithm {kind} does not fit the signer's {type(key).__name__}",
+        _said("rfc3161.key_mismatch", kind=kind, key_type=type(key).__name__),
     )
 
 
@@ -704,19 +827,19 @@ def _check_signing_certificate(parsed: _ParsedToken, signer: _Cert) -> None:
     if not cert_ids:
         raise TsaError(
             TsaReason.SIGNING_CERT_MISMATCH,
-            "no signing-certificate(-v2) attribute binds the signer's certificate",
+            _said("rfc3161.no_ess"),
         )
     first = cert_ids[0]
-    alg = _hash_name(first.hash_alg, _CERT_ID_HASHES, "the ESSCertID")
+    alg = _hash_name(first.hash_alg, _CERT_ID_HASHES, _said("rfc3161.what_cert_id"))
     if hash_bytes(alg, signer.der) != first.cert_hash:
         raise TsaError(
             TsaReason.SIGNING_CERT_MISMATCH,
-            "the signing-certificate attribute names a different certificate than the signer's",
+            _said("rfc3161.ess_other"),
         )
     if first.issuer_serial is not None and not _issuer_serial_matches(first.issuer_serial, signer):
         raise TsaError(
             TsaReason.SIGNING_CERT_MISMATCH,
-            "the signing-certificate issuer/serial does not match the signer's certificate",
+            _said("rfc3161.ess_issuer"),
         )
 
 
@@ -725,20 +848,16 @@ def _check_eku(signer: _Cert) -> None:
     try:
         eku = cert.extensions.get_extension_for_class(x509.ExtendedKeyUsage)
     except x509.ExtensionNotFound as error:
-        raise TsaError(
-            TsaReason.SIGNER_EKU, "the TSA certificate has no extended key usage"
-        ) from error
+        raise TsaError(TsaReason.SIGNER_EKU, _said("rfc3161.no_eku")) from error
     except ValueError as error:
-        raise TsaError(TsaReason.SIGNER_EKU, f"unreadable extensions: {error}") from error
+        raise TsaError(TsaReason.SIGNER_EKU, _said("rfc3161.extensions", error=error)) from error
     if list(eku.value) != [ExtendedKeyUsageOID.TIME_STAMPING]:
         raise TsaError(
             TsaReason.SIGNER_EKU,
-            "the TSA certificate's extended key usage must be exactly id-kp-timeStamping",
+            _said("rfc3161.eku_not_timestamping"),
         )
     if not eku.critical:
-        raise TsaError(
-            TsaReason.SIGNER_EKU, "the TSA certificate's extended key usage is not critical"
-        )
+        raise TsaError(TsaReason.SIGNER_EKU, _said("rfc3161.eku_not_critical"))
     try:
         key_usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
     except x509.ExtensionNotFound:
@@ -754,7 +873,7 @@ def _check_eku(signer: _Cert) -> None:
     if not allowed or forbidden:
         raise TsaError(
             TsaReason.SIGNER_EKU,
-            "the TSA certificate's key usage must be digitalSignature and/or nonRepudiation",
+            _said("rfc3161.key_usage"),
         )
 
 
@@ -771,19 +890,19 @@ def _can_issue(ca: _Cert, depth_below: int) -> str | None:
     try:
         constraints = ca.crypto.extensions.get_extension_for_class(x509.BasicConstraints).value
     except x509.ExtensionNotFound:
-        return f"{ca.crypto.subject.rfc4514_string()} is not a CA (no basicConstraints)"
+        return _said("rfc3161.no_basic_constraints", subject=ca.crypto.subject.rfc4514_string())
     except ValueError as error:
-        return f"unreadable extensions: {error}"
+        return _said("rfc3161.extensions", error=error)
     if not constraints.ca:
-        return f"{ca.crypto.subject.rfc4514_string()} is not a CA"
+        return _said("rfc3161.not_ca", subject=ca.crypto.subject.rfc4514_string())
     if constraints.path_length is not None and depth_below > constraints.path_length:
-        return f"path length constraint of {ca.crypto.subject.rfc4514_string()} exceeded"
+        return _said("rfc3161.path_length", subject=ca.crypto.subject.rfc4514_string())
     try:
         key_usage = ca.crypto.extensions.get_extension_for_class(x509.KeyUsage).value
     except x509.ExtensionNotFound:
         return None
     if not key_usage.key_cert_sign:
-        return f"{ca.crypto.subject.rfc4514_string()} may not sign certificates"
+        return _said("rfc3161.no_cert_sign", subject=ca.crypto.subject.rfc4514_string())
     return None
 
 
@@ -796,9 +915,13 @@ def _path_problem(path: Sequence[_Cert], at: datetime) -> tuple[TsaReason, str] 
         if not cert.crypto.not_valid_before_utc <= at <= cert.crypto.not_valid_after_utc:
             return (
                 TsaReason.CERT_NOT_VALID,
-                f"{cert.crypto.subject.rfc4514_string()} is not valid at genTime "
-                f"{at.isoformat()} (valid {cert.crypto.not_valid_before_utc.isoformat()} to "
-                f"{cert.crypto.not_valid_after_utc.isoformat()})",
+                _said(
+                    "rfc3161.not_valid",
+                    subject=cert.crypto.subject.rfc4514_string(),
+                    at=at.isoformat(),
+                    start=cert.crypto.not_valid_before_utc.isoformat(),
+                    end=cert.crypto.not_valid_after_utc.isoformat(),
+                ),
             )
     return None
 
@@ -849,7 +972,7 @@ def _build_chain(
         raise TsaError(*first_problem)
     raise TsaError(
         TsaReason.UNTRUSTED_CHAIN,
-        f"no chain from {signer.crypto.subject.rfc4514_string()} to a trusted root",
+        _said("rfc3161.no_chain", subject=signer.crypto.subject.rfc4514_string()),
     )
 
 
@@ -866,8 +989,10 @@ def _check_tsa_name(parsed: _ParsedToken, signer: _Cert) -> None:
         if alt_names is not None and any(name == parsed.tsa_name for name in alt_names):
             return
     except _PARSE_ERRORS as error:
-        raise TsaError(TsaReason.TSA_NAME_MISMATCH, f"cannot compare TSA names: {error}") from error
-    raise TsaError(TsaReason.TSA_NAME_MISMATCH, "the TSTInfo tsa field is not a name of the signer")
+        raise TsaError(
+            TsaReason.TSA_NAME_MISMATCH, _said("rfc3161.tsa_name_unreadable", error=error)
+        ) from error
+    raise TsaError(TsaReason.TSA_NAME_MISMATCH, _said("rfc3161.tsa_name"))
 
 
 def _check_imprint(parsed: _ParsedToken, digest: bytes, hash_alg: str) -> None:
@@ -875,12 +1000,10 @@ def _check_imprint(parsed: _ParsedToken, digest: bytes, hash_alg: str) -> None:
     if parsed.imprint_alg != expected.asn1_value:
         raise TsaError(
             TsaReason.IMPRINT_MISMATCH,
-            f"the token stamps a {parsed.imprint_alg} imprint, expected {hash_alg}",
+            _said("rfc3161.imprint_alg", found=parsed.imprint_alg, expected=hash_alg),
         )
     if parsed.imprint != digest:
-        raise TsaError(
-            TsaReason.IMPRINT_MISMATCH, "the token stamps a different hash than the one sent"
-        )
+        raise TsaError(TsaReason.IMPRINT_MISMATCH, _said("rfc3161.imprint"))
 
 
 def _verify_parsed(
@@ -894,7 +1017,7 @@ def _verify_parsed(
     extra_certs: Sequence[x509.Certificate],
 ) -> TimestampInfo:
     if not trusted_roots:
-        raise TsaError(TsaReason.BAD_REQUEST, "no trusted TSA roots configured")
+        raise TsaError(TsaReason.BAD_REQUEST, _said("rfc3161.no_roots"))
     _check_message_digest(parsed)
     pool = _cert_pool(parsed.certificates, extra_certs)
     signer = _find_signer(parsed, pool)
@@ -908,12 +1031,12 @@ def _verify_parsed(
     if nonce is not None and parsed.nonce != nonce:
         raise TsaError(
             TsaReason.NONCE_MISMATCH,
-            "the token does not echo the request's nonce (replayed or foreign answer)",
+            _said("rfc3161.nonce"),
         )
     if policy_oid is not None and parsed.policy_oid != policy_oid:
         raise TsaError(
             TsaReason.POLICY_MISMATCH,
-            f"the token is under policy {parsed.policy_oid}, requested {policy_oid}",
+            _said("rfc3161.policy", found=parsed.policy_oid, requested=policy_oid),
         )
     return TimestampInfo(
         gen_time=parsed.gen_time,
@@ -976,12 +1099,14 @@ def verify_response(
         token_der = bytes(parts[1].dump()) if len(parts) == 2 else None
     except _PARSE_ERRORS as error:
         raise TsaError(
-            TsaReason.MALFORMED_RESPONSE, f"not a TimeStampResp ({len(response_der)} bytes)"
+            TsaReason.MALFORMED_RESPONSE, _said("rfc3161.not_response", size=len(response_der))
         ) from error
     if status not in _GRANTED:
-        raise TsaError(TsaReason.REJECTED, f"the TSA refused: {_status_detail(status_info)}")
+        raise TsaError(
+            TsaReason.REJECTED, _said("rfc3161.rejected", status=_status_detail(status_info))
+        )
     if token_der is None:
-        raise TsaError(TsaReason.MALFORMED_RESPONSE, "status granted but no token")
+        raise TsaError(TsaReason.MALFORMED_RESPONSE, _said("rfc3161.no_token"))
     info = _verify_parsed(
         _parse_token(token_der),
         digest=digest,
@@ -994,12 +1119,16 @@ def verify_response(
     if max_clock_skew is not None:
         local = now if now is not None else datetime.now(UTC)
         if local.tzinfo is None:
-            raise TsaError(TsaReason.BAD_REQUEST, "now must be an aware datetime")
+            raise TsaError(TsaReason.BAD_REQUEST, _said("rfc3161.naive_now"))
         if abs(info.gen_time - local) > max_clock_skew:
             raise TsaError(
                 TsaReason.GEN_TIME_SKEW,
-                f"genTime {info.gen_time.isoformat()} is more than {max_clock_skew} away from "
-                f"the local clock {local.isoformat()}",
+                _said(
+                    "rfc3161.skew",
+                    gen_time=info.gen_time.isoformat(),
+                    skew=max_clock_skew,
+                    local=local.isoformat(),
+                ),
             )
     return info
 

@@ -67,7 +67,7 @@ class StampOutcome:
     checkpoint_size: int
     tsa_name: str | None
     gen_time: str | None
-    attempts: list[tuple[str, str]]  # (tsa name, reason) of failed attempts
+    attempts: list[tuple[str, str]]  # (tsa name, reason) of failed attempts; coded: rfc3161.*
     clock_skew_seconds: int | None = None
 
     @property

@@ -27,6 +27,7 @@ def headline(error: BaseException) -> str:
         "auth": QCoreApplication.translate("Errors", "Unknown user or wrong password."),
         "busy": QCoreApplication.translate("Errors", "The store is busy."),
         "cancelled": QCoreApplication.translate("Errors", "Cancelled: nothing was stored."),
+        "tsa": QCoreApplication.translate("Errors", "Time-stamping failed."),
     }
     if isinstance(error, EvidenceDeskError):
         return headlines.get(code, QCoreApplication.translate("Errors", "The operation failed."))

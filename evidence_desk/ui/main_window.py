@@ -32,7 +32,7 @@ from evidence_desk.services import settings as settings_service
 from evidence_desk.services.contacts import Contact
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import VerifyReport, verify_store
-from evidence_desk.ui import errors, icons
+from evidence_desk.ui import errors, icons, service_text
 from evidence_desk.ui.approvals import ApprovalQueue
 from evidence_desk.ui.bundle_dialog import BundleDialog
 from evidence_desk.ui.contact_page import ContactPage
@@ -355,7 +355,7 @@ class MainWindow(QMainWindow):
             self.last_stamp_problem = ""
         else:
             self.last_stamp_problem = self.tr("Last attempt failed: %1").replace(
-                "%1", "; ".join(f"{name}: {reason}" for name, reason in outcome.attempts[-2:])
+                "%1", service_text.stamp_attempts(outcome.attempts[-2:])
             )
         if alive(self):
             self.update_stamp_status()

@@ -10,13 +10,15 @@ that are themselves Phrases are said in turn, and locators (``line 12``, ``row 5
 are put in words.
 
 One function per kind of text, so a screen says what it shows: :func:`detection_reason`,
-:func:`problem`, :func:`repair`, :func:`conduct_note`, :func:`notice` and :func:`error_detail`.
+:func:`problem`, :func:`repair`, :func:`conduct_note`, :func:`notice`, :func:`stamp_attempts`
+and :func:`error_detail`; :func:`phrase` and :func:`locator` say any other sentence or place (a
+verify finding's detail and location).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
@@ -69,6 +71,16 @@ def conduct_note(note: str) -> str:
 def notice(note: str) -> str:
     """A notice beside an import's or a bundle's result (gaps, duplicates, missing stamps)."""
     return phrase(note)
+
+
+def stamp_attempts(attempts: Sequence[tuple[str, str]]) -> str:
+    """Failed time-stamp requests, each authority's name and why (``StampOutcome.attempts``)."""
+    if _english():
+        return "; ".join(f"{name}: {reason}" for name, reason in attempts)
+    each = QCoreApplication.translate("ServiceText", "%1: %2")
+    return QCoreApplication.translate("ServiceText", "; ").join(
+        _args(each, name, phrase(reason)) for name, reason in attempts
+    )
 
 
 def error_detail(error: BaseException) -> str:
@@ -248,6 +260,40 @@ def _sms_word(word: str) -> str:
     }.get(word, word)
 
 
+def _tsa_reason(reason: str) -> str:
+    """Why a time-stamp request or token failed (``TsaReason`` values)."""
+    return {
+        "bad_request": QCoreApplication.translate("ServiceText", "invalid request"),
+        "connection_failed": QCoreApplication.translate("ServiceText", "connection failed"),
+        "timeout": QCoreApplication.translate("ServiceText", "timed out"),
+        "http_error": QCoreApplication.translate("ServiceText", "HTTP error"),
+        "malformed_response": QCoreApplication.translate("ServiceText", "malformed answer"),
+        "malformed_token": QCoreApplication.translate("ServiceText", "malformed token"),
+        "rejected": QCoreApplication.translate("ServiceText", "refused by the authority"),
+        "unsupported_algorithm": QCoreApplication.translate("ServiceText", "unsupported algorithm"),
+        "message_digest_mismatch": QCoreApplication.translate(
+            "ServiceText", "message digest mismatch"
+        ),
+        "signer_not_found": QCoreApplication.translate(
+            "ServiceText", "signing certificate not found"
+        ),
+        "bad_signature": QCoreApplication.translate("ServiceText", "bad signature"),
+        "signing_cert_mismatch": QCoreApplication.translate(
+            "ServiceText", "signing certificate mismatch"
+        ),
+        "signer_eku": QCoreApplication.translate(
+            "ServiceText", "certificate not for time-stamping"
+        ),
+        "untrusted_chain": QCoreApplication.translate("ServiceText", "untrusted certificate chain"),
+        "cert_not_valid": QCoreApplication.translate("ServiceText", "certificate not valid"),
+        "tsa_name_mismatch": QCoreApplication.translate("ServiceText", "authority name mismatch"),
+        "imprint_mismatch": QCoreApplication.translate("ServiceText", "stamped hash mismatch"),
+        "nonce_mismatch": QCoreApplication.translate("ServiceText", "nonce mismatch"),
+        "policy_mismatch": QCoreApplication.translate("ServiceText", "policy mismatch"),
+        "gen_time_skew": QCoreApplication.translate("ServiceText", "time too far off"),
+    }.get(reason, reason)
+
+
 _FACT_LABELS: dict[str, Callable[[str], str]] = {
     "status": status_label,
     "channel": channel_label,
@@ -274,6 +320,7 @@ _FACT_LABELS: dict[str, Callable[[str], str]] = {
     "locator": lambda value: locator(value),
     "from_locator": lambda value: locator(value),
     "field": lambda value: field_name(value),
+    "tsa_reason": _tsa_reason,
 }
 
 
@@ -2029,4 +2076,177 @@ def _templates() -> dict[str, str]:
         ),
         "kit.verdict_ok": QCoreApplication.translate("Services", "OK"),
         "kit.verdict_failed": QCoreApplication.translate("Services", "FAILED: {files}"),
+        # rfc3161.*
+        "rfc3161.failed": QCoreApplication.translate(
+            "Services", "time-stamp {tsa_reason}: {detail}"
+        ),
+        "rfc3161.unknown_hash": QCoreApplication.translate(
+            "Services", "unknown hash algorithm {algorithm}"
+        ),
+        "rfc3161.hash_not_accepted": QCoreApplication.translate(
+            "Services", "{what} uses {algorithm}, not accepted"
+        ),
+        "rfc3161.what_digest": QCoreApplication.translate("Services", "the signer's digest"),
+        "rfc3161.what_signature": QCoreApplication.translate("Services", "the signature"),
+        "rfc3161.what_cert_id": QCoreApplication.translate("Services", "the ESSCertID"),
+        "rfc3161.hash_unsupported": QCoreApplication.translate(
+            "Services", "hash algorithm {algorithm} not supported; use one of {choices}"
+        ),
+        "rfc3161.digest_size": QCoreApplication.translate(
+            "Services", "digest is {size} bytes, {algorithm} needs {needed}"
+        ),
+        "rfc3161.bad_nonce": QCoreApplication.translate(
+            "Services", "nonce must be a positive integer below 2**160"
+        ),
+        "rfc3161.cannot_encode": QCoreApplication.translate(
+            "Services", "cannot encode request: {error}"
+        ),
+        "rfc3161.bad_url": QCoreApplication.translate(
+            "Services", "TSA URL must be http(s)://host/...: {url}"
+        ),
+        "rfc3161.bad_timeout": QCoreApplication.translate("Services", "timeout must be positive"),
+        "rfc3161.http_status": QCoreApplication.translate(
+            "Services", "{url} answered HTTP {status} {status_text}"
+        ),
+        "rfc3161.no_answer": QCoreApplication.translate(
+            "Services", "{url}: no answer within {timeout} s"
+        ),
+        "rfc3161.refused": QCoreApplication.translate("Services", "{url}: connection refused"),
+        "rfc3161.unreachable": QCoreApplication.translate("Services", "{url}: {error}"),
+        "rfc3161.transport": QCoreApplication.translate("Services", "{url}: {error}"),
+        "rfc3161.incomplete": QCoreApplication.translate(
+            "Services", "{url}: answer not complete before the deadline"
+        ),
+        "rfc3161.too_large": QCoreApplication.translate(
+            "Services", "{url}: answer larger than {limit} bytes"
+        ),
+        "rfc3161.unparsable": QCoreApplication.translate(
+            "Services", "cannot parse the token: {error}"
+        ),
+        "rfc3161.not_signed_data": QCoreApplication.translate(
+            "Services", "token is not a CMS SignedData"
+        ),
+        "rfc3161.not_tst_info": QCoreApplication.translate(
+            "Services", "eContentType is not id-ct-TSTInfo"
+        ),
+        "rfc3161.no_tst_info": QCoreApplication.translate("Services", "the TSTInfo is missing"),
+        "rfc3161.tst_version": QCoreApplication.translate("Services", "TSTInfo version is not 1"),
+        "rfc3161.gen_time": QCoreApplication.translate("Services", "genTime missing or not in UTC"),
+        "rfc3161.signers": QCoreApplication.translate("Services", "{count} signers, expected one"),
+        "rfc3161.no_signed_attrs": QCoreApplication.translate(
+            "Services", "the signer has no signed attributes"
+        ),
+        "rfc3161.attr_twice": QCoreApplication.translate(
+            "Services", "signed attribute {name} occurs twice"
+        ),
+        "rfc3161.attrs_missing": QCoreApplication.translate(
+            "Services", "content-type or message-digest attribute is missing"
+        ),
+        "rfc3161.signer_not_found": QCoreApplication.translate(
+            "Services",
+            "the signing certificate is neither in the token nor among the extra certificates",
+        ),
+        "rfc3161.content_type": QCoreApplication.translate(
+            "Services", "content-type attribute is not id-ct-TSTInfo"
+        ),
+        "rfc3161.digest_mismatch": QCoreApplication.translate(
+            "Services",
+            "the message-digest attribute does not match the TSTInfo: the content was altered",
+        ),
+        "rfc3161.signature_unsupported": QCoreApplication.translate(
+            "Services", "signature algorithm {name} not supported"
+        ),
+        "rfc3161.bad_signature_alg": QCoreApplication.translate(
+            "Services", "bad signature algorithm: {error}"
+        ),
+        "rfc3161.key_unsupported": QCoreApplication.translate(
+            "Services", "signer key not supported: {error}"
+        ),
+        "rfc3161.pss_mgf": QCoreApplication.translate("Services", "PSS without MGF1"),
+        "rfc3161.signature_invalid": QCoreApplication.translate(
+            "Services", "the token's signature does not verify with the TSA key"
+        ),
+        "rfc3161.library_unsupported": QCoreApplication.translate("Services", "{error}"),
+        "rfc3161.signature_failed": QCoreApplication.translate(
+            "Services", "signature check failed: {error}"
+        ),
+        "rfc3161.key_mismatch": QCoreApplication.translate(
+            "Services", "signature algorithm {kind} does not fit the signer's {key_type}"
+        ),
+        "rfc3161.no_ess": QCoreApplication.translate(
+            "Services", "no signing-certificate(-v2) attribute binds the signer's certificate"
+        ),
+        "rfc3161.ess_other": QCoreApplication.translate(
+            "Services",
+            "the signing-certificate attribute names a different certificate than the signer's",
+        ),
+        "rfc3161.ess_issuer": QCoreApplication.translate(
+            "Services",
+            "the signing-certificate issuer/serial does not match the signer's certificate",
+        ),
+        "rfc3161.no_eku": QCoreApplication.translate(
+            "Services", "the TSA certificate has no extended key usage"
+        ),
+        "rfc3161.extensions": QCoreApplication.translate(
+            "Services", "unreadable extensions: {error}"
+        ),
+        "rfc3161.eku_not_timestamping": QCoreApplication.translate(
+            "Services",
+            "the TSA certificate's extended key usage must be exactly id-kp-timeStamping",
+        ),
+        "rfc3161.eku_not_critical": QCoreApplication.translate(
+            "Services", "the TSA certificate's extended key usage is not critical"
+        ),
+        "rfc3161.key_usage": QCoreApplication.translate(
+            "Services",
+            "the TSA certificate's key usage must be digitalSignature and/or nonRepudiation",
+        ),
+        "rfc3161.no_basic_constraints": QCoreApplication.translate(
+            "Services", "{subject} is not a CA (no basicConstraints)"
+        ),
+        "rfc3161.not_ca": QCoreApplication.translate("Services", "{subject} is not a CA"),
+        "rfc3161.path_length": QCoreApplication.translate(
+            "Services", "path length constraint of {subject} exceeded"
+        ),
+        "rfc3161.no_cert_sign": QCoreApplication.translate(
+            "Services", "{subject} may not sign certificates"
+        ),
+        "rfc3161.not_valid": QCoreApplication.translate(
+            "Services", "{subject} is not valid at genTime {at} (valid {start} to {end})"
+        ),
+        "rfc3161.no_chain": QCoreApplication.translate(
+            "Services", "no chain from {subject} to a trusted root"
+        ),
+        "rfc3161.tsa_name_unreadable": QCoreApplication.translate(
+            "Services", "cannot compare TSA names: {error}"
+        ),
+        "rfc3161.tsa_name": QCoreApplication.translate(
+            "Services", "the TSTInfo tsa field is not a name of the signer"
+        ),
+        "rfc3161.imprint_alg": QCoreApplication.translate(
+            "Services", "the token stamps a {found} imprint, expected {expected}"
+        ),
+        "rfc3161.imprint": QCoreApplication.translate(
+            "Services", "the token stamps a different hash than the one sent"
+        ),
+        "rfc3161.no_roots": QCoreApplication.translate(
+            "Services", "no trusted TSA roots configured"
+        ),
+        "rfc3161.nonce": QCoreApplication.translate(
+            "Services", "the token does not echo the request's nonce (replayed or foreign answer)"
+        ),
+        "rfc3161.policy": QCoreApplication.translate(
+            "Services", "the token is under policy {found}, requested {requested}"
+        ),
+        "rfc3161.not_response": QCoreApplication.translate(
+            "Services", "not a TimeStampResp ({size} bytes)"
+        ),
+        "rfc3161.rejected": QCoreApplication.translate("Services", "the TSA refused: {status}"),
+        "rfc3161.no_token": QCoreApplication.translate("Services", "status granted but no token"),
+        "rfc3161.naive_now": QCoreApplication.translate(
+            "Services", "now must be an aware datetime"
+        ),
+        "rfc3161.skew": QCoreApplication.translate(
+            "Services", "genTime {gen_time} is more than {skew} away from the local clock {local}"
+        ),
     }

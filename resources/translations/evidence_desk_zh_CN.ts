@@ -960,17 +960,22 @@
         <translation>已取消：未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/errors.py" line="32"/>
+        <location filename="../../evidence_desk/ui/errors.py" line="30"/>
+        <source>Time-stamping failed.</source>
+        <translation>加盖时间戳失败。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/errors.py" line="33"/>
         <source>The operation failed.</source>
         <translation>操作失败。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/errors.py" line="33"/>
+        <location filename="../../evidence_desk/ui/errors.py" line="34"/>
         <source>Unexpected error: nothing was changed.</source>
         <translation>意外错误：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/errors.py" line="59"/>
+        <location filename="../../evidence_desk/ui/errors.py" line="60"/>
         <source>Evidence Desk</source>
         <translation>证据台</translation>
     </message>
@@ -978,173 +983,173 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="357"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="404"/>
         <source>channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="358"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="405"/>
         <source>relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="359"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="406"/>
         <source>initiated by</source>
         <translation>发起方</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="360"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="407"/>
         <source>account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="361"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="408"/>
         <source>document</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="362"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="409"/>
         <source>files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="363"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="410"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="364"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="411"/>
         <source>password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="365"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="412"/>
         <source>time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="366"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="413"/>
         <source>setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="367"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="414"/>
         <source>quiet hours</source>
         <translation>免打扰时段</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="368"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="415"/>
         <source>language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="369"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="416"/>
         <source>tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="370"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="417"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="371"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="418"/>
         <source>limit</source>
         <translation>数量上限</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="372"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="419"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="373"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="420"/>
         <source>time-stamp authority</source>
         <translation>时间戳机构</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="374"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="421"/>
         <source>root certificates</source>
         <translation>根证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="375"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="422"/>
         <source>intermediate certificates</source>
         <translation>中间证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="376"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="423"/>
         <source>approved repayment accounts</source>
         <translation>经批准的还款账户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="377"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="424"/>
         <source>conduct lexicon</source>
         <translation>合规词库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="378"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="425"/>
         <source>shipped lexicon</source>
         <translation>内置词库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="379"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="380"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="426"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="427"/>
         <source>case number</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="381"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="428"/>
         <source>case edit</source>
         <translation>案件修改</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="382"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="429"/>
         <source>debtor name</source>
         <translation>债务人姓名</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="383"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="430"/>
         <source>product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="384"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="431"/>
         <source>amount overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="385"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="432"/>
         <source>overdue since</source>
         <translation>逾期起始日</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="386"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="433"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="387"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="434"/>
         <source>contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="388"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="435"/>
         <source>from date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="389"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="436"/>
         <source>to date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="390"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="437"/>
         <source>bundle language</source>
         <translation>证据包语言</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="391"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="438"/>
         <source>page cap</source>
         <translation>页数上限</translation>
     </message>
@@ -1449,1351 +1454,1351 @@
 <context>
     <name>Importers</name>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="415"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="462"/>
         <source>looks like {format}</source>
         <translation>看起来是 {format}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="416"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="463"/>
         <source>{reason} (generic fallback)</source>
         <translation>{reason}（通用格式兜底）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="417"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="464"/>
         <source>several formats match this file: {formats}; choose one</source>
         <translation>多种格式都符合此文件：{formats}；无法确定用哪一种导入（命令行可用 --format 指定）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="420"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="467"/>
         <source>no importer recognised {file}</source>
         <translation>没有任何导入器能识别“{file}”</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="421"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="468"/>
         <source>no importer recognised {file} (importers missing from this build: {missing})</source>
         <translation>没有任何导入器能识别“{file}”（本版本缺少以下导入器：{missing}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="425"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="472"/>
         <source>forced: {format}</source>
         <translation>指定格式：{format}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="427"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="474"/>
         <source>empty file</source>
         <translation>文件为空</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="428"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="475"/>
         <source>invalid JSON: {error}</source>
         <translation>JSON 格式无效：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="429"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="476"/>
         <source>JSON nested too deeply</source>
         <translation>JSON 嵌套层级过深</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="430"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="477"/>
         <source>unknown IANA time zone {tz}</source>
         <translation>未知的 IANA 时区“{tz}”</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="433"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="480"/>
         <source>{reason} in {member}</source>
         <translation>{reason}，位于 {member}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="436"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="483"/>
         <source>{reason}; chat file {member}</source>
         <translation>{reason}；聊天文件 {member}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="439"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="486"/>
         <source>the {format} importer could not read this file ({error})</source>
         <translation>{format} 导入器无法读取此文件（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="499"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="546"/>
         <source>binary data (NUL byte) in a text export</source>
         <translation>文本导出文件中含有二进制数据（NUL 字节）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="502"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="549"/>
         <source>not valid UTF-8, UTF-16 or GB18030 text</source>
         <translation>不是有效的 UTF-8、UTF-16 或 GB18030 文本</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="505"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="552"/>
         <source>invalid {encoding} text</source>
         <translation>不是有效的 {encoding} 文本</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="506"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="553"/>
         <source>line longer than {limit} characters</source>
         <translation>单行超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="510"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="557"/>
         <source>no such member</source>
         <translation>压缩包或文件夹中没有该文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="511"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="558"/>
         <source>cannot open: {error}</source>
         <translation>无法打开：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="512"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="559"/>
         <source>cannot read: {error}</source>
         <translation>无法读取：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="513"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="560"/>
         <source>cannot open folder: {error}</source>
         <translation>无法打开文件夹：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="516"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="563"/>
         <source>cannot list: {error}</source>
         <translation>无法列出文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="517"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="564"/>
         <source>file is {size} bytes, above the cap of {cap}</source>
         <translation>文件大小为 {size} 字节，超过上限 {cap}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="520"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="567"/>
         <source>not a readable zip (truncated or corrupt): {error}</source>
         <translation>不是可读取的 zip 压缩包（不完整或已损坏）：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="523"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="570"/>
         <source>{count} members, above the cap of {cap}</source>
         <translation>压缩包含 {count} 个文件，超过上限 {cap}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="526"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="573"/>
         <source>duplicate member name</source>
         <translation>压缩包中文件名重复</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="529"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="576"/>
         <source>total uncompressed size exceeds the cap of {cap} bytes</source>
         <translation>解压后总大小超过上限 {cap} 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="532"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="579"/>
         <source>nested archive; not opened recursively</source>
         <translation>嵌套的压缩包；不会逐层打开</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="535"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="582"/>
         <source>the zip holds only another archive, which is not opened recursively; extract it and import that archive directly</source>
         <translation>该 zip 中只有另一个压缩包，不会逐层打开；请先解压，再直接导入里面的压缩包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="540"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="587"/>
         <source>symbolic link points outside the folder</source>
         <translation>符号链接指向文件夹之外</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="543"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="590"/>
         <source>not a regular file</source>
         <translation>不是普通文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="544"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="591"/>
         <source>more than {cap} files in the folder</source>
         <translation>文件夹中的文件超过 {cap} 个</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="547"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="594"/>
         <source>total size exceeds the cap of {cap} bytes</source>
         <translation>总大小超过上限 {cap} 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="550"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="597"/>
         <source>NUL byte in member name</source>
         <translation>文件名中含有 NUL 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="551"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="598"/>
         <source>unsafe member path (absolute)</source>
         <translation>不安全的文件路径（绝对路径）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="554"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="601"/>
         <source>unsafe member path (drive letter)</source>
         <translation>不安全的文件路径（含盘符）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="557"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="604"/>
         <source>unsafe member path (parent directory &apos;..&apos;)</source>
         <translation>不安全的文件路径（含上级目录“..”）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="560"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="607"/>
         <source>empty member name</source>
         <translation>文件名为空</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="561"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="608"/>
         <source>encrypted member; cannot be read</source>
         <translation>文件已加密，无法读取</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="564"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="611"/>
         <source>unsupported compression method {method}</source>
         <translation>不支持的压缩方式 {method}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="567"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="614"/>
         <source>symbolic link member</source>
         <translation>符号链接文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="568"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="615"/>
         <source>member is {size} bytes, above the cap of {cap}</source>
         <translation>文件大小为 {size} 字节，超过上限 {cap}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="571"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="618"/>
         <source>compression ratio {ratio}:1 exceeds {cap}:1 (zip bomb?)</source>
         <translation>压缩比 {ratio}:1 超过 {cap}:1（疑似 zip 炸弹）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="574"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="621"/>
         <source>local header missing (truncated or corrupt zip)</source>
         <translation>缺少本地文件头（zip 不完整或已损坏）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="577"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="624"/>
         <source>member data runs past the end of the zip</source>
         <translation>文件数据超出了 zip 的末尾</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="580"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="627"/>
         <source>overlapping members (several entries share data; zip bomb?)</source>
         <translation>文件相互重叠（多个条目共用同一数据；疑似 zip 炸弹）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="583"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="630"/>
         <source>member expands beyond its declared {cap} bytes</source>
         <translation>文件解压后超过其声明的 {cap} 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="586"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="633"/>
         <source>corrupt member: {error}</source>
         <translation>文件已损坏：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="589"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="636"/>
         <source>member is {size} bytes, its header declares {cap}</source>
         <translation>文件实际为 {size} 字节，文件头声明为 {cap} 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="592"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="639"/>
         <source>file grew above the cap of {cap} bytes</source>
         <translation>文件在读取时增大，超过上限 {cap} 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="596"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="643"/>
         <source>unterminated quoted field: the file is truncated or damaged</source>
         <translation>引号字段未闭合：文件不完整或已损坏</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="599"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="646"/>
         <source>unreadable CSV: {error}</source>
         <translation>无法读取的 CSV：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="600"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="647"/>
         <source>empty file: no CSV header</source>
         <translation>文件为空：没有 CSV 表头</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="601"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="648"/>
         <source>decoded as GB18030: the file is not UTF-8 (typically re-saved by Excel on a Chinese Windows); the stored original is unchanged</source>
         <translation>已按 GB18030 解码：该文件不是 UTF-8（通常是在中文 Windows 上用 Excel 另存所致）；保存的原始文件保持不变</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="606"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="653"/>
         <source>generic CSV, {encoding}, {columns} columns, auto-mapped {time}/{sender}/{text}</source>
         <translation>通用 CSV，{encoding}，{columns} 列，自动对应 {time}/{sender}/{text}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="610"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="657"/>
         <source>generic CSV, {encoding}, {columns} columns, mapped {time}/{sender}/{text}</source>
         <translation>通用 CSV，{encoding}，{columns} 列，按指定对应 {time}/{sender}/{text}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="613"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="660"/>
         <source>generic CSV, {encoding}, {columns} columns</source>
         <translation>通用 CSV，{encoding}，{columns} 列</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="616"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="663"/>
         <source>no column mapping given and the header does not name time, sender and text columns: {header}</source>
         <translation>未指定列对应关系，且表头中没有时间、发送人和内容列：{header}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="621"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="668"/>
         <source>mapped column(s) {missing} not in the header: {header}</source>
         <translation>指定的列 {missing} 不在表头中：{header}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="624"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="671"/>
         <source>no data rows after the header</source>
         <translation>表头之后没有数据行</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="625"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="672"/>
         <source>row has {fields} fields, the header has {width}</source>
         <translation>该行有 {fields} 个字段，表头有 {width} 个</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="628"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="675"/>
         <source>time {time} does not match {pattern}; row kept as unknown with the previous row&apos;s time</source>
         <translation>时间“{time}”不符合格式 {pattern}；该行按未知类型保留，时间沿用上一行</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="633"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="680"/>
         <source>time {time} does not match ISO-8601 or unix time; row kept as unknown with the previous row&apos;s time</source>
         <translation>时间“{time}”既不是 ISO-8601 也不是 Unix 时间；该行按未知类型保留，时间沿用上一行</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="638"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="685"/>
         <source>{failures} of {rows} rows have an unreadable time: the time column or format in the mapping is wrong</source>
         <translation>{rows} 行中有 {failures} 行的时间无法读取：列对应关系中的时间列或时间格式有误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="643"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="690"/>
         <source>text column missing in this row</source>
         <translation>该行缺少内容列</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="646"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="693"/>
         <source>direction value {value} is neither in nor out</source>
         <translation>方向值“{value}”既不是 in 也不是 out</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="650"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="697"/>
         <source>ambiguous local time {time} in {zone} (DST overlap): took the earlier instant</source>
         <translation>本地时间 {time} 在 {zone} 中有歧义（夏令时重叠）：采用较早的时刻</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="654"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="701"/>
         <source>nonexistent local time {time} in {zone} (DST gap): read with the offset before the change</source>
         <translation>本地时间 {time} 在 {zone} 中不存在（夏令时跳过）：按调整前的时区偏移读取</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="660"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="707"/>
         <source>{format} image (file signature)</source>
         <translation>{format} 图片（按文件签名识别）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="663"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="710"/>
         <source>{format} image (file signature); the file name says {claimed}</source>
         <translation>{format} 图片（按文件签名识别）；文件名表明为 {claimed}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="666"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="713"/>
         <source>{format} images are not supported; save the picture as JPEG or PNG and import that (keep the original file as well)</source>
         <translation>不支持 {format} 图片；请另存为 JPEG 或 PNG 后导入（并保留原始文件）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="671"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="718"/>
         <source>the file name says {claimed} but the content is {format}</source>
         <translation>文件名表明为 {claimed}，但内容是 {format}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="674"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="721"/>
         <source>image is larger than the limit of {limit} pixels</source>
         <translation>图片超过 {limit} 像素的上限</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="677"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="724"/>
         <source>not enough memory to decode this image</source>
         <translation>内存不足，无法解码此图片</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="680"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="727"/>
         <source>cannot decode the {format} image: {error}</source>
         <translation>无法解码该 {format} 图片：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="683"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="730"/>
         <source>the content is not a valid {format} image</source>
         <translation>内容不是有效的 {format} 图片</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="686"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="733"/>
         <source>invalid image size {width}x{height}</source>
         <translation>图片尺寸无效：{width}×{height}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="689"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="736"/>
         <source>image is {width}x{height} = {pixels} pixels, more than the limit of {limit}</source>
         <translation>图片为 {width}×{height} = {pixels} 像素，超过上限 {limit}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="693"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="740"/>
         <source>{frames} frames; the thumbnail shows the first</source>
         <translation>共 {frames} 帧；缩略图显示第一帧</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="696"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="743"/>
         <source>the file name says {claimed} but the content is not a PNG, JPEG or WebP ({head})</source>
         <translation>文件名表明为 {claimed}，但内容不是 PNG、JPEG 或 WebP 图片（{head}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="700"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="747"/>
         <source>not a PNG, JPEG or WebP image ({head})</source>
         <translation>不是 PNG、JPEG 或 WebP 图片（{head}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="703"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="750"/>
         <source>no PNG end chunk (IEND); the file may be cut</source>
         <translation>缺少 PNG 结束块（IEND）；文件可能不完整</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="706"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="753"/>
         <source>{count} bytes follow the PNG end chunk</source>
         <translation>PNG 结束块之后还有 {count} 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="709"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="756"/>
         <source>the file does not end with the JPEG end marker (FFD9): other data follows the image or the file is cut</source>
         <translation>文件末尾不是 JPEG 结束标记（FFD9）：图片后附有其他数据，或文件不完整</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="714"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="761"/>
         <source>{count} bytes follow the WebP data</source>
         <translation>WebP 数据之后还有 {count} 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="717"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="764"/>
         <source>the file is shorter than its WebP header says</source>
         <translation>文件长度小于其 WebP 文件头声明的长度</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="720"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="767"/>
         <source>decoder warning: {warning}</source>
         <translation>解码器警告：{warning}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="723"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="770"/>
         <source>EXIF could not be read: {error}</source>
         <translation>无法读取 EXIF：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="726"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="773"/>
         <source>{value} is not a valid date and time</source>
         <translation>“{value}”不是有效的日期时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="729"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="776"/>
         <source>{value} is not a UTC offset</source>
         <translation>“{value}”不是 UTC 偏移量</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="732"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="779"/>
         <source>the EXIF offset {offset} differs from {zone} at that time ({zone_offset}); the EXIF offset is used</source>
         <translation>EXIF 时区偏移 {offset} 与 {zone} 当时的偏移（{zone_offset}）不同；采用 EXIF 偏移</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="737"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="784"/>
         <source>the EXIF offset {offset} differs from {zone} at that time (no offset); the EXIF offset is used</source>
         <translation>EXIF 时区偏移 {offset} 与 {zone} 当时的偏移不同；采用 EXIF 偏移</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="742"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="789"/>
         <source>{time} does not exist in {zone} (clock change)</source>
         <translation>{time} 在 {zone} 中不存在（时钟调整）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="745"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="792"/>
         <source>{time} occurs twice in {zone} (clock change); the first is used</source>
         <translation>{time} 在 {zone} 中出现两次（时钟调整）；采用第一次</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="748"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="795"/>
         <source>invalid value {value}; ignored</source>
         <translation>取值 {value} 无效；已忽略</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="751"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="798"/>
         <source>GPS position present but unreadable</source>
         <translation>含有 GPS 位置，但无法读取</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="755"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="802"/>
         <source>LINE chat history .txt, {locale} header (1:1)</source>
         <translation>LINE 聊天记录 .txt，{locale}表头（一对一）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="758"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="805"/>
         <source>LINE chat history .txt, {locale} header (group)</source>
         <translation>LINE 聊天记录 .txt，{locale}表头（群聊）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="761"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="808"/>
         <source>LINE chat history .txt, {locale} header (chat)</source>
         <translation>LINE 聊天记录 .txt，{locale}表头（聊天）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="764"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="811"/>
         <source>LINE chat history .txt, [LINE] header in an unknown locale</source>
         <translation>LINE 聊天记录 .txt，[LINE] 表头，语言区域未知</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="767"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="814"/>
         <source>LINE chat history .txt without header (date lines + tab-separated messages)</source>
         <translation>LINE 聊天记录 .txt，无表头（日期行 + 制表符分隔的消息）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="771"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="818"/>
         <source>LINE for Windows &apos;Save chat&apos; .txt (space-separated)</source>
         <translation>LINE Windows 版“保存聊天”.txt（空格分隔）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="774"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="821"/>
         <source>no LINE chat history .txt in this folder or zip</source>
         <translation>此文件夹或压缩包中没有 LINE 聊天记录 .txt</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="777"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="824"/>
         <source>several LINE chat histories: {found}; pick one</source>
         <translation>有多份 LINE 聊天记录：{found}；请选择其中一份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="780"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="827"/>
         <source>weekday {weekday} not recognised; date read as Y/M/D</source>
         <translation>无法识别星期“{weekday}”；日期按 年/月/日 读取</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="783"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="830"/>
         <source>weekday {weekday} does not match {date}</source>
         <translation>星期“{weekday}”与 {date} 不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="786"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="833"/>
         <source>weekday {weekday} matches neither reading of {first}/{second}/{year}; read as M/D/Y</source>
         <translation>星期“{weekday}”与 {first}/{second}/{year} 的两种读法都不符；按 月/日/年 读取</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="790"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="837"/>
         <source>message line before any date line</source>
         <translation>消息行出现在任何日期行之前</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="793"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="840"/>
         <source>space-separated LINE format: the sender is the header&apos;s partner name when a line starts with it, else the first word; check multi-word names</source>
         <translation>空格分隔的 LINE 格式：行首为表头中的对方名称时以其为发送人，否则取第一个词；请核对含空格的名称</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="798"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="845"/>
         <source>unrecognised line before the first date: {line}</source>
         <translation>第一个日期之前有无法识别的行：“{line}”</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="801"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="848"/>
         <source>{count} line(s) without a time were joined to the message before them</source>
         <translation>{count} 行没有时间，已并入其前一条消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="804"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="851"/>
         <source>not a LINE chat history</source>
         <translation>不是 LINE 聊天记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="805"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="852"/>
         <source>a quoted multi-line message is not closed; its lines are kept as written</source>
         <translation>带引号的多行消息未闭合；其各行按原样保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="808"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="855"/>
         <source>date {date} out of range</source>
         <translation>日期 {date} 超出范围</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="811"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="858"/>
         <source>unrecognised line kept as unknown</source>
         <translation>无法识别的行，按未知类型保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="814"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="861"/>
         <source>LINE .txt</source>
         <translation>LINE .txt</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="816"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="863"/>
         <source>Messenger/Instagram JSON</source>
         <translation>Messenger/Instagram JSON</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="819"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="866"/>
         <source>{reason}, {count} files: {files}</source>
         <translation>{reason}，共 {count} 个文件：{files}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="822"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="869"/>
         <source>{where} JSON download ({count} message_N.json file(s))</source>
         <translation>{where} JSON 下载包（{count} 个 message_N.json 文件）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="825"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="872"/>
         <source>Messenger/Instagram HTML download (not readable: request JSON)</source>
         <translation>Messenger/Instagram HTML 下载包（无法读取：请申请 JSON 格式）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="828"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="875"/>
         <source>{where} (messages[] with sender_name, timestamp_ms)</source>
         <translation>{where}（messages[] 含 sender_name、timestamp_ms）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="831"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="878"/>
         <source>this is the HTML download; request &apos;Download your information&apos; in JSON format</source>
         <translation>这是 HTML 格式的下载包；请在“下载你的信息”中申请 JSON 格式</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="835"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="882"/>
         <source>no message_N.json in this folder or zip</source>
         <translation>此文件夹或压缩包中没有 message_N.json</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="838"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="885"/>
         <source>{count} conversations ({shown}); pick one message_N.json</source>
         <translation>共 {count} 个对话（{shown}）；请选择其中一个 message_N.json</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="841"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="888"/>
         <source>{count} conversations ({shown} and {more} more); pick one message_N.json</source>
         <translation>共 {count} 个对话（{shown} 等，另有 {more} 个）；请选择其中一个 message_N.json</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="844"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="891"/>
         <source>no &apos;messages&apos; array: not a Messenger/Instagram message_N.json</source>
         <translation>没有 messages 数组：不是 Messenger/Instagram 的 message_N.json</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="847"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="894"/>
         <source>no message has &apos;sender_name&apos; or &apos;timestamp_ms&apos;: not a Messenger/Instagram message_N.json (another app&apos;s export? choose its format)</source>
         <translation>没有任何消息含 sender_name 或 timestamp_ms：不是 Messenger/Instagram 的 message_N.json（是其他应用的导出文件？请选择相应格式）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="852"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="899"/>
         <source>{file}: re-decoded {count} mojibake string(s) (UTF-8 bytes written as \u00XX code points) from latin-1 to UTF-8</source>
         <translation>{file}：已将 {count} 个乱码字符串（以 \u00XX 码位写入的 UTF-8 字节）从 latin-1 重新解码为 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="857"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="904"/>
         <source>{count} string(s) could not be re-decoded as UTF-8 and are kept as written</source>
         <translation>{count} 个字符串无法重新解码为 UTF-8，按原样保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="861"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1013"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="908"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1060"/>
         <source>message is not a JSON object; kept as unknown</source>
         <translation>消息不是 JSON 对象；按未知类型保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="864"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1019"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="911"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1066"/>
         <source>message type {type} kept as unknown</source>
         <translation>消息类型“{type}”按未知类型保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="867"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="914"/>
         <source>message with neither content nor media kept as unknown</source>
         <translation>既无内容也无媒体的消息，按未知类型保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="870"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="917"/>
         <source>timestamp_ms {value} unreadable; placed at 1970-01-01</source>
         <translation>timestamp_ms {value} 无法读取；时间置为 1970-01-01</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="874"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="921"/>
         <source>SMS Backup &amp; Restore XML ({sms_content}, &lt;{root}&gt;)</source>
         <translation>SMS Backup &amp; Restore XML（{sms_content}，&lt;{root}&gt;）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="877"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="924"/>
         <source>SMS Backup &amp; Restore XML ({sms_content}, &lt;{root}&gt;, v{version})</source>
         <translation>SMS Backup &amp; Restore XML（{sms_content}，&lt;{root}&gt;，v{version}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="880"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="927"/>
         <source>SMS Backup &amp; Restore XML</source>
         <translation>SMS Backup &amp; Restore XML</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="881"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="928"/>
         <source>SMS backup ({count} counterparts)</source>
         <translation>短信备份（{count} 个联系方）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="884"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="931"/>
         <source>combined {count} surrogate-pair character reference(s) (e.g. &amp;#55357;&amp;#56832;) into the characters they encode</source>
         <translation>已将 {count} 个代理对字符引用（如 &amp;#55357;&amp;#56832;）合并为其所表示的字符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="889"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="936"/>
         <source>replaced {count} lone surrogate character reference(s) with U+FFFD</source>
         <translation>已将 {count} 个孤立的代理字符引用替换为 U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="892"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="939"/>
         <source>replaced {count} reference(s) to characters XML 1.0 forbids ({chars}) with U+FFFD</source>
         <translation>已将 {count} 个 XML 1.0 禁止的字符引用（{chars}）替换为 U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="896"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="943"/>
         <source>no SMS Backup &amp; Restore XML in this folder or zip</source>
         <translation>此文件夹或压缩包中没有 SMS Backup &amp; Restore XML</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="899"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="946"/>
         <source>several SMS Backup &amp; Restore files: {found}; pick one</source>
         <translation>有多个 SMS Backup &amp; Restore 文件：{found}；请选择其中一个</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="902"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="949"/>
         <source>&lt;{tag}&gt; is not &lt;smses&gt; or &lt;calls&gt;: not an SMS Backup &amp; Restore file</source>
         <translation>根元素 &lt;{tag}&gt; 不是 &lt;smses&gt; 或 &lt;calls&gt;：不是 SMS Backup &amp; Restore 文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="905"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="952"/>
         <source>XML not well-formed: {error}</source>
         <translation>XML 格式不正确：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="908"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="955"/>
         <source>refused unsafe XML: {error}</source>
         <translation>已拒绝不安全的 XML：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="909"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="956"/>
         <source>unsupported XML encoding: {error}</source>
         <translation>不支持的 XML 编码：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="912"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="959"/>
         <source>XML nested too deeply</source>
         <translation>XML 嵌套层级过深</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="913"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="960"/>
         <source>no root element</source>
         <translation>没有根元素</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="914"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="961"/>
         <source>&lt;{tag} count={declared}&gt; but {total} record(s) found: the file may be truncated or edited</source>
         <translation>&lt;{tag} count={declared}&gt; 但实际找到 {total} 条记录：文件可能不完整或被修改过</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="919"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="966"/>
         <source>unknown element &lt;{tag}&gt; kept as unknown</source>
         <translation>未知元素 &lt;{tag}&gt;，按未知类型保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="922"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="969"/>
         <source>date {value} read as seconds, not milliseconds</source>
         <translation>日期 {value} 按秒（而非毫秒）读取</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="925"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="972"/>
         <source>unreadable date {value}; placed at the previous record&apos;s time</source>
         <translation>日期“{value}”无法读取；时间沿用上一条记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="928"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="975"/>
         <source>SMS {sms_type}: not a delivered message</source>
         <translation>短信（{sms_type}）：不是已送达的消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="931"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="978"/>
         <source>SMS unknown type {type}: not a delivered message</source>
         <translation>短信类型未知（“{type}”）：不是已送达的消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="934"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="981"/>
         <source>MMS {mms_box}: not a delivered message</source>
         <translation>彩信（{mms_box}）：不是已送达的消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="937"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="984"/>
         <source>MMS unknown msg_box {box}: not a delivered message</source>
         <translation>彩信信箱未知（msg_box “{box}”）：不是已送达的消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="940"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="987"/>
         <source>MMS with neither text nor attachment</source>
         <translation>既无文字也无附件的彩信</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="943"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="990"/>
         <source>text part with undecodable data</source>
         <translation>文字部分的数据无法解码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="946"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="993"/>
         <source>part {name}: base64 data does not decode</source>
         <translation>部分“{name}”：base64 数据无法解码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="950"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="997"/>
         <source>Telegram Desktop export folder/zip with {member}</source>
         <translation>Telegram Desktop 导出文件夹/压缩包，含 {member}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="953"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1000"/>
         <source>Telegram Desktop JSON, full export (chats.list)</source>
         <translation>Telegram Desktop JSON，完整导出（chats.list）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="956"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1003"/>
         <source>Telegram Desktop JSON, single chat</source>
         <translation>Telegram Desktop JSON，单个聊天</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="959"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1006"/>
         <source>Telegram Desktop JSON, single chat, {chat_type}</source>
         <translation>Telegram Desktop JSON，单个聊天，{chat_type}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="962"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1009"/>
         <source>Telegram Desktop JSON</source>
         <translation>Telegram Desktop JSON</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="963"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1010"/>
         <source>no result.json in this folder or zip (Telegram JSON export)</source>
         <translation>此文件夹或压缩包中没有 result.json（Telegram JSON 导出）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="966"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1013"/>
         <source>several result.json files: {found}; pick one</source>
         <translation>有多个 result.json 文件：{found}；请选择其中一个</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="969"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1016"/>
         <source>this is an HTML file; export the chat again choosing &apos;Machine-readable JSON&apos;</source>
         <translation>这是 HTML 文件；请重新导出聊天并选择“Machine-readable JSON”</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="973"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1020"/>
         <source>the top level is not a JSON object</source>
         <translation>顶层不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="976"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1023"/>
         <source>replaced {count} invalid \xHH escape(s) with \u00HH (Telegram Desktop writer bug, tdesktop#27571)</source>
         <translation>已将 {count} 个无效的 \xHH 转义替换为 \u00HH（Telegram Desktop 写入错误，tdesktop#27571）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="981"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1028"/>
         <source>quoted {count} unquoted document_id value(s) (Telegram Desktop writer bug, tdesktop#24961)</source>
         <translation>已为 {count} 个未加引号的 document_id 值加上引号（Telegram Desktop 写入错误，tdesktop#24961）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="986"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1033"/>
         <source>a chat entry is not a JSON object</source>
         <translation>某个聊天条目不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="989"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1036"/>
         <source>no &apos;messages&apos; array and no &apos;chats.list&apos;: not a Telegram JSON export</source>
         <translation>既没有 messages 数组也没有 chats.list：不是 Telegram JSON 导出</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="992"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1039"/>
         <source>the export holds no chats</source>
         <translation>导出中没有任何聊天</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="993"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1040"/>
         <source>the export holds {count} chats; choose one by id or name: {chats}</source>
         <translation>导出中有 {count} 个聊天；请按 ID 或名称选择一个：{chats}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="996"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1043"/>
         <source>{count} chats match {wanted}; choose by id: {chats}</source>
         <translation>有 {count} 个聊天与“{wanted}”匹配；请按 ID 选择：{chats}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="999"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1046"/>
         <source>no chat with id or name {wanted}; chats: {chats}</source>
         <translation>没有 ID 或名称为“{wanted}”的聊天；现有聊天：{chats}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1002"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1049"/>
         <source>{chats}; and {more} more</source>
         <translation>{chats}；另有 {more} 个</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1005"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1052"/>
         <source>the chat has no &apos;messages&apos; array</source>
         <translation>该聊天没有 messages 数组</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1008"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1055"/>
         <source>no message has &apos;date&apos;, &apos;date_unixtime&apos; or a Telegram &apos;type&apos;: not a Telegram Desktop export (another app&apos;s JSON? choose its format)</source>
         <translation>没有任何消息含 date、date_unixtime 或 Telegram 的 type：不是 Telegram Desktop 导出（是其他应用的 JSON？请选择相应格式）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1016"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1063"/>
         <source>duplicate key {key}; later value kept as {kept} (tdesktop#28781)</source>
         <translation>键“{key}”重复；后一个值保存为“{kept}”（tdesktop#28781）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1022"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1069"/>
         <source>date_unixtime {value} out of range</source>
         <translation>date_unixtime {value} 超出范围</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1025"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1072"/>
         <source>date_unixtime {value} is not a number</source>
         <translation>date_unixtime“{value}”不是数字</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1028"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1075"/>
         <source>unreadable date {value}</source>
         <translation>日期“{value}”无法读取</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1031"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1078"/>
         <source>no date; placed at the previous message&apos;s time</source>
         <translation>没有日期；时间沿用上一条消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1034"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1081"/>
         <source>unreadable date {value}; date_unixtime used</source>
         <translation>日期“{value}”无法读取；采用 date_unixtime</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1037"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1084"/>
         <source>the &apos;date&apos; text differs from date_unixtime by {offset} in zone {zone} for {count} message(s); the exporting PC was probably in another zone. date_unixtime was used</source>
         <translation>在 {zone} 时区下，{count} 条消息的 date 文本与 date_unixtime 相差 {offset}；导出时电脑可能处于其他时区。已采用 date_unixtime</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1043"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1090"/>
         <source>the &apos;date&apos; text differs from date_unixtime by {amounts} further different amount(s) in {count} message(s); date_unixtime was used</source>
         <translation>另有 {count} 条消息的 date 文本与 date_unixtime 存在 {amounts} 种不同差值；已采用 date_unixtime</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1048"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1095"/>
         <source>&apos;text&apos; is neither a string nor an array; kept as JSON</source>
         <translation>text 既不是字符串也不是数组；按 JSON 保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1051"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1098"/>
         <source>unreadable text part kept as JSON</source>
         <translation>无法读取的文本片段，按 JSON 保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1055"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1102"/>
         <source>not a {variant}</source>
         <translation>不是 {variant}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1056"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1103"/>
         <source>no {variant} in this folder or zip</source>
         <translation>此文件夹或压缩包中没有 {variant}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1059"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1106"/>
         <source>several chat files in this folder or zip: {found}; pick one</source>
         <translation>此文件夹或压缩包中有多个聊天文件：{found}；请选择其中一个</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1062"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1109"/>
         <source>WeChat MemoTrace AI-training JSON (not accepted as evidence)</source>
         <translation>微信 MemoTrace AI 训练用 JSON（不能作为证据）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1065"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1112"/>
         <source>MemoTrace&apos;s JSON export is an AI training set: shuffled, text only, no times or senders. It cannot serve as evidence; export CSV, TXT or HTML instead</source>
         <translation>MemoTrace 的 JSON 导出是 AI 训练数据集：顺序打乱、只有文字、没有时间和发送人，不能作为证据；请改为导出 CSV、TXT 或 HTML</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1070"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1117"/>
         <source>not a recognised WeChat export (MemoTrace CSV/TXT/HTML, PyWxDump CSV, WechatExporter TXT/HTML)</source>
         <translation>不是可识别的微信导出文件（MemoTrace CSV/TXT/HTML、PyWxDump CSV、WechatExporter TXT/HTML）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1076"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1123"/>
         <source>WeChat MemoTrace CSV, {encoding}, {columns} columns</source>
         <translation>微信 MemoTrace CSV，{encoding}，{columns} 列</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1079"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1126"/>
         <source>WeChat PyWxDump CSV (msg/src columns), {encoding}, {columns} columns</source>
         <translation>微信 PyWxDump CSV（msg/src 列），{encoding}，{columns} 列</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1082"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1129"/>
         <source>WeChat PyWxDump CSV (older JSON content column), {encoding}, {columns} columns</source>
         <translation>微信 PyWxDump CSV（旧版 JSON content 列），{encoding}，{columns} 列</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1086"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1133"/>
         <source>{reason}; {count} pages</source>
         <translation>{reason}；共 {count} 页</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1089"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1136"/>
         <source>not a {variant} header: missing {missing}</source>
         <translation>不是 {variant} 表头：缺少 {missing}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1092"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1139"/>
         <source>row has {fields} fields, the header has {width}: the file is truncated or damaged</source>
         <translation>该行有 {fields} 个字段，表头有 {width} 个：文件不完整或已损坏</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1096"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1143"/>
         <source>no messages after the header</source>
         <translation>表头之后没有消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1099"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1146"/>
         <source>unreadable time {time}</source>
         <translation>时间“{time}”无法读取</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1102"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1232"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1149"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1279"/>
         <source>time {time} out of range</source>
         <translation>时间“{time}”超出范围</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1105"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1152"/>
         <source>duplicate of row {row} (same time, direction, type and content); kept, decide in the preview</source>
         <translation>与第 {row} 行重复（时间、方向、类型和内容均相同）；已保留，请在预览中决定</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1110"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1157"/>
         <source>duplicate of row {row} of {file} (same time, direction, type and content); kept, decide in the preview</source>
         <translation>与 {file} 的第 {row} 行重复（时间、方向、类型和内容均相同）；已保留，请在预览中决定</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1115"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1162"/>
         <source>IsSender is {value}, not 0 or 1</source>
         <translation>IsSender 为“{value}”，不是 0 或 1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1118"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1165"/>
         <source>Type/SubType {type}/{subtype} are not numbers; kept as unknown</source>
         <translation>Type/SubType“{type}”/“{subtype}”不是数字；按未知类型保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1121"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1168"/>
         <source>neither CreateTime nor StrTime is readable</source>
         <translation>CreateTime 和 StrTime 都无法读取</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1124"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1171"/>
         <source>CreateTime {value} is not unix seconds (an Excel re-save?); time read from StrTime in {zone}</source>
         <translation>CreateTime“{value}”不是 Unix 秒数（是否经 Excel 另存？）；改按 {zone} 时区读取 StrTime</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1129"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1176"/>
         <source>StrTime {value} is not a time</source>
         <translation>StrTime“{value}”不是时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1132"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1179"/>
         <source>CreateTime {value} out of range</source>
         <translation>CreateTime {value} 超出范围</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1135"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1182"/>
         <source>StrTime is consistently {shift} from CreateTime read in {zone}: the exporting PC ran in another time zone; sent_at follows CreateTime</source>
         <translation>按 {zone} 读取时，StrTime 与 CreateTime 一律相差 {shift}：导出时电脑处于其他时区；发送时间以 CreateTime 为准</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1140"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1187"/>
         <source>StrTime differs from CreateTime by {shift} in {zone}; sent_at follows CreateTime</source>
         <translation>在 {zone} 时区下 StrTime 与 CreateTime 相差 {shift}；发送时间以 CreateTime 为准</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1144"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1191"/>
         <source>{count} more rows differ by {shift}</source>
         <translation>另有 {count} 行相差 {shift}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1147"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1194"/>
         <source>no msg or content column</source>
         <translation>没有 msg 或 content 列</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1150"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1197"/>
         <source>CreateTime out of range</source>
         <translation>CreateTime 超出范围</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1153"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1200"/>
         <source>content is not the JSON {src, msg} object; kept as is</source>
         <translation>content 不是含 src 与 msg 的 JSON 对象；按原样保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1156"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1203"/>
         <source>rows {first}-{last} of the split export are missing</source>
         <translation>分页导出缺少第 {first}–{last} 行</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1159"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1206"/>
         <source>page holds exactly {rows} rows: PyWxDump may have written further pages that are not in this import</source>
         <translation>该页恰好有 {rows} 行：PyWxDump 可能还写出了未包含在本次导入中的后续分页</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1165"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1212"/>
         <source>WeChat MemoTrace HTML (embedded message array), {encoding}</source>
         <translation>微信 MemoTrace HTML（内嵌消息数组），{encoding}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1168"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1215"/>
         <source>WeChat WechatExporter HTML, {encoding}</source>
         <translation>微信 WechatExporter HTML，{encoding}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1171"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1218"/>
         <source>WeChat WechatExporter HTML with Files/Data pages, {encoding}</source>
         <translation>微信 WechatExporter HTML，含 Files/Data 分页，{encoding}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1174"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1221"/>
         <source>array item is not an object</source>
         <translation>数组元素不是对象</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1177"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1224"/>
         <source>no messages</source>
         <translation>没有消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1178"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1225"/>
         <source>no JavaScript message array in the page</source>
         <translation>页面中没有 JavaScript 消息数组</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1181"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1228"/>
         <source>broken message array: {error} (file truncated or edited?)</source>
         <translation>消息数组已损坏：{error}（文件不完整或被修改过？）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1184"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1231"/>
         <source>no MemoTrace message array (chatMessages) found</source>
         <translation>未找到 MemoTrace 消息数组（chatMessages）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1187"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1234"/>
         <source>missing or invalid timestamp</source>
         <translation>时间戳缺失或无效</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1190"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1237"/>
         <source>message has no numeric type</source>
         <translation>消息没有数字类型</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1193"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1240"/>
         <source>unreadable HTML: {error}</source>
         <translation>无法读取的 HTML：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1196"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1243"/>
         <source>no message blocks in the page; a paged WechatExporter export keeps them in Files/Data/msg-N.js: import the whole folder or zip</source>
         <translation>页面中没有消息块；分页的 WechatExporter 导出把消息放在 Files/Data/msg-N.js 中：请导入整个文件夹或压缩包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1201"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1248"/>
         <source>page file is not UTF-8 text</source>
         <translation>分页文件不是 UTF-8 文本</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1204"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1251"/>
         <source>broken page: {error}</source>
         <translation>分页已损坏：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1205"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1252"/>
         <source>page has no message array</source>
         <translation>分页中没有消息数组</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1208"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1255"/>
         <source>not message HTML</source>
         <translation>不是消息 HTML</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1209"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1256"/>
         <source>message block has no time</source>
         <translation>消息块没有时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1212"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1231"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1259"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1278"/>
         <source>invalid time {time}</source>
         <translation>时间“{time}”无效</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1213"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1260"/>
         <source>time out of range</source>
         <translation>时间超出范围</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1216"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1263"/>
         <source>system notice has no time in WechatExporter HTML; sent_at copied from {from_locator} ({time}); the true time is not before it</source>
         <translation>WechatExporter HTML 中的系统通知没有时间；发送时间取自 {from_locator}（{time}）；实际时间不早于此</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1221"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1268"/>
         <source>system notice has no time in WechatExporter HTML; sent_at copied from {from_locator} ({time}); the true time is not after it</source>
         <translation>WechatExporter HTML 中的系统通知没有时间；发送时间取自 {from_locator}（{time}）；实际时间不晚于此</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1226"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1273"/>
         <source>no dated message in the export</source>
         <translation>导出中没有带时间的消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1230"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1277"/>
         <source>{variant}, {encoding}</source>
         <translation>{variant}，{encoding}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1235"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1282"/>
         <source>no messages in the file</source>
         <translation>文件中没有消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1238"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1285"/>
         <source>record without header</source>
         <translation>记录没有表头行</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1239"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1286"/>
         <source>expected a record header &apos;YYYY-MM-DD HH:MM:SS name&apos;</source>
         <translation>此处应为记录表头“YYYY-MM-DD HH:MM:SS 名称”</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1242"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1289"/>
         <source>expected &apos;name (YYYY-MM-DD HH:MM:SS):message&apos; or &apos;系统消息: ...&apos;</source>
         <translation>此处应为“名称 (YYYY-MM-DD HH:MM:SS):消息”或“系统消息: …”</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1245"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1292"/>
         <source>system line has no time in WechatExporter TXT; sent_at copied from line {line} ({time}); the true time is not before it</source>
         <translation>WechatExporter TXT 中的系统消息行没有时间；发送时间取自第 {line} 行（{time}）；实际时间不早于此</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1250"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1297"/>
         <source>system line has no time in WechatExporter TXT; sent_at copied from line {line} ({time}); the true time is not after it</source>
         <translation>WechatExporter TXT 中的系统消息行没有时间；发送时间取自第 {line} 行（{time}）；实际时间不晚于此</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1255"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1302"/>
         <source>no dated message in the file</source>
         <translation>文件中没有带时间的消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1259"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1306"/>
         <source>WhatsApp {platform}, {language}, {clock}, {orders}</source>
         <translation>WhatsApp {platform}，{language}，{clock}，{orders}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1262"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1309"/>
         <source>{reason}, {extra}</source>
         <translation>{reason}，{extra}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1263"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1310"/>
         <source>ambiguous d/m vs m/d ({note})</source>
         <translation>日/月顺序不明确（{note}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1266"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1313"/>
         <source>Buddhist calendar</source>
         <translation>佛历</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1267"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1314"/>
         <source>Japanese calendar</source>
         <translation>日本年号纪年</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1268"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1315"/>
         <source>no day above 12; chosen by fewer out-of-order dates</source>
         <translation>没有大于 12 的日期；按时间倒序较少的读法选定</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1271"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1318"/>
         <source>no day above 12; default m/d for unpadded &apos;/&apos; dates with 2-digit years</source>
         <translation>没有大于 12 的日期；对不补零、两位年份的“/”日期默认按 月/日</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1274"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1321"/>
         <source>no day above 12; default d/m</source>
         <translation>没有大于 12 的日期；默认按 日/月</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1277"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1324"/>
         <source>no WhatsApp chat .txt file in the export</source>
         <translation>导出中没有 WhatsApp 聊天 .txt 文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1280"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1327"/>
         <source>several WhatsApp chat files: {found}; pick one</source>
         <translation>有多个 WhatsApp 聊天文件：{found}；请选择其中一个</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1283"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1330"/>
         <source>unknown time zone {tz}</source>
         <translation>未知时区“{tz}”</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1284"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1331"/>
         <source>no WhatsApp message header found</source>
         <translation>未找到 WhatsApp 消息头</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1287"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1334"/>
         <source>day/month order is ambiguous ({note}); read as {order}/y, check against a known date</source>
         <translation>日/月顺序不明确（{note}）；已按 {order}/年 读取，请对照一个已知日期核实</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1291"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1338"/>
         <source>text before the first message header was not parsed: {excerpt}</source>
         <translation>第一条消息头之前的文字未解析：“{excerpt}”</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1294"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1341"/>
         <source>text before the first message header was not parsed: {excerpt} (+{more} characters)</source>
         <translation>第一条消息头之前的文字未解析：“{excerpt}”（另有 {more} 个字符）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1298"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1345"/>
         <source>looks like a message header but its date or time is invalid; kept as text of the previous message</source>
         <translation>看起来是消息头，但日期或时间无效；作为上一条消息的文字保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1303"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1350"/>
         <source>looks like a message header but its date is invalid as {written}; kept as text of the previous message</source>
         <translation>看起来是消息头，但按 {written} 读取时日期无效；作为上一条消息的文字保留</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1308"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1355"/>
         <source>local time {time} occurs twice in {zone} (DST change); read as the first occurrence, UTC{offset} = {utc}</source>
         <translation>本地时间 {time} 在 {zone} 中出现两次（夏令时调整）；按第一次读取，UTC{offset} = {utc}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1313"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1360"/>
         <source>local time {time} does not exist in {zone} (skipped by a DST change); read with the offset before the change, UTC{offset} = {utc}</source>
         <translation>本地时间 {time} 在 {zone} 中不存在（被夏令时调整跳过）；按调整前的偏移读取，UTC{offset} = {utc}</translation>
     </message>
@@ -3378,82 +3383,82 @@
 <context>
     <name>Locators</name>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="317"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="364"/>
         <source>lines %1-%2</source>
         <translation>第 %1–%2 行</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="318"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="365"/>
         <source>rows %1-%2</source>
         <translation>第 %1–%2 条记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="319"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="366"/>
         <source>line %1, column %2</source>
         <translation>第 %1 行第 %2 列</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="320"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="367"/>
         <source>line %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="321"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="368"/>
         <source>row %1</source>
         <translation>第 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="322"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="369"/>
         <source>byte %1</source>
         <translation>第 %1 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="323"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="370"/>
         <source>item %1</source>
         <translation>第 %1 项</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="324"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="371"/>
         <source>ledger entry %1</source>
         <translation>存证链第 %1 条</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="325"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="372"/>
         <source>ledger entries %1-%2</source>
         <translation>存证链第 %1–%2 条</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="331"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="378"/>
         <source>header</source>
         <translation>文件头</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="332"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="379"/>
         <source>file name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="333"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="380"/>
         <source>file end</source>
         <translation>文件末尾</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="334"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="381"/>
         <source>frames</source>
         <translation>帧</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="335"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="382"/>
         <source>decoder</source>
         <translation>解码器</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="336"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="383"/>
         <source>time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="337"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="384"/>
         <source>root element</source>
         <translation>根元素</translation>
     </message>
@@ -3980,1673 +3985,2109 @@
 <context>
     <name>ServiceText</name>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="51"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="53"/>
         <source>%1 %2: %3</source>
         <translation>%1 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="82"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="80"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="81"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="94"/>
         <source>: </source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="87"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="99"/>
         <source>%1 &quot;%2&quot;</source>
         <translation>%1“%2”</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="97"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="109"/>
         <source>%1 (rule %2)</source>
         <translation>%1（规则 %2）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="143"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="155"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="157"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="169"/>
         <source>message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="158"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="170"/>
         <source>item</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="164"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="176"/>
         <source>Android</source>
         <translation>安卓</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="165"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="177"/>
         <source>iOS</source>
         <translation>iOS</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="166"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="178"/>
         <source>mixed iOS/Android</source>
         <translation>iOS 与安卓混合</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="172"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="184"/>
         <source>12-hour clock</source>
         <translation>12 小时制</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="173"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="185"/>
         <source>24-hour clock</source>
         <translation>24 小时制</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="174"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="186"/>
         <source>mixed 12/24-hour clock</source>
         <translation>12/24 小时制混合</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="181"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="193"/>
         <source>language unknown</source>
         <translation>语言未知</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="182"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="194"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="183"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="228"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="195"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="240"/>
         <source>English</source>
         <translation>英语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="184"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="196"/>
         <source>Spanish</source>
         <translation>西班牙语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="185"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="197"/>
         <source>German</source>
         <translation>德语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="186"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="198"/>
         <source>Russian</source>
         <translation>俄语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="187"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="199"/>
         <source>Portuguese</source>
         <translation>葡萄牙语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="188"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="200"/>
         <source>Dutch</source>
         <translation>荷兰语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="189"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="201"/>
         <source>Czech</source>
         <translation>捷克语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="190"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="202"/>
         <source>French</source>
         <translation>法语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="191"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="203"/>
         <source>Italian</source>
         <translation>意大利语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="192"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="231"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="204"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="243"/>
         <source>Japanese</source>
         <translation>日语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="193"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="205"/>
         <source>Arabic</source>
         <translation>阿拉伯语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="194"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="206"/>
         <source>Turkish</source>
         <translation>土耳其语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="195"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="207"/>
         <source>Indonesian</source>
         <translation>印尼语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="202"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="214"/>
         <source>day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="203"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="215"/>
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="204"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="216"/>
         <source>year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="212"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="224"/>
         <source>WeChat MemoTrace TXT</source>
         <translation>微信 MemoTrace TXT</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="213"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="225"/>
         <source>WeChat WechatExporter TXT</source>
         <translation>微信 WechatExporter TXT</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="216"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="228"/>
         <source>MemoTrace CSV</source>
         <translation>MemoTrace CSV</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="217"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="229"/>
         <source>PyWxDump CSV</source>
         <translation>PyWxDump CSV</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="218"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="230"/>
         <source>MemoTrace HTML export</source>
         <translation>MemoTrace HTML 导出文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="219"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="231"/>
         <source>WechatExporter HTML export</source>
         <translation>WechatExporter HTML 导出文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="229"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="241"/>
         <source>Simplified Chinese</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="230"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="242"/>
         <source>Traditional Chinese</source>
         <translation>繁体中文</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="232"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="244"/>
         <source>Thai</source>
         <translation>泰语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="239"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="251"/>
         <source>text messages</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="240"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="252"/>
         <source>call log</source>
         <translation>通话记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="241"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="253"/>
         <source>received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="242"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="254"/>
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="243"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="255"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="244"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="256"/>
         <source>outbox</source>
         <translation>发件箱</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="245"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="257"/>
         <source>failed</source>
         <translation>发送失败</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="246"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="258"/>
         <source>queued</source>
         <translation>排队待发</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="247"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="259"/>
         <source>inbox</source>
         <translation>收件箱</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="266"/>
+        <source>invalid request</source>
+        <translation>请求无效</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="267"/>
+        <source>connection failed</source>
+        <translation>连接失败</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="268"/>
+        <source>timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="269"/>
+        <source>HTTP error</source>
+        <translation>HTTP 错误</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="270"/>
+        <source>malformed answer</source>
+        <translation>应答格式错误</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="271"/>
+        <source>malformed token</source>
+        <translation>时间戳令牌格式错误</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="272"/>
+        <source>refused by the authority</source>
+        <translation>时间戳机构拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="273"/>
+        <source>unsupported algorithm</source>
+        <translation>不支持的算法</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="274"/>
+        <source>message digest mismatch</source>
+        <translation>消息摘要不符</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="277"/>
+        <source>signing certificate not found</source>
+        <translation>找不到签名证书</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="280"/>
+        <source>bad signature</source>
+        <translation>签名无效</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="281"/>
+        <source>signing certificate mismatch</source>
+        <translation>签名证书不符</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="284"/>
+        <source>certificate not for time-stamping</source>
+        <translation>证书不能用于时间戳</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="287"/>
+        <source>untrusted certificate chain</source>
+        <translation>证书链不受信任</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="288"/>
+        <source>certificate not valid</source>
+        <translation>证书不在有效期内</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="289"/>
+        <source>authority name mismatch</source>
+        <translation>时间戳机构名称不符</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="290"/>
+        <source>stamped hash mismatch</source>
+        <translation>加盖的哈希不符</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="291"/>
+        <source>nonce mismatch</source>
+        <translation>随机数不符</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="292"/>
+        <source>policy mismatch</source>
+        <translation>策略不符</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="293"/>
+        <source>time too far off</source>
+        <translation>时间偏差过大</translation>
     </message>
 </context>
 <context>
     <name>Services</name>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="442"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="489"/>
         <source>{file} {locator}: {reason}</source>
         <translation>{file} {locator}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="443"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="490"/>
         <source>contact {contact} is {status}: evidence can be imported only for a contact a supervisor has approved</source>
         <translation>联系人 {contact} 当前为“{status}”：只能为主管已批准的联系人导入证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="448"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="495"/>
         <source>import cancelled by the user; nothing was stored</source>
         <translation>导入已被用户取消；未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="451"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="498"/>
         <source>{file}: identical bytes were already imported; skipped</source>
         <translation>{file}：完全相同的文件已导入过；已跳过</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="454"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="501"/>
         <source>another import of this contact committed while this one was being prepared; nothing was stored: run the import again</source>
         <translation>在准备本次导入期间，该联系人的另一次导入已提交；未保存任何内容：请重新导入</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="459"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="506"/>
         <source>gap between exports: nothing from {from_time} ({from_file}) to {to_time} ({to_file})</source>
         <translation>导出文件之间存在时间缺口：{from_time}（{from_file}）至 {to_time}（{to_file}）之间没有任何记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="463"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="510"/>
         <source>import {import_id} ({file})</source>
         <translation>导入记录 {import_id}（{file}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="464"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="511"/>
         <source>{where} {locator}</source>
         <translation>{where} {locator}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="465"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="512"/>
         <source>message rowid {rowid}</source>
         <translation>消息 rowid {rowid}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="466"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="513"/>
         <source>message rowid {rowid} ({where} {locator})</source>
         <translation>消息 rowid {rowid}（{where} {locator}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="469"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="516"/>
         <source>message rowid {rowid} ({where} position {position})</source>
         <translation>消息 rowid {rowid}（{where} 第 {position} 条）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="472"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="519"/>
         <source>the stored original no longer parses: {error}</source>
         <translation>已保存的原始文件无法再解析：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="475"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="522"/>
         <source>stored with parser {stored}, this build has {current}: messages not re-derived</source>
         <translation>保存时使用的解析器版本为 {stored}，本程序为 {current}：未重新推导消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="479"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="526"/>
         <source>re-parsing the original gives a different result than at import</source>
         <translation>重新解析原始文件的结果与导入时不同</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="482"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="529"/>
         <source>message is not produced by any stored original (inserted outside the app)</source>
         <translation>该消息不来自任何已保存的原始文件（在本程序之外插入）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="485"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="532"/>
         <source>a message of the original is missing from the store</source>
         <translation>原始文件中的一条消息在证据库中缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="488"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="535"/>
         <source>column(s) {columns} differ from the original</source>
         <translation>字段 {columns} 与原始文件不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="491"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="538"/>
         <source>linked to this import but not in the original</source>
         <translation>关联到本次导入，但原始文件中没有这条消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="494"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="541"/>
         <source>the Merkle root of message commitments does not match the signed import entry</source>
         <translation>消息承诺的 Merkle 根与已签名的导入记录不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1319"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1366"/>
         <source>{first}; {rest}</source>
         <translation>{first}；{rest}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1321"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1368"/>
         <source>must be zh_CN or en</source>
         <translation>只能是 zh_CN 或 en</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1322"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1369"/>
         <source>must be one of {choices}</source>
         <translation>必须是以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1323"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1370"/>
         <source>no files given</source>
         <translation>未选择任何文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1324"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2023"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1371"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2070"/>
         <source>cannot read: {error}</source>
         <translation>无法读取：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1325"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1372"/>
         <source>not a file</source>
         <translation>不是文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1326"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1373"/>
         <source>a note holds at most {limit} characters</source>
         <translation>备注最多 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1330"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1377"/>
         <source>role {role} may not {action} (allowed: {allowed})</source>
         <translation>角色“{role}”无权执行“{action}”（有权角色：{allowed}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1334"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1381"/>
         <source>store is busy: {holder}</source>
         <translation>证据库正忙：{holder}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1335"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1382"/>
         <source>{user} is running {operation} (pid {pid} on {host}, since {since})</source>
         <translation>{user} 正在执行 {operation}（{host} 上的进程 {pid}，开始于 {since}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1338"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1385"/>
         <source>another process is writing to it</source>
         <translation>另一个进程正在写入</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1342"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1389"/>
         <source>case {case}</source>
         <translation>案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1343"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1390"/>
         <source>the debtor&apos;s name is required</source>
         <translation>必须填写债务人姓名</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1346"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1393"/>
         <source>not an amount: {value}</source>
         <translation>不是有效金额：“{value}”</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1347"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1394"/>
         <source>must be zero or more</source>
         <translation>不得为负数</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1348"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1395"/>
         <source>not a date (YYYY-MM-DD): {value}</source>
         <translation>不是有效日期（YYYY-MM-DD）：“{value}”</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1349"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1396"/>
         <source>use 1-64 letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos;, &apos;/&apos;</source>
         <translation>案件编号须为 1–64 个字母、数字或 &apos;-&apos;、&apos;_&apos;、&apos;.&apos;、&apos;/&apos;</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1352"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1399"/>
         <source>case {case} already exists</source>
         <translation>案件 {case} 已存在</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1353"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1400"/>
         <source>not an editable case field</source>
         <translation>该案件字段不可修改</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1354"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1376"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1401"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1423"/>
         <source>no case {case}</source>
         <translation>没有案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1355"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1402"/>
         <source>the file is empty</source>
         <translation>文件为空</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1356"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1403"/>
         <source>header needs a case number column and a debtor name column (found: {header})</source>
         <translation>表头须包含案件编号列和债务人姓名列（现有列：{header}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1360"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1407"/>
         <source>row {row}: {cells} cells, header has {width}</source>
         <translation>第 {row} 行：有 {cells} 个单元格，表头有 {width} 列</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1363"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1410"/>
         <source>row {row}: {field}: {reason}</source>
         <translation>第 {row} 行：{field}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1364"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1411"/>
         <source>case {case} appears twice</source>
         <translation>案件 {case} 出现了两次</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1365"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1412"/>
         <source>{count} bad row(s)</source>
         <translation>{count} 行有误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1366"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1413"/>
         <source>nothing was imported; {errors}</source>
         <translation>未导入任何案件；{errors}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1369"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1416"/>
         <source>nothing was imported; {errors} ...</source>
         <translation>未导入任何案件；{errors} …</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1372"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1419"/>
         <source>no case rows found</source>
         <translation>未找到案件数据行</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1373"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1420"/>
         <source>not UTF-8 or GBK/GB18030 text</source>
         <translation>不是 UTF-8 或 GBK/GB18030 文本</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1375"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1422"/>
         <source>no contact {contact}</source>
         <translation>没有联系人 {contact}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1377"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1424"/>
         <source>the account handle or number is required</source>
         <translation>必须填写账号或号码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1380"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1427"/>
         <source>a reason is required for every contact request</source>
         <translation>每个联系人申请都必须填写理由</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1383"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1430"/>
         <source>collection may address only the debtor and guarantor: a contact with relation &apos;other&apos; needs a justification</source>
         <translation>催收只能联系债务人和担保人：关系为“其他”的联系人必须说明理由</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1388"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1435"/>
         <source>role must be one of {choices}</source>
         <translation>材料类型必须是以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1391"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1438"/>
         <source>{channel} {handle} is already {status} on case {case} (contact {contact}); close it there first</source>
         <translation>{channel} {handle} 已在案件 {case} 中处于“{status}”状态（联系人 {contact}）；请先在该案件中关闭</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1396"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1443"/>
         <source>{channel} {handle} already has an active contact on this case ({contact}, {status})</source>
         <translation>{channel} {handle} 在本案件中已有有效的联系人（{contact}，{status}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1400"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1447"/>
         <source>nobody may decide their own contact request; another supervisor must</source>
         <translation>任何人都不能审批本人提交的联系人申请；须由另一位主管审批</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1403"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1450"/>
         <source>contact {contact} cannot be approved without the debtor&apos;s {roles}: the requester must attach them first</source>
         <translation>联系人 {contact} 缺少债务人的{roles}，无法批准：须由申请人先补充上传</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1408"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1455"/>
         <source>the request entry of contact {contact} is missing from the ledger</source>
         <translation>存证链中缺少联系人 {contact} 的申请记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1411"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1458"/>
         <source>contact {contact} is {status}, only a requested contact can be approved</source>
         <translation>联系人 {contact} 当前为“{status}”，只有待审批的联系人才能批准</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1414"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1461"/>
         <source>the checkpoint of contact {contact}&apos;s request is missing</source>
         <translation>缺少联系人 {contact} 申请记录的检查点</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1417"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1464"/>
         <source>a rejection needs a note saying why</source>
         <translation>驳回时必须填写理由</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1420"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1467"/>
         <source>contact {contact} is {status}, only a requested contact can be rejected</source>
         <translation>联系人 {contact} 当前为“{status}”，只有待审批的联系人才能驳回</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1423"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1470"/>
         <source>revoking a contact needs a note saying why</source>
         <translation>终止联系时必须填写理由</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1426"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1473"/>
         <source>contact {contact} is {status}, only an approved contact can be revoked</source>
         <translation>联系人 {contact} 当前为“{status}”，只有已批准的联系人才能终止</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1429"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1476"/>
         <source>contact {contact} is {status}: evidence can be added only to a contact a supervisor has approved</source>
         <translation>联系人 {contact} 当前为“{status}”：只能为主管已批准的联系人添加证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1434"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1481"/>
         <source>the approval of contact {contact} expired at {expires_at}: ask for a new approval</source>
         <translation>联系人 {contact} 的批准已于 {expires_at} 过期：请重新申请批准</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1438"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1813"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1485"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1860"/>
         <source>ledger seq {seq}</source>
         <translation>存证链第 {seq} 条</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1439"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1486"/>
         <source>the approval cosigns a checkpoint that does not match the ledger</source>
         <translation>批准所联署的检查点与存证链不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1442"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1489"/>
         <source>the cosignature is not {user}&apos;s</source>
         <translation>联署签名不是 {user} 的</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1445"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1492"/>
         <source>the approval does not reference its request entry correctly</source>
         <translation>批准记录未正确引用其申请记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1449"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1496"/>
         <source>not an IANA time zone (e.g. Asia/Shanghai)</source>
         <translation>不是 IANA 时区（例如 Asia/Shanghai）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1452"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1499"/>
         <source>must be a whole number, 0 or more</source>
         <translation>必须是 0 或正整数</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1455"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1502"/>
         <source>use HH:MM-HH:MM, e.g. 22:00-08:00</source>
         <translation>请使用 HH:MM-HH:MM 格式，例如 22:00-08:00</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1458"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1505"/>
         <source>unknown setting (known: {known})</source>
         <translation>未知设置项（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1462"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1509"/>
         <source>use 1-64 letters, digits, &apos;.&apos;, &apos;-&apos;, &apos;_&apos; or &apos;@&apos;</source>
         <translation>用户名须为 1–64 个字母、数字或 &apos;.&apos;、&apos;-&apos;、&apos;_&apos;、&apos;@&apos;</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1465"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1512"/>
         <source>must be at least {length} characters</source>
         <translation>至少需要 {length} 个字符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1468"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1515"/>
         <source>no user named {name}</source>
         <translation>没有名为“{name}”的用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1469"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1516"/>
         <source>a user named {name} already exists</source>
         <translation>名为“{name}”的用户已存在</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1470"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1517"/>
         <source>an admin cannot reset their own password here; change it with the old password</source>
         <translation>管理员不能在此重置自己的密码；请用原密码修改</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1474"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1521"/>
         <source>an admin cannot deactivate themselves</source>
         <translation>管理员不能停用自己</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1478"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1525"/>
         <source>unknown tag (known: {known})</source>
         <translation>未知标签（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1481"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1528"/>
         <source>a free note needs its text</source>
         <translation>自由备注必须填写内容</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1482"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1608"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1529"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1655"/>
         <source>no message {message}</source>
         <translation>没有消息 {message}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1483"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1530"/>
         <source>no item {item}</source>
         <translation>没有证据 {item}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1484"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1531"/>
         <source>this {target} already carries the active tag {tag} ({existing}); add a note to it instead</source>
         <translation>该{target}已有有效的“{tag}”标签（{existing}）；请改为在该标签上添加备注</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1489"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1536"/>
         <source>tag {tag_id} was already removed by {removed_by} at {removed_at}</source>
         <translation>标签 {tag_id} 已由 {removed_by} 于 {removed_at} 撤回</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1492"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1539"/>
         <source>tag {tag_id} was set by {created_by}: field staff may remove only their own tags; ask a supervisor or the legal team</source>
         <translation>标签 {tag_id} 由 {created_by} 添加：一线员工只能撤回自己的标签；请联系主管或法务</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1497"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1544"/>
         <source>tag {tag_id} was removed meanwhile by {removed_by}</source>
         <translation>标签 {tag_id} 刚刚已被 {removed_by} 撤回</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1500"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1547"/>
         <source>no tag {tag_id}</source>
         <translation>没有标签 {tag_id}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1501"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1548"/>
         <source>use YYYY-MM-DD or an ISO date-time</source>
         <translation>请使用 YYYY-MM-DD 或 ISO 日期时间格式</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1504"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1551"/>
         <source>must be 1 or more</source>
         <translation>必须大于或等于 1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1505"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1552"/>
         <source>must be in, out or system</source>
         <translation>只能是 in、out 或 system</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1506"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1553"/>
         <source>tag {tag_id}</source>
         <translation>标签 {tag_id}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1507"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1554"/>
         <source>the tagged message {fingerprint} of contact {contact} is not in the store</source>
         <translation>联系人 {contact} 被标记的消息 {fingerprint} 不在证据库中</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1510"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1557"/>
         <source>the tagged item {item} is not an item of contact {contact}</source>
         <translation>被标记的证据 {item} 不属于联系人 {contact}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1513"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1560"/>
         <source>the tag names no message or item</source>
         <translation>该标签既未指向消息也未指向证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1517"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1564"/>
         <source>not PEM certificates ({error})</source>
         <translation>不是 PEM 格式的证书（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1518"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1565"/>
         <source>needs a name and an http(s) URL</source>
         <translation>须填写名称和 http(s) 网址</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1519"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1566"/>
         <source>hash must be one of {choices}</source>
         <translation>哈希算法必须是以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1520"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1567"/>
         <source>at least one root certificate is required</source>
         <translation>至少需要一个根证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1523"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1570"/>
         <source>no time-stamp authority named {name}</source>
         <translation>没有名为“{name}”的时间戳机构</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1526"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1573"/>
         <source>no time-stamp authority is configured: an admin adds one with `tsa add`</source>
         <translation>尚未配置时间戳机构：须由管理员添加</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1529"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1576"/>
         <source>timestamp {id} (checkpoint {size}, {name})</source>
         <translation>时间戳 {id}（检查点 {size}，{name}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1532"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1579"/>
         <source>store.json stamped checkpoint</source>
         <translation>store.json 中已加盖时间戳的检查点</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1535"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1582"/>
         <source>ledger seq {first}..{last}</source>
         <translation>存证链第 {first}–{last} 条</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1536"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1583"/>
         <source>the stamped root does not match the ledger</source>
         <translation>加盖时间戳的根哈希与存证链不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1539"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1586"/>
         <source>a trusted time-stamp covers {size} entries but the ledger has only {entries}: the tail of the ledger was removed</source>
         <translation>可信时间戳覆盖 {size} 条记录，但存证链只有 {entries} 条：存证链末尾已被删除</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1544"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1591"/>
         <source>{count} entries sealed locally, not yet time-stamped</source>
         <translation>{count} 条记录已在本地封存，尚未加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1547"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1594"/>
         <source>the TSA that issued it is not configured</source>
         <translation>签发该时间戳的机构未配置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1550"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1597"/>
         <source>token does not verify: {error}</source>
         <translation>时间戳令牌校验失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1554"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1601"/>
         <source>must be a list of non-empty strings</source>
         <translation>必须是由非空字符串组成的列表</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1557"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1604"/>
         <source>not JSON: {error}</source>
         <translation>不是 JSON：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1558"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1605"/>
         <source>needs an object {&quot;categories&quot;: {NAME: {...}}}</source>
         <translation>必须是包含 categories 对象的 JSON 对象（各类别以名称为键）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1561"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1608"/>
         <source>category names are lower-case letters, digits and _</source>
         <translation>类别名称只能由小写字母、数字和 _ 组成</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1564"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1611"/>
         <source>must be an object with zh and en term lists</source>
         <translation>必须是包含中文（zh）和英文（en）词语列表的对象</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1567"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1614"/>
         <source>must be a string</source>
         <translation>必须是字符串</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1568"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1615"/>
         <source>cannot read the lexicon file: {error}</source>
         <translation>无法读取词库文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1571"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1618"/>
         <source>the shipped lexicon is missing: {error}</source>
         <translation>缺少内置词库：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1575"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1622"/>
         <source>an account is digits, or an e-mail for Alipay</source>
         <translation>账号须为数字，支付宝账号可为电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1578"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1625"/>
         <source>an acknowledgement needs a note saying why or what was done</source>
         <translation>确认提示时必须填写备注，说明理由或已采取的措施</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1581"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1628"/>
         <source>no current conduct finding {finding} (run check to list them)</source>
         <translation>当前没有合规提示 {finding}（请重新运行合规自查）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1584"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1631"/>
         <source>finding {finding} was acknowledged by {acked_by} at {acked_at}; acknowledgements are final</source>
         <translation>提示 {finding} 已由 {acked_by} 于 {acked_at} 确认；确认后不可更改</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1589"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1636"/>
         <source>finding {finding} was acknowledged by {acked_by}</source>
         <translation>提示 {finding} 刚刚已由 {acked_by} 确认</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1592"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1639"/>
         <source>CC-5 not checked: no institution name is set (settings institution_names or organisation)</source>
         <translation>未检查 CC-5：尚未设置机构名称（设置项 institution_names 或 organisation）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1597"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1644"/>
         <source>CC-7: no approved repayment accounts are set (setting approved_accounts), so every account a staff message quotes is flagged</source>
         <translation>CC-7：尚未设置经批准的还款账户（设置项 approved_accounts），因此员工消息中出现的每个账户都会被提示</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1603"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1650"/>
         <source>cancelled by the user; nothing was stored</source>
         <translation>已被用户取消；未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1607"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1654"/>
         <source>no import {import_id}</source>
         <translation>没有导入记录 {import_id}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1609"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1656"/>
         <source>contact {contact} has no document with digest {sha256}</source>
         <translation>联系人 {contact} 没有哈希值为 {sha256} 的材料</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1613"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1660"/>
         <source>belongs to case {case}, not {scope_case}</source>
         <translation>属于案件 {case}，不属于 {scope_case}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1616"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1663"/>
         <source>contact {contact} is {status}: only contacts a supervisor approved can enter a bundle</source>
         <translation>联系人 {contact} 当前为“{status}”：只有主管批准的联系人才能纳入证据包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1620"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1667"/>
         <source>case {case} has no approved contact to put in a bundle</source>
         <translation>案件 {case} 没有可纳入证据包的已批准联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1623"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1670"/>
         <source>contact {contact} has no identity exhibit (identity_proof): a conversation cannot enter a bundle without one</source>
         <translation>联系人 {contact} 没有身份证明材料（identity_proof）：缺少身份证明的对话不能纳入证据包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1628"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1675"/>
         <source>no ledger entry records original {sha256}</source>
         <translation>存证链中没有记录原始文件 {sha256} 的条目</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1631"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1678"/>
         <source>original {file} ({sha256}) is not in the store</source>
         <translation>证据库中缺少原始文件 {file}（{sha256}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1634"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1681"/>
         <source>checkpoint {size} is missing from the store</source>
         <translation>证据库中缺少检查点 {size}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1637"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1684"/>
         <source>not a folder</source>
         <translation>不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1638"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1685"/>
         <source>no time-stamp authority configured: the kit proves a local checkpoint</source>
         <translation>尚未配置时间戳机构：校验包只能证明本地检查点</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1641"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1688"/>
         <source>refused by rule {rule}: {reason}</source>
         <translation>被规则 {rule} 拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1644"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1691"/>
         <source>time-stamp authority {name}: {reason}</source>
         <translation>时间戳机构 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1647"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1694"/>
         <source>the tag manifest could not be time-stamped (no TSA answered)</source>
         <translation>标签清单未能加盖时间戳（没有时间戳机构响应）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1650"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1697"/>
         <source>checkpoint {size} has no trusted time-stamp yet</source>
         <translation>检查点 {size} 尚无可信时间戳</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1654"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1701"/>
         <source>not a date: use YYYY-MM-DD</source>
         <translation>不是日期：请使用 YYYY-MM-DD 格式</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1655"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1702"/>
         <source>is after --to {date_to}</source>
         <translation>晚于结束日期 {date_to}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1656"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1703"/>
         <source>must be at least 20 pages</source>
         <translation>不得少于 20 页</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1658"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1705"/>
         <source>already exists; a backup never overwrites a file</source>
         <translation>文件已存在；备份从不覆盖已有文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1661"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1708"/>
         <source>its folder does not exist</source>
         <translation>所在文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1662"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1709"/>
         <source>{path}: original listed by the database is missing; run verify and repair the store before backing it up</source>
         <translation>{path}：数据库中登记的原始文件缺失；请先校验并修复证据库，再进行备份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1667"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1714"/>
         <source>{path}: backup could not be written ({error}); nothing was changed in the store</source>
         <translation>{path}：无法写入备份（{error}）；证据库未作任何更改</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1671"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1718"/>
         <source>{path}: not a store descriptor</source>
         <translation>{path}：不是证据库描述文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1674"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1721"/>
         <source>no such file</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1675"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1722"/>
         <source>{path}: not a readable Evidence Desk backup ({error})</source>
         <translation>{path}：不是可读取的 Evidence Desk 备份（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1678"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1725"/>
         <source>not an Evidence Desk backup manifest</source>
         <translation>不是 Evidence Desk 备份清单</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1681"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1728"/>
         <source>unsupported backup version {version}</source>
         <translation>不支持的备份版本 {version}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1684"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1731"/>
         <source>a file entry is malformed</source>
         <translation>某个文件条目格式有误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1685"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1732"/>
         <source>{path}: {member}: missing {field}</source>
         <translation>{path}：{member}：缺少 {field}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1688"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1735"/>
         <source>{path}: {member}: {error}</source>
         <translation>{path}：{member}：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1689"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1736"/>
         <source>{path}: {member}: signature does not match its contents (the manifest was changed after it was signed)</source>
         <translation>{path}：{member}：签名与内容不符（清单在签名后被修改过）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1694"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1741"/>
         <source>{path}: {member}: member is not listed in the signed manifest</source>
         <translation>{path}：{member}：该文件未列入已签名的清单</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1697"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1744"/>
         <source>{path}: {member}: listed in the manifest but missing from the file</source>
         <translation>{path}：{member}：清单中列有该文件，但备份中缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1700"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1747"/>
         <source>{path}: {member}: not a member an Evidence Desk backup may hold</source>
         <translation>{path}：{member}：Evidence Desk 备份中不应有此文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1703"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1750"/>
         <source>{path}: {member}: missing from the backup</source>
         <translation>{path}：{member}：备份中缺少此文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1706"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1753"/>
         <source>{path}: {member}: damaged ({error})</source>
         <translation>{path}：{member}：已损坏（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1709"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1756"/>
         <source>{path}: {member}: size differs from the manifest (expected {size} bytes)</source>
         <translation>{path}：{member}：大小与清单不符（应为 {size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1712"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1759"/>
         <source>{path}: {member}: SHA-256 does not match the signed manifest</source>
         <translation>{path}：{member}：SHA-256 与已签名的清单不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1715"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1762"/>
         <source>{target} already holds files; restore into a new folder, or pass replace to move the existing store aside (it is kept, never deleted)</source>
         <translation>{target} 中已有文件；请恢复到一个新文件夹，或选择替换以将现有证据库移到一旁（会保留，不会删除）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1720"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1767"/>
         <source>{path}: cannot create ({error})</source>
         <translation>{path}：无法创建（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1723"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1770"/>
         <source>{path}: the restored store does not verify ({count} problem(s): {problems})</source>
         <translation>{path}：恢复出的证据库未通过校验（{count} 个问题：{problems}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1727"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1774"/>
         <source>{target}: restore failed ({error}); the previous store is kept at {kept}</source>
         <translation>{target}：恢复失败（{error}）；原证据库保留在 {kept}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1730"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1777"/>
         <source>{target}: restore failed ({error}); nothing changed</source>
         <translation>{target}：恢复失败（{error}）；未作任何更改</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1733"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1780"/>
         <source>{path}: {member}: names store {store}, not this one</source>
         <translation>{path}：{member}：清单指向证据库 {store}，不是本证据库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1736"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1783"/>
         <source>{path}: store/evidence.db: holds {size} ledger entries, the manifest says {expected}</source>
         <translation>{path}：store/evidence.db：有 {size} 条存证记录，清单记载为 {expected} 条</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1740"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1787"/>
         <source>{path}: {member}: signed by {user}, who is not an admin of this store with that key</source>
         <translation>{path}：{member}：签名人“{user}”不是使用该密钥的本证据库管理员</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1745"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1792"/>
         <source>{path}: database file is missing</source>
         <translation>{path}：数据库文件缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1748"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1795"/>
         <source>{path}: database file is empty (truncated); restore the latest backup (evidence-desk restore)</source>
         <translation>{path}：数据库文件为空（已被截断）；请恢复最近的备份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1753"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1800"/>
         <source>{path}: the database is damaged or truncated ({size} bytes, its header describes {pages} pages of {page_size}); restore the latest backup (evidence-desk restore)</source>
         <translation>{path}：数据库已损坏或被截断（{size} 字节，而其文件头描述为 {pages} 页、每页 {page_size} 字节）；请恢复最近的备份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1759"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1806"/>
         <source>{folder}: the disk holding the store is full ({error}); nothing was stored. Free some space and try again</source>
         <translation>{folder}：证据库所在磁盘已满（{error}）；未保存任何内容。请释放空间后重试</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1764"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1811"/>
         <source>{folder}: the store folder is read-only or not writable for this user ({error}); Evidence Desk needs to write to it, even to read (its database keeps a shared journal there). Copy the store to a writable folder, or restore a backup</source>
         <translation>{folder}：证据库文件夹为只读，或当前用户无写入权限（{error}）；即使只是查看，Evidence Desk 也需要写入该文件夹（数据库在其中保存共享日志）。请将证据库复制到可写的文件夹，或恢复备份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1771"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1818"/>
         <source>{path}: store is busy: another program holds its database ({error})</source>
         <translation>{path}：证据库正忙：另一个程序正在占用其数据库（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1774"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1821"/>
         <source>{path}: the database is damaged or truncated ({error}); restore the latest backup (evidence-desk restore)</source>
         <translation>{path}：数据库已损坏或被截断（{error}）；请恢复最近的备份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1779"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1826"/>
         <source>{path}: the store cannot be used ({error})</source>
         <translation>{path}：证据库无法使用（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1782"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1829"/>
         <source>this store uses schema version {version}, newer than this build understands ({latest}): update Evidence Desk</source>
         <translation>此证据库使用的数据结构版本 {version} 比本程序支持的版本（{latest}）更新：请升级 Evidence Desk</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1787"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1834"/>
         <source>{path}: folder is not empty; choose a new folder for a store</source>
         <translation>{path}：文件夹不是空的；请为新证据库选择一个新文件夹</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1790"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1837"/>
         <source>{path}: not an Evidence Desk store (no store.json)</source>
         <translation>{path}：不是 Evidence Desk 证据库（没有 store.json）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1793"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1840"/>
         <source>{path}: corrupted ({error})</source>
         <translation>{path}：文件已损坏（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1796"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1843"/>
         <source>{path}: not an Evidence Desk store descriptor</source>
         <translation>{path}：不是 Evidence Desk 证据库描述文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1799"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1846"/>
         <source>{path}: unsupported store format {version}</source>
         <translation>{path}：不支持的证据库格式 {version}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1802"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1849"/>
         <source>{path}: head checkpoint is malformed</source>
         <translation>{path}：最新检查点的格式错误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1806"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1853"/>
         <source>blob file is missing</source>
         <translation>加密文件缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1807"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1854"/>
         <source>blob header is damaged</source>
         <translation>加密文件的文件头已损坏</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1808"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1855"/>
         <source>blob is truncated at chunk {index}</source>
         <translation>加密文件在第 {index} 块处被截断</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1811"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1858"/>
         <source>chunk {index} fails authentication</source>
         <translation>第 {index} 块未通过认证（内容被改动）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1814"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1861"/>
         <source>checkpoint {size}</source>
         <translation>检查点 {size}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1815"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1862"/>
         <source>store.json head</source>
         <translation>store.json 中的最新检查点</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1816"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1863"/>
         <source>store.json</source>
         <translation>store.json</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1817"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1864"/>
         <source>table merkle_state</source>
         <translation>merkle_state 表</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1818"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1865"/>
         <source>table {table} row {key}</source>
         <translation>{table} 表中 {key} 的行</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1819"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1866"/>
         <source>blob sha256 {sha256}</source>
         <translation>原始文件 SHA-256 {sha256}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1820"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1867"/>
         <source>blobs/{prefix}/{rest}</source>
         <translation>blobs/{prefix}/{rest}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1821"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1868"/>
         <source>blobs/tmp/{name}</source>
         <translation>blobs/tmp/{name}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1822"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1869"/>
         <source>check {check}</source>
         <translation>附加检查 {check}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1823"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1870"/>
         <source>expected seq {expected}: an entry before it was deleted, or entries were inserted or reordered</source>
         <translation>此处应为第 {expected} 条：之前有记录被删除，或有记录被插入或调换了顺序</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1828"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1875"/>
         <source>prev_hash does not match the previous entry&apos;s hash: the chain is broken here (deleted, inserted or swapped entry)</source>
         <translation>prev_hash 与上一条记录的哈希不符：存证链在此处断开（记录被删除、插入或调换）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1833"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1880"/>
         <source>payload was changed after it was signed</source>
         <translation>记录内容在签名后被修改</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1836"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1883"/>
         <source>entry hash does not match its contents</source>
         <translation>记录哈希与其内容不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1839"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1886"/>
         <source>payload is not JSON</source>
         <translation>记录内容不是 JSON</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1840"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1887"/>
         <source>malformed row changes</source>
         <translation>数据行变更的格式错误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1841"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1888"/>
         <source>malformed row change</source>
         <translation>一项数据行变更的格式错误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1842"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1889"/>
         <source>{column} holds {type}, not text</source>
         <translation>{column} 列存放的是 {type}，而不是文本</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1845"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1892"/>
         <source>signature is not {signer}&apos;s</source>
         <translation>签名并非 {signer} 所签</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1846"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1893"/>
         <source>signature is not {signer}&apos;s (signer unknown to the ledger at that point)</source>
         <translation>签名并非 {signer} 所签（此时存证链中尚无该签名人）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1849"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1896"/>
         <source>no checkpoint was kept for this entry (every write cuts one)</source>
         <translation>此记录没有对应的检查点（每次写入都会生成一个）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1852"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1899"/>
         <source>Merkle root does not match the ledger entries</source>
         <translation>Merkle 根哈希与存证链记录不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1855"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1902"/>
         <source>checkpoint covers {size} entries but the ledger has {entries}: entries were removed</source>
         <translation>检查点覆盖 {size} 条记录，但存证链只有 {entries} 条：有记录被删除</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1859"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1906"/>
         <source>the cached Merkle tree state does not match the ledger (the next write would build on it)</source>
         <translation>缓存的 Merkle 树状态与存证链不符（下一次写入会以它为基础）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1864"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1911"/>
         <source>store.json has no head checkpoint</source>
         <translation>store.json 中没有最新检查点</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1867"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1914"/>
         <source>the signed head covers {size} entries but the ledger has only {entries}: the tail of the ledger was removed (entries {first}..{size})</source>
         <translation>已签名的最新检查点覆盖 {size} 条记录，但存证链只有 {entries} 条：存证链末尾已被删除（第 {first}–{size} 条）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1872"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1919"/>
         <source>the head&apos;s root does not match the first {size} ledger entries</source>
         <translation>最新检查点的根哈希与存证链前 {size} 条记录不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1875"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1922"/>
         <source>row recorded in the ledger is missing</source>
         <translation>存证链记录的数据行已缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1878"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1925"/>
         <source>column(s) {columns} differ from the ledger</source>
         <translation>{columns} 列与存证链不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1881"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1928"/>
         <source>row has no ledger entry (inserted outside the app)</source>
         <translation>该数据行没有对应的存证链记录（在应用之外插入）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1884"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1931"/>
         <source>blob row names another file</source>
         <translation>原始文件记录指向另一个加密文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1885"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1932"/>
         <source>cannot be checked ({error})</source>
         <translation>无法校验（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1888"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1935"/>
         <source>content hashes to {sha256}: the file was replaced</source>
         <translation>内容的哈希为 {sha256}：文件已被替换</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1891"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1938"/>
         <source>SM3 of the content differs</source>
         <translation>内容的 SM3 哈希不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1892"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1939"/>
         <source>size of the content differs</source>
         <translation>内容的大小不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1893"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1940"/>
         <source>encrypted file not referenced by any entry (left by an interrupted write); not evidence</source>
         <translation>没有任何记录引用的加密文件（中断的写入遗留）；不属于证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1898"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1945"/>
         <source>partial write left by an interrupted import; not evidence</source>
         <translation>中断的导入遗留的不完整文件；不属于证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1901"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1948"/>
         <source>could not finish on this ledger ({error}); the entries it reads are malformed (see the other findings)</source>
         <translation>无法在此存证链上完成（{error}）；它读取的记录格式错误（见其他发现）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1907"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1954"/>
         <source>{path}: key slot file is missing</source>
         <translation>{path}：密钥槽文件缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1908"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1955"/>
         <source>{path}: key slot file is corrupted ({error})</source>
         <translation>{path}：密钥槽文件已损坏（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1911"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1958"/>
         <source>{path}: unknown key slot format</source>
         <translation>{path}：未知的密钥槽格式</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1912"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1959"/>
         <source>unknown user or wrong password</source>
         <translation>用户不存在或密码错误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1913"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1960"/>
         <source>{path}: key slot for this user is corrupted ({error})</source>
         <translation>{path}：该用户的密钥槽已损坏（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1917"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1964"/>
         <source>unknown user or wrong password for {user}; further attempts are delayed</source>
         <translation>用户“{user}”不存在或密码错误；之后的每次尝试都会被延迟</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1920"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1967"/>
         <source>user {user} is not an active user of this store</source>
         <translation>用户“{user}”在此证据库中未启用</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1923"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1970"/>
         <source>key slot of {user} does not match the ledger&apos;s public key</source>
         <translation>用户“{user}”的密钥槽与存证链中的公钥不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1927"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1974"/>
         <source>no single verification kit (zip or bag folder) here</source>
         <translation>此处没有唯一的校验包（zip 文件或 bag 文件夹）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1930"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1977"/>
         <source>not a readable kit zip: {error}</source>
         <translation>不是可读取的校验包 zip 文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1931"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1978"/>
         <source>file missing from the kit</source>
         <translation>校验包中缺少此文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1932"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1979"/>
         <source>not UTF-8 text</source>
         <translation>不是 UTF-8 文本</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1933"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1980"/>
         <source>not valid JSON: {error}</source>
         <translation>不是有效的 JSON：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1934"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1981"/>
         <source>no BagIt-Version</source>
         <translation>缺少 BagIt-Version</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1935"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1982"/>
         <source>listed in {manifest} but not in the kit</source>
         <translation>已列入 {manifest}，但校验包中没有此文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1938"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1985"/>
         <source>{algorithm} differs from {manifest}: changed</source>
         <translation>{algorithm} 哈希与 {manifest} 不符：文件已被改动</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1941"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1988"/>
         <source>payload file not listed in {manifest}</source>
         <translation>数据文件未列入 {manifest}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1944"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1991"/>
         <source>listed in {manifest} but missing</source>
         <translation>已列入 {manifest}，但文件缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1947"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1994"/>
         <source>SHA-256 differs from {manifest}: changed</source>
         <translation>SHA-256 与 {manifest} 不符：文件已被改动</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1950"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1997"/>
         <source>tag file not covered by {manifest}</source>
         <translation>标签文件未列入 {manifest}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1953"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2000"/>
         <source>line {line}: {error}</source>
         <translation>第 {line} 行：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1954"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2001"/>
         <source>line {line} (seq {seq}): payload hash</source>
         <translation>第 {line} 行（存证链第 {seq} 条）：内容哈希不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1957"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2004"/>
         <source>line {line} (seq {seq})</source>
         <translation>第 {line} 行（存证链第 {seq} 条）：记录哈希与其内容不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1958"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2005"/>
         <source>seq {seq} does not follow {previous}</source>
         <translation>第 {seq} 条没有接在第 {previous} 条之后</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1961"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2008"/>
         <source>seq {seq}: not signed by {actor}</source>
         <translation>第 {seq} 条：签名并非 {actor} 所签</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1964"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2011"/>
         <source>{user}&apos;s key is not the one the ledger slice introduced</source>
         <translation>{user} 的公钥不是存证链片段中登记的公钥</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1967"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2014"/>
         <source>no target size and root</source>
         <translation>缺少目标检查点的大小和根哈希</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1968"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2015"/>
         <source>does not match the checkpoint</source>
         <translation>与检查点不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1971"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2018"/>
         <source>not signed by {signer}</source>
         <translation>签名并非 {signer} 所签</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1974"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2021"/>
         <source>the checkpoint entry {seq} was signed over is not a prefix of checkpoint {size}</source>
         <translation>第 {seq} 条记录签名所依据的检查点不是检查点 {size} 的前缀</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1978"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2025"/>
         <source>entry {seq} is not proven in checkpoint {size}</source>
         <translation>无法证明第 {seq} 条记录包含在检查点 {size} 中</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1981"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2028"/>
         <source>checkpoint {cosigned} is not a prefix of {size}</source>
         <translation>检查点 {cosigned} 不是检查点 {size} 的前缀</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1984"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2031"/>
         <source>seq {seq}: the approval&apos;s cosignature does not verify</source>
         <translation>第 {seq} 条：批准的联署签名未通过校验</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1987"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2034"/>
         <source>checkpoint {size} carries no RFC 3161 token: its time is the producer&apos;s clock</source>
         <translation>检查点 {size} 没有 RFC 3161 时间戳：其时间仅来自制作方的时钟</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1991"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2038"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1992"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2039"/>
         <source>not PEM: {error}</source>
         <translation>不是 PEM 格式：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1993"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2040"/>
         <source>unreadable: {error}</source>
         <translation>无法读取：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1994"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2041"/>
         <source>the tag manifest is not signed by {signer}</source>
         <translation>标签清单并非 {signer} 所签</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1997"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2044"/>
         <source>the tag manifest is not signed by anyone</source>
         <translation>标签清单没有有效的签名</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2000"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2047"/>
         <source>signed but missing</source>
         <translation>已签名，但文件缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2001"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2048"/>
         <source>not covered by {file}</source>
         <translation>未列入 {file}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2002"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2049"/>
         <source>SHA-256 differs from {file}</source>
         <translation>SHA-256 与 {file} 不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2003"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2050"/>
         <source>the tag manifest carries no RFC 3161 token (no TSA answered at export)</source>
         <translation>标签清单没有 RFC 3161 时间戳（导出时没有时间戳机构响应）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2006"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2053"/>
         <source>original missing</source>
         <translation>原始文件缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2007"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2054"/>
         <source>differs from the digests in evidence-manifest.json</source>
         <translation>与 evidence-manifest.json 中的摘要不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2010"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2057"/>
         <source>not recorded by ledger entry {seq} of the slice</source>
         <translation>存证链片段的第 {seq} 条记录中没有此文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2013"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2060"/>
         <source>does not match the signed import entry&apos;s root</source>
         <translation>与已签名导入记录中的根哈希不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2016"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2063"/>
         <source>the declaration is not {signer}&apos;s signature of the evidence manifest</source>
         <translation>声明不是 {signer} 对证据清单的签名</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2019"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2066"/>
         <source>no signed declaration recorded</source>
         <translation>没有记录已签名的声明</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2022"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2069"/>
         <source>PDF volume missing</source>
         <translation>PDF 分册缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2024"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2071"/>
         <source>the cover does not print the SHA-256 of evidence-manifest.json</source>
         <translation>封面没有印出 evidence-manifest.json 的 SHA-256</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2027"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2074"/>
         <source>its SHA-256 is not printed in the bundle&apos;s integrity certificate</source>
         <translation>证据包的完整性证明中没有印出其 SHA-256</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2030"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2077"/>
         <source>OK</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2031"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2078"/>
         <source>FAILED: {files}</source>
         <translation>未通过：{files}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2080"/>
+        <source>time-stamp {tsa_reason}: {detail}</source>
+        <translation>时间戳（{tsa_reason}）：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2083"/>
+        <source>unknown hash algorithm {algorithm}</source>
+        <translation>未知的哈希算法 {algorithm}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2086"/>
+        <source>{what} uses {algorithm}, not accepted</source>
+        <translation>{what}使用 {algorithm}，不予接受</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2089"/>
+        <source>the signer&apos;s digest</source>
+        <translation>签名人的摘要</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2090"/>
+        <source>the signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2091"/>
+        <source>the ESSCertID</source>
+        <translation>ESSCertID</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2092"/>
+        <source>hash algorithm {algorithm} not supported; use one of {choices}</source>
+        <translation>不支持哈希算法 {algorithm}；请使用以下之一：{choices}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2095"/>
+        <source>digest is {size} bytes, {algorithm} needs {needed}</source>
+        <translation>摘要为 {size} 字节，{algorithm} 需要 {needed} 字节</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2098"/>
+        <source>nonce must be a positive integer below 2**160</source>
+        <translation>随机数必须是小于 2**160 的正整数</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2101"/>
+        <source>cannot encode request: {error}</source>
+        <translation>无法编码请求：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2104"/>
+        <source>TSA URL must be http(s)://host/...: {url}</source>
+        <translation>时间戳机构的网址必须为 http(s)://主机/… 格式：{url}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2107"/>
+        <source>timeout must be positive</source>
+        <translation>超时时间必须大于零</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2108"/>
+        <source>{url} answered HTTP {status} {status_text}</source>
+        <translation>{url} 返回 HTTP {status} {status_text}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2111"/>
+        <source>{url}: no answer within {timeout} s</source>
+        <translation>{url}：{timeout} 秒内无应答</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2114"/>
+        <source>{url}: connection refused</source>
+        <translation>{url}：连接被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2115"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2116"/>
+        <source>{url}: {error}</source>
+        <translation>{url}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2117"/>
+        <source>{url}: answer not complete before the deadline</source>
+        <translation>{url}：在时限内未收到完整应答</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2120"/>
+        <source>{url}: answer larger than {limit} bytes</source>
+        <translation>{url}：应答超过 {limit} 字节</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2123"/>
+        <source>cannot parse the token: {error}</source>
+        <translation>无法解析时间戳令牌：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2126"/>
+        <source>token is not a CMS SignedData</source>
+        <translation>时间戳令牌不是 CMS SignedData</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2129"/>
+        <source>eContentType is not id-ct-TSTInfo</source>
+        <translation>eContentType 不是 id-ct-TSTInfo</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2132"/>
+        <source>the TSTInfo is missing</source>
+        <translation>缺少 TSTInfo</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2133"/>
+        <source>TSTInfo version is not 1</source>
+        <translation>TSTInfo 的版本不是 1</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2134"/>
+        <source>genTime missing or not in UTC</source>
+        <translation>genTime 缺失或不是 UTC 时间</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2135"/>
+        <source>{count} signers, expected one</source>
+        <translation>有 {count} 个签名人，应为一个</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2136"/>
+        <source>the signer has no signed attributes</source>
+        <translation>签名人没有签名属性</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2139"/>
+        <source>signed attribute {name} occurs twice</source>
+        <translation>签名属性 {name} 出现了两次</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2142"/>
+        <source>content-type or message-digest attribute is missing</source>
+        <translation>缺少 content-type 或 message-digest 属性</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2145"/>
+        <source>the signing certificate is neither in the token nor among the extra certificates</source>
+        <translation>签名证书既不在时间戳令牌中，也不在附加证书中</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2149"/>
+        <source>content-type attribute is not id-ct-TSTInfo</source>
+        <translation>content-type 属性不是 id-ct-TSTInfo</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2152"/>
+        <source>the message-digest attribute does not match the TSTInfo: the content was altered</source>
+        <translation>message-digest 属性与 TSTInfo 不符：内容已被改动</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2156"/>
+        <source>signature algorithm {name} not supported</source>
+        <translation>不支持签名算法 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2159"/>
+        <source>bad signature algorithm: {error}</source>
+        <translation>签名算法无效：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2162"/>
+        <source>signer key not supported: {error}</source>
+        <translation>不支持签名人的密钥：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2165"/>
+        <source>PSS without MGF1</source>
+        <translation>PSS 未使用 MGF1</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2166"/>
+        <source>the token&apos;s signature does not verify with the TSA key</source>
+        <translation>时间戳令牌的签名无法用时间戳机构的密钥验证</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2169"/>
+        <source>{error}</source>
+        <translation>加密库不支持：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2170"/>
+        <source>signature check failed: {error}</source>
+        <translation>签名校验失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2173"/>
+        <source>signature algorithm {kind} does not fit the signer&apos;s {key_type}</source>
+        <translation>签名算法 {kind} 与签名人的 {key_type} 不匹配</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2176"/>
+        <source>no signing-certificate(-v2) attribute binds the signer&apos;s certificate</source>
+        <translation>没有 signing-certificate(-v2) 属性绑定签名人的证书</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2179"/>
+        <source>the signing-certificate attribute names a different certificate than the signer&apos;s</source>
+        <translation>signing-certificate 属性指向的证书不是签名人的证书</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2183"/>
+        <source>the signing-certificate issuer/serial does not match the signer&apos;s certificate</source>
+        <translation>signing-certificate 的签发者/序列号与签名人的证书不符</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2187"/>
+        <source>the TSA certificate has no extended key usage</source>
+        <translation>时间戳机构证书没有扩展密钥用法</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2190"/>
+        <source>unreadable extensions: {error}</source>
+        <translation>无法读取证书扩展：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2193"/>
+        <source>the TSA certificate&apos;s extended key usage must be exactly id-kp-timeStamping</source>
+        <translation>时间戳机构证书的扩展密钥用法必须仅为 id-kp-timeStamping</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2197"/>
+        <source>the TSA certificate&apos;s extended key usage is not critical</source>
+        <translation>时间戳机构证书的扩展密钥用法未标记为关键</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2200"/>
+        <source>the TSA certificate&apos;s key usage must be digitalSignature and/or nonRepudiation</source>
+        <translation>时间戳机构证书的密钥用法必须为 digitalSignature 和/或 nonRepudiation</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2204"/>
+        <source>{subject} is not a CA (no basicConstraints)</source>
+        <translation>{subject} 不是证书颁发机构（没有 basicConstraints）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2207"/>
+        <source>{subject} is not a CA</source>
+        <translation>{subject} 不是证书颁发机构</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2208"/>
+        <source>path length constraint of {subject} exceeded</source>
+        <translation>超出了 {subject} 的路径长度限制</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2211"/>
+        <source>{subject} may not sign certificates</source>
+        <translation>{subject} 无权签发证书</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2214"/>
+        <source>{subject} is not valid at genTime {at} (valid {start} to {end})</source>
+        <translation>{subject} 在 genTime {at} 时无效（有效期为 {start} 至 {end}）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2217"/>
+        <source>no chain from {subject} to a trusted root</source>
+        <translation>从 {subject} 到受信任的根证书没有证书链</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2220"/>
+        <source>cannot compare TSA names: {error}</source>
+        <translation>无法比较时间戳机构名称：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2223"/>
+        <source>the TSTInfo tsa field is not a name of the signer</source>
+        <translation>TSTInfo 的 tsa 字段不是签名人的名称</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2226"/>
+        <source>the token stamps a {found} imprint, expected {expected}</source>
+        <translation>时间戳令牌加盖的是 {found} 摘要，应为 {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2229"/>
+        <source>the token stamps a different hash than the one sent</source>
+        <translation>时间戳令牌加盖的哈希与发送的不同</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2232"/>
+        <source>no trusted TSA roots configured</source>
+        <translation>没有配置受信任的时间戳机构根证书</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2235"/>
+        <source>the token does not echo the request&apos;s nonce (replayed or foreign answer)</source>
+        <translation>时间戳令牌未回传请求中的随机数（重放或他人的应答）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2238"/>
+        <source>the token is under policy {found}, requested {requested}</source>
+        <translation>时间戳令牌采用策略 {found}，请求的是 {requested}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2241"/>
+        <source>not a TimeStampResp ({size} bytes)</source>
+        <translation>不是 TimeStampResp（{size} 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2244"/>
+        <source>the TSA refused: {status}</source>
+        <translation>时间戳机构拒绝：{status}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2245"/>
+        <source>status granted but no token</source>
+        <translation>状态为已批准，但没有时间戳令牌</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2246"/>
+        <source>now must be an aware datetime</source>
+        <translation>当前时间必须带时区</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2249"/>
+        <source>genTime {gen_time} is more than {skew} away from the local clock {local}</source>
+        <translation>genTime {gen_time} 与本地时钟 {local} 相差超过 {skew}</translation>
     </message>
 </context>
 <context>

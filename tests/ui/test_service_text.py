@@ -13,22 +13,28 @@ import importlib
 import json
 import pkgutil
 import re
+import socket
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from asn1crypto import cms
+from cryptography import x509
 from pytestqt.qtbot import QtBot
 
 import evidence_desk
 from evidence_desk.domain import policy, wording
 from evidence_desk.domain.errors import EvidenceDeskError
 from evidence_desk.domain.models import Role
-from evidence_desk.services import cases, conduct, contacts, evidence
+from evidence_desk.integrity import tsa
+from evidence_desk.integrity.local_tsa import TestPki
+from evidence_desk.services import cases, conduct, contacts, evidence, timestamps
 from evidence_desk.ui import errors, i18n, service_text
 from evidence_desk.ui.approvals import ApprovalQueue
 from evidence_desk.ui.import_wizard import ImportWizard
 from evidence_desk.ui.login import LoginDialog
+from evidence_desk.ui.main_window import MainWindow
 from evidence_desk.ui.review_ui import FindingsView
 from evidence_desk.ui.users_dialog import UsersDialog
 from evidence_desk.ui.verify_panel import VerifyPanel
@@ -408,6 +414,36 @@ def test_login_dialog_states_a_wrong_password_and_a_folder_that_is_no_store_in_c
     assert dialog.error_label.text() == (
         f"无法使用该证据库。\n{nowhere}：不是 Evidence Desk 证据库（没有 store.json）"
     )
+
+
+def test_an_unreachable_time_stamp_authority_is_explained_in_chinese_in_the_status_bar(
+    qtbot: QtBot, team: Team, pki: TestPki, chinese: None
+) -> None:
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{closed.getsockname()[1]}/tsa"
+        timestamps.add_authority(
+            team.login("ada"), "local", url, pki.root_pem.read_text(), timeout_seconds=1
+        )
+        window = MainWindow(team.login("alice"))
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: "上次尝试失败" in window.stamp_label.toolTip(), timeout=20_000)
+    tip = window.stamp_label.toolTip()
+    assert f"local：时间戳（连接失败）：{url}：连接被拒绝" in tip, tip
+    assert "connection" not in tip
+
+
+def test_a_token_that_does_not_verify_is_explained_in_chinese(pki: TestPki, chinese: None) -> None:
+    roots = x509.load_pem_x509_certificates(pki.root_pem.read_bytes())
+    not_signed = cms.ContentInfo({"content_type": "data", "content": b"not a token"}).dump()
+    with pytest.raises(tsa.TsaError) as failed:
+        tsa.verify_token(not_signed, bytes(32), roots)
+    assert failed.value.message == "time-stamp malformed_token: token is not a CMS SignedData"
+    # the status bar and the verify findings show the whole message, an error box its detail
+    assert service_text.phrase(failed.value.message) == (
+        "时间戳（时间戳令牌格式错误）：时间戳令牌不是 CMS SignedData"
+    )
+    assert errors.describe(failed.value) == "加盖时间戳失败。\n时间戳令牌不是 CMS SignedData"
 
 
 def test_a_permission_refusal_names_the_role_and_the_action_in_chinese(chinese: None) -> None:
