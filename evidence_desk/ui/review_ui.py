@@ -211,6 +211,9 @@ def finding_detail(finding: Any) -> str:
     ):
         if name in facts:
             facts[name] = label(facts[name])
+    for name in facts:
+        if name == "at" or name.endswith("_at"):  # stored UTC instants, as the Time column
+            facts[name] = local_time(facts[name])
     for name, value in facts.items():
         template = template.replace("{" + name + "}", value)
     return template

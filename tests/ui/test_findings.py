@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -79,6 +80,8 @@ def test_every_planted_finding_reads_in_chinese_and_in_english(
             assert chinese != english[finding.id], finding.rule
             assert any("\u4e00" <= ch <= "\u9fff" for ch in chinese), chinese
             assert "{" not in chinese, chinese  # every placeholder filled
+            # instants are local minute times like the Time column, never raw ISO 8601
+            assert not re.search(r"\dT\d\d:\d\d", chinese), chinese
     finally:
         i18n.install("en")
     for finding in findings:
