@@ -65,14 +65,9 @@ def _valid_one(public: bytes, message: bytes, signature: bytes) -> bool:
     if _zebra_verify is not None:
         return bool(_zebra_verify(signature, message, public))
     # imported here: a worker that has ed25519-zebra starts without loading OpenSSL
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    from evidence_desk.integrity import signing
 
-    try:
-        Ed25519PublicKey.from_public_bytes(public).verify(signature, message)
-    except (InvalidSignature, ValueError):
-        return False
-    return True
+    return signing.verify(public.hex(), b"", message, signature.hex())
 
 
 def _invalid_in(chunk: Sequence[_RawCheck]) -> list[int]:
