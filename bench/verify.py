@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from evidence_desk.integrity import signature_checks, signing
+from evidence_desk.integrity import ledger, signature_checks, signing
 from evidence_desk.integrity.signature_checks import SignatureBatch, SignatureCheck
 from evidence_desk.services.session import Session, put
 from evidence_desk.services.verify import verify_store
@@ -60,7 +60,7 @@ def signature_floor(count: int) -> float:
     public = signing.public_key_hex(key)
     checks = []
     for n in range(count):
-        message = f"evidence-desk/checkpoint/v1\nevidence-desk/bench\n{n}\n{'ab' * 32}\n".encode()
+        message = ledger.checkpoint_message("bench", n, "ab" * 32)  # what each entry signs
         checks.append(SignatureCheck(public, (message,), key.sign(message).hex()))
     start = time.perf_counter()
     with SignatureBatch(count) as batch:
