@@ -43,7 +43,14 @@ def payload_hash(payload_text: str) -> str:
 
 
 def entry_hash(seq: int, at: str, actor: str, action: str, payload_digest: str, prev: str) -> str:
-    if type(seq) is int and all(type(f) is str for f in (at, actor, action, payload_digest, prev)):
+    if (
+        type(seq) is int
+        and type(at) is str
+        and type(actor) is str
+        and type(action) is str
+        and type(payload_digest) is str
+        and type(prev) is str
+    ):
         # An int and five strings need none of canonical_bytes' checks or key sorting: the same
         # bytes, written directly with json's own string encoder (a test holds the two paths
         # together). verify hashes every entry, so this matters.

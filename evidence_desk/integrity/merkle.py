@@ -143,6 +143,24 @@ class CompactRange:
             carry >>= 1
         self._size += 1
 
+    def append_and_root(self, leaf: bytes) -> bytes:
+        """``append(leaf)``, then ``root_hash()``, in one call: ``verify`` takes the root after
+        every entry it replays (100k+), and this keeps both in one frame (a test holds the two
+        paths equal)."""
+        if self._size >= _MAX_TREE_SIZE:
+            raise ValueError("tree size would exceed 2**64 - 1")
+        hashes, sha256, carry = self._hashes, hashlib.sha256, self._size
+        hashes.append(_checked_hash(leaf))
+        while carry & 1:
+            right = hashes.pop()
+            hashes[-1] = sha256(_NODE_PREFIX + hashes[-1] + right).digest()
+            carry >>= 1
+        self._size += 1
+        root = hashes[-1]
+        for left in hashes[-2::-1]:
+            root = sha256(_NODE_PREFIX + left + root).digest()
+        return root
+
     def extend(self, leaves: Iterable[bytes]) -> None:
         """Append several leaf hashes in order."""
         for leaf in leaves:

@@ -153,7 +153,11 @@ class SignatureBatch:
 
     def add(self, check: SignatureCheck) -> int:
         """Queue one check; returns its index (the order of ``add`` calls)."""
-        self._pending.append((check.public_key, check.messages, check.signature))
+        return self.add_parts(check.public_key, check.messages, check.signature)
+
+    def add_parts(self, public_key: str | None, messages: tuple[bytes, ...], signature: str) -> int:
+        """``add`` without building a SignatureCheck (verify queues one per ledger entry)."""
+        self._pending.append((public_key, messages, signature))
         self._size += 1
         if len(self._pending) >= CHUNK:
             self._waiting.append((self._size - len(self._pending), self._pending))

@@ -33,7 +33,7 @@ from evidence_desk.domain.models import Finding
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import ledger, merkle
-from evidence_desk.integrity.signature_checks import SignatureBatch, SignatureCheck
+from evidence_desk.integrity.signature_checks import SignatureBatch
 from evidence_desk.services.bulk_work import cyclic_gc_paused
 from evidence_desk.services.session import Session
 from evidence_desk.store import db
@@ -156,7 +156,6 @@ def verify_store(
     session: Session, *, progress: Callable[[str, int, int], None] | None = None
 ) -> VerifyReport:
     session.require(Action.VERIFY)
-    _load_extra_checks()
     with cyclic_gc_paused():
         return _verify(session, progress)
 
@@ -189,13 +188,21 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
         head = error
     with contextlib.ExitStack() as stack:
         conn = stack.enter_context(session.snapshot())
-        checkpoints = _load_checkpoints(conn, findings)
-        report.checkpoints = len(checkpoints)
         merkle_state = conn.execute("SELECT size, peaks FROM merkle_state WHERE id = 1").fetchone()
         expected = int(conn.execute("SELECT count(*) FROM ledger").fetchone()[0])
         signatures = stack.enter_context(_Signatures(expected))
+        # Checkpoints are read alongside the entries, both in order: the one an entry closes
+        # has its position as size; any other is reported after the loop.
+        checkpoints = _read_checkpoints(conn, findings)
+        next_checkpoint = next(checkpoints, None)
+        unmatched: list[int] = []  # checkpoint sizes no entry position reaches (0, negative)
+        checkpoint_count = 0
+        append_and_root, leaf_hash, hash_bytes = tree.append_and_root, merkle.leaf_hash, _hash_bytes
+        apply_rows = _apply_rows
+        keys_get, payloads_append = keys.get, payloads.append
+        message_for, expect_both = ledger.checkpoint_message, signatures.expect_both
         for position, entry in enumerate(_read_entries(conn, findings, entries), start=1):
-            seq = entry.seq
+            seq, at, actor, action, text, stored_payload_hash, prev, stored_hash, signature = entry
             if seq != position:
                 findings.append(
                     Finding(
@@ -204,14 +211,14 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
                         _said("verify.sequence", expected=position),
                     )
                 )
-            if entry.prev_hash != expected_prev:
+            if prev != expected_prev:
                 findings.append(
                     Finding(
                         "ledger.link", _said("verify.where_entry", seq=seq), _said("verify.link")
                     )
                 )
-            recomputed_payload = payload_hash(entry.payload)
-            if recomputed_payload != entry.payload_hash:
+            recomputed_payload = payload_hash(text)
+            if recomputed_payload != stored_payload_hash:
                 findings.append(
                     Finding(
                         "ledger.payload",
@@ -219,10 +226,8 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
                         _said("verify.payload"),
                     )
                 )
-            recomputed = entry_hash(
-                seq, entry.at, entry.actor, entry.action, recomputed_payload, entry.prev_hash
-            )
-            if recomputed != entry.entry_hash:
+            recomputed = entry_hash(seq, at, actor, action, recomputed_payload, prev)
+            if recomputed != stored_hash:
                 findings.append(
                     Finding(
                         "ledger.entry_hash",
@@ -231,7 +236,7 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
                     )
                 )
             try:
-                payload = loads(entry.payload)
+                payload = loads(text)
             except ValueError:
                 payload = {}
                 findings.append(
@@ -241,39 +246,57 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
                         _said("verify.payload_json"),
                     )
                 )
-            payloads.append(payload)
+            payloads_append(payload)
             # Keys: the first entry introduces its own signer; later keys come from earlier
             # entries.
-            pending_keys = _apply_rows(tables, payload, findings, seq)
-            signer_key = keys.get(entry.actor)
+            pending_keys = apply_rows(tables, payload, findings, seq)
+            signer_key = keys_get(actor)
             if pending_keys:
-                if seq == 1 and position == 1 and entry.action == "store.init":
-                    signer_key = pending_keys.get(entry.actor)
+                if seq == 1 and position == 1 and action == "store.init":
+                    signer_key = pending_keys.get(actor)
                 keys.update(pending_keys)
-            expected_prev = entry.entry_hash
+            expected_prev = stored_hash
+            while next_checkpoint is not None and next_checkpoint[0] < position:
+                unmatched.append(next_checkpoint[0])
+                checkpoint_count += 1
+                next_checkpoint = next(checkpoints, None)
+            checkpoint = None  # (size, root, signer, signature, 1)
+            if next_checkpoint is not None and next_checkpoint[0] == position:
+                checkpoint = next_checkpoint
+                checkpoint_count += 1
+                next_checkpoint = next(checkpoints, None)
             # The tree grows from the stored hashes (so one edited entry does not move every
             # later root), but the entry's signature is checked over the root its *recomputed*
             # hash gives: an entry edited outside the app no longer matches what was signed.
-            entry_root = None
-            if recomputed != entry.entry_hash:
+            edited_root = None
+            if recomputed != stored_hash:
                 edited = merkle.CompactRange.from_state(tree.size, tree.hashes)
-                edited.append(merkle.leaf_hash(bytes.fromhex(recomputed)))
-                entry_root = edited.root_hash().hex()
-            tree.append(merkle.leaf_hash(_hash_bytes(entry.entry_hash)))
-            root = roots[position] = tree.root_hash().hex()
-            _check_entry_and_checkpoint(
-                store_id,
-                entry,
-                signer_key,
-                root,
-                entry_root or root,
-                recomputed,
-                position,
-                checkpoints.pop(position, None),
-                keys,
-                findings,
-                signatures,
-            )
+                edited_root = edited.append_and_root(leaf_hash(bytes.fromhex(recomputed))).hex()
+            root = roots[position] = append_and_root(leaf_hash(hash_bytes(stored_hash))).hex()
+            if (
+                edited_root is None
+                and checkpoint is not None
+                and checkpoint[1] == root
+                and checkpoint[3] == signature
+                and keys_get(checkpoint[2]) == signer_key
+            ):
+                # every write makes this: the entry signed through the checkpoint it closes
+                message = message_for(store_id, position, root)
+                expect_both(signer_key, message, signature, position, actor)
+            else:
+                _check_entry_and_checkpoint(
+                    store_id,
+                    entry,
+                    signer_key,
+                    root,
+                    edited_root or root,
+                    recomputed,
+                    position,
+                    None if checkpoint is None else checkpoint[1:4],
+                    keys,
+                    findings,
+                    signatures,
+                )
             if position % 5000 == 0:
                 report_progress("ledger", position, expected)
         report.entries = len(entries)
@@ -286,7 +309,12 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
             for table, key_columns in PROJECTED_TABLES.items()
         }
         blob_rows = [dict(r) for r in conn.execute("SELECT * FROM blobs ORDER BY sha256")]
-        for size in sorted(checkpoints):
+        while next_checkpoint is not None:
+            unmatched.append(next_checkpoint[0])
+            checkpoint_count += 1
+            next_checkpoint = next(checkpoints, None)
+        report.checkpoints = checkpoint_count
+        for size in sorted(unmatched):
             report.findings.append(
                 Finding(
                     "checkpoint.beyond_ledger",
@@ -313,6 +341,7 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
         _compare_tables(tables, actual_tables, report)
         _check_blobs(session, blob_rows, report, report_progress)
         replay = Replay(entries, tables, payloads, roots)
+        _load_extra_checks()  # here, not first: the signature workers start meanwhile
         for check in EXTRA_CHECKS:
             try:
                 report.findings.extend(check(session, replay))
@@ -378,27 +407,21 @@ def _read_entries(
         yield entry
 
 
-def _load_checkpoints(
-    conn: db.Connection, findings: list[Finding]
-) -> dict[int, tuple[str, str, str]]:
-    """size -> (root, signer, signature); the rows that hold text in one pass, then the rest."""
+def _read_checkpoints(conn: db.Connection, findings: list[Finding]) -> Iterator[tuple[Any, ...]]:
+    """Every checkpoint as ``(size, root, signer, signature, 1)``, by size; a column that does
+    not hold text is reported and carried on with as text."""
     cursor = conn.cursor()
     cursor.row_factory = None
     # size is the table's INTEGER PRIMARY KEY: SQLite itself refuses anything but an integer
-    columns, texts = ", ".join(_CHECKPOINT_TEXT), _text_test(_CHECKPOINT_TEXT)
-    checkpoints = {
-        size: (root, signer, signature)
-        for size, root, signer, signature in cursor.execute(
-            f"SELECT size, {columns} FROM checkpoints WHERE {texts}"
-        )
-    }
-    for size, *values in cursor.execute(
-        f"SELECT size, {columns} FROM checkpoints WHERE NOT ({texts})"
-    ):
-        where = _said("verify.where_checkpoint", size=size)
-        root, signer, signature = _text_columns(values, _CHECKPOINT_TEXT, where, findings)
-        checkpoints[size] = (root, signer, signature)
-    return checkpoints
+    cursor.execute(
+        f"SELECT size, {', '.join(_CHECKPOINT_TEXT)}, {_text_test(_CHECKPOINT_TEXT)} "
+        "FROM checkpoints ORDER BY size"
+    )
+    for row in cursor:
+        if not row[4]:
+            where = _said("verify.where_checkpoint", size=row[0])
+            row = (row[0], *_text_columns(row[1:4], _CHECKPOINT_TEXT, where, findings), 1)
+        yield row
 
 
 def _text_columns(
@@ -642,8 +665,16 @@ class _Signatures:
         number: int,
         signer: str,
     ) -> None:
-        self._batch.add(SignatureCheck(public_key, messages, signature))
+        self._batch.add_parts(public_key, messages, signature)
         self._meanings.append((failure, number, signer, public_key is not None))
+
+    def expect_both(
+        self, public_key: str | None, message: bytes, signature: str, size: int, signer: str
+    ) -> None:
+        """``expect`` for the entry at ``size`` signed through the checkpoint it closes (the
+        replay's every-entry case, so without the general form's tuple of messages)."""
+        self._batch.add_parts(public_key, (message,), signature)
+        self._meanings.append((_Failure.BOTH, size, signer, public_key is not None))
 
     def failures(self) -> list[Finding]:
         return [

@@ -312,6 +312,16 @@ def test_compact_range_gives_reference_root_after_every_append() -> None:
         assert tree.root_hash() == CT_ROOTS[size]
 
 
+def test_append_and_root_gives_reference_root_and_state_after_every_append() -> None:
+    fast, plain = CompactRange(), CompactRange()
+    for size, leaf in enumerate(CT_LEAF_HASHES, start=1):
+        plain.append(leaf)
+        assert fast.append_and_root(leaf) == CT_ROOTS[size]
+        assert (fast.size, fast.hashes) == (plain.size, plain.hashes)
+    with pytest.raises(ValueError):
+        fast.append_and_root(b"short")
+
+
 def test_compact_range_keeps_the_reference_subtree_roots() -> None:
     # transparency-dev/merkle testonly/constants.go CompactTrees() for size 7.
     tree = CompactRange()
@@ -560,6 +570,9 @@ def test_root_hash_and_compact_range_match_reference(size: int, salt: bytes, spl
     resumed.extend(leaves[min(split, size) :])
     assert resumed.size == size
     assert resumed.root_hash() == _ref_mth(leaves)
+    running = CompactRange()
+    for count, leaf in enumerate(leaves, start=1):
+        assert running.append_and_root(leaf) == _ref_mth(leaves[:count])
 
 
 @settings(deadline=None)
