@@ -798,6 +798,156 @@ def _templates() -> dict[str, str]:
         "image.gps_unreadable": QCoreApplication.translate(
             "Importers", "GPS position present but unreadable"
         ),
+        # recording.*
+        "recording.detected": QCoreApplication.translate(
+            "Importers", "{format} recording (file signature)"
+        ),
+        "recording.detected_audio": QCoreApplication.translate(
+            "Importers", "{format} audio recording, {duration} (file signature)"
+        ),
+        "recording.detected_video": QCoreApplication.translate(
+            "Importers", "{format} video recording, {duration} (file signature)"
+        ),
+        "recording.duration_unknown": QCoreApplication.translate("Importers", "length unknown"),
+        "recording.detected_misnamed": QCoreApplication.translate(
+            "Importers", "{reason}; the file name says {claimed}"
+        ),
+        "recording.not_recording": QCoreApplication.translate(
+            "Importers", "not an audio or video recording in a known format ({head})"
+        ),
+        "recording.not_recording_misnamed": QCoreApplication.translate(
+            "Importers",
+            "the file name says {claimed} but the content is not an audio or video recording "
+            "in a known format ({head})",
+        ),
+        "recording.still_image": QCoreApplication.translate(
+            "Importers",
+            "the file type box names {brand}: a still picture (HEIF/AVIF), not a recording",
+        ),
+        "recording.damaged": QCoreApplication.translate(
+            "Importers", "the {format} structure cannot be read ({error})"
+        ),
+        "recording.past_end": QCoreApplication.translate(
+            "Importers",
+            "{part} declares {size} bytes but only {left} remain: the file is cut or damaged",
+        ),
+        "recording.too_small": QCoreApplication.translate(
+            "Importers", "{part} declares {size} bytes, less than its own {header}-byte header"
+        ),
+        "recording.cut": QCoreApplication.translate(
+            "Importers", "the file ends inside a header ({left} bytes left)"
+        ),
+        "recording.too_deep": QCoreApplication.translate(
+            "Importers", "nested more than {limit} levels deep"
+        ),
+        "recording.too_many": QCoreApplication.translate(
+            "Importers", "more than {limit} boxes, chunks or elements"
+        ),
+        "recording.no_moov": QCoreApplication.translate(
+            "Importers",
+            "no movie box (moov): the recording was never finished (the app or the phone "
+            "stopped before saving it) or the file is cut",
+        ),
+        "recording.missing_part": QCoreApplication.translate(
+            "Importers", "the required {part} is missing"
+        ),
+        "recording.no_tracks": QCoreApplication.translate("Importers", "no audio or video track"),
+        "recording.too_short": QCoreApplication.translate(
+            "Importers", "{part} holds {size} bytes, fewer than the {need} its fields take"
+        ),
+        "recording.bad_version": QCoreApplication.translate(
+            "Importers", "{part} has an unknown version {version}"
+        ),
+        "recording.bad_format": QCoreApplication.translate(
+            "Importers", "the header says {channels} channels at {rate} Hz"
+        ),
+        "recording.no_audio_data": QCoreApplication.translate(
+            "Importers", "no audio data chunk (data)"
+        ),
+        "recording.no_frame": QCoreApplication.translate("Importers", "no MPEG audio frame found"),
+        "recording.ogg_bad_page": QCoreApplication.translate("Importers", "not a valid Ogg page"),
+        "recording.ogg_codec": QCoreApplication.translate(
+            "Importers", "the Ogg stream holds {codec}, not Opus, Vorbis, Speex or FLAC audio"
+        ),
+        "recording.ebml_bad_id": QCoreApplication.translate("Importers", "invalid element ID"),
+        "recording.ebml_bad_size": QCoreApplication.translate("Importers", "invalid element size"),
+        "recording.unknown_size": QCoreApplication.translate(
+            "Importers", "{part} states no size, which only the Segment and Clusters may do"
+        ),
+        "recording.doctype": QCoreApplication.translate(
+            "Importers", "the EBML document type is {doctype}, not Matroska or WebM"
+        ),
+        "recording.flac_no_streaminfo": QCoreApplication.translate(
+            "Importers", "the first FLAC metadata block is not STREAMINFO"
+        ),
+        "recording.misnamed": QCoreApplication.translate(
+            "Importers", "the file name says {claimed} but the content is {format}"
+        ),
+        "recording.trailing_bytes": QCoreApplication.translate(
+            "Importers", "{count} bytes follow the end of the {format} data"
+        ),
+        "recording.data_short": QCoreApplication.translate(
+            "Importers",
+            "the audio data declares {declared} bytes but only {present} are present: the "
+            "file is cut; the length counts the bytes present",
+        ),
+        "recording.size_placeholder": QCoreApplication.translate(
+            "Importers",
+            "the audio data chunk states no real size ({declared}): it is read to the end of "
+            "the file",
+        ),
+        "recording.frame_cut": QCoreApplication.translate(
+            "Importers", "the last frame is cut; the length counts whole frames only"
+        ),
+        "recording.bad_frame": QCoreApplication.translate(
+            "Importers",
+            "{count} bytes from here are not audio frames of this stream; the length counts "
+            "the frames before them",
+        ),
+        "recording.duration_estimated": QCoreApplication.translate(
+            "Importers",
+            "the file has no frame count: the length is estimated from its size at {bitrate} "
+            "kbit/s",
+        ),
+        "recording.mp3_short": QCoreApplication.translate(
+            "Importers",
+            "the frame count header says {declared} bytes of audio but {present} are present: "
+            "the file is cut; the length is scaled to the bytes present",
+        ),
+        "recording.no_duration": QCoreApplication.translate(
+            "Importers", "the file does not state its length"
+        ),
+        "recording.implausible_length": QCoreApplication.translate(
+            "Importers",
+            "the file states a length of {seconds} seconds, which cannot be right; ignored",
+        ),
+        "recording.bad_field": QCoreApplication.translate(
+            "Importers", "{part} has an invalid value; ignored"
+        ),
+        "recording.ogg_cut": QCoreApplication.translate(
+            "Importers", "the last Ogg page is cut; the length is read from the last complete page"
+        ),
+        "recording.no_audio": QCoreApplication.translate(
+            "Importers", "no audio frames follow the header"
+        ),
+        "recording.tags_unreadable": QCoreApplication.translate(
+            "Importers", "the metadata ({part}) is damaged and was not read"
+        ),
+        "recording.time_out_of_range": QCoreApplication.translate(
+            "Importers", "{value} is not between 1970 and 2100; ignored"
+        ),
+        "recording.bad_time": QCoreApplication.translate(
+            "Importers", "{value} is not a valid date and time"
+        ),
+        "recording.date_only": QCoreApplication.translate(
+            "Importers", "{value} gives no time of day; no recording time is taken from it"
+        ),
+        "recording.time_gap": QCoreApplication.translate(
+            "Importers", "{time} does not exist in {zone} (clock change)"
+        ),
+        "recording.time_twice": QCoreApplication.translate(
+            "Importers", "{time} occurs twice in {zone} (clock change); the first is used"
+        ),
         # line.*
         "line.detected_1to1": QCoreApplication.translate(
             "Importers", "LINE chat history .txt, {locale} header (1:1)"
