@@ -987,8 +987,10 @@ def _iso_track(r: _Reader, trak: _Box, found: _Found) -> list[float]:
         return lengths
     if found.sample_rate is None and found.channels is None:
         rate, channels = _sound_entry(data, entry) if entry is not None else (None, None)
-        if rate is None and 0 < timescale <= 768_000:
-            rate = timescale  # a sound track's time scale is its sample rate
+        if 0 < timescale <= 768_000 and rate in (None, timescale & 0xFFFF):
+            # a sound track's time scale is its sample rate; the entry's 16.16 field cannot
+            # hold rates from 65 536 Hz up (96 kHz reads as 30 464)
+            rate = timescale
         found.sample_rate, found.channels = rate, channels
     return lengths
 

@@ -443,6 +443,13 @@ def test_m4a_voice_memo_is_audio() -> None:
     assert parsed.detection_reason == "M4A audio recording, 0:12 (file signature)"
 
 
+def test_a_96_khz_track_takes_its_rate_from_the_time_scale() -> None:
+    tracks = trak(1, b"soun", sound_entry(b"mp4a", 2, 96000 & 0xFFFF), 96000, 96000 * 4)
+    parsed = parse_recording("hi-res.m4a", mp4(tracks=tracks, major=b"M4A "), TZ)
+
+    assert parsed.sample_rate == 96000
+
+
 def test_3gp_call_recording_with_amr() -> None:
     tracks = trak(1, b"soun", sound_entry(b"samr", 1, 8000), 8000, 8000 * 9)
     parsed = parse_recording("call.3gp", mp4(tracks=tracks, major=b"3gp4"), TZ)
