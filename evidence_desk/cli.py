@@ -392,6 +392,15 @@ def cmd_import(args: argparse.Namespace) -> int:
                 lines.append(
                     f"{image.file_name}: {image.detection_reason} {image.width}x{image.height}"
                 )
+            for recording in preview.recordings:
+                duration = recording.duration_seconds
+                lines.append(
+                    f"{recording.file_name}: {recording.detection_reason}; "
+                    f"{'?' if duration is None else f'{duration:.1f}'} s; "
+                    f"recorded {recording.recorded_at or '?'}; "
+                    f"device {recording.device or '?'}; codecs {', '.join(recording.codecs) or '?'}"
+                )
+                lines += [f"  problem: {p}" for p in recording.problems]
             lines += [f"{d}: already imported" for d in preview.duplicates]
             _emit(args, data, "\n".join(lines))
             return 0
@@ -405,7 +414,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
     text = (
         f"stored {len(result.import_ids)} import(s): {result.messages_total} messages "
-        f"({result.messages_new} new), {result.images} image(s)"
+        f"({result.messages_new} new), {result.images} image(s), {result.recordings} recording(s)"
     )
     if result.ledger_seq is not None:
         text += f"; ledger entry {result.ledger_seq}"
@@ -748,7 +757,7 @@ def build_parser() -> argparse.ArgumentParser:
     contact_list = add("list", cmd_contact_list, "contacts and their state", contact)
     contact_list.add_argument("--status", choices=[s.value for s in contacts.ContactStatus])
     contact_list.add_argument("--case")
-    importing = add("import", cmd_import, "import chat exports, zips and screenshots")
+    importing = add("import", cmd_import, "import chat exports, zips, screenshots and recordings")
     importing.add_argument("--contact", required=True)
     importing.add_argument("--tz", default=None, help="IANA zone of the export's local times")
     importing.add_argument("--format", default=None, help="auto (default) or a format name")

@@ -119,6 +119,23 @@ class Screenshot:
 
 
 @dataclass(frozen=True, slots=True)
+class Recording:
+    """An audio or video recording (an on-site visit, a call, a voice note), as its file states.
+
+    The bundle describes it; the original itself travels in the kit, byte for byte, to be played
+    with any media player and checked against its digests.
+    """
+
+    original: OriginalFile
+    media: str  # audio, video
+    container: str  # mp4, m4a, wav, amr...
+    duration_seconds: float | None
+    recorded_at: str | None  # UTC, RFC 3339, when the file states it
+    device: str
+    codecs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ContactRecord:
     id: str
     channel: str
@@ -143,10 +160,10 @@ class ContactRecord:
 
 @dataclass(frozen=True, slots=True)
 class Exhibit:
-    """One entry of the evidence list: an identity exhibit or a conversation exhibit."""
+    """One entry of the evidence list: an identity, a conversation or a recordings exhibit."""
 
     id: str  # E1, E2...
-    kind: str  # identity, conversation
+    kind: str  # identity, conversation, recordings
     title: str
     contact: ContactRecord
     object_of_proof: str
@@ -154,6 +171,7 @@ class Exhibit:
     messages: tuple[BundleMessage, ...] = ()
     screenshots: tuple[Screenshot, ...] = ()
     import_gaps: tuple[str, ...] = ()  # gaps in time between the exports of this conversation
+    recordings: tuple[Recording, ...] = ()
 
     @property
     def digest_prefix(self) -> str:

@@ -53,8 +53,16 @@ from reportlab.platypus import (
 )
 
 from evidence_desk import __version__
-from evidence_desk.bundle.model import AnnexRow, BundleData, BundleMessage, Exhibit, OriginalFile
+from evidence_desk.bundle.model import (
+    AnnexRow,
+    BundleData,
+    BundleMessage,
+    Exhibit,
+    OriginalFile,
+    Recording,
+)
 from evidence_desk.bundle.text import DECLARATION, MAPPING, METHOD, t
+from evidence_desk.domain.durations import clock_text
 from evidence_desk.integrity import ledger
 from evidence_desk.resources import resource_path
 
@@ -846,6 +854,59 @@ class _Story:
                     heading = self.t("screenshots") if number == 0 else None
                     self._image(shot.original, caption, heading)
 
+    def recordings(self) -> None:
+        """CC-8: each contact's audio and video recordings, an exhibit of their own."""
+        exhibits = [e for e in self.layout.data.exhibits if e.kind == "recordings"]
+        if not exhibits:
+            return
+        self.group("recordings", self.t("recordings"))
+        for position, exhibit in enumerate(exhibits):
+            self.exhibit_mark(exhibit, position == 0)
+            for recording in exhibit.recordings:
+                self._recording(recording)
+
+    def _recording(self, recording: Recording) -> None:
+        lay, original = self.layout, recording.original
+        unknown = self.t("recording_unknown")
+        media = {"audio": "recording_audio", "video": "recording_video"}.get(recording.media)
+        recorded = recording.recorded_at
+        rows = [
+            (self.t("recording_original"), original.file_name),
+            (
+                self.t("recording_media"),
+                f"{self.t(media) if media else recording.media} · {recording.container}",
+            ),
+            (self.t("recording_duration"), clock_text(recording.duration_seconds) or unknown),
+            (
+                self.t("recording_recorded"),
+                f"{lay.utc(recorded)} UTC · {lay.local(recorded)}" if recorded else unknown,
+            ),
+            (self.t("device"), recording.device or unknown),
+            (self.t("recording_codecs"), ", ".join(recording.codecs) or unknown),
+            ("SHA-256", original.sha256),
+            ("SM3", original.sm3),
+            (self.t("recording_size"), self.t("size_bytes", size=original.size)),
+        ]
+        table = Table(
+            [
+                [Paragraph(esc(k), self.s["cell"]), Paragraph(esc(v), self.s["cell"])]
+                for k, v in rows
+            ],
+            colWidths=[42 * mm, FRAME_W - 42 * mm],
+        )
+        table.setStyle(_grid())
+        self.flow.append(
+            KeepTogether(
+                [
+                    Spacer(1, 3 * mm),
+                    table,
+                    Paragraph(
+                        esc(self.t("recording_note", path=original.kit_path)), self.s["small"]
+                    ),
+                ]
+            )
+        )
+
     def _message(self, m: BundleMessage) -> Flowable:
         lay = self.layout
         local, utc = lay.local(m.sent_at), lay.utc(m.sent_at)
@@ -1126,6 +1187,7 @@ def _build_once(layout: _Layout, verify_text: str) -> bytes:
     story.integrity()
     story.identity()
     story.conversations()
+    story.recordings()
     story.completeness()
     story.annex()
     story.custody()
@@ -1326,5 +1388,6 @@ def _outline_title(layout: _Layout, key: str) -> str:
     names = {
         "identity": "identity_section",
         "conversations": "conversations",
+        "recordings": "recordings",
     }
     return t(layout.lang, names.get(key, key))

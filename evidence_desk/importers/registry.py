@@ -16,7 +16,7 @@ import importlib
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final, Literal, cast
+from typing import TYPE_CHECKING, Final, Literal, TypeAlias, cast
 
 from evidence_desk.domain.errors import EvidenceDeskError, ImportInputError, UsageError
 from evidence_desk.domain.wording import Catalogue, Phrase
@@ -24,6 +24,7 @@ from evidence_desk.importers.base import ExportSource, Importer, ParsedChat
 
 if TYPE_CHECKING:
     from evidence_desk.importers.images import ImageImporter, ParsedImage
+    from evidence_desk.importers.recordings import ParsedRecording, RecordingImporter
 
 __all__ = [
     "AUTO",
@@ -40,7 +41,7 @@ __all__ = [
     "unavailable",
 ]
 
-Kind = Literal["chat", "image"]
+Kind = Literal["chat", "image", "recording"]
 
 _said = Catalogue(
     {
@@ -55,6 +56,9 @@ _said = Catalogue(
     },
     also={"detect.ambiguous": ("formats",)},
 )
+
+AnyImporter: TypeAlias = "Importer | ImageImporter | RecordingImporter"
+"""Whatever a module's ``IMPORTER`` is: a chat importer, or the image or recording one."""
 
 #: The name that asks for detection instead of a forced format (``--format auto``).
 AUTO: Final = "auto"
@@ -78,13 +82,15 @@ class ImporterModule:
     auto: bool = True
 
 
-#: Importer modules in detection order. Images first (a file signature is proof), then formats with
-#: a structural signature (XML root, JSON keys, the WeChat tools' headers and columns), then the
-#: line-grammar text formats, and the generic CSV fallback last. The WeChat variant modules come
-#: after: ``wechat`` detects all of them and names the variant in its reason. A module exposes
-#: ``IMPORTER`` or a sequence ``IMPORTERS``; listed modules that do not exist yet are skipped.
+#: Importer modules in detection order. Images and recordings first (a file signature is proof),
+#: then formats with a structural signature (XML root, JSON keys, the WeChat tools' headers and
+#: columns), then the line-grammar text formats, and the generic CSV fallback last. The WeChat
+#: variant modules come after: ``wechat`` detects all of them and names the variant in its reason.
+#: A module exposes ``IMPORTER`` or a sequence ``IMPORTERS``; listed modules that do not exist yet
+#: are skipped.
 MODULES: Final[tuple[ImporterModule, ...]] = (
     ImporterModule(_IMAGES, "image"),
+    ImporterModule("recordings", "recording"),
     ImporterModule("sms_xml", "chat"),
     ImporterModule("telegram", "chat"),
     ImporterModule("messenger", "chat"),
@@ -129,7 +135,7 @@ class Detection:
 
 @dataclass(frozen=True, slots=True)
 class _Loaded:
-    importer: Importer | ImageImporter
+    importer: AnyImporter
     spec: ImporterModule
 
 
@@ -173,12 +179,12 @@ def _import_all(specs: Sequence[ImporterModule]) -> _Registry:
         if found is None:
             found = (getattr(module, "IMPORTER", None),)
         problem = None
-        importers: list[Importer | ImageImporter] = []
+        importers: list[AnyImporter] = []
         for candidate in found if isinstance(found, list | tuple) else (found,):
             problem = _shape_problem(candidate)
             if problem is not None:
                 break
-            importers.append(cast("Importer | ImageImporter", candidate))
+            importers.append(cast("AnyImporter", candidate))
         if problem is not None or not importers:
             missing[spec.module] = problem or "IMPORTERS is empty"
             continue
@@ -215,7 +221,7 @@ def unavailable() -> dict[str, str]:
     return dict(_load().unavailable)
 
 
-def get(name: str) -> Importer | ImageImporter:
+def get(name: str) -> AnyImporter:
     """The importer for a format name. Raises UsageError for an unknown or unavailable name."""
     wanted = _key(name)
     registry = _load()
@@ -239,8 +245,8 @@ def _key(name: str) -> str:
 def detect(source: ExportSource) -> Detection:
     """Ask every importer whether ``source`` is theirs. Never raises.
 
-    A file with an image signature is an image and nothing else: chat detectors are not run on
-    it, which keeps dropping a folder of large screenshots cheap.
+    A file with an image or a recording signature is that and nothing else: chat detectors are
+    not run on it, which keeps dropping a folder of large screenshots or videos cheap.
     """
     registry = _load()
     candidates: list[Candidate] = []
@@ -259,7 +265,7 @@ def detect(source: ExportSource) -> Detection:
         text = reason if isinstance(reason, Phrase) else str(reason).strip()
         text = text or _said("detect.generic", format=importer.name)
         candidates.append(Candidate(importer.name, entry.spec.kind, text, entry.spec.fallback))
-        if entry.spec.kind == "image":
+        if entry.spec.kind in ("image", "recording"):
             break
     return _decide(source, candidates, errors, registry.unavailable)
 
@@ -301,13 +307,14 @@ def _nothing_reason(source: ExportSource, missing: dict[str, str]) -> str:
 
 
 def detect_kind(name: str, data: bytes) -> Kind | None:
-    """``"image"``, ``"chat"`` or ``None`` for a loose file (sorting a drop into the right pile)."""
+    """``"image"``, ``"recording"``, ``"chat"`` or ``None`` for a loose file (sorting a drop into
+    the right pile)."""
     return detect(ExportSource(name=name, data=data)).kind
 
 
 def parse(
     source: ExportSource, tz: str, format_name: str | None = None
-) -> ParsedChat | ParsedImage:
+) -> ParsedChat | ParsedImage | ParsedRecording:
     """Parse with the forced ``format_name``, or with the detected format when it is None/"auto".
 
     Raises ImportInputError when nothing matches, detection is ambiguous, or the importer rejects

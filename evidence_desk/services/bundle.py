@@ -17,7 +17,7 @@ import contextlib
 import hashlib
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ from evidence_desk.bundle.model import (
     Exhibit,
     Omission,
     OriginalFile,
+    Recording,
     Scope,
     Screenshot,
     TimeStampRef,
@@ -405,6 +406,60 @@ def _imports_by_digest(session: Session, contact_id: str) -> dict[str, dict[str,
     return out
 
 
+def _recordings_exhibit(
+    exhibit_id: str,
+    items: Sequence[contacts.Item],
+    imports: dict[str, dict[str, Any]],
+    reader: _Reader,
+    record: ContactRecord,
+    lang: str,
+    names: dict[str, str],
+) -> Exhibit:
+    """The contact's audio and video recordings (CC-8: on-site visits are first-class
+    exhibits), each described as its file states it; the originals travel in the kit."""
+    from evidence_desk.bundle.text import t
+
+    originals: list[OriginalFile] = []
+    recordings: list[Recording] = []
+    for item in items:
+        row = imports.get(item.sha256)
+        importer = f"{row['format']} {row['parser_version']}" if row is not None else "document"
+        original = reader.original(exhibit_id, item, importer, _device(row))
+        originals.append(original)
+        details = _details(row)
+        milliseconds = details.get("duration_ms")  # canonical JSON holds no floats
+        recordings.append(
+            Recording(
+                original,
+                str(details.get("media") or ""),
+                str(details.get("container") or ""),
+                milliseconds / 1000 if isinstance(milliseconds, int) else None,
+                details.get("recorded_at_utc"),
+                _device(row),
+                tuple(str(c) for c in details.get("codecs") or ()),
+            )
+        )
+    return Exhibit(
+        exhibit_id,
+        "recordings",
+        t(lang, "exhibit_recordings", **names),
+        record,
+        t(lang, "object_recordings"),
+        tuple(originals),
+        recordings=tuple(recordings),
+    )
+
+
+def _details(row: dict[str, Any] | None) -> dict[str, Any]:
+    if row is None:
+        return {}
+    try:
+        details = json.loads(row["details"])
+    except ValueError:
+        return {}
+    return details if isinstance(details, dict) else {}
+
+
 def _device(row: dict[str, Any] | None) -> str:
     if row is None:
         return ""
@@ -469,8 +524,9 @@ def gather(session: Session, scope: Scope) -> BundleData:
             chat_id = f"E{number}"
             originals: list[OriginalFile] = []
             shots: list[Screenshot] = []
+            recorded = [i for i in items if i.role == "recording"]
             for item in items:
-                if item.role in CONTACT_DOCUMENTS:
+                if item.role in CONTACT_DOCUMENTS or item.role == "recording":
                     continue
                 row = imports.get(item.sha256)
                 importer = (
@@ -510,6 +566,13 @@ def gather(session: Session, scope: Scope) -> BundleData:
                     tuple(evidence._gap_notices(session, contact.id)),
                 )
             )
+            if recorded:
+                number += 1
+                exhibits.append(
+                    _recordings_exhibit(
+                        f"E{number}", recorded, imports, reader, record, lang, names
+                    )
+                )
         contact_ids = {c.id for c in chosen}
         flags = [(e, *_relevant(e, scope.case_no, contact_ids)) for e in entries]
         needed = max(

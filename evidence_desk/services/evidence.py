@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import sqlcipher3
 
@@ -51,6 +51,7 @@ from evidence_desk.importers.base import (
     normalised_bytes,
 )
 from evidence_desk.importers.images import ParsedImage
+from evidence_desk.importers.recordings import ParsedRecording
 from evidence_desk.integrity import merkle
 from evidence_desk.integrity.canonical import canonical_bytes
 from evidence_desk.services import settings as settings_service
@@ -109,7 +110,7 @@ class ParsedInput:
 
     path: Path
     source: ExportSource
-    result: ParsedChat | ParsedImage
+    result: ParsedChat | ParsedImage | ParsedRecording
     detection_reason: str
     originals: tuple[tuple[str, Callable[[], bytes]], ...]  # (member or file name, bytes)
     # The picked file itself when it is the only original: sealed and hashed by streaming it
@@ -150,11 +151,28 @@ class ImagePreview:
 
 
 @dataclass(frozen=True, slots=True)
+class RecordingPreview:
+    """An audio or video recording (a visit, a call, a voice note): what the file itself says."""
+
+    file_name: str
+    detection_reason: str
+    media: str  # audio, video
+    container: str  # mp4, m4a, wav, amr, ogg...
+    duration_seconds: float | None
+    recorded_at: str | None  # UTC, RFC 3339, when the file states it
+    device: str
+    codecs: tuple[str, ...]
+    problems: tuple[str, ...]
+    timezone: str  # the zone its local times were read in (and are shown in)
+
+
+@dataclass(frozen=True, slots=True)
 class ImportPreview:
     contact_id: str
     chats: tuple[ChatPreview, ...]
     images: tuple[ImagePreview, ...]
     duplicates: tuple[str, ...]  # files whose identical bytes are already imported
+    recordings: tuple[RecordingPreview, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +184,7 @@ class ImportResult:
     images: int
     notices: tuple[str, ...]
     ledger_seq: int | None
+    recordings: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +229,19 @@ def _parse_path(path: Path, tz: str, format_name: str | None) -> ParsedInput:
         result = registry.parse(source, tz, format_name)
         reason = _said("detect.forced", format=format_name)
     return ParsedInput(path, source, result, reason, originals, file_path)
+
+
+_MAIN_ROLE: Final = {"chat": "chat_export", "image": "screenshot", "recording": "recording"}
+"""The role of an import's main original among the contact's items, by import kind."""
+
+
+def _import_kind(result: ParsedChat | ParsedImage | ParsedRecording) -> str:
+    """The ``imports.kind`` of a parse: chat, image or recording."""
+    if isinstance(result, ParsedImage):
+        return "image"
+    if isinstance(result, ParsedRecording):
+        return "recording"
+    return "chat"
 
 
 def _default_tz(session: Session, tz: str | None) -> str:
@@ -327,6 +359,7 @@ def preview_import(
     zone = _default_tz(session, tz)
     chats: list[ChatPreview] = []
     images: list[ImagePreview] = []
+    recordings: list[RecordingPreview] = []
     duplicates: list[str] = []
     for path in paths:
         parsed = _parse_path(path, zone, format_name)
@@ -335,6 +368,9 @@ def preview_import(
         result = parsed.result
         if isinstance(result, ParsedImage):
             images.append(_image_preview(path.name, result))
+            continue
+        if isinstance(result, ParsedRecording):
+            recordings.append(_recording_preview(path.name, result))
             continue
         account = our_account if our_account is not None else infer_our_account(result, contact)
         prints = fingerprints(result.messages)
@@ -363,7 +399,9 @@ def preview_import(
                 ),
             )
         )
-    return ImportPreview(contact_id, tuple(chats), tuple(images), tuple(duplicates))
+    return ImportPreview(
+        contact_id, tuple(chats), tuple(images), tuple(duplicates), tuple(recordings)
+    )
 
 
 def _image_preview(name: str, image: ParsedImage) -> ImagePreview:
@@ -375,6 +413,22 @@ def _image_preview(name: str, image: ParsedImage) -> ImagePreview:
         taken_at=image.taken_at_utc.isoformat() if image.taken_at_utc else None,
         device=" ".join(x for x in (image.make, image.model) if x),
         problems=tuple(_problem_line(p) for p in image.problems),
+    )
+
+
+def _recording_preview(name: str, recording: ParsedRecording) -> RecordingPreview:
+    recorded = recording.recorded_at_utc
+    return RecordingPreview(
+        file_name=name,
+        detection_reason=recording.detection_reason,
+        media=recording.media,
+        container=recording.container,
+        duration_seconds=recording.duration_seconds,
+        recorded_at=recorded.isoformat() if recorded else None,
+        device=" ".join(x for x in (recording.make, recording.model) if x),
+        codecs=tuple(recording.codecs),
+        problems=tuple(_problem_line(p) for p in recording.problems),
+        timezone=recording.timezone,
     )
 
 
@@ -602,8 +656,8 @@ def _commit(
         main_name, _reader = _main_original(parsed)
         main = next(s for s in sealed if s.file_name == main_name)
         result = parsed.result
-        is_image = isinstance(result, ParsedImage)
-        role = "screenshot" if is_image else "chat_export"
+        kind = _import_kind(result)
+        role = _MAIN_ROLE[kind]
         for item in sealed:
             rows.append(
                 put(
@@ -620,7 +674,7 @@ def _commit(
                 )
             )
         members = {} if len(sealed) == 1 else {s.file_name: s.digests.sha256 for s in sealed}
-        if isinstance(result, ParsedImage):
+        if not isinstance(result, ParsedChat):  # an image or a recording: one original, no messages
             account, normalised, details = "", canonical_bytes(result.as_json()), result.as_json()
             count, first, last = 0, None, None
         else:
@@ -639,7 +693,7 @@ def _commit(
         row = {
             "id": import_id,
             "contact_id": contact.id,
-            "kind": "image" if is_image else "chat",
+            "kind": kind,
             "format": result.format_name,
             "parser_version": result.parser_version,
             "file_name": main.file_name,
@@ -701,9 +755,10 @@ def _commit(
         tuple(p.import_id for p in plans),
         sum(int(p.row["message_count"]) for p in chats),
         sum(int(p.row["new_messages"]) for p in chats),
-        len(plans) - len(chats),
+        sum(1 for p in plans if p.row["kind"] == "image"),
         tuple(notices),
         entry.seq,
+        sum(1 for p in plans if p.row["kind"] == "recording"),
     )
 
 
@@ -1007,9 +1062,9 @@ def _check_imports(session: Session, replay: Replay) -> Iterable[Finding]:
             )
             continue
         normalised = (
-            canonical_bytes(result.as_json())
-            if isinstance(result, ParsedImage)
-            else normalised_bytes(result)
+            normalised_bytes(result)
+            if isinstance(result, ParsedChat)
+            else canonical_bytes(result.as_json())
         )
         if hashlib.sha256(normalised).hexdigest() != row["normalised_sha256"]:
             yield Finding(
@@ -1017,7 +1072,7 @@ def _check_imports(session: Session, replay: Replay) -> Iterable[Finding]:
                 where,
                 _said("import.normalised_differs"),
             )
-        if isinstance(result, ParsedImage):
+        if not isinstance(result, ParsedChat):
             continue
         yield from _compare_messages(session, row, result, linked)
     orphans = session.conn.execute(

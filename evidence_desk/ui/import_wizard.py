@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_desk.domain.durations import clock_text
 from evidence_desk.services import evidence
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.contacts import Contact
@@ -91,7 +92,8 @@ class ImportWizard(QDialog):
         form.addRow(self.tr("Our account (staff side)"), self.our_account)
         intro = QLabel(
             self.tr(
-                "Drop chat exports, zips with media, export folders or screenshots here. "
+                "Drop chat exports, zips with media, export folders, screenshots or audio and "
+                "video recordings here. "
                 "Nothing is stored until you confirm the preview."
             )
         )
@@ -303,6 +305,29 @@ class ImportWizard(QDialog):
                 + self._table(rows)
             )
             parts += self._problems(image.problems)
+        for recording in preview.recordings:
+            media = (
+                self.tr("video recording")
+                if recording.media == "video"
+                else self.tr("audio recording")
+            )
+            unknown = self.tr("not stated in the file")
+            rows = [
+                (self.tr("Why"), service_text.detection_reason(recording.detection_reason)),
+                (self.tr("Duration"), clock_text(recording.duration_seconds) or unknown),
+                (
+                    self.tr("Recorded at"),
+                    local_time(recording.recorded_at, recording.timezone)
+                    if recording.recorded_at
+                    else unknown,
+                ),
+                (self.tr("Device"), recording.device or unknown),
+                (self.tr("Codecs"), ", ".join(recording.codecs) or unknown),
+            ]
+            parts.append(
+                "<h3>" + _e(recording.file_name) + " (" + _e(media) + ")</h3>" + self._table(rows)
+            )
+            parts += self._problems(recording.problems)
         for duplicate in preview.duplicates:
             parts.append(
                 "<p>"
@@ -383,11 +408,12 @@ class ImportWizard(QDialog):
         self.result = result
         self.cancel_button.setEnabled(True)
         lines = [
-            self.tr("Stored %1 import(s): %2 messages (%3 new), %4 screenshot(s).")
+            self.tr("Stored %1 import(s): %2 messages (%3 new), %4 screenshot(s), %5 recording(s).")
             .replace("%1", str(len(result.import_ids)))
             .replace("%2", str(result.messages_total))
             .replace("%3", str(result.messages_new))
             .replace("%4", str(result.images))
+            .replace("%5", str(result.recordings))
         ]
         if result.ledger_seq is not None:
             lines.append(

@@ -74,6 +74,7 @@ def item_role_label(role: str) -> str:
         "document": QCoreApplication.translate("Labels", "document"),
         "chat_export": QCoreApplication.translate("Labels", "chat export"),
         "screenshot": QCoreApplication.translate("Labels", "screenshot"),
+        "recording": QCoreApplication.translate("Labels", "recording"),
         "export_member": QCoreApplication.translate("Labels", "export file"),
     }.get(role, role)
 

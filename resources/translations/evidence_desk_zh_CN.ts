@@ -1253,200 +1253,232 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="65"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="66"/>
         <source>Import evidence for %1</source>
         <translation>为 %1 导入证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="88"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="89"/>
         <source>Detected from the export (leave empty)</source>
         <translation>从导出文件识别（可留空）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="90"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="91"/>
         <source>Time zone of the export&apos;s local times</source>
         <translation>导出文件中本地时间的时区</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="91"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="92"/>
         <source>Our account (staff side)</source>
         <translation>我方账号（员工一方）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="94"/>
-        <source>Drop chat exports, zips with media, export folders or screenshots here. Nothing is stored until you confirm the preview.</source>
-        <translation>将聊天记录导出文件、含媒体的压缩包、导出文件夹或截图拖到这里。确认预览之前不会保存任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="142"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="144"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="144"/>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="170"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="146"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="172"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="147"/>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="182"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="149"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="184"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="174"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="176"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="182"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="184"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="204"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="206"/>
         <source>Cancelling… nothing will be stored.</source>
         <translation>正在取消…不会保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="218"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="220"/>
         <source>Reading the files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="245"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="247"/>
         <source>Detected format</source>
         <translation>识别的格式</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="246"/>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="292"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="248"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="294"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="316"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="247"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="249"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="248"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="250"/>
         <source>Participants</source>
         <translation>参与者</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="249"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="251"/>
         <source>Our account</source>
         <translation>我方账号</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="251"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="253"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="252"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="254"/>
         <source>%1 (%2 already stored)</source>
         <translation>%1（其中 %2 条已保存）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="257"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="259"/>
         <source>Date range</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="261"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="263"/>
         <source>Time zone assumed</source>
         <translation>采用的时区</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="262"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="264"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="264"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="266"/>
         <source>By kind</source>
         <translation>按类型</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="270"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="272"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="279"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="281"/>
         <source>After revocation</source>
         <translation>终止后</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="284"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="286"/>
         <source>Repaired while reading (the original is unchanged):</source>
         <translation>读取时已修复（原始文件保持不变）：</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="321"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="310"/>
+        <source>video recording</source>
+        <translation>录像</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="312"/>
+        <source>audio recording</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="314"/>
+        <source>not stated in the file</source>
+        <translation>文件未记载</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="317"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="319"/>
+        <source>Recorded at</source>
+        <translation>录制时间</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="325"/>
+        <source>Codecs</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="346"/>
         <source>Could not parse or had to interpret:</source>
         <translation>无法解析或需要推断的内容：</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="293"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="411"/>
+        <source>Stored %1 import(s): %2 messages (%3 new), %4 screenshot(s), %5 recording(s).</source>
+        <translation>已保存 %1 次导入：%2 条消息（新增 %3 条），%4 张截图，%5 段录音录像。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="295"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="294"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="95"/>
+        <source>Drop chat exports, zips with media, export folders, screenshots or audio and video recordings here. Nothing is stored until you confirm the preview.</source>
+        <translation>将聊天导出文件、含媒体的 zip、导出文件夹、截图或录音录像拖放到这里。确认预览之前不会保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="296"/>
         <source>Taken at</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="295"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="297"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="324"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="301"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="303"/>
         <source>screenshot</source>
         <translation>截图</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="311"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="336"/>
         <source>%1: identical bytes are already imported and will be skipped.</source>
         <translation>%1：完全相同的文件已导入，将跳过。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="341"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="366"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="372"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="397"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="374"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="399"/>
         <source>Encrypting and sealing %1…</source>
         <translation>正在加密封存 %1…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="376"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="401"/>
         <source>Storing messages and the ledger entry…</source>
         <translation>正在保存消息和存证记录…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="378"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="403"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="386"/>
-        <source>Stored %1 import(s): %2 messages (%3 new), %4 screenshot(s).</source>
-        <translation>已保存 %1 次导入：%2 条消息（新增 %3 条），%4 张截图。</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="394"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="420"/>
         <source>Recorded as ledger entry %1.</source>
         <translation>已记入存证链第 %1 条。</translation>
     </message>
@@ -3056,25 +3088,25 @@
     </message>
     <message>
         <location filename="../../evidence_desk/ui/labels.py" line="20"/>
-        <location filename="../../evidence_desk/ui/labels.py" line="145"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="146"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
         <location filename="../../evidence_desk/ui/labels.py" line="21"/>
-        <location filename="../../evidence_desk/ui/labels.py" line="147"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="148"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
         <location filename="../../evidence_desk/ui/labels.py" line="22"/>
-        <location filename="../../evidence_desk/ui/labels.py" line="143"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="144"/>
         <source>Telegram</source>
         <translation>Telegram</translation>
     </message>
     <message>
         <location filename="../../evidence_desk/ui/labels.py" line="23"/>
-        <location filename="../../evidence_desk/ui/labels.py" line="146"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="147"/>
         <source>LINE</source>
         <translation>LINE</translation>
     </message>
@@ -3191,372 +3223,377 @@
     </message>
     <message>
         <location filename="../../evidence_desk/ui/labels.py" line="77"/>
+        <source>recording</source>
+        <translation>录音录像</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="78"/>
         <source>export file</source>
         <translation>导出文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="83"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="84"/>
         <source>CC-3: not the debtor or guarantor</source>
         <translation>CC-3：非债务人或担保人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="86"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="87"/>
         <source>CC-4: no recorded consent</source>
         <translation>CC-4：无同意记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="92"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="93"/>
         <source>text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="93"/>
-        <location filename="../../evidence_desk/ui/labels.py" line="141"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="94"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="142"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="94"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="95"/>
         <source>voice message</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="95"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="96"/>
         <source>video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="96"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="97"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="97"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="98"/>
         <source>sticker</source>
         <translation>表情</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="98"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="99"/>
         <source>location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="99"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="100"/>
         <source>contact card</source>
         <translation>名片</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="100"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="101"/>
         <source>link</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="101"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="102"/>
         <source>transfer</source>
         <translation>转账</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="102"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="103"/>
         <source>red packet</source>
         <translation>红包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="103"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="104"/>
         <source>call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="104"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="105"/>
         <source>recalled</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="105"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="106"/>
         <source>system</source>
         <translation>系统消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="106"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="107"/>
         <source>quote</source>
         <translation>引用</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="107"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="108"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="114"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="115"/>
         <source>store created</source>
         <translation>创建证据库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="115"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="116"/>
         <source>setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="116"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="117"/>
         <source>user added</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="117"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="118"/>
         <source>password changed</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="118"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="119"/>
         <source>password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="119"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="120"/>
         <source>user deactivated</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="120"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="121"/>
         <source>case opened</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="121"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="122"/>
         <source>case edited</source>
         <translation>修改案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="122"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="123"/>
         <source>cases imported</source>
         <translation>批量导入案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="123"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="124"/>
         <source>contact requested</source>
         <translation>申请联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="124"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="125"/>
         <source>contact approved</source>
         <translation>批准联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="125"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="126"/>
         <source>contact rejected</source>
         <translation>驳回联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="126"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="127"/>
         <source>contact revoked</source>
         <translation>撤销联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="127"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="128"/>
         <source>documents attached</source>
         <translation>添加材料</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="128"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="129"/>
         <source>chat imported</source>
         <translation>导入聊天记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="129"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="130"/>
         <source>time-stamp authority set</source>
         <translation>设置时间戳机构</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="130"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="131"/>
         <source>trusted time-stamp</source>
         <translation>可信时间戳</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="131"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="132"/>
         <source>tagged</source>
         <translation>添加标签</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="132"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="133"/>
         <source>tag withdrawn</source>
         <translation>撤回标签</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="133"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="134"/>
         <source>finding acknowledged</source>
         <translation>确认合规提示</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="134"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="135"/>
         <source>bundle exported</source>
         <translation>导出证据包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="142"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="143"/>
         <source>SMS Backup &amp; Restore</source>
         <translation>SMS Backup &amp; Restore 短信备份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="144"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="145"/>
         <source>Messenger/Instagram</source>
         <translation>Messenger/Instagram</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="148"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="149"/>
         <source>generic CSV</source>
         <translation>通用 CSV</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="149"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="150"/>
         <source>WeChat (MemoTrace CSV)</source>
         <translation>微信（MemoTrace CSV）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="150"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="151"/>
         <source>WeChat (PyWxDump CSV)</source>
         <translation>微信（PyWxDump CSV）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="151"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="152"/>
         <source>WeChat (WechatExporter TXT)</source>
         <translation>微信（WechatExporter TXT）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="154"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="155"/>
         <source>WeChat (MemoTrace TXT)</source>
         <translation>微信（MemoTrace TXT）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="155"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="156"/>
         <source>WeChat (MemoTrace HTML)</source>
         <translation>微信（MemoTrace HTML）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="156"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="157"/>
         <source>WeChat (WechatExporter HTML)</source>
         <translation>微信（WechatExporter HTML）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="165"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="166"/>
         <source>add users</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="166"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="167"/>
         <source>reset passwords</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="167"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="168"/>
         <source>deactivate users</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="168"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="169"/>
         <source>list users</source>
         <translation>查看用户列表</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="169"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="170"/>
         <source>change settings</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="170"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="171"/>
         <source>read settings</source>
         <translation>查看设置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="171"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="172"/>
         <source>read the ledger</source>
         <translation>查看存证链</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="172"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="173"/>
         <source>verify the store</source>
         <translation>校验证据库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="173"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="174"/>
         <source>open cases</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="174"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="175"/>
         <source>edit cases</source>
         <translation>修改案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="175"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="176"/>
         <source>read cases</source>
         <translation>查看案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="176"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="177"/>
         <source>import cases</source>
         <translation>批量导入案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="177"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="178"/>
         <source>request contacts</source>
         <translation>申请联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="178"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="179"/>
         <source>decide contact requests</source>
         <translation>审批联系人申请</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="179"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="180"/>
         <source>read contacts</source>
         <translation>查看联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="180"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="181"/>
         <source>add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="181"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="182"/>
         <source>read evidence</source>
         <translation>查看证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="182"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="183"/>
         <source>tag messages</source>
         <translation>标记消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="183"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="184"/>
         <source>run the conduct check</source>
         <translation>运行合规自查</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="184"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="185"/>
         <source>acknowledge conduct findings</source>
         <translation>确认合规提示</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="185"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="186"/>
         <source>export court bundles</source>
         <translation>导出诉讼证据包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="186"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="187"/>
         <source>configure time-stamp authorities</source>
         <translation>配置时间戳机构</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="187"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="188"/>
         <source>time-stamp checkpoints</source>
         <translation>为检查点加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="188"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="189"/>
         <source>back up the store</source>
         <translation>备份证据库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="189"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="190"/>
         <source>restore the store</source>
         <translation>恢复证据库</translation>
     </message>

@@ -33,7 +33,9 @@ from evidence_desk.domain.errors import ImportInputError
 from evidence_desk.importers import archive, registry
 from evidence_desk.importers.base import ExportSource, ParsedChat, normalised_bytes
 from evidence_desk.importers.images import ParsedImage
+from evidence_desk.importers.recordings import ParsedRecording
 from evidence_desk.integrity.canonical import canonical_bytes
+from tests.importers.test_recordings import SAMPLES
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TZ = "Asia/Shanghai"
@@ -74,6 +76,7 @@ SEEDS: dict[str, list[tuple[str, bytes]]] = {
         ("photo.jpg", _image("JPEG", exif=Image.Exif())),
         ("shot.webp", _image("WEBP")),
     ],
+    "recording": [SAMPLES[key] for key in ("mp4", "wav", "mp3", "amr", "ogg", "webm", "flac")],
     "sms_backup_restore_xml": [
         _fixture("sms", "sms-20260120.xml"),
         _fixture("sms", "calls-20260120.xml"),
@@ -137,7 +140,7 @@ def _run(format_name: str, name: str, data: bytes) -> None:
     except ImportInputError as error:
         assert error.file and error.reason  # names the file and says why
         return
-    assert isinstance(result, ParsedChat | ParsedImage)
+    assert isinstance(result, ParsedChat | ParsedImage | ParsedRecording)
 
 
 def test_every_available_format_has_seeds() -> None:
@@ -245,6 +248,8 @@ def _normalised(format_name: str, name: str, data: bytes) -> bytes:
     result = registry.get(format_name).parse(_source(name, data), TZ)
     if isinstance(result, ParsedImage):
         return canonical_bytes(result.as_json()) + result.thumbnail_png
+    if isinstance(result, ParsedRecording):
+        return canonical_bytes(result.as_json())
     return normalised_bytes(result)
 
 

@@ -12,7 +12,7 @@ from evidence_desk.services import cases, contacts
 from evidence_desk.services.session import Session
 from evidence_desk.ui.approvals import ApprovalQueue
 from evidence_desk.ui.import_wizard import ImportWizard
-from tests.helpers import Team, approved_contact, supporting_documents
+from tests.helpers import Team, approved_contact, supporting_documents, visit_wav
 from tests.ui.conftest import screenshots, whatsapp_zip
 
 
@@ -190,3 +190,24 @@ def test_the_window_stays_responsive_during_a_large_import(
     # cores loaded by other tests. The import takes seconds, so this bound still fails if any
     # step of it ran on the UI thread, without failing on a busy CI machine.
     assert max(gaps) < 0.4, f"UI thread blocked for {max(gaps) * 1000:.0f} ms"
+
+
+def test_a_visit_recording_is_previewed_and_imported_in_the_wizard(
+    qtbot: QtBot, team: Team, tmp_path: Path
+) -> None:
+    staff, contact_id = approved_contact(team, tmp_path)
+    recording = tmp_path / "visit.wav"
+    recording.write_bytes(visit_wav(seconds=65))
+    wizard = ImportWizard(staff, contacts.get_contact(staff, contact_id))
+    qtbot.addWidget(wizard)
+    wizard.add_paths([recording])
+    wizard.next_button.click()
+    qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.page_preview, timeout=20_000)
+    shown = wizard.preview_view.toPlainText()
+    assert "visit.wav (audio recording)" in shown
+    assert "Duration" in shown and "1:05" in shown
+    assert "Recorded at" in shown and "not stated in the file" in shown  # a bare WAV says nothing
+    wizard.run_import()
+    qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.page_summary, timeout=20_000)
+    assert "0 screenshot(s), 1 recording(s)" in wizard.summary.toPlainText()
+    assert [i.role for i in contacts.contact_items(staff, contact_id)].count("recording") == 1

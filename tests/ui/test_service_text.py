@@ -39,7 +39,14 @@ from evidence_desk.ui.review_ui import FindingsView
 from evidence_desk.ui.users_dialog import UsersDialog
 from evidence_desk.ui.verify_panel import VerifyPanel
 from tests.bundle.support import CHAT_NAME, export, store_with_evidence
-from tests.helpers import ADMIN, ADMIN_PASSWORD, Team, approved_contact, raw_connection
+from tests.helpers import (
+    ADMIN,
+    ADMIN_PASSWORD,
+    Team,
+    approved_contact,
+    raw_connection,
+    visit_wav,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "importers" / "fixtures"
 
@@ -150,6 +157,23 @@ def test_a_refused_file_is_explained_in_chinese(
     shown = wizard.status.text()
     assert shown == "无法导入该文件。\nnotes.txt：没有任何导入器能识别“notes.txt”"
     assert ENGLISH.search(shown) is None
+
+
+def test_a_recording_preview_is_in_chinese(
+    qtbot: QtBot, team: Team, tmp_path: Path, chinese: None
+) -> None:
+    staff, contact_id = approved_contact(team, tmp_path)
+    recording = tmp_path / "外访录音.wav"
+    recording.write_bytes(visit_wav(seconds=65))
+    wizard = ImportWizard(staff, contacts.get_contact(staff, contact_id))
+    qtbot.addWidget(wizard)
+    wizard.add_paths([recording])
+    wizard.next_button.click()
+    qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.page_preview, timeout=20_000)
+    shown = wizard.preview_view.toPlainText()
+    assert "外访录音.wav (录音)" in shown
+    assert "时长" in shown and "1:05" in shown and "文件未记载" in shown
+    assert ENGLISH.search(shown) is None, ENGLISH.search(shown)
 
 
 def test_import_summary_notices_are_in_chinese(
