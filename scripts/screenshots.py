@@ -23,7 +23,11 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from evidence_desk.services import contacts  # noqa: E402
-from evidence_desk.services.demo import DEMO_USERS, ensure_demo_store  # noqa: E402
+from evidence_desk.services.demo import (  # noqa: E402
+    DEMO_USERS,
+    ensure_demo_store,
+    write_visit_recording,
+)
 from evidence_desk.services.session import Session  # noqa: E402
 from evidence_desk.ui import i18n  # noqa: E402
 from evidence_desk.ui.app import make_application  # noqa: E402
@@ -147,7 +151,9 @@ def shoot(app: QApplication, store: Path, folder: Path, lang: str) -> None:
     wizard = staff.last_dialog
     export = folder / f"WhatsApp Chat with 陈立新 {lang}.txt"
     export.write_text(SAMPLE_CHAT, "utf-8")
-    wizard.add_paths([export])
+    visit = folder / f"visit-recording-{lang}.wav"
+    write_visit_recording(visit)
+    wizard.add_paths([export, visit])
     wizard.run_preview()
     wait_for(app, lambda: wizard.job is None)
     save(app, wizard, f"{lang}-import-preview")

@@ -6,7 +6,9 @@ printed by the CLI; they protect nothing real. Re-running reuses an existing dem
 
 from __future__ import annotations
 
+import math
 import tempfile
+import wave
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,10 +81,12 @@ def ensure_demo_store(path: Path) -> DemoStore:
     ):
         screenshot = Path(tmp) / "wechat-screenshot-20260601.png"
         _draw_screenshot(screenshot)
+        visit = Path(tmp) / "visit-recording-20260603.wav"
+        write_visit_recording(visit)
         evidence.import_files(
             staff,
             contact.id,
-            [resource_path("demo", "wechat_chenlixin_memotrace.csv"), screenshot],
+            [resource_path("demo", "wechat_chenlixin_memotrace.csv"), screenshot, visit],
             tz="Asia/Shanghai",
         )
     _stamp_with_local_demo_tsa(path)
@@ -101,6 +105,21 @@ def _draw_screenshot(target: Path) -> None:
     ):
         draw.rounded_rectangle((left, top, left + width, top + 44), radius=6, fill=colour)
     image.save(target, format="PNG")
+
+
+def write_visit_recording(target: Path) -> None:
+    """A short, quiet tone standing in for an on-site visit recording (CC-8), so the demo has
+    an audio exhibit: 4 s of 8 kHz mono 16-bit PCM, 64 KB."""
+    rate, seconds = 8000, 4
+    samples = (
+        int(1200 * math.sin(2 * math.pi * 440 * n / rate)).to_bytes(2, "little", signed=True)
+        for n in range(rate * seconds)
+    )
+    with wave.open(str(target), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(b"".join(samples))
 
 
 def _stamp_with_local_demo_tsa(path: Path) -> None:
