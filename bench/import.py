@@ -9,6 +9,8 @@
 3. In the same run, times ``whatstk`` (the GPL-3.0 reference parser, ``pip install .[bench]``)
    parsing the same WhatsApp file into its DataFrame, and prints the ratio.
    Target: our whole import (parse + store) at least 2x faster than whatstk's parse alone.
+   Also in the same run, the storage floor: the same rows inserted into the same tables with
+   plain SQLite and nothing else (``storage_floor``), against the time the target leaves.
 4. Builds a ~1 GB WhatsApp zip with media (stored members, as phones write them) and imports it in
    a fresh child process, printing that process's peak resident memory. Target: < 300 MB.
 
@@ -26,6 +28,7 @@ import json
 import os
 import random
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -231,6 +234,74 @@ def time_whatstk(export: Path, repeat: int, hformat: str | None) -> tuple[float,
     return best, rows
 
 
+def storage_floor(work: Path, export: Path) -> tuple[float, int]:
+    """What storing the export's messages costs with nothing else around it.
+
+    The same tables as a real store (their DDL read from one), but stdlib ``sqlite3`` without
+    encryption, and no parsing, hashing, commitments, sealing or ledger: one row per message
+    line of ``export`` in ``messages`` and ``message_sources``, the full-text index filled in one
+    statement as our import does. No import that stores the messages can be faster than this.
+    """
+    store, _contact = new_store(work / "floor", "whatsapp", "floor")
+    with Session.open(store, "alice", PASSWORD) as alice:
+        ddl = [
+            r[0]
+            for r in alice.conn.execute(
+                "SELECT sql FROM sqlite_master WHERE tbl_name IN "
+                "('messages', 'message_sources', 'message_text') AND type IN ('table', 'index') "
+                "AND sql IS NOT NULL AND name NOT LIKE 'message\\_text\\_%' ESCAPE '\\' "
+                "ORDER BY type DESC"
+            )
+        ]
+    texts = [
+        line.partition(": ")[2]
+        for line in export.read_text(encoding="utf-8").splitlines()
+        if " - " in line[:24]
+    ]
+    rows = [
+        (
+            f"{n:064x}",
+            "C-floor",
+            "2024-01-05T07:04:00+00:00",
+            "05/01/2024, 15:04",
+            "Chen Lixin",
+            None,
+            "in",
+            "text",
+            text,
+            None,
+            None,
+            None,
+            "[]",
+            f"{n:032x}",
+            f"{n:064x}",
+            "M-floor",
+            "",
+        )
+        for n, text in enumerate(texts)
+    ]
+    sources = [(n + 1, "M-floor", n, f"line {n + 1}") for n in range(len(rows))]
+    conn = sqlite3.connect(work / "floor.db", isolation_level=None)
+    for statement in ddl:
+        conn.execute(statement)
+    start = time.perf_counter()
+    conn.execute("BEGIN")
+    conn.executemany(
+        "INSERT INTO messages (fingerprint, contact_id, sent_at, time_text, sender, sender_id, "
+        "direction, kind, text, raw, native_id, reply_to, attachments, salt, commitment, "
+        "first_import, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    conn.execute("INSERT INTO message_text (rowid, text) SELECT rowid, text FROM messages")
+    conn.executemany("INSERT INTO message_sources VALUES (?, ?, ?, ?)", sources)
+    conn.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    conn.close()
+    shutil.rmtree(work / "floor")
+    (work / "floor.db").unlink()
+    return elapsed, len(rows)
+
+
 def peak_rss_kb() -> int:
     """This process's peak resident set size in KiB.
 
@@ -314,6 +385,15 @@ def main() -> int:
         print(f"ratio whatstk(detecting)/ours: {ratio:.2f}x  (target >= 2.0x)  {verdict}")
         print(f"ratio whatstk(told)/ours:      {t_told / t_ours:.2f}x")
         ok &= ratio >= 2
+        t_floor, floor_rows = storage_floor(work, chat)
+        print(
+            f"floor   storing {floor_rows} rows alone (same tables, plain SQLite, no parse, "
+            f"no encryption, no integrity work): {t_floor:7.2f} s"
+        )
+        print(
+            f"        the target leaves {t_auto / 2:.2f} s for the whole import; the floor alone "
+            f"takes {t_floor / (t_auto / 2):.2f}x that"
+        )
 
         t_wechat, stored_wechat = time_import(work, wechat, "wechat", "wxid_zhangwei", args.repeat)
         print(
