@@ -391,8 +391,8 @@ def main() -> int:
             f"no encryption, no integrity work): {t_floor:7.2f} s"
         )
         print(
-            f"        the target leaves {t_auto / 2:.2f} s for the whole import; the floor alone "
-            f"takes {t_floor / (t_auto / 2):.2f}x that"
+            f"ratio storage floor / what the target leaves ({t_auto / 2:.2f} s for the whole "
+            f"import): {t_floor / (t_auto / 2):.2f}x"
         )
 
         t_wechat, stored_wechat = time_import(work, wechat, "wechat", "wxid_zhangwei", args.repeat)
