@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import json
+import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -173,7 +174,7 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
     findings = report.findings
     # This loop runs once per entry (100k+): it keeps to local names and builds a finding's
     # text only when there is one, while the workers check the signatures it queues.
-    payload_hash, entry_hash, loads = ledger.payload_hash, ledger.entry_hash, json.loads
+    payload_hash, entry_hash, loads = ledger.payload_hash, ledger.entry_hash, _json_value
     entries: list[ledger.Entry] = []
     # One read transaction for everything (WAL: writers are not held up). Entries are replayed
     # as they are read, so the workers get signatures to check from the first moment.
@@ -444,6 +445,19 @@ def _text_columns(
     return texts
 
 
+_raw_decode = json.JSONDecoder().raw_decode
+
+
+def _json_value(text: str) -> Any:
+    """``json.loads(text)``, same value and same ValueError, a little faster for what verify
+    reads 100k times: canonical JSON, with no whitespace around it for loads to skip."""
+    try:
+        value, end = _raw_decode(text)
+    except ValueError:
+        return json.loads(text)  # leading whitespace, or not JSON at all (raises)
+    return value if end == len(text) else json.loads(text)
+
+
 def _hash_bytes(value: str) -> bytes:
     """A stored hash as 32 bytes; anything else (edited outside the app) as 32 zero bytes, so
     the tree still grows and the findings name the entry."""
@@ -452,6 +466,18 @@ def _hash_bytes(value: str) -> bytes:
     except ValueError:
         return bytes(32)
     return raw if len(raw) == 32 else bytes(32)
+
+
+def _key_getter(columns: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """A row's key tuple (``itemgetter`` gives a bare value for one column: wrap it)."""
+    get = operator.itemgetter(*columns)
+    if len(columns) == 1:
+        return lambda row: (get(row),)
+    return get
+
+
+_KEY_OF = {table: _key_getter(columns) for table, columns in PROJECTED_TABLES.items()}
+"""table -> the function that takes a projected row's primary key (verify applies 100k+ rows)."""
 
 
 def _apply_rows(
@@ -475,8 +501,7 @@ def _apply_rows(
     for change in rows:
         try:
             table, op, row = change["table"], change["op"], change["row"]
-            key_columns = PROJECTED_TABLES[table]
-            key = tuple(row[k] for k in key_columns)
+            key = _KEY_OF[table](row)
             hash(key)
             if op not in ("put", "delete") or not isinstance(row, dict):
                 raise TypeError(op)
