@@ -40,6 +40,9 @@ PARALLEL_THRESHOLD = 20_000
 CHUNK = 4096
 """Checks per job sent to a worker: large enough that pickling is noise, small enough to overlap."""
 
+TAIL_CHUNK = 512
+"""Checks per job once the caller has queued them all and joins in (see ``invalid``)."""
+
 # (public key hex or None, messages, signature hex): what crosses the process boundary (the
 # workers decode the hex, so the caller's loop does not).
 _RawCheck = tuple[str | None, tuple[bytes, ...], str]
@@ -197,6 +200,12 @@ class SignatureBatch:
         if self._pending:
             self._waiting.append((self._size - len(self._pending), self._pending))
             self._pending = []
+        # smaller pieces for the last stretch, so that no process waits long for the other
+        self._waiting = [
+            (start + offset, checks[offset : offset + TAIL_CHUNK])
+            for start, checks in self._waiting
+            for offset in range(0, len(checks), TAIL_CHUNK)
+        ]
         # this process takes chunks from the back while the workers are fed from the front
         while self._waiting:
             self._feed()

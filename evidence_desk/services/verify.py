@@ -335,9 +335,10 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
                 )
             )
         _check_head(session, head, entries, roots, keys, report, signatures)
-        report_progress("signatures", 0, len(signatures))
-        report.findings.extend(signatures.failures())
-        signatures.close()  # the workers are done
+        # The workers are still checking signatures: this process does everything else first
+        # (tables, blobs, the extra checks) and joins them last. Their findings still come
+        # first in the report, as the ledger's.
+        signature_place = len(report.findings)
         # still inside the snapshot: the extra checks read the tables the ledger was read with
         _compare_tables(tables, actual_tables, report)
         _check_blobs(session, blob_rows, report, report_progress)
@@ -366,6 +367,11 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
                         _said("verify.incomplete", error=f"{type(error).__name__}: {error}"),
                     )
                 )
+        # the replay's 100k+ objects are freed while the workers are still busy, not after
+        del replay, entries, payloads, tables, actual_tables, roots
+        report_progress("signatures", 0, len(signatures))
+        report.findings[signature_place:signature_place] = signatures.failures()
+        signatures.close()  # the workers are done
     return report
 
 
