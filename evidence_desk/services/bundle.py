@@ -426,17 +426,16 @@ def _recordings_exhibit(
         importer = f"{row['format']} {row['parser_version']}" if row is not None else "document"
         original = reader.original(exhibit_id, item, importer, _device(row))
         originals.append(original)
-        details = _details(row)
-        milliseconds = details.get("duration_ms")  # canonical JSON holds no floats
+        described = evidence.RecordingDescription.from_details(_details(row))
         recordings.append(
             Recording(
                 original,
-                str(details.get("media") or ""),
-                str(details.get("container") or ""),
-                milliseconds / 1000 if isinstance(milliseconds, int) else None,
-                details.get("recorded_at_utc"),
-                _device(row),
-                tuple(str(c) for c in details.get("codecs") or ()),
+                described.media,
+                described.container,
+                described.duration_seconds,
+                described.recorded_at,
+                described.device,
+                described.codecs,
             )
         )
     return Exhibit(

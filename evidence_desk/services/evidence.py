@@ -167,6 +167,53 @@ class RecordingPreview:
 
 
 @dataclass(frozen=True, slots=True)
+class RecordingDescription:
+    """A stored recording as its import described it (``imports.details``), for the item view
+    and the bundle."""
+
+    media: str  # audio, video
+    container: str
+    duration_seconds: float | None
+    recorded_at: str | None  # UTC, RFC 3339
+    device: str
+    codecs: tuple[str, ...]
+
+    @classmethod
+    def from_details(cls, details: Any) -> RecordingDescription:
+        """From the import's details JSON (anything malformed reads as "not stated")."""
+        if not isinstance(details, dict):
+            details = {}
+        milliseconds = details.get("duration_ms")  # canonical JSON holds no floats
+        codecs = details.get("codecs")
+        recorded = details.get("recorded_at_utc")
+        return cls(
+            str(details.get("media") or ""),
+            str(details.get("container") or ""),
+            milliseconds / 1000 if type(milliseconds) is int else None,
+            recorded if isinstance(recorded, str) else None,
+            " ".join(str(details[k]) for k in ("make", "model") if details.get(k)),
+            tuple(str(c) for c in codecs) if isinstance(codecs, list) else (),
+        )
+
+
+def recording_description(session: Session, sha256: str) -> RecordingDescription | None:
+    """How the recording with this original was described at import; None for anything else."""
+    session.require(Action.EVIDENCE_READ)
+    row = session.conn.execute(
+        "SELECT details FROM imports WHERE sha256 = ? AND kind = 'recording' "
+        "ORDER BY imported_at, id LIMIT 1",
+        (sha256,),
+    ).fetchone()
+    if row is None:
+        return None
+    try:
+        details = json.loads(row["details"])
+    except ValueError:
+        details = {}
+    return RecordingDescription.from_details(details)
+
+
+@dataclass(frozen=True, slots=True)
 class ImportPreview:
     contact_id: str
     chats: tuple[ChatPreview, ...]

@@ -11,8 +11,9 @@ import html
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from evidence_desk.domain import policy
+from evidence_desk.domain.durations import clock_text
 from evidence_desk.domain.policy import Action
-from evidence_desk.services import reading
+from evidence_desk.services import evidence, reading
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.contacts import Item
 from evidence_desk.services.reading import MessageRow, StampState
@@ -144,6 +145,33 @@ class DetailsPane(QWidget):
             + "</table>"
         )
 
+    def _recording_html(self, item: Item) -> str:
+        """What the recording's file states: type, length, when and on what it was recorded."""
+        described = evidence.recording_description(self.session, item.sha256)
+        if described is None:
+            return ""
+        unknown = self.tr("not stated in the file")
+        media = (
+            self.tr("video recording") if described.media == "video" else self.tr("audio recording")
+        )
+        recorded = (
+            local_time(described.recorded_at, self.zone) if described.recorded_at else unknown
+        )
+        return (
+            "<h3>"
+            + _e(self.tr("Recording"))
+            + "</h3>"
+            + self._table(
+                [
+                    (self.tr("Type"), f"{media} · {described.container}"),
+                    (self.tr("Duration"), clock_text(described.duration_seconds) or unknown),
+                    (self.tr("Recorded at"), recorded),
+                    (self.tr("Device"), described.device or unknown),
+                    (self.tr("Codecs"), ", ".join(described.codecs) or unknown),
+                ]
+            )
+        )
+
     def show_item(self, item: Item) -> None:
         parts = [f"<h3>{_e(item.file_name)}</h3>"]
         sm3, size = reading.blob_info(self.session, item.sha256) or ("", 0)
@@ -160,6 +188,10 @@ class DetailsPane(QWidget):
                 ]
             )
         )
+        if item.role == "recording" and policy.allowed(
+            self.session.user.role, Action.EVIDENCE_READ
+        ):
+            parts.append(self._recording_html(item))
         if policy.allowed(self.session.user.role, Action.EVIDENCE_READ):
             parts.append(
                 "<h3>" + _e(self.tr("Time stamp")) + "</h3>"

@@ -769,140 +769,185 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="49"/>
+        <location filename="../../evidence_desk/ui/details.py" line="50"/>
         <source>Select a message or an item to see its digests, import record, custody and time stamp.</source>
         <translation>选择一条消息或一项证据，查看其哈希值、导入记录、保管链和时间戳。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="57"/>
+        <location filename="../../evidence_desk/ui/details.py" line="58"/>
         <source>No ledger entry found.</source>
         <translation>未找到存证链记录。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="61"/>
+        <location filename="../../evidence_desk/ui/details.py" line="62"/>
         <source>Ledger entry %1 is covered by a trusted time stamp: %2 by %3 (checkpoint %4).</source>
         <translation>存证链第 %1 条已有可信时间戳：%2，由 %3 签发（检查点 %4）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="69"/>
+        <location filename="../../evidence_desk/ui/details.py" line="70"/>
         <source>Ledger entry %1 is waiting for a trusted time stamp (queued).</source>
         <translation>存证链第 %1 条正在等待可信时间戳（排队中）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="88"/>
+        <location filename="../../evidence_desk/ui/details.py" line="89"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="92"/>
+        <location filename="../../evidence_desk/ui/details.py" line="93"/>
         <source>Sender</source>
         <translation>发送人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="93"/>
+        <location filename="../../evidence_desk/ui/details.py" line="94"/>
         <source>Sent (UTC)</source>
         <translation>发送时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="94"/>
+        <location filename="../../evidence_desk/ui/details.py" line="95"/>
         <source>Time as exported</source>
         <translation>导出中的时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="95"/>
+        <location filename="../../evidence_desk/ui/details.py" line="96"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="96"/>
+        <location filename="../../evidence_desk/ui/details.py" line="97"/>
         <source>Fingerprint</source>
         <translation>指纹</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="97"/>
+        <location filename="../../evidence_desk/ui/details.py" line="98"/>
         <source>Commitment</source>
         <translation>承诺值</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="100"/>
+        <location filename="../../evidence_desk/ui/details.py" line="101"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="106"/>
-        <location filename="../../evidence_desk/ui/details.py" line="165"/>
+        <location filename="../../evidence_desk/ui/details.py" line="107"/>
+        <location filename="../../evidence_desk/ui/details.py" line="197"/>
         <source>Time stamp</source>
         <translation>时间戳</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="109"/>
+        <location filename="../../evidence_desk/ui/details.py" line="110"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="113"/>
+        <location filename="../../evidence_desk/ui/details.py" line="114"/>
         <source>Original</source>
         <translation>原始文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="116"/>
-        <location filename="../../evidence_desk/ui/details.py" line="157"/>
+        <location filename="../../evidence_desk/ui/details.py" line="117"/>
+        <location filename="../../evidence_desk/ui/details.py" line="185"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="116"/>
-        <location filename="../../evidence_desk/ui/details.py" line="157"/>
+        <location filename="../../evidence_desk/ui/details.py" line="117"/>
+        <location filename="../../evidence_desk/ui/details.py" line="185"/>
         <source>%1 bytes</source>
         <translation>%1 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="118"/>
+        <location filename="../../evidence_desk/ui/details.py" line="119"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="121"/>
+        <location filename="../../evidence_desk/ui/details.py" line="122"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="122"/>
+        <location filename="../../evidence_desk/ui/details.py" line="123"/>
         <source>Our account</source>
         <translation>我方账号</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="123"/>
+        <location filename="../../evidence_desk/ui/details.py" line="124"/>
         <source>Imported by</source>
         <translation>导入人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="124"/>
+        <location filename="../../evidence_desk/ui/details.py" line="125"/>
         <source>Imported at</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="141"/>
+        <location filename="../../evidence_desk/ui/details.py" line="142"/>
         <source>Chain of custody</source>
         <translation>保管链</translation>
     </message>
     <message>
         <location filename="../../evidence_desk/ui/details.py" line="153"/>
+        <source>not stated in the file</source>
+        <translation>文件未记载</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="155"/>
+        <source>video recording</source>
+        <translation>录像</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="155"/>
+        <source>audio recording</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="162"/>
+        <source>Recording</source>
+        <translation>录音录像</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="166"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="167"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="168"/>
+        <source>Recorded at</source>
+        <translation>录制时间</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="169"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="170"/>
+        <source>Codecs</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/details.py" line="181"/>
         <source>Item</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="154"/>
+        <location filename="../../evidence_desk/ui/details.py" line="182"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="158"/>
+        <location filename="../../evidence_desk/ui/details.py" line="186"/>
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="159"/>
+        <location filename="../../evidence_desk/ui/details.py" line="187"/>
         <source>Added at</source>
         <translation>添加时间</translation>
     </message>

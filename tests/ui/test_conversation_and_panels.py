@@ -229,3 +229,23 @@ def test_image_attachments_get_thumbnails_from_the_sealed_zip(
         assert view.thumbnails.get(message.first_import, attachment["member"]) is None
     image = view.thumbnails.get(message.first_import, attachment["member"])
     assert image is not None and (image.width(), image.height()) == (64, 48)
+
+
+def test_a_recording_item_shows_what_its_file_states(
+    qtbot: QtBot, team: Team, tmp_path: Path
+) -> None:
+    from evidence_desk.services import contacts, evidence
+    from tests.helpers import visit_wav
+
+    staff, contact_id = approved_contact(team, tmp_path)
+    recording = tmp_path / "visit.wav"
+    recording.write_bytes(visit_wav(seconds=3725, rate=200))  # 1 h 2 min 5 s, kept small
+    evidence.import_files(staff, contact_id, [recording], tz="Asia/Shanghai")
+    [item] = [i for i in contacts.contact_items(staff, contact_id) if i.role == "recording"]
+    pane = DetailsPane(staff)
+    qtbot.addWidget(pane)
+    pane.show_item(item)
+    text = pane.browser.toPlainText()
+    assert "Recording" in text and "audio recording · wav" in text
+    assert "1:02:05" in text and "pcm" in text
+    assert "not stated in the file" in text  # a bare WAV names no device and no time
