@@ -9,7 +9,10 @@ same run we time the floor it cannot beat: one Ed25519 verification per signatur
 and worker processes.
 Target: >= 20k entries/s.
 
-    python bench/verify.py [--entries 100000] [--quick]
+Verify and the floor are each timed ``--repeat`` times (default 3), in alternating rounds, and
+the best time of each counts (a shared machine's bursts slow single measurements by a third).
+
+    python bench/verify.py [--entries 100000] [--repeat 3] [--quick]
 
 The last line printed is one JSON object (figures, ratios, targets) for bench/run_all.py.
 """
@@ -73,6 +76,7 @@ def signature_floor(count: int) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--entries", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3, help="rounds; the best time counts")
     parser.add_argument("--quick", action="store_true", help="10k entries")
     args = parser.parse_args()
     if args.quick:
@@ -82,12 +86,14 @@ def main() -> int:
         start = time.perf_counter()
         build(work / "store", args.entries)
         print(f"built {args.entries} entries in {time.perf_counter() - start:.1f} s")
-        with Session.open(work / "store", "root", "bench-password") as session:
-            start = time.perf_counter()
-            report = verify_store(session)
-            elapsed = time.perf_counter() - start
-        assert report.intact, report.findings[:5]
-        floor = signature_floor(args.entries)
+        elapsed = floor = float("inf")
+        for _round in range(max(1, args.repeat)):
+            with Session.open(work / "store", "root", "bench-password") as session:
+                start = time.perf_counter()
+                report = verify_store(session)
+                elapsed = min(elapsed, time.perf_counter() - start)
+            assert report.intact, report.findings[:5]
+            floor = min(floor, signature_floor(args.entries))
         rate = args.entries / elapsed
         print(
             f"verify            {elapsed:7.2f} s  {rate:9.0f} entries/s  (target >= 20000) "
