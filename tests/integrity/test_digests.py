@@ -14,9 +14,20 @@ SM3_VECTORS = {
 }
 
 
+@pytest.mark.parametrize("prefer_hashlib", [True, False], ids=["in use", "cryptography"])
 @pytest.mark.parametrize(("message", "expected"), SM3_VECTORS.items())
-def test_sm3_passes_gbt_32905_vectors(message: bytes, expected: str) -> None:
-    assert digests.sm3_hex(message) == expected
+def test_sm3_passes_gbt_32905_vectors(message: bytes, expected: str, prefer_hashlib: bool) -> None:
+    assert digests.sm3_hex(message, prefer_hashlib=prefer_hashlib) == expected
+
+
+@given(st.lists(st.binary(max_size=3000), max_size=8))
+def test_both_sm3_implementations_agree_on_any_input(chunks: list[bytes]) -> None:
+    # hashlib's SM3 (GIL-free) when this Python's OpenSSL has it; cryptography's is the fallback
+    ours, theirs = digests.new_sm3(), digests.new_sm3(prefer_hashlib=False)
+    for chunk in chunks:
+        ours.update(chunk)
+        theirs.update(chunk)
+    assert ours.digest() == theirs.digest()
 
 
 def test_sm3_is_available_in_this_build() -> None:
