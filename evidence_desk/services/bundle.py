@@ -460,12 +460,7 @@ def _details(row: dict[str, Any] | None) -> dict[str, Any]:
 
 
 def _device(row: dict[str, Any] | None) -> str:
-    if row is None:
-        return ""
-    try:
-        details = json.loads(row["details"])
-    except ValueError:
-        return ""
+    details = _details(row)
     parts = [details.get("make"), details.get("model"), details.get("device")]
     return " ".join(str(p) for p in parts if p)
 

@@ -201,7 +201,7 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
         append_and_root, leaf_hash, hash_bytes = tree.append_and_root, merkle.leaf_hash, _hash_bytes
         apply_rows = _apply_rows
         keys_get, payloads_append = keys.get, payloads.append
-        message_for, expect_both = ledger.checkpoint_message, signatures.expect_both
+        message_for, expect = ledger.checkpoint_message, signatures.expect
         for position, entry in enumerate(_read_entries(conn, findings, entries), start=1):
             seq, at, actor, action, text, stored_payload_hash, prev, stored_hash, signature = entry
             if seq != position:
@@ -283,7 +283,7 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
             ):
                 # every write makes this: the entry signed through the checkpoint it closes
                 message = message_for(store_id, position, root)
-                expect_both(signer_key, message, signature, position, actor)
+                expect(signer_key, (message,), signature, _Failure.BOTH, position, actor)
             else:
                 _check_entry_and_checkpoint(
                     store_id,
@@ -698,14 +698,6 @@ class _Signatures:
     ) -> None:
         self._batch.add_parts(public_key, messages, signature)
         self._meanings.append((failure, number, signer, public_key is not None))
-
-    def expect_both(
-        self, public_key: str | None, message: bytes, signature: str, size: int, signer: str
-    ) -> None:
-        """``expect`` for the entry at ``size`` signed through the checkpoint it closes (the
-        replay's every-entry case, so without the general form's tuple of messages)."""
-        self._batch.add_parts(public_key, (message,), signature)
-        self._meanings.append((_Failure.BOTH, size, signer, public_key is not None))
 
     def failures(self) -> list[Finding]:
         return [
