@@ -165,6 +165,18 @@ class RecordingPreview:
     problems: tuple[str, ...]
     timezone: str  # the zone its local times were read in (and are shown in)
 
+    @property
+    def description(self) -> RecordingDescription:
+        """The part a stored recording is shown with too (the item pane)."""
+        return RecordingDescription(
+            self.media,
+            self.container,
+            self.duration_seconds,
+            self.recorded_at,
+            self.device,
+            self.codecs,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class RecordingDescription:

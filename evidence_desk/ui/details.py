@@ -11,7 +11,6 @@ import html
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from evidence_desk.domain import policy
-from evidence_desk.domain.durations import clock_text
 from evidence_desk.domain.policy import Action
 from evidence_desk.services import evidence, reading
 from evidence_desk.services import settings as settings_service
@@ -20,7 +19,13 @@ from evidence_desk.services.reading import MessageRow, StampState
 from evidence_desk.services.session import Session
 from evidence_desk.ui import errors, service_text
 from evidence_desk.ui.formatting import local_time
-from evidence_desk.ui.labels import format_label, item_role_label, kind_label
+from evidence_desk.ui.labels import (
+    format_label,
+    item_role_label,
+    kind_label,
+    recording_media_label,
+    recording_rows,
+)
 
 
 def _e(value: object) -> str:
@@ -150,13 +155,7 @@ class DetailsPane(QWidget):
         described = evidence.recording_description(self.session, item.sha256)
         if described is None:
             return ""
-        unknown = self.tr("not stated in the file")
-        media = (
-            self.tr("video recording") if described.media == "video" else self.tr("audio recording")
-        )
-        recorded = (
-            local_time(described.recorded_at, self.zone) if described.recorded_at else unknown
-        )
+        media = recording_media_label(described.media)
         return (
             "<h3>"
             + _e(self.tr("Recording"))
@@ -164,10 +163,7 @@ class DetailsPane(QWidget):
             + self._table(
                 [
                     (self.tr("Type"), f"{media} · {described.container}"),
-                    (self.tr("Duration"), clock_text(described.duration_seconds) or unknown),
-                    (self.tr("Recorded at"), recorded),
-                    (self.tr("Device"), described.device or unknown),
-                    (self.tr("Codecs"), ", ".join(described.codecs) or unknown),
+                    *recording_rows(described, self.zone),
                 ]
             )
         )

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidence_desk.domain.durations import clock_text
 from evidence_desk.services import evidence
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.contacts import Contact
@@ -34,7 +33,12 @@ from evidence_desk.ui import errors, service_text
 from evidence_desk.ui.bubbles import attachment_state_label
 from evidence_desk.ui.drop_list import FilePicker
 from evidence_desk.ui.formatting import local_time
-from evidence_desk.ui.labels import format_label, kind_label
+from evidence_desk.ui.labels import (
+    format_label,
+    kind_label,
+    recording_media_label,
+    recording_rows,
+)
 from evidence_desk.ui.workers import Job, start
 
 ZONES = (
@@ -306,24 +310,11 @@ class ImportWizard(QDialog):
             )
             parts += self._problems(image.problems)
         for recording in preview.recordings:
-            media = (
-                self.tr("video recording")
-                if recording.media == "video"
-                else self.tr("audio recording")
-            )
-            unknown = self.tr("not stated in the file")
             rows = [
                 (self.tr("Why"), service_text.detection_reason(recording.detection_reason)),
-                (self.tr("Duration"), clock_text(recording.duration_seconds) or unknown),
-                (
-                    self.tr("Recorded at"),
-                    local_time(recording.recorded_at, recording.timezone)
-                    if recording.recorded_at
-                    else unknown,
-                ),
-                (self.tr("Device"), recording.device or unknown),
-                (self.tr("Codecs"), ", ".join(recording.codecs) or unknown),
+                *recording_rows(recording.description, recording.timezone),
             ]
+            media = recording_media_label(recording.media)
             parts.append(
                 "<h3>" + _e(recording.file_name) + " (" + _e(media) + ")</h3>" + self._table(rows)
             )

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
+
+from evidence_desk.domain.durations import clock_text
+from evidence_desk.ui.formatting import local_time
+
+if TYPE_CHECKING:
+    from evidence_desk.services.evidence import RecordingDescription
 
 
 def status_label(status: str) -> str:
@@ -189,3 +197,24 @@ def permission_label(action: str) -> str:
         "store.backup": QCoreApplication.translate("Labels", "back up the store"),
         "store.restore": QCoreApplication.translate("Labels", "restore the store"),
     }.get(action, action)
+
+
+def recording_media_label(media: str) -> str:
+    if media == "video":
+        return QCoreApplication.translate("Labels", "video recording")
+    return QCoreApplication.translate("Labels", "audio recording")
+
+
+def recording_rows(described: RecordingDescription, zone: str) -> list[tuple[str, str]]:
+    """What a recording's file states, as label/value rows (the import preview, the item pane)."""
+    unknown = QCoreApplication.translate("Labels", "not stated in the file")
+    recorded = local_time(described.recorded_at, zone) if described.recorded_at else unknown
+    return [
+        (
+            QCoreApplication.translate("Labels", "Duration"),
+            clock_text(described.duration_seconds) or unknown,
+        ),
+        (QCoreApplication.translate("Labels", "Recorded at"), recorded),
+        (QCoreApplication.translate("Labels", "Device"), described.device or unknown),
+        (QCoreApplication.translate("Labels", "Codecs"), ", ".join(described.codecs) or unknown),
+    ]

@@ -769,185 +769,150 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="50"/>
+        <location filename="../../evidence_desk/ui/details.py" line="55"/>
         <source>Select a message or an item to see its digests, import record, custody and time stamp.</source>
         <translation>选择一条消息或一项证据，查看其哈希值、导入记录、保管链和时间戳。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="58"/>
+        <location filename="../../evidence_desk/ui/details.py" line="63"/>
         <source>No ledger entry found.</source>
         <translation>未找到存证链记录。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="62"/>
+        <location filename="../../evidence_desk/ui/details.py" line="67"/>
         <source>Ledger entry %1 is covered by a trusted time stamp: %2 by %3 (checkpoint %4).</source>
         <translation>存证链第 %1 条已有可信时间戳：%2，由 %3 签发（检查点 %4）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="70"/>
+        <location filename="../../evidence_desk/ui/details.py" line="75"/>
         <source>Ledger entry %1 is waiting for a trusted time stamp (queued).</source>
         <translation>存证链第 %1 条正在等待可信时间戳（排队中）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="89"/>
+        <location filename="../../evidence_desk/ui/details.py" line="94"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="93"/>
+        <location filename="../../evidence_desk/ui/details.py" line="98"/>
         <source>Sender</source>
         <translation>发送人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="94"/>
+        <location filename="../../evidence_desk/ui/details.py" line="99"/>
         <source>Sent (UTC)</source>
         <translation>发送时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="95"/>
+        <location filename="../../evidence_desk/ui/details.py" line="100"/>
         <source>Time as exported</source>
         <translation>导出中的时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="96"/>
+        <location filename="../../evidence_desk/ui/details.py" line="101"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="97"/>
+        <location filename="../../evidence_desk/ui/details.py" line="102"/>
         <source>Fingerprint</source>
         <translation>指纹</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="98"/>
+        <location filename="../../evidence_desk/ui/details.py" line="103"/>
         <source>Commitment</source>
         <translation>承诺值</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="101"/>
+        <location filename="../../evidence_desk/ui/details.py" line="106"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="107"/>
-        <location filename="../../evidence_desk/ui/details.py" line="197"/>
+        <location filename="../../evidence_desk/ui/details.py" line="112"/>
+        <location filename="../../evidence_desk/ui/details.py" line="193"/>
         <source>Time stamp</source>
         <translation>时间戳</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="110"/>
+        <location filename="../../evidence_desk/ui/details.py" line="115"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="114"/>
+        <location filename="../../evidence_desk/ui/details.py" line="119"/>
         <source>Original</source>
         <translation>原始文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="117"/>
-        <location filename="../../evidence_desk/ui/details.py" line="185"/>
+        <location filename="../../evidence_desk/ui/details.py" line="122"/>
+        <location filename="../../evidence_desk/ui/details.py" line="181"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="117"/>
-        <location filename="../../evidence_desk/ui/details.py" line="185"/>
+        <location filename="../../evidence_desk/ui/details.py" line="122"/>
+        <location filename="../../evidence_desk/ui/details.py" line="181"/>
         <source>%1 bytes</source>
         <translation>%1 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="119"/>
+        <location filename="../../evidence_desk/ui/details.py" line="124"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="122"/>
+        <location filename="../../evidence_desk/ui/details.py" line="127"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="123"/>
+        <location filename="../../evidence_desk/ui/details.py" line="128"/>
         <source>Our account</source>
         <translation>我方账号</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="124"/>
+        <location filename="../../evidence_desk/ui/details.py" line="129"/>
         <source>Imported by</source>
         <translation>导入人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="125"/>
+        <location filename="../../evidence_desk/ui/details.py" line="130"/>
         <source>Imported at</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="142"/>
+        <location filename="../../evidence_desk/ui/details.py" line="147"/>
         <source>Chain of custody</source>
         <translation>保管链</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="153"/>
-        <source>not stated in the file</source>
-        <translation>文件未记载</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/details.py" line="155"/>
-        <source>video recording</source>
-        <translation>录像</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/details.py" line="155"/>
-        <source>audio recording</source>
-        <translation>录音</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/details.py" line="162"/>
+        <location filename="../../evidence_desk/ui/details.py" line="161"/>
         <source>Recording</source>
         <translation>录音录像</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="166"/>
+        <location filename="../../evidence_desk/ui/details.py" line="165"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="167"/>
-        <source>Duration</source>
-        <translation>时长</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/details.py" line="168"/>
-        <source>Recorded at</source>
-        <translation>录制时间</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/details.py" line="169"/>
-        <source>Device</source>
-        <translation>设备</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/details.py" line="170"/>
-        <source>Codecs</source>
-        <translation>编码</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/details.py" line="181"/>
+        <location filename="../../evidence_desk/ui/details.py" line="177"/>
         <source>Item</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="182"/>
+        <location filename="../../evidence_desk/ui/details.py" line="178"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="186"/>
+        <location filename="../../evidence_desk/ui/details.py" line="182"/>
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="187"/>
+        <location filename="../../evidence_desk/ui/details.py" line="183"/>
         <source>Added at</source>
         <translation>添加时间</translation>
     </message>
@@ -1298,232 +1263,201 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="66"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="70"/>
         <source>Import evidence for %1</source>
         <translation>为 %1 导入证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="89"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="93"/>
         <source>Detected from the export (leave empty)</source>
         <translation>从导出文件识别（可留空）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="91"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="95"/>
         <source>Time zone of the export&apos;s local times</source>
         <translation>导出文件中本地时间的时区</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="92"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="96"/>
         <source>Our account (staff side)</source>
         <translation>我方账号（员工一方）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="144"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="148"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="146"/>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="172"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="150"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="176"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="149"/>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="184"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="153"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="188"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="176"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="180"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="184"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="188"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="206"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="210"/>
         <source>Cancelling… nothing will be stored.</source>
         <translation>正在取消…不会保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="220"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="224"/>
         <source>Reading the files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="247"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="251"/>
         <source>Detected format</source>
         <translation>识别的格式</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="248"/>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="294"/>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="316"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="252"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="298"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="314"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="249"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="253"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="250"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="254"/>
         <source>Participants</source>
         <translation>参与者</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="251"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="255"/>
         <source>Our account</source>
         <translation>我方账号</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="253"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="257"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="254"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="258"/>
         <source>%1 (%2 already stored)</source>
         <translation>%1（其中 %2 条已保存）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="259"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="263"/>
         <source>Date range</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="263"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="267"/>
         <source>Time zone assumed</source>
         <translation>采用的时区</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="264"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="268"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="266"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="270"/>
         <source>By kind</source>
         <translation>按类型</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="272"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="276"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="281"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="285"/>
         <source>After revocation</source>
         <translation>终止后</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="286"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="290"/>
         <source>Repaired while reading (the original is unchanged):</source>
         <translation>读取时已修复（原始文件保持不变）：</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="310"/>
-        <source>video recording</source>
-        <translation>录像</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="312"/>
-        <source>audio recording</source>
-        <translation>录音</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="314"/>
-        <source>not stated in the file</source>
-        <translation>文件未记载</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="317"/>
-        <source>Duration</source>
-        <translation>时长</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="319"/>
-        <source>Recorded at</source>
-        <translation>录制时间</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="325"/>
-        <source>Codecs</source>
-        <translation>编码</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="346"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="337"/>
         <source>Could not parse or had to interpret:</source>
         <translation>无法解析或需要推断的内容：</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="411"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="402"/>
         <source>Stored %1 import(s): %2 messages (%3 new), %4 screenshot(s), %5 recording(s).</source>
         <translation>已保存 %1 次导入：%2 条消息（新增 %3 条），%4 张截图，%5 段录音录像。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="295"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="299"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="95"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="99"/>
         <source>Drop chat exports, zips with media, export folders, screenshots or audio and video recordings here. Nothing is stored until you confirm the preview.</source>
         <translation>将聊天导出文件、含媒体的 zip、导出文件夹、截图或录音录像拖放到这里。确认预览之前不会保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="296"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="300"/>
         <source>Taken at</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="297"/>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="324"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="301"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="303"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="307"/>
         <source>screenshot</source>
         <translation>截图</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="336"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="327"/>
         <source>%1: identical bytes are already imported and will be skipped.</source>
         <translation>%1：完全相同的文件已导入，将跳过。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="366"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="357"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="397"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="388"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="399"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="390"/>
         <source>Encrypting and sealing %1…</source>
         <translation>正在加密封存 %1…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="401"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="392"/>
         <source>Storing messages and the ledger entry…</source>
         <translation>正在保存消息和存证记录…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="403"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="394"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="420"/>
+        <location filename="../../evidence_desk/ui/import_wizard.py" line="411"/>
         <source>Recorded as ledger entry %1.</source>
         <translation>已记入存证链第 %1 条。</translation>
     </message>
@@ -3107,540 +3041,575 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="10"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="18"/>
         <source>awaiting approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="11"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="19"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="12"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="20"/>
         <source>rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="13"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="21"/>
         <source>revoked</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="14"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="22"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="20"/>
-        <location filename="../../evidence_desk/ui/labels.py" line="146"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="28"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="154"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="21"/>
-        <location filename="../../evidence_desk/ui/labels.py" line="148"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="29"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="156"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="22"/>
-        <location filename="../../evidence_desk/ui/labels.py" line="144"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="30"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="152"/>
         <source>Telegram</source>
         <translation>Telegram</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="23"/>
-        <location filename="../../evidence_desk/ui/labels.py" line="147"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="31"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="155"/>
         <source>LINE</source>
         <translation>LINE</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="24"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="32"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="25"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="33"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="31"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="39"/>
         <source>debtor</source>
         <translation>债务人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="32"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="40"/>
         <source>guarantor</source>
         <translation>担保人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="33"/>
-        <location filename="../../evidence_desk/ui/labels.py" line="55"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="41"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="63"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="39"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="47"/>
         <source>the debtor</source>
         <translation>债务人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="40"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="48"/>
         <source>our staff</source>
         <translation>我方员工</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="46"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="54"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="47"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="55"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="53"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="61"/>
         <source>auto loan</source>
         <translation>车贷</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="54"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="62"/>
         <source>online loan</source>
         <translation>网贷</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="61"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="69"/>
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="62"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="70"/>
         <source>in litigation</source>
         <translation>诉讼中</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="63"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="71"/>
         <source>settled</source>
         <translation>已和解</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="64"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="72"/>
         <source>closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="70"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="78"/>
         <source>identity proof</source>
         <translation>身份证明</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="71"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="79"/>
         <source>debt confirmation</source>
         <translation>债务确认书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="72"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="80"/>
         <source>friend request</source>
         <translation>好友申请</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="73"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="81"/>
         <source>consent</source>
         <translation>同意证明</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="74"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="82"/>
         <source>document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="75"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="83"/>
         <source>chat export</source>
         <translation>聊天记录导出</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="76"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="84"/>
         <source>screenshot</source>
         <translation>截图</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="77"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="85"/>
         <source>recording</source>
         <translation>录音录像</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="78"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="86"/>
         <source>export file</source>
         <translation>导出文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="84"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="92"/>
         <source>CC-3: not the debtor or guarantor</source>
         <translation>CC-3：非债务人或担保人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="87"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="95"/>
         <source>CC-4: no recorded consent</source>
         <translation>CC-4：无同意记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="93"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="101"/>
         <source>text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="94"/>
-        <location filename="../../evidence_desk/ui/labels.py" line="142"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="102"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="150"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="95"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="103"/>
         <source>voice message</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="96"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="104"/>
         <source>video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="97"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="105"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="98"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="106"/>
         <source>sticker</source>
         <translation>表情</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="99"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="107"/>
         <source>location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="100"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="108"/>
         <source>contact card</source>
         <translation>名片</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="101"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="109"/>
         <source>link</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="102"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="110"/>
         <source>transfer</source>
         <translation>转账</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="103"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="111"/>
         <source>red packet</source>
         <translation>红包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="104"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="112"/>
         <source>call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="105"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="113"/>
         <source>recalled</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="106"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="114"/>
         <source>system</source>
         <translation>系统消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="107"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="115"/>
         <source>quote</source>
         <translation>引用</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="108"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="116"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="115"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="123"/>
         <source>store created</source>
         <translation>创建证据库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="116"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="124"/>
         <source>setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="117"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="125"/>
         <source>user added</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="118"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="126"/>
         <source>password changed</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="119"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="127"/>
         <source>password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="120"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="128"/>
         <source>user deactivated</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="121"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="129"/>
         <source>case opened</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="122"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="130"/>
         <source>case edited</source>
         <translation>修改案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="123"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="131"/>
         <source>cases imported</source>
         <translation>批量导入案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="124"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="132"/>
         <source>contact requested</source>
         <translation>申请联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="125"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="133"/>
         <source>contact approved</source>
         <translation>批准联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="126"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="134"/>
         <source>contact rejected</source>
         <translation>驳回联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="127"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="135"/>
         <source>contact revoked</source>
         <translation>撤销联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="128"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="136"/>
         <source>documents attached</source>
         <translation>添加材料</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="129"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="137"/>
         <source>chat imported</source>
         <translation>导入聊天记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="130"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="138"/>
         <source>time-stamp authority set</source>
         <translation>设置时间戳机构</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="131"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="139"/>
         <source>trusted time-stamp</source>
         <translation>可信时间戳</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="132"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="140"/>
         <source>tagged</source>
         <translation>添加标签</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="133"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="141"/>
         <source>tag withdrawn</source>
         <translation>撤回标签</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="134"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="142"/>
         <source>finding acknowledged</source>
         <translation>确认合规提示</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="135"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="143"/>
         <source>bundle exported</source>
         <translation>导出证据包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="143"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="151"/>
         <source>SMS Backup &amp; Restore</source>
         <translation>SMS Backup &amp; Restore 短信备份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="145"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="153"/>
         <source>Messenger/Instagram</source>
         <translation>Messenger/Instagram</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="149"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="157"/>
         <source>generic CSV</source>
         <translation>通用 CSV</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="150"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="158"/>
         <source>WeChat (MemoTrace CSV)</source>
         <translation>微信（MemoTrace CSV）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="151"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="159"/>
         <source>WeChat (PyWxDump CSV)</source>
         <translation>微信（PyWxDump CSV）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="152"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="160"/>
         <source>WeChat (WechatExporter TXT)</source>
         <translation>微信（WechatExporter TXT）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="155"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="163"/>
         <source>WeChat (MemoTrace TXT)</source>
         <translation>微信（MemoTrace TXT）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="156"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="164"/>
         <source>WeChat (MemoTrace HTML)</source>
         <translation>微信（MemoTrace HTML）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="157"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="165"/>
         <source>WeChat (WechatExporter HTML)</source>
         <translation>微信（WechatExporter HTML）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="166"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="174"/>
         <source>add users</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="167"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="175"/>
         <source>reset passwords</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="168"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="176"/>
         <source>deactivate users</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="169"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="177"/>
         <source>list users</source>
         <translation>查看用户列表</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="170"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="178"/>
         <source>change settings</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="171"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="179"/>
         <source>read settings</source>
         <translation>查看设置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="172"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="180"/>
         <source>read the ledger</source>
         <translation>查看存证链</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="173"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="181"/>
         <source>verify the store</source>
         <translation>校验证据库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="174"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="182"/>
         <source>open cases</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="175"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="183"/>
         <source>edit cases</source>
         <translation>修改案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="176"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="184"/>
         <source>read cases</source>
         <translation>查看案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="177"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="185"/>
         <source>import cases</source>
         <translation>批量导入案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="178"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="186"/>
         <source>request contacts</source>
         <translation>申请联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="179"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="187"/>
         <source>decide contact requests</source>
         <translation>审批联系人申请</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="180"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="188"/>
         <source>read contacts</source>
         <translation>查看联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="181"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="189"/>
         <source>add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="182"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="190"/>
         <source>read evidence</source>
         <translation>查看证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="183"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="191"/>
         <source>tag messages</source>
         <translation>标记消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="184"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="192"/>
         <source>run the conduct check</source>
         <translation>运行合规自查</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="185"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="193"/>
         <source>acknowledge conduct findings</source>
         <translation>确认合规提示</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="186"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="194"/>
         <source>export court bundles</source>
         <translation>导出诉讼证据包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="187"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="195"/>
         <source>configure time-stamp authorities</source>
         <translation>配置时间戳机构</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="188"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="196"/>
         <source>time-stamp checkpoints</source>
         <translation>为检查点加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="189"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="197"/>
         <source>back up the store</source>
         <translation>备份证据库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="190"/>
+        <location filename="../../evidence_desk/ui/labels.py" line="198"/>
         <source>restore the store</source>
         <translation>恢复证据库</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="204"/>
+        <source>video recording</source>
+        <translation>录像</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="205"/>
+        <source>audio recording</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="210"/>
+        <source>not stated in the file</source>
+        <translation>文件未记载</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="214"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="217"/>
+        <source>Recorded at</source>
+        <translation>录制时间</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="218"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/labels.py" line="219"/>
+        <source>Codecs</source>
+        <translation>编码</translation>
     </message>
 </context>
 <context>
