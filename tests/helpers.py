@@ -6,6 +6,7 @@ changes speed, not behaviour). Nothing here replaces a component of ours with a 
 
 from __future__ import annotations
 
+import ast
 import io
 import math
 import wave
@@ -194,3 +195,11 @@ def visit_wav(seconds: int = 4, rate: int = 8000) -> bytes:
             )
         )
     return buffer.getvalue()
+
+
+def literal_sentence(node: ast.expr) -> bool:
+    """A sentence written in place (for the tests that scan sources for uncoded wording): a
+    string, an f-string or a concatenation of them."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str) and bool(node.value)
+    return isinstance(node, ast.JoinedStr | ast.BinOp)

@@ -18,6 +18,7 @@ from evidence_desk.domain.errors import ImportInputError
 from evidence_desk.domain.wording import Phrase, codes, fact_names
 from evidence_desk.importers import archive, registry
 from evidence_desk.importers.base import ExportSource, ParsedChat, ParseProblem
+from tests.helpers import literal_sentence
 
 IMPORTERS = Path(__file__).resolve().parents[2] / "evidence_desk" / "importers"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -26,13 +27,6 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 _REASON_ARGUMENT = {"ImportInputError": 2, "ParseProblem": 2, "problem": 1, "_problem": 1}
 # Refusals of the CLI's --format option only (the GUI never forces a format).
 _ALLOWED = {("registry.py", "UsageError")}
-
-
-def _literal(node: ast.expr) -> bool:
-    """A sentence written in place: a string, an f-string or a concatenation of them."""
-    if isinstance(node, ast.Constant):
-        return isinstance(node.value, str) and bool(node.value)
-    return isinstance(node, ast.JoinedStr | ast.BinOp)
 
 
 def _worded_in_place(path: Path) -> list[str]:
@@ -49,15 +43,16 @@ def _worded_in_place(path: Path) -> list[str]:
                 worded = node.args[-1:]
             else:
                 worded = []
-            if any(_literal(arg) for arg in worded):
+            if any(literal_sentence(arg) for arg in worded):
                 found.append(f"{path.name}:{node.lineno} {name}")
             if name == "append" and isinstance(func, ast.Attribute):
                 target = ast.unparse(func.value)
-                if target in ("repairs", "notes") and node.args and _literal(node.args[0]):
+                if target in ("repairs", "notes") and node.args and literal_sentence(node.args[0]):
                     found.append(f"{path.name}:{node.lineno} {target}.append")
         if isinstance(node, ast.FunctionDef) and "detect" in node.name:
             for sub in ast.walk(node):
-                if isinstance(sub, ast.Return) and sub.value is not None and _literal(sub.value):
+                returned = sub.value if isinstance(sub, ast.Return) else None
+                if returned is not None and literal_sentence(returned):
                     found.append(f"{path.name}:{sub.lineno} return in {node.name}")
     return found
 

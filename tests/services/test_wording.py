@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import literal_sentence
+
 PACKAGE = Path(__file__).resolve().parents[2] / "evidence_desk"
 # Modules whose sentences people meet on the login dialog, the verify panel and the status bar
 # (each words them from a catalogue of its own) ...
@@ -46,13 +48,6 @@ _WORDED = {
 }
 
 
-def _literal(node: ast.expr) -> bool:
-    """A sentence written in place: a string, an f-string or a concatenation of them."""
-    if isinstance(node, ast.Constant):
-        return isinstance(node.value, str) and bool(node.value)
-    return isinstance(node, ast.JoinedStr | ast.BinOp)
-
-
 def _worded_in_place(path: Path) -> list[str]:
     found = []
     for node in ast.walk(ast.parse(path.read_text("utf-8"))):
@@ -62,7 +57,7 @@ def _worded_in_place(path: Path) -> list[str]:
         name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
         worded = [node.args[i] for i in _WORDED.get(name, ()) if i < len(node.args)]
         worded += [k.value for k in node.keywords if k.arg in ("location", "detail", "message")]
-        if any(_literal(arg) for arg in worded):
+        if any(literal_sentence(arg) for arg in worded):
             found.append(f"{path.name}:{node.lineno} {name}")
     return found
 
