@@ -302,6 +302,9 @@ def test_deleted_middle_ledger_entry_is_found_where_the_gap_is(built: Built) -> 
     # the checkpoint the approval cosigned no longer matches the ledger
     assert_found(report, "approval.cosignature_root", f"ledger seq {built.approve_seq}")
     assert_found(report, "checkpoint.root", f"checkpoint {built.request_seq}")
+    # checkpoints are matched to entries by position: the last one now reaches past the ledger
+    assert_found(report, "checkpoint.beyond_ledger", f"checkpoint {built.last_seq}")
+    assert report.checkpoints == built.last_seq
     # entries before the gap are fine
     assert not any(
         f.location == f"ledger seq {seq}" for f in report.findings for seq in range(1, 9)
@@ -344,6 +347,31 @@ def test_truncated_ledger_tail_is_found_against_the_head_in_store_json(built: Bu
     # the rows those entries created are now unrecorded
     assert_found(report, "row.unrecorded", f"table contacts row id={built.pending}")
     assert_found(report, "row.unrecorded", f"table items row id={built.attached_items[0]}")
+
+
+def test_truncated_tail_whose_checkpoints_were_left_is_found_at_each_checkpoint(
+    built: Built,
+) -> None:
+    sql(built, ("DELETE FROM ledger WHERE seq > ?", (built.last_seq - 2,)))
+    report = verify(built)
+    for size in (built.last_seq - 1, built.last_seq):
+        finding = assert_found(report, "checkpoint.beyond_ledger", f"checkpoint {size}")
+        assert f"ledger has {built.last_seq - 2}" in finding.detail
+    assert report.checkpoints == built.last_seq
+    assert report.entries == built.last_seq - 2
+
+
+def test_checkpoint_column_that_is_not_text_is_found_also_past_a_gap(built: Built) -> None:
+    """With a gap in the numbering, entries and checkpoints are paired by position in Python
+    rather than joined in SQL: the same column check runs on that path too."""
+    sql(
+        built,
+        ("DELETE FROM ledger WHERE seq = ?", (built.request_seq,)),
+        ("UPDATE checkpoints SET signature = x'00' WHERE size = ?", (built.approve_seq,)),
+    )
+    report = verify(built)
+    assert_found(report, "column.type", f"checkpoint {built.approve_seq}")
+    assert_found(report, "checkpoint.signature", f"checkpoint {built.approve_seq}")
 
 
 def test_entry_resigned_with_another_users_key_is_found_at_that_seq(built: Built) -> None:
