@@ -362,8 +362,8 @@ def test_truncated_tail_whose_checkpoints_were_left_is_found_at_each_checkpoint(
 
 
 def test_checkpoint_column_that_is_not_text_is_found_also_past_a_gap(built: Built) -> None:
-    """With a gap in the numbering, entries and checkpoints are paired by position in Python
-    rather than joined in SQL: the same column check runs on that path too."""
+    """Past a gap, entries and checkpoints no longer share numbers; a malformed checkpoint is
+    still named by its own size."""
     sql(
         built,
         ("DELETE FROM ledger WHERE seq = ?", (built.request_seq,)),
