@@ -11,9 +11,13 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 
+from evidence_desk.services import contacts
 from evidence_desk.ui import i18n
 from evidence_desk.ui.app import make_application
+from evidence_desk.ui.import_wizard import ImportWizard
+from tests.helpers import Team, approved_contact, visit_wav
 
 
 @pytest.fixture(autouse=True)
@@ -84,3 +88,17 @@ def screenshots(folder: Path, count: int = 2) -> list[Path]:
         path.write_bytes(png_bytes((200 + n * 20, 230, 200)))
         paths.append(path)
     return paths
+
+
+def previewed_recording(qtbot: QtBot, team: Team, tmp_path: Path, name: str) -> ImportWizard:
+    """The import wizard on its preview page, for a 65-second WAV visit recording called
+    ``name`` added to an approved contact by staff."""
+    staff, contact_id = approved_contact(team, tmp_path)
+    recording = tmp_path / name
+    recording.write_bytes(visit_wav(seconds=65))
+    wizard = ImportWizard(staff, contacts.get_contact(staff, contact_id))
+    qtbot.addWidget(wizard)
+    wizard.add_paths([recording])
+    wizard.next_button.click()
+    qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.page_preview, timeout=20_000)
+    return wizard

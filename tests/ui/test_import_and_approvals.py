@@ -12,8 +12,8 @@ from evidence_desk.services import cases, contacts
 from evidence_desk.services.session import Session
 from evidence_desk.ui.approvals import ApprovalQueue
 from evidence_desk.ui.import_wizard import ImportWizard
-from tests.helpers import Team, approved_contact, supporting_documents, visit_wav
-from tests.ui.conftest import screenshots, whatsapp_zip
+from tests.helpers import Team, approved_contact, supporting_documents
+from tests.ui.conftest import previewed_recording, screenshots, whatsapp_zip
 
 
 def _state(session: Session) -> tuple[object, ...]:
@@ -195,14 +195,7 @@ def test_the_window_stays_responsive_during_a_large_import(
 def test_a_visit_recording_is_previewed_and_imported_in_the_wizard(
     qtbot: QtBot, team: Team, tmp_path: Path
 ) -> None:
-    staff, contact_id = approved_contact(team, tmp_path)
-    recording = tmp_path / "visit.wav"
-    recording.write_bytes(visit_wav(seconds=65))
-    wizard = ImportWizard(staff, contacts.get_contact(staff, contact_id))
-    qtbot.addWidget(wizard)
-    wizard.add_paths([recording])
-    wizard.next_button.click()
-    qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.page_preview, timeout=20_000)
+    wizard = previewed_recording(qtbot, team, tmp_path, "visit.wav")
     shown = wizard.preview_view.toPlainText()
     assert "visit.wav (audio recording)" in shown
     assert "Duration" in shown and "1:05" in shown
@@ -210,4 +203,5 @@ def test_a_visit_recording_is_previewed_and_imported_in_the_wizard(
     wizard.run_import()
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.page_summary, timeout=20_000)
     assert "0 screenshot(s), 1 recording(s)" in wizard.summary.toPlainText()
-    assert [i.role for i in contacts.contact_items(staff, contact_id)].count("recording") == 1
+    items = contacts.contact_items(wizard.session, wizard.contact.id)
+    assert [i.role for i in items].count("recording") == 1

@@ -45,8 +45,8 @@ from tests.helpers import (
     Team,
     approved_contact,
     raw_connection,
-    visit_wav,
 )
+from tests.ui.conftest import previewed_recording
 
 FIXTURES = Path(__file__).resolve().parents[1] / "importers" / "fixtures"
 
@@ -162,14 +162,7 @@ def test_a_refused_file_is_explained_in_chinese(
 def test_a_recording_preview_is_in_chinese(
     qtbot: QtBot, team: Team, tmp_path: Path, chinese: None
 ) -> None:
-    staff, contact_id = approved_contact(team, tmp_path)
-    recording = tmp_path / "外访录音.wav"
-    recording.write_bytes(visit_wav(seconds=65))
-    wizard = ImportWizard(staff, contacts.get_contact(staff, contact_id))
-    qtbot.addWidget(wizard)
-    wizard.add_paths([recording])
-    wizard.next_button.click()
-    qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.page_preview, timeout=20_000)
+    wizard = previewed_recording(qtbot, team, tmp_path, "外访录音.wav")
     shown = wizard.preview_view.toPlainText()
     assert "外访录音.wav (录音)" in shown
     assert "时长" in shown and "1:05" in shown and "文件未记载" in shown
