@@ -1099,25 +1099,21 @@ def _iso_metadata(r: _Reader, moov: _Box, times: _Times) -> _IsoMeta:
             elif wanted is not None:
                 meta.offer(wanted, value)
     udta = moov.child(b"udta")
-    for box in [] if udta is None else udta.children:
-        wanted = _UDTA_KEYS.get(box.kind)
-        if wanted is None:
-            continue
-        said = _udta_text(r.data, box)
-        if wanted == "date" and said:
-            dates.append((box.path, said, _fourcc(box.kind)))
-        else:
-            meta.offer(wanted, said)
     ilst = None if udta is None else udta.find(b"meta", b"ilst")
-    for item in [] if ilst is None else ilst.children:
-        wanted = _UDTA_KEYS.get(item.kind)
-        if wanted is None:
-            continue
-        listed = _data_value(r.data, item)
-        if wanted == "date" and listed:
-            dates.append((item.path, listed, _fourcc(item.kind)))
-        else:
-            meta.offer(wanted, listed)
+    # QuickTime user-data texts, then iTunes-style items: the same keys, read two ways
+    for boxes, read in (
+        ([] if udta is None else udta.children, _udta_text),
+        ([] if ilst is None else ilst.children, _data_value),
+    ):
+        for box in boxes:
+            wanted = _UDTA_KEYS.get(box.kind)
+            if wanted is None:
+                continue
+            said = read(r.data, box)
+            if wanted == "date" and said:
+                dates.append((box.path, said, _fourcc(box.kind)))
+            else:
+                meta.offer(wanted, said)
     local: _Stamp | None = None
     for locator, value, source in dates:
         stamp, has_offset = times.text(locator, value, source)
