@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from evidence_desk.domain.recording_description import RecordingDescription
 from evidence_desk.integrity.ledger import Entry
 
 BUNDLE_FORMAT = "evidence-desk/bundle/v1"
@@ -127,12 +128,7 @@ class Recording:
     """
 
     original: OriginalFile
-    media: str  # audio, video
-    container: str  # mp4, m4a, wav, amr...
-    duration_seconds: float | None
-    recorded_at: str | None  # UTC, RFC 3339, when the file states it
-    device: str
-    codecs: tuple[str, ...]
+    described: RecordingDescription  # as the import stored it
 
 
 @dataclass(frozen=True, slots=True)

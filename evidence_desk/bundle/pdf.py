@@ -866,23 +866,23 @@ class _Story:
                 self._recording(recording)
 
     def _recording(self, recording: Recording) -> None:
-        lay, original = self.layout, recording.original
+        lay, original, described = self.layout, recording.original, recording.described
         unknown = self.t("recording_unknown")
-        media = {"audio": "recording_audio", "video": "recording_video"}.get(recording.media)
-        recorded = recording.recorded_at
+        media = {"audio": "recording_audio", "video": "recording_video"}.get(described.media)
+        recorded = described.recorded_at
         rows = [
             (self.t("recording_original"), original.file_name),
             (
                 self.t("recording_media"),
-                f"{self.t(media) if media else recording.media} · {recording.container}",
+                f"{self.t(media) if media else described.media} · {described.container}",
             ),
-            (self.t("recording_duration"), clock_text(recording.duration_seconds) or unknown),
+            (self.t("recording_duration"), clock_text(described.duration_seconds) or unknown),
             (
                 self.t("recording_recorded"),
                 f"{lay.utc(recorded)} UTC · {lay.local(recorded)}" if recorded else unknown,
             ),
-            (self.t("device"), recording.device or unknown),
-            (self.t("recording_codecs"), ", ".join(recording.codecs) or unknown),
+            (self.t("device"), described.device or unknown),
+            (self.t("recording_codecs"), ", ".join(described.codecs) or unknown),
             ("SHA-256", original.sha256),
             ("SM3", original.sm3),
             (self.t("recording_size"), self.t("size_bytes", size=original.size)),

@@ -43,6 +43,7 @@ from evidence_desk.bundle.model import (
 from evidence_desk.bundle.scope import check_scope, select
 from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.policy import Action
+from evidence_desk.domain.recording_description import RecordingDescription
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import digests, ledger, merkle, signing, tsa
 from evidence_desk.services import cases, contacts, evidence, timestamps
@@ -426,18 +427,7 @@ def _recordings_exhibit(
         importer = f"{row['format']} {row['parser_version']}" if row is not None else "document"
         original = reader.original(exhibit_id, item, importer, _device(row))
         originals.append(original)
-        described = evidence.RecordingDescription.from_details(_details(row))
-        recordings.append(
-            Recording(
-                original,
-                described.media,
-                described.container,
-                described.duration_seconds,
-                described.recorded_at,
-                described.device,
-                described.codecs,
-            )
-        )
+        recordings.append(Recording(original, RecordingDescription.from_details(_details(row))))
     return Exhibit(
         exhibit_id,
         "recordings",

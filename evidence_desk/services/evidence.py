@@ -40,6 +40,7 @@ from evidence_desk.domain.errors import (
 )
 from evidence_desk.domain.models import Finding
 from evidence_desk.domain.policy import Action
+from evidence_desk.domain.recording_description import RecordingDescription
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.importers import archive, registry
 from evidence_desk.importers.base import (
@@ -175,36 +176,6 @@ class RecordingPreview:
             self.recorded_at,
             self.device,
             self.codecs,
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class RecordingDescription:
-    """A stored recording as its import described it (``imports.details``), for the item view
-    and the bundle."""
-
-    media: str  # audio, video
-    container: str
-    duration_seconds: float | None
-    recorded_at: str | None  # UTC, RFC 3339
-    device: str
-    codecs: tuple[str, ...]
-
-    @classmethod
-    def from_details(cls, details: Any) -> RecordingDescription:
-        """From the import's details JSON (anything malformed reads as "not stated")."""
-        if not isinstance(details, dict):
-            details = {}
-        milliseconds = details.get("duration_ms")  # canonical JSON holds no floats
-        codecs = details.get("codecs")
-        recorded = details.get("recorded_at_utc")
-        return cls(
-            str(details.get("media") or ""),
-            str(details.get("container") or ""),
-            milliseconds / 1000 if type(milliseconds) is int else None,
-            recorded if isinstance(recorded, str) else None,
-            " ".join(str(details[k]) for k in ("make", "model") if details.get(k)),
-            tuple(str(c) for c in codecs) if isinstance(codecs, list) else (),
         )
 
 

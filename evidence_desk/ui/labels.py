@@ -10,7 +10,7 @@ from evidence_desk.domain.durations import clock_text
 from evidence_desk.ui.formatting import local_time
 
 if TYPE_CHECKING:
-    from evidence_desk.services.evidence import RecordingDescription
+    from evidence_desk.domain.recording_description import RecordingDescription
 
 
 def status_label(status: str) -> str:
