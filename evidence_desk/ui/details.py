@@ -184,11 +184,9 @@ class DetailsPane(QWidget):
                 ]
             )
         )
-        if item.role == "recording" and policy.allowed(
-            self.session.user.role, Action.EVIDENCE_READ
-        ):
-            parts.append(self._recording_html(item))
         if policy.allowed(self.session.user.role, Action.EVIDENCE_READ):
+            if item.role == "recording":
+                parts.append(self._recording_html(item))
             parts.append(
                 "<h3>" + _e(self.tr("Time stamp")) + "</h3>"
                 f"<p>{self._stamp_html(reading.item_stamp(self.session, item.sha256))}</p>"
