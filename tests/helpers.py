@@ -7,9 +7,6 @@ changes speed, not behaviour). Nothing here replaces a component of ours with a 
 from __future__ import annotations
 
 import ast
-import io
-import math
-import wave
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -179,22 +176,6 @@ def store_state(path: Path) -> dict[str, Any]:
 def ledger_size(session: Session) -> int:
     """Entries in the ledger as this session sees it."""
     return int(session.conn.execute("SELECT count(*) FROM ledger").fetchone()[0])
-
-
-def visit_wav(seconds: int = 4, rate: int = 8000) -> bytes:
-    """A mono 16-bit PCM tone of ``seconds``, as a phone's recorder app writes it."""
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(
-            b"".join(
-                int(900 * math.sin(2 * math.pi * 300 * n / rate)).to_bytes(2, "little", signed=True)
-                for n in range(rate * seconds)
-            )
-        )
-    return buffer.getvalue()
 
 
 def literal_sentence(node: ast.expr) -> bool:

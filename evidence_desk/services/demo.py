@@ -6,6 +6,7 @@ printed by the CLI; they protect nothing real. Re-running reuses an existing dem
 
 from __future__ import annotations
 
+import io
 import math
 import tempfile
 import wave
@@ -107,19 +108,25 @@ def _draw_screenshot(target: Path) -> None:
     image.save(target, format="PNG")
 
 
-def write_visit_recording(target: Path) -> None:
-    """A short, quiet tone standing in for an on-site visit recording (CC-8), so the demo has
-    an audio exhibit: 4 s of 8 kHz mono 16-bit PCM, 64 KB."""
-    rate, seconds = 8000, 4
+def visit_recording_wav(seconds: int = 4, rate: int = 8000) -> bytes:
+    """A quiet tone standing in for an on-site visit recording (CC-8): mono 16-bit PCM, as a
+    phone's recorder app writes it (4 s at 8 kHz is 64 KB). The tests record with it too."""
     samples = (
         int(1200 * math.sin(2 * math.pi * 440 * n / rate)).to_bytes(2, "little", signed=True)
         for n in range(rate * seconds)
     )
-    with wave.open(str(target), "wb") as out:
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
         out.setframerate(rate)
         out.writeframes(b"".join(samples))
+    return buffer.getvalue()
+
+
+def write_visit_recording(target: Path) -> None:
+    """The demo's audio exhibit, written to ``target``."""
+    target.write_bytes(visit_recording_wav())
 
 
 def _stamp_with_local_demo_tsa(path: Path) -> None:

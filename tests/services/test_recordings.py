@@ -18,9 +18,10 @@ import pytest
 from evidence_desk.bundle.model import Scope
 from evidence_desk.bundle.verify_kit import verify_kit
 from evidence_desk.services import contacts, evidence
+from evidence_desk.services.demo import visit_recording_wav
 from evidence_desk.services.verify import verify_store
 from tests.bundle.support import CASE, export, store_with_evidence
-from tests.helpers import Team, approved_contact, ledger_size, visit_wav
+from tests.helpers import Team, approved_contact, ledger_size
 
 
 def test_a_visit_recording_is_previewed_then_sealed_as_its_own_item(
@@ -28,7 +29,7 @@ def test_a_visit_recording_is_previewed_then_sealed_as_its_own_item(
 ) -> None:
     alice, contact_id = approved_contact(team, tmp_path)
     recording = tmp_path / "visit 2026-01-05.wav"
-    original = visit_wav()
+    original = visit_recording_wav()
     recording.write_bytes(original)
     before = ledger_size(alice)
 
@@ -62,7 +63,7 @@ def test_verify_notices_a_recording_description_edited_outside_the_app(
 ) -> None:
     alice, contact_id = approved_contact(team, tmp_path)
     recording = tmp_path / "visit.wav"
-    recording.write_bytes(visit_wav())
+    recording.write_bytes(visit_recording_wav())
     evidence.import_files(alice, contact_id, [recording], tz="Asia/Shanghai")
     row = alice.conn.execute("SELECT id, details FROM imports WHERE kind = 'recording'").fetchone()
     details = json.loads(row["details"])
@@ -83,7 +84,7 @@ def test_a_bundle_lists_recordings_as_an_exhibit_and_carries_their_originals(
 ) -> None:
     alice, contact_id = store_with_evidence(team, tmp_path / "in")
     recording = tmp_path / "in" / "visit.wav"
-    original = visit_wav(seconds=75)
+    original = visit_recording_wav(seconds=75)
     recording.write_bytes(original)
     evidence.import_files(alice, contact_id, [recording], tz="Asia/Shanghai")
 
@@ -121,7 +122,7 @@ def test_a_bundle_lists_recordings_as_an_exhibit_and_carries_their_originals(
 def test_the_english_bundle_names_the_recordings_section(team: Team, tmp_path: Path) -> None:
     alice, contact_id = store_with_evidence(team, tmp_path / "in")
     recording = tmp_path / "in" / "call.wav"
-    recording.write_bytes(visit_wav(seconds=2))
+    recording.write_bytes(visit_recording_wav(seconds=2))
     evidence.import_files(alice, contact_id, [recording], tz="Asia/Shanghai")
     result = export(team, tmp_path / "out", Scope(CASE, language="en"))
     report = verify_kit(result.kit_path)

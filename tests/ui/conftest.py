@@ -14,10 +14,11 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from evidence_desk.services import contacts
+from evidence_desk.services.demo import visit_recording_wav
 from evidence_desk.ui import i18n
 from evidence_desk.ui.app import make_application
 from evidence_desk.ui.import_wizard import ImportWizard
-from tests.helpers import Team, approved_contact, visit_wav
+from tests.helpers import Team, approved_contact
 
 
 @pytest.fixture(autouse=True)
@@ -95,7 +96,7 @@ def previewed_recording(qtbot: QtBot, team: Team, tmp_path: Path, name: str) -> 
     ``name`` added to an approved contact by staff."""
     staff, contact_id = approved_contact(team, tmp_path)
     recording = tmp_path / name
-    recording.write_bytes(visit_wav(seconds=65))
+    recording.write_bytes(visit_recording_wav(seconds=65))
     wizard = ImportWizard(staff, contacts.get_contact(staff, contact_id))
     qtbot.addWidget(wizard)
     wizard.add_paths([recording])

@@ -235,11 +235,11 @@ def test_a_recording_item_shows_what_its_file_states(
     qtbot: QtBot, team: Team, tmp_path: Path
 ) -> None:
     from evidence_desk.services import contacts, evidence
-    from tests.helpers import visit_wav
+    from evidence_desk.services.demo import visit_recording_wav
 
     staff, contact_id = approved_contact(team, tmp_path)
     recording = tmp_path / "visit.wav"
-    recording.write_bytes(visit_wav(seconds=3725, rate=200))  # 1 h 2 min 5 s, kept small
+    recording.write_bytes(visit_recording_wav(seconds=3725, rate=200))  # 1 h 2 min 5 s, kept small
     evidence.import_files(staff, contact_id, [recording], tz="Asia/Shanghai")
     [item] = [i for i in contacts.contact_items(staff, contact_id) if i.role == "recording"]
     pane = DetailsPane(staff)
