@@ -50,7 +50,7 @@ def build(path: Path, entries: int) -> None:
                     n = written + i
                     s._write_locked(  # the real write path, many entries per transaction
                         "settings.set",
-                        {"key": "organisation", "n": n},
+                        {"key": "organisation", "before": f"org {n - 1}"},
                         [put("settings", {"key": "organisation", "value": f"org {n}"})],
                         None,
                     )

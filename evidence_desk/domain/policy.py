@@ -2,8 +2,8 @@
 
 Kept as data (action -> roles) so the permission matrix test can enumerate it and so that a
 reviewer can read the whole policy on one screen. Rules that depend on the record (nobody
-decides their own request, evidence only for approved contacts...) live next to the service
-that applies them and raise RuleViolation naming the rule.
+decides their own request, evidence only for approved contacts...) live in
+``domain/authority.py``, the rule table the write path and ``verify`` both run.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import enum
 
 from evidence_desk.domain.errors import PermissionDenied
 from evidence_desk.domain.models import Role
-from evidence_desk.domain.wording import Catalogue
+from evidence_desk.domain.wording import Catalogue, Phrase
 
 # ``action`` is an Action value, ``role`` a Role value, ``allowed`` comma-separated Role values
 _said = Catalogue({"permission.denied": "role {role} may not {action} (allowed: {allowed})"})
@@ -89,10 +89,12 @@ def allowed(role: Role, action: Action) -> bool:
     return role in PERMISSIONS[action]
 
 
+def denial(role: str, action: Action) -> Phrase:
+    """Why ``role`` may not do ``action`` (the services' refusal and verify's finding)."""
+    permitted = ", ".join(sorted(r.value for r in PERMISSIONS[action]))
+    return _said("permission.denied", role=role, action=action.value, allowed=permitted)
+
+
 def require(role: Role, action: Action) -> None:
     if not allowed(role, action):
-        permitted = ", ".join(sorted(r.value for r in PERMISSIONS[action]))
-        raise PermissionDenied(
-            f"permission:{action.value}",
-            _said("permission.denied", role=role.value, action=action.value, allowed=permitted),
-        )
+        raise PermissionDenied(f"permission:{action.value}", denial(role.value, action))

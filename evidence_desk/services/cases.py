@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from evidence_desk.domain.authority import CASE_EDITABLE
 from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue, semicolon_list
@@ -24,15 +25,7 @@ from evidence_desk.services.session import RowChange, Session, put
 
 PRODUCTS = ("auto_loan", "online_loan", "other")
 STATUSES = ("open", "litigation", "settled", "closed")
-EDITABLE = (
-    "debtor_name",
-    "debtor_id_number",
-    "loan_ref",
-    "product",
-    "amount_overdue",
-    "overdue_since",
-    "status",
-)
+EDITABLE = CASE_EDITABLE  # the rule table (domain/authority.py) holds the list
 _CASE_NO = re.compile(r"^[\w\-./]{1,64}$")
 
 

@@ -15,13 +15,21 @@ supervisor saw and a signature over that checkpoint, all of which ``verify`` re-
 
 from __future__ import annotations
 
-import enum
+import dataclasses
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from evidence_desk.domain import authority
+from evidence_desk.domain.authority import (
+    ACTIVE,
+    DOCUMENT_ROLES,
+    REQUIRED_FOR_APPROVAL,
+    ContactStatus,
+    Violation,
+)
 from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.models import Finding
 from evidence_desk.domain.policy import Action
@@ -30,15 +38,23 @@ from evidence_desk.integrity import ledger, signing
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.originals import SealedOriginal, blob_rows, new_id, seal_paths
-from evidence_desk.services.session import RowChange, Session, put
+from evidence_desk.services.session import DatabaseState, RowChange, Session, put
 from evidence_desk.services.verify import EXTRA_CHECKS, Replay
 
 CHANNELS = ("wechat", "whatsapp", "telegram", "line", "sms", "phone")
 RELATIONS = ("debtor", "guarantor", "other")
 INITIATORS = ("debtor", "staff")
-DOCUMENT_ROLES = ("identity_proof", "debt_confirmation", "friend_request", "consent")
-# What the debtor must have given before a supervisor may approve (seed practice, EV-6).
-REQUIRED_FOR_APPROVAL = ("identity_proof", "debt_confirmation")
+__all__ = [
+    "ACTIVE",
+    "CHANNELS",
+    "DOCUMENT_ROLES",
+    "INITIATORS",
+    "RELATIONS",
+    "REQUIRED_FOR_APPROVAL",
+    "Contact",
+    "ContactStatus",
+    "Item",
+]
 
 _said = Catalogue(
     {
@@ -50,48 +66,25 @@ _said = Catalogue(
         "contact.other_needs_justification": "collection may address only the debtor and "
         "guarantor: a contact with relation 'other' needs a justification",
         "contact.document_role": "role must be one of {choices}",
-        "contact.other_matter": "{channel} {handle} is already {status} on case {case} "
-        "(contact {contact}); close it there first",
-        "contact.duplicate": "{channel} {handle} already has an active contact on this case "
-        "({contact}, {status})",
-        "contact.own_request": "nobody may decide their own contact request; another supervisor "
-        "must",
-        # ``documents`` is the English list; ``roles`` the same as comma-separated item roles
-        "contact.documents_missing": "contact {contact} cannot be approved without the debtor's "
-        "{documents}: the requester must attach them first",
         "contact.request_entry_missing": "the request entry of contact {contact} is missing from "
         "the ledger",
-        "contact.not_requested_approve": "contact {contact} is {status}, only a requested contact "
-        "can be approved",
         "contact.checkpoint_missing": "the checkpoint of contact {contact}'s request is missing",
         "contact.reject_note": "a rejection needs a note saying why",
-        "contact.not_requested_reject": "contact {contact} is {status}, only a requested contact "
-        "can be rejected",
         "contact.revoke_note": "revoking a contact needs a note saying why",
-        "contact.not_approved_revoke": "contact {contact} is {status}, only an approved contact "
-        "can be revoked",
-        "contact.not_approved": "contact {contact} is {status}: evidence can be added only to a "
-        "contact a supervisor has approved",
-        "contact.expired": "the approval of contact {contact} expired at {expires_at}: ask for a "
-        "new approval",
         # verify findings and their locations
         "contact.where_entry": "ledger seq {seq}",
         "contact.cosigned_root": "the approval cosigns a checkpoint that does not match the ledger",
         "contact.cosigned_by_other": "the cosignature is not {user}'s",
         "contact.request_reference": "the approval does not reference its request entry correctly",
-    },
-    also={"contact.documents_missing": ("roles",)},
+    }
 )
 
 
-class ContactStatus(enum.StrEnum):
-    REQUESTED = "requested"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-    REVOKED = "revoked"
-
-
-ACTIVE = (ContactStatus.REQUESTED.value, ContactStatus.APPROVED.value)
+def _refuse(violation: Violation | None) -> None:
+    """A record rule of the rule table (domain/authority.py), refused before anything is
+    sealed or written; the write path runs the same rule again inside the transaction."""
+    if violation is not None:
+        raise RuleViolation(violation.rule, violation.detail)
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,49 +265,13 @@ def request_contact(
             ],
         },
         rows,
-        extra=lambda conn, _seq: _recheck_one_matter(conn, channel, handle, case_no, contact_id),
     )
     return get_contact(session, contact_id)
 
 
 def _check_one_matter_per_chat(session: Session, channel: str, handle: str, case_no: str) -> None:
-    _recheck_one_matter(session.conn, channel, handle, case_no, None)
-
-
-def _recheck_one_matter(
-    conn: object, channel: str, handle: str, case_no: str, except_id: str | None
-) -> None:
-    """One matter per chat (一事一聊): a channel+handle is active on at most one case."""
-    rows = conn.execute(  # type: ignore[attr-defined]
-        "SELECT id, case_no, status FROM contacts WHERE channel = ? AND handle = ? "
-        "AND status IN (?, ?)",
-        (channel, handle, *ACTIVE),
-    ).fetchall()
-    for row in rows:
-        if row["id"] == except_id:
-            continue
-        if row["case_no"] != case_no:
-            raise RuleViolation(
-                "one-matter-per-chat",
-                _said(
-                    "contact.other_matter",
-                    channel=channel,
-                    handle=handle,
-                    status=row["status"],
-                    case=row["case_no"],
-                    contact=row["id"],
-                ),
-            )
-        raise RuleViolation(
-            "contact.duplicate",
-            _said(
-                "contact.duplicate",
-                channel=channel,
-                handle=handle,
-                contact=row["id"],
-                status=row["status"],
-            ),
-        )
+    """Refused before the documents are sealed; the write path checks it again under the lock."""
+    _refuse(authority.one_matter(DatabaseState(session.conn), channel, handle, case_no))
 
 
 def _item_rows(
@@ -342,24 +299,11 @@ def _item_rows(
 
 def _require_decider(session: Session, contact: Contact) -> None:
     session.require(Action.CONTACT_DECIDE)
-    if contact.requested_by == session.user.name:
-        raise RuleViolation("four-eyes", _said("contact.own_request"))
+    _refuse(authority.four_eyes(dataclasses.asdict(contact), session.user.name))
 
 
-def _require_documents(session: Session, contact: Contact) -> None:
-    """The debtor's identity proof and debt confirmation must be on file before approval."""
-    present = {i.role for i in contact_items(session, contact.id)}
-    missing = [role for role in REQUIRED_FOR_APPROVAL if role not in present]
-    if missing:
-        raise RuleViolation(
-            "contact.documents",
-            _said(
-                "contact.documents_missing",
-                contact=contact.id,
-                documents=" and ".join(m.replace("_", " ") for m in missing),
-                roles=",".join(missing),
-            ),
-        )
+def _require_state(contact: Contact, action: str) -> None:
+    _refuse(authority.decision_state(dataclasses.asdict(contact), action))
 
 
 def _request_entry(session: Session, contact_id: str) -> ledger.Entry:
@@ -385,12 +329,8 @@ def approve(session: Session, contact_id: str, note: str = "") -> Contact:
     session.require(Action.CONTACT_DECIDE)  # before reading: the refusal names this rule
     contact = get_contact(session, contact_id)
     _require_decider(session, contact)
-    if contact.status != ContactStatus.REQUESTED:
-        raise RuleViolation(
-            "contact.state",
-            _said("contact.not_requested_approve", contact=contact_id, status=contact.status),
-        )
-    _require_documents(session, contact)
+    _require_state(contact, "contact.approve")
+    _refuse(authority.documents_on_file(DatabaseState(session.conn), contact.id))
     request = _request_entry(session, contact_id)
     checkpoint = session.conn.execute(
         "SELECT size, root FROM checkpoints WHERE size = ?", (request.seq,)
@@ -439,11 +379,7 @@ def reject(session: Session, contact_id: str, note: str) -> Contact:
     _require_decider(session, contact)
     if not note.strip():
         raise RuleViolation("contact.note", _said("contact.reject_note"))
-    if contact.status != ContactStatus.REQUESTED:
-        raise RuleViolation(
-            "contact.state",
-            _said("contact.not_requested_reject", contact=contact_id, status=contact.status),
-        )
+    _require_state(contact, "contact.reject")
     request = _request_entry(session, contact_id)
     now = session.now()
     session.write(
@@ -477,11 +413,7 @@ def revoke(session: Session, contact_id: str, note: str) -> Contact:
     _require_decider(session, contact)
     if not note.strip():
         raise RuleViolation("contact.note", _said("contact.revoke_note"))
-    if contact.status != ContactStatus.APPROVED:
-        raise RuleViolation(
-            "contact.state",
-            _said("contact.not_approved_revoke", contact=contact_id, status=contact.status),
-        )
+    _require_state(contact, "contact.revoke")
     now = session.now()
     session.write(
         "contact.revoke",
@@ -507,16 +439,7 @@ def revoke(session: Session, contact_id: str, note: str) -> Contact:
 
 def require_usable(session: Session, contact: Contact) -> None:
     """Evidence may be added only to an approved, unexpired, unrevoked contact."""
-    if contact.status != ContactStatus.APPROVED:
-        raise RuleViolation(
-            "contact.approved",
-            _said("contact.not_approved", contact=contact.id, status=contact.status),
-        )
-    if contact.expires_at is not None and _iso(session.clock()) >= contact.expires_at:
-        raise RuleViolation(
-            "contact.expired",
-            _said("contact.expired", contact=contact.id, expires_at=contact.expires_at),
-        )
+    _refuse(authority.usable(dataclasses.asdict(contact), _iso(session.clock())))
 
 
 def attach_documents(
@@ -574,7 +497,8 @@ def _check_cosignatures(session: Session, replay: Replay) -> Iterable[Finding]:
     for entry, payload in zip(replay.entries, replay.payloads, strict=True):
         if not isinstance(payload, dict):
             continue
-        for change in payload.get("rows", []):
+        # an entry that breaks the rule table (reported there) changes no key
+        for change in () if entry.seq in replay.rejected else payload.get("rows", []):
             if change.get("table") == "users" and "public_key" in change.get("row", {}):
                 keys[change["row"]["name"]] = change["row"]["public_key"]
         if entry.action != "contact.approve":

@@ -23,8 +23,13 @@ from typing import Any
 import sqlcipher3
 
 from evidence_desk import __version__
-from evidence_desk.domain import policy
-from evidence_desk.domain.errors import AuthenticationFailed, StoreError
+from evidence_desk.domain import authority, policy
+from evidence_desk.domain.errors import (
+    AuthenticationFailed,
+    PermissionDenied,
+    RuleViolation,
+    StoreError,
+)
 from evidence_desk.domain.models import Role, User
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import digests, ledger, merkle, signing
@@ -104,6 +109,39 @@ def apply_change(conn: db.Connection, change: RowChange) -> None:
         )
     else:
         raise ValueError(f"unknown row operation {change.op}")
+
+
+class DatabaseState:
+    """The projected tables as the database holds them: the rule table's view of the store
+    when the write path judges an entry (verify gives it the replayed tables instead)."""
+
+    def __init__(self, conn: db.Connection) -> None:
+        self._conn = conn
+
+    def row(self, table: str, key: object) -> Mapping[str, Any] | None:
+        if not isinstance(key, str | int) or isinstance(key, bool):
+            return None
+        column = PROJECTED_TABLES[table][0]
+        found = self._conn.execute(f"SELECT * FROM {table} WHERE {column} = ?", (key,)).fetchone()
+        return None if found is None else dict(found)
+
+    def rows_where(self, table: str, column: str, value: object) -> list[Mapping[str, Any]]:
+        if column not in authority.TABLE_COLUMNS[table]:
+            raise ValueError(f"{table} has no column {column}")
+        return [
+            dict(r)
+            for r in self._conn.execute(f"SELECT * FROM {table} WHERE {column} = ?", (value,))
+        ]
+
+
+def refuse(violations: Sequence[authority.Violation], action: str) -> None:
+    """Raise the first broken rule as the refusal a service would have given."""
+    if not violations:
+        return
+    first = violations[0]
+    if first.rule == "permission":
+        raise PermissionDenied(f"permission:{action}", first.detail)
+    raise RuleViolation(first.rule, first.detail)
 
 
 # -- authentication throttling --------------------------------------------------------------
@@ -337,14 +375,20 @@ class Session:
         prev = (
             ledger.genesis_hash(self.folder.store_id) if last is None else str(last["entry_hash"])
         )
-        for change in rows:
-            apply_change(self.conn, change)
+        at = self.now()
         body: dict[str, Any] = dict(payload)
-        if extra is not None:
-            body.update(extra(self.conn, seq) or {})
         if rows:
             body["rows"] = [change.as_json() for change in rows]
-        at = self.now()
+        # The rule table, against the store as it stands, before anything is applied: the
+        # same code verify replays, so an entry refused here is one verify would report.
+        refuse(
+            authority.check(DatabaseState(self.conn), seq, at, self.user.name, action, body),
+            action,
+        )
+        for change in rows:
+            apply_change(self.conn, change)
+        if extra is not None:
+            body.update(extra(self.conn, seq) or {})
         entry = ledger.unsigned_entry(
             seq=seq, at=at, actor=self.user.name, action=action, payload=body, prev=prev
         )

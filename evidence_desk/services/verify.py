@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from evidence_desk.domain import authority
 from evidence_desk.domain.errors import StoreError
 from evidence_desk.domain.models import Finding
 from evidence_desk.domain.policy import Action
@@ -40,6 +41,7 @@ from evidence_desk.services.session import Session
 from evidence_desk.store import db
 from evidence_desk.store.blobs import BlobCorrupted
 from evidence_desk.store.folder import Head
+from evidence_desk.store.keys import user_tag
 from evidence_desk.store.schema import PROJECTED_TABLES
 
 # Every finding's location and detail are worded from here (codes verify.*), so the GUI can say
@@ -72,6 +74,18 @@ _said = Catalogue(
         "verify.not_signed": "signature is not {signer}'s",
         "verify.not_signed_unknown": "signature is not {signer}'s (signer unknown to the ledger "
         "at that point)",
+        # authority: the rule table replayed (domain/authority.py)
+        "verify.rule": "{action} by {actor} breaks rule {rule}: {reason}",
+        "verify.checkpoint_signer": "checkpoint signed by {signer}, but entry {size} was written "
+        "by {actor} (every write's checkpoint is its writer's)",
+        # key slots against the ledger's keys
+        "verify.where_keyslot": "keyslots.json slot of {user}",
+        "verify.where_keyslots": "keyslots.json",
+        "verify.keyslot_key": "the slot's public key is not the one the ledger holds for {user}",
+        "verify.keyslot_inactive": "{user} was deactivated, but a key slot for them is present "
+        "(keyslots.json restored from an older copy?)",
+        "verify.keyslot_unknown": "{count} slot(s) belong to no user of the ledger",
+        "verify.keyslots_unreadable": "cannot be read: {error}",
         # the tree and the head
         "verify.checkpoint_missing": "no checkpoint was kept for this entry (every write cuts one)",
         "verify.checkpoint_root": "Merkle root does not match the ledger entries",
@@ -143,6 +157,28 @@ class Replay:
     tables: dict[str, dict[tuple[Any, ...], dict[str, Any]]]
     payloads: list[Any]  # each entry's parsed payload ({} when it is not JSON)
     roots: dict[int, str]  # tree size -> Merkle root (hex) of the stored entry hashes
+    # seqs of entries that break the rule table: their row changes (a key above all) are
+    # not trusted by the checks that replay keys or states themselves
+    rejected: frozenset[int] = frozenset()
+
+
+class _ReplayState:
+    """The replayed tables as the rule table's :class:`~authority.State`: the state before
+    the entry being judged, built only from entries that kept the rules."""
+
+    __slots__ = ("_tables",)
+
+    def __init__(self, tables: dict[str, dict[tuple[Any, ...], dict[str, Any]]]) -> None:
+        self._tables = tables
+
+    def row(self, table: str, key: object) -> dict[str, Any] | None:
+        try:
+            return self._tables[table].get((key,))
+        except TypeError:  # an unhashable key written outside the app
+            return None
+
+    def rows_where(self, table: str, column: str, value: object) -> list[dict[str, Any]]:
+        return [row for row in self._tables[table].values() if row.get(column) == value]
 
 
 def _load_extra_checks() -> None:
@@ -166,6 +202,10 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
     report_progress = progress or (lambda _stage, _done, _total: None)
     store_id = session.folder.store_id
     tables: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {t: {} for t in PROJECTED_TABLES}
+    # the same tables built only from entries that keep the rule table: what the rules judge
+    # the next entry against (a self-made admin stays staff, a swapped key stays swapped out)
+    trusted: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {t: {} for t in PROJECTED_TABLES}
+    rejected: set[int] = set()
     keys: dict[str, str] = {}  # user -> public key, as of the entry being checked
     tree = merkle.CompactRange()
     payloads: list[Any] = []
@@ -199,7 +239,7 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
         unmatched: list[int] = []  # checkpoint sizes no entry position reaches (0, negative)
         checkpoint_count = 0
         append_and_root, leaf_hash, hash_bytes = tree.append_and_root, merkle.leaf_hash, _hash_bytes
-        apply_rows = _apply_rows
+        apply_rows, judge, state = _apply_rows, authority.check, _ReplayState(trusted)
         keys_get, payloads_append = keys.get, payloads.append
         message_for, expect = ledger.checkpoint_message, signatures.expect
         for position, entry in enumerate(_read_entries(conn, findings, entries), start=1):
@@ -248,14 +288,22 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
                     )
                 )
             payloads_append(payload)
+            # Authority: was the actor allowed to write this, as of this point?
+            violations = judge(state, seq, at, actor, action, payload)
+            if violations:
+                rejected.add(seq)
+                findings.extend(_rule_findings(entry, violations))
             # Keys: the first entry introduces its own signer; later keys come from earlier
-            # entries.
-            pending_keys = apply_rows(tables, payload, findings, seq)
+            # entries that kept the rules.
+            pending_keys = apply_rows(
+                tables, None if violations else trusted, payload, findings, seq
+            )
             signer_key = keys_get(actor)
             if pending_keys:
                 if seq == 1 and position == 1 and action == "store.init":
                     signer_key = pending_keys.get(actor)
-                keys.update(pending_keys)
+                if not violations:
+                    keys.update(pending_keys)
             expected_prev = stored_hash
             while next_checkpoint is not None and next_checkpoint[0] < position:
                 unmatched.append(next_checkpoint[0])
@@ -279,7 +327,7 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
                 and checkpoint is not None
                 and checkpoint[1] == root
                 and checkpoint[3] == signature
-                and keys_get(checkpoint[2]) == signer_key
+                and checkpoint[2] == actor
             ):
                 # every write makes this: the entry signed through the checkpoint it closes
                 message = message_for(store_id, position, root)
@@ -335,6 +383,7 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
                 )
             )
         _check_head(session, head, entries, roots, keys, report, signatures)
+        _check_key_slots(session, trusted["users"], report)
         # The workers are still checking signatures: this process does everything else first
         # (tables, blobs, the extra checks) and joins them last. Their findings still come
         # first in the report, as the ledger's.
@@ -342,7 +391,7 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
         # still inside the snapshot: the extra checks read the tables the ledger was read with
         _compare_tables(tables, actual_tables, report)
         _check_blobs(session, blob_rows, report, report_progress)
-        replay = Replay(entries, tables, payloads, roots)
+        replay = Replay(entries, tables, payloads, roots, frozenset(rejected))
         _load_extra_checks()  # here, not first: the signature workers start meanwhile
         for check in EXTRA_CHECKS:
             try:
@@ -368,7 +417,7 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
                     )
                 )
         # the replay's 100k+ objects are freed while the workers are still busy, not after
-        del replay, entries, payloads, tables, actual_tables, roots
+        del replay, entries, payloads, tables, trusted, state, actual_tables, roots
         report_progress("signatures", 0, len(signatures))
         report.findings[signature_place:signature_place] = signatures.failures()
         signatures.close()  # the workers are done
@@ -488,11 +537,13 @@ _KEY_OF = {table: _key_getter(columns) for table, columns in PROJECTED_TABLES.it
 
 def _apply_rows(
     tables: dict[str, dict[tuple[Any, ...], dict[str, Any]]],
+    trusted: dict[str, dict[tuple[Any, ...], dict[str, Any]]] | None,
     payload: Any,
     findings: list[Finding],
     seq: int,
 ) -> dict[str, str]:
-    """Replay the payload's row changes; returns user keys the entry introduces or changes."""
+    """Replay the payload's row changes into ``tables`` (and ``trusted``, for an entry that
+    keeps the rules); returns user keys the entry introduces or changes."""
     new_keys: dict[str, str] = {}
     rows = payload.get("rows", []) if isinstance(payload, dict) else []
     if not isinstance(rows, list):
@@ -522,11 +573,79 @@ def _apply_rows(
             continue
         if op == "put":
             tables[table].setdefault(key, {}).update(row)
+            if trusted is not None:
+                trusted[table].setdefault(key, {}).update(row)
             if table == "users" and "public_key" in row:
                 new_keys[str(row["name"])] = str(row["public_key"])
         else:
             tables[table].pop(key, None)
+            if trusted is not None:
+                trusted[table].pop(key, None)
     return new_keys
+
+
+def _rule_findings(entry: ledger.Entry, violations: list[authority.Violation]) -> list[Finding]:
+    """One finding per broken rule, at the entry, naming the rule (built only when broken)."""
+    where = _said("verify.where_entry", seq=entry.seq)
+    return [
+        Finding(
+            f"rule.{violation.rule}",
+            where,
+            _said(
+                "verify.rule",
+                action=entry.action,
+                actor=entry.actor,
+                rule=violation.rule,
+                reason=violation.detail,
+            ),
+        )
+        for violation in violations
+    ]
+
+
+def _check_key_slots(
+    session: Session, users: dict[tuple[Any, ...], dict[str, Any]], report: VerifyReport
+) -> None:
+    """Key slots against the ledger: a slot must hold the key the ledger holds for its user
+    (login refuses a mismatch too), and a deactivated user has no slot any more."""
+    store_id = session.folder.store_id
+    try:
+        slots = session.folder.keyslots.public_keys()
+    except StoreError as error:
+        report.findings.append(
+            Finding(
+                "keyslot.unreadable",
+                _said("verify.where_keyslots"),
+                _said("verify.keyslots_unreadable", error=error.detail),
+            )
+        )
+        return
+    known: set[str] = set()
+    for (name,), row in sorted(users.items(), key=lambda item: str(item[0])):
+        tag = user_tag(store_id, str(name))
+        known.add(tag)
+        slot_key = slots.get(tag)
+        if slot_key is None:
+            continue  # a user without a slot can do nothing; not a finding
+        where = _said("verify.where_keyslot", user=name)
+        if not row.get("active"):
+            report.findings.append(
+                Finding("keyslot.inactive", where, _said("verify.keyslot_inactive", user=name))
+            )
+        elif slot_key != row.get("public_key"):
+            report.findings.append(
+                Finding("keyslot.key", where, _said("verify.keyslot_key", user=name))
+            )
+    unknown = len(slots.keys() - known)
+    if unknown:
+        report.findings.append(
+            Finding(
+                "keyslot.unknown",
+                _said("verify.where_keyslots"),
+                _said("verify.keyslot_unknown", count=unknown),
+                severity="warning",
+            )
+        )
 
 
 def _check_entry_and_checkpoint(
@@ -558,6 +677,20 @@ def _check_entry_and_checkpoint(
     else:
         checkpoint_root, checkpoint_signer, checkpoint_signature = checkpoint
         checkpoint_key = keys.get(checkpoint_signer)
+        if checkpoint_signer != entry.actor and checkpoint_root == root:
+            # (a checkpoint of another tree is reported by its root; its signer says nothing)
+            findings.append(
+                Finding(
+                    "checkpoint.signer",
+                    _said("verify.where_checkpoint", size=size),
+                    _said(
+                        "verify.checkpoint_signer",
+                        signer=checkpoint_signer,
+                        size=size,
+                        actor=entry.actor,
+                    ),
+                )
+            )
         if checkpoint_root != root:
             findings.append(
                 Finding(

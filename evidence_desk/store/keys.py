@@ -123,6 +123,16 @@ class KeySlots:
     def has(self, user: str) -> bool:
         return user_tag(self.store_id, user) in self._load()["slots"]
 
+    def public_keys(self) -> dict[str, str]:
+        """Slot tag -> the public key the slot holds (what ``verify`` compares with the ledger)."""
+        slots = self._load().get("slots")
+        if not isinstance(slots, dict):
+            raise StoreError(_said("keys.format", path=self.path))
+        return {
+            str(tag): str(slot.get("public_key")) if isinstance(slot, dict) else ""
+            for tag, slot in slots.items()
+        }
+
     def write_slot(
         self,
         user: str,

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlcipher3
 
 from evidence_desk.domain.errors import StoreBusy
 from evidence_desk.services import cases, contacts
@@ -453,11 +454,15 @@ def test_failing_write_leaves_ledger_tables_and_head_unchanged(
                 "case.create", {"case_no": row["case_no"]}, [put("cases", row)], extra=_boom
             )
     else:
-        with pytest.raises(ValueError, match="not a projected table"):
-            alice.write(
-                "case.create",
-                {"case_no": row["case_no"]},
-                [put("cases", row), put("no_such_table", {"id": 1})],
+        # rows the rule table accepts, the second of which the database refuses (NOT NULL)
+        sam = team.login("sam")
+        good = {**row, "case_no": "2026-SZ-0198", "created_by": "sam"}
+        bad = {**good, "case_no": "2026-SZ-0197", "debtor_name": None}
+        with pytest.raises(sqlcipher3.IntegrityError):
+            sam.write(
+                "case.import",
+                {"file_name": "cases.csv", "encoding": "utf-8", "count": 2},
+                [put("cases", good), put("cases", bad)],
             )
     assert _state(alice) == before
     assert not (team.path / "lock.owner").exists()  # the lock was released

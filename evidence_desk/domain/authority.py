@@ -1,0 +1,976 @@
+"""The rule table: what each ledger action may change, and who may write it at that point.
+
+A signature proves who wrote an entry, not that they were allowed to. An insider who knows
+their own password holds their own signing key and the store's data key: they can append a
+well-signed entry through their own code, skipping every check the services make. So the rules
+are stated once, here, as data plus a few record rules, and run by two callers with the same
+code:
+
+- ``Session.write`` runs :func:`check` inside the write transaction, against the database as it
+  stands, before the entry is appended: a service, script or UI that forgot a check is refused.
+- ``verify`` runs :func:`check` for every entry, against the state replayed from the entries
+  before it (the actor's role and active flag *as of that entry*, the contact's status then):
+  an entry written around the write path is reported with its seq and the rule it breaks.
+
+Every action declares its payload (required keys and their types) and exactly which rows and
+columns of which projected tables it may put; ``bind`` ties a column to the actor, to a payload
+value or to a constant (``contact.approve`` may set the decision columns of the one contact its
+payload names, to "approved", decided by the actor, and nothing else). No action deletes rows.
+Only ``store.init`` and the admin's ``user.*`` entries touch ``users``: a public key changes
+only there, so every signature is checked against the key the ledger held at that entry.
+
+The record rules (four-eyes, documents on file, evidence only for a usable contact, one matter
+per chat) are functions of a :class:`State`; the services call the same functions for their
+early refusals (before sealing files), so there is one copy of each rule.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple, Protocol
+
+from evidence_desk.domain.models import Role
+from evidence_desk.domain.policy import PERMISSIONS, Action, denial
+from evidence_desk.domain.wording import Catalogue, Phrase
+
+_said = Catalogue(
+    {
+        "authority.unknown_action": "{action} is not an action of this application",
+        "authority.payload_not_object": "the payload is not a JSON object",
+        "authority.payload_field": "payload field {field} is missing or not {kind}",
+        "authority.init_only_first": "store.init may only be the first entry",
+        "authority.first_is_init": "the first entry must be store.init",
+        "authority.unknown_actor": "{actor} is not a user of this store at this point",
+        "authority.inactive_actor": "{actor} was deactivated before this entry",
+        "authority.rows_not_list": "the row changes are not a list",
+        "authority.row_malformed": "a row change is malformed",
+        "authority.table_forbidden": "{action} may not change table {table}",
+        "authority.op_forbidden": "{action} may not {op} rows of {table}",
+        "authority.columns_forbidden": "{action} may not set column(s) {columns} of {table}",
+        "authority.columns_missing": "{action} must give column(s) {columns} of a new {table} row",
+        "authority.row_exists": "{action} may only add new {table} rows; {key} exists",
+        "authority.row_unknown": "{action} may only change existing {table} rows; {key} does not "
+        "exist",
+        "authority.bound_column": "{table}.{column} must be {expected}, not {value}",
+        "authority.one_row": "{action} must change exactly one {table} row",
+        "authority.blob_unknown": "item {item} names an original ({sha256}) that is not on record",
+        "authority.own_account": "{action} may not be applied to one's own account ({user})",
+        "authority.admin_role": "the first user must be an admin",
+        "authority.role_unknown": "{role} is not a role",
+        "authority.chronology": "{column} ({value}) is before the request ({requested_at})",
+        "authority.stamp_ahead": "the time stamp covers checkpoint {size}, which is not before "
+        "this entry",
+        "authority.tag_removed": "tag {tag} was already withdrawn",
+        "authority.not_own_tag": "field staff may withdraw only their own tags; {tag} is "
+        "{created_by}'s",
+        "authority.tag_contact": "the tag's case and contact do not match contact {contact}",
+        "authority.document_role": "only the request's documents may be attached to a pending "
+        "request, not {role}",
+        "authority.request_documents_role": "a request's documents must have a document role, "
+        "not {role}",
+        # the record rules the services also refuse with (same codes, same words)
+        "contact.no_contact": "no contact {contact}",
+        "contact.no_case": "no case {case}",
+        "contact.other_matter": "{channel} {handle} is already {status} on case {case} "
+        "(contact {contact}); close it there first",
+        "contact.duplicate": "{channel} {handle} already has an active contact on this case "
+        "({contact}, {status})",
+        "contact.own_request": "nobody may decide their own contact request; another supervisor "
+        "must",
+        # ``documents`` is the English list; ``roles`` the same as comma-separated item roles
+        "contact.documents_missing": "contact {contact} cannot be approved without the debtor's "
+        "{documents}: the requester must attach them first",
+        "contact.not_requested_approve": "contact {contact} is {status}, only a requested contact "
+        "can be approved",
+        "contact.not_requested_reject": "contact {contact} is {status}, only a requested contact "
+        "can be rejected",
+        "contact.not_approved_revoke": "contact {contact} is {status}, only an approved contact "
+        "can be revoked",
+        "contact.not_approved": "contact {contact} is {status}: evidence can be added only to a "
+        "contact a supervisor has approved",
+        "contact.expired": "the approval of contact {contact} expired at {expires_at}: ask for a "
+        "new approval",
+    },
+    also={"contact.documents_missing": ("roles",)},
+)
+
+
+class ContactStatus(enum.StrEnum):
+    REQUESTED = "requested"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    REVOKED = "revoked"
+
+
+#: a contact in one of these states holds its channel+handle (one matter per chat)
+ACTIVE = (ContactStatus.REQUESTED.value, ContactStatus.APPROVED.value)
+DOCUMENT_ROLES = ("identity_proof", "debt_confirmation", "friend_request", "consent")
+#: what the debtor must have given before a supervisor may approve (seed practice, EV-6)
+REQUIRED_FOR_APPROVAL = ("identity_proof", "debt_confirmation")
+#: the case columns ``case.edit`` may change (who created a case, and when, never changes)
+CASE_EDITABLE = (
+    "debtor_name",
+    "debtor_id_number",
+    "loan_ref",
+    "product",
+    "amount_overdue",
+    "overdue_since",
+    "status",
+)
+
+
+class Violation(NamedTuple):
+    """One broken rule: ``rule`` names it (stable), ``detail`` says what, as a coded Phrase."""
+
+    rule: str
+    detail: Phrase
+
+
+class State(Protocol):
+    """The projected tables as they stood before the entry being judged."""
+
+    def row(self, table: str, key: object) -> Mapping[str, Any] | None:
+        """The row of ``table`` whose (single-column) primary key is ``key``."""
+
+    def rows_where(self, table: str, column: str, value: object) -> Iterable[Mapping[str, Any]]:
+        """Every row of ``table`` whose ``column`` equals ``value``."""
+
+
+# -- the record rules: the services refuse with these, before writing -------------------------
+
+
+def four_eyes(contact: Mapping[str, Any], decider: str) -> Violation | None:
+    """Nobody decides (approves, rejects, revokes) their own request."""
+    if contact.get("requested_by") == decider:
+        return Violation("four-eyes", _said("contact.own_request"))
+    return None
+
+
+def documents_on_file(state: State, contact_id: str) -> Violation | None:
+    """The debtor's identity proof and debt confirmation must be on file before approval."""
+    present = {row.get("role") for row in state.rows_where("items", "contact_id", contact_id)}
+    missing = [role for role in REQUIRED_FOR_APPROVAL if role not in present]
+    if not missing:
+        return None
+    return Violation(
+        "contact.documents",
+        _said(
+            "contact.documents_missing",
+            contact=contact_id,
+            documents=" and ".join(m.replace("_", " ") for m in missing),
+            roles=",".join(missing),
+        ),
+    )
+
+
+def usable(contact: Mapping[str, Any], at: str) -> Violation | None:
+    """Evidence (an import or an attached file) is taken only for a contact approved, unexpired
+    and unrevoked at ``at`` (RFC 3339, UTC: such strings order as the instants do)."""
+    status = contact.get("status")
+    if status != ContactStatus.APPROVED:
+        return Violation(
+            "contact.approved",
+            _said("contact.not_approved", contact=contact.get("id"), status=status),
+        )
+    expires = contact.get("expires_at")
+    if isinstance(expires, str) and at >= expires:
+        return Violation(
+            "contact.expired",
+            _said("contact.expired", contact=contact.get("id"), expires_at=expires),
+        )
+    return None
+
+
+def one_matter(
+    state: State, channel: str, handle: str, case_no: str, except_id: str | None = None
+) -> Violation | None:
+    """One matter per chat (一事一聊): a channel+handle is active on at most one case, once."""
+    for row in state.rows_where("contacts", "handle", handle):
+        if row.get("channel") != channel or row.get("status") not in ACTIVE:
+            continue
+        if row.get("id") == except_id:
+            continue
+        if row.get("case_no") != case_no:
+            return Violation(
+                "one-matter-per-chat",
+                _said(
+                    "contact.other_matter",
+                    channel=channel,
+                    handle=handle,
+                    status=row.get("status"),
+                    case=row.get("case_no"),
+                    contact=row.get("id"),
+                ),
+            )
+        return Violation(
+            "contact.duplicate",
+            _said(
+                "contact.duplicate",
+                channel=channel,
+                handle=handle,
+                contact=row.get("id"),
+                status=row.get("status"),
+            ),
+        )
+    return None
+
+
+def decision_state(contact: Mapping[str, Any], action: str) -> Violation | None:
+    """Approve and reject take a requested contact; revoke takes an approved one."""
+    wanted, code = {
+        "contact.approve": (ContactStatus.REQUESTED, "contact.not_requested_approve"),
+        "contact.reject": (ContactStatus.REQUESTED, "contact.not_requested_reject"),
+        "contact.revoke": (ContactStatus.APPROVED, "contact.not_approved_revoke"),
+    }[action]
+    if contact.get("status") == wanted:
+        return None
+    return Violation(
+        "contact.state", _said(code, contact=contact.get("id"), status=contact.get("status"))
+    )
+
+
+# -- the table ---------------------------------------------------------------------------------
+
+# A bound column's value: the entry's actor, a payload field, or a constant.
+ACTOR = ("actor",)
+
+
+def from_payload(name: str) -> tuple[str, str]:
+    return ("payload", name)
+
+
+def const(value: object) -> tuple[str, object]:
+    return ("const", value)
+
+
+@dataclass(frozen=True, slots=True)
+class TableRule:
+    """What one action may do to one projected table (always ``put``: no action deletes).
+
+    ``new``: True, every row must be new; False, every row must already exist; None, either
+    (a setting, a time-stamp authority's configuration). A new row gives every column.
+    ``count``: how many rows one entry must put (None: any number)."""
+
+    columns: frozenset[str]
+    new: bool | None
+    bind: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
+    count: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a record rule sees of the entry being judged."""
+
+    seq: int
+    at: str
+    actor: str
+    action: str
+    payload: Mapping[str, Any]
+    rows: list[Mapping[str, Any]]  # the well-formed puts, in order
+
+    def rows_of(self, table: str) -> list[Mapping[str, Any]]:
+        return [change["row"] for change in self.rows if change["table"] == table]
+
+
+RecordRule = Callable[[State, Entry], Iterable[Violation | None]]
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRule:
+    """One action: the permission its actor needs (None: any user, e.g. their own password),
+    its payload's required fields, the tables it may put, and its record rules."""
+
+    permission: Action | None
+    payload: Mapping[str, type]
+    tables: Mapping[str, TableRule]
+    record: tuple[RecordRule, ...] = ()
+
+
+def _columns(names: str) -> frozenset[str]:
+    return frozenset(names.split())
+
+
+_USER_COLUMNS = _columns("name role public_key active")
+_BLOB_COLUMNS = _columns("sha256 sm3 size name kind")
+_ITEM_COLUMNS = _columns("id contact_id role sha256 file_name added_by added_at")
+_CASE_COLUMNS = _columns("case_no created_by created_at") | frozenset(CASE_EDITABLE)
+CONTACT_COLUMNS = _columns(
+    "id case_no channel handle display_name relation relation_justification "
+    "initiated_by reason consent flags status requested_by requested_at decided_by "
+    "decided_at decision_note expires_at revoked_by revoked_at revoke_note"
+)
+_IMPORT_COLUMNS = _columns(
+    "id contact_id kind format parser_version file_name sha256 main_member members "
+    "timezone "
+    "our_account message_count new_messages first_at last_at normalised_sha256 "
+    "commitments_root details "
+    "imported_by imported_at"
+)
+_TSA_COLUMNS = _columns("name url hash_alg roots_pem certs_pem timeout_seconds position active")
+_TIMESTAMP_COLUMNS = _columns(
+    "id checkpoint_size checkpoint_root tsa_name hash_alg gen_time serial_number "
+    "policy_oid tsa_subject token request response cert_chain local_time "
+    "clock_skew_seconds stamped_by"
+)
+_TAG_COLUMNS = _columns(
+    "id case_no contact_id target_kind message_fingerprint item_id tag note "
+    "created_by created_at removed_by removed_at remove_note"
+)
+_ACK_COLUMNS = _columns(
+    "finding_id rule case_no contact_id message_fingerprint detail note acked_by acked_at"
+)
+
+#: every column of every projected table, as the schema creates it (a test holds them equal)
+TABLE_COLUMNS: Mapping[str, frozenset[str]] = {
+    "users": _USER_COLUMNS,
+    "blobs": _BLOB_COLUMNS,
+    "settings": frozenset({"key", "value"}),
+    "cases": _CASE_COLUMNS,
+    "contacts": CONTACT_COLUMNS,
+    "items": _ITEM_COLUMNS,
+    "imports": _IMPORT_COLUMNS,
+    "tsa_authorities": _TSA_COLUMNS,
+    "timestamps": _TIMESTAMP_COLUMNS,
+    "tags": _TAG_COLUMNS,
+    "conduct_acks": _ACK_COLUMNS,
+}
+TABLE_KEYS: Mapping[str, str] = {
+    "users": "name",
+    "blobs": "sha256",
+    "settings": "key",
+    "cases": "case_no",
+    "contacts": "id",
+    "items": "id",
+    "imports": "id",
+    "tsa_authorities": "name",
+    "timestamps": "id",
+    "tags": "id",
+    "conduct_acks": "finding_id",
+}
+
+_NEW_BLOBS = TableRule(_BLOB_COLUMNS, new=True)
+
+
+def _items(role: tuple[Any, ...] | None = None) -> TableRule:
+    bind: dict[str, tuple[Any, ...]] = {
+        "contact_id": from_payload("contact_id"),
+        "added_by": ACTOR,
+    }
+    if role is not None:
+        bind["role"] = role
+    return TableRule(_ITEM_COLUMNS, new=True, bind=bind)
+
+
+# -- record rules --------------------------------------------------------------------------------
+
+
+def _first_only(state: State, entry: Entry) -> Iterable[Violation | None]:
+    if entry.seq != 1:
+        yield Violation("authority.store_init", _said("authority.init_only_first"))
+    for row in entry.rows_of("users"):
+        if row.get("role") != Role.ADMIN:
+            yield Violation("authority.store_init", _said("authority.admin_role"))
+
+
+def _not_own_account(state: State, entry: Entry) -> Iterable[Violation | None]:
+    user = entry.payload.get("user")
+    if user == entry.actor:
+        yield Violation(
+            "authority.own_account",
+            _said("authority.own_account", action=entry.action, user=user),
+        )
+
+
+def _valid_roles(state: State, entry: Entry) -> Iterable[Violation | None]:
+    for row in entry.rows_of("users"):
+        if row.get("role") not in Role.__members__.values():
+            yield Violation("authority.role", _said("authority.role_unknown", role=row.get("role")))
+
+
+def _blobs_on_record(state: State, entry: Entry) -> Iterable[Violation | None]:
+    """Every item names an original this entry or an earlier one recorded."""
+    new = {row.get("sha256") for row in entry.rows_of("blobs")}
+    for item in entry.rows_of("items"):
+        sha256 = item.get("sha256")
+        if sha256 not in new and state.row("blobs", sha256) is None:
+            yield Violation(
+                "authority.blob",
+                _said("authority.blob_unknown", item=item.get("id"), sha256=sha256),
+            )
+
+
+def _contact_of(state: State, entry: Entry) -> Mapping[str, Any] | Violation:
+    contact_id = entry.payload.get("contact_id")
+    contact = state.row("contacts", contact_id)
+    if contact is None:
+        return Violation("contact.exists", _said("contact.no_contact", contact=contact_id))
+    return contact
+
+
+def _request(state: State, entry: Entry) -> Iterable[Violation | None]:
+    for contact in entry.rows_of("contacts"):
+        case_no = contact.get("case_no")
+        if case_no != entry.payload.get("case_no") or state.row("cases", case_no) is None:
+            yield Violation("contact.case", _said("contact.no_case", case=case_no))
+        yield one_matter(
+            state, str(contact.get("channel")), str(contact.get("handle")), str(case_no)
+        )
+    for item in entry.rows_of("items"):
+        if item.get("role") not in DOCUMENT_ROLES:
+            yield Violation(
+                "contact.document_role",
+                _said("authority.request_documents_role", role=item.get("role")),
+            )
+
+
+def _decision(state: State, entry: Entry) -> Iterable[Violation | None]:
+    contact = _contact_of(state, entry)
+    if isinstance(contact, Violation):
+        yield contact
+        return
+    yield four_eyes(contact, entry.actor)
+    yield decision_state(contact, entry.action)
+    if entry.action == "contact.approve":
+        yield documents_on_file(state, str(contact.get("id")))
+    requested_at = str(contact.get("requested_at"))
+    for row in entry.rows_of("contacts"):
+        for column in ("decided_at", "revoked_at"):
+            value = row.get(column)
+            if isinstance(value, str) and value < requested_at:
+                yield _too_early(column, value, requested_at)
+    if entry.at < requested_at:
+        yield _too_early("at", entry.at, requested_at)
+
+
+def _too_early(column: str, value: str, requested_at: str) -> Violation:
+    return Violation(
+        "contact.chronology",
+        _said("authority.chronology", column=column, value=value, requested_at=requested_at),
+    )
+
+
+def _evidence(state: State, entry: Entry) -> Iterable[Violation | None]:
+    contact = _contact_of(state, entry)
+    if isinstance(contact, Violation):
+        yield contact
+        return
+    role = entry.payload.get("role")
+    if entry.action == "evidence.attach" and contact.get("status") == ContactStatus.REQUESTED:
+        # the request's own documents may follow the request while it is pending
+        if role not in DOCUMENT_ROLES:
+            yield Violation("contact.approved", _said("authority.document_role", role=role))
+        yield _permission(state, entry, Action.CONTACT_REQUEST)
+        return
+    yield usable(contact, entry.at)
+
+
+def _case_of_tag(state: State, entry: Entry) -> Iterable[Violation | None]:
+    for row in entry.rows_of("tags"):
+        contact = state.row("contacts", row.get("contact_id"))
+        if contact is None or contact.get("case_no") != row.get("case_no"):
+            yield Violation(
+                "review.target", _said("authority.tag_contact", contact=row.get("contact_id"))
+            )
+
+
+def _untag(state: State, entry: Entry) -> Iterable[Violation | None]:
+    for row in entry.rows_of("tags"):
+        tag = state.row("tags", row.get("id"))
+        if tag is None:
+            continue  # reported as a row that must exist
+        if tag.get("removed_at") is not None:
+            yield Violation("review.tag_state", _said("authority.tag_removed", tag=tag.get("id")))
+        actor = state.row("users", entry.actor) or {}
+        if actor.get("role") == Role.STAFF and tag.get("created_by") != entry.actor:
+            yield Violation(
+                "review.own_tag",
+                _said("authority.not_own_tag", tag=tag.get("id"), created_by=tag.get("created_by")),
+            )
+
+
+def _stamp_behind(state: State, entry: Entry) -> Iterable[Violation | None]:
+    size = entry.payload.get("checkpoint_size")
+    if not isinstance(size, int) or not 1 <= size < entry.seq:
+        yield Violation("timestamp.size", _said("authority.stamp_ahead", size=size))
+
+
+def _permission(state: State, entry: Entry, action: Action) -> Violation | None:
+    role = (state.row("users", entry.actor) or {}).get("role")
+    if role in PERMISSIONS[action]:
+        return None
+    return Violation("permission", denial(str(role), action))
+
+
+_CONTACT_ID = from_payload("contact_id")
+
+ACTIONS: Mapping[str, ActionRule] = {
+    "store.init": ActionRule(
+        None,
+        {"store_id": str, "app_version": str, "admin": str},
+        {
+            "users": TableRule(
+                _USER_COLUMNS,
+                new=True,
+                bind={"name": ACTOR, "active": const(1)},
+                count=1,
+            )
+        },
+        (_first_only,),
+    ),
+    "user.add": ActionRule(
+        Action.USER_ADD,
+        {"user": str, "role": str, "public_key": str},
+        {
+            "users": TableRule(
+                _USER_COLUMNS,
+                new=True,
+                bind={
+                    "name": from_payload("user"),
+                    "role": from_payload("role"),
+                    "public_key": from_payload("public_key"),
+                    "active": const(1),
+                },
+                count=1,
+            )
+        },
+        (_valid_roles,),
+    ),
+    "user.reset_password": ActionRule(
+        Action.USER_RESET_PASSWORD,
+        {"user": str, "public_key": str},
+        {
+            "users": TableRule(
+                frozenset({"name", "public_key"}),
+                new=False,
+                bind={"name": from_payload("user"), "public_key": from_payload("public_key")},
+                count=1,
+            )
+        },
+        (_not_own_account,),
+    ),
+    "user.deactivate": ActionRule(
+        Action.USER_DEACTIVATE,
+        {"user": str},
+        {
+            "users": TableRule(
+                frozenset({"name", "active"}),
+                new=False,
+                bind={"name": from_payload("user"), "active": const(0)},
+                count=1,
+            )
+        },
+        (_not_own_account,),
+    ),
+    # one's own password: the key pair stays, nothing projected changes
+    "user.change_password": ActionRule(None, {"user": str}, {}, ()),
+    "settings.set": ActionRule(
+        Action.SETTINGS_SET,
+        {"key": str},
+        {
+            "settings": TableRule(
+                frozenset({"key", "value"}), new=None, bind={"key": from_payload("key")}, count=1
+            )
+        },
+    ),
+    "tsa.configure": ActionRule(
+        Action.TSA_CONFIGURE,
+        {"name": str, "url": str},
+        {
+            "tsa_authorities": TableRule(
+                _TSA_COLUMNS,
+                new=None,
+                bind={"name": from_payload("name"), "url": from_payload("url")},
+                count=1,
+            )
+        },
+    ),
+    "timestamp.add": ActionRule(
+        Action.STAMP,
+        {"checkpoint_size": int, "checkpoint_root": str, "tsa": str, "gen_time": str},
+        {
+            "timestamps": TableRule(
+                _TIMESTAMP_COLUMNS,
+                new=True,
+                bind={
+                    "stamped_by": ACTOR,
+                    "checkpoint_size": from_payload("checkpoint_size"),
+                    "checkpoint_root": from_payload("checkpoint_root"),
+                    "tsa_name": from_payload("tsa"),
+                    "gen_time": from_payload("gen_time"),
+                },
+                count=1,
+            )
+        },
+        (_stamp_behind,),
+    ),
+    "case.create": ActionRule(
+        Action.CASE_CREATE,
+        {"case_no": str},
+        {
+            "cases": TableRule(
+                _CASE_COLUMNS,
+                new=True,
+                bind={"case_no": from_payload("case_no"), "created_by": ACTOR},
+                count=1,
+            )
+        },
+    ),
+    "case.edit": ActionRule(
+        Action.CASE_EDIT,
+        {"case_no": str, "before": dict},
+        {
+            "cases": TableRule(
+                frozenset({"case_no", *CASE_EDITABLE}),
+                new=False,
+                bind={"case_no": from_payload("case_no")},
+                count=1,
+            )
+        },
+    ),
+    "case.import": ActionRule(
+        Action.CASE_IMPORT,
+        {"file_name": str, "count": int},
+        {"cases": TableRule(_CASE_COLUMNS, new=True, bind={"created_by": ACTOR})},
+    ),
+    "contact.request": ActionRule(
+        Action.CONTACT_REQUEST,
+        {"contact_id": str, "case_no": str, "channel": str, "documents": list},
+        {
+            "blobs": _NEW_BLOBS,
+            "items": _items(),
+            "contacts": TableRule(
+                CONTACT_COLUMNS,
+                new=True,
+                bind={
+                    "id": _CONTACT_ID,
+                    "case_no": from_payload("case_no"),
+                    "channel": from_payload("channel"),
+                    "status": const(ContactStatus.REQUESTED.value),
+                    "requested_by": ACTOR,
+                    "decided_by": const(None),
+                    "decided_at": const(None),
+                    "decision_note": const(None),
+                    "expires_at": const(None),
+                    "revoked_by": const(None),
+                    "revoked_at": const(None),
+                    "revoke_note": const(None),
+                },
+                count=1,
+            ),
+        },
+        (_request, _blobs_on_record),
+    ),
+    "contact.approve": ActionRule(
+        Action.CONTACT_DECIDE,
+        {
+            "contact_id": str,
+            "request_entry_hash": str,
+            "request_seq": int,
+            "documents_seen": list,
+            "cosignature": dict,
+        },
+        {
+            "contacts": TableRule(
+                frozenset(
+                    {"id", "status", "decided_by", "decided_at", "decision_note", "expires_at"}
+                ),
+                new=False,
+                bind={
+                    "id": _CONTACT_ID,
+                    "status": const(ContactStatus.APPROVED.value),
+                    "decided_by": ACTOR,
+                },
+                count=1,
+            )
+        },
+        (_decision,),
+    ),
+    "contact.reject": ActionRule(
+        Action.CONTACT_DECIDE,
+        {"contact_id": str, "request_entry_hash": str, "note": str},
+        {
+            "contacts": TableRule(
+                frozenset({"id", "status", "decided_by", "decided_at", "decision_note"}),
+                new=False,
+                bind={
+                    "id": _CONTACT_ID,
+                    "status": const(ContactStatus.REJECTED.value),
+                    "decided_by": ACTOR,
+                },
+                count=1,
+            )
+        },
+        (_decision,),
+    ),
+    "contact.revoke": ActionRule(
+        Action.CONTACT_DECIDE,
+        {"contact_id": str, "note": str},
+        {
+            "contacts": TableRule(
+                frozenset({"id", "status", "revoked_by", "revoked_at", "revoke_note"}),
+                new=False,
+                bind={
+                    "id": _CONTACT_ID,
+                    "status": const(ContactStatus.REVOKED.value),
+                    "revoked_by": ACTOR,
+                },
+                count=1,
+            )
+        },
+        (_decision,),
+    ),
+    "evidence.attach": ActionRule(
+        Action.EVIDENCE_ADD,
+        {"contact_id": str, "role": str, "files": list},
+        {"blobs": _NEW_BLOBS, "items": _items(from_payload("role"))},
+        (_evidence, _blobs_on_record),
+    ),
+    "evidence.import": ActionRule(
+        Action.EVIDENCE_ADD,
+        {"contact_id": str},
+        {
+            "blobs": _NEW_BLOBS,
+            "items": _items(),
+            "imports": TableRule(
+                _IMPORT_COLUMNS,
+                new=True,
+                bind={"contact_id": _CONTACT_ID, "imported_by": ACTOR},
+            ),
+        },
+        (_evidence, _blobs_on_record),
+    ),
+    "review.tag": ActionRule(
+        Action.REVIEW_TAG,
+        {"tag_id": str, "tag": str, "contact_id": str, "target": dict},
+        {
+            "tags": TableRule(
+                _TAG_COLUMNS,
+                new=True,
+                bind={
+                    "id": from_payload("tag_id"),
+                    "tag": from_payload("tag"),
+                    "contact_id": _CONTACT_ID,
+                    "created_by": ACTOR,
+                    "removed_by": const(None),
+                    "removed_at": const(None),
+                    "remove_note": const(None),
+                },
+                count=1,
+            )
+        },
+        (_case_of_tag,),
+    ),
+    "review.untag": ActionRule(
+        Action.REVIEW_TAG,
+        {"tag_id": str},
+        {
+            "tags": TableRule(
+                frozenset({"id", "removed_by", "removed_at", "remove_note"}),
+                new=False,
+                bind={"id": from_payload("tag_id"), "removed_by": ACTOR},
+                count=1,
+            )
+        },
+        (_untag,),
+    ),
+    "conduct.ack": ActionRule(
+        Action.CONDUCT_ACK,
+        {"finding_id": str, "rule": str, "contact_id": str},
+        {
+            "conduct_acks": TableRule(
+                _ACK_COLUMNS,
+                new=True,
+                bind={
+                    "finding_id": from_payload("finding_id"),
+                    "rule": from_payload("rule"),
+                    "contact_id": _CONTACT_ID,
+                    "acked_by": ACTOR,
+                },
+                count=1,
+            )
+        },
+    ),
+    "bundle.export": ActionRule(Action.BUNDLE_EXPORT, {"bundle_id": str, "case_no": str}, {}),
+}
+"""action -> its rule. An action not listed here is refused (and reported by verify)."""
+
+
+# -- judging one entry ---------------------------------------------------------------------------
+
+_KIND_NAMES = {str: "text", int: "a number", list: "a list", dict: "an object"}
+
+
+def check(
+    state: State, seq: int, at: str, actor: str, action: str, payload: object
+) -> list[Violation]:
+    """Every rule the entry breaks, judged against ``state`` (the tables before the entry).
+
+    Returns an empty list for an entry its actor was allowed to write. ``payload`` is the
+    entry's parsed payload, row changes (``rows``) included."""
+    rule = ACTIONS.get(action)
+    if rule is None:
+        return [Violation("authority.action", _said("authority.unknown_action", action=action))]
+    if type(payload) is not dict:
+        return [Violation("authority.payload", _said("authority.payload_not_object"))]
+    found: list[Violation] = []
+    if seq == 1 and action != "store.init":
+        found.append(Violation("authority.store_init", _said("authority.first_is_init")))
+    if action != "store.init":
+        user = state.row("users", actor)
+        if user is None:
+            # nothing else can be judged for someone the ledger never introduced
+            return [Violation("authority.actor", _said("authority.unknown_actor", actor=actor))]
+        if not user.get("active"):
+            found.append(
+                Violation("authority.inactive", _said("authority.inactive_actor", actor=actor))
+            )
+        if rule.permission is not None and user.get("role") not in PERMISSIONS[rule.permission]:
+            found.append(Violation("permission", denial(str(user.get("role")), rule.permission)))
+    for name, kind in rule.payload.items():
+        value = payload.get(name)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            found.append(
+                Violation(
+                    "authority.payload",
+                    _said(
+                        "authority.payload_field",
+                        field=name,
+                        kind=_KIND_NAMES.get(kind, "valid"),
+                    ),
+                )
+            )
+    rows = _check_rows(state, actor, action, payload, rule, found)
+    if rule.record:
+        entry = Entry(seq, at, actor, action, payload, rows)
+        for record in rule.record:
+            found.extend(v for v in record(state, entry) if v is not None)
+    return found
+
+
+def _check_rows(
+    state: State,
+    actor: str,
+    action: str,
+    payload: Mapping[str, Any],
+    rule: ActionRule,
+    found: list[Violation],
+) -> list[Mapping[str, Any]]:
+    """Check the row changes against the action's tables; returns the well-formed ones."""
+    changes = payload.get("rows", [])
+    if type(changes) is not list:
+        found.append(Violation("authority.rows", _said("authority.rows_not_list")))
+        return []
+    tables = rule.tables
+    well_formed: list[Mapping[str, Any]] = []
+    counts: dict[str, int] = {}
+    for change in changes:
+        if type(change) is not dict or type(change.get("row")) is not dict:
+            found.append(Violation("authority.rows", _said("authority.row_malformed")))
+            continue
+        table, op, row = change.get("table"), change.get("op"), change["row"]
+        spec = tables.get(table)  # type: ignore[arg-type]
+        if spec is None:
+            found.append(
+                Violation(
+                    "authority.schema",
+                    _said("authority.table_forbidden", action=action, table=table),
+                )
+            )
+            continue
+        if op != "put":
+            found.append(
+                Violation(
+                    "authority.schema",
+                    _said("authority.op_forbidden", action=action, op=op, table=table),
+                )
+            )
+            continue
+        assert isinstance(table, str)
+        counts[table] = counts.get(table, 0) + 1
+        _check_row(state, actor, action, payload, table, spec, row, found)
+        well_formed.append(change)
+    for table, spec in tables.items():
+        if spec.count is not None and counts.get(table, 0) != spec.count:
+            found.append(
+                Violation(
+                    "authority.schema", _said("authority.one_row", action=action, table=table)
+                )
+            )
+    return well_formed
+
+
+def _check_row(
+    state: State,
+    actor: str,
+    action: str,
+    payload: Mapping[str, Any],
+    table: str,
+    spec: TableRule,
+    row: Mapping[str, Any],
+    found: list[Violation],
+) -> None:
+    extra = row.keys() - spec.columns
+    if extra:
+        found.append(
+            Violation(
+                "authority.schema",
+                _said(
+                    "authority.columns_forbidden",
+                    action=action,
+                    columns=", ".join(sorted(extra)),
+                    table=table,
+                ),
+            )
+        )
+    key = row.get(TABLE_KEYS[table])
+    exists = state.row(table, key) is not None
+    if spec.new is True and exists:
+        found.append(
+            Violation(
+                "authority.schema",
+                _said("authority.row_exists", action=action, table=table, key=key),
+            )
+        )
+    elif spec.new is False and not exists:
+        found.append(
+            Violation(
+                "authority.schema",
+                _said("authority.row_unknown", action=action, table=table, key=key),
+            )
+        )
+    missing = spec.columns - row.keys()
+    if missing and not exists:
+        found.append(
+            Violation(
+                "authority.schema",
+                _said(
+                    "authority.columns_missing",
+                    action=action,
+                    columns=", ".join(sorted(missing)),
+                    table=table,
+                ),
+            )
+        )
+    for column, source in spec.bind.items():
+        if source[0] == "actor":
+            expected: object = actor
+        elif source[0] == "payload":
+            expected = payload.get(source[1])
+        else:
+            expected = source[1]
+        value = row.get(column)
+        if value != expected or type(value) is not type(expected):
+            found.append(
+                Violation(
+                    "authority.schema",
+                    _said(
+                        "authority.bound_column",
+                        table=table,
+                        column=column,
+                        expected=repr(expected),
+                        value=repr(value),
+                    ),
+                )
+            )

@@ -1,0 +1,166 @@
+"""The rule table itself: complete, in step with the schema and the services, and strict."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from evidence_desk.domain import authority
+from evidence_desk.domain.policy import PERMISSIONS
+from evidence_desk.services.timestamps import STAMP_ACTION
+from evidence_desk.services.verify import _ReplayState
+from evidence_desk.store.schema import PROJECTED_TABLES
+from tests.helpers import ADMIN, Team, raw_connection
+
+PACKAGE = Path(__file__).resolve().parents[2] / "evidence_desk"
+
+
+def written_actions() -> set[str]:
+    """Every action name the services pass to ``session.write`` (literal or module constant)."""
+    constants: dict[str, str] = {"STAMP_ACTION": STAMP_ACTION, "EXPORT_ACTION": "bundle.export"}
+    found: set[str] = set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "write"
+                and node.args
+            ):
+                first = node.args[0]
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    found.add(first.value)
+                elif isinstance(first, ast.Name) and first.id in constants:
+                    found.add(constants[first.id])
+    return found
+
+
+def test_every_action_the_services_write_has_a_rule() -> None:
+    actions = written_actions()
+    assert {"contact.approve", "evidence.import", "user.add", "bundle.export"} <= actions
+    assert actions <= authority.ACTIONS.keys()
+
+
+def test_columns_and_keys_are_the_schemas(team: Team) -> None:
+    conn = raw_connection(team.path, ADMIN, team.passwords[ADMIN])
+    try:
+        for table, keys in PROJECTED_TABLES.items():
+            columns = {r["name"] for r in conn.execute(f"PRAGMA table_info({table})")}
+            assert authority.TABLE_COLUMNS[table] == columns, table
+            assert (authority.TABLE_KEYS[table],) == keys
+    finally:
+        conn.close()
+
+
+def test_every_rule_names_known_tables_columns_and_permissions() -> None:
+    for name, rule in authority.ACTIONS.items():
+        assert rule.permission is None or rule.permission in PERMISSIONS, name
+        for table, spec in rule.tables.items():
+            assert spec.columns <= authority.TABLE_COLUMNS[table], (name, table)
+            assert authority.TABLE_KEYS[table] in spec.columns, (name, table)
+            assert spec.bind.keys() <= spec.columns, (name, table)
+
+
+def test_only_user_actions_touch_users() -> None:
+    touching = {name for name, rule in authority.ACTIONS.items() if "users" in rule.tables}
+    assert touching == {"store.init", "user.add", "user.reset_password", "user.deactivate"}
+
+
+def state(**tables: dict[str, dict[str, Any]]) -> _ReplayState:
+    """The replayed tables verify judges against, filled by hand."""
+    full: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {t: {} for t in PROJECTED_TABLES}
+    for table, rows in tables.items():
+        full[table] = {(key,): row for key, row in rows.items()}
+    return _ReplayState(full)
+
+
+USERS = {
+    "root": {"name": "root", "role": "admin", "public_key": "aa", "active": 1},
+    "alice": {"name": "alice", "role": "staff", "public_key": "bb", "active": 1},
+    "sam": {"name": "sam", "role": "supervisor", "public_key": "cc", "active": 1},
+    "old": {"name": "old", "role": "supervisor", "public_key": "dd", "active": 0},
+}
+
+
+def rules(violations: list[authority.Violation]) -> list[str]:
+    return [v.rule for v in violations]
+
+
+def test_a_setting_by_an_admin_passes_and_by_anyone_else_is_refused() -> None:
+    payload = {
+        "key": "organisation",
+        "before": "",
+        "rows": [{"op": "put", "table": "settings", "row": {"key": "organisation", "value": "x"}}],
+    }
+    at = "2026-03-02T01:00:00.000000Z"
+    assert authority.check(state(users=USERS), 5, at, "root", "settings.set", payload) == []
+    assert rules(authority.check(state(users=USERS), 5, at, "alice", "settings.set", payload)) == [
+        "permission"
+    ]
+    assert rules(authority.check(state(users=USERS), 5, at, "nobody", "settings.set", payload)) == [
+        "authority.actor"
+    ]
+    assert "authority.inactive" in rules(
+        authority.check(state(users=USERS), 5, at, "old", "settings.set", payload)
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "rule"),
+    [
+        ({"op": "delete", "table": "settings", "row": {"key": "organisation"}}, "authority.schema"),
+        (
+            {"op": "put", "table": "users", "row": {"name": "alice", "role": "admin"}},
+            "authority.schema",
+        ),
+        (
+            {"op": "put", "table": "settings", "row": {"key": "other", "value": "x"}},
+            "authority.schema",
+        ),
+        (
+            {
+                "op": "put",
+                "table": "settings",
+                "row": {"key": "organisation", "value": "x", "z": 1},
+            },
+            "authority.schema",
+        ),
+        ({"op": "put", "table": "settings"}, "authority.rows"),
+    ],
+)
+def test_row_changes_outside_the_schema_are_violations(change: dict[str, Any], rule: str) -> None:
+    payload = {"key": "organisation", "before": "", "rows": [change]}
+    found = authority.check(state(users=USERS), 5, "t", "root", "settings.set", payload)
+    assert rule in rules(found)
+
+
+def test_a_payload_missing_a_declared_field_is_a_violation() -> None:
+    payload = {"rows": [{"op": "put", "table": "settings", "row": {"key": "k", "value": "v"}}]}
+    found = authority.check(state(users=USERS), 5, "t", "root", "settings.set", payload)
+    assert "authority.payload" in rules(found)
+
+
+def test_store_init_only_first_and_the_first_entry_only_store_init() -> None:
+    row = {"name": "root", "role": "admin", "public_key": "aa", "active": 1}
+    payload = {
+        "store_id": "s",
+        "app_version": "1",
+        "admin": "root",
+        "rows": [{"op": "put", "table": "users", "row": row}],
+    }
+    assert authority.check(state(), 1, "t", "root", "store.init", payload) == []
+    assert "authority.store_init" in rules(
+        authority.check(state(), 7, "t", "root", "store.init", payload)
+    )
+    staff = {**payload, "rows": [{"op": "put", "table": "users", "row": {**row, "role": "staff"}}]}
+    assert "authority.store_init" in rules(
+        authority.check(state(), 1, "t", "root", "store.init", staff)
+    )
+    assert "authority.store_init" in rules(
+        authority.check(
+            state(users=USERS), 1, "t", "root", "bundle.export", {"bundle_id": "b", "case_no": "c"}
+        )
+    )
