@@ -2043,6 +2043,113 @@ def _templates() -> dict[str, str]:
         "verify.not_signed_unknown": QCoreApplication.translate(
             "Services", "signature is not {signer}'s (signer unknown to the ledger at that point)"
         ),
+        "authority.unknown_action": QCoreApplication.translate(
+            "Services", "{action} is not an action of this application"
+        ),
+        "authority.payload_not_object": QCoreApplication.translate(
+            "Services", "the payload is not a JSON object"
+        ),
+        "authority.payload_field": QCoreApplication.translate(
+            "Services", "payload field {field} is missing or not {kind}"
+        ),
+        "authority.init_only_first": QCoreApplication.translate(
+            "Services", "store.init may only be the first entry"
+        ),
+        "authority.first_is_init": QCoreApplication.translate(
+            "Services", "the first entry must be store.init"
+        ),
+        "authority.unknown_actor": QCoreApplication.translate(
+            "Services", "{actor} is not a user of this store at this point"
+        ),
+        "authority.inactive_actor": QCoreApplication.translate(
+            "Services", "{actor} was deactivated before this entry"
+        ),
+        "authority.rows_not_list": QCoreApplication.translate(
+            "Services", "the row changes are not a list"
+        ),
+        "authority.row_malformed": QCoreApplication.translate(
+            "Services", "a row change is malformed"
+        ),
+        "authority.table_forbidden": QCoreApplication.translate(
+            "Services", "{action} may not change table {table}"
+        ),
+        "authority.op_forbidden": QCoreApplication.translate(
+            "Services", "{action} may not {op} rows of {table}"
+        ),
+        "authority.columns_forbidden": QCoreApplication.translate(
+            "Services", "{action} may not set column(s) {columns} of {table}"
+        ),
+        "authority.columns_missing": QCoreApplication.translate(
+            "Services", "{action} must give column(s) {columns} of a new {table} row"
+        ),
+        "authority.row_exists": QCoreApplication.translate(
+            "Services", "{action} may only add new {table} rows; {key} exists"
+        ),
+        "authority.row_unknown": QCoreApplication.translate(
+            "Services", "{action} may only change existing {table} rows; {key} does not exist"
+        ),
+        "authority.bound_column": QCoreApplication.translate(
+            "Services", "{table}.{column} must be {expected}, not {value}"
+        ),
+        "authority.one_row": QCoreApplication.translate(
+            "Services", "{action} must change exactly one {table} row"
+        ),
+        "authority.blob_unknown": QCoreApplication.translate(
+            "Services", "item {item} names an original ({sha256}) that is not on record"
+        ),
+        "authority.own_account": QCoreApplication.translate(
+            "Services", "{action} may not be applied to one's own account ({user})"
+        ),
+        "authority.admin_role": QCoreApplication.translate(
+            "Services", "the first user must be an admin"
+        ),
+        "authority.role_unknown": QCoreApplication.translate("Services", "{role} is not a role"),
+        "authority.chronology": QCoreApplication.translate(
+            "Services", "{column} ({value}) is before the request ({requested_at})"
+        ),
+        "authority.stamp_ahead": QCoreApplication.translate(
+            "Services", "the time stamp covers checkpoint {size}, which is not before this entry"
+        ),
+        "authority.tag_removed": QCoreApplication.translate(
+            "Services", "tag {tag} was already withdrawn"
+        ),
+        "authority.not_own_tag": QCoreApplication.translate(
+            "Services", "field staff may withdraw only their own tags; {tag} is {created_by}'s"
+        ),
+        "authority.tag_contact": QCoreApplication.translate(
+            "Services", "the tag's case and contact do not match contact {contact}"
+        ),
+        "authority.document_role": QCoreApplication.translate(
+            "Services",
+            "only the request's documents may be attached to a pending request, not {role}",
+        ),
+        "authority.request_documents_role": QCoreApplication.translate(
+            "Services", "a request's documents must have a document role, not {role}"
+        ),
+        "verify.rule": QCoreApplication.translate(
+            "Services", "{action} by {actor} breaks rule {rule}: {reason}"
+        ),
+        "verify.checkpoint_signer": QCoreApplication.translate(
+            "Services",
+            "checkpoint signed by {signer}, but entry {size} was written by {actor} (every write's checkpoint is its writer's)",
+        ),
+        "verify.where_keyslot": QCoreApplication.translate(
+            "Services", "keyslots.json slot of {user}"
+        ),
+        "verify.where_keyslots": QCoreApplication.translate("Services", "keyslots.json"),
+        "verify.keyslot_key": QCoreApplication.translate(
+            "Services", "the slot's public key is not the one the ledger holds for {user}"
+        ),
+        "verify.keyslot_inactive": QCoreApplication.translate(
+            "Services",
+            "{user} was deactivated, but a key slot for them is present (keyslots.json restored from an older copy?)",
+        ),
+        "verify.keyslot_unknown": QCoreApplication.translate(
+            "Services", "{count} slot(s) belong to no user of the ledger"
+        ),
+        "verify.keyslots_unreadable": QCoreApplication.translate(
+            "Services", "cannot be read: {error}"
+        ),
         "verify.checkpoint_missing": QCoreApplication.translate(
             "Services", "no checkpoint was kept for this entry (every write cuts one)"
         ),
