@@ -25,8 +25,9 @@ from typing import Any
 from cryptography import x509
 
 from evidence_desk.bundle import kit
+from evidence_desk.domain import authority
 from evidence_desk.domain.errors import BadInput
-from evidence_desk.domain.wording import Catalogue
+from evidence_desk.domain.wording import Catalogue, Phrase
 from evidence_desk.integrity import digests, ledger, merkle, signing, tsa
 
 # Every finding's message and each exhibit's verdict are worded here (codes kit.*): the English is
@@ -54,6 +55,7 @@ _said = Catalogue(
         "kit.entry_link": "seq {seq} does not follow {previous}",
         "kit.entry_signature": "seq {seq}: not signed by {actor}",
         "kit.key_mismatch": "{user}'s key is not the one the ledger slice introduced",
+        "kit.entry_rule": "seq {seq}: {action} by {actor} breaks rule {rule}: {reason}",
         # the checkpoint, the proofs and the approvals' cosignatures
         "kit.no_target": "no target size and root",
         "kit.note_mismatch": "does not match the checkpoint",
@@ -234,6 +236,7 @@ def verify_kit(path: Path) -> KitReport:
         ]
     keys = _keys(files, report)
     entries = _check_ledger(files, report, keys)
+    _check_rules(files, report, entries)
     checkpoint = _check_checkpoint(files, report, keys, entries)
     _check_tag_signature(files, report, keys)
     if isinstance(manifest, dict):
@@ -408,6 +411,72 @@ def _check_ledger(
     keys.clear()
     keys.update(introduced)
     return entries
+
+
+def _check_rules(
+    files: dict[str, bytes], report: KitReport, entries: dict[int, ledger.Entry]
+) -> None:
+    """Replay the rule table (domain/authority.py, the code the store's write path and
+    ``verify`` run) over the slice: every entry about the case and every change to ``users``
+    is in it, so each actor's role and active flag, and each contact's state, are known at
+    every entry. An entry that breaks a rule is reported, and what it changed (a key above
+    all) is not trusted: a signature is then checked against the key the rule-keeping
+    entries held for its actor."""
+    name = "ledger/entries.jsonl"
+    checkpoints = _json(files, "ledger/checkpoints.json", report)
+    store_id = str(checkpoints.get("store_id", "")) if isinstance(checkpoints, dict) else ""
+    state = authority.ReplayedTables(authority.empty_tables(), complete=False)
+    # entries whose signature _check_ledger already found wrong (not reported twice)
+    unsigned = {
+        f.message.fact("seq")
+        for f in report.findings
+        if f.code == "ledger.signature" and isinstance(f.message, Phrase)
+    }
+    for seq in sorted(entries):
+        entry = entries[seq]
+        try:
+            payload = json.loads(entry.payload)
+        except ValueError:
+            continue  # reported by the payload hash, or unreadable as JSON: nothing to judge
+        violations = authority.check(state, entry.seq, entry.at, entry.actor, entry.action, payload)
+        for violation in violations:
+            report.findings.append(
+                KitFinding(
+                    f"rule.{violation.rule}",
+                    name,
+                    _said(
+                        "kit.entry_rule",
+                        seq=entry.seq,
+                        action=entry.action,
+                        actor=entry.actor,
+                        rule=violation.rule,
+                        reason=violation.detail,
+                    ),
+                )
+            )
+        trusted = (state.row("users", entry.actor) or {}).get("public_key")
+        if entry.action == "store.init":
+            trusted = next(
+                (
+                    c["row"].get("public_key")
+                    for c in payload.get("rows", [])
+                    if isinstance(c, dict) and isinstance(c.get("row"), dict)
+                ),
+                None,
+            )
+        if str(entry.seq) not in unsigned and not any(
+            signing.verify(str(trusted or ""), b"", message, entry.signature)
+            for message in _entry_messages(files, store_id, entry)
+        ):
+            report.findings.append(
+                KitFinding(
+                    "ledger.signature",
+                    name,
+                    _said("kit.entry_signature", seq=entry.seq, actor=entry.actor),
+                )
+            )
+        if not violations and isinstance(payload, dict):
+            state.apply(payload)
 
 
 def _signed_checkpoint(files: dict[str, bytes], seq: int) -> tuple[int, str] | None:

@@ -181,8 +181,8 @@ def _entries(session: Session) -> list[ledger.Entry]:
 
 
 def _relevant(entry: ledger.Entry, case_no: str, contact_ids: set[str]) -> tuple[bool, bool]:
-    """(in the slice, touches the exhibits): key introductions are needed to check signatures
-    but are not custody events."""
+    """(in the slice, touches the exhibits): changes to users are needed to check signatures
+    and replay the rules but are not custody events."""
     try:
         payload = json.loads(entry.payload)
     except ValueError:
@@ -190,10 +190,9 @@ def _relevant(entry: ledger.Entry, case_no: str, contact_ids: set[str]) -> tuple
     if not isinstance(payload, dict):
         return False, False
     rows = payload.get("rows", [])
-    introduces_key = any(
-        isinstance(r, dict) and r.get("table") == "users" and "public_key" in r.get("row", {})
-        for r in rows
-    )
+    # every change to users (keys, roles, deactivations): verify-bundle replays the rule table
+    # over the slice, which needs each actor's role and active flag at every entry
+    introduces_key = any(isinstance(r, dict) and r.get("table") == "users" for r in rows)
     touches = payload.get("contact_id") in contact_ids or payload.get("case_no") == case_no
     touches = touches or any(
         isinstance(r, dict)

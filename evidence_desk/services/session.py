@@ -118,6 +118,10 @@ class DatabaseState:
     def __init__(self, conn: db.Connection) -> None:
         self._conn = conn
 
+    @property
+    def complete(self) -> bool:
+        return True
+
     def row(self, table: str, key: object) -> Mapping[str, Any] | None:
         if not isinstance(key, str | int) or isinstance(key, bool):
             return None

@@ -162,25 +162,6 @@ class Replay:
     rejected: frozenset[int] = frozenset()
 
 
-class _ReplayState:
-    """The replayed tables as the rule table's :class:`~authority.State`: the state before
-    the entry being judged, built only from entries that kept the rules."""
-
-    __slots__ = ("_tables",)
-
-    def __init__(self, tables: dict[str, dict[tuple[Any, ...], dict[str, Any]]]) -> None:
-        self._tables = tables
-
-    def row(self, table: str, key: object) -> dict[str, Any] | None:
-        try:
-            return self._tables[table].get((key,))
-        except TypeError:  # an unhashable key written outside the app
-            return None
-
-    def rows_where(self, table: str, column: str, value: object) -> list[dict[str, Any]]:
-        return [row for row in self._tables[table].values() if row.get(column) == value]
-
-
 def _load_extra_checks() -> None:
     """Import the services that add checks (they append to EXTRA_CHECKS on import)."""
     import evidence_desk.services.contacts
@@ -239,7 +220,8 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
         unmatched: list[int] = []  # checkpoint sizes no entry position reaches (0, negative)
         checkpoint_count = 0
         append_and_root, leaf_hash, hash_bytes = tree.append_and_root, merkle.leaf_hash, _hash_bytes
-        apply_rows, judge, state = _apply_rows, authority.check, _ReplayState(trusted)
+        apply_rows, judge = _apply_rows, authority.check
+        state = authority.ReplayedTables(trusted)
         keys_get, payloads_append = keys.get, payloads.append
         message_for, expect = ledger.checkpoint_message, signatures.expect
         for position, entry in enumerate(_read_entries(conn, findings, entries), start=1):

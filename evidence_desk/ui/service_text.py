@@ -2131,7 +2131,8 @@ def _templates() -> dict[str, str]:
         ),
         "verify.checkpoint_signer": QCoreApplication.translate(
             "Services",
-            "checkpoint signed by {signer}, but entry {size} was written by {actor} (every write's checkpoint is its writer's)",
+            "checkpoint signed by {signer}, but entry {size} was written by {actor} (every "
+            "write's checkpoint is its writer's)",
         ),
         "verify.where_keyslot": QCoreApplication.translate(
             "Services", "keyslots.json slot of {user}"
@@ -2142,13 +2143,17 @@ def _templates() -> dict[str, str]:
         ),
         "verify.keyslot_inactive": QCoreApplication.translate(
             "Services",
-            "{user} was deactivated, but a key slot for them is present (keyslots.json restored from an older copy?)",
+            "{user} was deactivated, but a key slot for them is present (keyslots.json restored "
+            "from an older copy?)",
         ),
         "verify.keyslot_unknown": QCoreApplication.translate(
             "Services", "{count} slot(s) belong to no user of the ledger"
         ),
         "verify.keyslots_unreadable": QCoreApplication.translate(
             "Services", "cannot be read: {error}"
+        ),
+        "kit.entry_rule": QCoreApplication.translate(
+            "Services", "seq {seq}: {action} by {actor} breaks rule {rule}: {reason}"
         ),
         "verify.checkpoint_missing": QCoreApplication.translate(
             "Services", "no checkpoint was kept for this entry (every write cuts one)"

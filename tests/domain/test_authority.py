@@ -11,7 +11,6 @@ import pytest
 from evidence_desk.domain import authority
 from evidence_desk.domain.policy import PERMISSIONS
 from evidence_desk.services.timestamps import STAMP_ACTION
-from evidence_desk.services.verify import _ReplayState
 from evidence_desk.store.schema import PROJECTED_TABLES
 from tests.helpers import ADMIN, Team, raw_connection
 
@@ -69,12 +68,12 @@ def test_only_user_actions_touch_users() -> None:
     assert touching == {"store.init", "user.add", "user.reset_password", "user.deactivate"}
 
 
-def state(**tables: dict[str, dict[str, Any]]) -> _ReplayState:
+def state(**tables: dict[str, dict[str, Any]]) -> authority.ReplayedTables:
     """The replayed tables verify judges against, filled by hand."""
     full: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {t: {} for t in PROJECTED_TABLES}
     for table, rows in tables.items():
         full[table] = {(key,): row for key, row in rows.items()}
-    return _ReplayState(full)
+    return authority.ReplayedTables(full)
 
 
 USERS = {

@@ -1,0 +1,75 @@
+"""verify-bundle replays the rule table over the kit's ledger slice, as verify does over a store.
+
+A court given a kit made from a store where a supervisor approved their own request (written
+around the rules with their own key), or where an approval was forged under a swapped key, must
+not read it as intact: the kit holds every entry about the case and every change to users.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from evidence_desk.bundle.model import Scope
+from evidence_desk.bundle.verify_kit import verify_kit
+from evidence_desk.services import bundle, evidence
+from evidence_desk.services.session import put
+from tests.bundle.support import CHAT_NAME, chat_text
+from tests.helpers import Team, insider_code, insider_session
+from tests.services.test_authority import CASE_NO, approval, request
+
+
+def _import_and_export(team: Team, contact_id: str, folder: Path) -> Path:
+    chat = folder / CHAT_NAME
+    chat.write_bytes(chat_text().encode("utf-8"))
+    evidence.import_files(team.login("sam"), contact_id, [chat], tz="Asia/Shanghai")
+    result = bundle.export_bundle(team.login("lee"), Scope(CASE_NO), folder / "out")
+    return result.kit_path
+
+
+def test_a_kit_of_a_self_approved_contact_names_the_rule(team: Team, tmp_path: Path) -> None:
+    contact_id = request(team, tmp_path, requester="sam")
+    sam = insider_session(team, "sam")
+    payload, rows = approval(sam, contact_id)
+    with insider_code():
+        sam.write("contact.approve", payload, rows)
+    report = verify_kit(_import_and_export(team, contact_id, tmp_path))
+    assert not report.intact
+    rules = {(f.code, f.file) for f in report.errors}
+    assert ("rule.four-eyes", "ledger/entries.jsonl") in rules
+    assert ("rule.contact.approved", "ledger/entries.jsonl") in rules  # the import under it
+    assert any("contact.approve by sam" in f.message for f in report.errors)
+
+
+def test_a_kit_whose_approval_was_forged_under_a_swapped_key_is_not_intact(
+    team: Team, tmp_path: Path
+) -> None:
+    contact_id = request(team, tmp_path)
+    alice = insider_session(team, "alice")
+    sam_key = alice.conn.execute("SELECT public_key FROM users WHERE name = 'sam'").fetchone()[0]
+    with insider_code():
+        alice.write(
+            "case.edit",
+            {"case_no": CASE_NO, "before": {}},
+            [put("users", {"name": "sam", "public_key": alice.user.public_key})],
+        )
+        as_sam = insider_session(team, "alice", sign_as="sam")
+        payload, rows = approval(as_sam, contact_id)
+        as_sam.write("contact.approve", payload, rows)
+        alice.write(
+            "case.edit",
+            {"case_no": CASE_NO, "before": {}},
+            [put("users", {"name": "sam", "public_key": sam_key})],
+        )
+    report = verify_kit(_import_and_export(team, contact_id, tmp_path))
+    codes = {f.code for f in report.errors}
+    assert {"rule.authority.schema", "ledger.signature"} <= codes
+
+
+def test_an_honest_kit_breaks_no_rule(team: Team, tmp_path: Path) -> None:
+    contact_id = request(team, tmp_path)
+    from evidence_desk.services import contacts
+
+    contacts.approve(team.login("sam"), contact_id, "ok")
+    report = verify_kit(_import_and_export(team, contact_id, tmp_path))
+    assert not [f for f in report.findings if f.code.startswith("rule.")], report.findings
+    assert report.intact, report.errors
