@@ -56,6 +56,7 @@ _said = Catalogue(
         "kit.entry_signature": "seq {seq}: not signed by {actor}",
         "kit.key_mismatch": "{user}'s key is not the one the ledger slice introduced",
         "kit.entry_rule": "seq {seq}: {action} by {actor} breaks rule {rule}: {reason}",
+        "kit.role_mismatch": "{user}'s role or active flag is not what the ledger slice gives",
         # the checkpoint, the proofs and the approvals' cosignatures
         "kit.no_target": "no target size and root",
         "kit.note_mismatch": "does not match the checkpoint",
@@ -477,6 +478,16 @@ def _check_rules(
             )
         if not violations and isinstance(payload, dict):
             state.apply(payload)
+    users = _json(files, "keys/users.json", report)
+    for user, info in sorted(users.items()) if isinstance(users, dict) else ():
+        replayed = state.row("users", user) or {}
+        if not isinstance(info, dict) or (
+            info.get("role") != replayed.get("role")
+            or ("active" in info and bool(info["active"]) != bool(replayed.get("active")))
+        ):
+            report.findings.append(
+                KitFinding("keys.role", "keys/users.json", _said("kit.role_mismatch", user=user))
+            )
 
 
 def _signed_checkpoint(files: dict[str, bytes], seq: int) -> tuple[int, str] | None:

@@ -41,6 +41,7 @@ from evidence_desk.bundle.model import (
     TimeStampToken,
 )
 from evidence_desk.bundle.scope import check_scope, select
+from evidence_desk.domain import authority
 from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.recording_description import RecordingDescription
@@ -203,6 +204,36 @@ def _relevant(entry: ledger.Entry, case_no: str, contact_ids: set[str]) -> tuple
     if entry.action in (timestamps.STAMP_ACTION, "tsa.configure"):
         return True, False
     return introduces_key or touches, touches
+
+
+def _users_as_the_rules_leave_them(
+    entries: Sequence[ledger.Entry],
+) -> dict[str, dict[str, Any]]:
+    """user -> {public_key, role, active, introduced_seq}, replayed with the rule table: an
+    entry that breaks a rule (a key swapped in by someone not allowed to) changes no key in
+    ``keys/users.json``, as it changes none in verify (verify-bundle re-derives the same)."""
+    state = authority.ReplayedTables(authority.empty_tables())
+    introduced: dict[str, int] = {}
+    for entry in entries:
+        try:
+            payload = json.loads(entry.payload)
+        except ValueError:
+            continue
+        if authority.check(state, entry.seq, entry.at, entry.actor, entry.action, payload):
+            continue
+        state.apply(payload)
+        for change in payload.get("rows", []):
+            if change.get("table") == "users" and "public_key" in change.get("row", {}):
+                introduced[str(change["row"]["name"])] = entry.seq
+    return {
+        str(name): {
+            "public_key": row.get("public_key"),
+            "role": row.get("role"),
+            "active": bool(row.get("active")),
+            "introduced_seq": introduced.get(str(name)),
+        }
+        for (name,), row in state.tables["users"].items()
+    }
 
 
 def _contact_record(session: Session, contact: contacts.Contact) -> ContactRecord:
@@ -612,16 +643,7 @@ def gather(session: Session, scope: Scope) -> BundleData:
             for r in reader.stamps
             if int(r["checkpoint_size"]) == target_size and r["hash_alg"] == "sha256"
         )
-        keys: dict[str, dict[str, Any]] = {}
-        for entry in entries[:target_size]:
-            for change in json.loads(entry.payload).get("rows", []):
-                row_data = change.get("row", {})
-                if change.get("table") == "users" and "public_key" in row_data:
-                    keys[row_data["name"]] = {
-                        "public_key": row_data["public_key"],
-                        "role": row_data.get("role", keys.get(row_data["name"], {}).get("role")),
-                        "introduced_seq": entry.seq,
-                    }
+        keys = _users_as_the_rules_leave_them(entries[:target_size])
         produced_at = session.now()
         seed = json.dumps(
             [session.folder.store_id, scope.as_json(), len(entries), produced_at], sort_keys=True
@@ -674,20 +696,20 @@ def _b64(text: str) -> bytes:
 
 def _stamper(session: Session, sender: timestamps.Sender) -> kit.Stamper:
     def stamp(data: bytes) -> kit.TagStamp | None:
-        for authority in timestamps.list_authorities(session):
-            if authority.hash_alg != "sha256":
+        for tsa_authority in timestamps.list_authorities(session):
+            if tsa_authority.hash_alg != "sha256":
                 continue
             digest = hashlib.sha256(data).digest()
             nonce = tsa.new_nonce()
             request = tsa.build_request(digest, nonce=nonce, hash_alg="sha256")
             try:
-                response = sender(authority.url, request, float(authority.timeout_seconds))
+                response = sender(tsa_authority.url, request, float(tsa_authority.timeout_seconds))
                 info = tsa.verify_response(
                     response,
                     digest=digest,
                     nonce=nonce,
-                    trusted_roots=authority.roots,
-                    extra_certs=authority.certs,
+                    trusted_roots=tsa_authority.roots,
+                    extra_certs=tsa_authority.certs,
                     hash_alg="sha256",
                     now=session.clock(),
                     max_clock_skew=None,
@@ -695,9 +717,9 @@ def _stamper(session: Session, sender: timestamps.Sender) -> kit.Stamper:
             except tsa.TsaError:
                 continue
             roots = session.conn.execute(
-                "SELECT roots_pem FROM tsa_authorities WHERE name = ?", (authority.name,)
+                "SELECT roots_pem FROM tsa_authorities WHERE name = ?", (tsa_authority.name,)
             ).fetchone()["roots_pem"]
-            return kit.TagStamp(authority.name, info.token_der, info.cert_chain_der, roots)
+            return kit.TagStamp(tsa_authority.name, info.token_der, info.cert_chain_der, roots)
         return None
 
     return stamp

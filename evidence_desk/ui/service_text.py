@@ -2155,6 +2155,9 @@ def _templates() -> dict[str, str]:
         "kit.entry_rule": QCoreApplication.translate(
             "Services", "seq {seq}: {action} by {actor} breaks rule {rule}: {reason}"
         ),
+        "kit.role_mismatch": QCoreApplication.translate(
+            "Services", "{user}'s role or active flag is not what the ledger slice gives"
+        ),
         "verify.checkpoint_missing": QCoreApplication.translate(
             "Services", "no checkpoint was kept for this entry (every write cuts one)"
         ),
