@@ -27,6 +27,7 @@ early refusals (before sealing files), so there is one copy of each rule.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import enum
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -282,15 +283,16 @@ def decision_state(contact: Mapping[str, Any], action: str) -> Violation | None:
 # -- the table ---------------------------------------------------------------------------------
 
 # A bound column's value: the entry's actor, a payload field, or a constant.
-ACTOR = ("actor",)
+_ACTOR, _PAYLOAD, _CONST = "actor", "payload", "const"
+ACTOR = (_ACTOR,)
 
 
 def from_payload(name: str) -> tuple[str, str]:
-    return ("payload", name)
+    return (_PAYLOAD, name)
 
 
 def const(value: object) -> tuple[str, object]:
-    return ("const", value)
+    return (_CONST, value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,6 +307,9 @@ class TableRule:
     new: bool | None
     bind: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
     count: int | None = None
+    # derived by ActionRule: the key column, and ``bind`` as (column, source, name or value)
+    key: str = ""
+    bindings: tuple[tuple[str, str, Any], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,6 +339,22 @@ class ActionRule:
     payload: Mapping[str, type]
     tables: Mapping[str, TableRule]
     record: tuple[RecordRule, ...] = ()
+
+    def __post_init__(self) -> None:
+        # verify judges 100k+ entries: each table's key column and bindings are looked up
+        # once here, not per row
+        prepared = {
+            table: dataclasses.replace(
+                spec,
+                key=TABLE_KEYS[table],
+                bindings=tuple(
+                    (column, source[0], source[1] if len(source) > 1 else None)
+                    for column, source in spec.bind.items()
+                ),
+            )
+            for table, spec in self.tables.items()
+        }
+        object.__setattr__(self, "tables", prepared)
 
 
 def _columns(names: str) -> frozenset[str]:
@@ -880,8 +901,7 @@ def check(
         if rule.permission is not None and user.get("role") not in PERMISSIONS[rule.permission]:
             found.append(Violation("permission", denial(str(user.get("role")), rule.permission)))
     for name, kind in rule.payload.items():
-        value = payload.get(name)
-        if not isinstance(value, kind) or isinstance(value, bool):
+        if type(payload.get(name)) is not kind:  # JSON gives exact types; a bool is no number
             found.append(
                 Violation(
                     "authority.payload",
@@ -915,7 +935,7 @@ def _check_rows(
         return []
     tables = rule.tables
     well_formed: list[Mapping[str, Any]] = []
-    counts: dict[str, int] = {}
+    counts: dict[str, int] = dict.fromkeys(tables, 0)
     for change in changes:
         if type(change) is not dict or type(change.get("row")) is not dict:
             found.append(Violation("authority.rows", _said("authority.row_malformed")))
@@ -939,11 +959,11 @@ def _check_rows(
             )
             continue
         assert isinstance(table, str)
-        counts[table] = counts.get(table, 0) + 1
+        counts[table] += 1
         _check_row(state, actor, action, payload, table, spec, row, found)
         well_formed.append(change)
     for table, spec in tables.items():
-        if spec.count is not None and counts.get(table, 0) != spec.count:
+        if spec.count is not None and counts[table] != spec.count:
             found.append(
                 Violation(
                     "authority.schema", _said("authority.one_row", action=action, table=table)
@@ -962,8 +982,8 @@ def _check_row(
     row: Mapping[str, Any],
     found: list[Violation],
 ) -> None:
-    extra = row.keys() - spec.columns
-    if extra:
+    if not spec.columns.issuperset(row):
+        extra = row.keys() - spec.columns
         found.append(
             Violation(
                 "authority.schema",
@@ -975,7 +995,7 @@ def _check_row(
                 ),
             )
         )
-    key = row.get(TABLE_KEYS[table])
+    key = row.get(spec.key)
     exists = state.row(table, key) is not None
     if spec.new is True and exists:
         found.append(
@@ -991,8 +1011,8 @@ def _check_row(
                 _said("authority.row_unknown", action=action, table=table, key=key),
             )
         )
-    missing = spec.columns - row.keys()
-    if missing and not exists:
+    if not exists and not spec.columns.issubset(row):
+        missing = spec.columns - row.keys()
         found.append(
             Violation(
                 "authority.schema",
@@ -1004,13 +1024,13 @@ def _check_row(
                 ),
             )
         )
-    for column, source in spec.bind.items():
-        if source[0] == "actor":
+    for column, source, name in spec.bindings:
+        if source is _ACTOR:
             expected: object = actor
-        elif source[0] == "payload":
-            expected = payload.get(source[1])
+        elif source is _PAYLOAD:
+            expected = payload.get(name)
         else:
-            expected = source[1]
+            expected = name
         value = row.get(column)
         if value != expected or type(value) is not type(expected):
             found.append(
