@@ -60,6 +60,7 @@ _said = Catalogue(
         "authority.blob_unknown": "item {item} names an original ({sha256}) that is not on record",
         "authority.own_account": "{action} may not be applied to one's own account ({user})",
         "authority.admin_role": "the first user must be an admin",
+        "authority.not_own_password": "only {user} may change {user}'s password this way",
         "authority.role_unknown": "{role} is not a role",
         "authority.chronology": "{column} ({value}) is before the request ({requested_at})",
         "authority.stamp_ahead": "the time stamp covers checkpoint {size}, which is not before "
@@ -452,6 +453,14 @@ def _not_own_account(state: State, entry: Entry) -> Iterable[Violation | None]:
         )
 
 
+def _own_password(state: State, entry: Entry) -> Iterable[Violation | None]:
+    if entry.payload.get("user") != entry.actor:
+        yield Violation(
+            "authority.own_password",
+            _said("authority.not_own_password", user=entry.payload.get("user")),
+        )
+
+
 def _valid_roles(state: State, entry: Entry) -> Iterable[Violation | None]:
     for row in entry.rows_of("users"):
         if row.get("role") not in Role.__members__.values():
@@ -636,7 +645,7 @@ ACTIONS: Mapping[str, ActionRule] = {
         (_not_own_account,),
     ),
     # one's own password: the key pair stays, nothing projected changes
-    "user.change_password": ActionRule(None, {"user": str}, {}, ()),
+    "user.change_password": ActionRule(None, {"user": str}, {}, (_own_password,)),
     "settings.set": ActionRule(
         Action.SETTINGS_SET,
         {"key": str},

@@ -2158,6 +2158,9 @@ def _templates() -> dict[str, str]:
         "kit.role_mismatch": QCoreApplication.translate(
             "Services", "{user}'s role or active flag is not what the ledger slice gives"
         ),
+        "authority.not_own_password": QCoreApplication.translate(
+            "Services", "only {user} may change {user}'s password this way"
+        ),
         "verify.checkpoint_missing": QCoreApplication.translate(
             "Services", "no checkpoint was kept for this entry (every write cuts one)"
         ),

@@ -163,3 +163,12 @@ def test_store_init_only_first_and_the_first_entry_only_store_init() -> None:
             state(users=USERS), 1, "t", "root", "bundle.export", {"bundle_id": "b", "case_no": "c"}
         )
     )
+
+
+def test_a_password_change_is_only_ones_own() -> None:
+    at = "2026-03-02T01:00:00.000000Z"
+    own = {"user": "alice"}
+    assert authority.check(state(users=USERS), 5, at, "alice", "user.change_password", own) == []
+    other = {"user": "sam"}
+    found = authority.check(state(users=USERS), 5, at, "alice", "user.change_password", other)
+    assert rules(found) == ["authority.own_password"]
