@@ -63,6 +63,8 @@ _said = Catalogue(
         "bundle.no_entry": "no ledger entry records original {sha256}",
         "bundle.original_missing": "original {file} ({sha256}) is not in the store",
         "bundle.checkpoint_missing": "checkpoint {size} is missing from the store",
+        "bundle.rule_broken": "ledger entry {seq} ({action} by {actor}) breaks rule {rule}: "
+        "{reason}; run verify: no bundle is made from entries that break the rules",
         "bundle.not_folder": "not a folder",
         # notices: what the kit could not do, said beside the result
         "bundle.no_tsa": "no time-stamp authority configured: the kit proves a local checkpoint",
@@ -207,11 +209,12 @@ def _relevant(entry: ledger.Entry, case_no: str, contact_ids: set[str]) -> tuple
 
 
 def _users_as_the_rules_leave_them(
-    entries: Sequence[ledger.Entry],
+    entries: Sequence[ledger.Entry], in_slice: set[int]
 ) -> dict[str, dict[str, Any]]:
     """user -> {public_key, role, active, introduced_seq}, replayed with the rule table: an
     entry that breaks a rule (a key swapped in by someone not allowed to) changes no key in
-    ``keys/users.json``, as it changes none in verify (verify-bundle re-derives the same)."""
+    ``keys/users.json``, as it changes none in verify (verify-bundle re-derives the same).
+    A slice entry that breaks a rule refuses the export (``refuse_broken_rules``)."""
     state = authority.ReplayedTables(authority.empty_tables())
     introduced: dict[str, int] = {}
     for entry in entries:
@@ -219,7 +222,10 @@ def _users_as_the_rules_leave_them(
             payload = json.loads(entry.payload)
         except ValueError:
             continue
-        if authority.check(state, entry.seq, entry.at, entry.actor, entry.action, payload):
+        violations = authority.check(state, entry.seq, entry.at, entry.actor, entry.action, payload)
+        if violations:
+            if entry.seq in in_slice:
+                refuse_broken_rules(entry, violations[0])
             continue
         state.apply(payload)
         for change in payload.get("rows", []):
@@ -234,6 +240,23 @@ def _users_as_the_rules_leave_them(
         }
         for (name,), row in state.tables["users"].items()
     }
+
+
+def refuse_broken_rules(entry: ledger.Entry, violation: authority.Violation) -> None:
+    """No court bundle is built on an entry its writer was not allowed to write: the kit would
+    fail verify-bundle, and the PDF would print it as custody. ``verify`` names every such
+    entry; legal deals with them (they are evidence of misconduct) before exporting."""
+    raise RuleViolation(
+        "bundle.rules",
+        _said(
+            "bundle.rule_broken",
+            seq=entry.seq,
+            action=entry.action,
+            actor=entry.actor,
+            rule=violation.rule,
+            reason=violation.detail,
+        ),
+    )
 
 
 def _contact_record(session: Session, contact: contacts.Contact) -> ContactRecord:
@@ -643,7 +666,7 @@ def gather(session: Session, scope: Scope) -> BundleData:
             for r in reader.stamps
             if int(r["checkpoint_size"]) == target_size and r["hash_alg"] == "sha256"
         )
-        keys = _users_as_the_rules_leave_them(entries[:target_size])
+        keys = _users_as_the_rules_leave_them(entries[:target_size], {e.seq for e in slice_entries})
         produced_at = session.now()
         seed = json.dumps(
             [session.folder.store_id, scope.as_json(), len(entries), produced_at], sort_keys=True

@@ -2161,6 +2161,10 @@ def _templates() -> dict[str, str]:
         "authority.not_own_password": QCoreApplication.translate(
             "Services", "only {user} may change {user}'s password this way"
         ),
+        "bundle.rule_broken": QCoreApplication.translate(
+            "Services",
+            "ledger entry {seq} ({action} by {actor}) breaks rule {rule}: {reason}; run verify: no bundle is made from entries that break the rules",
+        ),
         "verify.checkpoint_missing": QCoreApplication.translate(
             "Services", "no checkpoint was kept for this entry (every write cuts one)"
         ),

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from evidence_desk.bundle.model import Scope
 from evidence_desk.bundle.verify_kit import verify_kit
+from evidence_desk.domain.errors import RuleViolation
 from evidence_desk.services import bundle, evidence
 from evidence_desk.services.session import put
 from tests.bundle.support import CHAT_NAME, chat_text
@@ -19,10 +22,17 @@ from tests.services.test_authority import CASE_NO, approval, request
 
 
 def _import_and_export(team: Team, contact_id: str, folder: Path) -> Path:
+    """Import a chat, then export as an insider would: the shipped export with its refusal of
+    rule-breaking entries taken out (the honest export refuses, see the last test)."""
     chat = folder / CHAT_NAME
     chat.write_bytes(chat_text().encode("utf-8"))
     evidence.import_files(team.login("sam"), contact_id, [chat], tz="Asia/Shanghai")
-    result = bundle.export_bundle(team.login("lee"), Scope(CASE_NO), folder / "out")
+    original = bundle.refuse_broken_rules
+    bundle.refuse_broken_rules = lambda _entry, _violation: None  # type: ignore[assignment]
+    try:
+        result = bundle.export_bundle(team.login("lee"), Scope(CASE_NO), folder / "out")
+    finally:
+        bundle.refuse_broken_rules = original  # type: ignore[assignment]
     return result.kit_path
 
 
@@ -73,3 +83,16 @@ def test_an_honest_kit_breaks_no_rule(team: Team, tmp_path: Path) -> None:
     report = verify_kit(_import_and_export(team, contact_id, tmp_path))
     assert not [f for f in report.findings if f.code.startswith("rule.")], report.findings
     assert report.intact, report.errors
+
+
+def test_the_export_refuses_a_case_whose_ledger_breaks_a_rule(team: Team, tmp_path: Path) -> None:
+    contact_id = request(team, tmp_path, requester="sam")
+    sam = insider_session(team, "sam")
+    payload, rows = approval(sam, contact_id)
+    with insider_code():
+        sam.write("contact.approve", payload, rows)
+    with pytest.raises(RuleViolation) as refused:
+        bundle.export_bundle(team.login("lee"), Scope(CASE_NO), tmp_path / "out")
+    assert refused.value.rule == "bundle.rules"
+    assert "four-eyes" in refused.value.detail
+    assert not (tmp_path / "out").exists()
