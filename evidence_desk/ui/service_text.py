@@ -2163,7 +2163,8 @@ def _templates() -> dict[str, str]:
         ),
         "bundle.rule_broken": QCoreApplication.translate(
             "Services",
-            "ledger entry {seq} ({action} by {actor}) breaks rule {rule}: {reason}; run verify: no bundle is made from entries that break the rules",
+            "ledger entry {seq} ({action} by {actor}) breaks rule {rule}: {reason}; run verify: "
+            "no bundle is made from entries that break the rules",
         ),
         "verify.checkpoint_missing": QCoreApplication.translate(
             "Services", "no checkpoint was kept for this entry (every write cuts one)"

@@ -4736,7 +4736,7 @@
     </message>
     <message>
         <location filename="../../evidence_desk/ui/service_text.py" line="1521"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2341"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2343"/>
         <source>cannot read: {error}</source>
         <translation>无法读取：{error}</translation>
     </message>
@@ -5879,688 +5879,688 @@
         <translation>存证链第 {seq} 条（{actor} 的 {action}）违反规则 {rule}：{reason}；请运行校验：违反规则的记录不能生成证据包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2167"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2169"/>
         <source>no checkpoint was kept for this entry (every write cuts one)</source>
         <translation>此记录没有对应的检查点（每次写入都会生成一个）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2170"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2172"/>
         <source>Merkle root does not match the ledger entries</source>
         <translation>Merkle 根哈希与存证链记录不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2173"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2175"/>
         <source>checkpoint covers {size} entries but the ledger has {entries}: entries were removed</source>
         <translation>检查点覆盖 {size} 条记录，但存证链只有 {entries} 条：有记录被删除</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2177"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2179"/>
         <source>the cached Merkle tree state does not match the ledger (the next write would build on it)</source>
         <translation>缓存的 Merkle 树状态与存证链不符（下一次写入会以它为基础）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2182"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2184"/>
         <source>store.json has no head checkpoint</source>
         <translation>store.json 中没有最新检查点</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2185"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2187"/>
         <source>the signed head covers {size} entries but the ledger has only {entries}: the tail of the ledger was removed (entries {first}..{size})</source>
         <translation>已签名的最新检查点覆盖 {size} 条记录，但存证链只有 {entries} 条：存证链末尾已被删除（第 {first}–{size} 条）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2190"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2192"/>
         <source>the head&apos;s root does not match the first {size} ledger entries</source>
         <translation>最新检查点的根哈希与存证链前 {size} 条记录不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2193"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2195"/>
         <source>row recorded in the ledger is missing</source>
         <translation>存证链记录的数据行已缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2196"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2198"/>
         <source>column(s) {columns} differ from the ledger</source>
         <translation>{columns} 列与存证链不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2199"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2201"/>
         <source>row has no ledger entry (inserted outside the app)</source>
         <translation>该数据行没有对应的存证链记录（在应用之外插入）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2202"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2204"/>
         <source>blob row names another file</source>
         <translation>原始文件记录指向另一个加密文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2203"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2205"/>
         <source>cannot be checked ({error})</source>
         <translation>无法校验（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2206"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2208"/>
         <source>content hashes to {sha256}: the file was replaced</source>
         <translation>内容的哈希为 {sha256}：文件已被替换</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2209"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2211"/>
         <source>SM3 of the content differs</source>
         <translation>内容的 SM3 哈希不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2210"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2212"/>
         <source>size of the content differs</source>
         <translation>内容的大小不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2211"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2213"/>
         <source>encrypted file not referenced by any entry (left by an interrupted write); not evidence</source>
         <translation>没有任何记录引用的加密文件（中断的写入遗留）；不属于证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2216"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2218"/>
         <source>partial write left by an interrupted import; not evidence</source>
         <translation>中断的导入遗留的不完整文件；不属于证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2219"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2221"/>
         <source>could not finish on this ledger ({error}); the entries it reads are malformed (see the other findings)</source>
         <translation>无法在此存证链上完成（{error}）；它读取的记录格式错误（见其他发现）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2225"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2227"/>
         <source>{path}: key slot file is missing</source>
         <translation>{path}：密钥槽文件缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2226"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2228"/>
         <source>{path}: key slot file is corrupted ({error})</source>
         <translation>{path}：密钥槽文件已损坏（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2229"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2231"/>
         <source>{path}: unknown key slot format</source>
         <translation>{path}：未知的密钥槽格式</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2230"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2232"/>
         <source>unknown user or wrong password</source>
         <translation>用户不存在或密码错误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2231"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2233"/>
         <source>{path}: key slot for this user is corrupted ({error})</source>
         <translation>{path}：该用户的密钥槽已损坏（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2235"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2237"/>
         <source>unknown user or wrong password for {user}; further attempts are delayed</source>
         <translation>用户“{user}”不存在或密码错误；之后的每次尝试都会被延迟</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2238"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2240"/>
         <source>user {user} is not an active user of this store</source>
         <translation>用户“{user}”在此证据库中未启用</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2241"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2243"/>
         <source>key slot of {user} does not match the ledger&apos;s public key</source>
         <translation>用户“{user}”的密钥槽与存证链中的公钥不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2245"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2247"/>
         <source>no single verification kit (zip or bag folder) here</source>
         <translation>此处没有唯一的校验包（zip 文件或 bag 文件夹）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2248"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2250"/>
         <source>not a readable kit zip: {error}</source>
         <translation>不是可读取的校验包 zip 文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2249"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2251"/>
         <source>file missing from the kit</source>
         <translation>校验包中缺少此文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2250"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2252"/>
         <source>not UTF-8 text</source>
         <translation>不是 UTF-8 文本</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2251"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2253"/>
         <source>not valid JSON: {error}</source>
         <translation>不是有效的 JSON：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2252"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2254"/>
         <source>no BagIt-Version</source>
         <translation>缺少 BagIt-Version</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2253"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2255"/>
         <source>listed in {manifest} but not in the kit</source>
         <translation>已列入 {manifest}，但校验包中没有此文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2256"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2258"/>
         <source>{algorithm} differs from {manifest}: changed</source>
         <translation>{algorithm} 哈希与 {manifest} 不符：文件已被改动</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2259"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2261"/>
         <source>payload file not listed in {manifest}</source>
         <translation>数据文件未列入 {manifest}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2262"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2264"/>
         <source>listed in {manifest} but missing</source>
         <translation>已列入 {manifest}，但文件缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2265"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2267"/>
         <source>SHA-256 differs from {manifest}: changed</source>
         <translation>SHA-256 与 {manifest} 不符：文件已被改动</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2268"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2270"/>
         <source>tag file not covered by {manifest}</source>
         <translation>标签文件未列入 {manifest}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2271"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2273"/>
         <source>line {line}: {error}</source>
         <translation>第 {line} 行：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2272"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2274"/>
         <source>line {line} (seq {seq}): payload hash</source>
         <translation>第 {line} 行（存证链第 {seq} 条）：内容哈希不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2275"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2277"/>
         <source>line {line} (seq {seq})</source>
         <translation>第 {line} 行（存证链第 {seq} 条）：记录哈希与其内容不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2276"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2278"/>
         <source>seq {seq} does not follow {previous}</source>
         <translation>第 {seq} 条没有接在第 {previous} 条之后</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2279"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2281"/>
         <source>seq {seq}: not signed by {actor}</source>
         <translation>第 {seq} 条：签名并非 {actor} 所签</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2282"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2284"/>
         <source>{user}&apos;s key is not the one the ledger slice introduced</source>
         <translation>{user} 的公钥不是存证链片段中登记的公钥</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2285"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2287"/>
         <source>no target size and root</source>
         <translation>缺少目标检查点的大小和根哈希</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2286"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2288"/>
         <source>does not match the checkpoint</source>
         <translation>与检查点不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2289"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2291"/>
         <source>not signed by {signer}</source>
         <translation>签名并非 {signer} 所签</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2292"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2294"/>
         <source>the checkpoint entry {seq} was signed over is not a prefix of checkpoint {size}</source>
         <translation>第 {seq} 条记录签名所依据的检查点不是检查点 {size} 的前缀</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2296"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2298"/>
         <source>entry {seq} is not proven in checkpoint {size}</source>
         <translation>无法证明第 {seq} 条记录包含在检查点 {size} 中</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2299"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2301"/>
         <source>checkpoint {cosigned} is not a prefix of {size}</source>
         <translation>检查点 {cosigned} 不是检查点 {size} 的前缀</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2302"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2304"/>
         <source>seq {seq}: the approval&apos;s cosignature does not verify</source>
         <translation>第 {seq} 条：批准的联署签名未通过校验</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2305"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2307"/>
         <source>checkpoint {size} carries no RFC 3161 token: its time is the producer&apos;s clock</source>
         <translation>检查点 {size} 没有 RFC 3161 时间戳：其时间仅来自制作方的时钟</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2309"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2311"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2310"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2312"/>
         <source>not PEM: {error}</source>
         <translation>不是 PEM 格式：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2311"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2313"/>
         <source>unreadable: {error}</source>
         <translation>无法读取：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2312"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2314"/>
         <source>the tag manifest is not signed by {signer}</source>
         <translation>标签清单并非 {signer} 所签</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2315"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2317"/>
         <source>the tag manifest is not signed by anyone</source>
         <translation>标签清单没有有效的签名</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2318"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2320"/>
         <source>signed but missing</source>
         <translation>已签名，但文件缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2319"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2321"/>
         <source>not covered by {file}</source>
         <translation>未列入 {file}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2320"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2322"/>
         <source>SHA-256 differs from {file}</source>
         <translation>SHA-256 与 {file} 不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2321"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2323"/>
         <source>the tag manifest carries no RFC 3161 token (no TSA answered at export)</source>
         <translation>标签清单没有 RFC 3161 时间戳（导出时没有时间戳机构响应）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2324"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2326"/>
         <source>original missing</source>
         <translation>原始文件缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2325"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2327"/>
         <source>differs from the digests in evidence-manifest.json</source>
         <translation>与 evidence-manifest.json 中的摘要不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2328"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2330"/>
         <source>not recorded by ledger entry {seq} of the slice</source>
         <translation>存证链片段的第 {seq} 条记录中没有此文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2331"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2333"/>
         <source>does not match the signed import entry&apos;s root</source>
         <translation>与已签名导入记录中的根哈希不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2334"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2336"/>
         <source>the declaration is not {signer}&apos;s signature of the evidence manifest</source>
         <translation>声明不是 {signer} 对证据清单的签名</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2337"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2339"/>
         <source>no signed declaration recorded</source>
         <translation>没有记录已签名的声明</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2340"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2342"/>
         <source>PDF volume missing</source>
         <translation>PDF 分册缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2342"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2344"/>
         <source>the cover does not print the SHA-256 of evidence-manifest.json</source>
         <translation>封面没有印出 evidence-manifest.json 的 SHA-256</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2345"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2347"/>
         <source>its SHA-256 is not printed in the bundle&apos;s integrity certificate</source>
         <translation>证据包的完整性证明中没有印出其 SHA-256</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2348"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2350"/>
         <source>OK</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2349"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2351"/>
         <source>FAILED: {files}</source>
         <translation>未通过：{files}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2351"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2353"/>
         <source>time-stamp {tsa_reason}: {detail}</source>
         <translation>时间戳（{tsa_reason}）：{detail}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2354"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2356"/>
         <source>unknown hash algorithm {algorithm}</source>
         <translation>未知的哈希算法 {algorithm}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2357"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2359"/>
         <source>{what} uses {algorithm}, not accepted</source>
         <translation>{what}使用 {algorithm}，不予接受</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2360"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2362"/>
         <source>the signer&apos;s digest</source>
         <translation>签名人的摘要</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2361"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2363"/>
         <source>the signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2362"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2364"/>
         <source>the ESSCertID</source>
         <translation>ESSCertID</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2363"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2365"/>
         <source>hash algorithm {algorithm} not supported; use one of {choices}</source>
         <translation>不支持哈希算法 {algorithm}；请使用以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2366"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2368"/>
         <source>digest is {size} bytes, {algorithm} needs {needed}</source>
         <translation>摘要为 {size} 字节，{algorithm} 需要 {needed} 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2369"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2371"/>
         <source>nonce must be a positive integer below 2**160</source>
         <translation>随机数必须是小于 2**160 的正整数</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2372"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2374"/>
         <source>cannot encode request: {error}</source>
         <translation>无法编码请求：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2375"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2377"/>
         <source>TSA URL must be http(s)://host/...: {url}</source>
         <translation>时间戳机构的网址必须为 http(s)://主机/… 格式：{url}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2378"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2380"/>
         <source>timeout must be positive</source>
         <translation>超时时间必须大于零</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2379"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2381"/>
         <source>{url} answered HTTP {status} {status_text}</source>
         <translation>{url} 返回 HTTP {status} {status_text}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2382"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2384"/>
         <source>{url}: no answer within {timeout} s</source>
         <translation>{url}：{timeout} 秒内无应答</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2385"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2387"/>
         <source>{url}: connection refused</source>
         <translation>{url}：连接被拒绝</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2386"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2387"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2388"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2389"/>
         <source>{url}: {error}</source>
         <translation>{url}：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2388"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2390"/>
         <source>{url}: answer not complete before the deadline</source>
         <translation>{url}：在时限内未收到完整应答</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2391"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2393"/>
         <source>{url}: answer larger than {limit} bytes</source>
         <translation>{url}：应答超过 {limit} 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2394"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2396"/>
         <source>cannot parse the token: {error}</source>
         <translation>无法解析时间戳令牌：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2397"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2399"/>
         <source>token is not a CMS SignedData</source>
         <translation>时间戳令牌不是 CMS SignedData</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2400"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2402"/>
         <source>eContentType is not id-ct-TSTInfo</source>
         <translation>eContentType 不是 id-ct-TSTInfo</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2403"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2405"/>
         <source>the TSTInfo is missing</source>
         <translation>缺少 TSTInfo</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2404"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2406"/>
         <source>TSTInfo version is not 1</source>
         <translation>TSTInfo 的版本不是 1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2405"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2407"/>
         <source>genTime missing or not in UTC</source>
         <translation>genTime 缺失或不是 UTC 时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2406"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2408"/>
         <source>{count} signers, expected one</source>
         <translation>有 {count} 个签名人，应为一个</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2407"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2409"/>
         <source>the signer has no signed attributes</source>
         <translation>签名人没有签名属性</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2410"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2412"/>
         <source>signed attribute {name} occurs twice</source>
         <translation>签名属性 {name} 出现了两次</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2413"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2415"/>
         <source>content-type or message-digest attribute is missing</source>
         <translation>缺少 content-type 或 message-digest 属性</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2416"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2418"/>
         <source>the signing certificate is neither in the token nor among the extra certificates</source>
         <translation>签名证书既不在时间戳令牌中，也不在附加证书中</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2420"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2422"/>
         <source>content-type attribute is not id-ct-TSTInfo</source>
         <translation>content-type 属性不是 id-ct-TSTInfo</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2423"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2425"/>
         <source>the message-digest attribute does not match the TSTInfo: the content was altered</source>
         <translation>message-digest 属性与 TSTInfo 不符：内容已被改动</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2427"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2429"/>
         <source>signature algorithm {name} not supported</source>
         <translation>不支持签名算法 {name}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2430"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2432"/>
         <source>bad signature algorithm: {error}</source>
         <translation>签名算法无效：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2433"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2435"/>
         <source>signer key not supported: {error}</source>
         <translation>不支持签名人的密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2436"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2438"/>
         <source>PSS without MGF1</source>
         <translation>PSS 未使用 MGF1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2437"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2439"/>
         <source>the token&apos;s signature does not verify with the TSA key</source>
         <translation>时间戳令牌的签名无法用时间戳机构的密钥验证</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2440"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2442"/>
         <source>{error}</source>
         <translation>加密库不支持：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2441"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2443"/>
         <source>signature check failed: {error}</source>
         <translation>签名校验失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2444"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2446"/>
         <source>signature algorithm {kind} does not fit the signer&apos;s {key_type}</source>
         <translation>签名算法 {kind} 与签名人的 {key_type} 不匹配</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2447"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2449"/>
         <source>no signing-certificate(-v2) attribute binds the signer&apos;s certificate</source>
         <translation>没有 signing-certificate(-v2) 属性绑定签名人的证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2450"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2452"/>
         <source>the signing-certificate attribute names a different certificate than the signer&apos;s</source>
         <translation>signing-certificate 属性指向的证书不是签名人的证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2454"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2456"/>
         <source>the signing-certificate issuer/serial does not match the signer&apos;s certificate</source>
         <translation>signing-certificate 的签发者/序列号与签名人的证书不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2458"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2460"/>
         <source>the TSA certificate has no extended key usage</source>
         <translation>时间戳机构证书没有扩展密钥用法</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2461"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2463"/>
         <source>unreadable extensions: {error}</source>
         <translation>无法读取证书扩展：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2464"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2466"/>
         <source>the TSA certificate&apos;s extended key usage must be exactly id-kp-timeStamping</source>
         <translation>时间戳机构证书的扩展密钥用法必须仅为 id-kp-timeStamping</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2468"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2470"/>
         <source>the TSA certificate&apos;s extended key usage is not critical</source>
         <translation>时间戳机构证书的扩展密钥用法未标记为关键</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2471"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2473"/>
         <source>the TSA certificate&apos;s key usage must be digitalSignature and/or nonRepudiation</source>
         <translation>时间戳机构证书的密钥用法必须为 digitalSignature 和/或 nonRepudiation</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2475"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2477"/>
         <source>{subject} is not a CA (no basicConstraints)</source>
         <translation>{subject} 不是证书颁发机构（没有 basicConstraints）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2478"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2480"/>
         <source>{subject} is not a CA</source>
         <translation>{subject} 不是证书颁发机构</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2479"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2481"/>
         <source>path length constraint of {subject} exceeded</source>
         <translation>超出了 {subject} 的路径长度限制</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2482"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2484"/>
         <source>{subject} may not sign certificates</source>
         <translation>{subject} 无权签发证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2485"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2487"/>
         <source>{subject} is not valid at genTime {at} (valid {start} to {end})</source>
         <translation>{subject} 在 genTime {at} 时无效（有效期为 {start} 至 {end}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2488"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2490"/>
         <source>no chain from {subject} to a trusted root</source>
         <translation>从 {subject} 到受信任的根证书没有证书链</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2491"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2493"/>
         <source>cannot compare TSA names: {error}</source>
         <translation>无法比较时间戳机构名称：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2494"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2496"/>
         <source>the TSTInfo tsa field is not a name of the signer</source>
         <translation>TSTInfo 的 tsa 字段不是签名人的名称</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2497"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2499"/>
         <source>the token stamps a {found} imprint, expected {expected}</source>
         <translation>时间戳令牌加盖的是 {found} 摘要，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2500"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2502"/>
         <source>the token stamps a different hash than the one sent</source>
         <translation>时间戳令牌加盖的哈希与发送的不同</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2503"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2505"/>
         <source>no trusted TSA roots configured</source>
         <translation>没有配置受信任的时间戳机构根证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2506"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2508"/>
         <source>the token does not echo the request&apos;s nonce (replayed or foreign answer)</source>
         <translation>时间戳令牌未回传请求中的随机数（重放或他人的应答）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2509"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2511"/>
         <source>the token is under policy {found}, requested {requested}</source>
         <translation>时间戳令牌采用策略 {found}，请求的是 {requested}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2512"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2514"/>
         <source>not a TimeStampResp ({size} bytes)</source>
         <translation>不是 TimeStampResp（{size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2515"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2517"/>
         <source>the TSA refused: {status}</source>
         <translation>时间戳机构拒绝：{status}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2516"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2518"/>
         <source>status granted but no token</source>
         <translation>状态为已批准，但没有时间戳令牌</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2517"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2519"/>
         <source>now must be an aware datetime</source>
         <translation>当前时间必须带时区</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2520"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2522"/>
         <source>genTime {gen_time} is more than {skew} away from the local clock {local}</source>
         <translation>genTime {gen_time} 与本地时钟 {local} 相差超过 {skew}</translation>
     </message>
