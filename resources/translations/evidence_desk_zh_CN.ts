@@ -830,7 +830,7 @@
     </message>
     <message>
         <location filename="../../evidence_desk/ui/details.py" line="112"/>
-        <location filename="../../evidence_desk/ui/details.py" line="193"/>
+        <location filename="../../evidence_desk/ui/details.py" line="191"/>
         <source>Time stamp</source>
         <translation>时间戳</translation>
     </message>
@@ -4737,6 +4737,7 @@
     <message>
         <location filename="../../evidence_desk/ui/service_text.py" line="1521"/>
         <location filename="../../evidence_desk/ui/service_text.py" line="2220"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2308"/>
         <source>cannot read: {error}</source>
         <translation>无法读取：{error}</translation>
     </message>
@@ -6040,327 +6041,527 @@
     </message>
     <message>
         <location filename="../../evidence_desk/ui/service_text.py" line="2230"/>
+        <source>the Mozilla root list shipped with the app (certifi {version})</source>
+        <translation>随软件提供的 Mozilla 根证书列表（certifi {version}）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2233"/>
+        <source>the Mozilla root list (not installed: the certifi package is missing)</source>
+        <translation>Mozilla 根证书列表（未安装：缺少 certifi 软件包）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2236"/>
+        <source>the TSA roots shipped with the app in {path}</source>
+        <translation>随软件提供的时间戳机构根证书（{path}）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2239"/>
+        <source>the TSA roots file {path}</source>
+        <translation>时间戳机构根证书文件 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2240"/>
+        <source>the organisation key list {path}</source>
+        <translation>机构公钥列表 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2243"/>
+        <source>the pinned folder {path}</source>
+        <translation>固定信任目录 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2244"/>
+        <source>the pinned file {path}</source>
+        <translation>固定信任的文件 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2245"/>
+        <source>{count} from {source}</source>
+        <translation>{count} 个，来自{source}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2246"/>
+        <source>{count} keys of {organisation} (store {store}) from {source}</source>
+        <translation>{organisation}（证据库 {store}）的 {count} 个公钥，来自{source}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2249"/>
+        <source>trusted TSA roots from outside the kit: {sources}</source>
+        <translation>校验包之外的受信任时间戳根证书：{sources}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2252"/>
+        <source>pinned organisation keys: {sources}</source>
+        <translation>固定信任的机构公钥：{sources}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2255"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2256"/>
+        <source>token {file}: issued by {issuer} at {gen_time}; chains to {root}: trusted ({source})</source>
+        <translation>时间戳令牌 {file}：由 {issuer} 于 {gen_time} 签发；链接至 {root}：受信任（{source}）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2260"/>
+        <source>token {file}: issued by {issuer} at {gen_time}: NOT trusted: {reason}</source>
+        <translation>时间戳令牌 {file}：由 {issuer} 于 {gen_time} 签发：不受信任：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2263"/>
+        <source>signer {name} ({role}), key {fingerprint}: pinned ({source}); {duties}</source>
+        <translation>签名人 {name}（{role}），公钥指纹 {fingerprint}：已固定信任（{source}）；{duties}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2266"/>
+        <source>signer {name} ({role}), key {fingerprint}: NOT pinned ({reason}); {duties}</source>
+        <translation>签名人 {name}（{role}），公钥指纹 {fingerprint}：未固定信任（{reason}）；{duties}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2269"/>
+        <source>listed in keys/users.json</source>
+        <translation>列于 keys/users.json</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2270"/>
+        <source>signed ledger entries {seqs}</source>
+        <translation>签署了存证链第 {seqs} 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2273"/>
+        <source>signed checkpoint {size}</source>
+        <translation>签署了检查点 {size}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2274"/>
+        <source>cosigned the approvals in entries {seqs}</source>
+        <translation>会签了第 {seqs} 条记录中的审批</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2277"/>
+        <source>signed the tag manifest</source>
+        <translation>签署了标签清单</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2280"/>
+        <source>signed the declaration</source>
+        <translation>签署了声明</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2281"/>
+        <source>exported the bundle</source>
+        <translation>导出了本证据包</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2282"/>
+        <source>it chains only to {root}, a root inside the kit</source>
+        <translation>它仅链接至校验包内自带的根证书 {root}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2285"/>
+        <source>it chains only to {root}, a root inside the kit (and no TSA roots from outside the kit are configured)</source>
+        <translation>它仅链接至校验包内自带的根证书 {root}（且未配置校验包之外的时间戳根证书）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2290"/>
+        <source>it chains to {root} inside the kit; against the trusted roots: {error}</source>
+        <translation>它链接至校验包内的 {root}；按受信任的根证书校验：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2293"/>
+        <source>no pinned organisation key has this fingerprint</source>
+        <translation>没有任何固定信任的机构公钥具有此指纹</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2296"/>
+        <source>this key is pinned for {pinned}, not for {name}</source>
+        <translation>此公钥固定信任给 {pinned}，而不是 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2299"/>
+        <source>this key is pinned for store {pinned_store}, the kit is from store {store}</source>
+        <translation>此公钥固定信任给证据库 {pinned_store}，而本校验包来自证据库 {store}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2302"/>
+        <source>token {file} ({issuer}): {why}</source>
+        <translation>时间戳令牌 {file}（{issuer}）：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2305"/>
+        <source>signer {name} ({role}, key {short}…): {why}</source>
+        <translation>签名人 {name}（{role}，公钥指纹 {short}…）：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2309"/>
+        <source>no PEM certificate in it</source>
+        <translation>其中没有 PEM 证书</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2310"/>
+        <source>not PEM certificates: {error}</source>
+        <translation>不是 PEM 证书：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2311"/>
+        <source>not an organisation key list (format {expected} expected)</source>
+        <translation>不是机构公钥列表（应为 {expected} 格式）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2314"/>
+        <source>not a user with a name and keys</source>
+        <translation>不是带有名称和公钥的用户</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2315"/>
+        <source>the public key is not 64 hex digits</source>
+        <translation>公钥不是 64 位十六进制数</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2318"/>
+        <source>the fingerprint does not match the public key</source>
+        <translation>指纹与公钥不符</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2322"/>
+        <source>the folder for this file does not exist</source>
+        <translation>该文件所在的文件夹不存在</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2325"/>
+        <source>is a folder: give a file name</source>
+        <translation>这是一个文件夹：请给出文件名</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2328"/>
+        <source>cannot write: {error}</source>
+        <translation>无法写入：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2330"/>
         <source>time-stamp {tsa_reason}: {detail}</source>
         <translation>时间戳（{tsa_reason}）：{detail}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2233"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2333"/>
         <source>unknown hash algorithm {algorithm}</source>
         <translation>未知的哈希算法 {algorithm}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2236"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2336"/>
         <source>{what} uses {algorithm}, not accepted</source>
         <translation>{what}使用 {algorithm}，不予接受</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2239"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2339"/>
         <source>the signer&apos;s digest</source>
         <translation>签名人的摘要</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2240"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2340"/>
         <source>the signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2241"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2341"/>
         <source>the ESSCertID</source>
         <translation>ESSCertID</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2242"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2342"/>
         <source>hash algorithm {algorithm} not supported; use one of {choices}</source>
         <translation>不支持哈希算法 {algorithm}；请使用以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2245"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2345"/>
         <source>digest is {size} bytes, {algorithm} needs {needed}</source>
         <translation>摘要为 {size} 字节，{algorithm} 需要 {needed} 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2248"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2348"/>
         <source>nonce must be a positive integer below 2**160</source>
         <translation>随机数必须是小于 2**160 的正整数</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2251"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2351"/>
         <source>cannot encode request: {error}</source>
         <translation>无法编码请求：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2254"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2354"/>
         <source>TSA URL must be http(s)://host/...: {url}</source>
         <translation>时间戳机构的网址必须为 http(s)://主机/… 格式：{url}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2257"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2357"/>
         <source>timeout must be positive</source>
         <translation>超时时间必须大于零</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2258"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2358"/>
         <source>{url} answered HTTP {status} {status_text}</source>
         <translation>{url} 返回 HTTP {status} {status_text}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2261"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2361"/>
         <source>{url}: no answer within {timeout} s</source>
         <translation>{url}：{timeout} 秒内无应答</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2264"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2364"/>
         <source>{url}: connection refused</source>
         <translation>{url}：连接被拒绝</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2265"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2266"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2365"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2366"/>
         <source>{url}: {error}</source>
         <translation>{url}：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2267"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2367"/>
         <source>{url}: answer not complete before the deadline</source>
         <translation>{url}：在时限内未收到完整应答</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2270"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2370"/>
         <source>{url}: answer larger than {limit} bytes</source>
         <translation>{url}：应答超过 {limit} 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2273"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2373"/>
         <source>cannot parse the token: {error}</source>
         <translation>无法解析时间戳令牌：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2276"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2376"/>
         <source>token is not a CMS SignedData</source>
         <translation>时间戳令牌不是 CMS SignedData</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2279"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2379"/>
         <source>eContentType is not id-ct-TSTInfo</source>
         <translation>eContentType 不是 id-ct-TSTInfo</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2282"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2382"/>
         <source>the TSTInfo is missing</source>
         <translation>缺少 TSTInfo</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2283"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2383"/>
         <source>TSTInfo version is not 1</source>
         <translation>TSTInfo 的版本不是 1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2284"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2384"/>
         <source>genTime missing or not in UTC</source>
         <translation>genTime 缺失或不是 UTC 时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2285"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2385"/>
         <source>{count} signers, expected one</source>
         <translation>有 {count} 个签名人，应为一个</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2286"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2386"/>
         <source>the signer has no signed attributes</source>
         <translation>签名人没有签名属性</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2289"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2389"/>
         <source>signed attribute {name} occurs twice</source>
         <translation>签名属性 {name} 出现了两次</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2292"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2392"/>
         <source>content-type or message-digest attribute is missing</source>
         <translation>缺少 content-type 或 message-digest 属性</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2295"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2395"/>
         <source>the signing certificate is neither in the token nor among the extra certificates</source>
         <translation>签名证书既不在时间戳令牌中，也不在附加证书中</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2299"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2399"/>
         <source>content-type attribute is not id-ct-TSTInfo</source>
         <translation>content-type 属性不是 id-ct-TSTInfo</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2302"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2402"/>
         <source>the message-digest attribute does not match the TSTInfo: the content was altered</source>
         <translation>message-digest 属性与 TSTInfo 不符：内容已被改动</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2306"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2406"/>
         <source>signature algorithm {name} not supported</source>
         <translation>不支持签名算法 {name}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2309"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2409"/>
         <source>bad signature algorithm: {error}</source>
         <translation>签名算法无效：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2312"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2412"/>
         <source>signer key not supported: {error}</source>
         <translation>不支持签名人的密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2315"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2415"/>
         <source>PSS without MGF1</source>
         <translation>PSS 未使用 MGF1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2316"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2416"/>
         <source>the token&apos;s signature does not verify with the TSA key</source>
         <translation>时间戳令牌的签名无法用时间戳机构的密钥验证</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2319"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2419"/>
         <source>{error}</source>
         <translation>加密库不支持：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2320"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2420"/>
         <source>signature check failed: {error}</source>
         <translation>签名校验失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2323"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2423"/>
         <source>signature algorithm {kind} does not fit the signer&apos;s {key_type}</source>
         <translation>签名算法 {kind} 与签名人的 {key_type} 不匹配</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2326"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2426"/>
         <source>no signing-certificate(-v2) attribute binds the signer&apos;s certificate</source>
         <translation>没有 signing-certificate(-v2) 属性绑定签名人的证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2329"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2429"/>
         <source>the signing-certificate attribute names a different certificate than the signer&apos;s</source>
         <translation>signing-certificate 属性指向的证书不是签名人的证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2333"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2433"/>
         <source>the signing-certificate issuer/serial does not match the signer&apos;s certificate</source>
         <translation>signing-certificate 的签发者/序列号与签名人的证书不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2337"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2437"/>
         <source>the TSA certificate has no extended key usage</source>
         <translation>时间戳机构证书没有扩展密钥用法</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2340"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2440"/>
         <source>unreadable extensions: {error}</source>
         <translation>无法读取证书扩展：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2343"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2443"/>
         <source>the TSA certificate&apos;s extended key usage must be exactly id-kp-timeStamping</source>
         <translation>时间戳机构证书的扩展密钥用法必须仅为 id-kp-timeStamping</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2347"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2447"/>
         <source>the TSA certificate&apos;s extended key usage is not critical</source>
         <translation>时间戳机构证书的扩展密钥用法未标记为关键</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2350"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2450"/>
         <source>the TSA certificate&apos;s key usage must be digitalSignature and/or nonRepudiation</source>
         <translation>时间戳机构证书的密钥用法必须为 digitalSignature 和/或 nonRepudiation</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2354"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2454"/>
         <source>{subject} is not a CA (no basicConstraints)</source>
         <translation>{subject} 不是证书颁发机构（没有 basicConstraints）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2357"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2457"/>
         <source>{subject} is not a CA</source>
         <translation>{subject} 不是证书颁发机构</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2358"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2458"/>
         <source>path length constraint of {subject} exceeded</source>
         <translation>超出了 {subject} 的路径长度限制</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2361"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2461"/>
         <source>{subject} may not sign certificates</source>
         <translation>{subject} 无权签发证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2364"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2464"/>
         <source>{subject} is not valid at genTime {at} (valid {start} to {end})</source>
         <translation>{subject} 在 genTime {at} 时无效（有效期为 {start} 至 {end}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2367"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2467"/>
         <source>no chain from {subject} to a trusted root</source>
         <translation>从 {subject} 到受信任的根证书没有证书链</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2370"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2470"/>
         <source>cannot compare TSA names: {error}</source>
         <translation>无法比较时间戳机构名称：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2373"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2473"/>
         <source>the TSTInfo tsa field is not a name of the signer</source>
         <translation>TSTInfo 的 tsa 字段不是签名人的名称</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2376"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2476"/>
         <source>the token stamps a {found} imprint, expected {expected}</source>
         <translation>时间戳令牌加盖的是 {found} 摘要，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2379"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2479"/>
         <source>the token stamps a different hash than the one sent</source>
         <translation>时间戳令牌加盖的哈希与发送的不同</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2382"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2482"/>
         <source>no trusted TSA roots configured</source>
         <translation>没有配置受信任的时间戳机构根证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2385"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2485"/>
         <source>the token does not echo the request&apos;s nonce (replayed or foreign answer)</source>
         <translation>时间戳令牌未回传请求中的随机数（重放或他人的应答）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2388"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2488"/>
         <source>the token is under policy {found}, requested {requested}</source>
         <translation>时间戳令牌采用策略 {found}，请求的是 {requested}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2391"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2491"/>
         <source>not a TimeStampResp ({size} bytes)</source>
         <translation>不是 TimeStampResp（{size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2394"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2494"/>
         <source>the TSA refused: {status}</source>
         <translation>时间戳机构拒绝：{status}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2395"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2495"/>
         <source>status granted but no token</source>
         <translation>状态为已批准，但没有时间戳令牌</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2396"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2496"/>
         <source>now must be an aware datetime</source>
         <translation>当前时间必须带时区</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2399"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2499"/>
         <source>genTime {gen_time} is more than {skew} away from the local clock {local}</source>
         <translation>genTime {gen_time} 与本地时钟 {local} 相差超过 {skew}</translation>
     </message>
