@@ -264,138 +264,143 @@
 <context>
     <name>BundleDialog</name>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="72"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="101"/>
         <source>Export a court bundle — case %1</source>
         <translation>导出诉讼证据包 — 案件 %1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="95"/>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="98"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="124"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="127"/>
         <source>YYYY-MM-DD (optional)</source>
         <translation>YYYY-MM-DD（可选）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="103"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="132"/>
         <source>Only tagged messages (with their context)</source>
         <translation>仅含已标记消息（及其上下文）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="114"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="143"/>
         <source>Time-stamp pending checkpoints first (needs the network)</source>
         <translation>先为待处理检查点加盖时间戳（需联网）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="124"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="153"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="130"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="159"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="131"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="160"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="133"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="162"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="134"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="163"/>
         <source>Page limit per volume</source>
         <translation>每册页数上限</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="136"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="165"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="145"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="174"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="149"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="178"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="152"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="181"/>
         <source>Show kit</source>
         <translation>显示校验包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="155"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="184"/>
         <source>Verify the kit</source>
         <translation>校验校验包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="158"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="187"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="185"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="214"/>
         <source>Save the bundle to</source>
         <translation>证据包保存位置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="220"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="249"/>
         <source>Gathering evidence, rendering the PDF and the verification kit…</source>
         <translation>正在收集证据，生成 PDF 和校验包…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="238"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="267"/>
         <source>Bundle %1 exported.</source>
         <translation>证据包 %1 已导出。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="242"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="271"/>
         <source>%1 exhibits, %2 pages, %3 messages included (%4 in range left out, each listed).</source>
         <translation>%1 项证据，%2 页，收录 %3 条消息（范围内未收录 %4 条，均已逐条列明）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="248"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="277"/>
         <source>PDF: %1</source>
         <translation>PDF：%1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="249"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="278"/>
         <source>Kit: %1 (SHA-256 %2)</source>
         <translation>校验包：%1（SHA-256 %2）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="252"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="281"/>
         <source>Proofs lead to checkpoint %1 (%2).</source>
         <translation>证明指向检查点 %1（%2）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="256"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="285"/>
         <source>time-stamped</source>
         <translation>已加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="258"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="287"/>
         <source>not time-stamped yet</source>
         <translation>尚未加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="260"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="289"/>
         <source>Recorded as ledger entry %1.</source>
         <translation>已记入存证链第 %1 条。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="302"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="331"/>
         <source>The kit verifies: every exhibit OK (%1 checks).</source>
         <translation>校验包校验通过：每项证据均完好（%1 项检查）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="307"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="337"/>
+        <source>A court trusts it only with your TSA&apos;s published root and your organisation&apos;s key list (evidence-desk org-keys): %1 item(s) are not trusted on this computer.</source>
+        <translation>法院只有凭时间戳机构公布的根证书和本机构的公钥列表（evidence-desk org-keys）才会信任它：在本机上有 %1 项不受信任。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="343"/>
         <source>The kit has %1 problem(s).</source>
         <translation>校验包有 %1 个问题。</translation>
     </message>
@@ -6786,97 +6791,172 @@
 <context>
     <name>VerifyPanel</name>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="39"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="48"/>
         <source>Verify the store now</source>
         <translation>立即校验证据库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="42"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="51"/>
         <source>Check a received bundle…</source>
         <translation>校验收到的证据包…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="49"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="57"/>
+        <source>TSA roots…</source>
+        <translation>时间戳根证书…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="60"/>
+        <source>PEM files of TSA root certificates, as the TSA publishes them</source>
+        <translation>时间戳机构公布的根证书（PEM 文件）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="63"/>
+        <source>Organisation keys…</source>
+        <translation>机构公钥…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="66"/>
+        <source>The organisation&apos;s published signer keys (written by evidence-desk org-keys)</source>
+        <translation>机构公布的签名人公钥列表（由 evidence-desk org-keys 生成）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="78"/>
         <source>Not verified yet in this session.</source>
         <translation>本次登录尚未校验。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="55"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="84"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="55"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="84"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="55"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="84"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="55"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="84"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="78"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="110"/>
         <source>Verifying every original, row, signature and checkpoint…</source>
         <translation>正在校验每个原始文件、数据行、签名和检查点…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="100"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="132"/>
         <source>%1 ledger entries, %2 checkpoints, %3 originals (%4 bytes) checked.</source>
         <translation>已校验 %1 条存证记录、%2 个检查点、%3 个原始文件（%4 字节）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="108"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="140"/>
         <source>INTACT</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="113"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="145"/>
         <source>PROBLEMS FOUND (%1)</source>
         <translation>发现问题（%1）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="131"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="163"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="132"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="164"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="133"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="165"/>
         <source>ok</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="148"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="167"/>
+        <source>trusted</source>
+        <translation>受信任</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="168"/>
+        <source>untrusted</source>
+        <translation>不受信任</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="169"/>
+        <source>info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="185"/>
         <source>Choose a verification kit</source>
         <translation>选择校验包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="148"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="185"/>
         <source>Verification kit (*.zip)</source>
         <translation>校验包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="159"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="192"/>
+        <source>TSA root certificates to trust</source>
+        <translation>要信任的时间戳根证书</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="192"/>
+        <source>PEM files (*.pem)</source>
+        <translation>PEM 文件 (*.pem)</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="200"/>
+        <source>The organisation&apos;s published signer keys</source>
+        <translation>机构公布的签名人公钥列表</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="202"/>
+        <source>Organisation key lists (*.json)</source>
+        <translation>机构公钥列表 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="216"/>
+        <source>Bundles are trusted against the app&apos;s TSA root list and what is pinned in %1 (tsa-roots/*.pem, org-keys/*.json), never against roots or keys inside the kit.</source>
+        <translation>证据包的信任依据为本软件的时间戳根证书列表及固定信任目录 %1 中的文件（tsa-roots/*.pem、org-keys/*.json），绝不依据校验包内自带的根证书或公钥。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="221"/>
+        <source>Also trusted: %1.</source>
+        <translation>另外信任：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="230"/>
         <source>Checking %1…</source>
         <translation>正在校验 %1…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="170"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="245"/>
+        <source>BUNDLE INTACT BUT UNTRUSTED</source>
+        <translation>证据包完好但不受信任</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="247"/>
         <source>BUNDLE INTACT</source>
         <translation>证据包完好</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="170"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="250"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="243"/>
         <source>BUNDLE HAS PROBLEMS</source>
         <translation>证据包有问题</translation>
     </message>
