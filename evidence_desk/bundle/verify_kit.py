@@ -267,9 +267,9 @@ def verify_kit(path: Path, anchors: trust.TrustAnchors | None = None) -> KitRepo
         _check_exhibits(files, report, manifest, entries)
         _check_pdf(files, report, manifest, keys)
     del checkpoint
-    report.trust = trust.assess(
-        files, entries, keys, report.stamps, anchors or trust.TrustAnchors.load()
-    )
+    if anchors is None:
+        anchors = trust.TrustAnchors.load()
+    report.trust = trust.assess(files, entries, keys, report.stamps, anchors)
     return report
 
 

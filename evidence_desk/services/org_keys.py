@@ -100,7 +100,7 @@ def org_keys(session: Session) -> dict[str, Any]:
         "exported_by": session.user.name,
         "ledger_size": int(size),
         "app_version": __version__,
-        "fingerprint": "SHA-256 of the raw 32-byte Ed25519 public key, hex",
+        "fingerprint_algorithm": "SHA-256 of the raw 32-byte Ed25519 public key, hex",
         "users": users,
     }
 
