@@ -629,16 +629,62 @@ def cmd_bundle(args: argparse.Namespace) -> int:
 
 
 def cmd_verify_bundle(args: argparse.Namespace) -> int:
-    """No store, no password: everything is checked from the kit itself."""
+    """No store, no password: integrity is checked from the kit itself, trust from outside it
+    (the app's TSA root list, --tsa-roots, --org-key and the pinned folder; bundle/trust.py).
+
+    Exit 0 only when the kit is intact *and* trusted; 1 for tampering, and 1 with a last line
+    "INTACT BUT UNTRUSTED: reasons" when the kit is consistent but a token chains only to a root
+    inside it or a signer is not pinned."""
+    from evidence_desk.bundle.trust import TrustAnchors
     from evidence_desk.bundle.verify_kit import verify_kit
 
-    report = verify_kit(args.path)
+    anchors = TrustAnchors.load(args.tsa_roots, args.org_key, pinned=not args.no_pinned)
+    report = verify_kit(args.path, anchors)
     lines = [f"bundle {report.bundle_id or '?'} ({report.source})"]
     lines += [f"{exhibit}  {verdict}  {title}" for exhibit, title, verdict in report.verdicts()]
     lines += [f"{f.severity.upper()} [{f.code}] {f.file}: {f.message}" for f in report.findings]
-    lines.append("INTACT" if report.intact else f"PROBLEMS FOUND: {len(report.errors)}")
+    reasons = report.trust.reasons if report.trust is not None else []
+    if report.trust is not None:
+        lines += report.trust.lines()
+    if not report.intact:
+        lines.append(f"PROBLEMS FOUND: {len(report.errors)}")
+    elif reasons:
+        lines.append("INTACT BUT UNTRUSTED: " + "; ".join(r.message for r in reasons))
+    else:
+        lines.append("INTACT")
     _emit(args, report.as_json(), "\n".join(lines))
-    return 0 if report.intact else 1
+    return 0 if report.outcome == "intact" else 1
+
+
+def cmd_org_keys(args: argparse.Namespace) -> int:
+    from evidence_desk.bundle.trust import pinned_keys_dir
+    from evidence_desk.services.org_keys import export_org_keys
+
+    with open_session(args) as session:
+        result = export_org_keys(session, args.out)
+    _emit(
+        args,
+        {
+            "path": str(result.path),
+            "sha256": result.sha256,
+            "store_id": result.store_id,
+            "organisation": result.organisation,
+            "users": result.users,
+            "keys": result.keys,
+        },
+        "\n".join(
+            [
+                f"wrote the signer keys of store {result.store_id} "
+                f"({result.organisation or 'organisation not set'}): {result.users} users, "
+                f"{result.keys} keys, to {result.path}",
+                f"sha256 {result.sha256}",
+                "publish it (and this digest) so that a court can run "
+                f"verify-bundle --org-key {result.path.name}; on a computer that should trust "
+                f"it for good, copy it into {pinned_keys_dir()}",
+            ]
+        ),
+    )
+    return 0
 
 
 # -- parser -------------------------------------------------------------------------------------
@@ -811,6 +857,33 @@ def build_parser() -> argparse.ArgumentParser:
         "verify-bundle", cmd_verify_bundle, "check a bundle's kit; needs no store or password"
     )
     verify_bundle.add_argument("path", type=Path, help="kit zip, unzipped kit, or export folder")
+    verify_bundle.add_argument(
+        "--tsa-roots",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="PEM file of TSA root certificates to trust, as the TSA publishes them (repeat)",
+    )
+    verify_bundle.add_argument(
+        "--org-key",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="the organisation's published signer keys (evidence-desk org-keys) (repeat)",
+    )
+    verify_bundle.add_argument(
+        "--no-pinned",
+        action="store_true",
+        help="ignore the TSA roots and organisation keys pinned in this user's settings folder",
+    )
+    org_keys_cmd = add(
+        "org-keys",
+        cmd_org_keys,
+        "write the organisation's signer keys for verifiers to pin (verify-bundle --org-key)",
+    )
+    org_keys_cmd.add_argument("--out", type=Path, required=True, help="JSON file to write")
     return parser
 
 

@@ -14,6 +14,19 @@ from tests.helpers import Team, TickingClock, make_team
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_settings_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """verify-bundle trusts what is pinned in the user's settings folder: tests start from an
+    empty one of their own, never the developer's (a test that pins sets its own folder)."""
+    before = os.environ.get("EVIDENCE_DESK_CONFIG_DIR")
+    os.environ["EVIDENCE_DESK_CONFIG_DIR"] = str(tmp_path_factory.mktemp("settings"))
+    yield
+    if before is None:
+        os.environ.pop("EVIDENCE_DESK_CONFIG_DIR", None)
+    else:
+        os.environ["EVIDENCE_DESK_CONFIG_DIR"] = before
+
+
 @pytest.fixture
 def clock() -> TickingClock:
     return TickingClock()

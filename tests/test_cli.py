@@ -29,7 +29,13 @@ def cli(
     password: str | None = None,
     new_password: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("EVIDENCE_DESK_")}
+    # no user, password or store leaks in; the settings folder does (conftest gives every test
+    # run an empty one, and a test that pins trust for verify-bundle sets its own)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("EVIDENCE_DESK_") or k == "EVIDENCE_DESK_CONFIG_DIR"
+    }
     env["PYTHONPATH"] = str(REPO)
     env["PYTHONIOENCODING"] = "utf-8"
     if password is None and user is not None:

@@ -28,10 +28,22 @@ def test_legal_exports_and_anyone_verifies_without_a_store_or_password(
         ok(cli(store, "--json", "export", "--case", CASE, "--out", str(out), user="lee"))
     )
     assert result["exhibits"] == 2 and Path(result["kit"]).exists()
-    # verify-bundle: no --store, no --user, no password in the environment
+    # verify-bundle: no --store, no --user, no password in the environment; intact, but
+    # nobody outside the kit vouches for its signers yet
     checked = cli(tmp_path / "nowhere", "verify-bundle", str(out))
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    assert "E1  OK" in checked.stdout and "E2  OK" in checked.stdout
+    last = checked.stdout.strip().splitlines()[-1]
+    assert last.startswith("INTACT BUT UNTRUSTED: signer ") and "signer lee (legal, key " in last
+    # any user exports the organisation's key list; with it the kit is intact and trusted (this
+    # store has no TSA: no token to judge, the checkpoint's local time is a warning)
+    org_keys = tmp_path / "org-keys.json"
+    assert "sha256 " in ok(cli(store, "org-keys", "--out", str(org_keys), user="alice"))
+    checked = cli(tmp_path / "nowhere", "verify-bundle", str(out), "--org-key", str(org_keys))
     text = ok(checked)
-    assert "E1  OK" in text and "E2  OK" in text and "INTACT" in text
+    assert "E1  OK" in text and "E2  OK" in text and text.strip().endswith("\nINTACT")
+    assert "WARNING [checkpoint.unstamped]" in text
+    assert f"pinned (the organisation key list {org_keys}); exported the bundle" in text
 
     # one changed byte in an original: exit 1, the file is named
     bag = tmp_path / "unzipped"
@@ -42,7 +54,7 @@ def test_legal_exports_and_anyone_verifies_without_a_store_or_password(
     content = bytearray(chat.read_bytes())
     content[10] ^= 0x01
     chat.write_bytes(bytes(content))
-    broken = cli(tmp_path / "nowhere", "verify-bundle", str(root))
+    broken = cli(tmp_path / "nowhere", "verify-bundle", str(root), "--org-key", str(org_keys))
     assert broken.returncode == 1, broken.stdout + broken.stderr
     assert chat.relative_to(root).as_posix() in broken.stdout
     assert "E2  FAILED" in broken.stdout and "PROBLEMS FOUND" in broken.stdout

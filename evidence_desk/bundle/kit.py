@@ -18,7 +18,8 @@ Layout (inside one top folder ``bundle-<id>/`` so unzipping gives one directory)
                                                   and the checkpoint its signature covers
     keys/users.json                               users' public keys (as the ledger introduced them)
     tsa/...                                       checkpoint tokens, TSA certificates and roots
-    VERIFY.txt                                    the exact commands
+    VERIFY.txt                                    the exact commands, with the TSA roots and
+                                                  signer keys taken from outside the kit
     data/originals/<exhibit>/<file>               originals exactly as imported
     data/<bundle>-<vol>.pdf                       the PDF volume(s)
 
@@ -42,7 +43,7 @@ from cryptography.hazmat.primitives import serialization
 
 from evidence_desk import __version__
 from evidence_desk.bundle.model import BUNDLE_FORMAT, BundleData
-from evidence_desk.integrity import digests, ledger, merkle
+from evidence_desk.integrity import digests, ledger, merkle, signing
 from evidence_desk.integrity.canonical import canonical_bytes
 
 TAGMANIFEST = "tagmanifest-sha256.txt"
@@ -253,13 +254,50 @@ def tag_files(data: BundleData, manifest: bytes, pdf_index: dict[str, object]) -
     return files
 
 
+PUBLISHED_ORG_KEYS = "published-org-keys.json"
+
+
+def published_root(tsa_name: str) -> str:
+    """The file name VERIFY.txt gives the root certificate a TSA publishes: the verifier fetches
+    it from the TSA, so it is never a file of the kit."""
+    return f"published-root-{tsa_slug(tsa_name)}.pem"
+
+
 def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp | None) -> str:
+    """VERIFY.txt: the exact commands, with the TSA roots and signer keys taken from outside
+    the kit. The kit's own roots and keys only show that it is consistent, which a kit made
+    from a made-up store is too; trust comes from what the TSA and the organisation publish."""
     size = data.checkpoint.size
+    organisation = data.organisation or "the producing organisation"
+    tsa_names = list(
+        dict.fromkeys(
+            [t.tsa_name for t in data.tokens]
+            + ([tag_stamp.tsa_name] if tag_stamp is not None else [])
+        )
+    )
     lines = [
         f"Evidence Desk bundle {data.bundle_id} — how to check this kit / 如何校验本校验包",
         "",
         "Run from the folder that holds bagit.txt (unzip the kit first).",
         "在包含 bagit.txt 的目录中运行以下命令（先解压校验包）。",
+        "",
+        "Two things must come from outside this kit, never from it: whoever makes a kit can put",
+        "any root certificate into tsa/ and any key into keys/users.json.",
+        "以下两项必须取自校验包之外，不得取自校验包：制作校验包的人可以在 tsa/ 中放入任何根证书，",
+        "在 keys/users.json 中放入任何公钥。",
+    ]
+    for name in tsa_names:
+        lines += [
+            f"- {published_root(name)}: the root certificate that {name} publishes (its",
+            "  website, or the trusted list the court relies on), saved beside the kit.",
+            f"  {published_root(name)}：时间戳机构 {name} 公布的根证书（取自其网站或法院认可的",
+            "  可信列表），保存在校验包旁。",
+        ]
+    lines += [
+        f"- {PUBLISHED_ORG_KEYS}: the signer keys that {organisation} publishes",
+        "  (written by `evidence-desk org-keys`), saved beside the kit.",
+        f"  {PUBLISHED_ORG_KEYS}：出具机构公布的签名人公钥列表（由 evidence-desk org-keys",
+        "  生成），保存在校验包旁。",
         "",
         "1. Payload digests (originals and PDF) / 原始文件与 PDF 的哈希值:",
         "   sha256sum -c manifest-sha256.txt",
@@ -273,29 +311,45 @@ def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp 
     for token in data.tokens:
         slug = tsa_slug(token.tsa_name)
         lines += [
-            f"{n}. Trusted time of checkpoint {size} ({token.tsa_name}, RFC 3161) "
-            "/ 检查点可信时间戳:",
+            f"{n}. Trusted time of checkpoint {size} ({token.tsa_name}, RFC 3161), against the "
+            "TSA's published root / 检查点可信时间戳（以时间戳机构公布的根证书校验）:",
             f"   openssl ts -verify -data ledger/checkpoint-{size}.txt "
             f"-in tsa/checkpoint-{size}.{slug}.tst -token_in "
-            f"-CAfile tsa/{slug}-roots.pem -untrusted tsa/{slug}-untrusted.pem",
+            f"-CAfile {published_root(token.tsa_name)} -untrusted tsa/{slug}-untrusted.pem",
         ]
         n += 1
     if tag_stamp is not None:
         slug = tsa_slug(tag_stamp.tsa_name)
         lines += [
-            f"{n}. Trusted time of the tag manifest ({tag_stamp.tsa_name}) / 标签清单可信时间戳:",
+            f"{n}. Trusted time of the tag manifest ({tag_stamp.tsa_name}), against the TSA's "
+            "published root / 标签清单可信时间戳:",
             f"   openssl ts -verify -data {TAGMANIFEST} -in {TOKEN_FILE} -token_in "
-            f"-CAfile tsa/{slug}-roots.pem -untrusted tsa/{slug}-untrusted.pem",
+            f"-CAfile {published_root(tag_stamp.tsa_name)} -untrusted tsa/{slug}-untrusted.pem",
         ]
         n += 1
+    roots = "".join(f"--tsa-roots {published_root(name)} " for name in tsa_names)
     lines += [
-        f"{n}. Everything at once: signatures, Merkle proofs, tokens, PDF digests "
-        "/ 一次性全部校验:",
-        "   evidence-desk verify-bundle .",
+        f"{n}. Everything at once: signatures, Merkle proofs, tokens, PDF digests, and whom the "
+        "kit asks you to trust / 一次性全部校验（含信任来源）:",
+        f"   evidence-desk verify-bundle . {roots}--org-key {PUBLISHED_ORG_KEYS}",
+        "It prints the issuer of every token and every signer's key fingerprint, and ends with",
+        "INTACT. INTACT BUT UNTRUSTED means the kit is consistent but a token chains only to a",
+        "root inside the kit or a signer is not in the published key list.",
+        "它会列出每个时间戳的签发者和每位签名人的公钥指纹，并以 INTACT 结束。INTACT BUT UNTRUSTED",
+        "表示校验包内容一致，但有时间戳仅链接至包内自带的根证书，或有签名人不在公布的公钥列表中。",
         "",
-        "The TSA roots in tsa/ are those the producing store trusted; a careful verifier compares",
-        "them with the TSA's published root certificate before relying on them.",
-        "tsa/ 中的根证书为出具方所信任的证书；校验人应与时间戳机构公布的根证书比对。",
+        "Signers' keys as this kit states them (SHA-256 of the raw Ed25519 public key); each",
+        f"must appear with the same fingerprint in {PUBLISHED_ORG_KEYS}:",
+        "本校验包所述的签名人公钥指纹（Ed25519 公钥原始字节的 SHA-256）；每一项都必须以相同的指纹",
+        f"出现在 {PUBLISHED_ORG_KEYS} 中:",
+    ]
+    for name, key in sorted(data.public_keys.items()):
+        try:
+            fingerprint = signing.fingerprint(str(key.get("public_key", "")))
+        except ValueError:
+            fingerprint = "?"
+        lines.append(f"- {name} ({key.get('role') or '?'}): {fingerprint}")
+    lines += [
         "",
         f"Checkpoint {size}: root {data.checkpoint.root}",
         f"PDF: {', '.join(pdf_names)}",

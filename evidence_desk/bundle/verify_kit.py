@@ -6,6 +6,12 @@ RFC 9162 inclusion proof to the checkpoint, the checkpoint's signature and RFC 3
 approvals' cosignatures (with consistency proofs), the per-message commitment roots, and that the
 PDF prints the digests the kit holds. Every finding names the file it is about, so one changed
 byte anywhere is located, and each exhibit gets a verdict.
+
+Internal integrity is not trust: a kit exported from a made-up store checks just as well. So the
+report also says whom the kit asks us to trust and whether we do (``bundle/trust.py``): the TSA
+root each token chains to, from outside the kit or only inside it, and every signer's key
+fingerprint, pinned by the organisation or not. The outcome is INTACT, INTACT BUT UNTRUSTED or
+PROBLEMS FOUND.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from typing import Any
 
 from cryptography import x509
 
-from evidence_desk.bundle import kit
+from evidence_desk.bundle import kit, trust
 from evidence_desk.domain import authority
 from evidence_desk.domain.errors import BadInput
 from evidence_desk.domain.wording import Catalogue, Phrase
@@ -123,6 +129,9 @@ class KitReport:
     findings: list[KitFinding] = field(default_factory=list)
     exhibits: list[tuple[str, str]] = field(default_factory=list)  # (id, title)
     bundle_id: str = ""
+    # tokens that verified against the kit's own roots, for the trust assessment
+    stamps: list[trust.CheckedToken] = field(default_factory=list, repr=False)
+    trust: trust.TrustReport | None = None
 
     @property
     def errors(self) -> list[KitFinding]:
@@ -130,7 +139,20 @@ class KitReport:
 
     @property
     def intact(self) -> bool:
+        """Internally consistent: nothing in the kit was changed, added or removed."""
         return not self.errors
+
+    @property
+    def trusted(self) -> bool:
+        """Every token chains to a root from outside the kit and every signer is pinned."""
+        return self.trust is not None and self.trust.trusted
+
+    @property
+    def outcome(self) -> str:
+        """``intact``, ``untrusted`` (intact, but trust is missing) or ``problems``."""
+        if not self.intact:
+            return "problems"
+        return "intact" if self.trusted else "untrusted"
 
     def verdicts(self) -> list[tuple[str, str, str]]:
         """(exhibit id, title, OK | FAILED: files), the verdict a coded Phrase. Kit-wide errors
@@ -151,9 +173,12 @@ class KitReport:
         return {
             "source": self.source,
             "bundle_id": self.bundle_id,
+            "outcome": self.outcome,
             "intact": self.intact,
+            "trusted": self.trusted,
             "exhibits": [{"id": i, "title": t, "verdict": v} for i, t, v in self.verdicts()],
             "findings": [f.as_json() for f in self.findings],
+            "trust": self.trust.as_json() if self.trust is not None else None,
         }
 
 
@@ -225,7 +250,9 @@ def _manifest(text: str) -> Iterator[tuple[str, str]]:
 # -- the checks ---------------------------------------------------------------------------------
 
 
-def verify_kit(path: Path) -> KitReport:
+def verify_kit(path: Path, anchors: trust.TrustAnchors | None = None) -> KitReport:
+    """Check the kit at ``path`` and judge it against ``anchors`` (default: the app's trust
+    list and the user's pinned folder, ``TrustAnchors.load()``)."""
     files, source = _load(path)
     report = KitReport(source)
     _check_bag(files, report)
@@ -244,6 +271,9 @@ def verify_kit(path: Path) -> KitReport:
         _check_exhibits(files, report, manifest, entries)
         _check_pdf(files, report, manifest, keys)
     del checkpoint
+    if anchors is None:
+        anchors = trust.TrustAnchors.load()
+    report.trust = trust.assess(files, entries, keys, report.stamps, anchors)
     return report
 
 
@@ -685,8 +715,12 @@ def _check_token(
         untrusted_name = kit.TOKEN_FILE + ".untrusted.pem"
     roots = _certs(files, roots_name, report)
     extra = _certs(files, untrusted_name, report) if untrusted_name in files else []
+    digest = hashlib.sha256(data).digest()
     try:
-        tsa.verify_token(files[token_name], hashlib.sha256(data).digest(), roots, extra)
+        info = tsa.verify_token(files[token_name], digest, roots, extra)
+        report.stamps.append(
+            trust.CheckedToken(token_name, files[token_name], digest, (*roots, *extra), info)
+        )
     except tsa.TsaError as error:
         report.findings.append(KitFinding("tsa.token", token_name, error.message))
     except Exception as error:  # a damaged token must be reported, whatever the parser raises

@@ -7,6 +7,8 @@ checkpoint signature, say).
 
 from __future__ import annotations
 
+import hashlib
+
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -50,3 +52,20 @@ def verify(public_hex: str, context: bytes, message: bytes, signature_hex: str) 
     except (InvalidSignature, ValueError):
         return False
     return True
+
+
+def fingerprint(public_hex: str) -> str:
+    """SHA-256 of the raw 32-byte public key, upper-case hex in groups of four.
+
+    This is what people compare: a verifier reads it off ``verify-bundle`` and the organisation's
+    published key list (``org-keys``), so it is grouped for reading aloud or on paper.
+    Raises ``ValueError`` for a key that is not hex.
+    """
+    digest = hashlib.sha256(bytes.fromhex(public_hex)).hexdigest().upper()
+    return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
+
+
+def normal_fingerprint(text: str) -> str:
+    """A fingerprint as written anywhere (grouped, with colons, any case) in one spelling, for
+    comparing."""
+    return "".join(ch for ch in text.upper() if ch in "0123456789ABCDEF")

@@ -2,11 +2,12 @@
 
 Every state change goes through :meth:`Session.write`, which, under the single-writer lock and in
 one SQLite transaction: judges the entry with the rule table (domain/authority.py: may this user,
-as the store stands, write this action with these row changes?), applies the row changes, appends one ledger entry whose payload carries
-those same row changes (so the domain tables are a projection of the ledger that ``verify`` can
-rebuild), extends the Merkle tree, and cuts a checkpoint signed by the actor. After the commit
-the signed checkpoint is copied to ``store.json`` as the head. Any exception rolls everything
-back; the caller sees the error and the store is exactly as before.
+as the store stands, write this action with these row changes?), applies the row changes,
+appends one ledger entry whose payload carries those same row changes (so the domain tables are
+a projection of the ledger that ``verify`` can rebuild), extends the Merkle tree, and cuts a
+checkpoint signed by the actor. After the commit the signed checkpoint is copied to
+``store.json`` as the head. Any exception rolls everything back; the caller sees the error and
+the store is exactly as before.
 """
 
 from __future__ import annotations

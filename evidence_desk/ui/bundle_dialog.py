@@ -7,8 +7,9 @@ entry (services/bundle.py). Afterwards the PDF opens, or the kit is shown, in on
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QDir, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -41,22 +42,50 @@ from evidence_desk.ui.workers import Job, start
 ContactIdRole = Qt.ItemDataRole.UserRole + 40
 
 
-def verify_bundle_job(path: Path) -> Job:
-    """A job that checks a kit with no store; returns (intact, rows, summary)."""
+class BundleCheck(NamedTuple):
+    """What checking a kit found: ``intact`` (nothing changed in it), ``trusted`` (every token
+    chains to a root from outside the kit, every signer is pinned), the rows for a table
+    (severity, code, where, detail: the detail a coded Phrase), a one-line summary, and the
+    reasons it is untrusted (Phrases)."""
 
-    def work(
-        _session: Session | None, _job: Job
-    ) -> tuple[bool, list[tuple[str, str, str, str]], str]:
+    intact: bool
+    rows: list[tuple[str, str, str, str]]
+    summary: str
+    trusted: bool
+    reasons: list[str]
+
+
+def verify_bundle_job(
+    path: Path, tsa_roots: Sequence[Path] = (), org_keys: Sequence[Path] = ()
+) -> Job:
+    """A job that checks a kit with no store, trusting the app's TSA root list, the user's
+    pinned folder and the given files (bundle/trust.py); returns a ``BundleCheck``."""
+
+    def work(_session: Session | None, _job: Job) -> BundleCheck:
+        from evidence_desk.bundle.trust import TrustAnchors
         from evidence_desk.bundle.verify_kit import verify_kit
 
-        report = verify_kit(path)
+        report = verify_kit(path, TrustAnchors.load(tsa_roots, org_keys))
         rows = [
             ("error" if verdict != "OK" else "ok", exhibit, title, verdict)
             for exhibit, title, verdict in report.verdicts()
         ]
         rows += [(f.severity, f.code, f.file, f.message) for f in report.findings]
+        reasons: list[str] = []
+        if report.trust is not None:
+            # where trust came from, then every token's issuer and every signer's identity
+            rows += [("info", "trust.sources", "", line) for line in report.trust.source_lines()]
+            rows += [
+                ("trusted" if t.trusted else "untrusted", "trust.token", t.file, t.line)
+                for t in report.trust.tokens
+            ]
+            rows += [
+                ("trusted" if s.trusted else "untrusted", "trust.signer", s.name, s.line)
+                for s in report.trust.signers
+            ]
+            reasons = [r.message for r in report.trust.reasons]
         summary = f"{report.bundle_id or '?'} · {report.source}"
-        return report.intact, rows, summary
+        return BundleCheck(report.intact, rows, summary, report.trusted, reasons)
 
     return Job(work)
 
@@ -179,7 +208,7 @@ class BundleDialog(QDialog):
         layout.addWidget(self.summary, 1)
         layout.addLayout(buttons)
         self.resize(640, 520)
-        self.kit_verdict: tuple[bool, list[tuple[str, str, str, str]], str] | None = None
+        self.kit_verdict: BundleCheck | None = None
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Save the bundle to"))
@@ -293,16 +322,23 @@ class BundleDialog(QDialog):
         self.job = start(job)
         return job
 
-    def _kit_checked(self, verdict: tuple[bool, list[tuple[str, str, str, str]], str]) -> None:
+    def _kit_checked(self, verdict: BundleCheck) -> None:
         self.job = None
         self.progress.hide()
         self.kit_verdict = verdict
-        intact, rows, _summary = verdict
-        if intact:
+        checks = [r for r in verdict.rows if not r[1].startswith("trust.")]
+        if verdict.intact:
             text = self.tr("The kit verifies: every exhibit OK (%1 checks).").replace(
-                "%1", str(len(rows))
+                "%1", str(len(checks))
             )
+            if not verdict.trusted:
+                # the producer's own check: say what a court will need besides the kit
+                text += " " + self.tr(
+                    "A court trusts it only with your TSA's published root and your "
+                    "organisation's key list (evidence-desk org-keys): %1 item(s) are not "
+                    "trusted on this computer."
+                ).replace("%1", str(len(verdict.reasons)))
         else:
-            problems = [r for r in rows if r[0] == "error"]
+            problems = [r for r in checks if r[0] == "error"]
             text = self.tr("The kit has %1 problem(s).").replace("%1", str(len(problems)))
-        errors.say(self.status, text, intact)
+        errors.say(self.status, text, verdict.intact)

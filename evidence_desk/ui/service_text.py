@@ -2349,6 +2349,106 @@ def _templates() -> dict[str, str]:
         ),
         "kit.verdict_ok": QCoreApplication.translate("Services", "OK"),
         "kit.verdict_failed": QCoreApplication.translate("Services", "FAILED: {files}"),
+        # trust.* (bundle/trust.py: whom verify-bundle trusts)
+        "trust.from_mozilla": QCoreApplication.translate(
+            "Services", "the Mozilla root list shipped with the app (certifi {version})"
+        ),
+        "trust.from_mozilla_missing": QCoreApplication.translate(
+            "Services", "the Mozilla root list (not installed: the certifi package is missing)"
+        ),
+        "trust.from_app": QCoreApplication.translate(
+            "Services", "the TSA roots shipped with the app in {path}"
+        ),
+        "trust.from_tsa_roots": QCoreApplication.translate("Services", "the TSA roots file {path}"),
+        "trust.from_org_key": QCoreApplication.translate(
+            "Services", "the organisation key list {path}"
+        ),
+        "trust.from_pinned": QCoreApplication.translate("Services", "the pinned folder {path}"),
+        "trust.from_pinned_file": QCoreApplication.translate("Services", "the pinned file {path}"),
+        "trust.count_from": QCoreApplication.translate("Services", "{count} from {source}"),
+        "trust.keys_from": QCoreApplication.translate(
+            "Services", "{count} keys of {organisation} (store {store}) from {source}"
+        ),
+        "trust.roots_line": QCoreApplication.translate(
+            "Services", "trusted TSA roots from outside the kit: {sources}"
+        ),
+        "trust.keys_line": QCoreApplication.translate(
+            "Services", "pinned organisation keys: {sources}"
+        ),
+        "trust.nothing": QCoreApplication.translate("Services", "none"),
+        "trust.token_trusted": QCoreApplication.translate(
+            "Services",
+            "token {file}: issued by {issuer} at {gen_time}; chains to {root}: trusted ({source})",
+        ),
+        "trust.token_untrusted": QCoreApplication.translate(
+            "Services", "token {file}: issued by {issuer} at {gen_time}: NOT trusted: {reason}"
+        ),
+        "trust.signer_pinned": QCoreApplication.translate(
+            "Services", "signer {name} ({role}), key {fingerprint}: pinned ({source}); {duties}"
+        ),
+        "trust.signer_unpinned": QCoreApplication.translate(
+            "Services", "signer {name} ({role}), key {fingerprint}: NOT pinned ({reason}); {duties}"
+        ),
+        "trust.duty_listed": QCoreApplication.translate("Services", "listed in keys/users.json"),
+        "trust.duty_entries": QCoreApplication.translate(
+            "Services", "signed ledger entries {seqs}"
+        ),
+        "trust.duty_checkpoint": QCoreApplication.translate("Services", "signed checkpoint {size}"),
+        "trust.duty_cosigned": QCoreApplication.translate(
+            "Services", "cosigned the approvals in entries {seqs}"
+        ),
+        "trust.duty_tag_manifest": QCoreApplication.translate(
+            "Services", "signed the tag manifest"
+        ),
+        "trust.duty_declaration": QCoreApplication.translate("Services", "signed the declaration"),
+        "trust.duty_producer": QCoreApplication.translate("Services", "exported the bundle"),
+        "trust.kit_root_only": QCoreApplication.translate(
+            "Services", "it chains only to {root}, a root inside the kit"
+        ),
+        "trust.no_roots": QCoreApplication.translate(
+            "Services",
+            "it chains only to {root}, a root inside the kit (and no TSA roots from outside "
+            "the kit are configured)",
+        ),
+        "trust.external_failed": QCoreApplication.translate(
+            "Services", "it chains to {root} inside the kit; against the trusted roots: {error}"
+        ),
+        "trust.not_pinned": QCoreApplication.translate(
+            "Services", "no pinned organisation key has this fingerprint"
+        ),
+        "trust.other_name": QCoreApplication.translate(
+            "Services", "this key is pinned for {pinned}, not for {name}"
+        ),
+        "trust.other_store": QCoreApplication.translate(
+            "Services", "this key is pinned for store {pinned_store}, the kit is from store {store}"
+        ),
+        "trust.reason_token": QCoreApplication.translate(
+            "Services", "token {file} ({issuer}): {why}"
+        ),
+        "trust.reason_signer": QCoreApplication.translate(
+            "Services", "signer {name} ({role}, key {short}…): {why}"
+        ),
+        "trust.unreadable": QCoreApplication.translate("Services", "cannot read: {error}"),
+        "trust.no_certificate": QCoreApplication.translate("Services", "no PEM certificate in it"),
+        "trust.not_pem": QCoreApplication.translate("Services", "not PEM certificates: {error}"),
+        "trust.org_format": QCoreApplication.translate(
+            "Services", "not an organisation key list (format {expected} expected)"
+        ),
+        "trust.org_user": QCoreApplication.translate("Services", "not a user with a name and keys"),
+        "trust.org_public_key": QCoreApplication.translate(
+            "Services", "the public key is not 64 hex digits"
+        ),
+        "trust.org_fingerprint": QCoreApplication.translate(
+            "Services", "the fingerprint does not match the public key"
+        ),
+        # orgkeys.* (services/org_keys.py)
+        "orgkeys.no_folder": QCoreApplication.translate(
+            "Services", "the folder for this file does not exist"
+        ),
+        "orgkeys.is_folder": QCoreApplication.translate(
+            "Services", "is a folder: give a file name"
+        ),
+        "orgkeys.cannot_write": QCoreApplication.translate("Services", "cannot write: {error}"),
         # rfc3161.*
         "rfc3161.failed": QCoreApplication.translate(
             "Services", "time-stamp {tsa_reason}: {detail}"

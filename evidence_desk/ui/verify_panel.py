@@ -2,11 +2,18 @@
 
 Every finding is listed with its stable code and location, like ``evidence-desk verify``; the
 location and the detail are said in the interface language (``service_text``).
+
+A bundle has three outcomes, as ``verify-bundle`` has: intact, intact but untrusted (consistent,
+but a token chains only to a root inside the kit or a signer is not pinned), and problems. Trust
+comes from outside the kit (``bundle/trust.py``): the app's TSA root list, the user's pinned
+folder, and TSA root or organisation key files chosen here for the next checks.
 """
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -23,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_desk.bundle import trust
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import VerifyReport, verify_store
 from evidence_desk.ui import errors, service_text
@@ -35,6 +43,7 @@ class VerifyPanel(QWidget):
         self.setObjectName("verifyPanel")
         self.session = session
         self.report: VerifyReport | None = None
+        self.bundle_check: Any = None  # the last bundle check (bundle_dialog.BundleCheck)
         self._job: Job | None = None
         self.verify_button = QPushButton(self.tr("Verify the store now"))
         self.verify_button.setObjectName("verifyButton")
@@ -42,6 +51,26 @@ class VerifyPanel(QWidget):
         self.bundle_button = QPushButton(self.tr("Check a received bundle…"))
         self.bundle_button.setObjectName("verifyBundleButton")
         self.bundle_button.clicked.connect(self._pick_bundle)
+        # trust from outside the kit, besides the app's list and the pinned folder
+        self.tsa_roots: list[Path] = []
+        self.org_keys: list[Path] = []
+        self.roots_button = QPushButton(self.tr("TSA roots…"))
+        self.roots_button.setObjectName("trustRootsButton")
+        self.roots_button.setToolTip(
+            self.tr("PEM files of TSA root certificates, as the TSA publishes them")
+        )
+        self.roots_button.clicked.connect(self._pick_roots)
+        self.keys_button = QPushButton(self.tr("Organisation keys…"))
+        self.keys_button.setObjectName("orgKeysButton")
+        self.keys_button.setToolTip(
+            self.tr("The organisation's published signer keys (written by evidence-desk org-keys)")
+        )
+        self.keys_button.clicked.connect(self._pick_keys)
+        self.trust_note = QLabel()
+        self.trust_note.setObjectName("trustNote")
+        self.trust_note.setWordWrap(True)
+        self.trust_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._say_trust()
         self.progress = QProgressBar()
         self.progress.setObjectName("verifyProgress")
         self.progress.setRange(0, 0)
@@ -63,9 +92,12 @@ class VerifyPanel(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.verify_button)
         bar.addWidget(self.bundle_button)
+        bar.addWidget(self.roots_button)
+        bar.addWidget(self.keys_button)
         bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.trust_note)
         layout.addWidget(self.progress)
         layout.addWidget(self.verdict)
         layout.addWidget(self.table, 1)
@@ -131,15 +163,20 @@ class VerifyPanel(QWidget):
             "error": self.tr("error"),
             "warning": self.tr("warning"),
             "ok": self.tr("ok"),  # an exhibit of a bundle that checks out
+            # a bundle's tokens and signers, and where trust came from
+            "trusted": self.tr("trusted"),
+            "untrusted": self.tr("untrusted"),
+            "info": self.tr("info"),
         }
+        colours = {"error": Qt.GlobalColor.darkRed, "untrusted": Qt.GlobalColor.darkYellow}
         for severity, code, location, detail in rows:
             row = self.table.rowCount()
             self.table.insertRow(row)
             cells = [severity_names.get(severity, severity), code, location, detail]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                if severity == "error":
-                    cell.setForeground(Qt.GlobalColor.darkRed)
+                if severity in colours:
+                    cell.setForeground(colours[severity])
                 self.table.setItem(row, column, cell)
         self.table.resizeRowsToContents()
 
@@ -150,6 +187,40 @@ class VerifyPanel(QWidget):
         if path:
             self.check_bundle(Path(path))
 
+    def _pick_roots(self) -> None:
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("TSA root certificates to trust"), "", self.tr("PEM files (*.pem)")
+        )
+        if paths:
+            self.set_trust_files([*self.tsa_roots, *map(Path, paths)], self.org_keys)
+
+    def _pick_keys(self) -> None:
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("The organisation's published signer keys"),
+            "",
+            self.tr("Organisation key lists (*.json)"),
+        )
+        if paths:
+            self.set_trust_files(self.tsa_roots, [*self.org_keys, *map(Path, paths)])
+
+    def set_trust_files(self, tsa_roots: list[Path], org_keys: list[Path]) -> None:
+        """TSA root and organisation key files trusted by the next bundle checks (besides the
+        app's list and the pinned folder)."""
+        self.tsa_roots = list(dict.fromkeys(tsa_roots))
+        self.org_keys = list(dict.fromkeys(org_keys))
+        self._say_trust()
+
+    def _say_trust(self) -> None:
+        text = self.tr(
+            "Bundles are trusted against the app's TSA root list and what is pinned in %1 "
+            "(tsa-roots/*.pem, org-keys/*.json), never against roots or keys inside the kit."
+        ).replace("%1", str(trust.config_dir()))
+        chosen = [p.name for p in [*self.tsa_roots, *self.org_keys]]
+        if chosen:
+            text += " " + self.tr("Also trusted: %1.").replace("%1", ", ".join(chosen))
+        self.trust_note.setText(text)
+
     def check_bundle(self, path: Path) -> Job | None:
         from evidence_desk.ui.bundle_dialog import verify_bundle_job
 
@@ -157,24 +228,34 @@ class VerifyPanel(QWidget):
             return None
         self.progress.show()
         self.verdict.setText(self.tr("Checking %1…").replace("%1", path.name))
-        job = verify_bundle_job(path)
+        job = verify_bundle_job(path, self.tsa_roots, self.org_keys)
         job.signals.finished.connect(self._bundle_checked)
         job.signals.failed.connect(self._failed)
         self._job = start(job)
         return self._job
 
-    def _bundle_checked(self, result: tuple[bool, list[tuple[str, str, str, str]], str]) -> None:
+    def _bundle_checked(self, result: Any) -> None:
+        """``result`` is a ``bundle_dialog.BundleCheck``: the three outcomes of verify-bundle."""
         self._job = None
         self.progress.hide()
-        intact, rows, summary = result
-        word = self.tr("BUNDLE INTACT") if intact else self.tr("BUNDLE HAS PROBLEMS")
-        colour = "#2e7d32" if intact else "#b3261e"
-        self.verdict.setText(f"<b style='color:{colour}'>{word}</b> — {summary}")
-        # exhibits (id, title, verdict) and findings (code, file in the kit, message): the
-        # verdicts and messages are the checker's coded Phrases, said in the interface language
+        self.bundle_check = result
+        if not result.intact:
+            word, colour = self.tr("BUNDLE HAS PROBLEMS"), "#b3261e"
+        elif not result.trusted:
+            word, colour = self.tr("BUNDLE INTACT BUT UNTRUSTED"), "#b26a00"
+        else:
+            word, colour = self.tr("BUNDLE INTACT"), "#2e7d32"
+        text = f"<b style='color:{colour}'>{word}</b> — {html.escape(result.summary)}"
+        if result.intact and not result.trusted:
+            reasons = self.tr("; ").join(service_text.phrase(r) for r in result.reasons)
+            text += "<br>" + html.escape(reasons)
+        self.verdict.setText(text)
+        # exhibits (id, title, verdict), findings (code, file in the kit, message) and trust
+        # (tokens, signers): the verdicts and messages are the checker's coded Phrases, said in
+        # the interface language
         self.show_findings(
             [
                 (severity, code, where, service_text.phrase(detail))
-                for severity, code, where, detail in rows
+                for severity, code, where, detail in result.rows
             ]
         )

@@ -264,138 +264,143 @@
 <context>
     <name>BundleDialog</name>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="72"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="101"/>
         <source>Export a court bundle — case %1</source>
         <translation>导出诉讼证据包 — 案件 %1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="95"/>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="98"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="124"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="127"/>
         <source>YYYY-MM-DD (optional)</source>
         <translation>YYYY-MM-DD（可选）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="103"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="132"/>
         <source>Only tagged messages (with their context)</source>
         <translation>仅含已标记消息（及其上下文）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="114"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="143"/>
         <source>Time-stamp pending checkpoints first (needs the network)</source>
         <translation>先为待处理检查点加盖时间戳（需联网）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="124"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="153"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="130"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="159"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="131"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="160"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="133"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="162"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="134"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="163"/>
         <source>Page limit per volume</source>
         <translation>每册页数上限</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="136"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="165"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="145"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="174"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="149"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="178"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="152"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="181"/>
         <source>Show kit</source>
         <translation>显示校验包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="155"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="184"/>
         <source>Verify the kit</source>
         <translation>校验校验包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="158"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="187"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="185"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="214"/>
         <source>Save the bundle to</source>
         <translation>证据包保存位置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="220"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="249"/>
         <source>Gathering evidence, rendering the PDF and the verification kit…</source>
         <translation>正在收集证据，生成 PDF 和校验包…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="238"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="267"/>
         <source>Bundle %1 exported.</source>
         <translation>证据包 %1 已导出。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="242"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="271"/>
         <source>%1 exhibits, %2 pages, %3 messages included (%4 in range left out, each listed).</source>
         <translation>%1 项证据，%2 页，收录 %3 条消息（范围内未收录 %4 条，均已逐条列明）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="248"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="277"/>
         <source>PDF: %1</source>
         <translation>PDF：%1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="249"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="278"/>
         <source>Kit: %1 (SHA-256 %2)</source>
         <translation>校验包：%1（SHA-256 %2）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="252"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="281"/>
         <source>Proofs lead to checkpoint %1 (%2).</source>
         <translation>证明指向检查点 %1（%2）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="256"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="285"/>
         <source>time-stamped</source>
         <translation>已加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="258"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="287"/>
         <source>not time-stamped yet</source>
         <translation>尚未加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="260"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="289"/>
         <source>Recorded as ledger entry %1.</source>
         <translation>已记入存证链第 %1 条。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="302"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="331"/>
         <source>The kit verifies: every exhibit OK (%1 checks).</source>
         <translation>校验包校验通过：每项证据均完好（%1 项检查）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="307"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="337"/>
+        <source>A court trusts it only with your TSA&apos;s published root and your organisation&apos;s key list (evidence-desk org-keys): %1 item(s) are not trusted on this computer.</source>
+        <translation>法院只有凭时间戳机构公布的根证书和本机构的公钥列表（evidence-desk org-keys）才会信任它：在本机上有 %1 项不受信任。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="343"/>
         <source>The kit has %1 problem(s).</source>
         <translation>校验包有 %1 个问题。</translation>
     </message>
@@ -4737,6 +4742,7 @@
     <message>
         <location filename="../../evidence_desk/ui/service_text.py" line="1521"/>
         <location filename="../../evidence_desk/ui/service_text.py" line="2343"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2431"/>
         <source>cannot read: {error}</source>
         <translation>无法读取：{error}</translation>
     </message>
@@ -6240,327 +6246,527 @@
     </message>
     <message>
         <location filename="../../evidence_desk/ui/service_text.py" line="2353"/>
+        <source>the Mozilla root list shipped with the app (certifi {version})</source>
+        <translation>随软件提供的 Mozilla 根证书列表（certifi {version}）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2356"/>
+        <source>the Mozilla root list (not installed: the certifi package is missing)</source>
+        <translation>Mozilla 根证书列表（未安装：缺少 certifi 软件包）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2359"/>
+        <source>the TSA roots shipped with the app in {path}</source>
+        <translation>随软件提供的时间戳机构根证书（{path}）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2362"/>
+        <source>the TSA roots file {path}</source>
+        <translation>时间戳机构根证书文件 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2363"/>
+        <source>the organisation key list {path}</source>
+        <translation>机构公钥列表 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2366"/>
+        <source>the pinned folder {path}</source>
+        <translation>固定信任目录 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2367"/>
+        <source>the pinned file {path}</source>
+        <translation>固定信任的文件 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2368"/>
+        <source>{count} from {source}</source>
+        <translation>{count} 个，来自{source}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2369"/>
+        <source>{count} keys of {organisation} (store {store}) from {source}</source>
+        <translation>{organisation}（证据库 {store}）的 {count} 个公钥，来自{source}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2372"/>
+        <source>trusted TSA roots from outside the kit: {sources}</source>
+        <translation>校验包之外的受信任时间戳根证书：{sources}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2375"/>
+        <source>pinned organisation keys: {sources}</source>
+        <translation>固定信任的机构公钥：{sources}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2378"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2379"/>
+        <source>token {file}: issued by {issuer} at {gen_time}; chains to {root}: trusted ({source})</source>
+        <translation>时间戳令牌 {file}：由 {issuer} 于 {gen_time} 签发；链接至 {root}：受信任（{source}）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2383"/>
+        <source>token {file}: issued by {issuer} at {gen_time}: NOT trusted: {reason}</source>
+        <translation>时间戳令牌 {file}：由 {issuer} 于 {gen_time} 签发：不受信任：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2386"/>
+        <source>signer {name} ({role}), key {fingerprint}: pinned ({source}); {duties}</source>
+        <translation>签名人 {name}（{role}），公钥指纹 {fingerprint}：已固定信任（{source}）；{duties}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2389"/>
+        <source>signer {name} ({role}), key {fingerprint}: NOT pinned ({reason}); {duties}</source>
+        <translation>签名人 {name}（{role}），公钥指纹 {fingerprint}：未固定信任（{reason}）；{duties}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2392"/>
+        <source>listed in keys/users.json</source>
+        <translation>列于 keys/users.json</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2393"/>
+        <source>signed ledger entries {seqs}</source>
+        <translation>签署了存证链第 {seqs} 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2396"/>
+        <source>signed checkpoint {size}</source>
+        <translation>签署了检查点 {size}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2397"/>
+        <source>cosigned the approvals in entries {seqs}</source>
+        <translation>会签了第 {seqs} 条记录中的审批</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2400"/>
+        <source>signed the tag manifest</source>
+        <translation>签署了标签清单</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2403"/>
+        <source>signed the declaration</source>
+        <translation>签署了声明</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2404"/>
+        <source>exported the bundle</source>
+        <translation>导出了本证据包</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2405"/>
+        <source>it chains only to {root}, a root inside the kit</source>
+        <translation>它仅链接至校验包内自带的根证书 {root}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2408"/>
+        <source>it chains only to {root}, a root inside the kit (and no TSA roots from outside the kit are configured)</source>
+        <translation>它仅链接至校验包内自带的根证书 {root}（且未配置校验包之外的时间戳根证书）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2413"/>
+        <source>it chains to {root} inside the kit; against the trusted roots: {error}</source>
+        <translation>它链接至校验包内的 {root}；按受信任的根证书校验：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2416"/>
+        <source>no pinned organisation key has this fingerprint</source>
+        <translation>没有任何固定信任的机构公钥具有此指纹</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2419"/>
+        <source>this key is pinned for {pinned}, not for {name}</source>
+        <translation>此公钥固定信任给 {pinned}，而不是 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2422"/>
+        <source>this key is pinned for store {pinned_store}, the kit is from store {store}</source>
+        <translation>此公钥固定信任给证据库 {pinned_store}，而本校验包来自证据库 {store}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2425"/>
+        <source>token {file} ({issuer}): {why}</source>
+        <translation>时间戳令牌 {file}（{issuer}）：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2428"/>
+        <source>signer {name} ({role}, key {short}…): {why}</source>
+        <translation>签名人 {name}（{role}，公钥指纹 {short}…）：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2432"/>
+        <source>no PEM certificate in it</source>
+        <translation>其中没有 PEM 证书</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2433"/>
+        <source>not PEM certificates: {error}</source>
+        <translation>不是 PEM 证书：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2434"/>
+        <source>not an organisation key list (format {expected} expected)</source>
+        <translation>不是机构公钥列表（应为 {expected} 格式）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2437"/>
+        <source>not a user with a name and keys</source>
+        <translation>不是带有名称和公钥的用户</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2438"/>
+        <source>the public key is not 64 hex digits</source>
+        <translation>公钥不是 64 位十六进制数</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2441"/>
+        <source>the fingerprint does not match the public key</source>
+        <translation>指纹与公钥不符</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2445"/>
+        <source>the folder for this file does not exist</source>
+        <translation>该文件所在的文件夹不存在</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2448"/>
+        <source>is a folder: give a file name</source>
+        <translation>这是一个文件夹：请给出文件名</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2451"/>
+        <source>cannot write: {error}</source>
+        <translation>无法写入：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2453"/>
         <source>time-stamp {tsa_reason}: {detail}</source>
         <translation>时间戳（{tsa_reason}）：{detail}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2356"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2456"/>
         <source>unknown hash algorithm {algorithm}</source>
         <translation>未知的哈希算法 {algorithm}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2359"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2459"/>
         <source>{what} uses {algorithm}, not accepted</source>
         <translation>{what}使用 {algorithm}，不予接受</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2362"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2462"/>
         <source>the signer&apos;s digest</source>
         <translation>签名人的摘要</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2363"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2463"/>
         <source>the signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2364"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2464"/>
         <source>the ESSCertID</source>
         <translation>ESSCertID</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2365"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2465"/>
         <source>hash algorithm {algorithm} not supported; use one of {choices}</source>
         <translation>不支持哈希算法 {algorithm}；请使用以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2368"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2468"/>
         <source>digest is {size} bytes, {algorithm} needs {needed}</source>
         <translation>摘要为 {size} 字节，{algorithm} 需要 {needed} 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2371"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2471"/>
         <source>nonce must be a positive integer below 2**160</source>
         <translation>随机数必须是小于 2**160 的正整数</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2374"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2474"/>
         <source>cannot encode request: {error}</source>
         <translation>无法编码请求：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2377"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2477"/>
         <source>TSA URL must be http(s)://host/...: {url}</source>
         <translation>时间戳机构的网址必须为 http(s)://主机/… 格式：{url}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2380"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2480"/>
         <source>timeout must be positive</source>
         <translation>超时时间必须大于零</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2381"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2481"/>
         <source>{url} answered HTTP {status} {status_text}</source>
         <translation>{url} 返回 HTTP {status} {status_text}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2384"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2484"/>
         <source>{url}: no answer within {timeout} s</source>
         <translation>{url}：{timeout} 秒内无应答</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2387"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2487"/>
         <source>{url}: connection refused</source>
         <translation>{url}：连接被拒绝</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2388"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2389"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2488"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2489"/>
         <source>{url}: {error}</source>
         <translation>{url}：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2390"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2490"/>
         <source>{url}: answer not complete before the deadline</source>
         <translation>{url}：在时限内未收到完整应答</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2393"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2493"/>
         <source>{url}: answer larger than {limit} bytes</source>
         <translation>{url}：应答超过 {limit} 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2396"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2496"/>
         <source>cannot parse the token: {error}</source>
         <translation>无法解析时间戳令牌：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2399"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2499"/>
         <source>token is not a CMS SignedData</source>
         <translation>时间戳令牌不是 CMS SignedData</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2402"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2502"/>
         <source>eContentType is not id-ct-TSTInfo</source>
         <translation>eContentType 不是 id-ct-TSTInfo</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2405"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2505"/>
         <source>the TSTInfo is missing</source>
         <translation>缺少 TSTInfo</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2406"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2506"/>
         <source>TSTInfo version is not 1</source>
         <translation>TSTInfo 的版本不是 1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2407"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2507"/>
         <source>genTime missing or not in UTC</source>
         <translation>genTime 缺失或不是 UTC 时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2408"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2508"/>
         <source>{count} signers, expected one</source>
         <translation>有 {count} 个签名人，应为一个</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2409"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2509"/>
         <source>the signer has no signed attributes</source>
         <translation>签名人没有签名属性</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2412"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2512"/>
         <source>signed attribute {name} occurs twice</source>
         <translation>签名属性 {name} 出现了两次</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2415"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2515"/>
         <source>content-type or message-digest attribute is missing</source>
         <translation>缺少 content-type 或 message-digest 属性</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2418"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2518"/>
         <source>the signing certificate is neither in the token nor among the extra certificates</source>
         <translation>签名证书既不在时间戳令牌中，也不在附加证书中</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2422"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2522"/>
         <source>content-type attribute is not id-ct-TSTInfo</source>
         <translation>content-type 属性不是 id-ct-TSTInfo</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2425"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2525"/>
         <source>the message-digest attribute does not match the TSTInfo: the content was altered</source>
         <translation>message-digest 属性与 TSTInfo 不符：内容已被改动</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2429"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2529"/>
         <source>signature algorithm {name} not supported</source>
         <translation>不支持签名算法 {name}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2432"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2532"/>
         <source>bad signature algorithm: {error}</source>
         <translation>签名算法无效：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2435"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2535"/>
         <source>signer key not supported: {error}</source>
         <translation>不支持签名人的密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2438"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2538"/>
         <source>PSS without MGF1</source>
         <translation>PSS 未使用 MGF1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2439"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2539"/>
         <source>the token&apos;s signature does not verify with the TSA key</source>
         <translation>时间戳令牌的签名无法用时间戳机构的密钥验证</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2442"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2542"/>
         <source>{error}</source>
         <translation>加密库不支持：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2443"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2543"/>
         <source>signature check failed: {error}</source>
         <translation>签名校验失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2446"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2546"/>
         <source>signature algorithm {kind} does not fit the signer&apos;s {key_type}</source>
         <translation>签名算法 {kind} 与签名人的 {key_type} 不匹配</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2449"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2549"/>
         <source>no signing-certificate(-v2) attribute binds the signer&apos;s certificate</source>
         <translation>没有 signing-certificate(-v2) 属性绑定签名人的证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2452"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2552"/>
         <source>the signing-certificate attribute names a different certificate than the signer&apos;s</source>
         <translation>signing-certificate 属性指向的证书不是签名人的证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2456"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2556"/>
         <source>the signing-certificate issuer/serial does not match the signer&apos;s certificate</source>
         <translation>signing-certificate 的签发者/序列号与签名人的证书不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2460"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2560"/>
         <source>the TSA certificate has no extended key usage</source>
         <translation>时间戳机构证书没有扩展密钥用法</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2463"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2563"/>
         <source>unreadable extensions: {error}</source>
         <translation>无法读取证书扩展：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2466"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2566"/>
         <source>the TSA certificate&apos;s extended key usage must be exactly id-kp-timeStamping</source>
         <translation>时间戳机构证书的扩展密钥用法必须仅为 id-kp-timeStamping</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2470"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2570"/>
         <source>the TSA certificate&apos;s extended key usage is not critical</source>
         <translation>时间戳机构证书的扩展密钥用法未标记为关键</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2473"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2573"/>
         <source>the TSA certificate&apos;s key usage must be digitalSignature and/or nonRepudiation</source>
         <translation>时间戳机构证书的密钥用法必须为 digitalSignature 和/或 nonRepudiation</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2477"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2577"/>
         <source>{subject} is not a CA (no basicConstraints)</source>
         <translation>{subject} 不是证书颁发机构（没有 basicConstraints）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2480"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2580"/>
         <source>{subject} is not a CA</source>
         <translation>{subject} 不是证书颁发机构</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2481"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2581"/>
         <source>path length constraint of {subject} exceeded</source>
         <translation>超出了 {subject} 的路径长度限制</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2484"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2584"/>
         <source>{subject} may not sign certificates</source>
         <translation>{subject} 无权签发证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2487"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2587"/>
         <source>{subject} is not valid at genTime {at} (valid {start} to {end})</source>
         <translation>{subject} 在 genTime {at} 时无效（有效期为 {start} 至 {end}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2490"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2590"/>
         <source>no chain from {subject} to a trusted root</source>
         <translation>从 {subject} 到受信任的根证书没有证书链</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2493"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2593"/>
         <source>cannot compare TSA names: {error}</source>
         <translation>无法比较时间戳机构名称：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2496"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2596"/>
         <source>the TSTInfo tsa field is not a name of the signer</source>
         <translation>TSTInfo 的 tsa 字段不是签名人的名称</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2499"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2599"/>
         <source>the token stamps a {found} imprint, expected {expected}</source>
         <translation>时间戳令牌加盖的是 {found} 摘要，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2502"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2602"/>
         <source>the token stamps a different hash than the one sent</source>
         <translation>时间戳令牌加盖的哈希与发送的不同</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2505"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2605"/>
         <source>no trusted TSA roots configured</source>
         <translation>没有配置受信任的时间戳机构根证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2508"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2608"/>
         <source>the token does not echo the request&apos;s nonce (replayed or foreign answer)</source>
         <translation>时间戳令牌未回传请求中的随机数（重放或他人的应答）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2511"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2611"/>
         <source>the token is under policy {found}, requested {requested}</source>
         <translation>时间戳令牌采用策略 {found}，请求的是 {requested}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2514"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2614"/>
         <source>not a TimeStampResp ({size} bytes)</source>
         <translation>不是 TimeStampResp（{size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2517"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2617"/>
         <source>the TSA refused: {status}</source>
         <translation>时间戳机构拒绝：{status}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2518"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2618"/>
         <source>status granted but no token</source>
         <translation>状态为已批准，但没有时间戳令牌</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2519"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2619"/>
         <source>now must be an aware datetime</source>
         <translation>当前时间必须带时区</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2522"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2622"/>
         <source>genTime {gen_time} is more than {skew} away from the local clock {local}</source>
         <translation>genTime {gen_time} 与本地时钟 {local} 相差超过 {skew}</translation>
     </message>
@@ -6785,97 +6991,172 @@
 <context>
     <name>VerifyPanel</name>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="39"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="48"/>
         <source>Verify the store now</source>
         <translation>立即校验证据库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="42"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="51"/>
         <source>Check a received bundle…</source>
         <translation>校验收到的证据包…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="49"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="57"/>
+        <source>TSA roots…</source>
+        <translation>时间戳根证书…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="60"/>
+        <source>PEM files of TSA root certificates, as the TSA publishes them</source>
+        <translation>时间戳机构公布的根证书（PEM 文件）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="63"/>
+        <source>Organisation keys…</source>
+        <translation>机构公钥…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="66"/>
+        <source>The organisation&apos;s published signer keys (written by evidence-desk org-keys)</source>
+        <translation>机构公布的签名人公钥列表（由 evidence-desk org-keys 生成）</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="78"/>
         <source>Not verified yet in this session.</source>
         <translation>本次登录尚未校验。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="55"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="84"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="55"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="84"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="55"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="84"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="55"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="84"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="78"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="110"/>
         <source>Verifying every original, row, signature and checkpoint…</source>
         <translation>正在校验每个原始文件、数据行、签名和检查点…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="100"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="132"/>
         <source>%1 ledger entries, %2 checkpoints, %3 originals (%4 bytes) checked.</source>
         <translation>已校验 %1 条存证记录、%2 个检查点、%3 个原始文件（%4 字节）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="108"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="140"/>
         <source>INTACT</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="113"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="145"/>
         <source>PROBLEMS FOUND (%1)</source>
         <translation>发现问题（%1）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="131"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="163"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="132"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="164"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="133"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="165"/>
         <source>ok</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="148"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="167"/>
+        <source>trusted</source>
+        <translation>受信任</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="168"/>
+        <source>untrusted</source>
+        <translation>不受信任</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="169"/>
+        <source>info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="185"/>
         <source>Choose a verification kit</source>
         <translation>选择校验包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="148"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="185"/>
         <source>Verification kit (*.zip)</source>
         <translation>校验包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="159"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="192"/>
+        <source>TSA root certificates to trust</source>
+        <translation>要信任的时间戳根证书</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="192"/>
+        <source>PEM files (*.pem)</source>
+        <translation>PEM 文件 (*.pem)</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="200"/>
+        <source>The organisation&apos;s published signer keys</source>
+        <translation>机构公布的签名人公钥列表</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="202"/>
+        <source>Organisation key lists (*.json)</source>
+        <translation>机构公钥列表 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="216"/>
+        <source>Bundles are trusted against the app&apos;s TSA root list and what is pinned in %1 (tsa-roots/*.pem, org-keys/*.json), never against roots or keys inside the kit.</source>
+        <translation>证据包的信任依据为本软件的时间戳根证书列表及固定信任目录 %1 中的文件（tsa-roots/*.pem、org-keys/*.json），绝不依据校验包内自带的根证书或公钥。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="221"/>
+        <source>Also trusted: %1.</source>
+        <translation>另外信任：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="230"/>
         <source>Checking %1…</source>
         <translation>正在校验 %1…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="170"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="245"/>
+        <source>BUNDLE INTACT BUT UNTRUSTED</source>
+        <translation>证据包完好但不受信任</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="247"/>
         <source>BUNDLE INTACT</source>
         <translation>证据包完好</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="170"/>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="250"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/verify_panel.py" line="243"/>
         <source>BUNDLE HAS PROBLEMS</source>
         <translation>证据包有问题</translation>
     </message>

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -19,8 +21,11 @@ from evidence_desk.bundle.verify_kit import verify_kit
 from evidence_desk.integrity.local_tsa import LocalTsa, TestPki
 from evidence_desk.services import timestamps
 from evidence_desk.services.bundle import ExportResult
+from evidence_desk.services.org_keys import export_org_keys
 from tests.bundle.support import export, store_with_evidence
 from tests.helpers import Team, TickingClock
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -73,19 +78,35 @@ def test_stock_bagit_validator_accepts_the_kit(exported: ExportResult, tmp_path:
 
 
 def test_the_commands_in_verify_txt_succeed(
-    exported: ExportResult, pki: TestPki, tmp_path: Path
+    exported: ExportResult, team: Team, pki: TestPki, tmp_path: Path
 ) -> None:
+    """Each command, with the TSA's published root and the organisation's published key list
+    (saved outside the kit) where VERIFY.txt names them; the kit's own roots are never the
+    openssl -CAfile, and the fingerprints it lists are those of the published list."""
     bag_dir = _unzip(exported.kit_path, tmp_path / "unzipped")
-    commands = [
-        line.strip()
-        for line in (bag_dir / "VERIFY.txt").read_text("utf-8").splitlines()
-        if line.startswith("   ")
-    ]
+    text = (bag_dir / "VERIFY.txt").read_text("utf-8")
+    commands = [line.strip() for line in text.splitlines() if line.startswith("   ")]
     tools = {c.split()[0] for c in commands}
     assert {"sha256sum", "sha512sum", "openssl", "bagit.py", "evidence-desk"} <= tools
+    published = tmp_path / "published"
+    published.mkdir()
+    root = published / kit.published_root("local-test-tsa")
+    shutil.copy(pki.root_pem, root)
+    org_keys = export_org_keys(team.login("alice"), published / kit.PUBLISHED_ORG_KEYS)
+    listed = {
+        (u["name"], u["role"], u["fingerprint"])
+        for u in json.loads(org_keys.path.read_text("utf-8"))["users"]
+    }
+    stated = set(re.findall(r"^- (\S+) \((\w+)\): ([0-9A-F ]{79})$", text, re.MULTILINE))
+    assert stated and stated <= listed  # the kit's signers, as the published list has them
+    assert "tsa/local-test-tsa-roots.pem" not in "\n".join(commands)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}  # this checkout's evidence_desk
     ran = 0
     for command in commands:
-        argv = shlex.split(command)
+        argv = [
+            str(published / arg) if arg in (root.name, kit.PUBLISHED_ORG_KEYS) else arg
+            for arg in shlex.split(command)
+        ]
         if argv[0] == "bagit.py":
             argv = [sys.executable, "-m", "bagit", *argv[1:]]
         elif argv[0] == "evidence-desk":
@@ -95,11 +116,14 @@ def test_the_commands_in_verify_txt_succeed(
             # only a bare developer box lacks one
             pytest.skip(f"{argv[0]} is not installed here")
         result = subprocess.run(
-            argv, cwd=bag_dir, capture_output=True, text=True, timeout=120, check=False
+            argv, cwd=bag_dir, env=env, capture_output=True, text=True, timeout=120, check=False
         )
         assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
         if argv[0] == "openssl":
             assert "Verification: OK" in result.stdout
+            assert f"-CAfile {root.name}" in command
+        if "evidence_desk" in argv:
+            assert result.stdout.strip().endswith("\nINTACT")
         ran += 1
     assert ran == len(commands) and sum(c.startswith("openssl") for c in commands) == 2
 

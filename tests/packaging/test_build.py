@@ -51,6 +51,9 @@ def test_linux_build_produces_a_bundle_that_passes_its_self_test(tmp_path: Path)
         internal / "resources" / "fonts" / "wqy-microhei.ttc",
         internal / "resources" / "translations" / "evidence_desk_zh_CN.qm",
         internal / "resources" / "demo" / "wechat_chenlixin_memotrace.csv",
+        # verify-bundle's TSA roots from outside the kit (bundle/trust.py)
+        internal / "certifi" / "cacert.pem",
+        internal / "evidence_desk" / "data" / "tsa-roots" / "README.txt",
         app / "EvidenceDesk",
         app / "evidence-desk",
     ):

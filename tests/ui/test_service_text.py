@@ -30,6 +30,7 @@ from evidence_desk.domain.models import Role
 from evidence_desk.integrity import tsa
 from evidence_desk.integrity.local_tsa import TestPki
 from evidence_desk.services import cases, conduct, contacts, evidence, timestamps
+from evidence_desk.services.org_keys import export_org_keys
 from evidence_desk.ui import errors, i18n, service_text
 from evidence_desk.ui.approvals import ApprovalQueue
 from evidence_desk.ui.import_wizard import ImportWizard
@@ -377,6 +378,24 @@ def test_verify_panel_checks_a_bundle_and_a_tampered_copy_in_chinese(
         "ledger/checkpoints.json",
         f"检查点 {size} 没有 RFC 3161 时间戳：其时间仅来自制作方的时钟",
     ] in rows
+    # intact, but nobody outside the kit vouches for its signers: the second outcome
+    verdict = panel.verdict.text()
+    assert "证据包完好但不受信任" in verdict and "签名人 lee（法务，公钥指纹 " in verdict
+    assert "没有任何固定信任的机构公钥具有此指纹" in verdict
+    assert "固定信任目录" in panel.trust_note.text()
+    (lee,) = [row for row in rows if row[1] == "trust.signer" and row[2] == "lee"]
+    assert lee[0] == "不受信任" and lee[3].startswith("签名人 lee（法务），公钥指纹 ")
+    assert "：未固定信任（没有任何固定信任的机构公钥具有此指纹）；导出了本证据包；" in lee[3]
+    # with the organisation's published key list chosen in the panel: intact and trusted
+    org_keys = export_org_keys(team.login("alice"), tmp_path / "org-keys.json")
+    panel.set_trust_files([], [org_keys.path])
+    assert "org-keys.json" in panel.trust_note.text()
+    panel.check_bundle(result.kit_path)
+    qtbot.waitUntil(lambda: panel._job is None, timeout=60_000)
+    assert "证据包完好" in panel.verdict.text() and "不受信任" not in panel.verdict.text()
+    trust_rows = [row for row in _table_rows(panel) if row[1] == "trust.signer"]
+    assert trust_rows and all(row[0] == "受信任" for row in trust_rows)
+    assert f"已固定信任（机构公钥列表 {org_keys.path}）" in trust_rows[0][3]
     # one byte of the chat export changed inside the kit, outside the app
     tampered = tmp_path / "tampered.zip"
     changed = ""
@@ -389,6 +408,7 @@ def test_verify_panel_checks_a_bundle_and_a_tampered_copy_in_chinese(
     assert changed
     panel.check_bundle(tampered)
     qtbot.waitUntil(lambda: panel._job is None, timeout=60_000)
+    assert "证据包有问题" in panel.verdict.text()
     rows = _table_rows(panel)
     for exhibit in ("E1", "E2"):  # a changed payload file fails the whole kit
         (verdict,) = [row for row in rows if row[1] == exhibit]
@@ -401,7 +421,7 @@ def test_verify_panel_checks_a_bundle_and_a_tampered_copy_in_chinese(
         assert row in rows, f"{row} not among\n" + "\n".join(map(str, rows))
     for severity, code, _where, detail in rows:
         if code not in ("E1", "E2"):
-            assert severity in ("错误", "警告"), code
+            assert severity in ("错误", "警告", "受信任", "不受信任", "信息"), code
             assert _has_chinese(detail) and ENGLISH_WORDS.search(detail) is None, (code, detail)
 
 

@@ -193,11 +193,14 @@ def test_full_story_request_approve_import_tag(qtbot: QtBot, team: Team, tmp_pat
     assert dialog.open_pdf_button.isVisible() and dialog.show_kit_button.isVisible()
     dialog.verify_button.click()
     qtbot.waitUntil(lambda: dialog.kit_verdict is not None, timeout=60_000)
-    assert dialog.kit_verdict[0] is True, dialog.kit_verdict
+    assert dialog.kit_verdict.intact is True, dialog.kit_verdict
     assert "every exhibit OK" in dialog.status.text()
-    # the verify panel checks the same kit with no store involved
+    assert "organisation's key list" in dialog.status.text()  # what a court needs besides
+    # the verify panel checks the same kit with no store involved: intact, but nothing outside
+    # the kit (the pinned folder is empty) vouches for its signers
     lee.show_verify()
     panel = lee.verify_panel
     panel.check_bundle(result.kit_path)
-    qtbot.waitUntil(lambda: "BUNDLE INTACT" in panel.verdict.text(), timeout=60_000)
+    qtbot.waitUntil(lambda: "BUNDLE INTACT BUT UNTRUSTED" in panel.verdict.text(), timeout=60_000)
+    assert "signer lee (legal, key " in panel.verdict.text()
     assert panel.table.rowCount() >= 1
