@@ -152,8 +152,13 @@ def cmd_log(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    for path in args.anchor:
+        if not path.is_file():
+            raise BadInput(
+                str(path), "", "no such file (--anchor takes an anchor, a backup or a kit)"
+            )
     with open_session(args) as session:
-        report = verify_store(session)
+        report = verify_store(session, anchor_files=args.anchor)
     if args.json:
         print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
     else:
@@ -163,7 +168,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
         verdict = "INTACT" if report.intact else f"PROBLEMS FOUND ({len(report.errors)})"
         print(
             f"{verdict}: {report.entries} entries, {report.checkpoints} checkpoints, "
-            f"{report.blobs} originals ({report.blob_bytes} bytes) checked"
+            f"{report.blobs} originals ({report.blob_bytes} bytes) checked; "
+            f"compared with {len(report.anchors)} anchor(s)"
         )
     return 0 if report.intact else 1
 
@@ -732,7 +738,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     log = add("log", cmd_log, "show the ledger")
     log.add_argument("--since", type=int, default=1)
-    add("verify", cmd_verify, "check the whole store")
+    verify = add("verify", cmd_verify, "check the whole store")
+    verify.add_argument(
+        "--anchor",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="also compare with this anchor, backup or bundle kit (repeat); this user's own "
+        "anchor for the store is always compared",
+    )
 
     tsa = sub.add_parser("tsa", help="time-stamp authorities").add_subparsers(
         dest="tsa_command", metavar="ACTION"

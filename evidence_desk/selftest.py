@@ -176,6 +176,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     work = args.keep or Path(tempfile.mkdtemp(prefix="evidence-desk-selftest-"))
     work.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
+    # the throwaway store's anchors stay in the work folder, not in this user's profile
+    os.environ["EVIDENCE_DESK_ANCHOR_DIR"] = str(work / "anchors")
     try:
         summary = run(work, gui=not args.no_gui)
     except Exception as error:

@@ -27,6 +27,15 @@ def _own_settings_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[N
         os.environ["EVIDENCE_DESK_CONFIG_DIR"] = before
 
 
+@pytest.fixture(autouse=True)
+def anchor_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test keeps its stores' anchors in a folder of its own, never in the real profile
+    (an environment variable, so the CLI processes a test starts use it too)."""
+    folder = tmp_path_factory.mktemp("anchors")
+    monkeypatch.setenv("EVIDENCE_DESK_ANCHOR_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def clock() -> TickingClock:
     return TickingClock()

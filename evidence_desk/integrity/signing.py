@@ -17,6 +17,10 @@ ENTRY_CONTEXT = b"evidence-desk/entry/v1\n"
 CHECKPOINT_CONTEXT = b"evidence-desk/checkpoint/v1\n"
 COSIGN_CONTEXT = b"evidence-desk/cosign/v1\n"
 MANIFEST_CONTEXT = b"evidence-desk/manifest/v1\n"
+# the time-stamp mirror in store.json, signed by the user who stamped (services/timestamps.py)
+STAMPED_CONTEXT = b"evidence-desk/stamped/v1\n"
+# a restore recorded in the anchor, signed by the restoring admin (store/anchors.py)
+RESTORE_CONTEXT = b"evidence-desk/restore/v1\n"
 
 
 def generate_private_key() -> Ed25519PrivateKey:

@@ -2,8 +2,9 @@
 
 A backup is a zip file (members stored, not compressed: everything in it is already encrypted)::
 
-    backup.json               the manifest: store id, ledger size and root, who made it, and the
-                              size and SHA-256 of every other member; signed by that admin
+    backup.json               the manifest: store id, ledger size and root, the signed head (the
+                              snapshot's newest checkpoint, as store.json holds it), who made it,
+                              and the size and SHA-256 of every other member; signed by that admin
     store/store.json          the descriptor, with the head advanced to the snapshot's newest
                               checkpoint (a signed value taken from the snapshot itself)
     store/keyslots.json       the key slots, so the same users log in with the same passwords
@@ -24,6 +25,12 @@ logs in there as the restoring admin, runs the full ``verify`` and checks that t
 signer is an admin of that ledger with that key. Only then does it move the folder into place.
 An existing store is never overwritten: without ``replace`` the restore is refused, with it the
 old store is moved aside (``<name>.before-restore-<time>``) and kept.
+
+Anchors (store/anchors.py): a backup is recorded in the anchor with its head, and its manifest's
+head is itself a witness (``verify --anchor BACKUP``). Restoring an older backup rewinds the
+ledger on purpose, which is what a rollback looks like: the restore records the head the anchor
+held and the head restored, signed by the restoring admin, so verify names the admin and the
+date instead of reporting a rollback. The backup is therefore verified without the anchor.
 """
 
 from __future__ import annotations
@@ -51,9 +58,10 @@ from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue, Phrase
 from evidence_desk.integrity import signing
 from evidence_desk.integrity.canonical import canonical_bytes
+from evidence_desk.services import anchoring
 from evidence_desk.services.clock import Clock, rfc3339, system_clock
 from evidence_desk.services.session import Session
-from evidence_desk.store import db
+from evidence_desk.store import anchors, db
 from evidence_desk.store.files import fsync_dir
 from evidence_desk.store.folder import DB_NAME
 from evidence_desk.store.keys import derive_subkey
@@ -183,6 +191,7 @@ def backup(
                 "schema_version": schema,
                 "ledger_size": ledger_size,
                 "head_root": head_root,
+                "head": descriptor.get("head"),
                 "created_at": rfc3339(now),
                 "created_by": session.user.name,
                 "public_key": session.user.public_key,
@@ -206,7 +215,17 @@ def backup(
     finally:
         partial.unlink(missing_ok=True)
         shutil.rmtree(work, ignore_errors=True)
+    _record_backup(session, descriptor, out, str(body["created_at"]))
     return BackupResult(out, session.folder.store_id, ledger_size, len(blob_names), _size(out))
+
+
+def _record_backup(session: Session, descriptor: dict[str, Any], out: Path, at: str) -> None:
+    """The backup's head, as an event in this OS user's anchor (best effort)."""
+    try:
+        head = anchors.parse_head(descriptor.get("head"))
+    except (KeyError, TypeError, ValueError):
+        return  # an empty store has no head to record
+    anchoring.record_event(session, "backup", head, out.resolve(), at)
 
 
 def _snapshot(session: Session, target: Path) -> tuple[dict[str, Any], bytes]:
@@ -461,7 +480,12 @@ def restore(
         with Session.open(work, user, password, clock=clock) as session:
             session.require(Action.STORE_RESTORE)
             _check_against_manifest(backup_path, session, manifest)
-            verdict = verify_store(session)
+            # an older backup is older than this machine's anchor on purpose: the restore event
+            # below explains it to later verifies
+            verdict = verify_store(session, local_anchor=False)
+            event = None
+            if not check_only and not verdict.errors:
+                event = anchoring.restore_event(session, backup_path.resolve(), rfc3339(clock()))
         if not verdict.intact:
             first = "; ".join(f"{f.code} at {f.location}: {f.detail}" for f in verdict.errors[:3])
             raise BackupInvalid(
@@ -496,6 +520,8 @@ def restore(
                 moved_aside = None
             raise
         fsync_dir(parent)
+        if event is not None:
+            anchoring.record_restore(manifest.store_id, event, target.resolve())
     except OSError as error:
         raise StoreError(
             _said(

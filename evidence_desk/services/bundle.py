@@ -47,7 +47,7 @@ from evidence_desk.domain.policy import Action
 from evidence_desk.domain.recording_description import RecordingDescription
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import digests, ledger, merkle, signing, tsa
-from evidence_desk.services import cases, contacts, evidence, timestamps
+from evidence_desk.services import anchoring, cases, contacts, evidence, timestamps
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.session import Session
 from evidence_desk.store.files import atomic_write
@@ -865,6 +865,7 @@ def export_bundle(
             with contextlib.suppress(OSError):
                 os.unlink(path)
         raise
+    _record_export(session, entry, kit_path)
     return ExportResult(
         bundle_id=data.bundle_id,
         pdf_paths=tuple(out_dir / name for name, _ in rendered.volumes),
@@ -881,6 +882,12 @@ def export_bundle(
         ledger_seq=entry.seq,
         notices=tuple(notices),
     )
+
+
+def _record_export(session: Session, entry: ledger.Entry, kit_path: Path) -> None:
+    """The export, with the head its own entry closed, as an event in this OS user's anchor
+    (best effort: the bundle exists either way). The kit is a witness too: ``verify --anchor``."""
+    anchoring.record_entry_event(session, "bundle", entry.seq, kit_path.resolve(), entry.at)
 
 
 def list_exports(session: Session, case_no: str | None = None) -> list[dict[str, Any]]:

@@ -37,7 +37,7 @@ from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import digests, ledger, merkle, signing
 from evidence_desk.integrity.ledger import Entry
 from evidence_desk.services.clock import Clock, rfc3339, system_clock
-from evidence_desk.store import db
+from evidence_desk.store import anchors, db
 from evidence_desk.store.blobs import BlobStore
 from evidence_desk.store.files import atomic_write
 from evidence_desk.store.folder import Head, StoreFolder
@@ -365,7 +365,20 @@ class Session:
             # that (it never runs ahead of the ledger), and the next write advances it.
             with contextlib.suppress(OSError):
                 self.folder.write_head(head)
+            self._record_anchor(head)
         return entry
+
+    def _record_anchor(self, head: Head) -> None:
+        """Copy the committed head to this OS user's anchor, outside the store folder
+        (store/anchors.py), so a ledger rolled back together with store.json is still found.
+        Best effort, like the head: a full disk or a read-only profile is not a failed write."""
+        with contextlib.suppress(OSError, ValueError, sqlcipher3.Error):
+            anchors.record_head(self.folder.store_id, head, self.folder.path, self.checkpoint_root)
+
+    def checkpoint_root(self, size: int) -> str | None:
+        """This ledger's checkpoint root at ``size`` (the anchor moves only along one ledger)."""
+        row = self.conn.execute("SELECT root FROM checkpoints WHERE size = ?", (size,)).fetchone()
+        return None if row is None else str(row["root"])
 
     def _write_locked(
         self,

@@ -13,7 +13,9 @@ newest checkpoint covers all before it (consistency of the append-only tree).
 - The entry records, for each newly covered evidence entry, the gap between its local time and
   the token's genTime (EV-12), and the local clock's offset from genTime (flagged above 5 min).
 - The newest token is also mirrored into ``store.json``, so a truncated ledger is detected against
-  trusted time even if the database lost the token's own entry.
+  trusted time even if the database lost the token's own entry. The mirror is signed by the user
+  who stamped (``evidence-desk/stamped/v1`` context), so an edited mirror is found; a mirror
+  deleted together with the ledger's tail is found by the anchors (services/anchoring.py).
 
 Only SHA-256 imprints are requested by default. SM3 imprints can be requested and checked, but
 tokens *signed* with SM2 (the usual GB/T 20520 profile) cannot be verified with the libraries we
@@ -36,9 +38,11 @@ from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.models import Finding
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
-from evidence_desk.integrity import ledger, tsa
+from evidence_desk.integrity import ledger, signing, tsa
+from evidence_desk.integrity.canonical import canonical_bytes
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.clock import rfc3339
+from evidence_desk.services.ledger_users import LedgerUsers
 from evidence_desk.services.originals import new_id
 from evidence_desk.services.session import Session, put
 from evidence_desk.services.verify import EXTRA_CHECKS, Replay
@@ -105,6 +109,10 @@ _said = Catalogue(
         "tsa.pending": "{count} entries sealed locally, not yet time-stamped",
         "tsa.issuer_unknown": "the TSA that issued it is not configured",
         "tsa.token_invalid": "token does not verify: {error}",
+        "tsa.mirror_unsigned": "the mirrored time-stamp is not signed (written by an older "
+        "version): who mirrored it is not proven",
+        "tsa.mirror_signature": "the mirrored time-stamp is not signed by {signer} with a key "
+        "this ledger gave them: store.json was edited",
     }
 )
 
@@ -344,16 +352,27 @@ def _record(
         [put("timestamps", row)],
         operation="stamp",
     )
-    session.folder.write_stamped(
-        {
-            "size": size,
-            "root": root,
-            "tsa": authority.name,
-            "gen_time": row["gen_time"],
-            "hash_alg": info.hash_alg,
-            "token": row["token"],
-        }
+    mirror = {
+        "size": size,
+        "root": root,
+        "tsa": authority.name,
+        "gen_time": row["gen_time"],
+        "hash_alg": info.hash_alg,
+        "token": row["token"],
+    }
+    signature = session.sign(
+        signing.STAMPED_CONTEXT, mirror_message(session.folder.store_id, mirror)
     )
+    session.folder.write_stamped({**mirror, "signer": session.user.name, "signature": signature})
+
+
+MIRROR_FIELDS = ("size", "root", "tsa", "gen_time", "hash_alg", "token")
+
+
+def mirror_message(store_id: str, mirror: dict[str, Any]) -> bytes:
+    """What the stamping user signs of the mirror in store.json: the store and the mirrored
+    fields, as canonical JSON (the signer and the signature themselves are not signed)."""
+    return canonical_bytes({"store_id": store_id, **{k: mirror.get(k) for k in MIRROR_FIELDS}})
 
 
 # -- verification -----------------------------------------------------------------------------
@@ -390,6 +409,7 @@ def _check_timestamps(session: Session, replay: Replay) -> Iterable[Finding]:
     if stamped is not None:
         size = int(stamped.get("size", 0))
         where = _said("tsa.where_stamped")
+        yield from _check_mirror_signature(session.folder.store_id, stamped, replay, where)
         if size > len(replay.entries):
             yield Finding(
                 "ledger.truncated",
@@ -415,6 +435,33 @@ def _check_timestamps(session: Session, replay: Replay) -> Iterable[Finding]:
             _said("tsa.where_pending", first=pending[0].seq, last=pending[-1].seq),
             _said("tsa.pending", count=len(pending)),
             severity="warning",
+        )
+
+
+def _check_mirror_signature(
+    store_id: str, stamped: dict[str, Any], replay: Replay, where: str
+) -> Iterable[Finding]:
+    """The mirror must be signed by the user who stamped, with a key the ledger gave them (any
+    of theirs: a later password reset replaces the key it was signed with). A mirror written
+    before mirrors were signed carries neither field: a warning, its token is still checked."""
+    signer, signature = stamped.get("signer"), stamped.get("signature")
+    if signer is None and signature is None:
+        yield Finding(
+            "timestamp.mirror_unsigned", where, _said("tsa.mirror_unsigned"), severity="warning"
+        )
+        return
+    try:
+        message = mirror_message(store_id, stamped)
+    except TypeError:  # a value canonical JSON does not carry (a float...): not what was signed
+        message = b""
+    keys = LedgerUsers.from_replay([e.payload for e in replay.entries], replay.payloads).keys(
+        str(signer)
+    )
+    if not message or not any(
+        signing.verify(key, signing.STAMPED_CONTEXT, message, str(signature)) for key in keys
+    ):
+        yield Finding(
+            "timestamp.mirror_signature", where, _said("tsa.mirror_signature", signer=signer)
         )
 
 

@@ -13,6 +13,9 @@ the detail are coded Phrases, worded below, so the GUI can say them in Chinese):
    row by row and column by column with the database;
 4. the originals: every blob decrypted and both digests recomputed; files nobody references are
    reported as orphans (never counted as evidence).
+5. the anchors: the signed heads seen outside the store folder (this OS user's anchor, and
+   anchors, backups and bundle kits named by the caller) must be heads of this ledger; one that
+   the ledger no longer reaches shows a rollback that store.json cannot (services/anchoring.py).
 
 Signature checks are the slowest step: one per entry (an entry is signed through the checkpoint it
 closes, see integrity/ledger.py), queued while the sequential pass decides which key must have
@@ -27,6 +30,7 @@ import json
 import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from evidence_desk.domain import authority
@@ -36,6 +40,7 @@ from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import ledger, merkle
 from evidence_desk.integrity.signature_checks import SignatureBatch
+from evidence_desk.services import anchoring
 from evidence_desk.services.bulk_work import cyclic_gc_paused
 from evidence_desk.services.session import Session
 from evidence_desk.store import db
@@ -124,6 +129,7 @@ class VerifyReport:
     checkpoints: int = 0
     blobs: int = 0
     blob_bytes: int = 0
+    anchors: list[str] = field(default_factory=list)  # the heads kept elsewhere compared
 
     @property
     def errors(self) -> list[Finding]:
@@ -140,6 +146,7 @@ class VerifyReport:
             "checkpoints": self.checkpoints,
             "blobs": self.blobs,
             "blob_bytes": self.blob_bytes,
+            "anchors": self.anchors,
             "findings": [f.as_json() for f in self.findings],
         }
 
@@ -171,14 +178,26 @@ def _load_extra_checks() -> None:
 
 
 def verify_store(
-    session: Session, *, progress: Callable[[str, int, int], None] | None = None
+    session: Session,
+    *,
+    progress: Callable[[str, int, int], None] | None = None,
+    anchor_files: Sequence[Path] = (),
+    local_anchor: bool = True,
 ) -> VerifyReport:
+    """Check everything; also compare with this OS user's anchor for the store (unless
+    ``local_anchor`` is False: a restore checks a backup that is older on purpose) and with the
+    anchors, backups and bundle kits in ``anchor_files`` (services/anchoring.py)."""
     session.require(Action.VERIFY)
+    sources = anchoring.AnchorSources(local_anchor, tuple(anchor_files))
     with cyclic_gc_paused():
-        return _verify(session, progress)
+        return _verify(session, progress, sources)
 
 
-def _verify(session: Session, progress: Callable[[str, int, int], None] | None) -> VerifyReport:
+def _verify(
+    session: Session,
+    progress: Callable[[str, int, int], None] | None,
+    anchors: anchoring.AnchorSources,
+) -> VerifyReport:
     report = VerifyReport()
     report_progress = progress or (lambda _stage, _done, _total: None)
     store_id = session.folder.store_id
@@ -208,6 +227,7 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
         head = session.folder.head()
     except StoreError as error:
         head = error
+    witnesses = anchoring.read_witnesses(store_id, anchors)  # before the snapshot, as the head
     with contextlib.ExitStack() as stack:
         conn = stack.enter_context(session.snapshot())
         merkle_state = conn.execute("SELECT size, peaks FROM merkle_state WHERE id = 1").fetchone()
@@ -398,6 +418,7 @@ def _verify(session: Session, progress: Callable[[str, int, int], None] | None) 
                         _said("verify.incomplete", error=f"{type(error).__name__}: {error}"),
                     )
                 )
+        _check_anchors(session, replay, witnesses, report)
         # the replay's 100k+ objects are freed while the workers are still busy, not after
         del replay, entries, payloads, tables, trusted, state, actual_tables, roots
         report_progress("signatures", 0, len(signatures))
@@ -750,6 +771,16 @@ def _check_head(
         head.size,
         head.signer,
     )
+
+
+def _check_anchors(
+    session: Session, replay: Replay, witnesses: anchoring.Witnesses, report: VerifyReport
+) -> None:
+    """The ledger against the signed heads seen outside the store folder: a ledger rolled back
+    together with store.json is consistent in itself, only a witness kept elsewhere shows it.
+    Runs once, after the replay, over the roots and payloads the replay kept."""
+    report.findings.extend(anchoring.judge(session.folder.store_id, replay, witnesses))
+    report.anchors.extend(witnesses.compared)
 
 
 class _Failure(enum.Enum):

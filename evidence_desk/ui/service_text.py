@@ -1747,6 +1747,16 @@ def _templates() -> dict[str, str]:
         "tsa.token_invalid": QCoreApplication.translate(
             "Services", "token does not verify: {error}"
         ),
+        "tsa.mirror_unsigned": QCoreApplication.translate(
+            "Services",
+            "the mirrored time-stamp is not signed (written by an older version): who mirrored "
+            "it is not proven",
+        ),
+        "tsa.mirror_signature": QCoreApplication.translate(
+            "Services",
+            "the mirrored time-stamp is not signed by {signer} with a key this ledger gave them: "
+            "store.json was edited",
+        ),
         # lexicon.*
         "lexicon.not_terms": QCoreApplication.translate(
             "Services", "must be a list of non-empty strings"
@@ -2622,4 +2632,81 @@ def _templates() -> dict[str, str]:
         "rfc3161.skew": QCoreApplication.translate(
             "Services", "genTime {gen_time} is more than {skew} away from the local clock {local}"
         ),
+        # anchor.*
+        "anchor.where_file": QCoreApplication.translate("Services", "anchor {path}"),
+        "anchor.where_backup": QCoreApplication.translate("Services", "backup {path}"),
+        "anchor.where_kit": QCoreApplication.translate("Services", "bundle kit {path}"),
+        "anchor.where_restore": QCoreApplication.translate(
+            "Services", "anchor {path}, restore of {date}"
+        ),
+        "anchor.rollback": QCoreApplication.translate(
+            "Services",
+            "the ledger ends at {entries} but this machine saw {size} on {date} (anchor {path}): "
+            "entries {first}..{size} are gone",
+        ),
+        "anchor.rollback_backup": QCoreApplication.translate(
+            "Services",
+            "the ledger ends at {entries} but the backup {user} made on {date} holds {size} "
+            "({path}): entries {first}..{size} are gone",
+        ),
+        "anchor.rollback_kit": QCoreApplication.translate(
+            "Services",
+            "the ledger ends at {entries} but the bundle kit proves checkpoint {size} of {date} "
+            "({path}): entries {first}..{size} are gone",
+        ),
+        "anchor.fork": QCoreApplication.translate(
+            "Services",
+            "this machine saw the ledger at {size} on {date} with another root (anchor {path}): "
+            "the ledger was rewritten at or before entry {size}",
+        ),
+        "anchor.fork_backup": QCoreApplication.translate(
+            "Services",
+            "the backup {user} made on {date} holds the ledger at {size} with another root "
+            "({path}): the ledger was rewritten at or before entry {size}",
+        ),
+        "anchor.fork_kit": QCoreApplication.translate(
+            "Services",
+            "the bundle kit proves checkpoint {size} of {date} with another root ({path}): the "
+            "ledger was rewritten at or before entry {size}",
+        ),
+        "anchor.not_signed": QCoreApplication.translate(
+            "Services",
+            "the head of {size} recorded here is not signed by {signer} with the key this ledger "
+            "gave them: the record was edited, or the entry that gave them a new key is gone",
+        ),
+        "anchor.signer_unknown": QCoreApplication.translate(
+            "Services",
+            "the head of {size} recorded here is signed by {signer}, whom this ledger does not "
+            "know: the entries that added them are gone, or the record was edited",
+        ),
+        "anchor.restore_unsigned": QCoreApplication.translate(
+            "Services",
+            "the restore recorded here is not signed by an admin of this ledger ({user}): the "
+            "record was edited",
+        ),
+        "anchor.restored": QCoreApplication.translate(
+            "Services",
+            "{user} restored this store on {date} from a backup of {size} entries; this machine "
+            "had seen {seen} before (anchor {path})",
+        ),
+        "anchor.restored_claim": QCoreApplication.translate(
+            "Services",
+            "holds {size} of {date}, from before {user} restored this store on {restored} to a "
+            "backup of {restored_size} entries",
+        ),
+        "anchor.unreadable": QCoreApplication.translate(
+            "Services", "cannot be read ({error}); what it recorded is not compared"
+        ),
+        "anchor.set_aside": QCoreApplication.translate(
+            "Services",
+            "could not be read when this store was last written here, and was kept for "
+            "inspection; what it recorded is not compared",
+        ),
+        "anchor.other_store": QCoreApplication.translate(
+            "Services", "belongs to store {store}, not this one; not compared"
+        ),
+        "anchor.not_witness": QCoreApplication.translate(
+            "Services", "not an anchor, a backup or a bundle kit; not compared"
+        ),
+        "anchor.no_file": QCoreApplication.translate("Services", "no such file; not compared"),
     }
