@@ -222,7 +222,9 @@ class _Judge:
         self.store_id = store_id
         self.entries = len(replay.entries)
         self.roots = replay.roots
-        self.users = LedgerUsers.from_replay([e.payload for e in replay.entries], replay.payloads)
+        self.users = LedgerUsers.from_replay(
+            [e.payload for e in replay.entries], replay.payloads, replay.rejected
+        )
 
     def holds(self, size: int, root: str) -> bool:
         return size <= self.entries and self.roots.get(size) == root

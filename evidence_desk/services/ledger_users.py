@@ -10,7 +10,7 @@ parsed, with the replay's own rule: a ``put`` on ``users`` merges columns.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,8 +31,12 @@ class LedgerUsers:
     states: dict[str, list[UserState]] = field(default_factory=dict)
 
     @classmethod
-    def from_replay(cls, texts: Sequence[str], payloads: Sequence[Any]) -> LedgerUsers:
-        """From the replayed entries' payload texts and their parsed payloads (same order).
+    def from_replay(
+        cls, texts: Sequence[str], payloads: Sequence[Any], rejected: Collection[int] = ()
+    ) -> LedgerUsers:
+        """From the replayed entries' payload texts and their parsed payloads (same order),
+        leaving out the entries that break the rule table (``rejected``): a key swapped in by
+        someone not allowed to is never the ledger's key, here as in the replay.
 
         Only payloads whose text can name the users table are looked into: JSON spells the
         name out or escapes one of its letters (``\\u``), so a substring test in C skips the
@@ -40,7 +44,7 @@ class LedgerUsers:
         """
         users = cls()
         for seq, (text, payload) in enumerate(zip(texts, payloads, strict=True), start=1):
-            if "users" not in text and "\\u" not in text:
+            if ("users" not in text and "\\u" not in text) or seq in rejected:
                 continue
             rows = payload.get("rows") if isinstance(payload, dict) else None
             if not isinstance(rows, list):

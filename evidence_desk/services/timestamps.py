@@ -454,9 +454,9 @@ def _check_mirror_signature(
         message = mirror_message(store_id, stamped)
     except TypeError:  # a value canonical JSON does not carry (a float...): not what was signed
         message = b""
-    keys = LedgerUsers.from_replay([e.payload for e in replay.entries], replay.payloads).keys(
-        str(signer)
-    )
+    keys = LedgerUsers.from_replay(
+        [e.payload for e in replay.entries], replay.payloads, replay.rejected
+    ).keys(str(signer))
     if not message or not any(
         signing.verify(key, signing.STAMPED_CONTEXT, message, str(signature)) for key in keys
     ):
