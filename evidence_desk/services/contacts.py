@@ -71,9 +71,10 @@ _said = Catalogue(
         "contact.not_approved_revoke": "contact {contact} is {status}, only an approved contact "
         "can be revoked",
         "contact.not_approved": "contact {contact} is {status}: evidence can be added only to a "
-        "contact a supervisor has approved",
-        "contact.expired": "the approval of contact {contact} expired at {expires_at}: ask for a "
-        "new approval",
+        "contact that a supervisor has approved and not revoked; ask a supervisor for a new "
+        "approval",
+        "contact.expired": "the approval of contact {contact} expired at {expires_at}: no "
+        "evidence can be added; ask a supervisor for a new approval",
         # verify findings and their locations
         "contact.where_entry": "ledger seq {seq}",
         "contact.cosigned_root": "the approval cosigns a checkpoint that does not match the ledger",
@@ -471,7 +472,9 @@ def reject(session: Session, contact_id: str, note: str) -> Contact:
 
 
 def revoke(session: Session, contact_id: str, note: str) -> Contact:
-    """Close the channel: no evidence dated after this moment is accepted as approved."""
+    """Close the channel: from this moment no evidence is added to the contact (imports and
+    attachments are refused); what was stored before stays, and the conduct check flags its
+    messages dated after the revocation."""
     session.require(Action.CONTACT_DECIDE)
     contact = get_contact(session, contact_id)
     _require_decider(session, contact)
@@ -506,7 +509,16 @@ def revoke(session: Session, contact_id: str, note: str) -> Contact:
 
 
 def require_usable(session: Session, contact: Contact) -> None:
-    """Evidence may be added only to an approved, unexpired, unrevoked contact."""
+    """Evidence may be added only to an approved, unexpired, unrevoked contact.
+
+    The one rule for every way evidence enters a contact (imports, attachments; the GUI asks it
+    too, to say why its import action is off): a supervisor's approval is the permission to
+    gather evidence over that channel, so once it is revoked or has lapsed nothing more goes in
+    until a supervisor approves again. Callers run it before any work and again inside the
+    write transaction (``contact`` re-read there), since a decision or the expiry may land in
+    between. A pending request's supporting documents are the one exception, handled by
+    ``attach_documents``.
+    """
     if contact.status != ContactStatus.APPROVED:
         raise RuleViolation(
             "contact.approved",
