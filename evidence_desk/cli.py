@@ -819,7 +819,9 @@ def build_parser() -> argparse.ArgumentParser:
     contact_list.add_argument("--status", choices=[s.value for s in contacts.ContactStatus])
     contact_list.add_argument("--case")
     importing = add("import", cmd_import, "import chat exports, zips, screenshots and recordings")
-    importing.add_argument("--contact", required=True)
+    importing.add_argument(
+        "--contact", required=True, help="a contact that is approved, unexpired and unrevoked"
+    )
     importing.add_argument("--tz", default=None, help="IANA zone of the export's local times")
     importing.add_argument("--format", default=None, help="auto (default) or a format name")
     importing.add_argument("--our-account", default=None, help="the staff side's sender name")
@@ -839,7 +841,8 @@ def build_parser() -> argparse.ArgumentParser:
     attach.add_argument(
         "--role",
         default="document",
-        help="document (evidence, approved contacts only) or a request document: "
+        help="document (evidence: approved, unexpired, unrevoked contacts only) or a request "
+        "document (also to a pending request): "
         "identity_proof, debt_confirmation, friend_request, consent",
     )
     backup_cmd = add("backup", cmd_backup, "write a signed, encrypted backup of the store (admin)")

@@ -434,6 +434,15 @@ def test_revoke_closes_the_channel(team_store: Path, docs: dict[str, Path]) -> N
         3,
         "contact.approved",
     )
+    # imports follow the same rule as attach: a revoked contact takes no evidence at all
+    chat = docs["promise.png"].parent / "chat.txt"
+    chat.write_text("05/01/2026, 09:00 - 王秀英: 我下周还款\n", encoding="utf-8")
+    refused(
+        cli(team_store, "import", "--contact", contact_id, str(chat), user="alice"),
+        3,
+        "contact.approved",
+        "ask a supervisor for a new approval",
+    )
     assert ledger_size(team_store) == size
     listed = json.loads(ok(cli(team_store, "contact", "list", "--json", user="lee")))
     assert [(c["id"], c["status"]) for c in listed] == [(contact_id, "revoked")]

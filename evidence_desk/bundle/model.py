@@ -69,7 +69,8 @@ class OriginalFile:
     added_by: str
     importer: str  # format and parser version, or "document"
     device: str
-    ledger_seq: int  # the entry that first recorded these bytes
+    ledger_seq: int  # the entry that added this original to its contact (not the first to
+    # mention the bytes: another contact may hold the same file, under its own entry)
     stamp: TimeStampRef | None
     read: Callable[[], bytes] = field(compare=False, repr=False)
 

@@ -92,9 +92,10 @@ _said = Catalogue(
         "contact.not_approved_revoke": "contact {contact} is {status}, only an approved contact "
         "can be revoked",
         "contact.not_approved": "contact {contact} is {status}: evidence can be added only to a "
-        "contact a supervisor has approved",
-        "contact.expired": "the approval of contact {contact} expired at {expires_at}: ask for a "
-        "new approval",
+        "contact that a supervisor has approved and not revoked; ask a supervisor for a new "
+        "approval",
+        "contact.expired": "the approval of contact {contact} expired at {expires_at}: no "
+        "evidence can be added; ask a supervisor for a new approval",
     },
     also={"contact.documents_missing": ("roles",)},
 )

@@ -335,6 +335,7 @@ class _Reader:
             for r in session.conn.execute("SELECT * FROM timestamps ORDER BY checkpoint_size, id")
         ]
         self.kit_paths: set[str] = set()
+        self._item_entries: dict[str, int] | None = None  # item id -> seq, read on first use
 
     def stamp_for(self, seq: int) -> TimeStampRef | None:
         for row in self.stamps:
@@ -349,11 +350,28 @@ class _Reader:
                 )
         return None
 
-    def first_seq(self, sha256: str) -> int:
-        for entry in self.entries:
-            if sha256 in entry.payload and entry.action in timestamps.EVIDENCE_ACTIONS:
-                return entry.seq
-        raise NotFound(_said("bundle.no_entry", sha256=sha256))
+    def recorded_by(self, item: contacts.Item) -> int:
+        """The seq of the entry that added ``item`` to its contact (the request, attach or
+        import whose rows put it).
+
+        Not the first entry that mentions the bytes: one document or export can belong to two
+        contacts (the same ID card for two requests, one export imported for both), and the
+        other contact's entry need not be in this bundle's ledger slice, nor is it custody of
+        this exhibit. Each item is put once, by the entry that added it, so the same bytes
+        added twice to one contact point at two entries, one per item.
+        """
+        if self._item_entries is None:
+            self._item_entries = {}
+            for entry in self.entries:
+                if '"items"' not in entry.payload:  # most entries: no JSON parsing
+                    continue
+                for change in json.loads(entry.payload).get("rows", []):
+                    if change.get("table") == "items" and change.get("op") == "put":
+                        self._item_entries.setdefault(str(change["row"]["id"]), entry.seq)
+        seq = self._item_entries.get(item.id)
+        if seq is None:
+            raise NotFound(_said("bundle.no_entry", sha256=item.sha256))
+        return seq
 
     def kit_path(self, exhibit_id: str, file_name: str) -> str:
         base = f"data/originals/{exhibit_id}/{kit.safe_name(file_name)}"
@@ -375,7 +393,7 @@ class _Reader:
             raise NotFound(
                 _said("bundle.original_missing", file=item.file_name, sha256=item.sha256)
             )
-        seq = self.first_seq(item.sha256)
+        seq = self.recorded_by(item)
         blobs = self.session.blobs
         digest = item.sha256
         return OriginalFile(

@@ -407,7 +407,9 @@ def reject(session: Session, contact_id: str, note: str) -> Contact:
 
 
 def revoke(session: Session, contact_id: str, note: str) -> Contact:
-    """Close the channel: no evidence dated after this moment is accepted as approved."""
+    """Close the channel: from this moment no evidence is added to the contact (imports and
+    attachments are refused); what was stored before stays, and the conduct check flags its
+    messages dated after the revocation."""
     session.require(Action.CONTACT_DECIDE)
     contact = get_contact(session, contact_id)
     _require_decider(session, contact)
@@ -438,7 +440,15 @@ def revoke(session: Session, contact_id: str, note: str) -> Contact:
 
 
 def require_usable(session: Session, contact: Contact) -> None:
-    """Evidence may be added only to an approved, unexpired, unrevoked contact."""
+    """Evidence may be added only to an approved, unexpired, unrevoked contact.
+
+    The one rule for every way evidence enters a contact (imports, attachments; the GUI asks it
+    too, to say why its import action is off): a supervisor's approval is the permission to
+    gather evidence over that channel, so once it is revoked or has lapsed nothing more goes in
+    until a supervisor approves again. It is the rule table's (domain/authority.py ``usable``),
+    which the write path runs again inside the transaction and ``verify`` replays. A pending
+    request's supporting documents are the one exception, handled by ``attach_documents``.
+    """
     _refuse(authority.usable(dataclasses.asdict(contact), _iso(session.clock())))
 
 

@@ -35,7 +35,6 @@ from evidence_desk.domain.errors import (
     BadInput,
     Cancelled,
     ImportInputError,
-    RuleViolation,
     StoreBusy,
 )
 from evidence_desk.domain.models import Finding
@@ -58,7 +57,7 @@ from evidence_desk.integrity.canonical import canonical_bytes
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.bulk_work import cyclic_gc_paused
 from evidence_desk.services.common_wording import COMMON_WORDING
-from evidence_desk.services.contacts import Contact, ContactStatus, get_contact
+from evidence_desk.services.contacts import Contact, get_contact, require_usable
 from evidence_desk.services.originals import SealedOriginal, blob_rows, new_id, seal_bytes
 from evidence_desk.services.session import RowChange, Session, put
 from evidence_desk.services.verify import EXTRA_CHECKS, Replay
@@ -72,8 +71,6 @@ _said = Catalogue(
         "detect.forced": "forced: {format}",
         # one line of the preview's problem list; ``reason`` is the importer's coded reason
         "import.problem": "{file} {locator}: {reason}",
-        "import.not_approved": "contact {contact} is {status}: evidence can be imported only for "
-        "a contact a supervisor has approved",
         "import.cancelled": "import cancelled by the user; nothing was stored",
         "import.already_imported": "{file}: identical bytes were already imported; skipped",
         "import.raced": "another import of this contact committed while this one was being "
@@ -385,7 +382,7 @@ def preview_import(
     """Everything the user should see before committing; writes nothing."""
     session.require(Action.EVIDENCE_ADD)
     contact = get_contact(session, contact_id)
-    _require_importable(session, contact)
+    require_usable(session, contact)
     zone = _default_tz(session, tz)
     chats: list[ChatPreview] = []
     images: list[ImagePreview] = []
@@ -471,17 +468,15 @@ def _problem_line(problem: ParseProblem) -> str:
 # -- import -------------------------------------------------------------------------------------
 
 
-def _require_importable(session: Session, contact: Contact) -> None:
-    """Imports need an approved contact; a revoked one still takes evidence dated before it."""
-    if contact.status not in (ContactStatus.APPROVED, ContactStatus.REVOKED):
-        raise RuleViolation(
-            "contact.approved",
-            _said("import.not_approved", contact=contact.id, status=contact.status),
-        )
-
-
 def _flags_for(contact: Contact, sent_at_iso: str) -> list[str]:
-    """Flags a message carries because of the contact's state when it was sent."""
+    """Flags a message carries because of the contact's state when it was sent.
+
+    Imports go only to a usable contact (``contacts.require_usable``), so what this can find
+    at import is a message dated after the approval's expiry (an export holding future-dated
+    messages); a revocation comes later, and the conduct check's after-revocation rule finds
+    the messages dated after it. ``after_revocation`` remains for messages stored before
+    imports into revoked contacts were refused.
+    """
     sent = datetime.fromisoformat(sent_at_iso)
     flags = []
     if contact.revoked_at and sent > datetime.fromisoformat(contact.revoked_at):
@@ -571,7 +566,7 @@ def _import_files(
     if not paths:
         raise BadInput("files", "", _said("input.no_files"))
     contact = get_contact(session, contact_id)
-    _require_importable(session, contact)
+    require_usable(session, contact)
     zone = _default_tz(session, tz)
     report = progress or (lambda _percent, _what: None)
     is_cancelled = cancelled or (lambda: False)
@@ -747,8 +742,9 @@ def _commit(
     _plan_messages(session, contact.id, plans)
 
     def store_messages(conn: Any, _seq: int) -> dict[str, Any]:
-        # Inside the transaction: re-check the contact (a decision may have landed meanwhile).
-        _require_importable(session, get_contact(session, contact.id))
+        # Inside the transaction: re-check the contact (a decision or the approval's expiry
+        # may have landed while the originals were parsed and sealed).
+        require_usable(session, get_contact(session, contact.id))
         summaries = []
         for plan in plans:
             checkpoint()

@@ -2,6 +2,8 @@
 
 Preview and import run in workers; the import reports progress and can be cancelled, and a
 cancelled or failed import stores nothing (the service rolls back and removes new blob files).
+A contact that takes no evidence (not approved, revoked, expired) is refused on opening, with
+the services' reason, before any file is picked.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidence_desk.services import evidence
+from evidence_desk.domain.errors import RuleViolation
+from evidence_desk.services import contacts, evidence
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.contacts import Contact
 from evidence_desk.services.evidence import ImportPreview, ImportResult
@@ -164,7 +167,27 @@ class ImportWizard(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)
         self.resize(720, 560)
+        self.refused = self._refused()
+        if self.refused is not None:
+            self.files.setEnabled(False)
+            self.status.setStyleSheet("color: #b3261e;")
+            self.status.setText(errors.describe(self.refused))
         self._show_page(self.page_files)
+
+    def _refused(self) -> RuleViolation | None:
+        """Say at once when the contact takes no evidence (not approved, revoked, expired).
+
+        The services' rule (``contacts.require_usable``) over the stored contact, since the
+        caller's copy may predate a decision or the expiry; preview and import check it again
+        (the import inside its write), so this only spares picking files that cannot go in.
+        """
+        try:
+            contacts.require_usable(
+                self.session, contacts.get_contact(self.session, self.contact.id)
+            )
+        except RuleViolation as refusal:
+            return refusal
+        return None
 
     # -- navigation -------------------------------------------------------------------------
     def _show_page(self, page: QWidget) -> None:
@@ -174,7 +197,9 @@ class ImportWizard(QDialog):
         self.back_button.setEnabled(not busy)
         if page is self.page_files:
             self.next_button.setText(self.tr("Preview"))
-            self.next_button.setEnabled(bool(self.files.paths()) and not busy)
+            self.next_button.setEnabled(
+                bool(self.files.paths()) and not busy and self.refused is None
+            )
             self.next_button.show()
         elif page is self.page_preview:
             self.next_button.setText(self.tr("Import"))

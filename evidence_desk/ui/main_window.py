@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_desk.domain import policy
+from evidence_desk.domain.errors import RuleViolation
 from evidence_desk.domain.policy import Action
 from evidence_desk.services import cases, conduct, contacts, timestamps
 from evidence_desk.services import settings as settings_service
@@ -261,12 +262,20 @@ class MainWindow(QMainWindow):
         contact = self.current_contact()
         case_no = self.current_case_no()
         if policy.allowed(self.role, Action.EVIDENCE_ADD):
-            if contact is None or contact.status not in ("approved", "revoked"):
+            refused = None if contact is None else self._import_refused(contact)
+            if contact is None:
                 self.import_action.setEnabled(False)
                 self.import_action.setToolTip(
                     self.tr(
                         "Select an approved contact first: evidence is imported only for contacts a supervisor approved."  # noqa: E501
                     )
+                )
+            elif refused is not None:
+                self.import_action.setEnabled(False)
+                self.import_action.setToolTip(
+                    self.tr("No evidence can be imported for %1: %2")
+                    .replace("%1", contact.display_name)
+                    .replace("%2", service_text.phrase(refused.detail))
                 )
             else:
                 self.import_action.setEnabled(True)
@@ -285,6 +294,19 @@ class MainWindow(QMainWindow):
             self.bundle_action.setEnabled(case_no is not None)
             if case_no is None:
                 self.bundle_action.setToolTip(self.tr("Select a case first."))
+
+    def _import_refused(self, contact: Contact) -> RuleViolation | None:
+        """Why no evidence may go to ``contact`` now (not approved, revoked, expired), or None.
+
+        The services' own rule (``contacts.require_usable``) over the stored contact, not the
+        navigation's copy: a decision may have landed, or the approval lapsed, since the list
+        was read. The import still checks again; this only lets the action say why it is off.
+        """
+        try:
+            contacts.require_usable(self.session, contacts.get_contact(self.session, contact.id))
+        except RuleViolation as refusal:
+            return refusal
+        return None
 
     # -- status bar -------------------------------------------------------------------------
     def _build_status_bar(self) -> None:

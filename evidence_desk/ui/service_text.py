@@ -487,11 +487,6 @@ def _templates() -> dict[str, str]:
             "Importers", "the {format} importer could not read this file ({error})"
         ),
         "import.problem": QCoreApplication.translate("Services", "{file} {locator}: {reason}"),
-        "import.not_approved": QCoreApplication.translate(
-            "Services",
-            "contact {contact} is {status}: evidence can be imported only for a contact a "
-            "supervisor has approved",
-        ),
         "import.cancelled": QCoreApplication.translate(
             "Services", "import cancelled by the user; nothing was stored"
         ),
@@ -1625,12 +1620,13 @@ def _templates() -> dict[str, str]:
         ),
         "contact.not_approved": QCoreApplication.translate(
             "Services",
-            "contact {contact} is {status}: evidence can be added only to a contact a "
-            "supervisor has approved",
+            "contact {contact} is {status}: evidence can be added only to a contact that a "
+            "supervisor has approved and not revoked; ask a supervisor for a new approval",
         ),
         "contact.expired": QCoreApplication.translate(
             "Services",
-            "the approval of contact {contact} expired at {expires_at}: ask for a new approval",
+            "the approval of contact {contact} expired at {expires_at}: no evidence can be "
+            "added; ask a supervisor for a new approval",
         ),
         "contact.where_entry": QCoreApplication.translate("Services", "ledger seq {seq}"),
         "contact.cosigned_root": QCoreApplication.translate(

@@ -9,6 +9,7 @@ import subprocess
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -16,10 +17,18 @@ from pypdf import PdfReader
 from evidence_desk.bundle.model import Scope
 from evidence_desk.bundle.verify_kit import verify_kit
 from evidence_desk.domain.errors import BadInput, PermissionDenied, RuleViolation
-from evidence_desk.services import bundle, contacts
+from evidence_desk.services import bundle, cases, contacts, evidence
+from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
-from tests.bundle.support import CASE, export, store_with_evidence
-from tests.helpers import Team, TickingClock, ledger_size, make_team, supporting_documents
+from tests.bundle.support import CASE, CHAT_NAME, export, store_with_evidence
+from tests.helpers import (
+    Team,
+    TickingClock,
+    approved_contact,
+    ledger_size,
+    make_team,
+    supporting_documents,
+)
 
 
 def _tool(name: str) -> str:
@@ -232,3 +241,122 @@ def test_tags_select_messages_and_tags_and_conduct_checks_fill_the_annex(
     assert "promise_to_pay" in compact and "1月20日还5000" in compact  # the annex row
     assert compact.count("nottagged") == 4  # each omitted message is listed with its reason
     assert verify_kit(result.kit_path).intact
+
+
+# -- each original points at the entry that added it to its own contact ---------------------------
+
+
+def _kit_manifest(kit_path: Path) -> dict[str, Any]:
+    with zipfile.ZipFile(kit_path) as zf:
+        name = next(n for n in zf.namelist() if n.endswith("/evidence-manifest.json"))
+        manifest: dict[str, Any] = json.loads(zf.read(name))
+    return manifest
+
+
+def _pointers(session: Session, kit_path: Path) -> list[tuple[str, str, str, int]]:
+    """(exhibit contact, original sha256, role, ledger_seq) of every original in the kit, after
+    checking that the entry it points at names that contact and those bytes."""
+    out = []
+    for exhibit in _kit_manifest(kit_path)["exhibits"]:
+        for original in exhibit["originals"]:
+            seq = original["ledger_seq"]
+            row = session.conn.execute(
+                "SELECT action, payload FROM ledger WHERE seq = ?", (seq,)
+            ).fetchone()
+            payload = json.loads(row["payload"])
+            assert row["action"] in ("contact.request", "evidence.attach", "evidence.import")
+            assert payload["contact_id"] == exhibit["contact_id"], (exhibit["id"], original)
+            assert original["sha256"] in row["payload"]
+            out.append((exhibit["contact_id"], original["sha256"], original["role"], seq))
+    return out
+
+
+def _assert_kit_intact(kit_path: Path) -> None:
+    report = verify_kit(kit_path)
+    assert report.intact, [f.as_json() for f in report.errors]
+
+
+def test_one_identity_proof_given_for_two_requests_points_at_each_contacts_own_entry(
+    team: Team, tmp_path: Path
+) -> None:
+    """The debtor's ID card, given for a WeChat and a WhatsApp request on one case: the bundle
+    of the approved contact points at *its* attach entries, not the other request's, so the kit
+    verifies although the other (still pending) contact is outside the bundle."""
+    alice = team.login("alice")
+    cases.create_case(alice, CASE, debtor_name="陈立新")
+    shared = supporting_documents(tmp_path / "docs", tag="shared")
+    requested = []
+    for channel, handle in (("wechat", "wxid_chenlixin"), ("whatsapp", "+8613800000000")):
+        contact = contacts.request_contact(
+            alice,
+            case_no=CASE,
+            channel=channel,
+            handle=handle,
+            display_name="Chen Lixin",
+            reason="the debtor added us on both channels",
+            consent=True,
+        )
+        for role, path in shared:
+            contacts.attach_documents(alice, contact.id, [path], role=role)
+        requested.append(contact.id)
+    _pending, approved = requested
+    contacts.approve(team.login("sam"), approved, "identity and debt confirmed")
+    result = export(team, tmp_path / "out")
+    _assert_kit_intact(result.kit_path)
+    pointers = _pointers(team.login("lee"), result.kit_path)
+    assert {contact for contact, *_ in pointers} == {approved}
+    assert sorted(role for _c, _s, role, _q in pointers) == ["debt_confirmation", "identity_proof"]
+
+
+def test_one_export_imported_for_two_contacts_points_at_each_contacts_own_import(
+    team: Team, tmp_path: Path
+) -> None:
+    """The same chat export imported for two contacts: a bundle of the second contact alone
+    points at the second import, which is in its ledger slice."""
+    alice, first = store_with_evidence(team, tmp_path / "in")
+    _staff, second = approved_contact(
+        team, tmp_path / "second", case_no=CASE, channel="wechat", handle="wxid_chenlixin"
+    )
+    again = evidence.import_files(alice, second, [tmp_path / "in" / CHAT_NAME], tz="Asia/Shanghai")
+    assert again.ledger_seq is not None
+    result = export(team, tmp_path / "out", Scope(CASE, contact_ids=(second,)))
+    _assert_kit_intact(result.kit_path)
+    pointers = _pointers(team.login("lee"), result.kit_path)
+    assert {contact for contact, *_ in pointers} == {second}
+    assert [seq for _c, _s, role, seq in pointers if role == "chat_export"] == [again.ledger_seq]
+    # both contacts together: each exhibit still points at its own contact's import
+    both = export(team, tmp_path / "both")
+    _assert_kit_intact(both.kit_path)
+    chats = {
+        c: seq
+        for c, _s, role, seq in _pointers(team.login("lee"), both.kit_path)
+        if role == "chat_export"
+    }
+    assert chats[second] == again.ledger_seq and chats[first] < again.ledger_seq
+
+
+def test_bytes_added_twice_to_one_contact_point_at_the_entry_of_each_item(
+    team: Team, tmp_path: Path
+) -> None:
+    """The same document attached twice gives two items, each pointing at the entry that added
+    it; an identical re-import adds no item and leaves the pointer at the first import."""
+    alice, contact_id = store_with_evidence(team, tmp_path / "in")
+    chat = tmp_path / "in" / CHAT_NAME
+    again = evidence.import_files(alice, contact_id, [chat], tz="Asia/Shanghai")
+    assert again.ledger_seq is None and "already imported" in again.notices[0]
+    note = tmp_path / "receipt.txt"
+    note.write_text("还款凭证 repayment receipt\n", encoding="utf-8")
+    contacts.attach_documents(alice, contact_id, [note])
+    seq_one = ledger_size(alice)
+    contacts.attach_documents(alice, contact_id, [note])
+    seq_two = ledger_size(alice)
+    result = export(team, tmp_path / "out")
+    _assert_kit_intact(result.kit_path)
+    pointers = _pointers(team.login("lee"), result.kit_path)
+    receipt = hashlib.sha256(note.read_bytes()).hexdigest()
+    assert sorted(seq for _c, sha, _r, seq in pointers if sha == receipt) == [seq_one, seq_two]
+    imported = alice.conn.execute(
+        "SELECT seq FROM ledger WHERE action = 'evidence.import' ORDER BY seq"
+    ).fetchall()
+    chat_seq = [seq for _c, _s, role, seq in pointers if role == "chat_export"]
+    assert chat_seq == [imported[0]["seq"]]  # the first of the two imports (chat, screenshot)

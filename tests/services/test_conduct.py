@@ -70,11 +70,15 @@ def test_findings_say_what_is_wrong(scenario: Scenario) -> None:
 def test_finding_ids_are_stable_across_runs_and_reimports(
     scenario: Scenario, tmp_path: Path
 ) -> None:
-    first = [f.id for f in conduct.run_checks(scenario.staff)]
+    findings = conduct.run_checks(scenario.staff)
+    first = [f.id for f in findings]
     assert len(set(first)) == len(first)
+    assert any(f.contact_id == scenario.other for f in findings)
+    # the same messages again in other bytes, for a contact still approved (the revoked one
+    # takes no more evidence)
     again = tmp_path / "again.txt"
-    again.write_text(conduct_scenario.BAD_CHAT + "\n", encoding="utf-8")  # other bytes
-    evidence.import_files(scenario.staff, scenario.bad, [again], tz="Asia/Shanghai")
+    again.write_text(conduct_scenario.OTHER_CHAT + "\n", encoding="utf-8")
+    evidence.import_files(scenario.staff, scenario.other, [again], tz="Asia/Shanghai")
     assert [f.id for f in conduct.run_checks(scenario.staff)] == first
 
 

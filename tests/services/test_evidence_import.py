@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from evidence_desk.domain.errors import Cancelled, ImportInputError, RuleViolation
-from evidence_desk.services import cases, contacts, evidence
+from evidence_desk.services import cases, conduct, contacts, evidence, settings
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
-from tests.helpers import Team, approved_contact, raw_connection
+from tests.helpers import Team, approved_contact, raw_connection, store_state
 
 WHATSAPP_EARLY = (
     "05/01/2026, 09:00 - Li Ming: 您好，我是示例汽车金融的李明，关于您的车贷。\n"
@@ -147,16 +147,108 @@ def test_only_approved_contacts_take_imports(team: Team, tmp_path: Path) -> None
     assert refused.value.rule == "contact.approved"
 
 
-def test_messages_after_revocation_are_stored_but_flagged(
+# Dated on both sides of the moments the tests below revoke or let the approval lapse (the team's
+# clock starts 2026-03-02): the last two messages lie in the future of the import.
+FUTURE_DATED = (
+    "01/03/2026, 09:00 - Li Ming: 您好，关于您的车贷。\n"
+    "01/03/2026, 09:05 - Chen Lixin: 知道了\n"
+    "20/03/2026, 10:00 - Li Ming: 三月二十日再联系\n"
+    "20/03/2026, 10:02 - Chen Lixin: 好\n"
+)
+REFUSING_RULE = {"revoked": "contact.approved", "expired": "contact.expired"}
+
+
+def _approved_for_a_week(team: Team, tmp_path: Path) -> tuple[Session, str]:
+    settings.set_value(team.login("ada"), "approval_expiry_days", "7")
+    return approved_contact(team, tmp_path)
+
+
+def _close(team: Team, contact_id: str, state: str) -> None:
+    """Make the contact unusable: revoked by a supervisor, or its approval lapsed."""
+    if state == "revoked":
+        contacts.revoke(team.login("sue"), contact_id, "the debtor asked us to stop")
+    else:
+        team.clock.advance(days=8)
+
+
+@pytest.mark.parametrize("operation", ["import", "preview", "attach"])
+@pytest.mark.parametrize("state", ["revoked", "expired"])
+def test_no_evidence_enters_a_revoked_or_expired_contact(
+    team: Team, tmp_path: Path, state: str, operation: str
+) -> None:
+    """One rule for import and attach: approved, unexpired and unrevoked when written."""
+    session, contact_id = _approved_for_a_week(team, tmp_path)
+    _close(team, contact_id, state)
+    path = _write(tmp_path, "chat.txt", WHATSAPP_EARLY)
+    before = store_state(team.path)
+    with pytest.raises(RuleViolation) as refused:
+        if operation == "import":
+            evidence.import_files(session, contact_id, [path], tz="Asia/Shanghai")
+        elif operation == "preview":
+            evidence.preview_import(session, contact_id, [path], tz="Asia/Shanghai")
+        else:
+            contacts.attach_documents(session, contact_id, [path])
+    assert refused.value.rule == REFUSING_RULE[state]
+    assert "ask a supervisor for a new approval" in refused.value.message
+    assert store_state(team.path) == before
+    report = verify_store(session)
+    assert report.intact, [f.as_json() for f in report.errors]
+
+
+@pytest.mark.parametrize("state", ["revoked", "expired"])
+def test_a_revocation_or_expiry_during_an_import_is_caught_inside_its_transaction(
+    team: Team, tmp_path: Path, state: str
+) -> None:
+    """The contact is usable when the import starts and stops being so while its originals are
+    sealed: the write transaction checks again and stores nothing."""
+    session, contact_id = _approved_for_a_week(team, tmp_path)
+    path = _write(tmp_path, "chat.txt", WHATSAPP_EARLY)
+    before = _state(session)
+
+    def close_when_sealed(percent: int, _what: str) -> None:
+        if percent == 85:  # every original sealed, the write not begun
+            _close(team, contact_id, state)
+
+    with pytest.raises(RuleViolation) as refused:
+        evidence.import_files(session, contact_id, [path], progress=close_when_sealed)
+    assert refused.value.rule == REFUSING_RULE[state]
+    after = _state(session)
+    assert after[1:] == before[1:]  # no message, import, blob row or blob file
+    assert after[0] == before[0] + (1 if state == "revoked" else 0)  # only the revocation
+    assert verify_store(session).intact
+
+
+def test_messages_dated_after_a_later_revocation_are_stored_and_flagged(
     team: Team, approved: tuple[Session, str], tmp_path: Path
 ) -> None:
+    """Imported while the contact was approved, revoked afterwards: every message is kept, and
+    the conduct check flags those dated after the revocation."""
     session, contact_id = approved
-    team.clock.now = team.clock.now.replace(year=2026, month=1, day=10)
+    result = evidence.import_files(
+        session, contact_id, [_write(tmp_path, "b.txt", FUTURE_DATED)], tz="Asia/Shanghai"
+    )
+    assert result.messages_new == 4
     contacts.revoke(team.login("sue"), contact_id, "debtor became abusive")
-    result = evidence.import_files(session, contact_id, [_write(tmp_path, "b.txt", WHATSAPP_LATER)])
-    assert result.messages_new == 7
-    flagged = [m.text for m in evidence.list_messages(session, contact_id) if m.flags]
-    assert flagged == ["收到您的 5000 元，谢谢。", "剩下的\n二月底前还清"]
+    assert evidence.count_messages(session, contact_id) == 4
+    findings = conduct.report(session, contact_id=contact_id).findings
+    after = [f.sent_at for f in findings if f.rule == conduct.AFTER_REVOCATION]
+    assert after == ["2026-03-20T02:00:00+00:00", "2026-03-20T02:02:00+00:00"]
+    assert verify_store(session).intact
+
+
+def test_messages_dated_after_the_approvals_expiry_are_stored_and_flagged(
+    team: Team, tmp_path: Path
+) -> None:
+    """Imported while the approval was valid: the messages dated after its expiry are kept
+    and carry the after_expiry flag."""
+    session, contact_id = _approved_for_a_week(team, tmp_path)
+    result = evidence.import_files(
+        session, contact_id, [_write(tmp_path, "b.txt", FUTURE_DATED)], tz="Asia/Shanghai"
+    )
+    assert result.messages_new == 4
+    flagged = [(m.text, m.flags) for m in evidence.list_messages(session, contact_id) if m.flags]
+    assert flagged == [("三月二十日再联系", ["after_expiry"]), ("好", ["after_expiry"])]
+    assert verify_store(session).intact
 
 
 def test_zip_export_with_media_is_one_original(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from pytestqt.qtbot import QtBot
 
 from evidence_desk.services import contacts
@@ -23,6 +24,13 @@ from tests.helpers import Team, approved_contact
 
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path: Path, qapp: object) -> Iterator[QSettings]:
+    # The cyclic collector runs in whichever thread allocates when its threshold is reached,
+    # often a worker job's. Freeing there the Python wrappers of widgets Qt has already
+    # deleted (a closed import wizard's, kept by reference cycles) makes shiboken 6.11 queue
+    # their deletion for the GUI thread, which then crashed (SIGSEGV in
+    # BindingManager::runDeletionInMainThread). So during a GUI test the collector is off, and
+    # after it the closed widgets are deleted and the cycles collected here, on the GUI thread.
+    gc.disable()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
     make_application()
@@ -32,6 +40,10 @@ def isolated_settings(tmp_path: Path, qapp: object) -> Iterator[QSettings]:
     i18n.install("en")
     yield settings
     settings.clear()
+    # pytest-qt has closed the test's widgets and called deleteLater on them
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.enable()
+    gc.collect()
 
 
 # -- shared helpers for GUI tests ----------------------------------------------------------------

@@ -1,17 +1,20 @@
-"""Import wizard cancel and failure paths; the approval queue's four-eyes and revoke."""
+"""Import wizard cancel, failure and refusal paths; the approval queue's four-eyes and revoke."""
 
 from __future__ import annotations
 
 import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from evidence_desk.services import cases, contacts
+from evidence_desk.services import cases, contacts, settings
 from evidence_desk.services.session import Session
+from evidence_desk.ui import i18n
 from evidence_desk.ui.approvals import ApprovalQueue
 from evidence_desk.ui.import_wizard import ImportWizard
+from evidence_desk.ui.main_window import MainWindow
 from tests.helpers import Team, approved_contact, supporting_documents
 from tests.ui.conftest import previewed_recording, screenshots, whatsapp_zip
 
@@ -82,6 +85,52 @@ def test_import_refuses_an_unreadable_file_and_stores_nothing(
     qtbot.waitUntil(lambda: "notes.txt" in wizard.status.text(), timeout=20_000)
     assert wizard.pages.currentWidget() is wizard.page_files
     assert _state(staff) == before
+
+
+# What the refusal says, in English and in Chinese, for each way a contact stops taking evidence.
+WHY = {"revoked": ("is revoked", "已终止"), "expired": ("expired at", "过期")}
+
+
+@pytest.mark.parametrize("state", ["revoked", "expired"])
+def test_import_for_a_revoked_or_expired_contact_is_refused_saying_why(
+    qtbot: QtBot, team: Team, tmp_path: Path, state: str
+) -> None:
+    """The import action is off with the reason as its tooltip; a wizard opened from a copy of
+    the contact read before the revocation or expiry says the reason at once and offers no
+    preview. Both in English and in Chinese."""
+    settings.set_value(team.login("ada"), "approval_expiry_days", "7")
+    staff, contact_id = approved_contact(team, tmp_path)
+    stale = contacts.get_contact(staff, contact_id)  # still taking evidence when read
+    if state == "revoked":
+        contacts.revoke(team.login("sue"), contact_id, "the debtor asked us to stop")
+    else:
+        team.clock.advance(days=8)
+    english, chinese = WHY[state]
+    before = _state(staff)
+    window = MainWindow(staff)
+    qtbot.addWidget(window)
+    assert window.select_contact(contact_id)
+    assert not window.import_action.isEnabled()
+    tip = window.import_action.toolTip()
+    assert "No evidence can be imported for Chen Lixin" in tip and english in tip
+    assert "ask a supervisor for a new approval" in tip
+    wizard = ImportWizard(staff, stale)
+    qtbot.addWidget(wizard)
+    wizard.add_paths(screenshots(tmp_path / "shots", 1))
+    assert not wizard.next_button.isEnabled() and not wizard.files.isEnabled()
+    assert "Refused by a rule" in wizard.status.text() and english in wizard.status.text()
+    i18n.install("zh_CN")
+    try:
+        window._update_selection_actions()
+        tip = window.import_action.toolTip()
+        assert "无法为 Chen Lixin 导入证据" in tip and chinese in tip and "请主管重新批准" in tip
+        zh_wizard = ImportWizard(staff, stale)
+        qtbot.addWidget(zh_wizard)
+        assert chinese in zh_wizard.status.text() and "请主管重新批准" in zh_wizard.status.text()
+    finally:
+        i18n.install("en")
+    qtbot.waitUntil(lambda: window._verify_job is None, timeout=20_000)
+    assert _state(staff) == before  # nothing stored
 
 
 def test_own_request_is_visible_but_not_decidable(qtbot: QtBot, team: Team, tmp_path: Path) -> None:
