@@ -15,10 +15,9 @@ from evidence_desk.bundle.model import Scope
 from evidence_desk.bundle.verify_kit import verify_kit
 from evidence_desk.domain.errors import RuleViolation
 from evidence_desk.services import bundle, evidence
-from evidence_desk.services.session import put
 from tests.bundle.support import CHAT_NAME, chat_text
-from tests.helpers import Team, insider_code, insider_session
-from tests.services.test_authority import CASE_NO, approval, request
+from tests.helpers import Team
+from tests.insider import CASE_NO, forge_under_swapped_key, request, self_approve
 
 
 def _import_and_export(team: Team, contact_id: str, folder: Path) -> Path:
@@ -38,10 +37,7 @@ def _import_and_export(team: Team, contact_id: str, folder: Path) -> Path:
 
 def test_a_kit_of_a_self_approved_contact_names_the_rule(team: Team, tmp_path: Path) -> None:
     contact_id = request(team, tmp_path, requester="sam")
-    sam = insider_session(team, "sam")
-    payload, rows = approval(sam, contact_id)
-    with insider_code():
-        sam.write("contact.approve", payload, rows)
+    self_approve(team, contact_id)
     report = verify_kit(_import_and_export(team, contact_id, tmp_path))
     assert not report.intact
     rules = {(f.code, f.file) for f in report.errors}
@@ -54,22 +50,7 @@ def test_a_kit_whose_approval_was_forged_under_a_swapped_key_is_not_intact(
     team: Team, tmp_path: Path
 ) -> None:
     contact_id = request(team, tmp_path)
-    alice = insider_session(team, "alice")
-    sam_key = alice.conn.execute("SELECT public_key FROM users WHERE name = 'sam'").fetchone()[0]
-    with insider_code():
-        alice.write(
-            "case.edit",
-            {"case_no": CASE_NO, "before": {}},
-            [put("users", {"name": "sam", "public_key": alice.user.public_key})],
-        )
-        as_sam = insider_session(team, "alice", sign_as="sam")
-        payload, rows = approval(as_sam, contact_id)
-        as_sam.write("contact.approve", payload, rows)
-        alice.write(
-            "case.edit",
-            {"case_no": CASE_NO, "before": {}},
-            [put("users", {"name": "sam", "public_key": sam_key})],
-        )
+    forge_under_swapped_key(team, contact_id)
     report = verify_kit(_import_and_export(team, contact_id, tmp_path))
     codes = {f.code for f in report.errors}
     assert {"rule.authority.schema", "ledger.signature"} <= codes
@@ -87,10 +68,7 @@ def test_an_honest_kit_breaks_no_rule(team: Team, tmp_path: Path) -> None:
 
 def test_the_export_refuses_a_case_whose_ledger_breaks_a_rule(team: Team, tmp_path: Path) -> None:
     contact_id = request(team, tmp_path, requester="sam")
-    sam = insider_session(team, "sam")
-    payload, rows = approval(sam, contact_id)
-    with insider_code():
-        sam.write("contact.approve", payload, rows)
+    self_approve(team, contact_id)
     with pytest.raises(RuleViolation) as refused:
         bundle.export_bundle(team.login("lee"), Scope(CASE_NO), tmp_path / "out")
     assert refused.value.rule == "bundle.rules"

@@ -14,7 +14,6 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -22,7 +21,7 @@ from evidence_desk.domain.errors import PermissionDenied, RuleViolation
 from evidence_desk.domain.models import Finding
 from evidence_desk.integrity import ledger, signing
 from evidence_desk.services import cases, contacts, evidence, users
-from evidence_desk.services.session import Session, put
+from evidence_desk.services.session import put
 from evidence_desk.services.verify import VerifyReport, verify_store
 from evidence_desk.store.folder import StoreFolder
 from tests.helpers import (
@@ -32,75 +31,18 @@ from tests.helpers import (
     insider_session,
     raw_connection,
     store_state,
-    supporting_documents,
+)
+from tests.insider import (
+    CASE_NO,
+    approval,
+    forge_under_swapped_key,
+    last_seq,
+    request,
+    self_approve,
 )
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-CASE_NO = "2026-SZ-0099"
 CHAT = "05/03/2026, 09:00 - 陈立新: 我下周一还5000元\n05/03/2026, 09:05 - 张三: 好的，谢谢\n"
-
-
-def request(team: Team, folder: Path, requester: str = "alice", handle: str = "wxid_chen") -> str:
-    session = team.login(requester)
-    if not cases.known_case_numbers(session):
-        cases.create_case(session, CASE_NO, debtor_name="陈立新")
-    contact = contacts.request_contact(
-        session,
-        case_no=CASE_NO,
-        channel="wechat",
-        handle=handle,
-        display_name="陈立新",
-        reason="债务人主动添加微信",
-        consent=True,
-        documents=supporting_documents(folder / f"docs-{handle}", tag=handle),
-    )
-    return contact.id
-
-
-def approval(session: Session, contact_id: str) -> tuple[dict[str, Any], list[Any]]:
-    """The payload and row changes ``contacts.approve`` writes, made by hand for ``session``."""
-    conn = session.conn
-    entry = next(
-        r
-        for r in conn.execute("SELECT * FROM ledger WHERE action = 'contact.request'")
-        if json.loads(r["payload"])["contact_id"] == contact_id
-    )
-    root = conn.execute("SELECT root FROM checkpoints WHERE size = ?", (entry["seq"],)).fetchone()
-    note = ledger.checkpoint_note(session.folder.store_id, entry["seq"], root["root"])
-    documents = [
-        r["sha256"]
-        for r in conn.execute("SELECT sha256 FROM items WHERE contact_id = ?", (contact_id,))
-    ]
-    now = session.now()
-    payload = {
-        "contact_id": contact_id,
-        "request_entry_hash": entry["entry_hash"],
-        "request_seq": entry["seq"],
-        "documents_seen": documents,
-        "note": "ok",
-        "cosignature": {
-            "size": entry["seq"],
-            "root": root["root"],
-            "signature": session.sign(signing.COSIGN_CONTEXT, note.encode()),
-        },
-    }
-    row = {
-        "id": contact_id,
-        "status": "approved",
-        "decided_by": session.user.name,
-        "decided_at": now,
-        "decision_note": "ok",
-        "expires_at": None,
-    }
-    return payload, [put("contacts", row)]
-
-
-def last_seq(team: Team) -> int:
-    conn = raw_connection(team.path, ADMIN, team.passwords[ADMIN])
-    try:
-        return int(conn.execute("SELECT max(seq) FROM ledger").fetchone()[0])
-    finally:
-        conn.close()
 
 
 def verify(team: Team) -> VerifyReport:
@@ -161,11 +103,7 @@ def test_self_approval_written_around_the_rules_is_found_and_so_is_evidence_adde
     team: Team, tmp_path: Path
 ) -> None:
     contact_id = request(team, tmp_path, requester="sam")
-    sam = insider_session(team, "sam")
-    payload, rows = approval(sam, contact_id)
-    with insider_code():
-        sam.write("contact.approve", payload, rows)
-    approve_seq = last_seq(team)
+    approve_seq = self_approve(team, contact_id)
     # the database now says approved, so the shipped import service takes a chat export...
     export = tmp_path / "chat.txt"
     export.write_text(CHAT, encoding="utf-8")
@@ -239,25 +177,7 @@ def test_a_supervisors_key_swapped_in_and_out_to_forge_an_approval_is_found(
     team: Team, tmp_path: Path
 ) -> None:
     contact_id = request(team, tmp_path)
-    alice = insider_session(team, "alice")
-    sam_key = alice.conn.execute("SELECT public_key FROM users WHERE name = 'sam'").fetchone()[0]
-    with insider_code():
-        alice.write(
-            "case.edit",
-            {"case_no": CASE_NO, "before": {}},
-            [put("users", {"name": "sam", "public_key": alice.user.public_key})],
-        )
-        swap_seq = last_seq(team)
-        as_sam = insider_session(team, "alice", sign_as="sam")
-        payload, rows = approval(as_sam, contact_id)
-        as_sam.write("contact.approve", payload, rows)
-        forged_seq = last_seq(team)
-        alice.write(
-            "case.edit",
-            {"case_no": CASE_NO, "before": {}},
-            [put("users", {"name": "sam", "public_key": sam_key})],
-        )
-    back_seq = last_seq(team)
+    swap_seq, forged_seq, back_seq = forge_under_swapped_key(team, contact_id)
     report = verify(team)
     found(report, "rule.authority.schema", f"ledger seq {swap_seq}")
     found(report, "rule.authority.schema", f"ledger seq {back_seq}")
@@ -397,11 +317,7 @@ def test_an_honest_history_breaks_no_rule(team: Team, tmp_path: Path) -> None:
 
 def test_cli_verify_names_the_entry_and_the_rule(team: Team, tmp_path: Path) -> None:
     contact_id = request(team, tmp_path, requester="sam")
-    sam = insider_session(team, "sam")
-    payload, rows = approval(sam, contact_id)
-    with insider_code():
-        sam.write("contact.approve", payload, rows)
-    seq = last_seq(team)
+    seq = self_approve(team, contact_id)
     team.close_all()
     done = subprocess.run(
         [
