@@ -234,14 +234,17 @@ def usable(contact: Mapping[str, Any], at: str) -> Violation | None:
     return None
 
 
-def one_matter(
-    state: State, channel: str, handle: str, case_no: str, except_id: str | None = None
-) -> Violation | None:
-    """One matter per chat (一事一聊): a channel+handle is active on at most one case, once."""
+def one_matter(state: State, channel: str, handle: str, case_no: str, at: str) -> Violation | None:
+    """One matter per chat (一事一聊): a channel+handle is active on at most one case, once.
+
+    A requested contact and an approval still in force at ``at`` hold the chat; an approval
+    that has lapsed does not, so a supervisor can approve a new request for the same chat."""
     for row in state.rows_where("contacts", "handle", handle):
         if row.get("channel") != channel or row.get("status") not in ACTIVE:
             continue
-        if row.get("id") == except_id:
+        expires = row.get("expires_at")
+        lapsed = isinstance(expires, str) and at >= expires
+        if lapsed and row.get("status") == ContactStatus.APPROVED:
             continue
         if row.get("case_no") != case_no:
             return Violation(
@@ -497,7 +500,11 @@ def _request(state: State, entry: Entry) -> Iterable[Violation | None]:
             yield Violation("contact.case", _said("contact.no_case", case=case_no))
         if state.complete:
             yield one_matter(
-                state, str(contact.get("channel")), str(contact.get("handle")), str(case_no)
+                state,
+                str(contact.get("channel")),
+                str(contact.get("handle")),
+                str(case_no),
+                entry.at,
             )
     for item in entry.rows_of("items"):
         if item.get("role") not in DOCUMENT_ROLES:

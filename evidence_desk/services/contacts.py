@@ -271,7 +271,11 @@ def request_contact(
 
 def _check_one_matter_per_chat(session: Session, channel: str, handle: str, case_no: str) -> None:
     """Refused before the documents are sealed; the write path checks it again under the lock."""
-    _refuse(authority.one_matter(DatabaseState(session.conn), channel, handle, case_no))
+    _refuse(
+        authority.one_matter(
+            DatabaseState(session.conn), channel, handle, case_no, _iso(session.clock())
+        )
+    )
 
 
 def _item_rows(

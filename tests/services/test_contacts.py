@@ -328,6 +328,23 @@ def test_an_approval_expires_after_the_configured_days(
     _assert_intact(alice)
 
 
+def test_a_lapsed_approval_frees_the_chat_for_a_new_request_and_approval(
+    team: Team, clock: TickingClock, alice: Session, docs: dict[str, Path]
+) -> None:
+    settings.set_value(team.login("ada"), "approval_expiry_days", "7")
+    first = _request(alice, docs)
+    contacts.approve(team.login("sam"), first.id, "ok for a week")
+    with pytest.raises(RuleViolation) as held:
+        _request(alice, docs)  # the approval is in force: the chat is taken
+    assert held.value.rule == "contact.duplicate"
+    clock.advance(days=7, hours=1)
+    again = _request(alice, docs)  # lapsed: "ask a supervisor for a new approval" can be done
+    renewed = contacts.approve(team.login("sue"), again.id, "renewed")
+    contacts.attach_documents(alice, renewed.id, [docs["later"]])
+    assert contacts.get_contact(alice, first.id).standing(alice.now()) == "expired"
+    _assert_intact(alice)
+
+
 def test_without_an_expiry_setting_an_approval_does_not_expire(
     team: Team, clock: TickingClock, alice: Session, docs: dict[str, Path]
 ) -> None:
