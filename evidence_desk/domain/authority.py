@@ -1013,7 +1013,9 @@ def _check_row(
             )
         )
     key = row.get(spec.key)
-    exists = state.row(table, key) is not None
+    complete = spec.columns.issubset(row)
+    # a whole row that may be new or not (a setting, a TSA's configuration) needs no look-up
+    exists = None if spec.new is None and complete else state.row(table, key) is not None
     if spec.new is True and exists:
         found.append(
             Violation(
@@ -1028,7 +1030,7 @@ def _check_row(
                 _said("authority.row_unknown", action=action, table=table, key=key),
             )
         )
-    if not exists and not spec.columns.issubset(row):
+    if exists is False and not complete:
         missing = spec.columns - row.keys()
         found.append(
             Violation(

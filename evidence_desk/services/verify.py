@@ -203,8 +203,9 @@ def _verify(
     store_id = session.folder.store_id
     tables: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {t: {} for t in PROJECTED_TABLES}
     # the same tables built only from entries that keep the rule table: what the rules judge
-    # the next entry against (a self-made admin stays staff, a swapped key stays swapped out)
-    trusted: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {t: {} for t in PROJECTED_TABLES}
+    # the next entry against (a self-made admin stays staff, a swapped key stays swapped out).
+    # They are one and the same object until an entry breaks a rule (an honest store: always).
+    trusted = tables
     rejected: set[int] = set()
     keys: dict[str, str] = {}  # user -> public key, as of the entry being checked
     tree = merkle.CompactRange()
@@ -295,10 +296,15 @@ def _verify(
             if violations:
                 rejected.add(seq)
                 findings.extend(_rule_findings(entry, violations))
+                if trusted is tables:  # the first broken rule: from here the replays part
+                    trusted = {
+                        t: {k: dict(r) for k, r in rows.items()} for t, rows in tables.items()
+                    }
+                    state.tables = trusted
             # Keys: the first entry introduces its own signer; later keys come from earlier
             # entries that kept the rules.
             pending_keys = apply_rows(
-                tables, None if violations else trusted, payload, findings, seq
+                tables, None if violations or trusted is tables else trusted, payload, findings, seq
             )
             signer_key = keys_get(actor)
             if pending_keys:
