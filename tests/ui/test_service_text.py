@@ -47,6 +47,7 @@ from tests.helpers import (
     approved_contact,
     raw_connection,
 )
+from tests.insider import request, self_approve
 from tests.ui.conftest import previewed_recording
 
 FIXTURES = Path(__file__).resolve().parents[1] / "importers" / "fixtures"
@@ -276,6 +277,27 @@ def _table_rows(panel: VerifyPanel) -> list[list[str]]:
     return [
         [panel.table.item(row, column).text() for column in range(4)]
         for row in range(panel.table.rowCount())
+    ]
+
+
+def test_a_broken_rule_is_shown_in_chinese_with_its_entry_and_rule(
+    qtbot: QtBot, team: Team, tmp_path: Path, chinese: None
+) -> None:
+    contact_id = request(team, tmp_path, requester="sam")
+    seq = self_approve(team, contact_id)
+    panel = VerifyPanel(team.login("lee"))
+    qtbot.addWidget(panel)
+    panel.run()
+    qtbot.waitUntil(lambda: panel.report is not None, timeout=30_000)
+    rows = [r for r in _table_rows(panel) if r[1] == "rule.four-eyes"]
+    assert rows == [
+        [
+            "错误",
+            "rule.four-eyes",
+            f"存证链第 {seq} 条",
+            "sam 的 contact.approve 违反规则 four-eyes："
+            "任何人都不能审批本人提交的联系人申请；须由另一位主管审批",
+        ]
     ]
 
 
