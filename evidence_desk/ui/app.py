@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from evidence_desk import __version__
 from evidence_desk.services.session import Session
-from evidence_desk.ui import i18n, icons
+from evidence_desk.ui import gui_thread_gc, i18n, icons
 from evidence_desk.ui.login import LoginDialog
 from evidence_desk.ui.main_window import MainWindow
 
@@ -34,6 +34,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     app.setWindowIcon(icons.app_icon())
     i18n.install(i18n.preferred_language())
+    gui_thread_gc.install(app)
     return app
 
 
