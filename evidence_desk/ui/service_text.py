@@ -2045,6 +2045,9 @@ def _templates() -> dict[str, str]:
             "synced. Teams share evidence through the organisation hub, not a synced or shared "
             "folder",
         ),
+        "selftest.press_enter": QCoreApplication.translate(
+            "Services", "Press Enter to close this window."
+        ),
         "store.location_warning": QCoreApplication.translate(
             "Services",
             "{reason}. The store was opened anyway; move it to a local folder (evidence-desk "

@@ -110,3 +110,23 @@ def test_language_follows_the_saved_preference(isolated_settings: object) -> Non
     assert i18n.preferred_language(system="zh_TW") == "zh_CN"
     assert i18n.preferred_language(system="en_GB") == "en"
     assert i18n.preferred_language(system="de_DE") == "en"
+
+
+def test_qt_standard_buttons_are_chinese(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    i18n.install("zh_CN")
+    try:
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        qtbot.addWidget(box)
+        cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
+        assert cancel is not None and cancel.text().replace("(&C)", "") == "取消"
+        assert i18n.language() == "zh_CN" and i18n.qt_translation_folders()
+    finally:
+        i18n.install("en")
+    english = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(english)
+    button = english.button(QDialogButtonBox.StandardButton.Cancel)
+    assert button is not None and button.text().replace("&", "") == "Cancel"
