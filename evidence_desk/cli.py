@@ -24,6 +24,7 @@ from evidence_desk.services import settings as settings_service
 from evidence_desk.services import users as user_service
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import iter_log, signed_notes, verify_store
+from evidence_desk.store import location
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -57,9 +58,15 @@ def _user(args: argparse.Namespace) -> str:
 
 def open_session(args: argparse.Namespace) -> Session:
     user = _user(args)
-    return Session.open(
+    session = Session.open(
         args.store, user, _password("EVIDENCE_DESK_PASSWORD", f"Password for {user}: ")
     )
+    # a store in a sync folder or on network storage still opens, with the reason on stderr
+    place = location.classify(args.store)
+    why, warning = location.reason(args.store, place), location.open_warning(args.store, place)
+    if why is not None and warning is not None:
+        print(f"warning [{why.code}]: {warning}", file=sys.stderr)
+    return session
 
 
 def _emit(args: argparse.Namespace, data: Any, text: str) -> None:

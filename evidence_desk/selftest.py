@@ -10,15 +10,22 @@ server, and Qt with its platform plugin. In a temporary folder it:
 2. exports a court bundle as the legal user and checks its verification kit independently;
 3. verifies the whole store;
 4. backs the store up and checks that the backup restores to a verifying store;
-5. opens the main window offscreen and renders it (skipped with ``--no-gui``).
+5. opens the main window offscreen and renders it (skipped with ``--no-gui``);
+6. renders the first page of the exported PDF with PDFium, as the approval queue previews a
+   debtor's documents (through the queue's own Qt preview code unless ``--no-gui``).
 
 Each step prints one line; the last line is one JSON object. Exit status 0 only when every step
 passed. The temporary folder is removed unless ``--keep`` names a folder to use instead.
+
+Started by double-click on Windows (the Start-menu entry), the console window would close with
+the result unread: there it waits for Enter, but only when this process is alone on its console
+(``GetConsoleProcessList``), stdin is that console and ``CI`` is not set.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -27,11 +34,14 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from evidence_desk import __version__
+from evidence_desk.domain.wording import Catalogue
+
+_said = Catalogue({"selftest.press_enter": "Press Enter to close this window."})
 
 
 def _worker_signature_check() -> str:
@@ -57,6 +67,62 @@ def _worker_signature_check() -> str:
     if failed != {7}:
         raise AssertionError(f"worker processes judged signatures wrongly: {sorted(failed)}")
     return f"signatures checked in worker processes ({signature_checks.backend()})"
+
+
+def _pdfium_first_page(data: bytes, width: int) -> tuple[int, int]:
+    """Render a PDF's first page with PDFium, without Qt; its size in pixels."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(data)
+    try:
+        page = document[0]
+        bitmap = page.render(scale=width / max(1.0, page.get_width()))
+        picture = bitmap.to_pil().convert("L")
+        darkest, lightest = picture.getextrema()
+        if picture.width < 100 or darkest == lightest:
+            raise AssertionError("PDFium rendered an empty page")
+        return picture.width, picture.height
+    finally:
+        document.close()
+
+
+def _console_process_count() -> int:
+    """How many processes share this console (Windows); 0 where it cannot be told."""
+    import ctypes
+
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined,unused-ignore]
+    processes = (ctypes.c_uint32 * 8)()
+    return int(kernel32.GetConsoleProcessList(processes, 8))
+
+
+def should_wait_for_enter(
+    *,
+    platform: str = sys.platform,
+    environ: Mapping[str, str] | None = None,
+    stdin: TextIO | None = None,
+    console_processes: Callable[[], int] | None = None,
+) -> bool:
+    """True only on Windows, outside CI, with stdin a console that this process alone uses
+    (its window was opened for it: a double-click or a shortcut, not a command prompt)."""
+    environ = os.environ if environ is None else environ
+    stdin = sys.stdin if stdin is None else stdin
+    if platform != "win32":
+        return False
+    if environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+        return False
+    try:
+        if stdin is None or not stdin.isatty():
+            return False
+        count = (console_processes or _console_process_count)()
+    except (OSError, ValueError, AttributeError):
+        return False
+    return count == 1
+
+
+def _hold_console() -> None:
+    if should_wait_for_enter():
+        with contextlib.suppress(EOFError, KeyboardInterrupt, OSError):
+            input(_said("selftest.press_enter"))
 
 
 class _Steps:
@@ -146,12 +212,27 @@ def run(work: Path, *, gui: bool = True) -> dict[str, Any]:
             raise AssertionError("the main window did not render")
         return f"{app.platformName()} platform, main window {image.width()}x{image.height()}"
 
+    def pdf_preview() -> str:
+        # the approval queue shows a request's PDF documents as a PDFium-rendered first page
+        pdf = sorted((work / "bundle").glob("*.pdf"))[0]
+        data = pdf.read_bytes()
+        if gui:
+            from evidence_desk.ui import preview
+
+            shown = preview.render(data, pdf.name, width=480)
+            if isinstance(shown, str) or shown.isNull():
+                raise AssertionError(f"{pdf.name}: the PDF preview did not render a page")
+            return f"{pdf.name}: first page {shown.width()}x{shown.height()} (approval queue)"
+        width, height = _pdfium_first_page(data, 480)
+        return f"{pdf.name}: first page {width}x{height} (PDFium)"
+
     steps.run("store", create)
     steps.run("bundle", export)
     steps.run("verify", verify)
     steps.run("backup", backup_restore)
     if gui:
         steps.run("gui", window)
+    steps.run("preview", pdf_preview)
     return {
         "self_test": "ok",
         "version": __version__,
@@ -185,12 +266,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("EVIDENCE_DESK_DEBUG"):
             traceback.print_exc()
         print(json.dumps({"self_test": "failed", "error": f"{type(error).__name__}: {error}"}))
+        _hold_console()
         return 1
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     summary["total_seconds"] = round(time.perf_counter() - started, 3)
     print(json.dumps(summary, ensure_ascii=False), flush=True)
+    _hold_console()
     return 0
 
 

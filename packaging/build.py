@@ -5,6 +5,13 @@
     python packaging/build.py --self-test      # ... then run the built program's --self-test
     python packaging/build.py --installer      # ... then Inno Setup (Windows, ISCC on PATH)
 
+Signing (Windows, packaging/README.md "Signing"): when EVIDENCE_DESK_SIGN_THUMBPRINT (a
+certificate in the user's certificate store) or EVIDENCE_DESK_SIGN_PFX (a .pfx file, with
+EVIDENCE_DESK_SIGN_PFX_PASSWORD) is set, the built programs are signed with SignTool before the
+self-test, and Inno Setup signs Setup and its uninstaller with the same command. The time-stamp
+server is EVIDENCE_DESK_SIGN_TIMESTAMP (default DigiCert's), SignTool EVIDENCE_DESK_SIGNTOOL or
+the newest one in the Windows SDK. Unset: an unsigned build, and it says so.
+
 Run with the project's virtual environment (``pip install -e .[dev]`` brings PyInstaller).
 The per-OS scripts next to this file (build-linux.sh, build-windows.ps1, build-macos.sh) only
 pick the interpreter and call this. The last line printed is a JSON summary (sizes in bytes,
@@ -116,6 +123,60 @@ def self_test(dist: Path) -> dict[str, object]:
     return summary
 
 
+DEFAULT_TIMESTAMP = "http://timestamp.digicert.com"
+
+
+def signtool() -> str:
+    configured = os.environ.get("EVIDENCE_DESK_SIGNTOOL", "").strip()
+    if configured:
+        return configured
+    found = shutil.which("signtool")
+    if found:
+        return found
+    kits = Path(os.environ.get("PROGRAMFILES(X86)", "C:/Program Files (x86)")) / "Windows Kits"
+    candidates = sorted(kits.glob("10/bin/10.*/x64/signtool.exe"), reverse=True)
+    if not candidates:
+        raise SystemExit("a signing certificate is configured but SignTool was not found")
+    return str(candidates[0])
+
+
+def signing_command(environ: dict[str, str] | None = None) -> list[str] | None:
+    """SignTool's command line (without the files) for the configured certificate; None when
+    no certificate is configured (an unsigned build)."""
+    env = dict(os.environ) if environ is None else environ
+    thumbprint = env.get("EVIDENCE_DESK_SIGN_THUMBPRINT", "").strip().replace(" ", "")
+    pfx = env.get("EVIDENCE_DESK_SIGN_PFX", "").strip()
+    if not thumbprint and not pfx:
+        return None
+    stamp = env.get("EVIDENCE_DESK_SIGN_TIMESTAMP", "").strip() or DEFAULT_TIMESTAMP
+    tool = env.get("EVIDENCE_DESK_SIGNTOOL", "").strip() or signtool()
+    command = [tool, "sign", "/fd", "sha256", "/tr", stamp, "/td", "sha256", "/d", "Evidence Desk"]
+    if thumbprint:
+        command += ["/sha1", thumbprint]
+    else:
+        command += ["/f", pfx]
+        password = env.get("EVIDENCE_DESK_SIGN_PFX_PASSWORD", "")
+        if password:
+            command += ["/p", password]
+    return command
+
+
+def sign(files: list[Path]) -> None:
+    command = signing_command()
+    if command is None:
+        print("not signed: no code-signing certificate configured (EVIDENCE_DESK_SIGN_*)")
+        return
+    subprocess.run([*command, *map(str, files)], check=True)
+    subprocess.run([command[0], "verify", "/pa", *map(str, files)], check=True)
+    print(f"signed {len(files)} programs")
+
+
+def iscc_sign_option(command: list[str]) -> str:
+    """Inno Setup's /S option naming the sign tool "evidencedesk" ($q quotes, $f the file)."""
+    quoted = [f"$q{part}$q" if " " in part else part for part in command]
+    return "/Sevidencedesk=" + " ".join([*quoted, "$f"])
+
+
 def installer(dist: Path) -> Path:
     iscc = shutil.which("ISCC") or shutil.which("iscc")
     default = Path(os.environ.get("PROGRAMFILES(X86)", "C:/Program Files (x86)"))
@@ -125,12 +186,15 @@ def installer(dist: Path) -> Path:
     if iscc is None:
         raise SystemExit("Inno Setup's ISCC was not found (choco install innosetup)")
     out = dist / "installer"
+    command = signing_command()
+    signing = [] if command is None else ["/DSignBuild=1", iscc_sign_option(command)]
     subprocess.run(
         [
             iscc,
             f"/DAppVersion={version()}",
             f"/DSourceDir={dist / APP}",
             f"/DIconFile={ROOT / 'build' / 'icons' / 'evidence-desk.ico'}",
+            *signing,
             f"/O{out}",
             str(ISS),
         ],
@@ -179,6 +243,10 @@ def main() -> int:
     print(
         f"built {args.dist / APP}: {size / 2**20:.1f} MiB in {files} files, {build_seconds:.0f} s"
     )
+    if sys.platform == "win32":
+        # the programs first: the self-test then runs exactly what is shipped
+        sign(sorted((args.dist / APP).glob("*.exe")))
+        summary["signed"] = signing_command() is not None
     if args.self_test:
         summary["self_test"] = self_test(args.dist)
     if args.installer:

@@ -21,12 +21,23 @@ TS = ROOT / "resources" / "translations" / "evidence_desk_zh_CN.ts"
 QM = TS.with_suffix(".qm")
 
 
-def _tool(name: str) -> str:
-    scripts = Path(sys.executable).parent
-    for candidate in (scripts / name, scripts / f"{name}.exe"):
-        if candidate.exists():
+def tool_candidates(name: str) -> list[Path]:
+    """Where PySide6's tools may be: beside this interpreter, then the environment's own
+    ``Scripts`` (Windows venv) or ``bin`` folder; ``NAME.exe`` as well as ``NAME``."""
+    folders = [Path(sys.executable).parent, Path(sys.prefix) / "Scripts", Path(sys.prefix) / "bin"]
+    names = (f"{name}.exe", name) if sys.platform == "win32" else (name, f"{name}.exe")
+    return [folder / file for folder in dict.fromkeys(folders) for file in names]
+
+
+def find_tool(name: str) -> str | None:
+    for candidate in tool_candidates(name):
+        if candidate.is_file():
             return str(candidate)
-    found = shutil.which(name)
+    return shutil.which(name) or shutil.which(f"{name}.exe")
+
+
+def _tool(name: str) -> str:
+    found = find_tool(name)
     if not found:
         sys.exit(f"{name} not found: install PySide6 into this environment")
     return found

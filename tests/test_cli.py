@@ -554,3 +554,28 @@ def test_case_import_gb18030_and_a_bad_file_imports_nothing(
     assert [c["case_no"] for c in listed] == ["2026-SZ-1", "2026-SZ-2"]
     assert listed[0]["debtor_id_number"] == "440301********6543"
     ok(cli(team_store, "verify", user="alice"))
+
+
+def test_init_in_a_sync_folder_is_refused_and_an_existing_store_there_warns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    synced = tmp_path / "Dropbox" / "store"
+    synced.parent.mkdir()
+    refused(
+        cli(synced, "init", "--admin", "root", password="root-password"),
+        3,
+        "store.location_sync",
+        str(tmp_path / "Dropbox"),
+        "half-written",
+        "organisation hub",
+    )
+    assert not synced.exists()
+    # a store made on a local disk that OneDrive later took over still opens, with a warning
+    store = tmp_path / "local" / "store"
+    store.parent.mkdir()
+    ok(cli(store, "init", "--admin", "root", password="root-password"))
+    monkeypatch.setenv("OneDriveCommercial", str(tmp_path / "local"))
+    listed = cli(store, "user", "list", user="root", password="root-password")
+    assert listed.returncode == 0 and "root" in listed.stdout, listed.stderr
+    assert "warning [store.location_onedrive]" in listed.stderr
+    assert "opened anyway" in listed.stderr and str(tmp_path / "local") in listed.stderr

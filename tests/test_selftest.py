@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,7 +29,7 @@ def test_self_test_passes_every_step_offscreen(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     summary = json.loads(done.stdout.strip().splitlines()[-1])
     assert summary["self_test"] == "ok"
-    assert set(summary["seconds"]) == {"store", "bundle", "verify", "backup", "gui"}
+    assert set(summary["seconds"]) == {"store", "bundle", "verify", "backup", "gui", "preview"}
     assert summary["messages"] > 0 and summary["entries"] > 0
     # what it made is real: a store, a bundle with its kit, a backup and its restored copy
     work = tmp_path / "w"
@@ -48,3 +49,68 @@ def test_a_failing_step_raises_and_the_command_refuses_a_used_folder(tmp_path: P
         run(work, gui=False)  # the store step fails for real: nothing is overwritten
     assert (work / "store" / "something").read_text(encoding="utf-8") == "not a store"
     assert main(["--self-test", "--keep", str(work)]) == 2
+
+
+class _Tty:
+    def __init__(self, tty: bool) -> None:
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+def test_the_console_waits_for_enter_only_when_double_clicked_on_windows() -> None:
+    from evidence_desk.selftest import should_wait_for_enter
+
+    def alone() -> int:
+        return 1
+
+    def with_a_shell() -> int:
+        return 2
+
+    def wait(**changes: Any) -> bool:
+        options: dict[str, Any] = {
+            "platform": "win32",
+            "environ": {},
+            "stdin": _Tty(True),
+            "console_processes": alone,
+        }
+        options.update(changes)
+        return should_wait_for_enter(**options)
+
+    assert wait()  # its own console window (Start menu, Explorer): keep it open
+    assert not wait(console_processes=with_a_shell)  # started from cmd or PowerShell
+    assert not wait(platform="linux") and not wait(platform="darwin")
+    assert not wait(environ={"CI": "true"}) and not wait(environ={"CI": "1"})
+    assert wait(environ={"CI": "false"})
+    assert not wait(stdin=_Tty(False))  # redirected or piped
+    assert not wait(stdin=None)
+
+    def broken() -> int:
+        raise OSError("no console")
+
+    assert not wait(console_processes=broken)
+    # and here, where the tests run, never (not Windows, or CI, or no console)
+    assert not should_wait_for_enter(environ={"CI": "true"})
+
+
+def test_the_pdf_preview_step_renders_a_first_page(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from evidence_desk.selftest import _pdfium_first_page
+
+    pdf = tmp_path / "debt.pdf"
+    drawing = canvas.Canvas(str(pdf), pagesize=A4)
+    drawing.setFont("Helvetica", 24)
+    drawing.drawString(72, 720, "Repayment agreement")
+    drawing.showPage()
+    drawing.save()
+    width, height = _pdfium_first_page(pdf.read_bytes(), 480)
+    assert width == 480 and height > width
+    blank = tmp_path / "blank.pdf"
+    empty = canvas.Canvas(str(blank), pagesize=A4)
+    empty.showPage()
+    empty.save()
+    with pytest.raises(AssertionError, match="empty page"):
+        _pdfium_first_page(blank.read_bytes(), 480)

@@ -2,12 +2,16 @@
 
 The choice is a per-person preference kept in QSettings (the store-wide ``language`` setting is
 the bundles' language and needs an admin). Translations are compiled ``.qm`` files built from the
-committed ``.ts`` sources by ``scripts/translations.py``.
+committed ``.ts`` sources by ``scripts/translations.py``. Qt's own strings (the standard
+dialog buttons, the file dialog) come from Qt's ``qtbase_zh_CN.qm``, shipped with PySide6 (and
+with the frozen build by PyInstaller's PySide6 hooks).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from evidence_desk.resources import resource_path
 
@@ -33,6 +37,20 @@ def language() -> str:
     return "zh_CN" if _installed else "en"
 
 
+def qt_translation_folders() -> list[Path]:
+    """Where Qt's own translations are: Qt's configured folder, then the PySide6 package's
+    (its layout differs between the Linux/macOS and the Windows wheels)."""
+    folders = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
+    try:
+        import PySide6
+
+        package = Path(PySide6.__file__).parent
+        folders += [package / "Qt" / "translations", package / "translations"]
+    except (ImportError, TypeError):
+        pass
+    return [folder for folder in dict.fromkeys(folders) if folder.is_dir()]
+
+
 def install(language: str) -> str:
     """Install the translator for ``language`` (removing any previous one); returns it."""
     app = QCoreApplication.instance()
@@ -46,6 +64,10 @@ def install(language: str) -> str:
         if translator.load(str(qm)):
             app.installTranslator(translator)
             _installed.append(translator)
+        qt_own = QTranslator(app)
+        if any(qt_own.load("qtbase_zh_CN", str(folder)) for folder in qt_translation_folders()):
+            app.installTranslator(qt_own)
+            _installed.append(qt_own)
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_desk.domain.errors import RuleViolation
 from evidence_desk.services.session import Session
+from evidence_desk.store import location
 from evidence_desk.ui import errors
 from evidence_desk.ui.workers import Job, start
 
@@ -149,6 +151,12 @@ class LoginDialog(QDialog):
                     "%1", str(store)
                 )
             )
+            return
+        try:
+            # a sync folder or network storage damages a store: say why before any work
+            location.refuse_new_store(store)
+        except RuleViolation as refused:
+            errors.say_error(self.error_label, refused)
             return
         self._busy(True)
         job = Job(lambda _s, _j: Session.create_store(store, user, password))

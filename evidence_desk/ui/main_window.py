@@ -33,6 +33,7 @@ from evidence_desk.services import settings as settings_service
 from evidence_desk.services.contacts import Contact
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import VerifyReport, verify_store
+from evidence_desk.store import location
 from evidence_desk.ui import errors, icons, service_text
 from evidence_desk.ui.approvals import ApprovalQueue
 from evidence_desk.ui.bundle_dialog import BundleDialog
@@ -322,6 +323,19 @@ class MainWindow(QMainWindow):
         self.stamp_label.setObjectName("stampStatus")
         bar = self.statusBar()
         bar.addWidget(self.user_label)
+        # a store in a sync folder or on network storage: opened, but said at once and kept
+        self.location_label = QLabel()
+        self.location_label.setObjectName("locationWarning")
+        warning = location.open_warning(self.session.folder.path)
+        if warning is not None:
+            self.location_label.setText(
+                self.tr("Warning: this store is in a synced or network folder")
+            )
+            self.location_label.setStyleSheet("color: #b3261e; font-weight: bold;")
+            self.location_label.setToolTip(service_text.phrase(warning))
+            bar.addWidget(self.location_label)
+        else:
+            self.location_label.hide()
         bar.addPermanentWidget(self.integrity_label)
         bar.addPermanentWidget(self.stamp_label)
         self.update_stamp_status()

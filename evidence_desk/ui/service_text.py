@@ -2005,6 +2005,54 @@ def _templates() -> dict[str, str]:
         "store.head_malformed": QCoreApplication.translate(
             "Services", "{path}: head checkpoint is malformed"
         ),
+        "store.location_onedrive": QCoreApplication.translate(
+            "Services",
+            "{path} is inside the OneDrive folder {folder}: a sync client uploads the database "
+            "while it is being written and can put back an older or half-written copy, which "
+            "damages the store. Keep the store in a local folder that is not synced. Teams "
+            "share evidence through the organisation hub, not a synced or shared folder",
+        ),
+        "store.location_sync": QCoreApplication.translate(
+            "Services",
+            "{path} is inside the {client} sync folder {folder}: a sync client uploads the "
+            "database while it is being written and can put back an older or half-written "
+            "copy, which damages the store. Keep the store in a local folder that is not "
+            "synced. Teams share evidence through the organisation hub, not a synced or shared "
+            "folder",
+        ),
+        "store.location_unc": QCoreApplication.translate(
+            "Services",
+            "{path} is on the network share {folder}: the store's database keeps a write-ahead "
+            "log (WAL) that needs memory shared by the programs using it, which a network "
+            "share (SMB, NFS) cannot provide, and its locks are not reliable there: the "
+            "database gets damaged. Keep the store in a local folder that is not synced. Teams "
+            "share evidence through the organisation hub, not a synced or shared folder",
+        ),
+        "store.location_network_drive": QCoreApplication.translate(
+            "Services",
+            "{path} is on {folder}, a network drive: the store's database keeps a write-ahead "
+            "log (WAL) that needs memory shared by the programs using it, which a network "
+            "share (SMB, NFS) cannot provide, and its locks are not reliable there: the "
+            "database gets damaged. Keep the store in a local folder that is not synced. Teams "
+            "share evidence through the organisation hub, not a synced or shared folder",
+        ),
+        "store.location_network_fs": QCoreApplication.translate(
+            "Services",
+            "{path} is on a network file system ({client} at {folder}): the store's database "
+            "keeps a write-ahead log (WAL) that needs memory shared by the programs using it, "
+            "which a network share (SMB, NFS) cannot provide, and its locks are not reliable "
+            "there: the database gets damaged. Keep the store in a local folder that is not "
+            "synced. Teams share evidence through the organisation hub, not a synced or shared "
+            "folder",
+        ),
+        "selftest.press_enter": QCoreApplication.translate(
+            "Services", "Press Enter to close this window."
+        ),
+        "store.location_warning": QCoreApplication.translate(
+            "Services",
+            "{reason}. The store was opened anyway; move it to a local folder (evidence-desk "
+            "backup, then evidence-desk restore into the new folder)",
+        ),
         # blob.*
         "blob.missing": QCoreApplication.translate("Services", "blob file is missing"),
         "blob.header": QCoreApplication.translate("Services", "blob header is damaged"),

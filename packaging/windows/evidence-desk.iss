@@ -9,6 +9,12 @@
 ; the uninstaller deletes only the files this installer put down, plus the program folder's
 ; own caches. It never deletes a store, a backup or a bundle - losing evidence to an uninstall
 ; is not an acceptable failure mode.
+;
+; Signing (packaging\README.md, "Signing"): when the company's code-signing certificate is
+; configured, build.py signs the programs in dist\EvidenceDesk and passes
+;   /DSignBuild=1 "/Sevidencedesk=<signtool.exe> sign /fd sha256 /tr <timestamp> /td sha256 ... $f"
+; so that Setup and its uninstaller are signed with the same certificate. Without a certificate
+; the installer is built unsigned (and SmartScreen will warn): nothing here needs a secret.
 
 #ifndef AppVersion
   #define AppVersion "0.0.0"
@@ -46,6 +52,11 @@ ArchitecturesInstallIn64BitMode=x64compatible
 CloseApplications=yes
 RestartApplications=no
 ShowLanguageDialog=auto
+#ifdef SignBuild
+; the sign tool named "evidencedesk" is given on ISCC's command line (/S), see build.py
+SignTool=evidencedesk
+SignedUninstaller=yes
+#endif
 
 [Languages]
 Name: "en"; MessagesFile: "compiler:Default.isl"
@@ -57,14 +68,23 @@ Name: "zh_CN"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
 
+[InstallDelete]
+; an upgrade replaces the whole runtime: DLLs, Qt plugins and Python modules a newer build no
+; longer ships must not linger (a stale Qt plugin or .pyd is loaded and crashes). Runs before
+; [Files] copies anything; {app}\_internal holds only what the installer put there.
+Type: filesandordirs; Name: "{app}\_internal"
+
 [Files]
 Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
-Name: "{group}\Evidence Desk"; Filename: "{app}\EvidenceDesk.exe"; WorkingDir: "{userdocs}"
-Name: "{group}\Evidence Desk self-test"; Filename: "{app}\evidence-desk.exe"; Parameters: "--self-test --no-gui"; WorkingDir: "{userdocs}"
+; start in the local profile, not Documents (usually redirected to OneDrive: a store created
+; from a relative path, or a file dialog's first folder, must not land in a sync folder)
+Name: "{group}\Evidence Desk"; Filename: "{app}\EvidenceDesk.exe"; WorkingDir: "{localappdata}"
+; the self-test's console stays open until Enter when started from here (selftest.py)
+Name: "{group}\Evidence Desk self-test"; Filename: "{app}\evidence-desk.exe"; Parameters: "--self-test"; WorkingDir: "{localappdata}"
 Name: "{group}\{cm:UninstallProgram,Evidence Desk}"; Filename: "{uninstallexe}"
-Name: "{autodesktop}\Evidence Desk"; Filename: "{app}\EvidenceDesk.exe"; WorkingDir: "{userdocs}"; Tasks: desktopicon
+Name: "{autodesktop}\Evidence Desk"; Filename: "{app}\EvidenceDesk.exe"; WorkingDir: "{localappdata}"; Tasks: desktopicon
 
 [Run]
 Filename: "{app}\EvidenceDesk.exe"; Description: "{cm:LaunchProgram,Evidence Desk}"; Flags: nowait postinstall skipifsilent

@@ -45,7 +45,8 @@ def test_linux_build_produces_a_bundle_that_passes_its_self_test(tmp_path: Path)
     assert summary["folder"] == str(app)
     assert summary["self_test"]["self_test"] == "ok"
     assert summary["self_test"]["frozen"] is True  # it ran the built program, not this checkout
-    assert set(summary["self_test"]["seconds"]) == {"store", "bundle", "verify", "backup", "gui"}
+    steps = {"store", "bundle", "verify", "backup", "gui", "preview"}
+    assert set(summary["self_test"]["seconds"]) == steps
     internal = app / "_internal"
     for shipped in (
         internal / "resources" / "fonts" / "wqy-microhei.ttc",
@@ -99,3 +100,98 @@ def test_installer_is_per_user_with_start_menu_and_never_deletes_stores() -> Non
     for line in deletes:
         assert "store" not in line.lower() and "localappdata" not in line.lower()
     assert "store.json" in _section(text, "Code")  # refuses to install into / remove a store
+
+
+def test_installer_upgrades_cleanly_signs_when_configured_and_starts_outside_documents() -> None:
+    text = ISS.read_text("utf-8")
+    # stale DLLs and Qt plugins of the previous version go before [Files] copies the new ones
+    install_delete = _section(text, "InstallDelete")
+    assert 'Type: filesandordirs; Name: "{app}\\_internal"' in install_delete
+    assert text.index("[InstallDelete]") < text.index("[Files]")
+    # signing only when build.py passes the company's sign tool (ISCC /DSignBuild=1 /S...)
+    setup = _section(text, "Setup")
+    signing = re.search(r"^#ifdef SignBuild\n(.*?)^#endif", setup, re.MULTILINE | re.DOTALL)
+    assert signing, "SignTool must sit under #ifdef SignBuild"
+    assert "SignTool=evidencedesk" in signing.group(1)
+    assert "SignedUninstaller=yes" in signing.group(1)
+    assert setup.count("SignTool=") == 1
+    icons = _section(text, "Icons")
+    assert "{userdocs}" not in text
+    for line in icons.splitlines():
+        if "EvidenceDesk.exe" in line or "evidence-desk.exe" in line:
+            assert 'WorkingDir: "{localappdata}"' in line, line
+
+
+def test_signing_command_is_built_from_the_environment() -> None:
+    sys.path.insert(0, str(REPO_ROOT / "packaging"))
+    try:
+        import build
+    finally:
+        sys.path.pop(0)
+    assert build.signing_command({}) is None  # unsigned build, no secret needed
+    tool = "C:/Program Files (x86)/Windows Kits/10/bin/10.0.22621.0/x64/signtool.exe"
+    by_thumbprint = build.signing_command(
+        {"EVIDENCE_DESK_SIGN_THUMBPRINT": "ab cd 12", "EVIDENCE_DESK_SIGNTOOL": tool}
+    )
+    assert by_thumbprint is not None
+    assert by_thumbprint[:2] == [tool, "sign"] and by_thumbprint[-2:] == ["/sha1", "abcd12"]
+    assert "/tr" in by_thumbprint and build.DEFAULT_TIMESTAMP in by_thumbprint
+    assert by_thumbprint[by_thumbprint.index("/fd") + 1] == "sha256"
+    by_pfx = build.signing_command(
+        {
+            "EVIDENCE_DESK_SIGN_PFX": "C:/certs/company.pfx",
+            "EVIDENCE_DESK_SIGN_PFX_PASSWORD": "secret",
+            "EVIDENCE_DESK_SIGN_TIMESTAMP": "http://timestamp.example.cn",
+            "EVIDENCE_DESK_SIGNTOOL": "signtool.exe",
+        }
+    )
+    assert by_pfx is not None and by_pfx[-4:] == ["/f", "C:/certs/company.pfx", "/p", "secret"]
+    assert "http://timestamp.example.cn" in by_pfx
+    option = build.iscc_sign_option(by_thumbprint)
+    assert option.startswith(f"/Sevidencedesk=${'q'}{tool}$q sign ") and option.endswith(" $f")
+
+
+WORKFLOW = REPO_ROOT / ".github" / "workflows" / "windows.yml"
+
+
+def test_windows_workflow_parses_and_holds_the_key_steps() -> None:
+    yaml = pytest.importorskip("yaml")
+    workflow = yaml.safe_load(WORKFLOW.read_text("utf-8"))
+    job = workflow["jobs"]["build"]
+    assert job["runs-on"].startswith("windows")
+    assert "PYTHONUTF8" not in job.get("env", {})
+    steps = job["steps"]
+    names = [step.get("name", step.get("uses", "")) for step in steps]
+    checkout = next(i for i, step in enumerate(steps) if "actions/checkout" in step.get("uses", ""))
+    assert "core.autocrlf true" in steps[checkout - 1]["run"]  # before the checkout
+    runs = "\n".join(step.get("run", "") for step in steps)
+    for fragment in (
+        "-m pytest -q -p no:cacheprovider\n",  # the whole suite
+        "foreach ($cp in 936, 1252)",
+        "--self-test",
+        "程序 文件",  # a Chinese install folder
+        "$env:TEMP = $temp",
+        "[IO.File]::Open(",  # a file held without sharing
+        "'None')",
+        "gbk_zip.py",
+        "Expand-Archive",
+        "verify-bundle",
+        "Get-AuthenticodeSignature",
+        'Start-Process -FilePath "$app\\unins000.exe"',
+        "while (Test-Path $app)",
+        "stale files after the upgrade",
+        "uninstall removed a store",
+    ):
+        assert fragment in runs, fragment
+    assert "Start-Sleep" not in runs  # no fixed sleeps
+    for step in steps:
+        script = step.get("run", "")
+        if script.count("\n") > 1 and "$" in script:
+            assert script.startswith("$ErrorActionPreference = 'Stop'"), step.get("name")
+            native = re.search(r"^\s*(& |git |choco |chcp|gh |python |powershell )", script, re.M)
+            if native:  # every native program's exit code is looked at
+                assert "$LASTEXITCODE" in script or "ExitCode" in script, step.get("name")
+    signing = [step for step in steps if "certificate" in step.get("name", "")]
+    assert signing and all("SIGN_PFX_BASE64" in str(step) for step in signing[:1])
+    assert any("skipped: no signing certificate" in step.get("run", "") for step in steps)
+    assert names.count("Install") == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from evidence_desk.services import cases
@@ -95,3 +96,34 @@ def test_legal_sees_cases_but_cannot_request_or_import(
     window.select_contact(contact_id)
     assert not window.import_action.isEnabled()
     qtbot.waitUntil(lambda: window._verify_job is None, timeout=20_000)
+
+
+def test_new_store_in_a_sync_folder_is_refused_in_the_login_window(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    store = tmp_path / "我的坚果云" / "store"
+    dialog = LoginDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.user_edit.setText("boss")
+    dialog.password_edit.setText("a-long-enough-password")
+    dialog.create_button.click()
+    text = dialog.error_label.text()
+    assert "Refused by a rule." in text and str(tmp_path / "我的坚果云") in text
+    assert "organisation hub" in text and "Nutstore" in text
+    assert not store.exists() and dialog.session is None
+    assert dialog.create_button.isEnabled()
+
+
+def test_main_window_warns_of_a_store_in_a_synced_folder(
+    qtbot: QtBot, team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OneDrive", str(team.path.parent))
+    window = MainWindow(team.login("alice"))
+    qtbot.addWidget(window)
+    assert window.location_label.isVisibleTo(window)
+    assert "synced or network folder" in window.location_label.text()
+    assert "OneDrive" in window.location_label.toolTip()
+    monkeypatch.delenv("OneDrive")
+    quiet = MainWindow(team.login("bob"))
+    qtbot.addWidget(quiet)
+    assert not quiet.location_label.isVisibleTo(quiet)

@@ -6,7 +6,9 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from evidence_desk.ui import i18n
@@ -19,22 +21,41 @@ TS = ROOT / "resources" / "translations" / "evidence_desk_zh_CN.ts"
 QM = TS.with_suffix(".qm")
 
 
-def _tool(name: str) -> str:
-    local = Path(sys.executable).parent / name
-    return str(local) if local.exists() else str(shutil.which(name))
-
-
-def test_every_ui_string_is_in_the_ts_and_translated(tmp_path: Path) -> None:
+def _translations_script() -> ModuleType:
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
         import translations
     finally:
         sys.path.pop(0)
+    return translations
+
+
+def test_lupdate_is_found_with_exe_and_in_the_venv_scripts_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    translations = _translations_script()
+    # a Windows venv: python.exe and pyside6-lupdate.exe in <venv>\Scripts, nothing on PATH
+    scripts = tmp_path / "venv" / "Scripts"
+    scripts.mkdir(parents=True)
+    (scripts / "pyside6-lupdate.exe").write_bytes(b"MZ")
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "elsewhere" / "python.exe"))
+    monkeypatch.setattr(sys, "prefix", str(tmp_path / "venv"))
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    assert translations.find_tool("pyside6-lupdate") == str(scripts / "pyside6-lupdate.exe")
+    # beside the interpreter wins (the .exe too)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "pyside6-lupdate.exe").write_bytes(b"MZ")
+    found = translations.find_tool("pyside6-lupdate")
+    assert found == str(tmp_path / "elsewhere" / "pyside6-lupdate.exe")
+
+
+def test_every_ui_string_is_in_the_ts_and_translated(tmp_path: Path) -> None:
+    translations = _translations_script()
     copy = tmp_path / TS.name
     shutil.copy(TS, copy)
     sources = translations.sources()
     subprocess.run(
-        [_tool("pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(copy)],
+        [translations._tool("pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(copy)],
         cwd=ROOT,
         check=True,
         capture_output=True,
@@ -89,3 +110,23 @@ def test_language_follows_the_saved_preference(isolated_settings: object) -> Non
     assert i18n.preferred_language(system="zh_TW") == "zh_CN"
     assert i18n.preferred_language(system="en_GB") == "en"
     assert i18n.preferred_language(system="de_DE") == "en"
+
+
+def test_qt_standard_buttons_are_chinese(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    i18n.install("zh_CN")
+    try:
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        qtbot.addWidget(box)
+        cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
+        assert cancel is not None and cancel.text().replace("(&C)", "") == "取消"
+        assert i18n.language() == "zh_CN" and i18n.qt_translation_folders()
+    finally:
+        i18n.install("en")
+    english = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(english)
+    button = english.button(QDialogButtonBox.StandardButton.Cancel)
+    assert button is not None and button.text().replace("&", "") == "Cancel"
