@@ -521,6 +521,10 @@ def _templates() -> dict[str, str]:
         "import.normalised_differs": QCoreApplication.translate(
             "Services", "re-parsing the original gives a different result than at import"
         ),
+        "import.name_encoding_differs": QCoreApplication.translate(
+            "Services",
+            "the zip's member names read as {current} now, the import recorded {stored}",
+        ),
         "import.outside_app": QCoreApplication.translate(
             "Services", "message is not produced by any stored original (inserted outside the app)"
         ),
