@@ -1543,7 +1543,7 @@ def _templates() -> dict[str, str]:
         "case.negative_amount": QCoreApplication.translate("Services", "must be zero or more"),
         "case.not_date": QCoreApplication.translate("Services", "not a date (YYYY-MM-DD): {value}"),
         "case.bad_number": QCoreApplication.translate(
-            "Services", "use 1-64 letters, digits, '-', '_', '.', '/'"
+            "Services", "use 1-{max} characters, without control characters or spaces at either end"
         ),
         "case.exists": QCoreApplication.translate("Services", "case {case} already exists"),
         "case.not_editable": QCoreApplication.translate("Services", "not an editable case field"),

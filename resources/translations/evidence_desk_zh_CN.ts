@@ -264,143 +264,143 @@
 <context>
     <name>BundleDialog</name>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="101"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="102"/>
         <source>Export a court bundle — case %1</source>
         <translation>导出诉讼证据包 — 案件 %1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="124"/>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="127"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="125"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="128"/>
         <source>YYYY-MM-DD (optional)</source>
         <translation>YYYY-MM-DD（可选）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="132"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="133"/>
         <source>Only tagged messages (with their context)</source>
         <translation>仅含已标记消息（及其上下文）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="143"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="144"/>
         <source>Time-stamp pending checkpoints first (needs the network)</source>
         <translation>先为待处理检查点加盖时间戳（需联网）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="153"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="160"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="159"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="166"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="160"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="167"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="162"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="169"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="163"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="170"/>
         <source>Page limit per volume</source>
         <translation>每册页数上限</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="165"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="172"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="174"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="181"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="178"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="185"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="181"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="188"/>
         <source>Show kit</source>
         <translation>显示校验包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="184"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="191"/>
         <source>Verify the kit</source>
         <translation>校验校验包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="187"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="194"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="214"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="221"/>
         <source>Save the bundle to</source>
         <translation>证据包保存位置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="249"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="256"/>
         <source>Gathering evidence, rendering the PDF and the verification kit…</source>
         <translation>正在收集证据，生成 PDF 和校验包…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="267"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="274"/>
         <source>Bundle %1 exported.</source>
         <translation>证据包 %1 已导出。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="271"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="278"/>
         <source>%1 exhibits, %2 pages, %3 messages included (%4 in range left out, each listed).</source>
         <translation>%1 项证据，%2 页，收录 %3 条消息（范围内未收录 %4 条，均已逐条列明）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="277"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="284"/>
         <source>PDF: %1</source>
         <translation>PDF：%1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="278"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="285"/>
         <source>Kit: %1 (SHA-256 %2)</source>
         <translation>校验包：%1（SHA-256 %2）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="281"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="288"/>
         <source>Proofs lead to checkpoint %1 (%2).</source>
         <translation>证明指向检查点 %1（%2）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="285"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="292"/>
         <source>time-stamped</source>
         <translation>已加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="287"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="294"/>
         <source>not time-stamped yet</source>
         <translation>尚未加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="289"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="296"/>
         <source>Recorded as ledger entry %1.</source>
         <translation>已记入存证链第 %1 条。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="331"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="338"/>
         <source>The kit verifies: every exhibit OK (%1 checks).</source>
         <translation>校验包校验通过：每项证据均完好（%1 项检查）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="337"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="344"/>
         <source>A court trusts it only with your TSA&apos;s published root and your organisation&apos;s key list (evidence-desk org-keys): %1 item(s) are not trusted on this computer.</source>
         <translation>法院只有凭时间戳机构公布的根证书和本机构的公钥列表（evidence-desk org-keys）才会信任它：在本机上有 %1 项不受信任。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="343"/>
+        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="350"/>
         <source>The kit has %1 problem(s).</source>
         <translation>校验包有 %1 个问题。</translation>
     </message>
@@ -4828,8 +4828,8 @@
     </message>
     <message>
         <location filename="../../evidence_desk/ui/service_text.py" line="1545"/>
-        <source>use 1-64 letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos;, &apos;/&apos;</source>
-        <translation>案件编号须为 1–64 个字母、数字或 &apos;-&apos;、&apos;_&apos;、&apos;.&apos;、&apos;/&apos;</translation>
+        <source>use 1-{max} characters, without control characters or spaces at either end</source>
+        <translation>请使用 1 至 {max} 个字符，不含控制字符，首尾不留空格</translation>
     </message>
     <message>
         <location filename="../../evidence_desk/ui/service_text.py" line="1548"/>
