@@ -399,6 +399,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                     f"({chat.already_stored} already stored) {chat.first_at} .. {chat.last_at}; "
                     f"zone {chat.timezone}; our account {chat.our_account!r}; "
                     f"participants {', '.join(chat.participants)}"
+                    + (f"; zip names {chat.name_encoding}" if chat.name_encoding else "")
                 )
                 lines += [f"  problem: {p}" for p in chat.problems]
             for image in preview.images:

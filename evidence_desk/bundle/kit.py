@@ -43,6 +43,7 @@ from cryptography.hazmat.primitives import serialization
 
 from evidence_desk import __version__
 from evidence_desk.bundle.model import BUNDLE_FORMAT, BundleData
+from evidence_desk.domain import file_names
 from evidence_desk.integrity import digests, ledger, merkle, signing
 from evidence_desk.integrity.canonical import canonical_bytes
 
@@ -79,15 +80,15 @@ Stamper = Callable[[bytes], TagStamp | None]  # data -> token over SHA-256(data)
 
 
 def safe_name(name: str) -> str:
-    """A file or member name as a relative path inside the bag: no ``..``, no absolute paths,
-    no control characters (BagIt manifests are line-based)."""
-    parts = [p for p in re.split(r"[\\/]+", name) if p not in ("", ".", "..")]
-    clean = "/".join(re.sub(r"[\x00-\x1f\x7f%]", "_", p) for p in parts)
-    return clean or "unnamed"
+    """A file or member name as a relative path inside the bag, valid on Windows: no ``..``, no
+    absolute paths, no control characters (BagIt manifests are line-based), none of
+    ``<>:"|?*%``, no trailing dot or space, no reserved device name, and bounded length
+    (``domain/file_names.py``: 48 UTF-16 units a component, 64 the whole)."""
+    return file_names.safe_path(name)
 
 
 def tsa_slug(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", name) or "tsa"
+    return file_names.safe_component(re.sub(r"[^A-Za-z0-9._-]+", "_", name) or "tsa")
 
 
 def evidence_manifest(data: BundleData) -> bytes:
@@ -263,6 +264,30 @@ def published_root(tsa_name: str) -> str:
     return f"published-root-{tsa_slug(tsa_name)}.pem"
 
 
+def powershell_check(manifest: str) -> str:
+    """A PowerShell line (Windows PowerShell 5.1 and later) that checks every line of a
+    ``sha256sum``-style manifest with Get-FileHash: prints ``FAILED <file>`` for each mismatch or
+    missing file, then ``OK`` or the number of failures."""
+    return (
+        "$bad = 0; Get-Content -Encoding UTF8 "
+        f"'{manifest}' | ForEach-Object {{ $h, $f = $_ -split ' +', 2; "
+        "$got = (Get-FileHash -Algorithm SHA256 -LiteralPath $f "
+        "-ErrorAction SilentlyContinue).Hash; "
+        'if ($got -ne $h) { $bad++; "FAILED $f" } }; '
+        "if ($bad) { \"$bad FAILED\" } else { 'OK' }"
+    )
+
+
+def windows_check_lines(manifest: str, example: str) -> list[str]:
+    """VERIFY.txt's Windows lines for one manifest (indented two spaces, so that the four-space
+    POSIX commands stay apart)."""
+    lines = [f"  Windows PowerShell: {powershell_check(manifest)}"]
+    if example:
+        windows_path = example.replace("/", "\\")
+        lines.append(f"  Windows cmd: certutil -hashfile {windows_path} SHA256")
+    return lines
+
+
 def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp | None) -> str:
     """VERIFY.txt: the exact commands, with the TSA roots and signer keys taken from outside
     the kit. The kit's own roots and keys only show that it is consistent, which a kit made
@@ -299,11 +324,19 @@ def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp 
         f"  {PUBLISHED_ORG_KEYS}：出具机构公布的签名人公钥列表（由 evidence-desk org-keys",
         "  生成），保存在校验包旁。",
         "",
+        "Steps 1 and 2 on Windows: each has a PowerShell line that checks the whole manifest",
+        "(prints OK, or FAILED and the file) and a certutil command for one file, whose output",
+        "must equal that file's line in the manifest.",
+        "Windows 上的第 1、2 步：每步都有一行 PowerShell 命令校验整个清单（输出 OK，或 FAILED 及",
+        "文件名），以及校验单个文件的 certutil 命令，其输出须与清单中该文件的一行相同。",
+        "",
         "1. Payload digests (originals and PDF) / 原始文件与 PDF 的哈希值:",
         "   sha256sum -c manifest-sha256.txt",
         "   sha512sum -c manifest-sha512.txt",
+        *windows_check_lines("manifest-sha256.txt", f"data/{pdf_names[0]}" if pdf_names else ""),
         "2. Tag files (ledger slice, proofs, keys, tokens) / 存证链片段、证明、公钥与时间戳:",
         f"   sha256sum -c {TAGMANIFEST}",
+        *windows_check_lines(TAGMANIFEST, "bagit.txt"),
         "3. BagIt structure (Library of Congress bagit-python) / BagIt 结构:",
         "   bagit.py --validate .",
     ]

@@ -21,6 +21,25 @@ Zips are checked when opened, before any member is read, and every failure is an
 * encrypted members and unsupported compression methods;
 * truncated or corrupt archives (bad central directory, local headers out of range).
 
+Member names. A zip records each name as bytes; bit 11 of its flags says they are UTF-8. Zips
+made by Explorer or 360压缩 on Chinese Windows store GBK names *without* that flag, and the zip
+specification's fallback, cp437, turns ``微信聊天记录/聊天.txt`` into ``╬ó╨┼┴─╠∞…``. The names are
+decided per archive, by one rule over the names that lack the flag (one tool wrote them all, with
+one encoding; deciding per name would let a lone GBK name that happens to be valid UTF-8 come out
+differently from its siblings):
+
+1. a name with the UTF-8 flag is UTF-8;
+2. if every unflagged name is valid UTF-8, they are UTF-8 (pure ASCII is valid UTF-8, and bytes
+   valid as both UTF-8 and GB18030, such as the UTF-8 of ``你好``, are read as UTF-8);
+3. else, if every unflagged name is valid GB18030 (a superset of GBK/CP936), they are GB18030;
+4. else cp437, the specification's default, which decodes any bytes.
+
+:attr:`Container.name_encoding` (and :attr:`ExportSource.name_encoding`) says which was used for
+the unflagged names: ``utf-8`` (also when every name is flagged), ``gb18030`` or ``cp437``. The
+import records it; verify re-derives it from the sealed zip. :data:`LEGACY_NAMES` reads names as
+builds before this rule did (each name UTF-8 if valid, else cp437), so imports recorded before it
+re-parse to exactly what they stored.
+
 Members are read in chunks and a member that produces more bytes than its header declares is
 rejected while reading, so the header is never trusted for memory use. Nested archives are never
 opened: they stay opaque members, listed in :attr:`Container.nested_archives`; a zip that holds
@@ -43,7 +62,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import BinaryIO
+from typing import BinaryIO, Final
 
 from evidence_desk.domain.errors import ImportInputError
 from evidence_desk.domain.wording import Catalogue
@@ -51,10 +70,13 @@ from evidence_desk.importers.base import ExportSource
 
 __all__ = [
     "DEFAULT_LIMITS",
+    "LEGACY_NAMES",
+    "NAME_ENCODINGS",
     "ArchiveLimits",
     "Container",
     "is_nested_archive_name",
     "is_zip",
+    "name_encoding",
     "open_container",
     "open_folder",
     "open_path",
@@ -76,6 +98,11 @@ _SUPPORTED_METHODS = frozenset(
 _NESTED_SUFFIXES = (".zip", ".7z", ".rar", ".tar", ".tgz", ".tar.gz", ".gz", ".bz2", ".xz")
 _DRIVE_RE = re.compile(r"^[A-Za-z]:")
 _UTF8_FLAG = 0x800
+
+#: How the names of a zip without the UTF-8 flag were read, in the order the rule tries them.
+NAME_ENCODINGS: Final = ("utf-8", "gb18030", "cp437")
+#: Per name UTF-8 if valid, else cp437: how builds before :data:`NAME_ENCODINGS` read names.
+LEGACY_NAMES: Final = "legacy"
 _ENCRYPTED_FLAG = 0x1
 
 # Exceptions zipfile and the decompressors raise on damaged input.
@@ -120,10 +147,18 @@ class Container:
     members: Mapping[str, Callable[[], bytes]]
     sizes: Mapping[str, int] = field(default_factory=dict)  # declared uncompressed sizes
     nested_archives: tuple[str, ...] = ()
+    #: zips only: how names without the UTF-8 flag were read (see the module's docstring)
+    name_encoding: str | None = None
 
     def source(self) -> ExportSource:
         """The container as an ExportSource with no main file chosen yet (``data`` empty)."""
-        return ExportSource(name=self.name, data=b"", members=self.members, container=self.name)
+        return ExportSource(
+            name=self.name,
+            data=b"",
+            members=self.members,
+            container=self.name,
+            name_encoding=self.name_encoding,
+        )
 
     def source_for(self, member: str) -> ExportSource:
         """The container as an ExportSource whose main file is ``member``."""
@@ -192,6 +227,7 @@ def select_main(source: ExportSource, member: str) -> ExportSource:
         data=source.read_member(member),
         members=source.members,
         container=source.container or source.name,
+        name_encoding=source.name_encoding,
     )
 
 
@@ -246,17 +282,47 @@ def open_zip_file(path: Path, limits: ArchiveLimits = DEFAULT_LIMITS) -> Contain
         raise
 
 
-def open_zip(name: str, data: bytes, limits: ArchiveLimits = DEFAULT_LIMITS) -> ExportSource:
-    """A zip as a container source (``data`` empty, lazy ``members``, ``container=name``)."""
-    return open_container(name, data, limits).source()
+def open_zip(
+    name: str,
+    data: bytes,
+    limits: ArchiveLimits = DEFAULT_LIMITS,
+    *,
+    legacy_names: bool = False,
+) -> ExportSource:
+    """A zip as a container source (``data`` empty, lazy ``members``, ``container=name``).
+
+    ``legacy_names`` reads member names as builds before :data:`NAME_ENCODINGS` did (for
+    re-parsing imports that recorded no name encoding)."""
+    return open_container(name, data, limits, legacy_names=legacy_names).source()
 
 
-def open_container(name: str, data: bytes, limits: ArchiveLimits = DEFAULT_LIMITS) -> Container:
+def open_container(
+    name: str,
+    data: bytes,
+    limits: ArchiveLimits = DEFAULT_LIMITS,
+    *,
+    legacy_names: bool = False,
+) -> Container:
     """Open and check a zip held in memory. Raises ImportInputError (zip, member, reason)."""
-    return _open_container(name, io.BytesIO(data), len(data), limits)
+    return _open_container(name, io.BytesIO(data), len(data), limits, legacy_names)
 
 
-def _open_container(name: str, handle: BinaryIO, size: int, limits: ArchiveLimits) -> Container:
+def name_encoding(infos: list[zipfile.ZipInfo]) -> str:
+    """The encoding the rule (module docstring) picks for the names without the UTF-8 flag."""
+    raw = [_raw_name(info) for info in infos if not info.flag_bits & _UTF8_FLAG]
+    for encoding in NAME_ENCODINGS[:-1]:
+        try:
+            for name in raw:
+                name.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return encoding
+    return NAME_ENCODINGS[-1]
+
+
+def _open_container(
+    name: str, handle: BinaryIO, size: int, limits: ArchiveLimits, legacy_names: bool = False
+) -> Container:
     try:
         archive = zipfile.ZipFile(handle)
         infos = archive.infolist()
@@ -266,13 +332,14 @@ def _open_container(name: str, handle: BinaryIO, size: int, limits: ArchiveLimit
         raise ImportInputError(
             name, "", _said("archive.too_many_members", count=len(infos), cap=limits.max_members)
         )
+    encoding = LEGACY_NAMES if legacy_names else name_encoding(infos)
 
     members: dict[str, Callable[[], bytes]] = {}
     sizes: dict[str, int] = {}
     nested: list[str] = []
     total = 0
     for info in infos:
-        raw_name = _decoded_name(info)
+        raw_name = _decoded_name(info, encoding)
         if raw_name.endswith(("/", "\\")):  # a directory entry (ZipInfo.is_dir fails on "")
             _safe_member_path(name, raw_name)
             continue
@@ -307,6 +374,7 @@ def _open_container(name: str, handle: BinaryIO, size: int, limits: ArchiveLimit
         members=MappingProxyType(members),
         sizes=MappingProxyType(sizes),
         nested_archives=tuple(sorted(nested)),
+        name_encoding=None if legacy_names else encoding,
     )
 
 
@@ -386,13 +454,26 @@ def open_folder(path: Path, limits: ArchiveLimits = DEFAULT_LIMITS) -> Container
 # --- internals -----------------------------------------------------------------------------------
 
 
-def _decoded_name(info: zipfile.ZipInfo) -> str:
-    """The member name; names without the UTF-8 flag are retried as UTF-8 before cp437."""
-    name = info.filename
-    if not info.flag_bits & _UTF8_FLAG:
-        with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
-            name = name.encode("cp437").decode("utf-8")
-    return name
+def _raw_name(info: zipfile.ZipInfo) -> bytes:
+    """The name bytes of a member without the UTF-8 flag, as the zip holds them.
+
+    zipfile decodes such names as cp437, which maps every byte to its own character, so encoding
+    back gives the bytes. ``orig_filename``: ``filename`` is cut at a NUL and, on Windows, has its
+    backslashes replaced, and a GBK character's second byte may be a backslash (0x5C)."""
+    return info.orig_filename.encode("cp437")
+
+
+def _decoded_name(info: zipfile.ZipInfo, encoding: str) -> str:
+    """The member name, its unflagged bytes read with ``encoding`` (or the legacy rule)."""
+    if encoding == LEGACY_NAMES:
+        name = info.filename
+        if not info.flag_bits & _UTF8_FLAG:
+            with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
+                name = name.encode("cp437").decode("utf-8")
+        return name
+    if info.flag_bits & _UTF8_FLAG:
+        return info.orig_filename
+    return _raw_name(info).decode(encoding)
 
 
 def _safe_member_path(zip_name: str, raw: str) -> str:

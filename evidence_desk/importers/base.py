@@ -206,6 +206,8 @@ class ExportSource:
     data: bytes
     members: Mapping[str, Callable[[], bytes]] = field(default_factory=dict)
     container: str | None = None  # the zip or folder name, when the file came out of one
+    #: a zip's: how member names without the UTF-8 flag were read (utf-8, gb18030 or cp437)
+    name_encoding: str | None = None
 
     def has_member(self, path: str) -> bool:
         return path in self.members

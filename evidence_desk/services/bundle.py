@@ -43,6 +43,7 @@ from evidence_desk.bundle.model import (
 from evidence_desk.bundle.scope import check_scope, select
 from evidence_desk.domain import authority
 from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
+from evidence_desk.domain.file_names import fold
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.recording_description import RecordingDescription
 from evidence_desk.domain.wording import Catalogue
@@ -334,7 +335,8 @@ class _Reader:
             dict(r)
             for r in session.conn.execute("SELECT * FROM timestamps ORDER BY checkpoint_size, id")
         ]
-        self.kit_paths: set[str] = set()
+        self.kit_paths: set[str] = set()  # folded (file_names.fold) member paths
+        self.kit_folders: set[str] = set()  # folded folders of those paths
         self._item_entries: dict[str, int] | None = None  # item id -> seq, read on first use
 
     def stamp_for(self, seq: int) -> TimeStampRef | None:
@@ -374,14 +376,28 @@ class _Reader:
         return seq
 
     def kit_path(self, exhibit_id: str, file_name: str) -> str:
+        """A member path for an original, unique even where case does not count (Windows): no
+        two files, nor a file and a folder, differ only by case."""
         base = f"data/originals/{exhibit_id}/{kit.safe_name(file_name)}"
         path, n = base, 1
-        while path in self.kit_paths:
+        while self._clashes(path):
             n += 1
             stem, dot, ext = base.rpartition(".")
             path = f"{stem}-{n}.{ext}" if dot and "/" not in ext else f"{base}-{n}"
-        self.kit_paths.add(path)
+        self.kit_paths.add(fold(path))
+        parts = path.split("/")
+        self.kit_folders.update(fold("/".join(parts[:i])) for i in range(1, len(parts)))
         return path
+
+    def _clashes(self, path: str) -> bool:
+        key = fold(path)
+        parts = key.split("/")
+        folders = ("/".join(parts[:i]) for i in range(1, len(parts)))
+        return (
+            key in self.kit_paths
+            or key in self.kit_folders
+            or any(f in self.kit_paths for f in folders)
+        )
 
     def original(
         self, exhibit_id: str, item: contacts.Item, importer: str, device: str

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -26,7 +26,23 @@ from evidence_desk.services.session import RowChange, Session, put
 PRODUCTS = ("auto_loan", "online_loan", "other")
 STATUSES = ("open", "litigation", "settled", "closed")
 EDITABLE = CASE_EDITABLE  # the rule table (domain/authority.py) holds the list
-_CASE_NO = re.compile(r"^[\w\-./]{1,64}$")
+CASE_NO_MAX = 100
+#: Case numbers are kept exactly as typed: court numbers hold brackets, slashes and full-width
+#: characters (（2026）沪0101民初123号, 2026/SH-01). Refused: control and format characters
+#: (line breaks, bidi overrides: the case number is printed and written into line-based kit
+#: files), unassigned and private-use code points, leading or trailing spaces, and more than
+#: CASE_NO_MAX characters. Names of files and folders made from one go through
+#: domain/file_names.py.
+_CASE_NO_REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def valid_case_no(case_no: str) -> bool:
+    """True for a case number as users may write it (see CASE_NO_MAX above)."""
+    return (
+        0 < len(case_no) <= CASE_NO_MAX
+        and case_no == case_no.strip()
+        and not any(unicodedata.category(c) in _CASE_NO_REFUSED_CATEGORIES for c in case_no)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +71,8 @@ _said = Catalogue(
         "case.not_amount": "not an amount: {value!r}",
         "case.negative_amount": "must be zero or more",
         "case.not_date": "not a date (YYYY-MM-DD): {value!r}",
-        "case.bad_number": "use 1-64 letters, digits, '-', '_', '.', '/'",
+        "case.bad_number": "use 1-{max} characters, without control characters or spaces at "
+        "either end",
         "case.exists": "case {case} already exists",
         "case.not_editable": "not an editable case field",
         "case.no_case": "no case {case}",
@@ -122,8 +139,8 @@ def _clean(fields: Mapping[str, str], where: str) -> dict[str, str]:
 
 
 def _row(case_no: str, fields: Mapping[str, str], session: Session) -> dict[str, str]:
-    if not _CASE_NO.fullmatch(case_no):
-        raise BadInput("case number", case_no, _said("case.bad_number"))
+    if not valid_case_no(case_no):
+        raise BadInput("case number", case_no, _said("case.bad_number", max=CASE_NO_MAX))
     cleaned = _clean(
         {
             "debtor_name": fields.get("debtor_name", ""),

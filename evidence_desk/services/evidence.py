@@ -88,6 +88,8 @@ _said = Catalogue(
         "not re-derived",
         "import.normalised_differs": "re-parsing the original gives a different result than at "
         "import",
+        "import.name_encoding_differs": "the zip's member names read as {current} now, the import "
+        "recorded {stored}",
         "import.outside_app": "message is not produced by any stored original (inserted outside "
         "the app)",
         "import.message_missing": "a message of the original is missing from the store",
@@ -135,6 +137,8 @@ class ChatPreview:
     problems: tuple[str, ...]  # "file locator: reason", each a Phrase (code import.problem)
     repairs: tuple[str, ...]  # the importer's coded Phrases
     after_revocation: int
+    # a zip's: how member names without the UTF-8 flag were read (utf-8, gb18030, cp437)
+    name_encoding: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -424,6 +428,7 @@ def preview_import(
                 after_revocation=sum(
                     1 for m in result.messages if _flags_for(contact, m.sent_at.isoformat())
                 ),
+                name_encoding=parsed.source.name_encoding,
             )
         )
     return ImportPreview(
@@ -712,6 +717,9 @@ def _commit(
                 "repairs": list(result.repairs),
                 "problems": len(result.problems),
             }
+            if parsed.source.name_encoding is not None:
+                # how a zip's unflagged member names were read; verify re-derives it
+                details["name_encoding"] = parsed.source.name_encoding
             count = len(result.messages)
             first = result.messages[0].sent_at.isoformat() if result.messages else None
             last = result.messages[-1].sent_at.isoformat() if result.messages else None
@@ -1042,7 +1050,19 @@ def count_messages(session: Session, contact_id: str) -> int:
 # -- verification: re-parse every original -------------------------------------------------------
 
 
+def _recorded_name_encoding(row: dict[str, Any]) -> str | None:
+    try:
+        details = json.loads(row["details"] or "{}")
+    except ValueError:
+        return None
+    value = details.get("name_encoding") if isinstance(details, dict) else None
+    return value if isinstance(value, str) else None
+
+
 def _reopen(session: Session, row: dict[str, Any]) -> ExportSource:
+    """The stored original opened as at import. A zip whose import recorded no name encoding
+    (made before names were decided by archive.NAME_ENCODINGS) is read with the legacy rule, so
+    it re-parses to exactly what was stored; otherwise the rule re-derives the encoding."""
     members: dict[str, str] = json.loads(row["members"])
     if members:
         readers = {
@@ -1055,7 +1075,8 @@ def _reopen(session: Session, row: dict[str, Any]) -> ExportSource:
         return folder
     data = session.blobs.read_bytes(row["sha256"])
     if archive.is_zip(data):
-        return archive.open_zip(row["file_name"], data)
+        legacy = row["kind"] == "chat" and _recorded_name_encoding(row) is None
+        return archive.open_zip(row["file_name"], data, legacy_names=legacy)
     return ExportSource(name=row["file_name"], data=data)
 
 
@@ -1075,6 +1096,17 @@ def _check_imports(session: Session, replay: Replay) -> Iterable[Finding]:
         except (ImportInputError, BadInput) as error:
             yield Finding("import.reparse", where, _said("import.no_longer_parses", error=error))
             continue
+        recorded = _recorded_name_encoding(row)
+        if recorded is not None and source.name_encoding != recorded:
+            yield Finding(
+                "import.name_encoding",
+                where,
+                _said(
+                    "import.name_encoding_differs",
+                    stored=recorded,
+                    current=source.name_encoding or "-",
+                ),
+            )
         if result.parser_version != row["parser_version"]:
             yield Finding(
                 "import.parser_changed",

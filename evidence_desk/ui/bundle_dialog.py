@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_desk.domain.file_names import safe_component
 from evidence_desk.services import bundle as bundle_service
 from evidence_desk.services import contacts
 from evidence_desk.services.session import Session
@@ -147,7 +148,13 @@ class BundleDialog(QDialog):
         documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
-        default_out = Path(documents or QDir.homePath()) / "EvidenceDesk" / "bundles" / case_no
+        # the case number as a folder name: 2026/SH-01 is one folder, CON is _CON (Windows)
+        default_out = (
+            Path(documents or QDir.homePath())
+            / "EvidenceDesk"
+            / "bundles"
+            / safe_component(case_no)
+        )
         self.out_dir = QLineEdit(str(default_out))
         self.out_dir.setObjectName("bundleOut")
         browse = QPushButton(self.tr("Browse…"))

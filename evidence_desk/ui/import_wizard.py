@@ -269,6 +269,14 @@ class ImportWizard(QDialog):
         self.status.setText(errors.describe(error))
         self._show_page(self.page_files)
 
+    def _name_encoding(self, encoding: str) -> str:
+        """How a zip's member names were read (archive.NAME_ENCODINGS), in words."""
+        if encoding == "gb18030":
+            return self.tr("GB18030 (not marked as UTF-8; made on Chinese Windows)")
+        if encoding == "cp437":
+            return self.tr("cp437 (neither UTF-8 nor GB18030; names may be garbled)")
+        return self.tr("UTF-8")
+
     def _preview_html(self, preview: ImportPreview) -> str:
         parts = []
         for chat in preview.chats:
@@ -306,6 +314,8 @@ class ImportWizard(QDialog):
                     or "—",
                 ),
             ]
+            if chat.name_encoding:
+                rows.append((self.tr("Zip member names"), self._name_encoding(chat.name_encoding)))
             if chat.after_revocation:
                 rows.append((self.tr("After revocation"), str(chat.after_revocation)))
             parts.append(f"<h3>{_e(chat.file_name)}</h3>" + self._table(rows))

@@ -521,6 +521,10 @@ def _templates() -> dict[str, str]:
         "import.normalised_differs": QCoreApplication.translate(
             "Services", "re-parsing the original gives a different result than at import"
         ),
+        "import.name_encoding_differs": QCoreApplication.translate(
+            "Services",
+            "the zip's member names read as {current} now, the import recorded {stored}",
+        ),
         "import.outside_app": QCoreApplication.translate(
             "Services", "message is not produced by any stored original (inserted outside the app)"
         ),
@@ -1539,7 +1543,7 @@ def _templates() -> dict[str, str]:
         "case.negative_amount": QCoreApplication.translate("Services", "must be zero or more"),
         "case.not_date": QCoreApplication.translate("Services", "not a date (YYYY-MM-DD): {value}"),
         "case.bad_number": QCoreApplication.translate(
-            "Services", "use 1-64 letters, digits, '-', '_', '.', '/'"
+            "Services", "use 1-{max} characters, without control characters or spaces at either end"
         ),
         "case.exists": QCoreApplication.translate("Services", "case {case} already exists"),
         "case.not_editable": QCoreApplication.translate("Services", "not an editable case field"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -320,3 +321,50 @@ def test_each_entry_signature_is_checked_over_the_checkpoint_it_closed(
     assert [f.message for f in errors if f.code == "ledger.signature"] == [
         f"seq {seq}: not signed by {swapped[-2]['actor']}"
     ]
+
+
+def _balanced(text: str) -> bool:
+    """Quotes closed (PowerShell: '...' literal, "..." expandable) and brackets nested."""
+    stack: list[str] = []
+    quote = ""
+    pairs = {"(": ")", "{": "}", "[": "]"}
+    for char in text:
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char in pairs:
+            stack.append(pairs[char])
+        elif char in ")}]" and (not stack or stack.pop() != char):
+            return False
+    return not quote and not stack
+
+
+def test_verify_txt_gives_windows_commands_for_each_checksum_step(
+    exported: ExportResult, tmp_path: Path
+) -> None:
+    """PowerShell cannot run here: the line is checked for form, and what it does (split each
+    manifest line at the first run of spaces, hash the file, compare) is done in Python over
+    the extracted kit, as Get-FileHash would."""
+    bag_dir = _unzip(exported.kit_path, tmp_path / "unzipped")
+    text = (bag_dir / "VERIFY.txt").read_text("utf-8")
+    shells = re.findall(r"^  Windows PowerShell: (.+)$", text, re.MULTILINE)
+    certutil = re.findall(r"^  Windows cmd: (.+)$", text, re.MULTILINE)
+    assert len(shells) == 2 and len(certutil) == 2
+    for line, manifest in zip(shells, ["manifest-sha256.txt", kit.TAGMANIFEST], strict=True):
+        assert line == kit.powershell_check(manifest)
+        assert _balanced(line), line
+        assert f"Get-Content -Encoding UTF8 '{manifest}'" in line
+        assert "Get-FileHash -Algorithm SHA256 -LiteralPath $f" in line
+        for row in (bag_dir / manifest).read_text("utf-8").splitlines():
+            digest, name = re.split(" +", row, maxsplit=1)  # PowerShell's -split ' +', 2
+            assert hashlib.sha256((bag_dir / name).read_bytes()).hexdigest() == digest
+    for command in certutil:
+        program, verb, path, algorithm = command.split(" ")
+        assert (program, verb, algorithm) == ("certutil", "-hashfile", "SHA256")
+        assert (bag_dir / path.replace("\\", "/")).is_file()
+        manifests = (bag_dir / "manifest-sha256.txt").read_text() + (
+            bag_dir / kit.TAGMANIFEST
+        ).read_text()
+        assert f"  {path.replace(chr(92), '/')}\n" in manifests

@@ -52,6 +52,32 @@ def make_zip_raw_names(members: list[tuple[str, bytes]]) -> bytes:
     return buffer.getvalue()
 
 
+def make_zip_encoded(members: list[tuple[str, bytes]], encoding: str) -> bytes:
+    """A zip whose names are ``encoding`` bytes with the UTF-8 flag clear, as Explorer and
+    360压缩 write them on Chinese Windows. zipfile writes any non-ASCII name as UTF-8 with the
+    flag set, so each name is written as an ASCII placeholder of the same byte length and the
+    placeholder's bytes (in the local and the central header) are then replaced."""
+    placeholders = []
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for i, (name, data) in enumerate(members):
+            raw = name.encode(encoding)
+            placeholder = f"~{i:03d}".encode().ljust(len(raw), b"~")
+            assert len(placeholder) == len(raw)
+            placeholders.append((placeholder, raw))
+            archive.writestr(placeholder.decode(), data)
+    out = buffer.getvalue()
+    for placeholder, raw in placeholders:
+        assert out.count(placeholder) == 2  # local and central header
+        out = out.replace(placeholder, raw)
+    return out
+
+
+def flags(data: bytes) -> list[int]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return [info.flag_bits for info in archive.infolist()]
+
+
 def patch_headers(
     data: bytes, member_index: int, central_offset: int, local_offset: int, value: bytes
 ) -> bytes:
@@ -143,6 +169,78 @@ def test_member_names_without_the_utf8_flag_are_read_as_utf8() -> None:
     source = open_zip("zh.zip", data)
 
     assert list(source.member_names()) == ["与张伟的 WhatsApp 聊天.txt"]
+
+
+WECHAT_NAMES = ["微信聊天记录/聊天.txt", "微信聊天记录/图片/照片 1.jpg", "微信聊天记录/表.txt"]
+
+
+def test_gbk_names_without_the_utf8_flag_are_read_as_gb18030() -> None:
+    data = make_zip_encoded([(n, CHAT) for n in WECHAT_NAMES], "gbk")
+    assert all(not f & 0x800 for f in flags(data))
+
+    source = open_zip("微信.zip", data)
+
+    assert list(source.member_names()) == sorted(WECHAT_NAMES)
+    assert source.name_encoding == "gb18030"
+    assert source.read_member("微信聊天记录/聊天.txt") == CHAT
+    # the main file chosen keeps saying how the names were read
+    assert select_main(source, "微信聊天记录/聊天.txt").name_encoding == "gb18030"
+
+
+def test_gb18030_names_beyond_gbk_are_read() -> None:
+    names = ["聊天/𠀀字.txt", "聊天/€.txt"]  # four-byte GB18030 sequences
+    source = open_zip("x.zip", make_zip_encoded([(n, CHAT) for n in names], "gb18030"))
+    assert (sorted(source.member_names()), source.name_encoding) == (sorted(names), "gb18030")
+
+
+def test_a_gbk_second_byte_0x5c_is_not_a_path_separator() -> None:
+    name = "聊天/嘰嘰.txt"  # 嘰 is 0x87 0x5C in GBK: its second byte is a backslash
+    assert "嘰".encode("gbk") == b"\x87\\"
+    source = open_zip("x.zip", make_zip_encoded([(name, CHAT)], "gbk"))
+    assert list(source.member_names()) == [name]
+
+
+@pytest.mark.parametrize(
+    ("names", "encoding", "expected_names", "expected"),
+    [
+        # valid UTF-8 wins even though the same bytes are valid GB18030 ("浣犲ソ")
+        (["你好.txt"], "utf-8", ["你好.txt"], "utf-8"),
+        # GBK bytes that happen to be valid UTF-8 alone (茅 = C3 A9 = "é") are read as UTF-8 ...
+        (["茅.txt"], "gbk", ["é.txt"], "utf-8"),
+        # ... but one sibling that is not valid UTF-8 makes the whole archive GB18030
+        (["茅.txt", "聊天.txt"], "gbk", ["茅.txt", "聊天.txt"], "gb18030"),
+        (["plain.txt"], "ascii", ["plain.txt"], "utf-8"),
+    ],
+)
+def test_the_name_rule_decides_ambiguous_bytes(
+    names: list[str], encoding: str, expected_names: list[str], expected: str
+) -> None:
+    source = open_zip("x.zip", make_zip_encoded([(n, CHAT) for n in names], encoding))
+    assert sorted(source.member_names()) == sorted(expected_names)
+    assert source.name_encoding == expected
+
+
+def test_names_neither_utf8_nor_gb18030_fall_back_to_cp437() -> None:
+    data = make_zip_encoded([("ab.txt", CHAT)], "ascii").replace(b"ab.txt", b"a\xff.txt")
+    source = open_zip("x.zip", data)
+    assert list(source.member_names()) == ["a\xa0.txt"]  # 0xFF is NBSP in cp437
+    assert source.name_encoding == "cp437"
+
+
+def test_flagged_names_are_utf8_whatever_the_others_are() -> None:
+    data = make_zip([("~~~~.txt", CHAT), ("图片.jpg", b"jpeg")])  # the second one flagged
+    data = data.replace(b"~~~~.txt", "聊天.txt".encode("gbk"))
+    assert flags(data)[0] & 0x800 == 0 and flags(data)[1] & 0x800
+    source = open_zip("x.zip", data)
+    assert sorted(source.member_names()) == ["图片.jpg", "聊天.txt"]
+    assert source.name_encoding == "gb18030"
+
+
+def test_legacy_names_read_gbk_as_before() -> None:
+    data = make_zip_encoded([("聊天.txt", CHAT)], "gbk")
+    source = open_zip("x.zip", data, legacy_names=True)
+    assert list(source.member_names()) == ["┴─╠∞.txt"]
+    assert source.name_encoding is None
 
 
 def test_folder_members_are_relative_posix_paths(tmp_path: Path) -> None:

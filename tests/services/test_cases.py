@@ -77,7 +77,12 @@ def test_a_duplicate_case_is_refused_and_changes_nothing(team: Team) -> None:
 @pytest.mark.parametrize(
     ("case_no", "fields"),
     [
-        ("bad case no!", {"debtor_name": "x"}),
+        ("bad\ncase", {"debtor_name": "x"}),
+        ("bad\x07case", {"debtor_name": "x"}),
+        ("C-1\u202e", {"debtor_name": "x"}),  # a bidi override
+        (" C-1", {"debtor_name": "x"}),
+        ("", {"debtor_name": "x"}),
+        ("9" * 101, {"debtor_name": "x"}),
         ("C-1", {"debtor_name": "  "}),
         ("C-1", {"debtor_name": "x", "product": "mortgage"}),
         ("C-1", {"debtor_name": "x", "amount_overdue": "lots"}),
@@ -92,6 +97,16 @@ def test_invalid_case_fields_are_bad_input(team: Team, case_no: str, fields: Any
     with pytest.raises(BadInput):
         cases.create_case(alice, case_no, **fields)
     assert store_state(team.path) == before
+
+
+@pytest.mark.parametrize(
+    "case_no",
+    ["（2026）沪0101民初123号", "2026/SH-01", "../x", "CON", "[2026] 粤 01 号", "9" * 100],
+)
+def test_case_numbers_are_kept_exactly_as_written(team: Team, case_no: str) -> None:
+    alice = team.login("alice")
+    cases.create_case(alice, case_no, debtor_name="王秀英")
+    assert [c.case_no for c in cases.list_cases(alice)] == [case_no]
 
 
 def test_each_edit_is_one_ledger_entry_recording_what_it_replaced(team: Team) -> None:

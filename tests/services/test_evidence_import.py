@@ -420,3 +420,45 @@ def test_repairs_and_three_attachment_states_reach_the_store(
     ]
     assert len(details) == 1 and "surrogate-pair" in details[0]
     assert verify_store(session).intact
+
+
+def test_zip_with_gbk_names_imports_with_its_names_and_attachments(
+    approved: tuple[Session, str], tmp_path: Path
+) -> None:
+    """A zip made by Explorer or 360压缩 on Chinese Windows: GBK names, no UTF-8 flag."""
+    from tests.importers.test_archive import flags, make_zip_encoded
+
+    chat = WHATSAPP_EARLY + "05/01/2026, 09:10 - Chen Lixin: 微信图片_01.jpg (file attached)\n"
+    data = make_zip_encoded(
+        [
+            ("与陈立新的 WhatsApp 聊天.txt", chat.encode()),
+            ("微信图片_01.jpg", b"\xff\xd8\xff jpeg"),
+        ],
+        "gbk",
+    )
+    assert all(not f & 0x800 for f in flags(data))
+    path = tmp_path / "聊天记录.zip"
+    path.write_bytes(data)
+    session, contact_id = approved
+
+    preview = evidence.preview_import(session, contact_id, [path])
+    assert preview.chats[0].name_encoding == "gb18030"
+    assert preview.chats[0].attachments == {"exported": 1}
+
+    evidence.import_files(session, contact_id, [path])
+    last = evidence.list_messages(session, contact_id)[-1]
+    assert last.attachments[0]["name"] == "微信图片_01.jpg"
+    assert last.attachments[0]["state"] == "exported"
+    details = session.conn.execute("SELECT details FROM imports").fetchone()[0]
+    assert '"name_encoding": "gb18030"' in details
+    assert verify_store(session).intact
+
+
+def test_a_plain_file_import_records_no_name_encoding(
+    approved: tuple[Session, str], tmp_path: Path
+) -> None:
+    session, contact_id = approved
+    path = _write(tmp_path, "a.txt", WHATSAPP_EARLY)
+    assert evidence.preview_import(session, contact_id, [path]).chats[0].name_encoding is None
+    evidence.import_files(session, contact_id, [path])
+    assert "name_encoding" not in session.conn.execute("SELECT details FROM imports").fetchone()[0]

@@ -254,3 +254,35 @@ def test_a_visit_recording_is_previewed_and_imported_in_the_wizard(
     assert "0 screenshot(s), 1 recording(s)" in wizard.summary.toPlainText()
     items = contacts.contact_items(wizard.session, wizard.contact.id)
     assert [i.role for i in items].count("recording") == 1
+
+
+def test_the_preview_says_how_a_zips_names_were_read_in_english_and_chinese(
+    qtbot: QtBot, team: Team, tmp_path: Path
+) -> None:
+    from tests.importers.test_archive import make_zip_encoded
+
+    staff, contact_id = approved_contact(team, tmp_path)
+    chat = (
+        "05/01/2026, 09:00 - Chen Lixin: 你好\n"
+        "05/01/2026, 09:10 - Chen Lixin: 图片.jpg (file attached)\n"
+    )
+    path = tmp_path / "聊天.zip"
+    path.write_bytes(
+        make_zip_encoded([("WhatsApp 聊天.txt", chat.encode()), ("图片.jpg", b"\xff\xd8")], "gbk")
+    )
+    shown = {}
+    for language in ("en", "zh_CN"):
+        i18n.install(language)
+        try:
+            wizard = ImportWizard(staff, contacts.get_contact(staff, contact_id))
+            qtbot.addWidget(wizard)
+            wizard.add_paths([path])
+            wizard.next_button.click()
+            qtbot.waitUntil(
+                lambda w=wizard: w.pages.currentWidget() is w.page_preview, timeout=20_000
+            )
+            shown[language] = wizard.preview_view.toPlainText()
+        finally:
+            i18n.install("en")
+    assert "Zip member names" in shown["en"] and "GB18030 (not marked as UTF-8" in shown["en"]
+    assert "压缩包内文件名" in shown["zh_CN"] and "GB18030（未标记为 UTF-8" in shown["zh_CN"]
