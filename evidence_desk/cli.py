@@ -939,12 +939,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:
         from evidence_desk.store import db
 
-        if not db.is_storage_failure(error) or os.environ.get("EVIDENCE_DESK_DEBUG"):
-            return _internal_error(error, committed_writes() - before)
+        committed = committed_writes() - before
+        # after a commit the failure is not the store's (printing the result to a full disk):
+        # the storage wording would say "nothing was stored"
+        if committed or not db.is_storage_failure(error) or os.environ.get("EVIDENCE_DESK_DEBUG"):
+            return _internal_error(error, committed)
         # a read that met a damaged database, a full disk or a read-only folder
         failure = db.storage_error(Path(args.store) / "evidence.db", error)
         print(f"error [{failure.code}]: {failure.message}", file=sys.stderr)
-        _say_committed(committed_writes() - before)
         return failure.exit_code
 
 
