@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from evidence_desk import __version__
+from evidence_desk.console import json_text, make_streams_safe
 from evidence_desk.domain.errors import BadInput, EvidenceDeskError, UsageError
 from evidence_desk.domain.models import Role
 from evidence_desk.services import cases, contacts, evidence, timestamps
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services import users as user_service
-from evidence_desk.services.session import Session
+from evidence_desk.services.session import Session, committed_writes
 from evidence_desk.services.verify import iter_log, signed_notes, verify_store
 from evidence_desk.store import location
 
@@ -71,7 +72,7 @@ def open_session(args: argparse.Namespace) -> Session:
 
 def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json_text(data))
     else:
         print(text)
 
@@ -132,7 +133,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         notes = signed_notes(session, since=args.since) if args.json else {}
     if args.json:
         print(
-            json.dumps(
+            json_text(
                 [
                     {
                         "seq": e.seq,
@@ -147,9 +148,7 @@ def cmd_log(args: argparse.Namespace) -> int:
                         "signed_note": notes.get(e.seq),
                     }
                     for e in entries
-                ],
-                ensure_ascii=False,
-                indent=2,
+                ]
             )
         )
     else:
@@ -167,7 +166,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     with open_session(args) as session:
         report = verify_store(session, anchor_files=args.anchor)
     if args.json:
-        print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+        print(json_text(report.as_json()))
     else:
         for finding in report.findings:
             severity = finding.severity.upper()
@@ -914,6 +913,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    make_streams_safe()  # printing a result must never fail after its write has committed
     arguments = list(sys.argv[1:] if argv is None else argv)
     if "--self-test" in arguments:  # the installed app's smoke test (evidence_desk/selftest.py)
         from evidence_desk.selftest import main as self_test
@@ -930,31 +930,57 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.store = getattr(args, "store", None) or default_store()
     args.user = getattr(args, "user", None)
     args.json = getattr(args, "json", False)
+    before = committed_writes()
     try:
         return int(args.handler(args))
     except EvidenceDeskError as error:
         print(f"error [{error.code}]: {error.message}", file=sys.stderr)
+        _say_committed(committed_writes() - before)
         return error.exit_code
     except KeyboardInterrupt:
-        print("interrupted: nothing was changed", file=sys.stderr)
+        if committed_writes() > before:
+            print("interrupted", file=sys.stderr)
+            _say_committed(committed_writes() - before)
+        else:
+            print("interrupted: nothing was changed", file=sys.stderr)
         return 1
     except Exception as error:
         from evidence_desk.store import db
 
-        if not db.is_storage_failure(error) or os.environ.get("EVIDENCE_DESK_DEBUG"):
-            return _internal_error(error)
+        committed = committed_writes() - before
+        # after a commit the failure is not the store's (printing the result to a full disk):
+        # the storage wording would say "nothing was stored"
+        if committed or not db.is_storage_failure(error) or os.environ.get("EVIDENCE_DESK_DEBUG"):
+            return _internal_error(error, committed)
         # a read that met a damaged database, a full disk or a read-only folder
         failure = db.storage_error(Path(args.store) / "evidence.db", error)
         print(f"error [{failure.code}]: {failure.message}", file=sys.stderr)
         return failure.exit_code
 
 
-def _internal_error(error: Exception) -> int:
+def _say_committed(count: int) -> None:
+    """After a failure, say that writes of this command did commit (they are kept): a command
+    never claims "nothing was changed" once something was."""
+    if count > 0:
+        print(
+            f"note: {count} change(s) of this command were already committed and are kept in the "
+            "store (see evidence-desk log)",
+            file=sys.stderr,
+        )
+
+
+def _internal_error(error: Exception, committed: int = 0) -> int:
     # never a bare traceback for the user; details on request
     if os.environ.get("EVIDENCE_DESK_DEBUG"):
         raise error
+    outcome = (
+        f"{committed} change(s) of this command were already committed and are kept in the "
+        "store, see evidence-desk log"
+        if committed > 0
+        else "nothing was changed"
+    )
     print(
-        f"error [internal]: {type(error).__name__}: {error} (nothing was changed; set "
+        f"error [internal]: {type(error).__name__}: {error} ({outcome}; set "
         "EVIDENCE_DESK_DEBUG=1 for details)",
         file=sys.stderr,
     )

@@ -9,11 +9,11 @@ or permission, 4 bad input.
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from evidence_desk.console import json_text
 from evidence_desk.domain.errors import UsageError
 from evidence_desk.services import conduct, review
 
@@ -31,7 +31,7 @@ def _session(args: argparse.Namespace) -> Any:
 
 def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json_text(data))
     elif text:
         print(text)
 

@@ -10,6 +10,8 @@ behind, so callers can simply report and carry on.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from evidence_desk.domain.wording import Facts, Phrase
 
 
@@ -89,6 +91,21 @@ class StoreError(EvidenceDeskError):
 
     code = "store"
     exit_code = 1
+
+
+class FileInUse(StoreError, OSError):
+    """Another program keeps a file open (an antivirus, the indexer, a sync client), so it could
+    not be replaced or moved even after retrying; the message names the file (``path``).
+
+    Also an ``OSError``: code that does something best effort after a commit (copying the head
+    to store.json, the anchor) and suppresses OSError keeps treating it as best effort."""
+
+    code = "store"
+    exit_code = 1
+
+    def __init__(self, message: str, *, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class AuthenticationFailed(EvidenceDeskError):

@@ -53,15 +53,22 @@ from typing import IO, Any
 import sqlcipher3
 
 from evidence_desk import __version__
-from evidence_desk.domain.errors import BackupInvalid, BadInput, RuleViolation, StoreError
+from evidence_desk.domain.errors import (
+    BackupInvalid,
+    BadInput,
+    FileInUse,
+    RuleViolation,
+    StoreError,
+)
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue, Phrase
 from evidence_desk.integrity import signing
 from evidence_desk.integrity.canonical import canonical_bytes
 from evidence_desk.services import anchoring
 from evidence_desk.services.clock import Clock, rfc3339, system_clock
-from evidence_desk.services.session import Session
+from evidence_desk.services.session import Session, open_here
 from evidence_desk.store import anchors, db
+from evidence_desk.store import files as store_files
 from evidence_desk.store.files import fsync_dir
 from evidence_desk.store.folder import DB_NAME
 from evidence_desk.store.keys import derive_subkey
@@ -101,6 +108,9 @@ _said = Catalogue(
         "backup.restore_failed_kept": "{target}: restore failed ({error}); the previous store is "
         "kept at {kept}",
         "backup.restore_failed": "{target}: restore failed ({error}); nothing changed",
+        "backup.store_open": "{target} is the store you are logged into (as {user}); it cannot be "
+        "replaced while it is open. Restore into another folder, or close Evidence Desk and run "
+        "evidence-desk restore --replace",
         "backup.other_store": "{path}: {member}: names store {store}, not this one",
         "backup.ledger_size": "{path}: store/evidence.db: holds {size} ledger entries, the "
         "manifest says {expected}",
@@ -206,12 +216,10 @@ def backup(
             )
         with open(partial, "rb+") as handle:
             os.fsync(handle.fileno())
-        os.replace(partial, out)
+        store_files.replace(partial, out)  # retried while an antivirus scans the new zip
         fsync_dir(out.parent)
     except OSError as error:
-        raise StoreError(
-            _said("backup.write_failed", path=out, error=error.strerror or error)
-        ) from None
+        raise StoreError(_said("backup.write_failed", path=out, error=_reason(error))) from None
     finally:
         partial.unlink(missing_ok=True)
         shutil.rmtree(work, ignore_errors=True)
@@ -461,6 +469,8 @@ def restore(
             "restore.no_overwrite",
             _said("backup.target_not_empty", target=target),
         )
+    if occupied and not check_only:
+        _refuse_open_store(target)
     parent = target.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -511,12 +521,13 @@ def restore(
         if check_only:
             return result
         if target.exists():
+            _refuse_open_store(target)  # a login may have happened while the backup was checked
             moved_aside = _move_aside(target, clock)
         try:
-            os.replace(work, target)
+            store_files.replace(work, target)
         except OSError:
             if moved_aside is not None:
-                os.replace(moved_aside, target)
+                store_files.replace(moved_aside, target)
                 moved_aside = None
             raise
         fsync_dir(parent)
@@ -527,15 +538,34 @@ def restore(
             _said(
                 "backup.restore_failed_kept",
                 target=target,
-                error=error.strerror or error,
+                error=_reason(error),
                 kept=moved_aside,
             )
             if moved_aside
-            else _said("backup.restore_failed", target=target, error=error.strerror or error)
+            else _said("backup.restore_failed", target=target, error=_reason(error))
         ) from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return dataclasses.replace(result, moved_aside=moved_aside)
+
+
+def _reason(error: OSError) -> object:
+    """Why a file operation failed: a FileInUse keeps its worded (translatable) sentence."""
+    if isinstance(error, FileInUse):
+        return error.detail
+    return error.strerror or error
+
+
+def _refuse_open_store(target: Path) -> None:
+    """A store open in this process (the desktop app's logged-in session) is never replaced:
+    on Windows its open files make the folder impossible to move, and elsewhere the session
+    would go on writing into the store moved aside."""
+    session = open_here(target)
+    if session is not None:
+        raise RuleViolation(
+            "restore.store_open",
+            _said("backup.store_open", target=target, user=session.user.name),
+        )
 
 
 def _check_against_manifest(path: Path, session: Session, manifest: BackupManifest) -> None:
@@ -579,7 +609,7 @@ def _move_aside(target: Path, clock: Clock) -> Path:
     while aside.exists():
         counter += 1
         aside = target.with_name(f"{target.name}.before-restore-{stamp}-{counter}")
-    os.replace(target, aside)
+    store_files.replace(target, aside)  # retried while a file in it is held open; then FileInUse
     return aside
 
 

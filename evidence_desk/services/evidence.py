@@ -34,6 +34,7 @@ import sqlcipher3
 from evidence_desk.domain.errors import (
     BadInput,
     Cancelled,
+    FileInUse,
     ImportInputError,
     StoreBusy,
 )
@@ -633,6 +634,8 @@ def _seal_file(session: Session, name: str, path: Path) -> SealedOriginal:
     """Seal the picked file by streaming it (constant memory whatever its size)."""
     try:
         blob = session.blobs.seal_file(path)
+    except FileInUse:  # the store side: a new original another program holds
+        raise
     except OSError as error:
         raise BadInput(
             name, "", _said("input.cannot_read", error=error.strerror or error)

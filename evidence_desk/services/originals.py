@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from evidence_desk.domain.errors import BadInput, Cancelled
+from evidence_desk.domain.errors import BadInput, Cancelled, FileInUse
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity.digests import Digests
 from evidence_desk.services.common_wording import COMMON_WORDING
@@ -71,6 +71,8 @@ def seal_paths(
     for path in paths:
         try:
             blob = session.blobs.seal_file(path, progress=advance)
+        except FileInUse:  # the store side: a new original another program holds
+            raise
         except OSError as error:
             raise BadInput(
                 str(path), "", _said("input.cannot_read", error=error.strerror or error)

@@ -16,6 +16,7 @@ import contextlib
 import json
 import os
 import time
+import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -54,8 +55,42 @@ _said = Catalogue(
         "delayed",
         "login.inactive": "user {user!r} is not an active user of this store",
         "login.key_mismatch": "key slot of {user!r} does not match the ledger's public key",
+        "session.store_replaced": "{folder}: the store was replaced (restored from a backup) "
+        "while {user} was logged in; nothing was written. Log in again to work in the restored "
+        "store",
     }
 )
+
+# Sessions open in this process, so that a restore can refuse to replace a store that is in use
+# here (the desktop app's logged-in store); weak, so a session dropped unclosed does not count.
+_open_sessions: weakref.WeakSet[Session] = weakref.WeakSet()
+# Writes committed by this process (the CLI never says "nothing was changed" after one).
+_committed = 0
+
+
+def committed_writes() -> int:
+    """How many writes this process has committed so far."""
+    return _committed
+
+
+def open_here(folder: Path) -> Session | None:
+    """A session of this process that has the store at ``folder`` open, if any."""
+    try:
+        wanted = folder.resolve()
+    except OSError:
+        return None
+    for session in list(_open_sessions):
+        if not session.closed and session.folder_identity == wanted:
+            return session
+    return None
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +248,12 @@ class Session:
         self._signing_key = signing.private_key_from_bytes(signing_key)
         self.lock_wait_seconds = 3.0
         self.operation = "write"
+        self.closed = False
+        self.folder_identity = folder.path.resolve()
+        # the database file this session writes into: a restore that puts another store in
+        # its place (and moves this one aside) is noticed by the next write
+        self._db_identity = _file_identity(folder.db_path)
+        _open_sessions.add(self)
 
     # -- opening --------------------------------------------------------------------------
     @classmethod
@@ -288,6 +329,8 @@ class Session:
         return cls(folder, conn, unlocked.data_key, account, unlocked.signing_key, clock)
 
     def close(self) -> None:
+        self.closed = True
+        _open_sessions.discard(self)
         self.conn.close()
 
     def __enter__(self) -> Session:
@@ -345,12 +388,18 @@ class Session:
             operation or action,
             wait_seconds=self.lock_wait_seconds,
         )
+        global _committed
         with lock:
+            if _file_identity(self.folder.db_path) != self._db_identity:
+                raise StoreError(
+                    _said("session.store_replaced", folder=self.folder.path, user=self.user.name)
+                )
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
                 try:
                     entry, head = self._write_locked(action, payload, rows, extra)
                     self.conn.execute("COMMIT")
+                    _committed += 1
                 except BaseException:
                     # best effort: SQLite may already have rolled back (full disk, I/O error),
                     # and a failing ROLLBACK must not hide the reason the write failed

@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from evidence_desk.integrity.canonical import canonical_bytes
-from evidence_desk.store.files import atomic_write
+from evidence_desk.store.files import atomic_write, replace
 from evidence_desk.store.folder import Head
 
 ANCHOR_DIR_ENV = "EVIDENCE_DESK_ANCHOR_DIR"
@@ -372,4 +372,4 @@ def _update(
 
 def _set_aside(path: Path, store_id: str) -> None:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    os.replace(path, path.with_name(f"{store_id}.unreadable-{stamp}.json"))
+    replace(path, path.with_name(f"{store_id}.unreadable-{stamp}.json"))

@@ -32,7 +32,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity.digests import CHUNK_SIZE, Digests, DualHasher
 from evidence_desk.store.db import storage_error
-from evidence_desk.store.files import fsync_dir
+from evidence_desk.store.files import fsync_dir, replace
 
 MAGIC = b"EDBLOB1\n"
 HEADER_LEN = len(MAGIC) + 16 + 4
@@ -136,7 +136,7 @@ class BlobStore:
             return SealedBlob(digests, name, is_new=False)
         try:
             final.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(tmp, final)
+            replace(tmp, final)  # retried while an antivirus scans the new file
         except BaseException:
             with contextlib.suppress(OSError):
                 tmp.unlink(missing_ok=True)

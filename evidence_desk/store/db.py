@@ -122,6 +122,8 @@ def storage_error(path: Path, error: BaseException, *, opening: bool = False) ->
     the error and checked against the folder itself, because SQLite reports a read-only folder
     as "unable to open database file" and a full disk while opening as "disk I/O error".
     """
+    if isinstance(error, StoreError):  # already worded (a file another program holds open)
+        return error
     folder = path if path.is_dir() else path.parent
     detail = str(error.strerror if isinstance(error, OSError) and error.strerror else error)
     lowered = detail.lower()

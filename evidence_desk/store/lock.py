@@ -111,10 +111,16 @@ class WriterLock:
     def release(self) -> None:
         if self._handle is None:
             return
-        try:
+        # Only a courtesy, like writing it: on Windows another process reading it for its
+        # "store is busy" message (or an antivirus scanning it) makes the delete fail, and by
+        # now the write has committed; a stale owner file is harmless (it is read only while
+        # the OS lock is held by someone, and every writer rewrites it).
+        with contextlib.suppress(OSError):
             self.owner_path.unlink(missing_ok=True)
+        try:
+            with contextlib.suppress(OSError):  # closing the handle drops the lock anyway
+                _unlock(self._handle)
         finally:
-            _unlock(self._handle)
             self._handle.close()
             self._handle = None
 

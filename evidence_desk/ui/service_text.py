@@ -1937,6 +1937,12 @@ def _templates() -> dict[str, str]:
         "backup.restore_failed": QCoreApplication.translate(
             "Services", "{target}: restore failed ({error}); nothing changed"
         ),
+        "backup.store_open": QCoreApplication.translate(
+            "Services",
+            "{target} is the store you are logged into (as {user}); it cannot be replaced while "
+            "it is open. Restore into another folder, or close Evidence Desk and run "
+            "evidence-desk restore --replace",
+        ),
         "backup.other_store": QCoreApplication.translate(
             "Services", "{path}: {member}: names store {store}, not this one"
         ),
@@ -1947,6 +1953,13 @@ def _templates() -> dict[str, str]:
         "backup.not_admin": QCoreApplication.translate(
             "Services",
             "{path}: {member}: signed by {user}, who is not an admin of this store with that key",
+        ),
+        # files.*
+        "files.in_use": QCoreApplication.translate(
+            "Services",
+            "{path}: file in use by another program (antivirus, indexer or sync client?); it "
+            "could not be replaced for {seconds} seconds ({error}). Close the program that "
+            "holds it, or wait a moment, and try again",
         ),
         # store.*
         "store.db_missing": QCoreApplication.translate(
@@ -2300,6 +2313,11 @@ def _templates() -> dict[str, str]:
         ),
         "login.key_mismatch": QCoreApplication.translate(
             "Services", "key slot of {user} does not match the ledger's public key"
+        ),
+        "session.store_replaced": QCoreApplication.translate(
+            "Services",
+            "{folder}: the store was replaced (restored from a backup) while {user} was logged "
+            "in; nothing was written. Log in again to work in the restored store",
         ),
         # kit.*
         "kit.no_kit": QCoreApplication.translate(

@@ -4771,8 +4771,8 @@
     </message>
     <message>
         <location filename="../../evidence_desk/ui/service_text.py" line="1520"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2401"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2489"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2419"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2507"/>
         <source>cannot read: {error}</source>
         <translation>无法读取：{error}</translation>
     </message>
@@ -4994,7 +4994,7 @@
     </message>
     <message>
         <location filename="../../evidence_desk/ui/service_text.py" line="1635"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2068"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2081"/>
         <source>ledger seq {seq}</source>
         <translation>存证链第 {seq} 条</translation>
     </message>
@@ -5521,1427 +5521,1442 @@
     </message>
     <message>
         <location filename="../../evidence_desk/ui/service_text.py" line="1940"/>
+        <source>{target} is the store you are logged into (as {user}); it cannot be replaced while it is open. Restore into another folder, or close Evidence Desk and run evidence-desk restore --replace</source>
+        <translation>{target} 是您当前登录（用户 {user}）的证据库，打开期间不能被替换。请恢复到其他文件夹，或关闭 Evidence Desk 后运行 evidence-desk restore --replace</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1946"/>
         <source>{path}: {member}: names store {store}, not this one</source>
         <translation>{path}：{member}：清单指向证据库 {store}，不是本证据库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1943"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1949"/>
         <source>{path}: store/evidence.db: holds {size} ledger entries, the manifest says {expected}</source>
         <translation>{path}：store/evidence.db：有 {size} 条存证记录，清单记载为 {expected} 条</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1947"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1953"/>
         <source>{path}: {member}: signed by {user}, who is not an admin of this store with that key</source>
         <translation>{path}：{member}：签名人“{user}”不是使用该密钥的本证据库管理员</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1952"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1958"/>
+        <source>{path}: file in use by another program (antivirus, indexer or sync client?); it could not be replaced for {seconds} seconds ({error}). Close the program that holds it, or wait a moment, and try again</source>
+        <translation>{path}：文件正被其他程序占用（杀毒软件、索引服务或同步客户端？）；{seconds} 秒内无法替换（{error}）。请关闭占用该文件的程序，或稍候再试</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1965"/>
         <source>{path}: database file is missing</source>
         <translation>{path}：数据库文件缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1955"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1968"/>
         <source>{path}: database file is empty (truncated); restore the latest backup (evidence-desk restore)</source>
         <translation>{path}：数据库文件为空（已被截断）；请恢复最近的备份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1960"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1973"/>
         <source>{path}: the database is damaged or truncated ({size} bytes, its header describes {pages} pages of {page_size}); restore the latest backup (evidence-desk restore)</source>
         <translation>{path}：数据库已损坏或被截断（{size} 字节，而其文件头描述为 {pages} 页、每页 {page_size} 字节）；请恢复最近的备份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1966"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1979"/>
         <source>{folder}: the disk holding the store is full ({error}); nothing was stored. Free some space and try again</source>
         <translation>{folder}：证据库所在磁盘已满（{error}）；未保存任何内容。请释放空间后重试</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1971"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1984"/>
         <source>{folder}: the store folder is read-only or not writable for this user ({error}); Evidence Desk needs to write to it, even to read (its database keeps a shared journal there). Copy the store to a writable folder, or restore a backup</source>
         <translation>{folder}：证据库文件夹为只读，或当前用户无写入权限（{error}）；即使只是查看，Evidence Desk 也需要写入该文件夹（数据库在其中保存共享日志）。请将证据库复制到可写的文件夹，或恢复备份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1978"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1991"/>
         <source>{path}: store is busy: another program holds its database ({error})</source>
         <translation>{path}：证据库正忙：另一个程序正在占用其数据库（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1981"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1994"/>
         <source>{path}: the database is damaged or truncated ({error}); restore the latest backup (evidence-desk restore)</source>
         <translation>{path}：数据库已损坏或被截断（{error}）；请恢复最近的备份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1986"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="1999"/>
         <source>{path}: the store cannot be used ({error})</source>
         <translation>{path}：证据库无法使用（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1989"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2002"/>
         <source>this store uses schema version {version}, newer than this build understands ({latest}): update Evidence Desk</source>
         <translation>此证据库使用的数据结构版本 {version} 比本程序支持的版本（{latest}）更新：请升级 Evidence Desk</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1994"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2007"/>
         <source>{path}: folder is not empty; choose a new folder for a store</source>
         <translation>{path}：文件夹不是空的；请为新证据库选择一个新文件夹</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1997"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2010"/>
         <source>{path}: not an Evidence Desk store (no store.json)</source>
         <translation>{path}：不是 Evidence Desk 证据库（没有 store.json）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2000"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2013"/>
         <source>{path}: corrupted ({error})</source>
         <translation>{path}：文件已损坏（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2003"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2016"/>
         <source>{path}: not an Evidence Desk store descriptor</source>
         <translation>{path}：不是 Evidence Desk 证据库描述文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2006"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2019"/>
         <source>{path}: unsupported store format {version}</source>
         <translation>{path}：不支持的证据库格式 {version}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2009"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2022"/>
         <source>{path}: head checkpoint is malformed</source>
         <translation>{path}：最新检查点的格式错误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2012"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2025"/>
         <source>{path} is inside the OneDrive folder {folder}: a sync client uploads the database while it is being written and can put back an older or half-written copy, which damages the store. Keep the store in a local folder that is not synced. Teams share evidence through the organisation hub, not a synced or shared folder</source>
         <translation>{path} 位于 OneDrive 文件夹 {folder} 内：同步软件会在数据库写入过程中上传它，还可能放回旧的或写了一半的副本，这会损坏证据库。请把证据库放在不同步的本地文件夹。团队之间通过机构中心（organisation hub）共享证据，而不是同步文件夹或共享文件夹</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2019"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2032"/>
         <source>{path} is inside the {client} sync folder {folder}: a sync client uploads the database while it is being written and can put back an older or half-written copy, which damages the store. Keep the store in a local folder that is not synced. Teams share evidence through the organisation hub, not a synced or shared folder</source>
         <translation>{path} 位于 {client} 的同步文件夹 {folder} 内：同步软件会在数据库写入过程中上传它，还可能放回旧的或写了一半的副本，这会损坏证据库。请把证据库放在不同步的本地文件夹。团队之间通过机构中心（organisation hub）共享证据，而不是同步文件夹或共享文件夹</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2027"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2040"/>
         <source>{path} is on the network share {folder}: the store&apos;s database keeps a write-ahead log (WAL) that needs memory shared by the programs using it, which a network share (SMB, NFS) cannot provide, and its locks are not reliable there: the database gets damaged. Keep the store in a local folder that is not synced. Teams share evidence through the organisation hub, not a synced or shared folder</source>
         <translation>{path} 位于网络共享 {folder} 上：证据库的数据库使用预写日志（WAL），它需要使用它的程序之间共享内存，网络共享（SMB、NFS）无法提供，而且那里的文件锁不可靠：数据库会损坏。请把证据库放在不同步的本地文件夹。团队之间通过机构中心（organisation hub）共享证据，而不是同步文件夹或共享文件夹</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2035"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2048"/>
         <source>{path} is on {folder}, a network drive: the store&apos;s database keeps a write-ahead log (WAL) that needs memory shared by the programs using it, which a network share (SMB, NFS) cannot provide, and its locks are not reliable there: the database gets damaged. Keep the store in a local folder that is not synced. Teams share evidence through the organisation hub, not a synced or shared folder</source>
         <translation>{path} 位于网络驱动器 {folder} 上：证据库的数据库使用预写日志（WAL），它需要使用它的程序之间共享内存，网络共享（SMB、NFS）无法提供，而且那里的文件锁不可靠：数据库会损坏。请把证据库放在不同步的本地文件夹。团队之间通过机构中心（organisation hub）共享证据，而不是同步文件夹或共享文件夹</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2043"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2056"/>
         <source>{path} is on a network file system ({client} at {folder}): the store&apos;s database keeps a write-ahead log (WAL) that needs memory shared by the programs using it, which a network share (SMB, NFS) cannot provide, and its locks are not reliable there: the database gets damaged. Keep the store in a local folder that is not synced. Teams share evidence through the organisation hub, not a synced or shared folder</source>
         <translation>{path} 位于网络文件系统上（{client}，挂载于 {folder}）：证据库的数据库使用预写日志（WAL），它需要使用它的程序之间共享内存，网络共享（SMB、NFS）无法提供，而且那里的文件锁不可靠：数据库会损坏。请把证据库放在不同步的本地文件夹。团队之间通过机构中心（organisation hub）共享证据，而不是同步文件夹或共享文件夹</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2052"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2065"/>
         <source>Press Enter to close this window.</source>
         <translation>按回车键关闭此窗口。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2055"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2068"/>
         <source>{reason}. The store was opened anyway; move it to a local folder (evidence-desk backup, then evidence-desk restore into the new folder)</source>
         <translation>{reason}。证据库仍已打开；请把它移到本地文件夹（先 evidence-desk backup 备份，再用 evidence-desk restore 恢复到新文件夹）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2061"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2074"/>
         <source>blob file is missing</source>
         <translation>加密文件缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2062"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2075"/>
         <source>blob header is damaged</source>
         <translation>加密文件的文件头已损坏</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2063"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2076"/>
         <source>blob is truncated at chunk {index}</source>
         <translation>加密文件在第 {index} 块处被截断</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2066"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2079"/>
         <source>chunk {index} fails authentication</source>
         <translation>第 {index} 块未通过认证（内容被改动）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2069"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2082"/>
         <source>checkpoint {size}</source>
         <translation>检查点 {size}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2070"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2083"/>
         <source>store.json head</source>
         <translation>store.json 中的最新检查点</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2071"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2084"/>
         <source>store.json</source>
         <translation>store.json</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2072"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2085"/>
         <source>table merkle_state</source>
         <translation>merkle_state 表</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2073"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2086"/>
         <source>table {table} row {key}</source>
         <translation>{table} 表中 {key} 的行</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2074"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2087"/>
         <source>blob sha256 {sha256}</source>
         <translation>原始文件 SHA-256 {sha256}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2075"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2088"/>
         <source>blobs/{prefix}/{rest}</source>
         <translation>blobs/{prefix}/{rest}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2076"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2089"/>
         <source>blobs/tmp/{name}</source>
         <translation>blobs/tmp/{name}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2077"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2090"/>
         <source>check {check}</source>
         <translation>附加检查 {check}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2078"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2091"/>
         <source>expected seq {expected}: an entry before it was deleted, or entries were inserted or reordered</source>
         <translation>此处应为第 {expected} 条：之前有记录被删除，或有记录被插入或调换了顺序</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2083"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2096"/>
         <source>prev_hash does not match the previous entry&apos;s hash: the chain is broken here (deleted, inserted or swapped entry)</source>
         <translation>prev_hash 与上一条记录的哈希不符：存证链在此处断开（记录被删除、插入或调换）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2088"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2101"/>
         <source>payload was changed after it was signed</source>
         <translation>记录内容在签名后被修改</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2091"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2104"/>
         <source>entry hash does not match its contents</source>
         <translation>记录哈希与其内容不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2094"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2107"/>
         <source>payload is not JSON</source>
         <translation>记录内容不是 JSON</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2095"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2108"/>
         <source>malformed row changes</source>
         <translation>数据行变更的格式错误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2096"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2109"/>
         <source>malformed row change</source>
         <translation>一项数据行变更的格式错误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2097"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2110"/>
         <source>{column} holds {type}, not text</source>
         <translation>{column} 列存放的是 {type}，而不是文本</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2100"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2113"/>
         <source>signature is not {signer}&apos;s</source>
         <translation>签名并非 {signer} 所签</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2101"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2114"/>
         <source>signature is not {signer}&apos;s (signer unknown to the ledger at that point)</source>
         <translation>签名并非 {signer} 所签（此时存证链中尚无该签名人）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2104"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2117"/>
         <source>{action} is not an action of this application</source>
         <translation>{action} 不是本应用的操作</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2107"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2120"/>
         <source>the payload is not a JSON object</source>
         <translation>记录内容不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2110"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2123"/>
         <source>payload field {field} is missing or not {kind}</source>
         <translation>记录内容缺少字段 {field}，或其类型不是 {kind}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2113"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2126"/>
         <source>store.init may only be the first entry</source>
         <translation>store.init 只能是第一条记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2116"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2129"/>
         <source>the first entry must be store.init</source>
         <translation>第一条记录必须是 store.init</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2119"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2132"/>
         <source>{actor} is not a user of this store at this point</source>
         <translation>此时 {actor} 不是本存证库的用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2122"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2135"/>
         <source>{actor} was deactivated before this entry</source>
         <translation>{actor} 在此记录之前已被停用</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2125"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2138"/>
         <source>the row changes are not a list</source>
         <translation>数据行变更不是列表</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2128"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2141"/>
         <source>a row change is malformed</source>
         <translation>一项数据行变更的格式错误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2131"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2144"/>
         <source>{action} may not change table {table}</source>
         <translation>{action} 无权修改表 {table}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2134"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2147"/>
         <source>{action} may not {op} rows of {table}</source>
         <translation>{action} 无权对表 {table} 执行 {op}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2137"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2150"/>
         <source>{action} may not set column(s) {columns} of {table}</source>
         <translation>{action} 无权设置表 {table} 的列 {columns}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2140"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2153"/>
         <source>{action} must give column(s) {columns} of a new {table} row</source>
         <translation>{action} 新增 {table} 行时必须提供列 {columns}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2143"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2156"/>
         <source>{action} may only add new {table} rows; {key} exists</source>
         <translation>{action} 只能新增 {table} 行；{key} 已存在</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2146"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2159"/>
         <source>{action} may only change existing {table} rows; {key} does not exist</source>
         <translation>{action} 只能修改已有的 {table} 行；{key} 不存在</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2149"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2162"/>
         <source>{table}.{column} must be {expected}, not {value}</source>
         <translation>{table}.{column} 必须为 {expected}，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2152"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2165"/>
         <source>{action} must change exactly one {table} row</source>
         <translation>{action} 必须恰好修改一行 {table}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2155"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2168"/>
         <source>item {item} names an original ({sha256}) that is not on record</source>
         <translation>条目 {item} 引用的原件（{sha256}）没有记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2158"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2171"/>
         <source>{action} may not be applied to one&apos;s own account ({user})</source>
         <translation>{action} 不得用于本人账户（{user}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2161"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2174"/>
         <source>the first user must be an admin</source>
         <translation>第一个用户必须是管理员</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2164"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2177"/>
         <source>{role} is not a role</source>
         <translation>{role} 不是有效角色</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2165"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2178"/>
         <source>{column} ({value}) is before the request ({requested_at})</source>
         <translation>{column}（{value}）早于申请时间（{requested_at}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2168"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2181"/>
         <source>the time stamp covers checkpoint {size}, which is not before this entry</source>
         <translation>该时间戳覆盖的检查点 {size} 不在本记录之前</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2171"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2184"/>
         <source>tag {tag} was already withdrawn</source>
         <translation>标记 {tag} 已被撤回</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2174"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2187"/>
         <source>field staff may withdraw only their own tags; {tag} is {created_by}&apos;s</source>
         <translation>外勤人员只能撤回自己的标记；{tag} 属于 {created_by}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2177"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2190"/>
         <source>the tag&apos;s case and contact do not match contact {contact}</source>
         <translation>标记的案件与联系人 {contact} 不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2180"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2193"/>
         <source>only the request&apos;s documents may be attached to a pending request, not {role}</source>
         <translation>待审批的申请只能附加申请材料，不能附加 {role}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2184"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2197"/>
         <source>a request&apos;s documents must have a document role, not {role}</source>
         <translation>申请材料必须属于申请材料类别，而不是 {role}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2187"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2200"/>
         <source>{action} by {actor} breaks rule {rule}: {reason}</source>
         <translation>{actor} 的 {action} 违反规则 {rule}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2190"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2203"/>
         <source>checkpoint signed by {signer}, but entry {size} was written by {actor} (every write&apos;s checkpoint is its writer&apos;s)</source>
         <translation>检查点由 {signer} 签名，但第 {size} 条记录由 {actor} 写入（每次写入的检查点都应由写入人签名）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2195"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2208"/>
         <source>keyslots.json slot of {user}</source>
         <translation>keyslots.json 中 {user} 的密钥槽</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2198"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2211"/>
         <source>keyslots.json</source>
         <translation>密钥槽文件 keyslots.json</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2199"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2212"/>
         <source>the slot&apos;s public key is not the one the ledger holds for {user}</source>
         <translation>该密钥槽的公钥与存证链中 {user} 的公钥不一致</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2202"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2215"/>
         <source>{user} was deactivated, but a key slot for them is present (keyslots.json restored from an older copy?)</source>
         <translation>{user} 已被停用，但其密钥槽仍然存在（keyslots.json 可能被旧副本替换）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2207"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2220"/>
         <source>{count} slot(s) belong to no user of the ledger</source>
         <translation>{count} 个密钥槽不属于存证链中的任何用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2210"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2223"/>
         <source>cannot be read: {error}</source>
         <translation>无法读取：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2213"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2226"/>
         <source>seq {seq}: {action} by {actor} breaks rule {rule}: {reason}</source>
         <translation>第 {seq} 条：{actor} 的 {action} 违反规则 {rule}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2216"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2229"/>
         <source>{user}&apos;s role or active flag is not what the ledger slice gives</source>
         <translation>keys/users.json 中 {user} 的角色或启用状态与存证链片段不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2219"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2232"/>
         <source>only {user} may change {user}&apos;s password this way</source>
         <translation>只有 {user} 本人可以这样修改其密码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2222"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2235"/>
         <source>ledger entry {seq} ({action} by {actor}) breaks rule {rule}: {reason}; run verify: no bundle is made from entries that break the rules</source>
         <translation>存证链第 {seq} 条（{actor} 的 {action}）违反规则 {rule}：{reason}；请运行校验：违反规则的记录不能生成证据包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2227"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2240"/>
         <source>no checkpoint was kept for this entry (every write cuts one)</source>
         <translation>此记录没有对应的检查点（每次写入都会生成一个）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2230"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2243"/>
         <source>Merkle root does not match the ledger entries</source>
         <translation>Merkle 根哈希与存证链记录不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2233"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2246"/>
         <source>checkpoint covers {size} entries but the ledger has {entries}: entries were removed</source>
         <translation>检查点覆盖 {size} 条记录，但存证链只有 {entries} 条：有记录被删除</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2237"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2250"/>
         <source>the cached Merkle tree state does not match the ledger (the next write would build on it)</source>
         <translation>缓存的 Merkle 树状态与存证链不符（下一次写入会以它为基础）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2242"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2255"/>
         <source>store.json has no head checkpoint</source>
         <translation>store.json 中没有最新检查点</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2245"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2258"/>
         <source>the signed head covers {size} entries but the ledger has only {entries}: the tail of the ledger was removed (entries {first}..{size})</source>
         <translation>已签名的最新检查点覆盖 {size} 条记录，但存证链只有 {entries} 条：存证链末尾已被删除（第 {first}–{size} 条）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2250"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2263"/>
         <source>the head&apos;s root does not match the first {size} ledger entries</source>
         <translation>最新检查点的根哈希与存证链前 {size} 条记录不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2253"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2266"/>
         <source>row recorded in the ledger is missing</source>
         <translation>存证链记录的数据行已缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2256"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2269"/>
         <source>column(s) {columns} differ from the ledger</source>
         <translation>{columns} 列与存证链不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2259"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2272"/>
         <source>row has no ledger entry (inserted outside the app)</source>
         <translation>该数据行没有对应的存证链记录（在应用之外插入）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2262"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2275"/>
         <source>blob row names another file</source>
         <translation>原始文件记录指向另一个加密文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2263"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2276"/>
         <source>cannot be checked ({error})</source>
         <translation>无法校验（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2266"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2279"/>
         <source>content hashes to {sha256}: the file was replaced</source>
         <translation>内容的哈希为 {sha256}：文件已被替换</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2269"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2282"/>
         <source>SM3 of the content differs</source>
         <translation>内容的 SM3 哈希不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2270"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2283"/>
         <source>size of the content differs</source>
         <translation>内容的大小不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2271"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2284"/>
         <source>encrypted file not referenced by any entry (left by an interrupted write); not evidence</source>
         <translation>没有任何记录引用的加密文件（中断的写入遗留）；不属于证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2276"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2289"/>
         <source>partial write left by an interrupted import; not evidence</source>
         <translation>中断的导入遗留的不完整文件；不属于证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2279"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2292"/>
         <source>could not finish on this ledger ({error}); the entries it reads are malformed (see the other findings)</source>
         <translation>无法在此存证链上完成（{error}）；它读取的记录格式错误（见其他发现）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2285"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2298"/>
         <source>{path}: key slot file is missing</source>
         <translation>{path}：密钥槽文件缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2286"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2299"/>
         <source>{path}: key slot file is corrupted ({error})</source>
         <translation>{path}：密钥槽文件已损坏（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2289"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2302"/>
         <source>{path}: unknown key slot format</source>
         <translation>{path}：未知的密钥槽格式</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2290"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2303"/>
         <source>unknown user or wrong password</source>
         <translation>用户不存在或密码错误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2291"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2304"/>
         <source>{path}: key slot for this user is corrupted ({error})</source>
         <translation>{path}：该用户的密钥槽已损坏（{error}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2295"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2308"/>
         <source>unknown user or wrong password for {user}; further attempts are delayed</source>
         <translation>用户“{user}”不存在或密码错误；之后的每次尝试都会被延迟</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2298"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2311"/>
         <source>user {user} is not an active user of this store</source>
         <translation>用户“{user}”在此证据库中未启用</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2301"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2314"/>
         <source>key slot of {user} does not match the ledger&apos;s public key</source>
         <translation>用户“{user}”的密钥槽与存证链中的公钥不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2305"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2317"/>
+        <source>{folder}: the store was replaced (restored from a backup) while {user} was logged in; nothing was written. Log in again to work in the restored store</source>
+        <translation>{folder}：{user} 登录期间证据库已被替换（从备份恢复）；未写入任何内容。请重新登录，以使用恢复后的证据库</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2323"/>
         <source>no single verification kit (zip or bag folder) here</source>
         <translation>此处没有唯一的校验包（zip 文件或 bag 文件夹）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2308"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2326"/>
         <source>not a readable kit zip: {error}</source>
         <translation>不是可读取的校验包 zip 文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2309"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2327"/>
         <source>file missing from the kit</source>
         <translation>校验包中缺少此文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2310"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2328"/>
         <source>not UTF-8 text</source>
         <translation>不是 UTF-8 文本</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2311"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2329"/>
         <source>not valid JSON: {error}</source>
         <translation>不是有效的 JSON：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2312"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2330"/>
         <source>no BagIt-Version</source>
         <translation>缺少 BagIt-Version</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2313"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2331"/>
         <source>listed in {manifest} but not in the kit</source>
         <translation>已列入 {manifest}，但校验包中没有此文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2316"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2334"/>
         <source>{algorithm} differs from {manifest}: changed</source>
         <translation>{algorithm} 哈希与 {manifest} 不符：文件已被改动</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2319"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2337"/>
         <source>payload file not listed in {manifest}</source>
         <translation>数据文件未列入 {manifest}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2322"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2340"/>
         <source>listed in {manifest} but missing</source>
         <translation>已列入 {manifest}，但文件缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2325"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2343"/>
         <source>SHA-256 differs from {manifest}: changed</source>
         <translation>SHA-256 与 {manifest} 不符：文件已被改动</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2328"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2346"/>
         <source>tag file not covered by {manifest}</source>
         <translation>标签文件未列入 {manifest}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2331"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2349"/>
         <source>line {line}: {error}</source>
         <translation>第 {line} 行：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2332"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2350"/>
         <source>line {line} (seq {seq}): payload hash</source>
         <translation>第 {line} 行（存证链第 {seq} 条）：内容哈希不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2335"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2353"/>
         <source>line {line} (seq {seq})</source>
         <translation>第 {line} 行（存证链第 {seq} 条）：记录哈希与其内容不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2336"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2354"/>
         <source>seq {seq} does not follow {previous}</source>
         <translation>第 {seq} 条没有接在第 {previous} 条之后</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2339"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2357"/>
         <source>seq {seq}: not signed by {actor}</source>
         <translation>第 {seq} 条：签名并非 {actor} 所签</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2342"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2360"/>
         <source>{user}&apos;s key is not the one the ledger slice introduced</source>
         <translation>{user} 的公钥不是存证链片段中登记的公钥</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2345"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2363"/>
         <source>no target size and root</source>
         <translation>缺少目标检查点的大小和根哈希</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2346"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2364"/>
         <source>does not match the checkpoint</source>
         <translation>与检查点不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2349"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2367"/>
         <source>not signed by {signer}</source>
         <translation>签名并非 {signer} 所签</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2352"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2370"/>
         <source>the checkpoint entry {seq} was signed over is not a prefix of checkpoint {size}</source>
         <translation>第 {seq} 条记录签名所依据的检查点不是检查点 {size} 的前缀</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2356"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2374"/>
         <source>entry {seq} is not proven in checkpoint {size}</source>
         <translation>无法证明第 {seq} 条记录包含在检查点 {size} 中</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2359"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2377"/>
         <source>checkpoint {cosigned} is not a prefix of {size}</source>
         <translation>检查点 {cosigned} 不是检查点 {size} 的前缀</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2362"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2380"/>
         <source>seq {seq}: the approval&apos;s cosignature does not verify</source>
         <translation>第 {seq} 条：批准的联署签名未通过校验</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2365"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2383"/>
         <source>checkpoint {size} carries no RFC 3161 token: its time is the producer&apos;s clock</source>
         <translation>检查点 {size} 没有 RFC 3161 时间戳：其时间仅来自制作方的时钟</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2369"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2387"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2370"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2388"/>
         <source>not PEM: {error}</source>
         <translation>不是 PEM 格式：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2371"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2389"/>
         <source>unreadable: {error}</source>
         <translation>无法读取：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2372"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2390"/>
         <source>the tag manifest is not signed by {signer}</source>
         <translation>标签清单并非 {signer} 所签</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2375"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2393"/>
         <source>the tag manifest is not signed by anyone</source>
         <translation>标签清单没有有效的签名</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2378"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2396"/>
         <source>signed but missing</source>
         <translation>已签名，但文件缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2379"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2397"/>
         <source>not covered by {file}</source>
         <translation>未列入 {file}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2380"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2398"/>
         <source>SHA-256 differs from {file}</source>
         <translation>SHA-256 与 {file} 不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2381"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2399"/>
         <source>the tag manifest carries no RFC 3161 token (no TSA answered at export)</source>
         <translation>标签清单没有 RFC 3161 时间戳（导出时没有时间戳机构响应）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2384"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2402"/>
         <source>original missing</source>
         <translation>原始文件缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2385"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2403"/>
         <source>differs from the digests in evidence-manifest.json</source>
         <translation>与 evidence-manifest.json 中的摘要不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2388"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2406"/>
         <source>not recorded by ledger entry {seq} of the slice</source>
         <translation>存证链片段的第 {seq} 条记录中没有此文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2391"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2409"/>
         <source>does not match the signed import entry&apos;s root</source>
         <translation>与已签名导入记录中的根哈希不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2394"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2412"/>
         <source>the declaration is not {signer}&apos;s signature of the evidence manifest</source>
         <translation>声明不是 {signer} 对证据清单的签名</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2397"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2415"/>
         <source>no signed declaration recorded</source>
         <translation>没有记录已签名的声明</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2400"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2418"/>
         <source>PDF volume missing</source>
         <translation>PDF 分册缺失</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2402"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2420"/>
         <source>the cover does not print the SHA-256 of evidence-manifest.json</source>
         <translation>封面没有印出 evidence-manifest.json 的 SHA-256</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2405"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2423"/>
         <source>its SHA-256 is not printed in the bundle&apos;s integrity certificate</source>
         <translation>证据包的完整性证明中没有印出其 SHA-256</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2408"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2426"/>
         <source>OK</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2409"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2427"/>
         <source>FAILED: {files}</source>
         <translation>未通过：{files}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2411"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2429"/>
         <source>the Mozilla root list shipped with the app (certifi {version})</source>
         <translation>随软件提供的 Mozilla 根证书列表（certifi {version}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2414"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2432"/>
         <source>the Mozilla root list (not installed: the certifi package is missing)</source>
         <translation>Mozilla 根证书列表（未安装：缺少 certifi 软件包）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2417"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2435"/>
         <source>the TSA roots shipped with the app in {path}</source>
         <translation>随软件提供的时间戳机构根证书（{path}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2420"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2438"/>
         <source>the TSA roots file {path}</source>
         <translation>时间戳机构根证书文件 {path}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2421"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2439"/>
         <source>the organisation key list {path}</source>
         <translation>机构公钥列表 {path}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2424"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2442"/>
         <source>the pinned folder {path}</source>
         <translation>固定信任目录 {path}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2425"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2443"/>
         <source>the pinned file {path}</source>
         <translation>固定信任的文件 {path}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2426"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2444"/>
         <source>{count} from {source}</source>
         <translation>{count} 个，来自{source}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2427"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2445"/>
         <source>{count} keys of {organisation} (store {store}) from {source}</source>
         <translation>{organisation}（证据库 {store}）的 {count} 个公钥，来自{source}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2430"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2448"/>
         <source>trusted TSA roots from outside the kit: {sources}</source>
         <translation>校验包之外的受信任时间戳根证书：{sources}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2433"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2451"/>
         <source>pinned organisation keys: {sources}</source>
         <translation>固定信任的机构公钥：{sources}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2436"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2454"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2437"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2455"/>
         <source>token {file}: issued by {issuer} at {gen_time}; chains to {root}: trusted ({source})</source>
         <translation>时间戳令牌 {file}：由 {issuer} 于 {gen_time} 签发；链接至 {root}：受信任（{source}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2441"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2459"/>
         <source>token {file}: issued by {issuer} at {gen_time}: NOT trusted: {reason}</source>
         <translation>时间戳令牌 {file}：由 {issuer} 于 {gen_time} 签发：不受信任：{reason}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2444"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2462"/>
         <source>signer {name} ({role}), key {fingerprint}: pinned ({source}); {duties}</source>
         <translation>签名人 {name}（{role}），公钥指纹 {fingerprint}：已固定信任（{source}）；{duties}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2447"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2465"/>
         <source>signer {name} ({role}), key {fingerprint}: NOT pinned ({reason}); {duties}</source>
         <translation>签名人 {name}（{role}），公钥指纹 {fingerprint}：未固定信任（{reason}）；{duties}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2450"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2468"/>
         <source>listed in keys/users.json</source>
         <translation>列于 keys/users.json</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2451"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2469"/>
         <source>signed ledger entries {seqs}</source>
         <translation>签署了存证链第 {seqs} 条记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2454"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2472"/>
         <source>signed checkpoint {size}</source>
         <translation>签署了检查点 {size}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2455"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2473"/>
         <source>cosigned the approvals in entries {seqs}</source>
         <translation>会签了第 {seqs} 条记录中的审批</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2458"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2476"/>
         <source>signed the tag manifest</source>
         <translation>签署了标签清单</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2461"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2479"/>
         <source>signed the declaration</source>
         <translation>签署了声明</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2462"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2480"/>
         <source>exported the bundle</source>
         <translation>导出了本证据包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2463"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2481"/>
         <source>it chains only to {root}, a root inside the kit</source>
         <translation>它仅链接至校验包内自带的根证书 {root}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2466"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2484"/>
         <source>it chains only to {root}, a root inside the kit (and no TSA roots from outside the kit are configured)</source>
         <translation>它仅链接至校验包内自带的根证书 {root}（且未配置校验包之外的时间戳根证书）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2471"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2489"/>
         <source>it chains to {root} inside the kit; against the trusted roots: {error}</source>
         <translation>它链接至校验包内的 {root}；按受信任的根证书校验：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2474"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2492"/>
         <source>no pinned organisation key has this fingerprint</source>
         <translation>没有任何固定信任的机构公钥具有此指纹</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2477"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2495"/>
         <source>this key is pinned for {pinned}, not for {name}</source>
         <translation>此公钥固定信任给 {pinned}，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2480"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2498"/>
         <source>this key is pinned for store {pinned_store}, the kit is from store {store}</source>
         <translation>此公钥固定信任给证据库 {pinned_store}，而本校验包来自证据库 {store}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2483"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2501"/>
         <source>token {file} ({issuer}): {why}</source>
         <translation>时间戳令牌 {file}（{issuer}）：{why}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2486"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2504"/>
         <source>signer {name} ({role}, key {short}…): {why}</source>
         <translation>签名人 {name}（{role}，公钥指纹 {short}…）：{why}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2490"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2508"/>
         <source>no PEM certificate in it</source>
         <translation>其中没有 PEM 证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2491"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2509"/>
         <source>not PEM certificates: {error}</source>
         <translation>不是 PEM 证书：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2492"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2510"/>
         <source>not an organisation key list (format {expected} expected)</source>
         <translation>不是机构公钥列表（应为 {expected} 格式）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2495"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2513"/>
         <source>not a user with a name and keys</source>
         <translation>不是带有名称和公钥的用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2496"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2514"/>
         <source>the public key is not 64 hex digits</source>
         <translation>公钥不是 64 位十六进制数</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2499"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2517"/>
         <source>the fingerprint does not match the public key</source>
         <translation>指纹与公钥不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2503"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2521"/>
         <source>the folder for this file does not exist</source>
         <translation>该文件所在的文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2506"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2524"/>
         <source>is a folder: give a file name</source>
         <translation>这是一个文件夹：请给出文件名</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2509"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2527"/>
         <source>cannot write: {error}</source>
         <translation>无法写入：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2511"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2529"/>
         <source>time-stamp {tsa_reason}: {detail}</source>
         <translation>时间戳（{tsa_reason}）：{detail}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2514"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2532"/>
         <source>unknown hash algorithm {algorithm}</source>
         <translation>未知的哈希算法 {algorithm}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2517"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2535"/>
         <source>{what} uses {algorithm}, not accepted</source>
         <translation>{what}使用 {algorithm}，不予接受</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2520"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2538"/>
         <source>the signer&apos;s digest</source>
         <translation>签名人的摘要</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2521"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2539"/>
         <source>the signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2522"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2540"/>
         <source>the ESSCertID</source>
         <translation>ESSCertID</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2523"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2541"/>
         <source>hash algorithm {algorithm} not supported; use one of {choices}</source>
         <translation>不支持哈希算法 {algorithm}；请使用以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2526"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2544"/>
         <source>digest is {size} bytes, {algorithm} needs {needed}</source>
         <translation>摘要为 {size} 字节，{algorithm} 需要 {needed} 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2529"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2547"/>
         <source>nonce must be a positive integer below 2**160</source>
         <translation>随机数必须是小于 2**160 的正整数</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2532"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2550"/>
         <source>cannot encode request: {error}</source>
         <translation>无法编码请求：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2535"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2553"/>
         <source>TSA URL must be http(s)://host/...: {url}</source>
         <translation>时间戳机构的网址必须为 http(s)://主机/… 格式：{url}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2538"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2556"/>
         <source>timeout must be positive</source>
         <translation>超时时间必须大于零</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2539"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2557"/>
         <source>{url} answered HTTP {status} {status_text}</source>
         <translation>{url} 返回 HTTP {status} {status_text}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2542"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2560"/>
         <source>{url}: no answer within {timeout} s</source>
         <translation>{url}：{timeout} 秒内无应答</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2545"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2563"/>
         <source>{url}: connection refused</source>
         <translation>{url}：连接被拒绝</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2546"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2547"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2564"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2565"/>
         <source>{url}: {error}</source>
         <translation>{url}：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2548"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2566"/>
         <source>{url}: answer not complete before the deadline</source>
         <translation>{url}：在时限内未收到完整应答</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2551"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2569"/>
         <source>{url}: answer larger than {limit} bytes</source>
         <translation>{url}：应答超过 {limit} 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2554"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2572"/>
         <source>cannot parse the token: {error}</source>
         <translation>无法解析时间戳令牌：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2557"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2575"/>
         <source>token is not a CMS SignedData</source>
         <translation>时间戳令牌不是 CMS SignedData</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2560"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2578"/>
         <source>eContentType is not id-ct-TSTInfo</source>
         <translation>eContentType 不是 id-ct-TSTInfo</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2563"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2581"/>
         <source>the TSTInfo is missing</source>
         <translation>缺少 TSTInfo</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2564"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2582"/>
         <source>TSTInfo version is not 1</source>
         <translation>TSTInfo 的版本不是 1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2565"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2583"/>
         <source>genTime missing or not in UTC</source>
         <translation>genTime 缺失或不是 UTC 时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2566"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2584"/>
         <source>{count} signers, expected one</source>
         <translation>有 {count} 个签名人，应为一个</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2567"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2585"/>
         <source>the signer has no signed attributes</source>
         <translation>签名人没有签名属性</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2570"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2588"/>
         <source>signed attribute {name} occurs twice</source>
         <translation>签名属性 {name} 出现了两次</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2573"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2591"/>
         <source>content-type or message-digest attribute is missing</source>
         <translation>缺少 content-type 或 message-digest 属性</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2576"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2594"/>
         <source>the signing certificate is neither in the token nor among the extra certificates</source>
         <translation>签名证书既不在时间戳令牌中，也不在附加证书中</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2580"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2598"/>
         <source>content-type attribute is not id-ct-TSTInfo</source>
         <translation>content-type 属性不是 id-ct-TSTInfo</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2583"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2601"/>
         <source>the message-digest attribute does not match the TSTInfo: the content was altered</source>
         <translation>message-digest 属性与 TSTInfo 不符：内容已被改动</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2587"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2605"/>
         <source>signature algorithm {name} not supported</source>
         <translation>不支持签名算法 {name}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2590"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2608"/>
         <source>bad signature algorithm: {error}</source>
         <translation>签名算法无效：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2593"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2611"/>
         <source>signer key not supported: {error}</source>
         <translation>不支持签名人的密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2596"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2614"/>
         <source>PSS without MGF1</source>
         <translation>PSS 未使用 MGF1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2597"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2615"/>
         <source>the token&apos;s signature does not verify with the TSA key</source>
         <translation>时间戳令牌的签名无法用时间戳机构的密钥验证</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2600"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2618"/>
         <source>{error}</source>
         <translation>加密库不支持：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2601"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2619"/>
         <source>signature check failed: {error}</source>
         <translation>签名校验失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2604"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2622"/>
         <source>signature algorithm {kind} does not fit the signer&apos;s {key_type}</source>
         <translation>签名算法 {kind} 与签名人的 {key_type} 不匹配</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2607"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2625"/>
         <source>no signing-certificate(-v2) attribute binds the signer&apos;s certificate</source>
         <translation>没有 signing-certificate(-v2) 属性绑定签名人的证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2610"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2628"/>
         <source>the signing-certificate attribute names a different certificate than the signer&apos;s</source>
         <translation>signing-certificate 属性指向的证书不是签名人的证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2614"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2632"/>
         <source>the signing-certificate issuer/serial does not match the signer&apos;s certificate</source>
         <translation>signing-certificate 的签发者/序列号与签名人的证书不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2618"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2636"/>
         <source>the TSA certificate has no extended key usage</source>
         <translation>时间戳机构证书没有扩展密钥用法</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2621"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2639"/>
         <source>unreadable extensions: {error}</source>
         <translation>无法读取证书扩展：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2624"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2642"/>
         <source>the TSA certificate&apos;s extended key usage must be exactly id-kp-timeStamping</source>
         <translation>时间戳机构证书的扩展密钥用法必须仅为 id-kp-timeStamping</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2628"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2646"/>
         <source>the TSA certificate&apos;s extended key usage is not critical</source>
         <translation>时间戳机构证书的扩展密钥用法未标记为关键</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2631"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2649"/>
         <source>the TSA certificate&apos;s key usage must be digitalSignature and/or nonRepudiation</source>
         <translation>时间戳机构证书的密钥用法必须为 digitalSignature 和/或 nonRepudiation</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2635"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2653"/>
         <source>{subject} is not a CA (no basicConstraints)</source>
         <translation>{subject} 不是证书颁发机构（没有 basicConstraints）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2638"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2656"/>
         <source>{subject} is not a CA</source>
         <translation>{subject} 不是证书颁发机构</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2639"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2657"/>
         <source>path length constraint of {subject} exceeded</source>
         <translation>超出了 {subject} 的路径长度限制</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2642"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2660"/>
         <source>{subject} may not sign certificates</source>
         <translation>{subject} 无权签发证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2645"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2663"/>
         <source>{subject} is not valid at genTime {at} (valid {start} to {end})</source>
         <translation>{subject} 在 genTime {at} 时无效（有效期为 {start} 至 {end}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2648"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2666"/>
         <source>no chain from {subject} to a trusted root</source>
         <translation>从 {subject} 到受信任的根证书没有证书链</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2651"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2669"/>
         <source>cannot compare TSA names: {error}</source>
         <translation>无法比较时间戳机构名称：{error}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2654"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2672"/>
         <source>the TSTInfo tsa field is not a name of the signer</source>
         <translation>TSTInfo 的 tsa 字段不是签名人的名称</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2657"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2675"/>
         <source>the token stamps a {found} imprint, expected {expected}</source>
         <translation>时间戳令牌加盖的是 {found} 摘要，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2660"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2678"/>
         <source>the token stamps a different hash than the one sent</source>
         <translation>时间戳令牌加盖的哈希与发送的不同</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2663"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2681"/>
         <source>no trusted TSA roots configured</source>
         <translation>没有配置受信任的时间戳机构根证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2666"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2684"/>
         <source>the token does not echo the request&apos;s nonce (replayed or foreign answer)</source>
         <translation>时间戳令牌未回传请求中的随机数（重放或他人的应答）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2669"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2687"/>
         <source>the token is under policy {found}, requested {requested}</source>
         <translation>时间戳令牌采用策略 {found}，请求的是 {requested}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2672"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2690"/>
         <source>not a TimeStampResp ({size} bytes)</source>
         <translation>不是 TimeStampResp（{size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2675"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2693"/>
         <source>the TSA refused: {status}</source>
         <translation>时间戳机构拒绝：{status}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2676"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2694"/>
         <source>status granted but no token</source>
         <translation>状态为已批准，但没有时间戳令牌</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2677"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2695"/>
         <source>now must be an aware datetime</source>
         <translation>当前时间必须带时区</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2680"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2698"/>
         <source>genTime {gen_time} is more than {skew} away from the local clock {local}</source>
         <translation>genTime {gen_time} 与本地时钟 {local} 相差超过 {skew}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2684"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2702"/>
         <source>anchor {path}</source>
         <translation>锚点 {path}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2685"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2703"/>
         <source>backup {path}</source>
         <translation>备份 {path}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2686"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2704"/>
         <source>bundle kit {path}</source>
         <translation>校验包 {path}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2687"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2705"/>
         <source>anchor {path}, restore of {date}</source>
         <translation>锚点 {path}，{date} 的恢复</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2690"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2708"/>
         <source>the ledger ends at {entries} but this machine saw {size} on {date} (anchor {path}): entries {first}..{size} are gone</source>
         <translation>存证链止于第 {entries} 条，但本机曾于 {date} 见到 {size} 条（锚点 {path}）：第 {first}–{size} 条已不见</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2695"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2713"/>
         <source>the ledger ends at {entries} but the backup {user} made on {date} holds {size} ({path}): entries {first}..{size} are gone</source>
         <translation>存证链止于第 {entries} 条，但 {user} 于 {date} 制作的备份包含 {size} 条（{path}）：第 {first}–{size} 条已不见</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2700"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2718"/>
         <source>the ledger ends at {entries} but the bundle kit proves checkpoint {size} of {date} ({path}): entries {first}..{size} are gone</source>
         <translation>存证链止于第 {entries} 条，但校验包证明了 {date} 的检查点 {size}（{path}）：第 {first}–{size} 条已不见</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2705"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2723"/>
         <source>this machine saw the ledger at {size} on {date} with another root (anchor {path}): the ledger was rewritten at or before entry {size}</source>
         <translation>本机曾于 {date} 见到 {size} 条的存证链，但根哈希不同（锚点 {path}）：存证链在第 {size} 条或之前被改写</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2710"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2728"/>
         <source>the backup {user} made on {date} holds the ledger at {size} with another root ({path}): the ledger was rewritten at or before entry {size}</source>
         <translation>{user} 于 {date} 制作的备份中 {size} 条的存证链根哈希不同（{path}）：存证链在第 {size} 条或之前被改写</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2715"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2733"/>
         <source>the bundle kit proves checkpoint {size} of {date} with another root ({path}): the ledger was rewritten at or before entry {size}</source>
         <translation>校验包证明的 {date} 检查点 {size} 根哈希不同（{path}）：存证链在第 {size} 条或之前被改写</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2720"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2738"/>
         <source>the head of {size} recorded here is not signed by {signer} with the key this ledger gave them: the record was edited, or the entry that gave them a new key is gone</source>
         <translation>此处记录的 {size} 条最新检查点不是 {signer} 用存证链为其登记的密钥签名的：记录被改动，或为其登记新密钥的记录已不见</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2725"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2743"/>
         <source>the head of {size} recorded here is signed by {signer}, whom this ledger does not know: the entries that added them are gone, or the record was edited</source>
         <translation>此处记录的 {size} 条最新检查点由 {signer} 签名，但存证链中没有此用户：添加该用户的记录已不见，或记录被改动</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2730"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2748"/>
         <source>the restore recorded here is not signed by an admin of this ledger ({user}): the record was edited</source>
         <translation>此处记录的恢复不是由本存证链的管理员签名的（{user}）：记录被改动</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2735"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2753"/>
         <source>{user} restored this store on {date} from a backup of {size} entries; this machine had seen {seen} before (anchor {path})</source>
         <translation>{user} 于 {date} 用包含 {size} 条记录的备份恢复了本证据库；本机此前曾见到 {seen} 条（锚点 {path}）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2740"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2758"/>
         <source>holds {size} of {date}, from before {user} restored this store on {restored} to a backup of {restored_size} entries</source>
         <translation>包含 {date} 的 {size} 条，早于 {user} 于 {restored} 将本证据库恢复为包含 {restored_size} 条记录的备份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2745"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2763"/>
         <source>cannot be read ({error}); what it recorded is not compared</source>
         <translation>无法读取（{error}）；其中的记录未作比对</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2748"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2766"/>
         <source>could not be read when this store was last written here, and was kept for inspection; what it recorded is not compared</source>
         <translation>本机上次写入此证据库时无法读取该文件，已保留以备检查；其中的记录未作比对</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2753"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2771"/>
         <source>belongs to store {store}, not this one; not compared</source>
         <translation>属于证据库 {store}，不是本库；未作比对</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2756"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2774"/>
         <source>not an anchor, a backup or a bundle kit; not compared</source>
         <translation>不是锚点、备份或校验包；未作比对</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2759"/>
+        <location filename="../../evidence_desk/ui/service_text.py" line="2777"/>
         <source>no such file; not compared</source>
         <translation>没有此文件；未作比对</translation>
     </message>

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from evidence_desk.services import backup as backup_service
 from evidence_desk.services import cases
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
@@ -73,3 +74,37 @@ def test_only_admins_see_backup_enabled(qtbot: QtBot, team: Team) -> None:
         assert window.backup_action.isEnabled() is enabled
         if not enabled:
             assert window.backup_action.property("denied_reason")
+
+
+def test_restore_with_replace_over_the_logged_in_store_is_refused(
+    qtbot: QtBot, team: Team, tmp_path: Path
+) -> None:
+    """The admin's own session has the store open: on Windows its files make the folder
+    impossible to move, elsewhere the session would go on writing into the moved-aside store.
+    The dialog says so and leaves the store, and the session, as they were."""
+    admin = team.login(ADMIN)
+    dialog = BackupDialog(admin)
+    qtbot.addWidget(dialog)
+    out = tmp_path / "store.edbackup"
+    dialog.out_path.setText(str(out))
+    dialog.start_backup()
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
+    assert out.is_file(), dialog.message.text()
+    staff = team.login("alice")
+    cases.create_case(staff, "2026-B-2", debtor_name="钱七")  # the live store moves on
+
+    dialog.backup_file.setText(str(out))
+    dialog.target.setText(str(team.path))
+    dialog.admin_name.setText(ADMIN)
+    dialog.password.setText(ADMIN_PASSWORD)
+    dialog.replace.setChecked(True)
+    dialog.start_restore(check_only=False)
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
+    shown = dialog.message.text()
+    assert "you are logged into" in shown and str(team.path) in shown, shown
+    assert not isinstance(dialog.result, backup_service.RestoreResult)  # nothing restored
+    assert not list(team.path.parent.glob("store.before-restore-*"))
+    cases.create_case(staff, "2026-B-3", debtor_name="孙八")  # still writes to the live store
+    assert cases.get_case(staff, "2026-B-3").debtor_name == "孙八"
+    with Session.open(team.path, ADMIN, ADMIN_PASSWORD) as check:
+        assert verify_store(check).intact
