@@ -344,8 +344,21 @@ class ActionRule:
     payload: Mapping[str, type]
     tables: Mapping[str, TableRule]
     record: tuple[RecordRule, ...] = ()
+    # derived: the roles the permission allows, the payload's fields and the tables whose row
+    # count is fixed, as tuples (verify judges 100k+ entries)
+    roles: frozenset[str] | None = None
+    fields: tuple[tuple[str, type], ...] = ()
+    counted: tuple[tuple[str, int], ...] = ()
 
     def __post_init__(self) -> None:
+        if self.permission is not None:
+            object.__setattr__(self, "roles", frozenset(PERMISSIONS[self.permission]))
+        object.__setattr__(self, "fields", tuple(self.payload.items()))
+        object.__setattr__(
+            self,
+            "counted",
+            tuple((t, spec.count) for t, spec in self.tables.items() if spec.count is not None),
+        )
         # verify judges 100k+ entries: each table's key column and bindings are looked up
         # once here, not per row
         prepared = {
@@ -915,9 +928,10 @@ def check(
             found.append(
                 Violation("authority.inactive", _said("authority.inactive_actor", actor=actor))
             )
-        if rule.permission is not None and user.get("role") not in PERMISSIONS[rule.permission]:
+        if rule.roles is not None and user.get("role") not in rule.roles:
+            assert rule.permission is not None
             found.append(Violation("permission", denial(str(user.get("role")), rule.permission)))
-    for name, kind in rule.payload.items():
+    for name, kind in rule.fields:
         if type(payload.get(name)) is not kind:  # JSON gives exact types; a bool is no number
             found.append(
                 Violation(
@@ -952,7 +966,7 @@ def _check_rows(
         return []
     tables = rule.tables
     well_formed: list[Mapping[str, Any]] = []
-    counts: dict[str, int] = dict.fromkeys(tables, 0)
+    put_tables: list[str] = []
     for change in changes:
         if type(change) is not dict or type(change.get("row")) is not dict:
             found.append(Violation("authority.rows", _said("authority.row_malformed")))
@@ -976,11 +990,11 @@ def _check_rows(
             )
             continue
         assert isinstance(table, str)
-        counts[table] += 1
+        put_tables.append(table)
         _check_row(state, actor, action, payload, table, spec, row, found)
         well_formed.append(change)
-    for table, spec in tables.items():
-        if spec.count is not None and counts[table] != spec.count:
+    for table, count in rule.counted:
+        if put_tables.count(table) != count:
             found.append(
                 Violation(
                     "authority.schema", _said("authority.one_row", action=action, table=table)
