@@ -482,15 +482,12 @@ def attach_documents(
         *_item_rows(session, contact_id, [(role, s) for s in sealed], now),
     ]
 
-    def still_usable(conn: object, _seq: int) -> None:
-        # Re-check inside the transaction: a decision may have landed meanwhile.
-        allowed(get_contact(session, contact_id))
-
+    # the write path judges the entry again inside the transaction (the rule table's
+    # evidence rule): a decision or the expiry may have landed while the files were sealed
     session.write(
         "evidence.attach",
         {"contact_id": contact_id, "role": role, "files": [s.as_json() for s in sealed]},
         rows,
-        extra=lambda conn, seq: still_usable(conn, seq),
     )
     ids = {str(r.row["id"]) for r in rows if r.table == "items"}
     return [i for i in contact_items(session, contact_id) if i.id in ids]

@@ -753,9 +753,8 @@ def _commit(
     _plan_messages(session, contact.id, plans)
 
     def store_messages(conn: Any, _seq: int) -> dict[str, Any]:
-        # Inside the transaction: re-check the contact (a decision or the approval's expiry
-        # may have landed while the originals were parsed and sealed).
-        require_usable(session, get_contact(session, contact.id))
+        # (the write path has judged the entry already, inside this transaction: the rule
+        # table's evidence rule catches a decision or an expiry that landed meanwhile)
         summaries = []
         for plan in plans:
             checkpoint()
