@@ -33,7 +33,7 @@ from cryptography import x509
 from evidence_desk.bundle import kit, trust
 from evidence_desk.domain import authority
 from evidence_desk.domain.errors import BadInput
-from evidence_desk.domain.wording import Catalogue, Phrase
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import digests, ledger, merkle, signing, tsa
 
 # Every finding's message and each exhibit's verdict are worded here (codes kit.*): the English is
@@ -263,8 +263,8 @@ def verify_kit(path: Path, anchors: trust.TrustAnchors | None = None) -> KitRepo
             (str(e.get("id")), str(e.get("title"))) for e in manifest.get("exhibits", [])
         ]
     keys = _keys(files, report)
-    entries = _check_ledger(files, report, keys)
-    _check_rules(files, report, entries)
+    entries = _check_ledger(files, report)
+    _check_rules(files, report, entries, keys)
     checkpoint = _check_checkpoint(files, report, keys, entries)
     _check_tag_signature(files, report, keys)
     if isinstance(manifest, dict):
@@ -350,17 +350,14 @@ def _keys(files: dict[str, bytes], report: KitReport) -> dict[str, str]:
     return {str(k): str(v.get("public_key", "")) for k, v in doc.items() if isinstance(v, dict)}
 
 
-def _check_ledger(
-    files: dict[str, bytes], report: KitReport, keys: dict[str, str]
-) -> dict[int, ledger.Entry]:
+def _check_ledger(files: dict[str, bytes], report: KitReport) -> dict[int, ledger.Entry]:
+    """Each slice entry readable, its hashes recomputed and its link to the previous one;
+    signatures are checked by ``_check_rules``, with the keys the rules leave trusted."""
     name = "ledger/entries.jsonl"
     text = _text(files, name, report)
     entries: dict[int, ledger.Entry] = {}
     if text is None:
         return entries
-    introduced: dict[str, str] = {}
-    checkpoints = _json(files, "ledger/checkpoints.json", report)
-    store_id = str(checkpoints.get("store_id", "")) if isinstance(checkpoints, dict) else ""
     for number, line in enumerate(text.splitlines(), 1):
         where = f"{name}:{number}"
         try:
@@ -407,69 +404,39 @@ def _check_ledger(
                     _said("kit.entry_link", seq=entry.seq, previous=previous.seq),
                 )
             )
-        try:
-            payload = json.loads(entry.payload)
-        except ValueError:
-            payload = {}
-        for change in payload.get("rows", []) if isinstance(payload, dict) else []:
-            row = change.get("row", {}) if isinstance(change, dict) else {}
-            if change.get("table") == "users" and "public_key" in row:
-                introduced[str(row.get("name"))] = str(row["public_key"])
-        key = introduced.get(entry.actor, "")
-        if not any(
-            signing.verify(key, b"", message, entry.signature)
-            for message in _entry_messages(files, store_id, entry)
-        ):
-            report.findings.append(
-                KitFinding(
-                    "ledger.signature",
-                    name,
-                    _said("kit.entry_signature", seq=entry.seq, actor=entry.actor),
-                )
-            )
         entries[entry.seq] = entry
         del where
-    for user, key in sorted(keys.items()):
-        if introduced.get(user) != key:
-            report.findings.append(
-                KitFinding(
-                    "keys.mismatch",
-                    "keys/users.json",
-                    _said("kit.key_mismatch", user=user),
-                )
-            )
-    # from here on only keys the (proven, time-stamped) ledger introduced are trusted
-    keys.clear()
-    keys.update(introduced)
     return entries
 
 
 def _check_rules(
-    files: dict[str, bytes], report: KitReport, entries: dict[int, ledger.Entry]
+    files: dict[str, bytes],
+    report: KitReport,
+    entries: dict[int, ledger.Entry],
+    keys: dict[str, str],
 ) -> None:
     """Replay the rule table (domain/authority.py, the code the store's write path and
     ``verify`` run) over the slice: every entry about the case and every change to ``users``
     is in it, so each actor's role and active flag, and each contact's state, are known at
     every entry. An entry that breaks a rule is reported, and what it changed (a key above
     all) is not trusted: a signature is then checked against the key the rule-keeping
-    entries held for its actor."""
+    entries held for its actor. ``keys/users.json`` (``keys``) must agree with that replay;
+    afterwards ``keys`` holds the replay's keys, the only ones the later checks trust."""
     name = "ledger/entries.jsonl"
     checkpoints = _json(files, "ledger/checkpoints.json", report)
     store_id = str(checkpoints.get("store_id", "")) if isinstance(checkpoints, dict) else ""
     state = authority.ReplayedTables(authority.empty_tables(), complete=False)
-    # entries whose signature _check_ledger already found wrong (not reported twice)
-    unsigned = {
-        f.message.fact("seq")
-        for f in report.findings
-        if f.code == "ledger.signature" and isinstance(f.message, Phrase)
-    }
     for seq in sorted(entries):
         entry = entries[seq]
         try:
             payload = json.loads(entry.payload)
         except ValueError:
-            continue  # reported by the payload hash, or unreadable as JSON: nothing to judge
-        violations = authority.check(state, entry.seq, entry.at, entry.actor, entry.action, payload)
+            payload = None  # reported by the payload hash: nothing to judge but its signature
+        violations = (
+            []
+            if payload is None
+            else authority.check(state, entry.seq, entry.at, entry.actor, entry.action, payload)
+        )
         for violation in violations:
             report.findings.append(
                 KitFinding(
@@ -486,7 +453,7 @@ def _check_rules(
                 )
             )
         trusted = (state.row("users", entry.actor) or {}).get("public_key")
-        if entry.action == "store.init":
+        if entry.action == "store.init" and isinstance(payload, dict):
             trusted = next(
                 (
                     c["row"].get("public_key")
@@ -495,7 +462,7 @@ def _check_rules(
                 ),
                 None,
             )
-        if str(entry.seq) not in unsigned and not any(
+        if not any(
             signing.verify(str(trusted or ""), b"", message, entry.signature)
             for message in _entry_messages(files, store_id, entry)
         ):
@@ -511,6 +478,10 @@ def _check_rules(
     users = _json(files, "keys/users.json", report)
     for user, info in sorted(users.items()) if isinstance(users, dict) else ():
         replayed = state.row("users", user) or {}
+        if keys.get(user) != replayed.get("public_key"):
+            report.findings.append(
+                KitFinding("keys.mismatch", "keys/users.json", _said("kit.key_mismatch", user=user))
+            )
         if not isinstance(info, dict) or (
             info.get("role") != replayed.get("role")
             or ("active" in info and bool(info["active"]) != bool(replayed.get("active")))
@@ -518,6 +489,12 @@ def _check_rules(
             report.findings.append(
                 KitFinding("keys.role", "keys/users.json", _said("kit.role_mismatch", user=user))
             )
+    # from here on only keys the (proven, time-stamped) ledger introduced through entries that
+    # keep the rules are trusted
+    keys.clear()
+    keys.update(
+        {str(name): str(row["public_key"]) for (name,), row in state.tables["users"].items()}
+    )
 
 
 def _signed_checkpoint(files: dict[str, bytes], seq: int) -> tuple[int, str] | None:
