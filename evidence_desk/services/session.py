@@ -328,6 +328,24 @@ class Session:
         account = User(record["name"], Role(record["role"]), record["public_key"], True)
         return cls(folder, conn, unlocked.data_key, account, unlocked.signing_key, clock)
 
+    def sibling(self) -> Session:
+        """A second session for the same user on a new connection to the same store.
+
+        For work on another thread (the desktop app's background jobs): a SQLite connection
+        must not be shared between threads, and a job must never share a transaction with the
+        screens that keep reading. The database key is derived here, inside the services, so
+        no caller ever handles it. Close the sibling when the work is done.
+        """
+        conn = db.connect(self.folder.db_path, derive_subkey(self._data_key, "sqlcipher"))
+        return Session(
+            self.folder,
+            conn,
+            self._data_key,
+            self.user,
+            signing.private_key_bytes(self._signing_key),
+            self.clock,
+        )
+
     def close(self) -> None:
         self.closed = True
         _open_sessions.discard(self)

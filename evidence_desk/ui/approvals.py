@@ -6,6 +6,8 @@ A decision is a signed ledger entry that cosigns the request's checkpoint (servi
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -145,7 +147,8 @@ class ApprovalQueue(QWidget):
 
     def current_contact(self) -> Contact | None:
         item = self.requests.currentItem()
-        return item.data(ContactRole) if item is not None else None
+        contact = item.data(ContactRole) if item is not None else None
+        return contact if isinstance(contact, Contact) else None
 
     def select(self, contact_id: str) -> bool:
         for i in range(self.requests.count()):
@@ -232,12 +235,12 @@ class ApprovalQueue(QWidget):
                 button.setEnabled(True)
                 button.setToolTip("")
 
-    def _decide(self, decide: object) -> None:
+    def _decide(self, decide: Callable[[Session, str, str], Contact]) -> None:
         contact = self.current_contact()
         if contact is None:
             return
         try:
-            result = decide(self.session, contact.id, self.note_edit.toPlainText())  # type: ignore[operator]
+            result = decide(self.session, contact.id, self.note_edit.toPlainText())
         except Exception as error:
             errors.say_error(self.message, error)
             return

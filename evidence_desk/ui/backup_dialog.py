@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,9 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_desk.services import backup as backup_service
+from evidence_desk.services.backup import BackupResult, RestoreResult
 from evidence_desk.services.session import Session
 from evidence_desk.ui import errors
 from evidence_desk.ui.workers import Job, start
+
+T = TypeVar("T", BackupResult, RestoreResult)
 
 
 def _path_row(edit: QLineEdit, choose: QPushButton) -> QHBoxLayout:
@@ -46,8 +49,9 @@ class BackupDialog(QDialog):
         self.setObjectName("backupDialog")
         self.setWindowTitle(self.tr("Backup and restore"))
         self.session = session
-        self.job: Job | None = None
-        self.result: Any = None
+        self.job: Job[BackupResult] | Job[RestoreResult] | None = None
+        # what the last backup, restore or check gave
+        self.outcome: BackupResult | RestoreResult | None = None
 
         self.out_path = QLineEdit()
         self.out_path.setObjectName("backupOut")
@@ -148,14 +152,14 @@ class BackupDialog(QDialog):
             self.target.setText(path)
 
     # -- work -------------------------------------------------------------------------------
-    def start_backup(self) -> Job | None:
+    def start_backup(self) -> Job[BackupResult] | None:
         text = self.out_path.text().strip()
         if not text:
             errors.say(self.message, self.tr("Choose the file to write first."), False)
             return None
         out = Path(text)
 
-        def done(result: backup_service.BackupResult) -> None:
+        def done(result: BackupResult) -> None:
             errors.say(
                 self.message,
                 self.tr("Backup written: %1 ledger entries, %2 originals, %3 bytes.")
@@ -166,12 +170,14 @@ class BackupDialog(QDialog):
             )
 
         return self._run(
-            lambda s, job: backup_service.backup(s, out, progress=self._reporter(job)),
+            Job(
+                lambda s, job: backup_service.backup(s, out, progress=self._reporter(job)),
+                self.session,
+            ),
             done,
-            self.session,
         )
 
-    def start_restore(self, *, check_only: bool) -> Job | None:
+    def start_restore(self, *, check_only: bool) -> Job[RestoreResult] | None:
         source, target = self.backup_file.text().strip(), self.target.text().strip()
         if not source or (not target and not check_only):
             errors.say(
@@ -184,7 +190,7 @@ class BackupDialog(QDialog):
         replace = self.replace.isChecked()
         into = Path(target) if target else Path(source).with_suffix(".check")
 
-        def done(result: backup_service.RestoreResult) -> None:
+        def done(result: RestoreResult) -> None:
             self.password.clear()
             if result.checked_only:
                 text = self.tr("The backup is intact: %1 ledger entries, made %2 by %3.")
@@ -201,47 +207,49 @@ class BackupDialog(QDialog):
                 )
             errors.say(self.message, text, True)
 
+        # no session: the backup is restored as a store of its own, with its admin's password
         return self._run(
-            lambda _s, job: backup_service.restore(
-                Path(source),
-                into,
-                user,
-                password,
-                replace=replace,
-                check_only=check_only,
-                progress=self._reporter(job),
+            Job(
+                lambda job: backup_service.restore(
+                    Path(source),
+                    into,
+                    user,
+                    password,
+                    replace=replace,
+                    check_only=check_only,
+                    progress=self._reporter(job),
+                )
             ),
             done,
-            None,
         )
 
     @staticmethod
-    def _reporter(job: Job) -> Callable[[str, int, int], None]:
+    def _reporter(job: Job[T]) -> Callable[[str, int, int], None]:
         def report(stage: str, done: int, total: int) -> None:
             job.report(int(100 * done / total) if total else 0, stage)
 
         return report
 
-    def _run(self, work: Any, done: Any, session: Session | None) -> Job | None:
+    def _run(self, job: Job[T], done: Callable[[T], None]) -> Job[T] | None:
+        """Start ``job`` unless one is running; ``done`` says what it gave."""
         if self.job is not None:
             return None
         self._busy(True)
         self.message.setStyleSheet("")
         self.message.setText(self.tr("Working…"))
 
-        def finished(result: Any) -> None:
+        def finished(result: T) -> None:
             self._busy(False)
-            self.result = result
+            self.outcome = result
             done(result)
 
         def failed(error: BaseException) -> None:
             self._busy(False)
             errors.say_error(self.message, error)
 
-        job = Job(work, session)
-        job.signals.progress.connect(lambda percent, _what: self.progress.setValue(percent))
-        job.signals.finished.connect(finished)
-        job.signals.failed.connect(failed)
+        job.on_progress(lambda percent, _what: self.progress.setValue(percent))
+        job.on_finished(finished)
+        job.on_failed(failed)
         self.job = start(job)
         return job
 

@@ -88,8 +88,7 @@ class ThumbnailCache(QObject):
         if key not in self._pending:
             self._pending.add(key)
 
-            def work(session: Session | None, _job: Job) -> QImage | None:
-                assert session is not None
+            def work(session: Session, _job: Job[QImage | None]) -> QImage | None:
                 data = reading.attachment_bytes(session, import_id, member)
                 if not data:
                     return None
@@ -106,8 +105,8 @@ class ThumbnailCache(QObject):
                 )
 
             job = Job(work, self.session)
-            job.signals.finished.connect(lambda image, k=key: self._store(k, image))
-            job.signals.failed.connect(lambda _e, k=key: self._store(k, None))
+            job.on_finished(lambda image: self._store(key, image))
+            job.on_failed(lambda _e: self._store(key, None))
             start(job)
         return None
 
@@ -278,10 +277,10 @@ class BubbleDelegate(QStyledItemDelegate):
             rect.setTop(rect.top() + DAY_HEIGHT)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if message.direction == "system":
-            doc = self._document(message, self._max_bubble(option), small_font)
-            x = rect.center().x() - doc.idealWidth() / 2
+            notice = self._document(message, self._max_bubble(option), small_font)
+            x = rect.center().x() - notice.idealWidth() / 2
             painter.translate(x, rect.top() + 6)
-            doc.drawContents(painter)
+            notice.drawContents(painter)
             painter.restore()
             return
         metrics = QFontMetrics(option.font)

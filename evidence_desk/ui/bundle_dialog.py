@@ -58,11 +58,11 @@ class BundleCheck(NamedTuple):
 
 def verify_bundle_job(
     path: Path, tsa_roots: Sequence[Path] = (), org_keys: Sequence[Path] = ()
-) -> Job:
+) -> Job[BundleCheck]:
     """A job that checks a kit with no store, trusting the app's TSA root list, the user's
     pinned folder and the given files (bundle/trust.py); returns a ``BundleCheck``."""
 
-    def work(_session: Session | None, _job: Job) -> BundleCheck:
+    def work(_job: Job[BundleCheck]) -> BundleCheck:
         from evidence_desk.bundle.trust import TrustAnchors
         from evidence_desk.bundle.verify_kit import verify_kit
 
@@ -102,8 +102,9 @@ class BundleDialog(QDialog):
         self.setWindowTitle(self.tr("Export a court bundle — case %1").replace("%1", case_no))
         self.session = session
         self.case_no = case_no
-        self.job: Job | None = None
-        self.result: Any = None
+        # the export running, or the check of its kit
+        self.job: Job[bundle_service.ExportResult] | Job[BundleCheck] | None = None
+        self.export_result: bundle_service.ExportResult | None = None  # the last export's
         self.error: BaseException | None = None
 
         self.contact_list = QListWidget()
@@ -240,8 +241,7 @@ class BundleDialog(QDialog):
             page_cap=self.page_cap.value(),
         )
 
-    def run_export(self) -> Job | None:
-        module = bundle_service
+    def run_export(self) -> Job[bundle_service.ExportResult] | None:
         if self.job is not None:
             return None
         scope, out_dir, stamp_first = (
@@ -256,18 +256,20 @@ class BundleDialog(QDialog):
             self.tr("Gathering evidence, rendering the PDF and the verification kit…")
         )
 
-        def work(session: Session | None, _job: Job) -> Any:
-            return module.export_bundle(session, scope, out_dir, stamp_first=stamp_first)
+        def work(
+            session: Session, _job: Job[bundle_service.ExportResult]
+        ) -> bundle_service.ExportResult:
+            return bundle_service.export_bundle(session, scope, out_dir, stamp_first=stamp_first)
 
         job = Job(work, self.session)
-        job.signals.finished.connect(self._exported)
-        job.signals.failed.connect(self._failed)
+        job.on_finished(self._exported)
+        job.on_failed(self._failed)
         self.job = start(job)
         return job
 
-    def _exported(self, result: Any) -> None:
+    def _exported(self, result: bundle_service.ExportResult) -> None:
         self.job = None
-        self.result = result
+        self.export_result = result
         self.progress.hide()
         self.export_button.setEnabled(True)
         errors.say(
@@ -312,20 +314,22 @@ class BundleDialog(QDialog):
         errors.say_error(self.status, error)
 
     def open_pdf(self) -> None:
-        if self.result is not None and self.result.pdf_paths:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.pdf_paths[0])))
+        exported = self.export_result
+        if exported is not None and exported.pdf_paths:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(exported.pdf_paths[0])))
 
     def show_kit(self) -> None:
-        if self.result is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.result.kit_path).parent)))
+        if self.export_result is not None:
+            kit_folder = Path(self.export_result.kit_path).parent
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(kit_folder)))
 
-    def verify_kit(self) -> Job | None:
-        if self.result is None or self.job is not None:
+    def verify_kit(self) -> Job[BundleCheck] | None:
+        if self.export_result is None or self.job is not None:
             return None
         self.progress.show()
-        job = verify_bundle_job(Path(self.result.kit_path))
-        job.signals.finished.connect(self._kit_checked)
-        job.signals.failed.connect(self._failed)
+        job = verify_bundle_job(Path(self.export_result.kit_path))
+        job.on_finished(self._kit_checked)
+        job.on_failed(self._failed)
         self.job = start(job)
         return job
 

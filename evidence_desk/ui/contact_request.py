@@ -6,6 +6,8 @@ so the form asks for them up front (drag files onto each list) and says what is 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,7 +40,7 @@ class ContactRequestDialog(QDialog):
         self.setObjectName("contactRequestDialog")
         self.setWindowTitle(self.tr("Request a new contact"))
         self.session = session
-        self.job: Job | None = None
+        self.job: Job[contacts.Contact] | None = None
         self.case_combo = QComboBox()
         self.case_combo.setObjectName("requestCase")
         for case in cases.list_cases(session):
@@ -155,33 +157,46 @@ class ContactRequestDialog(QDialog):
             self.hint.setStyleSheet("color: #2e7d32;")
             self.hint.setText(self.tr("Required documents attached."))
 
-    def documents(self) -> list[tuple[str, object]]:
+    def documents(self) -> list[tuple[str, Path]]:
         return [(role, p) for role, picker in self.pickers.items() for p in picker.paths()]
 
-    def submit(self) -> Job | None:
+    def submit(self) -> Job[contacts.Contact] | None:
         """Send the request in a worker: sealing large documents must not freeze the window."""
         if self.case_combo.currentData() is None:
             self.error_label.setText(self.tr("Open a case first (Ctrl+N)."))
             return None
         if self.job is not None:
             return None
-        fields = {
-            "case_no": self.case_combo.currentData(),
-            "channel": self.channel.currentData(),
-            "handle": self.handle.text(),
-            "display_name": self.display_name.text(),
-            "reason": self.reason.toPlainText(),
-            "relation": self.relation.currentData(),
-            "relation_justification": self.justification.text(),
-            "initiated_by": self.initiated.currentData(),
-            "consent": self.consent.isChecked(),
-            "documents": self.documents(),
-        }
+        # read on this thread; the worker only gets the values
+        case_no: str = self.case_combo.currentData()
+        channel: str = self.channel.currentData()
+        handle, display_name = self.handle.text(), self.display_name.text()
+        reason = self.reason.toPlainText()
+        relation: str = self.relation.currentData()
+        justification = self.justification.text()
+        initiated_by: str = self.initiated.currentData()
+        consent, documents = self.consent.isChecked(), self.documents()
+
+        def work(session: Session, _job: Job[contacts.Contact]) -> contacts.Contact:
+            return contacts.request_contact(
+                session,
+                case_no=case_no,
+                channel=channel,
+                handle=handle,
+                display_name=display_name,
+                reason=reason,
+                relation=relation,
+                relation_justification=justification,
+                initiated_by=initiated_by,
+                consent=consent,
+                documents=documents,
+            )
+
         self.submit_button.setEnabled(False)
         self.error_label.setText(self.tr("Sealing the documents and recording the request…"))
-        job = Job(lambda s, _j: contacts.request_contact(s, **fields), self.session)
-        job.signals.finished.connect(self._sent)
-        job.signals.failed.connect(self._failed)
+        job = Job(work, self.session)
+        job.on_finished(self._sent)
+        job.on_failed(self._failed)
         self.job = start(job)
         return job
 

@@ -51,7 +51,7 @@ class ConversationView(QWidget):
         self.model: ConversationModel | None = None
         self.matches: list[reading.Key] = []
         self.current_match = -1
-        self._search_job: Job | None = None
+        self._search_job: Job[list[reading.Key]] | None = None
         self.tag_menu_builder: Any = None  # set by the main window when review exists
 
         self.search_edit = QLineEdit()
@@ -288,8 +288,8 @@ class ConversationView(QWidget):
             if alive(self):
                 self.match_label.setText(errors.describe(error))
 
-        job.signals.finished.connect(found)
-        job.signals.failed.connect(failed)
+        job.on_finished(found)
+        job.on_failed(failed)
         self._search_job = start(job)
 
     def _found(self, query: str, keys: list[reading.Key]) -> None:

@@ -7,6 +7,7 @@ it) and whether a trusted time stamp covers the entry that recorded it.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
@@ -77,7 +78,7 @@ class DetailsPane(QWidget):
             )
         )
 
-    def _table(self, rows: list[tuple[str, object]]) -> str:
+    def _table(self, rows: Sequence[tuple[str, object]]) -> str:
         cells = "".join(
             f"<tr><td style='color:#555;padding-right:8px' valign='top'>{_e(k)}</td>"
             f"<td style='font-family:monospace'>{_e(v)}</td></tr>"

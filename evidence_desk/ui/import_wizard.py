@@ -76,9 +76,9 @@ class ImportWizard(QDialog):
         )
         self.session = session
         self.contact = contact
-        self.job: Job | None = None
+        self.job: Job[ImportPreview] | Job[ImportResult] | None = None
         self.preview: ImportPreview | None = None
-        self.result: ImportResult | None = None
+        self.import_result: ImportResult | None = None  # set when the import is stored
         self.error: BaseException | None = None
 
         # page 1: files
@@ -244,15 +244,15 @@ class ImportWizard(QDialog):
         }
 
     # -- preview ----------------------------------------------------------------------------
-    def run_preview(self) -> Job:
+    def run_preview(self) -> Job[ImportPreview]:
         paths, options, contact_id = self.files.paths(), self._options(), self.contact.id
         self.status.setText(self.tr("Reading the files…"))
         self.next_button.setEnabled(False)
         job = Job(
             lambda s, _j: evidence.preview_import(s, contact_id, paths, **options), self.session
         )
-        job.signals.finished.connect(self._previewed)
-        job.signals.failed.connect(self._preview_failed)
+        job.on_finished(self._previewed)
+        job.on_failed(self._preview_failed)
         self.job = start(job)
         return job
 
@@ -385,27 +385,28 @@ class ImportWizard(QDialog):
         return f"<table>{cells}</table>"
 
     # -- import -----------------------------------------------------------------------------
-    def run_import(self) -> Job:
+    def run_import(self) -> Job[ImportResult]:
         paths, options, contact_id = self.files.paths(), self._options(), self.contact.id
         self.progress.setValue(0)
         self.progress_values: list[int] = []
         self.progress_label.setText(self.tr("Starting…"))
         self.cancel_button.setEnabled(True)
 
-        def work(session: Session | None, job: Job) -> ImportResult:
+        def work(session: Session, job: Job[ImportResult]) -> ImportResult:
             return evidence.import_files(
-                session,  # type: ignore[arg-type]
+                session,
                 contact_id,
                 paths,
+                tz=options["tz"],
+                our_account=options["our_account"],
                 progress=job.report,
                 cancelled=job.is_cancelled,
-                **options,  # type: ignore[arg-type]
             )
 
         job = Job(work, self.session)
-        job.signals.progress.connect(self._progress)
-        job.signals.finished.connect(self._imported)
-        job.signals.failed.connect(self._import_failed)
+        job.on_progress(self._progress)
+        job.on_finished(self._imported)
+        job.on_failed(self._import_failed)
         self.job = job
         self._show_page(self.page_progress)
         start(job)
@@ -431,7 +432,7 @@ class ImportWizard(QDialog):
 
     def _imported(self, result: ImportResult) -> None:
         self.job = None
-        self.result = result
+        self.import_result = result
         self.cancel_button.setEnabled(True)
         lines = [
             self.tr("Stored %1 import(s): %2 messages (%3 new), %4 screenshot(s), %5 recording(s).")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -148,8 +148,8 @@ class LedgerView(QWidget):
     def visible_rows(self) -> int:
         return self.proxy.rowCount()
 
-    def _row_changed(self, current: object, _previous: object) -> None:
-        index = self.proxy.mapToSource(current)  # type: ignore[arg-type]
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        index = self.proxy.mapToSource(current)
         if not index.isValid():
             return
         payload = self.model.index(index.row(), 0).data(Qt.ItemDataRole.UserRole)

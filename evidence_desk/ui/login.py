@@ -39,7 +39,7 @@ class LoginDialog(QDialog):
         self.setObjectName("loginDialog")
         self.setWindowTitle(self.tr("Evidence Desk — log in"))
         self.session: Session | None = None
-        self._job: Job | None = None
+        self._job: Job[Session] | None = None
         settings = QSettings()
         title = QLabel(self.tr("Evidence Desk"))
         title.setObjectName("loginTitle")
@@ -60,7 +60,7 @@ class LoginDialog(QDialog):
         store_row.addWidget(self.store_edit, 1)
         store_row.addWidget(browse)
 
-        self.user_edit = QLineEdit(settings.value("login/user", "", str))
+        self.user_edit = QLineEdit(str(settings.value("login/user", "", str)))
         self.user_edit.setObjectName("userEdit")
         self.password_edit = QLineEdit()
         self.password_edit.setObjectName("passwordEdit")
@@ -135,9 +135,9 @@ class LoginDialog(QDialog):
             return
         store, user, password = fields
         self._busy(True)
-        job = Job(lambda _s, _j: Session.open(store, user, password))
-        job.signals.finished.connect(self._opened)
-        job.signals.failed.connect(self._failed)
+        job = Job(lambda _j: Session.open(store, user, password))
+        job.on_finished(self._opened)
+        job.on_failed(self._failed)
         self._job = start(job)
 
     def _create(self) -> None:
@@ -159,9 +159,9 @@ class LoginDialog(QDialog):
             errors.say_error(self.error_label, refused)
             return
         self._busy(True)
-        job = Job(lambda _s, _j: Session.create_store(store, user, password))
-        job.signals.finished.connect(self._opened)
-        job.signals.failed.connect(self._failed)
+        job = Job(lambda _j: Session.create_store(store, user, password))
+        job.on_finished(self._opened)
+        job.on_failed(self._failed)
         self._job = start(job)
 
     def _opened(self, session: Session) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QLabel,
     QLineEdit,
@@ -53,6 +54,12 @@ CaseRole = Qt.ItemDataRole.UserRole + 11
 STAMP_INTERVAL_MS = 5 * 60 * 1000
 
 
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    """An item's children (a case's contacts), in order."""
+    found = (item.child(j) for j in range(item.childCount()))
+    return [child for child in found if child is not None]
+
+
 class MainWindow(QMainWindow):
     logout_requested = Signal()
     language_changed = Signal(str)
@@ -63,8 +70,9 @@ class MainWindow(QMainWindow):
         self.session = session
         self.role = session.user.role
         self.verify_report: VerifyReport | None = None
-        self._verify_job: Job | None = None
-        self._stamp_job: Job | None = None
+        self._verify_job: Job[VerifyReport] | None = None
+        self._stamp_job: Job[timestamps.StampOutcome] | None = None
+        self.last_dialog: QDialog | None = None  # the dialog opened last (tests drive it)
         self._closed = False
         self.last_stamp_problem = ""
         self.setWindowTitle(
@@ -136,7 +144,12 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._restore_state()
         self.refresh()
-        QTimer.singleShot(0, lambda: alive(self) and self.start_verify())
+
+        def verify_once_shown() -> None:
+            if alive(self):
+                self.start_verify()
+
+        QTimer.singleShot(0, verify_once_shown)
         # Offline laptops queue checkpoints; this sends the queue at open and then every few
         # minutes, in the background (a TSA that does not answer only delays the next try).
         self._stamp_timer = QTimer(self)
@@ -365,7 +378,7 @@ class MainWindow(QMainWindow):
             tip += "\n" + self.last_stamp_problem
         self.stamp_label.setToolTip(tip)
 
-    def start_stamping(self) -> Job | None:
+    def start_stamping(self) -> Job[timestamps.StampOutcome] | None:
         """Send queued checkpoints to the configured time-stamp authorities, off the UI thread."""
         if (
             self._closed
@@ -380,8 +393,8 @@ class MainWindow(QMainWindow):
             self.update_stamp_status()
             return None
         job = Job(lambda s, _j: timestamps.stamp(s), self.session)
-        job.signals.finished.connect(self._stamped)
-        job.signals.failed.connect(self._stamp_failed)
+        job.on_finished(self._stamped)
+        job.on_failed(self._stamp_failed)
         self._stamp_job = start(job)
         return job
 
@@ -407,9 +420,9 @@ class MainWindow(QMainWindow):
             return
         self.integrity_label.setText(self.tr("Integrity: verifying…"))
         self.integrity_label.setStyleSheet("color: #555;")
-        job = Job(lambda s, j: verify_store(s), self.session)
-        job.signals.finished.connect(self._verified)
-        job.signals.failed.connect(self._verify_failed)
+        job = Job(lambda s, _j: verify_store(s), self.session)
+        job.on_finished(self._verified)
+        job.on_failed(self._verify_failed)
         self._verify_job = start(job)
 
     def _verified(self, report: VerifyReport) -> None:
@@ -484,14 +497,17 @@ class MainWindow(QMainWindow):
         self.update_stamp_status()
         self._filter(self.filter_edit.text())
 
+    def _case_items(self) -> list[QTreeWidgetItem]:
+        """The tree's top-level items (cases), in order."""
+        found = (self.nav.topLevelItem(i) for i in range(self.nav.topLevelItemCount()))
+        return [item for item in found if item is not None]
+
     def _filter(self, text: str) -> None:
         needle = text.strip().lower()
-        for i in range(self.nav.topLevelItemCount()):
-            case_item = self.nav.topLevelItem(i)
+        for case_item in self._case_items():
             case_hit = needle in case_item.text(0).lower()
             any_child = False
-            for j in range(case_item.childCount()):
-                child = case_item.child(j)
+            for child in _children(case_item):
                 hit = (
                     case_hit
                     or needle in child.text(0).lower()
@@ -503,25 +519,24 @@ class MainWindow(QMainWindow):
 
     def current_contact(self) -> Contact | None:
         item = self.nav.currentItem() if hasattr(self, "nav") else None
-        return item.data(0, ContactRole) if item is not None else None
+        contact = item.data(0, ContactRole) if item is not None else None
+        return contact if isinstance(contact, Contact) else None
 
     def current_case_no(self) -> str | None:
         item = self.nav.currentItem() if hasattr(self, "nav") else None
-        return item.data(0, CaseRole) if item is not None else None
+        case_no = item.data(0, CaseRole) if item is not None else None
+        return case_no if isinstance(case_no, str) else None
 
     def select_contact(self, contact_id: str) -> bool:
-        for i in range(self.nav.topLevelItemCount()):
-            case_item = self.nav.topLevelItem(i)
-            for j in range(case_item.childCount()):
-                child = case_item.child(j)
+        for case_item in self._case_items():
+            for child in _children(case_item):
                 if child.data(0, ContactRole).id == contact_id:
                     self.nav.setCurrentItem(child)
                     return True
         return False
 
     def select_case(self, case_no: str) -> bool:
-        for i in range(self.nav.topLevelItemCount()):
-            item = self.nav.topLevelItem(i)
+        for item in self._case_items():
             if item.data(0, CaseRole) == case_no:
                 self.nav.setCurrentItem(item)
                 return True
@@ -555,7 +570,12 @@ class MainWindow(QMainWindow):
         from evidence_desk.ui.case_dialog import CaseDialog
 
         dialog = CaseDialog(self.session, self)
-        dialog.created.connect(lambda case_no: (self.refresh(), self.select_case(case_no)))
+
+        def created(case_no: str) -> None:
+            self.refresh()
+            self.select_case(case_no)
+
+        dialog.created.connect(created)
         dialog.open()
         self.last_dialog = dialog
 
@@ -563,9 +583,12 @@ class MainWindow(QMainWindow):
         from evidence_desk.ui.contact_request import ContactRequestDialog
 
         dialog = ContactRequestDialog(self.session, self.current_case_no(), self)
-        dialog.requested.connect(
-            lambda contact_id: (self.refresh(), self.select_contact(contact_id))
-        )
+
+        def requested(contact_id: str) -> None:
+            self.refresh()
+            self.select_contact(contact_id)
+
+        dialog.requested.connect(requested)
         dialog.open()
         self.last_dialog = dialog
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from evidence_desk.domain import policy
 from evidence_desk.domain.policy import Action
+from evidence_desk.services.conduct import ConductReport
 from evidence_desk.services.reading import MessageRow
 from evidence_desk.services.session import Session
 from evidence_desk.ui import errors, service_text
@@ -238,7 +239,7 @@ class FindingsView(QWidget):
         self.session = session
         self.conduct = conduct
         self.findings: list[Any] = []
-        self.job: Job | None = None
+        self.job: Job[ConductReport] | None = None
         self.run_button = QPushButton(self.tr("Run the conduct check"))
         self.run_button.setObjectName("runConduct")
         self.run_button.clicked.connect(self.run)
@@ -304,19 +305,19 @@ class FindingsView(QWidget):
             self.run_button.setEnabled(False)
             self.run_button.setToolTip(why_not(session.user.role, Action.CONDUCT_CHECK) or "")
 
-    def run(self) -> Job | None:
+    def run(self) -> Job[ConductReport] | None:
         if self.job is not None:
             return None
         self.run_button.setEnabled(False)
         self.summary.setText(self.tr("Checking every stored conversation…"))
         conduct = self.conduct
-        job = Job(lambda s, _j: conduct.report(s), self.session)
-        job.signals.finished.connect(self._done)
-        job.signals.failed.connect(self._failed)
+        job: Job[ConductReport] = Job(lambda s, _j: conduct.report(s), self.session)
+        job.on_finished(self._done)
+        job.on_failed(self._failed)
         self.job = start(job)
         return job
 
-    def _done(self, report: Any) -> None:
+    def _done(self, report: ConductReport) -> None:
         self.job = None
         self.run_button.setEnabled(True)
         self.findings = list(report.findings)

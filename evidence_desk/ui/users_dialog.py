@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidence_desk.domain.models import Role
+from evidence_desk.domain.models import Role, User
 from evidence_desk.services import users as user_service
 from evidence_desk.services.session import Session
 from evidence_desk.ui import errors
@@ -36,7 +36,7 @@ class UsersDialog(QDialog):
         self.setObjectName("usersDialog")
         self.setWindowTitle(self.tr("Users"))
         self.session = session
-        self.job: Job | None = None
+        self.job: Job[User] | None = None
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("usersTable")
         self.table.setHorizontalHeaderLabels([self.tr("User"), self.tr("Role"), self.tr("State")])
@@ -96,7 +96,9 @@ class UsersDialog(QDialog):
             for column, text in enumerate((user.name, role_name(user.role), state)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
 
-    def _run(self, work: Any, done: Any) -> Job | None:
+    def _run(
+        self, work: Callable[[Session, Job[User]], User], done: Callable[[User], None]
+    ) -> Job[User] | None:
         """Key wrapping runs scrypt (deliberately slow): off the UI thread."""
         if self.job is not None:
             return None
@@ -105,7 +107,7 @@ class UsersDialog(QDialog):
         self.message.setStyleSheet("")
         self.message.setText(self.tr("Protecting the keys with the new password…"))
 
-        def finished(result: Any) -> None:
+        def finished(result: User) -> None:
             self._idle()
             done(result)
 
@@ -114,8 +116,8 @@ class UsersDialog(QDialog):
             errors.say_error(self.message, error)
 
         job = Job(work, self.session)
-        job.signals.finished.connect(finished)
-        job.signals.failed.connect(failed)
+        job.on_finished(finished)
+        job.on_failed(failed)
         self.job = start(job)
         return job
 
@@ -124,11 +126,11 @@ class UsersDialog(QDialog):
         self.add_button.setEnabled(True)
         self.reset_button.setEnabled(True)
 
-    def add_user(self) -> Job | None:
+    def add_user(self) -> Job[User] | None:
         name, password = self.name.text().strip(), self.password.text()
         role = Role(self.role.currentData())
 
-        def added(user: Any) -> None:
+        def added(user: User) -> None:
             self.name.clear()
             self.password.clear()
             self.refresh()
@@ -136,14 +138,15 @@ class UsersDialog(QDialog):
 
         return self._run(lambda s, _j: user_service.add_user(s, name, role, password), added)
 
-    def reset(self) -> Job | None:
+    def reset(self) -> Job[User] | None:
         row = self.table.currentRow()
-        if row < 0:
+        chosen = self.table.item(row, 0) if row >= 0 else None
+        if chosen is None:
             errors.say(self.message, self.tr("Select a user first."), False)
             return None
-        name, password = self.table.item(row, 0).text(), self.reset_password.text()
+        name, password = chosen.text(), self.reset_password.text()
 
-        def done(_user: Any) -> None:
+        def done(_user: User) -> None:
             self.reset_password.clear()
             errors.say(
                 self.message,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -36,6 +36,9 @@ from evidence_desk.services.verify import VerifyReport, verify_store
 from evidence_desk.ui import errors, service_text
 from evidence_desk.ui.workers import Job, start
 
+if TYPE_CHECKING:
+    from evidence_desk.ui.bundle_dialog import BundleCheck
+
 
 class VerifyPanel(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -43,8 +46,8 @@ class VerifyPanel(QWidget):
         self.setObjectName("verifyPanel")
         self.session = session
         self.report: VerifyReport | None = None
-        self.bundle_check: Any = None  # the last bundle check (bundle_dialog.BundleCheck)
-        self._job: Job | None = None
+        self.bundle_check: BundleCheck | None = None  # the last bundle check
+        self._job: Job[VerifyReport] | Job[BundleCheck] | None = None
         self.verify_button = QPushButton(self.tr("Verify the store now"))
         self.verify_button.setObjectName("verifyButton")
         self.verify_button.clicked.connect(self.run)
@@ -102,17 +105,17 @@ class VerifyPanel(QWidget):
         layout.addWidget(self.verdict)
         layout.addWidget(self.table, 1)
 
-    def run(self) -> Job | None:
+    def run(self) -> Job[VerifyReport] | None:
         if self._job is not None:
             return None
         self.progress.show()
         self.verify_button.setEnabled(False)
         self.verdict.setText(self.tr("Verifying every original, row, signature and checkpoint…"))
         job = Job(lambda s, _j: verify_store(s), self.session)
-        job.signals.finished.connect(self._done)
-        job.signals.failed.connect(self._failed)
+        job.on_finished(self._done)
+        job.on_failed(self._failed)
         self._job = start(job)
-        return self._job
+        return job
 
     def _done(self, report: VerifyReport) -> None:
         self._job = None
@@ -221,7 +224,7 @@ class VerifyPanel(QWidget):
             text += " " + self.tr("Also trusted: %1.").replace("%1", ", ".join(chosen))
         self.trust_note.setText(text)
 
-    def check_bundle(self, path: Path) -> Job | None:
+    def check_bundle(self, path: Path) -> Job[BundleCheck] | None:
         from evidence_desk.ui.bundle_dialog import verify_bundle_job
 
         if self._job is not None:
@@ -229,13 +232,13 @@ class VerifyPanel(QWidget):
         self.progress.show()
         self.verdict.setText(self.tr("Checking %1…").replace("%1", path.name))
         job = verify_bundle_job(path, self.tsa_roots, self.org_keys)
-        job.signals.finished.connect(self._bundle_checked)
-        job.signals.failed.connect(self._failed)
+        job.on_finished(self._bundle_checked)
+        job.on_failed(self._failed)
         self._job = start(job)
-        return self._job
+        return job
 
-    def _bundle_checked(self, result: Any) -> None:
-        """``result`` is a ``bundle_dialog.BundleCheck``: the three outcomes of verify-bundle."""
+    def _bundle_checked(self, result: BundleCheck) -> None:
+        """The three outcomes of verify-bundle: intact, trusted, and what was found."""
         self._job = None
         self.progress.hide()
         self.bundle_check = result

@@ -11,42 +11,40 @@ from __future__ import annotations
 import threading
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from evidence_desk.integrity import signing
 from evidence_desk.services.session import Session
-from evidence_desk.store import db
-from evidence_desk.store.keys import derive_subkey
 
-
-def sibling_session(session: Session) -> Session:
-    """A second session for the same user on a new connection (for another thread)."""
-    conn = db.connect(session.folder.db_path, derive_subkey(session.data_key, "sqlcipher"))
-    return Session(
-        session.folder,
-        conn,
-        session.data_key,
-        session.user,
-        signing.private_key_bytes(session.signing_key),
-        session.clock,
-    )
+T = TypeVar("T")
 
 
 class JobSignals(QObject):
+    """Untyped on the Qt side (``object``); ``Job`` connects them with the job's result type."""
+
     progress = Signal(int, str)
     finished = Signal(object)
     failed = Signal(object)
 
 
-class Job(QRunnable):
-    """Run ``work(session, job)`` in the pool; ``session`` is a sibling or None if not needed."""
+class Job(QRunnable, Generic[T]):
+    """Run ``work`` in the pool; it returns a ``T``, which ``on_finished`` handlers receive.
 
-    def __init__(
-        self, work: Callable[[Session | None, Job], Any], session: Session | None = None
-    ) -> None:
+    Given a session, ``work(sibling, job)`` gets a sibling of it (``Session.sibling``: same user,
+    new connection) opened in the worker thread and closed when the work ends, so a job that
+    needs the store always has one. Without a session, ``work(job)`` runs on its own (login,
+    restore, checking a kit: nothing of the logged-in store is needed).
+    """
+
+    @overload
+    def __init__(self, work: Callable[[Session, Job[T]], T], session: Session) -> None: ...
+
+    @overload
+    def __init__(self, work: Callable[[Job[T]], T]) -> None: ...
+
+    def __init__(self, work: Callable[..., T], session: Session | None = None) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.signals = JobSignals()
@@ -54,6 +52,18 @@ class Job(QRunnable):
         self._session = session
         self._cancel = threading.Event()
         self.done = threading.Event()
+
+    def on_finished(self, slot: Callable[[T], object]) -> None:
+        """Call ``slot`` with the work's result (queued to the thread of ``slot``'s object)."""
+        self.signals.finished.connect(slot)
+
+    def on_failed(self, slot: Callable[[BaseException], object]) -> None:
+        """Call ``slot`` with whatever the work raised (with ``ui_traceback`` set on it)."""
+        self.signals.failed.connect(slot)
+
+    def on_progress(self, slot: Callable[[int, str], object]) -> None:
+        """Call ``slot`` with each ``report(percent, what)`` of the work."""
+        self.signals.progress.connect(slot)
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -64,24 +74,25 @@ class Job(QRunnable):
     def report(self, percent: int, what: str) -> None:
         self.signals.progress.emit(int(percent), what)
 
+    def _call(self) -> T:
+        if self._session is None:
+            return self._work(self)
+        with self._session.sibling() as own:
+            return self._work(own, self)
+
     def run(self) -> None:
-        own: Session | None = None
         try:
-            if self._session is not None:
-                own = sibling_session(self._session)
-            result = self._work(own, self)
+            result = self._call()
         except BaseException as error:  # reported to the UI, never lost in a thread
             error.__dict__.setdefault("ui_traceback", traceback.format_exc())
             self.signals.failed.emit(error)
         else:
             self.signals.finished.emit(result)
         finally:
-            if own is not None:
-                own.close()
             self.done.set()
 
 
-_running: set[Job] = set()
+_running: set[Job[Any]] = set()
 
 
 def alive(obj: QObject) -> bool:
@@ -89,7 +100,7 @@ def alive(obj: QObject) -> bool:
     return bool(shiboken6.isValid(obj))
 
 
-def start(job: Job, pool: QThreadPool | None = None) -> Job:
+def start(job: Job[T], pool: QThreadPool | None = None) -> Job[T]:
     """Start a job and keep it referenced until it ends (Python would otherwise collect it).
 
     Connect the job's signals *before* calling this: a job that fails at once would otherwise

@@ -102,7 +102,7 @@ def test_restore_with_replace_over_the_logged_in_store_is_refused(
     qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
     shown = dialog.message.text()
     assert "you are logged into" in shown and str(team.path) in shown, shown
-    assert not isinstance(dialog.result, backup_service.RestoreResult)  # nothing restored
+    assert not isinstance(dialog.outcome, backup_service.RestoreResult)  # nothing restored
     assert not list(team.path.parent.glob("store.before-restore-*"))
     cases.create_case(staff, "2026-B-3", debtor_name="孙八")  # still writes to the live store
     assert cases.get_case(staff, "2026-B-3").debtor_name == "孙八"

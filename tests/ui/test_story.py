@@ -187,7 +187,7 @@ def test_full_story_request_approve_import_tag(qtbot: QtBot, team: Team, tmp_pat
     dialog.stamp_first.setChecked(False)
     with qtbot.waitSignal(dialog.exported, timeout=120_000):
         dialog.export_button.click()
-    result = dialog.result
+    result = dialog.export_result
     assert result.pdf_paths[0].read_bytes().startswith(b"%PDF")
     assert result.messages_included == 6
     assert dialog.open_pdf_button.isVisible() and dialog.show_kit_button.isVisible()
