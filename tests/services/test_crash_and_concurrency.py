@@ -422,6 +422,35 @@ def test_a_write_committed_while_verify_runs_is_not_mistaken_for_truncation(
     assert _verify(team).entries == approved.base_entries + 1
 
 
+def test_a_sibling_session_writes_from_another_thread_and_closes_on_its_own(team: Team) -> None:
+    """The desktop app's background jobs each work on a sibling: the same user and keys on a
+    connection of its own (SQLite connections stay on their thread). What it writes is the
+    user's, the original session sees it, and closing the sibling leaves the original open."""
+    alice = team.login("alice")
+    outcome: queue.Queue[object] = queue.Queue()
+
+    def work() -> None:
+        try:
+            with alice.sibling() as own:
+                outcome.put((own.conn is alice.conn, own.user, own.data_key == alice.data_key))
+                outcome.put(cases.create_case(own, "2026-SZ-0303", debtor_name="王芳"))
+        except BaseException as error:  # reported to the test, not lost in the thread
+            outcome.put(error)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join(60)
+    assert not worker.is_alive()
+    assert outcome.get_nowait() == (False, alice.user, True)
+    created = outcome.get_nowait()
+    assert isinstance(created, cases.Case)
+    assert not alice.closed
+    assert cases.get_case(alice, "2026-SZ-0303").debtor_name == "王芳"
+    actor = alice.conn.execute("SELECT actor FROM ledger ORDER BY seq DESC LIMIT 1").fetchone()
+    assert actor["actor"] == "alice"
+    _assert_intact(_verify(team))
+
+
 # -- a failing write leaves nothing ----------------------------------------------------------------
 
 
