@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QDir, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -39,6 +39,9 @@ from evidence_desk.services.session import Session
 from evidence_desk.ui import errors, service_text
 from evidence_desk.ui.labels import channel_label, status_label
 from evidence_desk.ui.workers import Job, start
+
+if TYPE_CHECKING:
+    from evidence_desk.bundle.model import Scope
 
 ContactIdRole = Qt.ItemDataRole.UserRole + 40
 
@@ -95,7 +98,11 @@ class BundleDialog(QDialog):
     exported = Signal(object)
 
     def __init__(
-        self, session: Session, case_no: str, contact: Any = None, parent: QWidget | None = None
+        self,
+        session: Session,
+        case_no: str,
+        contact: contacts.Contact | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("bundleDialog")
@@ -223,7 +230,7 @@ class BundleDialog(QDialog):
         if folder:
             self.out_dir.setText(folder)
 
-    def scope(self) -> Any:
+    def scope(self) -> Scope:
         from evidence_desk.bundle.model import Scope
 
         chosen = tuple(

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from evidence_desk.domain import policy
 from evidence_desk.domain.policy import Action
-from evidence_desk.services.conduct import ConductReport
+from evidence_desk.services.conduct import ConductFinding, ConductReport
 from evidence_desk.services.reading import MessageRow
 from evidence_desk.services.session import Session
 from evidence_desk.ui import errors, service_text
@@ -238,7 +238,7 @@ class FindingsView(QWidget):
         self.setObjectName("findingsView")
         self.session = session
         self.conduct = conduct
-        self.findings: list[Any] = []
+        self.findings: list[ConductFinding] = []
         self.job: Job[ConductReport] | None = None
         self.run_button = QPushButton(self.tr("Run the conduct check"))
         self.run_button.setObjectName("runConduct")
@@ -355,7 +355,7 @@ class FindingsView(QWidget):
                 self.table.setItem(row, column, cell)
         self.table.resizeRowsToContents()
 
-    def current_finding(self) -> Any:
+    def current_finding(self) -> ConductFinding | None:
         item = self.table.item(self.table.currentRow(), 0) if self.table.currentRow() >= 0 else None
         if item is None:
             return None
