@@ -26,10 +26,10 @@ from evidence_desk.bundle.trust import TrustAnchors
 from evidence_desk.bundle.verify_kit import verify_kit
 from evidence_desk.domain.errors import BadInput
 from evidence_desk.integrity import signing
-from evidence_desk.integrity.local_tsa import Fault, LocalTsa, TestPki
 from evidence_desk.services import timestamps, users
 from evidence_desk.services.bundle import ExportResult
 from evidence_desk.services.org_keys import export_org_keys
+from evidence_desk_testing.local_tsa import Fault, LocalTsa, TestPki
 from tests.bundle.support import export, store_with_evidence
 from tests.helpers import FAST_KDF, TEAM, Team, TickingClock, make_team
 from tests.test_cli import cli
