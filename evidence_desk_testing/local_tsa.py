@@ -104,10 +104,6 @@ class TestPki:
     untrusted_tsa: Identity
 
     @property
-    def issuing_ca(self) -> Identity:
-        return self.intermediate if self.intermediate is not None else self.root
-
-    @property
     def trusted_roots(self) -> list[x509.Certificate]:
         return [self.root.cert]
 

@@ -62,7 +62,6 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.session = session
         self.role = session.user.role
-        self.verify_report: VerifyReport | None = None
         self._verify_job: Job | None = None
         self._stamp_job: Job | None = None
         self._closed = False
@@ -414,7 +413,6 @@ class MainWindow(QMainWindow):
 
     def _verified(self, report: VerifyReport) -> None:
         self._verify_job = None
-        self.verify_report = report
         if report.intact:
             self.integrity_label.setText(
                 self.tr("Integrity: intact (%1 entries)").replace("%1", str(report.entries))

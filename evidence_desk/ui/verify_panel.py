@@ -43,7 +43,6 @@ class VerifyPanel(QWidget):
         self.setObjectName("verifyPanel")
         self.session = session
         self.report: VerifyReport | None = None
-        self.bundle_check: Any = None  # the last bundle check (bundle_dialog.BundleCheck)
         self._job: Job | None = None
         self.verify_button = QPushButton(self.tr("Verify the store now"))
         self.verify_button.setObjectName("verifyButton")
@@ -238,7 +237,6 @@ class VerifyPanel(QWidget):
         """``result`` is a ``bundle_dialog.BundleCheck``: the three outcomes of verify-bundle."""
         self._job = None
         self.progress.hide()
-        self.bundle_check = result
         if not result.intact:
             word, colour = self.tr("BUNDLE HAS PROBLEMS"), "#b3261e"
         elif not result.trusted:

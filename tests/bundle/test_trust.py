@@ -46,7 +46,6 @@ class Kits:
     fake_keys: Path
     root_pem: Path  # the test TSA's published root
     real_store: str
-    fake_store: str
     base: Path
 
 
@@ -89,7 +88,6 @@ def kits(pki: TestPki, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Kit
             fake_keys.path,
             pki.root_pem,
             real_keys.store_id,
-            fake_keys.store_id,
             base,
         )
     finally:
