@@ -368,15 +368,6 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run(args.store)
 
 
-def store_status(store: Path) -> str:
-    """Describe a store without logging in (the GUI's login screen is where people log in)."""
-    from evidence_desk.store.folder import StoreFolder
-
-    folder = StoreFolder.open(store)
-    head = folder.head()
-    return f"store {store}: id {folder.store_id}, {head.size if head else 0} ledger entries"
-
-
 def cmd_import(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 

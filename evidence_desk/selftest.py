@@ -2,11 +2,11 @@
 
 Run after installing (and by the packaging test on the built bundle), it exercises what a frozen
 build most often gets wrong: the SQLCipher library, the crypto backend (SM3, AES-GCM, Ed25519),
-the shipped resources (demo chat export, fonts for the PDF), the PDF writer, the local RFC 3161
-server, and Qt with its platform plugin. In a temporary folder it:
+the shipped resources (demo chat export, fonts for the PDF), the PDF writer, and Qt with its
+platform plugin. In a temporary folder it:
 
 1. creates a store and imports the demo chat export and screenshot (``services.demo``: users
-   for every role, an approved contact, a time-stamp from the local TSA);
+   for every role, an approved contact; its checkpoints stay queued, no TSA ships);
 2. exports a court bundle as the legal user and checks its verification kit independently;
 3. verifies the whole store;
 4. backs the store up and checks that the backup restores to a verifying store;

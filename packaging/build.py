@@ -61,7 +61,7 @@ def make_icons(out: Path) -> None:
         "    painter.end()\n"
         "    image.save(f'{sys.argv[2]}/evidence-desk-{size}.png')\n"
     )
-    svg = ROOT / "resources" / "icons" / "evidence-desk.svg"
+    svg = ROOT / "evidence_desk" / "data" / "icons" / "evidence-desk.svg"
     subprocess.run([sys.executable, "-c", render, str(svg), str(out)], check=True, env=env)
     from PIL import Image
 

@@ -33,6 +33,7 @@ from evidence_desk.ui import i18n  # noqa: E402
 from evidence_desk.ui.app import make_application  # noqa: E402
 from evidence_desk.ui.login import LoginDialog  # noqa: E402
 from evidence_desk.ui.main_window import MainWindow  # noqa: E402
+from evidence_desk_testing.demo_tsa import stamp_demo_store  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 SAMPLE_CHAT = (
@@ -68,6 +69,7 @@ def save(app: QApplication, widget: QWidget, name: str) -> Path:
 def build_store(folder: Path) -> Path:
     store = folder / "demo-store"
     ensure_demo_store(store)
+    stamp_demo_store(store)  # as `python3 tasks.py app` shows it: checkpoints stamped
     docs = folder / "docs"
     docs.mkdir()
     identity = docs / "身份证正反面.png"

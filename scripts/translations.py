@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TS = ROOT / "resources" / "translations" / "evidence_desk_zh_CN.ts"
+TS = ROOT / "evidence_desk" / "data" / "translations" / "evidence_desk_zh_CN.ts"
 QM = TS.with_suffix(".qm")
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from evidence_desk.integrity.local_tsa import LocalTsa, TestPki, make_test_pki
+from evidence_desk_testing.local_tsa import LocalTsa, TestPki, make_test_pki
 from tests.helpers import Team, TickingClock, make_team
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -16,7 +16,6 @@ PROBLEMS FOUND.
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import hashlib
 import io
@@ -908,7 +907,3 @@ def _check_pdf(
                     exhibit=exhibit_id,
                 )
             )
-
-
-def b64(content: bytes) -> str:
-    return base64.b64encode(content).decode("ascii")

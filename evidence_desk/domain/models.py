@@ -22,20 +22,6 @@ class User:
 
 
 @dataclass(frozen=True, slots=True)
-class LedgerRecord:
-    """A ledger entry as shown to people (``log``); payload is decoded JSON."""
-
-    seq: int
-    at: str
-    actor: str
-    action: str
-    payload: dict[str, object]
-    entry_hash: str
-    prev_hash: str
-    signature: str
-
-
-@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem found by ``verify``: a stable code, where it is, and what is wrong.
 

@@ -9,7 +9,6 @@ are therefore carried as decimal strings or integer cents.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -53,7 +52,3 @@ def canonical_bytes(value: Any) -> bytes:
     return json.dumps(
         _sorted(value), ensure_ascii=False, separators=(",", ":"), allow_nan=False
     ).encode("utf-8")
-
-
-def canonical_sha256(value: Any) -> str:
-    return hashlib.sha256(canonical_bytes(value)).hexdigest()

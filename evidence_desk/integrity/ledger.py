@@ -79,9 +79,6 @@ class Entry(NamedTuple):
     entry_hash: str
     signature: str
 
-    def payload_value(self) -> Any:
-        return json.loads(self.payload)
-
     def signed(self, signature: str) -> Entry:
         return self._replace(signature=signature)
 

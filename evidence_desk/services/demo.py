@@ -2,6 +2,11 @@
 
 Used by the README's run command so that anyone can try every flow at once. The passwords are
 printed by the CLI; they protect nothing real. Re-running reuses an existing demo store.
+
+No time-stamp authority is configured: the checkpoints stay queued, as on an offline laptop,
+until an admin adds one (``evidence-desk tsa add``) and stamps. The product ships no TSA; the
+checkout's launcher (``python3 tasks.py app``) stamps the demo with the test TSA of
+``evidence_desk_testing`` (``python -m evidence_desk_testing.demo_tsa``).
 """
 
 from __future__ import annotations
@@ -16,9 +21,8 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from evidence_desk.domain.models import Role
-from evidence_desk.integrity.local_tsa import LocalTsa, make_test_pki
 from evidence_desk.resources import resource_path
-from evidence_desk.services import cases, contacts, evidence, settings, timestamps, users
+from evidence_desk.services import cases, contacts, evidence, settings, users
 from evidence_desk.services.session import Session
 from evidence_desk.store.folder import StoreFolder
 
@@ -90,7 +94,6 @@ def ensure_demo_store(path: Path) -> DemoStore:
             [resource_path("demo", "wechat_chenlixin_memotrace.csv"), screenshot, visit],
             tz="Asia/Shanghai",
         )
-    _stamp_with_local_demo_tsa(path)
     return DemoStore(path, True, DEMO_USERS)
 
 
@@ -127,23 +130,3 @@ def visit_recording_wav(seconds: int = 4, rate: int = 8000) -> bytes:
 def write_visit_recording(target: Path) -> None:
     """The demo's audio exhibit, written to ``target``."""
     target.write_bytes(visit_recording_wav())
-
-
-def _stamp_with_local_demo_tsa(path: Path) -> None:
-    """Stamp the demo's checkpoints with a throw-away local TSA (clearly named as such).
-
-    Later stamps find it gone and queue, which is what an offline laptop sees.
-    """
-    admin_password = DEMO_USERS["admin"][1]
-    with tempfile.TemporaryDirectory() as tmp, Session.open(path, "admin", admin_password) as admin:
-        pki = make_test_pki(Path(tmp))
-        with LocalTsa(pki, include_chain=True) as tsa:
-            timestamps.add_authority(
-                admin,
-                "demo-local-tsa (untrusted, for demonstration only)",
-                tsa.url,
-                pki.root_pem.read_text("ascii"),
-                pki.intermediates_pem.read_text("ascii"),
-                timeout_seconds=2,
-            )
-            timestamps.stamp(admin)

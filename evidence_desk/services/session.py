@@ -109,10 +109,6 @@ def put(table: str, row: Row) -> RowChange:
     return RowChange("put", table, dict(row))
 
 
-def delete(table: str, key: Row) -> RowChange:
-    return RowChange("delete", table, dict(key))
-
-
 def apply_change(conn: db.Connection, change: RowChange) -> None:
     keys = PROJECTED_TABLES.get(change.table)
     if keys is None:

@@ -120,9 +120,6 @@ class KeySlots:
     def create_empty(self) -> None:
         self._save({"format": SLOT_FORMAT, "slots": {}})
 
-    def has(self, user: str) -> bool:
-        return user_tag(self.store_id, user) in self._load()["slots"]
-
     def public_keys(self) -> dict[str, str]:
         """Slot tag -> the public key the slot holds (what ``verify`` compares with the ledger)."""
         slots = self._load().get("slots")

@@ -51,7 +51,6 @@ class ConversationView(QWidget):
         self.model: ConversationModel | None = None
         self.matches: list[reading.Key] = []
         self.current_match = -1
-        self._search_job: Job[list[reading.Key]] | None = None
         self.tag_menu_builder: Any = None  # set by the main window when review exists
 
         self.search_edit = QLineEdit()
@@ -290,10 +289,9 @@ class ConversationView(QWidget):
 
         job.on_finished(found)
         job.on_failed(failed)
-        self._search_job = start(job)
+        start(job)
 
     def _found(self, query: str, keys: list[reading.Key]) -> None:
-        self._search_job = None
         self.matches = keys
         self.delegate.set_query(query)
         self.fit_visible_rows()

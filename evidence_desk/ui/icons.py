@@ -1,5 +1,5 @@
-"""The app icon: an SVG in resources/icons, with a PNG rendered from it for platforms without
-an SVG icon engine (the SVG plug-in is not in every Qt build)."""
+"""The app icon: an SVG in evidence_desk/data/icons, with a PNG rendered from it for platforms
+without an SVG icon engine (the SVG plug-in is not in every Qt build)."""
 
 from __future__ import annotations
 

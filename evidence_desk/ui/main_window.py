@@ -69,7 +69,6 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.session = session
         self.role = session.user.role
-        self.verify_report: VerifyReport | None = None
         self._verify_job: Job[VerifyReport] | None = None
         self._stamp_job: Job[timestamps.StampOutcome] | None = None
         self.last_dialog: QDialog | None = None  # the dialog opened last (tests drive it)
@@ -427,7 +426,6 @@ class MainWindow(QMainWindow):
 
     def _verified(self, report: VerifyReport) -> None:
         self._verify_job = None
-        self.verify_report = report
         if report.intact:
             self.integrity_label.setText(
                 self.tr("Integrity: intact (%1 entries)").replace("%1", str(report.entries))

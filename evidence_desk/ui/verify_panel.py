@@ -46,7 +46,6 @@ class VerifyPanel(QWidget):
         self.setObjectName("verifyPanel")
         self.session = session
         self.report: VerifyReport | None = None
-        self.bundle_check: BundleCheck | None = None  # the last bundle check
         self._job: Job[VerifyReport] | Job[BundleCheck] | None = None
         self.verify_button = QPushButton(self.tr("Verify the store now"))
         self.verify_button.setObjectName("verifyButton")
@@ -241,7 +240,6 @@ class VerifyPanel(QWidget):
         """The three outcomes of verify-bundle: intact, trusted, and what was found."""
         self._job = None
         self.progress.hide()
-        self.bundle_check = result
         if not result.intact:
             word, colour = self.tr("BUNDLE HAS PROBLEMS"), "#b3261e"
         elif not result.trusted:

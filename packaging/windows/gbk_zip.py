@@ -13,10 +13,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 MEMBER = "微信聊天记录_陈立新.csv"
+DEMO_EXPORT = "wechat_chenlixin_memotrace.csv"
 
 
 def write(out: Path) -> None:
-    data = (ROOT / "resources" / "demo" / "wechat_chenlixin_memotrace.csv").read_bytes()
+    data = (ROOT / "evidence_desk" / "data" / "demo" / DEMO_EXPORT).read_bytes()
     name = MEMBER.encode("gbk")
     placeholder = "x" * (len(name) - 4) + ".csv"  # ASCII, same length: no UTF-8 flag is set
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:

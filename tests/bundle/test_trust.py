@@ -26,10 +26,10 @@ from evidence_desk.bundle.trust import TrustAnchors
 from evidence_desk.bundle.verify_kit import verify_kit
 from evidence_desk.domain.errors import BadInput
 from evidence_desk.integrity import signing
-from evidence_desk.integrity.local_tsa import Fault, LocalTsa, TestPki
 from evidence_desk.services import timestamps, users
 from evidence_desk.services.bundle import ExportResult
 from evidence_desk.services.org_keys import export_org_keys
+from evidence_desk_testing.local_tsa import Fault, LocalTsa, TestPki
 from tests.bundle.support import export, store_with_evidence
 from tests.helpers import FAST_KDF, TEAM, Team, TickingClock, make_team
 from tests.test_cli import cli
@@ -46,7 +46,6 @@ class Kits:
     fake_keys: Path
     root_pem: Path  # the test TSA's published root
     real_store: str
-    fake_store: str
     base: Path
 
 
@@ -89,7 +88,6 @@ def kits(pki: TestPki, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Kit
             fake_keys.path,
             pki.root_pem,
             real_keys.store_id,
-            fake_keys.store_id,
             base,
         )
     finally:

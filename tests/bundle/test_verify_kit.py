@@ -19,10 +19,10 @@ import pytest
 
 from evidence_desk.bundle import kit
 from evidence_desk.bundle.verify_kit import verify_kit
-from evidence_desk.integrity.local_tsa import LocalTsa, TestPki
 from evidence_desk.services import timestamps
 from evidence_desk.services.bundle import ExportResult
 from evidence_desk.services.org_keys import export_org_keys
+from evidence_desk_testing.local_tsa import LocalTsa, TestPki
 from tests.bundle.support import export, store_with_evidence
 from tests.helpers import Team, TickingClock
 

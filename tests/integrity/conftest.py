@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from evidence_desk.integrity.local_tsa import LocalTsa, TestPki, make_test_pki
+from evidence_desk_testing.local_tsa import LocalTsa, TestPki, make_test_pki
 
 OPENSSL_TIMEOUT = 30.0
 

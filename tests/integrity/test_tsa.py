@@ -16,13 +16,6 @@ from asn1crypto import cms, tsp
 from cryptography.hazmat.primitives import serialization
 
 from evidence_desk.domain.errors import EvidenceDeskError
-from evidence_desk.integrity.local_tsa import (
-    Fault,
-    LocalTsa,
-    TestPki,
-    issue_token,
-    load_test_pki,
-)
 from evidence_desk.integrity.tsa import (
     SM3_OID,
     TimestampInfo,
@@ -35,6 +28,13 @@ from evidence_desk.integrity.tsa import (
     send_request,
     verify_response,
     verify_token,
+)
+from evidence_desk_testing.local_tsa import (
+    Fault,
+    LocalTsa,
+    TestPki,
+    issue_token,
+    load_test_pki,
 )
 
 DATA = "合同第 3 条：还款日期 2024-05-01。\nchat export line two\n".encode()

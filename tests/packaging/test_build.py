@@ -49,9 +49,9 @@ def test_linux_build_produces_a_bundle_that_passes_its_self_test(tmp_path: Path)
     assert set(summary["self_test"]["seconds"]) == steps
     internal = app / "_internal"
     for shipped in (
-        internal / "resources" / "fonts" / "wqy-microhei.ttc",
-        internal / "resources" / "translations" / "evidence_desk_zh_CN.qm",
-        internal / "resources" / "demo" / "wechat_chenlixin_memotrace.csv",
+        internal / "evidence_desk" / "data" / "fonts" / "wqy-microhei.ttc",
+        internal / "evidence_desk" / "data" / "translations" / "evidence_desk_zh_CN.qm",
+        internal / "evidence_desk" / "data" / "demo" / "wechat_chenlixin_memotrace.csv",
         # verify-bundle's TSA roots from outside the kit (bundle/trust.py)
         internal / "certifi" / "cacert.pem",
         internal / "evidence_desk" / "data" / "tsa-roots" / "README.txt",

@@ -34,8 +34,9 @@ def _git(cwd: Path, *args: str) -> str:
 
 
 def _protected_files() -> list[str]:
-    listed = _git(REPO_ROOT, "ls-files", "-z", "--", "tests", "resources/demo").split("\0")
-    files = [f for f in listed if f and ("/fixtures/" in f or f.startswith("resources/demo/"))]
+    listed = _git(REPO_ROOT, "ls-files", "-z", "--", "tests", "evidence_desk/data/demo").split("\0")
+    demo = "evidence_desk/data/demo/"
+    files = [f for f in listed if f and ("/fixtures/" in f or f.startswith(demo))]
     assert len(files) > 30, files
     return files
 

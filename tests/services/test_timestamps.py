@@ -14,10 +14,10 @@ import pytest
 
 from evidence_desk.domain.errors import RuleViolation
 from evidence_desk.integrity import ledger, tsa
-from evidence_desk.integrity.local_tsa import Fault, LocalTsa, TestPki
 from evidence_desk.services import cases, settings, timestamps
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
+from evidence_desk_testing.local_tsa import Fault, LocalTsa, TestPki
 from tests.helpers import Team, TickingClock, ledger_size, raw_connection
 
 

@@ -32,7 +32,6 @@ from evidence_desk.bundle.model import Scope
 from evidence_desk.domain.models import Finding
 from evidence_desk.integrity import merkle, signing
 from evidence_desk.integrity.canonical import canonical_bytes
-from evidence_desk.integrity.local_tsa import LocalTsa, TestPki
 from evidence_desk.services import backup, bundle, cases, evidence, timestamps
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import VerifyReport, verify_store
@@ -40,6 +39,7 @@ from evidence_desk.store import anchors
 from evidence_desk.store.anchors import AnchorEvent, TreeHead
 from evidence_desk.store.folder import StoreFolder
 from evidence_desk.store.schema import PROJECTED_TABLES
+from evidence_desk_testing.local_tsa import LocalTsa, TestPki
 from tests.faults.support import read_only_view, small_tmpfs
 from tests.helpers import FAST_KDF, Team, TickingClock, approved_contact, raw_connection
 

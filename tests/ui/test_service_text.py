@@ -28,7 +28,6 @@ from evidence_desk.domain import policy, wording
 from evidence_desk.domain.errors import EvidenceDeskError
 from evidence_desk.domain.models import Role
 from evidence_desk.integrity import tsa
-from evidence_desk.integrity.local_tsa import TestPki
 from evidence_desk.services import cases, conduct, contacts, evidence, timestamps
 from evidence_desk.services.org_keys import export_org_keys
 from evidence_desk.ui import errors, i18n, service_text
@@ -39,6 +38,7 @@ from evidence_desk.ui.main_window import MainWindow
 from evidence_desk.ui.review_ui import FindingsView
 from evidence_desk.ui.users_dialog import UsersDialog
 from evidence_desk.ui.verify_panel import VerifyPanel
+from evidence_desk_testing.local_tsa import TestPki
 from tests.bundle.support import CHAT_NAME, export, store_with_evidence
 from tests.helpers import (
     ADMIN,

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from evidence_desk.integrity.local_tsa import LocalTsa, TestPki
 from evidence_desk.services import cases, timestamps
 from evidence_desk.ui.main_window import MainWindow
+from evidence_desk_testing.local_tsa import LocalTsa, TestPki
 from tests.helpers import Team, TickingClock
 
 

@@ -17,7 +17,7 @@ from evidence_desk.ui.main_window import MainWindow
 from tests.helpers import Team
 
 ROOT = Path(__file__).resolve().parents[2]
-TS = ROOT / "resources" / "translations" / "evidence_desk_zh_CN.ts"
+TS = ROOT / "evidence_desk" / "data" / "translations" / "evidence_desk_zh_CN.ts"
 QM = TS.with_suffix(".qm")
 
 

@@ -1,4 +1,4 @@
-"""A real RFC 3161 time-stamp authority on 127.0.0.1, for tests and the demo store.
+"""A real RFC 3161 time-stamp authority on 127.0.0.1, for tests and the checkout's demo store.
 
 :func:`make_test_pki` creates a throw-away PKI with ``cryptography``: a root CA, optionally an
 intermediate CA, and a TSA certificate whose extended key usage is id-kp-timeStamping (critical),
@@ -102,10 +102,6 @@ class TestPki:
     expired_tsa: Identity
     untrusted_root: Identity
     untrusted_tsa: Identity
-
-    @property
-    def issuing_ca(self) -> Identity:
-        return self.intermediate if self.intermediate is not None else self.root
 
     @property
     def trusted_roots(self) -> list[x509.Certificate]:

@@ -1,0 +1,88 @@
+"""tasks.py's first-run check on Linux: the libraries Qt's xcb plugin loads, and the one apt-get
+line that installs the missing ones (issue 17, item 8)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import tasks
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_missing_libraries_map_to_one_apt_line_with_each_package_once() -> None:
+    absent = {"libxcb-cursor.so.0", "libglib-2.0.so.0", "libgthread-2.0.so.0", "libGL.so.1"}
+    missing = tasks.missing_libraries(lambda soname: soname not in absent)
+    assert sorted(missing) == sorted(absent)
+    # two libraries of libglib2.0-0 ask for it once; packages sorted, one command
+    assert tasks.apt_line(missing) == "sudo apt-get install libgl1 libglib2.0-0 libxcb-cursor0"
+    assert tasks.missing_libraries(lambda soname: True) == []
+    assert tasks.apt_line([]) is None
+
+
+def test_every_library_is_missing_on_a_bare_system() -> None:
+    missing = tasks.missing_libraries(lambda soname: False)
+    line = tasks.apt_line(missing)
+    assert line is not None
+    assert line.split()[3:] == tasks.qt_packages()
+    assert {"libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-shape0"} <= set(
+        tasks.qt_packages()
+    )
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF and xcb are Linux's")
+def test_the_table_covers_what_the_installed_xcb_plugin_loads() -> None:
+    readelf = shutil.which("readelf")
+    if readelf is None:
+        pytest.skip("readelf (binutils) not installed")
+    import PySide6
+
+    qt = Path(PySide6.__file__).resolve().parent / "Qt"
+    plugin = qt / "plugins" / "platforms" / "libqxcb.so"
+    qpa = sorted((qt / "lib").glob("libQt6XcbQpa.so*"))
+    assert plugin.exists() and qpa, "PySide6 ships its xcb plugin"
+    needed: set[str] = set()
+    for binary in (plugin, qpa[0]):
+        dynamic = subprocess.run(
+            [readelf, "-d", str(binary)], capture_output=True, text=True, timeout=60, check=True
+        ).stdout
+        needed |= set(re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", dynamic))
+    base = {"libc.so.6", "libm.so.6", "libstdc++.so.6", "libgcc_s.so.1"}  # every system has
+    system = {name for name in needed if not name.startswith("libQt6")} - base
+    assert system, needed
+    assert system <= set(tasks.QT_XCB_LIBRARIES), system - set(tasks.QT_XCB_LIBRARIES)
+
+
+def test_readme_and_ci_install_the_same_list() -> None:
+    readme = REPO_ROOT.joinpath("README.md").read_text("utf-8")
+    listed = re.search(r"sudo apt-get install ((?:[^`\\]|\\\n)+)\n```", readme)
+    assert listed, "README shows the apt-get line"
+    assert listed.group(1).replace("\\\n", " ").split() == tasks.qt_packages()
+    assert "$(python3 tasks.py qt-packages)" in REPO_ROOT.joinpath(".ci", "run").read_text("utf-8")
+    done = subprocess.run(
+        [sys.executable, str(REPO_ROOT / "tasks.py"), "qt-packages"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert done.stdout.split() == tasks.qt_packages()
+
+
+def test_the_check_applies_only_where_qt_would_load_xcb(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tasks, "_library_finder", lambda: lambda soname: False)  # a bare system
+    monkeypatch.setattr(tasks.sys, "platform", "linux")
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert tasks.check_qt_libraries()  # another platform plugin: nothing to check
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+    assert not tasks.check_qt_libraries()
+    monkeypatch.delenv("QT_QPA_PLATFORM")
+    assert not tasks.check_qt_libraries()
+    monkeypatch.setattr(tasks.sys, "platform", "win32")
+    assert tasks.check_qt_libraries()
