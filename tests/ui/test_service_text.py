@@ -1,9 +1,10 @@
 """The services' own sentences on Chinese screens: reasons, problems, repairs, notes, refusals.
 
 The services word these in English with a stable code and named facts (domain/wording.py); the
-GUI says them from ui/service_text.py's templates. The first test enumerates every code the
-services and importers can emit, so a new code without a template (or a template using a fact
-the code does not carry) fails; the others drive the real widgets with the zh_CN translator
+GUI says them through each code's entry in the .ts, which Qt looks up. The first test enumerates
+every code the services and importers can emit, so a new code without a Chinese template (or a
+template using a fact the code does not carry) fails; the next compares Qt's translator with the
+Qt-free reader the bundle uses; the others drive the real widgets with the zh_CN translator
 installed and look at what they show.
 """
 
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import pkgutil
 import re
 import socket
 import zipfile
@@ -21,9 +21,10 @@ from pathlib import Path
 import pytest
 from asn1crypto import cms
 from cryptography import x509
+from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
-import evidence_desk
+from evidence_desk import translations
 from evidence_desk.domain import policy, wording
 from evidence_desk.domain.errors import EvidenceDeskError
 from evidence_desk.domain.models import Role
@@ -90,34 +91,38 @@ def _has_chinese(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def _import_every_service_module() -> None:
-    """Importing a module registers its catalogue: every code the program can emit."""
-    for module in pkgutil.walk_packages(evidence_desk.__path__, "evidence_desk."):
-        if module.name.startswith("evidence_desk.ui") or module.name.endswith("__main__"):
-            continue
-        importlib.import_module(module.name)
-
-
-def test_every_code_the_services_emit_has_a_template_using_only_its_facts() -> None:
-    _import_every_service_module()
-    # tests/domain/test_wording.py registers "test.*" codes of its own
-    emitted = {code for code in wording.codes() if not code.startswith("test.")}
+def test_every_code_the_services_emit_has_a_chinese_template_using_only_its_facts() -> None:
+    emitted = translations.register_all()
     assert len(emitted) > 600  # verify, bundle check, login and TSA failures included
-    english = service_text.templates()
-    assert sorted(emitted - set(english)) == []  # a code without a template
-    assert sorted(set(english) - emitted) == []  # a template no service emits any more
     i18n.install("zh_CN")
     try:
-        chinese = service_text.templates()
+        chinese = {code: service_text.template(code) for code in emitted}
     finally:
         i18n.install("en")
     for code in sorted(emitted):
+        said = chinese[code]
+        assert said is not None, f"{code} has no Chinese"
         names = wording.fact_names(code)
-        for template in (english[code], chinese[code]):
-            used = set(re.findall(r"\{(\w+)\}", template))
-            assert used <= names, f"{code}: {template!r} uses {used - names}"
+        used = set(re.findall(r"\{(\w+)\}", said))
+        assert used <= names, f"{code}: {said!r} uses {used - names}"
         if code not in SAME_IN_CHINESE:
-            assert chinese[code] != english[code], f"{code} is not translated"
+            assert said != emitted[code], f"{code} is not translated"
+    # in English, the catalogue's own template
+    assert service_text.template("import.empty_file") == emitted["import.empty_file"]
+
+
+def test_qt_and_the_qt_free_reader_give_the_same_chinese(chinese: None) -> None:
+    """The bundle and the CLI read the .ts without Qt; the GUI asks Qt's translator (the .qm
+    built from the same .ts): both give each code the same Chinese template."""
+    emitted = translations.register_all()
+    for code in [*sorted(emitted)[::7], "bundle.title", "kit_text.trust_outside"]:
+        from_ts = translations.translated_template(code, "zh_CN")
+        assert (from_ts is not None and _has_chinese(from_ts)) or code in SAME_IN_CHINESE, code
+        assert QCoreApplication.translate(translations.CONTEXT, emitted[code], code) == from_ts
+    quoted = importlib.import_module("evidence_desk.importers.whatsapp")._said(
+        "whatsapp.text_before_header", excerpt="{more} here"
+    )
+    assert translations.say(quoted, "zh_CN") == service_text.phrase(quoted)
 
 
 def test_import_preview_states_reasons_problems_and_repairs_in_chinese(
