@@ -180,12 +180,13 @@ def write_entries(ts: Path, entries: list[Entry]) -> None:
 def update(ts: Path) -> None:
     """lupdate the GUI's strings into ``ts``, then write the catalogue entries."""
     before = read_entries(ts) if ts.exists() else []
+    codes = catalogue_codes()  # first: lupdate drops the entries it cannot see
     subprocess.run(
         [_tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-ts", str(ts)],
         cwd=ROOT,
         check=True,
     )
-    write_entries(ts, merged_entries(catalogue_codes(), before))
+    write_entries(ts, merged_entries(codes, before))
 
 
 def main() -> int:

@@ -4114,6 +4114,656 @@
         <translation>时间戳机构 {name}：{reason}</translation>
     </message>
     <message>
+        <source>Tags and conduct-check annex</source>
+        <comment>bundle_text.annex</comment>
+        <translation>标签与催收合规检查附录</translation>
+    </message>
+    <message>
+        <source>No tags or conduct-check records in this bundle&apos;s scope.</source>
+        <comment>bundle_text.annex_none</comment>
+        <translation>本证据包范围内无标签或合规检查记录。</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <comment>bundle_text.any</comment>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Verification appendix</source>
+        <comment>bundle_text.appendix</comment>
+        <translation>校验附录</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <comment>bundle_text.attachment</comment>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Bundle id</source>
+        <comment>bundle_text.bundle_id</comment>
+        <translation>证据包编号</translation>
+    </message>
+    <message>
+        <source>What the export format cannot carry: messages deleted before the export, media not saved with the export (marked omitted or missing), the text of recalled messages.</source>
+        <comment>bundle_text.cannot_carry</comment>
+        <translation>导出格式无法承载的内容：导出前已删除的消息、未随导出保存的媒体文件（标为“未导出”或“缺失”）、对方已撤回消息的原文。</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <comment>bundle_text.case_no</comment>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Ledger checkpoint</source>
+        <comment>bundle_text.checkpoint</comment>
+        <translation>存证链检查点</translation>
+    </message>
+    <message>
+        <source>size {size}, root {root}</source>
+        <comment>bundle_text.checkpoint_value</comment>
+        <translation>第 {size} 条，根哈希 {root}</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <comment>bundle_text.col_action</comment>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <comment>bundle_text.col_actor</comment>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <comment>bundle_text.col_detail</comment>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>SHA-256 prefix</source>
+        <comment>bundle_text.col_digest</comment>
+        <translation>SHA-256 前缀</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <comment>bundle_text.col_kind</comment>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <comment>bundle_text.col_name</comment>
+        <translation>证据名称</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <comment>bundle_text.col_no</comment>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Object of proof</source>
+        <comment>bundle_text.col_object</comment>
+        <translation>证明对象</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <comment>bundle_text.col_pages</comment>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <source>Prev hash</source>
+        <comment>bundle_text.col_prev</comment>
+        <translation>前哈希</translation>
+    </message>
+    <message>
+        <source>Seq</source>
+        <comment>bundle_text.col_seq</comment>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <comment>bundle_text.col_source</comment>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <comment>bundle_text.col_subject</comment>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Time (UTC / local)</source>
+        <comment>bundle_text.col_time</comment>
+        <translation>时间（UTC / 本地）</translation>
+    </message>
+    <message>
+        <source>Completeness and gap statement</source>
+        <comment>bundle_text.completeness</comment>
+        <translation>完整性与缺漏说明</translation>
+    </message>
+    <message>
+        <source>Consent on record</source>
+        <comment>bundle_text.consent</comment>
+        <translation>同意记录</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <comment>bundle_text.conversations</comment>
+        <translation>聊天记录</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s cosignature of the request checkpoint: size {size}, signature {sig}</source>
+        <comment>bundle_text.cosign</comment>
+        <translation>主管对申请检查点的联署签名：检查点 {size}，签名 {sig}</translation>
+    </message>
+    <message>
+        <source>Chat counterparties</source>
+        <comment>bundle_text.counterparties</comment>
+        <translation>聊天对方</translation>
+    </message>
+    <message>
+        <source>Messages in range by kind</source>
+        <comment>bundle_text.counts</comment>
+        <translation>范围内各类消息数</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <comment>bundle_text.cover</comment>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <source>Producing organisation (creditor)</source>
+        <comment>bundle_text.creditor</comment>
+        <translation>出具单位（债权人）</translation>
+    </message>
+    <message>
+        <source>Chain of custody</source>
+        <comment>bundle_text.custody</comment>
+        <translation>保管链记录</translation>
+    </message>
+    <message>
+        <source>Generated from the tamper-evident ledger, never typed by hand. Each entry names who, when, what, and the hash of the entry before it.</source>
+        <comment>bundle_text.custody_intro</comment>
+        <translation>以下记录由防篡改存证链自动生成，非人工录入。每条记录含操作人、时间、操作及前一条记录的哈希。</translation>
+    </message>
+    <message>
+        <source>Debtor</source>
+        <comment>bundle_text.debtor</comment>
+        <translation>债务人</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <comment>bundle_text.decision</comment>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>{status}: {who} at {at}; note: {note}</source>
+        <comment>bundle_text.decision_value</comment>
+        <translation>{status}：{who} 于 {at}；意见：{note}</translation>
+    </message>
+    <message>
+        <source>I, {name}, declare that this bundle was generated by Evidence Desk {version} from the evidence store by the method above; every original&apos;s digests were computed by the system at import and recorded in the ledger; I have reviewed the store&apos;s verification result, and to the best of my knowledge and belief the contents are true and complete. This declaration also serves as a certification under FRE 902(13)/(14); notice date under FRE 902(11): {date}.</source>
+        <comment>bundle_text.declaration</comment>
+        <translation>本人 {name} 声明：本证据包由 Evidence Desk {version} 依据上述方法从存证库自动生成；所列每个原始文件的哈希值均由系统在导入时计算并记入存证链；本人已核对存证库校验结果，据本人所知所信，上述内容真实、完整。本声明兼作美国联邦证据规则 902(13)/(14) 意义上的证明。依据第 902(11) 条的通知日期：{date}。</translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <comment>bundle_text.declaration_title</comment>
+        <translation>声明</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <comment>bundle_text.device</comment>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <comment>bundle_text.documents</comment>
+        <translation>申请材料</translation>
+    </message>
+    <message>
+        <source>Conversation: {name} ({channel} {handle})</source>
+        <comment>bundle_text.exhibit_conversation</comment>
+        <translation>聊天记录：{name}（{channel} {handle}）</translation>
+    </message>
+    <message>
+        <source>Identity and approval record: {name} ({channel} {handle})</source>
+        <comment>bundle_text.exhibit_identity</comment>
+        <translation>身份证据及审批记录：{name}（{channel} {handle}）</translation>
+    </message>
+    <message>
+        <source>Recordings: {name} ({channel} {handle})</source>
+        <comment>bundle_text.exhibit_recordings</comment>
+        <translation>录音录像：{name}（{channel} {handle}）</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <comment>bundle_text.flags</comment>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Form: electronic data. The originals are in the kit&apos;s data/originals/ and carry the digests listed here.</source>
+        <comment>bundle_text.form_note</comment>
+        <translation>证据形式：电子数据；原始文件见校验包 data/originals/，与本目录所列哈希值一致。</translation>
+    </message>
+    <message>
+        <source>Silences longer than 7 days</source>
+        <comment>bundle_text.gaps</comment>
+        <translation>超过 7 天的沉默期</translation>
+    </message>
+    <message>
+        <source>Bundle {id}</source>
+        <comment>bundle_text.header_bundle</comment>
+        <translation>证据包 {id}</translation>
+    </message>
+    <message>
+        <source>Exhibit {id} · SHA-256 {digest}</source>
+        <comment>bundle_text.header_exhibit</comment>
+        <translation>证据 {id} · SHA-256 {digest}</translation>
+    </message>
+    <message>
+        <source>Page {label} · volume {vol} of {vol_pages} pages · bundle page {page}/{total}</source>
+        <comment>bundle_text.header_page</comment>
+        <translation>第 {label} 页 · 卷 {vol} 共 {vol_pages} 页 · 全包第 {page}/{total} 页</translation>
+    </message>
+    <message>
+        <source>Source {source} · imported {utc} UTC ({local}) · operator {who}</source>
+        <comment>bundle_text.header_source</comment>
+        <translation>来源 {source} · 导入 {utc} UTC（{local}）· 操作人 {who}</translation>
+    </message>
+    <message>
+        <source>Identity exhibits and contact approval records</source>
+        <comment>bundle_text.identity_section</comment>
+        <translation>身份证据与联系人审批记录</translation>
+    </message>
+    <message>
+        <source>Gaps in time between exports</source>
+        <comment>bundle_text.import_gaps</comment>
+        <translation>导出文件之间的时间缺口</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <comment>bundle_text.imported</comment>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <comment>bundle_text.importer</comment>
+        <translation>导入人</translation>
+    </message>
+    <message>
+        <source>{n} included</source>
+        <comment>bundle_text.included</comment>
+        <translation>纳入 {n} 条</translation>
+    </message>
+    <message>
+        <source>Integrity certificate</source>
+        <comment>bundle_text.integrity</comment>
+        <translation>完整性证书</translation>
+    </message>
+    <message>
+        <source>Kit evidence manifest digest (evidence-manifest.json)</source>
+        <comment>bundle_text.kit_digest</comment>
+        <translation>校验包证据清单摘要（evidence-manifest.json）</translation>
+    </message>
+    <message>
+        <source>Ledger entry {seq} (leaf index {leaf}), checkpoint {size}</source>
+        <comment>bundle_text.ledger_ref</comment>
+        <translation>存证链第 {seq} 条（叶索引 {leaf}），检查点 {size}</translation>
+    </message>
+    <message>
+        <source>Evidence list</source>
+        <comment>bundle_text.list</comment>
+        <translation>证据目录</translation>
+    </message>
+    <message>
+        <source>method 1-3; appendix: tools and versions</source>
+        <comment>bundle_text.mapping_1_proof</comment>
+        <translation>方法说明第1-3条；附录：工具与版本</translation>
+    </message>
+    <message>
+        <source>EvP 93(1) system environment</source>
+        <comment>bundle_text.mapping_1_rule</comment>
+        <translation>证据规定第93条(1) 系统软硬件环境</translation>
+    </message>
+    <message>
+        <source>ledger verification; checkpoint signatures and tokens</source>
+        <comment>bundle_text.mapping_2_proof</comment>
+        <translation>存证链校验；检查点签名与时间戳</translation>
+    </message>
+    <message>
+        <source>EvP 93(2) system state</source>
+        <comment>bundle_text.mapping_2_rule</comment>
+        <translation>第93条(2) 系统运行状态</translation>
+    </message>
+    <message>
+        <source>hash before parse, reproducible parse, verify</source>
+        <comment>bundle_text.mapping_3_proof</comment>
+        <translation>导入前哈希、解析可重现自检、verify 全量复核</translation>
+    </message>
+    <message>
+        <source>EvP 93(3) error-prevention means</source>
+        <comment>bundle_text.mapping_3_rule</comment>
+        <translation>第93条(3) 防止出错的监测手段</translation>
+    </message>
+    <message>
+        <source>integrity certificate; kit manifests</source>
+        <comment>bundle_text.mapping_4_proof</comment>
+        <translation>完整性证书；校验包 manifest</translation>
+    </message>
+    <message>
+        <source>EvP 93(4) complete storage and transfer</source>
+        <comment>bundle_text.mapping_4_rule</comment>
+        <translation>第93条(4) 完整保存、传输、提取</translation>
+    </message>
+    <message>
+        <source>contact approval record; chain of custody</source>
+        <comment>bundle_text.mapping_5_proof</comment>
+        <translation>联系人审批记录；保管链</translation>
+    </message>
+    <message>
+        <source>EvP 93(6) formed in normal business</source>
+        <comment>bundle_text.mapping_5_rule</comment>
+        <translation>第93条(6) 正常业务活动中形成</translation>
+    </message>
+    <message>
+        <source>completeness statement; Merkle proofs</source>
+        <comment>bundle_text.mapping_6_proof</comment>
+        <translation>完整性与缺漏说明；Merkle 证明</translation>
+    </message>
+    <message>
+        <source>IC 11(5) additions, deletions, changes</source>
+        <comment>bundle_text.mapping_6_rule</comment>
+        <translation>互联网法院规定第11条(5) 增删改</translation>
+    </message>
+    <message>
+        <source>verification appendix; verify-bundle</source>
+        <comment>bundle_text.mapping_7_proof</comment>
+        <translation>校验附录；verify-bundle</translation>
+    </message>
+    <message>
+        <source>IC 11(6) verifiable</source>
+        <comment>bundle_text.mapping_7_rule</comment>
+        <translation>第11条(6) 可验证</translation>
+    </message>
+    <message>
+        <source>{n} messages</source>
+        <comment>bundle_text.messages_count</comment>
+        <translation>共 {n} 条消息</translation>
+    </message>
+    <message>
+        <source>Method statement and declaration</source>
+        <comment>bundle_text.method</comment>
+        <translation>取证说明与声明</translation>
+    </message>
+    <message>
+        <source>1. Collection: after a supervisor approved the contact, field staff imported the chat app&apos;s export files (or screenshots). SHA-256 and SM3 of the original bytes are computed before any parsing; originals are kept byte for byte, encrypted with AES-256-GCM.</source>
+        <comment>bundle_text.method_1</comment>
+        <translation>1. 取证过程：催收员在主管审批联系人后，将聊天软件导出的文件（或截图）导入本系统。导入时先计算原始字节的 SHA-256 与 SM3 哈希值，再进行解析；原始文件以 AES-256-GCM 加密原样保存，不作任何修改。</translation>
+    </message>
+    <message>
+        <source>2. Every import, approval, tag and export is a ledger entry: canonical JSON (RFC 8785) hashed with SHA-256, linked to the previous entry&apos;s hash, signed with the actor&apos;s Ed25519 key.</source>
+        <comment>bundle_text.method_2</comment>
+        <translation>2. 每次导入、审批、标记与导出均为存证链中的一条记录：记录内容以规范化 JSON（RFC 8785）计算 SHA-256，并链接前一条记录的哈希，由操作人的 Ed25519 私钥签名。</translation>
+    </message>
+    <message>
+        <source>3. The entries are leaves of an RFC 9162 Merkle tree; each checkpoint (size and root) is signed and sent to an RFC 3161 time-stamp authority.</source>
+        <comment>bundle_text.method_3</comment>
+        <translation>3. 全部记录构成 RFC 9162 Merkle 树；每个检查点（条数与根哈希）由操作人签名，并提交 RFC 3161 可信时间戳机构（TSA）加盖时间戳。</translation>
+    </message>
+    <message>
+        <source>4. Each message has a salted commitment H(salt || content) whose Merkle root is in the import entry; this bundle prints each message&apos;s commitment prefix.</source>
+        <comment>bundle_text.method_4</comment>
+        <translation>4. 每条消息另有加盐承诺值 H(salt‖内容)，其 Merkle 根记入导入记录；本证据包中每条消息显示其承诺值前缀。</translation>
+    </message>
+    <message>
+        <source>5. Parsing is reproducible: re-parsing a stored original gives byte-identical normalised output (checked by the store&apos;s verify).</source>
+        <comment>bundle_text.method_5</comment>
+        <translation>5. 解析过程可重现：对保存的原始文件重新解析，得到逐字节相同的规范化结果（系统自检）。</translation>
+    </message>
+    <message>
+        <source>6. Limitations: the system cannot prove that nothing was deleted on the phone before the export; media missing from an export cannot be recovered; the local clock is not trusted time, only a TSA&apos;s genTime is.</source>
+        <comment>bundle_text.method_6</comment>
+        <translation>6. 局限：本系统无法证明导出前手机上的内容未被删除；导出文件中缺失的媒体无法恢复；本机时钟不作为可信时间，仅可信时间戳机构的时间为可信时间。</translation>
+    </message>
+    <message>
+        <source>Trusted time: none yet (the checkpoint is signed locally only)</source>
+        <comment>bundle_text.no_tsa</comment>
+        <translation>可信时间戳：暂无（检查点仅经本机签名）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>bundle_text.none</comment>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>What the parties said, including promises to pay, acknowledgements of the debt and other statements</source>
+        <comment>bundle_text.object_conversation</comment>
+        <translation>双方沟通内容，包括还款承诺、债务确认及其他陈述</translation>
+    </message>
+    <message>
+        <source>Identity of the counterparty and its link to the loan contract party; supervisor approval before the contact was used</source>
+        <comment>bundle_text.object_identity</comment>
+        <translation>聊天对方身份及其与借款合同当事人的对应关系；添加联系人前的主管审批</translation>
+    </message>
+    <message>
+        <source>What the parties said and how collection was conducted in the recorded visits and calls</source>
+        <comment>bundle_text.object_recordings</comment>
+        <translation>外访及通话的录音录像所记录的双方陈述和催收行为</translation>
+    </message>
+    <message>
+        <source>{n} left out (each listed below)</source>
+        <comment>bundle_text.omitted</comment>
+        <translation>未纳入 {n} 条（逐条列于下方）</translation>
+    </message>
+    <message>
+        <source>Messages left out</source>
+        <comment>bundle_text.omitted_list</comment>
+        <translation>未纳入的消息</translation>
+    </message>
+    <message>
+        <source>Parser</source>
+        <comment>bundle_text.parser</comment>
+        <translation>解析器</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <comment>bundle_text.parties</comment>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Produced at</source>
+        <comment>bundle_text.produced_at</comment>
+        <translation>出具时间</translation>
+    </message>
+    <message>
+        <source>Produced by</source>
+        <comment>bundle_text.producer</comment>
+        <translation>出具人</translation>
+    </message>
+    <message>
+        <source>QR code: bundle id and kit manifest digest</source>
+        <comment>bundle_text.qr_note</comment>
+        <translation>二维码内容：证据包编号与校验包摘要</translation>
+    </message>
+    <message>
+        <source> (included because it is quoted)</source>
+        <comment>bundle_text.quoted_note</comment>
+        <translation>（因被引用而纳入）</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <comment>bundle_text.range</comment>
+        <translation>日期范围</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <comment>bundle_text.reason</comment>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>{n} recalled messages</source>
+        <comment>bundle_text.recalled</comment>
+        <translation>撤回消息 {n} 条</translation>
+    </message>
+    <message>
+        <source>audio recording</source>
+        <comment>bundle_text.recording_audio</comment>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <source>Codecs</source>
+        <comment>bundle_text.recording_codecs</comment>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <comment>bundle_text.recording_duration</comment>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <comment>bundle_text.recording_media</comment>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>The original travels unchanged in the kit at {path}; it plays in any media player and can be checked against the digests above.</source>
+        <comment>bundle_text.recording_note</comment>
+        <translation>原始文件按原样收于校验包 {path}，可用任何播放器播放，并可按上表所列哈希值核验。</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <comment>bundle_text.recording_original</comment>
+        <translation>原始文件</translation>
+    </message>
+    <message>
+        <source>Recorded (as the file states)</source>
+        <comment>bundle_text.recording_recorded</comment>
+        <translation>录制时间（文件记载）</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <comment>bundle_text.recording_size</comment>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>not stated in the file</source>
+        <comment>bundle_text.recording_unknown</comment>
+        <translation>文件未记载</translation>
+    </message>
+    <message>
+        <source>video recording</source>
+        <comment>bundle_text.recording_video</comment>
+        <translation>录像</translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <comment>bundle_text.recordings</comment>
+        <translation>录音录像</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <comment>bundle_text.request</comment>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>requested by {who} at {at}; initiated by: {initiated}; relation: {relation}</source>
+        <comment>bundle_text.request_value</comment>
+        <translation>{who} 于 {at} 申请；发起方：{initiated}；关系：{relation}</translation>
+    </message>
+    <message>
+        <source>Revoked by {who} at {at}; reason: {note}</source>
+        <comment>bundle_text.revoked_value</comment>
+        <translation>已终止：{who} 于 {at}；原因：{note}</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <comment>bundle_text.scope</comment>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>all messages in range</source>
+        <comment>bundle_text.scope_all</comment>
+        <translation>范围内全部消息</translation>
+    </message>
+    <message>
+        <source>tagged messages only (the others are listed in the completeness statement)</source>
+        <comment>bundle_text.scope_tagged</comment>
+        <translation>仅已标记消息（其余列于完整性说明）</translation>
+    </message>
+    <message>
+        <source>dates {date_from} to {date_to} ({zone}); {which}</source>
+        <comment>bundle_text.scope_value</comment>
+        <translation>日期 {date_from} 至 {date_to}（{zone}）；{which}</translation>
+    </message>
+    <message>
+        <source>{name}, {w}×{h} px, taken {taken}, device {device}</source>
+        <comment>bundle_text.screenshot_caption</comment>
+        <translation>{name}，{w}×{h} 像素，拍摄 {taken}，设备 {device}</translation>
+    </message>
+    <message>
+        <source>Screenshots</source>
+        <comment>bundle_text.screenshots</comment>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <source>Declarant: {name} ({role}) · public key {pubkey}</source>
+        <comment>bundle_text.signature_line</comment>
+        <translation>声明人：{name}（{role}）· 公钥 {pubkey}</translation>
+    </message>
+    <message>
+        <source>Ed25519 signature (of the evidence manifest digest): {sig}</source>
+        <comment>bundle_text.signature_value</comment>
+        <translation>Ed25519 签名（evidence-manifest 摘要）：{sig}</translation>
+    </message>
+    <message>
+        <source>Signed at: {at}</source>
+        <comment>bundle_text.signed_at</comment>
+        <translation>签署时间：{at}</translation>
+    </message>
+    <message>
+        <source>{size} bytes</source>
+        <comment>bundle_text.size_bytes</comment>
+        <translation>{size} 字节</translation>
+    </message>
+    <message>
+        <source>imported by {who} ({importer})</source>
+        <comment>bundle_text.source_value</comment>
+        <translation>{who} 导入（{importer}）</translation>
+    </message>
+    <message>
+        <source>Submitted on {date}    Signature or seal of the submitting party: ________________</source>
+        <comment>bundle_text.submission</comment>
+        <translation>提交日期：{date}　　提交人（签名或盖章）：________________</translation>
+    </message>
+    <message>
+        <source>Electronic evidence bundle</source>
+        <comment>bundle_text.title</comment>
+        <translation>电子证据包</translation>
+    </message>
+    <message>
+        <source>Gap from import to the first trusted time-stamp: {gap}</source>
+        <comment>bundle_text.tsa_gap</comment>
+        <translation>导入至首个可信时间戳间隔：{gap}</translation>
+    </message>
+    <message>
+        <source> (over {hours} hours: flagged)</source>
+        <comment>bundle_text.tsa_gap_flag</comment>
+        <translation>（超过 {hours} 小时，已标记）</translation>
+    </message>
+    <message>
+        <source>Trusted time: {tsa}, serial {serial}, genTime {gen_time}, policy {policy}, {alg}</source>
+        <comment>bundle_text.tsa_ref</comment>
+        <translation>可信时间戳：{tsa}，序列号 {serial}，genTime {gen_time}，策略 {policy}，{alg}</translation>
+    </message>
+    <message>
+        <source>This checkpoint has no trusted time-stamp yet: its time is the local clock only.</source>
+        <comment>bundle_text.unstamped</comment>
+        <translation>该检查点尚无可信时间戳，时间仅为本机时间。</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <comment>bundle_text.volumes</comment>
+        <translation>分卷</translation>
+    </message>
+    <message>
         <source>use 1-{max} characters, without control characters or spaces at either end</source>
         <comment>case.bad_number</comment>
         <translation>请使用 1 至 {max} 个字符，不含控制字符，首尾不留空格</translation>
