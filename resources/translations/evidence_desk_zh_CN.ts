@@ -5694,6 +5694,95 @@
         <translation>通过</translation>
     </message>
     <message>
+        <source>Signers&apos; keys as this kit states them (SHA-256 of the raw Ed25519 public key); each
+must appear with the same fingerprint in {file}:</source>
+        <comment>kit_text.fingerprints</comment>
+        <translation>本校验包所述的签名人公钥指纹（Ed25519 公钥原始字节的 SHA-256）；每一项都必须以相同的指纹
+出现在 {file} 中:</translation>
+    </message>
+    <message>
+        <source>It prints the issuer of every token and every signer&apos;s key fingerprint, and ends with
+INTACT. INTACT BUT UNTRUSTED means the kit is consistent but a token chains only to a
+root inside the kit or a signer is not in the published key list.</source>
+        <comment>kit_text.intact</comment>
+        <translation>它会列出每个时间戳的签发者和每位签名人的公钥指纹，并以 INTACT 结束。INTACT BUT UNTRUSTED
+表示校验包内容一致，但有时间戳仅链接至包内自带的根证书，或有签名人不在公布的公钥列表中。</translation>
+    </message>
+    <message>
+        <source>- {file}: the signer keys that {organisation} publishes
+  (written by `evidence-desk org-keys`), saved beside the kit.</source>
+        <comment>kit_text.org_keys</comment>
+        <translation>  {file}：出具机构公布的签名人公钥列表（由 evidence-desk org-keys
+  生成），保存在校验包旁。</translation>
+    </message>
+    <message>
+        <source>Run from the folder that holds bagit.txt (unzip the kit first).</source>
+        <comment>kit_text.run_from</comment>
+        <translation>在包含 bagit.txt 的目录中运行以下命令（先解压校验包）。</translation>
+    </message>
+    <message>
+        <source>Everything at once: signatures, Merkle proofs, tokens, PDF digests, and whom the kit asks you to trust</source>
+        <comment>kit_text.step_all</comment>
+        <translation>一次性全部校验（含信任来源）</translation>
+    </message>
+    <message>
+        <source>BagIt structure (Library of Congress bagit-python)</source>
+        <comment>kit_text.step_bagit</comment>
+        <translation>BagIt 结构</translation>
+    </message>
+    <message>
+        <source>Payload digests (originals and PDF)</source>
+        <comment>kit_text.step_payload</comment>
+        <translation>原始文件与 PDF 的哈希值</translation>
+    </message>
+    <message>
+        <source>Trusted time of the tag manifest ({tsa}), against the TSA&apos;s published root</source>
+        <comment>kit_text.step_tag_token</comment>
+        <translation>标签清单可信时间戳</translation>
+    </message>
+    <message>
+        <source>Tag files (ledger slice, proofs, keys, tokens)</source>
+        <comment>kit_text.step_tags</comment>
+        <translation>存证链片段、证明、公钥与时间戳</translation>
+    </message>
+    <message>
+        <source>Trusted time of checkpoint {size} ({tsa}, RFC 3161), against the TSA&apos;s published root</source>
+        <comment>kit_text.step_token</comment>
+        <translation>检查点可信时间戳（以时间戳机构公布的根证书校验）</translation>
+    </message>
+    <message>
+        <source>the producing organisation</source>
+        <comment>kit_text.the_organisation</comment>
+        <translation>出具机构</translation>
+    </message>
+    <message>
+        <source>Evidence Desk bundle {bundle_id} — how to check this kit</source>
+        <comment>kit_text.title</comment>
+        <translation>如何校验本校验包</translation>
+    </message>
+    <message>
+        <source>Two things must come from outside this kit, never from it: whoever makes a kit can put
+any root certificate into tsa/ and any key into keys/users.json.</source>
+        <comment>kit_text.trust_outside</comment>
+        <translation>以下两项必须取自校验包之外，不得取自校验包：制作校验包的人可以在 tsa/ 中放入任何根证书，
+在 keys/users.json 中放入任何公钥。</translation>
+    </message>
+    <message>
+        <source>- {root}: the root certificate that {tsa} publishes (its
+  website, or the trusted list the court relies on), saved beside the kit.</source>
+        <comment>kit_text.tsa_root</comment>
+        <translation>  {root}：时间戳机构 {tsa} 公布的根证书（取自其网站或法院认可的
+  可信列表），保存在校验包旁。</translation>
+    </message>
+    <message>
+        <source>Steps 1 and 2 on Windows: each has a PowerShell line that checks the whole manifest
+(prints OK, or FAILED and the file) and a certutil command for one file, whose output
+must equal that file&apos;s line in the manifest.</source>
+        <comment>kit_text.windows</comment>
+        <translation>Windows 上的第 1、2 步：每步都有一行 PowerShell 命令校验整个清单（输出 OK，或 FAILED 及
+文件名），以及校验单个文件的 certutil 命令，其输出须与清单中该文件的一行相同。</translation>
+    </message>
+    <message>
         <source>category names are lower-case letters, digits and _</source>
         <comment>lexicon.category_name</comment>
         <translation>类别名称只能由小写字母、数字和 _ 组成</translation>
