@@ -140,7 +140,8 @@ def test_verify_txt_says_each_paragraph_in_english_then_chinese() -> None:
         bundle_id="B-1",
         public_keys={},
     )
-    lines = kit.verify_text(data, ["b.pdf"], SimpleNamespace(tsa_name="FreeTSA")).splitlines()
+    tag_stamp: Any = SimpleNamespace(tsa_name="FreeTSA")
+    lines = kit.verify_text(data, ["b.pdf"], tag_stamp).splitlines()
     assert lines[0] == "Evidence Desk bundle B-1 — how to check this kit / 如何校验本校验包"
     assert lines[2:4] == [
         "Run from the folder that holds bagit.txt (unzip the kit first).",
