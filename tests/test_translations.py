@@ -117,6 +117,8 @@ def test_the_bundle_pdf_wording_in_chinese_and_english() -> None:
     assert text.t("zh_CN", "checkpoint_value", size=12, root="ab") == "第 12 条，根哈希 ab"
     assert text.t("en", "checkpoint_value", size=12, root="ab") == "size 12, root ab"
     assert text.t("zh_CN", "title") == "电子证据包"
+    assert (text.t("zh_CN", "name_separator"), text.t("en", "name_separator")) == ("、", ", ")
+    assert (text.t("zh_CN", "continued"), text.t("en", "continued")) == ("（续）", " (continued)")
     zh, en = text.method("zh_CN"), text.method("en")
     assert len(zh) == len(en) == 6
     assert zh[0].startswith("1. 取证过程") and en[0].startswith("1. Collection")

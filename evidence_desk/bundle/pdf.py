@@ -539,7 +539,7 @@ class _Story:
     # -- sections ---------------------------------------------------------------------------
 
     def cover(self) -> None:
-        data, lang = self.layout.data, self.lang
+        data = self.layout.data
         self.flow.append(_Mark(self.layout, "cover", self.t("cover"), 0, _Header(section="")))
         self.flow.append(Spacer(1, 14 * mm))
         self.p(esc(self.t("title")), "title")
@@ -555,7 +555,7 @@ class _Story:
             (self.t("parties"), "<br/>".join(parties)),
             (
                 self.t("counterparties"),
-                esc("、".join(names) if lang == "zh_CN" else ", ".join(names)),
+                esc(self.t("name_separator").join(names)),
             ),
             (self.t("producer"), esc(f"{data.producer} ({data.producer_role})")),
             (
@@ -1326,7 +1326,7 @@ def _volume(pdf: bytes, layout: _Layout, first: int, last: int) -> bytes:
             running[level] = key
             if level == 0:
                 running.pop(1, None)
-    suffix = "（续）" if layout.lang == "zh_CN" else " (continued)"
+    suffix = t(layout.lang, "continued")
     for level in sorted(running):
         if layout.marks.get(running[level]) == first:
             continue

@@ -132,6 +132,8 @@ EN: dict[str, str] = {
     "signature_line": "Declarant: {name} ({role}) · public key {pubkey}",
     "signature_value": "Ed25519 signature (of the evidence manifest digest): {sig}",
     "signed_at": "Signed at: {at}",
+    "name_separator": ", ",  # between the counterparties' names on the cover
+    "continued": " (continued)",  # a volume's bookmark of a section begun in the one before
 }
 
 _METHOD: list[str] = [

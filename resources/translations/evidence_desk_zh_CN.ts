@@ -4244,6 +4244,11 @@
         <translation>同意记录</translation>
     </message>
     <message>
+        <source> (continued)</source>
+        <comment>bundle_text.continued</comment>
+        <translation>（续）</translation>
+    </message>
+    <message>
         <source>Conversations</source>
         <comment>bundle_text.conversations</comment>
         <translation>聊天记录</translation>
@@ -4522,6 +4527,11 @@
         <source>6. Limitations: the system cannot prove that nothing was deleted on the phone before the export; media missing from an export cannot be recovered; the local clock is not trusted time, only a TSA&apos;s genTime is.</source>
         <comment>bundle_text.method_6</comment>
         <translation>6. 局限：本系统无法证明导出前手机上的内容未被删除；导出文件中缺失的媒体无法恢复；本机时钟不作为可信时间，仅可信时间戳机构的时间为可信时间。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>bundle_text.name_separator</comment>
+        <translation>、</translation>
     </message>
     <message>
         <source>Trusted time: none yet (the checkpoint is signed locally only)</source>
