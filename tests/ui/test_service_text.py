@@ -50,6 +50,7 @@ from tests.helpers import (
     raw_connection,
 )
 from tests.insider import request, self_approve
+from tests.test_translations import SAME_IN_CHINESE
 from tests.ui.conftest import previewed_recording
 
 FIXTURES = Path(__file__).resolve().parents[1] / "importers" / "fixtures"
@@ -66,17 +67,6 @@ ENGLISH = re.compile(
     r"refused by rule|already exists|must be|no importer|identical bytes|approved repayment|"
     r"\bline \d|\brow \d"
 )
-# Templates whose Chinese is the English: product names, or only facts and a space.
-SAME_IN_CHINESE = {
-    "import.where_message",
-    "verify.where_blob_file",  # blobs/ab/cdef...: a path in the store folder
-    "verify.where_descriptor",  # store.json
-    "verify.where_partial",  # blobs/tmp/NAME
-    "line.detected_plain",
-    "messenger.detected_plain",
-    "sms.detected_plain",
-    "telegram.detected_plain",
-}
 
 
 @pytest.fixture
