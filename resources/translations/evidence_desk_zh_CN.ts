@@ -7023,6 +7023,41 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>{path}：证据库无法使用（{error}）</translation>
     </message>
     <message>
+        <source>address or contact info</source>
+        <comment>tag.contact_info</comment>
+        <translation>地址/联系方式</translation>
+    </message>
+    <message>
+        <source>debt acknowledgement</source>
+        <comment>tag.debt_ack</comment>
+        <translation>债务确认</translation>
+    </message>
+    <message>
+        <source>dispute</source>
+        <comment>tag.dispute</comment>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <source>identity</source>
+        <comment>tag.identity</comment>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <comment>tag.note</comment>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>promise to pay</source>
+        <comment>tag.promise_to_pay</comment>
+        <translation>还款承诺</translation>
+    </message>
+    <message>
+        <source>threat or abuse</source>
+        <comment>tag.threat</comment>
+        <translation>威胁</translation>
+    </message>
+    <message>
         <source>{chats}; and {more} more</source>
         <comment>telegram.chat_list_more</comment>
         <translation>{chats}；另有 {more} 个</translation>
