@@ -121,8 +121,8 @@ def error_detail(error: BaseException) -> str:
 def phrase(text: str) -> str:
     """Any service sentence in the interface language; the English when the interface is
     English or the sentence has no code or no translation."""
-    template = _template(text)
-    if template is None or _english():
+    template = None if _english() else _template(text)
+    if template is None:
         return str(text)
     assert isinstance(text, Phrase)
     facts = {name: _fact(name, value) for name, value in text.facts}
