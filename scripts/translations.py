@@ -3,6 +3,7 @@
 
     python scripts/translations.py          # lupdate + catalogue entries + lrelease
     python scripts/translations.py --check  # the same, then fail if a string has no translation
+    python scripts/translations.py --fill-from OTHER.ts  # also take translations from OTHER.ts
 
 The .ts file is the committed source of the translations (edit it with pyside6-linguist or by
 hand); the .qm next to it is built from it and shipped. It holds two kinds of entries:
@@ -177,7 +178,38 @@ def write_entries(ts: Path, entries: list[Entry]) -> None:
     ts.write_text(text[:closing] + context_xml(entries) + text[closing:], encoding="utf-8")
 
 
-def update(ts: Path) -> None:
+def known_translations(other: Path) -> dict[tuple[str, str], str]:
+    """Finished translations of ``other``: ``(code, source)`` for its catalogue entries,
+    ``("", source)`` for any message."""
+    found: dict[tuple[str, str], str] = {}
+    for context in ET.parse(other).getroot().iter("context"):
+        wording = context.findtext("name") == CONTEXT
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") or not translation.text:
+                continue  # unfinished, obsolete, vanished or plural
+            source = message.findtext("source") or ""
+            found.setdefault(("", source), translation.text)
+            if wording:
+                found[(message.findtext("comment") or "", source)] = translation.text
+    return found
+
+
+def filled(entries: list[Entry], others: list[Path]) -> list[Entry]:
+    """``entries`` with unfinished ones finished from ``others`` where they know the English."""
+    known: dict[tuple[str, str], str] = {}
+    for other in reversed(others):  # the first file named wins
+        known |= known_translations(other)
+    result = []
+    for entry in entries:
+        text = known.get((entry.code, entry.source)) or known.get(("", entry.source))
+        if entry.kind == "unfinished" and text:
+            entry = Entry(entry.code, entry.source, text)
+        result.append(entry)
+    return result
+
+
+def update(ts: Path, fill_from: list[Path] | None = None) -> None:
     """lupdate the GUI's strings into ``ts``, then write the catalogue entries."""
     before = read_entries(ts) if ts.exists() else []
     codes = catalogue_codes()  # first: lupdate drops the entries it cannot see
@@ -186,12 +218,13 @@ def update(ts: Path) -> None:
         cwd=ROOT,
         check=True,
     )
-    write_entries(ts, merged_entries(codes, before))
+    write_entries(ts, filled(merged_entries(codes, before), fill_from or []))
 
 
 def main() -> int:
     TS.parent.mkdir(parents=True, exist_ok=True)
-    update(TS)
+    args = sys.argv[1:]
+    update(TS, [Path(args[i + 1]) for i, arg in enumerate(args[:-1]) if arg == "--fill-from"])
     subprocess.run([_tool("pyside6-lrelease"), str(TS), "-qm", str(QM)], cwd=ROOT, check=True)
     missing = untranslated()
     for line in missing:

@@ -87,6 +87,36 @@ def test_a_reworded_or_removed_code_keeps_its_translation_for_review() -> None:
     assert [e.kind for e in after] == ["", "unfinished", "unfinished", "vanished", "vanished"]
 
 
+def test_fill_from_takes_translations_of_the_same_english_from_another_ts(tmp_path: Path) -> None:
+    """A branch that still kept Chinese in a per-context table (source = the English) hands it
+    over to the catalogue entries."""
+    translations = _translations_script()
+    other = tmp_path / "other.ts"
+    other.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<TS version="2.1" language="zh_CN">\n'
+        "<context><name>Services</name>"
+        "<message><source>new words</source><translation>新话</translation></message>"
+        '<message><source>draft</source><translation type="unfinished">草</translation></message>'
+        "</context>\n<context><name>Wording</name>"
+        "<message><source>x</source><comment>a.x</comment><translation>叉</translation></message>"
+        "</context>\n</TS>\n",
+        encoding="utf-8",
+    )
+    entry = translations.Entry
+    entries = [
+        entry("a.new", "new words", "", "unfinished"),
+        entry("a.x", "x", "", "unfinished"),
+        entry("a.draft", "draft", "", "unfinished"),
+        entry("a.kept", "new words", "保留"),
+    ]
+    assert translations.filled(entries, [other]) == [
+        entry("a.new", "new words", "新话"),
+        entry("a.x", "x", "叉"),
+        entry("a.draft", "draft", "", "unfinished"),
+        entry("a.kept", "new words", "保留"),
+    ]
+
+
 def test_the_qm_holds_every_translation_of_the_ts() -> None:
     import xml.etree.ElementTree as ET
 
