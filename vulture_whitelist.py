@@ -57,6 +57,7 @@ _.trace
 _._own_settings_folder
 _._remember_bobs_key
 _.isolated_settings
+_.own_ts
 _.qapp
 _.pytestmark
 

@@ -41,9 +41,10 @@ from datetime import datetime
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from evidence_desk import __version__
+from evidence_desk import __version__, translations
 from evidence_desk.bundle.model import BUNDLE_FORMAT, BundleData
 from evidence_desk.domain import file_names
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import digests, ledger, merkle, signing
 from evidence_desk.integrity.canonical import canonical_bytes
 
@@ -288,12 +289,78 @@ def windows_check_lines(manifest: str, example: str) -> list[str]:
     return lines
 
 
+_VERIFY_EN = Catalogue(
+    {
+        "kit_text.title": "Evidence Desk bundle {bundle_id} — how to check this kit",
+        "kit_text.run_from": "Run from the folder that holds bagit.txt (unzip the kit first).",
+        "kit_text.trust_outside": (
+            "Two things must come from outside this kit, never from it: whoever makes a kit can "
+            "put\nany root certificate into tsa/ and any key into keys/users.json."
+        ),
+        "kit_text.tsa_root": (
+            "- {root}: the root certificate that {tsa} publishes (its\n  website, or the "
+            "trusted list the court relies on), saved beside the kit."
+        ),
+        "kit_text.org_keys": (
+            "- {file}: the signer keys that {organisation} publishes\n  (written by "
+            "`evidence-desk org-keys`), saved beside the kit."
+        ),
+        "kit_text.the_organisation": "the producing organisation",
+        "kit_text.windows": (
+            "Steps 1 and 2 on Windows: each has a PowerShell line that checks the whole manifest"
+            "\n(prints OK, or FAILED and the file) and a certutil command for one file, whose "
+            "output\nmust equal that file's line in the manifest."
+        ),
+        "kit_text.step_payload": "Payload digests (originals and PDF)",
+        "kit_text.step_tags": "Tag files (ledger slice, proofs, keys, tokens)",
+        "kit_text.step_bagit": "BagIt structure (Library of Congress bagit-python)",
+        "kit_text.step_token": (
+            "Trusted time of checkpoint {size} ({tsa}, RFC 3161), against the TSA's published root"
+        ),
+        "kit_text.step_tag_token": (
+            "Trusted time of the tag manifest ({tsa}), against the TSA's published root"
+        ),
+        "kit_text.step_all": (
+            "Everything at once: signatures, Merkle proofs, tokens, PDF digests, and whom the "
+            "kit asks you to trust"
+        ),
+        "kit_text.intact": (
+            "It prints the issuer of every token and every signer's key fingerprint, and ends "
+            "with\nINTACT. INTACT BUT UNTRUSTED means the kit is consistent but a token chains "
+            "only to a\nroot inside the kit or a signer is not in the published key list."
+        ),
+        "kit_text.fingerprints": (
+            "Signers' keys as this kit states them (SHA-256 of the raw Ed25519 public key); "
+            "each\nmust appear with the same fingerprint in {file}:"
+        ),
+    }
+)
+
+#: VERIFY.txt is for a court in China and for anyone else: English, then Chinese.
+_VERIFY_LANGUAGES = ("en", "zh_CN")
+
+
+def _paragraph(code: str, **facts: object) -> list[str]:
+    """A paragraph of VERIFY.txt in each language, line by line (a language the .ts does not
+    translate it into is left out, never repeated in English)."""
+    phrase = _VERIFY_EN(code, **facts)
+    said = [translations.say(phrase, language) for language in _VERIFY_LANGUAGES]
+    return [line for text in dict.fromkeys(said) for line in text.split("\n")]
+
+
+def _heading(code: str, **facts: object) -> str:
+    """A heading of VERIFY.txt on one line: ``English / Chinese``."""
+    phrase = _VERIFY_EN(code, **facts)
+    said = [translations.say(phrase, language) for language in _VERIFY_LANGUAGES]
+    return " / ".join(dict.fromkeys(said))
+
+
 def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp | None) -> str:
     """VERIFY.txt: the exact commands, with the TSA roots and signer keys taken from outside
     the kit. The kit's own roots and keys only show that it is consistent, which a kit made
     from a made-up store is too; trust comes from what the TSA and the organisation publish."""
     size = data.checkpoint.size
-    organisation = data.organisation or "the producing organisation"
+    organisation = data.organisation or _VERIFY_EN("kit_text.the_organisation")
     tsa_names = list(
         dict.fromkeys(
             [t.tsa_name for t in data.tokens]
@@ -301,51 +368,34 @@ def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp 
         )
     )
     lines = [
-        f"Evidence Desk bundle {data.bundle_id} — how to check this kit / 如何校验本校验包",
+        _heading("kit_text.title", bundle_id=data.bundle_id),
         "",
-        "Run from the folder that holds bagit.txt (unzip the kit first).",
-        "在包含 bagit.txt 的目录中运行以下命令（先解压校验包）。",
+        *_paragraph("kit_text.run_from"),
         "",
-        "Two things must come from outside this kit, never from it: whoever makes a kit can put",
-        "any root certificate into tsa/ and any key into keys/users.json.",
-        "以下两项必须取自校验包之外，不得取自校验包：制作校验包的人可以在 tsa/ 中放入任何根证书，",
-        "在 keys/users.json 中放入任何公钥。",
+        *_paragraph("kit_text.trust_outside"),
     ]
     for name in tsa_names:
-        lines += [
-            f"- {published_root(name)}: the root certificate that {name} publishes (its",
-            "  website, or the trusted list the court relies on), saved beside the kit.",
-            f"  {published_root(name)}：时间戳机构 {name} 公布的根证书（取自其网站或法院认可的",
-            "  可信列表），保存在校验包旁。",
-        ]
+        lines += _paragraph("kit_text.tsa_root", root=published_root(name), tsa=name)
     lines += [
-        f"- {PUBLISHED_ORG_KEYS}: the signer keys that {organisation} publishes",
-        "  (written by `evidence-desk org-keys`), saved beside the kit.",
-        f"  {PUBLISHED_ORG_KEYS}：出具机构公布的签名人公钥列表（由 evidence-desk org-keys",
-        "  生成），保存在校验包旁。",
+        *_paragraph("kit_text.org_keys", file=PUBLISHED_ORG_KEYS, organisation=organisation),
         "",
-        "Steps 1 and 2 on Windows: each has a PowerShell line that checks the whole manifest",
-        "(prints OK, or FAILED and the file) and a certutil command for one file, whose output",
-        "must equal that file's line in the manifest.",
-        "Windows 上的第 1、2 步：每步都有一行 PowerShell 命令校验整个清单（输出 OK，或 FAILED 及",
-        "文件名），以及校验单个文件的 certutil 命令，其输出须与清单中该文件的一行相同。",
+        *_paragraph("kit_text.windows"),
         "",
-        "1. Payload digests (originals and PDF) / 原始文件与 PDF 的哈希值:",
+        f"1. {_heading('kit_text.step_payload')}:",
         "   sha256sum -c manifest-sha256.txt",
         "   sha512sum -c manifest-sha512.txt",
         *windows_check_lines("manifest-sha256.txt", f"data/{pdf_names[0]}" if pdf_names else ""),
-        "2. Tag files (ledger slice, proofs, keys, tokens) / 存证链片段、证明、公钥与时间戳:",
+        f"2. {_heading('kit_text.step_tags')}:",
         f"   sha256sum -c {TAGMANIFEST}",
         *windows_check_lines(TAGMANIFEST, "bagit.txt"),
-        "3. BagIt structure (Library of Congress bagit-python) / BagIt 结构:",
+        f"3. {_heading('kit_text.step_bagit')}:",
         "   bagit.py --validate .",
     ]
     n = 4
     for token in data.tokens:
         slug = tsa_slug(token.tsa_name)
         lines += [
-            f"{n}. Trusted time of checkpoint {size} ({token.tsa_name}, RFC 3161), against the "
-            "TSA's published root / 检查点可信时间戳（以时间戳机构公布的根证书校验）:",
+            f"{n}. {_heading('kit_text.step_token', size=size, tsa=token.tsa_name)}:",
             f"   openssl ts -verify -data ledger/checkpoint-{size}.txt "
             f"-in tsa/checkpoint-{size}.{slug}.tst -token_in "
             f"-CAfile {published_root(token.tsa_name)} -untrusted tsa/{slug}-untrusted.pem",
@@ -354,27 +404,18 @@ def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp 
     if tag_stamp is not None:
         slug = tsa_slug(tag_stamp.tsa_name)
         lines += [
-            f"{n}. Trusted time of the tag manifest ({tag_stamp.tsa_name}), against the TSA's "
-            "published root / 标签清单可信时间戳:",
+            f"{n}. {_heading('kit_text.step_tag_token', tsa=tag_stamp.tsa_name)}:",
             f"   openssl ts -verify -data {TAGMANIFEST} -in {TOKEN_FILE} -token_in "
             f"-CAfile {published_root(tag_stamp.tsa_name)} -untrusted tsa/{slug}-untrusted.pem",
         ]
         n += 1
     roots = "".join(f"--tsa-roots {published_root(name)} " for name in tsa_names)
     lines += [
-        f"{n}. Everything at once: signatures, Merkle proofs, tokens, PDF digests, and whom the "
-        "kit asks you to trust / 一次性全部校验（含信任来源）:",
+        f"{n}. {_heading('kit_text.step_all')}:",
         f"   evidence-desk verify-bundle . {roots}--org-key {PUBLISHED_ORG_KEYS}",
-        "It prints the issuer of every token and every signer's key fingerprint, and ends with",
-        "INTACT. INTACT BUT UNTRUSTED means the kit is consistent but a token chains only to a",
-        "root inside the kit or a signer is not in the published key list.",
-        "它会列出每个时间戳的签发者和每位签名人的公钥指纹，并以 INTACT 结束。INTACT BUT UNTRUSTED",
-        "表示校验包内容一致，但有时间戳仅链接至包内自带的根证书，或有签名人不在公布的公钥列表中。",
+        *_paragraph("kit_text.intact"),
         "",
-        "Signers' keys as this kit states them (SHA-256 of the raw Ed25519 public key); each",
-        f"must appear with the same fingerprint in {PUBLISHED_ORG_KEYS}:",
-        "本校验包所述的签名人公钥指纹（Ed25519 公钥原始字节的 SHA-256）；每一项都必须以相同的指纹",
-        f"出现在 {PUBLISHED_ORG_KEYS} 中:",
+        *_paragraph("kit_text.fingerprints", file=PUBLISHED_ORG_KEYS),
     ]
     for name, key in sorted(data.public_keys.items()):
         try:

@@ -61,7 +61,7 @@ from evidence_desk.bundle.model import (
     OriginalFile,
     Recording,
 )
-from evidence_desk.bundle.text import DECLARATION, MAPPING, METHOD, t
+from evidence_desk.bundle.text import declaration, mapping, method, t
 from evidence_desk.domain.durations import clock_text
 from evidence_desk.integrity import ledger
 from evidence_desk.resources import resource_path
@@ -539,7 +539,7 @@ class _Story:
     # -- sections ---------------------------------------------------------------------------
 
     def cover(self) -> None:
-        data, lang = self.layout.data, self.lang
+        data = self.layout.data
         self.flow.append(_Mark(self.layout, "cover", self.t("cover"), 0, _Header(section="")))
         self.flow.append(Spacer(1, 14 * mm))
         self.p(esc(self.t("title")), "title")
@@ -555,7 +555,7 @@ class _Story:
             (self.t("parties"), "<br/>".join(parties)),
             (
                 self.t("counterparties"),
-                esc("、".join(names) if lang == "zh_CN" else ", ".join(names)),
+                esc(self.t("name_separator").join(names)),
             ),
             (self.t("producer"), esc(f"{data.producer} ({data.producer_role})")),
             (
@@ -646,7 +646,7 @@ class _Story:
     def method(self) -> None:
         data = self.layout.data
         self.section("method", self.t("method"))
-        for paragraph in METHOD[self.lang]:
+        for paragraph in method(self.lang):
             self.p(esc(paragraph))
             self.flow.append(Spacer(1, 2))
         tools = [
@@ -660,19 +660,19 @@ class _Story:
         for line in tools:
             self.p(esc(line), "small")
         self.flow.append(Spacer(1, 3 * mm))
-        mapping = [
+        rows = [
             [Paragraph(esc(a), self.s["cell"]), Paragraph(esc(b), self.s["cell"])]
-            for a, b in MAPPING[self.lang]
+            for a, b in mapping(self.lang)
         ]
-        table = Table(mapping, colWidths=[FRAME_W * 0.45, FRAME_W * 0.55])
+        table = Table(rows, colWidths=[FRAME_W * 0.45, FRAME_W * 0.55])
         table.setStyle(_grid())
         self.flow.append(table)
         self.flow.append(Spacer(1, 5 * mm))
         self.p(esc(self.t("declaration_title")), "h2")
         self.p(
             esc(
-                DECLARATION[self.lang].format(
-                    name=data.producer, version=__version__, date=data.produced_at[:10]
+                declaration(
+                    self.lang, name=data.producer, version=__version__, date=data.produced_at[:10]
                 )
             )
         )
@@ -1326,7 +1326,7 @@ def _volume(pdf: bytes, layout: _Layout, first: int, last: int) -> bytes:
             running[level] = key
             if level == 0:
                 running.pop(1, None)
-    suffix = "（续）" if layout.lang == "zh_CN" else " (continued)"
+    suffix = t(layout.lang, "continued")
     for level in sorted(running):
         if layout.marks.get(running[level]) == first:
             continue

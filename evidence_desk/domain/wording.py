@@ -5,14 +5,20 @@ normalised parse output (EV-5) keep it, and tests compare it. A front end in ano
 cannot translate a composed sentence, so every such sentence is made from a :class:`Catalogue`:
 the catalogue holds one English template per *code*, and calling it gives a :class:`Phrase`,
 which *is* the English text (a ``str``) and also remembers the code and the values it was made
-from (its *facts*, by name). The GUI maps the code to a translated template and fills in the
-facts (``evidence_desk/ui/service_text.py``); a code it does not know is shown in English.
+from (its *facts*, by name).
+
+The catalogue is the only copy of a sentence. ``scripts/translations.py`` writes one entry per
+code into the Qt Linguist .ts (context ``Wording``, source = the English template,
+disambiguation = the code), where translators give it in another language. The GUI asks Qt for
+that entry and fills in the facts (``evidence_desk/ui/service_text.py``); the bundle and the CLI
+read the same entries without Qt (``evidence_desk/translations.py``). A code without a
+translation is said in English.
 
 Codes are ``area.name`` (``import.empty_file``, ``whatsapp.no_header``, ``contact.not_pending``),
-unique across the program and stable: a front end's templates are keyed by them. A fact value
-may itself be a Phrase (a detection reason inside an "ambiguous" reason), which a front end
-translates in turn. :func:`codes` lists every code of every catalogue loaded so far, so a test
-can check that the GUI has a template for each.
+unique across the program and stable: translations are keyed by them. A fact value may itself
+be a Phrase (a detection reason inside an "ambiguous" reason), which a front end translates in
+turn. :func:`codes` lists every code of every catalogue loaded so far, so the .ts can be
+generated from them and a test can check that each has a translation.
 
 Nothing here depends on Qt: the services must not import it.
 """

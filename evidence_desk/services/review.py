@@ -25,25 +25,32 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from evidence_desk import translations
 from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.models import Finding, Role
 from evidence_desk.domain.policy import Action
-from evidence_desk.domain.wording import Catalogue
+from evidence_desk.domain.wording import Catalogue, Phrase
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.originals import new_id
 from evidence_desk.services.session import Session, put
 from evidence_desk.services.verify import EXTRA_CHECKS, Replay
 
-# tag -> (Chinese label, English label). "note" is a free note with no legal category.
-TAGS: dict[str, tuple[str, str]] = {
-    "promise_to_pay": ("还款承诺", "promise to pay"),
-    "debt_ack": ("债务确认", "debt acknowledgement"),
-    "dispute": ("异议", "dispute"),
-    "threat": ("威胁", "threat or abuse"),
-    "identity": ("身份", "identity"),
-    "contact_info": ("地址/联系方式", "address or contact info"),
-    "note": ("备注", "note"),
+# tag -> its label, a wording code of its own (English here, Chinese in the translations' .ts).
+# "note" is a free note with no legal category.
+_tag_labels = Catalogue(
+    {
+        "tag.promise_to_pay": "promise to pay",
+        "tag.debt_ack": "debt acknowledgement",
+        "tag.dispute": "dispute",
+        "tag.threat": "threat or abuse",
+        "tag.identity": "identity",
+        "tag.contact_info": "address or contact info",
+        "tag.note": "note",
+    }
+)
+TAGS: dict[str, Phrase] = {
+    code.removeprefix("tag."): _tag_labels(code) for code in _tag_labels.codes()
 }
 MAX_NOTE = 4000
 TARGET_MESSAGE = "message"
@@ -73,11 +80,11 @@ class Tag:
 
     @property
     def label_zh(self) -> str:
-        return TAGS.get(self.tag, (self.tag, self.tag))[0]
+        return translations.say(TAGS.get(self.tag, self.tag), "zh_CN")
 
     @property
     def label_en(self) -> str:
-        return TAGS.get(self.tag, (self.tag, self.tag))[1]
+        return str(TAGS.get(self.tag, self.tag))
 
     def as_json(self) -> dict[str, Any]:
         return {

@@ -1,9 +1,10 @@
 """The services' own sentences on Chinese screens: reasons, problems, repairs, notes, refusals.
 
 The services word these in English with a stable code and named facts (domain/wording.py); the
-GUI says them from ui/service_text.py's templates. The first test enumerates every code the
-services and importers can emit, so a new code without a template (or a template using a fact
-the code does not carry) fails; the others drive the real widgets with the zh_CN translator
+GUI says them through each code's entry in the .ts, which Qt looks up. The first test enumerates
+every code the services and importers can emit, so a new code without a Chinese template (or a
+template using a fact the code does not carry) fails; the next compares Qt's translator with the
+Qt-free reader the bundle uses; the others drive the real widgets with the zh_CN translator
 installed and look at what they show.
 """
 
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import pkgutil
 import re
 import socket
 import zipfile
@@ -21,13 +21,15 @@ from pathlib import Path
 import pytest
 from asn1crypto import cms
 from cryptography import x509
+from PySide6.QtCore import QTranslator
 from pytestqt.qtbot import QtBot
 
-import evidence_desk
+from evidence_desk import translations
 from evidence_desk.domain import policy, wording
 from evidence_desk.domain.errors import EvidenceDeskError
 from evidence_desk.domain.models import Role
 from evidence_desk.integrity import tsa
+from evidence_desk.resources import resource_path
 from evidence_desk.services import cases, conduct, contacts, evidence, timestamps
 from evidence_desk.services.org_keys import export_org_keys
 from evidence_desk.ui import errors, i18n, service_text
@@ -48,6 +50,7 @@ from tests.helpers import (
     raw_connection,
 )
 from tests.insider import request, self_approve
+from tests.test_translations import SAME_IN_CHINESE
 from tests.ui.conftest import previewed_recording
 
 FIXTURES = Path(__file__).resolve().parents[1] / "importers" / "fixtures"
@@ -64,17 +67,6 @@ ENGLISH = re.compile(
     r"refused by rule|already exists|must be|no importer|identical bytes|approved repayment|"
     r"\bline \d|\brow \d"
 )
-# Templates whose Chinese is the English: product names, or only facts and a space.
-SAME_IN_CHINESE = {
-    "import.where_message",
-    "verify.where_blob_file",  # blobs/ab/cdef...: a path in the store folder
-    "verify.where_descriptor",  # store.json
-    "verify.where_partial",  # blobs/tmp/NAME
-    "line.detected_plain",
-    "messenger.detected_plain",
-    "sms.detected_plain",
-    "telegram.detected_plain",
-}
 
 
 @pytest.fixture
@@ -90,34 +82,43 @@ def _has_chinese(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def _import_every_service_module() -> None:
-    """Importing a module registers its catalogue: every code the program can emit."""
-    for module in pkgutil.walk_packages(evidence_desk.__path__, "evidence_desk."):
-        if module.name.startswith("evidence_desk.ui") or module.name.endswith("__main__"):
-            continue
-        importlib.import_module(module.name)
-
-
-def test_every_code_the_services_emit_has_a_template_using_only_its_facts() -> None:
-    _import_every_service_module()
-    # tests/domain/test_wording.py registers "test.*" codes of its own
-    emitted = {code for code in wording.codes() if not code.startswith("test.")}
+def test_every_code_the_services_emit_has_a_chinese_template_using_only_its_facts() -> None:
+    emitted = translations.register_all()
     assert len(emitted) > 600  # verify, bundle check, login and TSA failures included
-    english = service_text.templates()
-    assert sorted(emitted - set(english)) == []  # a code without a template
-    assert sorted(set(english) - emitted) == []  # a template no service emits any more
     i18n.install("zh_CN")
     try:
-        chinese = service_text.templates()
+        chinese = {code: service_text.template(code) for code in emitted}
     finally:
         i18n.install("en")
     for code in sorted(emitted):
+        said = chinese[code]
+        assert said is not None, f"{code} has no Chinese"
         names = wording.fact_names(code)
-        for template in (english[code], chinese[code]):
-            used = set(re.findall(r"\{(\w+)\}", template))
-            assert used <= names, f"{code}: {template!r} uses {used - names}"
+        used = set(re.findall(r"\{(\w+)\}", said))
+        assert used <= names, f"{code}: {said!r} uses {used - names}"
         if code not in SAME_IN_CHINESE:
-            assert chinese[code] != english[code], f"{code} is not translated"
+            assert said != emitted[code], f"{code} is not translated"
+    # in English, the catalogue's own template
+    assert service_text.template("import.empty_file") == emitted["import.empty_file"]
+
+
+def test_qt_and_the_qt_free_reader_give_the_same_chinese(chinese: None) -> None:
+    """The bundle and the CLI read the .ts without Qt; the GUI asks Qt's translator (the .qm
+    built from the same .ts): both give each code the same Chinese template."""
+    emitted = translations.register_all()
+    translator = QTranslator()
+    assert translator.load(str(resource_path("translations", "evidence_desk_zh_CN.qm")))
+    sample = [*sorted(emitted)[::7], "bundle_text.title", "kit_text.trust_outside"]
+    for code in sample:
+        from_ts = translations.translated_template(code, "zh_CN")
+        assert from_ts is not None, code
+        assert translator.translate(translations.CONTEXT, emitted[code], code) == from_ts
+        assert service_text.template(code) == from_ts  # the installed translator agrees
+    assert service_text.template("bundle_text.title") == "电子证据包"
+    quoted = importlib.import_module("evidence_desk.importers.whatsapp")._said(
+        "whatsapp.text_before_header", excerpt="{more} here"
+    )
+    assert translations.say(quoted, "zh_CN") == service_text.phrase(quoted)
 
 
 def test_import_preview_states_reasons_problems_and_repairs_in_chinese(

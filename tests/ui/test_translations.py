@@ -1,9 +1,9 @@
-"""Chinese UI: every string of the app is in the .ts, translated, and compiled into the .qm."""
+"""Chinese UI: every string of the app and every catalogue code is in the .ts, translated, and
+compiled into the .qm."""
 
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -49,19 +49,72 @@ def test_lupdate_is_found_with_exe_and_in_the_venv_scripts_folder(
     assert found == str(tmp_path / "elsewhere" / "pyside6-lupdate.exe")
 
 
-def test_every_ui_string_is_in_the_ts_and_translated(tmp_path: Path) -> None:
+def test_every_ui_string_and_catalogue_code_is_in_the_ts_and_translated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     translations = _translations_script()
     copy = tmp_path / TS.name
     shutil.copy(TS, copy)
-    sources = translations.sources()
-    subprocess.run(
-        [translations._tool("pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(copy)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
-    translations.TS = copy
+    translations.update(copy)
+    # one entry per catalogue code, its source the current English: a template edited without
+    # running scripts/translations.py fails here
+    assert translations.read_entries(copy) == translations.read_entries(TS)
+    codes = translations.catalogue_codes()
+    current = [e for e in translations.read_entries(TS) if e.kind != "vanished"]
+    assert {(e.code, e.source) for e in current} == set(codes.items())
+    monkeypatch.setattr(translations, "TS", copy)
     assert translations.untranslated() == []
+
+
+def test_a_reworded_or_removed_code_keeps_its_translation_for_review() -> None:
+    translations = _translations_script()
+    entry = translations.Entry
+    before = [
+        entry("a.kept", "kept {n}", "保留 {n}"),
+        entry("a.reworded", "old words", "旧译文"),
+        entry("a.gone", "gone", "已删"),
+    ]
+    codes = {"a.kept": "kept {n}", "a.reworded": "new words", "a.new": "new"}
+    assert translations.merged_entries(codes, before) == [
+        entry("a.kept", "kept {n}", "保留 {n}"),
+        entry("a.new", "new", "", "unfinished"),
+        entry("a.reworded", "new words", "旧译文", "unfinished"),
+        entry("a.gone", "gone", "已删", "vanished"),
+        entry("a.reworded", "old words", "旧译文", "vanished"),
+    ]
+    # the translator finishes the new wording; the old entry stays vanished, as lupdate keeps it
+    after = translations.merged_entries(codes, translations.merged_entries(codes, before))
+    assert [e.kind for e in after] == ["", "unfinished", "unfinished", "vanished", "vanished"]
+
+
+def test_fill_from_takes_translations_of_the_same_english_from_another_ts(tmp_path: Path) -> None:
+    """A branch that still kept Chinese in a per-context table (source = the English) hands it
+    over to the catalogue entries."""
+    translations = _translations_script()
+    other = tmp_path / "other.ts"
+    other.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<TS version="2.1" language="zh_CN">\n'
+        "<context><name>Services</name>"
+        "<message><source>new words</source><translation>新话</translation></message>"
+        '<message><source>draft</source><translation type="unfinished">草</translation></message>'
+        "</context>\n<context><name>Wording</name>"
+        "<message><source>x</source><comment>a.x</comment><translation>叉</translation></message>"
+        "</context>\n</TS>\n",
+        encoding="utf-8",
+    )
+    entry = translations.Entry
+    entries = [
+        entry("a.new", "new words", "", "unfinished"),
+        entry("a.x", "x", "", "unfinished"),
+        entry("a.draft", "draft", "", "unfinished"),
+        entry("a.kept", "new words", "保留"),
+    ]
+    assert translations.filled(entries, [other]) == [
+        entry("a.new", "new words", "新话"),
+        entry("a.x", "x", "叉"),
+        entry("a.draft", "draft", "", "unfinished"),
+        entry("a.kept", "new words", "保留"),
+    ]
 
 
 def test_the_qm_holds_every_translation_of_the_ts() -> None:
@@ -77,8 +130,12 @@ def test_the_qm_holds_every_translation_of_the_ts() -> None:
         for message in context.iter("message"):
             if message.get("numerus") == "yes":
                 continue
-            expected = message.findtext("translation")
-            assert translator.translate(name, message.findtext("source")) == expected
+            translation = message.find("translation")
+            assert translation is not None
+            if translation.get("type") == "vanished":
+                continue
+            source, code = message.findtext("source"), message.findtext("comment")
+            assert translator.translate(name, source, code) == translation.text
             checked += 1
     assert checked > 300
 

@@ -4,97 +4,97 @@
 <context>
     <name>ApprovalQueue</name>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="54"/>
+        <location filename="../../ui/approvals.py" line="56"/>
         <source>Waiting for a decision</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="55"/>
+        <location filename="../../ui/approvals.py" line="57"/>
         <source>Approved (may be revoked)</source>
         <translation>已批准（可终止）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="56"/>
+        <location filename="../../ui/approvals.py" line="58"/>
         <source>All requests</source>
         <translation>全部申请</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="80"/>
+        <location filename="../../ui/approvals.py" line="82"/>
         <source>Note for the record (required to reject or revoke)</source>
         <translation>审批意见（驳回或终止时必填）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="83"/>
+        <location filename="../../ui/approvals.py" line="85"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="85"/>
+        <location filename="../../ui/approvals.py" line="87"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="87"/>
+        <location filename="../../ui/approvals.py" line="89"/>
         <source>Revoke and close channel</source>
         <translation>终止联系并关闭渠道</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="104"/>
+        <location filename="../../ui/approvals.py" line="106"/>
         <source>Documents</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="130"/>
+        <location filename="../../ui/approvals.py" line="132"/>
         <source>case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="131"/>
+        <location filename="../../ui/approvals.py" line="133"/>
         <source>by %1 · %2</source>
         <translation>申请人 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="137"/>
+        <location filename="../../ui/approvals.py" line="139"/>
         <source>(your own request)</source>
         <translation>（本人提交的申请）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="163"/>
+        <location filename="../../ui/approvals.py" line="166"/>
         <source>No request selected.</source>
         <translation>未选择申请。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="169"/>
+        <location filename="../../ui/approvals.py" line="172"/>
         <source>Case %1; relation %2; initiated by %3; consent %4.</source>
         <translation>案件 %1；关系 %2；发起方 %3；同意 %4。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="175"/>
+        <location filename="../../ui/approvals.py" line="178"/>
         <source>Reason: %1</source>
         <translation>理由：%1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="178"/>
+        <location filename="../../ui/approvals.py" line="181"/>
         <source>Flags: %1</source>
         <translation>标记：%1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="218"/>
+        <location filename="../../ui/approvals.py" line="221"/>
         <source>Select a request first.</source>
         <translation>请先选择一条申请。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="222"/>
+        <location filename="../../ui/approvals.py" line="225"/>
         <source>You made this request: another supervisor must decide it (four-eyes).</source>
         <translation>这是您本人提交的申请：须由另一位主管审批（四眼原则）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="227"/>
+        <location filename="../../ui/approvals.py" line="230"/>
         <source>Not possible while the contact is %1.</source>
         <translation>联系人当前为“%1”，无法执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/approvals.py" line="249"/>
+        <location filename="../../ui/approvals.py" line="252"/>
         <source>Contact %1 is now %2.</source>
         <translation>联系人 %1 现为：%2。</translation>
     </message>
@@ -102,133 +102,133 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="47"/>
+        <location filename="../../ui/backup_dialog.py" line="50"/>
         <source>Backup and restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="54"/>
+        <location filename="../../ui/backup_dialog.py" line="58"/>
         <source>File to write, e.g. D:\backup\store.edbackup</source>
         <translation>要写入的文件，例如 D:\backup\store.edbackup</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="55"/>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="73"/>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="78"/>
+        <location filename="../../ui/backup_dialog.py" line="59"/>
+        <location filename="../../ui/backup_dialog.py" line="77"/>
+        <location filename="../../ui/backup_dialog.py" line="82"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="57"/>
+        <location filename="../../ui/backup_dialog.py" line="61"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="60"/>
+        <location filename="../../ui/backup_dialog.py" line="64"/>
         <source>Back up this store</source>
         <translation>备份本证据库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="62"/>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="100"/>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="136"/>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="141"/>
+        <location filename="../../ui/backup_dialog.py" line="66"/>
+        <location filename="../../ui/backup_dialog.py" line="104"/>
+        <location filename="../../ui/backup_dialog.py" line="140"/>
+        <location filename="../../ui/backup_dialog.py" line="145"/>
         <source>Backup file</source>
         <translation>备份文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="66"/>
+        <location filename="../../ui/backup_dialog.py" line="70"/>
         <source>The backup stays encrypted and is signed by you; others may keep working.</source>
         <translation>备份保持加密并由您签名；其他人可继续工作。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="77"/>
+        <location filename="../../ui/backup_dialog.py" line="81"/>
         <source>An empty folder for the restored store</source>
         <translation>用于恢复证据库的空文件夹</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="85"/>
+        <location filename="../../ui/backup_dialog.py" line="89"/>
         <source>Password of an admin of the backed-up store</source>
         <translation>被备份证据库中管理员的密码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="86"/>
+        <location filename="../../ui/backup_dialog.py" line="90"/>
         <source>Replace a store in that folder (it is moved aside)</source>
         <translation>替换该文件夹中的证据库（原库将被移到旁边保留）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="88"/>
+        <location filename="../../ui/backup_dialog.py" line="92"/>
         <source>Check only</source>
         <translation>仅检查</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="91"/>
+        <location filename="../../ui/backup_dialog.py" line="95"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="98"/>
+        <location filename="../../ui/backup_dialog.py" line="102"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="101"/>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="146"/>
+        <location filename="../../ui/backup_dialog.py" line="105"/>
+        <location filename="../../ui/backup_dialog.py" line="150"/>
         <source>Restore into</source>
         <translation>恢复到</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="102"/>
+        <location filename="../../ui/backup_dialog.py" line="106"/>
         <source>Admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="103"/>
+        <location filename="../../ui/backup_dialog.py" line="107"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="109"/>
+        <location filename="../../ui/backup_dialog.py" line="113"/>
         <source>Every file is checked against the signed manifest and the store is verified before anything is put in place.</source>
         <translation>在替换任何内容之前，每个文件都会与已签名的清单核对，并对证据库进行完整校验。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="124"/>
+        <location filename="../../ui/backup_dialog.py" line="128"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="154"/>
+        <location filename="../../ui/backup_dialog.py" line="158"/>
         <source>Choose the file to write first.</source>
         <translation>请先选择要写入的文件。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="161"/>
+        <location filename="../../ui/backup_dialog.py" line="165"/>
         <source>Backup written: %1 ledger entries, %2 originals, %3 bytes.</source>
         <translation>备份已写入：%1 条存证记录，%2 个原始文件，%3 字节。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="179"/>
+        <location filename="../../ui/backup_dialog.py" line="185"/>
         <source>Choose the backup file and the folder to restore into.</source>
         <translation>请选择备份文件和要恢复到的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="190"/>
+        <location filename="../../ui/backup_dialog.py" line="196"/>
         <source>The backup is intact: %1 ledger entries, made %2 by %3.</source>
         <translation>备份完好：%1 条存证记录，由 %3 于 %2 制作。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="192"/>
+        <location filename="../../ui/backup_dialog.py" line="198"/>
         <source>Restored: %1 ledger entries, made %2 by %3; the store verifies.</source>
         <translation>已恢复：%1 条存证记录，由 %3 于 %2 制作；证据库校验通过。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="199"/>
+        <location filename="../../ui/backup_dialog.py" line="205"/>
         <source>The previous store was moved to %1.</source>
         <translation>原证据库已移至 %1。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/backup_dialog.py" line="230"/>
+        <location filename="../../ui/backup_dialog.py" line="239"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -236,27 +236,27 @@
 <context>
     <name>Bubbles</name>
     <message>
-        <location filename="../../evidence_desk/ui/bubbles.py" line="55"/>
+        <location filename="../../ui/bubbles.py" line="55"/>
         <source>After revocation</source>
         <translation>终止后</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bubbles.py" line="56"/>
+        <location filename="../../ui/bubbles.py" line="56"/>
         <source>After expiry</source>
         <translation>过期后</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bubbles.py" line="63"/>
+        <location filename="../../ui/bubbles.py" line="63"/>
         <source>in export</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bubbles.py" line="64"/>
+        <location filename="../../ui/bubbles.py" line="64"/>
         <source>not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bubbles.py" line="65"/>
+        <location filename="../../ui/bubbles.py" line="65"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
@@ -264,143 +264,143 @@
 <context>
     <name>BundleDialog</name>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="102"/>
+        <location filename="../../ui/bundle_dialog.py" line="109"/>
         <source>Export a court bundle — case %1</source>
         <translation>导出诉讼证据包 — 案件 %1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="125"/>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="128"/>
+        <location filename="../../ui/bundle_dialog.py" line="133"/>
+        <location filename="../../ui/bundle_dialog.py" line="136"/>
         <source>YYYY-MM-DD (optional)</source>
         <translation>YYYY-MM-DD（可选）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="133"/>
+        <location filename="../../ui/bundle_dialog.py" line="141"/>
         <source>Only tagged messages (with their context)</source>
         <translation>仅含已标记消息（及其上下文）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="144"/>
+        <location filename="../../ui/bundle_dialog.py" line="152"/>
         <source>Time-stamp pending checkpoints first (needs the network)</source>
         <translation>先为待处理检查点加盖时间戳（需联网）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="160"/>
+        <location filename="../../ui/bundle_dialog.py" line="168"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="166"/>
+        <location filename="../../ui/bundle_dialog.py" line="174"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="167"/>
+        <location filename="../../ui/bundle_dialog.py" line="175"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="169"/>
+        <location filename="../../ui/bundle_dialog.py" line="177"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="170"/>
+        <location filename="../../ui/bundle_dialog.py" line="178"/>
         <source>Page limit per volume</source>
         <translation>每册页数上限</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="172"/>
+        <location filename="../../ui/bundle_dialog.py" line="180"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="181"/>
+        <location filename="../../ui/bundle_dialog.py" line="189"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="185"/>
+        <location filename="../../ui/bundle_dialog.py" line="193"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="188"/>
+        <location filename="../../ui/bundle_dialog.py" line="196"/>
         <source>Show kit</source>
         <translation>显示校验包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="191"/>
+        <location filename="../../ui/bundle_dialog.py" line="199"/>
         <source>Verify the kit</source>
         <translation>校验校验包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="194"/>
+        <location filename="../../ui/bundle_dialog.py" line="202"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="221"/>
+        <location filename="../../ui/bundle_dialog.py" line="229"/>
         <source>Save the bundle to</source>
         <translation>证据包保存位置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="256"/>
+        <location filename="../../ui/bundle_dialog.py" line="263"/>
         <source>Gathering evidence, rendering the PDF and the verification kit…</source>
         <translation>正在收集证据，生成 PDF 和校验包…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="274"/>
+        <location filename="../../ui/bundle_dialog.py" line="283"/>
         <source>Bundle %1 exported.</source>
         <translation>证据包 %1 已导出。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="278"/>
+        <location filename="../../ui/bundle_dialog.py" line="287"/>
         <source>%1 exhibits, %2 pages, %3 messages included (%4 in range left out, each listed).</source>
         <translation>%1 项证据，%2 页，收录 %3 条消息（范围内未收录 %4 条，均已逐条列明）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="284"/>
+        <location filename="../../ui/bundle_dialog.py" line="293"/>
         <source>PDF: %1</source>
         <translation>PDF：%1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="285"/>
+        <location filename="../../ui/bundle_dialog.py" line="294"/>
         <source>Kit: %1 (SHA-256 %2)</source>
         <translation>校验包：%1（SHA-256 %2）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="288"/>
+        <location filename="../../ui/bundle_dialog.py" line="297"/>
         <source>Proofs lead to checkpoint %1 (%2).</source>
         <translation>证明指向检查点 %1（%2）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="292"/>
+        <location filename="../../ui/bundle_dialog.py" line="301"/>
         <source>time-stamped</source>
         <translation>已加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="294"/>
+        <location filename="../../ui/bundle_dialog.py" line="303"/>
         <source>not time-stamped yet</source>
         <translation>尚未加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="296"/>
+        <location filename="../../ui/bundle_dialog.py" line="305"/>
         <source>Recorded as ledger entry %1.</source>
         <translation>已记入存证链第 %1 条。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="338"/>
+        <location filename="../../ui/bundle_dialog.py" line="349"/>
         <source>The kit verifies: every exhibit OK (%1 checks).</source>
         <translation>校验包校验通过：每项证据均完好（%1 项检查）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="344"/>
+        <location filename="../../ui/bundle_dialog.py" line="355"/>
         <source>A court trusts it only with your TSA&apos;s published root and your organisation&apos;s key list (evidence-desk org-keys): %1 item(s) are not trusted on this computer.</source>
         <translation>法院只有凭时间戳机构公布的根证书和本机构的公钥列表（evidence-desk org-keys）才会信任它：在本机上有 %1 项不受信任。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/bundle_dialog.py" line="350"/>
+        <location filename="../../ui/bundle_dialog.py" line="361"/>
         <source>The kit has %1 problem(s).</source>
         <translation>校验包有 %1 个问题。</translation>
     </message>
@@ -408,67 +408,67 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../evidence_desk/ui/case_dialog.py" line="28"/>
+        <location filename="../../ui/case_dialog.py" line="28"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/case_dialog.py" line="42"/>
+        <location filename="../../ui/case_dialog.py" line="42"/>
         <source>Auto loan</source>
         <translation>车贷</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/case_dialog.py" line="43"/>
+        <location filename="../../ui/case_dialog.py" line="43"/>
         <source>Online loan</source>
         <translation>网贷</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/case_dialog.py" line="44"/>
+        <location filename="../../ui/case_dialog.py" line="44"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/case_dialog.py" line="53"/>
+        <location filename="../../ui/case_dialog.py" line="53"/>
         <source>Case number</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/case_dialog.py" line="54"/>
+        <location filename="../../ui/case_dialog.py" line="54"/>
         <source>Debtor name</source>
         <translation>债务人姓名</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/case_dialog.py" line="55"/>
+        <location filename="../../ui/case_dialog.py" line="55"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/case_dialog.py" line="56"/>
+        <location filename="../../ui/case_dialog.py" line="56"/>
         <source>Loan reference</source>
         <translation>贷款合同号</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/case_dialog.py" line="57"/>
+        <location filename="../../ui/case_dialog.py" line="57"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/case_dialog.py" line="58"/>
+        <location filename="../../ui/case_dialog.py" line="58"/>
         <source>Amount overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/case_dialog.py" line="59"/>
+        <location filename="../../ui/case_dialog.py" line="59"/>
         <source>Overdue since</source>
         <translation>逾期起始日</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/case_dialog.py" line="67"/>
+        <location filename="../../ui/case_dialog.py" line="67"/>
         <source>Open case</source>
         <translation>建立案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/case_dialog.py" line="69"/>
+        <location filename="../../ui/case_dialog.py" line="69"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -476,59 +476,59 @@
 <context>
     <name>ContactPage</name>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="114"/>
+        <location filename="../../ui/contact_page.py" line="114"/>
         <source>Conversation</source>
         <translation>聊天记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="115"/>
+        <location filename="../../ui/contact_page.py" line="115"/>
         <source>Items and documents</source>
         <translation>证据与材料</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="137"/>
+        <location filename="../../ui/contact_page.py" line="137"/>
         <source>No case selected</source>
         <translation>未选择案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="139"/>
+        <location filename="../../ui/contact_page.py" line="139"/>
         <source>Choose a case or a contact on the left, or open a new case (Ctrl+N).</source>
         <translation>请在左侧选择案件或联系人，或新建案件（Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="155"/>
+        <location filename="../../ui/contact_page.py" line="155"/>
         <source>Loan %1 · product %2 · overdue %3 since %4 · status %5</source>
         <translation>合同 %1 · 产品 %2 · 逾期 %3（自 %4）· 状态 %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../evidence_desk/ui/contact_page.py" line="164"/>
+        <location filename="../../ui/contact_page.py" line="164"/>
         <source>%n contact(s) in this case. Choose one on the left, or request a new contact (Ctrl+R).</source>
         <translation>
             <numerusform>本案件有 %n 个联系人。请在左侧选择，或申请添加联系人（Ctrl+R）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="174"/>
+        <location filename="../../ui/contact_page.py" line="174"/>
         <source>Requested by %1 at %2: %3</source>
         <translation>%1 于 %2 申请：%3</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="181"/>
+        <location filename="../../ui/contact_page.py" line="181"/>
         <source>Decided by %1 at %2: %3</source>
         <translation>%1 于 %2 审批：%3</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="188"/>
+        <location filename="../../ui/contact_page.py" line="188"/>
         <source>Revoked by %1 at %2: %3</source>
         <translation>%1 于 %2 终止：%3</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="195"/>
+        <location filename="../../ui/contact_page.py" line="195"/>
         <source>Flags: %1</source>
         <translation>标记：%1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_page.py" line="241"/>
+        <location filename="../../ui/contact_page.py" line="241"/>
         <source>Tag as</source>
         <translation>标记为</translation>
     </message>
@@ -536,187 +536,187 @@
 <context>
     <name>ContactRequestDialog</name>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="39"/>
+        <location filename="../../ui/contact_request.py" line="41"/>
         <source>Request a new contact</source>
         <translation>添加联系人申请</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="51"/>
+        <location filename="../../ui/contact_request.py" line="53"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="52"/>
+        <location filename="../../ui/contact_request.py" line="54"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="53"/>
+        <location filename="../../ui/contact_request.py" line="55"/>
         <source>Telegram</source>
         <translation>Telegram</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="54"/>
+        <location filename="../../ui/contact_request.py" line="56"/>
         <source>LINE</source>
         <translation>LINE</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="55"/>
+        <location filename="../../ui/contact_request.py" line="57"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="56"/>
+        <location filename="../../ui/contact_request.py" line="58"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="62"/>
+        <location filename="../../ui/contact_request.py" line="64"/>
         <source>WeChat ID, phone number or account</source>
         <translation>微信号、手机号或账号</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="68"/>
+        <location filename="../../ui/contact_request.py" line="70"/>
         <source>Debtor</source>
         <translation>债务人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="69"/>
+        <location filename="../../ui/contact_request.py" line="71"/>
         <source>Guarantor</source>
         <translation>担保人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="70"/>
+        <location filename="../../ui/contact_request.py" line="72"/>
         <source>Other (needs a justification)</source>
         <translation>其他（须说明理由）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="77"/>
+        <location filename="../../ui/contact_request.py" line="79"/>
         <source>The debtor added us</source>
         <translation>债务人主动添加</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="78"/>
+        <location filename="../../ui/contact_request.py" line="80"/>
         <source>We added the debtor</source>
         <translation>我方主动添加</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="79"/>
+        <location filename="../../ui/contact_request.py" line="81"/>
         <source>The debtor agreed to discuss the debt on this channel</source>
         <translation>债务人同意通过此渠道沟通债务</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="84"/>
+        <location filename="../../ui/contact_request.py" line="86"/>
         <source>Why this contact is needed (recorded in the ledger)</source>
         <translation>需要添加此联系人的理由（记入存证链）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="88"/>
+        <location filename="../../ui/contact_request.py" line="90"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="89"/>
+        <location filename="../../ui/contact_request.py" line="91"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="90"/>
+        <location filename="../../ui/contact_request.py" line="92"/>
         <source>Handle / number</source>
         <translation>账号 / 号码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="91"/>
+        <location filename="../../ui/contact_request.py" line="93"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="92"/>
+        <location filename="../../ui/contact_request.py" line="94"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="93"/>
+        <location filename="../../ui/contact_request.py" line="95"/>
         <source>Justification</source>
         <translation>理由说明</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="94"/>
+        <location filename="../../ui/contact_request.py" line="96"/>
         <source>Who initiated</source>
         <translation>发起方</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="96"/>
+        <location filename="../../ui/contact_request.py" line="98"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="99"/>
+        <location filename="../../ui/contact_request.py" line="101"/>
         <source>Documents (drag files onto a list)</source>
         <translation>材料（可将文件拖入列表）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="102"/>
+        <location filename="../../ui/contact_request.py" line="104"/>
         <source>Identity proof (required)</source>
         <translation>身份证明（必需）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="103"/>
+        <location filename="../../ui/contact_request.py" line="105"/>
         <source>Debt confirmation (required)</source>
         <translation>债务确认书（必需）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="104"/>
+        <location filename="../../ui/contact_request.py" line="106"/>
         <source>Friend-request screenshot</source>
         <translation>好友申请截图</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="105"/>
+        <location filename="../../ui/contact_request.py" line="107"/>
         <source>Consent evidence</source>
         <translation>同意证明</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="124"/>
+        <location filename="../../ui/contact_request.py" line="126"/>
         <source>Send request</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="126"/>
+        <location filename="../../ui/contact_request.py" line="128"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="142"/>
+        <location filename="../../ui/contact_request.py" line="144"/>
         <source>identity proof</source>
         <translation>身份证明</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="143"/>
+        <location filename="../../ui/contact_request.py" line="145"/>
         <source>debt confirmation</source>
         <translation>债务确认书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="150"/>
+        <location filename="../../ui/contact_request.py" line="152"/>
         <source>A supervisor can approve only with the debtor&apos;s %1 attached.</source>
         <translation>须附上债务人的%1，主管才能批准。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="151"/>
+        <location filename="../../ui/contact_request.py" line="153"/>
         <source> and </source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="156"/>
+        <location filename="../../ui/contact_request.py" line="158"/>
         <source>Required documents attached.</source>
         <translation>必需材料已附上。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="164"/>
+        <location filename="../../ui/contact_request.py" line="166"/>
         <source>Open a case first (Ctrl+N).</source>
         <translation>请先新建案件（Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/contact_request.py" line="181"/>
+        <location filename="../../ui/contact_request.py" line="196"/>
         <source>Sealing the documents and recording the request…</source>
         <translation>正在封存材料并记录申请…</translation>
     </message>
@@ -724,49 +724,49 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../../evidence_desk/ui/conversation.py" line="59"/>
+        <location filename="../../ui/conversation.py" line="58"/>
         <source>Search this conversation (Ctrl+F)</source>
         <translation>在此聊天记录中搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/conversation.py" line="65"/>
+        <location filename="../../ui/conversation.py" line="64"/>
         <source>Previous match (Shift+F3)</source>
         <translation>上一个（Shift+F3）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/conversation.py" line="70"/>
+        <location filename="../../ui/conversation.py" line="69"/>
         <source>Next match (F3)</source>
         <translation>下一个（F3）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/conversation.py" line="114"/>
+        <location filename="../../ui/conversation.py" line="113"/>
         <source>Choose a contact on the left to read its conversation.</source>
         <translation>请在左侧选择联系人以查看聊天记录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../evidence_desk/ui/conversation.py" line="157"/>
+        <location filename="../../ui/conversation.py" line="156"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n 条消息</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/conversation.py" line="164"/>
+        <location filename="../../ui/conversation.py" line="163"/>
         <source>No messages yet. Import a chat export for this contact (Ctrl+I).</source>
         <translation>暂无消息。请为此联系人导入聊天记录（Ctrl+I）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/conversation.py" line="280"/>
+        <location filename="../../ui/conversation.py" line="279"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/conversation.py" line="304"/>
+        <location filename="../../ui/conversation.py" line="302"/>
         <source>No match</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/conversation.py" line="321"/>
+        <location filename="../../ui/conversation.py" line="319"/>
         <source>%1 of %2</source>
         <translation>第 %1 / %2 个</translation>
     </message>
@@ -774,150 +774,150 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="55"/>
+        <location filename="../../ui/details.py" line="56"/>
         <source>Select a message or an item to see its digests, import record, custody and time stamp.</source>
         <translation>选择一条消息或一项证据，查看其哈希值、导入记录、保管链和时间戳。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="63"/>
+        <location filename="../../ui/details.py" line="64"/>
         <source>No ledger entry found.</source>
         <translation>未找到存证链记录。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="67"/>
+        <location filename="../../ui/details.py" line="68"/>
         <source>Ledger entry %1 is covered by a trusted time stamp: %2 by %3 (checkpoint %4).</source>
         <translation>存证链第 %1 条已有可信时间戳：%2，由 %3 签发（检查点 %4）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="75"/>
+        <location filename="../../ui/details.py" line="76"/>
         <source>Ledger entry %1 is waiting for a trusted time stamp (queued).</source>
         <translation>存证链第 %1 条正在等待可信时间戳（排队中）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="94"/>
+        <location filename="../../ui/details.py" line="95"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="98"/>
+        <location filename="../../ui/details.py" line="99"/>
         <source>Sender</source>
         <translation>发送人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="99"/>
+        <location filename="../../ui/details.py" line="100"/>
         <source>Sent (UTC)</source>
         <translation>发送时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="100"/>
+        <location filename="../../ui/details.py" line="101"/>
         <source>Time as exported</source>
         <translation>导出中的时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="101"/>
+        <location filename="../../ui/details.py" line="102"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="102"/>
+        <location filename="../../ui/details.py" line="103"/>
         <source>Fingerprint</source>
         <translation>指纹</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="103"/>
+        <location filename="../../ui/details.py" line="104"/>
         <source>Commitment</source>
         <translation>承诺值</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="106"/>
+        <location filename="../../ui/details.py" line="107"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="112"/>
-        <location filename="../../evidence_desk/ui/details.py" line="191"/>
+        <location filename="../../ui/details.py" line="113"/>
+        <location filename="../../ui/details.py" line="192"/>
         <source>Time stamp</source>
         <translation>时间戳</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="115"/>
+        <location filename="../../ui/details.py" line="116"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="119"/>
+        <location filename="../../ui/details.py" line="120"/>
         <source>Original</source>
         <translation>原始文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="122"/>
-        <location filename="../../evidence_desk/ui/details.py" line="181"/>
+        <location filename="../../ui/details.py" line="123"/>
+        <location filename="../../ui/details.py" line="182"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="122"/>
-        <location filename="../../evidence_desk/ui/details.py" line="181"/>
+        <location filename="../../ui/details.py" line="123"/>
+        <location filename="../../ui/details.py" line="182"/>
         <source>%1 bytes</source>
         <translation>%1 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="124"/>
+        <location filename="../../ui/details.py" line="125"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="127"/>
+        <location filename="../../ui/details.py" line="128"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="128"/>
+        <location filename="../../ui/details.py" line="129"/>
         <source>Our account</source>
         <translation>我方账号</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="129"/>
+        <location filename="../../ui/details.py" line="130"/>
         <source>Imported by</source>
         <translation>导入人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="130"/>
+        <location filename="../../ui/details.py" line="131"/>
         <source>Imported at</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="147"/>
+        <location filename="../../ui/details.py" line="148"/>
         <source>Chain of custody</source>
         <translation>保管链</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="161"/>
+        <location filename="../../ui/details.py" line="162"/>
         <source>Recording</source>
         <translation>录音录像</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="165"/>
+        <location filename="../../ui/details.py" line="166"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="177"/>
+        <location filename="../../ui/details.py" line="178"/>
         <source>Item</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="178"/>
+        <location filename="../../ui/details.py" line="179"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="182"/>
+        <location filename="../../ui/details.py" line="183"/>
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/details.py" line="183"/>
+        <location filename="../../ui/details.py" line="184"/>
         <source>Added at</source>
         <translation>添加时间</translation>
     </message>
@@ -925,72 +925,72 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../evidence_desk/ui/errors.py" line="20"/>
+        <location filename="../../ui/errors.py" line="20"/>
         <source>The request is incomplete.</source>
         <translation>请求不完整。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/errors.py" line="21"/>
+        <location filename="../../ui/errors.py" line="21"/>
         <source>Refused by a rule.</source>
         <translation>被规则拒绝。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/errors.py" line="22"/>
+        <location filename="../../ui/errors.py" line="22"/>
         <source>Your role does not allow this.</source>
         <translation>您的角色无权执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/errors.py" line="23"/>
+        <location filename="../../ui/errors.py" line="23"/>
         <source>The input cannot be accepted.</source>
         <translation>输入无法接受。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/errors.py" line="24"/>
+        <location filename="../../ui/errors.py" line="24"/>
         <source>The file cannot be imported.</source>
         <translation>无法导入该文件。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/errors.py" line="25"/>
+        <location filename="../../ui/errors.py" line="25"/>
         <source>Not found.</source>
         <translation>未找到。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/errors.py" line="26"/>
+        <location filename="../../ui/errors.py" line="26"/>
         <source>The store cannot be used.</source>
         <translation>无法使用该证据库。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/errors.py" line="27"/>
+        <location filename="../../ui/errors.py" line="27"/>
         <source>Unknown user or wrong password.</source>
         <translation>用户不存在或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/errors.py" line="28"/>
+        <location filename="../../ui/errors.py" line="28"/>
         <source>The store is busy.</source>
         <translation>证据库正忙。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/errors.py" line="29"/>
+        <location filename="../../ui/errors.py" line="29"/>
         <source>Cancelled: nothing was stored.</source>
         <translation>已取消：未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/errors.py" line="30"/>
+        <location filename="../../ui/errors.py" line="30"/>
         <source>Time-stamping failed.</source>
         <translation>加盖时间戳失败。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/errors.py" line="33"/>
+        <location filename="../../ui/errors.py" line="33"/>
         <source>The operation failed.</source>
         <translation>操作失败。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/errors.py" line="34"/>
+        <location filename="../../ui/errors.py" line="34"/>
         <source>Unexpected error: nothing was changed.</source>
         <translation>意外错误：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/errors.py" line="60"/>
+        <location filename="../../ui/errors.py" line="60"/>
         <source>Evidence Desk</source>
         <translation>证据台</translation>
     </message>
@@ -998,173 +998,173 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="404"/>
+        <location filename="../../ui/service_text.py" line="426"/>
         <source>channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="405"/>
+        <location filename="../../ui/service_text.py" line="427"/>
         <source>relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="406"/>
+        <location filename="../../ui/service_text.py" line="428"/>
         <source>initiated by</source>
         <translation>发起方</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="407"/>
+        <location filename="../../ui/service_text.py" line="429"/>
         <source>account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="408"/>
+        <location filename="../../ui/service_text.py" line="430"/>
         <source>document</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="409"/>
+        <location filename="../../ui/service_text.py" line="431"/>
         <source>files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="410"/>
+        <location filename="../../ui/service_text.py" line="432"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="411"/>
+        <location filename="../../ui/service_text.py" line="433"/>
         <source>password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="412"/>
+        <location filename="../../ui/service_text.py" line="434"/>
         <source>time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="413"/>
+        <location filename="../../ui/service_text.py" line="435"/>
         <source>setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="414"/>
+        <location filename="../../ui/service_text.py" line="436"/>
         <source>quiet hours</source>
         <translation>免打扰时段</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="415"/>
+        <location filename="../../ui/service_text.py" line="437"/>
         <source>language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="416"/>
+        <location filename="../../ui/service_text.py" line="438"/>
         <source>tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="417"/>
+        <location filename="../../ui/service_text.py" line="439"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="418"/>
+        <location filename="../../ui/service_text.py" line="440"/>
         <source>limit</source>
         <translation>数量上限</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="419"/>
+        <location filename="../../ui/service_text.py" line="441"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="420"/>
+        <location filename="../../ui/service_text.py" line="442"/>
         <source>time-stamp authority</source>
         <translation>时间戳机构</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="421"/>
+        <location filename="../../ui/service_text.py" line="443"/>
         <source>root certificates</source>
         <translation>根证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="422"/>
+        <location filename="../../ui/service_text.py" line="444"/>
         <source>intermediate certificates</source>
         <translation>中间证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="423"/>
+        <location filename="../../ui/service_text.py" line="445"/>
         <source>approved repayment accounts</source>
         <translation>经批准的还款账户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="424"/>
+        <location filename="../../ui/service_text.py" line="446"/>
         <source>conduct lexicon</source>
         <translation>合规词库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="425"/>
+        <location filename="../../ui/service_text.py" line="447"/>
         <source>shipped lexicon</source>
         <translation>内置词库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="426"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="427"/>
+        <location filename="../../ui/service_text.py" line="448"/>
+        <location filename="../../ui/service_text.py" line="449"/>
         <source>case number</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="428"/>
+        <location filename="../../ui/service_text.py" line="450"/>
         <source>case edit</source>
         <translation>案件修改</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="429"/>
+        <location filename="../../ui/service_text.py" line="451"/>
         <source>debtor name</source>
         <translation>债务人姓名</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="430"/>
+        <location filename="../../ui/service_text.py" line="452"/>
         <source>product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="431"/>
+        <location filename="../../ui/service_text.py" line="453"/>
         <source>amount overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="432"/>
+        <location filename="../../ui/service_text.py" line="454"/>
         <source>overdue since</source>
         <translation>逾期起始日</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="433"/>
+        <location filename="../../ui/service_text.py" line="455"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="434"/>
+        <location filename="../../ui/service_text.py" line="456"/>
         <source>contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="435"/>
+        <location filename="../../ui/service_text.py" line="457"/>
         <source>from date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="436"/>
+        <location filename="../../ui/service_text.py" line="458"/>
         <source>to date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="437"/>
+        <location filename="../../ui/service_text.py" line="459"/>
         <source>bundle language</source>
         <translation>证据包语言</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="438"/>
+        <location filename="../../ui/service_text.py" line="460"/>
         <source>page cap</source>
         <translation>页数上限</translation>
     </message>
@@ -1172,27 +1172,27 @@
 <context>
     <name>FilePicker</name>
     <message>
-        <location filename="../../evidence_desk/ui/drop_list.py" line="68"/>
+        <location filename="../../ui/drop_list.py" line="68"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/drop_list.py" line="70"/>
+        <location filename="../../ui/drop_list.py" line="70"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/drop_list.py" line="75"/>
+        <location filename="../../ui/drop_list.py" line="75"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/drop_list.py" line="86"/>
+        <location filename="../../ui/drop_list.py" line="86"/>
         <source>Choose files</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/drop_list.py" line="90"/>
+        <location filename="../../ui/drop_list.py" line="90"/>
         <source>Choose a folder</source>
         <translation>选择文件夹</translation>
     </message>
@@ -1200,67 +1200,67 @@
 <context>
     <name>FindingsView</name>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="242"/>
+        <location filename="../../ui/review_ui.py" line="243"/>
         <source>Run the conduct check</source>
         <translation>运行合规自查</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="245"/>
+        <location filename="../../ui/review_ui.py" line="246"/>
         <source>Only findings not yet acknowledged</source>
         <translation>仅显示尚未确认的提示</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="256"/>
+        <location filename="../../ui/review_ui.py" line="257"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="257"/>
+        <location filename="../../ui/review_ui.py" line="258"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="258"/>
+        <location filename="../../ui/review_ui.py" line="259"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="259"/>
+        <location filename="../../ui/review_ui.py" line="260"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="260"/>
+        <location filename="../../ui/review_ui.py" line="261"/>
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="277"/>
+        <location filename="../../ui/review_ui.py" line="278"/>
         <source>Why this is acceptable, or what was done (recorded in the ledger)</source>
         <translation>说明为何可接受或已采取的措施（记入存证链）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="279"/>
+        <location filename="../../ui/review_ui.py" line="280"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="311"/>
+        <location filename="../../ui/review_ui.py" line="312"/>
         <source>Checking every stored conversation…</source>
         <translation>正在检查全部已存聊天记录…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="324"/>
+        <location filename="../../ui/review_ui.py" line="325"/>
         <source>%1 finding(s), %2 not yet acknowledged.</source>
         <translation>共 %1 条提示，%2 条尚未确认。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="373"/>
+        <location filename="../../ui/review_ui.py" line="374"/>
         <source>Select a finding first.</source>
         <translation>请先选择一条提示。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="381"/>
+        <location filename="../../ui/review_ui.py" line="382"/>
         <source>Acknowledged; recorded in the ledger.</source>
         <translation>已确认，并记入存证链。</translation>
     </message>
@@ -1268,2371 +1268,795 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="73"/>
+        <location filename="../../ui/import_wizard.py" line="73"/>
         <source>Import evidence for %1</source>
         <translation>为 %1 导入证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="96"/>
+        <location filename="../../ui/import_wizard.py" line="96"/>
         <source>Detected from the export (leave empty)</source>
         <translation>从导出文件识别（可留空）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="98"/>
+        <location filename="../../ui/import_wizard.py" line="98"/>
         <source>Time zone of the export&apos;s local times</source>
         <translation>导出文件中本地时间的时区</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="99"/>
+        <location filename="../../ui/import_wizard.py" line="99"/>
         <source>Our account (staff side)</source>
         <translation>我方账号（员工一方）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="151"/>
+        <location filename="../../ui/import_wizard.py" line="151"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="153"/>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="199"/>
+        <location filename="../../ui/import_wizard.py" line="153"/>
+        <location filename="../../ui/import_wizard.py" line="199"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="156"/>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="213"/>
+        <location filename="../../ui/import_wizard.py" line="156"/>
+        <location filename="../../ui/import_wizard.py" line="213"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="205"/>
+        <location filename="../../ui/import_wizard.py" line="205"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="213"/>
+        <location filename="../../ui/import_wizard.py" line="213"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="235"/>
+        <location filename="../../ui/import_wizard.py" line="235"/>
         <source>Cancelling… nothing will be stored.</source>
         <translation>正在取消…不会保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="249"/>
+        <location filename="../../ui/import_wizard.py" line="249"/>
         <source>Reading the files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="275"/>
+        <location filename="../../ui/import_wizard.py" line="275"/>
         <source>GB18030 (not marked as UTF-8; made on Chinese Windows)</source>
         <translation>GB18030（未标记为 UTF-8；在中文 Windows 上制作）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="277"/>
+        <location filename="../../ui/import_wizard.py" line="277"/>
         <source>cp437 (neither UTF-8 nor GB18030; names may be garbled)</source>
         <translation>cp437（既非 UTF-8 也非 GB18030；文件名可能是乱码）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="278"/>
+        <location filename="../../ui/import_wizard.py" line="278"/>
         <source>UTF-8</source>
         <translation>UTF-8</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="284"/>
+        <location filename="../../ui/import_wizard.py" line="284"/>
         <source>Detected format</source>
         <translation>识别的格式</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="285"/>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="333"/>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="349"/>
+        <location filename="../../ui/import_wizard.py" line="285"/>
+        <location filename="../../ui/import_wizard.py" line="333"/>
+        <location filename="../../ui/import_wizard.py" line="349"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="286"/>
+        <location filename="../../ui/import_wizard.py" line="286"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="287"/>
+        <location filename="../../ui/import_wizard.py" line="287"/>
         <source>Participants</source>
         <translation>参与者</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="288"/>
+        <location filename="../../ui/import_wizard.py" line="288"/>
         <source>Our account</source>
         <translation>我方账号</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="290"/>
+        <location filename="../../ui/import_wizard.py" line="290"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="291"/>
+        <location filename="../../ui/import_wizard.py" line="291"/>
         <source>%1 (%2 already stored)</source>
         <translation>%1（其中 %2 条已保存）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="296"/>
+        <location filename="../../ui/import_wizard.py" line="296"/>
         <source>Date range</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="300"/>
+        <location filename="../../ui/import_wizard.py" line="300"/>
         <source>Time zone assumed</source>
         <translation>采用的时区</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="301"/>
+        <location filename="../../ui/import_wizard.py" line="301"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="303"/>
+        <location filename="../../ui/import_wizard.py" line="303"/>
         <source>By kind</source>
         <translation>按类型</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="309"/>
+        <location filename="../../ui/import_wizard.py" line="309"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="318"/>
+        <location filename="../../ui/import_wizard.py" line="318"/>
         <source>Zip member names</source>
         <translation>压缩包内文件名</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="320"/>
+        <location filename="../../ui/import_wizard.py" line="320"/>
         <source>After revocation</source>
         <translation>终止后</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="325"/>
+        <location filename="../../ui/import_wizard.py" line="325"/>
         <source>Repaired while reading (the original is unchanged):</source>
         <translation>读取时已修复（原始文件保持不变）：</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="372"/>
+        <location filename="../../ui/import_wizard.py" line="372"/>
         <source>Could not parse or had to interpret:</source>
         <translation>无法解析或需要推断的内容：</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="437"/>
+        <location filename="../../ui/import_wizard.py" line="438"/>
         <source>Stored %1 import(s): %2 messages (%3 new), %4 screenshot(s), %5 recording(s).</source>
         <translation>已保存 %1 次导入：%2 条消息（新增 %3 条），%4 张截图，%5 段录音录像。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="334"/>
+        <location filename="../../ui/import_wizard.py" line="334"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="102"/>
+        <location filename="../../ui/import_wizard.py" line="102"/>
         <source>Drop chat exports, zips with media, export folders, screenshots or audio and video recordings here. Nothing is stored until you confirm the preview.</source>
         <translation>将聊天导出文件、含媒体的 zip、导出文件夹、截图或录音录像拖放到这里。确认预览之前不会保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="335"/>
+        <location filename="../../ui/import_wizard.py" line="335"/>
         <source>Taken at</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="336"/>
+        <location filename="../../ui/import_wizard.py" line="336"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="342"/>
+        <location filename="../../ui/import_wizard.py" line="342"/>
         <source>screenshot</source>
         <translation>截图</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="362"/>
+        <location filename="../../ui/import_wizard.py" line="362"/>
         <source>%1: identical bytes are already imported and will be skipped.</source>
         <translation>%1：完全相同的文件已导入，将跳过。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="392"/>
+        <location filename="../../ui/import_wizard.py" line="392"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="423"/>
+        <location filename="../../ui/import_wizard.py" line="424"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="425"/>
+        <location filename="../../ui/import_wizard.py" line="426"/>
         <source>Encrypting and sealing %1…</source>
         <translation>正在加密封存 %1…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="427"/>
+        <location filename="../../ui/import_wizard.py" line="428"/>
         <source>Storing messages and the ledger entry…</source>
         <translation>正在保存消息和存证记录…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="429"/>
+        <location filename="../../ui/import_wizard.py" line="430"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/import_wizard.py" line="446"/>
+        <location filename="../../ui/import_wizard.py" line="447"/>
         <source>Recorded as ledger entry %1.</source>
         <translation>已记入存证链第 %1 条。</translation>
     </message>
 </context>
 <context>
-    <name>Importers</name>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="462"/>
-        <source>looks like {format}</source>
-        <translation>看起来是 {format}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="463"/>
-        <source>{reason} (generic fallback)</source>
-        <translation>{reason}（通用格式兜底）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="464"/>
-        <source>several formats match this file: {formats}; choose one</source>
-        <translation>多种格式都符合此文件：{formats}；无法确定用哪一种导入（命令行可用 --format 指定）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="467"/>
-        <source>no importer recognised {file}</source>
-        <translation>没有任何导入器能识别“{file}”</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="468"/>
-        <source>no importer recognised {file} (importers missing from this build: {missing})</source>
-        <translation>没有任何导入器能识别“{file}”（本版本缺少以下导入器：{missing}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="472"/>
-        <source>forced: {format}</source>
-        <translation>指定格式：{format}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="474"/>
-        <source>empty file</source>
-        <translation>文件为空</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="475"/>
-        <source>invalid JSON: {error}</source>
-        <translation>JSON 格式无效：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="476"/>
-        <source>JSON nested too deeply</source>
-        <translation>JSON 嵌套层级过深</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="477"/>
-        <source>unknown IANA time zone {tz}</source>
-        <translation>未知的 IANA 时区“{tz}”</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="480"/>
-        <source>{reason} in {member}</source>
-        <translation>{reason}，位于 {member}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="483"/>
-        <source>{reason}; chat file {member}</source>
-        <translation>{reason}；聊天文件 {member}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="486"/>
-        <source>the {format} importer could not read this file ({error})</source>
-        <translation>{format} 导入器无法读取此文件（{error}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="545"/>
-        <source>binary data (NUL byte) in a text export</source>
-        <translation>文本导出文件中含有二进制数据（NUL 字节）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="548"/>
-        <source>not valid UTF-8, UTF-16 or GB18030 text</source>
-        <translation>不是有效的 UTF-8、UTF-16 或 GB18030 文本</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="551"/>
-        <source>invalid {encoding} text</source>
-        <translation>不是有效的 {encoding} 文本</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="552"/>
-        <source>line longer than {limit} characters</source>
-        <translation>单行超过 {limit} 个字符</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="556"/>
-        <source>no such member</source>
-        <translation>压缩包或文件夹中没有该文件</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="557"/>
-        <source>cannot open: {error}</source>
-        <translation>无法打开：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="558"/>
-        <source>cannot read: {error}</source>
-        <translation>无法读取：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="559"/>
-        <source>cannot open folder: {error}</source>
-        <translation>无法打开文件夹：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="562"/>
-        <source>cannot list: {error}</source>
-        <translation>无法列出文件：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="563"/>
-        <source>file is {size} bytes, above the cap of {cap}</source>
-        <translation>文件大小为 {size} 字节，超过上限 {cap}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="566"/>
-        <source>not a readable zip (truncated or corrupt): {error}</source>
-        <translation>不是可读取的 zip 压缩包（不完整或已损坏）：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="569"/>
-        <source>{count} members, above the cap of {cap}</source>
-        <translation>压缩包含 {count} 个文件，超过上限 {cap}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="572"/>
-        <source>duplicate member name</source>
-        <translation>压缩包中文件名重复</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="575"/>
-        <source>total uncompressed size exceeds the cap of {cap} bytes</source>
-        <translation>解压后总大小超过上限 {cap} 字节</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="578"/>
-        <source>nested archive; not opened recursively</source>
-        <translation>嵌套的压缩包；不会逐层打开</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="581"/>
-        <source>the zip holds only another archive, which is not opened recursively; extract it and import that archive directly</source>
-        <translation>该 zip 中只有另一个压缩包，不会逐层打开；请先解压，再直接导入里面的压缩包</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="586"/>
-        <source>symbolic link points outside the folder</source>
-        <translation>符号链接指向文件夹之外</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="589"/>
-        <source>not a regular file</source>
-        <translation>不是普通文件</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="590"/>
-        <source>more than {cap} files in the folder</source>
-        <translation>文件夹中的文件超过 {cap} 个</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="593"/>
-        <source>total size exceeds the cap of {cap} bytes</source>
-        <translation>总大小超过上限 {cap} 字节</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="596"/>
-        <source>NUL byte in member name</source>
-        <translation>文件名中含有 NUL 字节</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="597"/>
-        <source>unsafe member path (absolute)</source>
-        <translation>不安全的文件路径（绝对路径）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="600"/>
-        <source>unsafe member path (drive letter)</source>
-        <translation>不安全的文件路径（含盘符）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="603"/>
-        <source>unsafe member path (parent directory &apos;..&apos;)</source>
-        <translation>不安全的文件路径（含上级目录“..”）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="606"/>
-        <source>empty member name</source>
-        <translation>文件名为空</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="607"/>
-        <source>encrypted member; cannot be read</source>
-        <translation>文件已加密，无法读取</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="610"/>
-        <source>unsupported compression method {method}</source>
-        <translation>不支持的压缩方式 {method}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="613"/>
-        <source>symbolic link member</source>
-        <translation>符号链接文件</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="614"/>
-        <source>member is {size} bytes, above the cap of {cap}</source>
-        <translation>文件大小为 {size} 字节，超过上限 {cap}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="617"/>
-        <source>compression ratio {ratio}:1 exceeds {cap}:1 (zip bomb?)</source>
-        <translation>压缩比 {ratio}:1 超过 {cap}:1（疑似 zip 炸弹）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="620"/>
-        <source>local header missing (truncated or corrupt zip)</source>
-        <translation>缺少本地文件头（zip 不完整或已损坏）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="623"/>
-        <source>member data runs past the end of the zip</source>
-        <translation>文件数据超出了 zip 的末尾</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="626"/>
-        <source>overlapping members (several entries share data; zip bomb?)</source>
-        <translation>文件相互重叠（多个条目共用同一数据；疑似 zip 炸弹）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="629"/>
-        <source>member expands beyond its declared {cap} bytes</source>
-        <translation>文件解压后超过其声明的 {cap} 字节</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="632"/>
-        <source>corrupt member: {error}</source>
-        <translation>文件已损坏：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="635"/>
-        <source>member is {size} bytes, its header declares {cap}</source>
-        <translation>文件实际为 {size} 字节，文件头声明为 {cap} 字节</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="638"/>
-        <source>file grew above the cap of {cap} bytes</source>
-        <translation>文件在读取时增大，超过上限 {cap} 字节</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="642"/>
-        <source>unterminated quoted field: the file is truncated or damaged</source>
-        <translation>引号字段未闭合：文件不完整或已损坏</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="645"/>
-        <source>unreadable CSV: {error}</source>
-        <translation>无法读取的 CSV：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="646"/>
-        <source>empty file: no CSV header</source>
-        <translation>文件为空：没有 CSV 表头</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="647"/>
-        <source>decoded as GB18030: the file is not UTF-8 (typically re-saved by Excel on a Chinese Windows); the stored original is unchanged</source>
-        <translation>已按 GB18030 解码：该文件不是 UTF-8（通常是在中文 Windows 上用 Excel 另存所致）；保存的原始文件保持不变</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="652"/>
-        <source>generic CSV, {encoding}, {columns} columns, auto-mapped {time}/{sender}/{text}</source>
-        <translation>通用 CSV，{encoding}，{columns} 列，自动对应 {time}/{sender}/{text}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="656"/>
-        <source>generic CSV, {encoding}, {columns} columns, mapped {time}/{sender}/{text}</source>
-        <translation>通用 CSV，{encoding}，{columns} 列，按指定对应 {time}/{sender}/{text}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="659"/>
-        <source>generic CSV, {encoding}, {columns} columns</source>
-        <translation>通用 CSV，{encoding}，{columns} 列</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="662"/>
-        <source>no column mapping given and the header does not name time, sender and text columns: {header}</source>
-        <translation>未指定列对应关系，且表头中没有时间、发送人和内容列：{header}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="667"/>
-        <source>mapped column(s) {missing} not in the header: {header}</source>
-        <translation>指定的列 {missing} 不在表头中：{header}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="670"/>
-        <source>no data rows after the header</source>
-        <translation>表头之后没有数据行</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="671"/>
-        <source>row has {fields} fields, the header has {width}</source>
-        <translation>该行有 {fields} 个字段，表头有 {width} 个</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="674"/>
-        <source>time {time} does not match {pattern}; row kept as unknown with the previous row&apos;s time</source>
-        <translation>时间“{time}”不符合格式 {pattern}；该行按未知类型保留，时间沿用上一行</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="679"/>
-        <source>time {time} does not match ISO-8601 or unix time; row kept as unknown with the previous row&apos;s time</source>
-        <translation>时间“{time}”既不是 ISO-8601 也不是 Unix 时间；该行按未知类型保留，时间沿用上一行</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="684"/>
-        <source>{failures} of {rows} rows have an unreadable time: the time column or format in the mapping is wrong</source>
-        <translation>{rows} 行中有 {failures} 行的时间无法读取：列对应关系中的时间列或时间格式有误</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="689"/>
-        <source>text column missing in this row</source>
-        <translation>该行缺少内容列</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="692"/>
-        <source>direction value {value} is neither in nor out</source>
-        <translation>方向值“{value}”既不是 in 也不是 out</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="696"/>
-        <source>ambiguous local time {time} in {zone} (DST overlap): took the earlier instant</source>
-        <translation>本地时间 {time} 在 {zone} 中有歧义（夏令时重叠）：采用较早的时刻</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="700"/>
-        <source>nonexistent local time {time} in {zone} (DST gap): read with the offset before the change</source>
-        <translation>本地时间 {time} 在 {zone} 中不存在（夏令时跳过）：按调整前的时区偏移读取</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="706"/>
-        <source>{format} image (file signature)</source>
-        <translation>{format} 图片（按文件签名识别）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="709"/>
-        <source>{format} image (file signature); the file name says {claimed}</source>
-        <translation>{format} 图片（按文件签名识别）；文件名表明为 {claimed}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="712"/>
-        <source>{format} images are not supported; save the picture as JPEG or PNG and import that (keep the original file as well)</source>
-        <translation>不支持 {format} 图片；请另存为 JPEG 或 PNG 后导入（并保留原始文件）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="717"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="882"/>
-        <source>the file name says {claimed} but the content is {format}</source>
-        <translation>文件名表明为 {claimed}，但内容是 {format}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="720"/>
-        <source>image is larger than the limit of {limit} pixels</source>
-        <translation>图片超过 {limit} 像素的上限</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="723"/>
-        <source>not enough memory to decode this image</source>
-        <translation>内存不足，无法解码此图片</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="726"/>
-        <source>cannot decode the {format} image: {error}</source>
-        <translation>无法解码该 {format} 图片：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="729"/>
-        <source>the content is not a valid {format} image</source>
-        <translation>内容不是有效的 {format} 图片</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="732"/>
-        <source>invalid image size {width}x{height}</source>
-        <translation>图片尺寸无效：{width}×{height}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="735"/>
-        <source>image is {width}x{height} = {pixels} pixels, more than the limit of {limit}</source>
-        <translation>图片为 {width}×{height} = {pixels} 像素，超过上限 {limit}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="739"/>
-        <source>{frames} frames; the thumbnail shows the first</source>
-        <translation>共 {frames} 帧；缩略图显示第一帧</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="742"/>
-        <source>the file name says {claimed} but the content is not a PNG, JPEG or WebP ({head})</source>
-        <translation>文件名表明为 {claimed}，但内容不是 PNG、JPEG 或 WebP 图片（{head}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="746"/>
-        <source>not a PNG, JPEG or WebP image ({head})</source>
-        <translation>不是 PNG、JPEG 或 WebP 图片（{head}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="749"/>
-        <source>no PNG end chunk (IEND); the file may be cut</source>
-        <translation>缺少 PNG 结束块（IEND）；文件可能不完整</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="752"/>
-        <source>{count} bytes follow the PNG end chunk</source>
-        <translation>PNG 结束块之后还有 {count} 字节</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="755"/>
-        <source>the file does not end with the JPEG end marker (FFD9): other data follows the image or the file is cut</source>
-        <translation>文件末尾不是 JPEG 结束标记（FFD9）：图片后附有其他数据，或文件不完整</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="760"/>
-        <source>{count} bytes follow the WebP data</source>
-        <translation>WebP 数据之后还有 {count} 字节</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="763"/>
-        <source>the file is shorter than its WebP header says</source>
-        <translation>文件长度小于其 WebP 文件头声明的长度</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="766"/>
-        <source>decoder warning: {warning}</source>
-        <translation>解码器警告：{warning}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="769"/>
-        <source>EXIF could not be read: {error}</source>
-        <translation>无法读取 EXIF：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="772"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="938"/>
-        <source>{value} is not a valid date and time</source>
-        <translation>“{value}”不是有效的日期时间</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="775"/>
-        <source>{value} is not a UTC offset</source>
-        <translation>“{value}”不是 UTC 偏移量</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="778"/>
-        <source>the EXIF offset {offset} differs from {zone} at that time ({zone_offset}); the EXIF offset is used</source>
-        <translation>EXIF 时区偏移 {offset} 与 {zone} 当时的偏移（{zone_offset}）不同；采用 EXIF 偏移</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="783"/>
-        <source>the EXIF offset {offset} differs from {zone} at that time (no offset); the EXIF offset is used</source>
-        <translation>EXIF 时区偏移 {offset} 与 {zone} 当时的偏移不同；采用 EXIF 偏移</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="788"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="944"/>
-        <source>{time} does not exist in {zone} (clock change)</source>
-        <translation>{time} 在 {zone} 中不存在（时钟调整）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="791"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="947"/>
-        <source>{time} occurs twice in {zone} (clock change); the first is used</source>
-        <translation>{time} 在 {zone} 中出现两次（时钟调整）；采用第一次</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="794"/>
-        <source>invalid value {value}; ignored</source>
-        <translation>取值 {value} 无效；已忽略</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="797"/>
-        <source>GPS position present but unreadable</source>
-        <translation>含有 GPS 位置，但无法读取</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="801"/>
-        <source>{format} recording (file signature)</source>
-        <translation>{format} 录音录像（按文件签名识别）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="804"/>
-        <source>{format} audio recording, {duration} (file signature)</source>
-        <translation>{format} 录音，时长 {duration}（按文件签名识别）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="807"/>
-        <source>{format} video recording, {duration} (file signature)</source>
-        <translation>{format} 录像，时长 {duration}（按文件签名识别）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="810"/>
-        <source>length unknown</source>
-        <translation>未知</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="811"/>
-        <source>{reason}; the file name says {claimed}</source>
-        <translation>{reason}；文件名表明为 {claimed}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="814"/>
-        <source>not an audio or video recording in a known format ({head})</source>
-        <translation>不是已知格式的录音或录像（{head}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="817"/>
-        <source>the file name says {claimed} but the content is not an audio or video recording in a known format ({head})</source>
-        <translation>文件名表明为 {claimed}，但内容不是已知格式的录音或录像（{head}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="822"/>
-        <source>the file type box names {brand}: a still picture (HEIF/AVIF), not a recording</source>
-        <translation>文件类型框标明为 {brand}：这是静态图片（HEIF/AVIF），不是录音录像</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="826"/>
-        <source>the {format} structure cannot be read ({error})</source>
-        <translation>无法读取该 {format} 文件的结构（{error}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="829"/>
-        <source>{part} declares {size} bytes but only {left} remain: the file is cut or damaged</source>
-        <translation>{part} 声明长度为 {size} 字节，但文件只剩 {left} 字节：文件不完整或已损坏</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="833"/>
-        <source>{part} declares {size} bytes, less than its own {header}-byte header</source>
-        <translation>{part} 声明长度为 {size} 字节，小于其自身 {header} 字节的头部</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="836"/>
-        <source>the file ends inside a header ({left} bytes left)</source>
-        <translation>文件在某个头部中间结束（仅剩 {left} 字节）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="839"/>
-        <source>nested more than {limit} levels deep</source>
-        <translation>嵌套层级超过 {limit} 层</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="842"/>
-        <source>more than {limit} boxes, chunks or elements</source>
-        <translation>box、chunk 或元素的数量超过 {limit} 个</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="845"/>
-        <source>no movie box (moov): the recording was never finished (the app or the phone stopped before saving it) or the file is cut</source>
-        <translation>缺少影片信息框（moov）：录制未正常结束（应用或手机在保存前停止），或文件不完整</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="850"/>
-        <source>the required {part} is missing</source>
-        <translation>缺少必需的 {part}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="853"/>
-        <source>no audio or video track</source>
-        <translation>没有音频或视频轨道</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="854"/>
-        <source>{part} holds {size} bytes, fewer than the {need} its fields take</source>
-        <translation>{part} 只有 {size} 字节，少于其字段所需的 {need} 字节</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="857"/>
-        <source>{part} has an unknown version {version}</source>
-        <translation>{part} 的版本 {version} 未知</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="860"/>
-        <source>the header says {channels} channels at {rate} Hz</source>
-        <translation>文件头声明为 {channels} 个声道、{rate} Hz</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="863"/>
-        <source>no audio data chunk (data)</source>
-        <translation>缺少音频数据块（data）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="866"/>
-        <source>no MPEG audio frame found</source>
-        <translation>未找到 MPEG 音频帧</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="867"/>
-        <source>not a valid Ogg page</source>
-        <translation>不是有效的 Ogg 页</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="868"/>
-        <source>the Ogg stream holds {codec}, not Opus, Vorbis, Speex or FLAC audio</source>
-        <translation>该 Ogg 流的内容是 {codec}，不是 Opus、Vorbis、Speex 或 FLAC 音频</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="871"/>
-        <source>invalid element ID</source>
-        <translation>元素 ID 无效</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="872"/>
-        <source>invalid element size</source>
-        <translation>元素长度无效</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="873"/>
-        <source>{part} states no size, which only the Segment and Clusters may do</source>
-        <translation>{part} 未声明长度，只有 Segment 和 Cluster 可以这样做</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="876"/>
-        <source>the EBML document type is {doctype}, not Matroska or WebM</source>
-        <translation>EBML 文档类型为“{doctype}”，不是 Matroska 或 WebM</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="879"/>
-        <source>the first FLAC metadata block is not STREAMINFO</source>
-        <translation>第一个 FLAC 元数据块不是 STREAMINFO</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="885"/>
-        <source>{count} bytes follow the end of the {format} data</source>
-        <translation>{format} 数据结束之后还有 {count} 字节</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="888"/>
-        <source>the audio data declares {declared} bytes but only {present} are present: the file is cut; the length counts the bytes present</source>
-        <translation>音频数据声明为 {declared} 字节，但实际只有 {present} 字节：文件不完整；时长按现有字节计算</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="893"/>
-        <source>the audio data chunk states no real size ({declared}): it is read to the end of the file</source>
-        <translation>音频数据块未声明实际长度（{declared}）：读取至文件末尾</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="898"/>
-        <source>the last frame is cut; the length counts whole frames only</source>
-        <translation>最后一帧不完整；时长只计算完整的帧</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="901"/>
-        <source>{count} bytes from here are not audio frames of this stream; the length counts the frames before them</source>
-        <translation>从此处起的 {count} 字节不是该音频流的帧；时长只计算此前的帧</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="906"/>
-        <source>the file has no frame count: the length is estimated from its size at {bitrate} kbit/s</source>
-        <translation>文件未记录帧数：时长按文件大小和 {bitrate} kbit/s 的码率估算</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="911"/>
-        <source>the frame count header says {declared} bytes of audio but {present} are present: the file is cut; the length is scaled to the bytes present</source>
-        <translation>帧数信息头声明音频为 {declared} 字节，但实际只有 {present} 字节：文件不完整；时长按现有字节比例折算</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="916"/>
-        <source>the file does not state its length</source>
-        <translation>文件未注明时长</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="919"/>
-        <source>the file states a length of {seconds} seconds, which cannot be right; ignored</source>
-        <translation>文件注明的时长为 {seconds} 秒，显然有误；已忽略</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="923"/>
-        <source>{part} has an invalid value; ignored</source>
-        <translation>{part} 的值无效；已忽略</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="926"/>
-        <source>the last Ogg page is cut; the length is read from the last complete page</source>
-        <translation>最后一个 Ogg 页不完整；时长取自最后一个完整的页</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="929"/>
-        <source>no audio frames follow the header</source>
-        <translation>文件头之后没有音频帧</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="932"/>
-        <source>the metadata ({part}) is damaged and was not read</source>
-        <translation>元数据（{part}）已损坏，未读取</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="935"/>
-        <source>{value} is not between 1970 and 2100; ignored</source>
-        <translation>“{value}”不在 1970 年至 2100 年之间；已忽略</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="941"/>
-        <source>{value} gives no time of day; no recording time is taken from it</source>
-        <translation>“{value}”只有日期没有具体时间；未据此确定录制时间</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="951"/>
-        <source>LINE chat history .txt, {locale} header (1:1)</source>
-        <translation>LINE 聊天记录 .txt，{locale}表头（一对一）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="954"/>
-        <source>LINE chat history .txt, {locale} header (group)</source>
-        <translation>LINE 聊天记录 .txt，{locale}表头（群聊）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="957"/>
-        <source>LINE chat history .txt, {locale} header (chat)</source>
-        <translation>LINE 聊天记录 .txt，{locale}表头（聊天）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="960"/>
-        <source>LINE chat history .txt, [LINE] header in an unknown locale</source>
-        <translation>LINE 聊天记录 .txt，[LINE] 表头，语言区域未知</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="963"/>
-        <source>LINE chat history .txt without header (date lines + tab-separated messages)</source>
-        <translation>LINE 聊天记录 .txt，无表头（日期行 + 制表符分隔的消息）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="967"/>
-        <source>LINE for Windows &apos;Save chat&apos; .txt (space-separated)</source>
-        <translation>LINE Windows 版“保存聊天”.txt（空格分隔）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="970"/>
-        <source>no LINE chat history .txt in this folder or zip</source>
-        <translation>此文件夹或压缩包中没有 LINE 聊天记录 .txt</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="973"/>
-        <source>several LINE chat histories: {found}; pick one</source>
-        <translation>有多份 LINE 聊天记录：{found}；请选择其中一份</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="976"/>
-        <source>weekday {weekday} not recognised; date read as Y/M/D</source>
-        <translation>无法识别星期“{weekday}”；日期按 年/月/日 读取</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="979"/>
-        <source>weekday {weekday} does not match {date}</source>
-        <translation>星期“{weekday}”与 {date} 不符</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="982"/>
-        <source>weekday {weekday} matches neither reading of {first}/{second}/{year}; read as M/D/Y</source>
-        <translation>星期“{weekday}”与 {first}/{second}/{year} 的两种读法都不符；按 月/日/年 读取</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="986"/>
-        <source>message line before any date line</source>
-        <translation>消息行出现在任何日期行之前</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="989"/>
-        <source>space-separated LINE format: the sender is the header&apos;s partner name when a line starts with it, else the first word; check multi-word names</source>
-        <translation>空格分隔的 LINE 格式：行首为表头中的对方名称时以其为发送人，否则取第一个词；请核对含空格的名称</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="994"/>
-        <source>unrecognised line before the first date: {line}</source>
-        <translation>第一个日期之前有无法识别的行：“{line}”</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="997"/>
-        <source>{count} line(s) without a time were joined to the message before them</source>
-        <translation>{count} 行没有时间，已并入其前一条消息</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1000"/>
-        <source>not a LINE chat history</source>
-        <translation>不是 LINE 聊天记录</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1001"/>
-        <source>a quoted multi-line message is not closed; its lines are kept as written</source>
-        <translation>带引号的多行消息未闭合；其各行按原样保留</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1004"/>
-        <source>date {date} out of range</source>
-        <translation>日期 {date} 超出范围</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1007"/>
-        <source>unrecognised line kept as unknown</source>
-        <translation>无法识别的行，按未知类型保留</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1010"/>
-        <source>LINE .txt</source>
-        <translation>LINE .txt</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1012"/>
-        <source>Messenger/Instagram JSON</source>
-        <translation>Messenger/Instagram JSON</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1015"/>
-        <source>{reason}, {count} files: {files}</source>
-        <translation>{reason}，共 {count} 个文件：{files}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1018"/>
-        <source>{where} JSON download ({count} message_N.json file(s))</source>
-        <translation>{where} JSON 下载包（{count} 个 message_N.json 文件）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1021"/>
-        <source>Messenger/Instagram HTML download (not readable: request JSON)</source>
-        <translation>Messenger/Instagram HTML 下载包（无法读取：请申请 JSON 格式）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1024"/>
-        <source>{where} (messages[] with sender_name, timestamp_ms)</source>
-        <translation>{where}（messages[] 含 sender_name、timestamp_ms）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1027"/>
-        <source>this is the HTML download; request &apos;Download your information&apos; in JSON format</source>
-        <translation>这是 HTML 格式的下载包；请在“下载你的信息”中申请 JSON 格式</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1031"/>
-        <source>no message_N.json in this folder or zip</source>
-        <translation>此文件夹或压缩包中没有 message_N.json</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1034"/>
-        <source>{count} conversations ({shown}); pick one message_N.json</source>
-        <translation>共 {count} 个对话（{shown}）；请选择其中一个 message_N.json</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1037"/>
-        <source>{count} conversations ({shown} and {more} more); pick one message_N.json</source>
-        <translation>共 {count} 个对话（{shown} 等，另有 {more} 个）；请选择其中一个 message_N.json</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1040"/>
-        <source>no &apos;messages&apos; array: not a Messenger/Instagram message_N.json</source>
-        <translation>没有 messages 数组：不是 Messenger/Instagram 的 message_N.json</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1043"/>
-        <source>no message has &apos;sender_name&apos; or &apos;timestamp_ms&apos;: not a Messenger/Instagram message_N.json (another app&apos;s export? choose its format)</source>
-        <translation>没有任何消息含 sender_name 或 timestamp_ms：不是 Messenger/Instagram 的 message_N.json（是其他应用的导出文件？请选择相应格式）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1048"/>
-        <source>{file}: re-decoded {count} mojibake string(s) (UTF-8 bytes written as \u00XX code points) from latin-1 to UTF-8</source>
-        <translation>{file}：已将 {count} 个乱码字符串（以 \u00XX 码位写入的 UTF-8 字节）从 latin-1 重新解码为 UTF-8</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1053"/>
-        <source>{count} string(s) could not be re-decoded as UTF-8 and are kept as written</source>
-        <translation>{count} 个字符串无法重新解码为 UTF-8，按原样保留</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1057"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1209"/>
-        <source>message is not a JSON object; kept as unknown</source>
-        <translation>消息不是 JSON 对象；按未知类型保留</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1060"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1215"/>
-        <source>message type {type} kept as unknown</source>
-        <translation>消息类型“{type}”按未知类型保留</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1063"/>
-        <source>message with neither content nor media kept as unknown</source>
-        <translation>既无内容也无媒体的消息，按未知类型保留</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1066"/>
-        <source>timestamp_ms {value} unreadable; placed at 1970-01-01</source>
-        <translation>timestamp_ms {value} 无法读取；时间置为 1970-01-01</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1070"/>
-        <source>SMS Backup &amp; Restore XML ({sms_content}, &lt;{root}&gt;)</source>
-        <translation>SMS Backup &amp; Restore XML（{sms_content}，&lt;{root}&gt;）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1073"/>
-        <source>SMS Backup &amp; Restore XML ({sms_content}, &lt;{root}&gt;, v{version})</source>
-        <translation>SMS Backup &amp; Restore XML（{sms_content}，&lt;{root}&gt;，v{version}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1076"/>
-        <source>SMS Backup &amp; Restore XML</source>
-        <translation>SMS Backup &amp; Restore XML</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1077"/>
-        <source>SMS backup ({count} counterparts)</source>
-        <translation>短信备份（{count} 个联系方）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1080"/>
-        <source>combined {count} surrogate-pair character reference(s) (e.g. &amp;#55357;&amp;#56832;) into the characters they encode</source>
-        <translation>已将 {count} 个代理对字符引用（如 &amp;#55357;&amp;#56832;）合并为其所表示的字符</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1085"/>
-        <source>replaced {count} lone surrogate character reference(s) with U+FFFD</source>
-        <translation>已将 {count} 个孤立的代理字符引用替换为 U+FFFD</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1088"/>
-        <source>replaced {count} reference(s) to characters XML 1.0 forbids ({chars}) with U+FFFD</source>
-        <translation>已将 {count} 个 XML 1.0 禁止的字符引用（{chars}）替换为 U+FFFD</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1092"/>
-        <source>no SMS Backup &amp; Restore XML in this folder or zip</source>
-        <translation>此文件夹或压缩包中没有 SMS Backup &amp; Restore XML</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1095"/>
-        <source>several SMS Backup &amp; Restore files: {found}; pick one</source>
-        <translation>有多个 SMS Backup &amp; Restore 文件：{found}；请选择其中一个</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1098"/>
-        <source>&lt;{tag}&gt; is not &lt;smses&gt; or &lt;calls&gt;: not an SMS Backup &amp; Restore file</source>
-        <translation>根元素 &lt;{tag}&gt; 不是 &lt;smses&gt; 或 &lt;calls&gt;：不是 SMS Backup &amp; Restore 文件</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1101"/>
-        <source>XML not well-formed: {error}</source>
-        <translation>XML 格式不正确：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1104"/>
-        <source>refused unsafe XML: {error}</source>
-        <translation>已拒绝不安全的 XML：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1105"/>
-        <source>unsupported XML encoding: {error}</source>
-        <translation>不支持的 XML 编码：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1108"/>
-        <source>XML nested too deeply</source>
-        <translation>XML 嵌套层级过深</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1109"/>
-        <source>no root element</source>
-        <translation>没有根元素</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1110"/>
-        <source>&lt;{tag} count={declared}&gt; but {total} record(s) found: the file may be truncated or edited</source>
-        <translation>&lt;{tag} count={declared}&gt; 但实际找到 {total} 条记录：文件可能不完整或被修改过</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1115"/>
-        <source>unknown element &lt;{tag}&gt; kept as unknown</source>
-        <translation>未知元素 &lt;{tag}&gt;，按未知类型保留</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1118"/>
-        <source>date {value} read as seconds, not milliseconds</source>
-        <translation>日期 {value} 按秒（而非毫秒）读取</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1121"/>
-        <source>unreadable date {value}; placed at the previous record&apos;s time</source>
-        <translation>日期“{value}”无法读取；时间沿用上一条记录</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1124"/>
-        <source>SMS {sms_type}: not a delivered message</source>
-        <translation>短信（{sms_type}）：不是已送达的消息</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1127"/>
-        <source>SMS unknown type {type}: not a delivered message</source>
-        <translation>短信类型未知（“{type}”）：不是已送达的消息</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1130"/>
-        <source>MMS {mms_box}: not a delivered message</source>
-        <translation>彩信（{mms_box}）：不是已送达的消息</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1133"/>
-        <source>MMS unknown msg_box {box}: not a delivered message</source>
-        <translation>彩信信箱未知（msg_box “{box}”）：不是已送达的消息</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1136"/>
-        <source>MMS with neither text nor attachment</source>
-        <translation>既无文字也无附件的彩信</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1139"/>
-        <source>text part with undecodable data</source>
-        <translation>文字部分的数据无法解码</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1142"/>
-        <source>part {name}: base64 data does not decode</source>
-        <translation>部分“{name}”：base64 数据无法解码</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1146"/>
-        <source>Telegram Desktop export folder/zip with {member}</source>
-        <translation>Telegram Desktop 导出文件夹/压缩包，含 {member}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1149"/>
-        <source>Telegram Desktop JSON, full export (chats.list)</source>
-        <translation>Telegram Desktop JSON，完整导出（chats.list）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1152"/>
-        <source>Telegram Desktop JSON, single chat</source>
-        <translation>Telegram Desktop JSON，单个聊天</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1155"/>
-        <source>Telegram Desktop JSON, single chat, {chat_type}</source>
-        <translation>Telegram Desktop JSON，单个聊天，{chat_type}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1158"/>
-        <source>Telegram Desktop JSON</source>
-        <translation>Telegram Desktop JSON</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1159"/>
-        <source>no result.json in this folder or zip (Telegram JSON export)</source>
-        <translation>此文件夹或压缩包中没有 result.json（Telegram JSON 导出）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1162"/>
-        <source>several result.json files: {found}; pick one</source>
-        <translation>有多个 result.json 文件：{found}；请选择其中一个</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1165"/>
-        <source>this is an HTML file; export the chat again choosing &apos;Machine-readable JSON&apos;</source>
-        <translation>这是 HTML 文件；请重新导出聊天并选择“Machine-readable JSON”</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1169"/>
-        <source>the top level is not a JSON object</source>
-        <translation>顶层不是 JSON 对象</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1172"/>
-        <source>replaced {count} invalid \xHH escape(s) with \u00HH (Telegram Desktop writer bug, tdesktop#27571)</source>
-        <translation>已将 {count} 个无效的 \xHH 转义替换为 \u00HH（Telegram Desktop 写入错误，tdesktop#27571）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1177"/>
-        <source>quoted {count} unquoted document_id value(s) (Telegram Desktop writer bug, tdesktop#24961)</source>
-        <translation>已为 {count} 个未加引号的 document_id 值加上引号（Telegram Desktop 写入错误，tdesktop#24961）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1182"/>
-        <source>a chat entry is not a JSON object</source>
-        <translation>某个聊天条目不是 JSON 对象</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1185"/>
-        <source>no &apos;messages&apos; array and no &apos;chats.list&apos;: not a Telegram JSON export</source>
-        <translation>既没有 messages 数组也没有 chats.list：不是 Telegram JSON 导出</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1188"/>
-        <source>the export holds no chats</source>
-        <translation>导出中没有任何聊天</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1189"/>
-        <source>the export holds {count} chats; choose one by id or name: {chats}</source>
-        <translation>导出中有 {count} 个聊天；请按 ID 或名称选择一个：{chats}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1192"/>
-        <source>{count} chats match {wanted}; choose by id: {chats}</source>
-        <translation>有 {count} 个聊天与“{wanted}”匹配；请按 ID 选择：{chats}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1195"/>
-        <source>no chat with id or name {wanted}; chats: {chats}</source>
-        <translation>没有 ID 或名称为“{wanted}”的聊天；现有聊天：{chats}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1198"/>
-        <source>{chats}; and {more} more</source>
-        <translation>{chats}；另有 {more} 个</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1201"/>
-        <source>the chat has no &apos;messages&apos; array</source>
-        <translation>该聊天没有 messages 数组</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1204"/>
-        <source>no message has &apos;date&apos;, &apos;date_unixtime&apos; or a Telegram &apos;type&apos;: not a Telegram Desktop export (another app&apos;s JSON? choose its format)</source>
-        <translation>没有任何消息含 date、date_unixtime 或 Telegram 的 type：不是 Telegram Desktop 导出（是其他应用的 JSON？请选择相应格式）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1212"/>
-        <source>duplicate key {key}; later value kept as {kept} (tdesktop#28781)</source>
-        <translation>键“{key}”重复；后一个值保存为“{kept}”（tdesktop#28781）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1218"/>
-        <source>date_unixtime {value} out of range</source>
-        <translation>date_unixtime {value} 超出范围</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1221"/>
-        <source>date_unixtime {value} is not a number</source>
-        <translation>date_unixtime“{value}”不是数字</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1224"/>
-        <source>unreadable date {value}</source>
-        <translation>日期“{value}”无法读取</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1227"/>
-        <source>no date; placed at the previous message&apos;s time</source>
-        <translation>没有日期；时间沿用上一条消息</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1230"/>
-        <source>unreadable date {value}; date_unixtime used</source>
-        <translation>日期“{value}”无法读取；采用 date_unixtime</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1233"/>
-        <source>the &apos;date&apos; text differs from date_unixtime by {offset} in zone {zone} for {count} message(s); the exporting PC was probably in another zone. date_unixtime was used</source>
-        <translation>在 {zone} 时区下，{count} 条消息的 date 文本与 date_unixtime 相差 {offset}；导出时电脑可能处于其他时区。已采用 date_unixtime</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1239"/>
-        <source>the &apos;date&apos; text differs from date_unixtime by {amounts} further different amount(s) in {count} message(s); date_unixtime was used</source>
-        <translation>另有 {count} 条消息的 date 文本与 date_unixtime 存在 {amounts} 种不同差值；已采用 date_unixtime</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1244"/>
-        <source>&apos;text&apos; is neither a string nor an array; kept as JSON</source>
-        <translation>text 既不是字符串也不是数组；按 JSON 保留</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1247"/>
-        <source>unreadable text part kept as JSON</source>
-        <translation>无法读取的文本片段，按 JSON 保留</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1251"/>
-        <source>not a {variant}</source>
-        <translation>不是 {variant}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1252"/>
-        <source>no {variant} in this folder or zip</source>
-        <translation>此文件夹或压缩包中没有 {variant}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1255"/>
-        <source>several chat files in this folder or zip: {found}; pick one</source>
-        <translation>此文件夹或压缩包中有多个聊天文件：{found}；请选择其中一个</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1258"/>
-        <source>WeChat MemoTrace AI-training JSON (not accepted as evidence)</source>
-        <translation>微信 MemoTrace AI 训练用 JSON（不能作为证据）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1261"/>
-        <source>MemoTrace&apos;s JSON export is an AI training set: shuffled, text only, no times or senders. It cannot serve as evidence; export CSV, TXT or HTML instead</source>
-        <translation>MemoTrace 的 JSON 导出是 AI 训练数据集：顺序打乱、只有文字、没有时间和发送人，不能作为证据；请改为导出 CSV、TXT 或 HTML</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1266"/>
-        <source>not a recognised WeChat export (MemoTrace CSV/TXT/HTML, PyWxDump CSV, WechatExporter TXT/HTML)</source>
-        <translation>不是可识别的微信导出文件（MemoTrace CSV/TXT/HTML、PyWxDump CSV、WechatExporter TXT/HTML）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1272"/>
-        <source>WeChat MemoTrace CSV, {encoding}, {columns} columns</source>
-        <translation>微信 MemoTrace CSV，{encoding}，{columns} 列</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1275"/>
-        <source>WeChat PyWxDump CSV (msg/src columns), {encoding}, {columns} columns</source>
-        <translation>微信 PyWxDump CSV（msg/src 列），{encoding}，{columns} 列</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1278"/>
-        <source>WeChat PyWxDump CSV (older JSON content column), {encoding}, {columns} columns</source>
-        <translation>微信 PyWxDump CSV（旧版 JSON content 列），{encoding}，{columns} 列</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1282"/>
-        <source>{reason}; {count} pages</source>
-        <translation>{reason}；共 {count} 页</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1285"/>
-        <source>not a {variant} header: missing {missing}</source>
-        <translation>不是 {variant} 表头：缺少 {missing}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1288"/>
-        <source>row has {fields} fields, the header has {width}: the file is truncated or damaged</source>
-        <translation>该行有 {fields} 个字段，表头有 {width} 个：文件不完整或已损坏</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1292"/>
-        <source>no messages after the header</source>
-        <translation>表头之后没有消息</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1295"/>
-        <source>unreadable time {time}</source>
-        <translation>时间“{time}”无法读取</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1298"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1428"/>
-        <source>time {time} out of range</source>
-        <translation>时间“{time}”超出范围</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1301"/>
-        <source>duplicate of row {row} (same time, direction, type and content); kept, decide in the preview</source>
-        <translation>与第 {row} 行重复（时间、方向、类型和内容均相同）；已保留，请在预览中决定</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1306"/>
-        <source>duplicate of row {row} of {file} (same time, direction, type and content); kept, decide in the preview</source>
-        <translation>与 {file} 的第 {row} 行重复（时间、方向、类型和内容均相同）；已保留，请在预览中决定</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1311"/>
-        <source>IsSender is {value}, not 0 or 1</source>
-        <translation>IsSender 为“{value}”，不是 0 或 1</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1314"/>
-        <source>Type/SubType {type}/{subtype} are not numbers; kept as unknown</source>
-        <translation>Type/SubType“{type}”/“{subtype}”不是数字；按未知类型保留</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1317"/>
-        <source>neither CreateTime nor StrTime is readable</source>
-        <translation>CreateTime 和 StrTime 都无法读取</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1320"/>
-        <source>CreateTime {value} is not unix seconds (an Excel re-save?); time read from StrTime in {zone}</source>
-        <translation>CreateTime“{value}”不是 Unix 秒数（是否经 Excel 另存？）；改按 {zone} 时区读取 StrTime</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1325"/>
-        <source>StrTime {value} is not a time</source>
-        <translation>StrTime“{value}”不是时间</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1328"/>
-        <source>CreateTime {value} out of range</source>
-        <translation>CreateTime {value} 超出范围</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1331"/>
-        <source>StrTime is consistently {shift} from CreateTime read in {zone}: the exporting PC ran in another time zone; sent_at follows CreateTime</source>
-        <translation>按 {zone} 读取时，StrTime 与 CreateTime 一律相差 {shift}：导出时电脑处于其他时区；发送时间以 CreateTime 为准</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1336"/>
-        <source>StrTime differs from CreateTime by {shift} in {zone}; sent_at follows CreateTime</source>
-        <translation>在 {zone} 时区下 StrTime 与 CreateTime 相差 {shift}；发送时间以 CreateTime 为准</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1340"/>
-        <source>{count} more rows differ by {shift}</source>
-        <translation>另有 {count} 行相差 {shift}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1343"/>
-        <source>no msg or content column</source>
-        <translation>没有 msg 或 content 列</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1346"/>
-        <source>CreateTime out of range</source>
-        <translation>CreateTime 超出范围</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1349"/>
-        <source>content is not the JSON {src, msg} object; kept as is</source>
-        <translation>content 不是含 src 与 msg 的 JSON 对象；按原样保留</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1352"/>
-        <source>rows {first}-{last} of the split export are missing</source>
-        <translation>分页导出缺少第 {first}–{last} 行</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1355"/>
-        <source>page holds exactly {rows} rows: PyWxDump may have written further pages that are not in this import</source>
-        <translation>该页恰好有 {rows} 行：PyWxDump 可能还写出了未包含在本次导入中的后续分页</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1361"/>
-        <source>WeChat MemoTrace HTML (embedded message array), {encoding}</source>
-        <translation>微信 MemoTrace HTML（内嵌消息数组），{encoding}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1364"/>
-        <source>WeChat WechatExporter HTML, {encoding}</source>
-        <translation>微信 WechatExporter HTML，{encoding}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1367"/>
-        <source>WeChat WechatExporter HTML with Files/Data pages, {encoding}</source>
-        <translation>微信 WechatExporter HTML，含 Files/Data 分页，{encoding}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1370"/>
-        <source>array item is not an object</source>
-        <translation>数组元素不是对象</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1373"/>
-        <source>no messages</source>
-        <translation>没有消息</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1374"/>
-        <source>no JavaScript message array in the page</source>
-        <translation>页面中没有 JavaScript 消息数组</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1377"/>
-        <source>broken message array: {error} (file truncated or edited?)</source>
-        <translation>消息数组已损坏：{error}（文件不完整或被修改过？）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1380"/>
-        <source>no MemoTrace message array (chatMessages) found</source>
-        <translation>未找到 MemoTrace 消息数组（chatMessages）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1383"/>
-        <source>missing or invalid timestamp</source>
-        <translation>时间戳缺失或无效</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1386"/>
-        <source>message has no numeric type</source>
-        <translation>消息没有数字类型</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1389"/>
-        <source>unreadable HTML: {error}</source>
-        <translation>无法读取的 HTML：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1392"/>
-        <source>no message blocks in the page; a paged WechatExporter export keeps them in Files/Data/msg-N.js: import the whole folder or zip</source>
-        <translation>页面中没有消息块；分页的 WechatExporter 导出把消息放在 Files/Data/msg-N.js 中：请导入整个文件夹或压缩包</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1397"/>
-        <source>page file is not UTF-8 text</source>
-        <translation>分页文件不是 UTF-8 文本</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1400"/>
-        <source>broken page: {error}</source>
-        <translation>分页已损坏：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1401"/>
-        <source>page has no message array</source>
-        <translation>分页中没有消息数组</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1404"/>
-        <source>not message HTML</source>
-        <translation>不是消息 HTML</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1405"/>
-        <source>message block has no time</source>
-        <translation>消息块没有时间</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1408"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1427"/>
-        <source>invalid time {time}</source>
-        <translation>时间“{time}”无效</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1409"/>
-        <source>time out of range</source>
-        <translation>时间超出范围</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1412"/>
-        <source>system notice has no time in WechatExporter HTML; sent_at copied from {from_locator} ({time}); the true time is not before it</source>
-        <translation>WechatExporter HTML 中的系统通知没有时间；发送时间取自 {from_locator}（{time}）；实际时间不早于此</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1417"/>
-        <source>system notice has no time in WechatExporter HTML; sent_at copied from {from_locator} ({time}); the true time is not after it</source>
-        <translation>WechatExporter HTML 中的系统通知没有时间；发送时间取自 {from_locator}（{time}）；实际时间不晚于此</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1422"/>
-        <source>no dated message in the export</source>
-        <translation>导出中没有带时间的消息</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1426"/>
-        <source>{variant}, {encoding}</source>
-        <translation>{variant}，{encoding}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1431"/>
-        <source>no messages in the file</source>
-        <translation>文件中没有消息</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1434"/>
-        <source>record without header</source>
-        <translation>记录没有表头行</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1435"/>
-        <source>expected a record header &apos;YYYY-MM-DD HH:MM:SS name&apos;</source>
-        <translation>此处应为记录表头“YYYY-MM-DD HH:MM:SS 名称”</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1438"/>
-        <source>expected &apos;name (YYYY-MM-DD HH:MM:SS):message&apos; or &apos;系统消息: ...&apos;</source>
-        <translation>此处应为“名称 (YYYY-MM-DD HH:MM:SS):消息”或“系统消息: …”</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1441"/>
-        <source>system line has no time in WechatExporter TXT; sent_at copied from line {line} ({time}); the true time is not before it</source>
-        <translation>WechatExporter TXT 中的系统消息行没有时间；发送时间取自第 {line} 行（{time}）；实际时间不早于此</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1446"/>
-        <source>system line has no time in WechatExporter TXT; sent_at copied from line {line} ({time}); the true time is not after it</source>
-        <translation>WechatExporter TXT 中的系统消息行没有时间；发送时间取自第 {line} 行（{time}）；实际时间不晚于此</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1451"/>
-        <source>no dated message in the file</source>
-        <translation>文件中没有带时间的消息</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1455"/>
-        <source>WhatsApp {platform}, {language}, {clock}, {orders}</source>
-        <translation>WhatsApp {platform}，{language}，{clock}，{orders}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1458"/>
-        <source>{reason}, {extra}</source>
-        <translation>{reason}，{extra}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1459"/>
-        <source>ambiguous d/m vs m/d ({note})</source>
-        <translation>日/月顺序不明确（{note}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1462"/>
-        <source>Buddhist calendar</source>
-        <translation>佛历</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1463"/>
-        <source>Japanese calendar</source>
-        <translation>日本年号纪年</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1464"/>
-        <source>no day above 12; chosen by fewer out-of-order dates</source>
-        <translation>没有大于 12 的日期；按时间倒序较少的读法选定</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1467"/>
-        <source>no day above 12; default m/d for unpadded &apos;/&apos; dates with 2-digit years</source>
-        <translation>没有大于 12 的日期；对不补零、两位年份的“/”日期默认按 月/日</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1470"/>
-        <source>no day above 12; default d/m</source>
-        <translation>没有大于 12 的日期；默认按 日/月</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1473"/>
-        <source>no WhatsApp chat .txt file in the export</source>
-        <translation>导出中没有 WhatsApp 聊天 .txt 文件</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1476"/>
-        <source>several WhatsApp chat files: {found}; pick one</source>
-        <translation>有多个 WhatsApp 聊天文件：{found}；请选择其中一个</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1479"/>
-        <source>unknown time zone {tz}</source>
-        <translation>未知时区“{tz}”</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1480"/>
-        <source>no WhatsApp message header found</source>
-        <translation>未找到 WhatsApp 消息头</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1483"/>
-        <source>day/month order is ambiguous ({note}); read as {order}/y, check against a known date</source>
-        <translation>日/月顺序不明确（{note}）；已按 {order}/年 读取，请对照一个已知日期核实</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1487"/>
-        <source>text before the first message header was not parsed: {excerpt}</source>
-        <translation>第一条消息头之前的文字未解析：“{excerpt}”</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1490"/>
-        <source>text before the first message header was not parsed: {excerpt} (+{more} characters)</source>
-        <translation>第一条消息头之前的文字未解析：“{excerpt}”（另有 {more} 个字符）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1494"/>
-        <source>looks like a message header but its date or time is invalid; kept as text of the previous message</source>
-        <translation>看起来是消息头，但日期或时间无效；作为上一条消息的文字保留</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1499"/>
-        <source>looks like a message header but its date is invalid as {written}; kept as text of the previous message</source>
-        <translation>看起来是消息头，但按 {written} 读取时日期无效；作为上一条消息的文字保留</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1504"/>
-        <source>local time {time} occurs twice in {zone} (DST change); read as the first occurrence, UTC{offset} = {utc}</source>
-        <translation>本地时间 {time} 在 {zone} 中出现两次（夏令时调整）；按第一次读取，UTC{offset} = {utc}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1509"/>
-        <source>local time {time} does not exist in {zone} (skipped by a DST change); read with the offset before the change, UTC{offset} = {utc}</source>
-        <translation>本地时间 {time} 在 {zone} 中不存在（被夏令时调整跳过）；按调整前的偏移读取，UTC{offset} = {utc}</translation>
-    </message>
-</context>
-<context>
     <name>Labels</name>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="18"/>
+        <location filename="../../ui/labels.py" line="18"/>
         <source>awaiting approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="19"/>
+        <location filename="../../ui/labels.py" line="19"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="20"/>
+        <location filename="../../ui/labels.py" line="20"/>
         <source>rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="21"/>
+        <location filename="../../ui/labels.py" line="21"/>
         <source>revoked</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="22"/>
+        <location filename="../../ui/labels.py" line="22"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="28"/>
-        <location filename="../../evidence_desk/ui/labels.py" line="154"/>
+        <location filename="../../ui/labels.py" line="28"/>
+        <location filename="../../ui/labels.py" line="154"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="29"/>
-        <location filename="../../evidence_desk/ui/labels.py" line="156"/>
+        <location filename="../../ui/labels.py" line="29"/>
+        <location filename="../../ui/labels.py" line="156"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="30"/>
-        <location filename="../../evidence_desk/ui/labels.py" line="152"/>
+        <location filename="../../ui/labels.py" line="30"/>
+        <location filename="../../ui/labels.py" line="152"/>
         <source>Telegram</source>
         <translation>Telegram</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="31"/>
-        <location filename="../../evidence_desk/ui/labels.py" line="155"/>
+        <location filename="../../ui/labels.py" line="31"/>
+        <location filename="../../ui/labels.py" line="155"/>
         <source>LINE</source>
         <translation>LINE</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="32"/>
+        <location filename="../../ui/labels.py" line="32"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="33"/>
+        <location filename="../../ui/labels.py" line="33"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="39"/>
+        <location filename="../../ui/labels.py" line="39"/>
         <source>debtor</source>
         <translation>债务人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="40"/>
+        <location filename="../../ui/labels.py" line="40"/>
         <source>guarantor</source>
         <translation>担保人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="41"/>
-        <location filename="../../evidence_desk/ui/labels.py" line="63"/>
+        <location filename="../../ui/labels.py" line="41"/>
+        <location filename="../../ui/labels.py" line="63"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="47"/>
+        <location filename="../../ui/labels.py" line="47"/>
         <source>the debtor</source>
         <translation>债务人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="48"/>
+        <location filename="../../ui/labels.py" line="48"/>
         <source>our staff</source>
         <translation>我方员工</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="54"/>
+        <location filename="../../ui/labels.py" line="54"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="55"/>
+        <location filename="../../ui/labels.py" line="55"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="61"/>
+        <location filename="../../ui/labels.py" line="61"/>
         <source>auto loan</source>
         <translation>车贷</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="62"/>
+        <location filename="../../ui/labels.py" line="62"/>
         <source>online loan</source>
         <translation>网贷</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="69"/>
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="70"/>
+        <location filename="../../ui/labels.py" line="70"/>
         <source>in litigation</source>
         <translation>诉讼中</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="71"/>
+        <location filename="../../ui/labels.py" line="71"/>
         <source>settled</source>
         <translation>已和解</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="72"/>
+        <location filename="../../ui/labels.py" line="72"/>
         <source>closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="78"/>
+        <location filename="../../ui/labels.py" line="78"/>
         <source>identity proof</source>
         <translation>身份证明</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="79"/>
+        <location filename="../../ui/labels.py" line="79"/>
         <source>debt confirmation</source>
         <translation>债务确认书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="80"/>
+        <location filename="../../ui/labels.py" line="80"/>
         <source>friend request</source>
         <translation>好友申请</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="81"/>
+        <location filename="../../ui/labels.py" line="81"/>
         <source>consent</source>
         <translation>同意证明</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="82"/>
+        <location filename="../../ui/labels.py" line="82"/>
         <source>document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="83"/>
+        <location filename="../../ui/labels.py" line="83"/>
         <source>chat export</source>
         <translation>聊天记录导出</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="84"/>
+        <location filename="../../ui/labels.py" line="84"/>
         <source>screenshot</source>
         <translation>截图</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="85"/>
+        <location filename="../../ui/labels.py" line="85"/>
         <source>recording</source>
         <translation>录音录像</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="86"/>
+        <location filename="../../ui/labels.py" line="86"/>
         <source>export file</source>
         <translation>导出文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="92"/>
+        <location filename="../../ui/labels.py" line="92"/>
         <source>CC-3: not the debtor or guarantor</source>
         <translation>CC-3：非债务人或担保人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="95"/>
+        <location filename="../../ui/labels.py" line="95"/>
         <source>CC-4: no recorded consent</source>
         <translation>CC-4：无同意记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="101"/>
+        <location filename="../../ui/labels.py" line="101"/>
         <source>text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="102"/>
-        <location filename="../../evidence_desk/ui/labels.py" line="150"/>
+        <location filename="../../ui/labels.py" line="102"/>
+        <location filename="../../ui/labels.py" line="150"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="103"/>
+        <location filename="../../ui/labels.py" line="103"/>
         <source>voice message</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="104"/>
+        <location filename="../../ui/labels.py" line="104"/>
         <source>video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="105"/>
+        <location filename="../../ui/labels.py" line="105"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="106"/>
+        <location filename="../../ui/labels.py" line="106"/>
         <source>sticker</source>
         <translation>表情</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="107"/>
+        <location filename="../../ui/labels.py" line="107"/>
         <source>location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="108"/>
+        <location filename="../../ui/labels.py" line="108"/>
         <source>contact card</source>
         <translation>名片</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="109"/>
+        <location filename="../../ui/labels.py" line="109"/>
         <source>link</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="110"/>
+        <location filename="../../ui/labels.py" line="110"/>
         <source>transfer</source>
         <translation>转账</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="111"/>
+        <location filename="../../ui/labels.py" line="111"/>
         <source>red packet</source>
         <translation>红包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="112"/>
+        <location filename="../../ui/labels.py" line="112"/>
         <source>call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="113"/>
+        <location filename="../../ui/labels.py" line="113"/>
         <source>recalled</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="114"/>
+        <location filename="../../ui/labels.py" line="114"/>
         <source>system</source>
         <translation>系统消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="115"/>
+        <location filename="../../ui/labels.py" line="115"/>
         <source>quote</source>
         <translation>引用</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="116"/>
+        <location filename="../../ui/labels.py" line="116"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="123"/>
+        <location filename="../../ui/labels.py" line="123"/>
         <source>store created</source>
         <translation>创建证据库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="124"/>
+        <location filename="../../ui/labels.py" line="124"/>
         <source>setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="125"/>
+        <location filename="../../ui/labels.py" line="125"/>
         <source>user added</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="126"/>
+        <location filename="../../ui/labels.py" line="126"/>
         <source>password changed</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="127"/>
+        <location filename="../../ui/labels.py" line="127"/>
         <source>password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="128"/>
+        <location filename="../../ui/labels.py" line="128"/>
         <source>user deactivated</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="129"/>
+        <location filename="../../ui/labels.py" line="129"/>
         <source>case opened</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="130"/>
+        <location filename="../../ui/labels.py" line="130"/>
         <source>case edited</source>
         <translation>修改案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="131"/>
+        <location filename="../../ui/labels.py" line="131"/>
         <source>cases imported</source>
         <translation>批量导入案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="132"/>
+        <location filename="../../ui/labels.py" line="132"/>
         <source>contact requested</source>
         <translation>申请联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="133"/>
+        <location filename="../../ui/labels.py" line="133"/>
         <source>contact approved</source>
         <translation>批准联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="134"/>
+        <location filename="../../ui/labels.py" line="134"/>
         <source>contact rejected</source>
         <translation>驳回联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="135"/>
+        <location filename="../../ui/labels.py" line="135"/>
         <source>contact revoked</source>
         <translation>撤销联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="136"/>
+        <location filename="../../ui/labels.py" line="136"/>
         <source>documents attached</source>
         <translation>添加材料</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="137"/>
+        <location filename="../../ui/labels.py" line="137"/>
         <source>chat imported</source>
         <translation>导入聊天记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="138"/>
+        <location filename="../../ui/labels.py" line="138"/>
         <source>time-stamp authority set</source>
         <translation>设置时间戳机构</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="139"/>
+        <location filename="../../ui/labels.py" line="139"/>
         <source>trusted time-stamp</source>
         <translation>可信时间戳</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="140"/>
+        <location filename="../../ui/labels.py" line="140"/>
         <source>tagged</source>
         <translation>添加标签</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="141"/>
+        <location filename="../../ui/labels.py" line="141"/>
         <source>tag withdrawn</source>
         <translation>撤回标签</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="142"/>
+        <location filename="../../ui/labels.py" line="142"/>
         <source>finding acknowledged</source>
         <translation>确认合规提示</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="143"/>
+        <location filename="../../ui/labels.py" line="143"/>
         <source>bundle exported</source>
         <translation>导出证据包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="151"/>
+        <location filename="../../ui/labels.py" line="151"/>
         <source>SMS Backup &amp; Restore</source>
         <translation>SMS Backup &amp; Restore 短信备份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="153"/>
+        <location filename="../../ui/labels.py" line="153"/>
         <source>Messenger/Instagram</source>
         <translation>Messenger/Instagram</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="157"/>
+        <location filename="../../ui/labels.py" line="157"/>
         <source>generic CSV</source>
         <translation>通用 CSV</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="158"/>
+        <location filename="../../ui/labels.py" line="158"/>
         <source>WeChat (MemoTrace CSV)</source>
         <translation>微信（MemoTrace CSV）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="159"/>
+        <location filename="../../ui/labels.py" line="159"/>
         <source>WeChat (PyWxDump CSV)</source>
         <translation>微信（PyWxDump CSV）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="160"/>
+        <location filename="../../ui/labels.py" line="160"/>
         <source>WeChat (WechatExporter TXT)</source>
         <translation>微信（WechatExporter TXT）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="163"/>
+        <location filename="../../ui/labels.py" line="163"/>
         <source>WeChat (MemoTrace TXT)</source>
         <translation>微信（MemoTrace TXT）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="164"/>
+        <location filename="../../ui/labels.py" line="164"/>
         <source>WeChat (MemoTrace HTML)</source>
         <translation>微信（MemoTrace HTML）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="165"/>
+        <location filename="../../ui/labels.py" line="165"/>
         <source>WeChat (WechatExporter HTML)</source>
         <translation>微信（WechatExporter HTML）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="174"/>
+        <location filename="../../ui/labels.py" line="174"/>
         <source>add users</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="175"/>
+        <location filename="../../ui/labels.py" line="175"/>
         <source>reset passwords</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="176"/>
+        <location filename="../../ui/labels.py" line="176"/>
         <source>deactivate users</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="177"/>
+        <location filename="../../ui/labels.py" line="177"/>
         <source>list users</source>
         <translation>查看用户列表</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="178"/>
+        <location filename="../../ui/labels.py" line="178"/>
         <source>change settings</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="179"/>
+        <location filename="../../ui/labels.py" line="179"/>
         <source>read settings</source>
         <translation>查看设置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="180"/>
+        <location filename="../../ui/labels.py" line="180"/>
         <source>read the ledger</source>
         <translation>查看存证链</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="181"/>
+        <location filename="../../ui/labels.py" line="181"/>
         <source>verify the store</source>
         <translation>校验证据库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="182"/>
+        <location filename="../../ui/labels.py" line="182"/>
         <source>open cases</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="183"/>
+        <location filename="../../ui/labels.py" line="183"/>
         <source>edit cases</source>
         <translation>修改案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="184"/>
+        <location filename="../../ui/labels.py" line="184"/>
         <source>read cases</source>
         <translation>查看案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="185"/>
+        <location filename="../../ui/labels.py" line="185"/>
         <source>import cases</source>
         <translation>批量导入案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="186"/>
+        <location filename="../../ui/labels.py" line="186"/>
         <source>request contacts</source>
         <translation>申请联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="187"/>
+        <location filename="../../ui/labels.py" line="187"/>
         <source>decide contact requests</source>
         <translation>审批联系人申请</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="188"/>
+        <location filename="../../ui/labels.py" line="188"/>
         <source>read contacts</source>
         <translation>查看联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="189"/>
+        <location filename="../../ui/labels.py" line="189"/>
         <source>add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="190"/>
+        <location filename="../../ui/labels.py" line="190"/>
         <source>read evidence</source>
         <translation>查看证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="191"/>
+        <location filename="../../ui/labels.py" line="191"/>
         <source>tag messages</source>
         <translation>标记消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="192"/>
+        <location filename="../../ui/labels.py" line="192"/>
         <source>run the conduct check</source>
         <translation>运行合规自查</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="193"/>
+        <location filename="../../ui/labels.py" line="193"/>
         <source>acknowledge conduct findings</source>
         <translation>确认合规提示</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="194"/>
+        <location filename="../../ui/labels.py" line="194"/>
         <source>export court bundles</source>
         <translation>导出诉讼证据包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="195"/>
+        <location filename="../../ui/labels.py" line="195"/>
         <source>configure time-stamp authorities</source>
         <translation>配置时间戳机构</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="196"/>
+        <location filename="../../ui/labels.py" line="196"/>
         <source>time-stamp checkpoints</source>
         <translation>为检查点加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="197"/>
+        <location filename="../../ui/labels.py" line="197"/>
         <source>back up the store</source>
         <translation>备份证据库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="198"/>
+        <location filename="../../ui/labels.py" line="198"/>
         <source>restore the store</source>
         <translation>恢复证据库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="204"/>
+        <location filename="../../ui/labels.py" line="204"/>
         <source>video recording</source>
         <translation>录像</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="205"/>
+        <location filename="../../ui/labels.py" line="205"/>
         <source>audio recording</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="210"/>
+        <location filename="../../ui/labels.py" line="210"/>
         <source>not stated in the file</source>
         <translation>文件未记载</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="214"/>
+        <location filename="../../ui/labels.py" line="214"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="217"/>
+        <location filename="../../ui/labels.py" line="217"/>
         <source>Recorded at</source>
         <translation>录制时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="218"/>
+        <location filename="../../ui/labels.py" line="218"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/labels.py" line="219"/>
+        <location filename="../../ui/labels.py" line="219"/>
         <source>Codecs</source>
         <translation>编码</translation>
     </message>
@@ -3640,42 +2064,42 @@
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../evidence_desk/ui/ledger_view.py" line="60"/>
+        <location filename="../../ui/ledger_view.py" line="60"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/ledger_view.py" line="61"/>
+        <location filename="../../ui/ledger_view.py" line="61"/>
         <source>Time (UTC)</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/ledger_view.py" line="62"/>
+        <location filename="../../ui/ledger_view.py" line="62"/>
         <source>Actor</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/ledger_view.py" line="63"/>
+        <location filename="../../ui/ledger_view.py" line="63"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/ledger_view.py" line="64"/>
+        <location filename="../../ui/ledger_view.py" line="64"/>
         <source>Entry hash</source>
         <translation>记录哈希</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/ledger_view.py" line="76"/>
+        <location filename="../../ui/ledger_view.py" line="76"/>
         <source>Filter by text in the entry (ids, digests, names)</source>
         <translation>按记录内容筛选（编号、哈希值、名称）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/ledger_view.py" line="128"/>
+        <location filename="../../ui/ledger_view.py" line="128"/>
         <source>All actors</source>
         <translation>全部操作人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/ledger_view.py" line="129"/>
+        <location filename="../../ui/ledger_view.py" line="129"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
@@ -3683,82 +2107,82 @@
 <context>
     <name>Locators</name>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="364"/>
+        <location filename="../../ui/service_text.py" line="386"/>
         <source>lines %1-%2</source>
         <translation>第 %1–%2 行</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="365"/>
+        <location filename="../../ui/service_text.py" line="387"/>
         <source>rows %1-%2</source>
         <translation>第 %1–%2 条记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="366"/>
+        <location filename="../../ui/service_text.py" line="388"/>
         <source>line %1, column %2</source>
         <translation>第 %1 行第 %2 列</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="367"/>
+        <location filename="../../ui/service_text.py" line="389"/>
         <source>line %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="368"/>
+        <location filename="../../ui/service_text.py" line="390"/>
         <source>row %1</source>
         <translation>第 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="369"/>
+        <location filename="../../ui/service_text.py" line="391"/>
         <source>byte %1</source>
         <translation>第 %1 字节</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="370"/>
+        <location filename="../../ui/service_text.py" line="392"/>
         <source>item %1</source>
         <translation>第 %1 项</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="371"/>
+        <location filename="../../ui/service_text.py" line="393"/>
         <source>ledger entry %1</source>
         <translation>存证链第 %1 条</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="372"/>
+        <location filename="../../ui/service_text.py" line="394"/>
         <source>ledger entries %1-%2</source>
         <translation>存证链第 %1–%2 条</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="378"/>
+        <location filename="../../ui/service_text.py" line="400"/>
         <source>header</source>
         <translation>文件头</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="379"/>
+        <location filename="../../ui/service_text.py" line="401"/>
         <source>file name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="380"/>
+        <location filename="../../ui/service_text.py" line="402"/>
         <source>file end</source>
         <translation>文件末尾</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="381"/>
+        <location filename="../../ui/service_text.py" line="403"/>
         <source>frames</source>
         <translation>帧</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="382"/>
+        <location filename="../../ui/service_text.py" line="404"/>
         <source>decoder</source>
         <translation>解码器</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="383"/>
+        <location filename="../../ui/service_text.py" line="405"/>
         <source>time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="384"/>
+        <location filename="../../ui/service_text.py" line="406"/>
         <source>root element</source>
         <translation>根元素</translation>
     </message>
@@ -3766,82 +2190,82 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../evidence_desk/ui/login.py" line="40"/>
+        <location filename="../../ui/login.py" line="40"/>
         <source>Evidence Desk — log in</source>
         <translation>证据台 — 登录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/login.py" line="44"/>
+        <location filename="../../ui/login.py" line="44"/>
         <source>Evidence Desk</source>
         <translation>证据台</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/login.py" line="50"/>
+        <location filename="../../ui/login.py" line="50"/>
         <source>Court-ready chat evidence. Log in to your store.</source>
         <translation>可用于诉讼的聊天证据。请登录您的证据库。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/login.py" line="56"/>
+        <location filename="../../ui/login.py" line="56"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/login.py" line="72"/>
+        <location filename="../../ui/login.py" line="72"/>
         <source>Store folder</source>
         <translation>证据库文件夹</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/login.py" line="73"/>
+        <location filename="../../ui/login.py" line="73"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/login.py" line="74"/>
+        <location filename="../../ui/login.py" line="74"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/login.py" line="84"/>
+        <location filename="../../ui/login.py" line="84"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/login.py" line="89"/>
+        <location filename="../../ui/login.py" line="89"/>
         <source>Create a new store…</source>
         <translation>新建证据库…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/login.py" line="92"/>
+        <location filename="../../ui/login.py" line="92"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/login.py" line="108"/>
+        <location filename="../../ui/login.py" line="108"/>
         <source>Choose the store folder</source>
         <translation>选择证据库文件夹</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/login.py" line="116"/>
+        <location filename="../../ui/login.py" line="116"/>
         <source>Opening the store…</source>
         <translation>正在打开证据库…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/login.py" line="122"/>
+        <location filename="../../ui/login.py" line="122"/>
         <source>Choose the store folder.</source>
         <translation>请选择证据库文件夹。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/login.py" line="125"/>
+        <location filename="../../ui/login.py" line="125"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/login.py" line="128"/>
+        <location filename="../../ui/login.py" line="128"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/login.py" line="150"/>
+        <location filename="../../ui/login.py" line="150"/>
         <source>The folder %1 is not empty; choose a new folder for a new store.</source>
         <translation>文件夹 %1 不是空的；请为新证据库选择一个新文件夹。</translation>
     </message>
@@ -3849,249 +2273,249 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>Evidence Desk — %1 (%2)</source>
         <translation>证据台 — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>Find a case, debtor or contact</source>
         <translation>查找案件、债务人或联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>Cases and contacts</source>
         <translation>案件与联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="105"/>
-        <location filename="../../evidence_desk/ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Ledger</source>
         <translation>存证链</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Verify</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Conduct findings</source>
         <translation>合规提示</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Request contact</source>
         <translation>申请联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Import evidence</source>
         <translation>导入证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Export bundle</source>
         <translation>导出证据包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Verify store</source>
         <translation>校验证据库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Approval queue</source>
         <translation>审批队列</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Open a new case (Ctrl+N)</source>
         <translation>新建案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="198"/>
-        <location filename="../../evidence_desk/ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Ask a supervisor to approve a new contact (Ctrl+R)</source>
         <translation>申请主管批准添加新联系人（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Import chat exports and screenshots for the selected contact (Ctrl+I)</source>
         <translation>为所选联系人导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Export a court bundle for the selected case (Ctrl+E)</source>
         <translation>为所选案件导出诉讼证据包（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Contact requests waiting for a decision</source>
         <translation>等待审批的联系人申请</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Add users, change roles, reset passwords</source>
         <translation>添加用户、设置角色、重置密码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Back up this store, or check and restore a backup</source>
         <translation>备份本证据库，或检查并恢复备份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>Check every original, row and ledger entry (F5)</source>
         <translation>校验每个原始文件、每行数据和每条存证记录（F5）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>The signed audit log (Ctrl+L)</source>
         <translation>已签名的审计日志（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Language, time zone, time-stamp authorities, quiet hours</source>
         <translation>语言、时区、时间戳机构、免打扰时段</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>Main actions</source>
         <translation>主要操作</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>Select an approved contact first: evidence is imported only for contacts a supervisor approved.</source>
         <translation>请先选择已批准的联系人：只有主管批准的联系人才能导入证据。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>No evidence can be imported for %1: %2</source>
         <translation>无法为 %1 导入证据：%2</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Import chat exports and screenshots for %1 (Ctrl+I)</source>
         <translation>为 %1 导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Select a case first.</source>
         <translation>请先选择案件。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Warning: this store is in a synced or network folder</source>
         <translation>警告：此证据库位于同步文件夹或网络文件夹中</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>Time stamps: all %1 entries covered</source>
         <translation>时间戳：全部 %1 条记录已覆盖</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>Time stamps: %1 entries queued</source>
         <translation>时间戳：%1 条记录排队中</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Stamped up to entry %1 of %2.</source>
         <translation>已加盖时间戳至第 %1 条（共 %2 条）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Newest trusted time: %1</source>
         <translation>最新可信时间：%1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>No time-stamp authority is configured (Settings).</source>
         <translation>尚未配置时间戳机构（见设置）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Last attempt failed: %1</source>
         <translation>上次尝试失败：%1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Integrity: verifying…</source>
         <translation>完整性：校验中…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Integrity: intact (%1 entries)</source>
         <translation>完整性：完好（%1 条记录）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>Integrity: %1 problem(s) found</source>
         <translation>完整性：发现 %1 个问题</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>Open the Verify tab (F5) for every finding.</source>
         <translation>打开“校验”页（F5）查看全部结果。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="433"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>Integrity: not checked</source>
         <translation>完整性：未校验</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window.py" line="464"/>
         <source>Overdue %1 since %2</source>
         <translation>自 %2 起逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/main_window.py" line="475"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>Your role does not read cases.</source>
         <translation>您的角色无权查看案件。</translation>
     </message>
@@ -4099,162 +2523,162 @@
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="43"/>
+        <location filename="../../ui/review_ui.py" line="44"/>
         <source>Promise to pay</source>
         <translation>还款承诺</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="44"/>
+        <location filename="../../ui/review_ui.py" line="45"/>
         <source>Debt acknowledgement</source>
         <translation>债务确认</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="45"/>
+        <location filename="../../ui/review_ui.py" line="46"/>
         <source>Dispute</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="46"/>
+        <location filename="../../ui/review_ui.py" line="47"/>
         <source>Threat or abuse</source>
         <translation>威胁或辱骂</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="47"/>
+        <location filename="../../ui/review_ui.py" line="48"/>
         <source>Identity</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="48"/>
+        <location filename="../../ui/review_ui.py" line="49"/>
         <source>Address or contact info</source>
         <translation>地址/联系方式</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="49"/>
+        <location filename="../../ui/review_ui.py" line="50"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="81"/>
+        <location filename="../../ui/review_ui.py" line="82"/>
         <source>Tag as</source>
         <translation>标记为</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="89"/>
+        <location filename="../../ui/review_ui.py" line="90"/>
         <source>Add a note…</source>
         <translation>添加备注…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="94"/>
+        <location filename="../../ui/review_ui.py" line="95"/>
         <source>Remove tag: %1</source>
         <translation>移除标记：%1</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="132"/>
+        <location filename="../../ui/review_ui.py" line="133"/>
         <source>Note on this message</source>
         <translation>消息备注</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="133"/>
+        <location filename="../../ui/review_ui.py" line="134"/>
         <source>Note (recorded in the ledger):</source>
         <translation>备注（记入存证链）：</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="142"/>
+        <location filename="../../ui/review_ui.py" line="143"/>
         <source>added before approval</source>
         <translation>审批前已添加</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="143"/>
+        <location filename="../../ui/review_ui.py" line="144"/>
         <source>staff message in quiet hours</source>
         <translation>免打扰时段内的员工消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="144"/>
+        <location filename="../../ui/review_ui.py" line="145"/>
         <source>contact is not the debtor or a guarantor</source>
         <translation>联系人不是债务人或担保人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="145"/>
+        <location filename="../../ui/review_ui.py" line="146"/>
         <source>social-app contact without consent</source>
         <translation>未经同意使用社交软件联系</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="146"/>
+        <location filename="../../ui/review_ui.py" line="147"/>
         <source>first staff message does not name the institution</source>
         <translation>员工首条消息未表明机构名称</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="149"/>
+        <location filename="../../ui/review_ui.py" line="150"/>
         <source>forbidden wording</source>
         <translation>违禁用语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="150"/>
+        <location filename="../../ui/review_ui.py" line="151"/>
         <source>payment account not on the approved list</source>
         <translation>收款账户不在批准名单内</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="151"/>
+        <location filename="../../ui/review_ui.py" line="152"/>
         <source>message after revocation</source>
         <translation>终止后的消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="197"/>
+        <location filename="../../ui/review_ui.py" line="198"/>
         <source>the friend-added line</source>
         <translation>添加好友提示</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="199"/>
+        <location filename="../../ui/review_ui.py" line="200"/>
         <source>the first message</source>
         <translation>第一条消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="158"/>
+        <location filename="../../ui/review_ui.py" line="159"/>
         <source>{what} is dated {at}, before the approval by {approver} at {approved_at}</source>
         <translation>{what}的时间为 {at}，早于 {approver} 于 {approved_at} 的审批</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="161"/>
+        <location filename="../../ui/review_ui.py" line="162"/>
         <source>staff {kind} at {local} {zone}, within quiet hours {window}, and the contact has no consent record</source>
         <translation>员工于 {local}（{zone}）发送{kind}，处于休息时段 {window}，且该联系人没有同意记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="166"/>
+        <location filename="../../ui/review_ui.py" line="167"/>
         <source>{count} staff message(s) to {name}, whose relation is {relation}, not debtor or guarantor</source>
         <translation>员工向 {name} 发送了 {count} 条消息，其关系为{relation}，不是债务人或担保人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="171"/>
+        <location filename="../../ui/review_ui.py" line="172"/>
         <source>{channel} contact used by staff ({count} message(s)) with no consent record</source>
         <translation>员工使用{channel}联系（{count} 条消息），但没有债务人同意记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="174"/>
+        <location filename="../../ui/review_ui.py" line="175"/>
         <source>the first staff message names none of: {institutions}</source>
         <translation>员工首条消息未提及以下任何机构名称：{institutions}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="177"/>
+        <location filename="../../ui/review_ui.py" line="178"/>
         <source>wording found: {hits}</source>
         <translation>发现用语：{hits}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="178"/>
+        <location filename="../../ui/review_ui.py" line="179"/>
         <source>account(s) not on the approved repayment list: {accounts}</source>
         <translation>不在核准还款账户名单上的账户：{accounts}</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="203"/>
+        <location filename="../../ui/review_ui.py" line="204"/>
         <source>staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="205"/>
+        <location filename="../../ui/review_ui.py" line="206"/>
         <source>contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/review_ui.py" line="181"/>
+        <location filename="../../ui/review_ui.py" line="182"/>
         <source>{side} message at {at}, after the contact was revoked at {revoked_at}</source>
         <translation>{side}于 {at} 发送的消息，晚于联系人被撤销的时间 {revoked_at}</translation>
     </message>
@@ -4262,32 +2686,32 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../evidence_desk/ui/roles.py" line="19"/>
+        <location filename="../../ui/roles.py" line="19"/>
         <source>field staff</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/roles.py" line="20"/>
+        <location filename="../../ui/roles.py" line="20"/>
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/roles.py" line="21"/>
+        <location filename="../../ui/roles.py" line="21"/>
         <source>legal team</source>
         <translation>法务</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/roles.py" line="22"/>
+        <location filename="../../ui/roles.py" line="22"/>
         <source>administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/roles.py" line="31"/>
+        <location filename="../../ui/roles.py" line="31"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/roles.py" line="35"/>
+        <location filename="../../ui/roles.py" line="35"/>
         <source>Your role (%1) may not do this; allowed: %2.</source>
         <translation>您的角色（%1）无权执行此操作；允许的角色：%2。</translation>
     </message>
@@ -4295,2796 +2719,487 @@
 <context>
     <name>ServiceText</name>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="53"/>
+        <location filename="../../ui/service_text.py" line="58"/>
         <source>%1 %2: %3</source>
         <translation>%1 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="80"/>
+        <location filename="../../ui/service_text.py" line="85"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="81"/>
+        <location filename="../../ui/service_text.py" line="86"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="94"/>
+        <location filename="../../ui/service_text.py" line="99"/>
         <source>: </source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="99"/>
+        <location filename="../../ui/service_text.py" line="104"/>
         <source>%1 &quot;%2&quot;</source>
         <translation>%1“%2”</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="109"/>
+        <location filename="../../ui/service_text.py" line="114"/>
         <source>%1 (rule %2)</source>
         <translation>%1（规则 %2）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="155"/>
+        <location filename="../../ui/service_text.py" line="177"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="169"/>
+        <location filename="../../ui/service_text.py" line="191"/>
         <source>message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="170"/>
+        <location filename="../../ui/service_text.py" line="192"/>
         <source>item</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="176"/>
+        <location filename="../../ui/service_text.py" line="198"/>
         <source>Android</source>
         <translation>安卓</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="177"/>
+        <location filename="../../ui/service_text.py" line="199"/>
         <source>iOS</source>
         <translation>iOS</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="178"/>
+        <location filename="../../ui/service_text.py" line="200"/>
         <source>mixed iOS/Android</source>
         <translation>iOS 与安卓混合</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="184"/>
+        <location filename="../../ui/service_text.py" line="206"/>
         <source>12-hour clock</source>
         <translation>12 小时制</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="185"/>
+        <location filename="../../ui/service_text.py" line="207"/>
         <source>24-hour clock</source>
         <translation>24 小时制</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="186"/>
+        <location filename="../../ui/service_text.py" line="208"/>
         <source>mixed 12/24-hour clock</source>
         <translation>12/24 小时制混合</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="193"/>
+        <location filename="../../ui/service_text.py" line="215"/>
         <source>language unknown</source>
         <translation>语言未知</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="194"/>
+        <location filename="../../ui/service_text.py" line="216"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="195"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="240"/>
+        <location filename="../../ui/service_text.py" line="217"/>
+        <location filename="../../ui/service_text.py" line="262"/>
         <source>English</source>
         <translation>英语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="196"/>
+        <location filename="../../ui/service_text.py" line="218"/>
         <source>Spanish</source>
         <translation>西班牙语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="197"/>
+        <location filename="../../ui/service_text.py" line="219"/>
         <source>German</source>
         <translation>德语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="198"/>
+        <location filename="../../ui/service_text.py" line="220"/>
         <source>Russian</source>
         <translation>俄语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="199"/>
+        <location filename="../../ui/service_text.py" line="221"/>
         <source>Portuguese</source>
         <translation>葡萄牙语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="200"/>
+        <location filename="../../ui/service_text.py" line="222"/>
         <source>Dutch</source>
         <translation>荷兰语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="201"/>
+        <location filename="../../ui/service_text.py" line="223"/>
         <source>Czech</source>
         <translation>捷克语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="202"/>
+        <location filename="../../ui/service_text.py" line="224"/>
         <source>French</source>
         <translation>法语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="203"/>
+        <location filename="../../ui/service_text.py" line="225"/>
         <source>Italian</source>
         <translation>意大利语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="204"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="243"/>
+        <location filename="../../ui/service_text.py" line="226"/>
+        <location filename="../../ui/service_text.py" line="265"/>
         <source>Japanese</source>
         <translation>日语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="205"/>
+        <location filename="../../ui/service_text.py" line="227"/>
         <source>Arabic</source>
         <translation>阿拉伯语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="206"/>
+        <location filename="../../ui/service_text.py" line="228"/>
         <source>Turkish</source>
         <translation>土耳其语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="207"/>
+        <location filename="../../ui/service_text.py" line="229"/>
         <source>Indonesian</source>
         <translation>印尼语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="214"/>
+        <location filename="../../ui/service_text.py" line="236"/>
         <source>day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="215"/>
+        <location filename="../../ui/service_text.py" line="237"/>
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="216"/>
+        <location filename="../../ui/service_text.py" line="238"/>
         <source>year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="224"/>
+        <location filename="../../ui/service_text.py" line="246"/>
         <source>WeChat MemoTrace TXT</source>
         <translation>微信 MemoTrace TXT</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="225"/>
+        <location filename="../../ui/service_text.py" line="247"/>
         <source>WeChat WechatExporter TXT</source>
         <translation>微信 WechatExporter TXT</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="228"/>
+        <location filename="../../ui/service_text.py" line="250"/>
         <source>MemoTrace CSV</source>
         <translation>MemoTrace CSV</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="229"/>
+        <location filename="../../ui/service_text.py" line="251"/>
         <source>PyWxDump CSV</source>
         <translation>PyWxDump CSV</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="230"/>
+        <location filename="../../ui/service_text.py" line="252"/>
         <source>MemoTrace HTML export</source>
         <translation>MemoTrace HTML 导出文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="231"/>
+        <location filename="../../ui/service_text.py" line="253"/>
         <source>WechatExporter HTML export</source>
         <translation>WechatExporter HTML 导出文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="241"/>
+        <location filename="../../ui/service_text.py" line="263"/>
         <source>Simplified Chinese</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="242"/>
+        <location filename="../../ui/service_text.py" line="264"/>
         <source>Traditional Chinese</source>
         <translation>繁体中文</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="244"/>
+        <location filename="../../ui/service_text.py" line="266"/>
         <source>Thai</source>
         <translation>泰语</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="251"/>
+        <location filename="../../ui/service_text.py" line="273"/>
         <source>text messages</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="252"/>
+        <location filename="../../ui/service_text.py" line="274"/>
         <source>call log</source>
         <translation>通话记录</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="253"/>
+        <location filename="../../ui/service_text.py" line="275"/>
         <source>received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="254"/>
+        <location filename="../../ui/service_text.py" line="276"/>
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="255"/>
+        <location filename="../../ui/service_text.py" line="277"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="256"/>
+        <location filename="../../ui/service_text.py" line="278"/>
         <source>outbox</source>
         <translation>发件箱</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="257"/>
+        <location filename="../../ui/service_text.py" line="279"/>
         <source>failed</source>
         <translation>发送失败</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="258"/>
+        <location filename="../../ui/service_text.py" line="280"/>
         <source>queued</source>
         <translation>排队待发</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="259"/>
+        <location filename="../../ui/service_text.py" line="281"/>
         <source>inbox</source>
         <translation>收件箱</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="266"/>
+        <location filename="../../ui/service_text.py" line="288"/>
         <source>invalid request</source>
         <translation>请求无效</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="267"/>
+        <location filename="../../ui/service_text.py" line="289"/>
         <source>connection failed</source>
         <translation>连接失败</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="268"/>
+        <location filename="../../ui/service_text.py" line="290"/>
         <source>timed out</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="269"/>
+        <location filename="../../ui/service_text.py" line="291"/>
         <source>HTTP error</source>
         <translation>HTTP 错误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="270"/>
+        <location filename="../../ui/service_text.py" line="292"/>
         <source>malformed answer</source>
         <translation>应答格式错误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="271"/>
+        <location filename="../../ui/service_text.py" line="293"/>
         <source>malformed token</source>
         <translation>时间戳令牌格式错误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="272"/>
+        <location filename="../../ui/service_text.py" line="294"/>
         <source>refused by the authority</source>
         <translation>时间戳机构拒绝</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="273"/>
+        <location filename="../../ui/service_text.py" line="295"/>
         <source>unsupported algorithm</source>
         <translation>不支持的算法</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="274"/>
+        <location filename="../../ui/service_text.py" line="296"/>
         <source>message digest mismatch</source>
         <translation>消息摘要不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="277"/>
+        <location filename="../../ui/service_text.py" line="299"/>
         <source>signing certificate not found</source>
         <translation>找不到签名证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="280"/>
+        <location filename="../../ui/service_text.py" line="302"/>
         <source>bad signature</source>
         <translation>签名无效</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="281"/>
+        <location filename="../../ui/service_text.py" line="303"/>
         <source>signing certificate mismatch</source>
         <translation>签名证书不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="284"/>
+        <location filename="../../ui/service_text.py" line="306"/>
         <source>certificate not for time-stamping</source>
         <translation>证书不能用于时间戳</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="287"/>
+        <location filename="../../ui/service_text.py" line="309"/>
         <source>untrusted certificate chain</source>
         <translation>证书链不受信任</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="288"/>
+        <location filename="../../ui/service_text.py" line="310"/>
         <source>certificate not valid</source>
         <translation>证书不在有效期内</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="289"/>
+        <location filename="../../ui/service_text.py" line="311"/>
         <source>authority name mismatch</source>
         <translation>时间戳机构名称不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="290"/>
+        <location filename="../../ui/service_text.py" line="312"/>
         <source>stamped hash mismatch</source>
         <translation>加盖的哈希不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="291"/>
+        <location filename="../../ui/service_text.py" line="313"/>
         <source>nonce mismatch</source>
         <translation>随机数不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="292"/>
+        <location filename="../../ui/service_text.py" line="314"/>
         <source>policy mismatch</source>
         <translation>策略不符</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="293"/>
+        <location filename="../../ui/service_text.py" line="315"/>
         <source>time too far off</source>
         <translation>时间偏差过大</translation>
     </message>
 </context>
 <context>
-    <name>Services</name>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="489"/>
-        <source>{file} {locator}: {reason}</source>
-        <translation>{file} {locator}：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="490"/>
-        <source>import cancelled by the user; nothing was stored</source>
-        <translation>导入已被用户取消；未保存任何内容</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="493"/>
-        <source>{file}: identical bytes were already imported; skipped</source>
-        <translation>{file}：完全相同的文件已导入过；已跳过</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="496"/>
-        <source>another import of this contact committed while this one was being prepared; nothing was stored: run the import again</source>
-        <translation>在准备本次导入期间，该联系人的另一次导入已提交；未保存任何内容：请重新导入</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="501"/>
-        <source>gap between exports: nothing from {from_time} ({from_file}) to {to_time} ({to_file})</source>
-        <translation>导出文件之间存在时间缺口：{from_time}（{from_file}）至 {to_time}（{to_file}）之间没有任何记录</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="505"/>
-        <source>import {import_id} ({file})</source>
-        <translation>导入记录 {import_id}（{file}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="506"/>
-        <source>{where} {locator}</source>
-        <translation>{where} {locator}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="507"/>
-        <source>message rowid {rowid}</source>
-        <translation>消息 rowid {rowid}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="508"/>
-        <source>message rowid {rowid} ({where} {locator})</source>
-        <translation>消息 rowid {rowid}（{where} {locator}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="511"/>
-        <source>message rowid {rowid} ({where} position {position})</source>
-        <translation>消息 rowid {rowid}（{where} 第 {position} 条）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="514"/>
-        <source>the stored original no longer parses: {error}</source>
-        <translation>已保存的原始文件无法再解析：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="517"/>
-        <source>stored with parser {stored}, this build has {current}: messages not re-derived</source>
-        <translation>保存时使用的解析器版本为 {stored}，本程序为 {current}：未重新推导消息</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="521"/>
-        <source>re-parsing the original gives a different result than at import</source>
-        <translation>重新解析原始文件的结果与导入时不同</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="524"/>
-        <source>the zip&apos;s member names read as {current} now, the import recorded {stored}</source>
-        <translation>压缩包内文件名现按 {current} 读取，导入时记录的是 {stored}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="528"/>
-        <source>message is not produced by any stored original (inserted outside the app)</source>
-        <translation>该消息不来自任何已保存的原始文件（在本程序之外插入）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="531"/>
-        <source>a message of the original is missing from the store</source>
-        <translation>原始文件中的一条消息在证据库中缺失</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="534"/>
-        <source>column(s) {columns} differ from the original</source>
-        <translation>字段 {columns} 与原始文件不符</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="537"/>
-        <source>linked to this import but not in the original</source>
-        <translation>关联到本次导入，但原始文件中没有这条消息</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="540"/>
-        <source>the Merkle root of message commitments does not match the signed import entry</source>
-        <translation>消息承诺的 Merkle 根与已签名的导入记录不符</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1515"/>
-        <source>{first}; {rest}</source>
-        <translation>{first}；{rest}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1517"/>
-        <source>must be zh_CN or en</source>
-        <translation>只能是 zh_CN 或 en</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1518"/>
-        <source>must be one of {choices}</source>
-        <translation>必须是以下之一：{choices}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1519"/>
-        <source>no files given</source>
-        <translation>未选择任何文件</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1520"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2419"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2507"/>
-        <source>cannot read: {error}</source>
-        <translation>无法读取：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1521"/>
-        <source>not a file</source>
-        <translation>不是文件</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1522"/>
-        <source>a note holds at most {limit} characters</source>
-        <translation>备注最多 {limit} 个字符</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1526"/>
-        <source>role {role} may not {action} (allowed: {allowed})</source>
-        <translation>角色“{role}”无权执行“{action}”（有权角色：{allowed}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1530"/>
-        <source>store is busy: {holder}</source>
-        <translation>证据库正忙：{holder}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1531"/>
-        <source>{user} is running {operation} (pid {pid} on {host}, since {since})</source>
-        <translation>{user} 正在执行 {operation}（{host} 上的进程 {pid}，开始于 {since}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1534"/>
-        <source>another process is writing to it</source>
-        <translation>另一个进程正在写入</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1538"/>
-        <source>case {case}</source>
-        <translation>案件 {case}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1539"/>
-        <source>the debtor&apos;s name is required</source>
-        <translation>必须填写债务人姓名</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1542"/>
-        <source>not an amount: {value}</source>
-        <translation>不是有效金额：“{value}”</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1543"/>
-        <source>must be zero or more</source>
-        <translation>不得为负数</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1544"/>
-        <source>not a date (YYYY-MM-DD): {value}</source>
-        <translation>不是有效日期（YYYY-MM-DD）：“{value}”</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1545"/>
-        <source>use 1-{max} characters, without control characters or spaces at either end</source>
-        <translation>请使用 1 至 {max} 个字符，不含控制字符，首尾不留空格</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1548"/>
-        <source>case {case} already exists</source>
-        <translation>案件 {case} 已存在</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1549"/>
-        <source>not an editable case field</source>
-        <translation>该案件字段不可修改</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1550"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1572"/>
-        <source>no case {case}</source>
-        <translation>没有案件 {case}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1551"/>
-        <source>the file is empty</source>
-        <translation>文件为空</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1552"/>
-        <source>header needs a case number column and a debtor name column (found: {header})</source>
-        <translation>表头须包含案件编号列和债务人姓名列（现有列：{header}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1556"/>
-        <source>row {row}: {cells} cells, header has {width}</source>
-        <translation>第 {row} 行：有 {cells} 个单元格，表头有 {width} 列</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1559"/>
-        <source>row {row}: {field}: {reason}</source>
-        <translation>第 {row} 行：{field}：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1560"/>
-        <source>case {case} appears twice</source>
-        <translation>案件 {case} 出现了两次</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1561"/>
-        <source>{count} bad row(s)</source>
-        <translation>{count} 行有误</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1562"/>
-        <source>nothing was imported; {errors}</source>
-        <translation>未导入任何案件；{errors}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1565"/>
-        <source>nothing was imported; {errors} ...</source>
-        <translation>未导入任何案件；{errors} …</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1568"/>
-        <source>no case rows found</source>
-        <translation>未找到案件数据行</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1569"/>
-        <source>not UTF-8 or GBK/GB18030 text</source>
-        <translation>不是 UTF-8 或 GBK/GB18030 文本</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1571"/>
-        <source>no contact {contact}</source>
-        <translation>没有联系人 {contact}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1573"/>
-        <source>the account handle or number is required</source>
-        <translation>必须填写账号或号码</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1576"/>
-        <source>a reason is required for every contact request</source>
-        <translation>每个联系人申请都必须填写理由</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1579"/>
-        <source>collection may address only the debtor and guarantor: a contact with relation &apos;other&apos; needs a justification</source>
-        <translation>催收只能联系债务人和担保人：关系为“其他”的联系人必须说明理由</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1584"/>
-        <source>role must be one of {choices}</source>
-        <translation>材料类型必须是以下之一：{choices}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1587"/>
-        <source>{channel} {handle} is already {status} on case {case} (contact {contact}); close it there first</source>
-        <translation>{channel} {handle} 已在案件 {case} 中处于“{status}”状态（联系人 {contact}）；请先在该案件中关闭</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1592"/>
-        <source>{channel} {handle} already has an active contact on this case ({contact}, {status})</source>
-        <translation>{channel} {handle} 在本案件中已有有效的联系人（{contact}，{status}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1596"/>
-        <source>nobody may decide their own contact request; another supervisor must</source>
-        <translation>任何人都不能审批本人提交的联系人申请；须由另一位主管审批</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1599"/>
-        <source>contact {contact} cannot be approved without the debtor&apos;s {roles}: the requester must attach them first</source>
-        <translation>联系人 {contact} 缺少债务人的{roles}，无法批准：须由申请人先补充上传</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1604"/>
-        <source>the request entry of contact {contact} is missing from the ledger</source>
-        <translation>存证链中缺少联系人 {contact} 的申请记录</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1607"/>
-        <source>contact {contact} is {status}, only a requested contact can be approved</source>
-        <translation>联系人 {contact} 当前为“{status}”，只有待审批的联系人才能批准</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1610"/>
-        <source>the checkpoint of contact {contact}&apos;s request is missing</source>
-        <translation>缺少联系人 {contact} 申请记录的检查点</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1613"/>
-        <source>a rejection needs a note saying why</source>
-        <translation>驳回时必须填写理由</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1616"/>
-        <source>contact {contact} is {status}, only a requested contact can be rejected</source>
-        <translation>联系人 {contact} 当前为“{status}”，只有待审批的联系人才能驳回</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1619"/>
-        <source>revoking a contact needs a note saying why</source>
-        <translation>终止联系时必须填写理由</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1622"/>
-        <source>contact {contact} is {status}, only an approved contact can be revoked</source>
-        <translation>联系人 {contact} 当前为“{status}”，只有已批准的联系人才能终止</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1625"/>
-        <source>contact {contact} is {status}: evidence can be added only to a contact that a supervisor has approved and not revoked; ask a supervisor for a new approval</source>
-        <translation>联系人 {contact} 当前为“{status}”：只能为主管已批准且未终止的联系人添加证据；请主管重新批准</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1630"/>
-        <source>the approval of contact {contact} expired at {expires_at}: no evidence can be added; ask a supervisor for a new approval</source>
-        <translation>联系人 {contact} 的批准已于 {expires_at} 过期：不能再添加证据；请主管重新批准</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1635"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2081"/>
-        <source>ledger seq {seq}</source>
-        <translation>存证链第 {seq} 条</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1636"/>
-        <source>the approval cosigns a checkpoint that does not match the ledger</source>
-        <translation>批准所联署的检查点与存证链不符</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1639"/>
-        <source>the cosignature is not {user}&apos;s</source>
-        <translation>联署签名不是 {user} 的</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1642"/>
-        <source>the approval does not reference its request entry correctly</source>
-        <translation>批准记录未正确引用其申请记录</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1646"/>
-        <source>not an IANA time zone (e.g. Asia/Shanghai)</source>
-        <translation>不是 IANA 时区（例如 Asia/Shanghai）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1649"/>
-        <source>must be a whole number, 0 or more</source>
-        <translation>必须是 0 或正整数</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1652"/>
-        <source>use HH:MM-HH:MM, e.g. 22:00-08:00</source>
-        <translation>请使用 HH:MM-HH:MM 格式，例如 22:00-08:00</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1655"/>
-        <source>unknown setting (known: {known})</source>
-        <translation>未知设置项（可用：{known}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1659"/>
-        <source>use 1-64 letters, digits, &apos;.&apos;, &apos;-&apos;, &apos;_&apos; or &apos;@&apos;</source>
-        <translation>用户名须为 1–64 个字母、数字或 &apos;.&apos;、&apos;-&apos;、&apos;_&apos;、&apos;@&apos;</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1662"/>
-        <source>must be at least {length} characters</source>
-        <translation>至少需要 {length} 个字符</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1665"/>
-        <source>no user named {name}</source>
-        <translation>没有名为“{name}”的用户</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1666"/>
-        <source>a user named {name} already exists</source>
-        <translation>名为“{name}”的用户已存在</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1667"/>
-        <source>an admin cannot reset their own password here; change it with the old password</source>
-        <translation>管理员不能在此重置自己的密码；请用原密码修改</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1671"/>
-        <source>an admin cannot deactivate themselves</source>
-        <translation>管理员不能停用自己</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1675"/>
-        <source>unknown tag (known: {known})</source>
-        <translation>未知标签（可用：{known}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1678"/>
-        <source>a free note needs its text</source>
-        <translation>自由备注必须填写内容</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1679"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1815"/>
-        <source>no message {message}</source>
-        <translation>没有消息 {message}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1680"/>
-        <source>no item {item}</source>
-        <translation>没有证据 {item}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1681"/>
-        <source>this {target} already carries the active tag {tag} ({existing}); add a note to it instead</source>
-        <translation>该{target}已有有效的“{tag}”标签（{existing}）；请改为在该标签上添加备注</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1686"/>
-        <source>tag {tag_id} was already removed by {removed_by} at {removed_at}</source>
-        <translation>标签 {tag_id} 已由 {removed_by} 于 {removed_at} 撤回</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1689"/>
-        <source>tag {tag_id} was set by {created_by}: field staff may remove only their own tags; ask a supervisor or the legal team</source>
-        <translation>标签 {tag_id} 由 {created_by} 添加：一线员工只能撤回自己的标签；请联系主管或法务</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1694"/>
-        <source>tag {tag_id} was removed meanwhile by {removed_by}</source>
-        <translation>标签 {tag_id} 刚刚已被 {removed_by} 撤回</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1697"/>
-        <source>no tag {tag_id}</source>
-        <translation>没有标签 {tag_id}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1698"/>
-        <source>use YYYY-MM-DD or an ISO date-time</source>
-        <translation>请使用 YYYY-MM-DD 或 ISO 日期时间格式</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1701"/>
-        <source>must be 1 or more</source>
-        <translation>必须大于或等于 1</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1702"/>
-        <source>must be in, out or system</source>
-        <translation>只能是 in、out 或 system</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1703"/>
-        <source>tag {tag_id}</source>
-        <translation>标签 {tag_id}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1704"/>
-        <source>the tagged message {fingerprint} of contact {contact} is not in the store</source>
-        <translation>联系人 {contact} 被标记的消息 {fingerprint} 不在证据库中</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1707"/>
-        <source>the tagged item {item} is not an item of contact {contact}</source>
-        <translation>被标记的证据 {item} 不属于联系人 {contact}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1710"/>
-        <source>the tag names no message or item</source>
-        <translation>该标签既未指向消息也未指向证据</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1714"/>
-        <source>not PEM certificates ({error})</source>
-        <translation>不是 PEM 格式的证书（{error}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1715"/>
-        <source>needs a name and an http(s) URL</source>
-        <translation>须填写名称和 http(s) 网址</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1716"/>
-        <source>hash must be one of {choices}</source>
-        <translation>哈希算法必须是以下之一：{choices}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1717"/>
-        <source>at least one root certificate is required</source>
-        <translation>至少需要一个根证书</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1720"/>
-        <source>no time-stamp authority named {name}</source>
-        <translation>没有名为“{name}”的时间戳机构</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1723"/>
-        <source>no time-stamp authority is configured: an admin adds one with `tsa add`</source>
-        <translation>尚未配置时间戳机构：须由管理员添加</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1726"/>
-        <source>timestamp {id} (checkpoint {size}, {name})</source>
-        <translation>时间戳 {id}（检查点 {size}，{name}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1729"/>
-        <source>store.json stamped checkpoint</source>
-        <translation>store.json 中已加盖时间戳的检查点</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1732"/>
-        <source>ledger seq {first}..{last}</source>
-        <translation>存证链第 {first}–{last} 条</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1733"/>
-        <source>the stamped root does not match the ledger</source>
-        <translation>加盖时间戳的根哈希与存证链不符</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1736"/>
-        <source>a trusted time-stamp covers {size} entries but the ledger has only {entries}: the tail of the ledger was removed</source>
-        <translation>可信时间戳覆盖 {size} 条记录，但存证链只有 {entries} 条：存证链末尾已被删除</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1741"/>
-        <source>{count} entries sealed locally, not yet time-stamped</source>
-        <translation>{count} 条记录已在本地封存，尚未加盖时间戳</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1744"/>
-        <source>the TSA that issued it is not configured</source>
-        <translation>签发该时间戳的机构未配置</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1747"/>
-        <source>token does not verify: {error}</source>
-        <translation>时间戳令牌校验失败：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1750"/>
-        <source>the mirrored time-stamp is not signed (written by an older version): who mirrored it is not proven</source>
-        <translation>store.json 中镜像的时间戳未签名（由旧版本写入）：无法证明由谁写入</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1755"/>
-        <source>the mirrored time-stamp is not signed by {signer} with a key this ledger gave them: store.json was edited</source>
-        <translation>镜像的时间戳不是 {signer} 用存证链为其登记的密钥签名的：store.json 已被改动</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1761"/>
-        <source>must be a list of non-empty strings</source>
-        <translation>必须是由非空字符串组成的列表</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1764"/>
-        <source>not JSON: {error}</source>
-        <translation>不是 JSON：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1765"/>
-        <source>needs an object {&quot;categories&quot;: {NAME: {...}}}</source>
-        <translation>必须是包含 categories 对象的 JSON 对象（各类别以名称为键）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1768"/>
-        <source>category names are lower-case letters, digits and _</source>
-        <translation>类别名称只能由小写字母、数字和 _ 组成</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1771"/>
-        <source>must be an object with zh and en term lists</source>
-        <translation>必须是包含中文（zh）和英文（en）词语列表的对象</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1774"/>
-        <source>must be a string</source>
-        <translation>必须是字符串</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1775"/>
-        <source>cannot read the lexicon file: {error}</source>
-        <translation>无法读取词库文件：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1778"/>
-        <source>the shipped lexicon is missing: {error}</source>
-        <translation>缺少内置词库：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1782"/>
-        <source>an account is digits, or an e-mail for Alipay</source>
-        <translation>账号须为数字，支付宝账号可为电子邮箱</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1785"/>
-        <source>an acknowledgement needs a note saying why or what was done</source>
-        <translation>确认提示时必须填写备注，说明理由或已采取的措施</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1788"/>
-        <source>no current conduct finding {finding} (run check to list them)</source>
-        <translation>当前没有合规提示 {finding}（请重新运行合规自查）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1791"/>
-        <source>finding {finding} was acknowledged by {acked_by} at {acked_at}; acknowledgements are final</source>
-        <translation>提示 {finding} 已由 {acked_by} 于 {acked_at} 确认；确认后不可更改</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1796"/>
-        <source>finding {finding} was acknowledged by {acked_by}</source>
-        <translation>提示 {finding} 刚刚已由 {acked_by} 确认</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1799"/>
-        <source>CC-5 not checked: no institution name is set (settings institution_names or organisation)</source>
-        <translation>未检查 CC-5：尚未设置机构名称（设置项 institution_names 或 organisation）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1804"/>
-        <source>CC-7: no approved repayment accounts are set (setting approved_accounts), so every account a staff message quotes is flagged</source>
-        <translation>CC-7：尚未设置经批准的还款账户（设置项 approved_accounts），因此员工消息中出现的每个账户都会被提示</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1810"/>
-        <source>cancelled by the user; nothing was stored</source>
-        <translation>已被用户取消；未保存任何内容</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1814"/>
-        <source>no import {import_id}</source>
-        <translation>没有导入记录 {import_id}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1816"/>
-        <source>contact {contact} has no document with digest {sha256}</source>
-        <translation>联系人 {contact} 没有哈希值为 {sha256} 的材料</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1820"/>
-        <source>belongs to case {case}, not {scope_case}</source>
-        <translation>属于案件 {case}，不属于 {scope_case}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1823"/>
-        <source>contact {contact} is {status}: only contacts a supervisor approved can enter a bundle</source>
-        <translation>联系人 {contact} 当前为“{status}”：只有主管批准的联系人才能纳入证据包</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1827"/>
-        <source>case {case} has no approved contact to put in a bundle</source>
-        <translation>案件 {case} 没有可纳入证据包的已批准联系人</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1830"/>
-        <source>contact {contact} has no identity exhibit (identity_proof): a conversation cannot enter a bundle without one</source>
-        <translation>联系人 {contact} 没有身份证明材料（identity_proof）：缺少身份证明的对话不能纳入证据包</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1835"/>
-        <source>no ledger entry records original {sha256}</source>
-        <translation>存证链中没有记录原始文件 {sha256} 的条目</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1838"/>
-        <source>original {file} ({sha256}) is not in the store</source>
-        <translation>证据库中缺少原始文件 {file}（{sha256}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1841"/>
-        <source>checkpoint {size} is missing from the store</source>
-        <translation>证据库中缺少检查点 {size}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1844"/>
-        <source>not a folder</source>
-        <translation>不是文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1845"/>
-        <source>no time-stamp authority configured: the kit proves a local checkpoint</source>
-        <translation>尚未配置时间戳机构：校验包只能证明本地检查点</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1848"/>
-        <source>refused by rule {rule}: {reason}</source>
-        <translation>被规则 {rule} 拒绝：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1851"/>
-        <source>time-stamp authority {name}: {reason}</source>
-        <translation>时间戳机构 {name}：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1854"/>
-        <source>the tag manifest could not be time-stamped (no TSA answered)</source>
-        <translation>标签清单未能加盖时间戳（没有时间戳机构响应）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1857"/>
-        <source>checkpoint {size} has no trusted time-stamp yet</source>
-        <translation>检查点 {size} 尚无可信时间戳</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1861"/>
-        <source>not a date: use YYYY-MM-DD</source>
-        <translation>不是日期：请使用 YYYY-MM-DD 格式</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1862"/>
-        <source>is after --to {date_to}</source>
-        <translation>晚于结束日期 {date_to}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1863"/>
-        <source>must be at least 20 pages</source>
-        <translation>不得少于 20 页</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1865"/>
-        <source>already exists; a backup never overwrites a file</source>
-        <translation>文件已存在；备份从不覆盖已有文件</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1868"/>
-        <source>its folder does not exist</source>
-        <translation>所在文件夹不存在</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1869"/>
-        <source>{path}: original listed by the database is missing; run verify and repair the store before backing it up</source>
-        <translation>{path}：数据库中登记的原始文件缺失；请先校验并修复证据库，再进行备份</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1874"/>
-        <source>{path}: backup could not be written ({error}); nothing was changed in the store</source>
-        <translation>{path}：无法写入备份（{error}）；证据库未作任何更改</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1878"/>
-        <source>{path}: not a store descriptor</source>
-        <translation>{path}：不是证据库描述文件</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1881"/>
-        <source>no such file</source>
-        <translation>文件不存在</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1882"/>
-        <source>{path}: not a readable Evidence Desk backup ({error})</source>
-        <translation>{path}：不是可读取的 Evidence Desk 备份（{error}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1885"/>
-        <source>not an Evidence Desk backup manifest</source>
-        <translation>不是 Evidence Desk 备份清单</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1888"/>
-        <source>unsupported backup version {version}</source>
-        <translation>不支持的备份版本 {version}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1891"/>
-        <source>a file entry is malformed</source>
-        <translation>某个文件条目格式有误</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1892"/>
-        <source>{path}: {member}: missing {field}</source>
-        <translation>{path}：{member}：缺少 {field}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1895"/>
-        <source>{path}: {member}: {error}</source>
-        <translation>{path}：{member}：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1896"/>
-        <source>{path}: {member}: signature does not match its contents (the manifest was changed after it was signed)</source>
-        <translation>{path}：{member}：签名与内容不符（清单在签名后被修改过）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1901"/>
-        <source>{path}: {member}: member is not listed in the signed manifest</source>
-        <translation>{path}：{member}：该文件未列入已签名的清单</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1904"/>
-        <source>{path}: {member}: listed in the manifest but missing from the file</source>
-        <translation>{path}：{member}：清单中列有该文件，但备份中缺失</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1907"/>
-        <source>{path}: {member}: not a member an Evidence Desk backup may hold</source>
-        <translation>{path}：{member}：Evidence Desk 备份中不应有此文件</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1910"/>
-        <source>{path}: {member}: missing from the backup</source>
-        <translation>{path}：{member}：备份中缺少此文件</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1913"/>
-        <source>{path}: {member}: damaged ({error})</source>
-        <translation>{path}：{member}：已损坏（{error}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1916"/>
-        <source>{path}: {member}: size differs from the manifest (expected {size} bytes)</source>
-        <translation>{path}：{member}：大小与清单不符（应为 {size} 字节）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1919"/>
-        <source>{path}: {member}: SHA-256 does not match the signed manifest</source>
-        <translation>{path}：{member}：SHA-256 与已签名的清单不符</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1922"/>
-        <source>{target} already holds files; restore into a new folder, or pass replace to move the existing store aside (it is kept, never deleted)</source>
-        <translation>{target} 中已有文件；请恢复到一个新文件夹，或选择替换以将现有证据库移到一旁（会保留，不会删除）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1927"/>
-        <source>{path}: cannot create ({error})</source>
-        <translation>{path}：无法创建（{error}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1930"/>
-        <source>{path}: the restored store does not verify ({count} problem(s): {problems})</source>
-        <translation>{path}：恢复出的证据库未通过校验（{count} 个问题：{problems}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1934"/>
-        <source>{target}: restore failed ({error}); the previous store is kept at {kept}</source>
-        <translation>{target}：恢复失败（{error}）；原证据库保留在 {kept}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1937"/>
-        <source>{target}: restore failed ({error}); nothing changed</source>
-        <translation>{target}：恢复失败（{error}）；未作任何更改</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1940"/>
-        <source>{target} is the store you are logged into (as {user}); it cannot be replaced while it is open. Restore into another folder, or close Evidence Desk and run evidence-desk restore --replace</source>
-        <translation>{target} 是您当前登录（用户 {user}）的证据库，打开期间不能被替换。请恢复到其他文件夹，或关闭 Evidence Desk 后运行 evidence-desk restore --replace</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1946"/>
-        <source>{path}: {member}: names store {store}, not this one</source>
-        <translation>{path}：{member}：清单指向证据库 {store}，不是本证据库</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1949"/>
-        <source>{path}: store/evidence.db: holds {size} ledger entries, the manifest says {expected}</source>
-        <translation>{path}：store/evidence.db：有 {size} 条存证记录，清单记载为 {expected} 条</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1953"/>
-        <source>{path}: {member}: signed by {user}, who is not an admin of this store with that key</source>
-        <translation>{path}：{member}：签名人“{user}”不是使用该密钥的本证据库管理员</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1958"/>
-        <source>{path}: file in use by another program (antivirus, indexer or sync client?); it could not be replaced for {seconds} seconds ({error}). Close the program that holds it, or wait a moment, and try again</source>
-        <translation>{path}：文件正被其他程序占用（杀毒软件、索引服务或同步客户端？）；{seconds} 秒内无法替换（{error}）。请关闭占用该文件的程序，或稍候再试</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1965"/>
-        <source>{path}: database file is missing</source>
-        <translation>{path}：数据库文件缺失</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1968"/>
-        <source>{path}: database file is empty (truncated); restore the latest backup (evidence-desk restore)</source>
-        <translation>{path}：数据库文件为空（已被截断）；请恢复最近的备份</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1973"/>
-        <source>{path}: the database is damaged or truncated ({size} bytes, its header describes {pages} pages of {page_size}); restore the latest backup (evidence-desk restore)</source>
-        <translation>{path}：数据库已损坏或被截断（{size} 字节，而其文件头描述为 {pages} 页、每页 {page_size} 字节）；请恢复最近的备份</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1979"/>
-        <source>{folder}: the disk holding the store is full ({error}); nothing was stored. Free some space and try again</source>
-        <translation>{folder}：证据库所在磁盘已满（{error}）；未保存任何内容。请释放空间后重试</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1984"/>
-        <source>{folder}: the store folder is read-only or not writable for this user ({error}); Evidence Desk needs to write to it, even to read (its database keeps a shared journal there). Copy the store to a writable folder, or restore a backup</source>
-        <translation>{folder}：证据库文件夹为只读，或当前用户无写入权限（{error}）；即使只是查看，Evidence Desk 也需要写入该文件夹（数据库在其中保存共享日志）。请将证据库复制到可写的文件夹，或恢复备份</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1991"/>
-        <source>{path}: store is busy: another program holds its database ({error})</source>
-        <translation>{path}：证据库正忙：另一个程序正在占用其数据库（{error}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1994"/>
-        <source>{path}: the database is damaged or truncated ({error}); restore the latest backup (evidence-desk restore)</source>
-        <translation>{path}：数据库已损坏或被截断（{error}）；请恢复最近的备份</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="1999"/>
-        <source>{path}: the store cannot be used ({error})</source>
-        <translation>{path}：证据库无法使用（{error}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2002"/>
-        <source>this store uses schema version {version}, newer than this build understands ({latest}): update Evidence Desk</source>
-        <translation>此证据库使用的数据结构版本 {version} 比本程序支持的版本（{latest}）更新：请升级 Evidence Desk</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2007"/>
-        <source>{path}: folder is not empty; choose a new folder for a store</source>
-        <translation>{path}：文件夹不是空的；请为新证据库选择一个新文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2010"/>
-        <source>{path}: not an Evidence Desk store (no store.json)</source>
-        <translation>{path}：不是 Evidence Desk 证据库（没有 store.json）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2013"/>
-        <source>{path}: corrupted ({error})</source>
-        <translation>{path}：文件已损坏（{error}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2016"/>
-        <source>{path}: not an Evidence Desk store descriptor</source>
-        <translation>{path}：不是 Evidence Desk 证据库描述文件</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2019"/>
-        <source>{path}: unsupported store format {version}</source>
-        <translation>{path}：不支持的证据库格式 {version}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2022"/>
-        <source>{path}: head checkpoint is malformed</source>
-        <translation>{path}：最新检查点的格式错误</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2025"/>
-        <source>{path} is inside the OneDrive folder {folder}: a sync client uploads the database while it is being written and can put back an older or half-written copy, which damages the store. Keep the store in a local folder that is not synced. Teams share evidence through the organisation hub, not a synced or shared folder</source>
-        <translation>{path} 位于 OneDrive 文件夹 {folder} 内：同步软件会在数据库写入过程中上传它，还可能放回旧的或写了一半的副本，这会损坏证据库。请把证据库放在不同步的本地文件夹。团队之间通过机构中心（organisation hub）共享证据，而不是同步文件夹或共享文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2032"/>
-        <source>{path} is inside the {client} sync folder {folder}: a sync client uploads the database while it is being written and can put back an older or half-written copy, which damages the store. Keep the store in a local folder that is not synced. Teams share evidence through the organisation hub, not a synced or shared folder</source>
-        <translation>{path} 位于 {client} 的同步文件夹 {folder} 内：同步软件会在数据库写入过程中上传它，还可能放回旧的或写了一半的副本，这会损坏证据库。请把证据库放在不同步的本地文件夹。团队之间通过机构中心（organisation hub）共享证据，而不是同步文件夹或共享文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2040"/>
-        <source>{path} is on the network share {folder}: the store&apos;s database keeps a write-ahead log (WAL) that needs memory shared by the programs using it, which a network share (SMB, NFS) cannot provide, and its locks are not reliable there: the database gets damaged. Keep the store in a local folder that is not synced. Teams share evidence through the organisation hub, not a synced or shared folder</source>
-        <translation>{path} 位于网络共享 {folder} 上：证据库的数据库使用预写日志（WAL），它需要使用它的程序之间共享内存，网络共享（SMB、NFS）无法提供，而且那里的文件锁不可靠：数据库会损坏。请把证据库放在不同步的本地文件夹。团队之间通过机构中心（organisation hub）共享证据，而不是同步文件夹或共享文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2048"/>
-        <source>{path} is on {folder}, a network drive: the store&apos;s database keeps a write-ahead log (WAL) that needs memory shared by the programs using it, which a network share (SMB, NFS) cannot provide, and its locks are not reliable there: the database gets damaged. Keep the store in a local folder that is not synced. Teams share evidence through the organisation hub, not a synced or shared folder</source>
-        <translation>{path} 位于网络驱动器 {folder} 上：证据库的数据库使用预写日志（WAL），它需要使用它的程序之间共享内存，网络共享（SMB、NFS）无法提供，而且那里的文件锁不可靠：数据库会损坏。请把证据库放在不同步的本地文件夹。团队之间通过机构中心（organisation hub）共享证据，而不是同步文件夹或共享文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2056"/>
-        <source>{path} is on a network file system ({client} at {folder}): the store&apos;s database keeps a write-ahead log (WAL) that needs memory shared by the programs using it, which a network share (SMB, NFS) cannot provide, and its locks are not reliable there: the database gets damaged. Keep the store in a local folder that is not synced. Teams share evidence through the organisation hub, not a synced or shared folder</source>
-        <translation>{path} 位于网络文件系统上（{client}，挂载于 {folder}）：证据库的数据库使用预写日志（WAL），它需要使用它的程序之间共享内存，网络共享（SMB、NFS）无法提供，而且那里的文件锁不可靠：数据库会损坏。请把证据库放在不同步的本地文件夹。团队之间通过机构中心（organisation hub）共享证据，而不是同步文件夹或共享文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2065"/>
-        <source>Press Enter to close this window.</source>
-        <translation>按回车键关闭此窗口。</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2068"/>
-        <source>{reason}. The store was opened anyway; move it to a local folder (evidence-desk backup, then evidence-desk restore into the new folder)</source>
-        <translation>{reason}。证据库仍已打开；请把它移到本地文件夹（先 evidence-desk backup 备份，再用 evidence-desk restore 恢复到新文件夹）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2074"/>
-        <source>blob file is missing</source>
-        <translation>加密文件缺失</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2075"/>
-        <source>blob header is damaged</source>
-        <translation>加密文件的文件头已损坏</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2076"/>
-        <source>blob is truncated at chunk {index}</source>
-        <translation>加密文件在第 {index} 块处被截断</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2079"/>
-        <source>chunk {index} fails authentication</source>
-        <translation>第 {index} 块未通过认证（内容被改动）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2082"/>
-        <source>checkpoint {size}</source>
-        <translation>检查点 {size}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2083"/>
-        <source>store.json head</source>
-        <translation>store.json 中的最新检查点</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2084"/>
-        <source>store.json</source>
-        <translation>store.json</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2085"/>
-        <source>table merkle_state</source>
-        <translation>merkle_state 表</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2086"/>
-        <source>table {table} row {key}</source>
-        <translation>{table} 表中 {key} 的行</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2087"/>
-        <source>blob sha256 {sha256}</source>
-        <translation>原始文件 SHA-256 {sha256}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2088"/>
-        <source>blobs/{prefix}/{rest}</source>
-        <translation>blobs/{prefix}/{rest}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2089"/>
-        <source>blobs/tmp/{name}</source>
-        <translation>blobs/tmp/{name}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2090"/>
-        <source>check {check}</source>
-        <translation>附加检查 {check}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2091"/>
-        <source>expected seq {expected}: an entry before it was deleted, or entries were inserted or reordered</source>
-        <translation>此处应为第 {expected} 条：之前有记录被删除，或有记录被插入或调换了顺序</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2096"/>
-        <source>prev_hash does not match the previous entry&apos;s hash: the chain is broken here (deleted, inserted or swapped entry)</source>
-        <translation>prev_hash 与上一条记录的哈希不符：存证链在此处断开（记录被删除、插入或调换）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2101"/>
-        <source>payload was changed after it was signed</source>
-        <translation>记录内容在签名后被修改</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2104"/>
-        <source>entry hash does not match its contents</source>
-        <translation>记录哈希与其内容不符</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2107"/>
-        <source>payload is not JSON</source>
-        <translation>记录内容不是 JSON</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2108"/>
-        <source>malformed row changes</source>
-        <translation>数据行变更的格式错误</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2109"/>
-        <source>malformed row change</source>
-        <translation>一项数据行变更的格式错误</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2110"/>
-        <source>{column} holds {type}, not text</source>
-        <translation>{column} 列存放的是 {type}，而不是文本</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2113"/>
-        <source>signature is not {signer}&apos;s</source>
-        <translation>签名并非 {signer} 所签</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2114"/>
-        <source>signature is not {signer}&apos;s (signer unknown to the ledger at that point)</source>
-        <translation>签名并非 {signer} 所签（此时存证链中尚无该签名人）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2117"/>
-        <source>{action} is not an action of this application</source>
-        <translation>{action} 不是本应用的操作</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2120"/>
-        <source>the payload is not a JSON object</source>
-        <translation>记录内容不是 JSON 对象</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2123"/>
-        <source>payload field {field} is missing or not {kind}</source>
-        <translation>记录内容缺少字段 {field}，或其类型不是 {kind}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2126"/>
-        <source>store.init may only be the first entry</source>
-        <translation>store.init 只能是第一条记录</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2129"/>
-        <source>the first entry must be store.init</source>
-        <translation>第一条记录必须是 store.init</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2132"/>
-        <source>{actor} is not a user of this store at this point</source>
-        <translation>此时 {actor} 不是本存证库的用户</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2135"/>
-        <source>{actor} was deactivated before this entry</source>
-        <translation>{actor} 在此记录之前已被停用</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2138"/>
-        <source>the row changes are not a list</source>
-        <translation>数据行变更不是列表</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2141"/>
-        <source>a row change is malformed</source>
-        <translation>一项数据行变更的格式错误</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2144"/>
-        <source>{action} may not change table {table}</source>
-        <translation>{action} 无权修改表 {table}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2147"/>
-        <source>{action} may not {op} rows of {table}</source>
-        <translation>{action} 无权对表 {table} 执行 {op}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2150"/>
-        <source>{action} may not set column(s) {columns} of {table}</source>
-        <translation>{action} 无权设置表 {table} 的列 {columns}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2153"/>
-        <source>{action} must give column(s) {columns} of a new {table} row</source>
-        <translation>{action} 新增 {table} 行时必须提供列 {columns}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2156"/>
-        <source>{action} may only add new {table} rows; {key} exists</source>
-        <translation>{action} 只能新增 {table} 行；{key} 已存在</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2159"/>
-        <source>{action} may only change existing {table} rows; {key} does not exist</source>
-        <translation>{action} 只能修改已有的 {table} 行；{key} 不存在</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2162"/>
-        <source>{table}.{column} must be {expected}, not {value}</source>
-        <translation>{table}.{column} 必须为 {expected}，而不是 {value}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2165"/>
-        <source>{action} must change exactly one {table} row</source>
-        <translation>{action} 必须恰好修改一行 {table}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2168"/>
-        <source>item {item} names an original ({sha256}) that is not on record</source>
-        <translation>条目 {item} 引用的原件（{sha256}）没有记录</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2171"/>
-        <source>{action} may not be applied to one&apos;s own account ({user})</source>
-        <translation>{action} 不得用于本人账户（{user}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2174"/>
-        <source>the first user must be an admin</source>
-        <translation>第一个用户必须是管理员</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2177"/>
-        <source>{role} is not a role</source>
-        <translation>{role} 不是有效角色</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2178"/>
-        <source>{column} ({value}) is before the request ({requested_at})</source>
-        <translation>{column}（{value}）早于申请时间（{requested_at}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2181"/>
-        <source>the time stamp covers checkpoint {size}, which is not before this entry</source>
-        <translation>该时间戳覆盖的检查点 {size} 不在本记录之前</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2184"/>
-        <source>tag {tag} was already withdrawn</source>
-        <translation>标记 {tag} 已被撤回</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2187"/>
-        <source>field staff may withdraw only their own tags; {tag} is {created_by}&apos;s</source>
-        <translation>外勤人员只能撤回自己的标记；{tag} 属于 {created_by}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2190"/>
-        <source>the tag&apos;s case and contact do not match contact {contact}</source>
-        <translation>标记的案件与联系人 {contact} 不符</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2193"/>
-        <source>only the request&apos;s documents may be attached to a pending request, not {role}</source>
-        <translation>待审批的申请只能附加申请材料，不能附加 {role}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2197"/>
-        <source>a request&apos;s documents must have a document role, not {role}</source>
-        <translation>申请材料必须属于申请材料类别，而不是 {role}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2200"/>
-        <source>{action} by {actor} breaks rule {rule}: {reason}</source>
-        <translation>{actor} 的 {action} 违反规则 {rule}：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2203"/>
-        <source>checkpoint signed by {signer}, but entry {size} was written by {actor} (every write&apos;s checkpoint is its writer&apos;s)</source>
-        <translation>检查点由 {signer} 签名，但第 {size} 条记录由 {actor} 写入（每次写入的检查点都应由写入人签名）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2208"/>
-        <source>keyslots.json slot of {user}</source>
-        <translation>keyslots.json 中 {user} 的密钥槽</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2211"/>
-        <source>keyslots.json</source>
-        <translation>密钥槽文件 keyslots.json</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2212"/>
-        <source>the slot&apos;s public key is not the one the ledger holds for {user}</source>
-        <translation>该密钥槽的公钥与存证链中 {user} 的公钥不一致</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2215"/>
-        <source>{user} was deactivated, but a key slot for them is present (keyslots.json restored from an older copy?)</source>
-        <translation>{user} 已被停用，但其密钥槽仍然存在（keyslots.json 可能被旧副本替换）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2220"/>
-        <source>{count} slot(s) belong to no user of the ledger</source>
-        <translation>{count} 个密钥槽不属于存证链中的任何用户</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2223"/>
-        <source>cannot be read: {error}</source>
-        <translation>无法读取：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2226"/>
-        <source>seq {seq}: {action} by {actor} breaks rule {rule}: {reason}</source>
-        <translation>第 {seq} 条：{actor} 的 {action} 违反规则 {rule}：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2229"/>
-        <source>{user}&apos;s role or active flag is not what the ledger slice gives</source>
-        <translation>keys/users.json 中 {user} 的角色或启用状态与存证链片段不符</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2232"/>
-        <source>only {user} may change {user}&apos;s password this way</source>
-        <translation>只有 {user} 本人可以这样修改其密码</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2235"/>
-        <source>ledger entry {seq} ({action} by {actor}) breaks rule {rule}: {reason}; run verify: no bundle is made from entries that break the rules</source>
-        <translation>存证链第 {seq} 条（{actor} 的 {action}）违反规则 {rule}：{reason}；请运行校验：违反规则的记录不能生成证据包</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2240"/>
-        <source>no checkpoint was kept for this entry (every write cuts one)</source>
-        <translation>此记录没有对应的检查点（每次写入都会生成一个）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2243"/>
-        <source>Merkle root does not match the ledger entries</source>
-        <translation>Merkle 根哈希与存证链记录不符</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2246"/>
-        <source>checkpoint covers {size} entries but the ledger has {entries}: entries were removed</source>
-        <translation>检查点覆盖 {size} 条记录，但存证链只有 {entries} 条：有记录被删除</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2250"/>
-        <source>the cached Merkle tree state does not match the ledger (the next write would build on it)</source>
-        <translation>缓存的 Merkle 树状态与存证链不符（下一次写入会以它为基础）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2255"/>
-        <source>store.json has no head checkpoint</source>
-        <translation>store.json 中没有最新检查点</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2258"/>
-        <source>the signed head covers {size} entries but the ledger has only {entries}: the tail of the ledger was removed (entries {first}..{size})</source>
-        <translation>已签名的最新检查点覆盖 {size} 条记录，但存证链只有 {entries} 条：存证链末尾已被删除（第 {first}–{size} 条）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2263"/>
-        <source>the head&apos;s root does not match the first {size} ledger entries</source>
-        <translation>最新检查点的根哈希与存证链前 {size} 条记录不符</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2266"/>
-        <source>row recorded in the ledger is missing</source>
-        <translation>存证链记录的数据行已缺失</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2269"/>
-        <source>column(s) {columns} differ from the ledger</source>
-        <translation>{columns} 列与存证链不符</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2272"/>
-        <source>row has no ledger entry (inserted outside the app)</source>
-        <translation>该数据行没有对应的存证链记录（在应用之外插入）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2275"/>
-        <source>blob row names another file</source>
-        <translation>原始文件记录指向另一个加密文件</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2276"/>
-        <source>cannot be checked ({error})</source>
-        <translation>无法校验（{error}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2279"/>
-        <source>content hashes to {sha256}: the file was replaced</source>
-        <translation>内容的哈希为 {sha256}：文件已被替换</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2282"/>
-        <source>SM3 of the content differs</source>
-        <translation>内容的 SM3 哈希不符</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2283"/>
-        <source>size of the content differs</source>
-        <translation>内容的大小不符</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2284"/>
-        <source>encrypted file not referenced by any entry (left by an interrupted write); not evidence</source>
-        <translation>没有任何记录引用的加密文件（中断的写入遗留）；不属于证据</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2289"/>
-        <source>partial write left by an interrupted import; not evidence</source>
-        <translation>中断的导入遗留的不完整文件；不属于证据</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2292"/>
-        <source>could not finish on this ledger ({error}); the entries it reads are malformed (see the other findings)</source>
-        <translation>无法在此存证链上完成（{error}）；它读取的记录格式错误（见其他发现）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2298"/>
-        <source>{path}: key slot file is missing</source>
-        <translation>{path}：密钥槽文件缺失</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2299"/>
-        <source>{path}: key slot file is corrupted ({error})</source>
-        <translation>{path}：密钥槽文件已损坏（{error}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2302"/>
-        <source>{path}: unknown key slot format</source>
-        <translation>{path}：未知的密钥槽格式</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2303"/>
-        <source>unknown user or wrong password</source>
-        <translation>用户不存在或密码错误</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2304"/>
-        <source>{path}: key slot for this user is corrupted ({error})</source>
-        <translation>{path}：该用户的密钥槽已损坏（{error}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2308"/>
-        <source>unknown user or wrong password for {user}; further attempts are delayed</source>
-        <translation>用户“{user}”不存在或密码错误；之后的每次尝试都会被延迟</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2311"/>
-        <source>user {user} is not an active user of this store</source>
-        <translation>用户“{user}”在此证据库中未启用</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2314"/>
-        <source>key slot of {user} does not match the ledger&apos;s public key</source>
-        <translation>用户“{user}”的密钥槽与存证链中的公钥不符</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2317"/>
-        <source>{folder}: the store was replaced (restored from a backup) while {user} was logged in; nothing was written. Log in again to work in the restored store</source>
-        <translation>{folder}：{user} 登录期间证据库已被替换（从备份恢复）；未写入任何内容。请重新登录，以使用恢复后的证据库</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2323"/>
-        <source>no single verification kit (zip or bag folder) here</source>
-        <translation>此处没有唯一的校验包（zip 文件或 bag 文件夹）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2326"/>
-        <source>not a readable kit zip: {error}</source>
-        <translation>不是可读取的校验包 zip 文件：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2327"/>
-        <source>file missing from the kit</source>
-        <translation>校验包中缺少此文件</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2328"/>
-        <source>not UTF-8 text</source>
-        <translation>不是 UTF-8 文本</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2329"/>
-        <source>not valid JSON: {error}</source>
-        <translation>不是有效的 JSON：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2330"/>
-        <source>no BagIt-Version</source>
-        <translation>缺少 BagIt-Version</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2331"/>
-        <source>listed in {manifest} but not in the kit</source>
-        <translation>已列入 {manifest}，但校验包中没有此文件</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2334"/>
-        <source>{algorithm} differs from {manifest}: changed</source>
-        <translation>{algorithm} 哈希与 {manifest} 不符：文件已被改动</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2337"/>
-        <source>payload file not listed in {manifest}</source>
-        <translation>数据文件未列入 {manifest}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2340"/>
-        <source>listed in {manifest} but missing</source>
-        <translation>已列入 {manifest}，但文件缺失</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2343"/>
-        <source>SHA-256 differs from {manifest}: changed</source>
-        <translation>SHA-256 与 {manifest} 不符：文件已被改动</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2346"/>
-        <source>tag file not covered by {manifest}</source>
-        <translation>标签文件未列入 {manifest}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2349"/>
-        <source>line {line}: {error}</source>
-        <translation>第 {line} 行：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2350"/>
-        <source>line {line} (seq {seq}): payload hash</source>
-        <translation>第 {line} 行（存证链第 {seq} 条）：内容哈希不符</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2353"/>
-        <source>line {line} (seq {seq})</source>
-        <translation>第 {line} 行（存证链第 {seq} 条）：记录哈希与其内容不符</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2354"/>
-        <source>seq {seq} does not follow {previous}</source>
-        <translation>第 {seq} 条没有接在第 {previous} 条之后</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2357"/>
-        <source>seq {seq}: not signed by {actor}</source>
-        <translation>第 {seq} 条：签名并非 {actor} 所签</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2360"/>
-        <source>{user}&apos;s key is not the one the ledger slice introduced</source>
-        <translation>{user} 的公钥不是存证链片段中登记的公钥</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2363"/>
-        <source>no target size and root</source>
-        <translation>缺少目标检查点的大小和根哈希</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2364"/>
-        <source>does not match the checkpoint</source>
-        <translation>与检查点不符</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2367"/>
-        <source>not signed by {signer}</source>
-        <translation>签名并非 {signer} 所签</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2370"/>
-        <source>the checkpoint entry {seq} was signed over is not a prefix of checkpoint {size}</source>
-        <translation>第 {seq} 条记录签名所依据的检查点不是检查点 {size} 的前缀</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2374"/>
-        <source>entry {seq} is not proven in checkpoint {size}</source>
-        <translation>无法证明第 {seq} 条记录包含在检查点 {size} 中</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2377"/>
-        <source>checkpoint {cosigned} is not a prefix of {size}</source>
-        <translation>检查点 {cosigned} 不是检查点 {size} 的前缀</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2380"/>
-        <source>seq {seq}: the approval&apos;s cosignature does not verify</source>
-        <translation>第 {seq} 条：批准的联署签名未通过校验</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2383"/>
-        <source>checkpoint {size} carries no RFC 3161 token: its time is the producer&apos;s clock</source>
-        <translation>检查点 {size} 没有 RFC 3161 时间戳：其时间仅来自制作方的时钟</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2387"/>
-        <source>missing</source>
-        <translation>缺失</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2388"/>
-        <source>not PEM: {error}</source>
-        <translation>不是 PEM 格式：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2389"/>
-        <source>unreadable: {error}</source>
-        <translation>无法读取：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2390"/>
-        <source>the tag manifest is not signed by {signer}</source>
-        <translation>标签清单并非 {signer} 所签</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2393"/>
-        <source>the tag manifest is not signed by anyone</source>
-        <translation>标签清单没有有效的签名</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2396"/>
-        <source>signed but missing</source>
-        <translation>已签名，但文件缺失</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2397"/>
-        <source>not covered by {file}</source>
-        <translation>未列入 {file}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2398"/>
-        <source>SHA-256 differs from {file}</source>
-        <translation>SHA-256 与 {file} 不符</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2399"/>
-        <source>the tag manifest carries no RFC 3161 token (no TSA answered at export)</source>
-        <translation>标签清单没有 RFC 3161 时间戳（导出时没有时间戳机构响应）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2402"/>
-        <source>original missing</source>
-        <translation>原始文件缺失</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2403"/>
-        <source>differs from the digests in evidence-manifest.json</source>
-        <translation>与 evidence-manifest.json 中的摘要不符</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2406"/>
-        <source>not recorded by ledger entry {seq} of the slice</source>
-        <translation>存证链片段的第 {seq} 条记录中没有此文件</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2409"/>
-        <source>does not match the signed import entry&apos;s root</source>
-        <translation>与已签名导入记录中的根哈希不符</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2412"/>
-        <source>the declaration is not {signer}&apos;s signature of the evidence manifest</source>
-        <translation>声明不是 {signer} 对证据清单的签名</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2415"/>
-        <source>no signed declaration recorded</source>
-        <translation>没有记录已签名的声明</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2418"/>
-        <source>PDF volume missing</source>
-        <translation>PDF 分册缺失</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2420"/>
-        <source>the cover does not print the SHA-256 of evidence-manifest.json</source>
-        <translation>封面没有印出 evidence-manifest.json 的 SHA-256</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2423"/>
-        <source>its SHA-256 is not printed in the bundle&apos;s integrity certificate</source>
-        <translation>证据包的完整性证明中没有印出其 SHA-256</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2426"/>
-        <source>OK</source>
-        <translation>通过</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2427"/>
-        <source>FAILED: {files}</source>
-        <translation>未通过：{files}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2429"/>
-        <source>the Mozilla root list shipped with the app (certifi {version})</source>
-        <translation>随软件提供的 Mozilla 根证书列表（certifi {version}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2432"/>
-        <source>the Mozilla root list (not installed: the certifi package is missing)</source>
-        <translation>Mozilla 根证书列表（未安装：缺少 certifi 软件包）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2435"/>
-        <source>the TSA roots shipped with the app in {path}</source>
-        <translation>随软件提供的时间戳机构根证书（{path}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2438"/>
-        <source>the TSA roots file {path}</source>
-        <translation>时间戳机构根证书文件 {path}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2439"/>
-        <source>the organisation key list {path}</source>
-        <translation>机构公钥列表 {path}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2442"/>
-        <source>the pinned folder {path}</source>
-        <translation>固定信任目录 {path}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2443"/>
-        <source>the pinned file {path}</source>
-        <translation>固定信任的文件 {path}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2444"/>
-        <source>{count} from {source}</source>
-        <translation>{count} 个，来自{source}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2445"/>
-        <source>{count} keys of {organisation} (store {store}) from {source}</source>
-        <translation>{organisation}（证据库 {store}）的 {count} 个公钥，来自{source}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2448"/>
-        <source>trusted TSA roots from outside the kit: {sources}</source>
-        <translation>校验包之外的受信任时间戳根证书：{sources}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2451"/>
-        <source>pinned organisation keys: {sources}</source>
-        <translation>固定信任的机构公钥：{sources}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2454"/>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2455"/>
-        <source>token {file}: issued by {issuer} at {gen_time}; chains to {root}: trusted ({source})</source>
-        <translation>时间戳令牌 {file}：由 {issuer} 于 {gen_time} 签发；链接至 {root}：受信任（{source}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2459"/>
-        <source>token {file}: issued by {issuer} at {gen_time}: NOT trusted: {reason}</source>
-        <translation>时间戳令牌 {file}：由 {issuer} 于 {gen_time} 签发：不受信任：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2462"/>
-        <source>signer {name} ({role}), key {fingerprint}: pinned ({source}); {duties}</source>
-        <translation>签名人 {name}（{role}），公钥指纹 {fingerprint}：已固定信任（{source}）；{duties}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2465"/>
-        <source>signer {name} ({role}), key {fingerprint}: NOT pinned ({reason}); {duties}</source>
-        <translation>签名人 {name}（{role}），公钥指纹 {fingerprint}：未固定信任（{reason}）；{duties}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2468"/>
-        <source>listed in keys/users.json</source>
-        <translation>列于 keys/users.json</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2469"/>
-        <source>signed ledger entries {seqs}</source>
-        <translation>签署了存证链第 {seqs} 条记录</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2472"/>
-        <source>signed checkpoint {size}</source>
-        <translation>签署了检查点 {size}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2473"/>
-        <source>cosigned the approvals in entries {seqs}</source>
-        <translation>会签了第 {seqs} 条记录中的审批</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2476"/>
-        <source>signed the tag manifest</source>
-        <translation>签署了标签清单</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2479"/>
-        <source>signed the declaration</source>
-        <translation>签署了声明</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2480"/>
-        <source>exported the bundle</source>
-        <translation>导出了本证据包</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2481"/>
-        <source>it chains only to {root}, a root inside the kit</source>
-        <translation>它仅链接至校验包内自带的根证书 {root}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2484"/>
-        <source>it chains only to {root}, a root inside the kit (and no TSA roots from outside the kit are configured)</source>
-        <translation>它仅链接至校验包内自带的根证书 {root}（且未配置校验包之外的时间戳根证书）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2489"/>
-        <source>it chains to {root} inside the kit; against the trusted roots: {error}</source>
-        <translation>它链接至校验包内的 {root}；按受信任的根证书校验：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2492"/>
-        <source>no pinned organisation key has this fingerprint</source>
-        <translation>没有任何固定信任的机构公钥具有此指纹</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2495"/>
-        <source>this key is pinned for {pinned}, not for {name}</source>
-        <translation>此公钥固定信任给 {pinned}，而不是 {name}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2498"/>
-        <source>this key is pinned for store {pinned_store}, the kit is from store {store}</source>
-        <translation>此公钥固定信任给证据库 {pinned_store}，而本校验包来自证据库 {store}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2501"/>
-        <source>token {file} ({issuer}): {why}</source>
-        <translation>时间戳令牌 {file}（{issuer}）：{why}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2504"/>
-        <source>signer {name} ({role}, key {short}…): {why}</source>
-        <translation>签名人 {name}（{role}，公钥指纹 {short}…）：{why}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2508"/>
-        <source>no PEM certificate in it</source>
-        <translation>其中没有 PEM 证书</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2509"/>
-        <source>not PEM certificates: {error}</source>
-        <translation>不是 PEM 证书：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2510"/>
-        <source>not an organisation key list (format {expected} expected)</source>
-        <translation>不是机构公钥列表（应为 {expected} 格式）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2513"/>
-        <source>not a user with a name and keys</source>
-        <translation>不是带有名称和公钥的用户</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2514"/>
-        <source>the public key is not 64 hex digits</source>
-        <translation>公钥不是 64 位十六进制数</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2517"/>
-        <source>the fingerprint does not match the public key</source>
-        <translation>指纹与公钥不符</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2521"/>
-        <source>the folder for this file does not exist</source>
-        <translation>该文件所在的文件夹不存在</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2524"/>
-        <source>is a folder: give a file name</source>
-        <translation>这是一个文件夹：请给出文件名</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2527"/>
-        <source>cannot write: {error}</source>
-        <translation>无法写入：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2529"/>
-        <source>time-stamp {tsa_reason}: {detail}</source>
-        <translation>时间戳（{tsa_reason}）：{detail}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2532"/>
-        <source>unknown hash algorithm {algorithm}</source>
-        <translation>未知的哈希算法 {algorithm}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2535"/>
-        <source>{what} uses {algorithm}, not accepted</source>
-        <translation>{what}使用 {algorithm}，不予接受</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2538"/>
-        <source>the signer&apos;s digest</source>
-        <translation>签名人的摘要</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2539"/>
-        <source>the signature</source>
-        <translation>签名</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2540"/>
-        <source>the ESSCertID</source>
-        <translation>ESSCertID</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2541"/>
-        <source>hash algorithm {algorithm} not supported; use one of {choices}</source>
-        <translation>不支持哈希算法 {algorithm}；请使用以下之一：{choices}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2544"/>
-        <source>digest is {size} bytes, {algorithm} needs {needed}</source>
-        <translation>摘要为 {size} 字节，{algorithm} 需要 {needed} 字节</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2547"/>
-        <source>nonce must be a positive integer below 2**160</source>
-        <translation>随机数必须是小于 2**160 的正整数</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2550"/>
-        <source>cannot encode request: {error}</source>
-        <translation>无法编码请求：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2553"/>
-        <source>TSA URL must be http(s)://host/...: {url}</source>
-        <translation>时间戳机构的网址必须为 http(s)://主机/… 格式：{url}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2556"/>
-        <source>timeout must be positive</source>
-        <translation>超时时间必须大于零</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2557"/>
-        <source>{url} answered HTTP {status} {status_text}</source>
-        <translation>{url} 返回 HTTP {status} {status_text}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2560"/>
-        <source>{url}: no answer within {timeout} s</source>
-        <translation>{url}：{timeout} 秒内无应答</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2563"/>
-        <source>{url}: connection refused</source>
-        <translation>{url}：连接被拒绝</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2564"/>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2565"/>
-        <source>{url}: {error}</source>
-        <translation>{url}：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2566"/>
-        <source>{url}: answer not complete before the deadline</source>
-        <translation>{url}：在时限内未收到完整应答</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2569"/>
-        <source>{url}: answer larger than {limit} bytes</source>
-        <translation>{url}：应答超过 {limit} 字节</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2572"/>
-        <source>cannot parse the token: {error}</source>
-        <translation>无法解析时间戳令牌：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2575"/>
-        <source>token is not a CMS SignedData</source>
-        <translation>时间戳令牌不是 CMS SignedData</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2578"/>
-        <source>eContentType is not id-ct-TSTInfo</source>
-        <translation>eContentType 不是 id-ct-TSTInfo</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2581"/>
-        <source>the TSTInfo is missing</source>
-        <translation>缺少 TSTInfo</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2582"/>
-        <source>TSTInfo version is not 1</source>
-        <translation>TSTInfo 的版本不是 1</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2583"/>
-        <source>genTime missing or not in UTC</source>
-        <translation>genTime 缺失或不是 UTC 时间</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2584"/>
-        <source>{count} signers, expected one</source>
-        <translation>有 {count} 个签名人，应为一个</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2585"/>
-        <source>the signer has no signed attributes</source>
-        <translation>签名人没有签名属性</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2588"/>
-        <source>signed attribute {name} occurs twice</source>
-        <translation>签名属性 {name} 出现了两次</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2591"/>
-        <source>content-type or message-digest attribute is missing</source>
-        <translation>缺少 content-type 或 message-digest 属性</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2594"/>
-        <source>the signing certificate is neither in the token nor among the extra certificates</source>
-        <translation>签名证书既不在时间戳令牌中，也不在附加证书中</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2598"/>
-        <source>content-type attribute is not id-ct-TSTInfo</source>
-        <translation>content-type 属性不是 id-ct-TSTInfo</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2601"/>
-        <source>the message-digest attribute does not match the TSTInfo: the content was altered</source>
-        <translation>message-digest 属性与 TSTInfo 不符：内容已被改动</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2605"/>
-        <source>signature algorithm {name} not supported</source>
-        <translation>不支持签名算法 {name}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2608"/>
-        <source>bad signature algorithm: {error}</source>
-        <translation>签名算法无效：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2611"/>
-        <source>signer key not supported: {error}</source>
-        <translation>不支持签名人的密钥：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2614"/>
-        <source>PSS without MGF1</source>
-        <translation>PSS 未使用 MGF1</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2615"/>
-        <source>the token&apos;s signature does not verify with the TSA key</source>
-        <translation>时间戳令牌的签名无法用时间戳机构的密钥验证</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2618"/>
-        <source>{error}</source>
-        <translation>加密库不支持：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2619"/>
-        <source>signature check failed: {error}</source>
-        <translation>签名校验失败：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2622"/>
-        <source>signature algorithm {kind} does not fit the signer&apos;s {key_type}</source>
-        <translation>签名算法 {kind} 与签名人的 {key_type} 不匹配</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2625"/>
-        <source>no signing-certificate(-v2) attribute binds the signer&apos;s certificate</source>
-        <translation>没有 signing-certificate(-v2) 属性绑定签名人的证书</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2628"/>
-        <source>the signing-certificate attribute names a different certificate than the signer&apos;s</source>
-        <translation>signing-certificate 属性指向的证书不是签名人的证书</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2632"/>
-        <source>the signing-certificate issuer/serial does not match the signer&apos;s certificate</source>
-        <translation>signing-certificate 的签发者/序列号与签名人的证书不符</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2636"/>
-        <source>the TSA certificate has no extended key usage</source>
-        <translation>时间戳机构证书没有扩展密钥用法</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2639"/>
-        <source>unreadable extensions: {error}</source>
-        <translation>无法读取证书扩展：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2642"/>
-        <source>the TSA certificate&apos;s extended key usage must be exactly id-kp-timeStamping</source>
-        <translation>时间戳机构证书的扩展密钥用法必须仅为 id-kp-timeStamping</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2646"/>
-        <source>the TSA certificate&apos;s extended key usage is not critical</source>
-        <translation>时间戳机构证书的扩展密钥用法未标记为关键</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2649"/>
-        <source>the TSA certificate&apos;s key usage must be digitalSignature and/or nonRepudiation</source>
-        <translation>时间戳机构证书的密钥用法必须为 digitalSignature 和/或 nonRepudiation</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2653"/>
-        <source>{subject} is not a CA (no basicConstraints)</source>
-        <translation>{subject} 不是证书颁发机构（没有 basicConstraints）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2656"/>
-        <source>{subject} is not a CA</source>
-        <translation>{subject} 不是证书颁发机构</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2657"/>
-        <source>path length constraint of {subject} exceeded</source>
-        <translation>超出了 {subject} 的路径长度限制</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2660"/>
-        <source>{subject} may not sign certificates</source>
-        <translation>{subject} 无权签发证书</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2663"/>
-        <source>{subject} is not valid at genTime {at} (valid {start} to {end})</source>
-        <translation>{subject} 在 genTime {at} 时无效（有效期为 {start} 至 {end}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2666"/>
-        <source>no chain from {subject} to a trusted root</source>
-        <translation>从 {subject} 到受信任的根证书没有证书链</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2669"/>
-        <source>cannot compare TSA names: {error}</source>
-        <translation>无法比较时间戳机构名称：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2672"/>
-        <source>the TSTInfo tsa field is not a name of the signer</source>
-        <translation>TSTInfo 的 tsa 字段不是签名人的名称</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2675"/>
-        <source>the token stamps a {found} imprint, expected {expected}</source>
-        <translation>时间戳令牌加盖的是 {found} 摘要，应为 {expected}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2678"/>
-        <source>the token stamps a different hash than the one sent</source>
-        <translation>时间戳令牌加盖的哈希与发送的不同</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2681"/>
-        <source>no trusted TSA roots configured</source>
-        <translation>没有配置受信任的时间戳机构根证书</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2684"/>
-        <source>the token does not echo the request&apos;s nonce (replayed or foreign answer)</source>
-        <translation>时间戳令牌未回传请求中的随机数（重放或他人的应答）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2687"/>
-        <source>the token is under policy {found}, requested {requested}</source>
-        <translation>时间戳令牌采用策略 {found}，请求的是 {requested}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2690"/>
-        <source>not a TimeStampResp ({size} bytes)</source>
-        <translation>不是 TimeStampResp（{size} 字节）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2693"/>
-        <source>the TSA refused: {status}</source>
-        <translation>时间戳机构拒绝：{status}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2694"/>
-        <source>status granted but no token</source>
-        <translation>状态为已批准，但没有时间戳令牌</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2695"/>
-        <source>now must be an aware datetime</source>
-        <translation>当前时间必须带时区</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2698"/>
-        <source>genTime {gen_time} is more than {skew} away from the local clock {local}</source>
-        <translation>genTime {gen_time} 与本地时钟 {local} 相差超过 {skew}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2702"/>
-        <source>anchor {path}</source>
-        <translation>锚点 {path}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2703"/>
-        <source>backup {path}</source>
-        <translation>备份 {path}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2704"/>
-        <source>bundle kit {path}</source>
-        <translation>校验包 {path}</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2705"/>
-        <source>anchor {path}, restore of {date}</source>
-        <translation>锚点 {path}，{date} 的恢复</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2708"/>
-        <source>the ledger ends at {entries} but this machine saw {size} on {date} (anchor {path}): entries {first}..{size} are gone</source>
-        <translation>存证链止于第 {entries} 条，但本机曾于 {date} 见到 {size} 条（锚点 {path}）：第 {first}–{size} 条已不见</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2713"/>
-        <source>the ledger ends at {entries} but the backup {user} made on {date} holds {size} ({path}): entries {first}..{size} are gone</source>
-        <translation>存证链止于第 {entries} 条，但 {user} 于 {date} 制作的备份包含 {size} 条（{path}）：第 {first}–{size} 条已不见</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2718"/>
-        <source>the ledger ends at {entries} but the bundle kit proves checkpoint {size} of {date} ({path}): entries {first}..{size} are gone</source>
-        <translation>存证链止于第 {entries} 条，但校验包证明了 {date} 的检查点 {size}（{path}）：第 {first}–{size} 条已不见</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2723"/>
-        <source>this machine saw the ledger at {size} on {date} with another root (anchor {path}): the ledger was rewritten at or before entry {size}</source>
-        <translation>本机曾于 {date} 见到 {size} 条的存证链，但根哈希不同（锚点 {path}）：存证链在第 {size} 条或之前被改写</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2728"/>
-        <source>the backup {user} made on {date} holds the ledger at {size} with another root ({path}): the ledger was rewritten at or before entry {size}</source>
-        <translation>{user} 于 {date} 制作的备份中 {size} 条的存证链根哈希不同（{path}）：存证链在第 {size} 条或之前被改写</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2733"/>
-        <source>the bundle kit proves checkpoint {size} of {date} with another root ({path}): the ledger was rewritten at or before entry {size}</source>
-        <translation>校验包证明的 {date} 检查点 {size} 根哈希不同（{path}）：存证链在第 {size} 条或之前被改写</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2738"/>
-        <source>the head of {size} recorded here is not signed by {signer} with the key this ledger gave them: the record was edited, or the entry that gave them a new key is gone</source>
-        <translation>此处记录的 {size} 条最新检查点不是 {signer} 用存证链为其登记的密钥签名的：记录被改动，或为其登记新密钥的记录已不见</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2743"/>
-        <source>the head of {size} recorded here is signed by {signer}, whom this ledger does not know: the entries that added them are gone, or the record was edited</source>
-        <translation>此处记录的 {size} 条最新检查点由 {signer} 签名，但存证链中没有此用户：添加该用户的记录已不见，或记录被改动</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2748"/>
-        <source>the restore recorded here is not signed by an admin of this ledger ({user}): the record was edited</source>
-        <translation>此处记录的恢复不是由本存证链的管理员签名的（{user}）：记录被改动</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2753"/>
-        <source>{user} restored this store on {date} from a backup of {size} entries; this machine had seen {seen} before (anchor {path})</source>
-        <translation>{user} 于 {date} 用包含 {size} 条记录的备份恢复了本证据库；本机此前曾见到 {seen} 条（锚点 {path}）</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2758"/>
-        <source>holds {size} of {date}, from before {user} restored this store on {restored} to a backup of {restored_size} entries</source>
-        <translation>包含 {date} 的 {size} 条，早于 {user} 于 {restored} 将本证据库恢复为包含 {restored_size} 条记录的备份</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2763"/>
-        <source>cannot be read ({error}); what it recorded is not compared</source>
-        <translation>无法读取（{error}）；其中的记录未作比对</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2766"/>
-        <source>could not be read when this store was last written here, and was kept for inspection; what it recorded is not compared</source>
-        <translation>本机上次写入此证据库时无法读取该文件，已保留以备检查；其中的记录未作比对</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2771"/>
-        <source>belongs to store {store}, not this one; not compared</source>
-        <translation>属于证据库 {store}，不是本库；未作比对</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2774"/>
-        <source>not an anchor, a backup or a bundle kit; not compared</source>
-        <translation>不是锚点、备份或校验包；未作比对</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_desk/ui/service_text.py" line="2777"/>
-        <source>no such file; not compared</source>
-        <translation>没有此文件；未作比对</translation>
-    </message>
-</context>
-<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="46"/>
+        <location filename="../../ui/settings_dialog.py" line="46"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="53"/>
+        <location filename="../../ui/settings_dialog.py" line="53"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="55"/>
+        <location filename="../../ui/settings_dialog.py" line="55"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="59"/>
+        <location filename="../../ui/settings_dialog.py" line="59"/>
         <source>Store settings (recorded in the ledger)</source>
         <translation>证据库设置（记入存证链）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="62"/>
+        <location filename="../../ui/settings_dialog.py" line="62"/>
         <source>Default time zone</source>
         <translation>默认时区</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="63"/>
+        <location filename="../../ui/settings_dialog.py" line="63"/>
         <source>Quiet hours (debtor&apos;s local time)</source>
         <translation>免打扰时段（债务人当地时间）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="64"/>
+        <location filename="../../ui/settings_dialog.py" line="64"/>
         <source>Approval expires after (days, 0 = never)</source>
         <translation>批准有效期（天，0 = 永久）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="65"/>
+        <location filename="../../ui/settings_dialog.py" line="65"/>
         <source>Producing organisation</source>
         <translation>出具机构</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="66"/>
+        <location filename="../../ui/settings_dialog.py" line="66"/>
         <source>Bundle language (zh_CN or en)</source>
         <translation>证据包语言（zh_CN 或 en）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="67"/>
+        <location filename="../../ui/settings_dialog.py" line="67"/>
         <source>Retries per time-stamp authority</source>
         <translation>每个时间戳机构的重试次数</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="68"/>
+        <location filename="../../ui/settings_dialog.py" line="68"/>
         <source>Debtor&apos;s time zone for quiet hours (empty: default)</source>
         <translation>免打扰时段采用的债务人时区（留空：默认）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="69"/>
+        <location filename="../../ui/settings_dialog.py" line="69"/>
         <source>Institution names for CC-5 (| separated)</source>
         <translation>CC-5 机构名称（用 | 分隔）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="70"/>
+        <location filename="../../ui/settings_dialog.py" line="70"/>
         <source>Approved repayment accounts (comma separated)</source>
         <translation>批准的还款账户（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="71"/>
+        <location filename="../../ui/settings_dialog.py" line="71"/>
         <source>Conduct lexicon (JSON; empty: the shipped one)</source>
         <translation>合规词库（JSON；留空：使用内置词库）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="90"/>
+        <location filename="../../ui/settings_dialog.py" line="90"/>
         <source>Time-stamp authorities (RFC 3161)</source>
         <translation>时间戳机构（RFC 3161）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="96"/>
+        <location filename="../../ui/settings_dialog.py" line="96"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="102"/>
+        <location filename="../../ui/settings_dialog.py" line="102"/>
         <source>Root certificate (PEM file)</source>
         <translation>根证书（PEM 文件）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="103"/>
+        <location filename="../../ui/settings_dialog.py" line="103"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="105"/>
+        <location filename="../../ui/settings_dialog.py" line="105"/>
         <source>Add authority</source>
         <translation>添加机构</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="133"/>
+        <location filename="../../ui/settings_dialog.py" line="133"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="135"/>
+        <location filename="../../ui/settings_dialog.py" line="135"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="152"/>
+        <location filename="../../ui/settings_dialog.py" line="152"/>
         <source>No authority configured: checkpoints stay queued.</source>
         <translation>未配置时间戳机构：检查点将排队等待。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="154"/>
+        <location filename="../../ui/settings_dialog.py" line="154"/>
         <source>Stamped up to entry %1; %2 entries waiting.</source>
         <translation>已加盖时间戳至第 %1 条；%2 条等待中。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="161"/>
+        <location filename="../../ui/settings_dialog.py" line="161"/>
         <source>Root certificate</source>
         <translation>根证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/settings_dialog.py" line="171"/>
+        <location filename="../../ui/settings_dialog.py" line="171"/>
         <source>Cannot read the certificate file: %1</source>
         <translation>无法读取证书文件：%1</translation>
     </message>
@@ -7092,88 +3207,88 @@
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="37"/>
+        <location filename="../../ui/users_dialog.py" line="37"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="42"/>
+        <location filename="../../ui/users_dialog.py" line="42"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="42"/>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="62"/>
+        <location filename="../../ui/users_dialog.py" line="42"/>
+        <location filename="../../ui/users_dialog.py" line="62"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="42"/>
+        <location filename="../../ui/users_dialog.py" line="42"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="56"/>
+        <location filename="../../ui/users_dialog.py" line="56"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="59"/>
+        <location filename="../../ui/users_dialog.py" line="59"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="61"/>
+        <location filename="../../ui/users_dialog.py" line="61"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="63"/>
+        <location filename="../../ui/users_dialog.py" line="63"/>
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="68"/>
+        <location filename="../../ui/users_dialog.py" line="68"/>
         <source>New password for the selected user</source>
         <translation>所选用户的新密码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="69"/>
+        <location filename="../../ui/users_dialog.py" line="69"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="79"/>
+        <location filename="../../ui/users_dialog.py" line="79"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="95"/>
+        <location filename="../../ui/users_dialog.py" line="95"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="95"/>
+        <location filename="../../ui/users_dialog.py" line="95"/>
         <source>inactive</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="106"/>
+        <location filename="../../ui/users_dialog.py" line="108"/>
         <source>Protecting the keys with the new password…</source>
         <translation>正在用新密码保护密钥…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="135"/>
+        <location filename="../../ui/users_dialog.py" line="137"/>
         <source>Added %1.</source>
         <translation>已添加 %1。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="142"/>
+        <location filename="../../ui/users_dialog.py" line="145"/>
         <source>Select a user first.</source>
         <translation>请先选择用户。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/users_dialog.py" line="150"/>
+        <location filename="../../ui/users_dialog.py" line="153"/>
         <source>Password of %1 reset; a new signing key was issued.</source>
         <translation>%1 的密码已重置，并已签发新的签名密钥。</translation>
     </message>
@@ -7181,174 +3296,4896 @@
 <context>
     <name>VerifyPanel</name>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="48"/>
+        <location filename="../../ui/verify_panel.py" line="50"/>
         <source>Verify the store now</source>
         <translation>立即校验证据库</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="51"/>
+        <location filename="../../ui/verify_panel.py" line="53"/>
         <source>Check a received bundle…</source>
         <translation>校验收到的证据包…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="57"/>
+        <location filename="../../ui/verify_panel.py" line="59"/>
         <source>TSA roots…</source>
         <translation>时间戳根证书…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="60"/>
+        <location filename="../../ui/verify_panel.py" line="62"/>
         <source>PEM files of TSA root certificates, as the TSA publishes them</source>
         <translation>时间戳机构公布的根证书（PEM 文件）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="63"/>
+        <location filename="../../ui/verify_panel.py" line="65"/>
         <source>Organisation keys…</source>
         <translation>机构公钥…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="66"/>
+        <location filename="../../ui/verify_panel.py" line="68"/>
         <source>The organisation&apos;s published signer keys (written by evidence-desk org-keys)</source>
         <translation>机构公布的签名人公钥列表（由 evidence-desk org-keys 生成）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="78"/>
+        <location filename="../../ui/verify_panel.py" line="80"/>
         <source>Not verified yet in this session.</source>
         <translation>本次登录尚未校验。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="84"/>
+        <location filename="../../ui/verify_panel.py" line="86"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="84"/>
+        <location filename="../../ui/verify_panel.py" line="86"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="84"/>
+        <location filename="../../ui/verify_panel.py" line="86"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="84"/>
+        <location filename="../../ui/verify_panel.py" line="86"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="110"/>
+        <location filename="../../ui/verify_panel.py" line="112"/>
         <source>Verifying every original, row, signature and checkpoint…</source>
         <translation>正在校验每个原始文件、数据行、签名和检查点…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="132"/>
+        <location filename="../../ui/verify_panel.py" line="134"/>
         <source>%1 ledger entries, %2 checkpoints, %3 originals (%4 bytes) checked.</source>
         <translation>已校验 %1 条存证记录、%2 个检查点、%3 个原始文件（%4 字节）。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="140"/>
+        <location filename="../../ui/verify_panel.py" line="142"/>
         <source>INTACT</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="145"/>
+        <location filename="../../ui/verify_panel.py" line="147"/>
         <source>PROBLEMS FOUND (%1)</source>
         <translation>发现问题（%1）</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="163"/>
+        <location filename="../../ui/verify_panel.py" line="165"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="164"/>
+        <location filename="../../ui/verify_panel.py" line="166"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="165"/>
+        <location filename="../../ui/verify_panel.py" line="167"/>
         <source>ok</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="167"/>
+        <location filename="../../ui/verify_panel.py" line="169"/>
         <source>trusted</source>
         <translation>受信任</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="168"/>
+        <location filename="../../ui/verify_panel.py" line="170"/>
         <source>untrusted</source>
         <translation>不受信任</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="169"/>
+        <location filename="../../ui/verify_panel.py" line="171"/>
         <source>info</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="185"/>
+        <location filename="../../ui/verify_panel.py" line="187"/>
         <source>Choose a verification kit</source>
         <translation>选择校验包</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="185"/>
+        <location filename="../../ui/verify_panel.py" line="187"/>
         <source>Verification kit (*.zip)</source>
         <translation>校验包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="192"/>
+        <location filename="../../ui/verify_panel.py" line="194"/>
         <source>TSA root certificates to trust</source>
         <translation>要信任的时间戳根证书</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="192"/>
+        <location filename="../../ui/verify_panel.py" line="194"/>
         <source>PEM files (*.pem)</source>
         <translation>PEM 文件 (*.pem)</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="200"/>
+        <location filename="../../ui/verify_panel.py" line="202"/>
         <source>The organisation&apos;s published signer keys</source>
         <translation>机构公布的签名人公钥列表</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="202"/>
+        <location filename="../../ui/verify_panel.py" line="204"/>
         <source>Organisation key lists (*.json)</source>
         <translation>机构公钥列表 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="216"/>
+        <location filename="../../ui/verify_panel.py" line="218"/>
         <source>Bundles are trusted against the app&apos;s TSA root list and what is pinned in %1 (tsa-roots/*.pem, org-keys/*.json), never against roots or keys inside the kit.</source>
         <translation>证据包的信任依据为本软件的时间戳根证书列表及固定信任目录 %1 中的文件（tsa-roots/*.pem、org-keys/*.json），绝不依据校验包内自带的根证书或公钥。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="221"/>
+        <location filename="../../ui/verify_panel.py" line="223"/>
         <source>Also trusted: %1.</source>
         <translation>另外信任：%1。</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="230"/>
+        <location filename="../../ui/verify_panel.py" line="232"/>
         <source>Checking %1…</source>
         <translation>正在校验 %1…</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="245"/>
+        <location filename="../../ui/verify_panel.py" line="246"/>
         <source>BUNDLE INTACT BUT UNTRUSTED</source>
         <translation>证据包完好但不受信任</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="247"/>
+        <location filename="../../ui/verify_panel.py" line="248"/>
         <source>BUNDLE INTACT</source>
         <translation>证据包完好</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="250"/>
+        <location filename="../../ui/verify_panel.py" line="251"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../evidence_desk/ui/verify_panel.py" line="243"/>
+        <location filename="../../ui/verify_panel.py" line="244"/>
         <source>BUNDLE HAS PROBLEMS</source>
         <translation>证据包有问题</translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message>
+        <source>this machine saw the ledger at {size} on {date} with another root (anchor {path}): the ledger was rewritten at or before entry {size}</source>
+        <comment>anchor.fork</comment>
+        <translation>本机曾于 {date} 见到 {size} 条的存证链，但根哈希不同（锚点 {path}）：存证链在第 {size} 条或之前被改写</translation>
+    </message>
+    <message>
+        <source>the backup {user} made on {date} holds the ledger at {size} with another root ({path}): the ledger was rewritten at or before entry {size}</source>
+        <comment>anchor.fork_backup</comment>
+        <translation>{user} 于 {date} 制作的备份中 {size} 条的存证链根哈希不同（{path}）：存证链在第 {size} 条或之前被改写</translation>
+    </message>
+    <message>
+        <source>the bundle kit proves checkpoint {size} of {date} with another root ({path}): the ledger was rewritten at or before entry {size}</source>
+        <comment>anchor.fork_kit</comment>
+        <translation>校验包证明的 {date} 检查点 {size} 根哈希不同（{path}）：存证链在第 {size} 条或之前被改写</translation>
+    </message>
+    <message>
+        <source>no such file; not compared</source>
+        <comment>anchor.no_file</comment>
+        <translation>没有此文件；未作比对</translation>
+    </message>
+    <message>
+        <source>the head of {size} recorded here is not signed by {signer} with the key this ledger gave them: the record was edited, or the entry that gave them a new key is gone</source>
+        <comment>anchor.not_signed</comment>
+        <translation>此处记录的 {size} 条最新检查点不是 {signer} 用存证链为其登记的密钥签名的：记录被改动，或为其登记新密钥的记录已不见</translation>
+    </message>
+    <message>
+        <source>not an anchor, a backup or a bundle kit; not compared</source>
+        <comment>anchor.not_witness</comment>
+        <translation>不是锚点、备份或校验包；未作比对</translation>
+    </message>
+    <message>
+        <source>belongs to store {store}, not this one; not compared</source>
+        <comment>anchor.other_store</comment>
+        <translation>属于证据库 {store}，不是本库；未作比对</translation>
+    </message>
+    <message>
+        <source>the restore recorded here is not signed by an admin of this ledger ({user}): the record was edited</source>
+        <comment>anchor.restore_unsigned</comment>
+        <translation>此处记录的恢复不是由本存证链的管理员签名的（{user}）：记录被改动</translation>
+    </message>
+    <message>
+        <source>{user} restored this store on {date} from a backup of {size} entries; this machine had seen {seen} before (anchor {path})</source>
+        <comment>anchor.restored</comment>
+        <translation>{user} 于 {date} 用包含 {size} 条记录的备份恢复了本证据库；本机此前曾见到 {seen} 条（锚点 {path}）</translation>
+    </message>
+    <message>
+        <source>holds {size} of {date}, from before {user} restored this store on {restored} to a backup of {restored_size} entries</source>
+        <comment>anchor.restored_claim</comment>
+        <translation>包含 {date} 的 {size} 条，早于 {user} 于 {restored} 将本证据库恢复为包含 {restored_size} 条记录的备份</translation>
+    </message>
+    <message>
+        <source>the ledger ends at {entries} but this machine saw {size} on {date} (anchor {path}): entries {first}..{size} are gone</source>
+        <comment>anchor.rollback</comment>
+        <translation>存证链止于第 {entries} 条，但本机曾于 {date} 见到 {size} 条（锚点 {path}）：第 {first}–{size} 条已不见</translation>
+    </message>
+    <message>
+        <source>the ledger ends at {entries} but the backup {user} made on {date} holds {size} ({path}): entries {first}..{size} are gone</source>
+        <comment>anchor.rollback_backup</comment>
+        <translation>存证链止于第 {entries} 条，但 {user} 于 {date} 制作的备份包含 {size} 条（{path}）：第 {first}–{size} 条已不见</translation>
+    </message>
+    <message>
+        <source>the ledger ends at {entries} but the bundle kit proves checkpoint {size} of {date} ({path}): entries {first}..{size} are gone</source>
+        <comment>anchor.rollback_kit</comment>
+        <translation>存证链止于第 {entries} 条，但校验包证明了 {date} 的检查点 {size}（{path}）：第 {first}–{size} 条已不见</translation>
+    </message>
+    <message>
+        <source>could not be read when this store was last written here, and was kept for inspection; what it recorded is not compared</source>
+        <comment>anchor.set_aside</comment>
+        <translation>本机上次写入此证据库时无法读取该文件，已保留以备检查；其中的记录未作比对</translation>
+    </message>
+    <message>
+        <source>the head of {size} recorded here is signed by {signer}, whom this ledger does not know: the entries that added them are gone, or the record was edited</source>
+        <comment>anchor.signer_unknown</comment>
+        <translation>此处记录的 {size} 条最新检查点由 {signer} 签名，但存证链中没有此用户：添加该用户的记录已不见，或记录被改动</translation>
+    </message>
+    <message>
+        <source>cannot be read ({error}); what it recorded is not compared</source>
+        <comment>anchor.unreadable</comment>
+        <translation>无法读取（{error}）；其中的记录未作比对</translation>
+    </message>
+    <message>
+        <source>backup {path}</source>
+        <comment>anchor.where_backup</comment>
+        <translation>备份 {path}</translation>
+    </message>
+    <message>
+        <source>anchor {path}</source>
+        <comment>anchor.where_file</comment>
+        <translation>锚点 {path}</translation>
+    </message>
+    <message>
+        <source>bundle kit {path}</source>
+        <comment>anchor.where_kit</comment>
+        <translation>校验包 {path}</translation>
+    </message>
+    <message>
+        <source>anchor {path}, restore of {date}</source>
+        <comment>anchor.where_restore</comment>
+        <translation>锚点 {path}，{date} 的恢复</translation>
+    </message>
+    <message>
+        <source>unsafe member path (absolute)</source>
+        <comment>archive.absolute_path</comment>
+        <translation>不安全的文件路径（绝对路径）</translation>
+    </message>
+    <message>
+        <source>cannot list: {error}</source>
+        <comment>archive.cannot_list</comment>
+        <translation>无法列出文件：{error}</translation>
+    </message>
+    <message>
+        <source>cannot open: {error}</source>
+        <comment>archive.cannot_open</comment>
+        <translation>无法打开：{error}</translation>
+    </message>
+    <message>
+        <source>cannot open folder: {error}</source>
+        <comment>archive.cannot_open_folder</comment>
+        <translation>无法打开文件夹：{error}</translation>
+    </message>
+    <message>
+        <source>cannot read: {error}</source>
+        <comment>archive.cannot_read</comment>
+        <translation>无法读取：{error}</translation>
+    </message>
+    <message>
+        <source>unsupported compression method {method}</source>
+        <comment>archive.compression</comment>
+        <translation>不支持的压缩方式 {method}</translation>
+    </message>
+    <message>
+        <source>corrupt member: {error}</source>
+        <comment>archive.corrupt_member</comment>
+        <translation>文件已损坏：{error}</translation>
+    </message>
+    <message>
+        <source>not a readable zip (truncated or corrupt): {error}</source>
+        <comment>archive.corrupt_zip</comment>
+        <translation>不是可读取的 zip 压缩包（不完整或已损坏）：{error}</translation>
+    </message>
+    <message>
+        <source>unsafe member path (drive letter)</source>
+        <comment>archive.drive_letter</comment>
+        <translation>不安全的文件路径（含盘符）</translation>
+    </message>
+    <message>
+        <source>duplicate member name</source>
+        <comment>archive.duplicate_member</comment>
+        <translation>压缩包中文件名重复</translation>
+    </message>
+    <message>
+        <source>empty member name</source>
+        <comment>archive.empty_name</comment>
+        <translation>文件名为空</translation>
+    </message>
+    <message>
+        <source>encrypted member; cannot be read</source>
+        <comment>archive.encrypted</comment>
+        <translation>文件已加密，无法读取</translation>
+    </message>
+    <message>
+        <source>member expands beyond its declared {cap} bytes</source>
+        <comment>archive.expands</comment>
+        <translation>文件解压后超过其声明的 {cap} 字节</translation>
+    </message>
+    <message>
+        <source>file grew above the cap of {cap} bytes</source>
+        <comment>archive.file_grew</comment>
+        <translation>文件在读取时增大，超过上限 {cap} 字节</translation>
+    </message>
+    <message>
+        <source>file is {size} bytes, above the cap of {cap}</source>
+        <comment>archive.file_too_big</comment>
+        <translation>文件大小为 {size} 字节，超过上限 {cap}</translation>
+    </message>
+    <message>
+        <source>total size exceeds the cap of {cap} bytes</source>
+        <comment>archive.folder_too_big</comment>
+        <translation>总大小超过上限 {cap} 字节</translation>
+    </message>
+    <message>
+        <source>symbolic link points outside the folder</source>
+        <comment>archive.link_outside</comment>
+        <translation>符号链接指向文件夹之外</translation>
+    </message>
+    <message>
+        <source>member is {size} bytes, above the cap of {cap}</source>
+        <comment>archive.member_too_big</comment>
+        <translation>文件大小为 {size} 字节，超过上限 {cap}</translation>
+    </message>
+    <message>
+        <source>nested archive; not opened recursively</source>
+        <comment>archive.nested</comment>
+        <translation>嵌套的压缩包；不会逐层打开</translation>
+    </message>
+    <message>
+        <source>local header missing (truncated or corrupt zip)</source>
+        <comment>archive.no_local_header</comment>
+        <translation>缺少本地文件头（zip 不完整或已损坏）</translation>
+    </message>
+    <message>
+        <source>no such member</source>
+        <comment>archive.no_member</comment>
+        <translation>压缩包或文件夹中没有该文件</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <comment>archive.not_regular</comment>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <source>NUL byte in member name</source>
+        <comment>archive.nul_in_name</comment>
+        <translation>文件名中含有 NUL 字节</translation>
+    </message>
+    <message>
+        <source>the zip holds only another archive, which is not opened recursively; extract it and import that archive directly</source>
+        <comment>archive.only_nested</comment>
+        <translation>该 zip 中只有另一个压缩包，不会逐层打开；请先解压，再直接导入里面的压缩包</translation>
+    </message>
+    <message>
+        <source>overlapping members (several entries share data; zip bomb?)</source>
+        <comment>archive.overlap</comment>
+        <translation>文件相互重叠（多个条目共用同一数据；疑似 zip 炸弹）</translation>
+    </message>
+    <message>
+        <source>unsafe member path (parent directory &apos;..&apos;)</source>
+        <comment>archive.parent_path</comment>
+        <translation>不安全的文件路径（含上级目录“..”）</translation>
+    </message>
+    <message>
+        <source>member data runs past the end of the zip</source>
+        <comment>archive.past_end</comment>
+        <translation>文件数据超出了 zip 的末尾</translation>
+    </message>
+    <message>
+        <source>compression ratio {ratio}:1 exceeds {cap}:1 (zip bomb?)</source>
+        <comment>archive.ratio</comment>
+        <translation>压缩比 {ratio}:1 超过 {cap}:1（疑似 zip 炸弹）</translation>
+    </message>
+    <message>
+        <source>member is {size} bytes, its header declares {cap}</source>
+        <comment>archive.size_mismatch</comment>
+        <translation>文件实际为 {size} 字节，文件头声明为 {cap} 字节</translation>
+    </message>
+    <message>
+        <source>symbolic link member</source>
+        <comment>archive.symlink_member</comment>
+        <translation>符号链接文件</translation>
+    </message>
+    <message>
+        <source>more than {cap} files in the folder</source>
+        <comment>archive.too_many_files</comment>
+        <translation>文件夹中的文件超过 {cap} 个</translation>
+    </message>
+    <message>
+        <source>{count} members, above the cap of {cap}</source>
+        <comment>archive.too_many_members</comment>
+        <translation>压缩包含 {count} 个文件，超过上限 {cap}</translation>
+    </message>
+    <message>
+        <source>total uncompressed size exceeds the cap of {cap} bytes</source>
+        <comment>archive.zip_too_big</comment>
+        <translation>解压后总大小超过上限 {cap} 字节</translation>
+    </message>
+    <message>
+        <source>the first user must be an admin</source>
+        <comment>authority.admin_role</comment>
+        <translation>第一个用户必须是管理员</translation>
+    </message>
+    <message>
+        <source>item {item} names an original ({sha256}) that is not on record</source>
+        <comment>authority.blob_unknown</comment>
+        <translation>条目 {item} 引用的原件（{sha256}）没有记录</translation>
+    </message>
+    <message>
+        <source>{table}.{column} must be {expected}, not {value}</source>
+        <comment>authority.bound_column</comment>
+        <translation>{table}.{column} 必须为 {expected}，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{column} ({value}) is before the request ({requested_at})</source>
+        <comment>authority.chronology</comment>
+        <translation>{column}（{value}）早于申请时间（{requested_at}）</translation>
+    </message>
+    <message>
+        <source>{action} may not set column(s) {columns} of {table}</source>
+        <comment>authority.columns_forbidden</comment>
+        <translation>{action} 无权设置表 {table} 的列 {columns}</translation>
+    </message>
+    <message>
+        <source>{action} must give column(s) {columns} of a new {table} row</source>
+        <comment>authority.columns_missing</comment>
+        <translation>{action} 新增 {table} 行时必须提供列 {columns}</translation>
+    </message>
+    <message>
+        <source>only the request&apos;s documents may be attached to a pending request, not {role}</source>
+        <comment>authority.document_role</comment>
+        <translation>待审批的申请只能附加申请材料，不能附加 {role}</translation>
+    </message>
+    <message>
+        <source>the first entry must be store.init</source>
+        <comment>authority.first_is_init</comment>
+        <translation>第一条记录必须是 store.init</translation>
+    </message>
+    <message>
+        <source>{actor} was deactivated before this entry</source>
+        <comment>authority.inactive_actor</comment>
+        <translation>{actor} 在此记录之前已被停用</translation>
+    </message>
+    <message>
+        <source>store.init may only be the first entry</source>
+        <comment>authority.init_only_first</comment>
+        <translation>store.init 只能是第一条记录</translation>
+    </message>
+    <message>
+        <source>only {user} may change {user}&apos;s password this way</source>
+        <comment>authority.not_own_password</comment>
+        <translation>只有 {user} 本人可以这样修改其密码</translation>
+    </message>
+    <message>
+        <source>field staff may withdraw only their own tags; {tag} is {created_by}&apos;s</source>
+        <comment>authority.not_own_tag</comment>
+        <translation>外勤人员只能撤回自己的标记；{tag} 属于 {created_by}</translation>
+    </message>
+    <message>
+        <source>{action} must change exactly one {table} row</source>
+        <comment>authority.one_row</comment>
+        <translation>{action} 必须恰好修改一行 {table}</translation>
+    </message>
+    <message>
+        <source>{action} may not {op} rows of {table}</source>
+        <comment>authority.op_forbidden</comment>
+        <translation>{action} 无权对表 {table} 执行 {op}</translation>
+    </message>
+    <message>
+        <source>{action} may not be applied to one&apos;s own account ({user})</source>
+        <comment>authority.own_account</comment>
+        <translation>{action} 不得用于本人账户（{user}）</translation>
+    </message>
+    <message>
+        <source>payload field {field} is missing or not {kind}</source>
+        <comment>authority.payload_field</comment>
+        <translation>记录内容缺少字段 {field}，或其类型不是 {kind}</translation>
+    </message>
+    <message>
+        <source>the payload is not a JSON object</source>
+        <comment>authority.payload_not_object</comment>
+        <translation>记录内容不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>a request&apos;s documents must have a document role, not {role}</source>
+        <comment>authority.request_documents_role</comment>
+        <translation>申请材料必须属于申请材料类别，而不是 {role}</translation>
+    </message>
+    <message>
+        <source>{role} is not a role</source>
+        <comment>authority.role_unknown</comment>
+        <translation>{role} 不是有效角色</translation>
+    </message>
+    <message>
+        <source>{action} may only add new {table} rows; {key} exists</source>
+        <comment>authority.row_exists</comment>
+        <translation>{action} 只能新增 {table} 行；{key} 已存在</translation>
+    </message>
+    <message>
+        <source>a row change is malformed</source>
+        <comment>authority.row_malformed</comment>
+        <translation>一项数据行变更的格式错误</translation>
+    </message>
+    <message>
+        <source>{action} may only change existing {table} rows; {key} does not exist</source>
+        <comment>authority.row_unknown</comment>
+        <translation>{action} 只能修改已有的 {table} 行；{key} 不存在</translation>
+    </message>
+    <message>
+        <source>the row changes are not a list</source>
+        <comment>authority.rows_not_list</comment>
+        <translation>数据行变更不是列表</translation>
+    </message>
+    <message>
+        <source>the time stamp covers checkpoint {size}, which is not before this entry</source>
+        <comment>authority.stamp_ahead</comment>
+        <translation>该时间戳覆盖的检查点 {size} 不在本记录之前</translation>
+    </message>
+    <message>
+        <source>{action} may not change table {table}</source>
+        <comment>authority.table_forbidden</comment>
+        <translation>{action} 无权修改表 {table}</translation>
+    </message>
+    <message>
+        <source>the tag&apos;s case and contact do not match contact {contact}</source>
+        <comment>authority.tag_contact</comment>
+        <translation>标记的案件与联系人 {contact} 不符</translation>
+    </message>
+    <message>
+        <source>tag {tag} was already withdrawn</source>
+        <comment>authority.tag_removed</comment>
+        <translation>标记 {tag} 已被撤回</translation>
+    </message>
+    <message>
+        <source>{action} is not an action of this application</source>
+        <comment>authority.unknown_action</comment>
+        <translation>{action} 不是本应用的操作</translation>
+    </message>
+    <message>
+        <source>{actor} is not a user of this store at this point</source>
+        <comment>authority.unknown_actor</comment>
+        <translation>此时 {actor} 不是本存证库的用户</translation>
+    </message>
+    <message>
+        <source>{path}: {member}: missing from the backup</source>
+        <comment>backup.absent</comment>
+        <translation>{path}：{member}：备份中缺少此文件</translation>
+    </message>
+    <message>
+        <source>a file entry is malformed</source>
+        <comment>backup.bad_entry</comment>
+        <translation>某个文件条目格式有误</translation>
+    </message>
+    <message>
+        <source>{path}: {member}: signature does not match its contents (the manifest was changed after it was signed)</source>
+        <comment>backup.bad_signature</comment>
+        <translation>{path}：{member}：签名与内容不符（清单在签名后被修改过）</translation>
+    </message>
+    <message>
+        <source>{path}: cannot create ({error})</source>
+        <comment>backup.cannot_create</comment>
+        <translation>{path}：无法创建（{error}）</translation>
+    </message>
+    <message>
+        <source>{path}: {member}: damaged ({error})</source>
+        <comment>backup.damaged</comment>
+        <translation>{path}：{member}：已损坏（{error}）</translation>
+    </message>
+    <message>
+        <source>{path}: {member}: SHA-256 does not match the signed manifest</source>
+        <comment>backup.digest</comment>
+        <translation>{path}：{member}：SHA-256 与已签名的清单不符</translation>
+    </message>
+    <message>
+        <source>{path}: the restored store does not verify ({count} problem(s): {problems})</source>
+        <comment>backup.does_not_verify</comment>
+        <translation>{path}：恢复出的证据库未通过校验（{count} 个问题：{problems}）</translation>
+    </message>
+    <message>
+        <source>already exists; a backup never overwrites a file</source>
+        <comment>backup.exists</comment>
+        <translation>文件已存在；备份从不覆盖已有文件</translation>
+    </message>
+    <message>
+        <source>{path}: store/evidence.db: holds {size} ledger entries, the manifest says {expected}</source>
+        <comment>backup.ledger_size</comment>
+        <translation>{path}：store/evidence.db：有 {size} 条存证记录，清单记载为 {expected} 条</translation>
+    </message>
+    <message>
+        <source>{path}: {member}: {error}</source>
+        <comment>backup.manifest_bad</comment>
+        <translation>{path}：{member}：{error}</translation>
+    </message>
+    <message>
+        <source>{path}: {member}: missing {field}</source>
+        <comment>backup.manifest_missing</comment>
+        <translation>{path}：{member}：缺少 {field}</translation>
+    </message>
+    <message>
+        <source>{path}: {member}: listed in the manifest but missing from the file</source>
+        <comment>backup.missing_member</comment>
+        <translation>{path}：{member}：清单中列有该文件，但备份中缺失</translation>
+    </message>
+    <message>
+        <source>{path}: not a store descriptor</source>
+        <comment>backup.no_descriptor</comment>
+        <translation>{path}：不是证据库描述文件</translation>
+    </message>
+    <message>
+        <source>its folder does not exist</source>
+        <comment>backup.no_folder</comment>
+        <translation>所在文件夹不存在</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <comment>backup.no_such_file</comment>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>{path}: {member}: signed by {user!r}, who is not an admin of this store with that key</source>
+        <comment>backup.not_admin</comment>
+        <translation>{path}：{member}：签名人“{user}”不是使用该密钥的本证据库管理员</translation>
+    </message>
+    <message>
+        <source>not an Evidence Desk backup manifest</source>
+        <comment>backup.not_manifest</comment>
+        <translation>不是 Evidence Desk 备份清单</translation>
+    </message>
+    <message>
+        <source>{path}: original listed by the database is missing; run verify and repair the store before backing it up</source>
+        <comment>backup.original_missing</comment>
+        <translation>{path}：数据库中登记的原始文件缺失；请先校验并修复证据库，再进行备份</translation>
+    </message>
+    <message>
+        <source>{path}: {member}: names store {store}, not this one</source>
+        <comment>backup.other_store</comment>
+        <translation>{path}：{member}：清单指向证据库 {store}，不是本证据库</translation>
+    </message>
+    <message>
+        <source>{target}: restore failed ({error}); nothing changed</source>
+        <comment>backup.restore_failed</comment>
+        <translation>{target}：恢复失败（{error}）；未作任何更改</translation>
+    </message>
+    <message>
+        <source>{target}: restore failed ({error}); the previous store is kept at {kept}</source>
+        <comment>backup.restore_failed_kept</comment>
+        <translation>{target}：恢复失败（{error}）；原证据库保留在 {kept}</translation>
+    </message>
+    <message>
+        <source>{path}: {member}: size differs from the manifest (expected {size} bytes)</source>
+        <comment>backup.size</comment>
+        <translation>{path}：{member}：大小与清单不符（应为 {size} 字节）</translation>
+    </message>
+    <message>
+        <source>{target} is the store you are logged into (as {user}); it cannot be replaced while it is open. Restore into another folder, or close Evidence Desk and run evidence-desk restore --replace</source>
+        <comment>backup.store_open</comment>
+        <translation>{target} 是您当前登录（用户 {user}）的证据库，打开期间不能被替换。请恢复到其他文件夹，或关闭 Evidence Desk 后运行 evidence-desk restore --replace</translation>
+    </message>
+    <message>
+        <source>{path}: {member}: not a member an Evidence Desk backup may hold</source>
+        <comment>backup.strange_member</comment>
+        <translation>{path}：{member}：Evidence Desk 备份中不应有此文件</translation>
+    </message>
+    <message>
+        <source>{target} already holds files; restore into a new folder, or pass replace to move the existing store aside (it is kept, never deleted)</source>
+        <comment>backup.target_not_empty</comment>
+        <translation>{target} 中已有文件；请恢复到一个新文件夹，或选择替换以将现有证据库移到一旁（会保留，不会删除）</translation>
+    </message>
+    <message>
+        <source>{path}: {member}: member is not listed in the signed manifest</source>
+        <comment>backup.unlisted</comment>
+        <translation>{path}：{member}：该文件未列入已签名的清单</translation>
+    </message>
+    <message>
+        <source>{path}: not a readable Evidence Desk backup ({error})</source>
+        <comment>backup.unreadable</comment>
+        <translation>{path}：不是可读取的 Evidence Desk 备份（{error}）</translation>
+    </message>
+    <message>
+        <source>unsupported backup version {version}</source>
+        <comment>backup.version</comment>
+        <translation>不支持的备份版本 {version}</translation>
+    </message>
+    <message>
+        <source>{path}: backup could not be written ({error}); nothing was changed in the store</source>
+        <comment>backup.write_failed</comment>
+        <translation>{path}：无法写入备份（{error}）；证据库未作任何更改</translation>
+    </message>
+    <message>
+        <source>chunk {index} fails authentication</source>
+        <comment>blob.chunk</comment>
+        <translation>第 {index} 块未通过认证（内容被改动）</translation>
+    </message>
+    <message>
+        <source>blob header is damaged</source>
+        <comment>blob.header</comment>
+        <translation>加密文件的文件头已损坏</translation>
+    </message>
+    <message>
+        <source>blob file is missing</source>
+        <comment>blob.missing</comment>
+        <translation>加密文件缺失</translation>
+    </message>
+    <message>
+        <source>blob is truncated at chunk {index}</source>
+        <comment>blob.truncated</comment>
+        <translation>加密文件在第 {index} 块处被截断</translation>
+    </message>
+    <message>
+        <source>checkpoint {size} is missing from the store</source>
+        <comment>bundle.checkpoint_missing</comment>
+        <translation>证据库中缺少检查点 {size}</translation>
+    </message>
+    <message>
+        <source>checkpoint {size} has no trusted time-stamp yet</source>
+        <comment>bundle.checkpoint_unstamped</comment>
+        <translation>检查点 {size} 尚无可信时间戳</translation>
+    </message>
+    <message>
+        <source>case {case} has no approved contact to put in a bundle</source>
+        <comment>bundle.empty</comment>
+        <translation>案件 {case} 没有可纳入证据包的已批准联系人</translation>
+    </message>
+    <message>
+        <source>no ledger entry records original {sha256}</source>
+        <comment>bundle.no_entry</comment>
+        <translation>存证链中没有记录原始文件 {sha256} 的条目</translation>
+    </message>
+    <message>
+        <source>contact {contact} has no identity exhibit (identity_proof): a conversation cannot enter a bundle without one</source>
+        <comment>bundle.no_identity</comment>
+        <translation>联系人 {contact} 没有身份证明材料（identity_proof）：缺少身份证明的对话不能纳入证据包</translation>
+    </message>
+    <message>
+        <source>no time-stamp authority configured: the kit proves a local checkpoint</source>
+        <comment>bundle.no_tsa</comment>
+        <translation>尚未配置时间戳机构：校验包只能证明本地检查点</translation>
+    </message>
+    <message>
+        <source>contact {contact} is {status}: only contacts a supervisor approved can enter a bundle</source>
+        <comment>bundle.not_approved</comment>
+        <translation>联系人 {contact} 当前为“{status}”：只有主管批准的联系人才能纳入证据包</translation>
+    </message>
+    <message>
+        <source>not a folder</source>
+        <comment>bundle.not_folder</comment>
+        <translation>不是文件夹</translation>
+    </message>
+    <message>
+        <source>original {file} ({sha256}) is not in the store</source>
+        <comment>bundle.original_missing</comment>
+        <translation>证据库中缺少原始文件 {file}（{sha256}）</translation>
+    </message>
+    <message>
+        <source>belongs to case {case}, not {scope_case}</source>
+        <comment>bundle.other_case</comment>
+        <translation>属于案件 {case}，不属于 {scope_case}</translation>
+    </message>
+    <message>
+        <source>refused by rule {rule}: {reason}</source>
+        <comment>bundle.refused</comment>
+        <translation>被规则 {rule} 拒绝：{reason}</translation>
+    </message>
+    <message>
+        <source>ledger entry {seq} ({action} by {actor}) breaks rule {rule}: {reason}; run verify: no bundle is made from entries that break the rules</source>
+        <comment>bundle.rule_broken</comment>
+        <translation>存证链第 {seq} 条（{actor} 的 {action}）违反规则 {rule}：{reason}；请运行校验：违反规则的记录不能生成证据包</translation>
+    </message>
+    <message>
+        <source>the tag manifest could not be time-stamped (no TSA answered)</source>
+        <comment>bundle.tags_unstamped</comment>
+        <translation>标签清单未能加盖时间戳（没有时间戳机构响应）</translation>
+    </message>
+    <message>
+        <source>time-stamp authority {name}: {reason}</source>
+        <comment>bundle.tsa_failed</comment>
+        <translation>时间戳机构 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>Tags and conduct-check annex</source>
+        <comment>bundle_text.annex</comment>
+        <translation>标签与催收合规检查附录</translation>
+    </message>
+    <message>
+        <source>No tags or conduct-check records in this bundle&apos;s scope.</source>
+        <comment>bundle_text.annex_none</comment>
+        <translation>本证据包范围内无标签或合规检查记录。</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <comment>bundle_text.any</comment>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Verification appendix</source>
+        <comment>bundle_text.appendix</comment>
+        <translation>校验附录</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <comment>bundle_text.attachment</comment>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Bundle id</source>
+        <comment>bundle_text.bundle_id</comment>
+        <translation>证据包编号</translation>
+    </message>
+    <message>
+        <source>What the export format cannot carry: messages deleted before the export, media not saved with the export (marked omitted or missing), the text of recalled messages.</source>
+        <comment>bundle_text.cannot_carry</comment>
+        <translation>导出格式无法承载的内容：导出前已删除的消息、未随导出保存的媒体文件（标为“未导出”或“缺失”）、对方已撤回消息的原文。</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <comment>bundle_text.case_no</comment>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Ledger checkpoint</source>
+        <comment>bundle_text.checkpoint</comment>
+        <translation>存证链检查点</translation>
+    </message>
+    <message>
+        <source>size {size}, root {root}</source>
+        <comment>bundle_text.checkpoint_value</comment>
+        <translation>第 {size} 条，根哈希 {root}</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <comment>bundle_text.col_action</comment>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <comment>bundle_text.col_actor</comment>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <comment>bundle_text.col_detail</comment>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>SHA-256 prefix</source>
+        <comment>bundle_text.col_digest</comment>
+        <translation>SHA-256 前缀</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <comment>bundle_text.col_kind</comment>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <comment>bundle_text.col_name</comment>
+        <translation>证据名称</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <comment>bundle_text.col_no</comment>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Object of proof</source>
+        <comment>bundle_text.col_object</comment>
+        <translation>证明对象</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <comment>bundle_text.col_pages</comment>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <source>Prev hash</source>
+        <comment>bundle_text.col_prev</comment>
+        <translation>前哈希</translation>
+    </message>
+    <message>
+        <source>Seq</source>
+        <comment>bundle_text.col_seq</comment>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <comment>bundle_text.col_source</comment>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <comment>bundle_text.col_subject</comment>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Time (UTC / local)</source>
+        <comment>bundle_text.col_time</comment>
+        <translation>时间（UTC / 本地）</translation>
+    </message>
+    <message>
+        <source>Completeness and gap statement</source>
+        <comment>bundle_text.completeness</comment>
+        <translation>完整性与缺漏说明</translation>
+    </message>
+    <message>
+        <source>Consent on record</source>
+        <comment>bundle_text.consent</comment>
+        <translation>同意记录</translation>
+    </message>
+    <message>
+        <source> (continued)</source>
+        <comment>bundle_text.continued</comment>
+        <translation>（续）</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <comment>bundle_text.conversations</comment>
+        <translation>聊天记录</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s cosignature of the request checkpoint: size {size}, signature {sig}</source>
+        <comment>bundle_text.cosign</comment>
+        <translation>主管对申请检查点的联署签名：检查点 {size}，签名 {sig}</translation>
+    </message>
+    <message>
+        <source>Chat counterparties</source>
+        <comment>bundle_text.counterparties</comment>
+        <translation>聊天对方</translation>
+    </message>
+    <message>
+        <source>Messages in range by kind</source>
+        <comment>bundle_text.counts</comment>
+        <translation>范围内各类消息数</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <comment>bundle_text.cover</comment>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <source>Producing organisation (creditor)</source>
+        <comment>bundle_text.creditor</comment>
+        <translation>出具单位（债权人）</translation>
+    </message>
+    <message>
+        <source>Chain of custody</source>
+        <comment>bundle_text.custody</comment>
+        <translation>保管链记录</translation>
+    </message>
+    <message>
+        <source>Generated from the tamper-evident ledger, never typed by hand. Each entry names who, when, what, and the hash of the entry before it.</source>
+        <comment>bundle_text.custody_intro</comment>
+        <translation>以下记录由防篡改存证链自动生成，非人工录入。每条记录含操作人、时间、操作及前一条记录的哈希。</translation>
+    </message>
+    <message>
+        <source>Debtor</source>
+        <comment>bundle_text.debtor</comment>
+        <translation>债务人</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <comment>bundle_text.decision</comment>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>{status}: {who} at {at}; note: {note}</source>
+        <comment>bundle_text.decision_value</comment>
+        <translation>{status}：{who} 于 {at}；意见：{note}</translation>
+    </message>
+    <message>
+        <source>I, {name}, declare that this bundle was generated by Evidence Desk {version} from the evidence store by the method above; every original&apos;s digests were computed by the system at import and recorded in the ledger; I have reviewed the store&apos;s verification result, and to the best of my knowledge and belief the contents are true and complete. This declaration also serves as a certification under FRE 902(13)/(14); notice date under FRE 902(11): {date}.</source>
+        <comment>bundle_text.declaration</comment>
+        <translation>本人 {name} 声明：本证据包由 Evidence Desk {version} 依据上述方法从存证库自动生成；所列每个原始文件的哈希值均由系统在导入时计算并记入存证链；本人已核对存证库校验结果，据本人所知所信，上述内容真实、完整。本声明兼作美国联邦证据规则 902(13)/(14) 意义上的证明。依据第 902(11) 条的通知日期：{date}。</translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <comment>bundle_text.declaration_title</comment>
+        <translation>声明</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <comment>bundle_text.device</comment>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <comment>bundle_text.documents</comment>
+        <translation>申请材料</translation>
+    </message>
+    <message>
+        <source>Conversation: {name} ({channel} {handle})</source>
+        <comment>bundle_text.exhibit_conversation</comment>
+        <translation>聊天记录：{name}（{channel} {handle}）</translation>
+    </message>
+    <message>
+        <source>Identity and approval record: {name} ({channel} {handle})</source>
+        <comment>bundle_text.exhibit_identity</comment>
+        <translation>身份证据及审批记录：{name}（{channel} {handle}）</translation>
+    </message>
+    <message>
+        <source>Recordings: {name} ({channel} {handle})</source>
+        <comment>bundle_text.exhibit_recordings</comment>
+        <translation>录音录像：{name}（{channel} {handle}）</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <comment>bundle_text.flags</comment>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Form: electronic data. The originals are in the kit&apos;s data/originals/ and carry the digests listed here.</source>
+        <comment>bundle_text.form_note</comment>
+        <translation>证据形式：电子数据；原始文件见校验包 data/originals/，与本目录所列哈希值一致。</translation>
+    </message>
+    <message>
+        <source>Silences longer than 7 days</source>
+        <comment>bundle_text.gaps</comment>
+        <translation>超过 7 天的沉默期</translation>
+    </message>
+    <message>
+        <source>Bundle {id}</source>
+        <comment>bundle_text.header_bundle</comment>
+        <translation>证据包 {id}</translation>
+    </message>
+    <message>
+        <source>Exhibit {id} · SHA-256 {digest}</source>
+        <comment>bundle_text.header_exhibit</comment>
+        <translation>证据 {id} · SHA-256 {digest}</translation>
+    </message>
+    <message>
+        <source>Page {label} · volume {vol} of {vol_pages} pages · bundle page {page}/{total}</source>
+        <comment>bundle_text.header_page</comment>
+        <translation>第 {label} 页 · 卷 {vol} 共 {vol_pages} 页 · 全包第 {page}/{total} 页</translation>
+    </message>
+    <message>
+        <source>Source {source} · imported {utc} UTC ({local}) · operator {who}</source>
+        <comment>bundle_text.header_source</comment>
+        <translation>来源 {source} · 导入 {utc} UTC（{local}）· 操作人 {who}</translation>
+    </message>
+    <message>
+        <source>Identity exhibits and contact approval records</source>
+        <comment>bundle_text.identity_section</comment>
+        <translation>身份证据与联系人审批记录</translation>
+    </message>
+    <message>
+        <source>Gaps in time between exports</source>
+        <comment>bundle_text.import_gaps</comment>
+        <translation>导出文件之间的时间缺口</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <comment>bundle_text.imported</comment>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <comment>bundle_text.importer</comment>
+        <translation>导入人</translation>
+    </message>
+    <message>
+        <source>{n} included</source>
+        <comment>bundle_text.included</comment>
+        <translation>纳入 {n} 条</translation>
+    </message>
+    <message>
+        <source>Integrity certificate</source>
+        <comment>bundle_text.integrity</comment>
+        <translation>完整性证书</translation>
+    </message>
+    <message>
+        <source>Kit evidence manifest digest (evidence-manifest.json)</source>
+        <comment>bundle_text.kit_digest</comment>
+        <translation>校验包证据清单摘要（evidence-manifest.json）</translation>
+    </message>
+    <message>
+        <source>Ledger entry {seq} (leaf index {leaf}), checkpoint {size}</source>
+        <comment>bundle_text.ledger_ref</comment>
+        <translation>存证链第 {seq} 条（叶索引 {leaf}），检查点 {size}</translation>
+    </message>
+    <message>
+        <source>Evidence list</source>
+        <comment>bundle_text.list</comment>
+        <translation>证据目录</translation>
+    </message>
+    <message>
+        <source>method 1-3; appendix: tools and versions</source>
+        <comment>bundle_text.mapping_1_proof</comment>
+        <translation>方法说明第1-3条；附录：工具与版本</translation>
+    </message>
+    <message>
+        <source>EvP 93(1) system environment</source>
+        <comment>bundle_text.mapping_1_rule</comment>
+        <translation>证据规定第93条(1) 系统软硬件环境</translation>
+    </message>
+    <message>
+        <source>ledger verification; checkpoint signatures and tokens</source>
+        <comment>bundle_text.mapping_2_proof</comment>
+        <translation>存证链校验；检查点签名与时间戳</translation>
+    </message>
+    <message>
+        <source>EvP 93(2) system state</source>
+        <comment>bundle_text.mapping_2_rule</comment>
+        <translation>第93条(2) 系统运行状态</translation>
+    </message>
+    <message>
+        <source>hash before parse, reproducible parse, verify</source>
+        <comment>bundle_text.mapping_3_proof</comment>
+        <translation>导入前哈希、解析可重现自检、verify 全量复核</translation>
+    </message>
+    <message>
+        <source>EvP 93(3) error-prevention means</source>
+        <comment>bundle_text.mapping_3_rule</comment>
+        <translation>第93条(3) 防止出错的监测手段</translation>
+    </message>
+    <message>
+        <source>integrity certificate; kit manifests</source>
+        <comment>bundle_text.mapping_4_proof</comment>
+        <translation>完整性证书；校验包 manifest</translation>
+    </message>
+    <message>
+        <source>EvP 93(4) complete storage and transfer</source>
+        <comment>bundle_text.mapping_4_rule</comment>
+        <translation>第93条(4) 完整保存、传输、提取</translation>
+    </message>
+    <message>
+        <source>contact approval record; chain of custody</source>
+        <comment>bundle_text.mapping_5_proof</comment>
+        <translation>联系人审批记录；保管链</translation>
+    </message>
+    <message>
+        <source>EvP 93(6) formed in normal business</source>
+        <comment>bundle_text.mapping_5_rule</comment>
+        <translation>第93条(6) 正常业务活动中形成</translation>
+    </message>
+    <message>
+        <source>completeness statement; Merkle proofs</source>
+        <comment>bundle_text.mapping_6_proof</comment>
+        <translation>完整性与缺漏说明；Merkle 证明</translation>
+    </message>
+    <message>
+        <source>IC 11(5) additions, deletions, changes</source>
+        <comment>bundle_text.mapping_6_rule</comment>
+        <translation>互联网法院规定第11条(5) 增删改</translation>
+    </message>
+    <message>
+        <source>verification appendix; verify-bundle</source>
+        <comment>bundle_text.mapping_7_proof</comment>
+        <translation>校验附录；verify-bundle</translation>
+    </message>
+    <message>
+        <source>IC 11(6) verifiable</source>
+        <comment>bundle_text.mapping_7_rule</comment>
+        <translation>第11条(6) 可验证</translation>
+    </message>
+    <message>
+        <source>{n} messages</source>
+        <comment>bundle_text.messages_count</comment>
+        <translation>共 {n} 条消息</translation>
+    </message>
+    <message>
+        <source>Method statement and declaration</source>
+        <comment>bundle_text.method</comment>
+        <translation>取证说明与声明</translation>
+    </message>
+    <message>
+        <source>1. Collection: after a supervisor approved the contact, field staff imported the chat app&apos;s export files (or screenshots). SHA-256 and SM3 of the original bytes are computed before any parsing; originals are kept byte for byte, encrypted with AES-256-GCM.</source>
+        <comment>bundle_text.method_1</comment>
+        <translation>1. 取证过程：催收员在主管审批联系人后，将聊天软件导出的文件（或截图）导入本系统。导入时先计算原始字节的 SHA-256 与 SM3 哈希值，再进行解析；原始文件以 AES-256-GCM 加密原样保存，不作任何修改。</translation>
+    </message>
+    <message>
+        <source>2. Every import, approval, tag and export is a ledger entry: canonical JSON (RFC 8785) hashed with SHA-256, linked to the previous entry&apos;s hash, signed with the actor&apos;s Ed25519 key.</source>
+        <comment>bundle_text.method_2</comment>
+        <translation>2. 每次导入、审批、标记与导出均为存证链中的一条记录：记录内容以规范化 JSON（RFC 8785）计算 SHA-256，并链接前一条记录的哈希，由操作人的 Ed25519 私钥签名。</translation>
+    </message>
+    <message>
+        <source>3. The entries are leaves of an RFC 9162 Merkle tree; each checkpoint (size and root) is signed and sent to an RFC 3161 time-stamp authority.</source>
+        <comment>bundle_text.method_3</comment>
+        <translation>3. 全部记录构成 RFC 9162 Merkle 树；每个检查点（条数与根哈希）由操作人签名，并提交 RFC 3161 可信时间戳机构（TSA）加盖时间戳。</translation>
+    </message>
+    <message>
+        <source>4. Each message has a salted commitment H(salt || content) whose Merkle root is in the import entry; this bundle prints each message&apos;s commitment prefix.</source>
+        <comment>bundle_text.method_4</comment>
+        <translation>4. 每条消息另有加盐承诺值 H(salt‖内容)，其 Merkle 根记入导入记录；本证据包中每条消息显示其承诺值前缀。</translation>
+    </message>
+    <message>
+        <source>5. Parsing is reproducible: re-parsing a stored original gives byte-identical normalised output (checked by the store&apos;s verify).</source>
+        <comment>bundle_text.method_5</comment>
+        <translation>5. 解析过程可重现：对保存的原始文件重新解析，得到逐字节相同的规范化结果（系统自检）。</translation>
+    </message>
+    <message>
+        <source>6. Limitations: the system cannot prove that nothing was deleted on the phone before the export; media missing from an export cannot be recovered; the local clock is not trusted time, only a TSA&apos;s genTime is.</source>
+        <comment>bundle_text.method_6</comment>
+        <translation>6. 局限：本系统无法证明导出前手机上的内容未被删除；导出文件中缺失的媒体无法恢复；本机时钟不作为可信时间，仅可信时间戳机构的时间为可信时间。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>bundle_text.name_separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Trusted time: none yet (the checkpoint is signed locally only)</source>
+        <comment>bundle_text.no_tsa</comment>
+        <translation>可信时间戳：暂无（检查点仅经本机签名）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>bundle_text.none</comment>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>What the parties said, including promises to pay, acknowledgements of the debt and other statements</source>
+        <comment>bundle_text.object_conversation</comment>
+        <translation>双方沟通内容，包括还款承诺、债务确认及其他陈述</translation>
+    </message>
+    <message>
+        <source>Identity of the counterparty and its link to the loan contract party; supervisor approval before the contact was used</source>
+        <comment>bundle_text.object_identity</comment>
+        <translation>聊天对方身份及其与借款合同当事人的对应关系；添加联系人前的主管审批</translation>
+    </message>
+    <message>
+        <source>What the parties said and how collection was conducted in the recorded visits and calls</source>
+        <comment>bundle_text.object_recordings</comment>
+        <translation>外访及通话的录音录像所记录的双方陈述和催收行为</translation>
+    </message>
+    <message>
+        <source>{n} left out (each listed below)</source>
+        <comment>bundle_text.omitted</comment>
+        <translation>未纳入 {n} 条（逐条列于下方）</translation>
+    </message>
+    <message>
+        <source>Messages left out</source>
+        <comment>bundle_text.omitted_list</comment>
+        <translation>未纳入的消息</translation>
+    </message>
+    <message>
+        <source>Parser</source>
+        <comment>bundle_text.parser</comment>
+        <translation>解析器</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <comment>bundle_text.parties</comment>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Produced at</source>
+        <comment>bundle_text.produced_at</comment>
+        <translation>出具时间</translation>
+    </message>
+    <message>
+        <source>Produced by</source>
+        <comment>bundle_text.producer</comment>
+        <translation>出具人</translation>
+    </message>
+    <message>
+        <source>QR code: bundle id and kit manifest digest</source>
+        <comment>bundle_text.qr_note</comment>
+        <translation>二维码内容：证据包编号与校验包摘要</translation>
+    </message>
+    <message>
+        <source> (included because it is quoted)</source>
+        <comment>bundle_text.quoted_note</comment>
+        <translation>（因被引用而纳入）</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <comment>bundle_text.range</comment>
+        <translation>日期范围</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <comment>bundle_text.reason</comment>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>{n} recalled messages</source>
+        <comment>bundle_text.recalled</comment>
+        <translation>撤回消息 {n} 条</translation>
+    </message>
+    <message>
+        <source>audio recording</source>
+        <comment>bundle_text.recording_audio</comment>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <source>Codecs</source>
+        <comment>bundle_text.recording_codecs</comment>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <comment>bundle_text.recording_duration</comment>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <comment>bundle_text.recording_media</comment>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>The original travels unchanged in the kit at {path}; it plays in any media player and can be checked against the digests above.</source>
+        <comment>bundle_text.recording_note</comment>
+        <translation>原始文件按原样收于校验包 {path}，可用任何播放器播放，并可按上表所列哈希值核验。</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <comment>bundle_text.recording_original</comment>
+        <translation>原始文件</translation>
+    </message>
+    <message>
+        <source>Recorded (as the file states)</source>
+        <comment>bundle_text.recording_recorded</comment>
+        <translation>录制时间（文件记载）</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <comment>bundle_text.recording_size</comment>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>not stated in the file</source>
+        <comment>bundle_text.recording_unknown</comment>
+        <translation>文件未记载</translation>
+    </message>
+    <message>
+        <source>video recording</source>
+        <comment>bundle_text.recording_video</comment>
+        <translation>录像</translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <comment>bundle_text.recordings</comment>
+        <translation>录音录像</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <comment>bundle_text.request</comment>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>requested by {who} at {at}; initiated by: {initiated}; relation: {relation}</source>
+        <comment>bundle_text.request_value</comment>
+        <translation>{who} 于 {at} 申请；发起方：{initiated}；关系：{relation}</translation>
+    </message>
+    <message>
+        <source>Revoked by {who} at {at}; reason: {note}</source>
+        <comment>bundle_text.revoked_value</comment>
+        <translation>已终止：{who} 于 {at}；原因：{note}</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <comment>bundle_text.scope</comment>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>all messages in range</source>
+        <comment>bundle_text.scope_all</comment>
+        <translation>范围内全部消息</translation>
+    </message>
+    <message>
+        <source>tagged messages only (the others are listed in the completeness statement)</source>
+        <comment>bundle_text.scope_tagged</comment>
+        <translation>仅已标记消息（其余列于完整性说明）</translation>
+    </message>
+    <message>
+        <source>dates {date_from} to {date_to} ({zone}); {which}</source>
+        <comment>bundle_text.scope_value</comment>
+        <translation>日期 {date_from} 至 {date_to}（{zone}）；{which}</translation>
+    </message>
+    <message>
+        <source>{name}, {w}×{h} px, taken {taken}, device {device}</source>
+        <comment>bundle_text.screenshot_caption</comment>
+        <translation>{name}，{w}×{h} 像素，拍摄 {taken}，设备 {device}</translation>
+    </message>
+    <message>
+        <source>Screenshots</source>
+        <comment>bundle_text.screenshots</comment>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <source>Declarant: {name} ({role}) · public key {pubkey}</source>
+        <comment>bundle_text.signature_line</comment>
+        <translation>声明人：{name}（{role}）· 公钥 {pubkey}</translation>
+    </message>
+    <message>
+        <source>Ed25519 signature (of the evidence manifest digest): {sig}</source>
+        <comment>bundle_text.signature_value</comment>
+        <translation>Ed25519 签名（evidence-manifest 摘要）：{sig}</translation>
+    </message>
+    <message>
+        <source>Signed at: {at}</source>
+        <comment>bundle_text.signed_at</comment>
+        <translation>签署时间：{at}</translation>
+    </message>
+    <message>
+        <source>{size} bytes</source>
+        <comment>bundle_text.size_bytes</comment>
+        <translation>{size} 字节</translation>
+    </message>
+    <message>
+        <source>imported by {who} ({importer})</source>
+        <comment>bundle_text.source_value</comment>
+        <translation>{who} 导入（{importer}）</translation>
+    </message>
+    <message>
+        <source>Submitted on {date}    Signature or seal of the submitting party: ________________</source>
+        <comment>bundle_text.submission</comment>
+        <translation>提交日期：{date}　　提交人（签名或盖章）：________________</translation>
+    </message>
+    <message>
+        <source>Electronic evidence bundle</source>
+        <comment>bundle_text.title</comment>
+        <translation>电子证据包</translation>
+    </message>
+    <message>
+        <source>Gap from import to the first trusted time-stamp: {gap}</source>
+        <comment>bundle_text.tsa_gap</comment>
+        <translation>导入至首个可信时间戳间隔：{gap}</translation>
+    </message>
+    <message>
+        <source> (over {hours} hours: flagged)</source>
+        <comment>bundle_text.tsa_gap_flag</comment>
+        <translation>（超过 {hours} 小时，已标记）</translation>
+    </message>
+    <message>
+        <source>Trusted time: {tsa}, serial {serial}, genTime {gen_time}, policy {policy}, {alg}</source>
+        <comment>bundle_text.tsa_ref</comment>
+        <translation>可信时间戳：{tsa}，序列号 {serial}，genTime {gen_time}，策略 {policy}，{alg}</translation>
+    </message>
+    <message>
+        <source>This checkpoint has no trusted time-stamp yet: its time is the local clock only.</source>
+        <comment>bundle_text.unstamped</comment>
+        <translation>该检查点尚无可信时间戳，时间仅为本机时间。</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <comment>bundle_text.volumes</comment>
+        <translation>分卷</translation>
+    </message>
+    <message>
+        <source>use 1-{max} characters, without control characters or spaces at either end</source>
+        <comment>case.bad_number</comment>
+        <translation>请使用 1 至 {max} 个字符，不含控制字符，首尾不留空格</translation>
+    </message>
+    <message>
+        <source>{count} bad row(s)</source>
+        <comment>case.bad_rows</comment>
+        <translation>{count} 行有误</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <comment>case.empty_file</comment>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>case {case} already exists</source>
+        <comment>case.exists</comment>
+        <translation>案件 {case} 已存在</translation>
+    </message>
+    <message>
+        <source>header needs a case number column and a debtor name column (found: {header})</source>
+        <comment>case.header</comment>
+        <translation>表头须包含案件编号列和债务人姓名列（现有列：{header}）</translation>
+    </message>
+    <message>
+        <source>the debtor&apos;s name is required</source>
+        <comment>case.name_required</comment>
+        <translation>必须填写债务人姓名</translation>
+    </message>
+    <message>
+        <source>must be zero or more</source>
+        <comment>case.negative_amount</comment>
+        <translation>不得为负数</translation>
+    </message>
+    <message>
+        <source>no case {case}</source>
+        <comment>case.no_case</comment>
+        <translation>没有案件 {case}</translation>
+    </message>
+    <message>
+        <source>no case rows found</source>
+        <comment>case.no_rows</comment>
+        <translation>未找到案件数据行</translation>
+    </message>
+    <message>
+        <source>not an amount: {value!r}</source>
+        <comment>case.not_amount</comment>
+        <translation>不是有效金额：“{value}”</translation>
+    </message>
+    <message>
+        <source>not a date (YYYY-MM-DD): {value!r}</source>
+        <comment>case.not_date</comment>
+        <translation>不是有效日期（YYYY-MM-DD）：“{value}”</translation>
+    </message>
+    <message>
+        <source>not an editable case field</source>
+        <comment>case.not_editable</comment>
+        <translation>该案件字段不可修改</translation>
+    </message>
+    <message>
+        <source>not UTF-8 or GBK/GB18030 text</source>
+        <comment>case.not_text</comment>
+        <translation>不是 UTF-8 或 GBK/GB18030 文本</translation>
+    </message>
+    <message>
+        <source>nothing was imported; {errors}</source>
+        <comment>case.nothing_imported</comment>
+        <translation>未导入任何案件；{errors}</translation>
+    </message>
+    <message>
+        <source>nothing was imported; {errors} ...</source>
+        <comment>case.nothing_imported_more</comment>
+        <translation>未导入任何案件；{errors} …</translation>
+    </message>
+    <message>
+        <source>row {row}: {cells} cells, header has {width}</source>
+        <comment>case.row_cells</comment>
+        <translation>第 {row} 行：有 {cells} 个单元格，表头有 {width} 列</translation>
+    </message>
+    <message>
+        <source>row {row}: {field}: {reason}</source>
+        <comment>case.row_error</comment>
+        <translation>第 {row} 行：{field}：{reason}</translation>
+    </message>
+    <message>
+        <source>case {case} appears twice</source>
+        <comment>case.twice</comment>
+        <translation>案件 {case} 出现了两次</translation>
+    </message>
+    <message>
+        <source>case {case}</source>
+        <comment>case.where</comment>
+        <translation>案件 {case}</translation>
+    </message>
+    <message>
+        <source>finding {finding} was acknowledged by {acked_by} at {acked_at}; acknowledgements are final</source>
+        <comment>conduct.acknowledged</comment>
+        <translation>提示 {finding} 已由 {acked_by} 于 {acked_at} 确认；确认后不可更改</translation>
+    </message>
+    <message>
+        <source>finding {finding} was acknowledged by {acked_by}</source>
+        <comment>conduct.acknowledged_meanwhile</comment>
+        <translation>提示 {finding} 刚刚已由 {acked_by} 确认</translation>
+    </message>
+    <message>
+        <source>an account is digits, or an e-mail for Alipay</source>
+        <comment>conduct.bad_account</comment>
+        <translation>账号须为数字，支付宝账号可为电子邮箱</translation>
+    </message>
+    <message>
+        <source>CC-5 not checked: no institution name is set (settings institution_names or organisation)</source>
+        <comment>conduct.cc5_not_checked</comment>
+        <translation>未检查 CC-5：尚未设置机构名称（设置项 institution_names 或 organisation）</translation>
+    </message>
+    <message>
+        <source>CC-7: no approved repayment accounts are set (setting approved_accounts), so every account a staff message quotes is flagged</source>
+        <comment>conduct.cc7_no_accounts</comment>
+        <translation>CC-7：尚未设置经批准的还款账户（设置项 approved_accounts），因此员工消息中出现的每个账户都会被提示</translation>
+    </message>
+    <message>
+        <source>no current conduct finding {finding} (run check to list them)</source>
+        <comment>conduct.no_finding</comment>
+        <translation>当前没有合规提示 {finding}（请重新运行合规自查）</translation>
+    </message>
+    <message>
+        <source>an acknowledgement needs a note saying why or what was done</source>
+        <comment>conduct.note_required</comment>
+        <translation>确认提示时必须填写备注，说明理由或已采取的措施</translation>
+    </message>
+    <message>
+        <source>the checkpoint of contact {contact}&apos;s request is missing</source>
+        <comment>contact.checkpoint_missing</comment>
+        <translation>缺少联系人 {contact} 申请记录的检查点</translation>
+    </message>
+    <message>
+        <source>the cosignature is not {user}&apos;s</source>
+        <comment>contact.cosigned_by_other</comment>
+        <translation>联署签名不是 {user} 的</translation>
+    </message>
+    <message>
+        <source>the approval cosigns a checkpoint that does not match the ledger</source>
+        <comment>contact.cosigned_root</comment>
+        <translation>批准所联署的检查点与存证链不符</translation>
+    </message>
+    <message>
+        <source>role must be one of {choices}</source>
+        <comment>contact.document_role</comment>
+        <translation>材料类型必须是以下之一：{choices}</translation>
+    </message>
+    <message>
+        <source>contact {contact} cannot be approved without the debtor&apos;s {documents}: the requester must attach them first</source>
+        <comment>contact.documents_missing</comment>
+        <translation>联系人 {contact} 缺少债务人的{roles}，无法批准：须由申请人先补充上传</translation>
+    </message>
+    <message>
+        <source>{channel} {handle} already has an active contact on this case ({contact}, {status})</source>
+        <comment>contact.duplicate</comment>
+        <translation>{channel} {handle} 在本案件中已有有效的联系人（{contact}，{status}）</translation>
+    </message>
+    <message>
+        <source>the approval of contact {contact} expired at {expires_at}: no evidence can be added; ask a supervisor for a new approval</source>
+        <comment>contact.expired</comment>
+        <translation>联系人 {contact} 的批准已于 {expires_at} 过期：不能再添加证据；请主管重新批准</translation>
+    </message>
+    <message>
+        <source>the account handle or number is required</source>
+        <comment>contact.handle_required</comment>
+        <translation>必须填写账号或号码</translation>
+    </message>
+    <message>
+        <source>no case {case}</source>
+        <comment>contact.no_case</comment>
+        <translation>没有案件 {case}</translation>
+    </message>
+    <message>
+        <source>no contact {contact}</source>
+        <comment>contact.no_contact</comment>
+        <translation>没有联系人 {contact}</translation>
+    </message>
+    <message>
+        <source>contact {contact} is {status}: evidence can be added only to a contact that a supervisor has approved and not revoked; ask a supervisor for a new approval</source>
+        <comment>contact.not_approved</comment>
+        <translation>联系人 {contact} 当前为“{status}”：只能为主管已批准且未终止的联系人添加证据；请主管重新批准</translation>
+    </message>
+    <message>
+        <source>contact {contact} is {status}, only an approved contact can be revoked</source>
+        <comment>contact.not_approved_revoke</comment>
+        <translation>联系人 {contact} 当前为“{status}”，只有已批准的联系人才能终止</translation>
+    </message>
+    <message>
+        <source>contact {contact} is {status}, only a requested contact can be approved</source>
+        <comment>contact.not_requested_approve</comment>
+        <translation>联系人 {contact} 当前为“{status}”，只有待审批的联系人才能批准</translation>
+    </message>
+    <message>
+        <source>contact {contact} is {status}, only a requested contact can be rejected</source>
+        <comment>contact.not_requested_reject</comment>
+        <translation>联系人 {contact} 当前为“{status}”，只有待审批的联系人才能驳回</translation>
+    </message>
+    <message>
+        <source>{channel} {handle} is already {status} on case {case} (contact {contact}); close it there first</source>
+        <comment>contact.other_matter</comment>
+        <translation>{channel} {handle} 已在案件 {case} 中处于“{status}”状态（联系人 {contact}）；请先在该案件中关闭</translation>
+    </message>
+    <message>
+        <source>collection may address only the debtor and guarantor: a contact with relation &apos;other&apos; needs a justification</source>
+        <comment>contact.other_needs_justification</comment>
+        <translation>催收只能联系债务人和担保人：关系为“其他”的联系人必须说明理由</translation>
+    </message>
+    <message>
+        <source>nobody may decide their own contact request; another supervisor must</source>
+        <comment>contact.own_request</comment>
+        <translation>任何人都不能审批本人提交的联系人申请；须由另一位主管审批</translation>
+    </message>
+    <message>
+        <source>a reason is required for every contact request</source>
+        <comment>contact.reason_required</comment>
+        <translation>每个联系人申请都必须填写理由</translation>
+    </message>
+    <message>
+        <source>a rejection needs a note saying why</source>
+        <comment>contact.reject_note</comment>
+        <translation>驳回时必须填写理由</translation>
+    </message>
+    <message>
+        <source>the request entry of contact {contact} is missing from the ledger</source>
+        <comment>contact.request_entry_missing</comment>
+        <translation>存证链中缺少联系人 {contact} 的申请记录</translation>
+    </message>
+    <message>
+        <source>the approval does not reference its request entry correctly</source>
+        <comment>contact.request_reference</comment>
+        <translation>批准记录未正确引用其申请记录</translation>
+    </message>
+    <message>
+        <source>revoking a contact needs a note saying why</source>
+        <comment>contact.revoke_note</comment>
+        <translation>终止联系时必须填写理由</translation>
+    </message>
+    <message>
+        <source>ledger seq {seq}</source>
+        <comment>contact.where_entry</comment>
+        <translation>存证链第 {seq} 条</translation>
+    </message>
+    <message>
+        <source>generic CSV, {encoding}, {columns} columns</source>
+        <comment>csv.detected</comment>
+        <translation>通用 CSV，{encoding}，{columns} 列</translation>
+    </message>
+    <message>
+        <source>generic CSV, {encoding}, {columns} columns, auto-mapped {time}/{sender}/{text}</source>
+        <comment>csv.detected_auto</comment>
+        <translation>通用 CSV，{encoding}，{columns} 列，自动对应 {time}/{sender}/{text}</translation>
+    </message>
+    <message>
+        <source>generic CSV, {encoding}, {columns} columns, mapped {time}/{sender}/{text}</source>
+        <comment>csv.detected_mapped</comment>
+        <translation>通用 CSV，{encoding}，{columns} 列，按指定对应 {time}/{sender}/{text}</translation>
+    </message>
+    <message>
+        <source>direction value {value!r} is neither in nor out</source>
+        <comment>csv.direction_unknown</comment>
+        <translation>方向值“{value}”既不是 in 也不是 out</translation>
+    </message>
+    <message>
+        <source>decoded as GB18030: the file is not UTF-8 (typically re-saved by Excel on a Chinese Windows); the stored original is unchanged</source>
+        <comment>csv.gb18030</comment>
+        <translation>已按 GB18030 解码：该文件不是 UTF-8（通常是在中文 Windows 上用 Excel 另存所致）；保存的原始文件保持不变</translation>
+    </message>
+    <message>
+        <source>mapped column(s) {missing} not in the header: {header}</source>
+        <comment>csv.mapped_missing</comment>
+        <translation>指定的列 {missing} 不在表头中：{header}</translation>
+    </message>
+    <message>
+        <source>{failures} of {rows} rows have an unreadable time: the time column or format in the mapping is wrong</source>
+        <comment>csv.mapping_wrong</comment>
+        <translation>{rows} 行中有 {failures} 行的时间无法读取：列对应关系中的时间列或时间格式有误</translation>
+    </message>
+    <message>
+        <source>empty file: no CSV header</source>
+        <comment>csv.no_header</comment>
+        <translation>文件为空：没有 CSV 表头</translation>
+    </message>
+    <message>
+        <source>no column mapping given and the header does not name time, sender and text columns: {header}</source>
+        <comment>csv.no_mapping</comment>
+        <translation>未指定列对应关系，且表头中没有时间、发送人和内容列：{header}</translation>
+    </message>
+    <message>
+        <source>no data rows after the header</source>
+        <comment>csv.no_rows</comment>
+        <translation>表头之后没有数据行</translation>
+    </message>
+    <message>
+        <source>row has {fields} fields, the header has {width}</source>
+        <comment>csv.row_width</comment>
+        <translation>该行有 {fields} 个字段，表头有 {width} 个</translation>
+    </message>
+    <message>
+        <source>text column missing in this row</source>
+        <comment>csv.text_missing</comment>
+        <translation>该行缺少内容列</translation>
+    </message>
+    <message>
+        <source>time {time!r} does not match ISO-8601 or unix time; row kept as unknown with the previous row&apos;s time</source>
+        <comment>csv.time_mismatch</comment>
+        <translation>时间“{time}”既不是 ISO-8601 也不是 Unix 时间；该行按未知类型保留，时间沿用上一行</translation>
+    </message>
+    <message>
+        <source>time {time!r} does not match {pattern}; row kept as unknown with the previous row&apos;s time</source>
+        <comment>csv.time_mismatch_format</comment>
+        <translation>时间“{time}”不符合格式 {pattern}；该行按未知类型保留，时间沿用上一行</translation>
+    </message>
+    <message>
+        <source>unreadable CSV: {error}</source>
+        <comment>csv.unreadable</comment>
+        <translation>无法读取的 CSV：{error}</translation>
+    </message>
+    <message>
+        <source>unterminated quoted field: the file is truncated or damaged</source>
+        <comment>csv.unterminated_quote</comment>
+        <translation>引号字段未闭合：文件不完整或已损坏</translation>
+    </message>
+    <message>
+        <source>ambiguous: {listed}; choose one with --format</source>
+        <comment>detect.ambiguous</comment>
+        <translation>多种格式都符合此文件：{formats}；无法确定用哪一种导入（命令行可用 --format 指定）</translation>
+    </message>
+    <message>
+        <source>{reason} (generic fallback)</source>
+        <comment>detect.fallback</comment>
+        <translation>{reason}（通用格式兜底）</translation>
+    </message>
+    <message>
+        <source>forced: {format}</source>
+        <comment>detect.forced</comment>
+        <translation>指定格式：{format}</translation>
+    </message>
+    <message>
+        <source>looks like {format}</source>
+        <comment>detect.generic</comment>
+        <translation>看起来是 {format}</translation>
+    </message>
+    <message>
+        <source>no importer recognised {file!r}</source>
+        <comment>detect.nothing</comment>
+        <translation>没有任何导入器能识别“{file}”</translation>
+    </message>
+    <message>
+        <source>no importer recognised {file!r} (importers missing from this build: {missing})</source>
+        <comment>detect.nothing_missing</comment>
+        <translation>没有任何导入器能识别“{file}”（本版本缺少以下导入器：{missing}）</translation>
+    </message>
+    <message>
+        <source>{path}: file in use by another program (antivirus, indexer or sync client?); it could not be replaced for {seconds} seconds ({error}). Close the program that holds it, or wait a moment, and try again</source>
+        <comment>files.in_use</comment>
+        <translation>{path}：文件正被其他程序占用（杀毒软件、索引服务或同步客户端？）；{seconds} 秒内无法替换（{error}）。请关闭占用该文件的程序，或稍候再试</translation>
+    </message>
+    <message>
+        <source>invalid value {value}; ignored</source>
+        <comment>image.bad_orientation</comment>
+        <translation>取值 {value} 无效；已忽略</translation>
+    </message>
+    <message>
+        <source>decoder warning: {warning}</source>
+        <comment>image.decoder_warning</comment>
+        <translation>解码器警告：{warning}</translation>
+    </message>
+    <message>
+        <source>{format} image (file signature)</source>
+        <comment>image.detected</comment>
+        <translation>{format} 图片（按文件签名识别）</translation>
+    </message>
+    <message>
+        <source>{format} image (file signature); the file name says {claimed}</source>
+        <comment>image.detected_misnamed</comment>
+        <translation>{format} 图片（按文件签名识别）；文件名表明为 {claimed}</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a UTC offset</source>
+        <comment>image.exif_bad_offset</comment>
+        <translation>“{value}”不是 UTC 偏移量</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a valid date and time</source>
+        <comment>image.exif_bad_time</comment>
+        <translation>“{value}”不是有效的日期时间</translation>
+    </message>
+    <message>
+        <source>the EXIF offset {offset} differs from {zone} at that time (no offset); the EXIF offset is used</source>
+        <comment>image.exif_no_offset</comment>
+        <translation>EXIF 时区偏移 {offset} 与 {zone} 当时的偏移不同；采用 EXIF 偏移</translation>
+    </message>
+    <message>
+        <source>the EXIF offset {offset} differs from {zone} at that time ({zone_offset}); the EXIF offset is used</source>
+        <comment>image.exif_offset_differs</comment>
+        <translation>EXIF 时区偏移 {offset} 与 {zone} 当时的偏移（{zone_offset}）不同；采用 EXIF 偏移</translation>
+    </message>
+    <message>
+        <source>EXIF could not be read: {error}</source>
+        <comment>image.exif_unreadable</comment>
+        <translation>无法读取 EXIF：{error}</translation>
+    </message>
+    <message>
+        <source>{frames} frames; the thumbnail shows the first</source>
+        <comment>image.frames</comment>
+        <translation>共 {frames} 帧；缩略图显示第一帧</translation>
+    </message>
+    <message>
+        <source>GPS position present but unreadable</source>
+        <comment>image.gps_unreadable</comment>
+        <translation>含有 GPS 位置，但无法读取</translation>
+    </message>
+    <message>
+        <source>the content is not a valid {format} image</source>
+        <comment>image.invalid</comment>
+        <translation>内容不是有效的 {format} 图片</translation>
+    </message>
+    <message>
+        <source>invalid image size {width}x{height}</source>
+        <comment>image.invalid_size</comment>
+        <translation>图片尺寸无效：{width}×{height}</translation>
+    </message>
+    <message>
+        <source>the file does not end with the JPEG end marker (FFD9): other data follows the image or the file is cut</source>
+        <comment>image.jpeg_no_end</comment>
+        <translation>文件末尾不是 JPEG 结束标记（FFD9）：图片后附有其他数据，或文件不完整</translation>
+    </message>
+    <message>
+        <source>the file name says {claimed} but the content is {format}</source>
+        <comment>image.misnamed</comment>
+        <translation>文件名表明为 {claimed}，但内容是 {format}</translation>
+    </message>
+    <message>
+        <source>not enough memory to decode this image</source>
+        <comment>image.no_memory</comment>
+        <translation>内存不足，无法解码此图片</translation>
+    </message>
+    <message>
+        <source>not a PNG, JPEG or WebP image ({head})</source>
+        <comment>image.not_image</comment>
+        <translation>不是 PNG、JPEG 或 WebP 图片（{head}）</translation>
+    </message>
+    <message>
+        <source>the file name says {claimed} but the content is not a PNG, JPEG or WebP ({head})</source>
+        <comment>image.not_image_misnamed</comment>
+        <translation>文件名表明为 {claimed}，但内容不是 PNG、JPEG 或 WebP 图片（{head}）</translation>
+    </message>
+    <message>
+        <source>no PNG end chunk (IEND); the file may be cut</source>
+        <comment>image.png_no_end</comment>
+        <translation>缺少 PNG 结束块（IEND）；文件可能不完整</translation>
+    </message>
+    <message>
+        <source>{count} bytes follow the PNG end chunk</source>
+        <comment>image.png_trailing</comment>
+        <translation>PNG 结束块之后还有 {count} 字节</translation>
+    </message>
+    <message>
+        <source>{time} does not exist in {zone} (clock change)</source>
+        <comment>image.time_gap</comment>
+        <translation>{time} 在 {zone} 中不存在（时钟调整）</translation>
+    </message>
+    <message>
+        <source>{time} occurs twice in {zone} (clock change); the first is used</source>
+        <comment>image.time_twice</comment>
+        <translation>{time} 在 {zone} 中出现两次（时钟调整）；采用第一次</translation>
+    </message>
+    <message>
+        <source>image is larger than the limit of {limit} pixels</source>
+        <comment>image.too_large</comment>
+        <translation>图片超过 {limit} 像素的上限</translation>
+    </message>
+    <message>
+        <source>image is {width}x{height} = {pixels} pixels, more than the limit of {limit}</source>
+        <comment>image.too_many_pixels</comment>
+        <translation>图片为 {width}×{height} = {pixels} 像素，超过上限 {limit}</translation>
+    </message>
+    <message>
+        <source>cannot decode the {format} image: {error}</source>
+        <comment>image.undecodable</comment>
+        <translation>无法解码该 {format} 图片：{error}</translation>
+    </message>
+    <message>
+        <source>{format} images are not supported; save the picture as JPEG or PNG and import that (keep the original file as well)</source>
+        <comment>image.unsupported</comment>
+        <translation>不支持 {format} 图片；请另存为 JPEG 或 PNG 后导入（并保留原始文件）</translation>
+    </message>
+    <message>
+        <source>the file is shorter than its WebP header says</source>
+        <comment>image.webp_short</comment>
+        <translation>文件长度小于其 WebP 文件头声明的长度</translation>
+    </message>
+    <message>
+        <source>{count} bytes follow the WebP data</source>
+        <comment>image.webp_trailing</comment>
+        <translation>WebP 数据之后还有 {count} 字节</translation>
+    </message>
+    <message>
+        <source>{file}: identical bytes were already imported; skipped</source>
+        <comment>import.already_imported</comment>
+        <translation>{file}：完全相同的文件已导入过；已跳过</translation>
+    </message>
+    <message>
+        <source>import cancelled by the user; nothing was stored</source>
+        <comment>import.cancelled</comment>
+        <translation>导入已被用户取消；未保存任何内容</translation>
+    </message>
+    <message>
+        <source>the Merkle root of message commitments does not match the signed import entry</source>
+        <comment>import.commitments</comment>
+        <translation>消息承诺的 Merkle 根与已签名的导入记录不符</translation>
+    </message>
+    <message>
+        <source>{reason}; chat file {member}</source>
+        <comment>import.detected_chat_file</comment>
+        <translation>{reason}；聊天文件 {member}</translation>
+    </message>
+    <message>
+        <source>{reason} in {member}</source>
+        <comment>import.detected_in_member</comment>
+        <translation>{reason}，位于 {member}</translation>
+    </message>
+    <message>
+        <source>empty file</source>
+        <comment>import.empty_file</comment>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>gap between exports: nothing from {from_time} ({from_file}) to {to_time} ({to_file})</source>
+        <comment>import.gap</comment>
+        <translation>导出文件之间存在时间缺口：{from_time}（{from_file}）至 {to_time}（{to_file}）之间没有任何记录</translation>
+    </message>
+    <message>
+        <source>the {format} importer could not read this file ({error})</source>
+        <comment>import.importer_failed</comment>
+        <translation>{format} 导入器无法读取此文件（{error}）</translation>
+    </message>
+    <message>
+        <source>invalid JSON: {error}</source>
+        <comment>import.invalid_json</comment>
+        <translation>JSON 格式无效：{error}</translation>
+    </message>
+    <message>
+        <source>JSON nested too deeply</source>
+        <comment>import.json_too_deep</comment>
+        <translation>JSON 嵌套层级过深</translation>
+    </message>
+    <message>
+        <source>column(s) {columns} differ from the original</source>
+        <comment>import.message_changed</comment>
+        <translation>字段 {columns} 与原始文件不符</translation>
+    </message>
+    <message>
+        <source>a message of the original is missing from the store</source>
+        <comment>import.message_missing</comment>
+        <translation>原始文件中的一条消息在证据库中缺失</translation>
+    </message>
+    <message>
+        <source>the zip&apos;s member names read as {current} now, the import recorded {stored}</source>
+        <comment>import.name_encoding_differs</comment>
+        <translation>压缩包内文件名现按 {current} 读取，导入时记录的是 {stored}</translation>
+    </message>
+    <message>
+        <source>the stored original no longer parses: {error}</source>
+        <comment>import.no_longer_parses</comment>
+        <translation>已保存的原始文件无法再解析：{error}</translation>
+    </message>
+    <message>
+        <source>re-parsing the original gives a different result than at import</source>
+        <comment>import.normalised_differs</comment>
+        <translation>重新解析原始文件的结果与导入时不同</translation>
+    </message>
+    <message>
+        <source>linked to this import but not in the original</source>
+        <comment>import.not_in_original</comment>
+        <translation>关联到本次导入，但原始文件中没有这条消息</translation>
+    </message>
+    <message>
+        <source>message is not produced by any stored original (inserted outside the app)</source>
+        <comment>import.outside_app</comment>
+        <translation>该消息不来自任何已保存的原始文件（在本程序之外插入）</translation>
+    </message>
+    <message>
+        <source>stored with parser {stored}, this build has {current}: messages not re-derived</source>
+        <comment>import.parser_changed</comment>
+        <translation>保存时使用的解析器版本为 {stored}，本程序为 {current}：未重新推导消息</translation>
+    </message>
+    <message>
+        <source>{file} {locator}: {reason}</source>
+        <comment>import.problem</comment>
+        <translation>{file} {locator}：{reason}</translation>
+    </message>
+    <message>
+        <source>another import of this contact committed while this one was being prepared; nothing was stored: run the import again</source>
+        <comment>import.raced</comment>
+        <translation>在准备本次导入期间，该联系人的另一次导入已提交；未保存任何内容：请重新导入</translation>
+    </message>
+    <message>
+        <source>unknown IANA time zone {tz!r}</source>
+        <comment>import.unknown_zone</comment>
+        <translation>未知的 IANA 时区“{tz}”</translation>
+    </message>
+    <message>
+        <source>import {import_id} ({file})</source>
+        <comment>import.where</comment>
+        <translation>导入记录 {import_id}（{file}）</translation>
+    </message>
+    <message>
+        <source>{where} {locator}</source>
+        <comment>import.where_message</comment>
+        <translation>{where} {locator}</translation>
+    </message>
+    <message>
+        <source>message rowid {rowid}</source>
+        <comment>import.where_row</comment>
+        <translation>消息 rowid {rowid}</translation>
+    </message>
+    <message>
+        <source>message rowid {rowid} ({where} position {position})</source>
+        <comment>import.where_row_at</comment>
+        <translation>消息 rowid {rowid}（{where} 第 {position} 条）</translation>
+    </message>
+    <message>
+        <source>message rowid {rowid} ({where} {locator})</source>
+        <comment>import.where_row_in</comment>
+        <translation>消息 rowid {rowid}（{where} {locator}）</translation>
+    </message>
+    <message>
+        <source>cannot read: {error}</source>
+        <comment>input.cannot_read</comment>
+        <translation>无法读取：{error}</translation>
+    </message>
+    <message>
+        <source>must be zh_CN or en</source>
+        <comment>input.language</comment>
+        <translation>只能是 zh_CN 或 en</translation>
+    </message>
+    <message>
+        <source>no files given</source>
+        <comment>input.no_files</comment>
+        <translation>未选择任何文件</translation>
+    </message>
+    <message>
+        <source>not a file</source>
+        <comment>input.not_a_file</comment>
+        <translation>不是文件</translation>
+    </message>
+    <message>
+        <source>a note holds at most {limit} characters</source>
+        <comment>input.note_too_long</comment>
+        <translation>备注最多 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>must be one of {choices}</source>
+        <comment>input.one_of</comment>
+        <translation>必须是以下之一：{choices}</translation>
+    </message>
+    <message>
+        <source>{path}: key slot file is corrupted ({error})</source>
+        <comment>keys.corrupted</comment>
+        <translation>{path}：密钥槽文件已损坏（{error}）</translation>
+    </message>
+    <message>
+        <source>{path}: unknown key slot format</source>
+        <comment>keys.format</comment>
+        <translation>{path}：未知的密钥槽格式</translation>
+    </message>
+    <message>
+        <source>{path}: key slot file is missing</source>
+        <comment>keys.missing</comment>
+        <translation>{path}：密钥槽文件缺失</translation>
+    </message>
+    <message>
+        <source>unknown user or wrong password</source>
+        <comment>keys.refused</comment>
+        <translation>用户不存在或密码错误</translation>
+    </message>
+    <message>
+        <source>{path}: key slot for this user is corrupted ({error})</source>
+        <comment>keys.slot_corrupted</comment>
+        <translation>{path}：该用户的密钥槽已损坏（{error}）</translation>
+    </message>
+    <message>
+        <source>not a readable kit zip: {error}</source>
+        <comment>kit.bad_zip</comment>
+        <translation>不是可读取的校验包 zip 文件：{error}</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <comment>kit.certificates_missing</comment>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>not signed by {signer}</source>
+        <comment>kit.checkpoint_signature</comment>
+        <translation>签名并非 {signer} 所签</translation>
+    </message>
+    <message>
+        <source>does not match the signed import entry&apos;s root</source>
+        <comment>kit.commitments</comment>
+        <translation>与已签名导入记录中的根哈希不符</translation>
+    </message>
+    <message>
+        <source>checkpoint {cosigned} is not a prefix of {size}</source>
+        <comment>kit.consistency</comment>
+        <translation>检查点 {cosigned} 不是检查点 {size} 的前缀</translation>
+    </message>
+    <message>
+        <source>seq {seq}: the approval&apos;s cosignature does not verify</source>
+        <comment>kit.cosignature</comment>
+        <translation>第 {seq} 条：批准的联署签名未通过校验</translation>
+    </message>
+    <message>
+        <source>the cover does not print the SHA-256 of evidence-manifest.json</source>
+        <comment>kit.cover_digest</comment>
+        <translation>封面没有印出 evidence-manifest.json 的 SHA-256</translation>
+    </message>
+    <message>
+        <source>the declaration is not {signer}&apos;s signature of the evidence manifest</source>
+        <comment>kit.declaration</comment>
+        <translation>声明不是 {signer} 对证据清单的签名</translation>
+    </message>
+    <message>
+        <source>line {line} (seq {seq})</source>
+        <comment>kit.entry_hash</comment>
+        <translation>第 {line} 行（存证链第 {seq} 条）：记录哈希与其内容不符</translation>
+    </message>
+    <message>
+        <source>seq {seq} does not follow {previous}</source>
+        <comment>kit.entry_link</comment>
+        <translation>第 {seq} 条没有接在第 {previous} 条之后</translation>
+    </message>
+    <message>
+        <source>line {line} (seq {seq}): payload hash</source>
+        <comment>kit.entry_payload</comment>
+        <translation>第 {line} 行（存证链第 {seq} 条）：内容哈希不符</translation>
+    </message>
+    <message>
+        <source>seq {seq}: {action} by {actor} breaks rule {rule}: {reason}</source>
+        <comment>kit.entry_rule</comment>
+        <translation>第 {seq} 条：{actor} 的 {action} 违反规则 {rule}：{reason}</translation>
+    </message>
+    <message>
+        <source>seq {seq}: not signed by {actor}</source>
+        <comment>kit.entry_signature</comment>
+        <translation>第 {seq} 条：签名并非 {actor} 所签</translation>
+    </message>
+    <message>
+        <source>line {line}: {error}</source>
+        <comment>kit.entry_unreadable</comment>
+        <translation>第 {line} 行：{error}</translation>
+    </message>
+    <message>
+        <source>entry {seq} is not proven in checkpoint {size}</source>
+        <comment>kit.inclusion</comment>
+        <translation>无法证明第 {seq} 条记录包含在检查点 {size} 中</translation>
+    </message>
+    <message>
+        <source>{user}&apos;s key is not the one the ledger slice introduced</source>
+        <comment>kit.key_mismatch</comment>
+        <translation>{user} 的公钥不是存证链片段中登记的公钥</translation>
+    </message>
+    <message>
+        <source>file missing from the kit</source>
+        <comment>kit.missing</comment>
+        <translation>校验包中缺少此文件</translation>
+    </message>
+    <message>
+        <source>no BagIt-Version</source>
+        <comment>kit.no_bagit_version</comment>
+        <translation>缺少 BagIt-Version</translation>
+    </message>
+    <message>
+        <source>no signed declaration recorded</source>
+        <comment>kit.no_declaration</comment>
+        <translation>没有记录已签名的声明</translation>
+    </message>
+    <message>
+        <source>no single verification kit (zip or bag folder) here</source>
+        <comment>kit.no_kit</comment>
+        <translation>此处没有唯一的校验包（zip 文件或 bag 文件夹）</translation>
+    </message>
+    <message>
+        <source>no target size and root</source>
+        <comment>kit.no_target</comment>
+        <translation>缺少目标检查点的大小和根哈希</translation>
+    </message>
+    <message>
+        <source>not covered by {file}</source>
+        <comment>kit.not_covered</comment>
+        <translation>未列入 {file}</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {error}</source>
+        <comment>kit.not_json</comment>
+        <translation>不是有效的 JSON：{error}</translation>
+    </message>
+    <message>
+        <source>not PEM: {error}</source>
+        <comment>kit.not_pem</comment>
+        <translation>不是 PEM 格式：{error}</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text</source>
+        <comment>kit.not_utf8</comment>
+        <translation>不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>does not match the checkpoint</source>
+        <comment>kit.note_mismatch</comment>
+        <translation>与检查点不符</translation>
+    </message>
+    <message>
+        <source>differs from the digests in evidence-manifest.json</source>
+        <comment>kit.original_changed</comment>
+        <translation>与 evidence-manifest.json 中的摘要不符</translation>
+    </message>
+    <message>
+        <source>original missing</source>
+        <comment>kit.original_missing</comment>
+        <translation>原始文件缺失</translation>
+    </message>
+    <message>
+        <source>not recorded by ledger entry {seq} of the slice</source>
+        <comment>kit.original_unrecorded</comment>
+        <translation>存证链片段的第 {seq} 条记录中没有此文件</translation>
+    </message>
+    <message>
+        <source>{algorithm} differs from {manifest}: changed</source>
+        <comment>kit.payload_changed</comment>
+        <translation>{algorithm} 哈希与 {manifest} 不符：文件已被改动</translation>
+    </message>
+    <message>
+        <source>listed in {manifest} but not in the kit</source>
+        <comment>kit.payload_missing</comment>
+        <translation>已列入 {manifest}，但校验包中没有此文件</translation>
+    </message>
+    <message>
+        <source>payload file not listed in {manifest}</source>
+        <comment>kit.payload_unlisted</comment>
+        <translation>数据文件未列入 {manifest}</translation>
+    </message>
+    <message>
+        <source>its SHA-256 is not printed in the bundle&apos;s integrity certificate</source>
+        <comment>kit.pdf_digest</comment>
+        <translation>证据包的完整性证明中没有印出其 SHA-256</translation>
+    </message>
+    <message>
+        <source>PDF volume missing</source>
+        <comment>kit.pdf_missing</comment>
+        <translation>PDF 分册缺失</translation>
+    </message>
+    <message>
+        <source>cannot read: {error}</source>
+        <comment>kit.pdf_unreadable</comment>
+        <translation>无法读取：{error}</translation>
+    </message>
+    <message>
+        <source>{user}&apos;s role or active flag is not what the ledger slice gives</source>
+        <comment>kit.role_mismatch</comment>
+        <translation>keys/users.json 中 {user} 的角色或启用状态与存证链片段不符</translation>
+    </message>
+    <message>
+        <source>SHA-256 differs from {file}</source>
+        <comment>kit.signed_changed</comment>
+        <translation>SHA-256 与 {file} 不符</translation>
+    </message>
+    <message>
+        <source>the checkpoint entry {seq} was signed over is not a prefix of checkpoint {size}</source>
+        <comment>kit.signed_checkpoint</comment>
+        <translation>第 {seq} 条记录签名所依据的检查点不是检查点 {size} 的前缀</translation>
+    </message>
+    <message>
+        <source>signed but missing</source>
+        <comment>kit.signed_missing</comment>
+        <translation>已签名，但文件缺失</translation>
+    </message>
+    <message>
+        <source>SHA-256 differs from {manifest}: changed</source>
+        <comment>kit.tag_changed</comment>
+        <translation>SHA-256 与 {manifest} 不符：文件已被改动</translation>
+    </message>
+    <message>
+        <source>listed in {manifest} but missing</source>
+        <comment>kit.tag_missing</comment>
+        <translation>已列入 {manifest}，但文件缺失</translation>
+    </message>
+    <message>
+        <source>the tag manifest is not signed by {signer}</source>
+        <comment>kit.tag_signature</comment>
+        <translation>标签清单并非 {signer} 所签</translation>
+    </message>
+    <message>
+        <source>the tag manifest is not signed by anyone</source>
+        <comment>kit.tag_signature_nobody</comment>
+        <translation>标签清单没有有效的签名</translation>
+    </message>
+    <message>
+        <source>tag file not covered by {manifest}</source>
+        <comment>kit.tag_unlisted</comment>
+        <translation>标签文件未列入 {manifest}</translation>
+    </message>
+    <message>
+        <source>the tag manifest carries no RFC 3161 token (no TSA answered at export)</source>
+        <comment>kit.tag_unstamped</comment>
+        <translation>标签清单没有 RFC 3161 时间戳（导出时没有时间戳机构响应）</translation>
+    </message>
+    <message>
+        <source>unreadable: {error}</source>
+        <comment>kit.token_unreadable</comment>
+        <translation>无法读取：{error}</translation>
+    </message>
+    <message>
+        <source>checkpoint {size} carries no RFC 3161 token: its time is the producer&apos;s clock</source>
+        <comment>kit.unstamped</comment>
+        <translation>检查点 {size} 没有 RFC 3161 时间戳：其时间仅来自制作方的时钟</translation>
+    </message>
+    <message>
+        <source>FAILED: {files}</source>
+        <comment>kit.verdict_failed</comment>
+        <translation>未通过：{files}</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <comment>kit.verdict_ok</comment>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Signers&apos; keys as this kit states them (SHA-256 of the raw Ed25519 public key); each
+must appear with the same fingerprint in {file}:</source>
+        <comment>kit_text.fingerprints</comment>
+        <translation>本校验包所述的签名人公钥指纹（Ed25519 公钥原始字节的 SHA-256）；每一项都必须以相同的指纹
+出现在 {file} 中:</translation>
+    </message>
+    <message>
+        <source>It prints the issuer of every token and every signer&apos;s key fingerprint, and ends with
+INTACT. INTACT BUT UNTRUSTED means the kit is consistent but a token chains only to a
+root inside the kit or a signer is not in the published key list.</source>
+        <comment>kit_text.intact</comment>
+        <translation>它会列出每个时间戳的签发者和每位签名人的公钥指纹，并以 INTACT 结束。INTACT BUT UNTRUSTED
+表示校验包内容一致，但有时间戳仅链接至包内自带的根证书，或有签名人不在公布的公钥列表中。</translation>
+    </message>
+    <message>
+        <source>- {file}: the signer keys that {organisation} publishes
+  (written by `evidence-desk org-keys`), saved beside the kit.</source>
+        <comment>kit_text.org_keys</comment>
+        <translation>  {file}：出具机构公布的签名人公钥列表（由 evidence-desk org-keys
+  生成），保存在校验包旁。</translation>
+    </message>
+    <message>
+        <source>Run from the folder that holds bagit.txt (unzip the kit first).</source>
+        <comment>kit_text.run_from</comment>
+        <translation>在包含 bagit.txt 的目录中运行以下命令（先解压校验包）。</translation>
+    </message>
+    <message>
+        <source>Everything at once: signatures, Merkle proofs, tokens, PDF digests, and whom the kit asks you to trust</source>
+        <comment>kit_text.step_all</comment>
+        <translation>一次性全部校验（含信任来源）</translation>
+    </message>
+    <message>
+        <source>BagIt structure (Library of Congress bagit-python)</source>
+        <comment>kit_text.step_bagit</comment>
+        <translation>BagIt 结构</translation>
+    </message>
+    <message>
+        <source>Payload digests (originals and PDF)</source>
+        <comment>kit_text.step_payload</comment>
+        <translation>原始文件与 PDF 的哈希值</translation>
+    </message>
+    <message>
+        <source>Trusted time of the tag manifest ({tsa}), against the TSA&apos;s published root</source>
+        <comment>kit_text.step_tag_token</comment>
+        <translation>标签清单可信时间戳</translation>
+    </message>
+    <message>
+        <source>Tag files (ledger slice, proofs, keys, tokens)</source>
+        <comment>kit_text.step_tags</comment>
+        <translation>存证链片段、证明、公钥与时间戳</translation>
+    </message>
+    <message>
+        <source>Trusted time of checkpoint {size} ({tsa}, RFC 3161), against the TSA&apos;s published root</source>
+        <comment>kit_text.step_token</comment>
+        <translation>检查点可信时间戳（以时间戳机构公布的根证书校验）</translation>
+    </message>
+    <message>
+        <source>the producing organisation</source>
+        <comment>kit_text.the_organisation</comment>
+        <translation>出具机构</translation>
+    </message>
+    <message>
+        <source>Evidence Desk bundle {bundle_id} — how to check this kit</source>
+        <comment>kit_text.title</comment>
+        <translation>如何校验本校验包</translation>
+    </message>
+    <message>
+        <source>Two things must come from outside this kit, never from it: whoever makes a kit can put
+any root certificate into tsa/ and any key into keys/users.json.</source>
+        <comment>kit_text.trust_outside</comment>
+        <translation>以下两项必须取自校验包之外，不得取自校验包：制作校验包的人可以在 tsa/ 中放入任何根证书，
+在 keys/users.json 中放入任何公钥。</translation>
+    </message>
+    <message>
+        <source>- {root}: the root certificate that {tsa} publishes (its
+  website, or the trusted list the court relies on), saved beside the kit.</source>
+        <comment>kit_text.tsa_root</comment>
+        <translation>  {root}：时间戳机构 {tsa} 公布的根证书（取自其网站或法院认可的
+  可信列表），保存在校验包旁。</translation>
+    </message>
+    <message>
+        <source>Steps 1 and 2 on Windows: each has a PowerShell line that checks the whole manifest
+(prints OK, or FAILED and the file) and a certutil command for one file, whose output
+must equal that file&apos;s line in the manifest.</source>
+        <comment>kit_text.windows</comment>
+        <translation>Windows 上的第 1、2 步：每步都有一行 PowerShell 命令校验整个清单（输出 OK，或 FAILED 及
+文件名），以及校验单个文件的 certutil 命令，其输出须与清单中该文件的一行相同。</translation>
+    </message>
+    <message>
+        <source>category names are lower-case letters, digits and _</source>
+        <comment>lexicon.category_name</comment>
+        <translation>类别名称只能由小写字母、数字和 _ 组成</translation>
+    </message>
+    <message>
+        <source>must be an object with zh and en term lists</source>
+        <comment>lexicon.category_shape</comment>
+        <translation>必须是包含中文（zh）和英文（en）词语列表的对象</translation>
+    </message>
+    <message>
+        <source>needs an object {{&quot;categories&quot;: {{NAME: {{...}}}}}}</source>
+        <comment>lexicon.no_categories</comment>
+        <translation>必须是包含 categories 对象的 JSON 对象（各类别以名称为键）</translation>
+    </message>
+    <message>
+        <source>not JSON: {error}</source>
+        <comment>lexicon.not_json</comment>
+        <translation>不是 JSON：{error}</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <comment>lexicon.not_string</comment>
+        <translation>必须是字符串</translation>
+    </message>
+    <message>
+        <source>must be a list of non-empty strings</source>
+        <comment>lexicon.not_terms</comment>
+        <translation>必须是由非空字符串组成的列表</translation>
+    </message>
+    <message>
+        <source>the shipped lexicon is missing: {error}</source>
+        <comment>lexicon.shipped_missing</comment>
+        <translation>缺少内置词库：{error}</translation>
+    </message>
+    <message>
+        <source>cannot read the lexicon file: {error}</source>
+        <comment>lexicon.unreadable</comment>
+        <translation>无法读取词库文件：{error}</translation>
+    </message>
+    <message>
+        <source>date {date} out of range</source>
+        <comment>line.date_out_of_range</comment>
+        <translation>日期 {date} 超出范围</translation>
+    </message>
+    <message>
+        <source>LINE chat history .txt, {locale} header (1:1)</source>
+        <comment>line.detected_1to1</comment>
+        <translation>LINE 聊天记录 .txt，{locale}表头（一对一）</translation>
+    </message>
+    <message>
+        <source>LINE chat history .txt, {locale} header (chat)</source>
+        <comment>line.detected_chat</comment>
+        <translation>LINE 聊天记录 .txt，{locale}表头（聊天）</translation>
+    </message>
+    <message>
+        <source>LINE chat history .txt, {locale} header (group)</source>
+        <comment>line.detected_group</comment>
+        <translation>LINE 聊天记录 .txt，{locale}表头（群聊）</translation>
+    </message>
+    <message>
+        <source>LINE chat history .txt without header (date lines + tab-separated messages)</source>
+        <comment>line.detected_no_header</comment>
+        <translation>LINE 聊天记录 .txt，无表头（日期行 + 制表符分隔的消息）</translation>
+    </message>
+    <message>
+        <source>LINE .txt</source>
+        <comment>line.detected_plain</comment>
+        <translation>LINE .txt</translation>
+    </message>
+    <message>
+        <source>LINE chat history .txt, [LINE] header in an unknown locale</source>
+        <comment>line.detected_unknown_locale</comment>
+        <translation>LINE 聊天记录 .txt，[LINE] 表头，语言区域未知</translation>
+    </message>
+    <message>
+        <source>LINE for Windows &apos;Save chat&apos; .txt (space-separated)</source>
+        <comment>line.detected_windows</comment>
+        <translation>LINE Windows 版“保存聊天”.txt（空格分隔）</translation>
+    </message>
+    <message>
+        <source>{count} line(s) without a time were joined to the message before them</source>
+        <comment>line.joined</comment>
+        <translation>{count} 行没有时间，已并入其前一条消息</translation>
+    </message>
+    <message>
+        <source>message line before any date line</source>
+        <comment>line.message_before_date</comment>
+        <translation>消息行出现在任何日期行之前</translation>
+    </message>
+    <message>
+        <source>no LINE chat history .txt in this folder or zip</source>
+        <comment>line.no_history</comment>
+        <translation>此文件夹或压缩包中没有 LINE 聊天记录 .txt</translation>
+    </message>
+    <message>
+        <source>not a LINE chat history</source>
+        <comment>line.not_line</comment>
+        <translation>不是 LINE 聊天记录</translation>
+    </message>
+    <message>
+        <source>several LINE chat histories: {found}; pick one</source>
+        <comment>line.several</comment>
+        <translation>有多份 LINE 聊天记录：{found}；请选择其中一份</translation>
+    </message>
+    <message>
+        <source>space-separated LINE format: the sender is the header&apos;s partner name when a line starts with it, else the first word; check multi-word names</source>
+        <comment>line.space_separated</comment>
+        <translation>空格分隔的 LINE 格式：行首为表头中的对方名称时以其为发送人，否则取第一个词；请核对含空格的名称</translation>
+    </message>
+    <message>
+        <source>a quoted multi-line message is not closed; its lines are kept as written</source>
+        <comment>line.unclosed_quote</comment>
+        <translation>带引号的多行消息未闭合；其各行按原样保留</translation>
+    </message>
+    <message>
+        <source>unrecognised line kept as unknown</source>
+        <comment>line.unrecognised</comment>
+        <translation>无法识别的行，按未知类型保留</translation>
+    </message>
+    <message>
+        <source>unrecognised line before the first date: {line!r}</source>
+        <comment>line.unrecognised_before_date</comment>
+        <translation>第一个日期之前有无法识别的行：“{line}”</translation>
+    </message>
+    <message>
+        <source>weekday {weekday!r} does not match {date}</source>
+        <comment>line.weekday_mismatch</comment>
+        <translation>星期“{weekday}”与 {date} 不符</translation>
+    </message>
+    <message>
+        <source>weekday {weekday!r} matches neither reading of {first}/{second}/{year}; read as M/D/Y</source>
+        <comment>line.weekday_neither</comment>
+        <translation>星期“{weekday}”与 {first}/{second}/{year} 的两种读法都不符；按 月/日/年 读取</translation>
+    </message>
+    <message>
+        <source>weekday {weekday!r} not recognised; date read as Y/M/D</source>
+        <comment>line.weekday_unknown</comment>
+        <translation>无法识别星期“{weekday}”；日期按 年/月/日 读取</translation>
+    </message>
+    <message>
+        <source>{first}; {rest}</source>
+        <comment>list.semicolons</comment>
+        <translation>{first}；{rest}</translation>
+    </message>
+    <message>
+        <source>store is busy: {holder}</source>
+        <comment>lock.busy</comment>
+        <translation>证据库正忙：{holder}</translation>
+    </message>
+    <message>
+        <source>{user} is running {operation} (pid {pid} on {host}, since {since})</source>
+        <comment>lock.holder</comment>
+        <translation>{user} 正在执行 {operation}（{host} 上的进程 {pid}，开始于 {since}）</translation>
+    </message>
+    <message>
+        <source>another process is writing to it</source>
+        <comment>lock.unknown_holder</comment>
+        <translation>另一个进程正在写入</translation>
+    </message>
+    <message>
+        <source>user {user!r} is not an active user of this store</source>
+        <comment>login.inactive</comment>
+        <translation>用户“{user}”在此证据库中未启用</translation>
+    </message>
+    <message>
+        <source>key slot of {user!r} does not match the ledger&apos;s public key</source>
+        <comment>login.key_mismatch</comment>
+        <translation>用户“{user}”的密钥槽与存证链中的公钥不符</translation>
+    </message>
+    <message>
+        <source>unknown user or wrong password for {user!r}; further attempts are delayed</source>
+        <comment>login.refused</comment>
+        <translation>用户“{user}”不存在或密码错误；之后的每次尝试都会被延迟</translation>
+    </message>
+    <message>
+        <source>timestamp_ms {value} unreadable; placed at 1970-01-01</source>
+        <comment>messenger.bad_timestamp</comment>
+        <translation>timestamp_ms {value} 无法读取；时间置为 1970-01-01</translation>
+    </message>
+    <message>
+        <source>{where} JSON download ({count} message_N.json file(s))</source>
+        <comment>messenger.detected_download</comment>
+        <translation>{where} JSON 下载包（{count} 个 message_N.json 文件）</translation>
+    </message>
+    <message>
+        <source>{where} (messages[] with sender_name, timestamp_ms)</source>
+        <comment>messenger.detected_file</comment>
+        <translation>{where}（messages[] 含 sender_name、timestamp_ms）</translation>
+    </message>
+    <message>
+        <source>{reason}, {count} files: {files}</source>
+        <comment>messenger.detected_files</comment>
+        <translation>{reason}，共 {count} 个文件：{files}</translation>
+    </message>
+    <message>
+        <source>Messenger/Instagram HTML download (not readable: request JSON)</source>
+        <comment>messenger.detected_html</comment>
+        <translation>Messenger/Instagram HTML 下载包（无法读取：请申请 JSON 格式）</translation>
+    </message>
+    <message>
+        <source>Messenger/Instagram JSON</source>
+        <comment>messenger.detected_plain</comment>
+        <translation>Messenger/Instagram JSON</translation>
+    </message>
+    <message>
+        <source>message with neither content nor media kept as unknown</source>
+        <comment>messenger.empty_message</comment>
+        <translation>既无内容也无媒体的消息，按未知类型保留</translation>
+    </message>
+    <message>
+        <source>this is the HTML download; request &apos;Download your information&apos; in JSON format</source>
+        <comment>messenger.html_download</comment>
+        <translation>这是 HTML 格式的下载包；请在“下载你的信息”中申请 JSON 格式</translation>
+    </message>
+    <message>
+        <source>{count} string(s) could not be re-decoded as UTF-8 and are kept as written</source>
+        <comment>messenger.mojibake_failed</comment>
+        <translation>{count} 个字符串无法重新解码为 UTF-8，按原样保留</translation>
+    </message>
+    <message>
+        <source>{file}: re-decoded {count} mojibake string(s) (UTF-8 bytes written as \u00XX code points) from latin-1 to UTF-8</source>
+        <comment>messenger.mojibake_repaired</comment>
+        <translation>{file}：已将 {count} 个乱码字符串（以 \u00XX 码位写入的 UTF-8 字节）从 latin-1 重新解码为 UTF-8</translation>
+    </message>
+    <message>
+        <source>no message_N.json in this folder or zip</source>
+        <comment>messenger.no_message_file</comment>
+        <translation>此文件夹或压缩包中没有 message_N.json</translation>
+    </message>
+    <message>
+        <source>no &apos;messages&apos; array: not a Messenger/Instagram message_N.json</source>
+        <comment>messenger.no_messages</comment>
+        <translation>没有 messages 数组：不是 Messenger/Instagram 的 message_N.json</translation>
+    </message>
+    <message>
+        <source>no message has &apos;sender_name&apos; or &apos;timestamp_ms&apos;: not a Messenger/Instagram message_N.json (another app&apos;s export? choose its format)</source>
+        <comment>messenger.not_messenger</comment>
+        <translation>没有任何消息含 sender_name 或 timestamp_ms：不是 Messenger/Instagram 的 message_N.json（是其他应用的导出文件？请选择相应格式）</translation>
+    </message>
+    <message>
+        <source>message is not a JSON object; kept as unknown</source>
+        <comment>messenger.not_object</comment>
+        <translation>消息不是 JSON 对象；按未知类型保留</translation>
+    </message>
+    <message>
+        <source>{count} conversations ({shown}); pick one message_N.json</source>
+        <comment>messenger.several</comment>
+        <translation>共 {count} 个对话（{shown}）；请选择其中一个 message_N.json</translation>
+    </message>
+    <message>
+        <source>{count} conversations ({shown} and {more} more); pick one message_N.json</source>
+        <comment>messenger.several_more</comment>
+        <translation>共 {count} 个对话（{shown} 等，另有 {more} 个）；请选择其中一个 message_N.json</translation>
+    </message>
+    <message>
+        <source>message type {type!r} kept as unknown</source>
+        <comment>messenger.unknown_type</comment>
+        <translation>消息类型“{type}”按未知类型保留</translation>
+    </message>
+    <message>
+        <source>cannot write: {error}</source>
+        <comment>orgkeys.cannot_write</comment>
+        <translation>无法写入：{error}</translation>
+    </message>
+    <message>
+        <source>is a folder: give a file name</source>
+        <comment>orgkeys.is_folder</comment>
+        <translation>这是一个文件夹：请给出文件名</translation>
+    </message>
+    <message>
+        <source>the folder for this file does not exist</source>
+        <comment>orgkeys.no_folder</comment>
+        <translation>该文件所在的文件夹不存在</translation>
+    </message>
+    <message>
+        <source>cancelled by the user; nothing was stored</source>
+        <comment>originals.cancelled</comment>
+        <translation>已被用户取消；未保存任何内容</translation>
+    </message>
+    <message>
+        <source>role {role} may not {action} (allowed: {allowed})</source>
+        <comment>permission.denied</comment>
+        <translation>角色“{role}”无权执行“{action}”（有权角色：{allowed}）</translation>
+    </message>
+    <message>
+        <source>contact {contact} has no document with digest {sha256}</source>
+        <comment>reading.no_document</comment>
+        <translation>联系人 {contact} 没有哈希值为 {sha256} 的材料</translation>
+    </message>
+    <message>
+        <source>no import {import_id}</source>
+        <comment>reading.no_import</comment>
+        <translation>没有导入记录 {import_id}</translation>
+    </message>
+    <message>
+        <source>no message {message}</source>
+        <comment>reading.no_message</comment>
+        <translation>没有消息 {message}</translation>
+    </message>
+    <message>
+        <source>{part} has an invalid value; ignored</source>
+        <comment>recording.bad_field</comment>
+        <translation>{part} 的值无效；已忽略</translation>
+    </message>
+    <message>
+        <source>the header says {channels} channels at {rate} Hz</source>
+        <comment>recording.bad_format</comment>
+        <translation>文件头声明为 {channels} 个声道、{rate} Hz</translation>
+    </message>
+    <message>
+        <source>{count} bytes from here are not audio frames of this stream; the length counts the frames before them</source>
+        <comment>recording.bad_frame</comment>
+        <translation>从此处起的 {count} 字节不是该音频流的帧；时长只计算此前的帧</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a valid date and time</source>
+        <comment>recording.bad_time</comment>
+        <translation>“{value}”不是有效的日期时间</translation>
+    </message>
+    <message>
+        <source>{part} has an unknown version {version}</source>
+        <comment>recording.bad_version</comment>
+        <translation>{part} 的版本 {version} 未知</translation>
+    </message>
+    <message>
+        <source>the file ends inside a header ({left} bytes left)</source>
+        <comment>recording.cut</comment>
+        <translation>文件在某个头部中间结束（仅剩 {left} 字节）</translation>
+    </message>
+    <message>
+        <source>the {format} structure cannot be read ({error})</source>
+        <comment>recording.damaged</comment>
+        <translation>无法读取该 {format} 文件的结构（{error}）</translation>
+    </message>
+    <message>
+        <source>the audio data declares {declared} bytes but only {present} are present: the file is cut; the length counts the bytes present</source>
+        <comment>recording.data_short</comment>
+        <translation>音频数据声明为 {declared} 字节，但实际只有 {present} 字节：文件不完整；时长按现有字节计算</translation>
+    </message>
+    <message>
+        <source>{value!r} gives no time of day; no recording time is taken from it</source>
+        <comment>recording.date_only</comment>
+        <translation>“{value}”只有日期没有具体时间；未据此确定录制时间</translation>
+    </message>
+    <message>
+        <source>{format} recording (file signature)</source>
+        <comment>recording.detected</comment>
+        <translation>{format} 录音录像（按文件签名识别）</translation>
+    </message>
+    <message>
+        <source>{format} audio recording, {duration} (file signature)</source>
+        <comment>recording.detected_audio</comment>
+        <translation>{format} 录音，时长 {duration}（按文件签名识别）</translation>
+    </message>
+    <message>
+        <source>{reason}; the file name says {claimed}</source>
+        <comment>recording.detected_misnamed</comment>
+        <translation>{reason}；文件名表明为 {claimed}</translation>
+    </message>
+    <message>
+        <source>{format} video recording, {duration} (file signature)</source>
+        <comment>recording.detected_video</comment>
+        <translation>{format} 录像，时长 {duration}（按文件签名识别）</translation>
+    </message>
+    <message>
+        <source>the EBML document type is {doctype!r}, not Matroska or WebM</source>
+        <comment>recording.doctype</comment>
+        <translation>EBML 文档类型为“{doctype}”，不是 Matroska 或 WebM</translation>
+    </message>
+    <message>
+        <source>the file has no frame count: the length is estimated from its size at {bitrate} kbit/s</source>
+        <comment>recording.duration_estimated</comment>
+        <translation>文件未记录帧数：时长按文件大小和 {bitrate} kbit/s 的码率估算</translation>
+    </message>
+    <message>
+        <source>length unknown</source>
+        <comment>recording.duration_unknown</comment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>invalid element ID</source>
+        <comment>recording.ebml_bad_id</comment>
+        <translation>元素 ID 无效</translation>
+    </message>
+    <message>
+        <source>invalid element size</source>
+        <comment>recording.ebml_bad_size</comment>
+        <translation>元素长度无效</translation>
+    </message>
+    <message>
+        <source>the first FLAC metadata block is not STREAMINFO</source>
+        <comment>recording.flac_no_streaminfo</comment>
+        <translation>第一个 FLAC 元数据块不是 STREAMINFO</translation>
+    </message>
+    <message>
+        <source>the last frame is cut; the length counts whole frames only</source>
+        <comment>recording.frame_cut</comment>
+        <translation>最后一帧不完整；时长只计算完整的帧</translation>
+    </message>
+    <message>
+        <source>the file states a length of {seconds} seconds, which cannot be right; ignored</source>
+        <comment>recording.implausible_length</comment>
+        <translation>文件注明的时长为 {seconds} 秒，显然有误；已忽略</translation>
+    </message>
+    <message>
+        <source>the file name says {claimed} but the content is {format}</source>
+        <comment>recording.misnamed</comment>
+        <translation>文件名表明为 {claimed}，但内容是 {format}</translation>
+    </message>
+    <message>
+        <source>the required {part} is missing</source>
+        <comment>recording.missing_part</comment>
+        <translation>缺少必需的 {part}</translation>
+    </message>
+    <message>
+        <source>the frame count header says {declared} bytes of audio but {present} are present: the file is cut; the length is scaled to the bytes present</source>
+        <comment>recording.mp3_short</comment>
+        <translation>帧数信息头声明音频为 {declared} 字节，但实际只有 {present} 字节：文件不完整；时长按现有字节比例折算</translation>
+    </message>
+    <message>
+        <source>no audio frames follow the header</source>
+        <comment>recording.no_audio</comment>
+        <translation>文件头之后没有音频帧</translation>
+    </message>
+    <message>
+        <source>no audio data chunk (data)</source>
+        <comment>recording.no_audio_data</comment>
+        <translation>缺少音频数据块（data）</translation>
+    </message>
+    <message>
+        <source>the file does not state its length</source>
+        <comment>recording.no_duration</comment>
+        <translation>文件未注明时长</translation>
+    </message>
+    <message>
+        <source>no MPEG audio frame found</source>
+        <comment>recording.no_frame</comment>
+        <translation>未找到 MPEG 音频帧</translation>
+    </message>
+    <message>
+        <source>no movie box (moov): the recording was never finished (the app or the phone stopped before saving it) or the file is cut</source>
+        <comment>recording.no_moov</comment>
+        <translation>缺少影片信息框（moov）：录制未正常结束（应用或手机在保存前停止），或文件不完整</translation>
+    </message>
+    <message>
+        <source>no audio or video track</source>
+        <comment>recording.no_tracks</comment>
+        <translation>没有音频或视频轨道</translation>
+    </message>
+    <message>
+        <source>not an audio or video recording in a known format ({head})</source>
+        <comment>recording.not_recording</comment>
+        <translation>不是已知格式的录音或录像（{head}）</translation>
+    </message>
+    <message>
+        <source>the file name says {claimed} but the content is not an audio or video recording in a known format ({head})</source>
+        <comment>recording.not_recording_misnamed</comment>
+        <translation>文件名表明为 {claimed}，但内容不是已知格式的录音或录像（{head}）</translation>
+    </message>
+    <message>
+        <source>not a valid Ogg page</source>
+        <comment>recording.ogg_bad_page</comment>
+        <translation>不是有效的 Ogg 页</translation>
+    </message>
+    <message>
+        <source>the Ogg stream holds {codec}, not Opus, Vorbis, Speex or FLAC audio</source>
+        <comment>recording.ogg_codec</comment>
+        <translation>该 Ogg 流的内容是 {codec}，不是 Opus、Vorbis、Speex 或 FLAC 音频</translation>
+    </message>
+    <message>
+        <source>the last Ogg page is cut; the length is read from the last complete page</source>
+        <comment>recording.ogg_cut</comment>
+        <translation>最后一个 Ogg 页不完整；时长取自最后一个完整的页</translation>
+    </message>
+    <message>
+        <source>{part} declares {size} bytes but only {left} remain: the file is cut or damaged</source>
+        <comment>recording.past_end</comment>
+        <translation>{part} 声明长度为 {size} 字节，但文件只剩 {left} 字节：文件不完整或已损坏</translation>
+    </message>
+    <message>
+        <source>the audio data chunk states no real size ({declared}): it is read to the end of the file</source>
+        <comment>recording.size_placeholder</comment>
+        <translation>音频数据块未声明实际长度（{declared}）：读取至文件末尾</translation>
+    </message>
+    <message>
+        <source>the file type box names {brand}: a still picture (HEIF/AVIF), not a recording</source>
+        <comment>recording.still_image</comment>
+        <translation>文件类型框标明为 {brand}：这是静态图片（HEIF/AVIF），不是录音录像</translation>
+    </message>
+    <message>
+        <source>the metadata ({part}) is damaged and was not read</source>
+        <comment>recording.tags_unreadable</comment>
+        <translation>元数据（{part}）已损坏，未读取</translation>
+    </message>
+    <message>
+        <source>{time} does not exist in {zone} (clock change)</source>
+        <comment>recording.time_gap</comment>
+        <translation>{time} 在 {zone} 中不存在（时钟调整）</translation>
+    </message>
+    <message>
+        <source>{value!r} is not between 1970 and 2100; ignored</source>
+        <comment>recording.time_out_of_range</comment>
+        <translation>“{value}”不在 1970 年至 2100 年之间；已忽略</translation>
+    </message>
+    <message>
+        <source>{time} occurs twice in {zone} (clock change); the first is used</source>
+        <comment>recording.time_twice</comment>
+        <translation>{time} 在 {zone} 中出现两次（时钟调整）；采用第一次</translation>
+    </message>
+    <message>
+        <source>nested more than {limit} levels deep</source>
+        <comment>recording.too_deep</comment>
+        <translation>嵌套层级超过 {limit} 层</translation>
+    </message>
+    <message>
+        <source>more than {limit} boxes, chunks or elements</source>
+        <comment>recording.too_many</comment>
+        <translation>box、chunk 或元素的数量超过 {limit} 个</translation>
+    </message>
+    <message>
+        <source>{part} holds {size} bytes, fewer than the {need} its fields take</source>
+        <comment>recording.too_short</comment>
+        <translation>{part} 只有 {size} 字节，少于其字段所需的 {need} 字节</translation>
+    </message>
+    <message>
+        <source>{part} declares {size} bytes, less than its own {header}-byte header</source>
+        <comment>recording.too_small</comment>
+        <translation>{part} 声明长度为 {size} 字节，小于其自身 {header} 字节的头部</translation>
+    </message>
+    <message>
+        <source>{count} bytes follow the end of the {format} data</source>
+        <comment>recording.trailing_bytes</comment>
+        <translation>{format} 数据结束之后还有 {count} 字节</translation>
+    </message>
+    <message>
+        <source>{part} states no size, which only the Segment and Clusters may do</source>
+        <comment>recording.unknown_size</comment>
+        <translation>{part} 未声明长度，只有 Segment 和 Cluster 可以这样做</translation>
+    </message>
+    <message>
+        <source>tag {tag_id} was already removed by {removed_by} at {removed_at}</source>
+        <comment>review.already_removed</comment>
+        <translation>标签 {tag_id} 已由 {removed_by} 于 {removed_at} 撤回</translation>
+    </message>
+    <message>
+        <source>use YYYY-MM-DD or an ISO date-time</source>
+        <comment>review.bad_date</comment>
+        <translation>请使用 YYYY-MM-DD 或 ISO 日期时间格式</translation>
+    </message>
+    <message>
+        <source>must be in, out or system</source>
+        <comment>review.bad_direction</comment>
+        <translation>只能是 in、out 或 system</translation>
+    </message>
+    <message>
+        <source>must be 1 or more</source>
+        <comment>review.bad_limit</comment>
+        <translation>必须大于或等于 1</translation>
+    </message>
+    <message>
+        <source>this {target} already carries the active tag {tag} ({existing}); add a note to it instead</source>
+        <comment>review.duplicate_tag</comment>
+        <translation>该{target}已有有效的“{tag}”标签（{existing}）；请改为在该标签上添加备注</translation>
+    </message>
+    <message>
+        <source>the tagged item {item} is not an item of contact {contact}</source>
+        <comment>review.item_elsewhere</comment>
+        <translation>被标记的证据 {item} 不属于联系人 {contact}</translation>
+    </message>
+    <message>
+        <source>the tagged message {fingerprint} of contact {contact} is not in the store</source>
+        <comment>review.message_gone</comment>
+        <translation>联系人 {contact} 被标记的消息 {fingerprint} 不在证据库中</translation>
+    </message>
+    <message>
+        <source>no item {item}</source>
+        <comment>review.no_item</comment>
+        <translation>没有证据 {item}</translation>
+    </message>
+    <message>
+        <source>no message {message}</source>
+        <comment>review.no_message</comment>
+        <translation>没有消息 {message}</translation>
+    </message>
+    <message>
+        <source>no tag {tag_id}</source>
+        <comment>review.no_tag</comment>
+        <translation>没有标签 {tag_id}</translation>
+    </message>
+    <message>
+        <source>the tag names no message or item</source>
+        <comment>review.no_target</comment>
+        <translation>该标签既未指向消息也未指向证据</translation>
+    </message>
+    <message>
+        <source>tag {tag_id} was set by {created_by}: field staff may remove only their own tags; ask a supervisor or the legal team</source>
+        <comment>review.not_own_tag</comment>
+        <translation>标签 {tag_id} 由 {created_by} 添加：一线员工只能撤回自己的标签；请联系主管或法务</translation>
+    </message>
+    <message>
+        <source>a free note needs its text</source>
+        <comment>review.note_text</comment>
+        <translation>自由备注必须填写内容</translation>
+    </message>
+    <message>
+        <source>tag {tag_id} was removed meanwhile by {removed_by}</source>
+        <comment>review.removed_meanwhile</comment>
+        <translation>标签 {tag_id} 刚刚已被 {removed_by} 撤回</translation>
+    </message>
+    <message>
+        <source>unknown tag (known: {known})</source>
+        <comment>review.unknown_tag</comment>
+        <translation>未知标签（可用：{known}）</translation>
+    </message>
+    <message>
+        <source>tag {tag_id}</source>
+        <comment>review.where_tag</comment>
+        <translation>标签 {tag_id}</translation>
+    </message>
+    <message>
+        <source>signed attribute {name} occurs twice</source>
+        <comment>rfc3161.attr_twice</comment>
+        <translation>签名属性 {name} 出现了两次</translation>
+    </message>
+    <message>
+        <source>content-type or message-digest attribute is missing</source>
+        <comment>rfc3161.attrs_missing</comment>
+        <translation>缺少 content-type 或 message-digest 属性</translation>
+    </message>
+    <message>
+        <source>nonce must be a positive integer below 2**160</source>
+        <comment>rfc3161.bad_nonce</comment>
+        <translation>随机数必须是小于 2**160 的正整数</translation>
+    </message>
+    <message>
+        <source>bad signature algorithm: {error}</source>
+        <comment>rfc3161.bad_signature_alg</comment>
+        <translation>签名算法无效：{error}</translation>
+    </message>
+    <message>
+        <source>timeout must be positive</source>
+        <comment>rfc3161.bad_timeout</comment>
+        <translation>超时时间必须大于零</translation>
+    </message>
+    <message>
+        <source>TSA URL must be http(s)://host/...: {url!r}</source>
+        <comment>rfc3161.bad_url</comment>
+        <translation>时间戳机构的网址必须为 http(s)://主机/… 格式：{url}</translation>
+    </message>
+    <message>
+        <source>cannot encode request: {error}</source>
+        <comment>rfc3161.cannot_encode</comment>
+        <translation>无法编码请求：{error}</translation>
+    </message>
+    <message>
+        <source>content-type attribute is not id-ct-TSTInfo</source>
+        <comment>rfc3161.content_type</comment>
+        <translation>content-type 属性不是 id-ct-TSTInfo</translation>
+    </message>
+    <message>
+        <source>the message-digest attribute does not match the TSTInfo: the content was altered</source>
+        <comment>rfc3161.digest_mismatch</comment>
+        <translation>message-digest 属性与 TSTInfo 不符：内容已被改动</translation>
+    </message>
+    <message>
+        <source>digest is {size} bytes, {algorithm} needs {needed}</source>
+        <comment>rfc3161.digest_size</comment>
+        <translation>摘要为 {size} 字节，{algorithm} 需要 {needed} 字节</translation>
+    </message>
+    <message>
+        <source>the TSA certificate&apos;s extended key usage is not critical</source>
+        <comment>rfc3161.eku_not_critical</comment>
+        <translation>时间戳机构证书的扩展密钥用法未标记为关键</translation>
+    </message>
+    <message>
+        <source>the TSA certificate&apos;s extended key usage must be exactly id-kp-timeStamping</source>
+        <comment>rfc3161.eku_not_timestamping</comment>
+        <translation>时间戳机构证书的扩展密钥用法必须仅为 id-kp-timeStamping</translation>
+    </message>
+    <message>
+        <source>the signing-certificate issuer/serial does not match the signer&apos;s certificate</source>
+        <comment>rfc3161.ess_issuer</comment>
+        <translation>signing-certificate 的签发者/序列号与签名人的证书不符</translation>
+    </message>
+    <message>
+        <source>the signing-certificate attribute names a different certificate than the signer&apos;s</source>
+        <comment>rfc3161.ess_other</comment>
+        <translation>signing-certificate 属性指向的证书不是签名人的证书</translation>
+    </message>
+    <message>
+        <source>unreadable extensions: {error}</source>
+        <comment>rfc3161.extensions</comment>
+        <translation>无法读取证书扩展：{error}</translation>
+    </message>
+    <message>
+        <source>time-stamp {tsa_reason}: {detail}</source>
+        <comment>rfc3161.failed</comment>
+        <translation>时间戳（{tsa_reason}）：{detail}</translation>
+    </message>
+    <message>
+        <source>genTime missing or not in UTC</source>
+        <comment>rfc3161.gen_time</comment>
+        <translation>genTime 缺失或不是 UTC 时间</translation>
+    </message>
+    <message>
+        <source>{what} uses {algorithm}, not accepted</source>
+        <comment>rfc3161.hash_not_accepted</comment>
+        <translation>{what}使用 {algorithm}，不予接受</translation>
+    </message>
+    <message>
+        <source>hash algorithm {algorithm!r} not supported; use one of {choices}</source>
+        <comment>rfc3161.hash_unsupported</comment>
+        <translation>不支持哈希算法 {algorithm}；请使用以下之一：{choices}</translation>
+    </message>
+    <message>
+        <source>{url} answered HTTP {status} {status_text}</source>
+        <comment>rfc3161.http_status</comment>
+        <translation>{url} 返回 HTTP {status} {status_text}</translation>
+    </message>
+    <message>
+        <source>the token stamps a different hash than the one sent</source>
+        <comment>rfc3161.imprint</comment>
+        <translation>时间戳令牌加盖的哈希与发送的不同</translation>
+    </message>
+    <message>
+        <source>the token stamps a {found} imprint, expected {expected}</source>
+        <comment>rfc3161.imprint_alg</comment>
+        <translation>时间戳令牌加盖的是 {found} 摘要，应为 {expected}</translation>
+    </message>
+    <message>
+        <source>{url}: answer not complete before the deadline</source>
+        <comment>rfc3161.incomplete</comment>
+        <translation>{url}：在时限内未收到完整应答</translation>
+    </message>
+    <message>
+        <source>signature algorithm {kind} does not fit the signer&apos;s {key_type}</source>
+        <comment>rfc3161.key_mismatch</comment>
+        <translation>签名算法 {kind} 与签名人的 {key_type} 不匹配</translation>
+    </message>
+    <message>
+        <source>signer key not supported: {error}</source>
+        <comment>rfc3161.key_unsupported</comment>
+        <translation>不支持签名人的密钥：{error}</translation>
+    </message>
+    <message>
+        <source>the TSA certificate&apos;s key usage must be digitalSignature and/or nonRepudiation</source>
+        <comment>rfc3161.key_usage</comment>
+        <translation>时间戳机构证书的密钥用法必须为 digitalSignature 和/或 nonRepudiation</translation>
+    </message>
+    <message>
+        <source>{error}</source>
+        <comment>rfc3161.library_unsupported</comment>
+        <translation>加密库不支持：{error}</translation>
+    </message>
+    <message>
+        <source>now must be an aware datetime</source>
+        <comment>rfc3161.naive_now</comment>
+        <translation>当前时间必须带时区</translation>
+    </message>
+    <message>
+        <source>{url}: no answer within {timeout:g} s</source>
+        <comment>rfc3161.no_answer</comment>
+        <translation>{url}：{timeout} 秒内无应答</translation>
+    </message>
+    <message>
+        <source>{subject} is not a CA (no basicConstraints)</source>
+        <comment>rfc3161.no_basic_constraints</comment>
+        <translation>{subject} 不是证书颁发机构（没有 basicConstraints）</translation>
+    </message>
+    <message>
+        <source>{subject} may not sign certificates</source>
+        <comment>rfc3161.no_cert_sign</comment>
+        <translation>{subject} 无权签发证书</translation>
+    </message>
+    <message>
+        <source>no chain from {subject} to a trusted root</source>
+        <comment>rfc3161.no_chain</comment>
+        <translation>从 {subject} 到受信任的根证书没有证书链</translation>
+    </message>
+    <message>
+        <source>the TSA certificate has no extended key usage</source>
+        <comment>rfc3161.no_eku</comment>
+        <translation>时间戳机构证书没有扩展密钥用法</translation>
+    </message>
+    <message>
+        <source>no signing-certificate(-v2) attribute binds the signer&apos;s certificate</source>
+        <comment>rfc3161.no_ess</comment>
+        <translation>没有 signing-certificate(-v2) 属性绑定签名人的证书</translation>
+    </message>
+    <message>
+        <source>no trusted TSA roots configured</source>
+        <comment>rfc3161.no_roots</comment>
+        <translation>没有配置受信任的时间戳机构根证书</translation>
+    </message>
+    <message>
+        <source>the signer has no signed attributes</source>
+        <comment>rfc3161.no_signed_attrs</comment>
+        <translation>签名人没有签名属性</translation>
+    </message>
+    <message>
+        <source>status granted but no token</source>
+        <comment>rfc3161.no_token</comment>
+        <translation>状态为已批准，但没有时间戳令牌</translation>
+    </message>
+    <message>
+        <source>the TSTInfo is missing</source>
+        <comment>rfc3161.no_tst_info</comment>
+        <translation>缺少 TSTInfo</translation>
+    </message>
+    <message>
+        <source>the token does not echo the request&apos;s nonce (replayed or foreign answer)</source>
+        <comment>rfc3161.nonce</comment>
+        <translation>时间戳令牌未回传请求中的随机数（重放或他人的应答）</translation>
+    </message>
+    <message>
+        <source>{subject} is not a CA</source>
+        <comment>rfc3161.not_ca</comment>
+        <translation>{subject} 不是证书颁发机构</translation>
+    </message>
+    <message>
+        <source>not a TimeStampResp ({size} bytes)</source>
+        <comment>rfc3161.not_response</comment>
+        <translation>不是 TimeStampResp（{size} 字节）</translation>
+    </message>
+    <message>
+        <source>token is not a CMS SignedData</source>
+        <comment>rfc3161.not_signed_data</comment>
+        <translation>时间戳令牌不是 CMS SignedData</translation>
+    </message>
+    <message>
+        <source>eContentType is not id-ct-TSTInfo</source>
+        <comment>rfc3161.not_tst_info</comment>
+        <translation>eContentType 不是 id-ct-TSTInfo</translation>
+    </message>
+    <message>
+        <source>{subject} is not valid at genTime {at} (valid {start} to {end})</source>
+        <comment>rfc3161.not_valid</comment>
+        <translation>{subject} 在 genTime {at} 时无效（有效期为 {start} 至 {end}）</translation>
+    </message>
+    <message>
+        <source>path length constraint of {subject} exceeded</source>
+        <comment>rfc3161.path_length</comment>
+        <translation>超出了 {subject} 的路径长度限制</translation>
+    </message>
+    <message>
+        <source>the token is under policy {found}, requested {requested}</source>
+        <comment>rfc3161.policy</comment>
+        <translation>时间戳令牌采用策略 {found}，请求的是 {requested}</translation>
+    </message>
+    <message>
+        <source>PSS without MGF1</source>
+        <comment>rfc3161.pss_mgf</comment>
+        <translation>PSS 未使用 MGF1</translation>
+    </message>
+    <message>
+        <source>{url}: connection refused</source>
+        <comment>rfc3161.refused</comment>
+        <translation>{url}：连接被拒绝</translation>
+    </message>
+    <message>
+        <source>the TSA refused: {status}</source>
+        <comment>rfc3161.rejected</comment>
+        <translation>时间戳机构拒绝：{status}</translation>
+    </message>
+    <message>
+        <source>signature check failed: {error}</source>
+        <comment>rfc3161.signature_failed</comment>
+        <translation>签名校验失败：{error}</translation>
+    </message>
+    <message>
+        <source>the token&apos;s signature does not verify with the TSA key</source>
+        <comment>rfc3161.signature_invalid</comment>
+        <translation>时间戳令牌的签名无法用时间戳机构的密钥验证</translation>
+    </message>
+    <message>
+        <source>signature algorithm {name} not supported</source>
+        <comment>rfc3161.signature_unsupported</comment>
+        <translation>不支持签名算法 {name}</translation>
+    </message>
+    <message>
+        <source>the signing certificate is neither in the token nor among the extra certificates</source>
+        <comment>rfc3161.signer_not_found</comment>
+        <translation>签名证书既不在时间戳令牌中，也不在附加证书中</translation>
+    </message>
+    <message>
+        <source>{count} signers, expected one</source>
+        <comment>rfc3161.signers</comment>
+        <translation>有 {count} 个签名人，应为一个</translation>
+    </message>
+    <message>
+        <source>genTime {gen_time} is more than {skew} away from the local clock {local}</source>
+        <comment>rfc3161.skew</comment>
+        <translation>genTime {gen_time} 与本地时钟 {local} 相差超过 {skew}</translation>
+    </message>
+    <message>
+        <source>{url}: answer larger than {limit} bytes</source>
+        <comment>rfc3161.too_large</comment>
+        <translation>{url}：应答超过 {limit} 字节</translation>
+    </message>
+    <message>
+        <source>{url}: {error!r}</source>
+        <comment>rfc3161.transport</comment>
+        <translation>{url}：{error}</translation>
+    </message>
+    <message>
+        <source>the TSTInfo tsa field is not a name of the signer</source>
+        <comment>rfc3161.tsa_name</comment>
+        <translation>TSTInfo 的 tsa 字段不是签名人的名称</translation>
+    </message>
+    <message>
+        <source>cannot compare TSA names: {error}</source>
+        <comment>rfc3161.tsa_name_unreadable</comment>
+        <translation>无法比较时间戳机构名称：{error}</translation>
+    </message>
+    <message>
+        <source>TSTInfo version is not 1</source>
+        <comment>rfc3161.tst_version</comment>
+        <translation>TSTInfo 的版本不是 1</translation>
+    </message>
+    <message>
+        <source>unknown hash algorithm {algorithm!r}</source>
+        <comment>rfc3161.unknown_hash</comment>
+        <translation>未知的哈希算法 {algorithm}</translation>
+    </message>
+    <message>
+        <source>cannot parse the token: {error}</source>
+        <comment>rfc3161.unparsable</comment>
+        <translation>无法解析时间戳令牌：{error}</translation>
+    </message>
+    <message>
+        <source>{url}: {error}</source>
+        <comment>rfc3161.unreachable</comment>
+        <translation>{url}：{error}</translation>
+    </message>
+    <message>
+        <source>the ESSCertID</source>
+        <comment>rfc3161.what_cert_id</comment>
+        <translation>ESSCertID</translation>
+    </message>
+    <message>
+        <source>the signer&apos;s digest</source>
+        <comment>rfc3161.what_digest</comment>
+        <translation>签名人的摘要</translation>
+    </message>
+    <message>
+        <source>the signature</source>
+        <comment>rfc3161.what_signature</comment>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>is after --to {date_to}</source>
+        <comment>scope.after_to</comment>
+        <translation>晚于结束日期 {date_to}</translation>
+    </message>
+    <message>
+        <source>not a date: use YYYY-MM-DD</source>
+        <comment>scope.not_date</comment>
+        <translation>不是日期：请使用 YYYY-MM-DD 格式</translation>
+    </message>
+    <message>
+        <source>must be at least 20 pages</source>
+        <comment>scope.page_cap</comment>
+        <translation>不得少于 20 页</translation>
+    </message>
+    <message>
+        <source>Press Enter to close this window.</source>
+        <comment>selftest.press_enter</comment>
+        <translation>按回车键关闭此窗口。</translation>
+    </message>
+    <message>
+        <source>{folder}: the store was replaced (restored from a backup) while {user} was logged in; nothing was written. Log in again to work in the restored store</source>
+        <comment>session.store_replaced</comment>
+        <translation>{folder}：{user} 登录期间证据库已被替换（从备份恢复）；未写入任何内容。请重新登录，以使用恢复后的证据库</translation>
+    </message>
+    <message>
+        <source>must be a whole number, 0 or more</source>
+        <comment>setting.not_count</comment>
+        <translation>必须是 0 或正整数</translation>
+    </message>
+    <message>
+        <source>not an IANA time zone (e.g. Asia/Shanghai)</source>
+        <comment>setting.not_zone</comment>
+        <translation>不是 IANA 时区（例如 Asia/Shanghai）</translation>
+    </message>
+    <message>
+        <source>use HH:MM-HH:MM, e.g. 22:00-08:00</source>
+        <comment>setting.quiet_hours</comment>
+        <translation>请使用 HH:MM-HH:MM 格式，例如 22:00-08:00</translation>
+    </message>
+    <message>
+        <source>unknown setting (known: {known})</source>
+        <comment>setting.unknown</comment>
+        <translation>未知设置项（可用：{known}）</translation>
+    </message>
+    <message>
+        <source>part {name!r}: base64 data does not decode</source>
+        <comment>sms.bad_base64</comment>
+        <translation>部分“{name}”：base64 数据无法解码</translation>
+    </message>
+    <message>
+        <source>&lt;{tag} count={declared}&gt; but {total} record(s) found: the file may be truncated or edited</source>
+        <comment>sms.count_mismatch</comment>
+        <translation>&lt;{tag} count={declared}&gt; 但实际找到 {total} 条记录：文件可能不完整或被修改过</translation>
+    </message>
+    <message>
+        <source>date {value} read as seconds, not milliseconds</source>
+        <comment>sms.date_seconds</comment>
+        <translation>日期 {value} 按秒（而非毫秒）读取</translation>
+    </message>
+    <message>
+        <source>SMS Backup &amp; Restore XML ({sms_content}, &lt;{root}&gt;)</source>
+        <comment>sms.detected</comment>
+        <translation>SMS Backup &amp; Restore XML（{sms_content}，&lt;{root}&gt;）</translation>
+    </message>
+    <message>
+        <source>SMS Backup &amp; Restore XML</source>
+        <comment>sms.detected_plain</comment>
+        <translation>SMS Backup &amp; Restore XML</translation>
+    </message>
+    <message>
+        <source>SMS Backup &amp; Restore XML ({sms_content}, &lt;{root}&gt;, v{version})</source>
+        <comment>sms.detected_version</comment>
+        <translation>SMS Backup &amp; Restore XML（{sms_content}，&lt;{root}&gt;，v{version}）</translation>
+    </message>
+    <message>
+        <source>MMS with neither text nor attachment</source>
+        <comment>sms.mms_empty</comment>
+        <translation>既无文字也无附件的彩信</translation>
+    </message>
+    <message>
+        <source>MMS {mms_box}: not a delivered message</source>
+        <comment>sms.mms_not_delivered</comment>
+        <translation>彩信（{mms_box}）：不是已送达的消息</translation>
+    </message>
+    <message>
+        <source>MMS unknown msg_box {box!r}: not a delivered message</source>
+        <comment>sms.mms_unknown_box</comment>
+        <translation>彩信信箱未知（msg_box “{box}”）：不是已送达的消息</translation>
+    </message>
+    <message>
+        <source>no SMS Backup &amp; Restore XML in this folder or zip</source>
+        <comment>sms.no_backup</comment>
+        <translation>此文件夹或压缩包中没有 SMS Backup &amp; Restore XML</translation>
+    </message>
+    <message>
+        <source>no root element</source>
+        <comment>sms.no_root</comment>
+        <translation>没有根元素</translation>
+    </message>
+    <message>
+        <source>XML not well-formed: {error}</source>
+        <comment>sms.not_well_formed</comment>
+        <translation>XML 格式不正确：{error}</translation>
+    </message>
+    <message>
+        <source>replaced {count} reference(s) to characters XML 1.0 forbids ({chars}) with U+FFFD</source>
+        <comment>sms.repaired_forbidden</comment>
+        <translation>已将 {count} 个 XML 1.0 禁止的字符引用（{chars}）替换为 U+FFFD</translation>
+    </message>
+    <message>
+        <source>replaced {count} lone surrogate character reference(s) with U+FFFD</source>
+        <comment>sms.repaired_lone</comment>
+        <translation>已将 {count} 个孤立的代理字符引用替换为 U+FFFD</translation>
+    </message>
+    <message>
+        <source>combined {count} surrogate-pair character reference(s) (e.g. &amp;#55357;&amp;#56832;) into the characters they encode</source>
+        <comment>sms.repaired_pairs</comment>
+        <translation>已将 {count} 个代理对字符引用（如 &amp;#55357;&amp;#56832;）合并为其所表示的字符</translation>
+    </message>
+    <message>
+        <source>several SMS Backup &amp; Restore files: {found}; pick one</source>
+        <comment>sms.several</comment>
+        <translation>有多个 SMS Backup &amp; Restore 文件：{found}；请选择其中一个</translation>
+    </message>
+    <message>
+        <source>SMS {sms_type}: not a delivered message</source>
+        <comment>sms.sms_not_delivered</comment>
+        <translation>短信（{sms_type}）：不是已送达的消息</translation>
+    </message>
+    <message>
+        <source>SMS unknown type {type!r}: not a delivered message</source>
+        <comment>sms.sms_unknown_type</comment>
+        <translation>短信类型未知（“{type}”）：不是已送达的消息</translation>
+    </message>
+    <message>
+        <source>SMS backup ({count} counterparts)</source>
+        <comment>sms.title_several</comment>
+        <translation>短信备份（{count} 个联系方）</translation>
+    </message>
+    <message>
+        <source>text part with undecodable data</source>
+        <comment>sms.undecodable_text</comment>
+        <translation>文字部分的数据无法解码</translation>
+    </message>
+    <message>
+        <source>unknown element &lt;{tag}&gt; kept as unknown</source>
+        <comment>sms.unknown_element</comment>
+        <translation>未知元素 &lt;{tag}&gt;，按未知类型保留</translation>
+    </message>
+    <message>
+        <source>unreadable date {value!r}; placed at the previous record&apos;s time</source>
+        <comment>sms.unreadable_date</comment>
+        <translation>日期“{value}”无法读取；时间沿用上一条记录</translation>
+    </message>
+    <message>
+        <source>refused unsafe XML: {error}</source>
+        <comment>sms.unsafe_xml</comment>
+        <translation>已拒绝不安全的 XML：{error}</translation>
+    </message>
+    <message>
+        <source>&lt;{tag}&gt; is not &lt;smses&gt; or &lt;calls&gt;: not an SMS Backup &amp; Restore file</source>
+        <comment>sms.wrong_root</comment>
+        <translation>根元素 &lt;{tag}&gt; 不是 &lt;smses&gt; 或 &lt;calls&gt;：不是 SMS Backup &amp; Restore 文件</translation>
+    </message>
+    <message>
+        <source>unsupported XML encoding: {error}</source>
+        <comment>sms.xml_encoding</comment>
+        <translation>不支持的 XML 编码：{error}</translation>
+    </message>
+    <message>
+        <source>XML nested too deeply</source>
+        <comment>sms.xml_too_deep</comment>
+        <translation>XML 嵌套层级过深</translation>
+    </message>
+    <message>
+        <source>{path}: the database is damaged or truncated ({error}); restore the latest backup (evidence-desk restore)</source>
+        <comment>store.db_damaged</comment>
+        <translation>{path}：数据库已损坏或被截断（{error}）；请恢复最近的备份</translation>
+    </message>
+    <message>
+        <source>{path}: database file is empty (truncated); restore the latest backup (evidence-desk restore)</source>
+        <comment>store.db_empty</comment>
+        <translation>{path}：数据库文件为空（已被截断）；请恢复最近的备份</translation>
+    </message>
+    <message>
+        <source>{path}: store is busy: another program holds its database ({error})</source>
+        <comment>store.db_locked</comment>
+        <translation>{path}：证据库正忙：另一个程序正在占用其数据库（{error}）</translation>
+    </message>
+    <message>
+        <source>{path}: database file is missing</source>
+        <comment>store.db_missing</comment>
+        <translation>{path}：数据库文件缺失</translation>
+    </message>
+    <message>
+        <source>{path}: the database is damaged or truncated ({size} bytes, its header describes {pages} pages of {page_size}); restore the latest backup (evidence-desk restore)</source>
+        <comment>store.db_short</comment>
+        <translation>{path}：数据库已损坏或被截断（{size} 字节，而其文件头描述为 {pages} 页、每页 {page_size} 字节）；请恢复最近的备份</translation>
+    </message>
+    <message>
+        <source>{path}: corrupted ({error})</source>
+        <comment>store.descriptor_corrupted</comment>
+        <translation>{path}：文件已损坏（{error}）</translation>
+    </message>
+    <message>
+        <source>{folder}: the disk holding the store is full ({error}); nothing was stored. Free some space and try again</source>
+        <comment>store.disk_full</comment>
+        <translation>{folder}：证据库所在磁盘已满（{error}）；未保存任何内容。请释放空间后重试</translation>
+    </message>
+    <message>
+        <source>{path}: folder is not empty; choose a new folder for a store</source>
+        <comment>store.folder_not_empty</comment>
+        <translation>{path}：文件夹不是空的；请为新证据库选择一个新文件夹</translation>
+    </message>
+    <message>
+        <source>{path}: unsupported store format {version}</source>
+        <comment>store.format</comment>
+        <translation>{path}：不支持的证据库格式 {version}</translation>
+    </message>
+    <message>
+        <source>{path}: head checkpoint is malformed</source>
+        <comment>store.head_malformed</comment>
+        <translation>{path}：最新检查点的格式错误</translation>
+    </message>
+    <message>
+        <source>{path} is on {folder}, a network drive: the store&apos;s database keeps a write-ahead log (WAL) that needs memory shared by the programs using it, which a network share (SMB, NFS) cannot provide, and its locks are not reliable there: the database gets damaged. Keep the store in a local folder that is not synced. Teams share evidence through the organisation hub, not a synced or shared folder</source>
+        <comment>store.location_network_drive</comment>
+        <translation>{path} 位于网络驱动器 {folder} 上：证据库的数据库使用预写日志（WAL），它需要使用它的程序之间共享内存，网络共享（SMB、NFS）无法提供，而且那里的文件锁不可靠：数据库会损坏。请把证据库放在不同步的本地文件夹。团队之间通过机构中心（organisation hub）共享证据，而不是同步文件夹或共享文件夹</translation>
+    </message>
+    <message>
+        <source>{path} is on a network file system ({client} at {folder}): the store&apos;s database keeps a write-ahead log (WAL) that needs memory shared by the programs using it, which a network share (SMB, NFS) cannot provide, and its locks are not reliable there: the database gets damaged. Keep the store in a local folder that is not synced. Teams share evidence through the organisation hub, not a synced or shared folder</source>
+        <comment>store.location_network_fs</comment>
+        <translation>{path} 位于网络文件系统上（{client}，挂载于 {folder}）：证据库的数据库使用预写日志（WAL），它需要使用它的程序之间共享内存，网络共享（SMB、NFS）无法提供，而且那里的文件锁不可靠：数据库会损坏。请把证据库放在不同步的本地文件夹。团队之间通过机构中心（organisation hub）共享证据，而不是同步文件夹或共享文件夹</translation>
+    </message>
+    <message>
+        <source>{path} is inside the OneDrive folder {folder}: a sync client uploads the database while it is being written and can put back an older or half-written copy, which damages the store. Keep the store in a local folder that is not synced. Teams share evidence through the organisation hub, not a synced or shared folder</source>
+        <comment>store.location_onedrive</comment>
+        <translation>{path} 位于 OneDrive 文件夹 {folder} 内：同步软件会在数据库写入过程中上传它，还可能放回旧的或写了一半的副本，这会损坏证据库。请把证据库放在不同步的本地文件夹。团队之间通过机构中心（organisation hub）共享证据，而不是同步文件夹或共享文件夹</translation>
+    </message>
+    <message>
+        <source>{path} is inside the {client} sync folder {folder}: a sync client uploads the database while it is being written and can put back an older or half-written copy, which damages the store. Keep the store in a local folder that is not synced. Teams share evidence through the organisation hub, not a synced or shared folder</source>
+        <comment>store.location_sync</comment>
+        <translation>{path} 位于 {client} 的同步文件夹 {folder} 内：同步软件会在数据库写入过程中上传它，还可能放回旧的或写了一半的副本，这会损坏证据库。请把证据库放在不同步的本地文件夹。团队之间通过机构中心（organisation hub）共享证据，而不是同步文件夹或共享文件夹</translation>
+    </message>
+    <message>
+        <source>{path} is on the network share {folder}: the store&apos;s database keeps a write-ahead log (WAL) that needs memory shared by the programs using it, which a network share (SMB, NFS) cannot provide, and its locks are not reliable there: the database gets damaged. Keep the store in a local folder that is not synced. Teams share evidence through the organisation hub, not a synced or shared folder</source>
+        <comment>store.location_unc</comment>
+        <translation>{path} 位于网络共享 {folder} 上：证据库的数据库使用预写日志（WAL），它需要使用它的程序之间共享内存，网络共享（SMB、NFS）无法提供，而且那里的文件锁不可靠：数据库会损坏。请把证据库放在不同步的本地文件夹。团队之间通过机构中心（organisation hub）共享证据，而不是同步文件夹或共享文件夹</translation>
+    </message>
+    <message>
+        <source>{reason}. The store was opened anyway; move it to a local folder (evidence-desk backup, then evidence-desk restore into the new folder)</source>
+        <comment>store.location_warning</comment>
+        <translation>{reason}。证据库仍已打开；请把它移到本地文件夹（先 evidence-desk backup 备份，再用 evidence-desk restore 恢复到新文件夹）</translation>
+    </message>
+    <message>
+        <source>this store uses schema version {version}, newer than this build understands ({latest}): update Evidence Desk</source>
+        <comment>store.newer_schema</comment>
+        <translation>此证据库使用的数据结构版本 {version} 比本程序支持的版本（{latest}）更新：请升级 Evidence Desk</translation>
+    </message>
+    <message>
+        <source>{path}: not an Evidence Desk store descriptor</source>
+        <comment>store.not_a_descriptor</comment>
+        <translation>{path}：不是 Evidence Desk 证据库描述文件</translation>
+    </message>
+    <message>
+        <source>{path}: not an Evidence Desk store (no store.json)</source>
+        <comment>store.not_a_store</comment>
+        <translation>{path}：不是 Evidence Desk 证据库（没有 store.json）</translation>
+    </message>
+    <message>
+        <source>{folder}: the store folder is read-only or not writable for this user ({error}); Evidence Desk needs to write to it, even to read (its database keeps a shared journal there). Copy the store to a writable folder, or restore a backup</source>
+        <comment>store.read_only</comment>
+        <translation>{folder}：证据库文件夹为只读，或当前用户无写入权限（{error}）；即使只是查看，Evidence Desk 也需要写入该文件夹（数据库在其中保存共享日志）。请将证据库复制到可写的文件夹，或恢复备份</translation>
+    </message>
+    <message>
+        <source>{path}: the store cannot be used ({error})</source>
+        <comment>store.unusable</comment>
+        <translation>{path}：证据库无法使用（{error}）</translation>
+    </message>
+    <message>
+        <source>address or contact info</source>
+        <comment>tag.contact_info</comment>
+        <translation>地址/联系方式</translation>
+    </message>
+    <message>
+        <source>debt acknowledgement</source>
+        <comment>tag.debt_ack</comment>
+        <translation>债务确认</translation>
+    </message>
+    <message>
+        <source>dispute</source>
+        <comment>tag.dispute</comment>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <source>identity</source>
+        <comment>tag.identity</comment>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <comment>tag.note</comment>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>promise to pay</source>
+        <comment>tag.promise_to_pay</comment>
+        <translation>还款承诺</translation>
+    </message>
+    <message>
+        <source>threat or abuse</source>
+        <comment>tag.threat</comment>
+        <translation>威胁</translation>
+    </message>
+    <message>
+        <source>{chats}; and {more} more</source>
+        <comment>telegram.chat_list_more</comment>
+        <translation>{chats}；另有 {more} 个</translation>
+    </message>
+    <message>
+        <source>a chat entry is not a JSON object</source>
+        <comment>telegram.chat_not_object</comment>
+        <translation>某个聊天条目不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>{count} chats match {wanted!r}; choose by id: {chats}</source>
+        <comment>telegram.chats_match</comment>
+        <translation>有 {count} 个聊天与“{wanted}”匹配；请按 ID 选择：{chats}</translation>
+    </message>
+    <message>
+        <source>Telegram Desktop export folder/zip with {member}</source>
+        <comment>telegram.detected_folder</comment>
+        <translation>Telegram Desktop 导出文件夹/压缩包，含 {member}</translation>
+    </message>
+    <message>
+        <source>Telegram Desktop JSON, full export (chats.list)</source>
+        <comment>telegram.detected_full</comment>
+        <translation>Telegram Desktop JSON，完整导出（chats.list）</translation>
+    </message>
+    <message>
+        <source>Telegram Desktop JSON</source>
+        <comment>telegram.detected_plain</comment>
+        <translation>Telegram Desktop JSON</translation>
+    </message>
+    <message>
+        <source>Telegram Desktop JSON, single chat</source>
+        <comment>telegram.detected_single</comment>
+        <translation>Telegram Desktop JSON，单个聊天</translation>
+    </message>
+    <message>
+        <source>Telegram Desktop JSON, single chat, {chat_type}</source>
+        <comment>telegram.detected_single_type</comment>
+        <translation>Telegram Desktop JSON，单个聊天，{chat_type}</translation>
+    </message>
+    <message>
+        <source>duplicate key {key!r}; later value kept as {kept!r} (tdesktop#28781)</source>
+        <comment>telegram.duplicate_key</comment>
+        <translation>键“{key}”重复；后一个值保存为“{kept}”（tdesktop#28781）</translation>
+    </message>
+    <message>
+        <source>this is an HTML file; export the chat again choosing &apos;Machine-readable JSON&apos;</source>
+        <comment>telegram.html</comment>
+        <translation>这是 HTML 文件；请重新导出聊天并选择“Machine-readable JSON”</translation>
+    </message>
+    <message>
+        <source>the export holds no chats</source>
+        <comment>telegram.no_chats</comment>
+        <translation>导出中没有任何聊天</translation>
+    </message>
+    <message>
+        <source>no date; placed at the previous message&apos;s time</source>
+        <comment>telegram.no_date</comment>
+        <translation>没有日期；时间沿用上一条消息</translation>
+    </message>
+    <message>
+        <source>the chat has no &apos;messages&apos; array</source>
+        <comment>telegram.no_messages</comment>
+        <translation>该聊天没有 messages 数组</translation>
+    </message>
+    <message>
+        <source>no result.json in this folder or zip (Telegram JSON export)</source>
+        <comment>telegram.no_result</comment>
+        <translation>此文件夹或压缩包中没有 result.json（Telegram JSON 导出）</translation>
+    </message>
+    <message>
+        <source>no chat with id or name {wanted!r}; chats: {chats}</source>
+        <comment>telegram.no_such_chat</comment>
+        <translation>没有 ID 或名称为“{wanted}”的聊天；现有聊天：{chats}</translation>
+    </message>
+    <message>
+        <source>no message has &apos;date&apos;, &apos;date_unixtime&apos; or a Telegram &apos;type&apos;: not a Telegram Desktop export (another app&apos;s JSON? choose its format)</source>
+        <comment>telegram.not_desktop</comment>
+        <translation>没有任何消息含 date、date_unixtime 或 Telegram 的 type：不是 Telegram Desktop 导出（是其他应用的 JSON？请选择相应格式）</translation>
+    </message>
+    <message>
+        <source>the top level is not a JSON object</source>
+        <comment>telegram.not_object</comment>
+        <translation>顶层不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>message is not a JSON object; kept as unknown</source>
+        <comment>telegram.not_object_message</comment>
+        <translation>消息不是 JSON 对象；按未知类型保留</translation>
+    </message>
+    <message>
+        <source>no &apos;messages&apos; array and no &apos;chats.list&apos;: not a Telegram JSON export</source>
+        <comment>telegram.not_telegram</comment>
+        <translation>既没有 messages 数组也没有 chats.list：不是 Telegram JSON 导出</translation>
+    </message>
+    <message>
+        <source>quoted {count} unquoted document_id value(s) (Telegram Desktop writer bug, tdesktop#24961)</source>
+        <comment>telegram.repaired_document_id</comment>
+        <translation>已为 {count} 个未加引号的 document_id 值加上引号（Telegram Desktop 写入错误，tdesktop#24961）</translation>
+    </message>
+    <message>
+        <source>replaced {count} invalid \xHH escape(s) with \u00HH (Telegram Desktop writer bug, tdesktop#27571)</source>
+        <comment>telegram.repaired_escapes</comment>
+        <translation>已将 {count} 个无效的 \xHH 转义替换为 \u00HH（Telegram Desktop 写入错误，tdesktop#27571）</translation>
+    </message>
+    <message>
+        <source>the export holds {count} chats; choose one by id or name: {chats}</source>
+        <comment>telegram.several_chats</comment>
+        <translation>导出中有 {count} 个聊天；请按 ID 或名称选择一个：{chats}</translation>
+    </message>
+    <message>
+        <source>several result.json files: {found}; pick one</source>
+        <comment>telegram.several_results</comment>
+        <translation>有多个 result.json 文件：{found}；请选择其中一个</translation>
+    </message>
+    <message>
+        <source>&apos;text&apos; is neither a string nor an array; kept as JSON</source>
+        <comment>telegram.text_not_string</comment>
+        <translation>text 既不是字符串也不是数组；按 JSON 保留</translation>
+    </message>
+    <message>
+        <source>date_unixtime {value!r} is not a number</source>
+        <comment>telegram.unixtime_not_number</comment>
+        <translation>date_unixtime“{value}”不是数字</translation>
+    </message>
+    <message>
+        <source>date_unixtime {value} out of range</source>
+        <comment>telegram.unixtime_range</comment>
+        <translation>date_unixtime {value} 超出范围</translation>
+    </message>
+    <message>
+        <source>message type {type!r} kept as unknown</source>
+        <comment>telegram.unknown_type</comment>
+        <translation>消息类型“{type}”按未知类型保留</translation>
+    </message>
+    <message>
+        <source>unreadable date {value!r}</source>
+        <comment>telegram.unreadable_date</comment>
+        <translation>日期“{value}”无法读取</translation>
+    </message>
+    <message>
+        <source>unreadable date {value!r}; date_unixtime used</source>
+        <comment>telegram.unreadable_date_used_unix</comment>
+        <translation>日期“{value}”无法读取；采用 date_unixtime</translation>
+    </message>
+    <message>
+        <source>unreadable text part kept as JSON</source>
+        <comment>telegram.unreadable_part</comment>
+        <translation>无法读取的文本片段，按 JSON 保留</translation>
+    </message>
+    <message>
+        <source>the &apos;date&apos; text differs from date_unixtime by {offset} in zone {zone} for {count} message(s); the exporting PC was probably in another zone. date_unixtime was used</source>
+        <comment>telegram.zone_mismatch</comment>
+        <translation>在 {zone} 时区下，{count} 条消息的 date 文本与 date_unixtime 相差 {offset}；导出时电脑可能处于其他时区。已采用 date_unixtime</translation>
+    </message>
+    <message>
+        <source>the &apos;date&apos; text differs from date_unixtime by {amounts} further different amount(s) in {count} message(s); date_unixtime was used</source>
+        <comment>telegram.zone_mismatch_more</comment>
+        <translation>另有 {count} 条消息的 date 文本与 date_unixtime 存在 {amounts} 种不同差值；已采用 date_unixtime</translation>
+    </message>
+    <message>
+        <source>invalid {encoding} text</source>
+        <comment>text.invalid_encoding</comment>
+        <translation>不是有效的 {encoding} 文本</translation>
+    </message>
+    <message>
+        <source>line longer than {limit} characters</source>
+        <comment>text.line_too_long</comment>
+        <translation>单行超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>not valid UTF-8, UTF-16 or GB18030 text</source>
+        <comment>text.not_text</comment>
+        <translation>不是有效的 UTF-8、UTF-16 或 GB18030 文本</translation>
+    </message>
+    <message>
+        <source>binary data (NUL byte) in a text export</source>
+        <comment>text.nul_byte</comment>
+        <translation>文本导出文件中含有二进制数据（NUL 字节）</translation>
+    </message>
+    <message>
+        <source>nonexistent local time {time} in {zone} (DST gap): read with the offset before the change</source>
+        <comment>time.dst_gap</comment>
+        <translation>本地时间 {time} 在 {zone} 中不存在（夏令时跳过）：按调整前的时区偏移读取</translation>
+    </message>
+    <message>
+        <source>ambiguous local time {time} in {zone} (DST overlap): took the earlier instant</source>
+        <comment>time.dst_overlap</comment>
+        <translation>本地时间 {time} 在 {zone} 中有歧义（夏令时重叠）：采用较早的时刻</translation>
+    </message>
+    <message>
+        <source>{count} from {source}</source>
+        <comment>trust.count_from</comment>
+        <translation>{count} 个，来自{source}</translation>
+    </message>
+    <message>
+        <source>signed checkpoint {size}</source>
+        <comment>trust.duty_checkpoint</comment>
+        <translation>签署了检查点 {size}</translation>
+    </message>
+    <message>
+        <source>cosigned the approvals in entries {seqs}</source>
+        <comment>trust.duty_cosigned</comment>
+        <translation>会签了第 {seqs} 条记录中的审批</translation>
+    </message>
+    <message>
+        <source>signed the declaration</source>
+        <comment>trust.duty_declaration</comment>
+        <translation>签署了声明</translation>
+    </message>
+    <message>
+        <source>signed ledger entries {seqs}</source>
+        <comment>trust.duty_entries</comment>
+        <translation>签署了存证链第 {seqs} 条记录</translation>
+    </message>
+    <message>
+        <source>listed in keys/users.json</source>
+        <comment>trust.duty_listed</comment>
+        <translation>列于 keys/users.json</translation>
+    </message>
+    <message>
+        <source>exported the bundle</source>
+        <comment>trust.duty_producer</comment>
+        <translation>导出了本证据包</translation>
+    </message>
+    <message>
+        <source>signed the tag manifest</source>
+        <comment>trust.duty_tag_manifest</comment>
+        <translation>签署了标签清单</translation>
+    </message>
+    <message>
+        <source>it chains to {root} inside the kit; against the trusted roots: {error}</source>
+        <comment>trust.external_failed</comment>
+        <translation>它链接至校验包内的 {root}；按受信任的根证书校验：{error}</translation>
+    </message>
+    <message>
+        <source>the TSA roots shipped with the app in {path}</source>
+        <comment>trust.from_app</comment>
+        <translation>随软件提供的时间戳机构根证书（{path}）</translation>
+    </message>
+    <message>
+        <source>the Mozilla root list shipped with the app (certifi {version})</source>
+        <comment>trust.from_mozilla</comment>
+        <translation>随软件提供的 Mozilla 根证书列表（certifi {version}）</translation>
+    </message>
+    <message>
+        <source>the Mozilla root list (not installed: the certifi package is missing)</source>
+        <comment>trust.from_mozilla_missing</comment>
+        <translation>Mozilla 根证书列表（未安装：缺少 certifi 软件包）</translation>
+    </message>
+    <message>
+        <source>the organisation key list {path}</source>
+        <comment>trust.from_org_key</comment>
+        <translation>机构公钥列表 {path}</translation>
+    </message>
+    <message>
+        <source>the pinned folder {path}</source>
+        <comment>trust.from_pinned</comment>
+        <translation>固定信任目录 {path}</translation>
+    </message>
+    <message>
+        <source>the pinned file {path}</source>
+        <comment>trust.from_pinned_file</comment>
+        <translation>固定信任的文件 {path}</translation>
+    </message>
+    <message>
+        <source>the TSA roots file {path}</source>
+        <comment>trust.from_tsa_roots</comment>
+        <translation>时间戳机构根证书文件 {path}</translation>
+    </message>
+    <message>
+        <source>{count} keys of {organisation} (store {store}) from {source}</source>
+        <comment>trust.keys_from</comment>
+        <translation>{organisation}（证据库 {store}）的 {count} 个公钥，来自{source}</translation>
+    </message>
+    <message>
+        <source>pinned organisation keys: {sources}</source>
+        <comment>trust.keys_line</comment>
+        <translation>固定信任的机构公钥：{sources}</translation>
+    </message>
+    <message>
+        <source>it chains only to {root}, a root inside the kit</source>
+        <comment>trust.kit_root_only</comment>
+        <translation>它仅链接至校验包内自带的根证书 {root}</translation>
+    </message>
+    <message>
+        <source>no PEM certificate in it</source>
+        <comment>trust.no_certificate</comment>
+        <translation>其中没有 PEM 证书</translation>
+    </message>
+    <message>
+        <source>it chains only to {root}, a root inside the kit (and no TSA roots from outside the kit are configured)</source>
+        <comment>trust.no_roots</comment>
+        <translation>它仅链接至校验包内自带的根证书 {root}（且未配置校验包之外的时间戳根证书）</translation>
+    </message>
+    <message>
+        <source>not PEM certificates: {error}</source>
+        <comment>trust.not_pem</comment>
+        <translation>不是 PEM 证书：{error}</translation>
+    </message>
+    <message>
+        <source>no pinned organisation key has this fingerprint</source>
+        <comment>trust.not_pinned</comment>
+        <translation>没有任何固定信任的机构公钥具有此指纹</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>trust.nothing</comment>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>the fingerprint does not match the public key</source>
+        <comment>trust.org_fingerprint</comment>
+        <translation>指纹与公钥不符</translation>
+    </message>
+    <message>
+        <source>not an organisation key list (format {expected} expected)</source>
+        <comment>trust.org_format</comment>
+        <translation>不是机构公钥列表（应为 {expected} 格式）</translation>
+    </message>
+    <message>
+        <source>the public key is not 64 hex digits</source>
+        <comment>trust.org_public_key</comment>
+        <translation>公钥不是 64 位十六进制数</translation>
+    </message>
+    <message>
+        <source>not a user with a name and keys</source>
+        <comment>trust.org_user</comment>
+        <translation>不是带有名称和公钥的用户</translation>
+    </message>
+    <message>
+        <source>this key is pinned for {pinned}, not for {name}</source>
+        <comment>trust.other_name</comment>
+        <translation>此公钥固定信任给 {pinned}，而不是 {name}</translation>
+    </message>
+    <message>
+        <source>this key is pinned for store {pinned_store}, the kit is from store {store}</source>
+        <comment>trust.other_store</comment>
+        <translation>此公钥固定信任给证据库 {pinned_store}，而本校验包来自证据库 {store}</translation>
+    </message>
+    <message>
+        <source>signer {name} ({role}, key {short}…): {why}</source>
+        <comment>trust.reason_signer</comment>
+        <translation>签名人 {name}（{role}，公钥指纹 {short}…）：{why}</translation>
+    </message>
+    <message>
+        <source>token {file} ({issuer}): {why}</source>
+        <comment>trust.reason_token</comment>
+        <translation>时间戳令牌 {file}（{issuer}）：{why}</translation>
+    </message>
+    <message>
+        <source>trusted TSA roots from outside the kit: {sources}</source>
+        <comment>trust.roots_line</comment>
+        <translation>校验包之外的受信任时间戳根证书：{sources}</translation>
+    </message>
+    <message>
+        <source>signer {name} ({role}), key {fingerprint}: pinned ({source}); {duties}</source>
+        <comment>trust.signer_pinned</comment>
+        <translation>签名人 {name}（{role}），公钥指纹 {fingerprint}：已固定信任（{source}）；{duties}</translation>
+    </message>
+    <message>
+        <source>signer {name} ({role}), key {fingerprint}: NOT pinned ({reason}); {duties}</source>
+        <comment>trust.signer_unpinned</comment>
+        <translation>签名人 {name}（{role}），公钥指纹 {fingerprint}：未固定信任（{reason}）；{duties}</translation>
+    </message>
+    <message>
+        <source>token {file}: issued by {issuer} at {gen_time}; chains to {root}: trusted ({source})</source>
+        <comment>trust.token_trusted</comment>
+        <translation>时间戳令牌 {file}：由 {issuer} 于 {gen_time} 签发；链接至 {root}：受信任（{source}）</translation>
+    </message>
+    <message>
+        <source>token {file}: issued by {issuer} at {gen_time}: NOT trusted: {reason}</source>
+        <comment>trust.token_untrusted</comment>
+        <translation>时间戳令牌 {file}：由 {issuer} 于 {gen_time} 签发：不受信任：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot read: {error}</source>
+        <comment>trust.unreadable</comment>
+        <translation>无法读取：{error}</translation>
+    </message>
+    <message>
+        <source>hash must be one of {choices}</source>
+        <comment>tsa.hash</comment>
+        <translation>哈希算法必须是以下之一：{choices}</translation>
+    </message>
+    <message>
+        <source>the TSA that issued it is not configured</source>
+        <comment>tsa.issuer_unknown</comment>
+        <translation>签发该时间戳的机构未配置</translation>
+    </message>
+    <message>
+        <source>a trusted time-stamp covers {size} entries but the ledger has only {entries}: the tail of the ledger was removed</source>
+        <comment>tsa.ledger_truncated</comment>
+        <translation>可信时间戳覆盖 {size} 条记录，但存证链只有 {entries} 条：存证链末尾已被删除</translation>
+    </message>
+    <message>
+        <source>the mirrored time-stamp is not signed by {signer} with a key this ledger gave them: store.json was edited</source>
+        <comment>tsa.mirror_signature</comment>
+        <translation>镜像的时间戳不是 {signer} 用存证链为其登记的密钥签名的：store.json 已被改动</translation>
+    </message>
+    <message>
+        <source>the mirrored time-stamp is not signed (written by an older version): who mirrored it is not proven</source>
+        <comment>tsa.mirror_unsigned</comment>
+        <translation>store.json 中镜像的时间戳未签名（由旧版本写入）：无法证明由谁写入</translation>
+    </message>
+    <message>
+        <source>needs a name and an http(s) URL</source>
+        <comment>tsa.name_url</comment>
+        <translation>须填写名称和 http(s) 网址</translation>
+    </message>
+    <message>
+        <source>at least one root certificate is required</source>
+        <comment>tsa.no_root</comment>
+        <translation>至少需要一个根证书</translation>
+    </message>
+    <message>
+        <source>no time-stamp authority named {name!r}</source>
+        <comment>tsa.no_such</comment>
+        <translation>没有名为“{name}”的时间戳机构</translation>
+    </message>
+    <message>
+        <source>no time-stamp authority is configured: an admin adds one with `tsa add`</source>
+        <comment>tsa.none</comment>
+        <translation>尚未配置时间戳机构：须由管理员添加</translation>
+    </message>
+    <message>
+        <source>not PEM certificates ({error})</source>
+        <comment>tsa.not_pem</comment>
+        <translation>不是 PEM 格式的证书（{error}）</translation>
+    </message>
+    <message>
+        <source>{count} entries sealed locally, not yet time-stamped</source>
+        <comment>tsa.pending</comment>
+        <translation>{count} 条记录已在本地封存，尚未加盖时间戳</translation>
+    </message>
+    <message>
+        <source>the stamped root does not match the ledger</source>
+        <comment>tsa.root_mismatch</comment>
+        <translation>加盖时间戳的根哈希与存证链不符</translation>
+    </message>
+    <message>
+        <source>token does not verify: {error}</source>
+        <comment>tsa.token_invalid</comment>
+        <translation>时间戳令牌校验失败：{error}</translation>
+    </message>
+    <message>
+        <source>ledger seq {first}..{last}</source>
+        <comment>tsa.where_pending</comment>
+        <translation>存证链第 {first}–{last} 条</translation>
+    </message>
+    <message>
+        <source>store.json stamped checkpoint</source>
+        <comment>tsa.where_stamped</comment>
+        <translation>store.json 中已加盖时间戳的检查点</translation>
+    </message>
+    <message>
+        <source>timestamp {id} (checkpoint {size}, {name})</source>
+        <comment>tsa.where_timestamp</comment>
+        <translation>时间戳 {id}（检查点 {size}，{name}）</translation>
+    </message>
+    <message>
+        <source>use 1-64 letters, digits, &apos;.&apos;, &apos;-&apos;, &apos;_&apos; or &apos;@&apos;</source>
+        <comment>user.bad_name</comment>
+        <translation>用户名须为 1–64 个字母、数字或 &apos;.&apos;、&apos;-&apos;、&apos;_&apos;、&apos;@&apos;</translation>
+    </message>
+    <message>
+        <source>a user named {name!r} already exists</source>
+        <comment>user.exists</comment>
+        <translation>名为“{name}”的用户已存在</translation>
+    </message>
+    <message>
+        <source>no user named {name!r}</source>
+        <comment>user.no_user</comment>
+        <translation>没有名为“{name}”的用户</translation>
+    </message>
+    <message>
+        <source>an admin cannot deactivate themselves</source>
+        <comment>user.self_deactivate</comment>
+        <translation>管理员不能停用自己</translation>
+    </message>
+    <message>
+        <source>an admin cannot reset their own password here; change it with the old password</source>
+        <comment>user.self_reset</comment>
+        <translation>管理员不能在此重置自己的密码；请用原密码修改</translation>
+    </message>
+    <message>
+        <source>must be at least {length} characters</source>
+        <comment>user.short_password</comment>
+        <translation>至少需要 {length} 个字符</translation>
+    </message>
+    <message>
+        <source>checkpoint covers {size} entries but the ledger has {entries}: entries were removed</source>
+        <comment>verify.beyond_ledger</comment>
+        <translation>检查点覆盖 {size} 条记录，但存证链只有 {entries} 条：有记录被删除</translation>
+    </message>
+    <message>
+        <source>blob row names another file</source>
+        <comment>verify.blob_name</comment>
+        <translation>原始文件记录指向另一个加密文件</translation>
+    </message>
+    <message>
+        <source>encrypted file not referenced by any entry (left by an interrupted write); not evidence</source>
+        <comment>verify.blob_orphan</comment>
+        <translation>没有任何记录引用的加密文件（中断的写入遗留）；不属于证据</translation>
+    </message>
+    <message>
+        <source>partial write left by an interrupted import; not evidence</source>
+        <comment>verify.blob_partial</comment>
+        <translation>中断的导入遗留的不完整文件；不属于证据</translation>
+    </message>
+    <message>
+        <source>content hashes to {sha256}: the file was replaced</source>
+        <comment>verify.blob_replaced</comment>
+        <translation>内容的哈希为 {sha256}：文件已被替换</translation>
+    </message>
+    <message>
+        <source>size of the content differs</source>
+        <comment>verify.blob_size</comment>
+        <translation>内容的大小不符</translation>
+    </message>
+    <message>
+        <source>SM3 of the content differs</source>
+        <comment>verify.blob_sm3</comment>
+        <translation>内容的 SM3 哈希不符</translation>
+    </message>
+    <message>
+        <source>cannot be checked ({error})</source>
+        <comment>verify.blob_unchecked</comment>
+        <translation>无法校验（{error}）</translation>
+    </message>
+    <message>
+        <source>no checkpoint was kept for this entry (every write cuts one)</source>
+        <comment>verify.checkpoint_missing</comment>
+        <translation>此记录没有对应的检查点（每次写入都会生成一个）</translation>
+    </message>
+    <message>
+        <source>Merkle root does not match the ledger entries</source>
+        <comment>verify.checkpoint_root</comment>
+        <translation>Merkle 根哈希与存证链记录不符</translation>
+    </message>
+    <message>
+        <source>checkpoint signed by {signer}, but entry {size} was written by {actor} (every write&apos;s checkpoint is its writer&apos;s)</source>
+        <comment>verify.checkpoint_signer</comment>
+        <translation>检查点由 {signer} 签名，但第 {size} 条记录由 {actor} 写入（每次写入的检查点都应由写入人签名）</translation>
+    </message>
+    <message>
+        <source>{column} holds {type}, not text</source>
+        <comment>verify.column_type</comment>
+        <translation>{column} 列存放的是 {type}，而不是文本</translation>
+    </message>
+    <message>
+        <source>entry hash does not match its contents</source>
+        <comment>verify.entry_hash</comment>
+        <translation>记录哈希与其内容不符</translation>
+    </message>
+    <message>
+        <source>store.json has no head checkpoint</source>
+        <comment>verify.head_missing</comment>
+        <translation>store.json 中没有最新检查点</translation>
+    </message>
+    <message>
+        <source>the head&apos;s root does not match the first {size} ledger entries</source>
+        <comment>verify.head_root</comment>
+        <translation>最新检查点的根哈希与存证链前 {size} 条记录不符</translation>
+    </message>
+    <message>
+        <source>could not finish on this ledger ({error}); the entries it reads are malformed (see the other findings)</source>
+        <comment>verify.incomplete</comment>
+        <translation>无法在此存证链上完成（{error}）；它读取的记录格式错误（见其他发现）</translation>
+    </message>
+    <message>
+        <source>{user} was deactivated, but a key slot for them is present (keyslots.json restored from an older copy?)</source>
+        <comment>verify.keyslot_inactive</comment>
+        <translation>{user} 已被停用，但其密钥槽仍然存在（keyslots.json 可能被旧副本替换）</translation>
+    </message>
+    <message>
+        <source>the slot&apos;s public key is not the one the ledger holds for {user}</source>
+        <comment>verify.keyslot_key</comment>
+        <translation>该密钥槽的公钥与存证链中 {user} 的公钥不一致</translation>
+    </message>
+    <message>
+        <source>{count} slot(s) belong to no user of the ledger</source>
+        <comment>verify.keyslot_unknown</comment>
+        <translation>{count} 个密钥槽不属于存证链中的任何用户</translation>
+    </message>
+    <message>
+        <source>cannot be read: {error}</source>
+        <comment>verify.keyslots_unreadable</comment>
+        <translation>无法读取：{error}</translation>
+    </message>
+    <message>
+        <source>prev_hash does not match the previous entry&apos;s hash: the chain is broken here (deleted, inserted or swapped entry)</source>
+        <comment>verify.link</comment>
+        <translation>prev_hash 与上一条记录的哈希不符：存证链在此处断开（记录被删除、插入或调换）</translation>
+    </message>
+    <message>
+        <source>the cached Merkle tree state does not match the ledger (the next write would build on it)</source>
+        <comment>verify.merkle_state</comment>
+        <translation>缓存的 Merkle 树状态与存证链不符（下一次写入会以它为基础）</translation>
+    </message>
+    <message>
+        <source>signature is not {signer}&apos;s</source>
+        <comment>verify.not_signed</comment>
+        <translation>签名并非 {signer} 所签</translation>
+    </message>
+    <message>
+        <source>signature is not {signer}&apos;s (signer unknown to the ledger at that point)</source>
+        <comment>verify.not_signed_unknown</comment>
+        <translation>签名并非 {signer} 所签（此时存证链中尚无该签名人）</translation>
+    </message>
+    <message>
+        <source>payload was changed after it was signed</source>
+        <comment>verify.payload</comment>
+        <translation>记录内容在签名后被修改</translation>
+    </message>
+    <message>
+        <source>payload is not JSON</source>
+        <comment>verify.payload_json</comment>
+        <translation>记录内容不是 JSON</translation>
+    </message>
+    <message>
+        <source>malformed row change</source>
+        <comment>verify.row_change</comment>
+        <translation>一项数据行变更的格式错误</translation>
+    </message>
+    <message>
+        <source>malformed row changes</source>
+        <comment>verify.row_changes</comment>
+        <translation>数据行变更的格式错误</translation>
+    </message>
+    <message>
+        <source>column(s) {columns} differ from the ledger</source>
+        <comment>verify.row_differs</comment>
+        <translation>{columns} 列与存证链不符</translation>
+    </message>
+    <message>
+        <source>row recorded in the ledger is missing</source>
+        <comment>verify.row_missing</comment>
+        <translation>存证链记录的数据行已缺失</translation>
+    </message>
+    <message>
+        <source>row has no ledger entry (inserted outside the app)</source>
+        <comment>verify.row_unrecorded</comment>
+        <translation>该数据行没有对应的存证链记录（在应用之外插入）</translation>
+    </message>
+    <message>
+        <source>{action} by {actor} breaks rule {rule}: {reason}</source>
+        <comment>verify.rule</comment>
+        <translation>{actor} 的 {action} 违反规则 {rule}：{reason}</translation>
+    </message>
+    <message>
+        <source>expected seq {expected}: an entry before it was deleted, or entries were inserted or reordered</source>
+        <comment>verify.sequence</comment>
+        <translation>此处应为第 {expected} 条：之前有记录被删除，或有记录被插入或调换了顺序</translation>
+    </message>
+    <message>
+        <source>the signed head covers {size} entries but the ledger has only {entries}: the tail of the ledger was removed (entries {first}..{size})</source>
+        <comment>verify.truncated</comment>
+        <translation>已签名的最新检查点覆盖 {size} 条记录，但存证链只有 {entries} 条：存证链末尾已被删除（第 {first}–{size} 条）</translation>
+    </message>
+    <message>
+        <source>blob sha256 {sha256}</source>
+        <comment>verify.where_blob</comment>
+        <translation>原始文件 SHA-256 {sha256}</translation>
+    </message>
+    <message>
+        <source>blobs/{prefix}/{rest}</source>
+        <comment>verify.where_blob_file</comment>
+        <translation>blobs/{prefix}/{rest}</translation>
+    </message>
+    <message>
+        <source>check {check}</source>
+        <comment>verify.where_check</comment>
+        <translation>附加检查 {check}</translation>
+    </message>
+    <message>
+        <source>checkpoint {size}</source>
+        <comment>verify.where_checkpoint</comment>
+        <translation>检查点 {size}</translation>
+    </message>
+    <message>
+        <source>store.json</source>
+        <comment>verify.where_descriptor</comment>
+        <translation>store.json</translation>
+    </message>
+    <message>
+        <source>ledger seq {seq}</source>
+        <comment>verify.where_entry</comment>
+        <translation>存证链第 {seq} 条</translation>
+    </message>
+    <message>
+        <source>store.json head</source>
+        <comment>verify.where_head</comment>
+        <translation>store.json 中的最新检查点</translation>
+    </message>
+    <message>
+        <source>keyslots.json slot of {user}</source>
+        <comment>verify.where_keyslot</comment>
+        <translation>keyslots.json 中 {user} 的密钥槽</translation>
+    </message>
+    <message>
+        <source>keyslots.json</source>
+        <comment>verify.where_keyslots</comment>
+        <translation>密钥槽文件 keyslots.json</translation>
+    </message>
+    <message>
+        <source>table merkle_state</source>
+        <comment>verify.where_merkle_state</comment>
+        <translation>merkle_state 表</translation>
+    </message>
+    <message>
+        <source>blobs/tmp/{name}</source>
+        <comment>verify.where_partial</comment>
+        <translation>blobs/tmp/{name}</translation>
+    </message>
+    <message>
+        <source>table {table} row {key}</source>
+        <comment>verify.where_row</comment>
+        <translation>{table} 表中 {key} 的行</translation>
+    </message>
+    <message>
+        <source>WeChat MemoTrace AI-training JSON (not accepted as evidence)</source>
+        <comment>wechat.detected_training</comment>
+        <translation>微信 MemoTrace AI 训练用 JSON（不能作为证据）</translation>
+    </message>
+    <message>
+        <source>no {variant} in this folder or zip</source>
+        <comment>wechat.no_variant</comment>
+        <translation>此文件夹或压缩包中没有 {variant}</translation>
+    </message>
+    <message>
+        <source>not a {variant}</source>
+        <comment>wechat.not_variant</comment>
+        <translation>不是 {variant}</translation>
+    </message>
+    <message>
+        <source>not a recognised WeChat export (MemoTrace CSV/TXT/HTML, PyWxDump CSV, WechatExporter TXT/HTML)</source>
+        <comment>wechat.not_wechat</comment>
+        <translation>不是可识别的微信导出文件（MemoTrace CSV/TXT/HTML、PyWxDump CSV、WechatExporter TXT/HTML）</translation>
+    </message>
+    <message>
+        <source>several chat files in this folder or zip: {found}; pick one</source>
+        <comment>wechat.several_chats</comment>
+        <translation>此文件夹或压缩包中有多个聊天文件：{found}；请选择其中一个</translation>
+    </message>
+    <message>
+        <source>MemoTrace&apos;s JSON export is an AI training set: shuffled, text only, no times or senders. It cannot serve as evidence; export CSV, TXT or HTML instead</source>
+        <comment>wechat.training_json</comment>
+        <translation>MemoTrace 的 JSON 导出是 AI 训练数据集：顺序打乱、只有文字、没有时间和发送人，不能作为证据；请改为导出 CSV、TXT 或 HTML</translation>
+    </message>
+    <message>
+        <source>content is not the JSON {{src, msg}} object; kept as is</source>
+        <comment>wechat_csv.content_not_json</comment>
+        <translation>content 不是含 src 与 msg 的 JSON 对象；按原样保留</translation>
+    </message>
+    <message>
+        <source>CreateTime {value!r} is not unix seconds (an Excel re-save?); time read from StrTime in {zone}</source>
+        <comment>wechat_csv.create_not_unix</comment>
+        <translation>CreateTime“{value}”不是 Unix 秒数（是否经 Excel 另存？）；改按 {zone} 时区读取 StrTime</translation>
+    </message>
+    <message>
+        <source>CreateTime {value} out of range</source>
+        <comment>wechat_csv.create_out_of_range</comment>
+        <translation>CreateTime {value} 超出范围</translation>
+    </message>
+    <message>
+        <source>CreateTime out of range</source>
+        <comment>wechat_csv.create_range</comment>
+        <translation>CreateTime 超出范围</translation>
+    </message>
+    <message>
+        <source>WeChat MemoTrace CSV, {encoding}, {columns} columns</source>
+        <comment>wechat_csv.detected_memotrace</comment>
+        <translation>微信 MemoTrace CSV，{encoding}，{columns} 列</translation>
+    </message>
+    <message>
+        <source>{reason}; {count} pages</source>
+        <comment>wechat_csv.detected_pages</comment>
+        <translation>{reason}；共 {count} 页</translation>
+    </message>
+    <message>
+        <source>WeChat PyWxDump CSV (older JSON content column), {encoding}, {columns} columns</source>
+        <comment>wechat_csv.detected_pywxdump_content</comment>
+        <translation>微信 PyWxDump CSV（旧版 JSON content 列），{encoding}，{columns} 列</translation>
+    </message>
+    <message>
+        <source>WeChat PyWxDump CSV (msg/src columns), {encoding}, {columns} columns</source>
+        <comment>wechat_csv.detected_pywxdump_msg</comment>
+        <translation>微信 PyWxDump CSV（msg/src 列），{encoding}，{columns} 列</translation>
+    </message>
+    <message>
+        <source>duplicate of row {row} (same time, direction, type and content); kept, decide in the preview</source>
+        <comment>wechat_csv.duplicate</comment>
+        <translation>与第 {row} 行重复（时间、方向、类型和内容均相同）；已保留，请在预览中决定</translation>
+    </message>
+    <message>
+        <source>duplicate of row {row} of {file} (same time, direction, type and content); kept, decide in the preview</source>
+        <comment>wechat_csv.duplicate_in</comment>
+        <translation>与 {file} 的第 {row} 行重复（时间、方向、类型和内容均相同）；已保留，请在预览中决定</translation>
+    </message>
+    <message>
+        <source>IsSender is {value!r}, not 0 or 1</source>
+        <comment>wechat_csv.is_sender</comment>
+        <translation>IsSender 为“{value}”，不是 0 或 1</translation>
+    </message>
+    <message>
+        <source>not a {variant} header: missing {missing}</source>
+        <comment>wechat_csv.missing_columns</comment>
+        <translation>不是 {variant} 表头：缺少 {missing}</translation>
+    </message>
+    <message>
+        <source>no messages after the header</source>
+        <comment>wechat_csv.no_messages</comment>
+        <translation>表头之后没有消息</translation>
+    </message>
+    <message>
+        <source>no msg or content column</source>
+        <comment>wechat_csv.no_msg_column</comment>
+        <translation>没有 msg 或 content 列</translation>
+    </message>
+    <message>
+        <source>neither CreateTime nor StrTime is readable</source>
+        <comment>wechat_csv.no_time</comment>
+        <translation>CreateTime 和 StrTime 都无法读取</translation>
+    </message>
+    <message>
+        <source>page holds exactly {rows} rows: PyWxDump may have written further pages that are not in this import</source>
+        <comment>wechat_csv.page_full</comment>
+        <translation>该页恰好有 {rows} 行：PyWxDump 可能还写出了未包含在本次导入中的后续分页</translation>
+    </message>
+    <message>
+        <source>rows {first}-{last} of the split export are missing</source>
+        <comment>wechat_csv.pages_missing</comment>
+        <translation>分页导出缺少第 {first}–{last} 行</translation>
+    </message>
+    <message>
+        <source>row has {fields} fields, the header has {width}: the file is truncated or damaged</source>
+        <comment>wechat_csv.row_width</comment>
+        <translation>该行有 {fields} 个字段，表头有 {width} 个：文件不完整或已损坏</translation>
+    </message>
+    <message>
+        <source>StrTime {value!r} is not a time</source>
+        <comment>wechat_csv.strtime_not_time</comment>
+        <translation>StrTime“{value}”不是时间</translation>
+    </message>
+    <message>
+        <source>time {time!r} out of range</source>
+        <comment>wechat_csv.time_out_of_range</comment>
+        <translation>时间“{time}”超出范围</translation>
+    </message>
+    <message>
+        <source>Type/SubType {type!r}/{subtype!r} are not numbers; kept as unknown</source>
+        <comment>wechat_csv.type_not_number</comment>
+        <translation>Type/SubType“{type}”/“{subtype}”不是数字；按未知类型保留</translation>
+    </message>
+    <message>
+        <source>unreadable time {time!r}</source>
+        <comment>wechat_csv.unreadable_time</comment>
+        <translation>时间“{time}”无法读取</translation>
+    </message>
+    <message>
+        <source>StrTime is consistently {shift} from CreateTime read in {zone}: the exporting PC ran in another time zone; sent_at follows CreateTime</source>
+        <comment>wechat_csv.zone_consistent</comment>
+        <translation>按 {zone} 读取时，StrTime 与 CreateTime 一律相差 {shift}：导出时电脑处于其他时区；发送时间以 CreateTime 为准</translation>
+    </message>
+    <message>
+        <source>StrTime differs from CreateTime by {shift} in {zone}; sent_at follows CreateTime</source>
+        <comment>wechat_csv.zone_differs</comment>
+        <translation>在 {zone} 时区下 StrTime 与 CreateTime 相差 {shift}；发送时间以 CreateTime 为准</translation>
+    </message>
+    <message>
+        <source>{count} more rows differ by {shift}</source>
+        <comment>wechat_csv.zone_differs_more</comment>
+        <translation>另有 {count} 行相差 {shift}</translation>
+    </message>
+    <message>
+        <source>missing or invalid timestamp</source>
+        <comment>wechat_html.bad_timestamp</comment>
+        <translation>时间戳缺失或无效</translation>
+    </message>
+    <message>
+        <source>message block has no time</source>
+        <comment>wechat_html.block_no_time</comment>
+        <translation>消息块没有时间</translation>
+    </message>
+    <message>
+        <source>broken message array: {error} (file truncated or edited?)</source>
+        <comment>wechat_html.broken_array</comment>
+        <translation>消息数组已损坏：{error}（文件不完整或被修改过？）</translation>
+    </message>
+    <message>
+        <source>broken page: {error}</source>
+        <comment>wechat_html.broken_page</comment>
+        <translation>分页已损坏：{error}</translation>
+    </message>
+    <message>
+        <source>WeChat WechatExporter HTML, {encoding}</source>
+        <comment>wechat_html.detected_exporter</comment>
+        <translation>微信 WechatExporter HTML，{encoding}</translation>
+    </message>
+    <message>
+        <source>WeChat WechatExporter HTML with Files/Data pages, {encoding}</source>
+        <comment>wechat_html.detected_exporter_paged</comment>
+        <translation>微信 WechatExporter HTML，含 Files/Data 分页，{encoding}</translation>
+    </message>
+    <message>
+        <source>WeChat MemoTrace HTML (embedded message array), {encoding}</source>
+        <comment>wechat_html.detected_memotrace</comment>
+        <translation>微信 MemoTrace HTML（内嵌消息数组），{encoding}</translation>
+    </message>
+    <message>
+        <source>invalid time {time!r}</source>
+        <comment>wechat_html.invalid_time</comment>
+        <translation>时间“{time}”无效</translation>
+    </message>
+    <message>
+        <source>array item is not an object</source>
+        <comment>wechat_html.item_not_object</comment>
+        <translation>数组元素不是对象</translation>
+    </message>
+    <message>
+        <source>no JavaScript message array in the page</source>
+        <comment>wechat_html.no_array</comment>
+        <translation>页面中没有 JavaScript 消息数组</translation>
+    </message>
+    <message>
+        <source>no message blocks in the page; a paged WechatExporter export keeps them in Files/Data/msg-N.js: import the whole folder or zip</source>
+        <comment>wechat_html.no_blocks</comment>
+        <translation>页面中没有消息块；分页的 WechatExporter 导出把消息放在 Files/Data/msg-N.js 中：请导入整个文件夹或压缩包</translation>
+    </message>
+    <message>
+        <source>no dated message in the export</source>
+        <comment>wechat_html.no_dated_message</comment>
+        <translation>导出中没有带时间的消息</translation>
+    </message>
+    <message>
+        <source>no MemoTrace message array (chatMessages) found</source>
+        <comment>wechat_html.no_memotrace_array</comment>
+        <translation>未找到 MemoTrace 消息数组（chatMessages）</translation>
+    </message>
+    <message>
+        <source>no messages</source>
+        <comment>wechat_html.no_messages</comment>
+        <translation>没有消息</translation>
+    </message>
+    <message>
+        <source>message has no numeric type</source>
+        <comment>wechat_html.no_type</comment>
+        <translation>消息没有数字类型</translation>
+    </message>
+    <message>
+        <source>not message HTML</source>
+        <comment>wechat_html.not_message_html</comment>
+        <translation>不是消息 HTML</translation>
+    </message>
+    <message>
+        <source>system notice has no time in WechatExporter HTML; sent_at copied from {from_locator} ({time}); the true time is not after it</source>
+        <comment>wechat_html.notice_time_after</comment>
+        <translation>WechatExporter HTML 中的系统通知没有时间；发送时间取自 {from_locator}（{time}）；实际时间不晚于此</translation>
+    </message>
+    <message>
+        <source>system notice has no time in WechatExporter HTML; sent_at copied from {from_locator} ({time}); the true time is not before it</source>
+        <comment>wechat_html.notice_time_before</comment>
+        <translation>WechatExporter HTML 中的系统通知没有时间；发送时间取自 {from_locator}（{time}）；实际时间不早于此</translation>
+    </message>
+    <message>
+        <source>page has no message array</source>
+        <comment>wechat_html.page_no_array</comment>
+        <translation>分页中没有消息数组</translation>
+    </message>
+    <message>
+        <source>page file is not UTF-8 text</source>
+        <comment>wechat_html.page_not_utf8</comment>
+        <translation>分页文件不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>time out of range</source>
+        <comment>wechat_html.time_out_of_range</comment>
+        <translation>时间超出范围</translation>
+    </message>
+    <message>
+        <source>unreadable HTML: {error}</source>
+        <comment>wechat_html.unreadable_html</comment>
+        <translation>无法读取的 HTML：{error}</translation>
+    </message>
+    <message>
+        <source>{variant}, {encoding}</source>
+        <comment>wechat_txt.detected</comment>
+        <translation>{variant}，{encoding}</translation>
+    </message>
+    <message>
+        <source>expected &apos;name (YYYY-MM-DD HH:MM:SS):message&apos; or &apos;系统消息: ...&apos;</source>
+        <comment>wechat_txt.expected_exporter</comment>
+        <translation>此处应为“名称 (YYYY-MM-DD HH:MM:SS):消息”或“系统消息: …”</translation>
+    </message>
+    <message>
+        <source>expected a record header &apos;YYYY-MM-DD HH:MM:SS name&apos;</source>
+        <comment>wechat_txt.expected_memotrace</comment>
+        <translation>此处应为记录表头“YYYY-MM-DD HH:MM:SS 名称”</translation>
+    </message>
+    <message>
+        <source>invalid time {time!r}</source>
+        <comment>wechat_txt.invalid_time</comment>
+        <translation>时间“{time}”无效</translation>
+    </message>
+    <message>
+        <source>no dated message in the file</source>
+        <comment>wechat_txt.no_dated_message</comment>
+        <translation>文件中没有带时间的消息</translation>
+    </message>
+    <message>
+        <source>record without header</source>
+        <comment>wechat_txt.no_header</comment>
+        <translation>记录没有表头行</translation>
+    </message>
+    <message>
+        <source>no messages in the file</source>
+        <comment>wechat_txt.no_messages</comment>
+        <translation>文件中没有消息</translation>
+    </message>
+    <message>
+        <source>system line has no time in WechatExporter TXT; sent_at copied from line {line} ({time}); the true time is not after it</source>
+        <comment>wechat_txt.system_time_after</comment>
+        <translation>WechatExporter TXT 中的系统消息行没有时间；发送时间取自第 {line} 行（{time}）；实际时间不晚于此</translation>
+    </message>
+    <message>
+        <source>system line has no time in WechatExporter TXT; sent_at copied from line {line} ({time}); the true time is not before it</source>
+        <comment>wechat_txt.system_time_before</comment>
+        <translation>WechatExporter TXT 中的系统消息行没有时间；发送时间取自第 {line} 行（{time}）；实际时间不早于此</translation>
+    </message>
+    <message>
+        <source>time {time!r} out of range</source>
+        <comment>wechat_txt.time_out_of_range</comment>
+        <translation>时间“{time}”超出范围</translation>
+    </message>
+    <message>
+        <source>ambiguous d/m vs m/d ({note})</source>
+        <comment>whatsapp.ambiguous_order</comment>
+        <translation>日/月顺序不明确（{note}）</translation>
+    </message>
+    <message>
+        <source>Buddhist calendar</source>
+        <comment>whatsapp.buddhist</comment>
+        <translation>佛历</translation>
+    </message>
+    <message>
+        <source>WhatsApp {platform}, {language}, {clock}, {orders}</source>
+        <comment>whatsapp.detected</comment>
+        <translation>WhatsApp {platform}，{language}，{clock}，{orders}</translation>
+    </message>
+    <message>
+        <source>{reason}, {extra}</source>
+        <comment>whatsapp.detected_extra</comment>
+        <translation>{reason}，{extra}</translation>
+    </message>
+    <message>
+        <source>local time {time} does not exist in {zone} (skipped by a DST change); read with the offset before the change, UTC{offset} = {utc}</source>
+        <comment>whatsapp.dst_gap</comment>
+        <translation>本地时间 {time} 在 {zone} 中不存在（被夏令时调整跳过）；按调整前的偏移读取，UTC{offset} = {utc}</translation>
+    </message>
+    <message>
+        <source>local time {time} occurs twice in {zone} (DST change); read as the first occurrence, UTC{offset} = {utc}</source>
+        <comment>whatsapp.dst_twice</comment>
+        <translation>本地时间 {time} 在 {zone} 中出现两次（夏令时调整）；按第一次读取，UTC{offset} = {utc}</translation>
+    </message>
+    <message>
+        <source>looks like a message header but its date is invalid as {written}; kept as text of the previous message</source>
+        <comment>whatsapp.invalid_date</comment>
+        <translation>看起来是消息头，但按 {written} 读取时日期无效；作为上一条消息的文字保留</translation>
+    </message>
+    <message>
+        <source>looks like a message header but its date or time is invalid; kept as text of the previous message</source>
+        <comment>whatsapp.invalid_header</comment>
+        <translation>看起来是消息头，但日期或时间无效；作为上一条消息的文字保留</translation>
+    </message>
+    <message>
+        <source>Japanese calendar</source>
+        <comment>whatsapp.japanese</comment>
+        <translation>日本年号纪年</translation>
+    </message>
+    <message>
+        <source>no WhatsApp chat .txt file in the export</source>
+        <comment>whatsapp.no_chat_file</comment>
+        <translation>导出中没有 WhatsApp 聊天 .txt 文件</translation>
+    </message>
+    <message>
+        <source>no WhatsApp message header found</source>
+        <comment>whatsapp.no_header</comment>
+        <translation>未找到 WhatsApp 消息头</translation>
+    </message>
+    <message>
+        <source>day/month order is ambiguous ({note}); read as {order}/y, check against a known date</source>
+        <comment>whatsapp.order_ambiguous</comment>
+        <translation>日/月顺序不明确（{note}）；已按 {order}/年 读取，请对照一个已知日期核实</translation>
+    </message>
+    <message>
+        <source>no day above 12; chosen by fewer out-of-order dates</source>
+        <comment>whatsapp.order_by_inversions</comment>
+        <translation>没有大于 12 的日期；按时间倒序较少的读法选定</translation>
+    </message>
+    <message>
+        <source>no day above 12; default d/m</source>
+        <comment>whatsapp.order_default</comment>
+        <translation>没有大于 12 的日期；默认按 日/月</translation>
+    </message>
+    <message>
+        <source>no day above 12; default m/d for unpadded &apos;/&apos; dates with 2-digit years</source>
+        <comment>whatsapp.order_us_default</comment>
+        <translation>没有大于 12 的日期；对不补零、两位年份的“/”日期默认按 月/日</translation>
+    </message>
+    <message>
+        <source>several WhatsApp chat files: {found}; pick one</source>
+        <comment>whatsapp.several</comment>
+        <translation>有多个 WhatsApp 聊天文件：{found}；请选择其中一个</translation>
+    </message>
+    <message>
+        <source>text before the first message header was not parsed: {excerpt!r}</source>
+        <comment>whatsapp.text_before_header</comment>
+        <translation>第一条消息头之前的文字未解析：“{excerpt}”</translation>
+    </message>
+    <message>
+        <source>text before the first message header was not parsed: {excerpt!r} (+{more} characters)</source>
+        <comment>whatsapp.text_before_header_long</comment>
+        <translation>第一条消息头之前的文字未解析：“{excerpt}”（另有 {more} 个字符）</translation>
+    </message>
+    <message>
+        <source>unknown time zone {tz!r}</source>
+        <comment>whatsapp.unknown_zone</comment>
+        <translation>未知时区“{tz}”</translation>
     </message>
 </context>
 </TS>
