@@ -172,7 +172,7 @@ class Replay:
 def _load_extra_checks() -> None:
     """Import the services that add checks (they append to EXTRA_CHECKS on import)."""
     import evidence_desk.services.contacts
-    import evidence_desk.services.evidence
+    import evidence_desk.services.import_checks
     import evidence_desk.services.review
     import evidence_desk.services.timestamps  # noqa: F401
 

@@ -28,7 +28,7 @@ from evidence_desk.domain.errors import (
 )
 from evidence_desk.integrity import signing
 from evidence_desk.integrity.canonical import canonical_bytes
-from evidence_desk.services import backup, evidence
+from evidence_desk.services import backup, importing, reading
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 from evidence_desk.store.schema import PROJECTED_TABLES
@@ -48,7 +48,7 @@ def filled(team: Team, tmp_path: Path) -> Team:
     staff, contact_id = approved_contact(team, tmp_path)
     chat = tmp_path / "WhatsApp Chat with Chen Lixin.txt"
     chat.write_text(CHAT, encoding="utf-8")
-    evidence.import_files(staff, contact_id, [chat], tz="Asia/Shanghai")
+    importing.import_files(staff, contact_id, [chat], tz="Asia/Shanghai")
     team.close_all()
     return team
 
@@ -106,7 +106,7 @@ def test_restore_round_trip_equals_the_original(filled: Team, tmp_path: Path) ->
         report = verify_store(alice)
         assert report.intact, report.findings
         assert report.blobs == result.blobs
-        messages = evidence.list_messages(
+        messages = reading.list_messages(
             alice, alice.conn.execute("SELECT id FROM contacts").fetchone()[0]
         )
         assert [m.text for m in messages][-1] == "我 1 月 20 号先还 5000"

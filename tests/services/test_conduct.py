@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from evidence_desk.domain.errors import BadInput, NotFound, PermissionDenied, RuleViolation
-from evidence_desk.services import conduct, evidence
+from evidence_desk.services import conduct, importing
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.verify import verify_store
 from tests import conduct_scenario
@@ -78,7 +78,7 @@ def test_finding_ids_are_stable_across_runs_and_reimports(
     # takes no more evidence)
     again = tmp_path / "again.txt"
     again.write_text(conduct_scenario.OTHER_CHAT + "\n", encoding="utf-8")
-    evidence.import_files(scenario.staff, scenario.other, [again], tz="Asia/Shanghai")
+    importing.import_files(scenario.staff, scenario.other, [again], tz="Asia/Shanghai")
     assert [f.id for f in conduct.run_checks(scenario.staff)] == first
 
 

@@ -33,7 +33,7 @@ from evidence_desk.domain.models import Finding
 from evidence_desk.integrity import merkle, signing
 from evidence_desk.integrity.canonical import canonical_bytes
 from evidence_desk.integrity.local_tsa import LocalTsa, TestPki
-from evidence_desk.services import backup, bundle, cases, evidence, timestamps
+from evidence_desk.services import backup, bundle, cases, importing, timestamps
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import VerifyReport, verify_store
 from evidence_desk.store import anchors
@@ -73,7 +73,7 @@ def store(team: Team, pki: TestPki, local_tsa: LocalTsa, tmp_path: Path) -> Team
     alice, contact_id = approved_contact(team, tmp_path, case_no=CASE)
     chat = tmp_path / "WhatsApp Chat with Chen Lixin.txt"
     chat.write_text(CHAT, encoding="utf-8")
-    evidence.import_files(alice, contact_id, [chat], tz="Asia/Shanghai")
+    importing.import_files(alice, contact_id, [chat], tz="Asia/Shanghai")
     assert timestamps.stamp(alice).stamped
     assert _ledger_size(team) == FULL
     team.close_all()
