@@ -40,13 +40,13 @@ from evidence_desk.domain.models import Finding
 from evidence_desk.domain.wording import Catalogue, Phrase
 from evidence_desk.integrity import ledger, signing
 from evidence_desk.services.ledger_users import LedgerUsers
+from evidence_desk.services.replay import Replay
 from evidence_desk.store import anchors
 from evidence_desk.store.anchors import AnchorEvent, AnchorUnreadable, TreeHead
 from evidence_desk.store.folder import Head
 
 if TYPE_CHECKING:
     from evidence_desk.services.session import Session
-    from evidence_desk.services.verify import Replay
 
 _said = Catalogue(
     {

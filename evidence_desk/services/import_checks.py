@@ -27,8 +27,8 @@ from evidence_desk.services.commitments import (
     direction,
     fingerprints,
 )
+from evidence_desk.services.replay import Replay
 from evidence_desk.services.session import Session
-from evidence_desk.services.verify import EXTRA_CHECKS, Replay
 from evidence_desk.store.blobs import BlobCorrupted
 
 _said = Catalogue(
@@ -87,7 +87,7 @@ def _reopen(session: Session, row: dict[str, Any]) -> ExportSource:
     return ExportSource(name=row["file_name"], data=data)
 
 
-def _check_imports(session: Session, replay: Replay) -> Iterable[Finding]:
+def check_imports(session: Session, replay: Replay) -> Iterable[Finding]:
     del replay
     imports = [
         dict(r) for r in session.conn.execute("SELECT * FROM imports ORDER BY imported_at, id")
@@ -211,6 +211,3 @@ def _compare_messages(
             where,
             _said("import.commitments"),
         )
-
-
-EXTRA_CHECKS.append(_check_imports)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from evidence_desk.domain.errors import BadInput, NotFound, PermissionDenied, RuleViolation
-from evidence_desk.services import conduct, importing
+from evidence_desk.services import conduct, conduct_settings, importing
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.verify import verify_store
 from tests import conduct_scenario
@@ -234,8 +234,8 @@ def test_quoted_accounts(text: str, accounts: list[str]) -> None:
 
 
 def test_the_shipped_lexicon_matches_chinese_and_whole_english_words() -> None:
-    shipped = conduct.parse_lexicon(
-        conduct.shipped_lexicon_path().read_text("utf-8"), "shipped lexicon"
+    shipped = conduct_settings.parse_lexicon(
+        conduct_settings.shipped_lexicon_path().read_text("utf-8"), "shipped lexicon"
     )
     assert {
         "threat",
@@ -247,7 +247,7 @@ def test_the_shipped_lexicon_matches_chinese_and_whole_english_words() -> None:
         "new_loans",
         "public_posting",
     } <= set(shipped)
-    lexicon = conduct.Lexicon(tuple(shipped.values()), "shipped")
+    lexicon = conduct_settings.Lexicon(tuple(shipped.values()), "shipped")
     assert lexicon.matches("我们是公安，再不还就抓你") == {
         "impersonation": ["我们是公安"],
         "exaggeration": ["抓你"],
