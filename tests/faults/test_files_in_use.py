@@ -20,7 +20,7 @@ import pytest
 
 from evidence_desk.domain.errors import FileInUse, RuleViolation, StoreError
 from evidence_desk.domain.models import Role
-from evidence_desk.services import backup, cases, importing, users
+from evidence_desk.services import backup, backup_manifest, cases, importing, users
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 from evidence_desk.store import files
@@ -165,7 +165,7 @@ def test_a_backup_waits_for_the_scan_of_its_part_file(
     with team.login(ADMIN) as admin:
         result = backup.backup(admin, out)
     assert windows.refused == 5
-    assert backup.read_manifest(out).store_id == result.store_id
+    assert backup_manifest.read_manifest(out).store_id == result.store_id
     assert not list(tmp_path.glob(".store.edbackup*"))
 
 
