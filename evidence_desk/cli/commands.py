@@ -838,7 +838,7 @@ def build_parser() -> argparse.ArgumentParser:
     messages.add_argument("--contact", required=True)
     messages.add_argument("--offset", type=int, default=0)
     messages.add_argument("--limit", type=int, default=10_000)
-    from evidence_desk.cli_review import add_commands as add_review_commands
+    from evidence_desk.cli.review import add_commands as add_review_commands
 
     add_review_commands(add)  # tag, untag, tags, search, check, ack
 

@@ -24,7 +24,7 @@ _ARROWS = {"out": "→", "in": "←", "system": "·"}
 
 
 def _session(args: argparse.Namespace) -> Any:
-    from evidence_desk.cli import open_session
+    from evidence_desk.cli.commands import open_session
 
     return open_session(args)
 
