@@ -2,7 +2,7 @@
 """Set up and run Evidence Desk with nothing but Python 3.11+.
 
     python3 tasks.py app    # create .venv, install, build/open the demo store, start the app
-    python3 tasks.py test   # create .venv, install, run ruff, mypy and the whole test suite
+    python3 tasks.py test   # create .venv, install, run ruff, mypy, lint-imports and the suite
 
 Uses only the standard library so that it works on a fresh machine. Reinstalls into .venv only
 when pyproject.toml changed since the last install.
@@ -64,6 +64,13 @@ def test(extra: list[str]) -> int:
         [python, "-m", "ruff", "check", "."],
         [python, "-m", "ruff", "format", "--check", "."],
         [python, "-m", "mypy"],
+        # the layers of docs/ARCHITECTURE.md and no import cycles ([tool.importlinter])
+        [
+            python,
+            "-c",
+            "import sys; from importlinter.cli import lint_imports_command; "
+            "sys.exit(lint_imports_command())",
+        ],
     ):
         if _run(*step, env=env) != 0:
             return 1
