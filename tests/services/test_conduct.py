@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from evidence_desk.domain.errors import BadInput, NotFound, PermissionDenied, RuleViolation
-from evidence_desk.services import conduct, conduct_settings, importing
+from evidence_desk.services import conduct, importing
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.verify import verify_store
 from tests import conduct_scenario
@@ -231,32 +231,6 @@ def test_quiet_window_edges(moment: str, window: str, inside: bool) -> None:
 )
 def test_quoted_accounts(text: str, accounts: list[str]) -> None:
     assert conduct.quoted_accounts(text) == accounts
-
-
-def test_the_shipped_lexicon_matches_chinese_and_whole_english_words() -> None:
-    shipped = conduct_settings.parse_lexicon(
-        conduct_settings.shipped_lexicon_path().read_text("utf-8"), "shipped lexicon"
-    )
-    assert {
-        "threat",
-        "insult",
-        "impersonation",
-        "blacklist",
-        "exaggeration",
-        "extra_fees",
-        "new_loans",
-        "public_posting",
-    } <= set(shipped)
-    lexicon = conduct_settings.Lexicon(tuple(shipped.values()), "shipped")
-    assert lexicon.matches("我们是公安，再不还就抓你") == {
-        "impersonation": ["我们是公安"],
-        "exaggeration": ["抓你"],
-    }
-    assert lexicon.matches("You will be BLACKLISTED") == {"blacklist": ["blacklisted"]}
-    assert lexicon.matches("a skilled jailer? prisons?") == {}  # whole words only
-    assert lexicon.matches("请先支付 500 元手续费") == {"extra_fees": ["手续费"]}
-    assert lexicon.matches("可以用花呗先还上") == {"new_loans": ["用花呗"]}
-    assert lexicon.matches("您好，请于本周内还款，谢谢。") == {}
 
 
 # -- acknowledgements ---------------------------------------------------------------------------
