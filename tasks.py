@@ -2,7 +2,7 @@
 """Set up and run Evidence Desk with nothing but Python 3.11+.
 
     python3 tasks.py app    # create .venv, install, build/open the demo store, start the app
-    python3 tasks.py test   # create .venv, install, run ruff, mypy, vulture and all the tests
+    python3 tasks.py test   # set up, then ruff, mypy, lint-imports, vulture and the suite
     python3 tasks.py qt-packages   # the Debian/Ubuntu packages Qt's xcb plugin needs (.ci/run)
 
 Uses only the standard library so that it works on a fresh machine. Reinstalls into .venv only
@@ -183,6 +183,13 @@ def test(extra: list[str]) -> int:
         [python, "-m", "ruff", "check", "."],
         [python, "-m", "ruff", "format", "--check", "."],
         [python, "-m", "mypy"],
+        # the layers of docs/ARCHITECTURE.md and no import cycles ([tool.importlinter])
+        [
+            python,
+            "-c",
+            "import sys; from importlinter.cli import lint_imports_command; "
+            "sys.exit(lint_imports_command())",
+        ],
         [python, "-m", "vulture"],  # dead code ([tool.vulture] in pyproject.toml)
     ):
         if _run(*step, env=env) != 0:

@@ -98,9 +98,9 @@ MODULES: Final[tuple[ImporterModule, ...]] = (
     ImporterModule("line", "chat"),
     ImporterModule("whatsapp", "chat"),
     ImporterModule("generic_csv", "chat", fallback=True),
-    ImporterModule("wechat_csv", "chat", auto=False),
-    ImporterModule("wechat_txt", "chat", auto=False),
-    ImporterModule("wechat_html", "chat", auto=False),
+    ImporterModule("wechat.csv_export", "chat", auto=False),
+    ImporterModule("wechat.txt_export", "chat", auto=False),
+    ImporterModule("wechat.html_export", "chat", auto=False),
 )
 
 

@@ -48,7 +48,7 @@ from evidence_desk.domain.policy import Action
 from evidence_desk.domain.recording_description import RecordingDescription
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import digests, ledger, merkle, signing, tsa
-from evidence_desk.services import anchoring, cases, contacts, evidence, timestamps
+from evidence_desk.services import anchoring, cases, contacts, reading, timestamps
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.session import Session
 from evidence_desk.store.files import atomic_write
@@ -548,159 +548,16 @@ def gather(session: Session, scope: Scope) -> BundleData:
     check_scope(scope)
     case = cases.get_case(session, scope.case_no)
     zone_name = settings_service.get(session, "timezone")
-    zone = ZoneInfo(zone_name)
     organisation = settings_service.get(session, "organisation")
     chosen = _scope_contacts(session, scope)
     annex = _annex(session, scope, [c.id for c in chosen])  # reads under its own snapshot
     with session.snapshot():
         entries = _entries(session)
         reader = _Reader(session, scope, entries)
-        exhibits: list[Exhibit] = []
-        omissions: list[Omission] = []
-        range_counts: dict[str, int] = {}
-        recalled = 0
-        gaps: list[str] = []
-        commitment_lists: dict[str, tuple[str, ...]] = {}
-        number = 0
-        lang = scope.language
+        exhibits = _Exhibits(session, reader, scope, ZoneInfo(zone_name))
         for contact in chosen:
-            record = _contact_record(session, contact)
-            items = contacts.contact_items(session, contact.id)
-            imports = _imports_by_digest(session, contact.id)
-            names = {
-                "name": contact.display_name,
-                "channel": contact.channel,
-                "handle": contact.handle,
-            }
-            number += 1
-            identity_id = f"E{number}"
-            identity = tuple(
-                reader.original(identity_id, i, "document", "")
-                for i in items
-                if i.role in CONTACT_DOCUMENTS
-            )
-            from evidence_desk.bundle.text import t
-
-            exhibits.append(
-                Exhibit(
-                    identity_id,
-                    "identity",
-                    t(lang, "exhibit_identity", **names),
-                    record,
-                    t(lang, "object_identity"),
-                    identity,
-                )
-            )
-            number += 1
-            chat_id = f"E{number}"
-            originals: list[OriginalFile] = []
-            shots: list[Screenshot] = []
-            recorded = [i for i in items if i.role == "recording"]
-            for item in items:
-                if item.role in CONTACT_DOCUMENTS or item.role == "recording":
-                    continue
-                row = imports.get(item.sha256)
-                importer = (
-                    f"{row['format']} {row['parser_version']}" if row is not None else "document"
-                )
-                original = reader.original(chat_id, item, importer, _device(row))
-                originals.append(original)
-                if item.role == "screenshot" and row is not None:
-                    details = json.loads(row["details"])
-                    shots.append(
-                        Screenshot(
-                            original,
-                            int(details.get("width", 0)),
-                            int(details.get("height", 0)),
-                            details.get("taken_at_utc"),
-                            _device(row),
-                        )
-                    )
-                if row is not None and row["kind"] == "chat" and row["id"] not in commitment_lists:
-                    commitment_lists[row["id"]] = reader.commitments(row["id"])
-            selection = select(reader.messages(contact.id), scope, zone)
-            omissions.extend(selection.omitted)
-            for kind, count in selection.counts.items():
-                range_counts[kind] = range_counts.get(kind, 0) + count
-            recalled += selection.recalled
-            gaps.extend(f"{contact.display_name}: {g}" for g in selection.gaps)
-            exhibits.append(
-                Exhibit(
-                    chat_id,
-                    "conversation",
-                    t(lang, "exhibit_conversation", **names),
-                    record,
-                    t(lang, "object_conversation"),
-                    tuple(originals),
-                    selection.included,
-                    tuple(shots),
-                    tuple(evidence._gap_notices(session, contact.id)),
-                )
-            )
-            if recorded:
-                number += 1
-                exhibits.append(
-                    _recordings_exhibit(
-                        f"E{number}", recorded, imports, reader, record, lang, names
-                    )
-                )
-        contact_ids = {c.id for c in chosen}
-        flags = [(e, *_relevant(e, scope.case_no, contact_ids)) for e in entries]
-        needed = max(
-            (
-                e.seq
-                for e, _in_slice, touches in flags
-                if touches and e.action not in (EXPORT_ACTION, timestamps.STAMP_ACTION)
-            ),
-            default=len(entries),
-        )
-        newest_stamp = max((int(r["checkpoint_size"]) for r in reader.stamps), default=0)
-        stamped = newest_stamp >= needed
-        target_size = newest_stamp if stamped else len(entries)
-        cp = session.conn.execute(
-            "SELECT * FROM checkpoints WHERE size = ?", (target_size,)
-        ).fetchone()
-        if cp is None:
-            raise NotFound(_said("bundle.checkpoint_missing", size=target_size))
-        checkpoint = Checkpoint(cp["size"], cp["root"], cp["at"], cp["signer"], cp["signature"])
-        slice_entries = tuple(e for e, in_slice, _t in flags if in_slice and e.seq <= target_size)
-        custody = tuple(e for e, _s, touches in flags if touches)
-        leaves = tuple(merkle.leaf_hash(bytes.fromhex(e.entry_hash)) for e in entries[:target_size])
-        cosigned: list[Checkpoint] = []
-        for entry in slice_entries:
-            if entry.action == "contact.approve":
-                size = json.loads(entry.payload).get("cosignature", {}).get("size")
-                row = session.conn.execute(
-                    "SELECT * FROM checkpoints WHERE size = ?", (size,)
-                ).fetchone()
-                if row is not None and all(c.size != row["size"] for c in cosigned):
-                    cosigned.append(
-                        Checkpoint(
-                            row["size"], row["root"], row["at"], row["signer"], row["signature"]
-                        )
-                    )
-        authorities = {
-            r["name"]: r["roots_pem"]
-            for r in session.conn.execute("SELECT name, roots_pem FROM tsa_authorities")
-        }
-        tokens = tuple(
-            TimeStampToken(
-                int(r["checkpoint_size"]),
-                r["checkpoint_root"],
-                r["tsa_name"],
-                r["hash_alg"],
-                r["gen_time"],
-                r["serial_number"],
-                r["policy_oid"],
-                r["tsa_subject"],
-                _b64(r["token"]),
-                tuple(_b64(c) for c in json.loads(r["cert_chain"])),
-                authorities.get(r["tsa_name"], ""),
-            )
-            for r in reader.stamps
-            if int(r["checkpoint_size"]) == target_size and r["hash_alg"] == "sha256"
-        )
-        keys = _users_as_the_rules_leave_them(entries[:target_size], {e.seq for e in slice_entries})
+            exhibits.add_contact(contact)
+        proof = _ledger_proof(session, reader, entries, scope.case_no, {c.id for c in chosen})
         produced_at = session.now()
         seed = json.dumps(
             [session.folder.store_id, scope.as_json(), len(entries), produced_at], sort_keys=True
@@ -723,22 +580,242 @@ def gather(session: Session, scope: Scope) -> BundleData:
             "debtor_id": case.masked_id,
             "loan_ref": case.loan_ref,
         },
-        exhibits=tuple(exhibits),
-        omissions=tuple(omissions),
-        range_counts=range_counts,
-        recalled=recalled,
-        time_gaps=tuple(gaps),
-        ledger=slice_entries,
-        custody=custody,
-        checkpoint=checkpoint,
-        checkpoint_stamped=stamped,
-        cosigned=tuple(cosigned),
-        leaf_hashes=leaves,
-        tokens=tokens,
-        public_keys=keys,
+        exhibits=tuple(exhibits.exhibits),
+        omissions=tuple(exhibits.omissions),
+        range_counts=exhibits.range_counts,
+        recalled=exhibits.recalled,
+        time_gaps=tuple(exhibits.gaps),
+        ledger=proof.slice_entries,
+        custody=proof.custody,
+        checkpoint=proof.checkpoint,
+        checkpoint_stamped=proof.stamped,
+        cosigned=proof.cosigned,
+        leaf_hashes=proof.leaves,
+        tokens=proof.tokens,
+        public_keys=proof.keys,
         annex=annex,
         gap_flag_hours=GAP_FLAG_HOURS,
-        commitment_lists=commitment_lists,
+        commitment_lists=exhibits.commitment_lists,
+    )
+
+
+class _Exhibits:
+    """The exhibits of the chosen contacts, numbered E1, E2... in order: per contact its
+    identity, its conversation and (when it has any) its recordings; with what selecting the
+    messages in scope left out, counted and found."""
+
+    def __init__(self, session: Session, reader: _Reader, scope: Scope, zone: ZoneInfo) -> None:
+        self._session = session
+        self._reader = reader
+        self._scope = scope
+        self._zone = zone
+        self._number = 0
+        self.exhibits: list[Exhibit] = []
+        self.omissions: list[Omission] = []
+        self.range_counts: dict[str, int] = {}
+        self.recalled = 0
+        self.gaps: list[str] = []
+        self.commitment_lists: dict[str, tuple[str, ...]] = {}
+
+    def _next_id(self) -> str:
+        self._number += 1
+        return f"E{self._number}"
+
+    def add_contact(self, contact: contacts.Contact) -> None:
+        """Add the contact's exhibits (the kit paths of originals are chosen in this order)."""
+        record = _contact_record(self._session, contact)
+        items = contacts.contact_items(self._session, contact.id)
+        imports = _imports_by_digest(self._session, contact.id)
+        names = {"name": contact.display_name, "channel": contact.channel, "handle": contact.handle}
+        self.exhibits.append(self._identity(self._next_id(), items, record, names))
+        self.exhibits.append(
+            self._conversation(self._next_id(), contact, items, imports, record, names)
+        )
+        recorded = [i for i in items if i.role == "recording"]
+        if recorded:
+            lang = self._scope.language
+            self.exhibits.append(
+                _recordings_exhibit(
+                    self._next_id(), recorded, imports, self._reader, record, lang, names
+                )
+            )
+
+    def _identity(
+        self,
+        exhibit_id: str,
+        items: Sequence[contacts.Item],
+        record: ContactRecord,
+        names: dict[str, str],
+    ) -> Exhibit:
+        """The contact's request documents (EV-6: no conversation without its identity)."""
+        from evidence_desk.bundle.text import t
+
+        lang = self._scope.language
+        documents = tuple(
+            self._reader.original(exhibit_id, i, "document", "")
+            for i in items
+            if i.role in CONTACT_DOCUMENTS
+        )
+        return Exhibit(
+            exhibit_id,
+            "identity",
+            t(lang, "exhibit_identity", **names),
+            record,
+            t(lang, "object_identity"),
+            documents,
+        )
+
+    def _conversation(
+        self,
+        exhibit_id: str,
+        contact: contacts.Contact,
+        items: Sequence[contacts.Item],
+        imports: dict[str, dict[str, Any]],
+        record: ContactRecord,
+        names: dict[str, str],
+    ) -> Exhibit:
+        """The exports and screenshots with the messages in scope; what the scope leaves out
+        is kept for the omissions list."""
+        from evidence_desk.bundle.text import t
+
+        originals: list[OriginalFile] = []
+        shots: list[Screenshot] = []
+        for item in items:
+            if item.role in CONTACT_DOCUMENTS or item.role == "recording":
+                continue
+            row = imports.get(item.sha256)
+            importer = f"{row['format']} {row['parser_version']}" if row is not None else "document"
+            original = self._reader.original(exhibit_id, item, importer, _device(row))
+            originals.append(original)
+            if item.role == "screenshot" and row is not None:
+                shots.append(_screenshot(original, row))
+            if row is not None and row["kind"] == "chat" and row["id"] not in self.commitment_lists:
+                self.commitment_lists[row["id"]] = self._reader.commitments(row["id"])
+        selection = select(self._reader.messages(contact.id), self._scope, self._zone)
+        self.omissions.extend(selection.omitted)
+        for kind, count in selection.counts.items():
+            self.range_counts[kind] = self.range_counts.get(kind, 0) + count
+        self.recalled += selection.recalled
+        self.gaps.extend(f"{contact.display_name}: {g}" for g in selection.gaps)
+        lang = self._scope.language
+        return Exhibit(
+            exhibit_id,
+            "conversation",
+            t(lang, "exhibit_conversation", **names),
+            record,
+            t(lang, "object_conversation"),
+            tuple(originals),
+            selection.included,
+            tuple(shots),
+            tuple(reading.gap_notices(self._session, contact.id)),
+        )
+
+
+def _screenshot(original: OriginalFile, row: dict[str, Any]) -> Screenshot:
+    """A screenshot as its import described it (size, time taken, device)."""
+    details = json.loads(row["details"])
+    return Screenshot(
+        original,
+        int(details.get("width", 0)),
+        int(details.get("height", 0)),
+        details.get("taken_at_utc"),
+        _device(row),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _LedgerProof:
+    """The part of the ledger a bundle carries and the checkpoint it proves against."""
+
+    slice_entries: tuple[ledger.Entry, ...]
+    custody: tuple[ledger.Entry, ...]
+    checkpoint: Checkpoint
+    stamped: bool
+    cosigned: tuple[Checkpoint, ...]
+    leaves: tuple[bytes, ...]
+    tokens: tuple[TimeStampToken, ...]
+    keys: dict[str, dict[str, Any]]
+
+
+def _ledger_proof(
+    session: Session,
+    reader: _Reader,
+    entries: list[ledger.Entry],
+    case_no: str,
+    contact_ids: set[str],
+) -> _LedgerProof:
+    """The slice of entries about the case, its custody entries, and the checkpoint the kit
+    proves against: the newest stamped one when it covers every entry the bundle needs, else
+    the newest."""
+    flags = [(e, *_relevant(e, case_no, contact_ids)) for e in entries]
+    needed = max(
+        (
+            e.seq
+            for e, _in_slice, touches in flags
+            if touches and e.action not in (EXPORT_ACTION, timestamps.STAMP_ACTION)
+        ),
+        default=len(entries),
+    )
+    newest_stamp = max((int(r["checkpoint_size"]) for r in reader.stamps), default=0)
+    stamped = newest_stamp >= needed
+    target_size = newest_stamp if stamped else len(entries)
+    checkpoint = _checkpoint(session, target_size)
+    if checkpoint is None:
+        raise NotFound(_said("bundle.checkpoint_missing", size=target_size))
+    slice_entries = tuple(e for e, in_slice, _t in flags if in_slice and e.seq <= target_size)
+    return _LedgerProof(
+        slice_entries=slice_entries,
+        custody=tuple(e for e, _s, touches in flags if touches),
+        checkpoint=checkpoint,
+        stamped=stamped,
+        cosigned=_cosigned(session, slice_entries),
+        leaves=tuple(merkle.leaf_hash(bytes.fromhex(e.entry_hash)) for e in entries[:target_size]),
+        tokens=_tokens(session, reader, target_size),
+        keys=_users_as_the_rules_leave_them(entries[:target_size], {e.seq for e in slice_entries}),
+    )
+
+
+def _checkpoint(session: Session, size: Any) -> Checkpoint | None:
+    row = session.conn.execute("SELECT * FROM checkpoints WHERE size = ?", (size,)).fetchone()
+    if row is None:
+        return None
+    return Checkpoint(row["size"], row["root"], row["at"], row["signer"], row["signature"])
+
+
+def _cosigned(session: Session, slice_entries: Sequence[ledger.Entry]) -> tuple[Checkpoint, ...]:
+    """The checkpoints the slice's approvals cosigned (each once), for the kit to check."""
+    cosigned: list[Checkpoint] = []
+    for entry in slice_entries:
+        if entry.action == "contact.approve":
+            size = json.loads(entry.payload).get("cosignature", {}).get("size")
+            found = _checkpoint(session, size)
+            if found is not None and all(c.size != found.size for c in cosigned):
+                cosigned.append(found)
+    return tuple(cosigned)
+
+
+def _tokens(session: Session, reader: _Reader, target_size: int) -> tuple[TimeStampToken, ...]:
+    """The SHA-256 time-stamp tokens over the target checkpoint, with their TSAs' roots."""
+    authorities = {
+        r["name"]: r["roots_pem"]
+        for r in session.conn.execute("SELECT name, roots_pem FROM tsa_authorities")
+    }
+    return tuple(
+        TimeStampToken(
+            int(r["checkpoint_size"]),
+            r["checkpoint_root"],
+            r["tsa_name"],
+            r["hash_alg"],
+            r["gen_time"],
+            r["serial_number"],
+            r["policy_oid"],
+            r["tsa_subject"],
+            _b64(r["token"]),
+            tuple(_b64(c) for c in json.loads(r["cert_chain"])),
+            authorities.get(r["tsa_name"], ""),
+        )
+        for r in reader.stamps
+        if int(r["checkpoint_size"]) == target_size and r["hash_alg"] == "sha256"
     )
 
 

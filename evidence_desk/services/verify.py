@@ -28,7 +28,7 @@ import contextlib
 import enum
 import json
 import operator
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,8 +40,9 @@ from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import ledger, merkle
 from evidence_desk.integrity.signature_checks import SignatureBatch
-from evidence_desk.services import anchoring
+from evidence_desk.services import anchoring, contacts, import_checks, review, timestamps
 from evidence_desk.services.bulk_work import cyclic_gc_paused
+from evidence_desk.services.replay import Check, Replay
 from evidence_desk.services.session import Session
 from evidence_desk.store import db
 from evidence_desk.store.blobs import BlobCorrupted
@@ -115,7 +116,7 @@ _said = Catalogue(
         "verify.blob_orphan": "encrypted file not referenced by any entry (left by an "
         "interrupted write); not evidence",
         "verify.blob_partial": "partial write left by an interrupted import; not evidence",
-        # the extra checks
+        # the checks after the replay
         "verify.incomplete": "could not finish on this ledger ({error}); the entries it reads are "
         "malformed (see the other findings)",
     }
@@ -151,30 +152,13 @@ class VerifyReport:
         }
 
 
-# A check added by another service (imports, time stamps...): (session, replay) -> findings.
-ExtraCheck = Callable[[Session, "Replay"], Iterable[Finding]]
-EXTRA_CHECKS: list[ExtraCheck] = []
-
-
-@dataclass
-class Replay:
-    """What the sequential pass learned, for the extra checks to use."""
-
-    entries: list[ledger.Entry]
-    tables: dict[str, dict[tuple[Any, ...], dict[str, Any]]]
-    payloads: list[Any]  # each entry's parsed payload ({} when it is not JSON)
-    roots: dict[int, str]  # tree size -> Merkle root (hex) of the stored entry hashes
-    # seqs of entries that break the rule table: their row changes (a key above all) are
-    # not trusted by the checks that replay keys or states themselves
-    rejected: frozenset[int] = frozenset()
-
-
-def _load_extra_checks() -> None:
-    """Import the services that add checks (they append to EXTRA_CHECKS on import)."""
-    import evidence_desk.services.contacts
-    import evidence_desk.services.evidence
-    import evidence_desk.services.review
-    import evidence_desk.services.timestamps  # noqa: F401
+CHECKS: tuple[Check, ...] = (
+    contacts.check_cosignatures,
+    import_checks.check_imports,
+    review.check_tag_targets,
+    timestamps.check_timestamps,
+)
+"""The checks that run after the replay, in this order, each over the same :class:`Replay`."""
 
 
 def verify_store(
@@ -201,236 +185,344 @@ def _verify(
     report = VerifyReport()
     report_progress = progress or (lambda _stage, _done, _total: None)
     store_id = session.folder.store_id
-    tables: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {t: {} for t in PROJECTED_TABLES}
-    # the same tables built only from entries that keep the rule table: what the rules judge
-    # the next entry against (a self-made admin stays staff, a swapped key stays swapped out).
-    # They are one and the same object until an entry breaks a rule (an honest store: always).
-    trusted = tables
-    rejected: set[int] = set()
-    keys: dict[str, str] = {}  # user -> public key, as of the entry being checked
-    tree = merkle.CompactRange()
-    payloads: list[Any] = []
-    roots: dict[int, str] = {}
-    expected_prev = ledger.genesis_hash(store_id)
-    findings = report.findings
-    # This loop runs once per entry (100k+): it keeps to local names and builds a finding's
-    # text only when there is one, while the workers check the signatures it queues.
-    payload_hash, entry_hash, loads = ledger.payload_hash, ledger.entry_hash, _json_value
-    entries: list[ledger.Entry] = []
-    # One read transaction for everything (WAL: writers are not held up). Entries are replayed
-    # as they are read, so the workers get signatures to check from the first moment.
     # The head is read before the snapshot starts: a write commits first and then moves the
     # head, so the snapshot holds at least what this head covers (read later, it could cover
     # an entry written since and look like a truncated ledger).
-    head: Head | StoreError | None
-    try:
-        session.folder.reload()  # the newest head, not the one this session opened with
-        head = session.folder.head()
-    except StoreError as error:
-        head = error
+    head = _newest_head(session)
     witnesses = anchoring.read_witnesses(store_id, anchors)  # before the snapshot, as the head
+    # One read transaction for everything (WAL: writers are not held up).
     with contextlib.ExitStack() as stack:
         conn = stack.enter_context(session.snapshot())
         merkle_state = conn.execute("SELECT size, peaks FROM merkle_state WHERE id = 1").fetchone()
         expected = int(conn.execute("SELECT count(*) FROM ledger").fetchone()[0])
         signatures = stack.enter_context(_Signatures(expected))
-        # Checkpoints are read alongside the entries, both in order: the one an entry closes
-        # has its position as size; any other is reported after the loop.
-        checkpoints = _read_checkpoints(conn, findings)
-        next_checkpoint = next(checkpoints, None)
-        unmatched: list[int] = []  # checkpoint sizes no entry position reaches (0, negative)
-        checkpoint_count = 0
-        append_and_root, leaf_hash, hash_bytes = tree.append_and_root, merkle.leaf_hash, _hash_bytes
-        apply_rows, judge = _apply_rows, authority.check
-        state = authority.ReplayedTables(trusted)
-        keys_get, payloads_append = keys.get, payloads.append
-        message_for, expect = ledger.checkpoint_message, signatures.expect
-        for position, entry in enumerate(_read_entries(conn, findings, entries), start=1):
-            seq, at, actor, action, text, stored_payload_hash, prev, stored_hash, signature = entry
-            if seq != position:
-                findings.append(
-                    Finding(
-                        "ledger.sequence",
-                        _said("verify.where_entry", seq=seq),
-                        _said("verify.sequence", expected=position),
-                    )
-                )
-            if prev != expected_prev:
-                findings.append(
-                    Finding(
-                        "ledger.link", _said("verify.where_entry", seq=seq), _said("verify.link")
-                    )
-                )
-            recomputed_payload = payload_hash(text)
-            if recomputed_payload != stored_payload_hash:
-                findings.append(
-                    Finding(
-                        "ledger.payload",
-                        _said("verify.where_entry", seq=seq),
-                        _said("verify.payload"),
-                    )
-                )
-            recomputed = entry_hash(seq, at, actor, action, recomputed_payload, prev)
-            if recomputed != stored_hash:
-                findings.append(
-                    Finding(
-                        "ledger.entry_hash",
-                        _said("verify.where_entry", seq=seq),
-                        _said("verify.entry_hash"),
-                    )
-                )
-            try:
-                payload = loads(text)
-            except ValueError:
-                payload = {}
-                findings.append(
-                    Finding(
-                        "ledger.payload_json",
-                        _said("verify.where_entry", seq=seq),
-                        _said("verify.payload_json"),
-                    )
-                )
-            payloads_append(payload)
-            # Authority: was the actor allowed to write this, as of this point?
-            violations = judge(state, seq, at, actor, action, payload)
-            if violations:
-                rejected.add(seq)
-                findings.extend(_rule_findings(entry, violations))
-                if trusted is tables:  # the first broken rule: from here the replays part
-                    trusted = {
-                        t: {k: dict(r) for k, r in rows.items()} for t, rows in tables.items()
-                    }
-                    state.tables = trusted
-            # Keys: the first entry introduces its own signer; later keys come from earlier
-            # entries that kept the rules.
-            pending_keys = apply_rows(
-                tables, None if violations or trusted is tables else trusted, payload, findings, seq
-            )
-            signer_key = keys_get(actor)
-            if pending_keys:
-                if seq == 1 and position == 1 and action == "store.init":
-                    signer_key = pending_keys.get(actor)
-                if not violations:
-                    keys.update(pending_keys)
-            expected_prev = stored_hash
-            while next_checkpoint is not None and next_checkpoint[0] < position:
-                unmatched.append(next_checkpoint[0])
-                checkpoint_count += 1
-                next_checkpoint = next(checkpoints, None)
-            checkpoint = None  # (size, root, signer, signature, 1)
-            if next_checkpoint is not None and next_checkpoint[0] == position:
-                checkpoint = next_checkpoint
-                checkpoint_count += 1
-                next_checkpoint = next(checkpoints, None)
-            # The tree grows from the stored hashes (so one edited entry does not move every
-            # later root), but the entry's signature is checked over the root its *recomputed*
-            # hash gives: an entry edited outside the app no longer matches what was signed.
-            edited_root = None
-            if recomputed != stored_hash:
-                edited = merkle.CompactRange.from_state(tree.size, tree.hashes)
-                edited_root = edited.append_and_root(leaf_hash(bytes.fromhex(recomputed))).hex()
-            root = roots[position] = append_and_root(leaf_hash(hash_bytes(stored_hash))).hex()
-            if (
-                edited_root is None
-                and checkpoint is not None
-                and checkpoint[1] == root
-                and checkpoint[3] == signature
-                and checkpoint[2] == actor
-            ):
-                # every write makes this: the entry signed through the checkpoint it closes
-                message = message_for(store_id, position, root)
-                expect(signer_key, (message,), signature, _Failure.BOTH, position, actor)
-            else:
-                _check_entry_and_checkpoint(
-                    store_id,
-                    entry,
-                    signer_key,
-                    root,
-                    edited_root or root,
-                    recomputed,
-                    position,
-                    None if checkpoint is None else checkpoint[1:4],
-                    keys,
-                    findings,
-                    signatures,
-                )
-            if position % 5000 == 0:
-                report_progress("ledger", position, expected)
-        report.entries = len(entries)
-        report_progress("ledger", len(entries), expected)
-        actual_tables = {
-            table: {
-                tuple(row[k] for k in key_columns): dict(row)
-                for row in conn.execute(f"SELECT * FROM {table}")
-            }
-            for table, key_columns in PROJECTED_TABLES.items()
-        }
+        replayed = _replay_ledger(
+            conn, store_id, expected, report.findings, signatures, report_progress
+        )
+        report.entries = len(replayed.entries)
+        actual_tables = _read_tables(conn)
         blob_rows = [dict(r) for r in conn.execute("SELECT * FROM blobs ORDER BY sha256")]
-        while next_checkpoint is not None:
-            unmatched.append(next_checkpoint[0])
-            checkpoint_count += 1
-            next_checkpoint = next(checkpoints, None)
-        report.checkpoints = checkpoint_count
-        for size in sorted(unmatched):
-            report.findings.append(
-                Finding(
-                    "checkpoint.beyond_ledger",
-                    _said("verify.where_checkpoint", size=size),
-                    _said("verify.beyond_ledger", size=size, entries=len(entries)),
-                )
-            )
-        if merkle_state is not None and (
-            merkle_state["size"] != tree.size
-            or merkle_state["peaks"] != json.dumps([h.hex() for h in tree.hashes])
-        ):
-            report.findings.append(
-                Finding(
-                    "merkle_state",
-                    _said("verify.where_merkle_state"),
-                    _said("verify.merkle_state"),
-                )
-            )
-        _check_head(session, head, entries, roots, keys, report, signatures)
-        _check_key_slots(session, trusted["users"], report)
+        report.checkpoints = replayed.checkpoints.count
+        _report_unmatched_checkpoints(replayed.checkpoints.unmatched, len(replayed.entries), report)
+        _check_merkle_state(merkle_state, replayed.tree, report)
+        _check_head(
+            session, head, replayed.entries, replayed.roots, replayed.keys, report, signatures
+        )
+        _check_key_slots(session, replayed.trusted["users"], report)
         # The workers are still checking signatures: this process does everything else first
-        # (tables, blobs, the extra checks) and joins them last. Their findings still come
-        # first in the report, as the ledger's.
+        # (tables, blobs, the checks) and joins them last. Their findings still come first in
+        # the report, as the ledger's.
         signature_place = len(report.findings)
-        # still inside the snapshot: the extra checks read the tables the ledger was read with
-        _compare_tables(tables, actual_tables, report)
+        # still inside the snapshot: the checks read the tables the ledger was read with
+        _compare_tables(replayed.tables, actual_tables, report)
         _check_blobs(session, blob_rows, report, report_progress)
-        replay = Replay(entries, tables, payloads, roots, frozenset(rejected))
-        _load_extra_checks()  # here, not first: the signature workers start meanwhile
-        for check in EXTRA_CHECKS:
-            try:
-                report.findings.extend(check(session, replay))
-            except Exception as error:  # a tampered ledger must give a report, never a traceback
-                where = _said(
-                    "verify.where_check", check=f"{check.__module__}.{check.__qualname__}"
-                )
-                if db.is_storage_failure(error):  # a damaged page, not a malformed entry
-                    report.findings.append(
-                        Finding(
-                            "store.damaged",
-                            where,
-                            db.storage_error(session.folder.db_path, error).detail,
-                        )
-                    )
-                    continue
-                report.findings.append(
-                    Finding(
-                        "verify.incomplete",
-                        where,
-                        _said("verify.incomplete", error=f"{type(error).__name__}: {error}"),
-                    )
-                )
+        replay = replayed.as_replay()
+        _run_checks(session, replay, report)
         _check_anchors(session, replay, witnesses, report)
         # the replay's 100k+ objects are freed while the workers are still busy, not after
-        del replay, entries, payloads, tables, trusted, state, actual_tables, roots
+        del replay, replayed, actual_tables
         report_progress("signatures", 0, len(signatures))
         report.findings[signature_place:signature_place] = signatures.failures()
         signatures.close()  # the workers are done
     return report
+
+
+Tables = dict[str, dict[tuple[Any, ...], dict[str, Any]]]
+"""Projected tables as the replay builds them: table -> primary key -> row."""
+
+
+def _newest_head(session: Session) -> Head | StoreError | None:
+    """The newest head in store.json (not the one this session opened with), or why not."""
+    try:
+        session.folder.reload()
+        return session.folder.head()
+    except StoreError as error:
+        return error
+
+
+class _Checkpoints:
+    """The stored checkpoints, read alongside the entries and both in order: the one an entry
+    closes has the entry's position as its size; any other is kept to be reported."""
+
+    def __init__(self, conn: db.Connection, findings: list[Finding]) -> None:
+        self._rows = _read_checkpoints(conn, findings)
+        self._next = next(self._rows, None)
+        self.count = 0
+        self.unmatched: list[int] = []  # sizes no entry position reaches (0, negative, beyond)
+
+    def closing(self, position: int) -> tuple[Any, ...] | None:
+        """The checkpoint ``(size, root, signer, signature, 1)`` of size ``position``, if any."""
+        upcoming, rows = self._next, self._rows
+        while upcoming is not None and upcoming[0] < position:
+            self.unmatched.append(upcoming[0])
+            self.count += 1
+            upcoming = next(rows, None)
+        found = None
+        if upcoming is not None and upcoming[0] == position:
+            found = upcoming
+            self.count += 1
+            upcoming = next(rows, None)
+        self._next = upcoming
+        return found
+
+    def finish(self) -> None:
+        """Count the checkpoints beyond the last entry as unmatched."""
+        while self._next is not None:
+            self.unmatched.append(self._next[0])
+            self.count += 1
+            self._next = next(self._rows, None)
+
+
+class _Authority:
+    """The rule table replayed over the entries (domain/authority.py): which entries keep the
+    rules, the tables as only those entries leave them, and the signing keys they introduce."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+        # the same tables built only from entries that keep the rule table: what the rules
+        # judge the next entry against (a self-made admin stays staff, a swapped key stays
+        # swapped out). One and the same object until an entry breaks a rule (an honest
+        # store: always).
+        self.trusted = tables
+        self.rejected: set[int] = set()
+        self.keys: dict[str, str] = {}  # user -> public key, as of the entry being checked
+        self._state = authority.ReplayedTables(tables)
+
+    def apply(
+        self, entry: ledger.Entry, position: int, payload: Any, findings: list[Finding]
+    ) -> str | None:
+        """Judge the entry, replay its row changes and return the key that must have signed it.
+
+        The first entry introduces its own signer; later keys come from earlier entries that
+        kept the rules.
+        """
+        seq, at, actor, action = entry.seq, entry.at, entry.actor, entry.action
+        violations = authority.check(self._state, seq, at, actor, action, payload)
+        if violations:
+            self.rejected.add(seq)
+            findings.extend(_rule_findings(entry, violations))
+            if self.trusted is self.tables:  # the first broken rule: from here the replays part
+                self.trusted = {
+                    t: {k: dict(r) for k, r in rows.items()} for t, rows in self.tables.items()
+                }
+                self._state.tables = self.trusted
+        pending_keys = _apply_rows(
+            self.tables,
+            None if violations or self.trusted is self.tables else self.trusted,
+            payload,
+            findings,
+            seq,
+        )
+        signer_key = self.keys.get(actor)
+        if pending_keys:
+            if seq == 1 and position == 1 and action == "store.init":
+                signer_key = pending_keys.get(actor)
+            if not violations:
+                self.keys.update(pending_keys)
+        return signer_key
+
+
+@dataclass
+class _Replayed:
+    """What the sequential pass over the ledger learned, for everything checked after it."""
+
+    entries: list[ledger.Entry]
+    payloads: list[Any]  # each entry's parsed payload ({} when it is not JSON)
+    roots: dict[int, str]  # tree size -> Merkle root (hex) of the stored entry hashes
+    tree: merkle.CompactRange
+    rules: _Authority
+    checkpoints: _Checkpoints
+
+    @property
+    def tables(self) -> Tables:
+        return self.rules.tables
+
+    @property
+    def trusted(self) -> Tables:
+        return self.rules.trusted
+
+    @property
+    def keys(self) -> dict[str, str]:
+        return self.rules.keys
+
+    def as_replay(self) -> Replay:
+        return Replay(
+            self.entries, self.tables, self.payloads, self.roots, frozenset(self.rules.rejected)
+        )
+
+
+def _replay_ledger(
+    conn: db.Connection,
+    store_id: str,
+    expected: int,
+    findings: list[Finding],
+    signatures: _Signatures,
+    report_progress: Callable[[str, int, int], None],
+) -> _Replayed:
+    """Replay every entry in order: the chain, the rule table, the row changes, the tree, and
+    each signature queued for the workers (they get work from the first entry on).
+
+    This loop runs once per entry (100k+): it keeps to local names and builds a finding's text
+    only when there is one.
+    """
+    entries: list[ledger.Entry] = []
+    payloads: list[Any] = []
+    roots: dict[int, str] = {}
+    tree = merkle.CompactRange()
+    rules = _Authority({t: {} for t in PROJECTED_TABLES})
+    checkpoints = _Checkpoints(conn, findings)
+    expected_prev = ledger.genesis_hash(store_id)
+    payload_hash, entry_hash, loads = ledger.payload_hash, ledger.entry_hash, _json_value
+    append_and_root, leaf_hash, hash_bytes = tree.append_and_root, merkle.leaf_hash, _hash_bytes
+    payloads_append, closing, apply = payloads.append, checkpoints.closing, rules.apply
+    message_for, expect = ledger.checkpoint_message, signatures.expect
+    for position, entry in enumerate(_read_entries(conn, findings, entries), start=1):
+        seq, at, actor, action, text, stored_payload_hash, prev, stored_hash, signature = entry
+        recomputed_payload = payload_hash(text)
+        recomputed = entry_hash(seq, at, actor, action, recomputed_payload, prev)
+        if (
+            seq != position
+            or prev != expected_prev
+            or recomputed_payload != stored_payload_hash
+            or recomputed != stored_hash
+        ):
+            findings.extend(_chain_findings(entry, position, expected_prev, recomputed_payload))
+        try:
+            payload = loads(text)
+        except ValueError:
+            payload = {}
+            findings.append(
+                Finding(
+                    "ledger.payload_json",
+                    _said("verify.where_entry", seq=seq),
+                    _said("verify.payload_json"),
+                )
+            )
+        payloads_append(payload)
+        signer_key = apply(entry, position, payload, findings)
+        expected_prev = stored_hash
+        checkpoint = closing(position)  # (size, root, signer, signature, 1)
+        # The tree grows from the stored hashes (so one edited entry does not move every
+        # later root), but the entry's signature is checked over the root its *recomputed*
+        # hash gives: an entry edited outside the app no longer matches what was signed.
+        edited_root = None
+        if recomputed != stored_hash:
+            edited = merkle.CompactRange.from_state(tree.size, tree.hashes)
+            edited_root = edited.append_and_root(leaf_hash(bytes.fromhex(recomputed))).hex()
+        root = roots[position] = append_and_root(leaf_hash(hash_bytes(stored_hash))).hex()
+        if (
+            edited_root is None
+            and checkpoint is not None
+            and checkpoint[1] == root
+            and checkpoint[3] == signature
+            and checkpoint[2] == actor
+        ):
+            # every write makes this: the entry signed through the checkpoint it closes
+            message = message_for(store_id, position, root)
+            expect(signer_key, (message,), signature, _Failure.BOTH, position, actor)
+        else:
+            _check_entry_and_checkpoint(
+                store_id,
+                entry,
+                signer_key,
+                root,
+                edited_root or root,
+                recomputed,
+                position,
+                None if checkpoint is None else checkpoint[1:4],
+                rules.keys,
+                findings,
+                signatures,
+            )
+        if position % 5000 == 0:
+            report_progress("ledger", position, expected)
+    report_progress("ledger", len(entries), expected)
+    checkpoints.finish()
+    return _Replayed(entries, payloads, roots, tree, rules, checkpoints)
+
+
+def _chain_findings(
+    entry: ledger.Entry, position: int, expected_prev: str, recomputed_payload: str
+) -> list[Finding]:
+    """Where the entry leaves the chain: its number, its link, its payload or its own hash."""
+    seq = entry.seq
+    where = _said("verify.where_entry", seq=seq)
+    found: list[Finding] = []
+    if seq != position:
+        found.append(Finding("ledger.sequence", where, _said("verify.sequence", expected=position)))
+    if entry.prev_hash != expected_prev:
+        found.append(Finding("ledger.link", where, _said("verify.link")))
+    if recomputed_payload != entry.payload_hash:
+        found.append(Finding("ledger.payload", where, _said("verify.payload")))
+    recomputed = ledger.entry_hash(
+        seq, entry.at, entry.actor, entry.action, recomputed_payload, entry.prev_hash
+    )
+    if recomputed != entry.entry_hash:
+        found.append(Finding("ledger.entry_hash", where, _said("verify.entry_hash")))
+    return found
+
+
+def _read_tables(conn: db.Connection) -> Tables:
+    """The projected tables as the database holds them, keyed like the replay's."""
+    return {
+        table: {
+            tuple(row[k] for k in key_columns): dict(row)
+            for row in conn.execute(f"SELECT * FROM {table}")
+        }
+        for table, key_columns in PROJECTED_TABLES.items()
+    }
+
+
+def _report_unmatched_checkpoints(sizes: list[int], entries: int, report: VerifyReport) -> None:
+    for size in sorted(sizes):
+        report.findings.append(
+            Finding(
+                "checkpoint.beyond_ledger",
+                _said("verify.where_checkpoint", size=size),
+                _said("verify.beyond_ledger", size=size, entries=entries),
+            )
+        )
+
+
+def _check_merkle_state(merkle_state: Any, tree: merkle.CompactRange, report: VerifyReport) -> None:
+    """The cached tree state (the next write builds on it) against the replayed tree."""
+    if merkle_state is not None and (
+        merkle_state["size"] != tree.size
+        or merkle_state["peaks"] != json.dumps([h.hex() for h in tree.hashes])
+    ):
+        report.findings.append(
+            Finding(
+                "merkle_state",
+                _said("verify.where_merkle_state"),
+                _said("verify.merkle_state"),
+            )
+        )
+
+
+def _run_checks(session: Session, replay: Replay, report: VerifyReport) -> None:
+    """The checks that need the replay (:data:`CHECKS`). A tampered ledger must give a report,
+    never a traceback: a check that fails says so as a finding and the others still run."""
+    for check in CHECKS:
+        try:
+            report.findings.extend(check(session, replay))
+        except Exception as error:
+            where = _said("verify.where_check", check=f"{check.__module__}.{check.__qualname__}")
+            if db.is_storage_failure(error):  # a damaged page, not a malformed entry
+                report.findings.append(
+                    Finding(
+                        "store.damaged",
+                        where,
+                        db.storage_error(session.folder.db_path, error).detail,
+                    )
+                )
+                continue
+            report.findings.append(
+                Finding(
+                    "verify.incomplete",
+                    where,
+                    _said("verify.incomplete", error=f"{type(error).__name__}: {error}"),
+                )
+            )
 
 
 _LEDGER_TEXT = (
@@ -545,8 +637,8 @@ _KEY_OF = {table: _key_getter(columns) for table, columns in PROJECTED_TABLES.it
 
 
 def _apply_rows(
-    tables: dict[str, dict[tuple[Any, ...], dict[str, Any]]],
-    trusted: dict[str, dict[tuple[Any, ...], dict[str, Any]]] | None,
+    tables: Tables,
+    trusted: Tables | None,
     payload: Any,
     findings: list[Finding],
     seq: int,
@@ -852,8 +944,8 @@ class _Signatures:
 
 
 def _compare_tables(
-    expected: dict[str, dict[tuple[Any, ...], dict[str, Any]]],
-    actual: dict[str, dict[tuple[Any, ...], dict[str, Any]]],
+    expected: Tables,
+    actual: Tables,
     report: VerifyReport,
 ) -> None:
     for table, rows in expected.items():

@@ -30,7 +30,7 @@ from evidence_desk.services import reading
 from evidence_desk.services.reading import MessageRow
 from evidence_desk.services.session import Session
 from evidence_desk.ui.conversation_model import DayChangeRole, LocalTimeRole, MessageRole, TagsRole
-from evidence_desk.ui.labels import kind_label
+from evidence_desk.ui.labels import kind_label, tag_label
 from evidence_desk.ui.workers import Job, alive, start
 
 OUT_COLOUR = QColor("#95ec69")
@@ -45,17 +45,6 @@ THUMB = 120
 IMAGE_KINDS = ("image", "sticker")
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def tag_label(tag: str) -> str:
-    from evidence_desk.ui.review_ui import tag_names
-
-    labels = {
-        **tag_names(),
-        "after_revocation": QCoreApplication.translate("Bubbles", "After revocation"),
-        "after_expiry": QCoreApplication.translate("Bubbles", "After expiry"),
-    }
-    return labels.get(tag, tag)
 
 
 def attachment_state_label(state: str) -> str:

@@ -30,8 +30,10 @@ from evidence_desk.ui.labels import (
     item_role_label,
     product_label,
     status_label,
+    tag_label,
+    tag_names,
 )
-from evidence_desk.ui.review_ui import TagController, tag_names
+from evidence_desk.ui.review_ui import TagController
 from evidence_desk.ui.roles import why_not
 
 ItemRole = Qt.ItemDataRole.UserRole + 20
@@ -208,8 +210,6 @@ class ContactPage(QWidget):
         return found
 
     def _load_items(self, contact: Contact) -> None:
-        from evidence_desk.ui.bubbles import tag_label
-
         self.items.clear()
         can_read = policy.allowed(self.session.user.role, Action.EVIDENCE_READ)
         tags = self._item_tags(contact)

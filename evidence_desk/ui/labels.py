@@ -218,3 +218,26 @@ def recording_rows(described: RecordingDescription, zone: str) -> list[tuple[str
         (QCoreApplication.translate("Labels", "Device"), described.device or unknown),
         (QCoreApplication.translate("Labels", "Codecs"), ", ".join(described.codecs) or unknown),
     ]
+
+
+def tag_names() -> dict[str, str]:
+    """Translated names of the review service's tags."""
+    return {
+        "promise_to_pay": QCoreApplication.translate("Review", "Promise to pay"),
+        "debt_ack": QCoreApplication.translate("Review", "Debt acknowledgement"),
+        "dispute": QCoreApplication.translate("Review", "Dispute"),
+        "threat": QCoreApplication.translate("Review", "Threat or abuse"),
+        "identity": QCoreApplication.translate("Review", "Identity"),
+        "contact_info": QCoreApplication.translate("Review", "Address or contact info"),
+        "note": QCoreApplication.translate("Review", "Note"),
+    }
+
+
+def tag_label(tag: str) -> str:
+    """A tag's or a message flag's translated name (badges, the item list, service text)."""
+    labels = {
+        **tag_names(),
+        "after_revocation": QCoreApplication.translate("Bubbles", "After revocation"),
+        "after_expiry": QCoreApplication.translate("Bubbles", "After expiry"),
+    }
+    return labels.get(tag, tag)

@@ -33,22 +33,9 @@ from evidence_desk.services.reading import MessageRow
 from evidence_desk.services.session import Session
 from evidence_desk.ui import errors, service_text
 from evidence_desk.ui.formatting import local_time
-from evidence_desk.ui.labels import channel_label, kind_label, relation_label
+from evidence_desk.ui.labels import channel_label, kind_label, relation_label, tag_names
 from evidence_desk.ui.roles import why_not
 from evidence_desk.ui.workers import Job, start
-
-
-def tag_names() -> dict[str, str]:
-    """Translated names of the review service's tags."""
-    return {
-        "promise_to_pay": QCoreApplication.translate("Review", "Promise to pay"),
-        "debt_ack": QCoreApplication.translate("Review", "Debt acknowledgement"),
-        "dispute": QCoreApplication.translate("Review", "Dispute"),
-        "threat": QCoreApplication.translate("Review", "Threat or abuse"),
-        "identity": QCoreApplication.translate("Review", "Identity"),
-        "contact_info": QCoreApplication.translate("Review", "Address or contact info"),
-        "note": QCoreApplication.translate("Review", "Note"),
-    }
 
 
 class TagController(QObject):

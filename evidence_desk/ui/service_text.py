@@ -181,7 +181,7 @@ def _listed(label: Callable[[str], str], separator: str = ", ") -> Callable[[str
 
 
 def _tag(tag: str) -> str:
-    from evidence_desk.ui.bubbles import tag_label
+    from evidence_desk.ui.labels import tag_label
 
     return tag_label(tag)
 

@@ -31,8 +31,8 @@ from evidence_desk.services.bundle import ExportResult
 from evidence_desk.services.org_keys import export_org_keys
 from evidence_desk_testing.local_tsa import Fault, LocalTsa, TestPki
 from tests.bundle.support import export, store_with_evidence
+from tests.cli.test_commands import cli
 from tests.helpers import FAST_KDF, TEAM, Team, TickingClock, make_team
-from tests.test_cli import cli
 
 ROGUE_ROOT = "CN=Evidence Desk Untrusted Root CA,O=Evidence Desk Test PKI,C=CN"
 TEST_ROOT = "CN=Evidence Desk Test Root CA,O=Evidence Desk Test PKI,C=CN"

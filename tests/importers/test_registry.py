@@ -52,7 +52,7 @@ def test_names_start_with_image_and_follow_the_module_order() -> None:
 
 def _module_of(name: str) -> str:
     importer = registry.get(name)
-    return type(importer).__module__.rsplit(".", 1)[-1]
+    return type(importer).__module__.removeprefix("evidence_desk.importers.")
 
 
 def test_every_importer_module_ships_and_loads() -> None:
@@ -267,7 +267,7 @@ MEMOTRACE_CSV = (
 
 
 def test_wechat_csv_is_not_taken_by_the_generic_fallback() -> None:
-    variants = ("wechat", "wechat_csv", "wechat_txt", "wechat_html")
+    variants = ("wechat", "wechat.csv_export", "wechat.txt_export", "wechat.html_export")
     assert all(_present(module) for module in variants)
 
     detection = registry.detect(ExportSource("张伟.csv", MEMOTRACE_CSV))

@@ -51,7 +51,9 @@ def test_every_fixture_is_marked_not_text() -> None:
 
 
 def test_sources_are_lf_on_any_checkout() -> None:
-    out = _git(REPO_ROOT, "check-attr", "eol", "--", "evidence_desk/cli.py", "pyproject.toml")
+    out = _git(
+        REPO_ROOT, "check-attr", "eol", "--", "evidence_desk/cli/commands.py", "pyproject.toml"
+    )
     assert out.count(": eol: lf") == 2, out
 
 

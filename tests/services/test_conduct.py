@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from evidence_desk.domain.errors import BadInput, NotFound, PermissionDenied, RuleViolation
-from evidence_desk.services import conduct, evidence
+from evidence_desk.services import conduct, importing
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.verify import verify_store
 from tests import conduct_scenario
@@ -78,7 +78,7 @@ def test_finding_ids_are_stable_across_runs_and_reimports(
     # takes no more evidence)
     again = tmp_path / "again.txt"
     again.write_text(conduct_scenario.OTHER_CHAT + "\n", encoding="utf-8")
-    evidence.import_files(scenario.staff, scenario.other, [again], tz="Asia/Shanghai")
+    importing.import_files(scenario.staff, scenario.other, [again], tz="Asia/Shanghai")
     assert [f.id for f in conduct.run_checks(scenario.staff)] == first
 
 
@@ -231,32 +231,6 @@ def test_quiet_window_edges(moment: str, window: str, inside: bool) -> None:
 )
 def test_quoted_accounts(text: str, accounts: list[str]) -> None:
     assert conduct.quoted_accounts(text) == accounts
-
-
-def test_the_shipped_lexicon_matches_chinese_and_whole_english_words() -> None:
-    shipped = conduct.parse_lexicon(
-        conduct.shipped_lexicon_path().read_text("utf-8"), "shipped lexicon"
-    )
-    assert {
-        "threat",
-        "insult",
-        "impersonation",
-        "blacklist",
-        "exaggeration",
-        "extra_fees",
-        "new_loans",
-        "public_posting",
-    } <= set(shipped)
-    lexicon = conduct.Lexicon(tuple(shipped.values()), "shipped")
-    assert lexicon.matches("我们是公安，再不还就抓你") == {
-        "impersonation": ["我们是公安"],
-        "exaggeration": ["抓你"],
-    }
-    assert lexicon.matches("You will be BLACKLISTED") == {"blacklist": ["blacklisted"]}
-    assert lexicon.matches("a skilled jailer? prisons?") == {}  # whole words only
-    assert lexicon.matches("请先支付 500 元手续费") == {"extra_fees": ["手续费"]}
-    assert lexicon.matches("可以用花呗先还上") == {"new_loans": ["用花呗"]}
-    assert lexicon.matches("您好，请于本周内还款，谢谢。") == {}
 
 
 # -- acknowledgements ---------------------------------------------------------------------------

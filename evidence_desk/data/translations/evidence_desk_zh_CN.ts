@@ -236,27 +236,27 @@
 <context>
     <name>Bubbles</name>
     <message>
-        <location filename="../../ui/bubbles.py" line="55"/>
+        <location filename="../../ui/labels.py" line="240"/>
         <source>After revocation</source>
         <translation>终止后</translation>
     </message>
     <message>
-        <location filename="../../ui/bubbles.py" line="56"/>
+        <location filename="../../ui/labels.py" line="241"/>
         <source>After expiry</source>
         <translation>过期后</translation>
     </message>
     <message>
-        <location filename="../../ui/bubbles.py" line="63"/>
+        <location filename="../../ui/bubbles.py" line="52"/>
         <source>in export</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../ui/bubbles.py" line="64"/>
+        <location filename="../../ui/bubbles.py" line="53"/>
         <source>not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../ui/bubbles.py" line="65"/>
+        <location filename="../../ui/bubbles.py" line="54"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
@@ -476,54 +476,54 @@
 <context>
     <name>ContactPage</name>
     <message>
-        <location filename="../../ui/contact_page.py" line="114"/>
+        <location filename="../../ui/contact_page.py" line="116"/>
         <source>Conversation</source>
         <translation>聊天记录</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="115"/>
+        <location filename="../../ui/contact_page.py" line="117"/>
         <source>Items and documents</source>
         <translation>证据与材料</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="137"/>
+        <location filename="../../ui/contact_page.py" line="139"/>
         <source>No case selected</source>
         <translation>未选择案件</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="139"/>
+        <location filename="../../ui/contact_page.py" line="141"/>
         <source>Choose a case or a contact on the left, or open a new case (Ctrl+N).</source>
         <translation>请在左侧选择案件或联系人，或新建案件（Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="155"/>
+        <location filename="../../ui/contact_page.py" line="157"/>
         <source>Loan %1 · product %2 · overdue %3 since %4 · status %5</source>
         <translation>合同 %1 · 产品 %2 · 逾期 %3（自 %4）· 状态 %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contact_page.py" line="164"/>
+        <location filename="../../ui/contact_page.py" line="166"/>
         <source>%n contact(s) in this case. Choose one on the left, or request a new contact (Ctrl+R).</source>
         <translation>
             <numerusform>本案件有 %n 个联系人。请在左侧选择，或申请添加联系人（Ctrl+R）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="174"/>
+        <location filename="../../ui/contact_page.py" line="176"/>
         <source>Requested by %1 at %2: %3</source>
         <translation>%1 于 %2 申请：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="181"/>
+        <location filename="../../ui/contact_page.py" line="183"/>
         <source>Decided by %1 at %2: %3</source>
         <translation>%1 于 %2 审批：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="188"/>
+        <location filename="../../ui/contact_page.py" line="190"/>
         <source>Revoked by %1 at %2: %3</source>
         <translation>%1 于 %2 终止：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="195"/>
+        <location filename="../../ui/contact_page.py" line="197"/>
         <source>Flags: %1</source>
         <translation>标记：%1</translation>
     </message>
@@ -1200,67 +1200,67 @@
 <context>
     <name>FindingsView</name>
     <message>
-        <location filename="../../ui/review_ui.py" line="243"/>
+        <location filename="../../ui/review_ui.py" line="230"/>
         <source>Run the conduct check</source>
         <translation>运行合规自查</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="246"/>
+        <location filename="../../ui/review_ui.py" line="233"/>
         <source>Only findings not yet acknowledged</source>
         <translation>仅显示尚未确认的提示</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="257"/>
+        <location filename="../../ui/review_ui.py" line="244"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="258"/>
+        <location filename="../../ui/review_ui.py" line="245"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="259"/>
+        <location filename="../../ui/review_ui.py" line="246"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="260"/>
+        <location filename="../../ui/review_ui.py" line="247"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="261"/>
+        <location filename="../../ui/review_ui.py" line="248"/>
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="278"/>
+        <location filename="../../ui/review_ui.py" line="265"/>
         <source>Why this is acceptable, or what was done (recorded in the ledger)</source>
         <translation>说明为何可接受或已采取的措施（记入存证链）</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="280"/>
+        <location filename="../../ui/review_ui.py" line="267"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="312"/>
+        <location filename="../../ui/review_ui.py" line="299"/>
         <source>Checking every stored conversation…</source>
         <translation>正在检查全部已存聊天记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="325"/>
+        <location filename="../../ui/review_ui.py" line="312"/>
         <source>%1 finding(s), %2 not yet acknowledged.</source>
         <translation>共 %1 条提示，%2 条尚未确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="374"/>
+        <location filename="../../ui/review_ui.py" line="361"/>
         <source>Select a finding first.</source>
         <translation>请先选择一条提示。</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="382"/>
+        <location filename="../../ui/review_ui.py" line="369"/>
         <source>Acknowledged; recorded in the ledger.</source>
         <translation>已确认，并记入存证链。</translation>
     </message>
@@ -1325,109 +1325,109 @@
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="275"/>
+        <location filename="../../ui/import_wizard.py" line="276"/>
         <source>GB18030 (not marked as UTF-8; made on Chinese Windows)</source>
         <translation>GB18030（未标记为 UTF-8；在中文 Windows 上制作）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="277"/>
+        <location filename="../../ui/import_wizard.py" line="278"/>
         <source>cp437 (neither UTF-8 nor GB18030; names may be garbled)</source>
         <translation>cp437（既非 UTF-8 也非 GB18030；文件名可能是乱码）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="278"/>
+        <location filename="../../ui/import_wizard.py" line="279"/>
         <source>UTF-8</source>
         <translation>UTF-8</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="284"/>
+        <location filename="../../ui/import_wizard.py" line="285"/>
         <source>Detected format</source>
         <translation>识别的格式</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="285"/>
-        <location filename="../../ui/import_wizard.py" line="333"/>
-        <location filename="../../ui/import_wizard.py" line="349"/>
+        <location filename="../../ui/import_wizard.py" line="286"/>
+        <location filename="../../ui/import_wizard.py" line="334"/>
+        <location filename="../../ui/import_wizard.py" line="350"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="286"/>
+        <location filename="../../ui/import_wizard.py" line="287"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="287"/>
+        <location filename="../../ui/import_wizard.py" line="288"/>
         <source>Participants</source>
         <translation>参与者</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="288"/>
+        <location filename="../../ui/import_wizard.py" line="289"/>
         <source>Our account</source>
         <translation>我方账号</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="290"/>
+        <location filename="../../ui/import_wizard.py" line="291"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="291"/>
+        <location filename="../../ui/import_wizard.py" line="292"/>
         <source>%1 (%2 already stored)</source>
         <translation>%1（其中 %2 条已保存）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="296"/>
+        <location filename="../../ui/import_wizard.py" line="297"/>
         <source>Date range</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="300"/>
+        <location filename="../../ui/import_wizard.py" line="301"/>
         <source>Time zone assumed</source>
         <translation>采用的时区</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="301"/>
+        <location filename="../../ui/import_wizard.py" line="302"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="303"/>
+        <location filename="../../ui/import_wizard.py" line="304"/>
         <source>By kind</source>
         <translation>按类型</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="309"/>
+        <location filename="../../ui/import_wizard.py" line="310"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="318"/>
+        <location filename="../../ui/import_wizard.py" line="319"/>
         <source>Zip member names</source>
         <translation>压缩包内文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="320"/>
+        <location filename="../../ui/import_wizard.py" line="321"/>
         <source>After revocation</source>
         <translation>终止后</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="325"/>
+        <location filename="../../ui/import_wizard.py" line="326"/>
         <source>Repaired while reading (the original is unchanged):</source>
         <translation>读取时已修复（原始文件保持不变）：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="372"/>
+        <location filename="../../ui/import_wizard.py" line="373"/>
         <source>Could not parse or had to interpret:</source>
         <translation>无法解析或需要推断的内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="438"/>
+        <location filename="../../ui/import_wizard.py" line="439"/>
         <source>Stored %1 import(s): %2 messages (%3 new), %4 screenshot(s), %5 recording(s).</source>
         <translation>已保存 %1 次导入：%2 条消息（新增 %3 条），%4 张截图，%5 段录音录像。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="334"/>
+        <location filename="../../ui/import_wizard.py" line="335"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
@@ -1437,52 +1437,52 @@
         <translation>将聊天导出文件、含媒体的 zip、导出文件夹、截图或录音录像拖放到这里。确认预览之前不会保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="335"/>
+        <location filename="../../ui/import_wizard.py" line="336"/>
         <source>Taken at</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="336"/>
+        <location filename="../../ui/import_wizard.py" line="337"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="342"/>
+        <location filename="../../ui/import_wizard.py" line="343"/>
         <source>screenshot</source>
         <translation>截图</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="362"/>
+        <location filename="../../ui/import_wizard.py" line="363"/>
         <source>%1: identical bytes are already imported and will be skipped.</source>
         <translation>%1：完全相同的文件已导入，将跳过。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="392"/>
+        <location filename="../../ui/import_wizard.py" line="393"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="424"/>
+        <location filename="../../ui/import_wizard.py" line="425"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="426"/>
+        <location filename="../../ui/import_wizard.py" line="427"/>
         <source>Encrypting and sealing %1…</source>
         <translation>正在加密封存 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="428"/>
+        <location filename="../../ui/import_wizard.py" line="429"/>
         <source>Storing messages and the ledger entry…</source>
         <translation>正在保存消息和存证记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="430"/>
+        <location filename="../../ui/import_wizard.py" line="431"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="447"/>
+        <location filename="../../ui/import_wizard.py" line="448"/>
         <source>Recorded as ledger entry %1.</source>
         <translation>已记入存证链第 %1 条。</translation>
     </message>
@@ -2523,162 +2523,162 @@
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../ui/review_ui.py" line="44"/>
+        <location filename="../../ui/labels.py" line="226"/>
         <source>Promise to pay</source>
         <translation>还款承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="45"/>
+        <location filename="../../ui/labels.py" line="227"/>
         <source>Debt acknowledgement</source>
         <translation>债务确认</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="46"/>
+        <location filename="../../ui/labels.py" line="228"/>
         <source>Dispute</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="47"/>
+        <location filename="../../ui/labels.py" line="229"/>
         <source>Threat or abuse</source>
         <translation>威胁或辱骂</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="48"/>
+        <location filename="../../ui/labels.py" line="230"/>
         <source>Identity</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="49"/>
+        <location filename="../../ui/labels.py" line="231"/>
         <source>Address or contact info</source>
         <translation>地址/联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="50"/>
+        <location filename="../../ui/labels.py" line="232"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="82"/>
+        <location filename="../../ui/review_ui.py" line="69"/>
         <source>Tag as</source>
         <translation>标记为</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="90"/>
+        <location filename="../../ui/review_ui.py" line="77"/>
         <source>Add a note…</source>
         <translation>添加备注…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="95"/>
+        <location filename="../../ui/review_ui.py" line="82"/>
         <source>Remove tag: %1</source>
         <translation>移除标记：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="133"/>
+        <location filename="../../ui/review_ui.py" line="120"/>
         <source>Note on this message</source>
         <translation>消息备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="134"/>
+        <location filename="../../ui/review_ui.py" line="121"/>
         <source>Note (recorded in the ledger):</source>
         <translation>备注（记入存证链）：</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="143"/>
+        <location filename="../../ui/review_ui.py" line="130"/>
         <source>added before approval</source>
         <translation>审批前已添加</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="144"/>
+        <location filename="../../ui/review_ui.py" line="131"/>
         <source>staff message in quiet hours</source>
         <translation>免打扰时段内的员工消息</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="145"/>
+        <location filename="../../ui/review_ui.py" line="132"/>
         <source>contact is not the debtor or a guarantor</source>
         <translation>联系人不是债务人或担保人</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="146"/>
+        <location filename="../../ui/review_ui.py" line="133"/>
         <source>social-app contact without consent</source>
         <translation>未经同意使用社交软件联系</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="147"/>
+        <location filename="../../ui/review_ui.py" line="134"/>
         <source>first staff message does not name the institution</source>
         <translation>员工首条消息未表明机构名称</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="150"/>
+        <location filename="../../ui/review_ui.py" line="137"/>
         <source>forbidden wording</source>
         <translation>违禁用语</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="151"/>
+        <location filename="../../ui/review_ui.py" line="138"/>
         <source>payment account not on the approved list</source>
         <translation>收款账户不在批准名单内</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="152"/>
+        <location filename="../../ui/review_ui.py" line="139"/>
         <source>message after revocation</source>
         <translation>终止后的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="198"/>
+        <location filename="../../ui/review_ui.py" line="185"/>
         <source>the friend-added line</source>
         <translation>添加好友提示</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="200"/>
+        <location filename="../../ui/review_ui.py" line="187"/>
         <source>the first message</source>
         <translation>第一条消息</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="159"/>
+        <location filename="../../ui/review_ui.py" line="146"/>
         <source>{what} is dated {at}, before the approval by {approver} at {approved_at}</source>
         <translation>{what}的时间为 {at}，早于 {approver} 于 {approved_at} 的审批</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="162"/>
+        <location filename="../../ui/review_ui.py" line="149"/>
         <source>staff {kind} at {local} {zone}, within quiet hours {window}, and the contact has no consent record</source>
         <translation>员工于 {local}（{zone}）发送{kind}，处于休息时段 {window}，且该联系人没有同意记录</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="167"/>
+        <location filename="../../ui/review_ui.py" line="154"/>
         <source>{count} staff message(s) to {name}, whose relation is {relation}, not debtor or guarantor</source>
         <translation>员工向 {name} 发送了 {count} 条消息，其关系为{relation}，不是债务人或担保人</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="172"/>
+        <location filename="../../ui/review_ui.py" line="159"/>
         <source>{channel} contact used by staff ({count} message(s)) with no consent record</source>
         <translation>员工使用{channel}联系（{count} 条消息），但没有债务人同意记录</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="175"/>
+        <location filename="../../ui/review_ui.py" line="162"/>
         <source>the first staff message names none of: {institutions}</source>
         <translation>员工首条消息未提及以下任何机构名称：{institutions}</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="178"/>
+        <location filename="../../ui/review_ui.py" line="165"/>
         <source>wording found: {hits}</source>
         <translation>发现用语：{hits}</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="179"/>
+        <location filename="../../ui/review_ui.py" line="166"/>
         <source>account(s) not on the approved repayment list: {accounts}</source>
         <translation>不在核准还款账户名单上的账户：{accounts}</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="204"/>
+        <location filename="../../ui/review_ui.py" line="191"/>
         <source>staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="206"/>
+        <location filename="../../ui/review_ui.py" line="193"/>
         <source>contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="182"/>
+        <location filename="../../ui/review_ui.py" line="169"/>
         <source>{side} message at {at}, after the contact was revoked at {revoked_at}</source>
         <translation>{side}于 {at} 发送的消息，晚于联系人被撤销的时间 {revoked_at}</translation>
     </message>

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from tests import conduct_scenario
+from tests.cli.test_commands import cli, ledger_size, ok, refused
 from tests.conduct_scenario import PLANTED
 from tests.helpers import TickingClock, make_team
-from tests.test_cli import cli, ledger_size, ok, refused
 
 
 @pytest.fixture

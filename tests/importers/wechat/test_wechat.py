@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 from evidence_desk.domain.errors import ImportInputError
 from evidence_desk.importers import wechat
 from evidence_desk.importers.base import ExportSource, MessageKind, ParsedChat, normalised_bytes
-from evidence_desk.importers.wechat import interpret, js_unescape, parse_wall_time
+from evidence_desk.importers.wechat.common import interpret, js_unescape, parse_wall_time
 
-FIXTURES = Path(__file__).parent / "fixtures" / "wechat"
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "wechat"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "wechat"
+CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "wechat"
 TZ = "Asia/Shanghai"
 K = MessageKind
 

@@ -48,7 +48,7 @@ from evidence_desk.importers.generic_csv import (
     resolve_zone,
     sniff_head,
 )
-from evidence_desk.importers.wechat import (
+from evidence_desk.importers.wechat.common import (
     PARSER_VERSION,
     RECALL_RE,
     SELF_NAME,

@@ -19,7 +19,7 @@ import pytest
 from evidence_desk.integrity import merkle, signing
 from tests.helpers import ADMIN, ADMIN_PASSWORD, TickingClock, make_team, raw_connection
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def cli(

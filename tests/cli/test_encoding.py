@@ -22,7 +22,7 @@ from evidence_desk.services import cases
 from evidence_desk.services.session import Session
 from tests.helpers import Team
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(team: Team, encoding: str, out: Path, *args: str) -> subprocess.CompletedProcess[bytes]:

@@ -1,17 +1,18 @@
-"""WeChat exports from third-party PC tools (chat-formats.md §3): shared vocabulary and the
-umbrella importer.
+"""WeChat exports from third-party PC tools (chat-formats.md §3): the vocabulary every variant
+shares.
 
 WeChat has no official export. The variants live in their own modules and all use this one:
 
-* ``wechat_csv``  — MemoTrace/WeChatMsg CSV (``localId,TalkerId,Type,SubType,IsSender,...``) and
+* ``csv_export``  — MemoTrace/WeChatMsg CSV (``localId,TalkerId,Type,SubType,IsSender,...``) and
   PyWxDump CSV (``id,MsgSvrID,type_name,is_sender,talker,room_name,msg,src,CreateTime`` and the
   older ``...,content,CreateTime`` set);
-* ``wechat_txt``  — MemoTrace TXT and WechatExporter TXT;
-* ``wechat_html`` — MemoTrace HTML (messages embedded as a JavaScript array) and WechatExporter
+* ``txt_export``  — MemoTrace TXT and WechatExporter TXT;
+* ``html_export`` — MemoTrace HTML (messages embedded as a JavaScript array) and WechatExporter
   HTML (``div.msg`` blocks, with ``Files/Data/msg-N.js`` pages when present).
 
-``IMPORTER`` here is the one the registry lists: ``detect`` names the tool, layout and encoding
-(``"WeChat MemoTrace CSV, UTF-8 BOM, 12 columns"``) and ``parse`` hands over to that variant.
+The package's ``IMPORTER`` (``evidence_desk.importers.wechat``) is the one the registry lists:
+``detect`` names the tool, layout and encoding (``"WeChat MemoTrace CSV, UTF-8 BOM, 12
+columns"``) and ``parse`` hands over to that variant.
 
 Type codes are mapped, never dropped (desktop 3.x ``(Type, SubType)``): unknown codes become
 ``MessageKind.UNKNOWN`` with the original content in ``raw``. Where the exported text is a
@@ -45,17 +46,18 @@ from evidence_desk.importers.base import (
 
 __all__ = [
     "FRIEND_ADDED_RE",
-    "IMPORTER",
+    "PARSER_VERSION",
     "RECALL_RE",
     "SELF_NAME",
     "Interpretation",
     "MainFile",
     "Variant",
-    "WeChatImporter",
     "interpret",
     "js_unescape",
     "main_file",
+    "opened_members",
     "parse_wall_time",
+    "pick_main",
     "require_main",
     "several_chats",
     "small_int",
@@ -388,11 +390,6 @@ _said = Catalogue(
         "wechat.not_variant": "not a {variant}",
         "wechat.no_variant": "no {variant} in this folder or zip",
         "wechat.several_chats": "several chat files in this folder or zip: {found}; pick one",
-        "wechat.detected_training": "WeChat MemoTrace AI-training JSON (not accepted as evidence)",
-        "wechat.training_json": "MemoTrace's JSON export is an AI training set: shuffled, text "
-        "only, no times or senders. It cannot serve as evidence; export CSV, TXT or HTML instead",
-        "wechat.not_wechat": "not a recognised WeChat export (MemoTrace CSV/TXT/HTML, PyWxDump "
-        "CSV, WechatExporter TXT/HTML)",
     }
 )
 
@@ -441,7 +438,7 @@ def _candidates(source: ExportSource) -> list[str]:
     return names[:_MAX_CANDIDATES]
 
 
-def _opened(source: ExportSource) -> list[ExportSource]:
+def opened_members(source: ExportSource) -> list[ExportSource]:
     """Each candidate chat file of a container source as a main-file source."""
     opened: list[ExportSource] = []
     for member in _candidates(source):
@@ -452,7 +449,9 @@ def _opened(source: ExportSource) -> list[ExportSource]:
     return opened
 
 
-def _pick(hits: list[tuple[ExportSource, str]]) -> MainFile | None:
+def pick_main(hits: list[tuple[ExportSource, str]]) -> MainFile | None:
+    """The main file among a variant's hits: the shallowest first; the others at that depth
+    are named (several chats in one folder are refused by the caller)."""
     if not hits:
         return None
     depth = hits[0][0].name.count("/")
@@ -473,8 +472,8 @@ def main_file(
         if source.data or not source.members:
             reason = detect_plain(source)
             return MainFile(source, reason) if reason else None
-        hits = [(s, r) for s in _opened(source) if (r := detect_plain(s)) is not None]
-        return _pick(hits)
+        hits = [(s, r) for s in opened_members(source) if (r := detect_plain(s)) is not None]
+        return pick_main(hits)
     except Exception:
         return None
 
@@ -495,73 +494,3 @@ def require_main(
 def several_chats(source: ExportSource, main: MainFile) -> ImportInputError:
     listed = ", ".join((main.source.name, *main.others))
     return ImportInputError(source.name, "", _said("wechat.several_chats", found=listed))
-
-
-def _variants() -> tuple[Variant, ...]:
-    # Imported here, not at module level: the variant modules import this module's helpers.
-    from evidence_desk.importers import wechat_csv, wechat_html, wechat_txt
-
-    return (*wechat_csv.IMPORTERS, *wechat_html.IMPORTERS, *wechat_txt.IMPORTERS)
-
-
-_TRAINING_JSON_RE = re.compile(r"_(?:train|dev)\.json$", re.IGNORECASE)
-
-
-class WeChatImporter:
-    """Every supported WeChat export; ``detect`` names the variant, ``parse`` delegates to it.
-
-    For a folder or zip the chat file is chosen here: the most specific variant wins (CSV, then
-    HTML, then TXT, as they carry more of the database), at the shallowest depth.
-    """
-
-    name = "wechat"
-    version = PARSER_VERSION
-
-    def _resolve(self, source: ExportSource) -> tuple[Variant, MainFile] | None:
-        plain = bool(source.data) or not source.members
-        opened = [source] if plain else _opened(source)
-        for variant in _variants():
-            hits = [(s, r) for s in opened if (r := variant.detect_plain(s)) is not None]
-            if plain and hits:
-                return variant, MainFile(source, hits[0][1])
-            main = _pick(hits)
-            if main is not None:
-                return variant, main
-        return None
-
-    def detect(self, source: ExportSource) -> str | None:
-        try:
-            resolved = self._resolve(source)
-            if resolved is not None:
-                return resolved[1].reason
-            if _is_training_json(source):
-                return _said("wechat.detected_training")
-        except Exception:
-            return None
-        return None
-
-    def parse(self, source: ExportSource, tz: str) -> ParsedChat:
-        resolved = self._resolve(source)
-        if resolved is not None:
-            return resolved[0].parse(source, tz)
-        if _is_training_json(source):
-            raise ImportInputError(
-                source.name,
-                "",
-                _said("wechat.training_json"),
-            )
-        raise ImportInputError(
-            source.name,
-            "line 1" if source.data else "",
-            _said("wechat.not_wechat"),
-        )
-
-
-def _is_training_json(source: ExportSource) -> bool:
-    if not _TRAINING_JSON_RE.search(source.name):
-        return False
-    head = source.data[:4096].lstrip(b"\xef\xbb\xbf \r\n\t")
-    return head[:1] in (b"[", b"{") and b'"role"' in head
-
-
-IMPORTER = WeChatImporter()

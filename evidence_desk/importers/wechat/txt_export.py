@@ -44,7 +44,7 @@ from evidence_desk.importers.generic_csv import (
     sniff_head,
 )
 from evidence_desk.importers.text import check_line_lengths
-from evidence_desk.importers.wechat import (
+from evidence_desk.importers.wechat.common import (
     PARSER_VERSION,
     RECALL_RE,
     MainFile,

@@ -7,8 +7,8 @@ import zipfile
 from pathlib import Path
 
 from tests.bundle.support import CASE, store_with_evidence
+from tests.cli.test_commands import cli, ok, refused
 from tests.helpers import Team
-from tests.test_cli import cli, ok, refused
 
 
 def test_legal_exports_and_anyone_verifies_without_a_store_or_password(

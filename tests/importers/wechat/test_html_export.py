@@ -12,14 +12,14 @@ import pytest
 from evidence_desk.domain.errors import ImportInputError
 from evidence_desk.importers import wechat
 from evidence_desk.importers.base import AttachmentState, ExportSource, MessageKind
-from evidence_desk.importers.wechat_html import (
+from evidence_desk.importers.wechat.html_export import (
     MEMOTRACE_HTML,
     WECHATEXPORTER_HTML,
     JsSyntaxError,
     read_js_value,
 )
 
-FIXTURES = Path(__file__).parent / "fixtures" / "wechat"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "wechat"
 TZ = "Asia/Shanghai"
 K = MessageKind
 

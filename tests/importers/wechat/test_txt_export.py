@@ -10,9 +10,9 @@ import pytest
 from evidence_desk.domain.errors import ImportInputError
 from evidence_desk.importers import wechat
 from evidence_desk.importers.base import AttachmentState, ExportSource, MessageKind
-from evidence_desk.importers.wechat_txt import MEMOTRACE_TXT, WECHATEXPORTER_TXT
+from evidence_desk.importers.wechat.txt_export import MEMOTRACE_TXT, WECHATEXPORTER_TXT
 
-FIXTURES = Path(__file__).parent / "fixtures" / "wechat"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "wechat"
 TZ = "Asia/Shanghai"
 K = MessageKind
 

@@ -8,7 +8,6 @@ command changes nothing, because every service call is one transaction.
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import sys
@@ -17,57 +16,17 @@ from pathlib import Path
 from typing import Any
 
 from evidence_desk import __version__
+from evidence_desk.cli.common import default_store, open_session, password_from, user_name
 from evidence_desk.console import json_text, make_streams_safe
 from evidence_desk.domain.errors import BadInput, EvidenceDeskError, UsageError
 from evidence_desk.domain.models import Role
-from evidence_desk.services import cases, contacts, evidence, timestamps
+from evidence_desk.services import cases, contacts, import_preview, importing, reading, timestamps
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services import users as user_service
 from evidence_desk.services.session import Session, committed_writes
 from evidence_desk.services.verify import iter_log, signed_notes, verify_store
-from evidence_desk.store import location
 
 Handler = Callable[[argparse.Namespace], int]
-
-
-def default_store() -> Path:
-    env = os.environ.get("EVIDENCE_DESK_STORE")
-    if env:
-        return Path(env)
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-        return base / "EvidenceDesk" / "store"
-    base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
-    return base / "evidence-desk" / "store"
-
-
-def _password(env: str, prompt: str) -> str:
-    value = os.environ.get(env)
-    if value is not None:
-        return value
-    if not sys.stdin.isatty():
-        raise UsageError(f"no password: set {env} or run in a terminal to be prompted")
-    return getpass.getpass(prompt)
-
-
-def _user(args: argparse.Namespace) -> str:
-    user = args.user or os.environ.get("EVIDENCE_DESK_USER")
-    if not user:
-        raise UsageError("no user: pass --user NAME or set EVIDENCE_DESK_USER")
-    return str(user)
-
-
-def open_session(args: argparse.Namespace) -> Session:
-    user = _user(args)
-    session = Session.open(
-        args.store, user, _password("EVIDENCE_DESK_PASSWORD", f"Password for {user}: ")
-    )
-    # a store in a sync folder or on network storage still opens, with the reason on stderr
-    place = location.classify(args.store)
-    why, warning = location.reason(args.store, place), location.open_warning(args.store, place)
-    if why is not None and warning is not None:
-        print(f"warning [{why.code}]: {warning}", file=sys.stderr)
-    return session
 
 
 def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
@@ -81,7 +40,7 @@ def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    password = _password("EVIDENCE_DESK_PASSWORD", f"New password for {args.admin}: ")
+    password = password_from("EVIDENCE_DESK_PASSWORD", f"New password for {args.admin}: ")
     with Session.create_store(args.store, args.admin, password) as session:
         _emit(
             args,
@@ -92,7 +51,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
-    password = _password("EVIDENCE_DESK_NEW_PASSWORD", f"Password for new user {args.name}: ")
+    password = password_from("EVIDENCE_DESK_NEW_PASSWORD", f"Password for new user {args.name}: ")
     with open_session(args) as session:
         user = user_service.add_user(session, args.name, Role(args.role), password)
     _emit(
@@ -118,7 +77,7 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 
 
 def cmd_user_reset(args: argparse.Namespace) -> int:
-    password = _password("EVIDENCE_DESK_NEW_PASSWORD", f"New password for {args.name}: ")
+    password = password_from("EVIDENCE_DESK_NEW_PASSWORD", f"New password for {args.name}: ")
     with open_session(args) as session:
         user_service.reset_password(session, args.name, password)
     _emit(
@@ -373,7 +332,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     with open_session(args) as session:
         if args.preview:
-            preview = evidence.preview_import(
+            preview = import_preview.preview_import(
                 session,
                 args.contact,
                 args.files,
@@ -408,7 +367,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             lines += [f"{d}: already imported" for d in preview.duplicates]
             _emit(args, data, "\n".join(lines))
             return 0
-        result = evidence.import_files(
+        result = importing.import_files(
             session,
             args.contact,
             args.files,
@@ -430,7 +389,7 @@ def cmd_messages(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
     with open_session(args) as session:
-        found = evidence.list_messages(session, args.contact, offset=args.offset, limit=args.limit)
+        found = reading.list_messages(session, args.contact, offset=args.offset, limit=args.limit)
     arrows = {"out": "→", "in": "←", "system": "·"}
     _emit(
         args,
@@ -550,12 +509,12 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from evidence_desk.services import backup as backup_service
 
-    user = _user(args)
+    user = user_name(args)
     result = backup_service.restore(
         args.file,
         args.store,
         user,
-        _password("EVIDENCE_DESK_PASSWORD", f"Password for {user} (as in the backup): "),
+        password_from("EVIDENCE_DESK_PASSWORD", f"Password for {user} (as in the backup): "),
         replace=args.replace,
         check_only=args.check,
     )
@@ -829,7 +788,7 @@ def build_parser() -> argparse.ArgumentParser:
     messages.add_argument("--contact", required=True)
     messages.add_argument("--offset", type=int, default=0)
     messages.add_argument("--limit", type=int, default=10_000)
-    from evidence_desk.cli_review import add_commands as add_review_commands
+    from evidence_desk.cli.review import add_commands as add_review_commands
 
     add_review_commands(add)  # tag, untag, tags, search, check, ack
 

@@ -1,7 +1,7 @@
 """CLI commands for review and the conduct self-check: tag, untag, tags, search, check, ack.
 
-Kept beside cli.py (which registers them with one call) so that the review commands can grow
-without touching the shared parser. Same contract as every command (cli.md): 0 done, 1 the
+Kept beside cli/commands.py (which registers them with one call) so that the review commands can
+grow without touching the shared parser. Same contract as every command (cli.md): 0 done, 1 the
 conduct check found open findings (like verify finding problems), 2 usage, 3 refused by a rule
 or permission, 4 bad input.
 """
@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from evidence_desk.cli.common import open_session
 from evidence_desk.console import json_text
 from evidence_desk.domain.errors import UsageError
 from evidence_desk.services import conduct, review
@@ -21,12 +22,6 @@ Handler = Callable[[argparse.Namespace], int]
 AddCommand = Callable[[str, Handler, str], argparse.ArgumentParser]
 
 _ARROWS = {"out": "→", "in": "←", "system": "·"}
-
-
-def _session(args: argparse.Namespace) -> Any:
-    from evidence_desk.cli import open_session
-
-    return open_session(args)
 
 
 def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
@@ -49,7 +44,7 @@ def _tag_line(tag: review.Tag) -> str:
 def cmd_tag(args: argparse.Namespace) -> int:
     if (args.message is None) == (args.item is None):
         raise UsageError("tag: give a MESSAGE_ID or --item ITEM_ID (one of them)")
-    with _session(args) as session:
+    with open_session(args) as session:
         if args.item is not None:
             tag = review.tag_item(session, args.item, args.tag, args.note)
         else:
@@ -59,14 +54,14 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
 
 def cmd_untag(args: argparse.Namespace) -> int:
-    with _session(args) as session:
+    with open_session(args) as session:
         tag = review.untag(session, args.tag_id, args.note)
     _emit(args, tag.as_json(), f"removed: {_tag_line(tag)}")
     return 0
 
 
 def cmd_tags(args: argparse.Namespace) -> int:
-    with _session(args) as session:
+    with open_session(args) as session:
         found = review.list_tags(
             session,
             case_no=args.case,
@@ -79,7 +74,7 @@ def cmd_tags(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    with _session(args) as session:
+    with open_session(args) as session:
         hits = review.search(
             session,
             args.text,
@@ -104,7 +99,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with _session(args) as session:
+    with open_session(args) as session:
         result = conduct.report(
             session,
             args.case,
@@ -131,7 +126,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_ack(args: argparse.Namespace) -> int:
-    with _session(args) as session:
+    with open_session(args) as session:
         finding = conduct.acknowledge(
             session, args.finding_id, args.note, lexicon_file=args.lexicon
         )

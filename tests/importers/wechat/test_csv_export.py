@@ -25,9 +25,9 @@ from evidence_desk.importers.base import (
     ParsedChat,
     normalised_bytes,
 )
-from evidence_desk.importers.wechat_csv import MEMOTRACE_CSV, PYWXDUMP_CSV
+from evidence_desk.importers.wechat.csv_export import MEMOTRACE_CSV, PYWXDUMP_CSV
 
-FIXTURES = Path(__file__).parent / "fixtures" / "wechat"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "wechat"
 TZ = "Asia/Shanghai"
 K = MessageKind
 
