@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
@@ -32,6 +32,8 @@ __all__ = [
     "ParsedMessage",
     "SourceRef",
     "normalised_bytes",
+    "sealed_phrase",
+    "sealed_problem",
 ]
 
 #: Sentences several importers use. A module's own catalogue includes these
@@ -105,10 +107,13 @@ class ParseProblem:
     ``severity`` is ``"error"`` (content could not be parsed and is kept only as raw text) or
     ``"warning"`` (parsed, but a human should look: ambiguous DST time, repaired encoding...).
 
-    ``reason`` is English (the CLI's and the normalised output's wording). Importers word it from
-    their :class:`~evidence_desk.domain.wording.Catalogue`; ``code`` and ``facts`` are then the
-    reason's stable code and named values, taken from it, so a front end can say it in its own
-    language. They do not take part in comparisons or in :func:`normalised_bytes`.
+    ``reason`` is English, for the CLI and tests. Importers word it from their
+    :class:`~evidence_desk.domain.wording.Catalogue`; ``code`` and ``facts`` are then the
+    reason's stable code and named values, taken from it. What is sealed
+    (:func:`sealed_problem`) is the code and facts, never the sentence: a reworded template
+    must not change what an import sealed. ``unsealed`` names facts that are shown but kept
+    out of the sealed bytes: another program's wording (Pillow's warning text) that its next
+    version may change; the code and the other facts must then say what happened.
     """
 
     file: str
@@ -117,6 +122,7 @@ class ParseProblem:
     severity: str = "warning"
     code: str = field(default="", compare=False)
     facts: Facts = field(default=(), compare=False)
+    unsealed: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         if not self.code and isinstance(self.reason, Phrase):
@@ -178,7 +184,8 @@ class ParsedChat:
     ``format_name`` and ``parser_version`` go into the import's ledger entry; bump the version
     whenever normalised output for the same bytes would change. ``detection_reason`` and each
     of ``repairs`` are English :class:`~evidence_desk.domain.wording.Phrase` objects (plain
-    strings to everything but a front end that translates them by code).
+    strings to everything but a front end that translates them by code); a repair is sealed as
+    its code and facts (:func:`sealed_phrase`).
     """
 
     format_name: str
@@ -239,8 +246,46 @@ class Importer(Protocol):
         """
 
 
+def sealed_phrase(phrase: str, unsealed: Collection[str] = ()) -> dict[str, object]:
+    """A coded sentence as it is sealed: ``{code, facts}``, without its English.
+
+    A fact that is itself a Phrase is sealed the same way, nested; any other fact is its text.
+    Facts named in ``unsealed`` are left out. A sentence without a code cannot be sealed (every
+    importer words through its catalogue; tests/importers/test_wording.py holds them to it).
+    """
+    if not isinstance(phrase, Phrase) or not phrase.code:
+        raise ValueError(f"an uncoded sentence cannot be sealed: {phrase!r}")
+    return {"code": phrase.code, "facts": _sealed_facts(phrase.facts, unsealed)}
+
+
+def _sealed_facts(facts: Facts, unsealed: Collection[str] = ()) -> dict[str, object]:
+    return {
+        name: sealed_phrase(value) if isinstance(value, Phrase) and value.code else str(value)
+        for name, value in facts
+        if name not in unsealed
+    }
+
+
+def sealed_problem(problem: ParseProblem) -> dict[str, object]:
+    """A parse problem as it is sealed: where, how bad, and its code and facts."""
+    if not problem.code:
+        raise ValueError(f"an uncoded problem cannot be sealed: {problem.reason!r}")
+    return {
+        "code": problem.code,
+        "facts": _sealed_facts(problem.facts, problem.unsealed),
+        "file": problem.file,
+        "locator": problem.locator,
+        "severity": problem.severity,
+    }
+
+
 def normalised_bytes(chat: ParsedChat) -> bytes:
-    """The canonical normalised output of a parse (EV-5: byte-identical on re-parse)."""
+    """The canonical normalised output of a parse (EV-5: byte-identical on re-parse).
+
+    Problems and repairs are sealed as codes and facts, never as English sentences: rewording a
+    catalogue must not change what an import sealed (importers/legacy.py rebuilds the bytes of
+    the parser versions that sealed English).
+    """
     doc = {
         "format": chat.format_name,
         "parser_version": chat.parser_version,
@@ -248,11 +293,8 @@ def normalised_bytes(chat: ParsedChat) -> bytes:
         "participants": list(chat.participants),
         "timezone": chat.timezone,
         "encoding": chat.encoding,
-        "repairs": list(chat.repairs),
-        "problems": [
-            {"file": p.file, "locator": p.locator, "reason": p.reason, "severity": p.severity}
-            for p in chat.problems
-        ],
+        "repairs": [sealed_phrase(r) for r in chat.repairs],
+        "problems": [sealed_problem(p) for p in chat.problems],
         "messages": [],
     }
     # Messages are encoded one call each and spliced in: the bytes equal one json.dumps of the

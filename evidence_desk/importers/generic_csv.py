@@ -413,7 +413,7 @@ class GenericCsvImporter:
     """A CSV chat export read through a column mapping (or, without one, obvious headers)."""
 
     name = "generic-csv"
-    version = "1.0"
+    version = "1.1"  # 1.1: problems and repairs sealed as codes and facts
 
     def __init__(self, mapping: CsvMapping | None = None) -> None:
         self.mapping = mapping

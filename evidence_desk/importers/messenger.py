@@ -53,7 +53,7 @@ from evidence_desk.importers.text import decode_export
 __all__ = ["FORMAT_NAME", "IMPORTER", "PARSER_VERSION", "MessengerImporter"]
 
 FORMAT_NAME = "messenger_json"
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"  # 2: problems and repairs sealed as codes and facts
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _DETECT_HEAD = 64 * 1024

@@ -46,7 +46,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from evidence_desk.domain.errors import ImportInputError
 from evidence_desk.domain.wording import Catalogue, Phrase
-from evidence_desk.importers.base import COMMON_WORDING, ExportSource, ParseProblem
+from evidence_desk.importers.base import (
+    COMMON_WORDING,
+    ExportSource,
+    ParseProblem,
+    sealed_phrase,
+    sealed_problem,
+)
 
 __all__ = [
     "CONTAINERS",
@@ -63,7 +69,7 @@ __all__ = [
 ]
 
 FORMAT_NAME: Final = "recording"
-PARSER_VERSION: Final = "1"
+PARSER_VERSION: Final = "2"  # 2: problems and the detection reason sealed as codes and facts
 #: Deepest nesting of boxes (MP4) or elements (Matroska) that is walked.
 MAX_DEPTH: Final = 32
 #: Most boxes, chunks, elements, metadata blocks and pages walked in one file. Audio frames are
@@ -262,7 +268,7 @@ class ParsedRecording:
             "name": self.name,
             "format": self.format_name,
             "parser_version": self.parser_version,
-            "detection_reason": self.detection_reason,
+            "detection_reason": sealed_phrase(self.detection_reason),
             "container": self.container,
             "media": self.media,
             "mime": self.mime,
@@ -281,10 +287,7 @@ class ParsedRecording:
             "height": self.height,
             "sample_rate": self.sample_rate,
             "channels": self.channels,
-            "problems": [
-                {"file": p.file, "locator": p.locator, "reason": p.reason, "severity": p.severity}
-                for p in self.problems
-            ],
+            "problems": [sealed_problem(p) for p in self.problems],
         }
 
 

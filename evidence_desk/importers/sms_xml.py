@@ -74,7 +74,7 @@ __all__ = [
 ]
 
 FORMAT_NAME = "sms_backup_restore_xml"
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"  # 2: problems and repairs sealed as codes and facts
 SELF_SENDER = "(self)"
 INLINE_PREFIX = "mms/"
 

@@ -70,7 +70,7 @@ __all__ = [
 ]
 
 FORMAT_NAME = "telegram_json"
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"  # 2: problems and repairs sealed as codes and facts
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _DETECT_HEAD = 64 * 1024

@@ -42,7 +42,7 @@ from evidence_desk.domain.models import Finding
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.recording_description import RecordingDescription
 from evidence_desk.domain.wording import Catalogue
-from evidence_desk.importers import archive, registry
+from evidence_desk.importers import archive, legacy, registry
 from evidence_desk.importers.base import (
     ExportSource,
     MessageKind,
@@ -50,6 +50,7 @@ from evidence_desk.importers.base import (
     ParsedMessage,
     ParseProblem,
     normalised_bytes,
+    sealed_phrase,
 )
 from evidence_desk.importers.images import ParsedImage
 from evidence_desk.importers.recordings import ParsedRecording
@@ -717,7 +718,7 @@ def _commit(
                 "title": result.title,
                 "participants": list(result.participants),
                 "encoding": result.encoding,
-                "repairs": list(result.repairs),
+                "repairs": [sealed_phrase(r) for r in result.repairs],
                 "problems": len(result.problems),
             }
             if parsed.source.name_encoding is not None:
@@ -1109,7 +1110,9 @@ def _check_imports(session: Session, replay: Replay) -> Iterable[Finding]:
                     current=source.name_encoding or "-",
                 ),
             )
-        if result.parser_version != row["parser_version"]:
+        # an import sealed by an earlier parser version is rebuilt as that version sealed it
+        sealed = legacy.as_recorded(result, row["parser_version"])
+        if sealed is None:
             yield Finding(
                 "import.parser_changed",
                 where,
@@ -1121,11 +1124,7 @@ def _check_imports(session: Session, replay: Replay) -> Iterable[Finding]:
                 severity="warning",
             )
             continue
-        normalised = (
-            normalised_bytes(result)
-            if isinstance(result, ParsedChat)
-            else canonical_bytes(result.as_json())
-        )
+        normalised = sealed if isinstance(sealed, bytes) else canonical_bytes(sealed)
         if hashlib.sha256(normalised).hexdigest() != row["normalised_sha256"]:
             yield Finding(
                 "import.normalised",
