@@ -34,6 +34,7 @@ __all__ = [
     "normalised_bytes",
     "sealed_phrase",
     "sealed_problem",
+    "sealed_text",
 ]
 
 #: Sentences several importers use. A module's own catalogue includes these
@@ -279,6 +280,12 @@ def sealed_problem(problem: ParseProblem) -> dict[str, object]:
     }
 
 
+def sealed_text(text: str) -> object:
+    """Text from the export as it is; a name the importer worded itself (an SMS backup's
+    "SMS backup (4 counterparts)") as its code and facts."""
+    return sealed_phrase(text) if isinstance(text, Phrase) and text.code else text
+
+
 def normalised_bytes(chat: ParsedChat) -> bytes:
     """The canonical normalised output of a parse (EV-5: byte-identical on re-parse).
 
@@ -289,8 +296,8 @@ def normalised_bytes(chat: ParsedChat) -> bytes:
     doc = {
         "format": chat.format_name,
         "parser_version": chat.parser_version,
-        "title": chat.title,
-        "participants": list(chat.participants),
+        "title": sealed_text(chat.title),
+        "participants": [sealed_text(p) for p in chat.participants],
         "timezone": chat.timezone,
         "encoding": chat.encoding,
         "repairs": [sealed_phrase(r) for r in chat.repairs],

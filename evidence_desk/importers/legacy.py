@@ -108,8 +108,8 @@ def _english_chat(chat: ParsedChat, version: str) -> bytes:
     doc = {
         "format": chat.format_name,
         "parser_version": version,
-        "title": chat.title,
-        "participants": list(chat.participants),
+        "title": english(chat.title),
+        "participants": [english(p) for p in chat.participants],
         "timezone": chat.timezone,
         "encoding": chat.encoding,
         "repairs": [english(r) for r in chat.repairs],

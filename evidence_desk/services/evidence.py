@@ -51,6 +51,7 @@ from evidence_desk.importers.base import (
     ParseProblem,
     normalised_bytes,
     sealed_phrase,
+    sealed_text,
 )
 from evidence_desk.importers.images import ParsedImage
 from evidence_desk.importers.recordings import ParsedRecording
@@ -715,8 +716,8 @@ def _commit(
             account = our_account if our_account is not None else infer_our_account(result, contact)
             normalised = normalised_bytes(result)
             details = {
-                "title": result.title,
-                "participants": list(result.participants),
+                "title": sealed_text(result.title),
+                "participants": [sealed_text(p) for p in result.participants],
                 "encoding": result.encoding,
                 "repairs": [sealed_phrase(r) for r in result.repairs],
                 "problems": len(result.problems),
