@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from evidence_desk.domain.errors import ImportInputError
+from evidence_desk.domain.wording import Phrase
 from evidence_desk.importers import archive, registry
 from evidence_desk.importers.base import ExportSource, ParsedChat, normalised_bytes
 from evidence_desk.integrity.canonical import canonical_bytes
@@ -137,3 +139,26 @@ def test_the_fixtures_cover_problems_repairs_and_a_pillow_warning() -> None:
         codes |= {r["code"] for r in document.get("repairs", [])}
     assert {"image.decoder_warning", "sms.bad_base64", "csv.gb18030"} <= codes
     assert "telegram.repaired_escapes" in codes and "line.joined" in codes
+
+
+def _fixture_chats() -> list[Path]:
+    paths = [p for p in sorted(FIXTURES.rglob("*")) if p.is_file() and p.suffix != ".md"]
+    return [*paths, FIXTURES / "wechat" / "wechatexporter", FIXTURES / "messenger" / "inbox"]
+
+
+def test_no_message_holds_a_sentence_an_importer_worded() -> None:
+    """Messages are sealed as they are: were an importer to put a sentence of its catalogue in
+    one (a coded Phrase), rewording it would change the sealed bytes."""
+    worded: list[str] = []
+    for path in _fixture_chats():
+        try:
+            result = registry.parse(archive.open_path(path), TZ)
+        except ImportInputError:
+            continue  # not a chat on its own (a member of a folder export) or several chats
+        if not isinstance(result, ParsedChat):
+            continue
+        for message in result.messages:
+            values = [message.text, message.sender, message.time_text, message.raw]
+            values += [a.name for a in message.attachments]
+            worded += [f"{path.name}: {v!r}" for v in values if isinstance(v, Phrase) and v.code]
+    assert worded == []
