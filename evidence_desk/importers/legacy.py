@@ -85,8 +85,13 @@ def english(phrase: str) -> str:
     else worded again from its facts with the frozen templates."""
     if not isinstance(phrase, Phrase) or not phrase.code or _worded_as_then(phrase):
         return str(phrase)
+    then = TEMPLATES.get(phrase.code)
     facts = {name: english(value) for name, value in phrase.facts}
-    return TEMPLATES[phrase.code].format(**facts)
+    try:
+        return str(phrase) if then is None else then.format(**facts)
+    except (KeyError, IndexError, ValueError):
+        # a fact renamed since: the bytes cannot be rebuilt, and verify will say they differ
+        return str(phrase)
 
 
 def _worded_as_then(phrase: Phrase) -> bool:
