@@ -162,3 +162,14 @@ def test_no_message_holds_a_sentence_an_importer_worded() -> None:
             values += [a.name for a in message.attachments]
             worded += [f"{path.name}: {v!r}" for v in values if isinstance(v, Phrase) and v.code]
     assert worded == []
+
+
+def test_pillow_warnings_are_shown_but_only_their_class_is_sealed() -> None:
+    image = registry.parse(archive.open_path(FIXTURES / "images" / "exif_damaged.png"), TZ)
+    warned = [p for p in image.problems if p.code == "image.decoder_warning"]
+    assert warned and all("Skipping tag" in p.reason for p in warned)  # Pillow's words, shown
+    document = json.loads(_sealed(image))
+    assert {"code": "image.decoder_warning", "facts": {"category": "UserWarning"}} in [
+        {"code": p["code"], "facts": p["facts"]} for p in document["problems"]
+    ]
+    assert "Skipping tag" not in json.dumps(document)
