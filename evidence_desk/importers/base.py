@@ -11,16 +11,18 @@ output" (EV-5) a testable property.
 from __future__ import annotations
 
 import enum
+import errno
 import json
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import Final, Protocol
 
 from evidence_desk.domain.errors import ImportInputError
 from evidence_desk.domain.wording import Catalogue, Facts, Phrase
 
 __all__ = [
+    "OTHERS_WORDING",
     "Attachment",
     "AttachmentState",
     "ExportSource",
@@ -31,6 +33,7 @@ __all__ = [
     "ParsedChat",
     "ParsedMessage",
     "SourceRef",
+    "failure_facts",
     "normalised_bytes",
     "sealed_phrase",
     "sealed_problem",
@@ -47,7 +50,51 @@ COMMON_WORDING = {
     "import.detected_in_member": "{reason} in {member}",
     "import.detected_chat_file": "{reason}; chat file {member}",
 }
-said = Catalogue(COMMON_WORDING)
+#: The JSON decoder's message is shown (``error``); where it stopped and the exception's class
+#: are what is sealed (:data:`OTHERS_WORDING`).
+said = Catalogue(COMMON_WORDING, also={"import.invalid_json": ("category", "line", "column")})
+
+#: Facts that hold another program's wording: the message of an exception or warning that Python,
+#: expat, Pillow, html.parser or the operating system raised (``str(error)``, ``error.msg``,
+#: ``strerror``). Shown, never sealed (:func:`sealed_phrase`, :func:`sealed_problem`): a new
+#: Python or library version may word it differently, and an import it was sealed in would then
+#: no longer verify. Each of these codes also carries what is a fact of the file instead (the
+#: exception's class name as ``category``, an OS ``errno`` name, the line and column), and that
+#: is sealed. tests/importers/test_sealed_library_text.py holds every code with such a fact here.
+OTHERS_WORDING: Final[Mapping[str, frozenset[str]]] = {
+    code: frozenset(("error",))
+    for code in (
+        "archive.cannot_list",
+        "archive.cannot_open",
+        "archive.cannot_open_folder",
+        "archive.cannot_read",
+        "archive.corrupt_member",
+        "archive.corrupt_zip",
+        "csv.unreadable",
+        "image.exif_unreadable",
+        "image.undecodable",
+        "import.importer_failed",
+        "import.invalid_json",
+        "recording.damaged",
+        "sms.not_well_formed",
+        "sms.unsafe_xml",
+        "sms.xml_encoding",
+        "wechat_html.broken_array",
+        "wechat_html.broken_page",
+        "wechat_html.unreadable_html",
+    )
+} | {"image.decoder_warning": frozenset(("warning",))}
+
+
+def failure_facts(error: BaseException) -> dict[str, str]:
+    """What a failure is, as facts that stay the same across Python and library versions: the
+    exception's class name (``category``) and, for an OS error, its errno's symbolic name
+    (``errno``: ``ENOENT``, not the locale's "No such file or directory")."""
+    facts = {"category": type(error).__name__}
+    number = getattr(error, "errno", None)
+    if isinstance(error, OSError) and isinstance(number, int):
+        facts["errno"] = errno.errorcode.get(number, str(number))
+    return facts
 
 
 class MessageKind(enum.StrEnum):
@@ -251,19 +298,21 @@ def sealed_phrase(phrase: str, unsealed: Collection[str] = ()) -> dict[str, obje
     """A coded sentence as it is sealed: ``{code, facts}``, without its English.
 
     A fact that is itself a Phrase is sealed the same way, nested; any other fact is its text.
-    Facts named in ``unsealed`` are left out. A sentence without a code cannot be sealed (every
+    Facts named in ``unsealed`` are left out, and so is another program's wording
+    (:data:`OTHERS_WORDING`), at any depth. A sentence without a code cannot be sealed (every
     importer words through its catalogue; tests/importers/test_wording.py holds them to it).
     """
     if not isinstance(phrase, Phrase) or not phrase.code:
         raise ValueError(f"an uncoded sentence cannot be sealed: {phrase!r}")
-    return {"code": phrase.code, "facts": _sealed_facts(phrase.facts, unsealed)}
+    return {"code": phrase.code, "facts": _sealed_facts(phrase.code, phrase.facts, unsealed)}
 
 
-def _sealed_facts(facts: Facts, unsealed: Collection[str] = ()) -> dict[str, object]:
+def _sealed_facts(code: str, facts: Facts, unsealed: Collection[str] = ()) -> dict[str, object]:
+    others = OTHERS_WORDING.get(code, frozenset())
     return {
         name: sealed_phrase(value) if isinstance(value, Phrase) and value.code else str(value)
         for name, value in facts
-        if name not in unsealed
+        if name not in unsealed and name not in others
     }
 
 
@@ -273,7 +322,7 @@ def sealed_problem(problem: ParseProblem) -> dict[str, object]:
         raise ValueError(f"an uncoded problem cannot be sealed: {problem.reason!r}")
     return {
         "code": problem.code,
-        "facts": _sealed_facts(problem.facts, problem.unsealed),
+        "facts": _sealed_facts(problem.code, problem.facts, problem.unsealed),
         "file": problem.file,
         "locator": problem.locator,
         "severity": problem.severity,

@@ -38,6 +38,7 @@ from evidence_desk.importers.base import (
     COMMON_WORDING,
     ExportSource,
     ParseProblem,
+    failure_facts,
     sealed_phrase,
     sealed_problem,
 )
@@ -251,7 +252,11 @@ _said = Catalogue(
     },
     # Pillow's own text (``warning``, ``error``) is shown but not sealed; the Python class of
     # what it raised or warned (``category``) is what an import seals (ParseProblem.unsealed).
-    also={"image.decoder_warning": ("category",), "image.exif_unreadable": ("category",)},
+    also={
+        "image.decoder_warning": ("category",),
+        "image.exif_unreadable": ("category",),
+        "image.undecodable": ("category",),
+    },
 )
 
 # --- detection -------------------------------------------------------------------------------
@@ -353,7 +358,9 @@ def parse_image(name: str, data: bytes, tz: str) -> ParsedImage:
             raise ImportInputError(name, "", _said("image.no_memory")) from None
         except Exception as error:  # Pillow's failures on bad input are not a closed set
             raise ImportInputError(
-                name, "", _said("image.undecodable", format=fmt, error=_short(error))
+                name,
+                "",
+                _said("image.undecodable", format=fmt, error=_short(error), **failure_facts(error)),
             ) from error
     warned = _warning_problems(name, caught)
     return replace(parsed, problems=parsed.problems + warned) if warned else parsed

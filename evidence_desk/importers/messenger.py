@@ -46,6 +46,7 @@ from evidence_desk.importers.base import (
     ParsedMessage,
     ParseProblem,
     SourceRef,
+    failure_facts,
 )
 from evidence_desk.importers.generic_csv import resolve_zone
 from evidence_desk.importers.text import decode_export
@@ -340,7 +341,13 @@ def _parse_file(source: ExportSource) -> _ParsedFile:
         raise ImportInputError(
             name,
             f"line {error.lineno}, column {error.colno}",
-            _said("import.invalid_json", error=error.msg),
+            _said(
+                "import.invalid_json",
+                error=error.msg,
+                line=error.lineno,
+                column=error.colno,
+                **failure_facts(error),
+            ),
         ) from None
     except RecursionError:
         raise ImportInputError(name, "", _said("import.json_too_deep")) from None

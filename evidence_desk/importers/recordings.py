@@ -50,6 +50,7 @@ from evidence_desk.importers.base import (
     COMMON_WORDING,
     ExportSource,
     ParseProblem,
+    failure_facts,
     sealed_phrase,
     sealed_problem,
 )
@@ -218,7 +219,9 @@ _said = Catalogue(
         "recording.date_only": "{value!r} gives no time of day; no recording time is taken from it",
         "recording.time_gap": "{time} does not exist in {zone} (clock change)",
         "recording.time_twice": "{time} occurs twice in {zone} (clock change); the first is used",
-    }
+    },
+    # the exception's message (``error``) is shown, its class sealed (base.OTHERS_WORDING)
+    also={"recording.damaged": ("category",)},
 )
 
 
@@ -555,7 +558,12 @@ def parse_recording(name: str, data: bytes, tz: str) -> ParsedRecording:
         raise ImportInputError(
             name,
             "",
-            _said("recording.damaged", format=CONTAINERS[container], error=_short(error)),
+            _said(
+                "recording.damaged",
+                format=CONTAINERS[container],
+                error=_short(error),
+                **failure_facts(error),
+            ),
         ) from error
     problems: list[ParseProblem] = []
     claimed = _misnamed(name, found.container)
