@@ -66,7 +66,7 @@ from typing import BinaryIO, Final
 
 from evidence_desk.domain.errors import ImportInputError
 from evidence_desk.domain.wording import Catalogue
-from evidence_desk.importers.base import ExportSource
+from evidence_desk.importers.base import ExportSource, failure_facts
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -201,7 +201,20 @@ _said = Catalogue(
         "archive.corrupt_member": "corrupt member: {error}",
         "archive.size_mismatch": "member is {size} bytes, its header declares {cap}",
         "archive.file_grew": "file grew above the cap of {cap} bytes",
-    }
+    },
+    # The OS's or zipfile's message (``error``) is shown; the exception's class and errno name
+    # are what an import would seal (base.OTHERS_WORDING).
+    also={
+        code: ("category", "errno")
+        for code in (
+            "archive.cannot_open",
+            "archive.cannot_read",
+            "archive.cannot_open_folder",
+            "archive.cannot_list",
+            "archive.corrupt_zip",
+            "archive.corrupt_member",
+        )
+    },
 )
 
 
@@ -240,7 +253,9 @@ def open_path(path: Path, limits: ArchiveLimits = DEFAULT_LIMITS) -> ExportSourc
         size = path.stat().st_size
     except OSError as error:
         raise ImportInputError(
-            label, "", _said("archive.cannot_open", error=error.strerror or error)
+            label,
+            "",
+            _said("archive.cannot_open", error=error.strerror or error, **failure_facts(error)),
         ) from None
     if size > limits.max_total_bytes:
         raise ImportInputError(
@@ -256,7 +271,9 @@ def open_path(path: Path, limits: ArchiveLimits = DEFAULT_LIMITS) -> ExportSourc
         data = path.read_bytes()
     except OSError as error:
         raise ImportInputError(
-            label, "", _said("archive.cannot_read", error=error.strerror or error)
+            label,
+            "",
+            _said("archive.cannot_read", error=error.strerror or error, **failure_facts(error)),
         ) from None
     return ExportSource(name=label, data=data)
 
@@ -273,7 +290,9 @@ def open_zip_file(path: Path, limits: ArchiveLimits = DEFAULT_LIMITS) -> Contain
         size = os.fstat(handle.fileno()).st_size
     except OSError as error:
         raise ImportInputError(
-            label, "", _said("archive.cannot_read", error=error.strerror or error)
+            label,
+            "",
+            _said("archive.cannot_read", error=error.strerror or error, **failure_facts(error)),
         ) from None
     try:
         return _open_container(label, handle, size, limits)
@@ -327,7 +346,9 @@ def _open_container(
         archive = zipfile.ZipFile(handle)
         infos = archive.infolist()
     except _ZIP_ERRORS as error:
-        raise ImportInputError(name, "", _said("archive.corrupt_zip", error=error)) from None
+        raise ImportInputError(
+            name, "", _said("archive.corrupt_zip", error=error, **failure_facts(error))
+        ) from None
     if len(infos) > limits.max_members:
         raise ImportInputError(
             name, "", _said("archive.too_many_members", count=len(infos), cap=limits.max_members)
@@ -389,7 +410,11 @@ def open_folder(path: Path, limits: ArchiveLimits = DEFAULT_LIMITS) -> Container
         root = path.resolve(strict=True)
     except OSError as error:
         raise ImportInputError(
-            label, "", _said("archive.cannot_open_folder", error=error.strerror or error)
+            label,
+            "",
+            _said(
+                "archive.cannot_open_folder", error=error.strerror or error, **failure_facts(error)
+            ),
         ) from None
     members: dict[str, Callable[[], bytes]] = {}
     sizes: dict[str, int] = {}
@@ -406,7 +431,11 @@ def open_folder(path: Path, limits: ArchiveLimits = DEFAULT_LIMITS) -> Container
                 info = target.stat()
             except OSError as error:
                 raise ImportInputError(
-                    label, member, _said("archive.cannot_read", error=error.strerror or error)
+                    label,
+                    member,
+                    _said(
+                        "archive.cannot_read", error=error.strerror or error, **failure_facts(error)
+                    ),
                 ) from None
             if not target.is_relative_to(root):
                 raise ImportInputError(label, member, _said("archive.link_outside"))
@@ -440,7 +469,7 @@ def open_folder(path: Path, limits: ArchiveLimits = DEFAULT_LIMITS) -> Container
         raise ImportInputError(
             label,
             str(first.filename or ""),
-            _said("archive.cannot_list", error=first.strerror or first),
+            _said("archive.cannot_list", error=first.strerror or first, **failure_facts(first)),
         )
     return Container(
         name=label,
@@ -534,7 +563,9 @@ def _check_local_headers(
                 header = handle.read(_LOCAL_HEADER_SIZE)
             except OSError as error:
                 raise ImportInputError(
-                    zip_name, member, _said("archive.cannot_read", error=error)
+                    zip_name,
+                    member,
+                    _said("archive.cannot_read", error=error, **failure_facts(error)),
                 ) from None
         if start < 0 or len(header) < _LOCAL_HEADER_SIZE or header[:4] != _LOCAL_HEADER_SIGNATURE:
             raise ImportInputError(zip_name, member, _said("archive.no_local_header"))
@@ -570,7 +601,9 @@ def _zip_reader(
             raise
         except _ZIP_ERRORS as error:
             raise ImportInputError(
-                zip_name, member, _said("archive.corrupt_member", error=error)
+                zip_name,
+                member,
+                _said("archive.corrupt_member", error=error, **failure_facts(error)),
             ) from None
         if total != cap:
             raise ImportInputError(
@@ -588,7 +621,9 @@ def _file_reader(path: Path, folder: str, member: str, cap: int) -> Callable[[],
                 data = handle.read(cap + 1)
         except OSError as error:
             raise ImportInputError(
-                folder, member, _said("archive.cannot_read", error=error.strerror or error)
+                folder,
+                member,
+                _said("archive.cannot_read", error=error.strerror or error, **failure_facts(error)),
             ) from None
         if len(data) > cap:
             raise ImportInputError(folder, member, _said("archive.file_grew", cap=cap))

@@ -11,16 +11,18 @@ output" (EV-5) a testable property.
 from __future__ import annotations
 
 import enum
+import errno
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import Final, Protocol
 
 from evidence_desk.domain.errors import ImportInputError
 from evidence_desk.domain.wording import Catalogue, Facts, Phrase
 
 __all__ = [
+    "OTHERS_WORDING",
     "Attachment",
     "AttachmentState",
     "ExportSource",
@@ -31,7 +33,11 @@ __all__ = [
     "ParsedChat",
     "ParsedMessage",
     "SourceRef",
+    "failure_facts",
     "normalised_bytes",
+    "sealed_phrase",
+    "sealed_problem",
+    "sealed_text",
 ]
 
 #: Sentences several importers use. A module's own catalogue includes these
@@ -44,7 +50,51 @@ COMMON_WORDING = {
     "import.detected_in_member": "{reason} in {member}",
     "import.detected_chat_file": "{reason}; chat file {member}",
 }
-said = Catalogue(COMMON_WORDING)
+#: The JSON decoder's message is shown (``error``); where it stopped and the exception's class
+#: are what is sealed (:data:`OTHERS_WORDING`).
+said = Catalogue(COMMON_WORDING, also={"import.invalid_json": ("category", "line", "column")})
+
+#: Facts that hold another program's wording: the message of an exception or warning that Python,
+#: expat, Pillow, html.parser or the operating system raised (``str(error)``, ``error.msg``,
+#: ``strerror``). Shown, never sealed (:func:`sealed_phrase`, :func:`sealed_problem`): a new
+#: Python or library version may word it differently, and an import it was sealed in would then
+#: no longer verify. Each of these codes also carries what is a fact of the file instead (the
+#: exception's class name as ``category``, an OS ``errno`` name, the line and column), and that
+#: is sealed. tests/importers/test_sealed_library_text.py holds every code with such a fact here.
+OTHERS_WORDING: Final[Mapping[str, frozenset[str]]] = {
+    code: frozenset(("error",))
+    for code in (
+        "archive.cannot_list",
+        "archive.cannot_open",
+        "archive.cannot_open_folder",
+        "archive.cannot_read",
+        "archive.corrupt_member",
+        "archive.corrupt_zip",
+        "csv.unreadable",
+        "image.exif_unreadable",
+        "image.undecodable",
+        "import.importer_failed",
+        "import.invalid_json",
+        "recording.damaged",
+        "sms.not_well_formed",
+        "sms.unsafe_xml",
+        "sms.xml_encoding",
+        "wechat_html.broken_array",
+        "wechat_html.broken_page",
+        "wechat_html.unreadable_html",
+    )
+} | {"image.decoder_warning": frozenset(("warning",))}
+
+
+def failure_facts(error: BaseException) -> dict[str, str]:
+    """What a failure is, as facts that stay the same across Python and library versions: the
+    exception's class name (``category``) and, for an OS error, its errno's symbolic name
+    (``errno``: ``ENOENT``, not the locale's "No such file or directory")."""
+    facts = {"category": type(error).__name__}
+    number = getattr(error, "errno", None)
+    if isinstance(error, OSError) and isinstance(number, int):
+        facts["errno"] = errno.errorcode.get(number, str(number))
+    return facts
 
 
 class MessageKind(enum.StrEnum):
@@ -105,10 +155,13 @@ class ParseProblem:
     ``severity`` is ``"error"`` (content could not be parsed and is kept only as raw text) or
     ``"warning"`` (parsed, but a human should look: ambiguous DST time, repaired encoding...).
 
-    ``reason`` is English (the CLI's and the normalised output's wording). Importers word it from
-    their :class:`~evidence_desk.domain.wording.Catalogue`; ``code`` and ``facts`` are then the
-    reason's stable code and named values, taken from it, so a front end can say it in its own
-    language. They do not take part in comparisons or in :func:`normalised_bytes`.
+    ``reason`` is English, for the CLI and tests. Importers word it from their
+    :class:`~evidence_desk.domain.wording.Catalogue`; ``code`` and ``facts`` are then the
+    reason's stable code and named values, taken from it. What is sealed
+    (:func:`sealed_problem`) is the code and facts, never the sentence: a reworded template
+    must not change what an import sealed. ``unsealed`` names facts that are shown but kept
+    out of the sealed bytes: another program's wording (Pillow's warning text) that its next
+    version may change; the code and the other facts must then say what happened.
     """
 
     file: str
@@ -117,6 +170,7 @@ class ParseProblem:
     severity: str = "warning"
     code: str = field(default="", compare=False)
     facts: Facts = field(default=(), compare=False)
+    unsealed: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         if not self.code and isinstance(self.reason, Phrase):
@@ -178,7 +232,8 @@ class ParsedChat:
     ``format_name`` and ``parser_version`` go into the import's ledger entry; bump the version
     whenever normalised output for the same bytes would change. ``detection_reason`` and each
     of ``repairs`` are English :class:`~evidence_desk.domain.wording.Phrase` objects (plain
-    strings to everything but a front end that translates them by code).
+    strings to everything but a front end that translates them by code); a repair is sealed as
+    its code and facts (:func:`sealed_phrase`).
     """
 
     format_name: str
@@ -239,20 +294,63 @@ class Importer(Protocol):
         """
 
 
+def sealed_phrase(phrase: str, unsealed: Collection[str] = ()) -> dict[str, object]:
+    """A coded sentence as it is sealed: ``{code, facts}``, without its English.
+
+    A fact that is itself a Phrase is sealed the same way, nested; any other fact is its text.
+    Facts named in ``unsealed`` are left out, and so is another program's wording
+    (:data:`OTHERS_WORDING`), at any depth. A sentence without a code cannot be sealed (every
+    importer words through its catalogue; tests/importers/test_wording.py holds them to it).
+    """
+    if not isinstance(phrase, Phrase) or not phrase.code:
+        raise ValueError(f"an uncoded sentence cannot be sealed: {phrase!r}")
+    return {"code": phrase.code, "facts": _sealed_facts(phrase.code, phrase.facts, unsealed)}
+
+
+def _sealed_facts(code: str, facts: Facts, unsealed: Collection[str] = ()) -> dict[str, object]:
+    others = OTHERS_WORDING.get(code, frozenset())
+    return {
+        name: sealed_phrase(value) if isinstance(value, Phrase) and value.code else str(value)
+        for name, value in facts
+        if name not in unsealed and name not in others
+    }
+
+
+def sealed_problem(problem: ParseProblem) -> dict[str, object]:
+    """A parse problem as it is sealed: where, how bad, and its code and facts."""
+    if not problem.code:
+        raise ValueError(f"an uncoded problem cannot be sealed: {problem.reason!r}")
+    return {
+        "code": problem.code,
+        "facts": _sealed_facts(problem.code, problem.facts, problem.unsealed),
+        "file": problem.file,
+        "locator": problem.locator,
+        "severity": problem.severity,
+    }
+
+
+def sealed_text(text: str) -> object:
+    """Text from the export as it is; a name the importer worded itself (an SMS backup's
+    "SMS backup (4 counterparts)") as its code and facts."""
+    return sealed_phrase(text) if isinstance(text, Phrase) and text.code else text
+
+
 def normalised_bytes(chat: ParsedChat) -> bytes:
-    """The canonical normalised output of a parse (EV-5: byte-identical on re-parse)."""
+    """The canonical normalised output of a parse (EV-5: byte-identical on re-parse).
+
+    Problems and repairs are sealed as codes and facts, never as English sentences: rewording a
+    catalogue must not change what an import sealed (importers/legacy.py rebuilds the bytes of
+    the parser versions that sealed English).
+    """
     doc = {
         "format": chat.format_name,
         "parser_version": chat.parser_version,
-        "title": chat.title,
-        "participants": list(chat.participants),
+        "title": sealed_text(chat.title),
+        "participants": [sealed_text(p) for p in chat.participants],
         "timezone": chat.timezone,
         "encoding": chat.encoding,
-        "repairs": list(chat.repairs),
-        "problems": [
-            {"file": p.file, "locator": p.locator, "reason": p.reason, "severity": p.severity}
-            for p in chat.problems
-        ],
+        "repairs": [sealed_phrase(r) for r in chat.repairs],
+        "problems": [sealed_problem(p) for p in chat.problems],
         "messages": [],
     }
     # Messages are encoded one call each and spliced in: the bytes equal one json.dumps of the

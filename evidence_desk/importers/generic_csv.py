@@ -36,6 +36,7 @@ from evidence_desk.importers.base import (
     ParsedMessage,
     ParseProblem,
     SourceRef,
+    failure_facts,
 )
 from evidence_desk.importers.text import DecodedText, check_line_lengths, decode_export
 
@@ -82,7 +83,9 @@ _said = Catalogue(
         "or format in the mapping is wrong",
         "csv.text_missing": "text column missing in this row",
         "csv.direction_unknown": "direction value {value!r} is neither in nor out",
-    }
+    },
+    # the csv module's message (``error``) is shown, its class sealed (base.OTHERS_WORDING)
+    also={"csv.unreadable": ("category",)},
 )
 
 # --------------------------------------------------------------------------------------------
@@ -166,7 +169,9 @@ def read_csv(name: str, text: str, delimiter: str = ",") -> tuple[CsvRecord, lis
             row += 1
     except csv.Error as error:
         raise ImportInputError(
-            name, f"row {row} (line {reader.line_num})", _said("csv.unreadable", error=error)
+            name,
+            f"row {row} (line {reader.line_num})",
+            _said("csv.unreadable", error=error, **failure_facts(error)),
         ) from None
     if not records:
         raise ImportInputError(name, "line 1", _said("csv.no_header"))
@@ -413,7 +418,7 @@ class GenericCsvImporter:
     """A CSV chat export read through a column mapping (or, without one, obvious headers)."""
 
     name = "generic-csv"
-    version = "1.0"
+    version = "1.1"  # 1.1: problems and repairs sealed as codes and facts
 
     def __init__(self, mapping: CsvMapping | None = None) -> None:
         self.mapping = mapping

@@ -19,6 +19,7 @@ the pixel cap is our own check, not Pillow's warning.
 from __future__ import annotations
 
 import io
+import json
 import math
 import re
 import struct
@@ -33,7 +34,14 @@ from PIL import ExifTags, Image
 
 from evidence_desk.domain.errors import ImportInputError
 from evidence_desk.domain.wording import Catalogue
-from evidence_desk.importers.base import COMMON_WORDING, ExportSource, ParseProblem
+from evidence_desk.importers.base import (
+    COMMON_WORDING,
+    ExportSource,
+    ParseProblem,
+    failure_facts,
+    sealed_phrase,
+    sealed_problem,
+)
 
 __all__ = [
     "FORMAT_NAME",
@@ -50,7 +58,7 @@ __all__ = [
 ]
 
 FORMAT_NAME: Final = "image"
-PARSER_VERSION: Final = "1"
+PARSER_VERSION: Final = "2"  # 2: problems and the detection reason sealed as codes and facts
 #: Pixel cap (width x height), checked from the header before any decoding. A 100 MP RGBA frame is
 #: 400 MB decoded; long stitched screenshots (1080 x 40 000 = 43 MP) stay well below it.
 MAX_PIXELS: Final = 100_000_000
@@ -174,7 +182,7 @@ class ParsedImage:
             "name": self.name,
             "format": self.format_name,
             "parser_version": self.parser_version,
-            "detection_reason": self.detection_reason,
+            "detection_reason": sealed_phrase(self.detection_reason),
             "image_format": self.image_format,
             "width": self.width,
             "height": self.height,
@@ -190,11 +198,18 @@ class ParsedImage:
             "software": self.software,
             "orientation": self.orientation,
             "gps_present": self.gps_present,
-            "problems": [
-                {"file": p.file, "locator": p.locator, "reason": p.reason, "severity": p.severity}
-                for p in self.problems
-            ],
+            "problems": _sealed_problems(self.problems),
         }
+
+
+def _sealed_problems(problems: tuple[ParseProblem, ...]) -> list[dict[str, object]]:
+    """The problems as sealed, each once: Pillow may warn several times in words the sealed form
+    leaves out (how often and in what words is its version's business, not the image's)."""
+    sealed: dict[str, dict[str, object]] = {}
+    for problem in problems:
+        entry = sealed_problem(problem)
+        sealed.setdefault(json.dumps(entry, sort_keys=True), entry)
+    return list(sealed.values())
 
 
 _said = Catalogue(
@@ -234,7 +249,14 @@ _said = Catalogue(
         "image.time_twice": "{time} occurs twice in {zone} (clock change); the first is used",
         "image.bad_orientation": "invalid value {value}; ignored",
         "image.gps_unreadable": "GPS position present but unreadable",
-    }
+    },
+    # Pillow's own text (``warning``, ``error``) is shown but not sealed; the Python class of
+    # what it raised or warned (``category``) is what an import seals (ParseProblem.unsealed).
+    also={
+        "image.decoder_warning": ("category",),
+        "image.exif_unreadable": ("category",),
+        "image.undecodable": ("category",),
+    },
 )
 
 # --- detection -------------------------------------------------------------------------------
@@ -336,7 +358,9 @@ def parse_image(name: str, data: bytes, tz: str) -> ParsedImage:
             raise ImportInputError(name, "", _said("image.no_memory")) from None
         except Exception as error:  # Pillow's failures on bad input are not a closed set
             raise ImportInputError(
-                name, "", _said("image.undecodable", format=fmt, error=_short(error))
+                name,
+                "",
+                _said("image.undecodable", format=fmt, error=_short(error), **failure_facts(error)),
             ) from error
     warned = _warning_problems(name, caught)
     return replace(parsed, problems=parsed.problems + warned) if warned else parsed
@@ -449,15 +473,19 @@ def _container_problems(name: str, fmt: str, data: bytes) -> list[ParseProblem]:
 
 
 def _warning_problems(name: str, caught: list[warnings.WarningMessage]) -> tuple[ParseProblem, ...]:
+    """One problem per distinct warning Pillow gave. Its text is shown; only its category (the
+    warning's class name) is sealed, since a new Pillow may word it differently."""
     seen: list[str] = []
     for item in caught:
+        category = item.category.__name__
         text = _said(
             "image.decoder_warning",
-            warning=_clean(str(item.message)) or item.category.__name__,
+            warning=_clean(str(item.message)) or category,
+            category=category,
         )
         if text not in seen:
             seen.append(text)
-    return tuple(ParseProblem(name, "decoder", text) for text in seen)
+    return tuple(ParseProblem(name, "decoder", text, unsealed=("warning",)) for text in seen)
 
 
 def _short(error: BaseException) -> str:
@@ -497,7 +525,12 @@ def _read_exif(
         gps_ifd = dict(exif.get_ifd(ExifTags.IFD.GPSInfo)) if _TAG_GPS_IFD in ifd0 else {}
     except Exception as error:  # EXIF parsing in Pillow fails in many ways on damaged data
         problems.append(
-            ParseProblem(name, "EXIF", _said("image.exif_unreadable", error=_short(error)))
+            ParseProblem(
+                name,
+                "EXIF",
+                _said("image.exif_unreadable", error=_short(error), category=type(error).__name__),
+                unsealed=("error",),
+            )
         )
         return _Meta()
 

@@ -53,7 +53,7 @@ from evidence_desk.importers.text import check_line_lengths, decode_export
 __all__ = ["FORMAT_NAME", "IMPORTER", "PARSER_VERSION", "LineImporter"]
 
 FORMAT_NAME = "line_txt"
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"  # 2: problems and repairs sealed as codes and facts
 
 _DETECT_LINES = 200
 

@@ -46,6 +46,7 @@ from evidence_desk.importers.base import (
     ParsedMessage,
     ParseProblem,
     SourceRef,
+    failure_facts,
 )
 from evidence_desk.importers.generic_csv import resolve_zone
 from evidence_desk.importers.text import decode_export
@@ -53,7 +54,7 @@ from evidence_desk.importers.text import decode_export
 __all__ = ["FORMAT_NAME", "IMPORTER", "PARSER_VERSION", "MessengerImporter"]
 
 FORMAT_NAME = "messenger_json"
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"  # 2: problems and repairs sealed as codes and facts
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _DETECT_HEAD = 64 * 1024
@@ -340,7 +341,13 @@ def _parse_file(source: ExportSource) -> _ParsedFile:
         raise ImportInputError(
             name,
             f"line {error.lineno}, column {error.colno}",
-            _said("import.invalid_json", error=error.msg),
+            _said(
+                "import.invalid_json",
+                error=error.msg,
+                line=error.lineno,
+                column=error.colno,
+                **failure_facts(error),
+            ),
         ) from None
     except RecursionError:
         raise ImportInputError(name, "", _said("import.json_too_deep")) from None

@@ -46,7 +46,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from evidence_desk.domain.errors import ImportInputError
 from evidence_desk.domain.wording import Catalogue, Phrase
-from evidence_desk.importers.base import COMMON_WORDING, ExportSource, ParseProblem
+from evidence_desk.importers.base import (
+    COMMON_WORDING,
+    ExportSource,
+    ParseProblem,
+    failure_facts,
+    sealed_phrase,
+    sealed_problem,
+)
 
 __all__ = [
     "CONTAINERS",
@@ -63,7 +70,7 @@ __all__ = [
 ]
 
 FORMAT_NAME: Final = "recording"
-PARSER_VERSION: Final = "1"
+PARSER_VERSION: Final = "2"  # 2: problems and the detection reason sealed as codes and facts
 #: Deepest nesting of boxes (MP4) or elements (Matroska) that is walked.
 MAX_DEPTH: Final = 32
 #: Most boxes, chunks, elements, metadata blocks and pages walked in one file. Audio frames are
@@ -212,7 +219,9 @@ _said = Catalogue(
         "recording.date_only": "{value!r} gives no time of day; no recording time is taken from it",
         "recording.time_gap": "{time} does not exist in {zone} (clock change)",
         "recording.time_twice": "{time} occurs twice in {zone} (clock change); the first is used",
-    }
+    },
+    # the exception's message (``error``) is shown, its class sealed (base.OTHERS_WORDING)
+    also={"recording.damaged": ("category",)},
 )
 
 
@@ -262,7 +271,7 @@ class ParsedRecording:
             "name": self.name,
             "format": self.format_name,
             "parser_version": self.parser_version,
-            "detection_reason": self.detection_reason,
+            "detection_reason": sealed_phrase(self.detection_reason),
             "container": self.container,
             "media": self.media,
             "mime": self.mime,
@@ -281,10 +290,7 @@ class ParsedRecording:
             "height": self.height,
             "sample_rate": self.sample_rate,
             "channels": self.channels,
-            "problems": [
-                {"file": p.file, "locator": p.locator, "reason": p.reason, "severity": p.severity}
-                for p in self.problems
-            ],
+            "problems": [sealed_problem(p) for p in self.problems],
         }
 
 
@@ -552,7 +558,12 @@ def parse_recording(name: str, data: bytes, tz: str) -> ParsedRecording:
         raise ImportInputError(
             name,
             "",
-            _said("recording.damaged", format=CONTAINERS[container], error=_short(error)),
+            _said(
+                "recording.damaged",
+                format=CONTAINERS[container],
+                error=_short(error),
+                **failure_facts(error),
+            ),
         ) from error
     problems: list[ParseProblem] = []
     claimed = _misnamed(name, found.container)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Final, Literal, TypeAlias, cast
 
 from evidence_desk.domain.errors import EvidenceDeskError, ImportInputError, UsageError
 from evidence_desk.domain.wording import Catalogue, Phrase
-from evidence_desk.importers.base import ExportSource, Importer, ParsedChat
+from evidence_desk.importers.base import ExportSource, Importer, ParsedChat, failure_facts
 
 if TYPE_CHECKING:
     from evidence_desk.importers.images import ImageImporter, ParsedImage
@@ -54,7 +54,7 @@ _said = Catalogue(
         "build: {missing})",
         "import.importer_failed": "the {format} importer could not read this file ({error})",
     },
-    also={"detect.ambiguous": ("formats",)},
+    also={"detect.ambiguous": ("formats",), "import.importer_failed": ("category",)},
 )
 
 AnyImporter: TypeAlias = "Importer | ImageImporter | RecordingImporter"
@@ -336,7 +336,12 @@ def parse(
         raise ImportInputError(
             source.name,
             "",
-            _said("import.importer_failed", format=importer.name, error=_describe(error)),
+            _said(
+                "import.importer_failed",
+                format=importer.name,
+                error=_describe(error),
+                **failure_facts(error),
+            ),
         ) from error
 
 

@@ -58,6 +58,7 @@ from evidence_desk.importers.base import (
     ParsedMessage,
     ParseProblem,
     SourceRef,
+    failure_facts,
 )
 from evidence_desk.importers.generic_csv import resolve_zone
 
@@ -74,7 +75,7 @@ __all__ = [
 ]
 
 FORMAT_NAME = "sms_backup_restore_xml"
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"  # 2: problems and repairs sealed as codes and facts
 SELF_SENDER = "(self)"
 INLINE_PREFIX = "mms/"
 
@@ -115,7 +116,14 @@ _said = Catalogue(
         "sms.mms_empty": "MMS with neither text nor attachment",
         "sms.undecodable_text": "text part with undecodable data",
         "sms.bad_base64": "part {name!r}: base64 data does not decode",
-    }
+    },
+    # expat's, defusedxml's or the codec registry's message (``error``) is shown; what is sealed
+    # (base.OTHERS_WORDING) is the exception's class, expat's error number and where it stopped
+    also={
+        "sms.not_well_formed": ("category", "xml_error", "line", "column"),
+        "sms.unsafe_xml": ("category",),
+        "sms.xml_encoding": ("category",),
+    },
 )
 _SMS_TYPES = {
     "1": "received",
@@ -353,12 +361,25 @@ def _records(source: ExportSource, stats: _RepairStats, root: _Root) -> Iterator
         line, column = error.position
         message = _POSITION_SUFFIX.sub("", str(error))
         raise ImportInputError(
-            name, f"line {line}, column {column}", _said("sms.not_well_formed", error=message)
+            name,
+            f"line {line}, column {column}",
+            _said(
+                "sms.not_well_formed",
+                error=message,
+                xml_error=error.code,
+                line=line,
+                column=column,
+                **failure_facts(error),
+            ),
         ) from None
     except defusedxml.DefusedXmlException as error:
-        raise ImportInputError(name, "", _said("sms.unsafe_xml", error=error)) from None
+        raise ImportInputError(
+            name, "", _said("sms.unsafe_xml", error=error, **failure_facts(error))
+        ) from None
     except LookupError as error:  # an encoding expat does not know, from the XML declaration
-        raise ImportInputError(name, "line 1", _said("sms.xml_encoding", error=error)) from None
+        raise ImportInputError(
+            name, "line 1", _said("sms.xml_encoding", error=error, **failure_facts(error))
+        ) from None
     except RecursionError:
         raise ImportInputError(name, "", _said("sms.xml_too_deep")) from None
 

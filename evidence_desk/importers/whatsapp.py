@@ -76,7 +76,7 @@ from evidence_desk.importers.text import check_line_lengths, decode_export
 __all__ = ["IMPORTER", "WhatsAppImporter"]
 
 FORMAT_NAME = "whatsapp"
-PARSER_VERSION = "1.0"
+PARSER_VERSION = "1.1"  # 1.1: problems and repairs sealed as codes and facts
 
 # A chat is detected only when its first header comes before this many non-blank lines.
 _DETECT_MAX_LEADING_LINES = 50

@@ -17,8 +17,8 @@ from typing import Any
 from evidence_desk.domain.errors import BadInput, ImportInputError
 from evidence_desk.domain.models import Finding
 from evidence_desk.domain.wording import Catalogue
-from evidence_desk.importers import archive, registry
-from evidence_desk.importers.base import ExportSource, ParsedChat, normalised_bytes
+from evidence_desk.importers import archive, legacy, registry
+from evidence_desk.importers.base import ExportSource, ParsedChat
 from evidence_desk.integrity.canonical import canonical_bytes
 from evidence_desk.services.commitments import (
     attachments_json,
@@ -114,7 +114,9 @@ def check_imports(session: Session, replay: Replay) -> Iterable[Finding]:
                     current=source.name_encoding or "-",
                 ),
             )
-        if result.parser_version != row["parser_version"]:
+        # an import sealed by an earlier parser version is rebuilt as that version sealed it
+        sealed = legacy.as_recorded(result, row["parser_version"])
+        if sealed is None:
             yield Finding(
                 "import.parser_changed",
                 where,
@@ -126,11 +128,7 @@ def check_imports(session: Session, replay: Replay) -> Iterable[Finding]:
                 severity="warning",
             )
             continue
-        normalised = (
-            normalised_bytes(result)
-            if isinstance(result, ParsedChat)
-            else canonical_bytes(result.as_json())
-        )
+        normalised = sealed if isinstance(sealed, bytes) else canonical_bytes(sealed)
         if hashlib.sha256(normalised).hexdigest() != row["normalised_sha256"]:
             yield Finding(
                 "import.normalised",

@@ -30,7 +30,7 @@ import sqlcipher3
 from evidence_desk.domain.errors import BadInput, Cancelled, FileInUse, StoreBusy
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
-from evidence_desk.importers.base import ParsedChat, normalised_bytes
+from evidence_desk.importers.base import ParsedChat, normalised_bytes, sealed_phrase, sealed_text
 from evidence_desk.importers.images import ParsedImage
 from evidence_desk.importers.recordings import ParsedRecording
 from evidence_desk.integrity.canonical import canonical_bytes
@@ -256,10 +256,10 @@ def _commit(
             account = our_account if our_account is not None else infer_our_account(result, contact)
             normalised = normalised_bytes(result)
             details = {
-                "title": result.title,
-                "participants": list(result.participants),
+                "title": sealed_text(result.title),
+                "participants": [sealed_text(p) for p in result.participants],
                 "encoding": result.encoding,
-                "repairs": list(result.repairs),
+                "repairs": [sealed_phrase(r) for r in result.repairs],
                 "problems": len(result.problems),
             }
             if parsed.source.name_encoding is not None:

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from evidence_desk.domain.wording import Phrase
 from evidence_desk.importers import registry
-from evidence_desk.importers.base import ExportSource, ParsedChat, normalised_bytes
+from evidence_desk.importers.base import (
+    ExportSource,
+    ParsedChat,
+    ParseProblem,
+    normalised_bytes,
+    sealed_phrase,
+    sealed_problem,
+)
 
 CHAT = (
     "05/01/2026, 09:00 - Li Ming: 您好\n"
@@ -32,3 +42,30 @@ def test_spliced_encoding_equals_one_canonical_document() -> None:
         'a text that says "messages":[] on purpose',
         "第二行\n续行",
     ]
+
+
+def test_a_problem_is_sealed_as_code_and_facts_with_nested_phrases_nested() -> None:
+    # Phrases made by hand: a Catalogue would register its codes for the whole test session
+    inner = Phrase("inner 7", "test_base.inner", (("value", "7"),))
+    reason = Phrase(
+        "outer: inner 7 at here", "test_base.outer", (("reason", inner), ("place", "here"))
+    )
+    problem = ParseProblem("chat.txt", "line 3", reason, "error")
+    assert sealed_problem(problem) == {
+        "code": "test_base.outer",
+        "facts": {
+            "reason": {"code": "test_base.inner", "facts": {"value": "7"}},
+            "place": "here",
+        },
+        "file": "chat.txt",
+        "locator": "line 3",
+        "severity": "error",
+    }
+    assert sealed_phrase(reason)["code"] == "test_base.outer"
+    hidden = ParseProblem("chat.txt", "line 3", reason, unsealed=("place",))
+    assert "place" not in sealed_problem(hidden)["facts"]  # type: ignore[operator]
+
+
+def test_an_uncoded_sentence_cannot_be_sealed() -> None:
+    with pytest.raises(ValueError, match="uncoded"):
+        sealed_problem(ParseProblem("chat.txt", "line 1", "plain English"))

@@ -1047,7 +1047,7 @@ def test_a_local_time_in_a_clock_change_is_flagged() -> None:
 def test_importer_object_works_on_an_export_source() -> None:
     source = ExportSource(name="visit.wav", data=pcm_wav(1))
 
-    assert (IMPORTER.name, IMPORTER.version) == ("recording", "1")
+    assert (IMPORTER.name, IMPORTER.version) == ("recording", "2")
     assert IMPORTER.detect(source) == "WAV audio recording, 0:01 (file signature)"
     assert isinstance(IMPORTER.parse(source, TZ), ParsedRecording)
     assert IMPORTER.detect(ExportSource(name="chat.txt", data=b"hello")) is None

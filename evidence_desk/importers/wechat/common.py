@@ -65,7 +65,7 @@ __all__ = [
     "utc_from_unix",
 ]
 
-PARSER_VERSION = "1.0"
+PARSER_VERSION = "1.1"  # 1.1: problems and repairs sealed as codes and facts
 
 # The name WeChat exporters print for the exporting account in 1:1 chats.
 SELF_NAME = "我"

@@ -40,6 +40,7 @@ from evidence_desk.importers.base import (
     ParsedMessage,
     ParseProblem,
     SourceRef,
+    failure_facts,
 )
 from evidence_desk.importers.generic_csv import (
     decode_with_repairs,
@@ -290,7 +291,14 @@ _said = Catalogue(
         "wechat_html.notice_time_after": "system notice has no time in WechatExporter HTML; "
         "sent_at copied from {from_locator} ({time}); the true time is not after it",
         "wechat_html.no_dated_message": "no dated message in the export",
-    }
+    },
+    # the reader's or html.parser's message (``error``) is shown; the exception's class and the
+    # place it stopped are sealed (base.OTHERS_WORDING)
+    also={
+        "wechat_html.broken_array": ("category", "position"),
+        "wechat_html.broken_page": ("category", "position"),
+        "wechat_html.unreadable_html": ("category", "line", "column"),
+    },
 )
 
 
@@ -374,7 +382,12 @@ class MemoTraceHtmlImporter:
                     raise ImportInputError(
                         name,
                         f"line {_line_of(text, error.position)}",
-                        _said("wechat_html.broken_array", error=error.reason),
+                        _said(
+                            "wechat_html.broken_array",
+                            error=error.reason,
+                            position=error.position,
+                            **failure_facts(error),
+                        ),
                     ) from None
                 last_error = error
                 continue
@@ -619,10 +632,15 @@ def _dom(file: str, markup: str) -> _Node:
         builder.feed(markup)
         builder.close()
     except Exception as error:  # html.parser asserts on some malformed declarations
-        line = f"line {builder.getpos()[0]}"
-        raise ImportInputError(
-            file, line, _said("wechat_html.unreadable_html", error=error)
-        ) from None
+        row, column = builder.getpos()
+        reason = _said(
+            "wechat_html.unreadable_html",
+            error=error,
+            line=row,
+            column=column,
+            **failure_facts(error),
+        )
+        raise ImportInputError(file, f"line {row}", reason) from None
     return builder.root
 
 
@@ -744,7 +762,12 @@ class WechatExporterHtmlImporter:
                 raise ImportInputError(
                     member,
                     f"line {_line_of(script, error.position)}",
-                    _said("wechat_html.broken_page", error=error),
+                    _said(
+                        "wechat_html.broken_page",
+                        error=error,
+                        position=error.position,
+                        **failure_facts(error),
+                    ),
                 ) from None
             if not isinstance(items, list):
                 raise ImportInputError(member, "line 1", _said("wechat_html.page_no_array"))
