@@ -14,7 +14,16 @@ from evidence_desk.domain.errors import BadInput, NotFound, PermissionDenied, Ru
 from evidence_desk.services import cases, contacts, retention, settings
 from evidence_desk.services.retention import Basis
 from evidence_desk.services.verify import verify_store
-from tests.helpers import Team, store_state, supporting_documents
+from evidence_desk.store import db
+from evidence_desk.store.schema import latest_version
+from tests.helpers import (
+    ADMIN,
+    ADMIN_PASSWORD,
+    Team,
+    raw_connection,
+    store_state,
+    supporting_documents,
+)
 
 CASE = "2026-RT-0001"
 
@@ -220,3 +229,22 @@ def test_add_years_keeps_29_february_a_full_year_and_more() -> None:
     assert rules.deletion_date(
         "2026-03-02T01:00:00.000000Z", "2027-06-01T00:00:00.000000Z", 2, 1
     ) == ("2029-06-01T00:00:00.000000Z")
+
+
+def test_a_store_of_the_previous_schema_opens_migrates_and_still_verifies(team: Team) -> None:
+    _open_case(team)
+    conn = raw_connection(team.path, ADMIN, ADMIN_PASSWORD)
+    try:  # take the store back to schema 5, as the last release wrote it
+        conn.execute("DROP TABLE holds")
+        conn.execute("DROP TABLE case_closures")
+        conn.execute("DELETE FROM schema_version WHERE version = 6")
+        conn.commit()
+        assert db.schema_version(conn) == 5
+    finally:
+        conn.close()
+    lee = team.login("lee")  # opening brings it forward
+    assert db.schema_version(lee.conn) == latest_version()
+    assert verify_store(lee).intact
+    retention.add_hold(lee, CASE, "litigation")
+    retention.close_case(team.login("sam"), CASE, "repaid")
+    assert verify_store(team.login("lee")).intact
