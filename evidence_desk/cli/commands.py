@@ -210,17 +210,15 @@ def cmd_case_add(args: argparse.Namespace) -> int:
 
 def cmd_case_list(args: argparse.Namespace) -> int:
     with open_session(args) as session:
-        found = [
-            (c, retention.retention_of(session, c.case_no))
-            for c in cases.list_cases(session, args.search)
-        ]
+        kept = retention.retention_of_all(session)
+        found = [(c, kept[c.case_no]) for c in cases.list_cases(session, args.search)]
     _emit(
         args,
-        [_case_json(c, kept) for c, kept in found],
+        [_case_json(c, state) for c, state in found],
         "\n".join(
             f"{c.case_no}\t{c.debtor_name}\t{c.masked_id}\t{c.amount_overdue}\t{c.status}"
-            f"\t{_retention_text(kept)}"
-            for c, kept in found
+            f"\t{_retention_text(state)}"
+            for c, state in found
         ),
     )
     return 0

@@ -14,8 +14,10 @@ at this instant, on this basis, and if not, which rule says no.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from evidence_desk.domain import authority, retention
 from evidence_desk.domain.authority import Violation
@@ -223,19 +225,66 @@ def retention_of(session: Session, case_no: str) -> Retention:
     session.require(Action.RETENTION_READ)
     _require_case(session, case_no)
     state = DatabaseState(session.conn)
-    closure = state.row("case_closures", case_no)
-    floor, _cap = authority.retention_years(state)
-    last = authority.last_record(state, case_no)
+    return _retention(
+        session,
+        case_no,
+        authority.last_record(state, case_no),
+        state.row("case_closures", case_no),
+        authority.retention_years(state)[0],
+    )
+
+
+def retention_of_all(session: Session) -> dict[str, Retention]:
+    """Every case's retention state, case number -> state, in a few queries (the case list and
+    the app's case tree show it for every case). The last record is the rule table's
+    (``authority.last_record``), computed here with SQL aggregates."""
+    session.require(Action.RETENTION_READ)
+    conn = session.conn
+    latest: dict[str, str] = {
+        str(r[0]): str(r[1]) for r in conn.execute("SELECT case_no, created_at FROM cases")
+    }
+    for sql in (
+        "SELECT case_no, max(requested_at) FROM contacts GROUP BY case_no",
+        "SELECT c.case_no, max(i.added_at) FROM items i JOIN contacts c ON c.id = i.contact_id "
+        "GROUP BY c.case_no",
+        "SELECT c.case_no, max(m.imported_at) FROM imports m "
+        "JOIN contacts c ON c.id = m.contact_id GROUP BY c.case_no",
+    ):
+        for case_no, moment in conn.execute(sql):
+            if case_no in latest and moment is not None:
+                latest[case_no] = max(latest[case_no], str(moment))
+    closures = {str(r["case_no"]): dict(r) for r in conn.execute("SELECT * FROM case_closures")}
+    floor = authority.retention_years(DatabaseState(conn))[0]
+    holds: dict[str, list[Hold]] = {}
+    for row in conn.execute("SELECT * FROM holds ORDER BY placed_at, id"):
+        holds.setdefault(str(row["case_no"]), []).append(Hold(**dict(row)))
+    return {
+        case_no: _retention(
+            session, case_no, last, closures.get(case_no), floor, tuple(holds.get(case_no, ()))
+        )
+        for case_no, last in latest.items()
+    }
+
+
+def _retention(
+    session: Session,
+    case_no: str,
+    last: str,
+    closure: Mapping[str, Any] | None,
+    floor: int,
+    holds: tuple[Hold, ...] | None = None,
+) -> Retention:
     floor_until = retention.add_years(last, floor)
     if closure is not None:
         # the floor in force when the case closed, and never less than the one in force now
         floor_until = max(floor_until, retention.add_years(last, int(closure["floor_years"])))
-    holds = tuple(
-        Hold(**dict(r))
-        for r in session.conn.execute(
-            "SELECT * FROM holds WHERE case_no = ? ORDER BY placed_at, id", (case_no,)
+    if holds is None:
+        holds = tuple(
+            Hold(**dict(r))
+            for r in session.conn.execute(
+                "SELECT * FROM holds WHERE case_no = ? ORDER BY placed_at, id", (case_no,)
+            )
         )
-    )
     return Retention(
         case_no=case_no,
         closed_at=None if closure is None else str(closure["closed_at"]),

@@ -518,10 +518,11 @@ class MainWindow(QMainWindow):
             by_case: dict[str, list[Contact]] = {}
             for contact in contacts.list_contacts(self.session):
                 by_case.setdefault(contact.case_no, []).append(contact)
+            kept_all = retention.retention_of_all(self.session)
             for case in cases.list_cases(self.session):
                 item = QTreeWidgetItem([f"{case.case_no}  {case.debtor_name}"])
                 item.setData(0, CaseRole, case.case_no)
-                kept = retention.retention_of(self.session, case.case_no)
+                kept = kept_all[case.case_no]
                 item.setToolTip(
                     0,
                     "\n".join(

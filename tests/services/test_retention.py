@@ -20,6 +20,7 @@ from tests.helpers import (
     ADMIN,
     ADMIN_PASSWORD,
     Team,
+    approved_contact,
     raw_connection,
     store_state,
     supporting_documents,
@@ -248,3 +249,19 @@ def test_a_store_of_the_previous_schema_opens_migrates_and_still_verifies(team: 
     retention.add_hold(lee, CASE, "litigation")
     retention.close_case(team.login("sam"), CASE, "repaid")
     assert verify_store(team.login("lee")).intact
+
+
+def test_every_cases_state_at_once_agrees_with_each_cases_own(team: Team, tmp_path: Path) -> None:
+    approved_contact(team, tmp_path, case_no="2026-RT-A")
+    team.clock.advance(days=3)
+    approved_contact(team, tmp_path, case_no="2026-RT-A", handle="+8613900000000")
+    _open_case(team)
+    retention.add_hold(team.login("lee"), CASE, "litigation")
+    retention.close_case(team.login("sam"), "2026-RT-A", "repaid")
+    lee = team.login("lee")
+    every = retention.retention_of_all(lee)
+    assert set(every) == {CASE, "2026-RT-A"}
+    for case_no, state in every.items():
+        assert state == retention.retention_of(lee, case_no)
+    assert every[CASE].active_hold is not None
+    assert every["2026-RT-A"].delete_after is not None
