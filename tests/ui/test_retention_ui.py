@@ -3,6 +3,7 @@ the case's retention state in the case view (offscreen, real widgets, real store
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from evidence_desk.services import cases, retention
@@ -56,8 +57,8 @@ def test_a_supervisor_closes_a_case_through_the_dialog(qtbot: QtBot, team: Team)
     assert not window.close_case_action.isEnabled()  # closed once
     case_item = window.nav.currentItem()
     assert case_item is not None and "deletion date" in case_item.toolTip(0)
-    for shown in (staff, window):
-        qtbot.waitUntil(lambda shown=shown: shown._verify_job is None, timeout=20_000)
+    qtbot.waitUntil(lambda: staff._verify_job is None, timeout=20_000)
+    qtbot.waitUntil(lambda: window._verify_job is None, timeout=20_000)
 
 
 def test_legal_places_and_lifts_a_hold_from_the_case_menu(qtbot: QtBot, team: Team) -> None:
@@ -90,3 +91,28 @@ def test_legal_places_and_lifts_a_hold_from_the_case_menu(qtbot: QtBot, team: Te
     kept = retention.retention_of(team.login("lee"), CASE)
     assert kept.active_hold is None and kept.holds[0].lift_reason == "judgment final"
     qtbot.waitUntil(lambda: window._verify_job is None, timeout=20_000)
+
+
+def test_the_settings_dialog_refuses_a_floor_under_two_years(qtbot: QtBot, team: Team) -> None:
+    from evidence_desk.services import settings
+    from evidence_desk.ui.settings_dialog import SettingsDialog
+
+    admin = team.login("ada")
+    dialog = SettingsDialog(admin)
+    qtbot.addWidget(dialog)
+    floor = dialog.fields["retention_floor_years"]
+    cap = dialog.fields["retention_cap_years"]
+    assert isinstance(floor, QLineEdit) and isinstance(cap, QLineEdit)
+    assert (floor.text(), cap.text()) == ("2", "5")
+    floor.setText("1")
+    dialog.save()
+    assert "CC-9" in dialog.error_label.text()
+    assert settings.get(admin, "retention_floor_years") == "2"
+    floor.setText("6")
+    cap.setText("8")  # raising both at once: the cap is saved first
+    dialog.save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert (
+        settings.get(admin, "retention_floor_years"),
+        settings.get(admin, "retention_cap_years"),
+    ) == ("6", "8")

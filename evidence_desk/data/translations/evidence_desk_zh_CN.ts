@@ -2570,12 +2570,12 @@
         <translation>完整性：未校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>Overdue %1 since %2</source>
         <translation>自 %2 起逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="555"/>
         <source>Your role does not read cases.</source>
         <translation>您的角色无权查看案件。</translation>
     </message>
@@ -3285,57 +3285,67 @@
         <translation>合规词库（JSON；留空：使用内置词库）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="90"/>
+        <location filename="../../ui/settings_dialog.py" line="73"/>
+        <source>Keep closed cases for (years after closure)</source>
+        <translation>结案后保存年限（自结案起）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="75"/>
+        <source>Keep collection records at least (years, 2 or more: CC-9)</source>
+        <translation>采集记录最短保存年限（至少 2 年：CC-9）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="95"/>
         <source>Time-stamp authorities (RFC 3161)</source>
         <translation>时间戳机构（RFC 3161）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="96"/>
+        <location filename="../../ui/settings_dialog.py" line="101"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="102"/>
+        <location filename="../../ui/settings_dialog.py" line="107"/>
         <source>Root certificate (PEM file)</source>
         <translation>根证书（PEM 文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="103"/>
+        <location filename="../../ui/settings_dialog.py" line="108"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="105"/>
+        <location filename="../../ui/settings_dialog.py" line="110"/>
         <source>Add authority</source>
         <translation>添加机构</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="133"/>
+        <location filename="../../ui/settings_dialog.py" line="138"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="135"/>
+        <location filename="../../ui/settings_dialog.py" line="140"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="152"/>
+        <location filename="../../ui/settings_dialog.py" line="157"/>
         <source>No authority configured: checkpoints stay queued.</source>
         <translation>未配置时间戳机构：检查点将排队等待。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="154"/>
+        <location filename="../../ui/settings_dialog.py" line="159"/>
         <source>Stamped up to entry %1; %2 entries waiting.</source>
         <translation>已加盖时间戳至第 %1 条；%2 条等待中。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="161"/>
+        <location filename="../../ui/settings_dialog.py" line="166"/>
         <source>Root certificate</source>
         <translation>根证书</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="171"/>
+        <location filename="../../ui/settings_dialog.py" line="176"/>
         <source>Cannot read the certificate file: %1</source>
         <translation>无法读取证书文件：%1</translation>
     </message>
