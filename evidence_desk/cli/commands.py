@@ -20,7 +20,15 @@ from evidence_desk.cli.common import default_store, open_session, password_from,
 from evidence_desk.console import json_text, make_streams_safe
 from evidence_desk.domain.errors import BadInput, EvidenceDeskError, UsageError
 from evidence_desk.domain.models import Role
-from evidence_desk.services import cases, contacts, import_preview, importing, reading, timestamps
+from evidence_desk.services import (
+    cases,
+    contacts,
+    import_preview,
+    importing,
+    reading,
+    retention,
+    timestamps,
+)
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services import users as user_service
 from evidence_desk.services.session import Session, committed_writes
@@ -155,8 +163,8 @@ def cmd_settings(args: argparse.Namespace) -> int:
     return 0
 
 
-def _case_json(case: cases.Case) -> dict[str, str]:
-    return {
+def _case_json(case: cases.Case, kept: retention.Retention | None = None) -> dict[str, Any]:
+    shown: dict[str, Any] = {
         "case_no": case.case_no,
         "debtor_name": case.debtor_name,
         "debtor_id_number": case.masked_id,
@@ -166,6 +174,22 @@ def _case_json(case: cases.Case) -> dict[str, str]:
         "overdue_since": case.overdue_since,
         "status": case.status,
     }
+    if kept is not None:
+        shown["retention"] = kept.as_json()
+    return shown
+
+
+def _retention_text(kept: retention.Retention) -> str:
+    """One column of ``case list``: closed (with the deletion date), held, or open."""
+    held = kept.active_hold
+    words = []
+    if kept.delete_after is not None:
+        words.append(f"closed, delete after {kept.delete_after[:10]}")
+    else:
+        words.append(f"open, keep until at least {kept.floor_until[:10]}")
+    if held is not None:
+        words.append(f"on legal hold {held.id}")
+    return "; ".join(words)
 
 
 def cmd_case_add(args: argparse.Namespace) -> int:
@@ -186,15 +210,82 @@ def cmd_case_add(args: argparse.Namespace) -> int:
 
 def cmd_case_list(args: argparse.Namespace) -> int:
     with open_session(args) as session:
-        found = cases.list_cases(session, args.search)
+        kept = retention.retention_of_all(session)
+        found = [(c, kept[c.case_no]) for c in cases.list_cases(session, args.search)]
     _emit(
         args,
-        [_case_json(c) for c in found],
+        [_case_json(c, state) for c, state in found],
         "\n".join(
             f"{c.case_no}\t{c.debtor_name}\t{c.masked_id}\t{c.amount_overdue}\t{c.status}"
-            for c in found
+            f"\t{_retention_text(state)}"
+            for c, state in found
         ),
     )
+    return 0
+
+
+def cmd_case_show(args: argparse.Namespace) -> int:
+    with open_session(args) as session:
+        case = cases.get_case(session, args.case_no)
+        kept = retention.retention_of(session, args.case_no)
+    lines = [
+        f"case {case.case_no}: {case.debtor_name} ({case.masked_id}), {case.status}",
+        f"opened {case.created_at} by {case.created_by}",
+    ]
+    if kept.closed_at is not None:
+        lines.append(f"closed {kept.closed_at} by {kept.closed_by}: {kept.close_reason}")
+        lines.append(f"deletion date {kept.delete_after}")
+    else:
+        lines.append("not closed: no deletion date yet")
+    lines.append(f"retention floor until {kept.floor_until}")
+    for hold in kept.holds:
+        state = (
+            "in force"
+            if hold.active
+            else f"lifted {hold.lifted_at} by {hold.lifted_by}: {hold.lift_reason}"
+        )
+        lines.append(
+            f"legal hold {hold.id} placed {hold.placed_at} by {hold.placed_by}: {hold.reason} "
+            f"({state})"
+        )
+    _emit(args, _case_json(case, kept), "\n".join(lines))
+    return 0
+
+
+def cmd_case_close(args: argparse.Namespace) -> int:
+    with open_session(args) as session:
+        kept = retention.close_case(session, args.case_no, args.reason)
+    _emit(
+        args,
+        {"case_no": args.case_no, **kept.as_json()},
+        f"closed case {args.case_no}; deletion date {kept.delete_after}",
+    )
+    return 0
+
+
+def _hold_json(hold: retention.Hold) -> dict[str, Any]:
+    return {
+        "id": hold.id,
+        "case_no": hold.case_no,
+        "active": hold.active,
+        "placed_by": hold.placed_by,
+        "placed_at": hold.placed_at,
+        "reason": hold.reason,
+        "lifted_by": hold.lifted_by,
+        "lifted_at": hold.lifted_at,
+        "lift_reason": hold.lift_reason,
+    }
+
+
+def cmd_hold(args: argparse.Namespace) -> int:
+    with open_session(args) as session:
+        if args.hold_command == "add":
+            hold = retention.add_hold(session, args.case_no, args.reason)
+            text = f"case {hold.case_no} is under legal hold {hold.id}"
+        else:
+            hold = retention.lift_hold(session, args.case_no, args.reason)
+            text = f"lifted legal hold {hold.id} on case {hold.case_no}"
+    _emit(args, _hold_json(hold), text)
     return 0
 
 
@@ -743,6 +834,24 @@ def build_parser() -> argparse.ArgumentParser:
     case_list.add_argument("--search", default="")
     case_import = add("import", cmd_case_import, "bulk import cases from a CSV", case)
     case_import.add_argument("file", type=Path)
+    case_show = add("show", cmd_case_show, "a case with its retention state and holds", case)
+    case_show.add_argument("case_no")
+    case_close = add(
+        "close", cmd_case_close, "close a case (purpose achieved): sets its deletion date", case
+    )
+    case_close.add_argument("case_no")
+    case_close.add_argument("--reason", required=True)
+
+    hold = sub.add_parser("hold", help="legal holds (legal, admin)").add_subparsers(
+        dest="hold_command", metavar="ACTION"
+    )
+    for name, help_text in (
+        ("add", "place a legal hold on a case: nothing of it may be deleted"),
+        ("lift", "lift the legal hold on a case"),
+    ):
+        hold_cmd = add(name, cmd_hold, help_text, hold)
+        hold_cmd.add_argument("case_no")
+        hold_cmd.add_argument("--reason", required=True)
 
     contact = sub.add_parser("contact", help="contacts and approvals").add_subparsers(
         dest="contact_command", metavar="ACTION"

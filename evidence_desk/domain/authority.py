@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
+from evidence_desk.domain import retention
 from evidence_desk.domain.models import Role
 from evidence_desk.domain.policy import PERMISSIONS, Action, denial
 from evidence_desk.domain.wording import Catalogue, Phrase
@@ -73,6 +74,23 @@ _said = Catalogue(
         "request, not {role}",
         "authority.request_documents_role": "a request's documents must have a document role, "
         "not {role}",
+        # -- retention and legal hold (issue 18 item 2) --
+        "retention.no_case": "no case {case}",
+        "retention.reason_required": "a reason is required",
+        "retention.closed_once": "case {case} was already closed at {closed_at}",
+        "retention.hold_active": "case {case} is already under legal hold {hold} (placed by "
+        "{placed_by}); lift it first",
+        "retention.hold_not_active": "hold {hold} is not in force (lifted by {lifted_by})",
+        "retention.no_hold": "no hold {hold} on case {case}",
+        "retention.floor_low": "{setting} must be a whole number of years, at least {minimum} "
+        "(CC-9), not {value}",
+        "retention.cap_low": "{setting} must be a whole number of years, at least the retention "
+        "floor ({floor}), not {value}",
+        "retention.floor_above_cap": "{setting} ({value}) may not exceed the retention cap ({cap})",
+        "retention.closure_years": "the closure of case {case} must use the retention settings "
+        "in force (floor {floor}, cap {cap}), not floor {used_floor}, cap {used_cap}",
+        "retention.deletion_date": "the deletion date of case {case} must be {expected}, not "
+        "{value}",
         # the record rules the services also refuse with (same codes, same words)
         "contact.no_contact": "no contact {contact}",
         "contact.no_case": "no case {case}",
@@ -408,6 +426,11 @@ _TAG_COLUMNS = _columns(
 _ACK_COLUMNS = _columns(
     "finding_id rule case_no contact_id message_fingerprint detail note acked_by acked_at"
 )
+# -- retention and legal hold (issue 18 item 2) --
+CLOSURE_COLUMNS = _columns(
+    "case_no closed_by closed_at reason floor_years cap_years last_record delete_after"
+)
+HOLD_COLUMNS = _columns("id case_no placed_by placed_at reason lifted_by lifted_at lift_reason")
 
 #: every column of every projected table, as the schema creates it (a test holds them equal)
 TABLE_COLUMNS: Mapping[str, frozenset[str]] = {
@@ -422,6 +445,9 @@ TABLE_COLUMNS: Mapping[str, frozenset[str]] = {
     "timestamps": _TIMESTAMP_COLUMNS,
     "tags": _TAG_COLUMNS,
     "conduct_acks": _ACK_COLUMNS,
+    # retention and legal hold (issue 18 item 2)
+    "case_closures": CLOSURE_COLUMNS,
+    "holds": HOLD_COLUMNS,
 }
 TABLE_KEYS: Mapping[str, str] = {
     "users": "name",
@@ -435,6 +461,9 @@ TABLE_KEYS: Mapping[str, str] = {
     "timestamps": "id",
     "tags": "id",
     "conduct_acks": "finding_id",
+    # retention and legal hold (issue 18 item 2)
+    "case_closures": "case_no",
+    "holds": "id",
 }
 
 _NEW_BLOBS = TableRule(_BLOB_COLUMNS, new=True)
@@ -605,6 +634,201 @@ def _permission(state: State, entry: Entry, action: Action) -> Violation | None:
     return Violation("permission", denial(str(role), action))
 
 
+# -- retention and legal hold (issue 18 item 2) -------------------------------------------------
+# The services refuse with these same functions before writing (services/retention.py).
+
+
+def reason_given(reason: object) -> Violation | None:
+    """Closing a case and placing or lifting a hold each need a reason."""
+    if isinstance(reason, str) and reason.strip():
+        return None
+    return Violation("retention.reason", _said("retention.reason_required"))
+
+
+def active_hold(state: State, case_no: str) -> Mapping[str, Any] | None:
+    """The hold in force on ``case_no`` (at most one: a second is refused while one stands)."""
+    for row in state.rows_where("holds", "case_no", case_no):
+        if row.get("lifted_at") is None:
+            return row
+    return None
+
+
+def hold_can_be_added(state: State, case_no: str) -> Violation | None:
+    """A case may be held only if it exists and no hold already stands on it."""
+    if state.row("cases", case_no) is None:
+        return Violation("case.exists", _said("retention.no_case", case=case_no))
+    held = active_hold(state, case_no)
+    if held is not None:
+        return Violation(
+            "hold.active",
+            _said(
+                "retention.hold_active",
+                case=case_no,
+                hold=held.get("id"),
+                placed_by=held.get("placed_by"),
+            ),
+        )
+    return None
+
+
+def hold_can_be_lifted(
+    hold: Mapping[str, Any] | None, hold_id: object, case_no: object
+) -> Violation | None:
+    """Only a hold in force, on the case named, can be lifted."""
+    if hold is None or hold.get("case_no") != case_no:
+        return Violation("hold.exists", _said("retention.no_hold", hold=hold_id, case=case_no))
+    if hold.get("lifted_at") is not None:
+        return Violation(
+            "hold.lifted",
+            _said("retention.hold_not_active", hold=hold_id, lifted_by=hold.get("lifted_by")),
+        )
+    return None
+
+
+def case_can_be_closed(state: State, case_no: str) -> Violation | None:
+    """A case is closed once (its deletion date is set then and never moves earlier)."""
+    if state.row("cases", case_no) is None:
+        return Violation("case.exists", _said("retention.no_case", case=case_no))
+    closure = state.row("case_closures", case_no)
+    if closure is not None:
+        return Violation(
+            "case.closed",
+            _said("retention.closed_once", case=case_no, closed_at=closure.get("closed_at")),
+        )
+    return None
+
+
+def retention_years(state: State) -> tuple[int, int]:
+    """The retention floor and cap in force (their defaults while never set)."""
+    floor_row = state.row("settings", retention.FLOOR_SETTING) or {}
+    cap_row = state.row("settings", retention.CAP_SETTING) or {}
+    floor = retention.valid_years(floor_row.get("value", str(retention.DEFAULT_FLOOR_YEARS)))
+    cap = retention.valid_years(cap_row.get("value", str(retention.DEFAULT_CAP_YEARS)))
+    return (
+        retention.DEFAULT_FLOOR_YEARS if floor is None else floor,
+        retention.DEFAULT_CAP_YEARS if cap is None else cap,
+    )
+
+
+def last_record(state: State, case_no: str) -> str:
+    """The case's last collection record: its opening, a contact request, a document or file
+    added, an import (the retention floor runs from here)."""
+    case = state.row("cases", case_no) or {}
+    moments = [str(case.get("created_at", ""))]
+    for contact in state.rows_where("contacts", "case_no", case_no):
+        moments.append(str(contact.get("requested_at", "")))
+        contact_id = contact.get("id")
+        moments.extend(
+            str(r.get("added_at", "")) for r in state.rows_where("items", "contact_id", contact_id)
+        )
+        moments.extend(
+            str(r.get("imported_at", ""))
+            for r in state.rows_where("imports", "contact_id", contact_id)
+        )
+    return max(moments)
+
+
+def retention_setting(key: str, value: object, state: State) -> Violation | None:
+    """CC-9: the floor is at least 2 years; the cap (after closure) is at least the floor."""
+    floor, cap = retention_years(state)
+    years = retention.valid_years(value)
+    if key == retention.FLOOR_SETTING:
+        if years is None or years < retention.STATUTORY_FLOOR_YEARS:
+            return Violation(
+                "retention.floor",
+                _said(
+                    "retention.floor_low",
+                    setting=key,
+                    minimum=retention.STATUTORY_FLOOR_YEARS,
+                    value=value,
+                ),
+            )
+        if years > cap:
+            return Violation(
+                "retention.floor",
+                _said("retention.floor_above_cap", setting=key, value=value, cap=cap),
+            )
+    if key == retention.CAP_SETTING and (years is None or years < floor):
+        return Violation(
+            "retention.cap", _said("retention.cap_low", setting=key, floor=floor, value=value)
+        )
+    return None
+
+
+def _retention_settings(state: State, entry: Entry) -> Iterable[Violation | None]:
+    for row in entry.rows_of("settings"):
+        yield retention_setting(str(row.get("key")), row.get("value"), state)
+
+
+def _close(state: State, entry: Entry) -> Iterable[Violation | None]:
+    case_no = entry.payload.get("case_no")
+    yield reason_given(entry.payload.get("reason"))
+    if not isinstance(case_no, str):
+        return
+    refused = case_can_be_closed(state, case_no)
+    if refused is not None:
+        yield refused
+        return
+    for row in entry.rows_of("case_closures"):
+        yield from _closure_dates(state, case_no, row)
+
+
+def _closure_dates(
+    state: State, case_no: str, row: Mapping[str, Any]
+) -> Iterable[Violation | None]:
+    """The closure records the settings in force and the deletion date they give."""
+    floor, cap = row.get("floor_years"), row.get("cap_years")
+    in_force = retention_years(state)
+    if type(floor) is not int or type(cap) is not int or floor < retention.STATUTORY_FLOOR_YEARS:
+        yield Violation(
+            "retention.floor",
+            _said(
+                "retention.floor_low",
+                setting=retention.FLOOR_SETTING,
+                minimum=retention.STATUTORY_FLOOR_YEARS,
+                value=floor,
+            ),
+        )
+        return
+    # a bundle's slice holds no settings: there only the date is recomputed from the row
+    if state.complete and (floor, cap) != in_force:
+        yield Violation(
+            "retention.settings",
+            _said(
+                "retention.closure_years",
+                case=case_no,
+                floor=in_force[0],
+                cap=in_force[1],
+                used_floor=floor,
+                used_cap=cap,
+            ),
+        )
+    closed_at, delete_after = row.get("closed_at"), row.get("delete_after")
+    latest = last_record(state, case_no)
+    try:
+        expected = retention.deletion_date(str(closed_at), latest, floor, cap)
+    except ValueError:
+        expected = "?"
+    if delete_after != expected or row.get("last_record") != latest:
+        yield Violation(
+            "retention.deletion_date",
+            _said("retention.deletion_date", case=case_no, expected=expected, value=delete_after),
+        )
+
+
+def _hold_add(state: State, entry: Entry) -> Iterable[Violation | None]:
+    yield reason_given(entry.payload.get("reason"))
+    case_no = entry.payload.get("case_no")
+    if isinstance(case_no, str):
+        yield hold_can_be_added(state, case_no)
+
+
+def _hold_lift(state: State, entry: Entry) -> Iterable[Violation | None]:
+    yield reason_given(entry.payload.get("reason"))
+    hold_id = entry.payload.get("hold_id")
+    yield hold_can_be_lifted(state.row("holds", hold_id), hold_id, entry.payload.get("case_no"))
+
+
 _CONTACT_ID = from_payload("contact_id")
 
 ACTIONS: Mapping[str, ActionRule] = {
@@ -675,6 +899,7 @@ ACTIONS: Mapping[str, ActionRule] = {
                 frozenset({"key", "value"}), new=None, bind={"key": from_payload("key")}, count=1
             )
         },
+        (_retention_settings,),  # retention and legal hold (issue 18 item 2)
     ),
     "tsa.configure": ActionRule(
         Action.TSA_CONFIGURE,
@@ -895,6 +1120,62 @@ ACTIONS: Mapping[str, ActionRule] = {
         },
     ),
     "bundle.export": ActionRule(Action.BUNDLE_EXPORT, {"bundle_id": str, "case_no": str}, {}),
+    # -- retention and legal hold (issue 18 item 2) --
+    "case.close": ActionRule(
+        Action.CASE_CLOSE,
+        {"case_no": str, "reason": str},
+        {
+            "case_closures": TableRule(
+                CLOSURE_COLUMNS,
+                new=True,
+                bind={
+                    "case_no": from_payload("case_no"),
+                    "closed_by": ACTOR,
+                    "reason": from_payload("reason"),
+                },
+                count=1,
+            )
+        },
+        (_close,),
+    ),
+    "hold.add": ActionRule(
+        Action.LEGAL_HOLD,
+        {"hold_id": str, "case_no": str, "reason": str},
+        {
+            "holds": TableRule(
+                HOLD_COLUMNS,
+                new=True,
+                bind={
+                    "id": from_payload("hold_id"),
+                    "case_no": from_payload("case_no"),
+                    "placed_by": ACTOR,
+                    "reason": from_payload("reason"),
+                    "lifted_by": const(None),
+                    "lifted_at": const(None),
+                    "lift_reason": const(None),
+                },
+                count=1,
+            )
+        },
+        (_hold_add,),
+    ),
+    "hold.lift": ActionRule(
+        Action.LEGAL_HOLD,
+        {"hold_id": str, "case_no": str, "reason": str},
+        {
+            "holds": TableRule(
+                frozenset({"id", "lifted_by", "lifted_at", "lift_reason"}),
+                new=False,
+                bind={
+                    "id": from_payload("hold_id"),
+                    "lifted_by": ACTOR,
+                    "lift_reason": from_payload("reason"),
+                },
+                count=1,
+            )
+        },
+        (_hold_lift,),
+    ),
 }
 """action -> its rule. An action not listed here is refused (and reported by verify)."""
 

@@ -44,6 +44,10 @@ class Action(enum.StrEnum):
     STAMP = "stamp"
     STORE_BACKUP = "store.backup"
     STORE_RESTORE = "store.restore"
+    # -- retention and legal hold (issue 18 item 2) --
+    CASE_CLOSE = "case.close"
+    LEGAL_HOLD = "legal.hold"
+    RETENTION_READ = "retention.read"
 
 
 _ALL = frozenset(Role)
@@ -82,6 +86,14 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     # both are the administrator's job, never a field or legal user's.
     Action.STORE_BACKUP: frozenset({Role.ADMIN}),
     Action.STORE_RESTORE: frozenset({Role.ADMIN}),
+    # -- retention and legal hold (issue 18 item 2) --
+    # Closing a case says its purpose is achieved and starts the retention clock: the
+    # supervisor who runs the matter or the legal team, never field staff on their own.
+    Action.CASE_CLOSE: frozenset({Role.SUPERVISOR, Role.LEGAL}),
+    # A legal hold (litigation, a regulator's request) is the legal team's or an admin's call.
+    Action.LEGAL_HOLD: frozenset({Role.LEGAL, Role.ADMIN}),
+    # Closure, deletion date and holds are metadata, no evidence content: everyone sees them.
+    Action.RETENTION_READ: _ALL,
 }
 
 

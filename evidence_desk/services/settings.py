@@ -11,7 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from evidence_desk.domain.errors import BadInput
+from evidence_desk.domain import authority, retention
+from evidence_desk.domain.errors import BadInput, RuleViolation
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.services.common_wording import COMMON_WORDING
@@ -19,7 +20,7 @@ from evidence_desk.services.conduct_settings import (
     validate_accounts_setting,
     validate_lexicon_setting,
 )
-from evidence_desk.services.session import Session, put
+from evidence_desk.services.session import DatabaseState, Session, put
 
 _said = Catalogue(
     {
@@ -100,6 +101,18 @@ SETTINGS: dict[str, SettingSpec] = {
         validate_lexicon_setting,
         "CC-6 lexicon categories (JSON) replacing the shipped ones by name",
     ),
+    # Retention (CC-9, PI-3; services/retention.py). The rule table refuses a floor under 2
+    # years and a cap under the floor, here and in verify.
+    retention.FLOOR_SETTING: SettingSpec(
+        str(retention.DEFAULT_FLOOR_YEARS),
+        _non_negative_int,
+        "CC-9 years collection records are kept at least, from the last record (2 or more)",
+    ),
+    retention.CAP_SETTING: SettingSpec(
+        str(retention.DEFAULT_CAP_YEARS),
+        _non_negative_int,
+        "PI-3 years a closed case is kept after closure, then deleted (at least the floor)",
+    ),
 }
 
 
@@ -126,6 +139,9 @@ def set_value(session: Session, key: str, value: str) -> str:
     if spec is None:
         raise BadInput("setting", key, _said("setting.unknown", known=", ".join(sorted(SETTINGS))))
     clean = spec.validate(value)
+    refused = authority.retention_setting(key, clean, DatabaseState(session.conn))
+    if refused is not None:
+        raise RuleViolation(refused.rule, refused.detail)
     before = get(session, key)
     session.write(
         "settings.set",

@@ -244,6 +244,33 @@ MIGRATIONS: list[str] = [
         acked_at TEXT NOT NULL
     );
     """,
+    # 6: retention and legal hold (issue 18 item 2). A case's closure (purpose achieved) with the
+    # settings in force and the deletion date they give; legal holds, lifted by a second entry
+    # that fills lifted_* (never deleted). New tables only: older stores open and verify as
+    # they did, with no closures and no holds.
+    """
+    CREATE TABLE case_closures (
+        case_no TEXT PRIMARY KEY REFERENCES cases (case_no),
+        closed_by TEXT NOT NULL,
+        closed_at TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        floor_years INTEGER NOT NULL,
+        cap_years INTEGER NOT NULL,
+        last_record TEXT NOT NULL,
+        delete_after TEXT NOT NULL
+    );
+    CREATE TABLE holds (
+        id TEXT PRIMARY KEY,
+        case_no TEXT NOT NULL REFERENCES cases (case_no),
+        placed_by TEXT NOT NULL,
+        placed_at TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        lifted_by TEXT,
+        lifted_at TEXT,
+        lift_reason TEXT
+    );
+    CREATE INDEX holds_by_case ON holds (case_no);
+    """,
 ]
 
 # table -> primary-key columns, for every table that verify rebuilds from ledger payloads
@@ -259,6 +286,9 @@ PROJECTED_TABLES: dict[str, tuple[str, ...]] = {
     "timestamps": ("id",),
     "tags": ("id",),
     "conduct_acks": ("finding_id",),
+    # retention and legal hold (issue 18 item 2)
+    "case_closures": ("case_no",),
+    "holds": ("id",),
 }
 
 

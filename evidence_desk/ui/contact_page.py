@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from evidence_desk.domain import policy
 from evidence_desk.domain.policy import Action
-from evidence_desk.services import cases, contacts, reading, review
+from evidence_desk.services import cases, contacts, reading, retention, review
 from evidence_desk.services.contacts import Contact, Item
 from evidence_desk.services.session import Session
 from evidence_desk.ui import errors
@@ -33,6 +33,7 @@ from evidence_desk.ui.labels import (
     tag_label,
     tag_names,
 )
+from evidence_desk.ui.retention_dialog import retention_html
 from evidence_desk.ui.review_ui import TagController
 from evidence_desk.ui.roles import why_not
 
@@ -160,6 +161,8 @@ class ContactPage(QWidget):
             .replace("%3", case.amount_overdue)
             .replace("%4", case.overdue_since or "—")
             .replace("%5", case_status_label(case.status))
+            + "<br>"
+            + retention_html(retention.retention_of(self.session, case_no), self.zone)
         )
         self.placeholder.setText(
             self.tr(

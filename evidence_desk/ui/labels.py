@@ -141,6 +141,10 @@ def action_label(action: str) -> str:
         "review.untag": QCoreApplication.translate("Labels", "tag withdrawn"),
         "conduct.ack": QCoreApplication.translate("Labels", "finding acknowledged"),
         "bundle.export": QCoreApplication.translate("Labels", "bundle exported"),
+        # retention and legal hold (issue 18 item 2)
+        "case.close": QCoreApplication.translate("Labels", "case closed"),
+        "hold.add": QCoreApplication.translate("Labels", "legal hold placed"),
+        "hold.lift": QCoreApplication.translate("Labels", "legal hold lifted"),
     }.get(action, action)
 
 
@@ -196,6 +200,10 @@ def permission_label(action: str) -> str:
         "stamp": QCoreApplication.translate("Labels", "time-stamp checkpoints"),
         "store.backup": QCoreApplication.translate("Labels", "back up the store"),
         "store.restore": QCoreApplication.translate("Labels", "restore the store"),
+        # retention and legal hold (issue 18 item 2)
+        "case.close": QCoreApplication.translate("Labels", "close cases"),
+        "legal.hold": QCoreApplication.translate("Labels", "place and lift legal holds"),
+        "retention.read": QCoreApplication.translate("Labels", "read retention dates and holds"),
     }.get(action, action)
 
 

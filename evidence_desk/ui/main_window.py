@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 from evidence_desk.domain import policy
 from evidence_desk.domain.errors import RuleViolation
 from evidence_desk.domain.policy import Action
-from evidence_desk.services import cases, conduct, contacts, timestamps
+from evidence_desk.services import cases, conduct, contacts, retention, timestamps
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.contacts import Contact
 from evidence_desk.services.session import Session
@@ -42,6 +43,7 @@ from evidence_desk.ui.contact_page import ContactPage
 from evidence_desk.ui.details import DetailsPane
 from evidence_desk.ui.labels import channel_label, status_label
 from evidence_desk.ui.ledger_view import LedgerView
+from evidence_desk.ui.retention_dialog import ReasonDialog, retention_lines
 from evidence_desk.ui.review_ui import FindingsView
 from evidence_desk.ui.roles import guard, role_name
 from evidence_desk.ui.verify_panel import VerifyPanel
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         self._verify_job: Job[VerifyReport] | None = None
         self._stamp_job: Job[timestamps.StampOutcome] | None = None
         self.last_dialog: QDialog | None = None  # the dialog opened last (tests drive it)
+        self.last_menu: QMenu | None = None  # the case menu shown last (tests read it)
         self._closed = False
         self.last_stamp_problem = ""
         self.setWindowTitle(
@@ -91,6 +94,8 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setHeaderLabels([self.tr("Cases and contacts")])
         self.nav.currentItemChanged.connect(self._nav_changed)
+        self.nav.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.nav.customContextMenuRequested.connect(self._case_menu)
         nav_box = QWidget()
         nav_box.setMinimumWidth(200)
         nav_layout = QVBoxLayout(nav_box)
@@ -201,6 +206,16 @@ class MainWindow(QMainWindow):
         self.logout_action = self._action(
             "actionLogout", self.tr("Log out"), "Ctrl+Shift+Q", self.logout_requested.emit
         )
+        # retention and legal hold (issue 18 item 2)
+        self.close_case_action = self._action(
+            "actionCloseCase", self.tr("Close case…"), None, self.close_case
+        )
+        self.hold_action = self._action(
+            "actionLegalHold", self.tr("Legal hold…"), None, self.place_hold
+        )
+        self.lift_hold_action = self._action(
+            "actionLiftHold", self.tr("Lift hold…"), None, self.lift_hold
+        )
         role = self.role
         guard(self.new_case_action, role, Action.CASE_CREATE, self.tr("Open a new case (Ctrl+N)"))
         guard(
@@ -239,6 +254,24 @@ class MainWindow(QMainWindow):
             Action.STORE_BACKUP,
             self.tr("Back up this store, or check and restore a backup"),
         )
+        guard(
+            self.close_case_action,
+            role,
+            Action.CASE_CLOSE,
+            self.tr("Close the selected case: its purpose is achieved; sets its deletion date"),
+        )
+        guard(
+            self.hold_action,
+            role,
+            Action.LEGAL_HOLD,
+            self.tr("Place a legal hold on the selected case: nothing of it may be deleted"),
+        )
+        guard(
+            self.lift_hold_action,
+            role,
+            Action.LEGAL_HOLD,
+            self.tr("Lift the legal hold on the selected case"),
+        )
         self.verify_action.setToolTip(self.tr("Check every original, row and ledger entry (F5)"))
         self.ledger_action.setToolTip(self.tr("The signed audit log (Ctrl+L)"))
         self.settings_action.setToolTip(
@@ -253,6 +286,9 @@ class MainWindow(QMainWindow):
             self.request_action,
             self.import_action,
             self.bundle_action,
+            self.close_case_action,
+            self.hold_action,
+            self.lift_hold_action,
             None,
             self.approvals_action,
             self.ledger_action,
@@ -307,6 +343,32 @@ class MainWindow(QMainWindow):
             self.bundle_action.setEnabled(case_no is not None)
             if case_no is None:
                 self.bundle_action.setToolTip(self.tr("Select a case first."))
+        self._update_retention_actions(case_no)
+
+    def _update_retention_actions(self, case_no: str | None) -> None:
+        """Close, hold and lift follow the selected case's state (after the role check)."""
+        kept = None if case_no is None else retention.retention_of(self.session, case_no)
+        if policy.allowed(self.role, Action.CASE_CLOSE):
+            self.close_case_action.setEnabled(kept is not None and kept.closed_at is None)
+        if policy.allowed(self.role, Action.LEGAL_HOLD):
+            held = kept is not None and kept.active_hold is not None
+            self.hold_action.setEnabled(kept is not None and not held)
+            self.lift_hold_action.setEnabled(held)
+
+    def _case_menu(self, position: QPoint) -> None:
+        """The case tree's context menu: the retention steps the role and the case allow."""
+        item = self.nav.itemAt(position)
+        if item is None or item.data(0, CaseRole) is None:
+            return
+        self.nav.setCurrentItem(item)
+        menu = QMenu(self.nav)
+        menu.setObjectName("caseMenu")
+        for action in (self.close_case_action, self.hold_action, self.lift_hold_action):
+            if action.isEnabled():
+                menu.addAction(action)
+        if not menu.isEmpty():
+            menu.popup(self.nav.viewport().mapToGlobal(position))
+        self.last_menu = menu
 
     def _import_refused(self, contact: Contact) -> RuleViolation | None:
         """Why no evidence may go to ``contact`` now (not approved, revoked, expired), or None.
@@ -456,14 +518,21 @@ class MainWindow(QMainWindow):
             by_case: dict[str, list[Contact]] = {}
             for contact in contacts.list_contacts(self.session):
                 by_case.setdefault(contact.case_no, []).append(contact)
+            kept_all = retention.retention_of_all(self.session)
             for case in cases.list_cases(self.session):
                 item = QTreeWidgetItem([f"{case.case_no}  {case.debtor_name}"])
                 item.setData(0, CaseRole, case.case_no)
+                kept = kept_all[case.case_no]
                 item.setToolTip(
                     0,
-                    self.tr("Overdue %1 since %2")
-                    .replace("%1", case.amount_overdue)
-                    .replace("%2", case.overdue_since or "—"),
+                    "\n".join(
+                        [
+                            self.tr("Overdue %1 since %2")
+                            .replace("%1", case.amount_overdue)
+                            .replace("%2", case.overdue_since or "—"),
+                            *retention_lines(kept, self.zone),
+                        ]
+                    ),
                 )
                 self.nav.addTopLevelItem(item)
                 if selected_case == case.case_no and selected is None:
@@ -613,6 +682,29 @@ class MainWindow(QMainWindow):
         if case_no is None:
             return
         dialog = BundleDialog(self.session, case_no, self.current_contact(), self)
+        dialog.open()
+        self.last_dialog = dialog
+
+    def close_case(self) -> None:
+        self._retention_step("close")
+
+    def place_hold(self) -> None:
+        self._retention_step("hold")
+
+    def lift_hold(self) -> None:
+        self._retention_step("lift")
+
+    def _retention_step(self, kind: str) -> None:
+        case_no = self.current_case_no()
+        if case_no is None:
+            return
+        dialog = ReasonDialog(self.session, case_no, kind, self)
+
+        def done(closed_case: str) -> None:
+            self.refresh()
+            self.select_case(closed_case)
+
+        dialog.done_with.connect(done)
         dialog.open()
         self.last_dialog = dialog
 

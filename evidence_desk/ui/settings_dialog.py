@@ -69,6 +69,11 @@ class SettingsDialog(QDialog):
             "institution_names": self.tr("Institution names for CC-5 (| separated)"),
             "approved_accounts": self.tr("Approved repayment accounts (comma separated)"),
             "conduct_lexicon": self.tr("Conduct lexicon (JSON; empty: the shipped one)"),
+            # retention (issue 18 item 2): the cap first, so raising both saves in one go
+            "retention_cap_years": self.tr("Keep closed cases for (years after closure)"),
+            "retention_floor_years": self.tr(
+                "Keep collection records at least (years, 2 or more: CC-9)"
+            ),
         }
         denied = why_not(session.user.role, Action.SETTINGS_SET)
         # every setting the services know, in the order above (others by their key)

@@ -38,6 +38,10 @@ EXPECTED: dict[Action, set[Role]] = {
     Action.STAMP: {S, V, L, A},
     Action.STORE_BACKUP: {A},
     Action.STORE_RESTORE: {A},
+    # retention and legal hold (issue 18 item 2)
+    Action.CASE_CLOSE: {V, L},
+    Action.LEGAL_HOLD: {L, A},
+    Action.RETENTION_READ: {S, V, L, A},
 }
 
 ALL_PAIRS = [(role, action) for action in Action for role in Role]
@@ -105,3 +109,9 @@ def test_everyone_may_verify_and_read_the_log() -> None:
     for role in Role:
         assert policy.allowed(role, Action.VERIFY)
         assert policy.allowed(role, Action.LOG_READ)
+
+
+def test_only_legal_or_an_admin_puts_or_lifts_a_legal_hold_and_staff_never_close_a_case() -> None:
+    assert PERMISSIONS[Action.LEGAL_HOLD] == {Role.LEGAL, Role.ADMIN}
+    assert not policy.allowed(Role.STAFF, Action.CASE_CLOSE)
+    assert not policy.allowed(Role.ADMIN, Action.CASE_CLOSE)

@@ -236,12 +236,12 @@
 <context>
     <name>Bubbles</name>
     <message>
-        <location filename="../../ui/labels.py" line="240"/>
+        <location filename="../../ui/labels.py" line="248"/>
         <source>After revocation</source>
         <translation>终止后</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="241"/>
+        <location filename="../../ui/labels.py" line="249"/>
         <source>After expiry</source>
         <translation>过期后</translation>
     </message>
@@ -476,59 +476,59 @@
 <context>
     <name>ContactPage</name>
     <message>
-        <location filename="../../ui/contact_page.py" line="116"/>
+        <location filename="../../ui/contact_page.py" line="117"/>
         <source>Conversation</source>
         <translation>聊天记录</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="117"/>
+        <location filename="../../ui/contact_page.py" line="118"/>
         <source>Items and documents</source>
         <translation>证据与材料</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="139"/>
+        <location filename="../../ui/contact_page.py" line="140"/>
         <source>No case selected</source>
         <translation>未选择案件</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="141"/>
+        <location filename="../../ui/contact_page.py" line="142"/>
         <source>Choose a case or a contact on the left, or open a new case (Ctrl+N).</source>
         <translation>请在左侧选择案件或联系人，或新建案件（Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="157"/>
+        <location filename="../../ui/contact_page.py" line="158"/>
         <source>Loan %1 · product %2 · overdue %3 since %4 · status %5</source>
         <translation>合同 %1 · 产品 %2 · 逾期 %3（自 %4）· 状态 %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contact_page.py" line="166"/>
+        <location filename="../../ui/contact_page.py" line="169"/>
         <source>%n contact(s) in this case. Choose one on the left, or request a new contact (Ctrl+R).</source>
         <translation>
             <numerusform>本案件有 %n 个联系人。请在左侧选择，或申请添加联系人（Ctrl+R）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="176"/>
+        <location filename="../../ui/contact_page.py" line="179"/>
         <source>Requested by %1 at %2: %3</source>
         <translation>%1 于 %2 申请：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="183"/>
+        <location filename="../../ui/contact_page.py" line="186"/>
         <source>Decided by %1 at %2: %3</source>
         <translation>%1 于 %2 审批：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="190"/>
+        <location filename="../../ui/contact_page.py" line="193"/>
         <source>Revoked by %1 at %2: %3</source>
         <translation>%1 于 %2 终止：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="197"/>
+        <location filename="../../ui/contact_page.py" line="200"/>
         <source>Flags: %1</source>
         <translation>标记：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="241"/>
+        <location filename="../../ui/contact_page.py" line="244"/>
         <source>Tag as</source>
         <translation>标记为</translation>
     </message>
@@ -1516,25 +1516,25 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="28"/>
-        <location filename="../../ui/labels.py" line="154"/>
+        <location filename="../../ui/labels.py" line="158"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="29"/>
-        <location filename="../../ui/labels.py" line="156"/>
+        <location filename="../../ui/labels.py" line="160"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="30"/>
-        <location filename="../../ui/labels.py" line="152"/>
+        <location filename="../../ui/labels.py" line="156"/>
         <source>Telegram</source>
         <translation>Telegram</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="31"/>
-        <location filename="../../ui/labels.py" line="155"/>
+        <location filename="../../ui/labels.py" line="159"/>
         <source>LINE</source>
         <translation>LINE</translation>
     </message>
@@ -1676,7 +1676,7 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="102"/>
-        <location filename="../../ui/labels.py" line="150"/>
+        <location filename="../../ui/labels.py" line="154"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
@@ -1856,207 +1856,237 @@
         <translation>导出证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="151"/>
+        <location filename="../../ui/labels.py" line="145"/>
+        <source>case closed</source>
+        <translation>案件结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="146"/>
+        <source>legal hold placed</source>
+        <translation>设置法律保全</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="147"/>
+        <source>legal hold lifted</source>
+        <translation>解除法律保全</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="155"/>
         <source>SMS Backup &amp; Restore</source>
         <translation>SMS Backup &amp; Restore 短信备份</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="153"/>
+        <location filename="../../ui/labels.py" line="157"/>
         <source>Messenger/Instagram</source>
         <translation>Messenger/Instagram</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="157"/>
+        <location filename="../../ui/labels.py" line="161"/>
         <source>generic CSV</source>
         <translation>通用 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="158"/>
+        <location filename="../../ui/labels.py" line="162"/>
         <source>WeChat (MemoTrace CSV)</source>
         <translation>微信（MemoTrace CSV）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="159"/>
+        <location filename="../../ui/labels.py" line="163"/>
         <source>WeChat (PyWxDump CSV)</source>
         <translation>微信（PyWxDump CSV）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="160"/>
+        <location filename="../../ui/labels.py" line="164"/>
         <source>WeChat (WechatExporter TXT)</source>
         <translation>微信（WechatExporter TXT）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="163"/>
+        <location filename="../../ui/labels.py" line="167"/>
         <source>WeChat (MemoTrace TXT)</source>
         <translation>微信（MemoTrace TXT）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="164"/>
+        <location filename="../../ui/labels.py" line="168"/>
         <source>WeChat (MemoTrace HTML)</source>
         <translation>微信（MemoTrace HTML）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="165"/>
+        <location filename="../../ui/labels.py" line="169"/>
         <source>WeChat (WechatExporter HTML)</source>
         <translation>微信（WechatExporter HTML）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="174"/>
+        <location filename="../../ui/labels.py" line="178"/>
         <source>add users</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="175"/>
+        <location filename="../../ui/labels.py" line="179"/>
         <source>reset passwords</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="176"/>
+        <location filename="../../ui/labels.py" line="180"/>
         <source>deactivate users</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="177"/>
+        <location filename="../../ui/labels.py" line="181"/>
         <source>list users</source>
         <translation>查看用户列表</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="178"/>
+        <location filename="../../ui/labels.py" line="182"/>
         <source>change settings</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="179"/>
+        <location filename="../../ui/labels.py" line="183"/>
         <source>read settings</source>
         <translation>查看设置</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="180"/>
+        <location filename="../../ui/labels.py" line="184"/>
         <source>read the ledger</source>
         <translation>查看存证链</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="181"/>
+        <location filename="../../ui/labels.py" line="185"/>
         <source>verify the store</source>
         <translation>校验证据库</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="182"/>
+        <location filename="../../ui/labels.py" line="186"/>
         <source>open cases</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="183"/>
+        <location filename="../../ui/labels.py" line="187"/>
         <source>edit cases</source>
         <translation>修改案件</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="184"/>
+        <location filename="../../ui/labels.py" line="188"/>
         <source>read cases</source>
         <translation>查看案件</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="185"/>
+        <location filename="../../ui/labels.py" line="189"/>
         <source>import cases</source>
         <translation>批量导入案件</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="186"/>
+        <location filename="../../ui/labels.py" line="190"/>
         <source>request contacts</source>
         <translation>申请联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="187"/>
+        <location filename="../../ui/labels.py" line="191"/>
         <source>decide contact requests</source>
         <translation>审批联系人申请</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="188"/>
+        <location filename="../../ui/labels.py" line="192"/>
         <source>read contacts</source>
         <translation>查看联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="189"/>
+        <location filename="../../ui/labels.py" line="193"/>
         <source>add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="190"/>
+        <location filename="../../ui/labels.py" line="194"/>
         <source>read evidence</source>
         <translation>查看证据</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="191"/>
+        <location filename="../../ui/labels.py" line="195"/>
         <source>tag messages</source>
         <translation>标记消息</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="192"/>
+        <location filename="../../ui/labels.py" line="196"/>
         <source>run the conduct check</source>
         <translation>运行合规自查</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="193"/>
+        <location filename="../../ui/labels.py" line="197"/>
         <source>acknowledge conduct findings</source>
         <translation>确认合规提示</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="194"/>
+        <location filename="../../ui/labels.py" line="198"/>
         <source>export court bundles</source>
         <translation>导出诉讼证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="195"/>
+        <location filename="../../ui/labels.py" line="199"/>
         <source>configure time-stamp authorities</source>
         <translation>配置时间戳机构</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="196"/>
+        <location filename="../../ui/labels.py" line="200"/>
         <source>time-stamp checkpoints</source>
         <translation>为检查点加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="197"/>
+        <location filename="../../ui/labels.py" line="201"/>
         <source>back up the store</source>
         <translation>备份证据库</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="198"/>
+        <location filename="../../ui/labels.py" line="202"/>
         <source>restore the store</source>
         <translation>恢复证据库</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="204"/>
+        <source>close cases</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="205"/>
+        <source>place and lift legal holds</source>
+        <translation>设置和解除法律保全</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="206"/>
+        <source>read retention dates and holds</source>
+        <translation>查看保存期限和法律保全</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="212"/>
         <source>video recording</source>
         <translation>录像</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="205"/>
+        <location filename="../../ui/labels.py" line="213"/>
         <source>audio recording</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="210"/>
+        <location filename="../../ui/labels.py" line="218"/>
         <source>not stated in the file</source>
         <translation>文件未记载</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="214"/>
+        <location filename="../../ui/labels.py" line="222"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="217"/>
+        <location filename="../../ui/labels.py" line="225"/>
         <source>Recorded at</source>
         <translation>录制时间</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="218"/>
+        <location filename="../../ui/labels.py" line="226"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="219"/>
+        <location filename="../../ui/labels.py" line="227"/>
         <source>Codecs</source>
         <translation>编码</translation>
     </message>
@@ -2273,287 +2303,393 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>Evidence Desk — %1 (%2)</source>
         <translation>证据台 — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>Find a case, debtor or contact</source>
         <translation>查找案件、债务人或联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>Cases and contacts</source>
         <translation>案件与联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Ledger</source>
         <translation>存证链</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Verify</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Conduct findings</source>
         <translation>合规提示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Request contact</source>
         <translation>申请联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>Import evidence</source>
         <translation>导入证据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Export bundle</source>
         <translation>导出证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Verify store</source>
         <translation>校验证据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Approval queue</source>
         <translation>审批队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="211"/>
+        <source>Close case…</source>
+        <translation>结案…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="214"/>
+        <source>Legal hold…</source>
+        <translation>法律保全…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="217"/>
+        <source>Lift hold…</source>
+        <translation>解除保全…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>Open a new case (Ctrl+N)</source>
         <translation>新建案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>Ask a supervisor to approve a new contact (Ctrl+R)</source>
         <translation>申请主管批准添加新联系人（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Import chat exports and screenshots for the selected contact (Ctrl+I)</source>
         <translation>为所选联系人导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Export a court bundle for the selected case (Ctrl+E)</source>
         <translation>为所选案件导出诉讼证据包（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Contact requests waiting for a decision</source>
         <translation>等待审批的联系人申请</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Add users, change roles, reset passwords</source>
         <translation>添加用户、设置角色、重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Back up this store, or check and restore a backup</source>
         <translation>备份本证据库，或检查并恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="261"/>
+        <source>Close the selected case: its purpose is achieved; sets its deletion date</source>
+        <translation>结束所选案件：处理目的已实现；设定其删除日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="267"/>
+        <source>Place a legal hold on the selected case: nothing of it may be deleted</source>
+        <translation>对所选案件设置法律保全：其任何内容均不得删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="273"/>
+        <source>Lift the legal hold on the selected case</source>
+        <translation>解除所选案件的法律保全</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Check every original, row and ledger entry (F5)</source>
         <translation>校验每个原始文件、每行数据和每条存证记录（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>The signed audit log (Ctrl+L)</source>
         <translation>已签名的审计日志（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Language, time zone, time-stamp authorities, quiet hours</source>
         <translation>语言、时区、时间戳机构、免打扰时段</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>Main actions</source>
         <translation>主要操作</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>Select an approved contact first: evidence is imported only for contacts a supervisor approved.</source>
         <translation>请先选择已批准的联系人：只有主管批准的联系人才能导入证据。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>No evidence can be imported for %1: %2</source>
         <translation>无法为 %1 导入证据：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>Import chat exports and screenshots for %1 (Ctrl+I)</source>
         <translation>为 %1 导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Select a case first.</source>
         <translation>请先选择案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Warning: this store is in a synced or network folder</source>
         <translation>警告：此证据库位于同步文件夹或网络文件夹中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Time stamps: all %1 entries covered</source>
         <translation>时间戳：全部 %1 条记录已覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>Time stamps: %1 entries queued</source>
         <translation>时间戳：%1 条记录排队中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>Stamped up to entry %1 of %2.</source>
         <translation>已加盖时间戳至第 %1 条（共 %2 条）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>Newest trusted time: %1</source>
         <translation>最新可信时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>No time-stamp authority is configured (Settings).</source>
         <translation>尚未配置时间戳机构（见设置）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="467"/>
         <source>Last attempt failed: %1</source>
         <translation>上次尝试失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>Integrity: verifying…</source>
         <translation>完整性：校验中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>Integrity: intact (%1 entries)</source>
         <translation>完整性：完好（%1 条记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="498"/>
         <source>Integrity: %1 problem(s) found</source>
         <translation>完整性：发现 %1 个问题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>Open the Verify tab (F5) for every finding.</source>
         <translation>打开“校验”页（F5）查看全部结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>Integrity: not checked</source>
         <translation>完整性：未校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>Overdue %1 since %2</source>
         <translation>自 %2 起逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="555"/>
         <source>Your role does not read cases.</source>
         <translation>您的角色无权查看案件。</translation>
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../ui/retention_dialog.py" line="53"/>
+        <source>Reason (recorded in the ledger)</source>
+        <translation>理由（记入存证链）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention_dialog.py" line="64"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention_dialog.py" line="76"/>
+        <source>Close case %1</source>
+        <translation>结案 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention_dialog.py" line="78"/>
+        <source>Close case %1 because its purpose is achieved. Its deletion date is set now from the retention settings (closure plus the cap, never before the floor).</source>
+        <translation>因处理目的已实现而结束案件 %1。其删除日期现在按保存期限设置确定（结案日加最长保存期，且不早于最短保存期届满）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention_dialog.py" line="81"/>
+        <source>Close case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention_dialog.py" line="86"/>
+        <source>Legal hold on %1</source>
+        <translation>对 %1 设置法律保全</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention_dialog.py" line="88"/>
+        <source>Place a legal hold on case %1: nothing of it may be deleted until the hold is lifted.</source>
+        <translation>对案件 %1 设置法律保全：在解除保全之前，其任何内容均不得删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention_dialog.py" line="91"/>
+        <source>Place hold</source>
+        <translation>设置保全</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention_dialog.py" line="95"/>
+        <source>Lift hold on %1</source>
+        <translation>解除 %1 的保全</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention_dialog.py" line="96"/>
+        <source>Lift the legal hold on case %1: its deletion date applies again.</source>
+        <translation>解除案件 %1 的法律保全：其删除日期重新适用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention_dialog.py" line="97"/>
+        <source>Lift hold</source>
+        <translation>解除保全</translation>
+    </message>
+</context>
+<context>
+    <name>Retention</name>
+    <message>
+        <location filename="../../ui/retention_dialog.py" line="121"/>
+        <source>Closed %1 by %2: %3 · deletion date %4</source>
+        <translation>%1 由 %2 结案：%3 · 删除日期 %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention_dialog.py" line="129"/>
+        <source>Open · records kept at least until %1</source>
+        <translation>未结案 · 记录至少保存至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention_dialog.py" line="136"/>
+        <source>On legal hold since %1 (%2): %3</source>
+        <translation>自 %1 起处于法律保全（%2）：%3</translation>
+    </message>
+</context>
+<context>
     <name>Review</name>
     <message>
-        <location filename="../../ui/labels.py" line="226"/>
+        <location filename="../../ui/labels.py" line="234"/>
         <source>Promise to pay</source>
         <translation>还款承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="227"/>
+        <location filename="../../ui/labels.py" line="235"/>
         <source>Debt acknowledgement</source>
         <translation>债务确认</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="228"/>
+        <location filename="../../ui/labels.py" line="236"/>
         <source>Dispute</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="229"/>
+        <location filename="../../ui/labels.py" line="237"/>
         <source>Threat or abuse</source>
         <translation>威胁或辱骂</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="230"/>
+        <location filename="../../ui/labels.py" line="238"/>
         <source>Identity</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="231"/>
+        <location filename="../../ui/labels.py" line="239"/>
         <source>Address or contact info</source>
         <translation>地址/联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="232"/>
+        <location filename="../../ui/labels.py" line="240"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -3149,57 +3285,67 @@
         <translation>合规词库（JSON；留空：使用内置词库）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="90"/>
+        <location filename="../../ui/settings_dialog.py" line="73"/>
+        <source>Keep closed cases for (years after closure)</source>
+        <translation>结案后保存年限（自结案起）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="75"/>
+        <source>Keep collection records at least (years, 2 or more: CC-9)</source>
+        <translation>采集记录最短保存年限（至少 2 年：CC-9）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="95"/>
         <source>Time-stamp authorities (RFC 3161)</source>
         <translation>时间戳机构（RFC 3161）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="96"/>
+        <location filename="../../ui/settings_dialog.py" line="101"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="102"/>
+        <location filename="../../ui/settings_dialog.py" line="107"/>
         <source>Root certificate (PEM file)</source>
         <translation>根证书（PEM 文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="103"/>
+        <location filename="../../ui/settings_dialog.py" line="108"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="105"/>
+        <location filename="../../ui/settings_dialog.py" line="110"/>
         <source>Add authority</source>
         <translation>添加机构</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="133"/>
+        <location filename="../../ui/settings_dialog.py" line="138"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="135"/>
+        <location filename="../../ui/settings_dialog.py" line="140"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="152"/>
+        <location filename="../../ui/settings_dialog.py" line="157"/>
         <source>No authority configured: checkpoints stay queued.</source>
         <translation>未配置时间戳机构：检查点将排队等待。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="154"/>
+        <location filename="../../ui/settings_dialog.py" line="159"/>
         <source>Stamped up to entry %1; %2 entries waiting.</source>
         <translation>已加盖时间戳至第 %1 条；%2 条等待中。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="161"/>
+        <location filename="../../ui/settings_dialog.py" line="166"/>
         <source>Root certificate</source>
         <translation>根证书</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="171"/>
+        <location filename="../../ui/settings_dialog.py" line="176"/>
         <source>Cannot read the certificate file: %1</source>
         <translation>无法读取证书文件：%1</translation>
     </message>
@@ -6331,6 +6477,86 @@ must equal that file&apos;s line in the manifest.</source>
         <source>{part} states no size, which only the Segment and Clusters may do</source>
         <comment>recording.unknown_size</comment>
         <translation>{part} 未声明长度，只有 Segment 和 Cluster 可以这样做</translation>
+    </message>
+    <message>
+        <source>{setting} must be a whole number of years, at least the retention floor ({floor}), not {value}</source>
+        <comment>retention.cap_low</comment>
+        <translation>{setting} 必须是整数年，且不少于最短保存期（{floor}），而不是 {value}</translation>
+    </message>
+    <message>
+        <source>case {case} was already closed at {closed_at}</source>
+        <comment>retention.closed_once</comment>
+        <translation>案件 {case} 已于 {closed_at} 结案</translation>
+    </message>
+    <message>
+        <source>the closure of case {case} must use the retention settings in force (floor {floor}, cap {cap}), not floor {used_floor}, cap {used_cap}</source>
+        <comment>retention.closure_years</comment>
+        <translation>案件 {case} 的结案必须采用当时有效的保存期限设置（最短 {floor}，最长 {cap}），而不是最短 {used_floor}、最长 {used_cap}</translation>
+    </message>
+    <message>
+        <source>the deletion date of case {case} must be {expected}, not {value}</source>
+        <comment>retention.deletion_date</comment>
+        <translation>案件 {case} 的删除日期应为 {expected}，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{setting} ({value}) may not exceed the retention cap ({cap})</source>
+        <comment>retention.floor_above_cap</comment>
+        <translation>{setting}（{value}）不得超过最长保存期（{cap}）</translation>
+    </message>
+    <message>
+        <source>{setting} must be a whole number of years, at least {minimum} (CC-9), not {value}</source>
+        <comment>retention.floor_low</comment>
+        <translation>{setting} 必须是整数年，至少 {minimum} 年（CC-9），而不是 {value}</translation>
+    </message>
+    <message>
+        <source>case {case}&apos;s records must be kept until {floor_until} (retention floor, CC-9)</source>
+        <comment>retention.floor_not_passed</comment>
+        <translation>案件 {case} 的记录必须保存至 {floor_until}（最短保存期，CC-9）</translation>
+    </message>
+    <message>
+        <source>case {case} is under legal hold {hold} (placed by {placed_by}: {reason}); nothing may be deleted until it is lifted</source>
+        <comment>retention.held</comment>
+        <translation>案件 {case} 处于法律保全 {hold}（由 {placed_by} 设置：{reason}）；解除之前不得删除任何内容</translation>
+    </message>
+    <message>
+        <source>case {case} is already under legal hold {hold} (placed by {placed_by}); lift it first</source>
+        <comment>retention.hold_active</comment>
+        <translation>案件 {case} 已处于法律保全 {hold}（由 {placed_by} 设置）；请先解除</translation>
+    </message>
+    <message>
+        <source>hold {hold} is not in force (lifted by {lifted_by})</source>
+        <comment>retention.hold_not_active</comment>
+        <translation>保全 {hold} 已不在效力中（由 {lifted_by} 解除）</translation>
+    </message>
+    <message>
+        <source>case {case} is not under legal hold</source>
+        <comment>retention.no_active_hold</comment>
+        <translation>案件 {case} 未处于法律保全</translation>
+    </message>
+    <message>
+        <source>no case {case}</source>
+        <comment>retention.no_case</comment>
+        <translation>没有案件 {case}</translation>
+    </message>
+    <message>
+        <source>no hold {hold} on case {case}</source>
+        <comment>retention.no_hold</comment>
+        <translation>案件 {case} 没有保全 {hold}</translation>
+    </message>
+    <message>
+        <source>case {case} may be deleted from {delete_after}, not before</source>
+        <comment>retention.not_due</comment>
+        <translation>案件 {case} 自 {delete_after} 起方可删除，此前不得删除</translation>
+    </message>
+    <message>
+        <source>case {case} is not closed: it has no deletion date yet</source>
+        <comment>retention.open</comment>
+        <translation>案件 {case} 尚未结案：还没有删除日期</translation>
+    </message>
+    <message>
+        <source>a reason is required</source>
+        <comment>retention.reason_required</comment>
+        <translation>必须填写理由</translation>
     </message>
     <message>
         <source>tag {tag_id} was already removed by {removed_by} at {removed_at}</source>

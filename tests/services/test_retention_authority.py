@@ -1,0 +1,126 @@
+"""Retention rules an insider breaks with their own keys are found by ``verify``.
+
+As in tests/services/test_authority.py: the insider opens the store with their own key slot and
+writes through the shipped write path with the rule table's refusal taken out
+(``insider_code``). The honest write path refuses the same entry before writing anything, and
+``verify`` names the entry (``ledger seq N``) and the rule (``rule.<rule>``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from evidence_desk.domain import retention as rules
+from evidence_desk.domain.errors import PermissionDenied, RuleViolation
+from evidence_desk.domain.models import Finding
+from evidence_desk.services import cases, retention
+from evidence_desk.services.session import RowChange, put
+from evidence_desk.services.verify import VerifyReport, verify_store
+from tests.helpers import Team, insider_code, insider_session, store_state
+from tests.insider import CASE_NO, last_seq
+
+
+def _verify(team: Team) -> VerifyReport:
+    return verify_store(team.login("lee"))
+
+
+def _found(report: VerifyReport, code: str, where: str) -> Finding:
+    matches = [f for f in report.errors if f.code == code and f.location == where]
+    assert matches, f"{code} at {where} not in {[(f.code, f.location) for f in report.errors]}"
+    return matches[0]
+
+
+def _lift(hold_id: str, actor: str, at: str) -> tuple[dict[str, str], list[RowChange]]:
+    payload = {"hold_id": hold_id, "case_no": CASE_NO, "reason": "no longer needed"}
+    row = {"id": hold_id, "lifted_by": actor, "lifted_at": at, "lift_reason": "no longer needed"}
+    return payload, [put("holds", row)]
+
+
+def test_staff_lifting_a_legal_hold_with_their_own_key_is_found(team: Team) -> None:
+    cases.create_case(team.login("alice"), CASE_NO, debtor_name="陈立新")
+    hold = retention.add_hold(team.login("lee"), CASE_NO, "litigation pending")
+    alice = insider_session(team, "alice")
+    payload, rows = _lift(hold.id, "alice", alice.now())
+    before = store_state(team.path)
+    with pytest.raises(PermissionDenied):
+        alice.write("hold.lift", payload, rows)
+    assert store_state(team.path) == before
+    with insider_code():
+        alice.write("hold.lift", payload, rows)
+    seq = last_seq(team)
+    report = _verify(team)
+    assert not report.intact
+    finding = _found(report, "rule.permission", f"ledger seq {seq}")
+    assert "legal.hold" in finding.detail
+    # the database says lifted (what the insider wanted); verify says who did it
+    assert retention.retention_of(team.login("lee"), CASE_NO).active_hold is None
+
+
+def test_a_retention_floor_of_one_year_written_by_an_admin_is_found(team: Team) -> None:
+    admin = insider_session(team, "ada")
+    change = [put("settings", {"key": rules.FLOOR_SETTING, "value": "1"})]
+    payload = {"key": rules.FLOOR_SETTING, "before": "2"}
+    with pytest.raises(RuleViolation) as refused:
+        admin.write("settings.set", payload, change)
+    assert refused.value.rule == "retention.floor"
+    with insider_code():
+        admin.write("settings.set", payload, change)
+    seq = last_seq(team)
+    finding = _found(_verify(team), "rule.retention.floor", f"ledger seq {seq}")
+    assert "CC-9" in finding.detail
+
+
+def test_lifting_a_lifted_hold_and_closing_a_case_twice_are_found(team: Team) -> None:
+    cases.create_case(team.login("alice"), CASE_NO, debtor_name="陈立新")
+    hold = retention.add_hold(team.login("lee"), CASE_NO, "litigation pending")
+    retention.lift_hold(team.login("lee"), CASE_NO, "judgment final")
+    retention.close_case(team.login("sam"), CASE_NO, "repaid")
+    lee = insider_session(team, "lee")
+    payload, rows = _lift(hold.id, "lee", lee.now())
+    with pytest.raises(RuleViolation) as refused:
+        lee.write("hold.lift", payload, rows)
+    assert refused.value.rule == "hold.lifted"
+    sam = insider_session(team, "sam")
+    closure = dict(sam.conn.execute("SELECT * FROM case_closures").fetchone())
+    closure.update(closed_at=sam.now(), reason="again")
+    with insider_code():
+        lee.write("hold.lift", payload, rows)
+        lift_seq = last_seq(team)
+        sam.write(
+            "case.close", {"case_no": CASE_NO, "reason": "again"}, [put("case_closures", closure)]
+        )
+        close_seq = last_seq(team)
+    report = _verify(team)
+    _found(report, "rule.hold.lifted", f"ledger seq {lift_seq}")
+    _found(report, "rule.case.closed", f"ledger seq {close_seq}")
+
+
+def test_a_closure_with_an_earlier_deletion_date_is_found(team: Team) -> None:
+    cases.create_case(team.login("alice"), CASE_NO, debtor_name="陈立新")
+    sam = insider_session(team, "sam")
+    closed_at = sam.now()
+    row = {
+        "case_no": CASE_NO,
+        "closed_by": "sam",
+        "closed_at": closed_at,
+        "reason": "repaid",
+        "floor_years": 2,
+        "cap_years": 5,
+        "last_record": cases.get_case(sam, CASE_NO).created_at,
+        "delete_after": rules.add_years(closed_at, 1),  # a year after closure, not five
+    }
+    payload = {"case_no": CASE_NO, "reason": "repaid"}
+    with pytest.raises(RuleViolation) as refused:
+        sam.write("case.close", payload, [put("case_closures", row)])
+    assert refused.value.rule == "retention.deletion_date"
+    with insider_code():
+        sam.write("case.close", payload, [put("case_closures", row)])
+    seq = last_seq(team)
+    _found(_verify(team), "rule.retention.deletion_date", f"ledger seq {seq}")
+    # a floor of one year recorded in the closure itself is the floor rule
+    cases.create_case(team.login("alice"), "2026-RT-2", debtor_name="王五")
+    low = dict(row, case_no="2026-RT-2", floor_years=1, closed_at=sam.now())
+    with insider_code():
+        sam.write(
+            "case.close", {"case_no": "2026-RT-2", "reason": "repaid"}, [put("case_closures", low)]
+        )
+    _found(_verify(team), "rule.retention.floor", f"ledger seq {last_seq(team)}")
