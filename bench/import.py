@@ -44,6 +44,8 @@ from evidence_desk.services import cases, contacts, evidence, users
 from evidence_desk.services.session import Session
 from evidence_desk.store.keys import KdfParams
 
+#: issue 17: our whole WhatsApp import <= 1.5 x (whatstk told the format + storage floor)
+IMPORT_TARGET = 1.5
 FAST_KDF = KdfParams(n=2**10, r=8, p=1)
 PASSWORD = "bench-password-1"
 MEMOTRACE_COLUMNS = [
@@ -359,6 +361,7 @@ def main() -> int:
     parser.add_argument("--zip-mb", type=int, default=1024)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip-zip", action="store_true")
+    parser.add_argument("--skip-wechat", action="store_true")
     parser.add_argument("--zip-child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.zip_child:
@@ -378,29 +381,34 @@ def main() -> int:
         t_ours, stored = time_import(work, chat, "whatsapp", "+8613800000000", args.repeat)
         t_auto, rows = time_whatstk(chat, args.repeat, None)
         t_told, _ = time_whatstk(chat, args.repeat, "%d/%m/%Y, %H:%M - %name:")
-        ratio = t_auto / t_ours
+        t_floor, floor_rows = min(
+            (storage_floor(work, chat) for _ in range(args.repeat)), key=lambda f: f[0]
+        )
         print(f"ours    WhatsApp parse+store:             {t_ours:7.2f} s  ({stored} messages)")
         print(f"whatstk parse only, detecting the format: {t_auto:7.2f} s  ({rows} rows)")
         print(f"whatstk parse only, told the format:      {t_told:7.2f} s")
-        verdict = "OK" if ratio >= 2 else "MISS"
-        print(f"ratio whatstk(detecting)/ours: {ratio:.2f}x  (target >= 2.0x)  {verdict}")
-        print(f"ratio whatstk(told)/ours:      {t_told / t_ours:.2f}x")
-        ok &= ratio >= 2
-        t_floor, floor_rows = storage_floor(work, chat)
         print(
             f"floor   storing {floor_rows} rows alone (same tables, plain SQLite, no parse, "
             f"no encryption, no integrity work): {t_floor:7.2f} s"
         )
+        # issue 17: our whole import against what a told-format parse plus storing must cost
+        ratio = t_ours / (t_told + t_floor)
+        verdict = "OK" if ratio <= IMPORT_TARGET else "MISS"
         print(
-            f"ratio storage floor / what the target leaves ({t_auto / 2:.2f} s for the whole "
-            f"import): {t_floor / (t_auto / 2):.2f}x"
+            f"ratio ours / (whatstk told + storage floor): {ratio:.2f}x  "
+            f"(target <= {IMPORT_TARGET}x)  {verdict}"
         )
+        print(f"ratio whatstk(detecting)/ours: {t_auto / t_ours:.2f}x  (issue 4's target, retired)")
+        ok &= ratio <= IMPORT_TARGET
 
-        t_wechat, stored_wechat = time_import(work, wechat, "wechat", "wxid_zhangwei", args.repeat)
-        print(
-            f"ours    WeChat CSV parse+store: {t_wechat:7.2f} s  ({stored_wechat} messages stored, "
-            f"{stored_wechat / t_wechat:,.0f} msg/s)"
-        )
+        if not args.skip_wechat:
+            t_wechat, stored_wechat = time_import(
+                work, wechat, "wechat", "wxid_zhangwei", args.repeat
+            )
+            print(
+                f"ours    WeChat CSV parse+store: {t_wechat:7.2f} s  ({stored_wechat} messages "
+                f"stored, {stored_wechat / t_wechat:,.0f} msg/s)"
+            )
 
         if not args.skip_zip:
             big = work / "WhatsApp Chat with Chen Lixin.zip"

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+import orjson
+
 from evidence_desk.domain.errors import ImportInputError
 from evidence_desk.domain.wording import Catalogue, Facts, Phrase
 
@@ -31,6 +33,8 @@ __all__ = [
     "ParsedChat",
     "ParsedMessage",
     "SourceRef",
+    "encode_chat",
+    "message_content",
     "normalised_bytes",
 ]
 
@@ -151,24 +155,47 @@ class ParsedMessage:
 
     def as_json(self) -> dict[str, object]:
         """A plain, deterministic representation used for normalisation and commitments."""
-        return {
+        return self.as_json_pair()[0]
+
+    def as_json_pair(self) -> tuple[dict[str, object], dict[str, object]]:
+        """:meth:`as_json` and the message's content (what it is identified and committed by:
+        no file position, no raw text), built together so that an import takes each message
+        apart once."""
+        sent_at = self.sent_at.isoformat()
+        kind = self.kind.value
+        full_attachments = []
+        content_attachments = []
+        for a in self.attachments:
+            akind, state = a.kind.value, a.state.value
+            full_attachments.append(
+                {"kind": akind, "name": a.name, "state": state, "member": a.member}
+            )
+            content_attachments.append({"kind": akind, "name": a.name, "state": state})
+        full: dict[str, object] = {
             "index": self.index,
-            "sent_at": self.sent_at.isoformat(),
+            "sent_at": sent_at,
             "time_text": self.time_text,
             "sender": self.sender,
             "sender_id": self.sender_id,
             "from_self": self.from_self,
-            "kind": self.kind.value,
+            "kind": kind,
             "text": self.text,
             "native_id": self.native_id,
             "reply_to": self.reply_to,
-            "attachments": [
-                {"kind": a.kind.value, "name": a.name, "state": a.state.value, "member": a.member}
-                for a in self.attachments
-            ],
+            "attachments": full_attachments,
             "raw": self.raw,
             "source": {"file": self.source.file, "locator": self.source.locator},
         }
+        content: dict[str, object] = {
+            "sent_at": sent_at,
+            "sender": self.sender,
+            "sender_id": self.sender_id,
+            "kind": kind,
+            "text": self.text,
+            "native_id": self.native_id,
+            "attachments": content_attachments,
+        }
+        return full, content
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +268,21 @@ class Importer(Protocol):
 
 def normalised_bytes(chat: ParsedChat) -> bytes:
     """The canonical normalised output of a parse (EV-5: byte-identical on re-parse)."""
-    doc = {
+    return encode_chat(chat)[0]
+
+
+def encode_chat(chat: ParsedChat) -> tuple[bytes, list[bytes]]:
+    """The normalised bytes of ``chat`` and, per message, its content bytes, in one pass.
+
+    The content bytes (``canonical_bytes`` of :func:`message_content`: what a message is
+    identified and committed by) and the message's part of the normalised document share the
+    timestamp, the enum values and the attachment list, so each message is taken apart once and
+    written by one C encoder (``orjson``) twice. Every key is ASCII (code-point order is UTF-16
+    order) and every value a string, an int, a bool, None or a list of such objects, so
+    ``orjson``'s sorted output equals ``json.dumps(sort_keys=True)``; tests hold both, and the
+    canonical writer, together byte for byte.
+    """
+    doc: dict[str, object] = {
         "format": chat.format_name,
         "parser_version": chat.parser_version,
         "title": chat.title,
@@ -256,12 +297,38 @@ def normalised_bytes(chat: ParsedChat) -> bytes:
         "messages": [],
     }
     # Messages are encoded one call each and spliced in: the bytes equal one json.dumps of the
-    # whole document, but a 100k-message chat no longer holds the GIL in a single C call (the
-    # GUI thread would freeze for its duration). The key cannot occur inside an encoded string,
+    # whole document, but a 100k-message chat never holds the GIL in a single C call (the GUI
+    # thread would freeze for its duration). The key cannot occur inside an encoded string,
     # where quotes are escaped.
-    head = json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    body = ",".join(
-        json.dumps(m.as_json(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        for m in chat.messages
-    )
-    return head.replace('"messages":[]', '"messages":[' + body + "]", 1).encode()
+    head = _encode(doc)
+    parts: list[bytes] = []
+    contents: list[bytes] = []
+    for message in chat.messages:
+        full, content = message.as_json_pair()
+        parts.append(_encode(full))
+        contents.append(_encode(content))
+    body = b"[" + b",".join(parts) + b"]"
+    return head.replace(b'"messages":[]', b'"messages":' + body, 1), contents
+
+
+def message_content(message: ParsedMessage) -> dict[str, object]:
+    """The content a message is identified and committed by (no file position)."""
+    return message.as_json_pair()[1]
+
+
+_SORTED = orjson.OPT_SORT_KEYS | orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
+
+
+def _encode(value: dict[str, object]) -> bytes:
+    """``json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))``,
+    encoded to UTF-8, written by ``orjson``; what it refuses (a lone surrogate) takes the
+    ``json`` path and fails there as it always did."""
+    try:
+        return orjson.dumps(value, option=_SORTED)
+    except orjson.JSONEncodeError:
+        return json_text(value).encode("utf-8")
+
+
+def json_text(value: object) -> str:
+    """The reference writer of normalised output (``orjson`` must match it byte for byte)."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -288,10 +288,18 @@ class ParsedRecording:
         }
 
 
+#: canonical JSON's integer range (``integrity.canonical.MAX_SAFE_INTEGER``; importers stay
+#: independent of integrity/, a test holds the two equal)
+MAX_SAFE_INTEGER: Final = 2**53 - 1
+
+
 def _milliseconds(seconds: float | None) -> int | None:
+    """Whole milliseconds; ``None`` for a length canonical JSON cannot carry (a crafted header
+    claiming more than 2**53 ms, some 285,000 years, is no length anyone can rely on)."""
     if seconds is None or not math.isfinite(seconds):
         return None
-    return round(seconds * 1000)
+    millis = round(seconds * 1000)
+    return millis if abs(millis) <= MAX_SAFE_INTEGER else None
 
 
 # --- detection -------------------------------------------------------------------------------
