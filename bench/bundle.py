@@ -79,7 +79,7 @@ def _screenshot(seed: int) -> bytes:
 
 def build(root: Path, messages: int, screenshots: int) -> str:
     from evidence_desk.domain.models import Role
-    from evidence_desk.services import cases, contacts, evidence, users
+    from evidence_desk.services import cases, contacts, importing, users
     from evidence_desk.services.session import Session
     from evidence_desk.store.keys import KdfParams
 
@@ -111,14 +111,14 @@ def build(root: Path, messages: int, screenshots: int) -> str:
             contacts.approve(sam, contact.id, "ok")
         chat = root / "WhatsApp Chat with Chen Lixin.txt"
         chat.write_text(_chat(messages), "utf-8")
-        evidence.import_files(alice, contact.id, [chat], tz="Asia/Shanghai")
+        importing.import_files(alice, contact.id, [chat], tz="Asia/Shanghai")
         shots = []
         for n in range(screenshots):
             path = root / f"Screenshot_{n:03d}.png"
             path.write_bytes(_screenshot(n))
             shots.append(path)
         if shots:
-            evidence.import_files(alice, contact.id, shots, tz="Asia/Shanghai")
+            importing.import_files(alice, contact.id, shots, tz="Asia/Shanghai")
     return str(store)
 
 
@@ -151,13 +151,13 @@ def baseline(store: str) -> float:
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
     from evidence_desk.bundle.pdf import register_font
-    from evidence_desk.services import evidence
+    from evidence_desk.services import reading
     from evidence_desk.services.session import Session
 
     font = register_font()
     with Session.open(Path(store), "lee", PASSWORD) as lee:
         contact = lee.conn.execute("SELECT id FROM contacts").fetchone()[0]
-        texts = [m.text for m in evidence.list_messages(lee, contact, limit=10**7)]
+        texts = [m.text for m in reading.list_messages(lee, contact, limit=10**7)]
     style = ParagraphStyle("b", fontName=font, fontSize=9, leading=12.5, wordWrap="CJK")
     start = time.perf_counter()
     doc = SimpleDocTemplate(io.BytesIO(), invariant=1, initialFontName=font)

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from evidence_desk.services import cases, contacts, evidence  # noqa: E402
+from evidence_desk.services import cases, contacts, importing  # noqa: E402
 from evidence_desk.services.session import Session  # noqa: E402
 from evidence_desk.services.users import add_user  # noqa: E402
 from evidence_desk.store.keys import KdfParams  # noqa: E402
@@ -82,7 +82,7 @@ def _contact(session: Session, supervisor: Session, case_no: str, handle: str, d
 
 def _fill(session: Session, contact_id: str, export: Path, count: int, every: int) -> None:
     """One real import, then ``count`` rows that name it as their source."""
-    result = evidence.import_files(session, contact_id, [export], tz="Asia/Shanghai")
+    result = importing.import_files(session, contact_id, [export], tz="Asia/Shanghai")
     import_id = result.import_ids[0]
     conn = session.conn
     conn.execute("BEGIN IMMEDIATE")

@@ -4,7 +4,7 @@
 1. Generates a 100k-message WhatsApp Android export (en-GB, 24h, d/m/y, with multi-line messages,
    media placeholders and system lines) and a 100k-row MemoTrace WeChat CSV (UTF-8 BOM, quoted
    multi-line XML content).
-2. Times our import of each: parse + seal + store through ``services.evidence.import_files`` into
+2. Times our import of each: parse + seal + store through ``services.importing.import_files`` into
    a real encrypted store (one signed ledger entry, every message row, salted commitments).
 3. In the same run, times ``whatstk`` (the GPL-3.0 reference parser, ``pip install .[bench]``)
    parsing the same WhatsApp file into its DataFrame, and prints the ratio.
@@ -40,7 +40,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from evidence_desk.services import cases, contacts, evidence, users
+from evidence_desk.services import cases, contacts, importing, reading, users
 from evidence_desk.services.session import Session
 from evidence_desk.store.keys import KdfParams
 
@@ -212,9 +212,9 @@ def time_import(
         store, contact_id = new_store(root, channel, handle)
         with Session.open(store, "alice", PASSWORD) as alice:
             start = time.perf_counter()
-            result = evidence.import_files(alice, contact_id, [export], tz="Asia/Shanghai")
+            result = importing.import_files(alice, contact_id, [export], tz="Asia/Shanghai")
             best = min(best, time.perf_counter() - start)
-            stored = evidence.count_messages(alice, contact_id)
+            stored = reading.count(alice, contact_id)
             assert result.messages_total == stored, (result.messages_total, stored)
         shutil.rmtree(root)
     return best, stored
@@ -331,11 +331,11 @@ def zip_child(export: str) -> None:
         baseline = peak_rss_kb()
         with Session.open(store, "alice", PASSWORD) as alice:
             start = time.perf_counter()
-            result = evidence.import_files(alice, contact_id, [Path(export)], tz="Asia/Shanghai")
+            result = importing.import_files(alice, contact_id, [Path(export)], tz="Asia/Shanghai")
             seconds = time.perf_counter() - start
             exported = sum(
                 1
-                for m in evidence.list_messages(alice, contact_id, limit=100_000)
+                for m in reading.list_messages(alice, contact_id, limit=100_000)
                 for a in m.attachments
                 if a["state"] == "exported"
             )

@@ -20,7 +20,7 @@ from evidence_desk import __version__
 from evidence_desk.console import json_text, make_streams_safe
 from evidence_desk.domain.errors import BadInput, EvidenceDeskError, UsageError
 from evidence_desk.domain.models import Role
-from evidence_desk.services import cases, contacts, evidence, timestamps
+from evidence_desk.services import cases, contacts, import_preview, importing, reading, timestamps
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services import users as user_service
 from evidence_desk.services.session import Session, committed_writes
@@ -382,7 +382,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     with open_session(args) as session:
         if args.preview:
-            preview = evidence.preview_import(
+            preview = import_preview.preview_import(
                 session,
                 args.contact,
                 args.files,
@@ -417,7 +417,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             lines += [f"{d}: already imported" for d in preview.duplicates]
             _emit(args, data, "\n".join(lines))
             return 0
-        result = evidence.import_files(
+        result = importing.import_files(
             session,
             args.contact,
             args.files,
@@ -439,7 +439,7 @@ def cmd_messages(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
     with open_session(args) as session:
-        found = evidence.list_messages(session, args.contact, offset=args.offset, limit=args.limit)
+        found = reading.list_messages(session, args.contact, offset=args.offset, limit=args.limit)
     arrows = {"out": "→", "in": "←", "system": "·"}
     _emit(
         args,

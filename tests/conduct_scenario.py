@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from evidence_desk.services import contacts, evidence
+from evidence_desk.services import contacts, importing, reading
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.session import Session
 from tests.helpers import Team, supporting_documents
@@ -132,7 +132,7 @@ class Scenario:
         """message id -> text, over all three contacts."""
         out: dict[int, str] = {}
         for contact_id in (self.clean, self.bad, self.other):
-            out.update({m.rowid: m.text for m in evidence.list_messages(self.staff, contact_id)})
+            out.update({m.rowid: m.text for m in reading.list_messages(self.staff, contact_id)})
         return out
 
 
@@ -167,7 +167,7 @@ def _contact(
 def _import(staff: Session, contact_id: str, folder: Path, name: str, text: str) -> None:
     path = folder / name
     path.write_text(text, encoding="utf-8")
-    evidence.import_files(staff, contact_id, [path], tz="Asia/Shanghai")
+    importing.import_files(staff, contact_id, [path], tz="Asia/Shanghai")
 
 
 def build(team: Team, folder: Path) -> Scenario:

@@ -39,14 +39,15 @@ from evidence_desk.domain.errors import EvidenceDeskError
 from evidence_desk.domain.models import Finding
 from evidence_desk.domain.wording import Catalogue, Phrase
 from evidence_desk.integrity import ledger, signing
+from evidence_desk.services.backup_manifest import read_manifest
 from evidence_desk.services.ledger_users import LedgerUsers
+from evidence_desk.services.replay import Replay
 from evidence_desk.store import anchors
 from evidence_desk.store.anchors import AnchorEvent, AnchorUnreadable, TreeHead
 from evidence_desk.store.folder import Head
 
 if TYPE_CHECKING:
     from evidence_desk.services.session import Session
-    from evidence_desk.services.verify import Replay
 
 _said = Catalogue(
     {
@@ -464,8 +465,6 @@ def _read_anchor_file(path: Path, store_id: str, witnesses: Witnesses) -> None:
 def _read_backup(path: Path, store_id: str, witnesses: Witnesses) -> None:
     """The head in a backup's signed manifest (``head``, from this version on); an older backup
     gives its ledger size and root, authenticated by the manifest's own signature."""
-    from evidence_desk.services.backup import read_manifest  # backup records events through us
-
     where = _said("anchor.where_backup", path=path)
     try:
         manifest = read_manifest(path)

@@ -35,16 +35,14 @@ date instead of reporting a rollback. The backup is therefore verified without t
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
 import json
 import os
-import re
 import shutil
 import uuid
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC
 from pathlib import Path
@@ -61,12 +59,21 @@ from evidence_desk.domain.errors import (
     StoreError,
 )
 from evidence_desk.domain.policy import Action
-from evidence_desk.domain.wording import Catalogue, Phrase
-from evidence_desk.integrity import signing
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity.canonical import canonical_bytes
 from evidence_desk.services import anchoring
+from evidence_desk.services.backup_manifest import (
+    BACKUP_CONTEXT,
+    BACKUP_FORMAT,
+    BACKUP_VERSION,
+    MANIFEST,
+    BackupManifest,
+    open_backup,
+    read_opened_manifest,
+)
 from evidence_desk.services.clock import Clock, rfc3339, system_clock
 from evidence_desk.services.session import Session, open_here
+from evidence_desk.services.verify import verify_store
 from evidence_desk.store import anchors, db
 from evidence_desk.store import files as store_files
 from evidence_desk.store.files import fsync_dir
@@ -83,20 +90,6 @@ _said = Catalogue(
         "backup.write_failed": "{path}: backup could not be written ({error}); nothing was "
         "changed in the store",
         "backup.no_descriptor": "{path}: not a store descriptor",
-        "backup.no_such_file": "no such file",
-        "backup.unreadable": "{path}: not a readable Evidence Desk backup ({error})",
-        "backup.not_manifest": "not an Evidence Desk backup manifest",
-        "backup.version": "unsupported backup version {version}",
-        "backup.bad_entry": "a file entry is malformed",
-        "backup.manifest_missing": "{path}: {member}: missing {field}",
-        "backup.manifest_bad": "{path}: {member}: {error}",
-        "backup.bad_signature": "{path}: {member}: signature does not match its contents (the "
-        "manifest was changed after it was signed)",
-        "backup.unlisted": "{path}: {member}: member is not listed in the signed manifest",
-        "backup.missing_member": "{path}: {member}: listed in the manifest but missing from the "
-        "file",
-        "backup.strange_member": "{path}: {member}: not a member an Evidence Desk backup may hold",
-        "backup.absent": "{path}: {member}: missing from the backup",
         "backup.damaged": "{path}: {member}: damaged ({error})",
         "backup.size": "{path}: {member}: size differs from the manifest (expected {size} bytes)",
         "backup.digest": "{path}: {member}: SHA-256 does not match the signed manifest",
@@ -119,16 +112,8 @@ _said = Catalogue(
     }
 )
 
-BACKUP_FORMAT = "evidence-desk-backup"
-BACKUP_VERSION = 1
-BACKUP_CONTEXT = b"evidence-desk/backup/v1\n"
-MANIFEST = "backup.json"
 PREFIX = "store/"
 _COPY_CHUNK = 1 << 20
-_MEMBER = re.compile(
-    r"^store/(store\.json|keyslots\.json|evidence\.db|blobs/[0-9a-f]{2}/[0-9a-f]{62})$"
-)
-_REQUIRED = ("store/store.json", "store/keyslots.json", "store/evidence.db")
 
 Progress = Callable[[str, int, int], None]
 
@@ -308,96 +293,6 @@ def _size(path: Path) -> int:
     return path.stat().st_size
 
 
-# -- reading a backup ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class BackupManifest:
-    body: dict[str, Any]
-    signature: str
-
-    @property
-    def files(self) -> dict[str, dict[str, Any]]:
-        return {str(f["path"]): f for f in self.body["files"]}
-
-    @property
-    def store_id(self) -> str:
-        return str(self.body["store_id"])
-
-    @property
-    def created_by(self) -> str:
-        return str(self.body["created_by"])
-
-
-@contextlib.contextmanager
-def _open_backup(path: Path) -> Iterator[zipfile.ZipFile]:
-    try:
-        archive = zipfile.ZipFile(path)
-    except FileNotFoundError:
-        raise BadInput(str(path), "", _said("backup.no_such_file")) from None
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise BackupInvalid(_said("backup.unreadable", path=path, error=error)) from None
-    try:
-        yield archive
-    finally:
-        archive.close()
-
-
-def read_manifest(path: Path) -> BackupManifest:
-    """The manifest, with its signature checked and every member accounted for."""
-    with _open_backup(path) as archive:
-        return _manifest(path, archive)
-
-
-def _manifest(path: Path, archive: zipfile.ZipFile) -> BackupManifest:
-    try:
-        doc = json.loads(archive.read(MANIFEST).decode("utf-8"))
-        body = doc["manifest"]
-        signature = str(doc["signature"])
-        if body.get("format") != BACKUP_FORMAT or not isinstance(body.get("files"), list):
-            raise ValueError(_said("backup.not_manifest"))
-        if body.get("version") != BACKUP_VERSION:
-            raise ValueError(_said("backup.version", version=body.get("version")))
-        for entry in body["files"]:
-            if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
-                raise ValueError(_said("backup.bad_entry"))
-            int(entry["size"])
-            str(entry["sha256"])
-        public_key = str(body["public_key"])
-        for field_name in ("store_id", "created_by", "created_at", "ledger_size"):
-            body[field_name]  # presence check: KeyError names the missing field
-    except KeyError as error:
-        raise BackupInvalid(
-            _said("backup.manifest_missing", path=path, member=MANIFEST, field=error)
-        ) from None
-    except (ValueError, TypeError, AttributeError, zipfile.BadZipFile, OSError) as error:
-        # our own ValueErrors carry a Phrase: keep it, so the reason stays translatable
-        reason = (
-            error.args[0] if len(error.args) == 1 and isinstance(error.args[0], Phrase) else error
-        )
-        raise BackupInvalid(
-            _said("backup.manifest_bad", path=path, member=MANIFEST, error=reason)
-        ) from None
-    manifest = BackupManifest(body, signature)
-    if not signing.verify(public_key, BACKUP_CONTEXT, canonical_bytes(body), signature):
-        raise BackupInvalid(_said("backup.bad_signature", path=path, member=MANIFEST))
-    listed = manifest.files
-    present = {info.filename for info in archive.infolist()} - {MANIFEST}
-    unlisted = sorted(present - set(listed))
-    if unlisted:
-        raise BackupInvalid(_said("backup.unlisted", path=path, member=unlisted[0]))
-    missing = sorted(set(listed) - present)
-    if missing:
-        raise BackupInvalid(_said("backup.missing_member", path=path, member=missing[0]))
-    strange = [name for name in sorted(listed) if not _MEMBER.match(name)]
-    if strange:
-        raise BackupInvalid(_said("backup.strange_member", path=path, member=strange[0]))
-    absent = [name for name in _REQUIRED if name not in listed]
-    if absent:
-        raise BackupInvalid(_said("backup.absent", path=path, member=absent[0]))
-    return manifest
-
-
 def _extract(
     path: Path,
     archive: zipfile.ZipFile,
@@ -458,8 +353,6 @@ def restore(
     ``user`` must be an admin of the backed-up store (their password unlocks its key slot).
     With ``check_only`` everything is checked and nothing is put in place.
     """
-    from evidence_desk.services.verify import verify_store
-
     report = progress or (lambda _stage, _done, _total: None)
     backup_path = Path(backup_path)
     target = Path(target)
@@ -481,8 +374,8 @@ def restore(
     work = parent / f".{target.name}.restoring-{uuid.uuid4().hex[:8]}"
     moved_aside: Path | None = None
     try:
-        with _open_backup(backup_path) as archive:
-            manifest = _manifest(backup_path, archive)
+        with open_backup(backup_path) as archive:
+            manifest = read_opened_manifest(backup_path, archive)
             work.mkdir()
             _extract(backup_path, archive, manifest, work, report)
         (work / "blobs").mkdir(exist_ok=True)

@@ -48,7 +48,7 @@ from evidence_desk.domain.policy import Action
 from evidence_desk.domain.recording_description import RecordingDescription
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import digests, ledger, merkle, signing, tsa
-from evidence_desk.services import anchoring, cases, contacts, evidence, timestamps
+from evidence_desk.services import anchoring, cases, contacts, reading, timestamps
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.session import Session
 from evidence_desk.store.files import atomic_write
@@ -634,7 +634,7 @@ def gather(session: Session, scope: Scope) -> BundleData:
                     tuple(originals),
                     selection.included,
                     tuple(shots),
-                    tuple(evidence._gap_notices(session, contact.id)),
+                    tuple(reading.gap_notices(session, contact.id)),
                 )
             )
             if recorded:

@@ -38,8 +38,8 @@ from evidence_desk.integrity import ledger, signing
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.originals import SealedOriginal, blob_rows, new_id, seal_paths
+from evidence_desk.services.replay import Replay
 from evidence_desk.services.session import DatabaseState, RowChange, Session, put
-from evidence_desk.services.verify import EXTRA_CHECKS, Replay
 
 CHANNELS = ("wechat", "whatsapp", "telegram", "line", "sms", "phone")
 RELATIONS = ("debtor", "guarantor", "other")
@@ -502,7 +502,7 @@ def _iso(moment: datetime) -> str:
 # -- verification of cosignatures ---------------------------------------------------------------
 
 
-def _check_cosignatures(session: Session, replay: Replay) -> Iterable[Finding]:
+def check_cosignatures(session: Session, replay: Replay) -> Iterable[Finding]:
     keys: dict[str, str] = {}
     roots = replay.roots
     for entry, payload in zip(replay.entries, replay.payloads, strict=True):
@@ -545,6 +545,3 @@ def _check_cosignatures(session: Session, replay: Replay) -> Iterable[Finding]:
                 where,
                 _said("contact.request_reference"),
             )
-
-
-EXTRA_CHECKS.append(_check_cosignatures)

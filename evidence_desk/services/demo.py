@@ -18,7 +18,7 @@ from PIL import Image, ImageDraw
 from evidence_desk.domain.models import Role
 from evidence_desk.integrity.local_tsa import LocalTsa, make_test_pki
 from evidence_desk.resources import resource_path
-from evidence_desk.services import cases, contacts, evidence, settings, timestamps, users
+from evidence_desk.services import cases, contacts, importing, settings, timestamps, users
 from evidence_desk.services.session import Session
 from evidence_desk.store.folder import StoreFolder
 
@@ -84,7 +84,7 @@ def ensure_demo_store(path: Path) -> DemoStore:
         _draw_screenshot(screenshot)
         visit = Path(tmp) / "visit-recording-20260603.wav"
         write_visit_recording(visit)
-        evidence.import_files(
+        importing.import_files(
             staff,
             contact.id,
             [resource_path("demo", "wechat_chenlixin_memotrace.csv"), screenshot, visit],

@@ -14,11 +14,12 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from evidence_desk.domain.errors import NotFound
 from evidence_desk.domain.policy import Action
+from evidence_desk.domain.recording_description import RecordingDescription
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.services.contacts import get_contact
 from evidence_desk.services.session import Session
@@ -28,6 +29,8 @@ _said = Catalogue(
         "reading.no_import": "no import {import_id}",
         "reading.no_message": "no message {message}",
         "reading.no_document": "contact {contact} has no document with digest {sha256}",
+        "import.gap": "gap between exports: nothing from {from_time} ({from_file}) to {to_time} "
+        "({to_file})",
     }
 )
 
@@ -102,6 +105,22 @@ class MessageDetails:
     imports: tuple[ImportRecord, ...]
     custody: tuple[CustodyEntry, ...]
     stamp: StampState
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMessage:
+    rowid: int
+    fingerprint: str
+    sent_at: str
+    time_text: str
+    sender: str
+    direction: str
+    kind: str
+    text: str
+    attachments: list[dict[str, Any]]
+    flags: list[str]
+    first_import: str
+    sources: list[str] = field(default_factory=list)
 
 
 def _row(r: Any) -> MessageRow:
@@ -375,3 +394,88 @@ def page_from_end(session: Session, contact_id: str, skip: int, limit: int) -> l
         (contact_id, limit, max(0, skip)),
     ).fetchall()
     return [_row(r) for r in reversed(rows)]
+
+
+def list_messages(
+    session: Session, contact_id: str, *, offset: int = 0, limit: int = 1000
+) -> list[StoredMessage]:
+    """A page of a contact's messages with their fingerprints and sources (the CLI's
+    ``messages``); the GUI pages through :func:`page_at` and its neighbours instead."""
+    session.require(Action.EVIDENCE_READ)
+    get_contact(session, contact_id)
+    rows = session.conn.execute(
+        "SELECT * FROM messages WHERE contact_id = ? ORDER BY sent_at, rowid LIMIT ? OFFSET ?",
+        (contact_id, limit, offset),
+    ).fetchall()
+    out = []
+    for r in rows:
+        sources = [
+            f"{s['import_id']} {s['locator']}"
+            for s in session.conn.execute(
+                "SELECT import_id, locator FROM message_sources WHERE message_rowid = ? "
+                "ORDER BY import_id",
+                (r["rowid"],),
+            )
+        ]
+        out.append(
+            StoredMessage(
+                r["rowid"],
+                r["fingerprint"],
+                r["sent_at"],
+                r["time_text"],
+                r["sender"],
+                r["direction"],
+                r["kind"],
+                r["text"],
+                json.loads(r["attachments"]),
+                [f for f in r["flags"].split(",") if f],
+                r["first_import"],
+                sources,
+            )
+        )
+    return out
+
+
+def gap_notices(session: Session, contact_id: str) -> list[str]:
+    """Say when exports of one contact leave a gap in time between them (completeness)."""
+    spans = [
+        (r["first_at"], r["last_at"], r["file_name"])
+        for r in session.conn.execute(
+            "SELECT first_at, last_at, file_name FROM imports WHERE contact_id = ? "
+            "AND kind = 'chat' AND first_at IS NOT NULL ORDER BY first_at",
+            (contact_id,),
+        )
+    ]
+    notices: list[str] = []
+    reach = None
+    for first, last, name in spans:
+        if reach is not None and first > reach[0]:
+            notices.append(
+                _said(
+                    "import.gap",
+                    from_time=reach[0],
+                    from_file=reach[1],
+                    to_time=first,
+                    to_file=name,
+                )
+            )
+        if reach is None or last > reach[0]:
+            reach = (last, name)
+    return notices
+
+
+def recording_description(session: Session, sha256: str) -> RecordingDescription | None:
+    """How the recording with this original was described at import; None for anything else."""
+    session.require(Action.EVIDENCE_READ)
+    row = session.conn.execute(
+        "SELECT details FROM imports WHERE sha256 = ? AND kind = 'recording' "
+        "ORDER BY imported_at, id LIMIT 1",
+        (sha256,),
+    ).fetchone()
+    if row is None:
+        return None
+    try:
+        details = json.loads(row["details"])
+    except ValueError:
+        details = {}
+    return RecordingDescription.from_details(details)

@@ -32,8 +32,8 @@ from evidence_desk.domain.wording import Catalogue
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.originals import new_id
+from evidence_desk.services.replay import Replay
 from evidence_desk.services.session import Session, put
-from evidence_desk.services.verify import EXTRA_CHECKS, Replay
 
 # tag -> (Chinese label, English label). "note" is a free note with no legal category.
 TAGS: dict[str, tuple[str, str]] = {
@@ -542,7 +542,7 @@ def _active_tags(session: Session, message_ids: Sequence[int]) -> dict[int, list
 # -- verification -------------------------------------------------------------------------------
 
 
-def _check_tag_targets(session: Session, replay: Replay) -> Iterable[Finding]:
+def check_tag_targets(session: Session, replay: Replay) -> Iterable[Finding]:
     """Every tag the ledger describes must point at a stored message or item of its contact.
 
     The projection check already catches an edited tag row; this catches the other half: a
@@ -582,6 +582,3 @@ def _check_tag_targets(session: Session, replay: Replay) -> Iterable[Finding]:
                 )
         else:
             yield Finding("review.tag_target", where, _said("review.no_target"))
-
-
-EXTRA_CHECKS.append(_check_tag_targets)

@@ -38,6 +38,7 @@ from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import digests, ledger, merkle, signing
 from evidence_desk.integrity.ledger import Entry
 from evidence_desk.services.clock import Clock, rfc3339, system_clock
+from evidence_desk.services.user_names import validate_new_user
 from evidence_desk.store import anchors, db, location
 from evidence_desk.store.blobs import BlobStore
 from evidence_desk.store.files import atomic_write
@@ -267,8 +268,6 @@ class Session:
         clock: Clock = system_clock,
     ) -> Session:
         """Create a new store whose first entry introduces its first admin."""
-        from evidence_desk.services.users import validate_new_user
-
         validate_new_user(admin, password)
         # never in a sync folder or on network storage (store/location.py says why)
         location.refuse_new_store(path)

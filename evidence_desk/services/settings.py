@@ -15,6 +15,10 @@ from evidence_desk.domain.errors import BadInput
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.services.common_wording import COMMON_WORDING
+from evidence_desk.services.conduct_settings import (
+    validate_accounts_setting,
+    validate_lexicon_setting,
+)
 from evidence_desk.services.session import Session, put
 
 _said = Catalogue(
@@ -62,18 +66,6 @@ def _optional_timezone(value: str) -> str:
     return _timezone(value.strip()) if value.strip() else ""
 
 
-def _approved_accounts(value: str) -> str:
-    from evidence_desk.services.conduct import validate_accounts_setting
-
-    return validate_accounts_setting(value)
-
-
-def _conduct_lexicon(value: str) -> str:
-    from evidence_desk.services.conduct import validate_lexicon_setting
-
-    return validate_lexicon_setting(value)
-
-
 @dataclass(frozen=True, slots=True)
 class SettingSpec:
     default: str
@@ -92,8 +84,8 @@ SETTINGS: dict[str, SettingSpec] = {
     "tsa_retries": SettingSpec(
         "1", _non_negative_int, "extra attempts per TSA after a network failure, before the next"
     ),
-    # Conduct self-check (services/conduct.py). Validators that need the conduct module import
-    # it lazily, because conduct reads these settings.
+    # Conduct self-check (services/conduct.py; its lexicon and accounts are validated by
+    # services/conduct_settings.py).
     "conduct_timezone": SettingSpec(
         "", _optional_timezone, "debtor's zone for CC-1 quiet hours (empty: timezone)"
     ),
@@ -101,10 +93,12 @@ SETTINGS: dict[str, SettingSpec] = {
         "", _text, "CC-5 names of the collecting institution, | separated (empty: organisation)"
     ),
     "approved_accounts": SettingSpec(
-        "", _approved_accounts, "CC-7 approved repayment accounts, comma separated"
+        "", validate_accounts_setting, "CC-7 approved repayment accounts, comma separated"
     ),
     "conduct_lexicon": SettingSpec(
-        "", _conduct_lexicon, "CC-6 lexicon categories (JSON) replacing the shipped ones by name"
+        "",
+        validate_lexicon_setting,
+        "CC-6 lexicon categories (JSON) replacing the shipped ones by name",
     ),
 }
 

@@ -44,8 +44,8 @@ from evidence_desk.services import settings as settings_service
 from evidence_desk.services.clock import rfc3339
 from evidence_desk.services.ledger_users import LedgerUsers
 from evidence_desk.services.originals import new_id
+from evidence_desk.services.replay import Replay
 from evidence_desk.services.session import Session, put
-from evidence_desk.services.verify import EXTRA_CHECKS, Replay
 
 STAMP_ACTION = "timestamp.add"
 SKEW_FLAG_SECONDS = 300
@@ -378,7 +378,7 @@ def mirror_message(store_id: str, mirror: dict[str, Any]) -> bytes:
 # -- verification -----------------------------------------------------------------------------
 
 
-def _check_timestamps(session: Session, replay: Replay) -> Iterable[Finding]:
+def check_timestamps(session: Session, replay: Replay) -> Iterable[Finding]:
     roots = replay.roots
     authorities = {
         r["name"]: _authority(r) for r in session.conn.execute("SELECT * FROM tsa_authorities")
@@ -488,6 +488,3 @@ def _check_token(
         )
     except tsa.TsaError as error:
         yield Finding("timestamp.token", where, _said("tsa.token_invalid", error=error.message))
-
-
-EXTRA_CHECKS.append(_check_timestamps)

@@ -9,23 +9,17 @@ stay verifiable under the old key, new ones under the new.
 
 from __future__ import annotations
 
-import re
-
-from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
+from evidence_desk.domain.errors import NotFound, RuleViolation
 from evidence_desk.domain.models import Role, User
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import signing
 from evidence_desk.services.session import Session, put
+from evidence_desk.services.user_names import validate_new_user
 from evidence_desk.store.keys import KdfParams
-
-MIN_PASSWORD_LENGTH = 8
-_NAME = re.compile(r"^[\w.\-@]{1,64}$")
 
 _said = Catalogue(
     {
-        "user.bad_name": "use 1-64 letters, digits, '.', '-', '_' or '@'",
-        "user.short_password": "must be at least {length} characters",
         "user.no_user": "no user named {name!r}",
         "user.exists": "a user named {name!r} already exists",
         "user.self_reset": "an admin cannot reset their own password here; change it with the "
@@ -33,13 +27,6 @@ _said = Catalogue(
         "user.self_deactivate": "an admin cannot deactivate themselves",
     }
 )
-
-
-def validate_new_user(name: str, password: str) -> None:
-    if not _NAME.fullmatch(name):
-        raise BadInput("user name", name, _said("user.bad_name"))
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise BadInput("password", "", _said("user.short_password", length=MIN_PASSWORD_LENGTH))
 
 
 def list_users(session: Session) -> list[User]:

@@ -28,7 +28,7 @@ import contextlib
 import enum
 import json
 import operator
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,8 +40,9 @@ from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import ledger, merkle
 from evidence_desk.integrity.signature_checks import SignatureBatch
-from evidence_desk.services import anchoring
+from evidence_desk.services import anchoring, contacts, import_checks, review, timestamps
 from evidence_desk.services.bulk_work import cyclic_gc_paused
+from evidence_desk.services.replay import Check, Replay
 from evidence_desk.services.session import Session
 from evidence_desk.store import db
 from evidence_desk.store.blobs import BlobCorrupted
@@ -115,7 +116,7 @@ _said = Catalogue(
         "verify.blob_orphan": "encrypted file not referenced by any entry (left by an "
         "interrupted write); not evidence",
         "verify.blob_partial": "partial write left by an interrupted import; not evidence",
-        # the extra checks
+        # the checks after the replay
         "verify.incomplete": "could not finish on this ledger ({error}); the entries it reads are "
         "malformed (see the other findings)",
     }
@@ -151,30 +152,13 @@ class VerifyReport:
         }
 
 
-# A check added by another service (imports, time stamps...): (session, replay) -> findings.
-ExtraCheck = Callable[[Session, "Replay"], Iterable[Finding]]
-EXTRA_CHECKS: list[ExtraCheck] = []
-
-
-@dataclass
-class Replay:
-    """What the sequential pass learned, for the extra checks to use."""
-
-    entries: list[ledger.Entry]
-    tables: dict[str, dict[tuple[Any, ...], dict[str, Any]]]
-    payloads: list[Any]  # each entry's parsed payload ({} when it is not JSON)
-    roots: dict[int, str]  # tree size -> Merkle root (hex) of the stored entry hashes
-    # seqs of entries that break the rule table: their row changes (a key above all) are
-    # not trusted by the checks that replay keys or states themselves
-    rejected: frozenset[int] = frozenset()
-
-
-def _load_extra_checks() -> None:
-    """Import the services that add checks (they append to EXTRA_CHECKS on import)."""
-    import evidence_desk.services.contacts
-    import evidence_desk.services.evidence
-    import evidence_desk.services.review
-    import evidence_desk.services.timestamps  # noqa: F401
+CHECKS: tuple[Check, ...] = (
+    contacts.check_cosignatures,
+    import_checks.check_imports,
+    review.check_tag_targets,
+    timestamps.check_timestamps,
+)
+"""The checks that run after the replay, in this order, each over the same :class:`Replay`."""
 
 
 def verify_store(
@@ -393,15 +377,14 @@ def _verify(
         _check_head(session, head, entries, roots, keys, report, signatures)
         _check_key_slots(session, trusted["users"], report)
         # The workers are still checking signatures: this process does everything else first
-        # (tables, blobs, the extra checks) and joins them last. Their findings still come
+        # (tables, blobs, the checks) and joins them last. Their findings still come
         # first in the report, as the ledger's.
         signature_place = len(report.findings)
         # still inside the snapshot: the extra checks read the tables the ledger was read with
         _compare_tables(tables, actual_tables, report)
         _check_blobs(session, blob_rows, report, report_progress)
         replay = Replay(entries, tables, payloads, roots, frozenset(rejected))
-        _load_extra_checks()  # here, not first: the signature workers start meanwhile
-        for check in EXTRA_CHECKS:
+        for check in CHECKS:
             try:
                 report.findings.extend(check(session, replay))
             except Exception as error:  # a tampered ledger must give a report, never a traceback

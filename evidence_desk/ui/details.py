@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from evidence_desk.domain import policy
 from evidence_desk.domain.policy import Action
-from evidence_desk.services import evidence, reading
+from evidence_desk.services import reading
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.contacts import Item
 from evidence_desk.services.reading import MessageRow, StampState
@@ -152,7 +152,7 @@ class DetailsPane(QWidget):
 
     def _recording_html(self, item: Item) -> str:
         """What the recording's file states: type, length, when and on what it was recorded."""
-        described = evidence.recording_description(self.session, item.sha256)
+        described = reading.recording_description(self.session, item.sha256)
         if described is None:
             return ""
         media = recording_media_label(described.media)

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_desk.domain.errors import RuleViolation
-from evidence_desk.services import contacts, evidence
+from evidence_desk.services import contacts, import_preview, importing
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.contacts import Contact
-from evidence_desk.services.evidence import ImportPreview, ImportResult
+from evidence_desk.services.import_types import ImportPreview, ImportResult
 from evidence_desk.services.session import Session
 from evidence_desk.ui import errors, service_text
 from evidence_desk.ui.bubbles import attachment_state_label
@@ -249,7 +249,8 @@ class ImportWizard(QDialog):
         self.status.setText(self.tr("Reading the files…"))
         self.next_button.setEnabled(False)
         job = Job(
-            lambda s, _j: evidence.preview_import(s, contact_id, paths, **options), self.session
+            lambda s, _j: import_preview.preview_import(s, contact_id, paths, **options),
+            self.session,
         )
         job.signals.finished.connect(self._previewed)
         job.signals.failed.connect(self._preview_failed)
@@ -393,7 +394,7 @@ class ImportWizard(QDialog):
         self.cancel_button.setEnabled(True)
 
         def work(session: Session | None, job: Job) -> ImportResult:
-            return evidence.import_files(
+            return importing.import_files(
                 session,  # type: ignore[arg-type]
                 contact_id,
                 paths,

@@ -8,7 +8,7 @@ from pathlib import Path
 from PIL import Image
 
 from evidence_desk.bundle.model import Scope
-from evidence_desk.services import bundle, evidence
+from evidence_desk.services import bundle, importing
 from evidence_desk.services.bundle import ExportResult
 from evidence_desk.services.session import Session
 from tests.helpers import Team, approved_contact
@@ -55,10 +55,10 @@ def store_with_evidence(
     alice, contact_id = approved_contact(team, folder, case_no=CASE)
     chat = folder / CHAT_NAME
     chat.write_bytes(chat_text(extra_messages).encode("utf-8"))
-    evidence.import_files(alice, contact_id, [chat], tz="Asia/Shanghai")
+    importing.import_files(alice, contact_id, [chat], tz="Asia/Shanghai")
     shot = folder / "promise.png"
     shot.write_bytes(screenshot_bytes())
-    evidence.import_files(alice, contact_id, [shot], tz="Asia/Shanghai")
+    importing.import_files(alice, contact_id, [shot], tz="Asia/Shanghai")
     return alice, contact_id
 
 

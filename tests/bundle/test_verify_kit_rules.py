@@ -14,7 +14,7 @@ import pytest
 from evidence_desk.bundle.model import Scope
 from evidence_desk.bundle.verify_kit import verify_kit
 from evidence_desk.domain.errors import RuleViolation
-from evidence_desk.services import bundle, evidence
+from evidence_desk.services import bundle, importing
 from tests.bundle.support import CHAT_NAME, chat_text
 from tests.helpers import Team
 from tests.insider import CASE_NO, forge_under_swapped_key, request, self_approve
@@ -25,7 +25,7 @@ def _import_and_export(team: Team, contact_id: str, folder: Path) -> Path:
     rule-breaking entries taken out (the honest export refuses, see the last test)."""
     chat = folder / CHAT_NAME
     chat.write_bytes(chat_text().encode("utf-8"))
-    evidence.import_files(team.login("sam"), contact_id, [chat], tz="Asia/Shanghai")
+    importing.import_files(team.login("sam"), contact_id, [chat], tz="Asia/Shanghai")
     original = bundle.refuse_broken_rules
     bundle.refuse_broken_rules = lambda _entry, _violation: None  # type: ignore[assignment]
     try:

@@ -21,7 +21,7 @@ from evidence_desk.domain.file_names import (
     safe_path,
     utf16_units,
 )
-from evidence_desk.services import evidence
+from evidence_desk.services import importing
 from tests.bundle.support import export
 from tests.helpers import Team, approved_contact
 
@@ -115,7 +115,7 @@ def test_a_kit_with_deep_chinese_names_extracts_under_max_path_and_verifies(
     (inner / "photo.jpg").write_bytes(b"\xff\xd8\xff two")
     (inner / "CON.txt").write_bytes(b"device name")
     (inner / ("很长的文件名" * 12 + ".txt")).write_bytes(b"long")
-    evidence.import_files(alice, contact_id, [export_dir], tz="Asia/Shanghai")
+    importing.import_files(alice, contact_id, [export_dir], tz="Asia/Shanghai")
 
     from evidence_desk.bundle.model import Scope
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from evidence_desk.domain.errors import StoreError
-from evidence_desk.services import evidence
+from evidence_desk.services import importing
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 from evidence_desk.store.keys import user_tag
@@ -32,7 +32,7 @@ def store(team: Team, tmp_path: Path) -> Team:
     staff, contact_id = approved_contact(team, tmp_path)
     chat = tmp_path / "WhatsApp Chat with Chen Lixin.txt"
     chat.write_text(CHAT, encoding="utf-8")
-    evidence.import_files(staff, contact_id, [chat], tz="Asia/Shanghai")
+    importing.import_files(staff, contact_id, [chat], tz="Asia/Shanghai")
     team.close_all()
     assert not (team.path / "evidence.db-wal").exists()  # everything is in the main file
     return team

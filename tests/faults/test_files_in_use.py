@@ -20,7 +20,7 @@ import pytest
 
 from evidence_desk.domain.errors import FileInUse, RuleViolation, StoreError
 from evidence_desk.domain.models import Role
-from evidence_desk.services import backup, cases, evidence, users
+from evidence_desk.services import backup, backup_manifest, cases, importing, users
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 from evidence_desk.store import files
@@ -130,7 +130,7 @@ def test_an_import_waits_for_the_antivirus_scanning_the_new_original(
     windows.matching = lambda source, _target: source.parent.name == "tmp"
     chat = tmp_path / "WhatsApp Chat with Chen Lixin.txt"
     chat.write_text(CHAT, encoding="utf-8")
-    result = evidence.import_files(staff, contact_id, [chat], tz="Asia/Shanghai")
+    result = importing.import_files(staff, contact_id, [chat], tz="Asia/Shanghai")
     assert result.messages_new == 2
     assert windows.refused == 3
     report = verify_store(staff)
@@ -148,7 +148,7 @@ def test_an_original_held_for_good_is_reported_in_use_not_read_only(
     chat = tmp_path / "WhatsApp Chat with Chen Lixin.txt"
     chat.write_text(CHAT, encoding="utf-8")
     with pytest.raises(StoreError) as failed:
-        evidence.import_files(staff, contact_id, [chat], tz="Asia/Shanghai")
+        importing.import_files(staff, contact_id, [chat], tz="Asia/Shanghai")
     assert IN_USE in failed.value.message
     assert "read-only" not in failed.value.message
     assert ledger_size(staff) == before  # nothing committed
@@ -165,7 +165,7 @@ def test_a_backup_waits_for_the_scan_of_its_part_file(
     with team.login(ADMIN) as admin:
         result = backup.backup(admin, out)
     assert windows.refused == 5
-    assert backup.read_manifest(out).store_id == result.store_id
+    assert backup_manifest.read_manifest(out).store_id == result.store_id
     assert not list(tmp_path.glob(".store.edbackup*"))
 
 

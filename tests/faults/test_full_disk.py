@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from evidence_desk.domain.errors import StoreError
-from evidence_desk.services import cases, evidence
+from evidence_desk.services import cases, importing
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 from tests.faults.support import describe, run_cli, small_tmpfs
@@ -78,7 +78,7 @@ def test_full_disk_during_import_is_a_clear_error_and_loses_nothing(
     team = make_team(folder / "store", TickingClock())
     staff, contact_id = approved_contact(team, tmp_path)
     first = _chat(tmp_path / "WhatsApp Chat with Chen Lixin.txt", 200, "early")
-    evidence.import_files(staff, contact_id, [first], tz="Asia/Shanghai")
+    importing.import_files(staff, contact_id, [first], tz="Asia/Shanghai")
     before = _snapshot(team)
     big = _chat(tmp_path / "WhatsApp Chat with Chen Lixin (2).txt", 20_000, "later")
     assert big.stat().st_size > 1024 * 1024
@@ -93,7 +93,7 @@ def test_full_disk_during_import_is_a_clear_error_and_loses_nothing(
 
         monkeypatch.setattr(os, "fsync", no_space)
     with pytest.raises(StoreError) as failed:
-        evidence.import_files(staff, contact_id, [big], tz="Asia/Shanghai")
+        importing.import_files(staff, contact_id, [big], tz="Asia/Shanghai")
     monkeypatch.undo()
     assert "the disk holding the store is full" in failed.value.message
     assert "nothing was stored" in failed.value.message
@@ -128,7 +128,7 @@ def test_full_disk_during_import_is_a_clear_error_and_loses_nothing(
         assert _snapshot(team) == before
 
     # once there is room again the same import goes through and verifies
-    result_ok = evidence.import_files(staff, contact_id, [big], tz="Asia/Shanghai")
+    result_ok = importing.import_files(staff, contact_id, [big], tz="Asia/Shanghai")
     assert result_ok.messages_new == 20_000
     after = _snapshot(team)
     assert after[1] == before[1] + 20_000  # type: ignore[operator]

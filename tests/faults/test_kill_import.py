@@ -31,7 +31,7 @@ MESSAGES = 2500
 IMPORTER = """
 import sys
 from pathlib import Path
-from evidence_desk.services import evidence
+from evidence_desk.services import importing
 from evidence_desk.services.session import Session
 store, password, contact, export = Path(sys.argv[1]), sys.argv[2], sys.argv[3], Path(sys.argv[4])
 session = Session.open(store, "alice", password)
@@ -39,7 +39,7 @@ session.lock_wait_seconds = 30
 print("phase open", flush=True)
 def progress(percent, what):
     print("phase", what.split()[0], flush=True)
-evidence.import_files(session, contact, [export], tz="Asia/Shanghai", progress=progress)
+importing.import_files(session, contact, [export], tz="Asia/Shanghai", progress=progress)
 print("phase committed", flush=True)
 """
 

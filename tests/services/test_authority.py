@@ -20,7 +20,7 @@ import pytest
 from evidence_desk.domain.errors import PermissionDenied, RuleViolation
 from evidence_desk.domain.models import Finding
 from evidence_desk.integrity import ledger, signing
-from evidence_desk.services import cases, contacts, evidence, users
+from evidence_desk.services import cases, contacts, importing, users
 from evidence_desk.services.session import put
 from evidence_desk.services.verify import VerifyReport, verify_store
 from evidence_desk.store.folder import StoreFolder
@@ -107,7 +107,7 @@ def test_self_approval_written_around_the_rules_is_found_and_so_is_evidence_adde
     # the database now says approved, so the shipped import service takes a chat export...
     export = tmp_path / "chat.txt"
     export.write_text(CHAT, encoding="utf-8")
-    evidence.import_files(team.login("sam"), contact_id, [export], tz="Asia/Shanghai")
+    importing.import_files(team.login("sam"), contact_id, [export], tz="Asia/Shanghai")
     import_seq = last_seq(team)
     report = verify(team)
     assert not report.intact
@@ -307,7 +307,7 @@ def test_an_honest_history_breaks_no_rule(team: Team, tmp_path: Path) -> None:
     contacts.approve(team.login("sue"), contact_id, "ok")
     export = tmp_path / "chat.txt"
     export.write_text(CHAT, encoding="utf-8")
-    evidence.import_files(team.login("alice"), contact_id, [export], tz="Asia/Shanghai")
+    importing.import_files(team.login("alice"), contact_id, [export], tz="Asia/Shanghai")
     contacts.revoke(team.login("sam"), contact_id, "debtor asked us to stop")
     users.deactivate_user(team.login("ada"), "bob")
     report = verify(team)

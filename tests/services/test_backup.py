@@ -28,7 +28,7 @@ from evidence_desk.domain.errors import (
 )
 from evidence_desk.integrity import signing
 from evidence_desk.integrity.canonical import canonical_bytes
-from evidence_desk.services import backup, evidence
+from evidence_desk.services import backup, backup_manifest, importing, reading
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 from evidence_desk.store.schema import PROJECTED_TABLES
@@ -48,7 +48,7 @@ def filled(team: Team, tmp_path: Path) -> Team:
     staff, contact_id = approved_contact(team, tmp_path)
     chat = tmp_path / "WhatsApp Chat with Chen Lixin.txt"
     chat.write_text(CHAT, encoding="utf-8")
-    evidence.import_files(staff, contact_id, [chat], tz="Asia/Shanghai")
+    importing.import_files(staff, contact_id, [chat], tz="Asia/Shanghai")
     team.close_all()
     return team
 
@@ -106,7 +106,7 @@ def test_restore_round_trip_equals_the_original(filled: Team, tmp_path: Path) ->
         report = verify_store(alice)
         assert report.intact, report.findings
         assert report.blobs == result.blobs
-        messages = evidence.list_messages(
+        messages = reading.list_messages(
             alice, alice.conn.execute("SELECT id FROM contacts").fetchone()[0]
         )
         assert [m.text for m in messages][-1] == "我 1 月 20 号先还 5000"
@@ -223,7 +223,7 @@ def test_a_tampered_backup_is_refused_naming_the_member(
     elif attack == "manifest edited":
 
         def edit(name: str, data: bytes) -> bytes:
-            if name != backup.MANIFEST:
+            if name != backup_manifest.MANIFEST:
                 return data
             doc = json.loads(data)
             doc["manifest"]["ledger_size"] += 1
@@ -259,7 +259,7 @@ def test_a_manifest_re_signed_by_an_outsider_is_refused(filled: Team, tmp_path: 
     outsider = signing.generate_private_key()
     blob = _first_blob(good)
     with zipfile.ZipFile(good) as archive:
-        manifest = json.loads(archive.read(backup.MANIFEST))
+        manifest = json.loads(archive.read(backup_manifest.MANIFEST))
         tampered = _flip(archive.read(blob), 45)
     body = manifest["manifest"]
     for entry in body["files"]:
@@ -268,13 +268,13 @@ def test_a_manifest_re_signed_by_an_outsider_is_refused(filled: Team, tmp_path: 
     body["public_key"] = signing.public_key_hex(outsider)
     signed = {
         "manifest": body,
-        "signature": signing.sign(outsider, backup.BACKUP_CONTEXT, canonical_bytes(body)),
+        "signature": signing.sign(outsider, backup_manifest.BACKUP_CONTEXT, canonical_bytes(body)),
     }
 
     def change(name: str, data: bytes) -> bytes:
         if name == blob:
             return tampered
-        return json.dumps(signed).encode() if name == backup.MANIFEST else data
+        return json.dumps(signed).encode() if name == backup_manifest.MANIFEST else data
 
     _rewrite(good, tmp_path / "bad.zip", change)
     with pytest.raises(BackupInvalid, match="not an admin of this store with that key"):

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from evidence_desk.bundle.model import Scope
 from evidence_desk.bundle.verify_kit import verify_kit
 from evidence_desk.domain.errors import BadInput, PermissionDenied, RuleViolation
-from evidence_desk.services import bundle, cases, contacts, evidence
+from evidence_desk.services import bundle, cases, contacts, importing
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 from tests.bundle.support import CASE, CHAT_NAME, export, store_with_evidence
@@ -317,7 +317,7 @@ def test_one_export_imported_for_two_contacts_points_at_each_contacts_own_import
     _staff, second = approved_contact(
         team, tmp_path / "second", case_no=CASE, channel="wechat", handle="wxid_chenlixin"
     )
-    again = evidence.import_files(alice, second, [tmp_path / "in" / CHAT_NAME], tz="Asia/Shanghai")
+    again = importing.import_files(alice, second, [tmp_path / "in" / CHAT_NAME], tz="Asia/Shanghai")
     assert again.ledger_seq is not None
     result = export(team, tmp_path / "out", Scope(CASE, contact_ids=(second,)))
     _assert_kit_intact(result.kit_path)
@@ -342,7 +342,7 @@ def test_bytes_added_twice_to_one_contact_point_at_the_entry_of_each_item(
     it; an identical re-import adds no item and leaves the pointer at the first import."""
     alice, contact_id = store_with_evidence(team, tmp_path / "in")
     chat = tmp_path / "in" / CHAT_NAME
-    again = evidence.import_files(alice, contact_id, [chat], tz="Asia/Shanghai")
+    again = importing.import_files(alice, contact_id, [chat], tz="Asia/Shanghai")
     assert again.ledger_seq is None and "already imported" in again.notices[0]
     note = tmp_path / "receipt.txt"
     note.write_text("还款凭证 repayment receipt\n", encoding="utf-8")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from evidence_desk.domain.errors import BadInput, NotFound, PermissionDenied, RuleViolation
-from evidence_desk.services import conduct, evidence
+from evidence_desk.services import conduct, conduct_settings, importing
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.verify import verify_store
 from tests import conduct_scenario
@@ -78,7 +78,7 @@ def test_finding_ids_are_stable_across_runs_and_reimports(
     # takes no more evidence)
     again = tmp_path / "again.txt"
     again.write_text(conduct_scenario.OTHER_CHAT + "\n", encoding="utf-8")
-    evidence.import_files(scenario.staff, scenario.other, [again], tz="Asia/Shanghai")
+    importing.import_files(scenario.staff, scenario.other, [again], tz="Asia/Shanghai")
     assert [f.id for f in conduct.run_checks(scenario.staff)] == first
 
 
@@ -234,8 +234,8 @@ def test_quoted_accounts(text: str, accounts: list[str]) -> None:
 
 
 def test_the_shipped_lexicon_matches_chinese_and_whole_english_words() -> None:
-    shipped = conduct.parse_lexicon(
-        conduct.shipped_lexicon_path().read_text("utf-8"), "shipped lexicon"
+    shipped = conduct_settings.parse_lexicon(
+        conduct_settings.shipped_lexicon_path().read_text("utf-8"), "shipped lexicon"
     )
     assert {
         "threat",
@@ -247,7 +247,7 @@ def test_the_shipped_lexicon_matches_chinese_and_whole_english_words() -> None:
         "new_loans",
         "public_posting",
     } <= set(shipped)
-    lexicon = conduct.Lexicon(tuple(shipped.values()), "shipped")
+    lexicon = conduct_settings.Lexicon(tuple(shipped.values()), "shipped")
     assert lexicon.matches("我们是公安，再不还就抓你") == {
         "impersonation": ["我们是公安"],
         "exaggeration": ["抓你"],

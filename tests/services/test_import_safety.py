@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from evidence_desk.domain.errors import ImportInputError
-from evidence_desk.services import evidence
+from evidence_desk.services import import_preview, importing
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 from tests.helpers import Team, approved_contact
@@ -129,10 +129,10 @@ def test_hostile_file_is_refused_and_changes_nothing(
     # alone, and after a good file in the same import (a forced format applies to every file)
     for paths in [[hostile]] + ([[good, hostile]] if forced is None else []):
         with pytest.raises(ImportInputError) as refused:
-            evidence.import_files(session, contact_id, paths, format_name=forced)
+            importing.import_files(session, contact_id, paths, format_name=forced)
         for word in words:
             assert word in str(refused.value), (case, str(refused.value))
         with pytest.raises(ImportInputError):
-            evidence.preview_import(session, contact_id, paths, format_name=forced)
+            import_preview.preview_import(session, contact_id, paths, format_name=forced)
         assert _state(session) == before
     assert verify_store(session).intact

@@ -17,7 +17,7 @@ import pytest
 
 from evidence_desk.bundle.model import Scope
 from evidence_desk.bundle.verify_kit import verify_kit
-from evidence_desk.services import contacts, evidence
+from evidence_desk.services import contacts, import_preview, importing
 from evidence_desk.services.demo import visit_recording_wav
 from evidence_desk.services.verify import verify_store
 from tests.bundle.support import CASE, export, store_with_evidence
@@ -33,7 +33,7 @@ def test_a_visit_recording_is_previewed_then_sealed_as_its_own_item(
     recording.write_bytes(original)
     before = ledger_size(alice)
 
-    preview = evidence.preview_import(alice, contact_id, [recording], tz="Asia/Shanghai")
+    preview = import_preview.preview_import(alice, contact_id, [recording], tz="Asia/Shanghai")
     assert preview.chats == () and preview.images == ()
     [seen] = preview.recordings
     assert (seen.file_name, seen.media, seen.container) == (recording.name, "audio", "wav")
@@ -41,7 +41,7 @@ def test_a_visit_recording_is_previewed_then_sealed_as_its_own_item(
     assert seen.timezone == "Asia/Shanghai"
     assert ledger_size(alice) == before  # a preview writes nothing
 
-    result = evidence.import_files(alice, contact_id, [recording], tz="Asia/Shanghai")
+    result = importing.import_files(alice, contact_id, [recording], tz="Asia/Shanghai")
     assert (result.recordings, result.images, result.messages_total) == (1, 0, 0)
     assert ledger_size(alice) == before + 1  # one signed entry, as for any import
     assert recording.read_bytes() == original  # the original is never touched
@@ -54,7 +54,7 @@ def test_a_visit_recording_is_previewed_then_sealed_as_its_own_item(
     assert alice.blobs.read_bytes(item.sha256) == original  # stored byte for byte
     assert verify_store(alice).intact  # and re-parsed by verify to the same description
 
-    again = evidence.import_files(alice, contact_id, [recording], tz="Asia/Shanghai")
+    again = importing.import_files(alice, contact_id, [recording], tz="Asia/Shanghai")
     assert again.import_ids == () and ledger_size(alice) == before + 1  # identical bytes: no-op
 
 
@@ -64,7 +64,7 @@ def test_verify_notices_a_recording_description_edited_outside_the_app(
     alice, contact_id = approved_contact(team, tmp_path)
     recording = tmp_path / "visit.wav"
     recording.write_bytes(visit_recording_wav())
-    evidence.import_files(alice, contact_id, [recording], tz="Asia/Shanghai")
+    importing.import_files(alice, contact_id, [recording], tz="Asia/Shanghai")
     row = alice.conn.execute("SELECT id, details FROM imports WHERE kind = 'recording'").fetchone()
     details = json.loads(row["details"])
     details["duration_ms"] = 1000  # "the visit was short"
@@ -86,7 +86,7 @@ def test_a_bundle_lists_recordings_as_an_exhibit_and_carries_their_originals(
     recording = tmp_path / "in" / "visit.wav"
     original = visit_recording_wav(seconds=75)
     recording.write_bytes(original)
-    evidence.import_files(alice, contact_id, [recording], tz="Asia/Shanghai")
+    importing.import_files(alice, contact_id, [recording], tz="Asia/Shanghai")
 
     result = export(team, tmp_path / "out")
     assert result.exhibits == 3  # identity, conversation, recordings
@@ -123,7 +123,7 @@ def test_the_english_bundle_names_the_recordings_section(team: Team, tmp_path: P
     alice, contact_id = store_with_evidence(team, tmp_path / "in")
     recording = tmp_path / "in" / "call.wav"
     recording.write_bytes(visit_recording_wav(seconds=2))
-    evidence.import_files(alice, contact_id, [recording], tz="Asia/Shanghai")
+    importing.import_files(alice, contact_id, [recording], tz="Asia/Shanghai")
     result = export(team, tmp_path / "out", Scope(CASE, language="en"))
     report = verify_kit(result.kit_path)
     assert report.intact

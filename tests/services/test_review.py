@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from evidence_desk.domain.errors import BadInput, NotFound, PermissionDenied, RuleViolation
-from evidence_desk.services import contacts, evidence, review
+from evidence_desk.services import contacts, importing, reading, review
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 from tests.helpers import ADMIN, ADMIN_PASSWORD, Team, approved_contact, ledger_size, raw_connection
@@ -43,7 +43,7 @@ OTHER_CHAT = """2026-03-06 10:00:00 你已添加了李四，现在可以开始�
 def _import(session: Session, contact_id: str, folder: Path, name: str, text: str) -> None:
     path = folder / name
     path.write_text(text, encoding="utf-8")
-    evidence.import_files(session, contact_id, [path], tz="Asia/Shanghai")
+    importing.import_files(session, contact_id, [path], tz="Asia/Shanghai")
 
 
 @pytest.fixture
@@ -53,7 +53,7 @@ def chat(team: Team, tmp_path: Path) -> tuple[Session, str, dict[str, int]]:
         team, tmp_path, channel="wechat", handle="wxid_wangfang", display_name="王芳"
     )
     _import(session, contact_id, tmp_path, "wangfang.txt", CHAT)
-    ids = {m.text: m.rowid for m in evidence.list_messages(session, contact_id)}
+    ids = {m.text: m.rowid for m in reading.list_messages(session, contact_id)}
     return session, contact_id, ids
 
 

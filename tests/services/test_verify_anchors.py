@@ -33,7 +33,7 @@ from evidence_desk.domain.models import Finding
 from evidence_desk.integrity import merkle, signing
 from evidence_desk.integrity.canonical import canonical_bytes
 from evidence_desk.integrity.local_tsa import LocalTsa, TestPki
-from evidence_desk.services import backup, bundle, cases, evidence, timestamps
+from evidence_desk.services import backup, backup_manifest, bundle, cases, importing, timestamps
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import VerifyReport, verify_store
 from evidence_desk.store import anchors
@@ -73,7 +73,7 @@ def store(team: Team, pki: TestPki, local_tsa: LocalTsa, tmp_path: Path) -> Team
     alice, contact_id = approved_contact(team, tmp_path, case_no=CASE)
     chat = tmp_path / "WhatsApp Chat with Chen Lixin.txt"
     chat.write_text(CHAT, encoding="utf-8")
-    evidence.import_files(alice, contact_id, [chat], tz="Asia/Shanghai")
+    importing.import_files(alice, contact_id, [chat], tz="Asia/Shanghai")
     assert timestamps.stamp(alice).stamped
     assert _ledger_size(team) == FULL
     team.close_all()
@@ -209,7 +209,7 @@ def test_a_backup_made_before_finds_the_rollback_without_the_local_anchor(
     made = _backup(store, tmp_path / "before.edbackup")
     # the manifest carries the head, inside the admin's signature; the anchor records the backup
     head = StoreFolder.open(store.path).head()
-    assert head is not None and backup.read_manifest(made).body["head"] == head.as_json()
+    assert head is not None and backup_manifest.read_manifest(made).body["head"] == head.as_json()
     anchor = anchors.load(StoreFolder.open(store.path).store_id)
     assert anchor is not None
     assert [(e.kind, e.by, e.head, e.file) for e in anchor.events] == [
@@ -268,7 +268,7 @@ def test_a_backup_made_by_an_older_version_is_still_a_witness(
             if info.filename == "backup.json":
                 body = json.loads(data)["manifest"]
                 del body["head"]
-                signature = signing.sign(ada, backup.BACKUP_CONTEXT, canonical_bytes(body))
+                signature = signing.sign(ada, backup_manifest.BACKUP_CONTEXT, canonical_bytes(body))
                 data = json.dumps({"manifest": body, "signature": signature}).encode()
             target.writestr(info, data)
     insider_rollback(store)

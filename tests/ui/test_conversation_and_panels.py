@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from evidence_desk.services import evidence, reading
+from evidence_desk.services import importing, reading
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services import users as user_service
 from evidence_desk.ui.conversation import ConversationView
@@ -36,7 +36,7 @@ def test_a_long_conversation_reads_only_the_pages_it_shows(
     qtbot: QtBot, team: Team, tmp_path: Path
 ) -> None:
     staff, contact_id = approved_contact(team, tmp_path)
-    evidence.import_files(staff, contact_id, [_long_chat(tmp_path, 3000)], tz="Asia/Shanghai")
+    importing.import_files(staff, contact_id, [_long_chat(tmp_path, 3000)], tz="Asia/Shanghai")
     view = ConversationView(staff)
     qtbot.addWidget(view)
     view.resize(800, 600)
@@ -76,7 +76,7 @@ def test_details_pane_shows_digests_import_and_custody(
 ) -> None:
     staff, contact_id = approved_contact(team, tmp_path)
     chat = _long_chat(tmp_path, 5)
-    evidence.import_files(staff, contact_id, [chat], tz="Asia/Shanghai")
+    importing.import_files(staff, contact_id, [chat], tz="Asia/Shanghai")
     message = reading.page_at(staff, contact_id, 0, 1)[0]
     pane = DetailsPane(staff)
     qtbot.addWidget(pane)
@@ -190,7 +190,7 @@ def test_a_note_on_a_message_from_the_context_menu(
     from evidence_desk.services import review
 
     staff, contact_id = approved_contact(team, tmp_path)
-    evidence.import_files(staff, contact_id, [_long_chat(tmp_path, 3)], tz="Asia/Shanghai")
+    importing.import_files(staff, contact_id, [_long_chat(tmp_path, 3)], tz="Asia/Shanghai")
     view = ConversationView(staff)
     from evidence_desk.ui.review_ui import TagController
 
@@ -214,7 +214,7 @@ def test_image_attachments_get_thumbnails_from_the_sealed_zip(
     from tests.ui.conftest import whatsapp_zip
 
     staff, contact_id = approved_contact(team, tmp_path)
-    evidence.import_files(staff, contact_id, [whatsapp_zip(tmp_path / "z")], tz="Asia/Shanghai")
+    importing.import_files(staff, contact_id, [whatsapp_zip(tmp_path / "z")], tz="Asia/Shanghai")
     view = ConversationView(staff)
     qtbot.addWidget(view)
     view.resize(700, 500)
@@ -234,13 +234,13 @@ def test_image_attachments_get_thumbnails_from_the_sealed_zip(
 def test_a_recording_item_shows_what_its_file_states(
     qtbot: QtBot, team: Team, tmp_path: Path
 ) -> None:
-    from evidence_desk.services import contacts, evidence
+    from evidence_desk.services import contacts, importing
     from evidence_desk.services.demo import visit_recording_wav
 
     staff, contact_id = approved_contact(team, tmp_path)
     recording = tmp_path / "visit.wav"
     recording.write_bytes(visit_recording_wav(seconds=3725, rate=200))  # 1 h 2 min 5 s, kept small
-    evidence.import_files(staff, contact_id, [recording], tz="Asia/Shanghai")
+    importing.import_files(staff, contact_id, [recording], tz="Asia/Shanghai")
     [item] = [i for i in contacts.contact_items(staff, contact_id) if i.role == "recording"]
     pane = DetailsPane(staff)
     qtbot.addWidget(pane)

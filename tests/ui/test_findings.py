@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from evidence_desk.services import evidence
+from evidence_desk.services import importing
 from evidence_desk.ui.main_window import MainWindow
 from tests.helpers import Team, approved_contact
 
@@ -23,7 +23,7 @@ def test_supervisor_opens_and_acknowledges_a_conduct_finding(
     staff, contact_id = approved_contact(team, tmp_path)
     export = tmp_path / "WhatsApp Chat with Chen Lixin.txt"
     export.write_text(CHAT, "utf-8")
-    evidence.import_files(staff, contact_id, [export], tz="Asia/Shanghai", our_account="Li Ming")
+    importing.import_files(staff, contact_id, [export], tz="Asia/Shanghai", our_account="Li Ming")
 
     staff_window = MainWindow(staff)
     qtbot.addWidget(staff_window)

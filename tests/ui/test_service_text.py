@@ -29,7 +29,7 @@ from evidence_desk.domain.errors import EvidenceDeskError
 from evidence_desk.domain.models import Role
 from evidence_desk.integrity import tsa
 from evidence_desk.integrity.local_tsa import TestPki
-from evidence_desk.services import cases, conduct, contacts, evidence, timestamps
+from evidence_desk.services import cases, conduct, contacts, importing, timestamps
 from evidence_desk.services.org_keys import export_org_keys
 from evidence_desk.ui import errors, i18n, service_text
 from evidence_desk.ui.approvals import ApprovalQueue
@@ -177,7 +177,7 @@ def test_import_summary_notices_are_in_chinese(
     staff, contact_id = approved_contact(team, tmp_path)
     chat = tmp_path / "WhatsApp Chat with 陈立新.txt"
     chat.write_text(WHATSAPP, "utf-8")
-    evidence.import_files(staff, contact_id, [chat], tz="Asia/Shanghai")
+    importing.import_files(staff, contact_id, [chat], tz="Asia/Shanghai")
     wizard = ImportWizard(staff, contacts.get_contact(staff, contact_id))
     qtbot.addWidget(wizard)
     wizard.add_paths([chat])

@@ -12,7 +12,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from pytestqt.qtbot import QtBot
 
-from evidence_desk.services import contacts, evidence, review
+from evidence_desk.services import contacts, reading, review
 from evidence_desk.services.verify import verify_store
 from evidence_desk.ui.contact_page import ItemRole
 from evidence_desk.ui.conversation_model import MessageRole
@@ -174,7 +174,7 @@ def test_full_story_request_approve_import_tag(qtbot: QtBot, team: Team, tmp_pat
         "Debt acknowledgement" in page.items.item(i).text() for i in range(page.items.count())
     )
     assert verify_store(alice.session).intact
-    assert evidence.count_messages(alice.session, contact.id) == 6
+    assert reading.count(alice.session, contact.id) == 6
     alice.logout_action.trigger()
 
     # 5. legal exports the court bundle for the case and verifies it

@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 
 from evidence_desk.domain.errors import Cancelled, ImportInputError, RuleViolation
-from evidence_desk.services import cases, conduct, contacts, evidence, settings
+from evidence_desk.services import (
+    cases,
+    conduct,
+    contacts,
+    import_preview,
+    importing,
+    reading,
+    settings,
+)
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 from tests.helpers import Team, approved_contact, raw_connection, store_state
@@ -56,10 +64,10 @@ def test_import_stores_original_messages_and_one_ledger_entry(
     session, contact_id = approved
     path = _write(tmp_path, "WhatsApp Chat with Chen Lixin.txt", WHATSAPP_EARLY)
     before = session.conn.execute("SELECT count(*) FROM ledger").fetchone()[0]
-    result = evidence.import_files(session, contact_id, [path], tz="Asia/Shanghai")
+    result = importing.import_files(session, contact_id, [path], tz="Asia/Shanghai")
     assert result.messages_total == 5 and result.messages_new == 5
     assert session.conn.execute("SELECT count(*) FROM ledger").fetchone()[0] == before + 1
-    stored = evidence.list_messages(session, contact_id)
+    stored = reading.list_messages(session, contact_id)
     assert [m.text for m in stored][-2:] == ["好", "好"]  # identical messages are both kept
     assert stored[0].sent_at == "2026-01-05T01:00:00+00:00"  # 09:00 in Shanghai
     assert stored[0].direction == "out" and stored[1].direction == "in"
@@ -75,9 +83,9 @@ def test_reimporting_identical_bytes_is_a_noop_with_a_notice(
 ) -> None:
     session, contact_id = approved
     path = _write(tmp_path, "chat.txt", WHATSAPP_EARLY)
-    evidence.import_files(session, contact_id, [path], tz="Asia/Shanghai")
+    importing.import_files(session, contact_id, [path], tz="Asia/Shanghai")
     before = _state(session)
-    again = evidence.import_files(session, contact_id, [path], tz="Asia/Shanghai")
+    again = importing.import_files(session, contact_id, [path], tz="Asia/Shanghai")
     assert again.ledger_seq is None and "already imported" in again.notices[0]
     assert _state(session) == before
 
@@ -86,10 +94,10 @@ def test_overlapping_exports_merge_at_message_level(
     approved: tuple[Session, str], tmp_path: Path
 ) -> None:
     session, contact_id = approved
-    evidence.import_files(session, contact_id, [_write(tmp_path, "a.txt", WHATSAPP_EARLY)])
-    later = evidence.import_files(session, contact_id, [_write(tmp_path, "b.txt", WHATSAPP_LATER)])
+    importing.import_files(session, contact_id, [_write(tmp_path, "a.txt", WHATSAPP_EARLY)])
+    later = importing.import_files(session, contact_id, [_write(tmp_path, "b.txt", WHATSAPP_LATER)])
     assert later.messages_total == 7 and later.messages_new == 2
-    stored = evidence.list_messages(session, contact_id)
+    stored = reading.list_messages(session, contact_id)
     assert len(stored) == 7
     assert len(stored[0].sources) == 2  # linked to both exports
     assert stored[-1].text == "剩下的\n二月底前还清"
@@ -105,7 +113,7 @@ def test_a_bad_file_changes_nothing_and_names_file_and_line(
     bad.write_bytes(b"\x00\x01\x02 not a chat \xff\xfe" * 50)
     before = _state(session)
     with pytest.raises(ImportInputError) as error:
-        evidence.import_files(session, contact_id, [good, bad])
+        importing.import_files(session, contact_id, [good, bad])
     assert "junk.txt" in str(error.value)
     assert _state(session) == before
 
@@ -125,7 +133,7 @@ def test_cancel_during_import_leaves_the_store_as_it_was(
         return calls["n"] >= 5  # after some originals were sealed
 
     with pytest.raises(Cancelled):
-        evidence.import_files(session, contact_id, paths, cancelled=cancel_on_fifth_check)
+        importing.import_files(session, contact_id, paths, cancelled=cancel_on_fifth_check)
     assert _state(session) == before
     assert verify_store(session).intact
 
@@ -143,7 +151,7 @@ def test_only_approved_contacts_take_imports(team: Team, tmp_path: Path) -> None
         consent=True,
     )
     with pytest.raises(RuleViolation) as refused:
-        evidence.import_files(alice, contact.id, [_write(tmp_path, "c.txt", WHATSAPP_EARLY)])
+        importing.import_files(alice, contact.id, [_write(tmp_path, "c.txt", WHATSAPP_EARLY)])
     assert refused.value.rule == "contact.approved"
 
 
@@ -183,9 +191,9 @@ def test_no_evidence_enters_a_revoked_or_expired_contact(
     before = store_state(team.path)
     with pytest.raises(RuleViolation) as refused:
         if operation == "import":
-            evidence.import_files(session, contact_id, [path], tz="Asia/Shanghai")
+            importing.import_files(session, contact_id, [path], tz="Asia/Shanghai")
         elif operation == "preview":
-            evidence.preview_import(session, contact_id, [path], tz="Asia/Shanghai")
+            import_preview.preview_import(session, contact_id, [path], tz="Asia/Shanghai")
         else:
             contacts.attach_documents(session, contact_id, [path])
     assert refused.value.rule == REFUSING_RULE[state]
@@ -210,7 +218,7 @@ def test_a_revocation_or_expiry_during_an_import_is_caught_inside_its_transactio
             _close(team, contact_id, state)
 
     with pytest.raises(RuleViolation) as refused:
-        evidence.import_files(session, contact_id, [path], progress=close_when_sealed)
+        importing.import_files(session, contact_id, [path], progress=close_when_sealed)
     assert refused.value.rule == REFUSING_RULE[state]
     after = _state(session)
     assert after[1:] == before[1:]  # no message, import, blob row or blob file
@@ -224,12 +232,12 @@ def test_messages_dated_after_a_later_revocation_are_stored_and_flagged(
     """Imported while the contact was approved, revoked afterwards: every message is kept, and
     the conduct check flags those dated after the revocation."""
     session, contact_id = approved
-    result = evidence.import_files(
+    result = importing.import_files(
         session, contact_id, [_write(tmp_path, "b.txt", FUTURE_DATED)], tz="Asia/Shanghai"
     )
     assert result.messages_new == 4
     contacts.revoke(team.login("sue"), contact_id, "debtor became abusive")
-    assert evidence.count_messages(session, contact_id) == 4
+    assert reading.count(session, contact_id) == 4
     findings = conduct.report(session, contact_id=contact_id).findings
     after = [f.sent_at for f in findings if f.rule == conduct.AFTER_REVOCATION]
     assert after == ["2026-03-20T02:00:00+00:00", "2026-03-20T02:02:00+00:00"]
@@ -242,11 +250,11 @@ def test_messages_dated_after_the_approvals_expiry_are_stored_and_flagged(
     """Imported while the approval was valid: the messages dated after its expiry are kept
     and carry the after_expiry flag."""
     session, contact_id = _approved_for_a_week(team, tmp_path)
-    result = evidence.import_files(
+    result = importing.import_files(
         session, contact_id, [_write(tmp_path, "b.txt", FUTURE_DATED)], tz="Asia/Shanghai"
     )
     assert result.messages_new == 4
-    flagged = [(m.text, m.flags) for m in evidence.list_messages(session, contact_id) if m.flags]
+    flagged = [(m.text, m.flags) for m in reading.list_messages(session, contact_id) if m.flags]
     assert flagged == [("三月二十日再联系", ["after_expiry"]), ("好", ["after_expiry"])]
     assert verify_store(session).intact
 
@@ -265,9 +273,9 @@ def test_zip_export_with_media_is_one_original(
         archive.writestr("IMG-20260105-WA0001.jpg", b"\xff\xd8\xff fake jpeg bytes")
     path = tmp_path / "export.zip"
     path.write_bytes(buffer.getvalue())
-    result = evidence.import_files(session, contact_id, [path])
+    result = importing.import_files(session, contact_id, [path])
     assert result.messages_total == 6
-    last = evidence.list_messages(session, contact_id)[-1]
+    last = reading.list_messages(session, contact_id)[-1]
     assert last.attachments[0]["state"] == "exported"
     assert verify_store(session).intact
 
@@ -292,7 +300,7 @@ def test_edited_inserted_or_deleted_messages_are_found(
     team: Team, approved: tuple[Session, str], tmp_path: Path, sql: str, code: str
 ) -> None:
     session, contact_id = approved
-    evidence.import_files(session, contact_id, [_write(tmp_path, "a.txt", WHATSAPP_EARLY)])
+    importing.import_files(session, contact_id, [_write(tmp_path, "a.txt", WHATSAPP_EARLY)])
     conn = raw_connection(team.path, "alice", team.passwords["alice"])
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute(sql)
@@ -302,52 +310,20 @@ def test_edited_inserted_or_deleted_messages_are_found(
     assert code in {f.code for f in report.errors}, report.findings
 
 
-def test_content_bytes_equal_canonical_bytes(tmp_path: Path) -> None:
-    """The fast content encoding must stay byte-identical to the canonical JSON it replaces,
-    or fingerprints and commitments of stored imports would no longer match."""
-    from datetime import UTC, datetime
-
-    from evidence_desk.importers.base import (
-        Attachment,
-        AttachmentState,
-        MessageKind,
-        ParsedMessage,
-        SourceRef,
-    )
-    from evidence_desk.integrity.canonical import canonical_bytes
-
-    message = ParsedMessage(
-        index=0,
-        sent_at=datetime(2026, 1, 5, 1, 0, tzinfo=UTC),
-        time_text="05/01/2026, 09:00",
-        sender='Chen "Lixin" \\ 😀',
-        kind=MessageKind.IMAGE,
-        text="line\n\u2028tab\t\u0001 ünï",
-        source=SourceRef("chat.txt", "line 1"),
-        sender_id=None,
-        native_id="42",
-        attachments=(
-            Attachment(MessageKind.IMAGE, "IMG-1.jpg", AttachmentState.EXPORTED, "IMG-1.jpg"),
-            Attachment(MessageKind.FILE, "", AttachmentState.OMITTED),
-        ),
-    )
-    assert evidence._content_bytes(message) == canonical_bytes(evidence._content(message))
-
-
 def test_large_import_fills_the_text_index_in_bulk_and_verifies(
     approved: tuple[Session, str], tmp_path: Path
 ) -> None:
     """Above the bulk threshold the per-row FTS trigger is replaced by one INSERT ... SELECT
     inside the transaction; the index must be complete and the trigger back afterwards."""
     session, contact_id = approved
-    count = evidence._BULK_INDEX_MIN_ROWS + 500
+    count = importing._BULK_INDEX_MIN_ROWS + 500
     lines = [
         f"05/01/2026, {9 + i // 3600:02d}:{i // 60 % 60:02d} - "
         f"{'Chen Lixin' if i % 2 else 'Li Ming'}: 第{i}条 message number{i}"
         for i in range(count)
     ]
     path = _write(tmp_path, "big.txt", "\n".join(lines) + "\n")
-    result = evidence.import_files(session, contact_id, [path], tz="Asia/Shanghai")
+    result = importing.import_files(session, contact_id, [path], tz="Asia/Shanghai")
     assert result.messages_new == count
     conn = session.conn
     indexed = conn.execute("SELECT count(*) FROM message_text").fetchone()[0]
@@ -364,7 +340,7 @@ def test_large_import_fills_the_text_index_in_bulk_and_verifies(
     assert trigger is not None
     # a later small import goes through the restored trigger
     small = _write(tmp_path, "small.txt", "06/01/2026, 10:00 - Chen Lixin: 追加 appendix\n")
-    evidence.import_files(session, contact_id, [small], tz="Asia/Shanghai")
+    importing.import_files(session, contact_id, [small], tz="Asia/Shanghai")
     hit = conn.execute(
         "SELECT count(*) FROM message_text WHERE message_text MATCH ?", ('"appendix"',)
     ).fetchone()[0]
@@ -375,9 +351,9 @@ def test_large_import_fills_the_text_index_in_bulk_and_verifies(
 def test_gap_between_exports_is_reported(approved: tuple[Session, str], tmp_path: Path) -> None:
     """Two exports that do not overlap in time leave a gap that the import reports."""
     session, contact_id = approved
-    evidence.import_files(session, contact_id, [_write(tmp_path, "a.txt", WHATSAPP_EARLY)])
+    importing.import_files(session, contact_id, [_write(tmp_path, "a.txt", WHATSAPP_EARLY)])
     later = "03/02/2026, 11:00 - Chen Lixin: 二月的消息\n03/02/2026, 11:05 - Li Ming: 收到\n"
-    result = evidence.import_files(session, contact_id, [_write(tmp_path, "c.txt", later)])
+    result = importing.import_files(session, contact_id, [_write(tmp_path, "c.txt", later)])
     gaps = [n for n in result.notices if n.startswith("gap between exports")]
     assert len(gaps) == 1
     assert "a.txt" in gaps[0] and "c.txt" in gaps[0]
@@ -409,8 +385,8 @@ def test_repairs_and_three_attachment_states_reach_the_store(
         b'type="1" body="ok &#55357;&#56832;" read="1" status="-1" contact_name="Chen Lixin" '
         b'readable_date="x" /></smses>\n'
     )
-    evidence.import_files(session, contact_id, [export, sms], tz="Asia/Shanghai")
-    stored = evidence.list_messages(session, contact_id)
+    importing.import_files(session, contact_id, [export, sms], tz="Asia/Shanghai")
+    stored = reading.list_messages(session, contact_id)
     states = [m.attachments[0]["state"] for m in stored if m.attachments]
     assert states == ["exported", "omitted", "missing"]
     assert "ok 😀" in [m.text for m in stored]
@@ -441,12 +417,12 @@ def test_zip_with_gbk_names_imports_with_its_names_and_attachments(
     path.write_bytes(data)
     session, contact_id = approved
 
-    preview = evidence.preview_import(session, contact_id, [path])
+    preview = import_preview.preview_import(session, contact_id, [path])
     assert preview.chats[0].name_encoding == "gb18030"
     assert preview.chats[0].attachments == {"exported": 1}
 
-    evidence.import_files(session, contact_id, [path])
-    last = evidence.list_messages(session, contact_id)[-1]
+    importing.import_files(session, contact_id, [path])
+    last = reading.list_messages(session, contact_id)[-1]
     assert last.attachments[0]["name"] == "微信图片_01.jpg"
     assert last.attachments[0]["state"] == "exported"
     details = session.conn.execute("SELECT details FROM imports").fetchone()[0]
@@ -459,6 +435,6 @@ def test_a_plain_file_import_records_no_name_encoding(
 ) -> None:
     session, contact_id = approved
     path = _write(tmp_path, "a.txt", WHATSAPP_EARLY)
-    assert evidence.preview_import(session, contact_id, [path]).chats[0].name_encoding is None
-    evidence.import_files(session, contact_id, [path])
+    assert import_preview.preview_import(session, contact_id, [path]).chats[0].name_encoding is None
+    importing.import_files(session, contact_id, [path])
     assert "name_encoding" not in session.conn.execute("SELECT details FROM imports").fetchone()[0]

@@ -1,0 +1,132 @@
+"""Opening and parsing picked paths, and what the preview and the commit both decide from a parse.
+
+Nothing here writes: a path is opened safely (importers/archive.py) and parsed by a pure importer
+with the time zone as an explicit input; the staff account, the flags a message carries because
+of the contact's state, and whether identical bytes were imported before are read from the parse
+and the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from evidence_desk.domain.errors import BadInput
+from evidence_desk.domain.wording import Catalogue
+from evidence_desk.importers import archive, registry
+from evidence_desk.importers.base import MessageKind, ParsedChat
+from evidence_desk.services import settings as settings_service
+from evidence_desk.services.common_wording import COMMON_WORDING
+from evidence_desk.services.contacts import Contact
+from evidence_desk.services.import_types import ParsedInput
+from evidence_desk.services.session import Session
+
+_said = Catalogue({**COMMON_WORDING, "detect.forced": "forced: {format}"})
+
+
+def parse_path(path: Path, tz: str, format_name: str | None) -> ParsedInput:
+    """Open ``path`` (a file, zip or folder) and parse it, detecting the format unless forced."""
+    source = archive.open_path(path)
+    label = path.name or str(path)
+    file_path: Path | None = None
+    if source.data == b"" and source.container and path.is_dir():
+        # A folder: the importer chooses its main file; every member is an original.
+        originals = tuple((m, source.members[m]) for m in sorted(source.members))
+    else:
+        data_reader: Callable[[], bytes] = path.read_bytes
+        originals = ((label, data_reader),)
+        file_path = path
+    if format_name in (None, registry.AUTO):
+        # Detect once and parse with the detected format (detection reads the whole file for
+        # some formats, e.g. WhatsApp's day/month order); ambiguity or no match still goes
+        # through registry.parse, which raises the specific error.
+        detection = registry.detect(source)
+        chosen = None if detection.name is None or detection.ambiguous else detection.name
+        result = registry.parse(source, tz, chosen)
+        reason = detection.reason
+    else:
+        result = registry.parse(source, tz, format_name)
+        reason = _said("detect.forced", format=format_name)
+    return ParsedInput(path, source, result, reason, originals, file_path)
+
+
+def default_tz(session: Session, tz: str | None) -> str:
+    """The zone local times are read in: the caller's, else the store's setting."""
+    return tz or settings_service.get(session, "timezone")
+
+
+def infer_our_account(chat: ParsedChat, contact: Contact) -> str:
+    """The staff side: the participant that is not the contact, when the export does not say."""
+    selves = {m.sender for m in chat.messages if m.from_self}
+    if len(selves) == 1:
+        return next(iter(selves))
+    others = [
+        p
+        for p in chat.participants
+        if p not in (contact.display_name, contact.handle) and contact.handle not in p
+    ]
+    if len(others) == 1:
+        return others[0]
+    senders = Counter(m.sender for m in chat.messages if m.kind != MessageKind.SYSTEM)
+    candidates = [
+        s for s, _n in senders.most_common() if s not in (contact.display_name, contact.handle)
+    ]
+    return candidates[0] if candidates else ""
+
+
+def flags_for(contact: Contact, sent_at_iso: str) -> list[str]:
+    """Flags a message carries because of the contact's state when it was sent.
+
+    Imports go only to a usable contact (``contacts.require_usable``), so what this can find
+    at import is a message dated after the approval's expiry (an export holding future-dated
+    messages); a revocation comes later, and the conduct check's after-revocation rule finds
+    the messages dated after it. ``after_revocation`` remains for messages stored before
+    imports into revoked contacts were refused.
+    """
+    sent = datetime.fromisoformat(sent_at_iso)
+    flags = []
+    if contact.revoked_at and sent > datetime.fromisoformat(contact.revoked_at):
+        flags.append("after_revocation")
+    if contact.expires_at and sent > datetime.fromisoformat(contact.expires_at):
+        flags.append("after_expiry")
+    return flags
+
+
+def already_imported(session: Session, contact_id: str, parsed: ParsedInput) -> bool:
+    """Identical bytes of the same main file were imported for this contact (a no-op)."""
+    digest = _main_digest(parsed)
+    row = session.conn.execute(
+        "SELECT 1 FROM imports WHERE contact_id = ? AND sha256 = ? AND main_member = ?",
+        (contact_id, digest, parsed.source.name),
+    ).fetchone()
+    return row is not None
+
+
+def _main_digest(parsed: ParsedInput) -> str:
+    if parsed.file_path is not None:
+        hasher = hashlib.sha256()
+        try:
+            with parsed.file_path.open("rb") as handle:
+                while chunk := handle.read(1 << 20):
+                    hasher.update(chunk)
+        except OSError as error:
+            raise BadInput(
+                parsed.path.name, "", _said("input.cannot_read", error=error.strerror or error)
+            ) from None
+        return hasher.hexdigest()
+    name, reader = main_original(parsed)
+    del name
+    return hashlib.sha256(reader()).hexdigest()
+
+
+def main_original(parsed: ParsedInput) -> tuple[str, Callable[[], bytes]]:
+    """The original an import is named and recognised by (a folder's main file)."""
+    if len(parsed.originals) == 1:
+        return parsed.originals[0]
+    for name, reader in parsed.originals:
+        if name == parsed.source.name:
+            return name, reader
+    return parsed.originals[0]

@@ -1,0 +1,502 @@
+"""The import commit: parse every path, seal the originals, then write everything in one entry.
+
+1. every picked path is opened safely and parsed (``import_parsing``) — nothing is written yet;
+2. the originals (the file, zip or folder members exactly as picked) are sealed into the blob store;
+3. one transaction writes the blob rows, one evidence item per original, one ``imports`` row per
+   export, the messages (each stored once per contact and linked to every export that contains
+   it) and *one* ledger entry covering the file digests, the digest of the normalised parse, the
+   Merkle root of per-message salted commitments (``commitments``) and the parser name and
+   version.
+
+A failure or cancel anywhere rolls the transaction back and removes the blob files this import
+created, so the store is exactly as before. ``verify`` re-parses every stored original and
+compares the result with the stored messages (EV-5, ``import_checks``), so an edited, inserted or
+deleted message is found.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+import sqlcipher3
+
+from evidence_desk.domain.errors import BadInput, Cancelled, FileInUse, StoreBusy
+from evidence_desk.domain.policy import Action
+from evidence_desk.domain.wording import Catalogue
+from evidence_desk.importers.base import ParsedChat, normalised_bytes
+from evidence_desk.importers.images import ParsedImage
+from evidence_desk.importers.recordings import ParsedRecording
+from evidence_desk.integrity.canonical import canonical_bytes
+from evidence_desk.services.bulk_work import cyclic_gc_paused
+from evidence_desk.services.commitments import (
+    attachments_json,
+    commitment_of,
+    commitments_root,
+    content_bytes,
+    direction,
+    fingerprints_of,
+)
+from evidence_desk.services.common_wording import COMMON_WORDING
+from evidence_desk.services.contacts import Contact, get_contact, require_usable
+from evidence_desk.services.import_parsing import (
+    already_imported,
+    default_tz,
+    flags_for,
+    infer_our_account,
+    main_original,
+    parse_path,
+)
+from evidence_desk.services.import_types import ImportResult, ParsedInput, Progress
+from evidence_desk.services.originals import SealedOriginal, blob_rows, new_id, seal_bytes
+from evidence_desk.services.reading import gap_notices
+from evidence_desk.services.session import RowChange, Session, put
+
+_said = Catalogue(
+    {
+        **COMMON_WORDING,
+        "import.cancelled": "import cancelled by the user; nothing was stored",
+        "import.already_imported": "{file}: identical bytes were already imported; skipped",
+        "import.raced": "another import of this contact committed while this one was being "
+        "prepared; nothing was stored: run the import again",
+    }
+)
+
+
+_MAIN_ROLE: Final = {"chat": "chat_export", "image": "screenshot", "recording": "recording"}
+"""The role of an import's main original among the contact's items, by import kind."""
+
+
+def _import_kind(result: ParsedChat | ParsedImage | ParsedRecording) -> str:
+    """The ``imports.kind`` of a parse: chat, image or recording."""
+    if isinstance(result, ParsedImage):
+        return "image"
+    if isinstance(result, ParsedRecording):
+        return "recording"
+    return "chat"
+
+
+def import_files(
+    session: Session,
+    contact_id: str,
+    paths: Sequence[Path],
+    *,
+    tz: str | None = None,
+    format_name: str | None = None,
+    our_account: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportResult:
+    """Parse, seal and commit ``paths`` as one import; all or nothing."""
+    session.require(Action.EVIDENCE_ADD)
+    with cyclic_gc_paused():
+        return _import_files(
+            session, contact_id, paths, tz, format_name, our_account, progress, cancelled
+        )
+
+
+def _import_files(
+    session: Session,
+    contact_id: str,
+    paths: Sequence[Path],
+    tz: str | None,
+    format_name: str | None,
+    our_account: str | None,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+) -> ImportResult:
+    if not paths:
+        raise BadInput("files", "", _said("input.no_files"))
+    contact = get_contact(session, contact_id)
+    require_usable(session, contact)
+    zone = default_tz(session, tz)
+    report = progress or (lambda _percent, _what: None)
+    is_cancelled = cancelled or (lambda: False)
+
+    def checkpoint() -> None:
+        if is_cancelled():
+            raise Cancelled(_said("import.cancelled"))
+
+    parsed_inputs: list[ParsedInput] = []
+    notices: list[str] = []
+    for index, path in enumerate(paths):
+        checkpoint()
+        report(int(40 * index / len(paths)), f"parsing {path.name}")
+        parsed = parse_path(path, zone, format_name)
+        if already_imported(session, contact_id, parsed):
+            notices.append(_said("import.already_imported", file=path.name))
+            continue
+        parsed_inputs.append(parsed)
+    if not parsed_inputs:
+        return ImportResult(contact_id, (), 0, 0, 0, tuple(notices), None)
+
+    created_blobs: list[SealedOriginal] = []
+    try:
+        sealed_by_input: list[list[SealedOriginal]] = []
+        for index, parsed in enumerate(parsed_inputs):
+            checkpoint()
+            report(40 + int(40 * index / len(parsed_inputs)), f"sealing {parsed.path.name}")
+            sealed: list[SealedOriginal] = []
+            for name, reader in parsed.originals:
+                item = (
+                    _seal_file(session, name, parsed.file_path)
+                    if parsed.file_path is not None
+                    else seal_bytes(session, name, reader())
+                )
+                if not item.already_stored:
+                    created_blobs.append(item)
+                sealed.append(item)
+                checkpoint()
+            sealed_by_input.append(sealed)
+        report(85, "storing messages")
+        result = _commit(
+            session,
+            contact,
+            parsed_inputs,
+            sealed_by_input,
+            zone,
+            our_account,
+            notices,
+            checkpoint,
+        )
+        report(100, "done")
+        return result
+    except BaseException:
+        _remove_unreferenced(session, created_blobs)
+        raise
+
+
+def _seal_file(session: Session, name: str, path: Path) -> SealedOriginal:
+    """Seal the picked file by streaming it (constant memory whatever its size)."""
+    try:
+        blob = session.blobs.seal_file(path)
+    except FileInUse:  # the store side: a new original another program holds
+        raise
+    except OSError as error:
+        raise BadInput(
+            name, "", _said("input.cannot_read", error=error.strerror or error)
+        ) from None
+    stored = session.conn.execute(
+        "SELECT 1 FROM blobs WHERE sha256 = ?", (blob.digests.sha256,)
+    ).fetchone()
+    return SealedOriginal(name, blob.digests, blob.name, stored is not None)
+
+
+def _remove_unreferenced(session: Session, created: Sequence[SealedOriginal]) -> None:
+    """Delete blob files this import created if no committed row refers to them."""
+    for item in created:
+        row = session.conn.execute(
+            "SELECT 1 FROM blobs WHERE sha256 = ?", (item.digests.sha256,)
+        ).fetchone()
+        if row is None:
+            # if this fails, verify reports the file as an orphan, never as evidence
+            with contextlib.suppress(OSError):
+                os.unlink(session.blobs.path_for_name(item.blob_name))
+
+
+@dataclass
+class _PlannedImport:
+    import_id: str
+    parsed: ParsedInput
+    sealed: list[SealedOriginal]
+    our_account: str
+    row: dict[str, Any]
+    # per message: (fingerprint, salt, is_new, commitment); filled by _plan_messages
+    messages: list[tuple[str, str, bool, str]] = field(default_factory=list)
+
+
+def _commit(
+    session: Session,
+    contact: Contact,
+    parsed_inputs: Sequence[ParsedInput],
+    sealed_by_input: Sequence[Sequence[SealedOriginal]],
+    zone: str,
+    our_account: str | None,
+    notices: list[str],
+    checkpoint: Callable[[], None],
+) -> ImportResult:
+    now = session.now()
+    rows: list[RowChange] = []
+    plans: list[_PlannedImport] = []
+    all_sealed = [s for group in sealed_by_input for s in group]
+    rows += blob_rows(all_sealed, "original")
+    for parsed, sealed in zip(parsed_inputs, sealed_by_input, strict=True):
+        import_id = new_id("M")
+        main_name, _reader = main_original(parsed)
+        main = next(s for s in sealed if s.file_name == main_name)
+        result = parsed.result
+        kind = _import_kind(result)
+        role = _MAIN_ROLE[kind]
+        for item in sealed:
+            rows.append(
+                put(
+                    "items",
+                    {
+                        "id": new_id("I"),
+                        "contact_id": contact.id,
+                        "role": role if item is main else "export_member",
+                        "sha256": item.digests.sha256,
+                        "file_name": item.file_name,
+                        "added_by": session.user.name,
+                        "added_at": now,
+                    },
+                )
+            )
+        members = {} if len(sealed) == 1 else {s.file_name: s.digests.sha256 for s in sealed}
+        if not isinstance(result, ParsedChat):  # an image or a recording: one original, no messages
+            account, normalised, details = "", canonical_bytes(result.as_json()), result.as_json()
+            count, first, last = 0, None, None
+        else:
+            account = our_account if our_account is not None else infer_our_account(result, contact)
+            normalised = normalised_bytes(result)
+            details = {
+                "title": result.title,
+                "participants": list(result.participants),
+                "encoding": result.encoding,
+                "repairs": list(result.repairs),
+                "problems": len(result.problems),
+            }
+            if parsed.source.name_encoding is not None:
+                # how a zip's unflagged member names were read; verify re-derives it
+                details["name_encoding"] = parsed.source.name_encoding
+            count = len(result.messages)
+            first = result.messages[0].sent_at.isoformat() if result.messages else None
+            last = result.messages[-1].sent_at.isoformat() if result.messages else None
+        row = {
+            "id": import_id,
+            "contact_id": contact.id,
+            "kind": kind,
+            "format": result.format_name,
+            "parser_version": result.parser_version,
+            "file_name": main.file_name,
+            "sha256": main.digests.sha256,
+            "main_member": parsed.source.name,
+            "members": json.dumps(members, sort_keys=True),
+            "timezone": zone,
+            "our_account": account,
+            "message_count": count,
+            "new_messages": 0,
+            "first_at": first,
+            "last_at": last,
+            "normalised_sha256": hashlib.sha256(normalised).hexdigest(),
+            "commitments_root": "",
+            "details": json.dumps(details, ensure_ascii=False, sort_keys=True),
+            "imported_by": session.user.name,
+            "imported_at": now,
+        }
+        plans.append(_PlannedImport(import_id, parsed, list(sealed), account, row))
+
+    _plan_messages(session, contact.id, plans)
+
+    def store_messages(conn: Any, _seq: int) -> dict[str, Any]:
+        # (the write path has judged the entry already, inside this transaction: the rule
+        # table's evidence rule catches a decision or an expiry that landed meanwhile)
+        summaries = []
+        for plan in plans:
+            checkpoint()
+            if plan.row["kind"] == "chat":
+                _insert_messages(conn, contact, plan)
+            summaries.append(
+                {
+                    "import_id": plan.import_id,
+                    "kind": plan.row["kind"],
+                    "format": plan.row["format"],
+                    "parser_version": plan.row["parser_version"],
+                    "timezone": zone,
+                    "files": [s.as_json() for s in plan.sealed],
+                    "normalised_sha256": plan.row["normalised_sha256"],
+                    "commitments_root": plan.row["commitments_root"],
+                    "message_count": plan.row["message_count"],
+                    "new_messages": plan.row["new_messages"],
+                }
+            )
+        return {"imports": summaries}
+
+    rows += [put("imports", plan.row) for plan in plans]
+    entry = session.write(
+        "evidence.import",
+        {"contact_id": contact.id},
+        rows,
+        extra=store_messages,
+        operation="import",
+    )
+    notices += gap_notices(session, contact.id)
+    chats = [p for p in plans if p.row["kind"] == "chat"]
+    return ImportResult(
+        contact.id,
+        tuple(p.import_id for p in plans),
+        sum(int(p.row["message_count"]) for p in chats),
+        sum(int(p.row["new_messages"]) for p in chats),
+        sum(1 for p in plans if p.row["kind"] == "image"),
+        tuple(notices),
+        entry.seq,
+        sum(1 for p in plans if p.row["kind"] == "recording"),
+    )
+
+
+def _plan_messages(session: Session, contact_id: str, plans: Sequence[_PlannedImport]) -> None:
+    """Decide, before the transaction, which messages are new and each one's salt.
+
+    Fills each chat plan's commitments root and new-message count, so the imports row that
+    enters the ledger is complete. The transaction re-checks the plan (another import of the
+    same contact may have committed meanwhile) and refuses to go on if it changed.
+    """
+    known = {
+        r["fingerprint"]: r["salt"]
+        for r in session.conn.execute(
+            "SELECT fingerprint, salt FROM messages WHERE contact_id = ?", (contact_id,)
+        )
+    }
+    for plan in plans:
+        result = plan.parsed.result
+        if not isinstance(result, ParsedChat):
+            continue
+        commitments = []
+        new = 0
+        contents = [content_bytes(m) for m in result.messages]
+        for content, fingerprint in zip(contents, fingerprints_of(contents), strict=True):
+            salt = known.get(fingerprint)
+            is_new = salt is None
+            if salt is None:
+                salt = os.urandom(16).hex()
+                known[fingerprint] = salt
+                new += 1
+            sealed = commitment_of(salt, content)
+            plan.messages.append((fingerprint, salt, is_new, sealed))
+            commitments.append(sealed)
+        plan.row["commitments_root"] = commitments_root(commitments)
+        plan.row["new_messages"] = new
+
+
+def _insert_messages(conn: Any, contact: Contact, plan: _PlannedImport) -> None:
+    """Insert the plan's new messages and link every message to this import, in batches.
+
+    A fingerprint planned as new that is already stored (UNIQUE conflict), or a known one whose
+    stored salt differs or that has gone, means another import of this contact committed in
+    between: refuse rather than store a commitment that does not match.
+    """
+    result = plan.parsed.result
+    assert isinstance(result, ParsedChat)
+    busy = StoreBusy(_said("import.raced"))
+    check_flags = bool(contact.revoked_at or contact.expires_at)
+    rows = []
+    planned_new: set[str] = set()
+    for message, (fingerprint, salt, is_new, sealed) in zip(
+        result.messages, plan.messages, strict=True
+    ):
+        if not is_new or fingerprint in planned_new:
+            continue
+        planned_new.add(fingerprint)
+        sent_at = message.sent_at.isoformat()
+        rows.append(
+            (
+                fingerprint,
+                contact.id,
+                sent_at,
+                message.time_text,
+                message.sender,
+                message.sender_id,
+                direction(message, plan.our_account),
+                message.kind.value,
+                message.text,
+                message.raw,
+                message.native_id,
+                message.reply_to,
+                attachments_json(message),
+                salt,
+                sealed,
+                plan.import_id,
+                ",".join(flags_for(contact, sent_at)) if check_flags else "",
+            )
+        )
+    last_rowid = conn.execute("SELECT coalesce(max(rowid), 0) FROM messages").fetchone()[0]
+    try:
+        with _bulk_text_index(conn, len(rows), last_rowid):
+            conn.executemany(
+                "INSERT INTO messages (fingerprint, contact_id, sent_at, time_text, sender, "
+                "sender_id, direction, kind, text, raw, native_id, reply_to, attachments, "
+                "salt, commitment, first_import, flags) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+    except sqlcipher3.IntegrityError as error:
+        raise busy from error
+    rowids: dict[str, int] = {
+        r[0]: r[1]
+        for r in conn.execute(
+            "SELECT fingerprint, rowid FROM messages WHERE rowid > ?", (last_rowid,)
+        )
+    }
+    known = [f for f, _salt, is_new, _c in plan.messages if not is_new]
+    if known:
+        wanted = set(known)
+        salts = {f: salt for f, salt, is_new, _c in plan.messages if not is_new}
+        for fingerprint, rowid, salt in conn.execute(
+            "SELECT fingerprint, rowid, salt FROM messages WHERE contact_id = ?", (contact.id,)
+        ):
+            if fingerprint in wanted:
+                if salts[fingerprint] != salt:
+                    raise busy
+                rowids[fingerprint] = rowid
+    links = []
+    for position, (message, planned) in enumerate(zip(result.messages, plan.messages, strict=True)):
+        rowid = rowids.get(planned[0])
+        if rowid is None:
+            raise busy
+        source = message.source
+        links.append((rowid, plan.import_id, position, f"{source.file} {source.locator}"))
+    conn.executemany(
+        "INSERT INTO message_sources (message_rowid, import_id, position, locator) "
+        "VALUES (?, ?, ?, ?)",
+        links,
+    )
+
+
+# Below this many new messages the per-row trigger is cheap enough.
+_BULK_INDEX_MIN_ROWS = 2000
+_BULK_CACHE_KIB = 64 * 1024
+
+
+@contextlib.contextmanager
+def _bulk_text_index(conn: Any, count: int, last_rowid: int) -> Iterator[None]:
+    """Fill the full-text index in one statement instead of one trigger call per message.
+
+    The ``messages_fts_insert`` trigger (schema migration 3) indexes each row as it is
+    inserted; for a 100k-message export that per-row path costs about four times a single
+    ``INSERT ... SELECT`` of the same rows (bench/import.py). Inside the import's transaction we
+    drop the trigger, insert the messages, index the new rows (rowids above ``last_rowid``) in
+    one statement and re-create the trigger from its stored SQL. It is all one transaction, so a
+    failure restores the trigger with everything else; the resulting index is the same.
+    """
+    row = (
+        conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+            ("messages_fts_insert",),
+        ).fetchone()
+        if count >= _BULK_INDEX_MIN_ROWS
+        else None
+    )
+    if row is None:
+        yield
+        return
+    # Random fingerprints make the UNIQUE index's inserts random: a page cache that holds the
+    # index saves about a third of the insert time. Restored afterwards (per connection).
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA cache_size = {-_BULK_CACHE_KIB}")
+    try:
+        conn.execute("DROP TRIGGER messages_fts_insert")
+        yield
+        conn.execute(
+            "INSERT INTO message_text (rowid, text) SELECT rowid, text FROM messages "
+            "WHERE rowid > ?",
+            (last_rowid,),
+        )
+        conn.execute(row[0])
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(cache)}")

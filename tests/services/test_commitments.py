@@ -1,0 +1,39 @@
+"""A message's content bytes: the fast writer is the canonical JSON writer, byte for byte."""
+
+from __future__ import annotations
+
+from evidence_desk.services import commitments
+
+
+def test_content_bytes_equal_canonical_bytes() -> None:
+    """The fast content encoding must stay byte-identical to the canonical JSON it replaces,
+    or fingerprints and commitments of stored imports would no longer match."""
+    from datetime import UTC, datetime
+
+    from evidence_desk.importers.base import (
+        Attachment,
+        AttachmentState,
+        MessageKind,
+        ParsedMessage,
+        SourceRef,
+    )
+    from evidence_desk.integrity.canonical import canonical_bytes
+
+    message = ParsedMessage(
+        index=0,
+        sent_at=datetime(2026, 1, 5, 1, 0, tzinfo=UTC),
+        time_text="05/01/2026, 09:00",
+        sender='Chen "Lixin" \\ 😀',
+        kind=MessageKind.IMAGE,
+        text="line\n\u2028tab\t\u0001 ünï",
+        source=SourceRef("chat.txt", "line 1"),
+        sender_id=None,
+        native_id="42",
+        attachments=(
+            Attachment(MessageKind.IMAGE, "IMG-1.jpg", AttachmentState.EXPORTED, "IMG-1.jpg"),
+            Attachment(MessageKind.FILE, "", AttachmentState.OMITTED),
+        ),
+    )
+    assert commitments.content_bytes(message) == canonical_bytes(
+        commitments.message_content(message)
+    )
