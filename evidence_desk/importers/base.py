@@ -33,6 +33,7 @@ __all__ = [
     "ParsedChat",
     "ParsedMessage",
     "SourceRef",
+    "content_bytes",
     "encode_chat",
     "message_content",
     "normalised_bytes",
@@ -314,6 +315,11 @@ def encode_chat(chat: ParsedChat) -> tuple[bytes, list[bytes]]:
 def message_content(message: ParsedMessage) -> dict[str, object]:
     """The content a message is identified and committed by (no file position)."""
     return message.as_json_pair()[1]
+
+
+def content_bytes(message: ParsedMessage) -> bytes:
+    """The encoded :func:`message_content`, as :func:`encode_chat` writes it."""
+    return _encode(message.as_json_pair()[1])
 
 
 _SORTED = orjson.OPT_SORT_KEYS | orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from evidence_desk.importers import base
 from evidence_desk.importers.base import MessageKind, ParsedMessage
 from evidence_desk.integrity import merkle
 
@@ -30,35 +31,19 @@ def direction(message: ParsedMessage, our_account: str) -> str:
 
 def message_content(message: ParsedMessage) -> dict[str, Any]:
     """The content a message is identified and committed by (no file position)."""
-    return {
-        "sent_at": message.sent_at.isoformat(),
-        "sender": message.sender,
-        "sender_id": message.sender_id,
-        "kind": message.kind.value,
-        "text": message.text,
-        "native_id": message.native_id,
-        "attachments": [
-            {"kind": a.kind.value, "name": a.name, "state": a.state.value}
-            for a in message.attachments
-        ],
-    }
+    return base.message_content(message)
 
 
 def content_bytes(message: ParsedMessage) -> bytes:
     """``canonical_bytes(message_content(message))``, computed without the generic canonicaliser.
 
-    Imports hash 100k messages twice each; the generic checker and sorter dominated the import
-    time. Every key here is ASCII (so code-point order is UTF-16 order) and every value is a
-    string, None or a list of such objects, so ``json.dumps(sort_keys=True)`` yields exactly
-    the canonical bytes; ``test_content_bytes_equal_canonical_bytes`` holds the two together.
+    Every key is ASCII (so code-point order is UTF-16 order) and every value a string, None or
+    a list of such objects, so the per-message writer of :func:`~evidence_desk.importers.base.
+    encode_chat` (orjson, sorted keys) yields exactly the canonical bytes; an import takes them
+    from that one pass over the chat. ``test_content_bytes_equal_canonical_bytes`` holds the
+    two together.
     """
-    return _dumps(message_content(message)).encode("utf-8")
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(
-        value, ensure_ascii=False, separators=(",", ":"), sort_keys=True, allow_nan=False
-    )
+    return base.content_bytes(message)
 
 
 def fingerprints_of(contents: Sequence[bytes]) -> list[str]:

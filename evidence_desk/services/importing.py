@@ -30,7 +30,7 @@ import sqlcipher3
 from evidence_desk.domain.errors import BadInput, Cancelled, FileInUse, StoreBusy
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
-from evidence_desk.importers.base import ParsedChat, normalised_bytes
+from evidence_desk.importers.base import ParsedChat, encode_chat
 from evidence_desk.importers.images import ParsedImage
 from evidence_desk.importers.recordings import ParsedRecording
 from evidence_desk.integrity.canonical import canonical_bytes
@@ -39,7 +39,6 @@ from evidence_desk.services.commitments import (
     attachments_json,
     commitment_of,
     commitments_root,
-    content_bytes,
     direction,
     fingerprints_of,
 )
@@ -209,6 +208,8 @@ class _PlannedImport:
     row: dict[str, Any]
     # per message: (fingerprint, salt, is_new, commitment); filled by _plan_messages
     messages: list[tuple[str, str, bool, str]] = field(default_factory=list)
+    # per message: its content bytes, from the pass that wrote the normalised bytes
+    contents: list[bytes] = field(default_factory=list)
 
 
 def _commit(
@@ -249,12 +250,14 @@ def _commit(
                 )
             )
         members = {} if len(sealed) == 1 else {s.file_name: s.digests.sha256 for s in sealed}
+        contents: list[bytes] = []
         if not isinstance(result, ParsedChat):  # an image or a recording: one original, no messages
             account, normalised, details = "", canonical_bytes(result.as_json()), result.as_json()
             count, first, last = 0, None, None
         else:
             account = our_account if our_account is not None else infer_our_account(result, contact)
-            normalised = normalised_bytes(result)
+            # one pass over the messages: the normalised document and each content's bytes
+            normalised, contents = encode_chat(result)
             details = {
                 "title": result.title,
                 "participants": list(result.participants),
@@ -290,7 +293,7 @@ def _commit(
             "imported_by": session.user.name,
             "imported_at": now,
         }
-        plans.append(_PlannedImport(import_id, parsed, list(sealed), account, row))
+        plans.append(_PlannedImport(import_id, parsed, list(sealed), account, row, [], contents))
 
     _plan_messages(session, contact.id, plans)
 
@@ -359,12 +362,16 @@ def _plan_messages(session: Session, contact_id: str, plans: Sequence[_PlannedIm
             continue
         commitments = []
         new = 0
-        contents = [content_bytes(m) for m in result.messages]
-        for content, fingerprint in zip(contents, fingerprints_of(contents), strict=True):
+        contents = plan.contents
+        # the salts of new messages, drawn in one call rather than one system call each
+        fresh = os.urandom(16 * len(contents)).hex()
+        for position, (content, fingerprint) in enumerate(
+            zip(contents, fingerprints_of(contents), strict=True)
+        ):
             salt = known.get(fingerprint)
             is_new = salt is None
             if salt is None:
-                salt = os.urandom(16).hex()
+                salt = fresh[32 * position : 32 * position + 32]
                 known[fingerprint] = salt
                 new += 1
             sealed = commitment_of(salt, content)
