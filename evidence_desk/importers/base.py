@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import enum
 import json
+import mmap
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -38,6 +39,9 @@ __all__ = [
     "message_content",
     "normalised_bytes",
 ]
+
+#: How much of a mapped file :attr:`ExportSource.data` holds (see ``ExportSource.mapped``).
+MAPPED_HEAD = 64 * 1024
 
 #: Sentences several importers use. A module's own catalogue includes these
 #: (``Catalogue({**COMMON_WORDING, ...})``) so that it words everything through one callable.
@@ -236,6 +240,14 @@ class ExportSource:
     container: str | None = None  # the zip or folder name, when the file came out of one
     #: a zip's: how member names without the UTF-8 flag were read (utf-8, gb18030 or cp437)
     name_encoding: str | None = None
+    #: a large recording picked as a file: the whole file mapped read-only, so that describing
+    #: it reads its headers and never holds its media data; ``data`` then holds only its first
+    #: :data:`MAPPED_HEAD` bytes (every signature check fits in them). ``None`` otherwise.
+    mapped: mmap.mmap | None = None
+
+    def whole(self) -> bytes | mmap.mmap:
+        """The main file's bytes for a binary parser: the mapping when there is one."""
+        return self.data if self.mapped is None else self.mapped
 
     def has_member(self, path: str) -> bool:
         return path in self.members
