@@ -392,17 +392,21 @@ def _insert_messages(conn: Any, contact: Contact, plan: _PlannedImport) -> None:
     assert isinstance(result, ParsedChat)
     busy = StoreBusy(_said("import.raced"))
     check_flags = bool(contact.revoked_at or contact.expires_at)
-    rows = []
-    planned_new: set[str] = set()
+    rows: list[tuple[object, ...]] = []
+    # New rows get explicit rowids above the largest in use (what SQLite would choose for a
+    # table without AUTOINCREMENT), so the links below need not read 100k rows back.
+    last_rowid = conn.execute("SELECT coalesce(max(rowid), 0) FROM messages").fetchone()[0]
+    rowids: dict[str, int] = {}
     for message, (fingerprint, salt, is_new, sealed) in zip(
         result.messages, plan.messages, strict=True
     ):
-        if not is_new or fingerprint in planned_new:
+        if not is_new or fingerprint in rowids:
             continue
-        planned_new.add(fingerprint)
+        rowid = rowids[fingerprint] = last_rowid + 1 + len(rows)
         sent_at = message.sent_at.isoformat()
         rows.append(
             (
+                rowid,
                 fingerprint,
                 contact.id,
                 sent_at,
@@ -422,24 +426,17 @@ def _insert_messages(conn: Any, contact: Contact, plan: _PlannedImport) -> None:
                 ",".join(flags_for(contact, sent_at)) if check_flags else "",
             )
         )
-    last_rowid = conn.execute("SELECT coalesce(max(rowid), 0) FROM messages").fetchone()[0]
     try:
         with _bulk_text_index(conn, len(rows), last_rowid):
             conn.executemany(
-                "INSERT INTO messages (fingerprint, contact_id, sent_at, time_text, sender, "
-                "sender_id, direction, kind, text, raw, native_id, reply_to, attachments, "
-                "salt, commitment, first_import, flags) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO messages (rowid, fingerprint, contact_id, sent_at, time_text, "
+                "sender, sender_id, direction, kind, text, raw, native_id, reply_to, "
+                "attachments, salt, commitment, first_import, flags) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
     except sqlcipher3.IntegrityError as error:
         raise busy from error
-    rowids: dict[str, int] = {
-        r[0]: r[1]
-        for r in conn.execute(
-            "SELECT fingerprint, rowid FROM messages WHERE rowid > ?", (last_rowid,)
-        )
-    }
     known = [f for f, _salt, is_new, _c in plan.messages if not is_new]
     if known:
         wanted = set(known)
