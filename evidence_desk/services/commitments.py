@@ -81,6 +81,21 @@ def commitments_root(commitments: Sequence[str]) -> str:
     return merkle.root_hash([merkle.leaf_hash(bytes.fromhex(c)) for c in commitments]).hex()
 
 
+def commit_contents(contents: Sequence[bytes], salts: Sequence[bytes]) -> tuple[list[str], str]:
+    """Each content's :func:`commitment_of` under its salt (raw bytes), and their
+    :func:`commitments_root`, in one loop: an import commits 100k messages, and the hex round
+    trips of the one-at-a-time functions cost as much as the hashing (a test holds the two
+    paths equal)."""
+    sha256, leaf_hash = hashlib.sha256, merkle.leaf_hash
+    sealed: list[str] = []
+    leaves: list[bytes] = []
+    for salt, content in zip(salts, contents, strict=True):
+        digest = sha256(salt + content).digest()
+        sealed.append(digest.hex())
+        leaves.append(leaf_hash(digest))
+    return sealed, merkle.root_hash(leaves).hex()
+
+
 def attachments_json(message: ParsedMessage) -> str:
     """The stored ``attachments`` column (verify compares it with the re-parse)."""
     if not message.attachments:

@@ -37,8 +37,7 @@ from evidence_desk.integrity.canonical import canonical_bytes
 from evidence_desk.services.bulk_work import cyclic_gc_paused
 from evidence_desk.services.commitments import (
     attachments_json,
-    commitment_of,
-    commitments_root,
+    commit_contents,
     direction,
     fingerprints_of,
 )
@@ -360,24 +359,29 @@ def _plan_messages(session: Session, contact_id: str, plans: Sequence[_PlannedIm
         result = plan.parsed.result
         if not isinstance(result, ParsedChat):
             continue
-        commitments = []
         new = 0
         contents = plan.contents
         # the salts of new messages, drawn in one call rather than one system call each
-        fresh = os.urandom(16 * len(contents)).hex()
-        for position, (content, fingerprint) in enumerate(
-            zip(contents, fingerprints_of(contents), strict=True)
-        ):
+        fresh = os.urandom(16 * len(contents))
+        prints = fingerprints_of(contents)
+        salts: list[bytes] = []
+        planned: list[tuple[str, str, bool]] = []
+        for position, fingerprint in enumerate(prints):
             salt = known.get(fingerprint)
-            is_new = salt is None
             if salt is None:
-                salt = fresh[32 * position : 32 * position + 32]
-                known[fingerprint] = salt
+                raw = fresh[16 * position : 16 * position + 16]
+                salt = known[fingerprint] = raw.hex()
                 new += 1
-            sealed = commitment_of(salt, content)
-            plan.messages.append((fingerprint, salt, is_new, sealed))
-            commitments.append(sealed)
-        plan.row["commitments_root"] = commitments_root(commitments)
+                planned.append((fingerprint, salt, True))
+            else:
+                raw = bytes.fromhex(salt)
+                planned.append((fingerprint, salt, False))
+            salts.append(raw)
+        sealed, plan.row["commitments_root"] = commit_contents(contents, salts)
+        plan.messages = [
+            (fingerprint, salt, is_new, commitment)
+            for (fingerprint, salt, is_new), commitment in zip(planned, sealed, strict=True)
+        ]
         plan.row["new_messages"] = new
 
 
