@@ -46,6 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from evidence_desk.integrity.digests import new_sm3
 from evidence_desk.services import cases, contacts, importing, reading, users
 from evidence_desk.services.session import Session
+from evidence_desk.store import db
 from evidence_desk.store.keys import KdfParams
 
 #: issue 17: our whole WhatsApp import <= 1.5 x (whatstk told the format + storage floor)
@@ -341,7 +342,7 @@ def time_whatstk(export: Path, repeat: int, hformat: str | None) -> tuple[float,
     return best, rows
 
 
-def storage_floor(work: Path, export: Path) -> tuple[float, int]:
+def storage_floor(work: Path, export: Path, *, encrypted: bool = False) -> tuple[float, int]:
     """What storing the export's messages costs with nothing else around it.
 
     The same tables as a real store (their DDL read from one), but stdlib ``sqlite3`` without
@@ -388,7 +389,14 @@ def storage_floor(work: Path, export: Path) -> tuple[float, int]:
         for n, text in enumerate(texts)
     ]
     sources = [(n + 1, "M-floor", n, f"line {n + 1}") for n in range(len(rows))]
-    conn = sqlite3.connect(work / "floor.db", isolation_level=None)
+    if encrypted:
+        # the store's own connection (SQLCipher, WAL, synchronous FULL) and the page cache our
+        # import takes for its bulk insert; no foreign keys (the floor stores messages alone)
+        conn = db.connect(work / "floor.db", os.urandom(32), create=True)
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute(f"PRAGMA cache_size = {-64 * 1024}")
+    else:
+        conn = sqlite3.connect(work / "floor.db", isolation_level=None)
     for statement in ddl:
         conn.execute(statement)
     start = time.perf_counter()
@@ -405,7 +413,8 @@ def storage_floor(work: Path, export: Path) -> tuple[float, int]:
     elapsed = time.perf_counter() - start
     conn.close()
     shutil.rmtree(work / "floor")
-    (work / "floor.db").unlink()
+    for leftover in work.glob("floor.db*"):
+        leftover.unlink()
     return elapsed, len(rows)
 
 

@@ -16,7 +16,7 @@ import mmap
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import NamedTuple, Protocol, cast
 
 import orjson
 
@@ -26,6 +26,7 @@ from evidence_desk.domain.wording import Catalogue, Facts, Phrase
 __all__ = [
     "Attachment",
     "AttachmentState",
+    "EncodedChat",
     "ExportSource",
     "ImportInputError",
     "Importer",
@@ -286,7 +287,16 @@ def normalised_bytes(chat: ParsedChat) -> bytes:
     return encode_chat(chat)[0]
 
 
-def encode_chat(chat: ParsedChat) -> tuple[bytes, list[bytes]]:
+class EncodedChat(NamedTuple):
+    """What :func:`encode_chat` yields: the normalised document and, per message, its content
+    bytes and its ``sent_at`` as ISO 8601 text (the stored column)."""
+
+    normalised: bytes
+    contents: list[bytes]
+    sent_at: list[str]
+
+
+def encode_chat(chat: ParsedChat) -> EncodedChat:
     """The normalised bytes of ``chat`` and, per message, its content bytes, in one pass.
 
     The content bytes (``canonical_bytes`` of :func:`message_content`: what a message is
@@ -318,9 +328,11 @@ def encode_chat(chat: ParsedChat) -> tuple[bytes, list[bytes]]:
     head = _encode(doc)
     parts: list[bytes] = []
     contents: list[bytes] = []
+    sent_at: list[str] = []
     dumps, option = orjson.dumps, _IN_ORDER
     for message in chat.messages:
         full, content = message.as_json_pair()  # keys already sorted
+        sent_at.append(cast(str, content["sent_at"]))  # the isoformat() as_json_pair wrote
         try:
             encoded, committed = dumps(full, option=option), dumps(content, option=option)
         except orjson.JSONEncodeError:  # a lone surrogate: fails in json's path as it always did
@@ -328,7 +340,7 @@ def encode_chat(chat: ParsedChat) -> tuple[bytes, list[bytes]]:
         parts.append(encoded)
         contents.append(committed)
     body = b"[" + b",".join(parts) + b"]"
-    return head.replace(b'"messages":[]', b'"messages":' + body, 1), contents
+    return EncodedChat(head.replace(b'"messages":[]', b'"messages":' + body, 1), contents, sent_at)
 
 
 def message_content(message: ParsedMessage) -> dict[str, object]:

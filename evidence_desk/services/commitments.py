@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -48,12 +47,13 @@ def content_bytes(message: ParsedMessage) -> bytes:
 
 def fingerprints_of(contents: Sequence[bytes]) -> list[str]:
     """:func:`fingerprints` of messages whose :func:`content_bytes` the caller already has."""
-    seen: Counter[bytes] = Counter()
+    seen: dict[bytes, int] = {}
+    count = seen.get
     out: list[str] = []
     sha256 = hashlib.sha256
     for content in contents:
-        seen[content] += 1
-        out.append(sha256(content + b"#%d" % seen[content]).hexdigest())
+        occurrence = seen[content] = count(content, 0) + 1
+        out.append(sha256(b"%s#%d" % (content, occurrence)).hexdigest())
     return out
 
 

@@ -207,8 +207,10 @@ class _PlannedImport:
     row: dict[str, Any]
     # per message: (fingerprint, salt, is_new, commitment); filled by _plan_messages
     messages: list[tuple[str, str, bool, str]] = field(default_factory=list)
-    # per message: its content bytes, from the pass that wrote the normalised bytes
+    # per message: its content bytes and sent_at text, from the pass that wrote the normalised
+    # bytes
     contents: list[bytes] = field(default_factory=list)
+    sent_at: list[str] = field(default_factory=list)
 
 
 def _commit(
@@ -250,13 +252,14 @@ def _commit(
             )
         members = {} if len(sealed) == 1 else {s.file_name: s.digests.sha256 for s in sealed}
         contents: list[bytes] = []
+        sent_at: list[str] = []
         if not isinstance(result, ParsedChat):  # an image or a recording: one original, no messages
             account, normalised, details = "", canonical_bytes(result.as_json()), result.as_json()
             count, first, last = 0, None, None
         else:
             account = our_account if our_account is not None else infer_our_account(result, contact)
             # one pass over the messages: the normalised document and each content's bytes
-            normalised, contents = encode_chat(result)
+            normalised, contents, sent_at = encode_chat(result)
             details = {
                 "title": result.title,
                 "participants": list(result.participants),
@@ -292,7 +295,9 @@ def _commit(
             "imported_by": session.user.name,
             "imported_at": now,
         }
-        plans.append(_PlannedImport(import_id, parsed, list(sealed), account, row, [], contents))
+        plans.append(
+            _PlannedImport(import_id, parsed, list(sealed), account, row, [], contents, sent_at)
+        )
 
     _plan_messages(session, contact.id, plans)
 
@@ -401,13 +406,12 @@ def _insert_messages(conn: Any, contact: Contact, plan: _PlannedImport) -> None:
     # table without AUTOINCREMENT), so the links below need not read 100k rows back.
     last_rowid = conn.execute("SELECT coalesce(max(rowid), 0) FROM messages").fetchone()[0]
     rowids: dict[str, int] = {}
-    for message, (fingerprint, salt, is_new, sealed) in zip(
-        result.messages, plan.messages, strict=True
+    for message, sent_at, (fingerprint, salt, is_new, sealed) in zip(
+        result.messages, plan.sent_at, plan.messages, strict=True
     ):
         if not is_new or fingerprint in rowids:
             continue
         rowid = rowids[fingerprint] = last_rowid + 1 + len(rows)
-        sent_at = message.sent_at.isoformat()
         rows.append(
             (
                 rowid,

@@ -108,7 +108,8 @@ def _previous_content(message: ParsedMessage) -> dict[str, object]:
 
 
 def _check_one_pass(chat: ParsedChat) -> None:
-    normalised, contents = encode_chat(chat)
+    normalised, contents, sent_at = encode_chat(chat)
+    assert sent_at == [m.sent_at.isoformat() for m in chat.messages]
     assert normalised == _previous_normalised_bytes(chat) == normalised_bytes(chat)
     assert len(contents) == len(chat.messages)
     for message, content in zip(chat.messages, contents, strict=True):

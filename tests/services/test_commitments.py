@@ -50,3 +50,14 @@ def test_commit_contents_equals_the_one_at_a_time_functions() -> None:
     assert sealed == one_by_one
     assert root == commitments.commitments_root(one_by_one)
     assert commitments.commit_contents([], []) == ([], commitments.commitments_root([]))
+
+
+def test_fingerprints_count_occurrences_of_identical_contents() -> None:
+    import hashlib
+
+    a, b = b'{"text":"a"}', b'{"text":"b"}'
+    assert commitments.fingerprints_of([a, b, a]) == [
+        hashlib.sha256(a + b"#1").hexdigest(),
+        hashlib.sha256(b + b"#1").hexdigest(),
+        hashlib.sha256(a + b"#2").hexdigest(),
+    ]
