@@ -364,9 +364,9 @@ def _encode(value: dict[str, object]) -> bytes:
     try:
         return orjson.dumps(value, option=_SORTED)
     except orjson.JSONEncodeError:
-        return json_text(value).encode("utf-8")
+        return _reference_json(value).encode("utf-8")
 
 
-def json_text(value: object) -> str:
+def _reference_json(value: object) -> str:
     """The reference writer of normalised output (``orjson`` must match it byte for byte)."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -12,7 +12,7 @@ The bytes are written by ``orjson`` (a C encoder, several times faster than ``js
 import seals 100k messages). Its output equals ``json.dumps(ensure_ascii=False,
 separators=(",", ":"))`` for every value this module accepts: tests hold the two writers, and
 the ``rfc8785`` reference implementation, together byte for byte. Anything ``orjson`` refuses
-(a lone surrogate, a sequence type it does not know) goes through :func:`json_text`, the
+(a lone surrogate, a sequence type it does not know) goes through :func:`reference_json`, the
 previous writer, so errors and edge cases stay what they were.
 """
 
@@ -70,25 +70,25 @@ def _sorted(value: Any) -> Any:
     return value
 
 
-def json_text(value: Any) -> str:
+def reference_json(value: Any) -> str:
     """The reference writer: compact ``json.dumps`` with raw UTF-8, keys as they come.
 
-    ``orjson`` must produce exactly ``json_text(value).encode()``; the tests compare the two.
+    ``orjson`` must produce exactly ``reference_json(value).encode()``; the tests compare the two.
     """
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def compact_bytes(value: Any) -> bytes:
-    """``json_text(value).encode()`` (keys in the order they come), written by ``orjson``.
+    """``reference_json(value).encode()`` (keys in the order they come), written by ``orjson``.
 
     For callers that build their values from known types and order keys themselves (the
     per-message encoding of an import); :func:`canonical_bytes` checks and sorts first. No
-    floats: orjson writes NaN as ``null`` where ``json_text`` refuses it.
+    floats: orjson writes NaN as ``null`` where ``reference_json`` refuses it.
     """
     try:
         return orjson.dumps(value, option=_STRICT)
     except orjson.JSONEncodeError:
-        return json_text(value).encode("utf-8")
+        return reference_json(value).encode("utf-8")
 
 
 def canonical_bytes(value: Any) -> bytes:

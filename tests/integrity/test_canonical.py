@@ -12,7 +12,7 @@ from evidence_desk.integrity.canonical import (
     NotCanonical,
     canonical_bytes,
     compact_bytes,
-    json_text,
+    reference_json,
 )
 
 json_values = st.recursive(
@@ -56,7 +56,7 @@ def test_canonical_form_is_stable_and_round_trips(value: object) -> None:
 
 def _previous_writer(value: object) -> bytes:
     """canonical_bytes as it was before orjson: json.dumps over the UTF-16-sorted value."""
-    return json_text(canonical._sorted(value)).encode("utf-8")
+    return reference_json(canonical._sorted(value)).encode("utf-8")
 
 
 @given(json_values)
