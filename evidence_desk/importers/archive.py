@@ -52,6 +52,7 @@ import contextlib
 import io
 import itertools
 import lzma
+import mmap
 import os
 import re
 import stat
@@ -66,11 +67,13 @@ from typing import BinaryIO, Final
 
 from evidence_desk.domain.errors import ImportInputError
 from evidence_desk.domain.wording import Catalogue
-from evidence_desk.importers.base import ExportSource, failure_facts
+from evidence_desk.importers import recordings
+from evidence_desk.importers.base import MAPPED_HEAD, ExportSource, failure_facts
 
 __all__ = [
     "DEFAULT_LIMITS",
     "LEGACY_NAMES",
+    "MAP_ABOVE",
     "NAME_ENCODINGS",
     "ArchiveLimits",
     "Container",
@@ -90,6 +93,8 @@ MIB = 1024 * KIB
 GIB = 1024 * MIB
 
 _CHUNK = 1 * MIB
+#: A picked file this large that is a recording is mapped rather than read (``open_path``).
+MAP_ABOVE: Final = 4 * MIB
 _LOCAL_HEADER_SIZE = 30
 _LOCAL_HEADER_SIGNATURE = b"PK\x03\x04"
 _SUPPORTED_METHODS = frozenset(
@@ -264,6 +269,10 @@ def open_path(path: Path, limits: ArchiveLimits = DEFAULT_LIMITS) -> ExportSourc
     try:
         with path.open("rb") as handle:
             head = handle.read(4)
+            if not is_zip(head) and size >= MAP_ABOVE:
+                mapped = _mapped_recording(label, handle)
+                if mapped is not None:
+                    return ExportSource(name=label, data=mapped[:MAPPED_HEAD], mapped=mapped)
         if is_zip(head):
             # A zip is read from the file, member by member: a 1 GB export with media must not
             # be held in memory (issue 4 bench: peak memory < 300 MB).
@@ -276,6 +285,21 @@ def open_path(path: Path, limits: ArchiveLimits = DEFAULT_LIMITS) -> ExportSourc
             _said("archive.cannot_read", error=error.strerror or error, **failure_facts(error)),
         ) from None
     return ExportSource(name=label, data=data)
+
+
+def _mapped_recording(label: str, handle: BinaryIO) -> mmap.mmap | None:
+    """The file mapped read-only when it is a recording, else None (it is then read whole).
+
+    A video of hundreds of MB is described from its headers (``importers.recordings`` walks
+    boxes and chunks by their declared sizes), sealed by streaming and hashed by streaming: a
+    mapping lets the parser address the whole file while only the pages it reads are loaded.
+    Chats, images and anything else are parsed from memory as before.
+    """
+    mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    if recordings.detect_recording(label, mapped) is None:
+        mapped.close()
+        return None
+    return mapped
 
 
 def open_zip_file(path: Path, limits: ArchiveLimits = DEFAULT_LIMITS) -> Container:

@@ -13,10 +13,13 @@ from __future__ import annotations
 import enum
 import errno
 import json
+import mmap
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Final, Protocol
+from typing import Final, NamedTuple, Protocol, cast
+
+import orjson
 
 from evidence_desk.domain.errors import ImportInputError
 from evidence_desk.domain.wording import Catalogue, Facts, Phrase
@@ -25,6 +28,7 @@ __all__ = [
     "OTHERS_WORDING",
     "Attachment",
     "AttachmentState",
+    "EncodedChat",
     "ExportSource",
     "ImportInputError",
     "Importer",
@@ -33,12 +37,18 @@ __all__ = [
     "ParsedChat",
     "ParsedMessage",
     "SourceRef",
+    "content_bytes",
+    "encode_chat",
     "failure_facts",
+    "message_content",
     "normalised_bytes",
     "sealed_phrase",
     "sealed_problem",
     "sealed_text",
 ]
+
+#: How much of a mapped file :attr:`ExportSource.data` holds (see ``ExportSource.mapped``).
+MAPPED_HEAD = 64 * 1024
 
 #: Sentences several importers use. A module's own catalogue includes these
 #: (``Catalogue({**COMMON_WORDING, ...})``) so that it words everything through one callable.
@@ -205,24 +215,49 @@ class ParsedMessage:
 
     def as_json(self) -> dict[str, object]:
         """A plain, deterministic representation used for normalisation and commitments."""
-        return {
+        return self.as_json_pair()[0]
+
+    def as_json_pair(self) -> tuple[dict[str, object], dict[str, object]]:
+        """:meth:`as_json` and the message's content (what it is identified and committed by:
+        no file position, no raw text), built together so that an import takes each message
+        apart once."""
+        sent_at = self.sent_at.isoformat()
+        kind = self.kind.value
+        full_attachments: list[dict[str, str | None]] = []
+        content_attachments: list[dict[str, str | None]] = []
+        for a in self.attachments:
+            akind, state = a.kind.value, a.state.value
+            full_attachments.append(
+                {"kind": akind, "member": a.member, "name": a.name, "state": state}
+            )
+            content_attachments.append({"kind": akind, "name": a.name, "state": state})
+        # Keys in sorted order: the encoder need not sort them (tests compare the bytes with
+        # json.dumps(sort_keys=True) of the same dicts).
+        full: dict[str, object] = {
+            "attachments": full_attachments,
+            "from_self": self.from_self,
             "index": self.index,
-            "sent_at": self.sent_at.isoformat(),
-            "time_text": self.time_text,
+            "kind": kind,
+            "native_id": self.native_id,
+            "raw": self.raw,
+            "reply_to": self.reply_to,
             "sender": self.sender,
             "sender_id": self.sender_id,
-            "from_self": self.from_self,
-            "kind": self.kind.value,
-            "text": self.text,
-            "native_id": self.native_id,
-            "reply_to": self.reply_to,
-            "attachments": [
-                {"kind": a.kind.value, "name": a.name, "state": a.state.value, "member": a.member}
-                for a in self.attachments
-            ],
-            "raw": self.raw,
+            "sent_at": sent_at,
             "source": {"file": self.source.file, "locator": self.source.locator},
+            "text": self.text,
+            "time_text": self.time_text,
         }
+        content: dict[str, object] = {
+            "attachments": content_attachments,
+            "kind": kind,
+            "native_id": self.native_id,
+            "sender": self.sender,
+            "sender_id": self.sender_id,
+            "sent_at": sent_at,
+            "text": self.text,
+        }
+        return full, content
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +298,14 @@ class ExportSource:
     container: str | None = None  # the zip or folder name, when the file came out of one
     #: a zip's: how member names without the UTF-8 flag were read (utf-8, gb18030 or cp437)
     name_encoding: str | None = None
+    #: a large recording picked as a file: the whole file mapped read-only, so that describing
+    #: it reads its headers and never holds its media data; ``data`` then holds only its first
+    #: :data:`MAPPED_HEAD` bytes (every signature check fits in them). ``None`` otherwise.
+    mapped: mmap.mmap | None = None
+
+    def whole(self) -> bytes | mmap.mmap:
+        """The main file's bytes for a binary parser: the mapping when there is one."""
+        return self.data if self.mapped is None else self.mapped
 
     def has_member(self, path: str) -> bool:
         return path in self.members
@@ -342,7 +385,30 @@ def normalised_bytes(chat: ParsedChat) -> bytes:
     catalogue must not change what an import sealed (importers/legacy.py rebuilds the bytes of
     the parser versions that sealed English).
     """
-    doc = {
+    return encode_chat(chat)[0]
+
+
+class EncodedChat(NamedTuple):
+    """What :func:`encode_chat` yields: the normalised document and, per message, its content
+    bytes and its ``sent_at`` as ISO 8601 text (the stored column)."""
+
+    normalised: bytes
+    contents: list[bytes]
+    sent_at: list[str]
+
+
+def encode_chat(chat: ParsedChat) -> EncodedChat:
+    """The normalised bytes of ``chat`` and, per message, its content bytes, in one pass.
+
+    The content bytes (``canonical_bytes`` of :func:`message_content`: what a message is
+    identified and committed by) and the message's part of the normalised document share the
+    timestamp, the enum values and the attachment list, so each message is taken apart once and
+    written by one C encoder (``orjson``) twice. Every key is ASCII (code-point order is UTF-16
+    order) and every value a string, an int, a bool, None or a list of such objects, so
+    ``orjson``'s sorted output equals ``json.dumps(sort_keys=True)``; tests hold both, and the
+    canonical writer, together byte for byte.
+    """
+    doc: dict[str, object] = {
         "format": chat.format_name,
         "parser_version": chat.parser_version,
         "title": sealed_text(chat.title),
@@ -354,12 +420,51 @@ def normalised_bytes(chat: ParsedChat) -> bytes:
         "messages": [],
     }
     # Messages are encoded one call each and spliced in: the bytes equal one json.dumps of the
-    # whole document, but a 100k-message chat no longer holds the GIL in a single C call (the
-    # GUI thread would freeze for its duration). The key cannot occur inside an encoded string,
+    # whole document, but a 100k-message chat never holds the GIL in a single C call (the GUI
+    # thread would freeze for its duration). The key cannot occur inside an encoded string,
     # where quotes are escaped.
-    head = json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    body = ",".join(
-        json.dumps(m.as_json(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        for m in chat.messages
-    )
-    return head.replace('"messages":[]', '"messages":[' + body + "]", 1).encode()
+    head = _encode(doc)
+    parts: list[bytes] = []
+    contents: list[bytes] = []
+    sent_at: list[str] = []
+    dumps, option = orjson.dumps, _IN_ORDER
+    for message in chat.messages:
+        full, content = message.as_json_pair()  # keys already sorted
+        sent_at.append(cast(str, content["sent_at"]))  # the isoformat() as_json_pair wrote
+        try:
+            encoded, committed = dumps(full, option=option), dumps(content, option=option)
+        except orjson.JSONEncodeError:  # a lone surrogate: fails in json's path as it always did
+            encoded, committed = _encode(full), _encode(content)
+        parts.append(encoded)
+        contents.append(committed)
+    body = b"[" + b",".join(parts) + b"]"
+    return EncodedChat(head.replace(b'"messages":[]', b'"messages":' + body, 1), contents, sent_at)
+
+
+def message_content(message: ParsedMessage) -> dict[str, object]:
+    """The content a message is identified and committed by (no file position)."""
+    return message.as_json_pair()[1]
+
+
+def content_bytes(message: ParsedMessage) -> bytes:
+    """The encoded :func:`message_content`, as :func:`encode_chat` writes it."""
+    return _encode(message.as_json_pair()[1])
+
+
+_IN_ORDER = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
+_SORTED = orjson.OPT_SORT_KEYS | _IN_ORDER
+
+
+def _encode(value: dict[str, object]) -> bytes:
+    """``json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))``,
+    encoded to UTF-8, written by ``orjson``; what it refuses (a lone surrogate) takes the
+    ``json`` path and fails there as it always did."""
+    try:
+        return orjson.dumps(value, option=_SORTED)
+    except orjson.JSONEncodeError:
+        return _reference_json(value).encode("utf-8")
+
+
+def _reference_json(value: object) -> str:
+    """The reference writer of normalised output (``orjson`` must match it byte for byte)."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -35,13 +35,14 @@ positions some phones write (``©xyz``, ``location.ISO6709``) are not read at al
 from __future__ import annotations
 
 import math
+import mmap
 import re
 import struct
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import PurePosixPath
-from typing import Final, NoReturn
+from typing import Final, NoReturn, TypeAlias
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from evidence_desk.domain.errors import ImportInputError
@@ -54,6 +55,11 @@ from evidence_desk.importers.base import (
     sealed_phrase,
     sealed_problem,
 )
+
+Data: TypeAlias = bytes | mmap.mmap
+"""A recording's bytes: in memory, or the file mapped read-only (``archive.open_path`` maps
+large files, so describing a 50 MB video touches its headers, not its media data). Both slice
+to ``bytes`` and index to ``int``; nothing here calls a method only ``bytes`` has on the whole."""
 
 __all__ = [
     "CONTAINERS",
@@ -294,10 +300,18 @@ class ParsedRecording:
         }
 
 
+#: canonical JSON's integer range (``integrity.canonical.MAX_SAFE_INTEGER``; importers stay
+#: independent of integrity/, a test holds the two equal)
+MAX_SAFE_INTEGER: Final = 2**53 - 1
+
+
 def _milliseconds(seconds: float | None) -> int | None:
+    """Whole milliseconds; ``None`` for a length canonical JSON cannot carry (a crafted header
+    claiming more than 2**53 ms, some 285,000 years, is no length anyone can rely on)."""
     if seconds is None or not math.isfinite(seconds):
         return None
-    return round(seconds * 1000)
+    millis = round(seconds * 1000)
+    return millis if abs(millis) <= MAX_SAFE_INTEGER else None
 
 
 # --- detection -------------------------------------------------------------------------------
@@ -336,27 +350,27 @@ _QUICKTIME_FIRST: Final = frozenset({b"moov", b"mdat", b"wide", b"free", b"skip"
 _SILK_MAGIC: Final = (b"\x02#!SILK_V3", b"#!SILK_V3")
 
 
-def _u16(data: bytes, pos: int) -> int:
+def _u16(data: Data, pos: int) -> int:
     return int.from_bytes(data[pos : pos + 2], "big")
 
 
-def _u32(data: bytes, pos: int) -> int:
+def _u32(data: Data, pos: int) -> int:
     return int.from_bytes(data[pos : pos + 4], "big")
 
 
-def _u64(data: bytes, pos: int) -> int:
+def _u64(data: Data, pos: int) -> int:
     return int.from_bytes(data[pos : pos + 8], "big")
 
 
-def _le16(data: bytes, pos: int) -> int:
+def _le16(data: Data, pos: int) -> int:
     return int.from_bytes(data[pos : pos + 2], "little")
 
 
-def _le32(data: bytes, pos: int) -> int:
+def _le32(data: Data, pos: int) -> int:
     return int.from_bytes(data[pos : pos + 4], "little")
 
 
-def _brands(data: bytes) -> tuple[bytes, list[bytes]] | None:
+def _brands(data: Data) -> tuple[bytes, list[bytes]] | None:
     """The major and compatible brands of a leading ``ftyp`` box, or None."""
     if len(data) < 16 or data[4:8] != b"ftyp":
         return None
@@ -367,7 +381,7 @@ def _brands(data: bytes) -> tuple[bytes, list[bytes]] | None:
     return data[8:12], compatible
 
 
-def _iso_kind(data: bytes) -> str | None:
+def _iso_kind(data: Data) -> str | None:
     """mp4/m4a/mov/3gp for an ISO BMFF or QuickTime movie, "image" for HEIF/AVIF, else None."""
     brands = _brands(data)
     if brands is None:
@@ -393,7 +407,7 @@ def _iso_kind(data: bytes) -> str | None:
     return "mp4"
 
 
-def _top_level_has_moov(data: bytes) -> bool:
+def _top_level_has_moov(data: Data) -> bool:
     pos, seen = 0, 0
     while pos + 8 <= len(data) and seen < 64:
         size = _u32(data, pos)
@@ -408,7 +422,7 @@ def _top_level_has_moov(data: bytes) -> bool:
     return False
 
 
-def _id3_end(data: bytes, pos: int) -> int | None:
+def _id3_end(data: Data, pos: int) -> int | None:
     """Where an ID3v2 tag starting at ``pos`` ends (it may lie past the data), or None."""
     if data[pos : pos + 3] != b"ID3" or len(data) < pos + 10:
         return None
@@ -423,7 +437,7 @@ def _id3_end(data: bytes, pos: int) -> int | None:
     return pos + 10 + size + footer
 
 
-def _skip_id3(data: bytes) -> int:
+def _skip_id3(data: Data) -> int:
     pos = 0
     for _ in range(16):
         end = _id3_end(data, pos)
@@ -433,27 +447,27 @@ def _skip_id3(data: bytes) -> int:
     return pos
 
 
-def _sniff(data: bytes) -> str | None:
+def _sniff(data: Data) -> str | None:
     """The container the leading bytes prove (a key of :data:`CONTAINERS`), or None.
 
     Never trusts the file name and never raises. HEIF/AVIF pictures are not claimed.
     """
     if len(data) < 4:
         return None
-    head = data[:12]
+    head = data[:12]  # bytes, also when ``data`` is a mapped file
     if head[:4] in (b"RIFF", b"RF64", b"BW64") and head[8:12] == b"WAVE":
         return "wav"
-    if data.startswith(b"#!AMR-WB\n"):
+    if head.startswith(b"#!AMR-WB\n"):
         return "amr-wb"
-    if data.startswith(b"#!AMR\n"):
+    if head.startswith(b"#!AMR\n"):
         return "amr"
-    if data.startswith(_SILK_MAGIC):
+    if head.startswith(_SILK_MAGIC):
         return "silk"
-    if data.startswith(b"OggS"):
+    if head.startswith(b"OggS"):
         return "ogg"
-    if data.startswith(b"\x1a\x45\xdf\xa3"):
+    if head.startswith(b"\x1a\x45\xdf\xa3"):
         return _ebml_doctype_guess(data)
-    if data.startswith(b"fLaC"):
+    if head.startswith(b"fLaC"):
         return "flac"
     iso = _iso_kind(data)
     if iso is not None:
@@ -489,7 +503,7 @@ def _misnamed(name: str, container: str) -> str | None:
     return said
 
 
-def detect_recording(name: str, data: bytes) -> Phrase | None:
+def detect_recording(name: str, data: Data) -> Phrase | None:
     """A reason when ``data`` is an audio or video recording (by signature), else None.
 
     Never raises. The reason names the container, audio or video and the length when the file
@@ -534,7 +548,7 @@ def _clock(seconds: float) -> str:
 # --- parsing ---------------------------------------------------------------------------------
 
 
-def parse_recording(name: str, data: bytes, tz: str) -> ParsedRecording:
+def parse_recording(name: str, data: Data, tz: str) -> ParsedRecording:
     """Describe the recording in ``data``. ``data`` itself is never modified.
 
     Raises ImportInputError when the content is no known recording, its structure is cut or
@@ -607,7 +621,7 @@ def _zone(name: str, tz: str) -> ZoneInfo:
         raise ImportInputError(name, "time zone", _said("import.unknown_zone", tz=tz)) from None
 
 
-def _not_a_recording_reason(name: str, data: bytes) -> str:
+def _not_a_recording_reason(name: str, data: Data) -> str:
     brands = _brands(data)
     if brands is not None and _iso_kind(data) == "image":
         return _said("recording.still_image", brand=_fourcc(brands[0]))
@@ -644,7 +658,7 @@ class _Reader:
 
     __slots__ = ("data", "elements", "name", "problems")
 
-    def __init__(self, name: str, data: bytes) -> None:
+    def __init__(self, name: str, data: Data) -> None:
         self.name = name
         self.data = data
         self.problems: list[ParseProblem] = []
@@ -1023,11 +1037,11 @@ def _sample_entry(r: _Reader, stsd: _Box) -> int | None:
     return pos + 8
 
 
-def _entry_end(data: bytes, entry: int) -> int:
+def _entry_end(data: Data, entry: int) -> int:
     return entry - 8 + _u32(data, entry - 8)
 
 
-def _sound_entry(data: bytes, entry: int) -> tuple[int | None, int | None]:
+def _sound_entry(data: Data, entry: int) -> tuple[int | None, int | None]:
     """Sample rate and channels of a sound sample entry (ISO, QuickTime v0/v1/v2)."""
     end = _entry_end(data, entry)
     if end - entry < 28:
@@ -1165,7 +1179,7 @@ def _mdta_items(r: _Reader, meta: _Box) -> dict[str, tuple[str, str]]:
     return items
 
 
-def _data_value(data: bytes, item: _Box) -> str | None:
+def _data_value(data: Data, item: _Box) -> str | None:
     """The text of an ilst item's first ``data`` box (UTF-8 or UTF-16), else None."""
     box = item.child(b"data")
     if box is None or box.size < 8:
@@ -1179,7 +1193,7 @@ def _data_value(data: bytes, item: _Box) -> str | None:
     return None
 
 
-def _udta_text(data: bytes, box: _Box) -> str | None:
+def _udta_text(data: Data, box: _Box) -> str | None:
     """A QuickTime user-data text (2-byte length, 2-byte language, text), or an iTunes-style
     item holding a ``data`` box."""
     if box.size >= 8 and data[box.start + 4 : box.start + 8] == b"data":
@@ -1190,7 +1204,7 @@ def _udta_text(data: bytes, box: _Box) -> str | None:
     return _text(data[box.start + 4 : min(box.end, box.start + 4 + length)])
 
 
-def _inner(data: bytes, box: _Box) -> _Box:
+def _inner(data: Data, box: _Box) -> _Box:
     size = min(max(_u32(data, box.start), 8), box.size)
     return _Box(b"data", box.start + 8, box.start + size, box.path + "/data", [])
 
@@ -1295,7 +1309,7 @@ def _wav(r: _Reader, times: _Times) -> _Found:
     return found
 
 
-def _declared_data(data: bytes, body: int) -> int:
+def _declared_data(data: Data, body: int) -> int:
     return _le32(data, body - 4)
 
 
@@ -1368,7 +1382,7 @@ class _MpegFrame:
     samples: int
 
 
-def _mpeg_header(data: bytes, pos: int) -> _MpegFrame | None:
+def _mpeg_header(data: Data, pos: int) -> _MpegFrame | None:
     if pos + 4 > len(data) or data[pos] != 0xFF or data[pos + 1] & 0xE0 != 0xE0:
         return None
     b1, b2, b3 = data[pos + 1], data[pos + 2], data[pos + 3]
@@ -1384,7 +1398,7 @@ def _mpeg_header(data: bytes, pos: int) -> _MpegFrame | None:
     return _MpegFrame(version, layer, bitrate, rate, 1 if b3 >> 6 == 3 else 2, length, samples)
 
 
-def _mpeg_synced(data: bytes, pos: int) -> _MpegFrame | None:
+def _mpeg_synced(data: Data, pos: int) -> _MpegFrame | None:
     """A whole MPEG audio frame at ``pos``, followed by another like it, a tag or the end."""
     frame = _mpeg_header(data, pos)
     if frame is None or pos + frame.length > len(data):
@@ -1456,7 +1470,7 @@ def _mp3(r: _Reader, times: _Times) -> _Found:
     return found
 
 
-def _audio_end(data: bytes, start: int) -> int:
+def _audio_end(data: Data, start: int) -> int:
     """The end of the audio: before an ID3v1 tag and an APEv2 tag at the end of the file."""
     end = len(data)
     if end - start >= 128 and data[end - 128 : end - 125] == b"TAG":
@@ -1468,7 +1482,7 @@ def _audio_end(data: bytes, start: int) -> int:
     return end
 
 
-def _frame_count(data: bytes, pos: int, frame: _MpegFrame) -> tuple[int, int | None] | None:
+def _frame_count(data: Data, pos: int, frame: _MpegFrame) -> tuple[int, int | None] | None:
     """(frames, audio bytes or None) from a Xing/Info or VBRI header in the first frame."""
     frame_end = min(pos + frame.length, len(data))
     if frame.layer == 3:
@@ -1576,7 +1590,7 @@ _ADTS_RATES: Final = (
 )
 
 
-def _adts_header(data: bytes, pos: int) -> tuple[int, int, int, int] | None:
+def _adts_header(data: Data, pos: int) -> tuple[int, int, int, int] | None:
     """(rate index, channels, frame length, raw blocks) of an ADTS header at ``pos``, or None."""
     if pos + 7 > len(data) or data[pos] != 0xFF or data[pos + 1] & 0xF6 != 0xF0:
         return None
@@ -1589,7 +1603,7 @@ def _adts_header(data: bytes, pos: int) -> tuple[int, int, int, int] | None:
     return rate_index, channels, length, (data[pos + 6] & 3) + 1
 
 
-def _adts_follows(data: bytes, pos: int) -> bool:
+def _adts_follows(data: Data, pos: int) -> bool:
     first = _adts_header(data, pos)
     if first is None or pos + first[2] > len(data):
         return False
@@ -1716,7 +1730,7 @@ class _Page:
     end: int
 
 
-def _ogg_page(data: bytes, pos: int) -> _Page | None:
+def _ogg_page(data: Data, pos: int) -> _Page | None:
     """The page whose header starts at ``pos`` (its body may run past the data), or None."""
     if data[pos : pos + 4] != b"OggS" or pos + 27 > len(data) or data[pos + 4] != 0:
         return None
@@ -2052,7 +2066,7 @@ def _ebml_children(r: _Reader, start: int, end: int, depth: int) -> list[_Elemen
     return elements
 
 
-def _ebml_doctype_guess(data: bytes) -> str:
+def _ebml_doctype_guess(data: Data) -> str:
     """ "webm" when the EBML header names it, else "mkv" (the parser checks the header)."""
     return "webm" if b"\x42\x82\x84webm" in data[:64] else "mkv"
 
@@ -2174,10 +2188,10 @@ class RecordingImporter:
     version: str = PARSER_VERSION
 
     def detect(self, source: ExportSource) -> str | None:
-        return detect_recording(source.name, source.data)
+        return detect_recording(source.name, source.whole())
 
     def parse(self, source: ExportSource, tz: str) -> ParsedRecording:
-        return parse_recording(source.name, source.data, tz)
+        return parse_recording(source.name, source.whole(), tz)
 
 
 IMPORTER: Final = RecordingImporter()

@@ -191,9 +191,7 @@ def _subtree_hash(
     (a bundle proves each of its entries) cost O(n) hashes in all instead of O(n) each.
     """
     if cache is None:
-        subtree = CompactRange()
-        subtree.extend(leaf_hashes[i] for i in range(start, end))
-        return subtree.root_hash()
+        return _bottom_up([_checked_hash(leaf_hashes[i]) for i in range(start, end)])
     known = cache.get((start, end))
     if known is None:
         if end - start == 1:
@@ -206,6 +204,28 @@ def _subtree_hash(
             )
         cache[(start, end)] = known
     return known
+
+
+def _bottom_up(level: list[bytes]) -> bytes:
+    """MTH of ``level`` (leaf hashes), hashing pairs level by level, an odd last node carried up.
+
+    The same tree as RFC 9162's split at the largest power of two below n: pairing from the left
+    completes every perfect subtree of the left part before the right part's, and a node without
+    a partner is exactly the right subtree that MTH would hash later (a test holds this against
+    the recursive definition). One list comprehension per level: an import's 100k commitments
+    cost a few hashlib calls each and no Python-level bookkeeping.
+    """
+    if not level:
+        return EMPTY_ROOT
+    sha256, prefix = hashlib.sha256, _NODE_PREFIX
+    while len(level) > 1:
+        paired = [
+            sha256(prefix + level[i] + level[i + 1]).digest() for i in range(0, len(level) - 1, 2)
+        ]
+        if len(level) & 1:
+            paired.append(level[-1])
+        level = paired
+    return level[0]
 
 
 def root_hash(leaf_hashes: Sequence[bytes], cache: SubtreeCache | None = None) -> bytes:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from evidence_desk.importers import base
 from evidence_desk.importers.base import MessageKind, ParsedMessage
 from evidence_desk.integrity import merkle
 
@@ -30,45 +30,30 @@ def direction(message: ParsedMessage, our_account: str) -> str:
 
 def message_content(message: ParsedMessage) -> dict[str, Any]:
     """The content a message is identified and committed by (no file position)."""
-    return {
-        "sent_at": message.sent_at.isoformat(),
-        "sender": message.sender,
-        "sender_id": message.sender_id,
-        "kind": message.kind.value,
-        "text": message.text,
-        "native_id": message.native_id,
-        "attachments": [
-            {"kind": a.kind.value, "name": a.name, "state": a.state.value}
-            for a in message.attachments
-        ],
-    }
+    return base.message_content(message)
 
 
 def content_bytes(message: ParsedMessage) -> bytes:
     """``canonical_bytes(message_content(message))``, computed without the generic canonicaliser.
 
-    Imports hash 100k messages twice each; the generic checker and sorter dominated the import
-    time. Every key here is ASCII (so code-point order is UTF-16 order) and every value is a
-    string, None or a list of such objects, so ``json.dumps(sort_keys=True)`` yields exactly
-    the canonical bytes; ``test_content_bytes_equal_canonical_bytes`` holds the two together.
+    Every key is ASCII (so code-point order is UTF-16 order) and every value a string, None or
+    a list of such objects, so the per-message writer of :func:`~evidence_desk.importers.base.
+    encode_chat` (orjson, sorted keys) yields exactly the canonical bytes; an import takes them
+    from that one pass over the chat. ``test_content_bytes_equal_canonical_bytes`` holds the
+    two together.
     """
-    return _dumps(message_content(message)).encode("utf-8")
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(
-        value, ensure_ascii=False, separators=(",", ":"), sort_keys=True, allow_nan=False
-    )
+    return base.content_bytes(message)
 
 
 def fingerprints_of(contents: Sequence[bytes]) -> list[str]:
     """:func:`fingerprints` of messages whose :func:`content_bytes` the caller already has."""
-    seen: Counter[bytes] = Counter()
+    seen: dict[bytes, int] = {}
+    count = seen.get
     out: list[str] = []
     sha256 = hashlib.sha256
     for content in contents:
-        seen[content] += 1
-        out.append(sha256(content + b"#%d" % seen[content]).hexdigest())
+        occurrence = seen[content] = count(content, 0) + 1
+        out.append(sha256(b"%s#%d" % (content, occurrence)).hexdigest())
     return out
 
 
@@ -94,6 +79,21 @@ def commitment_of(salt_hex: str, content: bytes) -> str:
 def commitments_root(commitments: Sequence[str]) -> str:
     """The Merkle root (RFC 9162) of an import's commitments, in export order: it is signed."""
     return merkle.root_hash([merkle.leaf_hash(bytes.fromhex(c)) for c in commitments]).hex()
+
+
+def commit_contents(contents: Sequence[bytes], salts: Sequence[bytes]) -> tuple[list[str], str]:
+    """Each content's :func:`commitment_of` under its salt (raw bytes), and their
+    :func:`commitments_root`, in one loop: an import commits 100k messages, and the hex round
+    trips of the one-at-a-time functions cost as much as the hashing (a test holds the two
+    paths equal)."""
+    sha256, leaf_hash = hashlib.sha256, merkle.leaf_hash
+    sealed: list[str] = []
+    leaves: list[bytes] = []
+    for salt, content in zip(salts, contents, strict=True):
+        digest = sha256(salt + content).digest()
+        sealed.append(digest.hex())
+        leaves.append(leaf_hash(digest))
+    return sealed, merkle.root_hash(leaves).hex()
 
 
 def attachments_json(message: ParsedMessage) -> str:

@@ -96,11 +96,34 @@ def flags_for(contact: Contact, sent_at_iso: str) -> list[str]:
 
 
 def already_imported(session: Session, contact_id: str, parsed: ParsedInput) -> bool:
-    """Identical bytes of the same main file were imported for this contact (a no-op)."""
+    """Identical bytes of the same main file were imported for this contact (a no-op).
+
+    A picked file is hashed only when an earlier import of this contact has the same main file
+    name and an original of the same size: otherwise it cannot be a repeat, and the extra
+    SHA-256 pass over a large zip (a sixth of its sealing time) is saved.
+    """
+    if parsed.file_path is not None and not _same_size_imported(session, contact_id, parsed):
+        return False
     digest = _main_digest(parsed)
     row = session.conn.execute(
         "SELECT 1 FROM imports WHERE contact_id = ? AND sha256 = ? AND main_member = ?",
         (contact_id, digest, parsed.source.name),
+    ).fetchone()
+    return row is not None
+
+
+def _same_size_imported(session: Session, contact_id: str, parsed: ParsedInput) -> bool:
+    assert parsed.file_path is not None
+    try:
+        size = parsed.file_path.stat().st_size
+    except OSError as error:
+        raise BadInput(
+            parsed.path.name, "", _said("input.cannot_read", error=error.strerror or error)
+        ) from None
+    row = session.conn.execute(
+        "SELECT 1 FROM imports JOIN blobs ON blobs.sha256 = imports.sha256 "
+        "WHERE imports.contact_id = ? AND imports.main_member = ? AND blobs.size = ? LIMIT 1",
+        (contact_id, parsed.source.name, size),
     ).fetchone()
     return row is not None
 

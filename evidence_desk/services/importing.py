@@ -30,16 +30,14 @@ import sqlcipher3
 from evidence_desk.domain.errors import BadInput, Cancelled, FileInUse, StoreBusy
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
-from evidence_desk.importers.base import ParsedChat, normalised_bytes, sealed_phrase, sealed_text
+from evidence_desk.importers.base import ParsedChat, encode_chat, sealed_phrase, sealed_text
 from evidence_desk.importers.images import ParsedImage
 from evidence_desk.importers.recordings import ParsedRecording
 from evidence_desk.integrity.canonical import canonical_bytes
 from evidence_desk.services.bulk_work import cyclic_gc_paused
 from evidence_desk.services.commitments import (
     attachments_json,
-    commitment_of,
-    commitments_root,
-    content_bytes,
+    commit_contents,
     direction,
     fingerprints_of,
 )
@@ -209,6 +207,10 @@ class _PlannedImport:
     row: dict[str, Any]
     # per message: (fingerprint, salt, is_new, commitment); filled by _plan_messages
     messages: list[tuple[str, str, bool, str]] = field(default_factory=list)
+    # per message: its content bytes and sent_at text, from the pass that wrote the normalised
+    # bytes
+    contents: list[bytes] = field(default_factory=list)
+    sent_at: list[str] = field(default_factory=list)
 
 
 def _commit(
@@ -249,12 +251,15 @@ def _commit(
                 )
             )
         members = {} if len(sealed) == 1 else {s.file_name: s.digests.sha256 for s in sealed}
+        contents: list[bytes] = []
+        sent_at: list[str] = []
         if not isinstance(result, ParsedChat):  # an image or a recording: one original, no messages
             account, normalised, details = "", canonical_bytes(result.as_json()), result.as_json()
             count, first, last = 0, None, None
         else:
             account = our_account if our_account is not None else infer_our_account(result, contact)
-            normalised = normalised_bytes(result)
+            # one pass over the messages: the normalised document and each content's bytes
+            normalised, contents, sent_at = encode_chat(result)
             details = {
                 "title": sealed_text(result.title),
                 "participants": [sealed_text(p) for p in result.participants],
@@ -290,7 +295,9 @@ def _commit(
             "imported_by": session.user.name,
             "imported_at": now,
         }
-        plans.append(_PlannedImport(import_id, parsed, list(sealed), account, row))
+        plans.append(
+            _PlannedImport(import_id, parsed, list(sealed), account, row, [], contents, sent_at)
+        )
 
     _plan_messages(session, contact.id, plans)
 
@@ -357,20 +364,29 @@ def _plan_messages(session: Session, contact_id: str, plans: Sequence[_PlannedIm
         result = plan.parsed.result
         if not isinstance(result, ParsedChat):
             continue
-        commitments = []
         new = 0
-        contents = [content_bytes(m) for m in result.messages]
-        for content, fingerprint in zip(contents, fingerprints_of(contents), strict=True):
+        contents = plan.contents
+        # the salts of new messages, drawn in one call rather than one system call each
+        fresh = os.urandom(16 * len(contents))
+        prints = fingerprints_of(contents)
+        salts: list[bytes] = []
+        planned: list[tuple[str, str, bool]] = []
+        for position, fingerprint in enumerate(prints):
             salt = known.get(fingerprint)
-            is_new = salt is None
             if salt is None:
-                salt = os.urandom(16).hex()
-                known[fingerprint] = salt
+                raw = fresh[16 * position : 16 * position + 16]
+                salt = known[fingerprint] = raw.hex()
                 new += 1
-            sealed = commitment_of(salt, content)
-            plan.messages.append((fingerprint, salt, is_new, sealed))
-            commitments.append(sealed)
-        plan.row["commitments_root"] = commitments_root(commitments)
+                planned.append((fingerprint, salt, True))
+            else:
+                raw = bytes.fromhex(salt)
+                planned.append((fingerprint, salt, False))
+            salts.append(raw)
+        sealed, plan.row["commitments_root"] = commit_contents(contents, salts)
+        plan.messages = [
+            (fingerprint, salt, is_new, commitment)
+            for (fingerprint, salt, is_new), commitment in zip(planned, sealed, strict=True)
+        ]
         plan.row["new_messages"] = new
 
 
@@ -385,17 +401,20 @@ def _insert_messages(conn: Any, contact: Contact, plan: _PlannedImport) -> None:
     assert isinstance(result, ParsedChat)
     busy = StoreBusy(_said("import.raced"))
     check_flags = bool(contact.revoked_at or contact.expires_at)
-    rows = []
-    planned_new: set[str] = set()
-    for message, (fingerprint, salt, is_new, sealed) in zip(
-        result.messages, plan.messages, strict=True
+    rows: list[tuple[object, ...]] = []
+    # New rows get explicit rowids above the largest in use (what SQLite would choose for a
+    # table without AUTOINCREMENT), so the links below need not read 100k rows back.
+    last_rowid = conn.execute("SELECT coalesce(max(rowid), 0) FROM messages").fetchone()[0]
+    rowids: dict[str, int] = {}
+    for message, sent_at, (fingerprint, salt, is_new, sealed) in zip(
+        result.messages, plan.sent_at, plan.messages, strict=True
     ):
-        if not is_new or fingerprint in planned_new:
+        if not is_new or fingerprint in rowids:
             continue
-        planned_new.add(fingerprint)
-        sent_at = message.sent_at.isoformat()
+        rowid = rowids[fingerprint] = last_rowid + 1 + len(rows)
         rows.append(
             (
+                rowid,
                 fingerprint,
                 contact.id,
                 sent_at,
@@ -415,24 +434,17 @@ def _insert_messages(conn: Any, contact: Contact, plan: _PlannedImport) -> None:
                 ",".join(flags_for(contact, sent_at)) if check_flags else "",
             )
         )
-    last_rowid = conn.execute("SELECT coalesce(max(rowid), 0) FROM messages").fetchone()[0]
     try:
         with _bulk_text_index(conn, len(rows), last_rowid):
             conn.executemany(
-                "INSERT INTO messages (fingerprint, contact_id, sent_at, time_text, sender, "
-                "sender_id, direction, kind, text, raw, native_id, reply_to, attachments, "
-                "salt, commitment, first_import, flags) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO messages (rowid, fingerprint, contact_id, sent_at, time_text, "
+                "sender, sender_id, direction, kind, text, raw, native_id, reply_to, "
+                "attachments, salt, commitment, first_import, flags) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
     except sqlcipher3.IntegrityError as error:
         raise busy from error
-    rowids: dict[str, int] = {
-        r[0]: r[1]
-        for r in conn.execute(
-            "SELECT fingerprint, rowid FROM messages WHERE rowid > ?", (last_rowid,)
-        )
-    }
     known = [f for f, _salt, is_new, _c in plan.messages if not is_new]
     if known:
         wanted = set(known)

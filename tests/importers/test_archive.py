@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from evidence_desk.domain.errors import ImportInputError
 from evidence_desk.importers.archive import (
+    MAP_ABOVE,
     MIB,
     ArchiveLimits,
     is_nested_archive_name,
@@ -548,3 +549,56 @@ def test_flipped_bytes_in_a_zip_only_raise_import_input_error(position: int, val
             source.read_member(member)
     except ImportInputError:
         pass
+
+
+# -- large recordings are mapped, never read whole -------------------------------------------
+
+
+def _long_wav(path: Path, seconds: int) -> bytes:
+    import math
+    import wave
+
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(8000)
+        tone = b"".join(
+            int(900 * math.sin(n / 5)).to_bytes(2, "little", signed=True) for n in range(8000)
+        )
+        out.writeframes(tone * seconds)
+    path.write_bytes(buffer.getvalue())
+    return buffer.getvalue()
+
+
+def test_a_large_recording_is_mapped_and_described_without_reading_it(tmp_path: Path) -> None:
+    import tracemalloc
+
+    from evidence_desk.importers import registry
+    from evidence_desk.importers.base import MAPPED_HEAD
+    from evidence_desk.importers.recordings import ParsedRecording, parse_recording
+
+    path = tmp_path / "visit.wav"
+    data = _long_wav(path, seconds=600)  # 9.6 MB
+    assert len(data) > MAP_ABOVE
+
+    registry.parse(open_path(path), "Asia/Shanghai")  # modules loaded, caches warm
+    tracemalloc.start()
+    try:
+        source = open_path(path)
+        parsed = registry.parse(source, "Asia/Shanghai")
+        _size, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert source.mapped is not None and len(source.mapped) == len(data)
+    assert source.data == data[:MAPPED_HEAD]
+    assert peak < 1 * MIB  # the head and the description; never the 9.6 MB
+    assert isinstance(parsed, ParsedRecording)
+    assert parsed.as_json() == parse_recording(path.name, data, "Asia/Shanghai").as_json()
+
+
+def test_a_large_file_that_is_no_recording_is_read_as_before(tmp_path: Path) -> None:
+    path = tmp_path / "chat.txt"
+    path.write_bytes(b"01/01/2024, 08:00 - A: hello\n" * (MAP_ABOVE // 28 + 1))
+    source = open_path(path)
+    assert source.mapped is None and source.data == path.read_bytes()

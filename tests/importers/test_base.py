@@ -3,25 +3,46 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
 
 import pytest
+import rfc8785
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from evidence_desk.domain.errors import ImportInputError
 from evidence_desk.domain.wording import Phrase
 from evidence_desk.importers import registry
 from evidence_desk.importers.base import (
+    Attachment,
+    AttachmentState,
     ExportSource,
+    MessageKind,
     ParsedChat,
+    ParsedMessage,
     ParseProblem,
+    SourceRef,
+    encode_chat,
+    message_content,
     normalised_bytes,
     sealed_phrase,
     sealed_problem,
+    sealed_text,
 )
+from evidence_desk.integrity.canonical import canonical_bytes
 
 CHAT = (
     "05/01/2026, 09:00 - Li Ming: 您好\n"
     '05/01/2026, 09:01 - Chen Lixin: a text that says "messages":[] on purpose\n'
     "05/01/2026, 09:02 - Chen Lixin: 第二行\n续行\n"
 )
+
+
+def _rfc8785(value: Any) -> bytes:
+    """The reference implementation (its signature takes JSON-shaped values only)."""
+    return rfc8785.dumps(value)
 
 
 def _whole_document(chat: ParsedChat) -> bytes:
@@ -69,3 +90,138 @@ def test_a_problem_is_sealed_as_code_and_facts_with_nested_phrases_nested() -> N
 def test_an_uncoded_sentence_cannot_be_sealed() -> None:
     with pytest.raises(ValueError, match="uncoded"):
         sealed_problem(ParseProblem("chat.txt", "line 1", "plain English"))
+
+
+# -- one encoding pass per message, written by orjson: the bytes stay those of json.dumps ----------
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _previous_normalised_bytes(chat: ParsedChat) -> bytes:
+    """normalised_bytes as written before orjson (json.dumps per message, spliced)."""
+    doc = {
+        "format": chat.format_name,
+        "parser_version": chat.parser_version,
+        "title": sealed_text(chat.title),
+        "participants": [sealed_text(p) for p in chat.participants],
+        "timezone": chat.timezone,
+        "encoding": chat.encoding,
+        "repairs": [sealed_phrase(r) for r in chat.repairs],
+        "problems": [sealed_problem(p) for p in chat.problems],
+        "messages": [],
+    }
+    head = json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    body = ",".join(
+        json.dumps(m.as_json(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        for m in chat.messages
+    )
+    return head.replace('"messages":[]', '"messages":[' + body + "]", 1).encode()
+
+
+def _previous_content(message: ParsedMessage) -> dict[str, object]:
+    """services.evidence._content as it was: the committed part of a message."""
+    return {
+        "sent_at": message.sent_at.isoformat(),
+        "sender": message.sender,
+        "sender_id": message.sender_id,
+        "kind": message.kind.value,
+        "text": message.text,
+        "native_id": message.native_id,
+        "attachments": [
+            {"kind": a.kind.value, "name": a.name, "state": a.state.value}
+            for a in message.attachments
+        ],
+    }
+
+
+def _check_one_pass(chat: ParsedChat) -> None:
+    normalised, contents, sent_at = encode_chat(chat)
+    assert sent_at == [m.sent_at.isoformat() for m in chat.messages]
+    assert normalised == _previous_normalised_bytes(chat) == normalised_bytes(chat)
+    assert len(contents) == len(chat.messages)
+    for message, content in zip(chat.messages, contents, strict=True):
+        assert message_content(message) == _previous_content(message)
+        assert content == canonical_bytes(_previous_content(message))
+        assert content == _rfc8785(_previous_content(message))
+
+
+def _fixture_chats() -> list[Path]:
+    return sorted(p for p in FIXTURES.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize("path", _fixture_chats(), ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_every_fixture_encodes_as_the_previous_writer_did(path: Path) -> None:
+    try:
+        chat = registry.parse(ExportSource(path.name, path.read_bytes()), "Asia/Shanghai")
+    except ImportInputError:
+        pytest.skip("not a file that parses on its own")
+    if isinstance(chat, ParsedChat):
+        _check_one_pass(chat)
+
+
+_texts = st.text(max_size=40) | st.sampled_from(["", "\x00\x1f\x7f", "\u2028😀\ue000", '"\\/'])
+_optional = st.none() | _texts
+_attachments = st.lists(
+    st.builds(
+        Attachment,
+        st.sampled_from(list(MessageKind)),
+        _texts,
+        st.sampled_from(list(AttachmentState)),
+        _optional,
+    ),
+    max_size=3,
+).map(tuple)
+_messages = st.builds(
+    ParsedMessage,
+    index=st.integers(0, 10**6),
+    sent_at=st.datetimes(
+        min_value=datetime(1970, 1, 2), max_value=datetime(2100, 1, 1), timezones=st.just(UTC)
+    ),
+    time_text=_texts,
+    sender=_texts,
+    kind=st.sampled_from(list(MessageKind)),
+    text=_texts,
+    source=st.builds(SourceRef, _texts, _texts),
+    sender_id=_optional,
+    from_self=st.none() | st.booleans(),
+    native_id=_optional,
+    reply_to=_optional,
+    attachments=_attachments,
+    raw=_optional,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(_messages, max_size=6),
+    st.lists(
+        st.builds(
+            ParseProblem,
+            _texts,
+            _texts,
+            _texts.map(lambda text: Phrase(text, "test_base.generated", (("value", text),))),
+            st.sampled_from(["warning", "error"]),
+        ),
+        max_size=2,
+    ),
+    _texts,
+)
+def test_generated_chats_encode_as_the_previous_writer_did(
+    messages: list[ParsedMessage], problems: list[ParseProblem], title: str
+) -> None:
+    chat = ParsedChat(
+        "whatsapp", "9", "reason", title, ("a", "b"), tuple(messages), "Asia/Shanghai",
+        "utf-8", tuple(problems), (Phrase("repaired", "test_base.repaired"),),
+    )  # fmt: skip
+    _check_one_pass(chat)
+
+
+def test_a_lone_surrogate_fails_as_it_did() -> None:
+    at = datetime(2024, 1, 1, tzinfo=UTC) + timedelta(minutes=1)
+    message = ParsedMessage(0, at, "t", "s", MessageKind.TEXT, "\ud800", SourceRef("f", "line 1"))
+    chat = ParsedChat("whatsapp", "9", "r", "t", (), (message,), "UTC", "utf-8")
+    with pytest.raises(UnicodeEncodeError):
+        _previous_normalised_bytes(chat)
+    with pytest.raises(UnicodeEncodeError):
+        encode_chat(chat)

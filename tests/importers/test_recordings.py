@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from evidence_desk.domain.errors import ImportInputError
 from evidence_desk.domain.wording import Phrase, codes, fact_names
+from evidence_desk.importers import recordings
 from evidence_desk.importers.base import ExportSource
 from evidence_desk.importers.recordings import (
     CONTAINERS,
@@ -1250,3 +1251,20 @@ def test_corpus_recordings_are_described_or_refused_precisely(path: Path | None)
         pytest.skip("the shared corpus holds no audio or video")
     data = path.read_bytes()
     _parse_or_refuse(path.name, data)
+
+
+def test_a_length_canonical_json_cannot_carry_is_left_out() -> None:
+    # the parser already ignores implausible lengths (a problem says so); what reaches the
+    # sealed document never exceeds canonical JSON's integer range either way
+    parsed = parse_recording("huge.mp4", mp4(header=mvhd(1, 2**62, version=1)), TZ)
+    assert parsed.as_json()["duration_ms"] != 2**62 * 1000
+    canonical_bytes(parsed.as_json())
+    assert recordings._milliseconds(2.0**60) is None
+    assert recordings._milliseconds(-(2.0**60)) is None
+    assert recordings._milliseconds(12.3454) == 12_345
+
+
+def test_the_importers_integer_limit_is_canonical_jsons() -> None:
+    from evidence_desk.integrity import canonical
+
+    assert recordings.MAX_SAFE_INTEGER == canonical.MAX_SAFE_INTEGER

@@ -622,3 +622,10 @@ def test_verification_never_raises_on_garbage(
 ) -> None:
     assert isinstance(verify_inclusion(a, b, c, d, e), bool)  # type: ignore[arg-type]
     assert isinstance(verify_consistency(a, b, c, d, e), bool)  # type: ignore[arg-type]
+
+
+def test_bottom_up_root_equals_the_recursive_definition_for_every_size_up_to_130() -> None:
+    # root_hash pairs level by level (an odd node carried up); MTH splits at powers of two
+    leaves = [hashlib.sha256(b"\x00" + bytes([i % 256, i // 256])).digest() for i in range(130)]
+    for size in range(131):
+        assert root_hash(leaves[:size]) == _ref_mth(leaves[:size]), size

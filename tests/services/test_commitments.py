@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from evidence_desk.services import commitments
 
 
@@ -37,3 +39,25 @@ def test_content_bytes_equal_canonical_bytes() -> None:
     assert commitments.content_bytes(message) == canonical_bytes(
         commitments.message_content(message)
     )
+
+
+def test_commit_contents_equals_the_one_at_a_time_functions() -> None:
+    contents = [b'{"text":"a"}', b'{"text":"b"}', b'{"text":"a"}', b"", b'{"text":"\\u0000"}']
+    salts = [os.urandom(16) for _ in contents]
+    sealed, root = commitments.commit_contents(contents, salts)
+    pairs = zip(salts, contents, strict=True)
+    one_by_one = [commitments.commitment_of(salt.hex(), content) for salt, content in pairs]
+    assert sealed == one_by_one
+    assert root == commitments.commitments_root(one_by_one)
+    assert commitments.commit_contents([], []) == ([], commitments.commitments_root([]))
+
+
+def test_fingerprints_count_occurrences_of_identical_contents() -> None:
+    import hashlib
+
+    a, b = b'{"text":"a"}', b'{"text":"b"}'
+    assert commitments.fingerprints_of([a, b, a]) == [
+        hashlib.sha256(a + b"#1").hexdigest(),
+        hashlib.sha256(b + b"#1").hexdigest(),
+        hashlib.sha256(a + b"#2").hexdigest(),
+    ]

@@ -17,6 +17,7 @@ import pytest
 
 from evidence_desk.bundle.model import Scope
 from evidence_desk.bundle.verify_kit import verify_kit
+from evidence_desk.importers import archive
 from evidence_desk.services import contacts, import_preview, importing
 from evidence_desk.services.demo import visit_recording_wav
 from evidence_desk.services.verify import verify_store
@@ -128,3 +129,28 @@ def test_the_english_bundle_names_the_recordings_section(team: Team, tmp_path: P
     report = verify_kit(result.kit_path)
     assert report.intact
     assert [title for _id, title in report.exhibits][-1].startswith("Recordings")
+
+
+def test_a_large_recording_is_described_from_a_mapping_and_still_verifies(
+    team: Team, tmp_path: Path
+) -> None:
+    # 300 s of 8 kHz 16-bit PCM is 4.8 MB, above archive.MAP_ABOVE: the file is mapped, not read
+    alice, contact_id = approved_contact(team, tmp_path)
+    recording = tmp_path / "long visit.wav"
+    original = visit_recording_wav(seconds=300)
+    recording.write_bytes(original)
+    assert len(original) > archive.MAP_ABOVE
+
+    result = importing.import_files(alice, contact_id, [recording], tz="Asia/Shanghai")
+    assert result.recordings == 1
+    row = alice.conn.execute("SELECT * FROM imports WHERE kind = 'recording'").fetchone()
+    assert json.loads(row["details"])["duration_ms"] == 300_000
+    assert alice.blobs.read_bytes(row["sha256"]) == original
+    assert verify_store(alice).intact
+
+    # same name and size: hashed, and a repeat; one sample changed: a new import
+    assert importing.import_files(alice, contact_id, [recording]).import_ids == ()
+    changed = bytearray(original)
+    changed[-1] ^= 1
+    recording.write_bytes(bytes(changed))
+    assert importing.import_files(alice, contact_id, [recording]).recordings == 1
