@@ -1422,7 +1422,7 @@
         <translation>无法解析或需要推断的内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="439"/>
+        <location filename="../../ui/import_wizard.py" line="427"/>
         <source>Stored %1 import(s): %2 messages (%3 new), %4 screenshot(s), %5 recording(s).</source>
         <translation>已保存 %1 次导入：%2 条消息（新增 %3 条），%4 张截图，%5 段录音录像。</translation>
     </message>
@@ -1462,27 +1462,7 @@
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="425"/>
-        <source>Reading %1…</source>
-        <translation>正在读取 %1…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard.py" line="427"/>
-        <source>Encrypting and sealing %1…</source>
-        <translation>正在加密封存 %1…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard.py" line="429"/>
-        <source>Storing messages and the ledger entry…</source>
-        <translation>正在保存消息和存证记录…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard.py" line="431"/>
-        <source>Done.</source>
-        <translation>完成。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard.py" line="448"/>
+        <location filename="../../ui/import_wizard.py" line="436"/>
         <source>Recorded as ledger entry %1.</source>
         <translation>已记入存证链第 %1 条。</translation>
     </message>
@@ -3799,6 +3779,11 @@
         <translation>{path}：无法创建（{error}）</translation>
     </message>
     <message>
+        <source>backup checked: store {store_id}, {ledger_size} ledger entries, {blobs} originals; made {created_at} by {created_by}; verify INTACT</source>
+        <comment>backup.checked</comment>
+        <translation>备份已检查：证据库 {store_id}，{ledger_size} 条存证记录，{blobs} 个原始文件；由 {created_by} 于 {created_at} 制作；校验完好</translation>
+    </message>
+    <message>
         <source>{path}: {member}: damaged ({error})</source>
         <comment>backup.damaged</comment>
         <translation>{path}：{member}：已损坏（{error}）</translation>
@@ -3837,6 +3822,11 @@
         <source>{path}: {member}: listed in the manifest but missing from the file</source>
         <comment>backup.missing_member</comment>
         <translation>{path}：{member}：清单中列有该文件，但备份中缺失</translation>
+    </message>
+    <message>
+        <source>{restored}; the previous store was moved to {moved_aside}</source>
+        <comment>backup.moved_aside</comment>
+        <translation>{restored}；原证据库已移至 {moved_aside}</translation>
     </message>
     <message>
         <source>{path}: not a store descriptor</source>
@@ -3884,6 +3874,11 @@
         <translation>{target}：恢复失败（{error}）；原证据库保留在 {kept}</translation>
     </message>
     <message>
+        <source>backup restored to {path}: store {store_id}, {ledger_size} ledger entries, {blobs} originals; made {created_at} by {created_by}; verify INTACT</source>
+        <comment>backup.restored</comment>
+        <translation>备份已恢复到 {path}：证据库 {store_id}，{ledger_size} 条存证记录，{blobs} 个原始文件；由 {created_by} 于 {created_at} 制作；校验完好</translation>
+    </message>
+    <message>
         <source>{path}: {member}: size differs from the manifest (expected {size} bytes)</source>
         <comment>backup.size</comment>
         <translation>{path}：{member}：大小与清单不符（应为 {size} 字节）</translation>
@@ -3924,6 +3919,11 @@
         <translation>{path}：无法写入备份（{error}）；证据库未作任何更改</translation>
     </message>
     <message>
+        <source>backup written to {path}: store {store_id}, {ledger_size} ledger entries, {blobs} originals, {bytes} bytes</source>
+        <comment>backup.written</comment>
+        <translation>备份已写入 {path}：证据库 {store_id}，{ledger_size} 条存证记录，{blobs} 个原始文件，{bytes} 字节</translation>
+    </message>
+    <message>
         <source>chunk {index} fails authentication</source>
         <comment>blob.chunk</comment>
         <translation>第 {index} 块未通过认证（内容被改动）</translation>
@@ -3942,6 +3942,26 @@
         <source>blob is truncated at chunk {index}</source>
         <comment>blob.truncated</comment>
         <translation>加密文件在第 {index} 块处被截断</translation>
+    </message>
+    <message>
+        <source>{detail} · acknowledged by {acked_by}: {note}</source>
+        <comment>bundle.annex_acknowledged</comment>
+        <translation>{detail} · 已由 {acked_by} 确认：{note}</translation>
+    </message>
+    <message>
+        <source>message {message_id}</source>
+        <comment>bundle.annex_message</comment>
+        <translation>消息 {message_id}</translation>
+    </message>
+    <message>
+        <source>{detail} · open</source>
+        <comment>bundle.annex_open</comment>
+        <translation>{detail} · 尚未确认</translation>
+    </message>
+    <message>
+        <source>{rule} {title}</source>
+        <comment>bundle.annex_rule</comment>
+        <translation>{rule} {title}</translation>
     </message>
     <message>
         <source>checkpoint {size} is missing from the store</source>
@@ -4769,6 +4789,71 @@
         <translation>案件 {case}</translation>
     </message>
     <message>
+        <source>acknowledged {finding} ({rule}) by {acked_by}: {note}</source>
+        <comment>cli_review.acknowledged</comment>
+        <translation>已确认 {finding}（{rule}），确认人 {acked_by}：{note}</translation>
+    </message>
+    <message>
+        <source>acknowledged by {acked_by} at {acked_at}: {note}</source>
+        <comment>cli_review.acknowledged_by</comment>
+        <translation>已由 {acked_by} 于 {acked_at} 确认：{note}</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <comment>cli_review.at_contact</comment>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>message {message_id} ({sent_at})</source>
+        <comment>cli_review.at_message</comment>
+        <translation>消息 {message_id}（{sent_at}）</translation>
+    </message>
+    <message>
+        <source>{count} finding(s), {open} open; {parameters}</source>
+        <comment>cli_review.findings</comment>
+        <translation>共 {count} 条提示，{open} 条尚未确认；{parameters}</translation>
+    </message>
+    <message>
+        <source>item {item_id}</source>
+        <comment>cli_review.item</comment>
+        <translation>证据项 {item_id}</translation>
+    </message>
+    <message>
+        <source>message {message_id}</source>
+        <comment>cli_review.message</comment>
+        <translation>消息 {message_id}</translation>
+    </message>
+    <message>
+        <source>{count} message(s)</source>
+        <comment>cli_review.messages_found</comment>
+        <translation>{count} 条消息</translation>
+    </message>
+    <message>
+        <source>note: {note}</source>
+        <comment>cli_review.note</comment>
+        <translation>备注：{note}</translation>
+    </message>
+    <message>
+        <source>[removed by {removed_by} at {removed_at}: {note}]</source>
+        <comment>cli_review.tag_removed</comment>
+        <translation>[已由 {removed_by} 于 {removed_at} 撤下：{note}]</translation>
+    </message>
+    <message>
+        <source>tag: give a MESSAGE_ID or --item ITEM_ID (one of them)</source>
+        <comment>cli_review.tag_target</comment>
+        <translation>tag：请给出一个 MESSAGE_ID 或 --item ITEM_ID（二者选一）</translation>
+    </message>
+    <message>
+        <source>tagged: {tag}</source>
+        <comment>cli_review.tagged</comment>
+        <translation>已标记：{tag}</translation>
+    </message>
+    <message>
+        <source>removed: {tag}</source>
+        <comment>cli_review.untagged</comment>
+        <translation>已撤下：{tag}</translation>
+    </message>
+    <message>
         <source>The export shows the contact was already added (WeChat&apos;s friend-added system line, or else the first message of the chat) before a supervisor approved it. The app cannot stop a phone from accepting a friend request; it must catch it in the evidence.</source>
         <comment>conduct.about_cc0</comment>
         <translation>导出记录显示，在主管批准之前该联系人已被添加（以微信的添加好友系统提示为准，否则以聊天的第一条消息为准）。本软件无法阻止手机接受好友请求，只能在证据中发现这种情况。</translation>
@@ -5407,6 +5492,26 @@
         <source>another import of this contact committed while this one was being prepared; nothing was stored: run the import again</source>
         <comment>import.raced</comment>
         <translation>在准备本次导入期间，该联系人的另一次导入已提交；未保存任何内容：请重新导入</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <comment>import.step_done</comment>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <comment>import.step_parsing</comment>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <source>Encrypting and sealing {file}…</source>
+        <comment>import.step_sealing</comment>
+        <translation>正在加密封存 {file}…</translation>
+    </message>
+    <message>
+        <source>Storing messages and the ledger entry…</source>
+        <comment>import.step_storing</comment>
+        <translation>正在保存消息和存证记录…</translation>
     </message>
     <message>
         <source>unknown IANA time zone {tz!r}</source>
@@ -8221,6 +8326,16 @@ must equal that file&apos;s line in the manifest.</source>
         <source>unknown time zone {tz!r}</source>
         <comment>whatsapp.unknown_zone</comment>
         <translation>未知时区“{tz}”</translation>
+    </message>
+    <message>
+        <source>note: {note}</source>
+        <comment>cli_review.report_note</comment>
+        <translation type="vanished"></translation>
+    </message>
+    <message>
+        <source>note: {note}</source>
+        <comment>cli_review.tag_note</comment>
+        <translation type="vanished"></translation>
     </message>
 </context>
 </TS>
