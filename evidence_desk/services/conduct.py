@@ -741,7 +741,9 @@ def acknowledge(
         "case_no": current.case_no,
         "contact_id": current.contact_id,
         "message_fingerprint": current.message_fingerprint,
-        "detail": current.detail,
+        # the English of the day, as acknowledgements have always sealed it (plain str: the
+        # canonical writer sees no Phrase); verify compares rows, never rewords them
+        "detail": str(current.detail),
         "note": note,
         "acked_by": session.user.name,
         "acked_at": session.now(),

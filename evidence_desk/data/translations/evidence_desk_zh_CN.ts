@@ -4789,6 +4789,36 @@
         <translation>案件 {case}</translation>
     </message>
     <message>
+        <source>cannot read certificate file: {error}</source>
+        <comment>cli.certificate_unreadable</comment>
+        <translation>无法读取证书文件：{error}</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <comment>cli.interrupted</comment>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>interrupted: nothing was changed</source>
+        <comment>cli.interrupted_unchanged</comment>
+        <translation>已中断：未做任何更改</translation>
+    </message>
+    <message>
+        <source>no password: set {env} or run in a terminal to be prompted</source>
+        <comment>cli.no_password</comment>
+        <translation>没有密码：请设置 {env}，或在终端中运行以便输入密码</translation>
+    </message>
+    <message>
+        <source>no user: pass --user NAME or set EVIDENCE_DESK_USER</source>
+        <comment>cli.no_user</comment>
+        <translation>没有用户：请用 --user NAME 指定，或设置 EVIDENCE_DESK_USER</translation>
+    </message>
+    <message>
+        <source>settings set KEY VALUE: a value is required</source>
+        <comment>cli.setting_value</comment>
+        <translation>settings set KEY VALUE：需要给出一个值</translation>
+    </message>
+    <message>
         <source>acknowledged {finding} ({rule}) by {acked_by}: {note}</source>
         <comment>cli_review.acknowledged</comment>
         <translation>已确认 {finding}（{rule}），确认人 {acked_by}：{note}</translation>
@@ -5422,6 +5452,16 @@
         <source>empty file</source>
         <comment>import.empty_file</comment>
         <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>format {wanted!r} is not available: {reason}</source>
+        <comment>import.format_unavailable</comment>
+        <translation>格式“{wanted}”不可用：{reason}</translation>
+    </message>
+    <message>
+        <source>unknown format {wanted!r}; available formats: {formats}</source>
+        <comment>import.format_unknown</comment>
+        <translation>未知格式“{wanted}”；可用的格式：{formats}</translation>
     </message>
     <message>
         <source>gap between exports: nothing from {from_time} ({from_file}) to {to_time} ({to_file})</source>
