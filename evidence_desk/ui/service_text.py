@@ -71,8 +71,9 @@ def repair(note: str) -> str:
 
 
 def conduct_finding(text: str) -> str:
-    """A conduct finding's rule title or detail (``ConductFinding.title`` / ``.detail``): the
-    stored instants in it are shown as local minute times, like the findings' Time column."""
+    """A conduct finding's rule title or detail (``ConductFinding.title`` / ``.detail``). In
+    English it is the CLI's sentence; translated, its stored instants are local minute times
+    like the findings' Time column, and message kinds, relations and channels their labels."""
     return phrase(text)
 
 

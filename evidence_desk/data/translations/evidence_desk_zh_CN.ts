@@ -998,173 +998,173 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../ui/service_text.py" line="439"/>
+        <location filename="../../ui/service_text.py" line="440"/>
         <source>channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="440"/>
+        <location filename="../../ui/service_text.py" line="441"/>
         <source>relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="441"/>
+        <location filename="../../ui/service_text.py" line="442"/>
         <source>initiated by</source>
         <translation>发起方</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="442"/>
+        <location filename="../../ui/service_text.py" line="443"/>
         <source>account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="443"/>
+        <location filename="../../ui/service_text.py" line="444"/>
         <source>document</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="444"/>
+        <location filename="../../ui/service_text.py" line="445"/>
         <source>files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="445"/>
+        <location filename="../../ui/service_text.py" line="446"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="446"/>
+        <location filename="../../ui/service_text.py" line="447"/>
         <source>password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="447"/>
+        <location filename="../../ui/service_text.py" line="448"/>
         <source>time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="448"/>
+        <location filename="../../ui/service_text.py" line="449"/>
         <source>setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="449"/>
+        <location filename="../../ui/service_text.py" line="450"/>
         <source>quiet hours</source>
         <translation>免打扰时段</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="450"/>
+        <location filename="../../ui/service_text.py" line="451"/>
         <source>language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="451"/>
+        <location filename="../../ui/service_text.py" line="452"/>
         <source>tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="452"/>
+        <location filename="../../ui/service_text.py" line="453"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="453"/>
+        <location filename="../../ui/service_text.py" line="454"/>
         <source>limit</source>
         <translation>数量上限</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="454"/>
+        <location filename="../../ui/service_text.py" line="455"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="455"/>
+        <location filename="../../ui/service_text.py" line="456"/>
         <source>time-stamp authority</source>
         <translation>时间戳机构</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="456"/>
+        <location filename="../../ui/service_text.py" line="457"/>
         <source>root certificates</source>
         <translation>根证书</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="457"/>
+        <location filename="../../ui/service_text.py" line="458"/>
         <source>intermediate certificates</source>
         <translation>中间证书</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="458"/>
+        <location filename="../../ui/service_text.py" line="459"/>
         <source>approved repayment accounts</source>
         <translation>经批准的还款账户</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="459"/>
+        <location filename="../../ui/service_text.py" line="460"/>
         <source>conduct lexicon</source>
         <translation>合规词库</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="460"/>
+        <location filename="../../ui/service_text.py" line="461"/>
         <source>shipped lexicon</source>
         <translation>内置词库</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="461"/>
         <location filename="../../ui/service_text.py" line="462"/>
+        <location filename="../../ui/service_text.py" line="463"/>
         <source>case number</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="463"/>
+        <location filename="../../ui/service_text.py" line="464"/>
         <source>case edit</source>
         <translation>案件修改</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="464"/>
+        <location filename="../../ui/service_text.py" line="465"/>
         <source>debtor name</source>
         <translation>债务人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="465"/>
+        <location filename="../../ui/service_text.py" line="466"/>
         <source>product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="466"/>
+        <location filename="../../ui/service_text.py" line="467"/>
         <source>amount overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="467"/>
+        <location filename="../../ui/service_text.py" line="468"/>
         <source>overdue since</source>
         <translation>逾期起始日</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="468"/>
+        <location filename="../../ui/service_text.py" line="469"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="469"/>
+        <location filename="../../ui/service_text.py" line="470"/>
         <source>contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="470"/>
+        <location filename="../../ui/service_text.py" line="471"/>
         <source>from date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="471"/>
+        <location filename="../../ui/service_text.py" line="472"/>
         <source>to date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="472"/>
+        <location filename="../../ui/service_text.py" line="473"/>
         <source>bundle language</source>
         <translation>证据包语言</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="473"/>
+        <location filename="../../ui/service_text.py" line="474"/>
         <source>page cap</source>
         <translation>页数上限</translation>
     </message>
@@ -2087,82 +2087,82 @@
 <context>
     <name>Locators</name>
     <message>
-        <location filename="../../ui/service_text.py" line="399"/>
+        <location filename="../../ui/service_text.py" line="400"/>
         <source>lines %1-%2</source>
         <translation>第 %1–%2 行</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="400"/>
+        <location filename="../../ui/service_text.py" line="401"/>
         <source>rows %1-%2</source>
         <translation>第 %1–%2 条记录</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="401"/>
+        <location filename="../../ui/service_text.py" line="402"/>
         <source>line %1, column %2</source>
         <translation>第 %1 行第 %2 列</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="402"/>
+        <location filename="../../ui/service_text.py" line="403"/>
         <source>line %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="403"/>
+        <location filename="../../ui/service_text.py" line="404"/>
         <source>row %1</source>
         <translation>第 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="404"/>
+        <location filename="../../ui/service_text.py" line="405"/>
         <source>byte %1</source>
         <translation>第 %1 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="405"/>
+        <location filename="../../ui/service_text.py" line="406"/>
         <source>item %1</source>
         <translation>第 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="406"/>
+        <location filename="../../ui/service_text.py" line="407"/>
         <source>ledger entry %1</source>
         <translation>存证链第 %1 条</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="407"/>
+        <location filename="../../ui/service_text.py" line="408"/>
         <source>ledger entries %1-%2</source>
         <translation>存证链第 %1–%2 条</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="413"/>
+        <location filename="../../ui/service_text.py" line="414"/>
         <source>header</source>
         <translation>文件头</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="414"/>
+        <location filename="../../ui/service_text.py" line="415"/>
         <source>file name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="415"/>
+        <location filename="../../ui/service_text.py" line="416"/>
         <source>file end</source>
         <translation>文件末尾</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="416"/>
+        <location filename="../../ui/service_text.py" line="417"/>
         <source>frames</source>
         <translation>帧</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="417"/>
+        <location filename="../../ui/service_text.py" line="418"/>
         <source>decoder</source>
         <translation>解码器</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="418"/>
+        <location filename="../../ui/service_text.py" line="419"/>
         <source>time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="419"/>
+        <location filename="../../ui/service_text.py" line="420"/>
         <source>root element</source>
         <translation>根元素</translation>
     </message>
@@ -2604,354 +2604,354 @@
         <translation>%1 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="93"/>
+        <location filename="../../ui/service_text.py" line="94"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="94"/>
+        <location filename="../../ui/service_text.py" line="95"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="107"/>
+        <location filename="../../ui/service_text.py" line="108"/>
         <source>: </source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="112"/>
+        <location filename="../../ui/service_text.py" line="113"/>
         <source>%1 &quot;%2&quot;</source>
         <translation>%1“%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="122"/>
+        <location filename="../../ui/service_text.py" line="123"/>
         <source>%1 (rule %2)</source>
         <translation>%1（规则 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="185"/>
+        <location filename="../../ui/service_text.py" line="186"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="199"/>
+        <location filename="../../ui/service_text.py" line="200"/>
         <source>message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="200"/>
+        <location filename="../../ui/service_text.py" line="201"/>
         <source>item</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="206"/>
+        <location filename="../../ui/service_text.py" line="207"/>
         <source>Android</source>
         <translation>安卓</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="207"/>
+        <location filename="../../ui/service_text.py" line="208"/>
         <source>iOS</source>
         <translation>iOS</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="208"/>
+        <location filename="../../ui/service_text.py" line="209"/>
         <source>mixed iOS/Android</source>
         <translation>iOS 与安卓混合</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="214"/>
+        <location filename="../../ui/service_text.py" line="215"/>
         <source>12-hour clock</source>
         <translation>12 小时制</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="215"/>
+        <location filename="../../ui/service_text.py" line="216"/>
         <source>24-hour clock</source>
         <translation>24 小时制</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="216"/>
+        <location filename="../../ui/service_text.py" line="217"/>
         <source>mixed 12/24-hour clock</source>
         <translation>12/24 小时制混合</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="223"/>
+        <location filename="../../ui/service_text.py" line="224"/>
         <source>language unknown</source>
         <translation>语言未知</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="224"/>
+        <location filename="../../ui/service_text.py" line="225"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="225"/>
-        <location filename="../../ui/service_text.py" line="270"/>
+        <location filename="../../ui/service_text.py" line="226"/>
+        <location filename="../../ui/service_text.py" line="271"/>
         <source>English</source>
         <translation>英语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="226"/>
+        <location filename="../../ui/service_text.py" line="227"/>
         <source>Spanish</source>
         <translation>西班牙语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="227"/>
+        <location filename="../../ui/service_text.py" line="228"/>
         <source>German</source>
         <translation>德语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="228"/>
+        <location filename="../../ui/service_text.py" line="229"/>
         <source>Russian</source>
         <translation>俄语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="229"/>
+        <location filename="../../ui/service_text.py" line="230"/>
         <source>Portuguese</source>
         <translation>葡萄牙语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="230"/>
+        <location filename="../../ui/service_text.py" line="231"/>
         <source>Dutch</source>
         <translation>荷兰语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="231"/>
+        <location filename="../../ui/service_text.py" line="232"/>
         <source>Czech</source>
         <translation>捷克语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="232"/>
+        <location filename="../../ui/service_text.py" line="233"/>
         <source>French</source>
         <translation>法语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="233"/>
+        <location filename="../../ui/service_text.py" line="234"/>
         <source>Italian</source>
         <translation>意大利语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="234"/>
-        <location filename="../../ui/service_text.py" line="273"/>
+        <location filename="../../ui/service_text.py" line="235"/>
+        <location filename="../../ui/service_text.py" line="274"/>
         <source>Japanese</source>
         <translation>日语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="235"/>
+        <location filename="../../ui/service_text.py" line="236"/>
         <source>Arabic</source>
         <translation>阿拉伯语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="236"/>
+        <location filename="../../ui/service_text.py" line="237"/>
         <source>Turkish</source>
         <translation>土耳其语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="237"/>
+        <location filename="../../ui/service_text.py" line="238"/>
         <source>Indonesian</source>
         <translation>印尼语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="244"/>
+        <location filename="../../ui/service_text.py" line="245"/>
         <source>day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="245"/>
+        <location filename="../../ui/service_text.py" line="246"/>
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="246"/>
+        <location filename="../../ui/service_text.py" line="247"/>
         <source>year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="254"/>
+        <location filename="../../ui/service_text.py" line="255"/>
         <source>WeChat MemoTrace TXT</source>
         <translation>微信 MemoTrace TXT</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="255"/>
+        <location filename="../../ui/service_text.py" line="256"/>
         <source>WeChat WechatExporter TXT</source>
         <translation>微信 WechatExporter TXT</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="258"/>
+        <location filename="../../ui/service_text.py" line="259"/>
         <source>MemoTrace CSV</source>
         <translation>MemoTrace CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="259"/>
+        <location filename="../../ui/service_text.py" line="260"/>
         <source>PyWxDump CSV</source>
         <translation>PyWxDump CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="260"/>
+        <location filename="../../ui/service_text.py" line="261"/>
         <source>MemoTrace HTML export</source>
         <translation>MemoTrace HTML 导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="261"/>
+        <location filename="../../ui/service_text.py" line="262"/>
         <source>WechatExporter HTML export</source>
         <translation>WechatExporter HTML 导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="271"/>
+        <location filename="../../ui/service_text.py" line="272"/>
         <source>Simplified Chinese</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="272"/>
+        <location filename="../../ui/service_text.py" line="273"/>
         <source>Traditional Chinese</source>
         <translation>繁体中文</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="274"/>
+        <location filename="../../ui/service_text.py" line="275"/>
         <source>Thai</source>
         <translation>泰语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="281"/>
+        <location filename="../../ui/service_text.py" line="282"/>
         <source>text messages</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="282"/>
+        <location filename="../../ui/service_text.py" line="283"/>
         <source>call log</source>
         <translation>通话记录</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="283"/>
+        <location filename="../../ui/service_text.py" line="284"/>
         <source>received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="284"/>
+        <location filename="../../ui/service_text.py" line="285"/>
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="285"/>
+        <location filename="../../ui/service_text.py" line="286"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="286"/>
+        <location filename="../../ui/service_text.py" line="287"/>
         <source>outbox</source>
         <translation>发件箱</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="287"/>
+        <location filename="../../ui/service_text.py" line="288"/>
         <source>failed</source>
         <translation>发送失败</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="288"/>
+        <location filename="../../ui/service_text.py" line="289"/>
         <source>queued</source>
         <translation>排队待发</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="289"/>
+        <location filename="../../ui/service_text.py" line="290"/>
         <source>inbox</source>
         <translation>收件箱</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="296"/>
+        <location filename="../../ui/service_text.py" line="297"/>
         <source>invalid request</source>
         <translation>请求无效</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="297"/>
+        <location filename="../../ui/service_text.py" line="298"/>
         <source>connection failed</source>
         <translation>连接失败</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="298"/>
+        <location filename="../../ui/service_text.py" line="299"/>
         <source>timed out</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="299"/>
+        <location filename="../../ui/service_text.py" line="300"/>
         <source>HTTP error</source>
         <translation>HTTP 错误</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="300"/>
+        <location filename="../../ui/service_text.py" line="301"/>
         <source>malformed answer</source>
         <translation>应答格式错误</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="301"/>
+        <location filename="../../ui/service_text.py" line="302"/>
         <source>malformed token</source>
         <translation>时间戳令牌格式错误</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="302"/>
+        <location filename="../../ui/service_text.py" line="303"/>
         <source>refused by the authority</source>
         <translation>时间戳机构拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="303"/>
+        <location filename="../../ui/service_text.py" line="304"/>
         <source>unsupported algorithm</source>
         <translation>不支持的算法</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="304"/>
+        <location filename="../../ui/service_text.py" line="305"/>
         <source>message digest mismatch</source>
         <translation>消息摘要不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="307"/>
+        <location filename="../../ui/service_text.py" line="308"/>
         <source>signing certificate not found</source>
         <translation>找不到签名证书</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="310"/>
+        <location filename="../../ui/service_text.py" line="311"/>
         <source>bad signature</source>
         <translation>签名无效</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="311"/>
+        <location filename="../../ui/service_text.py" line="312"/>
         <source>signing certificate mismatch</source>
         <translation>签名证书不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="314"/>
+        <location filename="../../ui/service_text.py" line="315"/>
         <source>certificate not for time-stamping</source>
         <translation>证书不能用于时间戳</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="317"/>
+        <location filename="../../ui/service_text.py" line="318"/>
         <source>untrusted certificate chain</source>
         <translation>证书链不受信任</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="318"/>
+        <location filename="../../ui/service_text.py" line="319"/>
         <source>certificate not valid</source>
         <translation>证书不在有效期内</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="319"/>
+        <location filename="../../ui/service_text.py" line="320"/>
         <source>authority name mismatch</source>
         <translation>时间戳机构名称不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="320"/>
+        <location filename="../../ui/service_text.py" line="321"/>
         <source>stamped hash mismatch</source>
         <translation>加盖的哈希不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="321"/>
+        <location filename="../../ui/service_text.py" line="322"/>
         <source>nonce mismatch</source>
         <translation>随机数不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="322"/>
+        <location filename="../../ui/service_text.py" line="323"/>
         <source>policy mismatch</source>
         <translation>策略不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="323"/>
+        <location filename="../../ui/service_text.py" line="324"/>
         <source>time too far off</source>
         <translation>时间偏差过大</translation>
     </message>
