@@ -27,6 +27,7 @@ SAME_IN_CHINESE = {
     "messenger.detected_plain",
     "sms.detected_plain",
     "telegram.detected_plain",
+    "bundle.annex_rule",
 }
 
 said = Catalogue(

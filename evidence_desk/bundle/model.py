@@ -207,8 +207,8 @@ class AnnexRow:
 
     section: str  # tags, conduct
     when: str
-    subject: str
-    detail: str
+    subject: str  # coded Phrases where the services word them (conduct rows, "message 12"),
+    detail: str  # said in the bundle's language by the PDF
 
 
 @dataclass(frozen=True, slots=True)

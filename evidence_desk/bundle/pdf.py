@@ -65,6 +65,7 @@ from evidence_desk.bundle.text import declaration, mapping, method, t
 from evidence_desk.domain.durations import clock_text
 from evidence_desk.integrity import ledger
 from evidence_desk.resources import resource_path
+from evidence_desk.translations import say
 
 FONT = "EvidenceDeskCJK"
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
@@ -988,7 +989,9 @@ class _Story:
                 when = f"{self.layout.utc(row.when)} UTC"
             except ValueError:
                 when = row.when
-            row = AnnexRow(row.section, when, row.subject, row.detail)
+            # subject and detail are coded Phrases where the services worded them
+            subject, detail = say(row.subject, self.lang), say(row.detail, self.lang)
+            row = AnnexRow(row.section, when, subject, detail)
             rows.append(
                 [
                     Paragraph(esc(v), self.s["cell"])

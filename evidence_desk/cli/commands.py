@@ -20,6 +20,7 @@ from evidence_desk.cli.common import default_store, open_session, password_from,
 from evidence_desk.console import json_text, make_streams_safe
 from evidence_desk.domain.errors import BadInput, EvidenceDeskError, UsageError
 from evidence_desk.domain.models import Role
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.services import (
     cases,
     contacts,
@@ -31,8 +32,20 @@ from evidence_desk.services import (
 )
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services import users as user_service
+from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.session import Session, committed_writes
 from evidence_desk.services.verify import iter_log, signed_notes, verify_store
+
+# The CLI's own error sentences (what it prints on success is its output contract, docs/CLI.md)
+_said = Catalogue(
+    {
+        **COMMON_WORDING,
+        "cli.setting_value": "settings set KEY VALUE: a value is required",
+        "cli.certificate_unreadable": "cannot read certificate file: {error}",
+        "cli.interrupted": "interrupted",
+        "cli.interrupted_unchanged": "interrupted: nothing was changed",
+    }
+)
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -151,7 +164,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
     with open_session(args) as session:
         if args.action == "set":
             if args.value is None:
-                raise UsageError("settings set KEY VALUE: a value is required")
+                raise UsageError(_said("cli.setting_value"))
             value = settings_service.set_value(session, args.key, args.value)
         elif args.key:
             value = settings_service.get(session, args.key)
@@ -294,7 +307,9 @@ def cmd_case_import(args: argparse.Namespace) -> int:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise BadInput(str(path), "", f"cannot read: {error.strerror or error}") from None
+        raise BadInput(
+            str(path), "", _said("input.cannot_read", error=error.strerror or error)
+        ) from None
     with open_session(args) as session:
         result = cases.import_cases_csv(session, path.name, data)
     _emit(
@@ -499,7 +514,7 @@ def cmd_tsa_add(args: argparse.Namespace) -> int:
         roots = args.ca.read_text("ascii")
         certs = args.certs.read_text("ascii") if args.certs else ""
     except (OSError, UnicodeDecodeError) as error:
-        raise BadInput(str(args.ca), "", f"cannot read certificate file: {error}") from None
+        raise BadInput(str(args.ca), "", _said("cli.certificate_unreadable", error=error)) from None
     with open_session(args) as session:
         authority = timestamps.add_authority(
             session,
@@ -998,10 +1013,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.exit_code
     except KeyboardInterrupt:
         if committed_writes() > before:
-            print("interrupted", file=sys.stderr)
+            print(_said("cli.interrupted"), file=sys.stderr)
             _say_committed(committed_writes() - before)
         else:
-            print("interrupted: nothing was changed", file=sys.stderr)
+            print(_said("cli.interrupted_unchanged"), file=sys.stderr)
         return 1
     except Exception as error:
         from evidence_desk.store import db

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from evidence_desk.domain.errors import UsageError
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.services.session import Session
 from evidence_desk.store import location
 
@@ -29,13 +30,21 @@ def default_store() -> Path:
     return base / "evidence-desk" / "store"
 
 
+_said = Catalogue(
+    {
+        "cli.no_password": "no password: set {env} or run in a terminal to be prompted",
+        "cli.no_user": "no user: pass --user NAME or set EVIDENCE_DESK_USER",
+    }
+)
+
+
 def password_from(env: str, prompt: str) -> str:
     """A password from the environment variable ``env``, else asked in the terminal."""
     value = os.environ.get(env)
     if value is not None:
         return value
     if not sys.stdin.isatty():
-        raise UsageError(f"no password: set {env} or run in a terminal to be prompted")
+        raise UsageError(_said("cli.no_password", env=env))
     return getpass.getpass(prompt)
 
 
@@ -43,7 +52,7 @@ def user_name(args: argparse.Namespace) -> str:
     """The acting user: ``--user``, else EVIDENCE_DESK_USER."""
     user = args.user or os.environ.get("EVIDENCE_DESK_USER")
     if not user:
-        raise UsageError("no user: pass --user NAME or set EVIDENCE_DESK_USER")
+        raise UsageError(_said("cli.no_user"))
     return str(user)
 
 

@@ -16,12 +16,33 @@ from typing import Any
 from evidence_desk.cli.common import open_session
 from evidence_desk.console import json_text
 from evidence_desk.domain.errors import UsageError
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.services import conduct, review
 
 Handler = Callable[[argparse.Namespace], int]
 AddCommand = Callable[[str, Handler, str], argparse.ArgumentParser]
 
 _ARROWS = {"out": "→", "in": "←", "system": "·"}
+
+# What these commands print around the services' own (coded) sentences: English, as cli.md
+# fixes it; the codes let translations.say word them in another language.
+_said = Catalogue(
+    {
+        "cli_review.tag_target": "tag: give a MESSAGE_ID or --item ITEM_ID (one of them)",
+        "cli_review.message": "message {message_id}",
+        "cli_review.item": "item {item_id}",
+        "cli_review.note": "note: {note}",
+        "cli_review.tag_removed": "[removed by {removed_by} at {removed_at}: {note}]",
+        "cli_review.tagged": "tagged: {tag}",
+        "cli_review.untagged": "removed: {tag}",
+        "cli_review.messages_found": "{count} message(s)",
+        "cli_review.at_message": "message {message_id} ({sent_at})",
+        "cli_review.at_contact": "contact",
+        "cli_review.acknowledged_by": "acknowledged by {acked_by} at {acked_at}: {note}",
+        "cli_review.findings": "{count} finding(s), {open} open; {parameters}",
+        "cli_review.acknowledged": "acknowledged {finding} ({rule}) by {acked_by}: {note}",
+    }
+)
 
 
 def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
@@ -32,31 +53,41 @@ def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
 
 
 def _tag_line(tag: review.Tag) -> str:
-    target = f"message {tag.message_id}" if tag.target_kind == "message" else f"item {tag.item_id}"
+    target = (
+        _said("cli_review.message", message_id=tag.message_id)
+        if tag.target_kind == "message"
+        else _said("cli_review.item", item_id=tag.item_id)
+    )
     line = f"{tag.id}  {tag.case_no} {tag.contact_id} {target}  {tag.tag} ({tag.label_zh})"
     if tag.note:
-        line += f"  note: {tag.note}"
+        line += "  " + _said("cli_review.note", note=tag.note)
     if not tag.active:
-        line += f"  [removed by {tag.removed_by} at {tag.removed_at}: {tag.remove_note or '-'}]"
+        removed = _said(
+            "cli_review.tag_removed",
+            removed_by=tag.removed_by,
+            removed_at=tag.removed_at,
+            note=tag.remove_note or "-",
+        )
+        line += "  " + removed
     return line
 
 
 def cmd_tag(args: argparse.Namespace) -> int:
     if (args.message is None) == (args.item is None):
-        raise UsageError("tag: give a MESSAGE_ID or --item ITEM_ID (one of them)")
+        raise UsageError(_said("cli_review.tag_target"))
     with open_session(args) as session:
         if args.item is not None:
             tag = review.tag_item(session, args.item, args.tag, args.note)
         else:
             tag = review.tag_message(session, args.message, args.tag, args.note)
-    _emit(args, tag.as_json(), f"tagged: {_tag_line(tag)}")
+    _emit(args, tag.as_json(), _said("cli_review.tagged", tag=_tag_line(tag)))
     return 0
 
 
 def cmd_untag(args: argparse.Namespace) -> int:
     with open_session(args) as session:
         tag = review.untag(session, args.tag_id, args.note)
-    _emit(args, tag.as_json(), f"removed: {_tag_line(tag)}")
+    _emit(args, tag.as_json(), _said("cli_review.untagged", tag=_tag_line(tag)))
     return 0
 
 
@@ -93,7 +124,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         + (f"  [{', '.join(h.tags)}]" if h.tags else "")
         for h in hits
     ]
-    lines.append(f"{len(hits)} message(s)")
+    lines.append(_said("cli_review.messages_found", count=len(hits)))
     _emit(args, [h.as_json() for h in hits], "\n".join(lines))
     return 0
 
@@ -110,16 +141,31 @@ def cmd_check(args: argparse.Namespace) -> int:
         )
     lines = []
     for f in result.findings:
-        where = f"message {f.message_id} ({f.sent_at})" if f.message_id else "contact"
+        where = (
+            _said("cli_review.at_message", message_id=f.message_id, sent_at=f.sent_at)
+            if f.message_id
+            else _said("cli_review.at_contact")
+        )
         lines.append(
             f"{f.rule:<16} {f.id}  {f.case_no} {f.contact_id} {where}: {f.title}: {f.detail}"
         )
         if f.acknowledged:
-            lines.append(f"{'':16} acknowledged by {f.acked_by} at {f.acked_at}: {f.ack_note}")
-    lines += [f"note: {n}" for n in result.notes]
+            acked = _said(
+                "cli_review.acknowledged_by",
+                acked_by=f.acked_by,
+                acked_at=f.acked_at,
+                note=f.ack_note,
+            )
+            lines.append(f"{'':16} {acked}")
+    lines += [_said("cli_review.note", note=n) for n in result.notes]
     lines.append(
-        f"{len(result.findings)} finding(s), {len(result.open_findings)} open; "
-        + ", ".join(f"{k} {v}" for k, v in result.parameters.items() if v)
+        _said(
+            "cli_review.findings",
+            count=len(result.findings),
+            open=len(result.open_findings),
+            # setting names and values, as the JSON's "parameters" holds them
+            parameters=", ".join(f"{k} {v}" for k, v in result.parameters.items() if v),
+        )
     )
     _emit(args, result.as_json(), "\n".join(lines))
     return 1 if result.open_findings else 0
@@ -133,7 +179,13 @@ def cmd_ack(args: argparse.Namespace) -> int:
     _emit(
         args,
         finding.as_json(),
-        f"acknowledged {finding.id} ({finding.rule}) by {finding.acked_by}: {finding.ack_note}",
+        _said(
+            "cli_review.acknowledged",
+            finding=finding.id,
+            rule=finding.rule,
+            acked_by=finding.acked_by,
+            note=finding.ack_note,
+        ),
     )
     return 0
 

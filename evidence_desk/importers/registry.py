@@ -53,6 +53,9 @@ _said = Catalogue(
         "detect.nothing_missing": "no importer recognised {file!r} (importers missing from this "
         "build: {missing})",
         "import.importer_failed": "the {format} importer could not read this file ({error})",
+        # a --format name: ``reason`` is why the importer did not load (a programming error)
+        "import.format_unavailable": "format {wanted!r} is not available: {reason}",
+        "import.format_unknown": "unknown format {wanted!r}; available formats: {formats}",
     },
     also={"detect.ambiguous": ("formats",), "import.importer_failed": ("category",)},
 )
@@ -232,9 +235,11 @@ def get(name: str) -> AnyImporter:
     if len(module_matches) == 1:
         return module_matches[0].importer
     if wanted in registry.unavailable:
-        raise UsageError(f"format {wanted!r} is not available: {registry.unavailable[wanted]}")
+        raise UsageError(
+            _said("import.format_unavailable", wanted=wanted, reason=registry.unavailable[wanted])
+        )
     known = ", ".join(names()) or "none"
-    raise UsageError(f"unknown format {name!r}; available formats: {known}")
+    raise UsageError(_said("import.format_unknown", wanted=name, formats=known))
 
 
 def _key(name: str) -> str:

@@ -109,6 +109,14 @@ _said = Catalogue(
         "manifest says {expected}",
         "backup.not_admin": "{path}: {member}: signed by {user!r}, who is not an admin of this "
         "store with that key",
+        # what backup and restore did (the CLI prints it)
+        "backup.written": "backup written to {path}: store {store_id}, {ledger_size} ledger "
+        "entries, {blobs} originals, {bytes} bytes",
+        "backup.checked": "backup checked: store {store_id}, {ledger_size} ledger entries, "
+        "{blobs} originals; made {created_at} by {created_by}; verify INTACT",
+        "backup.restored": "backup restored to {path}: store {store_id}, {ledger_size} ledger "
+        "entries, {blobs} originals; made {created_at} by {created_by}; verify INTACT",
+        "backup.moved_aside": "{restored}; the previous store was moved to {moved_aside}",
     }
 )
 
@@ -507,17 +515,27 @@ def _move_aside(target: Path, clock: Clock) -> Path:
 
 
 def describe(result: BackupResult | RestoreResult) -> str:
+    """What a backup or restore did, one coded sentence (``backup.written`` ...)."""
     if isinstance(result, BackupResult):
-        return (
-            f"backup written to {result.path}: store {result.store_id}, "
-            f"{result.ledger_size} ledger entries, {result.blobs} originals, "
-            f"{result.bytes} bytes"
+        return _said(
+            "backup.written",
+            path=result.path,
+            store_id=result.store_id,
+            ledger_size=result.ledger_size,
+            blobs=result.blobs,
+            bytes=result.bytes,
         )
-    verb = "checked" if result.checked_only else "restored to " + str(result.path)
-    text = (
-        f"backup {verb}: store {result.store_id}, {result.ledger_size} ledger entries, "
-        f"{result.blobs} originals; made {result.created_at} by {result.created_by}; verify INTACT"
-    )
+    facts = {
+        "store_id": result.store_id,
+        "ledger_size": result.ledger_size,
+        "blobs": result.blobs,
+        "created_at": result.created_at,
+        "created_by": result.created_by,
+    }
+    if result.checked_only:
+        text = _said("backup.checked", **facts)
+    else:
+        text = _said("backup.restored", path=result.path, **facts)
     if result.moved_aside is not None:
-        text += f"; the previous store was moved to {result.moved_aside}"
+        text = _said("backup.moved_aside", restored=text, moved_aside=result.moved_aside)
     return text

@@ -73,6 +73,11 @@ _said = Catalogue(
         "bundle.tsa_failed": "time-stamp authority {name}: {reason}",
         "bundle.tags_unstamped": "the tag manifest could not be time-stamped (no TSA answered)",
         "bundle.checkpoint_unstamped": "checkpoint {size} has no trusted time-stamp yet",
+        # the annex of tags and conduct findings (the PDF says them in the bundle's language)
+        "bundle.annex_message": "message {message_id}",
+        "bundle.annex_rule": "{rule} {title}",
+        "bundle.annex_open": "{detail} · open",
+        "bundle.annex_acknowledged": "{detail} · acknowledged by {acked_by}: {note}",
     }
 )
 
@@ -132,7 +137,9 @@ def _annex(session: Session, scope: Scope, contact_ids: Iterable[str]) -> tuple[
         if review is not None:
             for tag in review.list_tags(session, contact_id=contact_id):
                 subject = (
-                    f"message {tag.message_id}" if tag.message_id is not None else f"{tag.item_id}"
+                    _said("bundle.annex_message", message_id=tag.message_id)
+                    if tag.message_id is not None
+                    else f"{tag.item_id}"
                 )
                 detail = f"{tag.tag} · {tag.created_by}" + (f" · {tag.note}" if tag.note else "")
                 rows.append(AnnexRow("tag", tag.created_at, subject, detail))
@@ -149,16 +156,21 @@ def _annex(session: Session, scope: Scope, contact_ids: Iterable[str]) -> tuple[
                 continue
             for finding in report.findings:
                 state = (
-                    f" · acknowledged by {finding.acked_by}: {finding.ack_note}"
+                    _said(
+                        "bundle.annex_acknowledged",
+                        detail=finding.detail,
+                        acked_by=finding.acked_by,
+                        note=finding.ack_note,
+                    )
                     if finding.acknowledged
-                    else " · open"
+                    else _said("bundle.annex_open", detail=finding.detail)
                 )
                 rows.append(
                     AnnexRow(
                         "conduct",
                         finding.sent_at or "",
-                        f"{finding.rule} {finding.title}",
-                        f"{finding.detail}{state}",
+                        _said("bundle.annex_rule", rule=finding.rule, title=finding.title),
+                        state,
                     )
                 )
     return tuple(rows)

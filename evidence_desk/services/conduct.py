@@ -33,7 +33,7 @@ from zoneinfo import ZoneInfo
 
 from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.policy import Action
-from evidence_desk.domain.wording import Catalogue
+from evidence_desk.domain.wording import Catalogue, Phrase
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.conduct_settings import (
@@ -59,11 +59,78 @@ SOCIAL_CHANNELS = frozenset({"wechat", "whatsapp", "telegram", "line"})
 ALLOWED_RELATIONS = frozenset({"debtor", "guarantor"})
 
 
+_said = Catalogue(
+    {
+        **COMMON_WORDING,
+        # the rules: a title and what each checks
+        "conduct.title_cc0": "added before approval",
+        "conduct.about_cc0": "The export shows the contact was already added (WeChat's "
+        "friend-added system line, or else the first message of the chat) before a supervisor "
+        "approved it. The app cannot stop a phone from accepting a friend request; it must catch "
+        "it in the evidence.",
+        "conduct.title_cc1": "staff message in quiet hours",
+        "conduct.about_cc1": "A staff message or call between the quiet-hours start and end "
+        "(debtor's local time) to a contact with no consent record.",
+        "conduct.title_cc3": "contact is not the debtor or a guarantor",
+        "conduct.about_cc3": "Staff messages to someone whose recorded relation is neither debtor "
+        "nor guarantor. Allowed only to restore contact with an unreachable debtor, never with "
+        "debt details.",
+        "conduct.title_cc4": "social-app contact without consent",
+        "conduct.about_cc4": "A WeChat, WhatsApp, Telegram or LINE contact used by staff with no "
+        "debtor-consent record (the consent box at request time or a consent document).",
+        "conduct.title_cc5": "first staff message does not name the institution",
+        "conduct.about_cc5": "The first staff message to each contact must name the collecting "
+        "institution.",
+        "conduct.title_cc6": "forbidden wording",
+        "conduct.about_cc6": "A staff message uses a word from the conduct lexicon: threats, "
+        "insults, impersonating courts or police, 'blacklist' claims, exaggerated consequences, "
+        "extra fees, pressure to borrow elsewhere, public posting.",
+        "conduct.title_cc7": "payment account not on the approved list",
+        "conduct.about_cc7": "A staff message quotes a payment account (bank card, account "
+        "number, Alipay) that is not on the approved repayment-channel list.",
+        "conduct.title_revoked": "message after revocation",
+        "conduct.about_revoked": "A message sent after a supervisor revoked the contact: the "
+        "channel should have been closed at once.",
+        # the findings: one sentence per way a rule is broken (times are stored UTC instants)
+        "conduct.cc0_friend_added": "the friend-added line is dated {sent_at}, before the "
+        "approval by {approver} at {approved_at}",
+        "conduct.cc0_first_message": "the first message is dated {sent_at}, before the approval "
+        "by {approver} at {approved_at}",
+        "conduct.cc1_quiet_hours": "staff {message_kind} at {local} {zone}, within quiet hours "
+        "{window}, and the contact has no consent record",
+        "conduct.cc3_relation": "{count} staff message(s) to {name}, whose relation is "
+        "{relation!r}, not debtor or guarantor",
+        "conduct.cc4_no_consent": "{channel} contact used by staff ({count} message(s)) with no "
+        "debtor-consent record",
+        "conduct.cc5_text": "the first staff message names none of: {institutions}",
+        "conduct.cc5_other": "the first staff message (a {message_kind} message) names none of: "
+        "{institutions}",
+        # the lexicon's categories and the terms found, as "category: term, term; category: ..."
+        "conduct.cc6_hits": "{hits}",
+        "conduct.cc7_accounts": "account(s) not on the approved repayment list: {accounts}",
+        "conduct.revoked_staff": "staff message at {sent_at}, after the contact was revoked at "
+        "{revoked_at}",
+        "conduct.revoked_contact": "contact message at {sent_at}, after the contact was revoked "
+        "at {revoked_at}",
+        "conduct.note_required": "an acknowledgement needs a note saying why or what was done",
+        "conduct.no_finding": "no current conduct finding {finding} (run check to list them)",
+        "conduct.acknowledged": "finding {finding} was acknowledged by {acked_by} at {acked_at}; "
+        "acknowledgements are final",
+        "conduct.acknowledged_meanwhile": "finding {finding} was acknowledged by {acked_by}",
+        # report notes: rules that could not run fully
+        "conduct.cc5_not_checked": "CC-5 not checked: no institution name is set (settings "
+        "institution_names or organisation)",
+        "conduct.cc7_no_accounts": "CC-7: no approved repayment accounts are set (setting "
+        "approved_accounts), so every account a staff message quotes is flagged",
+    }
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: str
-    title: str
-    description: str
+    title: Phrase  # coded (conduct.title_*), like the description (conduct.about_*)
+    description: Phrase
     source: str
     settings: tuple[str, ...] = ()
 
@@ -80,65 +147,56 @@ class Rule:
 RULES: tuple[Rule, ...] = (
     Rule(
         ADDED_BEFORE_APPROVAL,
-        "added before approval",
-        "The export shows the contact was already added (WeChat's friend-added system line, or "
-        "else the first message of the chat) before a supervisor approved it. The app cannot "
-        "stop a phone from accepting a friend request; it must catch it in the evidence.",
+        _said("conduct.title_cc0"),
+        _said("conduct.about_cc0"),
         "legal-requirements CC-0; product.md seed practice (a superior's approval, with the "
         "reason recorded, before accepting a debtor's friend request)",
     ),
     Rule(
         QUIET_HOURS,
-        "staff message in quiet hours",
-        "A staff message or call between the quiet-hours start and end (debtor's local time) "
-        "to a contact with no consent record.",
+        _said("conduct.title_cc1"),
+        _said("conduct.about_cc1"),
         "CC-1; NIFA24 (互联网金融贷后催收业务指引); GB/T 45251-2025; CBA26",
         ("quiet_hours", "conduct_timezone", "timezone"),
     ),
     Rule(
         RELATION,
-        "contact is not the debtor or a guarantor",
-        "Staff messages to someone whose recorded relation is neither debtor nor guarantor. "
-        "Allowed only to restore contact with an unreachable debtor, never with debt details.",
+        _said("conduct.title_cc3"),
+        _said("conduct.about_cc3"),
         "CC-3; NIFA18 arts 13, 14, 18; GB/T 45251-2025; "
         "商业银行信用卡业务监督管理办法 art 68; CBA26",
     ),
     Rule(
         SOCIAL_CONSENT,
-        "social-app contact without consent",
-        "A WeChat, WhatsApp, Telegram or LINE contact used by staff with no debtor-consent "
-        "record (the consent box at request time or a consent document).",
+        _said("conduct.title_cc4"),
+        _said("conduct.about_cc4"),
         "CC-4; CBA26 (金融机构个人消费类贷款催收工作指引)",
     ),
     Rule(
         INSTITUTION,
-        "first staff message does not name the institution",
-        "The first staff message to each contact must name the collecting institution.",
+        _said("conduct.title_cc5"),
+        _said("conduct.about_cc5"),
         "CC-5; NIFA18 art 15",
         ("institution_names", "organisation"),
     ),
     Rule(
         LEXICON,
-        "forbidden wording",
-        "A staff message uses a word from the conduct lexicon: threats, insults, impersonating "
-        "courts or police, 'blacklist' claims, exaggerated consequences, extra fees, pressure "
-        "to borrow elsewhere, public posting.",
+        _said("conduct.title_cc6"),
+        _said("conduct.about_cc6"),
         "CC-6; NIFA18 arts 16, 19; CBA26",
         ("conduct_lexicon",),
     ),
     Rule(
         ACCOUNTS,
-        "payment account not on the approved list",
-        "A staff message quotes a payment account (bank card, account number, Alipay) that is "
-        "not on the approved repayment-channel list.",
+        _said("conduct.title_cc7"),
+        _said("conduct.about_cc7"),
         "CC-7; NIFA18 art 19",
         ("approved_accounts",),
     ),
     Rule(
         AFTER_REVOCATION,
-        "message after revocation",
-        "A message sent after a supervisor revoked the contact: the channel should have been "
-        "closed at once.",
+        _said("conduct.title_revoked"),
+        _said("conduct.about_revoked"),
         "product.md (an abusive channel is closed at once; a revoked contact takes no evidence "
         "after the revocation)",
     ),
@@ -155,16 +213,17 @@ class ConductFinding:
     message_id: int | None  # messages.rowid of the message it points at
     message_fingerprint: str | None
     sent_at: str | None
-    detail: str
-    # The values ``detail`` is made of, by name, so a front end can say it in its own language.
-    facts: tuple[tuple[str, str], ...] = ()
+    # A coded Phrase (``conduct.*``): the English the CLI prints, with the code and the facts a
+    # front end words it from in its own language.
+    detail: Phrase
     acknowledged: bool = False
     ack_note: str | None = None
     acked_by: str | None = None
     acked_at: str | None = None
 
     @property
-    def title(self) -> str:
+    def title(self) -> Phrase:
+        """The rule's title, a coded Phrase like the detail."""
         return RULES_BY_ID[self.rule].title
 
     def as_json(self) -> dict[str, Any]:
@@ -212,23 +271,6 @@ def finding_id(rule: str, contact_id: str, message_fingerprint: str | None) -> s
 
 
 # -- the lexicon (CC-6) -------------------------------------------------------------------------
-
-
-_said = Catalogue(
-    {
-        **COMMON_WORDING,
-        "conduct.note_required": "an acknowledgement needs a note saying why or what was done",
-        "conduct.no_finding": "no current conduct finding {finding} (run check to list them)",
-        "conduct.acknowledged": "finding {finding} was acknowledged by {acked_by} at {acked_at}; "
-        "acknowledgements are final",
-        "conduct.acknowledged_meanwhile": "finding {finding} was acknowledged by {acked_by}",
-        # report notes: rules that could not run fully
-        "conduct.cc5_not_checked": "CC-5 not checked: no institution name is set (settings "
-        "institution_names or organisation)",
-        "conduct.cc7_no_accounts": "CC-7: no approved repayment accounts are set (setting "
-        "approved_accounts), so every account a staff message quotes is flagged",
-    }
-)
 
 
 def load_lexicon(session: Session, override: tuple[str, str] | None = None) -> Lexicon:
@@ -443,11 +485,12 @@ def _finding(
     rule: str,
     contact: _Contact,
     message: _Message | None,
-    detail: str,
+    code: str,
     *,
     per_contact: bool,
     **facts: object,
 ) -> ConductFinding:
+    """A finding whose detail is ``code`` of the catalogue worded from ``facts``."""
     fingerprint = None if message is None else message.fingerprint
     return ConductFinding(
         finding_id(rule, contact.id, None if per_contact else fingerprint),
@@ -457,8 +500,7 @@ def _finding(
         None if message is None else message.rowid,
         fingerprint,
         None if message is None else message.sent_at,
-        detail,
-        tuple((name, str(value)) for name, value in facts.items()),
+        _said(code, **facts),
     )
 
 
@@ -473,7 +515,7 @@ def _check_contact(
         approved = _moment(contact.decided_at)
         added = [m for m in messages if _FRIEND_ADDED.search(m.text)]
         early = [m for m in added if m.moment < approved]
-        what, source = "the friend-added line", "friend_added"
+        code = "conduct.cc0_friend_added"
         if not added:
             greeted = next(
                 (i for i, m in enumerate(messages) if _GREETINGS_END.search(m.text)), None
@@ -481,17 +523,15 @@ def _check_contact(
             chat = messages if greeted is None else messages[greeted + 1 :]
             first = next((m for m in chat if m.kind != "system"), None)
             early = [first] if first is not None and first.moment < approved else []
-            what, source = "the first message", "first_message"
+            code = "conduct.cc0_first_message"
         if early and p.in_period(early[0]):
             yield _finding(
                 ADDED_BEFORE_APPROVAL,
                 contact,
                 early[0],
-                f"{what} is dated {early[0].sent_at}, before the approval by "
-                f"{contact.decided_by} at {contact.decided_at}",
+                code,
                 per_contact=False,
-                source=source,
-                at=early[0].sent_at,
+                sent_at=early[0].sent_at,
                 approver=contact.decided_by,
                 approved_at=contact.decided_at,
             )
@@ -505,10 +545,9 @@ def _check_contact(
                     QUIET_HOURS,
                     contact,
                     m,
-                    f"staff {m.kind} at {local.strftime('%Y-%m-%d %H:%M')} {p.zone.key}, within "
-                    f"quiet hours {p.window_text}, and the contact has no consent record",
+                    "conduct.cc1_quiet_hours",
                     per_contact=False,
-                    kind=m.kind,
+                    message_kind=m.kind,
                     local=local.strftime("%Y-%m-%d %H:%M"),
                     zone=p.zone.key,
                     window=p.window_text,
@@ -520,8 +559,7 @@ def _check_contact(
             RELATION,
             contact,
             staff_in_period[0],
-            f"{len(staff_in_period)} staff message(s) to {contact.display_name}, whose relation "
-            f"is {contact.relation!r}, not debtor or guarantor",
+            "conduct.cc3_relation",
             per_contact=True,
             count=len(staff_in_period),
             name=contact.display_name,
@@ -534,8 +572,7 @@ def _check_contact(
             SOCIAL_CONSENT,
             contact,
             staff_in_period[0],
-            f"{contact.channel} contact used by staff ({len(staff_in_period)} message(s)) with "
-            "no debtor-consent record",
+            "conduct.cc4_no_consent",
             per_contact=True,
             channel=contact.channel,
             count=len(staff_in_period),
@@ -546,16 +583,13 @@ def _check_contact(
         first = staff[0]
         folded = first.text.casefold()
         if not any(name.casefold() in folded for name in p.institutions):
-            content = "" if first.kind == "text" else f" (a {first.kind} message)"
-            yield _finding(
-                INSTITUTION,
-                contact,
-                first,
-                f"the first staff message{content} names none of: {', '.join(p.institutions)}",
-                per_contact=False,
-                kind=first.kind,
-                institutions=", ".join(p.institutions),
-            )
+            institutions = ", ".join(p.institutions)
+            if first.kind == "text":
+                code, facts = "conduct.cc5_text", {"institutions": institutions}
+            else:
+                code = "conduct.cc5_other"
+                facts = {"message_kind": first.kind, "institutions": institutions}
+            yield _finding(INSTITUTION, contact, first, code, per_contact=False, **facts)
 
     for m in staff_in_period:
         if m.kind in _CONTENT_FREE:
@@ -564,7 +598,7 @@ def _check_contact(
         hits = p.lexicon.matches(m.text)
         if hits:
             listed = "; ".join(f"{cat}: {', '.join(terms)}" for cat, terms in sorted(hits.items()))
-            yield _finding(LEXICON, contact, m, listed, per_contact=False, hits=listed)
+            yield _finding(LEXICON, contact, m, "conduct.cc6_hits", per_contact=False, hits=listed)
         # CC-7: payment accounts not on the approved list
         unapproved = [a for a in quoted_accounts(m.text) if a not in p.approved_accounts]
         if unapproved:
@@ -572,8 +606,7 @@ def _check_contact(
                 ACCOUNTS,
                 contact,
                 m,
-                "account(s) not on the approved repayment list: "
-                + ", ".join(mask_account(a) for a in unapproved),
+                "conduct.cc7_accounts",
                 per_contact=False,
                 accounts=", ".join(mask_account(a) for a in unapproved),
             )
@@ -583,16 +616,13 @@ def _check_contact(
         revoked = _moment(contact.revoked_at)
         for m in messages:
             if m.kind != "system" and m.moment > revoked and p.in_period(m):
-                side = "staff" if m.direction == "out" else "contact"
                 yield _finding(
                     AFTER_REVOCATION,
                     contact,
                     m,
-                    f"{side} message at {m.sent_at}, after the contact was revoked at "
-                    f"{contact.revoked_at}",
+                    "conduct.revoked_staff" if m.direction == "out" else "conduct.revoked_contact",
                     per_contact=False,
-                    side=side,
-                    at=m.sent_at,
+                    sent_at=m.sent_at,
                     revoked_at=contact.revoked_at,
                 )
 
@@ -711,7 +741,9 @@ def acknowledge(
         "case_no": current.case_no,
         "contact_id": current.contact_id,
         "message_fingerprint": current.message_fingerprint,
-        "detail": current.detail,
+        # the English of the day, as acknowledgements have always sealed it (plain str: the
+        # canonical writer sees no Phrase); verify compares rows, never rewords them
+        "detail": str(current.detail),
         "note": note,
         "acked_by": session.user.name,
         "acked_at": session.now(),

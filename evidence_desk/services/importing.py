@@ -63,6 +63,11 @@ _said = Catalogue(
         "import.already_imported": "{file}: identical bytes were already imported; skipped",
         "import.raced": "another import of this contact committed while this one was being "
         "prepared; nothing was stored: run the import again",
+        # progress steps (the import wizard shows them; the CLI does not)
+        "import.step_parsing": "Reading {file}…",
+        "import.step_sealing": "Encrypting and sealing {file}…",
+        "import.step_storing": "Storing messages and the ledger entry…",
+        "import.step_done": "Done.",
     }
 )
 
@@ -125,7 +130,7 @@ def _import_files(
     notices: list[str] = []
     for index, path in enumerate(paths):
         checkpoint()
-        report(int(40 * index / len(paths)), f"parsing {path.name}")
+        report(int(40 * index / len(paths)), _said("import.step_parsing", file=path.name))
         parsed = parse_path(path, zone, format_name)
         if already_imported(session, contact_id, parsed):
             notices.append(_said("import.already_imported", file=path.name))
@@ -139,7 +144,10 @@ def _import_files(
         sealed_by_input: list[list[SealedOriginal]] = []
         for index, parsed in enumerate(parsed_inputs):
             checkpoint()
-            report(40 + int(40 * index / len(parsed_inputs)), f"sealing {parsed.path.name}")
+            report(
+                40 + int(40 * index / len(parsed_inputs)),
+                _said("import.step_sealing", file=parsed.path.name),
+            )
             sealed: list[SealedOriginal] = []
             for name, reader in parsed.originals:
                 item = (
@@ -152,7 +160,7 @@ def _import_files(
                 sealed.append(item)
                 checkpoint()
             sealed_by_input.append(sealed)
-        report(85, "storing messages")
+        report(85, _said("import.step_storing"))
         result = _commit(
             session,
             contact,
@@ -163,7 +171,7 @@ def _import_files(
             notices,
             checkpoint,
         )
-        report(100, "done")
+        report(100, _said("import.step_done"))
         return result
     except BaseException:
         _remove_unreferenced(session, created_blobs)

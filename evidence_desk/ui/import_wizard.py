@@ -416,20 +416,8 @@ class ImportWizard(QDialog):
     def _progress(self, percent: int, what: str) -> None:
         self.progress_values.append(percent)
         self.progress.setValue(percent)
-        self.progress_label.setText(self._progress_text(what))
-
-    def _progress_text(self, what: str) -> str:
-        """The service reports steps in English; show them in the interface language."""
-        verb, _space, name = what.partition(" ")
-        if verb == "parsing":
-            return self.tr("Reading %1…").replace("%1", name)
-        if verb == "sealing":
-            return self.tr("Encrypting and sealing %1…").replace("%1", name)
-        if what == "storing messages":
-            return self.tr("Storing messages and the ledger entry…")
-        if what == "done":
-            return self.tr("Done.")
-        return what
+        # the service's steps are coded Phrases (import.step_*)
+        self.progress_label.setText(service_text.phrase(what))
 
     def _imported(self, result: ImportResult) -> None:
         self.job = None

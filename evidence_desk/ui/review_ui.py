@@ -33,7 +33,7 @@ from evidence_desk.services.reading import MessageRow
 from evidence_desk.services.session import Session
 from evidence_desk.ui import errors, service_text
 from evidence_desk.ui.formatting import local_time
-from evidence_desk.ui.labels import channel_label, kind_label, relation_label, tag_names
+from evidence_desk.ui.labels import tag_names
 from evidence_desk.ui.roles import why_not
 from evidence_desk.ui.workers import Job, start
 
@@ -122,89 +122,6 @@ class TagController(QObject):
         dialog.textValueSelected.connect(lambda text: self.tag(rowid, "note", text))
         dialog.open()
         return dialog
-
-
-def rule_title(rule: str) -> str:
-    """Translated titles of the conduct rules (the service's own titles are English)."""
-    return {
-        "CC-0": QCoreApplication.translate("Review", "added before approval"),
-        "CC-1": QCoreApplication.translate("Review", "staff message in quiet hours"),
-        "CC-3": QCoreApplication.translate("Review", "contact is not the debtor or a guarantor"),
-        "CC-4": QCoreApplication.translate("Review", "social-app contact without consent"),
-        "CC-5": QCoreApplication.translate(
-            "Review", "first staff message does not name the institution"
-        ),
-        "CC-6": QCoreApplication.translate("Review", "forbidden wording"),
-        "CC-7": QCoreApplication.translate("Review", "payment account not on the approved list"),
-        "after-revocation": QCoreApplication.translate("Review", "message after revocation"),
-    }.get(rule, rule)
-
-
-def _finding_templates() -> dict[str, str]:
-    """One sentence per rule; ``{name}`` stands for the fact of that name."""
-    return {
-        "CC-0": QCoreApplication.translate(
-            "Review", "{what} is dated {at}, before the approval by {approver} at {approved_at}"
-        ),
-        "CC-1": QCoreApplication.translate(
-            "Review",
-            "staff {kind} at {local} {zone}, within quiet hours {window}, and the contact has "
-            "no consent record",
-        ),
-        "CC-3": QCoreApplication.translate(
-            "Review",
-            "{count} staff message(s) to {name}, whose relation is {relation}, "
-            "not debtor or guarantor",
-        ),
-        "CC-4": QCoreApplication.translate(
-            "Review", "{channel} contact used by staff ({count} message(s)) with no consent record"
-        ),
-        "CC-5": QCoreApplication.translate(
-            "Review", "the first staff message names none of: {institutions}"
-        ),
-        "CC-6": QCoreApplication.translate("Review", "wording found: {hits}"),
-        "CC-7": QCoreApplication.translate(
-            "Review", "account(s) not on the approved repayment list: {accounts}"
-        ),
-        "after-revocation": QCoreApplication.translate(
-            "Review", "{side} message at {at}, after the contact was revoked at {revoked_at}"
-        ),
-    }
-
-
-def finding_detail(finding: Any) -> str:
-    """The finding's detail in the interface language, from the facts the service recorded;
-    the service's English sentence when there are no facts or no template for the rule."""
-    facts = dict(getattr(finding, "facts", ()))
-    template = _finding_templates().get(finding.rule)
-    if not facts or template is None:
-        return str(finding.detail)
-    # facts that are stored codes are shown as their labels
-    if "source" in facts:
-        facts["what"] = (
-            QCoreApplication.translate("Review", "the friend-added line")
-            if facts["source"] == "friend_added"
-            else QCoreApplication.translate("Review", "the first message")
-        )
-    if "side" in facts:
-        facts["side"] = (
-            QCoreApplication.translate("Review", "staff")
-            if facts["side"] == "staff"
-            else QCoreApplication.translate("Review", "contact")
-        )
-    for name, label in (
-        ("kind", kind_label),
-        ("relation", relation_label),
-        ("channel", channel_label),
-    ):
-        if name in facts:
-            facts[name] = label(facts[name])
-    for name in facts:
-        if name == "at" or name.endswith("_at"):  # stored UTC instants, as the Time column
-            facts[name] = local_time(facts[name])
-    for name, value in facts.items():
-        template = template.replace("{" + name + "}", value)
-    return template
 
 
 FindingRole = Qt.ItemDataRole.UserRole + 50
@@ -330,10 +247,10 @@ class FindingsView(QWidget):
             self.table.insertRow(row)
             acked = f"{finding.acked_by}: {finding.ack_note}" if finding.acknowledged else "—"
             cells = [
-                f"{finding.rule} {rule_title(finding.rule)}",
+                f"{finding.rule} {service_text.conduct_finding(finding.title)}",
                 finding.case_no,
                 local_time(finding.sent_at) if finding.sent_at else "—",
-                finding_detail(finding),
+                service_text.conduct_finding(finding.detail),
                 acked,
             ]
             for column, text in enumerate(cells):

@@ -12,9 +12,9 @@ put in words. It falls back to the English sentence when the interface is Englis
 no translation.
 
 One function per kind of text, so a screen says what it shows: :func:`detection_reason`,
-:func:`problem`, :func:`repair`, :func:`conduct_note`, :func:`notice`, :func:`stamp_attempts`
-and :func:`error_detail`; :func:`phrase` and :func:`locator` say any other sentence or place (a
-verify finding's detail and location).
+:func:`problem`, :func:`repair`, :func:`conduct_finding`, :func:`conduct_note`, :func:`notice`,
+:func:`stamp_attempts` and :func:`error_detail`; :func:`phrase` and :func:`locator` say any
+other sentence or place (a verify finding's detail and location).
 """
 
 from __future__ import annotations
@@ -31,10 +31,12 @@ from evidence_desk.domain.errors import BadInput, EvidenceDeskError, PermissionD
 from evidence_desk.domain.wording import Phrase
 from evidence_desk.importers.base import ParseProblem
 from evidence_desk.ui import i18n
+from evidence_desk.ui.formatting import local_time
 from evidence_desk.ui.labels import (
     channel_label,
     format_label,
     item_role_label,
+    kind_label,
     permission_label,
     relation_label,
     status_label,
@@ -66,6 +68,13 @@ def problem(item: ParseProblem | str) -> str:
 def repair(note: str) -> str:
     """What an importer repaired on a parsing copy (the stored original is unchanged)."""
     return phrase(note)
+
+
+def conduct_finding(text: str) -> str:
+    """A conduct finding's rule title or detail (``ConductFinding.title`` / ``.detail``). In
+    English it is the CLI's sentence; translated, its stored instants are local minute times
+    like the findings' Time column, and message kinds, relations and channels their labels."""
+    return phrase(text)
 
 
 def conduct_note(note: str) -> str:
@@ -343,6 +352,11 @@ _FACT_LABELS: dict[str, Callable[[str], str]] = {
     "from_locator": lambda value: locator(value),
     "field": lambda value: field_name(value),
     "tsa_reason": _tsa_reason,
+    # conduct findings: the message's kind, and stored UTC instants as local minute times
+    "message_kind": kind_label,
+    "sent_at": local_time,
+    "approved_at": local_time,
+    "revoked_at": local_time,
 }
 
 

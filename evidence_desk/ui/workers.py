@@ -24,7 +24,7 @@ T = TypeVar("T")
 class JobSignals(QObject):
     """Untyped on the Qt side (``object``); ``Job`` connects them with the job's result type."""
 
-    progress = Signal(int, str)
+    progress = Signal(int, object)  # object: a coded Phrase keeps its code and facts
     finished = Signal(object)
     failed = Signal(object)
 

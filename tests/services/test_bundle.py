@@ -360,3 +360,28 @@ def test_bytes_added_twice_to_one_contact_point_at_the_entry_of_each_item(
     ).fetchall()
     chat_seq = [seq for _c, _s, role, seq in pointers if role == "chat_export"]
     assert chat_seq == [imported[0]["seq"]]  # the first of the two imports (chat, screenshot)
+
+
+def test_the_conduct_annex_is_said_in_the_bundles_language(team: Team, tmp_path: Path) -> None:
+    """The annex's conduct rows are coded Phrases: a Chinese bundle shows the .ts Chinese of
+    each rule title and state, an English one the CLI's English."""
+    from evidence_desk import translations
+    from tests import conduct_scenario
+
+    conduct_scenario.build(team, tmp_path / "in")
+    lee = team.login("lee")
+    compact = {}
+    for language in ("zh_CN", "en"):
+        scope = Scope(conduct_scenario.CASE, language=language)
+        result = bundle.export_bundle(lee, scope, tmp_path / language)
+        text = subprocess.run(
+            [_tool("pdftotext"), str(result.pdf_paths[0]), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        compact[language] = "".join(text.split())
+    title = translations.translated_template("conduct.title_cc6", "zh_CN")
+    assert title is not None and f"CC-6{title}" in compact["zh_CN"]
+    assert "·尚未确认" in compact["zh_CN"] and "forbiddenwording" not in compact["zh_CN"]
+    assert "CC-6forbiddenwording" in compact["en"] and "·open" in compact["en"]

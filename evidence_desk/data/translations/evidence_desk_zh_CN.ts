@@ -998,173 +998,173 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../ui/service_text.py" line="426"/>
+        <location filename="../../ui/service_text.py" line="440"/>
         <source>channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="427"/>
+        <location filename="../../ui/service_text.py" line="441"/>
         <source>relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="428"/>
+        <location filename="../../ui/service_text.py" line="442"/>
         <source>initiated by</source>
         <translation>发起方</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="429"/>
+        <location filename="../../ui/service_text.py" line="443"/>
         <source>account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="430"/>
+        <location filename="../../ui/service_text.py" line="444"/>
         <source>document</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="431"/>
+        <location filename="../../ui/service_text.py" line="445"/>
         <source>files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="432"/>
+        <location filename="../../ui/service_text.py" line="446"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="433"/>
+        <location filename="../../ui/service_text.py" line="447"/>
         <source>password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="434"/>
+        <location filename="../../ui/service_text.py" line="448"/>
         <source>time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="435"/>
+        <location filename="../../ui/service_text.py" line="449"/>
         <source>setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="436"/>
+        <location filename="../../ui/service_text.py" line="450"/>
         <source>quiet hours</source>
         <translation>免打扰时段</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="437"/>
+        <location filename="../../ui/service_text.py" line="451"/>
         <source>language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="438"/>
+        <location filename="../../ui/service_text.py" line="452"/>
         <source>tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="439"/>
+        <location filename="../../ui/service_text.py" line="453"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="440"/>
+        <location filename="../../ui/service_text.py" line="454"/>
         <source>limit</source>
         <translation>数量上限</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="441"/>
+        <location filename="../../ui/service_text.py" line="455"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="442"/>
+        <location filename="../../ui/service_text.py" line="456"/>
         <source>time-stamp authority</source>
         <translation>时间戳机构</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="443"/>
+        <location filename="../../ui/service_text.py" line="457"/>
         <source>root certificates</source>
         <translation>根证书</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="444"/>
+        <location filename="../../ui/service_text.py" line="458"/>
         <source>intermediate certificates</source>
         <translation>中间证书</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="445"/>
+        <location filename="../../ui/service_text.py" line="459"/>
         <source>approved repayment accounts</source>
         <translation>经批准的还款账户</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="446"/>
+        <location filename="../../ui/service_text.py" line="460"/>
         <source>conduct lexicon</source>
         <translation>合规词库</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="447"/>
+        <location filename="../../ui/service_text.py" line="461"/>
         <source>shipped lexicon</source>
         <translation>内置词库</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="448"/>
-        <location filename="../../ui/service_text.py" line="449"/>
+        <location filename="../../ui/service_text.py" line="462"/>
+        <location filename="../../ui/service_text.py" line="463"/>
         <source>case number</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="450"/>
+        <location filename="../../ui/service_text.py" line="464"/>
         <source>case edit</source>
         <translation>案件修改</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="451"/>
+        <location filename="../../ui/service_text.py" line="465"/>
         <source>debtor name</source>
         <translation>债务人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="452"/>
+        <location filename="../../ui/service_text.py" line="466"/>
         <source>product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="453"/>
+        <location filename="../../ui/service_text.py" line="467"/>
         <source>amount overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="454"/>
+        <location filename="../../ui/service_text.py" line="468"/>
         <source>overdue since</source>
         <translation>逾期起始日</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="455"/>
+        <location filename="../../ui/service_text.py" line="469"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="456"/>
+        <location filename="../../ui/service_text.py" line="470"/>
         <source>contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="457"/>
+        <location filename="../../ui/service_text.py" line="471"/>
         <source>from date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="458"/>
+        <location filename="../../ui/service_text.py" line="472"/>
         <source>to date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="459"/>
+        <location filename="../../ui/service_text.py" line="473"/>
         <source>bundle language</source>
         <translation>证据包语言</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="460"/>
+        <location filename="../../ui/service_text.py" line="474"/>
         <source>page cap</source>
         <translation>页数上限</translation>
     </message>
@@ -1200,67 +1200,67 @@
 <context>
     <name>FindingsView</name>
     <message>
-        <location filename="../../ui/review_ui.py" line="230"/>
+        <location filename="../../ui/review_ui.py" line="147"/>
         <source>Run the conduct check</source>
         <translation>运行合规自查</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="233"/>
+        <location filename="../../ui/review_ui.py" line="150"/>
         <source>Only findings not yet acknowledged</source>
         <translation>仅显示尚未确认的提示</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="244"/>
+        <location filename="../../ui/review_ui.py" line="161"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="245"/>
+        <location filename="../../ui/review_ui.py" line="162"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="246"/>
+        <location filename="../../ui/review_ui.py" line="163"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="247"/>
+        <location filename="../../ui/review_ui.py" line="164"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="248"/>
+        <location filename="../../ui/review_ui.py" line="165"/>
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="265"/>
+        <location filename="../../ui/review_ui.py" line="182"/>
         <source>Why this is acceptable, or what was done (recorded in the ledger)</source>
         <translation>说明为何可接受或已采取的措施（记入存证链）</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="267"/>
+        <location filename="../../ui/review_ui.py" line="184"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="299"/>
+        <location filename="../../ui/review_ui.py" line="216"/>
         <source>Checking every stored conversation…</source>
         <translation>正在检查全部已存聊天记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="312"/>
+        <location filename="../../ui/review_ui.py" line="229"/>
         <source>%1 finding(s), %2 not yet acknowledged.</source>
         <translation>共 %1 条提示，%2 条尚未确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="361"/>
+        <location filename="../../ui/review_ui.py" line="278"/>
         <source>Select a finding first.</source>
         <translation>请先选择一条提示。</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="369"/>
+        <location filename="../../ui/review_ui.py" line="286"/>
         <source>Acknowledged; recorded in the ledger.</source>
         <translation>已确认，并记入存证链。</translation>
     </message>
@@ -1422,7 +1422,7 @@
         <translation>无法解析或需要推断的内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="439"/>
+        <location filename="../../ui/import_wizard.py" line="427"/>
         <source>Stored %1 import(s): %2 messages (%3 new), %4 screenshot(s), %5 recording(s).</source>
         <translation>已保存 %1 次导入：%2 条消息（新增 %3 条），%4 张截图，%5 段录音录像。</translation>
     </message>
@@ -1462,27 +1462,7 @@
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="425"/>
-        <source>Reading %1…</source>
-        <translation>正在读取 %1…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard.py" line="427"/>
-        <source>Encrypting and sealing %1…</source>
-        <translation>正在加密封存 %1…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard.py" line="429"/>
-        <source>Storing messages and the ledger entry…</source>
-        <translation>正在保存消息和存证记录…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard.py" line="431"/>
-        <source>Done.</source>
-        <translation>完成。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard.py" line="448"/>
+        <location filename="../../ui/import_wizard.py" line="436"/>
         <source>Recorded as ledger entry %1.</source>
         <translation>已记入存证链第 %1 条。</translation>
     </message>
@@ -2137,82 +2117,82 @@
 <context>
     <name>Locators</name>
     <message>
-        <location filename="../../ui/service_text.py" line="386"/>
+        <location filename="../../ui/service_text.py" line="400"/>
         <source>lines %1-%2</source>
         <translation>第 %1–%2 行</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="387"/>
+        <location filename="../../ui/service_text.py" line="401"/>
         <source>rows %1-%2</source>
         <translation>第 %1–%2 条记录</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="388"/>
+        <location filename="../../ui/service_text.py" line="402"/>
         <source>line %1, column %2</source>
         <translation>第 %1 行第 %2 列</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="389"/>
+        <location filename="../../ui/service_text.py" line="403"/>
         <source>line %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="390"/>
+        <location filename="../../ui/service_text.py" line="404"/>
         <source>row %1</source>
         <translation>第 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="391"/>
+        <location filename="../../ui/service_text.py" line="405"/>
         <source>byte %1</source>
         <translation>第 %1 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="392"/>
+        <location filename="../../ui/service_text.py" line="406"/>
         <source>item %1</source>
         <translation>第 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="393"/>
+        <location filename="../../ui/service_text.py" line="407"/>
         <source>ledger entry %1</source>
         <translation>存证链第 %1 条</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="394"/>
+        <location filename="../../ui/service_text.py" line="408"/>
         <source>ledger entries %1-%2</source>
         <translation>存证链第 %1–%2 条</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="400"/>
+        <location filename="../../ui/service_text.py" line="414"/>
         <source>header</source>
         <translation>文件头</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="401"/>
+        <location filename="../../ui/service_text.py" line="415"/>
         <source>file name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="402"/>
+        <location filename="../../ui/service_text.py" line="416"/>
         <source>file end</source>
         <translation>文件末尾</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="403"/>
+        <location filename="../../ui/service_text.py" line="417"/>
         <source>frames</source>
         <translation>帧</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="404"/>
+        <location filename="../../ui/service_text.py" line="418"/>
         <source>decoder</source>
         <translation>解码器</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="405"/>
+        <location filename="../../ui/service_text.py" line="419"/>
         <source>time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="406"/>
+        <location filename="../../ui/service_text.py" line="420"/>
         <source>root element</source>
         <translation>根元素</translation>
     </message>
@@ -2718,106 +2698,6 @@
         <source>Note (recorded in the ledger):</source>
         <translation>备注（记入存证链）：</translation>
     </message>
-    <message>
-        <location filename="../../ui/review_ui.py" line="130"/>
-        <source>added before approval</source>
-        <translation>审批前已添加</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_ui.py" line="131"/>
-        <source>staff message in quiet hours</source>
-        <translation>免打扰时段内的员工消息</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_ui.py" line="132"/>
-        <source>contact is not the debtor or a guarantor</source>
-        <translation>联系人不是债务人或担保人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_ui.py" line="133"/>
-        <source>social-app contact without consent</source>
-        <translation>未经同意使用社交软件联系</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_ui.py" line="134"/>
-        <source>first staff message does not name the institution</source>
-        <translation>员工首条消息未表明机构名称</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_ui.py" line="137"/>
-        <source>forbidden wording</source>
-        <translation>违禁用语</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_ui.py" line="138"/>
-        <source>payment account not on the approved list</source>
-        <translation>收款账户不在批准名单内</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_ui.py" line="139"/>
-        <source>message after revocation</source>
-        <translation>终止后的消息</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_ui.py" line="185"/>
-        <source>the friend-added line</source>
-        <translation>添加好友提示</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_ui.py" line="187"/>
-        <source>the first message</source>
-        <translation>第一条消息</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_ui.py" line="146"/>
-        <source>{what} is dated {at}, before the approval by {approver} at {approved_at}</source>
-        <translation>{what}的时间为 {at}，早于 {approver} 于 {approved_at} 的审批</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_ui.py" line="149"/>
-        <source>staff {kind} at {local} {zone}, within quiet hours {window}, and the contact has no consent record</source>
-        <translation>员工于 {local}（{zone}）发送{kind}，处于休息时段 {window}，且该联系人没有同意记录</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_ui.py" line="154"/>
-        <source>{count} staff message(s) to {name}, whose relation is {relation}, not debtor or guarantor</source>
-        <translation>员工向 {name} 发送了 {count} 条消息，其关系为{relation}，不是债务人或担保人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_ui.py" line="159"/>
-        <source>{channel} contact used by staff ({count} message(s)) with no consent record</source>
-        <translation>员工使用{channel}联系（{count} 条消息），但没有债务人同意记录</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_ui.py" line="162"/>
-        <source>the first staff message names none of: {institutions}</source>
-        <translation>员工首条消息未提及以下任何机构名称：{institutions}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_ui.py" line="165"/>
-        <source>wording found: {hits}</source>
-        <translation>发现用语：{hits}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_ui.py" line="166"/>
-        <source>account(s) not on the approved repayment list: {accounts}</source>
-        <translation>不在核准还款账户名单上的账户：{accounts}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_ui.py" line="191"/>
-        <source>staff</source>
-        <translation>员工</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_ui.py" line="193"/>
-        <source>contact</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_ui.py" line="169"/>
-        <source>{side} message at {at}, after the contact was revoked at {revoked_at}</source>
-        <translation>{side}于 {at} 发送的消息，晚于联系人被撤销的时间 {revoked_at}</translation>
-    </message>
 </context>
 <context>
     <name>Roles</name>
@@ -2855,359 +2735,359 @@
 <context>
     <name>ServiceText</name>
     <message>
-        <location filename="../../ui/service_text.py" line="58"/>
+        <location filename="../../ui/service_text.py" line="60"/>
         <source>%1 %2: %3</source>
         <translation>%1 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="85"/>
+        <location filename="../../ui/service_text.py" line="94"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="86"/>
+        <location filename="../../ui/service_text.py" line="95"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="99"/>
+        <location filename="../../ui/service_text.py" line="108"/>
         <source>: </source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="104"/>
+        <location filename="../../ui/service_text.py" line="113"/>
         <source>%1 &quot;%2&quot;</source>
         <translation>%1“%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="114"/>
+        <location filename="../../ui/service_text.py" line="123"/>
         <source>%1 (rule %2)</source>
         <translation>%1（规则 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="177"/>
+        <location filename="../../ui/service_text.py" line="186"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="191"/>
+        <location filename="../../ui/service_text.py" line="200"/>
         <source>message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="192"/>
+        <location filename="../../ui/service_text.py" line="201"/>
         <source>item</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="198"/>
+        <location filename="../../ui/service_text.py" line="207"/>
         <source>Android</source>
         <translation>安卓</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="199"/>
+        <location filename="../../ui/service_text.py" line="208"/>
         <source>iOS</source>
         <translation>iOS</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="200"/>
+        <location filename="../../ui/service_text.py" line="209"/>
         <source>mixed iOS/Android</source>
         <translation>iOS 与安卓混合</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="206"/>
+        <location filename="../../ui/service_text.py" line="215"/>
         <source>12-hour clock</source>
         <translation>12 小时制</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="207"/>
+        <location filename="../../ui/service_text.py" line="216"/>
         <source>24-hour clock</source>
         <translation>24 小时制</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="208"/>
+        <location filename="../../ui/service_text.py" line="217"/>
         <source>mixed 12/24-hour clock</source>
         <translation>12/24 小时制混合</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="215"/>
+        <location filename="../../ui/service_text.py" line="224"/>
         <source>language unknown</source>
         <translation>语言未知</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="216"/>
+        <location filename="../../ui/service_text.py" line="225"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="217"/>
-        <location filename="../../ui/service_text.py" line="262"/>
+        <location filename="../../ui/service_text.py" line="226"/>
+        <location filename="../../ui/service_text.py" line="271"/>
         <source>English</source>
         <translation>英语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="218"/>
+        <location filename="../../ui/service_text.py" line="227"/>
         <source>Spanish</source>
         <translation>西班牙语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="219"/>
+        <location filename="../../ui/service_text.py" line="228"/>
         <source>German</source>
         <translation>德语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="220"/>
+        <location filename="../../ui/service_text.py" line="229"/>
         <source>Russian</source>
         <translation>俄语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="221"/>
+        <location filename="../../ui/service_text.py" line="230"/>
         <source>Portuguese</source>
         <translation>葡萄牙语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="222"/>
+        <location filename="../../ui/service_text.py" line="231"/>
         <source>Dutch</source>
         <translation>荷兰语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="223"/>
+        <location filename="../../ui/service_text.py" line="232"/>
         <source>Czech</source>
         <translation>捷克语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="224"/>
+        <location filename="../../ui/service_text.py" line="233"/>
         <source>French</source>
         <translation>法语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="225"/>
+        <location filename="../../ui/service_text.py" line="234"/>
         <source>Italian</source>
         <translation>意大利语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="226"/>
-        <location filename="../../ui/service_text.py" line="265"/>
+        <location filename="../../ui/service_text.py" line="235"/>
+        <location filename="../../ui/service_text.py" line="274"/>
         <source>Japanese</source>
         <translation>日语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="227"/>
+        <location filename="../../ui/service_text.py" line="236"/>
         <source>Arabic</source>
         <translation>阿拉伯语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="228"/>
+        <location filename="../../ui/service_text.py" line="237"/>
         <source>Turkish</source>
         <translation>土耳其语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="229"/>
+        <location filename="../../ui/service_text.py" line="238"/>
         <source>Indonesian</source>
         <translation>印尼语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="236"/>
+        <location filename="../../ui/service_text.py" line="245"/>
         <source>day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="237"/>
+        <location filename="../../ui/service_text.py" line="246"/>
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="238"/>
+        <location filename="../../ui/service_text.py" line="247"/>
         <source>year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="246"/>
+        <location filename="../../ui/service_text.py" line="255"/>
         <source>WeChat MemoTrace TXT</source>
         <translation>微信 MemoTrace TXT</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="247"/>
+        <location filename="../../ui/service_text.py" line="256"/>
         <source>WeChat WechatExporter TXT</source>
         <translation>微信 WechatExporter TXT</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="250"/>
+        <location filename="../../ui/service_text.py" line="259"/>
         <source>MemoTrace CSV</source>
         <translation>MemoTrace CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="251"/>
+        <location filename="../../ui/service_text.py" line="260"/>
         <source>PyWxDump CSV</source>
         <translation>PyWxDump CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="252"/>
+        <location filename="../../ui/service_text.py" line="261"/>
         <source>MemoTrace HTML export</source>
         <translation>MemoTrace HTML 导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="253"/>
+        <location filename="../../ui/service_text.py" line="262"/>
         <source>WechatExporter HTML export</source>
         <translation>WechatExporter HTML 导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="263"/>
+        <location filename="../../ui/service_text.py" line="272"/>
         <source>Simplified Chinese</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="264"/>
+        <location filename="../../ui/service_text.py" line="273"/>
         <source>Traditional Chinese</source>
         <translation>繁体中文</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="266"/>
+        <location filename="../../ui/service_text.py" line="275"/>
         <source>Thai</source>
         <translation>泰语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="273"/>
+        <location filename="../../ui/service_text.py" line="282"/>
         <source>text messages</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="274"/>
+        <location filename="../../ui/service_text.py" line="283"/>
         <source>call log</source>
         <translation>通话记录</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="275"/>
+        <location filename="../../ui/service_text.py" line="284"/>
         <source>received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="276"/>
+        <location filename="../../ui/service_text.py" line="285"/>
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="277"/>
+        <location filename="../../ui/service_text.py" line="286"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="278"/>
+        <location filename="../../ui/service_text.py" line="287"/>
         <source>outbox</source>
         <translation>发件箱</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="279"/>
+        <location filename="../../ui/service_text.py" line="288"/>
         <source>failed</source>
         <translation>发送失败</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="280"/>
+        <location filename="../../ui/service_text.py" line="289"/>
         <source>queued</source>
         <translation>排队待发</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="281"/>
+        <location filename="../../ui/service_text.py" line="290"/>
         <source>inbox</source>
         <translation>收件箱</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="288"/>
+        <location filename="../../ui/service_text.py" line="297"/>
         <source>invalid request</source>
         <translation>请求无效</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="289"/>
+        <location filename="../../ui/service_text.py" line="298"/>
         <source>connection failed</source>
         <translation>连接失败</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="290"/>
+        <location filename="../../ui/service_text.py" line="299"/>
         <source>timed out</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="291"/>
+        <location filename="../../ui/service_text.py" line="300"/>
         <source>HTTP error</source>
         <translation>HTTP 错误</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="292"/>
+        <location filename="../../ui/service_text.py" line="301"/>
         <source>malformed answer</source>
         <translation>应答格式错误</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="293"/>
+        <location filename="../../ui/service_text.py" line="302"/>
         <source>malformed token</source>
         <translation>时间戳令牌格式错误</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="294"/>
+        <location filename="../../ui/service_text.py" line="303"/>
         <source>refused by the authority</source>
         <translation>时间戳机构拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="295"/>
+        <location filename="../../ui/service_text.py" line="304"/>
         <source>unsupported algorithm</source>
         <translation>不支持的算法</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="296"/>
+        <location filename="../../ui/service_text.py" line="305"/>
         <source>message digest mismatch</source>
         <translation>消息摘要不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="299"/>
+        <location filename="../../ui/service_text.py" line="308"/>
         <source>signing certificate not found</source>
         <translation>找不到签名证书</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="302"/>
+        <location filename="../../ui/service_text.py" line="311"/>
         <source>bad signature</source>
         <translation>签名无效</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="303"/>
+        <location filename="../../ui/service_text.py" line="312"/>
         <source>signing certificate mismatch</source>
         <translation>签名证书不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="306"/>
+        <location filename="../../ui/service_text.py" line="315"/>
         <source>certificate not for time-stamping</source>
         <translation>证书不能用于时间戳</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="309"/>
+        <location filename="../../ui/service_text.py" line="318"/>
         <source>untrusted certificate chain</source>
         <translation>证书链不受信任</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="310"/>
+        <location filename="../../ui/service_text.py" line="319"/>
         <source>certificate not valid</source>
         <translation>证书不在有效期内</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="311"/>
+        <location filename="../../ui/service_text.py" line="320"/>
         <source>authority name mismatch</source>
         <translation>时间戳机构名称不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="312"/>
+        <location filename="../../ui/service_text.py" line="321"/>
         <source>stamped hash mismatch</source>
         <translation>加盖的哈希不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="313"/>
+        <location filename="../../ui/service_text.py" line="322"/>
         <source>nonce mismatch</source>
         <translation>随机数不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="314"/>
+        <location filename="../../ui/service_text.py" line="323"/>
         <source>policy mismatch</source>
         <translation>策略不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="315"/>
+        <location filename="../../ui/service_text.py" line="324"/>
         <source>time too far off</source>
         <translation>时间偏差过大</translation>
     </message>
@@ -4045,6 +3925,11 @@
         <translation>{path}：无法创建（{error}）</translation>
     </message>
     <message>
+        <source>backup checked: store {store_id}, {ledger_size} ledger entries, {blobs} originals; made {created_at} by {created_by}; verify INTACT</source>
+        <comment>backup.checked</comment>
+        <translation>备份已检查：证据库 {store_id}，{ledger_size} 条存证记录，{blobs} 个原始文件；由 {created_by} 于 {created_at} 制作；校验完好</translation>
+    </message>
+    <message>
         <source>{path}: {member}: damaged ({error})</source>
         <comment>backup.damaged</comment>
         <translation>{path}：{member}：已损坏（{error}）</translation>
@@ -4083,6 +3968,11 @@
         <source>{path}: {member}: listed in the manifest but missing from the file</source>
         <comment>backup.missing_member</comment>
         <translation>{path}：{member}：清单中列有该文件，但备份中缺失</translation>
+    </message>
+    <message>
+        <source>{restored}; the previous store was moved to {moved_aside}</source>
+        <comment>backup.moved_aside</comment>
+        <translation>{restored}；原证据库已移至 {moved_aside}</translation>
     </message>
     <message>
         <source>{path}: not a store descriptor</source>
@@ -4130,6 +4020,11 @@
         <translation>{target}：恢复失败（{error}）；原证据库保留在 {kept}</translation>
     </message>
     <message>
+        <source>backup restored to {path}: store {store_id}, {ledger_size} ledger entries, {blobs} originals; made {created_at} by {created_by}; verify INTACT</source>
+        <comment>backup.restored</comment>
+        <translation>备份已恢复到 {path}：证据库 {store_id}，{ledger_size} 条存证记录，{blobs} 个原始文件；由 {created_by} 于 {created_at} 制作；校验完好</translation>
+    </message>
+    <message>
         <source>{path}: {member}: size differs from the manifest (expected {size} bytes)</source>
         <comment>backup.size</comment>
         <translation>{path}：{member}：大小与清单不符（应为 {size} 字节）</translation>
@@ -4170,6 +4065,11 @@
         <translation>{path}：无法写入备份（{error}）；证据库未作任何更改</translation>
     </message>
     <message>
+        <source>backup written to {path}: store {store_id}, {ledger_size} ledger entries, {blobs} originals, {bytes} bytes</source>
+        <comment>backup.written</comment>
+        <translation>备份已写入 {path}：证据库 {store_id}，{ledger_size} 条存证记录，{blobs} 个原始文件，{bytes} 字节</translation>
+    </message>
+    <message>
         <source>chunk {index} fails authentication</source>
         <comment>blob.chunk</comment>
         <translation>第 {index} 块未通过认证（内容被改动）</translation>
@@ -4188,6 +4088,26 @@
         <source>blob is truncated at chunk {index}</source>
         <comment>blob.truncated</comment>
         <translation>加密文件在第 {index} 块处被截断</translation>
+    </message>
+    <message>
+        <source>{detail} · acknowledged by {acked_by}: {note}</source>
+        <comment>bundle.annex_acknowledged</comment>
+        <translation>{detail} · 已由 {acked_by} 确认：{note}</translation>
+    </message>
+    <message>
+        <source>message {message_id}</source>
+        <comment>bundle.annex_message</comment>
+        <translation>消息 {message_id}</translation>
+    </message>
+    <message>
+        <source>{detail} · open</source>
+        <comment>bundle.annex_open</comment>
+        <translation>{detail} · 尚未确认</translation>
+    </message>
+    <message>
+        <source>{rule} {title}</source>
+        <comment>bundle.annex_rule</comment>
+        <translation>{rule} {title}</translation>
     </message>
     <message>
         <source>checkpoint {size} is missing from the store</source>
@@ -5015,6 +4935,141 @@
         <translation>案件 {case}</translation>
     </message>
     <message>
+        <source>cannot read certificate file: {error}</source>
+        <comment>cli.certificate_unreadable</comment>
+        <translation>无法读取证书文件：{error}</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <comment>cli.interrupted</comment>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>interrupted: nothing was changed</source>
+        <comment>cli.interrupted_unchanged</comment>
+        <translation>已中断：未做任何更改</translation>
+    </message>
+    <message>
+        <source>no password: set {env} or run in a terminal to be prompted</source>
+        <comment>cli.no_password</comment>
+        <translation>没有密码：请设置 {env}，或在终端中运行以便输入密码</translation>
+    </message>
+    <message>
+        <source>no user: pass --user NAME or set EVIDENCE_DESK_USER</source>
+        <comment>cli.no_user</comment>
+        <translation>没有用户：请用 --user NAME 指定，或设置 EVIDENCE_DESK_USER</translation>
+    </message>
+    <message>
+        <source>settings set KEY VALUE: a value is required</source>
+        <comment>cli.setting_value</comment>
+        <translation>settings set KEY VALUE：需要给出一个值</translation>
+    </message>
+    <message>
+        <source>acknowledged {finding} ({rule}) by {acked_by}: {note}</source>
+        <comment>cli_review.acknowledged</comment>
+        <translation>已确认 {finding}（{rule}），确认人 {acked_by}：{note}</translation>
+    </message>
+    <message>
+        <source>acknowledged by {acked_by} at {acked_at}: {note}</source>
+        <comment>cli_review.acknowledged_by</comment>
+        <translation>已由 {acked_by} 于 {acked_at} 确认：{note}</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <comment>cli_review.at_contact</comment>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>message {message_id} ({sent_at})</source>
+        <comment>cli_review.at_message</comment>
+        <translation>消息 {message_id}（{sent_at}）</translation>
+    </message>
+    <message>
+        <source>{count} finding(s), {open} open; {parameters}</source>
+        <comment>cli_review.findings</comment>
+        <translation>共 {count} 条提示，{open} 条尚未确认；{parameters}</translation>
+    </message>
+    <message>
+        <source>item {item_id}</source>
+        <comment>cli_review.item</comment>
+        <translation>证据项 {item_id}</translation>
+    </message>
+    <message>
+        <source>message {message_id}</source>
+        <comment>cli_review.message</comment>
+        <translation>消息 {message_id}</translation>
+    </message>
+    <message>
+        <source>{count} message(s)</source>
+        <comment>cli_review.messages_found</comment>
+        <translation>{count} 条消息</translation>
+    </message>
+    <message>
+        <source>note: {note}</source>
+        <comment>cli_review.note</comment>
+        <translation>备注：{note}</translation>
+    </message>
+    <message>
+        <source>[removed by {removed_by} at {removed_at}: {note}]</source>
+        <comment>cli_review.tag_removed</comment>
+        <translation>[已由 {removed_by} 于 {removed_at} 撤下：{note}]</translation>
+    </message>
+    <message>
+        <source>tag: give a MESSAGE_ID or --item ITEM_ID (one of them)</source>
+        <comment>cli_review.tag_target</comment>
+        <translation>tag：请给出一个 MESSAGE_ID 或 --item ITEM_ID（二者选一）</translation>
+    </message>
+    <message>
+        <source>tagged: {tag}</source>
+        <comment>cli_review.tagged</comment>
+        <translation>已标记：{tag}</translation>
+    </message>
+    <message>
+        <source>removed: {tag}</source>
+        <comment>cli_review.untagged</comment>
+        <translation>已撤下：{tag}</translation>
+    </message>
+    <message>
+        <source>The export shows the contact was already added (WeChat&apos;s friend-added system line, or else the first message of the chat) before a supervisor approved it. The app cannot stop a phone from accepting a friend request; it must catch it in the evidence.</source>
+        <comment>conduct.about_cc0</comment>
+        <translation>导出记录显示，在主管批准之前该联系人已被添加（以微信的添加好友系统提示为准，否则以聊天的第一条消息为准）。本软件无法阻止手机接受好友请求，只能在证据中发现这种情况。</translation>
+    </message>
+    <message>
+        <source>A staff message or call between the quiet-hours start and end (debtor&apos;s local time) to a contact with no consent record.</source>
+        <comment>conduct.about_cc1</comment>
+        <translation>在免打扰时段开始与结束之间（按债务人当地时间），员工向没有同意记录的联系人发送消息或拨打电话。</translation>
+    </message>
+    <message>
+        <source>Staff messages to someone whose recorded relation is neither debtor nor guarantor. Allowed only to restore contact with an unreachable debtor, never with debt details.</source>
+        <comment>conduct.about_cc3</comment>
+        <translation>员工向登记关系既非债务人也非担保人的人员发送消息。仅允许为恢复与失联债务人的联系而为之，且不得涉及任何债务细节。</translation>
+    </message>
+    <message>
+        <source>A WeChat, WhatsApp, Telegram or LINE contact used by staff with no debtor-consent record (the consent box at request time or a consent document).</source>
+        <comment>conduct.about_cc4</comment>
+        <translation>员工使用微信、WhatsApp、Telegram 或 LINE 联系，但没有债务人同意记录（申请时勾选的同意项或同意文件）。</translation>
+    </message>
+    <message>
+        <source>The first staff message to each contact must name the collecting institution.</source>
+        <comment>conduct.about_cc5</comment>
+        <translation>员工发给每个联系人的第一条消息必须表明催收机构的名称。</translation>
+    </message>
+    <message>
+        <source>A staff message uses a word from the conduct lexicon: threats, insults, impersonating courts or police, &apos;blacklist&apos; claims, exaggerated consequences, extra fees, pressure to borrow elsewhere, public posting.</source>
+        <comment>conduct.about_cc6</comment>
+        <translation>员工消息使用了催收用语词库中的词语：威胁、侮辱、冒充法院或警察、声称列入“黑名单”、夸大后果、额外收费、施压要求向他处借款、公开张贴。</translation>
+    </message>
+    <message>
+        <source>A staff message quotes a payment account (bank card, account number, Alipay) that is not on the approved repayment-channel list.</source>
+        <comment>conduct.about_cc7</comment>
+        <translation>员工消息中引用的收款账户（银行卡、账号、支付宝）不在核准的还款渠道名单上。</translation>
+    </message>
+    <message>
+        <source>A message sent after a supervisor revoked the contact: the channel should have been closed at once.</source>
+        <comment>conduct.about_revoked</comment>
+        <translation>主管撤销该联系人后仍有消息发送：该渠道本应立即关闭。</translation>
+    </message>
+    <message>
         <source>finding {finding} was acknowledged by {acked_by} at {acked_at}; acknowledgements are final</source>
         <comment>conduct.acknowledged</comment>
         <translation>提示 {finding} 已由 {acked_by} 于 {acked_at} 确认；确认后不可更改</translation>
@@ -5030,9 +5085,54 @@
         <translation>账号须为数字，支付宝账号可为电子邮箱</translation>
     </message>
     <message>
+        <source>the first message is dated {sent_at}, before the approval by {approver} at {approved_at}</source>
+        <comment>conduct.cc0_first_message</comment>
+        <translation>第一条消息的时间为 {sent_at}，早于 {approver} 于 {approved_at} 的审批</translation>
+    </message>
+    <message>
+        <source>the friend-added line is dated {sent_at}, before the approval by {approver} at {approved_at}</source>
+        <comment>conduct.cc0_friend_added</comment>
+        <translation>添加好友提示的时间为 {sent_at}，早于 {approver} 于 {approved_at} 的审批</translation>
+    </message>
+    <message>
+        <source>staff {message_kind} at {local} {zone}, within quiet hours {window}, and the contact has no consent record</source>
+        <comment>conduct.cc1_quiet_hours</comment>
+        <translation>员工于 {local}（{zone}）发送{message_kind}，处于休息时段 {window}，且该联系人没有同意记录</translation>
+    </message>
+    <message>
+        <source>{count} staff message(s) to {name}, whose relation is {relation!r}, not debtor or guarantor</source>
+        <comment>conduct.cc3_relation</comment>
+        <translation>员工向 {name} 发送了 {count} 条消息，其关系为{relation}，不是债务人或担保人</translation>
+    </message>
+    <message>
+        <source>{channel} contact used by staff ({count} message(s)) with no debtor-consent record</source>
+        <comment>conduct.cc4_no_consent</comment>
+        <translation>员工使用{channel}联系（{count} 条消息），但没有债务人同意记录</translation>
+    </message>
+    <message>
         <source>CC-5 not checked: no institution name is set (settings institution_names or organisation)</source>
         <comment>conduct.cc5_not_checked</comment>
         <translation>未检查 CC-5：尚未设置机构名称（设置项 institution_names 或 organisation）</translation>
+    </message>
+    <message>
+        <source>the first staff message (a {message_kind} message) names none of: {institutions}</source>
+        <comment>conduct.cc5_other</comment>
+        <translation>员工首条消息（{message_kind}）未提及以下任何机构名称：{institutions}</translation>
+    </message>
+    <message>
+        <source>the first staff message names none of: {institutions}</source>
+        <comment>conduct.cc5_text</comment>
+        <translation>员工首条消息未提及以下任何机构名称：{institutions}</translation>
+    </message>
+    <message>
+        <source>{hits}</source>
+        <comment>conduct.cc6_hits</comment>
+        <translation>发现用语：{hits}</translation>
+    </message>
+    <message>
+        <source>account(s) not on the approved repayment list: {accounts}</source>
+        <comment>conduct.cc7_accounts</comment>
+        <translation>不在核准还款账户名单上的账户：{accounts}</translation>
     </message>
     <message>
         <source>CC-7: no approved repayment accounts are set (setting approved_accounts), so every account a staff message quotes is flagged</source>
@@ -5048,6 +5148,56 @@
         <source>an acknowledgement needs a note saying why or what was done</source>
         <comment>conduct.note_required</comment>
         <translation>确认提示时必须填写备注，说明理由或已采取的措施</translation>
+    </message>
+    <message>
+        <source>contact message at {sent_at}, after the contact was revoked at {revoked_at}</source>
+        <comment>conduct.revoked_contact</comment>
+        <translation>联系人于 {sent_at} 发送的消息，晚于联系人被撤销的时间 {revoked_at}</translation>
+    </message>
+    <message>
+        <source>staff message at {sent_at}, after the contact was revoked at {revoked_at}</source>
+        <comment>conduct.revoked_staff</comment>
+        <translation>员工于 {sent_at} 发送的消息，晚于联系人被撤销的时间 {revoked_at}</translation>
+    </message>
+    <message>
+        <source>added before approval</source>
+        <comment>conduct.title_cc0</comment>
+        <translation>审批前已添加</translation>
+    </message>
+    <message>
+        <source>staff message in quiet hours</source>
+        <comment>conduct.title_cc1</comment>
+        <translation>免打扰时段内的员工消息</translation>
+    </message>
+    <message>
+        <source>contact is not the debtor or a guarantor</source>
+        <comment>conduct.title_cc3</comment>
+        <translation>联系人不是债务人或担保人</translation>
+    </message>
+    <message>
+        <source>social-app contact without consent</source>
+        <comment>conduct.title_cc4</comment>
+        <translation>未经同意使用社交软件联系</translation>
+    </message>
+    <message>
+        <source>first staff message does not name the institution</source>
+        <comment>conduct.title_cc5</comment>
+        <translation>员工首条消息未表明机构名称</translation>
+    </message>
+    <message>
+        <source>forbidden wording</source>
+        <comment>conduct.title_cc6</comment>
+        <translation>违禁用语</translation>
+    </message>
+    <message>
+        <source>payment account not on the approved list</source>
+        <comment>conduct.title_cc7</comment>
+        <translation>收款账户不在批准名单内</translation>
+    </message>
+    <message>
+        <source>message after revocation</source>
+        <comment>conduct.title_revoked</comment>
+        <translation>终止后的消息</translation>
     </message>
     <message>
         <source>the checkpoint of contact {contact}&apos;s request is missing</source>
@@ -5450,6 +5600,16 @@
         <translation>文件为空</translation>
     </message>
     <message>
+        <source>format {wanted!r} is not available: {reason}</source>
+        <comment>import.format_unavailable</comment>
+        <translation>格式“{wanted}”不可用：{reason}</translation>
+    </message>
+    <message>
+        <source>unknown format {wanted!r}; available formats: {formats}</source>
+        <comment>import.format_unknown</comment>
+        <translation>未知格式“{wanted}”；可用的格式：{formats}</translation>
+    </message>
+    <message>
         <source>gap between exports: nothing from {from_time} ({from_file}) to {to_time} ({to_file})</source>
         <comment>import.gap</comment>
         <translation>导出文件之间存在时间缺口：{from_time}（{from_file}）至 {to_time}（{to_file}）之间没有任何记录</translation>
@@ -5518,6 +5678,26 @@
         <source>another import of this contact committed while this one was being prepared; nothing was stored: run the import again</source>
         <comment>import.raced</comment>
         <translation>在准备本次导入期间，该联系人的另一次导入已提交；未保存任何内容：请重新导入</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <comment>import.step_done</comment>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <comment>import.step_parsing</comment>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <source>Encrypting and sealing {file}…</source>
+        <comment>import.step_sealing</comment>
+        <translation>正在加密封存 {file}…</translation>
+    </message>
+    <message>
+        <source>Storing messages and the ledger entry…</source>
+        <comment>import.step_storing</comment>
+        <translation>正在保存消息和存证记录…</translation>
     </message>
     <message>
         <source>unknown IANA time zone {tz!r}</source>
@@ -8412,6 +8592,16 @@ must equal that file&apos;s line in the manifest.</source>
         <source>unknown time zone {tz!r}</source>
         <comment>whatsapp.unknown_zone</comment>
         <translation>未知时区“{tz}”</translation>
+    </message>
+    <message>
+        <source>note: {note}</source>
+        <comment>cli_review.report_note</comment>
+        <translation type="vanished"></translation>
+    </message>
+    <message>
+        <source>note: {note}</source>
+        <comment>cli_review.tag_note</comment>
+        <translation type="vanished"></translation>
     </message>
 </context>
 </TS>
