@@ -192,7 +192,7 @@ class ParsedImage:
             "exif_datetime_original": self.exif_datetime_original,
             "exif_offset": self.exif_offset,
             "taken_at_utc": None if self.taken_at_utc is None else self.taken_at_utc.isoformat(),
-            "time_basis": self.time_basis,
+            "time_basis": None if self.time_basis is None else sealed_phrase(self.time_basis),
             "make": self.make,
             "model": self.model,
             "software": self.software,
@@ -216,6 +216,9 @@ _said = Catalogue(
     {
         **COMMON_WORDING,
         "image.detected": "{format} image (file signature)",
+        # the time basis of taken_at_utc (sealed as code and facts)
+        "image.basis_offset": "EXIF offset {offset}",
+        "image.basis_local": "local time in {zone} (no offset in EXIF)",
         "image.detected_misnamed": "{format} image (file signature); the file name says {claimed}",
         "image.unsupported": "{format} images are not supported; save the picture as JPEG or PNG "
         "and import that (keep the original file as well)",
@@ -616,7 +619,7 @@ def _taken_at(
                     else _said("image.exif_no_offset", offset=raw_offset, zone=tz),
                 )
             )
-        return stamped.astimezone(UTC), f"EXIF offset {raw_offset}"
+        return stamped.astimezone(UTC), _said("image.basis_offset", offset=raw_offset)
 
     local = naive.replace(tzinfo=zone)
     if local.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != naive:
@@ -625,7 +628,7 @@ def _taken_at(
         problems.append(
             ParseProblem(name, locator, _said("image.time_twice", time=raw_dt, zone=tz))
         )
-    return local.astimezone(UTC), f"local time in {tz} (no offset in EXIF)"
+    return local.astimezone(UTC), _said("image.basis_local", zone=tz)
 
 
 def _offset(raw: str | None) -> timedelta | None:

@@ -76,6 +76,8 @@ def as_recorded(
         document["parser_version"] = recorded_version
         document["detection_reason"] = english(result.detection_reason)
         document["problems"] = [_english_problem(p) for p in result.problems]
+        if result.time_basis is not None:
+            document["time_basis"] = english(result.time_basis)
     return document
 
 

@@ -9,7 +9,8 @@ templates are copied here, once, and never edited. Nothing else may use them; wh
 is worded by the live catalogues.
 
 Every code of every importer catalogue (and the one they nest, ``list.semicolons``) as of
-commit 14acead; codes added later have no place here, because nothing sealed them as text.
+commit 14acead, and the time bases of images and recordings, which that release wrote as f-strings
+(`_FROZEN_TIME_BASES`); codes added later have no place here, because nothing sealed them as text.
 """
 
 from __future__ import annotations
@@ -536,4 +537,15 @@ _FROZEN = {
     "whatsapp.unknown_zone": "unknown time zone {tz!r}",
 }
 
-TEMPLATES: Final[Mapping[str, str]] = MappingProxyType(_FROZEN)
+# The time bases of images and recordings were f-strings then, sealed as their text; written
+# as the templates of the codes that word them now, they rebuild the same text.
+_FROZEN_TIME_BASES = {
+    "image.basis_offset": "EXIF offset {offset}",
+    "image.basis_local": "local time in {zone} (no offset in EXIF)",
+    "recording.basis_offset": "{source} with its offset {offset}",
+    "recording.basis_local": "local time in {zone} (no offset in {source})",
+    "recording.basis_mvhd": "container UTC (mvhd creation time, seconds since 1904)",
+    "recording.basis_matroska": "container UTC (Matroska DateUTC)",
+}
+
+TEMPLATES: Final[Mapping[str, str]] = MappingProxyType({**_FROZEN, **_FROZEN_TIME_BASES})

@@ -165,6 +165,11 @@ _said = Catalogue(
         "recording.detected_audio": "{format} audio recording, {duration} (file signature)",
         "recording.detected_video": "{format} video recording, {duration} (file signature)",
         "recording.duration_unknown": "length unknown",
+        # the time basis of recorded_at_utc (sealed as code and facts)
+        "recording.basis_offset": "{source} with its offset {offset}",
+        "recording.basis_local": "local time in {zone} (no offset in {source})",
+        "recording.basis_mvhd": "container UTC (mvhd creation time, seconds since 1904)",
+        "recording.basis_matroska": "container UTC (Matroska DateUTC)",
         "recording.detected_misnamed": "{reason}; the file name says {claimed}",
         # refusals
         "recording.not_recording": "not an audio or video recording in a known format ({head})",
@@ -286,7 +291,7 @@ class ParsedRecording:
                 None if self.recorded_at_utc is None else self.recorded_at_utc.isoformat()
             ),
             "recorded_at_text": self.recorded_at_text,
-            "time_basis": self.time_basis,
+            "time_basis": None if self.time_basis is None else sealed_phrase(self.time_basis),
             "timezone": self.timezone,
             "make": self.make,
             "model": self.model,
@@ -792,10 +797,12 @@ class _Times:
                 self.r.warn(locator, _said("recording.bad_time", value=raw))
                 return None, False
             moment = naive.replace(tzinfo=timezone(offset)).astimezone(UTC)
-            stamp = _Stamp(moment, raw, f"{source} with its offset {offset_text}")
+            stamp = _Stamp(
+                moment, raw, _said("recording.basis_offset", source=source, offset=offset_text)
+            )
         else:
             moment = self._local(locator, naive, value)
-            stamp = _Stamp(moment, raw, f"local time in {self.tz} (no offset in {source})")
+            stamp = _Stamp(moment, raw, _said("recording.basis_local", zone=self.tz, source=source))
         if not self._in_range(moment):
             self.r.warn(locator, _said("recording.time_out_of_range", value=raw))
             return None, False
@@ -955,7 +962,7 @@ def _iso(r: _Reader, container: str, times: _Times) -> _Found:
             created,
             0,
             str(created),
-            "container UTC (mvhd creation time, seconds since 1904)",
+            _said("recording.basis_mvhd"),
         )
     stated, stated_offset = meta.stamp, meta.stamp_has_offset
     # A stated offset is explicit; mvhd is UTC by definition; a local time needs the zone given.
@@ -2134,7 +2141,7 @@ def _matroska(r: _Reader, times: _Times) -> _Found:
                 seconds,
                 rest // 1000,
                 str(nanoseconds),
-                "container UTC (Matroska DateUTC)",
+                _said("recording.basis_matroska"),
             )
         elif date is not None:
             r.warn(f"byte {date.start}", _said("recording.bad_field", part="DateUTC"))

@@ -20,7 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import ExifTags, Image, ImageCms
 
+from evidence_desk.domain import wording
 from evidence_desk.domain.errors import ImportInputError
+from evidence_desk.importers import images, legacy
 from evidence_desk.importers.base import ExportSource
 from evidence_desk.importers.images import (
     IMPORTER,
@@ -174,6 +176,34 @@ def test_exif_time_without_offset_is_read_in_the_given_zone() -> None:
     assert parsed.exif_offset is None
     assert parsed.taken_at_utc == datetime(2024, 3, 5, 13, 30, tzinfo=UTC)
     assert parsed.time_basis == "local time in Europe/Berlin (no offset in EXIF)"
+
+
+def test_the_time_basis_is_sealed_as_code_and_facts_and_old_imports_keep_their_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Sealed bytes hold no sentence, also for the time basis; an image sealed by parser version
+    1 (which sealed the basis as English) is rebuilt with that English even after the template
+    is reworded."""
+    stated = parse_image("a.jpg", _jpeg(taken="2024:03:05 14:30:00", offset="+08:00"), "UTC")
+    local = parse_image("b.jpg", _jpeg(taken="2024:03:05 14:30:00"), "Europe/Berlin")
+    assert stated.as_json()["time_basis"] == {
+        "code": "image.basis_offset",
+        "facts": {"offset": "+08:00"},
+    }
+    assert local.as_json()["time_basis"] == {
+        "code": "image.basis_local",
+        "facts": {"zone": "Europe/Berlin"},
+    }
+    for code in ("image.basis_offset", "image.basis_local"):
+        new = "reworded: " + str(wording.template(code))
+        monkeypatch.setitem(wording._TEMPLATES, code, new)
+        monkeypatch.setitem(images._said._templates, code, new)
+    reworded = parse_image("b.jpg", _jpeg(taken="2024:03:05 14:30:00"), "Europe/Berlin")
+    assert reworded.time_basis == "reworded: local time in Europe/Berlin (no offset in EXIF)"
+    old = legacy.as_recorded(reworded, "1")
+    assert isinstance(old, dict)
+    assert old["time_basis"] == "local time in Europe/Berlin (no offset in EXIF)"
+    assert reworded.as_json()["time_basis"] == local.as_json()["time_basis"]
 
 
 def test_exif_offset_that_disagrees_with_the_zone_is_used_and_reported() -> None:

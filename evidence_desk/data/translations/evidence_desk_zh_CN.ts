@@ -5435,6 +5435,16 @@
         <translation>取值 {value} 无效；已忽略</translation>
     </message>
     <message>
+        <source>local time in {zone} (no offset in EXIF)</source>
+        <comment>image.basis_local</comment>
+        <translation>{zone} 当地时间（EXIF 中没有时差）</translation>
+    </message>
+    <message>
+        <source>EXIF offset {offset}</source>
+        <comment>image.basis_offset</comment>
+        <translation>EXIF 时差 {offset}</translation>
+    </message>
+    <message>
         <source>decoder warning: {warning}</source>
         <comment>image.decoder_warning</comment>
         <translation>解码器警告：{warning}</translation>
@@ -6442,6 +6452,26 @@ must equal that file&apos;s line in the manifest.</source>
         <source>{part} has an unknown version {version}</source>
         <comment>recording.bad_version</comment>
         <translation>{part} 的版本 {version} 未知</translation>
+    </message>
+    <message>
+        <source>local time in {zone} (no offset in {source})</source>
+        <comment>recording.basis_local</comment>
+        <translation>{zone} 当地时间（{source} 中没有时差）</translation>
+    </message>
+    <message>
+        <source>container UTC (Matroska DateUTC)</source>
+        <comment>recording.basis_matroska</comment>
+        <translation>容器记录的 UTC 时间（Matroska DateUTC）</translation>
+    </message>
+    <message>
+        <source>container UTC (mvhd creation time, seconds since 1904)</source>
+        <comment>recording.basis_mvhd</comment>
+        <translation>容器记录的 UTC 时间（mvhd 创建时间，自 1904 年起的秒数）</translation>
+    </message>
+    <message>
+        <source>{source} with its offset {offset}</source>
+        <comment>recording.basis_offset</comment>
+        <translation>{source}，带时差 {offset}</translation>
     </message>
     <message>
         <source>the file ends inside a header ({left} bytes left)</source>
