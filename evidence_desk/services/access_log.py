@@ -175,6 +175,7 @@ def check_access_log(session: Session, replay: Replay) -> Iterable[Finding]:
     hashes: dict[int, str] = {}
     readers: dict[int, str] = {}
     prev_seq, prev_hash = 0, access_log.genesis_hash(store_id)
+    carried = prev_hash  # the chain as recomputed from the start: what a seal must match
     last_at = ""
     for r in conn.execute("SELECT * FROM access_log ORDER BY seq"):
         seq = int(r["seq"])
@@ -197,9 +198,19 @@ def check_access_log(session: Session, replay: Replay) -> Iterable[Finding]:
         )
         if expected != r["row_hash"]:
             yield Finding("access.row_changed", where, _said("access.row_changed"))
-        elif r["prev_hash"] != prev_hash:
+        if r["prev_hash"] != prev_hash:
             yield Finding("access.chain_broken", where, _said("access.chain_broken"))
-        hashes[seq] = expected
+        carried = access_log.row_hash(
+            seq,
+            r["at"],
+            r["user"],
+            r["case_no"],
+            r["what"],
+            r["target"],
+            r["detail"],
+            carried,
+        )
+        hashes[seq] = carried
         readers[seq] = str(r["user"])
         prev_seq, prev_hash = seq, str(r["row_hash"])
         last_at = str(r["at"])
