@@ -3469,6 +3469,56 @@
 <context>
     <name>Wording</name>
     <message>
+        <source>the row does not follow the row before it (a row was inserted, removed or changed before it)</source>
+        <comment>access.chain_broken</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the row&apos;s content does not match its hash (changed after it was written)</source>
+        <comment>access.row_changed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows {first}..{last} of the read log are missing</source>
+        <comment>access.row_missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the seal starts at row {first}, the previous seal ended at {previous}</source>
+        <comment>access.seal_gap</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sealed rows changed: the seal&apos;s last row hash is {head}, the log now gives {found}</source>
+        <comment>access.seal_head</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the seal&apos;s signature by {signer} does not verify with any key the ledger gave them</source>
+        <comment>access.seal_signature</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the seal is signed by {signer}, but its last row is a read by {reader}</source>
+        <comment>access.seal_signer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} read(s) from {first_at} on (by {users}) were never sealed: the session ended without closing its batch</source>
+        <comment>access.unsealed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read log row {seq}</source>
+        <comment>access.where_row</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read log seal of rows {first}..{upto}</source>
+        <comment>access.where_seal</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>this machine saw the ledger at {size} on {date} with another root (anchor {path}): the ledger was rewritten at or before entry {size}</source>
         <comment>anchor.fork</comment>
         <translation>本机曾于 {date} 见到 {size} 条的存证链，但根哈希不同（锚点 {path}）：存证链在第 {size} 条或之前被改写</translation>
