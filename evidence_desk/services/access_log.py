@@ -32,7 +32,6 @@ SEARCH = "conversation.search"
 VIEW_ITEM = "item.view"
 VIEW_DOCUMENT = "document.view"
 EXPORT_BUNDLE = "bundle.export"
-WHATS = (OPEN_CONVERSATION, SEARCH, VIEW_ITEM, VIEW_DOCUMENT, EXPORT_BUNDLE)
 
 # Unsealed rows younger than this belong to a session that may still be working (it seals every
 # SEAL_EVERY reads and at log-out); older ones were left by a session that ended without sealing
