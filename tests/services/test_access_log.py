@@ -288,3 +288,28 @@ def test_an_auditor_reads_metadata_and_the_log_never_content(
             call()
     assert all(r["user"] != "audrey" for r in _rows(audrey))  # a refusal reads nothing
     assert verify_store(audrey).intact
+
+
+def test_a_store_from_before_the_read_log_opens_migrates_and_verifies(
+    team: Team, evidence: tuple[Session, str]
+) -> None:
+    """Migration 6 is additive: a store written before it (schema 5) gets the two tables on
+    its next open, verifies intact, and logs reads from then on."""
+    alice, contact_id = evidence
+    team.close_all()
+    _tamper(
+        team,
+        ("DROP TABLE access_log", ()),
+        ("DROP TABLE access_seals", ()),
+        ("DELETE FROM schema_version WHERE version = 6", ()),
+    )
+    conn = raw_connection(team.path, ADMIN, ADMIN_PASSWORD)
+    try:
+        assert conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 5
+    finally:
+        conn.close()
+    alice = team.login("alice")
+    assert alice.conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 6
+    assert verify_store(alice).intact
+    reading.count(alice, contact_id)
+    assert [r["what"] for r in _rows(alice)] == ["conversation.open"]
