@@ -4,8 +4,9 @@ and admins, and checked by ``verify``.
 The services that read evidence content record here, not the screens, so the CLI's reads are
 logged like the desktop app's: opening a conversation (``reading.count``, the first call of the
 conversation view; the CLI's ``messages``), searching it, viewing an item original or a request
-document, and exporting a bundle. Paging through an open conversation and its thumbnails is part
-of the one "conversation.open" row. How rows are chained and sealed is store/access_log.py.
+document, running the conduct self-check, and exporting a bundle. Paging through an open
+conversation and its thumbnails is part of the one "conversation.open" row. How rows are
+chained and sealed is store/access_log.py.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ SEARCH = "conversation.search"
 VIEW_ITEM = "item.view"
 VIEW_DOCUMENT = "document.view"
 EXPORT_BUNDLE = "bundle.export"
+CONDUCT_CHECK = "conduct.check"  # the self-check reads the messages and shows them in findings
 
 # Unsealed rows younger than this belong to a session that may still be working (it seals every
 # SEAL_EVERY reads and at log-out); older ones were left by a session that ended without sealing

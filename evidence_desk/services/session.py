@@ -404,6 +404,8 @@ class Session:
         unsealed rows. Returns False when the database was busy (the reads stay pending)."""
         if self.closed or self.conn.in_transaction:
             return False
+        if _file_identity(self.folder.db_path) != self._db_identity:
+            return False  # restored under us: these reads belong to the store moved aside
         if not self._pending_reads and not (seal and self._has_unsealed_reads()):
             return True
         conn = self.conn

@@ -76,6 +76,7 @@ class AccessLogView(QWidget):
             access_log.VIEW_ITEM: self.tr("viewed an item"),
             access_log.VIEW_DOCUMENT: self.tr("viewed a request document"),
             access_log.EXPORT_BUNDLE: self.tr("exported a bundle"),
+            access_log.CONDUCT_CHECK: self.tr("ran the conduct check"),
         }
         return labels.get(what, what)
 

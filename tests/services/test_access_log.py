@@ -11,7 +11,7 @@ from evidence_desk.bundle.model import Scope
 from evidence_desk.domain.errors import PermissionDenied
 from evidence_desk.domain.models import Role
 from evidence_desk.integrity import signing
-from evidence_desk.services import access_log, bundle, contacts, reading, review, users
+from evidence_desk.services import access_log, bundle, conduct, contacts, reading, review, users
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 from evidence_desk.store import access_log as chain
@@ -60,6 +60,7 @@ def test_each_kind_of_read_logs_a_row_with_user_case_what_and_when(
     document = next(i for i in items if i.role == "identity_proof")
     sam = team.login("sam")
     reading.document_bytes(sam, contact_id, document.sha256)
+    conduct.report(sam, CASE)
     result = export(team, tmp_path / "out", stamp_first=False)
 
     rows = _rows(alice)
@@ -70,12 +71,14 @@ def test_each_kind_of_read_logs_a_row_with_user_case_what_and_when(
         ("alice", CASE, "conversation.search"),
         ("alice", CASE, "item.view"),
         ("sam", CASE, "document.view"),
+        ("sam", CASE, "conduct.check"),
+        ("lee", CASE, "conduct.check"),  # the bundle's conduct annex ran the check
         ("lee", CASE, "bundle.export"),
     ]
     assert rows[0]["target"] == contact_id
     assert json.loads(str(rows[2]["detail"])) == {"text": "repay"}
     assert rows[4]["target"] == screenshot.sha256
-    assert rows[6]["target"] == result.bundle_id
+    assert rows[8]["target"] == result.bundle_id
     assert all(str(r["at"]).startswith("2026-") and str(r["at"]).endswith("Z") for r in rows)
     # paging through the open conversation is part of the one "open" row
     reading.page_at(alice, contact_id, 0, 50)

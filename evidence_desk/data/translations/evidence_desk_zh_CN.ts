@@ -74,27 +74,32 @@
         <translation>导出了证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/access_log_view.py" line="88"/>
+        <location filename="../../ui/access_log_view.py" line="79"/>
+        <source>ran the conduct check</source>
+        <translation>运行了合规自查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_log_view.py" line="89"/>
         <source>All cases</source>
         <translation>全部案件</translation>
     </message>
     <message>
-        <location filename="../../ui/access_log_view.py" line="89"/>
+        <location filename="../../ui/access_log_view.py" line="90"/>
         <source>All readers</source>
         <translation>全部读取人</translation>
     </message>
     <message>
-        <location filename="../../ui/access_log_view.py" line="114"/>
+        <location filename="../../ui/access_log_view.py" line="115"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/access_log_view.py" line="114"/>
+        <location filename="../../ui/access_log_view.py" line="115"/>
         <source>not yet</source>
         <translation>尚未</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/access_log_view.py" line="127"/>
+        <location filename="../../ui/access_log_view.py" line="128"/>
         <source>%n read(s)</source>
         <translation>
             <numerusform>%n 次读取</numerusform>
