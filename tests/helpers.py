@@ -161,6 +161,9 @@ def store_state(path: Path) -> dict[str, Any]:
             ],
             "merkle_state": [tuple(r) for r in conn.execute("SELECT * FROM merkle_state")],
         }
+        # the read log (PI-1): a refused read records nothing
+        state["access_log"] = [tuple(r) for r in conn.execute("SELECT * FROM access_log")]
+        state["access_seals"] = [tuple(r) for r in conn.execute("SELECT * FROM access_seals")]
         for table, keys in PROJECTED_TABLES.items():
             state[table] = [
                 tuple(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY {', '.join(keys)}")

@@ -916,6 +916,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_review_commands(add)  # tag, untag, tags, search, check, ack
 
+    # -- the read log (PI-1) --
+    from evidence_desk.cli.access_log import add_command as add_access_log_command
+
+    add_access_log_command(sub)  # access-log
+
     attach = add("attach", cmd_contact_attach, "attach documents to a contact", contact)
     attach.add_argument("id")
     attach.add_argument("files", type=Path, nargs="+")

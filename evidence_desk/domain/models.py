@@ -11,6 +11,8 @@ class Role(enum.StrEnum):
     SUPERVISOR = "supervisor"
     LEGAL = "legal"
     ADMIN = "admin"
+    # reads metadata and the read log, never evidence content (PI-1)
+    AUDITOR = "auditor"
 
 
 @dataclass(frozen=True, slots=True)

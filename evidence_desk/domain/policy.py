@@ -48,6 +48,9 @@ class Action(enum.StrEnum):
     CASE_CLOSE = "case.close"
     LEGAL_HOLD = "legal.hold"
     RETENTION_READ = "retention.read"
+    # -- the read log and the auditor (PI-1) --
+    ACCESS_LOG_READ = "access_log.read"
+    DOCUMENT_READ = "document.read"
 
 
 _ALL = frozenset(Role)
@@ -64,11 +67,11 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.VERIFY: _ALL,
     Action.CASE_CREATE: _FIELD,
     Action.CASE_EDIT: _FIELD,
-    Action.CASE_READ: frozenset({Role.STAFF, Role.SUPERVISOR, Role.LEGAL}),
+    Action.CASE_READ: frozenset({Role.STAFF, Role.SUPERVISOR, Role.LEGAL, Role.AUDITOR}),
     Action.CASE_IMPORT: frozenset({Role.SUPERVISOR, Role.ADMIN}),
     Action.CONTACT_REQUEST: _FIELD,
     Action.CONTACT_DECIDE: frozenset({Role.SUPERVISOR}),
-    Action.CONTACT_READ: frozenset({Role.STAFF, Role.SUPERVISOR, Role.LEGAL}),
+    Action.CONTACT_READ: frozenset({Role.STAFF, Role.SUPERVISOR, Role.LEGAL, Role.AUDITOR}),
     Action.EVIDENCE_ADD: _FIELD,
     Action.EVIDENCE_READ: frozenset({Role.STAFF, Role.SUPERVISOR, Role.LEGAL}),
     # Tagging is reading with a pen, not deciding: field staff tag as they read a chat, the
@@ -94,6 +97,13 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.LEGAL_HOLD: frozenset({Role.LEGAL, Role.ADMIN}),
     # Closure, deletion date and holds are metadata, no evidence content: everyone sees them.
     Action.RETENTION_READ: _ALL,
+    # -- the read log and the auditor (PI-1) --
+    # The auditor reads metadata (cases, contacts, the ledger, verify) and the read log, never
+    # evidence content: not EVIDENCE_READ, not DOCUMENT_READ (a contact's request documents,
+    # which CONTACT_READ only lists). Supervisors and admins answer for who read what, so they
+    # read the log too; reading it is not itself logged (it holds no evidence content).
+    Action.ACCESS_LOG_READ: frozenset({Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN}),
+    Action.DOCUMENT_READ: frozenset({Role.STAFF, Role.SUPERVISOR, Role.LEGAL}),
 }
 
 

@@ -21,6 +21,8 @@ MANIFEST_CONTEXT = b"evidence-desk/manifest/v1\n"
 STAMPED_CONTEXT = b"evidence-desk/stamped/v1\n"
 # a restore recorded in the anchor, signed by the restoring admin (store/anchors.py)
 RESTORE_CONTEXT = b"evidence-desk/restore/v1\n"
+# a batch of the read log closed by the reader (store/access_log.py)
+ACCESS_SEAL_CONTEXT = b"evidence-desk/access-seal/v1\n"
 
 
 def generate_private_key() -> Ed25519PrivateKey:

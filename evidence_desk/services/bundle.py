@@ -48,7 +48,7 @@ from evidence_desk.domain.policy import Action
 from evidence_desk.domain.recording_description import RecordingDescription
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import digests, ledger, merkle, signing, tsa
-from evidence_desk.services import anchoring, cases, contacts, reading, timestamps
+from evidence_desk.services import access_log, anchoring, cases, contacts, reading, timestamps
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.session import Session
 from evidence_desk.store.files import atomic_write
@@ -989,6 +989,14 @@ def export_bundle(
                 os.unlink(path)
         raise
     _record_export(session, entry, kit_path)
+    # the read log (PI-1): the evidence left the store, by this user, of this case
+    access_log.record(
+        session,
+        access_log.EXPORT_BUNDLE,
+        [scope.case_no],
+        data.bundle_id,
+        {"ledger_seq": entry.seq, "exhibits": len(data.exhibits)},
+    )
     return ExportResult(
         bundle_id=data.bundle_id,
         pdf_paths=tuple(out_dir / name for name, _ in rendered.volumes),

@@ -34,6 +34,7 @@ from zoneinfo import ZoneInfo
 from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue, Phrase
+from evidence_desk.services import access_log
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.conduct_settings import (
@@ -655,9 +656,11 @@ def report(
     acks = _acks(session)
     findings: list[ConductFinding] = []
     position: dict[str, int] = {}
+    checked: set[str] = set()
     with session.snapshot():
         for contact in _contacts(session, case_no, contact_id):
             position[contact.id] = len(position)
+            checked.add(contact.case_no)
             for f in _check_contact(contact, _messages(session, contact.id), p):
                 ack = acks.get(f.id)
                 if ack is not None:
@@ -669,6 +672,14 @@ def report(
                         acked_at=ack["acked_at"],
                     )
                 findings.append(f)
+    # the read log (PI-1): the check read these cases' messages and shows their findings
+    access_log.record(
+        session,
+        access_log.CONDUCT_CHECK,
+        checked,
+        contact_id or case_no or "",
+        {"findings": len(findings)},
+    )
     order = {rule.id: i for i, rule in enumerate(RULES)}
     findings.sort(key=lambda f: (f.case_no, position[f.contact_id], f.sent_at or "", order[f.rule]))
     notes: list[str] = []

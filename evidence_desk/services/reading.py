@@ -21,6 +21,7 @@ from evidence_desk.domain.errors import NotFound
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.recording_description import RecordingDescription
 from evidence_desk.domain.wording import Catalogue
+from evidence_desk.services import access_log
 from evidence_desk.services.contacts import get_contact
 from evidence_desk.services.session import Session
 
@@ -141,10 +142,12 @@ def _row(r: Any) -> MessageRow:
 def count(session: Session, contact_id: str) -> int:
     """Number of messages of a contact; also checks that the contact exists and may be read."""
     session.require(Action.EVIDENCE_READ)
-    get_contact(session, contact_id)
+    contact = get_contact(session, contact_id)
     row = session.conn.execute(
         "SELECT count(*) FROM messages WHERE contact_id = ?", (contact_id,)
     ).fetchone()
+    # the conversation view opens with this call: the read log's "conversation.open" (PI-1)
+    access_log.record(session, access_log.OPEN_CONVERSATION, [contact.case_no], contact_id)
     return int(row[0])
 
 
@@ -201,6 +204,13 @@ def search(session: Session, contact_id: str, text: str, *, limit: int = 10_000)
     needle = text.strip()
     if not needle:
         return []
+    access_log.record(
+        session,
+        access_log.SEARCH,
+        access_log.contact_case(session, contact_id),
+        contact_id,
+        {"text": needle},
+    )
     if len(needle) >= 3:
         phrase = '"' + needle.replace('"', '""') + '"'
         rows = session.conn.execute(
@@ -356,7 +366,9 @@ def attachment_bytes(session: Session, import_id: str, member: str) -> bytes | N
 def original_bytes(session: Session, sha256: str) -> bytes:
     """A stored original (a screenshot, a request document) for preview; read-only."""
     session.require(Action.EVIDENCE_READ)
-    return session.blobs.read_bytes(sha256)
+    data = session.blobs.read_bytes(sha256)
+    access_log.record(session, access_log.VIEW_ITEM, access_log.blob_cases(session, sha256), sha256)
+    return data
 
 
 def blob_info(session: Session, sha256: str) -> tuple[str, int] | None:
@@ -370,15 +382,24 @@ def document_bytes(session: Session, contact_id: str, sha256: str) -> bytes:
     """A request document of a contact, for the approval queue's preview.
 
     Supervisors decide on what they saw, so they may read the documents attached to a contact
-    (CONTACT_READ) even where evidence reading is restricted; only that contact's items qualify.
+    (DOCUMENT_READ); only that contact's items qualify. Auditors see that a document is there
+    (CONTACT_READ), never its content.
     """
-    session.require(Action.CONTACT_READ)
+    session.require(Action.DOCUMENT_READ)
     row = session.conn.execute(
         "SELECT 1 FROM items WHERE contact_id = ? AND sha256 = ?", (contact_id, sha256)
     ).fetchone()
     if row is None:
         raise NotFound(_said("reading.no_document", contact=contact_id, sha256=sha256))
-    return session.blobs.read_bytes(sha256)
+    data = session.blobs.read_bytes(sha256)
+    access_log.record(
+        session,
+        access_log.VIEW_DOCUMENT,
+        access_log.contact_case(session, contact_id),
+        sha256,
+        {"contact": contact_id},
+    )
+    return data
 
 
 def page_from_end(session: Session, contact_id: str, skip: int, limit: int) -> list[MessageRow]:
@@ -402,11 +423,18 @@ def list_messages(
     """A page of a contact's messages with their fingerprints and sources (the CLI's
     ``messages``); the GUI pages through :func:`page_at` and its neighbours instead."""
     session.require(Action.EVIDENCE_READ)
-    get_contact(session, contact_id)
+    contact = get_contact(session, contact_id)
     rows = session.conn.execute(
         "SELECT * FROM messages WHERE contact_id = ? ORDER BY sent_at, rowid LIMIT ? OFFSET ?",
         (contact_id, limit, offset),
     ).fetchall()
+    access_log.record(
+        session,
+        access_log.OPEN_CONVERSATION,
+        [contact.case_no],
+        contact_id,
+        {"offset": offset, "limit": limit},
+    )
     out = []
     for r in rows:
         sources = [

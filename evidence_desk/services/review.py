@@ -30,6 +30,7 @@ from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.models import Finding, Role
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue, Phrase
+from evidence_desk.services import access_log
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.originals import new_id
@@ -514,6 +515,15 @@ def search(
         [*args, limit],
     ).fetchall()
     tags_by_message = _active_tags(session, [int(r["rowid"]) for r in rows])
+    # the read log (PI-1): one row per case whose messages the search showed
+    filters = {"text": text, "tag": tag, "sender": sender, "contact": contact_id, "hits": len(rows)}
+    access_log.record(
+        session,
+        access_log.SEARCH,
+        {str(r["case_no"]) for r in rows} | ({case_no} if case_no else set()),
+        contact_id or case_no or "",
+        {k: v for k, v in filters.items() if v is not None},
+    )
     return [
         SearchHit(
             int(r["rowid"]),

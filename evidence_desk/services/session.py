@@ -39,7 +39,7 @@ from evidence_desk.integrity import digests, ledger, merkle, signing
 from evidence_desk.integrity.ledger import Entry
 from evidence_desk.services.clock import Clock, rfc3339, system_clock
 from evidence_desk.services.user_names import validate_new_user
-from evidence_desk.store import anchors, db, location
+from evidence_desk.store import access_log, anchors, db, location
 from evidence_desk.store.blobs import BlobStore
 from evidence_desk.store.files import atomic_write
 from evidence_desk.store.folder import Head, StoreFolder
@@ -250,6 +250,9 @@ class Session:
         # the database file this session writes into: a restore that puts another store in
         # its place (and moves this one aside) is noticed by the next write
         self._db_identity = _file_identity(folder.db_path)
+        # reads not yet in the read log (the database was busy): written by the next read,
+        # the next seal or close
+        self._pending_reads: list[access_log.Read] = []
         _open_sessions.add(self)
 
     # -- opening --------------------------------------------------------------------------
@@ -342,6 +345,11 @@ class Session:
         )
 
     def close(self) -> None:
+        # Logging out (or the end of a CLI command) closes this reader's batch of the read
+        # log. Best effort: a full disk or a busy store must not keep anyone logged in; what
+        # stays unsealed is reported by verify as unsealed, never as tampered.
+        with contextlib.suppress(StoreError, sqlcipher3.Error, OSError):
+            self.flush_reads(seal=True, busy_ms=5000)
         self.closed = True
         _open_sessions.discard(self)
         self.conn.close()
@@ -378,6 +386,61 @@ class Session:
 
     def sign(self, context: bytes, message: bytes) -> str:
         return signing.sign(self._signing_key, context, message)
+
+    # -- the read log (PI-1) ------------------------------------------------------------------
+    def log_reads(self, reads: Sequence[access_log.Read]) -> None:
+        """Chain ``reads`` onto the read log now (store/access_log.py).
+
+        A read that finds the database busy (another process importing) or this connection
+        inside a read transaction is kept and written by this session's next read, seal or
+        close, so a read never waits seconds for a writer; a storage failure (read-only, full
+        disk) refuses the read, since it could not be recorded.
+        """
+        self._pending_reads.extend(reads)
+        self.flush_reads()
+
+    def flush_reads(self, *, seal: bool = False, busy_ms: int = 250) -> bool:
+        """Write pending reads and, when ``seal`` or a batch is full, seal this reader's
+        unsealed rows. Returns False when the database was busy (the reads stay pending)."""
+        if self.closed or self.conn.in_transaction:
+            return False
+        if _file_identity(self.folder.db_path) != self._db_identity:
+            return False  # restored under us: these reads belong to the store moved aside
+        if not self._pending_reads and not (seal and self._has_unsealed_reads()):
+            return True
+        conn = self.conn
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            finally:
+                conn.execute("PRAGMA busy_timeout = 5000")
+            try:
+                access_log.append(conn, self.folder.store_id, self._pending_reads)
+                if seal or access_log.unsealed_count(conn) >= access_log.SEAL_EVERY:
+                    store_id, name = self.folder.store_id, self.user.name
+                    access_log.seal(conn, store_id, name, self.now(), self.sign)
+                conn.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(sqlcipher3.Error):
+                    conn.execute("ROLLBACK")
+                raise
+        except sqlcipher3.OperationalError as error:
+            if "locked" in str(error) or "busy" in str(error):
+                return False
+            if db.is_storage_failure(error):
+                raise db.storage_error(self.folder.db_path, error) from None
+            raise
+        self._pending_reads.clear()
+        return True
+
+    def _has_unsealed_reads(self) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM access_log WHERE user = ? AND seq > "
+            "(SELECT coalesce(max(upto), 0) FROM access_seals) LIMIT 1",
+            (self.user.name,),
+        ).fetchone()
+        return row is not None
 
     # -- the one write path ------------------------------------------------------------------
     def write(

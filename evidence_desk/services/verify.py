@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import sqlcipher3
+
 from evidence_desk.domain import authority
 from evidence_desk.domain.errors import StoreError
 from evidence_desk.domain.models import Finding
@@ -40,7 +42,14 @@ from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import ledger, merkle
 from evidence_desk.integrity.signature_checks import SignatureBatch
-from evidence_desk.services import anchoring, contacts, import_checks, review, timestamps
+from evidence_desk.services import (
+    access_log,
+    anchoring,
+    contacts,
+    import_checks,
+    review,
+    timestamps,
+)
 from evidence_desk.services.bulk_work import cyclic_gc_paused
 from evidence_desk.services.replay import Check, Replay
 from evidence_desk.services.session import Session
@@ -157,6 +166,7 @@ CHECKS: tuple[Check, ...] = (
     import_checks.check_imports,
     review.check_tag_targets,
     timestamps.check_timestamps,
+    access_log.check_access_log,
 )
 """The checks that run after the replay, in this order, each over the same :class:`Replay`."""
 
@@ -172,6 +182,10 @@ def verify_store(
     ``local_anchor`` is False: a restore checks a backup that is older on purpose) and with the
     anchors, backups and bundle kits in ``anchor_files`` (services/anchoring.py)."""
     session.require(Action.VERIFY)
+    # the verifier's own reads are sealed first, so they are not reported as unsealed; a
+    # store that cannot be written (read-only, busy) is still verified
+    with contextlib.suppress(StoreError, sqlcipher3.Error, OSError):
+        session.flush_reads(seal=True)
     sources = anchoring.AnchorSources(local_anchor, tuple(anchor_files))
     with cyclic_gc_paused():
         return _verify(session, progress, sources)

@@ -271,6 +271,33 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX holds_by_case ON holds (case_no);
     """,
+    # 7: the read log (PI-1). Not a projection of the ledger: reads are too frequent for one
+    # entry each. Every row carries the hash of the row before it (one chain over the store)
+    # and seals signed by the reader close batches of it (store/access_log.py); verify checks
+    # both. Rows are never updated or deleted.
+    """
+    CREATE TABLE access_log (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        user TEXT NOT NULL,
+        case_no TEXT NOT NULL,
+        what TEXT NOT NULL,
+        target TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        row_hash TEXT NOT NULL
+    );
+    CREATE INDEX access_log_by_case ON access_log (case_no, seq);
+    CREATE INDEX access_log_by_user ON access_log (user, seq);
+    CREATE TABLE access_seals (
+        upto INTEGER PRIMARY KEY,
+        first INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        signer TEXT NOT NULL,
+        head TEXT NOT NULL,
+        signature TEXT NOT NULL
+    );
+    """,
 ]
 
 # table -> primary-key columns, for every table that verify rebuilds from ledger payloads

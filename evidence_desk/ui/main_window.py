@@ -37,6 +37,7 @@ from evidence_desk.services.session import Session
 from evidence_desk.services.verify import VerifyReport, verify_store
 from evidence_desk.store import location
 from evidence_desk.ui import errors, icons, service_text
+from evidence_desk.ui.access_log_view import AccessLogView
 from evidence_desk.ui.approvals import ApprovalQueue
 from evidence_desk.ui.bundle_dialog import BundleDialog
 from evidence_desk.ui.contact_page import ContactPage
@@ -119,6 +120,11 @@ class MainWindow(QMainWindow):
         self.findings = FindingsView(session, conduct, self)
         self.tabs.addTab(self.findings, self.tr("Conduct findings"))
         self.findings.open_message.connect(self.open_message)
+        # -- the read log (PI-1): supervisors, auditors and admins --
+        self.access_log: AccessLogView | None = None
+        if policy.allowed(self.role, Action.ACCESS_LOG_READ):
+            self.access_log = AccessLogView(session, self)
+            self.tabs.addTab(self.access_log, self.tr("Read log"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
         splitter = QSplitter()
@@ -629,6 +635,8 @@ class MainWindow(QMainWindow):
         self.details_dock.setVisible(widget is self.contact_page)
         if widget is self.ledger:
             self.ledger.refresh()
+        if self.access_log is not None and widget is self.access_log:
+            self.access_log.refresh()
         elif widget is self.approvals:
             self.approvals.refresh()
 

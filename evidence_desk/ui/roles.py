@@ -20,6 +20,7 @@ def role_name(role: Role | str) -> str:
         "supervisor": QCoreApplication.translate("Roles", "supervisor"),
         "legal": QCoreApplication.translate("Roles", "legal team"),
         "admin": QCoreApplication.translate("Roles", "administrator"),
+        "auditor": QCoreApplication.translate("Roles", "auditor"),
     }
     return names.get(str(role), str(role))
 

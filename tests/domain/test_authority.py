@@ -172,3 +172,41 @@ def test_a_password_change_is_only_ones_own() -> None:
     other = {"user": "sam"}
     found = authority.check(state(users=USERS), 5, at, "alice", "user.change_password", other)
     assert rules(found) == ["authority.own_password"]
+
+
+# -- the auditor (issue 18 item 4, PI-1) ---------------------------------------------------------
+
+
+def _add_user_payload(name: str, role: str) -> dict[str, Any]:
+    row = {"name": name, "role": role, "public_key": "ee", "active": 1}
+    return {
+        "user": name,
+        "role": role,
+        "public_key": "ee",
+        "rows": [{"op": "put", "table": "users", "row": row}],
+    }
+
+
+def test_an_admin_adds_an_auditor_and_nobody_else_may() -> None:
+    at = "2026-03-02T01:00:00.000000Z"
+    payload = _add_user_payload("audrey", "auditor")
+    assert authority.check(state(users=USERS), 5, at, "root", "user.add", payload) == []
+    assert rules(authority.check(state(users=USERS), 5, at, "sam", "user.add", payload)) == [
+        "permission"
+    ]
+    unknown = _add_user_payload("audrey", "inspector")
+    assert "authority.role" in rules(
+        authority.check(state(users=USERS), 5, at, "root", "user.add", unknown)
+    )
+
+
+@pytest.mark.parametrize(
+    "action", ["contact.approve", "evidence.import", "bundle.export", "case.create"]
+)
+def test_an_auditor_writes_no_evidence_decision_or_export(action: str) -> None:
+    users = {
+        **USERS,
+        "audrey": {"name": "audrey", "role": "auditor", "public_key": "ee", "active": 1},
+    }
+    found = authority.check(state(users=users), 5, "t", "audrey", action, {})
+    assert "permission" in rules(found)

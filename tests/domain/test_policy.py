@@ -9,25 +9,25 @@ from evidence_desk.domain.errors import PermissionDenied, RuleViolation
 from evidence_desk.domain.models import Role
 from evidence_desk.domain.policy import PERMISSIONS, Action
 
-S, V, L, A = Role.STAFF, Role.SUPERVISOR, Role.LEGAL, Role.ADMIN
+S, V, L, A, U = Role.STAFF, Role.SUPERVISOR, Role.LEGAL, Role.ADMIN, Role.AUDITOR
 
 # The specification (product.md "Users and their jobs", issue 3), one line per action.
 EXPECTED: dict[Action, set[Role]] = {
     Action.USER_ADD: {A},
     Action.USER_RESET_PASSWORD: {A},
     Action.USER_DEACTIVATE: {A},
-    Action.USER_LIST: {S, V, L, A},
+    Action.USER_LIST: {S, V, L, A, U},
     Action.SETTINGS_SET: {A},
-    Action.SETTINGS_READ: {S, V, L, A},
-    Action.LOG_READ: {S, V, L, A},
-    Action.VERIFY: {S, V, L, A},
+    Action.SETTINGS_READ: {S, V, L, A, U},
+    Action.LOG_READ: {S, V, L, A, U},
+    Action.VERIFY: {S, V, L, A, U},
     Action.CASE_CREATE: {S, V},
     Action.CASE_EDIT: {S, V},
-    Action.CASE_READ: {S, V, L},
+    Action.CASE_READ: {S, V, L, U},
     Action.CASE_IMPORT: {V, A},
     Action.CONTACT_REQUEST: {S, V},
     Action.CONTACT_DECIDE: {V},
-    Action.CONTACT_READ: {S, V, L},
+    Action.CONTACT_READ: {S, V, L, U},
     Action.EVIDENCE_ADD: {S, V},
     Action.EVIDENCE_READ: {S, V, L},
     Action.REVIEW_TAG: {S, V, L},
@@ -35,13 +35,16 @@ EXPECTED: dict[Action, set[Role]] = {
     Action.CONDUCT_ACK: {V, L},
     Action.BUNDLE_EXPORT: {L},
     Action.TSA_CONFIGURE: {A},
-    Action.STAMP: {S, V, L, A},
+    Action.STAMP: {S, V, L, A, U},
     Action.STORE_BACKUP: {A},
     Action.STORE_RESTORE: {A},
     # retention and legal hold (issue 18 item 2)
     Action.CASE_CLOSE: {V, L},
     Action.LEGAL_HOLD: {L, A},
-    Action.RETENTION_READ: {S, V, L, A},
+    Action.RETENTION_READ: {S, V, L, U, A},
+    # issue 18 item 4 (PI-1): the read log, and request documents apart from contact metadata
+    Action.ACCESS_LOG_READ: {V, U, A},
+    Action.DOCUMENT_READ: {S, V, L},
 }
 
 ALL_PAIRS = [(role, action) for action in Action for role in Role]
@@ -115,3 +118,26 @@ def test_only_legal_or_an_admin_puts_or_lifts_a_legal_hold_and_staff_never_close
     assert PERMISSIONS[Action.LEGAL_HOLD] == {Role.LEGAL, Role.ADMIN}
     assert not policy.allowed(Role.STAFF, Action.CASE_CLOSE)
     assert not policy.allowed(Role.ADMIN, Action.CASE_CLOSE)
+
+
+def test_the_auditor_reads_metadata_and_the_read_log_never_content() -> None:
+    auditor = {a for a in Action if policy.allowed(Role.AUDITOR, a)}
+    assert {Action.CASE_READ, Action.CONTACT_READ, Action.LOG_READ, Action.VERIFY} <= auditor
+    assert Action.ACCESS_LOG_READ in auditor
+    assert not auditor & {
+        Action.EVIDENCE_READ,
+        Action.DOCUMENT_READ,
+        Action.CONDUCT_CHECK,
+        Action.REVIEW_TAG,
+        Action.CASE_IMPORT,
+        Action.EVIDENCE_ADD,
+        Action.CONTACT_DECIDE,
+        Action.BUNDLE_EXPORT,
+        Action.USER_ADD,
+        Action.SETTINGS_SET,
+        Action.STORE_BACKUP,
+    }
+
+
+def test_the_read_log_is_read_by_supervisors_auditors_and_admins_only() -> None:
+    assert PERMISSIONS[Action.ACCESS_LOG_READ] == {Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN}

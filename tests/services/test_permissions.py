@@ -17,10 +17,11 @@ import pytest
 
 from evidence_desk.domain.errors import NotFound, PermissionDenied, RuleViolation
 from evidence_desk.domain.models import Role
-from evidence_desk.services import cases, contacts, settings, users
+from evidence_desk.services import access_log, cases, contacts, reading, settings, users
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import iter_log, verify_store
 from tests.helpers import (
+    ADMIN,
     FAST_KDF,
     TickingClock,
     make_team,
@@ -29,11 +30,19 @@ from tests.helpers import (
 )
 
 # one representative user per role; sue is a supervisor who requested nothing
-ACTOR = {Role.STAFF: "alice", Role.SUPERVISOR: "sue", Role.LEGAL: "lee", Role.ADMIN: "ada"}
-PASSWORD = {name: f"{name}-password" for name in ("alice", "bob", "sam", "sue", "lee", "ada")}
+ACTOR = {
+    Role.STAFF: "alice",
+    Role.SUPERVISOR: "sue",
+    Role.LEGAL: "lee",
+    Role.ADMIN: "ada",
+    Role.AUDITOR: "audrey",
+}
+PASSWORD = {
+    name: f"{name}-password" for name in ("alice", "bob", "sam", "sue", "lee", "ada", "audrey")
+}
 
-S, V, L, A = Role.STAFF, Role.SUPERVISOR, Role.LEGAL, Role.ADMIN
-EVERYONE = {S, V, L, A}
+S, V, L, A, U = Role.STAFF, Role.SUPERVISOR, Role.LEGAL, Role.ADMIN, Role.AUDITOR
+EVERYONE = {S, V, L, A, U}
 
 
 @dataclass
@@ -119,6 +128,35 @@ def _log(s: Session, w: World) -> Any:
     return list(iter_log(s))
 
 
+# -- reads of content and of the read log (PI-1) --
+
+
+def _open_conversation(s: Session, w: World) -> Any:
+    return reading.count(s, w.approved)
+
+
+def _search(s: Session, w: World) -> Any:
+    return reading.search(s, w.approved, "王秀英")
+
+
+def _first_item(s: Session, w: World) -> str:
+    """A digest of the approved contact's first item, read past the permission check."""
+    row = s.conn.execute("SELECT sha256 FROM items WHERE contact_id = ?", (w.approved,))
+    return str(row.fetchone()[0])
+
+
+def _view_item(s: Session, w: World) -> Any:
+    return reading.original_bytes(s, _first_item(s, w))
+
+
+def _view_document(s: Session, w: World) -> Any:
+    return reading.document_bytes(s, w.approved, _first_item(s, w))
+
+
+def _read_access_log(s: Session, w: World) -> Any:
+    return access_log.list_reads(s)
+
+
 @dataclass(frozen=True)
 class Op:
     name: str
@@ -126,6 +164,7 @@ class Op:
     rule: str  # the permission the refusal must name
     allowed: frozenset[Role]  # as specified
     ledger_action: str | None  # the entry an allowed call appends (None: read-only)
+    logs_read: bool = False  # an allowed call adds one row to the read log
 
 
 OPS = [
@@ -187,6 +226,38 @@ OPS = [
     ),
     Op("verify.verify_store", _verify, "permission:verify", frozenset(EVERYONE), None),
     Op("verify.iter_log", _log, "permission:log.read", frozenset(EVERYONE), None),
+    Op(
+        "reading.count",
+        _open_conversation,
+        "permission:evidence.read",
+        frozenset({S, V, L}),
+        None,
+        True,
+    ),
+    Op("reading.search", _search, "permission:evidence.read", frozenset({S, V, L}), None, True),
+    Op(
+        "reading.original_bytes",
+        _view_item,
+        "permission:evidence.read",
+        frozenset({S, V, L}),
+        None,
+        True,
+    ),
+    Op(
+        "reading.document_bytes",
+        _view_document,
+        "permission:document.read",
+        frozenset({S, V, L}),
+        None,
+        True,
+    ),
+    Op(
+        "access_log.list_reads",
+        _read_access_log,
+        "permission:access_log.read",
+        frozenset({V, U, A}),
+        None,
+    ),
 ]
 
 CASES = [pytest.param(role, op, id=f"{role.value}-{op.name}") for op in OPS for role in Role]
@@ -234,6 +305,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, TickingClo
         documents=supporting_documents(base / "granted-docs"),
     )
     contacts.approve(team.login("sam"), granted.id, "documents checked")
+    users.add_user(team.login(ADMIN), "audrey", Role.AUDITOR, "audrey-password", kdf=FAST_KDF)
     team.close_all()
     return base / "store", clock, pending.id, granted.id
 
@@ -263,7 +335,10 @@ def test_permission_matrix(world: World, role: Role, op: Op) -> None:
     if role in op.allowed:
         result = op.call(session, world)
         after = store_state(world.path)
-        if op.ledger_action is None:
+        if op.ledger_action is None and op.logs_read:
+            assert len(after.pop("access_log")) == len(before.pop("access_log")) + 1
+            assert_unchanged(before, after)
+        elif op.ledger_action is None:
             assert_unchanged(before, after)
         else:
             assert len(after["ledger"]) == len(before["ledger"]) + 1
@@ -298,6 +373,11 @@ def test_the_matrix_covers_every_role_and_every_service_action() -> None:
         "contacts.attach_documents",
         "verify.verify_store",
         "verify.iter_log",
+        "reading.count",
+        "reading.search",
+        "reading.original_bytes",
+        "reading.document_bytes",
+        "access_log.list_reads",
     }
     assert len(CASES) == len(OPS) * len(Role)
 

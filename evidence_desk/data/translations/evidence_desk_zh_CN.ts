@@ -2,6 +2,111 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccessLogView</name>
+    <message>
+        <location filename="../../ui/access_log_view.py" line="37"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_log_view.py" line="38"/>
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_log_view.py" line="39"/>
+        <source>Reader</source>
+        <translation>读取人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_log_view.py" line="40"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_log_view.py" line="41"/>
+        <source>What was read</source>
+        <translation>读取内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_log_view.py" line="42"/>
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_log_view.py" line="43"/>
+        <source>Sealed</source>
+        <translation>已封存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_log_view.py" line="55"/>
+        <source>Case:</source>
+        <translation>案件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_log_view.py" line="57"/>
+        <source>Reader:</source>
+        <translation>读取人：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_log_view.py" line="74"/>
+        <source>opened the conversation</source>
+        <translation>打开了会话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_log_view.py" line="75"/>
+        <source>searched messages</source>
+        <translation>搜索了消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_log_view.py" line="76"/>
+        <source>viewed an item</source>
+        <translation>查看了证据项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_log_view.py" line="77"/>
+        <source>viewed a request document</source>
+        <translation>查看了申请材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_log_view.py" line="78"/>
+        <source>exported a bundle</source>
+        <translation>导出了证据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_log_view.py" line="79"/>
+        <source>ran the conduct check</source>
+        <translation>运行了合规自查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_log_view.py" line="89"/>
+        <source>All cases</source>
+        <translation>全部案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_log_view.py" line="90"/>
+        <source>All readers</source>
+        <translation>全部读取人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_log_view.py" line="115"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_log_view.py" line="115"/>
+        <source>not yet</source>
+        <translation>尚未</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/access_log_view.py" line="128"/>
+        <source>%n read(s)</source>
+        <translation>
+            <numerusform>%n 次读取</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ApprovalQueue</name>
     <message>
         <location filename="../../ui/approvals.py" line="56"/>
@@ -2283,279 +2388,284 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>Evidence Desk — %1 (%2)</source>
         <translation>证据台 — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>Find a case, debtor or contact</source>
         <translation>查找案件、债务人或联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Cases and contacts</source>
         <translation>案件与联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Ledger</source>
         <translation>存证链</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Verify</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Conduct findings</source>
         <translation>合规提示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="127"/>
+        <source>Read log</source>
+        <translation>读取日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Request contact</source>
         <translation>申请联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Import evidence</source>
         <translation>导入证据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Export bundle</source>
         <translation>导出证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Verify store</source>
         <translation>校验证据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Approval queue</source>
         <translation>审批队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Close case…</source>
         <translation>结案…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>Legal hold…</source>
         <translation>法律保全…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Lift hold…</source>
         <translation>解除保全…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Open a new case (Ctrl+N)</source>
         <translation>新建案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Ask a supervisor to approve a new contact (Ctrl+R)</source>
         <translation>申请主管批准添加新联系人（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Import chat exports and screenshots for the selected contact (Ctrl+I)</source>
         <translation>为所选联系人导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Export a court bundle for the selected case (Ctrl+E)</source>
         <translation>为所选案件导出诉讼证据包（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Contact requests waiting for a decision</source>
         <translation>等待审批的联系人申请</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Add users, change roles, reset passwords</source>
         <translation>添加用户、设置角色、重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Back up this store, or check and restore a backup</source>
         <translation>备份本证据库，或检查并恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Close the selected case: its purpose is achieved; sets its deletion date</source>
         <translation>结束所选案件：处理目的已实现；设定其删除日期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Place a legal hold on the selected case: nothing of it may be deleted</source>
         <translation>对所选案件设置法律保全：其任何内容均不得删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Lift the legal hold on the selected case</source>
         <translation>解除所选案件的法律保全</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Check every original, row and ledger entry (F5)</source>
         <translation>校验每个原始文件、每行数据和每条存证记录（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>The signed audit log (Ctrl+L)</source>
         <translation>已签名的审计日志（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Language, time zone, time-stamp authorities, quiet hours</source>
         <translation>语言、时区、时间戳机构、免打扰时段</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Main actions</source>
         <translation>主要操作</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Select an approved contact first: evidence is imported only for contacts a supervisor approved.</source>
         <translation>请先选择已批准的联系人：只有主管批准的联系人才能导入证据。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>No evidence can be imported for %1: %2</source>
         <translation>无法为 %1 导入证据：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>Import chat exports and screenshots for %1 (Ctrl+I)</source>
         <translation>为 %1 导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Select a case first.</source>
         <translation>请先选择案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>Warning: this store is in a synced or network folder</source>
         <translation>警告：此证据库位于同步文件夹或网络文件夹中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>Time stamps: all %1 entries covered</source>
         <translation>时间戳：全部 %1 条记录已覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Time stamps: %1 entries queued</source>
         <translation>时间戳：%1 条记录排队中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>Stamped up to entry %1 of %2.</source>
         <translation>已加盖时间戳至第 %1 条（共 %2 条）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>Newest trusted time: %1</source>
         <translation>最新可信时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window.py" line="459"/>
         <source>No time-stamp authority is configured (Settings).</source>
         <translation>尚未配置时间戳机构（见设置）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>Last attempt failed: %1</source>
         <translation>上次尝试失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>Integrity: verifying…</source>
         <translation>完整性：校验中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="499"/>
         <source>Integrity: intact (%1 entries)</source>
         <translation>完整性：完好（%1 条记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>Integrity: %1 problem(s) found</source>
         <translation>完整性：发现 %1 个问题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>Open the Verify tab (F5) for every finding.</source>
         <translation>打开“校验”页（F5）查看全部结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>Integrity: not checked</source>
         <translation>完整性：未校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>Overdue %1 since %2</source>
         <translation>自 %2 起逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="555"/>
+        <location filename="../../ui/main_window.py" line="561"/>
         <source>Your role does not read cases.</source>
         <translation>您的角色无权查看案件。</translation>
     </message>
@@ -2722,12 +2832,17 @@
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/roles.py" line="31"/>
+        <location filename="../../ui/roles.py" line="23"/>
+        <source>auditor</source>
+        <translation>审计员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roles.py" line="32"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/roles.py" line="35"/>
+        <location filename="../../ui/roles.py" line="36"/>
         <source>Your role (%1) may not do this; allowed: %2.</source>
         <translation>您的角色（%1）无权执行此操作；允许的角色：%2。</translation>
     </message>
@@ -3494,6 +3609,56 @@
 </context>
 <context>
     <name>Wording</name>
+    <message>
+        <source>the row does not follow the row before it (a row was inserted, removed or changed before it)</source>
+        <comment>access.chain_broken</comment>
+        <translation>该行与前一行不衔接（在其之前有行被插入、删除或修改）</translation>
+    </message>
+    <message>
+        <source>the row&apos;s content does not match its hash (changed after it was written)</source>
+        <comment>access.row_changed</comment>
+        <translation>该行内容与其哈希不符（写入后被修改）</translation>
+    </message>
+    <message>
+        <source>rows {first}..{last} of the read log are missing</source>
+        <comment>access.row_missing</comment>
+        <translation>读取日志第 {first}..{last} 行缺失</translation>
+    </message>
+    <message>
+        <source>the seal starts at row {first}, the previous seal ended at {previous}</source>
+        <comment>access.seal_gap</comment>
+        <translation>该封存从第 {first} 行开始，而上一个封存止于第 {previous} 行</translation>
+    </message>
+    <message>
+        <source>the sealed rows changed: the seal&apos;s last row hash is {head}, the log now gives {found}</source>
+        <comment>access.seal_head</comment>
+        <translation>已封存的行被改动：封存记录的最后一行哈希为 {head}，日志现在得出 {found}</translation>
+    </message>
+    <message>
+        <source>the seal&apos;s signature by {signer} does not verify with any key the ledger gave them</source>
+        <comment>access.seal_signature</comment>
+        <translation>{signer} 对该封存的签名无法用账本为其登记的任何密钥验证</translation>
+    </message>
+    <message>
+        <source>the seal is signed by {signer}, but its last row is a read by {reader}</source>
+        <comment>access.seal_signer</comment>
+        <translation>该封存由 {signer} 签名，但其最后一行是 {reader} 的读取</translation>
+    </message>
+    <message>
+        <source>{count} read(s) from {first_at} on (by {users}) were never sealed: the session ended without closing its batch</source>
+        <comment>access.unsealed</comment>
+        <translation>自 {first_at} 起的 {count} 次读取（由 {users}）从未封存：会话结束时未封存其批次</translation>
+    </message>
+    <message>
+        <source>read log row {seq}</source>
+        <comment>access.where_row</comment>
+        <translation>读取日志第 {seq} 行</translation>
+    </message>
+    <message>
+        <source>read log seal of rows {first}..{upto}</source>
+        <comment>access.where_seal</comment>
+        <translation>读取日志第 {first}..{upto} 行的封存</translation>
+    </message>
     <message>
         <source>this machine saw the ledger at {size} on {date} with another root (anchor {path}): the ledger was rewritten at or before entry {size}</source>
         <comment>anchor.fork</comment>
@@ -8622,16 +8787,6 @@ must equal that file&apos;s line in the manifest.</source>
         <source>unknown time zone {tz!r}</source>
         <comment>whatsapp.unknown_zone</comment>
         <translation>未知时区“{tz}”</translation>
-    </message>
-    <message>
-        <source>note: {note}</source>
-        <comment>cli_review.report_note</comment>
-        <translation type="vanished"></translation>
-    </message>
-    <message>
-        <source>note: {note}</source>
-        <comment>cli_review.tag_note</comment>
-        <translation type="vanished"></translation>
     </message>
 </context>
 </TS>
