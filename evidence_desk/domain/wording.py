@@ -37,8 +37,8 @@ __all__ = [
     "fact_names",
     "fields",
     "is_sealed",
-    "semicolon_list",
     "sealed_json",
+    "semicolon_list",
     "template",
     "worded",
 ]

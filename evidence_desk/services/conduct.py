@@ -821,6 +821,4 @@ def list_acknowledgements(
         sql += " AND contact_id = ?"
         args.append(contact_id)
     rows = session.conn.execute(sql + " ORDER BY acked_at, finding_id", args)
-    return [
-        Acknowledgement(**{**dict(r), "detail": ack_detail(r["detail"])}) for r in rows
-    ]
+    return [Acknowledgement(**{**dict(r), "detail": ack_detail(r["detail"])}) for r in rows]

@@ -41,9 +41,7 @@ def _sealed_row(session: Session) -> dict[str, Any]:
     return row
 
 
-def _check_output(
-    team: Team, contact_id: str, monkeypatch: pytest.MonkeyPatch, capsys: Any
-) -> str:
+def _check_output(team: Team, contact_id: str, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> str:
     """The CLI's ``check`` for one contact, in this process (so a reworded catalogue shows)."""
     monkeypatch.setenv("EVIDENCE_DESK_PASSWORD", team.passwords["lee"])
     capsys.readouterr()
