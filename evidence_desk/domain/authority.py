@@ -36,7 +36,7 @@ from typing import Any, NamedTuple, Protocol
 from evidence_desk.domain import retention
 from evidence_desk.domain.models import Role
 from evidence_desk.domain.policy import PERMISSIONS, Action, denial
-from evidence_desk.domain.wording import Catalogue, Phrase
+from evidence_desk.domain.wording import Catalogue, Phrase, sealed_json
 
 _said = Catalogue(
     {
@@ -67,6 +67,8 @@ _said = Catalogue(
         "authority.stamp_ahead": "the time stamp covers checkpoint {size}, which is not before "
         "this entry",
         "authority.tag_removed": "tag {tag} was already withdrawn",
+        "authority.ack_detail": "the acknowledged finding's detail is neither a conduct code "
+        "with its facts nor an earlier release's text",
         "authority.not_own_tag": "field staff may withdraw only their own tags; {tag} is "
         "{created_by}'s",
         "authority.tag_contact": "the tag's case and contact do not match contact {contact}",
@@ -621,6 +623,19 @@ def _untag(state: State, entry: Entry) -> Iterable[Violation | None]:
             )
 
 
+def _ack_detail(state: State, entry: Entry) -> Iterable[Violation | None]:
+    # An acknowledgement seals its finding's code and facts as a JSON object (older releases
+    # sealed the English text, which never starts with "{"): a JSON-looking detail must be one.
+    for row in entry.rows_of("conduct_acks"):
+        detail = row.get("detail")
+        if not isinstance(detail, str):
+            yield Violation("conduct.detail", _said("authority.ack_detail"))
+        elif detail.startswith("{"):
+            sealed = sealed_json(detail)
+            if sealed is None or not str(sealed["code"]).startswith("conduct."):
+                yield Violation("conduct.detail", _said("authority.ack_detail"))
+
+
 def _stamp_behind(state: State, entry: Entry) -> Iterable[Violation | None]:
     size = entry.payload.get("checkpoint_size")
     if not isinstance(size, int) or not 1 <= size < entry.seq:
@@ -1118,6 +1133,7 @@ ACTIONS: Mapping[str, ActionRule] = {
                 count=1,
             )
         },
+        (_ack_detail,),
     ),
     "bundle.export": ActionRule(Action.BUNDLE_EXPORT, {"bundle_id": str, "case_no": str}, {}),
     # -- retention and legal hold (issue 18 item 2) --

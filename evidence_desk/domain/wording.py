@@ -25,6 +25,7 @@ Nothing here depends on Qt: the services must not import it.
 
 from __future__ import annotations
 
+import json
 import string
 from collections.abc import Mapping, Sequence
 
@@ -35,8 +36,11 @@ __all__ = [
     "codes",
     "fact_names",
     "fields",
+    "is_sealed",
+    "sealed_json",
     "semicolon_list",
     "template",
+    "worded",
 ]
 
 #: Named values a sentence was made of, in the order the catalogue call gave them.
@@ -146,3 +150,51 @@ def semicolon_list(items: Sequence[str]) -> str:
     for item in reversed(items[:-1]):
         joined = _lists("list.semicolons", first=item, rest=joined)
     return joined
+
+
+def is_sealed(value: object) -> bool:
+    """Whether ``value`` has the shape of a sealed sentence: ``{"code": str, "facts": {name:
+    text or sealed sentence}}`` and nothing else (importers/base.py ``sealed_phrase`` makes it)."""
+    if not isinstance(value, Mapping) or set(value) != {"code", "facts"}:
+        return False
+    code, facts = value["code"], value["facts"]
+    return (
+        isinstance(code, str)
+        and bool(code)
+        and isinstance(facts, Mapping)
+        and all(
+            isinstance(name, str) and (isinstance(fact, str) or is_sealed(fact))
+            for name, fact in facts.items()
+        )
+    )
+
+
+def sealed_json(text: str) -> Mapping[str, object] | None:
+    """The sealed sentence a stored text holds as a JSON object, or None for any other text
+    (a sentence some older release sealed in English: it never starts with ``{``)."""
+    if not text.startswith("{"):
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    return value if is_sealed(value) else None
+
+
+def worded(sealed: Mapping[str, object]) -> Phrase:
+    """A sealed ``{code, facts}`` worded again by today's catalogue: the English of today, with
+    its code and facts, so a front end says it in its own language. A nested sealed fact is
+    worded in turn. The facts are text, so a template must not give them a numeric format spec;
+    the code's module must have been imported (its catalogue registered)."""
+    code = sealed["code"]
+    facts = sealed["facts"]
+    if not isinstance(code, str) or not isinstance(facts, Mapping):
+        raise ValueError(f"not a sealed sentence: {sealed!r}")
+    text = _TEMPLATES.get(code)
+    if text is None:
+        raise ValueError(f"wording code {code!r} is not registered")
+    values = {
+        str(name): worded(value) if isinstance(value, Mapping) else str(value)
+        for name, value in facts.items()
+    }
+    return Phrase(text.format(**values), code, tuple(values.items()))

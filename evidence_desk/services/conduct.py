@@ -33,7 +33,9 @@ from zoneinfo import ZoneInfo
 
 from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.policy import Action
-from evidence_desk.domain.wording import Catalogue, Phrase
+from evidence_desk.domain.wording import Catalogue, Phrase, sealed_json, worded
+from evidence_desk.importers.base import sealed_phrase
+from evidence_desk.integrity.canonical import canonical_bytes
 from evidence_desk.services import access_log
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.common_wording import COMMON_WORDING
@@ -752,9 +754,10 @@ def acknowledge(
         "case_no": current.case_no,
         "contact_id": current.contact_id,
         "message_fingerprint": current.message_fingerprint,
-        # the English of the day, as acknowledgements have always sealed it (plain str: the
-        # canonical writer sees no Phrase); verify compares rows, never rewords them
-        "detail": str(current.detail),
+        # the finding's code and facts as canonical JSON text, never its English: rewording the
+        # catalogue must not touch what was sealed (acks of older releases hold their English
+        # text; ack_detail tells them apart, and verify compares rows, never rewords them)
+        "detail": sealed_detail(current.detail),
         "note": note,
         "acked_by": session.user.name,
         "acked_at": session.now(),
@@ -787,6 +790,20 @@ def acknowledge(
     )
 
 
+def sealed_detail(detail: Phrase) -> str:
+    """A finding's detail as an acknowledgement seals it: ``{"code":..,"facts":..}`` as
+    canonical JSON text (the ``detail`` column stays text, as older releases wrote it)."""
+    return canonical_bytes(sealed_phrase(detail)).decode("utf-8")
+
+
+def ack_detail(stored: str) -> str:
+    """A stored acknowledgement's detail to show: a sealed code and facts worded by today's
+    catalogue (a Phrase, so a front end says it in its language), or the English text an
+    acknowledgement of an older release sealed, as it is."""
+    sealed = sealed_json(stored)
+    return stored if sealed is None else worded(sealed)
+
+
 @dataclass(frozen=True, slots=True)
 class Acknowledgement:
     finding_id: str
@@ -794,6 +811,7 @@ class Acknowledgement:
     case_no: str
     contact_id: str
     message_fingerprint: str | None
+    # worded by ack_detail: a coded Phrase, or an older release's English text
     detail: str
     note: str
     acked_by: str
@@ -814,4 +832,4 @@ def list_acknowledgements(
         sql += " AND contact_id = ?"
         args.append(contact_id)
     rows = session.conn.execute(sql + " ORDER BY acked_at, finding_id", args)
-    return [Acknowledgement(**dict(r)) for r in rows]
+    return [Acknowledgement(**{**dict(r), "detail": ack_detail(r["detail"])}) for r in rows]

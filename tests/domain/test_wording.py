@@ -10,7 +10,16 @@ from dataclasses import asdict, dataclass
 import pytest
 
 from evidence_desk.domain.errors import BadInput, RuleViolation
-from evidence_desk.domain.wording import Catalogue, Phrase, fact_names, fields, semicolon_list
+from evidence_desk.domain.wording import (
+    Catalogue,
+    Phrase,
+    fact_names,
+    fields,
+    is_sealed,
+    sealed_json,
+    semicolon_list,
+    worded,
+)
 
 said = Catalogue(
     {
@@ -99,3 +108,26 @@ def test_errors_keep_the_english_message_and_expose_the_detail_code() -> None:
     assert bad.detail_code == "test.braces" and bad.reason.code == "test.braces"
     plain = BadInput("file.csv", "", "plain words")
     assert plain.detail_code == "" and plain.facts == ()
+
+
+def test_a_sealed_sentence_is_worded_again_with_nested_facts() -> None:
+    inner = said("test.rows", count=3, total=7, name="a")
+    sealed = {
+        "code": "test.hidden",
+        "facts": {
+            "listed": {"code": "test.rows", "facts": {"count": "3", "total": "7", "name": "a"}}
+        },
+    }
+    assert is_sealed(sealed) and sealed_json(json.dumps(sealed)) == sealed
+    again = worded(sealed)
+    assert again == "ambiguous: 3 of 7 rows ('a')" and again.code == "test.hidden"
+    listed = again.fact("listed")
+    assert isinstance(listed, Phrase) and listed == inner and listed.code == "test.rows"
+    # an older release's English, or JSON of another shape, is no sealed sentence
+    assert sealed_json("the first message is dated 2026-03-01") is None
+    assert sealed_json('{"code": "test.rows"}') is None and sealed_json("{broken") is None
+    assert not is_sealed({"code": "", "facts": {}}) and not is_sealed(
+        {"code": "x", "facts": {"n": 1}}
+    )
+    with pytest.raises(ValueError, match="not registered"):
+        worded({"code": "test.no_such_code", "facts": {}})

@@ -3925,6 +3925,11 @@
         <translation>解压后总大小超过上限 {cap} 字节</translation>
     </message>
     <message>
+        <source>the acknowledged finding&apos;s detail is neither a conduct code with its facts nor an earlier release&apos;s text</source>
+        <comment>authority.ack_detail</comment>
+        <translation>已确认线索的详情既不是带事实的行为规范代码，也不是早期版本的文本</translation>
+    </message>
+    <message>
         <source>the first user must be an admin</source>
         <comment>authority.admin_role</comment>
         <translation>第一个用户必须是管理员</translation>
