@@ -146,18 +146,36 @@ def _check_one_pass(chat: ParsedChat) -> None:
         assert content == _rfc8785(_previous_content(message))
 
 
+def _parsed(path: Path) -> ParsedChat | None:
+    try:
+        chat = registry.parse(ExportSource(path.name, path.read_bytes()), "Asia/Shanghai")
+    except ImportInputError:
+        return None  # a fixture of a refusal, or a member of a folder export
+    return chat if isinstance(chat, ParsedChat) else None
+
+
 def _fixture_chats() -> list[Path]:
-    return sorted(p for p in FIXTURES.rglob("*") if p.is_file())
+    """Every importer fixture that parses on its own into a chat."""
+    files = sorted(p for p in FIXTURES.rglob("*") if p.is_file())
+    return [p for p in files if _parsed(p) is not None]
 
 
 @pytest.mark.parametrize("path", _fixture_chats(), ids=lambda p: str(p.relative_to(FIXTURES)))
 def test_every_fixture_encodes_as_the_previous_writer_did(path: Path) -> None:
-    try:
-        chat = registry.parse(ExportSource(path.name, path.read_bytes()), "Asia/Shanghai")
-    except ImportInputError:
-        pytest.skip("not a file that parses on its own")
-    if isinstance(chat, ParsedChat):
-        _check_one_pass(chat)
+    chat = _parsed(path)
+    assert chat is not None
+    _check_one_pass(chat)
+
+
+def test_the_fixtures_cover_every_chat_format() -> None:
+    formats = {chat.format_name for p in _fixture_chats() if (chat := _parsed(p)) is not None}
+    assert {
+        "whatsapp",
+        "telegram_json",
+        "line_txt",
+        "sms_backup_restore_xml",
+        "messenger_json",
+    } <= formats
 
 
 _texts = st.text(max_size=40) | st.sampled_from(["", "\x00\x1f\x7f", "\u2028😀\ue000", '"\\/'])
