@@ -70,6 +70,7 @@ from evidence_desk.importers.base import (
     ParsedMessage,
     ParseProblem,
     SourceRef,
+    bulk_message,
 )
 from evidence_desk.importers.text import check_line_lengths, decode_export
 
@@ -1137,7 +1138,7 @@ def _build_messages(analysis: _Analysis, main: ExportSource, zone: ZoneInfo) -> 
     has_mark = _HAS_MARK
     utc = UTC
     classify = _classify
-    message = ParsedMessage
+    message = bulk_message
     ref = SourceRef
     append = messages.append
     position = -1
@@ -1208,15 +1209,15 @@ def _build_messages(analysis: _Analysis, main: ExportSource, zone: ZoneInfo) -> 
             raw = "\n".join(lines[start : last + 1])
         append(
             message(
-                index=position,
-                sent_at=sent_at,
-                time_text=time_text,
-                sender=sender,
-                kind=kind,
-                text=text,
-                source=ref(name, locator),
-                attachments=attachments,
-                raw=raw,
+                position,
+                sent_at,
+                time_text,
+                sender,
+                kind,
+                text,
+                ref(name, locator),
+                attachments,
+                raw,
             )
         )
     return _Built(messages, problems, list(participants), languages)
