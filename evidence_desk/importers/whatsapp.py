@@ -965,8 +965,10 @@ def _classify_system(first_line: str) -> _Classified:
 
 def _classify(first_line: str, ios: bool) -> _Classified:
     """Classify a message by the first line of its body (as written, marks included)."""
-    plain = first_line.isascii()
-    clean = (first_line if plain else _unmarked(first_line)).strip()
+    # One scan for marks decides all three mark tests below (a line without marks cannot start
+    # with one or hold U+200E/U+200F): _unmarked() and the two `in` scans cost more than the rest.
+    marked = not first_line.isascii() and _HAS_MARK(first_line) is not None
+    clean = (first_line.translate(_MARK_TABLE) if marked else first_line).strip()
     if not clean:
         return _TEXT
 
@@ -974,7 +976,7 @@ def _classify(first_line: str, ios: bool) -> _Classified:
     if exact is not None:
         return exact
 
-    if not plain and ("\u200e" in first_line or "\u200f" in first_line):
+    if marked and ("\u200e" in first_line or "\u200f" in first_line):
         cut = max(first_line.rfind("\u200e"), first_line.rfind("\u200f"))
         omitted = _IOS_OMITTED.get(first_line[cut + 1 :].strip())
         if omitted is not None:
@@ -1006,7 +1008,7 @@ def _classify(first_line: str, ios: bool) -> _Classified:
     if clean[0] in _SYSTEM_FIRST and clean.startswith(_SYSTEM_PREFIX_TUPLE):
         return _classify_system(clean)
 
-    if ios and not plain and first_line.startswith(_LEAD_MARKS):
+    if ios and marked and first_line.startswith(_LEAD_MARKS):
         return _SYSTEM  # iOS marks system notices (group events, calls...) with a leading mark
     return _TEXT
 
