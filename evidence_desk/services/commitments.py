@@ -18,10 +18,12 @@ from evidence_desk.importers import base
 from evidence_desk.importers.base import MessageKind, ParsedMessage
 from evidence_desk.integrity import merkle
 
+_SYSTEM = MessageKind.SYSTEM
+
 
 def direction(message: ParsedMessage, our_account: str) -> str:
     """The stored direction: in, out (our side's account) or system."""
-    if message.kind == MessageKind.SYSTEM:
+    if message.kind == _SYSTEM:  # a module constant: `MessageKind.SYSTEM` is looked up per call
         return "system"
     if message.from_self is not None:
         return "out" if message.from_self else "in"
