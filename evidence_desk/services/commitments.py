@@ -55,7 +55,9 @@ def fingerprints_of(contents: Sequence[bytes]) -> list[str]:
     sha256 = hashlib.sha256
     for content in contents:
         occurrence = seen[content] = count(content, 0) + 1
-        out.append(sha256(b"%s#%d" % (content, occurrence)).hexdigest())
+        # b"%s#%d" % (content, occurrence), concatenated: formatting costs three times as much
+        suffix = b"#1" if occurrence == 1 else b"#%d" % occurrence
+        out.append(sha256(content + suffix).hexdigest())
     return out
 
 
