@@ -70,6 +70,7 @@ from evidence_desk.importers.base import (
     ParsedMessage,
     ParseProblem,
     SourceRef,
+    bulk_message,
 )
 from evidence_desk.importers.text import check_line_lengths, decode_export
 
@@ -964,8 +965,10 @@ def _classify_system(first_line: str) -> _Classified:
 
 def _classify(first_line: str, ios: bool) -> _Classified:
     """Classify a message by the first line of its body (as written, marks included)."""
-    plain = first_line.isascii()
-    clean = (first_line if plain else _unmarked(first_line)).strip()
+    # One scan for marks decides all three mark tests below (a line without marks cannot start
+    # with one or hold U+200E/U+200F): _unmarked() and the two `in` scans cost more than the rest.
+    marked = not first_line.isascii() and _HAS_MARK(first_line) is not None
+    clean = (first_line.translate(_MARK_TABLE) if marked else first_line).strip()
     if not clean:
         return _TEXT
 
@@ -973,7 +976,7 @@ def _classify(first_line: str, ios: bool) -> _Classified:
     if exact is not None:
         return exact
 
-    if not plain and ("\u200e" in first_line or "\u200f" in first_line):
+    if marked and ("\u200e" in first_line or "\u200f" in first_line):
         cut = max(first_line.rfind("\u200e"), first_line.rfind("\u200f"))
         omitted = _IOS_OMITTED.get(first_line[cut + 1 :].strip())
         if omitted is not None:
@@ -1005,7 +1008,7 @@ def _classify(first_line: str, ios: bool) -> _Classified:
     if clean[0] in _SYSTEM_FIRST and clean.startswith(_SYSTEM_PREFIX_TUPLE):
         return _classify_system(clean)
 
-    if ios and not plain and first_line.startswith(_LEAD_MARKS):
+    if ios and marked and first_line.startswith(_LEAD_MARKS):
         return _SYSTEM  # iOS marks system notices (group events, calls...) with a leading mark
     return _TEXT
 
@@ -1137,7 +1140,7 @@ def _build_messages(analysis: _Analysis, main: ExportSource, zone: ZoneInfo) -> 
     has_mark = _HAS_MARK
     utc = UTC
     classify = _classify
-    message = ParsedMessage
+    message = bulk_message
     ref = SourceRef
     append = messages.append
     position = -1
@@ -1208,15 +1211,15 @@ def _build_messages(analysis: _Analysis, main: ExportSource, zone: ZoneInfo) -> 
             raw = "\n".join(lines[start : last + 1])
         append(
             message(
-                index=position,
-                sent_at=sent_at,
-                time_text=time_text,
-                sender=sender,
-                kind=kind,
-                text=text,
-                source=ref(name, locator),
-                attachments=attachments,
-                raw=raw,
+                position,
+                sent_at,
+                time_text,
+                sender,
+                kind,
+                text,
+                ref(name, locator),
+                attachments,
+                raw,
             )
         )
     return _Built(messages, problems, list(participants), languages)

@@ -378,23 +378,23 @@ def _plan_messages(session: Session, contact_id: str, plans: Sequence[_PlannedIm
         fresh = os.urandom(16 * len(contents))
         prints = fingerprints_of(contents)
         salts: list[bytes] = []
-        planned: list[tuple[str, str, bool]] = []
+        hexes: list[str] = []
+        news: list[bool] = []
         for position, fingerprint in enumerate(prints):
             salt = known.get(fingerprint)
             if salt is None:
                 raw = fresh[16 * position : 16 * position + 16]
                 salt = known[fingerprint] = raw.hex()
                 new += 1
-                planned.append((fingerprint, salt, True))
+                news.append(True)
             else:
                 raw = bytes.fromhex(salt)
-                planned.append((fingerprint, salt, False))
+                news.append(False)
+            hexes.append(salt)
             salts.append(raw)
         sealed, plan.row["commitments_root"] = commit_contents(contents, salts)
-        plan.messages = [
-            (fingerprint, salt, is_new, commitment)
-            for (fingerprint, salt, is_new), commitment in zip(planned, sealed, strict=True)
-        ]
+        # zipped in C: no intermediate tuples to take apart again
+        plan.messages = list(zip(prints, hexes, news, sealed, strict=True))
         plan.row["new_messages"] = new
 
 
@@ -430,12 +430,12 @@ def _insert_messages(conn: Any, contact: Contact, plan: _PlannedImport) -> None:
                 message.sender,
                 message.sender_id,
                 direction(message, plan.our_account),
-                message.kind.value,
+                message.kind._value_,  # the enum's value property is a Python function in 3.11
                 message.text,
                 message.raw,
                 message.native_id,
                 message.reply_to,
-                attachments_json(message),
+                attachments_json(message) if message.attachments else "[]",
                 salt,
                 sealed,
                 plan.import_id,

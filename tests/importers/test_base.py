@@ -24,6 +24,7 @@ from evidence_desk.importers.base import (
     ParsedMessage,
     ParseProblem,
     SourceRef,
+    bulk_message,
     encode_chat,
     message_content,
     normalised_bytes,
@@ -63,6 +64,39 @@ def test_spliced_encoding_equals_one_canonical_document() -> None:
         'a text that says "messages":[] on purpose',
         "第二行\n续行",
     ]
+
+
+def test_a_bulk_message_is_the_dataclass_message() -> None:
+    at = datetime(2026, 1, 5, 1, 0, tzinfo=UTC)
+    attached = (Attachment(MessageKind.IMAGE, "a.jpg", AttachmentState.MISSING, None),)
+    for attachments, raw in (((), None), (attached, "05/01/2026, 09:00 - x")):
+        fast = bulk_message(
+            3,
+            at,
+            "09:00",
+            "Li Ming",
+            MessageKind.TEXT,
+            "hi",
+            SourceRef("f", "line 4"),
+            attachments,
+            raw,
+        )
+        slow = ParsedMessage(
+            index=3,
+            sent_at=at,
+            time_text="09:00",
+            sender="Li Ming",
+            kind=MessageKind.TEXT,
+            text="hi",
+            source=SourceRef("f", "line 4"),
+            attachments=attachments,
+            raw=raw,
+        )
+        assert fast == slow
+        assert hash(fast) == hash(slow)
+        assert fast.as_json() == slow.as_json()
+        with pytest.raises(AttributeError):
+            fast.text = "changed"  # type: ignore[misc]
 
 
 def test_a_problem_is_sealed_as_code_and_facts_with_nested_phrases_nested() -> None:
