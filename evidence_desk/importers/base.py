@@ -12,17 +12,15 @@ from __future__ import annotations
 
 import enum
 import errno
-import json
 import mmap
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Final, NamedTuple, Protocol
 
-import orjson
-
 from evidence_desk.domain.errors import ImportInputError
 from evidence_desk.domain.wording import Catalogue, Facts, Phrase
+from evidence_desk.integrity.canonical import compact_bytes
 
 __all__ = [
     "OTHERS_WORDING",
@@ -483,7 +481,6 @@ def encode_chat(chat: ParsedChat) -> EncodedChat:
     parts: list[bytes] = []
     contents: list[bytes] = []
     sent_at: list[str] = []
-    dumps, option = orjson.dumps, _IN_ORDER
     for message in chat.messages:
         # as_json_pair() written out here (a test holds the two equal): the method call, the
         # enum's ``value`` property (a Python function in 3.11; ``_value_`` is a plain slot) and
@@ -520,12 +517,8 @@ def encode_chat(chat: ParsedChat) -> EncodedChat:
                 "sent_at": when,
                 "text": message.text,
             }
-        try:
-            encoded, committed = dumps(full, option=option), dumps(content, option=option)
-        except orjson.JSONEncodeError:  # a lone surrogate: fails in json's path as it always did
-            encoded, committed = _encode(full), _encode(content)
-        parts.append(encoded)
-        contents.append(committed)
+        parts.append(compact_bytes(full))  # keys already in order
+        contents.append(compact_bytes(content))
     body = b"[" + b",".join(parts) + b"]"
     return EncodedChat(head.replace(b'"messages":[]', b'"messages":' + body, 1), contents, sent_at)
 
@@ -540,20 +533,7 @@ def content_bytes(message: ParsedMessage) -> bytes:
     return _encode(message.as_json_pair()[1])
 
 
-_IN_ORDER = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
-_SORTED = orjson.OPT_SORT_KEYS | _IN_ORDER
-
-
 def _encode(value: dict[str, object]) -> bytes:
     """``json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))``,
-    encoded to UTF-8, written by ``orjson``; what it refuses (a lone surrogate) takes the
-    ``json`` path and fails there as it always did."""
-    try:
-        return orjson.dumps(value, option=_SORTED)
-    except orjson.JSONEncodeError:
-        return _reference_json(value).encode("utf-8")
-
-
-def _reference_json(value: object) -> str:
-    """The reference writer of normalised output (``orjson`` must match it byte for byte)."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    encoded to UTF-8 (written by ``orjson``: see :func:`compact_bytes`)."""
+    return compact_bytes(value, sort_keys=True)

@@ -55,6 +55,7 @@ from evidence_desk.importers.base import (
     sealed_phrase,
     sealed_problem,
 )
+from evidence_desk.integrity.canonical import MAX_SAFE_INTEGER
 
 Data: TypeAlias = bytes | mmap.mmap
 """A recording's bytes: in memory, or the file mapped read-only (``archive.open_path`` maps
@@ -303,11 +304,6 @@ class ParsedRecording:
             "channels": self.channels,
             "problems": [sealed_problem(p) for p in self.problems],
         }
-
-
-#: canonical JSON's integer range (``integrity.canonical.MAX_SAFE_INTEGER``; importers stay
-#: independent of integrity/, a test holds the two equal)
-MAX_SAFE_INTEGER: Final = 2**53 - 1
 
 
 def _milliseconds(seconds: float | None) -> int | None:

@@ -26,6 +26,7 @@ import orjson
 
 # datetimes and dataclasses are not JSON values: orjson must refuse them as json.dumps does
 _STRICT = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
+_SORTED = orjson.OPT_SORT_KEYS | _STRICT
 
 #: RFC 8785 §3.2.2.3 / I-JSON (RFC 7493 §2.2): integers a double represents exactly.
 MAX_SAFE_INTEGER = 2**53 - 1
@@ -69,25 +70,30 @@ def _sorted(value: Any) -> Any:
     return value
 
 
-def reference_json(value: Any) -> str:
-    """The reference writer: compact ``json.dumps`` with raw UTF-8, keys as they come.
+def reference_json(value: Any, *, sort_keys: bool = False) -> str:
+    """The reference writer: compact ``json.dumps`` with raw UTF-8, keys as they come (or sorted
+    by code point).
 
     ``orjson`` must produce exactly ``reference_json(value).encode()``; the tests compare the two.
     """
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return json.dumps(
+        value, ensure_ascii=False, separators=(",", ":"), allow_nan=False, sort_keys=sort_keys
+    )
 
 
-def compact_bytes(value: Any) -> bytes:
-    """``reference_json(value).encode()`` (keys in the order they come), written by ``orjson``.
+def compact_bytes(value: Any, *, sort_keys: bool = False) -> bytes:
+    """``reference_json(value, sort_keys=sort_keys).encode()``, written by ``orjson``.
 
-    For callers that build their values from known types and order keys themselves (the
-    per-message encoding of an import); :func:`canonical_bytes` checks and sorts first. No
-    floats: orjson writes NaN as ``null`` where ``reference_json`` refuses it.
+    For callers that build their values from known types (the per-message encoding of an import
+    and its normalised document, whose keys are ASCII, so that orjson's order is json's);
+    :func:`canonical_bytes` checks and sorts by UTF-16 first. No floats: orjson writes NaN as
+    ``null`` where ``reference_json`` refuses it. What orjson refuses (a lone surrogate) takes
+    the ``json`` path and fails there as it always did.
     """
     try:
-        return orjson.dumps(value, option=_STRICT)
+        return orjson.dumps(value, option=_SORTED if sort_keys else _STRICT)
     except orjson.JSONEncodeError:
-        return reference_json(value).encode("utf-8")
+        return reference_json(value, sort_keys=sort_keys).encode("utf-8")
 
 
 def canonical_bytes(value: Any) -> bytes:
