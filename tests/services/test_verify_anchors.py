@@ -372,6 +372,9 @@ def _read_only(folder: Path) -> Iterator[None]:
             yield
             return
         if os.name != "posix" or os.geteuid() == 0:
+            # CI runs as root with mount rights, so this runs there; only a root container
+            # without CAP_SYS_ADMIN (root ignores permission bits) cannot make the folder
+            # read-only at all, and the test would prove nothing
             pytest.skip("cannot make a folder read-only here (root without mount)")
         folder.chmod(0o500)
         try:
@@ -394,6 +397,8 @@ def test_a_full_disk_under_the_anchor_folder_does_not_fail_the_write(
 ) -> None:
     with small_tmpfs(anchor_dir, 16) as mounted:
         if not mounted:
+            # a real full disk needs a small filesystem of its own; CI (root) mounts one, an
+            # unprivileged developer cannot, and filling the real disk is not an option
             pytest.skip("mounting a tmpfs needs root")
         with contextlib.suppress(OSError), (anchor_dir / "filler").open("wb") as filler:
             while True:
