@@ -33,6 +33,7 @@ from evidence_desk.services import (
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services import users as user_service
 from evidence_desk.services.common_wording import COMMON_WORDING
+from evidence_desk.services.leave_out import LeaveOut
 from evidence_desk.services.session import Session, committed_writes
 from evidence_desk.services.verify import iter_log, signed_notes, verify_store
 
@@ -436,6 +437,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
+    leave = LeaveOut.of(args.exclude_chat, args.exclude_participant)
     with open_session(args) as session:
         if args.preview:
             preview = import_preview.preview_import(
@@ -445,6 +447,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 tz=args.tz,
                 format_name=args.format,
                 our_account=args.our_account,
+                leave=leave,
             )
             data = asdict(preview)
             lines = []
@@ -456,7 +459,24 @@ def cmd_import(args: argparse.Namespace) -> int:
                     f"participants {', '.join(chat.participants)}"
                     + (f"; zip names {chat.name_encoding}" if chat.name_encoding else "")
                 )
+                if chat.left_out_messages or chat.left_out_participants:
+                    lines.append(
+                        f"  left out: {chat.left_out_messages} messages of "
+                        f"{', '.join(chat.left_out_participants) or '-'}"
+                    )
+                lines += [
+                    f"  chat {c.id} {c.name!r} ({c.message_count} messages)"
+                    + (" left out" if c.left_out else "")
+                    for c in chat.chats
+                ]
                 lines += [f"  problem: {p}" for p in chat.problems]
+            for unchosen in preview.to_choose:
+                lines.append(f"{unchosen.file_name}: leave out all chats but one (--exclude-chat)")
+                lines += [
+                    f"  chat {c.id} {c.name!r} {c.type} ({c.message_count} messages)"
+                    + (" left out" if c.left_out else "")
+                    for c in unchosen.chats
+                ]
             for image in preview.images:
                 lines.append(
                     f"{image.file_name}: {image.detection_reason} {image.width}x{image.height}"
@@ -480,6 +500,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             tz=args.tz,
             format_name=args.format,
             our_account=args.our_account,
+            leave=leave,
         )
     text = (
         f"stored {len(result.import_ids)} import(s): {result.messages_total} messages "
@@ -907,6 +928,20 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_argument("--format", default=None, help="auto (default) or a format name")
     importing.add_argument("--our-account", default=None, help="the staff side's sender name")
     importing.add_argument("--preview", action="store_true", help="show what would be stored")
+    importing.add_argument(
+        "--exclude-participant",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="leave out this participant's messages (not the debtor; repeatable)",
+    )
+    importing.add_argument(
+        "--exclude-chat",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="leave out this chat of a multi-chat export (repeatable)",
+    )
     importing.add_argument("files", type=Path, nargs="+")
     messages = add("messages", cmd_messages, "the parsed conversation of a contact")
     messages.add_argument("--contact", required=True)

@@ -19,7 +19,10 @@ from evidence_desk.domain.models import Finding
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.importers import archive, legacy, registry
 from evidence_desk.importers.base import ExportSource, ParsedChat
+from evidence_desk.importers.images import ParsedImage
+from evidence_desk.importers.recordings import ParsedRecording
 from evidence_desk.integrity.canonical import canonical_bytes
+from evidence_desk.services import leave_out
 from evidence_desk.services.commitments import (
     attachments_json,
     commitment,
@@ -53,17 +56,44 @@ _said = Catalogue(
         "import.not_in_original": "linked to this import but not in the original",
         "import.commitments": "the Merkle root of message commitments does not match the signed "
         "import entry",
+        "import.left_out_differs": "the import recorded {recorded} message(s) left out; applying "
+        "its recorded choice to the original leaves out {current}",
     }
 )
 
 
-def _recorded_name_encoding(row: dict[str, Any]) -> str | None:
+def _details(row: dict[str, Any]) -> dict[str, Any]:
     try:
         details = json.loads(row["details"] or "{}")
     except ValueError:
-        return None
-    value = details.get("name_encoding") if isinstance(details, dict) else None
+        return {}
+    return details if isinstance(details, dict) else {}
+
+
+def _recorded_name_encoding(row: dict[str, Any]) -> str | None:
+    value = _details(row).get("name_encoding")
     return value if isinstance(value, str) else None
+
+
+def _reparse(
+    source: ExportSource, row: dict[str, Any]
+) -> tuple[ParsedChat | ParsedImage | ParsedRecording, int | None]:
+    """Parse the original as the import did: the chat it kept of a multi-chat export, without
+    the participants it left out (services/leave_out.py). Also the count of messages that
+    leaves out now, against what was recorded (None when nothing was left out)."""
+    recorded = leave_out.recorded(_details(row)) if row["kind"] == "chat" else None
+    if recorded is None:
+        return registry.parse(source, row["timezone"], row["format"]), None
+    chat, digests, count = recorded
+    result = (
+        leave_out.parse_chosen(source, row["timezone"], chat)
+        if chat is not None
+        else registry.parse(source, row["timezone"], row["format"])
+    )
+    if not isinstance(result, ParsedChat):
+        return result, None
+    result, left = leave_out.apply(result, digests)
+    return result, (None if left == count else left)
 
 
 def _reopen(session: Session, row: dict[str, Any]) -> ExportSource:
@@ -97,12 +127,22 @@ def check_imports(session: Session, replay: Replay) -> Iterable[Finding]:
         where = _said("import.where", import_id=row["id"], file=row["file_name"])
         try:
             source = _reopen(session, row)
-            result = registry.parse(source, row["timezone"], row["format"])
+            result, left_out_now = _reparse(source, row)
         except BlobCorrupted:
             continue  # already reported by the blob check
         except (ImportInputError, BadInput) as error:
             yield Finding("import.reparse", where, _said("import.no_longer_parses", error=error))
             continue
+        if left_out_now is not None:
+            yield Finding(
+                "import.left_out",
+                where,
+                _said(
+                    "import.left_out_differs",
+                    recorded=_details(row)["left_out"].get("messages"),
+                    current=left_out_now,
+                ),
+            )
         recorded = _recorded_name_encoding(row)
         if recorded is not None and source.name_encoding != recorded:
             yield Finding(

@@ -14,21 +14,39 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from evidence_desk.domain.errors import BadInput
+from evidence_desk.domain.errors import BadInput, ImportInputError
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.importers import archive, registry
 from evidence_desk.importers.base import MessageKind, ParsedChat
+from evidence_desk.services import leave_out as leaving
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.contacts import Contact
 from evidence_desk.services.import_types import ParsedInput
+from evidence_desk.services.leave_out import ChatChoice, LeaveOut
 from evidence_desk.services.session import Session
 
 _said = Catalogue({**COMMON_WORDING, "detect.forced": "forced: {format}"})
 
 
-def parse_path(path: Path, tz: str, format_name: str | None) -> ParsedInput:
-    """Open ``path`` (a file, zip or folder) and parse it, detecting the format unless forced."""
+class ChatsNotChosen(ImportInputError):
+    """A multi-chat export with not exactly one chat left in (the importer's own refusal,
+    with the chats for the preview to offer)."""
+
+    def __init__(self, error: ImportInputError, chats: tuple[ChatChoice, ...]) -> None:
+        super().__init__(error.file, error.locator, error.reason)
+        self.chats = chats
+
+
+def parse_path(
+    path: Path, tz: str, format_name: str | None, leave: LeaveOut | None = None
+) -> ParsedInput:
+    """Open ``path`` (a file, zip or folder) and parse it, detecting the format unless forced.
+
+    ``leave`` (PI-2): a multi-chat export is parsed for the one chat not left out (else
+    :class:`ChatsNotChosen`), and the left-out participants' messages are removed from the
+    parse (the originals stay whole)."""
+    leave = leave or LeaveOut()
     source = archive.open_path(path)
     label = path.name or str(path)
     file_path: Path | None = None
@@ -39,18 +57,37 @@ def parse_path(path: Path, tz: str, format_name: str | None) -> ParsedInput:
         data_reader: Callable[[], bytes] = path.read_bytes
         originals = ((label, data_reader),)
         file_path = path
+    chosen_format = format_name
     if format_name in (None, registry.AUTO):
         # Detect once and parse with the detected format (detection reads the whole file for
         # some formats, e.g. WhatsApp's day/month order); ambiguity or no match still goes
         # through registry.parse, which raises the specific error.
         detection = registry.detect(source)
         chosen = None if detection.name is None or detection.ambiguous else detection.name
-        result = registry.parse(source, tz, chosen)
+        chosen_format = chosen
         reason = detection.reason
     else:
-        result = registry.parse(source, tz, format_name)
         reason = _said("detect.forced", format=format_name)
-    return ParsedInput(path, source, result, reason, originals, file_path)
+    choices = leaving.chat_choices(source, chosen_format, leave) if chosen_format else ()
+    chat = leaving.kept_chat(choices)
+    if choices and chat is None:
+        try:
+            registry.parse(source, tz, chosen_format)  # the importer's own refusal
+        except ImportInputError as error:
+            raise ChatsNotChosen(error, choices) from None
+    result = (
+        leaving.parse_chosen(source, tz, chat)
+        if chat is not None
+        else registry.parse(source, tz, chosen_format)
+    )
+    digests, left = leave.digests(), 0
+    found: tuple[str, ...] = ()
+    if isinstance(result, ParsedChat):
+        found = leaving.senders(result)
+        result, left = leaving.apply(result, digests)
+    return ParsedInput(
+        path, source, result, reason, originals, file_path, choices, chat, digests, left, found
+    )
 
 
 def default_tz(session: Session, tz: str | None) -> str:

@@ -18,6 +18,7 @@ from evidence_desk.importers.recordings import ParsedRecording
 from evidence_desk.services.commitments import fingerprints
 from evidence_desk.services.contacts import get_contact, require_usable
 from evidence_desk.services.import_parsing import (
+    ChatsNotChosen,
     already_imported,
     default_tz,
     flags_for,
@@ -26,10 +27,12 @@ from evidence_desk.services.import_parsing import (
 )
 from evidence_desk.services.import_types import (
     ChatPreview,
+    ChatsToChoose,
     ImagePreview,
     ImportPreview,
     RecordingPreview,
 )
+from evidence_desk.services.leave_out import LeaveOut
 from evidence_desk.services.session import Session
 
 _said = Catalogue(
@@ -48,8 +51,13 @@ def preview_import(
     tz: str | None = None,
     format_name: str | None = None,
     our_account: str | None = None,
+    leave: LeaveOut | None = None,
 ) -> ImportPreview:
-    """Everything the user should see before committing; writes nothing."""
+    """Everything the user should see before committing; writes nothing.
+
+    ``leave``: the chats and participants staff leave out (PI-2); the preview counts without
+    them and lists everyone found, so that they can be ticked back in. A multi-chat export with
+    not exactly one chat left in is listed in ``to_choose`` instead of ``chats``."""
     session.require(Action.EVIDENCE_ADD)
     contact = get_contact(session, contact_id)
     require_usable(session, contact)
@@ -58,8 +66,14 @@ def preview_import(
     images: list[ImagePreview] = []
     recordings: list[RecordingPreview] = []
     duplicates: list[str] = []
+    to_choose: list[ChatsToChoose] = []
+    leave = leave or LeaveOut()
     for path in paths:
-        parsed = parse_path(path, zone, format_name)
+        try:
+            parsed = parse_path(path, zone, format_name, leave)
+        except ChatsNotChosen as unchosen:
+            to_choose.append(ChatsToChoose(path.name, unchosen.chats))
+            continue
         if already_imported(session, contact_id, parsed):
             duplicates.append(path.name)
         result = parsed.result
@@ -95,10 +109,19 @@ def preview_import(
                     1 for m in result.messages if flags_for(contact, m.sent_at.isoformat())
                 ),
                 name_encoding=parsed.source.name_encoding,
+                senders=parsed.senders,
+                left_out_participants=tuple(p for p in parsed.senders if p in leave.participants),
+                left_out_messages=parsed.left_out_messages,
+                chats=parsed.choices,
             )
         )
     return ImportPreview(
-        contact_id, tuple(chats), tuple(images), tuple(duplicates), tuple(recordings)
+        contact_id,
+        tuple(chats),
+        tuple(images),
+        tuple(duplicates),
+        tuple(recordings),
+        tuple(to_choose),
     )
 
 

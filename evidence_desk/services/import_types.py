@@ -14,6 +14,7 @@ from evidence_desk.domain.recording_description import RecordingDescription
 from evidence_desk.importers.base import ExportSource, ParsedChat
 from evidence_desk.importers.images import ParsedImage
 from evidence_desk.importers.recordings import ParsedRecording
+from evidence_desk.services.leave_out import ChatChoice
 
 Progress = Callable[[int, str], None]  # percent, what is happening
 
@@ -30,6 +31,14 @@ class ParsedInput:
     # The picked file itself when it is the only original: sealed and hashed by streaming it
     # from disk instead of through ``originals`` (a 1 GB zip is never held in memory).
     file_path: Path | None = None
+    # Leaving out (services/leave_out.py): a multi-chat export's chats and the one parsed, the
+    # participants' digests left out, how many messages that removed. ``result`` is already
+    # without those messages.
+    choices: tuple[ChatChoice, ...] = ()
+    chat: str | None = None
+    left_out: frozenset[str] = frozenset()
+    left_out_messages: int = 0
+    senders: tuple[str, ...] = ()  # everyone found before leaving out (the preview offers them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +62,21 @@ class ChatPreview:
     after_revocation: int
     # a zip's: how member names without the UTF-8 flag were read (utf-8, gb18030, cp437)
     name_encoding: str | None = None
+    # leaving out (PI-2): every participant and sender found (before leaving out), those left
+    # out, how many messages that removes, and a multi-chat export's chats
+    senders: tuple[str, ...] = ()
+    left_out_participants: tuple[str, ...] = ()
+    left_out_messages: int = 0
+    chats: tuple[ChatChoice, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ChatsToChoose:
+    """A multi-chat export where not exactly one chat is left in: nothing can be imported
+    from it until staff leave out all chats but the debtor's."""
+
+    file_name: str
+    chats: tuple[ChatChoice, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +125,7 @@ class ImportPreview:
     images: tuple[ImagePreview, ...]
     duplicates: tuple[str, ...]  # files whose identical bytes are already imported
     recordings: tuple[RecordingPreview, ...] = ()
+    to_choose: tuple[ChatsToChoose, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

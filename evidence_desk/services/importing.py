@@ -52,6 +52,8 @@ from evidence_desk.services.import_parsing import (
     parse_path,
 )
 from evidence_desk.services.import_types import ImportResult, ParsedInput, Progress
+from evidence_desk.services.leave_out import LeaveOut
+from evidence_desk.services.leave_out import record as left_out_record
 from evidence_desk.services.originals import SealedOriginal, blob_rows, new_id, seal_bytes
 from evidence_desk.services.reading import gap_notices
 from evidence_desk.services.session import RowChange, Session, put
@@ -95,12 +97,16 @@ def import_files(
     our_account: str | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    leave: LeaveOut | None = None,
 ) -> ImportResult:
-    """Parse, seal and commit ``paths`` as one import; all or nothing."""
+    """Parse, seal and commit ``paths`` as one import; all or nothing.
+
+    ``leave``: chats and participants left out (PI-2): the originals are sealed whole, the
+    left-out messages are not stored, and each import records what was left out."""
     session.require(Action.EVIDENCE_ADD)
     with cyclic_gc_paused():
         return _import_files(
-            session, contact_id, paths, tz, format_name, our_account, progress, cancelled
+            session, contact_id, paths, tz, format_name, our_account, progress, cancelled, leave
         )
 
 
@@ -113,6 +119,7 @@ def _import_files(
     our_account: str | None,
     progress: Progress | None,
     cancelled: Callable[[], bool] | None,
+    leave: LeaveOut | None = None,
 ) -> ImportResult:
     if not paths:
         raise BadInput("files", "", _said("input.no_files"))
@@ -131,7 +138,7 @@ def _import_files(
     for index, path in enumerate(paths):
         checkpoint()
         report(int(40 * index / len(paths)), _said("import.step_parsing", file=path.name))
-        parsed = parse_path(path, zone, format_name)
+        parsed = parse_path(path, zone, format_name, leave)
         if already_imported(session, contact_id, parsed):
             notices.append(_said("import.already_imported", file=path.name))
             continue
@@ -278,6 +285,11 @@ def _commit(
             if parsed.source.name_encoding is not None:
                 # how a zip's unflagged member names were read; verify re-derives it
                 details["name_encoding"] = parsed.source.name_encoding
+            left_out = left_out_record(
+                parsed.chat, parsed.choices, parsed.left_out, parsed.left_out_messages
+            )
+            if left_out:  # only then: an import leaving nothing out seals what it did before
+                details["left_out"] = left_out
             count = len(result.messages)
             first = result.messages[0].sent_at.isoformat() if result.messages else None
             last = result.messages[-1].sent_at.isoformat() if result.messages else None
@@ -331,6 +343,13 @@ def _commit(
                     "new_messages": plan.row["new_messages"],
                 }
             )
+            left_out = (
+                json.loads(plan.row["details"]).get("left_out")
+                if plan.row["kind"] == "chat"
+                else None
+            )
+            if left_out:
+                summaries[-1]["left_out"] = left_out
         return {"imports": summaries}
 
     rows += [put("imports", plan.row) for plan in plans]
