@@ -329,6 +329,12 @@ _VERIFY_EN = Catalogue(
             "with\nINTACT. INTACT BUT UNTRUSTED means the kit is consistent but a token chains "
             "only to a\nroot inside the kit or a signer is not in the published key list."
         ),
+        "kit_text.masked_numbers": (
+            "The PDF masks bank-card and account numbers in its transcripts (6222 **** ****\n"
+            "1234); the originals in data/originals/ hold them in full, and every digest and\n"
+            "commitment in this kit is over the stored messages and originals, not over the\n"
+            "printed text. Compare a transcript with its original to read a masked number."
+        ),
         "kit_text.fingerprints": (
             "Signers' keys as this kit states them (SHA-256 of the raw Ed25519 public key); "
             "each\nmust appear with the same fingerprint in {file}:"
@@ -415,6 +421,7 @@ def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp 
         f"   evidence-desk verify-bundle . {roots}--org-key {PUBLISHED_ORG_KEYS}",
         *_paragraph("kit_text.intact"),
         "",
+        *(_paragraph("kit_text.masked_numbers") + [""] if data.numbers_masked else []),
         *_paragraph("kit_text.fingerprints", file=PUBLISHED_ORG_KEYS),
     ]
     for name, key in sorted(data.public_keys.items()):

@@ -242,6 +242,8 @@ class BundleData:
     # import id -> every message commitment of that export, in export order (their Merkle root
     # is in the signed import entry, so a verifier can tie printed message digests to it)
     commitment_lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # PI-6: card and account numbers in transcripts and annex are masked (the originals hold them)
+    numbers_masked: bool = True
 
     @property
     def originals(self) -> tuple[OriginalFile, ...]:

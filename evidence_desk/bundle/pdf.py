@@ -908,6 +908,15 @@ class _Story:
             )
         )
 
+    def _numbers_note(self) -> str:
+        """What the transcripts do with account numbers (PI-6): masked, or unmasked by the
+        ledgered decision the custody chain lists."""
+        data = self.layout.data
+        if data.numbers_masked:
+            return self.t("numbers_masked")
+        seq = next((e.seq for e in reversed(data.custody) if e.action == "bundle.unmask"), "?")
+        return self.t("numbers_unmasked", seq=seq)
+
     def _message(self, m: BundleMessage) -> Flowable:
         lay = self.layout
         local, utc = lay.local(m.sent_at), lay.utc(m.sent_at)
@@ -959,6 +968,7 @@ class _Story:
         import_gaps = [g for e in data.exhibits for g in e.import_gaps]
         self.p(esc(f"{self.t('import_gaps')}: " + ("; ".join(import_gaps) or self.t("none"))))
         self.p(esc(self.t("cannot_carry")), "small")
+        self.p(esc(self._numbers_note()), "small")
         if data.omissions:
             self.p(esc(self.t("omitted_list")), "h2")
             lines = "\n".join(

@@ -113,6 +113,12 @@ EN: dict[str, str] = {
     "omitted_list": "Messages left out",
     "cannot_carry": "What the export format cannot carry: messages deleted before the export, "
     "media not saved with the export (marked omitted or missing), the text of recalled messages.",
+    "numbers_masked": "Bank-card and account numbers in the transcripts and the annex are masked "
+    "(first and last four digits shown, as 6222 **** **** 1234) to protect financial account "
+    "information (PIPL art. 28). Message digests and commitments are those of the stored "
+    "messages: the originals in the kit's data/originals/ hold the numbers in full.",
+    "numbers_unmasked": "Bank-card and account numbers are printed in full: the legal team "
+    "decided so with a reason, recorded as ledger entry {seq} (see the chain of custody).",
     "annex_none": "No tags or conduct-check records in this bundle's scope.",
     "custody_intro": "Generated from the tamper-evident ledger, never typed by hand. Each entry "
     "names who, when, what, and the hash of the entry before it.",

@@ -681,7 +681,12 @@ def cmd_bundle(args: argparse.Namespace) -> int:
 
     with open_session(args) as session:
         result = bundle_service.export_bundle(
-            session, _bundle_scope(args), args.out, stamp_first=not args.no_stamp
+            session,
+            _bundle_scope(args),
+            args.out,
+            stamp_first=not args.no_stamp,
+            # masked unless asked: the service refuses an unmask without a reason (rule named)
+            unmask_reason=(args.unmask_reason or "") if args.unmask_numbers else None,
         )
     lines = [
         f"bundle {result.bundle_id}: {result.exhibits} exhibits, {result.pages} pages, "
@@ -991,6 +996,14 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--out", type=Path, required=True, help="folder for PDF and kit")
         command.add_argument(
             "--no-stamp", action="store_true", help="do not time-stamp pending checkpoints first"
+        )
+        command.add_argument(
+            "--unmask-numbers",
+            action="store_true",
+            help="print bank-card and account numbers in full (legal only; needs --unmask-reason)",
+        )
+        command.add_argument(
+            "--unmask-reason", default=None, metavar="TEXT", help="why (recorded in the ledger)"
         )
     verify_bundle = add(
         "verify-bundle", cmd_verify_bundle, "check a bundle's kit; needs no store or password"

@@ -79,6 +79,7 @@ _said = Catalogue(
         # -- retention and legal hold (issue 18 item 2) --
         "retention.no_case": "no case {case}",
         "retention.reason_required": "a reason is required",
+        "unmask.reason_required": "printing account numbers in clear needs a reason",
         "retention.closed_once": "case {case} was already closed at {closed_at}",
         "retention.hold_active": "case {case} is already under legal hold {hold} (placed by "
         "{placed_by}); lift it first",
@@ -649,6 +650,18 @@ def _permission(state: State, entry: Entry, action: Action) -> Violation | None:
     return Violation("permission", denial(str(role), action))
 
 
+def unmask_reason(reason: object) -> Violation | None:
+    """An unmask (PI-6) says why: a reason that is not blank."""
+    if isinstance(reason, str) and reason.strip():
+        return None
+    return Violation("unmask.reason", _said("unmask.reason_required"))
+
+
+def _unmask(state: State, entry: Entry) -> Iterable[Violation | None]:
+    del state
+    yield unmask_reason(entry.payload.get("reason"))
+
+
 # -- retention and legal hold (issue 18 item 2) -------------------------------------------------
 # The services refuse with these same functions before writing (services/retention.py).
 
@@ -1136,6 +1149,13 @@ ACTIONS: Mapping[str, ActionRule] = {
         (_ack_detail,),
     ),
     "bundle.export": ActionRule(Action.BUNDLE_EXPORT, {"bundle_id": str, "case_no": str}, {}),
+    # -- minimisation (PI-6): the legal team prints account numbers in clear, with a reason --
+    "bundle.unmask": ActionRule(
+        Action.BUNDLE_UNMASK,
+        {"case_no": str, "reason": str, "detector": str},
+        {},
+        (_unmask,),
+    ),
     # -- retention and legal hold (issue 18 item 2) --
     "case.close": ActionRule(
         Action.CASE_CLOSE,

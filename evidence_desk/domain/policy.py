@@ -51,6 +51,8 @@ class Action(enum.StrEnum):
     # -- the read log and the auditor (PI-1) --
     ACCESS_LOG_READ = "access_log.read"
     DOCUMENT_READ = "document.read"
+    # -- minimisation (PI-6) --
+    BUNDLE_UNMASK = "bundle.unmask"
 
 
 _ALL = frozenset(Role)
@@ -104,6 +106,10 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     # read the log too; reading it is not itself logged (it holds no evidence content).
     Action.ACCESS_LOG_READ: frozenset({Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN}),
     Action.DOCUMENT_READ: frozenset({Role.STAFF, Role.SUPERVISOR, Role.LEGAL}),
+    # -- minimisation (PI-6) --
+    # Bundles mask bank-card and account numbers; printing them in clear is the legal team's
+    # decision, with a reason, ledgered (the court may need the account a payment went to).
+    Action.BUNDLE_UNMASK: frozenset({Role.LEGAL}),
 }
 
 

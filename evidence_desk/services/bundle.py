@@ -41,14 +41,22 @@ from evidence_desk.bundle.model import (
     TimeStampToken,
 )
 from evidence_desk.bundle.scope import check_scope, select
-from evidence_desk.domain import authority
+from evidence_desk.domain import authority, sensitive_numbers
 from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.file_names import fold
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.recording_description import RecordingDescription
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import digests, ledger, merkle, signing, tsa
-from evidence_desk.services import access_log, anchoring, cases, contacts, reading, timestamps
+from evidence_desk.services import (
+    access_log,
+    anchoring,
+    bundle_masking,
+    cases,
+    contacts,
+    reading,
+    timestamps,
+)
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.session import Session
 from evidence_desk.store.files import atomic_write
@@ -554,8 +562,11 @@ def _device(row: dict[str, Any] | None) -> str:
     return " ".join(str(p) for p in parts if p)
 
 
-def gather(session: Session, scope: Scope) -> BundleData:
-    """Read the bundle's records under one snapshot (permission and record rules first)."""
+def gather(session: Session, scope: Scope, *, masked: bool = True) -> BundleData:
+    """Read the bundle's records under one snapshot (permission and record rules first).
+
+    ``masked``: bank-card and account numbers in the transcripts and annex are masked (PI-6,
+    services/bundle_masking.py); only an unmasked export prints them."""
     session.require(Action.BUNDLE_EXPORT)
     check_scope(scope)
     case = cases.get_case(session, scope.case_no)
@@ -592,7 +603,11 @@ def gather(session: Session, scope: Scope) -> BundleData:
             "debtor_id": case.masked_id,
             "loan_ref": case.loan_ref,
         },
-        exhibits=tuple(exhibits.exhibits),
+        exhibits=(
+            bundle_masking.mask_exhibits(tuple(exhibits.exhibits))
+            if masked
+            else tuple(exhibits.exhibits)
+        ),
         omissions=tuple(exhibits.omissions),
         range_counts=exhibits.range_counts,
         recalled=exhibits.recalled,
@@ -605,9 +620,10 @@ def gather(session: Session, scope: Scope) -> BundleData:
         leaf_hashes=proof.leaves,
         tokens=proof.tokens,
         public_keys=proof.keys,
-        annex=annex,
+        annex=bundle_masking.mask_annex(annex) if masked else annex,
         gap_flag_hours=GAP_FLAG_HOURS,
         commitment_lists=exhibits.commitment_lists,
+        numbers_masked=masked,
     )
 
 
@@ -894,17 +910,26 @@ def export_bundle(
     *,
     sender: timestamps.Sender | None = None,
     stamp_first: bool = True,
+    unmask_reason: str | None = None,
 ) -> ExportResult:
-    """Write ``bundle-<id>[-A..].pdf`` and ``bundle-<id>-kit.zip`` into ``out_dir``."""
+    """Write ``bundle-<id>[-A..].pdf`` and ``bundle-<id>-kit.zip`` into ``out_dir``.
+
+    Account and card numbers are masked unless ``unmask_reason`` is given: then the legal team's
+    ``bundle.unmask`` entry is written first (services/bundle_masking.py)."""
     session.require(Action.BUNDLE_EXPORT)
     check_scope(scope)
+    unmask_seq = (
+        None
+        if unmask_reason is None
+        else bundle_masking.record_unmask(session, scope.case_no, unmask_reason)
+    )
     if out_dir.exists() and not out_dir.is_dir():
         raise BadInput(str(out_dir), "", _said("bundle.not_folder"))
     send = sender or timestamps._send
     notices: list[str] = []
     if stamp_first:
         _stamp_pending(session, send, notices)
-    data = gather(session, scope)
+    data = gather(session, scope, masked=unmask_seq is None)
     manifest = kit.evidence_manifest(data)
     manifest_sha256 = hashlib.sha256(manifest).hexdigest()
     declaration = session.sign(
@@ -980,6 +1005,12 @@ def export_bundle(
                 },
                 "checkpoint": {"size": data.checkpoint.size, "root": data.checkpoint.root},
                 "tag_manifest_token": None if tag_stamp is None else tag_stamp.tsa_name,
+                # PI-6: masked by this detector, or printed in clear under the unmask entry
+                "numbers": {
+                    "masked": unmask_seq is None,
+                    "detector": sensitive_numbers.DETECTOR_VERSION,
+                    "unmask_seq": unmask_seq,
+                },
             },
             operation="export",
         )

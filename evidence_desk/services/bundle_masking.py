@@ -1,0 +1,74 @@
+"""Masking bank-card and account numbers in a bundle (PI-6), and the legal team's unmask.
+
+A bundle's transcripts (and its annex, which quotes notes and findings) show every number
+:mod:`evidence_desk.domain.sensitive_numbers` detects as ``6222 **** **** 1234``. Only the
+printed text changes: message digests, commitments, the originals in the kit and every proof
+are those of the stored evidence, so the kit verifies as before, and the originals still hold
+the numbers (the verification appendix and VERIFY.txt say so).
+
+Printing them in clear is the legal team's decision with a reason: a ``bundle.unmask`` ledger
+entry (case, reason, detector version) written before the bundle is gathered, so the bundle's
+ledger slice holds it, and the export entry points to it. The rule table lets only the legal
+role write it and requires the reason, and ``verify`` replays that table over every entry: an
+unmask written by anyone else with their own key is reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from evidence_desk.bundle.model import AnnexRow, Exhibit
+from evidence_desk.domain import sensitive_numbers
+from evidence_desk.domain.authority import unmask_reason
+from evidence_desk.domain.errors import RuleViolation
+from evidence_desk.domain.policy import Action
+from evidence_desk.domain.wording import Phrase, template
+from evidence_desk.services.session import Session
+
+UNMASK_ACTION = "bundle.unmask"
+
+
+def record_unmask(session: Session, case_no: str, reason: str) -> int:
+    """Write the ``bundle.unmask`` entry (legal only, with a reason); its seq."""
+    session.require(Action.BUNDLE_UNMASK)
+    refusal = unmask_reason(reason)
+    if refusal is not None:
+        raise RuleViolation(refusal.rule, refusal.detail)
+    entry = session.write(
+        UNMASK_ACTION,
+        {
+            "case_no": case_no,
+            "reason": reason.strip(),
+            "detector": sensitive_numbers.DETECTOR_VERSION,
+        },
+        [],
+        operation="export",
+    )
+    return entry.seq
+
+
+def mask_exhibits(exhibits: tuple[Exhibit, ...]) -> tuple[Exhibit, ...]:
+    """The exhibits with every detected number in message texts masked."""
+    out = []
+    for exhibit in exhibits:
+        messages = tuple(
+            replace(m, text=sensitive_numbers.mask(m.text)) if m.text else m
+            for m in exhibit.messages
+        )
+        out.append(replace(exhibit, messages=messages))
+    return tuple(out)
+
+
+def mask_annex(rows: tuple[AnnexRow, ...]) -> tuple[AnnexRow, ...]:
+    """Annex rows whose plain detail (a tag's note) shows a number, masked; a coded detail
+    (a conduct finding, worded in the bundle's language later) keeps its code and has each of
+    its text facts masked."""
+    return tuple(replace(r, detail=_masked_detail(r.detail)) for r in rows)
+
+
+def _masked_detail(detail: str) -> str:
+    english = template(detail.code) if isinstance(detail, Phrase) and detail.code else None
+    if not isinstance(detail, Phrase) or english is None:
+        return sensitive_numbers.mask(detail)
+    facts = tuple((name, _masked_detail(value)) for name, value in detail.facts)
+    return Phrase(english.format(**dict(facts)), detail.code, facts)
