@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -31,6 +33,7 @@ from evidence_desk.services import contacts, import_preview, importing
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.contacts import Contact
 from evidence_desk.services.import_types import ImportPreview, ImportResult
+from evidence_desk.services.leave_out import ChatChoice, LeaveOut
 from evidence_desk.services.session import Session
 from evidence_desk.ui import errors, service_text
 from evidence_desk.ui.bubbles import attachment_state_label
@@ -111,12 +114,36 @@ class ImportWizard(QDialog):
         files_layout.addWidget(self.files, 1)
         files_layout.addLayout(form)
 
-        # page 2: preview
+        # page 2: preview, and what to leave out (PI-2: chats and participants that are not
+        # the debtor; unticking one previews again without them)
         self.preview_view = QTextBrowser()
         self.preview_view.setObjectName("importPreview")
+        self.left_chats: set[str] = set()
+        self.left_participants: set[str] = set()
+        self.chat_list = QListWidget()
+        self.chat_list.setObjectName("importChats")
+        self.chat_list.itemChanged.connect(self._leave_out_changed)
+        self.participant_list = QListWidget()
+        self.participant_list.setObjectName("importParticipants")
+        self.participant_list.itemChanged.connect(self._leave_out_changed)
+        self.chats_label = QLabel(
+            self.tr("Chats in the export (untick those that are not the debtor's):")
+        )
+        self.participants_label = QLabel(
+            self.tr(
+                "Participants (untick third parties: their messages are not stored; the "
+                "original file is kept whole):"
+            )
+        )
+        for label in (self.chats_label, self.participants_label):
+            label.setWordWrap(True)
         page_preview = QWidget()
         preview_layout = QVBoxLayout(page_preview)
-        preview_layout.addWidget(self.preview_view)
+        preview_layout.addWidget(self.preview_view, 3)
+        preview_layout.addWidget(self.chats_label)
+        preview_layout.addWidget(self.chat_list, 1)
+        preview_layout.addWidget(self.participants_label)
+        preview_layout.addWidget(self.participant_list, 1)
 
         # page 3: progress
         self.progress = QProgressBar()
@@ -203,7 +230,9 @@ class ImportWizard(QDialog):
             self.next_button.show()
         elif page is self.page_preview:
             self.next_button.setText(self.tr("Import"))
-            self.next_button.setEnabled(self.preview is not None and not busy)
+            self.next_button.setEnabled(
+                self.preview is not None and not self.preview.to_choose and not busy
+            )
             self.next_button.show()
         elif page is self.page_progress:
             self.next_button.hide()
@@ -215,6 +244,8 @@ class ImportWizard(QDialog):
 
     def _files_changed(self) -> None:
         self.preview = None
+        self.left_chats.clear()
+        self.left_participants.clear()
         self._show_page(self.page_files)
 
     def add_paths(self, paths: list[Path]) -> None:
@@ -243,13 +274,64 @@ class ImportWizard(QDialog):
             "our_account": self.our_account.text().strip() or None,
         }
 
+    def leave_out(self) -> LeaveOut:
+        """The chats and participants unticked in the preview."""
+        return LeaveOut.of(self.left_chats, self.left_participants)
+
+    def _leave_out_changed(self, item: QListWidgetItem) -> None:
+        key = str(item.data(Qt.ItemDataRole.UserRole))
+        chosen = self.left_chats if item.listWidget() is self.chat_list else self.left_participants
+        if item.checkState() == Qt.CheckState.Checked:
+            chosen.discard(key)
+        else:
+            chosen.add(key)
+        if self.job is None:
+            self.run_preview()
+
+    def _fill_leave_out(self, preview: ImportPreview) -> None:
+        """Tick boxes for every chat of a multi-chat export and every participant found."""
+        chats: list[ChatChoice] = [c for f in preview.to_choose for c in f.chats]
+        chats += [c for chat in preview.chats for c in chat.chats]
+        senders = list(dict.fromkeys(p for chat in preview.chats for p in chat.senders))
+        for widget, entries in (
+            (self.chat_list, [(c.id, self._chat_text(c)) for c in chats]),
+            (self.participant_list, [(p, p) for p in senders]),
+        ):
+            widget.blockSignals(True)
+            widget.clear()
+            left = self.left_chats if widget is self.chat_list else self.left_participants
+            for key, text in entries:
+                item = QListWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, key)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(
+                    Qt.CheckState.Unchecked if key in left else Qt.CheckState.Checked
+                )
+                widget.addItem(item)
+            widget.blockSignals(False)
+        self.chats_label.setVisible(bool(chats))
+        self.chat_list.setVisible(bool(chats))
+        self.participants_label.setVisible(bool(senders))
+        self.participant_list.setVisible(bool(senders))
+
+    def _chat_text(self, chat: ChatChoice) -> str:
+        return (
+            self.tr("%1 (id %2, %3 messages)")
+            .replace("%1", chat.name or "—")
+            .replace("%2", chat.id or "?")
+            .replace("%3", str(chat.message_count))
+        )
+
     # -- preview ----------------------------------------------------------------------------
     def run_preview(self) -> Job[ImportPreview]:
         paths, options, contact_id = self.files.paths(), self._options(), self.contact.id
+        leave = self.leave_out()
         self.status.setText(self.tr("Reading the files…"))
         self.next_button.setEnabled(False)
         job = Job(
-            lambda s, _j: import_preview.preview_import(s, contact_id, paths, **options),
+            lambda s, _j: import_preview.preview_import(
+                s, contact_id, paths, leave=leave, **options
+            ),
             self.session,
         )
         job.on_finished(self._previewed)
@@ -262,6 +344,7 @@ class ImportWizard(QDialog):
         self.preview = preview
         self.status.clear()
         self.preview_view.setHtml(self._preview_html(preview))
+        self._fill_leave_out(preview)
         self._show_page(self.page_preview)
 
     def _preview_failed(self, error: BaseException) -> None:
@@ -319,6 +402,15 @@ class ImportWizard(QDialog):
                 rows.append((self.tr("Zip member names"), self._name_encoding(chat.name_encoding)))
             if chat.after_revocation:
                 rows.append((self.tr("After revocation"), str(chat.after_revocation)))
+            if chat.left_out_messages or chat.left_out_participants:
+                rows.append(
+                    (
+                        self.tr("Left out"),
+                        self.tr("%1 messages of %2 (not stored)")
+                        .replace("%1", str(chat.left_out_messages))
+                        .replace("%2", ", ".join(chat.left_out_participants) or "—"),
+                    )
+                )
             parts.append(f"<h3>{_e(chat.file_name)}</h3>" + self._table(rows))
             if chat.repairs:
                 parts.append(
@@ -355,6 +447,17 @@ class ImportWizard(QDialog):
                 "<h3>" + _e(recording.file_name) + " (" + _e(media) + ")</h3>" + self._table(rows)
             )
             parts += self._problems(recording.problems)
+        for unchosen in preview.to_choose:
+            parts.append(
+                f"<h3>{_e(unchosen.file_name)}</h3><p style='color:#b3261e'>"
+                + _e(
+                    self.tr(
+                        "This export holds %1 chats. Untick every chat but the debtor's below: "
+                        "one import holds one chat."
+                    ).replace("%1", str(len(unchosen.chats)))
+                )
+                + "</p>"
+            )
         for duplicate in preview.duplicates:
             parts.append(
                 "<p>"
@@ -388,6 +491,7 @@ class ImportWizard(QDialog):
     # -- import -----------------------------------------------------------------------------
     def run_import(self) -> Job[ImportResult]:
         paths, options, contact_id = self.files.paths(), self._options(), self.contact.id
+        leave = self.leave_out()
         self.progress.setValue(0)
         self.progress_values: list[int] = []
         self.progress_label.setText(self.tr("Starting…"))
@@ -402,6 +506,7 @@ class ImportWizard(QDialog):
                 our_account=options["our_account"],
                 progress=job.report,
                 cancelled=job.is_cancelled,
+                leave=leave,
             )
 
         job = Job(work, self.session)
