@@ -153,6 +153,16 @@ class BundleDialog(QDialog):
         )
         self.stamp_first.setObjectName("bundleStampFirst")
         self.stamp_first.setChecked(True)
+        # PI-6: account numbers are masked unless the legal team prints them with a reason
+        self.unmask = QCheckBox(
+            self.tr("Print bank-card and account numbers in full (recorded with the reason)")
+        )
+        self.unmask.setObjectName("bundleUnmask")
+        self.unmask_reason = QLineEdit()
+        self.unmask_reason.setObjectName("bundleUnmaskReason")
+        self.unmask_reason.setPlaceholderText(self.tr("Why the numbers are needed in clear"))
+        self.unmask_reason.setEnabled(False)
+        self.unmask.toggled.connect(self.unmask_reason.setEnabled)
         documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
@@ -177,6 +187,8 @@ class BundleDialog(QDialog):
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Page limit per volume"), self.page_cap)
         form.addRow("", self.stamp_first)
+        form.addRow("", self.unmask)
+        form.addRow(self.tr("Reason for printing numbers"), self.unmask_reason)
         form.addRow(self.tr("Save to"), out_row)
 
         self.progress = QProgressBar()
@@ -256,6 +268,8 @@ class BundleDialog(QDialog):
             Path(self.out_dir.text().strip()),
             self.stamp_first.isChecked(),
         )
+        # the service refuses a blank reason (rule unmask.reason) and anyone but legal
+        unmask_reason = self.unmask_reason.text() if self.unmask.isChecked() else None
         self.progress.show()
         self.export_button.setEnabled(False)
         self.status.setStyleSheet("")
@@ -266,7 +280,9 @@ class BundleDialog(QDialog):
         def work(
             session: Session, _job: Job[bundle_service.ExportResult]
         ) -> bundle_service.ExportResult:
-            return bundle_service.export_bundle(session, scope, out_dir, stamp_first=stamp_first)
+            return bundle_service.export_bundle(
+                session, scope, out_dir, stamp_first=stamp_first, unmask_reason=unmask_reason
+            )
 
         job = Job(work, self.session)
         job.on_finished(self._exported)
