@@ -421,7 +421,7 @@ def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp 
         f"   evidence-desk verify-bundle . {roots}--org-key {PUBLISHED_ORG_KEYS}",
         *_paragraph("kit_text.intact"),
         "",
-        *(_paragraph("kit_text.masked_numbers") + [""] if data.numbers_masked else []),
+        *([*_paragraph("kit_text.masked_numbers"), ""] if data.numbers_masked else []),
         *_paragraph("kit_text.fingerprints", file=PUBLISHED_ORG_KEYS),
     ]
     for name, key in sorted(data.public_keys.items()):

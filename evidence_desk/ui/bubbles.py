@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPainterPath, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from evidence_desk.domain import sensitive_numbers
 from evidence_desk.services import reading
 from evidence_desk.services.reading import MessageRow
 from evidence_desk.services.session import Session
@@ -36,6 +37,7 @@ from evidence_desk.ui.workers import Job, alive, start
 OUT_COLOUR = QColor("#95ec69")
 IN_COLOUR = QColor("#ffffff")
 MATCH_COLOUR = "#ffd54f"
+SENSITIVE_COLOUR = "#8a4b00"  # a detected bank-card or account number (PI-6)
 CURRENT_COLOUR = QColor("#1a73e8")
 PAD = 8
 MARGIN = 10
@@ -139,7 +141,14 @@ class BubbleDelegate(QStyledItemDelegate):
                 for i, p in enumerate(parts)
             )
         else:
-            body = html.escape(text)
+            # PI-6: bank-card and account numbers are marked as sensitive (bundles mask them)
+            body = "".join(
+                f'<span style="color:{SENSITIVE_COLOUR}; text-decoration: underline">'
+                f"{html.escape(piece)}</span>"
+                if sensitive
+                else html.escape(piece)
+                for piece, sensitive in sensitive_numbers.pieces(text)
+            )
         doc.setHtml(f'<div style="white-space: pre-wrap">{body}</div>')
         doc.setTextWidth(width)
         ideal = min(width, doc.idealWidth() + 1)

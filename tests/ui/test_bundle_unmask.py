@@ -17,9 +17,7 @@ def _export(qtbot: QtBot, dialog: BundleDialog) -> None:
     qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
 
 
-def test_unmasking_needs_a_reason_and_is_recorded(
-    qtbot: QtBot, team: Team, tmp_path: Path
-) -> None:
+def test_unmasking_needs_a_reason_and_is_recorded(qtbot: QtBot, team: Team, tmp_path: Path) -> None:
     store_with_evidence(team, tmp_path / "in")
     lee = team.login("lee")
     dialog = BundleDialog(lee, CASE)

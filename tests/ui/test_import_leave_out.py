@@ -51,9 +51,11 @@ def test_unticking_a_participant_previews_and_imports_without_them(
     assert wizard.chat_list.isHidden()  # a single-chat export: nothing to choose
     _untick(wizard, "participants", "Zhao Qiang")
     qtbot.waitUntil(
-        lambda: wizard.job is None
-        and wizard.preview is not None
-        and wizard.preview.chats[0].left_out_messages == 1,
+        lambda: (
+            wizard.job is None
+            and wizard.preview is not None
+            and wizard.preview.chats[0].left_out_messages == 1
+        ),
         timeout=20_000,
     )
     assert "Zhao Qiang" in wizard.preview_view.toPlainText()  # the "left out" row names them
