@@ -351,17 +351,17 @@
         <translation>过期后</translation>
     </message>
     <message>
-        <location filename="../../ui/bubbles.py" line="52"/>
+        <location filename="../../ui/bubbles.py" line="54"/>
         <source>in export</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../ui/bubbles.py" line="53"/>
+        <location filename="../../ui/bubbles.py" line="55"/>
         <source>not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../ui/bubbles.py" line="54"/>
+        <location filename="../../ui/bubbles.py" line="56"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
@@ -390,122 +390,137 @@
         <translation>先为待处理检查点加盖时间戳（需联网）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="168"/>
+        <location filename="../../ui/bundle_dialog.py" line="158"/>
+        <source>Print bank-card and account numbers in full (recorded with the reason)</source>
+        <translation>完整打印银行卡号和账号（连同理由记入存证链）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="163"/>
+        <source>Why the numbers are needed in clear</source>
+        <translation>为何需要完整号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="178"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="174"/>
+        <location filename="../../ui/bundle_dialog.py" line="184"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="175"/>
+        <location filename="../../ui/bundle_dialog.py" line="185"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="177"/>
+        <location filename="../../ui/bundle_dialog.py" line="187"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="178"/>
+        <location filename="../../ui/bundle_dialog.py" line="188"/>
         <source>Page limit per volume</source>
         <translation>每册页数上限</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="180"/>
+        <location filename="../../ui/bundle_dialog.py" line="191"/>
+        <source>Reason for printing numbers</source>
+        <translation>打印号码的理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="192"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="189"/>
+        <location filename="../../ui/bundle_dialog.py" line="201"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="193"/>
+        <location filename="../../ui/bundle_dialog.py" line="205"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="196"/>
+        <location filename="../../ui/bundle_dialog.py" line="208"/>
         <source>Show kit</source>
         <translation>显示校验包</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="199"/>
+        <location filename="../../ui/bundle_dialog.py" line="211"/>
         <source>Verify the kit</source>
         <translation>校验校验包</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="202"/>
+        <location filename="../../ui/bundle_dialog.py" line="214"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="229"/>
+        <location filename="../../ui/bundle_dialog.py" line="241"/>
         <source>Save the bundle to</source>
         <translation>证据包保存位置</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="263"/>
+        <location filename="../../ui/bundle_dialog.py" line="277"/>
         <source>Gathering evidence, rendering the PDF and the verification kit…</source>
         <translation>正在收集证据，生成 PDF 和校验包…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="283"/>
+        <location filename="../../ui/bundle_dialog.py" line="299"/>
         <source>Bundle %1 exported.</source>
         <translation>证据包 %1 已导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="287"/>
+        <location filename="../../ui/bundle_dialog.py" line="303"/>
         <source>%1 exhibits, %2 pages, %3 messages included (%4 in range left out, each listed).</source>
         <translation>%1 项证据，%2 页，收录 %3 条消息（范围内未收录 %4 条，均已逐条列明）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="293"/>
+        <location filename="../../ui/bundle_dialog.py" line="309"/>
         <source>PDF: %1</source>
         <translation>PDF：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="294"/>
+        <location filename="../../ui/bundle_dialog.py" line="310"/>
         <source>Kit: %1 (SHA-256 %2)</source>
         <translation>校验包：%1（SHA-256 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="297"/>
+        <location filename="../../ui/bundle_dialog.py" line="313"/>
         <source>Proofs lead to checkpoint %1 (%2).</source>
         <translation>证明指向检查点 %1（%2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="301"/>
+        <location filename="../../ui/bundle_dialog.py" line="317"/>
         <source>time-stamped</source>
         <translation>已加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="303"/>
+        <location filename="../../ui/bundle_dialog.py" line="319"/>
         <source>not time-stamped yet</source>
         <translation>尚未加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="305"/>
+        <location filename="../../ui/bundle_dialog.py" line="321"/>
         <source>Recorded as ledger entry %1.</source>
         <translation>已记入存证链第 %1 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="349"/>
+        <location filename="../../ui/bundle_dialog.py" line="365"/>
         <source>The kit verifies: every exhibit OK (%1 checks).</source>
         <translation>校验包校验通过：每项证据均完好（%1 项检查）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="355"/>
+        <location filename="../../ui/bundle_dialog.py" line="371"/>
         <source>A court trusts it only with your TSA&apos;s published root and your organisation&apos;s key list (evidence-desk org-keys): %1 item(s) are not trusted on this computer.</source>
         <translation>法院只有凭时间戳机构公布的根证书和本机构的公钥列表（evidence-desk org-keys）才会信任它：在本机上有 %1 项不受信任。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="361"/>
+        <location filename="../../ui/bundle_dialog.py" line="377"/>
         <source>The kit has %1 problem(s).</source>
         <translation>校验包有 %1 个问题。</translation>
     </message>
@@ -1373,201 +1388,231 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="73"/>
+        <location filename="../../ui/import_wizard.py" line="76"/>
         <source>Import evidence for %1</source>
         <translation>为 %1 导入证据</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="96"/>
+        <location filename="../../ui/import_wizard.py" line="99"/>
         <source>Detected from the export (leave empty)</source>
         <translation>从导出文件识别（可留空）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="98"/>
+        <location filename="../../ui/import_wizard.py" line="101"/>
         <source>Time zone of the export&apos;s local times</source>
         <translation>导出文件中本地时间的时区</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="99"/>
+        <location filename="../../ui/import_wizard.py" line="102"/>
         <source>Our account (staff side)</source>
         <translation>我方账号（员工一方）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="151"/>
+        <location filename="../../ui/import_wizard.py" line="130"/>
+        <source>Chats in the export (untick those that are not the debtor&apos;s):</source>
+        <translation>导出文件中的聊天（取消勾选不属于债务人的聊天）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="134"/>
+        <source>Participants (untick third parties: their messages are not stored; the original file is kept whole):</source>
+        <translation>参与者（取消勾选第三方：其消息不予存储；原始文件完整保留）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="178"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="153"/>
-        <location filename="../../ui/import_wizard.py" line="199"/>
+        <location filename="../../ui/import_wizard.py" line="180"/>
+        <location filename="../../ui/import_wizard.py" line="226"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="156"/>
-        <location filename="../../ui/import_wizard.py" line="213"/>
+        <location filename="../../ui/import_wizard.py" line="183"/>
+        <location filename="../../ui/import_wizard.py" line="242"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="205"/>
+        <location filename="../../ui/import_wizard.py" line="232"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="213"/>
+        <location filename="../../ui/import_wizard.py" line="242"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="235"/>
+        <location filename="../../ui/import_wizard.py" line="266"/>
         <source>Cancelling… nothing will be stored.</source>
         <translation>正在取消…不会保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="249"/>
+        <location filename="../../ui/import_wizard.py" line="319"/>
+        <source>%1 (id %2, %3 messages)</source>
+        <translation>%1（ID %2，%3 条消息）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="329"/>
         <source>Reading the files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="276"/>
+        <location filename="../../ui/import_wizard.py" line="359"/>
         <source>GB18030 (not marked as UTF-8; made on Chinese Windows)</source>
         <translation>GB18030（未标记为 UTF-8；在中文 Windows 上制作）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="278"/>
+        <location filename="../../ui/import_wizard.py" line="361"/>
         <source>cp437 (neither UTF-8 nor GB18030; names may be garbled)</source>
         <translation>cp437（既非 UTF-8 也非 GB18030；文件名可能是乱码）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="279"/>
+        <location filename="../../ui/import_wizard.py" line="362"/>
         <source>UTF-8</source>
         <translation>UTF-8</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="285"/>
+        <location filename="../../ui/import_wizard.py" line="368"/>
         <source>Detected format</source>
         <translation>识别的格式</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="286"/>
-        <location filename="../../ui/import_wizard.py" line="334"/>
-        <location filename="../../ui/import_wizard.py" line="350"/>
+        <location filename="../../ui/import_wizard.py" line="369"/>
+        <location filename="../../ui/import_wizard.py" line="426"/>
+        <location filename="../../ui/import_wizard.py" line="442"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="287"/>
+        <location filename="../../ui/import_wizard.py" line="370"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="288"/>
+        <location filename="../../ui/import_wizard.py" line="371"/>
         <source>Participants</source>
         <translation>参与者</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="289"/>
+        <location filename="../../ui/import_wizard.py" line="372"/>
         <source>Our account</source>
         <translation>我方账号</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="291"/>
+        <location filename="../../ui/import_wizard.py" line="374"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="292"/>
+        <location filename="../../ui/import_wizard.py" line="375"/>
         <source>%1 (%2 already stored)</source>
         <translation>%1（其中 %2 条已保存）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="297"/>
+        <location filename="../../ui/import_wizard.py" line="380"/>
         <source>Date range</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="301"/>
+        <location filename="../../ui/import_wizard.py" line="384"/>
         <source>Time zone assumed</source>
         <translation>采用的时区</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="302"/>
+        <location filename="../../ui/import_wizard.py" line="385"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="304"/>
+        <location filename="../../ui/import_wizard.py" line="387"/>
         <source>By kind</source>
         <translation>按类型</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="310"/>
+        <location filename="../../ui/import_wizard.py" line="393"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="319"/>
+        <location filename="../../ui/import_wizard.py" line="402"/>
         <source>Zip member names</source>
         <translation>压缩包内文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="321"/>
+        <location filename="../../ui/import_wizard.py" line="404"/>
         <source>After revocation</source>
         <translation>终止后</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="326"/>
+        <location filename="../../ui/import_wizard.py" line="408"/>
+        <source>Left out</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="409"/>
+        <source>%1 messages of %2 (not stored)</source>
+        <translation>%2 的 %1 条消息（不存储）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="418"/>
         <source>Repaired while reading (the original is unchanged):</source>
         <translation>读取时已修复（原始文件保持不变）：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="373"/>
+        <location filename="../../ui/import_wizard.py" line="455"/>
+        <source>This export holds %1 chats. Untick every chat but the debtor&apos;s below: one import holds one chat.</source>
+        <translation>此导出文件包含 %1 个聊天。请在下方取消勾选除债务人聊天以外的所有聊天：一次导入只含一个聊天。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="476"/>
         <source>Could not parse or had to interpret:</source>
         <translation>无法解析或需要推断的内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="427"/>
+        <location filename="../../ui/import_wizard.py" line="532"/>
         <source>Stored %1 import(s): %2 messages (%3 new), %4 screenshot(s), %5 recording(s).</source>
         <translation>已保存 %1 次导入：%2 条消息（新增 %3 条），%4 张截图，%5 段录音录像。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="335"/>
+        <location filename="../../ui/import_wizard.py" line="427"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="102"/>
+        <location filename="../../ui/import_wizard.py" line="105"/>
         <source>Drop chat exports, zips with media, export folders, screenshots or audio and video recordings here. Nothing is stored until you confirm the preview.</source>
         <translation>将聊天导出文件、含媒体的 zip、导出文件夹、截图或录音录像拖放到这里。确认预览之前不会保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="336"/>
+        <location filename="../../ui/import_wizard.py" line="428"/>
         <source>Taken at</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="337"/>
+        <location filename="../../ui/import_wizard.py" line="429"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="343"/>
+        <location filename="../../ui/import_wizard.py" line="435"/>
         <source>screenshot</source>
         <translation>截图</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="363"/>
+        <location filename="../../ui/import_wizard.py" line="466"/>
         <source>%1: identical bytes are already imported and will be skipped.</source>
         <translation>%1：完全相同的文件已导入，将跳过。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="393"/>
+        <location filename="../../ui/import_wizard.py" line="497"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="436"/>
+        <location filename="../../ui/import_wizard.py" line="541"/>
         <source>Recorded as ledger entry %1.</source>
         <translation>已记入存证链第 %1 条。</translation>
     </message>
@@ -4780,6 +4825,16 @@
         <translation>无</translation>
     </message>
     <message>
+        <source>Bank-card and account numbers in the transcripts and the annex are masked (first and last four digits shown, as 6222 **** **** 1234) to protect financial account information (PIPL art. 28). Message digests and commitments are those of the stored messages: the originals in the kit&apos;s data/originals/ hold the numbers in full.</source>
+        <comment>bundle_text.numbers_masked</comment>
+        <translation>为保护金融账户信息（《个人信息保护法》第二十八条），聊天记录和附录中的银行卡号和账号已作遮蔽处理（仅显示前四位和后四位，如 6222 **** **** 1234）。消息哈希值和承诺值均基于所存储的消息计算：校验包 data/originals/ 中的原始文件保存完整号码。</translation>
+    </message>
+    <message>
+        <source>Bank-card and account numbers are printed in full: the legal team decided so with a reason, recorded as ledger entry {seq} (see the chain of custody).</source>
+        <comment>bundle_text.numbers_unmasked</comment>
+        <translation>银行卡号和账号已完整打印：系法务依理由决定，记录于存证链第 {seq} 条（见保管链记录）。</translation>
+    </message>
+    <message>
         <source>What the parties said, including promises to pay, acknowledgements of the debt and other statements</source>
         <comment>bundle_text.object_conversation</comment>
         <translation>双方沟通内容，包括还款承诺、债务确认及其他陈述</translation>
@@ -5810,6 +5865,11 @@
         <translation>JSON 嵌套层级过深</translation>
     </message>
     <message>
+        <source>the import recorded {recorded} message(s) left out; applying its recorded choice to the original leaves out {current}</source>
+        <comment>import.left_out_differs</comment>
+        <translation>该次导入记录排除了 {recorded} 条消息；按所记录的选择处理原始文件则排除 {current} 条</translation>
+    </message>
+    <message>
         <source>column(s) {columns} differ from the original</source>
         <comment>import.message_changed</comment>
         <translation>字段 {columns} 与原始文件不符</translation>
@@ -6223,6 +6283,17 @@ root inside the kit or a signer is not in the published key list.</source>
         <comment>kit_text.intact</comment>
         <translation>它会列出每个时间戳的签发者和每位签名人的公钥指纹，并以 INTACT 结束。INTACT BUT UNTRUSTED
 表示校验包内容一致，但有时间戳仅链接至包内自带的根证书，或有签名人不在公布的公钥列表中。</translation>
+    </message>
+    <message>
+        <source>The PDF masks bank-card and account numbers in its transcripts (6222 **** ****
+1234); the originals in data/originals/ hold them in full, and every digest and
+commitment in this kit is over the stored messages and originals, not over the
+printed text. Compare a transcript with its original to read a masked number.</source>
+        <comment>kit_text.masked_numbers</comment>
+        <translation>PDF 的聊天记录中银行卡号和账号已作遮蔽处理（6222 **** **** 1234）；
+data/originals/ 中的原始文件保存完整号码。本校验包中的所有哈希值和承诺值
+均基于所存储的消息和原始文件计算，而非打印文本。如需读取被遮蔽的号码，
+请将聊天记录与其原始文件对照。</translation>
     </message>
     <message>
         <source>- {file}: the signer keys that {organisation} publishes
@@ -8122,6 +8193,11 @@ must equal that file&apos;s line in the manifest.</source>
         <source>timestamp {id} (checkpoint {size}, {name})</source>
         <comment>tsa.where_timestamp</comment>
         <translation>时间戳 {id}（检查点 {size}，{name}）</translation>
+    </message>
+    <message>
+        <source>printing account numbers in clear needs a reason</source>
+        <comment>unmask.reason_required</comment>
+        <translation>完整打印账号需要说明理由</translation>
     </message>
     <message>
         <source>use 1-64 letters, digits, &apos;.&apos;, &apos;-&apos;, &apos;_&apos; or &apos;@&apos;</source>
