@@ -140,3 +140,28 @@ def test_multi_chat_export_keeps_the_chat_not_left_out(team: Team, tmp_path: Pat
         "messages": 0,
     }
     assert verify_store(session).intact
+
+
+def test_left_out_messages_are_not_in_the_bundle(
+    approved: tuple[Session, str], team: Team, tmp_path: Path
+) -> None:
+    import shutil
+    import subprocess
+
+    from evidence_desk.bundle.model import Scope
+    from evidence_desk.services import bundle
+
+    session, contact_id = approved
+    leave = LeaveOut.of(participants=["Zhao Qiang"])
+    importing.import_files(session, contact_id, [_chat(tmp_path)], tz="Asia/Shanghai", leave=leave)
+    result = bundle.export_bundle(
+        team.login("lee"), Scope("2026-SH-1"), tmp_path / "out", stamp_first=False
+    )
+    assert result.messages_included == 3
+    tool = shutil.which("pdftotext")
+    if tool is None:  # poppler-utils: .ci/run installs it
+        pytest.skip("pdftotext is not installed")
+    text = subprocess.run(
+        [tool, str(result.pdf_paths[0]), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "知道了" in text and "别找我" not in text and "Zhao Qiang" not in text
