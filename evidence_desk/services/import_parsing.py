@@ -17,7 +17,9 @@ from pathlib import Path
 from evidence_desk.domain.errors import BadInput, ImportInputError
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.importers import archive, registry
-from evidence_desk.importers.base import MessageKind, ParsedChat
+from evidence_desk.importers.base import ExportSource, MessageKind, ParsedChat
+from evidence_desk.importers.images import ParsedImage
+from evidence_desk.importers.recordings import ParsedRecording
 from evidence_desk.services import leave_out as leaving
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.common_wording import COMMON_WORDING
@@ -68,18 +70,7 @@ def parse_path(
         reason = detection.reason
     else:
         reason = _said("detect.forced", format=format_name)
-    choices = leaving.chat_choices(source, chosen_format, leave) if chosen_format else ()
-    chat = leaving.kept_chat(choices)
-    if choices and chat is None:
-        try:
-            registry.parse(source, tz, chosen_format)  # the importer's own refusal
-        except ImportInputError as error:
-            raise ChatsNotChosen(error, choices) from None
-    result = (
-        leaving.parse_chosen(source, tz, chat)
-        if chat is not None
-        else registry.parse(source, tz, chosen_format)
-    )
+    result, choices, chat = _parse(source, tz, chosen_format, leave)
     digests, left = leave.digests(), 0
     found: tuple[str, ...] = ()
     if isinstance(result, ParsedChat):
@@ -88,6 +79,37 @@ def parse_path(
     return ParsedInput(
         path, source, result, reason, originals, file_path, choices, chat, digests, left, found
     )
+
+
+def _parse(
+    source: ExportSource, tz: str, format_name: str | None, leave: LeaveOut
+) -> tuple[ParsedChat | ParsedImage | ParsedRecording, tuple[ChatChoice, ...], str | None]:
+    """Parse with the format; a multi-chat export for the one chat left in. Its chats are
+    listed only when staff left some out or the importer refused for several chats, so that a
+    single chat's JSON is loaded once."""
+    choices: tuple[ChatChoice, ...] = ()
+    refusal: ImportInputError | None = None
+    if format_name is not None and leave.chats:
+        choices = leaving.chat_choices(source, format_name, leave)
+    if not choices:
+        try:
+            return registry.parse(source, tz, format_name), (), None
+        except ImportInputError as error:
+            choices = leaving.chat_choices(source, format_name, leave) if format_name else ()
+            if not choices:
+                raise
+            refusal = error
+    chat = leaving.kept_chat(choices)
+    if chat is None:
+        if refusal is None:
+            try:
+                registry.parse(source, tz, format_name)  # the importer's own refusal
+            except ImportInputError as error:
+                refusal = error
+        if refusal is not None:
+            raise ChatsNotChosen(refusal, choices)
+        return registry.parse(source, tz, format_name), (), None
+    return leaving.parse_chosen(source, tz, chat), choices, chat
 
 
 def default_tz(session: Session, tz: str | None) -> str:
