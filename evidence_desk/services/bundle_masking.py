@@ -15,17 +15,29 @@ unmask written by anyone else with their own key is reported.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from evidence_desk.bundle.model import AnnexRow, Exhibit
 from evidence_desk.domain import sensitive_numbers
 from evidence_desk.domain.authority import unmask_reason
 from evidence_desk.domain.errors import RuleViolation
+from evidence_desk.domain.models import Finding
 from evidence_desk.domain.policy import Action
-from evidence_desk.domain.wording import Phrase, template
+from evidence_desk.domain.wording import Catalogue, Phrase, template
+from evidence_desk.services.replay import Replay
 from evidence_desk.services.session import Session
 
 UNMASK_ACTION = "bundle.unmask"
+
+_said = Catalogue(
+    {
+        "unmask.where": "ledger seq {seq}",
+        "unmask.not_authorised": "the bundle printed account numbers in clear without a "
+        "bundle.unmask entry of its case by its exporter that keeps the rules (unmask_seq "
+        "{unmask_seq})",
+    }
+)
 
 
 def record_unmask(session: Session, case_no: str, reason: str) -> int:
@@ -72,3 +84,36 @@ def _masked_detail(detail: str) -> str:
         return sensitive_numbers.mask(detail)
     facts = tuple((name, _masked_detail(value)) for name, value in detail.facts)
     return Phrase(english.format(**dict(facts)), detail.code, facts)
+
+
+def check_unmasks(session: Session, replay: Replay) -> Iterable[Finding]:
+    """Verify's check: every export that printed numbers in clear points to an earlier
+    ``bundle.unmask`` of the same case, by the same user, that kept the rule table (legal, a
+    reason). The rule table judges each entry alone; this ties the two together."""
+    del session
+    by_seq = {
+        entry.seq: (entry, payload)
+        for entry, payload in zip(replay.entries, replay.payloads, strict=True)
+    }
+    for entry, payload in by_seq.values():
+        if entry.action != "bundle.export" or not isinstance(payload, dict):
+            continue
+        numbers = payload.get("numbers")
+        if not isinstance(numbers, dict) or numbers.get("masked") is not False:
+            continue
+        seq = numbers.get("unmask_seq")
+        unmask = by_seq.get(seq) if isinstance(seq, int) else None
+        if (
+            unmask is None
+            or unmask[0].action != UNMASK_ACTION
+            or unmask[0].seq >= entry.seq
+            or unmask[0].seq in replay.rejected
+            or unmask[0].actor != entry.actor
+            or not isinstance(unmask[1], dict)
+            or unmask[1].get("case_no") != payload.get("case_no")
+        ):
+            yield Finding(
+                "bundle.unmask",
+                _said("unmask.where", seq=entry.seq),
+                _said("unmask.not_authorised", unmask_seq=seq),
+            )

@@ -118,3 +118,28 @@ def test_an_unmask_forged_by_staff_with_their_own_key_fails_verify(
     # and no bundle is built on it
     with pytest.raises(RuleViolation, match=r"bundle\.rules"):
         export(team, tmp_path / "out")
+
+
+def test_an_export_claiming_clear_numbers_without_its_unmask_fails_verify(
+    team: Team, tmp_path: Path
+) -> None:
+    """The rule table judges each entry alone: legal can write a well-formed export entry that
+    says it printed numbers in clear. Verify ties it to an unmask of its case by its exporter."""
+    _store(team, tmp_path / "in")
+    lee = team.login("lee")
+    export(team, tmp_path / "ok", unmask_reason="court order")
+    assert verify_store(lee).intact
+    forged = lee.write(
+        "bundle.export",
+        {
+            "bundle_id": "B-forged",
+            "case_no": CASE,
+            "numbers": {"masked": False, "detector": "1", "unmask_seq": None},
+        },
+        [],
+    )
+    report = verify_store(lee)
+    assert [(f.code, f.location) for f in report.findings if f.code == "bundle.unmask"] == [
+        ("bundle.unmask", f"ledger seq {forged.seq}")
+    ]
+    assert not report.intact

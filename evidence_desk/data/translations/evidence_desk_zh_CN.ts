@@ -8195,9 +8195,19 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>时间戳 {id}（检查点 {size}，{name}）</translation>
     </message>
     <message>
+        <source>the bundle printed account numbers in clear without a bundle.unmask entry of its case by its exporter that keeps the rules (unmask_seq {unmask_seq})</source>
+        <comment>unmask.not_authorised</comment>
+        <translation>该证据包完整打印了账号，但没有同一案件、由导出人写入且符合规则的 bundle.unmask 记录（unmask_seq {unmask_seq}）</translation>
+    </message>
+    <message>
         <source>printing account numbers in clear needs a reason</source>
         <comment>unmask.reason_required</comment>
         <translation>完整打印账号需要说明理由</translation>
+    </message>
+    <message>
+        <source>ledger seq {seq}</source>
+        <comment>unmask.where</comment>
+        <translation>存证链第 {seq} 条</translation>
     </message>
     <message>
         <source>use 1-64 letters, digits, &apos;.&apos;, &apos;-&apos;, &apos;_&apos; or &apos;@&apos;</source>
