@@ -41,13 +41,19 @@ class ChatsNotChosen(ImportInputError):
 
 
 def parse_path(
-    path: Path, tz: str, format_name: str | None, leave: LeaveOut | None = None
+    path: Path,
+    tz: str,
+    format_name: str | None,
+    leave: LeaveOut | None = None,
+    *,
+    list_senders: bool = False,
 ) -> ParsedInput:
     """Open ``path`` (a file, zip or folder) and parse it, detecting the format unless forced.
 
     ``leave`` (PI-2): a multi-chat export is parsed for the one chat not left out (else
     :class:`ChatsNotChosen`), and the left-out participants' messages are removed from the
-    parse (the originals stay whole)."""
+    parse (the originals stay whole). ``list_senders``: also everyone found before leaving out
+    (the preview offers them; the commit need not walk 100k messages for it)."""
     leave = leave or LeaveOut()
     source = archive.open_path(path)
     label = path.name or str(path)
@@ -74,7 +80,7 @@ def parse_path(
     digests, left = leave.digests(), 0
     found: tuple[str, ...] = ()
     if isinstance(result, ParsedChat):
-        found = leaving.senders(result)
+        found = leaving.senders(result) if list_senders else ()
         result, left = leaving.apply(result, digests)
     return ParsedInput(
         path, source, result, reason, originals, file_path, choices, chat, digests, left, found

@@ -70,7 +70,7 @@ def preview_import(
     leave = leave or LeaveOut()
     for path in paths:
         try:
-            parsed = parse_path(path, zone, format_name, leave)
+            parsed = parse_path(path, zone, format_name, leave, list_senders=True)
         except ChatsNotChosen as unchosen:
             to_choose.append(ChatsToChoose(path.name, unchosen.chats))
             continue
