@@ -28,6 +28,7 @@ from evidence_desk.services import (
     importing,
     reading,
     retention,
+    shredding,
     timestamps,
 )
 from evidence_desk.services import settings as settings_service
@@ -241,6 +242,7 @@ def cmd_case_show(args: argparse.Namespace) -> int:
     with open_session(args) as session:
         case = cases.get_case(session, args.case_no)
         kept = retention.retention_of(session, args.case_no)
+        done = shredding.shredding_of(session, args.case_no)
     lines = [
         f"case {case.case_no}: {case.debtor_name} ({case.masked_id}), {case.status}",
         f"opened {case.created_at} by {case.created_by}",
@@ -251,6 +253,10 @@ def cmd_case_show(args: argparse.Namespace) -> int:
     else:
         lines.append("not closed: no deletion date yet")
     lines.append(f"retention floor until {kept.floor_until}")
+    if done is not None:
+        lines.append(
+            f"shredded {done['shredded_at']} by {done['shredded_by']} (basis {done['basis']})"
+        )
     for hold in kept.holds:
         state = (
             "in force"
@@ -272,6 +278,26 @@ def cmd_case_close(args: argparse.Namespace) -> int:
         args,
         {"case_no": args.case_no, **kept.as_json()},
         f"closed case {args.case_no}; deletion date {kept.delete_after}",
+    )
+    return 0
+
+
+def cmd_case_shred(args: argparse.Namespace) -> int:
+    with open_session(args) as session:
+        done = shredding.shred_case(
+            session, args.case_no, args.basis, args.reason, args.request_file
+        )
+    _emit(
+        args,
+        {
+            "case_no": done.case_no,
+            "basis": done.basis,
+            "seq": done.seq,
+            "at": done.at,
+            "counts": dict(done.counts),
+            "vacuumed": done.vacuumed,
+        },
+        done.describe(),
     )
     return 0
 
@@ -856,6 +882,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     case_close.add_argument("case_no")
     case_close.add_argument("--reason", required=True)
+    case_shred = add(
+        "shred",
+        cmd_case_shred,
+        "destroy a case's content (its deletion date has come, or a PIPL art. 47 request "
+        "after the retention floor); keeps its proofs and writes a tombstone (legal, admin)",
+        case,
+    )
+    case_shred.add_argument("case_no")
+    case_shred.add_argument("--basis", required=True, choices=("expired", "request"))
+    case_shred.add_argument("--reason", required=True)
+    case_shred.add_argument(
+        "--request-file", type=Path, help="the debtor's request document (hashed, not stored)"
+    )
 
     hold = sub.add_parser("hold", help="legal holds (legal, admin)").add_subparsers(
         dest="hold_command", metavar="ACTION"

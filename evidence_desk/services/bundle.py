@@ -48,7 +48,15 @@ from evidence_desk.domain.policy import Action
 from evidence_desk.domain.recording_description import RecordingDescription
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import digests, ledger, merkle, signing, tsa
-from evidence_desk.services import access_log, anchoring, cases, contacts, reading, timestamps
+from evidence_desk.services import (
+    access_log,
+    anchoring,
+    cases,
+    contacts,
+    reading,
+    shredding,
+    timestamps,
+)
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.session import Session
 from evidence_desk.store.files import atomic_write
@@ -558,6 +566,7 @@ def gather(session: Session, scope: Scope) -> BundleData:
     """Read the bundle's records under one snapshot (permission and record rules first)."""
     session.require(Action.BUNDLE_EXPORT)
     check_scope(scope)
+    shredding.require_not_shredded(session, scope.case_no)  # its content no longer exists
     case = cases.get_case(session, scope.case_no)
     zone_name = settings_service.get(session, "timezone")
     organisation = settings_service.get(session, "organisation")
@@ -898,6 +907,7 @@ def export_bundle(
     """Write ``bundle-<id>[-A..].pdf`` and ``bundle-<id>-kit.zip`` into ``out_dir``."""
     session.require(Action.BUNDLE_EXPORT)
     check_scope(scope)
+    shredding.require_not_shredded(session, scope.case_no)  # before anything is stamped
     if out_dir.exists() and not out_dir.is_dir():
         raise BadInput(str(out_dir), "", _said("bundle.not_folder"))
     send = sender or timestamps._send
