@@ -40,7 +40,7 @@ from evidence_desk.domain import authority, shredding
 from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation, StoreError
 from evidence_desk.domain.models import Finding
 from evidence_desk.domain.policy import Action
-from evidence_desk.domain.wording import Catalogue
+from evidence_desk.domain.wording import Catalogue, Phrase
 from evidence_desk.integrity import ledger, signing
 from evidence_desk.integrity.canonical import canonical_bytes
 from evidence_desk.services.replay import Replay
@@ -137,6 +137,17 @@ def shredding_of(session: Session, case_no: str) -> Mapping[str, Any] | None:
     return None if row is None else dict(row)
 
 
+def shredded_cases(session: Session) -> dict[str, Mapping[str, Any]]:
+    """Every shredded case's shredding, case number -> row (the case tree marks them)."""
+    return {str(r["case_no"]): dict(r) for r in session.conn.execute("SELECT * FROM shreddings")}
+
+
+def tombstone_at(session: Session, case_no: str) -> str | None:
+    """When ``case_no`` was shredded, or None (the case view says it)."""
+    done = shredding_of(session, case_no)
+    return None if done is None else str(done["shredded_at"])
+
+
 def require_not_shredded(session: Session, case_no: str) -> None:
     """Refuse (rule ``case.shredded``, CLI exit 3) anything that needs a shredded case's
     content: a bundle above all."""
@@ -151,6 +162,13 @@ def require_not_shredded(session: Session, case_no: str) -> None:
                 basis=done["basis"],
             ),
         )
+
+
+def preview(session: Session, case_no: str) -> Mapping[str, int]:
+    """What shredding ``case_no`` now would destroy (the tombstone's counts), for the
+    confirmation that names it before anything is destroyed."""
+    session.require(Action.CASE_SHRED)
+    return _plan(session, case_no).counts
 
 
 def shred_case(
@@ -530,7 +548,7 @@ def reapply_tombstones(session: Session, records: Iterable[Mapping[str, Any]]) -
     return done
 
 
-def describe_reapplied(restored: str, cases: Sequence[str]) -> str:
+def describe_reapplied(restored: Phrase, cases: Sequence[str]) -> Phrase:
     """The restore's sentence with the re-applied shreddings added (none: unchanged)."""
     if not cases:
         return restored
@@ -638,14 +656,14 @@ def _check_tombstone(
             shredded_by=entry.actor,
             basis=payload.get("basis"),
         ),
-        severity="note",
+        severity="info",
     )
     conn = session.conn
     contacts = [
         str(k[0]) for k, r in replay.tables["contacts"].items() if r.get("case_no") == case_no
     ]
-    counts = payload.get("counts") if isinstance(payload.get("counts"), dict) else {}
-    digests = payload.get("digests") if isinstance(payload.get("digests"), dict) else {}
+    counts = _mapping(payload.get("counts"))
+    digests = _mapping(payload.get("digests"))
     inside = _marks(len(contacts))
     messages: list[Any] = []
     if contacts:
@@ -692,6 +710,10 @@ def _check_tombstone(
                     where,
                     _said("shred.content_present", case=case_no, what=f"{table} {key[0]}"),
                 )
+
+
+def _mapping(value: object) -> Mapping[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def _replayed_rows(replay: Replay, case_no: str) -> shredding.CaseRows:

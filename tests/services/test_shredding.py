@@ -242,7 +242,7 @@ def test_a_shredded_case_leaves_no_plaintext_and_still_verifies(
     report = _verify(team)
     assert report.intact, [(f.code, f.location, f.detail) for f in report.errors]
     notes = [f for f in report.findings if f.code == "shred.note"]
-    assert len(notes) == 1 and notes[0].severity == "note"
+    assert len(notes) == 1 and notes[0].severity == "info"
     assert CASE in notes[0].detail and done.at in notes[0].detail
     lee = team.login("lee")
     shredded = shredding.shredding_of(lee, CASE)
