@@ -75,8 +75,8 @@ _said = Catalogue(
         # what shredding and restore did (the CLI prints it)
         "shred.done_text": "case {case} shredded (basis {basis}): {contacts} contacts, {messages} "
         "messages, {imports} imports, {items} items ({documents} documents), {tags} tags, "
-        "{blobs} originals ({bytes} bytes) destroyed, {entries} ledger entries redacted; "
-        "tombstone at ledger seq {seq}",
+        "{blobs} originals ({bytes} bytes) destroyed, {entries} ledger entries and {reads} read "
+        "log rows redacted; tombstone at ledger seq {seq}",
         "shred.reapplied": "{restored}; re-applied {count} shredding(s) recorded after the "
         "backup was made: case(s) {cases}",
         "shred.reapply_refused": "the backup still holds case {case}, shredded at {shredded_at}, "
@@ -90,6 +90,9 @@ _said = Catalogue(
 TOMBSTONES = "shredded.json"
 TOMBSTONE_CONTEXT = b"evidence-desk/shredded/v1\n"
 _WIPE_CHUNK = 1 << 20
+#: a redacted read log row's detail (canonical JSON text) and its SHA-256, recorded per row
+_READ_REDACTED = '{"redacted":"[shredded]"}'
+_READ_DIGEST = hashlib.sha256(_READ_REDACTED.encode()).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +125,7 @@ class _Plan:
     digests: dict[str, str]
     blobs: list[str]  # sha256 of the originals only this case refers to
     redacted: list[tuple[int, str]]  # (seq, redacted payload text)
+    reads: list[int]  # seqs of the case's read log rows whose detail is redacted
     next_seq: int
 
 
@@ -211,6 +215,8 @@ def shred_case(
         "digests": plan.digests,
         "blobs": sorted(plan.blobs),
         "redacted": [[seq, ledger.payload_hash(text)] for seq, text in plan.redacted],
+        # the read log's rows of the case: what was searched for, which file was viewed
+        "reads_redacted": [[seq, _READ_DIGEST] for seq in plan.reads],
     }
     if reapplies is not None:
         payload["reapplies"] = reapplies
@@ -320,7 +326,15 @@ def _plan(session: Session, case_no: str) -> _Plan:
         "entries": len(redacted),
     }
     digests = {"blobs": list_digest(blobs), "commitments": list_digest(commitments)}
-    return _Plan(case_no, contacts, rows, counts, digests, blobs, redacted, int(last) + 1)
+    reads = [
+        int(r[0])
+        for r in conn.execute(
+            "SELECT seq FROM access_log WHERE case_no = ? AND detail != ? ORDER BY seq",
+            (case_no, _READ_REDACTED),
+        )
+    ]
+    counts["reads"] = len(reads)
+    return _Plan(case_no, contacts, rows, counts, digests, blobs, redacted, reads, int(last) + 1)
 
 
 def _own_blobs(conn: db.Connection, contacts: Sequence[str]) -> list[str]:
@@ -371,6 +385,8 @@ def _destroy_rows(conn: db.Connection, plan: _Plan) -> None:
     and salts, and the search index."""
     for seq, text in plan.redacted:
         conn.execute("UPDATE ledger SET payload = ? WHERE seq = ?", (text, seq))
+    for seq in plan.reads:
+        conn.execute("UPDATE access_log SET detail = ? WHERE seq = ?", (_READ_REDACTED, seq))
     for table, (_owner, key_column) in shredding.CASE_TABLES.items():
         keys = sorted(plan.rows.keys.get(table, frozenset()))
         if not keys:

@@ -23,6 +23,7 @@ from evidence_desk.services import (
     bundle,
     cases,
     importing,
+    reading,
     retention,
     review,
     shredding,
@@ -167,6 +168,10 @@ def _fill(team: Team, folder: Path) -> tuple[str, str]:
         "SELECT rowid FROM messages WHERE contact_id = ?", (contact.id,)
     ).fetchone()[0]
     review.tag_message(alice, rowid, "promise_to_pay", "NOTEPLATYPUS")
+    # a search logs its text in the read log (PI-1): derived data of the case too
+    assert reading.search(alice, contact.id, "欧阳秘密") == []
+    assert reading.search(alice, contact.id, "QUOKKAZEBRA42")
+    alice.flush_reads(seal=True)
     _, other = approved_contact(
         team, folder / "other", case_no=OTHER, handle="+8613900000001", debtor_name=OTHER_SECRET
     )
@@ -231,6 +236,7 @@ def test_a_shredded_case_leaves_no_plaintext_and_still_verifies(
     done = shredding.shred_case(team.login("lee"), CASE, "expired", "retention over", request)
     assert done.counts["messages"] == 2 and done.counts["documents"] == 2
     assert done.counts["blobs"] == 3 and done.counts["entries"] >= 5
+    assert done.counts["reads"] >= 2  # the two searches (and the conversation opened)
     assert done.vacuumed
     for check in (_files(team.path), _decrypted(team.path), _dump(team.path)):
         assert _leaks(check, SECRETS) == []
@@ -264,6 +270,26 @@ def test_a_deletion_request_is_honoured_once_the_floor_has_passed(filled: Team) 
     with pytest.raises(RuleViolation) as again:
         shredding.shred_case(team.login("ada"), CASE, "request", "again")
     assert again.value.rule == "case.shredded"
+    assert _verify(team).intact
+
+
+def test_nothing_more_is_written_about_a_shredded_case(filled: Team) -> None:
+    team = filled
+    _due(team)
+    shredding.shred_case(team.login("lee"), CASE, "expired", "retention over")
+    lee = team.login("lee")
+    rowid = lee.conn.execute(
+        "SELECT m.rowid FROM messages m JOIN contacts c ON c.id = m.contact_id WHERE c.case_no = ?",
+        (CASE,),
+    ).fetchone()[0]
+    before = store_state(team.path)
+    with pytest.raises(RuleViolation) as refused:
+        review.tag_message(team.login("sam"), rowid, "threat", "")
+    assert refused.value.rule == "case.shredded"
+    with pytest.raises(RuleViolation) as hold:
+        retention.add_hold(lee, CASE, "too late")
+    assert hold.value.rule == "case.shredded"
+    assert store_state(team.path)["ledger"] == before["ledger"]
     assert _verify(team).intact
 
 

@@ -7527,9 +7527,9 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>案件 {case} 已于 {shredded_at} 销毁：不得再写入与其有关的任何内容</translation>
     </message>
     <message>
-        <source>case {case} shredded (basis {basis}): {contacts} contacts, {messages} messages, {imports} imports, {items} items ({documents} documents), {tags} tags, {blobs} originals ({bytes} bytes) destroyed, {entries} ledger entries redacted; tombstone at ledger seq {seq}</source>
+        <source>case {case} shredded (basis {basis}): {contacts} contacts, {messages} messages, {imports} imports, {items} items ({documents} documents), {tags} tags, {blobs} originals ({bytes} bytes) destroyed, {entries} ledger entries and {reads} read log rows redacted; tombstone at ledger seq {seq}</source>
         <comment>shred.done_text</comment>
-        <translation>案件 {case} 已销毁（依据 {basis}）：销毁联系人 {contacts} 个、消息 {messages} 条、导入 {imports} 次、证据项 {items} 个（其中材料 {documents} 份）、标记 {tags} 个、原始文件 {blobs} 个（{bytes} 字节），删改存证记录 {entries} 条；销毁记录为存证链第 {seq} 条</translation>
+        <translation>案件 {case} 已销毁（依据 {basis}）：销毁联系人 {contacts} 个、消息 {messages} 条、导入 {imports} 次、证据项 {items} 个（其中材料 {documents} 份）、标记 {tags} 个、原始文件 {blobs} 个（{bytes} 字节），删改存证记录 {entries} 条、读取日志 {reads} 行；销毁记录为存证链第 {seq} 条</translation>
     </message>
     <message>
         <source>case {case}&apos;s records must be kept until {floor_until} (retention floor, CC-9)</source>
