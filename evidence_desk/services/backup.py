@@ -61,7 +61,7 @@ from evidence_desk.domain.errors import (
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity.canonical import canonical_bytes
-from evidence_desk.services import anchoring, shredding
+from evidence_desk.services import anchoring, shredding, tombstones
 from evidence_desk.services.backup_manifest import (
     BACKUP_CONTEXT,
     BACKUP_FORMAT,
@@ -402,13 +402,13 @@ def restore(
                 # a backup older than a tombstone would bring the shredded case back: every
                 # tombstone kept beside the store being replaced (and in this OS user's anchor
                 # folder) is re-applied here, before the store is put in place
-                tombstones = [
+                kept_tombstones = [
                     record
-                    for path in shredding.tombstone_paths(target, manifest.store_id)
+                    for path in tombstones.tombstone_paths(target, manifest.store_id)
                     for record in _tombstones(path)
                 ]
-                reapplied = shredding.reapply_tombstones(session, tombstones)
-                shredding.keep_tombstones(work, tombstones)
+                reapplied = shredding.reapply_tombstones(session, kept_tombstones)
+                tombstones.keep_tombstones(work, kept_tombstones)
                 session.folder.reload()
                 event = anchoring.restore_event(session, backup_path.resolve(), rfc3339(clock()))
         if not verdict.intact:
@@ -469,7 +469,7 @@ def _tombstones(path: Path) -> list[dict[str, Any]]:
     """The tombstone records kept at ``path``; an unreadable list holds none (the signed
     records a restore can trust are checked one by one: shredding.reapply_tombstones)."""
     try:
-        return shredding.read_tombstones(path)
+        return tombstones.read_tombstones(path)
     except (OSError, ValueError):
         return []
 

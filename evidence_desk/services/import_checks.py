@@ -20,7 +20,7 @@ from evidence_desk.domain.wording import Catalogue
 from evidence_desk.importers import archive, legacy, registry
 from evidence_desk.importers.base import ExportSource, ParsedChat
 from evidence_desk.integrity.canonical import canonical_bytes
-from evidence_desk.services import shredding
+from evidence_desk.services import shredding_checks
 from evidence_desk.services.commitments import (
     attachments_json,
     commitment,
@@ -96,7 +96,7 @@ def check_imports(session: Session, replay: Replay) -> Iterable[Finding]:
     linked: set[int] = set()
     # a shredded case's originals are destroyed and its messages hold no content: its imports
     # are not re-parsed (the tombstone is checked against them: shredding.check_shreddings)
-    shredded = shredding.shredded_contacts(session)
+    shredded = shredding_checks.shredded_contacts(session)
     for row in imports:
         if row["contact_id"] in shredded:
             linked.update(

@@ -21,7 +21,7 @@ The sequence, each step named below:
    (services/backup.py).
 
 Hashes, commitments, signatures and ledger entries stay: ``verify`` still checks the chain, and
-checks the tombstone against what remains (:func:`check_shreddings`).
+checks the tombstone against what remains (services/shredding_checks.py).
 """
 
 from __future__ import annotations
@@ -38,16 +38,15 @@ from typing import Any
 
 from evidence_desk.domain import authority, shredding
 from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation, StoreError
-from evidence_desk.domain.models import Finding
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue, Phrase
-from evidence_desk.integrity import ledger, signing
+from evidence_desk.integrity import ledger
 from evidence_desk.integrity.canonical import canonical_bytes
-from evidence_desk.services.replay import Replay
+from evidence_desk.services import tombstones
 from evidence_desk.services.retention import Basis, deletion_state
 from evidence_desk.services.session import DatabaseState, Session, put
-from evidence_desk.store import anchors, db
-from evidence_desk.store.files import atomic_write, fsync_dir
+from evidence_desk.store import db
+from evidence_desk.store.files import fsync_dir
 
 _said = Catalogue(
     {
@@ -58,20 +57,6 @@ _said = Catalogue(
         "shredding; nothing was destroyed, try again",
         "shred.refused_bundle": "case {case} was shredded at {shredded_at} (basis {basis}): its "
         "content no longer exists, so no bundle can be made",
-        # verify
-        "shred.where_case": "case {case}",
-        "shred.where_entry": "ledger seq {seq}",
-        "shred.note": "case {case} was shredded at {shredded_at} by {shredded_by} (basis "
-        "{basis}); its content checks are skipped, its tombstone checked",
-        "shred.content_present": "content of shredded case {case} is present again ({what})",
-        "shred.count": "the tombstone of case {case} records {recorded} {what}, {found} remain",
-        "shred.digest": "the {what} digest of case {case} does not match its tombstone",
-        "shred.redacted_digest": "the redacted payload does not match the digest its tombstone "
-        "(ledger seq {tombstone}) records",
-        "shred.redacted_by_rejected": "the payload was changed after it was signed, by a "
-        "shredding (ledger seq {tombstone}) that breaks the rules",
-        "shred.redacted_unrelated": "the tombstone (ledger seq {tombstone}) redacts an entry that "
-        "is not about case {case}",
         # what shredding and restore did (the CLI prints it)
         "shred.done_text": "case {case} shredded (basis {basis}): {contacts} contacts, {messages} "
         "messages, {imports} imports, {items} items ({documents} documents), {tags} tags, "
@@ -85,10 +70,6 @@ _said = Catalogue(
     }
 )
 
-#: the tombstone list beside the database (and in the anchor folder); no personal data: case
-#: numbers, codes, digests and signatures
-TOMBSTONES = "shredded.json"
-TOMBSTONE_CONTEXT = b"evidence-desk/shredded/v1\n"
 _WIPE_CHUNK = 1 << 20
 #: a redacted read log row's detail (canonical JSON text) and its SHA-256, recorded per row
 _READ_REDACTED = '{"redacted":"[shredded]"}'
@@ -474,50 +455,10 @@ def record_tombstone(session: Session, entry: ledger.Entry, payload: Mapping[str
     the copy in this OS user's anchor folder (outside the store folder: a whole folder put
     back from an old copy still has it). Best effort: the ledger holds it in any case."""
     record = _record(entry, payload)
-    record["signature"] = session.sign(TOMBSTONE_CONTEXT, canonical_bytes(record))
-    for path in tombstone_paths(session.folder.path, session.folder.store_id):
+    record["signature"] = session.sign(tombstones.TOMBSTONE_CONTEXT, canonical_bytes(record))
+    for path in tombstones.tombstone_paths(session.folder.path, session.folder.store_id):
         with contextlib.suppress(OSError, ValueError):
-            kept = [r for r in read_tombstones(path) if r.get("entry_hash") != entry.entry_hash]
-            path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(path, canonical_bytes({"tombstones": [*kept, record]}))
-
-
-def tombstone_paths(store: Path, store_id: str) -> list[Path]:
-    """Where a store's tombstone list is kept: beside its database, and in the anchor folder."""
-    return [store / TOMBSTONES, anchors.anchor_dir() / f"{store_id}.shredded.json"]
-
-
-def read_tombstones(path: Path) -> list[dict[str, Any]]:
-    """The tombstone records in ``path`` (none when it does not exist)."""
-    try:
-        doc = json.loads(path.read_bytes())
-    except FileNotFoundError:
-        return []
-    records = doc.get("tombstones", []) if isinstance(doc, dict) else []
-    return [r for r in records if isinstance(r, dict)]
-
-
-def keep_tombstones(store: Path, records: Iterable[Mapping[str, Any]]) -> None:
-    """Merge ``records`` into the tombstone list beside ``store``'s database (a restored store
-    keeps every tombstone the replaced one knew, re-applied or not)."""
-    path = store / TOMBSTONES
-    kept = {str(r.get("entry_hash")): r for r in read_tombstones(path)}
-    for record in records:
-        kept.setdefault(str(record.get("entry_hash")), dict(record))
-    if kept:
-        atomic_write(path, canonical_bytes({"tombstones": list(kept.values())}))
-
-
-def tombstone_signed(record: Mapping[str, Any], public_key: str | None) -> bool:
-    """Whether ``record`` carries its writer's signature (with the key the ledger holds)."""
-    body = {k: v for k, v in record.items() if k != "signature"}
-    signature = record.get("signature")
-    if public_key is None or not isinstance(signature, str):
-        return False
-    try:
-        return signing.verify(public_key, TOMBSTONE_CONTEXT, canonical_bytes(body), signature)
-    except (ValueError, TypeError):
-        return False
+            tombstones.add_record(path, record)
 
 
 def reapply_tombstones(session: Session, records: Iterable[Mapping[str, Any]]) -> list[str]:
@@ -538,7 +479,7 @@ def reapply_tombstones(session: Session, records: Iterable[Mapping[str, Any]]) -
         key = session.conn.execute(
             "SELECT public_key FROM users WHERE name = ?", (record.get("actor"),)
         ).fetchone()
-        if key is not None and not tombstone_signed(record, str(key[0])):
+        if key is not None and not tombstones.tombstone_signed(record, str(key[0])):
             continue  # its writer is a user of this backup who did not sign it: forged
         # (a writer added after the backup was made cannot be checked here: the re-application
         # is the restoring admin's own entry, judged by the rules and named in the result)
@@ -569,189 +510,3 @@ def describe_reapplied(restored: Phrase, cases: Sequence[str]) -> Phrase:
     if not cases:
         return restored
     return _said("shred.reapplied", restored=restored, count=len(cases), cases=", ".join(cases))
-
-
-# -- verify --------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Redaction:
-    """One redacted entry as a tombstone records it."""
-
-    tombstone: int  # the tombstone's seq
-    digest: str  # SHA-256 of the redacted payload text
-
-
-def redactions(conn: db.Connection) -> dict[int, Redaction]:
-    """seq -> its redaction, from every tombstone in the ledger (read before the replay, which
-    meets the redacted entries before their tombstones)."""
-    found: dict[int, Redaction] = {}
-    for seq, text in conn.execute(
-        "SELECT seq, payload FROM ledger WHERE action = 'case.shred' ORDER BY seq"
-    ):
-        try:
-            listed = json.loads(text).get("redacted", [])
-        except (ValueError, AttributeError):
-            continue
-        if not isinstance(listed, list):
-            continue
-        for item in listed:
-            if (
-                isinstance(item, list)
-                and len(item) == 2
-                and type(item[0]) is int
-                and isinstance(item[1], str)
-                and item[0] < seq
-            ):
-                found.setdefault(item[0], Redaction(int(seq), item[1]))
-    return found
-
-
-def check_shreddings(session: Session, replay: Replay) -> Iterable[Finding]:
-    """Each tombstone against what remains: a note per shredded case; the redacted entries
-    (about the case, redacted as recorded, by a tombstone that keeps the rules); the counts and
-    digests; no content back (message text, personal columns, blob files)."""
-    conn = session.conn
-    by_seq = {e.seq: (e, p) for e, p in zip(replay.entries, replay.payloads, strict=True)}
-    listed = redactions(conn)
-    owned: dict[str, shredding.CaseRows] = {}
-    for seq, redaction in sorted(listed.items()):
-        where = _said("shred.where_entry", seq=seq)
-        entry_payload = by_seq.get(seq)
-        if entry_payload is None:
-            continue
-        entry, payload = entry_payload
-        tombstone = by_seq.get(redaction.tombstone)
-        case_no = (
-            tombstone[1].get("case_no") if tombstone and isinstance(tombstone[1], dict) else None
-        )
-        if redaction.tombstone in replay.rejected:
-            if ledger.payload_hash(entry.payload) == entry.payload_hash:
-                continue  # the rejected tombstone's redaction was undone: nothing to say
-            yield Finding(
-                "ledger.payload",
-                where,
-                _said("shred.redacted_by_rejected", tombstone=redaction.tombstone),
-            )
-        elif ledger.payload_hash(entry.payload) != redaction.digest:
-            if entry.payload_hash == ledger.payload_hash(entry.payload):  # the original is back
-                yield Finding(
-                    "shred.content_present",
-                    where,
-                    _said("shred.redacted_digest", tombstone=redaction.tombstone),
-                )
-            # (any other text is the chain's finding: ledger.payload)
-        elif isinstance(case_no, str) and not shredding.concerns(
-            payload,
-            owned.get(case_no) or owned.setdefault(case_no, _replayed_rows(replay, case_no)),
-        ):
-            yield Finding(
-                "shred.unrelated",
-                where,
-                _said("shred.redacted_unrelated", tombstone=redaction.tombstone, case=case_no),
-            )
-    for entry, payload in zip(replay.entries, replay.payloads, strict=True):
-        if entry.action != "case.shred" or entry.seq in replay.rejected:
-            continue
-        if isinstance(payload, dict):
-            yield from _check_tombstone(session, replay, entry, payload)
-
-
-def _check_tombstone(
-    session: Session, replay: Replay, entry: ledger.Entry, payload: Mapping[str, Any]
-) -> Iterable[Finding]:
-    case_no = str(payload.get("case_no"))
-    where = _said("shred.where_case", case=case_no)
-    yield Finding(
-        "shred.note",
-        where,
-        _said(
-            "shred.note",
-            case=case_no,
-            shredded_at=entry.at,
-            shredded_by=entry.actor,
-            basis=payload.get("basis"),
-        ),
-        severity="info",
-    )
-    conn = session.conn
-    contacts = [
-        str(k[0]) for k, r in replay.tables["contacts"].items() if r.get("case_no") == case_no
-    ]
-    counts = _mapping(payload.get("counts"))
-    digests = _mapping(payload.get("digests"))
-    inside = _marks(len(contacts))
-    messages: list[Any] = []
-    if contacts:
-        messages = conn.execute(
-            f"SELECT {', '.join(shredding.MESSAGE_CONTENT)}, salt, commitment FROM messages "
-            f"WHERE contact_id IN ({inside})",
-            contacts,
-        ).fetchall()
-    content = tuple(shredding.MESSAGE_CONTENT.values())
-    if any(tuple(m)[: len(content)] != content or m["salt"] != "" for m in messages):
-        yield Finding(
-            "shred.content_present",
-            where,
-            _said("shred.content_present", case=case_no, what="messages"),
-        )
-    for what, found in (("messages", len(messages)), ("contacts", len(contacts))):
-        if counts.get(what) != found:
-            yield Finding(
-                "shred.count",
-                where,
-                _said(
-                    "shred.count", case=case_no, recorded=counts.get(what), what=what, found=found
-                ),
-            )
-    if digests.get("commitments") != list_digest(str(m["commitment"]) for m in messages):
-        yield Finding(
-            "shred.digest", where, _said("shred.digest", case=case_no, what="commitments")
-        )
-    blobs = [str(b) for b in payload.get("blobs", ()) if isinstance(b, str)]
-    if digests.get("blobs") != list_digest(blobs) or counts.get("blobs") != len(blobs):
-        yield Finding("shred.digest", where, _said("shred.digest", case=case_no, what="blobs"))
-    if any(session.blobs.exists(b) for b in blobs):
-        yield Finding(
-            "shred.content_present",
-            where,
-            _said("shred.content_present", case=case_no, what="originals"),
-        )
-    owned = _replayed_rows(replay, case_no)
-    for table in shredding.CASE_TABLES:
-        for key, row in replay.tables[table].items():
-            if key[0] in owned.keys.get(table, ()) and not shredding.is_redacted(table, row):
-                yield Finding(
-                    "shred.content_present",
-                    where,
-                    _said("shred.content_present", case=case_no, what=f"{table} {key[0]}"),
-                )
-
-
-def _mapping(value: object) -> Mapping[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _replayed_rows(replay: Replay, case_no: str) -> shredding.CaseRows:
-    return shredding.case_rows(
-        case_no, {table: list(replay.tables[table].values()) for table in shredding.CASE_TABLES}
-    )
-
-
-def shredded_blobs(conn: db.Connection) -> set[str]:
-    """The originals destroyed by the tombstones in the ledger (verify skips their re-hash)."""
-    gone: set[str] = set()
-    for (text,) in conn.execute("SELECT payload FROM ledger WHERE action = 'case.shred'"):
-        with contextlib.suppress(ValueError, AttributeError, TypeError):
-            gone.update(str(b) for b in json.loads(text).get("blobs", ()))
-    return gone
-
-
-def shredded_contacts(session: Session) -> set[str]:
-    """The contacts of shredded cases (verify skips re-parsing their imports)."""
-    return {
-        str(r[0])
-        for r in session.conn.execute(
-            "SELECT c.id FROM contacts c JOIN shreddings s ON s.case_no = c.case_no"
-        )
-    }

@@ -48,7 +48,7 @@ from evidence_desk.services import (
     contacts,
     import_checks,
     review,
-    shredding,
+    shredding_checks,
     timestamps,
 )
 from evidence_desk.services.bulk_work import cyclic_gc_paused
@@ -168,7 +168,7 @@ CHECKS: tuple[Check, ...] = (
     review.check_tag_targets,
     timestamps.check_timestamps,
     access_log.check_access_log,
-    shredding.check_shreddings,
+    shredding_checks.check_shreddings,
 )
 """The checks that run after the replay, in this order, each over the same :class:`Replay`."""
 
@@ -390,7 +390,7 @@ def _replay_ledger(
     expected_prev = ledger.genesis_hash(store_id)
     # entries a tombstone redacted (services/shredding.py): their payload no longer gives the
     # signed payload hash, but must give the digest the tombstone recorded
-    redacted = shredding.redactions(conn)
+    redacted = shredding_checks.redactions(conn)
     payload_hash, entry_hash, loads = ledger.payload_hash, ledger.entry_hash, _json_value
     append_and_root, leaf_hash, hash_bytes = tree.append_and_root, merkle.leaf_hash, _hash_bytes
     payloads_append, closing, apply = payloads.append, checkpoints.closing, rules.apply
@@ -1011,7 +1011,7 @@ def _check_blobs(
 ) -> None:
     referenced: set[str] = set()
     # originals a tombstone destroyed: not re-hashed (check_shreddings reports one back)
-    shredded = shredding.shredded_blobs(session.conn)
+    shredded = shredding_checks.shredded_blobs(session.conn)
     for index, row in enumerate(blob_rows, start=1):
         where = _said("verify.where_blob", sha256=row["sha256"])
         if row["sha256"] in shredded:

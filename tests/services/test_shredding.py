@@ -27,6 +27,7 @@ from evidence_desk.services import (
     retention,
     review,
     shredding,
+    tombstones,
 )
 from evidence_desk.services.verify import VerifyReport, verify_store
 from evidence_desk.store.folder import StoreFolder
@@ -351,7 +352,7 @@ def test_restoring_an_older_backup_reapplies_the_tombstone(filled: Team, tmp_pat
     report = _verify(team)
     assert report.intact, [(f.code, f.location, f.detail) for f in report.errors]
     assert [f.code for f in report.findings if f.code == "shred.note"] == ["shred.note"]
-    assert (team.path / shredding.TOMBSTONES).exists()
+    assert (team.path / tombstones.TOMBSTONES).exists()
 
 
 def test_a_hold_placed_in_an_older_backup_refuses_the_restore_instead_of_resurrecting(
