@@ -372,3 +372,28 @@ def test_a_hold_placed_in_an_older_backup_refuses_the_restore_instead_of_resurre
     assert refused.value.rule == "restore.shredded"
     assert "retention.hold" not in refused.value.message or CASE in refused.value.message
     assert _verify(team).intact  # the shredded store stays in place
+
+
+def test_a_backup_restored_into_a_new_folder_meets_the_tombstone_kept_outside_the_store(
+    filled: Team, tmp_path: Path
+) -> None:
+    team = filled
+    old = tmp_path / "old.edbackup"
+    backup.backup(team.login("ada"), old)
+    _due(team)
+    shredding.shred_case(team.login("lee"), CASE, "expired", "retention over")
+    team.close_all()
+    elsewhere = tmp_path / "new-machine-folder"
+    result = backup.restore(old, elsewhere, ADMIN, ADMIN_PASSWORD, clock=team.clock)
+    assert result.reapplied == (CASE,)  # from this OS user's anchor folder
+    for check in (_files(elsewhere), _decrypted(elsewhere), _dump(elsewhere)):
+        assert _leaks(check, SECRETS) == []
+    # a forged record (not signed by its writer) is not re-applied
+    forged = json.loads((elsewhere / tombstones.TOMBSTONES).read_bytes())["tombstones"][0]
+    assert tombstones.tombstone_signed(forged, None) is False
+    forged["case_no"] = OTHER
+    lee = Team(elsewhere, team.clock, team.passwords).login("lee")
+    key = lee.conn.execute("SELECT public_key FROM users WHERE name = 'lee'").fetchone()[0]
+    assert not tombstones.tombstone_signed(forged, key)
+    assert shredding.reapply_tombstones(lee, [forged]) == []
+    assert shredding.shredding_of(lee, OTHER) is None
