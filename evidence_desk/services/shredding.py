@@ -31,6 +31,7 @@ import hashlib
 import json
 import os
 import secrets
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,6 +72,7 @@ _said = Catalogue(
 )
 
 _WIPE_CHUNK = 1 << 20
+_CHECKPOINT_TRIES, _CHECKPOINT_PAUSE = 20, 0.1
 #: a redacted read log row's detail (canonical JSON text) and its SHA-256, recorded per row
 _READ_REDACTED = '{"redacted":"[shredded]"}'
 _READ_DIGEST = hashlib.sha256(_READ_REDACTED.encode()).hexdigest()
@@ -430,8 +432,12 @@ def compact(session: Session) -> bool:
     conn = session.conn
     conn.execute("PRAGMA secure_delete = ON")
     conn.execute("VACUUM")
-    busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-    return not busy
+    for _attempt in range(_CHECKPOINT_TRIES):  # a reader in another window ends its snapshot
+        busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if not busy:
+            return True
+        time.sleep(_CHECKPOINT_PAUSE)
+    return False
 
 
 # -- the tombstone list (restore re-applies it) ------------------------------------------------
