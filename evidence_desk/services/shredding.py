@@ -221,8 +221,10 @@ def shred_case(
     entry = session.write(
         "case.shred", payload, [put("shreddings", row)], extra=destroy_in_transaction
     )
-    # 3. per-case keys (issue 18 item 1): destroy_case_key(session, case_no) belongs HERE, right
-    #    after the tombstone commits and before the files are wiped, once per-case keys land.
+    # 3. PER-CASE KEYS (issue 18 item 1): `destroy_case_key(session, case_no)` goes HERE, the one
+    #    call to add at merge: after the tombstone commits (a refused or failed shredding keeps
+    #    the key) and before the files are wiped. (If the wrapped keys are rows of the database,
+    #    deleting them inside destroy_in_transaction instead makes it atomic with the tombstone.)
     # 4. the originals
     for sha256 in plan.blobs:
         wipe_file(session.blobs.path_for(sha256))
