@@ -661,6 +661,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
             "created_by": result.created_by,
             "moved_aside": str(result.moved_aside) if result.moved_aside else None,
             "checked_only": result.checked_only,
+            # shreddings recorded after the backup was made, re-applied before it was put in place
+            "reapplied": list(result.reapplied),
         },
         backup_service.describe(result),
     )
