@@ -35,6 +35,8 @@ def store(tmp_path: Path) -> Path:
 def test_case_shred_refuses_naming_the_rule_and_shreds_when_allowed(
     store: Path, tmp_path: Path
 ) -> None:
+    old_backup = tmp_path / "before.edbackup"
+    ok(cli(store, "backup", "--out", str(old_backup), user="ada"))
     ok(cli(store, "case", "add", "C-NEW", "--debtor", "新案", user="alice"))
     refused(
         cli(store, "case", "shred", "C-NEW", "--basis", "request", "--reason", "x", user="lee"),
@@ -87,3 +89,6 @@ def test_case_shred_refuses_naming_the_rule_and_shreds_when_allowed(
     assert "case.shredded" in bundle.stderr
     shown = ok(cli(store, "case", "show", "C-OLD", user="alice"))
     assert "shredded " in shown and "(basis expired)" in shown
+    restored = ok(cli(store, "restore", str(old_backup), "--replace", user="ada"))
+    assert "re-applied 2 shredding(s)" in restored and "C-OPEN, C-OLD" in restored
+    assert "shred.note" in ok(cli(store, "verify", user="lee"))
