@@ -71,3 +71,27 @@ def test_the_dialog_shows_the_refusal_before_the_floor(qtbot: QtBot, team: Team)
     dialog.submit()
     assert "retention.floor" in dialog.error_label.text() or "CC-9" in dialog.error_label.text()
     assert shredding.shredding_of(team.login("lee"), CASE) is None
+
+
+def test_the_shredded_note_is_shown_in_chinese(qtbot: QtBot, team: Team) -> None:
+    from evidence_desk.ui import i18n
+    from evidence_desk.ui.verify_panel import VerifyPanel
+
+    cases.create_case(team.login("alice"), CASE, debtor_name="王芳")
+    team.clock.advance(days=366 * 2 + 2)
+    shredding.shred_case(team.login("ada"), CASE, "request", "PIPL art. 47")
+    i18n.install("zh_CN")
+    try:
+        panel = VerifyPanel(team.login("lee"))
+        qtbot.addWidget(panel)
+        panel.show_report(verify_store(team.login("lee")))
+        rows = [
+            [panel.table.item(row, column).text() for column in range(4)]
+            for row in range(panel.table.rowCount())
+        ]
+    finally:
+        i18n.install("en")
+    notes = [row for row in rows if row[1] == "shred.note"]
+    assert len(notes) == 1
+    assert notes[0][2] == f"案件 {CASE}"
+    assert f"案件 {CASE} 已于" in notes[0][3] and "由 ada 销毁（依据 request）" in notes[0][3]
