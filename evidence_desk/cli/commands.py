@@ -226,12 +226,14 @@ def cmd_case_list(args: argparse.Namespace) -> int:
     with open_session(args) as session:
         kept = retention.retention_of_all(session)
         found = [(c, kept[c.case_no]) for c in cases.list_cases(session, args.search)]
+        shredded = {k: str(v["shredded_at"]) for k, v in shredding.shredded_cases(session).items()}
     _emit(
         args,
-        [_case_json(c, state) for c, state in found],
+        [{**_case_json(c, state), "shredded_at": shredded.get(c.case_no)} for c, state in found],
         "\n".join(
             f"{c.case_no}\t{c.debtor_name}\t{c.masked_id}\t{c.amount_overdue}\t{c.status}"
             f"\t{_retention_text(state)}"
+            + (f"; shredded {shredded[c.case_no][:10]}" if c.case_no in shredded else "")
             for c, state in found
         ),
     )

@@ -87,6 +87,12 @@ def test_case_shred_refuses_naming_the_rule_and_shreds_when_allowed(
     refused(cli(store, "bundle", "--case", "C-OLD", "--out", str(tmp_path / "b"), user="lee"), 3)
     bundle = cli(store, "bundle", "--case", "C-OLD", "--out", str(tmp_path / "b"), user="lee")
     assert "case.shredded" in bundle.stderr
+    listed = {
+        c["case_no"]: c for c in json.loads(ok(cli(store, "case", "list", "--json", user="sam")))
+    }
+    assert listed["C-OLD"]["shredded_at"] and listed["C-HELD"]["shredded_at"] is None
+    assert listed["C-OLD"]["debtor_name"] == "[shredded]"
+    assert "; shredded " in ok(cli(store, "case", "list", "--search", "C-OLD", user="sam"))
     shown = ok(cli(store, "case", "show", "C-OLD", user="alice"))
     assert "shredded " in shown and "(basis expired)" in shown
     restored = ok(cli(store, "restore", str(old_backup), "--replace", user="ada"))
