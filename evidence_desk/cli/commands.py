@@ -28,6 +28,7 @@ from evidence_desk.services import (
     importing,
     reading,
     retention,
+    shredding,
     timestamps,
 )
 from evidence_desk.services import settings as settings_service
@@ -226,12 +227,14 @@ def cmd_case_list(args: argparse.Namespace) -> int:
     with open_session(args) as session:
         kept = retention.retention_of_all(session)
         found = [(c, kept[c.case_no]) for c in cases.list_cases(session, args.search)]
+        shredded = {k: str(v["shredded_at"]) for k, v in shredding.shredded_cases(session).items()}
     _emit(
         args,
-        [_case_json(c, state) for c, state in found],
+        [{**_case_json(c, state), "shredded_at": shredded.get(c.case_no)} for c, state in found],
         "\n".join(
             f"{c.case_no}\t{c.debtor_name}\t{c.masked_id}\t{c.amount_overdue}\t{c.status}"
             f"\t{_retention_text(state)}"
+            + (f"; shredded {shredded[c.case_no][:10]}" if c.case_no in shredded else "")
             for c, state in found
         ),
     )
@@ -242,6 +245,7 @@ def cmd_case_show(args: argparse.Namespace) -> int:
     with open_session(args) as session:
         case = cases.get_case(session, args.case_no)
         kept = retention.retention_of(session, args.case_no)
+        done = shredding.shredding_of(session, args.case_no)
     lines = [
         f"case {case.case_no}: {case.debtor_name} ({case.masked_id}), {case.status}",
         f"opened {case.created_at} by {case.created_by}",
@@ -252,6 +256,10 @@ def cmd_case_show(args: argparse.Namespace) -> int:
     else:
         lines.append("not closed: no deletion date yet")
     lines.append(f"retention floor until {kept.floor_until}")
+    if done is not None:
+        lines.append(
+            f"shredded {done['shredded_at']} by {done['shredded_by']} (basis {done['basis']})"
+        )
     for hold in kept.holds:
         state = (
             "in force"
@@ -273,6 +281,26 @@ def cmd_case_close(args: argparse.Namespace) -> int:
         args,
         {"case_no": args.case_no, **kept.as_json()},
         f"closed case {args.case_no}; deletion date {kept.delete_after}",
+    )
+    return 0
+
+
+def cmd_case_shred(args: argparse.Namespace) -> int:
+    with open_session(args) as session:
+        done = shredding.shred_case(
+            session, args.case_no, args.basis, args.reason, args.request_file
+        )
+    _emit(
+        args,
+        {
+            "case_no": done.case_no,
+            "basis": done.basis,
+            "seq": done.seq,
+            "at": done.at,
+            "counts": dict(done.counts),
+            "vacuumed": done.vacuumed,
+        },
+        done.describe(),
     )
     return 0
 
@@ -656,6 +684,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
             "created_by": result.created_by,
             "moved_aside": str(result.moved_aside) if result.moved_aside else None,
             "checked_only": result.checked_only,
+            # shreddings recorded after the backup was made, re-applied before it was put in place
+            "reapplied": list(result.reapplied),
         },
         backup_service.describe(result),
     )
@@ -882,6 +912,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     case_close.add_argument("case_no")
     case_close.add_argument("--reason", required=True)
+    case_shred = add(
+        "shred",
+        cmd_case_shred,
+        "destroy a case's content (its deletion date has come, or a PIPL art. 47 request "
+        "after the retention floor); keeps its proofs and writes a tombstone (legal, admin)",
+        case,
+    )
+    case_shred.add_argument("case_no")
+    case_shred.add_argument("--basis", required=True, choices=("expired", "request"))
+    case_shred.add_argument("--reason", required=True)
+    case_shred.add_argument(
+        "--request-file", type=Path, help="the debtor's request document (hashed, not stored)"
+    )
 
     hold = sub.add_parser("hold", help="legal holds (legal, admin)").add_subparsers(
         dest="hold_command", metavar="ACTION"

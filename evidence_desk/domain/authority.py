@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
-from evidence_desk.domain import retention
+from evidence_desk.domain import retention, shredding
 from evidence_desk.domain.models import Role
 from evidence_desk.domain.policy import PERMISSIONS, Action, denial
 from evidence_desk.domain.wording import Catalogue, Phrase, sealed_json
@@ -94,6 +94,20 @@ _said = Catalogue(
         "in force (floor {floor}, cap {cap}), not floor {used_floor}, cap {used_cap}",
         "retention.deletion_date": "the deletion date of case {case} must be {expected}, not "
         "{value}",
+        # -- shredding (issue 18 item 3) --
+        "shred.held": "case {case} is under legal hold {hold} (placed by {placed_by}); nothing "
+        "may be deleted until it is lifted",
+        "shred.floor": "case {case}'s records must be kept until {floor_until} (retention floor, "
+        "CC-9)",
+        "shred.open": "case {case} is not closed: it has no deletion date yet (a deletion request "
+        "is basis request)",
+        "shred.not_due": "case {case} may be deleted from {delete_after}, not before",
+        "shred.basis": "the basis of a shredding must be expired or request, not {basis}",
+        "shred.done": "case {case} was shredded at {shredded_at}: nothing more may be written "
+        "about it",
+        "shred.request_digest": "the request document's digest must be a SHA-256 (64 hex digits) "
+        "or null, not {value}",
+        "shred.at": "the shredding is dated {value}, after its ledger entry ({at})",
         # the record rules the services also refuse with (same codes, same words)
         "contact.no_contact": "no contact {contact}",
         "contact.no_case": "no case {case}",
@@ -434,6 +448,8 @@ CLOSURE_COLUMNS = _columns(
     "case_no closed_by closed_at reason floor_years cap_years last_record delete_after"
 )
 HOLD_COLUMNS = _columns("id case_no placed_by placed_at reason lifted_by lifted_at lift_reason")
+# -- shredding (issue 18 item 3) --
+SHREDDING_COLUMNS = shredding.SHREDDING_COLUMNS
 
 #: every column of every projected table, as the schema creates it (a test holds them equal)
 TABLE_COLUMNS: Mapping[str, frozenset[str]] = {
@@ -451,6 +467,8 @@ TABLE_COLUMNS: Mapping[str, frozenset[str]] = {
     # retention and legal hold (issue 18 item 2)
     "case_closures": CLOSURE_COLUMNS,
     "holds": HOLD_COLUMNS,
+    # shredding (issue 18 item 3)
+    "shreddings": SHREDDING_COLUMNS,
 }
 TABLE_KEYS: Mapping[str, str] = {
     "users": "name",
@@ -467,6 +485,8 @@ TABLE_KEYS: Mapping[str, str] = {
     # retention and legal hold (issue 18 item 2)
     "case_closures": "case_no",
     "holds": "id",
+    # shredding (issue 18 item 3)
+    "shreddings": "case_no",
 }
 
 _NEW_BLOBS = TableRule(_BLOB_COLUMNS, new=True)
@@ -857,6 +877,99 @@ def _hold_lift(state: State, entry: Entry) -> Iterable[Violation | None]:
     yield hold_can_be_lifted(state.row("holds", hold_id), hold_id, entry.payload.get("case_no"))
 
 
+# -- shredding (issue 18 item 3) ----------------------------------------------------------------
+# services/shredding.py refuses with shred_blocked before writing; the write path and verify run
+# it again through _shred.
+
+
+def floor_until(state: State, case_no: str) -> str:
+    """The end of the case's retention floor: its last collection record plus the floor in
+    force, and never less than the floor its closure recorded (CC-9)."""
+    last = last_record(state, case_no)
+    until = retention.add_years(last, retention_years(state)[0])
+    closure = state.row("case_closures", case_no)
+    if closure is not None and type(closure.get("floor_years")) is int:
+        until = max(until, retention.add_years(last, int(closure["floor_years"])))
+    return until
+
+
+def shred_blocked(state: State, case_no: str, at: str, basis: object) -> Violation | None:
+    """May ``case_no`` be shredded at ``at`` on ``basis``? Blocked, in this order, by: no such
+    case, a case already shredded, a basis that is neither ``expired`` nor ``request``, a legal
+    hold in force (``retention.hold``), the retention floor not passed (``retention.floor``,
+    both bases: CC-9), and for ``expired`` a case not closed (``retention.open``) or a
+    deletion date still ahead (``retention.not_due``)."""
+    if state.row("cases", case_no) is None:
+        return Violation("case.exists", _said("retention.no_case", case=case_no))
+    done = state.row("shreddings", case_no)
+    if done is not None:
+        return Violation(
+            "case.shredded",
+            _said("shred.done", case=case_no, shredded_at=done.get("shredded_at")),
+        )
+    if basis not in shredding.BASES:
+        return Violation("shred.basis", _said("shred.basis", basis=basis))
+    held = active_hold(state, case_no)
+    if held is not None:
+        return Violation(
+            "retention.hold",
+            _said("shred.held", case=case_no, hold=held.get("id"), placed_by=held.get("placed_by")),
+        )
+    until = floor_until(state, case_no)
+    if at < until:
+        return Violation("retention.floor", _said("shred.floor", case=case_no, floor_until=until))
+    if basis == "expired":
+        closure = state.row("case_closures", case_no)
+        if closure is None:
+            return Violation("retention.open", _said("shred.open", case=case_no))
+        delete_after = max(str(closure.get("delete_after")), until)
+        if at < delete_after:
+            return Violation(
+                "retention.not_due",
+                _said("shred.not_due", case=case_no, delete_after=delete_after),
+            )
+    return None
+
+
+def _shred(state: State, entry: Entry) -> Iterable[Violation | None]:
+    yield reason_given(entry.payload.get("reason"))
+    case_no = entry.payload.get("case_no")
+    if not isinstance(case_no, str):
+        return
+    basis = entry.payload.get("basis")
+    if isinstance(entry.payload.get("reapplies"), str) and basis in shredding.BASES:
+        # a restore re-applying a tombstone of the ledger it replaces (services/backup.py): the
+        # restored store may predate the closure, so it is judged as a deletion request (the
+        # floor passed, no hold standing), the least any shredding needs
+        basis = "request"
+    yield shred_blocked(state, case_no, entry.at, basis)
+    digest = entry.payload.get("request_sha256")
+    if digest is not None and not (
+        isinstance(digest, str)
+        and len(digest) == 64
+        and all(c in "0123456789abcdef" for c in digest)
+    ):
+        yield Violation("shred.request", _said("shred.request_digest", value=digest))
+    for row in entry.rows_of("shreddings"):
+        shredded_at = row.get("shredded_at")
+        if not isinstance(shredded_at, str) or shredded_at > entry.at:
+            yield Violation("shred.at", _said("shred.at", value=shredded_at, at=entry.at))
+
+
+def shredded_case_of(state: State, payload: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """The shredding of the case an entry is about (its case number or its contact's case), if
+    that case was shredded: nothing more is written about a shredded case."""
+    case_no = payload.get("case_no")
+    if not isinstance(case_no, str):
+        contact = payload.get("contact_id")
+        if not isinstance(contact, str):
+            return None
+        case_no = (state.row("contacts", contact) or {}).get("case_no")
+        if not isinstance(case_no, str):
+            return None
+    return state.row("shreddings", case_no)
+
+
 _CONTACT_ID = from_payload("contact_id")
 
 ACTIONS: Mapping[str, ActionRule] = {
@@ -1212,6 +1325,36 @@ ACTIONS: Mapping[str, ActionRule] = {
         },
         (_hold_lift,),
     ),
+    # -- shredding (issue 18 item 3): the tombstone. Its rows are the one shreddings row; what
+    # was destroyed is in its payload (counts, digests, the blobs destroyed, the entries
+    # redacted), which verify checks against what remains (services/shredding.py).
+    "case.shred": ActionRule(
+        Action.CASE_SHRED,
+        {
+            "case_no": str,
+            "basis": str,
+            "reason": str,
+            "counts": dict,
+            "digests": dict,
+            "blobs": list,
+            "redacted": list,
+        },
+        {
+            "shreddings": TableRule(
+                SHREDDING_COLUMNS,
+                new=True,
+                bind={
+                    "case_no": from_payload("case_no"),
+                    "shredded_by": ACTOR,
+                    "basis": from_payload("basis"),
+                    "reason": from_payload("reason"),
+                    "request_sha256": from_payload("request_sha256"),
+                },
+                count=1,
+            )
+        },
+        (_shred,),
+    ),
 }
 """action -> its rule. An action not listed here is refused (and reported by verify)."""
 
@@ -1261,6 +1404,19 @@ def check(
                 )
             )
     rows = _check_rows(state, actor, action, payload, rule, found)
+    if action != "case.shred":
+        shredded = shredded_case_of(state, payload)
+        if shredded is not None:
+            found.append(
+                Violation(
+                    "case.shredded",
+                    _said(
+                        "shred.done",
+                        case=shredded.get("case_no"),
+                        shredded_at=shredded.get("shredded_at"),
+                    ),
+                )
+            )
     if rule.record:
         entry = Entry(seq, at, actor, action, payload, rows)
         for record in rule.record:

@@ -48,6 +48,8 @@ class Action(enum.StrEnum):
     CASE_CLOSE = "case.close"
     LEGAL_HOLD = "legal.hold"
     RETENTION_READ = "retention.read"
+    # -- shredding (issue 18 item 3) --
+    CASE_SHRED = "case.shred"
     # -- the read log and the auditor (PI-1) --
     ACCESS_LOG_READ = "access_log.read"
     DOCUMENT_READ = "document.read"
@@ -99,6 +101,11 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.LEGAL_HOLD: frozenset({Role.LEGAL, Role.ADMIN}),
     # Closure, deletion date and holds are metadata, no evidence content: everyone sees them.
     Action.RETENTION_READ: _ALL,
+    # -- shredding (issue 18 item 3) --
+    # Destroying a case is irreversible: the legal team judges a debtor's deletion request
+    # (PIPL art. 47) and an admin runs the deletions whose date has come. Neither reads the
+    # content to do it; field staff and supervisors, who gather the evidence, never destroy it.
+    Action.CASE_SHRED: frozenset({Role.LEGAL, Role.ADMIN}),
     # -- the read log and the auditor (PI-1) --
     # The auditor reads metadata (cases, contacts, the ledger, verify) and the read log, never
     # evidence content: not EVIDENCE_READ, not DOCUMENT_READ (a contact's request documents,

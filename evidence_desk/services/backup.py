@@ -61,7 +61,7 @@ from evidence_desk.domain.errors import (
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity.canonical import canonical_bytes
-from evidence_desk.services import anchoring
+from evidence_desk.services import anchoring, shredding, tombstones
 from evidence_desk.services.backup_manifest import (
     BACKUP_CONTEXT,
     BACKUP_FORMAT,
@@ -145,6 +145,8 @@ class RestoreResult:
     created_by: str
     moved_aside: Path | None
     checked_only: bool
+    # cases shredded after the backup was made, shredded again before it was put in place
+    reapplied: tuple[str, ...] = ()
 
 
 # -- backup -------------------------------------------------------------------------------------
@@ -395,7 +397,19 @@ def restore(
             # below explains it to later verifies
             verdict = verify_store(session, local_anchor=False)
             event = None
+            reapplied: list[str] = []
             if not check_only and not verdict.errors:
+                # a backup older than a tombstone would bring the shredded case back: every
+                # tombstone kept beside the store being replaced (and in this OS user's anchor
+                # folder) is re-applied here, before the store is put in place
+                kept_tombstones = [
+                    record
+                    for path in tombstones.tombstone_paths(target, manifest.store_id)
+                    for record in _tombstones(path)
+                ]
+                reapplied = shredding.reapply_tombstones(session, kept_tombstones)
+                tombstones.keep_tombstones(work, kept_tombstones)
+                session.folder.reload()
                 event = anchoring.restore_event(session, backup_path.resolve(), rfc3339(clock()))
         if not verdict.intact:
             first = "; ".join(f"{f.code} at {f.location}: {f.detail}" for f in verdict.errors[:3])
@@ -418,6 +432,7 @@ def restore(
             manifest.created_by,
             None,
             check_only,
+            tuple(reapplied),
         )
         if check_only:
             return result
@@ -448,6 +463,15 @@ def restore(
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return dataclasses.replace(result, moved_aside=moved_aside)
+
+
+def _tombstones(path: Path) -> list[dict[str, Any]]:
+    """The tombstone records kept at ``path``; an unreadable list holds none (the signed
+    records a restore can trust are checked one by one: shredding.reapply_tombstones)."""
+    try:
+        return tombstones.read_tombstones(path)
+    except (OSError, ValueError):
+        return []
 
 
 def _reason(error: OSError) -> object:
@@ -536,6 +560,7 @@ def describe(result: BackupResult | RestoreResult) -> str:
         text = _said("backup.checked", **facts)
     else:
         text = _said("backup.restored", path=result.path, **facts)
+    text = shredding.describe_reapplied(text, result.reapplied)
     if result.moved_aside is not None:
         text = _said("backup.moved_aside", restored=text, moved_aside=result.moved_aside)
     return text

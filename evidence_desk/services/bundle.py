@@ -55,6 +55,7 @@ from evidence_desk.services import (
     cases,
     contacts,
     reading,
+    shredding,
     timestamps,
 )
 from evidence_desk.services import settings as settings_service
@@ -569,6 +570,7 @@ def gather(session: Session, scope: Scope, *, masked: bool = True) -> BundleData
     services/bundle_masking.py); only an unmasked export prints them."""
     session.require(Action.BUNDLE_EXPORT)
     check_scope(scope)
+    shredding.require_not_shredded(session, scope.case_no)  # its content no longer exists
     case = cases.get_case(session, scope.case_no)
     zone_name = settings_service.get(session, "timezone")
     organisation = settings_service.get(session, "organisation")
@@ -918,6 +920,7 @@ def export_bundle(
     ``bundle.unmask`` entry is written first (services/bundle_masking.py)."""
     session.require(Action.BUNDLE_EXPORT)
     check_scope(scope)
+    shredding.require_not_shredded(session, scope.case_no)  # before anything is stamped
     unmask_seq = (
         None
         if unmask_reason is None

@@ -22,7 +22,7 @@ from evidence_desk.importers.base import ExportSource, ParsedChat
 from evidence_desk.importers.images import ParsedImage
 from evidence_desk.importers.recordings import ParsedRecording
 from evidence_desk.integrity.canonical import canonical_bytes
-from evidence_desk.services import leave_out
+from evidence_desk.services import leave_out, shredding_checks
 from evidence_desk.services.commitments import (
     attachments_json,
     commitment,
@@ -123,7 +123,18 @@ def check_imports(session: Session, replay: Replay) -> Iterable[Finding]:
         dict(r) for r in session.conn.execute("SELECT * FROM imports ORDER BY imported_at, id")
     ]
     linked: set[int] = set()
+    # a shredded case's originals are destroyed and its messages hold no content: its imports
+    # are not re-parsed (the tombstone is checked against them: shredding.check_shreddings)
+    shredded = shredding_checks.shredded_contacts(session)
     for row in imports:
+        if row["contact_id"] in shredded:
+            linked.update(
+                int(r[0])
+                for r in session.conn.execute(
+                    "SELECT message_rowid FROM message_sources WHERE import_id = ?", (row["id"],)
+                )
+            )
+            continue
         where = _said("import.where", import_id=row["id"], file=row["file_name"])
         try:
             source = _reopen(session, row)

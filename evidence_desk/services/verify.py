@@ -49,6 +49,7 @@ from evidence_desk.services import (
     contacts,
     import_checks,
     review,
+    shredding_checks,
     timestamps,
 )
 from evidence_desk.services.bulk_work import cyclic_gc_paused
@@ -169,6 +170,7 @@ CHECKS: tuple[Check, ...] = (
     timestamps.check_timestamps,
     access_log.check_access_log,
     bundle_masking.check_unmasks,
+    shredding_checks.check_shreddings,
 )
 """The checks that run after the replay, in this order, each over the same :class:`Replay`."""
 
@@ -388,6 +390,9 @@ def _replay_ledger(
     rules = _Authority({t: {} for t in PROJECTED_TABLES})
     checkpoints = _Checkpoints(conn, findings)
     expected_prev = ledger.genesis_hash(store_id)
+    # entries a tombstone redacted (services/shredding.py): their payload no longer gives the
+    # signed payload hash, but must give the digest the tombstone recorded
+    redacted = shredding_checks.redactions(conn)
     payload_hash, entry_hash, loads = ledger.payload_hash, ledger.entry_hash, _json_value
     append_and_root, leaf_hash, hash_bytes = tree.append_and_root, merkle.leaf_hash, _hash_bytes
     payloads_append, closing, apply = payloads.append, checkpoints.closing, rules.apply
@@ -395,6 +400,10 @@ def _replay_ledger(
     for position, entry in enumerate(_read_entries(conn, findings, entries), start=1):
         seq, at, actor, action, text, stored_payload_hash, prev, stored_hash, signature = entry
         recomputed_payload = payload_hash(text)
+        if recomputed_payload != stored_payload_hash and redacted:
+            redaction = redacted.get(seq)
+            if redaction is not None and redaction.digest == recomputed_payload:
+                recomputed_payload = stored_payload_hash
         recomputed = entry_hash(seq, at, actor, action, recomputed_payload, prev)
         if (
             seq != position
@@ -1003,8 +1012,14 @@ def _check_blobs(
     progress: Callable[[str, int, int], None],
 ) -> None:
     referenced: set[str] = set()
+    # originals a tombstone destroyed: not re-hashed (check_shreddings reports one back)
+    shredded = shredding_checks.shredded_blobs(session.conn)
     for index, row in enumerate(blob_rows, start=1):
         where = _said("verify.where_blob", sha256=row["sha256"])
+        if row["sha256"] in shredded:
+            with contextlib.suppress(AttributeError, ValueError):
+                referenced.add(session.blobs.name_for(row["sha256"]))
+            continue
         try:
             name = session.blobs.name_for(row["sha256"])
             referenced.add(name)

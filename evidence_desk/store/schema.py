@@ -298,6 +298,19 @@ MIGRATIONS: list[str] = [
         signature TEXT NOT NULL
     );
     """,
+    # 9 (issue 18 item 3; the 8th on this branch, where the per-case keys' migration 8 is not
+    # merged yet: the lead renumbers): shredded cases, one row per tombstone (a projection of
+    # the case.shred entries). What was destroyed is in the tombstone's payload.
+    """
+    CREATE TABLE shreddings (
+        case_no TEXT PRIMARY KEY REFERENCES cases (case_no),
+        shredded_by TEXT NOT NULL,
+        shredded_at TEXT NOT NULL,
+        basis TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        request_sha256 TEXT
+    );
+    """,
 ]
 
 # table -> primary-key columns, for every table that verify rebuilds from ledger payloads
@@ -316,6 +329,8 @@ PROJECTED_TABLES: dict[str, tuple[str, ...]] = {
     # retention and legal hold (issue 18 item 2)
     "case_closures": ("case_no",),
     "holds": ("id",),
+    # shredding (issue 18 item 3)
+    "shreddings": ("case_no",),
 }
 
 

@@ -201,6 +201,13 @@ class BackupDialog(QDialog):
                 .replace("%2", result.created_at)
                 .replace("%3", result.created_by)
             )
+            if result.reapplied:
+                # a shredding recorded after the backup was made is never undone by a restore
+                text += " " + self.tr(
+                    "Re-applied %1 shredding(s) recorded after this backup was made: case(s) %2."
+                ).replace("%1", str(len(result.reapplied))).replace(
+                    "%2", ", ".join(result.reapplied)
+                )
             if result.moved_aside is not None:
                 text += " " + self.tr("The previous store was moved to %1.").replace(
                     "%1", str(result.moved_aside)

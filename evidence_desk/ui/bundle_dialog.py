@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from evidence_desk.domain.file_names import safe_component
 from evidence_desk.services import bundle as bundle_service
-from evidence_desk.services import contacts
+from evidence_desk.services import contacts, shredding
 from evidence_desk.services.session import Session
 from evidence_desk.ui import errors, service_text
 from evidence_desk.ui.labels import channel_label, status_label
@@ -236,6 +236,19 @@ class BundleDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(640, 520)
         self.kit_verdict: BundleCheck | None = None
+        done = shredding.shredding_of(session, case_no)
+        if done is not None:
+            # a shredded case's content no longer exists: say so before anything is chosen
+            self.export_button.setEnabled(False)
+            self.status.setStyleSheet("color: #b3261e;")
+            self.status.setText(
+                self.tr(
+                    "Case %1 was shredded on %2 (rule case.shredded): its content no longer "
+                    "exists, so no bundle can be made."
+                )
+                .replace("%1", case_no)
+                .replace("%2", str(done["shredded_at"])[:10])
+            )
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Save the bundle to"))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from evidence_desk.domain import policy
 from evidence_desk.domain.policy import Action
-from evidence_desk.services import cases, contacts, reading, retention, review
+from evidence_desk.services import cases, contacts, reading, retention, review, shredding
 from evidence_desk.services.contacts import Contact, Item
 from evidence_desk.services.session import Session
 from evidence_desk.ui import errors
@@ -162,7 +162,11 @@ class ContactPage(QWidget):
             .replace("%4", case.overdue_since or "—")
             .replace("%5", case_status_label(case.status))
             + "<br>"
-            + retention_html(retention.retention_of(self.session, case_no), self.zone)
+            + retention_html(
+                retention.retention_of(self.session, case_no),
+                self.zone,
+                shredding.tombstone_at(self.session, case_no),
+            )
         )
         self.placeholder.setText(
             self.tr(

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from evidence_desk.domain import policy
 from evidence_desk.domain.errors import RuleViolation
 from evidence_desk.domain.policy import Action
-from evidence_desk.services import cases, conduct, contacts, retention, timestamps
+from evidence_desk.services import cases, conduct, contacts, retention, shredding, timestamps
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.contacts import Contact
 from evidence_desk.services.session import Session
@@ -222,6 +222,10 @@ class MainWindow(QMainWindow):
         self.lift_hold_action = self._action(
             "actionLiftHold", self.tr("Lift hold…"), None, self.lift_hold
         )
+        # shredding (issue 18 item 3)
+        self.shred_action = self._action(
+            "actionShredCase", self.tr("Shred case…"), None, self.shred_case
+        )
         role = self.role
         guard(self.new_case_action, role, Action.CASE_CREATE, self.tr("Open a new case (Ctrl+N)"))
         guard(
@@ -278,6 +282,15 @@ class MainWindow(QMainWindow):
             Action.LEGAL_HOLD,
             self.tr("Lift the legal hold on the selected case"),
         )
+        guard(
+            self.shred_action,
+            role,
+            Action.CASE_SHRED,
+            self.tr(
+                "Destroy the selected case's content once its deletion date has come, or on "
+                "the debtor's request after the retention floor; its proofs are kept"
+            ),
+        )
         self.verify_action.setToolTip(self.tr("Check every original, row and ledger entry (F5)"))
         self.ledger_action.setToolTip(self.tr("The signed audit log (Ctrl+L)"))
         self.settings_action.setToolTip(
@@ -295,6 +308,7 @@ class MainWindow(QMainWindow):
             self.close_case_action,
             self.hold_action,
             self.lift_hold_action,
+            self.shred_action,
             None,
             self.approvals_action,
             self.ledger_action,
@@ -360,6 +374,10 @@ class MainWindow(QMainWindow):
             held = kept is not None and kept.active_hold is not None
             self.hold_action.setEnabled(kept is not None and not held)
             self.lift_hold_action.setEnabled(held)
+        if policy.allowed(self.role, Action.CASE_SHRED):
+            self.shred_action.setEnabled(
+                case_no is not None and shredding.shredding_of(self.session, case_no) is None
+            )
 
     def _case_menu(self, position: QPoint) -> None:
         """The case tree's context menu: the retention steps the role and the case allow."""
@@ -369,7 +387,12 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentItem(item)
         menu = QMenu(self.nav)
         menu.setObjectName("caseMenu")
-        for action in (self.close_case_action, self.hold_action, self.lift_hold_action):
+        for action in (
+            self.close_case_action,
+            self.hold_action,
+            self.lift_hold_action,
+            self.shred_action,
+        ):
             if action.isEnabled():
                 menu.addAction(action)
         if not menu.isEmpty():
@@ -525,8 +548,11 @@ class MainWindow(QMainWindow):
             for contact in contacts.list_contacts(self.session):
                 by_case.setdefault(contact.case_no, []).append(contact)
             kept_all = retention.retention_of_all(self.session)
+            shredded = shredding.shredded_cases(self.session)
             for case in cases.list_cases(self.session):
-                item = QTreeWidgetItem([f"{case.case_no}  {case.debtor_name}"])
+                done = shredded.get(case.case_no)
+                name = case.debtor_name if done is None else self.tr("(shredded)")
+                item = QTreeWidgetItem([f"{case.case_no}  {name}"])
                 item.setData(0, CaseRole, case.case_no)
                 kept = kept_all[case.case_no]
                 item.setToolTip(
@@ -536,7 +562,11 @@ class MainWindow(QMainWindow):
                             self.tr("Overdue %1 since %2")
                             .replace("%1", case.amount_overdue)
                             .replace("%2", case.overdue_since or "—"),
-                            *retention_lines(kept, self.zone),
+                            *retention_lines(
+                                kept,
+                                self.zone,
+                                None if done is None else str(done["shredded_at"]),
+                            ),
                         ]
                     ),
                 )
@@ -701,6 +731,22 @@ class MainWindow(QMainWindow):
 
     def lift_hold(self) -> None:
         self._retention_step("lift")
+
+    def shred_case(self) -> None:
+        from evidence_desk.ui.shred_dialog import ShredDialog
+
+        case_no = self.current_case_no()
+        if case_no is None:
+            return
+        dialog = ShredDialog(self.session, case_no, self)
+
+        def done(shredded_case: str) -> None:
+            self.refresh()
+            self.select_case(shredded_case)
+
+        dialog.done_with.connect(done)
+        dialog.open()
+        self.last_dialog = dialog
 
     def _retention_step(self, kind: str) -> None:
         case_no = self.current_case_no()

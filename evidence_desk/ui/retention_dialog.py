@@ -108,14 +108,23 @@ class ReasonDialog(QDialog):
         self.accept()
 
 
-def retention_html(kept: retention.Retention, zone: str) -> str:
+def retention_html(kept: retention.Retention, zone: str, shredded_at: str | None = None) -> str:
     """The case's retention state as one line of rich text (the case view's header)."""
-    return "<br>".join(html.escape(line) for line in retention_lines(kept, zone))
+    return "<br>".join(html.escape(line) for line in retention_lines(kept, zone, shredded_at))
 
 
-def retention_lines(kept: retention.Retention, zone: str) -> list[str]:
-    """Closed (when, by whom, why, deletion date) or open (floor date), and a hold in force."""
+def retention_lines(
+    kept: retention.Retention, zone: str, shredded_at: str | None = None
+) -> list[str]:
+    """Shredded (when), closed (when, by whom, why, deletion date) or open (floor date), and a
+    hold in force."""
     lines: list[str] = []
+    if shredded_at is not None:
+        lines.append(
+            QCoreApplication.translate(
+                "Retention", "Shredded %1: its content was destroyed, its proofs are kept"
+            ).replace("%1", local_time(shredded_at, zone))
+        )
     if kept.closed_at is not None and kept.delete_after is not None:
         lines.append(
             QCoreApplication.translate("Retention", "Closed %1 by %2: %3 · deletion date %4")

@@ -46,6 +46,8 @@ EXPECTED: dict[Action, set[Role]] = {
     Action.ACCESS_LOG_READ: {V, U, A},
     Action.DOCUMENT_READ: {S, V, L},
     Action.BUNDLE_UNMASK: {L},
+    # issue 18 item 3: shredding (legal judges a request, admin runs the expiries)
+    Action.CASE_SHRED: {L, A},
 }
 
 ALL_PAIRS = [(role, action) for action in Action for role in Role]

@@ -72,7 +72,7 @@ def test_legal_places_and_lifts_a_hold_from_the_case_menu(qtbot: QtBot, team: Te
     menu = window.last_menu
     assert menu is not None
     names = [a.objectName() for a in menu.actions()]
-    assert names == ["actionCloseCase", "actionLegalHold"]
+    assert names == ["actionCloseCase", "actionLegalHold", "actionShredCase"]
     menu.close()
     window.hold_action.trigger()
     dialog = _dialog(window)

@@ -328,12 +328,17 @@
         <translation>已恢复：%1 条存证记录，由 %3 于 %2 制作；证据库校验通过。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="205"/>
+        <location filename="../../ui/backup_dialog.py" line="207"/>
+        <source>Re-applied %1 shredding(s) recorded after this backup was made: case(s) %2.</source>
+        <translation>已重新执行该备份之后记录的 %1 次销毁：案件 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="212"/>
         <source>The previous store was moved to %1.</source>
         <translation>原证据库已移至 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="239"/>
+        <location filename="../../ui/backup_dialog.py" line="246"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -460,67 +465,72 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="241"/>
+        <location filename="../../ui/bundle_dialog.py" line="246"/>
+        <source>Case %1 was shredded on %2 (rule case.shredded): its content no longer exists, so no bundle can be made.</source>
+        <translation>案件 %1 已于 %2 销毁（规则 case.shredded）：其内容已不存在，无法制作证据包。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="254"/>
         <source>Save the bundle to</source>
         <translation>证据包保存位置</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="277"/>
+        <location filename="../../ui/bundle_dialog.py" line="290"/>
         <source>Gathering evidence, rendering the PDF and the verification kit…</source>
         <translation>正在收集证据，生成 PDF 和校验包…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="299"/>
+        <location filename="../../ui/bundle_dialog.py" line="312"/>
         <source>Bundle %1 exported.</source>
         <translation>证据包 %1 已导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="303"/>
+        <location filename="../../ui/bundle_dialog.py" line="316"/>
         <source>%1 exhibits, %2 pages, %3 messages included (%4 in range left out, each listed).</source>
         <translation>%1 项证据，%2 页，收录 %3 条消息（范围内未收录 %4 条，均已逐条列明）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="309"/>
+        <location filename="../../ui/bundle_dialog.py" line="322"/>
         <source>PDF: %1</source>
         <translation>PDF：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="310"/>
+        <location filename="../../ui/bundle_dialog.py" line="323"/>
         <source>Kit: %1 (SHA-256 %2)</source>
         <translation>校验包：%1（SHA-256 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="313"/>
+        <location filename="../../ui/bundle_dialog.py" line="326"/>
         <source>Proofs lead to checkpoint %1 (%2).</source>
         <translation>证明指向检查点 %1（%2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="317"/>
+        <location filename="../../ui/bundle_dialog.py" line="330"/>
         <source>time-stamped</source>
         <translation>已加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="319"/>
+        <location filename="../../ui/bundle_dialog.py" line="332"/>
         <source>not time-stamped yet</source>
         <translation>尚未加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="321"/>
+        <location filename="../../ui/bundle_dialog.py" line="334"/>
         <source>Recorded as ledger entry %1.</source>
         <translation>已记入存证链第 %1 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="365"/>
+        <location filename="../../ui/bundle_dialog.py" line="378"/>
         <source>The kit verifies: every exhibit OK (%1 checks).</source>
         <translation>校验包校验通过：每项证据均完好（%1 项检查）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="371"/>
+        <location filename="../../ui/bundle_dialog.py" line="384"/>
         <source>A court trusts it only with your TSA&apos;s published root and your organisation&apos;s key list (evidence-desk org-keys): %1 item(s) are not trusted on this computer.</source>
         <translation>法院只有凭时间戳机构公布的根证书和本机构的公钥列表（evidence-desk org-keys）才会信任它：在本机上有 %1 项不受信任。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="377"/>
+        <location filename="../../ui/bundle_dialog.py" line="390"/>
         <source>The kit has %1 problem(s).</source>
         <translation>校验包有 %1 个问题。</translation>
     </message>
@@ -621,34 +631,34 @@
         <translation>合同 %1 · 产品 %2 · 逾期 %3（自 %4）· 状态 %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contact_page.py" line="169"/>
+        <location filename="../../ui/contact_page.py" line="173"/>
         <source>%n contact(s) in this case. Choose one on the left, or request a new contact (Ctrl+R).</source>
         <translation>
             <numerusform>本案件有 %n 个联系人。请在左侧选择，或申请添加联系人（Ctrl+R）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="179"/>
+        <location filename="../../ui/contact_page.py" line="183"/>
         <source>Requested by %1 at %2: %3</source>
         <translation>%1 于 %2 申请：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="186"/>
+        <location filename="../../ui/contact_page.py" line="190"/>
         <source>Decided by %1 at %2: %3</source>
         <translation>%1 于 %2 审批：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="193"/>
+        <location filename="../../ui/contact_page.py" line="197"/>
         <source>Revoked by %1 at %2: %3</source>
         <translation>%1 于 %2 终止：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="200"/>
+        <location filename="../../ui/contact_page.py" line="204"/>
         <source>Flags: %1</source>
         <translation>标记：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="244"/>
+        <location filename="../../ui/contact_page.py" line="248"/>
         <source>Tag as</source>
         <translation>标记为</translation>
     </message>
@@ -2549,168 +2559,183 @@
         <translation>解除保全…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="227"/>
+        <source>Shred case…</source>
+        <translation>销毁案件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Open a new case (Ctrl+N)</source>
         <translation>新建案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>Ask a supervisor to approve a new contact (Ctrl+R)</source>
         <translation>申请主管批准添加新联系人（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Import chat exports and screenshots for the selected contact (Ctrl+I)</source>
         <translation>为所选联系人导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>Export a court bundle for the selected case (Ctrl+E)</source>
         <translation>为所选案件导出诉讼证据包（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Contact requests waiting for a decision</source>
         <translation>等待审批的联系人申请</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Add users, change roles, reset passwords</source>
         <translation>添加用户、设置角色、重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Back up this store, or check and restore a backup</source>
         <translation>备份本证据库，或检查并恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Close the selected case: its purpose is achieved; sets its deletion date</source>
         <translation>结束所选案件：处理目的已实现；设定其删除日期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Place a legal hold on the selected case: nothing of it may be deleted</source>
         <translation>对所选案件设置法律保全：其任何内容均不得删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>Lift the legal hold on the selected case</source>
         <translation>解除所选案件的法律保全</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="290"/>
+        <source>Destroy the selected case&apos;s content once its deletion date has come, or on the debtor&apos;s request after the retention floor; its proofs are kept</source>
+        <translation>在删除日期届至后，或在最短保存期届满后应债务人请求，销毁所选案件的内容；其证明数据予以保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Check every original, row and ledger entry (F5)</source>
         <translation>校验每个原始文件、每行数据和每条存证记录（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>The signed audit log (Ctrl+L)</source>
         <translation>已签名的审计日志（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Language, time zone, time-stamp authorities, quiet hours</source>
         <translation>语言、时区、时间戳机构、免打扰时段</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Main actions</source>
         <translation>主要操作</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>Select an approved contact first: evidence is imported only for contacts a supervisor approved.</source>
         <translation>请先选择已批准的联系人：只有主管批准的联系人才能导入证据。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>No evidence can be imported for %1: %2</source>
         <translation>无法为 %1 导入证据：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Import chat exports and screenshots for %1 (Ctrl+I)</source>
         <translation>为 %1 导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Select a case first.</source>
         <translation>请先选择案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>Warning: this store is in a synced or network folder</source>
         <translation>警告：此证据库位于同步文件夹或网络文件夹中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>Time stamps: all %1 entries covered</source>
         <translation>时间戳：全部 %1 条记录已覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="454"/>
         <source>Time stamps: %1 entries queued</source>
         <translation>时间戳：%1 条记录排队中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>Stamped up to entry %1 of %2.</source>
         <translation>已加盖时间戳至第 %1 条（共 %2 条）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="466"/>
         <source>Newest trusted time: %1</source>
         <translation>最新可信时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>No time-stamp authority is configured (Settings).</source>
         <translation>尚未配置时间戳机构（见设置）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473"/>
+        <location filename="../../ui/main_window.py" line="496"/>
         <source>Last attempt failed: %1</source>
         <translation>上次尝试失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>Integrity: verifying…</source>
         <translation>完整性：校验中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>Integrity: intact (%1 entries)</source>
         <translation>完整性：完好（%1 条记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>Integrity: %1 problem(s) found</source>
         <translation>完整性：发现 %1 个问题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>Open the Verify tab (F5) for every finding.</source>
         <translation>打开“校验”页（F5）查看全部结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="535"/>
         <source>Integrity: not checked</source>
         <translation>完整性：未校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536"/>
+        <location filename="../../ui/main_window.py" line="554"/>
+        <source>(shredded)</source>
+        <translation>（已销毁）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="562"/>
         <source>Overdue %1 since %2</source>
         <translation>自 %2 起逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="561"/>
+        <location filename="../../ui/main_window.py" line="591"/>
         <source>Your role does not read cases.</source>
         <translation>您的角色无权查看案件。</translation>
     </message>
@@ -2776,17 +2801,22 @@
 <context>
     <name>Retention</name>
     <message>
-        <location filename="../../ui/retention_dialog.py" line="121"/>
+        <location filename="../../ui/retention_dialog.py" line="124"/>
+        <source>Shredded %1: its content was destroyed, its proofs are kept</source>
+        <translation>已于 %1 销毁：内容已销毁，证明数据予以保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention_dialog.py" line="130"/>
         <source>Closed %1 by %2: %3 · deletion date %4</source>
         <translation>%1 由 %2 结案：%3 · 删除日期 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/retention_dialog.py" line="129"/>
+        <location filename="../../ui/retention_dialog.py" line="138"/>
         <source>Open · records kept at least until %1</source>
         <translation>未结案 · 记录至少保存至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/retention_dialog.py" line="136"/>
+        <location filename="../../ui/retention_dialog.py" line="145"/>
         <source>On legal hold since %1 (%2): %3</source>
         <translation>自 %1 起处于法律保全（%2）：%3</translation>
     </message>
@@ -3388,6 +3418,74 @@
         <location filename="../../ui/settings_dialog.py" line="176"/>
         <source>Cannot read the certificate file: %1</source>
         <translation>无法读取证书文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ShredDialog</name>
+    <message>
+        <location filename="../../ui/shred_dialog.py" line="46"/>
+        <source>Shred case %1</source>
+        <translation>销毁案件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shred_dialog.py" line="50"/>
+        <source>Shredding case %1 destroys for good: the text of its %2 message(s), its %3 original file(s) and document(s) (%4 bytes), the debtor&apos;s name, ID number and the other personal fields, its contacts&apos; handles and names, notes and search rows. Hashes, commitments, signatures and the ledger are kept, and a tombstone records what was destroyed. This cannot be undone.</source>
+        <translation>销毁案件 %1 将永久删除：%2 条消息的文字、%3 个原始文件和材料（%4 字节）、债务人姓名、身份证号及其他个人信息字段、联系人的账号和名称、备注以及搜索索引。哈希值、承诺值、签名和存证链予以保留，并由销毁记录载明所销毁的内容。此操作不可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shred_dialog.py" line="65"/>
+        <source>Deletion date reached (expired)</source>
+        <translation>删除日期已到（expired）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shred_dialog.py" line="66"/>
+        <source>Debtor&apos;s deletion request, PIPL art. 47 (request)</source>
+        <translation>债务人删除请求，《个人信息保护法》第四十七条（request）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shred_dialog.py" line="69"/>
+        <source>Reason (recorded in the ledger)</source>
+        <translation>理由（记入存证链）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shred_dialog.py" line="73"/>
+        <source>The debtor&apos;s request document (optional; hashed, not stored)</source>
+        <translation>债务人的请求文件（可选；仅记录哈希值，不保存文件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shred_dialog.py" line="75"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shred_dialog.py" line="81"/>
+        <source>I understand that the content of case %1 is destroyed for good</source>
+        <translation>我已知悉案件 %1 的内容将被永久销毁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shred_dialog.py" line="94"/>
+        <source>Shred case</source>
+        <translation>销毁案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shred_dialog.py" line="97"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shred_dialog.py" line="102"/>
+        <source>Basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shred_dialog.py" line="103"/>
+        <source>Request document</source>
+        <translation>请求文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shred_dialog.py" line="113"/>
+        <source>The debtor&apos;s request document</source>
+        <translation>债务人的请求文件</translation>
     </message>
 </context>
 <context>
@@ -7463,6 +7561,131 @@ must equal that file&apos;s line in the manifest.</source>
         <source>unknown setting (known: {known})</source>
         <comment>setting.unknown</comment>
         <translation>未知设置项（可用：{known}）</translation>
+    </message>
+    <message>
+        <source>the shredding is dated {value}, after its ledger entry ({at})</source>
+        <comment>shred.at</comment>
+        <translation>销毁日期为 {value}，晚于其存证记录（{at}）</translation>
+    </message>
+    <message>
+        <source>the basis must be expired or request</source>
+        <comment>shred.bad_basis</comment>
+        <translation>依据必须为 expired 或 request</translation>
+    </message>
+    <message>
+        <source>the basis of a shredding must be expired or request, not {basis}</source>
+        <comment>shred.basis</comment>
+        <translation>销毁的依据必须为 expired 或 request，而不是 {basis}</translation>
+    </message>
+    <message>
+        <source>content of shredded case {case} is present again ({what})</source>
+        <comment>shred.content_present</comment>
+        <translation>已销毁案件 {case} 的内容再次出现（{what}）</translation>
+    </message>
+    <message>
+        <source>the tombstone of case {case} records {recorded} {what}, {found} remain</source>
+        <comment>shred.count</comment>
+        <translation>案件 {case} 的销毁记录载明 {recorded} 个 {what}，现存 {found} 个</translation>
+    </message>
+    <message>
+        <source>the {what} digest of case {case} does not match its tombstone</source>
+        <comment>shred.digest</comment>
+        <translation>案件 {case} 的 {what} 摘要与其销毁记录不符</translation>
+    </message>
+    <message>
+        <source>case {case} was shredded at {shredded_at}: nothing more may be written about it</source>
+        <comment>shred.done</comment>
+        <translation>案件 {case} 已于 {shredded_at} 销毁：不得再写入与其有关的任何内容</translation>
+    </message>
+    <message>
+        <source>case {case} shredded (basis {basis}): {contacts} contacts, {messages} messages, {imports} imports, {items} items ({documents} documents), {tags} tags, {blobs} originals ({bytes} bytes) destroyed, {entries} ledger entries and {reads} read log rows redacted; tombstone at ledger seq {seq}</source>
+        <comment>shred.done_text</comment>
+        <translation>案件 {case} 已销毁（依据 {basis}）：销毁联系人 {contacts} 个、消息 {messages} 条、导入 {imports} 次、证据项 {items} 个（其中材料 {documents} 份）、标记 {tags} 个、原始文件 {blobs} 个（{bytes} 字节），删改存证记录 {entries} 条、读取日志 {reads} 行；销毁记录为存证链第 {seq} 条</translation>
+    </message>
+    <message>
+        <source>case {case}&apos;s records must be kept until {floor_until} (retention floor, CC-9)</source>
+        <comment>shred.floor</comment>
+        <translation>案件 {case} 的记录必须保存至 {floor_until}（最短保存期，CC-9）</translation>
+    </message>
+    <message>
+        <source>case {case} is under legal hold {hold} (placed by {placed_by}); nothing may be deleted until it is lifted</source>
+        <comment>shred.held</comment>
+        <translation>案件 {case} 处于法律保全 {hold}（由 {placed_by} 设置）；解除之前不得删除任何内容</translation>
+    </message>
+    <message>
+        <source>no case {case}</source>
+        <comment>shred.no_case</comment>
+        <translation>没有案件 {case}</translation>
+    </message>
+    <message>
+        <source>case {case} may be deleted from {delete_after}, not before</source>
+        <comment>shred.not_due</comment>
+        <translation>案件 {case} 自 {delete_after} 起方可删除，此前不得删除</translation>
+    </message>
+    <message>
+        <source>case {case} was shredded at {shredded_at} by {shredded_by} (basis {basis}); its content checks are skipped, its tombstone checked</source>
+        <comment>shred.note</comment>
+        <translation>案件 {case} 已于 {shredded_at} 由 {shredded_by} 销毁（依据 {basis}）；跳过其内容校验，已核对其销毁记录</translation>
+    </message>
+    <message>
+        <source>case {case} is not closed: it has no deletion date yet (a deletion request is basis request)</source>
+        <comment>shred.open</comment>
+        <translation>案件 {case} 尚未结案：尚无删除日期（债务人删除请求请选择依据 request）</translation>
+    </message>
+    <message>
+        <source>{restored}; re-applied {count} shredding(s) recorded after the backup was made: case(s) {cases}</source>
+        <comment>shred.reapplied</comment>
+        <translation>{restored}；已重新执行该备份之后记录的 {count} 次销毁：案件 {cases}</translation>
+    </message>
+    <message>
+        <source>the backup still holds case {case}, shredded at {shredded_at}, and its shredding cannot be re-applied ({reason}); the restore was refused so that it does not bring the case back</source>
+        <comment>shred.reapply_refused</comment>
+        <translation>备份中仍含有已于 {shredded_at} 销毁的案件 {case}，且无法重新执行该销毁（{reason}）；为避免该案件被恢复，已拒绝本次恢复</translation>
+    </message>
+    <message>
+        <source>the payload was changed after it was signed, by a shredding (ledger seq {tombstone}) that breaks the rules</source>
+        <comment>shred.redacted_by_rejected</comment>
+        <translation>签名后载荷被一次违反规则的销毁（存证链第 {tombstone} 条）修改</translation>
+    </message>
+    <message>
+        <source>the redacted payload does not match the digest its tombstone (ledger seq {tombstone}) records</source>
+        <comment>shred.redacted_digest</comment>
+        <translation>删改后的载荷与其销毁记录（存证链第 {tombstone} 条）所载摘要不符</translation>
+    </message>
+    <message>
+        <source>the tombstone (ledger seq {tombstone}) redacts an entry that is not about case {case}</source>
+        <comment>shred.redacted_unrelated</comment>
+        <translation>销毁记录（存证链第 {tombstone} 条）删改了一条与案件 {case} 无关的记录</translation>
+    </message>
+    <message>
+        <source>case {case} was shredded at {shredded_at} (basis {basis}): its content no longer exists, so no bundle can be made</source>
+        <comment>shred.refused_bundle</comment>
+        <translation>案件 {case} 已于 {shredded_at} 销毁（依据 {basis}）：其内容已不存在，无法制作证据包</translation>
+    </message>
+    <message>
+        <source>the request document&apos;s digest must be a SHA-256 (64 hex digits) or null, not {value}</source>
+        <comment>shred.request_digest</comment>
+        <translation>请求文件的摘要必须为 SHA-256（64 位十六进制）或为空，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>cannot read the request document ({error})</source>
+        <comment>shred.request_unreadable</comment>
+        <translation>无法读取请求文件（{error}）</translation>
+    </message>
+    <message>
+        <source>the store changed while case {case} was being prepared for shredding; nothing was destroyed, try again</source>
+        <comment>shred.store_moved</comment>
+        <translation>准备销毁案件 {case} 期间证据库发生了变化；未销毁任何内容，请重试</translation>
+    </message>
+    <message>
+        <source>case {case}</source>
+        <comment>shred.where_case</comment>
+        <translation>案件 {case}</translation>
+    </message>
+    <message>
+        <source>ledger seq {seq}</source>
+        <comment>shred.where_entry</comment>
+        <translation>存证链第 {seq} 条</translation>
     </message>
     <message>
         <source>part {name!r}: base64 data does not decode</source>
