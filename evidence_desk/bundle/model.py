@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from evidence_desk.domain.pipl import ProcessingRecord
 from evidence_desk.domain.recording_description import RecordingDescription
 from evidence_desk.integrity.ledger import Entry
 
@@ -242,6 +243,9 @@ class BundleData:
     # import id -> every message commitment of that export, in export order (their Merkle root
     # is in the signed import entry, so a verifier can tie printed message digests to it)
     commitment_lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the export's processing record / PIPIA (PIPL arts. 55-56), printed in the appendix and
+    # carried in the kit (processing-record.json); None only for bundles built without one
+    processing_record: ProcessingRecord | None = None
 
     @property
     def originals(self) -> tuple[OriginalFile, ...]:

@@ -51,6 +51,10 @@ class Action(enum.StrEnum):
     # -- the read log and the auditor (PI-1) --
     ACCESS_LOG_READ = "access_log.read"
     DOCUMENT_READ = "document.read"
+    # -- PIPL records (arts. 55-57) --
+    PROCESSING_READ = "processing.read"
+    BREACH_FILE = "breach.file"
+    BREACH_READ = "breach.read"
 
 
 _ALL = frozenset(Role)
@@ -104,6 +108,14 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     # read the log too; reading it is not itself logged (it holds no evidence content).
     Action.ACCESS_LOG_READ: frozenset({Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN}),
     Action.DOCUMENT_READ: frozenset({Role.STAFF, Role.SUPERVISOR, Role.LEGAL}),
+    # -- PIPL records (arts. 55-57) --
+    # A processing record is written by whoever exports (BUNDLE_EXPORT, with the export). It
+    # holds metadata (recipient, purpose, basis, categories, digests), no evidence content: the
+    # legal team that writes them, the admin who answers to the regulator and the auditor read.
+    Action.PROCESSING_READ: frozenset({Role.LEGAL, Role.ADMIN, Role.AUDITOR}),
+    # A breach record (art. 57) is the administrator's: they run the incident response.
+    Action.BREACH_FILE: frozenset({Role.ADMIN}),
+    Action.BREACH_READ: frozenset({Role.LEGAL, Role.ADMIN, Role.AUDITOR}),
 }
 
 

@@ -14,6 +14,7 @@ kit proves against the newest locally signed checkpoint and says so on the cover
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -44,13 +45,22 @@ from evidence_desk.bundle.scope import check_scope, select
 from evidence_desk.domain import authority
 from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.file_names import fold
+from evidence_desk.domain.pipl import Recipient
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.recording_description import RecordingDescription
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import digests, ledger, merkle, signing, tsa
-from evidence_desk.services import access_log, anchoring, cases, contacts, reading, timestamps
+from evidence_desk.services import (
+    access_log,
+    anchoring,
+    cases,
+    contacts,
+    processing_records,
+    reading,
+    timestamps,
+)
 from evidence_desk.services import settings as settings_service
-from evidence_desk.services.session import Session
+from evidence_desk.services.session import Session, Write
 from evidence_desk.store.files import atomic_write
 
 _said = Catalogue(
@@ -103,6 +113,7 @@ class ExportResult:
     tag_manifest_stamped: bool
     ledger_seq: int
     notices: tuple[str, ...]
+    processing_record_id: str = ""  # PIPL arts. 55-56: the record written with the export
 
 
 # -- optional integrations ------------------------------------------------------------------
@@ -892,12 +903,16 @@ def export_bundle(
     scope: Scope,
     out_dir: Path,
     *,
+    recipient: Recipient,
     sender: timestamps.Sender | None = None,
     stamp_first: bool = True,
 ) -> ExportResult:
-    """Write ``bundle-<id>[-A..].pdf`` and ``bundle-<id>-kit.zip`` into ``out_dir``."""
+    """Write ``bundle-<id>[-A..].pdf`` and ``bundle-<id>-kit.zip`` into ``out_dir``, for
+    ``recipient`` (who, why, on which basis: the processing record of PIPL arts. 55-56, printed
+    in the appendix, carried in the kit and written with the export's entry)."""
     session.require(Action.BUNDLE_EXPORT)
     check_scope(scope)
+    processing_records.require_recipient(recipient)
     if out_dir.exists() and not out_dir.is_dir():
         raise BadInput(str(out_dir), "", _said("bundle.not_folder"))
     send = sender or timestamps._send
@@ -907,6 +922,8 @@ def export_bundle(
     data = gather(session, scope)
     manifest = kit.evidence_manifest(data)
     manifest_sha256 = hashlib.sha256(manifest).hexdigest()
+    record = processing_records.prepare(session, recipient, data, manifest_sha256)
+    data = dataclasses.replace(data, processing_record=record)
     declaration = session.sign(
         signing.MANIFEST_CONTEXT, kit.SIGNED_PREFIX_EVIDENCE + manifest_sha256.encode()
     )
@@ -948,39 +965,46 @@ def export_bundle(
         atomic_write(kit_path, kit_bytes)
         written.append(kit_path)
         kit_sha256 = hashlib.sha256(kit_bytes).hexdigest()
-        entry = session.write(
-            EXPORT_ACTION,
-            {
-                "bundle_id": data.bundle_id,
-                "case_no": scope.case_no,
-                "scope": scope.as_json(),
-                "contacts": sorted({e.contact.id for e in data.exhibits}),
-                "exhibits": [
-                    {"id": e.id, "originals": [o.sha256 for o in e.originals]}
-                    for e in data.exhibits
-                ],
-                "messages_included": sum(len(e.messages) for e in data.exhibits),
-                "messages_omitted": len(data.omissions),
-                "evidence_manifest_sha256": manifest_sha256,
-                "pdf": [
+        # the processing record and the export: one transaction, both or neither
+        _record_entry, entry = session.write_many(
+            [
+                processing_records.write(record),
+                Write(
+                    EXPORT_ACTION,
                     {
-                        "file_name": name,
-                        "sha256": hashlib.sha256(content).hexdigest(),
-                        "sm3": digests.sm3_hex(content),
-                        "size": len(content),
-                    }
-                    for name, content in rendered.volumes
-                ],
-                "pages": rendered.pages,
-                "kit": {
-                    "file_name": kit_path.name,
-                    "sha256": kit_sha256,
-                    "sm3": digests.sm3_hex(kit_bytes),
-                    "size": len(kit_bytes),
-                },
-                "checkpoint": {"size": data.checkpoint.size, "root": data.checkpoint.root},
-                "tag_manifest_token": None if tag_stamp is None else tag_stamp.tsa_name,
-            },
+                        "bundle_id": data.bundle_id,
+                        "case_no": scope.case_no,
+                        "scope": scope.as_json(),
+                        "contacts": sorted({e.contact.id for e in data.exhibits}),
+                        "exhibits": [
+                            {"id": e.id, "originals": [o.sha256 for o in e.originals]}
+                            for e in data.exhibits
+                        ],
+                        "messages_included": sum(len(e.messages) for e in data.exhibits),
+                        "messages_omitted": len(data.omissions),
+                        "evidence_manifest_sha256": manifest_sha256,
+                        "pdf": [
+                            {
+                                "file_name": name,
+                                "sha256": hashlib.sha256(content).hexdigest(),
+                                "sm3": digests.sm3_hex(content),
+                                "size": len(content),
+                            }
+                            for name, content in rendered.volumes
+                        ],
+                        "pages": rendered.pages,
+                        "kit": {
+                            "file_name": kit_path.name,
+                            "sha256": kit_sha256,
+                            "sm3": digests.sm3_hex(kit_bytes),
+                            "size": len(kit_bytes),
+                        },
+                        "checkpoint": {"size": data.checkpoint.size, "root": data.checkpoint.root},
+                        "tag_manifest_token": None if tag_stamp is None else tag_stamp.tsa_name,
+                        "processing_record": record.id,
+                    },
+                ),
+            ],
             operation="export",
         )
     except BaseException:
@@ -1012,6 +1036,7 @@ def export_bundle(
         tag_manifest_stamped=tag_stamp is not None,
         ledger_seq=entry.seq,
         notices=tuple(notices),
+        processing_record_id=record.id,
     )
 
 

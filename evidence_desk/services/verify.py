@@ -47,6 +47,7 @@ from evidence_desk.services import (
     anchoring,
     contacts,
     import_checks,
+    processing_records,
     review,
     timestamps,
 )
@@ -167,6 +168,7 @@ CHECKS: tuple[Check, ...] = (
     review.check_tag_targets,
     timestamps.check_timestamps,
     access_log.check_access_log,
+    processing_records.check_processing_records,
 )
 """The checks that run after the replay, in this order, each over the same :class:`Replay`."""
 

@@ -45,6 +45,10 @@ EXPECTED: dict[Action, set[Role]] = {
     # issue 18 item 4 (PI-1): the read log, and request documents apart from contact metadata
     Action.ACCESS_LOG_READ: {V, U, A},
     Action.DOCUMENT_READ: {S, V, L},
+    # issue 18 item 5: PIPL records (processing records with exports, breach records)
+    Action.PROCESSING_READ: {L, A, U},
+    Action.BREACH_FILE: {A},
+    Action.BREACH_READ: {L, A, U},
 }
 
 ALL_PAIRS = [(role, action) for action in Action for role in Role]

@@ -16,7 +16,7 @@ from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 from evidence_desk.store import access_log as chain
 from tests.bundle.support import CASE, export, store_with_evidence
-from tests.helpers import ADMIN, ADMIN_PASSWORD, FAST_KDF, Team, raw_connection
+from tests.helpers import ADMIN, ADMIN_PASSWORD, COURT, FAST_KDF, Team, raw_connection
 
 
 def _rows(session: Session) -> list[dict[str, object]]:
@@ -284,7 +284,7 @@ def test_an_auditor_reads_metadata_and_the_log_never_content(
         lambda: review.search(audrey, "repay"),
         lambda: reading.original_bytes(audrey, items[0].sha256),
         lambda: reading.document_bytes(audrey, contact_id, items[0].sha256),
-        lambda: bundle.export_bundle(audrey, Scope(CASE), tmp_path / "audit-out"),
+        lambda: bundle.export_bundle(audrey, Scope(CASE), tmp_path / "audit-out", recipient=COURT),
     ]
     for call in refused:
         with pytest.raises(PermissionDenied):

@@ -41,7 +41,7 @@ from evidence_desk.store.folder import StoreFolder
 from evidence_desk.store.schema import PROJECTED_TABLES
 from evidence_desk_testing.local_tsa import LocalTsa, TestPki
 from tests.faults.support import read_only_view, small_tmpfs
-from tests.helpers import FAST_KDF, Team, TickingClock, approved_contact, raw_connection
+from tests.helpers import COURT, FAST_KDF, Team, TickingClock, approved_contact, raw_connection
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CASE = "2026-SH-1"
@@ -233,7 +233,9 @@ def test_a_bundle_kit_exported_before_finds_the_rollback(
     store: Team, anchor_dir: Path, tmp_path: Path
 ) -> None:
     lee = store.login("lee")
-    result = bundle.export_bundle(lee, Scope(CASE), tmp_path / "bundle", stamp_first=False)
+    result = bundle.export_bundle(
+        lee, Scope(CASE), tmp_path / "bundle", stamp_first=False, recipient=COURT
+    )
     lee.close()
     # the export is an entry of its own, and an event in the anchor with its head
     anchor = anchors.load(StoreFolder.open(store.path).store_id)

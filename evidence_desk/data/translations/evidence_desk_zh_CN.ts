@@ -3935,6 +3935,11 @@
         <translation>第一个用户必须是管理员</translation>
     </message>
     <message>
+        <source>{column} ({value}) is after the entry that records it ({at})</source>
+        <comment>authority.after_entry</comment>
+        <translation>{column}（{value}）晚于记录它的账本记录（{at}）</translation>
+    </message>
+    <message>
         <source>item {item} names an original ({sha256}) that is not on record</source>
         <comment>authority.blob_unknown</comment>
         <translation>条目 {item} 引用的原件（{sha256}）没有记录</translation>
@@ -4258,6 +4263,66 @@
         <source>blob is truncated at chunk {index}</source>
         <comment>blob.truncated</comment>
         <translation>加密文件在第 {index} 块处被截断</translation>
+    </message>
+    <message>
+        <source>discovered at: {value} is not a date and time (YYYY-MM-DD HH:MM)</source>
+        <comment>breach.bad_time</comment>
+        <translation>发现时间：{value} 不是日期和时间（YYYY-MM-DD HH:MM）</translation>
+    </message>
+    <message>
+        <source>no breach record {id}</source>
+        <comment>breach.no_record</comment>
+        <translation>没有安全事件记录 {id}</translation>
+    </message>
+    <message>
+        <source>What you can do to reduce the harm: {advice}.</source>
+        <comment>breach.notice_advice</comment>
+        <translation>您可以采取以下措施减轻危害：{advice}。</translation>
+    </message>
+    <message>
+        <source>Cause: {cause}.</source>
+        <comment>breach.notice_cause</comment>
+        <translation>原因：{cause}。</translation>
+    </message>
+    <message>
+        <source>Contact: {name}, telephone {phone}.</source>
+        <comment>breach.notice_contact</comment>
+        <translation>联系人：{name}，电话 {phone}。</translation>
+    </message>
+    <message>
+        <source>Harm it may cause: {harms}.</source>
+        <comment>breach.notice_harm</comment>
+        <translation>可能造成的危害：{harms}。</translation>
+    </message>
+    <message>
+        <source>Details: {note}</source>
+        <comment>breach.notice_note</comment>
+        <translation>详情：{note}</translation>
+    </message>
+    <message>
+        <source>Record {id}, filed by {filed_by} at {filed_at} (UTC).</source>
+        <comment>breach.notice_ref</comment>
+        <translation>记录 {id}，由 {filed_by} 于 {filed_at}（UTC）登记。</translation>
+    </message>
+    <message>
+        <source>What we have done: {remedies}.</source>
+        <comment>breach.notice_remedy</comment>
+        <translation>我们已采取的补救措施：{remedies}。</translation>
+    </message>
+    <message>
+        <source>It concerns {cases} case(s) and about {people} person(s).</source>
+        <comment>breach.notice_scope</comment>
+        <translation>涉及 {cases} 个案件、约 {people} 人。</translation>
+    </message>
+    <message>
+        <source>Notice of a personal information incident</source>
+        <comment>breach.notice_title</comment>
+        <translation>个人信息安全事件告知书</translation>
+    </message>
+    <message>
+        <source>On {discovered_at} we found an incident involving personal information we process: {kind}.</source>
+        <comment>breach.notice_what</comment>
+        <translation>我们于 {discovered_at} 发现一起涉及我们所处理个人信息的安全事件：{kind}。</translation>
     </message>
     <message>
         <source>{detail} · acknowledged by {acked_by}: {note}</source>
@@ -4813,6 +4878,86 @@
         <source>Parties</source>
         <comment>bundle_text.parties</comment>
         <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Legal basis (PIPL art. 13)</source>
+        <comment>bundle_text.pr_basis</comment>
+        <translation>处理依据（《个人信息保护法》第十三条）</translation>
+    </message>
+    <message>
+        <source>Basis, as stated</source>
+        <comment>bundle_text.pr_basis_note</comment>
+        <translation>依据说明</translation>
+    </message>
+    <message>
+        <source>Bundle and its evidence manifest (SHA-256)</source>
+        <comment>bundle_text.pr_bundle</comment>
+        <translation>证据包及其证据清单（SHA-256）</translation>
+    </message>
+    <message>
+        <source>Personal information provided</source>
+        <comment>bundle_text.pr_categories</comment>
+        <translation>提供的个人信息种类</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <comment>bundle_text.pr_id</comment>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>Protection measures</source>
+        <comment>bundle_text.pr_measures</comment>
+        <translation>保护措施</translation>
+    </message>
+    <message>
+        <source>Purpose of the provision</source>
+        <comment>bundle_text.pr_purpose</comment>
+        <translation>提供目的</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <comment>bundle_text.pr_recipient</comment>
+        <translation>接收方</translation>
+    </message>
+    <message>
+        <source>{name} ({kind})</source>
+        <comment>bundle_text.pr_recipient_value</comment>
+        <translation>{name}（{kind}）</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <comment>bundle_text.pr_recorded</comment>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>{who}, {at} UTC</source>
+        <comment>bundle_text.pr_recorded_value</comment>
+        <translation>{who}，{at} UTC</translation>
+    </message>
+    <message>
+        <source>Kept until</source>
+        <comment>bundle_text.pr_retain</comment>
+        <translation>保存至</translation>
+    </message>
+    <message>
+        <source>Assessed risk to the individuals</source>
+        <comment>bundle_text.pr_risk</comment>
+        <translation>对个人权益的风险评估</translation>
+    </message>
+    <message>
+        <source>Of which sensitive personal information (PIPL art. 28)</source>
+        <comment>bundle_text.pr_sensitive</comment>
+        <translation>其中敏感个人信息（《个人信息保护法》第二十八条）</translation>
+    </message>
+    <message>
+        <source>Processing record and personal information impact assessment</source>
+        <comment>bundle_text.processing</comment>
+        <translation>处理情况记录及个人信息保护影响评估</translation>
+    </message>
+    <message>
+        <source>Written by the system when this bundle was exported (PIPL arts. 55 and 56), in the same transaction as the export&apos;s ledger entry, and kept until {retain_until} at least. The kit carries it as processing-record.json; verify-bundle checks it.</source>
+        <comment>bundle_text.processing_intro</comment>
+        <translation>本记录由系统在导出本证据包时生成（《个人信息保护法》第五十五条、第五十六条），与导出的账本记录在同一事务中写入，至少保存至 {retain_until}。校验包中以 processing-record.json 携带本记录，verify-bundle 会对其进行核验。</translation>
     </message>
     <message>
         <source>Produced at</source>
@@ -6065,6 +6210,11 @@
         <translation>此处没有唯一的校验包（zip 文件或 bag 文件夹）</translation>
     </message>
     <message>
+        <source>no processing record: the bundle was exported by a release that did not write one</source>
+        <comment>kit.no_processing_record</comment>
+        <translation>没有处理情况记录：该证据包由尚不生成此记录的版本导出</translation>
+    </message>
+    <message>
         <source>no target size and root</source>
         <comment>kit.no_target</comment>
         <translation>缺少目标检查点的大小和根哈希</translation>
@@ -6138,6 +6288,21 @@
         <source>cannot read: {error}</source>
         <comment>kit.pdf_unreadable</comment>
         <translation>无法读取：{error}</translation>
+    </message>
+    <message>
+        <source>the processing record is not valid: {problem}</source>
+        <comment>kit.processing_invalid</comment>
+        <translation>处理情况记录无效：{problem}</translation>
+    </message>
+    <message>
+        <source>the processing record is of {field} {value}, not this bundle&apos;s {expected}</source>
+        <comment>kit.processing_other</comment>
+        <translation>处理情况记录的 {field} 为 {value}，而不是本证据包的 {expected}</translation>
+    </message>
+    <message>
+        <source>the processing record was written by {user}, who did not sign this kit or may not export bundles</source>
+        <comment>kit.processing_signer</comment>
+        <translation>处理情况记录由 {user} 写入，但该用户未签署本校验包或无权导出证据包</translation>
     </message>
     <message>
         <source>{user}&apos;s role or active flag is not what the ledger slice gives</source>
@@ -6582,6 +6747,351 @@ must equal that file&apos;s line in the manifest.</source>
         <source>role {role} may not {action} (allowed: {allowed})</source>
         <comment>permission.denied</comment>
         <translation>角色“{role}”无权执行“{action}”（有权角色：{allowed}）</translation>
+    </message>
+    <message>
+        <source>beware of calls or messages that use these details to ask for money</source>
+        <comment>pipl.advice_beware_fraud_calls</comment>
+        <translation>警惕利用这些信息索要钱款的电话或短信</translation>
+    </message>
+    <message>
+        <source>change passwords you may have shared with us</source>
+        <comment>pipl.advice_change_passwords</comment>
+        <translation>修改您可能与我们共用过的密码</translation>
+    </message>
+    <message>
+        <source>ask your bank to block or replace an affected card</source>
+        <comment>pipl.advice_contact_bank</comment>
+        <translation>请银行冻结或更换受影响的银行卡</translation>
+    </message>
+    <message>
+        <source>contact us with any question about this incident</source>
+        <comment>pipl.advice_contact_us</comment>
+        <translation>如对本事件有任何疑问，请与我们联系</translation>
+    </message>
+    <message>
+        <source>watch your bank and payment accounts for transactions you did not make</source>
+        <comment>pipl.advice_watch_accounts</comment>
+        <translation>留意您的银行和支付账户中是否有非本人的交易</translation>
+    </message>
+    <message>
+        <source>PIPL art. 13(1): the individual&apos;s consent</source>
+        <comment>pipl.basis_consent</comment>
+        <translation>《个人信息保护法》第十三条第一项：取得个人的同意</translation>
+    </message>
+    <message>
+        <source>PIPL art. 13(2): necessary to conclude or perform a contract the individual is a party to</source>
+        <comment>pipl.basis_contract</comment>
+        <translation>《个人信息保护法》第十三条第二项：为订立、履行个人作为一方当事人的合同所必需</translation>
+    </message>
+    <message>
+        <source>PIPL art. 13(4): necessary to protect life, health or property in an emergency</source>
+        <comment>pipl.basis_emergency</comment>
+        <translation>《个人信息保护法》第十三条第四项：为应对突发事件或紧急情况下为保护生命健康和财产安全所必需</translation>
+    </message>
+    <message>
+        <source>PIPL art. 13(3): necessary to perform a statutory duty or obligation</source>
+        <comment>pipl.basis_legal_duty</comment>
+        <translation>《个人信息保护法》第十三条第三项：为履行法定职责或者法定义务所必需</translation>
+    </message>
+    <message>
+        <source>PIPL art. 13(5): news reporting or public-opinion supervision in the public interest</source>
+        <comment>pipl.basis_news_public_interest</comment>
+        <translation>《个人信息保护法》第十三条第五项：为公共利益实施新闻报道、舆论监督等行为</translation>
+    </message>
+    <message>
+        <source>PIPL art. 13(7): another circumstance laws or regulations provide</source>
+        <comment>pipl.basis_other_law</comment>
+        <translation>《个人信息保护法》第十三条第七项：法律、行政法规规定的其他情形</translation>
+    </message>
+    <message>
+        <source>PIPL art. 13(6): information the individual disclosed, within a reasonable scope</source>
+        <comment>pipl.basis_self_disclosed</comment>
+        <translation>《个人信息保护法》第十三条第六项：在合理范围内处理个人自行公开的个人信息</translation>
+    </message>
+    <message>
+        <source>unauthorised alteration</source>
+        <comment>pipl.breach_alteration</comment>
+        <translation>个人信息被非法篡改</translation>
+    </message>
+    <message>
+        <source>destruction or loss of personal information</source>
+        <comment>pipl.breach_destruction</comment>
+        <translation>个人信息毁损或丢失</translation>
+    </message>
+    <message>
+        <source>compromise of a password or key</source>
+        <comment>pipl.breach_key_compromise</comment>
+        <translation>密码或密钥泄露</translation>
+    </message>
+    <message>
+        <source>loss or theft of a device holding the store</source>
+        <comment>pipl.breach_lost_device</comment>
+        <translation>存有证据库的设备丢失或被盗</translation>
+    </message>
+    <message>
+        <source>other incident</source>
+        <comment>pipl.breach_other</comment>
+        <translation>其他事件</translation>
+    </message>
+    <message>
+        <source>unauthorised access to personal information</source>
+        <comment>pipl.breach_unauthorised_access</comment>
+        <translation>个人信息被未经授权访问</translation>
+    </message>
+    <message>
+        <source>personal information sent to the wrong recipient</source>
+        <comment>pipl.breach_wrong_recipient</comment>
+        <translation>个人信息发送给了错误的接收方</translation>
+    </message>
+    <message>
+        <source>chat content</source>
+        <comment>pipl.category_chat_content</comment>
+        <translation>聊天内容</translation>
+    </message>
+    <message>
+        <source>contact details (chat handles, phone numbers)</source>
+        <comment>pipl.category_contact_details</comment>
+        <translation>联系方式（聊天账号、电话号码）</translation>
+    </message>
+    <message>
+        <source>debt details (loan reference, amounts)</source>
+        <comment>pipl.category_debt_details</comment>
+        <translation>债务信息（借款编号、金额）</translation>
+    </message>
+    <message>
+        <source>financial accounts (sensitive)</source>
+        <comment>pipl.category_financial_accounts</comment>
+        <translation>金融账户（敏感）</translation>
+    </message>
+    <message>
+        <source>identity (names, masked ID number)</source>
+        <comment>pipl.category_identity</comment>
+        <translation>身份信息（姓名、脱敏身份证号）</translation>
+    </message>
+    <message>
+        <source>identity documents (sensitive)</source>
+        <comment>pipl.category_identity_documents</comment>
+        <translation>身份证件（敏感）</translation>
+    </message>
+    <message>
+        <source>images and screenshots</source>
+        <comment>pipl.category_images</comment>
+        <translation>图片和截图</translation>
+    </message>
+    <message>
+        <source>audio and video recordings</source>
+        <comment>pipl.category_recordings</comment>
+        <translation>录音录像</translation>
+    </message>
+    <message>
+        <source>misuse by an insider</source>
+        <comment>pipl.cause_insider_misuse</comment>
+        <translation>内部人员滥用</translation>
+    </message>
+    <message>
+        <source>a device was lost or stolen</source>
+        <comment>pipl.cause_lost_or_stolen_device</comment>
+        <translation>设备丢失或被盗</translation>
+    </message>
+    <message>
+        <source>malicious software</source>
+        <comment>pipl.cause_malware</comment>
+        <translation>恶意软件</translation>
+    </message>
+    <message>
+        <source>a bundle was exported or sent to the wrong recipient</source>
+        <comment>pipl.cause_misdirected_export</comment>
+        <translation>证据包导出或发送给了错误的接收方</translation>
+    </message>
+    <message>
+        <source>other cause</source>
+        <comment>pipl.cause_other</comment>
+        <translation>其他原因</translation>
+    </message>
+    <message>
+        <source>a software fault</source>
+        <comment>pipl.cause_software_fault</comment>
+        <translation>软件故障</translation>
+    </message>
+    <message>
+        <source>credentials were stolen or disclosed</source>
+        <comment>pipl.cause_stolen_credentials</comment>
+        <translation>登录凭据被盗或泄露</translation>
+    </message>
+    <message>
+        <source>{field} must be one of {allowed}, not {value}</source>
+        <comment>pipl.code_unknown</comment>
+        <translation>{field} 必须是 {allowed} 之一，不能是 {value}</translation>
+    </message>
+    <message>
+        <source>{field} must be a whole number of zero or more, not {value}</source>
+        <comment>pipl.count_invalid</comment>
+        <translation>{field} 必须是零或正整数，不能是 {value}</translation>
+    </message>
+    <message>
+        <source>discovered_at ({value}) is after the record was filed ({at})</source>
+        <comment>pipl.discovered_late</comment>
+        <translation>发现时间（{value}）晚于记录登记时间（{at}）</translation>
+    </message>
+    <message>
+        <source>discrimination</source>
+        <comment>pipl.harm_discrimination</comment>
+        <translation>歧视</translation>
+    </message>
+    <message>
+        <source>fraud or financial loss</source>
+        <comment>pipl.harm_fraud_or_financial_loss</comment>
+        <translation>诈骗或财产损失</translation>
+    </message>
+    <message>
+        <source>harassment</source>
+        <comment>pipl.harm_harassment</comment>
+        <translation>骚扰</translation>
+    </message>
+    <message>
+        <source>identity theft</source>
+        <comment>pipl.harm_identity_theft</comment>
+        <translation>身份被冒用</translation>
+    </message>
+    <message>
+        <source>no harm identified so far</source>
+        <comment>pipl.harm_none_identified</comment>
+        <translation>目前尚未发现危害</translation>
+    </message>
+    <message>
+        <source>damage to reputation</source>
+        <comment>pipl.harm_reputation</comment>
+        <translation>名誉受损</translation>
+    </message>
+    <message>
+        <source>the bundle is handed over in an encrypted container or in person</source>
+        <comment>pipl.measure_encrypted_transport</comment>
+        <translation>证据包以加密容器或当面方式交付</translation>
+    </message>
+    <message>
+        <source>digests, signatures and time stamps let the recipient detect any change</source>
+        <comment>pipl.measure_integrity_proofs</comment>
+        <translation>摘要、签名和时间戳使接收方能够发现任何改动</translation>
+    </message>
+    <message>
+        <source>account numbers and ID numbers are masked unless needed</source>
+        <comment>pipl.measure_masking</comment>
+        <translation>账号和身份证号除确有必要外均经脱敏</translation>
+    </message>
+    <message>
+        <source>only the case&apos;s approved contacts and the chosen date range are exported</source>
+        <comment>pipl.measure_need_to_know_scope</comment>
+        <translation>仅导出本案已批准的联系人及所选日期范围</translation>
+    </message>
+    <message>
+        <source>the recipient is bound to confidentiality and to the stated purpose</source>
+        <comment>pipl.measure_recipient_confidentiality</comment>
+        <translation>接收方负有保密义务，且仅可用于所述目的</translation>
+    </message>
+    <message>
+        <source>the recipient is asked to delete the bundle when the purpose is achieved</source>
+        <comment>pipl.measure_retention_limit</comment>
+        <translation>要求接收方在目的实现后删除证据包</translation>
+    </message>
+    <message>
+        <source>{field} must be an RFC 3339 instant, not {value}</source>
+        <comment>pipl.not_instant</comment>
+        <translation>{field} 必须是 RFC 3339 时间，不能是 {value}</translation>
+    </message>
+    <message>
+        <source>court</source>
+        <comment>pipl.recipient_court</comment>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <source>law firm</source>
+        <comment>pipl.recipient_law_firm</comment>
+        <translation>律师事务所</translation>
+    </message>
+    <message>
+        <source>other recipient</source>
+        <comment>pipl.recipient_other</comment>
+        <translation>其他接收方</translation>
+    </message>
+    <message>
+        <source>outsourced service provider</source>
+        <comment>pipl.recipient_outsourcer</comment>
+        <translation>受托服务机构</translation>
+    </message>
+    <message>
+        <source>the user&apos;s access was revoked</source>
+        <comment>pipl.remedy_access_revoked</comment>
+        <translation>已撤销相关用户的访问权限</translation>
+    </message>
+    <message>
+        <source>the device was wiped remotely</source>
+        <comment>pipl.remedy_device_wiped</comment>
+        <translation>已远程擦除设备</translation>
+    </message>
+    <message>
+        <source>case keys were wrapped again for the remaining members</source>
+        <comment>pipl.remedy_keys_rewrapped</comment>
+        <translation>已为其余成员重新封装案件密钥</translation>
+    </message>
+    <message>
+        <source>other measures</source>
+        <comment>pipl.remedy_other</comment>
+        <translation>其他措施</translation>
+    </message>
+    <message>
+        <source>all passwords were changed</source>
+        <comment>pipl.remedy_passwords_rotated</comment>
+        <translation>已更换全部密码</translation>
+    </message>
+    <message>
+        <source>the recipient was asked to delete what it received and confirm</source>
+        <comment>pipl.remedy_recipient_asked_to_delete</comment>
+        <translation>已要求接收方删除所收到的信息并确认</translation>
+    </message>
+    <message>
+        <source>the authority in charge of personal information protection was notified</source>
+        <comment>pipl.remedy_regulator_notified</comment>
+        <translation>已向履行个人信息保护职责的部门报告</translation>
+    </message>
+    <message>
+        <source>a processing record must be kept until at least {minimum} (3 years, PIPL art. 56), not {value}</source>
+        <comment>pipl.retain_short</comment>
+        <translation>处理情况记录至少应保存至 {minimum}（三年，《个人信息保护法》第五十六条），不能是 {value}</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <comment>pipl.risk_high</comment>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <comment>pipl.risk_low</comment>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <comment>pipl.risk_medium</comment>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>sensitive_categories must be the sensitive ones of data_categories ({expected}), not {value}</source>
+        <comment>pipl.sensitive_mismatch</comment>
+        <translation>sensitive_categories 必须是 data_categories 中的敏感种类（{expected}），不能是 {value}</translation>
+    </message>
+    <message>
+        <source>{field} is required</source>
+        <comment>pipl.text_required</comment>
+        <translation>{field} 为必填项</translation>
+    </message>
+    <message>
+        <source>processing record {record} of bundle {bundle} is not followed by that bundle&apos;s export entry (bundle.export with the same bundle id and evidence manifest digest)</source>
+        <comment>processing.no_export</comment>
+        <translation>证据包 {bundle} 的处理情况记录 {record} 之后没有该证据包的导出记录（bundle.export，证据包编号和证据清单摘要相同）</translation>
+    </message>
+    <message>
+        <source>ledger seq {seq}</source>
+        <comment>processing.where</comment>
+        <translation>账本第 {seq} 条</translation>
     </message>
     <message>
         <source>contact {contact} has no document with digest {sha256}</source>
