@@ -14,7 +14,7 @@ from __future__ import annotations
 from evidence_desk import translations
 from evidence_desk.domain import pipl
 from evidence_desk.domain.pipl import ProcessingRecord
-from evidence_desk.domain.wording import Catalogue
+from evidence_desk.domain.wording import Catalogue, semicolon_list
 
 EN: dict[str, str] = {
     "title": "Electronic evidence bundle",
@@ -261,7 +261,13 @@ def processing_rows(lang: str, record: ProcessingRecord) -> list[tuple[str, str]
         (t(lang, "pr_categories"), labels("category", record.data_categories)),
         (t(lang, "pr_sensitive"), labels("category", record.sensitive_categories)),
         (t(lang, "pr_risk"), translations.say(pipl.label("risk", record.risk_level), lang)),
-        (t(lang, "pr_measures"), labels("measure", record.measures)),
+        # the measures are clauses: one list, said with the language's own semicolons
+        (
+            t(lang, "pr_measures"),
+            translations.say(
+                semicolon_list([pipl.label("measure", code) for code in record.measures]), lang
+            ),
+        ),
         (
             t(lang, "pr_recorded"),
             t(lang, "pr_recorded_value", who=record.recorded_by, at=record.recorded_at),

@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_desk.domain import pipl
 from evidence_desk.domain.file_names import safe_component
+from evidence_desk.domain.pipl import Recipient
 from evidence_desk.services import bundle as bundle_service
 from evidence_desk.services import contacts
 from evidence_desk.services.session import Session
@@ -178,6 +180,7 @@ class BundleDialog(QDialog):
         form.addRow(self.tr("Page limit per volume"), self.page_cap)
         form.addRow("", self.stamp_first)
         form.addRow(self.tr("Save to"), out_row)
+        self._recipient_rows(form)
 
         self.progress = QProgressBar()
         self.progress.setObjectName("bundleProgress")
@@ -222,8 +225,55 @@ class BundleDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.summary, 1)
         layout.addLayout(buttons)
-        self.resize(640, 520)
+        self.resize(640, 640)
         self.kit_verdict: BundleCheck | None = None
+        self._update_export_button()
+
+    def _recipient_rows(self, form: QFormLayout) -> None:
+        """Who receives the bundle, why and on which basis: the processing record of the
+        export (PIPL arts. 55-56), printed in the bundle's appendix. Export stays disabled
+        until the recipient and the purpose are given."""
+        self.recipient_kind = QComboBox()
+        self.recipient_kind.setObjectName("bundleRecipientKind")
+        for code in pipl.RECIPIENT_KINDS:
+            self.recipient_kind.addItem(service_text.phrase(pipl.label("recipient", code)), code)
+        self.recipient_name = QLineEdit()
+        self.recipient_name.setObjectName("bundleRecipient")
+        self.recipient_name.setPlaceholderText(self.tr("e.g. the court or law firm's name"))
+        self.purpose = QLineEdit()
+        self.purpose.setObjectName("bundlePurpose")
+        self.purpose.setPlaceholderText(self.tr("why the bundle is provided"))
+        self.basis = QComboBox()
+        self.basis.setObjectName("bundleBasis")
+        for code in pipl.LEGAL_BASES:
+            self.basis.addItem(service_text.phrase(pipl.label("basis", code)), code)
+        self.basis.setCurrentIndex(pipl.LEGAL_BASES.index("contract"))
+        self.basis_note = QLineEdit()
+        self.basis_note.setObjectName("bundleBasisNote")
+        self.basis_note.setPlaceholderText(self.tr("the law or regulation (needed for art. 13(7))"))
+        heading = QLabel(self.tr("Processing record (PIPL arts. 55-56)"))
+        heading.setStyleSheet("font-weight: bold")
+        form.addRow(heading)
+        form.addRow(self.tr("Recipient kind"), self.recipient_kind)
+        form.addRow(self.tr("Recipient"), self.recipient_name)
+        form.addRow(self.tr("Purpose"), self.purpose)
+        form.addRow(self.tr("Legal basis"), self.basis)
+        form.addRow(self.tr("Basis note"), self.basis_note)
+        for field in (self.recipient_name, self.purpose):
+            field.textChanged.connect(self._update_export_button)
+
+    def _update_export_button(self) -> None:
+        given = bool(self.recipient_name.text().strip() and self.purpose.text().strip())
+        self.export_button.setEnabled(given and self.job is None)
+
+    def recipient(self) -> Recipient:
+        return Recipient(
+            kind=self.recipient_kind.currentData(),
+            name=self.recipient_name.text(),
+            purpose=self.purpose.text(),
+            legal_basis=self.basis.currentData(),
+            basis_note=self.basis_note.text(),
+        )
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Save the bundle to"))
@@ -251,10 +301,11 @@ class BundleDialog(QDialog):
     def run_export(self) -> Job[bundle_service.ExportResult] | None:
         if self.job is not None:
             return None
-        scope, out_dir, stamp_first = (
+        scope, out_dir, stamp_first, recipient = (
             self.scope(),
             Path(self.out_dir.text().strip()),
             self.stamp_first.isChecked(),
+            self.recipient(),
         )
         self.progress.show()
         self.export_button.setEnabled(False)
@@ -266,7 +317,9 @@ class BundleDialog(QDialog):
         def work(
             session: Session, _job: Job[bundle_service.ExportResult]
         ) -> bundle_service.ExportResult:
-            return bundle_service.export_bundle(session, scope, out_dir, stamp_first=stamp_first)
+            return bundle_service.export_bundle(
+                session, scope, out_dir, recipient=recipient, stamp_first=stamp_first
+            )
 
         job = Job(work, self.session)
         job.on_finished(self._exported)
@@ -278,7 +331,7 @@ class BundleDialog(QDialog):
         self.job = None
         self.export_result = result
         self.progress.hide()
-        self.export_button.setEnabled(True)
+        self._update_export_button()
         errors.say(
             self.status, self.tr("Bundle %1 exported.").replace("%1", result.bundle_id), True
         )
@@ -303,6 +356,9 @@ class BundleDialog(QDialog):
                 else self.tr("not time-stamped yet"),
             ),
             self.tr("Recorded as ledger entry %1.").replace("%1", str(result.ledger_seq)),
+            self.tr("Processing record %1 written (kept at least 3 years).").replace(
+                "%1", result.processing_record_id
+            ),
             *(service_text.notice(n) for n in result.notices),
         ]
         import html
@@ -317,7 +373,7 @@ class BundleDialog(QDialog):
         self.job = None
         self.error = error
         self.progress.hide()
-        self.export_button.setEnabled(True)
+        self._update_export_button()
         errors.say_error(self.status, error)
 
     def open_pdf(self) -> None:

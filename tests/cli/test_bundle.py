@@ -52,11 +52,7 @@ def test_legal_exports_and_anyone_verifies_without_a_store_or_password(
     )
     out = tmp_path / "bundle-out"
     result = json.loads(
-        ok(
-            cli(
-                store, "--json", "export", "--case", CASE, "--out", str(out), *TO_COURT, user="lee"
-            )
-        )
+        ok(cli(store, "--json", "export", "--case", CASE, "--out", str(out), *TO_COURT, user="lee"))
     )
     assert result["processing_record"].startswith("PR-")
     assert result["exhibits"] == 2 and Path(result["kit"]).exists()

@@ -16,13 +16,14 @@ from evidence_desk.bundle.model import Scope
 from evidence_desk.bundle.verify_kit import verify_kit
 from evidence_desk.domain import pipl, retention
 from evidence_desk.domain.errors import PermissionDenied, RuleViolation
+from evidence_desk.domain.models import Role
 from evidence_desk.domain.pipl import ProcessingRecord, Recipient
 from evidence_desk.services import bundle, cases, processing_records, users
 from evidence_desk.services.session import put
 from evidence_desk.services.verify import verify_store
 from evidence_desk.store import db
 from tests.bundle.support import CASE, store_with_evidence
-from tests.helpers import Team, insider_code, insider_session, ledger_size
+from tests.helpers import FAST_KDF, Team, insider_code, insider_session, ledger_size
 
 LAW_FIRM = Recipient(
     "law_firm",
@@ -85,7 +86,7 @@ def test_the_export_writes_its_record_prints_it_and_the_kit_carries_it(
     assert verify_store(lee).intact
 
     # metadata for legal, admins and auditors; not for field staff
-    users.add_user(team.login("ada"), "audrey", "auditor", "Audit-pass-2026")
+    users.add_user(team.login("ada"), "audrey", Role.AUDITOR, "Audit-pass-2026", kdf=FAST_KDF)
     team.passwords["audrey"] = "Audit-pass-2026"
     assert [r.id for r in processing_records.list_records(team.login("audrey"))] == [record.id]
     with pytest.raises(PermissionDenied):
@@ -178,12 +179,25 @@ def test_verify_finds_a_record_written_by_someone_who_may_not_export(team: Team)
             {"record_id": "PR-forged", "case_no": "2026-PR-1", "bundle_id": "B-forged"},
             [put("processing_records", _forged_row("2026-PR-1", at, "alice"))],
         )
-    seq = ledger_size(alice)
+    forged = ledger_size(alice)
+    # a legal user may write records, but only with their export: one without is found too
+    lee = insider_session(team, "lee")
+    lee.write(
+        "processing.record",
+        {"record_id": "PR-alone", "case_no": "2026-PR-1", "bundle_id": "B-alone"},
+        [
+            put(
+                "processing_records",
+                {**_forged_row("2026-PR-1", at, "lee"), "id": "PR-alone", "bundle_id": "B-alone"},
+            )
+        ],
+    )
+    alone = ledger_size(lee)
     report = verify_store(team.login("lee"))
-    where = f"ledger seq {seq}"
     found = {(f.code, f.location) for f in report.errors}
-    assert ("rule.permission", where) in found
-    assert ("processing.no_export", where) in found  # no export entry follows it
+    assert ("rule.permission", f"ledger seq {forged}") in found
+    assert ("processing.no_export", f"ledger seq {alone}") in found  # no export follows it
+    assert ("rule.permission", f"ledger seq {alone}") not in found
 
 
 def test_the_rule_table_refuses_a_short_retention_and_a_late_date(team: Team) -> None:
