@@ -3,9 +3,9 @@ languages; legal, admins and auditors see the processing records tab; field staf
 
 from __future__ import annotations
 
-from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget
+from pytestqt.qtbot import QtBot
 
 from evidence_desk.services import breaches
 from evidence_desk.ui.breach_dialog import BreachDialog
