@@ -44,7 +44,6 @@ _said = Catalogue(
     }
 )
 
-ACTION = "breach.add"
 #: the rule a refused record names (legal-requirements.md)
 RULE = "PI-5"
 
@@ -140,7 +139,7 @@ def add(session: Session, report: BreachReport) -> BreachRecord:
     problems = pipl.breach_problems(row)
     if problems:
         raise RuleViolation(RULE, problems[0])
-    session.write(ACTION, {"breach_id": row["id"]}, [put("breach_records", row)])
+    session.write("breach.add", {"breach_id": row["id"]}, [put("breach_records", row)])
     return get(session, row["id"])
 
 

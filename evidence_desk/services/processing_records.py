@@ -106,7 +106,7 @@ def prepare(
 def write(record: ProcessingRecord) -> Write:
     """The record's ledger entry, for :meth:`Session.write_many` with the export's."""
     return Write(
-        ACTION,
+        "processing.record",
         {"record_id": record.id, "case_no": record.case_no, "bundle_id": record.bundle_id},
         [put("processing_records", record.row())],
     )
