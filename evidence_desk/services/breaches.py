@@ -158,6 +158,11 @@ def get(session: Session, breach_id: str) -> BreachRecord:
     return _record(dict(row))
 
 
+def _minute(instant: str) -> str:
+    """An RFC 3339 UTC instant as people read it: ``2026-03-01 08:00``."""
+    return instant[:16].replace("T", " ")
+
+
 def _labels(kind: str, codes: Sequence[str]) -> str:
     return semicolon_list([pipl.label(kind, code) for code in codes])
 
@@ -168,7 +173,7 @@ def notice_phrases(record: BreachRecord) -> list[Phrase]:
         _said("breach.notice_title"),
         _said(
             "breach.notice_what",
-            discovered_at=record.discovered_at,
+            discovered_at=_minute(record.discovered_at) + " UTC",
             kind=pipl.label("breach", record.kind),
         ),
         _said("breach.notice_scope", cases=record.cases_affected, people=record.people_affected),
@@ -186,7 +191,12 @@ def notice_phrases(record: BreachRecord) -> list[Phrase]:
         out.append(_said("breach.notice_advice", advice=_labels("advice", record.advice)))
     out.append(_said("breach.notice_contact", name=record.contact_name, phone=record.contact_phone))
     out.append(
-        _said("breach.notice_ref", id=record.id, filed_by=record.filed_by, filed_at=record.filed_at)
+        _said(
+            "breach.notice_ref",
+            id=record.id,
+            filed_by=record.filed_by,
+            filed_at=_minute(record.filed_at),
+        )
     )
     return out
 

@@ -76,6 +76,7 @@ class BreachDialog(QDialog):
         self.session = session
         self.records = QListWidget()
         self.records.setObjectName("breachRecords")
+        self.records.setMaximumHeight(90)
         self.records.currentItemChanged.connect(self.show_notice)
         self.language = QComboBox()
         self.language.setObjectName("breachNoticeLanguage")
@@ -84,6 +85,7 @@ class BreachDialog(QDialog):
         self.language.currentIndexChanged.connect(self.show_notice)
         self.notice = QTextBrowser()
         self.notice.setObjectName("breachNotice")
+        self.notice.setMinimumHeight(200)
         copy = QPushButton(self.tr("Copy notice"))
         copy.setObjectName("breachCopy")
         copy.clicked.connect(self.copy_notice)
@@ -111,7 +113,7 @@ class BreachDialog(QDialog):
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
-        self.resize(720, 760)
+        self.resize(720, 900)
         self.refresh()
 
     def _form(self) -> QGroupBox:

@@ -7,10 +7,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget
 from pytestqt.qtbot import QtBot
 
-from evidence_desk.services import breaches
+from evidence_desk.domain.models import Role
+from evidence_desk.services import breaches, users
 from evidence_desk.ui.breach_dialog import BreachDialog
 from evidence_desk.ui.main_window import MainWindow
-from tests.helpers import Team
+from tests.helpers import ADMIN, FAST_KDF, Team
 
 
 def _tick(listing: QListWidget, *codes: str) -> None:
@@ -67,5 +68,12 @@ def test_field_staff_see_neither_and_legal_reads_without_filing(qtbot: QtBot, te
     legal.breach_action.trigger()
     dialog = legal.last_dialog
     assert isinstance(dialog, BreachDialog) and dialog.form is None  # reads, never files
-    for window in (staff, legal):
+    # an auditor reads the records (metadata), files nothing
+    with team.login(ADMIN) as root:
+        users.add_user(root, "audrey", Role.AUDITOR, "audrey-password", kdf=FAST_KDF)
+    team.passwords["audrey"] = "audrey-password"
+    auditor = MainWindow(team.login("audrey"))
+    qtbot.addWidget(auditor)
+    assert auditor.processing_records is not None and auditor.breach_action.isEnabled()
+    for window in (staff, legal, auditor):
         qtbot.waitUntil(lambda w=window: w._verify_job is None, timeout=20_000)
