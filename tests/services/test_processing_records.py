@@ -101,27 +101,6 @@ def test_the_export_writes_its_record_prints_it_and_the_kit_carries_it(
             lee.conn.execute(statement)
 
 
-def test_an_edited_record_in_the_kit_is_found(team: Team, tmp_path: Path) -> None:
-    store_with_evidence(team, tmp_path / "in")
-    result = bundle.export_bundle(
-        team.login("lee"), Scope(CASE, language="en"), tmp_path / "out", recipient=LAW_FIRM
-    )
-    english = _pdf_text(result.pdf_paths[-1])
-    assert "Processingrecordandpersonalinformationimpactassessment" in english
-    assert "PIPLart.13(7)" in english
-    bag = tmp_path / "bag"
-    with zipfile.ZipFile(result.kit_path) as zf:
-        zf.extractall(bag)
-    (path,) = bag.glob("*/processing-record.json")
-    record = json.loads(path.read_text(encoding="utf-8"))
-    record["recipient_kind"] = "court"
-    record["bundle_id"] = "B-000000000000"
-    record["retain_until"] = record["recorded_at"]
-    path.write_text(json.dumps(record), encoding="utf-8")
-    codes = {f.code for f in verify_kit(path.parent).errors}
-    assert {"tag.sha256", "processing.bundle", "processing.invalid"} <= codes
-
-
 def test_an_export_without_recipient_purpose_or_basis_is_refused_and_changes_nothing(
     team: Team, tmp_path: Path
 ) -> None:
