@@ -346,92 +346,92 @@
         <translation>个人信息安全事件记录（《个人信息保护法》第五十七条）</translation>
     </message>
     <message>
-        <location filename="../../ui/breach_dialog.py" line="87"/>
+        <location filename="../../ui/breach_dialog.py" line="89"/>
         <source>Copy notice</source>
         <translation>复制告知书</translation>
     </message>
     <message>
-        <location filename="../../ui/breach_dialog.py" line="90"/>
+        <location filename="../../ui/breach_dialog.py" line="92"/>
         <source>Print notice…</source>
         <translation>打印告知书…</translation>
     </message>
     <message>
-        <location filename="../../ui/breach_dialog.py" line="94"/>
+        <location filename="../../ui/breach_dialog.py" line="96"/>
         <source>Notice language:</source>
         <translation>告知书语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/breach_dialog.py" line="111"/>
+        <location filename="../../ui/breach_dialog.py" line="113"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/breach_dialog.py" line="118"/>
+        <location filename="../../ui/breach_dialog.py" line="120"/>
         <source>File a breach record (admins)</source>
         <translation>登记安全事件（管理员）</translation>
     </message>
     <message>
-        <location filename="../../ui/breach_dialog.py" line="135"/>
+        <location filename="../../ui/breach_dialog.py" line="137"/>
         <source>File record</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../ui/breach_dialog.py" line="139"/>
+        <location filename="../../ui/breach_dialog.py" line="141"/>
         <source>What happened</source>
         <translation>事件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/breach_dialog.py" line="140"/>
+        <location filename="../../ui/breach_dialog.py" line="142"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/breach_dialog.py" line="141"/>
+        <location filename="../../ui/breach_dialog.py" line="143"/>
         <source>Cause, in your words</source>
         <translation>原因说明</translation>
     </message>
     <message>
-        <location filename="../../ui/breach_dialog.py" line="142"/>
+        <location filename="../../ui/breach_dialog.py" line="144"/>
         <source>Harm it may cause</source>
         <translation>可能造成的危害</translation>
     </message>
     <message>
-        <location filename="../../ui/breach_dialog.py" line="143"/>
+        <location filename="../../ui/breach_dialog.py" line="145"/>
         <source>Remedies taken</source>
         <translation>已采取的补救措施</translation>
     </message>
     <message>
-        <location filename="../../ui/breach_dialog.py" line="144"/>
+        <location filename="../../ui/breach_dialog.py" line="146"/>
         <source>What people can do</source>
         <translation>个人可采取的措施</translation>
     </message>
     <message>
-        <location filename="../../ui/breach_dialog.py" line="145"/>
+        <location filename="../../ui/breach_dialog.py" line="147"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/breach_dialog.py" line="146"/>
+        <location filename="../../ui/breach_dialog.py" line="148"/>
         <source>Contact telephone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/breach_dialog.py" line="147"/>
+        <location filename="../../ui/breach_dialog.py" line="149"/>
         <source>Cases affected</source>
         <translation>涉及案件数</translation>
     </message>
     <message>
-        <location filename="../../ui/breach_dialog.py" line="148"/>
+        <location filename="../../ui/breach_dialog.py" line="150"/>
         <source>People affected (about)</source>
         <translation>涉及人数（约）</translation>
     </message>
     <message>
-        <location filename="../../ui/breach_dialog.py" line="149"/>
+        <location filename="../../ui/breach_dialog.py" line="151"/>
         <source>Discovered at (local time)</source>
         <translation>发现时间（本地时间）</translation>
     </message>
     <message>
-        <location filename="../../ui/breach_dialog.py" line="193"/>
+        <location filename="../../ui/breach_dialog.py" line="195"/>
         <source>Breach record %1 filed.</source>
         <translation>已登记安全事件记录 %1。</translation>
     </message>
