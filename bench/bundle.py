@@ -124,12 +124,16 @@ def build(root: Path, messages: int, screenshots: int) -> str:
 
 def export_child(store: str, out: str) -> None:
     from evidence_desk.bundle.model import Scope
+    from evidence_desk.domain.pipl import Recipient
     from evidence_desk.services import bundle
     from evidence_desk.services.session import Session
 
+    court = Recipient("court", "bench court", "benchmark", "contract")
     with Session.open(Path(store), "lee", PASSWORD) as lee:
         start = time.perf_counter()
-        result = bundle.export_bundle(lee, Scope("2026-BENCH-1"), Path(out), stamp_first=False)
+        result = bundle.export_bundle(
+            lee, Scope("2026-BENCH-1"), Path(out), stamp_first=False, recipient=court
+        )
         seconds = time.perf_counter() - start
     print(
         json.dumps(

@@ -141,6 +141,7 @@ def run(work: Path, *, gui: bool = True) -> dict[str, Any]:
     """Run every step in ``work`` (an empty folder); raises on the first failure."""
     from evidence_desk.bundle.model import Scope
     from evidence_desk.bundle.verify_kit import verify_kit
+    from evidence_desk.domain.pipl import Recipient
     from evidence_desk.services import backup, bundle
     from evidence_desk.services.demo import DEMO_USERS, ensure_demo_store
     from evidence_desk.services.session import Session
@@ -163,7 +164,14 @@ def run(work: Path, *, gui: bool = True) -> dict[str, Any]:
 
     def export() -> str:
         with Session.open(store, "wang.legal", DEMO_USERS["wang.legal"][1]) as legal:
-            result = bundle.export_bundle(legal, Scope(facts["case_no"]), work / "bundle")
+            result = bundle.export_bundle(
+                legal,
+                Scope(facts["case_no"]),
+                work / "bundle",
+                recipient=Recipient(
+                    "court", "self-test court", "installation self-test", "legal_duty"
+                ),
+            )
         report = verify_kit(result.kit_path)
         if not report.intact:
             problems = "; ".join(f"{f.code} {f.file}: {f.message}" for f in report.errors[:3])

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from evidence_desk.domain.models import Role
+from evidence_desk.domain.pipl import Recipient
 from evidence_desk.services import users
 from evidence_desk.services.session import Session
 from evidence_desk.store import db
@@ -222,3 +223,9 @@ def insider_session(team: Team, name: str, *, sign_as: str | None = None) -> Ses
     session = Session(folder, conn, unlocked.data_key, user, unlocked.signing_key, team.clock)
     team._open.append(session)
     return session
+
+
+#: an export's recipient, purpose and basis (PIPL arts. 55-56), for tests that export bundles
+COURT = Recipient(
+    "court", "Shanghai Pudong People's Court", "civil suit to recover the loan", "contract"
+)

@@ -54,6 +54,7 @@ TOKEN_FILE = TAGMANIFEST + ".tst"
 SM3_MANIFEST = "sm3-manifest.txt"
 EVIDENCE_MANIFEST = "evidence-manifest.json"
 PDF_INDEX = "pdf-index.json"
+PROCESSING_RECORD = "processing-record.json"
 UNCOVERED = frozenset(
     {
         TAGMANIFEST,
@@ -179,6 +180,10 @@ def tag_files(data: BundleData, manifest: bytes, pdf_index: dict[str, object]) -
         EVIDENCE_MANIFEST: manifest,
         PDF_INDEX: json.dumps(pdf_index, ensure_ascii=False, sort_keys=True, indent=1).encode(),
     }
+    if data.processing_record is not None:
+        files[PROCESSING_RECORD] = json.dumps(
+            data.processing_record.as_json(), ensure_ascii=False, sort_keys=True, indent=1
+        ).encode()
     files["ledger/entries.jsonl"] = "".join(_entry_json(e) + "\n" for e in data.ledger).encode()
     note = ledger.checkpoint_note(data.store_id, size, data.checkpoint.root)
     files[f"ledger/checkpoint-{size}.txt"] = note.encode()

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from evidence_desk.domain.pipl import ProcessingRecord
 from evidence_desk.domain.recording_description import RecordingDescription
 from evidence_desk.integrity.ledger import Entry
 
@@ -244,6 +245,9 @@ class BundleData:
     commitment_lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # PI-6: card and account numbers in transcripts and annex are masked (the originals hold them)
     numbers_masked: bool = True
+    # the export's processing record / PIPIA (PIPL arts. 55-56), printed in the appendix and
+    # carried in the kit (processing-record.json); None only for bundles built without one
+    processing_record: ProcessingRecord | None = None
 
     @property
     def originals(self) -> tuple[OriginalFile, ...]:

@@ -61,7 +61,7 @@ from evidence_desk.bundle.model import (
     OriginalFile,
     Recording,
 )
-from evidence_desk.bundle.text import declaration, mapping, method, t
+from evidence_desk.bundle.text import declaration, mapping, method, processing_rows, t
 from evidence_desk.domain.durations import clock_text
 from evidence_desk.integrity import ledger
 from evidence_desk.resources import resource_path
@@ -1075,6 +1075,22 @@ class _Story:
         for line in verify_text.splitlines():
             self.p(esc(line) or "&nbsp;", "hex")
 
+    def processing_record(self) -> None:
+        """The export's processing record / PIPIA (PIPL arts. 55-56), in the appendix."""
+        record = self.layout.data.processing_record
+        if record is None:
+            return
+        self.section("processing", self.t("processing"))
+        self.p(esc(self.t("processing_intro", retain_until=record.retain_until)), "small")
+        self.flow.append(Spacer(1, 2 * mm))
+        rows = [
+            [Paragraph(esc(label), self.s["cell"]), Paragraph(esc(value), self.s["cell"])]
+            for label, value in processing_rows(self.lang, record)
+        ]
+        table = Table(rows, colWidths=[48 * mm, FRAME_W - 48 * mm])
+        table.setStyle(_grid())
+        self.flow.append(table)
+
 
 def _summary(entry: ledger.Entry) -> str:
     """One line of what an entry did, for the custody table (never the whole payload)."""
@@ -1205,6 +1221,7 @@ def _build_once(layout: _Layout, verify_text: str) -> bytes:
     story.annex()
     story.custody()
     story.appendix(verify_text)
+    story.processing_record()
     buffer = io.BytesIO()
     data = layout.data
     doc = BaseDocTemplate(

@@ -12,7 +12,9 @@ English.
 from __future__ import annotations
 
 from evidence_desk import translations
-from evidence_desk.domain.wording import Catalogue
+from evidence_desk.domain import pipl
+from evidence_desk.domain.pipl import ProcessingRecord
+from evidence_desk.domain.wording import Catalogue, semicolon_list
 
 EN: dict[str, str] = {
     "title": "Electronic evidence bundle",
@@ -140,6 +142,25 @@ EN: dict[str, str] = {
     "signed_at": "Signed at: {at}",
     "name_separator": ", ",  # between the counterparties' names on the cover
     "continued": " (continued)",  # a volume's bookmark of a section begun in the one before
+    # the processing record / PIPIA of this export (PIPL arts. 55-56), in the appendix
+    "processing": "Processing record and personal information impact assessment",
+    "processing_intro": "Written by the system when this bundle was exported (PIPL arts. 55 and "
+    "56), in the same transaction as the export's ledger entry, and kept until {retain_until} "
+    "at least. The kit carries it as processing-record.json; verify-bundle checks it.",
+    "pr_id": "Record",
+    "pr_recipient": "Recipient",
+    "pr_recipient_value": "{name} ({kind})",
+    "pr_purpose": "Purpose of the provision",
+    "pr_basis": "Legal basis (PIPL art. 13)",
+    "pr_basis_note": "Basis, as stated",
+    "pr_categories": "Personal information provided",
+    "pr_sensitive": "Of which sensitive personal information (PIPL art. 28)",
+    "pr_risk": "Assessed risk to the individuals",
+    "pr_measures": "Protection measures",
+    "pr_recorded": "Recorded",
+    "pr_recorded_value": "{who}, {at} UTC",
+    "pr_retain": "Kept until",
+    "pr_bundle": "Bundle and its evidence manifest (SHA-256)",
 }
 
 _METHOD: list[str] = [
@@ -214,3 +235,50 @@ def mapping(lang: str) -> list[tuple[str, str]]:
 def declaration(lang: str, *, name: str, version: str, date: str) -> str:
     """The producer's declaration (also an FRE 902(13)/(14) certification)."""
     return _say(lang, "bundle_text.declaration", name=name, version=version, date=date)
+
+
+def processing_rows(lang: str, record: ProcessingRecord) -> list[tuple[str, str]]:
+    """The processing record as (label, value) rows, its codes worded in ``lang``."""
+
+    def labels(kind: str, codes: tuple[str, ...]) -> str:
+        if not codes:
+            return t(lang, "none")
+        return t(lang, "name_separator").join(
+            translations.say(pipl.label(kind, code), lang) for code in codes
+        )
+
+    rows = [
+        (t(lang, "pr_id"), record.id),
+        (
+            t(lang, "pr_recipient"),
+            t(
+                lang,
+                "pr_recipient_value",
+                name=record.recipient_name,
+                kind=translations.say(pipl.label("recipient", record.recipient_kind), lang),
+            ),
+        ),
+        (t(lang, "pr_purpose"), record.purpose),
+        (t(lang, "pr_basis"), translations.say(pipl.label("basis", record.legal_basis), lang)),
+    ]
+    if record.basis_note:
+        rows.append((t(lang, "pr_basis_note"), record.basis_note))
+    rows += [
+        (t(lang, "pr_categories"), labels("category", record.data_categories)),
+        (t(lang, "pr_sensitive"), labels("category", record.sensitive_categories)),
+        (t(lang, "pr_risk"), translations.say(pipl.label("risk", record.risk_level), lang)),
+        # the measures are clauses: one list, said with the language's own semicolons
+        (
+            t(lang, "pr_measures"),
+            translations.say(
+                semicolon_list([pipl.label("measure", code) for code in record.measures]), lang
+            ),
+        ),
+        (
+            t(lang, "pr_recorded"),
+            t(lang, "pr_recorded_value", who=record.recorded_by, at=record.recorded_at),
+        ),
+        (t(lang, "pr_retain"), record.retain_until),
+        (t(lang, "pr_bundle"), f"{record.bundle_id} · {record.evidence_manifest_sha256}"),
+    ]
+    return rows

@@ -30,8 +30,9 @@ from typing import Any
 from cryptography import x509
 
 from evidence_desk.bundle import kit, trust
-from evidence_desk.domain import authority
+from evidence_desk.domain import authority, pipl
 from evidence_desk.domain.errors import BadInput
+from evidence_desk.domain.policy import PERMISSIONS, Action
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import digests, ledger, merkle, signing, tsa
 
@@ -97,6 +98,14 @@ _said = Catalogue(
         "kit.pdf_unreadable": "cannot read: {error}",
         "kit.cover_digest": "the cover does not print the SHA-256 of evidence-manifest.json",
         "kit.pdf_digest": "its SHA-256 is not printed in the bundle's integrity certificate",
+        # the processing record / PIPIA (PIPL arts. 55-56)
+        "kit.no_processing_record": "no processing record: the bundle was exported by a release "
+        "that did not write one",
+        "kit.processing_invalid": "the processing record is not valid: {problem}",
+        "kit.processing_other": "the processing record is of {field} {value}, not this bundle's "
+        "{expected}",
+        "kit.processing_signer": "the processing record was written by {user}, who did not sign "
+        "this kit or may not export bundles",
         # each exhibit's verdict
         "kit.verdict_ok": "OK",
         "kit.verdict_failed": "FAILED: {files}",
@@ -269,6 +278,7 @@ def verify_kit(path: Path, anchors: trust.TrustAnchors | None = None) -> KitRepo
     if isinstance(manifest, dict):
         _check_exhibits(files, report, manifest, entries)
         _check_pdf(files, report, manifest, keys)
+        _check_processing_record(files, report, manifest)
     del checkpoint
     if anchors is None:
         anchors = trust.TrustAnchors.load()
@@ -907,3 +917,61 @@ def _check_pdf(
                     exhibit=exhibit_id,
                 )
             )
+
+
+def _check_processing_record(
+    files: dict[str, bytes], report: KitReport, manifest: dict[str, Any]
+) -> None:
+    """The export's processing record: valid codes and three years (the rule table's own
+    check), of this bundle and its evidence manifest, written by the kit's signer, a role that
+    may export. (Its ledger entry is written with the export, after the kit's checkpoint: the
+    store's ``verify`` checks that.) Kits of earlier releases have none: a warning."""
+    name = kit.PROCESSING_RECORD
+    if name not in files:
+        report.findings.append(
+            KitFinding("processing.missing", name, _said("kit.no_processing_record"), "warning")
+        )
+        return
+    record = _json(files, name, report)
+    if not isinstance(record, dict):
+        return
+    row = {
+        key: pipl.list_text([str(v) for v in value]) if isinstance(value, list) else value
+        for key, value in record.items()
+    }
+    for problem in pipl.processing_problems(row):
+        report.findings.append(
+            KitFinding("processing.invalid", name, _said("kit.processing_invalid", problem=problem))
+        )
+    evidence = files.get(kit.EVIDENCE_MANIFEST, b"")
+    for field_name, expected in (
+        ("bundle_id", manifest.get("bundle_id")),
+        ("case_no", (manifest.get("scope") or {}).get("case_no")),
+        ("evidence_manifest_sha256", hashlib.sha256(evidence).hexdigest()),
+    ):
+        if record.get(field_name) != expected:
+            report.findings.append(
+                KitFinding(
+                    "processing.bundle",
+                    name,
+                    _said(
+                        "kit.processing_other",
+                        field=field_name,
+                        value=record.get(field_name),
+                        expected=expected,
+                    ),
+                )
+            )
+    signature = files.get(kit.SIGNATURE_FILE, b"").decode("utf-8", "replace").splitlines()
+    signer = signature[0].removeprefix("signer: ").strip() if signature else ""
+    users = _json(files, "keys/users.json", report)
+    role = (users.get(signer) or {}).get("role") if isinstance(users, dict) else None
+    exporters = {r.value for r in PERMISSIONS[Action.BUNDLE_EXPORT]}
+    if record.get("recorded_by") != signer or role not in exporters:
+        report.findings.append(
+            KitFinding(
+                "processing.signer",
+                name,
+                _said("kit.processing_signer", user=record.get("recorded_by")),
+            )
+        )

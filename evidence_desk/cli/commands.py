@@ -707,13 +707,18 @@ def _bundle_scope(args: argparse.Namespace) -> Any:
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
+    from evidence_desk.domain.pipl import Recipient
     from evidence_desk.services import bundle as bundle_service
 
+    recipient = Recipient(
+        args.recipient_kind, args.recipient, args.purpose, args.basis, args.basis_note
+    )
     with open_session(args) as session:
         result = bundle_service.export_bundle(
             session,
             _bundle_scope(args),
             args.out,
+            recipient=recipient,
             stamp_first=not args.no_stamp,
             # masked unless asked: the service refuses an unmask without a reason (rule named)
             unmask_reason=(args.unmask_reason or "") if args.unmask_numbers else None,
@@ -727,7 +732,8 @@ def cmd_bundle(args: argparse.Namespace) -> int:
         f"evidence manifest sha256 {result.evidence_manifest_sha256}",
         f"proofs lead to checkpoint {result.checkpoint_size}"
         + ("" if result.checkpoint_stamped else " (NOT time-stamped yet)"),
-        f"recorded as ledger entry {result.ledger_seq}",
+        f"recorded as ledger entry {result.ledger_seq}, with processing record "
+        f"{result.processing_record_id} (PIPL arts. 55-56)",
         *(f"note: {n}" for n in result.notices),
     ]
     _emit(
@@ -746,6 +752,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
             "checkpoint_stamped": result.checkpoint_stamped,
             "tag_manifest_stamped": result.tag_manifest_stamped,
             "ledger_seq": result.ledger_seq,
+            "processing_record": result.processing_record_id,
             "notices": list(result.notices),
         },
         "\n".join(lines),
@@ -1004,6 +1011,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_access_log_command(sub)  # access-log
 
+    # -- PIPL records (arts. 55-57) --
+    from evidence_desk.cli.pipl import add_commands as add_pipl_commands
+    from evidence_desk.cli.pipl import add_recipient_options
+
+    add_pipl_commands(sub, add)  # breach add|list|notice, processing-records
+
     attach = add("attach", cmd_contact_attach, "attach documents to a contact", contact)
     attach.add_argument("id")
     attach.add_argument("files", type=Path, nargs="+")
@@ -1048,6 +1061,7 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--unmask-reason", default=None, metavar="TEXT", help="why (recorded in the ledger)"
         )
+        add_recipient_options(command)  # PIPL arts. 55-56: recipient, purpose, basis
     verify_bundle = add(
         "verify-bundle", cmd_verify_bundle, "check a bundle's kit; needs no store or password"
     )

@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
-from evidence_desk.domain import retention, shredding
+from evidence_desk.domain import pipl, retention, shredding
 from evidence_desk.domain.models import Role
 from evidence_desk.domain.policy import PERMISSIONS, Action, denial
 from evidence_desk.domain.wording import Catalogue, Phrase, sealed_json
@@ -66,6 +66,7 @@ _said = Catalogue(
         "authority.chronology": "{column} ({value}) is before the request ({requested_at})",
         "authority.stamp_ahead": "the time stamp covers checkpoint {size}, which is not before "
         "this entry",
+        "authority.after_entry": "{column} ({value}) is after the entry that records it ({at})",
         "authority.tag_removed": "tag {tag} was already withdrawn",
         "authority.ack_detail": "the acknowledged finding's detail is neither a conduct code "
         "with its facts nor an earlier release's text",
@@ -469,6 +470,9 @@ TABLE_COLUMNS: Mapping[str, frozenset[str]] = {
     "holds": HOLD_COLUMNS,
     # shredding (issue 18 item 3)
     "shreddings": SHREDDING_COLUMNS,
+    # PIPL records (issue 18 item 5)
+    "processing_records": pipl.PROCESSING_COLUMNS,
+    "breach_records": pipl.BREACH_COLUMNS,
 }
 TABLE_KEYS: Mapping[str, str] = {
     "users": "name",
@@ -487,6 +491,9 @@ TABLE_KEYS: Mapping[str, str] = {
     "holds": "id",
     # shredding (issue 18 item 3)
     "shreddings": "case_no",
+    # PIPL records (issue 18 item 5)
+    "processing_records": "id",
+    "breach_records": "id",
 }
 
 _NEW_BLOBS = TableRule(_BLOB_COLUMNS, new=True)
@@ -970,6 +977,41 @@ def shredded_case_of(state: State, payload: Mapping[str, Any]) -> Mapping[str, A
     return state.row("shreddings", case_no)
 
 
+# -- PIPL records (issue 18 item 5) --------------------------------------------------------------
+# The services refuse with the same domain checks (domain/pipl.py) before writing.
+
+
+def _processing(state: State, entry: Entry) -> Iterable[Violation | None]:
+    """A processing record: its codes, its three years (art. 56), dated at its entry, of a
+    case on record (a bundle's slice does not hold the record's own entry: it is written with
+    the export, after the kit's checkpoint)."""
+    for row in entry.rows_of("processing_records"):
+        for problem in pipl.processing_problems(row):
+            yield Violation("processing.record", problem)
+        recorded_at = row.get("recorded_at")
+        if isinstance(recorded_at, str) and recorded_at > entry.at:
+            yield _too_late("recorded_at", recorded_at, entry.at)
+        case_no = row.get("case_no")
+        if state.complete and state.row("cases", case_no) is None:
+            yield Violation("case.exists", _said("retention.no_case", case=case_no))
+
+
+def _breach(state: State, entry: Entry) -> Iterable[Violation | None]:
+    """A breach record (art. 57): its codes, counts and contact, filed at its entry."""
+    for row in entry.rows_of("breach_records"):
+        for problem in pipl.breach_problems(row):
+            yield Violation("breach.record", problem)
+        filed_at = row.get("filed_at")
+        if isinstance(filed_at, str) and filed_at > entry.at:
+            yield _too_late("filed_at", filed_at, entry.at)
+
+
+def _too_late(column: str, value: str, at: str) -> Violation:
+    return Violation(
+        "authority.chronology", _said("authority.after_entry", column=column, value=value, at=at)
+    )
+
+
 _CONTACT_ID = from_payload("contact_id")
 
 ACTIONS: Mapping[str, ActionRule] = {
@@ -1354,6 +1396,39 @@ ACTIONS: Mapping[str, ActionRule] = {
             )
         },
         (_shred,),
+    ),
+    # -- PIPL records (issue 18 item 5) --
+    # written with the export, in the same transaction, by whoever may export
+    "processing.record": ActionRule(
+        Action.BUNDLE_EXPORT,
+        {"record_id": str, "case_no": str, "bundle_id": str},
+        {
+            "processing_records": TableRule(
+                pipl.PROCESSING_COLUMNS,
+                new=True,
+                bind={
+                    "id": from_payload("record_id"),
+                    "case_no": from_payload("case_no"),
+                    "bundle_id": from_payload("bundle_id"),
+                    "recorded_by": ACTOR,
+                },
+                count=1,
+            )
+        },
+        (_processing,),
+    ),
+    "breach.add": ActionRule(
+        Action.BREACH_FILE,
+        {"breach_id": str},
+        {
+            "breach_records": TableRule(
+                pipl.BREACH_COLUMNS,
+                new=True,
+                bind={"id": from_payload("breach_id"), "filed_by": ACTOR},
+                count=1,
+            )
+        },
+        (_breach,),
     ),
 }
 """action -> its rule. An action not listed here is refused (and reported by verify)."""

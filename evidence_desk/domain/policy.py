@@ -55,6 +55,10 @@ class Action(enum.StrEnum):
     DOCUMENT_READ = "document.read"
     # -- minimisation (PI-6) --
     BUNDLE_UNMASK = "bundle.unmask"
+    # -- PIPL records (arts. 55-57) --
+    PROCESSING_READ = "processing.read"
+    BREACH_FILE = "breach.file"
+    BREACH_READ = "breach.read"
 
 
 _ALL = frozenset(Role)
@@ -117,6 +121,14 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     # Bundles mask bank-card and account numbers; printing them in clear is the legal team's
     # decision, with a reason, ledgered (the court may need the account a payment went to).
     Action.BUNDLE_UNMASK: frozenset({Role.LEGAL}),
+    # -- PIPL records (arts. 55-57) --
+    # A processing record is written by whoever exports (BUNDLE_EXPORT, with the export). It
+    # holds metadata (recipient, purpose, basis, categories, digests), no evidence content: the
+    # legal team that writes them, the admin who answers to the regulator and the auditor read.
+    Action.PROCESSING_READ: frozenset({Role.LEGAL, Role.ADMIN, Role.AUDITOR}),
+    # A breach record (art. 57) is the administrator's: they run the incident response.
+    Action.BREACH_FILE: frozenset({Role.ADMIN}),
+    Action.BREACH_READ: frozenset({Role.LEGAL, Role.ADMIN, Role.AUDITOR}),
 }
 
 

@@ -14,6 +14,7 @@ kit proves against the newest locally signed checkpoint and says so on the cover
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -44,6 +45,7 @@ from evidence_desk.bundle.scope import check_scope, select
 from evidence_desk.domain import authority, sensitive_numbers
 from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.file_names import fold
+from evidence_desk.domain.pipl import Recipient
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.recording_description import RecordingDescription
 from evidence_desk.domain.wording import Catalogue
@@ -54,12 +56,13 @@ from evidence_desk.services import (
     bundle_masking,
     cases,
     contacts,
+    processing_records,
     reading,
     shredding,
     timestamps,
 )
 from evidence_desk.services import settings as settings_service
-from evidence_desk.services.session import Session
+from evidence_desk.services.session import Session, Write
 from evidence_desk.store.files import atomic_write
 
 _said = Catalogue(
@@ -112,6 +115,7 @@ class ExportResult:
     tag_manifest_stamped: bool
     ledger_seq: int
     notices: tuple[str, ...]
+    processing_record_id: str = ""  # PIPL arts. 55-56: the record written with the export
 
 
 # -- optional integrations ------------------------------------------------------------------
@@ -910,16 +914,20 @@ def export_bundle(
     scope: Scope,
     out_dir: Path,
     *,
+    recipient: Recipient,
     sender: timestamps.Sender | None = None,
     stamp_first: bool = True,
     unmask_reason: str | None = None,
 ) -> ExportResult:
-    """Write ``bundle-<id>[-A..].pdf`` and ``bundle-<id>-kit.zip`` into ``out_dir``.
+    """Write ``bundle-<id>[-A..].pdf`` and ``bundle-<id>-kit.zip`` into ``out_dir``, for
+    ``recipient`` (who, why, on which basis: the processing record of PIPL arts. 55-56, printed
+    in the appendix, carried in the kit and written with the export's entry).
 
     Account and card numbers are masked unless ``unmask_reason`` is given: then the legal team's
     ``bundle.unmask`` entry is written first (services/bundle_masking.py)."""
     session.require(Action.BUNDLE_EXPORT)
     check_scope(scope)
+    processing_records.require_recipient(recipient)
     shredding.require_not_shredded(session, scope.case_no)  # before anything is stamped
     unmask_seq = (
         None
@@ -935,6 +943,8 @@ def export_bundle(
     data = gather(session, scope, masked=unmask_seq is None)
     manifest = kit.evidence_manifest(data)
     manifest_sha256 = hashlib.sha256(manifest).hexdigest()
+    record = processing_records.prepare(session, recipient, data, manifest_sha256)
+    data = dataclasses.replace(data, processing_record=record)
     declaration = session.sign(
         signing.MANIFEST_CONTEXT, kit.SIGNED_PREFIX_EVIDENCE + manifest_sha256.encode()
     )
@@ -976,45 +986,52 @@ def export_bundle(
         atomic_write(kit_path, kit_bytes)
         written.append(kit_path)
         kit_sha256 = hashlib.sha256(kit_bytes).hexdigest()
-        entry = session.write(
-            EXPORT_ACTION,
-            {
-                "bundle_id": data.bundle_id,
-                "case_no": scope.case_no,
-                "scope": scope.as_json(),
-                "contacts": sorted({e.contact.id for e in data.exhibits}),
-                "exhibits": [
-                    {"id": e.id, "originals": [o.sha256 for o in e.originals]}
-                    for e in data.exhibits
-                ],
-                "messages_included": sum(len(e.messages) for e in data.exhibits),
-                "messages_omitted": len(data.omissions),
-                "evidence_manifest_sha256": manifest_sha256,
-                "pdf": [
+        # the processing record and the export: one transaction, both or neither
+        _record_entry, entry = session.write_many(
+            [
+                processing_records.write(record),
+                Write(
+                    EXPORT_ACTION,
                     {
-                        "file_name": name,
-                        "sha256": hashlib.sha256(content).hexdigest(),
-                        "sm3": digests.sm3_hex(content),
-                        "size": len(content),
-                    }
-                    for name, content in rendered.volumes
-                ],
-                "pages": rendered.pages,
-                "kit": {
-                    "file_name": kit_path.name,
-                    "sha256": kit_sha256,
-                    "sm3": digests.sm3_hex(kit_bytes),
-                    "size": len(kit_bytes),
-                },
-                "checkpoint": {"size": data.checkpoint.size, "root": data.checkpoint.root},
-                "tag_manifest_token": None if tag_stamp is None else tag_stamp.tsa_name,
-                # PI-6: masked by this detector, or printed in clear under the unmask entry
-                "numbers": {
-                    "masked": unmask_seq is None,
-                    "detector": sensitive_numbers.DETECTOR_VERSION,
-                    "unmask_seq": unmask_seq,
-                },
-            },
+                        "bundle_id": data.bundle_id,
+                        "case_no": scope.case_no,
+                        "scope": scope.as_json(),
+                        "contacts": sorted({e.contact.id for e in data.exhibits}),
+                        "exhibits": [
+                            {"id": e.id, "originals": [o.sha256 for o in e.originals]}
+                            for e in data.exhibits
+                        ],
+                        "messages_included": sum(len(e.messages) for e in data.exhibits),
+                        "messages_omitted": len(data.omissions),
+                        "evidence_manifest_sha256": manifest_sha256,
+                        "pdf": [
+                            {
+                                "file_name": name,
+                                "sha256": hashlib.sha256(content).hexdigest(),
+                                "sm3": digests.sm3_hex(content),
+                                "size": len(content),
+                            }
+                            for name, content in rendered.volumes
+                        ],
+                        "pages": rendered.pages,
+                        "kit": {
+                            "file_name": kit_path.name,
+                            "sha256": kit_sha256,
+                            "sm3": digests.sm3_hex(kit_bytes),
+                            "size": len(kit_bytes),
+                        },
+                        "checkpoint": {"size": data.checkpoint.size, "root": data.checkpoint.root},
+                        "tag_manifest_token": None if tag_stamp is None else tag_stamp.tsa_name,
+                        "processing_record": record.id,
+                        # PI-6: masked by this detector, or printed in clear under the unmask
+                        "numbers": {
+                            "masked": unmask_seq is None,
+                            "detector": sensitive_numbers.DETECTOR_VERSION,
+                            "unmask_seq": unmask_seq,
+                        },
+                    },
+                ),
+            ],
             operation="export",
         )
     except BaseException:
@@ -1046,6 +1063,7 @@ def export_bundle(
         tag_manifest_stamped=tag_stamp is not None,
         ledger_seq=entry.seq,
         notices=tuple(notices),
+        processing_record_id=record.id,
     )
 
 

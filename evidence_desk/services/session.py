@@ -106,6 +106,17 @@ class RowChange:
         return {"op": self.op, "table": self.table, "row": dict(self.row)}
 
 
+@dataclass(frozen=True, slots=True)
+class Write:
+    """One entry of :meth:`Session.write_many`: its action, payload, row changes and ``extra``
+    (see :meth:`Session.write`)."""
+
+    action: str
+    payload: Mapping[str, Any]
+    rows: Sequence[RowChange] = ()
+    extra: Callable[[db.Connection, int], Mapping[str, Any] | None] | None = None
+
+
 def put(table: str, row: Row) -> RowChange:
     return RowChange("put", table, dict(row))
 
@@ -458,10 +469,19 @@ class Session:
         by other means (messages, verified by re-parsing originals); whatever mapping it returns
         is merged into the payload.
         """
+        return self.write_many(
+            [Write(action, payload, rows, extra)], operation=operation or action
+        )[0]
+
+    def write_many(self, writes: Sequence[Write], *, operation: str) -> list[Entry]:
+        """Append several entries in one transaction: all of them or none (an export and its
+        processing record, PIPL art. 55-56). Each is judged by the rule table against the store
+        as the entries before it left it, and closes its own signed checkpoint, as one write
+        does."""
         lock = WriterLock(
             self.folder.path,
             self.user.name,
-            operation or action,
+            operation,
             wait_seconds=self.lock_wait_seconds,
         )
         global _committed
@@ -470,12 +490,17 @@ class Session:
                 raise StoreError(
                     _said("session.store_replaced", folder=self.folder.path, user=self.user.name)
                 )
+            entries: list[Entry] = []
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
                 try:
-                    entry, head = self._write_locked(action, payload, rows, extra)
+                    for one in writes:
+                        entry, head = self._write_locked(
+                            one.action, one.payload, one.rows, one.extra
+                        )
+                        entries.append(entry)
                     self.conn.execute("COMMIT")
-                    _committed += 1
+                    _committed += len(entries)
                 except BaseException:
                     # best effort: SQLite may already have rolled back (full disk, I/O error),
                     # and a failing ROLLBACK must not hide the reason the write failed
@@ -487,13 +512,13 @@ class Session:
                 if not db.is_storage_failure(error):
                     raise
                 raise db.storage_error(self.folder.db_path, error) from None
-            # The entry is committed. If the head cannot be copied to store.json now (full
-            # disk), the write has still happened: the head lags by one entry, verify accepts
-            # that (it never runs ahead of the ledger), and the next write advances it.
+            # The entries are committed. If the head cannot be copied to store.json now (full
+            # disk), the write has still happened: the head lags, verify accepts that (it never
+            # runs ahead of the ledger), and the next write advances it.
             with contextlib.suppress(OSError):
                 self.folder.write_head(head)
             self._record_anchor(head)
-        return entry
+        return entries
 
     def _record_anchor(self, head: Head) -> None:
         """Copy the committed head to this OS user's anchor, outside the store folder

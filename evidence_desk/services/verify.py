@@ -48,6 +48,7 @@ from evidence_desk.services import (
     bundle_masking,
     contacts,
     import_checks,
+    processing_records,
     review,
     shredding_checks,
     timestamps,
@@ -171,6 +172,7 @@ CHECKS: tuple[Check, ...] = (
     access_log.check_access_log,
     bundle_masking.check_unmasks,
     shredding_checks.check_shreddings,
+    processing_records.check_processing_records,
 )
 """The checks that run after the replay, in this order, each over the same :class:`Replay`."""
 

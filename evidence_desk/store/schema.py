@@ -311,6 +311,59 @@ MIGRATIONS: list[str] = [
         request_sha256 TEXT
     );
     """,
+    # 10 (issue 18 item 5; the lead renumbers at merge: 8 and 9 are other helpers'): PIPL
+    # records. A processing record / PIPIA per export (arts. 55-56), kept at least three years:
+    # the database itself refuses to delete one before its retain_until (case shredding leaves
+    # them: they hold metadata and digests, no chat content) and to change one ever. Breach
+    # records (art. 57) are never changed or deleted. List columns are canonical JSON text.
+    """
+    CREATE TABLE processing_records (
+        id TEXT PRIMARY KEY,
+        case_no TEXT NOT NULL,
+        bundle_id TEXT NOT NULL,
+        evidence_manifest_sha256 TEXT NOT NULL,
+        recipient_kind TEXT NOT NULL,
+        recipient_name TEXT NOT NULL,
+        purpose TEXT NOT NULL,
+        legal_basis TEXT NOT NULL,
+        basis_note TEXT NOT NULL,
+        data_categories TEXT NOT NULL,
+        sensitive_categories TEXT NOT NULL,
+        risk_level TEXT NOT NULL,
+        measures TEXT NOT NULL,
+        recorded_by TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        retain_until TEXT NOT NULL
+    );
+    CREATE INDEX processing_records_by_case ON processing_records (case_no, recorded_at);
+    CREATE TRIGGER processing_records_kept BEFORE DELETE ON processing_records
+        WHEN old.retain_until > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+        BEGIN SELECT RAISE(ABORT, 'processing records are kept until retain_until'); END;
+    CREATE TRIGGER processing_records_fixed BEFORE UPDATE ON processing_records
+        BEGIN SELECT RAISE(ABORT, 'processing records are never changed'); END;
+    CREATE TABLE breach_records (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        cause TEXT NOT NULL,
+        cause_note TEXT NOT NULL,
+        harms TEXT NOT NULL,
+        harm_note TEXT NOT NULL,
+        remedies TEXT NOT NULL,
+        remedy_note TEXT NOT NULL,
+        advice TEXT NOT NULL,
+        contact_name TEXT NOT NULL,
+        contact_phone TEXT NOT NULL,
+        cases_affected INTEGER NOT NULL,
+        people_affected INTEGER NOT NULL,
+        discovered_at TEXT NOT NULL,
+        filed_by TEXT NOT NULL,
+        filed_at TEXT NOT NULL
+    );
+    CREATE TRIGGER breach_records_fixed BEFORE UPDATE ON breach_records
+        BEGIN SELECT RAISE(ABORT, 'breach records are never changed'); END;
+    CREATE TRIGGER breach_records_kept BEFORE DELETE ON breach_records
+        BEGIN SELECT RAISE(ABORT, 'breach records are never deleted'); END;
+    """,
 ]
 
 # table -> primary-key columns, for every table that verify rebuilds from ledger payloads
@@ -331,6 +384,9 @@ PROJECTED_TABLES: dict[str, tuple[str, ...]] = {
     "holds": ("id",),
     # shredding (issue 18 item 3)
     "shreddings": ("case_no",),
+    # PIPL records (issue 18 item 5)
+    "processing_records": ("id",),
+    "breach_records": ("id",),
 }
 
 

@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_desk.domain import pipl
 from evidence_desk.domain.file_names import safe_component
+from evidence_desk.domain.pipl import Recipient
 from evidence_desk.services import bundle as bundle_service
 from evidence_desk.services import contacts, shredding
 from evidence_desk.services.session import Session
@@ -190,6 +192,7 @@ class BundleDialog(QDialog):
         form.addRow("", self.unmask)
         form.addRow(self.tr("Reason for printing numbers"), self.unmask_reason)
         form.addRow(self.tr("Save to"), out_row)
+        self._recipient_rows(form)
 
         self.progress = QProgressBar()
         self.progress.setObjectName("bundleProgress")
@@ -234,12 +237,13 @@ class BundleDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.summary, 1)
         layout.addLayout(buttons)
-        self.resize(640, 520)
+        self.resize(640, 640)
         self.kit_verdict: BundleCheck | None = None
-        done = shredding.shredding_of(session, case_no)
+        # a shredded case's content no longer exists: say so before anything is chosen
+        self.shredded = shredding.shredding_of(session, case_no)
+        self._update_export_button()
+        done = self.shredded
         if done is not None:
-            # a shredded case's content no longer exists: say so before anything is chosen
-            self.export_button.setEnabled(False)
             self.status.setStyleSheet("color: #b3261e;")
             self.status.setText(
                 self.tr(
@@ -249,6 +253,52 @@ class BundleDialog(QDialog):
                 .replace("%1", case_no)
                 .replace("%2", str(done["shredded_at"])[:10])
             )
+
+    def _recipient_rows(self, form: QFormLayout) -> None:
+        """Who receives the bundle, why and on which basis: the processing record of the
+        export (PIPL arts. 55-56), printed in the bundle's appendix. Export stays disabled
+        until the recipient and the purpose are given."""
+        self.recipient_kind = QComboBox()
+        self.recipient_kind.setObjectName("bundleRecipientKind")
+        for code in pipl.RECIPIENT_KINDS:
+            self.recipient_kind.addItem(service_text.phrase(pipl.label("recipient", code)), code)
+        self.recipient_name = QLineEdit()
+        self.recipient_name.setObjectName("bundleRecipient")
+        self.recipient_name.setPlaceholderText(self.tr("e.g. the court or law firm's name"))
+        self.purpose = QLineEdit()
+        self.purpose.setObjectName("bundlePurpose")
+        self.purpose.setPlaceholderText(self.tr("why the bundle is provided"))
+        self.basis = QComboBox()
+        self.basis.setObjectName("bundleBasis")
+        for code in pipl.LEGAL_BASES:
+            self.basis.addItem(service_text.phrase(pipl.label("basis", code)), code)
+        self.basis.setCurrentIndex(pipl.LEGAL_BASES.index("contract"))
+        self.basis_note = QLineEdit()
+        self.basis_note.setObjectName("bundleBasisNote")
+        self.basis_note.setPlaceholderText(self.tr("the law or regulation (needed for art. 13(7))"))
+        heading = QLabel(self.tr("Processing record (PIPL arts. 55-56)"))
+        heading.setStyleSheet("font-weight: bold")
+        form.addRow(heading)
+        form.addRow(self.tr("Recipient kind"), self.recipient_kind)
+        form.addRow(self.tr("Recipient"), self.recipient_name)
+        form.addRow(self.tr("Purpose"), self.purpose)
+        form.addRow(self.tr("Legal basis"), self.basis)
+        form.addRow(self.tr("Basis note"), self.basis_note)
+        for field in (self.recipient_name, self.purpose):
+            field.textChanged.connect(self._update_export_button)
+
+    def _update_export_button(self) -> None:
+        given = bool(self.recipient_name.text().strip() and self.purpose.text().strip())
+        self.export_button.setEnabled(given and self.job is None and self.shredded is None)
+
+    def recipient(self) -> Recipient:
+        return Recipient(
+            kind=self.recipient_kind.currentData(),
+            name=self.recipient_name.text(),
+            purpose=self.purpose.text(),
+            legal_basis=self.basis.currentData(),
+            basis_note=self.basis_note.text(),
+        )
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Save the bundle to"))
@@ -276,10 +326,11 @@ class BundleDialog(QDialog):
     def run_export(self) -> Job[bundle_service.ExportResult] | None:
         if self.job is not None:
             return None
-        scope, out_dir, stamp_first = (
+        scope, out_dir, stamp_first, recipient = (
             self.scope(),
             Path(self.out_dir.text().strip()),
             self.stamp_first.isChecked(),
+            self.recipient(),
         )
         # the service refuses a blank reason (rule unmask.reason) and anyone but legal
         unmask_reason = self.unmask_reason.text() if self.unmask.isChecked() else None
@@ -294,7 +345,12 @@ class BundleDialog(QDialog):
             session: Session, _job: Job[bundle_service.ExportResult]
         ) -> bundle_service.ExportResult:
             return bundle_service.export_bundle(
-                session, scope, out_dir, stamp_first=stamp_first, unmask_reason=unmask_reason
+                session,
+                scope,
+                out_dir,
+                recipient=recipient,
+                stamp_first=stamp_first,
+                unmask_reason=unmask_reason,
             )
 
         job = Job(work, self.session)
@@ -307,7 +363,7 @@ class BundleDialog(QDialog):
         self.job = None
         self.export_result = result
         self.progress.hide()
-        self.export_button.setEnabled(True)
+        self._update_export_button()
         errors.say(
             self.status, self.tr("Bundle %1 exported.").replace("%1", result.bundle_id), True
         )
@@ -332,6 +388,9 @@ class BundleDialog(QDialog):
                 else self.tr("not time-stamped yet"),
             ),
             self.tr("Recorded as ledger entry %1.").replace("%1", str(result.ledger_seq)),
+            self.tr("Processing record %1 written (kept at least 3 years).").replace(
+                "%1", result.processing_record_id
+            ),
             *(service_text.notice(n) for n in result.notices),
         ]
         import html
@@ -346,7 +405,7 @@ class BundleDialog(QDialog):
         self.job = None
         self.error = error
         self.progress.hide()
-        self.export_button.setEnabled(True)
+        self._update_export_button()
         errors.say_error(self.status, error)
 
     def open_pdf(self) -> None:

@@ -44,6 +44,7 @@ from evidence_desk.ui.contact_page import ContactPage
 from evidence_desk.ui.details import DetailsPane
 from evidence_desk.ui.labels import channel_label, status_label
 from evidence_desk.ui.ledger_view import LedgerView
+from evidence_desk.ui.processing_records_view import ProcessingRecordsView
 from evidence_desk.ui.retention_dialog import ReasonDialog, retention_lines
 from evidence_desk.ui.review_ui import FindingsView
 from evidence_desk.ui.roles import guard, role_name
@@ -125,6 +126,11 @@ class MainWindow(QMainWindow):
         if policy.allowed(self.role, Action.ACCESS_LOG_READ):
             self.access_log = AccessLogView(session, self)
             self.tabs.addTab(self.access_log, self.tr("Read log"))
+        # -- processing records of exports (PIPL arts. 55-56): legal, admins, auditors --
+        self.processing_records: ProcessingRecordsView | None = None
+        if policy.allowed(self.role, Action.PROCESSING_READ):
+            self.processing_records = ProcessingRecordsView(session, self)
+            self.tabs.addTab(self.processing_records, self.tr("Processing records"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
         splitter = QSplitter()
@@ -226,6 +232,10 @@ class MainWindow(QMainWindow):
         self.shred_action = self._action(
             "actionShredCase", self.tr("Shred case…"), None, self.shred_case
         )
+        # breach records (PIPL art. 57): admins file, legal and auditors read the notices
+        self.breach_action = self._action(
+            "actionBreaches", self.tr("Breach records…"), None, self.open_breaches
+        )
         role = self.role
         guard(self.new_case_action, role, Action.CASE_CREATE, self.tr("Open a new case (Ctrl+N)"))
         guard(
@@ -291,6 +301,12 @@ class MainWindow(QMainWindow):
                 "the debtor's request after the retention floor; its proofs are kept"
             ),
         )
+        guard(
+            self.breach_action,
+            role,
+            Action.BREACH_READ,
+            self.tr("File a personal information breach record and print its notice (art. 57)"),
+        )
         self.verify_action.setToolTip(self.tr("Check every original, row and ledger entry (F5)"))
         self.ledger_action.setToolTip(self.tr("The signed audit log (Ctrl+L)"))
         self.settings_action.setToolTip(
@@ -317,6 +333,7 @@ class MainWindow(QMainWindow):
             self.settings_action,
             self.users_action,
             self.backup_action,
+            self.breach_action,
             self.logout_action,
         ):
             if action is None:
@@ -667,6 +684,8 @@ class MainWindow(QMainWindow):
             self.ledger.refresh()
         if self.access_log is not None and widget is self.access_log:
             self.access_log.refresh()
+        elif self.processing_records is not None and widget is self.processing_records:
+            self.processing_records.refresh()
         elif widget is self.approvals:
             self.approvals.refresh()
 
@@ -795,6 +814,13 @@ class MainWindow(QMainWindow):
         from evidence_desk.ui.backup_dialog import BackupDialog
 
         dialog = BackupDialog(self.session, self)
+        dialog.open()
+        self.last_dialog = dialog
+
+    def open_breaches(self) -> None:
+        from evidence_desk.ui.breach_dialog import BreachDialog
+
+        dialog = BreachDialog(self.session, self)
         dialog.open()
         self.last_dialog = dialog
 

@@ -11,7 +11,7 @@ from evidence_desk.bundle.model import Scope
 from evidence_desk.services import bundle, importing
 from evidence_desk.services.bundle import ExportResult
 from evidence_desk.services.session import Session
-from tests.helpers import Team, approved_contact
+from tests.helpers import COURT, Team, approved_contact
 
 CASE = "2026-SH-1"
 CHAT_NAME = "WhatsApp Chat with Chen Lixin.txt"
@@ -64,4 +64,5 @@ def store_with_evidence(
 
 def export(team: Team, out: Path, scope: Scope | None = None, **options: object) -> ExportResult:
     lee = team.login("lee")
+    options.setdefault("recipient", COURT)
     return bundle.export_bundle(lee, scope or Scope(CASE), out, **options)  # type: ignore[arg-type]

@@ -12,7 +12,7 @@ from evidence_desk.domain import retention as rules
 from evidence_desk.services import bundle, contacts, importing, retention, settings
 from evidence_desk.services.session import put
 from tests.bundle.support import CHAT_NAME, chat_text
-from tests.helpers import Team, insider_code, insider_session
+from tests.helpers import COURT, Team, insider_code, insider_session
 from tests.insider import CASE_NO, request
 
 
@@ -23,7 +23,9 @@ def _export(team: Team, folder: Path, contact_id: str) -> Path:
     original = bundle.refuse_broken_rules
     bundle.refuse_broken_rules = lambda _entry, _violation: None  # type: ignore[assignment]
     try:
-        result = bundle.export_bundle(team.login("lee"), Scope(CASE_NO), folder / "out")
+        result = bundle.export_bundle(
+            team.login("lee"), Scope(CASE_NO), folder / "out", recipient=COURT
+        )
     finally:
         bundle.refuse_broken_rules = original  # type: ignore[assignment]
     return result.kit_path
@@ -42,7 +44,9 @@ def test_an_honest_kit_of_a_closed_case_under_hold_breaks_no_rule(
     retention.close_case(team.login("sam"), CASE_NO, "repaid")
     report = verify_kit(kit)
     assert report.intact, report.errors
-    closed_kit = bundle.export_bundle(team.login("lee"), Scope(CASE_NO), tmp_path / "out2")
+    closed_kit = bundle.export_bundle(
+        team.login("lee"), Scope(CASE_NO), tmp_path / "out2", recipient=COURT
+    )
     report = verify_kit(closed_kit.kit_path)
     assert not [f for f in report.findings if f.code.startswith("rule.")], report.findings
     assert report.intact, report.errors

@@ -16,7 +16,7 @@ from evidence_desk.bundle.verify_kit import verify_kit
 from evidence_desk.domain.errors import RuleViolation
 from evidence_desk.services import bundle, importing
 from tests.bundle.support import CHAT_NAME, chat_text
-from tests.helpers import Team
+from tests.helpers import COURT, Team
 from tests.insider import CASE_NO, forge_under_swapped_key, request, self_approve
 
 
@@ -29,7 +29,9 @@ def _import_and_export(team: Team, contact_id: str, folder: Path) -> Path:
     original = bundle.refuse_broken_rules
     bundle.refuse_broken_rules = lambda _entry, _violation: None  # type: ignore[assignment]
     try:
-        result = bundle.export_bundle(team.login("lee"), Scope(CASE_NO), folder / "out")
+        result = bundle.export_bundle(
+            team.login("lee"), Scope(CASE_NO), folder / "out", recipient=COURT
+        )
     finally:
         bundle.refuse_broken_rules = original  # type: ignore[assignment]
     return result.kit_path
@@ -70,7 +72,7 @@ def test_the_export_refuses_a_case_whose_ledger_breaks_a_rule(team: Team, tmp_pa
     contact_id = request(team, tmp_path, requester="sam")
     self_approve(team, contact_id)
     with pytest.raises(RuleViolation) as refused:
-        bundle.export_bundle(team.login("lee"), Scope(CASE_NO), tmp_path / "out")
+        bundle.export_bundle(team.login("lee"), Scope(CASE_NO), tmp_path / "out", recipient=COURT)
     assert refused.value.rule == "bundle.rules"
     assert "four-eyes" in refused.value.detail
     assert not (tmp_path / "out").exists()

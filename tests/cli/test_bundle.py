@@ -10,6 +10,18 @@ from tests.bundle.support import CASE, store_with_evidence
 from tests.cli.test_commands import cli, ok, refused
 from tests.helpers import Team
 
+#: who receives the bundle, why, on which basis (PIPL arts. 55-56): every export says it
+TO_COURT = (
+    "--recipient-kind",
+    "court",
+    "--recipient",
+    "Pudong People's Court",
+    "--purpose",
+    "civil suit to recover the loan",
+    "--basis",
+    "contract",
+)
+
 
 def test_legal_exports_and_anyone_verifies_without_a_store_or_password(
     team: Team, tmp_path: Path
@@ -17,16 +29,32 @@ def test_legal_exports_and_anyone_verifies_without_a_store_or_password(
     store_with_evidence(team, tmp_path / "in")
     team.close_all()
     store = team.path
-    refused(cli(store, "bundle", "--case", CASE, "--out", "o", user="alice"), 3, "bundle.export")
     refused(
-        cli(store, "bundle", "--case", CASE, "--from", "2026-1-x", "--out", "o", user="lee"),
+        cli(store, "bundle", "--case", CASE, "--out", "o", *TO_COURT, user="alice"),
+        3,
+        "bundle.export",
+    )
+    refused(
+        cli(
+            store,
+            "bundle",
+            "--case",
+            CASE,
+            "--from",
+            "2026-1-x",
+            "--out",
+            "o",
+            *TO_COURT,
+            user="lee",
+        ),
         4,
         "--from",
     )
     out = tmp_path / "bundle-out"
     result = json.loads(
-        ok(cli(store, "--json", "export", "--case", CASE, "--out", str(out), user="lee"))
+        ok(cli(store, "--json", "export", "--case", CASE, "--out", str(out), *TO_COURT, user="lee"))
     )
+    assert result["processing_record"].startswith("PR-")
     assert result["exhibits"] == 2 and Path(result["kit"]).exists()
     # verify-bundle: no --store, no --user, no password in the environment; intact, but
     # nobody outside the kit vouches for its signers yet

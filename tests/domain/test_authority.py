@@ -18,15 +18,18 @@ PACKAGE = Path(__file__).resolve().parents[2] / "evidence_desk"
 
 
 def written_actions() -> set[str]:
-    """Every action name the services pass to ``session.write`` (literal or module constant)."""
+    """Every action name the services pass to ``session.write`` or to a ``Write`` of
+    ``session.write_many`` (literal or module constant)."""
     constants: dict[str, str] = {"STAMP_ACTION": STAMP_ACTION, "EXPORT_ACTION": "bundle.export"}
     found: set[str] = set()
     for path in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if (
                 isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Attribute)
-                and node.func.attr == "write"
+                and (
+                    (isinstance(node.func, ast.Attribute) and node.func.attr == "write")
+                    or (isinstance(node.func, ast.Name) and node.func.id == "Write")
+                )
                 and node.args
             ):
                 first = node.args[0]
@@ -40,6 +43,7 @@ def written_actions() -> set[str]:
 def test_every_action_the_services_write_has_a_rule() -> None:
     actions = written_actions()
     assert {"contact.approve", "evidence.import", "user.add", "bundle.export"} <= actions
+    assert {"processing.record", "breach.add"} <= actions  # PIPL records (issue 18 item 5)
     assert actions <= authority.ACTIONS.keys()
 
 

@@ -48,6 +48,10 @@ EXPECTED: dict[Action, set[Role]] = {
     Action.BUNDLE_UNMASK: {L},
     # issue 18 item 3: shredding (legal judges a request, admin runs the expiries)
     Action.CASE_SHRED: {L, A},
+    # issue 18 item 5: PIPL records (processing records with exports, breach records)
+    Action.PROCESSING_READ: {L, A, U},
+    Action.BREACH_FILE: {A},
+    Action.BREACH_READ: {L, A, U},
 }
 
 ALL_PAIRS = [(role, action) for action in Action for role in Role]

@@ -17,7 +17,7 @@ from evidence_desk.services.verify import verify_store
 from evidence_desk.store import access_log as chain
 from evidence_desk.store.schema import latest_version
 from tests.bundle.support import CASE, export, store_with_evidence
-from tests.helpers import ADMIN, ADMIN_PASSWORD, FAST_KDF, Team, raw_connection
+from tests.helpers import ADMIN, ADMIN_PASSWORD, COURT, FAST_KDF, Team, raw_connection
 
 
 def _rows(session: Session) -> list[dict[str, object]]:
@@ -285,7 +285,7 @@ def test_an_auditor_reads_metadata_and_the_log_never_content(
         lambda: review.search(audrey, "repay"),
         lambda: reading.original_bytes(audrey, items[0].sha256),
         lambda: reading.document_bytes(audrey, contact_id, items[0].sha256),
-        lambda: bundle.export_bundle(audrey, Scope(CASE), tmp_path / "audit-out"),
+        lambda: bundle.export_bundle(audrey, Scope(CASE), tmp_path / "audit-out", recipient=COURT),
     ]
     for call in refused:
         with pytest.raises(PermissionDenied):
@@ -306,6 +306,9 @@ def test_a_store_from_before_the_read_log_opens_migrates_and_verifies(
         ("DROP TABLE access_log", ()),
         ("DROP TABLE access_seals", ()),
         ("DROP TABLE shreddings", ()),  # the later migration (issue 18 item 3) too
+        # the later migrations' tables too (PIPL records), as a schema-6 store has none
+        ("DROP TABLE processing_records", ()),
+        ("DROP TABLE breach_records", ()),
         ("DELETE FROM schema_version WHERE version >= 7", ()),
     )
     conn = raw_connection(team.path, ADMIN, ADMIN_PASSWORD)

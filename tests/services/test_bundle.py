@@ -22,6 +22,7 @@ from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 from tests.bundle.support import CASE, CHAT_NAME, export, store_with_evidence
 from tests.helpers import (
+    COURT,
     Team,
     TickingClock,
     approved_contact,
@@ -45,7 +46,9 @@ def test_only_the_legal_team_may_export_and_a_refusal_changes_nothing(
     before = ledger_size(alice)
     for name in ("alice", "sam", "ada"):
         with pytest.raises(PermissionDenied, match=r"bundle\.export"):
-            bundle.export_bundle(team.login(name), Scope(CASE), tmp_path / f"out-{name}")
+            bundle.export_bundle(
+                team.login(name), Scope(CASE), tmp_path / f"out-{name}", recipient=COURT
+            )
         assert not (tmp_path / f"out-{name}").exists()
     assert ledger_size(alice) == before
 
@@ -55,7 +58,10 @@ def test_export_writes_pdf_and_kit_and_records_one_signed_entry(team: Team, tmp_
     before = ledger_size(alice)
     result = export(team, tmp_path / "out")
     lee = team.login("lee")
-    assert ledger_size(lee) == before + 1
+    # the export's entry, after its processing record's (PIPL arts. 55-56), in one transaction
+    assert ledger_size(lee) == before + 2
+    record = lee.conn.execute("SELECT * FROM ledger WHERE seq = ?", (before + 1,)).fetchone()
+    assert record["action"] == "processing.record" and record["actor"] == "lee"
     row = lee.conn.execute("SELECT * FROM ledger ORDER BY seq DESC LIMIT 1").fetchone()
     assert row["action"] == "bundle.export" and row["actor"] == "lee"
     payload = json.loads(row["payload"])
@@ -186,19 +192,26 @@ def test_bad_scopes_are_refused_and_change_nothing(team: Team, tmp_path: Path) -
     lee = team.login("lee")
     before = ledger_size(lee)
     with pytest.raises(RuleViolation, match=r"contact\.approved"):
-        bundle.export_bundle(lee, Scope(CASE, contact_ids=(pending.id,)), tmp_path / "o1")
+        bundle.export_bundle(
+            lee, Scope(CASE, contact_ids=(pending.id,)), tmp_path / "o1", recipient=COURT
+        )
     with pytest.raises(BadInput, match="--from"):
-        bundle.export_bundle(lee, Scope(CASE, date_from="2026-13-01"), tmp_path / "o2")
+        bundle.export_bundle(
+            lee, Scope(CASE, date_from="2026-13-01"), tmp_path / "o2", recipient=COURT
+        )
     with pytest.raises(BadInput, match="after --to"):
         bundle.export_bundle(
-            lee, Scope(CASE, date_from="2026-02-01", date_to="2026-01-01"), tmp_path / "o3"
+            lee,
+            Scope(CASE, date_from="2026-02-01", date_to="2026-01-01"),
+            tmp_path / "o3",
+            recipient=COURT,
         )
     with pytest.raises(RuleViolation, match=r"bundle\.empty"):
         cases_session = team.login("alice")
         from evidence_desk.services import cases
 
         cases.create_case(cases_session, "2026-EMPTY", debtor_name="无")
-        bundle.export_bundle(lee, Scope("2026-EMPTY"), tmp_path / "o4")
+        bundle.export_bundle(lee, Scope("2026-EMPTY"), tmp_path / "o4", recipient=COURT)
     assert ledger_size(lee) == before + 1  # only the case creation above
     assert not any((tmp_path / f"o{n}").exists() for n in range(1, 5))
 
@@ -373,7 +386,7 @@ def test_the_conduct_annex_is_said_in_the_bundles_language(team: Team, tmp_path:
     compact = {}
     for language in ("zh_CN", "en"):
         scope = Scope(conduct_scenario.CASE, language=language)
-        result = bundle.export_bundle(lee, scope, tmp_path / language)
+        result = bundle.export_bundle(lee, scope, tmp_path / language, recipient=COURT)
         text = subprocess.run(
             [_tool("pdftotext"), str(result.pdf_paths[0]), "-"],
             capture_output=True,

@@ -237,6 +237,8 @@ def test_a_store_of_the_previous_schema_opens_migrates_and_still_verifies(team: 
     conn = raw_connection(team.path, ADMIN, ADMIN_PASSWORD)
     try:  # take the store back to schema 5, as the last release wrote it
         conn.execute("DROP TABLE shreddings")  # issue 18 item 3
+        conn.execute("DROP TABLE processing_records")  # PIPL records (issue 18 item 5)
+        conn.execute("DROP TABLE breach_records")
         conn.execute("DROP TABLE access_seals")
         conn.execute("DROP TABLE access_log")
         conn.execute("DROP TABLE holds")

@@ -41,7 +41,7 @@ from evidence_desk.store.folder import StoreFolder
 from evidence_desk.store.schema import PROJECTED_TABLES
 from evidence_desk_testing.local_tsa import LocalTsa, TestPki
 from tests.faults.support import read_only_view, small_tmpfs
-from tests.helpers import FAST_KDF, Team, TickingClock, approved_contact, raw_connection
+from tests.helpers import COURT, FAST_KDF, Team, TickingClock, approved_contact, raw_connection
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CASE = "2026-SH-1"
@@ -108,6 +108,8 @@ def insider_rollback(team: Team, keep: int = KEEP) -> None:
     conn = raw_connection(team.path, "alice", team.passwords["alice"])
     try:
         conn.execute("PRAGMA foreign_keys = OFF")  # the tail's rows reference each other
+        # the database keeps processing records three years; an insider drops that guard
+        conn.execute("DROP TRIGGER IF EXISTS processing_records_kept")
         tail = conn.execute(
             "SELECT action, payload FROM ledger WHERE seq > ? ORDER BY seq DESC", (keep,)
         ).fetchall()
@@ -233,13 +235,16 @@ def test_a_bundle_kit_exported_before_finds_the_rollback(
     store: Team, anchor_dir: Path, tmp_path: Path
 ) -> None:
     lee = store.login("lee")
-    result = bundle.export_bundle(lee, Scope(CASE), tmp_path / "bundle", stamp_first=False)
+    result = bundle.export_bundle(
+        lee, Scope(CASE), tmp_path / "bundle", stamp_first=False, recipient=COURT
+    )
     lee.close()
-    # the export is an entry of its own, and an event in the anchor with its head
+    # the export is an entry of its own (after its processing record's, PIPL arts. 55-56),
+    # and an event in the anchor with its head
     anchor = anchors.load(StoreFolder.open(store.path).store_id)
-    assert anchor is not None and anchor.head.size == FULL + 1
+    assert anchor is not None and anchor.head.size == FULL + 2
     assert [(e.kind, e.head.size, e.file) for e in anchor.events] == [
-        ("bundle", FULL + 1, str(result.kit_path.resolve()))
+        ("bundle", FULL + 2, str(result.kit_path.resolve()))
     ]
     agreeing = verify(store, anchor_files=[result.kit_path])
     assert agreeing.intact and str(result.kit_path) in agreeing.anchors

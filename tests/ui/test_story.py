@@ -185,11 +185,18 @@ def test_full_story_request_approve_import_tag(qtbot: QtBot, team: Team, tmp_pat
     dialog = lee.last_dialog
     dialog.out_dir.setText(str(tmp_path / "bundles"))
     dialog.stamp_first.setChecked(False)
+    # the export asks who receives it and why (PIPL arts. 55-56) before it can run
+    assert not dialog.export_button.isEnabled()
+    dialog.recipient_kind.setCurrentIndex(dialog.recipient_kind.findData("court"))
+    dialog.recipient_name.setText("上海市浦东新区人民法院")
+    dialog.purpose.setText("民事诉讼 civil suit")
+    assert dialog.export_button.isEnabled()
     with qtbot.waitSignal(dialog.exported, timeout=120_000):
         dialog.export_button.click()
     result = dialog.export_result
     assert result.pdf_paths[0].read_bytes().startswith(b"%PDF")
     assert result.messages_included == 6
+    assert result.processing_record_id in dialog.summary.toPlainText()
     assert dialog.open_pdf_button.isVisible() and dialog.show_kit_button.isVisible()
     dialog.verify_button.click()
     qtbot.waitUntil(lambda: dialog.kit_verdict is not None, timeout=60_000)

@@ -344,6 +344,104 @@
     </message>
 </context>
 <context>
+    <name>BreachDialog</name>
+    <message>
+        <location filename="../../ui/breach_dialog.py" line="75"/>
+        <source>Breach records (PIPL art. 57)</source>
+        <translation>个人信息安全事件记录（《个人信息保护法》第五十七条）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/breach_dialog.py" line="89"/>
+        <source>Copy notice</source>
+        <translation>复制告知书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/breach_dialog.py" line="92"/>
+        <source>Print notice…</source>
+        <translation>打印告知书…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/breach_dialog.py" line="96"/>
+        <source>Notice language:</source>
+        <translation>告知书语言：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/breach_dialog.py" line="113"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/breach_dialog.py" line="120"/>
+        <source>File a breach record (admins)</source>
+        <translation>登记安全事件（管理员）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/breach_dialog.py" line="137"/>
+        <source>File record</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/breach_dialog.py" line="141"/>
+        <source>What happened</source>
+        <translation>事件类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/breach_dialog.py" line="142"/>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/breach_dialog.py" line="143"/>
+        <source>Cause, in your words</source>
+        <translation>原因说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/breach_dialog.py" line="144"/>
+        <source>Harm it may cause</source>
+        <translation>可能造成的危害</translation>
+    </message>
+    <message>
+        <location filename="../../ui/breach_dialog.py" line="145"/>
+        <source>Remedies taken</source>
+        <translation>已采取的补救措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/breach_dialog.py" line="146"/>
+        <source>What people can do</source>
+        <translation>个人可采取的措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/breach_dialog.py" line="147"/>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/breach_dialog.py" line="148"/>
+        <source>Contact telephone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/breach_dialog.py" line="149"/>
+        <source>Cases affected</source>
+        <translation>涉及案件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/breach_dialog.py" line="150"/>
+        <source>People affected (about)</source>
+        <translation>涉及人数（约）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/breach_dialog.py" line="151"/>
+        <source>Discovered at (local time)</source>
+        <translation>发现时间（本地时间）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/breach_dialog.py" line="195"/>
+        <source>Breach record %1 filed.</source>
+        <translation>已登记安全事件记录 %1。</translation>
+    </message>
+</context>
+<context>
     <name>Bubbles</name>
     <message>
         <location filename="../../ui/labels.py" line="248"/>
@@ -374,163 +472,213 @@
 <context>
     <name>BundleDialog</name>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="109"/>
+        <location filename="../../ui/bundle_dialog.py" line="111"/>
         <source>Export a court bundle — case %1</source>
         <translation>导出诉讼证据包 — 案件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="133"/>
-        <location filename="../../ui/bundle_dialog.py" line="136"/>
+        <location filename="../../ui/bundle_dialog.py" line="135"/>
+        <location filename="../../ui/bundle_dialog.py" line="138"/>
         <source>YYYY-MM-DD (optional)</source>
         <translation>YYYY-MM-DD（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="141"/>
+        <location filename="../../ui/bundle_dialog.py" line="143"/>
         <source>Only tagged messages (with their context)</source>
         <translation>仅含已标记消息（及其上下文）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="152"/>
+        <location filename="../../ui/bundle_dialog.py" line="154"/>
         <source>Time-stamp pending checkpoints first (needs the network)</source>
         <translation>先为待处理检查点加盖时间戳（需联网）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="158"/>
+        <location filename="../../ui/bundle_dialog.py" line="160"/>
         <source>Print bank-card and account numbers in full (recorded with the reason)</source>
         <translation>完整打印银行卡号和账号（连同理由记入存证链）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="163"/>
+        <location filename="../../ui/bundle_dialog.py" line="165"/>
         <source>Why the numbers are needed in clear</source>
         <translation>为何需要完整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="178"/>
+        <location filename="../../ui/bundle_dialog.py" line="180"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="184"/>
+        <location filename="../../ui/bundle_dialog.py" line="186"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="185"/>
+        <location filename="../../ui/bundle_dialog.py" line="187"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="187"/>
+        <location filename="../../ui/bundle_dialog.py" line="189"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="188"/>
+        <location filename="../../ui/bundle_dialog.py" line="190"/>
         <source>Page limit per volume</source>
         <translation>每册页数上限</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="191"/>
+        <location filename="../../ui/bundle_dialog.py" line="193"/>
         <source>Reason for printing numbers</source>
         <translation>打印号码的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="192"/>
+        <location filename="../../ui/bundle_dialog.py" line="194"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="201"/>
+        <location filename="../../ui/bundle_dialog.py" line="204"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="205"/>
+        <location filename="../../ui/bundle_dialog.py" line="208"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="208"/>
+        <location filename="../../ui/bundle_dialog.py" line="211"/>
         <source>Show kit</source>
         <translation>显示校验包</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="211"/>
+        <location filename="../../ui/bundle_dialog.py" line="214"/>
         <source>Verify the kit</source>
         <translation>校验校验包</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="214"/>
+        <location filename="../../ui/bundle_dialog.py" line="217"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="246"/>
+        <location filename="../../ui/bundle_dialog.py" line="250"/>
         <source>Case %1 was shredded on %2 (rule case.shredded): its content no longer exists, so no bundle can be made.</source>
         <translation>案件 %1 已于 %2 销毁（规则 case.shredded）：其内容已不存在，无法制作证据包。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="254"/>
+        <location filename="../../ui/bundle_dialog.py" line="267"/>
+        <source>e.g. the court or law firm&apos;s name</source>
+        <translation>例如法院或律师事务所的名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="270"/>
+        <source>why the bundle is provided</source>
+        <translation>提供证据包的目的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="278"/>
+        <source>the law or regulation (needed for art. 13(7))</source>
+        <translation>所依据的法律或行政法规（第十三条第七项时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="279"/>
+        <source>Processing record (PIPL arts. 55-56)</source>
+        <translation>处理情况记录（《个人信息保护法》第五十五、五十六条）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="282"/>
+        <source>Recipient kind</source>
+        <translation>接收方类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="283"/>
+        <source>Recipient</source>
+        <translation>接收方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="284"/>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="285"/>
+        <source>Legal basis</source>
+        <translation>处理依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="286"/>
+        <source>Basis note</source>
+        <translation>依据说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="304"/>
         <source>Save the bundle to</source>
         <translation>证据包保存位置</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="290"/>
+        <location filename="../../ui/bundle_dialog.py" line="341"/>
         <source>Gathering evidence, rendering the PDF and the verification kit…</source>
         <translation>正在收集证据，生成 PDF 和校验包…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="312"/>
+        <location filename="../../ui/bundle_dialog.py" line="368"/>
         <source>Bundle %1 exported.</source>
         <translation>证据包 %1 已导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="316"/>
+        <location filename="../../ui/bundle_dialog.py" line="372"/>
         <source>%1 exhibits, %2 pages, %3 messages included (%4 in range left out, each listed).</source>
         <translation>%1 项证据，%2 页，收录 %3 条消息（范围内未收录 %4 条，均已逐条列明）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="322"/>
+        <location filename="../../ui/bundle_dialog.py" line="378"/>
         <source>PDF: %1</source>
         <translation>PDF：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="323"/>
+        <location filename="../../ui/bundle_dialog.py" line="379"/>
         <source>Kit: %1 (SHA-256 %2)</source>
         <translation>校验包：%1（SHA-256 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="326"/>
+        <location filename="../../ui/bundle_dialog.py" line="382"/>
         <source>Proofs lead to checkpoint %1 (%2).</source>
         <translation>证明指向检查点 %1（%2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="330"/>
+        <location filename="../../ui/bundle_dialog.py" line="386"/>
         <source>time-stamped</source>
         <translation>已加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="332"/>
+        <location filename="../../ui/bundle_dialog.py" line="388"/>
         <source>not time-stamped yet</source>
         <translation>尚未加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="334"/>
+        <location filename="../../ui/bundle_dialog.py" line="390"/>
         <source>Recorded as ledger entry %1.</source>
         <translation>已记入存证链第 %1 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="378"/>
+        <location filename="../../ui/bundle_dialog.py" line="391"/>
+        <source>Processing record %1 written (kept at least 3 years).</source>
+        <translation>已写入处理情况记录 %1（至少保存三年）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="437"/>
         <source>The kit verifies: every exhibit OK (%1 checks).</source>
         <translation>校验包校验通过：每项证据均完好（%1 项检查）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="384"/>
+        <location filename="../../ui/bundle_dialog.py" line="443"/>
         <source>A court trusts it only with your TSA&apos;s published root and your organisation&apos;s key list (evidence-desk org-keys): %1 item(s) are not trusted on this computer.</source>
         <translation>法院只有凭时间戳机构公布的根证书和本机构的公钥列表（evidence-desk org-keys）才会信任它：在本机上有 %1 项不受信任。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="390"/>
+        <location filename="../../ui/bundle_dialog.py" line="449"/>
         <source>The kit has %1 problem(s).</source>
         <translation>校验包有 %1 个问题。</translation>
     </message>
@@ -2443,301 +2591,381 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>Evidence Desk — %1 (%2)</source>
         <translation>证据台 — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>Find a case, debtor or contact</source>
         <translation>查找案件、债务人或联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>Cases and contacts</source>
         <translation>案件与联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Ledger</source>
         <translation>存证链</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Verify</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Conduct findings</source>
         <translation>合规提示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Read log</source>
         <translation>读取日志</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="133"/>
+        <source>Processing records</source>
+        <translation>处理情况记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Request contact</source>
         <translation>申请联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Import evidence</source>
         <translation>导入证据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Export bundle</source>
         <translation>导出证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Verify store</source>
         <translation>校验证据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Approval queue</source>
         <translation>审批队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Close case…</source>
         <translation>结案…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Legal hold…</source>
         <translation>法律保全…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Lift hold…</source>
         <translation>解除保全…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Shred case…</source>
         <translation>销毁案件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="237"/>
+        <source>Breach records…</source>
+        <translation>安全事件记录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Open a new case (Ctrl+N)</source>
         <translation>新建案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Ask a supervisor to approve a new contact (Ctrl+R)</source>
         <translation>申请主管批准添加新联系人（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Import chat exports and screenshots for the selected contact (Ctrl+I)</source>
         <translation>为所选联系人导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Export a court bundle for the selected case (Ctrl+E)</source>
         <translation>为所选案件导出诉讼证据包（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Contact requests waiting for a decision</source>
         <translation>等待审批的联系人申请</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Add users, change roles, reset passwords</source>
         <translation>添加用户、设置角色、重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Back up this store, or check and restore a backup</source>
         <translation>备份本证据库，或检查并恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Close the selected case: its purpose is achieved; sets its deletion date</source>
         <translation>结束所选案件：处理目的已实现；设定其删除日期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Place a legal hold on the selected case: nothing of it may be deleted</source>
         <translation>对所选案件设置法律保全：其任何内容均不得删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Lift the legal hold on the selected case</source>
         <translation>解除所选案件的法律保全</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Destroy the selected case&apos;s content once its deletion date has come, or on the debtor&apos;s request after the retention floor; its proofs are kept</source>
         <translation>在删除日期届至后，或在最短保存期届满后应债务人请求，销毁所选案件的内容；其证明数据予以保留</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="308"/>
+        <source>File a personal information breach record and print its notice (art. 57)</source>
+        <translation>登记个人信息安全事件并打印告知书（第五十七条）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Check every original, row and ledger entry (F5)</source>
         <translation>校验每个原始文件、每行数据和每条存证记录（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>The signed audit log (Ctrl+L)</source>
         <translation>已签名的审计日志（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Language, time zone, time-stamp authorities, quiet hours</source>
         <translation>语言、时区、时间戳机构、免打扰时段</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Main actions</source>
         <translation>主要操作</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>Select an approved contact first: evidence is imported only for contacts a supervisor approved.</source>
         <translation>请先选择已批准的联系人：只有主管批准的联系人才能导入证据。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>No evidence can be imported for %1: %2</source>
         <translation>无法为 %1 导入证据：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Import chat exports and screenshots for %1 (Ctrl+I)</source>
         <translation>为 %1 导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Select a case first.</source>
         <translation>请先选择案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>Warning: this store is in a synced or network folder</source>
         <translation>警告：此证据库位于同步文件夹或网络文件夹中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="466"/>
         <source>Time stamps: all %1 entries covered</source>
         <translation>时间戳：全部 %1 条记录已覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="471"/>
         <source>Time stamps: %1 entries queued</source>
         <translation>时间戳：%1 条记录排队中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="478"/>
         <source>Stamped up to entry %1 of %2.</source>
         <translation>已加盖时间戳至第 %1 条（共 %2 条）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>Newest trusted time: %1</source>
         <translation>最新可信时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482"/>
+        <location filename="../../ui/main_window.py" line="499"/>
         <source>No time-stamp authority is configured (Settings).</source>
         <translation>尚未配置时间戳机构（见设置）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>Last attempt failed: %1</source>
         <translation>上次尝试失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="511"/>
+        <location filename="../../ui/main_window.py" line="528"/>
         <source>Integrity: verifying…</source>
         <translation>完整性：校验中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="539"/>
         <source>Integrity: intact (%1 entries)</source>
         <translation>完整性：完好（%1 条记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="544"/>
         <source>Integrity: %1 problem(s) found</source>
         <translation>完整性：发现 %1 个问题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="547"/>
         <source>Open the Verify tab (F5) for every finding.</source>
         <translation>打开“校验”页（F5）查看全部结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="535"/>
+        <location filename="../../ui/main_window.py" line="552"/>
         <source>Integrity: not checked</source>
         <translation>完整性：未校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="571"/>
         <source>(shredded)</source>
         <translation>（已销毁）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="562"/>
+        <location filename="../../ui/main_window.py" line="579"/>
         <source>Overdue %1 since %2</source>
         <translation>自 %2 起逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="591"/>
+        <location filename="../../ui/main_window.py" line="608"/>
         <source>Your role does not read cases.</source>
         <translation>您的角色无权查看案件。</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessingRecordsView</name>
+    <message>
+        <location filename="../../ui/processing_records_view.py" line="36"/>
+        <source>Recorded (UTC)</source>
+        <translation>记录时间（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/processing_records_view.py" line="37"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/processing_records_view.py" line="38"/>
+        <source>Bundle</source>
+        <translation>证据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/processing_records_view.py" line="39"/>
+        <source>Recipient</source>
+        <translation>接收方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/processing_records_view.py" line="40"/>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/processing_records_view.py" line="41"/>
+        <source>Legal basis</source>
+        <translation>处理依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/processing_records_view.py" line="42"/>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/processing_records_view.py" line="43"/>
+        <source>By</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/processing_records_view.py" line="44"/>
+        <source>Kept until</source>
+        <translation>保存至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/processing_records_view.py" line="53"/>
+        <source>Case:</source>
+        <translation>案件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/processing_records_view.py" line="74"/>
+        <source>All cases</source>
+        <translation>全部案件</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/processing_records_view.py" line="109"/>
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n 条记录</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4078,6 +4306,11 @@
         <translation>第一个用户必须是管理员</translation>
     </message>
     <message>
+        <source>{column} ({value}) is after the entry that records it ({at})</source>
+        <comment>authority.after_entry</comment>
+        <translation>{column}（{value}）晚于记录它的账本记录（{at}）</translation>
+    </message>
+    <message>
         <source>item {item} names an original ({sha256}) that is not on record</source>
         <comment>authority.blob_unknown</comment>
         <translation>条目 {item} 引用的原件（{sha256}）没有记录</translation>
@@ -4401,6 +4634,66 @@
         <source>blob is truncated at chunk {index}</source>
         <comment>blob.truncated</comment>
         <translation>加密文件在第 {index} 块处被截断</translation>
+    </message>
+    <message>
+        <source>discovered at: {value} is not a date and time (YYYY-MM-DD HH:MM)</source>
+        <comment>breach.bad_time</comment>
+        <translation>发现时间：{value} 不是日期和时间（YYYY-MM-DD HH:MM）</translation>
+    </message>
+    <message>
+        <source>no breach record {id}</source>
+        <comment>breach.no_record</comment>
+        <translation>没有安全事件记录 {id}</translation>
+    </message>
+    <message>
+        <source>What you can do to reduce the harm: {advice}.</source>
+        <comment>breach.notice_advice</comment>
+        <translation>您可以采取以下措施减轻危害：{advice}。</translation>
+    </message>
+    <message>
+        <source>Cause: {cause}.</source>
+        <comment>breach.notice_cause</comment>
+        <translation>原因：{cause}。</translation>
+    </message>
+    <message>
+        <source>Contact: {name}, telephone {phone}.</source>
+        <comment>breach.notice_contact</comment>
+        <translation>联系人：{name}，电话 {phone}。</translation>
+    </message>
+    <message>
+        <source>Harm it may cause: {harms}.</source>
+        <comment>breach.notice_harm</comment>
+        <translation>可能造成的危害：{harms}。</translation>
+    </message>
+    <message>
+        <source>Details: {note}</source>
+        <comment>breach.notice_note</comment>
+        <translation>详情：{note}</translation>
+    </message>
+    <message>
+        <source>Record {id}, filed by {filed_by} at {filed_at} (UTC).</source>
+        <comment>breach.notice_ref</comment>
+        <translation>记录 {id}，由 {filed_by} 于 {filed_at}（UTC）登记。</translation>
+    </message>
+    <message>
+        <source>What we have done: {remedies}.</source>
+        <comment>breach.notice_remedy</comment>
+        <translation>我们已采取的补救措施：{remedies}。</translation>
+    </message>
+    <message>
+        <source>It concerns {cases} case(s) and about {people} person(s).</source>
+        <comment>breach.notice_scope</comment>
+        <translation>涉及 {cases} 个案件、约 {people} 人。</translation>
+    </message>
+    <message>
+        <source>Notice of a personal information incident</source>
+        <comment>breach.notice_title</comment>
+        <translation>个人信息安全事件告知书</translation>
+    </message>
+    <message>
+        <source>On {discovered_at} we found an incident involving personal information we process: {kind}.</source>
+        <comment>breach.notice_what</comment>
+        <translation>我们于 {discovered_at} 发现一起涉及我们所处理个人信息的安全事件：{kind}。</translation>
     </message>
     <message>
         <source>{detail} · acknowledged by {acked_by}: {note}</source>
@@ -4966,6 +5259,86 @@
         <source>Parties</source>
         <comment>bundle_text.parties</comment>
         <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Legal basis (PIPL art. 13)</source>
+        <comment>bundle_text.pr_basis</comment>
+        <translation>处理依据（《个人信息保护法》第十三条）</translation>
+    </message>
+    <message>
+        <source>Basis, as stated</source>
+        <comment>bundle_text.pr_basis_note</comment>
+        <translation>依据说明</translation>
+    </message>
+    <message>
+        <source>Bundle and its evidence manifest (SHA-256)</source>
+        <comment>bundle_text.pr_bundle</comment>
+        <translation>证据包及其证据清单（SHA-256）</translation>
+    </message>
+    <message>
+        <source>Personal information provided</source>
+        <comment>bundle_text.pr_categories</comment>
+        <translation>提供的个人信息种类</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <comment>bundle_text.pr_id</comment>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>Protection measures</source>
+        <comment>bundle_text.pr_measures</comment>
+        <translation>保护措施</translation>
+    </message>
+    <message>
+        <source>Purpose of the provision</source>
+        <comment>bundle_text.pr_purpose</comment>
+        <translation>提供目的</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <comment>bundle_text.pr_recipient</comment>
+        <translation>接收方</translation>
+    </message>
+    <message>
+        <source>{name} ({kind})</source>
+        <comment>bundle_text.pr_recipient_value</comment>
+        <translation>{name}（{kind}）</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <comment>bundle_text.pr_recorded</comment>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>{who}, {at} UTC</source>
+        <comment>bundle_text.pr_recorded_value</comment>
+        <translation>{who}，{at} UTC</translation>
+    </message>
+    <message>
+        <source>Kept until</source>
+        <comment>bundle_text.pr_retain</comment>
+        <translation>保存至</translation>
+    </message>
+    <message>
+        <source>Assessed risk to the individuals</source>
+        <comment>bundle_text.pr_risk</comment>
+        <translation>对个人权益的风险评估</translation>
+    </message>
+    <message>
+        <source>Of which sensitive personal information (PIPL art. 28)</source>
+        <comment>bundle_text.pr_sensitive</comment>
+        <translation>其中敏感个人信息（《个人信息保护法》第二十八条）</translation>
+    </message>
+    <message>
+        <source>Processing record and personal information impact assessment</source>
+        <comment>bundle_text.processing</comment>
+        <translation>处理情况记录及个人信息保护影响评估</translation>
+    </message>
+    <message>
+        <source>Written by the system when this bundle was exported (PIPL arts. 55 and 56), in the same transaction as the export&apos;s ledger entry, and kept until {retain_until} at least. The kit carries it as processing-record.json; verify-bundle checks it.</source>
+        <comment>bundle_text.processing_intro</comment>
+        <translation>本记录由系统在导出本证据包时生成（《个人信息保护法》第五十五条、第五十六条），与导出的账本记录在同一事务中写入，至少保存至 {retain_until}。校验包中以 processing-record.json 携带本记录，verify-bundle 会对其进行核验。</translation>
     </message>
     <message>
         <source>Produced at</source>
@@ -6223,6 +6596,11 @@
         <translation>此处没有唯一的校验包（zip 文件或 bag 文件夹）</translation>
     </message>
     <message>
+        <source>no processing record: the bundle was exported by a release that did not write one</source>
+        <comment>kit.no_processing_record</comment>
+        <translation>没有处理情况记录：该证据包由尚不生成此记录的版本导出</translation>
+    </message>
+    <message>
         <source>no target size and root</source>
         <comment>kit.no_target</comment>
         <translation>缺少目标检查点的大小和根哈希</translation>
@@ -6296,6 +6674,21 @@
         <source>cannot read: {error}</source>
         <comment>kit.pdf_unreadable</comment>
         <translation>无法读取：{error}</translation>
+    </message>
+    <message>
+        <source>the processing record is not valid: {problem}</source>
+        <comment>kit.processing_invalid</comment>
+        <translation>处理情况记录无效：{problem}</translation>
+    </message>
+    <message>
+        <source>the processing record is of {field} {value}, not this bundle&apos;s {expected}</source>
+        <comment>kit.processing_other</comment>
+        <translation>处理情况记录的 {field} 为 {value}，而不是本证据包的 {expected}</translation>
+    </message>
+    <message>
+        <source>the processing record was written by {user}, who did not sign this kit or may not export bundles</source>
+        <comment>kit.processing_signer</comment>
+        <translation>处理情况记录由 {user} 写入，但该用户未签署本校验包或无权导出证据包</translation>
     </message>
     <message>
         <source>{user}&apos;s role or active flag is not what the ledger slice gives</source>
@@ -6751,6 +7144,351 @@ must equal that file&apos;s line in the manifest.</source>
         <source>role {role} may not {action} (allowed: {allowed})</source>
         <comment>permission.denied</comment>
         <translation>角色“{role}”无权执行“{action}”（有权角色：{allowed}）</translation>
+    </message>
+    <message>
+        <source>beware of calls or messages that use these details to ask for money</source>
+        <comment>pipl.advice_beware_fraud_calls</comment>
+        <translation>警惕利用这些信息索要钱款的电话或短信</translation>
+    </message>
+    <message>
+        <source>change passwords you may have shared with us</source>
+        <comment>pipl.advice_change_passwords</comment>
+        <translation>修改您可能与我们共用过的密码</translation>
+    </message>
+    <message>
+        <source>ask your bank to block or replace an affected card</source>
+        <comment>pipl.advice_contact_bank</comment>
+        <translation>请银行冻结或更换受影响的银行卡</translation>
+    </message>
+    <message>
+        <source>contact us with any question about this incident</source>
+        <comment>pipl.advice_contact_us</comment>
+        <translation>如对本事件有任何疑问，请与我们联系</translation>
+    </message>
+    <message>
+        <source>watch your bank and payment accounts for transactions you did not make</source>
+        <comment>pipl.advice_watch_accounts</comment>
+        <translation>留意您的银行和支付账户中是否有非本人的交易</translation>
+    </message>
+    <message>
+        <source>PIPL art. 13(1): the individual&apos;s consent</source>
+        <comment>pipl.basis_consent</comment>
+        <translation>《个人信息保护法》第十三条第一项：取得个人的同意</translation>
+    </message>
+    <message>
+        <source>PIPL art. 13(2): necessary to conclude or perform a contract the individual is a party to</source>
+        <comment>pipl.basis_contract</comment>
+        <translation>《个人信息保护法》第十三条第二项：为订立、履行个人作为一方当事人的合同所必需</translation>
+    </message>
+    <message>
+        <source>PIPL art. 13(4): necessary to protect life, health or property in an emergency</source>
+        <comment>pipl.basis_emergency</comment>
+        <translation>《个人信息保护法》第十三条第四项：为应对突发事件或紧急情况下为保护生命健康和财产安全所必需</translation>
+    </message>
+    <message>
+        <source>PIPL art. 13(3): necessary to perform a statutory duty or obligation</source>
+        <comment>pipl.basis_legal_duty</comment>
+        <translation>《个人信息保护法》第十三条第三项：为履行法定职责或者法定义务所必需</translation>
+    </message>
+    <message>
+        <source>PIPL art. 13(5): news reporting or public-opinion supervision in the public interest</source>
+        <comment>pipl.basis_news_public_interest</comment>
+        <translation>《个人信息保护法》第十三条第五项：为公共利益实施新闻报道、舆论监督等行为</translation>
+    </message>
+    <message>
+        <source>PIPL art. 13(7): another circumstance laws or regulations provide</source>
+        <comment>pipl.basis_other_law</comment>
+        <translation>《个人信息保护法》第十三条第七项：法律、行政法规规定的其他情形</translation>
+    </message>
+    <message>
+        <source>PIPL art. 13(6): information the individual disclosed, within a reasonable scope</source>
+        <comment>pipl.basis_self_disclosed</comment>
+        <translation>《个人信息保护法》第十三条第六项：在合理范围内处理个人自行公开的个人信息</translation>
+    </message>
+    <message>
+        <source>unauthorised alteration</source>
+        <comment>pipl.breach_alteration</comment>
+        <translation>个人信息被非法篡改</translation>
+    </message>
+    <message>
+        <source>destruction or loss of personal information</source>
+        <comment>pipl.breach_destruction</comment>
+        <translation>个人信息毁损或丢失</translation>
+    </message>
+    <message>
+        <source>compromise of a password or key</source>
+        <comment>pipl.breach_key_compromise</comment>
+        <translation>密码或密钥泄露</translation>
+    </message>
+    <message>
+        <source>loss or theft of a device holding the store</source>
+        <comment>pipl.breach_lost_device</comment>
+        <translation>存有证据库的设备丢失或被盗</translation>
+    </message>
+    <message>
+        <source>other incident</source>
+        <comment>pipl.breach_other</comment>
+        <translation>其他事件</translation>
+    </message>
+    <message>
+        <source>unauthorised access to personal information</source>
+        <comment>pipl.breach_unauthorised_access</comment>
+        <translation>个人信息被未经授权访问</translation>
+    </message>
+    <message>
+        <source>personal information sent to the wrong recipient</source>
+        <comment>pipl.breach_wrong_recipient</comment>
+        <translation>个人信息发送给了错误的接收方</translation>
+    </message>
+    <message>
+        <source>chat content</source>
+        <comment>pipl.category_chat_content</comment>
+        <translation>聊天内容</translation>
+    </message>
+    <message>
+        <source>contact details (chat handles, phone numbers)</source>
+        <comment>pipl.category_contact_details</comment>
+        <translation>联系方式（聊天账号、电话号码）</translation>
+    </message>
+    <message>
+        <source>debt details (loan reference, amounts)</source>
+        <comment>pipl.category_debt_details</comment>
+        <translation>债务信息（借款编号、金额）</translation>
+    </message>
+    <message>
+        <source>financial accounts (sensitive)</source>
+        <comment>pipl.category_financial_accounts</comment>
+        <translation>金融账户（敏感）</translation>
+    </message>
+    <message>
+        <source>identity (names, masked ID number)</source>
+        <comment>pipl.category_identity</comment>
+        <translation>身份信息（姓名、脱敏身份证号）</translation>
+    </message>
+    <message>
+        <source>identity documents (sensitive)</source>
+        <comment>pipl.category_identity_documents</comment>
+        <translation>身份证件（敏感）</translation>
+    </message>
+    <message>
+        <source>images and screenshots</source>
+        <comment>pipl.category_images</comment>
+        <translation>图片和截图</translation>
+    </message>
+    <message>
+        <source>audio and video recordings</source>
+        <comment>pipl.category_recordings</comment>
+        <translation>录音录像</translation>
+    </message>
+    <message>
+        <source>misuse by an insider</source>
+        <comment>pipl.cause_insider_misuse</comment>
+        <translation>内部人员滥用</translation>
+    </message>
+    <message>
+        <source>a device was lost or stolen</source>
+        <comment>pipl.cause_lost_or_stolen_device</comment>
+        <translation>设备丢失或被盗</translation>
+    </message>
+    <message>
+        <source>malicious software</source>
+        <comment>pipl.cause_malware</comment>
+        <translation>恶意软件</translation>
+    </message>
+    <message>
+        <source>a bundle was exported or sent to the wrong recipient</source>
+        <comment>pipl.cause_misdirected_export</comment>
+        <translation>证据包导出或发送给了错误的接收方</translation>
+    </message>
+    <message>
+        <source>other cause</source>
+        <comment>pipl.cause_other</comment>
+        <translation>其他原因</translation>
+    </message>
+    <message>
+        <source>a software fault</source>
+        <comment>pipl.cause_software_fault</comment>
+        <translation>软件故障</translation>
+    </message>
+    <message>
+        <source>credentials were stolen or disclosed</source>
+        <comment>pipl.cause_stolen_credentials</comment>
+        <translation>登录凭据被盗或泄露</translation>
+    </message>
+    <message>
+        <source>{field} must be one of {allowed}, not {value}</source>
+        <comment>pipl.code_unknown</comment>
+        <translation>{field} 必须是 {allowed} 之一，不能是 {value}</translation>
+    </message>
+    <message>
+        <source>{field} must be a whole number of zero or more, not {value}</source>
+        <comment>pipl.count_invalid</comment>
+        <translation>{field} 必须是零或正整数，不能是 {value}</translation>
+    </message>
+    <message>
+        <source>discovered_at ({value}) is after the record was filed ({at})</source>
+        <comment>pipl.discovered_late</comment>
+        <translation>发现时间（{value}）晚于记录登记时间（{at}）</translation>
+    </message>
+    <message>
+        <source>discrimination</source>
+        <comment>pipl.harm_discrimination</comment>
+        <translation>歧视</translation>
+    </message>
+    <message>
+        <source>fraud or financial loss</source>
+        <comment>pipl.harm_fraud_or_financial_loss</comment>
+        <translation>诈骗或财产损失</translation>
+    </message>
+    <message>
+        <source>harassment</source>
+        <comment>pipl.harm_harassment</comment>
+        <translation>骚扰</translation>
+    </message>
+    <message>
+        <source>identity theft</source>
+        <comment>pipl.harm_identity_theft</comment>
+        <translation>身份被冒用</translation>
+    </message>
+    <message>
+        <source>no harm identified so far</source>
+        <comment>pipl.harm_none_identified</comment>
+        <translation>目前尚未发现危害</translation>
+    </message>
+    <message>
+        <source>damage to reputation</source>
+        <comment>pipl.harm_reputation</comment>
+        <translation>名誉受损</translation>
+    </message>
+    <message>
+        <source>the bundle is handed over in an encrypted container or in person</source>
+        <comment>pipl.measure_encrypted_transport</comment>
+        <translation>证据包以加密容器或当面方式交付</translation>
+    </message>
+    <message>
+        <source>digests, signatures and time stamps let the recipient detect any change</source>
+        <comment>pipl.measure_integrity_proofs</comment>
+        <translation>摘要、签名和时间戳使接收方能够发现任何改动</translation>
+    </message>
+    <message>
+        <source>account numbers and ID numbers are masked unless needed</source>
+        <comment>pipl.measure_masking</comment>
+        <translation>账号和身份证号除确有必要外均经脱敏</translation>
+    </message>
+    <message>
+        <source>only the case&apos;s approved contacts and the chosen date range are exported</source>
+        <comment>pipl.measure_need_to_know_scope</comment>
+        <translation>仅导出本案已批准的联系人及所选日期范围</translation>
+    </message>
+    <message>
+        <source>the recipient is bound to confidentiality and to the stated purpose</source>
+        <comment>pipl.measure_recipient_confidentiality</comment>
+        <translation>接收方负有保密义务，且仅可用于所述目的</translation>
+    </message>
+    <message>
+        <source>the recipient is asked to delete the bundle when the purpose is achieved</source>
+        <comment>pipl.measure_retention_limit</comment>
+        <translation>要求接收方在目的实现后删除证据包</translation>
+    </message>
+    <message>
+        <source>{field} must be an RFC 3339 instant, not {value}</source>
+        <comment>pipl.not_instant</comment>
+        <translation>{field} 必须是 RFC 3339 时间，不能是 {value}</translation>
+    </message>
+    <message>
+        <source>court</source>
+        <comment>pipl.recipient_court</comment>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <source>law firm</source>
+        <comment>pipl.recipient_law_firm</comment>
+        <translation>律师事务所</translation>
+    </message>
+    <message>
+        <source>other recipient</source>
+        <comment>pipl.recipient_other</comment>
+        <translation>其他接收方</translation>
+    </message>
+    <message>
+        <source>outsourced service provider</source>
+        <comment>pipl.recipient_outsourcer</comment>
+        <translation>受托服务机构</translation>
+    </message>
+    <message>
+        <source>the user&apos;s access was revoked</source>
+        <comment>pipl.remedy_access_revoked</comment>
+        <translation>已撤销相关用户的访问权限</translation>
+    </message>
+    <message>
+        <source>the device was wiped remotely</source>
+        <comment>pipl.remedy_device_wiped</comment>
+        <translation>已远程擦除设备</translation>
+    </message>
+    <message>
+        <source>case keys were wrapped again for the remaining members</source>
+        <comment>pipl.remedy_keys_rewrapped</comment>
+        <translation>已为其余成员重新封装案件密钥</translation>
+    </message>
+    <message>
+        <source>other measures</source>
+        <comment>pipl.remedy_other</comment>
+        <translation>其他措施</translation>
+    </message>
+    <message>
+        <source>all passwords were changed</source>
+        <comment>pipl.remedy_passwords_rotated</comment>
+        <translation>已更换全部密码</translation>
+    </message>
+    <message>
+        <source>the recipient was asked to delete what it received and confirm</source>
+        <comment>pipl.remedy_recipient_asked_to_delete</comment>
+        <translation>已要求接收方删除所收到的信息并确认</translation>
+    </message>
+    <message>
+        <source>the authority in charge of personal information protection was notified</source>
+        <comment>pipl.remedy_regulator_notified</comment>
+        <translation>已向履行个人信息保护职责的部门报告</translation>
+    </message>
+    <message>
+        <source>a processing record must be kept until at least {minimum} (3 years, PIPL art. 56), not {value}</source>
+        <comment>pipl.retain_short</comment>
+        <translation>处理情况记录至少应保存至 {minimum}（三年，《个人信息保护法》第五十六条），不能是 {value}</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <comment>pipl.risk_high</comment>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <comment>pipl.risk_low</comment>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <comment>pipl.risk_medium</comment>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>sensitive_categories must be the sensitive ones of data_categories ({expected}), not {value}</source>
+        <comment>pipl.sensitive_mismatch</comment>
+        <translation>sensitive_categories 必须是 data_categories 中的敏感种类（{expected}），不能是 {value}</translation>
+    </message>
+    <message>
+        <source>{field} is required</source>
+        <comment>pipl.text_required</comment>
+        <translation>{field} 为必填项</translation>
+    </message>
+    <message>
+        <source>processing record {record} of bundle {bundle} is not followed by that bundle&apos;s export entry (bundle.export with the same bundle id and evidence manifest digest)</source>
+        <comment>processing.no_export</comment>
+        <translation>证据包 {bundle} 的处理情况记录 {record} 之后没有该证据包的导出记录（bundle.export，证据包编号和证据清单摘要相同）</translation>
+    </message>
+    <message>
+        <source>ledger seq {seq}</source>
+        <comment>processing.where</comment>
+        <translation>账本第 {seq} 条</translation>
     </message>
     <message>
         <source>contact {contact} has no document with digest {sha256}</source>
