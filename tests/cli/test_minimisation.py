@@ -7,6 +7,7 @@ from pathlib import Path
 
 from evidence_desk.services.leave_out import participant_digest
 from tests.bundle.support import CASE
+from tests.cli.test_bundle import TO_COURT
 from tests.cli.test_commands import cli, ledger, ok, refused
 from tests.helpers import Team, approved_contact
 
@@ -36,7 +37,9 @@ def test_import_leaves_out_a_participant_and_bundle_unmasks_with_a_reason(
     assert "我是他朋友" not in messages
 
     refused(
-        cli(store, "bundle", "--case", CASE, "--out", "o", "--unmask-numbers", user="lee"),
+        cli(
+            store, "bundle", "--case", CASE, "--out", "o", *TO_COURT, "--unmask-numbers", user="lee"
+        ),
         3,
         "unmask.reason",
     )
@@ -50,12 +53,17 @@ def test_import_leaves_out_a_participant_and_bundle_unmasks_with_a_reason(
             "--out",
             str(out),
             "--no-stamp",
+            *TO_COURT,
             "--unmask-numbers",
             "--unmask-reason",
             "court order 12",
             user="lee",
         )
     )
-    actions = [(e["action"], e["payload"].get("reason")) for e in ledger(store)[-2:]]
-    assert actions == [("bundle.unmask", "court order 12"), ("bundle.export", None)]
+    actions = [(e["action"], e["payload"].get("reason")) for e in ledger(store)[-3:]]
+    assert actions == [
+        ("bundle.unmask", "court order 12"),
+        ("processing.record", None),
+        ("bundle.export", None),
+    ]
     assert json.loads(ok(cli(store, "--json", "verify", user="lee")))["intact"] is True

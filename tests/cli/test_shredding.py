@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from evidence_desk.services import cases, retention
+from tests.cli.test_bundle import TO_COURT
 from tests.cli.test_commands import cli, ok, refused
 from tests.helpers import TickingClock, approved_contact, make_team
 
@@ -84,8 +85,15 @@ def test_case_shred_refuses_naming_the_rule_and_shreds_when_allowed(
     out = ok(verified)
     assert "INTACT" in out
     assert "shred.note" in out and "case C-OLD was shredded at" in out
-    refused(cli(store, "bundle", "--case", "C-OLD", "--out", str(tmp_path / "b"), user="lee"), 3)
-    bundle = cli(store, "bundle", "--case", "C-OLD", "--out", str(tmp_path / "b"), user="lee")
+    refused(
+        cli(
+            store, "bundle", "--case", "C-OLD", "--out", str(tmp_path / "b"), *TO_COURT, user="lee"
+        ),
+        3,
+    )
+    bundle = cli(
+        store, "bundle", "--case", "C-OLD", "--out", str(tmp_path / "b"), *TO_COURT, user="lee"
+    )
     assert "case.shredded" in bundle.stderr
     listed = {
         c["case_no"]: c for c in json.loads(ok(cli(store, "case", "list", "--json", user="sam")))

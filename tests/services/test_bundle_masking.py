@@ -17,7 +17,7 @@ from evidence_desk.services import bundle, importing
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 from tests.bundle.support import CASE, CHAT_NAME, export
-from tests.helpers import Team, approved_contact, insider_code, insider_session, ledger_size
+from tests.helpers import COURT, Team, approved_contact, insider_code, insider_session, ledger_size
 
 CARD = "6222 0212 3456 1236"
 ACCOUNT = "6217001234567"
@@ -95,7 +95,11 @@ def test_only_legal_may_unmask(team: Team, tmp_path: Path) -> None:
     for name in ("alice", "sam"):
         with pytest.raises(PermissionDenied):
             bundle.export_bundle(
-                team.login(name), Scope(CASE), tmp_path / name, unmask_reason="because"
+                team.login(name),
+                Scope(CASE),
+                tmp_path / name,
+                recipient=COURT,
+                unmask_reason="because",
             )
     assert verify_store(alice).intact
 

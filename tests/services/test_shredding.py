@@ -35,6 +35,7 @@ from evidence_desk.store.keys import derive_subkey
 from tests.helpers import (
     ADMIN,
     ADMIN_PASSWORD,
+    COURT,
     Team,
     approved_contact,
     insider_code,
@@ -299,7 +300,9 @@ def test_a_bundle_of_a_shredded_case_is_refused(filled: Team, tmp_path: Path) ->
     _due(team)
     shredding.shred_case(team.login("lee"), CASE, "expired", "retention over")
     with pytest.raises(RuleViolation) as refused:
-        bundle.export_bundle(team.login("lee"), Scope(CASE), tmp_path / "out", stamp_first=False)
+        bundle.export_bundle(
+            team.login("lee"), Scope(CASE), tmp_path / "out", recipient=COURT, stamp_first=False
+        )
     assert refused.value.rule == "case.shredded" and refused.value.exit_code == 3
     assert not (tmp_path / "out").exists()
 

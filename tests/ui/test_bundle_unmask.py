@@ -25,6 +25,8 @@ def test_unmasking_needs_a_reason_and_is_recorded(qtbot: QtBot, team: Team, tmp_
     assert not dialog.unmask.isChecked() and not dialog.unmask_reason.isEnabled()
     dialog.unmask.setChecked(True)
     assert dialog.unmask_reason.isEnabled()
+    dialog.recipient_name.setText("上海市浦东新区人民法院")
+    dialog.purpose.setText("起诉追偿借款")
     dialog.out_dir.setText(str(tmp_path / "refused"))
     _export(qtbot, dialog)
     assert dialog.export_result is None and "unmask.reason" in str(dialog.error)
