@@ -423,6 +423,8 @@ def _insert_messages(conn: Any, contact: Contact, plan: _PlannedImport) -> None:
     # table without AUTOINCREMENT), so the links below need not read 100k rows back.
     last_rowid = conn.execute("SELECT coalesce(max(rowid), 0) FROM messages").fetchone()[0]
     rowids: dict[str, int] = {}
+    # per-import values as locals: the loop runs once per message
+    contact_id, account, import_id = contact.id, plan.our_account, plan.import_id
     for message, sent_at, (fingerprint, salt, is_new, sealed) in zip(
         result.messages, plan.sent_at, plan.messages, strict=True
     ):
@@ -433,12 +435,12 @@ def _insert_messages(conn: Any, contact: Contact, plan: _PlannedImport) -> None:
             (
                 rowid,
                 fingerprint,
-                contact.id,
+                contact_id,
                 sent_at,
                 message.time_text,
                 message.sender,
                 message.sender_id,
-                direction(message, plan.our_account),
+                direction(message, account),
                 message.kind._value_,  # the enum's value property is a Python function in 3.11
                 message.text,
                 message.raw,
@@ -447,7 +449,7 @@ def _insert_messages(conn: Any, contact: Contact, plan: _PlannedImport) -> None:
                 attachments_json(message) if message.attachments else "[]",
                 salt,
                 sealed,
-                plan.import_id,
+                import_id,
                 ",".join(flags_for(contact, sent_at)) if check_flags else "",
             )
         )
@@ -479,7 +481,7 @@ def _insert_messages(conn: Any, contact: Contact, plan: _PlannedImport) -> None:
         if rowid is None:
             raise busy
         source = message.source
-        links.append((rowid, plan.import_id, position, f"{source.file} {source.locator}"))
+        links.append((rowid, import_id, position, f"{source.file} {source.locator}"))
     conn.executemany(
         "INSERT INTO message_sources (message_rowid, import_id, position, locator) "
         "VALUES (?, ?, ?, ?)",
