@@ -15,12 +15,12 @@ import errno
 import mmap
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, date, datetime
 from typing import Final, NamedTuple, Protocol
 
 from evidence_desk.domain.errors import ImportInputError
 from evidence_desk.domain.wording import Catalogue, Facts, Phrase
-from evidence_desk.integrity.canonical import compact_bytes
+from evidence_desk.integrity.canonical import StringNotEncodable, compact_bytes, string_bytes
 
 __all__ = [
     "OTHERS_WORDING",
@@ -481,46 +481,125 @@ def encode_chat(chat: ParsedChat) -> EncodedChat:
     parts: list[bytes] = []
     contents: list[bytes] = []
     sent_at: list[str] = []
+    # Per distinct value: the written day, a sender's and a file's JSON literal (a chat has a
+    # few hundred days, a handful of senders and one file among 100k messages).
+    days: dict[date, str] = {}
+    senders: dict[str, bytes] = {}
+    files: dict[str, bytes] = {}
+    minutes, seconds, kinds = _CLOCK_MINUTES, _CLOCK_SECONDS, _KIND_LITERALS
+    literal, utc = string_bytes, UTC
     for message in chat.messages:
-        # as_json_pair() written out here (a test holds the two equal): the method call, the
-        # enum's ``value`` property (a Python function in 3.11; ``_value_`` is a plain slot) and
-        # the attachment loop of a message without attachments cost a third of this loop.
-        when = message.sent_at.isoformat()
-        sent_at.append(when)
-        kind = message.kind._value_
-        if message.attachments:
-            full, content = message.as_json_pair()
+        # datetime.isoformat() of a whole-second UTC instant, from cached pieces: isoformat
+        # formats its fields and the offset one by one (three times this, per message)
+        at = message.sent_at
+        if at.tzinfo is utc and not at.microsecond:
+            day = at.date()
+            prefix = days.get(day)
+            if prefix is None:
+                prefix = days[day] = day.isoformat()
+            when = prefix + minutes[at.hour * 60 + at.minute] + seconds[at.second]
         else:
-            source = message.source
-            # keys in sorted order: the encoder need not sort them
-            full = {
-                "attachments": [],
-                "from_self": message.from_self,
-                "index": message.index,
-                "kind": kind,
-                "native_id": message.native_id,
-                "raw": message.raw,
-                "reply_to": message.reply_to,
-                "sender": message.sender,
-                "sender_id": message.sender_id,
-                "sent_at": when,
-                "source": {"file": source.file, "locator": source.locator},
-                "text": message.text,
-                "time_text": message.time_text,
-            }
-            content = {
-                "attachments": [],
-                "kind": kind,
-                "native_id": message.native_id,
-                "sender": message.sender,
-                "sender_id": message.sender_id,
-                "sent_at": when,
-                "text": message.text,
-            }
+            when = at.isoformat()
+        sent_at.append(when)
+        kind = kinds.get(message.kind)
+        if (
+            kind is not None
+            and not message.attachments
+            and message.sender_id is None
+            and message.native_id is None
+            and message.reply_to is None
+            and message.from_self is None
+            and type(message.index) is int
+        ):
+            # The common message (no attachment, no ids): its two documents are fixed
+            # templates around a few JSON string literals, written by the same C writer as a
+            # whole document (a test holds them to compact_bytes of the dicts below).
+            try:
+                sender = senders.get(message.sender)
+                if sender is None:
+                    sender = senders[message.sender] = literal(message.sender)
+                source = message.source
+                file = files.get(source.file)
+                if file is None:
+                    file = files[source.file] = literal(source.file)
+                text = literal(message.text)
+                raw = b"null" if message.raw is None else literal(message.raw)
+                stamp = when.encode()
+                contents.append(_CONTENT_TEMPLATE % (kind, sender, stamp, text))
+                parts.append(
+                    _FULL_TEMPLATE
+                    % (
+                        message.index,
+                        kind,
+                        raw,
+                        sender,
+                        stamp,
+                        file,
+                        literal(source.locator),
+                        text,
+                        literal(message.time_text),
+                    )
+                )
+                continue
+            except StringNotEncodable:
+                pass  # a lone surrogate: the general path below fails as it always did
+        full, content = _documents(message, when)
         parts.append(compact_bytes(full))  # keys already in order
         contents.append(compact_bytes(content))
     body = b"[" + b",".join(parts) + b"]"
     return EncodedChat(head.replace(b'"messages":[]', b'"messages":' + body, 1), contents, sent_at)
+
+
+# The written JSON of each kind (its value), and the two per-message documents of a message
+# without attachments and ids, keys in sorted order: what compact_bytes writes for the dicts of
+# _documents.
+_KIND_LITERALS: Final[dict[object, bytes]] = {k: string_bytes(k.value) for k in MessageKind}
+_CONTENT_TEMPLATE: Final = (
+    b'{"attachments":[],"kind":%s,"native_id":null,"sender":%s,"sender_id":null,'
+    b'"sent_at":"%s","text":%s}'
+)
+_FULL_TEMPLATE: Final = (
+    b'{"attachments":[],"from_self":null,"index":%d,"kind":%s,"native_id":null,"raw":%s,'
+    b'"reply_to":null,"sender":%s,"sender_id":null,"sent_at":"%s",'
+    b'"source":{"file":%s,"locator":%s},"text":%s,"time_text":%s}'
+)
+# "THH:MM:" for each minute of a day, "SS+00:00" for each second: isoformat()'s pieces.
+_CLOCK_MINUTES: Final = tuple(f"T{h:02d}:{m:02d}:" for h in range(24) for m in range(60))
+_CLOCK_SECONDS: Final = tuple(f"{s:02d}+00:00" for s in range(60))
+
+
+def _documents(message: ParsedMessage, when: str) -> tuple[dict[str, object], dict[str, object]]:
+    """:meth:`ParsedMessage.as_json_pair`, with ``sent_at`` already written as ``when``."""
+    if message.attachments:
+        return message.as_json_pair()
+    source = message.source
+    kind = message.kind._value_  # the enum's value property is a Python function in 3.11
+    # keys in sorted order: the encoder need not sort them
+    full: dict[str, object] = {
+        "attachments": [],
+        "from_self": message.from_self,
+        "index": message.index,
+        "kind": kind,
+        "native_id": message.native_id,
+        "raw": message.raw,
+        "reply_to": message.reply_to,
+        "sender": message.sender,
+        "sender_id": message.sender_id,
+        "sent_at": when,
+        "source": {"file": source.file, "locator": source.locator},
+        "text": message.text,
+        "time_text": message.time_text,
+    }
+    content: dict[str, object] = {
+        "attachments": [],
+        "kind": kind,
+        "native_id": message.native_id,
+        "sender": message.sender,
+        "sender_id": message.sender_id,
+        "sent_at": when,
+        "text": message.text,
+    }
+    return full, content
 
 
 def message_content(message: ParsedMessage) -> dict[str, object]:

@@ -362,8 +362,9 @@ _DateKey = str
 # A date read before the order is known: (year, a, b, is_ymd, is_us_style), where a and b are
 # the first two fields (month and day for y/m/d) and US style is unpadded m/d/yy with "/".
 _Date = tuple[int, int, int, bool, bool]
-# What a header's timestamp says: (date key, hour, minute, second, time text, is_ios, is_12h).
-_Stamp = tuple[_DateKey, int, int, int, str, bool, bool]
+# What a header's timestamp says: (date key, hour, minute, second, time text, is_ios, is_12h,
+# the time of day as a timedelta).
+_Stamp = tuple[_DateKey, int, int, int, str, bool, bool, timedelta]
 # One header line: (line index, the line after the header, its stamp).
 _Header = tuple[int, str, _Stamp]
 # (sender as written, sender with marks removed, first body line as written)
@@ -620,9 +621,12 @@ class _Scan:
 
     headers: list[_Header]
     splits: list[_Split | None]
-    stamps: dict[str, _Stamp | None]  # header text -> stamp (None: invalid date or time)
+    # (is_ios, is_12h) of every header whose date and time were read: the layout's platform
+    # and clock
+    styles: set[tuple[bool, bool]]
     dates: dict[_DateKey, _Date | None]
-    times: dict[str, tuple[int, int, int] | None]  # time as written -> (hour, minute, second)
+    # time as written -> (hour, minute, second, is_12h, time of day); None: invalid
+    times: dict[str, tuple[int, int, int, bool, timedelta] | None]
     problems: list[ParseProblem]
     day_first_evidence: int = 0
     month_first_evidence: int = 0
@@ -666,13 +670,13 @@ def _analyse(name: str, text: str) -> _Analysis:
 
 
 def _scan(name: str, lines: list[str]) -> _Scan:
-    """One pass: match headers, read their timestamps (cached per distinct header text), split
-    ``SENDER: BODY``."""
+    """One pass: match headers, read their timestamps (each distinct date and time text read
+    once), split ``SENDER: BODY``."""
     match = _HEADER.match
     headers: list[_Header] = []
     splits: list[_Split | None] = []
-    stamps: dict[str, _Stamp | None] = {}
-    scan = _Scan(headers, splits, stamps, {}, {}, [])
+    scan = _Scan(headers, splits, set(), {}, {}, [])
+    dates, times, add_style = scan.dates, scan.times, scan.styles.add
     table = _MARK_TABLE
     has_mark = _HAS_MARK
     add_header = headers.append
@@ -681,11 +685,15 @@ def _scan(name: str, lines: list[str]) -> _Scan:
     for index, found in enumerate(map(match, lines)):
         if found is None:
             continue
-        head = found[0]
-        stamp = stamps.get(head, unseen)
-        if stamp is unseen:
-            stamp = stamps[head] = _read_stamp(found, scan)
-        if stamp is None:
+        # the date before the time, always: reading a new date records order evidence
+        br, date_text, time_text, ts = found.group("br", "date", "time", "ts")
+        date = dates.get(date_text, unseen)
+        if date is unseen:
+            date = dates[date_text] = _read_date(found, scan)
+        time = times.get(time_text, unseen)
+        if time is unseen:
+            time = times[time_text] = _read_time(found)
+        if date is None or time is None:
             scan.problems.append(
                 ParseProblem(
                     name,
@@ -695,8 +703,11 @@ def _scan(name: str, lines: list[str]) -> _Scan:
                 )
             )
             continue
-        rest = found.string[len(head) :]
-        add_header((index, rest, stamp))
+        ios = br is not None
+        hour, minute, second, twelve, of_day = time
+        add_style((ios, twelve))
+        rest = found.string[found.end() :]
+        add_header((index, rest, (date_text, hour, minute, second, ts, ios, twelve, of_day)))
         cut = rest.find(": ")
         if cut > 0:
             raw_sender = rest[:cut]
@@ -719,22 +730,6 @@ def _scan(name: str, lines: list[str]) -> _Scan:
 
 
 _UNSEEN: Any = object()
-
-
-def _read_stamp(found: re.Match[str], scan: _Scan) -> _Stamp | None:
-    br, ts, date_text, _, _, _, _, _, time_text, ap1, hh, mm, ss, ap2 = found.groups()
-    dates = scan.dates
-    date = dates.get(date_text, _UNSEEN)
-    if date is _UNSEEN:
-        date = dates[date_text] = _read_date(found, scan)
-    times = scan.times
-    marker = ap1 or ap2
-    time = times.get(time_text, _UNSEEN)
-    if time is _UNSEEN:
-        time = times[time_text] = _read_time(hh, mm, ss, marker)
-    if date is None or time is None:
-        return None
-    return (date_text, time[0], time[1], time[2], ts, br is not None, marker is not None)
 
 
 def _read_date(found: re.Match[str], scan: _Scan) -> _Date | None:
@@ -781,13 +776,18 @@ def _read_date(found: re.Match[str], scan: _Scan) -> _Date | None:
     return result
 
 
-def _read_time(hh: str, mm: str, ss: str | None, marker: str | None) -> tuple[int, int, int] | None:
+def _read_time(found: re.Match[str]) -> tuple[int, int, int, bool, timedelta] | None:
+    """(hour, minute, second, is_12h, time of day) from the time fields, or None."""
+    hh, mm, ss, ap1, ap2 = found.group("hh", "mm", "ss", "ap1", "ap2")
+    marker = ap1 or ap2
     hour, minute = int(hh), int(mm)
     second = int(ss) if ss else 0
     if minute > 59 or second > 59:
         return None
     if marker is None:
-        return (hour, minute, second) if hour <= 23 else None
+        if hour > 23:
+            return None
+        return hour, minute, second, False, timedelta(hours=hour, minutes=minute, seconds=second)
     if hour > 12:
         return None
     if marker[0] in "Aa" or marker in _AM_MARKERS:
@@ -798,7 +798,7 @@ def _read_time(hh: str, mm: str, ss: str | None, marker: str | None) -> tuple[in
             hour += 12
     elif hour < 12:  # P/p, 下午, 晚上, 午後, 오후, م
         hour += 12
-    return hour, minute, second
+    return hour, minute, second, True, timedelta(hours=hour, minutes=minute, seconds=second)
 
 
 def _decide_order(scan: _Scan) -> tuple[str, str]:
@@ -919,9 +919,8 @@ def _drop_rare_senders(splits: list[_Split | None]) -> None:
 def _layout(
     scan: _Scan, days: dict[_DateKey, _Day], order: str, order_note: str
 ) -> tuple[dict[str, str], tuple[str, ...]]:
-    stamps = [stamp for stamp in scan.stamps.values() if stamp is not None]
-    ios = {stamp[5] for stamp in stamps}
-    twelve = {stamp[6] for stamp in stamps}
+    ios = {style[0] for style in scan.styles}
+    twelve = {style[1] for style in scan.styles}
     platform = "mixed iOS/Android" if len(ios) == 2 else "iOS" if True in ios else "Android"
     clock = "mixed 12h/24h" if len(twelve) == 2 else "12h" if True in twelve else "24h"
     year_first = {date[3] for key in days if (date := scan.dates[key]) is not None}
@@ -1116,11 +1115,13 @@ def _build_messages(analysis: _Analysis, main: ExportSource, zone: ZoneInfo) -> 
     splits = analysis.splits
     name = analysis.name
     clock = _Clock(zone)
-    # Per distinct written date: (year, month, day, UTC offset or None on a DST-change day).
-    days = {
-        key: (year, month, day, clock.day_offset(year, month, day))
-        for key, (year, month, day) in analysis.days.items()
-    }
+    # Per distinct written date: (year, month, day, the UTC instant of its local midnight, or
+    # None on a DST-change day).
+    days: dict[_DateKey, tuple[int, int, int, datetime | None]] = {}
+    for key, (year, month, day) in analysis.days.items():
+        offset = clock.day_offset(year, month, day)
+        midnight = None if offset is None else datetime(year, month, day, tzinfo=UTC) - offset
+        days[key] = (year, month, day, midnight)
     # Per distinct timestamp text: the UTC instant, on days without a DST change (on those days
     # every message is converted, so that each one can be reported).
     instants: dict[str, datetime] = {}
@@ -1138,7 +1139,6 @@ def _build_messages(analysis: _Analysis, main: ExportSource, zone: ZoneInfo) -> 
     no_attachments: tuple[Attachment, ...] = ()
     table = _MARK_TABLE
     has_mark = _HAS_MARK
-    utc = UTC
     classify = _classify
     message = bulk_message
     ref = SourceRef
@@ -1196,11 +1196,10 @@ def _build_messages(analysis: _Analysis, main: ExportSource, zone: ZoneInfo) -> 
         time_text = stamp[4]
         sent_at = instants.get(time_text)
         if sent_at is None:
-            year, month, day, offset = days[stamp[0]]
-            if offset is not None:
-                sent_at = datetime(year, month, day, stamp[1], stamp[2], stamp[3], tzinfo=utc)
-                sent_at -= offset
-                instants[time_text] = sent_at
+            year, month, day, midnight = days[stamp[0]]
+            if midnight is not None:
+                # the same instant as datetime(..., hour, minute, second, tzinfo=UTC) - offset
+                sent_at = instants[time_text] = midnight + stamp[7]
             else:
                 sent_at, note = clock.to_utc(year, month, day, stamp[1], stamp[2], stamp[3])
                 if note is not None:

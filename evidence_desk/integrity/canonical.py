@@ -19,8 +19,8 @@ previous writer, so errors and edge cases stay what they were.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Final
 
 import orjson
 
@@ -94,6 +94,15 @@ def compact_bytes(value: Any, *, sort_keys: bool = False) -> bytes:
         return orjson.dumps(value, option=_SORTED if sort_keys else _STRICT)
     except orjson.JSONEncodeError:
         return reference_json(value, sort_keys=sort_keys).encode("utf-8")
+
+
+#: A JSON string literal of a ``str``: ``orjson.dumps(text)``, the bytes :func:`compact_bytes`
+#: writes for that string inside any value (the same C writer; tests hold the two together). For
+#: writers that splice literals into fixed templates (an import's 100k messages). It raises
+#: :data:`StringNotEncodable` where ``compact_bytes`` would fall back (a lone surrogate): such a
+#: caller then takes the :func:`compact_bytes` path, which fails as it always did.
+string_bytes: Final[Callable[[str], bytes]] = orjson.dumps
+StringNotEncodable: Final = orjson.JSONEncodeError
 
 
 def canonical_bytes(value: Any) -> bytes:

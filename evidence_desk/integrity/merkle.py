@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
+from typing import Final
 
 __all__ = [
     "EMPTY_ROOT",
     "HASH_SIZE",
+    "LEAF_PREFIX",
     "CompactRange",
     "SubtreeCache",
     "consistency_proof",
@@ -42,6 +44,8 @@ _MAX_TREE_SIZE = 2**64 - 1
 """RFC 9162 carries tree sizes as uint64; anything larger cannot come from a genuine log."""
 
 _LEAF_PREFIX = b"\x00"
+#: What :func:`leaf_hash` puts before a leaf's data, for loops that hash 100k leaves inline.
+LEAF_PREFIX: Final = _LEAF_PREFIX
 _NODE_PREFIX = b"\x01"
 
 EMPTY_ROOT = hashlib.sha256(b"").digest()

@@ -399,18 +399,27 @@ def _plan_messages(session: Session, contact_id: str, plans: Sequence[_PlannedIm
         salts: list[bytes] = []
         hexes: list[str] = []
         news: list[bool] = []
-        for position, fingerprint in enumerate(prints):
-            salt = known.get(fingerprint)
-            if salt is None:
-                raw = fresh[16 * position : 16 * position + 16]
-                salt = known[fingerprint] = raw.hex()
-                new += 1
-                news.append(True)
-            else:
-                raw = bytes.fromhex(salt)
-                news.append(False)
-            hexes.append(salt)
-            salts.append(raw)
+        if not known and len(set(prints)) == len(prints):
+            # A contact's first import: every message is new, each with the salt at its
+            # position (what the loop below yields, without 100k look-ups)
+            salts = [fresh[start : start + 16] for start in range(0, len(fresh), 16)]
+            hexes = [salt.hex() for salt in salts]
+            news = [True] * len(prints)
+            known.update(zip(prints, hexes, strict=True))
+            new = len(prints)
+        else:
+            for position, fingerprint in enumerate(prints):
+                salt = known.get(fingerprint)
+                if salt is None:
+                    raw = fresh[16 * position : 16 * position + 16]
+                    salt = known[fingerprint] = raw.hex()
+                    new += 1
+                    news.append(True)
+                else:
+                    raw = bytes.fromhex(salt)
+                    news.append(False)
+                hexes.append(salt)
+                salts.append(raw)
         sealed, plan.row["commitments_root"] = commit_contents(contents, salts)
         # zipped in C: no intermediate tuples to take apart again
         plan.messages = list(zip(prints, hexes, news, sealed, strict=True))
@@ -433,6 +442,8 @@ def _insert_messages(conn: Any, contact: Contact, plan: _PlannedImport) -> None:
     # table without AUTOINCREMENT), so the links below need not read 100k rows back.
     last_rowid = conn.execute("SELECT coalesce(max(rowid), 0) FROM messages").fetchone()[0]
     rowids: dict[str, int] = {}
+    # per-import values as locals: the loop runs once per message
+    contact_id, account, import_id = contact.id, plan.our_account, plan.import_id
     for message, sent_at, (fingerprint, salt, is_new, sealed) in zip(
         result.messages, plan.sent_at, plan.messages, strict=True
     ):
@@ -443,12 +454,12 @@ def _insert_messages(conn: Any, contact: Contact, plan: _PlannedImport) -> None:
             (
                 rowid,
                 fingerprint,
-                contact.id,
+                contact_id,
                 sent_at,
                 message.time_text,
                 message.sender,
                 message.sender_id,
-                direction(message, plan.our_account),
+                direction(message, account),
                 message.kind._value_,  # the enum's value property is a Python function in 3.11
                 message.text,
                 message.raw,
@@ -457,7 +468,7 @@ def _insert_messages(conn: Any, contact: Contact, plan: _PlannedImport) -> None:
                 attachments_json(message) if message.attachments else "[]",
                 salt,
                 sealed,
-                plan.import_id,
+                import_id,
                 ",".join(flags_for(contact, sent_at)) if check_flags else "",
             )
         )
@@ -489,7 +500,7 @@ def _insert_messages(conn: Any, contact: Contact, plan: _PlannedImport) -> None:
         if rowid is None:
             raise busy
         source = message.source
-        links.append((rowid, plan.import_id, position, f"{source.file} {source.locator}"))
+        links.append((rowid, import_id, position, f"{source.file} {source.locator}"))
     conn.executemany(
         "INSERT INTO message_sources (message_rowid, import_id, position, locator) "
         "VALUES (?, ?, ?, ?)",

@@ -269,6 +269,32 @@ def test_generated_chats_encode_as_the_previous_writer_did(
     _check_one_pass(chat)
 
 
+# The common message (no attachment, no ids) is written from fixed templates: held to the
+# dictionaries it stands for, with every kind, odd text, and times that are not whole UTC seconds.
+_plain_messages = st.builds(
+    bulk_message,
+    index=st.integers(0, 2**53 - 1),
+    sent_at=st.datetimes(
+        min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30), timezones=st.just(UTC)
+    )
+    | st.datetimes(timezones=st.timezones()),
+    time_text=_texts,
+    sender=_texts,
+    kind=st.sampled_from(list(MessageKind)),
+    text=_texts,
+    source=st.builds(SourceRef, _texts, _texts),
+    attachments=st.just(()),
+    raw=_optional,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_plain_messages, max_size=8))
+def test_plain_messages_encode_as_the_previous_writer_did(messages: list[ParsedMessage]) -> None:
+    chat = ParsedChat("whatsapp", "9", "r", "t", ("a",), tuple(messages), "UTC", "utf-8")
+    _check_one_pass(chat)
+
+
 def test_a_lone_surrogate_fails_as_it_did() -> None:
     at = datetime(2024, 1, 1, tzinfo=UTC) + timedelta(minutes=1)
     message = ParsedMessage(0, at, "t", "s", MessageKind.TEXT, "\ud800", SourceRef("f", "line 1"))
