@@ -12,7 +12,7 @@ from evidence_desk.services import import_preview, importing, reading
 from evidence_desk.services.leave_out import LeaveOut, participant_digest
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
-from tests.helpers import Team, approved_contact, raw_connection
+from tests.helpers import COURT, Team, approved_contact, raw_connection
 
 GROUP_CHAT = (
     "05/01/2026, 09:00 - Li Ming: 您好，我是示例汽车金融的李明。\n"
@@ -155,7 +155,7 @@ def test_left_out_messages_are_not_in_the_bundle(
     leave = LeaveOut.of(participants=["Zhao Qiang"])
     importing.import_files(session, contact_id, [_chat(tmp_path)], tz="Asia/Shanghai", leave=leave)
     result = bundle.export_bundle(
-        team.login("lee"), Scope("2026-SH-1"), tmp_path / "out", stamp_first=False
+        team.login("lee"), Scope("2026-SH-1"), tmp_path / "out", recipient=COURT, stamp_first=False
     )
     assert result.messages_included == 3
     tool = shutil.which("pdftotext")
