@@ -51,6 +51,8 @@ class Action(enum.StrEnum):
     # -- the read log and the auditor (PI-1) --
     ACCESS_LOG_READ = "access_log.read"
     DOCUMENT_READ = "document.read"
+    # -- per-case keys (issue 18 item 1) --
+    CASE_KEYS_MIGRATE = "case_keys.migrate"
 
 
 _ALL = frozenset(Role)
@@ -104,6 +106,10 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     # read the log too; reading it is not itself logged (it holds no evidence content).
     Action.ACCESS_LOG_READ: frozenset({Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN}),
     Action.DOCUMENT_READ: frozenset({Role.STAFF, Role.SUPERVISOR, Role.LEGAL}),
+    # -- per-case keys (issue 18 item 1) --
+    # Migrating a store from before per-case keys: the admin, who opens it first after the
+    # update (services/case_keys.py).
+    Action.CASE_KEYS_MIGRATE: frozenset({Role.ADMIN}),
 }
 
 

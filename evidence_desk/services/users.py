@@ -5,6 +5,11 @@ data key) can do; the new user's Ed25519 public key enters the ledger in the sam
 reset by an admin cannot recover the user's old signing key (it is wrapped under the old
 password), so it issues a new key pair and records the new public key in the ledger: old entries
 stay verifiable under the old key, new ones under the new.
+
+Each user also gets an X25519 key pair, sealed in their slot, whose public half the ledger
+records (``wrap_key``): the case keys are wrapped for it (services/case_keys.py). Adding,
+resetting or deactivating a user is followed by a ``case.keys`` entry that wraps the case keys
+for them or withdraws their wraps.
 """
 
 from __future__ import annotations
@@ -14,8 +19,10 @@ from evidence_desk.domain.models import Role, User
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import signing
+from evidence_desk.services import case_keys
 from evidence_desk.services.session import Session, put
 from evidence_desk.services.user_names import validate_new_user
+from evidence_desk.store import case_keys as case_key_crypto
 from evidence_desk.store.keys import KdfParams
 
 _said = Catalogue(
@@ -56,13 +63,21 @@ def add_user(
         raise RuleViolation("user.unique", _said("user.exists", name=name))
     key = signing.generate_private_key()
     public = signing.public_key_hex(key)
+    wrap_private, wrap_public = case_key_crypto.new_wrap_key()
+    row = {
+        "name": name,
+        "role": role.value,
+        "public_key": public,
+        "active": 1,
+        "wrap_key": wrap_public,
+    }
 
     # The slot is written inside the writer lock and the transaction (``extra``): if writing it
     # fails, nothing is committed; if the commit fails, an unused slot is harmless.
     session.write(
         "user.add",
-        {"user": name, "role": role.value, "public_key": public},
-        [put("users", {"name": name, "role": role.value, "public_key": public, "active": 1})],
+        {"user": name, "role": role.value, "public_key": public, "wrap_key": wrap_public},
+        [put("users", row)],
         extra=lambda _conn, _seq: session.folder.keyslots.write_slot(
             name,
             password,
@@ -70,8 +85,10 @@ def add_user(
             signing.private_key_bytes(key),
             public,
             kdf or KdfParams(),
+            wrap_key=wrap_private,
         ),
     )
+    case_keys.sync_wraps(session, "user.add")
     return User(name, role, public, True)
 
 
@@ -88,10 +105,12 @@ def reset_password(
     validate_new_user(name, new_password)
     key = signing.generate_private_key()
     public = signing.public_key_hex(key)
+    # the old X25519 key is sealed under the old password too: a new pair, and new wraps
+    wrap_private, wrap_public = case_key_crypto.new_wrap_key()
     session.write(
         "user.reset_password",
-        {"user": name, "public_key": public},
-        [put("users", {"name": name, "public_key": public})],
+        {"user": name, "public_key": public, "wrap_key": wrap_public},
+        [put("users", {"name": name, "public_key": public, "wrap_key": wrap_public})],
         extra=lambda _conn, _seq: session.folder.keyslots.write_slot(
             name,
             new_password,
@@ -99,8 +118,10 @@ def reset_password(
             signing.private_key_bytes(key),
             public,
             kdf or KdfParams(),
+            wrap_key=wrap_private,
         ),
     )
+    case_keys.sync_wraps(session, "user.reset_password")
     return User(name, user.role, public, user.active)
 
 
@@ -120,6 +141,7 @@ def change_own_password(
             signing.private_key_bytes(session.signing_key),
             session.user.public_key,
             kdf or KdfParams(),
+            wrap_key=session.wrap_key,
         ),
     )
 
@@ -135,3 +157,4 @@ def deactivate_user(session: Session, name: str) -> None:
         [put("users", {"name": name, "active": 0})],
         extra=lambda _conn, _seq: session.folder.keyslots.remove_slot(name),
     )
+    case_keys.sync_wraps(session, "user.deactivate")

@@ -45,6 +45,7 @@ from evidence_desk.integrity.signature_checks import SignatureBatch
 from evidence_desk.services import (
     access_log,
     anchoring,
+    case_key_checks,
     contacts,
     import_checks,
     review,
@@ -167,6 +168,7 @@ CHECKS: tuple[Check, ...] = (
     review.check_tag_targets,
     timestamps.check_timestamps,
     access_log.check_access_log,
+    case_key_checks.check_case_keys,
 )
 """The checks that run after the replay, in this order, each over the same :class:`Replay`."""
 

@@ -298,6 +298,21 @@ MIGRATIONS: list[str] = [
         signature TEXT NOT NULL
     );
     """,
+    # 8: per-case data keys (issue 18 item 1). Each user's X25519 public key, recorded in the
+    # ledger with the user (NULL for users from before, until their next login); each case
+    # key's HPKE wraps, one per reader (store/case_keys.py). The wraps are not a projection:
+    # the ledger holds their digests, so that shredding a case can delete every copy.
+    """
+    ALTER TABLE users ADD COLUMN wrap_key TEXT;
+    CREATE TABLE case_key_wraps (
+        case_no TEXT NOT NULL,
+        recipient TEXT NOT NULL,
+        recipient_key TEXT NOT NULL,
+        sealed BLOB NOT NULL,
+        key_id TEXT NOT NULL,
+        PRIMARY KEY (case_no, recipient)
+    );
+    """,
 ]
 
 # table -> primary-key columns, for every table that verify rebuilds from ledger payloads

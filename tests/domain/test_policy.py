@@ -45,6 +45,8 @@ EXPECTED: dict[Action, set[Role]] = {
     # issue 18 item 4 (PI-1): the read log, and request documents apart from contact metadata
     Action.ACCESS_LOG_READ: {V, U, A},
     Action.DOCUMENT_READ: {S, V, L},
+    # issue 18 item 1: per-case keys, a store from before migrated by its admin
+    Action.CASE_KEYS_MIGRATE: {A},
 }
 
 ALL_PAIRS = [(role, action) for action in Action for role in Role]

@@ -1,0 +1,125 @@
+"""verify's check of the per-case keys: the wraps against the ledger, the sealed fields
+against their keys (services/case_keys.py says what they are)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from evidence_desk.domain.models import Finding
+from evidence_desk.domain.wording import Catalogue
+from evidence_desk.services.case_keys import (
+    CASE_FIELDS,
+    WRAP_ACTIONS,
+    KeySession,
+    case_key,
+    readers,
+)
+from evidence_desk.services.replay import Replay
+from evidence_desk.store import case_keys as ck
+
+_said = Catalogue(
+    {
+        "case_key.where": "case {case} key",
+        "case_key.where_wrap": "case {case} key wrap for {user}",
+        "case_key.where_field": "table cases row case_no={case} column {column}",
+        "case_key.unrecorded": "a wrap of the case key is in the table but no ledger entry made "
+        "it (inserted outside the app)",
+        "case_key.missing": "the ledger records a wrap that is not in the table",
+        "case_key.changed": "the wrap differs from the one the ledger records",
+        "case_key.stale": "{user} is no longer entitled to read the case but still holds a wrap",
+        "case_key.opens_not": "the verifier's wrap does not open ({error})",
+        "case_key.field_opens_not": "does not decrypt under the case key ({error})",
+        "case_key.not_performed": "content checks not performed: {user} holds no key of this case "
+        "(role {role}); another reader's verify checks them",
+    }
+)
+
+
+def recorded_wraps(replay: Replay) -> dict[tuple[str, str], str]:
+    """(case, recipient) -> the digest of the wrap the ledger's entries leave in force, from
+    the entries that keep the rule table."""
+    recorded: dict[tuple[str, str], str] = {}
+    for entry, payload in zip(replay.entries, replay.payloads, strict=True):
+        if entry.action not in WRAP_ACTIONS or entry.seq in replay.rejected:
+            continue
+        wraps = payload.get("wraps") if isinstance(payload, dict) else None
+        for wrap in wraps if isinstance(wraps, list) else ():
+            if not isinstance(wrap, dict):
+                continue
+            place = (str(wrap.get("case_no")), str(wrap.get("recipient")))
+            if wrap.get("removed") is True:
+                recorded.pop(place, None)
+            else:
+                recorded[place] = str(wrap.get("digest"))
+    return recorded
+
+
+def check_case_keys(session: KeySession, replay: Replay) -> list[Finding]:
+    """The wraps against the ledger, and the cases' sealed fields against their keys.
+
+    A wrap must be one a rule-keeping entry recorded (same digest); a user no longer entitled
+    must hold none. The sealed fields are opened with the verifier's own wrap: a verifier who
+    holds none (an auditor) gets ``case_key.not_performed`` for that case, a warning, never a
+    silent pass."""
+    found: list[Finding] = []
+    store_id = session.folder.store_id
+    recorded = recorded_wraps(replay)
+    table = {(w.case_no, w.recipient): w for w in ck.read_wraps(session.conn)}
+    entitled = readers(session.conn)
+    for place in sorted(table.keys() | recorded.keys()):
+        case_no, user = place
+        where = _said("case_key.where_wrap", case=case_no, user=user)
+        wrap, digest = table.get(place), recorded.get(place)
+        if wrap is None:
+            found.append(Finding("case_key.missing", where, _said("case_key.missing")))
+        elif digest is None:
+            found.append(Finding("case_key.unrecorded", where, _said("case_key.unrecorded")))
+        elif wrap.digest(store_id) != digest:
+            found.append(Finding("case_key.changed", where, _said("case_key.changed")))
+        elif entitled.get(user) != wrap.recipient_key:
+            found.append(
+                Finding(
+                    "case_key.stale", where, _said("case_key.stale", user=user), severity="warning"
+                )
+            )
+    found.extend(_check_fields(session, replay))
+    return found
+
+
+def _check_fields(session: KeySession, replay: Replay) -> Iterable[Finding]:
+    """Every sealed field of every case opens under the case's key (the verifier's wrap)."""
+    for (case_no,), row in sorted(replay.tables["cases"].items(), key=lambda i: str(i[0])):
+        sealed = [c for c in CASE_FIELDS if ck.is_sealed(row.get(c))]
+        if not sealed:
+            continue
+        try:
+            key = case_key(session, str(case_no))
+        except ck.CaseKeyError as error:
+            yield Finding(
+                "case_key.opens_not",
+                _said("case_key.where", case=case_no),
+                _said("case_key.opens_not", error=str(error)),
+            )
+            continue
+        if key is None:
+            yield Finding(
+                "case_key.not_performed",
+                _said("case_key.where", case=case_no),
+                _said(
+                    "case_key.not_performed",
+                    user=session.user.name,
+                    role=session.user.role.value,
+                ),
+                severity="warning",
+            )
+            continue
+        cipher = ck.FieldCipher(session.folder.store_id, key)
+        for column in sealed:
+            try:
+                cipher.open("cases", str(case_no), column, str(row[column]))
+            except ck.CaseKeyError as error:
+                yield Finding(
+                    "case_key.field",
+                    _said("case_key.where_field", case=case_no, column=column),
+                    _said("case_key.field_opens_not", error=str(error)),
+                )
