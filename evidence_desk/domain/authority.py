@@ -883,6 +883,16 @@ def _sealed_columns(state: State, entry: Entry) -> Iterable[Violation | None]:
                 )
 
 
+def _user_after(state: State, entry: Entry, name: object) -> Mapping[str, Any] | None:
+    """A user's row once the entry's own ``users`` puts apply (a new user's wraps travel in
+    the ``user.add`` entry that introduces them)."""
+    row = dict(state.row("users", name) or {})
+    for put_row in entry.rows_of("users"):
+        if put_row.get("name") == name:
+            row.update(put_row)
+    return row or None
+
+
 def entitled(user: Mapping[str, Any] | None) -> bool:
     """May this user (a ``users`` row) hold the keys of the cases?"""
     return user is not None and bool(user.get("active")) and user.get("role") in CASE_KEY_ROLES
@@ -909,7 +919,7 @@ def _case_key_wraps(state: State, entry: Entry) -> Iterable[Violation | None]:
         if removed:
             continue
         case_no, recipient = wrap["case_no"], wrap["recipient"]
-        user = state.row("users", recipient)
+        user = _user_after(state, entry, recipient)
         if not entitled(user):
             yield Violation(
                 "case_key.recipient",
@@ -964,7 +974,7 @@ ACTIONS: Mapping[str, ActionRule] = {
                 optional=_WRAP_KEY,
             )
         },
-        (_valid_roles,),
+        (_valid_roles, _case_key_wraps),
     ),
     "user.reset_password": ActionRule(
         Action.USER_RESET_PASSWORD,
@@ -981,7 +991,7 @@ ACTIONS: Mapping[str, ActionRule] = {
                 count=1,
             )
         },
-        (_not_own_account,),
+        (_not_own_account, _case_key_wraps),
     ),
     "user.deactivate": ActionRule(
         Action.USER_DEACTIVATE,
@@ -994,7 +1004,7 @@ ACTIONS: Mapping[str, ActionRule] = {
                 count=1,
             )
         },
-        (_not_own_account,),
+        (_not_own_account, _case_key_wraps),
     ),
     # one's own password: the key pair stays, nothing projected changes
     "user.change_password": ActionRule(None, {"user": str}, {}, (_own_password,)),

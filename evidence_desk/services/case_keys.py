@@ -10,10 +10,11 @@ columns (store/case_keys.py holds the cryptography). Everything else calls
   (``case.create``, ``case.import``, ``case.keys``, ``case_keys.migrate``); the rule table
   refuses a wrap for anyone else, and ``verify`` (:func:`check_case_keys`) compares the table
   with those digests, so a wrap slipped into the table unseen is reported.
-- **Membership changes.** Adding, deactivating or re-keying a user runs :func:`sync_wraps`,
-  which wraps every case key the acting session holds for readers that lack one and withdraws
-  the wraps of users no longer entitled: one ``case.keys`` entry. (There is no role change in
-  the application; one would call it the same way.)
+- **Membership changes.** Adding, deactivating or re-keying a user (a password reset) carries
+  :func:`plan_wraps` in the same entry: the case keys wrapped for the new reader, or the wraps
+  of a user no longer entitled withdrawn. A catch-up (``case.keys``, :func:`sync_wraps`) does
+  the same for users whose X25519 key arrived at their own login. (There is no role change in
+  the application; one would plan its wraps the same way.)
 - **Old key slots.** A user whose slot has no X25519 key gets one at their next login
   (:func:`after_login`, recorded by ``user.wrap_key``); the next admin login wraps the case keys
   for them. An admin's login also migrates a store written before per-case keys
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from evidence_desk.domain import authority
@@ -47,7 +49,17 @@ CASE_FIELDS = ("debtor_name", "debtor_id_number")
 #: what a reader without the case's key sees instead of a sealed field
 SEALED_PLACEHOLDER = "●●●"
 #: the actions whose payload may carry wraps (their rule runs ``_case_key_wraps``)
-WRAP_ACTIONS = frozenset({"case.create", "case.import", "case.keys", "case_keys.migrate"})
+WRAP_ACTIONS = frozenset(
+    {
+        "case.create",
+        "case.import",
+        "case.keys",
+        "case_keys.migrate",
+        "user.add",
+        "user.reset_password",
+        "user.deactivate",
+    }
+)
 
 _said = Catalogue({})
 
@@ -183,48 +195,74 @@ def open_case_row(session: KeySession, row: Mapping[str, Any]) -> dict[str, Any]
 # -- membership ----------------------------------------------------------------------------------
 
 
-def sync_wraps(session: KeySession, reason: str) -> Entry | None:
-    """Wrap every case key this session holds for each reader lacking a wrap, and withdraw the
-    wraps of users no longer entitled (or re-keyed): one ``case.keys`` entry, or None when
-    nothing changes. Cases whose key this session does not hold are left for a reader who
-    does (an admin holds them all)."""
-    if not authority.entitled({"active": 1, "role": session.user.role.value}):
-        return None
+@dataclass(frozen=True, slots=True)
+class WrapPlan:
+    """The wraps a membership change adds and withdraws: ``records`` go into the entry's
+    payload (``wraps``), ``apply`` into its transaction (an ``extra`` of Session.write)."""
+
+    store_id: str
+    added: tuple[ck.Wrap, ...]
+    removed: tuple[tuple[str, str], ...]  # (case, recipient)
+
+    @property
+    def empty(self) -> bool:
+        return not self.added and not self.removed
+
+    @property
+    def records(self) -> list[dict[str, Any]]:
+        withdrawn = [{"case_no": c, "recipient": r, "removed": True} for c, r in self.removed]
+        return withdrawn + wrap_records(self.store_id, self.added)
+
+    def apply(self, conn: db.Connection, _seq: int) -> None:
+        for case_no, recipient in self.removed:
+            ck.delete_wrap(conn, case_no, recipient)
+        for wrap in self.added:
+            ck.put_wrap(conn, wrap)
+
+
+def plan_wraps(session: KeySession, changes: Mapping[str, str | None] | None = None) -> WrapPlan:
+    """What brings the wraps in line with who may read: a wrap of every case key this session
+    holds for each reader lacking one, and the withdrawal of the wraps of users no longer
+    entitled (or re-keyed). ``changes`` (user -> their X25519 public key, or None when they
+    are no longer a reader) describes the user change the same entry makes. Cases whose key
+    this session does not hold are left for a reader who does (an admin holds them all)."""
     conn = session.conn
     store_id = session.folder.store_id
     wanted = readers(conn)
+    for name, public in (changes or {}).items():
+        if public is None:
+            wanted.pop(name, None)
+        else:
+            wanted[name] = public
+    may_wrap = authority.entitled({"active": 1, "role": session.user.role.value})
     added: list[ck.Wrap] = []
-    removed: list[dict[str, Any]] = []
+    removed: list[tuple[str, str]] = []
     held: dict[str, dict[str, ck.Wrap]] = {}
     for wrap in ck.read_wraps(conn):
         held.setdefault(wrap.case_no, {})[wrap.recipient] = wrap
     for case_no, wraps in sorted(held.items()):
-        for recipient, wrap in sorted(wraps.items()):
-            if wanted.get(recipient) != wrap.recipient_key:
-                removed.append({"case_no": case_no, "recipient": recipient, "removed": True})
+        removed.extend(
+            (case_no, recipient)
+            for recipient, wrap in sorted(wraps.items())
+            if wanted.get(recipient) != wrap.recipient_key
+        )
         missing = [
             name
             for name, public in wanted.items()
             if name not in wraps or wraps[name].recipient_key != public
         ]
-        if not missing:
-            continue
-        key = case_key(session, case_no)
-        if key is None:
-            continue
-        added.extend(ck.make_wrap(store_id, case_no, n, wanted[n], key) for n in missing)
-    if not added and not removed:
+        key = case_key(session, case_no) if missing and may_wrap else None
+        if key is not None:
+            added.extend(ck.make_wrap(store_id, case_no, n, wanted[n], key) for n in missing)
+    return WrapPlan(store_id, tuple(added), tuple(removed))
+
+
+def sync_wraps(session: KeySession, reason: str) -> Entry | None:
+    """Write :func:`plan_wraps` as one ``case.keys`` entry; None when nothing changes."""
+    plan = plan_wraps(session)
+    if plan.empty:
         return None
-    removals = [(str(r["case_no"]), str(r["recipient"])) for r in removed]
-
-    def apply(conn: db.Connection, _seq: int) -> None:
-        for case_no, recipient in removals:
-            ck.delete_wrap(conn, case_no, recipient)
-        for wrap in added:
-            ck.put_wrap(conn, wrap)
-
-    payload = {"reason": reason, "wraps": removed + wrap_records(store_id, added)}
-    return session.write("case.keys", payload, extra=apply)
+    return session.write("case.keys", {"reason": reason, "wraps": plan.records}, extra=plan.apply)
 
 
 def destroy_case_key(session: KeySession, case_no: str) -> int:

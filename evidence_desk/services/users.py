@@ -8,12 +8,13 @@ stay verifiable under the old key, new ones under the new.
 
 Each user also gets an X25519 key pair, sealed in their slot, whose public half the ledger
 records (``wrap_key``): the case keys are wrapped for it (services/case_keys.py). Adding,
-resetting or deactivating a user is followed by a ``case.keys`` entry that wraps the case keys
-for them or withdraws their wraps.
+resetting or deactivating a user wraps the case keys
+for them or withdraws their wraps, in the same entry.
 """
 
 from __future__ import annotations
 
+from evidence_desk.domain import authority
 from evidence_desk.domain.errors import NotFound, RuleViolation
 from evidence_desk.domain.models import Role, User
 from evidence_desk.domain.policy import Action
@@ -23,6 +24,7 @@ from evidence_desk.services import case_keys
 from evidence_desk.services.session import Session, put
 from evidence_desk.services.user_names import validate_new_user
 from evidence_desk.store import case_keys as case_key_crypto
+from evidence_desk.store import db
 from evidence_desk.store.keys import KdfParams
 
 _said = Catalogue(
@@ -72,13 +74,15 @@ def add_user(
         "wrap_key": wrap_public,
     }
 
+    # the case keys wrapped for them in the same entry (auditors get none)
+    wraps = case_keys.plan_wraps(
+        session, {name: wrap_public if role in authority.CASE_KEY_ROLES else None}
+    )
+
     # The slot is written inside the writer lock and the transaction (``extra``): if writing it
     # fails, nothing is committed; if the commit fails, an unused slot is harmless.
-    session.write(
-        "user.add",
-        {"user": name, "role": role.value, "public_key": public, "wrap_key": wrap_public},
-        [put("users", row)],
-        extra=lambda _conn, _seq: session.folder.keyslots.write_slot(
+    def extra(conn: db.Connection, seq: int) -> None:
+        session.folder.keyslots.write_slot(
             name,
             password,
             session.data_key,
@@ -86,9 +90,21 @@ def add_user(
             public,
             kdf or KdfParams(),
             wrap_key=wrap_private,
-        ),
+        )
+        wraps.apply(conn, seq)
+
+    session.write(
+        "user.add",
+        {
+            "user": name,
+            "role": role.value,
+            "public_key": public,
+            "wrap_key": wrap_public,
+            "wraps": wraps.records,
+        },
+        [put("users", row)],
+        extra=extra,
     )
-    case_keys.sync_wraps(session, "user.add")
     return User(name, role, public, True)
 
 
@@ -107,11 +123,11 @@ def reset_password(
     public = signing.public_key_hex(key)
     # the old X25519 key is sealed under the old password too: a new pair, and new wraps
     wrap_private, wrap_public = case_key_crypto.new_wrap_key()
-    session.write(
-        "user.reset_password",
-        {"user": name, "public_key": public, "wrap_key": wrap_public},
-        [put("users", {"name": name, "public_key": public, "wrap_key": wrap_public})],
-        extra=lambda _conn, _seq: session.folder.keyslots.write_slot(
+    reader = user.active and user.role in authority.CASE_KEY_ROLES
+    wraps = case_keys.plan_wraps(session, {name: wrap_public if reader else None})
+
+    def extra(conn: db.Connection, seq: int) -> None:
+        session.folder.keyslots.write_slot(
             name,
             new_password,
             session.data_key,
@@ -119,9 +135,15 @@ def reset_password(
             public,
             kdf or KdfParams(),
             wrap_key=wrap_private,
-        ),
+        )
+        wraps.apply(conn, seq)
+
+    session.write(
+        "user.reset_password",
+        {"user": name, "public_key": public, "wrap_key": wrap_public, "wraps": wraps.records},
+        [put("users", {"name": name, "public_key": public, "wrap_key": wrap_public})],
+        extra=extra,
     )
-    case_keys.sync_wraps(session, "user.reset_password")
     return User(name, user.role, public, user.active)
 
 
@@ -151,10 +173,15 @@ def deactivate_user(session: Session, name: str) -> None:
     get_user(session, name)
     if name == session.user.name:
         raise RuleViolation("user.self_deactivate", _said("user.self_deactivate"))
+    wraps = case_keys.plan_wraps(session, {name: None})  # their wraps withdrawn
+
+    def extra(conn: db.Connection, seq: int) -> None:
+        session.folder.keyslots.remove_slot(name)
+        wraps.apply(conn, seq)
+
     session.write(
         "user.deactivate",
-        {"user": name},
+        {"user": name, "wraps": wraps.records},
         [put("users", {"name": name, "active": 0})],
-        extra=lambda _conn, _seq: session.folder.keyslots.remove_slot(name),
+        extra=extra,
     )
-    case_keys.sync_wraps(session, "user.deactivate")
