@@ -48,7 +48,15 @@ from evidence_desk.domain.policy import Action
 from evidence_desk.domain.recording_description import RecordingDescription
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import digests, ledger, merkle, signing, tsa
-from evidence_desk.services import access_log, anchoring, cases, contacts, reading, timestamps
+from evidence_desk.services import (
+    access_log,
+    anchoring,
+    case_keys,
+    cases,
+    contacts,
+    reading,
+    timestamps,
+)
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.session import Session
 from evidence_desk.store.files import atomic_write
@@ -455,6 +463,7 @@ class _Reader:
         rows = self.session.conn.execute(
             "SELECT * FROM messages WHERE contact_id = ? ORDER BY sent_at, rowid", (contact_id,)
         )
+        opener = case_keys.message_opener(self.session, contact_id)  # sealed under the case key
         return [
             BundleMessage(
                 rowid=int(r["rowid"]),
@@ -464,7 +473,7 @@ class _Reader:
                 sender=r["sender"],
                 direction=r["direction"],
                 kind=r["kind"],
-                text=r["text"],
+                text=opener(r["fingerprint"], "text", r["text"]),
                 commitment=r["commitment"],
                 source=_source(sources.get(int(r["rowid"]), {}), r["first_import"]),
                 attachments=tuple(json.loads(r["attachments"])),

@@ -336,9 +336,88 @@ def migrate_store(session: KeySession) -> Entry | None:
     if not rows:
         return None
     store_id = session.folder.store_id
+    keys = {w.case_no: session.case_key_cache[w.case_no] for w in wraps}
+    keys.update(
+        {str(c.row["case_no"]): session.case_key_cache[str(c.row["case_no"])] for c in rows}
+    )
+
+    def seal_all(conn: db.Connection, seq: int) -> dict[str, Any]:
+        store_wraps(wraps)(conn, seq)
+        return {"messages": seal_messages(conn, store_id, keys)}
+
     return session.write(
         "case_keys.migrate",
         {"reason": "migration", "cases": len(rows), "wraps": wrap_records(store_id, wraps)},
         rows,
-        extra=store_wraps(wraps),
+        extra=seal_all,
     )
+
+
+def seal_messages(conn: db.Connection, store_id: str, keys: Mapping[str, bytes]) -> int:
+    """Seal the plain message texts of the cases in ``keys`` (case -> key), in place; returns
+    how many messages were sealed. Runs inside the migration's transaction."""
+    sealed = 0
+    for case_no, key in sorted(keys.items()):
+        contacts = [
+            str(r[0]) for r in conn.execute("SELECT id FROM contacts WHERE case_no = ?", (case_no,))
+        ]
+        for contact_id in contacts:
+            cipher = ck.MessageCipher(store_id, contact_id, key)
+            updates = [
+                (
+                    cipher.seal(r[1], "text", r[2]),
+                    None if r[3] is None else cipher.seal(r[1], "raw", r[3]),
+                    r[0],
+                )
+                for r in conn.execute(
+                    "SELECT rowid, fingerprint, text, raw FROM messages WHERE contact_id = ? "
+                    "AND typeof(text) = 'text'",
+                    (contact_id,),
+                ).fetchall()
+            ]
+            conn.executemany("UPDATE messages SET text = ?, raw = ? WHERE rowid = ?", updates)
+            sealed += len(updates)
+    return sealed
+
+
+# -- message texts -------------------------------------------------------------------------------
+
+#: the columns of ``messages`` sealed under the case key (``raw`` may be NULL)
+MESSAGE_COLUMNS = ("text", "raw")
+
+
+def message_cipher(session: KeySession, case_no: str, contact_id: str) -> ck.MessageCipher | None:
+    """The cipher of a contact's message texts, or None when this user holds no key of its
+    case (or the case has none yet: a store not migrated keeps plain text until it is)."""
+    key = case_key(session, case_no)
+    return None if key is None else ck.MessageCipher(session.folder.store_id, contact_id, key)
+
+
+class MessageOpener:
+    """Opens one contact's stored message texts: a sealed text (BLOB) with the case key, or
+    the placeholder for a reader without it; a plain text (a store not migrated) as it is."""
+
+    __slots__ = ("_cipher",)
+
+    def __init__(self, cipher: ck.MessageCipher | None) -> None:
+        self._cipher = cipher
+
+    @property
+    def can_open(self) -> bool:
+        return self._cipher is not None
+
+    def __call__(self, fingerprint: str, column: str, value: Any) -> Any:
+        if not isinstance(value, bytes):
+            return value
+        if self._cipher is None:
+            return SEALED_PLACEHOLDER
+        return self._cipher.open(fingerprint, column, value)
+
+
+def message_opener(session: KeySession, contact_id: str) -> MessageOpener:
+    row = session.conn.execute(
+        "SELECT case_no FROM contacts WHERE id = ?", (contact_id,)
+    ).fetchone()
+    if row is None:
+        return MessageOpener(None)
+    return MessageOpener(message_cipher(session, str(row[0]), contact_id))

@@ -36,7 +36,7 @@ from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue, Phrase, sealed_json, worded
 from evidence_desk.importers.base import sealed_phrase
 from evidence_desk.integrity.canonical import canonical_bytes
-from evidence_desk.services import access_log
+from evidence_desk.services import access_log, case_keys
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.conduct_settings import (
@@ -465,6 +465,7 @@ def _contacts(session: Session, case_no: str | None, contact_id: str | None) -> 
 
 
 def _messages(session: Session, contact_id: str) -> list[_Message]:
+    opener = case_keys.message_opener(session, contact_id)  # texts sealed under the case key
     rows = session.conn.execute(
         "SELECT rowid, fingerprint, sent_at, direction, kind, text FROM messages "
         "WHERE contact_id = ? ORDER BY sent_at, rowid",
@@ -478,7 +479,7 @@ def _messages(session: Session, contact_id: str) -> list[_Message]:
             _moment(r["sent_at"]),
             r["direction"],
             r["kind"],
-            r["text"],
+            opener(r["fingerprint"], "text", r["text"]),
         )
         for r in rows
     ]

@@ -20,6 +20,7 @@ from evidence_desk.domain.wording import Catalogue
 from evidence_desk.importers import archive, legacy, registry
 from evidence_desk.importers.base import ExportSource, ParsedChat
 from evidence_desk.integrity.canonical import canonical_bytes
+from evidence_desk.services import case_keys
 from evidence_desk.services.commitments import (
     attachments_json,
     commitment,
@@ -30,6 +31,7 @@ from evidence_desk.services.commitments import (
 from evidence_desk.services.replay import Replay
 from evidence_desk.services.session import Session
 from evidence_desk.store.blobs import BlobCorrupted
+from evidence_desk.store.case_keys import CaseKeyError
 
 _said = Catalogue(
     {
@@ -162,6 +164,9 @@ def _compare_messages(
     }
     prints = fingerprints(result.messages)
     commitments: list[str] = []
+    # texts sealed under the case key are compared once opened; a verifier without the key
+    # leaves them unchecked (case_key_checks reports the case's content checks not performed)
+    opener = case_keys.message_opener(session, row["contact_id"])
     for position, (message, fingerprint) in enumerate(zip(result.messages, prints, strict=True)):
         locator = f"{message.source.file} {message.source.locator}"
         rowid = sources.pop(position, None)
@@ -189,7 +194,15 @@ def _compare_messages(
             "attachments": attachments_json(message),
             "contact_id": row["contact_id"],
         }
-        changed = sorted(k for k, v in expected.items() if stored[k] != v)
+        actual = dict(stored)
+        if isinstance(actual["text"], bytes) and not opener.can_open:
+            del expected["text"]
+        else:
+            try:
+                actual["text"] = opener(fingerprint, "text", actual["text"])
+            except CaseKeyError:
+                actual["text"] = None  # does not open: reported as a changed text
+        changed = sorted(k for k, v in expected.items() if actual[k] != v)
         if changed:
             yield Finding(
                 "message.changed",

@@ -302,7 +302,19 @@ MIGRATIONS: list[str] = [
     # ledger with the user (NULL for users from before, until their next login); each case
     # key's HPKE wraps, one per reader (store/case_keys.py). The wraps are not a projection:
     # the ledger holds their digests, so that shredding a case can delete every copy.
+    # Message texts are sealed under the case key from now on, so the full-text index can no
+    # longer read them from ``messages``: it becomes a contentless index (trigrams and rowids
+    # only, no copy of the text) that the import fills with the plain text it holds, and that
+    # shredding empties row by row (contentless_delete).
     """
+    DROP TRIGGER messages_fts_insert;
+    DROP TRIGGER messages_fts_delete;
+    DROP TRIGGER messages_fts_update;
+    DROP TABLE message_text;
+    CREATE VIRTUAL TABLE message_text USING fts5 (
+        text, content = '', contentless_delete = 1, tokenize = 'trigram'
+    );
+    INSERT INTO message_text (rowid, text) SELECT rowid, text FROM messages;
     ALTER TABLE users ADD COLUMN wrap_key TEXT;
     CREATE TABLE case_key_wraps (
         case_no TEXT NOT NULL,

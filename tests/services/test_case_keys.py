@@ -10,13 +10,56 @@ from pathlib import Path
 import pytest
 
 from evidence_desk.domain.models import Role
-from evidence_desk.services import case_keys, cases, users, verify
+from evidence_desk.services import case_keys, cases, importing, reading, review, users, verify
 from evidence_desk.services.session import Session
 from evidence_desk.store import case_keys as ck
-from tests.helpers import ADMIN, FAST_KDF, Team, insider_code, insider_session, raw_connection
+from tests.helpers import (
+    ADMIN,
+    FAST_KDF,
+    Team,
+    approved_contact,
+    insider_code,
+    insider_session,
+    raw_connection,
+)
 
 RELEASE_STORE = Path(__file__).resolve().parents[1] / "fixtures" / "release_store"
 NAME, ID_NUMBER = "王秀英", "440301198807076543"
+MESSAGE = "请在本周五之前还款一万二千元整 secret-marker-1234"
+CHAT = f"05/01/2026, 09:00 - Chen Lixin: {MESSAGE}\n05/01/2026, 09:01 - Li Ming: 收到 ok\n"
+
+
+def _import_chat(team: Team, tmp_path: Path) -> tuple[Session, str]:
+    session, contact_id = approved_contact(team, tmp_path, debtor_name=NAME)
+    path = tmp_path / "chat.txt"
+    path.write_text(CHAT, encoding="utf-8")
+    importing.import_files(session, contact_id, [path], tz="Asia/Shanghai")
+    return session, contact_id
+
+
+def _all_cells(team: Team) -> list[str]:
+    """Every cell of every table (the full-text index's shadow tables too), opened with the
+    store key alone, as a thief with a password would; bytes as UTF-8 and UTF-16."""
+    conn = raw_connection(team.path, "alice", "alice-password")
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        values = [
+            value
+            for table in tables
+            for row in conn.execute(f"SELECT * FROM '{table}'")
+            for value in tuple(row)
+        ]
+    finally:
+        conn.close()
+    cells: list[str] = []
+    for value in values:
+        if isinstance(value, bytes):
+            cells += [value.decode("utf-8", "replace"), value.decode("utf-16-le", "replace")]
+        else:
+            cells.append(str(value))
+    return cells
+
+
 READERS = {ADMIN, "alice", "bob", "sam", "sue", "lee", "ada"}
 
 
@@ -190,6 +233,14 @@ def test_destroying_a_case_key_leaves_its_content_unreadable(team: Team) -> None
     assert cases.get_case(alice, "C-1").debtor_name == case_keys.SEALED_PLACEHOLDER
 
 
+def _conversations(session: Session) -> dict[str, list[tuple[str, str, str]]]:
+    contact_ids = [r[0] for r in session.conn.execute("SELECT id FROM contacts ORDER BY id")]
+    return {
+        c: [(m.fingerprint, m.sender, m.text) for m in reading.list_messages(session, c)]
+        for c in contact_ids
+    }
+
+
 def test_a_store_from_the_release_before_migrates_in_place_and_verifies(tmp_path: Path) -> None:
     store = tmp_path / "store"
     shutil.copytree(RELEASE_STORE, store)
@@ -197,7 +248,9 @@ def test_a_store_from_the_release_before_migrates_in_place_and_verifies(tmp_path
     with Session.open(store, "alice", "alice-password") as alice:
         before = verify.verify_store(alice)
         old = {c.case_no: c for c in cases.list_cases(alice)}
+        old_messages = _conversations(alice)
         assert alice.wrap_key is not None  # her slot got an X25519 key at this login
+    assert sum(len(m) for m in old_messages.values()) > 10
     assert before.intact, [f.as_json() for f in before.errors]
     assert "case_key.not_performed" not in _codes(before)
     # the admin's login migrates: one entry, the columns sealed, the keys wrapped
@@ -212,12 +265,58 @@ def test_a_store_from_the_release_before_migrates_in_place_and_verifies(tmp_path
     assert after.intact, [f.as_json() for f in after.errors]
     migrations = [p for a, p in entries if a == "case_keys.migrate"]
     assert len(migrations) == 1 and migrations[0]["cases"] == len(old) == 1
+    assert migrations[0]["messages"] == sum(len(m) for m in old_messages.values())
     for row in raw.values():
         assert ck.is_sealed(row["debtor_name"]) and ck.is_sealed(row["debtor_id_number"])
     assert {ADMIN, "alice"} <= recipients  # the others get theirs after their next login
     # alice reads the migrated case with her new key: identical to before
     with Session.open(store, "alice", "alice-password") as alice:
         assert {c.case_no: c for c in cases.list_cases(alice)} == old
+        assert _conversations(alice) == old_messages
+        sealed = alice.conn.execute("SELECT count(*) FROM messages WHERE typeof(text) = 'text'")
+        assert sealed.fetchone()[0] == 0
         again = verify.verify_store(alice)
     assert again.intact, [f.as_json() for f in again.errors]
     assert "case_key.not_performed" not in _codes(again)
+
+
+def test_message_texts_are_sealed_and_read_search_and_verify_through_the_case_key(
+    team: Team, tmp_path: Path
+) -> None:
+    alice, contact_id = _import_chat(team, tmp_path)
+    stored = alice.conn.execute("SELECT text, raw FROM messages").fetchall()
+    assert stored and all(isinstance(r[0], bytes) for r in stored)
+    for secret in (MESSAGE, "secret-marker-1234", "一万二千元"):
+        assert not [c for c in _all_cells(team) if secret in c], secret
+    texts = [m.text for m in reading.list_messages(alice, contact_id)]
+    assert texts == [MESSAGE, "收到 ok"]
+    # the full-text index (3+ characters) and the scan of opened texts (shorter) both find it
+    for needle in ("secret-marker", "还款", "OK"):
+        keys = reading.search(alice, contact_id, needle)
+        assert len(keys) == 1, needle
+    hits = review.search(alice, text="还款")
+    assert [h.text for h in hits] == [MESSAGE]
+    assert [h.text for h in review.search(alice, text="marker-1234")] == [MESSAGE]
+    assert verify.verify_store(alice).intact
+
+
+def test_a_changed_sealed_text_fails_verify(team: Team, tmp_path: Path) -> None:
+    alice, contact_id = _import_chat(team, tmp_path)
+    rows = alice.conn.execute("SELECT rowid, text FROM messages ORDER BY rowid").fetchall()
+    conn = raw_connection(team.path, "alice", "alice-password")
+    try:  # the two sealed texts swapped: each is authentic, but not for its message
+        conn.execute("UPDATE messages SET text = ? WHERE rowid = ?", (rows[1][1], rows[0][0]))
+    finally:
+        conn.close()
+    report = verify.verify_store(alice)
+    assert "message.changed" in [f.code for f in report.errors]
+
+
+def test_an_auditor_verifies_imports_without_reading_them(
+    with_auditor: Team, tmp_path: Path
+) -> None:
+    _import_chat(with_auditor, tmp_path)
+    audrey = with_auditor.login("audrey")
+    report = verify.verify_store(audrey)
+    assert report.intact, [f.as_json() for f in report.errors]
+    assert _codes(report).count("case_key.not_performed") == 1
