@@ -301,7 +301,7 @@ def test_message_texts_are_sealed_and_read_search_and_verify_through_the_case_ke
 
 
 def test_a_changed_sealed_text_fails_verify(team: Team, tmp_path: Path) -> None:
-    alice, contact_id = _import_chat(team, tmp_path)
+    alice, _contact = _import_chat(team, tmp_path)
     rows = alice.conn.execute("SELECT rowid, text FROM messages ORDER BY rowid").fetchall()
     conn = raw_connection(team.path, "alice", "alice-password")
     try:  # the two sealed texts swapped: each is authentic, but not for its message
