@@ -382,9 +382,6 @@ def seal_messages(conn: db.Connection, store_id: str, keys: Mapping[str, bytes])
 
 # -- message texts -------------------------------------------------------------------------------
 
-#: the columns of ``messages`` sealed under the case key (``raw`` may be NULL)
-MESSAGE_COLUMNS = ("text", "raw")
-
 
 def message_cipher(session: KeySession, case_no: str, contact_id: str) -> ck.MessageCipher | None:
     """The cipher of a contact's message texts, or None when this user holds no key of its
