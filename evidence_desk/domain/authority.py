@@ -84,8 +84,7 @@ _said = Catalogue(
         "case_key.wrong_key": "a key of case {case} was wrapped under a key the ledger does not "
         "hold for {user}",
         "case_key.two_keys": "two different keys were wrapped for case {case} in one entry",
-        "case_key.not_sealed": "the migration put a personal column of case {case} that is not "
-        "sealed",
+        "case_key.not_sealed": "the migration put a personal column of {row} that is not sealed",
         # -- retention and legal hold (issue 18 item 2) --
         "retention.no_case": "no case {case}",
         "retention.reason_required": "a reason is required",
@@ -866,21 +865,27 @@ CASE_KEY_ROLES = frozenset({Role.STAFF, Role.SUPERVISOR, Role.LEGAL, Role.ADMIN}
 _WRAP_FIELDS = ("case_no", "recipient", "recipient_key", "key_id", "digest")
 
 
-#: the personal columns of ``cases`` sealed under the case key (services/case_keys.py)
+#: the personal columns of ``cases`` and ``contacts`` sealed under the case key
+#: (services/case_keys.py)
 SEALED_CASE_COLUMNS = ("debtor_name", "debtor_id_number")
+SEALED_CONTACT_COLUMNS = ("display_name",)
 SEALED_PREFIX = "edk1:"
 
 
 def _sealed_columns(state: State, entry: Entry) -> Iterable[Violation | None]:
     """The migration only seals: each column it puts is a sealed field (whether it opens to
     the old text is verify's check, with a key)."""
-    for row in entry.rows_of("cases"):
-        for column in SEALED_CASE_COLUMNS:
-            value = row.get(column, SEALED_PREFIX)
-            if not (isinstance(value, str) and value.startswith(SEALED_PREFIX)):
-                yield Violation(
-                    "case_key.sealed", _said("case_key.not_sealed", case=row.get("case_no"))
-                )
+    for table, columns, key in (
+        ("cases", SEALED_CASE_COLUMNS, "case_no"),
+        ("contacts", SEALED_CONTACT_COLUMNS, "id"),
+    ):
+        for row in entry.rows_of(table):
+            for column in columns:
+                value = row.get(column, SEALED_PREFIX)
+                if not (isinstance(value, str) and value.startswith(SEALED_PREFIX)):
+                    yield Violation(
+                        "case_key.sealed", _said("case_key.not_sealed", row=row.get(key))
+                    )
 
 
 def _user_after(state: State, entry: Entry, name: object) -> Mapping[str, Any] | None:
@@ -1103,7 +1108,10 @@ ACTIONS: Mapping[str, ActionRule] = {
     "case_keys.migrate": ActionRule(
         Action.CASE_KEYS_MIGRATE,
         {"reason": str, "cases": int, "wraps": list},
-        {"cases": TableRule(frozenset({"case_no", *SEALED_CASE_COLUMNS}), new=False)},
+        {
+            "cases": TableRule(frozenset({"case_no", *SEALED_CASE_COLUMNS}), new=False),
+            "contacts": TableRule(frozenset({"id", *SEALED_CONTACT_COLUMNS}), new=False),
+        },
         (_case_key_wraps, _sealed_columns),
     ),
     "contact.request": ActionRule(

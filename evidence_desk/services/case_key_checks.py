@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from evidence_desk.domain.models import Finding
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.services.case_keys import (
-    CASE_FIELDS,
+    SEALED_FIELDS,
     WRAP_ACTIONS,
     KeySession,
     case_key,
@@ -21,7 +21,7 @@ _said = Catalogue(
     {
         "case_key.where": "case {case} key",
         "case_key.where_wrap": "case {case} key wrap for {user}",
-        "case_key.where_field": "table cases row case_no={case} column {column}",
+        "case_key.where_field": "table {table} row {key} column {column}",
         "case_key.unrecorded": "a wrap of the case key is in the table but no ledger entry made "
         "it (inserted outside the app)",
         "case_key.missing": "the ledger records a wrap that is not in the table",
@@ -87,14 +87,31 @@ def check_case_keys(session: KeySession, replay: Replay) -> list[Finding]:
     return found
 
 
+def _sealed_by_case(replay: Replay) -> dict[str, list[tuple[str, str, str, str]]]:
+    """case -> its sealed fields as (table, row key, column, value), cases and contacts."""
+    found: dict[str, list[tuple[str, str, str, str]]] = {}
+    for (case_no,), row in replay.tables["cases"].items():
+        found.setdefault(str(case_no), []).extend(
+            ("cases", str(case_no), c, str(row[c]))
+            for c in SEALED_FIELDS["cases"]
+            if ck.is_sealed(row.get(c))
+        )
+    for (contact_id,), row in replay.tables["contacts"].items():
+        found.setdefault(str(row.get("case_no")), []).extend(
+            ("contacts", str(contact_id), c, str(row[c]))
+            for c in SEALED_FIELDS["contacts"]
+            if ck.is_sealed(row.get(c))
+        )
+    return found
+
+
 def _check_fields(session: KeySession, replay: Replay, keyed: set[str]) -> Iterable[Finding]:
     """Every sealed field of every case opens under the case's key (the verifier's wrap).
     The messages' sealed texts are opened by the import check (services/import_checks.py),
     which leaves them to a reader with the key as well: one ``not_performed`` per case says
     what this verifier could not check."""
-    for (case_no,), row in sorted(replay.tables["cases"].items(), key=lambda i: str(i[0])):
-        sealed = [c for c in CASE_FIELDS if ck.is_sealed(row.get(c))]
-        if not sealed and str(case_no) not in keyed:
+    for case_no, sealed in sorted(_sealed_by_case(replay).items()):
+        if not sealed and case_no not in keyed:
             continue
         try:
             key = case_key(session, str(case_no))
@@ -118,12 +135,12 @@ def _check_fields(session: KeySession, replay: Replay, keyed: set[str]) -> Itera
             )
             continue
         cipher = ck.FieldCipher(session.folder.store_id, key)
-        for column in sealed:
+        for table, row_key, column, value in sealed:
             try:
-                cipher.open("cases", str(case_no), column, str(row[column]))
+                cipher.open(table, row_key, column, value)
             except ck.CaseKeyError as error:
                 yield Finding(
                     "case_key.field",
-                    _said("case_key.where_field", case=case_no, column=column),
+                    _said("case_key.where_field", table=table, key=row_key, column=column),
                     _said("case_key.field_opens_not", error=str(error)),
                 )

@@ -45,7 +45,13 @@ from evidence_desk.store import db
 from evidence_desk.store.folder import StoreFolder
 
 #: the personal columns of ``cases`` sealed under the case key
-CASE_FIELDS = ("debtor_name", "debtor_id_number")
+CASE_FIELDS = authority.SEALED_CASE_COLUMNS
+#: table -> its columns sealed under the case key (the contact's handle stays: the one matter
+#: per chat rule compares handles across cases)
+SEALED_FIELDS: Mapping[str, tuple[str, ...]] = {
+    "cases": CASE_FIELDS,
+    "contacts": authority.SEALED_CONTACT_COLUMNS,
+}
 #: what a reader without the case's key sees instead of a sealed field
 SEALED_PLACEHOLDER = "●●●"
 #: the actions whose payload may carry wraps (their rule runs ``_case_key_wraps``)
@@ -160,25 +166,34 @@ def store_wraps(wraps: Sequence[ck.Wrap]) -> Callable[[db.Connection, int], None
 # -- sealed fields -------------------------------------------------------------------------------
 
 
-def seal_case_fields(
-    session: KeySession, case_no: str, key: bytes, row: Mapping[str, Any]
+def seal_fields(
+    session: KeySession, table: str, row_key: str, key: bytes, row: Mapping[str, Any]
 ) -> dict[str, Any]:
-    """``row`` with its personal columns sealed under ``key``."""
+    """``row`` of ``table`` with its personal columns (``SEALED_FIELDS``) sealed under
+    ``key``, its case's key."""
     cipher = ck.FieldCipher(session.folder.store_id, key)
     out = dict(row)
-    for column in CASE_FIELDS:
+    for column in SEALED_FIELDS[table]:
         value = out.get(column)
         if isinstance(value, str) and not ck.is_sealed(value):
-            out[column] = cipher.seal("cases", case_no, column, value)
+            out[column] = cipher.seal(table, row_key, column, value)
     return out
 
 
-def open_case_row(session: KeySession, row: Mapping[str, Any]) -> dict[str, Any]:
-    """A ``cases`` row with its personal columns opened (the placeholder for a reader who
+def seal_case_fields(
+    session: KeySession, case_no: str, key: bytes, row: Mapping[str, Any]
+) -> dict[str, Any]:
+    """A ``cases`` row with its personal columns sealed under ``key``."""
+    return seal_fields(session, "cases", case_no, key, row)
+
+
+def open_fields(
+    session: KeySession, table: str, row_key: str, case_no: str, row: Mapping[str, Any]
+) -> dict[str, Any]:
+    """A row of ``table`` with its personal columns opened (the placeholder for a reader who
     holds no key of the case; plain text as it is in a store not yet migrated)."""
     out = dict(row)
-    case_no = str(out["case_no"])
-    sealed = [c for c in CASE_FIELDS if ck.is_sealed(out.get(c))]
+    sealed = [c for c in SEALED_FIELDS[table] if ck.is_sealed(out.get(c))]
     if not sealed:
         return out
     key = case_key(session, case_no)
@@ -188,8 +203,19 @@ def open_case_row(session: KeySession, row: Mapping[str, Any]) -> dict[str, Any]
         return out
     cipher = ck.FieldCipher(session.folder.store_id, key)
     for column in sealed:
-        out[column] = cipher.open("cases", case_no, column, str(out[column]))
+        out[column] = cipher.open(table, row_key, column, str(out[column]))
     return out
+
+
+def open_case_row(session: KeySession, row: Mapping[str, Any]) -> dict[str, Any]:
+    """A ``cases`` row with its personal columns opened."""
+    case_no = str(row["case_no"])
+    return open_fields(session, "cases", case_no, case_no, row)
+
+
+def open_contact_row(session: KeySession, row: Mapping[str, Any]) -> dict[str, Any]:
+    """A ``contacts`` row with its personal columns opened."""
+    return open_fields(session, "contacts", str(row["id"]), str(row["case_no"]), row)
 
 
 # -- membership ----------------------------------------------------------------------------------
@@ -333,13 +359,17 @@ def migrate_store(session: KeySession) -> Entry | None:
         current = {c: record[c] for c in CASE_FIELDS}
         sealed = seal_case_fields(session, case_no, key, current)
         rows.append(put("cases", {"case_no": case_no, **sealed}))
+        for contact in conn.execute(
+            "SELECT * FROM contacts WHERE case_no = ? ORDER BY id", (case_no,)
+        ).fetchall():
+            fields = {c: contact[c] for c in SEALED_FIELDS["contacts"]}
+            sealed = seal_fields(session, "contacts", str(contact["id"]), key, fields)
+            rows.append(put("contacts", {"id": contact["id"], **sealed}))
     if not rows:
         return None
     store_id = session.folder.store_id
-    keys = {w.case_no: session.case_key_cache[w.case_no] for w in wraps}
-    keys.update(
-        {str(c.row["case_no"]): session.case_key_cache[str(c.row["case_no"])] for c in rows}
-    )
+    migrated = [str(change.row["case_no"]) for change in rows if change.table == "cases"]
+    keys = {case_no: session.case_key_cache[case_no] for case_no in migrated}
 
     def seal_all(conn: db.Connection, seq: int) -> dict[str, Any]:
         store_wraps(wraps)(conn, seq)
@@ -347,7 +377,7 @@ def migrate_store(session: KeySession) -> Entry | None:
 
     return session.write(
         "case_keys.migrate",
-        {"reason": "migration", "cases": len(rows), "wraps": wrap_records(store_id, wraps)},
+        {"reason": "migration", "cases": len(migrated), "wraps": wrap_records(store_id, wraps)},
         rows,
         extra=seal_all,
     )

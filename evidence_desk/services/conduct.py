@@ -446,7 +446,10 @@ def _contacts(session: Session, case_no: str | None, contact_id: str | None) -> 
     if contact_id is not None:
         sql += " AND c.id = ?"
         args.append(contact_id)
-    rows = session.conn.execute(sql + " ORDER BY c.case_no, c.requested_at, c.id", args)
+    rows = [
+        case_keys.open_contact_row(session, r)  # the name is sealed under the case key
+        for r in session.conn.execute(sql + " ORDER BY c.case_no, c.requested_at, c.id", args)
+    ]
     return [
         _Contact(
             r["id"],

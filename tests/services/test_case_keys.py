@@ -10,7 +10,16 @@ from pathlib import Path
 import pytest
 
 from evidence_desk.domain.models import Role
-from evidence_desk.services import case_keys, cases, importing, reading, review, users, verify
+from evidence_desk.services import (
+    case_keys,
+    cases,
+    contacts,
+    importing,
+    reading,
+    review,
+    users,
+    verify,
+)
 from evidence_desk.services.session import Session
 from evidence_desk.store import case_keys as ck
 from tests.helpers import (
@@ -29,8 +38,13 @@ MESSAGE = "请在本周五之前还款一万二千元整 secret-marker-1234"
 CHAT = f"05/01/2026, 09:00 - Chen Lixin: {MESSAGE}\n05/01/2026, 09:01 - Li Ming: 收到 ok\n"
 
 
+CONTACT_NAME = "陈立新先生"
+
+
 def _import_chat(team: Team, tmp_path: Path) -> tuple[Session, str]:
-    session, contact_id = approved_contact(team, tmp_path, debtor_name=NAME)
+    session, contact_id = approved_contact(
+        team, tmp_path, debtor_name=NAME, display_name=CONTACT_NAME
+    )
     path = tmp_path / "chat.txt"
     path.write_text(CHAT, encoding="utf-8")
     importing.import_files(session, contact_id, [path], tz="Asia/Shanghai")
@@ -248,6 +262,7 @@ def test_a_store_from_the_release_before_migrates_in_place_and_verifies(tmp_path
     with Session.open(store, "alice", "alice-password") as alice:
         before = verify.verify_store(alice)
         old = {c.case_no: c for c in cases.list_cases(alice)}
+        old_contacts = contacts.list_contacts(alice)
         old_messages = _conversations(alice)
         assert alice.wrap_key is not None  # her slot got an X25519 key at this login
     assert sum(len(m) for m in old_messages.values()) > 10
@@ -272,9 +287,12 @@ def test_a_store_from_the_release_before_migrates_in_place_and_verifies(tmp_path
     # alice reads the migrated case with her new key: identical to before
     with Session.open(store, "alice", "alice-password") as alice:
         assert {c.case_no: c for c in cases.list_cases(alice)} == old
+        assert contacts.list_contacts(alice) == old_contacts
         assert _conversations(alice) == old_messages
         sealed = alice.conn.execute("SELECT count(*) FROM messages WHERE typeof(text) = 'text'")
         assert sealed.fetchone()[0] == 0
+        names = [r[0] for r in alice.conn.execute("SELECT display_name FROM contacts")]
+        assert names and all(ck.is_sealed(n) for n in names)
         again = verify.verify_store(alice)
     assert again.intact, [f.as_json() for f in again.errors]
     assert "case_key.not_performed" not in _codes(again)
@@ -286,8 +304,9 @@ def test_message_texts_are_sealed_and_read_search_and_verify_through_the_case_ke
     alice, contact_id = _import_chat(team, tmp_path)
     stored = alice.conn.execute("SELECT text, raw FROM messages").fetchall()
     assert stored and all(isinstance(r[0], bytes) for r in stored)
-    for secret in (MESSAGE, "secret-marker-1234", "一万二千元"):
+    for secret in (MESSAGE, "secret-marker-1234", "一万二千元", NAME, CONTACT_NAME):
         assert not [c for c in _all_cells(team) if secret in c], secret
+    assert contacts.get_contact(alice, contact_id).display_name == CONTACT_NAME
     texts = [m.text for m in reading.list_messages(alice, contact_id)]
     assert texts == [MESSAGE, "收到 ok"]
     # the full-text index (3+ characters) and the scan of opened texts (shorter) both find it

@@ -5135,9 +5135,9 @@
         <translation>未执行内容检查：{user} 不持有此案件的密钥（角色 {role}）；由其他有权阅读者的校验检查</translation>
     </message>
     <message>
-        <source>the migration put a personal column of case {case} that is not sealed</source>
+        <source>the migration put a personal column of {row} that is not sealed</source>
         <comment>case_key.not_sealed</comment>
-        <translation>迁移写入的案件 {case} 个人信息列未加密</translation>
+        <translation>迁移写入的 {row} 个人信息列未加密</translation>
     </message>
     <message>
         <source>the verifier&apos;s wrap does not open ({error})</source>
@@ -5165,9 +5165,9 @@
         <translation>案件 {case} 的密钥</translation>
     </message>
     <message>
-        <source>table cases row case_no={case} column {column}</source>
+        <source>table {table} row {key} column {column}</source>
         <comment>case_key.where_field</comment>
-        <translation>表 cases 行 case_no={case} 列 {column}</translation>
+        <translation>表 {table} 行 {key} 列 {column}</translation>
     </message>
     <message>
         <source>case {case} key wrap for {user}</source>
