@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from evidence_desk.domain import authority
-from evidence_desk.domain.errors import StoreError
+from evidence_desk.domain.errors import StoreBusy, StoreError
 from evidence_desk.domain.models import Role, User
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity.ledger import Entry
@@ -313,7 +313,7 @@ def after_login(session: KeySession, write_slot: Callable[[bytes], None]) -> Non
         if session.user.role == Role.ADMIN:
             migrate_store(session)
             sync_wraps(session, "login")
-    except StoreError:
+    except (StoreError, StoreBusy):
         return
 
 
