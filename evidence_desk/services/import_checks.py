@@ -194,15 +194,17 @@ def _compare_messages(
             "attachments": attachments_json(message),
             "contact_id": row["contact_id"],
         }
-        actual = dict(stored)
-        if isinstance(actual["text"], bytes) and not opener.can_open:
+        text = stored["text"]
+        if isinstance(text, bytes) and not opener.can_open:
             del expected["text"]
         else:
             try:
-                actual["text"] = opener(fingerprint, "text", actual["text"])
+                text = opener(fingerprint, "text", text)
             except CaseKeyError:
-                actual["text"] = None  # does not open: reported as a changed text
-        changed = sorted(k for k, v in expected.items() if actual[k] != v)
+                text = None  # does not open: reported as a changed text
+        changed = sorted(
+            k for k, v in expected.items() if (text if k == "text" else stored[k]) != v
+        )
         if changed:
             yield Finding(
                 "message.changed",

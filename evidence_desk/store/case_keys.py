@@ -217,14 +217,15 @@ class MessageCipher:
 
     def seal(self, fingerprint: str, column: str, text: str) -> bytes:
         nonce = os.urandom(12)
-        aad = self._prefix + f"{fingerprint}\n{column}".encode()
+        aad = self._prefix + fingerprint.encode() + b"\n" + column.encode()
         return MESSAGE_MARK + nonce + self._aead.encrypt(nonce, text.encode("utf-8"), aad)
 
     def open(self, fingerprint: str, column: str, value: bytes) -> str:
-        if not value.startswith(MESSAGE_MARK):
+        if value[:1] != MESSAGE_MARK:
             raise CaseKeyError("not a sealed message text")
-        aad = self._prefix + f"{fingerprint}\n{column}".encode()
+        aad = self._prefix + fingerprint.encode() + b"\n" + column.encode()
+        view = memoryview(value)
         try:
-            return self._aead.decrypt(value[1:13], value[13:], aad).decode("utf-8")
+            return self._aead.decrypt(view[1:13], view[13:], aad).decode("utf-8")
         except (InvalidTag, ValueError) as error:
             raise CaseKeyError(str(error) or type(error).__name__) from None
