@@ -37,19 +37,23 @@ _said = Catalogue(
 
 def recorded_wraps(replay: Replay) -> dict[tuple[str, str], str]:
     """(case, recipient) -> the digest of the wrap the ledger's entries leave in force, from
-    the entries that keep the rule table."""
+    the entries that keep the rule table. A wrap is made only by an action whose rule judges
+    it (``WRAP_ACTIONS``); a withdrawal counts from any action, as it only takes access away
+    (crypto-shredding records the wraps it destroys in its own entry: ``withdrawal_records``).
+    """
     recorded: dict[tuple[str, str], str] = {}
     for entry, payload in zip(replay.entries, replay.payloads, strict=True):
-        if entry.action not in WRAP_ACTIONS or entry.seq in replay.rejected:
-            continue
         wraps = payload.get("wraps") if isinstance(payload, dict) else None
-        for wrap in wraps if isinstance(wraps, list) else ():
+        if not isinstance(wraps, list) or entry.seq in replay.rejected:
+            continue
+        may_add = entry.action in WRAP_ACTIONS
+        for wrap in wraps:
             if not isinstance(wrap, dict):
                 continue
             place = (str(wrap.get("case_no")), str(wrap.get("recipient")))
             if wrap.get("removed") is True:
                 recorded.pop(place, None)
-            else:
+            elif may_add:
                 recorded[place] = str(wrap.get("digest"))
     return recorded
 

@@ -291,6 +291,16 @@ def sync_wraps(session: KeySession, reason: str) -> Entry | None:
     return session.write("case.keys", {"reason": reason, "wraps": plan.records}, extra=plan.apply)
 
 
+def withdrawal_records(session: KeySession, case_no: str) -> list[dict[str, Any]]:
+    """The ``wraps`` records that withdraw every wrap of ``case_no``: the entry that destroys
+    the case's key (crypto-shredding's tombstone) carries them in its payload, so that verify
+    expects no wrap of the case any more (services/case_key_checks.py)."""
+    return [
+        {"case_no": case_no, "recipient": w.recipient, "removed": True}
+        for w in ck.read_wraps(session.conn, case_no)
+    ]
+
+
 def destroy_case_key(session: KeySession, case_no: str) -> int:
     """Delete every wrap of ``case_no`` and the key cached in this session: after this nobody
     can open the case's sealed content. Runs on the caller's connection, inside the caller's

@@ -240,11 +240,25 @@ def test_personal_columns_are_ciphertext_under_the_store_key_alone(team: Team) -
 
 
 def test_destroying_a_case_key_leaves_its_content_unreadable(team: Team) -> None:
+    """How crypto-shredding plugs in: its entry records the withdrawn wraps and deletes them
+    (and the cached key) in its own transaction; verify then expects none."""
     alice = team.login("alice")
     cases.create_case(alice, "C-1", debtor_name=NAME)
-    assert case_keys.destroy_case_key(alice, "C-1") == len(READERS)
+    cases.create_case(alice, "C-2", debtor_name="李四")
+    withdrawn = case_keys.withdrawal_records(alice, "C-1")
+    assert {w["recipient"] for w in withdrawn} == READERS
+    destroyed: list[int] = []
+    alice.write(
+        "case.keys",  # the shredding helper's own action in its branch
+        {"reason": "shredded", "wraps": withdrawn},
+        extra=lambda _conn, _seq: destroyed.append(case_keys.destroy_case_key(alice, "C-1")),
+    )
+    assert destroyed == [len(READERS)]
     assert case_keys.case_key(alice, "C-1") is None
     assert cases.get_case(alice, "C-1").debtor_name == case_keys.SEALED_PLACEHOLDER
+    assert cases.get_case(alice, "C-2").debtor_name == "李四"
+    report = verify.verify_store(alice)
+    assert report.intact, [f.as_json() for f in report.errors]
 
 
 def _conversations(session: Session) -> dict[str, list[tuple[str, str, str]]]:
