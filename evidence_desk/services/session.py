@@ -270,7 +270,11 @@ class Session:
         *,
         clock: Clock = system_clock,
         sleep: Callable[[float], None] = time.sleep,
+        key_upkeep: bool = True,
     ) -> Session:
+        """Log in. With ``key_upkeep`` (always, but for checking a restored copy against its
+        backup's manifest, which must not grow) the login also does the per-case key work
+        that needs this user's password or an admin (services/case_keys.after_login)."""
         folder = StoreFolder.open(path)
         failures = _FailureCounter(folder)
         delay = failures.delay_for(user)
@@ -316,7 +320,8 @@ class Session:
                 wrap_key=wrap_private,
             )
 
-        case_keys.after_login(session, write_slot)
+        if key_upkeep:
+            case_keys.after_login(session, write_slot)
         return session
 
     def sibling(self) -> Session:

@@ -11,6 +11,7 @@ import pytest
 
 from evidence_desk.domain.models import Role
 from evidence_desk.services import (
+    backup,
     case_keys,
     cases,
     contacts,
@@ -353,3 +354,19 @@ def test_an_auditor_verifies_imports_without_reading_them(
     report = verify.verify_store(audrey)
     assert report.intact, [f.as_json() for f in report.errors]
     assert _codes(report).count("case_key.not_performed") == 1
+
+
+def test_a_backup_of_a_store_from_before_restores_then_migrates(tmp_path: Path) -> None:
+    """Restoring checks the copy as the backup holds it (no key upkeep: the manifest must not
+    grow); the first admin login into the restored store migrates it."""
+    store = tmp_path / "store"
+    shutil.copytree(RELEASE_STORE, store)
+    with Session.open(store, ADMIN, "root-password", key_upkeep=False) as root:
+        made = backup.backup(root, tmp_path / "old.edbackup")
+        assert not list(ck.read_wraps(root.conn))  # nothing migrated
+    restored = backup.restore(made.path, tmp_path / "restored", ADMIN, "root-password")
+    assert restored.ledger_size == made.ledger_size
+    with Session.open(restored.path, ADMIN, "root-password") as root:
+        assert _recipients(root, "2026-SH-1") >= {ADMIN}
+        report = verify.verify_store(root, local_anchor=False)
+    assert report.intact, [f.as_json() for f in report.errors]
