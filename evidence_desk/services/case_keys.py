@@ -1,15 +1,16 @@
 """Per-case data keys in use: who holds a wrap, taking a case's key, sealing its fields.
 
 The one module that reads or writes ``case_key_wraps`` and opens or seals a case's personal
-columns (store/case_keys.py holds the cryptography). Everything else calls
-:func:`open_case_row` / :func:`seal_case_fields` or :func:`case_key`.
+columns and message texts (store/case_keys.py holds the cryptography). Everything else calls
+:func:`open_case_row`, :func:`open_contact_row`, :func:`message_opener`, :func:`seal_fields`,
+:func:`message_cipher` or :func:`case_key`.
 
 - **Who holds a wrap.** Every active user whose role may read cases (domain/authority.py
   ``CASE_KEY_ROLES``: staff, supervisors, legal, admins; never auditors) and whose X25519 public
   key the ledger holds. Each wrap's digest is written into the ledger entry that makes it
-  (``case.create``, ``case.import``, ``case.keys``, ``case_keys.migrate``); the rule table
-  refuses a wrap for anyone else, and ``verify`` (:func:`check_case_keys`) compares the table
-  with those digests, so a wrap slipped into the table unseen is reported.
+  (``WRAP_ACTIONS``); the rule table refuses a wrap for anyone else, and ``verify``
+  (services/case_key_checks.py) compares the table with those digests, so a wrap slipped into
+  the table unseen is reported.
 - **Membership changes.** Adding, deactivating or re-keying a user (a password reset) carries
   :func:`plan_wraps` in the same entry: the case keys wrapped for the new reader, or the wraps
   of a user no longer entitled withdrawn. A catch-up (``case.keys``, :func:`sync_wraps`) does
@@ -362,7 +363,9 @@ def migrate_store(session: KeySession) -> Entry | None:
     wraps: list[ck.Wrap] = []
     for record in conn.execute("SELECT * FROM cases ORDER BY case_no").fetchall():
         case_no = str(record["case_no"])
-        if case_no in keyed:
+        # a case of this build is sealed from its creation; one sealed without wraps was
+        # shredded (its key destroyed): neither is migrated
+        if case_no in keyed or ck.is_sealed(record["debtor_name"]):
             continue
         key, case_wraps = new_case_key(session, case_no)
         wraps.extend(case_wraps)
