@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from evidence_desk.domain.errors import RuleViolation
 from evidence_desk.domain.models import Role
 from evidence_desk.services import (
     backup,
@@ -375,3 +376,22 @@ def test_a_backup_of_a_store_from_before_restores_then_migrates(tmp_path: Path) 
         assert _recipients(root, "2026-SH-1") >= {ADMIN}
         report = verify.verify_store(root, local_anchor=False)
     assert report.intact, [f.as_json() for f in report.errors]
+
+
+def test_a_reader_without_the_key_cannot_write_a_name_in_clear_beside_sealed_ones(
+    team: Team,
+) -> None:
+    with team.login("alice") as alice:
+        cases.create_case(alice, "C-1", debtor_name=NAME)
+    bob = team.login("bob")
+    conn = raw_connection(team.path, "bob", "bob-password")
+    try:  # bob's wrap gone (as for a user whose key arrived after the last admin login)
+        ck.delete_wrap(conn, "C-1", "bob")
+    finally:
+        conn.close()
+    assert cases.get_case(bob, "C-1").debtor_name == case_keys.SEALED_PLACEHOLDER
+    with pytest.raises(RuleViolation) as refused:
+        cases.edit_case(bob, "C-1", debtor_name="李四")
+    assert refused.value.rule == "case.key_missing"
+    # the columns that are not sealed stay editable
+    assert cases.edit_case(bob, "C-1", status="litigation").status == "litigation"

@@ -5035,6 +5035,11 @@
         <translation>表头须包含案件编号列和债务人姓名列（现有列：{header}）</translation>
     </message>
     <message>
+        <source>the debtor&apos;s details of case {case} are sealed under a key you do not hold yet: an admin&apos;s next login wraps it for you</source>
+        <comment>case.key_missing</comment>
+        <translation>案件 {case} 的债务人信息已用您尚未持有的密钥加密：管理员下次登录时会为您封装该密钥</translation>
+    </message>
+    <message>
         <source>the debtor&apos;s name is required</source>
         <comment>case.name_required</comment>
         <translation>必须填写债务人姓名</translation>
