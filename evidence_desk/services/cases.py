@@ -228,9 +228,10 @@ def list_cases(session: Session, search: str = "") -> list[Case]:
     escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     pattern = f"%{escaped}%"
     rows = session.conn.execute(
-        "SELECT *, (case_no LIKE ?1 ESCAPE '\\' OR debtor_name LIKE ?2 ESCAPE '\\' "
-        "OR loan_ref LIKE ?3 ESCAPE '\\') AS matched FROM cases "
-        "WHERE matched OR debtor_name LIKE 'edk1:%' ORDER BY case_no",
+        # a sealed name is never matched as stored (its ciphertext holds random letters)
+        "SELECT *, (case_no LIKE ?1 ESCAPE '\\' OR loan_ref LIKE ?3 ESCAPE '\\' "
+        "OR (debtor_name NOT LIKE 'edk1:%' AND debtor_name LIKE ?2 ESCAPE '\\')) AS matched "
+        "FROM cases WHERE matched OR debtor_name LIKE 'edk1:%' ORDER BY case_no",
         (pattern, pattern, pattern),
     ).fetchall()
     found: list[Case] = []

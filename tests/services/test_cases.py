@@ -305,3 +305,18 @@ def test_blank_lines_are_skipped(team: Team) -> None:
     sam = team.login("sam")
     data = _csv(GOOD_ROWS[0], "", ",,,,,,", GOOD_ROWS[1]).encode("utf-8")
     assert cases.import_cases_csv(sam, "c.csv", data).imported == ["2026-SZ-1", "2026-SZ-2"]
+
+
+def test_a_search_never_matches_a_sealed_name_as_stored(team: Team) -> None:
+    """The debtor's name is sealed (base64url ciphertext, any letters): a search matches the
+    opened name only, never the stored text."""
+    alice = team.login("alice")
+    for n in range(12):
+        cases.create_case(alice, f"C-{n}", debtor_name="王五")
+    stored = " ".join(r[0] for r in alice.conn.execute("SELECT debtor_name FROM cases"))
+    letters = [c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if c in stored.upper()]
+    for letter in letters:
+        assert cases.list_cases(alice, f"{letter}{letter}Q") == []
+        assert [c.case_no for c in cases.list_cases(alice, letter)] == [
+            c for c in sorted(f"C-{n}" for n in range(12)) if letter in c
+        ]
