@@ -454,8 +454,8 @@ def search(
     """Messages matching every given filter, oldest first.
 
     ``text`` of three characters or more uses the FTS5 trigram index (Chinese included,
-    case-insensitive for Latin letters); shorter text such as 还款 falls back to LIKE over the
-    filtered messages. ``sender`` matches the sender's name or account id (substring);
+    case-insensitive for Latin letters); shorter text such as 还款 is matched as LIKE would on
+    the filtered messages' texts once opened (they are sealed under the case key). ``sender`` matches the sender's name or account id (substring);
     ``direction`` is ``out`` (staff), ``in`` (the contact) or ``system``. Dates are local dates
     in ``timezone`` (default: the store's ``timezone`` setting), ``date_to`` inclusive.
     """
