@@ -116,6 +116,13 @@ def _fill(session: Session, contact_id: str, export: Path, count: int, every: in
             _insert(conn, batch)
             batch = []
     _insert(conn, batch)
+    # the full-text index is contentless since per-case keys (migration 8): no trigger feeds
+    # it, the import gives it the plain text; these synthetic rows are plain, so index them
+    conn.execute(
+        "INSERT INTO message_text (rowid, text) SELECT rowid, text FROM messages "
+        "WHERE contact_id = ? AND first_import = ?",
+        (contact_id, import_id),
+    )
     conn.execute("COMMIT")
 
 

@@ -77,6 +77,15 @@ _said = Catalogue(
         "request, not {role}",
         "authority.request_documents_role": "a request's documents must have a document role, "
         "not {role}",
+        # -- per-case keys (issue 18 item 1) --
+        "case_key.actor_not_reader": "{actor} may not hold the cases' keys, so may not wrap them",
+        "case_key.wrap_malformed": "a case key wrap is malformed",
+        "case_key.not_entitled": "a key of case {case} was wrapped for {user} (role {role}), who "
+        "may not read it",
+        "case_key.wrong_key": "a key of case {case} was wrapped under a key the ledger does not "
+        "hold for {user}",
+        "case_key.two_keys": "two different keys were wrapped for case {case} in one entry",
+        "case_key.not_sealed": "the migration put a personal column of {row} that is not sealed",
         # -- retention and legal hold (issue 18 item 2) --
         "retention.no_case": "no case {case}",
         "retention.reason_required": "a reason is required",
@@ -348,6 +357,8 @@ class TableRule:
     new: bool | None
     bind: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
     count: int | None = None
+    # columns a new row may leave out: added by a later migration, absent from older entries
+    optional: frozenset[str] = frozenset()
     # derived by ActionRule: the key column, and ``bind`` as (column, source, name or value)
     key: str = ""
     bindings: tuple[tuple[str, str, Any], ...] = ()
@@ -415,7 +426,9 @@ def _columns(names: str) -> frozenset[str]:
     return frozenset(names.split())
 
 
-_USER_COLUMNS = _columns("name role public_key active")
+_USER_COLUMNS = _columns("name role public_key active wrap_key")
+#: per-case keys (migration 8): a user's X25519 public key, absent from entries written before
+_WRAP_KEY = frozenset({"wrap_key"})
 _BLOB_COLUMNS = _columns("sha256 sm3 size name kind")
 _ITEM_COLUMNS = _columns("id contact_id role sha256 file_name added_by added_at")
 _CASE_COLUMNS = _columns("case_no created_by created_at") | frozenset(CASE_EDITABLE)
@@ -1012,6 +1025,93 @@ def _too_late(column: str, value: str, at: str) -> Violation:
     )
 
 
+# -- per-case keys (issue 18 item 1) -------------------------------------------------------------
+
+#: who is entitled to read a case, so holds a wrap of its key: its staff (every case's, as there
+#: is no per-case assignment), the supervisors, legal and the admins; never an auditor
+CASE_KEY_ROLES = frozenset({Role.STAFF, Role.SUPERVISOR, Role.LEGAL, Role.ADMIN})
+_WRAP_FIELDS = ("case_no", "recipient", "recipient_key", "key_id", "digest")
+
+
+#: the personal columns of ``cases`` and ``contacts`` sealed under the case key
+#: (services/case_keys.py)
+SEALED_CASE_COLUMNS = ("debtor_name", "debtor_id_number")
+SEALED_CONTACT_COLUMNS = ("display_name",)
+SEALED_PREFIX = "edk1:"
+
+
+def _sealed_columns(state: State, entry: Entry) -> Iterable[Violation | None]:
+    """The migration only seals: each column it puts is a sealed field (whether it opens to
+    the old text is verify's check, with a key)."""
+    for table, columns, key in (
+        ("cases", SEALED_CASE_COLUMNS, "case_no"),
+        ("contacts", SEALED_CONTACT_COLUMNS, "id"),
+    ):
+        for row in entry.rows_of(table):
+            for column in columns:
+                value = row.get(column, SEALED_PREFIX)
+                if not (isinstance(value, str) and value.startswith(SEALED_PREFIX)):
+                    yield Violation(
+                        "case_key.sealed", _said("case_key.not_sealed", row=row.get(key))
+                    )
+
+
+def _user_after(state: State, entry: Entry, name: object) -> Mapping[str, Any] | None:
+    """A user's row once the entry's own ``users`` puts apply (a new user's wraps travel in
+    the ``user.add`` entry that introduces them)."""
+    row = dict(state.row("users", name) or {})
+    for put_row in entry.rows_of("users"):
+        if put_row.get("name") == name:
+            row.update(put_row)
+    return row or None
+
+
+def entitled(user: Mapping[str, Any] | None) -> bool:
+    """May this user (a ``users`` row) hold the keys of the cases?"""
+    return user is not None and bool(user.get("active")) and user.get("role") in CASE_KEY_ROLES
+
+
+def _case_key_wraps(state: State, entry: Entry) -> Iterable[Violation | None]:
+    """Only a reader rewraps (it takes the key to wrap it); a wrap is made only for a user
+    entitled at that point, under the X25519 key the ledger holds for them; one entry wraps one
+    key per case. Withdrawing a wrap ({"case_no", "recipient", "removed": true}) is always
+    allowed: it can only take access away."""
+    wraps = entry.payload.get("wraps", [])
+    if type(wraps) is not list:
+        yield Violation("case_key.wrap", _said("case_key.wrap_malformed"))
+        return
+    if wraps and not entitled(state.row("users", entry.actor)):
+        yield Violation("case_key.actor", _said("case_key.actor_not_reader", actor=entry.actor))
+    key_ids: dict[object, object] = {}
+    for wrap in wraps:
+        removed = isinstance(wrap, dict) and wrap.get("removed") is True
+        needed = ("case_no", "recipient") if removed else tuple(_WRAP_FIELDS)
+        if not isinstance(wrap, dict) or any(type(wrap.get(n)) is not str for n in needed):
+            yield Violation("case_key.wrap", _said("case_key.wrap_malformed"))
+            continue
+        if removed:
+            continue
+        case_no, recipient = wrap["case_no"], wrap["recipient"]
+        user = _user_after(state, entry, recipient)
+        if not entitled(user):
+            yield Violation(
+                "case_key.recipient",
+                _said(
+                    "case_key.not_entitled",
+                    user=recipient,
+                    case=case_no,
+                    role=(user or {}).get("role"),
+                ),
+            )
+        elif (user or {}).get("wrap_key") != wrap["recipient_key"]:
+            yield Violation(
+                "case_key.recipient_key",
+                _said("case_key.wrong_key", user=recipient, case=case_no),
+            )
+        if key_ids.setdefault(case_no, wrap["key_id"]) != wrap["key_id"]:
+            yield Violation("case_key.key_id", _said("case_key.two_keys", case=case_no))
+
+
 _CONTACT_ID = from_payload("contact_id")
 
 ACTIONS: Mapping[str, ActionRule] = {
@@ -1024,6 +1124,7 @@ ACTIONS: Mapping[str, ActionRule] = {
                 new=True,
                 bind={"name": ACTOR, "active": const(1)},
                 count=1,
+                optional=_WRAP_KEY,
             )
         },
         (_first_only,),
@@ -1040,24 +1141,30 @@ ACTIONS: Mapping[str, ActionRule] = {
                     "role": from_payload("role"),
                     "public_key": from_payload("public_key"),
                     "active": const(1),
+                    "wrap_key": from_payload("wrap_key"),
                 },
                 count=1,
+                optional=_WRAP_KEY,
             )
         },
-        (_valid_roles,),
+        (_valid_roles, _case_key_wraps),
     ),
     "user.reset_password": ActionRule(
         Action.USER_RESET_PASSWORD,
         {"user": str, "public_key": str},
         {
             "users": TableRule(
-                frozenset({"name", "public_key"}),
+                frozenset({"name", "public_key", "wrap_key"}),
                 new=False,
-                bind={"name": from_payload("user"), "public_key": from_payload("public_key")},
+                bind={
+                    "name": from_payload("user"),
+                    "public_key": from_payload("public_key"),
+                    "wrap_key": from_payload("wrap_key"),
+                },
                 count=1,
             )
         },
-        (_not_own_account,),
+        (_not_own_account, _case_key_wraps),
     ),
     "user.deactivate": ActionRule(
         Action.USER_DEACTIVATE,
@@ -1070,10 +1177,29 @@ ACTIONS: Mapping[str, ActionRule] = {
                 count=1,
             )
         },
-        (_not_own_account,),
+        (_not_own_account, _case_key_wraps),
     ),
     # one's own password: the key pair stays, nothing projected changes
     "user.change_password": ActionRule(None, {"user": str}, {}, (_own_password,)),
+    # -- per-case keys (issue 18 item 1) --
+    # a user from before per-case keys records their own X25519 public key at their next login
+    # (only their password opens their slot, where its private half is sealed)
+    "user.wrap_key": ActionRule(
+        None,
+        {"user": str, "wrap_key": str},
+        {
+            "users": TableRule(
+                frozenset({"name", "wrap_key"}),
+                new=False,
+                bind={"name": ACTOR, "wrap_key": from_payload("wrap_key")},
+                count=1,
+            )
+        },
+        (_own_password,),
+    ),
+    # case keys wrapped for or withdrawn from readers: the wraps stay out of the ledger (a
+    # shredded case's key must be deletable), their digests are recorded here
+    "case.keys": ActionRule(None, {"reason": str, "wraps": list}, {}, (_case_key_wraps,)),
     "settings.set": ActionRule(
         Action.SETTINGS_SET,
         {"key": str},
@@ -1126,6 +1252,7 @@ ACTIONS: Mapping[str, ActionRule] = {
                 count=1,
             )
         },
+        (_case_key_wraps,),  # per-case keys: the new case's key, wrapped for its readers
     ),
     "case.edit": ActionRule(
         Action.CASE_EDIT,
@@ -1143,6 +1270,17 @@ ACTIONS: Mapping[str, ActionRule] = {
         Action.CASE_IMPORT,
         {"file_name": str, "count": int},
         {"cases": TableRule(_CASE_COLUMNS, new=True, bind={"created_by": ACTOR})},
+        (_case_key_wraps,),
+    ),
+    # a store from before per-case keys: each case gets a key, its personal columns sealed
+    "case_keys.migrate": ActionRule(
+        Action.CASE_KEYS_MIGRATE,
+        {"reason": str, "cases": int, "wraps": list},
+        {
+            "cases": TableRule(frozenset({"case_no", *SEALED_CASE_COLUMNS}), new=False),
+            "contacts": TableRule(frozenset({"id", *SEALED_CONTACT_COLUMNS}), new=False),
+        },
+        (_case_key_wraps, _sealed_columns),
     ),
     "contact.request": ActionRule(
         Action.CONTACT_REQUEST,
@@ -1592,8 +1730,8 @@ def _check_row(
                 _said("authority.row_unknown", action=action, table=table, key=key),
             )
         )
-    if exists is False and not complete:
-        missing = spec.columns - row.keys()
+    missing = spec.columns - row.keys() - spec.optional
+    if exists is False and missing:
         found.append(
             Violation(
                 "authority.schema",

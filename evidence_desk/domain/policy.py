@@ -59,6 +59,8 @@ class Action(enum.StrEnum):
     PROCESSING_READ = "processing.read"
     BREACH_FILE = "breach.file"
     BREACH_READ = "breach.read"
+    # -- per-case keys (issue 18 item 1) --
+    CASE_KEYS_MIGRATE = "case_keys.migrate"
 
 
 _ALL = frozenset(Role)
@@ -129,6 +131,10 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     # A breach record (art. 57) is the administrator's: they run the incident response.
     Action.BREACH_FILE: frozenset({Role.ADMIN}),
     Action.BREACH_READ: frozenset({Role.LEGAL, Role.ADMIN, Role.AUDITOR}),
+    # -- per-case keys (issue 18 item 1) --
+    # Migrating a store from before per-case keys: the admin, who opens it first after the
+    # update (services/case_keys.py).
+    Action.CASE_KEYS_MIGRATE: frozenset({Role.ADMIN}),
 }
 
 

@@ -390,7 +390,9 @@ def restore(
             _extract(backup_path, archive, manifest, work, report)
         (work / "blobs").mkdir(exist_ok=True)
         report("verify", 0, 1)
-        with Session.open(work, user, password, clock=clock) as session:
+        # checked as the backup holds it: no per-case key upkeep (it would append entries the
+        # manifest does not know); the next login into the restored store does it
+        with Session.open(work, user, password, clock=clock, key_upkeep=False) as session:
             session.require(Action.STORE_RESTORE)
             _check_against_manifest(backup_path, session, manifest)
             # an older backup is older than this machine's anchor on purpose: the restore event

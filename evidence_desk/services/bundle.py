@@ -54,6 +54,7 @@ from evidence_desk.services import (
     access_log,
     anchoring,
     bundle_masking,
+    case_keys,
     cases,
     contacts,
     processing_records,
@@ -468,6 +469,7 @@ class _Reader:
         rows = self.session.conn.execute(
             "SELECT * FROM messages WHERE contact_id = ? ORDER BY sent_at, rowid", (contact_id,)
         )
+        opener = case_keys.message_opener(self.session, contact_id)  # sealed under the case key
         return [
             BundleMessage(
                 rowid=int(r["rowid"]),
@@ -477,7 +479,7 @@ class _Reader:
                 sender=r["sender"],
                 direction=r["direction"],
                 kind=r["kind"],
-                text=r["text"],
+                text=opener(r["fingerprint"], "text", r["text"]),
                 commitment=r["commitment"],
                 source=_source(sources.get(int(r["rowid"]), {}), r["first_import"]),
                 attachments=tuple(json.loads(r["attachments"])),

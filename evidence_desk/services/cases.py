@@ -4,6 +4,10 @@ A case is created, edited (each edit one ledger entry carrying the changed colum
 searched. Bulk import takes the CSV a loan system exports, in UTF-8 or GBK/GB18030, with English
 or Chinese headers, and is all-or-nothing: one bad row and nothing is imported, with every bad
 row reported by number.
+
+The debtor's name and ID number are sealed under the case's own key (services/case_keys.py)
+in the database and in the ledger entries that carry them; a reader without the key (an
+auditor) sees a placeholder, and searching by debtor name opens the names in memory.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from evidence_desk.domain.authority import CASE_EDITABLE
 from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue, semicolon_list
+from evidence_desk.services import case_keys
 from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.session import RowChange, Session, put
 
@@ -75,6 +80,8 @@ _said = Catalogue(
         "either end",
         "case.exists": "case {case} already exists",
         "case.not_editable": "not an editable case field",
+        "case.key_missing": "the debtor's details of case {case} are sealed under a key you do "
+        "not hold yet: an admin's next login wraps it for you",
         "case.no_case": "no case {case}",
         "case.empty_file": "the file is empty",
         "case.header": "header needs a case number column and a debtor name column (found: "
@@ -166,7 +173,17 @@ def create_case(session: Session, case_no: str, **fields: str) -> Case:
     row = _row(case_no, fields, session)
     if _exists(session, case_no):
         raise RuleViolation("case.unique", _said("case.exists", case=case_no))
-    session.write("case.create", {"case_no": case_no}, [put("cases", row)])
+    key, wraps = case_keys.new_case_key(session, case_no)
+    sealed = case_keys.seal_case_fields(session, case_no, key, row)
+    session.write(
+        "case.create",
+        {
+            "case_no": case_no,
+            "wraps": case_keys.wrap_records(session.folder.store_id, wraps),
+        },
+        [put("cases", sealed)],
+        extra=case_keys.store_wraps(wraps),
+    )
     return get_case(session, case_no)
 
 
@@ -180,9 +197,18 @@ def edit_case(session: Session, case_no: str, **changes: str) -> Case:
     changed = {k: v for k, v in cleaned.items() if getattr(current, k) != v}
     if not changed:
         return current
+    before = {k: getattr(current, k) for k in changed}
+    key = case_keys.case_key(session, case_no)
+    if key is not None:  # a case from before per-case keys keeps plain text until migrated
+        changed = case_keys.seal_case_fields(session, case_no, key, changed)
+        before = case_keys.seal_case_fields(session, case_no, key, before)
+    elif case_keys.SEALED_PLACEHOLDER in before.values():
+        # sealed under a key this user does not hold (yet): a personal column written in
+        # clear beside it would undo the sealing
+        raise RuleViolation("case.key_missing", _said("case.key_missing", case=case_no))
     session.write(
         "case.edit",
-        {"case_no": case_no, "before": {k: getattr(current, k) for k in changed}},
+        {"case_no": case_no, "before": before},
         [put("cases", {"case_no": case_no, **changed})],
     )
     return get_case(session, case_no)
@@ -193,7 +219,7 @@ def get_case(session: Session, case_no: str) -> Case:
     row = session.conn.execute("SELECT * FROM cases WHERE case_no = ?", (case_no,)).fetchone()
     if row is None:
         raise NotFound(_said("case.no_case", case=case_no))
-    return Case(**dict(row))
+    return Case(**case_keys.open_case_row(session, row))
 
 
 def list_cases(session: Session, search: str = "") -> list[Case]:
@@ -202,11 +228,27 @@ def list_cases(session: Session, search: str = "") -> list[Case]:
     escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     pattern = f"%{escaped}%"
     rows = session.conn.execute(
-        "SELECT * FROM cases WHERE case_no LIKE ?1 ESCAPE '\\' OR debtor_name LIKE ?2 ESCAPE '\\' "
-        "OR loan_ref LIKE ?3 ESCAPE '\\' ORDER BY case_no",
+        # a sealed name is never matched as stored (its ciphertext holds random letters)
+        "SELECT *, (case_no LIKE ?1 ESCAPE '\\' OR loan_ref LIKE ?3 ESCAPE '\\' "
+        "OR (debtor_name NOT LIKE 'edk1:%' AND debtor_name LIKE ?2 ESCAPE '\\')) AS matched "
+        "FROM cases WHERE matched OR debtor_name LIKE 'edk1:%' ORDER BY case_no",
         (pattern, pattern, pattern),
     ).fetchall()
-    return [Case(**dict(r)) for r in rows]
+    found: list[Case] = []
+    for r in rows:
+        record = dict(r)
+        matched = record.pop("matched")
+        case = Case(**case_keys.open_case_row(session, record))
+        # a sealed name is matched once opened, as SQL's LIKE would (ASCII case-insensitive)
+        if matched or _like(search, case.debtor_name):
+            found.append(case)
+    return found
+
+
+def _like(search: str, text: str) -> bool:
+    """``text LIKE '%search%'`` as SQLite's LIKE decides it (only ASCII letters fold)."""
+    fold = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+    return search.translate(fold) in text.translate(fold)
 
 
 def _exists(session: Session, case_no: str) -> bool:
@@ -312,10 +354,25 @@ def import_cases_csv(
         )
     if not rows:
         raise BadInput(file_name, "", _said("case.no_rows"))
+    sealed_rows: list[RowChange] = []
+    wraps = []
+    for change in rows:
+        case_no = str(change.row["case_no"])
+        key, case_wraps = case_keys.new_case_key(session, case_no)
+        wraps.extend(case_wraps)
+        sealed_rows.append(
+            put("cases", case_keys.seal_case_fields(session, case_no, key, change.row))
+        )
     session.write(
         "case.import",
-        {"file_name": file_name, "encoding": encoding, "count": len(rows)},
-        rows,
+        {
+            "file_name": file_name,
+            "encoding": encoding,
+            "count": len(rows),
+            "wraps": case_keys.wrap_records(session.folder.store_id, wraps),
+        },
+        sealed_rows,
+        extra=case_keys.store_wraps(wraps),
     )
     return CaseImportResult([str(r.row["case_no"]) for r in rows], encoding)
 

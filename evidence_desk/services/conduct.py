@@ -36,7 +36,7 @@ from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue, Phrase, sealed_json, worded
 from evidence_desk.importers.base import sealed_phrase
 from evidence_desk.integrity.canonical import canonical_bytes
-from evidence_desk.services import access_log
+from evidence_desk.services import access_log, case_keys
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.conduct_settings import (
@@ -446,7 +446,10 @@ def _contacts(session: Session, case_no: str | None, contact_id: str | None) -> 
     if contact_id is not None:
         sql += " AND c.id = ?"
         args.append(contact_id)
-    rows = session.conn.execute(sql + " ORDER BY c.case_no, c.requested_at, c.id", args)
+    rows = [
+        case_keys.open_contact_row(session, r)  # the name is sealed under the case key
+        for r in session.conn.execute(sql + " ORDER BY c.case_no, c.requested_at, c.id", args)
+    ]
     return [
         _Contact(
             r["id"],
@@ -465,6 +468,7 @@ def _contacts(session: Session, case_no: str | None, contact_id: str | None) -> 
 
 
 def _messages(session: Session, contact_id: str) -> list[_Message]:
+    opener = case_keys.message_opener(session, contact_id)  # texts sealed under the case key
     rows = session.conn.execute(
         "SELECT rowid, fingerprint, sent_at, direction, kind, text FROM messages "
         "WHERE contact_id = ? ORDER BY sent_at, rowid",
@@ -478,7 +482,7 @@ def _messages(session: Session, contact_id: str) -> list[_Message]:
             _moment(r["sent_at"]),
             r["direction"],
             r["kind"],
-            r["text"],
+            opener(r["fingerprint"], "text", r["text"]),
         )
         for r in rows
     ]

@@ -35,6 +35,7 @@ from evidence_desk.domain.models import Finding
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import ledger, signing
+from evidence_desk.services import case_keys
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.originals import SealedOriginal, blob_rows, new_id, seal_paths
@@ -146,7 +147,7 @@ def get_contact(session: Session, contact_id: str) -> Contact:
     row = session.conn.execute("SELECT * FROM contacts WHERE id = ?", (contact_id,)).fetchone()
     if row is None:
         raise NotFound(_said("contact.no_contact", contact=contact_id))
-    return Contact(**dict(row))
+    return Contact(**case_keys.open_contact_row(session, row))
 
 
 def list_contacts(
@@ -161,7 +162,7 @@ def list_contacts(
         sql += " AND case_no = ?"
         args.append(case_no)
     rows = session.conn.execute(sql + " ORDER BY requested_at, id", args).fetchall()
-    return [Contact(**dict(r)) for r in rows]
+    return [Contact(**case_keys.open_contact_row(session, r)) for r in rows]
 
 
 def contact_items(session: Session, contact_id: str) -> list[Item]:
@@ -246,6 +247,10 @@ def request_contact(
         "revoked_at": None,
         "revoke_note": None,
     }
+    # the contact's name is sealed under the case key (services/case_keys.py)
+    key = case_keys.case_key(session, case_no)
+    if key is not None:
+        row = case_keys.seal_fields(session, "contacts", contact_id, key, row)
     rows: list[RowChange] = [*blob_rows(sealed, "document"), put("contacts", row)]
     rows += _item_rows(
         session,

@@ -22,7 +22,7 @@ from evidence_desk.importers.base import ExportSource, ParsedChat
 from evidence_desk.importers.images import ParsedImage
 from evidence_desk.importers.recordings import ParsedRecording
 from evidence_desk.integrity.canonical import canonical_bytes
-from evidence_desk.services import leave_out, shredding_checks
+from evidence_desk.services import case_keys, leave_out, shredding_checks
 from evidence_desk.services.commitments import (
     attachments_json,
     commitment,
@@ -33,6 +33,7 @@ from evidence_desk.services.commitments import (
 from evidence_desk.services.replay import Replay
 from evidence_desk.services.session import Session
 from evidence_desk.store.blobs import BlobCorrupted
+from evidence_desk.store.case_keys import CaseKeyError
 
 _said = Catalogue(
     {
@@ -213,6 +214,9 @@ def _compare_messages(
     }
     prints = fingerprints(result.messages)
     commitments: list[str] = []
+    # texts sealed under the case key are compared once opened; a verifier without the key
+    # leaves them unchecked (case_key_checks reports the case's content checks not performed)
+    opener = case_keys.message_opener(session, row["contact_id"])
     for position, (message, fingerprint) in enumerate(zip(result.messages, prints, strict=True)):
         locator = f"{message.source.file} {message.source.locator}"
         rowid = sources.pop(position, None)
@@ -240,7 +244,17 @@ def _compare_messages(
             "attachments": attachments_json(message),
             "contact_id": row["contact_id"],
         }
-        changed = sorted(k for k, v in expected.items() if stored[k] != v)
+        text = stored["text"]
+        if isinstance(text, bytes) and not opener.can_open:
+            del expected["text"]
+        else:
+            try:
+                text = opener(fingerprint, "text", text)
+            except CaseKeyError:
+                text = None  # does not open: reported as a changed text
+        changed = sorted(
+            k for k, v in expected.items() if (text if k == "text" else stored[k]) != v
+        )
         if changed:
             yield Finding(
                 "message.changed",

@@ -34,6 +34,7 @@ from evidence_desk.importers.base import ParsedChat, encode_chat, sealed_phrase,
 from evidence_desk.importers.images import ParsedImage
 from evidence_desk.importers.recordings import ParsedRecording
 from evidence_desk.integrity.canonical import canonical_bytes
+from evidence_desk.services import case_keys
 from evidence_desk.services.bulk_work import cyclic_gc_paused
 from evidence_desk.services.commitments import (
     attachments_json,
@@ -57,6 +58,7 @@ from evidence_desk.services.leave_out import record as left_out_record
 from evidence_desk.services.originals import SealedOriginal, blob_rows, new_id, seal_bytes
 from evidence_desk.services.reading import gap_notices
 from evidence_desk.services.session import RowChange, Session, put
+from evidence_desk.store.case_keys import MessageCipher
 
 _said = Catalogue(
     {
@@ -320,6 +322,8 @@ def _commit(
         )
 
     _plan_messages(session, contact.id, plans)
+    # message texts are sealed under the case key (services/case_keys.py)
+    cipher = case_keys.message_cipher(session, contact.case_no, contact.id)
 
     def store_messages(conn: Any, _seq: int) -> dict[str, Any]:
         # (the write path has judged the entry already, inside this transaction: the rule
@@ -328,7 +332,7 @@ def _commit(
         for plan in plans:
             checkpoint()
             if plan.row["kind"] == "chat":
-                _insert_messages(conn, contact, plan)
+                _insert_messages(conn, contact, plan, cipher)
             summaries.append(
                 {
                     "import_id": plan.import_id,
@@ -426,8 +430,14 @@ def _plan_messages(session: Session, contact_id: str, plans: Sequence[_PlannedIm
         plan.row["new_messages"] = new
 
 
-def _insert_messages(conn: Any, contact: Contact, plan: _PlannedImport) -> None:
+def _insert_messages(
+    conn: Any, contact: Contact, plan: _PlannedImport, cipher: MessageCipher | None
+) -> None:
     """Insert the plan's new messages and link every message to this import, in batches.
+
+    Texts are sealed with ``cipher`` (the case key's; None only for a case of a store not
+    yet migrated, which keeps plain text until its admin's login migrates it); the full-text
+    index gets the plain text of the new rows.
 
     A fingerprint planned as new that is already stored (UNIQUE conflict), or a known one whose
     stored salt differs or that has gone, means another import of this contact committed in
@@ -438,6 +448,7 @@ def _insert_messages(conn: Any, contact: Contact, plan: _PlannedImport) -> None:
     busy = StoreBusy(_said("import.raced"))
     check_flags = bool(contact.revoked_at or contact.expires_at)
     rows: list[tuple[object, ...]] = []
+    index: list[tuple[int, str]] = []
     # New rows get explicit rowids above the largest in use (what SQLite would choose for a
     # table without AUTOINCREMENT), so the links below need not read 100k rows back.
     last_rowid = conn.execute("SELECT coalesce(max(rowid), 0) FROM messages").fetchone()[0]
@@ -450,6 +461,12 @@ def _insert_messages(conn: Any, contact: Contact, plan: _PlannedImport) -> None:
         if not is_new or fingerprint in rowids:
             continue
         rowid = rowids[fingerprint] = last_rowid + 1 + len(rows)
+        text: str | bytes = message.text
+        raw: str | bytes | None = message.raw
+        index.append((rowid, message.text))
+        if cipher is not None:
+            text = cipher.seal(fingerprint, "text", message.text)
+            raw = None if message.raw is None else cipher.seal(fingerprint, "raw", message.raw)
         rows.append(
             (
                 rowid,
@@ -461,8 +478,8 @@ def _insert_messages(conn: Any, contact: Contact, plan: _PlannedImport) -> None:
                 message.sender_id,
                 direction(message, account),
                 message.kind._value_,  # the enum's value property is a Python function in 3.11
-                message.text,
-                message.raw,
+                text,
+                raw,
                 message.native_id,
                 message.reply_to,
                 attachments_json(message) if message.attachments else "[]",
@@ -473,7 +490,7 @@ def _insert_messages(conn: Any, contact: Contact, plan: _PlannedImport) -> None:
             )
         )
     try:
-        with _bulk_text_index(conn, len(rows), last_rowid):
+        with _bulk_cache(conn, len(rows)):
             conn.executemany(
                 "INSERT INTO messages (rowid, fingerprint, contact_id, sent_at, time_text, "
                 "sender, sender_id, direction, kind, text, raw, native_id, reply_to, "
@@ -481,6 +498,7 @@ def _insert_messages(conn: Any, contact: Contact, plan: _PlannedImport) -> None:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
+            conn.executemany("INSERT INTO message_text (rowid, text) VALUES (?, ?)", index)
     except sqlcipher3.IntegrityError as error:
         raise busy from error
     known = [f for f, _salt, is_new, _c in plan.messages if not is_new]
@@ -508,45 +526,26 @@ def _insert_messages(conn: Any, contact: Contact, plan: _PlannedImport) -> None:
     )
 
 
-# Below this many new messages the per-row trigger is cheap enough.
+# Below this many new messages the default page cache is enough.
 _BULK_INDEX_MIN_ROWS = 2000
 _BULK_CACHE_KIB = 64 * 1024
 
 
 @contextlib.contextmanager
-def _bulk_text_index(conn: Any, count: int, last_rowid: int) -> Iterator[None]:
-    """Fill the full-text index in one statement instead of one trigger call per message.
+def _bulk_cache(conn: Any, count: int) -> Iterator[None]:
+    """A larger page cache while a big import inserts its rows.
 
-    The ``messages_fts_insert`` trigger (schema migration 3) indexes each row as it is
-    inserted; for a 100k-message export that per-row path costs about four times a single
-    ``INSERT ... SELECT`` of the same rows (bench/import.py). Inside the import's transaction we
-    drop the trigger, insert the messages, index the new rows (rowids above ``last_rowid``) in
-    one statement and re-create the trigger from its stored SQL. It is all one transaction, so a
-    failure restores the trigger with everything else; the resulting index is the same.
+    Random fingerprints make the UNIQUE index's inserts random: a page cache that holds the
+    index saves about a third of the insert time. Restored afterwards (per connection). (The
+    full-text index is filled in one ``executemany`` with the plain texts: since migration 8
+    it is contentless and no trigger feeds it.)
     """
-    row = (
-        conn.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-            ("messages_fts_insert",),
-        ).fetchone()
-        if count >= _BULK_INDEX_MIN_ROWS
-        else None
-    )
-    if row is None:
+    if count < _BULK_INDEX_MIN_ROWS:
         yield
         return
-    # Random fingerprints make the UNIQUE index's inserts random: a page cache that holds the
-    # index saves about a third of the insert time. Restored afterwards (per connection).
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     conn.execute(f"PRAGMA cache_size = {-_BULK_CACHE_KIB}")
     try:
-        conn.execute("DROP TRIGGER messages_fts_insert")
         yield
-        conn.execute(
-            "INSERT INTO message_text (rowid, text) SELECT rowid, text FROM messages "
-            "WHERE rowid > ?",
-            (last_rowid,),
-        )
-        conn.execute(row[0])
     finally:
         conn.execute(f"PRAGMA cache_size = {int(cache)}")

@@ -21,7 +21,7 @@ from evidence_desk.domain.errors import NotFound
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.recording_description import RecordingDescription
 from evidence_desk.domain.wording import Catalogue
-from evidence_desk.services import access_log
+from evidence_desk.services import access_log, case_keys
 from evidence_desk.services.contacts import get_contact
 from evidence_desk.services.session import Session
 
@@ -38,7 +38,8 @@ _said = Catalogue(
 Key = tuple[str, int]  # (sent_at, rowid): the order of a conversation
 
 _COLUMNS = (
-    "rowid, sent_at, time_text, sender, direction, kind, text, attachments, flags, first_import"
+    "rowid, sent_at, time_text, sender, direction, kind, text, attachments, flags, first_import, "
+    "fingerprint"
 )
 _MAX_ATTACHMENT_BYTES = 32 * 1024 * 1024
 
@@ -124,7 +125,8 @@ class StoredMessage:
     sources: list[str] = field(default_factory=list)
 
 
-def _row(r: Any) -> MessageRow:
+def _row(r: Any, opener: case_keys.MessageOpener) -> MessageRow:
+    """A stored row, its text opened under the case key (services/case_keys.py)."""
     return MessageRow(
         int(r["rowid"]),
         r["sent_at"],
@@ -132,7 +134,7 @@ def _row(r: Any) -> MessageRow:
         r["sender"],
         r["direction"],
         r["kind"],
-        r["text"],
+        opener(r["fingerprint"], "text", r["text"]),
         tuple(json.loads(r["attachments"] or "[]")),
         tuple(f for f in (r["flags"] or "").split(",") if f),
         r["first_import"],
@@ -159,7 +161,8 @@ def page_at(session: Session, contact_id: str, offset: int, limit: int) -> list[
         "ORDER BY sent_at, rowid LIMIT ? OFFSET ?",
         (contact_id, limit, max(0, offset)),
     ).fetchall()
-    return [_row(r) for r in rows]
+    opener = case_keys.message_opener(session, contact_id)
+    return [_row(r, opener) for r in rows]
 
 
 def page_after(session: Session, contact_id: str, key: Key, limit: int) -> list[MessageRow]:
@@ -170,7 +173,8 @@ def page_after(session: Session, contact_id: str, key: Key, limit: int) -> list[
         "ORDER BY sent_at, rowid LIMIT ?",
         (contact_id, key[0], key[1], limit),
     ).fetchall()
-    return [_row(r) for r in rows]
+    opener = case_keys.message_opener(session, contact_id)
+    return [_row(r, opener) for r in rows]
 
 
 def page_before(session: Session, contact_id: str, key: Key, limit: int) -> list[MessageRow]:
@@ -181,7 +185,8 @@ def page_before(session: Session, contact_id: str, key: Key, limit: int) -> list
         "ORDER BY sent_at DESC, rowid DESC LIMIT ?",
         (contact_id, key[0], key[1], limit),
     ).fetchall()
-    return [_row(r) for r in reversed(rows)]
+    opener = case_keys.message_opener(session, contact_id)
+    return [_row(r, opener) for r in reversed(rows)]
 
 
 def position(session: Session, contact_id: str, key: Key) -> int:
@@ -220,13 +225,28 @@ def search(session: Session, contact_id: str, text: str, *, limit: int = 10_000)
             (phrase, contact_id, limit),
         ).fetchall()
     else:
-        pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        rows = session.conn.execute(
-            "SELECT sent_at, rowid FROM messages WHERE contact_id = ? AND text LIKE ? ESCAPE '\\' "
-            "ORDER BY sent_at, rowid LIMIT ?",
-            (contact_id, pattern, limit),
-        ).fetchall()
+        # texts are sealed (services/case_keys.py): short needles are matched once opened, as
+        # LIKE would match them (case-insensitive for ASCII letters only)
+        opener = case_keys.message_opener(session, contact_id)
+        rows = []
+        for r in session.conn.execute(
+            "SELECT sent_at, rowid, fingerprint, text FROM messages WHERE contact_id = ? "
+            "ORDER BY sent_at, rowid",
+            (contact_id,),
+        ):
+            if like(needle, opener(r[2], "text", r[3])):
+                rows.append(r)
+                if len(rows) >= limit:
+                    break
     return [(r[0], int(r[1])) for r in rows]
+
+
+_ASCII_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def like(needle: str, text: str) -> bool:
+    """``text LIKE '%needle%'`` as SQLite decides it: only ASCII letters fold."""
+    return needle.translate(_ASCII_FOLD) in text.translate(_ASCII_FOLD)
 
 
 # -- details ------------------------------------------------------------------------------------
@@ -299,7 +319,7 @@ def _import_entry_seq(session: Session, import_id: str) -> int | None:
 def details(session: Session, rowid: int) -> MessageDetails:
     session.require(Action.EVIDENCE_READ)
     r = session.conn.execute(
-        f"SELECT {_COLUMNS}, fingerprint, commitment, contact_id FROM messages WHERE rowid = ?",
+        f"SELECT {_COLUMNS}, commitment, contact_id FROM messages WHERE rowid = ?",
         (rowid,),
     ).fetchone()
     if r is None:
@@ -315,7 +335,7 @@ def details(session: Session, rowid: int) -> MessageDetails:
     import_ids = sorted({s[0] for s in sources} | {r["first_import"]})
     records = tuple(import_record(session, i) for i in import_ids)
     return MessageDetails(
-        _row(r),
+        _row(r, case_keys.message_opener(session, r["contact_id"])),
         r["fingerprint"],
         r["commitment"],
         sources,
@@ -414,7 +434,8 @@ def page_from_end(session: Session, contact_id: str, skip: int, limit: int) -> l
         "ORDER BY sent_at DESC, rowid DESC LIMIT ? OFFSET ?",
         (contact_id, limit, max(0, skip)),
     ).fetchall()
-    return [_row(r) for r in reversed(rows)]
+    opener = case_keys.message_opener(session, contact_id)
+    return [_row(r, opener) for r in reversed(rows)]
 
 
 def list_messages(
@@ -435,6 +456,7 @@ def list_messages(
         contact_id,
         {"offset": offset, "limit": limit},
     )
+    opener = case_keys.message_opener(session, contact_id)
     out = []
     for r in rows:
         sources = [
@@ -454,7 +476,7 @@ def list_messages(
                 r["sender"],
                 r["direction"],
                 r["kind"],
-                r["text"],
+                opener(r["fingerprint"], "text", r["text"]),
                 json.loads(r["attachments"]),
                 [f for f in r["flags"].split(",") if f],
                 r["first_import"],

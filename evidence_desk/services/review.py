@@ -30,7 +30,7 @@ from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.models import Finding, Role
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue, Phrase
-from evidence_desk.services import access_log
+from evidence_desk.services import access_log, case_keys, reading
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.originals import new_id
@@ -454,10 +454,11 @@ def search(
     """Messages matching every given filter, oldest first.
 
     ``text`` of three characters or more uses the FTS5 trigram index (Chinese included,
-    case-insensitive for Latin letters); shorter text such as 还款 falls back to LIKE over the
-    filtered messages. ``sender`` matches the sender's name or account id (substring);
-    ``direction`` is ``out`` (staff), ``in`` (the contact) or ``system``. Dates are local dates
-    in ``timezone`` (default: the store's ``timezone`` setting), ``date_to`` inclusive.
+    case-insensitive for Latin letters); shorter text such as 还款 is matched as LIKE would on the
+    filtered messages' texts once opened (they are sealed under the case key). ``sender`` matches
+    the sender's name or account id (substring); ``direction`` is ``out`` (staff), ``in`` (the
+    contact) or ``system``. Dates are local dates in ``timezone`` (default: the store's ``timezone``
+    setting), ``date_to`` inclusive.
     """
     session.require(Action.EVIDENCE_READ)
     if limit < 1:
@@ -473,9 +474,8 @@ def search(
         )
         clauses.append("message_text MATCH ?")
         args.append('"' + needle.replace('"', '""') + '"')
-    elif needle:
-        clauses.append("m.text LIKE ? ESCAPE '\\'")
-        args.append(_like(needle))
+    # a shorter needle is matched once the texts are opened (they are sealed under the case
+    # key, services/case_keys.py), as LIKE would match them
     if tag is not None:
         if tag not in TAGS:
             raise BadInput("tag", tag, _said("review.unknown_tag", known=", ".join(TAGS)))
@@ -509,18 +509,33 @@ def search(
         clauses.append("c.case_no = ?")
         args.append(case_no)
     where = " AND ".join(clauses) if clauses else "1 = 1"
-    rows = session.conn.execute(
+    short = bool(needle) and len(needle) < 3
+    found = session.conn.execute(
         f"SELECT m.rowid AS rowid, m.*, c.case_no FROM {source} WHERE {where} "
-        "ORDER BY m.sent_at, m.rowid LIMIT ?",
-        [*args, limit],
-    ).fetchall()
-    tags_by_message = _active_tags(session, [int(r["rowid"]) for r in rows])
+        "ORDER BY m.sent_at, m.rowid" + ("" if short else " LIMIT ?"),
+        args if short else [*args, limit],
+    )
+    openers: dict[str, case_keys.MessageOpener] = {}
+    rows: list[tuple[Any, str]] = []
+    for r in found:
+        contact = str(r["contact_id"])
+        opener = openers.get(contact)
+        if opener is None:
+            opener = openers[contact] = case_keys.message_opener(session, contact)
+        opened = opener(r["fingerprint"], "text", r["text"])
+        if short and not reading.like(needle, opened):
+            continue
+        rows.append((r, opened))
+        if len(rows) >= limit:
+            break
+    found.close()
+    tags_by_message = _active_tags(session, [int(r["rowid"]) for r, _text in rows])
     # the read log (PI-1): one row per case whose messages the search showed
     filters = {"text": text, "tag": tag, "sender": sender, "contact": contact_id, "hits": len(rows)}
     access_log.record(
         session,
         access_log.SEARCH,
-        {str(r["case_no"]) for r in rows} | ({case_no} if case_no else set()),
+        {str(r["case_no"]) for r, _text in rows} | ({case_no} if case_no else set()),
         contact_id or case_no or "",
         {k: v for k, v in filters.items() if v is not None},
     )
@@ -533,11 +548,11 @@ def search(
             r["sender"],
             r["direction"],
             r["kind"],
-            r["text"],
+            text,
             tuple(f for f in r["flags"].split(",") if f),
             tuple(tags_by_message.get(int(r["rowid"]), ())),
         )
-        for r in rows
+        for r, text in rows
     ]
 
 

@@ -37,17 +37,20 @@ from evidence_desk.domain.models import Role, User
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import digests, ledger, merkle, signing
 from evidence_desk.integrity.ledger import Entry
+from evidence_desk.services import case_keys
 from evidence_desk.services.clock import Clock, rfc3339, system_clock
+from evidence_desk.services.row_changes import RowChange as RowChange
+from evidence_desk.services.row_changes import apply_change
+from evidence_desk.services.row_changes import put as put
 from evidence_desk.services.user_names import validate_new_user
 from evidence_desk.store import access_log, anchors, db, location
+from evidence_desk.store import case_keys as case_key_crypto
 from evidence_desk.store.blobs import BlobStore
 from evidence_desk.store.files import atomic_write
 from evidence_desk.store.folder import Head, StoreFolder
 from evidence_desk.store.keys import KdfParams, derive_subkey, user_tag
 from evidence_desk.store.lock import WriterLock
 from evidence_desk.store.schema import PROJECTED_TABLES
-
-Row = Mapping[str, Any]
 
 # why a login is refused (the login dialog says it in the GUI's language too)
 _said = Catalogue(
@@ -95,18 +98,6 @@ def _file_identity(path: Path) -> tuple[int, int] | None:
 
 
 @dataclass(frozen=True, slots=True)
-class RowChange:
-    """One change to a projected table: ``put`` (insert or replace by key) or ``delete``."""
-
-    op: str
-    table: str
-    row: Mapping[str, Any]
-
-    def as_json(self) -> dict[str, Any]:
-        return {"op": self.op, "table": self.table, "row": dict(self.row)}
-
-
-@dataclass(frozen=True, slots=True)
 class Write:
     """One entry of :meth:`Session.write_many`: its action, payload, row changes and ``extra``
     (see :meth:`Session.write`)."""
@@ -115,45 +106,6 @@ class Write:
     payload: Mapping[str, Any]
     rows: Sequence[RowChange] = ()
     extra: Callable[[db.Connection, int], Mapping[str, Any] | None] | None = None
-
-
-def put(table: str, row: Row) -> RowChange:
-    return RowChange("put", table, dict(row))
-
-
-def apply_change(conn: db.Connection, change: RowChange) -> None:
-    keys = PROJECTED_TABLES.get(change.table)
-    if keys is None:
-        raise ValueError(f"{change.table} is not a projected table")
-    if change.op == "put":
-        # put = merge into the existing row, or insert a new one. (An UPSERT would check NOT
-        # NULL columns of the insert half even when it ends up updating a partial row.)
-        columns = list(change.row)
-        updates = [c for c in columns if c not in keys]
-        where = " AND ".join(f"{k} = ?" for k in keys)
-        changed = 0
-        if updates:
-            changed = conn.execute(
-                f"UPDATE {change.table} SET {', '.join(f'{c} = ?' for c in updates)} WHERE {where}",
-                [change.row[c] for c in updates] + [change.row[k] for k in keys],
-            ).rowcount
-        if not changed:
-            exists = conn.execute(
-                f"SELECT 1 FROM {change.table} WHERE {where}", [change.row[k] for k in keys]
-            ).fetchone()
-            if exists is None:
-                conn.execute(
-                    f"INSERT INTO {change.table} ({', '.join(columns)}) "
-                    f"VALUES ({', '.join('?' for _ in columns)})",
-                    [change.row[c] for c in columns],
-                )
-    elif change.op == "delete":
-        conn.execute(
-            f"DELETE FROM {change.table} WHERE {' AND '.join(f'{k} = ?' for k in keys)}",
-            [change.row[k] for k in keys],
-        )
-    else:
-        raise ValueError(f"unknown row operation {change.op}")
 
 
 class DatabaseState:
@@ -242,6 +194,7 @@ class Session:
         user: User,
         signing_key: bytes,
         clock: Clock,
+        wrap_key: bytes | None = None,
     ) -> None:
         self.folder = folder
         self.conn = conn
@@ -254,6 +207,10 @@ class Session:
         )
         self._data_key = data_key
         self._signing_key = signing.private_key_from_bytes(signing_key)
+        # per-case keys (services/case_keys.py): this user's X25519 private key (None for a slot
+        # from before, until the login gives one) and the case keys unwrapped so far
+        self.wrap_key = wrap_key
+        self.case_key_cache: dict[str, bytes] = {}
         self.lock_wait_seconds = 3.0
         self.operation = "write"
         self.closed = False
@@ -286,14 +243,29 @@ class Session:
         data_key = os.urandom(32)
         key = signing.generate_private_key()
         public = signing.public_key_hex(key)
+        wrap_private, wrap_public = case_key_crypto.new_wrap_key()
         folder.keyslots.write_slot(
-            admin, password, data_key, signing.private_key_bytes(key), public, kdf or KdfParams()
+            admin,
+            password,
+            data_key,
+            signing.private_key_bytes(key),
+            public,
+            kdf or KdfParams(),
+            wrap_key=wrap_private,
         )
         conn = db.connect(folder.db_path, derive_subkey(data_key, "sqlcipher"), create=True)
         db.migrate(conn)
         user = User(admin, Role.ADMIN, public, True)
-        session = cls(folder, conn, data_key, user, signing.private_key_bytes(key), clock)
-        row = {"name": admin, "role": Role.ADMIN.value, "public_key": public, "active": 1}
+        session = cls(
+            folder, conn, data_key, user, signing.private_key_bytes(key), clock, wrap_private
+        )
+        row = {
+            "name": admin,
+            "role": Role.ADMIN.value,
+            "public_key": public,
+            "active": 1,
+            "wrap_key": wrap_public,
+        }
         session.write(
             "store.init",
             {"store_id": folder.store_id, "app_version": __version__, "admin": admin},
@@ -310,7 +282,11 @@ class Session:
         *,
         clock: Clock = system_clock,
         sleep: Callable[[float], None] = time.sleep,
+        key_upkeep: bool = True,
     ) -> Session:
+        """Log in. With ``key_upkeep`` (always, but for checking a restored copy against its
+        backup's manifest, which must not grow) the login also does the per-case key work
+        that needs this user's password or an admin (services/case_keys.after_login)."""
         folder = StoreFolder.open(path)
         failures = _FailureCounter(folder)
         delay = failures.delay_for(user)
@@ -335,7 +311,30 @@ class Session:
             raise StoreError(_said("login.key_mismatch", user=user))
         failures.record(user, success=True)
         account = User(record["name"], Role(record["role"]), record["public_key"], True)
-        return cls(folder, conn, unlocked.data_key, account, unlocked.signing_key, clock)
+        session = cls(
+            folder,
+            conn,
+            unlocked.data_key,
+            account,
+            unlocked.signing_key,
+            clock,
+            unlocked.wrap_key,
+        )
+
+        def write_slot(wrap_private: bytes) -> None:
+            folder.keyslots.write_slot(
+                user,
+                password,
+                unlocked.data_key,
+                unlocked.signing_key,
+                unlocked.public_key,
+                folder.keyslots.kdf_of(user),
+                wrap_key=wrap_private,
+            )
+
+        if key_upkeep:
+            case_keys.after_login(session, write_slot)
+        return session
 
     def sibling(self) -> Session:
         """A second session for the same user on a new connection to the same store.
@@ -353,6 +352,7 @@ class Session:
             self.user,
             signing.private_key_bytes(self._signing_key),
             self.clock,
+            self.wrap_key,
         )
 
     def close(self) -> None:

@@ -5,17 +5,26 @@ data key) can do; the new user's Ed25519 public key enters the ledger in the sam
 reset by an admin cannot recover the user's old signing key (it is wrapped under the old
 password), so it issues a new key pair and records the new public key in the ledger: old entries
 stay verifiable under the old key, new ones under the new.
+
+Each user also gets an X25519 key pair, sealed in their slot, whose public half the ledger
+records (``wrap_key``): the case keys are wrapped for it (services/case_keys.py). Adding,
+resetting or deactivating a user wraps the case keys
+for them or withdraws their wraps, in the same entry.
 """
 
 from __future__ import annotations
 
+from evidence_desk.domain import authority
 from evidence_desk.domain.errors import NotFound, RuleViolation
 from evidence_desk.domain.models import Role, User
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import signing
+from evidence_desk.services import case_keys
 from evidence_desk.services.session import Session, put
 from evidence_desk.services.user_names import validate_new_user
+from evidence_desk.store import case_keys as case_key_crypto
+from evidence_desk.store import db
 from evidence_desk.store.keys import KdfParams
 
 _said = Catalogue(
@@ -56,21 +65,45 @@ def add_user(
         raise RuleViolation("user.unique", _said("user.exists", name=name))
     key = signing.generate_private_key()
     public = signing.public_key_hex(key)
+    wrap_private, wrap_public = case_key_crypto.new_wrap_key()
+    row = {
+        "name": name,
+        "role": role.value,
+        "public_key": public,
+        "active": 1,
+        "wrap_key": wrap_public,
+    }
+
+    # the case keys wrapped for them in the same entry (auditors get none)
+    wraps = case_keys.plan_wraps(
+        session, {name: wrap_public if role in authority.CASE_KEY_ROLES else None}
+    )
 
     # The slot is written inside the writer lock and the transaction (``extra``): if writing it
     # fails, nothing is committed; if the commit fails, an unused slot is harmless.
-    session.write(
-        "user.add",
-        {"user": name, "role": role.value, "public_key": public},
-        [put("users", {"name": name, "role": role.value, "public_key": public, "active": 1})],
-        extra=lambda _conn, _seq: session.folder.keyslots.write_slot(
+    def extra(conn: db.Connection, seq: int) -> None:
+        session.folder.keyslots.write_slot(
             name,
             password,
             session.data_key,
             signing.private_key_bytes(key),
             public,
             kdf or KdfParams(),
-        ),
+            wrap_key=wrap_private,
+        )
+        wraps.apply(conn, seq)
+
+    session.write(
+        "user.add",
+        {
+            "user": name,
+            "role": role.value,
+            "public_key": public,
+            "wrap_key": wrap_public,
+            "wraps": wraps.records,
+        },
+        [put("users", row)],
+        extra=extra,
     )
     return User(name, role, public, True)
 
@@ -88,18 +121,28 @@ def reset_password(
     validate_new_user(name, new_password)
     key = signing.generate_private_key()
     public = signing.public_key_hex(key)
-    session.write(
-        "user.reset_password",
-        {"user": name, "public_key": public},
-        [put("users", {"name": name, "public_key": public})],
-        extra=lambda _conn, _seq: session.folder.keyslots.write_slot(
+    # the old X25519 key is sealed under the old password too: a new pair, and new wraps
+    wrap_private, wrap_public = case_key_crypto.new_wrap_key()
+    reader = user.active and user.role in authority.CASE_KEY_ROLES
+    wraps = case_keys.plan_wraps(session, {name: wrap_public if reader else None})
+
+    def extra(conn: db.Connection, seq: int) -> None:
+        session.folder.keyslots.write_slot(
             name,
             new_password,
             session.data_key,
             signing.private_key_bytes(key),
             public,
             kdf or KdfParams(),
-        ),
+            wrap_key=wrap_private,
+        )
+        wraps.apply(conn, seq)
+
+    session.write(
+        "user.reset_password",
+        {"user": name, "public_key": public, "wrap_key": wrap_public, "wraps": wraps.records},
+        [put("users", {"name": name, "public_key": public, "wrap_key": wrap_public})],
+        extra=extra,
     )
     return User(name, user.role, public, user.active)
 
@@ -120,6 +163,7 @@ def change_own_password(
             signing.private_key_bytes(session.signing_key),
             session.user.public_key,
             kdf or KdfParams(),
+            wrap_key=session.wrap_key,
         ),
     )
 
@@ -129,9 +173,15 @@ def deactivate_user(session: Session, name: str) -> None:
     get_user(session, name)
     if name == session.user.name:
         raise RuleViolation("user.self_deactivate", _said("user.self_deactivate"))
+    wraps = case_keys.plan_wraps(session, {name: None})  # their wraps withdrawn
+
+    def extra(conn: db.Connection, seq: int) -> None:
+        session.folder.keyslots.remove_slot(name)
+        wraps.apply(conn, seq)
+
     session.write(
         "user.deactivate",
-        {"user": name},
+        {"user": name, "wraps": wraps.records},
         [put("users", {"name": name, "active": 0})],
-        extra=lambda _conn, _seq: session.folder.keyslots.remove_slot(name),
+        extra=extra,
     )

@@ -46,6 +46,7 @@ from evidence_desk.services import (
     access_log,
     anchoring,
     bundle_masking,
+    case_key_checks,
     contacts,
     import_checks,
     processing_records,
@@ -173,6 +174,7 @@ CHECKS: tuple[Check, ...] = (
     bundle_masking.check_unmasks,
     shredding_checks.check_shreddings,
     processing_records.check_processing_records,
+    case_key_checks.check_case_keys,
 )
 """The checks that run after the replay, in this order, each over the same :class:`Replay`."""
 

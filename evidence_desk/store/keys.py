@@ -1,10 +1,15 @@
-"""Key slots: one per user, each unlocking the store's data key and the user's signing key.
+"""Key slots: one per user, each unlocking the store's data key and the user's own key pairs.
 
 The data key is random (32 bytes) and never stored in the clear. A user's password is stretched
 with scrypt (parameters recorded per slot) into a key-encryption key that unwraps, with
 AES-256-GCM, both the shared data key and the user's own Ed25519 private key. Changing a password
 rewraps one slot; adding a user wraps the same data key for them, which only someone who already
 holds it (a logged-in admin) can do.
+
+Beside the signing key, a slot seals the user's X25519 private key (``wrap_key``): the key the
+per-case data keys are wrapped for (HPKE, store/case_keys.py). Its public half is recorded in
+the ledger with the user. Slots written before per-case keys have none; the user's next login
+adds one (services/case_keys.py), since only the password opens a slot.
 
 Slots are looked up by a tag derived from the store id and the user name, so ``keyslots.json``
 does not list the staff's names in the clear.
@@ -94,6 +99,7 @@ class Unlocked:
     data_key: bytes
     signing_key: bytes  # raw Ed25519 private key
     public_key: str
+    wrap_key: bytes | None = None  # raw X25519 private key; None in a slot from before
 
 
 class KeySlots:
@@ -138,7 +144,10 @@ class KeySlots:
         signing_key: bytes,
         public_key: str,
         params: KdfParams,
+        *,
+        wrap_key: bytes | None = None,
     ) -> None:
+        """(Re)write ``user``'s slot; ``wrap_key`` is their raw X25519 private key."""
         tag = user_tag(self.store_id, user)
         salt = os.urandom(16)
         kek = _kek(password, salt, params)
@@ -149,9 +158,20 @@ class KeySlots:
             "signing_key": _wrap(kek, signing_key, aad + b"\nsigning"),
             "public_key": public_key,
         }
+        if wrap_key is not None:
+            slot["wrap_key"] = _wrap(kek, wrap_key, aad + b"\nwrap")
         doc = self._load()
         doc["slots"][tag] = slot
         self._save(doc)
+
+    def kdf_of(self, user: str) -> KdfParams:
+        """The scrypt cost ``user``'s slot was written with (a rewrap keeps it)."""
+        slot = self._load()["slots"].get(user_tag(self.store_id, user)) or {}
+        kdf = slot.get("kdf") or {}
+        try:
+            return KdfParams(int(kdf["n"]), int(kdf["r"]), int(kdf["p"]))
+        except (KeyError, TypeError, ValueError):
+            return KdfParams()
 
     def remove_slot(self, user: str) -> None:
         doc = self._load()
@@ -171,8 +191,10 @@ class KeySlots:
             aad = f"{self.store_id}\n{tag}".encode()
             data_key = _unwrap(kek, slot["data_key"], aad + b"\ndata")
             signing_key = _unwrap(kek, slot["signing_key"], aad + b"\nsigning")
+            sealed_wrap = slot.get("wrap_key")
+            wrap_key = None if sealed_wrap is None else _unwrap(kek, sealed_wrap, aad + b"\nwrap")
         except InvalidTag:
             raise AuthenticationFailed(_said("keys.refused")) from None
         except (KeyError, TypeError, ValueError) as error:
             raise StoreError(_said("keys.slot_corrupted", path=self.path, error=error)) from None
-        return Unlocked(data_key, signing_key, str(slot["public_key"]))
+        return Unlocked(data_key, signing_key, str(slot["public_key"]), wrap_key)

@@ -298,8 +298,34 @@ MIGRATIONS: list[str] = [
         signature TEXT NOT NULL
     );
     """,
-    # 9 (issue 18 item 3; the 8th on this branch, where the per-case keys' migration 8 is not
-    # merged yet: the lead renumbers): shredded cases, one row per tombstone (a projection of
+    # 8: per-case data keys (issue 18 item 1). Each user's X25519 public key, recorded in the
+    # ledger with the user (NULL for users from before, until their next login); each case
+    # key's HPKE wraps, one per reader (store/case_keys.py). The wraps are not a projection:
+    # the ledger holds their digests, so that shredding a case can delete every copy.
+    # Message texts are sealed under the case key from now on, so the full-text index can no
+    # longer read them from ``messages``: it becomes a contentless index (trigrams and rowids
+    # only, no copy of the text) that the import fills with the plain text it holds, and that
+    # shredding empties row by row (contentless_delete).
+    """
+    DROP TRIGGER messages_fts_insert;
+    DROP TRIGGER messages_fts_delete;
+    DROP TRIGGER messages_fts_update;
+    DROP TABLE message_text;
+    CREATE VIRTUAL TABLE message_text USING fts5 (
+        text, content = '', contentless_delete = 1, tokenize = 'trigram'
+    );
+    INSERT INTO message_text (rowid, text) SELECT rowid, text FROM messages;
+    ALTER TABLE users ADD COLUMN wrap_key TEXT;
+    CREATE TABLE case_key_wraps (
+        case_no TEXT NOT NULL,
+        recipient TEXT NOT NULL,
+        recipient_key TEXT NOT NULL,
+        sealed BLOB NOT NULL,
+        key_id TEXT NOT NULL,
+        PRIMARY KEY (case_no, recipient)
+    );
+    """,
+    # 9 (issue 18 item 3): shredded cases, one row per tombstone (a projection of
     # the case.shred entries). What was destroyed is in the tombstone's payload.
     """
     CREATE TABLE shreddings (
@@ -311,7 +337,7 @@ MIGRATIONS: list[str] = [
         request_sha256 TEXT
     );
     """,
-    # 10 (issue 18 item 5; the lead renumbers at merge: 8 and 9 are other helpers'): PIPL
+    # 10 (issue 18 item 5): PIPL
     # records. A processing record / PIPIA per export (arts. 55-56), kept at least three years:
     # the database itself refuses to delete one before its retain_until (case shredding leaves
     # them: they hold metadata and digests, no chat content) and to change one ever. Breach

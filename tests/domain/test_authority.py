@@ -69,7 +69,13 @@ def test_every_rule_names_known_tables_columns_and_permissions() -> None:
 
 def test_only_user_actions_touch_users() -> None:
     touching = {name for name, rule in authority.ACTIONS.items() if "users" in rule.tables}
-    assert touching == {"store.init", "user.add", "user.reset_password", "user.deactivate"}
+    assert touching == {
+        "store.init",
+        "user.add",
+        "user.reset_password",
+        "user.deactivate",
+        "user.wrap_key",  # per-case keys: one's own X25519 key, bound to the actor
+    }
 
 
 def state(**tables: dict[str, dict[str, Any]]) -> authority.ReplayedTables:

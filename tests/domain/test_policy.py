@@ -52,6 +52,8 @@ EXPECTED: dict[Action, set[Role]] = {
     Action.PROCESSING_READ: {L, A, U},
     Action.BREACH_FILE: {A},
     Action.BREACH_READ: {L, A, U},
+    # issue 18 item 1: per-case keys, a store from before migrated by its admin
+    Action.CASE_KEYS_MIGRATE: {A},
 }
 
 ALL_PAIRS = [(role, action) for action in Action for role in Role]

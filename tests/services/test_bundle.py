@@ -232,14 +232,12 @@ def test_volumes_split_at_the_page_cap_with_continuous_numbers(team: Team, tmp_p
 def test_tags_select_messages_and_tags_and_conduct_checks_fill_the_annex(
     team: Team, tmp_path: Path
 ) -> None:
-    from evidence_desk.services import review
+    from evidence_desk.services import reading, review
 
     alice, contact_id = store_with_evidence(team, tmp_path / "in")
-    rows = alice.conn.execute(
-        "SELECT rowid, text FROM messages WHERE contact_id = ? ORDER BY sent_at, rowid",
-        (contact_id,),
-    ).fetchall()
-    promise = next(r["rowid"] for r in rows if "5000" in r["text"] and "先还" in r["text"])
+    # the texts are sealed under the case key: read them through the service
+    rows = reading.list_messages(alice, contact_id)
+    promise = next(r.rowid for r in rows if "5000" in r.text and "先还" in r.text)
     review.tag_message(team.login("lee"), promise, "promise_to_pay", "1 月 20 日还 5000")
     result = export(team, tmp_path / "out", Scope(CASE, tagged_only=True))
     assert result.messages_included == 1 and result.messages_omitted == 4

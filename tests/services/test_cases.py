@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 
 from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
-from evidence_desk.services import cases
+from evidence_desk.services import case_keys, cases
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import iter_log, verify_store
+from evidence_desk.store import case_keys as case_key_crypto
 from tests.helpers import Team, store_state
 
 ID_NUMBER = "440301198807076543"
@@ -127,7 +128,13 @@ def test_each_edit_is_one_ledger_entry_recording_what_it_replaced(team: Team) ->
         "amount_overdue": "80.50",
         "status": "litigation",
     }
-    assert json.loads(edits[1].payload)["before"] == {"debtor_name": "王秀英"}
+    # the debtor's name is sealed under the case key, in the ledger too (per-case keys)
+    sealed = json.loads(edits[1].payload)["before"]["debtor_name"]
+    assert "王秀英" not in sealed
+    key = case_keys.case_key(alice, "C-1")
+    assert key is not None
+    cipher = case_key_crypto.FieldCipher(alice.folder.store_id, key)
+    assert cipher.open("cases", "C-1", "debtor_name", sealed) == "王秀英"
     # an edit that changes nothing writes nothing
     count = len(_entries(alice))
     assert cases.edit_case(alice, "C-1", amount_overdue="80.50") == edited
@@ -298,3 +305,18 @@ def test_blank_lines_are_skipped(team: Team) -> None:
     sam = team.login("sam")
     data = _csv(GOOD_ROWS[0], "", ",,,,,,", GOOD_ROWS[1]).encode("utf-8")
     assert cases.import_cases_csv(sam, "c.csv", data).imported == ["2026-SZ-1", "2026-SZ-2"]
+
+
+def test_a_search_never_matches_a_sealed_name_as_stored(team: Team) -> None:
+    """The debtor's name is sealed (base64url ciphertext, any letters): a search matches the
+    opened name only, never the stored text."""
+    alice = team.login("alice")
+    for n in range(12):
+        cases.create_case(alice, f"C-{n}", debtor_name="王五")
+    stored = " ".join(r[0] for r in alice.conn.execute("SELECT debtor_name FROM cases"))
+    letters = [c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if c in stored.upper()]
+    for letter in letters:
+        assert cases.list_cases(alice, f"{letter}{letter}Q") == []
+        assert [c.case_no for c in cases.list_cases(alice, letter)] == [
+            c for c in sorted(f"C-{n}" for n in range(12)) if letter in c
+        ]

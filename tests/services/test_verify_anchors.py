@@ -118,6 +118,14 @@ def insider_rollback(team: Team, keep: int = KEEP) -> None:
             conn.execute("DELETE FROM messages")
             conn.execute("DELETE FROM message_sources")
         for _action, payload in tail:
+            # the case keys' wraps the tail made (per-case keys: recorded by digest, kept in
+            # their own table) go too, or verify would find them unrecorded
+            for wrap in json.loads(payload).get("wraps", []):
+                if not wrap.get("removed"):
+                    conn.execute(
+                        "DELETE FROM case_key_wraps WHERE case_no = ? AND recipient = ?",
+                        (wrap["case_no"], wrap["recipient"]),
+                    )
             for change in json.loads(payload).get("rows", []):
                 keys = PROJECTED_TABLES[change["table"]]
                 conn.execute(

@@ -5561,6 +5561,11 @@
         <translation>表头须包含案件编号列和债务人姓名列（现有列：{header}）</translation>
     </message>
     <message>
+        <source>the debtor&apos;s details of case {case} are sealed under a key you do not hold yet: an admin&apos;s next login wraps it for you</source>
+        <comment>case.key_missing</comment>
+        <translation>案件 {case} 的债务人信息已用您尚未持有的密钥加密：管理员下次登录时会为您封装该密钥</translation>
+    </message>
+    <message>
         <source>the debtor&apos;s name is required</source>
         <comment>case.name_required</comment>
         <translation>必须填写债务人姓名</translation>
@@ -5629,6 +5634,86 @@
         <source>case {case}</source>
         <comment>case.where</comment>
         <translation>案件 {case}</translation>
+    </message>
+    <message>
+        <source>{actor} may not hold the cases&apos; keys, so may not wrap them</source>
+        <comment>case_key.actor_not_reader</comment>
+        <translation>{actor} 无权持有案件密钥，因此不得封装案件密钥</translation>
+    </message>
+    <message>
+        <source>the wrap differs from the one the ledger records</source>
+        <comment>case_key.changed</comment>
+        <translation>该封装与账本记录的不一致</translation>
+    </message>
+    <message>
+        <source>does not decrypt under the case key ({error})</source>
+        <comment>case_key.field_opens_not</comment>
+        <translation>无法用案件密钥解密（{error}）</translation>
+    </message>
+    <message>
+        <source>the ledger records a wrap that is not in the table</source>
+        <comment>case_key.missing</comment>
+        <translation>账本记录的封装在表中缺失</translation>
+    </message>
+    <message>
+        <source>a key of case {case} was wrapped for {user} (role {role}), who may not read it</source>
+        <comment>case_key.not_entitled</comment>
+        <translation>案件 {case} 的密钥被封装给了无权阅读该案件的 {user}（角色 {role}）</translation>
+    </message>
+    <message>
+        <source>content checks not performed: {user} holds no key of this case (role {role}); another reader&apos;s verify checks them</source>
+        <comment>case_key.not_performed</comment>
+        <translation>未执行内容检查：{user} 不持有此案件的密钥（角色 {role}）；由其他有权阅读者的校验检查</translation>
+    </message>
+    <message>
+        <source>the migration put a personal column of {row} that is not sealed</source>
+        <comment>case_key.not_sealed</comment>
+        <translation>迁移写入的 {row} 个人信息列未加密</translation>
+    </message>
+    <message>
+        <source>the verifier&apos;s wrap does not open ({error})</source>
+        <comment>case_key.opens_not</comment>
+        <translation>校验者的封装无法打开（{error}）</translation>
+    </message>
+    <message>
+        <source>{user} is no longer entitled to read the case but still holds a wrap</source>
+        <comment>case_key.stale</comment>
+        <translation>{user} 已无权阅读该案件，但仍持有封装</translation>
+    </message>
+    <message>
+        <source>two different keys were wrapped for case {case} in one entry</source>
+        <comment>case_key.two_keys</comment>
+        <translation>同一条目为案件 {case} 封装了两个不同的密钥</translation>
+    </message>
+    <message>
+        <source>a wrap of the case key is in the table but no ledger entry made it (inserted outside the app)</source>
+        <comment>case_key.unrecorded</comment>
+        <translation>表中有案件密钥的封装，但没有任何账本条目生成它（在应用之外插入）</translation>
+    </message>
+    <message>
+        <source>case {case} key</source>
+        <comment>case_key.where</comment>
+        <translation>案件 {case} 的密钥</translation>
+    </message>
+    <message>
+        <source>table {table} row {key} column {column}</source>
+        <comment>case_key.where_field</comment>
+        <translation>表 {table} 行 {key} 列 {column}</translation>
+    </message>
+    <message>
+        <source>case {case} key wrap for {user}</source>
+        <comment>case_key.where_wrap</comment>
+        <translation>案件 {case} 为 {user} 封装的密钥</translation>
+    </message>
+    <message>
+        <source>a case key wrap is malformed</source>
+        <comment>case_key.wrap_malformed</comment>
+        <translation>案件密钥封装格式错误</translation>
+    </message>
+    <message>
+        <source>a key of case {case} was wrapped under a key the ledger does not hold for {user}</source>
+        <comment>case_key.wrong_key</comment>
+        <translation>案件 {case} 的密钥所用的封装公钥不是账本为 {user} 记录的公钥</translation>
     </message>
     <message>
         <source>cannot read certificate file: {error}</source>

@@ -1,0 +1,150 @@
+"""verify's check of the per-case keys: the wraps against the ledger, the sealed fields
+against their keys (services/case_keys.py says what they are)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from evidence_desk.domain.models import Finding
+from evidence_desk.domain.wording import Catalogue
+from evidence_desk.services.case_keys import (
+    SEALED_FIELDS,
+    WRAP_ACTIONS,
+    KeySession,
+    case_key,
+    readers,
+)
+from evidence_desk.services.replay import Replay
+from evidence_desk.store import case_keys as ck
+
+_said = Catalogue(
+    {
+        "case_key.where": "case {case} key",
+        "case_key.where_wrap": "case {case} key wrap for {user}",
+        "case_key.where_field": "table {table} row {key} column {column}",
+        "case_key.unrecorded": "a wrap of the case key is in the table but no ledger entry made "
+        "it (inserted outside the app)",
+        "case_key.missing": "the ledger records a wrap that is not in the table",
+        "case_key.changed": "the wrap differs from the one the ledger records",
+        "case_key.stale": "{user} is no longer entitled to read the case but still holds a wrap",
+        "case_key.opens_not": "the verifier's wrap does not open ({error})",
+        "case_key.field_opens_not": "does not decrypt under the case key ({error})",
+        "case_key.not_performed": "content checks not performed: {user} holds no key of this case "
+        "(role {role}); another reader's verify checks them",
+    }
+)
+
+
+def recorded_wraps(replay: Replay) -> dict[tuple[str, str], str]:
+    """(case, recipient) -> the digest of the wrap the ledger's entries leave in force, from
+    the entries that keep the rule table. A wrap is made only by an action whose rule judges
+    it (``WRAP_ACTIONS``); a withdrawal counts from any action, as it only takes access away
+    (crypto-shredding records the wraps it destroys in its own entry: ``withdrawal_records``).
+    """
+    recorded: dict[tuple[str, str], str] = {}
+    for entry, payload in zip(replay.entries, replay.payloads, strict=True):
+        wraps = payload.get("wraps") if isinstance(payload, dict) else None
+        if not isinstance(wraps, list) or entry.seq in replay.rejected:
+            continue
+        may_add = entry.action in WRAP_ACTIONS
+        for wrap in wraps:
+            if not isinstance(wrap, dict):
+                continue
+            place = (str(wrap.get("case_no")), str(wrap.get("recipient")))
+            if wrap.get("removed") is True:
+                recorded.pop(place, None)
+            elif may_add:
+                recorded[place] = str(wrap.get("digest"))
+    return recorded
+
+
+def check_case_keys(session: KeySession, replay: Replay) -> list[Finding]:
+    """The wraps against the ledger, and the cases' sealed fields against their keys.
+
+    A wrap must be one a rule-keeping entry recorded (same digest); a user no longer entitled
+    must hold none. The sealed fields are opened with the verifier's own wrap: a verifier who
+    holds none (an auditor) gets ``case_key.not_performed`` for that case, a warning, never a
+    silent pass."""
+    found: list[Finding] = []
+    store_id = session.folder.store_id
+    recorded = recorded_wraps(replay)
+    table = {(w.case_no, w.recipient): w for w in ck.read_wraps(session.conn)}
+    entitled = readers(session.conn)
+    for place in sorted(table.keys() | recorded.keys()):
+        case_no, user = place
+        where = _said("case_key.where_wrap", case=case_no, user=user)
+        wrap, digest = table.get(place), recorded.get(place)
+        if wrap is None:
+            found.append(Finding("case_key.missing", where, _said("case_key.missing")))
+        elif digest is None:
+            found.append(Finding("case_key.unrecorded", where, _said("case_key.unrecorded")))
+        elif wrap.digest(store_id) != digest:
+            found.append(Finding("case_key.changed", where, _said("case_key.changed")))
+        elif entitled.get(user) != wrap.recipient_key:
+            found.append(
+                Finding(
+                    "case_key.stale", where, _said("case_key.stale", user=user), severity="warning"
+                )
+            )
+    keyed = {case_no for case_no, _user in recorded}
+    found.extend(_check_fields(session, replay, keyed))
+    return found
+
+
+def _sealed_by_case(replay: Replay) -> dict[str, list[tuple[str, str, str, str]]]:
+    """case -> its sealed fields as (table, row key, column, value), cases and contacts."""
+    found: dict[str, list[tuple[str, str, str, str]]] = {}
+    for (case_no,), row in replay.tables["cases"].items():
+        found.setdefault(str(case_no), []).extend(
+            ("cases", str(case_no), c, str(row[c]))
+            for c in SEALED_FIELDS["cases"]
+            if ck.is_sealed(row.get(c))
+        )
+    for (contact_id,), row in replay.tables["contacts"].items():
+        found.setdefault(str(row.get("case_no")), []).extend(
+            ("contacts", str(contact_id), c, str(row[c]))
+            for c in SEALED_FIELDS["contacts"]
+            if ck.is_sealed(row.get(c))
+        )
+    return found
+
+
+def _check_fields(session: KeySession, replay: Replay, keyed: set[str]) -> Iterable[Finding]:
+    """Every sealed field of every case opens under the case's key (the verifier's wrap).
+    The messages' sealed texts are opened by the import check (services/import_checks.py),
+    which leaves them to a reader with the key as well: one ``not_performed`` per case says
+    what this verifier could not check."""
+    for case_no, sealed in sorted(_sealed_by_case(replay).items()):
+        if not sealed and case_no not in keyed:
+            continue
+        try:
+            key = case_key(session, str(case_no))
+        except ck.CaseKeyError as error:
+            yield Finding(
+                "case_key.opens_not",
+                _said("case_key.where", case=case_no),
+                _said("case_key.opens_not", error=str(error)),
+            )
+            continue
+        if key is None:
+            yield Finding(
+                "case_key.not_performed",
+                _said("case_key.where", case=case_no),
+                _said(
+                    "case_key.not_performed",
+                    user=session.user.name,
+                    role=session.user.role.value,
+                ),
+                severity="warning",
+            )
+            continue
+        cipher = ck.FieldCipher(session.folder.store_id, key)
+        for table, row_key, column, value in sealed:
+            try:
+                cipher.open(table, row_key, column, value)
+            except ck.CaseKeyError as error:
+                yield Finding(
+                    "case_key.field",
+                    _said("case_key.where_field", table=table, key=row_key, column=column),
+                    _said("case_key.field_opens_not", error=str(error)),
+                )

@@ -1,0 +1,463 @@
+"""Per-case data keys in use: who holds a wrap, taking a case's key, sealing its fields.
+
+The one module that reads or writes ``case_key_wraps`` and opens or seals a case's personal
+columns and message texts (store/case_keys.py holds the cryptography). Everything else calls
+:func:`open_case_row`, :func:`open_contact_row`, :func:`message_opener`, :func:`seal_fields`,
+:func:`message_cipher` or :func:`case_key`.
+
+- **Who holds a wrap.** Every active user whose role may read cases (domain/authority.py
+  ``CASE_KEY_ROLES``: staff, supervisors, legal, admins; never auditors) and whose X25519 public
+  key the ledger holds. Each wrap's digest is written into the ledger entry that makes it
+  (``WRAP_ACTIONS``); the rule table refuses a wrap for anyone else, and ``verify``
+  (services/case_key_checks.py) compares the table with those digests, so a wrap slipped into
+  the table unseen is reported.
+- **Membership changes.** Adding, deactivating or re-keying a user (a password reset) carries
+  :func:`plan_wraps` in the same entry: the case keys wrapped for the new reader, or the wraps
+  of a user no longer entitled withdrawn. A catch-up (``case.keys``, :func:`sync_wraps`) does
+  the same for users whose X25519 key arrived at their own login. (There is no role change in
+  the application; one would plan its wraps the same way.)
+- **Old key slots.** A user whose slot has no X25519 key gets one at their next login
+  (:func:`after_login`, recorded by ``user.wrap_key``); the next admin login wraps the case keys
+  for them. An admin's login also migrates a store written before per-case keys
+  (:func:`migrate_store`).
+- **Caching.** Unwrapped keys are kept in the session (``case_key_cache``) for its lifetime;
+  :func:`destroy_case_key` deletes a case's wraps and drops the cached key (crypto-shredding
+  calls it).
+
+This module does not import the session (the session calls :func:`after_login` at login): it
+works on anything with the session's attributes (:class:`KeySession`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from evidence_desk.domain import authority
+from evidence_desk.domain.errors import StoreBusy, StoreError
+from evidence_desk.domain.models import Role, User
+from evidence_desk.domain.wording import Catalogue
+from evidence_desk.integrity.ledger import Entry
+from evidence_desk.services.row_changes import RowChange, put
+from evidence_desk.store import case_keys as ck
+from evidence_desk.store import db
+from evidence_desk.store.folder import StoreFolder
+
+#: the personal columns of ``cases`` sealed under the case key
+CASE_FIELDS = authority.SEALED_CASE_COLUMNS
+#: table -> its columns sealed under the case key (the contact's handle stays: the one matter
+#: per chat rule compares handles across cases)
+SEALED_FIELDS: Mapping[str, tuple[str, ...]] = {
+    "cases": CASE_FIELDS,
+    "contacts": authority.SEALED_CONTACT_COLUMNS,
+}
+#: what a reader without the case's key sees instead of a sealed field
+SEALED_PLACEHOLDER = "●●●"
+#: the actions whose payload may carry wraps (their rule runs ``_case_key_wraps``)
+WRAP_ACTIONS = frozenset(
+    {
+        "case.create",
+        "case.import",
+        "case.keys",
+        "case_keys.migrate",
+        "user.add",
+        "user.reset_password",
+        "user.deactivate",
+    }
+)
+
+_said = Catalogue({})
+
+
+class KeySession(Protocol):
+    """What this module needs of a session (services/session.py's Session has it)."""
+
+    folder: StoreFolder
+    conn: db.Connection
+    user: User
+    wrap_key: bytes | None
+    case_key_cache: dict[str, bytes]
+
+    def write(
+        self,
+        action: str,
+        payload: Mapping[str, Any],
+        rows: Sequence[RowChange] = (),
+        *,
+        extra: Callable[[db.Connection, int], Mapping[str, Any] | None] | None = None,
+        operation: str | None = None,
+    ) -> Entry: ...
+
+
+# -- readers and keys ----------------------------------------------------------------------------
+
+
+def readers(conn: db.Connection) -> dict[str, str]:
+    """Every user entitled to hold the case keys now -> their X25519 public key (hex)."""
+    roles = sorted(r.value for r in authority.CASE_KEY_ROLES)
+    marks = ", ".join("?" for _ in roles)
+    return {
+        str(r[0]): str(r[1])
+        for r in conn.execute(
+            f"SELECT name, wrap_key FROM users WHERE active = 1 AND wrap_key IS NOT NULL "
+            f"AND role IN ({marks}) ORDER BY name",
+            roles,
+        )
+    }
+
+
+def case_key(session: KeySession, case_no: str) -> bytes | None:
+    """The case's key, unwrapped with this user's X25519 key (cached), or None when this user
+    holds no wrap of it (an auditor, a user added since, a shredded case)."""
+    cached = session.case_key_cache.get(case_no)
+    if cached is not None:
+        return cached
+    if session.wrap_key is None:
+        return None
+    wrap = ck.wrap_of(session.conn, case_no, session.user.name)
+    if wrap is None:
+        return None
+    store_id = session.folder.store_id
+    key = ck.open_wrap(store_id, case_no, session.user.name, session.wrap_key, wrap.sealed)
+    if ck.key_id(key) != wrap.key_id:
+        raise ck.CaseKeyError("the wrap opens to another key than it names")
+    session.case_key_cache[case_no] = key
+    return key
+
+
+def new_case_key(session: KeySession, case_no: str) -> tuple[bytes, list[ck.Wrap]]:
+    """A fresh key for a new case, wrapped for every reader; cached in this session."""
+    key = os.urandom(ck.KEY_LEN)
+    store_id = session.folder.store_id
+    wraps = [
+        ck.make_wrap(store_id, case_no, name, public, key)
+        for name, public in readers(session.conn).items()
+    ]
+    session.case_key_cache[case_no] = key
+    return key, wraps
+
+
+def wrap_records(store_id: str, wraps: Iterable[ck.Wrap]) -> list[dict[str, Any]]:
+    """What a ledger payload's ``wraps`` holds for each wrap (the wrap itself stays out)."""
+    return [
+        {
+            "case_no": w.case_no,
+            "recipient": w.recipient,
+            "recipient_key": w.recipient_key,
+            "key_id": w.key_id,
+            "digest": w.digest(store_id),
+        }
+        for w in wraps
+    ]
+
+
+def store_wraps(wraps: Sequence[ck.Wrap]) -> Callable[[db.Connection, int], None]:
+    """An ``extra`` for Session.write: the wraps go into their table in the entry's
+    transaction."""
+
+    def write(conn: db.Connection, _seq: int) -> None:
+        for wrap in wraps:
+            ck.put_wrap(conn, wrap)
+
+    return write
+
+
+# -- sealed fields -------------------------------------------------------------------------------
+
+
+def seal_fields(
+    session: KeySession, table: str, row_key: str, key: bytes, row: Mapping[str, Any]
+) -> dict[str, Any]:
+    """``row`` of ``table`` with its personal columns (``SEALED_FIELDS``) sealed under
+    ``key``, its case's key."""
+    cipher = ck.FieldCipher(session.folder.store_id, key)
+    out = dict(row)
+    for column in SEALED_FIELDS[table]:
+        value = out.get(column)
+        if isinstance(value, str) and not ck.is_sealed(value):
+            out[column] = cipher.seal(table, row_key, column, value)
+    return out
+
+
+def seal_case_fields(
+    session: KeySession, case_no: str, key: bytes, row: Mapping[str, Any]
+) -> dict[str, Any]:
+    """A ``cases`` row with its personal columns sealed under ``key``."""
+    return seal_fields(session, "cases", case_no, key, row)
+
+
+def open_fields(
+    session: KeySession, table: str, row_key: str, case_no: str, row: Mapping[str, Any]
+) -> dict[str, Any]:
+    """A row of ``table`` with its personal columns opened (the placeholder for a reader who
+    holds no key of the case; plain text as it is in a store not yet migrated)."""
+    out = dict(row)
+    sealed = [c for c in SEALED_FIELDS[table] if ck.is_sealed(out.get(c))]
+    if not sealed:
+        return out
+    key = case_key(session, case_no)
+    if key is None:
+        for column in sealed:
+            out[column] = SEALED_PLACEHOLDER
+        return out
+    cipher = ck.FieldCipher(session.folder.store_id, key)
+    for column in sealed:
+        out[column] = cipher.open(table, row_key, column, str(out[column]))
+    return out
+
+
+def open_case_row(session: KeySession, row: Mapping[str, Any]) -> dict[str, Any]:
+    """A ``cases`` row with its personal columns opened."""
+    case_no = str(row["case_no"])
+    return open_fields(session, "cases", case_no, case_no, row)
+
+
+def open_contact_row(session: KeySession, row: Mapping[str, Any]) -> dict[str, Any]:
+    """A ``contacts`` row with its personal columns opened."""
+    return open_fields(session, "contacts", str(row["id"]), str(row["case_no"]), row)
+
+
+# -- membership ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class WrapPlan:
+    """The wraps a membership change adds and withdraws: ``records`` go into the entry's
+    payload (``wraps``), ``apply`` into its transaction (an ``extra`` of Session.write)."""
+
+    store_id: str
+    added: tuple[ck.Wrap, ...]
+    removed: tuple[tuple[str, str], ...]  # (case, recipient)
+
+    @property
+    def empty(self) -> bool:
+        return not self.added and not self.removed
+
+    @property
+    def records(self) -> list[dict[str, Any]]:
+        withdrawn = [{"case_no": c, "recipient": r, "removed": True} for c, r in self.removed]
+        return withdrawn + wrap_records(self.store_id, self.added)
+
+    def apply(self, conn: db.Connection, _seq: int) -> None:
+        for case_no, recipient in self.removed:
+            ck.delete_wrap(conn, case_no, recipient)
+        for wrap in self.added:
+            ck.put_wrap(conn, wrap)
+
+
+def plan_wraps(session: KeySession, changes: Mapping[str, str | None] | None = None) -> WrapPlan:
+    """What brings the wraps in line with who may read: a wrap of every case key this session
+    holds for each reader lacking one, and the withdrawal of the wraps of users no longer
+    entitled (or re-keyed). ``changes`` (user -> their X25519 public key, or None when they
+    are no longer a reader) describes the user change the same entry makes. Cases whose key
+    this session does not hold are left for a reader who does (an admin holds them all)."""
+    conn = session.conn
+    store_id = session.folder.store_id
+    wanted = readers(conn)
+    for name, public in (changes or {}).items():
+        if public is None:
+            wanted.pop(name, None)
+        else:
+            wanted[name] = public
+    may_wrap = authority.entitled({"active": 1, "role": session.user.role.value})
+    added: list[ck.Wrap] = []
+    removed: list[tuple[str, str]] = []
+    held: dict[str, dict[str, ck.Wrap]] = {}
+    for wrap in ck.read_wraps(conn):
+        held.setdefault(wrap.case_no, {})[wrap.recipient] = wrap
+    for case_no, wraps in sorted(held.items()):
+        removed.extend(
+            (case_no, recipient)
+            for recipient, wrap in sorted(wraps.items())
+            if wanted.get(recipient) != wrap.recipient_key
+        )
+        missing = [
+            name
+            for name, public in wanted.items()
+            if name not in wraps or wraps[name].recipient_key != public
+        ]
+        key = case_key(session, case_no) if missing and may_wrap else None
+        if key is not None:
+            added.extend(ck.make_wrap(store_id, case_no, n, wanted[n], key) for n in missing)
+    return WrapPlan(store_id, tuple(added), tuple(removed))
+
+
+def sync_wraps(session: KeySession, reason: str) -> Entry | None:
+    """Write :func:`plan_wraps` as one ``case.keys`` entry; None when nothing changes."""
+    plan = plan_wraps(session)
+    if plan.empty:
+        return None
+    return session.write("case.keys", {"reason": reason, "wraps": plan.records}, extra=plan.apply)
+
+
+def withdrawal_records(session: KeySession, case_no: str) -> list[dict[str, Any]]:
+    """The ``wraps`` records that withdraw every wrap of ``case_no``: the entry that destroys
+    the case's key (crypto-shredding's tombstone) carries them in its payload, so that verify
+    expects no wrap of the case any more (services/case_key_checks.py)."""
+    return [
+        {"case_no": case_no, "recipient": w.recipient, "removed": True}
+        for w in ck.read_wraps(session.conn, case_no)
+    ]
+
+
+def destroy_case_key(session: KeySession, case_no: str) -> int:
+    """Delete every wrap of ``case_no`` and the key cached in this session: after this nobody
+    can open the case's sealed content. Runs on the caller's connection, inside the caller's
+    transaction if one is open (crypto-shredding writes its tombstone in the same one).
+    Returns how many wraps were deleted."""
+    session.case_key_cache.pop(case_no, None)
+    return ck.delete_case_wraps(session.conn, case_no)
+
+
+# -- login and migration -------------------------------------------------------------------------
+
+
+def after_login(session: KeySession, write_slot: Callable[[bytes], None]) -> None:
+    """At login: give a user from before per-case keys their X25519 key pair (sealed in their
+    slot by ``write_slot``, recorded in the ledger), and let an admin migrate the store and
+    wrap the case keys for readers who lack them. Best effort: a store that cannot be written
+    now (read-only, busy) is tried again at the next login."""
+    try:
+        _record_own_wrap_key(session, write_slot)
+        if session.user.role == Role.ADMIN:
+            migrate_store(session)
+            sync_wraps(session, "login")
+    except (StoreError, StoreBusy):
+        return
+
+
+def _record_own_wrap_key(session: KeySession, write_slot: Callable[[bytes], None]) -> None:
+    row = session.conn.execute(
+        "SELECT wrap_key FROM users WHERE name = ?", (session.user.name,)
+    ).fetchone()
+    recorded = None if row is None else row[0]
+    new_private: bytes | None = None
+    if session.wrap_key is None:
+        new_private, public = ck.new_wrap_key()
+    else:
+        public = ck.public_hex(session.wrap_key)
+        if recorded == public:
+            return
+    name = session.user.name
+    session.write(
+        "user.wrap_key",
+        {"user": name, "wrap_key": public},
+        [put("users", {"name": name, "wrap_key": public})],
+        extra=None if new_private is None else (lambda _c, _s: write_slot(new_private)),
+    )
+    if new_private is not None:
+        session.wrap_key = new_private
+
+
+def migrate_store(session: KeySession) -> Entry | None:
+    """Give every case without a key one, sealing its personal columns: one
+    ``case_keys.migrate`` entry that puts the sealed columns and records the wraps (for every
+    reader with an X25519 key; the others get theirs when an admin next rewraps). Atomic: the
+    columns, the wraps and the entry commit together or not at all. None when there is
+    nothing to migrate."""
+    conn = session.conn
+    keyed = {str(r[0]) for r in conn.execute("SELECT DISTINCT case_no FROM case_key_wraps")}
+    rows: list[RowChange] = []
+    wraps: list[ck.Wrap] = []
+    for record in conn.execute("SELECT * FROM cases ORDER BY case_no").fetchall():
+        case_no = str(record["case_no"])
+        # a case of this build is sealed from its creation; one sealed without wraps was
+        # shredded (its key destroyed): neither is migrated
+        if case_no in keyed or ck.is_sealed(record["debtor_name"]):
+            continue
+        key, case_wraps = new_case_key(session, case_no)
+        wraps.extend(case_wraps)
+        current = {c: record[c] for c in CASE_FIELDS}
+        sealed = seal_case_fields(session, case_no, key, current)
+        rows.append(put("cases", {"case_no": case_no, **sealed}))
+        for contact in conn.execute(
+            "SELECT * FROM contacts WHERE case_no = ? ORDER BY id", (case_no,)
+        ).fetchall():
+            fields = {c: contact[c] for c in SEALED_FIELDS["contacts"]}
+            sealed = seal_fields(session, "contacts", str(contact["id"]), key, fields)
+            rows.append(put("contacts", {"id": contact["id"], **sealed}))
+    if not rows:
+        return None
+    store_id = session.folder.store_id
+    migrated = [str(change.row["case_no"]) for change in rows if change.table == "cases"]
+    keys = {case_no: session.case_key_cache[case_no] for case_no in migrated}
+
+    def seal_all(conn: db.Connection, seq: int) -> dict[str, Any]:
+        store_wraps(wraps)(conn, seq)
+        return {"messages": seal_messages(conn, store_id, keys)}
+
+    return session.write(
+        "case_keys.migrate",
+        {"reason": "migration", "cases": len(migrated), "wraps": wrap_records(store_id, wraps)},
+        rows,
+        extra=seal_all,
+    )
+
+
+def seal_messages(conn: db.Connection, store_id: str, keys: Mapping[str, bytes]) -> int:
+    """Seal the plain message texts of the cases in ``keys`` (case -> key), in place; returns
+    how many messages were sealed. Runs inside the migration's transaction."""
+    sealed = 0
+    for case_no, key in sorted(keys.items()):
+        contacts = [
+            str(r[0]) for r in conn.execute("SELECT id FROM contacts WHERE case_no = ?", (case_no,))
+        ]
+        for contact_id in contacts:
+            cipher = ck.MessageCipher(store_id, contact_id, key)
+            updates = [
+                (
+                    cipher.seal(r[1], "text", r[2]),
+                    None if r[3] is None else cipher.seal(r[1], "raw", r[3]),
+                    r[0],
+                )
+                for r in conn.execute(
+                    "SELECT rowid, fingerprint, text, raw FROM messages WHERE contact_id = ? "
+                    "AND typeof(text) = 'text'",
+                    (contact_id,),
+                ).fetchall()
+            ]
+            conn.executemany("UPDATE messages SET text = ?, raw = ? WHERE rowid = ?", updates)
+            sealed += len(updates)
+    return sealed
+
+
+# -- message texts -------------------------------------------------------------------------------
+
+
+def message_cipher(session: KeySession, case_no: str, contact_id: str) -> ck.MessageCipher | None:
+    """The cipher of a contact's message texts, or None when this user holds no key of its
+    case (or the case has none yet: a store not migrated keeps plain text until it is)."""
+    key = case_key(session, case_no)
+    return None if key is None else ck.MessageCipher(session.folder.store_id, contact_id, key)
+
+
+class MessageOpener:
+    """Opens one contact's stored message texts: a sealed text (BLOB) with the case key, or
+    the placeholder for a reader without it; a plain text (a store not migrated) as it is."""
+
+    __slots__ = ("_cipher",)
+
+    def __init__(self, cipher: ck.MessageCipher | None) -> None:
+        self._cipher = cipher
+
+    @property
+    def can_open(self) -> bool:
+        return self._cipher is not None
+
+    def __call__(self, fingerprint: str, column: str, value: Any) -> Any:
+        if not isinstance(value, bytes):
+            return value
+        if self._cipher is None:
+            return SEALED_PLACEHOLDER
+        return self._cipher.open(fingerprint, column, value)
+
+
+def message_opener(session: KeySession, contact_id: str) -> MessageOpener:
+    row = session.conn.execute(
+        "SELECT case_no FROM contacts WHERE id = ?", (contact_id,)
+    ).fetchone()
+    if row is None:
+        return MessageOpener(None)
+    return MessageOpener(message_cipher(session, str(row[0]), contact_id))

@@ -1,0 +1,231 @@
+"""Per-case data keys: HPKE wraps for each reader, and the AES-GCM cipher of a case's fields.
+
+Each case has its own random 32-byte key. It is never stored in the clear: it is wrapped for
+every user entitled to read the case with HPKE (RFC 9180, base mode, DHKEM(X25519, HKDF-SHA256),
+HKDF-SHA256, AES-256-GCM; ``cryptography.hazmat.primitives.hpke``) under that user's X25519
+public key, which the ledger records with the user. The HPKE ``info`` binds the store, the case
+and the recipient, so a wrap copied to another case, store or user does not open.
+
+Wraps live in the table ``case_key_wraps`` (migration 8), not in ledger payloads: the ledger is
+append-only, and destroying a case's key (crypto-shredding) must be able to delete every copy.
+The ledger records each wrap's digest instead (services/case_keys.py), so ``verify`` can tell a
+wrap the rules allowed from one slipped into the table.
+
+A case's fields (its personal columns, see services/case_keys.py) are sealed one by one:
+
+    "edk1:" || base64url(nonce (12) || AES-256-GCM(case key, nonce, text, aad))
+    aad = "evidence-desk/field/v1" \\n store id \\n table \\n row key \\n column
+
+so a ciphertext moved to another row, column, case or store fails authentication.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hpke
+from cryptography.hazmat.primitives.asymmetric.x25519 import (
+    X25519PrivateKey,
+    X25519PublicKey,
+)
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+from evidence_desk.store.db import Connection
+
+KEY_LEN = 32
+FIELD_PREFIX = "edk1:"
+_SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+
+
+class CaseKeyError(Exception):
+    """A wrap or a sealed field does not open (wrong key, moved, or tampered with)."""
+
+
+# -- user key pairs --------------------------------------------------------------------------
+
+
+def new_wrap_key() -> tuple[bytes, str]:
+    """A fresh X25519 key pair: (raw private key, public key as hex)."""
+    private = X25519PrivateKey.generate()
+    return private.private_bytes_raw(), public_hex(private.private_bytes_raw())
+
+
+def public_hex(private_raw: bytes) -> str:
+    public = X25519PrivateKey.from_private_bytes(private_raw).public_key()
+    return public.public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
+
+
+# -- wraps -------------------------------------------------------------------------------------
+
+
+def _info(store_id: str, case_no: str, recipient: str) -> bytes:
+    return f"evidence-desk/case-key/v1\n{store_id}\n{case_no}\n{recipient}".encode()
+
+
+def seal_for(store_id: str, case_no: str, recipient: str, public: str, case_key: bytes) -> bytes:
+    """HPKE single-shot seal of ``case_key`` for ``recipient`` (enc || ciphertext)."""
+    key = X25519PublicKey.from_public_bytes(bytes.fromhex(public))
+    return _SUITE.encrypt(case_key, key, info=_info(store_id, case_no, recipient))
+
+
+def open_wrap(
+    store_id: str, case_no: str, recipient: str, private_raw: bytes, sealed: bytes
+) -> bytes:
+    try:
+        key = X25519PrivateKey.from_private_bytes(private_raw)
+        opened = _SUITE.decrypt(sealed, key, info=_info(store_id, case_no, recipient))
+    except (InvalidTag, ValueError) as error:
+        raise CaseKeyError(str(error) or type(error).__name__) from None
+    if len(opened) != KEY_LEN:
+        raise CaseKeyError("wrapped key has the wrong length")
+    return opened
+
+
+def key_id(case_key: bytes) -> str:
+    """A public name for a case key: every wrap of one case names the same key, and whoever
+    opens one can check they got it. A one-way hash of 32 random bytes reveals nothing."""
+    return hashlib.sha256(b"evidence-desk/case-key-id/v1\n" + case_key).hexdigest()[:32]
+
+
+@dataclass(frozen=True, slots=True)
+class Wrap:
+    """One row of ``case_key_wraps``."""
+
+    case_no: str
+    recipient: str
+    recipient_key: str  # the X25519 public key (hex) it was sealed for
+    sealed: bytes
+    key_id: str
+
+    def digest(self, store_id: str) -> str:
+        """What the ledger records for this wrap (services/case_keys.py)."""
+        h = hashlib.sha256(b"evidence-desk/case-key-wrap/v1\n")
+        for part in (store_id, self.case_no, self.recipient, self.recipient_key, self.key_id):
+            h.update(part.encode() + b"\n")
+        h.update(self.sealed)
+        return h.hexdigest()
+
+
+def make_wrap(store_id: str, case_no: str, recipient: str, public: str, case_key: bytes) -> Wrap:
+    sealed = seal_for(store_id, case_no, recipient, public, case_key)
+    return Wrap(case_no, recipient, public, sealed, key_id(case_key))
+
+
+def read_wraps(conn: Connection, case_no: str | None = None) -> Iterator[Wrap]:
+    """The wraps of one case (or of every case), in (case, recipient) order."""
+    sql = "SELECT case_no, recipient, recipient_key, sealed, key_id FROM case_key_wraps"
+    args: tuple[str, ...] = ()
+    if case_no is not None:
+        sql, args = sql + " WHERE case_no = ?", (case_no,)
+    for row in conn.execute(sql + " ORDER BY case_no, recipient", args):
+        yield Wrap(str(row[0]), str(row[1]), str(row[2]), bytes(row[3]), str(row[4]))
+
+
+def wrap_of(conn: Connection, case_no: str, recipient: str) -> Wrap | None:
+    row = conn.execute(
+        "SELECT case_no, recipient, recipient_key, sealed, key_id FROM case_key_wraps "
+        "WHERE case_no = ? AND recipient = ?",
+        (case_no, recipient),
+    ).fetchone()
+    if row is None:
+        return None
+    return Wrap(str(row[0]), str(row[1]), str(row[2]), bytes(row[3]), str(row[4]))
+
+
+def put_wrap(conn: Connection, wrap: Wrap) -> None:
+    conn.execute(
+        "INSERT OR REPLACE INTO case_key_wraps (case_no, recipient, recipient_key, sealed, "
+        "key_id) VALUES (?, ?, ?, ?, ?)",
+        (wrap.case_no, wrap.recipient, wrap.recipient_key, wrap.sealed, wrap.key_id),
+    )
+
+
+def delete_wrap(conn: Connection, case_no: str, recipient: str) -> None:
+    conn.execute(
+        "DELETE FROM case_key_wraps WHERE case_no = ? AND recipient = ?", (case_no, recipient)
+    )
+
+
+def delete_case_wraps(conn: Connection, case_no: str) -> int:
+    """Delete every wrap of ``case_no`` (crypto-shredding); returns how many there were."""
+    return int(conn.execute("DELETE FROM case_key_wraps WHERE case_no = ?", (case_no,)).rowcount)
+
+
+# -- sealed fields -----------------------------------------------------------------------------
+
+
+def _field_aad(store_id: str, table: str, row_key: str, column: str) -> bytes:
+    return f"evidence-desk/field/v1\n{store_id}\n{table}\n{row_key}\n{column}".encode()
+
+
+def is_sealed(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(FIELD_PREFIX)
+
+
+class FieldCipher:
+    """AES-256-GCM under one case key, for the fields of one store."""
+
+    __slots__ = ("_aead", "_store_id")
+
+    def __init__(self, store_id: str, case_key: bytes) -> None:
+        self._aead = AESGCM(case_key)
+        self._store_id = store_id
+
+    def seal(self, table: str, row_key: str, column: str, text: str) -> str:
+        nonce = os.urandom(12)
+        aad = _field_aad(self._store_id, table, row_key, column)
+        body = nonce + self._aead.encrypt(nonce, text.encode("utf-8"), aad)
+        return FIELD_PREFIX + base64.urlsafe_b64encode(body).decode("ascii")
+
+    def open(self, table: str, row_key: str, column: str, value: str) -> str:
+        if not is_sealed(value):
+            raise CaseKeyError("not a sealed field")
+        try:
+            body = base64.urlsafe_b64decode(value[len(FIELD_PREFIX) :].encode("ascii"))
+            aad = _field_aad(self._store_id, table, row_key, column)
+            return self._aead.decrypt(body[:12], body[12:], aad).decode("utf-8")
+        except (InvalidTag, ValueError) as error:
+            raise CaseKeyError(str(error) or type(error).__name__) from None
+
+
+# -- message texts -----------------------------------------------------------------------------
+
+MESSAGE_MARK = b"\x01"
+
+
+class MessageCipher:
+    """AES-256-GCM under a case key for one contact's message texts, stored as BLOBs:
+
+        0x01 || nonce (12) || AES-256-GCM(case key, nonce, text, aad)
+        aad = "evidence-desk/message/v1" \\n store id \\n contact id \\n fingerprint \\n column
+
+    The fingerprint is the message's identity in its contact (verify re-derives it from the
+    original), so a text moved to another message, column, contact or store does not open.
+    Bytes (no base64): a 100k-message import seals 100k texts."""
+
+    __slots__ = ("_aead", "_prefix")
+
+    def __init__(self, store_id: str, contact_id: str, case_key: bytes) -> None:
+        self._aead = AESGCM(case_key)
+        self._prefix = f"evidence-desk/message/v1\n{store_id}\n{contact_id}\n".encode()
+
+    def seal(self, fingerprint: str, column: str, text: str) -> bytes:
+        nonce = os.urandom(12)
+        aad = self._prefix + fingerprint.encode() + b"\n" + column.encode()
+        return MESSAGE_MARK + nonce + self._aead.encrypt(nonce, text.encode("utf-8"), aad)
+
+    def open(self, fingerprint: str, column: str, value: bytes) -> str:
+        if value[:1] != MESSAGE_MARK:
+            raise CaseKeyError("not a sealed message text")
+        aad = self._prefix + fingerprint.encode() + b"\n" + column.encode()
+        view = memoryview(value)
+        try:
+            return self._aead.decrypt(view[1:13], view[13:], aad).decode("utf-8")
+        except (InvalidTag, ValueError) as error:
+            raise CaseKeyError(str(error) or type(error).__name__) from None
