@@ -1048,6 +1048,7 @@ def _sealed_columns(state: State, entry: Entry) -> Iterable[Violation | None]:
         ("contacts", SEALED_CONTACT_COLUMNS, "id"),
     ):
         for row in entry.rows_of(table):
+            yield _shredded(state, row)  # a shredded case is never given a key again
             for column in columns:
                 value = row.get(column, SEALED_PREFIX)
                 if not (isinstance(value, str) and value.startswith(SEALED_PREFIX)):
@@ -1064,6 +1065,17 @@ def _user_after(state: State, entry: Entry, name: object) -> Mapping[str, Any] |
         if put_row.get("name") == name:
             row.update(put_row)
     return row or None
+
+
+def _shredded(state: State, payload: Mapping[str, Any]) -> Violation | None:
+    """``case.shredded`` when the case (or the contact's case) of ``payload`` was shredded."""
+    done = shredded_case_of(state, payload)
+    if done is None:
+        return None
+    return Violation(
+        "case.shredded",
+        _said("shred.done", case=done.get("case_no"), shredded_at=done.get("shredded_at")),
+    )
 
 
 def entitled(user: Mapping[str, Any] | None) -> bool:
@@ -1092,6 +1104,7 @@ def _case_key_wraps(state: State, entry: Entry) -> Iterable[Violation | None]:
         if removed:
             continue
         case_no, recipient = wrap["case_no"], wrap["recipient"]
+        yield _shredded(state, {"case_no": case_no})  # its key was destroyed for good
         user = _user_after(state, entry, recipient)
         if not entitled(user):
             yield Violation(
@@ -1618,18 +1631,9 @@ def check(
             )
     rows = _check_rows(state, actor, action, payload, rule, found)
     if action != "case.shred":
-        shredded = shredded_case_of(state, payload)
+        shredded = _shredded(state, payload)
         if shredded is not None:
-            found.append(
-                Violation(
-                    "case.shredded",
-                    _said(
-                        "shred.done",
-                        case=shredded.get("case_no"),
-                        shredded_at=shredded.get("shredded_at"),
-                    ),
-                )
-            )
+            found.append(shredded)
     if rule.record:
         entry = Entry(seq, at, actor, action, payload, rows)
         for record in rule.record:

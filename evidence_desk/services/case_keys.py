@@ -359,12 +359,14 @@ def migrate_store(session: KeySession) -> Entry | None:
     nothing to migrate."""
     conn = session.conn
     keyed = {str(r[0]) for r in conn.execute("SELECT DISTINCT case_no FROM case_key_wraps")}
+    # a shredded case's key was destroyed: its redacted rows are never sealed under a new one
+    keyed |= {str(r[0]) for r in conn.execute("SELECT case_no FROM shreddings")}
     rows: list[RowChange] = []
     wraps: list[ck.Wrap] = []
     for record in conn.execute("SELECT * FROM cases ORDER BY case_no").fetchall():
         case_no = str(record["case_no"])
-        # a case of this build is sealed from its creation; one sealed without wraps was
-        # shredded (its key destroyed): neither is migrated
+        # a case of this build is sealed from its creation, a shredded one lost its key for
+        # good: neither is migrated
         if case_no in keyed or ck.is_sealed(record["debtor_name"]):
             continue
         key, case_wraps = new_case_key(session, case_no)

@@ -10,8 +10,11 @@ The sequence, each step named below:
 2. one ``case.shred`` write (the tombstone): counts, digests, the blobs destroyed and the
    entries redacted, with their digests. Inside the same transaction the message contents and
    salts, the personal columns of the case's rows and the personal values of its ledger
-   payloads are replaced by ``domain/shredding.MARKER`` and the search index is rebuilt;
-3. (per-case keys, issue 18 item 1: the case key is destroyed in every slot here);
+   payloads are replaced by ``domain/shredding.MARKER``, the case's search rows are deleted and
+   the index merged;
+3. in that transaction too, the case key is destroyed in every slot (its wraps are deleted and
+   the tombstone withdraws them, ``case_keys.withdrawal_records``), so even a copy of the
+   database made before the overwrite of step 4 (the hub's ciphertext) no longer opens;
 4. after the commit: every destroyed blob file is overwritten with random bytes, synced and
    removed;
 5. the database is vacuumed (``secure_delete`` on) and its WAL checkpointed and truncated, so
@@ -43,7 +46,7 @@ from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue, Phrase
 from evidence_desk.integrity import ledger
 from evidence_desk.integrity.canonical import canonical_bytes
-from evidence_desk.services import tombstones
+from evidence_desk.services import case_keys, tombstones
 from evidence_desk.services.retention import Basis, deletion_state
 from evidence_desk.services.session import DatabaseState, Session, put
 from evidence_desk.store import db
@@ -200,6 +203,8 @@ def shred_case(
         "redacted": [[seq, ledger.payload_hash(text)] for seq, text in plan.redacted],
         # the read log's rows of the case: what was searched for, which file was viewed
         "reads_redacted": [[seq, _READ_DIGEST] for seq in plan.reads],
+        # every wrap of the case key, withdrawn: verify then expects none (case_key_checks)
+        "wraps": case_keys.withdrawal_records(session, case_no),
     }
     if reapplies is not None:
         payload["reapplies"] = reapplies
@@ -216,15 +221,14 @@ def shred_case(
         if seq != plan.next_seq:  # another write came in between: its entry was not planned
             raise StoreError(_said("shred.store_moved", case=case_no))
         _destroy_rows(conn, plan)
+        # 3. the case key, in every slot: its wraps are rows of this database, deleted in the
+        #    tombstone's transaction (a refused or failed shredding keeps the key)
+        case_keys.destroy_case_key(session, case_no)
 
-    # 2. the tombstone, and the content destroyed in the same transaction
+    # 2. the tombstone, and the content and the key destroyed in the same transaction
     entry = session.write(
         "case.shred", payload, [put("shreddings", row)], extra=destroy_in_transaction
     )
-    # 3. PER-CASE KEYS (issue 18 item 1): `destroy_case_key(session, case_no)` goes HERE, the one
-    #    call to add at merge: after the tombstone commits (a refused or failed shredding keeps
-    #    the key) and before the files are wiped. (If the wrapped keys are rows of the database,
-    #    deleting them inside destroy_in_transaction instead makes it atomic with the tombstone.)
     # 4. the originals
     for sha256 in plan.blobs:
         wipe_file(session.blobs.path_for(sha256))
@@ -401,8 +405,16 @@ def _destroy_rows(conn: db.Connection, plan: _Plan) -> None:
             f"WHERE contact_id IN ({_marks(len(plan.contacts))}))",
             [shredding.MARKER, *plan.contacts],
         )
-    # the trigram index held fragments of the old text: rebuild it from the rows as they are now
-    conn.execute("INSERT INTO message_text (message_text) VALUES ('rebuild')")
+    # the trigram index holds fragments of the old texts (it is contentless: nothing else can
+    # rebuild it): delete the case's rows, then merge the segments so that no b-tree page keeps
+    # the deleted trigrams (VACUUM with secure_delete then clears the freed pages)
+    if plan.contacts:
+        conn.execute(
+            "DELETE FROM message_text WHERE rowid IN (SELECT rowid FROM messages WHERE "
+            f"contact_id IN ({_marks(len(plan.contacts))}))",
+            list(plan.contacts),
+        )
+    conn.execute("INSERT INTO message_text (message_text) VALUES ('optimize')")
 
 
 def wipe_file(path: Path) -> bool:
