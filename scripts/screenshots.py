@@ -191,6 +191,9 @@ def shoot(app: QApplication, store: Path, folder: Path, lang: str) -> None:
     admin.open_users()
     save(app, admin.last_dialog, f"{lang}-users")
     admin.last_dialog.close()
+    admin.open_breaches()
+    save(app, admin.last_dialog, f"{lang}-breaches")
+    admin.last_dialog.close()
     admin.close()
     admin.session.close()
 
@@ -200,6 +203,12 @@ def shoot(app: QApplication, store: Path, folder: Path, lang: str) -> None:
         legal.bundle_action.trigger()
         save(app, legal.last_dialog, f"{lang}-bundle")
         legal.last_dialog.close()
+    legal.shred_case()
+    save(app, legal.last_dialog, f"{lang}-shred")
+    legal.last_dialog.close()
+    if legal.processing_records is not None:
+        legal.tabs.setCurrentWidget(legal.processing_records)
+        save(app, legal, f"{lang}-processing-records")
     legal.close()
     legal.session.close()
 
