@@ -136,12 +136,11 @@ def blob_rows(sealed: Sequence[SealedOriginal], kind: str) -> list[RowChange]:
     cases is a copy in each, under each case's key)."""
     seen: set[str] = set()
     rows: list[RowChange] = []
-    copies: set[str] = set()
+    copies: dict[str, RowChange] = {}  # after the originals (the table refers to them)
     for item in sealed:
         if item.case_no is not None and not item.in_case and item.blob_name not in copies:
-            copies.add(item.blob_name)
             copy = {"name": item.blob_name, "case_no": item.case_no, "sha256": item.digests.sha256}
-            rows.append(put("case_blobs", copy))
+            copies[item.blob_name] = put("case_blobs", copy)
         if item.already_stored or item.digests.sha256 in seen:
             continue
         seen.add(item.digests.sha256)
@@ -158,7 +157,7 @@ def blob_rows(sealed: Sequence[SealedOriginal], kind: str) -> list[RowChange]:
                 },
             )
         )
-    return rows
+    return rows + list(copies.values())
 
 
 def new_id(prefix: str) -> str:
