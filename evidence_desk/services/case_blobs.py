@@ -20,7 +20,6 @@ migrates it, which then re-encrypts these too).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Protocol
 
 from evidence_desk.domain.errors import RuleViolation
@@ -116,12 +115,6 @@ def reader(session: BlobSession, sha256: str, case_no: str | None = None) -> Blo
 
 def read_bytes(session: BlobSession, sha256: str, case_no: str | None = None) -> bytes:
     return reader(session, sha256, case_no).read_bytes(sha256)
-
-
-def iter_plaintext(
-    session: BlobSession, sha256: str, case_no: str | None = None
-) -> Iterator[bytes]:
-    return reader(session, sha256, case_no).iter_plaintext(sha256)
 
 
 def contact_case(conn: db.Connection, contact_id: str) -> str | None:
