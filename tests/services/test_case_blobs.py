@@ -9,11 +9,27 @@ import pytest
 
 from evidence_desk.domain.errors import RuleViolation
 from evidence_desk.domain.models import Role
-from evidence_desk.services import case_blobs, contacts, importing, reading, users, verify
-from evidence_desk.services.session import Session
+from evidence_desk.services import (
+    case_blobs,
+    contacts,
+    importing,
+    originals,
+    reading,
+    users,
+    verify,
+)
+from evidence_desk.services.session import Session, put
 from evidence_desk.store import case_keys as ck
 from evidence_desk.store.blobs import BlobCorrupted
-from tests.helpers import ADMIN, FAST_KDF, Team, approved_contact, raw_connection
+from tests.helpers import (
+    ADMIN,
+    FAST_KDF,
+    Team,
+    approved_contact,
+    insider_code,
+    insider_session,
+    raw_connection,
+)
 
 SCREENSHOT = b"\x89PNG\r\n\x1a\n a screenshot of the debtor's promise, same file for two cases"
 
@@ -137,3 +153,43 @@ def test_a_reader_without_the_case_key_neither_reads_nor_adds_originals(
         contacts.attach_documents(bob, first, [shot])
     assert refused.value.rule == "case.key_missing"
     assert bob.blobs.stored_names() == names  # nothing written under the store key
+
+
+def test_an_insiders_copy_filed_under_another_case_fails_verify_naming_the_rule(
+    team: Team, tmp_path: Path
+) -> None:
+    """A file attached to a contact of case C-A but recorded as case C-B's copy (sealed under
+    C-B's key, which the insider also holds) breaks the rule, at the write path and in verify."""
+    alice, first, _second, _shot = _attach_same_file(team, tmp_path)
+    note = tmp_path / "note.txt"
+    note.write_text("a note filed under the wrong case", encoding="utf-8")
+    sealed = originals.seal_paths(alice, "C-B", [note])
+    rows = [
+        *originals.blob_rows(sealed, "document"),
+        put(
+            "items",
+            {
+                "id": originals.new_id("I"),
+                "contact_id": first,
+                "role": "document",
+                "sha256": sealed[0].digests.sha256,
+                "file_name": note.name,
+                "added_by": "alice",
+                "added_at": alice.now(),
+            },
+        ),
+    ]
+    payload = {"contact_id": first, "role": "document", "files": [sealed[0].as_json()]}
+    with pytest.raises(RuleViolation) as refused:
+        alice.write("evidence.attach", payload, rows)
+    assert refused.value.rule == "case_blob.case"
+    insider = insider_session(team, "alice")
+    with insider_code():
+        insider.write("evidence.attach", payload, rows)
+    report = verify.verify_store(alice)
+    broken = [f for f in report.errors if f.code == "rule.case_blob.case"]
+    assert broken and "C-B" in broken[0].detail
+    # and case C-A refers to an original it holds no copy of
+    assert ("blob.no_copy", f"blob sha256 {sealed[0].digests.sha256} of case C-A") in {
+        (f.code, f.location) for f in report.errors
+    }
