@@ -400,6 +400,18 @@ def test_restoring_an_older_backup_reapplies_the_tombstone(filled: Team, tmp_pat
     assert (team.path / tombstones.TOMBSTONES).exists()
 
 
+def test_a_backup_after_the_shredding_leaves_the_destroyed_originals_out(
+    filled: Team, tmp_path: Path
+) -> None:
+    team = filled
+    _due(team)
+    shredding.shred_case(team.login("lee"), CASE, "expired", "retention over")
+    made = backup.backup(team.login("ada"), tmp_path / "after.edbackup")
+    assert made.blobs == 2  # the other case's two request documents
+    result = backup.restore(made.path, tmp_path / "restored", ADMIN, ADMIN_PASSWORD)
+    assert result.reapplied == ()
+
+
 def test_a_hold_placed_in_an_older_backup_refuses_the_restore_instead_of_resurrecting(
     filled: Team, tmp_path: Path
 ) -> None:
