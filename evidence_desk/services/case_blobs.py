@@ -67,11 +67,11 @@ def is_keyed(conn: db.Connection, case_no: str) -> bool:
     for sql in (
         "SELECT 1 FROM case_key_wraps WHERE case_no = ? LIMIT 1",
         "SELECT 1 FROM shreddings WHERE case_no = ?",
-        "SELECT 1 FROM cases WHERE case_no = ? AND debtor_name LIKE 'edk1:%'",
     ):
         if conn.execute(sql, (case_no,)).fetchone() is not None:
             return True
-    return False
+    row = conn.execute("SELECT debtor_name FROM cases WHERE case_no = ?", (case_no,)).fetchone()
+    return row is not None and ck.is_sealed(row[0])
 
 
 def writer(session: BlobSession, case_no: str) -> tuple[BlobStore, bool]:

@@ -205,7 +205,7 @@ def _seal_file(session: Session, case_no: str, name: str, path: Path) -> SealedO
         raise BadInput(
             name, "", _said("input.cannot_read", error=error.strerror or error)
         ) from None
-    return described(session, case_no if keyed else None, name, blob)
+    return described(session, case_no, keyed, name, blob)
 
 
 def _remove_unreferenced(session: Session, created: Sequence[SealedOriginal]) -> None:

@@ -22,7 +22,6 @@ from evidence_desk.integrity.digests import Digests
 from evidence_desk.services import case_blobs
 from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.session import RowChange, Session, put
-from evidence_desk.store import db
 from evidence_desk.store.blobs import SealedBlob
 
 _said = Catalogue(
@@ -93,41 +92,39 @@ def seal_paths(
             raise BadInput(
                 str(path), "", _said("input.cannot_read", error=error.strerror or error)
             ) from None
-        sealed.append(described(session, case_no if keyed else None, path.name, blob))
+        sealed.append(described(session, case_no, keyed, path.name, blob))
     return sealed
 
 
 def seal_bytes(session: Session, case_no: str, file_name: str, data: bytes) -> SealedOriginal:
     store, keyed = case_blobs.writer(session, case_no)
-    return described(session, case_no if keyed else None, file_name, store.seal_bytes(data))
+    return described(session, case_no, keyed, file_name, store.seal_bytes(data))
 
 
 def described(
-    session: Session, case_no: str | None, file_name: str, blob: SealedBlob
+    session: Session, case_no: str, keyed: bool, file_name: str, blob: SealedBlob
 ) -> SealedOriginal:
-    """What is on record of a file just sealed (for ``case_no``'s key, or the store's)."""
+    """What is on record of a file just sealed for ``case_no`` (under its key when ``keyed``,
+    else under the store's: a case without a key yet)."""
     sha256 = blob.digests.sha256
     conn = session.conn
     row = conn.execute("SELECT name FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()
-    in_case = case_no is not None and (
+    if not keyed:
+        if row is not None and not row[0]:
+            # an original on record only as other cases' copies: a file under the store key
+            # cannot be recorded for it; the case's key (the admin's next login) comes first
+            if not case_blobs.file_referenced(conn, blob.name):
+                with contextlib.suppress(OSError):
+                    os.unlink(session.blobs.path_for_name(blob.name))
+            raise case_blobs.OriginalSealed(case_no)
+        return SealedOriginal(file_name, blob.digests, blob.name, row is not None)
+    in_case = (
         conn.execute(
             "SELECT 1 FROM case_blobs WHERE case_no = ? AND sha256 = ?", (case_no, sha256)
         ).fetchone()
         is not None
     )
-    if case_no is None and row is not None and not row[0]:
-        # a case without a key (a store not migrated) given an original that is on record
-        # only as other cases' copies: the file under the store key could not be recorded
-        if not case_blobs.file_referenced(conn, blob.name):
-            with contextlib.suppress(OSError):
-                os.unlink(session.blobs.path_for_name(blob.name))
-        raise case_blobs.OriginalSealed(_case_of_copy(conn, sha256))
     return SealedOriginal(file_name, blob.digests, blob.name, row is not None, case_no, in_case)
-
-
-def _case_of_copy(conn: db.Connection, sha256: str) -> str:
-    row = conn.execute("SELECT min(case_no) FROM case_blobs WHERE sha256 = ?", (sha256,))
-    return str(row.fetchone()[0])
 
 
 def blob_rows(sealed: Sequence[SealedOriginal], kind: str) -> list[RowChange]:

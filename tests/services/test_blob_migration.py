@@ -149,3 +149,28 @@ def test_a_crash_after_the_switch_leaves_old_files_the_next_login_removes(
     assert done.intact, _errors(done)
     assert "blob.orphan" not in {f.code for f in done.findings}
     assert not any((store / relative).exists() for relative in kept)
+
+
+def test_an_original_added_before_the_admins_login_is_migrated_with_the_rest(
+    tmp_path: Path,
+) -> None:
+    """A case of a store not migrated has no key yet: a document attached then goes under the
+    store key (as before), and the admin's next login gives the case its copy."""
+    from evidence_desk.services import contacts
+
+    store = _copy(tmp_path)
+    note = tmp_path / "receipt.txt"
+    note.write_text("转账回单 receipt", encoding="utf-8")
+    with Session.open(store, "alice", "alice-password") as alice:
+        contact = contacts.list_contacts(alice)[0]
+        contacts.attach_documents(alice, contact.id, [note])
+        sha256 = contacts.contact_items(alice, contact.id)[-1].sha256
+        assert case_blobs.legacy_name(alice.conn, sha256) == alice.blobs.name_for(sha256)
+        assert verify.verify_store(alice).intact
+    with Session.open(store, ADMIN, "root-password") as root:
+        assert case_blobs.legacy_name(root.conn, sha256) is None
+        assert case_blobs.read_bytes(root, sha256, contact.case_no) == note.read_bytes()
+        report = verify.verify_store(root)
+        assert not root.blobs.path_for(sha256).exists()
+    assert report.intact, _errors(report)
+    assert report.blobs == 12
