@@ -361,7 +361,12 @@ def test_verify_findings_of_a_tampered_store_are_in_chinese_with_their_places(
             "merkle_state 表",
             "缓存的 Merkle 树状态与存证链不符（下一次写入会以它为基础）",
         ],
-        ["错误", "blob.corrupted", f"原始文件 SHA-256 {item.sha256}", "加密文件缺失"],
+        [
+            "错误",
+            "blob.corrupted",
+            f"案件 2026-SH-1 的原始文件 SHA-256 {item.sha256}",
+            "加密文件缺失",
+        ],
         [
             "警告",
             "blob.orphan",
