@@ -754,59 +754,59 @@
 <context>
     <name>ContactPage</name>
     <message>
-        <location filename="../../ui/contact_page.py" line="117"/>
+        <location filename="../../ui/contact_page.py" line="120"/>
         <source>Conversation</source>
         <translation>聊天记录</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="118"/>
+        <location filename="../../ui/contact_page.py" line="121"/>
         <source>Items and documents</source>
         <translation>证据与材料</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="140"/>
+        <location filename="../../ui/contact_page.py" line="143"/>
         <source>No case selected</source>
         <translation>未选择案件</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="142"/>
+        <location filename="../../ui/contact_page.py" line="145"/>
         <source>Choose a case or a contact on the left, or open a new case (Ctrl+N).</source>
         <translation>请在左侧选择案件或联系人，或新建案件（Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="158"/>
+        <location filename="../../ui/contact_page.py" line="161"/>
         <source>Loan %1 · product %2 · overdue %3 since %4 · status %5</source>
         <translation>合同 %1 · 产品 %2 · 逾期 %3（自 %4）· 状态 %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contact_page.py" line="173"/>
+        <location filename="../../ui/contact_page.py" line="176"/>
         <source>%n contact(s) in this case. Choose one on the left, or request a new contact (Ctrl+R).</source>
         <translation>
             <numerusform>本案件有 %n 个联系人。请在左侧选择，或申请添加联系人（Ctrl+R）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="183"/>
+        <location filename="../../ui/contact_page.py" line="186"/>
         <source>Requested by %1 at %2: %3</source>
         <translation>%1 于 %2 申请：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="190"/>
+        <location filename="../../ui/contact_page.py" line="193"/>
         <source>Decided by %1 at %2: %3</source>
         <translation>%1 于 %2 审批：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="197"/>
+        <location filename="../../ui/contact_page.py" line="200"/>
         <source>Revoked by %1 at %2: %3</source>
         <translation>%1 于 %2 终止：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="204"/>
+        <location filename="../../ui/contact_page.py" line="207"/>
         <source>Flags: %1</source>
         <translation>标记：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="248"/>
+        <location filename="../../ui/contact_page.py" line="253"/>
         <source>Tag as</source>
         <translation>标记为</translation>
     </message>
