@@ -24,7 +24,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Sequence
-from typing import Any
+from pathlib import Path
 
 from evidence_desk.domain.errors import StoreBusy, StoreError
 from evidence_desk.domain.models import Role
@@ -115,21 +115,27 @@ def _rows(
 
 def remove_replaced(session: case_blobs.BlobSession) -> int:
     """Delete the files under the store key that no row names any more (their originals were
-    re-encrypted for their cases); returns how many. Each is an orphan until then."""
+    re-encrypted for their cases); returns how many. Each is an orphan until then. Only files
+    no row names are looked at (one listing of the folder), so an admin's login in a store
+    without orphans costs no more than that listing."""
+    conn = session.conn
+    named = {str(r[0]) for r in conn.execute("SELECT name FROM case_blobs")}
+    named |= {str(r[0]) for r in conn.execute("SELECT name FROM blobs WHERE name != ''")}
+    orphans = session.blobs.stored_names() - named
+    if not orphans:
+        return 0
     names: list[str] = []
-    for (sha256,) in session.conn.execute("SELECT sha256 FROM blobs WHERE name = ''"):
+    for (sha256,) in conn.execute("SELECT sha256 FROM blobs WHERE name = ''"):
         with contextlib.suppress(AttributeError, ValueError):
             name = session.blobs.name_for(str(sha256))
-            if session.blobs.path_for_name(name).exists() and not case_blobs.file_referenced(
-                session.conn, name
-            ):
+            if name in orphans:
                 names.append(name)
     _remove(session, names)
     return len(names)
 
 
 def _remove(session: case_blobs.BlobSession, names: Sequence[str]) -> None:
-    folders: set[Any] = set()
+    folders: set[Path] = set()
     for name in names:
         path = session.blobs.path_for_name(name)
         if case_blobs.file_referenced(session.conn, name):
