@@ -29,7 +29,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import enum
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
@@ -59,6 +59,8 @@ _said = Catalogue(
         "authority.bound_column": "{table}.{column} must be {expected}, not {value}",
         "authority.one_row": "{action} must change exactly one {table} row",
         "authority.blob_unknown": "item {item} names an original ({sha256}) that is not on record",
+        "case_blob.case": "a copy of an original is put for case {case}, not the entry's case",
+        "case_blob.twice": "two copies of one original are put for case {case}",
         "authority.own_account": "{action} may not be applied to one's own account ({user})",
         "authority.admin_role": "the first user must be an admin",
         "authority.not_own_password": "only {user} may change {user}'s password this way",
@@ -430,6 +432,8 @@ _USER_COLUMNS = _columns("name role public_key active wrap_key")
 #: per-case keys (migration 8): a user's X25519 public key, absent from entries written before
 _WRAP_KEY = frozenset({"wrap_key"})
 _BLOB_COLUMNS = _columns("sha256 sm3 size name kind")
+# a case's copy of an original, under the case key (issue 18 item 1; services/case_blobs.py)
+_CASE_BLOB_COLUMNS = _columns("name case_no sha256")
 _ITEM_COLUMNS = _columns("id contact_id role sha256 file_name added_by added_at")
 _CASE_COLUMNS = _columns("case_no created_by created_at") | frozenset(CASE_EDITABLE)
 CONTACT_COLUMNS = _columns(
@@ -486,6 +490,8 @@ TABLE_COLUMNS: Mapping[str, frozenset[str]] = {
     # PIPL records (issue 18 item 5)
     "processing_records": pipl.PROCESSING_COLUMNS,
     "breach_records": pipl.BREACH_COLUMNS,
+    # originals under the case key (issue 18 item 1)
+    "case_blobs": _CASE_BLOB_COLUMNS,
 }
 TABLE_KEYS: Mapping[str, str] = {
     "users": "name",
@@ -507,9 +513,12 @@ TABLE_KEYS: Mapping[str, str] = {
     # PIPL records (issue 18 item 5)
     "processing_records": "id",
     "breach_records": "id",
+    # originals under the case key (issue 18 item 1)
+    "case_blobs": "name",
 }
 
 _NEW_BLOBS = TableRule(_BLOB_COLUMNS, new=True)
+_NEW_CASE_BLOBS = TableRule(_CASE_BLOB_COLUMNS, new=True)
 
 
 def _items(role: tuple[Any, ...] | None = None) -> TableRule:
@@ -568,6 +577,56 @@ def _blobs_on_record(state: State, entry: Entry) -> Iterable[Violation | None]:
                 "authority.blob",
                 _said("authority.blob_unknown", item=item.get("id"), sha256=sha256),
             )
+
+
+def _case_blobs(state: State, entry: Entry) -> Iterable[Violation | None]:
+    """Each copy of an original an evidence entry puts belongs to the entry's case (its
+    ``case_no``, or its contact's) and names an original on record; one copy per case and
+    original. (That the file opens under that case's key is verify's check, with the key.)"""
+    rows = entry.rows_of("case_blobs")
+    if not rows:
+        return
+    case_no = entry.payload.get("case_no")
+    if not isinstance(case_no, str):
+        case_no = (state.row("contacts", entry.payload.get("contact_id")) or {}).get("case_no")
+    yield from _copies_on_record(state, entry, rows, lambda row: row.get("case_no") == case_no)
+
+
+def _copies_on_record(
+    state: State,
+    entry: Entry,
+    rows: Sequence[Mapping[str, Any]],
+    case_ok: Callable[[Mapping[str, Any]], bool],
+) -> Iterable[Violation | None]:
+    new = {row.get("sha256") for row in entry.rows_of("blobs")}
+    seen: set[tuple[object, object]] = set()
+    for row in rows:
+        place = (row.get("case_no"), row.get("sha256"))
+        if not case_ok(row):
+            yield Violation("case_blob.case", _said("case_blob.case", case=place[0]))
+        if state.complete and place[1] not in new and state.row("blobs", place[1]) is None:
+            yield Violation(
+                "authority.blob",
+                _said("authority.blob_unknown", item=row.get("name"), sha256=place[1]),
+            )
+        # (a copy already on record is refused by the table's UNIQUE (case_no, sha256), and
+        # a second one in the ledger by verify's comparison of the tables)
+        if place in seen:
+            yield Violation("case_blob.twice", _said("case_blob.twice", case=place[0]))
+        seen.add(place)
+
+
+def _blob_migration(state: State, entry: Entry) -> Iterable[Violation | None]:
+    """The re-encryption of an older store's originals: each copy for a case on record and
+    not shredded (its key was destroyed for good)."""
+
+    def case_ok(row: Mapping[str, Any]) -> bool:
+        return state.row("cases", row.get("case_no")) is not None or not state.complete
+
+    rows = entry.rows_of("case_blobs")
+    for row in rows:
+        yield _shredded(state, {"case_no": row.get("case_no")})
+    yield from _copies_on_record(state, entry, rows, case_ok)
 
 
 def _contact_of(state: State, entry: Entry) -> Mapping[str, Any] | Violation:
@@ -1295,11 +1354,23 @@ ACTIONS: Mapping[str, ActionRule] = {
         },
         (_case_key_wraps, _sealed_columns),
     ),
+    # an older store's originals re-encrypted under their cases' keys: a copy per case, and
+    # the file under the store key no longer there (services/case_blobs.py)
+    "case_keys.migrate_blobs": ActionRule(
+        Action.CASE_KEYS_MIGRATE,
+        {"reason": str, "cases": int, "copies": int},
+        {
+            "case_blobs": _NEW_CASE_BLOBS,
+            "blobs": TableRule(frozenset({"sha256", "name"}), new=False, bind={"name": const("")}),
+        },
+        (_blob_migration,),
+    ),
     "contact.request": ActionRule(
         Action.CONTACT_REQUEST,
         {"contact_id": str, "case_no": str, "channel": str, "documents": list},
         {
             "blobs": _NEW_BLOBS,
+            "case_blobs": _NEW_CASE_BLOBS,
             "items": _items(),
             "contacts": TableRule(
                 CONTACT_COLUMNS,
@@ -1321,7 +1392,7 @@ ACTIONS: Mapping[str, ActionRule] = {
                 count=1,
             ),
         },
-        (_request, _blobs_on_record),
+        (_request, _blobs_on_record, _case_blobs),
     ),
     "contact.approve": ActionRule(
         Action.CONTACT_DECIDE,
@@ -1385,14 +1456,19 @@ ACTIONS: Mapping[str, ActionRule] = {
     "evidence.attach": ActionRule(
         Action.EVIDENCE_ADD,
         {"contact_id": str, "role": str, "files": list},
-        {"blobs": _NEW_BLOBS, "items": _items(from_payload("role"))},
-        (_evidence, _blobs_on_record),
+        {
+            "blobs": _NEW_BLOBS,
+            "case_blobs": _NEW_CASE_BLOBS,
+            "items": _items(from_payload("role")),
+        },
+        (_evidence, _blobs_on_record, _case_blobs),
     ),
     "evidence.import": ActionRule(
         Action.EVIDENCE_ADD,
         {"contact_id": str},
         {
             "blobs": _NEW_BLOBS,
+            "case_blobs": _NEW_CASE_BLOBS,
             "items": _items(),
             "imports": TableRule(
                 _IMPORT_COLUMNS,
@@ -1400,7 +1476,7 @@ ACTIONS: Mapping[str, ActionRule] = {
                 bind={"contact_id": _CONTACT_ID, "imported_by": ACTOR},
             ),
         },
-        (_evidence, _blobs_on_record),
+        (_evidence, _blobs_on_record, _case_blobs),
     ),
     "review.tag": ActionRule(
         Action.REVIEW_TAG,

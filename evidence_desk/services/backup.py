@@ -61,7 +61,7 @@ from evidence_desk.domain.errors import (
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity.canonical import canonical_bytes
-from evidence_desk.services import anchoring, shredding, tombstones
+from evidence_desk.services import anchoring, shredding, shredding_checks, tombstones
 from evidence_desk.services.backup_manifest import (
     BACKUP_CONTEXT,
     BACKUP_FORMAT,
@@ -267,7 +267,7 @@ def _describe_snapshot(
         newest = conn.execute(
             "SELECT size, root, at, signer, signature FROM checkpoints ORDER BY size DESC LIMIT 1"
         ).fetchone()
-        names = sorted({str(r[0]) for r in conn.execute("SELECT name FROM blobs")})
+        names = _blob_names(conn)
         schema = db.schema_version(conn)
     finally:
         conn.close()
@@ -281,6 +281,24 @@ def _describe_snapshot(
             "signature": str(newest["signature"]),
         }
     return size, str(newest["root"]) if newest is not None else "", names, schema
+
+
+def _blob_names(conn: db.Connection) -> list[str]:
+    """The blob files the snapshot refers to: the files under the store key and every case's
+    copies, but those a shredding destroyed (shredding_checks says which)."""
+    copies = [
+        (str(r[0]), str(r[1]), str(r[2]))
+        for r in conn.execute("SELECT case_no, sha256, name FROM case_blobs")
+    ]
+    shredded = {str(r[0]) for r in conn.execute("SELECT case_no FROM shreddings")}
+    destroyed = shredding_checks.shredded_legacy_blobs(conn, {(c, s) for c, s, _n in copies})
+    names = {name for case_no, _sha256, name in copies if case_no not in shredded}
+    names.update(
+        str(r[1])
+        for r in conn.execute("SELECT sha256, name FROM blobs WHERE name != ''")
+        if str(r[0]) not in destroyed
+    )
+    return sorted(names)
 
 
 def _add_bytes(archive: zipfile.ZipFile, name: str, data: bytes) -> dict[str, Any]:

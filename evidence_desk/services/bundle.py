@@ -54,6 +54,7 @@ from evidence_desk.services import (
     access_log,
     anchoring,
     bundle_masking,
+    case_blobs,
     case_keys,
     cases,
     contacts,
@@ -436,8 +437,9 @@ class _Reader:
                 _said("bundle.original_missing", file=item.file_name, sha256=item.sha256)
             )
         seq = self.recorded_by(item)
-        blobs = self.session.blobs
-        digest = item.sha256
+        # the case's own copy, under its key (services/case_blobs.py)
+        session, digest = self.session, item.sha256
+        case_no = case_blobs.contact_case(session.conn, item.contact_id)
         return OriginalFile(
             exhibit_id=exhibit_id,
             kit_path=self.kit_path(exhibit_id, item.file_name),
@@ -452,7 +454,7 @@ class _Reader:
             device=device,
             ledger_seq=seq,
             stamp=self.stamp_for(seq),
-            read=lambda: blobs.read_bytes(digest),
+            read=lambda: case_blobs.read_bytes(session, digest, case_no),
         )
 
     def messages(self, contact_id: str) -> list[BundleMessage]:

@@ -216,7 +216,7 @@ def request_contact(
     if case is None:
         raise NotFound(_said("contact.no_case", case=case_no))
     _check_one_matter_per_chat(session, channel, handle, case_no)
-    sealed = seal_paths(session, [path for _role, path in documents])
+    sealed = seal_paths(session, case_no, [path for _role, path in documents])
     flags = []
     if relation == "other":
         flags.append("CC-3:relation_other")
@@ -480,7 +480,7 @@ def attach_documents(
     allowed(contact)
     if not paths:
         raise BadInput("files", "", _said("input.no_files"))
-    sealed = seal_paths(session, paths)
+    sealed = seal_paths(session, contact.case_no, paths)
     now = session.now()
     rows = [
         *blob_rows(sealed, "document"),

@@ -34,7 +34,7 @@ from evidence_desk.importers.base import ParsedChat, encode_chat, sealed_phrase,
 from evidence_desk.importers.images import ParsedImage
 from evidence_desk.importers.recordings import ParsedRecording
 from evidence_desk.integrity.canonical import canonical_bytes
-from evidence_desk.services import case_keys
+from evidence_desk.services import case_blobs, case_keys
 from evidence_desk.services.bulk_work import cyclic_gc_paused
 from evidence_desk.services.commitments import (
     attachments_json,
@@ -55,7 +55,13 @@ from evidence_desk.services.import_parsing import (
 from evidence_desk.services.import_types import ImportResult, ParsedInput, Progress
 from evidence_desk.services.leave_out import LeaveOut
 from evidence_desk.services.leave_out import record as left_out_record
-from evidence_desk.services.originals import SealedOriginal, blob_rows, new_id, seal_bytes
+from evidence_desk.services.originals import (
+    SealedOriginal,
+    blob_rows,
+    described,
+    new_id,
+    seal_bytes,
+)
 from evidence_desk.services.reading import gap_notices
 from evidence_desk.services.session import RowChange, Session, put
 from evidence_desk.store.case_keys import MessageCipher
@@ -160,11 +166,11 @@ def _import_files(
             sealed: list[SealedOriginal] = []
             for name, reader in parsed.originals:
                 item = (
-                    _seal_file(session, name, parsed.file_path)
+                    _seal_file(session, contact.case_no, name, parsed.file_path)
                     if parsed.file_path is not None
-                    else seal_bytes(session, name, reader())
+                    else seal_bytes(session, contact.case_no, name, reader())
                 )
-                if not item.already_stored:
+                if not (item.in_case if item.case_no is not None else item.already_stored):
                     created_blobs.append(item)
                 sealed.append(item)
                 checkpoint()
@@ -187,29 +193,25 @@ def _import_files(
         raise
 
 
-def _seal_file(session: Session, name: str, path: Path) -> SealedOriginal:
-    """Seal the picked file by streaming it (constant memory whatever its size)."""
+def _seal_file(session: Session, case_no: str, name: str, path: Path) -> SealedOriginal:
+    """Seal the picked file by streaming it (constant memory whatever its size), under the
+    case's key (services/case_blobs.py)."""
+    store, keyed = case_blobs.writer(session, case_no)
     try:
-        blob = session.blobs.seal_file(path)
+        blob = store.seal_file(path)
     except FileInUse:  # the store side: a new original another program holds
         raise
     except OSError as error:
         raise BadInput(
             name, "", _said("input.cannot_read", error=error.strerror or error)
         ) from None
-    stored = session.conn.execute(
-        "SELECT 1 FROM blobs WHERE sha256 = ?", (blob.digests.sha256,)
-    ).fetchone()
-    return SealedOriginal(name, blob.digests, blob.name, stored is not None)
+    return described(session, case_no, keyed, name, blob)
 
 
 def _remove_unreferenced(session: Session, created: Sequence[SealedOriginal]) -> None:
     """Delete blob files this import created if no committed row refers to them."""
     for item in created:
-        row = session.conn.execute(
-            "SELECT 1 FROM blobs WHERE sha256 = ?", (item.digests.sha256,)
-        ).fetchone()
-        if row is None:
+        if not case_blobs.file_referenced(session.conn, item.blob_name):
             # if this fails, verify reports the file as an orphan, never as evidence
             with contextlib.suppress(OSError):
                 os.unlink(session.blobs.path_for_name(item.blob_name))

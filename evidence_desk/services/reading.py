@@ -21,7 +21,7 @@ from evidence_desk.domain.errors import NotFound
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.recording_description import RecordingDescription
 from evidence_desk.domain.wording import Catalogue
-from evidence_desk.services import access_log, case_keys
+from evidence_desk.services import access_log, case_blobs, case_keys
 from evidence_desk.services.contacts import get_contact
 from evidence_desk.services.session import Session
 
@@ -362,15 +362,18 @@ def attachment_bytes(session: Session, import_id: str, member: str) -> bytes | N
     """
     session.require(Action.EVIDENCE_READ)
     r = session.conn.execute(
-        "SELECT sha256, members FROM imports WHERE id = ?", (import_id,)
+        "SELECT i.sha256, i.members, c.case_no FROM imports i "
+        "JOIN contacts c ON c.id = i.contact_id WHERE i.id = ?",
+        (import_id,),
     ).fetchone()
     if r is None:
         return None
+    case_no = str(r["case_no"])
     members: dict[str, str] = json.loads(r["members"] or "{}")
     if members:
         digest = members.get(member)
-        return None if digest is None else session.blobs.read_bytes(digest)
-    data = session.blobs.read_bytes(r["sha256"])
+        return None if digest is None else case_blobs.read_bytes(session, digest, case_no)
+    data = case_blobs.read_bytes(session, r["sha256"], case_no)
     if not zipfile.is_zipfile(io.BytesIO(data)):
         return None
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -386,7 +389,7 @@ def attachment_bytes(session: Session, import_id: str, member: str) -> bytes | N
 def original_bytes(session: Session, sha256: str) -> bytes:
     """A stored original (a screenshot, a request document) for preview; read-only."""
     session.require(Action.EVIDENCE_READ)
-    data = session.blobs.read_bytes(sha256)
+    data = case_blobs.read_bytes(session, sha256)  # any copy this user's keys open
     access_log.record(session, access_log.VIEW_ITEM, access_log.blob_cases(session, sha256), sha256)
     return data
 
@@ -411,7 +414,7 @@ def document_bytes(session: Session, contact_id: str, sha256: str) -> bytes:
     ).fetchone()
     if row is None:
         raise NotFound(_said("reading.no_document", contact=contact_id, sha256=sha256))
-    data = session.blobs.read_bytes(sha256)
+    data = case_blobs.read_bytes(session, sha256, case_blobs.contact_case(session.conn, contact_id))
     access_log.record(
         session,
         access_log.VIEW_DOCUMENT,

@@ -37,7 +37,7 @@ from evidence_desk.domain.models import Role, User
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import digests, ledger, merkle, signing
 from evidence_desk.integrity.ledger import Entry
-from evidence_desk.services import case_keys
+from evidence_desk.services import blob_migration, case_keys
 from evidence_desk.services.clock import Clock, rfc3339, system_clock
 from evidence_desk.services.row_changes import RowChange as RowChange
 from evidence_desk.services.row_changes import apply_change
@@ -334,6 +334,8 @@ class Session:
 
         if key_upkeep:
             case_keys.after_login(session, write_slot)
+            # then an admin re-encrypts an older store's originals under the case keys
+            blob_migration.after_login(session)
         return session
 
     def sibling(self) -> Session:

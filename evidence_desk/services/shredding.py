@@ -5,8 +5,8 @@
 under a legal hold: ``authority.shred_blocked``, which the write path and ``verify`` run too).
 The sequence, each step named below:
 
-1. plan (outside the transaction): the case's contacts, its messages' commitments, the blobs
-   only this case refers to, and every ledger entry about the case with its redacted payload;
+1. plan (outside the transaction): the case's contacts, its messages' commitments, the case's
+   originals, and every ledger entry about the case with its redacted payload;
 2. one ``case.shred`` write (the tombstone): counts, digests, the blobs destroyed and the
    entries redacted, with their digests. Inside the same transaction the message contents and
    salts, the personal columns of the case's rows and the personal values of its ledger
@@ -15,8 +15,9 @@ The sequence, each step named below:
 3. in that transaction too, the case key is destroyed in every slot (its wraps are deleted and
    the tombstone withdraws them, ``case_keys.withdrawal_records``), so even a copy of the
    database made before the overwrite of step 4 (the hub's ciphertext) no longer opens;
-4. after the commit: every destroyed blob file is overwritten with random bytes, synced and
-   removed;
+4. after the commit: every destroyed blob file (the case's copies of its originals, under its
+   key; in a store not migrated, the files under the store key no other case refers to) is
+   overwritten with random bytes, synced and removed;
 5. the database is vacuumed (``secure_delete`` on) and its WAL checkpointed and truncated, so
    no freed page keeps plaintext;
 6. the tombstone is recorded in ``shredded.json`` beside the database and in this OS user's
@@ -46,7 +47,7 @@ from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue, Phrase
 from evidence_desk.integrity import ledger
 from evidence_desk.integrity.canonical import canonical_bytes
-from evidence_desk.services import case_keys, tombstones
+from evidence_desk.services import case_blobs, case_keys, tombstones
 from evidence_desk.services.retention import Basis, deletion_state
 from evidence_desk.services.session import DatabaseState, Session, put
 from evidence_desk.store import db
@@ -109,7 +110,9 @@ class _Plan:
     rows: shredding.CaseRows
     counts: dict[str, int]
     digests: dict[str, str]
-    blobs: list[str]  # sha256 of the originals only this case refers to
+    blobs: list[str]  # sha256 of the originals destroyed (the case's copies, and its own
+    # files under the store key of a store not migrated)
+    files: list[str]  # their blob file names
     redacted: list[tuple[int, str]]  # (seq, redacted payload text)
     reads: list[int]  # seqs of the case's read log rows whose detail is redacted
     next_seq: int
@@ -230,8 +233,8 @@ def shred_case(
         "case.shred", payload, [put("shreddings", row)], extra=destroy_in_transaction
     )
     # 4. the originals
-    for sha256 in plan.blobs:
-        wipe_file(session.blobs.path_for(sha256))
+    for name in plan.files:
+        wipe_file(session.blobs.path_for_name(name))
     # 5. freed pages
     vacuumed = compact(session)
     # 6. the tombstone list a restore re-applies
@@ -291,7 +294,7 @@ def _plan(session: Session, case_no: str) -> _Plan:
     tags = int(
         conn.execute("SELECT count(*) FROM tags WHERE case_no = ?", (case_no,)).fetchone()[0]
     )
-    blobs = _own_blobs(conn, contacts)
+    blobs, files = _own_blobs(session, case_no, contacts)
     blob_bytes = 0
     if blobs:
         blob_bytes = int(
@@ -323,20 +326,39 @@ def _plan(session: Session, case_no: str) -> _Plan:
         )
     ]
     counts["reads"] = len(reads)
-    return _Plan(case_no, contacts, rows, counts, digests, blobs, redacted, reads, int(last) + 1)
+    return _Plan(
+        case_no, contacts, rows, counts, digests, blobs, files, redacted, reads, int(last) + 1
+    )
 
 
-def _own_blobs(conn: db.Connection, contacts: Sequence[str]) -> list[str]:
-    """The originals this case's items and imports refer to that no other case refers to (the
-    same ID card given for two cases stays for the other)."""
-    if not contacts:
-        return []
+def _own_blobs(
+    session: Session, case_no: str, contacts: Sequence[str]
+) -> tuple[list[str], list[str]]:
+    """The originals this case holds, and their files: every copy under the case's key
+    (``case_blobs``: the same ID card given for two cases is a copy in each), and, for an
+    original of a store not migrated (under the store key, one file for all cases), that file
+    when no other case refers to it through it (it stays for the other)."""
+    conn = session.conn
+    copies = {
+        str(r[0]): str(r[1])
+        for r in conn.execute("SELECT sha256, name FROM case_blobs WHERE case_no = ?", (case_no,))
+    }
+    held = {(str(r[0]), str(r[1])) for r in conn.execute("SELECT case_no, sha256 FROM case_blobs")}
+    case_of = {str(r[0]): str(r[1]) for r in conn.execute("SELECT id, case_no FROM contacts")}
     ours: set[str] = set()
     others: set[str] = set()
     for table in ("items", "imports"):
         for sha256, contact in conn.execute(f"SELECT sha256, contact_id FROM {table}"):
+            place = (case_of.get(str(contact), ""), str(sha256))
+            if place in held:
+                continue  # through the case's own copy
             (ours if contact in contacts else others).add(str(sha256))
-    return sorted(ours - others)
+    files = dict(copies)
+    for sha256 in ours - others:
+        name = case_blobs.legacy_name(conn, sha256)
+        if name is not None:
+            files[sha256] = name
+    return sorted(files), [files[sha256] for sha256 in sorted(files)]
 
 
 def _case_rows(conn: db.Connection, case_no: str) -> shredding.CaseRows:

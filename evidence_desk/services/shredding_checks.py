@@ -2,8 +2,8 @@
 
 Runs in ``verify.CHECKS``; the replay itself accepts a redacted entry's payload by the digest its
 tombstone recorded (:func:`redactions`), and the blob and import checks skip what a tombstone
-destroyed (:func:`shredded_blobs`, :func:`shredded_contacts`). See services/shredding.py for what
-shredding destroys.
+destroyed (:func:`shredded_legacy_blobs`, :func:`shredded_contacts`). See services/shredding.py
+for what shredding destroys.
 """
 
 from __future__ import annotations
@@ -183,7 +183,9 @@ def _check_tombstone(
     blobs = [str(b) for b in payload.get("blobs", ()) if isinstance(b, str)]
     if digests.get("blobs") != list_digest(blobs) or counts.get("blobs") != len(blobs):
         yield Finding("shred.digest", where, _said("shred.digest", case=case_no, what="blobs"))
-    if any(session.blobs.exists(b) for b in blobs):
+    if any(
+        session.blobs.path_for_name(name).exists() for name in _files_of(replay, case_no, blobs)
+    ):
         yield Finding(
             "shred.content_present",
             where,
@@ -210,12 +212,37 @@ def _replayed_rows(replay: Replay, case_no: str) -> shredding.CaseRows:
     )
 
 
-def shredded_blobs(conn: db.Connection) -> set[str]:
-    """The originals destroyed by the tombstones in the ledger (verify skips their re-hash)."""
+def _files_of(replay: Replay, case_no: str, blobs: list[str]) -> list[str]:
+    """The files a tombstone destroyed: the case's copies under its key (``case_blobs``), and
+    the files under the store key of the originals it lists that the case held no copy of."""
+    copies = {
+        str(row.get("sha256")): str(row.get("name"))
+        for row in replay.tables["case_blobs"].values()
+        if row.get("case_no") == case_no
+    }
+    names = list(copies.values())
+    for sha256 in blobs:
+        if sha256 not in copies:
+            with contextlib.suppress(AttributeError, ValueError):
+                names.append(_store_key_name(replay, sha256))
+    return names
+
+
+def _store_key_name(replay: Replay, sha256: str) -> str:
+    row = replay.tables["blobs"].get((sha256,)) or {}
+    return str(row.get("name") or "") or "-"
+
+
+def shredded_legacy_blobs(conn: db.Connection, held: set[tuple[str, str]]) -> set[str]:
+    """The originals under the store key that the tombstones in the ledger destroyed (verify
+    skips their re-hash): those a tombstone lists that its case held no copy of (``held``:
+    (case, sha256) of every case's copy; a copy is skipped with its shredded case)."""
     gone: set[str] = set()
     for (text,) in conn.execute("SELECT payload FROM ledger WHERE action = 'case.shred'"):
         with contextlib.suppress(ValueError, AttributeError, TypeError):
-            gone.update(str(b) for b in json.loads(text).get("blobs", ()))
+            payload = json.loads(text)
+            case_no = str(payload.get("case_no"))
+            gone.update(str(b) for b in payload.get("blobs", ()) if (case_no, str(b)) not in held)
     return gone
 
 

@@ -46,6 +46,7 @@ from evidence_desk.services import (
     access_log,
     anchoring,
     bundle_masking,
+    case_blobs,
     case_key_checks,
     contacts,
     import_checks,
@@ -58,7 +59,8 @@ from evidence_desk.services.bulk_work import cyclic_gc_paused
 from evidence_desk.services.replay import Check, Replay
 from evidence_desk.services.session import Session
 from evidence_desk.store import db
-from evidence_desk.store.blobs import BlobCorrupted
+from evidence_desk.store.blobs import BlobCorrupted, BlobStore
+from evidence_desk.store.case_keys import CaseKeyError
 from evidence_desk.store.folder import Head
 from evidence_desk.store.keys import user_tag
 from evidence_desk.store.schema import PROJECTED_TABLES
@@ -77,6 +79,8 @@ _said = Catalogue(
         "verify.where_row": "table {table} row {key}",
         "verify.where_blob": "blob sha256 {sha256}",
         "verify.where_blob_file": "blobs/{prefix}/{rest}",
+        "verify.where_copy": "blob sha256 {sha256} of case {case}",
+        "verify.where_case_blobs": "originals of case {case}",
         "verify.where_partial": "blobs/tmp/{name}",
         "verify.where_check": "check {check}",
         # the chain
@@ -129,6 +133,11 @@ _said = Catalogue(
         "verify.blob_orphan": "encrypted file not referenced by any entry (left by an "
         "interrupted write); not evidence",
         "verify.blob_partial": "partial write left by an interrupted import; not evidence",
+        "verify.blob_file_missing": "blob file is missing",
+        "verify.blob_not_performed": "{count} original(s) not decrypted or re-hashed: {user} "
+        "holds no key of this case (role {role}); another reader's verify checks them",
+        "verify.blob_no_copy": "the case refers to this original but holds no copy of it, and "
+        "no file under the store key is recorded",
         # the checks after the replay
         "verify.incomplete": "could not finish on this ledger ({error}); the entries it reads are "
         "malformed (see the other findings)",
@@ -224,6 +233,9 @@ def _verify(
         report.entries = len(replayed.entries)
         actual_tables = _read_tables(conn)
         blob_rows = [dict(r) for r in conn.execute("SELECT * FROM blobs ORDER BY sha256")]
+        copy_rows = [
+            dict(r) for r in conn.execute("SELECT * FROM case_blobs ORDER BY case_no, sha256")
+        ]
         report.checkpoints = replayed.checkpoints.count
         _report_unmatched_checkpoints(replayed.checkpoints.unmatched, len(replayed.entries), report)
         _check_merkle_state(merkle_state, replayed.tree, report)
@@ -237,7 +249,7 @@ def _verify(
         signature_place = len(report.findings)
         # still inside the snapshot: the checks read the tables the ledger was read with
         _compare_tables(replayed.tables, actual_tables, report)
-        _check_blobs(session, blob_rows, report, report_progress)
+        _check_blobs(session, blob_rows, copy_rows, report, report_progress)
         replay = replayed.as_replay()
         _run_checks(session, replay, report)
         _check_anchors(session, replay, witnesses, report)
@@ -1012,13 +1024,26 @@ def _key_text(table: str, key: tuple[Any, ...]) -> str:
 def _check_blobs(
     session: Session,
     blob_rows: list[dict[str, Any]],
+    copy_rows: list[dict[str, Any]],
     report: VerifyReport,
     progress: Callable[[str, int, int], None],
 ) -> None:
+    """Every original: the files under the store key (``blobs.name``, a store not migrated)
+    and every case's copy under its case key (``case_blobs``) decrypt and hash to the recorded
+    digests; every original a case refers to has a file; no file is left unreferenced. A
+    verifier who holds no key of a case gets one ``blob.not_performed`` warning for its
+    copies (their files are still looked for), never a pass."""
     referenced: set[str] = set()
-    # originals a tombstone destroyed: not re-hashed (check_shreddings reports one back)
-    shredded = shredding_checks.shredded_blobs(session.conn)
-    for index, row in enumerate(blob_rows, start=1):
+    conn = session.conn
+    shredded_cases = {str(r[0]) for r in conn.execute("SELECT case_no FROM shreddings")}
+    held = {(str(r["case_no"]), str(r["sha256"])) for r in copy_rows}
+    # originals a tombstone destroyed under the store key: not re-hashed (check_shreddings
+    # reports one back); a shredded case's copies are skipped with their case below
+    shredded = shredding_checks.shredded_legacy_blobs(conn, held)
+    by_sha = {str(row["sha256"]): row for row in blob_rows}
+    legacy = [row for row in blob_rows if row["name"]]
+    total = len(legacy) + len(copy_rows)
+    for index, row in enumerate(legacy, start=1):
         where = _said("verify.where_blob", sha256=row["sha256"])
         if row["sha256"] in shredded:
             with contextlib.suppress(AttributeError, ValueError):
@@ -1026,37 +1051,58 @@ def _check_blobs(
             continue
         try:
             name = session.blobs.name_for(row["sha256"])
-            referenced.add(name)
-            if row["name"] != name:
+        except (AttributeError, ValueError) as error:  # a digest that is not hex text
+            _unchecked(report, where, error)
+            continue
+        referenced.add(name)
+        if row["name"] != name:
+            report.findings.append(Finding("blob.name", where, _said("verify.blob_name")))
+        _rehash(session.blobs, row, row, where, report)
+        progress("blobs", index, total)
+    not_performed: dict[str, int] = {}
+    stores: dict[str, BlobStore | None] = {}
+    for index, copy in enumerate(copy_rows, start=len(legacy) + 1):
+        case_no, name = str(copy["case_no"]), str(copy["name"])
+        referenced.add(name)
+        if case_no in shredded_cases:
+            continue
+        where = _said("verify.where_copy", sha256=copy["sha256"], case=case_no)
+        if case_no not in stores:
+            try:
+                stores[case_no] = case_blobs.store_of(session, case_no)
+            except CaseKeyError:  # reported by the case key check (case_key.opens_not)
+                stores[case_no] = None
+        store = stores[case_no]
+        if store is None:
+            not_performed[case_no] = not_performed.get(case_no, 0) + 1
+            if not session.blobs.path_for_name(name).is_file():
+                report.findings.append(
+                    Finding("blob.corrupted", where, _said("verify.blob_file_missing"))
+                )
+            continue
+        try:
+            if store.name_for(copy["sha256"]) != name:
                 report.findings.append(Finding("blob.name", where, _said("verify.blob_name")))
-            recomputed = session.blobs.recompute_digests(row["sha256"])
-        except BlobCorrupted as error:
-            report.findings.append(Finding("blob.corrupted", where, error.reason))
+        except (AttributeError, ValueError) as error:
+            _unchecked(report, where, error)
             continue
-        except (AttributeError, ValueError, OSError) as error:  # a digest that is not hex text
-            report.findings.append(
-                Finding(
-                    "blob.corrupted",
-                    where,
-                    _said("verify.blob_unchecked", error=type(error).__name__),
-                )
+        _rehash(store, copy, by_sha.get(str(copy["sha256"]), {}), where, report)
+        progress("blobs", index, total)
+    for case_no, count in sorted(not_performed.items()):
+        report.findings.append(
+            Finding(
+                "blob.not_performed",
+                _said("verify.where_case_blobs", case=case_no),
+                _said(
+                    "verify.blob_not_performed",
+                    count=count,
+                    user=session.user.name,
+                    role=session.user.role.value,
+                ),
+                severity="warning",
             )
-            continue
-        report.blobs += 1
-        report.blob_bytes += recomputed.size
-        if recomputed.sha256 != row["sha256"]:
-            report.findings.append(
-                Finding(
-                    "blob.sha256",
-                    where,
-                    _said("verify.blob_replaced", sha256=recomputed.sha256),
-                )
-            )
-        if recomputed.sm3 != row["sm3"]:
-            report.findings.append(Finding("blob.sm3", where, _said("verify.blob_sm3")))
-        if recomputed.size != row["size"]:
-            report.findings.append(Finding("blob.size", where, _said("verify.blob_size")))
-        progress("blobs", index, len(blob_rows))
+        )
+    _check_copies_present(conn, by_sha, held, shredded_cases, report)
     for orphan in sorted(session.blobs.stored_names() - referenced):
         report.findings.append(
             Finding(
@@ -1073,6 +1119,66 @@ def _check_blobs(
                 _said("verify.where_partial", name=temp.name),
                 _said("verify.blob_partial"),
                 severity="warning",
+            )
+        )
+
+
+def _unchecked(report: VerifyReport, where: str, error: Exception) -> None:
+    report.findings.append(
+        Finding("blob.corrupted", where, _said("verify.blob_unchecked", error=type(error).__name__))
+    )
+
+
+def _rehash(
+    store: BlobStore,
+    row: dict[str, Any],
+    recorded: dict[str, Any],
+    where: str,
+    report: VerifyReport,
+) -> None:
+    """Decrypt ``row``'s original with ``store`` and compare with the ``recorded`` digests."""
+    try:
+        recomputed = store.recompute_digests(row["sha256"])
+    except BlobCorrupted as error:
+        report.findings.append(Finding("blob.corrupted", where, error.reason))
+        return
+    except (AttributeError, ValueError, OSError) as error:  # a digest that is not hex text
+        _unchecked(report, where, error)
+        return
+    report.blobs += 1
+    report.blob_bytes += recomputed.size
+    if recomputed.sha256 != row["sha256"]:
+        report.findings.append(
+            Finding("blob.sha256", where, _said("verify.blob_replaced", sha256=recomputed.sha256))
+        )
+    if recomputed.sm3 != recorded.get("sm3"):
+        report.findings.append(Finding("blob.sm3", where, _said("verify.blob_sm3")))
+    if recomputed.size != recorded.get("size"):
+        report.findings.append(Finding("blob.size", where, _said("verify.blob_size")))
+
+
+def _check_copies_present(
+    conn: db.Connection,
+    by_sha: dict[str, dict[str, Any]],
+    held: set[tuple[str, str]],
+    shredded_cases: set[str],
+    report: VerifyReport,
+) -> None:
+    """Every original an item or import of a case refers to is held: the case's copy, or the
+    file under the store key (a store not migrated)."""
+    for case_no, sha256 in conn.execute(
+        "SELECT DISTINCT c.case_no, r.sha256 FROM (SELECT contact_id, sha256 FROM items UNION "
+        "SELECT contact_id, sha256 FROM imports) r JOIN contacts c ON c.id = r.contact_id "
+        "ORDER BY 1, 2"
+    ):
+        place = (str(case_no), str(sha256))
+        if place[0] in shredded_cases or place in held or by_sha.get(place[1], {}).get("name"):
+            continue
+        report.findings.append(
+            Finding(
+                "blob.no_copy",
+                _said("verify.where_copy", sha256=sha256, case=case_no),
+                _said("verify.blob_no_copy"),
             )
         )
 

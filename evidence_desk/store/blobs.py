@@ -1,6 +1,9 @@
 """Encrypted, content-addressed originals.
 
-Each original is stored once, encrypted with AES-256-GCM in 1 MiB chunks:
+A BlobStore works under one pair of keys: a case's (derived from its case key,
+store/case_keys.blob_keys; every original since per-case keys, one copy per case) or the
+store's (originals of a store not migrated yet). Each original is stored once per pair of keys,
+encrypted with AES-256-GCM in 1 MiB chunks:
 
     header  = b"EDBLOB1\\n" || file_id (16 random bytes) || chunk_size (u32 BE)
     chunk_i = nonce (12) || AES-GCM(content_key, nonce, plaintext_i,
@@ -8,10 +11,10 @@ Each original is stored once, encrypted with AES-256-GCM in 1 MiB chunks:
 
 Binding the header, the chunk index and a final flag into every chunk's AAD makes reordering,
 splicing and truncation fail authentication. The file name is an HMAC of the plaintext's SHA-256
-under a key derived from the data key, so the folder neither reveals nor lets anyone confirm
-which documents it holds; the database maps SHA-256 to that name. Writes go to a temp file that
-is fsynced and renamed into place before any database row refers to it, so a crash leaves at most
-an orphan file, which ``verify`` reports and never counts as evidence.
+under the name key, so the folder neither reveals nor lets anyone confirm which documents it
+holds; the database maps (case, SHA-256) to that name. Writes go to a temp file that is fsynced
+and renamed into place before any database row refers to it, so a crash leaves at most an
+orphan file, which ``verify`` reports and never counts as evidence.
 """
 
 from __future__ import annotations

@@ -17,6 +17,11 @@ A case's fields (its personal columns, see services/case_keys.py) are sealed one
     aad = "evidence-desk/field/v1" \\n store id \\n table \\n row key \\n column
 
 so a ciphertext moved to another row, column, case or store fails authentication.
+
+A case's originals (store/blobs.py's format) are encrypted under two keys derived from the case
+key with HKDF-SHA256 (:func:`blob_keys`): one for the content, one naming the files, so the same
+file in two cases is two files under unrelated names and keys, and destroying the case key
+leaves its originals unreadable.
 """
 
 from __future__ import annotations
@@ -28,12 +33,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hpke
+from cryptography.hazmat.primitives import hashes, hpke
 from cryptography.hazmat.primitives.asymmetric.x25519 import (
     X25519PrivateKey,
     X25519PublicKey,
 )
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from evidence_desk.store.db import Connection
@@ -155,6 +161,22 @@ def delete_wrap(conn: Connection, case_no: str, recipient: str) -> None:
 def delete_case_wraps(conn: Connection, case_no: str) -> int:
     """Delete every wrap of ``case_no`` (crypto-shredding); returns how many there were."""
     return int(conn.execute("DELETE FROM case_key_wraps WHERE case_no = ?", (case_no,)).rowcount)
+
+
+# -- originals ---------------------------------------------------------------------------------
+
+BLOB_CONTENT_INFO = b"evidence-desk/case-blob-content/v1"
+BLOB_NAMES_INFO = b"evidence-desk/case-blob-names/v1"
+
+
+def blob_keys(case_key: bytes) -> tuple[bytes, bytes]:
+    """(content key, name key) of a case's originals, derived from the case key (distinct
+    HKDF infos, distinct from the store's own blob keys)."""
+    return _derive(case_key, BLOB_CONTENT_INFO), _derive(case_key, BLOB_NAMES_INFO)
+
+
+def _derive(key: bytes, info: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=KEY_LEN, salt=None, info=info).derive(key)
 
 
 # -- sealed fields -----------------------------------------------------------------------------

@@ -390,6 +390,21 @@ MIGRATIONS: list[str] = [
     CREATE TRIGGER breach_records_kept BEFORE DELETE ON breach_records
         BEGIN SELECT RAISE(ABORT, 'breach records are never deleted'); END;
     """,
+    # 11 (issue 18 item 1, originals under the case key): the copy of an original that a case
+    # holds, encrypted under keys derived from the case key (services/case_blobs.py). One row
+    # per (case, original): the same file in two cases is two files. ``name`` is the file
+    # under blobs/ (an HMAC of the SHA-256 under the case's blob-name key). A projection of the
+    # ledger: the evidence entries put these rows, and the migration entry that re-encrypts an
+    # older store's originals (case_keys.migrate_blobs). ``blobs.name`` keeps the file under
+    # the store key, "" once no such file exists (new originals, migrated ones).
+    """
+    CREATE TABLE case_blobs (
+        name TEXT PRIMARY KEY,
+        case_no TEXT NOT NULL REFERENCES cases (case_no),
+        sha256 TEXT NOT NULL REFERENCES blobs (sha256),
+        UNIQUE (case_no, sha256)
+    );
+    """,
 ]
 
 # table -> primary-key columns, for every table that verify rebuilds from ledger payloads
@@ -413,6 +428,8 @@ PROJECTED_TABLES: dict[str, tuple[str, ...]] = {
     # PIPL records (issue 18 item 5)
     "processing_records": ("id",),
     "breach_records": ("id",),
+    # originals under the case key (issue 18 item 1)
+    "case_blobs": ("name",),
 }
 
 

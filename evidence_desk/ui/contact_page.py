@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_desk.domain import policy
+from evidence_desk.domain.errors import RuleViolation
 from evidence_desk.domain.policy import Action
 from evidence_desk.services import cases, contacts, reading, retention, review, shredding
 from evidence_desk.services.contacts import Contact, Item
@@ -230,7 +233,9 @@ class ContactPage(QWidget):
             entry.setData(ItemRole, item)
             pixmap = None
             if can_read and item.file_name.lower().endswith(IMAGE_SUFFIXES):
-                pixmap = thumbnail(reading.original_bytes(self.session, item.sha256))
+                # an original under a case key this user does not hold yet: the plain icon
+                with contextlib.suppress(RuleViolation):
+                    pixmap = thumbnail(reading.original_bytes(self.session, item.sha256))
             entry.setIcon(QIcon(pixmap or self._document_icon))
             self.items.addItem(entry)
 

@@ -12,6 +12,7 @@ import pytest
 
 from evidence_desk.domain.errors import Cancelled, ImportInputError, RuleViolation
 from evidence_desk.services import (
+    case_blobs,
     cases,
     conduct,
     contacts,
@@ -73,7 +74,7 @@ def test_import_stores_original_messages_and_one_ledger_entry(
     assert stored[0].sent_at == "2026-01-05T01:00:00+00:00"  # 09:00 in Shanghai
     assert stored[0].direction == "out" and stored[1].direction == "in"
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    assert session.blobs.read_bytes(digest) == path.read_bytes()
+    assert case_blobs.read_bytes(session, digest) == path.read_bytes()
     entry = session.conn.execute("SELECT payload FROM ledger ORDER BY seq DESC").fetchone()[0]
     assert digest in entry and "commitments_root" in entry and "parser_version" in entry
     assert verify_store(session).intact

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from evidence_desk.domain.errors import ImportInputError
-from evidence_desk.services import import_preview, importing, reading
+from evidence_desk.services import case_blobs, import_preview, importing, reading
 from evidence_desk.services.leave_out import LeaveOut, participant_digest
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
@@ -67,7 +67,7 @@ def test_left_out_messages_are_not_stored_or_searchable_and_verify_replays(
     assert reading.search(session, contact_id, "6222") == []
     # the original is kept whole, byte for byte
     row = session.conn.execute("SELECT sha256, details FROM imports").fetchone()
-    assert session.blobs.read_bytes(row["sha256"]) == path.read_bytes()
+    assert case_blobs.read_bytes(session, row["sha256"]) == path.read_bytes()
     # recorded as facts: the digest of the name (not the name), the count
     details = json.loads(row["details"])
     assert details["left_out"] == {

@@ -18,7 +18,7 @@ import pytest
 from evidence_desk.bundle.model import Scope
 from evidence_desk.bundle.verify_kit import verify_kit
 from evidence_desk.importers import archive
-from evidence_desk.services import contacts, import_preview, importing
+from evidence_desk.services import case_blobs, contacts, import_preview, importing
 from evidence_desk.services.demo import visit_recording_wav
 from evidence_desk.services.verify import verify_store
 from tests.bundle.support import CASE, export, store_with_evidence
@@ -52,7 +52,7 @@ def test_a_visit_recording_is_previewed_then_sealed_as_its_own_item(
     assert (row["kind"], row["format"], row["message_count"]) == ("recording", "recording", 0)
     details = json.loads(row["details"])
     assert details["media"] == "audio" and details["duration_ms"] == 4000
-    assert alice.blobs.read_bytes(item.sha256) == original  # stored byte for byte
+    assert case_blobs.read_bytes(alice, item.sha256) == original  # stored byte for byte
     assert verify_store(alice).intact  # and re-parsed by verify to the same description
 
     again = importing.import_files(alice, contact_id, [recording], tz="Asia/Shanghai")
@@ -145,7 +145,7 @@ def test_a_large_recording_is_described_from_a_mapping_and_still_verifies(
     assert result.recordings == 1
     row = alice.conn.execute("SELECT * FROM imports WHERE kind = 'recording'").fetchone()
     assert json.loads(row["details"])["duration_ms"] == 300_000
-    assert alice.blobs.read_bytes(row["sha256"]) == original
+    assert case_blobs.read_bytes(alice, row["sha256"]) == original
     assert verify_store(alice).intact
 
     # same name and size: hashed, and a repeat; one sample changed: a new import

@@ -308,6 +308,47 @@ def test_a_bundle_of_a_shredded_case_is_refused(filled: Team, tmp_path: Path) ->
     assert not (tmp_path / "out").exists()
 
 
+def test_the_same_document_in_another_case_is_its_own_copy_and_outlives_the_shredding(
+    filled: Team, tmp_path: Path
+) -> None:
+    """Originals are under the case key, a copy per case: shredding wipes every copy of the
+    shredded case (the one shared with the other case too) and leaves the other's."""
+    from evidence_desk.services import case_blobs, contacts
+
+    team = filled
+    alice = team.login("alice")
+    mine = contacts.list_contacts(alice, case_no=CASE)[0].id
+    theirs = contacts.list_contacts(alice, case_no=OTHER)[0].id
+    shared = next(i for i in contacts.contact_items(alice, mine) if i.role == "identity_proof")
+    again = tmp_path / "identity-again.txt"
+    again.write_bytes(case_blobs.read_bytes(alice, shared.sha256, CASE))
+    contacts.attach_documents(alice, theirs, [again])
+    files = {
+        str(r["case_no"]): alice.blobs.path_for_name(str(r["name"]))
+        for r in alice.conn.execute(
+            "SELECT case_no, name FROM case_blobs WHERE sha256 = ?", (shared.sha256,)
+        )
+    }
+    assert sorted(files) == [CASE, OTHER] and files[CASE] != files[OTHER]
+    ours = [
+        alice.blobs.path_for_name(str(r[0]))
+        for r in alice.conn.execute("SELECT name FROM case_blobs WHERE case_no = ?", (CASE,))
+    ]
+    _due(team)
+    done = shredding.shred_case(team.login("lee"), CASE, "expired", "retention over")
+    assert done.counts["blobs"] == len(ours) == 3  # the shared one counts: it was a copy
+    assert not any(path.exists() for path in ours)
+    assert files[OTHER].is_file()
+    reader = team.login("alice")
+    assert reading.original_bytes(reader, shared.sha256) == again.read_bytes()
+    report = _verify(team)
+    assert report.intact, [(f.code, f.location, f.detail) for f in report.errors]
+    assert report.blobs == 3  # the other case's two request documents and the shared copy
+    # the shredded case's copy put back is content present again
+    files[CASE].write_bytes(files[OTHER].read_bytes())
+    assert "shred.content_present" in {f.code for f in _verify(team).errors}
+
+
 def test_content_back_after_shredding_fails_verify(filled: Team) -> None:
     team = filled
     _due(team)
@@ -357,6 +398,18 @@ def test_restoring_an_older_backup_reapplies_the_tombstone(filled: Team, tmp_pat
     assert report.intact, [(f.code, f.location, f.detail) for f in report.errors]
     assert [f.code for f in report.findings if f.code == "shred.note"] == ["shred.note"]
     assert (team.path / tombstones.TOMBSTONES).exists()
+
+
+def test_a_backup_after_the_shredding_leaves_the_destroyed_originals_out(
+    filled: Team, tmp_path: Path
+) -> None:
+    team = filled
+    _due(team)
+    shredding.shred_case(team.login("lee"), CASE, "expired", "retention over")
+    made = backup.backup(team.login("ada"), tmp_path / "after.edbackup")
+    assert made.blobs == 2  # the other case's two request documents
+    result = backup.restore(made.path, tmp_path / "restored", ADMIN, ADMIN_PASSWORD)
+    assert result.reapplied == ()
 
 
 def test_a_hold_placed_in_an_older_backup_refuses_the_restore_instead_of_resurrecting(

@@ -5,7 +5,7 @@ identity proof and a debt confirmation, approved by sam, two documents attached 
 second contact still waiting for a decision), checks that ``verify`` finds it intact, tampers with
 it the way someone holding a password (or just the folder) could — SQL through SQLCipher with the
 real key, or raw edits of the blob files and ``store.json`` — and asserts that ``verify`` reports
-the specific finding code *and* the place: ``ledger seq N``, ``blob sha256 <digest>``,
+the specific finding code *and* the place: ``ledger seq N``, ``blob sha256 <digest> of case C``,
 ``table contacts row id=K-...``, ``checkpoint N`` or ``store.json head``.
 """
 
@@ -25,7 +25,7 @@ import pytest
 from evidence_desk.domain.models import Finding
 from evidence_desk.integrity import ledger, signature_checks, signing
 from evidence_desk.integrity.canonical import canonical_bytes
-from evidence_desk.services import cases, contacts
+from evidence_desk.services import case_blobs, cases, contacts
 from evidence_desk.services.verify import VerifyReport, verify_store
 from evidence_desk.store.folder import StoreFolder
 from tests.helpers import ADMIN, ADMIN_PASSWORD, Team, raw_connection
@@ -211,39 +211,51 @@ def test_untampered_store_is_intact(built: Built) -> None:
 @pytest.mark.parametrize("where", ["header", "middle", "last byte"])
 def test_flipped_byte_in_blob_file_is_found_at_that_blob(built: Built, where: str) -> None:
     session = built.team.login("alice")
-    path = session.blobs.path_for(built.debt_sha)
+    path = case_blobs.reader(session, built.debt_sha).path_for(built.debt_sha)
     data = bytearray(path.read_bytes())
     offset = {"header": 10, "middle": len(data) // 2, "last byte": len(data) - 1}[where]
     data[offset] ^= 0x01
     path.write_bytes(bytes(data))
     report = verify(built)
-    finding = assert_found(report, "blob.corrupted", f"blob sha256 {built.debt_sha}")
+    finding = assert_found(
+        report, "blob.corrupted", f"blob sha256 {built.debt_sha} of case {CASE_NO}"
+    )
     assert "authentication" in finding.detail or "header" in finding.detail
-    assert error_places(report) == {("blob.corrupted", f"blob sha256 {built.debt_sha}")}
+    assert error_places(report) == {
+        ("blob.corrupted", f"blob sha256 {built.debt_sha} of case {CASE_NO}")
+    }
 
 
 def test_blob_file_replaced_by_another_valid_blob_is_found_by_its_digest(built: Built) -> None:
     session = built.team.login("alice")
-    victim = session.blobs.path_for(built.identity_sha)
-    donor = session.blobs.path_for(built.attached_shas[0])
+    victim = case_blobs.reader(session, built.identity_sha).path_for(built.identity_sha)
+    donor = case_blobs.reader(session, built.attached_shas[0]).path_for(built.attached_shas[0])
     shutil.copyfile(donor, victim)
     report = verify(built)
-    finding = assert_found(report, "blob.sha256", f"blob sha256 {built.identity_sha}")
+    finding = assert_found(
+        report, "blob.sha256", f"blob sha256 {built.identity_sha} of case {CASE_NO}"
+    )
     assert built.attached_shas[0] in finding.detail
-    assert ("blob.sm3", f"blob sha256 {built.identity_sha}") in error_places(report)
+    assert ("blob.sm3", f"blob sha256 {built.identity_sha} of case {CASE_NO}") in error_places(
+        report
+    )
     # the donor itself is untouched and still checks out
     assert not any(built.attached_shas[0] in f.location for f in report.findings)
 
 
 def test_deleted_or_truncated_blob_file_is_found(built: Built) -> None:
     session = built.team.login("alice")
-    session.blobs.path_for(built.identity_sha).unlink()
-    path = session.blobs.path_for(built.attached_shas[1])
+    case_blobs.reader(session, built.identity_sha).path_for(built.identity_sha).unlink()
+    path = case_blobs.reader(session, built.attached_shas[1]).path_for(built.attached_shas[1])
     path.write_bytes(path.read_bytes()[:-100])
     report = verify(built)
-    missing = assert_found(report, "blob.corrupted", f"blob sha256 {built.identity_sha}")
+    missing = assert_found(
+        report, "blob.corrupted", f"blob sha256 {built.identity_sha} of case {CASE_NO}"
+    )
     assert "missing" in missing.detail
-    assert_found(report, "blob.corrupted", f"blob sha256 {built.attached_shas[1]}")
+    assert_found(
+        report, "blob.corrupted", f"blob sha256 {built.attached_shas[1]} of case {CASE_NO}"
+    )
 
 
 def test_orphan_blob_is_a_warning_and_the_store_stays_intact(built: Built) -> None:
@@ -683,9 +695,10 @@ def test_head_in_store_json_rolled_back_or_edited_is_found(built: Built) -> None
             [
                 "PRAGMA foreign_keys = OFF",
                 "UPDATE blobs SET sha256 = 'é' WHERE sha256 = '{debt_sha}'",
+                "UPDATE case_blobs SET sha256 = 'é' WHERE sha256 = '{debt_sha}'",
             ],
             [
-                ("blob.corrupted", "blob sha256 é"),
+                ("blob.corrupted", "blob sha256 é of case {case_no}"),
                 ("row.missing", "table blobs row sha256={debt_sha}"),
             ],
         ),

@@ -4,10 +4,14 @@ fields bound to their row and column."""
 from __future__ import annotations
 
 import os
+import shutil
+from pathlib import Path
 
 import pytest
 
 from evidence_desk.store import case_keys as ck
+from evidence_desk.store.blobs import BlobCorrupted, BlobStore
+from evidence_desk.store.keys import derive_subkey
 
 
 def test_a_wrap_opens_for_its_recipient_only_and_names_its_key() -> None:
@@ -62,3 +66,29 @@ def test_a_sealed_field_opens_only_in_its_place_and_under_its_key() -> None:
         ck.FieldCipher("store-1", os.urandom(32)).open("cases", "C-1", "debtor_name", sealed)
     with pytest.raises(ck.CaseKeyError):
         cipher.open("cases", "C-1", "debtor_name", "王秀英")
+
+
+def test_a_cases_originals_open_with_its_own_blob_keys_only(tmp_path: Path) -> None:
+    """Blob keys derived from case A's key: case B's derived keys and the store's own blob
+    keys neither find nor open A's file, even when the file is put where they look."""
+    root = tmp_path / "blobs"
+    case_a = BlobStore(root, *ck.blob_keys(os.urandom(32)))
+    case_b = BlobStore(root, *ck.blob_keys(os.urandom(32)))
+    store = BlobStore(root, derive_subkey(os.urandom(32), "blob-content"), os.urandom(32))
+    content, names = ck.blob_keys(b"\x01" * 32)
+    assert content != names and len(content) == len(names) == 32
+    sealed = case_a.seal_bytes(b"identity proof of the debtor")
+    sha256 = sealed.digests.sha256
+    assert case_a.read_bytes(sha256) == b"identity proof of the debtor"
+    for other in (case_b, store):
+        assert other.name_for(sha256) != sealed.name  # another name: the file is not found
+        with pytest.raises(BlobCorrupted):
+            other.read_bytes(sha256)
+        # and under the name it would look for, the file does not authenticate
+        target = other.path_for(sha256)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(case_a.path_for(sha256), target)
+        with pytest.raises(BlobCorrupted) as failed:
+            other.read_bytes(sha256)
+        assert "authentication" in failed.value.reason
+        target.unlink()

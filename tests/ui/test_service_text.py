@@ -30,7 +30,7 @@ from evidence_desk.domain.errors import EvidenceDeskError
 from evidence_desk.domain.models import Role
 from evidence_desk.integrity import tsa
 from evidence_desk.resources import resource_path
-from evidence_desk.services import cases, conduct, contacts, importing, timestamps
+from evidence_desk.services import case_blobs, cases, conduct, contacts, importing, timestamps
 from evidence_desk.services.org_keys import export_org_keys
 from evidence_desk.ui import errors, i18n, service_text
 from evidence_desk.ui.approvals import ApprovalQueue
@@ -308,7 +308,7 @@ def test_verify_findings_of_a_tampered_store_are_in_chinese_with_their_places(
     staff, contact_id = approved_contact(team, tmp_path)
     item = contacts.contact_items(staff, contact_id)[0]
     orphan = staff.blobs.seal_bytes(b"sealed by an import that never committed")
-    staff.blobs.path_for(item.sha256).unlink()
+    case_blobs.reader(staff, item.sha256).path_for(item.sha256).unlink()
     conn = raw_connection(team.path, ADMIN, ADMIN_PASSWORD)
     try:
         request_seq, payload = conn.execute(
@@ -361,7 +361,12 @@ def test_verify_findings_of_a_tampered_store_are_in_chinese_with_their_places(
             "merkle_state 表",
             "缓存的 Merkle 树状态与存证链不符（下一次写入会以它为基础）",
         ],
-        ["错误", "blob.corrupted", f"原始文件 SHA-256 {item.sha256}", "加密文件缺失"],
+        [
+            "错误",
+            "blob.corrupted",
+            f"案件 2026-SH-1 的原始文件 SHA-256 {item.sha256}",
+            "加密文件缺失",
+        ],
         [
             "警告",
             "blob.orphan",

@@ -754,59 +754,59 @@
 <context>
     <name>ContactPage</name>
     <message>
-        <location filename="../../ui/contact_page.py" line="117"/>
+        <location filename="../../ui/contact_page.py" line="120"/>
         <source>Conversation</source>
         <translation>聊天记录</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="118"/>
+        <location filename="../../ui/contact_page.py" line="121"/>
         <source>Items and documents</source>
         <translation>证据与材料</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="140"/>
+        <location filename="../../ui/contact_page.py" line="143"/>
         <source>No case selected</source>
         <translation>未选择案件</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="142"/>
+        <location filename="../../ui/contact_page.py" line="145"/>
         <source>Choose a case or a contact on the left, or open a new case (Ctrl+N).</source>
         <translation>请在左侧选择案件或联系人，或新建案件（Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="158"/>
+        <location filename="../../ui/contact_page.py" line="161"/>
         <source>Loan %1 · product %2 · overdue %3 since %4 · status %5</source>
         <translation>合同 %1 · 产品 %2 · 逾期 %3（自 %4）· 状态 %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contact_page.py" line="173"/>
+        <location filename="../../ui/contact_page.py" line="176"/>
         <source>%n contact(s) in this case. Choose one on the left, or request a new contact (Ctrl+R).</source>
         <translation>
             <numerusform>本案件有 %n 个联系人。请在左侧选择，或申请添加联系人（Ctrl+R）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="183"/>
+        <location filename="../../ui/contact_page.py" line="186"/>
         <source>Requested by %1 at %2: %3</source>
         <translation>%1 于 %2 申请：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="190"/>
+        <location filename="../../ui/contact_page.py" line="193"/>
         <source>Decided by %1 at %2: %3</source>
         <translation>%1 于 %2 审批：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="197"/>
+        <location filename="../../ui/contact_page.py" line="200"/>
         <source>Revoked by %1 at %2: %3</source>
         <translation>%1 于 %2 终止：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="204"/>
+        <location filename="../../ui/contact_page.py" line="207"/>
         <source>Flags: %1</source>
         <translation>标记：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="248"/>
+        <location filename="../../ui/contact_page.py" line="253"/>
         <source>Tag as</source>
         <translation>标记为</translation>
     </message>
@@ -5636,6 +5636,16 @@
         <translation>案件 {case}</translation>
     </message>
     <message>
+        <source>a copy of an original is put for case {case}, not the entry&apos;s case</source>
+        <comment>case_blob.case</comment>
+        <translation>为案件 {case} 写入了原始文件副本，但该案件不是此条目的案件</translation>
+    </message>
+    <message>
+        <source>two copies of one original are put for case {case}</source>
+        <comment>case_blob.twice</comment>
+        <translation>为案件 {case} 写入了同一原始文件的两份副本</translation>
+    </message>
+    <message>
         <source>{actor} may not hold the cases&apos; keys, so may not wrap them</source>
         <comment>case_key.actor_not_reader</comment>
         <translation>{actor} 无权持有案件密钥，因此不得封装案件密钥</translation>
@@ -7224,6 +7234,16 @@ must equal that file&apos;s line in the manifest.</source>
         <source>cancelled by the user; nothing was stored</source>
         <comment>originals.cancelled</comment>
         <translation>已被用户取消；未保存任何内容</translation>
+    </message>
+    <message>
+        <source>the originals of case {case} are encrypted under the case&apos;s key, which you do not hold yet: an admin&apos;s next login wraps it for you</source>
+        <comment>originals.key_missing</comment>
+        <translation>案件 {case} 的原始文件以该案件的密钥加密，而您尚未持有该密钥：管理员下次登录时会为您封装</translation>
+    </message>
+    <message>
+        <source>blob file is missing</source>
+        <comment>originals.missing</comment>
+        <translation>加密文件缺失</translation>
     </message>
     <message>
         <source>role {role} may not {action} (allowed: {allowed})</source>
@@ -9291,9 +9311,24 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>检查点覆盖 {size} 条记录，但存证链只有 {entries} 条：有记录被删除</translation>
     </message>
     <message>
+        <source>blob file is missing</source>
+        <comment>verify.blob_file_missing</comment>
+        <translation>加密文件缺失</translation>
+    </message>
+    <message>
         <source>blob row names another file</source>
         <comment>verify.blob_name</comment>
         <translation>原始文件记录指向另一个加密文件</translation>
+    </message>
+    <message>
+        <source>the case refers to this original but holds no copy of it, and no file under the store key is recorded</source>
+        <comment>verify.blob_no_copy</comment>
+        <translation>该案件引用了此原始文件，但没有持有其副本，也没有记录以存储密钥加密的文件</translation>
+    </message>
+    <message>
+        <source>{count} original(s) not decrypted or re-hashed: {user} holds no key of this case (role {role}); another reader&apos;s verify checks them</source>
+        <comment>verify.blob_not_performed</comment>
+        <translation>{count} 个原始文件未解密或重新计算哈希：{user} 不持有此案件的密钥（角色 {role}）；由其他有权阅读者的校验检查</translation>
     </message>
     <message>
         <source>encrypted file not referenced by any entry (left by an interrupted write); not evidence</source>
@@ -9466,6 +9501,11 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>blobs/{prefix}/{rest}</translation>
     </message>
     <message>
+        <source>originals of case {case}</source>
+        <comment>verify.where_case_blobs</comment>
+        <translation>案件 {case} 的原始文件</translation>
+    </message>
+    <message>
         <source>check {check}</source>
         <comment>verify.where_check</comment>
         <translation>附加检查 {check}</translation>
@@ -9474,6 +9514,11 @@ must equal that file&apos;s line in the manifest.</source>
         <source>checkpoint {size}</source>
         <comment>verify.where_checkpoint</comment>
         <translation>检查点 {size}</translation>
+    </message>
+    <message>
+        <source>blob sha256 {sha256} of case {case}</source>
+        <comment>verify.where_copy</comment>
+        <translation>案件 {case} 的原始文件 SHA-256 {sha256}</translation>
     </message>
     <message>
         <source>store.json</source>
