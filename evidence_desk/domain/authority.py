@@ -1034,9 +1034,9 @@ _WRAP_FIELDS = ("case_no", "recipient", "recipient_key", "key_id", "digest")
 
 
 #: the personal columns of ``cases`` and ``contacts`` sealed under the case key
-#: (services/case_keys.py)
+#: (services/case_keys.py; docs/ARCHITECTURE.md, Per-case keys, says why the others are not)
 SEALED_CASE_COLUMNS = ("debtor_name", "debtor_id_number")
-SEALED_CONTACT_COLUMNS = ("display_name",)
+SEALED_CONTACT_COLUMNS = ("display_name", "relation_justification", "reason")
 SEALED_PREFIX = "edk1:"
 
 
@@ -1048,7 +1048,9 @@ def _sealed_columns(state: State, entry: Entry) -> Iterable[Violation | None]:
         ("contacts", SEALED_CONTACT_COLUMNS, "id"),
     ):
         for row in entry.rows_of(table):
-            yield _shredded(state, row)  # a shredded case is never given a key again
+            # a shredded case is never given a key again (a contact row names it by its id)
+            owner = row if table == "cases" else {"contact_id": row.get(key)}
+            yield _shredded(state, owner)
             for column in columns:
                 value = row.get(column, SEALED_PREFIX)
                 if not (isinstance(value, str) and value.startswith(SEALED_PREFIX)):

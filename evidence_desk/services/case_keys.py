@@ -47,8 +47,9 @@ from evidence_desk.store.folder import StoreFolder
 
 #: the personal columns of ``cases`` sealed under the case key
 CASE_FIELDS = authority.SEALED_CASE_COLUMNS
-#: table -> its columns sealed under the case key (the contact's handle stays: the one matter
-#: per chat rule compares handles across cases)
+#: table -> its columns sealed under the case key (docs/ARCHITECTURE.md, Per-case keys, has the
+#: table of what stays in clear and why: the contact's handle, for one, as the one matter per
+#: chat rule compares handles across cases)
 SEALED_FIELDS: Mapping[str, tuple[str, ...]] = {
     "cases": CASE_FIELDS,
     "contacts": authority.SEALED_CONTACT_COLUMNS,
@@ -352,38 +353,41 @@ def _record_own_wrap_key(session: KeySession, write_slot: Callable[[bytes], None
 
 
 def migrate_store(session: KeySession) -> Entry | None:
-    """Give every case without a key one, sealing its personal columns: one
-    ``case_keys.migrate`` entry that puts the sealed columns and records the wraps (for every
-    reader with an X25519 key; the others get theirs when an admin next rewraps). Atomic: the
-    columns, the wraps and the entry commit together or not at all. None when there is
-    nothing to migrate."""
+    """Seal what a store written by an older release holds in clear, in one
+    ``case_keys.migrate`` entry (admin only; atomic: the columns, the wraps and the entry commit
+    together or not at all). None when there is nothing to migrate.
+
+    1. Every case without a key gets one: its personal columns are put sealed, its message
+       texts sealed in place, its key wrapped for every reader with an X25519 key (the others
+       get theirs when an admin next rewraps).
+    2. A case keyed by an earlier build, which sealed fewer columns (``SEALED_FIELDS`` grew),
+       gets the columns it still holds in clear put sealed under its existing key (``columns``
+       in the payload counts those rows).
+
+    A shredded case lost its key for good and is never sealed again."""
     conn = session.conn
     keyed = {str(r[0]) for r in conn.execute("SELECT DISTINCT case_no FROM case_key_wraps")}
-    # a shredded case's key was destroyed: its redacted rows are never sealed under a new one
-    keyed |= {str(r[0]) for r in conn.execute("SELECT case_no FROM shreddings")}
+    shredded = {str(r[0]) for r in conn.execute("SELECT case_no FROM shreddings")}
     rows: list[RowChange] = []
+    resealed: list[RowChange] = []
     wraps: list[ck.Wrap] = []
+    migrated: list[str] = []
     for record in conn.execute("SELECT * FROM cases ORDER BY case_no").fetchall():
         case_no = str(record["case_no"])
-        # a case of this build is sealed from its creation, a shredded one lost its key for
-        # good: neither is migrated
+        if case_no in shredded:
+            continue
         if case_no in keyed or ck.is_sealed(record["debtor_name"]):
+            key = case_key(session, case_no)
+            if key is not None:
+                resealed += _clear_rows(session, case_no, key, record)
             continue
         key, case_wraps = new_case_key(session, case_no)
         wraps.extend(case_wraps)
-        current = {c: record[c] for c in CASE_FIELDS}
-        sealed = seal_case_fields(session, case_no, key, current)
-        rows.append(put("cases", {"case_no": case_no, **sealed}))
-        for contact in conn.execute(
-            "SELECT * FROM contacts WHERE case_no = ? ORDER BY id", (case_no,)
-        ).fetchall():
-            fields = {c: contact[c] for c in SEALED_FIELDS["contacts"]}
-            sealed = seal_fields(session, "contacts", str(contact["id"]), key, fields)
-            rows.append(put("contacts", {"id": contact["id"], **sealed}))
-    if not rows:
+        migrated.append(case_no)
+        rows += _clear_rows(session, case_no, key, record)
+    if not rows and not resealed:
         return None
     store_id = session.folder.store_id
-    migrated = [str(change.row["case_no"]) for change in rows if change.table == "cases"]
     keys = {case_no: session.case_key_cache[case_no] for case_no in migrated}
 
     def seal_all(conn: db.Connection, seq: int) -> dict[str, Any]:
@@ -392,10 +396,40 @@ def migrate_store(session: KeySession) -> Entry | None:
 
     return session.write(
         "case_keys.migrate",
-        {"reason": "migration", "cases": len(migrated), "wraps": wrap_records(store_id, wraps)},
-        rows,
+        {
+            "reason": "migration",
+            "cases": len(migrated),
+            "columns": len(resealed),
+            "wraps": wrap_records(store_id, wraps),
+        },
+        rows + resealed,
         extra=seal_all,
     )
+
+
+def _clear_rows(
+    session: KeySession, case_no: str, key: bytes, record: Mapping[str, Any]
+) -> list[RowChange]:
+    """Puts that seal the columns of ``SEALED_FIELDS`` the case and its contacts still hold in
+    clear (each row with only its key and those columns); none for a row already sealed."""
+    found: list[RowChange] = []
+    tables = [("cases", "case_no", [record])]
+    contacts = session.conn.execute(
+        "SELECT * FROM contacts WHERE case_no = ? ORDER BY id", (case_no,)
+    ).fetchall()
+    tables.append(("contacts", "id", contacts))
+    for table, key_column, table_rows in tables:
+        for row in table_rows:
+            clear = {
+                c: row[c]
+                for c in SEALED_FIELDS[table]
+                if isinstance(row[c], str) and not ck.is_sealed(row[c])
+            }
+            if clear:
+                row_key = str(row[key_column])
+                sealed = seal_fields(session, table, row_key, key, clear)
+                found.append(put(table, {key_column: row[key_column], **sealed}))
+    return found
 
 
 def seal_messages(conn: db.Connection, store_id: str, keys: Mapping[str, bytes]) -> int:
