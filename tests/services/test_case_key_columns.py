@@ -1,0 +1,124 @@
+"""The contacts' personal columns under the case key (services/case_keys.py ``SEALED_FIELDS``):
+ciphertext with the store key alone, read back through the services, placeholders for an
+auditor, and the second migration step for a store whose cases an earlier build keyed while
+sealing fewer columns."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from evidence_desk.domain.models import Role
+from evidence_desk.services import case_keys, cases, contacts, users, verify
+from evidence_desk.services.session import Session
+from evidence_desk.store import case_keys as ck
+from tests.helpers import ADMIN, FAST_KDF, Team, insider_code, raw_connection
+
+REASON = "债务人周三来电同意微信沟通 reason-marker-5521"
+JUSTIFICATION = "担保人之配偶，负责家庭财务 justification-marker-7730"
+NAME = "陈立新先生"
+
+
+def _request(session: Session, case_no: str = "C-1") -> contacts.Contact:
+    return contacts.request_contact(
+        session,
+        case_no=case_no,
+        channel="wechat",
+        handle="wxid_chen_1988",
+        display_name=NAME,
+        reason=REASON,
+        relation="other",
+        relation_justification=JUSTIFICATION,
+        consent=True,
+    )
+
+
+def _raw_contacts(team: Team) -> list[dict[str, object]]:
+    """The contacts table and every ledger payload, opened with the store key alone."""
+    conn = raw_connection(team.path, "alice", "alice-password")
+    try:
+        rows = [dict(r) for r in conn.execute("SELECT * FROM contacts")]
+        payloads = [str(r[0]) for r in conn.execute("SELECT payload FROM ledger")]
+    finally:
+        conn.close()
+    return [*rows, {"payloads": "\n".join(payloads)}]
+
+
+def _cells(team: Team) -> str:
+    return json.dumps(_raw_contacts(team), ensure_ascii=False)
+
+
+def test_contact_reason_and_justification_are_ciphertext_and_read_back(team: Team) -> None:
+    alice = team.login("alice")
+    cases.create_case(alice, "C-1", debtor_name="陈立新")
+    contact = _request(alice)
+    dump = _cells(team)
+    for secret in (REASON, "reason-marker", JUSTIFICATION, "justification-marker", NAME):
+        assert secret not in dump, secret  # neither in the table nor in the ledger payload
+    row = _raw_contacts(team)[0]
+    for column in ("reason", "relation_justification", "display_name"):
+        assert ck.is_sealed(row[column]), column
+    assert (contact.reason, contact.relation_justification) == (REASON, JUSTIFICATION)
+    assert contacts.list_contacts(team.login("sam"), case_no="C-1")[0].reason == REASON
+    assert verify.verify_store(alice).intact
+
+
+def test_an_auditor_reads_the_contact_without_its_personal_columns(team: Team) -> None:
+    with team.login(ADMIN) as root:
+        users.add_user(root, "audrey", Role.AUDITOR, "audrey-password", kdf=FAST_KDF)
+    team.passwords["audrey"] = "audrey-password"
+    alice = team.login("alice")
+    cases.create_case(alice, "C-1", debtor_name="陈立新")
+    contact_id = _request(alice).id
+    seen = contacts.get_contact(team.login("audrey"), contact_id)
+    hidden = case_keys.SEALED_PLACEHOLDER
+    assert (seen.reason, seen.relation_justification, seen.display_name) == (hidden,) * 3
+    assert seen.channel == "wechat" and seen.status == "requested"  # metadata stays readable
+
+
+def test_a_store_keyed_by_an_earlier_build_gets_its_clear_columns_sealed_at_admin_login(
+    team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Today's main sealed only the contact's name: a contact written so keeps its reason and
+    justification in clear until an admin's login seals them under the case's existing key,
+    one ``case_keys.migrate`` entry that verify replays."""
+    alice = team.login("alice")
+    cases.create_case(alice, "C-1", debtor_name="陈立新")
+    with monkeypatch.context() as earlier_build:
+        earlier = ("display_name",)
+        earlier_build.setitem(case_keys.SEALED_FIELDS, "contacts", earlier)  # type: ignore[index]
+        contact_id = _request(alice).id
+    assert REASON in _cells(team)
+    before = contacts.get_contact(alice, contact_id)
+    assert verify.verify_store(alice).intact
+    with team.login("ada") as ada:  # an admin's login migrates
+        migrations = [
+            json.loads(r[0])
+            for r in ada.conn.execute(
+                "SELECT payload FROM ledger WHERE action = 'case_keys.migrate' ORDER BY seq"
+            )
+        ]
+        assert [(m["cases"], m["columns"], m["wraps"]) for m in migrations] == [(0, 1, [])]
+        assert case_keys.migrate_store(ada) is None  # nothing left in clear
+        report = verify.verify_store(ada)
+    assert report.intact, [f.as_json() for f in report.errors]
+    row = _raw_contacts(team)[0]
+    assert ck.is_sealed(row["reason"]) and ck.is_sealed(row["relation_justification"])
+    assert REASON not in json.dumps(row, ensure_ascii=False)
+    assert contacts.get_contact(team.login("bob"), contact_id) == before
+
+
+def test_a_migration_that_puts_a_column_in_clear_fails_verify(team: Team) -> None:
+    alice = team.login("alice")
+    cases.create_case(alice, "C-1", debtor_name="陈立新")
+    contact_id = _request(alice).id
+    ada = team.login("ada")
+    with insider_code():
+        ada.write(
+            "case_keys.migrate",
+            {"reason": "migration", "cases": 0, "wraps": []},
+            [case_keys.put("contacts", {"id": contact_id, "reason": "in clear again"})],
+        )
+    report = verify.verify_store(ada)
+    assert "rule.case_key.sealed" in [f.code for f in report.errors]
