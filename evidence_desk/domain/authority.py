@@ -194,18 +194,28 @@ class State(Protocol):
     def rows_where(self, table: str, column: str, value: object) -> Iterable[Mapping[str, Any]]:
         """Every row of ``table`` whose ``column`` equals ``value``."""
 
+    def handle_index(self, handle: str) -> str | None:
+        """The keyed digest of a chat handle held in clear (store/case_keys.handle_index), or
+        None where it cannot be computed (a bundle's slice carries no store key; the rule that
+        needs it is left to ``verify`` there)."""
+
 
 class ReplayedTables:
     """The rule table's :class:`State` over tables replayed from ledger entries (``verify``
     over a store, ``verify-bundle`` over a slice): table -> {(key,): row}."""
 
-    __slots__ = ("_complete", "tables")
+    __slots__ = ("_complete", "_index", "tables")
 
     def __init__(
-        self, tables: dict[str, dict[tuple[Any, ...], dict[str, Any]]], *, complete: bool = True
+        self,
+        tables: dict[str, dict[tuple[Any, ...], dict[str, Any]]],
+        *,
+        complete: bool = True,
+        index: Callable[[str], str] | None = None,
     ) -> None:
         self.tables = tables
         self._complete = complete
+        self._index = index
 
     @property
     def complete(self) -> bool:
@@ -219,6 +229,9 @@ class ReplayedTables:
 
     def rows_where(self, table: str, column: str, value: object) -> list[dict[str, Any]]:
         return [row for row in self.tables[table].values() if row.get(column) == value]
+
+    def handle_index(self, handle: str) -> str | None:
+        return None if self._index is None else self._index(handle)
 
     def apply(self, payload: Mapping[str, Any]) -> None:
         """Apply an entry's well-formed puts (an entry that keeps the rules has no other)."""
@@ -279,13 +292,37 @@ def usable(contact: Mapping[str, Any], at: str) -> Violation | None:
     return None
 
 
+#: what a contact's ``handle`` holds once the handle itself is sealed (``handle_text``): its
+#: keyed digest, equal across cases for one chat (store/case_keys.py computes it)
+HANDLE_INDEX_PREFIX = "hx1:"
+
+
+def is_handle_index(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(HANDLE_INDEX_PREFIX)
+
+
+def chat_key(state: State, handle: object) -> object:
+    """What two contacts on one channel compare to be the same chat: the handle's keyed
+    digest. A handle still in clear (a contact written before handles were sealed, or a
+    shredded one's ``[shredded]:<id>`` marker) is digested the same way when the state can
+    (verify over a store and the write path can; a bundle's slice cannot and compares as is)."""
+    if isinstance(handle, str) and not is_handle_index(handle):
+        return state.handle_index(handle) or handle
+    return handle
+
+
 def one_matter(state: State, channel: str, handle: str, case_no: str, at: str) -> Violation | None:
     """One matter per chat (一事一聊): a channel+handle is active on at most one case, once.
 
+    ``handle`` is the handle in clear (the service, which words the refusal with it) or the
+    keyed digest a contact row holds (the rule over an entry): both compare by digest, with
+    every contact of the channel, whichever form it holds.
+
     A requested contact and an approval still in force at ``at`` hold the chat; an approval
     that has lapsed does not, so a supervisor can approve a new request for the same chat."""
-    for row in state.rows_where("contacts", "handle", handle):
-        if row.get("channel") != channel or row.get("status") not in ACTIVE:
+    wanted = chat_key(state, handle)
+    for row in state.rows_where("contacts", "channel", channel):
+        if row.get("status") not in ACTIVE or chat_key(state, row.get("handle")) != wanted:
             continue
         expires = row.get("expires_at")
         lapsed = isinstance(expires, str) and at >= expires
@@ -429,13 +466,15 @@ def _columns(names: str) -> frozenset[str]:
 _USER_COLUMNS = _columns("name role public_key active wrap_key")
 #: per-case keys (migration 8): a user's X25519 public key, absent from entries written before
 _WRAP_KEY = frozenset({"wrap_key"})
+#: a contact's sealed handle (migration 11), absent from requests written before it
+_HANDLE_TEXT = frozenset({"handle_text"})
 _BLOB_COLUMNS = _columns("sha256 sm3 size name kind")
 _ITEM_COLUMNS = _columns("id contact_id role sha256 file_name added_by added_at")
 _CASE_COLUMNS = _columns("case_no created_by created_at") | frozenset(CASE_EDITABLE)
 CONTACT_COLUMNS = _columns(
     "id case_no channel handle display_name relation relation_justification "
     "initiated_by reason consent flags status requested_by requested_at decided_by "
-    "decided_at decision_note expires_at revoked_by revoked_at revoke_note"
+    "decided_at decision_note expires_at revoked_by revoked_at revoke_note handle_text"
 )
 _IMPORT_COLUMNS = _columns(
     "id contact_id kind format parser_version file_name sha256 main_member members "
@@ -1036,7 +1075,7 @@ _WRAP_FIELDS = ("case_no", "recipient", "recipient_key", "key_id", "digest")
 #: the personal columns of ``cases`` and ``contacts`` sealed under the case key
 #: (services/case_keys.py; docs/ARCHITECTURE.md, Per-case keys, says why the others are not)
 SEALED_CASE_COLUMNS = ("debtor_name", "debtor_id_number")
-SEALED_CONTACT_COLUMNS = ("display_name", "relation_justification", "reason")
+SEALED_CONTACT_COLUMNS = ("display_name", "relation_justification", "reason", "handle_text")
 SEALED_PREFIX = "edk1:"
 
 
@@ -1051,6 +1090,10 @@ def _sealed_columns(state: State, entry: Entry) -> Iterable[Violation | None]:
             # a shredded case is never given a key again (a contact row names it by its id)
             owner = row if table == "cases" else {"contact_id": row.get(key)}
             yield _shredded(state, owner)
+            if table == "contacts" and "handle" in row and not is_handle_index(row["handle"]):
+                # the handle's digest replaces it (whether it is the digest of the sealed
+                # handle is verify's check, with the key)
+                yield Violation("case_key.sealed", _said("case_key.not_sealed", row=row.get(key)))
             for column in columns:
                 value = row.get(column, SEALED_PREFIX)
                 if not (isinstance(value, str) and value.startswith(SEALED_PREFIX)):
@@ -1293,7 +1336,7 @@ ACTIONS: Mapping[str, ActionRule] = {
         {"reason": str, "cases": int, "wraps": list},
         {
             "cases": TableRule(frozenset({"case_no", *SEALED_CASE_COLUMNS}), new=False),
-            "contacts": TableRule(frozenset({"id", *SEALED_CONTACT_COLUMNS}), new=False),
+            "contacts": TableRule(frozenset({"id", "handle", *SEALED_CONTACT_COLUMNS}), new=False),
         },
         (_case_key_wraps, _sealed_columns),
     ),
@@ -1321,6 +1364,7 @@ ACTIONS: Mapping[str, ActionRule] = {
                     "revoke_note": const(None),
                 },
                 count=1,
+                optional=_HANDLE_TEXT,
             ),
         },
         (_request, _blobs_on_record),

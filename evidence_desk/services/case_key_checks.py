@@ -29,6 +29,8 @@ _said = Catalogue(
         "case_key.stale": "{user} is no longer entitled to read the case but still holds a wrap",
         "case_key.opens_not": "the verifier's wrap does not open ({error})",
         "case_key.field_opens_not": "does not decrypt under the case key ({error})",
+        "case_key.handle_index_differs": "the contact's handle digest is not the digest of its "
+        "sealed handle (the one-matter-per-chat rule compared the wrong chat)",
         "case_key.not_performed": "content checks not performed: {user} holds no key of this case "
         "(role {role}); another reader's verify checks them",
     }
@@ -140,11 +142,17 @@ def _check_fields(session: KeySession, replay: Replay, keyed: set[str]) -> Itera
             continue
         cipher = ck.FieldCipher(session.folder.store_id, key)
         for table, row_key, column, value in sealed:
+            where = _said("case_key.where_field", table=table, key=row_key, column=column)
             try:
-                cipher.open(table, row_key, column, value)
+                opened = cipher.open(table, row_key, column, value)
             except ck.CaseKeyError as error:
                 yield Finding(
-                    "case_key.field",
-                    _said("case_key.where_field", table=table, key=row_key, column=column),
-                    _said("case_key.field_opens_not", error=str(error)),
+                    "case_key.field", where, _said("case_key.field_opens_not", error=str(error))
                 )
+                continue
+            if column == "handle_text":
+                digest = replay.tables["contacts"][(row_key,)].get("handle")
+                if digest != session.handle_index(opened):
+                    yield Finding(
+                        "case_key.handle_index", where, _said("case_key.handle_index_differs")
+                    )

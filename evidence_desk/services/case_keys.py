@@ -48,8 +48,9 @@ from evidence_desk.store.folder import StoreFolder
 #: the personal columns of ``cases`` sealed under the case key
 CASE_FIELDS = authority.SEALED_CASE_COLUMNS
 #: table -> its columns sealed under the case key (docs/ARCHITECTURE.md, Per-case keys, has the
-#: table of what stays in clear and why: the contact's handle, for one, as the one matter per
-#: chat rule compares handles across cases)
+#: table of what is sealed and what stays in clear, and why; a contact's ``handle`` holds the
+#: keyed digest of the handle sealed in ``handle_text``: the one matter per chat rule compares
+#: handles across cases)
 SEALED_FIELDS: Mapping[str, tuple[str, ...]] = {
     "cases": CASE_FIELDS,
     "contacts": authority.SEALED_CONTACT_COLUMNS,
@@ -80,6 +81,8 @@ class KeySession(Protocol):
     user: User
     wrap_key: bytes | None
     case_key_cache: dict[str, bytes]
+
+    def handle_index(self, handle: str) -> str: ...
 
     def write(
         self,
@@ -216,8 +219,22 @@ def open_case_row(session: KeySession, row: Mapping[str, Any]) -> dict[str, Any]
 
 
 def open_contact_row(session: KeySession, row: Mapping[str, Any]) -> dict[str, Any]:
-    """A ``contacts`` row with its personal columns opened."""
-    return open_fields(session, "contacts", str(row["id"]), str(row["case_no"]), row)
+    """A ``contacts`` row with its personal columns opened, the handle in ``handle``.
+
+    Where the handle is: sealed in ``handle_text`` (``handle`` holds its keyed digest); in
+    clear in ``handle_text`` for a case not keyed yet; in ``handle`` itself in a store not yet
+    migrated, and for a shredded contact (its ``[shredded]:<id>`` marker)."""
+    out = open_fields(session, "contacts", str(row["id"]), str(row["case_no"]), row)
+    stored, opened = row["handle_text"], out.pop("handle_text")
+    if isinstance(stored, str) and authority.is_handle_index(row["handle"]):
+        out["handle"] = opened
+    return out
+
+
+def contact_handle(session: KeySession, handle: str) -> dict[str, str]:
+    """A contact's ``handle`` (the keyed digest the one-matter rule compares across cases) and
+    ``handle_text`` (the handle itself, which :func:`seal_fields` seals under the case key)."""
+    return {"handle": session.handle_index(handle), "handle_text": handle}
 
 
 # -- membership ----------------------------------------------------------------------------------
@@ -420,13 +437,16 @@ def _clear_rows(
     tables.append(("contacts", "id", contacts))
     for table, key_column, table_rows in tables:
         for row in table_rows:
+            row_key = str(row[key_column])
             clear = {
                 c: row[c]
                 for c in SEALED_FIELDS[table]
                 if isinstance(row[c], str) and not ck.is_sealed(row[c])
             }
+            if table == "contacts" and not authority.is_handle_index(row["handle"]):
+                # a handle from before: its digest in ``handle``, itself sealed
+                clear.update(contact_handle(session, str(row["handle"])))
             if clear:
-                row_key = str(row[key_column])
                 sealed = seal_fields(session, table, row_key, key, clear)
                 found.append(put(table, {key_column: row[key_column], **sealed}))
     return found

@@ -390,6 +390,11 @@ MIGRATIONS: list[str] = [
     CREATE TRIGGER breach_records_kept BEFORE DELETE ON breach_records
         BEGIN SELECT RAISE(ABORT, 'breach records are never deleted'); END;
     """,
+    # 11: a contact's handle sealed under the case key; ``handle`` then holds its keyed digest
+    # (store/case_keys.handle_index), which the one-matter-per-chat rule compares
+    """
+    ALTER TABLE contacts ADD COLUMN handle_text TEXT;
+    """,
 ]
 
 # table -> primary-key columns, for every table that verify rebuilds from ledger payloads
