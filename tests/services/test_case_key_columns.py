@@ -9,6 +9,7 @@ import json
 
 import pytest
 
+from evidence_desk.domain.errors import RuleViolation
 from evidence_desk.domain.models import Role
 from evidence_desk.services import case_keys, cases, contacts, users, verify
 from evidence_desk.services.session import Session
@@ -18,14 +19,15 @@ from tests.helpers import ADMIN, FAST_KDF, Team, insider_code, raw_connection
 REASON = "债务人周三来电同意微信沟通 reason-marker-5521"
 JUSTIFICATION = "担保人之配偶，负责家庭财务 justification-marker-7730"
 NAME = "陈立新先生"
+HANDLE = "wxid_chen_1988_handle"
 
 
-def _request(session: Session, case_no: str = "C-1") -> contacts.Contact:
+def _request(session: Session, case_no: str = "C-1", handle: str = HANDLE) -> contacts.Contact:
     return contacts.request_contact(
         session,
         case_no=case_no,
         channel="wechat",
-        handle="wxid_chen_1988",
+        handle=handle,
         display_name=NAME,
         reason=REASON,
         relation="other",
@@ -54,12 +56,14 @@ def test_contact_reason_and_justification_are_ciphertext_and_read_back(team: Tea
     cases.create_case(alice, "C-1", debtor_name="陈立新")
     contact = _request(alice)
     dump = _cells(team)
-    for secret in (REASON, "reason-marker", JUSTIFICATION, "justification-marker", NAME):
+    for secret in (REASON, "reason-marker", JUSTIFICATION, "justification-marker", NAME, HANDLE):
         assert secret not in dump, secret  # neither in the table nor in the ledger payload
     row = _raw_contacts(team)[0]
-    for column in ("reason", "relation_justification", "display_name"):
+    for column in ("reason", "relation_justification", "display_name", "handle_text"):
         assert ck.is_sealed(row[column]), column
+    assert row["handle"] == alice.handle_index(HANDLE)  # the digest the one-matter rule compares
     assert (contact.reason, contact.relation_justification) == (REASON, JUSTIFICATION)
+    assert contact.handle == HANDLE
     assert contacts.list_contacts(team.login("sam"), case_no="C-1")[0].reason == REASON
     assert verify.verify_store(alice).intact
 
@@ -73,7 +77,8 @@ def test_an_auditor_reads_the_contact_without_its_personal_columns(team: Team) -
     contact_id = _request(alice).id
     seen = contacts.get_contact(team.login("audrey"), contact_id)
     hidden = case_keys.SEALED_PLACEHOLDER
-    assert (seen.reason, seen.relation_justification, seen.display_name) == (hidden,) * 3
+    opened = (seen.reason, seen.relation_justification, seen.display_name, seen.handle)
+    assert opened == (hidden,) * 4
     assert seen.channel == "wechat" and seen.status == "requested"  # metadata stays readable
 
 
@@ -85,13 +90,21 @@ def test_a_store_keyed_by_an_earlier_build_gets_its_clear_columns_sealed_at_admi
     one ``case_keys.migrate`` entry that verify replays."""
     alice = team.login("alice")
     cases.create_case(alice, "C-1", debtor_name="陈立新")
+    cases.create_case(alice, "C-2", debtor_name="李四")
     with monkeypatch.context() as earlier_build:
         earlier = ("display_name",)
         earlier_build.setitem(case_keys.SEALED_FIELDS, "contacts", earlier)  # type: ignore[index]
+        # that build kept the handle itself in ``handle``
+        earlier_build.setattr(case_keys, "contact_handle", lambda _s, handle: {"handle": handle})
         contact_id = _request(alice).id
-    assert REASON in _cells(team)
+    assert REASON in _cells(team) and HANDLE in _cells(team)
     before = contacts.get_contact(alice, contact_id)
+    assert before.handle == HANDLE
     assert verify.verify_store(alice).intact
+    # this build's request compares its digest with the older contact's clear handle
+    with pytest.raises(RuleViolation) as refused:
+        _request(alice, "C-2")
+    assert refused.value.rule == "one-matter-per-chat"
     with team.login("ada") as ada:  # an admin's login migrates
         migrations = [
             json.loads(r[0])
@@ -99,14 +112,20 @@ def test_a_store_keyed_by_an_earlier_build_gets_its_clear_columns_sealed_at_admi
                 "SELECT payload FROM ledger WHERE action = 'case_keys.migrate' ORDER BY seq"
             )
         ]
+        # the contact's row (and no case row: the debtor's columns were sealed already)
         assert [(m["cases"], m["columns"], m["wraps"]) for m in migrations] == [(0, 1, [])]
         assert case_keys.migrate_store(ada) is None  # nothing left in clear
         report = verify.verify_store(ada)
     assert report.intact, [f.as_json() for f in report.errors]
     row = _raw_contacts(team)[0]
     assert ck.is_sealed(row["reason"]) and ck.is_sealed(row["relation_justification"])
-    assert REASON not in json.dumps(row, ensure_ascii=False)
+    assert ck.is_sealed(row["handle_text"]) and row["handle"] == alice.handle_index(HANDLE)
+    for secret in (REASON, HANDLE):
+        assert secret not in json.dumps(row, ensure_ascii=False)
     assert contacts.get_contact(team.login("bob"), contact_id) == before
+    with pytest.raises(RuleViolation) as refused:  # the rule holds over the migrated digest
+        _request(team.login("bob"), "C-2")
+    assert refused.value.rule == "one-matter-per-chat"
 
 
 def test_a_migration_that_puts_a_column_in_clear_fails_verify(team: Team) -> None:
@@ -122,3 +141,44 @@ def test_a_migration_that_puts_a_column_in_clear_fails_verify(team: Team) -> Non
         )
     report = verify.verify_store(ada)
     assert "rule.case_key.sealed" in [f.code for f in report.errors]
+
+
+def test_one_matter_per_chat_compares_digests_and_verify_catches_an_insiders_second_case(
+    team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alice = team.login("alice")
+    cases.create_case(alice, "C-1", debtor_name="陈立新")
+    cases.create_case(alice, "C-2", debtor_name="李四")
+    _request(alice, "C-1")
+    with pytest.raises(RuleViolation) as refused:
+        _request(alice, "C-2")
+    assert refused.value.rule == "one-matter-per-chat" and HANDLE in str(refused.value)
+    assert _request(alice, "C-2", "wxid_someone_else").handle == "wxid_someone_else"
+    # an insider's own code skips the service's check and the write path's refusal
+    monkeypatch.setattr(contacts, "_check_one_matter_per_chat", lambda *_args: None)
+    with insider_code():
+        _request(alice, "C-2")
+    report = verify.verify_store(alice)
+    assert "rule.one-matter-per-chat" in [f.code for f in report.errors]
+
+
+def test_a_handle_digest_that_is_not_the_sealed_handles_fails_verify(
+    team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An insider who files a second case's contact under another handle's digest gets past
+    the rule (the digests differ), but not past verify, which opens the handle."""
+    alice = team.login("alice")
+    cases.create_case(alice, "C-1", debtor_name="陈立新")
+    cases.create_case(alice, "C-2", debtor_name="李四")
+    _request(alice, "C-1")
+    monkeypatch.setattr(contacts, "_check_one_matter_per_chat", lambda *_args: None)
+    monkeypatch.setattr(
+        case_keys,
+        "contact_handle",
+        lambda s, handle: {"handle": s.handle_index(handle + "-not"), "handle_text": handle},
+    )
+    forged = _request(alice, "C-2")  # the write path's rule compares the wrong digest
+    assert forged.handle == HANDLE
+    report = verify.verify_store(alice)
+    codes = [f.code for f in report.errors]
+    assert codes == ["case_key.handle_index"], codes
