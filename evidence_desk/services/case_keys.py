@@ -55,6 +55,9 @@ SEALED_FIELDS: Mapping[str, tuple[str, ...]] = {
     "cases": CASE_FIELDS,
     "contacts": authority.SEALED_CONTACT_COLUMNS,
 }
+#: the columns of ``messages`` sealed under the case key (store/case_keys.MessageCipher; the
+#: import seals them, :func:`message_opener` opens them)
+MESSAGE_COLUMNS = ("text", "raw", "sender", "sender_id")
 #: what a reader without the case's key sees instead of a sealed field
 SEALED_PLACEHOLDER = "●●●"
 #: the actions whose payload may carry wraps (their rule runs ``_case_key_wraps``)
@@ -377,9 +380,10 @@ def migrate_store(session: KeySession) -> Entry | None:
     1. Every case without a key gets one: its personal columns are put sealed, its message
        texts sealed in place, its key wrapped for every reader with an X25519 key (the others
        get theirs when an admin next rewraps).
-    2. A case keyed by an earlier build, which sealed fewer columns (``SEALED_FIELDS`` grew),
-       gets the columns it still holds in clear put sealed under its existing key (``columns``
-       in the payload counts those rows).
+    2. A case keyed by an earlier build, which sealed fewer columns (``SEALED_FIELDS`` and
+       ``MESSAGE_COLUMNS`` grew), gets the columns it still holds in clear put sealed under its
+       existing key (``columns`` in the payload counts those rows, ``messages`` the messages
+       whose sender was sealed in place).
 
     A shredded case lost its key for good and is never sealed again."""
     conn = session.conn
@@ -389,6 +393,15 @@ def migrate_store(session: KeySession) -> Entry | None:
     resealed: list[RowChange] = []
     wraps: list[ck.Wrap] = []
     migrated: list[str] = []
+    # contacts with a sender still in clear (all of a store from before; the senders of one
+    # keyed by an earlier build, which sealed only the texts)
+    clear_senders = {
+        str(r[0])
+        for r in conn.execute(
+            "SELECT DISTINCT contact_id FROM messages WHERE typeof(sender) = 'text'"
+        )
+    }
+    keys: dict[str, bytes] = {}
     for record in conn.execute("SELECT * FROM cases ORDER BY case_no").fetchall():
         case_no = str(record["case_no"])
         if case_no in shredded:
@@ -397,15 +410,17 @@ def migrate_store(session: KeySession) -> Entry | None:
             key = case_key(session, case_no)
             if key is not None:
                 resealed += _clear_rows(session, case_no, key, record)
+                if _contacts_of(conn, case_no) & clear_senders:
+                    keys[case_no] = key
             continue
         key, case_wraps = new_case_key(session, case_no)
         wraps.extend(case_wraps)
         migrated.append(case_no)
         rows += _clear_rows(session, case_no, key, record)
-    if not rows and not resealed:
+    if not rows and not resealed and not keys:
         return None
     store_id = session.folder.store_id
-    keys = {case_no: session.case_key_cache[case_no] for case_no in migrated}
+    keys.update({case_no: session.case_key_cache[case_no] for case_no in migrated})
 
     def seal_all(conn: db.Connection, seq: int) -> dict[str, Any]:
         store_wraps(wraps)(conn, seq)
@@ -422,6 +437,12 @@ def migrate_store(session: KeySession) -> Entry | None:
         rows + resealed,
         extra=seal_all,
     )
+
+
+def _contacts_of(conn: db.Connection, case_no: str) -> set[str]:
+    return {
+        str(r[0]) for r in conn.execute("SELECT id FROM contacts WHERE case_no = ?", (case_no,))
+    }
 
 
 def _clear_rows(
@@ -453,9 +474,12 @@ def _clear_rows(
 
 
 def seal_messages(conn: db.Connection, store_id: str, keys: Mapping[str, bytes]) -> int:
-    """Seal the plain message texts of the cases in ``keys`` (case -> key), in place; returns
-    how many messages were sealed. Runs inside the migration's transaction."""
+    """Seal, in place, the ``MESSAGE_COLUMNS`` the messages of the cases in ``keys`` (case ->
+    key) still hold in clear: every column of a store from before per-case keys, the sender's
+    name and id of one keyed by an earlier build. Returns how many messages changed. Runs
+    inside the migration's transaction."""
     sealed = 0
+    columns = ", ".join(MESSAGE_COLUMNS)
     for case_no, key in sorted(keys.items()):
         contacts = [
             str(r[0]) for r in conn.execute("SELECT id FROM contacts WHERE case_no = ?", (case_no,))
@@ -464,17 +488,24 @@ def seal_messages(conn: db.Connection, store_id: str, keys: Mapping[str, bytes])
             cipher = ck.MessageCipher(store_id, contact_id, key)
             updates = [
                 (
-                    cipher.seal(r[1], "text", r[2]),
-                    None if r[3] is None else cipher.seal(r[1], "raw", r[3]),
+                    *(
+                        cipher.seal(r[1], column, value) if isinstance(value, str) else value
+                        for column, value in zip(MESSAGE_COLUMNS, tuple(r)[2:], strict=True)
+                    ),
                     r[0],
                 )
                 for r in conn.execute(
-                    "SELECT rowid, fingerprint, text, raw FROM messages WHERE contact_id = ? "
-                    "AND typeof(text) = 'text'",
+                    f"SELECT rowid, fingerprint, {columns} FROM messages WHERE contact_id = ? "
+                    "AND (typeof(text) = 'text' OR typeof(sender) = 'text')",
                     (contact_id,),
                 ).fetchall()
             ]
-            conn.executemany("UPDATE messages SET text = ?, raw = ? WHERE rowid = ?", updates)
+            conn.executemany(
+                "UPDATE messages SET "
+                + ", ".join(f"{c} = ?" for c in MESSAGE_COLUMNS)
+                + " WHERE rowid = ?",
+                updates,
+            )
             sealed += len(updates)
     return sealed
 

@@ -6,15 +6,32 @@ sealing fewer columns."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
-from evidence_desk.domain.errors import RuleViolation
+from evidence_desk.domain.errors import PermissionDenied, RuleViolation
 from evidence_desk.domain.models import Role
-from evidence_desk.services import case_keys, cases, contacts, users, verify
+from evidence_desk.services import (
+    case_keys,
+    cases,
+    contacts,
+    importing,
+    reading,
+    review,
+    users,
+    verify,
+)
 from evidence_desk.services.session import Session
 from evidence_desk.store import case_keys as ck
-from tests.helpers import ADMIN, FAST_KDF, Team, insider_code, raw_connection
+from tests.helpers import (
+    ADMIN,
+    FAST_KDF,
+    Team,
+    approved_contact,
+    insider_code,
+    raw_connection,
+)
 
 REASON = "债务人周三来电同意微信沟通 reason-marker-5521"
 JUSTIFICATION = "担保人之配偶，负责家庭财务 justification-marker-7730"
@@ -182,3 +199,113 @@ def test_a_handle_digest_that_is_not_the_sealed_handles_fails_verify(
     report = verify.verify_store(alice)
     codes = [f.code for f in report.errors]
     assert codes == ["case_key.handle_index"], codes
+
+
+# -- the senders of messages ---------------------------------------------------------------------
+
+SENDER, OTHER = "陈立新Chen", "李明Li"
+CHAT = f"05/01/2026, 09:00 - {SENDER}: 请在本周五之前还款\n05/01/2026, 09:01 - {OTHER}: 收到 ok\n"
+
+
+def _import(team: Team, tmp_path: Path) -> tuple[Session, str]:
+    session, contact_id = approved_contact(team, tmp_path, display_name=SENDER)
+    path = tmp_path / "chat.txt"
+    path.write_text(CHAT, encoding="utf-8")
+    importing.import_files(session, contact_id, [path], tz="Asia/Shanghai")
+    return session, contact_id
+
+
+def _message_cells(team: Team) -> list[object]:
+    conn = raw_connection(team.path, "alice", "alice-password")
+    try:
+        return [v for r in conn.execute("SELECT sender, sender_id FROM messages") for v in r]
+    finally:
+        conn.close()
+
+
+def test_senders_are_sealed_and_search_by_sender_opens_them(team: Team, tmp_path: Path) -> None:
+    alice, contact_id = _import(team, tmp_path)
+    cells = _message_cells(team)
+    assert cells and all(v is None or isinstance(v, bytes) for v in cells)
+    assert not [v for v in cells if isinstance(v, bytes) and SENDER.encode() in v]
+    assert [m.sender for m in reading.list_messages(alice, contact_id)] == [SENDER, OTHER]
+    # substring, ASCII letters folded, as LIKE did when the names were in clear
+    for needle, expected in (("立新", [SENDER]), ("chen", [SENDER]), ("LI", [OTHER])):
+        assert [h.sender for h in review.search(alice, sender=needle)] == expected, needle
+    assert [h.sender for h in review.search(alice, "还款", sender="李明")] == []
+    assert review.search(alice, sender="nobody") == []
+    assert verify.verify_store(alice).intact
+
+
+def test_a_reader_without_the_key_sees_no_sender_and_finds_none_by_name(
+    team: Team, tmp_path: Path
+) -> None:
+    """Auditors may not read evidence at all (the policy); a reader whose wrap is missing
+    (as for a user whose key arrived after the last admin login) gets the placeholder."""
+    with team.login(ADMIN) as root:
+        users.add_user(root, "audrey", Role.AUDITOR, "audrey-password", kdf=FAST_KDF)
+    team.passwords["audrey"] = "audrey-password"
+    alice, contact_id = _import(team, tmp_path)
+    with pytest.raises(PermissionDenied):
+        reading.list_messages(team.login("audrey"), contact_id)
+    case_no = contacts.get_contact(alice, contact_id).case_no
+    conn = raw_connection(team.path, "bob", "bob-password")
+    try:
+        ck.delete_wrap(conn, case_no, "bob")
+    finally:
+        conn.close()
+    bob = team.login("bob")
+    senders = {m.sender for m in reading.list_messages(bob, contact_id)}
+    assert senders == {case_keys.SEALED_PLACEHOLDER}
+    assert review.search(bob, sender="立新") == []
+    assert review.search(bob, sender=case_keys.SEALED_PLACEHOLDER[:1]) == []
+
+
+def test_a_sender_changed_in_the_database_fails_verify(team: Team, tmp_path: Path) -> None:
+    alice, _contact = _import(team, tmp_path)
+    conn = raw_connection(team.path, "alice", "alice-password")
+    try:  # the second message's sealed sender put on the first
+        rows = conn.execute("SELECT rowid, sender FROM messages ORDER BY rowid").fetchall()
+        conn.execute("UPDATE messages SET sender = ? WHERE rowid = ?", (rows[1][1], rows[0][0]))
+        conn.commit()
+    finally:
+        conn.close()
+    changed = [f for f in verify.verify_store(alice).errors if f.code == "message.changed"]
+    assert changed and "sender" in changed[0].detail
+
+
+class _TextsOnly:
+    """The cipher of the build before senders were sealed: texts only."""
+
+    def __init__(self, cipher: ck.MessageCipher) -> None:
+        self._cipher = cipher
+
+    def seal(self, fingerprint: str, column: str, text: str) -> bytes | str:
+        if column in ("sender", "sender_id"):
+            return text
+        return self._cipher.seal(fingerprint, column, text)
+
+
+def test_senders_left_in_clear_by_an_earlier_build_are_sealed_at_admin_login(
+    team: Team, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = case_keys.message_cipher
+    with monkeypatch.context() as earlier_build:
+        earlier_build.setattr(
+            case_keys, "message_cipher", lambda s, case, contact: _TextsOnly(real(s, case, contact))
+        )
+        alice, contact_id = _import(team, tmp_path)
+    assert SENDER in _message_cells(team)
+    before = [(m.fingerprint, m.sender, m.text) for m in reading.list_messages(alice, contact_id)]
+    assert verify.verify_store(alice).intact
+    with team.login("ada") as ada:  # an admin's login seals them
+        last = ada.conn.execute(
+            "SELECT payload FROM ledger WHERE action = 'case_keys.migrate' ORDER BY seq DESC"
+        ).fetchone()
+        assert json.loads(last[0])["messages"] == 2
+        assert case_keys.migrate_store(ada) is None
+        report = verify.verify_store(ada)
+    assert report.intact, [f.as_json() for f in report.errors]
+    assert all(v is None or isinstance(v, bytes) for v in _message_cells(team))
+    after = [(m.fingerprint, m.sender, m.text) for m in reading.list_messages(alice, contact_id)]
+    assert after == before
