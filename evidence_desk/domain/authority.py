@@ -1076,6 +1076,7 @@ _WRAP_FIELDS = ("case_no", "recipient", "recipient_key", "key_id", "digest")
 #: (services/case_keys.py; docs/ARCHITECTURE.md, Per-case keys, says why the others are not)
 SEALED_CASE_COLUMNS = ("debtor_name", "debtor_id_number")
 SEALED_CONTACT_COLUMNS = ("display_name", "relation_justification", "reason", "handle_text")
+SEALED_TAG_COLUMNS = ("note", "remove_note")
 SEALED_PREFIX = "edk1:"
 
 
@@ -1085,10 +1086,16 @@ def _sealed_columns(state: State, entry: Entry) -> Iterable[Violation | None]:
     for table, columns, key in (
         ("cases", SEALED_CASE_COLUMNS, "case_no"),
         ("contacts", SEALED_CONTACT_COLUMNS, "id"),
+        ("tags", SEALED_TAG_COLUMNS, "id"),
     ):
         for row in entry.rows_of(table):
-            # a shredded case is never given a key again (a contact row names it by its id)
-            owner = row if table == "cases" else {"contact_id": row.get(key)}
+            # a shredded case is never given a key again (a contact row names it by its id, a
+            # tag row is looked up)
+            owner: Mapping[str, Any] = row
+            if table == "contacts":
+                owner = {"contact_id": row.get(key)}
+            elif table == "tags":
+                owner = {"case_no": (state.row("tags", row.get(key)) or {}).get("case_no")}
             yield _shredded(state, owner)
             if table == "contacts" and "handle" in row and not is_handle_index(row["handle"]):
                 # the handle's digest replaces it (whether it is the digest of the sealed
@@ -1337,6 +1344,7 @@ ACTIONS: Mapping[str, ActionRule] = {
         {
             "cases": TableRule(frozenset({"case_no", *SEALED_CASE_COLUMNS}), new=False),
             "contacts": TableRule(frozenset({"id", "handle", *SEALED_CONTACT_COLUMNS}), new=False),
+            "tags": TableRule(frozenset({"id", *SEALED_TAG_COLUMNS}), new=False),
         },
         (_case_key_wraps, _sealed_columns),
     ),

@@ -94,7 +94,7 @@ def check_case_keys(session: KeySession, replay: Replay) -> list[Finding]:
 
 
 def _sealed_by_case(replay: Replay) -> dict[str, list[tuple[str, str, str, str]]]:
-    """case -> its sealed fields as (table, row key, column, value), cases and contacts."""
+    """case -> its sealed fields as (table, row key, column, value): cases, contacts, tags."""
     found: dict[str, list[tuple[str, str, str, str]]] = {}
     for (case_no,), row in replay.tables["cases"].items():
         found.setdefault(str(case_no), []).extend(
@@ -102,12 +102,13 @@ def _sealed_by_case(replay: Replay) -> dict[str, list[tuple[str, str, str, str]]
             for c in SEALED_FIELDS["cases"]
             if ck.is_sealed(row.get(c))
         )
-    for (contact_id,), row in replay.tables["contacts"].items():
-        found.setdefault(str(row.get("case_no")), []).extend(
-            ("contacts", str(contact_id), c, str(row[c]))
-            for c in SEALED_FIELDS["contacts"]
-            if ck.is_sealed(row.get(c))
-        )
+    for table in ("contacts", "tags"):
+        for (row_key,), row in replay.tables[table].items():
+            found.setdefault(str(row.get("case_no")), []).extend(
+                (table, str(row_key), c, str(row[c]))
+                for c in SEALED_FIELDS[table]
+                if ck.is_sealed(row.get(c))
+            )
     return found
 
 

@@ -54,6 +54,7 @@ CASE_FIELDS = authority.SEALED_CASE_COLUMNS
 SEALED_FIELDS: Mapping[str, tuple[str, ...]] = {
     "cases": CASE_FIELDS,
     "contacts": authority.SEALED_CONTACT_COLUMNS,
+    "tags": authority.SEALED_TAG_COLUMNS,
 }
 #: the columns of ``messages`` sealed under the case key (store/case_keys.MessageCipher; the
 #: import seals them, :func:`message_opener` opens them)
@@ -232,6 +233,20 @@ def open_contact_row(session: KeySession, row: Mapping[str, Any]) -> dict[str, A
     if isinstance(stored, str) and authority.is_handle_index(row["handle"]):
         out["handle"] = opened
     return out
+
+
+def open_tag_row(session: KeySession, row: Mapping[str, Any]) -> dict[str, Any]:
+    """A ``tags`` row with its notes opened."""
+    return open_fields(session, "tags", str(row["id"]), str(row["case_no"]), row)
+
+
+def seal_tag_note(session: KeySession, case_no: str, tag_id: str, column: str, note: str) -> str:
+    """A tag's note (``note`` or ``remove_note``) sealed under its case's key; as it is when
+    this user holds no key of the case (a store not migrated yet: the migration seals it)."""
+    key = case_key(session, case_no)
+    if key is None:
+        return note
+    return ck.FieldCipher(session.folder.store_id, key).seal("tags", tag_id, column, note)
 
 
 def contact_handle(session: KeySession, handle: str) -> dict[str, str]:
@@ -456,6 +471,10 @@ def _clear_rows(
         "SELECT * FROM contacts WHERE case_no = ? ORDER BY id", (case_no,)
     ).fetchall()
     tables.append(("contacts", "id", contacts))
+    tags = session.conn.execute(
+        "SELECT * FROM tags WHERE case_no = ? ORDER BY id", (case_no,)
+    ).fetchall()
+    tables.append(("tags", "id", tags))
     for table, key_column, table_rows in tables:
         for row in table_rows:
             row_key = str(row[key_column])

@@ -230,6 +230,8 @@ def _no_duplicate(conn: Any, row: dict[str, Any]) -> None:
 
 
 def _add(session: Session, row: dict[str, Any], target: dict[str, Any]) -> Tag:
+    # the note is sealed under the case key (services/case_keys.py)
+    row["note"] = case_keys.seal_tag_note(session, row["case_no"], row["id"], "note", row["note"])
     session.write(
         "review.tag",
         {
@@ -308,6 +310,8 @@ def untag(session: Session, tag_id: str, note: str = "") -> Tag:
     note = note.strip()
     if len(note) > MAX_NOTE:
         raise BadInput("note", "", _said("input.note_too_long", limit=MAX_NOTE))
+    # sealed under the case key, the same sealed text in the row and the payload
+    note = case_keys.seal_tag_note(session, current.case_no, tag_id, "remove_note", note)
     changes = {
         "id": tag_id,
         "removed_by": session.user.name,
@@ -346,7 +350,8 @@ _TAG_SELECT = (
 )
 
 
-def _tag(row: Any) -> Tag:
+def _tag(session: Session, record: Any) -> Tag:
+    row = case_keys.open_tag_row(session, record)  # the notes are sealed under the case key
     return Tag(
         row["id"],
         row["case_no"],
@@ -370,7 +375,7 @@ def get_tag(session: Session, tag_id: str) -> Tag:
     row = session.conn.execute(f"{_TAG_SELECT} WHERE t.id = ?", (tag_id,)).fetchone()
     if row is None:
         raise NotFound(_said("review.no_tag", tag_id=tag_id))
-    return _tag(row)
+    return _tag(session, row)
 
 
 def list_tags(
@@ -402,7 +407,7 @@ def list_tags(
         "ORDER BY t.case_no, t.contact_id, coalesce(m.sent_at, t.created_at), t.created_at, t.id",
         args,
     ).fetchall()
-    return [_tag(r) for r in rows]
+    return [_tag(session, r) for r in rows]
 
 
 # -- search -------------------------------------------------------------------------------------

@@ -309,3 +309,64 @@ def test_senders_left_in_clear_by_an_earlier_build_are_sealed_at_admin_login(
     assert all(v is None or isinstance(v, bytes) for v in _message_cells(team))
     after = [(m.fingerprint, m.sender, m.text) for m in reading.list_messages(alice, contact_id)]
     assert after == before
+
+
+# -- tag notes -----------------------------------------------------------------------------------
+
+NOTE, REMOVE_NOTE = "债务人承认欠款 note-marker-4410", "误标 remove-marker-8812"
+
+
+def _tag_and_untag(session: Session, contact_id: str) -> str:
+    message = reading.list_messages(session, contact_id)[0]
+    tag = review.tag_message(session, message.rowid, "note", NOTE)
+    review.untag(session, tag.id, REMOVE_NOTE)
+    return tag.id
+
+
+def _tag_cells(team: Team) -> str:
+    conn = raw_connection(team.path, "alice", "alice-password")
+    try:
+        rows = [dict(r) for r in conn.execute("SELECT * FROM tags")]
+        payloads = [str(r[0]) for r in conn.execute("SELECT payload FROM ledger")]
+    finally:
+        conn.close()
+    return json.dumps([rows, payloads], ensure_ascii=False)
+
+
+def test_tag_notes_are_sealed_and_read_back(team: Team, tmp_path: Path) -> None:
+    alice, contact_id = _import(team, tmp_path)
+    tag_id = _tag_and_untag(alice, contact_id)
+    dump = _tag_cells(team)
+    for secret in (NOTE, "note-marker", REMOVE_NOTE, "remove-marker"):
+        assert secret not in dump, secret  # neither in the table nor in the ledger payloads
+    tag = review.get_tag(team.login("bob"), tag_id)
+    assert (tag.note, tag.remove_note, tag.active) == (NOTE, REMOVE_NOTE, False)
+    listed = review.list_tags(alice, contact_id=contact_id, include_removed=True)
+    assert [t.note for t in listed] == [NOTE]
+    assert verify.verify_store(alice).intact
+
+
+def test_tag_notes_left_in_clear_by_an_earlier_build_are_sealed_at_admin_login(
+    team: Team, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alice, contact_id = _import(team, tmp_path)
+    with monkeypatch.context() as earlier_build:
+        earlier_build.setattr(case_keys, "seal_tag_note", lambda *args: args[-1])
+        tag_id = _tag_and_untag(alice, contact_id)
+    assert NOTE in _tag_cells(team)
+    before = review.get_tag(alice, tag_id)
+    assert verify.verify_store(alice).intact
+    with team.login("ada") as ada:  # an admin's login seals them
+        last = ada.conn.execute(
+            "SELECT payload FROM ledger WHERE action = 'case_keys.migrate' ORDER BY seq DESC"
+        ).fetchone()
+        assert json.loads(last[0])["columns"] == 1  # the tag's row, both notes
+        report = verify.verify_store(ada)
+    assert report.intact, [f.as_json() for f in report.errors]
+    conn = raw_connection(team.path, "alice", "alice-password")
+    try:
+        notes = conn.execute("SELECT note, remove_note FROM tags").fetchone()
+    finally:
+        conn.close()
+    assert all(ck.is_sealed(n) for n in notes)
+    assert review.get_tag(alice, tag_id) == before
