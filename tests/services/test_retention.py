@@ -236,14 +236,12 @@ def test_a_store_of_the_previous_schema_opens_migrates_and_still_verifies(team: 
     _open_case(team)
     conn = raw_connection(team.path, ADMIN, ADMIN_PASSWORD)
     try:  # take the store back to schema 5, as the last release wrote it
-        conn.execute("DROP TABLE shreddings")  # issue 18 item 3
-        conn.execute("DROP TABLE processing_records")  # PIPL records (issue 18 item 5)
-        conn.execute("DROP TABLE breach_records")
         conn.execute("DROP TABLE access_seals")
         conn.execute("DROP TABLE access_log")
         conn.execute("DROP TABLE holds")
         conn.execute("DROP TABLE case_closures")
-        # (6 and 7 only: migration 8, per-case keys, is kept, as the store's keys live there)
+        # (6 and 7 only: migrations 8-10 are kept (per-case keys hold the store's keys), and
+        # opening applies every migration not recorded)
         conn.execute("DELETE FROM schema_version WHERE version IN (6, 7)")
         conn.commit()
         versions = {r[0] for r in conn.execute("SELECT version FROM schema_version")}
