@@ -362,9 +362,10 @@ def time_import(
 
 def case_key_share(work: Path, export: Path, repeat: int) -> dict[str, float]:
     """One import of ``export`` and one verify of the store it makes, each timed; then, on the
-    same stored rows, the case-key crypto each of them does: sealing every message text (and
-    raw line) with the case's cipher as the import does, and opening every sealed text as
-    verify's import check does. Best of ``repeat`` rounds for the crypto."""
+    same stored rows, the case-key crypto each of them does: sealing every message text, raw
+    line, sender name and id with the case's cipher as the import does, and opening every
+    sealed text and sender as verify's import check does. Best of ``repeat`` rounds for the
+    crypto."""
     root = work / "case-keys"
     root.mkdir()
     try:
@@ -381,23 +382,27 @@ def case_key_share(work: Path, export: Path, repeat: int) -> dict[str, float]:
             assert cipher is not None
             opener = case_keys.message_opener(alice, contact_id)
             stored = alice.conn.execute(
-                "SELECT fingerprint, text, raw FROM messages WHERE contact_id = ?", (contact_id,)
+                "SELECT fingerprint, text, raw, sender, sender_id FROM messages "
+                "WHERE contact_id = ?",
+                (contact_id,),
             ).fetchall()
+            columns = case_keys.MESSAGE_COLUMNS
             plain = [
-                (f, opener(f, "text", t), None if r is None else opener(f, "raw", r))
-                for f, t, r in stored
+                (r[0], [(c, opener(r[0], c, v)) for c, v in zip(columns, r[1:], strict=True)])
+                for r in stored
             ]
             t_seal = t_open = float("inf")
             for _round in range(max(1, repeat)):
                 start = time.perf_counter()
-                for f, t, r in plain:
-                    cipher.seal(f, "text", t)
-                    if r is not None:
-                        cipher.seal(f, "raw", r)
+                for f, values in plain:
+                    for column, value in values:
+                        if value is not None:
+                            cipher.seal(f, column, value)
                 t_seal = min(t_seal, time.perf_counter() - start)
                 start = time.perf_counter()
-                for f, t, _r in stored:
+                for f, t, _r, sender, _id in stored:
                     opener(f, "text", t)
+                    opener(f, "sender", sender)
                 t_open = min(t_open, time.perf_counter() - start)
         return {
             "messages": float(len(stored)),
@@ -703,7 +708,7 @@ def chat_runs(work: Path, args: argparse.Namespace) -> bool:
     share = case_key_share(work, chat, args.repeat)
     on_import, on_verify = share["seal"] / share["import"], share["open"] / share["verify"]
     print(
-        f"per-case keys: sealing {share['messages']:.0f} texts {share['seal']:.3f} s of an "
+        f"per-case keys: sealing {share['messages']:.0f} messages {share['seal']:.3f} s of an "
         f"import of {share['import']:.2f} s = {on_import:.1%} (target < {CASE_KEY_TARGET:.0%})  "
         f"{'OK' if on_import < CASE_KEY_TARGET else 'MISS'}"
     )

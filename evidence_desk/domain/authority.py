@@ -196,18 +196,28 @@ class State(Protocol):
     def rows_where(self, table: str, column: str, value: object) -> Iterable[Mapping[str, Any]]:
         """Every row of ``table`` whose ``column`` equals ``value``."""
 
+    def handle_index(self, handle: str) -> str | None:
+        """The keyed digest of a chat handle held in clear (store/case_keys.handle_index), or
+        None where it cannot be computed (a bundle's slice carries no store key; the rule that
+        needs it is left to ``verify`` there)."""
+
 
 class ReplayedTables:
     """The rule table's :class:`State` over tables replayed from ledger entries (``verify``
     over a store, ``verify-bundle`` over a slice): table -> {(key,): row}."""
 
-    __slots__ = ("_complete", "tables")
+    __slots__ = ("_complete", "_index", "tables")
 
     def __init__(
-        self, tables: dict[str, dict[tuple[Any, ...], dict[str, Any]]], *, complete: bool = True
+        self,
+        tables: dict[str, dict[tuple[Any, ...], dict[str, Any]]],
+        *,
+        complete: bool = True,
+        index: Callable[[str], str] | None = None,
     ) -> None:
         self.tables = tables
         self._complete = complete
+        self._index = index
 
     @property
     def complete(self) -> bool:
@@ -221,6 +231,9 @@ class ReplayedTables:
 
     def rows_where(self, table: str, column: str, value: object) -> list[dict[str, Any]]:
         return [row for row in self.tables[table].values() if row.get(column) == value]
+
+    def handle_index(self, handle: str) -> str | None:
+        return None if self._index is None else self._index(handle)
 
     def apply(self, payload: Mapping[str, Any]) -> None:
         """Apply an entry's well-formed puts (an entry that keeps the rules has no other)."""
@@ -281,13 +294,37 @@ def usable(contact: Mapping[str, Any], at: str) -> Violation | None:
     return None
 
 
+#: what a contact's ``handle`` holds once the handle itself is sealed (``handle_text``): its
+#: keyed digest, equal across cases for one chat (store/case_keys.py computes it)
+HANDLE_INDEX_PREFIX = "hx1:"
+
+
+def is_handle_index(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(HANDLE_INDEX_PREFIX)
+
+
+def chat_key(state: State, handle: object) -> object:
+    """What two contacts on one channel compare to be the same chat: the handle's keyed
+    digest. A handle still in clear (a contact written before handles were sealed, or a
+    shredded one's ``[shredded]:<id>`` marker) is digested the same way when the state can
+    (verify over a store and the write path can; a bundle's slice cannot and compares as is)."""
+    if isinstance(handle, str) and not is_handle_index(handle):
+        return state.handle_index(handle) or handle
+    return handle
+
+
 def one_matter(state: State, channel: str, handle: str, case_no: str, at: str) -> Violation | None:
     """One matter per chat (一事一聊): a channel+handle is active on at most one case, once.
 
+    ``handle`` is the handle in clear (the service, which words the refusal with it) or the
+    keyed digest a contact row holds (the rule over an entry): both compare by digest, with
+    every contact of the channel, whichever form it holds.
+
     A requested contact and an approval still in force at ``at`` hold the chat; an approval
     that has lapsed does not, so a supervisor can approve a new request for the same chat."""
-    for row in state.rows_where("contacts", "handle", handle):
-        if row.get("channel") != channel or row.get("status") not in ACTIVE:
+    wanted = chat_key(state, handle)
+    for row in state.rows_where("contacts", "channel", channel):
+        if row.get("status") not in ACTIVE or chat_key(state, row.get("handle")) != wanted:
             continue
         expires = row.get("expires_at")
         lapsed = isinstance(expires, str) and at >= expires
@@ -431,6 +468,8 @@ def _columns(names: str) -> frozenset[str]:
 _USER_COLUMNS = _columns("name role public_key active wrap_key")
 #: per-case keys (migration 8): a user's X25519 public key, absent from entries written before
 _WRAP_KEY = frozenset({"wrap_key"})
+#: a contact's sealed handle (migration 11), absent from requests written before it
+_HANDLE_TEXT = frozenset({"handle_text"})
 _BLOB_COLUMNS = _columns("sha256 sm3 size name kind")
 # a case's copy of an original, under the case key (issue 18 item 1; services/case_blobs.py)
 _CASE_BLOB_COLUMNS = _columns("name case_no sha256")
@@ -439,7 +478,7 @@ _CASE_COLUMNS = _columns("case_no created_by created_at") | frozenset(CASE_EDITA
 CONTACT_COLUMNS = _columns(
     "id case_no channel handle display_name relation relation_justification "
     "initiated_by reason consent flags status requested_by requested_at decided_by "
-    "decided_at decision_note expires_at revoked_by revoked_at revoke_note"
+    "decided_at decision_note expires_at revoked_by revoked_at revoke_note handle_text"
 )
 _IMPORT_COLUMNS = _columns(
     "id contact_id kind format parser_version file_name sha256 main_member members "
@@ -1093,9 +1132,10 @@ _WRAP_FIELDS = ("case_no", "recipient", "recipient_key", "key_id", "digest")
 
 
 #: the personal columns of ``cases`` and ``contacts`` sealed under the case key
-#: (services/case_keys.py)
+#: (services/case_keys.py; docs/ARCHITECTURE.md, Per-case keys, says why the others are not)
 SEALED_CASE_COLUMNS = ("debtor_name", "debtor_id_number")
-SEALED_CONTACT_COLUMNS = ("display_name",)
+SEALED_CONTACT_COLUMNS = ("display_name", "relation_justification", "reason", "handle_text")
+SEALED_TAG_COLUMNS = ("note", "remove_note")
 SEALED_PREFIX = "edk1:"
 
 
@@ -1105,9 +1145,21 @@ def _sealed_columns(state: State, entry: Entry) -> Iterable[Violation | None]:
     for table, columns, key in (
         ("cases", SEALED_CASE_COLUMNS, "case_no"),
         ("contacts", SEALED_CONTACT_COLUMNS, "id"),
+        ("tags", SEALED_TAG_COLUMNS, "id"),
     ):
         for row in entry.rows_of(table):
-            yield _shredded(state, row)  # a shredded case is never given a key again
+            # a shredded case is never given a key again (a contact row names it by its id, a
+            # tag row is looked up)
+            owner: Mapping[str, Any] = row
+            if table == "contacts":
+                owner = {"contact_id": row.get(key)}
+            elif table == "tags":
+                owner = {"case_no": (state.row("tags", row.get(key)) or {}).get("case_no")}
+            yield _shredded(state, owner)
+            if table == "contacts" and "handle" in row and not is_handle_index(row["handle"]):
+                # the handle's digest replaces it (whether it is the digest of the sealed
+                # handle is verify's check, with the key)
+                yield Violation("case_key.sealed", _said("case_key.not_sealed", row=row.get(key)))
             for column in columns:
                 value = row.get(column, SEALED_PREFIX)
                 if not (isinstance(value, str) and value.startswith(SEALED_PREFIX)):
@@ -1350,7 +1402,8 @@ ACTIONS: Mapping[str, ActionRule] = {
         {"reason": str, "cases": int, "wraps": list},
         {
             "cases": TableRule(frozenset({"case_no", *SEALED_CASE_COLUMNS}), new=False),
-            "contacts": TableRule(frozenset({"id", *SEALED_CONTACT_COLUMNS}), new=False),
+            "contacts": TableRule(frozenset({"id", "handle", *SEALED_CONTACT_COLUMNS}), new=False),
+            "tags": TableRule(frozenset({"id", *SEALED_TAG_COLUMNS}), new=False),
         },
         (_case_key_wraps, _sealed_columns),
     ),
@@ -1390,6 +1443,7 @@ ACTIONS: Mapping[str, ActionRule] = {
                     "revoke_note": const(None),
                 },
                 count=1,
+                optional=_HANDLE_TEXT,
             ),
         },
         (_request, _blobs_on_record, _case_blobs),

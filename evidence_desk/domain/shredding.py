@@ -33,6 +33,7 @@ PERSONAL_KEYS = frozenset(
         "overdue_since",
         # contacts
         "handle",
+        "handle_text",
         "display_name",
         "relation_justification",
         "decision_note",

@@ -478,7 +478,7 @@ class _Reader:
                 contact_id=contact_id,
                 sent_at=r["sent_at"],
                 time_text=r["time_text"],
-                sender=r["sender"],
+                sender=opener(r["fingerprint"], "sender", r["sender"]),
                 direction=r["direction"],
                 kind=r["kind"],
                 text=opener(r["fingerprint"], "text", r["text"]),

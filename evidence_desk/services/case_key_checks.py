@@ -29,6 +29,8 @@ _said = Catalogue(
         "case_key.stale": "{user} is no longer entitled to read the case but still holds a wrap",
         "case_key.opens_not": "the verifier's wrap does not open ({error})",
         "case_key.field_opens_not": "does not decrypt under the case key ({error})",
+        "case_key.handle_index_differs": "the contact's handle digest is not the digest of its "
+        "sealed handle (the one-matter-per-chat rule compared the wrong chat)",
         "case_key.not_performed": "content checks not performed: {user} holds no key of this case "
         "(role {role}); another reader's verify checks them",
     }
@@ -92,7 +94,7 @@ def check_case_keys(session: KeySession, replay: Replay) -> list[Finding]:
 
 
 def _sealed_by_case(replay: Replay) -> dict[str, list[tuple[str, str, str, str]]]:
-    """case -> its sealed fields as (table, row key, column, value), cases and contacts."""
+    """case -> its sealed fields as (table, row key, column, value): cases, contacts, tags."""
     found: dict[str, list[tuple[str, str, str, str]]] = {}
     for (case_no,), row in replay.tables["cases"].items():
         found.setdefault(str(case_no), []).extend(
@@ -100,12 +102,13 @@ def _sealed_by_case(replay: Replay) -> dict[str, list[tuple[str, str, str, str]]
             for c in SEALED_FIELDS["cases"]
             if ck.is_sealed(row.get(c))
         )
-    for (contact_id,), row in replay.tables["contacts"].items():
-        found.setdefault(str(row.get("case_no")), []).extend(
-            ("contacts", str(contact_id), c, str(row[c]))
-            for c in SEALED_FIELDS["contacts"]
-            if ck.is_sealed(row.get(c))
-        )
+    for table in ("contacts", "tags"):
+        for (row_key,), row in replay.tables[table].items():
+            found.setdefault(str(row.get("case_no")), []).extend(
+                (table, str(row_key), c, str(row[c]))
+                for c in SEALED_FIELDS[table]
+                if ck.is_sealed(row.get(c))
+            )
     return found
 
 
@@ -140,11 +143,17 @@ def _check_fields(session: KeySession, replay: Replay, keyed: set[str]) -> Itera
             continue
         cipher = ck.FieldCipher(session.folder.store_id, key)
         for table, row_key, column, value in sealed:
+            where = _said("case_key.where_field", table=table, key=row_key, column=column)
             try:
-                cipher.open(table, row_key, column, value)
+                opened = cipher.open(table, row_key, column, value)
             except ck.CaseKeyError as error:
                 yield Finding(
-                    "case_key.field",
-                    _said("case_key.where_field", table=table, key=row_key, column=column),
-                    _said("case_key.field_opens_not", error=str(error)),
+                    "case_key.field", where, _said("case_key.field_opens_not", error=str(error))
                 )
+                continue
+            if column == "handle_text":
+                digest = replay.tables["contacts"][(row_key,)].get("handle")
+                if digest != session.handle_index(opened):
+                    yield Finding(
+                        "case_key.handle_index", where, _said("case_key.handle_index_differs")
+                    )

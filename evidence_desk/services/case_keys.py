@@ -47,12 +47,18 @@ from evidence_desk.store.folder import StoreFolder
 
 #: the personal columns of ``cases`` sealed under the case key
 CASE_FIELDS = authority.SEALED_CASE_COLUMNS
-#: table -> its columns sealed under the case key (the contact's handle stays: the one matter
-#: per chat rule compares handles across cases)
+#: table -> its columns sealed under the case key (docs/ARCHITECTURE.md, Per-case keys, has the
+#: table of what is sealed and what stays in clear, and why; a contact's ``handle`` holds the
+#: keyed digest of the handle sealed in ``handle_text``: the one matter per chat rule compares
+#: handles across cases)
 SEALED_FIELDS: Mapping[str, tuple[str, ...]] = {
     "cases": CASE_FIELDS,
     "contacts": authority.SEALED_CONTACT_COLUMNS,
+    "tags": authority.SEALED_TAG_COLUMNS,
 }
+#: the columns of ``messages`` sealed under the case key (store/case_keys.MessageCipher; the
+#: import seals them, :func:`message_opener` opens them)
+MESSAGE_COLUMNS = ("text", "raw", "sender", "sender_id")
 #: what a reader without the case's key sees instead of a sealed field
 SEALED_PLACEHOLDER = "●●●"
 #: the actions whose payload may carry wraps (their rule runs ``_case_key_wraps``)
@@ -79,6 +85,8 @@ class KeySession(Protocol):
     user: User
     wrap_key: bytes | None
     case_key_cache: dict[str, bytes]
+
+    def handle_index(self, handle: str) -> str: ...
 
     def write(
         self,
@@ -215,8 +223,36 @@ def open_case_row(session: KeySession, row: Mapping[str, Any]) -> dict[str, Any]
 
 
 def open_contact_row(session: KeySession, row: Mapping[str, Any]) -> dict[str, Any]:
-    """A ``contacts`` row with its personal columns opened."""
-    return open_fields(session, "contacts", str(row["id"]), str(row["case_no"]), row)
+    """A ``contacts`` row with its personal columns opened, the handle in ``handle``.
+
+    Where the handle is: sealed in ``handle_text`` (``handle`` holds its keyed digest); in
+    clear in ``handle_text`` for a case not keyed yet; in ``handle`` itself in a store not yet
+    migrated, and for a shredded contact (its ``[shredded]:<id>`` marker)."""
+    out = open_fields(session, "contacts", str(row["id"]), str(row["case_no"]), row)
+    stored, opened = row["handle_text"], out.pop("handle_text")
+    if isinstance(stored, str) and authority.is_handle_index(row["handle"]):
+        out["handle"] = opened
+    return out
+
+
+def open_tag_row(session: KeySession, row: Mapping[str, Any]) -> dict[str, Any]:
+    """A ``tags`` row with its notes opened."""
+    return open_fields(session, "tags", str(row["id"]), str(row["case_no"]), row)
+
+
+def seal_tag_note(session: KeySession, case_no: str, tag_id: str, column: str, note: str) -> str:
+    """A tag's note (``note`` or ``remove_note``) sealed under its case's key; as it is when
+    this user holds no key of the case (a store not migrated yet: the migration seals it)."""
+    key = case_key(session, case_no)
+    if key is None:
+        return note
+    return ck.FieldCipher(session.folder.store_id, key).seal("tags", tag_id, column, note)
+
+
+def contact_handle(session: KeySession, handle: str) -> dict[str, str]:
+    """A contact's ``handle`` (the keyed digest the one-matter rule compares across cases) and
+    ``handle_text`` (the handle itself, which :func:`seal_fields` seals under the case key)."""
+    return {"handle": session.handle_index(handle), "handle_text": handle}
 
 
 # -- membership ----------------------------------------------------------------------------------
@@ -352,39 +388,54 @@ def _record_own_wrap_key(session: KeySession, write_slot: Callable[[bytes], None
 
 
 def migrate_store(session: KeySession) -> Entry | None:
-    """Give every case without a key one, sealing its personal columns: one
-    ``case_keys.migrate`` entry that puts the sealed columns and records the wraps (for every
-    reader with an X25519 key; the others get theirs when an admin next rewraps). Atomic: the
-    columns, the wraps and the entry commit together or not at all. None when there is
-    nothing to migrate."""
+    """Seal what a store written by an older release holds in clear, in one
+    ``case_keys.migrate`` entry (admin only; atomic: the columns, the wraps and the entry commit
+    together or not at all). None when there is nothing to migrate.
+
+    1. Every case without a key gets one: its personal columns are put sealed, its message
+       texts sealed in place, its key wrapped for every reader with an X25519 key (the others
+       get theirs when an admin next rewraps).
+    2. A case keyed by an earlier build, which sealed fewer columns (``SEALED_FIELDS`` and
+       ``MESSAGE_COLUMNS`` grew), gets the columns it still holds in clear put sealed under its
+       existing key (``columns`` in the payload counts those rows, ``messages`` the messages
+       whose sender was sealed in place).
+
+    A shredded case lost its key for good and is never sealed again."""
     conn = session.conn
     keyed = {str(r[0]) for r in conn.execute("SELECT DISTINCT case_no FROM case_key_wraps")}
-    # a shredded case's key was destroyed: its redacted rows are never sealed under a new one
-    keyed |= {str(r[0]) for r in conn.execute("SELECT case_no FROM shreddings")}
+    shredded = {str(r[0]) for r in conn.execute("SELECT case_no FROM shreddings")}
     rows: list[RowChange] = []
+    resealed: list[RowChange] = []
     wraps: list[ck.Wrap] = []
+    migrated: list[str] = []
+    # contacts with a sender still in clear (all of a store from before; the senders of one
+    # keyed by an earlier build, which sealed only the texts)
+    clear_senders = {
+        str(r[0])
+        for r in conn.execute(
+            "SELECT DISTINCT contact_id FROM messages WHERE typeof(sender) = 'text'"
+        )
+    }
+    keys: dict[str, bytes] = {}
     for record in conn.execute("SELECT * FROM cases ORDER BY case_no").fetchall():
         case_no = str(record["case_no"])
-        # a case of this build is sealed from its creation, a shredded one lost its key for
-        # good: neither is migrated
+        if case_no in shredded:
+            continue
         if case_no in keyed or ck.is_sealed(record["debtor_name"]):
+            key = case_key(session, case_no)
+            if key is not None:
+                resealed += _clear_rows(session, case_no, key, record)
+                if _contacts_of(conn, case_no) & clear_senders:
+                    keys[case_no] = key
             continue
         key, case_wraps = new_case_key(session, case_no)
         wraps.extend(case_wraps)
-        current = {c: record[c] for c in CASE_FIELDS}
-        sealed = seal_case_fields(session, case_no, key, current)
-        rows.append(put("cases", {"case_no": case_no, **sealed}))
-        for contact in conn.execute(
-            "SELECT * FROM contacts WHERE case_no = ? ORDER BY id", (case_no,)
-        ).fetchall():
-            fields = {c: contact[c] for c in SEALED_FIELDS["contacts"]}
-            sealed = seal_fields(session, "contacts", str(contact["id"]), key, fields)
-            rows.append(put("contacts", {"id": contact["id"], **sealed}))
-    if not rows:
+        migrated.append(case_no)
+        rows += _clear_rows(session, case_no, key, record)
+    if not rows and not resealed and not keys:
         return None
     store_id = session.folder.store_id
-    migrated = [str(change.row["case_no"]) for change in rows if change.table == "cases"]
-    keys = {case_no: session.case_key_cache[case_no] for case_no in migrated}
+    keys.update({case_no: session.case_key_cache[case_no] for case_no in migrated})
 
     def seal_all(conn: db.Connection, seq: int) -> dict[str, Any]:
         store_wraps(wraps)(conn, seq)
@@ -392,16 +443,62 @@ def migrate_store(session: KeySession) -> Entry | None:
 
     return session.write(
         "case_keys.migrate",
-        {"reason": "migration", "cases": len(migrated), "wraps": wrap_records(store_id, wraps)},
-        rows,
+        {
+            "reason": "migration",
+            "cases": len(migrated),
+            "columns": len(resealed),
+            "wraps": wrap_records(store_id, wraps),
+        },
+        rows + resealed,
         extra=seal_all,
     )
 
 
+def _contacts_of(conn: db.Connection, case_no: str) -> set[str]:
+    return {
+        str(r[0]) for r in conn.execute("SELECT id FROM contacts WHERE case_no = ?", (case_no,))
+    }
+
+
+def _clear_rows(
+    session: KeySession, case_no: str, key: bytes, record: Mapping[str, Any]
+) -> list[RowChange]:
+    """Puts that seal the columns of ``SEALED_FIELDS`` the case and its contacts still hold in
+    clear (each row with only its key and those columns); none for a row already sealed."""
+    found: list[RowChange] = []
+    tables = [("cases", "case_no", [record])]
+    contacts = session.conn.execute(
+        "SELECT * FROM contacts WHERE case_no = ? ORDER BY id", (case_no,)
+    ).fetchall()
+    tables.append(("contacts", "id", contacts))
+    tags = session.conn.execute(
+        "SELECT * FROM tags WHERE case_no = ? ORDER BY id", (case_no,)
+    ).fetchall()
+    tables.append(("tags", "id", tags))
+    for table, key_column, table_rows in tables:
+        for row in table_rows:
+            row_key = str(row[key_column])
+            clear = {
+                c: row[c]
+                for c in SEALED_FIELDS[table]
+                if isinstance(row[c], str) and not ck.is_sealed(row[c])
+            }
+            if table == "contacts" and not authority.is_handle_index(row["handle"]):
+                # a handle from before: its digest in ``handle``, itself sealed
+                clear.update(contact_handle(session, str(row["handle"])))
+            if clear:
+                sealed = seal_fields(session, table, row_key, key, clear)
+                found.append(put(table, {key_column: row[key_column], **sealed}))
+    return found
+
+
 def seal_messages(conn: db.Connection, store_id: str, keys: Mapping[str, bytes]) -> int:
-    """Seal the plain message texts of the cases in ``keys`` (case -> key), in place; returns
-    how many messages were sealed. Runs inside the migration's transaction."""
+    """Seal, in place, the ``MESSAGE_COLUMNS`` the messages of the cases in ``keys`` (case ->
+    key) still hold in clear: every column of a store from before per-case keys, the sender's
+    name and id of one keyed by an earlier build. Returns how many messages changed. Runs
+    inside the migration's transaction."""
     sealed = 0
+    columns = ", ".join(MESSAGE_COLUMNS)
     for case_no, key in sorted(keys.items()):
         contacts = [
             str(r[0]) for r in conn.execute("SELECT id FROM contacts WHERE case_no = ?", (case_no,))
@@ -410,17 +507,24 @@ def seal_messages(conn: db.Connection, store_id: str, keys: Mapping[str, bytes])
             cipher = ck.MessageCipher(store_id, contact_id, key)
             updates = [
                 (
-                    cipher.seal(r[1], "text", r[2]),
-                    None if r[3] is None else cipher.seal(r[1], "raw", r[3]),
+                    *(
+                        cipher.seal(r[1], column, value) if isinstance(value, str) else value
+                        for column, value in zip(MESSAGE_COLUMNS, tuple(r)[2:], strict=True)
+                    ),
                     r[0],
                 )
                 for r in conn.execute(
-                    "SELECT rowid, fingerprint, text, raw FROM messages WHERE contact_id = ? "
-                    "AND typeof(text) = 'text'",
+                    f"SELECT rowid, fingerprint, {columns} FROM messages WHERE contact_id = ? "
+                    "AND (typeof(text) = 'text' OR typeof(sender) = 'text')",
                     (contact_id,),
                 ).fetchall()
             ]
-            conn.executemany("UPDATE messages SET text = ?, raw = ? WHERE rowid = ?", updates)
+            conn.executemany(
+                "UPDATE messages SET "
+                + ", ".join(f"{c} = ?" for c in MESSAGE_COLUMNS)
+                + " WHERE rowid = ?",
+                updates,
+            )
             sealed += len(updates)
     return sealed
 

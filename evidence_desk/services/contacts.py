@@ -228,7 +228,6 @@ def request_contact(
         "id": contact_id,
         "case_no": case_no,
         "channel": channel,
-        "handle": handle,
         "display_name": display_name.strip(),
         "relation": relation,
         "relation_justification": relation_justification.strip(),
@@ -247,8 +246,10 @@ def request_contact(
         "revoked_at": None,
         "revoke_note": None,
     }
-    # the contact's name is sealed under the case key (services/case_keys.py)
+    # the contact's personal columns are sealed under the case key, the handle too (its keyed
+    # digest stays in ``handle`` for the one-matter rule): services/case_keys.py
     key = case_keys.case_key(session, case_no)
+    row.update(case_keys.contact_handle(session, handle))
     if key is not None:
         row = case_keys.seal_fields(session, "contacts", contact_id, key, row)
     rows: list[RowChange] = [*blob_rows(sealed, "document"), put("contacts", row)]
@@ -278,7 +279,11 @@ def _check_one_matter_per_chat(session: Session, channel: str, handle: str, case
     """Refused before the documents are sealed; the write path checks it again under the lock."""
     _refuse(
         authority.one_matter(
-            DatabaseState(session.conn), channel, handle, case_no, _iso(session.clock())
+            DatabaseState(session.conn, session.handle_index),
+            channel,
+            handle,
+            case_no,
+            _iso(session.clock()),
         )
     )
 

@@ -258,16 +258,19 @@ def _compare_messages(
             "attachments": attachments_json(message),
             "contact_id": row["contact_id"],
         }
-        text = stored["text"]
-        if isinstance(text, bytes) and not opener.can_open:
-            del expected["text"]
-        else:
+        # the columns sealed under the case key, opened (None: does not open, so changed)
+        opened: dict[str, Any] = {}
+        for column in ("text", "sender"):
+            value = stored[column]
+            if isinstance(value, bytes) and not opener.can_open:
+                del expected[column]
+                continue
             try:
-                text = opener(fingerprint, "text", text)
+                opened[column] = opener(fingerprint, column, value)
             except CaseKeyError:
-                text = None  # does not open: reported as a changed text
+                opened[column] = None
         changed = sorted(
-            k for k, v in expected.items() if (text if k == "text" else stored[k]) != v
+            k for k, v in expected.items() if (opened[k] if k in opened else stored[k]) != v
         )
         if changed:
             yield Finding(

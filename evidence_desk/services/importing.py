@@ -465,10 +465,15 @@ def _insert_messages(
         rowid = rowids[fingerprint] = last_rowid + 1 + len(rows)
         text: str | bytes = message.text
         raw: str | bytes | None = message.raw
+        sender: str | bytes = message.sender
+        sender_id: str | bytes | None = message.sender_id
         index.append((rowid, message.text))
-        if cipher is not None:
+        if cipher is not None:  # sealed under the case key (services/case_keys.MESSAGE_COLUMNS)
             text = cipher.seal(fingerprint, "text", message.text)
             raw = None if message.raw is None else cipher.seal(fingerprint, "raw", message.raw)
+            sender = cipher.seal(fingerprint, "sender", message.sender)
+            if message.sender_id is not None:
+                sender_id = cipher.seal(fingerprint, "sender_id", message.sender_id)
         rows.append(
             (
                 rowid,
@@ -476,8 +481,8 @@ def _insert_messages(
                 contact_id,
                 sent_at,
                 message.time_text,
-                message.sender,
-                message.sender_id,
+                sender,
+                sender_id,
                 direction(message, account),
                 message.kind._value_,  # the enum's value property is a Python function in 3.11
                 text,

@@ -230,6 +230,8 @@ def _no_duplicate(conn: Any, row: dict[str, Any]) -> None:
 
 
 def _add(session: Session, row: dict[str, Any], target: dict[str, Any]) -> Tag:
+    # the note is sealed under the case key (services/case_keys.py)
+    row["note"] = case_keys.seal_tag_note(session, row["case_no"], row["id"], "note", row["note"])
     session.write(
         "review.tag",
         {
@@ -308,6 +310,8 @@ def untag(session: Session, tag_id: str, note: str = "") -> Tag:
     note = note.strip()
     if len(note) > MAX_NOTE:
         raise BadInput("note", "", _said("input.note_too_long", limit=MAX_NOTE))
+    # sealed under the case key, the same sealed text in the row and the payload
+    note = case_keys.seal_tag_note(session, current.case_no, tag_id, "remove_note", note)
     changes = {
         "id": tag_id,
         "removed_by": session.user.name,
@@ -346,7 +350,8 @@ _TAG_SELECT = (
 )
 
 
-def _tag(row: Any) -> Tag:
+def _tag(session: Session, record: Any) -> Tag:
+    row = case_keys.open_tag_row(session, record)  # the notes are sealed under the case key
     return Tag(
         row["id"],
         row["case_no"],
@@ -370,7 +375,7 @@ def get_tag(session: Session, tag_id: str) -> Tag:
     row = session.conn.execute(f"{_TAG_SELECT} WHERE t.id = ?", (tag_id,)).fetchone()
     if row is None:
         raise NotFound(_said("review.no_tag", tag_id=tag_id))
-    return _tag(row)
+    return _tag(session, row)
 
 
 def list_tags(
@@ -402,7 +407,7 @@ def list_tags(
         "ORDER BY t.case_no, t.contact_id, coalesce(m.sent_at, t.created_at), t.created_at, t.id",
         args,
     ).fetchall()
-    return [_tag(r) for r in rows]
+    return [_tag(session, r) for r in rows]
 
 
 # -- search -------------------------------------------------------------------------------------
@@ -433,10 +438,6 @@ def utc_bound(value: str | date, zone: ZoneInfo, what: str, *, end: bool) -> str
     return moment.astimezone(UTC).isoformat()
 
 
-def _like(text: str) -> str:
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
 def search(
     session: Session,
     text: str | None = None,
@@ -456,9 +457,9 @@ def search(
     ``text`` of three characters or more uses the FTS5 trigram index (Chinese included,
     case-insensitive for Latin letters); shorter text such as 还款 is matched as LIKE would on the
     filtered messages' texts once opened (they are sealed under the case key). ``sender`` matches
-    the sender's name or account id (substring); ``direction`` is ``out`` (staff), ``in`` (the
-    contact) or ``system``. Dates are local dates in ``timezone`` (default: the store's ``timezone``
-    setting), ``date_to`` inclusive.
+    the sender's name or account id (substring, as LIKE would), once opened too; ``direction``
+    is ``out`` (staff), ``in`` (the contact) or ``system``. Dates are local dates in
+    ``timezone`` (default: the store's ``timezone`` setting), ``date_to`` inclusive.
     """
     session.require(Action.EVIDENCE_READ)
     if limit < 1:
@@ -484,9 +485,8 @@ def search(
             "AND t.message_fingerprint = m.fingerprint AND t.tag = ? AND t.removed_at IS NULL)"
         )
         args.append(tag)
-    if sender:
-        clauses.append("(m.sender LIKE ? ESCAPE '\\' OR m.sender_id LIKE ? ESCAPE '\\')")
-        args += [_like(sender.strip()), _like(sender.strip())]
+    # the sender's name and id are sealed under the case key too: matched once opened
+    who = (sender or "").strip()
     if direction is not None:
         if direction not in ("in", "out", "system"):
             raise BadInput("direction", direction, _said("review.bad_direction"))
@@ -510,32 +510,38 @@ def search(
         args.append(case_no)
     where = " AND ".join(clauses) if clauses else "1 = 1"
     short = bool(needle) and len(needle) < 3
+    scan = short or bool(who)  # filtered here, after the SQL: no LIMIT there
     found = session.conn.execute(
         f"SELECT m.rowid AS rowid, m.*, c.case_no FROM {source} WHERE {where} "
-        "ORDER BY m.sent_at, m.rowid" + ("" if short else " LIMIT ?"),
-        args if short else [*args, limit],
+        "ORDER BY m.sent_at, m.rowid" + ("" if scan else " LIMIT ?"),
+        args if scan else [*args, limit],
     )
     openers: dict[str, case_keys.MessageOpener] = {}
-    rows: list[tuple[Any, str]] = []
+    rows: list[tuple[Any, str, str]] = []
     for r in found:
         contact = str(r["contact_id"])
         opener = openers.get(contact)
         if opener is None:
             opener = openers[contact] = case_keys.message_opener(session, contact)
+        name = opener(r["fingerprint"], "sender", r["sender"])
+        if who and not _sender_matches(
+            who, name, opener(r["fingerprint"], "sender_id", r["sender_id"])
+        ):
+            continue
         opened = opener(r["fingerprint"], "text", r["text"])
         if short and not reading.like(needle, opened):
             continue
-        rows.append((r, opened))
+        rows.append((r, opened, name))
         if len(rows) >= limit:
             break
     found.close()
-    tags_by_message = _active_tags(session, [int(r["rowid"]) for r, _text in rows])
+    tags_by_message = _active_tags(session, [int(r["rowid"]) for r, _text, _name in rows])
     # the read log (PI-1): one row per case whose messages the search showed
     filters = {"text": text, "tag": tag, "sender": sender, "contact": contact_id, "hits": len(rows)}
     access_log.record(
         session,
         access_log.SEARCH,
-        {str(r["case_no"]) for r, _text in rows} | ({case_no} if case_no else set()),
+        {str(r["case_no"]) for r, _text, _name in rows} | ({case_no} if case_no else set()),
         contact_id or case_no or "",
         {k: v for k, v in filters.items() if v is not None},
     )
@@ -545,15 +551,23 @@ def search(
             r["case_no"],
             r["contact_id"],
             r["sent_at"],
-            r["sender"],
+            name,
             r["direction"],
             r["kind"],
             text,
             tuple(f for f in r["flags"].split(",") if f),
             tuple(tags_by_message.get(int(r["rowid"]), ())),
         )
-        for r, text in rows
+        for r, text, name in rows
     ]
+
+
+def _sender_matches(needle: str, name: str, sender_id: str | None) -> bool:
+    """The sender's name or account id holds ``needle``, as ``LIKE '%needle%'`` would say (a
+    reader without the case key sees the placeholder, which holds no needle of theirs)."""
+    if name == case_keys.SEALED_PLACEHOLDER:
+        return False
+    return reading.like(needle, name) or (sender_id is not None and reading.like(needle, sender_id))
 
 
 def _active_tags(session: Session, message_ids: Sequence[int]) -> dict[int, list[str]]:

@@ -112,8 +112,9 @@ class DatabaseState:
     """The projected tables as the database holds them: the rule table's view of the store
     when the write path judges an entry (verify gives it the replayed tables instead)."""
 
-    def __init__(self, conn: db.Connection) -> None:
+    def __init__(self, conn: db.Connection, index: Callable[[str], str] | None = None) -> None:
         self._conn = conn
+        self._index = index
 
     @property
     def complete(self) -> bool:
@@ -133,6 +134,9 @@ class DatabaseState:
             dict(r)
             for r in self._conn.execute(f"SELECT * FROM {table} WHERE {column} = ?", (value,))
         ]
+
+    def handle_index(self, handle: str) -> str | None:
+        return None if self._index is None else self._index(handle)
 
 
 def refuse(violations: Sequence[authority.Violation], action: str) -> None:
@@ -206,6 +210,8 @@ class Session:
             derive_subkey(data_key, "blob-names"),
         )
         self._data_key = data_key
+        # the store-level key of the handles' digests (one matter per chat across cases)
+        self._handle_index_key = derive_subkey(data_key, "handle-index")
         self._signing_key = signing.private_key_from_bytes(signing_key)
         # per-case keys (services/case_keys.py): this user's X25519 private key (None for a slot
         # from before, until the login gives one) and the case keys unwrapped so far
@@ -384,6 +390,11 @@ class Session:
     def data_key(self) -> bytes:
         return self._data_key
 
+    def handle_index(self, handle: str) -> str:
+        """The keyed digest of a chat handle (what a contact's ``handle`` column holds; the
+        one-matter-per-chat rule compares it across cases): store/case_keys.handle_index."""
+        return case_key_crypto.handle_index(self._handle_index_key, handle)
+
     @property
     def signing_key(self) -> Any:
         return self._signing_key
@@ -555,7 +566,9 @@ class Session:
         # The rule table, against the store as it stands, before anything is applied: the
         # same code verify replays, so an entry refused here is one verify would report.
         refuse(
-            authority.check(DatabaseState(self.conn), seq, at, self.user.name, action, body),
+            authority.check(
+                DatabaseState(self.conn, self.handle_index), seq, at, self.user.name, action, body
+            ),
             action,
         )
         for change in rows:

@@ -228,7 +228,13 @@ def _verify(
         expected = int(conn.execute("SELECT count(*) FROM ledger").fetchone()[0])
         signatures = stack.enter_context(_Signatures(expected))
         replayed = _replay_ledger(
-            conn, store_id, expected, report.findings, signatures, report_progress
+            conn,
+            store_id,
+            expected,
+            report.findings,
+            signatures,
+            report_progress,
+            session.handle_index,
         )
         report.entries = len(replayed.entries)
         actual_tables = _read_tables(conn)
@@ -311,7 +317,9 @@ class _Authority:
     """The rule table replayed over the entries (domain/authority.py): which entries keep the
     rules, the tables as only those entries leave them, and the signing keys they introduce."""
 
-    def __init__(self, tables: Tables) -> None:
+    def __init__(self, tables: Tables, handle_index: Callable[[str], str]) -> None:
+        """``handle_index`` digests a handle held in clear (the one-matter-per-chat rule
+        compares digests; a verifier has the store key, so verify's replay can)."""
         self.tables = tables
         # the same tables built only from entries that keep the rule table: what the rules
         # judge the next entry against (a self-made admin stays staff, a swapped key stays
@@ -320,7 +328,7 @@ class _Authority:
         self.trusted = tables
         self.rejected: set[int] = set()
         self.keys: dict[str, str] = {}  # user -> public key, as of the entry being checked
-        self._state = authority.ReplayedTables(tables)
+        self._state = authority.ReplayedTables(tables, index=handle_index)
 
     def apply(
         self, entry: ledger.Entry, position: int, payload: Any, findings: list[Finding]
@@ -392,6 +400,7 @@ def _replay_ledger(
     findings: list[Finding],
     signatures: _Signatures,
     report_progress: Callable[[str, int, int], None],
+    handle_index: Callable[[str], str],
 ) -> _Replayed:
     """Replay every entry in order: the chain, the rule table, the row changes, the tree, and
     each signature queued for the workers (they get work from the first entry on).
@@ -403,7 +412,7 @@ def _replay_ledger(
     payloads: list[Any] = []
     roots: dict[int, str] = {}
     tree = merkle.CompactRange()
-    rules = _Authority({t: {} for t in PROJECTED_TABLES})
+    rules = _Authority({t: {} for t in PROJECTED_TABLES}, handle_index)
     checkpoints = _Checkpoints(conn, findings)
     expected_prev = ledger.genesis_hash(store_id)
     # entries a tombstone redacted (services/shredding.py): their payload no longer gives the

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import hmac
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -214,6 +215,21 @@ class FieldCipher:
             return self._aead.decrypt(body[:12], body[12:], aad).decode("utf-8")
         except (InvalidTag, ValueError) as error:
             raise CaseKeyError(str(error) or type(error).__name__) from None
+
+
+# -- the handle index ---------------------------------------------------------------------------
+
+#: what a contact's ``handle`` column holds since the handle itself is sealed (``handle_text``)
+HANDLE_INDEX_PREFIX = "hx1:"
+
+
+def handle_index(index_key: bytes, handle: str) -> str:
+    """The keyed digest of a chat handle: equal for equal handles across every case of the
+    store (the one-matter-per-chat rule compares it), with no handle in clear. ``index_key`` is
+    a store-level key (HKDF of the data key, "handle-index"): a per-case key would give two
+    cases different digests for one chat."""
+    mac = hmac.new(index_key, b"evidence-desk/handle-index/v1\n" + handle.encode(), "sha256")
+    return HANDLE_INDEX_PREFIX + mac.hexdigest()
 
 
 # -- message texts -----------------------------------------------------------------------------

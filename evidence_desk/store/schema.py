@@ -405,6 +405,11 @@ MIGRATIONS: list[str] = [
         UNIQUE (case_no, sha256)
     );
     """,
+    # 12: a contact's handle sealed under the case key; ``handle`` then holds its keyed digest
+    # (store/case_keys.handle_index), which the one-matter-per-chat rule compares
+    """
+    ALTER TABLE contacts ADD COLUMN handle_text TEXT;
+    """,
 ]
 
 # table -> primary-key columns, for every table that verify rebuilds from ledger payloads

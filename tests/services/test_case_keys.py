@@ -312,8 +312,9 @@ def test_a_store_from_the_release_before_migrates_in_place_and_verifies(tmp_path
         assert _conversations(alice) == old_messages
         sealed = alice.conn.execute("SELECT count(*) FROM messages WHERE typeof(text) = 'text'")
         assert sealed.fetchone()[0] == 0
-        names = [r[0] for r in alice.conn.execute("SELECT display_name FROM contacts")]
-        assert names and all(ck.is_sealed(n) for n in names)
+        columns = ", ".join(case_keys.SEALED_FIELDS["contacts"])
+        sealed_cells = [tuple(r) for r in alice.conn.execute(f"SELECT {columns} FROM contacts")]
+        assert sealed_cells and all(ck.is_sealed(c) for r in sealed_cells for c in r)
         again = verify.verify_store(alice)
     assert again.intact, [f.as_json() for f in again.errors]
     assert "case_key.not_performed" not in _codes(again)

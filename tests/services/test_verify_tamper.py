@@ -277,14 +277,15 @@ def test_orphan_blob_is_a_warning_and_the_store_stays_intact(built: Built) -> No
 
 def test_edited_ledger_payload_is_found_at_its_seq(built: Built) -> None:
     row = ledger_row(built, built.request_seq)
-    assert REASON in row["payload"]
-    forged = row["payload"].replace(REASON, "债务人同意联系担保人")
+    # the reason is sealed under the case key (services/case_keys.py): the relation is not
+    assert REASON not in row["payload"] and '"relation":"debtor"' in row["payload"]
+    forged = row["payload"].replace('"relation":"debtor"', '"relation":"guarantor"')
     sql(built, ("UPDATE ledger SET payload = ? WHERE seq = ?", (forged, built.request_seq)))
     report = verify(built)
     assert_found(report, "ledger.payload", f"ledger seq {built.request_seq}")
-    # the projection no longer matches the table either (the table still has the true reason)
+    # the projection no longer matches the table either (the table still has the true one)
     changed = assert_found(report, "row.changed", f"table contacts row id={built.approved}")
-    assert "reason" in changed.detail
+    assert "relation" in changed.detail
 
 
 def test_edited_payload_with_recomputed_payload_hash_is_still_found(built: Built) -> None:

@@ -5661,6 +5661,11 @@
         <translation>无法用案件密钥解密（{error}）</translation>
     </message>
     <message>
+        <source>the contact&apos;s handle digest is not the digest of its sealed handle (the one-matter-per-chat rule compared the wrong chat)</source>
+        <comment>case_key.handle_index_differs</comment>
+        <translation>联系人账号的摘要与其加密账号的摘要不符（“一事一聊”规则比对的是另一个聊天）</translation>
+    </message>
+    <message>
         <source>the ledger records a wrap that is not in the table</source>
         <comment>case_key.missing</comment>
         <translation>账本记录的封装在表中缺失</translation>
