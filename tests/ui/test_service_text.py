@@ -315,9 +315,11 @@ def test_verify_findings_of_a_tampered_store_are_in_chinese_with_their_places(
             "SELECT seq, payload FROM ledger WHERE action = 'contact.request'"
         ).fetchone()
         last = int(conn.execute("SELECT max(seq) FROM ledger").fetchone()[0])
-        forged = payload.replace("asked to talk about repayment", "agreed to anything")
-        # outside the app: a reason rewritten in the ledger, an old checkpoint removed, and the
-        # newest entry cut off the end of the ledger
+        # the reason is sealed under the case key; the relation is a clear field
+        forged = payload.replace('"relation":"debtor"', '"relation":"guarantor"')
+        assert forged != payload
+        # outside the app: a relation rewritten in the ledger, an old checkpoint removed, and
+        # the newest entry cut off the end of the ledger
         conn.execute("UPDATE ledger SET payload = ? WHERE seq = ?", (forged, request_seq))
         conn.execute("DELETE FROM checkpoints WHERE size = 2")
         conn.execute("DELETE FROM ledger WHERE seq = ?", (last,))
@@ -352,8 +354,8 @@ def test_verify_findings_of_a_tampered_store_are_in_chinese_with_their_places(
             "错误",
             "row.changed",
             f"contacts 表中 id={contact_id} 的行",
-            # the reason was rewritten; the approval's columns went with the last entry
-            "decided_at, decided_by, decision_note, reason, status 列与存证链不符",
+            # the relation was rewritten; the approval's columns went with the last entry
+            "decided_at, decided_by, decision_note, relation, status 列与存证链不符",
         ],
         [
             "错误",
