@@ -1140,6 +1140,8 @@ SEALED_TAG_COLUMNS = ("note", "remove_note")
 #: zip's members), the account the chat was held from and its details (the chat's title and
 #: participants' names)
 SEALED_IMPORT_COLUMNS = ("file_name", "main_member", "members", "our_account", "details")
+#: an item's file name (a document's often names the debtor: 身份证正反面.png)
+SEALED_ITEM_COLUMNS = ("file_name",)
 SEALED_PREFIX = "edk1:"
 
 
@@ -1151,6 +1153,7 @@ def _sealed_columns(state: State, entry: Entry) -> Iterable[Violation | None]:
         ("contacts", SEALED_CONTACT_COLUMNS, "id"),
         ("tags", SEALED_TAG_COLUMNS, "id"),
         ("imports", SEALED_IMPORT_COLUMNS, "id"),
+        ("items", SEALED_ITEM_COLUMNS, "id"),
     ):
         for row in entry.rows_of(table):
             # a shredded case is never given a key again (a contact row names it by its id, a
@@ -1160,8 +1163,8 @@ def _sealed_columns(state: State, entry: Entry) -> Iterable[Violation | None]:
                 owner = {"contact_id": row.get(key)}
             elif table == "tags":
                 owner = {"case_no": (state.row("tags", row.get(key)) or {}).get("case_no")}
-            elif table == "imports":
-                owner = {"contact_id": (state.row("imports", row.get(key)) or {}).get("contact_id")}
+            elif table in ("imports", "items"):
+                owner = {"contact_id": (state.row(table, row.get(key)) or {}).get("contact_id")}
             yield _shredded(state, owner)
             if table == "contacts" and "handle" in row and not is_handle_index(row["handle"]):
                 # the handle's digest replaces it (whether it is the digest of the sealed
@@ -1412,6 +1415,7 @@ ACTIONS: Mapping[str, ActionRule] = {
             "contacts": TableRule(frozenset({"id", "handle", *SEALED_CONTACT_COLUMNS}), new=False),
             "tags": TableRule(frozenset({"id", *SEALED_TAG_COLUMNS}), new=False),
             "imports": TableRule(frozenset({"id", *SEALED_IMPORT_COLUMNS}), new=False),
+            "items": TableRule(frozenset({"id", *SEALED_ITEM_COLUMNS}), new=False),
         },
         (_case_key_wraps, _sealed_columns),
     ),

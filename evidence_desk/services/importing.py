@@ -255,19 +255,18 @@ def _commit(
         kind = _import_kind(result)
         role = _MAIN_ROLE[kind]
         for item in sealed:
+            item_row = {
+                "id": new_id("I"),
+                "contact_id": contact.id,
+                "role": role if item is main else "export_member",
+                "sha256": item.digests.sha256,
+                "file_name": item.file_name,
+                "added_by": session.user.name,
+                "added_at": now,
+            }
+            # its file name sealed under the case key (services/case_keys.py)
             rows.append(
-                put(
-                    "items",
-                    {
-                        "id": new_id("I"),
-                        "contact_id": contact.id,
-                        "role": role if item is main else "export_member",
-                        "sha256": item.digests.sha256,
-                        "file_name": item.file_name,
-                        "added_by": session.user.name,
-                        "added_at": now,
-                    },
-                )
+                put("items", case_keys.seal_item_fields(session, contact.case_no, item_row))
             )
         members = {} if len(sealed) == 1 else {s.file_name: s.digests.sha256 for s in sealed}
         contents: list[bytes] = []

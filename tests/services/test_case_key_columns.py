@@ -468,3 +468,65 @@ def test_imports_left_in_clear_by_an_earlier_build_are_sealed_at_admin_login(
     [row], _payloads = _import_cells(team)
     assert ck.is_sealed(row["file_name"]) and ck.is_sealed(row["details"])
     assert reading.import_record(alice, str(row["id"])) == before
+
+
+# -- items: the originals' file names ------------------------------------------------------------
+
+DOCUMENT = "陈立新身份证正反面 doc-marker-6621.png"
+
+
+def _item_cells(team: Team) -> str:
+    conn = raw_connection(team.path, "alice", "alice-password")
+    try:
+        rows = [dict(r) for r in conn.execute("SELECT * FROM items")]
+        payloads = [str(r[0]) for r in conn.execute("SELECT payload FROM ledger")]
+    finally:
+        conn.close()
+    return json.dumps([rows, payloads], ensure_ascii=False)
+
+
+def _attach(session: Session, contact_id: str, tmp_path: Path) -> None:
+    path = tmp_path / DOCUMENT
+    path.write_bytes(b"\x89PNG\r\n\x1a\n id card scan")
+    contacts.attach_documents(session, contact_id, [path], "screenshot")
+
+
+def test_file_names_of_items_are_sealed_in_table_and_payloads_and_read_back(
+    team: Team, tmp_path: Path
+) -> None:
+    alice, contact_id = _import_named(team, tmp_path)
+    _attach(alice, contact_id, tmp_path)
+    dump = _item_cells(team)
+    for secret in ("doc-marker", "身份证", "file-marker"):
+        assert secret not in dump, secret  # neither the items nor any ledger payload
+    names = [i.file_name for i in contacts.contact_items(team.login("bob"), contact_id)]
+    assert DOCUMENT in names and CHAT_FILE in names
+    report = verify.verify_store(alice)
+    assert report.intact, [f.as_json() for f in report.errors]
+
+
+def test_item_file_names_left_in_clear_by_an_earlier_build_are_sealed_at_admin_login(
+    team: Team, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alice, contact_id = _import_named(team, tmp_path)
+    with monkeypatch.context() as earlier_build:
+        earlier_build.setattr(case_keys, "seal_item_fields", lambda _s, _c, row: dict(row))
+        _attach(alice, contact_id, tmp_path)
+    assert "doc-marker" in _item_cells(team)
+    before = contacts.contact_items(alice, contact_id)
+    assert verify.verify_store(alice).intact
+    with team.login("ada") as ada:  # an admin's login seals them
+        last = ada.conn.execute(
+            "SELECT payload FROM ledger WHERE action = 'case_keys.migrate' ORDER BY seq DESC"
+        ).fetchone()
+        assert json.loads(last[0])["columns"] == 1  # the document's item
+        assert case_keys.migrate_store(ada) is None
+        report = verify.verify_store(ada)
+    assert report.intact, [f.as_json() for f in report.errors]
+    conn = raw_connection(team.path, "alice", "alice-password")
+    try:
+        names = [r[0] for r in conn.execute("SELECT file_name FROM items")]
+    finally:
+        conn.close()
+    assert names and all(ck.is_sealed(n) for n in names)
+    assert contacts.contact_items(alice, contact_id) == before
