@@ -229,3 +229,12 @@ def insider_session(team: Team, name: str, *, sign_as: str | None = None) -> Ses
 COURT = Recipient(
     "court", "Shanghai Pudong People's Court", "civil suit to recover the loan", "contract"
 )
+
+
+def opened_imports(session: Session, where: str = "", *args: Any) -> list[dict[str, Any]]:
+    """The ``imports`` rows (ordered by id) with their file name and details opened: both are
+    sealed under the case key (services/case_keys.py)."""
+    from evidence_desk.services import case_keys
+
+    rows = session.conn.execute(f"SELECT * FROM imports {where} ORDER BY id", args).fetchall()
+    return [case_keys.open_import_row(session, dict(r)) for r in rows]

@@ -1136,6 +1136,12 @@ _WRAP_FIELDS = ("case_no", "recipient", "recipient_key", "key_id", "digest")
 SEALED_CASE_COLUMNS = ("debtor_name", "debtor_id_number")
 SEALED_CONTACT_COLUMNS = ("display_name", "relation_justification", "reason", "handle_text")
 SEALED_TAG_COLUMNS = ("note", "remove_note")
+#: an import's file names (the picked file, the chat's file in it, the names of a folder's or
+#: zip's members), the account the chat was held from and its details (the chat's title and
+#: participants' names)
+SEALED_IMPORT_COLUMNS = ("file_name", "main_member", "members", "our_account", "details")
+#: an item's file name (a document's often names the debtor: 身份证正反面.png)
+SEALED_ITEM_COLUMNS = ("file_name",)
 SEALED_PREFIX = "edk1:"
 
 
@@ -1146,6 +1152,8 @@ def _sealed_columns(state: State, entry: Entry) -> Iterable[Violation | None]:
         ("cases", SEALED_CASE_COLUMNS, "case_no"),
         ("contacts", SEALED_CONTACT_COLUMNS, "id"),
         ("tags", SEALED_TAG_COLUMNS, "id"),
+        ("imports", SEALED_IMPORT_COLUMNS, "id"),
+        ("items", SEALED_ITEM_COLUMNS, "id"),
     ):
         for row in entry.rows_of(table):
             # a shredded case is never given a key again (a contact row names it by its id, a
@@ -1155,6 +1163,8 @@ def _sealed_columns(state: State, entry: Entry) -> Iterable[Violation | None]:
                 owner = {"contact_id": row.get(key)}
             elif table == "tags":
                 owner = {"case_no": (state.row("tags", row.get(key)) or {}).get("case_no")}
+            elif table in ("imports", "items"):
+                owner = {"contact_id": (state.row(table, row.get(key)) or {}).get("contact_id")}
             yield _shredded(state, owner)
             if table == "contacts" and "handle" in row and not is_handle_index(row["handle"]):
                 # the handle's digest replaces it (whether it is the digest of the sealed
@@ -1404,6 +1414,8 @@ ACTIONS: Mapping[str, ActionRule] = {
             "cases": TableRule(frozenset({"case_no", *SEALED_CASE_COLUMNS}), new=False),
             "contacts": TableRule(frozenset({"id", "handle", *SEALED_CONTACT_COLUMNS}), new=False),
             "tags": TableRule(frozenset({"id", *SEALED_TAG_COLUMNS}), new=False),
+            "imports": TableRule(frozenset({"id", *SEALED_IMPORT_COLUMNS}), new=False),
+            "items": TableRule(frozenset({"id", *SEALED_ITEM_COLUMNS}), new=False),
         },
         (_case_key_wraps, _sealed_columns),
     ),

@@ -516,7 +516,7 @@ def _imports_by_digest(session: Session, contact_id: str) -> dict[str, dict[str,
     for r in session.conn.execute(
         "SELECT * FROM imports WHERE contact_id = ? ORDER BY imported_at, id", (contact_id,)
     ):
-        row = dict(r)
+        row = case_keys.open_import_row(session, dict(r))
         out.setdefault(row["sha256"], row)
         for digest in json.loads(row["members"]).values():
             out.setdefault(digest, row)

@@ -94,7 +94,8 @@ def check_case_keys(session: KeySession, replay: Replay) -> list[Finding]:
 
 
 def _sealed_by_case(replay: Replay) -> dict[str, list[tuple[str, str, str, str]]]:
-    """case -> its sealed fields as (table, row key, column, value): cases, contacts, tags."""
+    """case -> its sealed fields as (table, row key, column, value): cases, contacts, tags,
+    imports and items (their case is their contact's)."""
     found: dict[str, list[tuple[str, str, str, str]]] = {}
     for (case_no,), row in replay.tables["cases"].items():
         found.setdefault(str(case_no), []).extend(
@@ -105,6 +106,15 @@ def _sealed_by_case(replay: Replay) -> dict[str, list[tuple[str, str, str, str]]
     for table in ("contacts", "tags"):
         for (row_key,), row in replay.tables[table].items():
             found.setdefault(str(row.get("case_no")), []).extend(
+                (table, str(row_key), c, str(row[c]))
+                for c in SEALED_FIELDS[table]
+                if ck.is_sealed(row.get(c))
+            )
+    contacts = replay.tables["contacts"]
+    for table in ("imports", "items"):
+        for (row_key,), row in replay.tables.get(table, {}).items():
+            owner = contacts.get((row.get("contact_id"),), {})
+            found.setdefault(str(owner.get("case_no")), []).extend(
                 (table, str(row_key), c, str(row[c]))
                 for c in SEALED_FIELDS[table]
                 if ck.is_sealed(row.get(c))

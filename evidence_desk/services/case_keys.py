@@ -55,6 +55,8 @@ SEALED_FIELDS: Mapping[str, tuple[str, ...]] = {
     "cases": CASE_FIELDS,
     "contacts": authority.SEALED_CONTACT_COLUMNS,
     "tags": authority.SEALED_TAG_COLUMNS,
+    "imports": authority.SEALED_IMPORT_COLUMNS,
+    "items": authority.SEALED_ITEM_COLUMNS,
 }
 #: the columns of ``messages`` sealed under the case key (store/case_keys.MessageCipher; the
 #: import seals them, :func:`message_opener` opens them)
@@ -238,6 +240,57 @@ def open_contact_row(session: KeySession, row: Mapping[str, Any]) -> dict[str, A
 def open_tag_row(session: KeySession, row: Mapping[str, Any]) -> dict[str, Any]:
     """A ``tags`` row with its notes opened."""
     return open_fields(session, "tags", str(row["id"]), str(row["case_no"]), row)
+
+
+def open_import_row(session: KeySession, row: Mapping[str, Any]) -> dict[str, Any]:
+    """An ``imports`` row with its file name and details opened (its case is its contact's)."""
+    return _open_contact_owned(session, "imports", row)
+
+
+def open_item_row(session: KeySession, row: Mapping[str, Any]) -> dict[str, Any]:
+    """An ``items`` row with its file name opened (its case is its contact's)."""
+    return _open_contact_owned(session, "items", row)
+
+
+def _open_contact_owned(session: KeySession, table: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    found = session.conn.execute(
+        "SELECT case_no FROM contacts WHERE id = ?", (row["contact_id"],)
+    ).fetchone()
+    case_no = "" if found is None else str(found[0])
+    return open_fields(session, table, str(row["id"]), case_no, row)
+
+
+def seal_import_fields(session: KeySession, case_no: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    """An ``imports`` row with its file name and details sealed under its case's key; as it is
+    when this user holds no key of the case (a store not migrated yet: the migration seals
+    it)."""
+    return _seal_owned(session, "imports", case_no, row)
+
+
+def seal_item_fields(session: KeySession, case_no: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    """An ``items`` row with its file name sealed under its case's key (as it is without a
+    key, as for an import)."""
+    return _seal_owned(session, "items", case_no, row)
+
+
+def _seal_owned(
+    session: KeySession, table: str, case_no: str, row: Mapping[str, Any]
+) -> dict[str, Any]:
+    key = case_key(session, case_no)
+    if key is None:
+        return dict(row)
+    return seal_fields(session, table, str(row["id"]), key, row)
+
+
+def seal_value(
+    session: KeySession, case_no: str, table: str, row_key: str, column: str, value: str
+) -> str:
+    """One text sealed under its case's key as ``column`` of ``table``'s row ``row_key``; as
+    it is when this user holds no key of the case (a store not migrated yet)."""
+    key = case_key(session, case_no)
+    if key is None:
+        return value
+    return ck.FieldCipher(session.folder.store_id, key).seal(table, row_key, column, value)
 
 
 def seal_tag_note(session: KeySession, case_no: str, tag_id: str, column: str, note: str) -> str:
@@ -463,8 +516,9 @@ def _contacts_of(conn: db.Connection, case_no: str) -> set[str]:
 def _clear_rows(
     session: KeySession, case_no: str, key: bytes, record: Mapping[str, Any]
 ) -> list[RowChange]:
-    """Puts that seal the columns of ``SEALED_FIELDS`` the case and its contacts still hold in
-    clear (each row with only its key and those columns); none for a row already sealed."""
+    """Puts that seal the columns of ``SEALED_FIELDS`` the case, its contacts, tags, imports
+    and items still hold in clear (each row with only its key and those columns); none for a
+    row already sealed."""
     found: list[RowChange] = []
     tables = [("cases", "case_no", [record])]
     contacts = session.conn.execute(
@@ -475,6 +529,18 @@ def _clear_rows(
         "SELECT * FROM tags WHERE case_no = ? ORDER BY id", (case_no,)
     ).fetchall()
     tables.append(("tags", "id", tags))
+    imports = session.conn.execute(
+        "SELECT i.* FROM imports i JOIN contacts c ON c.id = i.contact_id WHERE c.case_no = ? "
+        "ORDER BY i.id",
+        (case_no,),
+    ).fetchall()
+    tables.append(("imports", "id", imports))
+    items = session.conn.execute(
+        "SELECT i.* FROM items i JOIN contacts c ON c.id = i.contact_id WHERE c.case_no = ? "
+        "ORDER BY i.id",
+        (case_no,),
+    ).fetchall()
+    tables.append(("items", "id", items))
     for table, key_column, table_rows in tables:
         for row in table_rows:
             row_key = str(row[key_column])

@@ -170,7 +170,8 @@ def contact_items(session: Session, contact_id: str) -> list[Item]:
     rows = session.conn.execute(
         "SELECT * FROM items WHERE contact_id = ? ORDER BY added_at, rowid", (contact_id,)
     ).fetchall()
-    return [Item(**dict(r)) for r in rows]
+    # the file names are sealed under the case key (services/case_keys.py)
+    return [Item(**case_keys.open_item_row(session, r)) for r in rows]
 
 
 # -- requesting ---------------------------------------------------------------------------------
@@ -253,22 +254,16 @@ def request_contact(
     if key is not None:
         row = case_keys.seal_fields(session, "contacts", contact_id, key, row)
     rows: list[RowChange] = [*blob_rows(sealed, "document"), put("contacts", row)]
-    rows += _item_rows(
-        session,
-        contact_id,
-        [(role, s) for (role, _), s in zip(documents, sealed, strict=True)],
-        now,
-    )
+    roles = [role for role, _ in documents]
+    items = _item_rows(session, case_no, contact_id, zip(roles, sealed, strict=True), now)
+    rows += items
     session.write(
         "contact.request",
         {
             "contact_id": contact_id,
             "case_no": case_no,
             "channel": channel,
-            "documents": [
-                {"role": role, **s.as_json()}
-                for (role, _), s in zip(documents, sealed, strict=True)
-            ],
+            "documents": _file_records(items, sealed, roles),
         },
         rows,
     )
@@ -289,23 +284,45 @@ def _check_one_matter_per_chat(session: Session, channel: str, handle: str, case
 
 
 def _item_rows(
-    session: Session, contact_id: str, docs: Iterable[tuple[str, SealedOriginal]], now: str
+    session: Session,
+    case_no: str,
+    contact_id: str,
+    docs: Iterable[tuple[str, SealedOriginal]],
+    now: str,
 ) -> list[RowChange]:
+    """The items of ``docs``, each file name sealed under the case key (services/case_keys.py);
+    :func:`_file_records` puts the same sealed names in the entry's payload."""
     return [
         put(
             "items",
-            {
-                "id": new_id("I"),
-                "contact_id": contact_id,
-                "role": role,
-                "sha256": s.digests.sha256,
-                "file_name": s.file_name,
-                "added_by": session.user.name,
-                "added_at": now,
-            },
+            case_keys.seal_item_fields(
+                session,
+                case_no,
+                {
+                    "id": new_id("I"),
+                    "contact_id": contact_id,
+                    "role": role,
+                    "sha256": s.digests.sha256,
+                    "file_name": s.file_name,
+                    "added_by": session.user.name,
+                    "added_at": now,
+                },
+            ),
         )
         for role, s in docs
     ]
+
+
+def _file_records(
+    items: Sequence[RowChange], sealed: Sequence[SealedOriginal], roles: Sequence[str] | None
+) -> list[dict[str, object]]:
+    """What the entry's payload says of each file: its digests and size, its name as its item
+    row holds it (sealed), and its role when ``roles`` is given."""
+    out: list[dict[str, object]] = []
+    for index, (item, s) in enumerate(zip(items, sealed, strict=True)):
+        record: dict[str, object] = {} if roles is None else {"role": roles[index]}
+        out.append({**record, **s.as_json(), "file_name": item.row["file_name"]})
+    return out
 
 
 # -- deciding -----------------------------------------------------------------------------------
@@ -487,16 +504,14 @@ def attach_documents(
         raise BadInput("files", "", _said("input.no_files"))
     sealed = seal_paths(session, contact.case_no, paths)
     now = session.now()
-    rows = [
-        *blob_rows(sealed, "document"),
-        *_item_rows(session, contact_id, [(role, s) for s in sealed], now),
-    ]
+    items = _item_rows(session, contact.case_no, contact_id, [(role, s) for s in sealed], now)
+    rows = [*blob_rows(sealed, "document"), *items]
 
     # the write path judges the entry again inside the transaction (the rule table's
     # evidence rule): a decision or the expiry may have landed while the files were sealed
     session.write(
         "evidence.attach",
-        {"contact_id": contact_id, "role": role, "files": [s.as_json() for s in sealed]},
+        {"contact_id": contact_id, "role": role, "files": _file_records(items, sealed, None)},
         rows,
     )
     ids = {str(r.row["id"]) for r in rows if r.table == "items"}

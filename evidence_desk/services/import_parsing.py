@@ -20,6 +20,7 @@ from evidence_desk.importers import archive, registry
 from evidence_desk.importers.base import ExportSource, MessageKind, ParsedChat
 from evidence_desk.importers.images import ParsedImage
 from evidence_desk.importers.recordings import ParsedRecording
+from evidence_desk.services import case_keys
 from evidence_desk.services import leave_out as leaving
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.common_wording import COMMON_WORDING
@@ -170,11 +171,18 @@ def already_imported(session: Session, contact_id: str, parsed: ParsedInput) -> 
     if parsed.file_path is not None and not _same_size_imported(session, contact_id, parsed):
         return False
     digest = _main_digest(parsed)
-    row = session.conn.execute(
-        "SELECT 1 FROM imports WHERE contact_id = ? AND sha256 = ? AND main_member = ?",
-        (contact_id, digest, parsed.source.name),
-    ).fetchone()
-    return row is not None
+    return _imported_as(session, parsed.source.name, "AND imports.sha256 = ?", contact_id, digest)
+
+
+def _imported_as(session: Session, name: str, where: str, *args: object) -> bool:
+    """An import of the contact (``where`` narrows it) whose main file is ``name``: the names
+    are sealed under the case key, so each candidate's is opened and compared."""
+    rows = session.conn.execute(
+        "SELECT imports.id, imports.contact_id, imports.main_member FROM imports "
+        f"JOIN blobs ON blobs.sha256 = imports.sha256 WHERE imports.contact_id = ? {where}",
+        args,
+    ).fetchall()
+    return any(case_keys.open_import_row(session, dict(r))["main_member"] == name for r in rows)
 
 
 def _same_size_imported(session: Session, contact_id: str, parsed: ParsedInput) -> bool:
@@ -185,12 +193,7 @@ def _same_size_imported(session: Session, contact_id: str, parsed: ParsedInput) 
         raise BadInput(
             parsed.path.name, "", _said("input.cannot_read", error=error.strerror or error)
         ) from None
-    row = session.conn.execute(
-        "SELECT 1 FROM imports JOIN blobs ON blobs.sha256 = imports.sha256 "
-        "WHERE imports.contact_id = ? AND imports.main_member = ? AND blobs.size = ? LIMIT 1",
-        (contact_id, parsed.source.name, size),
-    ).fetchone()
-    return row is not None
+    return _imported_as(session, parsed.source.name, "AND blobs.size = ?", contact_id, size)
 
 
 def _main_digest(parsed: ParsedInput) -> str:

@@ -255,19 +255,18 @@ def _commit(
         kind = _import_kind(result)
         role = _MAIN_ROLE[kind]
         for item in sealed:
+            item_row = {
+                "id": new_id("I"),
+                "contact_id": contact.id,
+                "role": role if item is main else "export_member",
+                "sha256": item.digests.sha256,
+                "file_name": item.file_name,
+                "added_by": session.user.name,
+                "added_at": now,
+            }
+            # its file name sealed under the case key (services/case_keys.py)
             rows.append(
-                put(
-                    "items",
-                    {
-                        "id": new_id("I"),
-                        "contact_id": contact.id,
-                        "role": role if item is main else "export_member",
-                        "sha256": item.digests.sha256,
-                        "file_name": item.file_name,
-                        "added_by": session.user.name,
-                        "added_at": now,
-                    },
-                )
+                put("items", case_keys.seal_item_fields(session, contact.case_no, item_row))
             )
         members = {} if len(sealed) == 1 else {s.file_name: s.digests.sha256 for s in sealed}
         contents: list[bytes] = []
@@ -342,7 +341,8 @@ def _commit(
                     "format": plan.row["format"],
                     "parser_version": plan.row["parser_version"],
                     "timezone": zone,
-                    "files": [s.as_json() for s in plan.sealed],
+                    # the file names sealed as the imports row seals its own
+                    "files": [_sealed_file(session, contact, plan, s) for s in plan.sealed],
                     "normalised_sha256": plan.row["normalised_sha256"],
                     "commitments_root": plan.row["commitments_root"],
                     "message_count": plan.row["message_count"],
@@ -358,7 +358,12 @@ def _commit(
                 summaries[-1]["left_out"] = left_out
         return {"imports": summaries}
 
-    rows += [put("imports", plan.row) for plan in plans]
+    # the file name and details (title, participants) sealed under the case key, in the
+    # table and in the entry's payload alike
+    rows += [
+        put("imports", case_keys.seal_import_fields(session, contact.case_no, plan.row))
+        for plan in plans
+    ]
     entry = session.write(
         "evidence.import",
         {"contact_id": contact.id},
@@ -378,6 +383,18 @@ def _commit(
         entry.seq,
         sum(1 for p in plans if p.row["kind"] == "recording"),
     )
+
+
+def _sealed_file(
+    session: Session, contact: Contact, plan: _PlannedImport, original: SealedOriginal
+) -> dict[str, object]:
+    """What the entry's summary says of one original: its name sealed (``files`` of the
+    import's row) under the case key, its digests and size as they are."""
+    record = original.as_json()
+    record["file_name"] = case_keys.seal_value(
+        session, contact.case_no, "imports", plan.import_id, "files", original.file_name
+    )
+    return record
 
 
 def _plan_messages(session: Session, contact_id: str, plans: Sequence[_PlannedImport]) -> None:

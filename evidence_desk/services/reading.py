@@ -261,6 +261,7 @@ def import_record(session: Session, import_id: str) -> ImportRecord:
     ).fetchone()
     if r is None:
         raise NotFound(_said("reading.no_import", import_id=import_id))
+    r = case_keys.open_import_row(session, dict(r))
     return ImportRecord(
         r["id"],
         r["kind"],
@@ -362,12 +363,13 @@ def attachment_bytes(session: Session, import_id: str, member: str) -> bytes | N
     """
     session.require(Action.EVIDENCE_READ)
     r = session.conn.execute(
-        "SELECT i.sha256, i.members, c.case_no FROM imports i "
+        "SELECT i.id, i.contact_id, i.sha256, i.members, c.case_no FROM imports i "
         "JOIN contacts c ON c.id = i.contact_id WHERE i.id = ?",
         (import_id,),
     ).fetchone()
     if r is None:
         return None
+    r = case_keys.open_import_row(session, dict(r))  # the member names are sealed
     case_no = str(r["case_no"])
     members: dict[str, str] = json.loads(r["members"] or "{}")
     if members:
@@ -493,10 +495,14 @@ def gap_notices(session: Session, contact_id: str) -> list[str]:
     """Say when exports of one contact leave a gap in time between them (completeness)."""
     spans = [
         (r["first_at"], r["last_at"], r["file_name"])
-        for r in session.conn.execute(
-            "SELECT first_at, last_at, file_name FROM imports WHERE contact_id = ? "
-            "AND kind = 'chat' AND first_at IS NOT NULL ORDER BY first_at",
-            (contact_id,),
+        for r in (
+            case_keys.open_import_row(session, dict(row))
+            for row in session.conn.execute(
+                "SELECT id, contact_id, first_at, last_at, file_name FROM imports "
+                "WHERE contact_id = ? "
+                "AND kind = 'chat' AND first_at IS NOT NULL ORDER BY first_at",
+                (contact_id,),
+            )
         )
     ]
     notices: list[str] = []
@@ -521,14 +527,14 @@ def recording_description(session: Session, sha256: str) -> RecordingDescription
     """How the recording with this original was described at import; None for anything else."""
     session.require(Action.EVIDENCE_READ)
     row = session.conn.execute(
-        "SELECT details FROM imports WHERE sha256 = ? AND kind = 'recording' "
+        "SELECT id, contact_id, details FROM imports WHERE sha256 = ? AND kind = 'recording' "
         "ORDER BY imported_at, id LIMIT 1",
         (sha256,),
     ).fetchone()
     if row is None:
         return None
     try:
-        details = json.loads(row["details"])
+        details = json.loads(case_keys.open_import_row(session, dict(row))["details"])
     except ValueError:
         details = {}
     return RecordingDescription.from_details(details)

@@ -370,3 +370,163 @@ def test_tag_notes_left_in_clear_by_an_earlier_build_are_sealed_at_admin_login(
         conn.close()
     assert all(ck.is_sealed(n) for n in notes)
     assert review.get_tag(alice, tag_id) == before
+
+
+# -- imports: file name and details (title, participants) ----------------------------------------
+
+CHAT_FILE = "与陈立新的聊天 file-marker-3390.txt"
+
+
+def _import_named(team: Team, tmp_path: Path) -> tuple[Session, str]:
+    session, contact_id = approved_contact(team, tmp_path, display_name=SENDER)
+    path = tmp_path / CHAT_FILE
+    path.write_text(CHAT, encoding="utf-8")
+    importing.import_files(session, contact_id, [path], tz="Asia/Shanghai")
+    return session, contact_id
+
+
+def _import_cells(team: Team) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """The imports rows and the import entries' payloads, with the store key alone."""
+    conn = raw_connection(team.path, "alice", "alice-password")
+    try:
+        rows = [dict(r) for r in conn.execute("SELECT * FROM imports")]
+        payloads = [
+            json.loads(r[0])
+            for r in conn.execute("SELECT payload FROM ledger WHERE action = 'evidence.import'")
+        ]
+    finally:
+        conn.close()
+    return rows, payloads
+
+
+def test_an_imports_file_name_and_participants_are_sealed_and_read_back(
+    team: Team, tmp_path: Path
+) -> None:
+    alice, _contact = _import_named(team, tmp_path)
+    rows, payloads = _import_cells(team)
+    [row] = rows
+    assert all(ck.is_sealed(row[c]) for c in case_keys.SEALED_FIELDS["imports"])
+    [payload] = payloads
+    [put_row] = [c["row"] for c in payload["rows"] if c["table"] == "imports"]
+    assert (put_row["file_name"], put_row["details"]) == (row["file_name"], row["details"])
+    files = [f for s in payload["imports"] for f in s["files"]]
+    assert files and all(ck.is_sealed(f["file_name"]) for f in files)
+    dump = json.dumps([row, put_row, files], ensure_ascii=False)
+    for secret in ("file-marker", "陈立新", SENDER, OTHER):
+        assert secret not in dump, secret
+    record = reading.import_record(team.login("bob"), str(row["id"]))
+    assert record.file_name == CHAT_FILE
+    details = json.loads(case_keys.open_import_row(alice, row)["details"])
+    assert details["participants"] == [SENDER, OTHER]
+    report = verify.verify_store(alice)  # re-parses the original under its opened name
+    assert report.intact, [f.as_json() for f in report.errors]
+
+
+def test_a_reader_without_the_key_sees_no_import_file_name(team: Team, tmp_path: Path) -> None:
+    alice, contact_id = _import_named(team, tmp_path)
+    [row], _payloads = _import_cells(team)
+    case_no = contacts.get_contact(alice, contact_id).case_no
+    conn = raw_connection(team.path, "bob", "bob-password")
+    try:
+        ck.delete_wrap(conn, case_no, "bob")
+    finally:
+        conn.close()
+    record = reading.import_record(team.login("bob"), str(row["id"]))
+    assert record.file_name == case_keys.SEALED_PLACEHOLDER
+
+
+def test_an_import_changed_in_the_database_fails_verify(team: Team, tmp_path: Path) -> None:
+    alice, _contact = _import_named(team, tmp_path)
+    conn = raw_connection(team.path, "alice", "alice-password")
+    try:  # the sealed file name put in the details' place: it opens to nothing
+        conn.execute("UPDATE imports SET details = file_name")
+        conn.commit()
+    finally:
+        conn.close()
+    assert not verify.verify_store(alice).intact
+
+
+def test_imports_left_in_clear_by_an_earlier_build_are_sealed_at_admin_login(
+    team: Team, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with monkeypatch.context() as earlier_build:
+        earlier_build.setattr(case_keys, "seal_import_fields", lambda _s, _c, row: dict(row))
+        earlier_build.setattr(case_keys, "seal_value", lambda *args: args[-1])
+        alice, _contact = _import_named(team, tmp_path)
+    [row], _payloads = _import_cells(team)
+    assert row["file_name"] == CHAT_FILE
+    before = reading.import_record(alice, str(row["id"]))
+    assert verify.verify_store(alice).intact
+    with team.login("ada") as ada:  # an admin's login seals them
+        last = ada.conn.execute(
+            "SELECT payload FROM ledger WHERE action = 'case_keys.migrate' ORDER BY seq DESC"
+        ).fetchone()
+        assert json.loads(last[0])["columns"] == 1  # the import's row, its columns
+        assert case_keys.migrate_store(ada) is None
+        report = verify.verify_store(ada)
+    assert report.intact, [f.as_json() for f in report.errors]
+    [row], _payloads = _import_cells(team)
+    assert ck.is_sealed(row["file_name"]) and ck.is_sealed(row["details"])
+    assert reading.import_record(alice, str(row["id"])) == before
+
+
+# -- items: the originals' file names ------------------------------------------------------------
+
+DOCUMENT = "陈立新身份证正反面 doc-marker-6621.png"
+
+
+def _item_cells(team: Team) -> str:
+    conn = raw_connection(team.path, "alice", "alice-password")
+    try:
+        rows = [dict(r) for r in conn.execute("SELECT * FROM items")]
+        payloads = [str(r[0]) for r in conn.execute("SELECT payload FROM ledger")]
+    finally:
+        conn.close()
+    return json.dumps([rows, payloads], ensure_ascii=False)
+
+
+def _attach(session: Session, contact_id: str, tmp_path: Path) -> None:
+    path = tmp_path / DOCUMENT
+    path.write_bytes(b"\x89PNG\r\n\x1a\n id card scan")
+    contacts.attach_documents(session, contact_id, [path], "screenshot")
+
+
+def test_file_names_of_items_are_sealed_in_table_and_payloads_and_read_back(
+    team: Team, tmp_path: Path
+) -> None:
+    alice, contact_id = _import_named(team, tmp_path)
+    _attach(alice, contact_id, tmp_path)
+    dump = _item_cells(team)
+    for secret in ("doc-marker", "身份证", "file-marker"):
+        assert secret not in dump, secret  # neither the items nor any ledger payload
+    names = [i.file_name for i in contacts.contact_items(team.login("bob"), contact_id)]
+    assert DOCUMENT in names and CHAT_FILE in names
+    report = verify.verify_store(alice)
+    assert report.intact, [f.as_json() for f in report.errors]
+
+
+def test_item_file_names_left_in_clear_by_an_earlier_build_are_sealed_at_admin_login(
+    team: Team, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alice, contact_id = _import_named(team, tmp_path)
+    with monkeypatch.context() as earlier_build:
+        earlier_build.setattr(case_keys, "seal_item_fields", lambda _s, _c, row: dict(row))
+        _attach(alice, contact_id, tmp_path)
+    assert "doc-marker" in _item_cells(team)
+    before = contacts.contact_items(alice, contact_id)
+    assert verify.verify_store(alice).intact
+    with team.login("ada") as ada:  # an admin's login seals them
+        last = ada.conn.execute(
+            "SELECT payload FROM ledger WHERE action = 'case_keys.migrate' ORDER BY seq DESC"
+        ).fetchone()
+        assert json.loads(last[0])["columns"] == 1  # the document's item
+        assert case_keys.migrate_store(ada) is None
+        report = verify.verify_store(ada)
+    assert report.intact, [f.as_json() for f in report.errors]
+    conn = raw_connection(team.path, "alice", "alice-password")
+    try:
+        names = [r[0] for r in conn.execute("SELECT file_name FROM items")]
+    finally:
+        conn.close()
+    assert names and all(ck.is_sealed(n) for n in names)
+    assert contacts.contact_items(alice, contact_id) == before

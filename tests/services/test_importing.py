@@ -23,7 +23,7 @@ from evidence_desk.services import (
 )
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
-from tests.helpers import Team, approved_contact, raw_connection, store_state
+from tests.helpers import Team, approved_contact, opened_imports, raw_connection, store_state
 
 WHATSAPP_EARLY = (
     "05/01/2026, 09:00 - Li Ming: 您好，我是示例汽车金融的李明，关于您的车贷。\n"
@@ -388,10 +388,7 @@ def test_repairs_and_three_attachment_states_reach_the_store(
     states = [m.attachments[0]["state"] for m in stored if m.attachments]
     assert states == ["exported", "omitted", "missing"]
     assert "ok 😀" in [m.text for m in stored]
-    details = [
-        r[0]
-        for r in session.conn.execute("SELECT details FROM imports WHERE file_name = 'sms.xml'")
-    ]
+    details = [r["details"] for r in opened_imports(session) if r["file_name"] == "sms.xml"]
     assert len(details) == 1  # the repair sealed as its code and facts, not its English
     assert json.loads(details[0])["repairs"] == [
         {"code": "sms.repaired_pairs", "facts": {"count": "1"}}
@@ -426,7 +423,7 @@ def test_zip_with_gbk_names_imports_with_its_names_and_attachments(
     last = reading.list_messages(session, contact_id)[-1]
     assert last.attachments[0]["name"] == "微信图片_01.jpg"
     assert last.attachments[0]["state"] == "exported"
-    details = session.conn.execute("SELECT details FROM imports").fetchone()[0]
+    details = opened_imports(session)[0]["details"]
     assert '"name_encoding": "gb18030"' in details
     assert verify_store(session).intact
 
@@ -438,4 +435,4 @@ def test_a_plain_file_import_records_no_name_encoding(
     path = _write(tmp_path, "a.txt", WHATSAPP_EARLY)
     assert import_preview.preview_import(session, contact_id, [path]).chats[0].name_encoding is None
     importing.import_files(session, contact_id, [path])
-    assert "name_encoding" not in session.conn.execute("SELECT details FROM imports").fetchone()[0]
+    assert "name_encoding" not in opened_imports(session)[0]["details"]

@@ -12,7 +12,7 @@ from evidence_desk.services import case_blobs, import_preview, importing, readin
 from evidence_desk.services.leave_out import LeaveOut, participant_digest
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
-from tests.helpers import COURT, Team, approved_contact, raw_connection
+from tests.helpers import COURT, Team, approved_contact, opened_imports, raw_connection
 
 GROUP_CHAT = (
     "05/01/2026, 09:00 - Li Ming: 您好，我是示例汽车金融的李明。\n"
@@ -66,7 +66,7 @@ def test_left_out_messages_are_not_stored_or_searchable_and_verify_replays(
     assert reading.search(session, contact_id, "别找我") == []
     assert reading.search(session, contact_id, "6222") == []
     # the original is kept whole, byte for byte
-    row = session.conn.execute("SELECT sha256, details FROM imports").fetchone()
+    [row] = opened_imports(session)
     assert case_blobs.read_bytes(session, row["sha256"]) == path.read_bytes()
     # recorded as facts: the digest of the name (not the name), the count
     details = json.loads(row["details"])
@@ -87,7 +87,7 @@ def test_an_import_leaving_nothing_out_records_nothing(
 ) -> None:
     session, contact_id = approved
     importing.import_files(session, contact_id, [_chat(tmp_path)], tz="Asia/Shanghai")
-    details = json.loads(session.conn.execute("SELECT details FROM imports").fetchone()[0])
+    details = json.loads(opened_imports(session)[0]["details"])
     assert "left_out" not in details
 
 
@@ -98,7 +98,7 @@ def test_tampered_exclusion_record_fails_verify(
     leave = LeaveOut.of(participants=["Zhao Qiang"])
     importing.import_files(session, contact_id, [_chat(tmp_path)], tz="Asia/Shanghai", leave=leave)
     conn = raw_connection(store_path, "alice", team.passwords["alice"])
-    details = json.loads(conn.execute("SELECT details FROM imports").fetchone()[0])
+    details = json.loads(opened_imports(session)[0]["details"])
     # claim that someone else was left out: re-parsing with that record gives other messages
     details["left_out"]["participants"] = [participant_digest("Li Ming")]
     conn.execute("UPDATE imports SET details = ?", (json.dumps(details, ensure_ascii=False),))
@@ -132,7 +132,7 @@ def test_multi_chat_export_keeps_the_chat_not_left_out(team: Team, tmp_path: Pat
     assert [c.left_out for c in chosen.chats[0].chats] == [False, True, True]
     result = importing.import_files(session, contact_id, [TELEGRAM_FULL], tz="UTC", leave=leave)
     assert result.messages_total == 2
-    details = json.loads(session.conn.execute("SELECT details FROM imports").fetchone()[0])
+    details = json.loads(opened_imports(session)[0]["details"])
     assert details["left_out"] == {
         "chat": "1111111",
         "chats": ["2222222", "4444444"],

@@ -22,7 +22,7 @@ from evidence_desk.services import case_blobs, contacts, import_preview, importi
 from evidence_desk.services.demo import visit_recording_wav
 from evidence_desk.services.verify import verify_store
 from tests.bundle.support import CASE, export, store_with_evidence
-from tests.helpers import Team, approved_contact, ledger_size
+from tests.helpers import Team, approved_contact, ledger_size, opened_imports
 
 
 def test_a_visit_recording_is_previewed_then_sealed_as_its_own_item(
@@ -48,7 +48,7 @@ def test_a_visit_recording_is_previewed_then_sealed_as_its_own_item(
     assert recording.read_bytes() == original  # the original is never touched
     [item] = [i for i in contacts.contact_items(alice, contact_id) if i.role == "recording"]
     assert item.file_name == recording.name
-    row = alice.conn.execute("SELECT * FROM imports WHERE sha256 = ?", (item.sha256,)).fetchone()
+    [row] = opened_imports(alice, "WHERE sha256 = ?", item.sha256)
     assert (row["kind"], row["format"], row["message_count"]) == ("recording", "recording", 0)
     details = json.loads(row["details"])
     assert details["media"] == "audio" and details["duration_ms"] == 4000
@@ -66,7 +66,7 @@ def test_verify_notices_a_recording_description_edited_outside_the_app(
     recording = tmp_path / "visit.wav"
     recording.write_bytes(visit_recording_wav())
     importing.import_files(alice, contact_id, [recording], tz="Asia/Shanghai")
-    row = alice.conn.execute("SELECT id, details FROM imports WHERE kind = 'recording'").fetchone()
+    [row] = opened_imports(alice, "WHERE kind = 'recording'")
     details = json.loads(row["details"])
     details["duration_ms"] = 1000  # "the visit was short"
     alice.conn.execute(
@@ -143,7 +143,7 @@ def test_a_large_recording_is_described_from_a_mapping_and_still_verifies(
 
     result = importing.import_files(alice, contact_id, [recording], tz="Asia/Shanghai")
     assert result.recordings == 1
-    row = alice.conn.execute("SELECT * FROM imports WHERE kind = 'recording'").fetchone()
+    [row] = opened_imports(alice, "WHERE kind = 'recording'")
     assert json.loads(row["details"])["duration_ms"] == 300_000
     assert case_blobs.read_bytes(alice, row["sha256"]) == original
     assert verify_store(alice).intact

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from evidence_desk.services import contacts, reading
 from evidence_desk.services.leave_out import participant_digest
 from evidence_desk.ui.import_wizard import ImportWizard
-from tests.helpers import Team, approved_contact
+from tests.helpers import Team, approved_contact, opened_imports
 
 GROUP_CHAT = (
     "05/01/2026, 09:00 - Li Ming: 您好，我是示例汽车金融的李明。\n"
@@ -65,7 +65,7 @@ def test_unticking_a_participant_previews_and_imports_without_them(
     assert wizard.import_result is not None and wizard.import_result.messages_total == 3
     texts = [m.text for m in reading.list_messages(staff, contact_id)]
     assert "我是他朋友" not in texts and len(texts) == 3
-    details = json.loads(staff.conn.execute("SELECT details FROM imports").fetchone()[0])
+    details = json.loads(opened_imports(staff)[0]["details"])
     assert details["left_out"]["participants"] == [participant_digest("Zhao Qiang")]
 
 
