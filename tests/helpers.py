@@ -7,12 +7,16 @@ changes speed, not behaviour). Nothing here replaces a component of ours with a 
 from __future__ import annotations
 
 import ast
+import shutil
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from evidence_desk.domain.models import Role
 from evidence_desk.domain.pipl import Recipient
@@ -238,3 +242,22 @@ def opened_imports(session: Session, where: str = "", *args: Any) -> list[dict[s
 
     rows = session.conn.execute(f"SELECT * FROM imports {where} ORDER BY id", args).fetchall()
     return [case_keys.open_import_row(session, dict(r)) for r in rows]
+
+
+def poppler_tool(name: str) -> str:
+    """The path of a poppler-utils command (pdftotext, pdffonts); the test is skipped where it
+    is missing: .ci/run installs poppler-utils, a bare developer box may lack it."""
+    path = shutil.which(name)
+    if path is None:
+        pytest.skip(f"{name} is not installed")
+    return path
+
+
+def pdf_text(pdf: Path, *options: str) -> str:
+    """What ``pdftotext`` reads from ``pdf`` (a user's copy-and-paste sees the same)."""
+    return subprocess.run(
+        [poppler_tool("pdftotext"), *options, str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout

@@ -28,15 +28,10 @@ from tests.helpers import (
     approved_contact,
     ledger_size,
     make_team,
+    pdf_text,
+    poppler_tool,
     supporting_documents,
 )
-
-
-def _tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:  # poppler-utils: .ci/run installs it
-        pytest.skip(f"{name} is not installed")
-    return path
 
 
 def test_only_the_legal_team_may_export_and_a_refusal_changes_nothing(
@@ -89,12 +84,10 @@ def test_pdf_embeds_its_fonts_and_prints_the_chinese_messages_and_every_digest(
     result = export(team, tmp_path / "out")
     pdf = result.pdf_paths[0]
     fonts = subprocess.run(
-        [_tool("pdffonts"), str(pdf)], capture_output=True, text=True, check=True
+        [poppler_tool("pdffonts"), str(pdf)], capture_output=True, text=True, check=True
     ).stdout.splitlines()[2:]
     assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts  # emb column
-    text = subprocess.run(
-        [_tool("pdftotext"), "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdf_text(pdf, "-layout")
     compact = "".join(text.split())
     for message in ("您好，我是示例汽车金融的李明", "我1月20号先还5000", "剩下的二月底前还清"):
         assert message in compact
@@ -241,12 +234,7 @@ def test_tags_select_messages_and_tags_and_conduct_checks_fill_the_annex(
     review.tag_message(team.login("lee"), promise, "promise_to_pay", "1 月 20 日还 5000")
     result = export(team, tmp_path / "out", Scope(CASE, tagged_only=True))
     assert result.messages_included == 1 and result.messages_omitted == 4
-    text = subprocess.run(
-        [_tool("pdftotext"), str(result.pdf_paths[0]), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    text = pdf_text(result.pdf_paths[0])
     compact = "".join(text.split())
     assert "我1月20号先还5000" in compact and "知道了" not in compact
     assert "promise_to_pay" in compact and "1月20日还5000" in compact  # the annex row
@@ -385,12 +373,7 @@ def test_the_conduct_annex_is_said_in_the_bundles_language(team: Team, tmp_path:
     for language in ("zh_CN", "en"):
         scope = Scope(conduct_scenario.CASE, language=language)
         result = bundle.export_bundle(lee, scope, tmp_path / language, recipient=COURT)
-        text = subprocess.run(
-            [_tool("pdftotext"), str(result.pdf_paths[0]), "-"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
+        text = pdf_text(result.pdf_paths[0])
         compact[language] = "".join(text.split())
     title = translations.translated_template("conduct.title_cc6", "zh_CN")
     assert title is not None and f"CC-6{title}" in compact["zh_CN"]

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -17,7 +15,15 @@ from evidence_desk.services import bundle, importing
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 from tests.bundle.support import CASE, CHAT_NAME, export
-from tests.helpers import COURT, Team, approved_contact, insider_code, insider_session, ledger_size
+from tests.helpers import (
+    COURT,
+    Team,
+    approved_contact,
+    insider_code,
+    insider_session,
+    ledger_size,
+    pdf_text,
+)
 
 CARD = "6222 0212 3456 1236"
 ACCOUNT = "6217001234567"
@@ -38,11 +44,7 @@ def _store(team: Team, folder: Path) -> tuple[Session, str]:
 
 
 def _pdf_text(pdf: Path) -> str:
-    tool = shutil.which("pdftotext")
-    if tool is None:  # poppler-utils: .ci/run installs it
-        pytest.skip("pdftotext is not installed")
-    out = subprocess.run([tool, str(pdf), "-"], capture_output=True, text=True, check=True)
-    return "".join(out.stdout.split())
+    return "".join(pdf_text(pdf).split())
 
 
 def test_bundle_masks_numbers_and_its_kit_still_verifies(team: Team, tmp_path: Path) -> None:

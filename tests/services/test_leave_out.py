@@ -12,7 +12,7 @@ from evidence_desk.services import case_blobs, import_preview, importing, readin
 from evidence_desk.services.leave_out import LeaveOut, participant_digest
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
-from tests.helpers import COURT, Team, approved_contact, opened_imports, raw_connection
+from tests.helpers import COURT, Team, approved_contact, opened_imports, pdf_text, raw_connection
 
 GROUP_CHAT = (
     "05/01/2026, 09:00 - Li Ming: 您好，我是示例汽车金融的李明。\n"
@@ -145,8 +145,6 @@ def test_multi_chat_export_keeps_the_chat_not_left_out(team: Team, tmp_path: Pat
 def test_left_out_messages_are_not_in_the_bundle(
     approved: tuple[Session, str], team: Team, tmp_path: Path
 ) -> None:
-    import shutil
-    import subprocess
 
     from evidence_desk.bundle.model import Scope
     from evidence_desk.services import bundle
@@ -158,10 +156,5 @@ def test_left_out_messages_are_not_in_the_bundle(
         team.login("lee"), Scope("2026-SH-1"), tmp_path / "out", recipient=COURT, stamp_first=False
     )
     assert result.messages_included == 3
-    tool = shutil.which("pdftotext")
-    if tool is None:  # poppler-utils: .ci/run installs it
-        pytest.skip("pdftotext is not installed")
-    text = subprocess.run(
-        [tool, str(result.pdf_paths[0]), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdf_text(result.pdf_paths[0])
     assert "知道了" in text and "别找我" not in text and "Zhao Qiang" not in text

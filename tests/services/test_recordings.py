@@ -8,8 +8,6 @@ itself, and exported as an exhibit of its own whose original travels in the kit.
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -22,7 +20,7 @@ from evidence_desk.services import case_blobs, contacts, import_preview, importi
 from evidence_desk.services.demo import visit_recording_wav
 from evidence_desk.services.verify import verify_store
 from tests.bundle.support import CASE, export, store_with_evidence
-from tests.helpers import Team, approved_contact, ledger_size, opened_imports
+from tests.helpers import Team, approved_contact, ledger_size, opened_imports, pdf_text
 
 
 def test_a_visit_recording_is_previewed_then_sealed_as_its_own_item(
@@ -106,15 +104,7 @@ def test_a_bundle_lists_recordings_as_an_exhibit_and_carries_their_originals(
     conversation = next(e for e in manifest["exhibits"] if e["kind"] == "conversation")
     assert "visit.wav" not in [o["file_name"] for o in conversation["originals"]]
 
-    pdftotext = shutil.which("pdftotext")
-    if pdftotext is None:  # poppler-utils: .ci/run installs it
-        pytest.skip("pdftotext is not installed")
-    text = subprocess.run(
-        [pdftotext, "-layout", str(result.pdf_paths[0]), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    text = pdf_text(result.pdf_paths[0], "-layout")
     compact = "".join(text.split())
     assert "录音录像" in compact and "1:15" in compact  # the length, as h:mm:ss
     assert "visit.wav" in compact and "E3" in compact
