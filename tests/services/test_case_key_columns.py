@@ -53,19 +53,20 @@ def _request(session: Session, case_no: str = "C-1", handle: str = HANDLE) -> co
     )
 
 
-def _raw_contacts(team: Team) -> list[dict[str, object]]:
-    """The contacts table and every ledger payload, opened with the store key alone."""
+def _raw(team: Team, table: str) -> tuple[list[dict[str, object]], list[str]]:
+    """A table's rows and every ledger payload, opened with the store key alone."""
     conn = raw_connection(team.path, "alice", "alice-password")
     try:
-        rows = [dict(r) for r in conn.execute("SELECT * FROM contacts")]
+        rows = [dict(r) for r in conn.execute(f"SELECT * FROM {table}")]
         payloads = [str(r[0]) for r in conn.execute("SELECT payload FROM ledger")]
     finally:
         conn.close()
-    return [*rows, {"payloads": "\n".join(payloads)}]
+    return rows, payloads
 
 
-def _cells(team: Team) -> str:
-    return json.dumps(_raw_contacts(team), ensure_ascii=False)
+def _cells(team: Team, table: str = "contacts") -> str:
+    """:func:`_raw` as one text, to search for what must (not) be there in the clear."""
+    return json.dumps(_raw(team, table), ensure_ascii=False)
 
 
 def test_contact_reason_and_justification_are_ciphertext_and_read_back(team: Team) -> None:
@@ -75,7 +76,7 @@ def test_contact_reason_and_justification_are_ciphertext_and_read_back(team: Tea
     dump = _cells(team)
     for secret in (REASON, "reason-marker", JUSTIFICATION, "justification-marker", NAME, HANDLE):
         assert secret not in dump, secret  # neither in the table nor in the ledger payload
-    row = _raw_contacts(team)[0]
+    row = _raw(team, "contacts")[0][0]
     for column in ("reason", "relation_justification", "display_name", "handle_text"):
         assert ck.is_sealed(row[column]), column
     assert row["handle"] == alice.handle_index(HANDLE)  # the digest the one-matter rule compares
@@ -134,7 +135,7 @@ def test_a_store_keyed_by_an_earlier_build_gets_its_clear_columns_sealed_at_admi
         assert case_keys.migrate_store(ada) is None  # nothing left in clear
         report = verify.verify_store(ada)
     assert report.intact, [f.as_json() for f in report.errors]
-    row = _raw_contacts(team)[0]
+    row = _raw(team, "contacts")[0][0]
     assert ck.is_sealed(row["reason"]) and ck.is_sealed(row["relation_justification"])
     assert ck.is_sealed(row["handle_text"]) and row["handle"] == alice.handle_index(HANDLE)
     for secret in (REASON, HANDLE):
@@ -323,20 +324,10 @@ def _tag_and_untag(session: Session, contact_id: str) -> str:
     return tag.id
 
 
-def _tag_cells(team: Team) -> str:
-    conn = raw_connection(team.path, "alice", "alice-password")
-    try:
-        rows = [dict(r) for r in conn.execute("SELECT * FROM tags")]
-        payloads = [str(r[0]) for r in conn.execute("SELECT payload FROM ledger")]
-    finally:
-        conn.close()
-    return json.dumps([rows, payloads], ensure_ascii=False)
-
-
 def test_tag_notes_are_sealed_and_read_back(team: Team, tmp_path: Path) -> None:
     alice, contact_id = _import(team, tmp_path)
     tag_id = _tag_and_untag(alice, contact_id)
-    dump = _tag_cells(team)
+    dump = _cells(team, "tags")
     for secret in (NOTE, "note-marker", REMOVE_NOTE, "remove-marker"):
         assert secret not in dump, secret  # neither in the table nor in the ledger payloads
     tag = review.get_tag(team.login("bob"), tag_id)
@@ -353,7 +344,7 @@ def test_tag_notes_left_in_clear_by_an_earlier_build_are_sealed_at_admin_login(
     with monkeypatch.context() as earlier_build:
         earlier_build.setattr(case_keys, "seal_tag_note", lambda *args: args[-1])
         tag_id = _tag_and_untag(alice, contact_id)
-    assert NOTE in _tag_cells(team)
+    assert NOTE in _cells(team, "tags")
     before = review.get_tag(alice, tag_id)
     assert verify.verify_store(alice).intact
     with team.login("ada") as ada:  # an admin's login seals them
@@ -475,16 +466,6 @@ def test_imports_left_in_clear_by_an_earlier_build_are_sealed_at_admin_login(
 DOCUMENT = "陈立新身份证正反面 doc-marker-6621.png"
 
 
-def _item_cells(team: Team) -> str:
-    conn = raw_connection(team.path, "alice", "alice-password")
-    try:
-        rows = [dict(r) for r in conn.execute("SELECT * FROM items")]
-        payloads = [str(r[0]) for r in conn.execute("SELECT payload FROM ledger")]
-    finally:
-        conn.close()
-    return json.dumps([rows, payloads], ensure_ascii=False)
-
-
 def _attach(session: Session, contact_id: str, tmp_path: Path) -> None:
     path = tmp_path / DOCUMENT
     path.write_bytes(b"\x89PNG\r\n\x1a\n id card scan")
@@ -496,7 +477,7 @@ def test_file_names_of_items_are_sealed_in_table_and_payloads_and_read_back(
 ) -> None:
     alice, contact_id = _import_named(team, tmp_path)
     _attach(alice, contact_id, tmp_path)
-    dump = _item_cells(team)
+    dump = _cells(team, "items")
     for secret in ("doc-marker", "身份证", "file-marker"):
         assert secret not in dump, secret  # neither the items nor any ledger payload
     names = [i.file_name for i in contacts.contact_items(team.login("bob"), contact_id)]
@@ -512,7 +493,7 @@ def test_item_file_names_left_in_clear_by_an_earlier_build_are_sealed_at_admin_l
     with monkeypatch.context() as earlier_build:
         earlier_build.setattr(case_keys, "seal_item_fields", lambda _s, _c, row: dict(row))
         _attach(alice, contact_id, tmp_path)
-    assert "doc-marker" in _item_cells(team)
+    assert "doc-marker" in _cells(team, "items")
     before = contacts.contact_items(alice, contact_id)
     assert verify.verify_store(alice).intact
     with team.login("ada") as ada:  # an admin's login seals them
