@@ -296,10 +296,7 @@ def seal_value(
 def seal_tag_note(session: KeySession, case_no: str, tag_id: str, column: str, note: str) -> str:
     """A tag's note (``note`` or ``remove_note``) sealed under its case's key; as it is when
     this user holds no key of the case (a store not migrated yet: the migration seals it)."""
-    key = case_key(session, case_no)
-    if key is None:
-        return note
-    return ck.FieldCipher(session.folder.store_id, key).seal("tags", tag_id, column, note)
+    return seal_value(session, case_no, "tags", tag_id, column, note)
 
 
 def contact_handle(session: KeySession, handle: str) -> dict[str, str]:
