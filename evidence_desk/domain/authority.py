@@ -1003,12 +1003,13 @@ def _hold_lift(state: State, entry: Entry) -> Iterable[Violation | None]:
 def floor_until(state: State, case_no: str) -> str:
     """The end of the case's retention floor: its last collection record plus the floor in
     force, and never less than the floor its closure recorded (CC-9)."""
-    last = last_record(state, case_no)
-    until = retention.add_years(last, retention_years(state)[0])
-    closure = state.row("case_closures", case_no)
-    if closure is not None and type(closure.get("floor_years")) is int:
-        until = max(until, retention.add_years(last, int(closure["floor_years"])))
-    return until
+    closure = state.row("case_closures", case_no) or {}
+    closed = closure.get("floor_years")
+    return retention.floor_until(
+        last_record(state, case_no),
+        retention_years(state)[0],
+        closed if type(closed) is int else None,
+    )
 
 
 def shred_blocked(state: State, case_no: str, at: str, basis: object) -> Violation | None:

@@ -57,6 +57,16 @@ def deletion_date(closed_at: str, last_record: str, floor_years: int, cap_years:
     return max(add_years(closed_at, cap_years), add_years(last_record, floor_years))
 
 
+def floor_until(last_record: str, floor_years: int, closed_floor_years: int | None) -> str:
+    """The end of a case's retention floor: its last collection record plus the floor in
+    force, and never less than the floor its closure recorded (``closed_floor_years``, None
+    while the case is open). CC-9: a floor lowered after closing never shortens it."""
+    until = add_years(last_record, floor_years)
+    if closed_floor_years is not None:
+        until = max(until, add_years(last_record, closed_floor_years))
+    return until
+
+
 def valid_years(value: object) -> int | None:
     """A retention setting's value as whole years, or None if it is not one (text of digits,
     as settings are stored)."""

@@ -274,10 +274,10 @@ def _retention(
     floor: int,
     holds: tuple[Hold, ...] | None = None,
 ) -> Retention:
-    floor_until = retention.add_years(last, floor)
-    if closure is not None:
-        # the floor in force when the case closed, and never less than the one in force now
-        floor_until = max(floor_until, retention.add_years(last, int(closure["floor_years"])))
+    # the floor in force when the case closed, and never less than the one in force now
+    floor_until = retention.floor_until(
+        last, floor, None if closure is None else int(closure["floor_years"])
+    )
     if holds is None:
         holds = tuple(
             Hold(**dict(r))
