@@ -159,7 +159,9 @@ class PostgresCluster:
             "shared_buffers = 32MB",
         ]
         if not self.durable:
-            settings += ["fsync = off", "synchronous_commit = off", "full_page_writes = off"]
+            # not synchronous_commit = off: a commit would return before its WAL left
+            # PostgreSQL's memory, and an immediate stop (a fault test's crash) would lose it
+            settings += ["fsync = off", "full_page_writes = off"]
         with (self.data_dir / "postgresql.conf").open("a", encoding="utf-8") as conf:
             conf.write("\n# evidence-desk throwaway cluster\n" + "\n".join(settings) + "\n")
         # trust on the loopback and the cluster's own socket only; nothing else may connect

@@ -125,13 +125,18 @@ def judge(
     size, prev = head.size, head.head_hash
     # each check's index -> the position of its entry in the batch; one check per key held
     owner: list[int] = []
+    # the first entry that breaks a rule other than its signature, and where: a bad signature
+    # before it is the earlier refusal (an edited entry breaks the next one's link too)
+    broken: Refusal | None = None
+    checked = len(entries)
     with SignatureBatch(len(entries)) as batch:
         for position, entry in enumerate(entries):
             if entry.actor not in directory:
                 directory[entry.actor] = users(entry.actor)  # each user looked up once
-            found = _entry_refusal(device_id, entry, size, prev, directory)
-            if found is not None:
-                return found
+            broken = _entry_refusal(device_id, entry, size, prev, directory)
+            if broken is not None:
+                checked = position
+                break
             user = directory[entry.actor]
             assert user is not None  # an unknown actor was refused above
             root = tree.append_and_root(merkle.leaf_hash(bytes.fromhex(entry.entry_hash))).hex()
@@ -145,7 +150,7 @@ def judge(
             size, prev = entry.seq, entry.entry_hash
         failed = batch.invalid()
     verified = {owner[index] for index in range(len(owner)) if index not in failed}
-    for position, entry in enumerate(entries):
+    for position, entry in enumerate(entries[:checked]):
         if position not in verified:
             return refusal("hub.signature", device=device_id, seq=entry.seq, actor=entry.actor)
-    return DeviceHead(size, prev, tree.hashes)
+    return broken if broken is not None else DeviceHead(size, prev, tree.hashes)

@@ -53,7 +53,7 @@ def hub_db(postgres: PostgresCluster) -> Iterator[HubDatabase]:
     name = f"hub_test_{next(_numbers)}"
     with psycopg.connect(postgres.url(), autocommit=True) as conn:
         conn.execute(
-            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+            sql.SQL("CREATE DATABASE {} TEMPLATE {} STRATEGY FILE_COPY").format(
                 sql.Identifier(name), sql.Identifier(_TEMPLATE)
             )
         )
