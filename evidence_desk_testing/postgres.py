@@ -40,13 +40,14 @@ def _version_key(path: str) -> tuple[int, ...]:
 
 
 def find_bindir() -> Path | None:
-    """The folder holding ``initdb`` and ``pg_ctl``: ``$EVIDENCE_DESK_PG_BINDIR``, the newest
-    Debian install (``/usr/lib/postgresql/<version>/bin``), ``pg_config --bindir`` or ``PATH``;
-    None when there is none."""
-    candidates: list[Path] = []
+    """The folder holding ``initdb`` and ``pg_ctl``: ``$EVIDENCE_DESK_PG_BINDIR`` when set (and
+    then only it), else the newest Debian install (``/usr/lib/postgresql/<version>/bin``),
+    ``pg_config --bindir`` or ``PATH``; None when there is none."""
     explicit = os.environ.get("EVIDENCE_DESK_PG_BINDIR")
     if explicit:
-        candidates.append(Path(explicit))
+        folder = Path(explicit)
+        return folder if (folder / "initdb").is_file() and (folder / "pg_ctl").is_file() else None
+    candidates: list[Path] = []
     debian = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=_version_key, reverse=True)
     candidates.extend(Path(p).parent for p in debian)
     pg_config = shutil.which("pg_config")
