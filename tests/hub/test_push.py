@@ -68,6 +68,7 @@ def test_a_real_device_ledger_is_accepted_and_pulled_back_unchanged(
     assert [p.entry for p in pulled] == list(device.entries)
     assert {p.device_id for p in pulled} == {device.store_id}
     assert [p.hub_seq for p in pulled] == sorted(p.hub_seq for p in pulled)
+    assert all(p.accepted_at.tzinfo is not None for p in pulled)
     assert head is not None
     assert (head.size, head.head_hash) == (len(device.entries), device.entries[-1].entry_hash)
 
