@@ -50,12 +50,21 @@ def read_device(path: Path) -> Device:
             "signature FROM ledger ORDER BY seq"
         ).fetchall()
         users = {
-            str(r[0]): (str(r[1]), str(r[2]), str(r[3]))
+            # a store from before per-case keys has no X25519 keys: its users make them at join
+            str(r[0]): (str(r[1]), str(r[2]), str(r[3]) if r[3] else _new_wrap_key())
             for r in conn.execute("SELECT name, role, public_key, wrap_key FROM users")
         }
     finally:
         conn.close()
     return Device(StoreFolder.open(path).store_id, tuple(ledger.Entry(*r) for r in rows), users)
+
+
+def _new_wrap_key() -> str:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    public = X25519PrivateKey.generate().public_key()
+    return public.public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
 
 
 def enrol(

@@ -3,15 +3,24 @@ by the rule it breaks with nothing written."""
 
 from __future__ import annotations
 
+import shutil
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
 import psycopg
 import pytest
 
 from evidence_desk.hub.acceptance import DeviceHead
 from evidence_desk.hub.refusals import HubRefused
-from evidence_desk.hub.repository import HubRepository
+from evidence_desk.hub.repository import HubEntry, HubRepository
 from evidence_desk.integrity import ledger
+from evidence_desk.services.session import Session
+from tests.helpers import ADMIN, ADMIN_PASSWORD, TickingClock
 from tests.hub.conftest import HubDatabase
-from tests.hub.devices import Device, enrol, make_device, repository
+from tests.hub.devices import Device, enrol, make_device, read_device, repository
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 @pytest.fixture(scope="module")
@@ -301,3 +310,58 @@ def test_a_restarted_postgresql_is_used_again(hub_db: HubDatabase, device: Devic
         result = repo.append_entries(device.store_id, device.entries)
         assert (result.appended, result.already) == (len(device.entries) - 5, 5)
         assert [p.entry for p in repo.entries_since(0)] == list(device.entries)
+
+
+def test_a_store_written_by_an_earlier_release_is_accepted(
+    hub_db: HubDatabase, tmp_path: Path
+) -> None:
+    """A store that joins the organisation with its history: the release fixture (written by
+    old code, read from a copy) is accepted as verify accepts it."""
+    shutil.copytree(FIXTURES / "release_store", tmp_path / "store")
+    # today's app opens it first (its migrations), as on the laptop before it joins
+    Session.open(tmp_path / "store", ADMIN, ADMIN_PASSWORD, clock=TickingClock()).close()
+    old = read_device(tmp_path / "store")
+    assert len(old.entries) >= 12
+    with repository(hub_db.app_url) as repo:
+        enrol(repo, old)
+        result = repo.append_entries(old.store_id, old.entries)
+    assert (result.appended, result.size) == (len(old.entries), len(old.entries))
+
+
+def test_concurrent_pushes_write_each_entry_once_and_a_puller_never_skips_one(
+    hub_db: HubDatabase, device: Device, other_device: Device
+) -> None:
+    """Two copies of one push race (a retry while the first is still running) beside another
+    device's pushes; a puller polling meanwhile sees every entry, in acceptance order."""
+    with repository(hub_db.app_url) as repo:
+        enrol(repo, device)
+        enrol(repo, other_device)
+        done = threading.Event()
+        seen: list[HubEntry] = []
+
+        def push(which: Device) -> None:
+            for upto in range(1, len(which.entries) + 1):
+                repo.append_entries(which.store_id, which.entries[:upto])
+
+        def pull() -> None:
+            since = 0
+            while True:
+                finished = done.is_set()
+                page = repo.entries_since(since)
+                seen.extend(page)
+                since = page[-1].hub_seq if page else since
+                if finished and not page:
+                    return
+
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            puller = pool.submit(pull)
+            pushes = [pool.submit(push, d) for d in (device, device, other_device)]
+            for future in pushes:
+                future.result()
+            done.set()
+            puller.result()
+        everything = repo.entries_since(0)
+    assert seen == everything
+    assert len(everything) == len(device.entries) + len(other_device.entries)
+    for which in (device, other_device):
+        assert [p.entry for p in everything if p.device_id == which.store_id] == list(which.entries)
