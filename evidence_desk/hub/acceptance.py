@@ -60,6 +60,20 @@ class DeviceHead:
         return cls(0, ledger.genesis_hash(device_id), ())
 
 
+def _well_formed(entry: ledger.Entry) -> bool:
+    """An integer seq and eight texts that UTF-8 can carry (what the hashes are taken of)."""
+    if type(entry.seq) is not int or len(entry) != len(ledger.Entry._fields):
+        return False
+    try:
+        for value in entry[1:]:
+            if type(value) is not str:
+                return False
+            value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return False
+    return True
+
+
 def _canonical(text: str) -> bool:
     try:
         return canonical_bytes(json.loads(text)).decode("utf-8") == text
@@ -76,7 +90,9 @@ def _entry_refusal(
 ) -> Refusal | None:
     """The first rule ``entry`` breaks that needs no signature check, or None."""
     seq, actor = entry.seq, entry.actor
-    if type(seq) is not int or seq != size + 1:
+    if not _well_formed(entry):
+        return refusal("hub.malformed", device=device_id, seq=seq)
+    if seq != size + 1:
         return refusal("hub.seq", device=device_id, seq=seq, size=size)
     if entry.prev_hash != prev:
         return refusal("hub.prev", device=device_id, seq=seq)

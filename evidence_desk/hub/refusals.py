@@ -17,6 +17,8 @@ said = Catalogue(
     {
         # -- a pushed batch (acceptance.py) --
         "hub.unknown_device": "device {device} is not registered with this organisation",
+        "hub.malformed": "device {device}: entry {seq} is malformed (a whole number and "
+        "eight texts are expected)",
         "hub.seq": "device {device}: entry {seq} does not follow the hub's last entry {size}",
         "hub.prev": "device {device}: entry {seq} does not link to the entry before it",
         "hub.payload_hash": "device {device}: the payload of entry {seq} does not match its "

@@ -31,6 +31,8 @@ from typing import Any, Final
 import psycopg
 from psycopg import sql
 
+from evidence_desk.domain.models import Role
+
 SCHEMA_VERSION: Final = 1
 
 #: tables that only ever grow (trigger + grants); in the order they are created
@@ -50,6 +52,7 @@ EVIDENCE_TABLES: Final = (
 #: SQLSTATE the triggers raise, so that the repository can tell a refused change apart
 APPEND_ONLY_STATE: Final = "ED001"
 
+# (a psycopg sql.SQL template: {roles} is filled in, {{ }} are braces)
 _DDL = """
 CREATE TABLE hub_schema (version integer NOT NULL);
 
@@ -61,14 +64,14 @@ CREATE UNIQUE INDEX organisation_one ON organisation ((true));
 
 CREATE TABLE users (
     name text PRIMARY KEY,
-    role text NOT NULL CHECK (role IN ('staff', 'supervisor', 'legal', 'admin', 'auditor')),
+    role text NOT NULL CHECK (role IN ({roles})),
     active boolean NOT NULL DEFAULT true,
     created_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE TABLE user_keys (
     user_name text NOT NULL REFERENCES users(name),
-    sign_key text NOT NULL CHECK (sign_key ~ '^[0-9a-f]{64}$'),
-    wrap_key text NOT NULL CHECK (wrap_key ~ '^[0-9a-f]{64}$'),
+    sign_key text NOT NULL CHECK (sign_key ~ '^[0-9a-f]{{64}}$'),
+    wrap_key text NOT NULL CHECK (wrap_key ~ '^[0-9a-f]{{64}}$'),
     added_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (user_name, sign_key)
 );
@@ -84,7 +87,7 @@ CREATE TABLE user_changes (
 CREATE TABLE enrolments (
     code_digest text PRIMARY KEY,
     user_name text NOT NULL,
-    role text NOT NULL,
+    role text NOT NULL CHECK (role IN ({roles})),
     expires_at timestamptz NOT NULL,
     created_by text,
     created_at timestamptz NOT NULL DEFAULT now()
@@ -124,13 +127,13 @@ CREATE TABLE entries (
 );
 
 CREATE TABLE blob_chunks (
-    digest text NOT NULL CHECK (digest ~ '^[0-9a-f]{64}$'),
+    digest text NOT NULL CHECK (digest ~ '^[0-9a-f]{{64}}$'),
     index integer NOT NULL CHECK (index >= 0),
     data bytea NOT NULL,
     PRIMARY KEY (digest, index)
 );
 CREATE TABLE blobs (
-    digest text PRIMARY KEY CHECK (digest ~ '^[0-9a-f]{64}$'),
+    digest text PRIMARY KEY CHECK (digest ~ '^[0-9a-f]{{64}}$'),
     size bigint NOT NULL CHECK (size >= 0),
     chunks integer NOT NULL CHECK (chunks >= 0),
     completed_at timestamptz NOT NULL DEFAULT now()
@@ -227,7 +230,8 @@ def install(conn: psycopg.Connection[Any]) -> None:
     with conn.transaction():
         if installed_version(conn) is not None:
             return
-        conn.execute(_DDL)
+        roles = sql.SQL(", ").join(sql.Literal(role.value) for role in Role)
+        conn.execute(sql.SQL(_DDL).format(roles=roles))
         for table in EVIDENCE_TABLES:
             conn.execute(
                 sql.SQL(_EVIDENCE_TRIGGERS).format(

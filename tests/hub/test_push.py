@@ -123,6 +123,9 @@ def _tampered(device: Device, case: str) -> tuple[list[ledger.Entry], str, int]:
     if case == "not_canonical":  # the same JSON with a space: hashed again
         entries[at] = _rehashed(entry, payload=entry.payload.replace(",", ", ", 1))
         return entries, "hub.payload", entry.seq
+    if case == "malformed":  # a text UTF-8 cannot carry (a lone surrogate)
+        entries[at] = entry._replace(at="\udc00")
+        return entries, "hub.malformed", entry.seq
     if case == "seq":  # one entry left out
         del entries[at]
         return entries, "hub.seq", entry.seq + 1
@@ -130,7 +133,7 @@ def _tampered(device: Device, case: str) -> tuple[list[ledger.Entry], str, int]:
 
 
 @pytest.mark.parametrize(
-    "case", ["payload", "entry_hash", "prev", "signature", "not_canonical", "seq"]
+    "case", ["payload", "entry_hash", "prev", "signature", "not_canonical", "malformed", "seq"]
 )
 def test_a_tampered_entry_refuses_the_whole_push(
     hub_db: HubDatabase, device: Device, case: str

@@ -6276,6 +6276,11 @@
         <translation>设备 {device}：条目 {seq} 的写入人 {actor} 已被停用</translation>
     </message>
     <message>
+        <source>device {device}: entry {seq} is malformed (a whole number and eight texts are expected)</source>
+        <comment>hub.malformed</comment>
+        <translation>设备 {device}：条目 {seq} 格式不正确（应为一个整数和八个文本）</translation>
+    </message>
+    <message>
         <source>{user} is not a user of this organisation</source>
         <comment>hub.no_user</comment>
         <translation>{user} 不是本机构的用户</translation>
