@@ -7,17 +7,14 @@ Keys are written readable by their owner only (0600) and unencrypted: the hub st
 The hub's TLS key is never a user's key; users sign their requests with their own Ed25519 keys
 (integrity/http_signatures.py) inside the TLS connection.
 
-Both ends speak TLS 1.3 only. A device trusts exactly the pinned CA file, not the system's roots,
-so neither a public CA nor a company's interception proxy can stand in for the hub; people
-compare the CA's SHA-256 fingerprint (:func:`fingerprint`) at ``join``, as ``openssl x509
--fingerprint -sha256`` prints it.
+Both ends speak TLS 1.3 only. A device trusts exactly the pinned CA file and shows its
+fingerprint (integrity/pinning.py, which the device's client shares).
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime
-import hashlib
 import ipaddress
 import os
 import ssl
@@ -33,6 +30,7 @@ from cryptography.x509.verification import PolicyBuilder, Store, VerificationErr
 
 from evidence_desk.domain.errors import BadInput
 from evidence_desk.domain.wording import Catalogue
+from evidence_desk.integrity.pinning import certificates
 
 CA_FILE = "ca.pem"
 CA_KEY_FILE = "ca-key.pem"
@@ -175,21 +173,13 @@ def create_private_ca(
     return files
 
 
-def _certificates(path: Path) -> list[x509.Certificate]:
-    try:
-        certs = x509.load_pem_x509_certificates(path.read_bytes())
-    except (OSError, ValueError) as error:
-        raise BadInput(str(path), "", _said("tls.unreadable", path=path, error=error)) from None
-    return certs
-
-
 def check_existing(folder: Path) -> TlsFiles:
     """The TLS folder as the company provided it (or ``hub init`` wrote it), checked: the key
     belongs to the certificate, and the certificate chains to ``ca.pem`` for each name it
     carries and is valid now. Raises BadInput naming the file and what is wrong."""
     files = TlsFiles(folder / CA_FILE, folder / CERT_FILE, folder / KEY_FILE, None)
-    leaf, *chain = _certificates(files.cert_file)
-    roots = _certificates(files.ca_file)
+    leaf, *chain = certificates(files.cert_file)
+    roots = certificates(files.ca_file)
     try:
         ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER).load_cert_chain(files.cert_file, files.key_file)
     except ssl.SSLError:
@@ -248,19 +238,3 @@ def server_context(files: TlsFiles) -> ssl.SSLContext:
     context.minimum_version = ssl.TLSVersion.TLSv1_3
     context.load_cert_chain(files.cert_file, files.key_file)
     return context
-
-
-def client_context(ca_file: Path) -> ssl.SSLContext:
-    """A device's side: trusts only the pinned CA (not the system's roots), checks the host
-    name, TLS 1.3 and nothing older."""
-    context = ssl.create_default_context(ssl.Purpose.SERVER_AUTH, cafile=str(ca_file))
-    context.minimum_version = ssl.TLSVersion.TLSv1_3
-    return context
-
-
-def fingerprint(ca_file: Path) -> str:
-    """SHA-256 of the CA certificate (DER), ``AB:CD:...`` as ``openssl x509 -fingerprint
-    -sha256`` prints it, so that an admin can read it off either."""
-    first = _certificates(ca_file)[0]
-    digest = hashlib.sha256(first.public_bytes(serialization.Encoding.DER)).hexdigest().upper()
-    return ":".join(digest[i : i + 2] for i in range(0, len(digest), 2))
