@@ -8,7 +8,6 @@ import signal
 import socket
 import subprocess
 import sys
-import textwrap
 import threading
 import time
 from pathlib import Path
@@ -22,32 +21,6 @@ from evidence_desk.hub.app import parse_listen
 from evidence_desk.integrity import pinning
 
 ROOT = Path(__file__).resolve().parents[2]
-
-# a hub with no users; ``/v1/health?slow`` is delayed in front of the app, to be in flight when
-# the signal comes
-SCRIPT = textwrap.dedent(
-    """
-    import asyncio, sys
-    from pathlib import Path
-    from evidence_desk.hub import tls
-    from evidence_desk.hub.app import create_app, serve
-    from evidence_desk.integrity.http_signatures import MemoryNonces
-
-    class Nobody:
-        def user(self, name):
-            return None
-
-    hub = create_app(Nobody(), MemoryNonces())
-
-    async def slow(scope, receive, send):
-        if scope["type"] == "http" and scope.get("query_string") == b"slow":
-            await asyncio.sleep(1.5)
-        await hub(scope, receive, send)
-
-    files = tls.check_existing(Path(sys.argv[1]))
-    serve(slow, sys.argv[2], tls.server_context(files))
-    """
-)
 
 
 def _free_port() -> int:
@@ -68,9 +41,11 @@ def test_listen_is_host_and_port() -> None:
 def test_sigterm_finishes_the_request_in_flight_then_ends(tmp_path: Path) -> None:
     files = tls.create_private_ca(tmp_path / "tls", [])
     port = _free_port()
+    listen = f"127.0.0.1:{port}"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     hub = subprocess.Popen(
-        [sys.executable, "-c", SCRIPT, str(tmp_path / "tls"), f"127.0.0.1:{port}"], env=env
+        [sys.executable, "-m", "evidence_desk_testing.slow_hub", str(tmp_path / "tls"), listen],
+        env=env,
     )
     try:
         with httpx.Client(

@@ -139,8 +139,10 @@ def test_a_signed_whoami_names_the_signer(hub: Hub) -> None:
         }
 
 
-def test_health_needs_no_signature(raw: httpx.Client) -> None:
+def test_health_needs_no_signature(hub: Hub, raw: httpx.Client) -> None:
     assert raw.get("/v1/health").json() == {"status": "ok"}
+    with _client(hub, "nobody", MALLORY) as client:
+        assert client.health() == {"status": "ok"}
 
 
 def test_an_unsigned_request_is_refused(raw: httpx.Client) -> None:
