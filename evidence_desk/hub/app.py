@@ -87,6 +87,10 @@ class Limits:
     skew: int = 30
 
 
+class _Gone(Exception):
+    """The client hung up before its body was complete: nobody to answer."""
+
+
 class _Refused(Exception):
     def __init__(self, status: int, phrase: Phrase) -> None:
         super().__init__(phrase)
@@ -152,6 +156,8 @@ class _Gate:
         except _Refused as refused:
             await error_response(refused.status, refused.phrase)(scope, receive, send)
             return
+        except _Gone:
+            return
         state = scope.setdefault("state", {})
         state[_STATE_USER] = user
         state[_STATE_PAYLOAD] = parsed
@@ -167,7 +173,7 @@ class _Gate:
         while True:
             message = await receive()
             if message["type"] == "http.disconnect":
-                break
+                raise _Gone
             chunks += message.get("body", b"")
             if len(chunks) > cap:
                 raise too_large

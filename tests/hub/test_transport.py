@@ -25,7 +25,7 @@ from evidence_desk.hub import tls
 from evidence_desk.hub.app import HubUser, Limits, create_app, payload, signer
 from evidence_desk.integrity import pinning
 from evidence_desk.integrity.http_signatures import MemoryNonces, sign_request
-from evidence_desk.integrity.signing import public_key_hex
+from evidence_desk.integrity.signing import private_key_from_bytes, public_key_hex
 from evidence_desk.services.hub_client import (
     HubAuthError,
     HubClient,
@@ -33,7 +33,9 @@ from evidence_desk.services.hub_client import (
     HubUnreachable,
     HubUntrusted,
 )
+from evidence_desk.store.folder import StoreFolder
 from evidence_desk_testing.hub_server import running_hub
+from tests.helpers import Team
 
 ALICE = Ed25519PrivateKey.generate()
 BOB = Ed25519PrivateKey.generate()
@@ -301,3 +303,19 @@ def test_a_hub_that_is_not_there_is_unreachable(tmp_path: Path, hub: Hub) -> Non
         client.whoami()
     assert not isinstance(failed.value, HubUntrusted)
     assert failed.value.detail_code == "hubclient.unreachable"
+
+
+def test_a_store_users_own_signing_key_is_who_they_are_on_the_hub(
+    team: Team, tmp_path: Path
+) -> None:
+    # the key the store's slot seals for alice (what signs her ledger entries) signs her
+    # requests; the hub knows its public half
+    unlocked = StoreFolder.open(team.path).keyslots.unlock("alice", team.passwords["alice"])
+    files = tls.create_private_ca(tmp_path / "tls", [])
+    known = Directory([HubUser("alice", "staff", unlocked.public_key, active=True)])
+    app = create_app(known, MemoryNonces())
+    with (
+        running_hub(app, tls.server_context(files)) as url,
+        HubClient(url, files.ca_file, "alice", private_key_from_bytes(unlocked.signing_key)) as c,
+    ):
+        assert c.whoami() == {"user": "alice", "role": "staff"}
