@@ -141,6 +141,15 @@ def test_a_signed_whoami_names_the_signer(hub: Hub) -> None:
         }
 
 
+def test_the_query_and_an_encoded_path_are_signed_as_sent(hub: Hub) -> None:
+    with _client(hub) as client:
+        assert client.get("/v1/whoami?since=7&pet=%E7%8C%AB") == {"user": "alice", "role": "staff"}
+        # the signature verified on the path as sent; then the router found no such route
+        with pytest.raises(HubRefused) as refused:
+            client.get("/v1/who%20ami")
+    assert (refused.value.rule, refused.value.named["path"]) == ("hub.not_found", "/v1/who ami")
+
+
 def test_health_needs_no_signature(hub: Hub, raw: httpx.Client) -> None:
     assert raw.get("/v1/health").json() == {"status": "ok"}
     with _client(hub, "nobody", MALLORY) as client:
