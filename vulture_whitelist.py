@@ -63,3 +63,9 @@ _.pytestmark
 
 # tests/ui/test_gui_thread_gc.py makes a reference cycle on purpose
 _.me
+
+# httpx calls an Auth's flow and reads whether it needs the body (services/hub_client.py);
+# uvicorn's serve loop reads should_exit (evidence_desk_testing/hub_server.py)
+_.auth_flow
+_.requires_request_body
+_.should_exit

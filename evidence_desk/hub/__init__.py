@@ -1,5 +1,6 @@
-"""The organisation hub: PostgreSQL storage of every device's ledger, acceptance of pushed
-entries, identity and transport (see docs/ARCHITECTURE.md, "Organisation hub").
+"""The organisation hub: the service many devices push their ledgers to and pull from.
 
-Imports integrity/ and domain/ only: never the store, the services, the CLI or Qt.
+Nothing here imports services, the store, the GUI or the CLI: the hub runs on a server with
+PostgreSQL and no desktop, and checks what devices send with the same integrity and domain code
+they use themselves.
 """

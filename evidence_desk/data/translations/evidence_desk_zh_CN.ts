@@ -6226,6 +6226,51 @@
         <translation>{path}：文件正被其他程序占用（杀毒软件、索引服务或同步客户端？）；{seconds} 秒内无法替换（{error}）。请关闭占用该文件的程序，或稍候再试</translation>
     </message>
     <message>
+        <source>the request&apos;s body does not match its signed Content-Digest</source>
+        <comment>httpsig.digest_mismatch</comment>
+        <translation>请求正文与其已签名的 Content-Digest 不符</translation>
+    </message>
+    <message>
+        <source>the request was signed at {created}, {age} s ago, longer than the {window} s the hub accepts</source>
+        <comment>httpsig.expired</comment>
+        <translation>请求签名于 {created}，已过去 {age} 秒，超过服务中心接受的 {window} 秒</translation>
+    </message>
+    <message>
+        <source>the request&apos;s signature as {key_id} does not verify</source>
+        <comment>httpsig.forged</comment>
+        <translation>请求以 {key_id} 身份所作的签名验证不通过</translation>
+    </message>
+    <message>
+        <source>the request was signed at {created}, {ahead} s ahead of the hub&apos;s clock (at most {skew} s accepted)</source>
+        <comment>httpsig.future</comment>
+        <translation>请求签名于 {created}，比服务中心的时钟超前 {ahead} 秒（最多接受 {skew} 秒）</translation>
+    </message>
+    <message>
+        <source>the request&apos;s {field} field is malformed</source>
+        <comment>httpsig.malformed</comment>
+        <translation>请求的 {field} 字段格式错误</translation>
+    </message>
+    <message>
+        <source>the request is not signed (no Signature and Signature-Input fields)</source>
+        <comment>httpsig.missing</comment>
+        <translation>请求未签名（没有 Signature 和 Signature-Input 字段）</translation>
+    </message>
+    <message>
+        <source>the request as {key_id} repeats a nonce already used within the last {window} s</source>
+        <comment>httpsig.replayed</comment>
+        <translation>以 {key_id} 身份发出的请求重复使用了最近 {window} 秒内已用过的随机数</translation>
+    </message>
+    <message>
+        <source>the request&apos;s signature does not cover {component}</source>
+        <comment>httpsig.uncovered</comment>
+        <translation>请求的签名未覆盖 {component}</translation>
+    </message>
+    <message>
+        <source>the request is signed as {key_id}, whom this hub does not know</source>
+        <comment>httpsig.unknown_key</comment>
+        <translation>请求以 {key_id} 身份签名，但服务中心没有此用户</translation>
+    </message>
+    <message>
         <source>blob {digest}: chunk {index} was uploaded before with other bytes</source>
         <comment>hub.blob_chunk</comment>
         <translation>文件 {digest}：分块 {index} 之前已以不同的字节上传</translation>
@@ -6244,6 +6289,11 @@
         <source>device {device} pushed an entry {seq} other than the one the hub accepted ({held}, not {pushed}): two stores share this device&apos;s identity</source>
         <comment>hub.cloned_device</comment>
         <translation>设备 {device} 推送的条目 {seq} 与中心服务器已接收的不同（已接收 {held}，推送 {pushed}）：有两个存储共用此设备的身份</translation>
+    </message>
+    <message>
+        <source>the hub takes only application/json bodies, not {content_type}</source>
+        <comment>hub.content_type</comment>
+        <translation>服务中心只接受 application/json 正文，不接受 {content_type}</translation>
     </message>
     <message>
         <source>device {device} is already registered (to {user})</source>
@@ -6276,14 +6326,39 @@
         <translation>设备 {device}：条目 {seq} 的写入人 {actor} 已被停用</translation>
     </message>
     <message>
+        <source>the hub could not handle the request (see the hub&apos;s log)</source>
+        <comment>hub.internal</comment>
+        <translation>服务中心无法处理该请求（见服务中心的日志）</translation>
+    </message>
+    <message>
+        <source>{listen}: not HOST:PORT (a port from 1 to 65535)</source>
+        <comment>hub.listen</comment>
+        <translation>{listen}：不是“主机:端口”格式（端口为 1 到 65535）</translation>
+    </message>
+    <message>
         <source>device {device}: entry {seq} is malformed (a whole number and eight texts are expected)</source>
         <comment>hub.malformed</comment>
         <translation>设备 {device}：条目 {seq} 格式不正确（应为一个整数和八个文本）</translation>
     </message>
     <message>
+        <source>the request body is not JSON (line {line}, column {column})</source>
+        <comment>hub.malformed_json</comment>
+        <translation>请求正文不是 JSON（第 {line} 行，第 {column} 列）</translation>
+    </message>
+    <message>
         <source>{user} is not a user of this organisation</source>
         <comment>hub.no_user</comment>
         <translation>{user} 不是本机构的用户</translation>
+    </message>
+    <message>
+        <source>the hub has no {method} {path}</source>
+        <comment>hub.not_found</comment>
+        <translation>服务中心没有 {method} {path}</translation>
+    </message>
+    <message>
+        <source>the request body must be a JSON object</source>
+        <comment>hub.not_object</comment>
+        <translation>请求正文必须是一个 JSON 对象</translation>
     </message>
     <message>
         <source>this database already holds organisation {hub_id}</source>
@@ -6311,6 +6386,11 @@
         <translation>设备 {device}：条目 {seq} 未链接到其前一条目</translation>
     </message>
     <message>
+        <source>the hub refused the request: {code} {facts}</source>
+        <comment>hub.refused</comment>
+        <translation>服务中心拒绝了请求：{code} {facts}</translation>
+    </message>
+    <message>
         <source>device {device}: entry {seq} does not follow the hub&apos;s last entry {size}</source>
         <comment>hub.seq</comment>
         <translation>设备 {device}：条目 {seq} 未紧接中心服务器已接收的最后一条 {size}</translation>
@@ -6319,6 +6399,11 @@
         <source>device {device}: the signature of entry {seq} does not verify under any key the organisation holds for {actor}</source>
         <comment>hub.signature</comment>
         <translation>设备 {device}：条目 {seq} 的签名无法用本机构为 {actor} 保存的任何公钥验证</translation>
+    </message>
+    <message>
+        <source>the request body is larger than the {limit} bytes the hub accepts</source>
+        <comment>hub.too_large</comment>
+        <translation>请求正文超过服务中心接受的 {limit} 字节</translation>
     </message>
     <message>
         <source>device {device}: entry {seq} has action {action}, which is not an action of this application</source>
@@ -6336,9 +6421,34 @@
         <translation>设备 {device}：条目 {seq} 的写入人 {actor} 不是本机构的用户</translation>
     </message>
     <message>
+        <source>{user} is deactivated on this hub</source>
+        <comment>hub.user_deactivated</comment>
+        <translation>{user} 在服务中心已被停用</translation>
+    </message>
+    <message>
         <source>{user} is already a user of this organisation</source>
         <comment>hub.user_exists</comment>
         <translation>{user} 已是本机构的用户</translation>
+    </message>
+    <message>
+        <source>the hub at {url} failed with HTTP status {status}</source>
+        <comment>hubclient.failed</comment>
+        <translation>位于 {url} 的服务中心出错，HTTP 状态码 {status}</translation>
+    </message>
+    <message>
+        <source>the answer from {url} (HTTP status {status}) is not the hub&apos;s: not a JSON object</source>
+        <comment>hubclient.not_hub</comment>
+        <translation>来自 {url} 的回复（HTTP 状态码 {status}）不是服务中心的回复：不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>the hub at {url} cannot be reached ({error})</source>
+        <comment>hubclient.unreachable</comment>
+        <translation>无法连接位于 {url} 的服务中心（{error}）</translation>
+    </message>
+    <message>
+        <source>the hub at {url} did not prove it is the hub: no TLS 1.3 connection with a certificate of the pinned CA {ca} ({error})</source>
+        <comment>hubclient.untrusted</comment>
+        <translation>位于 {url} 的服务中心未能证明其身份：无法以 TLS 1.3 建立连接，或其证书不属于已固定的 CA {ca}（{error}）</translation>
     </message>
     <message>
         <source>invalid value {value}; ignored</source>
@@ -9109,6 +9219,31 @@ must equal that file&apos;s line in the manifest.</source>
         <source>ambiguous local time {time} in {zone} (DST overlap): took the earlier instant</source>
         <comment>time.dst_overlap</comment>
         <translation>本地时间 {time} 在 {zone} 中有歧义（夏令时重叠）：采用较早的时刻</translation>
+    </message>
+    <message>
+        <source>{folder}: has {present} but not {missing}</source>
+        <comment>tls.incomplete</comment>
+        <translation>{folder}：有 {present}，但缺少 {missing}</translation>
+    </message>
+    <message>
+        <source>{path}: the private key does not belong to the certificate</source>
+        <comment>tls.mismatch</comment>
+        <translation>{path}：私钥与证书不匹配</translation>
+    </message>
+    <message>
+        <source>{path}: the certificate names no host (subject alternative names)</source>
+        <comment>tls.no_names</comment>
+        <translation>{path}：证书未列出任何主机名（主题备用名称）</translation>
+    </message>
+    <message>
+        <source>{path}: not a PEM certificate or key ({error})</source>
+        <comment>tls.unreadable</comment>
+        <translation>{path}：不是 PEM 格式的证书或密钥（{error}）</translation>
+    </message>
+    <message>
+        <source>{path}: the certificate does not chain to {ca} for {host} ({error})</source>
+        <comment>tls.untrusted</comment>
+        <translation>{path}：证书无法针对 {host} 链接到 {ca}（{error}）</translation>
     </message>
     <message>
         <source>{count} from {source}</source>
