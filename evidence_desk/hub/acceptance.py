@@ -28,21 +28,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from evidence_desk.domain import authority
-from evidence_desk.hub.refusals import Refusal, refusal
+from evidence_desk.domain.hub_refusals import Refusal
+from evidence_desk.domain.hub_refusals import rule_refusal as refusal
+from evidence_desk.hub.users import HubUser
 from evidence_desk.integrity import ledger, merkle
 from evidence_desk.integrity.canonical import canonical_bytes
 from evidence_desk.integrity.signature_checks import SignatureBatch
-
-
-@dataclass(frozen=True, slots=True)
-class HubUser:
-    """A user as the organisation knows them: role, active flag and every signing key the
-    organisation ever held for them (oldest first)."""
-
-    name: str
-    role: str
-    active: bool
-    sign_keys: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +151,7 @@ def judge(
                 ledger.checkpoint_message(device_id, entry.seq, root),
                 ledger.legacy_entry_message(entry.entry_hash),
             )
-            for key in user.sign_keys:
+            for key in user.keys:
                 batch.add_parts(key, messages, entry.signature)
                 owner.append(position)
             size, prev = entry.seq, entry.entry_hash

@@ -1,7 +1,7 @@
 """The hub's queries: what the hub's routes call, each in one PostgreSQL transaction.
 
 psycopg 3 with a psycopg_pool connection pool (one per hub process; several stateless hub
-processes may share one database). The refusals are :class:`HubRefused` with a rule code and
+processes may share one database). The refusals are :class:`Refused` with a rule code and
 facts (``refusals.py``); a refused call writes nothing.
 
 Concurrency: a push takes a transaction-scoped advisory lock on its device (two pushes of one
@@ -16,15 +16,17 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 import psycopg
 from psycopg_pool import ConnectionPool
 
+from evidence_desk.domain.hub_refusals import Refused
+from evidence_desk.domain.hub_refusals import rule_refusal as refusal
 from evidence_desk.hub import acceptance
-from evidence_desk.hub.acceptance import DeviceHead, HubUser
-from evidence_desk.hub.refusals import HubRefused, refusal
+from evidence_desk.hub.acceptance import DeviceHead
+from evidence_desk.hub.users import HubUser
 from evidence_desk.integrity import ledger
 
 #: the advisory lock every push holds from its first insert to its commit (see the docstring)
@@ -113,7 +115,7 @@ class HubRepository:
         with self._pool.connection() as conn, conn.transaction():
             existing = conn.execute("SELECT hub_id FROM organisation").fetchone()
             if existing is not None:
-                raise HubRefused(refusal("hub.organisation_exists", hub_id=existing[0]))
+                raise Refused(refusal("hub.organisation_exists", hub_id=existing[0]))
             conn.execute("INSERT INTO organisation (hub_id) VALUES (%s)", (hub_id,))
 
     def hub_id(self) -> str | None:
@@ -135,7 +137,7 @@ class HubRepository:
         conn: Conn, name: str, role: str, sign_key: str, wrap_key: str, by: str | None
     ) -> None:
         if conn.execute("SELECT 1 FROM users WHERE name = %s", (name,)).fetchone():
-            raise HubRefused(refusal("hub.user_exists", user=name))
+            raise Refused(refusal("hub.user_exists", user=name))
         conn.execute("INSERT INTO users (name, role) VALUES (%s, %s)", (name, role))
         conn.execute(
             "INSERT INTO user_keys (user_name, sign_key, wrap_key) VALUES (%s, %s, %s)",
@@ -176,7 +178,7 @@ class HubRepository:
     @staticmethod
     def _existing_user(conn: Conn, name: str) -> None:
         if conn.execute("SELECT 1 FROM users WHERE name = %s", (name,)).fetchone() is None:
-            raise HubRefused(refusal("hub.no_user", user=name))
+            raise Refused(refusal("hub.no_user", user=name))
 
     def user(self, name: str) -> HubUser | None:
         """The user as the organisation knows them (role, active flag, every signing key)."""
@@ -201,7 +203,7 @@ class HubRepository:
         """Record a one-time code for ``name`` (the hub keeps only its digest)."""
         with self._pool.connection() as conn, conn.transaction():
             if conn.execute("SELECT 1 FROM users WHERE name = %s", (name,)).fetchone():
-                raise HubRefused(refusal("hub.user_exists", user=name))
+                raise Refused(refusal("hub.user_exists", user=name))
             conn.execute(
                 "INSERT INTO enrolments (code_digest, user_name, role, expires_at, created_by) "
                 "VALUES (%s, %s, %s, %s, %s)",
@@ -223,12 +225,12 @@ class HubRepository:
                 (digest,),
             ).fetchone()
             if row is None:
-                raise HubRefused(refusal("hub.enrolment_unknown"))
+                raise Refused(refusal("hub.enrolment_unknown"))
             name, role, expires_at, used_at = row
             if used_at is not None:
-                raise HubRefused(refusal("hub.enrolment_used"))
+                raise Refused(refusal("hub.enrolment_used"))
             if now >= expires_at:
-                raise HubRefused(refusal("hub.enrolment_expired", expires_at=expires_at))
+                raise Refused(refusal("hub.enrolment_expired", expires_at=expires_at))
             conn.execute("INSERT INTO enrolment_uses (code_digest) VALUES (%s)", (digest,))
             self._add_user(conn, name, role, sign_key, wrap_key, None)
             user = _user(conn, name)
@@ -245,7 +247,7 @@ class HubRepository:
                 "SELECT user_name FROM devices WHERE device_id = %s", (device_id,)
             ).fetchone()
             if row is not None:
-                raise HubRefused(refusal("hub.device_exists", device=device_id, user=row[0]))
+                raise Refused(refusal("hub.device_exists", device=device_id, user=row[0]))
             conn.execute(
                 "INSERT INTO devices (device_id, user_name) VALUES (%s, %s)", (device_id, user)
             )
@@ -281,14 +283,14 @@ class HubRepository:
                 conn.execute("SELECT 1 FROM devices WHERE device_id = %s", (device_id,)).fetchone()
                 is None
             ):
-                raise HubRefused(refusal("hub.unknown_device", device=device_id))
+                raise Refused(refusal("hub.unknown_device", device=device_id))
             head = _head(conn, device_id)
             held = [e for e in entries if type(e.seq) is int and e.seq <= head.size]
             fresh = [e for e in entries if not (type(e.seq) is int and e.seq <= head.size)]
             _same_as_held(conn, device_id, held)
             judged = acceptance.judge(device_id, head, fresh, lambda name: _user(conn, name))
             if not isinstance(judged, DeviceHead):
-                raise HubRefused(judged)
+                raise Refused(judged)
             if fresh:
                 conn.execute("SELECT pg_advisory_xact_lock(%s)", (_ACCEPTANCE_LOCK,))
                 with conn.cursor().copy(f"COPY entries ({_ENTRY_COLUMNS}) FROM STDIN") as copy:
@@ -340,7 +342,7 @@ class HubRepository:
             if row is not None and bytes(row[0]) == data:
                 return
             if _complete(conn, digest):
-                raise HubRefused(refusal("hub.blob_chunk", digest=digest, index=index))
+                raise Refused(refusal("hub.blob_chunk", digest=digest, index=index))
             if row is not None:
                 conn.execute(
                     "DELETE FROM blob_chunks WHERE digest = %s AND index = %s", (digest, index)
@@ -376,7 +378,7 @@ class HubRepository:
                 missing = [i for i in range(chunks) if i not in held]
                 if missing:
                     shown = ", ".join(str(i) for i in missing[:20])
-                    raise HubRefused(refusal("hub.blob_missing", digest=digest, missing=shown))
+                    raise Refused(refusal("hub.blob_missing", digest=digest, missing=shown))
                 actual, total = hashlib.sha256(), 0
                 with conn.cursor() as cursor:
                     for (data,) in cursor.stream(
@@ -394,7 +396,7 @@ class HubRepository:
                     )
                     return
                 conn.execute("DELETE FROM blob_chunks WHERE digest = %s", (digest,))
-            raise HubRefused(
+            raise Refused(
                 refusal(
                     "hub.blob_digest",
                     digest=digest,
@@ -438,15 +440,18 @@ class HubRepository:
 
     # -- the replay window of signed requests --------------------------------------------------
 
-    def remember_nonce(self, key_id: str, nonce: str, *, now: datetime, window: timedelta) -> bool:
-        """Record a request's nonce; False when ``key_id`` used it within ``window`` (a
-        replay). Nonces older than the window are forgotten."""
+    def remember(self, key_id: str, nonce: str, *, now: float, until: float) -> bool:
+        """Record a signed request's nonce for ``key_id`` until ``until`` (seconds since the
+        epoch); False when it is still remembered (a replay). The hub's ``NonceMemory``
+        (integrity/http_signatures.py), shared by every hub process on the database; atomic:
+        of two requests with one nonce at once, the second waits for the first's row and gets
+        False. Nonces past their time are forgotten on the way."""
         with self._pool.connection() as conn, conn.transaction():
-            conn.execute("DELETE FROM nonces WHERE seen_at < %s", (now - window,))
+            conn.execute("DELETE FROM nonces WHERE until < %s", (now,))
             row = conn.execute(
-                "INSERT INTO nonces (key_id, nonce, seen_at) VALUES (%s, %s, %s) "
+                "INSERT INTO nonces (key_id, nonce, until) VALUES (%s, %s, %s) "
                 "ON CONFLICT DO NOTHING RETURNING 1",
-                (key_id, nonce, now),
+                (key_id, nonce, until),
             ).fetchone()
         return row is not None
 
@@ -455,10 +460,15 @@ def _user(conn: Conn, name: str) -> HubUser | None:
     row = conn.execute("SELECT role, active FROM users WHERE name = %s", (name,)).fetchone()
     if row is None:
         return None
-    keys = conn.execute(
-        "SELECT sign_key FROM user_keys WHERE user_name = %s ORDER BY added_at, sign_key", (name,)
-    ).fetchall()
-    return HubUser(name, str(row[0]), bool(row[1]), tuple(str(k[0]) for k in keys))
+    keys = [
+        str(k[0])
+        for k in conn.execute(
+            "SELECT sign_key FROM user_keys WHERE user_name = %s ORDER BY added_at DESC, sign_key",
+            (name,),
+        )
+    ]
+    # every user has a key: the user and their first keys are inserted together
+    return HubUser(name, str(row[0]), keys[0], bool(row[1]), tuple(keys[1:]))
 
 
 def _head(conn: Conn, device_id: str) -> DeviceHead:
@@ -483,7 +493,7 @@ def _same_as_held(conn: Conn, device_id: str, pushed: Sequence[ledger.Entry]) ->
     held = {int(seq): str(entry_hash) for seq, entry_hash in rows}
     for entry in pushed:
         if held.get(entry.seq) != entry.entry_hash:
-            raise HubRefused(
+            raise Refused(
                 refusal(
                     "hub.cloned_device",
                     device=device_id,

@@ -162,10 +162,10 @@ CREATE TABLE receipts (
 CREATE TABLE nonces (
     key_id text NOT NULL,
     nonce text NOT NULL,
-    seen_at timestamptz NOT NULL,
+    until double precision NOT NULL,
     PRIMARY KEY (key_id, nonce)
 );
-CREATE INDEX nonces_seen ON nonces (seen_at);
+CREATE INDEX nonces_until ON nonces (until);
 
 CREATE FUNCTION hub_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

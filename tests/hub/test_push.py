@@ -11,8 +11,8 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from evidence_desk.domain.hub_refusals import Refused
 from evidence_desk.hub.acceptance import DeviceHead
-from evidence_desk.hub.refusals import HubRefused
 from evidence_desk.hub.repository import HubEntry, HubRepository
 from evidence_desk.integrity import ledger
 from evidence_desk.services.session import Session
@@ -41,8 +41,8 @@ def _rows(hub_db: HubDatabase) -> list[tuple[object, ...]]:
     return [*entries, *heads]
 
 
-def _refused(repo: HubRepository, device: Device, entries: list[ledger.Entry]) -> HubRefused:
-    with pytest.raises(HubRefused) as refused:
+def _refused(repo: HubRepository, device: Device, entries: list[ledger.Entry]) -> Refused:
+    with pytest.raises(Refused) as refused:
         repo.append_entries(device.store_id, entries)
     return refused.value
 
@@ -284,7 +284,8 @@ def test_entries_signed_under_an_earlier_key_still_verify(
         assert repo.wrap_key("root") in {device.users["root"][2], other_device.users["root"][2]}
         user = repo.user("root")
         assert user is not None
-        assert set(user.sign_keys) == {device.users["root"][1], other_device.users["root"][1]}
+        assert user.keys == (other_device.users["root"][1], device.users["root"][1])
+        assert user.sign_key == other_device.users["root"][1]  # the newest signs requests
         assert repo.append_entries(device.store_id, device.entries).appended == len(device.entries)
 
 

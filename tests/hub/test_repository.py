@@ -10,8 +10,8 @@ from datetime import UTC, datetime, timedelta
 import psycopg
 import pytest
 
+from evidence_desk.domain.hub_refusals import Refused
 from evidence_desk.hub import schema
-from evidence_desk.hub.refusals import HubRefused
 from evidence_desk.hub.repository import HubRepository, Wrap, code_digest
 from tests.hub.conftest import HubDatabase
 from tests.hub.devices import repository
@@ -22,7 +22,7 @@ SIGN, WRAP = "ab" * 32, "cd" * 32
 
 def _refusal(call: object, *args: object, **kwargs: object) -> str:
     assert callable(call)
-    with pytest.raises(HubRefused) as refused:
+    with pytest.raises(Refused) as refused:
         call(*args, **kwargs)
     return refused.value.refusal.rule
 
@@ -45,7 +45,7 @@ def test_an_enrolment_code_works_once_and_is_stored_only_as_its_digest(
             "hub.enrolment_unknown"
         )
         user = repo.redeem_enrolment("K7-one-time", "01" * 32, "02" * 32, now=NOW)
-        assert (user.name, user.role, user.active, user.sign_keys) == (
+        assert (user.name, user.role, user.active, user.keys) == (
             "alice",
             "staff",
             True,
@@ -138,7 +138,7 @@ def test_a_blob_whose_chunks_do_not_hash_to_its_digest_is_refused_and_discarded(
         repo.put_chunk(digest, 0, parts[0])
         repo.put_chunk(digest, 1, bytes(len(parts[1])))  # corrupted on the way
         repo.put_chunk(digest, 2, parts[2])
-        with pytest.raises(HubRefused) as refused:
+        with pytest.raises(Refused) as refused:
             repo.complete_blob(digest, len(data), len(parts))
         assert repo.chunks_held(digest) == []  # the upload starts again from scratch
         # and a chunk corrected before completion replaces the first one
@@ -180,14 +180,16 @@ def test_case_key_wraps_are_kept_once_per_case_recipient_and_key(hub_db: HubData
 
 
 def test_a_nonce_is_accepted_once_within_the_window(hub_db: HubDatabase) -> None:
-    window = timedelta(minutes=5)
+    now = NOW.timestamp()
     with repository(hub_db.app_url) as repo:
-        assert repo.remember_nonce("alice", "n1", now=NOW, window=window)
-        later = NOW + timedelta(seconds=10)
-        assert not repo.remember_nonce("alice", "n1", now=later, window=window)
-        assert repo.remember_nonce("bob", "n1", now=NOW, window=window)
-        # past the window the nonce is forgotten (the signature's created time refuses it)
-        assert repo.remember_nonce("alice", "n1", now=NOW + timedelta(minutes=6), window=window)
+        assert repo.remember("alice", "n1", now=now, until=now + 300)
+        assert not repo.remember("alice", "n1", now=now + 10, until=now + 310)
+        assert repo.remember("bob", "n1", now=now, until=now + 300)
+        # past its time the nonce is forgotten (the signature's created time refuses it then)
+        assert repo.remember("alice", "n1", now=now + 301, until=now + 601)
+        assert not repo.remember("alice", "n1", now=now + 302, until=now + 602)
+    with psycopg.connect(hub_db.owner_url) as conn:  # bob's has gone by then
+        assert conn.execute("SELECT key_id FROM nonces").fetchall() == [("alice",)]
 
 
 def test_the_repository_connects_as_the_application_role(hub_db: HubDatabase) -> None:
