@@ -40,7 +40,7 @@ rules = Catalogue(
         "hub.prev": "device {device}: entry {seq} does not link to the entry before it",
         "hub.payload_hash": "device {device}: the payload of entry {seq} does not match its "
         "payload hash",
-        "hub.payload": "device {device}: the payload of entry {seq} is not canonical JSON",
+        "hub.payload": "device {device}: the payload of entry {seq} is not a JSON object",
         "hub.entry_hash": "device {device}: the hash of entry {seq} does not match its contents",
         "hub.signature": "device {device}: the signature of entry {seq} does not verify under "
         "any key the organisation holds for {actor}",

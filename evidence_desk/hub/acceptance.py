@@ -6,7 +6,7 @@ The checks are the store's own, run by the same code (``integrity/ledger.py``,
 
 - each entry follows the device's last accepted one (seq), links to it (prev hash; the first
   to ``ledger.genesis_hash(device id)``: the device id is the device store's id), and its
-  payload and entry hashes are its contents' (the payload is canonical JSON);
+  payload and entry hashes are its contents' (the payload a JSON object);
 - its signature is the checkpoint signature over the device's Merkle root after it
   (``ledger.checkpoint_message``; or the legacy per-entry form that ``verify`` also accepts),
   under a key the *organisation* holds for the entry's actor, not one the device claims;
@@ -32,7 +32,6 @@ from evidence_desk.domain.hub_refusals import Refusal
 from evidence_desk.domain.hub_refusals import rule_refusal as refusal
 from evidence_desk.hub.users import HubUser
 from evidence_desk.integrity import ledger, merkle
-from evidence_desk.integrity.canonical import canonical_bytes
 from evidence_desk.integrity.signature_checks import SignatureBatch
 
 
@@ -65,10 +64,11 @@ def _well_formed(entry: ledger.Entry) -> bool:
     return True
 
 
-def _canonical(text: str) -> bool:
+def _json_object(text: str) -> bool:
+    """The payload parses as a JSON object, as verify's replay and the rule table need it."""
     try:
-        return canonical_bytes(json.loads(text)).decode("utf-8") == text
-    except (ValueError, TypeError, RecursionError):
+        return type(json.loads(text)) is dict
+    except (ValueError, RecursionError):
         return False
 
 
@@ -89,7 +89,7 @@ def _entry_refusal(
         return refusal("hub.prev", device=device_id, seq=seq)
     if ledger.payload_hash(entry.payload) != entry.payload_hash:
         return refusal("hub.payload_hash", device=device_id, seq=seq)
-    if not _canonical(entry.payload):
+    if not _json_object(entry.payload):
         return refusal("hub.payload", device=device_id, seq=seq)
     recomputed = ledger.entry_hash(
         seq, entry.at, actor, entry.action, entry.payload_hash, entry.prev_hash

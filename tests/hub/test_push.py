@@ -120,8 +120,8 @@ def _tampered(device: Device, case: str) -> tuple[list[ledger.Entry], str, int]:
         edited = entry.payload.replace("2026-SH-1", "2026-SH-9")
         entries[at] = _rehashed(entry, payload=edited)
         return entries, "hub.signature", entry.seq
-    if case == "not_canonical":  # the same JSON with a space: hashed again
-        entries[at] = _rehashed(entry, payload=entry.payload.replace(",", ", ", 1))
+    if case == "not_object":  # a JSON list, hashed again
+        entries[at] = _rehashed(entry, payload="[" + entry.payload + "]")
         return entries, "hub.payload", entry.seq
     if case == "malformed":  # a text UTF-8 cannot carry (a lone surrogate)
         entries[at] = entry._replace(at="\udc00")
@@ -133,7 +133,7 @@ def _tampered(device: Device, case: str) -> tuple[list[ledger.Entry], str, int]:
 
 
 @pytest.mark.parametrize(
-    "case", ["payload", "entry_hash", "prev", "signature", "not_canonical", "malformed", "seq"]
+    "case", ["payload", "entry_hash", "prev", "signature", "not_object", "malformed", "seq"]
 )
 def test_a_tampered_entry_refuses_the_whole_push(
     hub_db: HubDatabase, device: Device, case: str

@@ -6366,9 +6366,9 @@
         <translation>此数据库已存有机构 {hub_id}</translation>
     </message>
     <message>
-        <source>device {device}: the payload of entry {seq} is not canonical JSON</source>
+        <source>device {device}: the payload of entry {seq} is not a JSON object</source>
         <comment>hub.payload</comment>
-        <translation>设备 {device}：条目 {seq} 的内容不是规范 JSON</translation>
+        <translation>设备 {device}：条目 {seq} 的内容不是 JSON 对象</translation>
     </message>
     <message>
         <source>device {device}: the payload of entry {seq} does not match its payload hash</source>
