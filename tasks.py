@@ -3,6 +3,7 @@
 
     python3 tasks.py app    # create .venv, install, build/open the demo store, start the app
     python3 tasks.py test   # set up, then ruff, mypy, lint-imports, vulture and the suite
+                            # (needs PostgreSQL's server binaries: apt-get install postgresql)
     python3 tasks.py qt-packages   # the Debian/Ubuntu packages Qt's xcb plugin needs (.ci/run)
 
 Uses only the standard library so that it works on a fresh machine. Reinstalls into .venv only
@@ -176,7 +177,19 @@ def app(extra: list[str]) -> int:
     return _run(python, "-m", "evidence_desk", "gui", "--store", DEMO_STORE, *extra)
 
 
+def postgres_missing() -> str | None:
+    """The one line saying how to install PostgreSQL when its server binaries are missing (the
+    hub's tests start a throwaway cluster with them); None when they are there."""
+    from evidence_desk_testing.postgres import missing_line  # standard library only
+
+    return missing_line()
+
+
 def test(extra: list[str]) -> int:
+    missing = postgres_missing()
+    if missing is not None:  # never run the suite with the hub's tests bound to fail
+        print(missing, file=sys.stderr)
+        return 1
     python = ensure_env()
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     for step in (

@@ -14,7 +14,8 @@ from pathlib import Path
 from starlette.types import Receive, Scope, Send
 
 from evidence_desk.hub import tls
-from evidence_desk.hub.app import HubUser, create_app, serve
+from evidence_desk.hub.app import create_app, serve
+from evidence_desk.hub.users import HubUser
 from evidence_desk.integrity.http_signatures import MemoryNonces
 
 DELAY = 1.5

@@ -3,6 +3,7 @@ line that installs the missing ones (issue 17, item 8)."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -86,3 +87,28 @@ def test_the_check_applies_only_where_qt_would_load_xcb(monkeypatch: pytest.Monk
     assert not tasks.check_qt_libraries()
     monkeypatch.setattr(tasks.sys, "platform", "win32")
     assert tasks.check_qt_libraries()
+
+
+def test_tasks_test_stops_with_one_line_without_postgresql(tmp_path: Path) -> None:
+    """The hub's tests need PostgreSQL's server binaries: without them `tasks.py test` says how
+    to install them in one line and runs nothing (the hub's tests are never skipped)."""
+    done = subprocess.run(
+        [sys.executable, str(REPO_ROOT / "tasks.py"), "test"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "EVIDENCE_DESK_PG_BINDIR": str(tmp_path / "no-postgresql")},
+    )
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert done.stderr.splitlines() == [
+        "the hub's tests need PostgreSQL 15 or newer (initdb, pg_ctl): "
+        "install it with `sudo apt-get install postgresql` (Debian/Ubuntu)"
+    ]
+    assert "apt-get install postgresql" in REPO_ROOT.joinpath("README.md").read_text("utf-8")
+    assert " postgresql; do" in REPO_ROOT.joinpath(".ci", "run").read_text("utf-8")
+
+
+def test_postgresql_is_found_where_the_suite_runs() -> None:
+    assert tasks.postgres_missing() is None

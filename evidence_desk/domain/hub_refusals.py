@@ -3,13 +3,15 @@
 The hub answers a refusal with ``{"error": code, "facts": {name: text}}`` and no sentence: the
 device words it in its user's language from the same catalogue. The hub's transport refusals are
 here, in the domain, because both the hub (evidence_desk/hub) and the device's client
-(services/hub_client.py) need them and neither may import the other; the signature refusals are
-integrity/http_signatures.py's, the record rules' are the rule table's.
+(services/hub_client.py) need them and neither may import the other; so are the rules its
+storage and acceptance refuse a push, a blob or an enrolment by (``rules``). The signature
+refusals are integrity/http_signatures.py's, the record rules' are the rule table's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from evidence_desk.domain.wording import Catalogue, Phrase, worded
 
@@ -25,6 +27,72 @@ refusal = Catalogue(
         "hub.refused": "the hub refused the request: {code} {facts}",
     }
 )
+
+#: what the hub's storage and acceptance refuse (evidence_desk/hub/acceptance.py and
+#: repository.py): the rule code is the code of its phrase
+rules = Catalogue(
+    {
+        # -- a pushed batch (acceptance.py) --
+        "hub.unknown_device": "device {device} is not registered with this organisation",
+        "hub.malformed": "device {device}: entry {seq} is malformed (a whole number and "
+        "eight texts are expected)",
+        "hub.seq": "device {device}: entry {seq} does not follow the hub's last entry {size}",
+        "hub.prev": "device {device}: entry {seq} does not link to the entry before it",
+        "hub.payload_hash": "device {device}: the payload of entry {seq} does not match its "
+        "payload hash",
+        "hub.payload": "device {device}: the payload of entry {seq} is not a JSON object",
+        "hub.entry_hash": "device {device}: the hash of entry {seq} does not match its contents",
+        "hub.signature": "device {device}: the signature of entry {seq} does not verify under "
+        "any key the organisation holds for {actor}",
+        "hub.unknown_user": "device {device}: {actor}, who wrote entry {seq}, is not a user of "
+        "this organisation",
+        "hub.inactive_user": "device {device}: {actor}, who wrote entry {seq}, is deactivated",
+        "hub.unknown_action": "device {device}: entry {seq} has action {action}, which is not an "
+        "action of this application",
+        "hub.permission": "device {device}: entry {seq} by {actor} (role {role}) is {action}, "
+        "which the role may not write",
+        "hub.cloned_device": "device {device} pushed an entry {seq} other than the one the hub "
+        "accepted ({held}, not {pushed}): two stores share this device's identity",
+        # -- blobs (repository.py) --
+        "hub.blob_chunk": "blob {digest}: chunk {index} was uploaded before with other bytes",
+        "hub.blob_missing": "blob {digest}: chunk(s) {missing} have not been uploaded",
+        "hub.blob_digest": "blob {digest}: the uploaded chunks hash to {actual} ({size} bytes), "
+        "not to the blob's digest ({expected_size} bytes); upload it again",
+        # -- users, enrolments, devices (repository.py) --
+        "hub.user_exists": "{user} is already a user of this organisation",
+        "hub.no_user": "{user} is not a user of this organisation",
+        "hub.device_exists": "device {device} is already registered (to {user})",
+        "hub.enrolment_unknown": "this enrolment code is not known to the hub",
+        "hub.enrolment_used": "this enrolment code was used already",
+        "hub.enrolment_expired": "this enrolment code expired at {expires_at}",
+        "hub.organisation_exists": "this database already holds organisation {hub_id}",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """One refusal of the hub's storage or acceptance: ``rule`` (stable, e.g.
+    ``hub.signature``) and its coded ``detail``."""
+
+    rule: str
+    detail: Phrase
+
+    def facts(self) -> Mapping[str, str]:
+        return dict(self.detail.facts)
+
+
+def rule_refusal(rule: str, **facts: object) -> Refusal:
+    """The refusal of ``rule`` worded by its own code (the hub's rules are their codes)."""
+    return Refusal(rule, rules(rule, **facts))
+
+
+class Refused(Exception):
+    """The hub refused a request; nothing was written. ``refusal`` says which rule and why."""
+
+    def __init__(self, refused: Refusal) -> None:
+        super().__init__(str(refused.detail))
+        self.refusal = refused
 
 
 def worded_refusal(code: str, facts: Mapping[str, str]) -> Phrase:

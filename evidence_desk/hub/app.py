@@ -41,6 +41,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from evidence_desk.domain.errors import UsageError
 from evidence_desk.domain.hub_refusals import refusal
 from evidence_desk.domain.wording import Catalogue, Phrase
+from evidence_desk.hub.users import HubUser
 from evidence_desk.integrity.http_signatures import (
     NonceMemory,
     RequestVerifier,
@@ -57,17 +58,6 @@ _STATE_USER = "evidence_desk.hub.user"
 _STATE_PAYLOAD = "evidence_desk.hub.payload"
 
 _said = Catalogue({"hub.listen": "{listen}: not HOST:PORT (a port from 1 to 65535)"})
-
-
-@dataclass(frozen=True, slots=True)
-class HubUser:
-    """A user as the hub knows them: name (the signature's keyid), role, Ed25519 public key
-    (hex), and whether they may still act."""
-
-    name: str
-    role: str
-    sign_key: str
-    active: bool
 
 
 class UserDirectory(Protocol):

@@ -22,7 +22,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from evidence_desk.hub import tls
-from evidence_desk.hub.app import HubUser, Limits, create_app, payload, signer
+from evidence_desk.hub.app import Limits, create_app, payload, signer
+from evidence_desk.hub.users import HubUser
 from evidence_desk.integrity import pinning
 from evidence_desk.integrity.http_signatures import MemoryNonces, sign_request
 from evidence_desk.integrity.signing import private_key_from_bytes, public_key_hex

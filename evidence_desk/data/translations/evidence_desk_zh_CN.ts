@@ -6271,9 +6271,59 @@
         <translation>请求以 {key_id} 身份签名，但服务中心没有此用户</translation>
     </message>
     <message>
+        <source>blob {digest}: chunk {index} was uploaded before with other bytes</source>
+        <comment>hub.blob_chunk</comment>
+        <translation>文件 {digest}：分块 {index} 之前已以不同的字节上传</translation>
+    </message>
+    <message>
+        <source>blob {digest}: the uploaded chunks hash to {actual} ({size} bytes), not to the blob&apos;s digest ({expected_size} bytes); upload it again</source>
+        <comment>hub.blob_digest</comment>
+        <translation>文件 {digest}：已上传的分块哈希为 {actual}（{size} 字节），与文件的摘要（{expected_size} 字节）不符；请重新上传</translation>
+    </message>
+    <message>
+        <source>blob {digest}: chunk(s) {missing} have not been uploaded</source>
+        <comment>hub.blob_missing</comment>
+        <translation>文件 {digest}：分块 {missing} 尚未上传</translation>
+    </message>
+    <message>
+        <source>device {device} pushed an entry {seq} other than the one the hub accepted ({held}, not {pushed}): two stores share this device&apos;s identity</source>
+        <comment>hub.cloned_device</comment>
+        <translation>设备 {device} 推送的条目 {seq} 与中心服务器已接收的不同（已接收 {held}，推送 {pushed}）：有两个存储共用此设备的身份</translation>
+    </message>
+    <message>
         <source>the hub takes only application/json bodies, not {content_type}</source>
         <comment>hub.content_type</comment>
         <translation>服务中心只接受 application/json 正文，不接受 {content_type}</translation>
+    </message>
+    <message>
+        <source>device {device} is already registered (to {user})</source>
+        <comment>hub.device_exists</comment>
+        <translation>设备 {device} 已登记（属于 {user}）</translation>
+    </message>
+    <message>
+        <source>this enrolment code expired at {expires_at}</source>
+        <comment>hub.enrolment_expired</comment>
+        <translation>此注册码已于 {expires_at} 过期</translation>
+    </message>
+    <message>
+        <source>this enrolment code is not known to the hub</source>
+        <comment>hub.enrolment_unknown</comment>
+        <translation>中心服务器不认识此注册码</translation>
+    </message>
+    <message>
+        <source>this enrolment code was used already</source>
+        <comment>hub.enrolment_used</comment>
+        <translation>此注册码已被使用</translation>
+    </message>
+    <message>
+        <source>device {device}: the hash of entry {seq} does not match its contents</source>
+        <comment>hub.entry_hash</comment>
+        <translation>设备 {device}：条目 {seq} 的哈希与其内容不符</translation>
+    </message>
+    <message>
+        <source>device {device}: {actor}, who wrote entry {seq}, is deactivated</source>
+        <comment>hub.inactive_user</comment>
+        <translation>设备 {device}：条目 {seq} 的写入人 {actor} 已被停用</translation>
     </message>
     <message>
         <source>the hub could not handle the request (see the hub&apos;s log)</source>
@@ -6286,9 +6336,19 @@
         <translation>{listen}：不是“主机:端口”格式（端口为 1 到 65535）</translation>
     </message>
     <message>
+        <source>device {device}: entry {seq} is malformed (a whole number and eight texts are expected)</source>
+        <comment>hub.malformed</comment>
+        <translation>设备 {device}：条目 {seq} 格式不正确（应为一个整数和八个文本）</translation>
+    </message>
+    <message>
         <source>the request body is not JSON (line {line}, column {column})</source>
         <comment>hub.malformed_json</comment>
         <translation>请求正文不是 JSON（第 {line} 行，第 {column} 列）</translation>
+    </message>
+    <message>
+        <source>{user} is not a user of this organisation</source>
+        <comment>hub.no_user</comment>
+        <translation>{user} 不是本机构的用户</translation>
     </message>
     <message>
         <source>the hub has no {method} {path}</source>
@@ -6301,9 +6361,44 @@
         <translation>请求正文必须是一个 JSON 对象</translation>
     </message>
     <message>
+        <source>this database already holds organisation {hub_id}</source>
+        <comment>hub.organisation_exists</comment>
+        <translation>此数据库已存有机构 {hub_id}</translation>
+    </message>
+    <message>
+        <source>device {device}: the payload of entry {seq} is not a JSON object</source>
+        <comment>hub.payload</comment>
+        <translation>设备 {device}：条目 {seq} 的内容不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>device {device}: the payload of entry {seq} does not match its payload hash</source>
+        <comment>hub.payload_hash</comment>
+        <translation>设备 {device}：条目 {seq} 的内容与其内容哈希不符</translation>
+    </message>
+    <message>
+        <source>device {device}: entry {seq} by {actor} (role {role}) is {action}, which the role may not write</source>
+        <comment>hub.permission</comment>
+        <translation>设备 {device}：{actor}（角色 {role}）写入的条目 {seq} 为 {action}，该角色无权写入</translation>
+    </message>
+    <message>
+        <source>device {device}: entry {seq} does not link to the entry before it</source>
+        <comment>hub.prev</comment>
+        <translation>设备 {device}：条目 {seq} 未链接到其前一条目</translation>
+    </message>
+    <message>
         <source>the hub refused the request: {code} {facts}</source>
         <comment>hub.refused</comment>
         <translation>服务中心拒绝了请求：{code} {facts}</translation>
+    </message>
+    <message>
+        <source>device {device}: entry {seq} does not follow the hub&apos;s last entry {size}</source>
+        <comment>hub.seq</comment>
+        <translation>设备 {device}：条目 {seq} 未紧接中心服务器已接收的最后一条 {size}</translation>
+    </message>
+    <message>
+        <source>device {device}: the signature of entry {seq} does not verify under any key the organisation holds for {actor}</source>
+        <comment>hub.signature</comment>
+        <translation>设备 {device}：条目 {seq} 的签名无法用本机构为 {actor} 保存的任何公钥验证</translation>
     </message>
     <message>
         <source>the request body is larger than the {limit} bytes the hub accepts</source>
@@ -6311,9 +6406,29 @@
         <translation>请求正文超过服务中心接受的 {limit} 字节</translation>
     </message>
     <message>
+        <source>device {device}: entry {seq} has action {action}, which is not an action of this application</source>
+        <comment>hub.unknown_action</comment>
+        <translation>设备 {device}：条目 {seq} 的操作 {action} 不是本应用的操作</translation>
+    </message>
+    <message>
+        <source>device {device} is not registered with this organisation</source>
+        <comment>hub.unknown_device</comment>
+        <translation>设备 {device} 未在本机构登记</translation>
+    </message>
+    <message>
+        <source>device {device}: {actor}, who wrote entry {seq}, is not a user of this organisation</source>
+        <comment>hub.unknown_user</comment>
+        <translation>设备 {device}：条目 {seq} 的写入人 {actor} 不是本机构的用户</translation>
+    </message>
+    <message>
         <source>{user} is deactivated on this hub</source>
         <comment>hub.user_deactivated</comment>
         <translation>{user} 在服务中心已被停用</translation>
+    </message>
+    <message>
+        <source>{user} is already a user of this organisation</source>
+        <comment>hub.user_exists</comment>
+        <translation>{user} 已是本机构的用户</translation>
     </message>
     <message>
         <source>the hub at {url} failed with HTTP status {status}</source>

@@ -1,0 +1,508 @@
+"""The hub's queries: what the hub's routes call, each in one PostgreSQL transaction.
+
+psycopg 3 with a psycopg_pool connection pool (one per hub process; several stateless hub
+processes may share one database). The refusals are :class:`Refused` with a rule code and
+facts (``refusals.py``); a refused call writes nothing.
+
+Concurrency: a push takes a transaction-scoped advisory lock on its device (two pushes of one
+device never interleave; pushes of different devices judge their batches in parallel) and,
+just before inserting, a hub-wide one held to the commit, so that ``hub_seq`` (the acceptance
+order) is also the commit order: a pull "since hub_seq N" never skips a row that commits later
+with a smaller number.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import psycopg
+from psycopg_pool import ConnectionPool
+
+from evidence_desk.domain.hub_refusals import Refused
+from evidence_desk.domain.hub_refusals import rule_refusal as refusal
+from evidence_desk.hub import acceptance
+from evidence_desk.hub.acceptance import DeviceHead
+from evidence_desk.hub.users import HubUser
+from evidence_desk.integrity import ledger
+
+#: the advisory lock every push holds from its first insert to its commit (see the docstring)
+_ACCEPTANCE_LOCK = 0x45444855_42000001
+
+Conn = psycopg.Connection[tuple[Any, ...]]
+
+_ENTRY_COLUMNS = (
+    "device_id, seq, at, actor, action, payload, payload_hash, prev_hash, entry_hash, signature"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AppendResult:
+    """What a push did: entries appended now, entries the hub already held (a retried push),
+    and the device's size after it."""
+
+    appended: int
+    already: int
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class HubEntry:
+    """An accepted entry as a pull returns it: the acceptance order, the device it came from
+    and the entry exactly as the device signed it."""
+
+    hub_seq: int
+    device_id: str
+    entry: ledger.Entry
+    accepted_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Wrap:
+    """A case key wrapped (HPKE) for one recipient: the hub holds it and cannot open it."""
+
+    case_no: str
+    recipient: str
+    key_id: str
+    sealed: bytes
+    added_by: str
+
+
+def code_digest(code: str) -> str:
+    """What the hub stores of a one-time enrolment code: its SHA-256, never the code."""
+    return hashlib.sha256(code.encode("utf-8")).hexdigest()
+
+
+def _device_lock(conn: Conn, name: str) -> None:
+    conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (name,))
+
+
+class HubRepository:
+    """The hub's database, through a connection pool. Use as a context manager or ``close``."""
+
+    def __init__(self, pool: ConnectionPool[Conn]) -> None:
+        self._pool = pool
+
+    @classmethod
+    def connect(cls, url: str, *, min_size: int = 1, max_size: int = 8) -> HubRepository:
+        """A pool of connections to the libpq ``url`` (as the hub's application role)."""
+        pool: ConnectionPool[Conn] = ConnectionPool(
+            url,
+            min_size=min_size,
+            max_size=max_size,
+            open=False,
+            # a connection PostgreSQL dropped (a restart) is replaced, not handed out
+            check=ConnectionPool.check_connection,
+        )
+        pool.open(wait=True, timeout=30)
+        return cls(pool)
+
+    def close(self) -> None:
+        self._pool.close()
+
+    def __enter__(self) -> HubRepository:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- the organisation ---------------------------------------------------------------------
+
+    def create_organisation(self, hub_id: str) -> None:
+        with self._pool.connection() as conn, conn.transaction():
+            existing = conn.execute("SELECT hub_id FROM organisation").fetchone()
+            if existing is not None:
+                raise Refused(refusal("hub.organisation_exists", hub_id=existing[0]))
+            conn.execute("INSERT INTO organisation (hub_id) VALUES (%s)", (hub_id,))
+
+    def hub_id(self) -> str | None:
+        with self._pool.connection() as conn:
+            row = conn.execute("SELECT hub_id FROM organisation").fetchone()
+        return None if row is None else str(row[0])
+
+    # -- users --------------------------------------------------------------------------------
+
+    def add_user(
+        self, name: str, role: str, sign_key: str, wrap_key: str, *, by: str | None
+    ) -> None:
+        """A new user with their first keys (``hub init``'s admin, or an enrolment)."""
+        with self._pool.connection() as conn, conn.transaction():
+            self._add_user(conn, name, role, sign_key, wrap_key, by)
+
+    @staticmethod
+    def _add_user(
+        conn: Conn, name: str, role: str, sign_key: str, wrap_key: str, by: str | None
+    ) -> None:
+        if conn.execute("SELECT 1 FROM users WHERE name = %s", (name,)).fetchone():
+            raise Refused(refusal("hub.user_exists", user=name))
+        conn.execute("INSERT INTO users (name, role) VALUES (%s, %s)", (name, role))
+        conn.execute(
+            "INSERT INTO user_keys (user_name, sign_key, wrap_key) VALUES (%s, %s, %s)",
+            (name, sign_key, wrap_key),
+        )
+        conn.execute(
+            "INSERT INTO user_changes (user_name, change, value, by_user) VALUES (%s, %s, %s, %s)",
+            (name, "add", role, by),
+        )
+
+    def add_keys(self, name: str, sign_key: str, wrap_key: str, *, by: str | None) -> None:
+        """New keys for a user (a password reset on their device makes new ones); the old ones
+        stay on record, so the entries they signed still verify."""
+        with self._pool.connection() as conn, conn.transaction():
+            self._existing_user(conn, name)
+            conn.execute(
+                "INSERT INTO user_keys (user_name, sign_key, wrap_key) VALUES (%s, %s, %s) "
+                "ON CONFLICT DO NOTHING",
+                (name, sign_key, wrap_key),
+            )
+            conn.execute(
+                "INSERT INTO user_changes (user_name, change, value, by_user) "
+                "VALUES (%s, 'keys', %s, %s)",
+                (name, sign_key, by),
+            )
+
+    def set_active(self, name: str, active: bool, *, by: str | None) -> None:
+        """Deactivate (or reactivate) a user: their next push is refused at once."""
+        with self._pool.connection() as conn, conn.transaction():
+            self._existing_user(conn, name)
+            conn.execute("UPDATE users SET active = %s WHERE name = %s", (active, name))
+            conn.execute(
+                "INSERT INTO user_changes (user_name, change, value, by_user) "
+                "VALUES (%s, 'active', %s, %s)",
+                (name, "true" if active else "false", by),
+            )
+
+    @staticmethod
+    def _existing_user(conn: Conn, name: str) -> None:
+        if conn.execute("SELECT 1 FROM users WHERE name = %s", (name,)).fetchone() is None:
+            raise Refused(refusal("hub.no_user", user=name))
+
+    def user(self, name: str) -> HubUser | None:
+        """The user as the organisation knows them (role, active flag, every signing key)."""
+        with self._pool.connection() as conn:
+            return _user(conn, name)
+
+    def wrap_key(self, name: str) -> str | None:
+        """The user's newest X25519 key: what case keys are wrapped for."""
+        with self._pool.connection() as conn:
+            row = conn.execute(
+                "SELECT wrap_key FROM user_keys WHERE user_name = %s "
+                "ORDER BY added_at DESC, sign_key LIMIT 1",
+                (name,),
+            ).fetchone()
+        return None if row is None else str(row[0])
+
+    # -- enrolments ---------------------------------------------------------------------------
+
+    def create_enrolment(
+        self, code: str, name: str, role: str, expires_at: datetime, *, by: str | None
+    ) -> None:
+        """Record a one-time code for ``name`` (the hub keeps only its digest)."""
+        with self._pool.connection() as conn, conn.transaction():
+            if conn.execute("SELECT 1 FROM users WHERE name = %s", (name,)).fetchone():
+                raise Refused(refusal("hub.user_exists", user=name))
+            conn.execute(
+                "INSERT INTO enrolments (code_digest, user_name, role, expires_at, created_by) "
+                "VALUES (%s, %s, %s, %s, %s)",
+                (code_digest(code), name, role, expires_at, by),
+            )
+
+    def redeem_enrolment(
+        self, code: str, sign_key: str, wrap_key: str, *, now: datetime
+    ) -> HubUser:
+        """Use a one-time code: the user it names is created with these public keys. Refused
+        when the code is unknown, used or expired; a code works once, even under a race (the
+        use's primary key)."""
+        digest = code_digest(code)
+        with self._pool.connection() as conn, conn.transaction():
+            _device_lock(conn, f"enrolment:{digest}")
+            row = conn.execute(
+                "SELECT e.user_name, e.role, e.expires_at, u.used_at FROM enrolments e "
+                "LEFT JOIN enrolment_uses u USING (code_digest) WHERE e.code_digest = %s",
+                (digest,),
+            ).fetchone()
+            if row is None:
+                raise Refused(refusal("hub.enrolment_unknown"))
+            name, role, expires_at, used_at = row
+            if used_at is not None:
+                raise Refused(refusal("hub.enrolment_used"))
+            if now >= expires_at:
+                raise Refused(refusal("hub.enrolment_expired", expires_at=expires_at))
+            conn.execute("INSERT INTO enrolment_uses (code_digest) VALUES (%s)", (digest,))
+            self._add_user(conn, name, role, sign_key, wrap_key, None)
+            user = _user(conn, name)
+        assert user is not None
+        return user
+
+    # -- devices ------------------------------------------------------------------------------
+
+    def add_device(self, device_id: str, user: str) -> None:
+        """Register a device store (its store id) as ``user``'s."""
+        with self._pool.connection() as conn, conn.transaction():
+            self._existing_user(conn, user)
+            row = conn.execute(
+                "SELECT user_name FROM devices WHERE device_id = %s", (device_id,)
+            ).fetchone()
+            if row is not None:
+                raise Refused(refusal("hub.device_exists", device=device_id, user=row[0]))
+            conn.execute(
+                "INSERT INTO devices (device_id, user_name) VALUES (%s, %s)", (device_id, user)
+            )
+
+    def device_user(self, device_id: str) -> str | None:
+        with self._pool.connection() as conn:
+            row = conn.execute(
+                "SELECT user_name FROM devices WHERE device_id = %s", (device_id,)
+            ).fetchone()
+        return None if row is None else str(row[0])
+
+    def head(self, device_id: str) -> DeviceHead | None:
+        """The device's ledger as the hub holds it (None for an unregistered device)."""
+        with self._pool.connection() as conn:
+            if (
+                conn.execute("SELECT 1 FROM devices WHERE device_id = %s", (device_id,)).fetchone()
+                is None
+            ):
+                return None
+            return _head(conn, device_id)
+
+    # -- entries ------------------------------------------------------------------------------
+
+    def append_entries(self, device_id: str, entries: Sequence[ledger.Entry]) -> AppendResult:
+        """Append the device's next entries, all or none, after ``acceptance.judge``.
+
+        Idempotent: an entry the hub already holds with the same hash is skipped (a push
+        retried after a lost answer); one with another hash at the same seq means two stores
+        share the device's identity (a cloned laptop image), refused as ``hub.cloned_device``."""
+        with self._pool.connection() as conn, conn.transaction():
+            _device_lock(conn, f"device:{device_id}")
+            if (
+                conn.execute("SELECT 1 FROM devices WHERE device_id = %s", (device_id,)).fetchone()
+                is None
+            ):
+                raise Refused(refusal("hub.unknown_device", device=device_id))
+            head = _head(conn, device_id)
+            held = [e for e in entries if type(e.seq) is int and e.seq <= head.size]
+            fresh = [e for e in entries if not (type(e.seq) is int and e.seq <= head.size)]
+            _same_as_held(conn, device_id, held)
+            judged = acceptance.judge(device_id, head, fresh, lambda name: _user(conn, name))
+            if not isinstance(judged, DeviceHead):
+                raise Refused(judged)
+            if fresh:
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (_ACCEPTANCE_LOCK,))
+                with conn.cursor().copy(f"COPY entries ({_ENTRY_COLUMNS}) FROM STDIN") as copy:
+                    for e in fresh:
+                        copy.write_row(
+                            (
+                                device_id,
+                                e.seq,
+                                e.at,
+                                e.actor,
+                                e.action,
+                                e.payload,
+                                e.payload_hash,
+                                e.prev_hash,
+                                e.entry_hash,
+                                e.signature,
+                            )
+                        )
+                conn.execute(
+                    "INSERT INTO device_heads (device_id, size, head_hash, compact_range) "
+                    "VALUES (%s, %s, %s, %s) ON CONFLICT (device_id) DO UPDATE SET "
+                    "size = excluded.size, head_hash = excluded.head_hash, "
+                    "compact_range = excluded.compact_range, last_push = now()",
+                    (device_id, judged.size, judged.head_hash, list(judged.compact_range)),
+                )
+        return AppendResult(len(fresh), len(held), judged.size)
+
+    def entries_since(self, hub_seq: int, *, limit: int = 1000) -> list[HubEntry]:
+        """Accepted entries after ``hub_seq``, in acceptance order (a pull's page)."""
+        with self._pool.connection() as conn:
+            rows = conn.execute(
+                f"SELECT hub_seq, accepted_at, {_ENTRY_COLUMNS} FROM entries "
+                "WHERE hub_seq > %s ORDER BY hub_seq LIMIT %s",
+                (hub_seq, limit),
+            ).fetchall()
+        return [HubEntry(r[0], r[2], ledger.Entry(*r[3:]), r[1]) for r in rows]
+
+    # -- blobs --------------------------------------------------------------------------------
+
+    def put_chunk(self, digest: str, index: int, data: bytes) -> None:
+        """Store chunk ``index`` of the blob whose SHA-256 is ``digest``. Idempotent; before the
+        blob is complete a chunk sent again with other bytes replaces the first (an upload
+        restarted from scratch), after it such a chunk is refused."""
+        with self._pool.connection() as conn, conn.transaction():
+            _device_lock(conn, f"blob:{digest}")
+            row = conn.execute(
+                "SELECT data FROM blob_chunks WHERE digest = %s AND index = %s", (digest, index)
+            ).fetchone()
+            if row is not None and bytes(row[0]) == data:
+                return
+            if _complete(conn, digest):
+                raise Refused(refusal("hub.blob_chunk", digest=digest, index=index))
+            if row is not None:
+                conn.execute(
+                    "DELETE FROM blob_chunks WHERE digest = %s AND index = %s", (digest, index)
+                )
+            conn.execute(
+                "INSERT INTO blob_chunks (digest, index, data) VALUES (%s, %s, %s)",
+                (digest, index, data),
+            )
+
+    def chunks_held(self, digest: str) -> list[int]:
+        """The chunk indices the hub holds of ``digest``: where an interrupted upload resumes."""
+        with self._pool.connection() as conn:
+            rows = conn.execute(
+                "SELECT index FROM blob_chunks WHERE digest = %s ORDER BY index", (digest,)
+            ).fetchall()
+        return [int(r[0]) for r in rows]
+
+    def complete_blob(self, digest: str, size: int, chunks: int) -> None:
+        """Declare the upload done: the chunks ``0..chunks-1``, in order, must hash to
+        ``digest`` and be ``size`` bytes. Then the blob is evidence (its chunks can no longer
+        change). Otherwise refused, and the uploaded chunks are discarded for a fresh upload."""
+        with self._pool.connection() as conn:
+            with conn.transaction():
+                _device_lock(conn, f"blob:{digest}")
+                if _complete(conn, digest):
+                    return
+                held = {
+                    int(r[0])
+                    for r in conn.execute(
+                        "SELECT index FROM blob_chunks WHERE digest = %s", (digest,)
+                    )
+                }
+                missing = [i for i in range(chunks) if i not in held]
+                if missing:
+                    shown = ", ".join(str(i) for i in missing[:20])
+                    raise Refused(refusal("hub.blob_missing", digest=digest, missing=shown))
+                actual, total = hashlib.sha256(), 0
+                with conn.cursor() as cursor:
+                    for (data,) in cursor.stream(
+                        "SELECT data FROM blob_chunks WHERE digest = %s AND index < %s "
+                        "ORDER BY index",
+                        (digest, chunks),
+                    ):
+                        actual.update(data)
+                        total += len(data)
+                matches = actual.hexdigest() == digest and total == size and len(held) == chunks
+                if matches:
+                    conn.execute(
+                        "INSERT INTO blobs (digest, size, chunks) VALUES (%s, %s, %s)",
+                        (digest, size, chunks),
+                    )
+                    return
+                conn.execute("DELETE FROM blob_chunks WHERE digest = %s", (digest,))
+            raise Refused(
+                refusal(
+                    "hub.blob_digest",
+                    digest=digest,
+                    actual=actual.hexdigest(),
+                    size=total,
+                    expected_size=size,
+                )
+            )
+
+    def blob_chunk(self, digest: str, index: int) -> bytes | None:
+        """Chunk ``index`` of a complete blob (a pull downloads it), None if there is none."""
+        with self._pool.connection() as conn:
+            row = conn.execute(
+                "SELECT c.data FROM blob_chunks c JOIN blobs b USING (digest) "
+                "WHERE c.digest = %s AND c.index = %s AND c.index < b.chunks",
+                (digest, index),
+            ).fetchone()
+        return None if row is None else bytes(row[0])
+
+    # -- case key wraps -----------------------------------------------------------------------
+
+    def add_wrap(self, wrap: Wrap) -> None:
+        """Keep a wrapped case key (idempotent: the same wrap again changes nothing)."""
+        with self._pool.connection() as conn, conn.transaction():
+            self._existing_user(conn, wrap.recipient)
+            conn.execute(
+                "INSERT INTO case_key_wraps (case_no, recipient, key_id, sealed, added_by) "
+                "VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                (wrap.case_no, wrap.recipient, wrap.key_id, wrap.sealed, wrap.added_by),
+            )
+
+    def wraps_for(self, recipient: str) -> list[Wrap]:
+        """Every case key wrapped for ``recipient``, by case."""
+        with self._pool.connection() as conn:
+            rows = conn.execute(
+                "SELECT case_no, recipient, key_id, sealed, added_by FROM case_key_wraps "
+                "WHERE recipient = %s ORDER BY case_no, key_id",
+                (recipient,),
+            ).fetchall()
+        return [Wrap(r[0], r[1], r[2], bytes(r[3]), r[4]) for r in rows]
+
+    # -- the replay window of signed requests --------------------------------------------------
+
+    def remember(self, key_id: str, nonce: str, *, now: float, until: float) -> bool:
+        """Record a signed request's nonce for ``key_id`` until ``until`` (seconds since the
+        epoch); False when it is still remembered (a replay). The hub's ``NonceMemory``
+        (integrity/http_signatures.py), shared by every hub process on the database; atomic:
+        of two requests with one nonce at once, the second waits for the first's row and gets
+        False. Nonces past their time are forgotten on the way."""
+        with self._pool.connection() as conn, conn.transaction():
+            conn.execute("DELETE FROM nonces WHERE until < %s", (now,))
+            row = conn.execute(
+                "INSERT INTO nonces (key_id, nonce, until) VALUES (%s, %s, %s) "
+                "ON CONFLICT DO NOTHING RETURNING 1",
+                (key_id, nonce, until),
+            ).fetchone()
+        return row is not None
+
+
+def _user(conn: Conn, name: str) -> HubUser | None:
+    row = conn.execute("SELECT role, active FROM users WHERE name = %s", (name,)).fetchone()
+    if row is None:
+        return None
+    keys = [
+        str(k[0])
+        for k in conn.execute(
+            "SELECT sign_key FROM user_keys WHERE user_name = %s ORDER BY added_at DESC, sign_key",
+            (name,),
+        )
+    ]
+    # every user has a key: the user and their first keys are inserted together
+    return HubUser(name, str(row[0]), keys[0], bool(row[1]), tuple(keys[1:]))
+
+
+def _head(conn: Conn, device_id: str) -> DeviceHead:
+    row = conn.execute(
+        "SELECT size, head_hash, compact_range FROM device_heads WHERE device_id = %s",
+        (device_id,),
+    ).fetchone()
+    if row is None:
+        return DeviceHead.genesis(device_id)
+    return DeviceHead(int(row[0]), str(row[1]), tuple(bytes(h) for h in row[2]))
+
+
+def _same_as_held(conn: Conn, device_id: str, pushed: Sequence[ledger.Entry]) -> None:
+    """Entries the hub already holds must be pushed again unchanged (a retry), else the
+    device's identity is shared by two diverging stores."""
+    if not pushed:
+        return
+    rows = conn.execute(
+        "SELECT seq, entry_hash FROM entries WHERE device_id = %s AND seq = ANY(%s)",
+        (device_id, [e.seq for e in pushed]),
+    ).fetchall()
+    held = {int(seq): str(entry_hash) for seq, entry_hash in rows}
+    for entry in pushed:
+        if held.get(entry.seq) != entry.entry_hash:
+            raise Refused(
+                refusal(
+                    "hub.cloned_device",
+                    device=device_id,
+                    seq=entry.seq,
+                    held=held.get(entry.seq, ""),
+                    pushed=entry.entry_hash,
+                )
+            )
+
+
+def _complete(conn: Conn, digest: str) -> bool:
+    return conn.execute("SELECT 1 FROM blobs WHERE digest = %s", (digest,)).fetchone() is not None

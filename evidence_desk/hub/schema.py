@@ -1,0 +1,268 @@
+"""The hub's tables in PostgreSQL (15+), and who may change what in them.
+
+The hub keeps every device's ledger as the device signed it. What is evidence there may only
+grow: the *evidence tables* refuse UPDATE, DELETE and TRUNCATE by trigger, even for their owner,
+and the application's role is granted only INSERT and SELECT on them. A superuser can still do
+anything (disable the triggers, ``session_replication_role = replica``): the devices' verify and
+sync catch such an edit, since every entry is signed by its device's user and linked to the one
+before it.
+
+Mutable bookkeeping lives in separate tables that are no evidence:
+
+- ``users``: role and active flag change (an admin deactivates someone); every change is also
+  recorded in the append-only ``user_changes``, and a user is never deleted. Their keys are the
+  append-only ``user_keys``: every key the organisation ever held for them, so that an entry
+  signed before a key change still verifies.
+- ``device_heads``: each device's size, head hash and Merkle compact range, derived from its
+  entries (so that a push does not re-read the device's whole ledger). A wrong head can only
+  make the hub refuse an honest push: it signs nothing and is no evidence.
+- ``blob_chunks``: an upload in progress may be corrected or discarded; once ``blobs`` holds
+  the blob (its digest checked), the trigger refuses any change to its chunks.
+- ``nonces``: the replay window of signed requests, pruned as it slides.
+
+Single-use enrolment codes need no flag to flip: redeeming one inserts its ``enrolment_uses``
+row, whose primary key lets it happen once.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+import psycopg
+from psycopg import sql
+
+from evidence_desk.domain.models import Role
+
+SCHEMA_VERSION: Final = 1
+
+#: tables that only ever grow (trigger + grants); in the order they are created
+EVIDENCE_TABLES: Final = (
+    "organisation",
+    "user_keys",
+    "user_changes",
+    "enrolments",
+    "enrolment_uses",
+    "devices",
+    "entries",
+    "blobs",
+    "case_key_wraps",
+    "receipts",
+)
+
+#: SQLSTATE the triggers raise, so that the repository can tell a refused change apart
+APPEND_ONLY_STATE: Final = "ED001"
+
+# (a psycopg sql.SQL template: {roles} is filled in, {{ }} are braces)
+_DDL = """
+CREATE TABLE hub_schema (version integer NOT NULL);
+
+CREATE TABLE organisation (
+    hub_id text PRIMARY KEY,
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE UNIQUE INDEX organisation_one ON organisation ((true));
+
+CREATE TABLE users (
+    name text PRIMARY KEY,
+    role text NOT NULL CHECK (role IN ({roles})),
+    active boolean NOT NULL DEFAULT true,
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE user_keys (
+    user_name text NOT NULL REFERENCES users(name),
+    sign_key text NOT NULL CHECK (sign_key ~ '^[0-9a-f]{{64}}$'),
+    wrap_key text NOT NULL CHECK (wrap_key ~ '^[0-9a-f]{{64}}$'),
+    added_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (user_name, sign_key)
+);
+CREATE TABLE user_changes (
+    id bigserial PRIMARY KEY,
+    user_name text NOT NULL REFERENCES users(name),
+    change text NOT NULL,
+    value text NOT NULL,
+    by_user text,
+    at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE enrolments (
+    code_digest text PRIMARY KEY,
+    user_name text NOT NULL,
+    role text NOT NULL CHECK (role IN ({roles})),
+    expires_at timestamptz NOT NULL,
+    created_by text,
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE enrolment_uses (
+    code_digest text PRIMARY KEY REFERENCES enrolments(code_digest),
+    used_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE devices (
+    device_id text PRIMARY KEY,
+    user_name text NOT NULL REFERENCES users(name),
+    registered_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE device_heads (
+    device_id text PRIMARY KEY REFERENCES devices(device_id),
+    size bigint NOT NULL,
+    head_hash text NOT NULL,
+    compact_range bytea[] NOT NULL,
+    last_push timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE entries (
+    device_id text NOT NULL REFERENCES devices(device_id),
+    seq bigint NOT NULL CHECK (seq >= 1),
+    at text NOT NULL,
+    actor text NOT NULL,
+    action text NOT NULL,
+    payload text NOT NULL,
+    payload_hash text NOT NULL,
+    prev_hash text NOT NULL,
+    entry_hash text NOT NULL,
+    signature text NOT NULL,
+    hub_seq bigserial NOT NULL UNIQUE,
+    accepted_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (device_id, seq)
+);
+
+CREATE TABLE blob_chunks (
+    digest text NOT NULL CHECK (digest ~ '^[0-9a-f]{{64}}$'),
+    index integer NOT NULL CHECK (index >= 0),
+    data bytea NOT NULL,
+    PRIMARY KEY (digest, index)
+);
+CREATE TABLE blobs (
+    digest text PRIMARY KEY CHECK (digest ~ '^[0-9a-f]{{64}}$'),
+    size bigint NOT NULL CHECK (size >= 0),
+    chunks integer NOT NULL CHECK (chunks >= 0),
+    completed_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE case_key_wraps (
+    case_no text NOT NULL,
+    recipient text NOT NULL REFERENCES users(name),
+    key_id text NOT NULL,
+    sealed bytea NOT NULL,
+    added_by text NOT NULL,
+    added_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (case_no, recipient, key_id)
+);
+
+CREATE TABLE receipts (
+    id bigserial PRIMARY KEY,
+    device_id text NOT NULL REFERENCES devices(device_id),
+    size bigint NOT NULL,
+    hub_seq bigint NOT NULL,
+    body text NOT NULL,
+    signature text NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE nonces (
+    key_id text NOT NULL,
+    nonce text NOT NULL,
+    until double precision NOT NULL,
+    PRIMARY KEY (key_id, nonce)
+);
+CREATE INDEX nonces_until ON nonces (until);
+
+CREATE FUNCTION hub_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'hub.append_only: % of % refused', TG_OP, TG_TABLE_NAME
+        USING ERRCODE = 'ED001';
+END $$;
+
+CREATE FUNCTION hub_refuse_user_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' AND NEW.name = OLD.name AND NEW.created_at = OLD.created_at THEN
+        RETURN NEW;
+    END IF;
+    RAISE EXCEPTION 'hub.append_only: % of users refused', TG_OP USING ERRCODE = 'ED001';
+END $$;
+CREATE TRIGGER users_keep BEFORE UPDATE OR DELETE ON users
+    FOR EACH ROW EXECUTE FUNCTION hub_refuse_user_change();
+CREATE TRIGGER users_no_truncate BEFORE TRUNCATE ON users
+    FOR EACH STATEMENT EXECUTE FUNCTION hub_refuse_change();
+
+CREATE FUNCTION hub_refuse_chunk_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' AND NOT EXISTS (SELECT 1 FROM blobs WHERE digest = OLD.digest) THEN
+        RETURN OLD;
+    END IF;
+    RAISE EXCEPTION 'hub.append_only: % of blob_chunks refused', TG_OP USING ERRCODE = 'ED001';
+END $$;
+CREATE TRIGGER blob_chunks_keep BEFORE UPDATE OR DELETE ON blob_chunks
+    FOR EACH ROW EXECUTE FUNCTION hub_refuse_chunk_change();
+CREATE TRIGGER blob_chunks_no_truncate BEFORE TRUNCATE ON blob_chunks
+    FOR EACH STATEMENT EXECUTE FUNCTION hub_refuse_change();
+"""
+
+_EVIDENCE_TRIGGERS = """
+CREATE TRIGGER {keep} BEFORE UPDATE OR DELETE ON {table}
+    FOR EACH ROW EXECUTE FUNCTION hub_refuse_change();
+CREATE TRIGGER {no_truncate} BEFORE TRUNCATE ON {table}
+    FOR EACH STATEMENT EXECUTE FUNCTION hub_refuse_change();
+"""
+
+#: what the application's role may do beyond INSERT and SELECT, table by table
+_BOOKKEEPING_GRANTS = (
+    "GRANT UPDATE (role, active) ON users TO {role}",
+    "GRANT SELECT, INSERT, UPDATE ON device_heads TO {role}",
+    "GRANT SELECT, INSERT, DELETE ON blob_chunks TO {role}",
+    "GRANT SELECT, INSERT, DELETE ON nonces TO {role}",
+    "GRANT SELECT, INSERT ON users, hub_schema TO {role}",
+)
+
+
+def installed_version(conn: psycopg.Connection[Any]) -> int | None:
+    """The hub schema's version in this database, None when it has none."""
+    found = conn.execute("SELECT to_regclass('hub_schema') IS NOT NULL").fetchone()
+    if not found or not found[0]:
+        return None
+    row = conn.execute("SELECT max(version) FROM hub_schema").fetchone()
+    return None if row is None or row[0] is None else int(row[0])
+
+
+def install(conn: psycopg.Connection[Any]) -> None:
+    """Create the hub's tables, triggers and functions in one transaction (as the database's
+    owner); a database that already has them is left as it is."""
+    with conn.transaction():
+        if installed_version(conn) is not None:
+            return
+        roles = sql.SQL(", ").join(sql.Literal(role.value) for role in Role)
+        conn.execute(sql.SQL(_DDL).format(roles=roles))
+        for table in EVIDENCE_TABLES:
+            conn.execute(
+                sql.SQL(_EVIDENCE_TRIGGERS).format(
+                    table=sql.Identifier(table),
+                    keep=sql.Identifier(f"{table}_keep"),
+                    no_truncate=sql.Identifier(f"{table}_no_truncate"),
+                )
+            )
+        conn.execute("INSERT INTO hub_schema (version) VALUES (%s)", (SCHEMA_VERSION,))
+
+
+def grant_app_role(conn: psycopg.Connection[Any], role: str, database: str) -> None:
+    """Create ``role`` if the cluster lacks it (LOGIN, no superuser, no password: the
+    cluster's pg_hba decides how it authenticates) and give it what the hub's code needs:
+    INSERT and SELECT on the evidence tables, nothing more there, and the bookkeeping grants."""
+    ident = sql.Identifier(role)
+    with conn.transaction():
+        exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone()
+        if exists is None:
+            conn.execute(
+                sql.SQL("CREATE ROLE {} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE").format(ident)
+            )
+        conn.execute(
+            sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(sql.Identifier(database), ident)
+        )
+        conn.execute(sql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(ident))
+        for table in EVIDENCE_TABLES:
+            conn.execute(sql.SQL("REVOKE ALL ON {} FROM {}").format(sql.Identifier(table), ident))
+            conn.execute(
+                sql.SQL("GRANT SELECT, INSERT ON {} TO {}").format(sql.Identifier(table), ident)
+            )
+        for statement in _BOOKKEEPING_GRANTS:
+            conn.execute(sql.SQL(statement).format(role=ident))
+        conn.execute(sql.SQL("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {}").format(ident))
