@@ -1,9 +1,10 @@
 """Per-case data keys in use: who holds a wrap, taking a case's key, sealing its fields.
 
 The one module that reads or writes ``case_key_wraps`` and opens or seals a case's personal
-columns and message texts (store/case_keys.py holds the cryptography). Everything else calls
-:func:`open_case_row`, :func:`open_contact_row`, :func:`message_opener`, :func:`seal_fields`,
-:func:`message_cipher` or :func:`case_key`.
+columns, messages and locators (store/case_keys.py holds the cryptography). Everything else
+calls :func:`open_case_row`, :func:`open_contact_row`, :func:`message_opener` (a message's
+fields, the row opened once), :func:`locator_reader`, :func:`seal_fields`,
+:func:`message_cipher`, :func:`locator_sealer` or :func:`case_key`.
 
 - **Who holds a wrap.** Every active user whose role may read cases (domain/authority.py
   ``CASE_KEY_ROLES``: staff, supervisors, legal, admins; never auditors) and whose X25519 public

@@ -18,6 +18,12 @@ A case's fields (its personal columns, see services/case_keys.py) are sealed one
 
 so a ciphertext moved to another row, column, case or store fails authentication.
 
+A case's messages are sealed one ciphertext per message (:class:`MessageCipher`, mark 0x02:
+text, raw line, sender, sender id and attachments in one AES-GCM), an import's locators (where
+each message was in the export) one ciphertext per import (:func:`seal_locators`); messages of
+the build before, sealed column by column (0x01), are still opened (:class:`ColumnOpener`) until
+the migration re-seals them.
+
 A case's originals (store/blobs.py's format) are encrypted under two keys derived from the case
 key with HKDF-SHA256 (:func:`blob_keys`): one for the content, one naming the files, so the same
 file in two cases is two files under unrelated names and keys, and destroying the case key
