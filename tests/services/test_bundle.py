@@ -248,9 +248,7 @@ def test_the_transcript_shows_each_messages_sealed_sender_and_locator(
     """Senders are sealed in the message's one ciphertext and locators in the import's sealed
     list (services/case_keys.py): the bundle opens both."""
     alice, contact_id = store_with_evidence(team, tmp_path / "in")
-    assert {
-        str(r[0]) for r in alice.conn.execute("SELECT locator FROM message_sources")
-    } == {""}
+    assert {str(r[0]) for r in alice.conn.execute("SELECT locator FROM message_sources")} == {""}
     result = export(team, tmp_path / "out")
     compact = "".join(pdf_text(result.pdf_paths[0]).split())
     name = "".join(CHAT_NAME.split())
