@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -393,7 +394,9 @@ def test_a_locator_in_clear_beside_the_sealed_list_or_a_list_moved_fails_verify(
 # -- stores keyed by the build before: messages sealed column by column, locators in clear --------
 
 
-def _column_sealed(key: bytes, store_id: str, contact_id: str, fingerprint: str):  # type: ignore[no-untyped-def]
+def _column_sealed(
+    key: bytes, store_id: str, contact_id: str, fingerprint: str
+) -> Callable[[str, str | None], bytes | None]:
     """The sealing of the build before (0x01, one ciphertext per column), kept here only to
     write such a store: this build opens it and its migration re-seals it."""
     aead = AESGCM(key)
