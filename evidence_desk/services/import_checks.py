@@ -291,6 +291,10 @@ def _compare_messages(
             # sealed as one: the columns it replaces hold nothing in clear
             clear = [c for c in ("raw", "sender_id") if stored[c] is not None]
             clear += [c for c in ("sender", "attachments") if stored[c] != ""]
+        elif opener.can_open and not isinstance(stored["text"], bytes):
+            # a keyed case's message in clear: the import and the migration seal every one,
+            # so only an edit outside the app puts one there
+            clear.append("text")
         if sealed_locators and (
             position >= len(sealed_locators) or sealed_locators[position] != locator
         ):

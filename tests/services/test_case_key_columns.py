@@ -340,6 +340,16 @@ def test_a_sealed_message_moved_or_a_field_put_beside_it_fails_verify(
     _tamper(team, "UPDATE messages SET sender = ? WHERE rowid = ?", OTHER, rows[0]["rowid"])
     changed = [f for f in verify.verify_store(alice).errors if f.code == "message.changed"]
     assert changed and "sender" in changed[0].detail
+    # the whole message put back in clear, as the original says it
+    _tamper(
+        team,
+        "UPDATE messages SET text = ?, sender = ?, attachments = '[]' WHERE rowid = ?",
+        "请在本周五之前还款",
+        SENDER,
+        rows[0]["rowid"],
+    )
+    changed = [f for f in verify.verify_store(alice).errors if f.code == "message.changed"]
+    assert [f.detail for f in changed] == [changed[0].detail] and "text" in changed[0].detail
 
 
 # -- locators: one sealed list per import --------------------------------------------------------
