@@ -575,7 +575,9 @@ def _unsealed_contacts(conn: db.Connection) -> set[str]:
     found.update(
         str(r[0])
         for r in conn.execute(
-            "SELECT DISTINCT i.contact_id FROM imports i WHERE EXISTS (SELECT 1 FROM "
+            # (an import with a sealed list is not scanned: this runs at every admin login)
+            "SELECT DISTINCT i.contact_id FROM imports i WHERE NOT EXISTS (SELECT 1 FROM "
+            "import_locators l WHERE l.import_id = i.id) AND EXISTS (SELECT 1 FROM "
             "message_sources s WHERE s.import_id = i.id AND s.locator NOT IN ('', ?))",
             (MARKER,),
         )
