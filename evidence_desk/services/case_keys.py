@@ -692,6 +692,7 @@ class MessageFields(NamedTuple):
     attachments: str
 
 
+_new_tuple = tuple.__new__
 _HIDDEN = MessageFields(SEALED_PLACEHOLDER, None, SEALED_PLACEHOLDER, None, "[]")
 
 
@@ -719,7 +720,8 @@ class MessageOpener:
             if text[:1] == ck.MESSAGE_MARK:
                 if self._cipher is None:
                     return _HIDDEN
-                return MessageFields(*self._cipher.open(fingerprint, text))
+                # (tuple.__new__: a NamedTuple's own __new__ is Python code, once per message)
+                return _new_tuple(MessageFields, self._cipher.open(fingerprint, text))
             return self._by_column(fingerprint, row)
         return MessageFields(
             text, row["raw"], row["sender"], row["sender_id"], row["attachments"] or "[]"
