@@ -66,6 +66,7 @@ from evidence_desk.services import (
 )
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
+from evidence_desk.store import case_keys as ck
 from evidence_desk.store import db
 from evidence_desk.store.blobs import BlobStore
 from evidence_desk.store.keys import KdfParams
@@ -362,10 +363,10 @@ def time_import(
 
 def case_key_share(work: Path, export: Path, repeat: int) -> dict[str, float]:
     """One import of ``export`` and one verify of the store it makes, each timed; then, on the
-    same stored rows, the case-key crypto each of them does: sealing every message text, raw
-    line, sender name and id with the case's cipher as the import does, and opening every
-    sealed text and sender as verify's import check does. Best of ``repeat`` rounds for the
-    crypto."""
+    same stored rows, the case-key crypto each of them does: sealing every message (text, raw
+    line, sender name and id, attachments: one ciphertext) with the case's cipher and the
+    import's locators (one list) as the import does, and opening every sealed message as
+    verify's import check does. Best of ``repeat`` rounds for the crypto."""
     root = work / "case-keys"
     root.mkdir()
     try:
@@ -382,27 +383,28 @@ def case_key_share(work: Path, export: Path, repeat: int) -> dict[str, float]:
             assert cipher is not None
             opener = case_keys.message_opener(alice, contact_id)
             stored = alice.conn.execute(
-                "SELECT fingerprint, text, raw, sender, sender_id FROM messages "
+                f"SELECT fingerprint, {case_keys.MESSAGE_SELECT} FROM messages "
                 "WHERE contact_id = ?",
                 (contact_id,),
             ).fetchall()
-            columns = case_keys.MESSAGE_COLUMNS
-            plain = [
-                (r[0], [(c, opener(r[0], c, v)) for c, v in zip(columns, r[1:], strict=True)])
-                for r in stored
+            plain = [(r[0], opener.message(r[0], r)) for r in stored]
+            [import_id] = [
+                r[0] for r in alice.conn.execute("SELECT import_id FROM import_locators")
             ]
+            locators = case_keys.open_import_locators(alice, import_id)
+            assert locators is not None
             t_seal = t_open = float("inf")
             for _round in range(max(1, repeat)):
                 start = time.perf_counter()
-                for f, values in plain:
-                    for column, value in values:
-                        if value is not None:
-                            cipher.seal(f, column, value)
+                for f, fields in plain:
+                    cipher.seal(f, *fields)
+                # the import's locators: one list per import
+                ck.seal_locators("bench", "M-bench", os.urandom(32), locators)
                 t_seal = min(t_seal, time.perf_counter() - start)
                 start = time.perf_counter()
-                for f, t, _r, sender, _id in stored:
-                    opener(f, "text", t)
-                    opener(f, "sender", sender)
+                for r in stored:
+                    opener.message(r[0], r)
+                case_keys.open_import_locators(alice, import_id)
                 t_open = min(t_open, time.perf_counter() - start)
         return {
             "messages": float(len(stored)),

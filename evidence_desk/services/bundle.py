@@ -461,13 +461,16 @@ class _Reader:
         tags = _tags(self.session, contact_id)
         # where each message first appeared: one pass over the sources, not a subquery per row
         sources: dict[int, dict[str, str]] = {}
+        locators = case_keys.locator_reader(self.session)  # sealed under the case key
         for r in self.session.conn.execute(
-            "SELECT s.message_rowid, s.import_id, s.locator FROM message_sources s "
+            "SELECT s.message_rowid, s.import_id, s.position, s.locator FROM message_sources s "
             "JOIN imports i ON i.id = s.import_id WHERE i.contact_id = ? "
             "ORDER BY s.import_id, s.position",
             (contact_id,),
         ):
-            sources.setdefault(int(r[0]), {}).setdefault(str(r[1]), str(r[2]))
+            found = sources.setdefault(int(r[0]), {})
+            if str(r[1]) not in found:
+                found[str(r[1])] = locators(str(r[1]), int(r[2]), str(r[3]))
         rows = self.session.conn.execute(
             "SELECT * FROM messages WHERE contact_id = ? ORDER BY sent_at, rowid", (contact_id,)
         )
@@ -478,19 +481,20 @@ class _Reader:
                 contact_id=contact_id,
                 sent_at=r["sent_at"],
                 time_text=r["time_text"],
-                sender=opener(r["fingerprint"], "sender", r["sender"]),
+                sender=fields.sender,
                 direction=r["direction"],
                 kind=r["kind"],
-                text=opener(r["fingerprint"], "text", r["text"]),
+                text=fields.text,
                 commitment=r["commitment"],
                 source=_source(sources.get(int(r["rowid"]), {}), r["first_import"]),
-                attachments=tuple(json.loads(r["attachments"])),
+                attachments=tuple(json.loads(fields.attachments)),
                 flags=tuple(f for f in r["flags"].split(",") if f),
                 native_id=r["native_id"],
                 reply_to=r["reply_to"],
                 tags=tags.get(int(r["rowid"]), ()),
             )
             for r in rows
+            for fields in (opener.message(r["fingerprint"], r),)
         ]
 
     def commitments(self, import_id: str) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ from evidence_desk.services.case_keys import (
     WRAP_ACTIONS,
     KeySession,
     case_key,
+    open_import_locators,
     readers,
 )
 from evidence_desk.services.replay import Replay
@@ -31,6 +32,7 @@ _said = Catalogue(
         "case_key.field_opens_not": "does not decrypt under the case key ({error})",
         "case_key.handle_index_differs": "the contact's handle digest is not the digest of its "
         "sealed handle (the one-matter-per-chat rule compared the wrong chat)",
+        "case_key.clear_beside_sealed": "holds a value in clear beside the sealed one",
         "case_key.not_performed": "content checks not performed: {user} holds no key of this case "
         "(role {role}); another reader's verify checks them",
     }
@@ -122,6 +124,41 @@ def _sealed_by_case(replay: Replay) -> dict[str, list[tuple[str, str, str, str]]
     return found
 
 
+def _check_locators(session: KeySession, case_no: str) -> Iterable[Finding]:
+    """The case's imports' sealed locators open under its key, and no link of such an import
+    holds a locator in clear beside them (services/case_keys.py ``LocatorReader``)."""
+    for (import_id,) in session.conn.execute(
+        "SELECT l.import_id FROM import_locators l JOIN imports i ON i.id = l.import_id "
+        "JOIN contacts c ON c.id = i.contact_id WHERE c.case_no = ? ORDER BY l.import_id",
+        (case_no,),
+    ).fetchall():
+        where = _said(
+            "case_key.where_field", table="import_locators", key=import_id, column="sealed"
+        )
+        try:
+            open_import_locators(session, str(import_id))
+        except ck.CaseKeyError as error:
+            yield Finding(
+                "case_key.field", where, _said("case_key.field_opens_not", error=str(error))
+            )
+        clear = session.conn.execute(
+            "SELECT position FROM message_sources WHERE import_id = ? AND locator != '' "
+            "ORDER BY position LIMIT 1",
+            (import_id,),
+        ).fetchone()
+        if clear is not None:
+            yield Finding(
+                "case_key.field",
+                _said(
+                    "case_key.where_field",
+                    table="message_sources",
+                    key=f"{import_id} {clear[0]}",
+                    column="locator",
+                ),
+                _said("case_key.clear_beside_sealed"),
+            )
+
+
 def _check_fields(session: KeySession, replay: Replay, keyed: set[str]) -> Iterable[Finding]:
     """Every sealed field of every case opens under the case's key (the verifier's wrap).
     The messages' sealed texts are opened by the import check (services/import_checks.py),
@@ -151,6 +188,7 @@ def _check_fields(session: KeySession, replay: Replay, keyed: set[str]) -> Itera
                 severity="warning",
             )
             continue
+        yield from _check_locators(session, str(case_no))
         cipher = ck.FieldCipher(session.folder.store_id, key)
         for table, row_key, column, value in sealed:
             where = _said("case_key.where_field", table=table, key=row_key, column=column)

@@ -1,9 +1,10 @@
 """Per-case data keys in use: who holds a wrap, taking a case's key, sealing its fields.
 
 The one module that reads or writes ``case_key_wraps`` and opens or seals a case's personal
-columns and message texts (store/case_keys.py holds the cryptography). Everything else calls
-:func:`open_case_row`, :func:`open_contact_row`, :func:`message_opener`, :func:`seal_fields`,
-:func:`message_cipher` or :func:`case_key`.
+columns, messages and locators (store/case_keys.py holds the cryptography). Everything else
+calls :func:`open_case_row`, :func:`open_contact_row`, :func:`message_opener` (a message's
+fields, the row opened once), :func:`locator_reader`, :func:`seal_fields`,
+:func:`message_cipher`, :func:`locator_sealer` or :func:`case_key`.
 
 - **Who holds a wrap.** Every active user whose role may read cases (domain/authority.py
   ``CASE_KEY_ROLES``: staff, supervisors, legal, admins; never auditors) and whose X25519 public
@@ -33,11 +34,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from evidence_desk.domain import authority
 from evidence_desk.domain.errors import StoreBusy, StoreError
 from evidence_desk.domain.models import Role, User
+from evidence_desk.domain.shredding import MARKER
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity.ledger import Entry
 from evidence_desk.services.row_changes import RowChange, put
@@ -58,9 +60,13 @@ SEALED_FIELDS: Mapping[str, tuple[str, ...]] = {
     "imports": authority.SEALED_IMPORT_COLUMNS,
     "items": authority.SEALED_ITEM_COLUMNS,
 }
-#: the columns of ``messages`` sealed under the case key (store/case_keys.MessageCipher; the
-#: import seals them, :func:`message_opener` opens them)
-MESSAGE_COLUMNS = ("text", "raw", "sender", "sender_id")
+#: the columns of ``messages`` whose values are sealed under the case key, as one ciphertext per
+#: message in ``text`` (store/case_keys.MessageCipher; the import seals them,
+#: :func:`message_opener` opens them): ``raw`` and ``sender_id`` are then NULL, ``sender`` and
+#: ``attachments`` empty
+MESSAGE_COLUMNS = ck.MESSAGE_FIELDS
+#: what a query selects for :meth:`MessageOpener.message`
+MESSAGE_SELECT = ", ".join(MESSAGE_COLUMNS)
 #: what a reader without the case's key sees instead of a sealed field
 SEALED_PLACEHOLDER = "●●●"
 #: the actions whose payload may carry wraps (their rule runs ``_case_key_wraps``)
@@ -446,9 +452,11 @@ def migrate_store(session: KeySession) -> Entry | None:
        texts sealed in place, its key wrapped for every reader with an X25519 key (the others
        get theirs when an admin next rewraps).
     2. A case keyed by an earlier build, which sealed fewer columns (``SEALED_FIELDS`` and
-       ``MESSAGE_COLUMNS`` grew), gets the columns it still holds in clear put sealed under its
-       existing key (``columns`` in the payload counts those rows, ``messages`` the messages
-       whose sender was sealed in place).
+       ``MESSAGE_COLUMNS`` grew) or sealed a message column by column (0x01), gets the columns
+       it still holds in clear put sealed under its existing key (``columns`` in the payload
+       counts those rows), its messages re-sealed in place as one ciphertext each
+       (``messages`` counts them) and its imports' locators sealed as one list per import
+       (``locators`` counts the imports).
 
     A shredded case lost its key for good and is never sealed again."""
     conn = session.conn
@@ -458,14 +466,9 @@ def migrate_store(session: KeySession) -> Entry | None:
     resealed: list[RowChange] = []
     wraps: list[ck.Wrap] = []
     migrated: list[str] = []
-    # contacts with a sender still in clear (all of a store from before; the senders of one
-    # keyed by an earlier build, which sealed only the texts)
-    clear_senders = {
-        str(r[0])
-        for r in conn.execute(
-            "SELECT DISTINCT contact_id FROM messages WHERE typeof(sender) = 'text'"
-        )
-    }
+    # contacts with messages not sealed as one ciphertext (a store from before; one keyed by
+    # an earlier build, which sealed column by column) or locators still in clear
+    unsealed = _unsealed_contacts(conn)
     keys: dict[str, bytes] = {}
     for record in conn.execute("SELECT * FROM cases ORDER BY case_no").fetchall():
         case_no = str(record["case_no"])
@@ -475,7 +478,7 @@ def migrate_store(session: KeySession) -> Entry | None:
             key = case_key(session, case_no)
             if key is not None:
                 resealed += _clear_rows(session, case_no, key, record)
-                if _contacts_of(conn, case_no) & clear_senders:
+                if _contacts_of(conn, case_no) & unsealed:
                     keys[case_no] = key
             continue
         key, case_wraps = new_case_key(session, case_no)
@@ -489,7 +492,10 @@ def migrate_store(session: KeySession) -> Entry | None:
 
     def seal_all(conn: db.Connection, seq: int) -> dict[str, Any]:
         store_wraps(wraps)(conn, seq)
-        return {"messages": seal_messages(conn, store_id, keys)}
+        return {
+            "messages": seal_messages(conn, store_id, keys),
+            "locators": seal_clear_locators(conn, store_id, keys),
+        }
 
     return session.write(
         "case_keys.migrate",
@@ -555,78 +561,250 @@ def _clear_rows(
     return found
 
 
+def _unsealed_contacts(conn: db.Connection) -> set[str]:
+    """Contacts holding a message not sealed as one ciphertext (plain, or column by column)
+    or an import whose locators are in clear (a shredded contact's marker is no locator)."""
+    found = {
+        str(r[0])
+        for r in conn.execute(
+            "SELECT DISTINCT contact_id FROM messages WHERE typeof(text) = 'text' "
+            "OR substr(text, 1, 1) = ?",
+            (ck.COLUMN_MARK,),
+        )
+    }
+    found.update(
+        str(r[0])
+        for r in conn.execute(
+            # (an import with a sealed list is not scanned: this runs at every admin login)
+            "SELECT DISTINCT i.contact_id FROM imports i WHERE NOT EXISTS (SELECT 1 FROM "
+            "import_locators l WHERE l.import_id = i.id) AND EXISTS (SELECT 1 FROM "
+            "message_sources s WHERE s.import_id = i.id AND s.locator NOT IN ('', ?))",
+            (MARKER,),
+        )
+    )
+    return found
+
+
 def seal_messages(conn: db.Connection, store_id: str, keys: Mapping[str, bytes]) -> int:
-    """Seal, in place, the ``MESSAGE_COLUMNS`` the messages of the cases in ``keys`` (case ->
-    key) still hold in clear: every column of a store from before per-case keys, the sender's
-    name and id of one keyed by an earlier build. Returns how many messages changed. Runs
-    inside the migration's transaction."""
+    """Seal, in place, the messages of the cases in ``keys`` (case -> key) not yet sealed as
+    one ciphertext each: plain ones (a store from before per-case keys) and those an earlier
+    build sealed column by column (0x01, opened with the same key). Returns how many messages
+    changed. Runs inside the migration's transaction."""
     sealed = 0
-    columns = ", ".join(MESSAGE_COLUMNS)
     for case_no, key in sorted(keys.items()):
-        contacts = [
-            str(r[0]) for r in conn.execute("SELECT id FROM contacts WHERE case_no = ?", (case_no,))
-        ]
-        for contact_id in contacts:
+        for contact_id in sorted(_contacts_of(conn, case_no)):
             cipher = ck.MessageCipher(store_id, contact_id, key)
+            opener = MessageOpener(cipher, ck.ColumnOpener(store_id, contact_id, key))
             updates = [
-                (
-                    *(
-                        cipher.seal(r[1], column, value) if isinstance(value, str) else value
-                        for column, value in zip(MESSAGE_COLUMNS, tuple(r)[2:], strict=True)
-                    ),
-                    r[0],
-                )
+                (cipher.seal(r["fingerprint"], *opener.message(r["fingerprint"], r)), r["rowid"])
                 for r in conn.execute(
-                    f"SELECT rowid, fingerprint, {columns} FROM messages WHERE contact_id = ? "
-                    "AND (typeof(text) = 'text' OR typeof(sender) = 'text')",
-                    (contact_id,),
+                    f"SELECT rowid, fingerprint, {MESSAGE_SELECT} FROM messages "
+                    "WHERE contact_id = ? AND (typeof(text) = 'text' OR substr(text, 1, 1) = ?)",
+                    (contact_id, ck.COLUMN_MARK),
                 ).fetchall()
             ]
             conn.executemany(
-                "UPDATE messages SET "
-                + ", ".join(f"{c} = ?" for c in MESSAGE_COLUMNS)
-                + " WHERE rowid = ?",
+                "UPDATE messages SET text = ?, raw = NULL, sender = '', sender_id = NULL, "
+                "attachments = '' WHERE rowid = ?",
                 updates,
             )
             sealed += len(updates)
     return sealed
 
 
-# -- message texts -------------------------------------------------------------------------------
+def seal_clear_locators(conn: db.Connection, store_id: str, keys: Mapping[str, bytes]) -> int:
+    """Seal the locators the imports of the cases in ``keys`` still hold in clear (one
+    ``message_sources`` row per message) as one list per import (``import_locators``), and
+    empty them. Returns how many imports changed. Inside the migration's transaction."""
+    done = 0
+    for case_no, key in sorted(keys.items()):
+        imports = [
+            str(r[0])
+            for r in conn.execute(
+                "SELECT i.id FROM imports i JOIN contacts c ON c.id = i.contact_id "
+                "WHERE c.case_no = ? AND EXISTS (SELECT 1 FROM message_sources s "
+                "WHERE s.import_id = i.id AND s.locator NOT IN ('', ?)) ORDER BY i.id",
+                (case_no, MARKER),
+            )
+        ]
+        for import_id in imports:
+            found = dict(
+                conn.execute(
+                    "SELECT position, locator FROM message_sources WHERE import_id = ?",
+                    (import_id,),
+                ).fetchall()
+            )
+            locators = [str(found.get(p, "")) for p in range(max(found) + 1)]
+            put_locators(conn, store_id, import_id, key, locators)
+            done += 1
+    return done
+
+
+def put_locators(
+    conn: db.Connection, store_id: str, import_id: str, key: bytes, locators: list[str]
+) -> None:
+    """Store an import's locators (by position) sealed as one ciphertext under its case's
+    key, and leave ``message_sources.locator`` empty: the import writes them so, the
+    migration seals a store's clear ones so."""
+    sealed = ck.seal_locators(store_id, import_id, key, locators)
+    conn.execute(
+        "INSERT OR REPLACE INTO import_locators (import_id, sealed) VALUES (?, ?)",
+        (import_id, sealed),
+    )
+    conn.execute("UPDATE message_sources SET locator = '' WHERE import_id = ?", (import_id,))
+
+
+LocatorSealer = Callable[[db.Connection, str, list[str]], None]
+
+
+def locator_sealer(session: KeySession, case_no: str) -> LocatorSealer | None:
+    """What stores an import's locators sealed under its case's key (``(conn, import id,
+    locators by position)``, inside the import's transaction), or None when this user holds no
+    key of the case (a store not migrated: they stay in clear until the migration)."""
+    key = case_key(session, case_no)
+    if key is None:
+        return None
+    store_id = session.folder.store_id
+
+    def seal(conn: db.Connection, import_id: str, locators: list[str]) -> None:
+        put_locators(conn, store_id, import_id, key, locators)
+
+    return seal
+
+
+# -- messages ------------------------------------------------------------------------------------
 
 
 def message_cipher(session: KeySession, case_no: str, contact_id: str) -> ck.MessageCipher | None:
-    """The cipher of a contact's message texts, or None when this user holds no key of its
-    case (or the case has none yet: a store not migrated keeps plain text until it is)."""
+    """The cipher of a contact's messages, or None when this user holds no key of its case
+    (or the case has none yet: a store not migrated keeps plain text until it is)."""
     key = case_key(session, case_no)
     return None if key is None else ck.MessageCipher(session.folder.store_id, contact_id, key)
 
 
+class MessageFields(NamedTuple):
+    """A message's sealed fields, opened (``attachments`` is the stored JSON text)."""
+
+    text: str
+    raw: str | None
+    sender: str
+    sender_id: str | None
+    attachments: str
+
+
+_new_tuple = tuple.__new__
+_HIDDEN = MessageFields(SEALED_PLACEHOLDER, None, SEALED_PLACEHOLDER, None, "[]")
+
+
 class MessageOpener:
-    """Opens one contact's stored message texts: a sealed text (BLOB) with the case key, or
-    the placeholder for a reader without it; a plain text (a store not migrated) as it is."""
+    """Opens one contact's stored messages, each row once: a message sealed as one ciphertext
+    (0x02, in ``text``) or column by column (0x01, a store keyed by the build before) with the
+    case key, or the placeholder for a reader without it; a plain row (a store not migrated, a
+    shredded message) as it is."""
 
-    __slots__ = ("_cipher",)
+    __slots__ = ("_cipher", "_columns")
 
-    def __init__(self, cipher: ck.MessageCipher | None) -> None:
+    def __init__(self, cipher: ck.MessageCipher | None, columns: ck.ColumnOpener | None) -> None:
         self._cipher = cipher
+        self._columns = columns
 
     @property
     def can_open(self) -> bool:
         return self._cipher is not None
 
-    def __call__(self, fingerprint: str, column: str, value: Any) -> Any:
-        if not isinstance(value, bytes):
-            return value
-        if self._cipher is None:
-            return SEALED_PLACEHOLDER
-        return self._cipher.open(fingerprint, column, value)
+    def message(self, fingerprint: str, row: Any) -> MessageFields:
+        """The fields of ``row`` (a mapping holding ``MESSAGE_COLUMNS``: select
+        ``MESSAGE_SELECT``)."""
+        text = row["text"]
+        if text.__class__ is bytes:
+            if text[:1] == ck.MESSAGE_MARK:
+                if self._cipher is None:
+                    return _HIDDEN
+                # (tuple.__new__: a NamedTuple's own __new__ is Python code, once per message)
+                return _new_tuple(MessageFields, self._cipher.open(fingerprint, text))
+            return self._by_column(fingerprint, row)
+        return MessageFields(
+            text, row["raw"], row["sender"], row["sender_id"], row["attachments"] or "[]"
+        )
+
+    def _by_column(self, fingerprint: str, row: Any) -> MessageFields:
+        if self._columns is None:
+            return _HIDDEN
+        columns = self._columns
+
+        def one(column: str) -> Any:
+            value = row[column]
+            return columns.open(fingerprint, column, value) if isinstance(value, bytes) else value
+
+        text, raw, sender, sender_id = (one(c) for c in ("text", "raw", "sender", "sender_id"))
+        return MessageFields(text, raw, sender, sender_id, row["attachments"] or "[]")
 
 
 def message_opener(session: KeySession, contact_id: str) -> MessageOpener:
     row = session.conn.execute(
         "SELECT case_no FROM contacts WHERE id = ?", (contact_id,)
     ).fetchone()
+    key = None if row is None else case_key(session, str(row[0]))
+    if key is None:
+        return MessageOpener(None, None)
+    store_id = session.folder.store_id
+    return MessageOpener(
+        ck.MessageCipher(store_id, contact_id, key), ck.ColumnOpener(store_id, contact_id, key)
+    )
+
+
+# -- locators ------------------------------------------------------------------------------------
+
+
+class LocatorReader:
+    """Where each message was in its export (file name and line), by import and position:
+    ``message_sources.locator`` when it holds one (a store not migrated; a shredded import's
+    marker), else the import's sealed list (``import_locators``), opened once per import;
+    the placeholder for a reader without the case key."""
+
+    __slots__ = ("_opened", "_session")
+
+    def __init__(self, session: KeySession) -> None:
+        self._session = session
+        self._opened: dict[str, list[str] | None] = {}
+
+    def __call__(self, import_id: str, position: int, stored: str) -> str:
+        if stored:
+            return stored
+        if import_id not in self._opened:
+            self._opened[import_id] = self._open(import_id)
+        locators = self._opened[import_id]
+        if locators is None:
+            return SEALED_PLACEHOLDER
+        return locators[position] if 0 <= position < len(locators) else ""
+
+    def _open(self, import_id: str) -> list[str] | None:
+        if not has_sealed_locators(self._session.conn, import_id):
+            return []
+        return open_import_locators(self._session, import_id)
+
+
+def has_sealed_locators(conn: db.Connection, import_id: str) -> bool:
+    found = conn.execute("SELECT 1 FROM import_locators WHERE import_id = ?", (import_id,))
+    return found.fetchone() is not None
+
+
+def open_import_locators(session: KeySession, import_id: str) -> list[str] | None:
+    """An import's sealed locators (by position), opened; empty when it has none sealed;
+    None for a reader without the case key. Raises CaseKeyError when they do not open."""
+    row = session.conn.execute(
+        "SELECT l.sealed, c.case_no FROM import_locators l JOIN imports i "
+        "ON i.id = l.import_id JOIN contacts c ON c.id = i.contact_id WHERE l.import_id = ?",
+        (import_id,),
+    ).fetchone()
     if row is None:
-        return MessageOpener(None)
-    return MessageOpener(message_cipher(session, str(row[0]), contact_id))
+        return []
+    key = case_key(session, str(row[1]))
+    if key is None:
+        return None
+    return ck.open_locators(session.folder.store_id, import_id, key, bytes(row[0]))
+
+
+def locator_reader(session: KeySession) -> LocatorReader:
+    """The one way to read locators (reading, the bundle)."""
+    return LocatorReader(session)

@@ -470,8 +470,8 @@ def _contacts(session: Session, case_no: str | None, contact_id: str | None) -> 
 def _messages(session: Session, contact_id: str) -> list[_Message]:
     opener = case_keys.message_opener(session, contact_id)  # texts sealed under the case key
     rows = session.conn.execute(
-        "SELECT rowid, fingerprint, sent_at, direction, kind, text FROM messages "
-        "WHERE contact_id = ? ORDER BY sent_at, rowid",
+        f"SELECT rowid, fingerprint, sent_at, direction, kind, {case_keys.MESSAGE_SELECT} "
+        "FROM messages WHERE contact_id = ? ORDER BY sent_at, rowid",
         (contact_id,),
     )
     return [
@@ -482,7 +482,7 @@ def _messages(session: Session, contact_id: str) -> list[_Message]:
             _moment(r["sent_at"]),
             r["direction"],
             r["kind"],
-            opener(r["fingerprint"], "text", r["text"]),
+            opener.message(r["fingerprint"], r).text,
         )
         for r in rows
     ]

@@ -33,7 +33,7 @@ from evidence_desk.services.commitments import (
 from evidence_desk.services.replay import Replay
 from evidence_desk.services.session import Session
 from evidence_desk.store.blobs import BlobCorrupted
-from evidence_desk.store.case_keys import CaseKeyError
+from evidence_desk.store.case_keys import MESSAGE_MARK, CaseKeyError
 
 _said = Catalogue(
     {
@@ -238,6 +238,12 @@ def _compare_messages(
     # texts sealed under the case key are compared once opened; a verifier without the key
     # leaves them unchecked (case_key_checks reports the case's content checks not performed)
     opener = case_keys.message_opener(session, row["contact_id"])
+    # the import's locators sealed as one list: compared by position (a list that does not
+    # open is case_key_checks' finding)
+    try:
+        sealed_locators = case_keys.open_import_locators(session, row["id"])
+    except CaseKeyError:
+        sealed_locators = None
     for position, (message, fingerprint) in enumerate(zip(result.messages, prints, strict=True)):
         locator = f"{message.source.file} {message.source.locator}"
         rowid = sources.pop(position, None)
@@ -265,19 +271,37 @@ def _compare_messages(
             "attachments": attachments_json(message),
             "contact_id": row["contact_id"],
         }
-        # the columns sealed under the case key, opened (None: does not open, so changed)
-        opened: dict[str, Any] = {}
-        for column in ("text", "sender"):
-            value = stored[column]
-            if isinstance(value, bytes) and not opener.can_open:
+        # the fields sealed under the case key, opened (None: does not open, so changed); a
+        # verifier without the key leaves them unchecked
+        try:
+            fields = opener.message(fingerprint, stored)
+        except CaseKeyError:
+            fields = None
+        opened: dict[str, Any] = {
+            "text": None if fields is None else fields.text,
+            "sender": None if fields is None else fields.sender,
+            "attachments": None if fields is None else fields.attachments,
+        }
+        if isinstance(stored["text"], bytes) and not opener.can_open:
+            for column in opened:
                 del expected[column]
-                continue
-            try:
-                opened[column] = opener(fingerprint, column, value)
-            except CaseKeyError:
-                opened[column] = None
+            opened = {}
+        clear: list[str] = []
+        if isinstance(stored["text"], bytes) and stored["text"][:1] == MESSAGE_MARK:
+            # sealed as one: the columns it replaces hold nothing in clear
+            clear = [c for c in ("raw", "sender_id") if stored[c] is not None]
+            clear += [c for c in ("sender", "attachments") if stored[c] != ""]
+        elif opener.can_open and not isinstance(stored["text"], bytes):
+            # a keyed case's message in clear: the import and the migration seal every one,
+            # so only an edit outside the app puts one there
+            clear.append("text")
+        if sealed_locators and (
+            position >= len(sealed_locators) or sealed_locators[position] != locator
+        ):
+            clear.append("locator")
         changed = sorted(
-            k for k, v in expected.items() if (opened[k] if k in opened else stored[k]) != v
+            {k for k, v in expected.items() if (opened[k] if k in opened else stored[k]) != v}
+            | set(clear)
         )
         if changed:
             yield Finding(

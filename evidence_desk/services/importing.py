@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -323,8 +324,9 @@ def _commit(
         )
 
     _plan_messages(session, contact.id, plans)
-    # message texts are sealed under the case key (services/case_keys.py)
+    # messages and their locators are sealed under the case key (services/case_keys.py)
     cipher = case_keys.message_cipher(session, contact.case_no, contact.id)
+    locators = case_keys.locator_sealer(session, contact.case_no)
 
     def store_messages(conn: Any, _seq: int) -> dict[str, Any]:
         # (the write path has judged the entry already, inside this transaction: the rule
@@ -333,7 +335,7 @@ def _commit(
         for plan in plans:
             checkpoint()
             if plan.row["kind"] == "chat":
-                _insert_messages(conn, contact, plan, cipher)
+                _insert_messages(conn, contact, plan, cipher, locators)
             summaries.append(
                 {
                     "import_id": plan.import_id,
@@ -450,13 +452,19 @@ def _plan_messages(session: Session, contact_id: str, plans: Sequence[_PlannedIm
 
 
 def _insert_messages(
-    conn: Any, contact: Contact, plan: _PlannedImport, cipher: MessageCipher | None
+    conn: Any,
+    contact: Contact,
+    plan: _PlannedImport,
+    cipher: MessageCipher | None,
+    locators: case_keys.LocatorSealer | None,
 ) -> None:
     """Insert the plan's new messages and link every message to this import, in batches.
 
-    Texts are sealed with ``cipher`` (the case key's; None only for a case of a store not
-    yet migrated, which keeps plain text until its admin's login migrates it); the full-text
-    index gets the plain text of the new rows.
+    Each message's text, raw line, sender, sender id and attachments are sealed with ``cipher``
+    as one ciphertext in ``text`` (the case key's; None only for a case of a store not yet
+    migrated, which keeps plain columns until its admin's login migrates it), and the
+    locators of the import as one list with ``locators``; the full-text index gets the plain
+    text of the new rows.
 
     A fingerprint planned as new that is already stored (UNIQUE conflict), or a known one whose
     stored salt differs or that has gone, means another import of this contact committed in
@@ -481,16 +489,12 @@ def _insert_messages(
             continue
         rowid = rowids[fingerprint] = last_rowid + 1 + len(rows)
         text: str | bytes = message.text
-        raw: str | bytes | None = message.raw
-        sender: str | bytes = message.sender
-        sender_id: str | bytes | None = message.sender_id
+        raw, sender, sender_id = message.raw, message.sender, message.sender_id
+        attachments = attachments_json(message) if message.attachments else "[]"
         index.append((rowid, message.text))
-        if cipher is not None:  # sealed under the case key (services/case_keys.MESSAGE_COLUMNS)
-            text = cipher.seal(fingerprint, "text", message.text)
-            raw = None if message.raw is None else cipher.seal(fingerprint, "raw", message.raw)
-            sender = cipher.seal(fingerprint, "sender", message.sender)
-            if message.sender_id is not None:
-                sender_id = cipher.seal(fingerprint, "sender_id", message.sender_id)
+        if cipher is not None:  # one ciphertext (services/case_keys.MESSAGE_COLUMNS)
+            text = cipher.seal(fingerprint, message.text, raw, sender, sender_id, attachments)
+            raw, sender, sender_id, attachments = None, "", None, ""
         rows.append(
             (
                 rowid,
@@ -506,7 +510,7 @@ def _insert_messages(
                 raw,
                 message.native_id,
                 message.reply_to,
-                attachments_json(message) if message.attachments else "[]",
+                attachments,
                 salt,
                 sealed,
                 import_id,
@@ -536,17 +540,22 @@ def _insert_messages(
                 if salts[fingerprint] != salt:
                     raise busy
                 rowids[fingerprint] = rowid
-    links = []
-    for position, (message, planned) in enumerate(zip(result.messages, plan.messages, strict=True)):
+    linked: list[int] = []
+    where: list[str] = []
+    for message, planned in zip(result.messages, plan.messages, strict=True):
         rowid = rowids.get(planned[0])
         if rowid is None:
             raise busy
         source = message.source
-        links.append((rowid, import_id, position, f"{source.file} {source.locator}"))
+        linked.append(rowid)
+        where.append(f"{source.file} {source.locator}")
+    if locators is not None:  # one sealed list for the import; the links' column stays empty
+        locators(conn, import_id, where)
+        where = [""] * len(where)
     conn.executemany(
         "INSERT INTO message_sources (message_rowid, import_id, position, locator) "
         "VALUES (?, ?, ?, ?)",
-        links,
+        zip(linked, itertools.repeat(import_id), itertools.count(), where),
     )
 
 

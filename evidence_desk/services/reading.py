@@ -38,8 +38,8 @@ _said = Catalogue(
 Key = tuple[str, int]  # (sent_at, rowid): the order of a conversation
 
 _COLUMNS = (
-    "rowid, sent_at, time_text, sender, direction, kind, text, attachments, flags, first_import, "
-    "fingerprint"
+    "rowid, sent_at, time_text, direction, kind, flags, first_import, fingerprint, "
+    + case_keys.MESSAGE_SELECT
 )
 _MAX_ATTACHMENT_BYTES = 32 * 1024 * 1024
 
@@ -126,16 +126,17 @@ class StoredMessage:
 
 
 def _row(r: Any, opener: case_keys.MessageOpener) -> MessageRow:
-    """A stored row, its text opened under the case key (services/case_keys.py)."""
+    """A stored row, its sealed fields opened under the case key (services/case_keys.py)."""
+    fields = opener.message(r["fingerprint"], r)
     return MessageRow(
         int(r["rowid"]),
         r["sent_at"],
         r["time_text"],
-        opener(r["fingerprint"], "sender", r["sender"]),
+        fields.sender,
         r["direction"],
         r["kind"],
-        opener(r["fingerprint"], "text", r["text"]),
-        tuple(json.loads(r["attachments"] or "[]")),
+        fields.text,
+        tuple(json.loads(fields.attachments)),
         tuple(f for f in (r["flags"] or "").split(",") if f),
         r["first_import"],
     )
@@ -230,11 +231,11 @@ def search(session: Session, contact_id: str, text: str, *, limit: int = 10_000)
         opener = case_keys.message_opener(session, contact_id)
         rows = []
         for r in session.conn.execute(
-            "SELECT sent_at, rowid, fingerprint, text FROM messages WHERE contact_id = ? "
-            "ORDER BY sent_at, rowid",
+            f"SELECT sent_at, rowid, fingerprint, {case_keys.MESSAGE_SELECT} FROM messages "
+            "WHERE contact_id = ? ORDER BY sent_at, rowid",
             (contact_id,),
         ):
-            if like(needle, opener(r[2], "text", r[3])):
+            if like(needle, opener.message(r[2], r).text):
                 rows.append(r)
                 if len(rows) >= limit:
                     break
@@ -325,10 +326,11 @@ def details(session: Session, rowid: int) -> MessageDetails:
     ).fetchone()
     if r is None:
         raise NotFound(_said("reading.no_message", message=rowid))
+    locators = case_keys.locator_reader(session)
     sources = tuple(
-        (s["import_id"], s["locator"])
+        (s["import_id"], locators(s["import_id"], s["position"], s["locator"]))
         for s in session.conn.execute(
-            "SELECT import_id, locator FROM message_sources WHERE message_rowid = ? "
+            "SELECT import_id, position, locator FROM message_sources WHERE message_rowid = ? "
             "ORDER BY import_id",
             (rowid,),
         )
@@ -462,27 +464,29 @@ def list_messages(
         {"offset": offset, "limit": limit},
     )
     opener = case_keys.message_opener(session, contact_id)
+    locators = case_keys.locator_reader(session)
     out = []
     for r in rows:
         sources = [
-            f"{s['import_id']} {s['locator']}"
+            f"{s['import_id']} {locators(s['import_id'], s['position'], s['locator'])}"
             for s in session.conn.execute(
-                "SELECT import_id, locator FROM message_sources WHERE message_rowid = ? "
-                "ORDER BY import_id",
+                "SELECT import_id, position, locator FROM message_sources "
+                "WHERE message_rowid = ? ORDER BY import_id",
                 (r["rowid"],),
             )
         ]
+        fields = opener.message(r["fingerprint"], r)
         out.append(
             StoredMessage(
                 r["rowid"],
                 r["fingerprint"],
                 r["sent_at"],
                 r["time_text"],
-                opener(r["fingerprint"], "sender", r["sender"]),
+                fields.sender,
                 r["direction"],
                 r["kind"],
-                opener(r["fingerprint"], "text", r["text"]),
-                json.loads(r["attachments"]),
+                fields.text,
+                json.loads(fields.attachments),
                 [f for f in r["flags"].split(",") if f],
                 r["first_import"],
                 sources,

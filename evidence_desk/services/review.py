@@ -523,12 +523,11 @@ def search(
         opener = openers.get(contact)
         if opener is None:
             opener = openers[contact] = case_keys.message_opener(session, contact)
-        name = opener(r["fingerprint"], "sender", r["sender"])
-        if who and not _sender_matches(
-            who, name, opener(r["fingerprint"], "sender_id", r["sender_id"])
-        ):
+        fields = opener.message(r["fingerprint"], r)
+        name = fields.sender
+        if who and not _sender_matches(who, name, fields.sender_id):
             continue
-        opened = opener(r["fingerprint"], "text", r["text"])
+        opened = fields.text
         if short and not reading.like(needle, opened):
             continue
         rows.append((r, opened, name))

@@ -427,6 +427,12 @@ def _destroy_rows(conn: db.Connection, plan: _Plan) -> None:
             f"WHERE contact_id IN ({_marks(len(plan.contacts))}))",
             [shredding.MARKER, *plan.contacts],
         )
+        # and so does each import's sealed list of them (the key is gone too: nothing is kept)
+        conn.execute(
+            "DELETE FROM import_locators WHERE import_id IN (SELECT id FROM imports "
+            f"WHERE contact_id IN ({_marks(len(plan.contacts))}))",
+            list(plan.contacts),
+        )
     # the trigram index holds fragments of the old texts (it is contentless: nothing else can
     # rebuild it): delete the case's rows, then merge the segments so that no b-tree page keeps
     # the deleted trigrams (VACUUM with secure_delete then clears the freed pages)

@@ -167,6 +167,19 @@ def _check_tombstone(
             where,
             _said("shred.content_present", case=case_no, what="messages"),
         )
+    if (
+        contacts
+        and conn.execute(
+            "SELECT 1 FROM import_locators l JOIN imports i ON i.id = l.import_id "
+            f"WHERE i.contact_id IN ({inside}) LIMIT 1",
+            contacts,
+        ).fetchone()
+    ):
+        yield Finding(
+            "shred.content_present",
+            where,
+            _said("shred.content_present", case=case_no, what="locators"),
+        )
     for what, found in (("messages", len(messages)), ("contacts", len(contacts))):
         if counts.get(what) != found:
             yield Finding(

@@ -410,6 +410,16 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE contacts ADD COLUMN handle_text TEXT;
     """,
+    # 13: where each message of an import was in its export (file name and line, by position),
+    # sealed under the case key as one ciphertext per import (store/case_keys.seal_locators);
+    # ``message_sources.locator`` is then empty. Not projected: like the messages, not in any
+    # ledger payload (verify compares the list with the re-parse)
+    """
+    CREATE TABLE import_locators (
+        import_id TEXT PRIMARY KEY REFERENCES imports (id),
+        sealed BLOB NOT NULL
+    );
+    """,
 ]
 
 # table -> primary-key columns, for every table that verify rebuilds from ledger payloads

@@ -242,6 +242,23 @@ def test_tags_select_messages_and_tags_and_conduct_checks_fill_the_annex(
     assert verify_kit(result.kit_path).intact
 
 
+def test_the_transcript_shows_each_messages_sealed_sender_and_locator(
+    team: Team, tmp_path: Path
+) -> None:
+    """Senders are sealed in the message's one ciphertext and locators in the import's sealed
+    list (services/case_keys.py): the bundle opens both."""
+    alice, contact_id = store_with_evidence(team, tmp_path / "in")
+    assert {str(r[0]) for r in alice.conn.execute("SELECT locator FROM message_sources")} == {""}
+    result = export(team, tmp_path / "out")
+    compact = "".join(pdf_text(result.pdf_paths[0]).split())
+    name = "".join(CHAT_NAME.split())
+    for line in range(1, 6):
+        assert f"{name}line{line}" in compact, line
+    assert "LiMing·" in compact and "ChenLixin·" in compact
+    assert verify_kit(result.kit_path).intact
+    assert contact_id
+
+
 # -- each original points at the entry that added it to its own contact ---------------------------
 
 

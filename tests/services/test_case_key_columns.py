@@ -1,14 +1,18 @@
 """The contacts' personal columns under the case key (services/case_keys.py ``SEALED_FIELDS``):
 ciphertext with the store key alone, read back through the services, placeholders for an
 auditor, and the second migration step for a store whose cases an earlier build keyed while
-sealing fewer columns."""
+sealing fewer columns; messages (one ciphertext each) and an import's locators (one sealed
+list) likewise, and a store whose messages the build before sealed column by column."""
 
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from evidence_desk.domain.errors import PermissionDenied, RuleViolation
 from evidence_desk.domain.models import Role
@@ -202,38 +206,94 @@ def test_a_handle_digest_that_is_not_the_sealed_handles_fails_verify(
     assert codes == ["case_key.handle_index"], codes
 
 
-# -- the senders of messages ---------------------------------------------------------------------
+# -- messages: one ciphertext each (text, raw, sender, sender id, attachments) -------------------
 
 SENDER, OTHER = "陈立新Chen", "李明Li"
-CHAT = f"05/01/2026, 09:00 - {SENDER}: 请在本周五之前还款\n05/01/2026, 09:01 - {OTHER}: 收到 ok\n"
+PHOTO = "IMG-20260105-WA0001.jpg"
+CHAT = (
+    f"05/01/2026, 09:00 - {SENDER}: 请在本周五之前还款\n05/01/2026, 09:01 - {OTHER}: 收到 ok\n"
+    f"05/01/2026, 09:02 - {SENDER}: {PHOTO} (file attached)\n"
+)
+SENDERS = [SENDER, OTHER, SENDER]
 
 
-def _import(team: Team, tmp_path: Path) -> tuple[Session, str]:
+def _import(team: Team, tmp_path: Path, name: str = "chat.txt") -> tuple[Session, str]:
     session, contact_id = approved_contact(team, tmp_path, display_name=SENDER)
-    path = tmp_path / "chat.txt"
+    path = tmp_path / name
     path.write_text(CHAT, encoding="utf-8")
     importing.import_files(session, contact_id, [path], tz="Asia/Shanghai")
     return session, contact_id
 
 
-def _message_cells(team: Team) -> list[object]:
+def _message_rows(team: Team) -> list[dict[str, object]]:
     conn = raw_connection(team.path, "alice", "alice-password")
     try:
-        return [v for r in conn.execute("SELECT sender, sender_id FROM messages") for v in r]
+        return [dict(r) for r in conn.execute("SELECT rowid, * FROM messages ORDER BY rowid")]
     finally:
         conn.close()
 
 
+def _link_rows(team: Team) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """``message_sources`` and ``import_locators``, with the store key alone."""
+    conn = raw_connection(team.path, "alice", "alice-password")
+    try:
+        links = [dict(r) for r in conn.execute("SELECT * FROM message_sources ORDER BY position")]
+        sealed = [dict(r) for r in conn.execute("SELECT * FROM import_locators")]
+    finally:
+        conn.close()
+    return links, sealed
+
+
+def _tamper(team: Team, sql: str, *args: object) -> None:
+    conn = raw_connection(team.path, "alice", "alice-password")
+    try:
+        conn.execute(sql, args)
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def test_a_message_is_one_ciphertext_with_nothing_personal_beside_it(
+    team: Team, tmp_path: Path
+) -> None:
+    alice, contact_id = _import(team, tmp_path)
+    rows = _message_rows(team)
+    assert len(rows) == 3
+    for row in rows:
+        text = row["text"]
+        assert isinstance(text, bytes) and text[:1] == ck.MESSAGE_MARK
+        assert (row["raw"], row["sender"], row["sender_id"], row["attachments"]) == (
+            None,
+            "",
+            None,
+            "",
+        )
+        for secret in (SENDER, OTHER, PHOTO, "还款"):
+            assert secret.encode() not in text
+    messages = reading.list_messages(alice, contact_id)
+    assert [m.sender for m in messages] == SENDERS
+    assert messages[0].text == "请在本周五之前还款"
+    assert [a["name"] for a in messages[2].attachments] == [PHOTO]
+    page = reading.page_at(team.login("bob"), contact_id, 0, 10)
+    assert [(m.sender, m.text) for m in page] == [(m.sender, m.text) for m in messages]
+    assert page[2].attachments == tuple(messages[2].attachments)
+    assert reading.search(alice, contact_id, "还款") == [page[0].key]  # short: opened
+    assert reading.search(alice, contact_id, "本周五之") == [page[0].key]  # the index
+    assert verify.verify_store(alice).intact
+
+
 def test_senders_are_sealed_and_search_by_sender_opens_them(team: Team, tmp_path: Path) -> None:
     alice, contact_id = _import(team, tmp_path)
-    cells = _message_cells(team)
-    assert cells and all(v is None or isinstance(v, bytes) for v in cells)
-    assert not [v for v in cells if isinstance(v, bytes) and SENDER.encode() in v]
-    assert [m.sender for m in reading.list_messages(alice, contact_id)] == [SENDER, OTHER]
+    assert [m.sender for m in reading.list_messages(alice, contact_id)] == SENDERS
     # substring, ASCII letters folded, as LIKE did when the names were in clear
-    for needle, expected in (("立新", [SENDER]), ("chen", [SENDER]), ("LI", [OTHER])):
+    for needle, expected in (
+        ("立新", [SENDER, SENDER]),
+        ("chen", [SENDER, SENDER]),
+        ("LI", [OTHER]),
+    ):
         assert [h.sender for h in review.search(alice, sender=needle)] == expected, needle
     assert [h.sender for h in review.search(alice, "还款", sender="李明")] == []
+    assert [h.direction for h in review.search(alice, "还款", direction="in")] == ["in"]
     assert review.search(alice, sender="nobody") == []
     assert verify.verify_store(alice).intact
 
@@ -256,60 +316,187 @@ def test_a_reader_without_the_key_sees_no_sender_and_finds_none_by_name(
     finally:
         conn.close()
     bob = team.login("bob")
-    senders = {m.sender for m in reading.list_messages(bob, contact_id)}
-    assert senders == {case_keys.SEALED_PLACEHOLDER}
+    messages = reading.list_messages(bob, contact_id)
+    hidden = case_keys.SEALED_PLACEHOLDER
+    assert {(m.sender, m.text) for m in messages} == {(hidden, hidden)}
+    assert all(not m.attachments for m in messages)
+    assert {s.partition(" ")[2] for m in messages for s in m.sources} == {hidden}
     assert review.search(bob, sender="立新") == []
-    assert review.search(bob, sender=case_keys.SEALED_PLACEHOLDER[:1]) == []
+    assert review.search(bob, sender=hidden[:1]) == []
 
 
-def test_a_sender_changed_in_the_database_fails_verify(team: Team, tmp_path: Path) -> None:
+def test_a_sealed_message_moved_or_a_field_put_beside_it_fails_verify(
+    team: Team, tmp_path: Path
+) -> None:
     alice, _contact = _import(team, tmp_path)
+    rows = _message_rows(team)
+    # the second message's ciphertext put on the first: it does not open there
+    _tamper(team, "UPDATE messages SET text = ? WHERE rowid = ?", rows[1]["text"], rows[0]["rowid"])
+    changed = [f for f in verify.verify_store(alice).errors if f.code == "message.changed"]
+    assert changed and "text" in changed[0].detail and "sender" in changed[0].detail
+    _tamper(team, "UPDATE messages SET text = ? WHERE rowid = ?", rows[0]["text"], rows[0]["rowid"])
+    assert verify.verify_store(alice).intact
+    # a sender in clear beside the sealed message
+    _tamper(team, "UPDATE messages SET sender = ? WHERE rowid = ?", OTHER, rows[0]["rowid"])
+    changed = [f for f in verify.verify_store(alice).errors if f.code == "message.changed"]
+    assert changed and "sender" in changed[0].detail
+    # the whole message put back in clear, as the original says it
+    _tamper(
+        team,
+        "UPDATE messages SET text = ?, sender = ?, attachments = '[]' WHERE rowid = ?",
+        "请在本周五之前还款",
+        SENDER,
+        rows[0]["rowid"],
+    )
+    changed = [f for f in verify.verify_store(alice).errors if f.code == "message.changed"]
+    assert [f.detail for f in changed] == [changed[0].detail] and "text" in changed[0].detail
+
+
+# -- locators: one sealed list per import --------------------------------------------------------
+
+LOCATED_FILE = "与陈立新的聊天 locator-marker-7781.txt"
+
+
+def test_locators_are_one_sealed_list_per_import_and_read_back(team: Team, tmp_path: Path) -> None:
+    alice, contact_id = _import(team, tmp_path, LOCATED_FILE)
+    links, sealed = _link_rows(team)
+    assert [link["locator"] for link in links] == ["", "", ""]
+    [row] = sealed
+    assert isinstance(row["sealed"], bytes) and b"locator-marker" not in row["sealed"]
+    dump = json.dumps(_raw(team, "message_sources"), ensure_ascii=False)
+    assert "locator-marker" not in dump  # neither the links nor any ledger payload
+    expected = [f"{LOCATED_FILE} line {n}" for n in (1, 2, 3)]
+    messages = reading.list_messages(team.login("bob"), contact_id)
+    assert [m.sources for m in messages] == [[f"{row['import_id']} {e}"] for e in expected]
+    details = reading.details(alice, messages[1].rowid)
+    assert details.sources == ((row["import_id"], expected[1]),)
+    assert verify.verify_store(alice).intact
+
+
+def test_a_locator_in_clear_beside_the_sealed_list_or_a_list_moved_fails_verify(
+    team: Team, tmp_path: Path
+) -> None:
+    alice, contact_id = _import(team, tmp_path)
+    _tamper(team, "UPDATE message_sources SET locator = 'chat.txt line 9' WHERE position = 1")
+    codes = [f.code for f in verify.verify_store(alice).errors]
+    assert codes == ["case_key.field"], codes
+    _tamper(team, "UPDATE message_sources SET locator = '' WHERE position = 1")
+    assert verify.verify_store(alice).intact
+    # a list that does not open
+    _tamper(team, "UPDATE import_locators SET sealed = ?", ck.LOCATORS_MARK + os.urandom(40))
+    codes = [f.code for f in verify.verify_store(alice).errors]
+    assert codes == ["case_key.field"], codes
+    # a list sealed under the case key that says another line than the original
+    key = case_keys.case_key(alice, contacts.get_contact(alice, contact_id).case_no)
+    [import_id] = [str(r[0]) for r in alice.conn.execute("SELECT id FROM imports")]
     conn = raw_connection(team.path, "alice", "alice-password")
-    try:  # the second message's sealed sender put on the first
-        rows = conn.execute("SELECT rowid, sender FROM messages ORDER BY rowid").fetchall()
-        conn.execute("UPDATE messages SET sender = ? WHERE rowid = ?", (rows[1][1], rows[0][0]))
+    try:
+        wrong = ["chat.txt line 1", "chat.txt line 3", "chat.txt line 3"]
+        assert key is not None
+        case_keys.put_locators(conn, alice.folder.store_id, import_id, key, wrong)
         conn.commit()
     finally:
         conn.close()
     changed = [f for f in verify.verify_store(alice).errors if f.code == "message.changed"]
-    assert changed and "sender" in changed[0].detail
+    assert len(changed) == 1 and "locator" in changed[0].detail
 
 
-class _TextsOnly:
-    """The cipher of the build before senders were sealed: texts only."""
-
-    def __init__(self, cipher: ck.MessageCipher) -> None:
-        self._cipher = cipher
-
-    def seal(self, fingerprint: str, column: str, text: str) -> bytes | str:
-        if column in ("sender", "sender_id"):
-            return text
-        return self._cipher.seal(fingerprint, column, text)
+# -- stores keyed by the build before: messages sealed column by column, locators in clear --------
 
 
-def test_senders_left_in_clear_by_an_earlier_build_are_sealed_at_admin_login(
-    team: Team, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def _column_sealed(
+    key: bytes, store_id: str, contact_id: str, fingerprint: str
+) -> Callable[[str, str | None], bytes | None]:
+    """The sealing of the build before (0x01, one ciphertext per column), kept here only to
+    write such a store: this build opens it and its migration re-seals it."""
+    aead = AESGCM(key)
+    prefix = f"evidence-desk/message/v1\n{store_id}\n{contact_id}\n{fingerprint}\n"
+
+    def seal(column: str, text: str | None) -> bytes | None:
+        if text is None:
+            return None
+        nonce = os.urandom(12)
+        return b"\x01" + nonce + aead.encrypt(nonce, text.encode(), (prefix + column).encode())
+
+    return seal
+
+
+def _as_the_build_before(team: Team, session: Session, contact_id: str) -> None:
+    """Rewrite the contact's messages as the build before stored them (each column sealed
+    on its own, attachments in clear) and its imports' locators in clear."""
+    case_no = contacts.get_contact(session, contact_id).case_no
+    key = case_keys.case_key(session, case_no)
+    assert key is not None
+    opener = case_keys.message_opener(session, contact_id)
+    rows = [
+        (r["rowid"], r["fingerprint"], opener.message(r["fingerprint"], r))
+        for r in session.conn.execute(
+            f"SELECT rowid, fingerprint, {case_keys.MESSAGE_SELECT} FROM messages"
+        ).fetchall()
+    ]
+    imports = [str(r[0]) for r in session.conn.execute("SELECT id FROM imports")]
+    located = {i: case_keys.open_import_locators(session, i) for i in imports}
+    conn = raw_connection(team.path, "alice", "alice-password")
+    try:
+        for rowid, fingerprint, fields in rows:
+            seal = _column_sealed(key, session.folder.store_id, contact_id, fingerprint)
+            conn.execute(
+                "UPDATE messages SET text = ?, raw = ?, sender = ?, sender_id = ?, "
+                "attachments = ? WHERE rowid = ?",
+                (
+                    seal("text", fields.text),
+                    seal("raw", fields.raw),
+                    seal("sender", fields.sender),
+                    seal("sender_id", fields.sender_id),
+                    fields.attachments,
+                    rowid,
+                ),
+            )
+        for import_id, locators in located.items():
+            for position, locator in enumerate(locators or []):
+                conn.execute(
+                    "UPDATE message_sources SET locator = ? WHERE import_id = ? AND position = ?",
+                    (locator, import_id, position),
+                )
+        conn.execute("DELETE FROM import_locators")
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def test_a_store_sealed_column_by_column_is_read_and_resealed_at_admin_login(
+    team: Team, tmp_path: Path
 ) -> None:
-    real = case_keys.message_cipher
-    with monkeypatch.context() as earlier_build:
-        earlier_build.setattr(
-            case_keys, "message_cipher", lambda s, case, contact: _TextsOnly(real(s, case, contact))
-        )
-        alice, contact_id = _import(team, tmp_path)
-    assert SENDER in _message_cells(team)
-    before = [(m.fingerprint, m.sender, m.text) for m in reading.list_messages(alice, contact_id)]
-    assert verify.verify_store(alice).intact
-    with team.login("ada") as ada:  # an admin's login seals them
+    alice, contact_id = _import(team, tmp_path, LOCATED_FILE)
+    _as_the_build_before(team, alice, contact_id)
+    rows = _message_rows(team)
+    assert all(r["text"][:1] == ck.COLUMN_MARK for r in rows)  # type: ignore[index]
+    assert PHOTO in json.dumps(rows, default=str)
+    assert "locator-marker" in json.dumps(_link_rows(team)[0], ensure_ascii=False)
+    bob = team.login("bob")
+    before = reading.list_messages(bob, contact_id)
+    assert [m.sender for m in before] == SENDERS
+    assert [a["name"] for a in before[2].attachments] == [PHOTO]
+    assert before[0].sources[0].endswith(f"{LOCATED_FILE} line 1")
+    assert [h.sender for h in review.search(bob, sender="李明")] == [OTHER]
+    report = verify.verify_store(alice)
+    assert report.intact, [f.as_json() for f in report.errors]
+    with team.login("ada") as ada:  # an admin's login re-seals them
         last = ada.conn.execute(
             "SELECT payload FROM ledger WHERE action = 'case_keys.migrate' ORDER BY seq DESC"
         ).fetchone()
-        assert json.loads(last[0])["messages"] == 2
+        payload = json.loads(last[0])
+        assert (payload["messages"], payload["locators"], payload["cases"]) == (3, 1, 0)
+        assert "locator-marker" not in last[0] and SENDER not in last[0]
         assert case_keys.migrate_store(ada) is None
         report = verify.verify_store(ada)
     assert report.intact, [f.as_json() for f in report.errors]
-    assert all(v is None or isinstance(v, bytes) for v in _message_cells(team))
-    after = [(m.fingerprint, m.sender, m.text) for m in reading.list_messages(alice, contact_id)]
-    assert after == before
+    rows = _message_rows(team)
+    assert all(r["text"][:1] == ck.MESSAGE_MARK for r in rows)  # type: ignore[index]
+    assert all((r["sender"], r["attachments"], r["raw"]) == ("", "", None) for r in rows)
+    links, sealed = _link_rows(team)
+    assert {link["locator"] for link in links} == {""} and len(sealed) == 1
+    assert reading.list_messages(team.login("bob"), contact_id) == before
 
 
 # -- tag notes -----------------------------------------------------------------------------------

@@ -268,10 +268,14 @@ def test_destroying_a_case_key_leaves_its_content_unreadable(team: Team) -> None
         assert verify.verify_store(ada).intact
 
 
-def _conversations(session: Session) -> dict[str, list[tuple[str, str, str]]]:
+def _conversations(session: Session) -> dict[str, list[tuple[object, ...]]]:
+    """Every message as the reading service gives it: sender, text, attachments, sources."""
     contact_ids = [r[0] for r in session.conn.execute("SELECT id FROM contacts ORDER BY id")]
     return {
-        c: [(m.fingerprint, m.sender, m.text) for m in reading.list_messages(session, c)]
+        c: [
+            (m.fingerprint, m.sender, m.text, json.dumps(m.attachments), tuple(m.sources))
+            for m in reading.list_messages(session, c)
+        ]
         for c in contact_ids
     }
 
@@ -310,8 +314,17 @@ def test_a_store_from_the_release_before_migrates_in_place_and_verifies(tmp_path
         assert {c.case_no: c for c in cases.list_cases(alice)} == old
         assert contacts.list_contacts(alice) == old_contacts
         assert _conversations(alice) == old_messages
-        sealed = alice.conn.execute("SELECT count(*) FROM messages WHERE typeof(text) = 'text'")
-        assert sealed.fetchone()[0] == 0
+        marks = {bytes(r[0]) for r in alice.conn.execute("SELECT substr(text, 1, 1) FROM messages")}
+        assert marks == {ck.MESSAGE_MARK}  # each message one ciphertext
+        clear = alice.conn.execute(
+            "SELECT count(*) FROM messages WHERE raw IS NOT NULL OR sender_id IS NOT NULL "
+            "OR sender != '' OR attachments != ''"
+        )
+        assert clear.fetchone()[0] == 0
+        links = {r[0] for r in alice.conn.execute("SELECT DISTINCT locator FROM message_sources")}
+        assert links == {""}  # the locators: one sealed list per import
+        lists = alice.conn.execute("SELECT count(*) FROM import_locators").fetchone()[0]
+        assert lists == migrations[0]["locators"] > 0
         columns = ", ".join(case_keys.SEALED_FIELDS["contacts"])
         sealed_cells = [tuple(r) for r in alice.conn.execute(f"SELECT {columns} FROM contacts")]
         assert sealed_cells and all(ck.is_sealed(c) for r in sealed_cells for c in r)

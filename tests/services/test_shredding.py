@@ -233,9 +233,11 @@ def test_a_shredded_case_leaves_no_plaintext_and_still_verifies(
     assert _leaks(_decrypted(team.path), SECRETS)
     assert _leaks(_dump(team.path), SECRETS)
     _due(team)
+    assert _locator_lists(team) == 1  # the import's locators: one sealed list
     request = tmp_path / "request.pdf"
     request.write_bytes("删除请求 欧阳秘密".encode())
     done = shredding.shred_case(team.login("lee"), CASE, "expired", "retention over", request)
+    assert _locator_lists(team) == 0
     assert done.counts["messages"] == 2 and done.counts["documents"] == 2
     assert done.counts["blobs"] == 3 and done.counts["entries"] >= 5
     assert done.counts["reads"] >= 2  # the two searches (and the conversation opened)
@@ -347,6 +349,37 @@ def test_the_same_document_in_another_case_is_its_own_copy_and_outlives_the_shre
     # the shredded case's copy put back is content present again
     files[CASE].write_bytes(files[OTHER].read_bytes())
     assert "shred.content_present" in {f.code for f in _verify(team).errors}
+
+
+def _locator_lists(team: Team) -> int:
+    conn = raw_connection(team.path, ADMIN, ADMIN_PASSWORD)
+    try:
+        return int(conn.execute("SELECT count(*) FROM import_locators").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_locators_back_after_shredding_fail_verify(filled: Team) -> None:
+    team = filled
+    _due(team)
+    conn = raw_connection(team.path, ADMIN, ADMIN_PASSWORD)
+    try:
+        kept = [tuple(r) for r in conn.execute("SELECT import_id, sealed FROM import_locators")]
+    finally:
+        conn.close()
+    shredding.shred_case(team.login("lee"), CASE, "expired", "retention over")
+    conn = raw_connection(team.path, ADMIN, ADMIN_PASSWORD)
+    try:
+        assert {r[0] for r in conn.execute("SELECT DISTINCT locator FROM message_sources")} == {
+            MARKER
+        }
+        conn.executemany("INSERT INTO import_locators VALUES (?, ?)", kept)
+        conn.commit()
+    finally:
+        conn.close()
+    report = _verify(team)
+    present = [f for f in report.errors if f.code == "shred.content_present"]
+    assert present and "locators" in present[0].detail
 
 
 def test_content_back_after_shredding_fails_verify(filled: Team) -> None:

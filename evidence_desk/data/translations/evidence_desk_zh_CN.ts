@@ -5656,6 +5656,11 @@
         <translation>该封装与账本记录的不一致</translation>
     </message>
     <message>
+        <source>holds a value in clear beside the sealed one</source>
+        <comment>case_key.clear_beside_sealed</comment>
+        <translation>在已加密的值旁边存有明文值</translation>
+    </message>
+    <message>
         <source>does not decrypt under the case key ({error})</source>
         <comment>case_key.field_opens_not</comment>
         <translation>无法用案件密钥解密（{error}）</translation>
