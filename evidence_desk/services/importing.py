@@ -357,7 +357,13 @@ def _commit(
                 else None
             )
             if left_out:
-                summaries[-1]["left_out"] = left_out
+                # counts only: the chats' ids (a zip member's or a chat's name) and the
+                # participants stay in the row's details, sealed under the case key
+                summaries[-1]["left_out"] = {
+                    "chats": len(left_out["chats"]),
+                    "participants": len(left_out["participants"]),
+                    "messages": left_out["messages"],
+                }
         return {"imports": summaries}
 
     # the file name and details (title, participants) sealed under the case key, in the
