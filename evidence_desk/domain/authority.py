@@ -1135,7 +1135,15 @@ _WRAP_FIELDS = ("case_no", "recipient", "recipient_key", "key_id", "digest")
 #: the personal columns of ``cases`` and ``contacts`` sealed under the case key
 #: (services/case_keys.py; docs/ARCHITECTURE.md, Per-case keys, says why the others are not)
 SEALED_CASE_COLUMNS = ("debtor_name", "debtor_id_number")
-SEALED_CONTACT_COLUMNS = ("display_name", "relation_justification", "reason", "handle_text")
+SEALED_CONTACT_COLUMNS = (
+    "display_name",
+    "relation_justification",
+    "reason",
+    "handle_text",
+    # a supervisor's reasons often repeat the debtor's circumstances
+    "decision_note",
+    "revoke_note",
+)
 SEALED_TAG_COLUMNS = ("note", "remove_note")
 #: an import's file names (the picked file, the chat's file in it, the names of a folder's or
 #: zip's members), the account the chat was held from and its details (the chat's title and

@@ -377,12 +377,13 @@ def approve(session: Session, contact_id: str, note: str = "") -> Contact:
     days = settings_service.get_int(session, "approval_expiry_days")
     expires = (now_dt + timedelta(days=days)) if days > 0 else None
     now = session.now()
+    sealed_note = _sealed_note(session, contact, "decision_note", note)
     changes = {
         "id": contact_id,
         "status": ContactStatus.APPROVED.value,
         "decided_by": session.user.name,
         "decided_at": now,
-        "decision_note": note.strip(),
+        "decision_note": sealed_note,
         "expires_at": None if expires is None else _iso(expires),
     }
     session.write(
@@ -392,7 +393,7 @@ def approve(session: Session, contact_id: str, note: str = "") -> Contact:
             "request_entry_hash": request.entry_hash,
             "request_seq": request.seq,
             "documents_seen": documents,
-            "note": note.strip(),
+            "note": sealed_note,
             "cosignature": {
                 "size": checkpoint["size"],
                 "root": checkpoint["root"],
@@ -404,6 +405,15 @@ def approve(session: Session, contact_id: str, note: str = "") -> Contact:
     return get_contact(session, contact_id)
 
 
+def _sealed_note(session: Session, contact: Contact, column: str, note: str) -> str:
+    """A decision's or revocation's note sealed under the case's key: the same ciphertext in
+    the row and in the entry's payload (the row is what readers open; the payload is what a
+    hub holds)."""
+    return case_keys.seal_value(
+        session, contact.case_no, "contacts", contact.id, column, note.strip()
+    )
+
+
 def reject(session: Session, contact_id: str, note: str) -> Contact:
     session.require(Action.CONTACT_DECIDE)  # before reading: the refusal names this rule
     contact = get_contact(session, contact_id)
@@ -413,12 +423,13 @@ def reject(session: Session, contact_id: str, note: str) -> Contact:
     _require_state(contact, "contact.reject")
     request = _request_entry(session, contact_id)
     now = session.now()
+    sealed_note = _sealed_note(session, contact, "decision_note", note)
     session.write(
         "contact.reject",
         {
             "contact_id": contact_id,
             "request_entry_hash": request.entry_hash,
-            "note": note.strip(),
+            "note": sealed_note,
             "documents_seen": [i.sha256 for i in contact_items(session, contact_id)],
         },
         [
@@ -429,7 +440,7 @@ def reject(session: Session, contact_id: str, note: str) -> Contact:
                     "status": ContactStatus.REJECTED.value,
                     "decided_by": session.user.name,
                     "decided_at": now,
-                    "decision_note": note.strip(),
+                    "decision_note": sealed_note,
                 },
             )
         ],
@@ -448,9 +459,10 @@ def revoke(session: Session, contact_id: str, note: str) -> Contact:
         raise RuleViolation("contact.note", _said("contact.revoke_note"))
     _require_state(contact, "contact.revoke")
     now = session.now()
+    sealed_note = _sealed_note(session, contact, "revoke_note", note)
     session.write(
         "contact.revoke",
-        {"contact_id": contact_id, "note": note.strip()},
+        {"contact_id": contact_id, "note": sealed_note},
         [
             put(
                 "contacts",
@@ -459,7 +471,7 @@ def revoke(session: Session, contact_id: str, note: str) -> Contact:
                     "status": ContactStatus.REVOKED.value,
                     "revoked_by": session.user.name,
                     "revoked_at": now,
-                    "revoke_note": note.strip(),
+                    "revoke_note": sealed_note,
                 },
             )
         ],

@@ -639,7 +639,8 @@ def test_imports_left_in_clear_by_an_earlier_build_are_sealed_at_admin_login(
         last = ada.conn.execute(
             "SELECT payload FROM ledger WHERE action = 'case_keys.migrate' ORDER BY seq DESC"
         ).fetchone()
-        assert json.loads(last[0])["columns"] == 1  # the import's row, its columns
+        # the import's row, and the contact's (its approval note, sealed through seal_value)
+        assert json.loads(last[0])["columns"] == 2
         assert case_keys.migrate_store(ada) is None
         report = verify.verify_store(ada)
     assert report.intact, [f.as_json() for f in report.errors]
