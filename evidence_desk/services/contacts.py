@@ -35,11 +35,11 @@ from evidence_desk.domain.models import Finding
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import ledger, signing
-from evidence_desk.services import case_keys
+from evidence_desk.services import case_keys, org_history
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.originals import SealedOriginal, blob_rows, new_id, seal_paths
-from evidence_desk.services.replay import Replay
+from evidence_desk.services.replay import DeviceLedger, Replay
 from evidence_desk.services.session import DatabaseState, RowChange, Session, put
 
 CHANNELS = ("wechat", "whatsapp", "telegram", "line", "sms", "phone")
@@ -337,12 +337,14 @@ def _require_state(contact: Contact, action: str) -> None:
     _refuse(authority.decision_state(dataclasses.asdict(contact), action))
 
 
-def _request_entry(session: Session, contact_id: str) -> ledger.Entry:
+def _request_entry(session: Session, contact_id: str) -> tuple[str | None, ledger.Entry]:
+    """The request's entry, and the device that wrote it when that is another device of the
+    organisation (a staff laptop's request decided on the supervisor's: issue 19)."""
     for r in session.conn.execute(
         "SELECT * FROM ledger WHERE action = 'contact.request' ORDER BY seq"
     ):
         if json.loads(r["payload"]).get("contact_id") == contact_id:
-            return ledger.Entry(
+            return None, ledger.Entry(
                 r["seq"],
                 r["at"],
                 r["actor"],
@@ -353,7 +355,29 @@ def _request_entry(session: Session, contact_id: str) -> ledger.Entry:
                 r["entry_hash"],
                 r["signature"],
             )
+    for r in session.conn.execute(
+        "SELECT device_id, seq FROM device_entries WHERE action = 'contact.request' "
+        "AND verdict = '' AND instr(payload, ?) > 0 ORDER BY org_seq",
+        (json.dumps(contact_id),),
+    ):
+        device = str(r["device_id"])
+        entry = org_history.device_entries(session.conn, device)[int(r["seq"]) - 1]
+        if org_history.payload_of(entry).get("contact_id") == contact_id:
+            return device, entry
     raise NotFound(_said("contact.request_entry_missing", contact=contact_id))
+
+
+def _request_checkpoint(
+    session: Session, device: str | None, request: ledger.Entry
+) -> tuple[int, str] | None:
+    """(size, root) of the checkpoint that first held the request, on its own device."""
+    if device is not None:
+        root = org_history.roots(org_history.device_entries(session.conn, device)).get(request.seq)
+        return None if root is None else (request.seq, root)
+    row = session.conn.execute(
+        "SELECT size, root FROM checkpoints WHERE size = ?", (request.seq,)
+    ).fetchone()
+    return None if row is None else (int(row["size"]), str(row["root"]))
 
 
 def approve(session: Session, contact_id: str, note: str = "") -> Contact:
@@ -362,15 +386,12 @@ def approve(session: Session, contact_id: str, note: str = "") -> Contact:
     _require_decider(session, contact)
     _require_state(contact, "contact.approve")
     _refuse(authority.documents_on_file(DatabaseState(session.conn), contact.id))
-    request = _request_entry(session, contact_id)
-    checkpoint = session.conn.execute(
-        "SELECT size, root FROM checkpoints WHERE size = ?", (request.seq,)
-    ).fetchone()
+    device, request = _request_entry(session, contact_id)
+    checkpoint = _request_checkpoint(session, device, request)
     if checkpoint is None:
         raise NotFound(_said("contact.checkpoint_missing", contact=contact_id))
-    note_text = ledger.checkpoint_note(
-        session.folder.store_id, checkpoint["size"], checkpoint["root"]
-    )
+    size, root = checkpoint
+    note_text = ledger.checkpoint_note(device or session.folder.store_id, size, root)
     cosignature = session.sign(signing.COSIGN_CONTEXT, note_text.encode())
     documents = [i.sha256 for i in contact_items(session, contact_id)]
     now_dt = session.clock()
@@ -394,9 +415,11 @@ def approve(session: Session, contact_id: str, note: str = "") -> Contact:
             "documents_seen": documents,
             "note": note.strip(),
             "cosignature": {
-                "size": checkpoint["size"],
-                "root": checkpoint["root"],
+                "size": size,
+                "root": root,
                 "signature": cosignature,
+                # a request of another device: its checkpoint is that device's
+                **({} if device is None else {"device": device}),
             },
         },
         [put("contacts", changes)],
@@ -411,7 +434,7 @@ def reject(session: Session, contact_id: str, note: str) -> Contact:
     if not note.strip():
         raise RuleViolation("contact.note", _said("contact.reject_note"))
     _require_state(contact, "contact.reject")
-    request = _request_entry(session, contact_id)
+    _device, request = _request_entry(session, contact_id)
     now = session.now()
     session.write(
         "contact.reject",
@@ -529,7 +552,6 @@ def _iso(moment: datetime) -> str:
 
 def check_cosignatures(session: Session, replay: Replay) -> Iterable[Finding]:
     keys: dict[str, str] = {}
-    roots = replay.roots
     for entry, payload in zip(replay.entries, replay.payloads, strict=True):
         if not isinstance(payload, dict):
             continue
@@ -542,6 +564,12 @@ def check_cosignatures(session: Session, replay: Replay) -> Iterable[Finding]:
         where = _said("contact.where_entry", seq=entry.seq)
         cosig = payload.get("cosignature") or {}
         size = cosig.get("size")
+        # a request of another device of the organisation: that device's ledger and tree
+        device = cosig.get("device")
+        requests, roots = replay.entries, replay.roots
+        if device is not None:
+            held = replay.devices.get(str(device), DeviceLedger())
+            requests, roots = held.entries, held.roots
         if not isinstance(size, int) or roots.get(size) != cosig.get("root"):
             yield Finding(
                 "approval.cosignature_root",
@@ -549,7 +577,7 @@ def check_cosignatures(session: Session, replay: Replay) -> Iterable[Finding]:
                 _said("contact.cosigned_root"),
             )
             continue
-        note = ledger.checkpoint_note(session.folder.store_id, size, cosig["root"])
+        note = ledger.checkpoint_note(str(device or session.folder.store_id), size, cosig["root"])
         if not signing.verify(
             keys.get(entry.actor, ""),
             signing.COSIGN_CONTEXT,
@@ -562,8 +590,8 @@ def check_cosignatures(session: Session, replay: Replay) -> Iterable[Finding]:
         request_seq = payload.get("request_seq")
         if (
             not isinstance(request_seq, int)
-            or not 1 <= request_seq <= len(replay.entries)
-            or (replay.entries[request_seq - 1].entry_hash != payload.get("request_entry_hash"))
+            or not 1 <= request_seq <= len(requests)
+            or (requests[request_seq - 1].entry_hash != payload.get("request_entry_hash"))
         ):
             yield Finding(
                 "approval.request",

@@ -247,7 +247,7 @@ def _verify(
             org,
         )
         report.entries = len(replayed.entries)
-        actual_tables = _read_tables(conn)
+        actual_tables = read_tables(conn)
         blob_rows = [dict(r) for r in conn.execute("SELECT * FROM blobs ORDER BY sha256")]
         copy_rows = [
             dict(r) for r in conn.execute("SELECT * FROM case_blobs ORDER BY case_no, sha256")
@@ -279,6 +279,38 @@ def _verify(
 
 Tables = dict[str, dict[tuple[Any, ...], dict[str, Any]]]
 """Projected tables as the replay builds them: table -> primary key -> row."""
+
+
+def replay_tables(session: Session) -> tuple[list[Finding], Tables]:
+    """The ledger replay alone, inside the caller's transaction: chains, the rule table and
+    every signature, in the organisation's order, and the projected tables it gives. A pull
+    (services/org_ledger.py) refuses on its findings about the pulled entries and projects
+    the tables: the same replay as verify, so what a pull accepts verify accepts."""
+    conn, store_id = session.conn, session.folder.store_id
+    findings: list[Finding] = []
+    expected = int(conn.execute("SELECT count(*) FROM ledger").fetchone()[0])
+    org = org_history.read(conn, store_id)
+    if org is not None:
+        expected += len(org.foreign)
+        findings.extend(org.findings)
+    with _Signatures(expected) as signatures:
+        replayed = _replay_ledger(
+            conn,
+            store_id,
+            expected,
+            findings,
+            signatures,
+            lambda _stage, _done, _total: None,
+            session.handle_index,
+            org,
+        )
+        findings.extend(signatures.failures())
+    return findings, replayed.tables
+
+
+def where_own(seq: int) -> str:
+    """An entry of this device's own ledger, as findings name it."""
+    return _said("verify.where_entry", seq=seq)
 
 
 def _newest_head(session: Session) -> Head | StoreError | None:
@@ -485,7 +517,9 @@ class _OrgAuthority(_Authority):
             trusted = None if violations or self.trusted is self.tables else self.trusted
             pending_keys = _apply_rows(self.tables, trusted, payload, local, seq)
             if pending_keys and not violations:
-                if action == "device.join":
+                # the founding device's store.init (first in the organisation) and a join
+                # introduce the key that signed them
+                if action in authority.SELF_INTRODUCED:
                     signer_key = pending_keys.get(actor)
                 self.keys.update(pending_keys)
         where = org_history.where_device(device, seq)
@@ -669,7 +703,7 @@ def _chain_findings(
     return found
 
 
-def _read_tables(conn: db.Connection) -> Tables:
+def read_tables(conn: db.Connection) -> Tables:
     """The projected tables as the database holds them, keyed like the replay's."""
     return {
         table: {
