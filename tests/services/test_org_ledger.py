@@ -563,3 +563,16 @@ def test_a_second_store_init_in_the_organisation_is_refused_and_found(org: Org) 
     entry = forged(device, [], "mallory", "store.init", payload, key)
     item = OrgEntry(device, entry, next_position(org))
     refused_and_found(org, item, "rule.authority.store_init")
+
+
+def test_a_store_of_one_device_replays_as_before(tmp_path: Path, clock: TickingClock) -> None:
+    """No other device's entries, no positions: verify's replay takes the single-device path."""
+    from evidence_desk.services import org_history
+
+    with Session.create_store(
+        tmp_path / "s", ADMIN, ADMIN_PASSWORD, kdf=FAST_KDF, clock=clock
+    ) as s:
+        users.add_user(s, "sam", Role.SUPERVISOR, PASSWORDS["sam"], kdf=FAST_KDF)
+        assert org_history.read(s.conn, s.folder.store_id) is None
+        report = verify_store(s, local_anchor=False)
+    assert report.intact and report.entries == 2
