@@ -47,7 +47,7 @@ from evidence_desk.integrity import digests, ledger, signing
 from evidence_desk.services import org_history, verify
 from evidence_desk.services.clock import Clock, system_clock
 from evidence_desk.services.session import DatabaseState, Session, put
-from evidence_desk.services.user_names import validate_new_user
+from evidence_desk.services.user_names import validate_name, validate_new_user
 from evidence_desk.store import case_keys as case_key_crypto
 from evidence_desk.store import db, location
 from evidence_desk.store.folder import StoreFolder
@@ -124,7 +124,7 @@ def invite_key(code: str) -> Ed25519PrivateKey:
 def invite_user(session: Session, user: str, role: Role) -> Invitation:
     """Invite ``user`` (their own device makes their keys); returns the one-time code."""
     session.require(Action.USER_INVITE)
-    validate_new_user(user, "x" * 8)  # the name's rules; the password is chosen when joining
+    validate_name(user)  # the password is chosen on the joining device
     refused = authority.invite_can_be_made(DatabaseState(session.conn), user)
     if refused is not None:
         raise RuleViolation(refused.rule, refused.detail)

@@ -21,10 +21,10 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from evidence_desk.domain import invites
-from evidence_desk.domain.errors import NotFound, RuleViolation
+from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.models import Role
 from evidence_desk.integrity import ledger, merkle, signing
-from evidence_desk.services import cases, contacts, importing, org_ledger, users
+from evidence_desk.services import cases, contacts, importing, org_history, org_ledger, users
 from evidence_desk.services.org_ledger import OrgEntry
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import VerifyReport, verify_store
@@ -214,6 +214,8 @@ def test_a_wrong_or_used_or_revoked_code_enrols_nobody(org: Org, tmp_path: Path)
             org_ledger.revoke_invite(root, dave.invite_id)
         assert again.value.rule == "invite.open"
         org.hub.push(root)
+    with pytest.raises(BadInput):
+        org_ledger.invite_key("not-a-code")
     wrong = org_ledger.new_code()
     with pytest.raises(NotFound):
         org.hub.join(tmp_path / "c", "carol", wrong, org.clock)
@@ -567,8 +569,6 @@ def test_a_second_store_init_in_the_organisation_is_refused_and_found(org: Org) 
 
 def test_a_store_of_one_device_replays_as_before(tmp_path: Path, clock: TickingClock) -> None:
     """No other device's entries, no positions: verify's replay takes the single-device path."""
-    from evidence_desk.services import org_history
-
     with Session.create_store(
         tmp_path / "s", ADMIN, ADMIN_PASSWORD, kdf=FAST_KDF, clock=clock
     ) as s:
