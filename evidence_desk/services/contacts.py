@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from evidence_desk.domain import authority
 from evidence_desk.domain.authority import (
@@ -551,6 +552,10 @@ def _iso(moment: datetime) -> str:
 
 
 def check_cosignatures(session: Session, replay: Replay) -> Iterable[Finding]:
+    """Every approval cosigns the checkpoint that first held its request, with the approver's
+    key: this device's approvals, and those of the organisation's other devices it holds
+    (signed with the key the replay held for their writer there)."""
+    own = session.folder.store_id
     keys: dict[str, str] = {}
     for entry, payload in zip(replay.entries, replay.payloads, strict=True):
         if not isinstance(payload, dict):
@@ -559,42 +564,52 @@ def check_cosignatures(session: Session, replay: Replay) -> Iterable[Finding]:
         for change in () if entry.seq in replay.rejected else payload.get("rows", []):
             if change.get("table") == "users" and "public_key" in change.get("row", {}):
                 keys[change["row"]["name"]] = change["row"]["public_key"]
-        if entry.action != "contact.approve":
-            continue
-        where = _said("contact.where_entry", seq=entry.seq)
-        cosig = payload.get("cosignature") or {}
-        size = cosig.get("size")
-        # a request of another device of the organisation: that device's ledger and tree
-        device = cosig.get("device")
-        requests, roots = replay.entries, replay.roots
-        if device is not None:
-            held = replay.devices.get(str(device), DeviceLedger())
-            requests, roots = held.entries, held.roots
-        if not isinstance(size, int) or roots.get(size) != cosig.get("root"):
-            yield Finding(
-                "approval.cosignature_root",
-                where,
-                _said("contact.cosigned_root"),
-            )
-            continue
-        note = ledger.checkpoint_note(str(device or session.folder.store_id), size, cosig["root"])
-        if not signing.verify(
-            keys.get(entry.actor, ""),
-            signing.COSIGN_CONTEXT,
-            note.encode(),
-            str(cosig.get("signature", "")),
-        ):
-            yield Finding(
-                "approval.cosignature", where, _said("contact.cosigned_by_other", user=entry.actor)
-            )
-        request_seq = payload.get("request_seq")
-        if (
-            not isinstance(request_seq, int)
-            or not 1 <= request_seq <= len(requests)
-            or (requests[request_seq - 1].entry_hash != payload.get("request_entry_hash"))
-        ):
-            yield Finding(
-                "approval.request",
-                where,
-                _said("contact.request_reference"),
-            )
+        if entry.action == "contact.approve":
+            where = _said("contact.where_entry", seq=entry.seq)
+            yield from _cosignature(replay, own, own, entry, payload, keys.get(entry.actor), where)
+    for device, held in replay.devices.items():
+        for entry in held.entries:
+            if entry.action == "contact.approve":
+                where = org_history.where_device(device, entry.seq)
+                payload = org_history.payload_of(entry)
+                signer = held.signers.get(entry.seq)
+                yield from _cosignature(replay, own, device, entry, payload, signer, where)
+
+
+def _cosignature(
+    replay: Replay,
+    own: str,
+    writer: str,
+    entry: ledger.Entry,
+    payload: Any,
+    key: str | None,
+    where: str,
+) -> Iterable[Finding]:
+    """One approval's cosignature, over the request's device's checkpoint (``writer``'s own,
+    unless the payload names another device of the organisation)."""
+    if not isinstance(payload, dict):
+        return
+    cosig = payload.get("cosignature") or {}
+    size = cosig.get("size")
+    device = str(cosig.get("device") or writer)
+    requests, roots = replay.entries, replay.roots
+    if device != own:
+        held = replay.devices.get(device, DeviceLedger())
+        requests, roots = held.entries, held.roots
+    if not isinstance(size, int) or roots.get(size) != cosig.get("root"):
+        yield Finding("approval.cosignature_root", where, _said("contact.cosigned_root"))
+        return
+    note = ledger.checkpoint_note(device, size, cosig["root"])
+    if not signing.verify(
+        key or "", signing.COSIGN_CONTEXT, note.encode(), str(cosig.get("signature", ""))
+    ):
+        yield Finding(
+            "approval.cosignature", where, _said("contact.cosigned_by_other", user=entry.actor)
+        )
+    request_seq = payload.get("request_seq")
+    if (
+        not isinstance(request_seq, int)
+        or not 1 <= request_seq <= len(requests)
+        or (requests[request_seq - 1].entry_hash != payload.get("request_entry_hash"))
+    ):
+        yield Finding("approval.request", where, _said("contact.request_reference"))

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from evidence_desk.domain.models import Finding
-from evidence_desk.domain.wording import Catalogue
+from evidence_desk.domain.wording import Catalogue, Phrase
 from evidence_desk.integrity import ledger, merkle
 from evidence_desk.store import db
 
@@ -66,7 +66,7 @@ class OrgHistory:
         return {seq: p.verdict for seq, p in self.own.items() if p.verdict}
 
 
-def where_device(device: str, seq: object) -> str:
+def where_device(device: str, seq: object) -> Phrase:
     """A foreign entry's place in a finding."""
     return _said("org.where_device_entry", device=device, seq=seq)
 

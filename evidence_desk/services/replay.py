@@ -27,6 +27,8 @@ class DeviceLedger:
 
     entries: list[ledger.Entry] = field(default_factory=list)
     roots: dict[int, str] = field(default_factory=dict)
+    # seq -> the key the organisation's replay held for the entry's writer there (None: none)
+    signers: dict[int, str | None] = field(default_factory=dict)
 
 
 @dataclass

@@ -232,10 +232,10 @@ def _verify(
         merkle_state = conn.execute("SELECT size, peaks FROM merkle_state WHERE id = 1").fetchone()
         expected = int(conn.execute("SELECT count(*) FROM ledger").fetchone()[0])
         org = org_history.read(conn, store_id)
+        foreign = 0 if org is None else len(org.foreign)
         if org is not None:
-            expected += len(org.foreign)
             report.findings.extend(org.findings)
-        signatures = stack.enter_context(_Signatures(expected))
+        signatures = stack.enter_context(_Signatures(expected + foreign))
         replayed = _replay_ledger(
             conn,
             store_id,
@@ -290,10 +290,10 @@ def replay_tables(session: Session) -> tuple[list[Finding], Tables]:
     findings: list[Finding] = []
     expected = int(conn.execute("SELECT count(*) FROM ledger").fetchone()[0])
     org = org_history.read(conn, store_id)
+    foreign = 0 if org is None else len(org.foreign)
     if org is not None:
-        expected += len(org.foreign)
         findings.extend(org.findings)
-    with _Signatures(expected) as signatures:
+    with _Signatures(expected + foreign) as signatures:
         replayed = _replay_ledger(
             conn,
             store_id,
@@ -531,6 +531,7 @@ class _OrgAuthority(_Authority):
         root = tree.append_and_root(merkle.leaf_hash(_hash_bytes(stored_hash))).hex()
         held.entries.append(entry)
         held.roots[seq] = root
+        held.signers[seq] = signer_key
         signatures.expect_device(
             signer_key,
             ledger.checkpoint_message(device, len(held.entries), signed_root or root),
@@ -1136,9 +1137,9 @@ class _Failure(enum.Enum):
         if self is _Failure.DEVICE:
             device, signer = signer.split("\n", 1)
             where = org_history.where_device(device, number)
+            found = "verify.not_signed" if known else "verify.not_signed_unknown"
+            return [Finding("ledger.signature", where, _said(found, signer=signer))]
         detail = _said("verify.not_signed" if known else "verify.not_signed_unknown", signer=signer)
-        if self is _Failure.DEVICE:
-            return [Finding("ledger.signature", where, detail)]
         entry = ("ledger.signature", _said("verify.where_entry", seq=number))
         checkpoint = ("checkpoint.signature", _said("verify.where_checkpoint", size=number))
         places = {

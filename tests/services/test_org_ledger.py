@@ -26,7 +26,7 @@ from evidence_desk.domain.models import Role
 from evidence_desk.integrity import ledger, merkle, signing
 from evidence_desk.services import cases, contacts, importing, org_history, org_ledger, users
 from evidence_desk.services.org_ledger import OrgEntry
-from evidence_desk.services.session import Session
+from evidence_desk.services.session import Session, put
 from evidence_desk.services.verify import VerifyReport, verify_store
 from tests.helpers import (
     ADMIN,
@@ -576,3 +576,58 @@ def test_a_store_of_one_device_replays_as_before(tmp_path: Path, clock: TickingC
         assert org_history.read(s.conn, s.folder.store_id) is None
         report = verify_store(s, local_anchor=False)
     assert report.intact and report.entries == 2
+
+
+def test_another_devices_approval_cosignature_is_checked_where_it_is_pulled(
+    org: Org, tmp_path: Path
+) -> None:
+    """sam's approval on A cosigns B's checkpoint; B's verify checks that cosignature under
+    sam's key as the organisation's replay holds it. One cosigned with another key is found
+    on B at A's entry."""
+    contact_id = request(org, tmp_path)
+    sam = org.login(org.a, "sam")
+    org.hub.pull(sam)
+    request_entry = org.hub.log[-1].entry
+    size = request_entry.seq
+    root = org_history.roots(org_history.device_entries(sam.conn, org.b_id))[size]
+    note = ledger.checkpoint_note(org.b_id, size, root)
+    stranger = Ed25519PrivateKey.generate()
+    now = sam.now()
+    sam.write(
+        "contact.approve",
+        {
+            "contact_id": contact_id,
+            "request_entry_hash": request_entry.entry_hash,
+            "request_seq": size,
+            "documents_seen": [],
+            "note": "ok",
+            "cosignature": {
+                "size": size,
+                "root": root,
+                "signature": signing.sign(stranger, signing.COSIGN_CONTEXT, note.encode()),
+                "device": org.b_id,
+            },
+        },
+        [
+            put(
+                "contacts",
+                {
+                    "id": contact_id,
+                    "status": "approved",
+                    "decided_by": "sam",
+                    "decided_at": now,
+                    "decision_note": "ok",
+                    "expires_at": None,
+                },
+            )
+        ],
+    )
+    org.hub.push(sam)
+    approval_seq = org_ledger.own_entries(sam)[-1].seq
+    alice = org.login(org.b, "alice")
+    org.hub.pull(alice)
+    assert contacts.get_contact(alice, contact_id).status == "approved"
+    report = verify(org.b, "alice")
+    assert errors(report) == [("approval.cosignature", f"device {org.a_id} seq {approval_seq}")]
+    # on A, the same approval is an own entry, and found there too
+    assert ("approval.cosignature", f"ledger seq {approval_seq}") in errors(verify(org.a, "sam"))
