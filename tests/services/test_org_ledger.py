@@ -359,9 +359,16 @@ def smuggle(org: Org, item: OrgEntry) -> None:
         conn.close()
 
 
-def refused_and_found(org: Org, item: OrgEntry, rule: str, code: str | None = None) -> None:
+def refused_and_found(
+    org: Org, item: OrgEntry, rule: str, code: str | None = None, *, unpushed: bool = False
+) -> None:
     """The pull of ``item`` is refused whole naming ``rule`` (nothing written); smuggled in,
-    verify on A finds ``code`` (default: the same) at its device and seq."""
+    verify on A finds ``code`` (default: the same) at its device and seq. ``unpushed``: A has
+    an entry of its own not pushed yet, so the pull replays the whole organisation's order
+    instead of applying the pulled entries one by one on top of A's tables."""
+    if unpushed:
+        with org.login(org.a, ADMIN) as root:
+            org_ledger.invite_user(root, "zed", Role.STAFF)
     sam = org.login(org.a, "sam")
     before = sam.conn.execute("SELECT count(*) FROM device_entries").fetchone()[0]
     with pytest.raises(RuleViolation) as refused:
@@ -408,7 +415,8 @@ def test_an_edited_foreign_payload_is_refused_and_found(org: Org, tmp_path: Path
     assert ("ledger.payload", f"device {org.b_id} seq {entry.seq}") in errors(report)
 
 
-def test_a_foreign_entry_with_a_wrong_signer_is_refused_and_found(org: Org) -> None:
+@pytest.mark.parametrize("unpushed", [False, True], ids=["in-step", "replayed"])
+def test_a_foreign_entry_with_a_wrong_signer_is_refused_and_found(org: Org, unpushed: bool) -> None:
     prior = b_entries(org)
     intruder = Ed25519PrivateKey.generate()
     item = OrgEntry(
@@ -416,10 +424,13 @@ def test_a_foreign_entry_with_a_wrong_signer_is_refused_and_found(org: Org) -> N
         forged(org.b_id, prior, "alice", "user.change_password", {"user": "alice"}, intruder),
         next_position(org),
     )
-    refused_and_found(org, item, "ledger.signature")
+    refused_and_found(org, item, "ledger.signature", unpushed=unpushed)
 
 
-def test_a_staff_member_approving_is_refused_and_found(org: Org, tmp_path: Path) -> None:
+@pytest.mark.parametrize("unpushed", [False, True], ids=["in-step", "replayed"])
+def test_a_staff_member_approving_is_refused_and_found(
+    org: Org, tmp_path: Path, unpushed: bool
+) -> None:
     contact_id = request(org, tmp_path)
     org.hub.pull(org.login(org.a, "sam"))
     prior = b_entries(org)
@@ -444,7 +455,9 @@ def test_a_staff_member_approving_is_refused_and_found(org: Org, tmp_path: Path)
         ],
     }
     entry = forged(org.b_id, prior, "alice", "contact.approve", payload, alice_key(org))
-    refused_and_found(org, OrgEntry(org.b_id, entry, next_position(org)), "rule.permission")
+    refused_and_found(
+        org, OrgEntry(org.b_id, entry, next_position(org)), "rule.permission", unpushed=unpushed
+    )
 
 
 def test_a_broken_foreign_chain_is_refused_and_found(org: Org) -> None:
@@ -631,3 +644,29 @@ def test_another_devices_approval_cosignature_is_checked_where_it_is_pulled(
     assert errors(report) == [("approval.cosignature", f"device {org.a_id} seq {approval_seq}")]
     # on A, the same approval is an own entry, and found there too
     assert ("approval.cosignature", f"ledger seq {approval_seq}") in errors(verify(org.a, "sam"))
+
+
+def test_a_pull_under_unpushed_own_work_replays_the_order_and_keeps_that_work(
+    org: Org, tmp_path: Path
+) -> None:
+    """alice opens a case on B and has not pushed it when she pulls sam's approval: the pull
+    replays the organisation's order (the approval before her unpushed entry), and the
+    tables hold both."""
+    contact_id = request(org, tmp_path)
+    sam = org.login(org.a, "sam")
+    org.hub.pull(sam)
+    contacts.approve(sam, contact_id, "confirmed")
+    org.hub.push(sam)
+    alice = org.login(org.b, "alice")
+    cases.create_case(alice, "2026-SH-2", debtor_name="李四")
+    org.hub.pull(alice)
+    assert contacts.get_contact(alice, contact_id).status == "approved"
+    assert cases.get_case(alice, "2026-SH-2").case_no == "2026-SH-2"
+    assert verify(org.b, "alice").intact
+    org.hub.push(alice)
+    org.hub.pull(alice)
+    org.hub.pull(sam)
+    copy_originals(org.b, org.a)
+    for path, user in ((org.a, "sam"), (org.b, "alice")):
+        report = verify(path, user)
+        assert report.intact, errors(report)

@@ -7291,6 +7291,11 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>本机构没有与此邀请码相符、给 {user} 的待使用邀请</translation>
     </message>
     <message>
+        <source>its signature is not {signer}&apos;s</source>
+        <comment>org.not_signed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>entries of this device ({device}) are held as another device&apos;s</source>
         <comment>org.own_device</comment>
         <translation>本设备（{device}）的条目被当作其他设备的条目保存</translation>
