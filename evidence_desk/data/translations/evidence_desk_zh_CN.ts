@@ -7293,7 +7293,7 @@ must equal that file&apos;s line in the manifest.</source>
     <message>
         <source>its signature is not {signer}&apos;s</source>
         <comment>org.not_signed</comment>
-        <translation type="unfinished"></translation>
+        <translation>其签名不是 {signer} 的</translation>
     </message>
     <message>
         <source>entries of this device ({device}) are held as another device&apos;s</source>
