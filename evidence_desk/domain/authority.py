@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
-from evidence_desk.domain import pipl, retention, shredding
+from evidence_desk.domain import invites, pipl, retention, shredding
 from evidence_desk.domain.models import Role
 from evidence_desk.domain.policy import PERMISSIONS, Action, denial
 from evidence_desk.domain.wording import Catalogue, Phrase, sealed_json
@@ -45,6 +45,18 @@ _said = Catalogue(
         "authority.payload_field": "payload field {field} is missing or not {kind}",
         "authority.init_only_first": "store.init may only be the first entry",
         "authority.first_is_init": "the first entry must be store.init",
+        "authority.init_in_org": "store.init may only found an organisation, not start a second "
+        "one beside its users",
+        # -- the organisation (issue 19) --
+        "invite.user_exists": "{user} is already a user of the organisation",
+        "invite.open_exists": "{user} already has an open invitation ({invite})",
+        "invite.unknown": "no invitation {invite}",
+        "invite.not_open": "invitation {invite} is {status}, not open",
+        "invite.other_user": "invitation {invite} is for {user}, not {actor}",
+        "invite.role": "invitation {invite} is for role {role}, not {given}",
+        "invite.signature": "the join is not signed by the key of invitation {invite}",
+        "invite.join_first": "device.join must be the first entry of its device",
+        "invite.device": "the join names device {named}, but it is an entry of device {device}",
         "authority.unknown_actor": "{actor} is not a user of this store at this point",
         "authority.inactive_actor": "{actor} was deactivated before this entry",
         "authority.rows_not_list": "the row changes are not a list",
@@ -190,6 +202,11 @@ class State(Protocol):
     @property
     def complete(self) -> bool: ...
 
+    @property
+    def device(self) -> str | None:
+        """The store id of the device whose entry is judged (a device joins only as itself),
+        None where it is not known (a bundle's slice)."""
+
     def row(self, table: str, key: object) -> Mapping[str, Any] | None:
         """The row of ``table`` whose (single-column) primary key is ``key``."""
 
@@ -206,7 +223,7 @@ class ReplayedTables:
     """The rule table's :class:`State` over tables replayed from ledger entries (``verify``
     over a store, ``verify-bundle`` over a slice): table -> {(key,): row}."""
 
-    __slots__ = ("_complete", "_index", "tables")
+    __slots__ = ("_complete", "_index", "device", "tables")
 
     def __init__(
         self,
@@ -214,10 +231,13 @@ class ReplayedTables:
         *,
         complete: bool = True,
         index: Callable[[str], str] | None = None,
+        device: str | None = None,
     ) -> None:
         self.tables = tables
         self._complete = complete
         self._index = index
+        # verify's org-order replay sets it to each entry's device before judging it
+        self.device = device
 
     @property
     def complete(self) -> bool:
@@ -507,6 +527,10 @@ CLOSURE_COLUMNS = _columns(
 HOLD_COLUMNS = _columns("id case_no placed_by placed_at reason lifted_by lifted_at lift_reason")
 # -- shredding (issue 18 item 3) --
 SHREDDING_COLUMNS = shredding.SHREDDING_COLUMNS
+# -- the organisation's invitations (issue 19) --
+_INVITE_COLUMNS = _columns(
+    "id user role invite_key status created_by created_at closed_by closed_at device_id"
+)
 
 #: every column of every projected table, as the schema creates it (a test holds them equal)
 TABLE_COLUMNS: Mapping[str, frozenset[str]] = {
@@ -531,6 +555,8 @@ TABLE_COLUMNS: Mapping[str, frozenset[str]] = {
     "breach_records": pipl.BREACH_COLUMNS,
     # originals under the case key (issue 18 item 1)
     "case_blobs": _CASE_BLOB_COLUMNS,
+    # the organisation's invitations (issue 19)
+    "invites": _INVITE_COLUMNS,
 }
 TABLE_KEYS: Mapping[str, str] = {
     "users": "name",
@@ -554,6 +580,8 @@ TABLE_KEYS: Mapping[str, str] = {
     "breach_records": "id",
     # originals under the case key (issue 18 item 1)
     "case_blobs": "name",
+    # the organisation's invitations (issue 19)
+    "invites": "id",
 }
 
 _NEW_BLOBS = TableRule(_BLOB_COLUMNS, new=True)
@@ -576,6 +604,10 @@ def _items(role: tuple[Any, ...] | None = None) -> TableRule:
 def _first_only(state: State, entry: Entry) -> Iterable[Violation | None]:
     if entry.seq != 1:
         yield Violation("authority.store_init", _said("authority.init_only_first"))
+    # in the organisation's history (verify's replay in org order) another device's store.init
+    # comes after the founding one: it would make a second first admin
+    if any(True for _ in state.rows_where("users", "role", Role.ADMIN.value)):
+        yield Violation("authority.store_init", _said("authority.init_in_org"))
     for row in entry.rows_of("users"):
         if row.get("role") != Role.ADMIN:
             yield Violation("authority.store_init", _said("authority.admin_role"))
@@ -1247,6 +1279,90 @@ def _case_key_wraps(state: State, entry: Entry) -> Iterable[Violation | None]:
             yield Violation("case_key.key_id", _said("case_key.two_keys", case=case_no))
 
 
+# -- the organisation (issue 19): invitations and joining devices ------------------------------
+
+INVITE_OPEN, INVITE_USED, INVITE_REVOKED = "open", "used", "revoked"
+
+
+def invite_can_be_made(state: State, user: str) -> Violation | None:
+    """An invitation names a user who is not one yet and has no other open invitation."""
+    if state.row("users", user) is not None:
+        return Violation("invite.user", _said("invite.user_exists", user=user))
+    for row in state.rows_where("invites", "user", user):
+        if row.get("status") == INVITE_OPEN:
+            return Violation(
+                "invite.user", _said("invite.open_exists", user=user, invite=row.get("id"))
+            )
+    return None
+
+
+def invite_open(state: State, invite_id: object) -> Mapping[str, Any] | Violation:
+    """The invitation, if it is open (neither used nor revoked)."""
+    invite = state.row("invites", invite_id)
+    if invite is None:
+        return Violation("invite.exists", _said("invite.unknown", invite=invite_id))
+    if invite.get("status") != INVITE_OPEN:
+        return Violation(
+            "invite.open", _said("invite.not_open", invite=invite_id, status=invite.get("status"))
+        )
+    return invite
+
+
+def _invite(state: State, entry: Entry) -> Iterable[Violation | None]:
+    role = entry.payload.get("role")
+    if role not in Role.__members__.values():
+        yield Violation("authority.role", _said("authority.role_unknown", role=role))
+    yield invite_can_be_made(state, str(entry.payload.get("user")))
+
+
+def _invite_revoke(state: State, entry: Entry) -> Iterable[Violation | None]:
+    invite = invite_open(state, entry.payload.get("invite_id"))
+    if isinstance(invite, Violation):
+        yield invite
+
+
+def _join(state: State, entry: Entry) -> Iterable[Violation | None]:
+    """A device joins as its first own entry, with an open invitation for its actor, whose
+    code's key signed the device and the keys it enrols; the user gets the invitation's role."""
+    if entry.seq != 1:
+        yield Violation("invite.join_first", _said("invite.join_first"))
+    invite_id = entry.payload.get("invite_id")
+    invite = invite_open(state, invite_id)
+    if isinstance(invite, Violation):
+        yield invite
+        return
+    if invite.get("user") != entry.actor:
+        yield Violation(
+            "invite.user",
+            _said(
+                "invite.other_user", invite=invite_id, user=invite.get("user"), actor=entry.actor
+            ),
+        )
+    for row in entry.rows_of("users"):
+        if row.get("role") != invite.get("role"):
+            yield Violation(
+                "invite.role",
+                _said(
+                    "invite.role", invite=invite_id, role=invite.get("role"), given=row.get("role")
+                ),
+            )
+    p = entry.payload
+    if state.device is not None and p.get("device_id") != state.device:
+        yield Violation(
+            "invite.device",
+            _said("invite.device", named=p.get("device_id"), device=state.device),
+        )
+    message = invites.join_message(
+        str(invite_id),
+        str(p.get("device_id")),
+        entry.actor,
+        str(p.get("public_key")),
+        str(p.get("wrap_key")),
+    )
+    if not invites.signature_valid(invite.get("invite_key"), message, p.get("invite_signature")):
+        yield Violation("invite.signature", _said("invite.signature", invite=invite_id))
+
+
 _CONTACT_ID = from_payload("contact_id")
 
 ACTIONS: Mapping[str, ActionRule] = {
@@ -1331,6 +1447,83 @@ ACTIONS: Mapping[str, ActionRule] = {
             )
         },
         (_own_password,),
+    ),
+    # -- the organisation (issue 19): an admin invites a user of another device with the public
+    # key of a one-time code; that device's first own entry joins with it (domain/invites.py)
+    "user.invite": ActionRule(
+        Action.USER_INVITE,
+        {"invite_id": str, "user": str, "role": str, "invite_key": str},
+        {
+            "invites": TableRule(
+                _INVITE_COLUMNS,
+                new=True,
+                bind={
+                    "id": from_payload("invite_id"),
+                    "user": from_payload("user"),
+                    "role": from_payload("role"),
+                    "invite_key": from_payload("invite_key"),
+                    "status": const(INVITE_OPEN),
+                    "created_by": ACTOR,
+                    "closed_by": const(None),
+                    "closed_at": const(None),
+                    "device_id": const(None),
+                },
+                count=1,
+            )
+        },
+        (_invite,),
+    ),
+    "invite.revoke": ActionRule(
+        Action.USER_INVITE,
+        {"invite_id": str},
+        {
+            "invites": TableRule(
+                frozenset({"id", "status", "closed_by", "closed_at"}),
+                new=False,
+                bind={
+                    "id": from_payload("invite_id"),
+                    "status": const(INVITE_REVOKED),
+                    "closed_by": ACTOR,
+                },
+                count=1,
+            )
+        },
+        (_invite_revoke,),
+    ),
+    "device.join": ActionRule(
+        None,
+        {
+            "invite_id": str,
+            "device_id": str,
+            "public_key": str,
+            "wrap_key": str,
+            "invite_signature": str,
+        },
+        {
+            "users": TableRule(
+                _USER_COLUMNS,
+                new=True,
+                bind={
+                    "name": ACTOR,
+                    "public_key": from_payload("public_key"),
+                    "wrap_key": from_payload("wrap_key"),
+                    "active": const(1),
+                },
+                count=1,
+            ),
+            "invites": TableRule(
+                frozenset({"id", "status", "closed_by", "closed_at", "device_id"}),
+                new=False,
+                bind={
+                    "id": from_payload("invite_id"),
+                    "status": const(INVITE_USED),
+                    "closed_by": ACTOR,
+                    "device_id": from_payload("device_id"),
+                },
+                count=1,
+            ),
+        },
+        (_join,),
     ),
     # case keys wrapped for or withdrawn from readers: the wraps stay out of the ledger (a
     # shredded case's key must be deletable), their digests are recorded here
@@ -1731,6 +1924,9 @@ ACTIONS: Mapping[str, ActionRule] = {
 # -- judging one entry ---------------------------------------------------------------------------
 
 _KIND_NAMES = {str: "text", int: "a number", list: "a list", dict: "an object"}
+#: the actions whose actor the entry itself introduces (the founding admin, a joining user):
+#: the first entry of a device is one of them, and only they may be written by a non-user
+SELF_INTRODUCED = frozenset({"store.init", "device.join"})
 
 
 def check(
@@ -1746,9 +1942,9 @@ def check(
     if type(payload) is not dict:
         return [Violation("authority.payload", _said("authority.payload_not_object"))]
     found: list[Violation] = []
-    if seq == 1 and action != "store.init":
+    if seq == 1 and action not in SELF_INTRODUCED:
         found.append(Violation("authority.store_init", _said("authority.first_is_init")))
-    if action != "store.init":
+    if action not in SELF_INTRODUCED:
         user = state.row("users", actor)
         if user is None:
             # nothing else can be judged for someone the ledger never introduced

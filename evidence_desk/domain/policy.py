@@ -61,6 +61,8 @@ class Action(enum.StrEnum):
     BREACH_READ = "breach.read"
     # -- per-case keys (issue 18 item 1) --
     CASE_KEYS_MIGRATE = "case_keys.migrate"
+    # -- the organisation (issue 19) --
+    USER_INVITE = "user.invite"
 
 
 _ALL = frozenset(Role)
@@ -135,6 +137,10 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     # Migrating a store from before per-case keys: the admin, who opens it first after the
     # update (services/case_keys.py).
     Action.CASE_KEYS_MIGRATE: frozenset({Role.ADMIN}),
+    # -- the organisation (issue 19) --
+    # Inviting a user of another device (and withdrawing an invitation not yet used) is the
+    # administrator's, as adding a user is; the joining device's own entry needs no role.
+    Action.USER_INVITE: frozenset({Role.ADMIN}),
 }
 
 

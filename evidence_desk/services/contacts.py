@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from evidence_desk.domain import authority
 from evidence_desk.domain.authority import (
@@ -35,11 +36,11 @@ from evidence_desk.domain.models import Finding
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import ledger, signing
-from evidence_desk.services import case_keys
+from evidence_desk.services import case_keys, org_history
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.originals import SealedOriginal, blob_rows, new_id, seal_paths
-from evidence_desk.services.replay import Replay
+from evidence_desk.services.replay import DeviceLedger, Replay
 from evidence_desk.services.session import DatabaseState, RowChange, Session, put
 
 CHANNELS = ("wechat", "whatsapp", "telegram", "line", "sms", "phone")
@@ -337,12 +338,14 @@ def _require_state(contact: Contact, action: str) -> None:
     _refuse(authority.decision_state(dataclasses.asdict(contact), action))
 
 
-def _request_entry(session: Session, contact_id: str) -> ledger.Entry:
+def _request_entry(session: Session, contact_id: str) -> tuple[str | None, ledger.Entry]:
+    """The request's entry, and the device that wrote it when that is another device of the
+    organisation (a staff laptop's request decided on the supervisor's: issue 19)."""
     for r in session.conn.execute(
         "SELECT * FROM ledger WHERE action = 'contact.request' ORDER BY seq"
     ):
         if json.loads(r["payload"]).get("contact_id") == contact_id:
-            return ledger.Entry(
+            return None, ledger.Entry(
                 r["seq"],
                 r["at"],
                 r["actor"],
@@ -353,7 +356,29 @@ def _request_entry(session: Session, contact_id: str) -> ledger.Entry:
                 r["entry_hash"],
                 r["signature"],
             )
+    for r in session.conn.execute(
+        "SELECT device_id, seq FROM device_entries WHERE action = 'contact.request' "
+        "AND verdict = '' AND instr(payload, ?) > 0 ORDER BY org_seq",
+        (json.dumps(contact_id),),
+    ):
+        device = str(r["device_id"])
+        entry = org_history.device_entries(session.conn, device)[int(r["seq"]) - 1]
+        if org_history.payload_of(entry).get("contact_id") == contact_id:
+            return device, entry
     raise NotFound(_said("contact.request_entry_missing", contact=contact_id))
+
+
+def _request_checkpoint(
+    session: Session, device: str | None, request: ledger.Entry
+) -> tuple[int, str] | None:
+    """(size, root) of the checkpoint that first held the request, on its own device."""
+    if device is not None:
+        root = org_history.roots(org_history.device_entries(session.conn, device)).get(request.seq)
+        return None if root is None else (request.seq, root)
+    row = session.conn.execute(
+        "SELECT size, root FROM checkpoints WHERE size = ?", (request.seq,)
+    ).fetchone()
+    return None if row is None else (int(row["size"]), str(row["root"]))
 
 
 def approve(session: Session, contact_id: str, note: str = "") -> Contact:
@@ -362,15 +387,12 @@ def approve(session: Session, contact_id: str, note: str = "") -> Contact:
     _require_decider(session, contact)
     _require_state(contact, "contact.approve")
     _refuse(authority.documents_on_file(DatabaseState(session.conn), contact.id))
-    request = _request_entry(session, contact_id)
-    checkpoint = session.conn.execute(
-        "SELECT size, root FROM checkpoints WHERE size = ?", (request.seq,)
-    ).fetchone()
+    device, request = _request_entry(session, contact_id)
+    checkpoint = _request_checkpoint(session, device, request)
     if checkpoint is None:
         raise NotFound(_said("contact.checkpoint_missing", contact=contact_id))
-    note_text = ledger.checkpoint_note(
-        session.folder.store_id, checkpoint["size"], checkpoint["root"]
-    )
+    size, root = checkpoint
+    note_text = ledger.checkpoint_note(device or session.folder.store_id, size, root)
     cosignature = session.sign(signing.COSIGN_CONTEXT, note_text.encode())
     documents = [i.sha256 for i in contact_items(session, contact_id)]
     now_dt = session.clock()
@@ -394,9 +416,11 @@ def approve(session: Session, contact_id: str, note: str = "") -> Contact:
             "documents_seen": documents,
             "note": note.strip(),
             "cosignature": {
-                "size": checkpoint["size"],
-                "root": checkpoint["root"],
+                "size": size,
+                "root": root,
                 "signature": cosignature,
+                # a request of another device: its checkpoint is that device's
+                **({} if device is None else {"device": device}),
             },
         },
         [put("contacts", changes)],
@@ -411,7 +435,7 @@ def reject(session: Session, contact_id: str, note: str) -> Contact:
     if not note.strip():
         raise RuleViolation("contact.note", _said("contact.reject_note"))
     _require_state(contact, "contact.reject")
-    request = _request_entry(session, contact_id)
+    _device, request = _request_entry(session, contact_id)
     now = session.now()
     session.write(
         "contact.reject",
@@ -528,8 +552,11 @@ def _iso(moment: datetime) -> str:
 
 
 def check_cosignatures(session: Session, replay: Replay) -> Iterable[Finding]:
+    """Every approval cosigns the checkpoint that first held its request, with the approver's
+    key: this device's approvals, and those of the organisation's other devices it holds
+    (signed with the key the replay held for their writer there)."""
+    own = session.folder.store_id
     keys: dict[str, str] = {}
-    roots = replay.roots
     for entry, payload in zip(replay.entries, replay.payloads, strict=True):
         if not isinstance(payload, dict):
             continue
@@ -537,36 +564,52 @@ def check_cosignatures(session: Session, replay: Replay) -> Iterable[Finding]:
         for change in () if entry.seq in replay.rejected else payload.get("rows", []):
             if change.get("table") == "users" and "public_key" in change.get("row", {}):
                 keys[change["row"]["name"]] = change["row"]["public_key"]
-        if entry.action != "contact.approve":
-            continue
-        where = _said("contact.where_entry", seq=entry.seq)
-        cosig = payload.get("cosignature") or {}
-        size = cosig.get("size")
-        if not isinstance(size, int) or roots.get(size) != cosig.get("root"):
-            yield Finding(
-                "approval.cosignature_root",
-                where,
-                _said("contact.cosigned_root"),
-            )
-            continue
-        note = ledger.checkpoint_note(session.folder.store_id, size, cosig["root"])
-        if not signing.verify(
-            keys.get(entry.actor, ""),
-            signing.COSIGN_CONTEXT,
-            note.encode(),
-            str(cosig.get("signature", "")),
-        ):
-            yield Finding(
-                "approval.cosignature", where, _said("contact.cosigned_by_other", user=entry.actor)
-            )
-        request_seq = payload.get("request_seq")
-        if (
-            not isinstance(request_seq, int)
-            or not 1 <= request_seq <= len(replay.entries)
-            or (replay.entries[request_seq - 1].entry_hash != payload.get("request_entry_hash"))
-        ):
-            yield Finding(
-                "approval.request",
-                where,
-                _said("contact.request_reference"),
-            )
+        if entry.action == "contact.approve":
+            where = _said("contact.where_entry", seq=entry.seq)
+            yield from _cosignature(replay, own, own, entry, payload, keys.get(entry.actor), where)
+    for device, held in replay.devices.items():
+        for entry in held.entries:
+            if entry.action == "contact.approve":
+                where = org_history.where_device(device, entry.seq)
+                payload = org_history.payload_of(entry)
+                signer = held.signers.get(entry.seq)
+                yield from _cosignature(replay, own, device, entry, payload, signer, where)
+
+
+def _cosignature(
+    replay: Replay,
+    own: str,
+    writer: str,
+    entry: ledger.Entry,
+    payload: Any,
+    key: str | None,
+    where: str,
+) -> Iterable[Finding]:
+    """One approval's cosignature, over the request's device's checkpoint (``writer``'s own,
+    unless the payload names another device of the organisation)."""
+    if not isinstance(payload, dict):
+        return
+    cosig = payload.get("cosignature") or {}
+    size = cosig.get("size")
+    device = str(cosig.get("device") or writer)
+    requests, roots = replay.entries, replay.roots
+    if device != own:
+        held = replay.devices.get(device, DeviceLedger())
+        requests, roots = held.entries, held.roots
+    if not isinstance(size, int) or roots.get(size) != cosig.get("root"):
+        yield Finding("approval.cosignature_root", where, _said("contact.cosigned_root"))
+        return
+    note = ledger.checkpoint_note(device, size, cosig["root"])
+    if not signing.verify(
+        key or "", signing.COSIGN_CONTEXT, note.encode(), str(cosig.get("signature", ""))
+    ):
+        yield Finding(
+            "approval.cosignature", where, _said("contact.cosigned_by_other", user=entry.actor)
+        )
+    request_seq = payload.get("request_seq")
+    if (
+        not isinstance(request_seq, int)
+        or not 1 <= request_seq <= len(requests)
+        or (requests[request_seq - 1].entry_hash != payload.get("request_entry_hash"))
+    ):
+        yield Finding("approval.request", where, _said("contact.request_reference"))

@@ -112,13 +112,23 @@ class DatabaseState:
     """The projected tables as the database holds them: the rule table's view of the store
     when the write path judges an entry (verify gives it the replayed tables instead)."""
 
-    def __init__(self, conn: db.Connection, index: Callable[[str], str] | None = None) -> None:
+    def __init__(
+        self,
+        conn: db.Connection,
+        index: Callable[[str], str] | None = None,
+        device: str | None = None,
+    ) -> None:
         self._conn = conn
         self._index = index
+        self._device = device
 
     @property
     def complete(self) -> bool:
         return True
+
+    @property
+    def device(self) -> str | None:
+        return self._device
 
     def row(self, table: str, key: object) -> Mapping[str, Any] | None:
         if not isinstance(key, str | int) or isinstance(key, bool):
@@ -567,7 +577,12 @@ class Session:
         # same code verify replays, so an entry refused here is one verify would report.
         refuse(
             authority.check(
-                DatabaseState(self.conn, self.handle_index), seq, at, self.user.name, action, body
+                DatabaseState(self.conn, self.handle_index, self.folder.store_id),
+                seq,
+                at,
+                self.user.name,
+                action,
+                body,
             ),
             action,
         )

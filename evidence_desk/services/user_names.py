@@ -23,9 +23,15 @@ _said = Catalogue(
 )
 
 
-def validate_new_user(name: str, password: str) -> None:
-    """Refuse a name outside 1-64 letters, digits, ``.-_@``, and a password that is too short."""
+def validate_name(name: str) -> None:
+    """Refuse a name outside 1-64 letters, digits, ``.-_@`` (also an invited user's, whose
+    password is chosen on their own device)."""
     if not _NAME.fullmatch(name):
         raise BadInput("user name", name, _said("user.bad_name"))
+
+
+def validate_new_user(name: str, password: str) -> None:
+    """Refuse a name outside 1-64 letters, digits, ``.-_@``, and a password that is too short."""
+    validate_name(name)
     if len(password) < MIN_PASSWORD_LENGTH:
         raise BadInput("password", "", _said("user.short_password", length=MIN_PASSWORD_LENGTH))

@@ -25,6 +25,7 @@ signed what, and checked in bulk by worker processes meanwhile (integrity/signat
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import enum
 import json
 import operator
@@ -50,13 +51,14 @@ from evidence_desk.services import (
     case_key_checks,
     contacts,
     import_checks,
+    org_history,
     processing_records,
     review,
     shredding_checks,
     timestamps,
 )
 from evidence_desk.services.bulk_work import cyclic_gc_paused
-from evidence_desk.services.replay import Check, Replay
+from evidence_desk.services.replay import Check, DeviceLedger, Replay
 from evidence_desk.services.session import Session
 from evidence_desk.store import db
 from evidence_desk.store.blobs import BlobCorrupted, BlobStore
@@ -101,6 +103,9 @@ _said = Catalogue(
         "verify.rule": "{action} by {actor} breaks rule {rule}: {reason}",
         "verify.checkpoint_signer": "checkpoint signed by {signer}, but entry {size} was written "
         "by {actor} (every write's checkpoint is its writer's)",
+        # the organisation's order (services/org_history.py)
+        "verify.refused_valid": "the hub refused this entry ({verdict}), but it keeps the rules "
+        "at its place in the organisation's order",
         # key slots against the ledger's keys
         "verify.where_keyslot": "keyslots.json slot of {user}",
         "verify.where_keyslots": "keyslots.json",
@@ -226,7 +231,11 @@ def _verify(
         conn = stack.enter_context(session.snapshot())
         merkle_state = conn.execute("SELECT size, peaks FROM merkle_state WHERE id = 1").fetchone()
         expected = int(conn.execute("SELECT count(*) FROM ledger").fetchone()[0])
-        signatures = stack.enter_context(_Signatures(expected))
+        org = org_history.read(conn, store_id)
+        foreign = 0 if org is None else len(org.foreign)
+        if org is not None:
+            report.findings.extend(org.findings)
+        signatures = stack.enter_context(_Signatures(expected + foreign))
         replayed = _replay_ledger(
             conn,
             store_id,
@@ -235,9 +244,10 @@ def _verify(
             signatures,
             report_progress,
             session.handle_index,
+            org,
         )
         report.entries = len(replayed.entries)
-        actual_tables = _read_tables(conn)
+        actual_tables = read_tables(conn)
         blob_rows = [dict(r) for r in conn.execute("SELECT * FROM blobs ORDER BY sha256")]
         copy_rows = [
             dict(r) for r in conn.execute("SELECT * FROM case_blobs ORDER BY case_no, sha256")
@@ -269,6 +279,38 @@ def _verify(
 
 Tables = dict[str, dict[tuple[Any, ...], dict[str, Any]]]
 """Projected tables as the replay builds them: table -> primary key -> row."""
+
+
+def replay_tables(session: Session) -> tuple[list[Finding], Tables]:
+    """The ledger replay alone, inside the caller's transaction: chains, the rule table and
+    every signature, in the organisation's order, and the projected tables it gives. A pull
+    (services/org_ledger.py) refuses on its findings about the pulled entries and projects
+    the tables: the same replay as verify, so what a pull accepts verify accepts."""
+    conn, store_id = session.conn, session.folder.store_id
+    findings: list[Finding] = []
+    expected = int(conn.execute("SELECT count(*) FROM ledger").fetchone()[0])
+    org = org_history.read(conn, store_id)
+    foreign = 0 if org is None else len(org.foreign)
+    if org is not None:
+        findings.extend(org.findings)
+    with _Signatures(expected + foreign) as signatures:
+        replayed = _replay_ledger(
+            conn,
+            store_id,
+            expected,
+            findings,
+            signatures,
+            lambda _stage, _done, _total: None,
+            session.handle_index,
+            org,
+        )
+        findings.extend(signatures.failures())
+    return findings, replayed.tables
+
+
+def where_own(seq: int) -> str:
+    """An entry of this device's own ledger, as findings name it."""
+    return _said("verify.where_entry", seq=seq)
 
 
 def _newest_head(session: Session) -> Head | StoreError | None:
@@ -317,9 +359,12 @@ class _Authority:
     """The rule table replayed over the entries (domain/authority.py): which entries keep the
     rules, the tables as only those entries leave them, and the signing keys they introduce."""
 
-    def __init__(self, tables: Tables, handle_index: Callable[[str], str]) -> None:
+    def __init__(
+        self, tables: Tables, handle_index: Callable[[str], str], device: str | None = None
+    ) -> None:
         """``handle_index`` digests a handle held in clear (the one-matter-per-chat rule
-        compares digests; a verifier has the store key, so verify's replay can)."""
+        compares digests; a verifier has the store key, so verify's replay can); ``device``
+        is the store's id (a device joins only as itself)."""
         self.tables = tables
         # the same tables built only from entries that keep the rule table: what the rules
         # judge the next entry against (a self-made admin stays staff, a swapped key stays
@@ -328,7 +373,17 @@ class _Authority:
         self.trusted = tables
         self.rejected: set[int] = set()
         self.keys: dict[str, str] = {}  # user -> public key, as of the entry being checked
-        self._state = authority.ReplayedTables(tables, index=handle_index)
+        self._state = authority.ReplayedTables(tables, index=handle_index, device=device)
+        # the organisation's other devices' ledgers (_OrgAuthority fills it)
+        self.devices: dict[str, DeviceLedger] = {}
+
+    def _diverge(self) -> None:
+        """At the first broken rule the trusted tables part from the replayed ones."""
+        if self.trusted is self.tables:
+            self.trusted = {
+                t: {k: dict(r) for k, r in rows.items()} for t, rows in self.tables.items()
+            }
+            self._state.tables = self.trusted
 
     def apply(
         self, entry: ledger.Entry, position: int, payload: Any, findings: list[Finding]
@@ -343,11 +398,7 @@ class _Authority:
         if violations:
             self.rejected.add(seq)
             findings.extend(_rule_findings(entry, violations))
-            if self.trusted is self.tables:  # the first broken rule: from here the replays part
-                self.trusted = {
-                    t: {k: dict(r) for k, r in rows.items()} for t, rows in self.tables.items()
-                }
-                self._state.tables = self.trusted
+            self._diverge()  # the first broken rule: from here the replays part
         pending_keys = _apply_rows(
             self.tables,
             None if violations or self.trusted is self.tables else self.trusted,
@@ -360,8 +411,135 @@ class _Authority:
             if seq == 1 and position == 1 and action == "store.init":
                 signer_key = pending_keys.get(actor)
             if not violations:
+                if action == "device.join":  # the key its invitation's code signed
+                    signer_key = pending_keys.get(actor)
                 self.keys.update(pending_keys)
         return signer_key
+
+
+class _OrgAuthority(_Authority):
+    """The rule table over the organisation's order (services/org_history.py): this device's
+    own entries, in seq order, with the other devices' entries replayed between them by their
+    positions; one State for all. Each device's chain and tree are checked in its own order;
+    an entry the hub refused is judged but not applied, and must break a rule there."""
+
+    def __init__(
+        self,
+        tables: Tables,
+        handle_index: Callable[[str], str],
+        device: str,
+        org: org_history.OrgHistory,
+    ) -> None:
+        super().__init__(tables, handle_index, device)
+        self._store_id = device
+        self._org = org
+        self._refused_own = org.refused_own
+        self._trees: dict[str, merkle.CompactRange] = {}
+
+    def apply(
+        self, entry: ledger.Entry, position: int, payload: Any, findings: list[Finding]
+    ) -> str | None:
+        verdict = self._refused_own.get(entry.seq)
+        if verdict is None:
+            return super().apply(entry, position, payload, findings)
+        self.rejected.add(entry.seq)  # refused by the hub: judged, never applied
+        if not authority.check(
+            self._state, entry.seq, entry.at, entry.actor, entry.action, payload
+        ):
+            findings.append(
+                Finding(
+                    "org.refused_valid",
+                    _said("verify.where_entry", seq=entry.seq),
+                    _said("verify.refused_valid", verdict=verdict),
+                )
+            )
+        return self.keys.get(entry.actor)
+
+    def in_org_order(
+        self,
+        own: Iterator[ledger.Entry],
+        findings: list[Finding],
+        signatures: _Signatures,
+    ) -> Iterator[ledger.Entry]:
+        """This device's entries, replaying before each the other devices' entries placed
+        before it (an entry not pushed yet comes after every placed one)."""
+        foreign, placed = self._org.foreign, self._org.own
+        index, count = 0, len(foreign)
+        for entry in own:
+            position = placed.get(entry.seq)
+            while index < count and (position is None or foreign[index].org_seq < position[0]):
+                self._foreign(foreign[index], findings, signatures)
+                index += 1
+            yield entry
+        while index < count:
+            self._foreign(foreign[index], findings, signatures)
+            index += 1
+
+    def _foreign(
+        self, item: org_history.ForeignEntry, findings: list[Finding], signatures: _Signatures
+    ) -> None:
+        """One entry of another device: its chain, the rule table at its place, its rows (if
+        the hub accepted it) and its signature over its own device's tree."""
+        device, entry, verdict = item.device, item.entry, item.verdict
+        seq, at, actor, action, text, _payload_hash, prev, stored_hash, signature = entry
+        held = self.devices.setdefault(device, DeviceLedger())
+        tree = self._trees.setdefault(device, merkle.CompactRange())
+        local: list[Finding] = []
+        expected_prev = held.entries[-1].entry_hash if held.entries else None
+        recomputed_payload = ledger.payload_hash(text)
+        recomputed = ledger.entry_hash(seq, at, actor, action, recomputed_payload, prev)
+        local.extend(
+            _chain_findings(
+                entry,
+                len(held.entries) + 1,
+                expected_prev or ledger.genesis_hash(device),
+                recomputed_payload,
+            )
+        )
+        try:
+            payload = _json_value(text)
+        except ValueError:
+            payload = {}
+            local.append(Finding("ledger.payload_json", "", _said("verify.payload_json")))
+        self._state.device = device
+        violations = authority.check(self._state, seq, at, actor, action, payload)
+        self._state.device = self._store_id
+        signer_key = self.keys.get(actor)
+        if verdict:
+            if not violations:
+                local.append(
+                    Finding("org.refused_valid", "", _said("verify.refused_valid", verdict=verdict))
+                )
+        else:
+            if violations:
+                local.extend(_rule_findings(entry, violations))
+                self._diverge()
+            trusted = None if violations or self.trusted is self.tables else self.trusted
+            pending_keys = _apply_rows(self.tables, trusted, payload, local, seq)
+            if pending_keys and not violations:
+                # the founding device's store.init (first in the organisation) and a join
+                # introduce the key that signed them
+                if action in authority.SELF_INTRODUCED:
+                    signer_key = pending_keys.get(actor)
+                self.keys.update(pending_keys)
+        where = org_history.where_device(device, seq)
+        findings.extend(dataclasses.replace(f, location=where) for f in local)
+        signed_root = None
+        if recomputed != stored_hash:  # signed over the root its own content gives
+            edited = merkle.CompactRange.from_state(tree.size, list(tree.hashes))
+            signed_root = edited.append_and_root(merkle.leaf_hash(bytes.fromhex(recomputed))).hex()
+        root = tree.append_and_root(merkle.leaf_hash(_hash_bytes(stored_hash))).hex()
+        held.entries.append(entry)
+        held.roots[seq] = root
+        held.signers[seq] = signer_key
+        signatures.expect_device(
+            signer_key,
+            ledger.checkpoint_message(device, len(held.entries), signed_root or root),
+            signature,
+            device,
+            seq,
+            actor,
+        )
 
 
 @dataclass
@@ -389,7 +567,12 @@ class _Replayed:
 
     def as_replay(self) -> Replay:
         return Replay(
-            self.entries, self.tables, self.payloads, self.roots, frozenset(self.rules.rejected)
+            self.entries,
+            self.tables,
+            self.payloads,
+            self.roots,
+            frozenset(self.rules.rejected),
+            self.rules.devices,
         )
 
 
@@ -401,6 +584,7 @@ def _replay_ledger(
     signatures: _Signatures,
     report_progress: Callable[[str, int, int], None],
     handle_index: Callable[[str], str],
+    org: org_history.OrgHistory | None = None,
 ) -> _Replayed:
     """Replay every entry in order: the chain, the rule table, the row changes, the tree, and
     each signature queued for the workers (they get work from the first entry on).
@@ -412,7 +596,15 @@ def _replay_ledger(
     payloads: list[Any] = []
     roots: dict[int, str] = {}
     tree = merkle.CompactRange()
-    rules = _Authority({t: {} for t in PROJECTED_TABLES}, handle_index)
+    tables: Tables = {t: {} for t in PROJECTED_TABLES}
+    own = _read_entries(conn, findings, entries)
+    rules: _Authority
+    if org is None:  # a store of one device: its own ledger, as ever
+        rules = _Authority(tables, handle_index, store_id)
+    else:  # the organisation's order, with the other devices' entries between this one's
+        org_rules = _OrgAuthority(tables, handle_index, store_id, org)
+        own = org_rules.in_org_order(own, findings, signatures)
+        rules = org_rules
     checkpoints = _Checkpoints(conn, findings)
     expected_prev = ledger.genesis_hash(store_id)
     # entries a tombstone redacted (services/shredding.py): their payload no longer gives the
@@ -422,7 +614,7 @@ def _replay_ledger(
     append_and_root, leaf_hash, hash_bytes = tree.append_and_root, merkle.leaf_hash, _hash_bytes
     payloads_append, closing, apply = payloads.append, checkpoints.closing, rules.apply
     message_for, expect = ledger.checkpoint_message, signatures.expect
-    for position, entry in enumerate(_read_entries(conn, findings, entries), start=1):
+    for position, entry in enumerate(own, start=1):
         seq, at, actor, action, text, stored_payload_hash, prev, stored_hash, signature = entry
         recomputed_payload = payload_hash(text)
         if recomputed_payload != stored_payload_hash and redacted:
@@ -512,7 +704,7 @@ def _chain_findings(
     return found
 
 
-def _read_tables(conn: db.Connection) -> Tables:
+def read_tables(conn: db.Connection) -> Tables:
     """The projected tables as the database holds them, keyed like the replay's."""
     return {
         table: {
@@ -938,9 +1130,15 @@ class _Failure(enum.Enum):
     CHECKPOINT = "checkpoint"
     BOTH = "both"  # the entry's signature is its checkpoint's
     HEAD = "head"
+    DEVICE = "device"  # another device's entry (``signer`` is "device\nactor")
 
     def findings(self, number: int, signer: str, known: bool) -> list[Finding]:
         """Worded only for a signature that failed (the checks themselves carry no text)."""
+        if self is _Failure.DEVICE:
+            device, signer = signer.split("\n", 1)
+            where = org_history.where_device(device, number)
+            found = "verify.not_signed" if known else "verify.not_signed_unknown"
+            return [Finding("ledger.signature", where, _said(found, signer=signer))]
         detail = _said("verify.not_signed" if known else "verify.not_signed_unknown", signer=signer)
         entry = ("ledger.signature", _said("verify.where_entry", seq=number))
         checkpoint = ("checkpoint.signature", _said("verify.where_checkpoint", size=number))
@@ -984,6 +1182,18 @@ class _Signatures:
     ) -> None:
         self._batch.add_parts(public_key, messages, signature)
         self._meanings.append((failure, number, signer, public_key is not None))
+
+    def expect_device(
+        self,
+        public_key: str | None,
+        message: bytes,
+        signature: str,
+        device: str,
+        seq: int,
+        signer: str,
+    ) -> None:
+        """Another device's entry, signed through its own device's checkpoint."""
+        self.expect(public_key, (message,), signature, _Failure.DEVICE, seq, f"{device}\n{signer}")
 
     def failures(self) -> list[Finding]:
         return [

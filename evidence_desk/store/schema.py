@@ -410,6 +410,55 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE contacts ADD COLUMN handle_text TEXT;
     """,
+    # 13 (issue 19, the organisation's history; the lead renumbers at merge): the ledgers of
+    # the organisation's other devices as they signed them, each with its position in the
+    # hub's acceptance order (org_seq) and the hub's verdict ('' accepted, else the rule it
+    # refused the entry with); this device's own positions from the hub's receipts; and the
+    # invitations an admin wrote (a projection: user.invite, invite.revoke, device.join put
+    # its rows). Entries and positions are evidence: the database refuses to change or delete
+    # them (services/org_ledger.py; docs/ARCHITECTURE.md, Organisation: device ledgers).
+    """
+    CREATE TABLE device_entries (
+        device_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        payload_hash TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        entry_hash TEXT NOT NULL,
+        signature TEXT NOT NULL,
+        org_seq INTEGER NOT NULL UNIQUE,
+        verdict TEXT NOT NULL,
+        PRIMARY KEY (device_id, seq)
+    );
+    CREATE TRIGGER device_entries_fixed BEFORE UPDATE ON device_entries
+        BEGIN SELECT RAISE(ABORT, 'device entries are never changed'); END;
+    CREATE TRIGGER device_entries_kept BEFORE DELETE ON device_entries
+        BEGIN SELECT RAISE(ABORT, 'device entries are never deleted'); END;
+    CREATE TABLE org_positions (
+        seq INTEGER PRIMARY KEY,
+        org_seq INTEGER NOT NULL UNIQUE,
+        verdict TEXT NOT NULL
+    );
+    CREATE TRIGGER org_positions_fixed BEFORE UPDATE ON org_positions
+        BEGIN SELECT RAISE(ABORT, 'organisation positions are never changed'); END;
+    CREATE TRIGGER org_positions_kept BEFORE DELETE ON org_positions
+        BEGIN SELECT RAISE(ABORT, 'organisation positions are never deleted'); END;
+    CREATE TABLE invites (
+        id TEXT PRIMARY KEY,
+        user TEXT NOT NULL,
+        role TEXT NOT NULL,
+        invite_key TEXT NOT NULL,
+        status TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        closed_by TEXT,
+        closed_at TEXT,
+        device_id TEXT
+    );
+    """,
 ]
 
 # table -> primary-key columns, for every table that verify rebuilds from ledger payloads
@@ -435,6 +484,8 @@ PROJECTED_TABLES: dict[str, tuple[str, ...]] = {
     "breach_records": ("id",),
     # originals under the case key (issue 18 item 1)
     "case_blobs": ("name",),
+    # the organisation's invitations (issue 19)
+    "invites": ("id",),
 }
 
 

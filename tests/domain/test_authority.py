@@ -75,6 +75,7 @@ def test_only_user_actions_touch_users() -> None:
         "user.reset_password",
         "user.deactivate",
         "user.wrap_key",  # per-case keys: one's own X25519 key, bound to the actor
+        "device.join",  # the organisation: a joining user, with an admin's invitation
     }
 
 

@@ -54,6 +54,8 @@ EXPECTED: dict[Action, set[Role]] = {
     Action.BREACH_READ: {L, A, U},
     # issue 18 item 1: per-case keys, a store from before migrated by its admin
     Action.CASE_KEYS_MIGRATE: {A},
+    # issue 19: the organisation; an admin invites the user of another device
+    Action.USER_INVITE: {A},
 }
 
 ALL_PAIRS = [(role, action) for action in Action for role in Role]

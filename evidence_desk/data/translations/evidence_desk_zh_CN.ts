@@ -4351,6 +4351,11 @@
         <translation>{actor} 在此记录之前已被停用</translation>
     </message>
     <message>
+        <source>store.init may only found an organisation, not start a second one beside its users</source>
+        <comment>authority.init_in_org</comment>
+        <translation>store.init 只能创建机构，不能在已有用户的机构旁另建一个</translation>
+    </message>
+    <message>
         <source>store.init may only be the first entry</source>
         <comment>authority.init_only_first</comment>
         <translation>store.init 只能是第一条记录</translation>
@@ -6796,6 +6801,51 @@
         <translation>必须是以下之一：{choices}</translation>
     </message>
     <message>
+        <source>the join names device {named}, but it is an entry of device {device}</source>
+        <comment>invite.device</comment>
+        <translation>加入记录写明设备 {named}，但它是设备 {device} 的条目</translation>
+    </message>
+    <message>
+        <source>device.join must be the first entry of its device</source>
+        <comment>invite.join_first</comment>
+        <translation>device.join 必须是其设备的第一条记录</translation>
+    </message>
+    <message>
+        <source>invitation {invite} is {status}, not open</source>
+        <comment>invite.not_open</comment>
+        <translation>邀请 {invite} 的状态是 {status}，不是待使用</translation>
+    </message>
+    <message>
+        <source>{user} already has an open invitation ({invite})</source>
+        <comment>invite.open_exists</comment>
+        <translation>{user} 已有一个待使用的邀请（{invite}）</translation>
+    </message>
+    <message>
+        <source>invitation {invite} is for {user}, not {actor}</source>
+        <comment>invite.other_user</comment>
+        <translation>邀请 {invite} 是给 {user} 的，不是给 {actor} 的</translation>
+    </message>
+    <message>
+        <source>invitation {invite} is for role {role}, not {given}</source>
+        <comment>invite.role</comment>
+        <translation>邀请 {invite} 的角色是 {role}，不是 {given}</translation>
+    </message>
+    <message>
+        <source>the join is not signed by the key of invitation {invite}</source>
+        <comment>invite.signature</comment>
+        <translation>此次加入没有用邀请 {invite} 的密钥签名</translation>
+    </message>
+    <message>
+        <source>no invitation {invite}</source>
+        <comment>invite.unknown</comment>
+        <translation>没有邀请 {invite}</translation>
+    </message>
+    <message>
+        <source>{user} is already a user of the organisation</source>
+        <comment>invite.user_exists</comment>
+        <translation>{user} 已经是本机构的用户</translation>
+    </message>
+    <message>
         <source>{path}: key slot file is corrupted ({error})</source>
         <comment>keys.corrupted</comment>
         <translation>{path}：密钥槽文件已损坏（{error}）</translation>
@@ -7444,6 +7494,71 @@ must equal that file&apos;s line in the manifest.</source>
         <source>message type {type!r} kept as unknown</source>
         <comment>messenger.unknown_type</comment>
         <translation>消息类型“{type}”按未知类型保留</translation>
+    </message>
+    <message>
+        <source>an invitation code is {length} letters A-Z and digits 2-7</source>
+        <comment>org.bad_code</comment>
+        <translation>邀请码由 {length} 个字母 A-Z 和数字 2-7 组成</translation>
+    </message>
+    <message>
+        <source>entry {seq} of device {device} does not hash to its contents</source>
+        <comment>org.entry_hash</comment>
+        <translation>设备 {device} 的第 {seq} 条记录与其内容的哈希不符</translation>
+    </message>
+    <message>
+        <source>entry {seq} of device {device} does not follow the last one held ({last})</source>
+        <comment>org.link</comment>
+        <translation>设备 {device} 的第 {seq} 条记录没有接在已持有的最后一条（{last}）之后</translation>
+    </message>
+    <message>
+        <source>no open invitation of the organisation matches this code for {user}</source>
+        <comment>org.no_invite</comment>
+        <translation>本机构没有与此邀请码相符、给 {user} 的待使用邀请</translation>
+    </message>
+    <message>
+        <source>entries of this device ({device}) are held as another device&apos;s</source>
+        <comment>org.own_device</comment>
+        <translation>本设备（{device}）的条目被当作其他设备的条目保存</translation>
+    </message>
+    <message>
+        <source>the hub placed entry {seq} of this device before entry {expected}</source>
+        <comment>org.own_order</comment>
+        <translation>中心服务器把本设备的第 {seq} 条记录排在第 {expected} 条之前</translation>
+    </message>
+    <message>
+        <source>the hub holds entry {seq} of this device, which this device does not have (or has with another hash): a cloned or restored device</source>
+        <comment>org.own_unknown</comment>
+        <translation>中心服务器持有本设备的第 {seq} 条记录，但本设备没有这一条（或哈希不同）：设备被克隆或从旧副本恢复</translation>
+    </message>
+    <message>
+        <source>organisation position {org_seq} is not after the last one held ({last})</source>
+        <comment>org.position_behind</comment>
+        <translation>机构顺序位置 {org_seq} 不在已持有的最后位置（{last}）之后</translation>
+    </message>
+    <message>
+        <source>organisation position {org_seq} is before the position of an earlier entry of the same device: the organisation&apos;s order was changed</source>
+        <comment>org.position_order</comment>
+        <translation>机构顺序位置 {org_seq} 排在同一设备更早条目的位置之前：机构顺序被改动</translation>
+    </message>
+    <message>
+        <source>organisation position {org_seq} is given to two entries</source>
+        <comment>org.position_twice</comment>
+        <translation>机构顺序位置 {org_seq} 被分给了两条记录</translation>
+    </message>
+    <message>
+        <source>the pulled entry at {where} is refused: {detail}</source>
+        <comment>org.pull_refused</comment>
+        <translation>拉取的 {where} 被拒绝：{detail}</translation>
+    </message>
+    <message>
+        <source>device {device} seq {seq}</source>
+        <comment>org.where_device_entry</comment>
+        <translation>设备 {device} 第 {seq} 条</translation>
+    </message>
+    <message>
+        <source>ledger seq {seq}</source>
+        <comment>org.where_own_entry</comment>
+        <translation>存证链第 {seq} 条</translation>
     </message>
     <message>
         <source>cannot write: {error}</source>
@@ -9704,6 +9819,11 @@ must equal that file&apos;s line in the manifest.</source>
         <source>payload is not JSON</source>
         <comment>verify.payload_json</comment>
         <translation>记录内容不是 JSON</translation>
+    </message>
+    <message>
+        <source>the hub refused this entry ({verdict}), but it keeps the rules at its place in the organisation&apos;s order</source>
+        <comment>verify.refused_valid</comment>
+        <translation>中心服务器拒绝了这条记录（{verdict}），但它在机构顺序中的位置上符合规则</translation>
     </message>
     <message>
         <source>malformed row change</source>

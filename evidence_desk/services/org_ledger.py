@@ -1,0 +1,464 @@
+"""The organisation on this device: inviting users, joining, and applying pulled entries.
+
+Every laptop's store is a *device* with its own signed ledger; the organisation's history is
+the set of device ledgers, in the order the hub accepted their entries (services/org_history.py
+reads it; ``verify`` replays the rule table over it). This module is the local half, no
+network:
+
+- ``invite_user`` (an admin): writes ``user.invite`` with the Ed25519 *public* key derived from
+  a one-time code, and returns the code, shown once and stored nowhere. ``revoke_invite``
+  withdraws an invitation not used yet.
+- ``join``: a new store bound to the organisation. It holds the pulled history first, then
+  writes its first own entry, ``device.join``: the user's new public keys (the private ones
+  never leave the device) signed by the code's key, which the rule table checks against the
+  open invitation (domain/invites.py).
+- ``apply_pull``: a batch of entries in the organisation's order (other devices' entries, and
+  receipts of this device's own), applied in ONE transaction: each must link to what is held,
+  and the whole history replayed in the organisation's order (the same replay ``verify`` runs,
+  signatures included) must find nothing wrong with the new entries; the projected tables are
+  then brought to what that replay gives (which also rebuilds them when the hub refused one of
+  this device's entries: a race two supervisors lost and won). Anything wrong refuses the whole
+  batch with the rule named; nothing is written.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import os
+import shutil
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from evidence_desk.domain import authority, invites
+from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
+from evidence_desk.domain.models import Finding, Role, User
+from evidence_desk.domain.policy import Action
+from evidence_desk.domain.wording import Catalogue
+from evidence_desk.integrity import digests, ledger, signing
+from evidence_desk.services import org_history, verify
+from evidence_desk.services.clock import Clock, system_clock
+from evidence_desk.services.session import DatabaseState, Session, put
+from evidence_desk.services.user_names import validate_name, validate_new_user
+from evidence_desk.store import case_keys as case_key_crypto
+from evidence_desk.store import db, location
+from evidence_desk.store.folder import StoreFolder
+from evidence_desk.store.keys import KdfParams, derive_subkey
+from evidence_desk.store.lock import WriterLock
+from evidence_desk.store.schema import PROJECTED_TABLES
+
+_said = Catalogue(
+    {
+        "org.bad_code": "an invitation code is {length} letters A-Z and digits 2-7",
+        "org.no_invite": "no open invitation of the organisation matches this code for {user}",
+        "org.position_behind": "organisation position {org_seq} is not after the last one held "
+        "({last})",
+        "org.own_unknown": "the hub holds entry {seq} of this device, which this device does not "
+        "have (or has with another hash): a cloned or restored device",
+        "org.own_order": "the hub placed entry {seq} of this device before entry {expected}",
+        "org.link": "entry {seq} of device {device} does not follow the last one held ({last})",
+        "org.entry_hash": "entry {seq} of device {device} does not hash to its contents",
+        "org.pull_refused": "the pulled entry at {where} is refused: {detail}",
+    }
+)
+
+#: 16 random bytes in base32, without padding: 26 letters and digits, 128 bits
+CODE_LENGTH = 26
+
+
+@dataclass(frozen=True, slots=True)
+class Invitation:
+    """What the admin tells the invited user, once: the code is stored nowhere."""
+
+    invite_id: str
+    user: str
+    role: str
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrgEntry:
+    """One entry in the organisation's order, as the hub serves it: the device that wrote it,
+    the entry as that device signed it, its position and the hub's verdict."""
+
+    device_id: str
+    entry: ledger.Entry
+    org_seq: int
+    verdict: str = ""  # '' accepted, else the rule the hub refused it with
+
+
+# -- the one-time code ---------------------------------------------------------------------------
+
+
+def new_code() -> str:
+    """A fresh one-time invitation code (128 random bits in base32: easy to read out)."""
+    return base64.b32encode(os.urandom(16)).decode("ascii").rstrip("=")
+
+
+def _normalised(code: str) -> str:
+    clean = code.replace("-", "").replace(" ", "").upper()
+    if len(clean) != CODE_LENGTH or any(c not in "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567" for c in clean):
+        raise BadInput("code", "", _said("org.bad_code", length=CODE_LENGTH))
+    return clean
+
+
+def invite_key(code: str) -> Ed25519PrivateKey:
+    """The code's Ed25519 key: seed = HKDF-SHA256(code, info "evidence-desk/invite/v1")."""
+    seed = HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=invites.INVITE_CONTEXT.strip()
+    ).derive(_normalised(code).encode("ascii"))
+    return Ed25519PrivateKey.from_private_bytes(seed)
+
+
+# -- the admin's side ----------------------------------------------------------------------------
+
+
+def invite_user(session: Session, user: str, role: Role) -> Invitation:
+    """Invite ``user`` (their own device makes their keys); returns the one-time code."""
+    session.require(Action.USER_INVITE)
+    validate_name(user)  # the password is chosen on the joining device
+    refused = authority.invite_can_be_made(DatabaseState(session.conn), user)
+    if refused is not None:
+        raise RuleViolation(refused.rule, refused.detail)
+    code = new_code()
+    invite_id = uuid.uuid4().hex
+    public = signing.public_key_hex(invite_key(code))
+    session.write(
+        "user.invite",
+        {"invite_id": invite_id, "user": user, "role": role.value, "invite_key": public},
+        [
+            put(
+                "invites",
+                {
+                    "id": invite_id,
+                    "user": user,
+                    "role": role.value,
+                    "invite_key": public,
+                    "status": authority.INVITE_OPEN,
+                    "created_by": session.user.name,
+                    "created_at": session.now(),
+                    "closed_by": None,
+                    "closed_at": None,
+                    "device_id": None,
+                },
+            )
+        ],
+    )
+    return Invitation(invite_id, user, role.value, code)
+
+
+def revoke_invite(session: Session, invite_id: str) -> None:
+    """Withdraw an invitation that was not used: its code then enrols nobody."""
+    session.require(Action.USER_INVITE)
+    found = authority.invite_open(DatabaseState(session.conn), invite_id)
+    if isinstance(found, authority.Violation):
+        raise RuleViolation(found.rule, found.detail)
+    session.write(
+        "invite.revoke",
+        {"invite_id": invite_id},
+        [
+            put(
+                "invites",
+                {
+                    "id": invite_id,
+                    "status": authority.INVITE_REVOKED,
+                    "closed_by": session.user.name,
+                    "closed_at": session.now(),
+                },
+            )
+        ],
+    )
+
+
+# -- what a push sends ---------------------------------------------------------------------------
+
+
+def own_entries(session: Session, *, since: int = 1) -> list[ledger.Entry]:
+    """This device's entries from ``since`` on, as signed (what a push sends)."""
+    cursor = session.conn.cursor()
+    cursor.row_factory = None
+    cursor.execute(
+        "SELECT seq, at, actor, action, payload, payload_hash, prev_hash, entry_hash, signature "
+        "FROM ledger WHERE seq >= ? ORDER BY seq",
+        (since,),
+    )
+    return [ledger.Entry._make(r) for r in cursor]
+
+
+# -- joining -------------------------------------------------------------------------------------
+
+
+def join(
+    path: Path,
+    user: str,
+    password: str,
+    code: str,
+    history: Sequence[OrgEntry],
+    *,
+    kdf: KdfParams | None = None,
+    clock: Clock = system_clock,
+) -> Session:
+    """A new store at ``path``, bound to the organisation whose ``history`` (in its order) was
+    pulled: the history is applied first, then the device's first own entry, ``device.join``,
+    enrols the user's new keys with the invitation the code opens. Nothing is left at ``path``
+    if any step fails."""
+    validate_new_user(user, password)
+    location.refuse_new_store(path)
+    key = invite_key(code)
+    digests.self_test()
+    existed = path.exists()
+    folder = StoreFolder.create(path)
+    try:
+        return _join(folder, user, password, key, history, kdf or KdfParams(), clock)
+    except BaseException:
+        if existed:
+            for child in path.iterdir():
+                shutil.rmtree(child) if child.is_dir() else child.unlink()
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+        raise
+
+
+def _join(
+    folder: StoreFolder,
+    user: str,
+    password: str,
+    key: Ed25519PrivateKey,
+    history: Sequence[OrgEntry],
+    kdf: KdfParams,
+    clock: Clock,
+) -> Session:
+    data_key = os.urandom(32)
+    signing_key = signing.generate_private_key()
+    public = signing.public_key_hex(signing_key)
+    wrap_private, wrap_public = case_key_crypto.new_wrap_key()
+    folder.keyslots.write_slot(
+        user,
+        password,
+        data_key,
+        signing.private_key_bytes(signing_key),
+        public,
+        kdf,
+        wrap_key=wrap_private,
+    )
+    conn = db.connect(folder.db_path, derive_subkey(data_key, "sqlcipher"), create=True)
+    db.migrate(conn)
+    # the role comes from the invitation; until the join is written the user is not on record
+    session = Session(
+        folder,
+        conn,
+        data_key,
+        User(user, Role.STAFF, public, True),
+        signing.private_key_bytes(signing_key),
+        clock,
+        wrap_private,
+    )
+    try:
+        apply_pull(session, history)
+        invite = _invite_of(session, user, signing.public_key_hex(key))
+        session.user = User(user, Role(str(invite["role"])), public, True)
+        device = folder.store_id
+        message = invites.join_message(str(invite["id"]), device, user, public, wrap_public)
+        session.write(
+            "device.join",
+            {
+                "invite_id": invite["id"],
+                "device_id": device,
+                "public_key": public,
+                "wrap_key": wrap_public,
+                "invite_signature": key.sign(message).hex(),
+            },
+            [
+                put(
+                    "users",
+                    {
+                        "name": user,
+                        "role": invite["role"],
+                        "public_key": public,
+                        "active": 1,
+                        "wrap_key": wrap_public,
+                    },
+                ),
+                put(
+                    "invites",
+                    {
+                        "id": invite["id"],
+                        "status": authority.INVITE_USED,
+                        "closed_by": user,
+                        "closed_at": session.now(),
+                        "device_id": device,
+                    },
+                ),
+            ],
+        )
+    except BaseException:
+        session.close()
+        raise
+    return session
+
+
+def _invite_of(session: Session, user: str, public: str) -> dict[str, Any]:
+    """The open invitation for ``user`` whose key the code gives."""
+    for row in session.conn.execute(
+        "SELECT * FROM invites WHERE user = ? AND invite_key = ? AND status = ?",
+        (user, public, authority.INVITE_OPEN),
+    ):
+        return dict(row)
+    raise NotFound(_said("org.no_invite", user=user))
+
+
+# -- applying a pull -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PullResult:
+    """What a pull added: other devices' entries, receipts of own ones, and own ones refused."""
+
+    entries: int
+    receipts: int
+    refused_own: tuple[int, ...]
+
+
+def apply_pull(session: Session, batch: Sequence[OrgEntry]) -> PullResult:
+    """Apply ``batch`` (entries in the organisation's order) in one transaction, or refuse it
+    whole (``RuleViolation`` naming the rule) and write nothing."""
+    lock = WriterLock(
+        session.folder.path, session.user.name, "pull", wait_seconds=session.lock_wait_seconds
+    )
+    conn = session.conn
+    with lock:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            result, places = _store_batch(conn, session.folder.store_id, batch)
+            if batch:
+                findings, tables = verify.replay_tables(session)
+                for finding in findings:
+                    if finding.location in places and _refuses(finding):
+                        raise RuleViolation(
+                            finding.code,
+                            _said(
+                                "org.pull_refused", where=finding.location, detail=finding.detail
+                            ),
+                        )
+                _project(conn, tables)
+            conn.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlcipher3.Error):
+                conn.execute("ROLLBACK")
+            raise
+    return result
+
+
+def _refuses(finding: Finding) -> bool:
+    """A finding about a pulled entry that refuses the batch: all but a hub's refusal of an
+    entry the rules allow (the hub's word stands; verify reports it) and warnings."""
+    return finding.severity == "error" and finding.code != "org.refused_valid"
+
+
+def _store_batch(
+    conn: db.Connection, store_id: str, batch: Sequence[OrgEntry]
+) -> tuple[PullResult, set[str]]:
+    """Check that the batch links to what is held and store it; returns what was added and
+    the places (finding locations) of the new entries."""
+    last = org_history.last_org_seq(conn)
+    heads = dict(org_history.heads(conn))
+    placed = conn.execute("SELECT coalesce(max(seq), 0) FROM org_positions").fetchone()[0]
+    places: set[str] = set()
+    entries = receipts = 0
+    refused_own: list[int] = []
+    for item in batch:
+        entry = item.entry
+        if item.org_seq <= last:
+            raise RuleViolation(
+                "org.position", _said("org.position_behind", org_seq=item.org_seq, last=last)
+            )
+        last = item.org_seq
+        if item.device_id == store_id:
+            _receipt(conn, entry, placed)
+            placed = entry.seq
+            conn.execute(
+                "INSERT INTO org_positions (seq, org_seq, verdict) VALUES (?, ?, ?)",
+                (entry.seq, item.org_seq, item.verdict),
+            )
+            places.add(verify.where_own(entry.seq))
+            receipts += 1
+            if item.verdict:
+                refused_own.append(entry.seq)
+            continue
+        _links(item, heads.get(item.device_id))
+        heads[item.device_id] = (entry.seq, entry.entry_hash)
+        conn.execute(
+            "INSERT INTO device_entries (device_id, seq, at, actor, action, payload, "
+            "payload_hash, prev_hash, entry_hash, signature, org_seq, verdict) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (item.device_id, *entry, item.org_seq, item.verdict),
+        )
+        places.add(org_history.where_device(item.device_id, entry.seq))
+        entries += 1
+    return PullResult(entries, receipts, tuple(refused_own)), places
+
+
+def _receipt(conn: db.Connection, entry: ledger.Entry, placed: int) -> None:
+    """A receipt names one of this device's entries, as written, next in this device's order."""
+    row = conn.execute("SELECT entry_hash FROM ledger WHERE seq = ?", (entry.seq,)).fetchone()
+    if row is None or row[0] != entry.entry_hash:
+        raise RuleViolation("org.own_entry", _said("org.own_unknown", seq=entry.seq))
+    if entry.seq != placed + 1:
+        raise RuleViolation("org.order", _said("org.own_order", seq=entry.seq, expected=placed + 1))
+
+
+def _links(item: OrgEntry, head: tuple[int, str] | None) -> None:
+    """Another device's entry follows the last one held of that device and hashes right (its
+    signature and rules are the replay's)."""
+    entry, device = item.entry, item.device_id
+    last_seq, last_hash = head or (0, ledger.genesis_hash(device))
+    if entry.seq != last_seq + 1 or entry.prev_hash != last_hash:
+        raise RuleViolation(
+            "org.link", _said("org.link", seq=entry.seq, device=device, last=last_seq)
+        )
+    payload_hash = ledger.payload_hash(entry.payload)
+    recomputed = ledger.entry_hash(
+        entry.seq, entry.at, entry.actor, entry.action, payload_hash, entry.prev_hash
+    )
+    if payload_hash != entry.payload_hash or recomputed != entry.entry_hash:
+        raise RuleViolation("org.entry_hash", _said("org.entry_hash", seq=entry.seq, device=device))
+
+
+def _project(conn: db.Connection, tables: verify.Tables) -> None:
+    """Bring the projected tables to ``tables`` (the replay in the organisation's order),
+    changing only the rows that differ: parents inserted before children, children deleted
+    before parents."""
+    actual = verify.read_tables(conn)
+    for table, key_columns in PROJECTED_TABLES.items():
+        have = actual[table]
+        for key, row in tables[table].items():
+            found = have.get(key)
+            if found is None:
+                columns = list(row)
+                conn.execute(
+                    f"INSERT INTO {table} ({', '.join(columns)}) "
+                    f"VALUES ({', '.join('?' for _ in columns)})",
+                    [row[c] for c in columns],
+                )
+                continue
+            changed = [c for c, v in row.items() if found.get(c) != v]
+            if changed:
+                conn.execute(
+                    f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in changed)} WHERE "
+                    + " AND ".join(f"{k} = ?" for k in key_columns),
+                    [*(row[c] for c in changed), *key],
+                )
+    for table, key_columns in reversed(PROJECTED_TABLES.items()):
+        for key in actual[table].keys() - tables[table].keys():
+            conn.execute(
+                f"DELETE FROM {table} WHERE " + " AND ".join(f"{k} = ?" for k in key_columns),
+                list(key),
+            )
