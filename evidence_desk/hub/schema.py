@@ -45,6 +45,7 @@ EVIDENCE_TABLES: Final = (
     "devices",
     "entries",
     "blobs",
+    "blob_files",
     "case_key_wraps",
     "receipts",
 )
@@ -137,6 +138,13 @@ CREATE TABLE blobs (
     size bigint NOT NULL CHECK (size >= 0),
     chunks integer NOT NULL CHECK (chunks >= 0),
     completed_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE blob_files (
+    path text PRIMARY KEY,
+    digest text NOT NULL REFERENCES blobs(digest),
+    added_by text NOT NULL,
+    added_at timestamptz NOT NULL DEFAULT now()
 );
 
 CREATE TABLE case_key_wraps (

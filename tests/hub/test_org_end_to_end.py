@@ -1,0 +1,81 @@
+"""The organisation end to end through the command line: one hub (its own process, real
+PostgreSQL, real TLS on 127.0.0.1) and three laptops — staff, supervisor, legal — each its own
+store that joined with a one-time code. Staff request a contact with documents; the supervisor
+sees it on their own laptop after a sync and approves; staff see the approval and import;
+legal pulls everything; every store verifies INTACT."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from evidence_desk.services import cases, contacts, importing
+from evidence_desk.services.verify import verify_store
+from tests.helpers import supporting_documents
+from tests.hub.conftest import HubDatabase
+from tests.hub.org_cli import Org, organisation, run
+
+CHAT = (
+    "05/01/2026, 09:00 - Li Ming: 您好，我是示例汽车金融的李明，关于您的车贷。\n"
+    "05/01/2026, 09:05 - Chen Lixin: 我 1 月 20 号先还 5000\n"
+)
+
+
+def _intact(org: Org, name: str) -> None:
+    with org.login(name) as session:
+        report = verify_store(session, local_anchor=False)
+    assert report.intact, [(f.code, f.location, str(f.detail)) for f in report.errors]
+
+
+def _request(org: Org, tmp_path: Path) -> str:
+    with org.login("alice") as alice:
+        cases.create_case(alice, "2026-SH-1", debtor_name="陈立新")
+        contact = contacts.request_contact(
+            alice,
+            case_no="2026-SH-1",
+            channel="whatsapp",
+            handle="+8613800000000",
+            display_name="Chen Lixin",
+            reason="the debtor added us and asked to talk about repayment",
+            consent=True,
+            documents=supporting_documents(tmp_path / "docs"),
+        )
+    return contact.id
+
+
+def test_request_approve_import_across_three_laptops(hub_db: HubDatabase, tmp_path: Path) -> None:
+    with organisation(tmp_path, hub_db.owner_url) as org:
+        org.join("alice", "staff")
+        org.join("sam", "supervisor")
+        org.join("lee", "legal")
+        contact_id = _request(org, tmp_path)
+        code, report, err = org.sync("alice")
+        assert code == 0, err
+        assert report["pushed"] >= 2 and report["blobs_up"] >= 2
+        # the supervisor's own laptop shows the pending request after a sync
+        assert org.sync("sam")[0] == 0
+        with org.login("sam") as sam:
+            waiting = contacts.list_contacts(sam, status="requested")
+            assert [c.id for c in waiting] == [contact_id]
+            contacts.approve(sam, contact_id, "identity and debt confirmed")
+        assert org.sync("sam")[0] == 0
+        assert org.sync("alice")[0] == 0
+        with org.login("alice") as alice:
+            approved = contacts.get_contact(alice, contact_id)
+            assert (approved.status, approved.decided_by) == ("approved", "sam")
+            chat = tmp_path / "chat.txt"
+            chat.write_text(CHAT, encoding="utf-8")
+            importing.import_files(alice, contact_id, [chat], tz="Asia/Shanghai")
+        assert org.sync("alice")[0] == 0
+        for name in ("lee", "sam", "root"):
+            code, report, err = org.sync(name)
+            assert code == 0, err
+        # a second sync has nothing to do: in sync
+        assert org.sync("alice")[1]["pushed"] == 0
+        for name in ("alice", "sam", "lee", "root"):
+            _intact(org, name)
+        code, out, err = run(
+            "hub", "status", "--hub", org.url, "--ca", org.ca, "--user", "lee",
+            "--store", org.stores["lee"],
+        )  # fmt: skip
+        assert code == 0, err
+        assert out.count(" entries  last seen ") == 4
