@@ -131,9 +131,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_hub_status(args: argparse.Namespace) -> int:
-    with open_session(args) as session, HubClient(
-        args.hub, args.ca, session.user.name, session.signing_key
-    ) as client:
+    with (
+        open_session(args) as session,
+        HubClient(args.hub, args.ca, session.user.name, session.signing_key) as client,
+    ):
         status = client.get("/v1/status")
     lines = [f"hub {status['hub_id']}: {status['hub_seq']} entries"]
     lines += [

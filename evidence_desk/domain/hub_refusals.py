@@ -70,11 +70,9 @@ rules = Catalogue(
         "hub.batch_too_large": "a push holds at most {limit} entries, not {count}",
         "hub.bad_field": "the request's {field} is missing or malformed",
         "hub.invite_only": "an invitation's key may only pull the history and join",
-        "hub.members_only": "only the organisation's users may {what}",
         "hub.invite_closed": "the invitation for {user} is not open (used or revoked)",
         "hub.join_invalid": "device {device}: the join is not signed by the invitation's key "
         "for {user}, or is not the device's first entry",
-        "hub.not_admin": "{user} is not an admin of this organisation",
     }
 )
 

@@ -608,7 +608,9 @@ def _push(
 def _apply(conn: Conn, change: membership.Change, by: str) -> None:
     """One change to the organisation's users that an accepted entry made."""
     if change.kind == "add":
-        HubRepository._add_user(conn, change.user, change.role, change.sign_key, change.wrap_key, by)
+        HubRepository._add_user(
+            conn, change.user, change.role, change.sign_key, change.wrap_key, by
+        )
     elif change.kind == "keys":
         HubRepository._existing_user(conn, change.user)
         conn.execute(
@@ -627,8 +629,7 @@ def _apply(conn: Conn, change: membership.Change, by: str) -> None:
         value: object = change.active if change.kind == "active" else change.role
         conn.execute(f"UPDATE users SET {column} = %s WHERE name = %s", (value, change.user))
         conn.execute(
-            "INSERT INTO user_changes (user_name, change, value, by_user) "
-            "VALUES (%s, %s, %s, %s)",
+            "INSERT INTO user_changes (user_name, change, value, by_user) VALUES (%s, %s, %s, %s)",
             (change.user, change.kind, str(value).lower(), by),
         )
 
@@ -642,9 +643,7 @@ def _open_invite(conn: Conn, invite_key: str) -> Invite | None:
     ):
         body = json.loads(text)
         if body.get("invite_key") == invite_key:
-            found = Invite(
-                str(body["invite_id"]), str(body["user"]), str(body["role"]), invite_key
-            )
+            found = Invite(str(body["invite_id"]), str(body["user"]), str(body["role"]), invite_key)
     if found is None:
         return None
     for (text,) in conn.execute(

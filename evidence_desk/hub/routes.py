@@ -64,14 +64,15 @@ class _Bad(Exception):
 
 
 def _refused(error: Refused) -> Response:
-    return error_response(409 if error.refusal.rule == "hub.cloned_device" else 422, error.refusal.detail)
+    return error_response(
+        409 if error.refusal.rule == "hub.cloned_device" else 422, error.refusal.detail
+    )
 
 
-def _member(request: Request, what: str) -> HubUser:
+def _member(request: Request) -> HubUser:
     user = signer(request)
     if user.name.startswith(INVITE_PREFIX):
         raise Refused(refusal("hub.invite_only"))
-    del what
     return user
 
 
@@ -123,7 +124,7 @@ def routes(repo: HubRepository) -> Sequence[BaseRoute]:
     """The organisation's routes over ``repo`` (add to ``create_app(routes=...)``)."""
 
     async def push(request: Request) -> Response:
-        _member(request, "push")
+        _member(request)
         device, entries = _entries(payload(request) or {})
         return _answer(await run_in_threadpool(repo.push, device, entries))
 
@@ -156,20 +157,20 @@ def routes(repo: HubRepository) -> Sequence[BaseRoute]:
         )
 
     async def blob(request: Request) -> Response:
-        _member(request, "blobs")
+        _member(request)
         digest = _digest(request)
         held = await run_in_threadpool(repo.chunks_held, digest)
         complete = await run_in_threadpool(repo.blob_chunk, digest, 0) is not None
         return JSONResponse({"digest": digest, "chunks": held, "complete": complete})
 
     async def put_chunk(request: Request) -> Response:
-        _member(request, "blobs")
+        _member(request)
         digest, index = _digest(request), _number(request.path_params["index"], "index")
         await run_in_threadpool(repo.put_chunk, digest, index, await request.body())
         return JSONResponse({"digest": digest, "index": index})
 
     async def get_chunk(request: Request) -> Response:
-        _member(request, "blobs")
+        _member(request)
         digest, index = _digest(request), _number(request.path_params["index"], "index")
         data = await run_in_threadpool(repo.blob_chunk, digest, index)
         if data is None:
@@ -177,7 +178,7 @@ def routes(repo: HubRepository) -> Sequence[BaseRoute]:
         return Response(data, media_type=BINARY_TYPE)
 
     async def complete(request: Request) -> Response:
-        user = _member(request, "blobs")
+        user = _member(request)
         digest, body = _digest(request), payload(request) or {}
         size, chunks, path = body.get("size"), body.get("chunks"), body.get("path")
         if type(size) is not int or type(chunks) is not int:
@@ -189,20 +190,18 @@ def routes(repo: HubRepository) -> Sequence[BaseRoute]:
         return JSONResponse({"digest": digest, "path": path, "named": named})
 
     async def blob_list(request: Request) -> Response:
-        _member(request, "blobs")
+        _member(request)
         after = request.query_params.get("after", "")
         found = await run_in_threadpool(lambda: repo.blob_files(after=after))
         return JSONResponse(
             {
-                "blobs": [
-                    {"path": p, "digest": d, "size": s, "chunks": c} for p, d, s, c in found
-                ],
+                "blobs": [{"path": p, "digest": d, "size": s, "chunks": c} for p, d, s, c in found],
                 "more": len(found) == 1000,
             }
         )
 
     async def wraps_up(request: Request) -> Response:
-        user = _member(request, "wraps")
+        user = _member(request)
         rows = (payload(request) or {}).get("wraps")
         if not isinstance(rows, list):
             raise _Bad("wraps")
@@ -221,7 +220,7 @@ def routes(repo: HubRepository) -> Sequence[BaseRoute]:
         return JSONResponse({"wraps": len(rows)})
 
     async def wraps_down(request: Request) -> Response:
-        user = _member(request, "wraps")
+        user = _member(request)
         found = await run_in_threadpool(repo.wraps_for, user.name)
         return JSONResponse(
             {
@@ -239,7 +238,7 @@ def routes(repo: HubRepository) -> Sequence[BaseRoute]:
         )
 
     async def status(request: Request) -> Response:
-        _member(request, "status")
+        _member(request)
         devices = await run_in_threadpool(repo.devices)
         last = await run_in_threadpool(repo.last_hub_seq)
         return JSONResponse(

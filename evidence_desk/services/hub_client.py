@@ -200,9 +200,7 @@ class HubClient:
         if response.status_code == 200 and response.headers.get("content-type") == BINARY_TYPE:
             return response.content
         self._answer(response)  # a refusal raises; anything else is not the hub's answer
-        raise HubUnreachable(
-            _said("hubclient.not_hub", url=self.url, status=response.status_code)
-        )
+        raise HubUnreachable(_said("hubclient.not_hub", url=self.url, status=response.status_code))
 
     def _send(self, method: str, path: str, body: Mapping[str, Any] | None) -> dict[str, Any]:
         content = None

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -288,10 +287,3 @@ def _pull_blobs(session: Session, client: HubClient) -> int:
         atomic_write(target, data)
         fetched += 1
     return fetched
-
-
-def unbind(folder: StoreFolder) -> None:
-    """Forget the hub (tests and an admin moving a store to another hub)."""
-    for name in (HUB_FILE, CA_COPY):
-        (folder.path / name).unlink(missing_ok=True)
-    shutil.rmtree(folder.path / "hub-tmp", ignore_errors=True)

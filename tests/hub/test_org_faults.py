@@ -1,0 +1,98 @@
+"""Faults of an organisation driven through the command line: a deactivated user's push, forged
+and replayed requests, an unreachable hub and a hub killed (SIGKILL) in the middle of a push."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import psycopg
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from evidence_desk.integrity import pinning
+from evidence_desk.integrity.http_signatures import sign_request
+from evidence_desk.services import cases, org_ledger, users
+from evidence_desk.services.verify import verify_store
+from tests.hub.conftest import HubDatabase
+from tests.hub.org_cli import Org, organisation
+
+
+def _cases(org: Org, name: str, count: int, prefix: str) -> None:
+    with org.login(name) as session:
+        for number in range(count):
+            cases.create_case(session, f"{prefix}-{number}", debtor_name="陈立新")
+
+
+def _unplaced(org: Org, name: str) -> int:
+    with org.login(name) as session:
+        placed = session.conn.execute("SELECT coalesce(max(seq), 0) FROM org_positions")
+        return len(org_ledger.own_entries(session, since=int(placed.fetchone()[0]) + 1))
+
+
+def test_a_deactivated_user_is_refused_and_forged_or_replayed_requests_are_401(
+    hub_db: HubDatabase, tmp_path: Path
+) -> None:
+    with organisation(tmp_path, hub_db.owner_url) as org:
+        org.join("alice", "staff")
+        _cases(org, "alice", 1, "2026-A")
+        assert org.sync("alice")[0] == 0
+        # a request signed by a key the hub does not hold for alice, and one sent twice
+        body = json.dumps({"device_id": "x", "entries": []}).encode()
+        headers = {"Content-Type": "application/json"}
+        url = f"{org.url}/v1/push"
+        with httpx.Client(verify=pinning.client_context(org.ca), trust_env=False) as client:
+            forged = sign_request("POST", url, headers, body, Ed25519PrivateKey.generate(), "alice")
+            answer = client.post(url, content=body, headers={**headers, **forged})
+            assert answer.status_code == 401
+            with org.login("alice") as alice:
+                signed = sign_request("POST", url, headers, body, alice.signing_key, "alice")
+            first = client.post(url, content=body, headers={**headers, **signed})
+            assert first.json()["error"] == "hub.unknown_device"  # through the gate
+            again = client.post(url, content=body, headers={**headers, **signed})
+            assert (again.status_code, again.json()["error"]) == (401, "httpsig.replayed")
+        # root deactivates alice on root's device and syncs: alice's next push is refused
+        assert org.sync("root")[0] == 0
+        with org.login("root") as root:
+            users.deactivate_user(root, "alice")
+        assert org.sync("root")[0] == 0
+        _cases(org, "alice", 1, "2026-B")
+        code, _report, err = org.sync("alice")
+        assert code == 3 and "hub.user_deactivated" in err
+        assert _unplaced(org, "alice") == 1  # the work stays on the laptop
+
+
+def test_an_unreachable_or_killed_hub_loses_nothing_and_the_retry_completes(
+    hub_db: HubDatabase, tmp_path: Path
+) -> None:
+    with organisation(tmp_path, hub_db.owner_url) as org:
+        org.join("alice", "staff")
+        _cases(org, "alice", 3, "2026-A")
+        org.kill()
+        code, _report, err = org.sync("alice")
+        assert code == 5 and "hub_unreachable" in err
+        assert _unplaced(org, "alice") == 3
+        org.start()
+        assert org.sync("alice")[0] == 0 and _unplaced(org, "alice") == 0
+        # SIGKILL while alice pushes many entries: the retry completes, nothing is duplicated
+        _cases(org, "alice", 60, "2026-K")
+        outcome: list[int] = []
+        pushing = threading.Thread(target=lambda: outcome.append(org.sync("alice")[0]))
+        pushing.start()
+        time.sleep(0.4)
+        org.kill()
+        pushing.join(60)
+        assert outcome and outcome[0] in (0, 5)
+        org.start()
+        assert org.sync("alice")[0] == 0 and _unplaced(org, "alice") == 0
+        with org.login("alice") as alice:
+            device, size = alice.folder.store_id, len(org_ledger.own_entries(alice))
+            assert verify_store(alice, local_anchor=False).intact
+        with psycopg.connect(hub_db.owner_url) as conn:
+            row = conn.execute(
+                "SELECT count(*), count(DISTINCT seq), max(seq) FROM entries WHERE device_id = %s",
+                (device,),
+            ).fetchone()
+        assert row == (size, size, size)
