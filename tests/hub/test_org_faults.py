@@ -10,11 +10,13 @@ from pathlib import Path
 
 import httpx
 import psycopg
+import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from evidence_desk.integrity import pinning
 from evidence_desk.integrity.http_signatures import sign_request
-from evidence_desk.services import cases, org_ledger, users
+from evidence_desk.services import cases, org_ledger, sync, users
+from evidence_desk.services.hub_client import HubRefused
 from evidence_desk.services.verify import verify_store
 from tests.hub.conftest import HubDatabase
 from tests.hub.org_cli import Org, organisation
@@ -53,6 +55,21 @@ def test_a_deactivated_user_is_refused_and_forged_or_replayed_requests_are_401(
             assert first.json()["error"] == "hub.unknown_device"  # through the gate
             again = client.post(url, content=body, headers={**headers, **signed})
             assert (again.status_code, again.json()["error"]) == (401, "httpsig.replayed")
+        # a batch over the cap and an invitation's key pushing: refused naming the rule
+        with org.login("alice") as alice, sync.client_for(alice, sync.binding(alice.folder)) as c:
+            row = ["x"] * 9
+            with pytest.raises(HubRefused) as refused:
+                c.post("/v1/push", {"device_id": "x", "entries": [row] * 2001})
+            assert refused.value.rule == "hub.batch_too_large"
+            with pytest.raises(HubRefused) as refused:
+                c.post("/v1/push", {"device_id": "x", "entries": "no"})
+            assert (refused.value.rule, refused.value.status) == ("hub.bad_field", 400)
+        code = org.invite("bob", "staff")
+        with sync.invite_client(org.url, org.ca, code) as invited:
+            with pytest.raises(HubRefused) as refused:
+                invited.post("/v1/push", {"device_id": "x", "entries": []})
+            assert refused.value.rule == "hub.invite_only"
+            assert invited.get("/v1/entries?since=0")["entries"]  # it may pull the history
         # root deactivates alice on root's device and syncs: alice's next push is refused
         assert org.sync("root")[0] == 0
         with org.login("root") as root:
