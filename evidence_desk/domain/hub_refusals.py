@@ -66,6 +66,8 @@ rules = Catalogue(
         "hub.enrolment_used": "this enrolment code was used already",
         "hub.enrolment_expired": "this enrolment code expired at {expires_at}",
         "hub.organisation_exists": "this database already holds organisation {hub_id}",
+        "hub.decided": "device {device}: entry {seq} decides contact {contact}, which {by} "
+        "decided first ({action}, device {first_device}); the first decision stands",
         # -- the routes (hub/routes.py) --
         "hub.batch_too_large": "a push holds at most {limit} entries, not {count}",
         "hub.bad_field": "the request's {field} is missing or malformed",

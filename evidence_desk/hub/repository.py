@@ -23,7 +23,7 @@ from typing import Any
 import psycopg
 from psycopg_pool import ConnectionPool
 
-from evidence_desk.domain.hub_refusals import Refused
+from evidence_desk.domain.hub_refusals import Refusal, Refused
 from evidence_desk.domain.hub_refusals import rule_refusal as refusal
 from evidence_desk.hub import acceptance, membership
 from evidence_desk.hub.acceptance import DeviceHead
@@ -48,6 +48,8 @@ class AppendResult:
     appended: int
     already: int
     size: int
+    #: entries appended now but refused by a rule of the organisation's order (their verdict)
+    refused: tuple[Refusal, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,7 @@ class HubEntry:
     device_id: str
     entry: ledger.Entry
     accepted_at: datetime
+    verdict: str = ""  # '' accepted; else the rule the hub refused it by (kept in the chain)
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,7 +308,7 @@ class HubRepository:
 
     def push(
         self, device_id: str, entries: Sequence[ledger.Entry]
-    ) -> tuple[AppendResult, list[tuple[int, int]]]:
+    ) -> tuple[AppendResult, list[tuple[int, int, str]]]:
         """A device's push: :meth:`append_entries` in pieces that each end at an entry changing
         the organisation's users (``membership.effects``), those changes applied in the same
         transaction before the next piece is judged (a user added in the batch may write later
@@ -317,7 +320,7 @@ class HubRepository:
 
     def join_device(
         self, device_id: str, entries: Sequence[ledger.Entry], invite: Invite
-    ) -> tuple[AppendResult, list[tuple[int, int]]]:
+    ) -> tuple[AppendResult, list[tuple[int, int, str]]]:
         """A device joining with ``invite`` (open, checked by the caller against the entry):
         the user the invitation names is created with the keys ``device.join`` enrols, the
         device is registered to them and its entries appended, all in one transaction."""
@@ -376,11 +379,11 @@ class HubRepository:
         """Accepted entries after ``hub_seq``, in acceptance order (a pull's page)."""
         with self._pool.connection() as conn:
             rows = conn.execute(
-                f"SELECT hub_seq, accepted_at, {_ENTRY_COLUMNS} FROM entries "
+                f"SELECT hub_seq, accepted_at, verdict, {_ENTRY_COLUMNS} FROM entries "
                 "WHERE hub_seq > %s ORDER BY hub_seq LIMIT %s",
                 (hub_seq, limit),
             ).fetchall()
-        return [HubEntry(r[0], r[2], ledger.Entry(*r[3:]), r[1]) for r in rows]
+        return [HubEntry(r[0], r[3], ledger.Entry(*r[4:]), r[1], r[2]) for r in rows]
 
     # -- blobs --------------------------------------------------------------------------------
 
@@ -547,10 +550,14 @@ def _append(
     judged = acceptance.judge(device_id, head, fresh, lambda name: _user(conn, name))
     if not isinstance(judged, DeviceHead):
         raise Refused(judged)
+    refused: list[Refusal] = []
+    verdicts = [""] * len(fresh)
     if fresh:
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (_ACCEPTANCE_LOCK,))
-        with conn.cursor().copy(f"COPY entries ({_ENTRY_COLUMNS}) FROM STDIN") as copy:
-            for e in fresh:
+        verdicts = _verdicts(conn, device_id, fresh, refused)
+        columns = f"{_ENTRY_COLUMNS}, verdict"
+        with conn.cursor().copy(f"COPY entries ({columns}) FROM STDIN") as copy:
+            for e, verdict in zip(fresh, verdicts, strict=True):
                 copy.write_row(
                     (
                         device_id,
@@ -563,6 +570,7 @@ def _append(
                         e.prev_hash,
                         e.entry_hash,
                         e.signature,
+                        verdict,
                     )
                 )
         conn.execute(
@@ -572,14 +580,66 @@ def _append(
             "compact_range = excluded.compact_range, last_push = now()",
             (device_id, judged.size, judged.head_hash, list(judged.compact_range)),
         )
-    return AppendResult(len(fresh), len(held), judged.size), fresh
+    accepted = [e for e, verdict in zip(fresh, verdicts, strict=True) if not verdict]
+    return AppendResult(len(fresh), len(held), judged.size, tuple(refused)), accepted
+
+
+#: decisions of which the first the hub accepts stands (a revocation always applies)
+_DECISIONS = ("contact.approve", "contact.reject")
+
+
+def _verdicts(
+    conn: Conn, device_id: str, fresh: Sequence[ledger.Entry], refused: list[Refusal]
+) -> list[str]:
+    """The verdict of each fresh entry: '' accepted, or the rule of the organisation's order it
+    breaks at its place. Today one: a request decided already (two supervisors deciding one
+    request on two devices; the first the hub accepted stands). The entry stays in its
+    device's chain, marked; the device's verify replays it as refused. Called with the
+    acceptance lock held, so the order checked is the commit order."""
+    verdicts: list[str] = []
+    decided: dict[str, tuple[str, str, str]] = {}
+    for entry in fresh:
+        verdict = ""
+        if entry.action in _DECISIONS:
+            contact = str(json.loads(entry.payload).get("contact_id", ""))
+            first = decided.get(contact) or _first_decision(conn, contact)
+            if first is not None:
+                verdict = "hub.decided"
+                refused.append(
+                    refusal(
+                        verdict,
+                        device=device_id,
+                        seq=entry.seq,
+                        contact=contact,
+                        by=first[0],
+                        action=first[1],
+                        first_device=first[2],
+                    )
+                )
+            else:
+                decided[contact] = (entry.actor, entry.action, device_id)
+        verdicts.append(verdict)
+    return verdicts
+
+
+def _first_decision(conn: Conn, contact: str) -> tuple[str, str, str] | None:
+    """Who decided ``contact`` first in the organisation's order (accepted decisions only)."""
+    for actor, action, payload, device in conn.execute(
+        "SELECT actor, action, payload, device_id FROM entries WHERE action = ANY(%s) "
+        "AND verdict = '' AND payload LIKE %s ORDER BY hub_seq",
+        (list(_DECISIONS), f"%{contact}%"),
+    ):
+        if json.loads(payload).get("contact_id") == contact:
+            return str(actor), str(action), str(device)
+    return None
 
 
 def _push(
     conn: Conn, device_id: str, entries: Sequence[ledger.Entry]
-) -> tuple[AppendResult, list[tuple[int, int]]]:
+) -> tuple[AppendResult, list[tuple[int, int, str]]]:
     appended = already = 0
     size = 0
+    refused: list[Refusal] = []
     piece: list[ledger.Entry] = []
     pieces: list[list[ledger.Entry]] = []
     for entry in entries:
@@ -591,18 +651,20 @@ def _push(
     for part in pieces:
         result, fresh = _append(conn, device_id, part)
         appended, already, size = appended + result.appended, already + result.already, result.size
+        refused.extend(result.refused)
         for entry in fresh:
             for change in membership.effects(entry):
                 _apply(conn, change, entry.actor)
     seqs = [e.seq for e in entries if type(e.seq) is int]
     receipts = [
-        (int(r[0]), int(r[1]))
+        (int(r[0]), int(r[1]), str(r[2]))
         for r in conn.execute(
-            "SELECT seq, hub_seq FROM entries WHERE device_id = %s AND seq = ANY(%s) ORDER BY seq",
+            "SELECT seq, hub_seq, verdict FROM entries WHERE device_id = %s AND seq = ANY(%s) "
+            "ORDER BY seq",
             (device_id, seqs),
         )
     ]
-    return AppendResult(appended, already, size), receipts
+    return AppendResult(appended, already, size, tuple(refused)), receipts
 
 
 def _apply(conn: Conn, change: membership.Change, by: str) -> None:

@@ -28,7 +28,7 @@ from evidence_desk.domain import invites
 from evidence_desk.domain.hub_refusals import Refused
 from evidence_desk.domain.hub_refusals import rule_refusal as refusal
 from evidence_desk.hub.app import BINARY_TYPE, error_response, payload, signer
-from evidence_desk.hub.repository import HubRepository, Wrap
+from evidence_desk.hub.repository import AppendResult, HubRepository, Wrap
 from evidence_desk.hub.users import HubUser
 from evidence_desk.integrity import ledger
 
@@ -93,14 +93,20 @@ def _entries(body: dict[str, Any]) -> tuple[str, list[ledger.Entry]]:
     return device, entries
 
 
-def _answer(result: tuple[Any, list[tuple[int, int]]]) -> Response:
+def _answer(result: tuple[AppendResult, list[tuple[int, int, str]]]) -> Response:
+    """A push's answer: counts, a receipt per entry (its place and verdict), and the entries
+    the hub kept in the device's chain but refused, each naming its rule and facts."""
     appended, receipts = result
     return JSONResponse(
         {
             "appended": appended.appended,
             "already": appended.already,
             "size": appended.size,
-            "receipts": [{"seq": seq, "hub_seq": hub_seq} for seq, hub_seq in receipts],
+            "receipts": [
+                {"seq": seq, "hub_seq": hub_seq, "verdict": verdict}
+                for seq, hub_seq, verdict in receipts
+            ],
+            "refused": [{"rule": r.rule, "facts": dict(r.detail.facts)} for r in appended.refused],
         }
     )
 
@@ -149,7 +155,12 @@ def routes(repo: HubRepository) -> Sequence[BaseRoute]:
         return JSONResponse(
             {
                 "entries": [
-                    {"hub_seq": e.hub_seq, "device_id": e.device_id, "entry": list(e.entry)}
+                    {
+                        "hub_seq": e.hub_seq,
+                        "device_id": e.device_id,
+                        "entry": list(e.entry),
+                        "verdict": e.verdict,
+                    }
                     for e in found
                 ],
                 "more": len(found) == limit,

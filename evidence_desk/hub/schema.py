@@ -122,6 +122,7 @@ CREATE TABLE entries (
     prev_hash text NOT NULL,
     entry_hash text NOT NULL,
     signature text NOT NULL,
+    verdict text NOT NULL DEFAULT '',
     hub_seq bigserial NOT NULL UNIQUE,
     accepted_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (device_id, seq)

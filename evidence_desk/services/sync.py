@@ -139,7 +139,10 @@ def pull_history(client: HubClient, since: int = 0) -> Iterator[list[org_ledger.
         page = client.get(f"/v1/entries?since={since}")
         entries = [
             org_ledger.OrgEntry(
-                str(item["device_id"]), ledger.Entry(*item["entry"]), int(item["hub_seq"])
+                str(item["device_id"]),
+                ledger.Entry(*item["entry"]),
+                int(item["hub_seq"]),
+                str(item.get("verdict") or ""),
             )
             for item in page["entries"]
         ]
@@ -203,6 +206,10 @@ def push(session: Session, client: HubClient, report: SyncReport) -> None:
         answer = client.post("/v1/push", {"device_id": device, "entries": [list(e) for e in batch]})
         report.pushed += int(answer["appended"])
         report.already += int(answer["already"])
+        for refused in answer.get("refused") or []:
+            # kept in the device's chain, marked: the next pull records it (exit 3 names it)
+            facts = {str(k): str(v) for k, v in dict(refused["facts"]).items()}
+            report.refusal = HubRefused(str(refused["rule"]), facts, status=409)
 
 
 def pull(session: Session, client: HubClient, report: SyncReport) -> None:

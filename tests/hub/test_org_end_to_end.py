@@ -79,3 +79,39 @@ def test_request_approve_import_across_three_laptops(hub_db: HubDatabase, tmp_pa
         )  # fmt: skip
         assert code == 0, err
         assert out.count(" entries  last seen ") == 4
+
+
+def test_two_supervisors_deciding_one_request_the_first_accepted_stands(
+    hub_db: HubDatabase, tmp_path: Path
+) -> None:
+    with organisation(tmp_path, hub_db.owner_url) as org:
+        org.join("alice", "staff")
+        org.join("sam", "supervisor")
+        org.join("sue", "supervisor")
+        contact_id = _request(org, tmp_path)
+        for name in ("alice", "sam", "sue"):
+            assert org.sync(name)[0] == 0
+        with org.login("sam") as sam:
+            contacts.approve(sam, contact_id, "identity and debt confirmed")
+        with org.login("sue") as sue:
+            contacts.reject(sue, contact_id, "not enough")
+        assert org.sync("sam")[0] == 0
+        code, report, err = org.sync("sue")
+        assert code == 3 and "hub.decided" in err and "sam" in err, err
+        assert report["refused"]["rule"] == "hub.decided"
+        assert report["refused"]["facts"]["by"] == "sam"
+        assert len(report["refused_own"]) == 1
+        # sue's laptop keeps her decision marked as not accepted and shows sam's
+        with org.login("sue") as sue:
+            shown = contacts.get_contact(sue, contact_id)
+            assert (shown.status, shown.decided_by) == ("approved", "sam")
+            verdict = sue.conn.execute(
+                "SELECT verdict FROM org_positions WHERE seq = ?", (report["refused_own"][0],)
+            ).fetchone()[0]
+            assert verdict == "hub.decided"
+        assert org.sync("sue")[0] == 0  # nothing left to push: in sync
+        assert org.sync("alice")[0] == 0
+        with org.login("alice") as alice:
+            assert contacts.get_contact(alice, contact_id).decided_by == "sam"
+        for name in ("alice", "sam", "sue"):
+            _intact(org, name)
