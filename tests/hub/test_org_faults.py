@@ -34,6 +34,10 @@ def _unplaced(org: Org, name: str) -> int:
         return len(org_ledger.own_entries(session, since=int(placed.fetchone()[0]) + 1))
 
 
+def _sync_into(org: Org, name: str, outcome: list[int]) -> None:
+    outcome.append(org.sync(name)[0])
+
+
 def test_a_deactivated_user_is_refused_and_forged_or_replayed_requests_are_401(
     hub_db: HubDatabase, tmp_path: Path
 ) -> None:
@@ -93,17 +97,19 @@ def test_an_unreachable_or_killed_hub_loses_nothing_and_the_retry_completes(
         assert _unplaced(org, "alice") == 3
         org.start()
         assert org.sync("alice")[0] == 0 and _unplaced(org, "alice") == 0
-        # SIGKILL while alice pushes many entries: the retry completes, nothing is duplicated
-        _cases(org, "alice", 60, "2026-K")
-        outcome: list[int] = []
-        pushing = threading.Thread(target=lambda: outcome.append(org.sync("alice")[0]))
-        pushing.start()
-        time.sleep(0.4)
-        org.kill()
-        pushing.join(60)
-        assert outcome and outcome[0] in (0, 5)
-        org.start()
-        assert org.sync("alice")[0] == 0 and _unplaced(org, "alice") == 0
+        # SIGKILL while alice pushes (at several points of a sync: before, during, after the
+        # push of her entries): each retry completes and nothing is duplicated
+        for round_, delay in enumerate((0.3, 0.8, 1.4)):
+            _cases(org, "alice", 40, f"2026-K{round_}")
+            outcome: list[int] = []
+            pushing = threading.Thread(target=_sync_into, args=(org, "alice", outcome))
+            pushing.start()
+            time.sleep(delay)
+            org.kill()
+            pushing.join(60)
+            assert outcome and outcome[0] in (0, 5)
+            org.start()
+            assert org.sync("alice")[0] == 0 and _unplaced(org, "alice") == 0
         with org.login("alice") as alice:
             device, size = alice.folder.store_id, len(org_ledger.own_entries(alice))
             assert verify_store(alice, local_anchor=False).intact

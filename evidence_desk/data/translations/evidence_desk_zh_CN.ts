@@ -6311,6 +6311,11 @@
         <translation>服务中心只接受 application/json 正文，不接受 {content_type}</translation>
     </message>
     <message>
+        <source>device {device}: entry {seq} decides contact {contact}, which {by} decided first ({action}, device {first_device}); the first decision stands</source>
+        <comment>hub.decided</comment>
+        <translation>设备 {device}：记录 {seq} 对联系人 {contact} 作出决定，但 {by} 已先作出决定（{action}，设备 {first_device}）；以先作出的决定为准</translation>
+    </message>
+    <message>
         <source>device {device} is already registered (to {user})</source>
         <comment>hub.device_exists</comment>
         <translation>设备 {device} 已登记（属于 {user}）</translation>
