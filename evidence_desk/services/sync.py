@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from evidence_desk.domain.errors import BadInput
+from evidence_desk.domain.errors import BadInput, RuleViolation
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import ledger, signing
 from evidence_desk.services import org_history, org_ledger
@@ -185,13 +185,20 @@ def join(
 
 def sync(session: Session, client: HubClient) -> SyncReport:
     """Push, then pull (see the module's docstring). A refused push is recorded in the report
-    (the pull still runs); a refused pull raises (nothing of it is written)."""
+    (the pull still runs); a refused pull raises (nothing of it is written), as the push's
+    refusal when there was one."""
     report = SyncReport()
     try:
         push(session, client, report)
     except HubRefused as refused:
         report.refusal = refused
-    pull(session, client, report)
+    try:
+        pull(session, client, report)
+    except RuleViolation:
+        if report.refusal is not None:
+            # the push's refusal is the cause (a cloned device's pull cannot match either)
+            raise report.refusal from None
+        raise
     return report
 
 

@@ -4,6 +4,7 @@ and replayed requests, an unreachable hub and a hub killed (SIGKILL) in the midd
 from __future__ import annotations
 
 import json
+import shutil
 import threading
 import time
 from pathlib import Path
@@ -17,9 +18,10 @@ from evidence_desk.integrity import pinning
 from evidence_desk.integrity.http_signatures import sign_request
 from evidence_desk.services import cases, org_ledger, sync, users
 from evidence_desk.services.hub_client import HubRefused
+from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 from tests.hub.conftest import HubDatabase
-from tests.hub.org_cli import Org, organisation
+from tests.hub.org_cli import PASSWORD, Org, organisation, run
 
 
 def _cases(org: Org, name: str, count: int, prefix: str) -> None:
@@ -119,3 +121,45 @@ def test_an_unreachable_or_killed_hub_loses_nothing_and_the_retry_completes(
                 (device,),
             ).fetchone()
         assert row == (size, size, size)
+
+
+def test_a_cloned_laptop_image_is_refused_and_named(hub_db: HubDatabase, tmp_path: Path) -> None:
+    with organisation(tmp_path, hub_db.owner_url) as org:
+        org.join("alice", "staff")
+        clone = tmp_path / "alice-clone"
+        shutil.copytree(org.stores["alice"], clone)
+        org.stores["clone"] = clone
+        _cases(org, "alice", 1, "2026-A")
+        with Session.open(clone, "alice", PASSWORD) as session:
+            cases.create_case(session, "2026-C-1", debtor_name="陈立新")
+        assert org.sync("alice")[0] == 0
+        code, report, err = run("sync", "--store", clone, "--user", "alice", "--json")
+        assert code == 3 and "hub.cloned_device" in err, err
+
+
+def test_postgresql_restarted_around_a_sync_loses_nothing(
+    hub_db: HubDatabase, tmp_path: Path
+) -> None:
+    with organisation(tmp_path, hub_db.owner_url) as org:
+        org.join("alice", "staff")
+        _cases(org, "alice", 5, "2026-A")
+        hub_db.cluster.stop()
+        try:
+            code, _report, err = org.sync("alice")
+        finally:
+            hub_db.cluster.start()
+        assert code == 5, err
+        assert _unplaced(org, "alice") == 5
+        _cases(org, "alice", 40, "2026-B")
+        restarting = threading.Thread(target=hub_db.cluster.restart)
+        outcome: list[int] = []
+        pushing = threading.Thread(target=_sync_into, args=(org, "alice", outcome))
+        pushing.start()
+        time.sleep(0.8)
+        restarting.start()
+        restarting.join(60)
+        pushing.join(120)
+        assert outcome and outcome[0] in (0, 5)
+        assert org.sync("alice")[0] == 0 and _unplaced(org, "alice") == 0
+        with org.login("alice") as alice:
+            assert verify_store(alice, local_anchor=False).intact
