@@ -28,7 +28,7 @@ from evidence_desk.domain.hub_refusals import rule_refusal as refusal
 from evidence_desk.hub import acceptance, membership
 from evidence_desk.hub.acceptance import DeviceHead
 from evidence_desk.hub.users import HubUser
-from evidence_desk.integrity import ledger
+from evidence_desk.integrity import ledger, org_digest
 
 #: the advisory lock every push holds from its first insert to its commit (see the docstring)
 _ACCEPTANCE_LOCK = 0x45444855_42000001
@@ -369,6 +369,22 @@ class HubRepository:
         return [
             DeviceStatus(str(r[0]), str(r[1]), int(r[2]), r[3] or r[4], int(r[5])) for r in rows
         ]
+
+    def device_digest(self, device_id: str, upto: int) -> str | None:
+        """``org_digest.history_digest`` of the device's entries 1..``upto`` as the hub holds
+        them (None when it holds fewer: some were deleted)."""
+        with self._pool.connection() as conn:
+            rows = [
+                (int(r[0]), str(r[1]), int(r[2]), str(r[3]))
+                for r in conn.execute(
+                    "SELECT seq, entry_hash, hub_seq, verdict FROM entries "
+                    "WHERE device_id = %s AND seq <= %s ORDER BY seq",
+                    (device_id, upto),
+                )
+            ]
+        if len(rows) != upto or any(row[0] != n for n, row in enumerate(rows, 1)):
+            return None
+        return org_digest.history_digest(rows)
 
     def last_hub_seq(self) -> int:
         with self._pool.connection() as conn:

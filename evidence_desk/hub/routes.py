@@ -248,6 +248,24 @@ def routes(repo: HubRepository) -> Sequence[BaseRoute]:
             }
         )
 
+    async def check(request: Request) -> Response:
+        """Which of the devices' histories the caller holds differ from the hub's now."""
+        _member(request)
+        rows = (payload(request) or {}).get("devices")
+        if not isinstance(rows, list) or len(rows) > MAX_BATCH:
+            raise _Bad("devices")
+        changed = []
+        for row in rows:
+            if not isinstance(row, dict):
+                raise _Bad("devices")
+            device, seq, digest = row.get("device_id"), row.get("seq"), row.get("digest")
+            if not isinstance(device, str) or type(seq) is not int or not isinstance(digest, str):
+                raise _Bad("devices")
+            held = await run_in_threadpool(repo.device_digest, device, seq)
+            if held != digest:
+                changed.append(device)
+        return JSONResponse({"changed": changed})
+
     async def status(request: Request) -> Response:
         _member(request)
         devices = await run_in_threadpool(repo.devices)
@@ -282,6 +300,7 @@ def routes(repo: HubRepository) -> Sequence[BaseRoute]:
         Route("/v1/wraps", _guarded(wraps_up), methods=["POST"]),
         Route("/v1/wraps", _guarded(wraps_down), methods=["GET"]),
         Route("/v1/status", _guarded(status), methods=["GET"]),
+        Route("/v1/check", _guarded(check), methods=["POST"]),
     ]
 
 

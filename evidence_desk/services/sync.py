@@ -17,6 +17,11 @@ can never run ahead of them.
    transaction by ``org_ledger.apply_pull`` (which checks them with verify's replay and turns
    the receipts of own entries into their positions);
 3. fetch the blob files the hub names that this store lacks (checked against the digest).
+
+Before pulling, the store sends per device it holds a digest of those entries as placed
+(``integrity/org_digest.py``: seq, entry hash, position, verdict); the hub computes the same
+over its tables, and a difference (an entry edited, deleted or moved by the database's
+superuser) refuses the pull: ``sync.hub_changed``, exit 3.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from typing import Any, Final
 
 from evidence_desk.domain.errors import BadInput, RuleViolation
 from evidence_desk.domain.wording import Catalogue
-from evidence_desk.integrity import ledger, signing
+from evidence_desk.integrity import ledger, org_digest, signing
 from evidence_desk.services import org_history, org_ledger
 from evidence_desk.services.hub_client import HubClient, HubRefused
 from evidence_desk.services.session import Session
@@ -52,6 +57,8 @@ _said = Catalogue(
         "with --hub and --ca)",
         "sync.hub_unreadable": "{path}: unreadable hub binding ({error})",
         "sync.blob_digest": "blob file {path} from the hub does not hash to {digest}",
+        "sync.hub_changed": "the hub's history of device(s) {devices} is not the one this store "
+        "pulled (entries edited, deleted or moved on the hub): nothing is pulled from it",
     }
 )
 
@@ -220,13 +227,48 @@ def push(session: Session, client: HubClient, report: SyncReport) -> None:
 
 
 def pull(session: Session, client: HubClient, report: SyncReport) -> None:
-    """Everything after the last organisation position held, then the blob files it needs."""
+    """Everything after the last organisation position held, then the blob files it needs;
+    refused (nothing pulled) when the hub's history of what this store holds changed."""
+    held = held_digests(session)
+    if held:
+        changed = client.post("/v1/check", {"devices": held})["changed"]
+        if changed:
+            shown = ", ".join(str(device) for device in changed)
+            raise RuleViolation("sync.hub_changed", _said("sync.hub_changed", devices=shown))
     for page in pull_history(client, org_history.last_org_seq(session.conn)):
         result = org_ledger.apply_pull(session, page)
         report.pulled += result.entries
         report.receipts += result.receipts
         report.refused_own.extend(result.refused_own)
     report.blobs_down += _pull_blobs(session, client)
+
+
+def held_digests(session: Session) -> list[dict[str, Any]]:
+    """Per device this store holds entries of (itself included, up to its last placed entry):
+    how many, and ``org_digest.history_digest`` of them as placed."""
+    conn = session.conn
+    found = []
+    own = [
+        (int(r[0]), str(r[1]), int(r[2]), str(r[3]))
+        for r in conn.execute(
+            "SELECT l.seq, l.entry_hash, p.org_seq, p.verdict FROM org_positions p "
+            "JOIN ledger l ON l.seq = p.seq ORDER BY l.seq"
+        )
+    ]
+    if own:
+        device = session.folder.store_id
+        digest = org_digest.history_digest(own)
+        found.append({"device_id": device, "seq": len(own), "digest": digest})
+    rows: dict[str, list[tuple[int, str, int, str]]] = {}
+    for r in conn.execute(
+        "SELECT device_id, seq, entry_hash, org_seq, verdict FROM device_entries "
+        "ORDER BY device_id, seq"
+    ):
+        rows.setdefault(str(r[0]), []).append((int(r[1]), str(r[2]), int(r[3]), str(r[4])))
+    for device, entries in rows.items():
+        digest = org_digest.history_digest(entries)
+        found.append({"device_id": device, "seq": len(entries), "digest": digest})
+    return found
 
 
 # -- blob files ----------------------------------------------------------------------------------

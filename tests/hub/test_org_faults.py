@@ -133,7 +133,7 @@ def test_a_cloned_laptop_image_is_refused_and_named(hub_db: HubDatabase, tmp_pat
         with Session.open(clone, "alice", PASSWORD) as session:
             cases.create_case(session, "2026-C-1", debtor_name="陈立新")
         assert org.sync("alice")[0] == 0
-        code, report, err = run("sync", "--store", clone, "--user", "alice", "--json")
+        code, _report, err = run("sync", "--store", clone, "--user", "alice", "--json")
         assert code == 3 and "hub.cloned_device" in err, err
 
 
@@ -163,3 +163,29 @@ def test_postgresql_restarted_around_a_sync_loses_nothing(
         assert org.sync("alice")[0] == 0 and _unplaced(org, "alice") == 0
         with org.login("alice") as alice:
             assert verify_store(alice, local_anchor=False).intact
+
+
+def test_sync_refuses_to_pull_from_a_hub_whose_history_changed(
+    hub_db: HubDatabase, tmp_path: Path
+) -> None:
+    with organisation(tmp_path, hub_db.owner_url) as org:
+        org.join("alice", "staff")
+        _cases(org, "alice", 2, "2026-A")
+        assert org.sync("alice")[0] == 0
+        assert org.sync("root")[0] == 0
+        with org.login("alice") as alice:
+            device = alice.folder.store_id
+        # the database's superuser moves one of alice's entries to another place
+        with psycopg.connect(hub_db.owner_url) as conn:
+            conn.execute("SET session_replication_role = replica")
+            conn.execute(
+                "UPDATE entries SET hub_seq = hub_seq + 1000 WHERE device_id = %s AND seq = 2",
+                (device,),
+            )
+        for name in ("root", "alice"):
+            code, _report, err = org.sync(name)
+            assert code == 3 and "sync.hub_changed" in err and device in err, err
+        # the stores' own copies are untouched and verify INTACT
+        for name in ("root", "alice"):
+            with org.login(name) as session:
+                assert verify_store(session, local_anchor=False).intact

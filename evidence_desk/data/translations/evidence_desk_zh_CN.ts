@@ -9146,6 +9146,11 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>来自中心的密封文件 {path} 的哈希值不是 {digest}</translation>
     </message>
     <message>
+        <source>the hub&apos;s history of device(s) {devices} is not the one this store pulled (entries edited, deleted or moved on the hub): nothing is pulled from it</source>
+        <comment>sync.hub_changed</comment>
+        <translation>中心上设备 {devices} 的历史记录与本存储库拉取时的不一致（记录在中心被修改、删除或移动）：不从该中心拉取任何内容</translation>
+    </message>
+    <message>
         <source>{path}: unreadable hub binding ({error})</source>
         <comment>sync.hub_unreadable</comment>
         <translation>{path}：无法读取中心绑定信息（{error}）</translation>
