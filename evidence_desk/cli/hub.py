@@ -67,7 +67,6 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
             repo.add_user(args.admin, Role.ADMIN.value, row[0], row[1], by=None)
             repo.add_device(device, args.admin)
             repo.push(device, org_ledger.own_entries(session))
-            sync.bind(session.folder, f"https://127.0.0.1:{args.port}", files.ca_file)
     data = {
         "hub_id": hub_id,
         "ca_file": str(files.ca_file),
@@ -154,7 +153,6 @@ def add_commands(sub: Any, add: Add) -> None:
     init.add_argument("--db", required=True, help="libpq URL of the hub's database (owner)")
     init.add_argument("--admin", required=True)
     init.add_argument("--tls-dir", type=Path, default=Path("hub-tls"))
-    init.add_argument("--port", type=int, default=8443, help="where hub serve will listen")
     serve = add("serve", cmd_hub_serve, "serve the hub over HTTPS", hub)
     serve.add_argument("--db", required=True)
     serve.add_argument("--listen", required=True, metavar="HOST:PORT")

@@ -669,7 +669,11 @@ def _push(
         appended, already, size = appended + result.appended, already + result.already, result.size
         refused.extend(result.refused)
         for entry in fresh:
-            for change in membership.effects(entry):
+            try:
+                changes = membership.effects(entry)
+            except ValueError:
+                raise Refused(refusal("hub.payload", device=device_id, seq=entry.seq)) from None
+            for change in changes:
                 _apply(conn, change, entry.actor)
     seqs = [e.seq for e in entries if type(e.seq) is int]
     receipts = [

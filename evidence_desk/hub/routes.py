@@ -27,6 +27,7 @@ from starlette.routing import BaseRoute, Route
 from evidence_desk.domain import invites
 from evidence_desk.domain.hub_refusals import Refused
 from evidence_desk.domain.hub_refusals import rule_refusal as refusal
+from evidence_desk.hub import membership
 from evidence_desk.hub.app import BINARY_TYPE, error_response, payload, signer
 from evidence_desk.hub.repository import AppendResult, HubRepository, Wrap
 from evidence_desk.hub.users import HubUser
@@ -332,6 +333,8 @@ def _join_proven(device: str, entry: ledger.Entry, invite_id: str, invite_key: s
         return False
     public, wrap = body.get("public_key"), body.get("wrap_key")
     if not isinstance(public, str) or not isinstance(wrap, str):
+        return False
+    if not membership.is_key(public) or not membership.is_key(wrap):
         return False
     message = invites.join_message(invite_id, device, str(entry.actor), public, wrap)
     return invites.signature_valid(invite_key, message, body.get("invite_signature"))

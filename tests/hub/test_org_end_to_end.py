@@ -6,6 +6,7 @@ legal pulls everything; every store verifies INTACT."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 from evidence_desk.services import cases, contacts, importing
@@ -79,6 +80,25 @@ def test_request_approve_import_across_three_laptops(hub_db: HubDatabase, tmp_pa
         )  # fmt: skip
         assert code == 0, err
         assert out.count(" entries  last seen ") == 4
+        _nothing_readable(hub_db)
+
+
+#: what must never be readable on the hub: debtor name, display name, handle, reason, chat text
+SECRETS = ("陈立新", "Chen Lixin", "8613800000000", "asked to talk about repayment", "先还 5000")
+
+
+def _nothing_readable(hub_db: HubDatabase) -> None:
+    """A pg_dump of the hub's database holds none of the case's plaintext, in UTF-8, UTF-16 or
+    GB18030."""
+    dump = subprocess.run(
+        [str(hub_db.cluster.bindir / "pg_dump"), "--dbname", hub_db.owner_url],
+        check=True,
+        capture_output=True,
+    ).stdout
+    assert b"contact.request" in dump  # the dump does hold the ledgers
+    for secret in SECRETS:
+        for encoding in ("utf-8", "utf-16-le", "utf-16-be", "gb18030"):
+            assert secret.encode(encoding) not in dump, (secret, encoding)
 
 
 def test_two_supervisors_deciding_one_request_the_first_accepted_stands(
