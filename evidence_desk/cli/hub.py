@@ -16,12 +16,14 @@ from typing import Any
 
 import psycopg
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
+from psycopg_pool import PoolTimeout
 
 from evidence_desk.cli.common import open_session, password_from, user_name
 from evidence_desk.console import json_text
-from evidence_desk.domain.errors import RuleViolation
+from evidence_desk.domain.errors import EvidenceDeskError, RuleViolation
 from evidence_desk.domain.hub_refusals import Refused
 from evidence_desk.domain.models import Role
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.hub import app, schema, tls
 from evidence_desk.hub.repository import HubRepository
 from evidence_desk.hub.routes import OrgDirectory, routes
@@ -34,6 +36,8 @@ from evidence_desk.services.session import Session
 APP_ROLE = "evidence_desk_hub"
 
 Add = Callable[..., argparse.ArgumentParser]
+
+_said = Catalogue({"cli.hub_db": "the hub's database cannot be reached ({error})"})
 
 
 def app_conninfo(url: str) -> str:
@@ -49,12 +53,15 @@ def _print(args: argparse.Namespace, data: Any, text: str) -> None:
 def cmd_hub_init(args: argparse.Namespace) -> int:
     files = tls.prepare(args.tls_dir, [])
     database = str(conninfo_to_dict(args.db).get("dbname") or "")
-    with psycopg.connect(args.db) as conn:
-        schema.install(conn)
-        schema.grant_app_role(conn, APP_ROLE, database)
+    try:
+        with psycopg.connect(args.db, connect_timeout=10) as conn:
+            schema.install(conn)
+            schema.grant_app_role(conn, APP_ROLE, database)
+    except psycopg.OperationalError as error:
+        raise DatabaseUnreachable(_said("cli.hub_db", error=error)) from None
     password = password_from("EVIDENCE_DESK_PASSWORD", f"Password for {args.admin}: ")
     hub_id = uuid.uuid4().hex
-    with HubRepository.connect(app_conninfo(args.db), max_size=2) as repo:
+    with _connect(app_conninfo(args.db)) as repo:
         try:
             repo.create_organisation(hub_id)
         except Refused as error:
@@ -77,9 +84,24 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
     return 0
 
 
+class DatabaseUnreachable(EvidenceDeskError):
+    """The hub's PostgreSQL did not answer: nothing was changed."""
+
+    code = "hub_db_unreachable"
+    exit_code = 5
+
+
+def _connect(url: str) -> HubRepository:
+    try:
+        return HubRepository.connect(url, max_size=8)
+    except (PoolTimeout, psycopg.OperationalError) as error:
+        raise DatabaseUnreachable(_said("cli.hub_db", error=error)) from None
+
+
 def cmd_hub_serve(args: argparse.Namespace) -> int:
+    app.parse_listen(args.listen)  # a malformed --listen before anything is opened
     files = tls.check_existing(args.tls_dir)
-    with HubRepository.connect(app_conninfo(args.db)) as repo:
+    with _connect(app_conninfo(args.db)) as repo:
         hub = app.create_app(OrgDirectory(repo), repo, routes=routes(repo))
         app.serve(hub, args.listen, tls.server_context(files))
     return 0

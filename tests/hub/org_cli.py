@@ -34,7 +34,7 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def run(*argv: str | Path) -> tuple[int, str, str]:
+def run(*argv: str | Path, password: str = PASSWORD) -> tuple[int, str, str]:
     """One CLI command in this process: exit code, stdout, stderr."""
     out, err = io.StringIO(), io.StringIO()
     with (
@@ -42,7 +42,7 @@ def run(*argv: str | Path) -> tuple[int, str, str]:
         contextlib.redirect_stdout(out),
         contextlib.redirect_stderr(err),
     ):
-        patch.setenv("EVIDENCE_DESK_PASSWORD", PASSWORD)
+        patch.setenv("EVIDENCE_DESK_PASSWORD", password)
         code = main([str(a) for a in argv])
     return code, out.getvalue(), err.getvalue()
 

@@ -5741,6 +5741,11 @@
         <translation>无法读取证书文件：{error}</translation>
     </message>
     <message>
+        <source>the hub&apos;s database cannot be reached ({error})</source>
+        <comment>cli.hub_db</comment>
+        <translation>无法连接中心的数据库（{error}）</translation>
+    </message>
+    <message>
         <source>interrupted</source>
         <comment>cli.interrupted</comment>
         <translation>已中断</translation>
