@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -165,24 +166,32 @@ def join(
 ) -> tuple[Session, SyncReport]:
     """A new store at ``path`` for ``user``, bound to the hub: the organisation's history pulled
     with the invitation's key, ``org_ledger.join`` writes ``device.join``, the hub enrols it
-    (and the device), then a sync brings the receipts and the blob files."""
+    (and the device), then a sync brings the receipts and the blob files. A join the hub
+    refuses leaves no store behind; one whose answer was lost keeps it (the hub may hold it)."""
     with invite_client(url, ca_file, code) as client:
         history = [entry for page in pull_history(client) for entry in page]
     session = org_ledger.join(path, user, password, code, history)
     try:
         bound = bind(session.folder, url, ca_file)
         with invite_client(url, ca_file, code) as client:
-            client.post(
-                "/v1/join",
-                {
-                    "device_id": session.folder.store_id,
-                    "entries": [list(e) for e in org_ledger.own_entries(session)],
-                },
-            )
+            try:
+                client.post(
+                    "/v1/join",
+                    {
+                        "device_id": session.folder.store_id,
+                        "entries": [list(e) for e in org_ledger.own_entries(session)],
+                    },
+                )
+            except HubRefused:
+                # the hub enrolled nothing: the new store would be a device of no organisation
+                session.close()
+                shutil.rmtree(path, ignore_errors=True)
+                raise
         with client_for(session, bound) as client:
             report = sync(session, client)
     except BaseException:
-        session.close()
+        if not session.closed:
+            session.close()
         raise
     return session, report
 

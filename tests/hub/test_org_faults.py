@@ -76,6 +76,14 @@ def test_a_deactivated_user_is_refused_and_forged_or_replayed_requests_are_401(
                 invited.post("/v1/push", {"device_id": "x", "entries": []})
             assert refused.value.rule == "hub.invite_only"
             assert invited.get("/v1/entries?since=0")["entries"]  # it may pull the history
+        # a code of the right form that opens no invitation enrols nobody and leaves nothing
+        unknown = org_ledger.new_code()
+        code, _out, err = run(
+            "join", org.url, "--code", unknown, "--ca", org.ca, "--user", "eve",
+            "--store", tmp_path / "eve",
+        )  # fmt: skip
+        assert code == 3 and "httpsig.unknown_key" in err, err
+        assert not (tmp_path / "eve").exists()
         # root deactivates alice on root's device and syncs: alice's next push is refused
         assert org.sync("root")[0] == 0
         with org.login("root") as root:
