@@ -641,9 +641,10 @@ def _verdicts(
 def _first_decision(conn: Conn, contact: str) -> tuple[str, str, str] | None:
     """Who decided ``contact`` first in the organisation's order (accepted decisions only)."""
     for actor, action, payload, device in conn.execute(
-        "SELECT actor, action, payload, device_id FROM entries WHERE action = ANY(%s) "
+        "SELECT actor, action, payload, device_id FROM entries "
+        "WHERE action IN ('contact.approve', 'contact.reject') "
         "AND verdict = '' AND payload LIKE %s ORDER BY hub_seq",
-        (list(_DECISIONS), f"%{contact}%"),
+        (f"%{contact}%",),
     ):
         if json.loads(payload).get("contact_id") == contact:
             return str(actor), str(action), str(device)

@@ -127,6 +127,9 @@ CREATE TABLE entries (
     accepted_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (device_id, seq)
 );
+-- invitations and decisions are looked up by action (hub/repository.py)
+CREATE INDEX entries_action ON entries (action) WHERE action IN
+    ('user.invite', 'device.join', 'invite.revoke', 'contact.approve', 'contact.reject');
 
 CREATE TABLE blob_chunks (
     digest text NOT NULL CHECK (digest ~ '^[0-9a-f]{{64}}$'),

@@ -9,6 +9,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import psycopg
+
 from evidence_desk.services import cases, contacts, importing
 from evidence_desk.services.verify import verify_store
 from tests.helpers import supporting_documents
@@ -81,6 +83,17 @@ def test_request_approve_import_across_three_laptops(hub_db: HubDatabase, tmp_pa
         assert code == 0, err
         assert out.count(" entries  last seen ") == 4
         _nothing_readable(hub_db)
+        # the hub serves as the application role (INSERT and SELECT), never as the owner
+        with psycopg.connect(hub_db.owner_url) as conn:
+            roles = {
+                r[0]
+                for r in conn.execute(
+                    "SELECT usename FROM pg_stat_activity WHERE datname = %s "
+                    "AND pid <> pg_backend_pid()",
+                    (hub_db.name,),
+                )
+            }
+        assert roles == {"evidence_desk_hub"}
 
 
 #: what must never be readable on the hub: debtor name, display name, handle, reason, chat text
