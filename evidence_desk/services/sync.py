@@ -215,6 +215,13 @@ def sync(session: Session, client: HubClient) -> SyncReport:
             # the push's refusal is the cause (a cloned device's pull cannot match either)
             raise report.refusal from None
         raise
+    if report.refusal is None and report.refused_own:
+        # a refusal whose push answer was lost: the pull brought its verdict
+        seq = report.refused_own[0]
+        row = session.conn.execute("SELECT verdict FROM org_positions WHERE seq = ?", (seq,))
+        rule = str(row.fetchone()[0])
+        facts = {"device": session.folder.store_id, "seq": str(seq)}
+        report.refusal = HubRefused(rule, facts, status=409)
     return report
 
 
