@@ -9,6 +9,7 @@ hub over HTTPS, signing every request with the device user's own key. Exit codes
 from __future__ import annotations
 
 import argparse
+import shutil
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -62,11 +63,16 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
     password = password_from("EVIDENCE_DESK_PASSWORD", f"Password for {args.admin}: ")
     hub_id = uuid.uuid4().hex
     with _connect(app_conninfo(args.db)) as repo:
-        try:
-            repo.create_organisation(hub_id)
-        except Refused as error:
-            raise RuleViolation(error.refusal.rule, error.refusal.detail) from None
-        with Session.create_store(args.store, args.admin, password) as session:
+        # the store first (a folder in use refuses before the database changes); removed
+        # again when the database already holds an organisation
+        session = Session.create_store(args.store, args.admin, password)
+        with session:
+            try:
+                repo.create_organisation(hub_id)
+            except Refused as error:
+                session.close()
+                shutil.rmtree(args.store, ignore_errors=True)
+                raise RuleViolation(error.refusal.rule, error.refusal.detail) from None
             row = session.conn.execute(
                 "SELECT public_key, wrap_key FROM users WHERE name = ?", (args.admin,)
             ).fetchone()

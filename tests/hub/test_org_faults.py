@@ -197,3 +197,20 @@ def test_sync_refuses_to_pull_from_a_hub_whose_history_changed(
         for name in ("root", "alice"):
             with org.login(name) as session:
                 assert verify_store(session, local_anchor=False).intact
+
+
+def test_a_second_hub_init_on_one_database_is_refused_and_leaves_no_store(
+    hub_db: HubDatabase, tmp_path: Path
+) -> None:
+    first = run(
+        "hub", "init", "--db", hub_db.owner_url, "--admin", "root", "--tls-dir",
+        tmp_path / "tls", "--store", tmp_path / "root", "--json",
+    )  # fmt: skip
+    assert first[0] == 0, first
+    assert set(json.loads(first[1])) == {"hub_id", "ca_file", "cert_file", "key_file"}
+    code, _out, err = run(
+        "hub", "init", "--db", hub_db.owner_url, "--admin", "root2", "--tls-dir",
+        tmp_path / "tls", "--store", tmp_path / "root2",
+    )  # fmt: skip
+    assert code == 3 and "hub.organisation_exists" in err, err
+    assert not (tmp_path / "root2").exists()
