@@ -1017,6 +1017,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_pipl_commands(sub, add)  # breach add|list|notice, processing-records
 
+    # -- the organisation hub (issue 19) --
+    from evidence_desk.cli.hub import add_commands as add_hub_commands
+
+    add_hub_commands(sub, add)  # hub init|serve|status|user add, join, sync
+
     attach = add("attach", cmd_contact_attach, "attach documents to a contact", contact)
     attach.add_argument("id")
     attach.add_argument("files", type=Path, nargs="+")

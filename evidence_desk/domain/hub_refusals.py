@@ -66,6 +66,15 @@ rules = Catalogue(
         "hub.enrolment_used": "this enrolment code was used already",
         "hub.enrolment_expired": "this enrolment code expired at {expires_at}",
         "hub.organisation_exists": "this database already holds organisation {hub_id}",
+        "hub.decided": "device {device}: entry {seq} decides contact {contact}, which {by} "
+        "decided first ({action}, device {first_device}); the first decision stands",
+        # -- the routes (hub/routes.py) --
+        "hub.batch_too_large": "a push holds at most {limit} entries, not {count}",
+        "hub.bad_field": "the request's {field} is missing or malformed",
+        "hub.invite_only": "an invitation's key may only pull the history and join",
+        "hub.invite_closed": "the invitation for {user} is not open (used or revoked)",
+        "hub.join_invalid": "device {device}: the join is not signed by the invitation's key "
+        "for {user}, or is not the device's first entry",
     }
 )
 

@@ -4,7 +4,8 @@ Every request but ``GET /v1/health`` passes the gate, in this order (cheapest fi
 parsed for a sender not yet proven):
 
 1. body size: a Content-Length over the cap, or a body that grows over it, is 413 at once;
-2. content type: a body (or a POST/PUT/PATCH) must be ``application/json`` (UTF-8): 415;
+2. content type: a body (or a POST/PUT/PATCH) must be ``application/json`` (UTF-8); under
+   ``/v1/blobs/`` also ``application/octet-stream`` (a sealed blob's chunk, never parsed): 415;
 3. signature (integrity/http_signatures.py): missing, malformed, not covering what our profile
    needs, too old or ahead, an unknown user, forged, a body not matching its digest, or a
    nonce seen within the window: 401;
@@ -52,6 +53,9 @@ from evidence_desk.integrity.http_signatures import (
 #: Requests the gate lets through unsigned: a load balancer's or an admin's liveness probe.
 UNSIGNED = frozenset({("GET", "/v1/health")})
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+#: Where bodies are raw bytes (a sealed blob's chunk, ciphertext already), not JSON.
+BINARY_PREFIX = "/v1/blobs/"
+BINARY_TYPE = "application/octet-stream"
 #: Where the signed URL's authority would be: not covered by our profile, so any fixed name.
 _AUTHORITY = "https://hub.invalid"
 _STATE_USER = "evidence_desk.hub.user"
@@ -142,7 +146,8 @@ class _Gate:
             body = await self._body(scope, receive)
             request = self._signed(scope, body)
             user = await run_in_threadpool(self._authenticate, request)
-            parsed = _json_object(body) if body else None
+            binary = request.header("Content-Type") == BINARY_TYPE
+            parsed = _json_object(body) if body and not binary else None
         except _Refused as refused:
             await error_response(refused.status, refused.phrase)(scope, receive, send)
             return
@@ -180,7 +185,10 @@ class _Gate:
         if body or scope["method"] in _BODY_METHODS or content_type is not None:
             media, _, parameters = (content_type or "").partition(";")
             charset = parameters.strip().lower().replace(" ", "")
-            if media.strip().lower() != "application/json" or charset not in ("", "charset=utf-8"):
+            wanted = {"application/json"}
+            if scope["path"].startswith(BINARY_PREFIX):
+                wanted.add(BINARY_TYPE)
+            if media.strip().lower() not in wanted or charset not in ("", "charset=utf-8"):
                 raise _Refused(415, refusal("hub.content_type", content_type=content_type or ""))
         raw_path: bytes = scope.get("raw_path") or scope["path"].encode("utf-8")
         query: bytes = scope.get("query_string", b"")

@@ -14,6 +14,7 @@ with a smaller number.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,12 +23,12 @@ from typing import Any
 import psycopg
 from psycopg_pool import ConnectionPool
 
-from evidence_desk.domain.hub_refusals import Refused
+from evidence_desk.domain.hub_refusals import Refusal, Refused
 from evidence_desk.domain.hub_refusals import rule_refusal as refusal
-from evidence_desk.hub import acceptance
+from evidence_desk.hub import acceptance, membership
 from evidence_desk.hub.acceptance import DeviceHead
 from evidence_desk.hub.users import HubUser
-from evidence_desk.integrity import ledger
+from evidence_desk.integrity import ledger, org_digest
 
 #: the advisory lock every push holds from its first insert to its commit (see the docstring)
 _ACCEPTANCE_LOCK = 0x45444855_42000001
@@ -47,6 +48,8 @@ class AppendResult:
     appended: int
     already: int
     size: int
+    #: entries appended now but refused by a rule of the organisation's order (their verdict)
+    refused: tuple[Refusal, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +61,7 @@ class HubEntry:
     device_id: str
     entry: ledger.Entry
     accepted_at: datetime
+    verdict: str = ""  # '' accepted; else the rule the hub refused it by (kept in the chain)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +73,27 @@ class Wrap:
     key_id: str
     sealed: bytes
     added_by: str
+
+
+@dataclass(frozen=True, slots=True)
+class Invite:
+    """An open invitation as the hub reads it from the accepted ``user.invite`` entry."""
+
+    invite_id: str
+    user: str
+    role: str
+    invite_key: str
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceStatus:
+    """A device as ``hub status`` shows it."""
+
+    device_id: str
+    user: str
+    size: int
+    last_seen: datetime
+    payload_bytes: int
 
 
 def code_digest(code: str) -> str:
@@ -279,54 +304,102 @@ class HubRepository:
         share the device's identity (a cloned laptop image), refused as ``hub.cloned_device``."""
         with self._pool.connection() as conn, conn.transaction():
             _device_lock(conn, f"device:{device_id}")
-            if (
-                conn.execute("SELECT 1 FROM devices WHERE device_id = %s", (device_id,)).fetchone()
-                is None
-            ):
-                raise Refused(refusal("hub.unknown_device", device=device_id))
-            head = _head(conn, device_id)
-            held = [e for e in entries if type(e.seq) is int and e.seq <= head.size]
-            fresh = [e for e in entries if not (type(e.seq) is int and e.seq <= head.size)]
-            _same_as_held(conn, device_id, held)
-            judged = acceptance.judge(device_id, head, fresh, lambda name: _user(conn, name))
-            if not isinstance(judged, DeviceHead):
-                raise Refused(judged)
-            if fresh:
-                conn.execute("SELECT pg_advisory_xact_lock(%s)", (_ACCEPTANCE_LOCK,))
-                with conn.cursor().copy(f"COPY entries ({_ENTRY_COLUMNS}) FROM STDIN") as copy:
-                    for e in fresh:
-                        copy.write_row(
-                            (
-                                device_id,
-                                e.seq,
-                                e.at,
-                                e.actor,
-                                e.action,
-                                e.payload,
-                                e.payload_hash,
-                                e.prev_hash,
-                                e.entry_hash,
-                                e.signature,
-                            )
-                        )
-                conn.execute(
-                    "INSERT INTO device_heads (device_id, size, head_hash, compact_range) "
-                    "VALUES (%s, %s, %s, %s) ON CONFLICT (device_id) DO UPDATE SET "
-                    "size = excluded.size, head_hash = excluded.head_hash, "
-                    "compact_range = excluded.compact_range, last_push = now()",
-                    (device_id, judged.size, judged.head_hash, list(judged.compact_range)),
+            return _append(conn, device_id, entries)[0]
+
+    def push(
+        self, device_id: str, entries: Sequence[ledger.Entry]
+    ) -> tuple[AppendResult, list[tuple[int, int, str]]]:
+        """A device's push: :meth:`append_entries` in pieces that each end at an entry changing
+        the organisation's users (``membership.effects``), those changes applied in the same
+        transaction before the next piece is judged (a user added in the batch may write later
+        in it; a user deactivated is refused at once). Returns the result and a receipt
+        ``(seq, hub_seq)`` for each pushed entry the hub holds."""
+        with self._pool.connection() as conn, conn.transaction():
+            _device_lock(conn, f"device:{device_id}")
+            return _push(conn, device_id, entries)
+
+    def join_device(
+        self, device_id: str, entries: Sequence[ledger.Entry], invite: Invite
+    ) -> tuple[AppendResult, list[tuple[int, int, str]]]:
+        """A device joining with ``invite`` (open, checked by the caller against the entry):
+        the user the invitation names is created with the keys ``device.join`` enrols, the
+        device is registered to them and its entries appended, all in one transaction."""
+        first = entries[0]
+        body = json.loads(first.payload)
+        with self._pool.connection() as conn, conn.transaction():
+            _device_lock(conn, f"device:{device_id}")
+            _device_lock(conn, f"invite:{invite.invite_key}")
+            if _open_invite(conn, invite.invite_key) is None:
+                raise Refused(refusal("hub.invite_closed", user=invite.user))
+            row = conn.execute(
+                "SELECT user_name FROM devices WHERE device_id = %s", (device_id,)
+            ).fetchone()
+            if row is not None:
+                raise Refused(refusal("hub.device_exists", device=device_id, user=row[0]))
+            self._add_user(
+                conn,
+                invite.user,
+                invite.role,
+                str(body["public_key"]),
+                str(body["wrap_key"]),
+                None,
+            )
+            conn.execute(
+                "INSERT INTO devices (device_id, user_name) VALUES (%s, %s)",
+                (device_id, invite.user),
+            )
+            return _push(conn, device_id, entries)
+
+    def invite(self, invite_key: str) -> Invite | None:
+        """The open invitation whose code's public key is ``invite_key`` (from the accepted
+        ``user.invite`` entries: not used by a ``device.join``, not revoked)."""
+        with self._pool.connection() as conn:
+            return _open_invite(conn, invite_key)
+
+    def devices(self) -> list[DeviceStatus]:
+        """Every device: its user, size, last push (the hub's status)."""
+        with self._pool.connection() as conn:
+            rows = conn.execute(
+                "SELECT d.device_id, d.user_name, coalesce(h.size, 0), h.last_push, "
+                "d.registered_at, coalesce((SELECT sum(length(payload)) FROM entries e "
+                "WHERE e.device_id = d.device_id), 0) "
+                "FROM devices d LEFT JOIN device_heads h USING (device_id) "
+                "ORDER BY d.registered_at, d.device_id"
+            ).fetchall()
+        return [
+            DeviceStatus(str(r[0]), str(r[1]), int(r[2]), r[3] or r[4], int(r[5])) for r in rows
+        ]
+
+    def device_digest(self, device_id: str, upto: int) -> str | None:
+        """``org_digest.history_digest`` of the device's entries 1..``upto`` as the hub holds
+        them (None when it holds fewer: some were deleted)."""
+        with self._pool.connection() as conn:
+            rows = [
+                (int(r[0]), str(r[1]), int(r[2]), str(r[3]))
+                for r in conn.execute(
+                    "SELECT seq, entry_hash, hub_seq, verdict FROM entries "
+                    "WHERE device_id = %s AND seq <= %s ORDER BY seq",
+                    (device_id, upto),
                 )
-        return AppendResult(len(fresh), len(held), judged.size)
+            ]
+        if len(rows) != upto or any(row[0] != n for n, row in enumerate(rows, 1)):
+            return None
+        return org_digest.history_digest(rows)
+
+    def last_hub_seq(self) -> int:
+        with self._pool.connection() as conn:
+            row = conn.execute("SELECT coalesce(max(hub_seq), 0) FROM entries").fetchone()
+        return 0 if row is None else int(row[0])
 
     def entries_since(self, hub_seq: int, *, limit: int = 1000) -> list[HubEntry]:
         """Accepted entries after ``hub_seq``, in acceptance order (a pull's page)."""
         with self._pool.connection() as conn:
             rows = conn.execute(
-                f"SELECT hub_seq, accepted_at, {_ENTRY_COLUMNS} FROM entries "
+                f"SELECT hub_seq, accepted_at, verdict, {_ENTRY_COLUMNS} FROM entries "
                 "WHERE hub_seq > %s ORDER BY hub_seq LIMIT %s",
                 (hub_seq, limit),
             ).fetchall()
-        return [HubEntry(r[0], r[2], ledger.Entry(*r[3:]), r[1]) for r in rows]
+        return [HubEntry(r[0], r[3], ledger.Entry(*r[4:]), r[1], r[2]) for r in rows]
 
     # -- blobs --------------------------------------------------------------------------------
 
@@ -416,6 +489,29 @@ class HubRepository:
             ).fetchone()
         return None if row is None else bytes(row[0])
 
+    def add_blob_file(self, path: str, digest: str, *, by: str) -> bool:
+        """Name a complete blob as the store file ``path`` (under the store's ``blobs/``); a
+        path already named keeps its first blob (False), as evidence does."""
+        with self._pool.connection() as conn, conn.transaction():
+            if not _complete(conn, digest):
+                raise Refused(refusal("hub.blob_missing", digest=digest, missing="*"))
+            row = conn.execute(
+                "INSERT INTO blob_files (path, digest, added_by) VALUES (%s, %s, %s) "
+                "ON CONFLICT DO NOTHING RETURNING 1",
+                (path, digest, by),
+            ).fetchone()
+        return row is not None
+
+    def blob_files(self, *, after: str = "", limit: int = 1000) -> list[tuple[str, str, int, int]]:
+        """``(path, digest, size, chunks)`` of the named blobs after ``after``, by path."""
+        with self._pool.connection() as conn:
+            rows = conn.execute(
+                "SELECT f.path, f.digest, b.size, b.chunks FROM blob_files f JOIN blobs b "
+                "USING (digest) WHERE f.path > %s ORDER BY f.path LIMIT %s",
+                (after, limit),
+            ).fetchall()
+        return [(str(r[0]), str(r[1]), int(r[2]), int(r[3])) for r in rows]
+
     # -- case key wraps -----------------------------------------------------------------------
 
     def add_wrap(self, wrap: Wrap) -> None:
@@ -454,6 +550,193 @@ class HubRepository:
                 (key_id, nonce, until),
             ).fetchone()
         return row is not None
+
+
+def _append(
+    conn: Conn, device_id: str, entries: Sequence[ledger.Entry]
+) -> tuple[AppendResult, list[ledger.Entry]]:
+    """Judge and append ``entries`` inside the caller's transaction (device lock held);
+    returns the result and the entries appended now."""
+    if conn.execute("SELECT 1 FROM devices WHERE device_id = %s", (device_id,)).fetchone() is None:
+        raise Refused(refusal("hub.unknown_device", device=device_id))
+    head = _head(conn, device_id)
+    held = [e for e in entries if type(e.seq) is int and e.seq <= head.size]
+    fresh = [e for e in entries if not (type(e.seq) is int and e.seq <= head.size)]
+    _same_as_held(conn, device_id, held)
+    judged = acceptance.judge(device_id, head, fresh, lambda name: _user(conn, name))
+    if not isinstance(judged, DeviceHead):
+        raise Refused(judged)
+    refused: list[Refusal] = []
+    verdicts = [""] * len(fresh)
+    if fresh:
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (_ACCEPTANCE_LOCK,))
+        verdicts = _verdicts(conn, device_id, fresh, refused)
+        columns = f"{_ENTRY_COLUMNS}, verdict"
+        with conn.cursor().copy(f"COPY entries ({columns}) FROM STDIN") as copy:
+            for e, verdict in zip(fresh, verdicts, strict=True):
+                copy.write_row(
+                    (
+                        device_id,
+                        e.seq,
+                        e.at,
+                        e.actor,
+                        e.action,
+                        e.payload,
+                        e.payload_hash,
+                        e.prev_hash,
+                        e.entry_hash,
+                        e.signature,
+                        verdict,
+                    )
+                )
+        conn.execute(
+            "INSERT INTO device_heads (device_id, size, head_hash, compact_range) "
+            "VALUES (%s, %s, %s, %s) ON CONFLICT (device_id) DO UPDATE SET "
+            "size = excluded.size, head_hash = excluded.head_hash, "
+            "compact_range = excluded.compact_range, last_push = now()",
+            (device_id, judged.size, judged.head_hash, list(judged.compact_range)),
+        )
+    accepted = [e for e, verdict in zip(fresh, verdicts, strict=True) if not verdict]
+    return AppendResult(len(fresh), len(held), judged.size, tuple(refused)), accepted
+
+
+#: decisions of which the first the hub accepts stands (a revocation always applies)
+_DECISIONS = ("contact.approve", "contact.reject")
+
+
+def _verdicts(
+    conn: Conn, device_id: str, fresh: Sequence[ledger.Entry], refused: list[Refusal]
+) -> list[str]:
+    """The verdict of each fresh entry: '' accepted, or the rule of the organisation's order it
+    breaks at its place. Today one: a request decided already (two supervisors deciding one
+    request on two devices; the first the hub accepted stands). The entry stays in its
+    device's chain, marked; the device's verify replays it as refused. Called with the
+    acceptance lock held, so the order checked is the commit order."""
+    verdicts: list[str] = []
+    decided: dict[str, tuple[str, str, str]] = {}
+    for entry in fresh:
+        verdict = ""
+        if entry.action in _DECISIONS:
+            contact = str(json.loads(entry.payload).get("contact_id", ""))
+            first = decided.get(contact) or _first_decision(conn, contact)
+            if first is not None:
+                verdict = "hub.decided"
+                refused.append(
+                    refusal(
+                        verdict,
+                        device=device_id,
+                        seq=entry.seq,
+                        contact=contact,
+                        by=first[0],
+                        action=first[1],
+                        first_device=first[2],
+                    )
+                )
+            else:
+                decided[contact] = (entry.actor, entry.action, device_id)
+        verdicts.append(verdict)
+    return verdicts
+
+
+def _first_decision(conn: Conn, contact: str) -> tuple[str, str, str] | None:
+    """Who decided ``contact`` first in the organisation's order (accepted decisions only)."""
+    for actor, action, payload, device in conn.execute(
+        "SELECT actor, action, payload, device_id FROM entries "
+        "WHERE action IN ('contact.approve', 'contact.reject') "
+        "AND verdict = '' AND payload LIKE %s ORDER BY hub_seq",
+        (f"%{contact}%",),
+    ):
+        if json.loads(payload).get("contact_id") == contact:
+            return str(actor), str(action), str(device)
+    return None
+
+
+def _push(
+    conn: Conn, device_id: str, entries: Sequence[ledger.Entry]
+) -> tuple[AppendResult, list[tuple[int, int, str]]]:
+    appended = already = 0
+    size = 0
+    refused: list[Refusal] = []
+    piece: list[ledger.Entry] = []
+    pieces: list[list[ledger.Entry]] = []
+    for entry in entries:
+        piece.append(entry)
+        if entry.action in membership.USER_ACTIONS:
+            pieces.append(piece)
+            piece = []
+    pieces.append(piece)
+    for part in pieces:
+        result, fresh = _append(conn, device_id, part)
+        appended, already, size = appended + result.appended, already + result.already, result.size
+        refused.extend(result.refused)
+        for entry in fresh:
+            try:
+                changes = membership.effects(entry)
+            except ValueError:
+                raise Refused(refusal("hub.payload", device=device_id, seq=entry.seq)) from None
+            for change in changes:
+                _apply(conn, change, entry.actor)
+    seqs = [e.seq for e in entries if type(e.seq) is int]
+    receipts = [
+        (int(r[0]), int(r[1]), str(r[2]))
+        for r in conn.execute(
+            "SELECT seq, hub_seq, verdict FROM entries WHERE device_id = %s AND seq = ANY(%s) "
+            "ORDER BY seq",
+            (device_id, seqs),
+        )
+    ]
+    return AppendResult(appended, already, size, tuple(refused)), receipts
+
+
+def _apply(conn: Conn, change: membership.Change, by: str) -> None:
+    """One change to the organisation's users that an accepted entry made."""
+    if change.kind == "add":
+        HubRepository._add_user(
+            conn, change.user, change.role, change.sign_key, change.wrap_key, by
+        )
+    elif change.kind == "keys":
+        HubRepository._existing_user(conn, change.user)
+        conn.execute(
+            "INSERT INTO user_keys (user_name, sign_key, wrap_key) VALUES (%s, %s, %s) "
+            "ON CONFLICT DO NOTHING",
+            (change.user, change.sign_key, change.wrap_key),
+        )
+        conn.execute(
+            "INSERT INTO user_changes (user_name, change, value, by_user) "
+            "VALUES (%s, 'keys', %s, %s)",
+            (change.user, change.sign_key, by),
+        )
+    else:  # "active" or "role"
+        HubRepository._existing_user(conn, change.user)
+        column = "active" if change.kind == "active" else "role"
+        value: object = change.active if change.kind == "active" else change.role
+        conn.execute(f"UPDATE users SET {column} = %s WHERE name = %s", (value, change.user))
+        conn.execute(
+            "INSERT INTO user_changes (user_name, change, value, by_user) VALUES (%s, %s, %s, %s)",
+            (change.user, change.kind, str(value).lower(), by),
+        )
+
+
+def _open_invite(conn: Conn, invite_key: str) -> Invite | None:
+    """The accepted, still open ``user.invite`` whose key is ``invite_key``."""
+    found: Invite | None = None
+    for (text,) in conn.execute(
+        "SELECT payload FROM entries WHERE action = 'user.invite' AND payload LIKE %s",
+        (f"%{invite_key}%",),
+    ):
+        body = json.loads(text)
+        if body.get("invite_key") == invite_key:
+            found = Invite(str(body["invite_id"]), str(body["user"]), str(body["role"]), invite_key)
+    if found is None:
+        return None
+    for (text,) in conn.execute(
+        "SELECT payload FROM entries WHERE action IN ('device.join', 'invite.revoke') "
+        "AND payload LIKE %s",
+        (f"%{found.invite_id}%",),
+    ):
+        if json.loads(text).get("invite_id") == found.invite_id:
+            return None
+    return found
 
 
 def _user(conn: Conn, name: str) -> HubUser | None:

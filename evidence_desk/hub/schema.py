@@ -45,6 +45,7 @@ EVIDENCE_TABLES: Final = (
     "devices",
     "entries",
     "blobs",
+    "blob_files",
     "case_key_wraps",
     "receipts",
 )
@@ -121,10 +122,14 @@ CREATE TABLE entries (
     prev_hash text NOT NULL,
     entry_hash text NOT NULL,
     signature text NOT NULL,
+    verdict text NOT NULL DEFAULT '',
     hub_seq bigserial NOT NULL UNIQUE,
     accepted_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (device_id, seq)
 );
+-- invitations and decisions are looked up by action (hub/repository.py)
+CREATE INDEX entries_action ON entries (action) WHERE action IN
+    ('user.invite', 'device.join', 'invite.revoke', 'contact.approve', 'contact.reject');
 
 CREATE TABLE blob_chunks (
     digest text NOT NULL CHECK (digest ~ '^[0-9a-f]{{64}}$'),
@@ -137,6 +142,13 @@ CREATE TABLE blobs (
     size bigint NOT NULL CHECK (size >= 0),
     chunks integer NOT NULL CHECK (chunks >= 0),
     completed_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE blob_files (
+    path text PRIMARY KEY,
+    digest text NOT NULL REFERENCES blobs(digest),
+    added_by text NOT NULL,
+    added_at timestamptz NOT NULL DEFAULT now()
 );
 
 CREATE TABLE case_key_wraps (

@@ -34,6 +34,8 @@ from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity.http_signatures import sign_request
 from evidence_desk.integrity.pinning import client_context
 
+#: The content type of a sealed blob's chunk (the hub's gate takes it under /v1/blobs/).
+BINARY_TYPE = "application/octet-stream"
 #: Seconds: to connect (TLS handshake included), to wait for a free pooled connection, and to
 #: read or write (between two chunks, not for the whole body).
 CONNECT_TIMEOUT = 10.0
@@ -187,14 +189,32 @@ class HubClient:
         """Who the hub takes this device's user for: ``{"user", "role"}``."""
         return self.get("/v1/whoami")
 
+    def put_bytes(self, path: str, data: bytes) -> dict[str, Any]:
+        """Send raw bytes (a sealed blob's chunk) as ``application/octet-stream``."""
+        headers = {"Content-Type": BINARY_TYPE}
+        return self._answer(self._request("PUT", path, data, headers))
+
+    def get_bytes(self, path: str) -> bytes:
+        """Raw bytes the hub answers with (a sealed blob's chunk)."""
+        response = self._request("GET", path, None, {})
+        if response.status_code == 200 and response.headers.get("content-type") == BINARY_TYPE:
+            return response.content
+        self._answer(response)  # a refusal raises; anything else is not the hub's answer
+        raise HubUnreachable(_said("hubclient.not_hub", url=self.url, status=response.status_code))
+
     def _send(self, method: str, path: str, body: Mapping[str, Any] | None) -> dict[str, Any]:
         content = None
         headers = {}
         if body is not None:
             content = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             headers["Content-Type"] = "application/json"
+        return self._answer(self._request(method, path, content, headers))
+
+    def _request(
+        self, method: str, path: str, content: bytes | None, headers: dict[str, str]
+    ) -> httpx.Response:
         try:
-            response = self._http.request(method, path, content=content, headers=headers)
+            return self._http.request(method, path, content=content, headers=headers)
         except httpx.HTTPError as error:
             if _is_tls_failure(error):
                 said = _said("hubclient.untrusted", url=self.url, ca=self.ca_file, error=error)
@@ -202,7 +222,6 @@ class HubClient:
             raise HubUnreachable(
                 _said("hubclient.unreachable", url=self.url, error=error)
             ) from None
-        return self._answer(response)
 
     def _answer(self, response: httpx.Response) -> dict[str, Any]:
         status = response.status_code

@@ -41,6 +41,11 @@ _ROWS: list[tuple[str, str, tuple[object, ...]]] = [
     ),
     ("blobs", "INSERT INTO blobs (digest, size, chunks) VALUES (%s, 0, 0)", ("e" * 64,)),
     (
+        "blob_files",
+        "INSERT INTO blob_files (path, digest, added_by) VALUES ('blobs/ab/c', %s, 'alice')",
+        ("e" * 64,),
+    ),
+    (
         "case_key_wraps",
         "INSERT INTO case_key_wraps (case_no, recipient, key_id, sealed, added_by) "
         "VALUES (%s, 'alice', 'k1', '\\x00', 'alice')",
@@ -153,6 +158,7 @@ def _first_column(table: str) -> str:
         "devices": "user_name",
         "entries": "payload",
         "blobs": "size",
+        "blob_files": "added_by",
         "case_key_wraps": "sealed",
         "receipts": "body",
     }[table]

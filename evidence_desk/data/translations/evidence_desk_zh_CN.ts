@@ -5746,6 +5746,11 @@
         <translation>无法读取证书文件：{error}</translation>
     </message>
     <message>
+        <source>the hub&apos;s database cannot be reached ({error})</source>
+        <comment>cli.hub_db</comment>
+        <translation>无法连接中心的数据库（{error}）</translation>
+    </message>
+    <message>
         <source>interrupted</source>
         <comment>cli.interrupted</comment>
         <translation>已中断</translation>
@@ -6281,6 +6286,16 @@
         <translation>请求以 {key_id} 身份签名，但服务中心没有此用户</translation>
     </message>
     <message>
+        <source>the request&apos;s {field} is missing or malformed</source>
+        <comment>hub.bad_field</comment>
+        <translation>请求中的 {field} 缺失或格式错误</translation>
+    </message>
+    <message>
+        <source>a push holds at most {limit} entries, not {count}</source>
+        <comment>hub.batch_too_large</comment>
+        <translation>一次推送最多 {limit} 条记录，而不是 {count} 条</translation>
+    </message>
+    <message>
         <source>blob {digest}: chunk {index} was uploaded before with other bytes</source>
         <comment>hub.blob_chunk</comment>
         <translation>文件 {digest}：分块 {index} 之前已以不同的字节上传</translation>
@@ -6304,6 +6319,11 @@
         <source>the hub takes only application/json bodies, not {content_type}</source>
         <comment>hub.content_type</comment>
         <translation>服务中心只接受 application/json 正文，不接受 {content_type}</translation>
+    </message>
+    <message>
+        <source>device {device}: entry {seq} decides contact {contact}, which {by} decided first ({action}, device {first_device}); the first decision stands</source>
+        <comment>hub.decided</comment>
+        <translation>设备 {device}：记录 {seq} 对联系人 {contact} 作出决定，但 {by} 已先作出决定（{action}，设备 {first_device}）；以先作出的决定为准</translation>
     </message>
     <message>
         <source>device {device} is already registered (to {user})</source>
@@ -6339,6 +6359,21 @@
         <source>the hub could not handle the request (see the hub&apos;s log)</source>
         <comment>hub.internal</comment>
         <translation>服务中心无法处理该请求（见服务中心的日志）</translation>
+    </message>
+    <message>
+        <source>the invitation for {user} is not open (used or revoked)</source>
+        <comment>hub.invite_closed</comment>
+        <translation>{user} 的邀请已不可用（已使用或已撤销）</translation>
+    </message>
+    <message>
+        <source>an invitation&apos;s key may only pull the history and join</source>
+        <comment>hub.invite_only</comment>
+        <translation>邀请密钥只能拉取历史记录并加入</translation>
+    </message>
+    <message>
+        <source>device {device}: the join is not signed by the invitation&apos;s key for {user}, or is not the device&apos;s first entry</source>
+        <comment>hub.join_invalid</comment>
+        <translation>设备 {device}：加入请求未由 {user} 的邀请密钥签名，或不是该设备的第一条记录</translation>
     </message>
     <message>
         <source>{listen}: not HOST:PORT (a port from 1 to 65535)</source>
@@ -9119,6 +9154,26 @@ must equal that file&apos;s line in the manifest.</source>
         <source>{path}: the store cannot be used ({error})</source>
         <comment>store.unusable</comment>
         <translation>{path}：证据库无法使用（{error}）</translation>
+    </message>
+    <message>
+        <source>blob file {path} from the hub does not hash to {digest}</source>
+        <comment>sync.blob_digest</comment>
+        <translation>来自中心的密封文件 {path} 的哈希值不是 {digest}</translation>
+    </message>
+    <message>
+        <source>the hub&apos;s history of device(s) {devices} is not the one this store pulled (entries edited, deleted or moved on the hub): nothing is pulled from it</source>
+        <comment>sync.hub_changed</comment>
+        <translation>中心上设备 {devices} 的历史记录与本存储库拉取时的不一致（记录在中心被修改、删除或移动）：不从该中心拉取任何内容</translation>
+    </message>
+    <message>
+        <source>{path}: unreadable hub binding ({error})</source>
+        <comment>sync.hub_unreadable</comment>
+        <translation>{path}：无法读取中心绑定信息（{error}）</translation>
+    </message>
+    <message>
+        <source>{path}: this store is not bound to a hub (run join, or hub user add with --hub and --ca)</source>
+        <comment>sync.not_bound</comment>
+        <translation>{path}：此存储库未绑定到中心（请运行 join，或带 --hub 和 --ca 运行 hub user add）</translation>
     </message>
     <message>
         <source>address or contact info</source>

@@ -1,0 +1,203 @@
+"""The organisation's commands: ``hub init|serve|status``, ``hub user add``, ``join``, ``sync``.
+
+Kept beside cli/commands.py, which registers them with one call. ``hub init`` and ``hub serve``
+run on the hub's machine with the database's URL; the others run on a device and reach the
+hub over HTTPS, signing every request with the device user's own key. Exit codes as everywhere
+(docs/CLI.md), plus 5: the hub could not be reached (nothing was lost; the work stays queued).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+from psycopg_pool import PoolTimeout
+
+from evidence_desk.cli.common import open_session, password_from, user_name
+from evidence_desk.console import json_text
+from evidence_desk.domain.errors import EvidenceDeskError, RuleViolation
+from evidence_desk.domain.hub_refusals import Refused
+from evidence_desk.domain.models import Role
+from evidence_desk.domain.wording import Catalogue
+from evidence_desk.hub import app, schema, tls
+from evidence_desk.hub.repository import HubRepository
+from evidence_desk.hub.routes import OrgDirectory, routes
+from evidence_desk.integrity import pinning
+from evidence_desk.services import org_ledger, sync
+from evidence_desk.services.hub_client import HubClient
+from evidence_desk.services.session import Session
+
+#: the hub's application role: INSERT and SELECT on the evidence tables (hub/schema.py)
+APP_ROLE = "evidence_desk_hub"
+
+Add = Callable[..., argparse.ArgumentParser]
+
+_said = Catalogue({"cli.hub_db": "the hub's database cannot be reached ({error})"})
+
+
+def app_conninfo(url: str) -> str:
+    """The database URL with the application role as its user: the hub serves as that role,
+    never as the tables' owner (its password, if the cluster asks for one, from PGPASSFILE)."""
+    return make_conninfo(url, user=APP_ROLE)
+
+
+def _print(args: argparse.Namespace, data: Any, text: str) -> None:
+    print(json_text(data) if args.json else text)
+
+
+def cmd_hub_init(args: argparse.Namespace) -> int:
+    files = tls.prepare(args.tls_dir, [])
+    database = str(conninfo_to_dict(args.db).get("dbname") or "")
+    try:
+        with psycopg.connect(args.db, connect_timeout=10) as conn:
+            schema.install(conn)
+            schema.grant_app_role(conn, APP_ROLE, database)
+    except psycopg.OperationalError as error:
+        raise DatabaseUnreachable(_said("cli.hub_db", error=error)) from None
+    password = password_from("EVIDENCE_DESK_PASSWORD", f"Password for {args.admin}: ")
+    hub_id = uuid.uuid4().hex
+    with _connect(app_conninfo(args.db)) as repo:
+        # the store first (a folder in use refuses before the database changes); removed
+        # again when the database already holds an organisation
+        session = Session.create_store(args.store, args.admin, password)
+        with session:
+            try:
+                repo.create_organisation(hub_id)
+            except Refused as error:
+                session.close()
+                shutil.rmtree(args.store, ignore_errors=True)
+                raise RuleViolation(error.refusal.rule, error.refusal.detail) from None
+            row = session.conn.execute(
+                "SELECT public_key, wrap_key FROM users WHERE name = ?", (args.admin,)
+            ).fetchone()
+            device = session.folder.store_id
+            repo.add_user(args.admin, Role.ADMIN.value, row[0], row[1], by=None)
+            repo.add_device(device, args.admin)
+            repo.push(device, org_ledger.own_entries(session))
+    data = {
+        "hub_id": hub_id,
+        "ca_file": str(files.ca_file),
+        "cert_file": str(files.cert_file),
+        "key_file": str(files.key_file),
+    }
+    _print(args, data, "\n".join(f"{name}: {value}" for name, value in data.items()))
+    return 0
+
+
+class DatabaseUnreachable(EvidenceDeskError):
+    """The hub's PostgreSQL did not answer: nothing was changed."""
+
+    code = "hub_db_unreachable"
+    exit_code = 5
+
+
+def _connect(url: str) -> HubRepository:
+    try:
+        return HubRepository.connect(url, max_size=8)
+    except (PoolTimeout, psycopg.OperationalError) as error:
+        raise DatabaseUnreachable(_said("cli.hub_db", error=error)) from None
+
+
+def cmd_hub_serve(args: argparse.Namespace) -> int:
+    app.parse_listen(args.listen)  # a malformed --listen before anything is opened
+    files = tls.check_existing(args.tls_dir)
+    with _connect(app_conninfo(args.db)) as repo:
+        hub = app.create_app(OrgDirectory(repo), repo, routes=routes(repo))
+        app.serve(hub, args.listen, tls.server_context(files))
+    return 0
+
+
+def cmd_hub_user_add(args: argparse.Namespace) -> int:
+    with open_session(args) as session:
+        bound = sync.bind(session.folder, args.hub, args.ca)
+        invitation = org_ledger.invite_user(session, args.name, Role(args.role))
+        with sync.client_for(session, bound) as client:
+            report = sync.sync(session, client)
+    if report.refusal is not None:
+        raise report.refusal
+    data = {"code": invitation.code, "user": invitation.user, "role": invitation.role}
+    _print(args, data, invitation.code)
+    return 0
+
+
+def cmd_join(args: argparse.Namespace) -> int:
+    user = user_name(args)
+    password = password_from("EVIDENCE_DESK_PASSWORD", f"New password for {user}: ")
+    fingerprint = pinning.fingerprint(args.ca)
+    session, report = sync.join(args.store, args.url, args.ca, user, password, args.code)
+    with session:
+        data = {
+            "device_id": session.folder.store_id,
+            "ca_fingerprint": fingerprint,
+            **report.as_json(),
+        }
+    _print(args, data, f"joined as {user}; hub CA SHA-256 {fingerprint}")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    with open_session(args) as session:
+        bound = sync.binding(session.folder)
+        with sync.client_for(session, bound) as client:
+            report = sync.sync(session, client)
+    _print(
+        args,
+        report.as_json(),
+        f"pushed {report.pushed}, pulled {report.pulled}, "
+        f"blobs up {report.blobs_up}, down {report.blobs_down}",
+    )
+    if report.refusal is not None:
+        raise report.refusal
+    return 0
+
+
+def cmd_hub_status(args: argparse.Namespace) -> int:
+    with (
+        open_session(args) as session,
+        HubClient(args.hub, args.ca, session.user.name, session.signing_key) as client,
+    ):
+        status = client.get("/v1/status")
+    lines = [f"hub {status['hub_id']}: {status['hub_seq']} entries"]
+    lines += [
+        f"{d['device_id']}  {d['user']}  {d['entries']} entries  last seen {d['last_seen']}"
+        for d in status["devices"]
+    ]
+    _print(args, status, "\n".join(lines))
+    return 0
+
+
+def add_commands(sub: Any, add: Add) -> None:
+    """Register ``hub ...``, ``join`` and ``sync`` (``add`` is commands.build_parser's)."""
+    hub = sub.add_parser("hub", help="the organisation hub").add_subparsers(
+        dest="hub_command", metavar="ACTION"
+    )
+    init = add("init", cmd_hub_init, "create the organisation, its admin and TLS", hub)
+    init.add_argument("--db", required=True, help="libpq URL of the hub's database (owner)")
+    init.add_argument("--admin", required=True)
+    init.add_argument("--tls-dir", type=Path, default=Path("hub-tls"))
+    serve = add("serve", cmd_hub_serve, "serve the hub over HTTPS", hub)
+    serve.add_argument("--db", required=True)
+    serve.add_argument("--listen", required=True, metavar="HOST:PORT")
+    serve.add_argument("--tls-dir", type=Path, default=Path("hub-tls"))
+    status = add("status", cmd_hub_status, "devices, sizes, last seen", hub)
+    status.add_argument("--hub", required=True, metavar="URL")
+    status.add_argument("--ca", type=Path, required=True, metavar="FILE")
+    user = hub.add_parser("user", help="the organisation's users").add_subparsers(
+        dest="hub_user_command", metavar="ACTION"
+    )
+    user_add = add("add", cmd_hub_user_add, "invite a user: prints the one-time code", user)
+    user_add.add_argument("name")
+    user_add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    user_add.add_argument("--hub", required=True, metavar="URL")
+    user_add.add_argument("--ca", type=Path, required=True, metavar="FILE")
+    join = add("join", cmd_join, "make this device a store of the organisation")
+    join.add_argument("url")
+    join.add_argument("--code", required=True)
+    join.add_argument("--ca", type=Path, required=True, metavar="FILE")
+    add("sync", cmd_sync, "push then pull (exit 3 refused, 5 hub unreachable)")

@@ -1,0 +1,340 @@
+"""The organisation's routes behind the hub's gate (hub/app.py): push, pull, join, blobs, case
+key wraps and status.
+
+Who may call what: every route needs a request the gate verified. The organisation's users
+(``signer``) push, pull, move blobs and wraps and read the status. A joining device has no user
+yet: it signs with its invitation's key (keyid ``invite:<public key hex>``, the key derived
+from the one-time code, which the admin's accepted ``user.invite`` entry names), and may only
+pull the history and join. The join proves itself a second time in its ``device.join`` entry,
+checked with the rule table's own code (domain/invites.py) before any user or device exists.
+
+A refusal is the gate's JSON shape ``{"error": rule, "facts": {...}}`` (4xx) and writes
+nothing: every write is one transaction of the repository.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from typing import Any, Final
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from evidence_desk.domain import invites
+from evidence_desk.domain.hub_refusals import Refused
+from evidence_desk.domain.hub_refusals import rule_refusal as refusal
+from evidence_desk.hub import membership
+from evidence_desk.hub.app import BINARY_TYPE, error_response, payload, signer
+from evidence_desk.hub.repository import AppendResult, HubRepository, Wrap
+from evidence_desk.hub.users import HubUser
+from evidence_desk.integrity import ledger
+
+#: entries per push: judged in one transaction, below the signature workers' threshold
+MAX_BATCH: Final = 2000
+#: entries per pull page
+PULL_PAGE: Final = 1000
+#: the keyid prefix of a request signed by an invitation's key
+INVITE_PREFIX: Final = "invite:"
+_DIGEST = re.compile(r"^[0-9a-f]{64}$")
+_BLOB_PATH = re.compile(r"^blobs/[0-9a-f]{2}/[0-9A-Za-z_.-]{1,200}$")
+
+
+class OrgDirectory:
+    """The gate's users: the organisation's, and an open invitation's key under
+    ``invite:<key>`` (role of the invitation; it may only pull and join)."""
+
+    def __init__(self, repo: HubRepository) -> None:
+        self._repo = repo
+
+    def user(self, name: str) -> HubUser | None:
+        if name.startswith(INVITE_PREFIX):
+            key = name[len(INVITE_PREFIX) :]
+            invite = self._repo.invite(key) if _DIGEST.match(key) else None
+            return None if invite is None else HubUser(name, invite.role, key, True)
+        return self._repo.user(name)
+
+
+class _Bad(Exception):
+    def __init__(self, field: str) -> None:
+        super().__init__(field)
+        self.field = field
+
+
+def _refused(error: Refused) -> Response:
+    return error_response(
+        409 if error.refusal.rule == "hub.cloned_device" else 422, error.refusal.detail
+    )
+
+
+def _member(request: Request) -> HubUser:
+    user = signer(request)
+    if user.name.startswith(INVITE_PREFIX):
+        raise Refused(refusal("hub.invite_only"))
+    return user
+
+
+def _entries(body: dict[str, Any]) -> tuple[str, list[ledger.Entry]]:
+    device = body.get("device_id")
+    rows = body.get("entries")
+    if not isinstance(device, str) or not device:
+        raise _Bad("device_id")
+    if not isinstance(rows, list):
+        raise _Bad("entries")
+    if len(rows) > MAX_BATCH:
+        raise Refused(refusal("hub.batch_too_large", limit=MAX_BATCH, count=len(rows)))
+    entries = []
+    for row in rows:
+        if not isinstance(row, list) or len(row) != len(ledger.Entry._fields):
+            raise _Bad("entries")
+        entries.append(ledger.Entry(*row))
+    return device, entries
+
+
+def _answer(result: tuple[AppendResult, list[tuple[int, int, str]]]) -> Response:
+    """A push's answer: counts, a receipt per entry (its place and verdict), and the entries
+    the hub kept in the device's chain but refused, each naming its rule and facts."""
+    appended, receipts = result
+    return JSONResponse(
+        {
+            "appended": appended.appended,
+            "already": appended.already,
+            "size": appended.size,
+            "receipts": [
+                {"seq": seq, "hub_seq": hub_seq, "verdict": verdict}
+                for seq, hub_seq, verdict in receipts
+            ],
+            "refused": [{"rule": r.rule, "facts": dict(r.detail.facts)} for r in appended.refused],
+        }
+    )
+
+
+def _guarded(handler: Any) -> Any:
+    """Refusals and malformed fields as the hub's JSON 4xx."""
+
+    async def route(request: Request) -> Response:
+        try:
+            response: Response = await handler(request)
+        except Refused as error:
+            return _refused(error)
+        except _Bad as bad:
+            return error_response(400, refusal("hub.bad_field", field=bad.field).detail)
+        return response
+
+    return route
+
+
+def routes(repo: HubRepository) -> Sequence[BaseRoute]:
+    """The organisation's routes over ``repo`` (add to ``create_app(routes=...)``)."""
+
+    async def push(request: Request) -> Response:
+        _member(request)
+        device, entries = _entries(payload(request) or {})
+        return _answer(await run_in_threadpool(repo.push, device, entries))
+
+    async def join(request: Request) -> Response:
+        user = signer(request)
+        if not user.name.startswith(INVITE_PREFIX):
+            raise Refused(refusal("hub.invite_closed", user=user.name))
+        device, entries = _entries(payload(request) or {})
+        invite = await run_in_threadpool(repo.invite, user.sign_key)
+        if invite is None:
+            raise Refused(refusal("hub.invite_closed", user=user.name))
+        if not entries or not _join_proven(device, entries[0], invite.invite_id, user.sign_key):
+            raise Refused(refusal("hub.join_invalid", device=device, user=invite.user))
+        if entries[0].actor != invite.user:
+            raise Refused(refusal("hub.join_invalid", device=device, user=invite.user))
+        return _answer(await run_in_threadpool(repo.join_device, device, entries, invite))
+
+    async def pull(request: Request) -> Response:
+        since = _number(request.query_params.get("since", "0"), "since")
+        limit = min(_number(request.query_params.get("limit", str(PULL_PAGE)), "limit"), PULL_PAGE)
+        found = await run_in_threadpool(repo.entries_since, since, limit=limit)
+        return JSONResponse(
+            {
+                "entries": [
+                    {
+                        "hub_seq": e.hub_seq,
+                        "device_id": e.device_id,
+                        "entry": list(e.entry),
+                        "verdict": e.verdict,
+                    }
+                    for e in found
+                ],
+                "more": len(found) == limit,
+            }
+        )
+
+    async def blob(request: Request) -> Response:
+        _member(request)
+        digest = _digest(request)
+        held = await run_in_threadpool(repo.chunks_held, digest)
+        complete = await run_in_threadpool(repo.blob_chunk, digest, 0) is not None
+        return JSONResponse({"digest": digest, "chunks": held, "complete": complete})
+
+    async def put_chunk(request: Request) -> Response:
+        _member(request)
+        digest, index = _digest(request), _number(request.path_params["index"], "index")
+        await run_in_threadpool(repo.put_chunk, digest, index, await request.body())
+        return JSONResponse({"digest": digest, "index": index})
+
+    async def get_chunk(request: Request) -> Response:
+        _member(request)
+        digest, index = _digest(request), _number(request.path_params["index"], "index")
+        data = await run_in_threadpool(repo.blob_chunk, digest, index)
+        if data is None:
+            raise Refused(refusal("hub.blob_missing", digest=digest, missing=index))
+        return Response(data, media_type=BINARY_TYPE)
+
+    async def complete(request: Request) -> Response:
+        user = _member(request)
+        digest, body = _digest(request), payload(request) or {}
+        size, chunks, path = body.get("size"), body.get("chunks"), body.get("path")
+        if type(size) is not int or type(chunks) is not int:
+            raise _Bad("size")
+        if not isinstance(path, str) or not _BLOB_PATH.match(path):
+            raise _Bad("path")
+        await run_in_threadpool(repo.complete_blob, digest, size, chunks)
+        named = await run_in_threadpool(lambda: repo.add_blob_file(path, digest, by=user.name))
+        return JSONResponse({"digest": digest, "path": path, "named": named})
+
+    async def blob_list(request: Request) -> Response:
+        _member(request)
+        after = request.query_params.get("after", "")
+        found = await run_in_threadpool(lambda: repo.blob_files(after=after))
+        return JSONResponse(
+            {
+                "blobs": [{"path": p, "digest": d, "size": s, "chunks": c} for p, d, s, c in found],
+                "more": len(found) == 1000,
+            }
+        )
+
+    async def wraps_up(request: Request) -> Response:
+        user = _member(request)
+        rows = (payload(request) or {}).get("wraps")
+        if not isinstance(rows, list):
+            raise _Bad("wraps")
+        for row in rows:
+            try:
+                wrap = Wrap(
+                    str(row["case_no"]),
+                    str(row["recipient"]),
+                    str(row["key_id"]),
+                    bytes.fromhex(str(row["sealed"])),
+                    user.name,
+                )
+            except (KeyError, TypeError, ValueError):
+                raise _Bad("wraps") from None
+            await run_in_threadpool(repo.add_wrap, wrap)
+        return JSONResponse({"wraps": len(rows)})
+
+    async def wraps_down(request: Request) -> Response:
+        user = _member(request)
+        found = await run_in_threadpool(repo.wraps_for, user.name)
+        return JSONResponse(
+            {
+                "wraps": [
+                    {
+                        "case_no": w.case_no,
+                        "recipient": w.recipient,
+                        "key_id": w.key_id,
+                        "sealed": w.sealed.hex(),
+                        "added_by": w.added_by,
+                    }
+                    for w in found
+                ]
+            }
+        )
+
+    async def check(request: Request) -> Response:
+        """Which of the devices' histories the caller holds differ from the hub's now."""
+        _member(request)
+        rows = (payload(request) or {}).get("devices")
+        if not isinstance(rows, list) or len(rows) > MAX_BATCH:
+            raise _Bad("devices")
+        changed = []
+        for row in rows:
+            if not isinstance(row, dict):
+                raise _Bad("devices")
+            device, seq, digest = row.get("device_id"), row.get("seq"), row.get("digest")
+            if not isinstance(device, str) or type(seq) is not int or not isinstance(digest, str):
+                raise _Bad("devices")
+            held = await run_in_threadpool(repo.device_digest, device, seq)
+            if held != digest:
+                changed.append(device)
+        return JSONResponse({"changed": changed})
+
+    async def status(request: Request) -> Response:
+        _member(request)
+        devices = await run_in_threadpool(repo.devices)
+        last = await run_in_threadpool(repo.last_hub_seq)
+        return JSONResponse(
+            {
+                "hub_id": await run_in_threadpool(repo.hub_id),
+                "hub_seq": last,
+                "devices": [
+                    {
+                        "device_id": d.device_id,
+                        "user": d.user,
+                        "entries": d.size,
+                        "payload_bytes": d.payload_bytes,
+                        "last_seen": d.last_seen.isoformat(),
+                    }
+                    for d in devices
+                ],
+            }
+        )
+
+    chunk = "/v1/blobs/{digest}/chunks/{index}"
+    return [
+        Route("/v1/push", _guarded(push), methods=["POST"]),
+        Route("/v1/join", _guarded(join), methods=["POST"]),
+        Route("/v1/entries", _guarded(pull), methods=["GET"]),
+        Route("/v1/blob-files", _guarded(blob_list), methods=["GET"]),
+        Route("/v1/blobs/{digest}", _guarded(blob), methods=["GET"]),
+        Route(chunk, _guarded(put_chunk), methods=["PUT"]),
+        Route(chunk, _guarded(get_chunk), methods=["GET"]),
+        Route("/v1/blobs/{digest}/complete", _guarded(complete), methods=["POST"]),
+        Route("/v1/wraps", _guarded(wraps_up), methods=["POST"]),
+        Route("/v1/wraps", _guarded(wraps_down), methods=["GET"]),
+        Route("/v1/status", _guarded(status), methods=["GET"]),
+        Route("/v1/check", _guarded(check), methods=["POST"]),
+    ]
+
+
+def _number(text: str, field: str) -> int:
+    if not text.isdigit() or len(text) > 18:
+        raise _Bad(field)
+    return int(text)
+
+
+def _digest(request: Request) -> str:
+    digest = str(request.path_params["digest"])
+    if not _DIGEST.match(digest):
+        raise _Bad("digest")
+    return digest
+
+
+def _join_proven(device: str, entry: ledger.Entry, invite_id: str, invite_key: str) -> bool:
+    """The device's first entry is its ``device.join`` for this invitation, signed by the
+    invitation's key over (invitation, device, user, keys): the rule table's own check."""
+    if entry.seq != 1 or entry.action != "device.join" or not isinstance(entry.payload, str):
+        return False
+    try:
+        body = json.loads(entry.payload)
+    except ValueError:
+        return False
+    if not isinstance(body, dict) or body.get("device_id") != device:
+        return False
+    if body.get("invite_id") != invite_id:
+        return False
+    public, wrap = body.get("public_key"), body.get("wrap_key")
+    if not isinstance(public, str) or not isinstance(wrap, str):
+        return False
+    if not membership.is_key(public) or not membership.is_key(wrap):
+        return False
+    message = invites.join_message(invite_id, device, str(entry.actor), public, wrap)
+    return invites.signature_valid(invite_key, message, body.get("invite_signature"))

@@ -1,0 +1,361 @@
+"""A device and its hub: the binding a store remembers, joining, and ``sync`` (push then pull).
+
+**What a device remembers of its hub** lives in its store folder, beside ``store.json``:
+``hub.json`` (``{"url": ..., "ca_file": "hub-ca.pem"}``) and ``hub-ca.pem``, a copy of the CA
+it pinned when it joined (or when an admin first reached the hub). Neither is secret. The last
+organisation position pulled is not kept apart: it is the highest ``org_seq`` the store holds
+(``org_history.last_org_seq``), written in the same transaction as the pulled entries, so it
+can never run ahead of them.
+
+**Sync** is idempotent; an interrupted one is simply run again:
+
+1. push the sealed blob files the hub does not name yet (ciphertext as it is on disk, in
+   chunks; the hub completes a blob only when the chunks hash to its digest), then the own
+   entries that have no organisation position (the hub skips any it already holds: a push
+   whose answer was lost);
+2. pull the entries after the last position held, page by page, each page applied in one
+   transaction by ``org_ledger.apply_pull`` (which checks them with verify's replay and turns
+   the receipts of own entries into their positions);
+3. fetch the blob files the hub names that this store lacks (checked against the digest).
+
+Before pulling, the store sends per device it holds a digest of those entries as placed
+(``integrity/org_digest.py``: seq, entry hash, position, verdict); the hub computes the same
+over its tables, and a difference (an entry edited, deleted or moved by the database's
+superuser) refuses the pull: ``sync.hub_changed``, exit 3.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+from evidence_desk.domain.errors import BadInput, RuleViolation
+from evidence_desk.domain.wording import Catalogue
+from evidence_desk.integrity import ledger, org_digest, signing
+from evidence_desk.services import org_history, org_ledger
+from evidence_desk.services.hub_client import HubClient, HubRefused
+from evidence_desk.services.session import Session
+from evidence_desk.store.files import atomic_write
+from evidence_desk.store.folder import StoreFolder
+
+HUB_FILE: Final = "hub.json"
+CA_COPY: Final = "hub-ca.pem"
+#: entries per push (the hub takes a few thousand at most)
+PUSH_BATCH: Final = 1000
+#: bytes per blob chunk (the hub's body cap is far above)
+CHUNK: Final = 1024 * 1024
+#: the keyid of a request signed by an invitation's key (hub/routes.py)
+INVITE_PREFIX: Final = "invite:"
+
+_said = Catalogue(
+    {
+        "sync.not_bound": "{path}: this store is not bound to a hub (run join, or hub user add "
+        "with --hub and --ca)",
+        "sync.hub_unreadable": "{path}: unreadable hub binding ({error})",
+        "sync.blob_digest": "blob file {path} from the hub does not hash to {digest}",
+        "sync.hub_changed": "the hub's history of device(s) {devices} is not the one this store "
+        "pulled (entries edited, deleted or moved on the hub): nothing is pulled from it",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class HubBinding:
+    """The hub a store syncs with: its URL and the store's copy of the pinned CA."""
+
+    url: str
+    ca_file: Path
+
+
+@dataclass(slots=True)
+class SyncReport:
+    """What a sync did; ``refusal`` is the hub's refusal of the push (exit 3), if any."""
+
+    pushed: int = 0
+    already: int = 0
+    pulled: int = 0
+    receipts: int = 0
+    refused_own: list[int] = field(default_factory=list)
+    blobs_up: int = 0
+    blobs_down: int = 0
+    refusal: HubRefused | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "pushed": self.pushed,
+            "already": self.already,
+            "pulled": self.pulled,
+            "receipts": self.receipts,
+            "refused_own": self.refused_own,
+            "blobs_up": self.blobs_up,
+            "blobs_down": self.blobs_down,
+            "refused": None
+            if self.refusal is None
+            else {"rule": self.refusal.rule, "facts": self.refusal.named},
+        }
+
+
+# -- the binding ---------------------------------------------------------------------------------
+
+
+def bind(folder: StoreFolder, url: str, ca_file: Path) -> HubBinding:
+    """Remember ``url`` and a copy of the CA file in the store folder."""
+    copy = folder.path / CA_COPY
+    if ca_file.resolve() != copy.resolve():
+        atomic_write(copy, ca_file.read_bytes())
+    body = {"url": url.rstrip("/"), "ca_file": CA_COPY}
+    atomic_write(folder.path / HUB_FILE, json.dumps(body, indent=2).encode("utf-8"))
+    return HubBinding(body["url"], copy)
+
+
+def binding(folder: StoreFolder) -> HubBinding:
+    """The hub this store is bound to; BadInput when it is bound to none."""
+    path = folder.path / HUB_FILE
+    if not path.exists():
+        raise BadInput(str(path), "", _said("sync.not_bound", path=folder.path))
+    try:
+        body = json.loads(path.read_text("utf-8"))
+        return HubBinding(str(body["url"]), folder.path / str(body["ca_file"]))
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise BadInput(
+            str(path), "", _said("sync.hub_unreadable", path=path, error=error)
+        ) from None
+
+
+def client_for(session: Session, bound: HubBinding) -> HubClient:
+    """A client of the bound hub signing as the session's user."""
+    return HubClient(bound.url, bound.ca_file, session.user.name, session.signing_key)
+
+
+# -- joining -------------------------------------------------------------------------------------
+
+
+def invite_client(url: str, ca_file: Path, code: str) -> HubClient:
+    """A client signing with the invitation's key (before the user has keys the hub knows)."""
+    key = org_ledger.invite_key(code)
+    return HubClient(url, ca_file, INVITE_PREFIX + signing.public_key_hex(key), key)
+
+
+def pull_history(client: HubClient, since: int = 0) -> Iterator[list[org_ledger.OrgEntry]]:
+    """The hub's accepted entries after ``since``, page by page, in the organisation's order."""
+    while True:
+        page = client.get(f"/v1/entries?since={since}")
+        entries = [
+            org_ledger.OrgEntry(
+                str(item["device_id"]),
+                ledger.Entry(*item["entry"]),
+                int(item["hub_seq"]),
+                str(item.get("verdict") or ""),
+            )
+            for item in page["entries"]
+        ]
+        if entries:
+            since = entries[-1].org_seq
+            yield entries
+        if not page.get("more") or not entries:
+            return
+
+
+def join(
+    path: Path, url: str, ca_file: Path, user: str, password: str, code: str
+) -> tuple[Session, SyncReport]:
+    """A new store at ``path`` for ``user``, bound to the hub: the organisation's history pulled
+    with the invitation's key, ``org_ledger.join`` writes ``device.join``, the hub enrols it
+    (and the device), then a sync brings the receipts and the blob files. A join the hub
+    refuses leaves no store behind; one whose answer was lost keeps it (the hub may hold it)."""
+    with invite_client(url, ca_file, code) as client:
+        history = [entry for page in pull_history(client) for entry in page]
+    session = org_ledger.join(path, user, password, code, history)
+    try:
+        bound = bind(session.folder, url, ca_file)
+        with invite_client(url, ca_file, code) as client:
+            try:
+                client.post(
+                    "/v1/join",
+                    {
+                        "device_id": session.folder.store_id,
+                        "entries": [list(e) for e in org_ledger.own_entries(session)],
+                    },
+                )
+            except HubRefused:
+                # the hub enrolled nothing: the new store would be a device of no organisation
+                session.close()
+                shutil.rmtree(path, ignore_errors=True)
+                raise
+        with client_for(session, bound) as client:
+            report = sync(session, client)
+    except BaseException:
+        if not session.closed:
+            session.close()
+        raise
+    return session, report
+
+
+# -- sync ----------------------------------------------------------------------------------------
+
+
+def sync(session: Session, client: HubClient) -> SyncReport:
+    """Push, then pull (see the module's docstring). A refused push is recorded in the report
+    (the pull still runs); a refused pull raises (nothing of it is written), as the push's
+    refusal when there was one."""
+    report = SyncReport()
+    try:
+        push(session, client, report)
+    except HubRefused as refused:
+        report.refusal = refused
+    try:
+        pull(session, client, report)
+    except RuleViolation:
+        if report.refusal is not None:
+            # the push's refusal is the cause (a cloned device's pull cannot match either)
+            raise report.refusal from None
+        raise
+    if report.refusal is None and report.refused_own:
+        # a refusal whose push answer was lost: the pull brought its verdict
+        seq = report.refused_own[0]
+        row = session.conn.execute("SELECT verdict FROM org_positions WHERE seq = ?", (seq,))
+        rule = str(row.fetchone()[0])
+        facts = {"device": session.folder.store_id, "seq": str(seq)}
+        report.refusal = HubRefused(rule, facts, status=409)
+    return report
+
+
+def push(session: Session, client: HubClient, report: SyncReport) -> None:
+    """The blob files and the own entries the hub does not hold yet."""
+    report.blobs_up += _push_blobs(session, client)
+    placed = session.conn.execute("SELECT coalesce(max(seq), 0) FROM org_positions").fetchone()[0]
+    entries = org_ledger.own_entries(session, since=int(placed) + 1)
+    device = session.folder.store_id
+    for start in range(0, len(entries), PUSH_BATCH):
+        batch = entries[start : start + PUSH_BATCH]
+        answer = client.post("/v1/push", {"device_id": device, "entries": [list(e) for e in batch]})
+        report.pushed += int(answer["appended"])
+        report.already += int(answer["already"])
+        for refused in answer.get("refused") or []:
+            # kept in the device's chain, marked: the next pull records it (exit 3 names it)
+            facts = {str(k): str(v) for k, v in dict(refused["facts"]).items()}
+            report.refusal = HubRefused(str(refused["rule"]), facts, status=409)
+
+
+def pull(session: Session, client: HubClient, report: SyncReport) -> None:
+    """Everything after the last organisation position held, then the blob files it needs;
+    refused (nothing pulled) when the hub's history of what this store holds changed."""
+    held = held_digests(session)
+    if held:
+        changed = client.post("/v1/check", {"devices": held})["changed"]
+        if changed:
+            shown = ", ".join(str(device) for device in changed)
+            raise RuleViolation("sync.hub_changed", _said("sync.hub_changed", devices=shown))
+    for page in pull_history(client, org_history.last_org_seq(session.conn)):
+        result = org_ledger.apply_pull(session, page)
+        report.pulled += result.entries
+        report.receipts += result.receipts
+        report.refused_own.extend(result.refused_own)
+    report.blobs_down += _pull_blobs(session, client)
+
+
+def held_digests(session: Session) -> list[dict[str, Any]]:
+    """Per device this store holds entries of (itself included, up to its last placed entry):
+    how many, and ``org_digest.history_digest`` of them as placed."""
+    conn = session.conn
+    found = []
+    own = [
+        (int(r[0]), str(r[1]), int(r[2]), str(r[3]))
+        for r in conn.execute(
+            "SELECT l.seq, l.entry_hash, p.org_seq, p.verdict FROM org_positions p "
+            "JOIN ledger l ON l.seq = p.seq ORDER BY l.seq"
+        )
+    ]
+    if own:
+        device = session.folder.store_id
+        digest = org_digest.history_digest(own)
+        found.append({"device_id": device, "seq": len(own), "digest": digest})
+    rows: dict[str, list[tuple[int, str, int, str]]] = {}
+    for r in conn.execute(
+        "SELECT device_id, seq, entry_hash, org_seq, verdict FROM device_entries "
+        "ORDER BY device_id, seq"
+    ):
+        rows.setdefault(str(r[0]), []).append((int(r[1]), str(r[2]), int(r[3]), str(r[4])))
+    for device, entries in rows.items():
+        digest = org_digest.history_digest(entries)
+        found.append({"device_id": device, "seq": len(entries), "digest": digest})
+    return found
+
+
+# -- blob files ----------------------------------------------------------------------------------
+
+
+def _local_blobs(folder: StoreFolder) -> dict[str, Path]:
+    """The sealed blob files of the store, by their path under the store folder."""
+    found: dict[str, Path] = {}
+    root = folder.blob_root
+    if not root.exists():
+        return found
+    for prefix in sorted(root.iterdir()):
+        if not prefix.is_dir() or len(prefix.name) != 2:
+            continue  # blobs/tmp holds partial writes, never evidence
+        for file in sorted(prefix.iterdir()):
+            if file.is_file() and not file.name.startswith("."):
+                found[f"blobs/{prefix.name}/{file.name}"] = file
+    return found
+
+
+def _hub_blobs(client: HubClient) -> dict[str, dict[str, Any]]:
+    named: dict[str, dict[str, Any]] = {}
+    after = ""
+    while True:
+        page = client.get(f"/v1/blob-files?after={after}")
+        for item in page["blobs"]:
+            named[str(item["path"])] = item
+        if not page.get("more") or not page["blobs"]:
+            return named
+        after = str(page["blobs"][-1]["path"])
+
+
+def _push_blobs(session: Session, client: HubClient) -> int:
+    local = _local_blobs(session.folder)
+    if not local:
+        return 0
+    named = _hub_blobs(client)
+    sent = 0
+    for path, file in local.items():
+        if path in named:
+            continue
+        data = file.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        chunks = max(1, -(-len(data) // CHUNK))
+        held = set(client.get(f"/v1/blobs/{digest}")["chunks"])
+        for index in range(chunks):
+            if index not in held:
+                part = data[index * CHUNK : (index + 1) * CHUNK]
+                client.put_bytes(f"/v1/blobs/{digest}/chunks/{index}", part)
+        client.post(
+            f"/v1/blobs/{digest}/complete", {"size": len(data), "chunks": chunks, "path": path}
+        )
+        sent += 1
+    return sent
+
+
+def _pull_blobs(session: Session, client: HubClient) -> int:
+    folder = session.folder
+    fetched = 0
+    for path, item in _hub_blobs(client).items():
+        target = folder.path / path
+        if target.exists():
+            continue
+        digest = str(item["digest"])
+        data = b"".join(
+            client.get_bytes(f"/v1/blobs/{digest}/chunks/{index}")
+            for index in range(int(item["chunks"]))
+        )
+        if hashlib.sha256(data).hexdigest() != digest:
+            raise BadInput(path, "", _said("sync.blob_digest", path=path, digest=digest))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, data)
+        fetched += 1
+    return fetched

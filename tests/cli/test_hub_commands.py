@@ -1,0 +1,64 @@
+"""The organisation's commands where no hub or database is needed to see them answer: a store
+bound to no hub, a hub that does not answer (exit 5, the work kept), a malformed --listen and
+a malformed invitation code."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+from evidence_desk.domain.models import Role
+from evidence_desk.hub import tls
+from evidence_desk.services import org_ledger, sync, users
+from evidence_desk.services.session import Session
+from evidence_desk.store.folder import StoreFolder
+from tests.helpers import ADMIN, ADMIN_PASSWORD, FAST_KDF, TickingClock
+from tests.hub.org_cli import run
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])  # closed again when the block ends
+
+
+def _store(path: Path, clock: TickingClock) -> None:
+    with Session.create_store(path, ADMIN, ADMIN_PASSWORD, kdf=FAST_KDF, clock=clock) as root:
+        users.add_user(root, "sam", Role.SUPERVISOR, "sam-password-1", kdf=FAST_KDF)
+
+
+def test_sync_without_a_hub_says_how_to_bind_one(tmp_path: Path, clock: TickingClock) -> None:
+    _store(tmp_path / "store", clock)
+    code, _out, err = run(
+        "sync", "--store", tmp_path / "store", "--user", ADMIN, password=ADMIN_PASSWORD
+    )
+    assert code == 4 and "not bound to a hub" in err, err
+
+
+def test_sync_with_the_hub_unreachable_exits_5_and_keeps_the_work(
+    tmp_path: Path, clock: TickingClock
+) -> None:
+    store = tmp_path / "store"
+    _store(store, clock)
+    files = tls.create_private_ca(tmp_path / "tls", [])
+    sync.bind(StoreFolder.open(store), f"https://127.0.0.1:{_closed_port()}", files.ca_file)
+    code, _out, err = run("sync", "--store", store, "--user", ADMIN, password=ADMIN_PASSWORD)
+    assert code == 5 and "hub_unreachable" in err, err
+    with Session.open(store, ADMIN, ADMIN_PASSWORD) as session:
+        assert len(org_ledger.own_entries(session)) == 2  # nothing lost, nothing placed
+        assert session.conn.execute("SELECT count(*) FROM org_positions").fetchone()[0] == 0
+
+
+def test_bad_listen_and_bad_code_are_refused_before_any_network(tmp_path: Path) -> None:
+    files = tls.create_private_ca(tmp_path / "tls", [])
+    code, _out, err = run(
+        "hub", "serve", "--db", "postgresql://nobody@127.0.0.1:1/none", "--listen", "nowhere",
+        "--tls-dir", tmp_path / "tls",
+    )  # fmt: skip
+    assert code == 2 and "HOST:PORT" in err, err
+    code, _out, err = run(
+        "join", "https://127.0.0.1:1", "--code", "not-a-code", "--ca", files.ca_file,
+        "--user", "alice", "--store", tmp_path / "alice",
+    )  # fmt: skip
+    assert code == 4 and "invitation code" in err, err
+    assert not (tmp_path / "alice").exists()

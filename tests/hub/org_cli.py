@@ -1,0 +1,132 @@
+"""An organisation driven through the command line: a hub (``hub serve`` as its own process,
+on a real PostgreSQL, over real TLS on 127.0.0.1) and device stores in a test's folder."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from evidence_desk.cli.commands import main
+from evidence_desk.integrity import pinning
+from evidence_desk.services.session import Session
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "organisation-password-1"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def run(*argv: str | Path, password: str = PASSWORD) -> tuple[int, str, str]:
+    """One CLI command in this process: exit code, stdout, stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        pytest.MonkeyPatch.context() as patch,
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
+        patch.setenv("EVIDENCE_DESK_PASSWORD", password)
+        code = main([str(a) for a in argv])
+    return code, out.getvalue(), err.getvalue()
+
+
+def ok(*argv: str | Path) -> Any:
+    """A CLI command with --json that must succeed: its JSON output."""
+    code, out, err = run(*argv, "--json")
+    assert code == 0, (argv, out, err)
+    return json.loads(out)
+
+
+@dataclass
+class Org:
+    folder: Path
+    db: str
+    port: int
+    tls: Path
+    hub: subprocess.Popen[bytes] | None = None
+    stores: dict[str, Path] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        return f"https://127.0.0.1:{self.port}"
+
+    @property
+    def ca(self) -> Path:
+        return self.tls / "ca.pem"
+
+    def start(self) -> None:
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        self.hub = subprocess.Popen(
+            [sys.executable, "-m", "evidence_desk", "hub", "serve", "--db", self.db,
+             "--listen", f"127.0.0.1:{self.port}", "--tls-dir", str(self.tls)],
+            env=env,
+        )  # fmt: skip
+        deadline = time.monotonic() + 30
+        with httpx.Client(
+            verify=pinning.client_context(self.ca), trust_env=False, timeout=5
+        ) as client:
+            while True:
+                try:
+                    client.get(f"{self.url}/v1/health")
+                    return
+                except httpx.TransportError:
+                    assert self.hub.poll() is None and time.monotonic() < deadline
+                    time.sleep(0.1)
+
+    def kill(self) -> None:
+        if self.hub is not None and self.hub.poll() is None:
+            self.hub.send_signal(signal.SIGKILL)
+            self.hub.wait()
+        self.hub = None
+
+    def invite(self, name: str, role: str) -> str:
+        answer = ok(
+            "hub", "user", "add", name, "--role", role, "--hub", self.url, "--ca", self.ca,
+            "--user", "root", "--store", self.stores["root"],
+        )  # fmt: skip
+        return str(answer["code"])
+
+    def join(self, name: str, role: str) -> Path:
+        code = self.invite(name, role)
+        store = self.folder / name
+        ok("join", self.url, "--code", code, "--ca", self.ca, "--user", name, "--store", store)
+        self.stores[name] = store
+        return store
+
+    def sync(self, name: str) -> tuple[int, dict[str, Any], str]:
+        code, out, err = run("sync", "--store", self.stores[name], "--user", name, "--json")
+        return code, (json.loads(out) if out.strip() else {}), err
+
+    def login(self, name: str) -> Session:
+        return Session.open(self.stores[name], name, PASSWORD)
+
+
+@contextlib.contextmanager
+def organisation(folder: Path, db: str) -> Iterator[Org]:
+    """``hub init`` (root's store), then the hub serving."""
+    org = Org(folder, db, free_port(), folder / "hub-tls")
+    org.stores["root"] = folder / "root"
+    ok("hub", "init", "--db", db, "--admin", "root", "--tls-dir", org.tls,
+       "--store", org.stores["root"])  # fmt: skip
+    org.start()
+    try:
+        yield org
+    finally:
+        org.kill()
