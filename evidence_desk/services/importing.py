@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import itertools
 import json
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -35,7 +34,7 @@ from evidence_desk.importers.base import ParsedChat, encode_chat, sealed_phrase,
 from evidence_desk.importers.images import ParsedImage
 from evidence_desk.importers.recordings import ParsedRecording
 from evidence_desk.integrity.canonical import canonical_bytes
-from evidence_desk.services import case_blobs, case_keys
+from evidence_desk.services import bulk_rows, case_blobs, case_keys
 from evidence_desk.services.bulk_work import cyclic_gc_paused
 from evidence_desk.services.commitments import (
     attachments_json,
@@ -474,89 +473,155 @@ def _insert_messages(
     assert isinstance(result, ParsedChat)
     busy = StoreBusy(_said("import.raced"))
     check_flags = bool(contact.revoked_at or contact.expires_at)
+    sealed_text = cipher is not None
     rows: list[tuple[object, ...]] = []
     index: list[tuple[int, str]] = []
     # New rows get explicit rowids above the largest in use (what SQLite would choose for a
     # table without AUTOINCREMENT), so the links below need not read 100k rows back.
     last_rowid = conn.execute("SELECT coalesce(max(rowid), 0) FROM messages").fetchone()[0]
+    next_rowid = last_rowid + 1
     rowids: dict[str, int] = {}
     # per-import values as locals: the loop runs once per message
     contact_id, account, import_id = contact.id, plan.our_account, plan.import_id
-    for message, sent_at, (fingerprint, salt, is_new, sealed) in zip(
-        result.messages, plan.sent_at, plan.messages, strict=True
-    ):
-        if not is_new or fingerprint in rowids:
-            continue
-        rowid = rowids[fingerprint] = last_rowid + 1 + len(rows)
-        text: str | bytes = message.text
-        raw, sender, sender_id = message.raw, message.sender, message.sender_id
-        attachments = attachments_json(message) if message.attachments else "[]"
-        index.append((rowid, message.text))
-        if cipher is not None:  # one ciphertext (services/case_keys.MESSAGE_COLUMNS)
-            text = cipher.seal(fingerprint, message.text, raw, sender, sender_id, attachments)
-            raw, sender, sender_id, attachments = None, "", None, ""
-        rows.append(
-            (
-                rowid,
-                fingerprint,
-                contact_id,
-                sent_at,
-                message.time_text,
-                sender,
-                sender_id,
-                direction(message, account),
-                message.kind._value_,  # the enum's value property is a Python function in 3.11
-                text,
-                raw,
-                message.native_id,
-                message.reply_to,
-                attachments,
-                salt,
-                sealed,
-                import_id,
-                ",".join(flags_for(contact, sent_at)) if check_flags else "",
-            )
-        )
+    statement, fallback = _MESSAGE_INSERTS[sealed_text]
     try:
-        with _bulk_cache(conn, len(rows)):
-            conn.executemany(
-                "INSERT INTO messages (rowid, fingerprint, contact_id, sent_at, time_text, "
-                "sender, sender_id, direction, kind, text, raw, native_id, reply_to, "
-                "attachments, salt, commitment, first_import, flags) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
-            conn.executemany("INSERT INTO message_text (rowid, text) VALUES (?, ?)", index)
+        # the rows are stored batch by batch on a second thread while this one seals the next
+        # batch (services/bulk_rows.py); the same statements in the same transaction
+        with _bulk_cache(conn, plan.row["new_messages"]), bulk_rows.RowWriter(conn) as writer:
+            for message, sent_at, (fingerprint, salt, is_new, sealed) in zip(
+                result.messages, plan.sent_at, plan.messages, strict=True
+            ):
+                if not is_new or fingerprint in rowids:
+                    continue
+                rowid = rowids[fingerprint] = next_rowid
+                next_rowid += 1
+                text: str | bytes = message.text
+                raw, sender, sender_id = message.raw, message.sender, message.sender_id
+                attachments = attachments_json(message) if message.attachments else "[]"
+                index.append((rowid, message.text))
+                if sealed_text:  # one ciphertext (services/case_keys.MESSAGE_COLUMNS), in hex
+                    assert cipher is not None
+                    text = cipher.seal(
+                        fingerprint, message.text, raw, sender, sender_id, attachments
+                    ).hex()
+                    raw, sender, sender_id, attachments = None, "", None, ""
+                rows.append(
+                    (
+                        rowid,
+                        fingerprint,
+                        contact_id,
+                        sent_at,
+                        message.time_text,
+                        sender,
+                        sender_id,
+                        direction(message, account),
+                        message.kind._value_,  # the enum's value property is a Python function
+                        text,
+                        raw,
+                        message.native_id,
+                        message.reply_to,
+                        attachments,
+                        salt,
+                        sealed,
+                        import_id,
+                        ",".join(flags_for(contact, sent_at)) if check_flags else "",
+                    )
+                )
+                if len(rows) == bulk_rows.BATCH:
+                    _queue_messages(writer, statement, fallback, rows, index)
+                    rows, index = [], []
+            if rows:
+                _queue_messages(writer, statement, fallback, rows, index)
+            known = [f for f, _salt, is_new, _c in plan.messages if not is_new]
+            if not known:  # the links too, built here while the writer stores
+                _link(writer, conn, plan, rowids, locators)
+        if known:
+            with bulk_rows.RowWriter(conn) as writer:
+                wanted = set(known)
+                salts = {f: salt for f, salt, is_new, _c in plan.messages if not is_new}
+                for fingerprint, rowid, salt in conn.execute(
+                    "SELECT fingerprint, rowid, salt FROM messages WHERE contact_id = ?",
+                    (contact.id,),
+                ):
+                    if fingerprint in wanted:
+                        if salts[fingerprint] != salt:
+                            raise busy
+                        rowids[fingerprint] = rowid
+                _link(writer, conn, plan, rowids, locators)
     except sqlcipher3.IntegrityError as error:
         raise busy from error
-    known = [f for f, _salt, is_new, _c in plan.messages if not is_new]
-    if known:
-        wanted = set(known)
-        salts = {f: salt for f, salt, is_new, _c in plan.messages if not is_new}
-        for fingerprint, rowid, salt in conn.execute(
-            "SELECT fingerprint, rowid, salt FROM messages WHERE contact_id = ?", (contact.id,)
-        ):
-            if fingerprint in wanted:
-                if salts[fingerprint] != salt:
-                    raise busy
-                rowids[fingerprint] = rowid
-    linked: list[int] = []
+
+
+_MESSAGE_COLUMNS: Final = (
+    "rowid, fingerprint, contact_id, sent_at, time_text, sender, sender_id, direction, kind, "
+    "text, raw, native_id, reply_to, attachments, salt, commitment, first_import, flags"
+)
+
+
+def _message_inserts(sealed: bool) -> tuple[str, str]:
+    """The batch statement (one JSON array of rows) and the per-row one; a sealed message's
+    ciphertext travels in hex (JSON holds no bytes) and is stored as the same BLOB."""
+    text = "unhex(value ->> 9)" if sealed else "value ->> 9"
+    picked = ", ".join(text if n == 9 else f"value ->> {n}" for n in range(18))
+    marks = ", ".join("unhex(?)" if sealed and n == 9 else "?" for n in range(18))
+    return (
+        f"INSERT INTO messages ({_MESSAGE_COLUMNS}) SELECT {picked} FROM json_each(?)",
+        f"INSERT INTO messages ({_MESSAGE_COLUMNS}) VALUES ({marks})",
+    )
+
+
+_MESSAGE_INSERTS: Final = {sealed: _message_inserts(sealed) for sealed in (False, True)}
+_FTS_INSERT: Final = (
+    "INSERT INTO message_text (rowid, text) SELECT value ->> 0, value ->> 1 FROM json_each(?)",
+    "INSERT INTO message_text (rowid, text) VALUES (?, ?)",
+)
+_SOURCE_INSERT: Final = (
+    "INSERT INTO message_sources (message_rowid, import_id, position, locator) "
+    "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)",
+    "INSERT INTO message_sources (message_rowid, import_id, position, locator) VALUES (?, ?, ?, ?)",
+)
+
+
+def _queue_messages(
+    writer: bulk_rows.RowWriter,
+    statement: str,
+    fallback: str,
+    rows: list[tuple[object, ...]],
+    index: list[tuple[int, str]],
+) -> None:
+    """A batch of new messages and their full-text rows (the plain texts: since migration 8
+    the index is contentless and no trigger feeds it)."""
+    bulk_rows.insert_json(writer, statement, fallback, rows)
+    bulk_rows.insert_json(writer, *_FTS_INSERT, index)
+
+
+def _link(
+    writer: bulk_rows.RowWriter,
+    conn: Any,
+    plan: _PlannedImport,
+    rowids: dict[str, int],
+    locators: case_keys.LocatorSealer | None,
+) -> None:
+    """Queue every message's link to this import, by position, and the import's locators."""
+    result = plan.parsed.result
+    assert isinstance(result, ParsedChat)
+    import_id = plan.import_id
     where: list[str] = []
-    for message, planned in zip(result.messages, plan.messages, strict=True):
+    links: list[tuple[int, str, int, str]] = []
+    for position, (message, planned) in enumerate(zip(result.messages, plan.messages, strict=True)):
         rowid = rowids.get(planned[0])
         if rowid is None:
-            raise busy
+            raise StoreBusy(_said("import.raced"))
         source = message.source
-        linked.append(rowid)
         where.append(f"{source.file} {source.locator}")
+        links.append((rowid, import_id, position, ""))
     if locators is not None:  # one sealed list for the import; the links' column stays empty
-        locators(conn, import_id, where)
-        where = [""] * len(where)
-    conn.executemany(
-        "INSERT INTO message_sources (message_rowid, import_id, position, locator) "
-        "VALUES (?, ?, ?, ?)",
-        zip(linked, itertools.repeat(import_id), itertools.count(), where),
-    )
+        sealer = locators
+        writer.call(lambda: sealer(conn, import_id, where))
+    else:
+        links = [(r, i, p, w) for (r, i, p, _empty), w in zip(links, where, strict=True)]
+    for start in range(0, len(links), bulk_rows.BATCH):
+        bulk_rows.insert_json(writer, *_SOURCE_INSERT, links[start : start + bulk_rows.BATCH])
 
 
 # Below this many new messages the default page cache is enough.
