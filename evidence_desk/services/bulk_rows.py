@@ -105,12 +105,17 @@ class RowWriter:
 
 
 def insert_json(
-    writer: RowWriter, statement: str, fallback: str, rows: Sequence[Sequence[Any]]
+    writer: RowWriter,
+    statement: str,
+    fallback: str,
+    rows: Sequence[Sequence[Any]],
+    consts: tuple[object, ...] = (),
 ) -> None:
-    """Queue ``rows``: one ``statement`` reading their JSON array (``?1``) when they fit in
-    JSON exactly, else ``fallback`` (the per-row statement) for them all."""
+    """Queue ``rows``: one ``statement`` reading their JSON array (``?1``; ``consts``, values
+    shared by every row, follow it) when they fit in JSON exactly, else ``fallback`` (the
+    per-row statement, each row's values followed by ``consts``) for them all."""
     array = json_array(rows)
     if array is None:
-        writer.run_many(fallback, rows)
+        writer.run_many(fallback, [(*row, *consts) for row in rows] if consts else rows)
     else:
-        writer.run(statement, (array,))
+        writer.run(statement, (array, *consts))

@@ -484,6 +484,7 @@ def _insert_messages(
     # per-import values as locals: the loop runs once per message
     contact_id, account, import_id = contact.id, plan.our_account, plan.import_id
     statement, fallback = _MESSAGE_INSERTS[sealed_text]
+    consts = (contact_id, import_id) if sealed_text else ()
     try:
         # the rows are stored batch by batch on a second thread while this one seals the next
         # batch (services/bulk_rows.py); the same statements in the same transaction
@@ -495,43 +496,64 @@ def _insert_messages(
                     continue
                 rowid = rowids[fingerprint] = next_rowid
                 next_rowid += 1
-                text: str | bytes = message.text
-                raw, sender, sender_id = message.raw, message.sender, message.sender_id
+                text = message.text
+                index.append((rowid, text))
+                flags = ",".join(flags_for(contact, sent_at)) if check_flags else ""
                 attachments = attachments_json(message) if message.attachments else "[]"
-                index.append((rowid, message.text))
-                if sealed_text:  # one ciphertext (services/case_keys.MESSAGE_COLUMNS), in hex
-                    assert cipher is not None
-                    text = cipher.seal(
-                        fingerprint, message.text, raw, sender, sender_id, attachments
-                    ).hex()
-                    raw, sender, sender_id, attachments = None, "", None, ""
-                rows.append(
-                    (
-                        rowid,
+                kind = message.kind._value_  # the enum's value property is a Python function
+                if cipher is not None:  # one ciphertext (services/case_keys.MESSAGE_COLUMNS)
+                    body = cipher.seal(
                         fingerprint,
-                        contact_id,
-                        sent_at,
-                        message.time_text,
-                        sender,
-                        sender_id,
-                        direction(message, account),
-                        message.kind._value_,  # the enum's value property is a Python function
                         text,
-                        raw,
-                        message.native_id,
-                        message.reply_to,
+                        message.raw,
+                        message.sender,
+                        message.sender_id,
                         attachments,
-                        salt,
-                        sealed,
-                        import_id,
-                        ",".join(flags_for(contact, sent_at)) if check_flags else "",
                     )
-                )
+                    rows.append(
+                        (
+                            rowid,
+                            fingerprint,
+                            sent_at,
+                            message.time_text,
+                            direction(message, account),
+                            kind,
+                            body.hex(),
+                            message.native_id,
+                            message.reply_to,
+                            salt,
+                            sealed,
+                            flags,
+                        )
+                    )
+                else:  # a case of a store not yet migrated: plain columns
+                    rows.append(
+                        (
+                            rowid,
+                            fingerprint,
+                            contact_id,
+                            sent_at,
+                            message.time_text,
+                            message.sender,
+                            message.sender_id,
+                            direction(message, account),
+                            kind,
+                            text,
+                            message.raw,
+                            message.native_id,
+                            message.reply_to,
+                            attachments,
+                            salt,
+                            sealed,
+                            import_id,
+                            flags,
+                        )
+                    )
                 if len(rows) == bulk_rows.BATCH:
-                    _queue_messages(writer, statement, fallback, rows, index)
+                    _queue_messages(writer, statement, fallback, rows, index, consts)
                     rows, index = [], []
             if rows:
-                _queue_messages(writer, statement, fallback, rows, index)
+                _queue_messages(writer, statement, fallback, rows, index, consts)
             known = [f for f, _salt, is_new, _c in plan.messages if not is_new]
             if not known:  # the links too, built here while the writer stores
                 _link(writer, conn, plan, rowids, locators)
@@ -558,14 +580,37 @@ _MESSAGE_COLUMNS: Final = (
 )
 
 
+# What each stored column of a new message is, when its personal columns are one ciphertext: an
+# item of the batch's row (by index), the contact or the import (one value for the batch), or a
+# constant. The ciphertext travels in hex (JSON holds no bytes) and is stored as the same BLOB.
+_SEALED_ROW: Final[tuple[int | str, ...]] = (
+    *(0, 1, "contact", 2, 3, "''", "NULL", 4, 5, 6, "NULL", 7, 8, "''", 9, 10, "import", 11),
+)
+
+
 def _message_inserts(sealed: bool) -> tuple[str, str]:
-    """The batch statement (one JSON array of rows) and the per-row one; a sealed message's
-    ciphertext travels in hex (JSON holds no bytes) and is stored as the same BLOB."""
-    text = "unhex(value ->> 9)" if sealed else "value ->> 9"
-    picked = ", ".join(text if n == 9 else f"value ->> {n}" for n in range(18))
-    marks = ", ".join("unhex(?)" if sealed and n == 9 else "?" for n in range(18))
+    """The batch statement (``?1`` one JSON array of rows, ``?2`` the contact, ``?3`` the
+    import) and the per-row one (the row's values, then the contact and the import)."""
+    if not sealed:  # every column from the row
+        picked = ", ".join(f"value ->> {n}" for n in range(18))
+        marks = ", ".join("?" for _ in range(18))
+    else:
+        size = sum(isinstance(c, int) for c in _SEALED_ROW)
+        named = {"contact": (2, size + 1), "import": (3, size + 2)}
+        picked = ", ".join(
+            (f"unhex(value ->> {c})" if c == 6 else f"value ->> {c}")
+            if isinstance(c, int)
+            else (f"?{named[c][0]}" if c in named else c)
+            for c in _SEALED_ROW
+        )
+        marks = ", ".join(
+            (f"unhex(?{c + 1})" if c == 6 else f"?{c + 1}")
+            if isinstance(c, int)
+            else (f"?{named[c][1]}" if c in named else c)
+            for c in _SEALED_ROW
+        )
     return (
-        f"INSERT INTO messages ({_MESSAGE_COLUMNS}) SELECT {picked} FROM json_each(?)",
+        f"INSERT INTO messages ({_MESSAGE_COLUMNS}) SELECT {picked} FROM json_each(?1)",
         f"INSERT INTO messages ({_MESSAGE_COLUMNS}) VALUES ({marks})",
     )
 
@@ -588,10 +633,11 @@ def _queue_messages(
     fallback: str,
     rows: list[tuple[object, ...]],
     index: list[tuple[int, str]],
+    consts: tuple[object, ...],
 ) -> None:
     """A batch of new messages and their full-text rows (the plain texts: since migration 8
     the index is contentless and no trigger feeds it)."""
-    bulk_rows.insert_json(writer, statement, fallback, rows)
+    bulk_rows.insert_json(writer, statement, fallback, rows, consts)
     bulk_rows.insert_json(writer, *_FTS_INSERT, index)
 
 

@@ -112,3 +112,31 @@ def test_rows_json_cannot_carry_are_bound_one_by_one() -> None:
             rows,
         )
     assert conn.execute("SELECT n, s FROM t ORDER BY n").fetchall() == rows
+
+
+@pytest.mark.parametrize("sealed", [True, False])
+def test_both_message_statements_store_the_same_columns(sealed: bool) -> None:
+    conn = sqlcipher3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    columns = importing._MESSAGE_COLUMNS
+    conn.execute(f"CREATE TABLE messages ({columns})")
+    statement, fallback = importing._MESSAGE_INSERTS[sealed]
+    if sealed:
+        row: tuple[object, ...] = (
+            *(9, "f" * 64, "2026-01-05T01:00:00Z", "09:00", "in", "text", b"\x02ct".hex()),
+            *("n1", None, "ab" * 16, "cd" * 32, "after_expiry"),
+        )
+        consts: tuple[object, ...] = ("C-1", "M-1")
+    else:
+        row = (
+            *(9, "f" * 64, "C-1", "2026-01-05T01:00:00Z", "09:00", "Li", "id1", "in", "text"),
+            *('好 "x"', "raw", "n1", None, "[]", "ab" * 16, "cd" * 32, "M-1", ""),
+        )
+        consts = ()
+    with bulk_rows.RowWriter(conn) as writer:
+        bulk_rows.insert_json(writer, statement, fallback, [row], consts)
+        bulk_rows.insert_json(writer, statement, fallback, [(*row[:-1], "\x00")], consts)
+    by_json, by_row = conn.execute(f"SELECT {columns} FROM messages").fetchall()
+    assert by_json[:-1] == by_row[:-1] and by_row[-1] == "\x00"
+    assert by_json[2] == "C-1" and by_json[16] == "M-1"
+    if sealed:
+        assert by_json[9] == b"\x02ct" and by_json[5:7] == ("", None)
