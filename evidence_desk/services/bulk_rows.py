@@ -48,20 +48,22 @@ class RowWriter:
 
     ``run`` queues a statement with its parameters, ``call`` any job that uses the connection;
     ``close`` waits for all of them and raises the first error (later jobs are skipped once one
-    failed). Used as a context manager, an exception in the body waits for the thread and then
-    propagates the body's exception (the caller's transaction then rolls back as before).
+    failed). Used as a context manager, an exception in the body skips the jobs still queued,
+    waits for the one running and propagates the body's exception (the caller's transaction
+    then rolls back as before).
     """
 
     def __init__(self, conn: db.Connection) -> None:
         self._conn = conn
         self._jobs: queue.SimpleQueue[Callable[[], object] | None] = queue.SimpleQueue()
         self._error: BaseException | None = None
+        self._stopped = False  # the body failed: the queued jobs are skipped
         self._thread = threading.Thread(target=self._work, name="import-rows", daemon=True)
         self._thread.start()
 
     def _work(self) -> None:
         while (job := self._jobs.get()) is not None:
-            if self._error is None:
+            if self._error is None and not self._stopped:
                 try:
                     job()
                 except BaseException as error:  # handed to the import's thread by close()
@@ -101,6 +103,7 @@ class RowWriter:
         if kind is None:
             self.close()
         else:
+            self._stopped = True
             self._join()
 
 

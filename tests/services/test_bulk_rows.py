@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -64,14 +65,23 @@ def test_writer_runs_in_order_and_hands_back_the_first_error() -> None:
     assert conn.execute("SELECT max(n) FROM t").fetchone()[0] == 4
 
 
-def test_an_error_in_the_body_waits_for_the_writer_and_propagates() -> None:
+def test_an_error_in_the_body_skips_the_queued_jobs_and_propagates() -> None:
     conn = sqlcipher3.connect(":memory:", isolation_level=None, check_same_thread=False)
     conn.execute("CREATE TABLE t (n INTEGER PRIMARY KEY)")
+    started, release = threading.Event(), threading.Event()
+
+    def running() -> None:
+        started.set()
+        release.wait(10)
+
     with pytest.raises(KeyError), bulk_rows.RowWriter(conn) as writer:
-        writer.run("INSERT INTO t VALUES (?)", (1,))
-        writer.run("INSERT INTO t VALUES (?)", (1,))  # its error does not hide the body's
+        writer.call(running)
+        writer.run("INSERT INTO t VALUES (?)", (1,))  # still queued when the body fails
+        started.wait(10)
+        threading.Timer(1.0, release.set).start()  # lets the running job end after the exit
         raise KeyError("body")
-    assert conn.execute("SELECT count(*) FROM t").fetchone()[0] == 1
+    assert release.is_set()  # the exit waited for the running job
+    assert conn.execute("SELECT count(*) FROM t").fetchone()[0] == 0
 
 
 def _import(session: Session, contact_id: str, folder: Path, text: str) -> list[str]:
