@@ -486,8 +486,7 @@ def storage_floor(work: Path, export: Path, *, encrypted: bool = False) -> tuple
         # import takes for its bulk insert; no foreign keys (the floor stores messages alone)
         conn = db.connect(work / "floor.db", os.urandom(32), create=True)
         conn.execute("PRAGMA foreign_keys = OFF")
-        least, most = importing._BULK_CACHE_KIB  # about 1 KiB per row, as the import's
-        conn.execute(f"PRAGMA cache_size = {-min(most, max(least, len(rows)))}")
+        conn.execute(f"PRAGMA cache_size = {-importing._BULK_CACHE_KIB}")
     else:
         conn = sqlite3.connect(work / "floor.db", isolation_level=None)
     for statement in ddl:
