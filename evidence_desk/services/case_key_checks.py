@@ -12,6 +12,7 @@ from evidence_desk.services.case_keys import (
     WRAP_ACTIONS,
     KeySession,
     case_key,
+    key_domain,
     open_import_locators,
     readers,
 )
@@ -70,7 +71,7 @@ def check_case_keys(session: KeySession, replay: Replay) -> list[Finding]:
     holds none (an auditor) gets ``case_key.not_performed`` for that case, a warning, never a
     silent pass."""
     found: list[Finding] = []
-    store_id = session.folder.store_id
+    store_id = key_domain(session)
     recorded = recorded_wraps(replay)
     table = {(w.case_no, w.recipient): w for w in ck.read_wraps(session.conn)}
     entitled = readers(session.conn)
@@ -189,7 +190,7 @@ def _check_fields(session: KeySession, replay: Replay, keyed: set[str]) -> Itera
             )
             continue
         yield from _check_locators(session, str(case_no))
-        cipher = ck.FieldCipher(session.folder.store_id, key)
+        cipher = ck.FieldCipher(key_domain(session), key)
         for table, row_key, column, value in sealed:
             where = _said("case_key.where_field", table=table, key=row_key, column=column)
             try:

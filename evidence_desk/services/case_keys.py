@@ -110,6 +110,13 @@ class KeySession(Protocol):
 # -- readers and keys ----------------------------------------------------------------------------
 
 
+def key_domain(session: KeySession) -> str:
+    """The id this store's case-key crypto binds (store/case_keys.key_domain): the
+    organisation's for a store of an organisation, else the store's own. Every seal, open,
+    wrap and wrap digest takes it from here, so none binds the store id by mistake."""
+    return ck.key_domain(session.conn, session.folder.store_id)
+
+
 def readers(conn: db.Connection) -> dict[str, str]:
     """Every user entitled to hold the case keys now -> their X25519 public key (hex)."""
     roles = sorted(r.value for r in authority.CASE_KEY_ROLES)
@@ -135,7 +142,7 @@ def case_key(session: KeySession, case_no: str) -> bytes | None:
     wrap = ck.wrap_of(session.conn, case_no, session.user.name)
     if wrap is None:
         return None
-    store_id = session.folder.store_id
+    store_id = key_domain(session)
     key = ck.open_wrap(store_id, case_no, session.user.name, session.wrap_key, wrap.sealed)
     if ck.key_id(key) != wrap.key_id:
         raise ck.CaseKeyError("the wrap opens to another key than it names")
@@ -146,7 +153,7 @@ def case_key(session: KeySession, case_no: str) -> bytes | None:
 def new_case_key(session: KeySession, case_no: str) -> tuple[bytes, list[ck.Wrap]]:
     """A fresh key for a new case, wrapped for every reader; cached in this session."""
     key = os.urandom(ck.KEY_LEN)
-    store_id = session.folder.store_id
+    store_id = key_domain(session)
     wraps = [
         ck.make_wrap(store_id, case_no, name, public, key)
         for name, public in readers(session.conn).items()
@@ -188,7 +195,7 @@ def seal_fields(
 ) -> dict[str, Any]:
     """``row`` of ``table`` with its personal columns (``SEALED_FIELDS``) sealed under
     ``key``, its case's key."""
-    cipher = ck.FieldCipher(session.folder.store_id, key)
+    cipher = ck.FieldCipher(key_domain(session), key)
     out = dict(row)
     for column in SEALED_FIELDS[table]:
         value = out.get(column)
@@ -218,7 +225,7 @@ def open_fields(
         for column in sealed:
             out[column] = SEALED_PLACEHOLDER
         return out
-    cipher = ck.FieldCipher(session.folder.store_id, key)
+    cipher = ck.FieldCipher(key_domain(session), key)
     for column in sealed:
         out[column] = cipher.open(table, row_key, column, str(out[column]))
     return out
@@ -296,7 +303,7 @@ def seal_value(
     key = case_key(session, case_no)
     if key is None:
         return value
-    return ck.FieldCipher(session.folder.store_id, key).seal(table, row_key, column, value)
+    return ck.FieldCipher(key_domain(session), key).seal(table, row_key, column, value)
 
 
 def seal_tag_note(session: KeySession, case_no: str, tag_id: str, column: str, note: str) -> str:
@@ -346,7 +353,7 @@ def plan_wraps(session: KeySession, changes: Mapping[str, str | None] | None = N
     are no longer a reader) describes the user change the same entry makes. Cases whose key
     this session does not hold are left for a reader who does (an admin holds them all)."""
     conn = session.conn
-    store_id = session.folder.store_id
+    store_id = key_domain(session)
     wanted = readers(conn)
     for name, public in (changes or {}).items():
         if public is None:
@@ -487,7 +494,7 @@ def migrate_store(session: KeySession) -> Entry | None:
         rows += _clear_rows(session, case_no, key, record)
     if not rows and not resealed and not keys:
         return None
-    store_id = session.folder.store_id
+    store_id = key_domain(session)
     keys.update({case_no: session.case_key_cache[case_no] for case_no in migrated})
 
     def seal_all(conn: db.Connection, seq: int) -> dict[str, Any]:
@@ -664,7 +671,7 @@ def locator_sealer(session: KeySession, case_no: str) -> LocatorSealer | None:
     key = case_key(session, case_no)
     if key is None:
         return None
-    store_id = session.folder.store_id
+    store_id = key_domain(session)
 
     def seal(conn: db.Connection, import_id: str, locators: list[str]) -> None:
         put_locators(conn, store_id, import_id, key, locators)
@@ -679,7 +686,7 @@ def message_cipher(session: KeySession, case_no: str, contact_id: str) -> ck.Mes
     """The cipher of a contact's messages, or None when this user holds no key of its case
     (or the case has none yet: a store not migrated keeps plain text until it is)."""
     key = case_key(session, case_no)
-    return None if key is None else ck.MessageCipher(session.folder.store_id, contact_id, key)
+    return None if key is None else ck.MessageCipher(key_domain(session), contact_id, key)
 
 
 class MessageFields(NamedTuple):
@@ -747,7 +754,7 @@ def message_opener(session: KeySession, contact_id: str) -> MessageOpener:
     key = None if row is None else case_key(session, str(row[0]))
     if key is None:
         return MessageOpener(None, None)
-    store_id = session.folder.store_id
+    store_id = key_domain(session)
     return MessageOpener(
         ck.MessageCipher(store_id, contact_id, key), ck.ColumnOpener(store_id, contact_id, key)
     )
@@ -802,7 +809,7 @@ def open_import_locators(session: KeySession, import_id: str) -> list[str] | Non
     key = case_key(session, str(row[1]))
     if key is None:
         return None
-    return ck.open_locators(session.folder.store_id, import_id, key, bytes(row[0]))
+    return ck.open_locators(key_domain(session), import_id, key, bytes(row[0]))
 
 
 def locator_reader(session: KeySession) -> LocatorReader:
