@@ -187,6 +187,51 @@ def store_wraps(wraps: Sequence[ck.Wrap]) -> Callable[[db.Connection, int], None
     return write
 
 
+# -- wraps between devices -----------------------------------------------------------------------
+
+
+def wraps_to_share(conn: db.Connection) -> list[dict[str, str]]:
+    """The wraps this store holds, as the hub's ``/v1/wraps`` takes them (the hub keeps each
+    once: sending one again changes nothing). A wrap is sealed for its recipient alone, and
+    its digest is in the entry that made it, so the hub holds nothing it could open."""
+    return [
+        {
+            "case_no": w.case_no,
+            "recipient": w.recipient,
+            "key_id": w.key_id,
+            "sealed": w.sealed.hex(),
+        }
+        for w in ck.read_wraps(conn)
+    ]
+
+
+def shared_wraps(session: KeySession, rows: Iterable[Mapping[str, Any]]) -> list[ck.Wrap]:
+    """The wraps the hub holds for this user that this store lacks (made on another
+    device of the organisation): each only if it opens with this user's X25519 key to the key
+    it names (the HPKE ``info`` binds the organisation's domain, the case and the recipient),
+    sealed for this user's public key. Verify then compares it with the digest the making
+    device's entry recorded. The caller stores them (:func:`store_wraps`)."""
+    if session.wrap_key is None:
+        return []
+    name, domain = session.user.name, key_domain(session)
+    public = ck.public_hex(session.wrap_key)
+    kept: list[ck.Wrap] = []
+    for row in rows:
+        case_no, sealed = str(row["case_no"]), bytes.fromhex(str(row["sealed"]))
+        if str(row["recipient"]) != name:
+            continue
+        held = ck.wrap_of(session.conn, case_no, name)
+        if held is not None and held.key_id == str(row["key_id"]):
+            continue
+        try:
+            key = ck.open_wrap(domain, case_no, name, session.wrap_key, sealed)
+        except ck.CaseKeyError:
+            continue  # not one for this store's domain or key: nothing to keep
+        if ck.key_id(key) == str(row["key_id"]):
+            kept.append(ck.Wrap(case_no, name, public, sealed, ck.key_id(key)))
+    return kept
+
+
 # -- sealed fields -------------------------------------------------------------------------------
 
 

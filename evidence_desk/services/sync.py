@@ -16,7 +16,11 @@ can never run ahead of them.
 2. pull the entries after the last position held, page by page, each page applied in one
    transaction by ``org_ledger.apply_pull`` (which checks them with verify's replay and turns
    the receipts of own entries into their positions);
-3. fetch the blob files the hub names that this store lacks (checked against the digest).
+3. fetch the blob files the hub names that this store lacks (checked against the digest);
+4. case-key wraps: the push sends the wraps this store holds (``/v1/wraps``, kept once), the
+   pull keeps those the hub holds for this user that open here (``case_keys.shared_wraps``):
+   a case created on another laptop opens on this one, and verify compares each with the
+   digest the making device's entry recorded.
 
 Before pulling, the store sends per device it holds a digest of those entries as placed
 (``integrity/org_digest.py``: seq, entry hash, position, verdict); the hub computes the same
@@ -37,11 +41,12 @@ from typing import Any, Final
 from evidence_desk.domain.errors import BadInput, RuleViolation
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import ledger, org_digest, signing
-from evidence_desk.services import org_history, org_ledger
+from evidence_desk.services import case_keys, org_history, org_ledger
 from evidence_desk.services.hub_client import HubClient, HubRefused
 from evidence_desk.services.session import Session
 from evidence_desk.store.files import atomic_write
 from evidence_desk.store.folder import StoreFolder
+from evidence_desk.store.lock import WriterLock
 
 HUB_FILE: Final = "hub.json"
 CA_COPY: Final = "hub-ca.pem"
@@ -83,6 +88,8 @@ class SyncReport:
     refused_own: list[int] = field(default_factory=list)
     blobs_up: int = 0
     blobs_down: int = 0
+    wraps_up: int = 0
+    wraps_down: int = 0
     refusal: HubRefused | None = None
 
     def as_json(self) -> dict[str, Any]:
@@ -94,6 +101,8 @@ class SyncReport:
             "refused_own": self.refused_own,
             "blobs_up": self.blobs_up,
             "blobs_down": self.blobs_down,
+            "wraps_up": self.wraps_up,
+            "wraps_down": self.wraps_down,
             "refused": None
             if self.refusal is None
             else {"rule": self.refusal.rule, "facts": self.refusal.named},
@@ -228,6 +237,9 @@ def sync(session: Session, client: HubClient) -> SyncReport:
 def push(session: Session, client: HubClient, report: SyncReport) -> None:
     """The blob files and the own entries the hub does not hold yet."""
     report.blobs_up += _push_blobs(session, client)
+    shared = case_keys.wraps_to_share(session.conn)
+    if shared:
+        report.wraps_up += int(client.post("/v1/wraps", {"wraps": shared})["wraps"])
     placed = session.conn.execute("SELECT coalesce(max(seq), 0) FROM org_positions").fetchone()[0]
     entries = org_ledger.own_entries(session, since=int(placed) + 1)
     device = session.folder.store_id
@@ -257,6 +269,28 @@ def pull(session: Session, client: HubClient, report: SyncReport) -> None:
         report.receipts += result.receipts
         report.refused_own.extend(result.refused_own)
     report.blobs_down += _pull_blobs(session, client)
+    report.wraps_down += _pull_wraps(session, client)
+
+
+def _pull_wraps(session: Session, client: HubClient) -> int:
+    """The case keys other devices wrapped for this user (``case_keys.shared_wraps`` keeps
+    those that open), stored in one transaction under the writer lock."""
+    wraps = case_keys.shared_wraps(session, client.get("/v1/wraps")["wraps"])
+    if not wraps:
+        return 0
+    conn = session.conn
+    lock = WriterLock(
+        session.folder.path, session.user.name, "pull", wait_seconds=session.lock_wait_seconds
+    )
+    with lock:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            case_keys.store_wraps(wraps)(conn, 0)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return len(wraps)
 
 
 def held_digests(session: Session) -> list[dict[str, Any]]:
