@@ -44,11 +44,13 @@ _said = Catalogue(
 
 
 class Recorded(NamedTuple):
-    """A wrap a ledger entry recorded: its digest, and whether this device's own entry made it
-    (a device holds every wrap it made; of another device's, only those sync brought for its
-    own users)."""
+    """The wraps ledger entries recorded for one (case, recipient) since its last withdrawal:
+    their digests (two devices may each wrap one key for a user who joined: the hub keeps the
+    first, and either is one the rules allowed) and whether this device's own entry made the
+    last (a device holds every wrap it made; of another device's, only those sync brought for
+    its own users)."""
 
-    digest: str
+    digests: frozenset[str]
     own: bool
 
 
@@ -90,7 +92,9 @@ def recorded_wraps(replay: Replay, conn: db.Connection) -> dict[tuple[str, str],
             if wrap.get("removed") is True:
                 recorded.pop(place, None)
             elif may_add:
-                recorded[place] = Recorded(str(wrap.get("digest")), seq > 0)
+                before = recorded.get(place)
+                digests = frozenset() if before is None else before.digests
+                recorded[place] = Recorded(digests | {str(wrap.get("digest"))}, seq > 0)
     return recorded
 
 
@@ -110,14 +114,13 @@ def check_case_keys(session: KeySession, replay: Replay) -> list[Finding]:
         case_no, user = place
         where = _said("case_key.where_wrap", case=case_no, user=user)
         wrap, made = table.get(place), recorded.get(place)
-        digest = None if made is None else made.digest
         if wrap is None and made is not None and not made.own:
             continue  # another device's wrap for a user of another device
         if wrap is None:
             found.append(Finding("case_key.missing", where, _said("case_key.missing")))
-        elif digest is None:
+        elif made is None:
             found.append(Finding("case_key.unrecorded", where, _said("case_key.unrecorded")))
-        elif wrap.digest(store_id) != digest:
+        elif wrap.digest(store_id) not in made.digests:
             found.append(Finding("case_key.changed", where, _said("case_key.changed")))
         elif entitled.get(user) != wrap.recipient_key:
             found.append(

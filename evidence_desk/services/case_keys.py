@@ -31,13 +31,14 @@ works on anything with the session's attributes (:class:`KeySession`).
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
 
 from evidence_desk.domain import authority
-from evidence_desk.domain.errors import StoreBusy, StoreError
+from evidence_desk.domain.errors import RuleViolation, StoreBusy, StoreError
 from evidence_desk.domain.models import Role, User
 from evidence_desk.domain.shredding import MARKER
 from evidence_desk.domain.wording import Catalogue
@@ -82,7 +83,12 @@ WRAP_ACTIONS = frozenset(
     }
 )
 
-_said = Catalogue({})
+_said = Catalogue(
+    {
+        "case_key.no_handle_key": "this device holds no wrap of the organisation's handle index "
+        "key yet: sync once a device of an administrator has synced since you joined",
+    }
+)
 
 
 class KeySession(Protocol):
@@ -185,6 +191,61 @@ def store_wraps(wraps: Sequence[ck.Wrap]) -> Callable[[db.Connection, int], None
             ck.put_wrap(conn, wrap)
 
     return write
+
+
+# -- the organisation's handle index key ---------------------------------------------------------
+
+#: the name the wrap records give the organisation's handle-index key: one random key per
+#: organisation, wrapped for every reader like a case key, so every member digests a chat
+#: handle the same way and one matter per chat holds across devices (no case number starts
+#: with "@": services/cases.valid_case_no)
+ORG_HANDLE_KEY = "@handle-index"
+
+
+def found_handle_key(session: KeySession) -> Entry:
+    """The organisation's handle-index key, made once by its founding device (``hub init``)
+    and wrapped for every reader it holds (``case.keys``, reason "organisation"); readers who
+    join later get their wrap as for any case key (:func:`plan_wraps`, at a holder's sync)."""
+    key = os.urandom(ck.KEY_LEN)
+    domain = key_domain(session)
+    wraps = [
+        ck.make_wrap(domain, ORG_HANDLE_KEY, name, public, key)
+        for name, public in readers(session.conn).items()
+    ]
+    session.case_key_cache[ORG_HANDLE_KEY] = key
+    payload = {"reason": "organisation", "wraps": wrap_records(domain, wraps)}
+    return session.write("case.keys", payload, extra=store_wraps(wraps))
+
+
+def handle_index_key(session: KeySession, store_key: bytes) -> bytes:
+    """The key of the handles' digests: the organisation's (unwrapped with this user's key)
+    in a store whose organisation has one, else ``store_key``, the store's own (a standalone
+    store, an organisation founded before it had one: digests as they always were). A user of
+    such an organisation who holds no wrap of it yet is refused (``case_key.no_handle_key``):
+    a digest under the store's key would let one chat be two matters."""
+    key = case_key(session, ORG_HANDLE_KEY)
+    if key is not None:
+        return key
+    if _org_has_handle_key(session):
+        raise RuleViolation("case_key.no_handle_key", _said("case_key.no_handle_key"))
+    return store_key
+
+
+def _org_has_handle_key(session: KeySession) -> bool:
+    conn = session.conn
+    if conn.execute(
+        "SELECT 1 FROM case_key_wraps WHERE case_no = ? LIMIT 1", (ORG_HANDLE_KEY,)
+    ).fetchone():
+        return True
+    domain = key_domain(session)
+    if domain == session.folder.store_id:
+        return False
+    found = conn.execute(
+        "SELECT 1 FROM device_entries WHERE device_id = ? AND action = 'case.keys' "
+        "AND instr(payload, ?) > 0 LIMIT 1",
+        (domain, f'"{ORG_HANDLE_KEY}"'),
+    )
+    return found.fetchone() is not None
 
 
 # -- wraps between devices -----------------------------------------------------------------------
@@ -409,6 +470,7 @@ def plan_wraps(session: KeySession, changes: Mapping[str, str | None] | None = N
     added: list[ck.Wrap] = []
     removed: list[tuple[str, str]] = []
     held: dict[str, dict[str, ck.Wrap]] = {}
+    foreign = foreign_wraps(conn)
     for wrap in ck.read_wraps(conn):
         held.setdefault(wrap.case_no, {})[wrap.recipient] = wrap
     for case_no, wraps in sorted(held.items()):
@@ -417,15 +479,44 @@ def plan_wraps(session: KeySession, changes: Mapping[str, str | None] | None = N
             for recipient, wrap in sorted(wraps.items())
             if wanted.get(recipient) != wrap.recipient_key
         )
+        elsewhere = foreign.get(case_no, {})
         missing = [
             name
             for name, public in wanted.items()
-            if name not in wraps or wraps[name].recipient_key != public
+            if (name not in wraps or wraps[name].recipient_key != public)
+            and elsewhere.get(name) != public
         ]
         key = case_key(session, case_no) if missing and may_wrap else None
         if key is not None:
             added.extend(ck.make_wrap(store_id, case_no, n, wanted[n], key) for n in missing)
     return WrapPlan(store_id, tuple(added), tuple(removed))
+
+
+def foreign_wraps(conn: db.Connection) -> dict[str, dict[str, str]]:
+    """case -> recipient -> the X25519 key of the wrap the organisation's other devices' entries
+    (those the hub accepted, in its order) leave in force: such a wrap lives on the device that
+    made it and on the hub, not in this store's table, and is not made again here (empty for
+    a standalone store)."""
+    found: dict[str, dict[str, str]] = {}
+    for (text,) in conn.execute(
+        "SELECT payload FROM device_entries WHERE verdict = '' AND instr(payload, ?) > 0 "
+        "ORDER BY org_seq",
+        ('"wraps"',),
+    ):
+        try:
+            payload = json.loads(str(text))
+        except ValueError:
+            continue  # verify reports it
+        wraps = payload.get("wraps") if isinstance(payload, dict) else None
+        for wrap in wraps if isinstance(wraps, list) else []:
+            if not isinstance(wrap, dict):
+                continue
+            case = found.setdefault(str(wrap.get("case_no")), {})
+            if wrap.get("removed") is True:
+                case.pop(str(wrap.get("recipient")), None)
+            else:
+                case[str(wrap.get("recipient"))] = str(wrap.get("recipient_key"))
+    return found
 
 
 def sync_wraps(session: KeySession, reason: str) -> Entry | None:

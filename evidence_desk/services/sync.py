@@ -20,7 +20,8 @@ can never run ahead of them.
 4. case-key wraps: the push sends the wraps this store holds (``/v1/wraps``, kept once), the
    pull keeps those the hub holds for this user that open here (``case_keys.shared_wraps``):
    a case created on another laptop opens on this one, and verify compares each with the
-   digest the making device's entry recorded.
+   digest the making device's entry recorded. After the pull, the keys this user holds are
+   wrapped for readers who joined elsewhere and lack them (``case.keys``) and pushed at once.
 
 Before pulling, the store sends per device it holds a digest of those entries as placed
 (``integrity/org_digest.py``: seq, entry hash, position, verdict); the hub computes the same
@@ -38,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
+from evidence_desk.domain import authority
 from evidence_desk.domain.errors import BadInput, RuleViolation
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import ledger, org_digest, signing
@@ -219,6 +221,8 @@ def sync(session: Session, client: HubClient) -> SyncReport:
         report.refusal = refused
     try:
         pull(session, client, report)
+        if report.refusal is None and _rewrap(session):
+            push(session, client, report)
     except RuleViolation:
         if report.refusal is not None:
             # the push's refusal is the cause (a cloned device's pull cannot match either)
@@ -291,6 +295,15 @@ def _pull_wraps(session: Session, client: HubClient) -> int:
             conn.execute("ROLLBACK")
             raise
     return len(wraps)
+
+
+def _rewrap(session: Session) -> bool:
+    """Wrap the keys this user holds (cases, the organisation's handle index) for readers the
+    pull brought who lack them (a user who joined on another device): one ``case.keys`` entry,
+    pushed by the same sync. True when it wrote one."""
+    if session.user.role not in authority.CASE_KEY_ROLES:
+        return False  # an auditor holds no key and wraps none
+    return case_keys.sync_wraps(session, "sync") is not None
 
 
 def held_digests(session: Session) -> list[dict[str, Any]]:
