@@ -5681,6 +5681,11 @@
         <translation>账本记录的封装在表中缺失</translation>
     </message>
     <message>
+        <source>this device holds no wrap of the organisation&apos;s handle index key yet: sync once a device of an administrator has synced since you joined</source>
+        <comment>case_key.no_handle_key</comment>
+        <translation>本设备尚未持有组织账号索引密钥的封装：请在管理员的设备于您加入后同步过一次之后再同步</translation>
+    </message>
+    <message>
         <source>a key of case {case} was wrapped for {user} (role {role}), who may not read it</source>
         <comment>case_key.not_entitled</comment>
         <translation>案件 {case} 的密钥被封装给了无权阅读该案件的 {user}（角色 {role}）</translation>
