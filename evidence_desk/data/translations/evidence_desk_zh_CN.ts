@@ -6726,6 +6726,11 @@
         <translation>原始文件中的一条消息在证据库中缺失</translation>
     </message>
     <message>
+        <source>message checks not performed: the import was made on device {device}, whose messages this store does not hold (its original and normalised digest were checked)</source>
+        <comment>import.messages_elsewhere</comment>
+        <translation>未执行消息检查：该导入由设备 {device} 完成，本存储库不持有其消息（已检查其原始文件及规范化摘要）</translation>
+    </message>
+    <message>
         <source>the zip&apos;s member names read as {current} now, the import recorded {stored}</source>
         <comment>import.name_encoding_differs</comment>
         <translation>压缩包内文件名现按 {current} 读取，导入时记录的是 {stored}</translation>
