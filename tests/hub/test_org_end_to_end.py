@@ -12,6 +12,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from evidence_desk.domain.errors import RuleViolation
 from evidence_desk.services import cases, contacts, importing, reading, sync
 from evidence_desk.services.verify import verify_store
 from tests.helpers import supporting_documents
@@ -172,4 +173,32 @@ def test_two_supervisors_deciding_one_request_the_first_accepted_stands(
         with org.login("alice") as alice:
             assert contacts.get_contact(alice, contact_id).decided_by == "sam"
         for name in ("alice", "sam", "sue"):
+            _intact(org, name)
+
+
+def test_one_matter_per_chat_across_two_laptops(hub_db: HubDatabase, tmp_path: Path) -> None:
+    """Both laptops digest chat handles under the organisation's handle-index key (made by
+    ``hub init``, wrapped for each member through the hub): a chat already requested on the
+    staff laptop is refused for a case created on the supervisor's."""
+    with organisation(tmp_path, hub_db.owner_url) as org:
+        org.join("alice", "staff")
+        org.join("sam", "supervisor")
+        org.welcome("alice", "sam")
+        _request(org, tmp_path)
+        assert org.sync("alice")[0] == 0
+        assert org.sync("sam")[0] == 0
+        with org.login("sam") as sam:
+            cases.create_case(sam, "2026-SH-2", debtor_name="王五")
+            with pytest.raises(RuleViolation, match="one-matter-per-chat"):
+                contacts.request_contact(
+                    sam,
+                    case_no="2026-SH-2",
+                    channel="whatsapp",
+                    handle="+8613800000000",
+                    display_name="Chen Lixin",
+                    reason="the same chat for another matter",
+                    consent=True,
+                    documents=supporting_documents(tmp_path / "docs-2", tag="2"),
+                )
+        for name in ("alice", "sam"):
             _intact(org, name)
