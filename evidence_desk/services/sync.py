@@ -54,6 +54,8 @@ HUB_FILE: Final = "hub.json"
 CA_COPY: Final = "hub-ca.pem"
 #: entries per push (the hub takes a few thousand at most)
 PUSH_BATCH: Final = 1000
+#: wraps per request (a few hundred bytes each)
+WRAP_BATCH: Final = 1000
 #: bytes per blob chunk (the hub's body cap is far above)
 CHUNK: Final = 1024 * 1024
 #: the keyid of a request signed by an invitation's key (hub/routes.py)
@@ -239,11 +241,8 @@ def sync(session: Session, client: HubClient) -> SyncReport:
 
 
 def push(session: Session, client: HubClient, report: SyncReport) -> None:
-    """The blob files and the own entries the hub does not hold yet."""
+    """The blob files and the own entries the hub does not hold yet, then the wraps."""
     report.blobs_up += _push_blobs(session, client)
-    shared = case_keys.wraps_to_share(session.conn)
-    if shared:
-        report.wraps_up += int(client.post("/v1/wraps", {"wraps": shared})["wraps"])
     placed = session.conn.execute("SELECT coalesce(max(seq), 0) FROM org_positions").fetchone()[0]
     entries = org_ledger.own_entries(session, since=int(placed) + 1)
     device = session.folder.store_id
@@ -256,6 +255,11 @@ def push(session: Session, client: HubClient, report: SyncReport) -> None:
             # kept in the device's chain, marked: the next pull records it (exit 3 names it)
             facts = {str(k): str(v) for k, v in dict(refused["facts"]).items()}
             report.refusal = HubRefused(str(refused["rule"]), facts, status=409)
+    # the wraps after the entries that record them (a refused wrap holds up no entry)
+    shared = case_keys.wraps_to_share(session.conn)
+    for start in range(0, len(shared), WRAP_BATCH):
+        wraps = shared[start : start + WRAP_BATCH]
+        report.wraps_up += int(client.post("/v1/wraps", {"wraps": wraps})["wraps"])
 
 
 def pull(session: Session, client: HubClient, report: SyncReport) -> None:
