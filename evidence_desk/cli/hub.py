@@ -29,7 +29,7 @@ from evidence_desk.hub import app, schema, tls
 from evidence_desk.hub.repository import HubRepository
 from evidence_desk.hub.routes import OrgDirectory, routes
 from evidence_desk.integrity import pinning
-from evidence_desk.services import org_ledger, sync
+from evidence_desk.services import case_keys, org_ledger, sync
 from evidence_desk.services.hub_client import HubClient
 from evidence_desk.services.session import Session
 
@@ -67,6 +67,8 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
         # again when the database already holds an organisation
         session = Session.create_store(args.store, args.admin, password)
         with session:
+            # the organisation's handle-index key, wrapped for its first admin (case_keys)
+            case_keys.found_handle_key(session)
             try:
                 repo.create_organisation(hub_id)
             except Refused as error:

@@ -3,7 +3,9 @@ against their keys (services/case_keys.py says what they are)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
+from typing import Any, NamedTuple
 
 from evidence_desk.domain.models import Finding
 from evidence_desk.domain.wording import Catalogue
@@ -12,11 +14,13 @@ from evidence_desk.services.case_keys import (
     WRAP_ACTIONS,
     KeySession,
     case_key,
+    key_domain,
     open_import_locators,
     readers,
 )
 from evidence_desk.services.replay import Replay
 from evidence_desk.store import case_keys as ck
+from evidence_desk.store import db
 
 _said = Catalogue(
     {
@@ -39,18 +43,48 @@ _said = Catalogue(
 )
 
 
-def recorded_wraps(replay: Replay) -> dict[tuple[str, str], str]:
-    """(case, recipient) -> the digest of the wrap the ledger's entries leave in force, from
-    the entries that keep the rule table. A wrap is made only by an action whose rule judges
-    it (``WRAP_ACTIONS``); a withdrawal counts from any action, as it only takes access away
-    (crypto-shredding records the wraps it destroys in its own entry: ``withdrawal_records``).
-    """
-    recorded: dict[tuple[str, str], str] = {}
-    for entry, payload in zip(replay.entries, replay.payloads, strict=True):
+class Recorded(NamedTuple):
+    """The wraps ledger entries recorded for one (case, recipient) since its last withdrawal:
+    their digests (two devices may each wrap one key for a user who joined: the hub keeps the
+    first, and either is one the rules allowed) and whether this device's own entry made the
+    last (a device holds every wrap it made; of another device's, only those sync brought for
+    its own users)."""
+
+    digests: frozenset[str]
+    own: bool
+
+
+def recorded_wraps(replay: Replay, conn: db.Connection) -> dict[tuple[str, str], Recorded]:
+    """(case, recipient) -> the wrap the ledger's entries leave in force, from
+    the entries that keep the rule table, in the organisation's order: this device's own and,
+    in a store of an organisation, those the hub accepted from its other devices (a case made
+    on another laptop names its wraps there; sync brings the wraps for this store's users). A
+    wrap is made only by an action whose rule judges it (``WRAP_ACTIONS``); a withdrawal counts
+    from any action, as it only takes access away (crypto-shredding records the wraps it
+    destroys in its own entry: ``withdrawal_records``)."""
+    placed = {int(r[0]): int(r[1]) for r in conn.execute("SELECT seq, org_seq FROM org_positions")}
+    unplaced = float("inf")
+    ordered: list[tuple[float, int, str, Any]] = [
+        (placed.get(entry.seq, unplaced), entry.seq, entry.action, payload)
+        for entry, payload in zip(replay.entries, replay.payloads, strict=True)
+        if entry.seq not in replay.rejected
+    ]
+    for org_seq, action, text in conn.execute(
+        "SELECT org_seq, action, payload FROM device_entries WHERE verdict = '' "
+        "AND instr(payload, '\"wraps\"') > 0"
+    ):
+        try:
+            payload = json.loads(str(text))
+        except ValueError:
+            continue  # the replay reports it (ledger.payload_json)
+        ordered.append((int(org_seq), 0, str(action), payload))
+    ordered.sort(key=lambda item: (item[0], item[1]))
+    recorded: dict[tuple[str, str], Recorded] = {}
+    for _place, seq, action, payload in ordered:
         wraps = payload.get("wraps") if isinstance(payload, dict) else None
-        if not isinstance(wraps, list) or entry.seq in replay.rejected:
+        if not isinstance(wraps, list):
             continue
-        may_add = entry.action in WRAP_ACTIONS
+        may_add = action in WRAP_ACTIONS
         for wrap in wraps:
             if not isinstance(wrap, dict):
                 continue
@@ -58,7 +92,9 @@ def recorded_wraps(replay: Replay) -> dict[tuple[str, str], str]:
             if wrap.get("removed") is True:
                 recorded.pop(place, None)
             elif may_add:
-                recorded[place] = str(wrap.get("digest"))
+                before = recorded.get(place)
+                digests = frozenset() if before is None else before.digests
+                recorded[place] = Recorded(digests | {str(wrap.get("digest"))}, seq > 0)
     return recorded
 
 
@@ -70,19 +106,21 @@ def check_case_keys(session: KeySession, replay: Replay) -> list[Finding]:
     holds none (an auditor) gets ``case_key.not_performed`` for that case, a warning, never a
     silent pass."""
     found: list[Finding] = []
-    store_id = session.folder.store_id
-    recorded = recorded_wraps(replay)
+    store_id = key_domain(session)
+    recorded = recorded_wraps(replay, session.conn)
     table = {(w.case_no, w.recipient): w for w in ck.read_wraps(session.conn)}
     entitled = readers(session.conn)
     for place in sorted(table.keys() | recorded.keys()):
         case_no, user = place
         where = _said("case_key.where_wrap", case=case_no, user=user)
-        wrap, digest = table.get(place), recorded.get(place)
+        wrap, made = table.get(place), recorded.get(place)
+        if wrap is None and made is not None and not made.own:
+            continue  # another device's wrap for a user of another device
         if wrap is None:
             found.append(Finding("case_key.missing", where, _said("case_key.missing")))
-        elif digest is None:
+        elif made is None:
             found.append(Finding("case_key.unrecorded", where, _said("case_key.unrecorded")))
-        elif wrap.digest(store_id) != digest:
+        elif wrap.digest(store_id) not in made.digests:
             found.append(Finding("case_key.changed", where, _said("case_key.changed")))
         elif entitled.get(user) != wrap.recipient_key:
             found.append(
@@ -189,7 +227,7 @@ def _check_fields(session: KeySession, replay: Replay, keyed: set[str]) -> Itera
             )
             continue
         yield from _check_locators(session, str(case_no))
-        cipher = ck.FieldCipher(session.folder.store_id, key)
+        cipher = ck.FieldCipher(key_domain(session), key)
         for table, row_key, column, value in sealed:
             where = _said("case_key.where_field", table=table, key=row_key, column=column)
             try:

@@ -31,13 +31,14 @@ works on anything with the session's attributes (:class:`KeySession`).
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
 
 from evidence_desk.domain import authority
-from evidence_desk.domain.errors import StoreBusy, StoreError
+from evidence_desk.domain.errors import RuleViolation, StoreBusy, StoreError
 from evidence_desk.domain.models import Role, User
 from evidence_desk.domain.shredding import MARKER
 from evidence_desk.domain.wording import Catalogue
@@ -82,7 +83,12 @@ WRAP_ACTIONS = frozenset(
     }
 )
 
-_said = Catalogue({})
+_said = Catalogue(
+    {
+        "case_key.no_handle_key": "this device holds no wrap of the organisation's handle index "
+        "key yet: sync once a device of an administrator has synced since you joined",
+    }
+)
 
 
 class KeySession(Protocol):
@@ -110,6 +116,13 @@ class KeySession(Protocol):
 # -- readers and keys ----------------------------------------------------------------------------
 
 
+def key_domain(session: KeySession) -> str:
+    """The id this store's case-key crypto binds (store/case_keys.key_domain): the
+    organisation's for a store of an organisation, else the store's own. Every seal, open,
+    wrap and wrap digest takes it from here, so none binds the store id by mistake."""
+    return ck.key_domain(session.conn, session.folder.store_id)
+
+
 def readers(conn: db.Connection) -> dict[str, str]:
     """Every user entitled to hold the case keys now -> their X25519 public key (hex)."""
     roles = sorted(r.value for r in authority.CASE_KEY_ROLES)
@@ -135,7 +148,7 @@ def case_key(session: KeySession, case_no: str) -> bytes | None:
     wrap = ck.wrap_of(session.conn, case_no, session.user.name)
     if wrap is None:
         return None
-    store_id = session.folder.store_id
+    store_id = key_domain(session)
     key = ck.open_wrap(store_id, case_no, session.user.name, session.wrap_key, wrap.sealed)
     if ck.key_id(key) != wrap.key_id:
         raise ck.CaseKeyError("the wrap opens to another key than it names")
@@ -146,7 +159,7 @@ def case_key(session: KeySession, case_no: str) -> bytes | None:
 def new_case_key(session: KeySession, case_no: str) -> tuple[bytes, list[ck.Wrap]]:
     """A fresh key for a new case, wrapped for every reader; cached in this session."""
     key = os.urandom(ck.KEY_LEN)
-    store_id = session.folder.store_id
+    store_id = key_domain(session)
     wraps = [
         ck.make_wrap(store_id, case_no, name, public, key)
         for name, public in readers(session.conn).items()
@@ -180,6 +193,106 @@ def store_wraps(wraps: Sequence[ck.Wrap]) -> Callable[[db.Connection, int], None
     return write
 
 
+# -- the organisation's handle index key ---------------------------------------------------------
+
+#: the name the wrap records give the organisation's handle-index key: one random key per
+#: organisation, wrapped for every reader like a case key, so every member digests a chat
+#: handle the same way and one matter per chat holds across devices (no case number starts
+#: with "@": services/cases.valid_case_no)
+ORG_HANDLE_KEY = "@handle-index"
+
+
+def found_handle_key(session: KeySession) -> Entry:
+    """The organisation's handle-index key, made once by its founding device (``hub init``)
+    and wrapped for every reader it holds (``case.keys``, reason "organisation"); readers who
+    join later get their wrap as for any case key (:func:`plan_wraps`, at a holder's sync)."""
+    key = os.urandom(ck.KEY_LEN)
+    domain = key_domain(session)
+    wraps = [
+        ck.make_wrap(domain, ORG_HANDLE_KEY, name, public, key)
+        for name, public in readers(session.conn).items()
+    ]
+    session.case_key_cache[ORG_HANDLE_KEY] = key
+    payload = {"reason": "organisation", "wraps": wrap_records(domain, wraps)}
+    return session.write("case.keys", payload, extra=store_wraps(wraps))
+
+
+def handle_index_key(session: KeySession, store_key: bytes) -> bytes:
+    """The key of the handles' digests: the organisation's (unwrapped with this user's key)
+    in a store whose organisation has one, else ``store_key``, the store's own (a standalone
+    store, an organisation founded before it had one: digests as they always were). A user of
+    such an organisation who holds no wrap of it yet is refused (``case_key.no_handle_key``):
+    a digest under the store's key would let one chat be two matters."""
+    key = case_key(session, ORG_HANDLE_KEY)
+    if key is not None:
+        return key
+    if _org_has_handle_key(session):
+        raise RuleViolation("case_key.no_handle_key", _said("case_key.no_handle_key"))
+    return store_key
+
+
+def _org_has_handle_key(session: KeySession) -> bool:
+    conn = session.conn
+    if conn.execute(
+        "SELECT 1 FROM case_key_wraps WHERE case_no = ? LIMIT 1", (ORG_HANDLE_KEY,)
+    ).fetchone():
+        return True
+    domain = key_domain(session)
+    if domain == session.folder.store_id:
+        return False
+    found = conn.execute(
+        "SELECT 1 FROM device_entries WHERE device_id = ? AND action = 'case.keys' "
+        "AND instr(payload, ?) > 0 LIMIT 1",
+        (domain, f'"{ORG_HANDLE_KEY}"'),
+    )
+    return found.fetchone() is not None
+
+
+# -- wraps between devices -----------------------------------------------------------------------
+
+
+def wraps_to_share(conn: db.Connection) -> list[dict[str, str]]:
+    """The wraps this store holds, as the hub's ``/v1/wraps`` takes them (the hub keeps each
+    once: sending one again changes nothing). A wrap is sealed for its recipient alone, and
+    its digest is in the entry that made it, so the hub holds nothing it could open."""
+    return [
+        {
+            "case_no": w.case_no,
+            "recipient": w.recipient,
+            "key_id": w.key_id,
+            "sealed": w.sealed.hex(),
+        }
+        for w in ck.read_wraps(conn)
+    ]
+
+
+def shared_wraps(session: KeySession, rows: Iterable[Mapping[str, Any]]) -> list[ck.Wrap]:
+    """The wraps the hub holds for this user that this store lacks (made on another
+    device of the organisation): each only if it opens with this user's X25519 key to the key
+    it names (the HPKE ``info`` binds the organisation's domain, the case and the recipient),
+    sealed for this user's public key. Verify then compares it with the digest the making
+    device's entry recorded. The caller stores them (:func:`store_wraps`)."""
+    if session.wrap_key is None:
+        return []
+    name, domain = session.user.name, key_domain(session)
+    public = ck.public_hex(session.wrap_key)
+    kept: list[ck.Wrap] = []
+    for row in rows:
+        case_no, sealed = str(row["case_no"]), bytes.fromhex(str(row["sealed"]))
+        if str(row["recipient"]) != name:
+            continue
+        held = ck.wrap_of(session.conn, case_no, name)
+        if held is not None and held.key_id == str(row["key_id"]):
+            continue
+        try:
+            key = ck.open_wrap(domain, case_no, name, session.wrap_key, sealed)
+        except ck.CaseKeyError:
+            continue  # not one for this store's domain or key: nothing to keep
+        if ck.key_id(key) == str(row["key_id"]):
+            kept.append(ck.Wrap(case_no, name, public, sealed, ck.key_id(key)))
+    return kept
+
+
 # -- sealed fields -------------------------------------------------------------------------------
 
 
@@ -188,7 +301,7 @@ def seal_fields(
 ) -> dict[str, Any]:
     """``row`` of ``table`` with its personal columns (``SEALED_FIELDS``) sealed under
     ``key``, its case's key."""
-    cipher = ck.FieldCipher(session.folder.store_id, key)
+    cipher = ck.FieldCipher(key_domain(session), key)
     out = dict(row)
     for column in SEALED_FIELDS[table]:
         value = out.get(column)
@@ -218,7 +331,7 @@ def open_fields(
         for column in sealed:
             out[column] = SEALED_PLACEHOLDER
         return out
-    cipher = ck.FieldCipher(session.folder.store_id, key)
+    cipher = ck.FieldCipher(key_domain(session), key)
     for column in sealed:
         out[column] = cipher.open(table, row_key, column, str(out[column]))
     return out
@@ -296,7 +409,7 @@ def seal_value(
     key = case_key(session, case_no)
     if key is None:
         return value
-    return ck.FieldCipher(session.folder.store_id, key).seal(table, row_key, column, value)
+    return ck.FieldCipher(key_domain(session), key).seal(table, row_key, column, value)
 
 
 def seal_tag_note(session: KeySession, case_no: str, tag_id: str, column: str, note: str) -> str:
@@ -346,7 +459,7 @@ def plan_wraps(session: KeySession, changes: Mapping[str, str | None] | None = N
     are no longer a reader) describes the user change the same entry makes. Cases whose key
     this session does not hold are left for a reader who does (an admin holds them all)."""
     conn = session.conn
-    store_id = session.folder.store_id
+    store_id = key_domain(session)
     wanted = readers(conn)
     for name, public in (changes or {}).items():
         if public is None:
@@ -357,6 +470,7 @@ def plan_wraps(session: KeySession, changes: Mapping[str, str | None] | None = N
     added: list[ck.Wrap] = []
     removed: list[tuple[str, str]] = []
     held: dict[str, dict[str, ck.Wrap]] = {}
+    foreign = foreign_wraps(conn)
     for wrap in ck.read_wraps(conn):
         held.setdefault(wrap.case_no, {})[wrap.recipient] = wrap
     for case_no, wraps in sorted(held.items()):
@@ -365,15 +479,44 @@ def plan_wraps(session: KeySession, changes: Mapping[str, str | None] | None = N
             for recipient, wrap in sorted(wraps.items())
             if wanted.get(recipient) != wrap.recipient_key
         )
+        elsewhere = foreign.get(case_no, {})
         missing = [
             name
             for name, public in wanted.items()
-            if name not in wraps or wraps[name].recipient_key != public
+            if (name not in wraps or wraps[name].recipient_key != public)
+            and elsewhere.get(name) != public
         ]
         key = case_key(session, case_no) if missing and may_wrap else None
         if key is not None:
             added.extend(ck.make_wrap(store_id, case_no, n, wanted[n], key) for n in missing)
     return WrapPlan(store_id, tuple(added), tuple(removed))
+
+
+def foreign_wraps(conn: db.Connection) -> dict[str, dict[str, str]]:
+    """case -> recipient -> the X25519 key of the wrap the organisation's other devices' entries
+    (those the hub accepted, in its order) leave in force: such a wrap lives on the device that
+    made it and on the hub, not in this store's table, and is not made again here (empty for
+    a standalone store)."""
+    found: dict[str, dict[str, str]] = {}
+    for (text,) in conn.execute(
+        "SELECT payload FROM device_entries WHERE verdict = '' AND instr(payload, ?) > 0 "
+        "ORDER BY org_seq",
+        ('"wraps"',),
+    ):
+        try:
+            payload = json.loads(str(text))
+        except ValueError:
+            continue  # verify reports it
+        wraps = payload.get("wraps") if isinstance(payload, dict) else None
+        for wrap in wraps if isinstance(wraps, list) else []:
+            if not isinstance(wrap, dict):
+                continue
+            case = found.setdefault(str(wrap.get("case_no")), {})
+            if wrap.get("removed") is True:
+                case.pop(str(wrap.get("recipient")), None)
+            else:
+                case[str(wrap.get("recipient"))] = str(wrap.get("recipient_key"))
+    return found
 
 
 def sync_wraps(session: KeySession, reason: str) -> Entry | None:
@@ -487,7 +630,7 @@ def migrate_store(session: KeySession) -> Entry | None:
         rows += _clear_rows(session, case_no, key, record)
     if not rows and not resealed and not keys:
         return None
-    store_id = session.folder.store_id
+    store_id = key_domain(session)
     keys.update({case_no: session.case_key_cache[case_no] for case_no in migrated})
 
     def seal_all(conn: db.Connection, seq: int) -> dict[str, Any]:
@@ -664,7 +807,7 @@ def locator_sealer(session: KeySession, case_no: str) -> LocatorSealer | None:
     key = case_key(session, case_no)
     if key is None:
         return None
-    store_id = session.folder.store_id
+    store_id = key_domain(session)
 
     def seal(conn: db.Connection, import_id: str, locators: list[str]) -> None:
         put_locators(conn, store_id, import_id, key, locators)
@@ -679,7 +822,7 @@ def message_cipher(session: KeySession, case_no: str, contact_id: str) -> ck.Mes
     """The cipher of a contact's messages, or None when this user holds no key of its case
     (or the case has none yet: a store not migrated keeps plain text until it is)."""
     key = case_key(session, case_no)
-    return None if key is None else ck.MessageCipher(session.folder.store_id, contact_id, key)
+    return None if key is None else ck.MessageCipher(key_domain(session), contact_id, key)
 
 
 class MessageFields(NamedTuple):
@@ -747,7 +890,7 @@ def message_opener(session: KeySession, contact_id: str) -> MessageOpener:
     key = None if row is None else case_key(session, str(row[0]))
     if key is None:
         return MessageOpener(None, None)
-    store_id = session.folder.store_id
+    store_id = key_domain(session)
     return MessageOpener(
         ck.MessageCipher(store_id, contact_id, key), ck.ColumnOpener(store_id, contact_id, key)
     )
@@ -802,7 +945,7 @@ def open_import_locators(session: KeySession, import_id: str) -> list[str] | Non
     key = case_key(session, str(row[1]))
     if key is None:
         return None
-    return ck.open_locators(session.folder.store_id, import_id, key, bytes(row[0]))
+    return ck.open_locators(key_domain(session), import_id, key, bytes(row[0]))
 
 
 def locator_reader(session: KeySession) -> LocatorReader:

@@ -39,6 +39,9 @@ _said = Catalogue(
     {
         # verify findings and their locations
         "import.where": "import {import_id} ({file})",
+        "import.messages_elsewhere": "message checks not performed: the import was made on "
+        "device {device}, whose messages this store does not hold (its original and normalised "
+        "digest were checked)",
         "import.where_message": "{where} {locator}",
         "import.where_row": "message rowid {rowid}",
         "import.where_row_in": "message rowid {rowid} ({where} {locator})",
@@ -201,6 +204,15 @@ def check_imports(session: Session, replay: Replay) -> Iterable[Finding]:
             )
         if not isinstance(result, ParsedChat):
             continue
+        device = _made_elsewhere(session, row["id"])
+        if device is not None:
+            yield Finding(
+                "import.messages_elsewhere",
+                where,
+                _said("import.messages_elsewhere", device=device),
+                severity="warning",
+            )
+            continue
         yield from _compare_messages(session, row, result, linked)
     orphans = session.conn.execute(
         "SELECT rowid, fingerprint FROM messages ORDER BY rowid"
@@ -212,6 +224,20 @@ def check_imports(session: Session, replay: Replay) -> Iterable[Finding]:
                 _said("import.where_row", rowid=r["rowid"]),
                 _said("import.outside_app"),
             )
+
+
+def _made_elsewhere(session: Session, import_id: str) -> str | None:
+    """The device whose entry made ``import_id`` when it is another device of the organisation
+    and this store holds none of its messages (they stay on that device: the salts of their
+    commitments never leave it), else None. A store's own import is always compared."""
+    if _linked(session, import_id):
+        return None
+    row = session.conn.execute(
+        "SELECT device_id FROM device_entries WHERE action = 'evidence.import' AND verdict = '' "
+        "AND instr(payload, ?) > 0 LIMIT 1",
+        (f'"{import_id}"',),
+    ).fetchone()
+    return None if row is None else str(row[0])
 
 
 def _linked(session: Session, import_id: str) -> list[int]:

@@ -220,7 +220,8 @@ class Session:
             derive_subkey(data_key, "blob-names"),
         )
         self._data_key = data_key
-        # the store-level key of the handles' digests (one matter per chat across cases)
+        # the store-level key of the handles' digests (one matter per chat across cases); a
+        # store of an organisation that has one uses the organisation's (case_keys)
         self._handle_index_key = derive_subkey(data_key, "handle-index")
         self._signing_key = signing.private_key_from_bytes(signing_key)
         # per-case keys (services/case_keys.py): this user's X25519 private key (None for a slot
@@ -403,7 +404,8 @@ class Session:
     def handle_index(self, handle: str) -> str:
         """The keyed digest of a chat handle (what a contact's ``handle`` column holds; the
         one-matter-per-chat rule compares it across cases): store/case_keys.handle_index."""
-        return case_key_crypto.handle_index(self._handle_index_key, handle)
+        key = case_keys.handle_index_key(self, self._handle_index_key)
+        return case_key_crypto.handle_index(key, handle)
 
     @property
     def signing_key(self) -> Any:

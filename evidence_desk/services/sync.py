@@ -16,7 +16,12 @@ can never run ahead of them.
 2. pull the entries after the last position held, page by page, each page applied in one
    transaction by ``org_ledger.apply_pull`` (which checks them with verify's replay and turns
    the receipts of own entries into their positions);
-3. fetch the blob files the hub names that this store lacks (checked against the digest).
+3. fetch the blob files the hub names that this store lacks (checked against the digest);
+4. case-key wraps: the push sends the wraps this store holds (``/v1/wraps``, kept once), the
+   pull keeps those the hub holds for this user that open here (``case_keys.shared_wraps``):
+   a case created on another laptop opens on this one, and verify compares each with the
+   digest the making device's entry recorded. After the pull, the keys this user holds are
+   wrapped for readers who joined elsewhere and lack them (``case.keys``) and pushed at once.
 
 Before pulling, the store sends per device it holds a digest of those entries as placed
 (``integrity/org_digest.py``: seq, entry hash, position, verdict); the hub computes the same
@@ -34,19 +39,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
+from evidence_desk.domain import authority
 from evidence_desk.domain.errors import BadInput, RuleViolation
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import ledger, org_digest, signing
-from evidence_desk.services import org_history, org_ledger
+from evidence_desk.services import case_keys, org_history, org_ledger
 from evidence_desk.services.hub_client import HubClient, HubRefused
 from evidence_desk.services.session import Session
 from evidence_desk.store.files import atomic_write
 from evidence_desk.store.folder import StoreFolder
+from evidence_desk.store.lock import WriterLock
 
 HUB_FILE: Final = "hub.json"
 CA_COPY: Final = "hub-ca.pem"
 #: entries per push (the hub takes a few thousand at most)
 PUSH_BATCH: Final = 1000
+#: wraps per request (a few hundred bytes each)
+WRAP_BATCH: Final = 1000
 #: bytes per blob chunk (the hub's body cap is far above)
 CHUNK: Final = 1024 * 1024
 #: the keyid of a request signed by an invitation's key (hub/routes.py)
@@ -83,6 +92,8 @@ class SyncReport:
     refused_own: list[int] = field(default_factory=list)
     blobs_up: int = 0
     blobs_down: int = 0
+    wraps_up: int = 0
+    wraps_down: int = 0
     refusal: HubRefused | None = None
 
     def as_json(self) -> dict[str, Any]:
@@ -94,6 +105,8 @@ class SyncReport:
             "refused_own": self.refused_own,
             "blobs_up": self.blobs_up,
             "blobs_down": self.blobs_down,
+            "wraps_up": self.wraps_up,
+            "wraps_down": self.wraps_down,
             "refused": None
             if self.refusal is None
             else {"rule": self.refusal.rule, "facts": self.refusal.named},
@@ -210,6 +223,8 @@ def sync(session: Session, client: HubClient) -> SyncReport:
         report.refusal = refused
     try:
         pull(session, client, report)
+        if report.refusal is None and _rewrap(session):
+            push(session, client, report)
     except RuleViolation:
         if report.refusal is not None:
             # the push's refusal is the cause (a cloned device's pull cannot match either)
@@ -226,7 +241,7 @@ def sync(session: Session, client: HubClient) -> SyncReport:
 
 
 def push(session: Session, client: HubClient, report: SyncReport) -> None:
-    """The blob files and the own entries the hub does not hold yet."""
+    """The blob files and the own entries the hub does not hold yet, then the wraps."""
     report.blobs_up += _push_blobs(session, client)
     placed = session.conn.execute("SELECT coalesce(max(seq), 0) FROM org_positions").fetchone()[0]
     entries = org_ledger.own_entries(session, since=int(placed) + 1)
@@ -240,6 +255,11 @@ def push(session: Session, client: HubClient, report: SyncReport) -> None:
             # kept in the device's chain, marked: the next pull records it (exit 3 names it)
             facts = {str(k): str(v) for k, v in dict(refused["facts"]).items()}
             report.refusal = HubRefused(str(refused["rule"]), facts, status=409)
+    # the wraps after the entries that record them (a refused wrap holds up no entry)
+    shared = case_keys.wraps_to_share(session.conn)
+    for start in range(0, len(shared), WRAP_BATCH):
+        wraps = shared[start : start + WRAP_BATCH]
+        report.wraps_up += int(client.post("/v1/wraps", {"wraps": wraps})["wraps"])
 
 
 def pull(session: Session, client: HubClient, report: SyncReport) -> None:
@@ -257,6 +277,37 @@ def pull(session: Session, client: HubClient, report: SyncReport) -> None:
         report.receipts += result.receipts
         report.refused_own.extend(result.refused_own)
     report.blobs_down += _pull_blobs(session, client)
+    report.wraps_down += _pull_wraps(session, client)
+
+
+def _pull_wraps(session: Session, client: HubClient) -> int:
+    """The case keys other devices wrapped for this user (``case_keys.shared_wraps`` keeps
+    those that open), stored in one transaction under the writer lock."""
+    wraps = case_keys.shared_wraps(session, client.get("/v1/wraps")["wraps"])
+    if not wraps:
+        return 0
+    conn = session.conn
+    lock = WriterLock(
+        session.folder.path, session.user.name, "pull", wait_seconds=session.lock_wait_seconds
+    )
+    with lock:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            case_keys.store_wraps(wraps)(conn, 0)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return len(wraps)
+
+
+def _rewrap(session: Session) -> bool:
+    """Wrap the keys this user holds (cases, the organisation's handle index) for readers the
+    pull brought who lack them (a user who joined on another device): one ``case.keys`` entry,
+    pushed by the same sync. True when it wrote one."""
+    if session.user.role not in authority.CASE_KEY_ROLES:
+        return False  # an auditor holds no key and wraps none
+    return case_keys.sync_wraps(session, "sync") is not None
 
 
 def held_digests(session: Session) -> list[dict[str, Any]]:

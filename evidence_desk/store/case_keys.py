@@ -62,6 +62,29 @@ class CaseKeyError(Exception):
     """A wrap or a sealed field does not open (wrong key, moved, or tampered with)."""
 
 
+# -- the key domain ----------------------------------------------------------------------------
+
+
+def key_domain(conn: Connection, store_id: str) -> str:
+    """The id every case-key binding names (a wrap's HPKE ``info`` and digest, a field's,
+    message's and locators' AAD): the organisation's id for a store that belongs to one, else
+    the store's own id.
+
+    The organisation's id is the store id of its founding device (``hub init``), proven by the
+    ledger rather than by a file: a joined store holds that device's signed ``store.init`` as
+    the first entry of the organisation's order (``device_entries``, the lowest ``org_seq``,
+    replayed by verify), and the founding device itself holds no foreign ``store.init``, so its
+    own id is the organisation's. A standalone store holds no foreign entries: its own id, so
+    every byte sealed before organisations existed opens and verifies as it was. Several
+    devices of one organisation thus seal for one domain, and a wrap or a ciphertext made on
+    one laptop opens on another; moved to another organisation or store, it still does not."""
+    row = conn.execute(
+        "SELECT device_id FROM device_entries WHERE org_seq = (SELECT MIN(org_seq) FROM "
+        "device_entries) AND seq = 1 AND action = 'store.init' AND verdict = ''"
+    ).fetchone()
+    return store_id if row is None else str(row[0])
+
+
 # -- user key pairs --------------------------------------------------------------------------
 
 

@@ -110,6 +110,13 @@ class Org:
         self.stores[name] = store
         return store
 
+    def welcome(self, *names: str) -> None:
+        """The admin's device syncs (it pulls the joins and wraps the organisation's handle-index
+        key, and the case keys it holds, for the new members), then each of ``names``."""
+        for name in ("root", *names):
+            code, _report, err = self.sync(name)
+            assert code == 0, err
+
     def sync(self, name: str) -> tuple[int, dict[str, Any], str]:
         code, out, err = run("sync", "--store", self.stores[name], "--user", name, "--json")
         return code, (json.loads(out) if out.strip() else {}), err

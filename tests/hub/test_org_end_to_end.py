@@ -12,7 +12,8 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from evidence_desk.services import cases, contacts, importing, sync
+from evidence_desk.domain.errors import RuleViolation
+from evidence_desk.services import cases, contacts, importing, reading, sync
 from evidence_desk.services.verify import verify_store
 from tests.helpers import supporting_documents
 from tests.hub.conftest import HubDatabase
@@ -51,6 +52,7 @@ def test_request_approve_import_across_three_laptops(hub_db: HubDatabase, tmp_pa
         org.join("alice", "staff")
         org.join("sam", "supervisor")
         org.join("lee", "legal")
+        org.welcome("alice", "sam", "lee")
         contact_id = _request(org, tmp_path)
         code, report, err = org.sync("alice")
         assert code == 0, err
@@ -60,6 +62,14 @@ def test_request_approve_import_across_three_laptops(hub_db: HubDatabase, tmp_pa
         with org.login("sam") as sam:
             waiting = contacts.list_contacts(sam, status="requested")
             assert [c.id for c in waiting] == [contact_id]
+            # ... with what staff sealed on their laptop opened: name, reason, documents
+            assert cases.get_case(sam, "2026-SH-1").debtor_name == "陈立新"
+            shown = contacts.get_contact(sam, contact_id)
+            assert shown.reason == "the debtor added us and asked to talk about repayment"
+            assert shown.handle == "+8613800000000"
+            documents = [i.sha256 for i in contacts.contact_items(sam, contact_id)]
+            opened = [reading.document_bytes(sam, contact_id, d) for d in documents]
+            assert len(opened) == 2 and any("身份证明".encode() in d for d in opened)
             contacts.approve(sam, contact_id, "identity and debt confirmed")
         assert org.sync("sam")[0] == 0
         assert org.sync("alice")[0] == 0
@@ -73,6 +83,15 @@ def test_request_approve_import_across_three_laptops(hub_db: HubDatabase, tmp_pa
         for name in ("lee", "sam", "root"):
             code, report, err = org.sync(name)
             assert code == 0, err
+        # legal's desktop opens the case and the chat export staff imported on their laptop
+        # (the original, pulled sealed under the case key; the messages table is not rebuilt
+        # from it on pull yet)
+        with org.login("lee") as lee:
+            assert cases.get_case(lee, "2026-SH-1").debtor_name == "陈立新"
+            (original,) = lee.conn.execute(
+                "SELECT sha256 FROM imports WHERE contact_id = ?", (contact_id,)
+            ).fetchone()
+            assert "先还 5000" in reading.original_bytes(lee, original).decode("utf-8")
         # a second sync has nothing to do: in sync
         assert org.sync("alice")[1]["pushed"] == 0
         for name in ("alice", "sam", "lee", "root"):
@@ -123,6 +142,7 @@ def test_two_supervisors_deciding_one_request_the_first_accepted_stands(
         org.join("alice", "staff")
         org.join("sam", "supervisor")
         org.join("sue", "supervisor")
+        org.welcome("alice", "sam", "sue")
         contact_id = _request(org, tmp_path)
         for name in ("alice", "sam", "sue"):
             assert org.sync(name)[0] == 0
@@ -153,4 +173,32 @@ def test_two_supervisors_deciding_one_request_the_first_accepted_stands(
         with org.login("alice") as alice:
             assert contacts.get_contact(alice, contact_id).decided_by == "sam"
         for name in ("alice", "sam", "sue"):
+            _intact(org, name)
+
+
+def test_one_matter_per_chat_across_two_laptops(hub_db: HubDatabase, tmp_path: Path) -> None:
+    """Both laptops digest chat handles under the organisation's handle-index key (made by
+    ``hub init``, wrapped for each member through the hub): a chat already requested on the
+    staff laptop is refused for a case created on the supervisor's."""
+    with organisation(tmp_path, hub_db.owner_url) as org:
+        org.join("alice", "staff")
+        org.join("sam", "supervisor")
+        org.welcome("alice", "sam")
+        _request(org, tmp_path)
+        assert org.sync("alice")[0] == 0
+        assert org.sync("sam")[0] == 0
+        with org.login("sam") as sam:
+            cases.create_case(sam, "2026-SH-2", debtor_name="王五")
+            with pytest.raises(RuleViolation, match="one-matter-per-chat"):
+                contacts.request_contact(
+                    sam,
+                    case_no="2026-SH-2",
+                    channel="whatsapp",
+                    handle="+8613800000000",
+                    display_name="Chen Lixin",
+                    reason="the same chat for another matter",
+                    consent=True,
+                    documents=supporting_documents(tmp_path / "docs-2", tag="2"),
+                )
+        for name in ("alice", "sam"):
             _intact(org, name)

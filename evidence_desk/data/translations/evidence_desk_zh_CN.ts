@@ -5681,6 +5681,11 @@
         <translation>账本记录的封装在表中缺失</translation>
     </message>
     <message>
+        <source>this device holds no wrap of the organisation&apos;s handle index key yet: sync once a device of an administrator has synced since you joined</source>
+        <comment>case_key.no_handle_key</comment>
+        <translation>本设备尚未持有组织账号索引密钥的封装：请在管理员的设备于您加入后同步过一次之后再同步</translation>
+    </message>
+    <message>
         <source>a key of case {case} was wrapped for {user} (role {role}), who may not read it</source>
         <comment>case_key.not_entitled</comment>
         <translation>案件 {case} 的密钥被封装给了无权阅读该案件的 {user}（角色 {role}）</translation>
@@ -6719,6 +6724,11 @@
         <source>a message of the original is missing from the store</source>
         <comment>import.message_missing</comment>
         <translation>原始文件中的一条消息在证据库中缺失</translation>
+    </message>
+    <message>
+        <source>message checks not performed: the import was made on device {device}, whose messages this store does not hold (its original and normalised digest were checked)</source>
+        <comment>import.messages_elsewhere</comment>
+        <translation>未执行消息检查：该导入由设备 {device} 完成，本存储库不持有其消息（已检查其原始文件及规范化摘要）</translation>
     </message>
     <message>
         <source>the zip&apos;s member names read as {current} now, the import recorded {stored}</source>
