@@ -336,7 +336,11 @@ def main() -> int:
     finally:
         if hub is not None and hub.poll() is None:
             hub.terminate()
-            hub.wait(timeout=60)
+            try:
+                hub.wait(timeout=60)
+            except subprocess.TimeoutExpired:  # a hub that does not stop is not left behind
+                hub.kill()
+                hub.wait()
         shutil.rmtree(work, ignore_errors=True)
     ingest, floor = min(ingest_times), min(floor_times)
     rate, floor_rate = args.entries / ingest, args.entries / floor
