@@ -32,7 +32,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
 OUT = ROOT / "docs" / "benchmarks.md"
-ORDER = ("seal", "verify", "import", "bundle", "gui")
+ORDER = ("seal", "verify", "import", "bundle", "gui", "hub")
 # smaller sizes for scripts without a --quick flag of their own (read from their argparse)
 QUICK_ARGS: dict[str, list[str]] = {
     "import": ["--messages", "20000", "--skip-zip", "--video-mb", "8"],

@@ -1,0 +1,398 @@
+#!/usr/bin/env python3
+"""The organisation hub under load: ingest entries/s and the request/decision round trip.
+
+A throwaway PostgreSQL cluster (evidence_desk_testing/postgres.py) and a real hub: ``hub init``
+and ``hub serve`` as a subprocess, over TLS 1.3 on 127.0.0.1, exactly as an organisation runs it.
+
+**Ingest.** ``--devices`` processes push ``--entries`` entries in all to the hub at once through
+its HTTP API: every request signed by the device's user, batches of ``sync.PUSH_BATCH`` as
+``sync.push`` sends them, every entry judged by the hub (``acceptance.judge``: hashes, links,
+the checkpoint signature under the key the organisation holds, the rule table's permission).
+Each device's ledger is made before the clock starts with the project's own integrity code
+(``ledger.unsigned_entry``, the device's Merkle tree, the checkpoint signature over its root:
+what ``Session.write`` signs), by an admin user the hub knows (``settings.set`` entries). The
+floor in the same run: the same rows COPYed straight into a table like the hub's ``entries``
+(psycopg COPY, one transaction per batch, one connection). Targets: >= 5,000 entries/s and
+<= 5x the COPY floor.
+
+**Round trip.** A staff store and a supervisor store joined to the hub (invitation, ``join``);
+per round: staff requests a contact (with its two documents) and syncs; the supervisor syncs
+until the request is there, approves and syncs; staff syncs until it sees the approval. Timed
+from the request to staff seeing the decision, ``--rounds`` times; p50/p99. Target p99 < 2 s.
+The syncs run back to back (no poll interval): the live updates that replace polling are
+issue 20; with a GUI polling every P seconds add up to 2P.
+
+The cluster runs with fsync off (as the hub's tests), for the hub and the floor alike.
+``--repeat`` ingest rounds (fresh devices each round; the best counts, every round printed).
+
+    python bench/hub.py [--devices 8] [--entries 100000] [--rounds 20] [--repeat 1] [--quick]
+
+The last line printed is one JSON object (figures, ratios, targets) for bench/run_all.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import httpx
+import psycopg
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+from evidence_desk.domain.models import Role
+from evidence_desk.hub.repository import HubRepository
+from evidence_desk.integrity import ledger, merkle, pinning, signing
+from evidence_desk.services import cases, contacts, org_ledger, sync
+from evidence_desk.services.hub_client import HubClient
+from evidence_desk.services.session import Session
+from evidence_desk_testing.postgres import PostgresCluster, free_port
+
+ROOT = Path(__file__).resolve().parents[1]
+PASSWORD = "bench-hub-password-1"
+APP_ROLE = "evidence_desk_hub"
+DATABASE = "hub"
+INGEST_TARGET = 5_000
+FLOOR_RATIO_TARGET = 5.0
+ROUND_TRIP_TARGET = 2.0
+AT = "2026-12-05T12:00:00.000000+00:00"
+
+
+# -- the hub ---------------------------------------------------------------------------------------
+
+
+def _env(work: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "EVIDENCE_DESK_PASSWORD": PASSWORD,
+        "EVIDENCE_DESK_ANCHOR_DIR": str(work / "anchors"),
+    }
+
+
+def start_hub(work: Path, owner_url: str) -> tuple[subprocess.Popen[bytes], str, Path]:
+    """``hub init`` (root's store in ``work/root``) then ``hub serve``; waits for /v1/health."""
+    tls = work / "hub-tls"
+    subprocess.run(
+        [sys.executable, "-m", "evidence_desk", "hub", "init", "--db", owner_url,
+         "--admin", "root", "--tls-dir", str(tls), "--store", str(work / "root"), "--json"],
+        env=_env(work), check=True, capture_output=True,
+    )  # fmt: skip
+    port = free_port()
+    url = f"https://127.0.0.1:{port}"
+    app_url = psycopg.conninfo.make_conninfo(owner_url, user=APP_ROLE)
+    hub = subprocess.Popen(
+        [sys.executable, "-m", "evidence_desk", "hub", "serve", "--db", app_url,
+         "--listen", f"127.0.0.1:{port}", "--tls-dir", str(tls)],
+        env=_env(work),
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    with httpx.Client(verify=pinning.client_context(tls / "ca.pem"), trust_env=False) as client:
+        while True:
+            try:
+                client.get(f"{url}/v1/health", timeout=5)
+                return hub, url, tls / "ca.pem"
+            except httpx.TransportError:
+                if hub.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("the hub did not start") from None
+                time.sleep(0.1)
+
+
+# -- ingest ----------------------------------------------------------------------------------------
+
+
+def make_ledger(device_id: str, actor: str, key: Any, count: int) -> list[ledger.Entry]:
+    """``count`` entries of a device, each signed through the checkpoint it closes (the
+    signature over the device's Merkle root after it, as Session.write signs)."""
+    tree = merkle.CompactRange.from_state(0, ())
+    prev = ledger.genesis_hash(device_id)
+    entries = []
+    for seq in range(1, count + 1):
+        entry = ledger.unsigned_entry(
+            seq=seq,
+            at=AT,
+            actor=actor,
+            action="settings.set",
+            payload={"key": "organisation", "before": f"Organisation {seq - 1}"},
+            prev=prev,
+        )
+        root = tree.append_and_root(merkle.leaf_hash(bytes.fromhex(entry.entry_hash))).hex()
+        signature = key.sign(ledger.checkpoint_message(device_id, seq, root)).hex()
+        entries.append(entry.signed(signature))
+        prev = entry.entry_hash
+    return entries
+
+
+def device_main(
+    url: str,
+    ca: str,
+    device_id: str,
+    actor: str,
+    key_bytes: bytes,
+    count: int,
+    rows_file: str,
+    barrier: Any,
+    done: Any,
+) -> None:
+    """One device: make its ledger, wait for the others, push it as sync.push does."""
+    key = signing.private_key_from_bytes(key_bytes)
+    entries = make_ledger(device_id, actor, key, count)
+    Path(rows_file).write_text(json.dumps([list(e) for e in entries]), "utf-8")
+    with HubClient(url, Path(ca), actor, key) as client:
+        client.health()  # the TLS connection made before the clock starts
+        barrier.wait()
+        appended = 0
+        for start in range(0, len(entries), sync.PUSH_BATCH):
+            batch = entries[start : start + sync.PUSH_BATCH]
+            answer = client.post(
+                "/v1/push", {"device_id": device_id, "entries": [list(e) for e in batch]}
+            )
+            assert not answer["refused"], answer["refused"]
+            appended += int(answer["appended"])
+    done.put((device_id, appended, time.monotonic()))
+
+
+def _wrap_key() -> str:
+    public = X25519PrivateKey.generate().public_key()
+    return public.public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
+
+
+def ingest_round(
+    work: Path, repo: HubRepository, url: str, ca: Path, devices: int, entries: int, tag: int
+) -> tuple[float, list[Path]]:
+    """One round: fresh devices (an admin user each, known to the hub), their pushes at once.
+    Returns the seconds from the start signal to the last push answered, and the rows files."""
+    context = multiprocessing.get_context("spawn")
+    barrier = context.Barrier(devices + 1)
+    done = context.Queue()
+    shares = [entries // devices + (1 if i < entries % devices else 0) for i in range(devices)]
+    processes, files = [], []
+    for index, count in enumerate(shares):
+        actor = f"device{tag}-{index}"
+        key = signing.generate_private_key()
+        repo.add_user(actor, Role.ADMIN.value, signing.public_key_hex(key), _wrap_key(), by=None)
+        device_id = uuid.uuid4().hex
+        repo.add_device(device_id, actor)
+        rows = work / f"rows-{tag}-{index}.json"
+        files.append(rows)
+        raw = signing.private_key_bytes(key)
+        process = context.Process(
+            target=device_main,
+            args=(url, str(ca), device_id, actor, raw, count, str(rows), barrier, done),
+        )
+        process.start()
+        processes.append(process)
+    barrier.wait(timeout=600)
+    start = time.monotonic()
+    results = [done.get(timeout=1800) for _ in processes]
+    for process in processes:
+        process.join()
+        assert process.exitcode == 0
+    assert sum(r[1] for r in results) == entries, results
+    return max(r[2] for r in results) - start, files
+
+
+def copy_floor(owner_url: str, files: list[Path]) -> float:
+    """The same rows COPYed straight into a table like the hub's entries, batch by batch."""
+    batches = []
+    for file in files:
+        rows = json.loads(file.read_text("utf-8"))
+        device_id = uuid.uuid4().hex
+        for start in range(0, len(rows), sync.PUSH_BATCH):
+            batches.append((device_id, rows[start : start + sync.PUSH_BATCH]))
+    with psycopg.connect(owner_url) as conn:
+        conn.execute("CREATE TABLE IF NOT EXISTS copy_floor (LIKE entries INCLUDING ALL)")
+        conn.commit()
+        columns = (
+            "device_id, seq, at, actor, action, payload, payload_hash, prev_hash, "
+            "entry_hash, signature, verdict"
+        )
+        start = time.perf_counter()
+        for device_id, rows in batches:
+            with conn.cursor().copy(f"COPY copy_floor ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row((device_id, *row, ""))
+            conn.commit()
+        return time.perf_counter() - start
+
+
+# -- round trip ------------------------------------------------------------------------------------
+
+
+def join_member(root: Session, work: Path, url: str, ca: Path, name: str, role: Role) -> Session:
+    invitation = org_ledger.invite_user(root, name, role)
+    with sync.client_for(root, sync.binding(root.folder)) as client:
+        report = sync.sync(root, client)
+    assert report.refusal is None, report.refusal
+    session, _report = sync.join(work / name, url, ca, name, PASSWORD, invitation.code)
+    return session
+
+
+def documents(folder: Path, tag: int) -> list[tuple[str, Path]]:
+    folder.mkdir(parents=True, exist_ok=True)
+    identity, confirmation = folder / f"identity{tag}.txt", folder / f"debt{tag}.txt"
+    identity.write_text(f"身份证明 identity proof {tag}\n", encoding="utf-8")
+    confirmation.write_text(f"债务确认书 debt confirmation {tag}\n", encoding="utf-8")
+    return [("identity_proof", identity), ("debt_confirmation", confirmation)]
+
+
+def round_trips(work: Path, url: str, ca: Path, rounds: int) -> list[float]:
+    root = Session.open(work / "root", "root", PASSWORD)
+    sync.bind(root.folder, url, ca)
+    alice = join_member(root, work, url, ca, "alice", Role.STAFF)
+    sam = join_member(root, work, url, ca, "sam", Role.SUPERVISOR)
+    times = []
+    try:
+        cases.create_case(alice, "2026-BENCH-1", debtor_name="陈立新")
+        with (
+            sync.client_for(alice, sync.binding(alice.folder)) as staff,
+            sync.client_for(sam, sync.binding(sam.folder)) as supervisor,
+        ):
+            sync.sync(alice, staff)
+            sync.sync(sam, supervisor)
+            for n in range(rounds):
+                docs = documents(work / "docs", n)
+                start = time.perf_counter()
+                contact = contacts.request_contact(
+                    alice,
+                    case_no="2026-BENCH-1",
+                    channel="whatsapp",
+                    handle=f"+86138{n:08d}",
+                    display_name="Chen Lixin",
+                    reason="the debtor added us and asked to talk about repayment",
+                    consent=True,
+                    documents=docs,
+                )
+                sync.sync(alice, staff)
+                while not any(
+                    c.id == contact.id for c in contacts.list_contacts(sam, status="requested")
+                ):
+                    sync.sync(sam, supervisor)
+                contacts.approve(sam, contact.id, "identity and debt confirmed")
+                sync.sync(sam, supervisor)
+                while contacts.get_contact(alice, contact.id).status != "approved":
+                    sync.sync(alice, staff)
+                times.append(time.perf_counter() - start)
+    finally:
+        for session in (alice, sam, root):
+            session.close()
+    return times
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    index = max(0, min(len(ordered) - 1, -(-int(share * 100) * len(ordered) // 100) - 1))
+    return ordered[index]
+
+
+# -- main ------------------------------------------------------------------------------------------
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--devices", type=int, default=8)
+    parser.add_argument("--entries", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=20, help="round trips timed")
+    parser.add_argument("--repeat", type=int, default=1, help="ingest rounds; the best counts")
+    parser.add_argument("--quick", action="store_true", help="4 devices, 10k entries, 5 rounds")
+    args = parser.parse_args()
+    if args.quick:
+        args.devices, args.entries, args.rounds = 4, 10_000, 5
+    work = Path(tempfile.mkdtemp(prefix="ed-bench-hub-"))
+    os.environ["EVIDENCE_DESK_ANCHOR_DIR"] = str(work / "anchors")
+    hub: subprocess.Popen[bytes] | None = None
+    try:
+        with PostgresCluster() as cluster:
+            with psycopg.connect(cluster.url(), autocommit=True) as conn:
+                conn.execute(f"CREATE DATABASE {DATABASE}")
+            owner_url = cluster.url(DATABASE)
+            hub, url, ca = start_hub(work, owner_url)
+            # the round trips first: the ingest's devices' users are put straight into the
+            # hub's tables, not invited through the organisation's ledger, so the stores
+            # would refuse their entries on a later pull
+            trips = round_trips(work, url, ca, args.rounds)
+            ingest_times, floor_times = [], []
+            with HubRepository.connect(cluster.url(DATABASE, APP_ROLE), max_size=2) as repo:
+                for tag in range(max(1, args.repeat)):
+                    elapsed, files = ingest_round(
+                        work, repo, url, ca, args.devices, args.entries, tag
+                    )
+                    ingest_times.append(elapsed)
+                    floor_times.append(copy_floor(owner_url, files))
+                    for file in files:
+                        file.unlink()
+    finally:
+        if hub is not None and hub.poll() is None:
+            hub.terminate()
+            try:
+                hub.wait(timeout=60)
+            except subprocess.TimeoutExpired:  # a hub that does not stop is not left behind
+                hub.kill()
+                hub.wait()
+        shutil.rmtree(work, ignore_errors=True)
+    ingest, floor = min(ingest_times), min(floor_times)
+    rate, floor_rate = args.entries / ingest, args.entries / floor
+    ratio = ingest / floor
+    p50, p99 = percentile(trips, 0.50), percentile(trips, 0.99)
+    print(
+        "rounds (s): ingest "
+        + " ".join(f"{t:.2f}" for t in ingest_times)
+        + " | COPY floor "
+        + " ".join(f"{t:.2f}" for t in floor_times)
+    )
+    print(
+        f"ingest            {ingest:7.2f} s  {rate:9.0f} entries/s  ({args.devices} devices at "
+        f"once, {args.entries} entries; target >= {INGEST_TARGET}) "
+        f"{'OK' if rate >= INGEST_TARGET else 'MISS'}"
+    )
+    print(f"COPY floor        {floor:7.2f} s  {floor_rate:9.0f} entries/s")
+    print(
+        f"ratio ingest / COPY floor  {ratio:.2f}  (target <= {FLOOR_RATIO_TARGET:.0f}) "
+        f"{'OK' if ratio <= FLOOR_RATIO_TARGET else 'MISS'}"
+    )
+    print("round trips (s): " + " ".join(f"{t:.2f}" for t in trips))
+    print(
+        f"round trip        p50 {p50:.2f} s  p99 {p99:.2f} s  ({len(trips)} rounds, sync polling "
+        f"back to back; target p99 < {ROUND_TRIP_TARGET:.0f} s) "
+        f"{'OK' if p99 < ROUND_TRIP_TARGET else 'MISS'}"
+    )
+    ok = rate >= INGEST_TARGET and ratio <= FLOOR_RATIO_TARGET and p99 < ROUND_TRIP_TARGET
+    print(
+        json.dumps(
+            {
+                "bench": "hub",
+                "data": f"{args.entries} entries from {args.devices} devices; "
+                f"{len(trips)} round trips",
+                "figures": {
+                    "ingest entries/s": round(rate),
+                    "COPY floor entries/s": round(floor_rate),
+                    "round trip p50 s": round(p50, 3),
+                    "round trip p99 s": round(p99, 3),
+                },
+                "ratios": {"ingest / COPY floor": round(ratio, 3)},
+                "targets": {
+                    "ingest entries/s": f">= {INGEST_TARGET}",
+                    "ingest / COPY floor": f"<= {FLOOR_RATIO_TARGET}",
+                    "round trip p99 s": f"< {ROUND_TRIP_TARGET}",
+                },
+                "ok": ok,
+            }
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,40 @@
+"""bench/hub.py at a toy size: its own PostgreSQL cluster and hub, two devices pushing at once,
+one round trip. The bench must finish, count every entry the devices pushed, and end with the
+JSON line bench/run_all.py collects (figures and targets), whatever this machine's speed."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from evidence_desk_testing.postgres import missing_line
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.slow
+def test_hub_bench_runs_at_a_toy_size() -> None:
+    hint = missing_line()
+    if hint is not None:
+        pytest.fail(hint, pytrace=False)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "hub.py"),
+         "--devices", "2", "--entries", "300", "--rounds", "1"],
+        capture_output=True, text=True, timeout=600, check=False, cwd=ROOT,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["bench"] == "hub"
+    assert result["data"].startswith("300 entries from 2 devices; 1 round trips")
+    figures = result["figures"]
+    assert figures["ingest entries/s"] > 0 and figures["COPY floor entries/s"] > 0
+    assert 0 < figures["round trip p50 s"] <= figures["round trip p99 s"]
+    assert set(result["targets"]) == {
+        "ingest entries/s",
+        "ingest / COPY floor",
+        "round trip p99 s",
+    }
