@@ -126,12 +126,22 @@ def _order_findings(history: OrgHistory, store_id: str) -> Iterator[Finding]:
 
 def device_entries(conn: db.Connection, device: str) -> list[ledger.Entry]:
     """Another device's entries as held, by seq."""
+    return _entries(conn, "device_entries WHERE device_id = ?", device)
+
+
+def own_entries(conn: db.Connection, since: int) -> list[ledger.Entry]:
+    """This device's own entries from ``since`` on, as signed, by seq."""
+    return _entries(conn, "ledger WHERE seq >= ?", since)
+
+
+def _entries(conn: db.Connection, source: str, value: object) -> list[ledger.Entry]:
+    """Entries as signed from ``source`` (a table and its filter on one value), by seq."""
     cursor = conn.cursor()
     cursor.row_factory = None
     cursor.execute(
         "SELECT seq, at, actor, action, payload, payload_hash, prev_hash, entry_hash, signature "
-        "FROM device_entries WHERE device_id = ? ORDER BY seq",
-        (device,),
+        f"FROM {source} ORDER BY seq",
+        (value,),
     )
     return [ledger.Entry._make(r) for r in cursor]
 

@@ -49,10 +49,9 @@ from evidence_desk.services.clock import Clock, system_clock
 from evidence_desk.services.row_changes import apply_change
 from evidence_desk.services.session import DatabaseState, Session, put
 from evidence_desk.services.user_names import validate_name, validate_new_user
-from evidence_desk.store import case_keys as case_key_crypto
 from evidence_desk.store import db, location
 from evidence_desk.store.folder import StoreFolder
-from evidence_desk.store.keys import KdfParams, derive_subkey
+from evidence_desk.store.keys import KdfParams
 from evidence_desk.store.lock import WriterLock
 from evidence_desk.store.schema import PROJECTED_TABLES
 
@@ -185,14 +184,7 @@ def revoke_invite(session: Session, invite_id: str) -> None:
 
 def own_entries(session: Session, *, since: int = 1) -> list[ledger.Entry]:
     """This device's entries from ``since`` on, as signed (what a push sends)."""
-    cursor = session.conn.cursor()
-    cursor.row_factory = None
-    cursor.execute(
-        "SELECT seq, at, actor, action, payload, payload_hash, prev_hash, entry_hash, signature "
-        "FROM ledger WHERE seq >= ? ORDER BY seq",
-        (since,),
-    )
-    return [ledger.Entry._make(r) for r in cursor]
+    return org_history.own_entries(session.conn, since)
 
 
 # -- joining -------------------------------------------------------------------------------------
@@ -238,31 +230,9 @@ def _join(
     kdf: KdfParams,
     clock: Clock,
 ) -> Session:
-    data_key = os.urandom(32)
-    signing_key = signing.generate_private_key()
-    public = signing.public_key_hex(signing_key)
-    wrap_private, wrap_public = case_key_crypto.new_wrap_key()
-    folder.keyslots.write_slot(
-        user,
-        password,
-        data_key,
-        signing.private_key_bytes(signing_key),
-        public,
-        kdf,
-        wrap_key=wrap_private,
-    )
-    conn = db.connect(folder.db_path, derive_subkey(data_key, "sqlcipher"), create=True)
-    db.migrate(conn)
     # the role comes from the invitation; until the join is written the user is not on record
-    session = Session(
-        folder,
-        conn,
-        data_key,
-        User(user, Role.STAFF, public, True),
-        signing.private_key_bytes(signing_key),
-        clock,
-        wrap_private,
-    )
+    session, wrap_public = Session.with_new_keys(folder, user, Role.STAFF, password, kdf, clock)
+    public = session.user.public_key
     try:
         apply_pull(session, history)
         invite = _invite_of(session, user, signing.public_key_hex(key))

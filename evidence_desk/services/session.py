@@ -257,29 +257,13 @@ class Session:
         location.refuse_new_store(path)
         digests.self_test()
         folder = StoreFolder.create(path)
-        data_key = os.urandom(32)
-        key = signing.generate_private_key()
-        public = signing.public_key_hex(key)
-        wrap_private, wrap_public = case_key_crypto.new_wrap_key()
-        folder.keyslots.write_slot(
-            admin,
-            password,
-            data_key,
-            signing.private_key_bytes(key),
-            public,
-            kdf or KdfParams(),
-            wrap_key=wrap_private,
-        )
-        conn = db.connect(folder.db_path, derive_subkey(data_key, "sqlcipher"), create=True)
-        db.migrate(conn)
-        user = User(admin, Role.ADMIN, public, True)
-        session = cls(
-            folder, conn, data_key, user, signing.private_key_bytes(key), clock, wrap_private
+        session, wrap_public = cls.with_new_keys(
+            folder, admin, Role.ADMIN, password, kdf or KdfParams(), clock
         )
         row = {
             "name": admin,
             "role": Role.ADMIN.value,
-            "public_key": public,
+            "public_key": session.user.public_key,
             "active": 1,
             "wrap_key": wrap_public,
         }
@@ -289,6 +273,42 @@ class Session:
             [put("users", row)],
         )
         return session
+
+    @classmethod
+    def with_new_keys(
+        cls,
+        folder: StoreFolder,
+        name: str,
+        role: Role,
+        password: str,
+        kdf: KdfParams,
+        clock: Clock,
+    ) -> tuple[Session, str]:
+        """A new store's database and its first user: fresh data, signing and X25519 keys
+        sealed in the user's key slot, the schema migrated. Returns the session (nothing
+        written yet: the caller's first entry introduces the user) and the user's X25519
+        public key (hex) for that entry. Shared by a new store and a store joining an
+        organisation (services/org_ledger.py)."""
+        data_key = os.urandom(32)
+        key = signing.generate_private_key()
+        public = signing.public_key_hex(key)
+        wrap_private, wrap_public = case_key_crypto.new_wrap_key()
+        folder.keyslots.write_slot(
+            name,
+            password,
+            data_key,
+            signing.private_key_bytes(key),
+            public,
+            kdf,
+            wrap_key=wrap_private,
+        )
+        conn = db.connect(folder.db_path, derive_subkey(data_key, "sqlcipher"), create=True)
+        db.migrate(conn)
+        user = User(name, role, public, True)
+        session = cls(
+            folder, conn, data_key, user, signing.private_key_bytes(key), clock, wrap_private
+        )
+        return session, wrap_public
 
     @classmethod
     def open(
