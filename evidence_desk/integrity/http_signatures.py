@@ -27,6 +27,7 @@ signatures: a signature base starts with ``"@method"``, every ledger message wit
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime
 import hashlib
 import heapq
@@ -60,6 +61,9 @@ REQUIRED = ("@method", "@path", "@query", "content-digest")
 #: A nonce shorter than this is refused: it must be unguessable and practically unique.
 MIN_NONCE = 16
 MAX_NONCE = 128
+#: the key an unknown signer's request is checked against (a key made at start, whose private
+#: half nobody keeps), so that refusing an unknown name costs what refusing a forgery does
+_NOBODY = Ed25519PrivateKey.generate().public_key().public_bytes_raw().hex()
 _PARAMETERS = {"created", "keyid", "nonce", "alg", "tag"}
 
 _said = Catalogue(
@@ -75,8 +79,7 @@ _said = Catalogue(
             "the request was signed at {created}, {ahead} s ahead of the hub's clock"
             " (at most {skew} s accepted)"
         ),
-        "httpsig.unknown_key": "the request is signed as {key_id}, whom this hub does not know",
-        "httpsig.forged": "the request's signature as {key_id} does not verify",
+        "httpsig.forged": "no key this hub holds for {key_id} verifies the request's signature",
         "httpsig.digest_mismatch": "the request's body does not match its signed Content-Digest",
         "httpsig.replayed": (
             "the request as {key_id} repeats a nonce already used within the last {window} s"
@@ -389,9 +392,13 @@ class RequestVerifier:
             raise SignatureRefused(
                 _said("httpsig.future", created=found.created, ahead=-age, skew=self.skew)
             )
+        # a signer the hub does not know is refused exactly like a forged signature, after the
+        # same verification work: the answer must not tell an outsider which names exist
         public = key_for(found.key_id)
         if public is None:
-            raise SignatureRefused(_said("httpsig.unknown_key", key_id=found.key_id))
+            with contextlib.suppress(SignatureRefused):
+                verify_signature(request, found.key_id, _NOBODY)
+            raise SignatureRefused(_said("httpsig.forged", key_id=found.key_id))
         verify_signature(request, found.key_id, public)
         _check_digest(request)
         until = found.created + self.window + self.skew

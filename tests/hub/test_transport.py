@@ -189,11 +189,15 @@ def test_a_replayed_request_is_refused(hub: Hub, raw: httpx.Client) -> None:
     assert _error(again, 401) == ("httpsig.replayed", {"key_id": "alice", "window": "300"})
 
 
-def test_an_unknown_user_is_refused(hub: Hub) -> None:
-    with _client(hub, "mallory", MALLORY) as client, pytest.raises(HubAuthError) as refused:
+def test_an_unknown_user_is_refused_like_a_forgery(hub: Hub) -> None:
+    """The answer must not tell an outsider which user names the hub knows."""
+    with _client(hub, "mallory", MALLORY) as client, pytest.raises(HubAuthError) as unknown:
         client.whoami()
-    assert (refused.value.rule, refused.value.status) == ("httpsig.unknown_key", 401)
-    assert "mallory" in str(refused.value)
+    with _client(hub, "alice", MALLORY) as client, pytest.raises(HubAuthError) as forged:
+        client.whoami()
+    assert (unknown.value.rule, unknown.value.status) == ("httpsig.forged", 401)
+    assert (forged.value.rule, forged.value.status) == ("httpsig.forged", 401)
+    assert str(unknown.value).replace("mallory", "alice") == str(forged.value)
 
 
 def test_a_deactivated_user_is_refused_after_proving_who_they_are(hub: Hub) -> None:

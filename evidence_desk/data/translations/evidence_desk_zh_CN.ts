@@ -6256,9 +6256,9 @@
         <translation>请求签名于 {created}，已过去 {age} 秒，超过服务中心接受的 {window} 秒</translation>
     </message>
     <message>
-        <source>the request&apos;s signature as {key_id} does not verify</source>
+        <source>no key this hub holds for {key_id} verifies the request&apos;s signature</source>
         <comment>httpsig.forged</comment>
-        <translation>请求以 {key_id} 身份所作的签名验证不通过</translation>
+        <translation>本中心持有的 {key_id} 的密钥均无法验证该请求的签名</translation>
     </message>
     <message>
         <source>the request was signed at {created}, {ahead} s ahead of the hub&apos;s clock (at most {skew} s accepted)</source>
@@ -6284,11 +6284,6 @@
         <source>the request&apos;s signature does not cover {component}</source>
         <comment>httpsig.uncovered</comment>
         <translation>请求的签名未覆盖 {component}</translation>
-    </message>
-    <message>
-        <source>the request is signed as {key_id}, whom this hub does not know</source>
-        <comment>httpsig.unknown_key</comment>
-        <translation>请求以 {key_id} 身份签名，但服务中心没有此用户</translation>
     </message>
     <message>
         <source>the request&apos;s {field} is missing or malformed</source>
@@ -10419,6 +10414,16 @@ must equal that file&apos;s line in the manifest.</source>
         <source>unknown time zone {tz!r}</source>
         <comment>whatsapp.unknown_zone</comment>
         <translation>未知时区“{tz}”</translation>
+    </message>
+    <message>
+        <source>the request&apos;s signature as {key_id} does not verify</source>
+        <comment>httpsig.forged</comment>
+        <translation type="vanished">请求以 {key_id} 身份所作的签名验证不通过</translation>
+    </message>
+    <message>
+        <source>the request is signed as {key_id}, whom this hub does not know</source>
+        <comment>httpsig.unknown_key</comment>
+        <translation type="vanished">请求以 {key_id} 身份签名，但服务中心没有此用户</translation>
     </message>
 </context>
 </TS>
