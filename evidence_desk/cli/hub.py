@@ -96,8 +96,6 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
         "ca_file": str(files.ca_file),
         "cert_file": str(files.cert_file),
         "key_file": str(files.key_file),
-        "receipt_key_file": str(args.tls_dir / receipts.KEY_FILE),
-        "receipt_key": desk.public_key,
     }
     _print(args, data, "\n".join(f"{name}: {value}" for name, value in data.items()))
     return 0
