@@ -86,41 +86,7 @@ class ReceiptDesk:
         return repo.in_transaction(lambda conn: self._issue(conn, device_id, seqs), device_id)
 
     def _issue(self, conn: Conn, device_id: str, seqs: Sequence[int]) -> list[SignedReceipt]:
-        row = conn.execute(
-            "SELECT coalesce(max(size), 0) FROM receipts WHERE device_id = %s", (device_id,)
-        ).fetchone()
-        last = 0 if row is None else int(row[0])
-        head = conn.execute(
-            "SELECT size, compact_range FROM device_heads WHERE device_id = %s", (device_id,)
-        ).fetchone()
-        if head is not None and int(head[0]) > last:
-            size, compact = int(head[0]), [bytes(h) for h in head[1]]
-            rows = conn.execute(
-                "SELECT seq, entry_hash, hub_seq, verdict, accepted_at FROM entries "
-                "WHERE device_id = %s AND seq > %s AND seq <= %s ORDER BY seq",
-                (device_id, last, size),
-            ).fetchall()
-            statement = Statement(
-                hub_id=self.hub_id,
-                device_id=device_id,
-                seq_from=last + 1,
-                seq_to=size,
-                head_hash=str(rows[-1][1]),
-                root=merkle.CompactRange.from_state(size, compact).root_hash().hex(),
-                hub_seq_from=min(int(r[2]) for r in rows),
-                hub_seq_to=max(int(r[2]) for r in rows),
-                entries=org_digest.history_digest(
-                    (int(r[0]), str(r[1]), int(r[2]), str(r[3])) for r in rows
-                ),
-                accepted_at=_utc(max(r[4] for r in rows)),
-                refused=tuple((int(r[0]), str(r[3])) for r in rows if r[3]),
-            )
-            signed = sign(self._key, statement)
-            conn.execute(
-                "INSERT INTO receipts (device_id, size, hub_seq, body, signature) "
-                "VALUES (%s, %s, %s, %s, %s)",
-                (device_id, size, statement.hub_seq_to, signed.body, signed.signature),
-            )
+        self._receipt_of_new(conn, device_id)
         if not seqs:
             return []
         low, high = min(seqs), max(seqs)
@@ -133,6 +99,47 @@ class ReceiptDesk:
                 (device_id, low, high),
             )
         ]
+
+    def _receipt_of_new(self, conn: Conn, device_id: str) -> None:
+        """Sign and store the receipt of the device's entries held and not receipted yet."""
+        row = conn.execute(
+            "SELECT coalesce(max(size), 0) FROM receipts WHERE device_id = %s", (device_id,)
+        ).fetchone()
+        last = 0 if row is None else int(row[0])
+        head = conn.execute(
+            "SELECT size, compact_range FROM device_heads WHERE device_id = %s", (device_id,)
+        ).fetchone()
+        if head is None or int(head[0]) <= last:
+            return
+        size, compact = int(head[0]), [bytes(h) for h in head[1]]
+        rows = conn.execute(
+            "SELECT seq, entry_hash, hub_seq, verdict, accepted_at FROM entries "
+            "WHERE device_id = %s AND seq > %s AND seq <= %s ORDER BY seq",
+            (device_id, last, size),
+        ).fetchall()
+        if len(rows) != size - last:
+            return  # entries missing under the head (changed past the triggers): no receipt
+        statement = Statement(
+            hub_id=self.hub_id,
+            device_id=device_id,
+            seq_from=last + 1,
+            seq_to=size,
+            head_hash=str(rows[-1][1]),
+            root=merkle.CompactRange.from_state(size, compact).root_hash().hex(),
+            hub_seq_from=min(int(r[2]) for r in rows),
+            hub_seq_to=max(int(r[2]) for r in rows),
+            entries=org_digest.history_digest(
+                (int(r[0]), str(r[1]), int(r[2]), str(r[3])) for r in rows
+            ),
+            accepted_at=_utc(max(r[4] for r in rows)),
+            refused=tuple((int(r[0]), str(r[3])) for r in rows if r[3]),
+        )
+        signed = sign(self._key, statement)
+        conn.execute(
+            "INSERT INTO receipts (device_id, size, hub_seq, body, signature) "
+            "VALUES (%s, %s, %s, %s, %s)",
+            (device_id, size, statement.hub_seq_to, signed.body, signed.signature),
+        )
 
 
 def _utc(moment: datetime) -> str:

@@ -99,7 +99,10 @@ def keep(session: Session, rows: Iterable[Mapping[str, Any]] | None) -> int:
     """Keep the receipts of a push's answer (``hub_receipts``) that the store lacks, in one
     transaction under the writer lock; returns how many were new. Refused, keeping none, when
     one is not the pinned hub's receipt for this store."""
-    found = [hub_receipt.SignedReceipt(str(r["body"]), str(r["signature"])) for r in rows or ()]
+    try:
+        found = [hub_receipt.SignedReceipt(str(r["body"]), str(r["signature"])) for r in rows or ()]
+    except (KeyError, TypeError):
+        raise RuleViolation("receipt.malformed", _said("receipt.malformed_from_hub")) from None
     if not found:
         return 0
     held = pinned(session.folder)
