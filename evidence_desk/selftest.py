@@ -12,7 +12,11 @@ platform plugin. In a temporary folder it:
 4. backs the store up and checks that the backup restores to a verifying store;
 5. opens the main window offscreen and renders it (skipped with ``--no-gui``);
 6. renders the first page of the exported PDF with PDFium, as the approval queue previews a
-   debtor's documents (through the queue's own Qt preview code unless ``--no-gui``).
+   debtor's documents (through the queue's own Qt preview code unless ``--no-gui``);
+7. runs the organisation hub's stack as ``hub serve`` and ``sync`` do, without a database: a
+   private CA and TLS 1.3, the hub's gate on uvicorn (h11) on 127.0.0.1, one signed request
+   (RFC 9421) from the device's httpx client, and psycopg with its own libpq and pool (the
+   modules a frozen build must carry for the hub).
 
 Each step prints one line; the last line is one JSON object. Exit status 0 only when every step
 passed. The temporary folder is removed unless ``--keep`` names a folder to use instead.
@@ -84,6 +88,60 @@ def _pdfium_first_page(data: bytes, width: int) -> tuple[int, int]:
         return picture.width, picture.height
     finally:
         document.close()
+
+
+def _hub_round_trip(work: Path) -> str:
+    """One signed request to the hub's gate over TLS 1.3, served by uvicorn in a thread."""
+    import socket
+    import threading
+
+    import psycopg
+    import psycopg_pool
+
+    from evidence_desk.hub import app as hub_app
+    from evidence_desk.hub import receipts, tls
+    from evidence_desk.hub.users import HubUser
+    from evidence_desk.integrity import signing
+    from evidence_desk.integrity.http_signatures import MemoryNonces
+    from evidence_desk.services.hub_client import HubClient
+
+    if psycopg.pq.__impl__ not in ("binary", "c"):
+        raise AssertionError(f"psycopg runs its {psycopg.pq.__impl__} build: no libpq of its own")
+    folder = work / "hub-tls"
+    files = tls.prepare(folder, [])
+    receipts.load_or_make_key(folder)
+    key = signing.generate_private_key()
+    user = HubUser("self-test", "admin", signing.public_key_hex(key), True)
+
+    class _One:
+        def user(self, name: str) -> HubUser | None:
+            return user if name == user.name else None
+
+    app = hub_app.create_app(_One(), MemoryNonces())
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    port = int(sock.getsockname()[1])
+    server = hub_app.server(app, "127.0.0.1", port, tls.server_context(files))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 15
+        while not server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                raise AssertionError("the hub server did not start")
+            time.sleep(0.01)
+        with HubClient(f"https://127.0.0.1:{port}", files.ca_file, user.name, key) as client:
+            answer = client.get("/v1/whoami")
+    finally:
+        server.should_exit = True
+        thread.join(15)
+        sock.close()
+    if answer.get("user") != user.name:
+        raise AssertionError(f"the hub answered {answer!r}")
+    return (
+        f"signed request over TLS 1.3 answered; psycopg {psycopg.__version__} "
+        f"({psycopg.pq.__impl__}, libpq {psycopg.pq.version()}), pool {psycopg_pool.__version__}"
+    )
 
 
 def _console_process_count() -> int:
@@ -241,6 +299,7 @@ def run(work: Path, *, gui: bool = True) -> dict[str, Any]:
     if gui:
         steps.run("gui", window)
     steps.run("preview", pdf_preview)
+    steps.run("hub", lambda: _hub_round_trip(work))
     return {
         "self_test": "ok",
         "version": __version__,

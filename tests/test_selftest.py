@@ -29,7 +29,8 @@ def test_self_test_passes_every_step_offscreen(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     summary = json.loads(done.stdout.strip().splitlines()[-1])
     assert summary["self_test"] == "ok"
-    assert set(summary["seconds"]) == {"store", "bundle", "verify", "backup", "gui", "preview"}
+    steps = {"store", "bundle", "verify", "backup", "gui", "preview", "hub"}
+    assert set(summary["seconds"]) == steps
     assert summary["messages"] > 0 and summary["entries"] > 0
     # what it made is real: a store, a bundle with its kit, a backup and its restored copy
     work = tmp_path / "w"

@@ -25,12 +25,13 @@ from evidence_desk.domain.errors import EvidenceDeskError, RuleViolation
 from evidence_desk.domain.hub_refusals import Refused
 from evidence_desk.domain.models import Role
 from evidence_desk.domain.wording import Catalogue
-from evidence_desk.hub import app, schema, tls
+from evidence_desk.hub import app, receipts, schema, tls
 from evidence_desk.hub.repository import HubRepository
 from evidence_desk.hub.routes import OrgDirectory, routes
 from evidence_desk.integrity import pinning
-from evidence_desk.services import case_keys, org_ledger, sync
+from evidence_desk.services import case_keys, hub_receipts, org_ledger, sync
 from evidence_desk.services.hub_client import HubClient
+from evidence_desk.services.receipt_checks import HubPin
 from evidence_desk.services.session import Session
 
 #: the hub's application role: INSERT and SELECT on the evidence tables (hub/schema.py)
@@ -81,7 +82,15 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
             device = session.folder.store_id
             repo.add_user(args.admin, Role.ADMIN.value, row[0], row[1], by=None)
             repo.add_device(device, args.admin)
-            repo.push(device, org_ledger.own_entries(session))
+            entries = org_ledger.own_entries(session)
+            repo.push(device, entries)
+            # the hub's receipt key, beside its TLS files; the admin's store pins it and keeps
+            # the receipt of its first entries
+            desk = receipts.ReceiptDesk(hub_id, receipts.load_or_make_key(args.tls_dir))
+            desk.record_key(repo)
+            signed = desk.for_push(repo, device, [e.seq for e in entries])
+            hub_receipts.pin(session.folder, HubPin(hub_id, desk.public_key))
+            hub_receipts.keep(session, [receipt.as_json() for receipt in signed])
     data = {
         "hub_id": hub_id,
         "ca_file": str(files.ca_file),
@@ -110,7 +119,12 @@ def cmd_hub_serve(args: argparse.Namespace) -> int:
     app.parse_listen(args.listen)  # a malformed --listen before anything is opened
     files = tls.check_existing(args.tls_dir)
     with _connect(app_conninfo(args.db)) as repo:
-        hub = app.create_app(OrgDirectory(repo), repo, routes=routes(repo))
+        hub_id = repo.hub_id()
+        desk = None
+        if hub_id is not None:  # the organisation's receipts, signed with the hub's own key
+            desk = receipts.ReceiptDesk(hub_id, receipts.load_or_make_key(args.tls_dir))
+            desk.record_key(repo)
+        hub = app.create_app(OrgDirectory(repo), repo, routes=routes(repo, desk))
         app.serve(hub, args.listen, tls.server_context(files))
     return 0
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import psycopg
 from psycopg_pool import ConnectionPool
@@ -34,6 +34,7 @@ from evidence_desk.integrity import ledger, org_digest
 _ACCEPTANCE_LOCK = 0x45444855_42000001
 
 Conn = psycopg.Connection[tuple[Any, ...]]
+T = TypeVar("T")
 
 _ENTRY_COLUMNS = (
     "device_id, seq, at, actor, action, payload, payload_hash, prev_hash, entry_hash, signature"
@@ -533,6 +534,15 @@ class HubRepository:
                 (recipient,),
             ).fetchall()
         return [Wrap(r[0], r[1], r[2], bytes(r[3]), r[4]) for r in rows]
+
+    # -- work of other hub modules (hub/receipts.py) --------------------------------------------
+
+    def in_transaction(self, work: Callable[[Conn], T], device_id: str | None = None) -> T:
+        """``work`` in one transaction, under ``device_id``'s push lock when one is named."""
+        with self._pool.connection() as conn, conn.transaction():
+            if device_id is not None:
+                _device_lock(conn, f"device:{device_id}")
+            return work(conn)
 
     # -- the replay window of signed requests --------------------------------------------------
 

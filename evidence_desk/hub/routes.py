@@ -29,6 +29,8 @@ from evidence_desk.domain.hub_refusals import Refused
 from evidence_desk.domain.hub_refusals import rule_refusal as refusal
 from evidence_desk.hub import membership
 from evidence_desk.hub.app import BINARY_TYPE, error_response, payload, signer
+from evidence_desk.hub.receipts import ReceiptDesk, push_receipts
+from evidence_desk.hub.receipts import routes as receipt_routes
 from evidence_desk.hub.repository import AppendResult, HubRepository, Wrap
 from evidence_desk.hub.users import HubUser
 from evidence_desk.integrity import ledger
@@ -94,9 +96,12 @@ def _entries(body: dict[str, Any]) -> tuple[str, list[ledger.Entry]]:
     return device, entries
 
 
-def _answer(result: tuple[AppendResult, list[tuple[int, int, str]]]) -> Response:
-    """A push's answer: counts, a receipt per entry (its place and verdict), and the entries
-    the hub kept in the device's chain but refused, each naming its rule and facts."""
+def _answer(
+    result: tuple[AppendResult, list[tuple[int, int, str]]], signed: list[dict[str, str]]
+) -> Response:
+    """A push's answer: counts, a receipt per entry (its place and verdict), the entries the
+    hub kept in the device's chain but refused, each naming its rule and facts, and the hub's
+    signed receipts of the entries pushed (hub/receipts.py)."""
     appended, receipts = result
     return JSONResponse(
         {
@@ -108,6 +113,7 @@ def _answer(result: tuple[AppendResult, list[tuple[int, int, str]]]) -> Response
                 for seq, hub_seq, verdict in receipts
             ],
             "refused": [{"rule": r.rule, "facts": dict(r.detail.facts)} for r in appended.refused],
+            "hub_receipts": signed,
         }
     )
 
@@ -127,13 +133,18 @@ def _guarded(handler: Any) -> Any:
     return route
 
 
-def routes(repo: HubRepository) -> Sequence[BaseRoute]:
-    """The organisation's routes over ``repo`` (add to ``create_app(routes=...)``)."""
+def routes(repo: HubRepository, desk: ReceiptDesk | None = None) -> Sequence[BaseRoute]:
+    """The organisation's routes over ``repo`` (add to ``create_app(routes=...)``); with
+    ``desk`` every push is answered with the hub's signed receipts."""
+
+    def seqs(entries: Sequence[ledger.Entry]) -> list[int]:
+        return [e.seq for e in entries if type(e.seq) is int]
 
     async def push(request: Request) -> Response:
         _member(request)
         device, entries = _entries(payload(request) or {})
-        return _answer(await run_in_threadpool(repo.push, device, entries))
+        result = await run_in_threadpool(repo.push, device, entries)
+        return _answer(result, await push_receipts(desk, repo, device, seqs(entries)))
 
     async def join(request: Request) -> Response:
         user = signer(request)
@@ -147,7 +158,8 @@ def routes(repo: HubRepository) -> Sequence[BaseRoute]:
             raise Refused(refusal("hub.join_invalid", device=device, user=invite.user))
         if entries[0].actor != invite.user:
             raise Refused(refusal("hub.join_invalid", device=device, user=invite.user))
-        return _answer(await run_in_threadpool(repo.join_device, device, entries, invite))
+        result = await run_in_threadpool(repo.join_device, device, entries, invite)
+        return _answer(result, await push_receipts(desk, repo, device, seqs(entries)))
 
     async def pull(request: Request) -> Response:
         since = _number(request.query_params.get("since", "0"), "since")
@@ -302,6 +314,7 @@ def routes(repo: HubRepository) -> Sequence[BaseRoute]:
         Route("/v1/wraps", _guarded(wraps_down), methods=["GET"]),
         Route("/v1/status", _guarded(status), methods=["GET"]),
         Route("/v1/check", _guarded(check), methods=["POST"]),
+        *([] if desk is None else receipt_routes(desk)),
     ]
 
 

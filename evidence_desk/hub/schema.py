@@ -48,6 +48,7 @@ EVIDENCE_TABLES: Final = (
     "blob_files",
     "case_key_wraps",
     "receipts",
+    "receipt_keys",
 )
 
 #: SQLSTATE the triggers raise, so that the repository can tell a refused change apart
@@ -170,6 +171,13 @@ CREATE TABLE receipts (
     signature text NOT NULL,
     created_at timestamptz NOT NULL DEFAULT now()
 );
+
+-- the hub's own Ed25519 keys that sign receipts (hub/receipts.py): the newest signs
+CREATE TABLE receipt_keys (
+    public_key text PRIMARY KEY CHECK (public_key ~ '^[0-9a-f]{{64}}$'),
+    added_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX receipts_device ON receipts (device_id, size);
 
 CREATE TABLE nonces (
     key_id text NOT NULL,

@@ -80,6 +80,12 @@ def _write(path: Path, data: bytes, mode: int) -> None:
         raise
 
 
+def write_private(path: Path, data: bytes) -> None:
+    """A private key file: written atomically, mode 0600 from the start (hub/receipts.py's
+    signing key sits beside the TLS keys and is written the same way)."""
+    _write(path, data, 0o600)
+
+
 def _key_pem(key: ec.EllipticCurvePrivateKey) -> bytes:
     return key.private_bytes(
         serialization.Encoding.PEM,

@@ -217,6 +217,45 @@ def found_handle_key(session: KeySession) -> Entry:
     return session.write("case.keys", payload, extra=store_wraps(wraps))
 
 
+def seal_handle_key_for_code(
+    session: KeySession, user: str, code_wrap: bytes
+) -> dict[str, str] | None:
+    """The organisation's handle-index key sealed (HPKE, as a wrap) to the X25519 key derived
+    from an invitation's one-time code (services/org_ledger.invite_wrap_key), for the
+    ``user.invite`` payload: ``{"key_id", "sealed"}``; None when this session holds no such key.
+    Only whoever holds the code opens it (the hub neither); the invited device then holds the
+    key from its join on, with no key holder online."""
+    key = case_key(session, ORG_HANDLE_KEY)
+    if key is None:
+        return None
+    wrap = ck.make_wrap(key_domain(session), ORG_HANDLE_KEY, user, ck.public_hex(code_wrap), key)
+    return {"key_id": wrap.key_id, "sealed": wrap.sealed.hex()}
+
+
+def adopt_invited_handle_key(
+    session: KeySession, sealed: Mapping[str, Any], code_wrap: bytes
+) -> Entry | None:
+    """At join: open the handle-index key the invitation sealed to the code and wrap it for
+    this user's own X25519 key, recorded like any wrap (``case.keys``, reason "invitation").
+    None, writing nothing, when it does not open to the key it names (the member then gets
+    the key at a holder's sync, as before) or this user holds a wrap already."""
+    name = session.user.name
+    if session.wrap_key is None or ck.wrap_of(session.conn, ORG_HANDLE_KEY, name) is not None:
+        return None
+    domain = key_domain(session)
+    try:
+        opened = bytes.fromhex(str(sealed["sealed"]))
+        key = ck.open_wrap(domain, ORG_HANDLE_KEY, name, code_wrap, opened)
+    except (ck.CaseKeyError, KeyError, ValueError):
+        return None
+    if ck.key_id(key) != sealed.get("key_id"):
+        return None
+    wrap = ck.make_wrap(domain, ORG_HANDLE_KEY, name, ck.public_hex(session.wrap_key), key)
+    session.case_key_cache[ORG_HANDLE_KEY] = key
+    payload = {"reason": "invitation", "wraps": wrap_records(domain, [wrap])}
+    return session.write("case.keys", payload, extra=store_wraps([wrap]))
+
+
 def handle_index_key(session: KeySession, store_key: bytes) -> bytes:
     """The key of the handles' digests: the organisation's (unwrapped with this user's key)
     in a store whose organisation has one, else ``store_key``, the store's own (a standalone

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import json
 import os
 import shutil
 import uuid
@@ -44,7 +45,7 @@ from evidence_desk.domain.models import Finding, Role, User
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import digests, ledger, merkle, signing
-from evidence_desk.services import org_history, verify
+from evidence_desk.services import case_keys, org_history, verify
 from evidence_desk.services.clock import Clock, system_clock
 from evidence_desk.services.row_changes import apply_change
 from evidence_desk.services.session import DatabaseState, Session, put
@@ -111,6 +112,19 @@ def _normalised(code: str) -> str:
     return clean
 
 
+#: the HKDF info of the code's X25519 key, to which the invitation seals the organisation's
+#: handle-index key
+INVITE_WRAP_INFO = b"evidence-desk/invite-wrap/v1"
+
+
+def invite_wrap_key(code: str) -> bytes:
+    """The code's X25519 private key (raw): HKDF-SHA256(code, info "evidence-desk/invite-wrap/v1"),
+    derived as the invitation's Ed25519 key is, under another info."""
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=INVITE_WRAP_INFO).derive(
+        _normalised(code).encode("ascii")
+    )
+
+
 def invite_key(code: str) -> Ed25519PrivateKey:
     """The code's Ed25519 key: seed = HKDF-SHA256(code, info "evidence-desk/invite/v1")."""
     seed = HKDF(
@@ -132,9 +146,18 @@ def invite_user(session: Session, user: str, role: Role) -> Invitation:
     code = new_code()
     invite_id = uuid.uuid4().hex
     public = signing.public_key_hex(invite_key(code))
+    payload: dict[str, Any] = {
+        "invite_id": invite_id,
+        "user": user,
+        "role": role.value,
+        "invite_key": public,
+    }
+    sealed = case_keys.seal_handle_key_for_code(session, user, invite_wrap_key(code))
+    if sealed is not None:  # the new member holds the handle-index key from their join on
+        payload["handle_key"] = sealed
     session.write(
         "user.invite",
-        {"invite_id": invite_id, "user": user, "role": role.value, "invite_key": public},
+        payload,
         [
             put(
                 "invites",
@@ -207,11 +230,12 @@ def join(
     validate_new_user(user, password)
     location.refuse_new_store(path)
     key = invite_key(code)
+    code_wrap = invite_wrap_key(code)
     digests.self_test()
     existed = path.exists()
     folder = StoreFolder.create(path)
     try:
-        return _join(folder, user, password, key, history, kdf or KdfParams(), clock)
+        return _join(folder, user, password, (key, code_wrap), history, kdf or KdfParams(), clock)
     except BaseException:
         if existed:
             for child in path.iterdir():
@@ -225,11 +249,12 @@ def _join(
     folder: StoreFolder,
     user: str,
     password: str,
-    key: Ed25519PrivateKey,
+    keys: tuple[Ed25519PrivateKey, bytes],
     history: Sequence[OrgEntry],
     kdf: KdfParams,
     clock: Clock,
 ) -> Session:
+    key, code_wrap = keys
     # the role comes from the invitation; until the join is written the user is not on record
     session, wrap_public = Session.with_new_keys(folder, user, Role.STAFF, password, kdf, clock)
     public = session.user.public_key
@@ -271,10 +296,31 @@ def _join(
                 ),
             ],
         )
+        # the organisation's handle-index key the invitation sealed to the code: this member
+        # need not wait for a key holder to sync before requesting a contact
+        sealed = _invited_handle_key(session, str(invite["id"]))
+        if sealed is not None:
+            case_keys.adopt_invited_handle_key(session, sealed, code_wrap)
     except BaseException:
         session.close()
         raise
     return session
+
+
+def _invited_handle_key(session: Session, invite_id: str) -> dict[str, Any] | None:
+    """The handle-index key the accepted ``user.invite`` of ``invite_id`` sealed to the code
+    (``{"key_id", "sealed"}``), None when it sealed none (an organisation without one, an
+    admin who held none)."""
+    for (text,) in session.conn.execute(
+        "SELECT payload FROM device_entries WHERE action = 'user.invite' AND verdict = '' "
+        "AND instr(payload, ?) > 0",
+        (invite_id,),
+    ):
+        payload = json.loads(str(text))
+        sealed = payload.get("handle_key") if isinstance(payload, dict) else None
+        if payload.get("invite_id") == invite_id and isinstance(sealed, dict):
+            return sealed
+    return None
 
 
 def _invite_of(session: Session, user: str, public: str) -> dict[str, Any]:

@@ -43,7 +43,13 @@ from evidence_desk.domain import authority
 from evidence_desk.domain.errors import BadInput, RuleViolation
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import ledger, org_digest, signing
-from evidence_desk.services import case_keys, org_history, org_ledger
+from evidence_desk.services import (
+    case_keys,
+    hub_receipts,
+    org_history,
+    org_ledger,
+    receipt_checks,
+)
 from evidence_desk.services.hub_client import HubClient, HubRefused
 from evidence_desk.services.session import Session
 from evidence_desk.store.files import atomic_write
@@ -94,6 +100,7 @@ class SyncReport:
     blobs_down: int = 0
     wraps_up: int = 0
     wraps_down: int = 0
+    hub_receipts: int = 0  # the hub's signed receipts kept (services/hub_receipts.py)
     refusal: HubRefused | None = None
 
     def as_json(self) -> dict[str, Any]:
@@ -107,6 +114,7 @@ class SyncReport:
             "blobs_down": self.blobs_down,
             "wraps_up": self.wraps_up,
             "wraps_down": self.wraps_down,
+            "hub_receipts": self.hub_receipts,
             "refused": None
             if self.refusal is None
             else {"rule": self.refusal.rule, "facts": self.refusal.named},
@@ -182,13 +190,15 @@ def join(
     (and the device), then a sync brings the receipts and the blob files. A join the hub
     refuses leaves no store behind; one whose answer was lost keeps it (the hub may hold it)."""
     with invite_client(url, ca_file, code) as client:
+        hub_key = hub_receipts.hub_pin(client)
         history = [entry for page in pull_history(client) for entry in page]
     session = org_ledger.join(path, user, password, code, history)
     try:
         bound = bind(session.folder, url, ca_file)
+        hub_receipts.pin(session.folder, hub_key)
         with invite_client(url, ca_file, code) as client:
             try:
-                client.post(
+                answer = client.post(
                     "/v1/join",
                     {
                         "device_id": session.folder.store_id,
@@ -200,8 +210,10 @@ def join(
                 session.close()
                 shutil.rmtree(path, ignore_errors=True)
                 raise
+        kept = hub_receipts.keep(session, answer.get("hub_receipts"))
         with client_for(session, bound) as client:
             report = sync(session, client)
+        report.hub_receipts += kept
     except BaseException:
         if not session.closed:
             session.close()
@@ -217,6 +229,8 @@ def sync(session: Session, client: HubClient) -> SyncReport:
     (the pull still runs); a refused pull raises (nothing of it is written), as the push's
     refusal when there was one."""
     report = SyncReport()
+    if receipt_checks.pinned(session.folder) is None:
+        hub_receipts.ensure_pinned(session.folder, client)  # a store bound before receipts
     try:
         push(session, client, report)
     except HubRefused as refused:
@@ -251,6 +265,7 @@ def push(session: Session, client: HubClient, report: SyncReport) -> None:
         answer = client.post("/v1/push", {"device_id": device, "entries": [list(e) for e in batch]})
         report.pushed += int(answer["appended"])
         report.already += int(answer["already"])
+        report.hub_receipts += hub_receipts.keep(session, answer.get("hub_receipts"))
         for refused in answer.get("refused") or []:
             # kept in the device's chain, marked: the next pull records it (exit 3 names it)
             facts = {str(k): str(v) for k, v in dict(refused["facts"]).items()}
@@ -272,6 +287,7 @@ def pull(session: Session, client: HubClient, report: SyncReport) -> None:
             shown = ", ".join(str(device) for device in changed)
             raise RuleViolation("sync.hub_changed", _said("sync.hub_changed", devices=shown))
     for page in pull_history(client, org_history.last_org_seq(session.conn)):
+        hub_receipts.check_page(session, page)  # the hub placed what it receipted as receipted
         result = org_ledger.apply_pull(session, page)
         report.pulled += result.entries
         report.receipts += result.receipts

@@ -53,6 +53,7 @@ from evidence_desk.services import (
     import_checks,
     org_history,
     processing_records,
+    receipt_checks,
     review,
     shredding_checks,
     timestamps,
@@ -189,6 +190,7 @@ CHECKS: tuple[Check, ...] = (
     shredding_checks.check_shreddings,
     processing_records.check_processing_records,
     case_key_checks.check_case_keys,
+    receipt_checks.check_receipts,
 )
 """The checks that run after the replay, in this order, each over the same :class:`Replay`."""
 

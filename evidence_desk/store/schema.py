@@ -469,6 +469,23 @@ MIGRATIONS: list[str] = [
         device_id TEXT
     );
     """,
+    # 15: the hub's signed receipts of this device's pushes (issue 19; services/hub_receipts.py),
+    # kept as the hub signed them: verify checks each under the pinned hub key and against
+    # this device's own entries
+    """
+    CREATE TABLE hub_receipts (
+        id INTEGER PRIMARY KEY,
+        seq_from INTEGER NOT NULL,
+        seq_to INTEGER NOT NULL,
+        body TEXT NOT NULL UNIQUE,
+        signature TEXT NOT NULL,
+        kept_at TEXT NOT NULL
+    );
+    CREATE TRIGGER hub_receipts_fixed BEFORE UPDATE ON hub_receipts
+        BEGIN SELECT RAISE(ABORT, 'hub receipts are never changed'); END;
+    CREATE TRIGGER hub_receipts_kept BEFORE DELETE ON hub_receipts
+        BEGIN SELECT RAISE(ABORT, 'hub receipts are never deleted'); END;
+    """,
 ]
 
 # table -> primary-key columns, for every table that verify rebuilds from ledger payloads

@@ -13,6 +13,7 @@ import psycopg
 import pytest
 
 from evidence_desk.domain.errors import RuleViolation
+from evidence_desk.integrity import receipts
 from evidence_desk.services import cases, contacts, importing, reading, sync
 from evidence_desk.services.verify import verify_store
 from tests.helpers import supporting_documents
@@ -168,6 +169,12 @@ def test_two_supervisors_deciding_one_request_the_first_accepted_stands(
                 "SELECT verdict FROM org_positions WHERE seq = ?", (report["refused_own"][0],)
             ).fetchone()[0]
             assert verdict == "hub.decided"
+            # the hub's signed receipt of that push states the verdict too
+            stated = [
+                receipts.parse(str(r[0])).refused
+                for r in sue.conn.execute("SELECT body FROM hub_receipts")
+            ]
+            assert ((report["refused_own"][0], "hub.decided"),) in stated
         assert org.sync("sue")[0] == 0  # nothing left to push: in sync
         assert org.sync("alice")[0] == 0
         with org.login("alice") as alice:

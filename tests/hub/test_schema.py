@@ -57,6 +57,7 @@ _ROWS: list[tuple[str, str, tuple[object, ...]]] = [
         "VALUES (%s, 1, 1, 'b', 's')",
         ("dev-1",),
     ),
+    ("receipt_keys", "INSERT INTO receipt_keys (public_key) VALUES (%s)", ("f" * 64,)),
 ]
 
 
@@ -161,6 +162,7 @@ def _first_column(table: str) -> str:
         "blob_files": "added_by",
         "case_key_wraps": "sealed",
         "receipts": "body",
+        "receipt_keys": "added_at",
     }[table]
 
 

@@ -45,7 +45,7 @@ def test_linux_build_produces_a_bundle_that_passes_its_self_test(tmp_path: Path)
     assert summary["folder"] == str(app)
     assert summary["self_test"]["self_test"] == "ok"
     assert summary["self_test"]["frozen"] is True  # it ran the built program, not this checkout
-    steps = {"store", "bundle", "verify", "backup", "gui", "preview"}
+    steps = {"store", "bundle", "verify", "backup", "gui", "preview", "hub"}
     assert set(summary["self_test"]["seconds"]) == steps
     internal = app / "_internal"
     for shipped in (

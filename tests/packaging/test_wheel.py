@@ -1,10 +1,12 @@
 """A plain wheel is the whole product and only the product (issue 17, item 6): it carries the
 fonts, translations, icons, demo export, conduct lexicon and TSA roots the app reads through
-``evidence_desk.resources``, and never the test TSA of ``evidence_desk_testing``."""
+``evidence_desk.resources``, the organisation hub and its stack (issue 19), and never the test
+TSA of ``evidence_desk_testing``."""
 
 from __future__ import annotations
 
 import ast
+import re
 import shutil
 import subprocess
 import sys
@@ -20,7 +22,7 @@ DATA = "evidence_desk/data/"
 
 
 @pytest.fixture(scope="module")
-def wheel_names(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # built from a copy: setuptools' build/ folder would otherwise keep files of older builds
     source = tmp_path_factory.mktemp("source")
     shutil.copy2(REPO_ROOT / "pyproject.toml", source)
@@ -38,9 +40,59 @@ def wheel_names(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
         check=False,
     )
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
-    [wheel] = out.glob("evidence_desk-*.whl")
+    [built] = out.glob("evidence_desk-*.whl")
+    return built
+
+
+@pytest.fixture(scope="module")
+def wheel_names(wheel: Path) -> set[str]:
     with zipfile.ZipFile(wheel) as archive:
         return set(archive.namelist())
+
+
+#: what the hub (evidence_desk/hub: ``hub serve``) and a device's client of it import: the
+#: wheel must require each (psycopg with its own libpq build: laptops and servers have none)
+HUB_STACK = {
+    "starlette": "",
+    "uvicorn": "",
+    "httpx": "",
+    "http-message-signatures": "",
+    "psycopg": "binary",
+    "psycopg-pool": "",
+}
+
+
+@pytest.mark.slow
+def test_the_wheel_carries_the_hub_and_requires_its_stack(
+    wheel: Path, wheel_names: set[str]
+) -> None:
+    modules = {
+        p.relative_to(REPO_ROOT).as_posix()
+        for folder in ("hub",)
+        for p in (REPO_ROOT / "evidence_desk" / folder).glob("*.py")
+    }
+    assert "evidence_desk/hub/receipts.py" in modules and "evidence_desk/hub/app.py" in modules
+    modules |= {
+        "evidence_desk/cli/hub.py",
+        "evidence_desk/integrity/receipts.py",
+        "evidence_desk/integrity/http_signatures.py",
+        "evidence_desk/services/hub_client.py",
+        "evidence_desk/services/hub_receipts.py",
+        "evidence_desk/services/sync.py",
+    }
+    assert modules <= wheel_names, modules - wheel_names
+    with zipfile.ZipFile(wheel) as archive:
+        [metadata] = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        text = archive.read(metadata).decode("utf-8")
+    required: dict[str, str] = {}
+    for line in text.splitlines():
+        found = re.match(r"Requires-Dist: ([A-Za-z0-9_.-]+)(\[([a-z,]+)\])?(.*)", line)
+        if found and "extra ==" not in found.group(4):
+            name = found.group(1).lower().replace("_", "-")
+            required[name] = found.group(3) or ""
+    for name, extra in HUB_STACK.items():
+        assert name in required, name
+        assert extra in required[name], (name, required[name])
 
 
 @pytest.mark.slow
@@ -88,6 +140,26 @@ def test_the_product_never_imports_the_testing_package() -> None:
             if any(name.split(".")[0] == "evidence_desk_testing" for name in names):
                 importers.append(path.relative_to(REPO_ROOT).as_posix())
     assert importers == []
+
+
+def test_the_frozen_build_carries_the_hub() -> None:
+    """The hub's modules are collected with the product's; what its stack imports by name at
+    run time (uvicorn's protocol and loop modules, psycopg's libpq build, anyio's backend) is
+    named, so that ``hub serve`` runs from the frozen folder (its self-test's ``hub`` step
+    proves it: tests/packaging/test_build.py)."""
+    spec = (REPO_ROOT / "packaging" / "evidence-desk.spec").read_text("utf-8")
+    assert 'hiddenimports = collect_submodules("evidence_desk")' in spec
+    for needed in (
+        'collect_submodules("uvicorn")',
+        '"psycopg_binary"',
+        '"psycopg_pool"',
+        '"anyio._backends._asyncio"',
+        '"http_message_signatures"',
+    ):
+        assert needed in spec, needed
+    excludes = spec[spec.index("excludes=[") : spec.index("]", spec.index("excludes=["))]
+    for package in ("starlette", "uvicorn", "httpx", "psycopg", "h11", "anyio"):
+        assert f'"{package}"' not in excludes, package
 
 
 def test_the_frozen_build_leaves_the_testing_package_out() -> None:

@@ -6,6 +6,7 @@ store id, on every device."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,9 @@ import pytest
 
 from evidence_desk.domain.errors import RuleViolation
 from evidence_desk.domain.models import Role
+from evidence_desk.integrity import signing
 from evidence_desk.services import case_keys, cases, contacts, org_ledger, reading, users
+from evidence_desk.services.row_changes import put
 from evidence_desk.services.session import Session
 from evidence_desk.store import case_keys as ck
 from tests.helpers import (
@@ -186,11 +189,54 @@ def test_one_matter_per_chat_holds_across_two_laptops(org: KeyedOrg, tmp_path: P
         )
 
 
-def test_a_joined_user_without_the_handle_key_is_refused_not_digested_apart(
+def _invite_sealing_no_handle_key(session: Session, user: str, role: Role) -> str:
+    """An invitation as the release before sealed it: no handle-index key for the code (the
+    member then waits for a key holder's sync); returns its code."""
+    code, invite_id = org_ledger.new_code(), uuid.uuid4().hex
+    public = signing.public_key_hex(org_ledger.invite_key(code))
+    row = {
+        "id": invite_id,
+        "user": user,
+        "role": role.value,
+        "invite_key": public,
+        "status": "open",
+        "created_by": session.user.name,
+        "created_at": session.now(),
+        "closed_by": None,
+        "closed_at": None,
+        "device_id": None,
+    }
+    payload = {"invite_id": invite_id, "user": user, "role": role.value, "invite_key": public}
+    session.write("user.invite", payload, [put("invites", row)])
+    return code
+
+
+def test_a_joined_user_holds_the_handle_key_the_invitation_sealed_to_the_code(
     org: KeyedOrg, tmp_path: Path
 ) -> None:
     root = org.login(org.a, ADMIN)
     code = org_ledger.invite_user(root, "bob", Role.STAFF).code
+    org.sync(root)
+    expected = root.handle_index("+8613900000000")
+    root.close()
+    # nobody syncs after the invitation: bob's join alone gives him the key
+    bob = org.keep(org.hub.join(tmp_path / "c", "bob", code, org.clock))
+    assert bob.handle_index("+8613900000000") == expected
+    assert ck.wrap_of(bob.conn, case_keys.ORG_HANDLE_KEY, "bob") is not None
+    report = verify(tmp_path / "c", "bob")
+    assert report.intact, errors(report)
+    # a code that is not the invitation's opens nothing
+    other = org_ledger.invite_wrap_key(org_ledger.new_code())
+    sealed = case_keys.seal_handle_key_for_code(bob, "carol", other)
+    assert sealed is not None
+    assert case_keys.adopt_invited_handle_key(bob, sealed, org_ledger.invite_wrap_key(code)) is None
+
+
+def test_a_joined_user_without_the_handle_key_is_refused_not_digested_apart(
+    org: KeyedOrg, tmp_path: Path
+) -> None:
+    root = org.login(org.a, ADMIN)
+    code = _invite_sealing_no_handle_key(root, "bob", Role.STAFF)
     org.sync(root)
     root.close()
     bob = org.keep(org.hub.join(tmp_path / "c", "bob", code, org.clock))

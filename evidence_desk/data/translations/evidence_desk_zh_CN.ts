@@ -8006,6 +8006,86 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>没有消息 {message}</translation>
     </message>
     <message>
+        <source>a receipt from the hub (entries {seq_from} to {seq_to}) is not signed by the pinned hub key</source>
+        <comment>receipt.bad_signature</comment>
+        <translation>中心的一张回执（条目 {seq_from} 至 {seq_to}）不是由已固定的中心密钥签名的</translation>
+    </message>
+    <message>
+        <source>the hub places this device&apos;s entries {seq_from} to {seq_to} otherwise than its signed receipt states: nothing is pulled from it</source>
+        <comment>receipt.denied</comment>
+        <translation>中心对本设备条目 {seq_from} 至 {seq_to} 的排位与其签名回执所述不符：不从该中心拉取任何内容</translation>
+    </message>
+    <message>
+        <source>the hub acknowledged entries this device does not hold as written (entry hash or Merkle root after entry {seq} differs)</source>
+        <comment>receipt.entries</comment>
+        <translation>中心确认的条目与本设备所写的不一致（条目 {seq} 处的条目哈希或其后的 Merkle 根不同）</translation>
+    </message>
+    <message>
+        <source>the hub {hub_id} answers with receipt key {key}, not the key {pinned} this store pinned: its receipts are not accepted</source>
+        <comment>receipt.hub_key_changed</comment>
+        <translation>中心 {hub_id} 以回执密钥 {key} 应答，而非本存储库固定的密钥 {pinned}：不接受其回执</translation>
+    </message>
+    <message>
+        <source>this store has pinned no hub key: the hub&apos;s receipts cannot be checked</source>
+        <comment>receipt.hub_not_pinned</comment>
+        <translation>本存储库尚未固定中心密钥：无法核验中心的回执</translation>
+    </message>
+    <message>
+        <source>a receipt from the hub names hub {hub_id} and device {device}, not this store</source>
+        <comment>receipt.hub_other_device</comment>
+        <translation>中心的一张回执指向中心 {hub_id} 和设备 {device}，而非本存储库</translation>
+    </message>
+    <message>
+        <source>not a receipt this release reads</source>
+        <comment>receipt.malformed</comment>
+        <translation>不是本版本可读取的回执</translation>
+    </message>
+    <message>
+        <source>a receipt from the hub is not one this release reads</source>
+        <comment>receipt.malformed_from_hub</comment>
+        <translation>中心的一张回执不是本版本可读取的格式</translation>
+    </message>
+    <message>
+        <source>the store keeps hub receipts but has pinned no hub key to check them</source>
+        <comment>receipt.no_pin</comment>
+        <translation>存储库保存了中心回执，但没有固定用于核验它们的中心密钥</translation>
+    </message>
+    <message>
+        <source>names hub {hub_id} and device {device}, not this store</source>
+        <comment>receipt.other_device</comment>
+        <translation>指向中心 {hub_id} 和设备 {device}，而非本存储库</translation>
+    </message>
+    <message>
+        <source>covers entries an earlier receipt covers (up to {seq})</source>
+        <comment>receipt.overlap</comment>
+        <translation>与之前的回执覆盖了相同的条目（至 {seq}）</translation>
+    </message>
+    <message>
+        <source>{path}: unreadable pinned hub key ({error})</source>
+        <comment>receipt.pin_unreadable</comment>
+        <translation>{path}：无法读取已固定的中心密钥（{error}）</translation>
+    </message>
+    <message>
+        <source>the hub placed these entries otherwise than its receipt states</source>
+        <comment>receipt.placement</comment>
+        <translation>中心对这些条目的排位与其回执所述不符</translation>
+    </message>
+    <message>
+        <source>not signed by the pinned hub key</source>
+        <comment>receipt.signature</comment>
+        <translation>不是由已固定的中心密钥签名的</translation>
+    </message>
+    <message>
+        <source>hub receipt of entries {seq_from} to {seq_to}</source>
+        <comment>receipt.where</comment>
+        <translation>条目 {seq_from} 至 {seq_to} 的中心回执</translation>
+    </message>
+    <message>
+        <source>hub receipt {id}</source>
+        <comment>receipt.where_row</comment>
+        <translation>中心回执 {id}</translation>
+    </message>
+    <message>
         <source>{part} has an invalid value; ignored</source>
         <comment>recording.bad_field</comment>
         <translation>{part} 的值无效；已忽略</translation>

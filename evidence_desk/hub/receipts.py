@@ -1,0 +1,166 @@
+"""The hub's signed receipts: its own signing key, issuing a receipt per push, and the route
+that tells a device which key to pin.
+
+**The key.** ``hub init`` makes an Ed25519 key, ``receipt-key.pem`` in the TLS folder (mode
+0600, written like the TLS keys, unencrypted so the hub starts unattended), and records its
+public key in the append-only ``receipt_keys`` table beside the organisation. ``hub serve``
+loads it (making and recording one for a hub initialised before receipts existed). A device
+pins the public key when it binds to the hub (``GET /v1/hub``, over the pinned TLS CA).
+
+**A receipt** (integrity/receipts.py states it) covers every entry the hub holds of the
+device and has not receipted yet, so a device's receipts follow each other without a gap. It
+is issued right after the push's transaction commits, in a transaction of its own under the
+device's lock: a hub that dies in between issues it at the retry (whose entries are all held
+already), so no accepted entry stays without one. A push that adds nothing (a retry after a
+lost answer) gets the earlier receipts of the entries it names, not a second receipt. Receipts
+are stored in ``receipts`` (append-only: ``size`` = its last seq, ``hub_seq`` = its last
+position) and returned in the push's answer (``hub_receipts``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Final
+
+import psycopg
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from evidence_desk.hub import tls
+from evidence_desk.hub.repository import HubRepository
+from evidence_desk.integrity import merkle, org_digest, signing
+from evidence_desk.integrity.receipts import SignedReceipt, Statement, sign
+
+KEY_FILE: Final = "receipt-key.pem"
+
+Conn = psycopg.Connection[tuple[Any, ...]]
+
+
+def load_or_make_key(folder: Path) -> Ed25519PrivateKey:
+    """The hub's receipt key from ``folder`` (the TLS folder), made there when it has none."""
+    path = folder / KEY_FILE
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        key = Ed25519PrivateKey.generate()
+        pem = key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        tls.write_private(path, pem)
+        return key
+    loaded = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    if not isinstance(loaded, Ed25519PrivateKey):
+        raise ValueError(f"{path}: not an Ed25519 private key")
+    return loaded
+
+
+class ReceiptDesk:
+    """Issues and finds the hub's receipts (``hub_id`` is the organisation's)."""
+
+    def __init__(self, hub_id: str, key: Ed25519PrivateKey) -> None:
+        self.hub_id = hub_id
+        self._key = key
+        self.public_key = signing.public_key_hex(key)
+
+    def record_key(self, repo: HubRepository) -> None:
+        """Record the public key in ``receipt_keys`` (once; the table only grows)."""
+        repo.in_transaction(
+            lambda conn: conn.execute(
+                "INSERT INTO receipt_keys (public_key) VALUES (%s) ON CONFLICT DO NOTHING",
+                (self.public_key,),
+            )
+        )
+
+    def for_push(
+        self, repo: HubRepository, device_id: str, seqs: Sequence[int]
+    ) -> list[SignedReceipt]:
+        """After a push of ``seqs`` committed: a receipt of what is not receipted yet, and the
+        receipts (earlier ones included) of every entry the push named, in order."""
+        return repo.in_transaction(lambda conn: self._issue(conn, device_id, seqs), device_id)
+
+    def _issue(self, conn: Conn, device_id: str, seqs: Sequence[int]) -> list[SignedReceipt]:
+        self._receipt_of_new(conn, device_id)
+        if not seqs:
+            return []
+        low, high = min(seqs), max(seqs)
+        return [
+            SignedReceipt(str(r[0]), str(r[1]))
+            for r in conn.execute(
+                "SELECT body, signature FROM (SELECT body, signature, size, "
+                "coalesce(lag(size) OVER (ORDER BY size), 0) AS before FROM receipts "
+                "WHERE device_id = %s) r WHERE size >= %s AND before < %s ORDER BY size",
+                (device_id, low, high),
+            )
+        ]
+
+    def _receipt_of_new(self, conn: Conn, device_id: str) -> None:
+        """Sign and store the receipt of the device's entries held and not receipted yet."""
+        row = conn.execute(
+            "SELECT coalesce(max(size), 0) FROM receipts WHERE device_id = %s", (device_id,)
+        ).fetchone()
+        last = 0 if row is None else int(row[0])
+        head = conn.execute(
+            "SELECT size, compact_range FROM device_heads WHERE device_id = %s", (device_id,)
+        ).fetchone()
+        if head is None or int(head[0]) <= last:
+            return
+        size, compact = int(head[0]), [bytes(h) for h in head[1]]
+        rows = conn.execute(
+            "SELECT seq, entry_hash, hub_seq, verdict, accepted_at FROM entries "
+            "WHERE device_id = %s AND seq > %s AND seq <= %s ORDER BY seq",
+            (device_id, last, size),
+        ).fetchall()
+        if len(rows) != size - last:
+            return  # entries missing under the head (changed past the triggers): no receipt
+        statement = Statement(
+            hub_id=self.hub_id,
+            device_id=device_id,
+            seq_from=last + 1,
+            seq_to=size,
+            head_hash=str(rows[-1][1]),
+            root=merkle.CompactRange.from_state(size, compact).root_hash().hex(),
+            hub_seq_from=min(int(r[2]) for r in rows),
+            hub_seq_to=max(int(r[2]) for r in rows),
+            entries=org_digest.history_digest(
+                (int(r[0]), str(r[1]), int(r[2]), str(r[3])) for r in rows
+            ),
+            accepted_at=_utc(max(r[4] for r in rows)),
+            refused=tuple((int(r[0]), str(r[3])) for r in rows if r[3]),
+        )
+        signed = sign(self._key, statement)
+        conn.execute(
+            "INSERT INTO receipts (device_id, size, hub_seq, body, signature) "
+            "VALUES (%s, %s, %s, %s, %s)",
+            (device_id, size, statement.hub_seq_to, signed.body, signed.signature),
+        )
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def routes(desk: ReceiptDesk) -> list[BaseRoute]:
+    """``GET /v1/hub``: the hub's id and receipt key, for any signed request (an invitation's
+    too: a joining device pins the key before it has a user)."""
+
+    async def hub(_request: Request) -> Response:
+        return JSONResponse({"hub_id": desk.hub_id, "receipt_key": desk.public_key})
+
+    return [Route("/v1/hub", hub, methods=["GET"])]
+
+
+async def push_receipts(
+    desk: ReceiptDesk | None, repo: HubRepository, device_id: str, seqs: Sequence[int]
+) -> list[dict[str, str]]:
+    """What a push's answer carries as ``hub_receipts`` (none from a hub without a desk)."""
+    if desk is None:
+        return []
+    found = await run_in_threadpool(desk.for_push, repo, device_id, seqs)
+    return [receipt.as_json() for receipt in found]
