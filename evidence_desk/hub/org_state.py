@@ -1,0 +1,120 @@
+"""The organisation's projected tables on the hub: what the record rules are judged against.
+
+The hub judges each fresh entry by the rule table (``authority.check``, the very function
+``verify`` replays on every device) against the tables the organisation's accepted entries
+leave, replayed in ``hub_seq`` order: exactly the order a device's verify replays
+(services/org_history.py). The hub has no store key, so the state has no handle-index
+function: its rows carry the handle digests (``hx1:``) and ciphertext the devices wrote, which
+is all the rules compare.
+
+The state is cached per repository (one per hub process) with the last ``hub_seq`` it holds.
+Several hub processes may share one database, so before judging, under the hub-wide acceptance
+lock, the cache catches up with the rows committed since (``hub_seq > last``: only new rows are
+read). A transaction that fails after touching the cache drops it (rebuilt from the database
+at the next push): memory never runs ahead of the database. A thread lock held from the first
+use in a transaction to its end keeps other threads of the process off the cache until it is
+settled (taken only with the acceptance lock held, so it cannot deadlock with it).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Mapping
+from typing import Any
+
+import psycopg
+
+from evidence_desk.domain import authority
+from evidence_desk.integrity import ledger
+
+Conn = psycopg.Connection[tuple[Any, ...]]
+
+
+class OrgState:
+    """The cache: the replayed tables and the last ``hub_seq`` applied to them."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._tables: authority.ReplayedTables | None = None
+        self._last = 0
+
+    def judging(self) -> Judging:
+        """One transaction's use of the cache (see :class:`Judging`)."""
+        return Judging(self)
+
+
+class Judging:
+    """The cache as one push transaction uses it: ``state`` (with the acceptance lock held)
+    takes the thread lock and catches up; ``end`` releases it, dropping the cache when the
+    transaction did not commit."""
+
+    def __init__(self, cache: OrgState) -> None:
+        self._cache = cache
+        self._held = False
+        self._touched = False
+
+    def state(self, conn: Conn) -> authority.ReplayedTables:
+        """The organisation's tables as every committed accepted entry leaves them, and this
+        transaction's accepted entries so far (call with the acceptance lock held)."""
+        cache = self._cache
+        if not self._held:
+            cache._lock.acquire()
+            self._held = True
+        if cache._tables is None:
+            cache._tables = authority.ReplayedTables(
+                authority.empty_tables(), complete=True, index=None
+            )
+            cache._last = 0
+        self._touched = True
+        tables = cache._tables
+        last = cache._last
+        with conn.cursor() as cursor:
+            for hub_seq, verdict, payload in cursor.stream(
+                "SELECT hub_seq, verdict, payload FROM entries WHERE hub_seq > %s ORDER BY hub_seq",
+                (last,),
+            ):
+                if not verdict:
+                    tables.apply(_payload(payload))
+                last = int(hub_seq)
+        cache._last = last
+        return tables
+
+    def judge(self, conn: Conn, device_id: str, entry: ledger.Entry) -> list[authority.Violation]:
+        """Every record rule ``entry`` breaks at its place in the organisation's order."""
+        state = self.state(conn)
+        state.device = device_id
+        try:
+            return authority.check(
+                state, entry.seq, entry.at, entry.actor, entry.action, _payload(entry.payload)
+            )
+        finally:
+            state.device = None
+
+    def accept(self, entry: ledger.Entry) -> None:
+        """Apply an entry the hub accepted (after :meth:`judge`) to the state."""
+        tables = self._cache._tables
+        assert self._held and tables is not None
+        tables.apply(_payload(entry.payload))
+
+    def appended(self, conn: Conn) -> None:
+        """The transaction's rows are written: the cache holds up to the last of them."""
+        if self._held:
+            row = conn.execute("SELECT coalesce(max(hub_seq), 0) FROM entries").fetchone()
+            self._cache._last = 0 if row is None else int(row[0])
+
+    def end(self, *, committed: bool) -> None:
+        """The transaction is over: an uncommitted one that touched the cache drops it."""
+        if not self._held:
+            return
+        if self._touched and not committed:
+            self._cache._tables = None
+            self._cache._last = 0
+        self._held = False
+        self._cache._lock.release()
+
+
+def _payload(text: str) -> Mapping[str, Any]:
+    """An entry's payload (the hub accepts only JSON objects: ``acceptance.judge``)."""
+    value = json.loads(text)
+    return value if isinstance(value, dict) else {}
