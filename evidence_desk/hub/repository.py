@@ -4,6 +4,12 @@ psycopg 3 with a psycopg_pool connection pool (one per hub process; several stat
 processes may share one database). The refusals are :class:`Refused` with a rule code and
 facts (``refusals.py``); a refused call writes nothing.
 
+A push that passes ``acceptance.judge`` is appended whole; each fresh entry gets a verdict:
+'' accepted, or the rule of the organisation's order it breaks at its place (``hub.decided``:
+a request decided first elsewhere; else the first record rule of the rule table it breaks,
+judged by ``authority.check`` against the organisation's projected tables, hub/org_state.py).
+A marked entry stays in its device's chain and is applied nowhere; the push's answer names it.
+
 Concurrency: a push takes a transaction-scoped advisory lock on its device (two pushes of one
 device never interleave; pushes of different devices judge their batches in parallel) and,
 just before inserting, a hub-wide one held to the commit, so that ``hub_seq`` (the acceptance
