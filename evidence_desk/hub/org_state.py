@@ -56,8 +56,11 @@ class Judging:
 
     def state(self, conn: Conn) -> authority.ReplayedTables:
         """The organisation's tables as every committed accepted entry leaves them, and this
-        transaction's accepted entries so far (call with the acceptance lock held)."""
+        transaction's accepted entries so far (call with the acceptance lock held: it is held
+        to the commit, so one catch-up per transaction is enough)."""
         cache = self._cache
+        if self._touched and cache._tables is not None:
+            return cache._tables
         if not self._held:
             cache._lock.acquire()
             self._held = True
