@@ -53,6 +53,8 @@ class Judging:
         self._cache = cache
         self._held = False
         self._touched = False
+        # the entry last judged and its parsed payload (``accept`` applies it without parsing)
+        self._judged: tuple[ledger.Entry | None, Mapping[str, Any]] = (None, {})
 
     def state(self, conn: Conn) -> authority.ReplayedTables:
         """The organisation's tables as every committed accepted entry leaves them, and this
@@ -87,10 +89,10 @@ class Judging:
         """Every record rule ``entry`` breaks at its place in the organisation's order."""
         state = self.state(conn)
         state.device = device_id
+        payload = _payload(entry.payload)
+        self._judged = (entry, payload)
         try:
-            return authority.check(
-                state, entry.seq, entry.at, entry.actor, entry.action, _payload(entry.payload)
-            )
+            return authority.check(state, entry.seq, entry.at, entry.actor, entry.action, payload)
         finally:
             state.device = None
 
@@ -98,7 +100,8 @@ class Judging:
         """Apply an entry the hub accepted (after :meth:`judge`) to the state."""
         tables = self._cache._tables
         assert self._held and tables is not None
-        tables.apply(_payload(entry.payload))
+        judged, payload = self._judged
+        tables.apply(payload if judged is entry else _payload(entry.payload))
 
     def appended(self, conn: Conn) -> None:
         """The transaction's rows are written: the cache holds up to the last of them."""
