@@ -10,10 +10,12 @@ is all the rules compare.
 The state is cached per repository (one per hub process) with the last ``hub_seq`` it holds.
 Several hub processes may share one database, so before judging, under the hub-wide acceptance
 lock, the cache catches up with the rows committed since (``hub_seq > last``: only new rows are
-read). A transaction that fails after touching the cache drops it (rebuilt from the database
-at the next push): memory never runs ahead of the database. A thread lock held from the first
-use in a transaction to its end keeps other threads of the process off the cache until it is
-settled (taken only with the acceptance lock held, so it cannot deadlock with it).
+read; most of them are read just before the lock is taken, ``Judging.warm``). A transaction
+that fails after touching the cache drops it (rebuilt from the database at the next push):
+memory never runs ahead of the database. A thread lock held from the first use in a
+transaction (with the acceptance lock held) to its end keeps other threads of the process off
+the cache until it is settled; ``warm`` takes it only while it reads, never while waiting for
+the acceptance lock, so the two locks cannot deadlock.
 """
 
 from __future__ import annotations
@@ -43,6 +45,25 @@ class OrgState:
         """One transaction's use of the cache (see :class:`Judging`)."""
         return Judging(self)
 
+    def _catch_up(self, conn: Conn) -> authority.ReplayedTables:
+        """Apply the accepted entries committed after the last one held (thread lock held)."""
+        if self._tables is None:
+            self._tables = authority.ReplayedTables(
+                authority.empty_tables(), complete=True, index=None
+            )
+            self._last = 0
+        tables, last = self._tables, self._last
+        with conn.cursor() as cursor:
+            for hub_seq, verdict, payload in cursor.stream(
+                "SELECT hub_seq, verdict, payload FROM entries WHERE hub_seq > %s ORDER BY hub_seq",
+                (last,),
+            ):
+                if not verdict:
+                    tables.apply(_payload(payload))
+                last = int(hub_seq)
+        self._last = last
+        return tables
+
 
 class Judging:
     """The cache as one push transaction uses it: ``state`` (with the acceptance lock held)
@@ -56,6 +77,18 @@ class Judging:
         # the entry last judged and its parsed payload (``accept`` applies it without parsing)
         self._judged: tuple[ledger.Entry | None, Mapping[str, Any]] = (None, {})
 
+    def warm(self, conn: Conn) -> None:
+        """Catch up before taking the acceptance lock, so that the first push after a start
+        (the whole history to replay) or after a long quiet spell does not hold every other
+        push behind the lock meanwhile. Committed rows are a prefix of the ``hub_seq`` order
+        (numbers are drawn under the lock, which is held to the commit), so this is safe; the
+        tail committed since is read under the lock by :meth:`state`. The thread lock is
+        released again before the acceptance lock is waited for (no lock order to deadlock)."""
+        if self._held:
+            return  # this transaction holds the acceptance lock already
+        with self._cache._lock:
+            self._cache._catch_up(conn)
+
     def state(self, conn: Conn) -> authority.ReplayedTables:
         """The organisation's tables as every committed accepted entry leaves them, and this
         transaction's accepted entries so far (call with the acceptance lock held: it is held
@@ -66,24 +99,8 @@ class Judging:
         if not self._held:
             cache._lock.acquire()
             self._held = True
-        if cache._tables is None:
-            cache._tables = authority.ReplayedTables(
-                authority.empty_tables(), complete=True, index=None
-            )
-            cache._last = 0
         self._touched = True
-        tables = cache._tables
-        last = cache._last
-        with conn.cursor() as cursor:
-            for hub_seq, verdict, payload in cursor.stream(
-                "SELECT hub_seq, verdict, payload FROM entries WHERE hub_seq > %s ORDER BY hub_seq",
-                (last,),
-            ):
-                if not verdict:
-                    tables.apply(_payload(payload))
-                last = int(hub_seq)
-        cache._last = last
-        return tables
+        return cache._catch_up(conn)
 
     def judge(self, conn: Conn, device_id: str, entry: ledger.Entry) -> list[authority.Violation]:
         """Every record rule ``entry`` breaks at its place in the organisation's order."""

@@ -593,6 +593,7 @@ def _append(
     refused: list[Refusal] = []
     verdicts = [""] * len(fresh)
     if fresh:
+        judging.warm(conn)  # most of the catch-up outside the lock (hub/org_state.py)
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (_ACCEPTANCE_LOCK,))
         verdicts = _verdicts(conn, judging, device_id, fresh, refused)
         columns = f"{_ENTRY_COLUMNS}, verdict"
