@@ -7,10 +7,13 @@ and ``hub serve`` as a subprocess, over TLS 1.3 on 127.0.0.1, exactly as an orga
 **Ingest.** ``--devices`` processes push ``--entries`` entries in all to the hub at once through
 its HTTP API: every request signed by the device's user, batches of ``sync.PUSH_BATCH`` as
 ``sync.push`` sends them, every entry judged by the hub (``acceptance.judge``: hashes, links,
-the checkpoint signature under the key the organisation holds, the rule table's permission).
-Each device's ledger is made before the clock starts with the project's own integrity code
-(``ledger.unsigned_entry``, the device's Merkle tree, the checkpoint signature over its root:
-what ``Session.write`` signs), by an admin user the hub knows (``settings.set`` entries). The
+the checkpoint signature under the key the organisation holds, the rule table's permission;
+then the record rules, ``authority.check`` against the organisation's replayed tables:
+hub/org_state.py). Each device is a store that joined as an admin (invited by root, as a
+laptop joins); its ledger after its ``device.join`` is made before the clock starts with the
+project's own integrity code (``ledger.unsigned_entry``, the device's Merkle tree, the
+checkpoint signature over its root: what ``Session.write`` signs): ``settings.set`` entries
+with their row, which keep the rules (the push asserts that none is refused). The
 floor in the same run: the same rows COPYed straight into a table like the hub's ``entries``
 (psycopg COPY, one transaction per batch, one connection). Targets: >= 5,000 entries/s and
 <= 5x the COPY floor.
@@ -49,11 +52,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import httpx
 import psycopg
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from evidence_desk.domain.models import Role
-from evidence_desk.hub.repository import HubRepository
 from evidence_desk.integrity import ledger, merkle, pinning, signing
 from evidence_desk.services import cases, contacts, org_ledger, sync
 from evidence_desk.services.hub_client import HubClient
@@ -113,19 +113,36 @@ def start_hub(work: Path, owner_url: str) -> tuple[subprocess.Popen[bytes], str,
 # -- ingest ----------------------------------------------------------------------------------------
 
 
-def make_ledger(device_id: str, actor: str, key: Any, count: int) -> list[ledger.Entry]:
-    """``count`` entries of a device, each signed through the checkpoint it closes (the
-    signature over the device's Merkle root after it, as Session.write signs)."""
+def make_ledger(
+    device_id: str, actor: str, key: Any, count: int, prior: list[ledger.Entry]
+) -> list[ledger.Entry]:
+    """``count`` entries of a device after its ``prior`` ones (its ``device.join``), each
+    signed through the checkpoint it closes (the signature over the device's Merkle root after
+    it, as Session.write signs). Each keeps the rule table (a ``settings.set`` with its row),
+    as the hub judges it at its place in the organisation's order."""
     tree = merkle.CompactRange.from_state(0, ())
-    prev = ledger.genesis_hash(device_id)
+    for entry in prior:
+        tree.append(merkle.leaf_hash(bytes.fromhex(entry.entry_hash)))
+    prev = prior[-1].entry_hash if prior else ledger.genesis_hash(device_id)
     entries = []
-    for seq in range(1, count + 1):
+    for seq in range(len(prior) + 1, len(prior) + count + 1):
+        value = f"Organisation {seq}"
         entry = ledger.unsigned_entry(
             seq=seq,
             at=AT,
             actor=actor,
             action="settings.set",
-            payload={"key": "organisation", "before": f"Organisation {seq - 1}"},
+            payload={
+                "key": "organisation",
+                "before": f"Organisation {seq - 1}",
+                "rows": [
+                    {
+                        "op": "put",
+                        "table": "settings",
+                        "row": {"key": "organisation", "value": value},
+                    }
+                ],
+            },
             prev=prev,
         )
         root = tree.append_and_root(merkle.leaf_hash(bytes.fromhex(entry.entry_hash))).hex()
@@ -142,13 +159,14 @@ def device_main(
     actor: str,
     key_bytes: bytes,
     count: int,
+    prior: list[list[Any]],
     rows_file: str,
     barrier: Any,
     done: Any,
 ) -> None:
     """One device: make its ledger, wait for the others, push it as sync.push does."""
     key = signing.private_key_from_bytes(key_bytes)
-    entries = make_ledger(device_id, actor, key, count)
+    entries = make_ledger(device_id, actor, key, count, [ledger.Entry(*e) for e in prior])
     Path(rows_file).write_text(json.dumps([list(e) for e in entries]), "utf-8")
     with HubClient(url, Path(ca), actor, key) as client:
         client.health()  # the TLS connection made before the clock starts
@@ -164,33 +182,36 @@ def device_main(
     done.put((device_id, appended, time.monotonic()))
 
 
-def _wrap_key() -> str:
-    public = X25519PrivateKey.generate().public_key()
-    return public.public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
-
-
 def ingest_round(
-    work: Path, repo: HubRepository, url: str, ca: Path, devices: int, entries: int, tag: int
+    work: Path, url: str, ca: Path, devices: int, entries: int, tag: int
 ) -> tuple[float, list[Path]]:
-    """One round: fresh devices (an admin user each, known to the hub), their pushes at once.
-    Returns the seconds from the start signal to the last push answered, and the rows files."""
+    """One round: fresh devices (an admin user each, invited by root and joined as an
+    organisation's laptop does), their pushes at once. Returns the seconds from the start
+    signal to the last push answered, and the rows files."""
     context = multiprocessing.get_context("spawn")
     barrier = context.Barrier(devices + 1)
     done = context.Queue()
     shares = [entries // devices + (1 if i < entries % devices else 0) for i in range(devices)]
     processes, files = [], []
+    root = Session.open(work / "root", "root", PASSWORD)
+    try:
+        joined = [
+            join_member(root, work, url, ca, f"device{tag}-{index}", Role.ADMIN)
+            for index in range(devices)
+        ]
+    finally:
+        root.close()
     for index, count in enumerate(shares):
-        actor = f"device{tag}-{index}"
-        key = signing.generate_private_key()
-        repo.add_user(actor, Role.ADMIN.value, signing.public_key_hex(key), _wrap_key(), by=None)
-        device_id = uuid.uuid4().hex
-        repo.add_device(device_id, actor)
+        session = joined[index]
+        actor, device_id = session.user.name, session.folder.store_id
+        prior = [list(e) for e in org_ledger.own_entries(session)]
+        raw = signing.private_key_bytes(session.signing_key)
+        session.close()
         rows = work / f"rows-{tag}-{index}.json"
         files.append(rows)
-        raw = signing.private_key_bytes(key)
         process = context.Process(
             target=device_main,
-            args=(url, str(ca), device_id, actor, raw, count, str(rows), barrier, done),
+            args=(url, str(ca), device_id, actor, raw, count, prior, str(rows), barrier, done),
         )
         process.start()
         processes.append(process)
@@ -319,20 +340,14 @@ def main() -> int:
                 conn.execute(f"CREATE DATABASE {DATABASE}")
             owner_url = cluster.url(DATABASE)
             hub, url, ca = start_hub(work, owner_url)
-            # the round trips first: the ingest's devices' users are put straight into the
-            # hub's tables, not invited through the organisation's ledger, so the stores
-            # would refuse their entries on a later pull
             trips = round_trips(work, url, ca, args.rounds)
             ingest_times, floor_times = [], []
-            with HubRepository.connect(cluster.url(DATABASE, APP_ROLE), max_size=2) as repo:
-                for tag in range(max(1, args.repeat)):
-                    elapsed, files = ingest_round(
-                        work, repo, url, ca, args.devices, args.entries, tag
-                    )
-                    ingest_times.append(elapsed)
-                    floor_times.append(copy_floor(owner_url, files))
-                    for file in files:
-                        file.unlink()
+            for tag in range(max(1, args.repeat)):
+                elapsed, files = ingest_round(work, url, ca, args.devices, args.entries, tag)
+                ingest_times.append(elapsed)
+                floor_times.append(copy_floor(owner_url, files))
+                for file in files:
+                    file.unlink()
     finally:
         if hub is not None and hub.poll() is None:
             hub.terminate()

@@ -928,6 +928,8 @@ def last_record(state: State, case_no: str) -> str:
 
 def retention_setting(key: str, value: object, state: State) -> Violation | None:
     """CC-9: the floor is at least 2 years; the cap (after closure) is at least the floor."""
+    if key not in (retention.FLOOR_SETTING, retention.CAP_SETTING):
+        return None  # another setting: nothing to look up (the hub judges every settings.set)
     floor, cap = retention_years(state)
     years = retention.valid_years(value)
     if key == retention.FLOOR_SETTING:

@@ -68,6 +68,9 @@ rules = Catalogue(
         "hub.organisation_exists": "this database already holds organisation {hub_id}",
         "hub.decided": "device {device}: entry {seq} decides contact {contact}, which {by} "
         "decided first ({action}, device {first_device}); the first decision stands",
+        "hub.rule": "device {device}: entry {seq} ({action}) breaks the rule {violated} at its "
+        "place in the organisation's order; it is kept in the device's chain, marked not "
+        "accepted, and applied nowhere",
         # -- the routes (hub/routes.py) --
         "hub.batch_too_large": "a push holds at most {limit} entries, not {count}",
         "hub.bad_field": "the request's {field} is missing or malformed",

@@ -13,8 +13,10 @@ The checks are the store's own, run by the same code (``integrity/ledger.py``,
 - the actor is a user of the organisation, active now, and their organisation role holds the
   permission the rule table (``authority.ACTIONS``) gives the action.
 
-The record rules that need the device's projected tables (four-eyes on the contact, documents
-on file...) are not judged here: the hub holds no plaintext rows to judge them by.
+The record rules that need the organisation's projected tables (four-eyes on the contact,
+documents on file, one matter per chat...) are judged after this, by the same rule table, when
+the batch passes (``repository._verdicts`` over hub/org_state.py): an entry breaking one is
+kept in its device's chain, marked, rather than refusing the batch.
 
 The first rule an entry breaks refuses the whole batch (entries depend on those before them);
 nothing is written. A batch that passes returns the device's new head for the repository to

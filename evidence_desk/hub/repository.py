@@ -4,6 +4,12 @@ psycopg 3 with a psycopg_pool connection pool (one per hub process; several stat
 processes may share one database). The refusals are :class:`Refused` with a rule code and
 facts (``refusals.py``); a refused call writes nothing.
 
+A push that passes ``acceptance.judge`` is appended whole; each fresh entry gets a verdict:
+'' accepted, or the rule of the organisation's order it breaks at its place (``hub.decided``:
+a request decided first elsewhere; else the first record rule of the rule table it breaks,
+judged by ``authority.check`` against the organisation's projected tables, hub/org_state.py).
+A marked entry stays in its device's chain and is applied nowhere; the push's answer names it.
+
 Concurrency: a push takes a transaction-scoped advisory lock on its device (two pushes of one
 device never interleave; pushes of different devices judge their batches in parallel) and,
 just before inserting, a hub-wide one held to the commit, so that ``hub_seq`` (the acceptance
@@ -15,7 +21,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
@@ -27,6 +34,7 @@ from evidence_desk.domain.hub_refusals import Refusal, Refused
 from evidence_desk.domain.hub_refusals import rule_refusal as refusal
 from evidence_desk.hub import acceptance, membership
 from evidence_desk.hub.acceptance import DeviceHead
+from evidence_desk.hub.org_state import Judging, OrgState
 from evidence_desk.hub.users import HubUser
 from evidence_desk.integrity import ledger, org_digest
 
@@ -111,6 +119,8 @@ class HubRepository:
 
     def __init__(self, pool: ConnectionPool[Conn]) -> None:
         self._pool = pool
+        # the organisation's projected tables the record rules judge by (hub/org_state.py)
+        self._org = OrgState()
 
     @classmethod
     def connect(cls, url: str, *, min_size: int = 1, max_size: int = 8) -> HubRepository:
@@ -303,9 +313,9 @@ class HubRepository:
         Idempotent: an entry the hub already holds with the same hash is skipped (a push
         retried after a lost answer); one with another hash at the same seq means two stores
         share the device's identity (a cloned laptop image), refused as ``hub.cloned_device``."""
-        with self._pool.connection() as conn, conn.transaction():
+        with self._judged() as (conn, judging):
             _device_lock(conn, f"device:{device_id}")
-            return _append(conn, device_id, entries)[0]
+            return _append(conn, judging, device_id, entries)[0]
 
     def push(
         self, device_id: str, entries: Sequence[ledger.Entry]
@@ -315,9 +325,23 @@ class HubRepository:
         transaction before the next piece is judged (a user added in the batch may write later
         in it; a user deactivated is refused at once). Returns the result and a receipt
         ``(seq, hub_seq)`` for each pushed entry the hub holds."""
-        with self._pool.connection() as conn, conn.transaction():
+        with self._judged() as (conn, judging):
             _device_lock(conn, f"device:{device_id}")
-            return _push(conn, device_id, entries)
+            return _push(conn, judging, device_id, entries)
+
+    @contextmanager
+    def _judged(self) -> Iterator[tuple[Conn, Judging]]:
+        """A push's transaction with its use of the organisation's state: a transaction that
+        does not commit drops the cached state (it may hold entries that were not written)."""
+        judging = self._org.judging()
+        committed = False
+        try:
+            with self._pool.connection() as conn:
+                with conn.transaction():
+                    yield conn, judging
+                committed = True
+        finally:
+            judging.end(committed=committed)
 
     def join_device(
         self, device_id: str, entries: Sequence[ledger.Entry], invite: Invite
@@ -327,7 +351,7 @@ class HubRepository:
         device is registered to them and its entries appended, all in one transaction."""
         first = entries[0]
         body = json.loads(first.payload)
-        with self._pool.connection() as conn, conn.transaction():
+        with self._judged() as (conn, judging):
             _device_lock(conn, f"device:{device_id}")
             _device_lock(conn, f"invite:{invite.invite_key}")
             if _open_invite(conn, invite.invite_key) is None:
@@ -349,7 +373,7 @@ class HubRepository:
                 "INSERT INTO devices (device_id, user_name) VALUES (%s, %s)",
                 (device_id, invite.user),
             )
-            return _push(conn, device_id, entries)
+            return _push(conn, judging, device_id, entries)
 
     def invite(self, invite_key: str) -> Invite | None:
         """The open invitation whose code's public key is ``invite_key`` (from the accepted
@@ -563,10 +587,10 @@ class HubRepository:
 
 
 def _append(
-    conn: Conn, device_id: str, entries: Sequence[ledger.Entry]
+    conn: Conn, judging: Judging, device_id: str, entries: Sequence[ledger.Entry]
 ) -> tuple[AppendResult, list[ledger.Entry]]:
     """Judge and append ``entries`` inside the caller's transaction (device lock held);
-    returns the result and the entries appended now."""
+    returns the result and the entries appended now and accepted."""
     if conn.execute("SELECT 1 FROM devices WHERE device_id = %s", (device_id,)).fetchone() is None:
         raise Refused(refusal("hub.unknown_device", device=device_id))
     head = _head(conn, device_id)
@@ -579,8 +603,9 @@ def _append(
     refused: list[Refusal] = []
     verdicts = [""] * len(fresh)
     if fresh:
+        judging.warm(conn)  # most of the catch-up outside the lock (hub/org_state.py)
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (_ACCEPTANCE_LOCK,))
-        verdicts = _verdicts(conn, device_id, fresh, refused)
+        verdicts = _verdicts(conn, judging, device_id, fresh, refused)
         columns = f"{_ENTRY_COLUMNS}, verdict"
         with conn.cursor().copy(f"COPY entries ({columns}) FROM STDIN") as copy:
             for e, verdict in zip(fresh, verdicts, strict=True):
@@ -606,6 +631,7 @@ def _append(
             "compact_range = excluded.compact_range, last_push = now()",
             (device_id, judged.size, judged.head_hash, list(judged.compact_range)),
         )
+        judging.appended(conn)
     accepted = [e for e, verdict in zip(fresh, verdicts, strict=True) if not verdict]
     return AppendResult(len(fresh), len(held), judged.size, tuple(refused)), accepted
 
@@ -615,19 +641,27 @@ _DECISIONS = ("contact.approve", "contact.reject")
 
 
 def _verdicts(
-    conn: Conn, device_id: str, fresh: Sequence[ledger.Entry], refused: list[Refusal]
+    conn: Conn,
+    judging: Judging,
+    device_id: str,
+    fresh: Sequence[ledger.Entry],
+    refused: list[Refusal],
 ) -> list[str]:
     """The verdict of each fresh entry: '' accepted, or the rule of the organisation's order it
-    breaks at its place. Today one: a request decided already (two supervisors deciding one
-    request on two devices; the first the hub accepted stands). The entry stays in its
-    device's chain, marked; the device's verify replays it as refused. Called with the
-    acceptance lock held, so the order checked is the commit order."""
+    breaks at its place. First a request decided already (two supervisors deciding one
+    request on two devices; the first the hub accepted stands: ``hub.decided``, naming who
+    decided first); then the rule table (``authority.check``, what ``verify`` replays) against
+    the organisation's tables (hub/org_state.py): the verdict is the first rule broken (e.g.
+    ``one-matter-per-chat``, ``four-eyes``, ``contact.approved``). A refused entry stays in
+    its device's chain, marked, and is applied nowhere (the next entries are judged without
+    it); the device's verify replays it as refused. An accepted one is applied to the tables.
+    Called with the acceptance lock held, so the order checked is the commit order."""
     verdicts: list[str] = []
     decided: dict[str, tuple[str, str, str]] = {}
     for entry in fresh:
         verdict = ""
         if entry.action in _DECISIONS:
-            contact = str(json.loads(entry.payload).get("contact_id", ""))
+            contact = _contact_of(entry)
             first = decided.get(contact) or _first_decision(conn, contact)
             if first is not None:
                 verdict = "hub.decided"
@@ -642,10 +676,29 @@ def _verdicts(
                         first_device=first[2],
                     )
                 )
+        if not verdict:
+            violations = judging.judge(conn, device_id, entry)
+            if violations:
+                verdict = violations[0].rule
+                refused.append(
+                    refusal(
+                        "hub.rule",
+                        device=device_id,
+                        seq=entry.seq,
+                        action=entry.action,
+                        violated=verdict,
+                    )
+                )
             else:
-                decided[contact] = (entry.actor, entry.action, device_id)
+                judging.accept(entry)
+                if entry.action in _DECISIONS:
+                    decided[_contact_of(entry)] = (entry.actor, entry.action, device_id)
         verdicts.append(verdict)
     return verdicts
+
+
+def _contact_of(entry: ledger.Entry) -> str:
+    return str(json.loads(entry.payload).get("contact_id", ""))
 
 
 def _first_decision(conn: Conn, contact: str) -> tuple[str, str, str] | None:
@@ -662,7 +715,7 @@ def _first_decision(conn: Conn, contact: str) -> tuple[str, str, str] | None:
 
 
 def _push(
-    conn: Conn, device_id: str, entries: Sequence[ledger.Entry]
+    conn: Conn, judging: Judging, device_id: str, entries: Sequence[ledger.Entry]
 ) -> tuple[AppendResult, list[tuple[int, int, str]]]:
     appended = already = 0
     size = 0
@@ -676,7 +729,7 @@ def _push(
             piece = []
     pieces.append(piece)
     for part in pieces:
-        result, fresh = _append(conn, device_id, part)
+        result, fresh = _append(conn, judging, device_id, part)
         appended, already, size = appended + result.appended, already + result.already, result.size
         refused.extend(result.refused)
         for entry in fresh:

@@ -548,8 +548,31 @@ def _project(conn: db.Connection, tables: verify.Tables) -> None:
                     [*(row[c] for c in changed), *key],
                 )
     for table, key_columns in reversed(PROJECTED_TABLES.items()):
-        for key in actual[table].keys() - tables[table].keys():
+        gone = actual[table].keys() - tables[table].keys()
+        if table == "imports":
+            _drop_import_dependents(conn, [str(key[0]) for key in gone])
+        for key in gone:
             conn.execute(
                 f"DELETE FROM {table} WHERE " + " AND ".join(f"{k} = ?" for k in key_columns),
                 list(key),
             )
+
+
+def _drop_import_dependents(conn: db.Connection, import_ids: Sequence[str]) -> None:
+    """Before an import leaves the projected tables (the hub refused this device's entry, e.g.
+    an import after a revocation it had not pulled), what the import made outside them: its
+    messages' sources and sealed locators, and the messages no other import holds (with
+    their trigram rows); a message another import also holds is kept, first seen there."""
+    for import_id in import_ids:
+        conn.execute("DELETE FROM import_locators WHERE import_id = ?", (import_id,))
+        conn.execute("DELETE FROM message_sources WHERE import_id = ?", (import_id,))
+        conn.execute(
+            "UPDATE messages SET first_import = (SELECT s.import_id FROM message_sources s "
+            "JOIN imports i ON i.id = s.import_id WHERE s.message_rowid = messages.rowid "
+            "ORDER BY i.rowid LIMIT 1) WHERE first_import = ? AND rowid IN "
+            "(SELECT message_rowid FROM message_sources)",
+            (import_id,),
+        )
+        orphans = "SELECT rowid FROM messages WHERE first_import = ?"
+        conn.execute(f"DELETE FROM message_text WHERE rowid IN ({orphans})", (import_id,))
+        conn.execute(f"DELETE FROM messages WHERE rowid IN ({orphans})", (import_id,))

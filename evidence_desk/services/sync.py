@@ -247,9 +247,16 @@ def sync(session: Session, client: HubClient) -> SyncReport:
     if report.refusal is None and report.refused_own:
         # a refusal whose push answer was lost: the pull brought its verdict
         seq = report.refused_own[0]
-        row = session.conn.execute("SELECT verdict FROM org_positions WHERE seq = ?", (seq,))
-        rule = str(row.fetchone()[0])
+        row = session.conn.execute(
+            "SELECT p.verdict, l.action FROM org_positions p JOIN ledger l USING (seq) "
+            "WHERE seq = ?",
+            (seq,),
+        ).fetchone()
+        rule, action = str(row[0]), str(row[1])
         facts = {"device": session.folder.store_id, "seq": str(seq)}
+        if not rule.startswith("hub."):  # a record rule (hub/repository.py ``_verdicts``)
+            facts.update(action=action, violated=rule)
+            rule = "hub.rule"
         report.refusal = HubRefused(rule, facts, status=409)
     return report
 
@@ -269,7 +276,8 @@ def push(session: Session, client: HubClient, report: SyncReport) -> None:
         for refused in answer.get("refused") or []:
             # kept in the device's chain, marked: the next pull records it (exit 3 names it)
             facts = {str(k): str(v) for k, v in dict(refused["facts"]).items()}
-            report.refusal = HubRefused(str(refused["rule"]), facts, status=409)
+            if report.refusal is None:  # the earliest names the cause (later ones may follow)
+                report.refusal = HubRefused(str(refused["rule"]), facts, status=409)
     # the wraps after the entries that record them (a refused wrap holds up no entry)
     shared = case_keys.wraps_to_share(session.conn)
     for start in range(0, len(shared), WRAP_BATCH):

@@ -105,6 +105,9 @@ _said = Catalogue(
         "verify.checkpoint_signer": "checkpoint signed by {signer}, but entry {size} was written "
         "by {actor} (every write's checkpoint is its writer's)",
         # the organisation's order (services/org_history.py)
+        "verify.refused": "the hub refused entry {seq} of device {device} by the rule {verdict} "
+        "at its place in the organisation's order: it is kept in that device's chain, marked "
+        "not accepted, and took effect nowhere",
         "verify.refused_valid": "the hub refused this entry ({verdict}), but it keeps the rules "
         "at its place in the organisation's order",
         # key slots against the ledger's keys
@@ -445,6 +448,7 @@ class _OrgAuthority(_Authority):
         if verdict is None:
             return super().apply(entry, position, payload, findings)
         self.rejected.add(entry.seq)  # refused by the hub: judged, never applied
+        findings.append(_refused(self._store_id, entry.seq, verdict, where_own(entry.seq)))
         if not authority.check(
             self._state, entry.seq, entry.at, entry.actor, entry.action, payload
         ):
@@ -508,6 +512,7 @@ class _OrgAuthority(_Authority):
         self._state.device = self._store_id
         signer_key = self.keys.get(actor)
         if verdict:
+            local.append(_refused(device, seq, verdict, ""))
             if not violations:
                 local.append(
                     Finding("org.refused_valid", "", _said("verify.refused_valid", verdict=verdict))
@@ -542,6 +547,13 @@ class _OrgAuthority(_Authority):
             seq,
             actor,
         )
+
+
+def _refused(device: str, seq: int, verdict: str, where: str) -> Finding:
+    """An entry the hub refused (kept in its device's chain, applied nowhere): a warning, so
+    that a supervisor sees the attempt, never an error (it took effect nowhere)."""
+    detail = _said("verify.refused", seq=seq, device=device, verdict=verdict)
+    return Finding("org.refused", where, detail, severity="warning")
 
 
 @dataclass

@@ -6436,6 +6436,11 @@
         <translation>服务中心拒绝了请求：{code} {facts}</translation>
     </message>
     <message>
+        <source>device {device}: entry {seq} ({action}) breaks the rule {violated} at its place in the organisation&apos;s order; it is kept in the device&apos;s chain, marked not accepted, and applied nowhere</source>
+        <comment>hub.rule</comment>
+        <translation>设备 {device}：记录 {seq}（{action}）在机构顺序中的位置上违反规则 {violated}；该记录保留在设备的链中，标记为未被接受，在任何地方都不生效</translation>
+    </message>
+    <message>
         <source>device {device}: entry {seq} does not follow the hub&apos;s last entry {size}</source>
         <comment>hub.seq</comment>
         <translation>设备 {device}：条目 {seq} 未紧接中心服务器已接收的最后一条 {size}</translation>
@@ -9969,6 +9974,11 @@ must equal that file&apos;s line in the manifest.</source>
         <source>payload is not JSON</source>
         <comment>verify.payload_json</comment>
         <translation>记录内容不是 JSON</translation>
+    </message>
+    <message>
+        <source>the hub refused entry {seq} of device {device} by the rule {verdict} at its place in the organisation&apos;s order: it is kept in that device&apos;s chain, marked not accepted, and took effect nowhere</source>
+        <comment>verify.refused</comment>
+        <translation>中心服务器以规则 {verdict} 拒绝了设备 {device} 的记录 {seq}（按其在机构顺序中的位置）：该记录保留在该设备的链中，标记为未被接受，在任何地方都未生效</translation>
     </message>
     <message>
         <source>the hub refused this entry ({verdict}), but it keeps the rules at its place in the organisation&apos;s order</source>
