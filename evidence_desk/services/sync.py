@@ -21,7 +21,10 @@ can never run ahead of them.
    pull keeps those the hub holds for this user that open here (``case_keys.shared_wraps``):
    a case created on another laptop opens on this one, and verify compares each with the
    digest the making device's entry recorded. After the pull, the keys this user holds are
-   wrapped for readers who joined elsewhere and lack them (``case.keys``) and pushed at once.
+   wrapped for readers who joined elsewhere and lack them (``case.keys``) and pushed at once;
+5. other devices' chat imports whose originals and case keys are now here get their messages
+   rebuilt from the originals (services/rebuild.py: checked against the Merkle root their
+   entries signed; one refused is named in the report's ``rebuild_refused``, nothing written).
 
 Before pulling, the store sends per device it holds a digest of those entries as placed
 (``integrity/org_digest.py``: seq, entry hash, position, verdict); the hub computes the same
@@ -43,7 +46,7 @@ from evidence_desk.domain import authority
 from evidence_desk.domain.errors import BadInput, RuleViolation
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import ledger, org_digest, signing
-from evidence_desk.services import case_keys, org_history, org_ledger
+from evidence_desk.services import case_keys, org_history, org_ledger, rebuild
 from evidence_desk.services.hub_client import HubClient, HubRefused
 from evidence_desk.services.session import Session
 from evidence_desk.store.files import atomic_write
@@ -94,6 +97,8 @@ class SyncReport:
     blobs_down: int = 0
     wraps_up: int = 0
     wraps_down: int = 0
+    imports_rebuilt: list[str] = field(default_factory=list)
+    rebuild_refused: list[tuple[str, str]] = field(default_factory=list)
     refusal: HubRefused | None = None
 
     def as_json(self) -> dict[str, Any]:
@@ -107,6 +112,10 @@ class SyncReport:
             "blobs_down": self.blobs_down,
             "wraps_up": self.wraps_up,
             "wraps_down": self.wraps_down,
+            "imports_rebuilt": self.imports_rebuilt,
+            "rebuild_refused": [
+                {"import_id": import_id, "rule": rule} for import_id, rule in self.rebuild_refused
+            ],
             "refused": None
             if self.refusal is None
             else {"rule": self.refusal.rule, "facts": self.refusal.named},
@@ -278,6 +287,10 @@ def pull(session: Session, client: HubClient, report: SyncReport) -> None:
         report.refused_own.extend(result.refused_own)
     report.blobs_down += _pull_blobs(session, client)
     report.wraps_down += _pull_wraps(session, client)
+    # other devices' imports whose originals and case keys are now here: their messages
+    rebuilt = rebuild.rebuild_imports(session)
+    report.imports_rebuilt += rebuilt.rebuilt
+    report.rebuild_refused += rebuilt.refused
 
 
 def _pull_wraps(session: Session, client: HubClient) -> int:
