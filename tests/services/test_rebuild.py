@@ -215,3 +215,32 @@ def test_an_import_records_derived_salts_and_a_case_without_key_random_ones(
     salt_key = ck.message_salt_key(key)
     for fingerprint, salt in alice.conn.execute("SELECT fingerprint, salt FROM messages"):
         assert ck.message_salts(salt_key, contact_id, [fingerprint])[0].hex() == salt
+
+
+def test_an_earlier_builds_import_stays_on_its_device_and_is_still_verified(
+    org: KeyedOrg, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import as the build before this one wrote it: random salts, no ``salts`` in its
+    details. Not rebuilt, not refused; verify warns ``import.messages_elsewhere`` as before."""
+    contact_id = _approved(org, tmp_path)
+
+    def random_salts(key: bytes, contact: str, prints: list[str]) -> list[bytes]:
+        return [os.urandom(16) for _ in prints]
+
+    with monkeypatch.context() as earlier:
+        earlier.setattr(importing, "message_salts", random_salts)
+        earlier.setattr(importing, "SALTS", "not-recorded-by-that-build")
+        _import(org, tmp_path, contact_id, "chat.txt", CHAT)
+    sam = _to_a(org)
+    assert rebuild.rebuild_imports(sam) == rebuild.RebuildReport()
+    assert reading.count(sam, contact_id) == 0
+    sam.close()
+    report = verify(org.a, "sam")
+    assert report.intact, errors(report)
+    assert "import.messages_elsewhere" in {f.code for f in report.findings}
+    # a later import on staff reusing those messages records no derived salts either
+    _import(org, tmp_path, contact_id, "later.txt", LATER)
+    sam = _to_a(org)
+    assert rebuild.rebuild_imports(sam) == rebuild.RebuildReport()
+    sam.close()
+    assert verify(org.a, "sam").intact
