@@ -210,7 +210,8 @@ def check_imports(session: Session, replay: Replay) -> Iterable[Finding]:
             )
         if not isinstance(result, ParsedChat):
             continue
-        device = _made_elsewhere(session, row["id"])
+        # (an import without messages has none to hold: compared here as any other)
+        device = _made_elsewhere(session, row["id"]) if result.messages else None
         if device is not None:
             yield _elsewhere(session, row, result, where, device)
             continue
