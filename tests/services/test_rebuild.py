@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from evidence_desk.services import contacts, importing, reading, rebuild
+from evidence_desk.services.leave_out import LeaveOut
 from evidence_desk.services.session import Session
 from evidence_desk.store import case_keys as ck
 from tests.helpers import TickingClock
@@ -244,3 +245,28 @@ def test_an_earlier_builds_import_stays_on_its_device_and_is_still_verified(
     assert rebuild.rebuild_imports(sam) == rebuild.RebuildReport()
     sam.close()
     assert verify(org.a, "sam").intact
+
+
+def test_an_import_leaving_a_participant_out_is_rebuilt_without_them(
+    org: KeyedOrg, tmp_path: Path
+) -> None:
+    """The recorded leave-out choice is applied to the original on the rebuilding device, so
+    the same messages and locators come out (verify compares both)."""
+    contact_id = _approved(org, tmp_path)
+    alice = org.login(org.b, "alice")
+    chat = tmp_path / "group.txt"
+    chat.write_text(LATER + "06/01/2026, 10:05 - Wang Fang: 我不是债务人\n", encoding="utf-8")
+    leave = LeaveOut.of(participants=["Wang Fang"])
+    (first,) = importing.import_files(
+        alice, contact_id, [chat], tz="Asia/Shanghai", leave=leave
+    ).import_ids
+    org.sync(alice)
+    sam = _to_a(org)
+    assert rebuild.rebuild_imports(sam).rebuilt == [first]
+    assert _shown(sam, contact_id) == _shown(alice, contact_id)
+    assert all(sender != "Wang Fang" for _at, sender, _text in _shown(sam, contact_id))
+    assert reading.count(sam, contact_id) == 5
+    sam.close()
+    report = verify(org.a, "sam")
+    assert report.intact, errors(report)
+    assert "import.messages_not_rebuilt" not in {f.code for f in report.findings}
