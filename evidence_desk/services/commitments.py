@@ -11,14 +11,23 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, NamedTuple
 
 from evidence_desk.importers import base
 from evidence_desk.importers.base import MessageKind, ParsedMessage
 from evidence_desk.integrity import merkle
+from evidence_desk.store import case_keys
 
 _SYSTEM = MessageKind.SYSTEM
+
+#: the key of an import's details that says how its salts were made, and its one value: every
+#: salt the import commits to is derived from the case key (``store/case_keys.message_salts``),
+#: so a device holding that key re-derives the signed root from the original. An import without
+#: it (an earlier build's, or a case without a key) has random salts that stay where they were
+#: made.
+SALTS = "salts"
+SALTS_DERIVED = "derived-v1"
 
 
 def direction(message: ParsedMessage, our_account: str) -> str:
@@ -98,6 +107,30 @@ def commit_contents(contents: Sequence[bytes], salts: Sequence[bytes]) -> tuple[
         sealed.append(digest.hex())
         leaves.append(sha256(leaf + digest).digest())  # merkle.leaf_hash, without the call
     return sealed, merkle.root_hash(leaves).hex()
+
+
+class Derived(NamedTuple):
+    """An import's messages committed under derived salts (:func:`derive`)."""
+
+    fingerprints: list[str]
+    salts: list[bytes]
+    commitments: list[str]
+    root: str
+
+
+def derive(case_key: bytes, contact_id: str, contents: Sequence[bytes]) -> Derived:
+    """The fingerprints, derived salts (``store/case_keys.message_salts``), commitments and
+    Merkle root of messages whose :func:`content_bytes` are ``contents``: what an import with
+    ``salts: derived`` signed, re-derived on any device holding the case key."""
+    prints = fingerprints_of(contents)
+    salts = case_keys.message_salts(case_keys.message_salt_key(case_key), contact_id, prints)
+    sealed, root = commit_contents(contents, salts)
+    return Derived(prints, salts, sealed, root)
+
+
+def salts_derived(details: Mapping[str, Any]) -> bool:
+    """Whether an import's (opened) details say its salts are derived from the case key."""
+    return details.get(SALTS) == SALTS_DERIVED
 
 
 def attachments_json(message: ParsedMessage) -> str:

@@ -27,8 +27,11 @@ from evidence_desk.services.commitments import (
     attachments_json,
     commitment,
     commitments_root,
+    content_bytes,
+    derive,
     direction,
     fingerprints,
+    salts_derived,
 )
 from evidence_desk.services.replay import Replay
 from evidence_desk.services.session import Session
@@ -42,6 +45,9 @@ _said = Catalogue(
         "import.messages_elsewhere": "message checks not performed: the import was made on "
         "device {device}, whose messages this store does not hold (its original and normalised "
         "digest were checked)",
+        "import.messages_not_rebuilt": "the import was made on device {device} and its "
+        "messages are not rebuilt here yet: the next sync rebuilds them from the original (its "
+        "commitments give the signed root)",
         "import.where_message": "{where} {locator}",
         "import.where_row": "message rowid {rowid}",
         "import.where_row_in": "message rowid {rowid} ({where} {locator})",
@@ -66,7 +72,7 @@ _said = Catalogue(
 )
 
 
-def _details(row: dict[str, Any]) -> dict[str, Any]:
+def details_of(row: dict[str, Any]) -> dict[str, Any]:
     try:
         details = json.loads(row["details"] or "{}")
     except ValueError:
@@ -75,17 +81,17 @@ def _details(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _recorded_name_encoding(row: dict[str, Any]) -> str | None:
-    value = _details(row).get("name_encoding")
+    value = details_of(row).get("name_encoding")
     return value if isinstance(value, str) else None
 
 
-def _reparse(
+def reparse(
     source: ExportSource, row: dict[str, Any]
 ) -> tuple[ParsedChat | ParsedImage | ParsedRecording, int | None]:
     """Parse the original as the import did: the chat it kept of a multi-chat export, without
     the participants it left out (services/leave_out.py). Also the count of messages that
     leaves out now, against what was recorded (None when nothing was left out)."""
-    recorded = leave_out.recorded(_details(row)) if row["kind"] == "chat" else None
+    recorded = leave_out.recorded(details_of(row)) if row["kind"] == "chat" else None
     if recorded is None:
         return registry.parse(source, row["timezone"], row["format"]), None
     chat, digests, count = recorded
@@ -100,7 +106,7 @@ def _reparse(
     return result, (None if left == count else left)
 
 
-def _reopen(session: Session, row: dict[str, Any]) -> ExportSource:
+def reopen(session: Session, row: dict[str, Any]) -> ExportSource:
     """The stored original opened as at import. A zip whose import recorded no name encoding
     (made before names were decided by archive.NAME_ENCODINGS) is read with the legacy rule, so
     it re-parses to exactly what was stored; otherwise the rule re-derives the encoding."""
@@ -139,21 +145,21 @@ def check_imports(session: Session, replay: Replay) -> Iterable[Finding]:
     shredded = shredding_checks.shredded_contacts(session)
     for row in imports:
         if row["contact_id"] in shredded:
-            linked.update(_linked(session, row["id"]))
+            linked.update(linked_rows(session, row["id"]))
             continue
         where = _said("import.where", import_id=row["id"], file=row["file_name"])
         if row["members"] == case_keys.SEALED_PLACEHOLDER:
             # a verifier without the case's key cannot open the import's names either: as for
             # its originals below, the case's ``not_performed`` warning says so
-            linked.update(_linked(session, row["id"]))
+            linked.update(linked_rows(session, row["id"]))
             continue
         try:
-            source = _reopen(session, row)
-            result, left_out_now = _reparse(source, row)
+            source = reopen(session, row)
+            result, left_out_now = reparse(source, row)
         except case_blobs.OriginalSealed:
             # a verifier without the case's key: the blob check's blob.not_performed warning
             # names the case, and its messages count as recorded (another reader checks them)
-            linked.update(_linked(session, row["id"]))
+            linked.update(linked_rows(session, row["id"]))
             continue
         except BlobCorrupted:
             continue  # already reported by the blob check
@@ -166,7 +172,7 @@ def check_imports(session: Session, replay: Replay) -> Iterable[Finding]:
                 where,
                 _said(
                     "import.left_out_differs",
-                    recorded=_details(row)["left_out"].get("messages"),
+                    recorded=details_of(row)["left_out"].get("messages"),
                     current=left_out_now,
                 ),
             )
@@ -204,14 +210,10 @@ def check_imports(session: Session, replay: Replay) -> Iterable[Finding]:
             )
         if not isinstance(result, ParsedChat):
             continue
-        device = _made_elsewhere(session, row["id"])
+        # (an import without messages has none to hold: compared here as any other)
+        device = _made_elsewhere(session, row["id"]) if result.messages else None
         if device is not None:
-            yield Finding(
-                "import.messages_elsewhere",
-                where,
-                _said("import.messages_elsewhere", device=device),
-                severity="warning",
-            )
+            yield _elsewhere(session, row, result, where, device)
             continue
         yield from _compare_messages(session, row, result, linked)
     orphans = session.conn.execute(
@@ -226,11 +228,39 @@ def check_imports(session: Session, replay: Replay) -> Iterable[Finding]:
             )
 
 
+def _elsewhere(
+    session: Session, row: dict[str, Any], result: ParsedChat, where: str, device: str
+) -> Finding:
+    """The finding for another device's import whose messages this store does not hold. Its
+    salts derived from the case key (services/rebuild.py): the re-parse's commitments must
+    give the root that device signed (else ``import.commitments``), and sync rebuilds the
+    messages. An earlier build's random salts: the messages stay on that device."""
+    case_no = case_blobs.contact_case(session.conn, row["contact_id"])
+    key = None if case_no is None else case_keys.case_key(session, case_no)
+    if key is None or not salts_derived(details_of(row)):
+        return Finding(
+            "import.messages_elsewhere",
+            where,
+            _said("import.messages_elsewhere", device=device),
+            severity="warning",
+        )
+    contents = [content_bytes(m) for m in result.messages]
+    if derive(key, row["contact_id"], contents).root != row["commitments_root"]:
+        return Finding("import.commitments", where, _said("import.commitments"))
+    return Finding(
+        "import.messages_not_rebuilt",
+        where,
+        _said("import.messages_not_rebuilt", device=device),
+        severity="warning",
+    )
+
+
 def _made_elsewhere(session: Session, import_id: str) -> str | None:
     """The device whose entry made ``import_id`` when it is another device of the organisation
-    and this store holds none of its messages (they stay on that device: the salts of their
-    commitments never leave it), else None. A store's own import is always compared."""
-    if _linked(session, import_id):
+    and this store holds none of its messages (an earlier build's random salts never leave
+    that device; derived ones are rebuilt at sync: services/rebuild.py), else None. A store's
+    own import, and one rebuilt here, is always compared."""
+    if linked_rows(session, import_id):
         return None
     row = session.conn.execute(
         "SELECT device_id FROM device_entries WHERE action = 'evidence.import' AND verdict = '' "
@@ -240,7 +270,7 @@ def _made_elsewhere(session: Session, import_id: str) -> str | None:
     return None if row is None else str(row[0])
 
 
-def _linked(session: Session, import_id: str) -> list[int]:
+def linked_rows(session: Session, import_id: str) -> list[int]:
     return [
         int(r[0])
         for r in session.conn.execute(

@@ -37,6 +37,8 @@ from evidence_desk.integrity.canonical import canonical_bytes
 from evidence_desk.services import bulk_rows, case_blobs, case_keys
 from evidence_desk.services.bulk_work import cyclic_gc_paused
 from evidence_desk.services.commitments import (
+    SALTS,
+    SALTS_DERIVED,
     attachments_json,
     commit_contents,
     direction,
@@ -64,7 +66,7 @@ from evidence_desk.services.originals import (
 )
 from evidence_desk.services.reading import gap_notices
 from evidence_desk.services.session import RowChange, Session, put
-from evidence_desk.store.case_keys import MessageCipher
+from evidence_desk.store.case_keys import MessageCipher, message_salt_key, message_salts
 
 _said = Catalogue(
     {
@@ -232,6 +234,21 @@ class _PlannedImport:
     sent_at: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class MessagePlan:
+    """What :func:`insert_messages` stores of one chat import: its parse, and per message its
+    sent_at text and (fingerprint, salt, is_new, commitment). An import makes it from its
+    plan; a device rebuilding another device's import makes it from a re-parse of the
+    original (services/rebuild.py), so both store the same rows the same way."""
+
+    import_id: str
+    chat: ParsedChat
+    our_account: str
+    sent_at: Sequence[str]
+    messages: Sequence[tuple[str, str, bool, str]]
+    new_messages: int
+
+
 def _commit(
     session: Session,
     contact: Contact,
@@ -322,7 +339,7 @@ def _commit(
             _PlannedImport(import_id, parsed, list(sealed), account, row, [], contents, sent_at)
         )
 
-    _plan_messages(session, contact.id, plans)
+    _plan_messages(session, contact, plans)
     # messages and their locators are sealed under the case key (services/case_keys.py)
     cipher = case_keys.message_cipher(session, contact.case_no, contact.id)
     locators = case_keys.locator_sealer(session, contact.case_no)
@@ -334,7 +351,16 @@ def _commit(
         for plan in plans:
             checkpoint()
             if plan.row["kind"] == "chat":
-                _insert_messages(conn, contact, plan, cipher, locators)
+                assert isinstance(plan.parsed.result, ParsedChat)
+                rows = MessagePlan(
+                    plan.import_id,
+                    plan.parsed.result,
+                    plan.our_account,
+                    plan.sent_at,
+                    plan.messages,
+                    int(plan.row["new_messages"]),
+                )
+                insert_messages(conn, contact, rows, cipher, locators)
             summaries.append(
                 {
                     "import_id": plan.import_id,
@@ -404,35 +430,50 @@ def _sealed_file(
     return record
 
 
-def _plan_messages(session: Session, contact_id: str, plans: Sequence[_PlannedImport]) -> None:
+def _plan_messages(session: Session, contact: Contact, plans: Sequence[_PlannedImport]) -> None:
     """Decide, before the transaction, which messages are new and each one's salt.
+
+    A new message's salt is derived from the case key, the contact and its fingerprint
+    (``store/case_keys.message_salts``): another device holding the case key re-derives the
+    commitments from the original alone (services/rebuild.py). A fingerprint the contact
+    already holds keeps its stored salt. The import records ``salts: derived`` in its details
+    when every salt it commits to is the derived one (not so when it reuses a message an
+    earlier build salted at random, or when the case has no key yet: those salts are random).
 
     Fills each chat plan's commitments root and new-message count, so the imports row that
     enters the ledger is complete. The transaction re-checks the plan (another import of the
     same contact may have committed meanwhile) and refuses to go on if it changed.
     """
+    contact_id = contact.id
     known = {
         r["fingerprint"]: r["salt"]
         for r in session.conn.execute(
             "SELECT fingerprint, salt FROM messages WHERE contact_id = ?", (contact_id,)
         )
     }
+    key = case_keys.case_key(session, contact.case_no)
+    salt_key = None if key is None else message_salt_key(key)
     for plan in plans:
         result = plan.parsed.result
         if not isinstance(result, ParsedChat):
             continue
         new = 0
         contents = plan.contents
-        # the salts of new messages, drawn in one call rather than one system call each
-        fresh = os.urandom(16 * len(contents))
         prints = fingerprints_of(contents)
+        if salt_key is not None:
+            # one keyed HMAC per message, in one loop (store/case_keys.message_salts)
+            fresh = message_salts(salt_key, contact_id, prints)
+        else:  # a case without a key yet: random, drawn in one call
+            pool = os.urandom(16 * len(contents))
+            fresh = [pool[start : start + 16] for start in range(0, len(pool), 16)]
+        derived = salt_key is not None
         salts: list[bytes] = []
         hexes: list[str] = []
         news: list[bool] = []
         if not known and len(set(prints)) == len(prints):
             # A contact's first import: every message is new, each with the salt at its
             # position (what the loop below yields, without 100k look-ups)
-            salts = [fresh[start : start + 16] for start in range(0, len(fresh), 16)]
+            salts = fresh
             hexes = [salt.hex() for salt in salts]
             news = [True] * len(prints)
             known.update(zip(prints, hexes, strict=True))
@@ -441,25 +482,31 @@ def _plan_messages(session: Session, contact_id: str, plans: Sequence[_PlannedIm
             for position, fingerprint in enumerate(prints):
                 salt = known.get(fingerprint)
                 if salt is None:
-                    raw = fresh[16 * position : 16 * position + 16]
+                    raw = fresh[position]
                     salt = known[fingerprint] = raw.hex()
                     new += 1
                     news.append(True)
                 else:
                     raw = bytes.fromhex(salt)
                     news.append(False)
+                    # a message an earlier build salted at random: not re-derivable
+                    derived = derived and raw == fresh[position]
                 hexes.append(salt)
                 salts.append(raw)
         sealed, plan.row["commitments_root"] = commit_contents(contents, salts)
         # zipped in C: no intermediate tuples to take apart again
         plan.messages = list(zip(prints, hexes, news, sealed, strict=True))
         plan.row["new_messages"] = new
+        if derived:
+            details = json.loads(plan.row["details"])
+            details[SALTS] = SALTS_DERIVED
+            plan.row["details"] = json.dumps(details, ensure_ascii=False, sort_keys=True)
 
 
-def _insert_messages(
+def insert_messages(
     conn: Any,
     contact: Contact,
-    plan: _PlannedImport,
+    plan: MessagePlan,
     cipher: MessageCipher | None,
     locators: case_keys.LocatorSealer | None,
 ) -> None:
@@ -475,8 +522,7 @@ def _insert_messages(
     stored salt differs or that has gone, means another import of this contact committed in
     between: refuse rather than store a commitment that does not match.
     """
-    result = plan.parsed.result
-    assert isinstance(result, ParsedChat)
+    result = plan.chat
     busy = StoreBusy(_said("import.raced"))
     check_flags = bool(contact.revoked_at or contact.expires_at)
     sealed_text = cipher is not None
@@ -494,7 +540,7 @@ def _insert_messages(
     try:
         # the rows are stored batch by batch on a second thread while this one seals the next
         # batch (services/bulk_rows.py); the same statements in the same transaction
-        with _bulk_cache(conn, plan.row["new_messages"]), bulk_rows.RowWriter(conn) as writer:
+        with _bulk_cache(conn, plan.new_messages), bulk_rows.RowWriter(conn) as writer:
             for message, sent_at, (fingerprint, salt, is_new, sealed) in zip(
                 result.messages, plan.sent_at, plan.messages, strict=True
             ):
@@ -650,13 +696,12 @@ def _queue_messages(
 def _link(
     writer: bulk_rows.RowWriter,
     conn: Any,
-    plan: _PlannedImport,
+    plan: MessagePlan,
     rowids: dict[str, int],
     locators: case_keys.LocatorSealer | None,
 ) -> None:
     """Queue every message's link to this import, by position, and the import's locators."""
-    result = plan.parsed.result
-    assert isinstance(result, ParsedChat)
+    result = plan.chat
     import_id = plan.import_id
     where: list[str] = []
     links: list[tuple[int, str, int, str]] = []

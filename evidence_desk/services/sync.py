@@ -21,7 +21,10 @@ can never run ahead of them.
    pull keeps those the hub holds for this user that open here (``case_keys.shared_wraps``):
    a case created on another laptop opens on this one, and verify compares each with the
    digest the making device's entry recorded. After the pull, the keys this user holds are
-   wrapped for readers who joined elsewhere and lack them (``case.keys``) and pushed at once.
+   wrapped for readers who joined elsewhere and lack them (``case.keys``) and pushed at once;
+5. other devices' chat imports whose originals and case keys are now here get their messages
+   rebuilt from the originals (services/rebuild.py: checked against the Merkle root their
+   entries signed; one refused is named in the report's ``rebuild_refused``, nothing written).
 
 Before pulling, the store sends per device it holds a digest of those entries as placed
 (``integrity/org_digest.py``: seq, entry hash, position, verdict); the hub computes the same
@@ -48,6 +51,7 @@ from evidence_desk.services import (
     hub_receipts,
     org_history,
     org_ledger,
+    rebuild,
     receipt_checks,
 )
 from evidence_desk.services.hub_client import HubClient, HubRefused
@@ -101,6 +105,8 @@ class SyncReport:
     wraps_up: int = 0
     wraps_down: int = 0
     hub_receipts: int = 0  # the hub's signed receipts kept (services/hub_receipts.py)
+    imports_rebuilt: list[str] = field(default_factory=list)
+    rebuild_refused: list[tuple[str, str]] = field(default_factory=list)
     refusal: HubRefused | None = None
 
     def as_json(self) -> dict[str, Any]:
@@ -115,6 +121,10 @@ class SyncReport:
             "wraps_up": self.wraps_up,
             "wraps_down": self.wraps_down,
             "hub_receipts": self.hub_receipts,
+            "imports_rebuilt": self.imports_rebuilt,
+            "rebuild_refused": [
+                {"import_id": import_id, "rule": rule} for import_id, rule in self.rebuild_refused
+            ],
             "refused": None
             if self.refusal is None
             else {"rule": self.refusal.rule, "facts": self.refusal.named},
@@ -302,6 +312,10 @@ def pull(session: Session, client: HubClient, report: SyncReport) -> None:
         report.refused_own.extend(result.refused_own)
     report.blobs_down += _pull_blobs(session, client)
     report.wraps_down += _pull_wraps(session, client)
+    # other devices' imports whose originals and case keys are now here: their messages
+    rebuilt = rebuild.rebuild_imports(session)
+    report.imports_rebuilt += rebuilt.rebuilt
+    report.rebuild_refused += rebuilt.refused
 
 
 def _pull_wraps(session: Session, client: HubClient) -> int:

@@ -36,7 +36,7 @@ import base64
 import hashlib
 import hmac
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -205,6 +205,36 @@ def blob_keys(case_key: bytes) -> tuple[bytes, bytes]:
     """(content key, name key) of a case's originals, derived from the case key (distinct
     HKDF infos, distinct from the store's own blob keys)."""
     return _derive(case_key, BLOB_CONTENT_INFO), _derive(case_key, BLOB_NAMES_INFO)
+
+
+# -- message salts -------------------------------------------------------------------------------
+
+MESSAGE_SALT_INFO = b"evidence-desk/message-salt/v1"
+SALT_LEN = 16
+_HMAC_BLOCK = 64  # SHA-256's block: a 32-byte key is padded to it
+
+
+def message_salt_key(case_key: bytes) -> bytes:
+    """The key a case's message salts are derived under (its own HKDF info): secret without
+    the case key, so commitments stay hiding, and gone with it when the case is shredded."""
+    return _derive(case_key, MESSAGE_SALT_INFO)
+
+
+def message_salts(salt_key: bytes, contact_id: str, fingerprints: Sequence[str]) -> list[bytes]:
+    """Each message's salt: the first 16 bytes of HMAC-SHA256(salt key, contact id || 0x00 ||
+    fingerprint (its hex text)). Deterministic, so another device of the organisation that
+    holds the case key re-derives the commitments an import signed from its original alone.
+
+    HMAC (RFC 2104) written out over the padded key, in one comprehension: ``hmac.digest`` per
+    message costs twice as much for 100k messages (a test holds the two equal)."""
+    padded = salt_key.ljust(_HMAC_BLOCK, b"\x00")
+    inner = bytes(b ^ 0x36 for b in padded) + contact_id.encode("utf-8") + b"\x00"
+    outer = bytes(b ^ 0x5C for b in padded)
+    sha256 = hashlib.sha256
+    return [
+        sha256(outer + sha256(inner + f.encode("ascii")).digest()).digest()[:SALT_LEN]
+        for f in fingerprints
+    ]
 
 
 def _derive(key: bytes, info: bytes) -> bytes:

@@ -6,6 +6,7 @@ store id, on every device."""
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -74,6 +75,12 @@ class KeyedOrg(Org):
 
 @pytest.fixture
 def org(tmp_path: Path, clock: TickingClock) -> Iterator[KeyedOrg]:
+    with keyed_org(tmp_path, clock) as found:
+        yield found
+
+
+@contextlib.contextmanager
+def keyed_org(tmp_path: Path, clock: TickingClock) -> Iterator[KeyedOrg]:
     """A (root, who founded the organisation's handle key, and sam) and B (alice, joined);
     root's login after the join wraps the keys root holds for alice, and every store syncs."""
     found = KeyedOrg(Hub(), tmp_path / "a", tmp_path / "b", clock)

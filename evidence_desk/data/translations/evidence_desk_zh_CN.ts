@@ -6731,6 +6731,11 @@
         <translation>未执行消息检查：该导入由设备 {device} 完成，本存储库不持有其消息（已检查其原始文件及规范化摘要）</translation>
     </message>
     <message>
+        <source>the import was made on device {device} and its messages are not rebuilt here yet: the next sync rebuilds them from the original (its commitments give the signed root)</source>
+        <comment>import.messages_not_rebuilt</comment>
+        <translation>该导入由设备 {device} 完成，其消息尚未在本设备重建：下次同步将根据原始文件重建（其承诺值得出已签名的根哈希）</translation>
+    </message>
+    <message>
         <source>the zip&apos;s member names read as {current} now, the import recorded {stored}</source>
         <comment>import.name_encoding_differs</comment>
         <translation>压缩包内文件名现按 {current} 读取，导入时记录的是 {stored}</translation>
