@@ -1034,7 +1034,7 @@ class _Story:
                 Paragraph(f"{entry.prev_hash[:12]}<br/>→ {entry.entry_hash[:12]}", self.s["cell"]),
             ]
             if data.is_org:
-                cells.insert(1, Paragraph(esc(self._device(data, number)), self.s["cell"]))
+                cells.insert(1, Paragraph(self._device(data, number), self.s["cell"]))
             rows.append(cells)
         widths = [10 * mm, 31 * mm, 15 * mm, 25 * mm, 64 * mm]
         if data.is_org:
@@ -1045,13 +1045,16 @@ class _Story:
         self.flow.append(table)
 
     def _device(self, data: BundleData, number: int) -> str:
-        """The device of custody row ``number``: its name and the user who joined it."""
+        """The device of custody row ``number`` as cell markup: its name, the user who joined
+        it, and whether it is the exporting device."""
         device = data.custody_devices[number] if number < len(data.custody_devices) else ""
         name = data.device_names.get(device)
         if name is None:
-            return device[:8]
-        key = "device_value_this" if device == data.store_id else "device_value"
-        return self.t(key, label=name.label, user=name.user or "?")
+            return esc(device[:8])
+        lines = [name.label, self.t("device_user", user=name.user or "?")]
+        if device == data.store_id:
+            lines.append(self.t("device_exporting"))
+        return "<br/>".join(esc(line) for line in lines)
 
     def appendix(self, verify_text: str) -> None:
         data = self.layout.data

@@ -129,8 +129,8 @@ EN: dict[str, str] = {
     "who joined it) and the user who signed it; entries are in the organisation's order, and Seq "
     "is the entry's number in its own device's ledger.",
     "col_device": "Device",
-    "device_value": "{label} ({user})",
-    "device_value_this": "{label} ({user}), the exporting device",
+    "device_user": "joined by {user}",
+    "device_exporting": "the exporting device",
     "col_kind": "Kind",
     "col_subject": "Subject",
     "col_seq": "Seq",

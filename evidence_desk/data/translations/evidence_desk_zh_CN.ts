@@ -5006,14 +5006,14 @@
         <translation>设备</translation>
     </message>
     <message>
-        <source>{label} ({user})</source>
-        <comment>bundle_text.device_value</comment>
-        <translation>{label}（{user}）</translation>
+        <source>the exporting device</source>
+        <comment>bundle_text.device_exporting</comment>
+        <translation>导出设备</translation>
     </message>
     <message>
-        <source>{label} ({user}), the exporting device</source>
-        <comment>bundle_text.device_value_this</comment>
-        <translation>{label}（{user}），导出设备</translation>
+        <source>joined by {user}</source>
+        <comment>bundle_text.device_user</comment>
+        <translation>加入者 {user}</translation>
     </message>
     <message>
         <source>Documents</source>
