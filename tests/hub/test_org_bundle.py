@@ -46,6 +46,7 @@ class OrgKit:
     pdf_paths: tuple[Path, ...]
     org_keys: Path
     devices: dict[str, str]  # user -> device id (store id) of their laptop
+    english: tuple[Path, ...]  # the same bundle in English
 
 
 def _device(store: Path) -> str:
@@ -97,9 +98,12 @@ def org_kit(postgres: PostgresCluster, tmp_path_factory: pytest.TempPathFactory)
         assert org.sync("lee")[0] == 0  # the first export goes up; nothing else changes
         with org.login("lee") as lee:
             result = bundle.export_bundle(lee, Scope(CASE), folder / "out", recipient=COURT)
+            english = bundle.export_bundle(
+                lee, Scope(CASE, language="en"), folder / "en", recipient=COURT
+            )
             keys = export_org_keys(lee, folder / "org-keys.json")
         devices = {name: _device(org.stores[name]) for name in ("root", "alice", "sam", "lee")}
-    return OrgKit(result.kit_path, result.pdf_paths, keys.path, devices)
+    return OrgKit(result.kit_path, result.pdf_paths, keys.path, devices, english.pdf_paths)
 
 
 def _anchors(org_kit: OrgKit) -> TrustAnchors:
@@ -178,7 +182,13 @@ def test_custody_names_each_entrys_device_and_user(org_kit: OrgKit) -> None:
     custody = text[text.rindex("监管链") :] if "监管链" in text else text
     for user in ("alice", "sam", "lee"):  # root's device holds no custody entry of the case
         device = org_kit.devices[user]
-        assert f"{device[:8]}（{user}）" in custody.replace("\n", ""), user
+        assert f"{device[:8]}\n加入者 {user}\n" in custody, user
+    assert "加入者 lee\n导出设备" in custody
+    english = "\n".join(pdf_text(p.read_bytes()) for p in org_kit.english)
+    custody = english[english.index("Generated from the tamper-evident ledger") :]
+    assert "combines the ledgers of 4 devices" in english.replace("\n", " ")
+    for user in ("alice", "sam"):
+        assert f"{org_kit.devices[user][:8]}\njoined by {user}\n" in custody, user
     assert "4 台设备" in text
 
 
