@@ -779,7 +779,9 @@ class _Exhibits:
                 shots.append(_screenshot(original, row))
             if row is not None and row["kind"] == "chat" and row["id"] not in self.commitment_lists:
                 held = self._reader.commitments(row["id"])
-                if held:  # none where another device's messages are not rebuilt here
+                # another device's import whose message rows this store does not hold: its
+                # commitments cannot be listed (its signed entry and original still are)
+                if held or not original.ledger_device:
                     self.commitment_lists[row["id"]] = held
         selection = select(self._reader.messages(contact.id), self._scope, self._zone)
         self.omissions.extend(selection.omitted)
