@@ -773,17 +773,18 @@ def _check_checkpoint(
             proof["signed_checkpoint"], seq, size, root
         ):
             report.findings.append(
-                KitFinding(
+                _at(
                     "proof.signed_checkpoint",
                     proof_name,
                     _said("kit.signed_checkpoint", seq=seq, size=size),
+                    held.device if held.foreign else None,
+                    seq,
                 )
             )
         if not ok:
+            said = _said("kit.inclusion", seq=seq, size=size)
             report.findings.append(
-                KitFinding(
-                    "proof.inclusion", proof_name, _said("kit.inclusion", seq=seq, size=size)
-                )
+                _at("proof.inclusion", proof_name, said, held.device if held.foreign else None, seq)
             )
     # approvals cosign older checkpoints: consistent with the target, signed by the approver
     cosigned: dict[int, dict[str, Any]] = {}

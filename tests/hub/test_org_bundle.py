@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import shutil
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -243,3 +244,34 @@ def test_swapped_device_ids_are_found(org_kit: OrgKit, tmp_path: Path) -> None:
     codes = {(f.code, f.device) for f in report.errors}
     assert ("org.device", alice) in codes and ("org.device", sam) in codes, _errors(report)
     assert ("ledger.signature", alice) in codes and ("ledger.signature", sam) in codes
+
+
+def test_one_changed_byte_in_any_devices_file_fails_and_names_it(
+    org_kit: OrgKit, tmp_path: Path
+) -> None:
+    """Every file of the other devices and the organisation's order: one byte changed is found
+    and names the file (the tag manifest's digest at least); in a device's entries, the ledger
+    check itself names the device and seq."""
+    pristine = _unzip(org_kit.kit_path, tmp_path / "pristine")
+    names = sorted(
+        p.relative_to(pristine).as_posix()
+        for p in (pristine / "ledger").rglob("*")
+        if p.is_file() and ("/devices/" in p.as_posix() or p.name == "org-order.json")
+    )
+    assert len(names) > 12
+    anchors = _anchors(org_kit)
+    for number, name in enumerate(names):
+        copy = tmp_path / f"t{number}"
+        shutil.copytree(pristine, copy)
+        target = copy / name
+        content = bytearray(target.read_bytes())
+        position = len(content) // 2
+        content[position] = (content[position] + 1) % 256
+        target.write_bytes(bytes(content))
+        report = verify_kit(copy, anchors)
+        assert name in {f.file for f in report.errors}, (name, _errors(report))
+        if name.endswith("entries.jsonl"):
+            device = name.split("/")[2]
+            located = [f for f in report.errors if f.device == device and f.seq is not None]
+            assert located, (name, _errors(report))
+        shutil.rmtree(copy)
