@@ -31,6 +31,7 @@ from evidence_desk.bundle.trust import TrustAnchors
 from evidence_desk.bundle.verify_kit import KitReport, pdf_text, verify_kit
 from evidence_desk.services import bundle, contacts, importing
 from evidence_desk.services.org_keys import export_org_keys
+from evidence_desk.services.verify import verify_store
 from evidence_desk_testing.postgres import PostgresCluster
 from tests.helpers import COURT
 from tests.hub.conftest import _TEMPLATE, APP_ROLE, HubDatabase
@@ -73,20 +74,26 @@ def _database(postgres: PostgresCluster) -> Iterator[HubDatabase]:
 
 @pytest.fixture(scope="module")
 def org_kit(postgres: PostgresCluster, tmp_path_factory: pytest.TempPathFactory) -> OrgKit:
-    """Request on alice's laptop, approval on sam's, import on alice's, two exports on lee's
-    (the second's custody holds the first export too)."""
+    """Request on alice's laptop, approval on sam's (sue's rejection at the same time refused
+    by the hub, kept in her ledger), import on alice's, two exports on lee's (the second's
+    custody holds the first export too)."""
     folder = tmp_path_factory.mktemp("org-bundle")
     with _database(postgres) as db, organisation(folder, db.owner_url) as org:
         org.join("alice", "staff")
         org.join("sam", "supervisor")
         org.join("lee", "legal")
-        org.welcome("alice", "sam", "lee")
+        org.join("sue", "supervisor")
+        org.welcome("alice", "sam", "lee", "sue")
         contact_id = _request(org, folder)
         assert org.sync("alice")[0] == 0
         assert org.sync("sam")[0] == 0
+        assert org.sync("sue")[0] == 0
         with org.login("sam") as sam:
             contacts.approve(sam, contact_id, "identity and debt confirmed")
+        with org.login("sue") as sue:  # at the same time, on her own laptop
+            contacts.reject(sue, contact_id, "not enough")
         assert org.sync("sam")[0] == 0
+        assert org.sync("sue")[0] == 3  # refused: sam decided first; kept, marked refused
         assert org.sync("alice")[0] == 0
         with org.login("alice") as alice:
             chat = folder / "chat.txt"
@@ -103,7 +110,12 @@ def org_kit(postgres: PostgresCluster, tmp_path_factory: pytest.TempPathFactory)
                 lee, Scope(CASE, language="en"), folder / "en", recipient=COURT
             )
             keys = export_org_keys(lee, folder / "org-keys.json")
-        devices = {name: _device(org.stores[name]) for name in ("root", "alice", "sam", "lee")}
+            # legal's desktop verifies every device ledger it holds, its exports included
+            verified = verify_store(lee, local_anchor=False)
+            assert verified.intact, [(f.code, f.location) for f in verified.errors]
+        devices = {
+            name: _device(org.stores[name]) for name in ("root", "alice", "sam", "lee", "sue")
+        }
     return OrgKit(result.kit_path, result.pdf_paths, keys.path, devices, english.pdf_paths)
 
 
@@ -129,13 +141,16 @@ def test_legal_bundle_carries_and_proves_every_devices_entries(org_kit: OrgKit) 
     with zipfile.ZipFile(org_kit.kit_path) as zf:
         top = zf.namelist()[0].split("/", 1)[0]
         files = {n[len(top) + 1 :]: zf.read(n) for n in zf.namelist() if not n.endswith("/")}
-    root, alice, sam, lee = (org_kit.devices[n] for n in ("root", "alice", "sam", "lee"))
+    root, alice, sam, lee, sue = (
+        org_kit.devices[n] for n in ("root", "alice", "sam", "lee", "sue")
+    )
     order = json.loads(files[kit.ORG_ORDER])
     assert order["exporting_device"] == lee
     assert {d: (v["user"], v["folder"]) for d, v in order["devices"].items()} == {
         alice: ("alice", kit.device_folder(alice)),
         sam: ("sam", kit.device_folder(sam)),
         lee: ("lee", "ledger/"),
+        sue: ("sue", kit.device_folder(sue)),
         # the admin's: the organisation's founding store.init and the invitations
         root: ("root", kit.device_folder(root)),
     }
@@ -147,6 +162,9 @@ def test_legal_bundle_carries_and_proves_every_devices_entries(org_kit: OrgKit) 
     assert on_alice[0] == "device.join"
     assert {"case.create", "contact.request", "evidence.import"} <= set(on_alice)
     assert "contact.approve" in actions(f"{kit.device_folder(sam)}entries.jsonl")
+    # sue's refused rejection is in the kit, placed with the hub's verdict: judged, not applied
+    assert "contact.reject" in actions(f"{kit.device_folder(sue)}entries.jsonl")
+    assert {p["verdict"] for p in order["order"] if p["device"] == sue} == {"", "hub.decided"}
     assert "bundle.export" in actions("ledger/entries.jsonl")  # legal's first export
     # every device's checkpoint is over that device's id, and each entry is proven in it
     for device in (alice, sam):
@@ -187,10 +205,10 @@ def test_custody_names_each_entrys_device_and_user(org_kit: OrgKit) -> None:
     assert "加入者 lee\n导出设备" in custody
     english = "\n".join(pdf_text(p.read_bytes()) for p in org_kit.english)
     custody = english[english.index("Generated from the tamper-evident ledger") :]
-    assert "combines the ledgers of 4 devices" in english.replace("\n", " ")
+    assert "combines the ledgers of 5 devices" in english.replace("\n", " ")
     for user in ("alice", "sam"):
         assert f"{org_kit.devices[user][:8]}\njoined by {user}\n" in custody, user
-    assert "4 台设备" in text
+    assert "5 台设备" in text
 
 
 def test_an_edited_foreign_entry_is_found_at_its_device_and_seq(
