@@ -65,6 +65,7 @@ _said = Catalogue(
         "kit.role_mismatch": "{user}'s role or active flag is not what the ledger slice gives",
         # an organisation's bundle: the devices' ledgers and the organisation's order
         "kit.where_device": "device {device} seq {seq}: {finding}",
+        "kit.org_unreadable": "not a device and seq: {item}",
         "kit.org_refused_valid": "refused by the hub ({verdict}), yet it keeps the rules",
         "kit.org_not_listed": "device {device} seq {seq} is in the kit but not in "
         "the organisation's order",
@@ -394,7 +395,9 @@ def _org_order(doc: dict[str, Any], ledgers: list[_KitLedger], report: KitReport
         try:
             place = _Place(str(item["device"]), int(item["seq"]), str(item.get("verdict") or ""))
         except (KeyError, ValueError, TypeError):
-            report.findings.append(KitFinding("org.order", kit.ORG_ORDER, _said("kit.no_target")))
+            report.findings.append(
+                KitFinding("org.order", kit.ORG_ORDER, _said("kit.org_unreadable", item=item))
+            )
             continue
         facts = {"device": place.device, "seq": place.seq}
         held = by_device.get(place.device)

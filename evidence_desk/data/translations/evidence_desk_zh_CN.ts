@@ -7116,6 +7116,11 @@
         <translation>设备 {device} 不是工具包中的设备</translation>
     </message>
     <message>
+        <source>not a device and seq: {item}</source>
+        <comment>kit.org_unreadable</comment>
+        <translation>不是设备和序号：{item}</translation>
+    </message>
+    <message>
         <source>differs from the digests in evidence-manifest.json</source>
         <comment>kit.original_changed</comment>
         <translation>与 evidence-manifest.json 中的摘要不符</translation>
