@@ -345,7 +345,9 @@ def _ledgers(files: dict[str, bytes], report: KitReport) -> tuple[list[_KitLedge
     own seq order (a dropped, added or moved entry is found here, by device and seq)."""
     checkpoints = _json(files, "ledger/checkpoints.json", report)
     own_id = str(checkpoints.get("store_id", "")) if isinstance(checkpoints, dict) else ""
-    own = _KitLedger(own_id, "", _check_ledger(files, report, "ledger/entries.jsonl", None))
+    # in an organisation's kit every entry's finding names its device, the exporting one's too
+    named_as = own_id if kit.ORG_ORDER in files else None
+    own = _KitLedger(own_id, "", _check_ledger(files, report, "ledger/entries.jsonl", named_as))
     if kit.ORG_ORDER not in files:
         return [own], [_Place(own_id, seq, "") for seq in sorted(own.entries)]
     doc = _json(files, kit.ORG_ORDER, report)
