@@ -143,6 +143,7 @@ def test_verify_txt_says_each_paragraph_in_english_then_chinese() -> None:
         bundle_id="B-1",
         public_keys={},
         numbers_masked=True,
+        is_org=False,  # a standalone store's kit
     )
     tag_stamp: Any = SimpleNamespace(tsa_name="FreeTSA")
     lines = kit.verify_text(data, ["b.pdf"], tag_stamp).splitlines()

@@ -23,6 +23,17 @@ Layout (inside one top folder ``bundle-<id>/`` so unzipping gives one directory)
     data/originals/<exhibit>/<file>               originals exactly as imported
     data/<bundle>-<vol>.pdf                       the PDF volume(s)
 
+An organisation's bundle (issue 19: the case's entries lie in several devices' ledgers) keeps
+the exporting device's part exactly where a standalone kit has it (``ledger/``, ``proofs/``)
+and adds, for each other device, the same three things in its own folder, and the order::
+
+    ledger/devices/<device>/entries.jsonl         that device's slice, as the device signed it
+    ledger/devices/<device>/checkpoint-<N>.txt    its checkpoint note (over its device id)
+    ledger/devices/<device>/checkpoints.json      its signed checkpoint, cosigned checkpoints
+    ledger/devices/<device>/proofs/entry-<seq>.json   inclusion of each entry in that checkpoint
+    ledger/org-order.json                         every kit entry's (device, seq) in the
+                                                  organisation's order, each device's name
+
 BagIt alone is not tamper-proof (anyone can rewrite the manifests), so the tag manifest is signed
 by the exporting user and time-stamped; ``verify_kit`` checks all of it.
 """
@@ -42,7 +53,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from evidence_desk import __version__, translations
-from evidence_desk.bundle.model import BUNDLE_FORMAT, BundleData
+from evidence_desk.bundle.model import BUNDLE_FORMAT, BundleData, Checkpoint
 from evidence_desk.domain import file_names
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import digests, ledger, merkle, signing
@@ -125,6 +136,8 @@ def evidence_manifest(data: BundleData) -> bytes:
                         "sm3": o.sm3,
                         "size": o.size,
                         "ledger_seq": o.ledger_seq,
+                        # another device's entry (an organisation's bundle): which ledger
+                        **({"ledger_device": o.ledger_device} if o.ledger_device else {}),
                     }
                     for o in e.originals
                 ],
@@ -170,25 +183,62 @@ def _untrusted(chain_der: Sequence[bytes], roots_pem: str) -> tuple[bytes, ...]:
     return tuple(d for d in chain_der if d not in roots)
 
 
-def tag_files(data: BundleData, manifest: bytes, pdf_index: dict[str, object]) -> dict[str, bytes]:
-    """Every tag file except the manifests and the signed tag manifest."""
-    size = data.checkpoint.size
-    root = bytes.fromhex(data.checkpoint.root)
-    leaves = list(data.leaf_hashes)
-    cache: merkle.SubtreeCache = {}  # every proof below is over the same leaves
-    files: dict[str, bytes] = {
-        EVIDENCE_MANIFEST: manifest,
-        PDF_INDEX: json.dumps(pdf_index, ensure_ascii=False, sort_keys=True, indent=1).encode(),
+ORG_ORDER = "ledger/org-order.json"
+ORG_ORDER_FORMAT = "evidence-desk/org-order/v1"
+
+
+def device_folder(device: str) -> str:
+    """Where another device's ledger files sit in the kit (its id as a safe name)."""
+    return f"ledger/devices/{file_names.safe_component(device)}/"
+
+
+def org_order(data: BundleData) -> dict[str, object]:
+    """``ledger/org-order.json``: the devices (id, name, the user who joined it, where its
+    files are) and every kit entry's place in the organisation's order, which is the order
+    ``verify-bundle`` replays the rule table in."""
+    folders = {d.device: device_folder(d.device) for d in data.devices}
+    return {
+        "format": ORG_ORDER_FORMAT,
+        "exporting_device": data.store_id,
+        "devices": {
+            device: {
+                "label": name.label,
+                "user": name.user,
+                "folder": "ledger/" if device == data.store_id else folders.get(device, ""),
+            }
+            for device, name in sorted(data.device_names.items())
+            if device == data.store_id or device in folders
+        },
+        "order": [
+            {"device": p.device, "seq": p.seq, "org_seq": p.org_seq, "verdict": p.verdict}
+            for p in data.org_order
+        ],
     }
-    if data.processing_record is not None:
-        files[PROCESSING_RECORD] = json.dumps(
-            data.processing_record.as_json(), ensure_ascii=False, sort_keys=True, indent=1
-        ).encode()
-    files["ledger/entries.jsonl"] = "".join(_entry_json(e) + "\n" for e in data.ledger).encode()
-    note = ledger.checkpoint_note(data.store_id, size, data.checkpoint.root)
-    files[f"ledger/checkpoint-{size}.txt"] = note.encode()
+
+
+def _ledger_files(
+    folder: str,
+    device: str,
+    entries: Sequence[ledger.Entry],
+    checkpoint: Checkpoint,
+    cosigned_checkpoints: Sequence[Checkpoint],
+    leaves: list[bytes],
+    extra: dict[str, object],
+) -> dict[str, bytes]:
+    """One device's slice, checkpoint and proofs. The exporting device's go where a
+    standalone kit has them (``folder`` '': ``ledger/...`` and ``proofs/...``); another
+    device's under ``ledger/devices/<device>/``."""
+    ledger_dir = folder or "ledger/"
+    proofs_dir = f"{folder}proofs/" if folder else "proofs/"
+    size = checkpoint.size
+    root = bytes.fromhex(checkpoint.root)
+    cache: merkle.SubtreeCache = {}  # every proof below is over the same leaves
+    files: dict[str, bytes] = {}
+    files[f"{ledger_dir}entries.jsonl"] = "".join(_entry_json(e) + "\n" for e in entries).encode()
+    note = ledger.checkpoint_note(device, size, checkpoint.root)
+    files[f"{ledger_dir}checkpoint-{size}.txt"] = note.encode()
     cosigned = []
-    for cp in data.cosigned:
+    for cp in cosigned_checkpoints:
         path = merkle.consistency_proof(cp.size, leaves, cache) if cp.size < size else []
         cosigned.append(
             {
@@ -200,30 +250,30 @@ def tag_files(data: BundleData, manifest: bytes, pdf_index: dict[str, object]) -
                 "consistency_path": [h.hex() for h in path],
             }
         )
-    files["ledger/checkpoints.json"] = json.dumps(
+    files[f"{ledger_dir}checkpoints.json"] = json.dumps(
         {
-            "store_id": data.store_id,
+            "store_id": device,
             "target": {
                 "size": size,
-                "root": data.checkpoint.root,
-                "at": data.checkpoint.at,
-                "signer": data.checkpoint.signer,
-                "signature": data.checkpoint.signature,
-                "note_file": f"ledger/checkpoint-{size}.txt",
-                "stamped": data.checkpoint_stamped,
+                "root": checkpoint.root,
+                "at": checkpoint.at,
+                "signer": checkpoint.signer,
+                "signature": checkpoint.signature,
+                "note_file": f"{ledger_dir}checkpoint-{size}.txt",
+                **extra,
             },
             "cosigned": cosigned,
         },
         indent=1,
         sort_keys=True,
     ).encode()
-    for entry in data.ledger:
+    for entry in entries:
         path = merkle.inclusion_proof(entry.seq - 1, leaves, cache)
         # The entry is signed through the checkpoint it closed (integrity/ledger.py): that
         # checkpoint's root, and the proof that its tree is a prefix of the target's, whose
         # leaf seq - 1 is this entry.
         closed = leaves[: entry.seq]
-        files[f"proofs/entry-{entry.seq}.json"] = json.dumps(
+        files[f"{proofs_dir}entry-{entry.seq}.json"] = json.dumps(
             {
                 "leaf_index": entry.seq - 1,
                 "entry_hash": entry.entry_hash,
@@ -246,6 +296,46 @@ def tag_files(data: BundleData, manifest: bytes, pdf_index: dict[str, object]) -
             indent=1,
             sort_keys=True,
         ).encode()
+    return files
+
+
+def tag_files(data: BundleData, manifest: bytes, pdf_index: dict[str, object]) -> dict[str, bytes]:
+    """Every tag file except the manifests and the signed tag manifest."""
+    size = data.checkpoint.size
+    leaves = list(data.leaf_hashes)
+    files: dict[str, bytes] = {
+        EVIDENCE_MANIFEST: manifest,
+        PDF_INDEX: json.dumps(pdf_index, ensure_ascii=False, sort_keys=True, indent=1).encode(),
+    }
+    if data.processing_record is not None:
+        files[PROCESSING_RECORD] = json.dumps(
+            data.processing_record.as_json(), ensure_ascii=False, sort_keys=True, indent=1
+        ).encode()
+    files.update(
+        _ledger_files(
+            "",
+            data.store_id,
+            data.ledger,
+            data.checkpoint,
+            data.cosigned,
+            leaves,
+            {"stamped": data.checkpoint_stamped},
+        )
+    )
+    for device in data.devices:
+        files.update(
+            _ledger_files(
+                device_folder(device.device),
+                device.device,
+                device.entries,
+                device.checkpoint,
+                device.cosigned,
+                list(device.leaf_hashes),
+                {"label": device.label, "user": device.user},
+            )
+        )
+    if data.is_org:
+        files[ORG_ORDER] = json.dumps(org_order(data), indent=1, sort_keys=True).encode()
     for import_id, commitments in sorted(data.commitment_lists.items()):
         files[f"ledger/commitments/{safe_name(import_id)}.json"] = json.dumps(
             {"import_id": import_id, "commitments": list(commitments)}
@@ -340,6 +430,14 @@ _VERIFY_EN = Catalogue(
             "commitment in this kit is over the stored messages and originals, not over the\n"
             "printed text. Compare a transcript with its original to read a masked number."
         ),
+        "kit_text.org_ledgers": (
+            "This bundle combines the ledgers of {count} devices of the organisation. The\n"
+            "exporting device's ledger is in ledger/ and proofs/; each other device's is in\n"
+            "ledger/devices/<device id>/ (entries.jsonl, its signed checkpoint and proofs/).\n"
+            "ledger/org-order.json lists every entry by device and seq in the organisation's\n"
+            "order, in which verify-bundle replays the rules; each device's checkpoint note\n"
+            "names that device, so an entry moved to another device fails its signature."
+        ),
         "kit_text.fingerprints": (
             "Signers' keys as this kit states them (SHA-256 of the raw Ed25519 public key); "
             "each\nmust appear with the same fingerprint in {file}:"
@@ -427,6 +525,11 @@ def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp 
         *_paragraph("kit_text.intact"),
         "",
         *([*_paragraph("kit_text.masked_numbers"), ""] if data.numbers_masked else []),
+        *(
+            [*_paragraph("kit_text.org_ledgers", count=len(data.devices) + 1), ""]
+            if data.is_org
+            else []
+        ),
         *_paragraph("kit_text.fingerprints", file=PUBLISHED_ORG_KEYS),
     ]
     for name, key in sorted(data.public_keys.items()):

@@ -74,6 +74,9 @@ class OriginalFile:
     # mention the bytes: another contact may hold the same file, under its own entry)
     stamp: TimeStampRef | None
     read: Callable[[], bytes] = field(compare=False, repr=False)
+    # the device whose ledger holds that entry, in an organisation's bundle when it is not the
+    # exporting device ('' = the exporting device's own ledger, as in a standalone store)
+    ledger_device: str = ""
 
     @property
     def is_image(self) -> bool:
@@ -186,6 +189,42 @@ class Checkpoint:
 
 
 @dataclass(frozen=True, slots=True)
+class DeviceLedger:
+    """Another device's part of an organisation's bundle: its entries about the case, as that
+    device signed them, and what proves them (services/org_history.py holds them).
+
+    No checkpoint table travels between devices: each entry is signed through the checkpoint
+    it closed (integrity/ledger.py), so the newest held entry's signature *is* the device's
+    signed checkpoint over its tree, and every slice entry is proven into it."""
+
+    device: str  # the device's store id (its checkpoint notes are over it)
+    label: str  # how the bundle names it: the organisation's name for it, else a short id
+    user: str  # the user who joined it (its store.init or device.join)
+    entries: tuple[Entry, ...]  # its slice: entries about the case and changes to users
+    checkpoint: Checkpoint  # its newest held entry's checkpoint, every proof leads to it
+    cosigned: tuple[Checkpoint, ...]  # its checkpoints that approvals cosigned
+    leaf_hashes: tuple[bytes, ...] = field(repr=False)  # leaves 1..checkpoint.size
+
+
+@dataclass(frozen=True, slots=True)
+class OrgPlace:
+    """One kit entry's place in the organisation's order (the hub's acceptance order)."""
+
+    device: str
+    seq: int
+    org_seq: int | None  # None: an entry of the exporting device not pushed yet
+    verdict: str  # '' accepted by the hub, else the rule it refused the entry with
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceName:
+    """How custody names a device: its label and the user who joined it."""
+
+    label: str
+    user: str
+
+
+@dataclass(frozen=True, slots=True)
 class TimeStampToken:
     """An RFC 3161 token over a checkpoint note, with what a verifier needs to check it."""
 
@@ -248,6 +287,17 @@ class BundleData:
     # the export's processing record / PIPIA (PIPL arts. 55-56), printed in the appendix and
     # carried in the kit (processing-record.json); None only for bundles built without one
     processing_record: ProcessingRecord | None = None
+    # an organisation's bundle (issue 19): the other devices' ledgers, every kit entry's place
+    # in the organisation's order, each custody entry's device (parallel to ``custody``) and
+    # each device's name; all empty for a standalone store, whose kit is the one-ledger kit
+    devices: tuple[DeviceLedger, ...] = ()
+    org_order: tuple[OrgPlace, ...] = ()
+    custody_devices: tuple[str, ...] = ()
+    device_names: dict[str, DeviceName] = field(default_factory=dict)
+
+    @property
+    def is_org(self) -> bool:
+        return bool(self.org_order)
 
     @property
     def originals(self) -> tuple[OriginalFile, ...]:

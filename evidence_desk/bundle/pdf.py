@@ -1016,30 +1016,45 @@ class _Story:
         data, lay = self.layout.data, self.layout
         self.section("custody", self.t("custody"))
         self.p(esc(self.t("custody_intro")), "small")
+        if data.is_org:  # several devices' ledgers: each row names its device and user
+            self.p(esc(self.t("custody_org_intro", count=len(data.devices) + 1)), "small")
         self.flow.append(Spacer(1, 2 * mm))
-        header = [
-            self.t(k)
-            for k in ("col_seq", "col_time", "col_actor", "col_action", "col_detail", "col_prev")
-        ]
+        columns = ["col_seq", "col_time", "col_actor", "col_action", "col_detail", "col_prev"]
+        if data.is_org:
+            columns.insert(1, "col_device")
+        header = [self.t(k) for k in columns]
         rows: list[list[Any]] = [[Paragraph(esc(h), self.s["cell"]) for h in header]]
-        for entry in data.custody:
-            rows.append(
-                [
-                    Paragraph(str(entry.seq), self.s["cell"]),
-                    Paragraph(f"{lay.utc(entry.at)}<br/>{lay.local(entry.at)}", self.s["cell"]),
-                    Paragraph(esc(entry.actor), self.s["cell"]),
-                    Paragraph(esc(entry.action), self.s["cell"]),
-                    Paragraph(esc(_summary(entry)), self.s["cell"]),
-                    Paragraph(
-                        f"{entry.prev_hash[:12]}<br/>→ {entry.entry_hash[:12]}", self.s["cell"]
-                    ),
-                ]
-            )
+        for number, entry in enumerate(data.custody):
+            cells = [
+                Paragraph(str(entry.seq), self.s["cell"]),
+                Paragraph(f"{lay.utc(entry.at)}<br/>{lay.local(entry.at)}", self.s["cell"]),
+                Paragraph(esc(entry.actor), self.s["cell"]),
+                Paragraph(esc(entry.action), self.s["cell"]),
+                Paragraph(esc(_summary(entry)), self.s["cell"]),
+                Paragraph(f"{entry.prev_hash[:12]}<br/>→ {entry.entry_hash[:12]}", self.s["cell"]),
+            ]
+            if data.is_org:
+                cells.insert(1, Paragraph(self._device(data, number), self.s["cell"]))
+            rows.append(cells)
         widths = [10 * mm, 31 * mm, 15 * mm, 25 * mm, 64 * mm]
+        if data.is_org:
+            widths = [10 * mm, 24 * mm, 27 * mm, 15 * mm, 25 * mm, 45 * mm]
         widths.append(FRAME_W - sum(widths))
         table = Table(rows, colWidths=widths, repeatRows=1)
         table.setStyle(_grid(header=True))
         self.flow.append(table)
+
+    def _device(self, data: BundleData, number: int) -> str:
+        """The device of custody row ``number`` as cell markup: its name, the user who joined
+        it, and whether it is the exporting device."""
+        device = data.custody_devices[number] if number < len(data.custody_devices) else ""
+        name = data.device_names.get(device)
+        if name is None:
+            return esc(device[:8])
+        lines = [name.label, self.t("device_user", user=name.user or "?")]
+        if device == data.store_id:
+            lines.append(self.t("device_exporting"))
+        return "<br/>".join(esc(line) for line in lines)
 
     def appendix(self, verify_text: str) -> None:
         data = self.layout.data
@@ -1058,6 +1073,15 @@ class _Story:
         self.p("Checkpoint", "h2")
         self.p(esc(note.rstrip("\n")), "hex")
         self.p(esc(f"signed by {data.checkpoint.signer}: {data.checkpoint.signature}"), "hex")
+        for device in data.devices:  # an organisation's bundle: each other device's checkpoint
+            note = ledger.checkpoint_note(
+                device.device, device.checkpoint.size, device.checkpoint.root
+            )
+            self.p(esc(f"Checkpoint · {device.label} ({device.user})"), "h2")
+            self.p(esc(note.rstrip("\n")), "hex")
+            self.p(
+                esc(f"signed by {device.checkpoint.signer}: {device.checkpoint.signature}"), "hex"
+            )
         for token in data.tokens:
             self.p(
                 esc(

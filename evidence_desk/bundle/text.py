@@ -124,6 +124,13 @@ EN: dict[str, str] = {
     "annex_none": "No tags or conduct-check records in this bundle's scope.",
     "custody_intro": "Generated from the tamper-evident ledger, never typed by hand. Each entry "
     "names who, when, what, and the hash of the entry before it.",
+    "custody_org_intro": "This bundle combines the ledgers of {count} devices of the "
+    "organisation. Each entry names the device whose ledger holds it (its short id and the user "
+    "who joined it) and the user who signed it; entries are in the organisation's order, and Seq "
+    "is the entry's number in its own device's ledger.",
+    "col_device": "Device",
+    "device_user": "joined by {user}",
+    "device_exporting": "the exporting device",
     "col_kind": "Kind",
     "col_subject": "Subject",
     "col_seq": "Seq",

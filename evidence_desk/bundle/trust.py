@@ -650,19 +650,24 @@ def assess(
     keys: Mapping[str, str],
     tokens: Sequence[CheckedToken],
     anchors: TrustAnchors,
+    ordered: Sequence[ledger.Entry] | None = None,
 ) -> TrustReport:
     """Judge the kit's tokens and signers against ``anchors``.
 
     ``entries`` are the slice's entries and ``keys`` the users' keys as the ledger slice
     introduced them (``verify_kit`` has checked both); ``tokens`` those that verified against the
     kit's own roots. A token or signature that did not verify is an integrity problem, reported
-    by ``verify_kit``, and not judged here.
+    by ``verify_kit``, and not judged here. ``ordered``: every entry the kit carries in the
+    order it is replayed (an organisation's bundle: every device's, in the organisation's
+    order), so that the signers of other devices' entries are judged too.
     """
     store_id = _store_id(files)
     judged_tokens = tuple(_judge_token(t, anchors) for t in tokens)
     signers = tuple(
         _judge_signer(name, role, public, relied, store_id, anchors)
-        for (name, public), (role, relied) in _relied_on(files, entries, keys).items()
+        for (name, public), (role, relied) in _relied_on(
+            files, [e for _s, e in sorted(entries.items())] if ordered is None else ordered, keys
+        ).items()
     )
     return TrustReport(anchors, store_id, judged_tokens, signers)
 
@@ -717,7 +722,7 @@ def _judge_token(checked: CheckedToken, anchors: TrustAnchors) -> TokenTrust:
 
 
 def _relied_on(
-    files: Mapping[str, bytes], entries: Mapping[int, ledger.Entry], keys: Mapping[str, str]
+    files: Mapping[str, bytes], entries: Sequence[ledger.Entry], keys: Mapping[str, str]
 ) -> dict[tuple[str, str], tuple[str, _Reliance]]:
     """Every (name, public key) whose signature the kit relies on, with the user's role and
     what they signed. Entries are signed with the key their actor had then (a password reset
@@ -737,7 +742,8 @@ def _relied_on(
         return found.setdefault((name, public), _Reliance())
 
     introduced: dict[str, str] = {}
-    for seq, entry in sorted(entries.items()):
+    for entry in entries:
+        seq = entry.seq
         for row in _user_rows(entry):
             name = str(row.get("name"))
             if "public_key" in row:

@@ -33,7 +33,7 @@ from evidence_desk.bundle import kit, trust
 from evidence_desk.domain import authority, pipl
 from evidence_desk.domain.errors import BadInput
 from evidence_desk.domain.policy import PERMISSIONS, Action
-from evidence_desk.domain.wording import Catalogue
+from evidence_desk.domain.wording import Catalogue, Phrase
 from evidence_desk.integrity import digests, ledger, merkle, signing, tsa
 
 # Every finding's message and each exhibit's verdict are worded here (codes kit.*): the English is
@@ -63,6 +63,22 @@ _said = Catalogue(
         "kit.key_mismatch": "{user}'s key is not the one the ledger slice introduced",
         "kit.entry_rule": "seq {seq}: {action} by {actor} breaks rule {rule}: {reason}",
         "kit.role_mismatch": "{user}'s role or active flag is not what the ledger slice gives",
+        # an organisation's bundle: the devices' ledgers and the organisation's order
+        "kit.where_device": "device {device} seq {seq}: {finding}",
+        "kit.org_unreadable": "not a device and seq: {item}",
+        "kit.org_refused_valid": "refused by the hub ({verdict}), yet it keeps the rules",
+        "kit.org_not_listed": "device {device} seq {seq} is in the kit but not in "
+        "the organisation's order",
+        "kit.org_missing": "device {device} seq {seq} is in the organisation's order but not "
+        "in the kit",
+        "kit.org_twice": "device {device} seq {seq} is listed twice",
+        "kit.org_device_order": "device {device} seq {seq} is placed before an earlier entry "
+        "of its device",
+        "kit.org_unknown_device": "device {device} is not one of the kit's devices",
+        "kit.org_device": "the checkpoint is of device {named}, but this is device {device}'s "
+        "folder",
+        "kit.org_exporter": "the organisation's order names {named} as the exporting device, "
+        "but the kit's own ledger is {device}'s",
         # the checkpoint, the proofs and the approvals' cosignatures
         "kit.no_target": "no target size and root",
         "kit.note_mismatch": "does not match the checkpoint",
@@ -120,15 +136,48 @@ class KitFinding:
     message: str
     severity: str = "error"
     exhibit: str | None = None
+    # an organisation's bundle: the device and seq of the entry a finding is about
+    device: str | None = None
+    seq: int | None = None
 
-    def as_json(self) -> dict[str, str | None]:
-        return {
+    def as_json(self) -> dict[str, str | int | None]:
+        out: dict[str, str | int | None] = {
             "code": self.code,
             "file": self.file,
             "message": self.message,
             "severity": self.severity,
             "exhibit": self.exhibit,
         }
+        if self.device is not None:
+            out.update(device=self.device, seq=self.seq)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class _KitLedger:
+    """One device's ledger in the kit: the exporting device's where a standalone kit has it
+    (``folder`` ''), another device's under ``ledger/devices/<device>/``."""
+
+    device: str  # the store id its checkpoint notes are over
+    folder: str
+    entries: dict[int, ledger.Entry]
+
+    @property
+    def foreign(self) -> bool:
+        return bool(self.folder)
+
+    def file(self, name: str) -> str:
+        return f"{self.folder or 'ledger/'}{name}"
+
+    def proof(self, seq: int) -> str:
+        return f"{self.folder}proofs/entry-{seq}.json"
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    device: str
+    seq: int
+    verdict: str
 
 
 @dataclass
@@ -271,19 +320,117 @@ def verify_kit(path: Path, anchors: trust.TrustAnchors | None = None) -> KitRepo
             (str(e.get("id")), str(e.get("title"))) for e in manifest.get("exhibits", [])
         ]
     keys = _keys(files, report)
-    entries = _check_ledger(files, report)
-    _check_rules(files, report, entries, keys)
-    checkpoint = _check_checkpoint(files, report, keys, entries)
+    ledgers, order = _ledgers(files, report)
+    entries = ledgers[0].entries
+    _check_rules(files, report, ledgers, order, keys)
+    cosigned = {kl.device: _check_checkpoint(files, report, keys, kl) for kl in ledgers}
+    _check_cosignatures(report, keys, ledgers, cosigned)
     _check_tag_signature(files, report, keys)
     if isinstance(manifest, dict):
-        _check_exhibits(files, report, manifest, entries)
+        _check_exhibits(files, report, manifest, ledgers)
         _check_pdf(files, report, manifest, keys)
         _check_processing_record(files, report, manifest)
-    del checkpoint
     if anchors is None:
         anchors = trust.TrustAnchors.load()
-    report.trust = trust.assess(files, entries, keys, report.stamps, anchors)
+    by_device = {kl.device: kl.entries for kl in ledgers}
+    ordered = [by_device[p.device][p.seq] for p in order if p.seq in by_device.get(p.device, {})]
+    report.trust = trust.assess(files, entries, keys, report.stamps, anchors, ordered)
     return report
+
+
+def _ledgers(files: dict[str, bytes], report: KitReport) -> tuple[list[_KitLedger], list[_Place]]:
+    """The kit's ledgers, the exporting device's first, and the order to replay them in: a
+    standalone kit's slice by seq; an organisation's kit (``ledger/org-order.json``) every
+    device's entries in the organisation's order, each listed once and each device's in its
+    own seq order (a dropped, added or moved entry is found here, by device and seq)."""
+    checkpoints = _json(files, "ledger/checkpoints.json", report)
+    own_id = str(checkpoints.get("store_id", "")) if isinstance(checkpoints, dict) else ""
+    # in an organisation's kit every entry's finding names its device, the exporting one's too
+    named_as = own_id if kit.ORG_ORDER in files else None
+    own = _KitLedger(own_id, "", _check_ledger(files, report, "ledger/entries.jsonl", named_as))
+    if kit.ORG_ORDER not in files:
+        return [own], [_Place(own_id, seq, "") for seq in sorted(own.entries)]
+    doc = _json(files, kit.ORG_ORDER, report)
+    doc = doc if isinstance(doc, dict) else {}
+    exporter = str(doc.get("exporting_device", ""))
+    if exporter != own_id:
+        report.findings.append(
+            KitFinding(
+                "org.device",
+                kit.ORG_ORDER,
+                _said("kit.org_exporter", named=exporter, device=own_id),
+            )
+        )
+    ledgers = [own]
+    named = doc.get("devices")
+    for device in sorted(named) if isinstance(named, dict) else []:
+        if device == own_id:
+            continue
+        folder = kit.device_folder(str(device))
+        entries_file = f"{folder}entries.jsonl"
+        ledgers.append(
+            _KitLedger(str(device), folder, _check_ledger(files, report, entries_file, device))
+        )
+    folders = {kl.folder for kl in ledgers}
+    for path in sorted(files):
+        if path.startswith("ledger/devices/"):
+            folder = "/".join(path.split("/")[:3]) + "/"
+            if folder not in folders:
+                folders.add(folder)
+                report.findings.append(
+                    KitFinding(
+                        "org.device",
+                        path,
+                        _said("kit.org_unknown_device", device=path.split("/")[2]),
+                    )
+                )
+    return ledgers, _org_order(doc, ledgers, report)
+
+
+def _org_order(doc: dict[str, Any], ledgers: list[_KitLedger], report: KitReport) -> list[_Place]:
+    by_device = {kl.device: kl for kl in ledgers}
+    order: list[_Place] = []
+    seen: set[tuple[str, int]] = set()
+    last: dict[str, int] = {}
+    items = doc.get("order")
+    for item in items if isinstance(items, list) else []:
+        try:
+            place = _Place(str(item["device"]), int(item["seq"]), str(item.get("verdict") or ""))
+        except (KeyError, ValueError, TypeError):
+            report.findings.append(
+                KitFinding("org.order", kit.ORG_ORDER, _said("kit.org_unreadable", item=item))
+            )
+            continue
+        facts = {"device": place.device, "seq": place.seq}
+        held = by_device.get(place.device)
+        if (place.device, place.seq) in seen:
+            code, said = "org.position", _said("kit.org_twice", **facts)
+        elif held is None:
+            code, said = "org.device", _said("kit.org_unknown_device", device=place.device)
+        elif place.seq not in held.entries:
+            code, said = "org.missing", _said("kit.org_missing", **facts)
+        elif place.seq <= last.get(place.device, 0):
+            code, said = "org.order", _said("kit.org_device_order", **facts)
+        else:
+            seen.add((place.device, place.seq))
+            last[place.device] = place.seq
+            order.append(place)
+            continue
+        report.findings.append(
+            KitFinding(code, kit.ORG_ORDER, said, device=place.device, seq=place.seq)
+        )
+    for kl in ledgers:
+        for seq in sorted(set(kl.entries) - {s for d, s in seen if d == kl.device}):
+            report.findings.append(
+                KitFinding(
+                    "org.not_listed",
+                    kl.file("entries.jsonl"),
+                    _said("kit.org_not_listed", device=kl.device, seq=seq),
+                    device=kl.device,
+                    seq=seq,
+                )
+            )
+    return order
 
 
 def _check_bag(files: dict[str, bytes], report: KitReport) -> None:
@@ -359,10 +506,12 @@ def _keys(files: dict[str, bytes], report: KitReport) -> dict[str, str]:
     return {str(k): str(v.get("public_key", "")) for k, v in doc.items() if isinstance(v, dict)}
 
 
-def _check_ledger(files: dict[str, bytes], report: KitReport) -> dict[int, ledger.Entry]:
-    """Each slice entry readable, its hashes recomputed and its link to the previous one;
-    signatures are checked by ``_check_rules``, with the keys the rules leave trusted."""
-    name = "ledger/entries.jsonl"
+def _check_ledger(
+    files: dict[str, bytes], report: KitReport, name: str, device: str | None
+) -> dict[int, ledger.Entry]:
+    """Each slice entry of one device's ledger file readable, its hashes recomputed and its
+    link to the previous one; signatures are checked by ``_check_rules``, with the keys the
+    rules leave trusted. ``device``: another device's file, named in each finding."""
     text = _text(files, name, report)
     entries: dict[int, ledger.Entry] = {}
     if text is None:
@@ -389,39 +538,56 @@ def _check_ledger(files: dict[str, bytes], report: KitReport) -> dict[int, ledge
                 )
             )
             continue
+        found: list[tuple[str, Phrase]] = []
         if ledger.payload_hash(entry.payload) != entry.payload_hash:
-            report.findings.append(
-                KitFinding(
-                    "ledger.payload", name, _said("kit.entry_payload", line=number, seq=entry.seq)
-                )
-            )
+            found.append(("ledger.payload", _said("kit.entry_payload", line=number, seq=entry.seq)))
         expected = ledger.entry_hash(
             entry.seq, entry.at, entry.actor, entry.action, entry.payload_hash, entry.prev_hash
         )
         if expected != entry.entry_hash:
-            report.findings.append(
-                KitFinding(
-                    "ledger.entry_hash", name, _said("kit.entry_hash", line=number, seq=entry.seq)
-                )
-            )
+            found.append(("ledger.entry_hash", _said("kit.entry_hash", line=number, seq=entry.seq)))
         previous = entries.get(entry.seq - 1)
         if previous is not None and previous.entry_hash != entry.prev_hash:
-            report.findings.append(
-                KitFinding(
-                    "ledger.link",
-                    name,
-                    _said("kit.entry_link", seq=entry.seq, previous=previous.seq),
-                )
+            found.append(
+                ("ledger.link", _said("kit.entry_link", seq=entry.seq, previous=previous.seq))
             )
+        report.findings.extend(_at(code, name, said, device, entry.seq) for code, said in found)
         entries[entry.seq] = entry
         del where
     return entries
 
 
+def _at(code: str, file: str, said: Phrase, device: str | None, seq: int) -> KitFinding:
+    """A finding about one entry: another device's names that device and seq."""
+    if device is None:
+        return KitFinding(code, file, said)
+    return KitFinding(
+        code,
+        file,
+        _said("kit.where_device", device=device, seq=seq, finding=said),
+        device=device,
+        seq=seq,
+    )
+
+
+def _self_introduced_key(entry: ledger.Entry, payload: Any) -> str | None:
+    """The key a device's first entry introduces for its own signer (``store.init`` founds the
+    store, ``device.join`` enrols the joining user's key)."""
+    rows = [
+        c["row"]
+        for c in (payload.get("rows", []) if isinstance(payload, dict) else [])
+        if isinstance(c, dict) and isinstance(c.get("row"), dict)
+    ]
+    if entry.action == "device.join":
+        rows = [r for r in rows if r.get("name") == entry.actor and "public_key" in r]
+    return next((r.get("public_key") for r in rows), None)
+
+
 def _check_rules(
     files: dict[str, bytes],
     report: KitReport,
-    entries: dict[int, ledger.Entry],
+    ledgers: list[_KitLedger],
+    order: list[_Place],
     keys: dict[str, str],
 ) -> None:
     """Replay the rule table (domain/authority.py, the code the store's write path and
@@ -431,58 +597,58 @@ def _check_rules(
     all) is not trusted: a signature is then checked against the key the rule-keeping
     entries held for its actor. ``keys/users.json`` (``keys``) must agree with that replay;
     afterwards ``keys`` holds the replay's keys, the only ones the later checks trust."""
-    name = "ledger/entries.jsonl"
-    checkpoints = _json(files, "ledger/checkpoints.json", report)
-    store_id = str(checkpoints.get("store_id", "")) if isinstance(checkpoints, dict) else ""
+    org = len(ledgers) > 1 or kit.ORG_ORDER in files
+    by_device = {kl.device: kl for kl in ledgers}
     state = authority.ReplayedTables(authority.empty_tables(), complete=False)
-    for seq in sorted(entries):
-        entry = entries[seq]
+    for place in order:
+        held = by_device[place.device]
+        entry = held.entries[place.seq]
+        name, where = held.file("entries.jsonl"), (held.device if org else None)
         try:
             payload = json.loads(entry.payload)
         except ValueError:
             payload = None  # reported by the payload hash: nothing to judge but its signature
+        if org:  # a device joins only as itself (the rule table's State.device)
+            state.device = held.device
         violations = (
             []
             if payload is None
             else authority.check(state, entry.seq, entry.at, entry.actor, entry.action, payload)
         )
-        for violation in violations:
-            report.findings.append(
-                KitFinding(
-                    f"rule.{violation.rule}",
-                    name,
-                    _said(
-                        "kit.entry_rule",
-                        seq=entry.seq,
-                        action=entry.action,
-                        actor=entry.actor,
-                        rule=violation.rule,
-                        reason=violation.detail,
-                    ),
+        if place.verdict:
+            # refused by the hub (two supervisors raced): judged, never applied; it is
+            # expected to break a rule the kit can judge
+            if not violations and payload is not None:
+                report.findings.append(
+                    _at(
+                        "org.refused_valid",
+                        name,
+                        _said("kit.org_refused_valid", verdict=place.verdict),
+                        where,
+                        entry.seq,
+                    )
                 )
-            )
+        else:
+            for violation in violations:
+                said = _said(
+                    "kit.entry_rule",
+                    seq=entry.seq,
+                    action=entry.action,
+                    actor=entry.actor,
+                    rule=violation.rule,
+                    reason=violation.detail,
+                )
+                report.findings.append(_at(f"rule.{violation.rule}", name, said, where, entry.seq))
         trusted = (state.row("users", entry.actor) or {}).get("public_key")
-        if entry.action == "store.init" and isinstance(payload, dict):
-            trusted = next(
-                (
-                    c["row"].get("public_key")
-                    for c in payload.get("rows", [])
-                    if isinstance(c, dict) and isinstance(c.get("row"), dict)
-                ),
-                None,
-            )
+        if entry.action in authority.SELF_INTRODUCED and isinstance(payload, dict):
+            trusted = _self_introduced_key(entry, payload)
         if not any(
             signing.verify(str(trusted or ""), b"", message, entry.signature)
-            for message in _entry_messages(files, store_id, entry)
+            for message in _entry_messages(files, held, entry)
         ):
-            report.findings.append(
-                KitFinding(
-                    "ledger.signature",
-                    name,
-                    _said("kit.entry_signature", seq=entry.seq, actor=entry.actor),
-                )
-            )
-        if not violations and isinstance(payload, dict):
+            said = _said("kit.entry_signature", seq=entry.seq, actor=entry.actor)
+            report.findings.append(_at("ledger.signature", name, said, where, entry.seq))
+        if not violations and not place.verdict and isinstance(payload, dict):
             state.apply(payload)
     users = _json(files, "keys/users.json", report)
     for user, info in sorted(users.items()) if isinstance(users, dict) else ():
@@ -506,24 +672,25 @@ def _check_rules(
     )
 
 
-def _signed_checkpoint(files: dict[str, bytes], seq: int) -> tuple[int, str] | None:
-    """The (size, root) of the checkpoint entry ``seq`` closed, as its proof file states it
+def _signed_checkpoint(files: dict[str, bytes], proof_file: str) -> tuple[int, str] | None:
+    """The (size, root) of the checkpoint an entry closed, as its proof file states it
     (checked against the target checkpoint in ``_check_checkpoint``)."""
     try:
-        proof = json.loads(files[f"proofs/entry-{seq}.json"])
+        proof = json.loads(files[proof_file])
         signed = proof["signed_checkpoint"]
         return int(signed["size"]), str(signed["root"])
     except (KeyError, ValueError, TypeError):
         return None
 
 
-def _entry_messages(files: dict[str, bytes], store_id: str, entry: ledger.Entry) -> list[bytes]:
-    """What the entry's signature may be over: the note of the checkpoint it closed, or (for
-    entries written before entries were signed through checkpoints) its own hash."""
+def _entry_messages(files: dict[str, bytes], held: _KitLedger, entry: ledger.Entry) -> list[bytes]:
+    """What the entry's signature may be over: the note of the checkpoint it closed (over its
+    device's id), or (for entries written before entries were signed through checkpoints) its
+    own hash."""
     messages = []
-    signed = _signed_checkpoint(files, entry.seq)
+    signed = _signed_checkpoint(files, held.proof(entry.seq))
     if signed is not None and signed[0] == entry.seq:
-        messages.append(ledger.checkpoint_message(store_id, entry.seq, signed[1]))
+        messages.append(ledger.checkpoint_message(held.device, entry.seq, signed[1]))
     with contextlib.suppress(ValueError):  # an entry hash that is not hex: reported elsewhere
         messages.append(ledger.legacy_entry_message(entry.entry_hash))
     return messages
@@ -547,21 +714,34 @@ def _check_checkpoint(
     files: dict[str, bytes],
     report: KitReport,
     keys: dict[str, str],
-    entries: dict[int, ledger.Entry],
-) -> dict[str, Any] | None:
-    name = "ledger/checkpoints.json"
+    held: _KitLedger,
+) -> dict[int, dict[str, Any]]:
+    """One device's checkpoint: its note and signature, every slice entry's inclusion proof,
+    and the older checkpoints approvals cosigned (consistent with it); returns those, by
+    size. Only the exporting device's checkpoint carries time-stamp tokens."""
+    name = held.file("checkpoints.json")
+    entries = held.entries
     doc = _json(files, name, report)
     if not isinstance(doc, dict) or not isinstance(doc.get("target"), dict):
-        return None
+        return {}
     target = doc["target"]
     try:
         size, root = int(target["size"]), bytes.fromhex(str(target["root"]))
     except (KeyError, ValueError, TypeError):
         report.findings.append(KitFinding("checkpoint.format", name, _said("kit.no_target")))
-        return None
+        return {}
     store_id = str(doc.get("store_id", ""))
-    note = ledger.checkpoint_note(store_id, size, root.hex())
-    note_file = f"ledger/checkpoint-{size}.txt"
+    if held.foreign and store_id != held.device:
+        report.findings.append(
+            KitFinding(
+                "org.device",
+                name,
+                _said("kit.org_device", named=store_id, device=held.device),
+                device=held.device,
+            )
+        )
+    note = ledger.checkpoint_note(held.device, size, root.hex())
+    note_file = held.file(f"checkpoint-{size}.txt")
     if files.get(note_file) != note.encode():
         report.findings.append(KitFinding("checkpoint.note", note_file, _said("kit.note_mismatch")))
     if not signing.verify(
@@ -579,7 +759,7 @@ def _check_checkpoint(
         )
     # every slice entry is in the checkpoint's tree
     for seq, entry in sorted(entries.items()):
-        proof_name = f"proofs/entry-{seq}.json"
+        proof_name = held.proof(seq)
         proof = _json(files, proof_name, report)
         if not isinstance(proof, dict):
             continue
@@ -598,17 +778,18 @@ def _check_checkpoint(
             proof["signed_checkpoint"], seq, size, root
         ):
             report.findings.append(
-                KitFinding(
+                _at(
                     "proof.signed_checkpoint",
                     proof_name,
                     _said("kit.signed_checkpoint", seq=seq, size=size),
+                    held.device if held.foreign else None,
+                    seq,
                 )
             )
         if not ok:
+            said = _said("kit.inclusion", seq=seq, size=size)
             report.findings.append(
-                KitFinding(
-                    "proof.inclusion", proof_name, _said("kit.inclusion", seq=seq, size=size)
-                )
+                _at("proof.inclusion", proof_name, said, held.device if held.foreign else None, seq)
             )
     # approvals cosign older checkpoints: consistent with the target, signed by the approver
     cosigned: dict[int, dict[str, Any]] = {}
@@ -630,33 +811,8 @@ def _check_checkpoint(
                     _said("kit.consistency", cosigned=c_size, size=size),
                 )
             )
-    for seq, entry in sorted(entries.items()):
-        if entry.action != "contact.approve":
-            continue
-        try:
-            payload = json.loads(entry.payload)
-            cosig: dict[str, Any] = dict(payload.get("cosignature") or {})
-            approved_cp = cosigned.get(int(cosig.get("size") or 0))
-        except (ValueError, TypeError, AttributeError):
-            cosig, approved_cp = {}, None
-        c_note = ledger.checkpoint_note(store_id, int(cosig.get("size", 0)), str(cosig.get("root")))
-        if (
-            approved_cp is None
-            or approved_cp.get("root") != cosig.get("root")
-            or not signing.verify(
-                keys.get(entry.actor, ""),
-                signing.COSIGN_CONTEXT,
-                c_note.encode(),
-                str(cosig.get("signature", "")),
-            )
-        ):
-            report.findings.append(
-                KitFinding(
-                    "approval.cosignature",
-                    "ledger/entries.jsonl",
-                    _said("kit.cosignature", seq=seq),
-                )
-            )
+    if held.foreign:
+        return cosigned
     # trusted time over the checkpoint
     tokens = sorted(
         p for p in files if p.startswith(f"tsa/checkpoint-{size}.") and p.endswith(".tst")
@@ -673,7 +829,52 @@ def _check_checkpoint(
     for token_name in tokens:
         slug = token_name[len(f"tsa/checkpoint-{size}.") : -len(".tst")]
         _check_token(files, report, token_name, note.encode(), slug)
-    return doc
+    return cosigned
+
+
+def _check_cosignatures(
+    report: KitReport,
+    keys: dict[str, str],
+    ledgers: list[_KitLedger],
+    cosigned: dict[str, dict[int, dict[str, Any]]],
+) -> None:
+    """Each approval cosigned the checkpoint of the request's device (its own unless the
+    payload names another device of the organisation), a checkpoint the kit proves
+    consistent with that device's target."""
+    org = len(ledgers) > 1
+    for held in ledgers:
+        for seq, entry in sorted(held.entries.items()):
+            if entry.action != "contact.approve":
+                continue
+            try:
+                payload = json.loads(entry.payload)
+                cosig: dict[str, Any] = dict(payload.get("cosignature") or {})
+                device = str(cosig.get("device") or held.device)
+                approved_cp = cosigned.get(device, {}).get(int(cosig.get("size") or 0))
+            except (ValueError, TypeError, AttributeError):
+                cosig, device, approved_cp = {}, held.device, None
+            c_note = ledger.checkpoint_note(
+                device, int(cosig.get("size", 0)), str(cosig.get("root"))
+            )
+            if (
+                approved_cp is None
+                or approved_cp.get("root") != cosig.get("root")
+                or not signing.verify(
+                    keys.get(entry.actor, ""),
+                    signing.COSIGN_CONTEXT,
+                    c_note.encode(),
+                    str(cosig.get("signature", "")),
+                )
+            ):
+                report.findings.append(
+                    _at(
+                        "approval.cosignature",
+                        held.file("entries.jsonl"),
+                        _said("kit.cosignature", seq=seq),
+                        held.device if org else None,
+                        seq,
+                    )
+                )
 
 
 def _certs(files: dict[str, bytes], name: str, report: KitReport) -> list[x509.Certificate]:
@@ -783,8 +984,10 @@ def _check_exhibits(
     files: dict[str, bytes],
     report: KitReport,
     manifest: dict[str, Any],
-    entries: dict[int, ledger.Entry],
+    ledgers: list[_KitLedger],
 ) -> None:
+    by_device = {kl.device: kl.entries for kl in ledgers}
+    own = ledgers[0].entries
     for exhibit_id, original in _originals(manifest):
         path = str(original.get("path"))
         content = files.get(path)
@@ -808,7 +1011,13 @@ def _check_exhibits(
                     exhibit=exhibit_id,
                 )
             )
-        entry = entries.get(int(original.get("ledger_seq", 0)))
+        # the entry that added it: of the device it names (an organisation's bundle), else own
+        held = (
+            by_device.get(str(original["ledger_device"]), {})
+            if "ledger_device" in original
+            else own
+        )
+        entry = held.get(int(original.get("ledger_seq", 0)))
         if entry is None or str(original.get("sha256")) not in entry.payload:
             report.findings.append(
                 KitFinding(
@@ -820,7 +1029,7 @@ def _check_exhibits(
             )
     # per-message commitments: their Merkle root is what the signed import entry recorded
     roots: dict[str, str] = {}
-    for entry in entries.values():
+    for entry in (e for held in ledgers for e in held.entries.values()):
         if entry.action == "evidence.import":
             try:
                 summaries = list(json.loads(entry.payload).get("imports", []))

@@ -32,8 +32,11 @@ from evidence_desk.bundle.model import (
     BundleMessage,
     Checkpoint,
     ContactRecord,
+    DeviceLedger,
+    DeviceName,
     Exhibit,
     Omission,
+    OrgPlace,
     OriginalFile,
     Recording,
     Scope,
@@ -54,6 +57,7 @@ from evidence_desk.services import (
     access_log,
     anchoring,
     bundle_masking,
+    bundle_org,
     case_blobs,
     case_keys,
     cases,
@@ -222,8 +226,11 @@ def _relevant(entry: ledger.Entry, case_no: str, contact_ids: set[str]) -> tuple
         return False, False
     rows = payload.get("rows", [])
     # every change to users (keys, roles, deactivations): verify-bundle replays the rule table
-    # over the slice, which needs each actor's role and active flag at every entry
-    introduces_key = any(isinstance(r, dict) and r.get("table") == "users" for r in rows)
+    # over the slice, which needs each actor's role and active flag at every entry; and every
+    # invitation, which a device's join (its users row) must find open
+    introduces_key = any(
+        isinstance(r, dict) and r.get("table") in ("users", "invites") for r in rows
+    )
     touches = payload.get("contact_id") in contact_ids or payload.get("case_no") == case_no
     touches = touches or any(
         isinstance(r, dict)
@@ -290,7 +297,16 @@ def refuse_broken_rules(entry: ledger.Entry, violation: authority.Violation) -> 
 def _contact_record(session: Session, contact: contacts.Contact) -> ContactRecord:
     cosignature = None
     for r in session.conn.execute(
-        "SELECT payload FROM ledger WHERE action = 'contact.approve' ORDER BY seq"
+        "SELECT payload FROM ledger WHERE action = 'contact.approve' AND seq NOT IN "
+        "(SELECT seq FROM org_positions WHERE verdict <> '') ORDER BY seq"
+    ):
+        payload = json.loads(r["payload"])
+        if payload.get("contact_id") == contact.id:
+            cosignature = payload.get("cosignature")
+    # in an organisation the decision may be another device's (the one the hub accepted)
+    for r in session.conn.execute(
+        "SELECT payload FROM device_entries WHERE action = 'contact.approve' AND verdict = '' "
+        "ORDER BY org_seq"
     ):
         payload = json.loads(r["payload"])
         if payload.get("contact_id") == contact.id:
@@ -354,17 +370,25 @@ def _scope_contacts(session: Session, scope: Scope) -> list[contacts.Contact]:
 class _Reader:
     """Everything the bundle needs, read under one snapshot."""
 
-    def __init__(self, session: Session, scope: Scope, entries: list[ledger.Entry]) -> None:
+    def __init__(
+        self,
+        session: Session,
+        scope: Scope,
+        entries: list[ledger.Entry],
+        org: bundle_org.OrgView | None = None,
+    ) -> None:
         self.session = session
         self.scope = scope
         self.entries = entries
+        self.org = org  # an organisation's entries in its order, None for a standalone store
         self.stamps = [
             dict(r)
             for r in session.conn.execute("SELECT * FROM timestamps ORDER BY checkpoint_size, id")
         ]
         self.kit_paths: set[str] = set()  # folded (file_names.fold) member paths
         self.kit_folders: set[str] = set()  # folded folders of those paths
-        self._item_entries: dict[str, int] | None = None  # item id -> seq, read on first use
+        # item id -> (device, seq), read on first use ('' = this store's own ledger)
+        self._item_entries: dict[str, tuple[str, int]] | None = None
 
     def stamp_for(self, seq: int) -> TimeStampRef | None:
         for row in self.stamps:
@@ -379,7 +403,7 @@ class _Reader:
                 )
         return None
 
-    def recorded_by(self, item: contacts.Item) -> int:
+    def recorded_by(self, item: contacts.Item) -> tuple[str, int]:
         """The seq of the entry that added ``item`` to its contact (the request, attach or
         import whose rows put it).
 
@@ -387,20 +411,31 @@ class _Reader:
         contacts (the same ID card for two requests, one export imported for both), and the
         other contact's entry need not be in this bundle's ledger slice, nor is it custody of
         this exhibit. Each item is put once, by the entry that added it, so the same bytes
-        added twice to one contact point at two entries, one per item.
+        added twice to one contact point at two entries, one per item. In an organisation the
+        entry may be another device's (the request on the staff laptop): its device is named,
+        '' for this store's own ledger.
         """
         if self._item_entries is None:
             self._item_entries = {}
-            for entry in self.entries:
+            placed: list[tuple[str, ledger.Entry]] = (
+                [("", e) for e in self.entries]
+                if self.org is None
+                else [
+                    ("" if p.device == self.org.store_id else p.device, p.entry)
+                    for p in self.org.placed
+                    if not p.verdict
+                ]
+            )
+            for device, entry in placed:
                 if '"items"' not in entry.payload:  # most entries: no JSON parsing
                     continue
                 for change in json.loads(entry.payload).get("rows", []):
                     if change.get("table") == "items" and change.get("op") == "put":
-                        self._item_entries.setdefault(str(change["row"]["id"]), entry.seq)
-        seq = self._item_entries.get(item.id)
-        if seq is None:
+                        self._item_entries.setdefault(str(change["row"]["id"]), (device, entry.seq))
+        found = self._item_entries.get(item.id)
+        if found is None:
             raise NotFound(_said("bundle.no_entry", sha256=item.sha256))
-        return seq
+        return found
 
     def kit_path(self, exhibit_id: str, file_name: str) -> str:
         """A member path for an original, unique even where case does not count (Windows): no
@@ -436,7 +471,7 @@ class _Reader:
             raise NotFound(
                 _said("bundle.original_missing", file=item.file_name, sha256=item.sha256)
             )
-        seq = self.recorded_by(item)
+        device, seq = self.recorded_by(item)
         # the case's own copy, under its key (services/case_blobs.py)
         session, digest = self.session, item.sha256
         case_no = case_blobs.contact_case(session.conn, item.contact_id)
@@ -453,8 +488,10 @@ class _Reader:
             importer=importer,
             device=device,
             ledger_seq=seq,
-            stamp=self.stamp_for(seq),
+            # this store's time stamps are over its own checkpoints only
+            stamp=None if device else self.stamp_for(seq),
             read=lambda: case_blobs.read_bytes(session, digest, case_no),
+            ledger_device=device,
         )
 
     def messages(self, contact_id: str) -> list[BundleMessage]:
@@ -590,11 +627,16 @@ def gather(session: Session, scope: Scope, *, masked: bool = True) -> BundleData
     annex = _annex(session, scope, [c.id for c in chosen])  # reads under its own snapshot
     with session.snapshot():
         entries = _entries(session)
-        reader = _Reader(session, scope, entries)
+        org = bundle_org.read(session.conn, session.folder.store_id, entries)
+        reader = _Reader(session, scope, entries, org)
         exhibits = _Exhibits(session, reader, scope, ZoneInfo(zone_name))
         for contact in chosen:
             exhibits.add_contact(contact)
-        proof = _ledger_proof(session, reader, entries, scope.case_no, {c.id for c in chosen})
+        proof = _ledger_proof(
+            session, reader, entries, scope.case_no, {c.id for c in chosen}, org is None
+        )
+        if org is not None:
+            proof = _org_ledger_proof(session, proof, org, scope.case_no, {c.id for c in chosen})
         produced_at = session.now()
         seed = json.dumps(
             [session.folder.store_id, scope.as_json(), len(entries), produced_at], sort_keys=True
@@ -638,6 +680,10 @@ def gather(session: Session, scope: Scope, *, masked: bool = True) -> BundleData
         gap_flag_hours=GAP_FLAG_HOURS,
         commitment_lists=exhibits.commitment_lists,
         numbers_masked=masked,
+        devices=proof.devices,
+        org_order=proof.org_order,
+        custody_devices=proof.custody_devices,
+        device_names=proof.device_names,
     )
 
 
@@ -732,7 +778,11 @@ class _Exhibits:
             if item.role == "screenshot" and row is not None:
                 shots.append(_screenshot(original, row))
             if row is not None and row["kind"] == "chat" and row["id"] not in self.commitment_lists:
-                self.commitment_lists[row["id"]] = self._reader.commitments(row["id"])
+                held = self._reader.commitments(row["id"])
+                # another device's import whose message rows this store does not hold: its
+                # commitments cannot be listed (its signed entry and original still are)
+                if held or not original.ledger_device:
+                    self.commitment_lists[row["id"]] = held
         selection = select(self._reader.messages(contact.id), self._scope, self._zone)
         self.omissions.extend(selection.omitted)
         for kind, count in selection.counts.items():
@@ -777,6 +827,11 @@ class _LedgerProof:
     leaves: tuple[bytes, ...]
     tokens: tuple[TimeStampToken, ...]
     keys: dict[str, dict[str, Any]]
+    # an organisation's bundle (bundle_org.py); empty for a standalone store
+    devices: tuple[DeviceLedger, ...] = ()
+    org_order: tuple[OrgPlace, ...] = ()
+    custody_devices: tuple[str, ...] = ()
+    device_names: dict[str, DeviceName] = dataclasses.field(default_factory=dict)
 
 
 def _ledger_proof(
@@ -785,10 +840,12 @@ def _ledger_proof(
     entries: list[ledger.Entry],
     case_no: str,
     contact_ids: set[str],
+    standalone: bool = True,
 ) -> _LedgerProof:
     """The slice of entries about the case, its custody entries, and the checkpoint the kit
     proves against: the newest stamped one when it covers every entry the bundle needs, else
-    the newest."""
+    the newest. (In an organisation the users are replayed over every device's entries by
+    ``_org_ledger_proof``: this device's own ledger alone does not hold its invitation.)"""
     flags = [(e, *_relevant(e, case_no, contact_ids)) for e in entries]
     needed = max(
         (
@@ -813,7 +870,63 @@ def _ledger_proof(
         cosigned=_cosigned(session, slice_entries),
         leaves=tuple(merkle.leaf_hash(bytes.fromhex(e.entry_hash)) for e in entries[:target_size]),
         tokens=_tokens(session, reader, target_size),
-        keys=_users_as_the_rules_leave_them(entries[:target_size], {e.seq for e in slice_entries}),
+        keys=(
+            _users_as_the_rules_leave_them(entries[:target_size], {e.seq for e in slice_entries})
+            if standalone
+            else {}
+        ),
+    )
+
+
+def _org_ledger_proof(
+    session: Session,
+    own: _LedgerProof,
+    org: bundle_org.OrgView,
+    case_no: str,
+    contact_ids: set[str],
+) -> _LedgerProof:
+    """The organisation's bundle: this device's part as ``_ledger_proof`` made it (its slice up
+    to its target checkpoint), each other device's slice proven into that device's newest held
+    entry's checkpoint, every kit entry's place in the organisation's order, custody over every
+    device in that order, and the users as the rule table leaves them in that order."""
+    store_id = org.store_id
+    target = own.checkpoint.size
+    flags = [(p, *_relevant(p.entry, case_no, contact_ids)) for p in org.placed]
+
+    def in_kit(placed: bundle_org.Placed) -> bool:
+        return placed.device != store_id or placed.entry.seq <= target
+
+    slices: dict[str, list[ledger.Entry]] = {}
+    for placed, in_slice, _touches in flags:
+        if in_slice and in_kit(placed):
+            slices.setdefault(placed.device, []).append(placed.entry)
+    in_slice_keys = {(d, e.seq) for d, entries in slices.items() for e in entries}
+    names = bundle_org.device_names(org)
+    kit_entries = [(p.device, p.entry) for p, s, _t in flags if s and in_kit(p)]
+    cosigned = bundle_org.cosigned_sizes(kit_entries)
+    own_cosigned = tuple(
+        found
+        for size in sorted(cosigned.get(store_id, []))
+        if size <= target and (found := _checkpoint(session, size)) is not None
+    )
+    devices = tuple(
+        bundle_org.foreign_ledger(org, device, slices[device], cosigned.get(device, []), names)
+        for device in org.devices
+        if device != store_id and device in slices
+    )
+    return dataclasses.replace(
+        own,
+        cosigned=own_cosigned,
+        keys=bundle_org.replayed_users(org, in_kit, in_slice_keys, refuse_broken_rules),
+        devices=devices,
+        org_order=tuple(
+            OrgPlace(p.device, p.entry.seq, p.org_seq, p.verdict)
+            for p, s, _t in flags
+            if s and in_kit(p)
+        ),
+        custody=tuple(p.entry for p, _s, touches in flags if touches),
+        custody_devices=tuple(p.device for p, _s, touches in flags if touches),
+        device_names=names,
     )
 
 

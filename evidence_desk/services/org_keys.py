@@ -57,9 +57,18 @@ def org_keys(session: Session) -> dict[str, Any]:
     conn = session.conn
     history: dict[str, list[dict[str, Any]]] = {}
     # only entries that introduce keys carry "public_key"; the filter keeps big ledgers cheap
-    rows = conn.execute(
-        "SELECT seq, at, payload FROM ledger WHERE payload LIKE '%\"public_key\"%' ORDER BY seq"
+    rows = list(
+        conn.execute(
+            "SELECT '' AS device, seq, at, payload FROM ledger "
+            "WHERE payload LIKE '%\"public_key\"%' ORDER BY seq"
+        )
     )
+    # in an organisation, the other devices' users were enrolled (device.join) and reset on
+    # their own devices: their keys are in the entries the hub accepted from those devices
+    rows += conn.execute(
+        "SELECT device_id AS device, seq, at, payload FROM device_entries "
+        "WHERE verdict = '' AND payload LIKE '%\"public_key\"%' ORDER BY org_seq"
+    ).fetchall()
     for row in rows:
         payload = json.loads(row["payload"])
         for change in payload.get("rows", []) if isinstance(payload, dict) else []:
@@ -74,6 +83,7 @@ def org_keys(session: Session) -> dict[str, Any]:
                         "fingerprint": signing.fingerprint(data["public_key"]),
                         "introduced_seq": row["seq"],
                         "introduced_at": row["at"],
+                        **({"introduced_device": row["device"]} if row["device"] else {}),
                     }
                 )
     users = []

@@ -4856,6 +4856,11 @@
         <translation>内容</translation>
     </message>
     <message>
+        <source>Device</source>
+        <comment>bundle_text.col_device</comment>
+        <translation>设备</translation>
+    </message>
+    <message>
         <source>SHA-256 prefix</source>
         <comment>bundle_text.col_digest</comment>
         <translation>SHA-256 前缀</translation>
@@ -4966,6 +4971,11 @@
         <translation>以下记录由防篡改存证链自动生成，非人工录入。每条记录含操作人、时间、操作及前一条记录的哈希。</translation>
     </message>
     <message>
+        <source>This bundle combines the ledgers of {count} devices of the organisation. Each entry names the device whose ledger holds it (its short id and the user who joined it) and the user who signed it; entries are in the organisation&apos;s order, and Seq is the entry&apos;s number in its own device&apos;s ledger.</source>
+        <comment>bundle_text.custody_org_intro</comment>
+        <translation>本证据包合并了本组织 {count} 台设备的账本。每条记录注明保存它的设备（设备短标识及加入该设备的用户）和签署它的用户；记录按组织顺序排列，序号是该记录在其所属设备账本中的编号。</translation>
+    </message>
+    <message>
         <source>Debtor</source>
         <comment>bundle_text.debtor</comment>
         <translation>债务人</translation>
@@ -4994,6 +5004,16 @@
         <source>Device</source>
         <comment>bundle_text.device</comment>
         <translation>设备</translation>
+    </message>
+    <message>
+        <source>the exporting device</source>
+        <comment>bundle_text.device_exporting</comment>
+        <translation>导出设备</translation>
+    </message>
+    <message>
+        <source>joined by {user}</source>
+        <comment>bundle_text.device_user</comment>
+        <translation>加入者 {user}</translation>
     </message>
     <message>
         <source>Documents</source>
@@ -7061,6 +7081,51 @@
         <translation>与检查点不符</translation>
     </message>
     <message>
+        <source>the checkpoint is of device {named}, but this is device {device}&apos;s folder</source>
+        <comment>kit.org_device</comment>
+        <translation>检查点属于设备 {named}，但此文件夹是设备 {device} 的</translation>
+    </message>
+    <message>
+        <source>device {device} seq {seq} is placed before an earlier entry of its device</source>
+        <comment>kit.org_device_order</comment>
+        <translation>设备 {device} 序号 {seq} 排在其所属设备更早的记录之前</translation>
+    </message>
+    <message>
+        <source>the organisation&apos;s order names {named} as the exporting device, but the kit&apos;s own ledger is {device}&apos;s</source>
+        <comment>kit.org_exporter</comment>
+        <translation>组织顺序将 {named} 列为导出设备，但工具包自身的账本属于 {device}</translation>
+    </message>
+    <message>
+        <source>device {device} seq {seq} is in the organisation&apos;s order but not in the kit</source>
+        <comment>kit.org_missing</comment>
+        <translation>设备 {device} 序号 {seq} 在组织顺序中，但不在工具包中</translation>
+    </message>
+    <message>
+        <source>device {device} seq {seq} is in the kit but not in the organisation&apos;s order</source>
+        <comment>kit.org_not_listed</comment>
+        <translation>设备 {device} 序号 {seq} 在工具包中，但不在组织顺序中</translation>
+    </message>
+    <message>
+        <source>refused by the hub ({verdict}), yet it keeps the rules</source>
+        <comment>kit.org_refused_valid</comment>
+        <translation>被中心服务器拒绝（{verdict}），但它符合规则</translation>
+    </message>
+    <message>
+        <source>device {device} seq {seq} is listed twice</source>
+        <comment>kit.org_twice</comment>
+        <translation>设备 {device} 序号 {seq} 被列出两次</translation>
+    </message>
+    <message>
+        <source>device {device} is not one of the kit&apos;s devices</source>
+        <comment>kit.org_unknown_device</comment>
+        <translation>设备 {device} 不是工具包中的设备</translation>
+    </message>
+    <message>
+        <source>not a device and seq: {item}</source>
+        <comment>kit.org_unreadable</comment>
+        <translation>不是设备和序号：{item}</translation>
+    </message>
+    <message>
         <source>differs from the digests in evidence-manifest.json</source>
         <comment>kit.original_changed</comment>
         <translation>与 evidence-manifest.json 中的摘要不符</translation>
@@ -7191,6 +7256,11 @@
         <translation>通过</translation>
     </message>
     <message>
+        <source>device {device} seq {seq}: {finding}</source>
+        <comment>kit.where_device</comment>
+        <translation>设备 {device} 序号 {seq}：{finding}</translation>
+    </message>
+    <message>
         <source>Signers&apos; keys as this kit states them (SHA-256 of the raw Ed25519 public key); each
 must appear with the same fingerprint in {file}:</source>
         <comment>kit_text.fingerprints</comment>
@@ -7222,6 +7292,20 @@ data/originals/ 中的原始文件保存完整号码。本校验包中的所有�
         <comment>kit_text.org_keys</comment>
         <translation>  {file}：出具机构公布的签名人公钥列表（由 evidence-desk org-keys
   生成），保存在校验包旁。</translation>
+    </message>
+    <message>
+        <source>This bundle combines the ledgers of {count} devices of the organisation. The
+exporting device&apos;s ledger is in ledger/ and proofs/; each other device&apos;s is in
+ledger/devices/&lt;device id&gt;/ (entries.jsonl, its signed checkpoint and proofs/).
+ledger/org-order.json lists every entry by device and seq in the organisation&apos;s
+order, in which verify-bundle replays the rules; each device&apos;s checkpoint note
+names that device, so an entry moved to another device fails its signature.</source>
+        <comment>kit_text.org_ledgers</comment>
+        <translation>本证据包合并了本组织 {count} 台设备的账本。导出设备的账本在
+ledger/ 和 proofs/ 中；其他每台设备的账本在 ledger/devices/&lt;设备标识&gt;/ 中
+（entries.jsonl、其签名检查点和 proofs/）。ledger/org-order.json 按设备和序号
+列出组织顺序中的每条记录，verify-bundle 按此顺序重放规则；每台设备的检查点
+文本都写明该设备，因此移到另一台设备的记录无法通过签名验证。</translation>
     </message>
     <message>
         <source>Run from the folder that holds bagit.txt (unzip the kit first).</source>
