@@ -293,3 +293,15 @@ def test_one_changed_byte_in_any_devices_file_fails_and_names_it(
             located = [f for f in report.errors if f.device == device and f.seq is not None]
             assert located, (name, _errors(report))
         shutil.rmtree(copy)
+
+
+def test_the_bundle_holds_the_staff_laptops_messages(org_kit: OrgKit) -> None:
+    """Legal's desktop rebuilt the staff laptop's import from its original (services/rebuild.py):
+    the transcript shows the debtor's promise, and the kit proves each message against the
+    commitments root staff's import entry signed."""
+    text = "".join(pdf_text(p.read_bytes()) for p in org_kit.pdf_paths).replace("\n", "")
+    assert "先还 5000" in text or "先还5000" in text
+    assert "李明" in text
+    with zipfile.ZipFile(org_kit.kit_path) as zf:
+        commitments = [n for n in zf.namelist() if "/ledger/commitments/" in n]
+    assert commitments, "no commitments file for the staff laptop's import"

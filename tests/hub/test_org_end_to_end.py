@@ -85,8 +85,8 @@ def test_request_approve_import_across_three_laptops(hub_db: HubDatabase, tmp_pa
             code, report, err = org.sync(name)
             assert code == 0, err
         # legal's desktop opens the case and the chat export staff imported on their laptop
-        # (the original, pulled sealed under the case key; the messages table is not rebuilt
-        # from it on pull yet)
+        # (the original, pulled sealed under the case key; its messages rebuilt from it at the
+        # sync: tests/hub/test_org_messages.py)
         with org.login("lee") as lee:
             assert cases.get_case(lee, "2026-SH-1").debtor_name == "陈立新"
             (original,) = lee.conn.execute(
