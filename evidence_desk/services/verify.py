@@ -51,6 +51,7 @@ from evidence_desk.services import (
     case_key_checks,
     contacts,
     import_checks,
+    ocr,
     org_history,
     processing_records,
     review,
@@ -189,6 +190,7 @@ CHECKS: tuple[Check, ...] = (
     shredding_checks.check_shreddings,
     processing_records.check_processing_records,
     case_key_checks.check_case_keys,
+    ocr.check_ocr,
 )
 """The checks that run after the replay, in this order, each over the same :class:`Replay`."""
 
