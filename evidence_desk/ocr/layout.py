@@ -63,6 +63,7 @@ _EN_DAY = (
 )
 _TIME_RE: Final = re.compile(rf"^(?:(?:{_ZH_DAY}|{_EN_DAY})[\s,]*)?(?:{_CLOCK})?$", re.IGNORECASE)
 _BARE_CLOCK: Final = re.compile(r"^(?P<h>\d{1,2})[:：](?P<m>\d{2})(?:\s*(?:am|pm))?[✓✔√]*$", re.I)
+_TICKS: Final = re.compile(r"[\s✓✔√]+$")
 _CJK: Final = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 
 
@@ -256,7 +257,7 @@ def layout(lines: tuple[OcrLine, ...], width: int, height: int) -> ChatLayout:
         (
             (i, ln)
             for i, ln in enumerate(lines)
-            if ln.top > _HEADER * height and ln.top < _FOOTER * height
+            if ln.bottom > _HEADER * height and ln.top < _FOOTER * height
         ),
         key=lambda pair: (pair[1].top, pair[1].left),
     )
@@ -285,7 +286,7 @@ def layout(lines: tuple[OcrLine, ...], width: int, height: int) -> ChatLayout:
                 entries.append(SystemLine(line.text.strip(), line.top, index))
             continue
         if open_bubble and bubble_time is None and _bubble_time(line, open_bubble, width):
-            bubble_time = parse_time(line.text)
+            bubble_time = parse_time(_TICKS.sub("", line.text))  # WhatsApp's read ticks
             continue
         if open_bubble and not _continues(line, open_bubble[-1][1], width):
             close()
