@@ -107,7 +107,12 @@ def font(size: int) -> ImageFont.FreeTypeFont:
 
 
 def render(chat: Chat) -> Image.Image:
-    """The screenshot as an RGB image (rows that do not fit below the title bar are cut)."""
+    """The screenshot as an RGB image (rows that do not fit above the input bar are left out)."""
+    return render_rows(chat)[0]
+
+
+def render_rows(chat: Chat) -> tuple[Image.Image, tuple[Row, ...]]:
+    """The screenshot and the rows it shows (those that fit above the input bar)."""
     colours = _PALETTES[(chat.style, chat.dark)]
     w, h = chat.width, chat.height
     unit = w / 720
@@ -138,8 +143,13 @@ def render(chat: Chat) -> Image.Image:
     margin = round(20 * unit)
     pad = round(20 * unit)
     max_text = round(w * 0.56)
+    bottom = h - round(100 * unit)
+    shown: list[Row] = []
     for row in chat.rows:
         if row.kind in {"time", "system"}:
+            if y + round(64 * unit) > bottom:
+                break
+            shown.append(row)
             draw.text(
                 (w / 2, y + round(16 * unit)), row.text, font=meta, fill=colours.meta, anchor="mm"
             )
@@ -151,6 +161,9 @@ def render(chat: Chat) -> Image.Image:
         extra = round(30 * unit) if chat.style == "whatsapp" and row.time else 0
         bubble_w = round(text_w) + 2 * pad
         bubble_h = len(lines) * line_h + 2 * round(14 * unit) + extra
+        if y + max(bubble_h, avatar) > bottom:
+            break
+        shown.append(row)
         if row.kind == "them":
             if chat.style == "wechat":
                 draw.rectangle((margin, y, margin + avatar, y + avatar), fill=colours.avatar)
@@ -178,10 +191,8 @@ def render(chat: Chat) -> Image.Image:
                 anchor="rb",
             )
         y += max(bubble_h, avatar if chat.style == "wechat" else 0) + round(28 * unit)
-        if y > h - round(120 * unit):
-            break
-    draw.rectangle((0, h - round(100 * unit), w, h), fill=colours.bar)
-    return image
+    draw.rectangle((0, bottom, w, h), fill=colours.bar)
+    return image, tuple(shown)
 
 
 def png(chat: Chat) -> bytes:

@@ -63,6 +63,7 @@ _EN_DAY = (
 )
 _TIME_RE: Final = re.compile(rf"^(?:(?:{_ZH_DAY}|{_EN_DAY})[\s,]*)?(?:{_CLOCK})?$", re.IGNORECASE)
 _BARE_CLOCK: Final = re.compile(r"^(?P<h>\d{1,2})[:：](?P<m>\d{2})(?:\s*(?:am|pm))?[✓✔√]*$", re.I)
+_DASH_MONDAY: Final = re.compile(r"(星期|周)[—–―\-‐ー]")
 _TICKS: Final = re.compile(r"[\s✓✔√]+$")
 _CJK: Final = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 
@@ -170,7 +171,8 @@ def normalise(text: str) -> str:
 
 def parse_time(text: str) -> TimeMark | None:
     """The time a separator says, or None when the text is not a time."""
-    cleaned = unicodedata.normalize("NFKC", text).strip()
+    # OCR reads the 一 of 星期一 / 周一 as a dash: in a time, it can only be that
+    cleaned = _DASH_MONDAY.sub(r"\1一", unicodedata.normalize("NFKC", text).strip())
     match = _TIME_RE.match(cleaned)
     if match is None or not cleaned:
         return None

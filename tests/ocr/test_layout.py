@@ -106,6 +106,7 @@ def test_whatsapp_times_inside_the_bubbles_and_a_title_on_the_left() -> None:
         ("2026年1月5日 09:00", "date", 540, "2026-01-05"),
         ("1月5日 下午3:30", "date", 930, "--01-05"),
         ("星期一 09:00", "weekday", 540, None),
+        ("星期—10:30", "weekday", 630, None),  # OCR reads 一 as a dash
         ("下午 2:05", "", 845, None),
         ("Yesterday", "yesterday", None, None),
         ("January 5, 2026", "date", None, "2026-01-05"),
