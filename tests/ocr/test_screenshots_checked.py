@@ -134,3 +134,38 @@ def test_the_rule_table_refuses_a_reading_of_anything_but_a_screenshot(
         )
     assert refused.value.rule == "ocr.item"
     assert session.conn.execute("SELECT count(*) FROM ocr_results").fetchone()[0] == 0
+
+
+def test_shredding_deletes_the_results_and_verify_holds_them_to_it(
+    team: Team, tmp_path: Path
+) -> None:
+    from evidence_desk.services import retention, shredding
+
+    session, contact_id = contact_with_export(team, tmp_path)
+    small = Chat("陈立新", (Row("them", "收到"),), width=360, height=400)
+    import_screenshot(session, contact_id, tmp_path, "small.png", small)
+    ocr.read_pending(session, contact_id=contact_id)
+    conn = raw_connection(team.path, "alice", team.passwords["alice"])
+    try:
+        kept = [tuple(r) for r in conn.execute("SELECT item_id, sealed FROM ocr_results")]
+    finally:
+        conn.close()
+    assert len(kept) == 1
+    retention.close_case(team.login("sam"), "2026-SH-1", "repaid in full")
+    team.clock.advance(days=366 * 5 + 2)
+    shredding.shred_case(team.login("lee"), "2026-SH-1", "expired", "retention over")
+    lee = team.login("lee")
+    assert lee.conn.execute("SELECT count(*) FROM ocr_results").fetchone()[0] == 0
+    report = verify_store(lee)
+    assert not [f for f in report.findings if f.code.startswith("ocr.")]
+    assert report.intact, [(f.code, f.detail) for f in report.errors]
+
+    # the sealed result put back is the case's content present again
+    conn = raw_connection(team.path, "alice", team.passwords["alice"])
+    try:
+        conn.executemany("INSERT INTO ocr_results VALUES (?, ?)", kept)
+        conn.commit()
+    finally:
+        conn.close()
+    found = {(f.code, f.detail) for f in verify_store(lee).errors}
+    assert any(code == "shred.content_present" and "OCR" in detail for code, detail in found)
