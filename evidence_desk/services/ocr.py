@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from evidence_desk.domain.errors import NotFound
 from evidence_desk.domain.models import Finding
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
@@ -34,6 +35,7 @@ from evidence_desk.store import case_keys as ck
 _said = Catalogue(
     {
         "ocr.where": "OCR result of item {item}",
+        "ocr.no_screenshot": "no screenshot item {item}",
         "ocr.missing": "the ledger records an OCR result (entry {seq}) that is not in the store",
         "ocr.unrecorded": "an OCR result is in the store but no ledger entry records it "
         "(inserted outside the app)",
@@ -111,6 +113,10 @@ def pending(
     session.require(Action.OCR_READ)
     unread = "AND NOT EXISTS (SELECT 1 FROM ocr_results o WHERE o.item_id = i.id)"
     if item_id is not None:
+        found = _shots(session, "AND i.id = ?", (item_id,))
+        if not found:
+            raise NotFound(_said("ocr.no_screenshot", item=item_id))
+        get_contact(session, found[0].contact_id)  # the contact may be read by this user
         return _shots(session, f"AND i.id = ? {unread}", (item_id,))
     if contact_id is not None:
         get_contact(session, contact_id)

@@ -34,6 +34,8 @@ def test_ocr_then_crosscheck(team: Team, tmp_path: Path) -> None:
     assert outcome["item"] == unread["item"] and outcome["lines"] > 5
     again = cli(team.path, "ocr", "--item", outcome["item"], user="alice")
     assert again.returncode == 0 and "0 screenshot(s) read" in again.stdout
+    unknown = cli(team.path, "ocr", "--item", "I-000000000000", user="alice")
+    assert unknown.returncode == 4 and "no screenshot item I-000000000000" in unknown.stderr
 
     matched = cli(team.path, "crosscheck", "--contact", contact_id, "--json", user="alice")
     assert matched.returncode == 0, matched.stdout + matched.stderr

@@ -7561,6 +7561,11 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>账本记录了一项 OCR 结果（第 {seq} 条），但存储中没有该结果</translation>
     </message>
     <message>
+        <source>no screenshot item {item}</source>
+        <comment>ocr.no_screenshot</comment>
+        <translation>没有截图条目 {item}</translation>
+    </message>
+    <message>
         <source>the sealed OCR result does not open under the case key ({error})</source>
         <comment>ocr.opens_not</comment>
         <translation>封存的 OCR 结果无法用案件密钥解密（{error}）</translation>
