@@ -174,6 +174,10 @@ def read_pending(
     """Read every pending screenshot (see :func:`pending`), one ledger entry each; stops
     between two screenshots when ``cancelled`` says so (what was read stays read)."""
     shots = pending(session, contact_id=contact_id, item_id=item_id)
+    if contact_id is None and item_id is None:
+        # every screenshot the user may read: not those of cases whose key they do not hold
+        # (another team's, a shredded case); named ones are refused instead (OriginalSealed)
+        shots = [s for s in shots if case_keys.case_key(session, s.case_no) is not None]
     done: list[ReadOutcome] = []
     for index, shot in enumerate(shots):
         if cancelled is not None and cancelled():
