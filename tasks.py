@@ -40,6 +40,16 @@ def _run(*args: str | os.PathLike[str], env: dict[str, str] | None = None) -> in
     return subprocess.call([str(a) for a in args], cwd=ROOT, env=env)
 
 
+def no_deps_requirements() -> list[str]:
+    """The requirements installed without their declared dependencies ([tool.evidence-desk]
+    no-deps in pyproject.toml): rapidocr-onnxruntime declares opencv-python, whose Qt plugins
+    clash with PySide6; its real dependencies (headless OpenCV) are in [project]."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return [str(r) for r in config["tool"]["evidence-desk"]["no-deps"]]
+
+
 def ensure_env() -> Path:
     if sys.version_info < (3, 11):  # noqa: UP036 - the script may be started by an older python
         sys.exit("Evidence Desk needs Python 3.11 or newer")
@@ -51,7 +61,11 @@ def ensure_env() -> Path:
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if not stamp.exists() or stamp.read_text() != wanted:
         pip = [python, "-m", "pip", "install", "--disable-pip-version-check", "-q"]
-        if _run(*pip, "--upgrade", "pip") != 0 or _run(*pip, "-e", ".[dev]") != 0:
+        if (
+            _run(*pip, "--upgrade", "pip") != 0
+            or _run(*pip, "-e", ".[dev]") != 0
+            or _run(*pip, "--no-deps", *no_deps_requirements()) != 0
+        ):
             sys.exit("installing dependencies failed")
         stamp.write_text(wanted)
     return python

@@ -112,3 +112,17 @@ def test_tasks_test_stops_with_one_line_without_postgresql(tmp_path: Path) -> No
 
 def test_postgresql_is_found_where_the_suite_runs() -> None:
     assert tasks.postgres_missing() is None
+
+
+def test_the_ocr_engine_is_installed_without_the_desktop_opencv() -> None:
+    """rapidocr-onnxruntime declares opencv-python, whose Qt plugins clash with PySide6: it is
+    installed --no-deps (issue 22) and the project depends on the headless build instead."""
+    import tomllib
+
+    config = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert tasks.no_deps_requirements() == ["rapidocr-onnxruntime==1.4.4"]
+    names = [re.split(r"[<>=!\[ ;]", d, maxsplit=1)[0] for d in config["project"]["dependencies"]]
+    assert "opencv-python-headless" in names and "onnxruntime" in names
+    assert "opencv-python" not in names and "rapidocr-onnxruntime" not in names
+    workflow = (REPO_ROOT / ".github" / "workflows" / "windows.yml").read_text(encoding="utf-8")
+    assert "pip install --no-deps rapidocr-onnxruntime==1.4.4" in workflow

@@ -1006,6 +1006,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_review_commands(add)  # tag, untag, tags, search, check, ack
 
+    # -- screenshots read by OCR and checked against the export (issue 22) --
+    from evidence_desk.cli.ocr import add_commands as add_ocr_commands
+
+    add_ocr_commands(add)  # ocr, crosscheck
+
     # -- the read log (PI-1) --
     from evidence_desk.cli.access_log import add_command as add_access_log_command
 

@@ -70,6 +70,8 @@ _said = Catalogue(
         "exist",
         "authority.bound_column": "{table}.{column} must be {expected}, not {value}",
         "authority.one_row": "{action} must change exactly one {table} row",
+        "ocr.item_unknown": "item {item} is not a screenshot of contact {contact} with the "
+        "original {sha256}",
         "authority.blob_unknown": "item {item} names an original ({sha256}) that is not on record",
         "case_blob.case": "a copy of an original is put for case {case}, not the entry's case",
         "case_blob.twice": "two copies of one original are put for case {case}",
@@ -805,6 +807,28 @@ def _ack_detail(state: State, entry: Entry) -> Iterable[Violation | None]:
             sealed = sealed_json(detail)
             if sealed is None or not str(sealed["code"]).startswith("conduct."):
                 yield Violation("conduct.detail", _said("authority.ack_detail"))
+
+
+def _ocr_item(state: State, entry: Entry) -> Iterable[Violation | None]:
+    """An OCR read names a screenshot item of the contact, and that item's original: the
+    sealed result is derived from exactly that image (issue 22, services/ocr.py)."""
+    payload = entry.payload
+    item = state.row("items", payload.get("item_id"))
+    if (
+        item is None
+        or item.get("role") != "screenshot"
+        or item.get("contact_id") != payload.get("contact_id")
+        or item.get("sha256") != payload.get("sha256")
+    ):
+        yield Violation(
+            "ocr.item",
+            _said(
+                "ocr.item_unknown",
+                item=payload.get("item_id"),
+                contact=payload.get("contact_id"),
+                sha256=payload.get("sha256"),
+            ),
+        )
 
 
 def _stamp_behind(state: State, entry: Entry) -> Iterable[Violation | None]:
@@ -1747,6 +1771,24 @@ ACTIONS: Mapping[str, ActionRule] = {
             ),
         },
         (_evidence, _blobs_on_record, _case_blobs),
+    ),
+    # a screenshot read by OCR (issue 22): derived data, sealed beside the item under the case
+    # key (table ocr_results, not projected); the entry records only codes and digests (the
+    # result's, the engine's version, each model file's), so verify can read it again
+    "ocr.read": ActionRule(
+        Action.OCR_READ,
+        {
+            "item_id": str,
+            "contact_id": str,
+            "sha256": str,
+            "results_sha256": str,
+            "lines": int,
+            "engine": str,
+            "engine_version": str,
+            "models": dict,
+        },
+        {},
+        (_ocr_item,),
     ),
     "review.tag": ActionRule(
         Action.REVIEW_TAG,

@@ -63,6 +63,8 @@ class Action(enum.StrEnum):
     CASE_KEYS_MIGRATE = "case_keys.migrate"
     # -- the organisation (issue 19) --
     USER_INVITE = "user.invite"
+    # -- screenshots read by OCR (issue 22) --
+    OCR_READ = "ocr.read"
 
 
 _ALL = frozenset(Role)
@@ -141,6 +143,10 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     # Inviting a user of another device (and withdrawing an invitation not yet used) is the
     # administrator's, as adding a user is; the joining device's own entry needs no role.
     Action.USER_INVITE: frozenset({Role.ADMIN}),
+    # -- screenshots read by OCR (issue 22) --
+    # Reading a screenshot's text is reading the evidence (the result is sealed under the case
+    # key): whoever reads evidence may run it; auditors and admins never see content.
+    Action.OCR_READ: frozenset({Role.STAFF, Role.SUPERVISOR, Role.LEGAL}),
 }
 
 

@@ -433,6 +433,12 @@ def _destroy_rows(conn: db.Connection, plan: _Plan) -> None:
             f"WHERE contact_id IN ({_marks(len(plan.contacts))}))",
             list(plan.contacts),
         )
+        # the screenshots' text read by OCR (issue 22): derived from the originals that go
+        conn.execute(
+            "DELETE FROM ocr_results WHERE item_id IN (SELECT id FROM items "
+            f"WHERE contact_id IN ({_marks(len(plan.contacts))}))",
+            list(plan.contacts),
+        )
     # the trigram index holds fragments of the old texts (it is contentless: nothing else can
     # rebuild it): delete the case's rows, then merge the segments so that no b-tree page keeps
     # the deleted trigrams (VACUUM with secure_delete then clears the freed pages)

@@ -180,6 +180,20 @@ def _check_tombstone(
             where,
             _said("shred.content_present", case=case_no, what="locators"),
         )
+    if (
+        contacts
+        and conn.execute(
+            "SELECT 1 FROM ocr_results o JOIN items i ON i.id = o.item_id "
+            f"WHERE i.contact_id IN ({inside}) LIMIT 1",
+            contacts,
+        ).fetchone()
+    ):
+        # the screenshots' text read by OCR (issue 22) is content of the case too
+        yield Finding(
+            "shred.content_present",
+            where,
+            _said("shred.content_present", case=case_no, what="OCR results"),
+        )
     for what, found in (("messages", len(messages)), ("contacts", len(contacts))):
         if counts.get(what) != found:
             yield Finding(

@@ -51,6 +51,7 @@ from evidence_desk.services import (
     case_key_checks,
     contacts,
     import_checks,
+    ocr,
     org_history,
     processing_records,
     receipt_checks,
@@ -194,6 +195,7 @@ CHECKS: tuple[Check, ...] = (
     processing_records.check_processing_records,
     case_key_checks.check_case_keys,
     receipt_checks.check_receipts,
+    ocr.check_ocr,
 )
 """The checks that run after the replay, in this order, each over the same :class:`Replay`."""
 

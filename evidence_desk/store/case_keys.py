@@ -414,3 +414,32 @@ def open_locators(store_id: str, import_id: str, case_key: bytes, value: bytes) 
     if not isinstance(locators, list) or not all(isinstance(x, str) for x in locators):
         raise CaseKeyError("sealed locators hold another shape")
     return locators
+
+
+# -- a screenshot's OCR result -------------------------------------------------------------------
+
+OCR_MARK = b"\x04"
+
+
+def _ocr_aad(store_id: str, item_id: str) -> bytes:
+    return f"evidence-desk/ocr/v1\n{store_id}\n{item_id}".encode()
+
+
+def seal_ocr(store_id: str, item_id: str, case_key: bytes, encoded: bytes) -> bytes:
+    """A screenshot's OCR result (evidence_desk/ocr/engine.OcrResult.encode) as one
+    ciphertext (table ``ocr_results``), bound to its item:
+
+        0x04 || nonce (12) || AES-256-GCM(case key, nonce, result, aad)
+        aad = "evidence-desk/ocr/v1" \\n store id \\n item id
+    """
+    nonce = os.urandom(12)
+    return OCR_MARK + nonce + AESGCM(case_key).encrypt(nonce, encoded, _ocr_aad(store_id, item_id))
+
+
+def open_ocr(store_id: str, item_id: str, case_key: bytes, value: bytes) -> bytes:
+    if value[:1] != OCR_MARK:
+        raise CaseKeyError("not a sealed OCR result")
+    try:
+        return AESGCM(case_key).decrypt(value[1:13], value[13:], _ocr_aad(store_id, item_id))
+    except (InvalidTag, ValueError) as error:
+        raise CaseKeyError(str(error) or type(error).__name__) from None

@@ -486,6 +486,16 @@ MIGRATIONS: list[str] = [
     CREATE TRIGGER hub_receipts_kept BEFORE DELETE ON hub_receipts
         BEGIN SELECT RAISE(ABORT, 'hub receipts are never deleted'); END;
     """,
+    # 16 (issue 22): a screenshot's OCR result (lines, boxes, confidences, the engine and its
+    # models), sealed under the case key as one ciphertext per item
+    # (store/case_keys.seal_ocr). Derived data, not projected: the ledger's ocr.read entry
+    # records its digest, and verify opens it and reads the original again to compare
+    """
+    CREATE TABLE ocr_results (
+        item_id TEXT PRIMARY KEY REFERENCES items (id),
+        sealed BLOB NOT NULL
+    );
+    """,
 ]
 
 # table -> primary-key columns, for every table that verify rebuilds from ledger payloads

@@ -56,6 +56,8 @@ EXPECTED: dict[Action, set[Role]] = {
     Action.CASE_KEYS_MIGRATE: {A},
     # issue 19: the organisation; an admin invites the user of another device
     Action.USER_INVITE: {A},
+    # issue 22: screenshots read by OCR, by whoever reads the evidence
+    Action.OCR_READ: {S, V, L},
 }
 
 ALL_PAIRS = [(role, action) for action in Action for role in Role]

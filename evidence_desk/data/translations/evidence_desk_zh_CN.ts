@@ -7635,6 +7635,51 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>消息类型“{type}”按未知类型保留</translation>
     </message>
     <message>
+        <source>the sealed OCR result&apos;s digest {found} is not the one ledger entry {seq} records ({recorded})</source>
+        <comment>ocr.changed</comment>
+        <translation>封存的 OCR 结果摘要 {found} 与账本第 {seq} 条记录的摘要（{recorded}）不一致</translation>
+    </message>
+    <message>
+        <source>reading the original again gives digest {found}, not {recorded} (ledger entry {seq}); the engine or its models changed since: {recorded_version} then, {version} now</source>
+        <comment>ocr.engine_changed</comment>
+        <translation>重新识别原件得到摘要 {found}，而非账本第 {seq} 条记录的 {recorded}；识别引擎或其模型已变更：当时为 {recorded_version}，现在为 {version}</translation>
+    </message>
+    <message>
+        <source>item {item} is not a screenshot of contact {contact} with the original {sha256}</source>
+        <comment>ocr.item_unknown</comment>
+        <translation>条目 {item} 不是联系人 {contact} 的原件为 {sha256} 的截图</translation>
+    </message>
+    <message>
+        <source>the ledger records an OCR result (entry {seq}) that is not in the store</source>
+        <comment>ocr.missing</comment>
+        <translation>账本记录了一项 OCR 结果（第 {seq} 条），但存储中没有该结果</translation>
+    </message>
+    <message>
+        <source>no screenshot item {item}</source>
+        <comment>ocr.no_screenshot</comment>
+        <translation>没有截图条目 {item}</translation>
+    </message>
+    <message>
+        <source>the sealed OCR result does not open under the case key ({error})</source>
+        <comment>ocr.opens_not</comment>
+        <translation>封存的 OCR 结果无法用案件密钥解密（{error}）</translation>
+    </message>
+    <message>
+        <source>reading the original again gives digest {found}, not the {recorded} of ledger entry {seq} (same engine {version})</source>
+        <comment>ocr.reads_otherwise</comment>
+        <translation>重新识别原件得到摘要 {found}，而非账本第 {seq} 条记录的 {recorded}（同一引擎 {version}）</translation>
+    </message>
+    <message>
+        <source>an OCR result is in the store but no ledger entry records it (inserted outside the app)</source>
+        <comment>ocr.unrecorded</comment>
+        <translation>存储中有一项 OCR 结果，但没有任何账本记录（系在应用之外插入）</translation>
+    </message>
+    <message>
+        <source>OCR result of item {item}</source>
+        <comment>ocr.where</comment>
+        <translation>条目 {item} 的 OCR 结果</translation>
+    </message>
+    <message>
         <source>an invitation code is {length} letters A-Z and digits 2-7</source>
         <comment>org.bad_code</comment>
         <translation>邀请码由 {length} 个字母 A-Z 和数字 2-7 组成</translation>

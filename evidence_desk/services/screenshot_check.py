@@ -1,0 +1,121 @@
+"""``crosscheck``: each screenshot of a contact against that contact's export (issue 22).
+
+The screenshot's sealed OCR result (services/ocr.py) is laid out as a chat
+(evidence_desk/ocr/layout.py) and its bubbles are checked against the contact's stored
+messages (evidence_desk/ocr/crosscheck.py), in the local time of the export each message came
+from. Read-only: nothing is written but the read log's entry for opening the conversation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from evidence_desk.domain.policy import Action
+from evidence_desk.ocr.crosscheck import ExportMessage, MessageSide, ScreenshotCheck, crosscheck
+from evidence_desk.ocr.layout import ChatLayout, Separator, layout
+from evidence_desk.services import ocr, reading
+from evidence_desk.services.session import Session
+
+_PAGE = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenshotReport:
+    """One screenshot's check; ``check`` is None while it has not been read by OCR."""
+
+    item_id: str
+    chat: ChatLayout | None
+    check: ScreenshotCheck | None
+
+    @property
+    def clean(self) -> bool:
+        return self.check is not None and self.check.clean
+
+    def as_json(self) -> dict[str, Any]:
+        if self.check is None or self.chat is None:
+            return {
+                "item": self.item_id,
+                "read": False,
+                "bubbles": [],
+                "skipped_export_messages": [],
+            }
+        return {
+            "item": self.item_id,
+            "read": True,
+            "title": self.chat.title,
+            "layout": self.chat.style,
+            "separators": [
+                {"text": s.mark.text, "top": s.top}
+                for s in self.chat.entries
+                if isinstance(s, Separator)
+            ],
+            "bubbles": [b.as_json() for b in self.check.bubbles],
+            "skipped_export_messages": [
+                {
+                    "message_id": m.id,
+                    "side": m.side,
+                    "text": m.text,
+                    "time": m.local.isoformat(),
+                }
+                for m in self.check.skipped
+            ],
+        }
+
+
+def export_messages(session: Session, contact_id: str) -> list[ExportMessage]:
+    """The contact's stored messages in conversation order, each in its export's local time."""
+    zones = {
+        str(r[0]): _zone(str(r[1]))
+        for r in session.conn.execute(
+            "SELECT id, timezone FROM imports WHERE contact_id = ?", (contact_id,)
+        )
+    }
+    found: list[ExportMessage] = []
+    offset = 0
+    while True:
+        page = reading.list_messages(session, contact_id, offset=offset, limit=_PAGE)
+        for message in page:
+            zone = zones.get(message.first_import, ZoneInfo("UTC"))
+            local = datetime.fromisoformat(message.sent_at).astimezone(zone)
+            found.append(
+                ExportMessage(message.rowid, local, _side(message.direction), message.text)
+            )
+        if len(page) < _PAGE:
+            return found
+        offset += _PAGE
+
+
+def _side(direction: str) -> MessageSide:
+    if direction == "in":
+        return "them"
+    if direction == "out":
+        return "us"
+    return "system"
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def check_contact(session: Session, contact_id: str) -> list[ScreenshotReport]:
+    """Every screenshot of the contact, checked against its export (oldest screenshot first)."""
+    session.require(Action.EVIDENCE_READ)
+    shots = ocr.screenshots(session, contact_id)
+    if not shots:
+        return []
+    messages = export_messages(session, contact_id)
+    reports = []
+    for shot in shots:
+        result = ocr.result(session, shot.item_id)
+        if result is None:
+            reports.append(ScreenshotReport(shot.item_id, None, None))
+            continue
+        chat = layout(result.lines, result.width, result.height)
+        reports.append(ScreenshotReport(shot.item_id, chat, crosscheck(chat, messages)))
+    return reports
