@@ -25,7 +25,7 @@ from evidence_desk.domain.errors import EvidenceDeskError, RuleViolation
 from evidence_desk.domain.hub_refusals import Refused
 from evidence_desk.domain.models import Role
 from evidence_desk.domain.wording import Catalogue
-from evidence_desk.hub import app, schema, tls
+from evidence_desk.hub import app, judging, schema, tls
 from evidence_desk.hub.repository import HubRepository
 from evidence_desk.hub.routes import OrgDirectory, routes
 from evidence_desk.integrity import pinning
@@ -110,7 +110,9 @@ def cmd_hub_serve(args: argparse.Namespace) -> int:
     app.parse_listen(args.listen)  # a malformed --listen before anything is opened
     files = tls.check_existing(args.tls_dir)
     with _connect(app_conninfo(args.db)) as repo:
-        hub = app.create_app(OrgDirectory(repo), repo, routes=routes(repo))
+        hub = app.create_app(
+            OrgDirectory(repo), repo, routes=routes(repo), lifespan=judging.lifespan(repo)
+        )
         app.serve(hub, args.listen, tls.server_context(files))
     return 0
 
