@@ -42,6 +42,8 @@ import sys
 import tempfile
 import time
 import uuid
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -53,8 +55,11 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from evidence_desk.domain.models import Role
+from evidence_desk.hub import acceptance
+from evidence_desk.hub.acceptance import DeviceHead
 from evidence_desk.hub.repository import HubRepository
-from evidence_desk.integrity import ledger, merkle, pinning, signing
+from evidence_desk.hub.users import HubUser
+from evidence_desk.integrity import ledger, merkle, pinning, signature_checks, signing
 from evidence_desk.services import cases, contacts, org_ledger, sync
 from evidence_desk.services.hub_client import HubClient
 from evidence_desk.services.session import Session
@@ -171,9 +176,9 @@ def _wrap_key() -> str:
 
 def ingest_round(
     work: Path, repo: HubRepository, url: str, ca: Path, devices: int, entries: int, tag: int
-) -> tuple[float, list[Path]]:
+) -> tuple[float, list[Ledger]]:
     """One round: fresh devices (an admin user each, known to the hub), their pushes at once.
-    Returns the seconds from the start signal to the last push answered, and the rows files."""
+    Returns the seconds from the start signal to the last push answered, and the ledgers."""
     context = multiprocessing.get_context("spawn")
     barrier = context.Barrier(devices + 1)
     done = context.Queue()
@@ -186,7 +191,7 @@ def ingest_round(
         device_id = uuid.uuid4().hex
         repo.add_device(device_id, actor)
         rows = work / f"rows-{tag}-{index}.json"
-        files.append(rows)
+        files.append(Ledger(rows, device_id, actor, signing.public_key_hex(key)))
         raw = signing.private_key_bytes(key)
         process = context.Process(
             target=device_main,
@@ -204,11 +209,11 @@ def ingest_round(
     return max(r[2] for r in results) - start, files
 
 
-def copy_floor(owner_url: str, files: list[Path]) -> float:
+def copy_floor(owner_url: str, files: list[Ledger]) -> float:
     """The same rows COPYed straight into a table like the hub's entries, batch by batch."""
     batches = []
     for file in files:
-        rows = json.loads(file.read_text("utf-8"))
+        rows = json.loads(file.rows.read_text("utf-8"))
         device_id = uuid.uuid4().hex
         for start in range(0, len(rows), sync.PUSH_BATCH):
             batches.append((device_id, rows[start : start + sync.PUSH_BATCH]))
@@ -226,6 +231,68 @@ def copy_floor(owner_url: str, files: list[Path]) -> float:
                     copy.write_row((device_id, *row, ""))
             conn.commit()
         return time.perf_counter() - start
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """A device's ledger as pushed in a round: its rows file, device, signer and public key."""
+
+    rows: Path
+    device_id: str
+    actor: str
+    public_key: str
+
+
+def _judge_ledger(ledger_: Ledger) -> int:
+    """What the hub's acceptance does with one device's ledger, batch by batch as pushed:
+    hashes, links, Merkle roots, signatures (``acceptance.judge``, nothing else)."""
+    user = HubUser(ledger_.actor, Role.ADMIN.value, ledger_.public_key, True)
+    entries = [ledger.Entry(*row) for row in json.loads(ledger_.rows.read_text("utf-8"))]
+    head = DeviceHead.genesis(ledger_.device_id)
+    for start in range(0, len(entries), sync.PUSH_BATCH):
+        batch = entries[start : start + sync.PUSH_BATCH]
+        judged = acceptance.judge(ledger_.device_id, head, batch, {user.name: user}.get)
+        assert isinstance(judged, DeviceHead), judged
+        head = judged
+    return head.size
+
+
+def _signature_checks(ledger_: Ledger) -> list[list[tuple[str, tuple[bytes, ...], str]]]:
+    """The device's checkpoint signatures as the hub checks them, made before the clock (the
+    Merkle roots included), in chunks of a push."""
+    rows = json.loads(ledger_.rows.read_text("utf-8"))
+    tree = merkle.CompactRange.from_state(0, ())
+    checks: list[tuple[str, tuple[bytes, ...], str]] = []
+    for row in rows:
+        entry = ledger.Entry(*row)
+        root = tree.append_and_root(merkle.leaf_hash(bytes.fromhex(entry.entry_hash))).hex()
+        message = ledger.checkpoint_message(ledger_.device_id, entry.seq, root)
+        checks.append((ledger_.public_key, (message,), entry.signature))
+    return [checks[i : i + sync.PUSH_BATCH] for i in range(0, len(checks), sync.PUSH_BATCH)]
+
+
+def check_floors(files: list[Ledger]) -> tuple[float, float]:
+    """The CPU floors of the hub's acceptance on every core of this machine, with no HTTP and
+    no database: only the Ed25519 signatures (one per entry, checked in worker processes), and
+    the whole judgement (``acceptance.judge``: hashes, links, Merkle roots and signatures, one
+    device per worker job). Workers started before the clock. Returns both in seconds."""
+    chunks = [chunk for file in files for chunk in _signature_checks(file)]
+    cores = os.cpu_count() or 1
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=cores, mp_context=context) as pool:
+        for started in [pool.submit(signature_checks._invalid_in, []) for _ in range(cores)]:
+            started.result()
+        start = time.perf_counter()
+        failed = [
+            f.result() for f in [pool.submit(signature_checks._invalid_in, c) for c in chunks]
+        ]
+        signatures = time.perf_counter() - start
+        assert not any(failed), "a signature did not verify"
+        start = time.perf_counter()
+        sizes = list(pool.map(_judge_ledger, files))
+        judged = time.perf_counter() - start
+    assert sum(sizes) == sum(len(c) for c in chunks)
+    return signatures, judged
 
 
 # -- round trip ------------------------------------------------------------------------------------
@@ -323,7 +390,7 @@ def main() -> int:
             # hub's tables, not invited through the organisation's ledger, so the stores
             # would refuse their entries on a later pull
             trips = round_trips(work, url, ca, args.rounds)
-            ingest_times, floor_times = [], []
+            ingest_times, floor_times, signature_times, judge_times = [], [], [], []
             with HubRepository.connect(cluster.url(DATABASE, APP_ROLE), max_size=2) as repo:
                 for tag in range(max(1, args.repeat)):
                     elapsed, files = ingest_round(
@@ -331,8 +398,11 @@ def main() -> int:
                     )
                     ingest_times.append(elapsed)
                     floor_times.append(copy_floor(owner_url, files))
+                    signatures, judged = check_floors(files)
+                    signature_times.append(signatures)
+                    judge_times.append(judged)
                     for file in files:
-                        file.unlink()
+                        file.rows.unlink()
     finally:
         if hub is not None and hub.poll() is None:
             hub.terminate()
@@ -343,14 +413,20 @@ def main() -> int:
                 hub.wait()
         shutil.rmtree(work, ignore_errors=True)
     ingest, floor = min(ingest_times), min(floor_times)
+    signatures, judged = min(signature_times), min(judge_times)
     rate, floor_rate = args.entries / ingest, args.entries / floor
     ratio = ingest / floor
+    cores = os.cpu_count() or 1
     p50, p99 = percentile(trips, 0.50), percentile(trips, 0.99)
     print(
         "rounds (s): ingest "
         + " ".join(f"{t:.2f}" for t in ingest_times)
         + " | COPY floor "
         + " ".join(f"{t:.2f}" for t in floor_times)
+        + " | signatures "
+        + " ".join(f"{t:.2f}" for t in signature_times)
+        + " | acceptance "
+        + " ".join(f"{t:.2f}" for t in judge_times)
     )
     print(
         f"ingest            {ingest:7.2f} s  {rate:9.0f} entries/s  ({args.devices} devices at "
@@ -359,8 +435,19 @@ def main() -> int:
     )
     print(f"COPY floor        {floor:7.2f} s  {floor_rate:9.0f} entries/s")
     print(
+        f"signature floor   {signatures:7.2f} s  {args.entries / signatures:9.0f} entries/s  "
+        f"(the {args.entries} Ed25519 checks alone on {cores} cores: {signatures / floor:.2f}x "
+        "the COPY floor)"
+    )
+    print(
+        f"acceptance floor  {judged:7.2f} s  {args.entries / judged:9.0f} entries/s  "
+        f"(acceptance.judge alone on {cores} cores: hashes, links, Merkle roots, signatures: "
+        f"{judged / floor:.2f}x the COPY floor)"
+    )
+    print(
         f"ratio ingest / COPY floor  {ratio:.2f}  (target <= {FLOOR_RATIO_TARGET:.0f}) "
-        f"{'OK' if ratio <= FLOOR_RATIO_TARGET else 'MISS'}"
+        f"{'OK' if ratio <= FLOOR_RATIO_TARGET else 'MISS'}; "
+        f"ingest / (COPY + acceptance floors) {ingest / (floor + judged):.2f}"
     )
     print("round trips (s): " + " ".join(f"{t:.2f}" for t in trips))
     print(
@@ -378,10 +465,16 @@ def main() -> int:
                 "figures": {
                     "ingest entries/s": round(rate),
                     "COPY floor entries/s": round(floor_rate),
+                    "signature floor entries/s": round(args.entries / signatures),
+                    "acceptance floor entries/s": round(args.entries / judged),
                     "round trip p50 s": round(p50, 3),
                     "round trip p99 s": round(p99, 3),
                 },
-                "ratios": {"ingest / COPY floor": round(ratio, 3)},
+                "ratios": {
+                    "ingest / COPY floor": round(ratio, 3),
+                    "signature floor / COPY floor": round(signatures / floor, 3),
+                    "acceptance floor / COPY floor": round(judged / floor, 3),
+                },
                 "targets": {
                     "ingest entries/s": f">= {INGEST_TARGET}",
                     "ingest / COPY floor": f"<= {FLOOR_RATIO_TARGET}",
