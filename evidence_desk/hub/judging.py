@@ -9,8 +9,8 @@ pushes are judged at once on every core while the server's process goes on readi
 and writing to PostgreSQL. The check is the same function, run by the same code: only where it
 runs changes.
 
-The pool is started and stopped with the server (``hub serve``'s lifespan: started before the
-first request, shut down when SIGTERM or SIGINT stops the server, before the process exits).
+The pool is started and stopped with the server (``hub serve``'s lifespan: started with it,
+shut down when SIGTERM or SIGINT stops the server, before the process exits).
 Its workers are *spawned*, never forked (the server has threads and a connection pool), and
 each watches its parent: if the hub dies without stopping them (SIGKILL, a crash), they exit
 at once instead of living on as orphans; they ignore SIGINT (Ctrl-C reaches a terminal's whole
@@ -42,6 +42,10 @@ from evidence_desk.hub.app import Lifespan
 from evidence_desk.hub.repository import HubRepository
 from evidence_desk.hub.users import HubUser
 from evidence_desk.integrity import ledger
+
+#: batches this small are judged in the calling thread: a device's everyday push (a request, a
+#: decision) costs less than handing it to a worker and back
+INLINE = 32
 
 
 def _watch_parent() -> None:
@@ -87,16 +91,22 @@ class JudgePool:
     waited for, on exit.
     """
 
-    def __init__(self, workers: int | None = None) -> None:
+    def __init__(self, workers: int | None = None, *, inline: int = INLINE) -> None:
         self.workers = workers or default_workers()
+        self.inline = inline
         self._executor: ProcessPoolExecutor | None = ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_watch_parent,
         )
         # workers start on demand: start them all now, before the first push waits for one
-        started = [self._executor.submit(_ready) for _ in range(self.workers)]
-        self.pids = frozenset(future.result() for future in started)
+        # (not waited for: the server answers while they import)
+        self._started = [self._executor.submit(_ready) for _ in range(self.workers)]
+
+    @property
+    def pids(self) -> frozenset[int]:
+        """The workers' process ids, once they have started."""
+        return frozenset(future.result() for future in self._started)
 
     def __enter__(self) -> JudgePool:
         return self
@@ -123,10 +133,10 @@ class JudgePool:
         users: Callable[[str], HubUser | None],
     ) -> DeviceHead | Refusal:
         """``acceptance.judge`` in a worker (users looked up here, in the caller's
-        transaction); in this thread when the pool cannot take it."""
+        transaction); in this thread for a small batch, or when the pool cannot take it."""
         directory = acceptance.users_for(entries, users)
         executor = self._executor
-        if executor is not None and entries:
+        if executor is not None and len(entries) > self.inline:
             try:
                 return executor.submit(_judge, device_id, head, list(entries), directory).result()
             except (BrokenProcessPool, RuntimeError, OSError):

@@ -33,7 +33,7 @@ def device(tmp_path_factory: pytest.TempPathFactory) -> Device:
 
 @pytest.fixture(scope="module")
 def pool() -> Iterator[JudgePool]:
-    with JudgePool(2) as judges:
+    with JudgePool(2, inline=0) as judges:  # every batch to a worker, however small
         yield judges
 
 
@@ -95,7 +95,7 @@ def test_a_pool_that_lost_its_workers_still_judges(device: Device) -> None:
     users = _users(device)
     head = DeviceHead.genesis(device.store_id)
     expected = acceptance.judge(device.store_id, head, device.entries, users.get)
-    with JudgePool(1) as judges:
+    with JudgePool(1, inline=0) as judges:
         for pid in judges.pids:
             os.kill(pid, signal.SIGKILL)
         time.sleep(0.5)
