@@ -45,6 +45,8 @@ import sys
 import tempfile
 import time
 import uuid
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +56,10 @@ import httpx
 import psycopg
 
 from evidence_desk.domain.models import Role
-from evidence_desk.integrity import ledger, merkle, pinning, signing
+from evidence_desk.hub import acceptance
+from evidence_desk.hub.acceptance import DeviceHead
+from evidence_desk.hub.users import HubUser
+from evidence_desk.integrity import ledger, merkle, pinning, signature_checks, signing
 from evidence_desk.services import cases, contacts, org_ledger, sync
 from evidence_desk.services.hub_client import HubClient
 from evidence_desk.services.session import Session
@@ -182,12 +187,34 @@ def device_main(
     done.put((device_id, appended, time.monotonic()))
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of process ``pid`` and its living children so far: the hub
+    and its judging workers (Linux /proc; 0 elsewhere). Unlike wall time it does not move
+    much with what else runs on a shared machine."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    pids = {pid}
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            pids.update(int(p) for p in (task / "children").read_text().split())
+    except OSError:
+        return 0.0
+    total = 0
+    for each in pids:
+        try:
+            fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / tick
+
+
 def ingest_round(
-    work: Path, url: str, ca: Path, devices: int, entries: int, tag: int
-) -> tuple[float, list[Path]]:
+    work: Path, hub: int, url: str, ca: Path, devices: int, entries: int, tag: int
+) -> tuple[float, float, list[Ledger]]:
     """One round: fresh devices (an admin user each, invited by root and joined as an
     organisation's laptop does), their pushes at once. Returns the seconds from the start
-    signal to the last push answered, and the rows files."""
+    signal to the last push answered, the CPU seconds the hub process ``hub`` (and its
+    workers) spent meanwhile, and the ledgers."""
     context = multiprocessing.get_context("spawn")
     barrier = context.Barrier(devices + 1)
     done = context.Queue()
@@ -206,9 +233,10 @@ def ingest_round(
         actor, device_id = session.user.name, session.folder.store_id
         prior = [list(e) for e in org_ledger.own_entries(session)]
         raw = signing.private_key_bytes(session.signing_key)
+        public = signing.public_key_hex(session.signing_key)
         session.close()
         rows = work / f"rows-{tag}-{index}.json"
-        files.append(rows)
+        files.append(Ledger(rows, device_id, actor, public, tuple(ledger.Entry(*e) for e in prior)))
         process = context.Process(
             target=device_main,
             args=(url, str(ca), device_id, actor, raw, count, prior, str(rows), barrier, done),
@@ -216,20 +244,21 @@ def ingest_round(
         process.start()
         processes.append(process)
     barrier.wait(timeout=600)
-    start = time.monotonic()
+    start, cpu = time.monotonic(), cpu_seconds(hub)
     results = [done.get(timeout=1800) for _ in processes]
+    cpu = cpu_seconds(hub) - cpu
     for process in processes:
         process.join()
         assert process.exitcode == 0
     assert sum(r[1] for r in results) == entries, results
-    return max(r[2] for r in results) - start, files
+    return max(r[2] for r in results) - start, cpu, files
 
 
-def copy_floor(owner_url: str, files: list[Path]) -> float:
+def copy_floor(owner_url: str, files: list[Ledger]) -> float:
     """The same rows COPYed straight into a table like the hub's entries, batch by batch."""
     batches = []
     for file in files:
-        rows = json.loads(file.read_text("utf-8"))
+        rows = json.loads(file.rows.read_text("utf-8"))
         device_id = uuid.uuid4().hex
         for start in range(0, len(rows), sync.PUSH_BATCH):
             batches.append((device_id, rows[start : start + sync.PUSH_BATCH]))
@@ -247,6 +276,83 @@ def copy_floor(owner_url: str, files: list[Path]) -> float:
                     copy.write_row((device_id, *row, ""))
             conn.commit()
         return time.perf_counter() - start
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """A device's ledger as pushed in a round: its rows file, device, signer and public key."""
+
+    rows: Path
+    device_id: str
+    actor: str
+    public_key: str
+    prior: tuple[ledger.Entry, ...]  # its entries before the round (its device.join)
+
+    def tree(self) -> merkle.CompactRange:
+        """The device's Merkle tree over its prior entries: where the round's entries go on."""
+        tree = merkle.CompactRange.from_state(0, ())
+        for entry in self.prior:
+            tree.append(merkle.leaf_hash(bytes.fromhex(entry.entry_hash)))
+        return tree
+
+    def head(self) -> DeviceHead:
+        """What the hub holds of the device before the round."""
+        if not self.prior:
+            return DeviceHead.genesis(self.device_id)
+        tree = self.tree()
+        return DeviceHead(len(self.prior), self.prior[-1].entry_hash, tuple(tree.hashes))
+
+
+def _judge_ledger(ledger_: Ledger) -> int:
+    """What the hub's acceptance does with one device's ledger, batch by batch as pushed:
+    hashes, links, Merkle roots, signatures (``acceptance.judge``, nothing else)."""
+    user = HubUser(ledger_.actor, Role.ADMIN.value, ledger_.public_key, True)
+    entries = [ledger.Entry(*row) for row in json.loads(ledger_.rows.read_text("utf-8"))]
+    head = ledger_.head()
+    for start in range(0, len(entries), sync.PUSH_BATCH):
+        batch = entries[start : start + sync.PUSH_BATCH]
+        judged = acceptance.judge(ledger_.device_id, head, batch, {user.name: user}.get)
+        assert isinstance(judged, DeviceHead), judged
+        head = judged
+    return head.size
+
+
+def _signature_checks(ledger_: Ledger) -> list[list[tuple[str, tuple[bytes, ...], str]]]:
+    """The device's checkpoint signatures as the hub checks them, made before the clock (the
+    Merkle roots included), in chunks of a push."""
+    rows = json.loads(ledger_.rows.read_text("utf-8"))
+    tree = ledger_.tree()
+    checks: list[tuple[str, tuple[bytes, ...], str]] = []
+    for row in rows:
+        entry = ledger.Entry(*row)
+        root = tree.append_and_root(merkle.leaf_hash(bytes.fromhex(entry.entry_hash))).hex()
+        message = ledger.checkpoint_message(ledger_.device_id, entry.seq, root)
+        checks.append((ledger_.public_key, (message,), entry.signature))
+    return [checks[i : i + sync.PUSH_BATCH] for i in range(0, len(checks), sync.PUSH_BATCH)]
+
+
+def check_floors(files: list[Ledger]) -> tuple[float, float]:
+    """The CPU floors of the hub's acceptance on every core of this machine, with no HTTP and
+    no database: only the Ed25519 signatures (one per entry, checked in worker processes), and
+    the whole judgement (``acceptance.judge``: hashes, links, Merkle roots and signatures, one
+    device per worker job). Workers started before the clock. Returns both in seconds."""
+    chunks = [chunk for file in files for chunk in _signature_checks(file)]
+    cores = os.cpu_count() or 1
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=cores, mp_context=context) as pool:
+        for started in [pool.submit(signature_checks._invalid_in, []) for _ in range(cores)]:
+            started.result()
+        start = time.perf_counter()
+        failed = [
+            f.result() for f in [pool.submit(signature_checks._invalid_in, c) for c in chunks]
+        ]
+        signatures = time.perf_counter() - start
+        assert not any(failed), "a signature did not verify"
+        start = time.perf_counter()
+        sizes = list(pool.map(_judge_ledger, files))
+        judged = time.perf_counter() - start
+    assert sum(sizes) == sum(len(c) for c in chunks)
+    return signatures, judged
 
 
 # -- round trip ------------------------------------------------------------------------------------
@@ -341,13 +447,20 @@ def main() -> int:
             owner_url = cluster.url(DATABASE)
             hub, url, ca = start_hub(work, owner_url)
             trips = round_trips(work, url, ca, args.rounds)
-            ingest_times, floor_times = [], []
+            ingest_times, floor_times, signature_times, judge_times = [], [], [], []
+            hub_cpu: list[float] = []
             for tag in range(max(1, args.repeat)):
-                elapsed, files = ingest_round(work, url, ca, args.devices, args.entries, tag)
+                elapsed, cpu, files = ingest_round(
+                    work, hub.pid, url, ca, args.devices, args.entries, tag
+                )
                 ingest_times.append(elapsed)
+                hub_cpu.append(cpu)
                 floor_times.append(copy_floor(owner_url, files))
+                signatures, judged = check_floors(files)
+                signature_times.append(signatures)
+                judge_times.append(judged)
                 for file in files:
-                    file.unlink()
+                    file.rows.unlink()
     finally:
         if hub is not None and hub.poll() is None:
             hub.terminate()
@@ -358,14 +471,20 @@ def main() -> int:
                 hub.wait()
         shutil.rmtree(work, ignore_errors=True)
     ingest, floor = min(ingest_times), min(floor_times)
+    signatures, judged = min(signature_times), min(judge_times)
     rate, floor_rate = args.entries / ingest, args.entries / floor
     ratio = ingest / floor
+    cores = os.cpu_count() or 1
     p50, p99 = percentile(trips, 0.50), percentile(trips, 0.99)
     print(
         "rounds (s): ingest "
         + " ".join(f"{t:.2f}" for t in ingest_times)
         + " | COPY floor "
         + " ".join(f"{t:.2f}" for t in floor_times)
+        + " | signatures "
+        + " ".join(f"{t:.2f}" for t in signature_times)
+        + " | acceptance "
+        + " ".join(f"{t:.2f}" for t in judge_times)
     )
     print(
         f"ingest            {ingest:7.2f} s  {rate:9.0f} entries/s  ({args.devices} devices at "
@@ -373,9 +492,25 @@ def main() -> int:
         f"{'OK' if rate >= INGEST_TARGET else 'MISS'}"
     )
     print(f"COPY floor        {floor:7.2f} s  {floor_rate:9.0f} entries/s")
+    cpu = hub_cpu[ingest_times.index(ingest)]
+    print(
+        f"hub CPU           {cpu:7.2f} s  {cpu / args.entries * 1e6:9.0f} us/entry  (the hub "
+        "process and its judging workers, user + system, during the ingest)"
+    )
+    print(
+        f"signature floor   {signatures:7.2f} s  {args.entries / signatures:9.0f} entries/s  "
+        f"(the {args.entries} Ed25519 checks alone on {cores} cores: {signatures / floor:.2f}x "
+        "the COPY floor)"
+    )
+    print(
+        f"acceptance floor  {judged:7.2f} s  {args.entries / judged:9.0f} entries/s  "
+        f"(acceptance.judge alone on {cores} cores: hashes, links, Merkle roots, signatures: "
+        f"{judged / floor:.2f}x the COPY floor)"
+    )
     print(
         f"ratio ingest / COPY floor  {ratio:.2f}  (target <= {FLOOR_RATIO_TARGET:.0f}) "
-        f"{'OK' if ratio <= FLOOR_RATIO_TARGET else 'MISS'}"
+        f"{'OK' if ratio <= FLOOR_RATIO_TARGET else 'MISS'}; "
+        f"ingest / (COPY + acceptance floors) {ingest / (floor + judged):.2f}"
     )
     print("round trips (s): " + " ".join(f"{t:.2f}" for t in trips))
     print(
@@ -393,10 +528,17 @@ def main() -> int:
                 "figures": {
                     "ingest entries/s": round(rate),
                     "COPY floor entries/s": round(floor_rate),
+                    "signature floor entries/s": round(args.entries / signatures),
+                    "acceptance floor entries/s": round(args.entries / judged),
+                    "hub CPU us/entry": round(cpu / args.entries * 1e6),
                     "round trip p50 s": round(p50, 3),
                     "round trip p99 s": round(p99, 3),
                 },
-                "ratios": {"ingest / COPY floor": round(ratio, 3)},
+                "ratios": {
+                    "ingest / COPY floor": round(ratio, 3),
+                    "signature floor / COPY floor": round(signatures / floor, 3),
+                    "acceptance floor / COPY floor": round(judged / floor, 3),
+                },
                 "targets": {
                     "ingest entries/s": f">= {INGEST_TARGET}",
                     "ingest / COPY floor": f"<= {FLOOR_RATIO_TARGET}",

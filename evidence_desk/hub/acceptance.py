@@ -52,6 +52,14 @@ class DeviceHead:
         return cls(0, ledger.genesis_hash(device_id), ())
 
 
+#: ``judge``'s shape: what the repository calls to judge a batch (``judge`` itself, or a
+#: ``judging.JudgePool``'s, which runs it in a worker process)
+Judge = Callable[
+    [str, DeviceHead, Sequence[ledger.Entry], Callable[[str], HubUser | None]],
+    DeviceHead | Refusal,
+]
+
+
 def _well_formed(entry: ledger.Entry) -> bool:
     """An integer seq and eight texts that UTF-8 can carry (what the hashes are taken of)."""
     if type(entry.seq) is not int or len(entry) != len(ledger.Entry._fields):
@@ -118,6 +126,25 @@ def _entry_refusal(
     return None
 
 
+def users_for(
+    entries: Sequence[ledger.Entry], users: Callable[[str], HubUser | None]
+) -> dict[str, HubUser | None]:
+    """The users ``judge`` will need for ``entries``, looked up in order of first appearance:
+    what a judgement in another process is handed (hub/judging.py). It stops at the first
+    actor who will refuse the batch (not a text, unknown or inactive): no entry after that
+    one is judged, so a batch naming thousands of strangers costs one look-up."""
+    found: dict[str, HubUser | None] = {}
+    for entry in entries:
+        actor = entry.actor
+        if type(actor) is not str:
+            break
+        if actor not in found:
+            user = found[actor] = users(actor)
+            if user is None or not user.active:
+                break
+    return found
+
+
 def judge(
     device_id: str,
     head: DeviceHead,
@@ -140,7 +167,7 @@ def judge(
     checked = len(entries)
     with SignatureBatch(len(entries)) as batch:
         for position, entry in enumerate(entries):
-            if entry.actor not in directory:
+            if type(entry.actor) is str and entry.actor not in directory:
                 directory[entry.actor] = users(entry.actor)  # each user looked up once
             broken = _entry_refusal(device_id, entry, size, prev, directory)
             if broken is not None:

@@ -24,9 +24,10 @@ both are called in a worker thread, so a blocking database driver does not stall
 
 from __future__ import annotations
 
+import contextlib
 import json
 import ssl
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -60,6 +61,9 @@ BINARY_TYPE = "application/octet-stream"
 _AUTHORITY = "https://hub.invalid"
 _STATE_USER = "evidence_desk.hub.user"
 _STATE_PAYLOAD = "evidence_desk.hub.payload"
+
+#: Starlette's ``lifespan=``: what the server holds from startup to shutdown
+Lifespan = Callable[[Any], contextlib.AbstractAsyncContextManager[None]]
 
 _said = Catalogue({"hub.listen": "{listen}: not HOST:PORT (a port from 1 to 65535)"})
 
@@ -252,9 +256,11 @@ def create_app(
     *,
     limits: Limits | None = None,
     routes: Sequence[BaseRoute] = (),
+    lifespan: Lifespan | None = None,
 ) -> Starlette:
     """The hub's ASGI app: the gate in front of health, whoami and ``routes`` (the
-    organisation's own: push, pull, blobs, enrolment)."""
+    organisation's own: push, pull, blobs, enrolment); ``lifespan`` holds what the server
+    keeps from startup to shutdown (``hub serve``: the judging workers, hub/judging.py)."""
     bounds = limits or Limits()
     verifier = RequestVerifier(nonces, window=bounds.window, skew=bounds.skew)
     app = Starlette(
@@ -264,6 +270,7 @@ def create_app(
             *routes,
         ],
         exception_handlers={HTTPException: _http_error, Exception: _http_error},
+        lifespan=lifespan,
     )
     app.add_middleware(_Gate, directory=directory, verifier=verifier, limits=bounds)
     return app
@@ -280,7 +287,8 @@ def parse_listen(listen: str) -> tuple[str, int]:
 
 def server(app: ASGIApp, host: str, port: int, tls: ssl.SSLContext) -> uvicorn.Server:
     """A uvicorn server for ``app`` over ``tls``: HTTP/1.1 (h11), no access log (it would list
-    users' requests in plain text), and in-flight requests finished on shutdown (30 s at most)."""
+    users' requests in plain text), in-flight requests finished on shutdown (30 s at most),
+    and the app's lifespan run (its shutdown before SIGTERM or SIGINT ends the process)."""
 
     def context(_config: uvicorn.Config, _default: Any) -> ssl.SSLContext:
         return tls
@@ -291,7 +299,7 @@ def server(app: ASGIApp, host: str, port: int, tls: ssl.SSLContext) -> uvicorn.S
         port=port,
         http="h11",
         loop="asyncio",
-        lifespan="off",
+        lifespan="on",
         ssl_context_factory=context,
         access_log=False,
         log_level="warning",

@@ -121,6 +121,9 @@ class HubRepository:
         self._pool = pool
         # the organisation's projected tables the record rules judge by (hub/org_state.py)
         self._org = OrgState()
+        #: what judges a pushed batch: in the calling thread, or a server's worker processes
+        #: (``hub serve`` sets a ``judging.JudgePool``'s ``judge`` for the server's life)
+        self.judge: acceptance.Judge = acceptance.judge
 
     @classmethod
     def connect(cls, url: str, *, min_size: int = 1, max_size: int = 8) -> HubRepository:
@@ -315,7 +318,7 @@ class HubRepository:
         share the device's identity (a cloned laptop image), refused as ``hub.cloned_device``."""
         with self._judged() as (conn, judging):
             _device_lock(conn, f"device:{device_id}")
-            return _append(conn, judging, device_id, entries)[0]
+            return _append(conn, judging, device_id, entries, self.judge)[0]
 
     def push(
         self, device_id: str, entries: Sequence[ledger.Entry]
@@ -327,7 +330,7 @@ class HubRepository:
         ``(seq, hub_seq)`` for each pushed entry the hub holds."""
         with self._judged() as (conn, judging):
             _device_lock(conn, f"device:{device_id}")
-            return _push(conn, judging, device_id, entries)
+            return _push(conn, judging, device_id, entries, self.judge)
 
     @contextmanager
     def _judged(self) -> Iterator[tuple[Conn, Judging]]:
@@ -373,7 +376,7 @@ class HubRepository:
                 "INSERT INTO devices (device_id, user_name) VALUES (%s, %s)",
                 (device_id, invite.user),
             )
-            return _push(conn, judging, device_id, entries)
+            return _push(conn, judging, device_id, entries, self.judge)
 
     def invite(self, invite_key: str) -> Invite | None:
         """The open invitation whose code's public key is ``invite_key`` (from the accepted
@@ -587,7 +590,11 @@ class HubRepository:
 
 
 def _append(
-    conn: Conn, judging: Judging, device_id: str, entries: Sequence[ledger.Entry]
+    conn: Conn,
+    judging: Judging,
+    device_id: str,
+    entries: Sequence[ledger.Entry],
+    judge: acceptance.Judge,
 ) -> tuple[AppendResult, list[ledger.Entry]]:
     """Judge and append ``entries`` inside the caller's transaction (device lock held);
     returns the result and the entries appended now and accepted."""
@@ -597,7 +604,7 @@ def _append(
     held = [e for e in entries if type(e.seq) is int and e.seq <= head.size]
     fresh = [e for e in entries if not (type(e.seq) is int and e.seq <= head.size)]
     _same_as_held(conn, device_id, held)
-    judged = acceptance.judge(device_id, head, fresh, lambda name: _user(conn, name))
+    judged = judge(device_id, head, fresh, lambda name: _user(conn, name))
     if not isinstance(judged, DeviceHead):
         raise Refused(judged)
     refused: list[Refusal] = []
@@ -715,7 +722,11 @@ def _first_decision(conn: Conn, contact: str) -> tuple[str, str, str] | None:
 
 
 def _push(
-    conn: Conn, judging: Judging, device_id: str, entries: Sequence[ledger.Entry]
+    conn: Conn,
+    judging: Judging,
+    device_id: str,
+    entries: Sequence[ledger.Entry],
+    judge: acceptance.Judge,
 ) -> tuple[AppendResult, list[tuple[int, int, str]]]:
     appended = already = 0
     size = 0
@@ -729,7 +740,7 @@ def _push(
             piece = []
     pieces.append(piece)
     for part in pieces:
-        result, fresh = _append(conn, judging, device_id, part)
+        result, fresh = _append(conn, judging, device_id, part, judge)
         appended, already, size = appended + result.appended, already + result.already, result.size
         refused.extend(result.refused)
         for entry in fresh:

@@ -35,7 +35,7 @@ from evidence_desk.hub.repository import AppendResult, HubRepository, Wrap
 from evidence_desk.hub.users import HubUser
 from evidence_desk.integrity import ledger
 
-#: entries per push: judged in one transaction, below the signature workers' threshold
+#: entries per push: judged in one transaction, by one of the server's judging workers
 MAX_BATCH: Final = 2000
 #: entries per pull page
 PULL_PAGE: Final = 1000

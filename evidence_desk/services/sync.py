@@ -62,8 +62,9 @@ from evidence_desk.store.lock import WriterLock
 
 HUB_FILE: Final = "hub.json"
 CA_COPY: Final = "hub-ca.pem"
-#: entries per push (the hub takes a few thousand at most)
-PUSH_BATCH: Final = 1000
+#: entries per push: the most the hub takes in one (hub/routes.py MAX_BATCH); fewer requests,
+#: each judged in one of the hub's worker processes
+PUSH_BATCH: Final = 2000
 #: wraps per request (a few hundred bytes each)
 WRAP_BATCH: Final = 1000
 #: bytes per blob chunk (the hub's body cap is far above)

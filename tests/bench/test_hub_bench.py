@@ -1,6 +1,7 @@
 """bench/hub.py at a toy size: its own PostgreSQL cluster and hub, two devices pushing at once,
 one round trip. The bench must finish, count every entry the devices pushed, and end with the
-JSON line bench/run_all.py collects (figures and targets), whatever this machine's speed."""
+JSON line bench/run_all.py collects (figures, the floors and targets), whatever this machine's
+speed."""
 
 from __future__ import annotations
 
@@ -32,6 +33,14 @@ def test_hub_bench_runs_at_a_toy_size() -> None:
     assert result["data"].startswith("300 entries from 2 devices; 1 round trips")
     figures = result["figures"]
     assert figures["ingest entries/s"] > 0 and figures["COPY floor entries/s"] > 0
+    # the floors of acceptance measured in the same run, and the hub's CPU (Linux: /proc)
+    assert figures["signature floor entries/s"] > 0 and figures["acceptance floor entries/s"] > 0
+    assert figures["hub CPU us/entry"] > 0 or not Path("/proc/self/stat").exists()
+    assert set(result["ratios"]) == {
+        "ingest / COPY floor",
+        "signature floor / COPY floor",
+        "acceptance floor / COPY floor",
+    }
     assert 0 < figures["round trip p50 s"] <= figures["round trip p99 s"]
     assert set(result["targets"]) == {
         "ingest entries/s",
