@@ -314,7 +314,7 @@ def _judge_ledger(ledger_: Ledger) -> int:
         judged = acceptance.judge(ledger_.device_id, head, batch, {user.name: user}.get)
         assert isinstance(judged, DeviceHead), judged
         head = judged
-    return head.size
+    return head.size - len(ledger_.prior)  # the round's entries judged
 
 
 def _signature_checks(ledger_: Ledger) -> list[list[tuple[str, tuple[bytes, ...], str]]]:
