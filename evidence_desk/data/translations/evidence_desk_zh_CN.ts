@@ -5968,6 +5968,11 @@
         <translation>备注：{note}</translation>
     </message>
     <message>
+        <source>{count} screenshot(s) by their OCR text (not messages)</source>
+        <comment>cli_review.screenshots_found</comment>
+        <translation>按 OCR 识别文字找到 {count} 张截图（不是消息）</translation>
+    </message>
+    <message>
         <source>[removed by {removed_by} at {removed_at}: {note}]</source>
         <comment>cli_review.tag_removed</comment>
         <translation>[已由 {removed_by} 于 {removed_at} 撤下：{note}]</translation>
