@@ -108,6 +108,7 @@ class ContactPage(QWidget):
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.conversation = ConversationView(session, self)
         self.conversation.message_selected.connect(self.message_selected.emit)
+        self.conversation.screenshot_chosen.connect(self.show_screenshot)
         self.conversation.set_tags(TagController(session, review, self))
         self.items = QListWidget()
         self.items.setObjectName("itemList")
@@ -323,6 +324,16 @@ class ContactPage(QWidget):
             return
         self.findings.show_item(item, self.contact.id)
         self.findings.show()
+
+    def show_screenshot(self, item_id: str) -> bool:
+        """Select the item (a screenshot the search found by its OCR text) in the items tab."""
+        for row in range(self.items.count()):
+            entry = self.items.item(row)
+            if entry is not None and entry.data(ItemRole).id == item_id:
+                self.inner.setCurrentWidget(self.items_box)
+                self.items.setCurrentRow(row)
+                return True
+        return False
 
     def read_screenshots(self) -> bool:
         """Read the contact's screenshots not read yet, in the background; False when there is

@@ -155,3 +155,31 @@ def test_cancelling_the_reading_keeps_what_was_read_and_leaves_the_rest_unread(
     assert page.read_screenshots()
     qtbot.waitUntil(lambda: not page.reader.busy(), timeout=READ_TIMEOUT)
     assert ocr.pending(session, contact_id=contact_id) == []
+
+
+def test_the_conversation_search_finds_screenshots_by_their_ocr_text(
+    qtbot: QtBot, team: Team, tmp_path: Path
+) -> None:
+    session, contact_id = contact_with_export(team, tmp_path)
+    chat = Chat("陈立新", (Row("them", "分期付款已办好"),), width=360, height=400)
+    import_screenshot(session, contact_id, tmp_path, "instalments.png", chat)
+    ocr.read_pending(session, contact_id=contact_id)
+    page = _page(qtbot, session, contact_id)
+    page.inner.setCurrentWidget(page.conversation)
+    view = page.conversation
+
+    with qtbot.waitSignal(view.search_done, timeout=20_000) as done:
+        view.search("分期付款")
+    assert done.args == [0]  # no message says it...
+    assert view.match_label.text() == "No match"
+    assert "In screenshots (OCR text):" in view.ocr_label.text()  # ...a screenshot does
+    assert "instalments.png" in view.ocr_label.text()
+    (hit,) = view.screenshot_matches
+    view.ocr_label.linkActivated.emit(hit.item_id)  # the link opens it beside its findings
+    assert page.inner.currentWidget() is page.items_box
+    assert page.items.currentItem().data(ItemRole).id == hit.item_id
+    assert page.findings.isVisible()
+
+    with qtbot.waitSignal(view.search_done, timeout=20_000) as done:
+        view.search("下周一还款")  # a message's words: a message match, no screenshot
+    assert done.args == [1] and view.ocr_label.text() == ""

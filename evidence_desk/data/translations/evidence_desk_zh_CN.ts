@@ -754,64 +754,64 @@
 <context>
     <name>ContactPage</name>
     <message>
-        <location filename="../../ui/contact_page.py" line="141"/>
+        <location filename="../../ui/contact_page.py" line="142"/>
         <source>Conversation</source>
         <translation>聊天记录</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="142"/>
+        <location filename="../../ui/contact_page.py" line="143"/>
         <source>Items and documents</source>
         <translation>证据与材料</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="164"/>
+        <location filename="../../ui/contact_page.py" line="165"/>
         <source>No case selected</source>
         <translation>未选择案件</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="166"/>
+        <location filename="../../ui/contact_page.py" line="167"/>
         <source>Choose a case or a contact on the left, or open a new case (Ctrl+N).</source>
         <translation>请在左侧选择案件或联系人，或新建案件（Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="182"/>
+        <location filename="../../ui/contact_page.py" line="183"/>
         <source>Loan %1 · product %2 · overdue %3 since %4 · status %5</source>
         <translation>合同 %1 · 产品 %2 · 逾期 %3（自 %4）· 状态 %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contact_page.py" line="197"/>
+        <location filename="../../ui/contact_page.py" line="198"/>
         <source>%n contact(s) in this case. Choose one on the left, or request a new contact (Ctrl+R).</source>
         <translation>
             <numerusform>本案件有 %n 个联系人。请在左侧选择，或申请添加联系人（Ctrl+R）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="207"/>
+        <location filename="../../ui/contact_page.py" line="208"/>
         <source>Requested by %1 at %2: %3</source>
         <translation>%1 于 %2 申请：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="214"/>
+        <location filename="../../ui/contact_page.py" line="215"/>
         <source>Decided by %1 at %2: %3</source>
         <translation>%1 于 %2 审批：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="221"/>
+        <location filename="../../ui/contact_page.py" line="222"/>
         <source>Revoked by %1 at %2: %3</source>
         <translation>%1 于 %2 终止：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="228"/>
+        <location filename="../../ui/contact_page.py" line="229"/>
         <source>Flags: %1</source>
         <translation>标记：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="277"/>
+        <location filename="../../ui/contact_page.py" line="278"/>
         <source>Read screenshots</source>
         <translation>识别截图</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="286"/>
+        <location filename="../../ui/contact_page.py" line="287"/>
         <source>Tag as</source>
         <translation>标记为</translation>
     </message>
@@ -1007,49 +1007,55 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../../ui/conversation.py" line="58"/>
+        <location filename="../../ui/conversation.py" line="61"/>
         <source>Search this conversation (Ctrl+F)</source>
+        <extracomment>an item id: a screenshot the search found by its OCR text was chosen (issue 22)</extracomment>
         <translation>在此聊天记录中搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation.py" line="64"/>
+        <location filename="../../ui/conversation.py" line="67"/>
         <source>Previous match (Shift+F3)</source>
         <translation>上一个（Shift+F3）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation.py" line="69"/>
+        <location filename="../../ui/conversation.py" line="72"/>
         <source>Next match (F3)</source>
         <translation>下一个（F3）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation.py" line="113"/>
+        <location filename="../../ui/conversation.py" line="124"/>
         <source>Choose a contact on the left to read its conversation.</source>
         <translation>请在左侧选择联系人以查看聊天记录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/conversation.py" line="156"/>
+        <location filename="../../ui/conversation.py" line="167"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n 条消息</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/conversation.py" line="163"/>
+        <location filename="../../ui/conversation.py" line="174"/>
         <source>No messages yet. Import a chat export for this contact (Ctrl+I).</source>
         <translation>暂无消息。请为此联系人导入聊天记录（Ctrl+I）。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation.py" line="279"/>
+        <location filename="../../ui/conversation.py" line="292"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation.py" line="302"/>
+        <location filename="../../ui/conversation.py" line="322"/>
         <source>No match</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation.py" line="319"/>
+        <location filename="../../ui/conversation.py" line="335"/>
+        <source>In screenshots (OCR text): %1</source>
+        <translation>截图中（OCR 识别文字）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation.py" line="354"/>
         <source>%1 of %2</source>
         <translation>第 %1 / %2 个</translation>
     </message>
