@@ -183,3 +183,27 @@ def test_the_conversation_search_finds_screenshots_by_their_ocr_text(
     with qtbot.waitSignal(view.search_done, timeout=20_000) as done:
         view.search("下周一还款")  # a message's words: a message match, no screenshot
     assert done.args == [1] and view.ocr_label.text() == ""
+
+
+def test_screenshots_imported_in_the_main_window_are_read_in_the_background(
+    qtbot: QtBot, team: Team, tmp_path: Path
+) -> None:
+    from evidence_desk.services import importing
+    from evidence_desk.ui.main_window import MainWindow
+    from evidence_desk_testing.screenshots import png
+
+    session, contact_id = contact_with_export(team, tmp_path)
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    assert window.select_contact(contact_id)
+    shot = tmp_path / "received.png"
+    shot.write_bytes(png(Chat("陈立新", (Row("them", "收到"),), width=360, height=400)))
+    # what the import wizard hands the window when it has stored the import
+    result = importing.import_files(session, contact_id, [shot], tz="Asia/Shanghai")
+    assert result.images == 1
+    window._imported(result)
+    reader = window.contact_page.reader
+    assert reader.busy()
+    qtbot.waitUntil(lambda: not reader.busy(), timeout=READ_TIMEOUT)
+    assert ocr.pending(session, contact_id=contact_id) == []
+    qtbot.waitUntil(lambda: window._verify_job is None, timeout=READ_TIMEOUT)
