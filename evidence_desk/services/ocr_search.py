@@ -104,10 +104,12 @@ def search(
             )
             if len(hits) >= limit:
                 break
+    # the read log (PI-1): one row per case whose screenshots the search showed (a search that
+    # showed none is logged by the message search it goes with)
     access_log.record(
         session,
         access_log.SEARCH,
-        {h.case_no for h in hits} | ({case_no} if case_no else set()),
+        {h.case_no for h in hits},
         contact_id or case_no or "",
         {"text": needle, "ocr_hits": len(hits)},
     )
