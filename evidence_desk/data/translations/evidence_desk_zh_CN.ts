@@ -1045,17 +1045,17 @@
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation.py" line="322"/>
+        <location filename="../../ui/conversation.py" line="323"/>
         <source>No match</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation.py" line="335"/>
+        <location filename="../../ui/conversation.py" line="336"/>
         <source>In screenshots (OCR text): %1</source>
         <translation>截图中（OCR 识别文字）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation.py" line="354"/>
+        <location filename="../../ui/conversation.py" line="353"/>
         <source>%1 of %2</source>
         <translation>第 %1 / %2 个</translation>
     </message>
