@@ -82,3 +82,20 @@ def test_the_cli_search_lists_screenshot_text_apart_from_messages(
     # a message filter leaves screenshots out: their text is not a message
     inbound = ok(cli(team.path, "search", "分期付款", "--direction", "in", user="alice"))
     assert "[OCR]" not in inbound
+
+
+def test_the_ocr_words_are_not_readable_in_any_store_file(team: Team, tmp_path: Path) -> None:
+    session, contact_id = contact_with_export(team, tmp_path)
+    import_screenshot(session, contact_id, tmp_path, "instalments.png", SHOT)
+    ocr.read_pending(session, contact_id=contact_id)
+    assert ocr_search.search(session, "分期付款", contact_id=contact_id) != []
+    words = ["分期付款".encode(), "分期付款".encode("utf-16-le"), "分期付款".encode("gbk")]
+    # the trigram index is inside the encrypted database, like the messages' (PI-1)
+    for _round in ("open", "closed"):
+        leaks = [
+            str(path)
+            for path in team.path.rglob("*")
+            if path.is_file() and any(w in path.read_bytes() for w in words)
+        ]
+        assert leaks == []
+        team.close_all()
