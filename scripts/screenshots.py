@@ -2,6 +2,8 @@
 """Take screenshots of each main screen in Chinese and English into docs/screenshots/.
 
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py check
+        (only the screenshot cross-check: {lang}-screenshot-check.png)
 
 Builds a fresh demo store in a temporary folder (services/demo.py) plus one pending contact
 request, so every screen has real content, then drives the real widgets as each demo user.
@@ -110,6 +112,50 @@ def build_store(folder: Path) -> Path:
             documents=[("identity_proof", identity), ("debt_confirmation", debt)],
         )
     return store
+
+
+def add_doctored_screenshot(store: Path, folder: Path) -> None:
+    """A WeChat screenshot of the demo chat with an amount changed, a message the export lacks
+    and one it skips, imported for the demo contact and read by OCR (issue 22)."""
+    from evidence_desk.services import importing, ocr
+    from evidence_desk_testing.screenshots import Chat, Row, png
+
+    chat = Chat(
+        "陈立新",
+        (
+            Row("time", "10:05"),
+            Row("them", "知道了，最近生意不好"),
+            Row("them", "我6月15号先还1000，剩下的7月底前还清"),
+            Row("us", "好的，请通过官方还款账户还款，还款后请告知。"),
+            Row("them", "我已经全部还清了"),
+        ),
+    )
+    path = folder / "wechat-screenshot-20260601-1012.png"
+    path.write_bytes(png(chat))
+    staff, password = "zhang.staff", DEMO_USERS["zhang.staff"][1]
+    with Session.open(store, staff, password) as session:
+        contact_id = contacts.list_contacts(session, status="approved")[0].id
+        importing.import_files(session, contact_id, [path], tz="Asia/Shanghai")
+        ocr.read_pending(session, contact_id=contact_id)
+
+
+def shoot_check(app: QApplication, store: Path, lang: str) -> None:
+    """The items tab with the doctored screenshot beside its cross-check."""
+    i18n.install(lang)
+    QSettings().setValue("ui/language", lang)
+    staff = window_for(app, store, "zhang.staff")
+    staff.resize(1500, 900)
+    contact_id = contacts.list_contacts(staff.session, status="approved")[0].id
+    staff.select_contact(contact_id)
+    page = staff.contact_page
+    page.inner.setCurrentWidget(page.items_box)
+    for row in range(page.items.count()):
+        if page.items.item(row).text().startswith("wechat-screenshot-20260601-1012"):
+            page.items.setCurrentRow(row)
+    settle(app, 0.8)
+    save(app, staff, f"{lang}-screenshot-check")
+    staff.close()
+    staff.session.close()
 
 
 def window_for(app: QApplication, store: Path, user: str) -> MainWindow:
@@ -222,6 +268,11 @@ def main() -> int:
         )
         app = make_application()
         store = build_store(Path(tmp))
+        if sys.argv[1:] == ["check"]:
+            add_doctored_screenshot(store, Path(tmp))
+            for lang in ("zh_CN", "en"):
+                shoot_check(app, store, lang)
+            return 0
         for lang in ("zh_CN", "en"):
             shoot(app, store, Path(tmp), lang)
     return 0

@@ -17,7 +17,7 @@ from evidence_desk.cli.common import open_session
 from evidence_desk.console import json_text
 from evidence_desk.domain.errors import UsageError
 from evidence_desk.domain.wording import Catalogue
-from evidence_desk.services import conduct, review
+from evidence_desk.services import conduct, ocr_search, review
 
 Handler = Callable[[argparse.Namespace], int]
 AddCommand = Callable[[str, Handler, str], argparse.ArgumentParser]
@@ -36,6 +36,7 @@ _said = Catalogue(
         "cli_review.tagged": "tagged: {tag}",
         "cli_review.untagged": "removed: {tag}",
         "cli_review.messages_found": "{count} message(s)",
+        "cli_review.screenshots_found": "{count} screenshot(s) by their OCR text (not messages)",
         "cli_review.at_message": "message {message_id} ({sent_at})",
         "cli_review.at_contact": "contact",
         "cli_review.acknowledged_by": "acknowledged by {acked_by} at {acked_at}: {note}",
@@ -118,6 +119,14 @@ def cmd_search(args: argparse.Namespace) -> int:
             case_no=args.case,
             limit=args.limit,
         )
+        # a plain text search also finds screenshots by the words OCR read in them (issue 22);
+        # the other filters describe messages, which a screenshot's text is not
+        shots = []
+        plain = not any((args.tag, args.sender, args.direction, args.date_from, args.date_to))
+        if args.text and plain:
+            shots = ocr_search.search(
+                session, args.text, contact_id=args.contact, case_no=args.case, limit=args.limit
+            )
     lines = [
         f"#{h.message_id}  {h.sent_at}  {h.case_no} {h.contact_id}  "
         f"{_ARROWS.get(h.direction, '?')} {h.sender}: {h.text}"
@@ -125,7 +134,15 @@ def cmd_search(args: argparse.Namespace) -> int:
         for h in hits
     ]
     lines.append(_said("cli_review.messages_found", count=len(hits)))
-    _emit(args, [h.as_json() for h in hits], "\n".join(lines))
+    if shots:
+        lines += [
+            f"[OCR] {s.item_id}  {s.added_at}  {s.case_no} {s.contact_id}  {s.file_name}: "
+            + " / ".join(s.lines)
+            for s in shots
+        ]
+        lines.append(_said("cli_review.screenshots_found", count=len(shots)))
+    found = [h.as_json() for h in hits] + [s.as_json() for s in shots]
+    _emit(args, found, "\n".join(lines))
     return 0
 
 

@@ -141,9 +141,17 @@ def read_screenshot(
     digest = result.digest()
 
     def store(conn: Any, _seq: int) -> None:
+        # the search index (migration 17) follows the result: a read again replaces both
         conn.execute(
-            "INSERT OR REPLACE INTO ocr_results (item_id, sealed) VALUES (?, ?)",
+            "DELETE FROM ocr_text WHERE rowid IN (SELECT rowid FROM ocr_results WHERE item_id = ?)",
+            (shot.item_id,),
+        )
+        row = conn.execute(
+            "INSERT OR REPLACE INTO ocr_results (item_id, sealed) VALUES (?, ?) RETURNING rowid",
             (shot.item_id, sealed),
+        ).fetchone()
+        conn.execute(
+            "INSERT INTO ocr_text (rowid, text) VALUES (?, ?)", (int(row[0]), index_text(result))
         )
 
     entry = session.write(
@@ -161,6 +169,11 @@ def read_screenshot(
         extra=store,
     )
     return ReadOutcome(shot.item_id, shot.contact_id, len(result.lines), digest, entry.seq)
+
+
+def index_text(result: OcrResult) -> str:
+    """What the search index holds of a result: its lines' texts, one a line."""
+    return "\n".join(line.text for line in result.lines)
 
 
 def read_pending(

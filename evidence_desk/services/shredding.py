@@ -435,6 +435,11 @@ def _destroy_rows(conn: db.Connection, plan: _Plan) -> None:
         )
         # the screenshots' text read by OCR (issue 22): derived from the originals that go
         conn.execute(
+            "DELETE FROM ocr_text WHERE rowid IN (SELECT o.rowid FROM ocr_results o JOIN items "
+            f"i ON i.id = o.item_id WHERE i.contact_id IN ({_marks(len(plan.contacts))}))",
+            list(plan.contacts),
+        )
+        conn.execute(
             "DELETE FROM ocr_results WHERE item_id IN (SELECT id FROM items "
             f"WHERE contact_id IN ({_marks(len(plan.contacts))}))",
             list(plan.contacts),
@@ -449,6 +454,7 @@ def _destroy_rows(conn: db.Connection, plan: _Plan) -> None:
             list(plan.contacts),
         )
     conn.execute("INSERT INTO message_text (message_text) VALUES ('optimize')")
+    conn.execute("INSERT INTO ocr_text (ocr_text) VALUES ('optimize')")
 
 
 def wipe_file(path: Path) -> bool:

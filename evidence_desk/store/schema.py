@@ -496,6 +496,16 @@ MIGRATIONS: list[str] = [
         sealed BLOB NOT NULL
     );
     """,
+    # 17 (issue 22): search finds screenshots by the words OCR read in them. A contentless
+    # trigram index like message_text's (trigrams and rowids only, inside the encrypted
+    # database), keyed by ocr_results' rowid, filled by services/ocr.py with the plain text it
+    # holds when it reads a screenshot. Results read before this migration are not in it:
+    # services/ocr_search.py opens those to search them.
+    """
+    CREATE VIRTUAL TABLE ocr_text USING fts5 (
+        text, content = '', contentless_delete = 1, tokenize = 'trigram'
+    );
+    """,
 ]
 
 # table -> primary-key columns, for every table that verify rebuilds from ledger payloads

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QSplitter,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 from evidence_desk.domain import policy
 from evidence_desk.domain.errors import RuleViolation
 from evidence_desk.domain.policy import Action
-from evidence_desk.services import cases, contacts, reading, retention, review, shredding
+from evidence_desk.services import cases, contacts, ocr, reading, retention, review, shredding
 from evidence_desk.services.contacts import Contact, Item
 from evidence_desk.services.session import Session
 from evidence_desk.ui import errors
@@ -39,6 +40,8 @@ from evidence_desk.ui.labels import (
 from evidence_desk.ui.retention_dialog import retention_html
 from evidence_desk.ui.review_ui import TagController
 from evidence_desk.ui.roles import why_not
+from evidence_desk.ui.screenshot_findings import ScreenshotFindings
+from evidence_desk.ui.screenshot_reading import ScreenshotReader
 
 ItemRole = Qt.ItemDataRole.UserRole + 20
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp")
@@ -105,6 +108,7 @@ class ContactPage(QWidget):
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.conversation = ConversationView(session, self)
         self.conversation.message_selected.connect(self.message_selected.emit)
+        self.conversation.screenshot_chosen.connect(self.show_screenshot)
         self.conversation.set_tags(TagController(session, review, self))
         self.items = QListWidget()
         self.items.setObjectName("itemList")
@@ -115,10 +119,28 @@ class ContactPage(QWidget):
         self.items.currentItemChanged.connect(self._item_changed)
         self.items.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.items.customContextMenuRequested.connect(self._item_menu)
+        # screenshots (issue 22): read by OCR in the background, shown beside their findings
+        self.reader = ScreenshotReader(session, self)
+        self.reader.finished.connect(self._screenshots_read)
+        self.findings = ScreenshotFindings(session, self)
+        self.findings.read_requested.connect(self.read_screenshots)
+        self.findings.hide()
+        items_split = QSplitter()
+        items_split.setObjectName("itemsSplitter")
+        items_split.addWidget(self.items)
+        items_split.addWidget(self.findings)
+        items_split.setStretchFactor(0, 0)
+        items_split.setStretchFactor(1, 1)
+        items_box = QWidget()
+        items_layout = QVBoxLayout(items_box)
+        items_layout.setContentsMargins(0, 0, 0, 0)
+        items_layout.addWidget(self.reader)
+        items_layout.addWidget(items_split, 1)
+        self.items_box = items_box
         self.inner = QTabWidget()
         self.inner.setObjectName("contactTabs")
         self.inner.addTab(self.conversation, self.tr("Conversation"))
-        self.inner.addTab(self.items, self.tr("Items and documents"))
+        self.inner.addTab(items_box, self.tr("Items and documents"))
         self.placeholder = QLabel()
         self.placeholder.setObjectName("pagePlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -221,6 +243,7 @@ class ContactPage(QWidget):
 
     def _load_items(self, contact: Contact) -> None:
         self.items.clear()
+        self.findings.hide()
         can_read = policy.allowed(self.session.user.role, Action.EVIDENCE_READ)
         tags = self._item_tags(contact)
         for item in contacts.contact_items(self.session, contact.id):
@@ -247,9 +270,20 @@ class ContactPage(QWidget):
         menu.popup(self.items.viewport().mapToGlobal(point))
 
     def item_menu(self, item: Item) -> QMenu:
-        """'Tag as' for a screenshot or document (review service)."""
+        """'Tag as' for a screenshot or document (review service); 'Read screenshots' for a
+        screenshot (OCR of the contact's screenshots not read yet)."""
         menu = QMenu(self)
         menu.setObjectName("itemMenu")
+        if item.role == ocr.SCREENSHOT_ROLE:
+            read = menu.addAction(self.tr("Read screenshots"))
+            read.setObjectName("itemReadScreenshots")
+            read.triggered.connect(self.read_screenshots)
+            refused = why_not(self.session.user.role, Action.OCR_READ)
+            if refused:
+                read.setEnabled(False)
+                read.setToolTip(refused)
+            elif self.reader.busy():
+                read.setEnabled(False)
         tag_menu = menu.addMenu(self.tr("Tag as"))
         denied = why_not(self.session.user.role, Action.REVIEW_TAG)
         for tag, name in tag_names().items():
@@ -279,4 +313,41 @@ class ContactPage(QWidget):
     def _item_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
         if current is not None:
             item: Item = current.data(ItemRole)
+            self._show_findings(item)
             self.item_selected.emit(item)
+
+    def _show_findings(self, item: Item) -> None:
+        """A screenshot is shown beside its cross-check; other items hide the panel."""
+        readable = policy.allowed(self.session.user.role, Action.EVIDENCE_READ)
+        if self.contact is None or item.role != ocr.SCREENSHOT_ROLE or not readable:
+            self.findings.hide()
+            return
+        self.findings.show_item(item, self.contact.id)
+        self.findings.show()
+
+    def show_screenshot(self, item_id: str) -> bool:
+        """Select the item (a screenshot the search found by its OCR text) in the items tab."""
+        for row in range(self.items.count()):
+            entry = self.items.item(row)
+            if entry is not None and entry.data(ItemRole).id == item_id:
+                self.inner.setCurrentWidget(self.items_box)
+                self.items.setCurrentRow(row)
+                return True
+        return False
+
+    def read_screenshots(self) -> bool:
+        """Read the contact's screenshots not read yet, in the background; False when there is
+        nothing to read (or a reading is running, or the user may not)."""
+        if self.contact is None:
+            return False
+        try:
+            return self.reader.start(self.contact.id) is not None
+        except Exception as error:
+            errors.show(self, error)
+            return False
+
+    def _screenshots_read(self, _count: int) -> None:
+        """Show the findings of the selected screenshot, now that it may have been read."""
+        current = self.items.currentItem()
+        if current is not None:
+            self._show_findings(current.data(ItemRole))

@@ -10,6 +10,7 @@ asks the store for its row number, so nothing but the visible pages is ever read
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt, Signal
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidence_desk.services import reading
+from evidence_desk.services import ocr_search, reading
 from evidence_desk.services.reading import MessageRow
 from evidence_desk.services.session import Session
 from evidence_desk.ui import errors
@@ -43,6 +44,8 @@ class ConversationView(QWidget):
 
     message_selected = Signal(object)
     search_done = Signal(int)
+    #: an item id: a screenshot the search found by its OCR text was chosen (issue 22)
+    screenshot_chosen = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +73,13 @@ class ConversationView(QWidget):
         self.next_button.clicked.connect(self.next_match)
         self.match_label = QLabel()
         self.match_label.setObjectName("matchLabel")
+        # screenshots the search found by the words OCR read in them: links, apart from the
+        # message matches (their text is not a message)
+        self.ocr_label = QLabel()
+        self.ocr_label.setObjectName("ocrMatches")
+        self.ocr_label.setTextFormat(Qt.TextFormat.RichText)
+        self.ocr_label.linkActivated.connect(self.screenshot_chosen.emit)
+        self.screenshot_matches: list[ocr_search.ScreenshotHit] = []
         self.count_label = QLabel()
         self.count_label.setObjectName("messageCount")
         bar = QHBoxLayout()
@@ -77,6 +87,7 @@ class ConversationView(QWidget):
         bar.addWidget(self.prev_button)
         bar.addWidget(self.next_button)
         bar.addWidget(self.match_label)
+        bar.addWidget(self.ocr_label)
         bar.addStretch(0)
         bar.addWidget(self.count_label)
 
@@ -260,6 +271,8 @@ class ConversationView(QWidget):
         self.delegate.set_query("")
         self.delegate.current_rowid = None
         self.match_label.clear()
+        self.screenshot_matches = []
+        self.ocr_label.clear()
 
     def _search_or_next(self) -> None:
         query = self.search_edit.text().strip()
@@ -277,11 +290,19 @@ class ConversationView(QWidget):
             return
         contact_id = self.model.contact_id
         self.match_label.setText(self.tr("Searching…"))
-        job = Job(lambda s, _j: reading.search(s, contact_id, query), self.session)
 
-        def found(keys: list[reading.Key]) -> None:
+        def work(
+            session: Session, _job: Job[tuple[list[reading.Key], list[ocr_search.ScreenshotHit]]]
+        ) -> tuple[list[reading.Key], list[ocr_search.ScreenshotHit]]:
+            keys = reading.search(session, contact_id, query)
+            return keys, ocr_search.search(session, query, contact_id=contact_id)
+
+        job = Job(work, self.session)
+
+        def found(result: tuple[list[reading.Key], list[ocr_search.ScreenshotHit]]) -> None:
             if alive(self):
-                self._found(query, keys)
+                self._show_screenshot_matches(result[1])
+                self._found(query, result[0])
 
         def failed(error: BaseException) -> None:
             if alive(self):
@@ -302,6 +323,19 @@ class ConversationView(QWidget):
             self.match_label.setText(self.tr("No match"))
             self.view.viewport().update()
         self.search_done.emit(len(keys))
+
+    def _show_screenshot_matches(self, hits: list[ocr_search.ScreenshotHit]) -> None:
+        self.screenshot_matches = hits
+        if not hits:
+            self.ocr_label.clear()
+            return
+        links = ", ".join(
+            f"<a href='{html.escape(h.item_id)}'>{html.escape(h.file_name)}</a>" for h in hits
+        )
+        self.ocr_label.setText(
+            html.escape(self.tr("In screenshots (OCR text): %1")).replace("%1", links)
+        )
+        self.ocr_label.setToolTip("\n".join(f"{h.file_name}: {' / '.join(h.lines)}" for h in hits))
 
     def next_match(self) -> None:
         if self.matches:

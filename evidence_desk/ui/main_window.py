@@ -33,6 +33,7 @@ from evidence_desk.domain.policy import Action
 from evidence_desk.services import cases, conduct, contacts, retention, shredding, timestamps
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.contacts import Contact
+from evidence_desk.services.import_types import ImportResult
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import VerifyReport, verify_store
 from evidence_desk.store import location
@@ -727,12 +728,15 @@ class MainWindow(QMainWindow):
         wizard.open()
         self.last_dialog = wizard
 
-    def _imported(self, _result: object) -> None:
+    def _imported(self, result: object) -> None:
         contact = self.current_contact()
         self.refresh()
         if contact is not None:
             self.select_contact(contact.id)
         self.start_verify()
+        # screenshots just imported are read by OCR in the background (issue 22)
+        if contact is not None and isinstance(result, ImportResult) and result.images:
+            self.contact_page.read_screenshots()
 
     def export_bundle(self) -> None:
         case_no = self.current_case_no()
@@ -844,7 +848,10 @@ class MainWindow(QMainWindow):
         settings.setValue("main/state", self.saveState())
         self._closed = True  # the session is closed right after: no new background work
         self._stamp_timer.stop()
-        for job in (self._verify_job, self._stamp_job):
+        reading = self.contact_page.reader.job
+        if reading is not None:
+            reading.cancel()  # what was read stays read; the rest is read next time
+        for job in (self._verify_job, self._stamp_job, reading):
             if job is not None:
                 job.done.wait(30)
         super().closeEvent(event)

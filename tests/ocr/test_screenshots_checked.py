@@ -151,11 +151,14 @@ def test_shredding_deletes_the_results_and_verify_holds_them_to_it(
     finally:
         conn.close()
     assert len(kept) == 1
+    assert session.conn.execute("SELECT count(*) FROM ocr_text").fetchone()[0] == 1
     retention.close_case(team.login("sam"), "2026-SH-1", "repaid in full")
     team.clock.advance(days=366 * 5 + 2)
     shredding.shred_case(team.login("lee"), "2026-SH-1", "expired", "retention over")
     lee = team.login("lee")
     assert lee.conn.execute("SELECT count(*) FROM ocr_results").fetchone()[0] == 0
+    # and the search index of their words (migration 17) with them
+    assert lee.conn.execute("SELECT count(*) FROM ocr_text").fetchone()[0] == 0
     report = verify_store(lee)
     assert not [f for f in report.findings if f.code.startswith("ocr.")]
     assert report.intact, [(f.code, f.detail) for f in report.errors]

@@ -754,59 +754,64 @@
 <context>
     <name>ContactPage</name>
     <message>
-        <location filename="../../ui/contact_page.py" line="120"/>
+        <location filename="../../ui/contact_page.py" line="142"/>
         <source>Conversation</source>
         <translation>聊天记录</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="121"/>
+        <location filename="../../ui/contact_page.py" line="143"/>
         <source>Items and documents</source>
         <translation>证据与材料</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="143"/>
+        <location filename="../../ui/contact_page.py" line="165"/>
         <source>No case selected</source>
         <translation>未选择案件</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="145"/>
+        <location filename="../../ui/contact_page.py" line="167"/>
         <source>Choose a case or a contact on the left, or open a new case (Ctrl+N).</source>
         <translation>请在左侧选择案件或联系人，或新建案件（Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="161"/>
+        <location filename="../../ui/contact_page.py" line="183"/>
         <source>Loan %1 · product %2 · overdue %3 since %4 · status %5</source>
         <translation>合同 %1 · 产品 %2 · 逾期 %3（自 %4）· 状态 %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contact_page.py" line="176"/>
+        <location filename="../../ui/contact_page.py" line="198"/>
         <source>%n contact(s) in this case. Choose one on the left, or request a new contact (Ctrl+R).</source>
         <translation>
             <numerusform>本案件有 %n 个联系人。请在左侧选择，或申请添加联系人（Ctrl+R）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="186"/>
+        <location filename="../../ui/contact_page.py" line="208"/>
         <source>Requested by %1 at %2: %3</source>
         <translation>%1 于 %2 申请：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="193"/>
+        <location filename="../../ui/contact_page.py" line="215"/>
         <source>Decided by %1 at %2: %3</source>
         <translation>%1 于 %2 审批：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="200"/>
+        <location filename="../../ui/contact_page.py" line="222"/>
         <source>Revoked by %1 at %2: %3</source>
         <translation>%1 于 %2 终止：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="207"/>
+        <location filename="../../ui/contact_page.py" line="229"/>
         <source>Flags: %1</source>
         <translation>标记：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="253"/>
+        <location filename="../../ui/contact_page.py" line="278"/>
+        <source>Read screenshots</source>
+        <translation>识别截图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_page.py" line="287"/>
         <source>Tag as</source>
         <translation>标记为</translation>
     </message>
@@ -1002,49 +1007,55 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../../ui/conversation.py" line="58"/>
+        <location filename="../../ui/conversation.py" line="61"/>
         <source>Search this conversation (Ctrl+F)</source>
+        <extracomment>an item id: a screenshot the search found by its OCR text was chosen (issue 22)</extracomment>
         <translation>在此聊天记录中搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation.py" line="64"/>
+        <location filename="../../ui/conversation.py" line="67"/>
         <source>Previous match (Shift+F3)</source>
         <translation>上一个（Shift+F3）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation.py" line="69"/>
+        <location filename="../../ui/conversation.py" line="72"/>
         <source>Next match (F3)</source>
         <translation>下一个（F3）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation.py" line="113"/>
+        <location filename="../../ui/conversation.py" line="124"/>
         <source>Choose a contact on the left to read its conversation.</source>
         <translation>请在左侧选择联系人以查看聊天记录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/conversation.py" line="156"/>
+        <location filename="../../ui/conversation.py" line="167"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n 条消息</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/conversation.py" line="163"/>
+        <location filename="../../ui/conversation.py" line="174"/>
         <source>No messages yet. Import a chat export for this contact (Ctrl+I).</source>
         <translation>暂无消息。请为此联系人导入聊天记录（Ctrl+I）。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation.py" line="279"/>
+        <location filename="../../ui/conversation.py" line="292"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation.py" line="302"/>
+        <location filename="../../ui/conversation.py" line="323"/>
         <source>No match</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation.py" line="319"/>
+        <location filename="../../ui/conversation.py" line="336"/>
+        <source>In screenshots (OCR text): %1</source>
+        <translation>截图中（OCR 识别文字）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation.py" line="353"/>
         <source>%1 of %2</source>
         <translation>第 %1 / %2 个</translation>
     </message>
@@ -2591,314 +2602,314 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>Evidence Desk — %1 (%2)</source>
         <translation>证据台 — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Find a case, debtor or contact</source>
         <translation>查找案件、债务人或联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>Cases and contacts</source>
         <translation>案件与联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Ledger</source>
         <translation>存证链</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Verify</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Conduct findings</source>
         <translation>合规提示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>Read log</source>
         <translation>读取日志</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>Processing records</source>
         <translation>处理情况记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Request contact</source>
         <translation>申请联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Import evidence</source>
         <translation>导入证据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Export bundle</source>
         <translation>导出证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Verify store</source>
         <translation>校验证据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Approval queue</source>
         <translation>审批队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Close case…</source>
         <translation>结案…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Legal hold…</source>
         <translation>法律保全…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Lift hold…</source>
         <translation>解除保全…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Shred case…</source>
         <translation>销毁案件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Breach records…</source>
         <translation>安全事件记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Open a new case (Ctrl+N)</source>
         <translation>新建案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Ask a supervisor to approve a new contact (Ctrl+R)</source>
         <translation>申请主管批准添加新联系人（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>Import chat exports and screenshots for the selected contact (Ctrl+I)</source>
         <translation>为所选联系人导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Export a court bundle for the selected case (Ctrl+E)</source>
         <translation>为所选案件导出诉讼证据包（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Contact requests waiting for a decision</source>
         <translation>等待审批的联系人申请</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Add users, change roles, reset passwords</source>
         <translation>添加用户、设置角色、重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Back up this store, or check and restore a backup</source>
         <translation>备份本证据库，或检查并恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Close the selected case: its purpose is achieved; sets its deletion date</source>
         <translation>结束所选案件：处理目的已实现；设定其删除日期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Place a legal hold on the selected case: nothing of it may be deleted</source>
         <translation>对所选案件设置法律保全：其任何内容均不得删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Lift the legal hold on the selected case</source>
         <translation>解除所选案件的法律保全</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>Destroy the selected case&apos;s content once its deletion date has come, or on the debtor&apos;s request after the retention floor; its proofs are kept</source>
         <translation>在删除日期届至后，或在最短保存期届满后应债务人请求，销毁所选案件的内容；其证明数据予以保留</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>File a personal information breach record and print its notice (art. 57)</source>
         <translation>登记个人信息安全事件并打印告知书（第五十七条）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Check every original, row and ledger entry (F5)</source>
         <translation>校验每个原始文件、每行数据和每条存证记录（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>The signed audit log (Ctrl+L)</source>
         <translation>已签名的审计日志（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Language, time zone, time-stamp authorities, quiet hours</source>
         <translation>语言、时区、时间戳机构、免打扰时段</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>Main actions</source>
         <translation>主要操作</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Select an approved contact first: evidence is imported only for contacts a supervisor approved.</source>
         <translation>请先选择已批准的联系人：只有主管批准的联系人才能导入证据。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>No evidence can be imported for %1: %2</source>
         <translation>无法为 %1 导入证据：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Import chat exports and screenshots for %1 (Ctrl+I)</source>
         <translation>为 %1 导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Select a case first.</source>
         <translation>请先选择案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>Warning: this store is in a synced or network folder</source>
         <translation>警告：此证据库位于同步文件夹或网络文件夹中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="467"/>
         <source>Time stamps: all %1 entries covered</source>
         <translation>时间戳：全部 %1 条记录已覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="471"/>
+        <location filename="../../ui/main_window.py" line="472"/>
         <source>Time stamps: %1 entries queued</source>
         <translation>时间戳：%1 条记录排队中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="478"/>
+        <location filename="../../ui/main_window.py" line="479"/>
         <source>Stamped up to entry %1 of %2.</source>
         <translation>已加盖时间戳至第 %1 条（共 %2 条）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="484"/>
         <source>Newest trusted time: %1</source>
         <translation>最新可信时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>No time-stamp authority is configured (Settings).</source>
         <translation>尚未配置时间戳机构（见设置）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>Last attempt failed: %1</source>
         <translation>上次尝试失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>Integrity: verifying…</source>
         <translation>完整性：校验中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="539"/>
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>Integrity: intact (%1 entries)</source>
         <translation>完整性：完好（%1 条记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="544"/>
+        <location filename="../../ui/main_window.py" line="545"/>
         <source>Integrity: %1 problem(s) found</source>
         <translation>完整性：发现 %1 个问题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="547"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>Open the Verify tab (F5) for every finding.</source>
         <translation>打开“校验”页（F5）查看全部结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="552"/>
+        <location filename="../../ui/main_window.py" line="553"/>
         <source>Integrity: not checked</source>
         <translation>完整性：未校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="572"/>
         <source>(shredded)</source>
         <translation>（已销毁）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="579"/>
+        <location filename="../../ui/main_window.py" line="580"/>
         <source>Overdue %1 since %2</source>
         <translation>自 %2 起逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="608"/>
+        <location filename="../../ui/main_window.py" line="609"/>
         <source>Your role does not read cases.</source>
         <translation>您的角色无权查看案件。</translation>
     </message>
@@ -3148,6 +3159,123 @@
         <location filename="../../ui/roles.py" line="36"/>
         <source>Your role (%1) may not do this; allowed: %2.</source>
         <translation>您的角色（%1）无权执行此操作；允许的角色：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenshotFindings</name>
+    <message>
+        <location filename="../../ui/screenshot_findings.py" line="114"/>
+        <source>Read screenshots</source>
+        <extracomment>outline colours of the verdicts the image is shown at most this wide (pixels)</extracomment>
+        <translation>识别截图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screenshot_findings.py" line="155"/>
+        <source>Not read yet: read the screenshots to check this one against the export.</source>
+        <translation>尚未识别：识别截图后即可将其与导出记录核对。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screenshot_findings.py" line="163"/>
+        <source>%1 bubble(s): %2 matched, %3 differ, %4 not in the export</source>
+        <translation>%1 个气泡：%2 个一致，%3 个不同，%4 个不在导出记录中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screenshot_findings.py" line="176"/>
+        <source>Export messages the screenshot skips</source>
+        <translation>截图中缺少的导出消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screenshot_findings.py" line="188"/>
+        <source>them</source>
+        <translation>对方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screenshot_findings.py" line="188"/>
+        <source>us</source>
+        <translation>我方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screenshot_findings.py" line="188"/>
+        <source>system</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screenshot_findings.py" line="192"/>
+        <source>Matched</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screenshot_findings.py" line="193"/>
+        <source>Differs from the export</source>
+        <translation>与导出记录不同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screenshot_findings.py" line="194"/>
+        <source>Not in the export</source>
+        <translation>不在导出记录中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screenshot_findings.py" line="198"/>
+        <source>text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screenshot_findings.py" line="198"/>
+        <source>side</source>
+        <translation>发送方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screenshot_findings.py" line="198"/>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screenshot_findings.py" line="210"/>
+        <source>Screenshot:</source>
+        <translation>截图：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screenshot_findings.py" line="210"/>
+        <source>Export:</source>
+        <translation>导出：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screenshot_findings.py" line="220"/>
+        <source>Differs in: %1</source>
+        <translation>不同之处：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screenshot_findings.py" line="228"/>
+        <source>Export message %1, %2</source>
+        <translation>导出消息 %1，%2</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenshotReader</name>
+    <message>
+        <location filename="../../ui/screenshot_reading.py" line="43"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screenshot_reading.py" line="46"/>
+        <source>Stop after the screenshot being read; the others stay unread</source>
+        <translation>识别完当前截图后停止；其余截图保持未识别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screenshot_reading.py" line="97"/>
+        <source>Reading screenshots (OCR)…</source>
+        <translation>正在识别截图（OCR）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screenshot_reading.py" line="106"/>
+        <source>Cancelling… screenshots not read yet stay unread.</source>
+        <translation>正在取消…尚未识别的截图保持未识别。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screenshot_reading.py" line="113"/>
+        <source>Reading screenshots (OCR): %1</source>
+        <translation>正在识别截图（OCR）：%1</translation>
     </message>
 </context>
 <context>
@@ -5844,6 +5972,11 @@
         <source>note: {note}</source>
         <comment>cli_review.note</comment>
         <translation>备注：{note}</translation>
+    </message>
+    <message>
+        <source>{count} screenshot(s) by their OCR text (not messages)</source>
+        <comment>cli_review.screenshots_found</comment>
+        <translation>按 OCR 识别文字找到 {count} 张截图（不是消息）</translation>
     </message>
     <message>
         <source>[removed by {removed_by} at {removed_at}: {note}]</source>
