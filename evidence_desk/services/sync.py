@@ -248,6 +248,13 @@ def sync(session: Session, client: HubClient) -> SyncReport:
     try:
         push(session, client, report)
     except HubRefused as refused:
+        if refused.rule == "hub.cloned_device" and not refused.named.get("held"):
+            # the hub lacks an entry of this device below its head: not a second store with
+            # this identity but an entry deleted from the hub's tables
+            device = session.folder.store_id
+            raise RuleViolation(
+                "sync.hub_changed", _said("sync.hub_changed", devices=device)
+            ) from None
         report.refusal = refused
     try:
         pull(session, client, report)
