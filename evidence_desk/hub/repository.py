@@ -399,20 +399,20 @@ class HubRepository:
         ]
 
     def device_digest(self, device_id: str, upto: int) -> str | None:
-        """``org_digest.history_digest`` of the device's entries 1..``upto`` as the hub holds
-        them (None when it holds fewer: some were deleted)."""
+        """``org_digest.held_digest`` of the device's entries 1..``upto`` as the hub holds them
+        now, every column (None when it holds fewer: some were deleted)."""
         with self._pool.connection() as conn:
             rows = [
-                (int(r[0]), str(r[1]), int(r[2]), str(r[3]))
+                (ledger.Entry(*r[1:10]), int(r[10]), str(r[11]))
                 for r in conn.execute(
-                    "SELECT seq, entry_hash, hub_seq, verdict FROM entries "
+                    f"SELECT {_ENTRY_COLUMNS}, hub_seq, verdict FROM entries "
                     "WHERE device_id = %s AND seq <= %s ORDER BY seq",
                     (device_id, upto),
                 )
             ]
-        if len(rows) != upto or any(row[0] != n for n, row in enumerate(rows, 1)):
+        if len(rows) != upto or any(row[0].seq != n for n, row in enumerate(rows, 1)):
             return None
-        return org_digest.history_digest(rows)
+        return org_digest.held_digest(rows)
 
     def last_hub_seq(self) -> int:
         with self._pool.connection() as conn:

@@ -1,14 +1,22 @@
 """One digest of a device's ledger as the organisation placed it, computed alike by a device
 (from what it pulled) and by the hub (from its tables), so that a sync notices a hub whose
 history changed under it: an entry edited, deleted or moved to another place by someone with
-the database's superuser rights, which the hub's triggers cannot stop."""
+the database's superuser rights, which the hub's triggers cannot stop.
+
+``history_digest`` is what the hub's signed receipts state (integrity/receipts.py): the places
+and verdicts of entries named by their hashes. ``held_digest`` is what a sync compares before
+pulling: the same, plus every stored column of each entry (payload and signature included),
+since an entry hash does not cover its signature and a payload can be edited beside the hash
+that should cover it."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Sequence
 
 _CONTEXT = b"evidence-desk/org-history/v1\n"
+_HELD = b"evidence-desk/org-held/v1\n"
 
 
 def history_digest(rows: Iterable[tuple[int, str, int, str]]) -> str:
@@ -17,4 +25,16 @@ def history_digest(rows: Iterable[tuple[int, str, int, str]]) -> str:
     digest = hashlib.sha256(_CONTEXT)
     for seq, entry_hash, org_seq, verdict in rows:
         digest.update(f"{seq} {entry_hash} {org_seq} {verdict}\n".encode())
+    return digest.hexdigest()
+
+
+def held_digest(rows: Iterable[tuple[Sequence[object], int, str]]) -> str:
+    """SHA-256 (hex) over ``(entry as stored, organisation position, verdict)`` of a device's
+    entries 1..n in seq order; the entry is its nine columns (``ledger.Entry``), each one
+    covered, so that an edit of any of them changes the digest."""
+    digest = hashlib.sha256(_HELD)
+    for entry, org_seq, verdict in rows:
+        held = [list(entry), org_seq, verdict]
+        line = json.dumps(held, ensure_ascii=False, separators=(",", ":"))
+        digest.update(line.encode("utf-8") + b"\n")
     return digest.hexdigest()

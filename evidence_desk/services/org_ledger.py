@@ -498,9 +498,15 @@ def _tree_before(conn: db.Connection, device: str, seq: int) -> merkle.CompactRa
 
 
 def _receipt(conn: db.Connection, entry: ledger.Entry, placed: int) -> None:
-    """A receipt names one of this device's entries, as written, next in this device's order."""
-    row = conn.execute("SELECT entry_hash FROM ledger WHERE seq = ?", (entry.seq,)).fetchone()
-    if row is None or row[0] != entry.entry_hash:
+    """A receipt names one of this device's entries, as written (every column: a hub that
+    serves it edited is refused here, before another device refuses it), next in this
+    device's order."""
+    row = conn.execute(
+        "SELECT seq, at, actor, action, payload, payload_hash, prev_hash, entry_hash, signature "
+        "FROM ledger WHERE seq = ?",
+        (entry.seq,),
+    ).fetchone()
+    if row is None or ledger.Entry(*row) != entry:
         raise RuleViolation("org.own_entry", _said("org.own_unknown", seq=entry.seq))
     if entry.seq != placed + 1:
         raise RuleViolation("org.order", _said("org.own_order", seq=entry.seq, expected=placed + 1))

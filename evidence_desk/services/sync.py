@@ -27,9 +27,9 @@ can never run ahead of them.
    entries signed; one refused is named in the report's ``rebuild_refused``, nothing written).
 
 Before pulling, the store sends per device it holds a digest of those entries as placed
-(``integrity/org_digest.py``: seq, entry hash, position, verdict); the hub computes the same
-over its tables, and a difference (an entry edited, deleted or moved by the database's
-superuser) refuses the pull: ``sync.hub_changed``, exit 3.
+(``integrity/org_digest.py``: every column of each entry, its position and verdict); the hub
+computes the same over its tables, and a difference (an entry edited, deleted or moved by the
+database's superuser) refuses the pull: ``sync.hub_changed``, exit 3.
 """
 
 from __future__ import annotations
@@ -71,6 +71,10 @@ WRAP_BATCH: Final = 1000
 CHUNK: Final = 1024 * 1024
 #: the keyid of a request signed by an invitation's key (hub/routes.py)
 INVITE_PREFIX: Final = "invite:"
+_LEDGER_COLUMNS: Final = (
+    "l.seq, l.at, l.actor, l.action, l.payload, l.payload_hash, l.prev_hash, l.entry_hash, "
+    "l.signature"
+)
 
 _said = Catalogue(
     {
@@ -245,6 +249,13 @@ def sync(session: Session, client: HubClient) -> SyncReport:
     try:
         push(session, client, report)
     except HubRefused as refused:
+        if refused.rule == "hub.cloned_device" and not refused.named.get("held"):
+            # the hub lacks an entry of this device below its head: not a second store with
+            # this identity but an entry deleted from the hub's tables
+            device = session.folder.store_id
+            raise RuleViolation(
+                "sync.hub_changed", _said("sync.hub_changed", devices=device)
+            ) from None
         report.refusal = refused
     try:
         pull(session, client, report)
@@ -351,28 +362,27 @@ def _rewrap(session: Session) -> bool:
 
 def held_digests(session: Session) -> list[dict[str, Any]]:
     """Per device this store holds entries of (itself included, up to its last placed entry):
-    how many, and ``org_digest.history_digest`` of them as placed."""
+    how many, and ``org_digest.held_digest`` of them as placed (every column of each)."""
     conn = session.conn
     found = []
     own = [
-        (int(r[0]), str(r[1]), int(r[2]), str(r[3]))
+        (ledger.Entry(*r[:9]), int(r[9]), str(r[10]))
         for r in conn.execute(
-            "SELECT l.seq, l.entry_hash, p.org_seq, p.verdict FROM org_positions p "
+            f"SELECT {_LEDGER_COLUMNS}, p.org_seq, p.verdict FROM org_positions p "
             "JOIN ledger l ON l.seq = p.seq ORDER BY l.seq"
         )
     ]
     if own:
         device = session.folder.store_id
-        digest = org_digest.history_digest(own)
-        found.append({"device_id": device, "seq": len(own), "digest": digest})
-    rows: dict[str, list[tuple[int, str, int, str]]] = {}
+        found.append({"device_id": device, "seq": len(own), "digest": org_digest.held_digest(own)})
+    rows: dict[str, list[tuple[ledger.Entry, int, str]]] = {}
     for r in conn.execute(
-        "SELECT device_id, seq, entry_hash, org_seq, verdict FROM device_entries "
-        "ORDER BY device_id, seq"
+        "SELECT device_id, seq, at, actor, action, payload, payload_hash, prev_hash, entry_hash, "
+        "signature, org_seq, verdict FROM device_entries ORDER BY device_id, seq"
     ):
-        rows.setdefault(str(r[0]), []).append((int(r[1]), str(r[2]), int(r[3]), str(r[4])))
+        rows.setdefault(str(r[0]), []).append((ledger.Entry(*r[1:10]), int(r[10]), str(r[11])))
     for device, entries in rows.items():
-        digest = org_digest.history_digest(entries)
+        digest = org_digest.held_digest(entries)
         found.append({"device_id": device, "seq": len(entries), "digest": digest})
     return found
 
