@@ -146,7 +146,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 str(path), "", "no such file (--anchor takes an anchor, a backup or a kit)"
             )
     with open_session(args) as session:
-        report = verify_store(session, anchor_files=args.anchor)
+        report = verify_store(session, anchor_files=args.anchor, deep=args.deep)
     if args.json:
         print(json_text(report.as_json()))
     else:
@@ -873,6 +873,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="also compare with this anchor, backup or bundle kit (repeat); this user's own "
         "anchor for the store is always compared",
+    )
+    verify.add_argument(
+        "--deep",
+        action="store_true",
+        help="also compute again what is too costly for every verify: every screenshot read "
+        "by OCR is read again (about a second each)",
     )
 
     tsa = sub.add_parser("tsa", help="time-stamp authorities").add_subparsers(

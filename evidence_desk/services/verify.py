@@ -199,6 +199,10 @@ CHECKS: tuple[Check, ...] = (
 )
 """The checks that run after the replay, in this order, each over the same :class:`Replay`."""
 
+DEEP_CHECKS: dict[Check, Check] = {ocr.check_ocr: ocr.reread_ocr}
+"""What ``verify --deep`` runs instead of a check: the same check, and the derived data computed
+again from the originals where that costs far more than a re-parse (OCR: ~1 s a screenshot)."""
+
 
 def verify_store(
     session: Session,
@@ -206,10 +210,12 @@ def verify_store(
     progress: Callable[[str, int, int], None] | None = None,
     anchor_files: Sequence[Path] = (),
     local_anchor: bool = True,
+    deep: bool = False,
 ) -> VerifyReport:
     """Check everything; also compare with this OS user's anchor for the store (unless
     ``local_anchor`` is False: a restore checks a backup that is older on purpose) and with the
-    anchors, backups and bundle kits in ``anchor_files`` (services/anchoring.py)."""
+    anchors, backups and bundle kits in ``anchor_files`` (services/anchoring.py). ``deep`` also
+    computes again what is too costly for every verify (:data:`DEEP_CHECKS`)."""
     session.require(Action.VERIFY)
     # the verifier's own reads are sealed first, so they are not reported as unsealed; a
     # store that cannot be written (read-only, busy) is still verified
@@ -217,13 +223,14 @@ def verify_store(
         session.flush_reads(seal=True)
     sources = anchoring.AnchorSources(local_anchor, tuple(anchor_files))
     with cyclic_gc_paused():
-        return _verify(session, progress, sources)
+        return _verify(session, progress, sources, deep)
 
 
 def _verify(
     session: Session,
     progress: Callable[[str, int, int], None] | None,
     anchors: anchoring.AnchorSources,
+    deep: bool,
 ) -> VerifyReport:
     report = VerifyReport()
     report_progress = progress or (lambda _stage, _done, _total: None)
@@ -274,7 +281,7 @@ def _verify(
         _compare_tables(replayed.tables, actual_tables, report)
         _check_blobs(session, blob_rows, copy_rows, report, report_progress)
         replay = replayed.as_replay()
-        _run_checks(session, replay, report)
+        _run_checks(session, replay, report, deep)
         _check_anchors(session, replay, witnesses, report)
         # the replay's 100k+ objects are freed while the workers are still busy, not after
         del replay, replayed, actual_tables
@@ -757,10 +764,11 @@ def _check_merkle_state(merkle_state: Any, tree: merkle.CompactRange, report: Ve
         )
 
 
-def _run_checks(session: Session, replay: Replay, report: VerifyReport) -> None:
-    """The checks that need the replay (:data:`CHECKS`). A tampered ledger must give a report,
-    never a traceback: a check that fails says so as a finding and the others still run."""
-    for check in CHECKS:
+def _run_checks(session: Session, replay: Replay, report: VerifyReport, deep: bool) -> None:
+    """The checks that need the replay (:data:`CHECKS`; with ``deep``, :data:`DEEP_CHECKS` in
+    their places). A tampered ledger must give a report, never a traceback: a check that fails
+    says so as a finding and the others still run."""
+    for check in [DEEP_CHECKS.get(c, c) for c in CHECKS] if deep else CHECKS:
         try:
             report.findings.extend(check(session, replay))
         except Exception as error:

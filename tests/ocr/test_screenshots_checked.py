@@ -72,9 +72,17 @@ def test_screenshots_read_sealed_and_checked_against_the_export(team: Team, tmp_
     skipped = doctored.as_json()["skipped_export_messages"]
     assert [m["text"] for m in skipped] == ["我知道了"]
 
-    # verify opens each result, compares its digest and reads the original again
+    # verify opens each result and compares its digest (counting those it did not read
+    # again); verify --deep also reads each original again
     report_ok = verify_store(session)
-    assert [f.code for f in report_ok.findings if f.code.startswith("ocr.")] == []
+    (counted,) = [f for f in report_ok.findings if f.code.startswith("ocr.")]
+    assert (counted.code, counted.severity, counted.detail.fact("count")) == (
+        "ocr.not_reread",
+        "info",
+        str(len(done)),
+    )
+    deep = verify_store(session, deep=True)
+    assert deep.intact and [f.code for f in deep.findings if f.code.startswith("ocr.")] == []
 
     # a result changed in the table (by someone holding the database key) is found
     conn = raw_connection(team.path, "alice", team.passwords["alice"])
@@ -98,7 +106,10 @@ def test_a_forged_or_outdated_result_is_found_by_reading_again(team: Team, tmp_p
     # picture): the rule table cannot know, verify reading the original again does
     other = png(Chat("陈立新", (Row("them", "已还清"),), width=360, height=400))
     ocr.read_screenshot(session, shot, reader=lambda _data: engine.shared().read(other))
-    findings = [f for f in verify_store(session).findings if f.code.startswith("ocr.")]
+    # the plain verify checks only that the stored reading is the ledgered one, and says so
+    plain = [f for f in verify_store(session).findings if f.code.startswith("ocr.")]
+    assert [(f.code, f.severity) for f in plain] == [("ocr.not_reread", "info")]
+    findings = [f for f in verify_store(session, deep=True).findings if f.code.startswith("ocr.")]
     assert [(f.code, f.severity) for f in findings] == [("ocr.recomputed", "error")]
 
     # the same, recorded as read by another engine version: a warning, not an error
@@ -107,13 +118,14 @@ def test_a_forged_or_outdated_result_is_found_by_reading_again(team: Team, tmp_p
         return dataclasses.replace(read, engine=dataclasses.replace(read.engine, version="1.4.3"))
 
     ocr.read_screenshot(session, shot, reader=older)
-    findings = [f for f in verify_store(session).findings if f.code.startswith("ocr.")]
+    findings = [f for f in verify_store(session, deep=True).findings if f.code.startswith("ocr.")]
     assert [(f.code, f.severity) for f in findings] == [("ocr.engine_changed", "warning")]
     assert "1.4.3" in findings[0].detail
 
     # read properly again: the last entry for the item is what verify compares
     ocr.read_screenshot(session, shot)
-    assert [f for f in verify_store(session).findings if f.code.startswith("ocr.")] == []
+    deep = verify_store(session, deep=True)
+    assert [f for f in deep.findings if f.code.startswith("ocr.")] == []
     assert ocr.result(session, shot.item_id) is not None
 
 

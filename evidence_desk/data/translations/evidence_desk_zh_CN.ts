@@ -7793,6 +7793,11 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>没有截图条目 {item}</translation>
     </message>
     <message>
+        <source>{count} screenshot reading(s) checked against the ledger, not read again (verify --deep reads every screenshot again)</source>
+        <comment>ocr.not_reread</comment>
+        <translation>已核对 {count} 份截图识别结果与存证链一致，未重新识别（verify --deep 会重新识别每张截图）</translation>
+    </message>
+    <message>
         <source>the sealed OCR result does not open under the case key ({error})</source>
         <comment>ocr.opens_not</comment>
         <translation>封存的 OCR 结果无法用案件密钥解密（{error}）</translation>
