@@ -129,6 +129,14 @@ def check_shreddings(session: Session, replay: Replay) -> Iterable[Finding]:
             yield from _check_tombstone(session, replay, entry, payload)
 
 
+#: content shredding deletes whole, by its contact: (what a finding names, the rows joined to
+#: their contact as ``i``): the sealed locators, and the screenshots' text read by OCR
+_SHREDDED_ROWS = (
+    ("locators", "import_locators l JOIN imports i ON i.id = l.import_id"),
+    ("OCR results", "ocr_results o JOIN items i ON i.id = o.item_id"),
+)
+
+
 def _check_tombstone(
     session: Session, replay: Replay, entry: ledger.Entry, payload: Mapping[str, Any]
 ) -> Iterable[Finding]:
@@ -167,33 +175,18 @@ def _check_tombstone(
             where,
             _said("shred.content_present", case=case_no, what="messages"),
         )
-    if (
-        contacts
-        and conn.execute(
-            "SELECT 1 FROM import_locators l JOIN imports i ON i.id = l.import_id "
-            f"WHERE i.contact_id IN ({inside}) LIMIT 1",
-            contacts,
-        ).fetchone()
-    ):
-        yield Finding(
-            "shred.content_present",
-            where,
-            _said("shred.content_present", case=case_no, what="locators"),
-        )
-    if (
-        contacts
-        and conn.execute(
-            "SELECT 1 FROM ocr_results o JOIN items i ON i.id = o.item_id "
-            f"WHERE i.contact_id IN ({inside}) LIMIT 1",
-            contacts,
-        ).fetchone()
-    ):
-        # the screenshots' text read by OCR (issue 22) is content of the case too
-        yield Finding(
-            "shred.content_present",
-            where,
-            _said("shred.content_present", case=case_no, what="OCR results"),
-        )
+    for what, rows in _SHREDDED_ROWS:
+        if (
+            contacts
+            and conn.execute(
+                f"SELECT 1 FROM {rows} WHERE i.contact_id IN ({inside}) LIMIT 1", contacts
+            ).fetchone()
+        ):
+            yield Finding(
+                "shred.content_present",
+                where,
+                _said("shred.content_present", case=case_no, what=what),
+            )
     for what, found in (("messages", len(messages)), ("contacts", len(contacts))):
         if counts.get(what) != found:
             yield Finding(
