@@ -67,24 +67,18 @@ def read(conn: Any, store_id: str, own: Sequence[ledger.Entry]) -> OrgView | Non
 def _in_org_order(
     history: org_history.OrgHistory, store_id: str, own: Sequence[ledger.Entry]
 ) -> Iterator[Placed]:
-    """Own entries by seq, with the foreign entries placed before each replayed first (the
-    order of services/verify.py ``_OrgAuthority.in_org_order``)."""
-    foreign, placed = history.foreign, history.own
-    index, count = 0, len(foreign)
-    for entry in own:
-        position = placed.get(entry.seq)
-        while index < count and (position is None or foreign[index].org_seq < position.org_seq):
-            item = foreign[index]
+    """Every entry, own and foreign, placed as ``OrgHistory.in_org_order`` orders them."""
+    for item in history.in_org_order(own):
+        if isinstance(item, org_history.ForeignEntry):
             yield Placed(item.device, item.entry, item.org_seq, item.verdict)
-            index += 1
-        yield Placed(
-            store_id,
-            entry,
-            None if position is None else position.org_seq,
-            "" if position is None else position.verdict,
-        )
-    for item in foreign[index:]:
-        yield Placed(item.device, item.entry, item.org_seq, item.verdict)
+        else:
+            position = history.own.get(item.seq)
+            yield Placed(
+                store_id,
+                item,
+                None if position is None else position.org_seq,
+                "" if position is None else position.verdict,
+            )
 
 
 def device_names(view: OrgView) -> dict[str, DeviceName]:

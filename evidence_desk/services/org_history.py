@@ -65,6 +65,20 @@ class OrgHistory:
         """Own seq -> the rule the hub refused it with."""
         return {seq: p.verdict for seq, p in self.own.items() if p.verdict}
 
+    def in_org_order(self, own: Iterable[ledger.Entry]) -> Iterator[ledger.Entry | ForeignEntry]:
+        """This device's ``own`` entries by seq, each preceded by the other devices' entries
+        placed before it; an own entry not pushed yet comes after every placed one. The one
+        order that ``verify`` replays and a bundle's kit carries."""
+        foreign, placed = self.foreign, self.own
+        index, count = 0, len(foreign)
+        for entry in own:
+            position = placed.get(entry.seq)
+            while index < count and (position is None or foreign[index].org_seq < position.org_seq):
+                yield foreign[index]
+                index += 1
+            yield entry
+        yield from foreign[index:]
+
 
 def where_device(device: str, seq: object) -> Phrase:
     """A foreign entry's place in a finding."""

@@ -477,18 +477,12 @@ class _OrgAuthority(_Authority):
         signatures: _Signatures,
     ) -> Iterator[ledger.Entry]:
         """This device's entries, replaying before each the other devices' entries placed
-        before it (an entry not pushed yet comes after every placed one)."""
-        foreign, placed = self._org.foreign, self._org.own
-        index, count = 0, len(foreign)
-        for entry in own:
-            position = placed.get(entry.seq)
-            while index < count and (position is None or foreign[index].org_seq < position[0]):
-                self._foreign(foreign[index], findings, signatures)
-                index += 1
-            yield entry
-        while index < count:
-            self._foreign(foreign[index], findings, signatures)
-            index += 1
+        before it (``OrgHistory.in_org_order``)."""
+        for item in self._org.in_org_order(own):
+            if isinstance(item, org_history.ForeignEntry):
+                self._foreign(item, findings, signatures)
+            else:
+                yield item
 
     def _foreign(
         self, item: org_history.ForeignEntry, findings: list[Finding], signatures: _Signatures
