@@ -1017,6 +1017,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_ocr_commands(add)  # ocr, crosscheck
 
+    # -- the case's conversations for a law firm's e-discovery platform (issue 21) --
+    from evidence_desk.cli.rsmf import add_command as add_rsmf_command
+
+    add_rsmf_command(add)  # rsmf
+
     # -- the read log (PI-1) --
     from evidence_desk.cli.access_log import add_command as add_access_log_command
 

@@ -36,7 +36,7 @@ from evidence_desk.domain import pipl
 from evidence_desk.domain.file_names import safe_component
 from evidence_desk.domain.pipl import Recipient
 from evidence_desk.services import bundle as bundle_service
-from evidence_desk.services import contacts, shredding
+from evidence_desk.services import contacts, rsmf_export, shredding
 from evidence_desk.services.session import Session
 from evidence_desk.ui import errors, service_text
 from evidence_desk.ui.labels import channel_label, status_label
@@ -112,7 +112,9 @@ class BundleDialog(QDialog):
         self.session = session
         self.case_no = case_no
         # the export running, or the check of its kit
-        self.job: Job[bundle_service.ExportResult] | Job[BundleCheck] | None = None
+        self.job: (
+            Job[bundle_service.ExportResult] | Job[BundleCheck] | Job[rsmf_export.RsmfResult] | None
+        ) = None
         self.export_result: bundle_service.ExportResult | None = None  # the last export's
         self.error: BaseException | None = None
 
@@ -205,6 +207,16 @@ class BundleDialog(QDialog):
         self.export_button.setObjectName("bundleExport")
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.run_export)
+        # the same conversations for a law firm's e-discovery platform (RSMF 2.0)
+        self.rsmf_button = QPushButton(self.tr("Export RSMF…"))
+        self.rsmf_button.setObjectName("bundleRsmf")
+        self.rsmf_button.setToolTip(
+            self.tr(
+                "Write the chosen contacts' conversations as RSMF 2.0 for a law firm's "
+                "e-discovery platform, with the same recipient record"
+            )
+        )
+        self.rsmf_button.clicked.connect(lambda: self.run_rsmf_export())
         self.open_pdf_button = QPushButton(self.tr("Open PDF"))
         self.open_pdf_button.setObjectName("bundleOpenPdf")
         self.open_pdf_button.clicked.connect(self.open_pdf)
@@ -224,6 +236,7 @@ class BundleDialog(QDialog):
             self.open_pdf_button,
             self.show_kit_button,
             self.verify_button,
+            self.rsmf_button,
             self.export_button,
             close,
         ):
@@ -290,6 +303,7 @@ class BundleDialog(QDialog):
     def _update_export_button(self) -> None:
         given = bool(self.recipient_name.text().strip() and self.purpose.text().strip())
         self.export_button.setEnabled(given and self.job is None and self.shredded is None)
+        self.rsmf_button.setEnabled(self.export_button.isEnabled())
 
     def recipient(self) -> Recipient:
         return Recipient(
@@ -358,6 +372,49 @@ class BundleDialog(QDialog):
         job.on_failed(self._failed)
         self.job = start(job)
         return job
+
+    def run_rsmf_export(self, out: Path | None = None) -> Job[rsmf_export.RsmfResult] | None:
+        """Write the scope's conversations as RSMF (services/rsmf_export.py); ``out`` is asked
+        for when not given."""
+        if self.job is not None:
+            return None
+        if out is None:
+            default = Path(self.out_dir.text().strip()) / f"{safe_component(self.case_no)}.rsmf"
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("Save the RSMF file as"), str(default), self.tr("RSMF (*.rsmf)")
+            )
+            if not chosen:
+                return None
+            out = Path(chosen)
+        scope, recipient, target = self.scope(), self.recipient(), out
+        self.progress.show()
+        self.export_button.setEnabled(False)
+        self.rsmf_button.setEnabled(False)
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Writing the conversations as RSMF…"))
+
+        def work(session: Session, _job: Job[rsmf_export.RsmfResult]) -> rsmf_export.RsmfResult:
+            return rsmf_export.export_rsmf(session, scope, target, recipient=recipient)
+
+        job = Job(work, self.session)
+        job.on_finished(self._rsmf_exported)
+        job.on_failed(self._failed)
+        self.job = start(job)
+        return job
+
+    def _rsmf_exported(self, result: rsmf_export.RsmfResult) -> None:
+        self.job = None
+        self.progress.hide()
+        self._update_export_button()
+        errors.say(
+            self.status,
+            self.tr("RSMF written: %1 (%2 conversations, %3 events, %4 attachments).")
+            .replace("%1", str(result.path))
+            .replace("%2", str(result.conversations))
+            .replace("%3", str(result.events))
+            .replace("%4", str(result.attachments)),
+            True,
+        )
 
     def _exported(self, result: bundle_service.ExportResult) -> None:
         self.job = None
