@@ -56,6 +56,14 @@ class RuleViolation(EvidenceDeskError):
         self.detail = message
 
 
+class HubForked(RuleViolation):
+    """The hub showed a history that is not an extension of what it showed before, or that
+    does not match what this device holds: an integrity failure (exit 1), not a refusal."""
+
+    code = "hub_forked"
+    exit_code = 1
+
+
 class PermissionDenied(RuleViolation):
     code = "permission"
 

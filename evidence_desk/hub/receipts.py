@@ -32,7 +32,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from evidence_desk.hub import tls
+from evidence_desk.hub import org_checkpoints, tls
 from evidence_desk.hub.repository import HubRepository
 from evidence_desk.integrity import merkle, org_digest, signing
 from evidence_desk.integrity.receipts import SignedReceipt, Statement, sign
@@ -83,7 +83,10 @@ class ReceiptDesk:
     ) -> list[SignedReceipt]:
         """After a push of ``seqs`` committed: a receipt of what is not receipted yet, and the
         receipts (earlier ones included) of every entry the push named, in order."""
-        return repo.in_transaction(lambda conn: self._issue(conn, device_id, seqs), device_id)
+        found = repo.in_transaction(lambda conn: self._issue(conn, device_id, seqs), device_id)
+        # then the organisation checkpoint over everything accepted so far (its own lock)
+        repo.in_transaction(lambda conn: org_checkpoints.issue(conn, self.hub_id, self._key))
+        return found
 
     def _issue(self, conn: Conn, device_id: str, seqs: Sequence[int]) -> list[SignedReceipt]:
         self._receipt_of_new(conn, device_id)

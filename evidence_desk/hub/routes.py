@@ -27,7 +27,7 @@ from starlette.routing import BaseRoute, Route
 from evidence_desk.domain import invites
 from evidence_desk.domain.hub_refusals import Refused
 from evidence_desk.domain.hub_refusals import rule_refusal as refusal
-from evidence_desk.hub import membership
+from evidence_desk.hub import membership, org_checkpoints
 from evidence_desk.hub.app import BINARY_TYPE, error_response, payload, signer
 from evidence_desk.hub.receipts import ReceiptDesk, push_receipts
 from evidence_desk.hub.receipts import routes as receipt_routes
@@ -314,7 +314,7 @@ def routes(repo: HubRepository, desk: ReceiptDesk | None = None) -> Sequence[Bas
         Route("/v1/wraps", _guarded(wraps_down), methods=["GET"]),
         Route("/v1/status", _guarded(status), methods=["GET"]),
         Route("/v1/check", _guarded(check), methods=["POST"]),
-        *([] if desk is None else receipt_routes(desk)),
+        *([] if desk is None else [*receipt_routes(desk), *org_checkpoints.routes(repo)]),
     ]
 
 

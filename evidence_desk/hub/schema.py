@@ -49,6 +49,7 @@ EVIDENCE_TABLES: Final = (
     "case_key_wraps",
     "receipts",
     "receipt_keys",
+    "org_checkpoints",
 )
 
 #: SQLSTATE the triggers raise, so that the repository can tell a refused change apart
@@ -178,6 +179,18 @@ CREATE TABLE receipt_keys (
     added_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX receipts_device ON receipts (device_id, size);
+
+-- the hub's signed organisation checkpoints (hub/org_checkpoints.py): the Merkle root over
+-- every accepted entry in hub_seq order, with the compact range the next one continues from
+CREATE TABLE org_checkpoints (
+    size bigint PRIMARY KEY CHECK (size >= 1),
+    hub_seq bigint NOT NULL UNIQUE,
+    root text NOT NULL,
+    compact_range bytea[] NOT NULL,
+    body text NOT NULL,
+    signature text NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now()
+);
 
 CREATE TABLE nonces (
     key_id text NOT NULL,

@@ -49,6 +49,7 @@ from evidence_desk.integrity import ledger, org_digest, signing
 from evidence_desk.services import (
     case_keys,
     hub_receipts,
+    org_checkpoints,
     org_history,
     org_ledger,
     rebuild,
@@ -112,6 +113,7 @@ class SyncReport:
     hub_receipts: int = 0  # the hub's signed receipts kept (services/hub_receipts.py)
     imports_rebuilt: list[str] = field(default_factory=list)
     rebuild_refused: list[tuple[str, str]] = field(default_factory=list)
+    org_checkpoint: str | None = None  # "size:root" of the organisation checkpoint kept
     refusal: HubRefused | None = None
 
     def as_json(self) -> dict[str, Any]:
@@ -127,6 +129,7 @@ class SyncReport:
             "wraps_down": self.wraps_down,
             "hub_receipts": self.hub_receipts,
             "imports_rebuilt": self.imports_rebuilt,
+            "org_checkpoint": self.org_checkpoint,
             "rebuild_refused": [
                 {"import_id": import_id, "rule": rule} for import_id, rule in self.rebuild_refused
             ],
@@ -316,12 +319,17 @@ def pull(session: Session, client: HubClient, report: SyncReport) -> None:
         if changed:
             shown = ", ".join(str(device) for device in changed)
             raise RuleViolation("sync.hub_changed", _said("sync.hub_changed", devices=shown))
+    # the hub's history must extend what it showed before (proof first, nothing pulled else)
+    checkpoint = org_checkpoints.newest_from_hub(session.folder, client)
     for page in pull_history(client, org_history.last_org_seq(session.conn)):
         hub_receipts.check_page(session, page)  # the hub placed what it receipted as receipted
         result = org_ledger.apply_pull(session, page)
         report.pulled += result.entries
         report.receipts += result.receipts
         report.refused_own.extend(result.refused_own)
+    if checkpoint is not None:  # and its root must be the one of the history now held
+        org_checkpoints.confirm(session, checkpoint)
+        report.org_checkpoint = checkpoint.stated.named()
     report.blobs_down += _pull_blobs(session, client)
     report.wraps_down += _pull_wraps(session, client)
     # other devices' imports whose originals and case keys are now here: their messages

@@ -13,10 +13,11 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from evidence_desk.domain.errors import RuleViolation
 from evidence_desk.hub import receipts as hub_side
 from evidence_desk.integrity import merkle, org_digest
 from evidence_desk.integrity import receipts as receipt
-from evidence_desk.services import receipt_checks, sync
+from evidence_desk.services import hub_receipts, org_history, receipt_checks, sync
 from evidence_desk.services.verify import verify_store
 from tests.helpers import raw_connection
 from tests.hub.conftest import HubDatabase
@@ -222,5 +223,13 @@ def test_a_pull_placing_receipted_entries_otherwise_is_refused(
                 (device, device),
             )
         code, _report, err = org.sync("alice")
-    assert code == 3
-    assert "receipt.denied" in err
+        # the move changed the organisation's history too: the checkpoint's consistency proof
+        # (checked before anything is pulled) fails first, an integrity failure (exit 1)
+        assert code == 1, err
+        assert "org_checkpoint.not_extension" in err
+        # and the pulled page itself places the receipted entry otherwise than receipted
+        with org.login("alice") as alice, sync.client_for(alice, sync.binding(alice.folder)) as hub:
+            pages = sync.pull_history(hub, org_history.last_org_seq(alice.conn))
+            with pytest.raises(RuleViolation, match=r"receipt\.denied"):
+                for page in pages:
+                    hub_receipts.check_page(alice, page)

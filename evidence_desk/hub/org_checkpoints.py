@@ -1,0 +1,146 @@
+"""The hub's organisation checkpoints: signing them after each accepted push, serving the newest
+and the consistency proof between two (integrity/org_checkpoints.py states what they are).
+
+A checkpoint is issued right after a push's receipts, in its own transaction under one
+hub-wide advisory lock (so two hub processes never sign two checkpoints of one size): it
+continues the newest checkpoint's compact range with the entries accepted since, in
+``hub_seq`` order, and stores the signed statement in ``org_checkpoints`` (append-only, like the
+hub's other evidence). Entries become visible in ``hub_seq`` order (the acceptance lock is held
+to each push's commit), so what a checkpoint covers is always a prefix of the organisation log.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, Final
+
+import psycopg
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from evidence_desk.domain.hub_refusals import refusal
+from evidence_desk.hub.app import error_response
+from evidence_desk.hub.repository import HubRepository
+from evidence_desk.integrity import merkle
+from evidence_desk.integrity import org_checkpoints as org
+from evidence_desk.integrity.org_checkpoints import SignedCheckpoint
+
+Conn = psycopg.Connection[tuple[Any, ...]]
+
+_LOCK: Final = "org-checkpoint"  # hashtext() of it names the advisory lock
+
+
+def issue(conn: Conn, hub_id: str, key: Ed25519PrivateKey) -> SignedCheckpoint | None:
+    """Sign the checkpoint of the entries accepted since the newest one (None: none since)."""
+    conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (_LOCK,))
+    last = conn.execute(
+        "SELECT size, hub_seq, compact_range FROM org_checkpoints ORDER BY size DESC LIMIT 1"
+    ).fetchone()
+    size, hub_seq = (0, 0) if last is None else (int(last[0]), int(last[1]))
+    tree = (
+        merkle.CompactRange()
+        if last is None
+        else merkle.CompactRange.from_state(size, [bytes(h) for h in last[2]])
+    )
+    rows = conn.execute(
+        "SELECT device_id, seq, entry_hash, verdict, hub_seq FROM entries "
+        "WHERE hub_seq > %s ORDER BY hub_seq",
+        (hub_seq,),
+    ).fetchall()
+    if not rows:
+        return None
+    for device_id, seq, entry_hash, verdict, _hub_seq in rows:
+        tree.append(org.leaf(str(device_id), int(seq), str(entry_hash), str(verdict)))
+    checkpoint = org.OrgCheckpoint(
+        hub_id=hub_id,
+        size=tree.size,
+        root=tree.root_hash().hex(),
+        hub_seq=int(rows[-1][4]),
+        at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+    )
+    signed = org.sign(key, checkpoint)
+    conn.execute(
+        "INSERT INTO org_checkpoints (size, hub_seq, root, compact_range, body, signature) "
+        "VALUES (%s, %s, %s, %s, %s, %s)",
+        (
+            checkpoint.size,
+            checkpoint.hub_seq,
+            checkpoint.root,
+            list(tree.hashes),
+            signed.body,
+            signed.signature,
+        ),
+    )
+    return signed
+
+
+def newest(conn: Conn) -> SignedCheckpoint | None:
+    row = conn.execute(
+        "SELECT body, signature FROM org_checkpoints ORDER BY size DESC LIMIT 1"
+    ).fetchone()
+    return None if row is None else SignedCheckpoint(str(row[0]), str(row[1]))
+
+
+def of_size(conn: Conn, size: int) -> SignedCheckpoint | None:
+    row = conn.execute(
+        "SELECT body, signature FROM org_checkpoints WHERE size = %s", (size,)
+    ).fetchone()
+    return None if row is None else SignedCheckpoint(str(row[0]), str(row[1]))
+
+
+def leaves(conn: Conn, size: int) -> list[bytes]:
+    """The first ``size`` leaves of the organisation log, from the entries as the hub holds
+    them now (an entry changed past the triggers gives a proof that does not verify)."""
+    rows = conn.execute(
+        "SELECT device_id, seq, entry_hash, verdict FROM entries ORDER BY hub_seq LIMIT %s",
+        (size,),
+    ).fetchall()
+    return [org.leaf(str(r[0]), int(r[1]), str(r[2]), str(r[3])) for r in rows]
+
+
+def consistency(conn: Conn, first: int, second: int) -> dict[str, Any] | None:
+    """The checkpoints of sizes ``first`` and ``second`` and the proof between them."""
+    older, newer = of_size(conn, first), of_size(conn, second)
+    if older is None or newer is None or first > second:
+        return None
+    held = leaves(conn, second)
+    proof = [] if first == second else merkle.consistency_proof(first, held)
+    return {
+        "first": older.as_json(),
+        "second": newer.as_json(),
+        "proof": [step.hex() for step in proof],
+    }
+
+
+def routes(repo: HubRepository) -> list[BaseRoute]:
+    """``GET /v1/org/checkpoint`` (the newest) and ``GET /v1/org/consistency?first=M&second=N``
+    (RFC 9162 proof between two checkpoints the hub signed), for any signed request."""
+
+    async def checkpoint(_request: Request) -> Response:
+        found = await run_in_threadpool(repo.in_transaction, newest)
+        return JSONResponse({"checkpoint": None if found is None else found.as_json()})
+
+    async def proof(request: Request) -> Response:
+        first_text = request.query_params.get("first", "")
+        second_text = request.query_params.get("second", "")
+        if (
+            not (first_text.isdigit() and second_text.isdigit())
+            or max(len(first_text), len(second_text)) > 18
+        ):
+            return error_response(400, refusal("hub.bad_field", field="first/second"))
+        first, second = int(first_text), int(second_text)
+        found = await run_in_threadpool(
+            repo.in_transaction, lambda conn: consistency(conn, first, second)
+        )
+        if found is None:  # the hub signed no checkpoint of one of those sizes
+            said = refusal("hub.not_found", method="GET", path=str(request.url.path))
+            return error_response(404, said)
+        return JSONResponse(found)
+
+    return [
+        Route("/v1/org/checkpoint", checkpoint, methods=["GET"]),
+        Route("/v1/org/consistency", proof, methods=["GET"]),
+    ]
