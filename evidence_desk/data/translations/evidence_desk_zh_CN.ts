@@ -7918,6 +7918,36 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>存证链第 {seq} 条</translation>
     </message>
     <message>
+        <source>the hub&apos;s organisation checkpoint is not one this release reads</source>
+        <comment>org_checkpoint.malformed</comment>
+        <translation>中心服务器的组织检查点不是本版本能读取的格式</translation>
+    </message>
+    <message>
+        <source>the hub&apos;s history at checkpoint {second} is not an extension of checkpoint {first} it showed before: nothing is pulled from it</source>
+        <comment>org_checkpoint.not_extension</comment>
+        <translation>中心服务器在检查点 {second} 的历史不是其先前所示检查点 {first} 的延续：不从其拉取任何内容</translation>
+    </message>
+    <message>
+        <source>the organisation checkpoint names hub {hub_id}, not the pinned hub {pinned}</source>
+        <comment>org_checkpoint.other_hub</comment>
+        <translation>组织检查点指向中心服务器 {hub_id}，而不是已固定的中心服务器 {pinned}</translation>
+    </message>
+    <message>
+        <source>the hub&apos;s checkpoint {checkpoint} does not match the organisation history this device holds (root {held}): nothing is kept from it</source>
+        <comment>org_checkpoint.root</comment>
+        <translation>中心服务器的检查点 {checkpoint} 与本设备持有的组织历史（根 {held}）不符：不保留其任何内容</translation>
+    </message>
+    <message>
+        <source>the hub&apos;s organisation checkpoint {checkpoint} is not signed by the pinned hub key</source>
+        <comment>org_checkpoint.signature</comment>
+        <translation>中心服务器的组织检查点 {checkpoint} 未由已固定的中心服务器密钥签名</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read ({error})</source>
+        <comment>org_checkpoint.unreadable</comment>
+        <translation>无法读取 {path}（{error}）</translation>
+    </message>
+    <message>
         <source>cannot write: {error}</source>
         <comment>orgkeys.cannot_write</comment>
         <translation>无法写入：{error}</translation>
