@@ -17,8 +17,7 @@ the proof fails, since the proof is checked first.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any
 
 from evidence_desk.domain.errors import HubForked
 from evidence_desk.domain.wording import Catalogue
@@ -26,12 +25,10 @@ from evidence_desk.integrity import org_checkpoints as org
 from evidence_desk.integrity.org_checkpoints import OrgCheckpoint, SignedCheckpoint
 from evidence_desk.services import receipt_checks
 from evidence_desk.services.hub_client import HubClient
+from evidence_desk.services.org_checkpoint_checks import SEEN_FILE, Seen, held_leaves, seen
 from evidence_desk.services.session import Session
-from evidence_desk.store import db
 from evidence_desk.store.files import atomic_write
 from evidence_desk.store.folder import StoreFolder
-
-SEEN_FILE: Final = "org-checkpoints.json"
 
 _said = Catalogue(
     {
@@ -45,31 +42,8 @@ _said = Catalogue(
         "extension of checkpoint {first} it showed before: nothing is pulled from it",
         "org_checkpoint.root": "the hub's checkpoint {checkpoint} does not match the "
         "organisation history this device holds (root {held}): nothing is kept from it",
-        "org_checkpoint.unreadable": "{path} cannot be read ({error})",
     }
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Seen:
-    """A checkpoint as the hub signed it, with its statement."""
-
-    signed: SignedCheckpoint
-    stated: OrgCheckpoint
-
-
-def seen(folder: StoreFolder) -> list[Seen]:
-    """Every checkpoint this store kept, oldest first."""
-    path = folder.path / SEEN_FILE
-    if not path.exists():
-        return []
-    try:
-        rows = json.loads(path.read_text("utf-8"))["checkpoints"]
-        signed = [SignedCheckpoint(str(r["body"]), str(r["signature"])) for r in rows]
-        return [Seen(s, org.parse(s.body)) for s in signed]
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        said = _said("org_checkpoint.unreadable", path=path, error=error)
-        raise HubForked("org_checkpoint.unreadable", said) from None
 
 
 def _keep(folder: StoreFolder, kept: list[Seen], new: Seen) -> None:
@@ -125,18 +99,6 @@ def newest_from_hub(folder: StoreFolder, client: HubClient) -> Seen | None:
     ):
         raise _not_extension(last, new.stated)
     return new
-
-
-def held_leaves(conn: db.Connection, store_id: str, upto_hub_seq: int) -> list[bytes]:
-    """The organisation log's leaves up to ``upto_hub_seq`` from this store's own copies."""
-    rows = conn.execute(
-        "SELECT device_id, seq, entry_hash, verdict, org_seq FROM device_entries "
-        "WHERE org_seq <= ? UNION ALL "
-        "SELECT ?, l.seq, l.entry_hash, p.verdict, p.org_seq FROM ledger l "
-        "JOIN org_positions p USING (seq) WHERE p.org_seq <= ? ORDER BY 5",
-        (upto_hub_seq, store_id, upto_hub_seq),
-    ).fetchall()
-    return [org.leaf(str(r[0]), int(r[1]), str(r[2]), str(r[3])) for r in rows]
 
 
 def confirm(session: Session, new: Seen) -> None:

@@ -52,6 +52,7 @@ from evidence_desk.services import (
     contacts,
     import_checks,
     ocr,
+    org_checkpoint_checks,
     org_history,
     processing_records,
     receipt_checks,
@@ -195,6 +196,7 @@ CHECKS: tuple[Check, ...] = (
     processing_records.check_processing_records,
     case_key_checks.check_case_keys,
     receipt_checks.check_receipts,
+    org_checkpoint_checks.check_kept,
     ocr.check_ocr,
 )
 """The checks that run after the replay, in this order, each over the same :class:`Replay`."""

@@ -16,7 +16,7 @@ from evidence_desk.hub import receipts as hub_side
 from evidence_desk.integrity import merkle
 from evidence_desk.integrity import org_checkpoints as org_cp
 from evidence_desk.services import cases
-from evidence_desk.services import org_checkpoints as device_side
+from evidence_desk.services import org_checkpoint_checks as device_side
 from evidence_desk.services.verify import verify_store
 from tests.hub.conftest import HubDatabase
 from tests.hub.org_cli import Org, organisation
@@ -90,6 +90,16 @@ def test_devices_keep_each_checkpoint_and_its_root_is_the_history_they_hold(
         for name in ("alice", "root"):
             with org.login(name) as session:
                 assert verify_store(session, local_anchor=False).intact
+        # verify holds the kept ones to the pinned key and to the history the store holds
+        seen_file = org.stores["alice"] / device_side.SEEN_FILE
+        kept_json = json.loads(seen_file.read_text("utf-8"))
+        first = kept_json["checkpoints"][0]
+        stated = org_cp.parse(first["body"])
+        first["body"] = first["body"].replace(stated.root, "0" * 64)
+        seen_file.write_text(json.dumps(kept_json), "utf-8")
+        with org.login("alice") as session:
+            codes = [f.code for f in verify_store(session, local_anchor=False).errors]
+        assert codes == ["org_checkpoint.signature", "org_checkpoint.root"]
 
 
 def test_a_hub_showing_a_history_that_does_not_extend_the_last_is_refused(

@@ -7918,9 +7918,24 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>存证链第 {seq} 条</translation>
     </message>
     <message>
+        <source>its root is not the root of the organisation history this store holds ({held})</source>
+        <comment>org_checkpoint.kept_root</comment>
+        <translation>其根不是本存储所持组织历史的根（{held}）</translation>
+    </message>
+    <message>
+        <source>not signed by the pinned hub key</source>
+        <comment>org_checkpoint.kept_signature</comment>
+        <translation>未由已固定的中心服务器密钥签名</translation>
+    </message>
+    <message>
         <source>the hub&apos;s organisation checkpoint is not one this release reads</source>
         <comment>org_checkpoint.malformed</comment>
         <translation>中心服务器的组织检查点不是本版本能读取的格式</translation>
+    </message>
+    <message>
+        <source>the store kept organisation checkpoints but pinned no hub key</source>
+        <comment>org_checkpoint.no_pin</comment>
+        <translation>本存储保存了组织检查点，但未固定中心服务器密钥</translation>
     </message>
     <message>
         <source>the hub&apos;s history at checkpoint {second} is not an extension of checkpoint {first} it showed before: nothing is pulled from it</source>
@@ -7946,6 +7961,16 @@ must equal that file&apos;s line in the manifest.</source>
         <source>{path} cannot be read ({error})</source>
         <comment>org_checkpoint.unreadable</comment>
         <translation>无法读取 {path}（{error}）</translation>
+    </message>
+    <message>
+        <source>organisation checkpoint {checkpoint}</source>
+        <comment>org_checkpoint.where</comment>
+        <translation>组织检查点 {checkpoint}</translation>
+    </message>
+    <message>
+        <source>{file} in the store folder</source>
+        <comment>org_checkpoint.where_file</comment>
+        <translation>存储文件夹中的 {file}</translation>
     </message>
     <message>
         <source>cannot write: {error}</source>

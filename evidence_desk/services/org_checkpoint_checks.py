@@ -1,0 +1,99 @@
+"""verify's check of the organisation checkpoints a device kept (services/org_checkpoints.py
+keeps them at sync): each still signed by the pinned hub key, and each root the root of the
+organisation history this store holds. Apart from the sync side so that verify needs no hub
+client: it reads the store and the folder only.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Final
+
+from evidence_desk.domain.errors import HubForked
+from evidence_desk.domain.models import Finding
+from evidence_desk.domain.wording import Catalogue
+from evidence_desk.integrity import org_checkpoints as org
+from evidence_desk.integrity.org_checkpoints import OrgCheckpoint, SignedCheckpoint
+from evidence_desk.services.receipt_checks import pinned
+from evidence_desk.services.replay import Replay
+from evidence_desk.services.session import Session
+from evidence_desk.store import db
+from evidence_desk.store.folder import StoreFolder
+
+SEEN_FILE: Final = "org-checkpoints.json"
+
+_said = Catalogue(
+    {
+        "org_checkpoint.unreadable": "{path} cannot be read ({error})",
+        "org_checkpoint.where": "organisation checkpoint {checkpoint}",
+        "org_checkpoint.where_file": "{file} in the store folder",
+        "org_checkpoint.no_pin": "the store kept organisation checkpoints but pinned no hub key",
+        "org_checkpoint.kept_signature": "not signed by the pinned hub key",
+        "org_checkpoint.kept_root": "its root is not the root of the organisation history this "
+        "store holds ({held})",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """A checkpoint as the hub signed it, with its statement."""
+
+    signed: SignedCheckpoint
+    stated: OrgCheckpoint
+
+
+def seen(folder: StoreFolder) -> list[Seen]:
+    """Every checkpoint this store kept, oldest first."""
+    path = folder.path / SEEN_FILE
+    if not path.exists():
+        return []
+    try:
+        rows = json.loads(path.read_text("utf-8"))["checkpoints"]
+        signed = [SignedCheckpoint(str(r["body"]), str(r["signature"])) for r in rows]
+        return [Seen(s, org.parse(s.body)) for s in signed]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        said = _said("org_checkpoint.unreadable", path=path, error=error)
+        raise HubForked("org_checkpoint.unreadable", said) from None
+
+
+def held_leaves(conn: db.Connection, store_id: str, upto_hub_seq: int) -> list[bytes]:
+    """The organisation log's leaves up to ``upto_hub_seq`` from this store's own copies."""
+    rows = conn.execute(
+        "SELECT device_id, seq, entry_hash, verdict, org_seq FROM device_entries "
+        "WHERE org_seq <= ? UNION ALL "
+        "SELECT ?, l.seq, l.entry_hash, p.verdict, p.org_seq FROM ledger l "
+        "JOIN org_positions p USING (seq) WHERE p.org_seq <= ? ORDER BY 5",
+        (upto_hub_seq, store_id, upto_hub_seq),
+    ).fetchall()
+    return [org.leaf(str(r[0]), int(r[1]), str(r[2]), str(r[3])) for r in rows]
+
+
+def check_kept(session: Session, replay: Replay) -> list[Finding]:
+    """The findings about the kept checkpoints (see the module docstring)."""
+    del replay  # the kept checkpoints are checked against the stored copies themselves
+    folder = session.folder
+    try:
+        kept = seen(folder)
+    except HubForked as error:
+        where = _said("org_checkpoint.where_file", file=SEEN_FILE)
+        return [Finding("org_checkpoint.unreadable", where, error.detail)]
+    if not kept:
+        return []
+    pin = pinned(folder)
+    if pin is None:
+        where = _said("org_checkpoint.where_file", file=SEEN_FILE)
+        return [Finding("org_checkpoint.no_pin", where, _said("org_checkpoint.no_pin"))]
+    findings: list[Finding] = []
+    for one in kept:
+        where = _said("org_checkpoint.where", checkpoint=one.stated.named())
+        if not org.signature_valid(pin.receipt_key, one.signed):
+            detail = _said("org_checkpoint.kept_signature")
+            findings.append(Finding("org_checkpoint.signature", where, detail))
+        leaves = held_leaves(session.conn, folder.store_id, one.stated.hub_seq)
+        held = org.root_of(leaves[: one.stated.size])
+        if len(leaves) != one.stated.size or held != one.stated.root:
+            detail = _said("org_checkpoint.kept_root", held=held)
+            findings.append(Finding("org_checkpoint.root", where, detail))
+    return findings
