@@ -25,7 +25,7 @@ from evidence_desk.domain.errors import EvidenceDeskError, RuleViolation
 from evidence_desk.domain.hub_refusals import Refused
 from evidence_desk.domain.models import Role
 from evidence_desk.domain.wording import Catalogue
-from evidence_desk.hub import app, judging, receipts, schema, tls
+from evidence_desk.hub import app, judging, object_store, receipts, schema, tls
 from evidence_desk.hub.repository import HubRepository
 from evidence_desk.hub.routes import OrgDirectory, routes
 from evidence_desk.integrity import pinning
@@ -118,7 +118,18 @@ def _connect(url: str) -> HubRepository:
 def cmd_hub_serve(args: argparse.Namespace) -> int:
     app.parse_listen(args.listen)  # a malformed --listen before anything is opened
     files = tls.check_existing(args.tls_dir)
+    objects = None
+    if args.blobs:  # complete blobs on WORM storage; the bucket is checked before serving
+        location = object_store.S3Location.parse(
+            args.blobs,
+            endpoint_url=args.s3_endpoint,
+            region=args.s3_region,
+            retain_days=args.retain_days,
+        )
+        objects = object_store.S3ObjectLockStore(location)
+        objects.check_bucket()
     with _connect(app_conninfo(args.db)) as repo:
+        repo.objects = objects
         hub_id = repo.hub_id()
         desk = None
         if hub_id is not None:  # the organisation's receipts, signed with the hub's own key
@@ -206,6 +217,21 @@ def add_commands(sub: Any, add: Add) -> None:
     serve.add_argument("--db", required=True)
     serve.add_argument("--listen", required=True, metavar="HOST:PORT")
     serve.add_argument("--tls-dir", type=Path, default=Path("hub-tls"))
+    serve.add_argument(
+        "--blobs",
+        default=None,
+        metavar="s3://BUCKET[/PREFIX]",
+        help="keep complete blobs on S3-compatible storage under Object Lock (compliance mode); "
+        "default: in PostgreSQL",
+    )
+    serve.add_argument("--s3-endpoint", default=None, metavar="URL", help="S3 endpoint URL")
+    serve.add_argument("--s3-region", default=None)
+    serve.add_argument(
+        "--retain-days",
+        type=int,
+        default=object_store.DEFAULT_RETAIN_DAYS,
+        help="Object Lock retention of each blob, in days",
+    )
     status = add("status", cmd_hub_status, "devices, sizes, last seen", hub)
     status.add_argument("--hub", required=True, metavar="URL")
     status.add_argument("--ca", type=Path, required=True, metavar="FILE")

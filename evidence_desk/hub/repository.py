@@ -34,6 +34,7 @@ from evidence_desk.domain.hub_refusals import Refusal, Refused
 from evidence_desk.domain.hub_refusals import rule_refusal as refusal
 from evidence_desk.hub import acceptance, membership
 from evidence_desk.hub.acceptance import DeviceHead
+from evidence_desk.hub.object_store import S3ObjectLockStore
 from evidence_desk.hub.org_state import Judging, OrgState
 from evidence_desk.hub.users import HubUser
 from evidence_desk.integrity import ledger, org_digest
@@ -124,6 +125,9 @@ class HubRepository:
         #: what judges a pushed batch: in the calling thread, or a server's worker processes
         #: (``hub serve`` sets a ``judging.JudgePool``'s ``judge`` for the server's life)
         self.judge: acceptance.Judge = acceptance.judge
+        #: where complete blobs go: None keeps them in PostgreSQL (the default); ``hub serve
+        #: --blobs s3://...`` sets an Object Lock store (hub/object_store.py)
+        self.objects: S3ObjectLockStore | None = None
 
     @classmethod
     def connect(cls, url: str, *, min_size: int = 1, max_size: int = 8) -> HubRepository:
@@ -481,6 +485,8 @@ class HubRepository:
                     shown = ", ".join(str(i) for i in missing[:20])
                     raise Refused(refusal("hub.blob_missing", digest=digest, missing=shown))
                 actual, total = hashlib.sha256(), 0
+                ends: list[int] = []
+                parts: list[bytes] = []
                 with conn.cursor() as cursor:
                     for (data,) in cursor.stream(
                         "SELECT data FROM blob_chunks WHERE digest = %s AND index < %s "
@@ -489,7 +495,20 @@ class HubRepository:
                     ):
                         actual.update(data)
                         total += len(data)
+                        ends.append(total)
+                        if self.objects is not None:
+                            parts.append(bytes(data))
                 matches = actual.hexdigest() == digest and total == size and len(held) == chunks
+                if matches and self.objects is not None:
+                    # on WORM storage first; the chunks leave PostgreSQL only once it holds it
+                    self.objects.put(digest, b"".join(parts))
+                    conn.execute("DELETE FROM blob_chunks WHERE digest = %s", (digest,))
+                    conn.execute(
+                        "INSERT INTO blobs (digest, size, chunks, location, chunk_ends) "
+                        "VALUES (%s, %s, %s, 's3', %s)",
+                        (digest, size, chunks, ends),
+                    )
+                    return
                 if matches:
                     conn.execute(
                         "INSERT INTO blobs (digest, size, chunks) VALUES (%s, %s, %s)",
@@ -510,10 +529,19 @@ class HubRepository:
     def blob_chunk(self, digest: str, index: int) -> bytes | None:
         """Chunk ``index`` of a complete blob (a pull downloads it), None if there is none."""
         with self._pool.connection() as conn:
+            stored = conn.execute(
+                "SELECT location, chunk_ends, chunks FROM blobs WHERE digest = %s", (digest,)
+            ).fetchone()
+            if stored is None or not 0 <= index < int(stored[2]):
+                return None
+            if stored[0] == "s3":
+                ends = [int(end) for end in stored[1]]
+                start = 0 if index == 0 else ends[index - 1]
+                if self.objects is None:  # a hub restarted without --blobs: said, not hidden
+                    raise Refused(refusal("hub.blob_elsewhere", digest=digest))
+                return self.objects.read(self.objects.key(digest), start, ends[index])
             row = conn.execute(
-                "SELECT c.data FROM blob_chunks c JOIN blobs b USING (digest) "
-                "WHERE c.digest = %s AND c.index = %s AND c.index < b.chunks",
-                (digest, index),
+                "SELECT data FROM blob_chunks WHERE digest = %s AND index = %s", (digest, index)
             ).fetchone()
         return None if row is None else bytes(row[0])
 

@@ -143,7 +143,11 @@ CREATE TABLE blobs (
     digest text PRIMARY KEY CHECK (digest ~ '^[0-9a-f]{{64}}$'),
     size bigint NOT NULL CHECK (size >= 0),
     chunks integer NOT NULL CHECK (chunks >= 0),
-    completed_at timestamptz NOT NULL DEFAULT now()
+    completed_at timestamptz NOT NULL DEFAULT now(),
+    -- 'db': its chunks stay in blob_chunks; 's3': one object under Object Lock
+    -- (hub/object_store.py), chunk i being bytes chunk_ends[i-1]..chunk_ends[i]-1
+    location text NOT NULL DEFAULT 'db' CHECK (location IN ('db', 's3')),
+    chunk_ends bigint[] CHECK ((location = 's3') = (chunk_ends IS NOT NULL))
 );
 
 CREATE TABLE blob_files (

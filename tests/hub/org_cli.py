@@ -62,6 +62,7 @@ class Org:
     tls: Path
     hub: subprocess.Popen[bytes] | None = None
     stores: dict[str, Path] = field(default_factory=dict)
+    serve_args: tuple[str, ...] = ()  # more ``hub serve`` options (e.g. --blobs s3://...)
 
     @property
     def url(self) -> str:
@@ -75,7 +76,8 @@ class Org:
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         self.hub = subprocess.Popen(
             [sys.executable, "-m", "evidence_desk", "hub", "serve", "--db", self.db,
-             "--listen", f"127.0.0.1:{self.port}", "--tls-dir", str(self.tls)],
+             "--listen", f"127.0.0.1:{self.port}", "--tls-dir", str(self.tls),
+             *self.serve_args],
             env=env,
         )  # fmt: skip
         deadline = time.monotonic() + 30
@@ -126,9 +128,9 @@ class Org:
 
 
 @contextlib.contextmanager
-def organisation(folder: Path, db: str) -> Iterator[Org]:
-    """``hub init`` (root's store), then the hub serving."""
-    org = Org(folder, db, free_port(), folder / "hub-tls")
+def organisation(folder: Path, db: str, *serve_args: str) -> Iterator[Org]:
+    """``hub init`` (root's store), then the hub serving (with ``serve_args``)."""
+    org = Org(folder, db, free_port(), folder / "hub-tls", serve_args=serve_args)
     org.stores["root"] = folder / "root"
     ok("hub", "init", "--db", db, "--admin", "root", "--tls-dir", org.tls,
        "--store", org.stores["root"])  # fmt: skip

@@ -142,7 +142,9 @@ def test_a_hub_showing_a_history_that_does_not_extend_the_last_is_refused(
         assert tuple(after) == tuple(pulled_before)
 
 
-def test_a_checkpoint_not_signed_by_the_pinned_key_is_refused(hub_db: HubDatabase, tmp_path: Path) -> None:
+def test_a_checkpoint_not_signed_by_the_pinned_key_is_refused(
+    hub_db: HubDatabase, tmp_path: Path
+) -> None:
     """One not signed by the pinned key (exit 1, org_checkpoint.signature); the seen file is
     the device's own: a hub cannot make it forget what it was shown."""
     with organisation(tmp_path, hub_db.owner_url) as org:

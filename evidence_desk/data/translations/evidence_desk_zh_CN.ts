@@ -6489,6 +6489,11 @@
         <translation>文件 {digest}：已上传的分块哈希为 {actual}（{size} 字节），与文件的摘要（{expected_size} 字节）不符；请重新上传</translation>
     </message>
     <message>
+        <source>blob {digest} is kept on the object store, and this hub was started without --blobs</source>
+        <comment>hub.blob_elsewhere</comment>
+        <translation>数据块 {digest} 保存在对象存储中，而本中心服务器启动时未指定 --blobs</translation>
+    </message>
+    <message>
         <source>blob {digest}: chunk(s) {missing} have not been uploaded</source>
         <comment>hub.blob_missing</comment>
         <translation>文件 {digest}：分块 {missing} 尚未上传</translation>
@@ -7796,6 +7801,26 @@ must equal that file&apos;s line in the manifest.</source>
         <source>message type {type!r} kept as unknown</source>
         <comment>messenger.unknown_type</comment>
         <translation>消息类型“{type}”按未知类型保留</translation>
+    </message>
+    <message>
+        <source>bucket {bucket} has no Object Lock enabled: evidence must not be deletable; create the bucket with Object Lock</source>
+        <comment>object_store.no_lock</comment>
+        <translation>存储桶 {bucket} 未启用对象锁定：证据不得可被删除；请创建启用对象锁定的存储桶</translation>
+    </message>
+    <message>
+        <source>object {key} holds {size} bytes after the upload, not {expected}</source>
+        <comment>object_store.stored_other</comment>
+        <translation>上传后对象 {key} 为 {size} 字节，而不是 {expected} 字节</translation>
+    </message>
+    <message>
+        <source>bucket {bucket} cannot be read ({error})</source>
+        <comment>object_store.unreachable</comment>
+        <translation>无法读取存储桶 {bucket}（{error}）</translation>
+    </message>
+    <message>
+        <source>--blobs must be s3://BUCKET[/PREFIX], not {url}</source>
+        <comment>object_store.url</comment>
+        <translation>--blobs 必须是 s3://存储桶[/前缀]，而不是 {url}</translation>
     </message>
     <message>
         <source>the sealed OCR result&apos;s digest {found} is not the one ledger entry {seq} records ({recorded})</source>
