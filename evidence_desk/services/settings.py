@@ -18,6 +18,7 @@ from evidence_desk.domain.wording import Catalogue
 from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.conduct_settings import (
     validate_accounts_setting,
+    validate_institution_names,
     validate_lexicon_setting,
 )
 from evidence_desk.services.session import DatabaseState, Session, put
@@ -91,7 +92,9 @@ SETTINGS: dict[str, SettingSpec] = {
         "", _optional_timezone, "debtor's zone for CC-1 quiet hours (empty: timezone)"
     ),
     "institution_names": SettingSpec(
-        "", _text, "CC-5 names of the collecting institution, | separated (empty: organisation)"
+        "",
+        validate_institution_names,
+        "CC-5 names and aliases of the collecting institution, | separated (empty: organisation)",
     ),
     "approved_accounts": SettingSpec(
         "", validate_accounts_setting, "CC-7 approved repayment accounts, comma separated"

@@ -3696,82 +3696,82 @@
         <translation>免打扰时段采用的债务人时区（留空：默认）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="69"/>
-        <source>Institution names for CC-5 (| separated)</source>
-        <translation>CC-5 机构名称（用 | 分隔）</translation>
+        <location filename="../../ui/settings_dialog.py" line="70"/>
+        <source>Institution names and aliases for CC-5 (| separated; A (B) reads as two)</source>
+        <translation>CC-5 机构名称及别称（以 | 分隔；“甲 (乙)”视为两个名称）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="70"/>
+        <location filename="../../ui/settings_dialog.py" line="72"/>
         <source>Approved repayment accounts (comma separated)</source>
         <translation>批准的还款账户（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="71"/>
+        <location filename="../../ui/settings_dialog.py" line="73"/>
         <source>Conduct lexicon (JSON; empty: the shipped one)</source>
         <translation>合规词库（JSON；留空：使用内置词库）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="73"/>
+        <location filename="../../ui/settings_dialog.py" line="75"/>
         <source>Keep closed cases for (years after closure)</source>
         <translation>结案后保存年限（自结案起）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="75"/>
+        <location filename="../../ui/settings_dialog.py" line="77"/>
         <source>Keep collection records at least (years, 2 or more: CC-9)</source>
         <translation>采集记录最短保存年限（至少 2 年：CC-9）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="95"/>
+        <location filename="../../ui/settings_dialog.py" line="97"/>
         <source>Time-stamp authorities (RFC 3161)</source>
         <translation>时间戳机构（RFC 3161）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="101"/>
+        <location filename="../../ui/settings_dialog.py" line="103"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="107"/>
+        <location filename="../../ui/settings_dialog.py" line="109"/>
         <source>Root certificate (PEM file)</source>
         <translation>根证书（PEM 文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="108"/>
+        <location filename="../../ui/settings_dialog.py" line="110"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="110"/>
+        <location filename="../../ui/settings_dialog.py" line="112"/>
         <source>Add authority</source>
         <translation>添加机构</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="138"/>
+        <location filename="../../ui/settings_dialog.py" line="140"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="140"/>
+        <location filename="../../ui/settings_dialog.py" line="142"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="157"/>
+        <location filename="../../ui/settings_dialog.py" line="159"/>
         <source>No authority configured: checkpoints stay queued.</source>
         <translation>未配置时间戳机构：检查点将排队等待。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="159"/>
+        <location filename="../../ui/settings_dialog.py" line="161"/>
         <source>Stamped up to entry %1; %2 entries waiting.</source>
         <translation>已加盖时间戳至第 %1 条；%2 条等待中。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="166"/>
+        <location filename="../../ui/settings_dialog.py" line="168"/>
         <source>Root certificate</source>
         <translation>根证书</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="176"/>
+        <location filename="../../ui/settings_dialog.py" line="178"/>
         <source>Cannot read the certificate file: %1</source>
         <translation>无法读取证书文件：%1</translation>
     </message>
