@@ -28,6 +28,7 @@ _said = Catalogue(
         **COMMON_WORDING,
         "setting.not_zone": "not an IANA time zone (e.g. Asia/Shanghai)",
         "setting.not_count": "must be a whole number, 0 or more",
+        "setting.not_positive": "must be a whole number, 1 or more",
         "setting.quiet_hours": "use HH:MM-HH:MM, e.g. 22:00-08:00",
         "setting.unknown": "unknown setting (known: {known})",
     }
@@ -45,6 +46,12 @@ def _timezone(value: str) -> str:
 def _non_negative_int(value: str) -> str:
     if not value.isdigit():
         raise BadInput("setting", value, _said("setting.not_count"))
+    return str(int(value))
+
+
+def _positive_int(value: str) -> str:
+    if not value.isdigit() or int(value) < 1:
+        raise BadInput("setting", value, _said("setting.not_positive"))
     return str(int(value))
 
 
@@ -68,6 +75,9 @@ def _optional_timezone(value: str) -> str:
     return _timezone(value.strip()) if value.strip() else ""
 
 
+TSA_GAP_FLAG_SETTING = "tsa_gap_flag_hours"
+
+
 @dataclass(frozen=True, slots=True)
 class SettingSpec:
     default: str
@@ -85,6 +95,11 @@ SETTINGS: dict[str, SettingSpec] = {
     "organisation": SettingSpec("", _text, "producing organisation named on bundles"),
     "tsa_retries": SettingSpec(
         "1", _non_negative_int, "extra attempts per TSA after a network failure, before the next"
+    ),
+    TSA_GAP_FLAG_SETTING: SettingSpec(
+        "24",
+        _positive_int,
+        "bundles flag an original first time-stamped more than this many hours after its import",
     ),
     # Conduct self-check (services/conduct.py; its lexicon and accounts are validated by
     # services/conduct_settings.py).
