@@ -5149,6 +5149,16 @@
         <translation>加入者 {user}</translation>
     </message>
     <message>
+        <source>Pages {first} to {pages} are not printed; the original in the kit holds them all.</source>
+        <comment>bundle_text.document_more</comment>
+        <translation>第 {first} 至 {pages} 页未打印；材料包中的原件包含全部页面。</translation>
+    </message>
+    <message>
+        <source>{document}, page {page} of {pages} (rendered from the original)</source>
+        <comment>bundle_text.document_page</comment>
+        <translation>{document}，第 {page} 页，共 {pages} 页（由原件渲染）</translation>
+    </message>
+    <message>
         <source>Documents</source>
         <comment>bundle_text.documents</comment>
         <translation>申请材料</translation>
@@ -8146,6 +8156,11 @@ must equal that file&apos;s line in the manifest.</source>
         <source>the bundle is handed over in an encrypted container or in person</source>
         <comment>pipl.measure_encrypted_transport</comment>
         <translation>证据包以加密容器或当面方式交付</translation>
+    </message>
+    <message>
+        <source>the debtor&apos;s identity documents are included unmasked: the approval rests on them and the court needs them to identify the party</source>
+        <comment>pipl.measure_identity_documents_unmasked</comment>
+        <translation>债务人的身份证明材料未作遮蔽：联系审批以其为依据，法院亦需据此确认当事人身份</translation>
     </message>
     <message>
         <source>digests, signatures and time stamps let the recipient detect any change</source>
