@@ -18,13 +18,14 @@ there are, the second prints those numbers (a third runs only if the numbers mov
 
 from __future__ import annotations
 
+import hashlib
 import html
 import io
 import re
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -53,6 +54,7 @@ from reportlab.platypus import (
 )
 
 from evidence_desk import __version__
+from evidence_desk.bundle import documents
 from evidence_desk.bundle.model import (
     AnnexRow,
     BundleData,
@@ -634,6 +636,8 @@ class _Story:
                     Paragraph(exhibit.digest_prefix, self.s["cell"]),
                 ]
             )
+            if exhibit.kind == "identity":
+                rows += self._document_rows(exhibit)
         widths = [11 * mm, 50 * mm, 30 * mm, 42 * mm, 19 * mm]
         widths.append(FRAME_W - sum(widths))
         table = Table(rows, colWidths=widths, repeatRows=1)
@@ -643,6 +647,22 @@ class _Story:
         self.p(esc(self.t("form_note")), "small")
         self.flow.append(Spacer(1, 6 * mm))
         self.p(esc(self.t("submission", date=self.layout.local(self.layout.data.produced_at)[:10])))
+
+    def _document_rows(self, exhibit: Exhibit) -> list[list[Any]]:
+        """The identity exhibit's documents, each on its own row with its own digest: the
+        approval rests on them (they are drawn in the identity section, whole in the kit)."""
+        cell = self.s["cell"]
+        return [
+            [
+                Paragraph(f"{exhibit.id}-{number}", cell),
+                Paragraph(esc(f"{o.role}: {o.file_name}"), cell),
+                Paragraph(esc(self.t("source_value", who=o.added_by, importer=o.importer)), cell),
+                Paragraph("", cell),
+                Paragraph(self.layout.range_label(exhibit.id), cell),
+                Paragraph(o.sha256[:12], cell),
+            ]
+            for number, o in enumerate(exhibit.originals, 1)
+        ]
 
     def method(self) -> None:
         data = self.layout.data
@@ -814,10 +834,45 @@ class _Story:
             table.setStyle(_grid())
             self.flow.append(table)
             for original in exhibit.originals:
-                if original.is_image:
-                    self._image(original, f"{original.role}: {original.file_name}")
+                self._document(original)
 
-    def _image(self, original: OriginalFile, caption: str, heading: str | None = None) -> None:
+    def _document(self, original: OriginalFile) -> None:
+        """A request document drawn, not only named (bundle/documents.py): an image as it is,
+        a PDF's pages rendered, a text document's start as text."""
+        caption = f"{original.role}: {original.file_name}"
+        if original.is_image:
+            self._image(original, caption)
+            return
+        data = original.read()
+        if documents.is_pdf(original, data):
+            key = f"pages:{original.sha256}"
+            if key not in self.layout.pictures:
+                self.layout.pictures[key] = documents.pdf_pages(data)
+            pages, count = self.layout.pictures[key]
+            for number, png in enumerate(pages, 1):
+                # the rendering is named by its own digest; the caption gives the original's
+                rendered = replace(
+                    original, sha256=hashlib.sha256(png).hexdigest(), read=_constant(png)
+                )
+                page = self.t("document_page", document=caption, page=number, pages=count)
+                self._image(rendered, page, digest=original.sha256)
+            if count > len(pages):
+                self.p(esc(self.t("document_more", first=len(pages) + 1, pages=count)), "small")
+            return
+        text = documents.text_excerpt(data)
+        if text:
+            lines = "<br/>".join(esc(line) for line in text.splitlines())
+            self.flow.append(Paragraph(f"{esc(caption)}<br/>{lines}", self.s["small"]))
+
+    def _image(
+        self,
+        original: OriginalFile,
+        caption: str,
+        heading: str | None = None,
+        digest: str | None = None,
+    ) -> None:
+        """Draw an image with its caption and the SHA-256 of its original (``digest``, when
+        the image is a rendering of a document: the original's, not the rendering's)."""
         size = self.layout.picture(original, FRAME_W * 0.62, FRAME_H * 0.62)
         if size is None:
             return
@@ -829,7 +884,7 @@ class _Story:
                     Spacer(1, 3 * mm),
                     _Picture(self.layout, original, *size),
                     Paragraph(esc(caption), self.s["small"]),
-                    Paragraph(f"SHA-256 {original.sha256}", self.s["hex"]),
+                    Paragraph(f"SHA-256 {digest or original.sha256}", self.s["hex"]),
                 ]
             )
         )
@@ -1114,6 +1169,11 @@ class _Story:
         table = Table(rows, colWidths=[48 * mm, FRAME_W - 48 * mm])
         table.setStyle(_grid())
         self.flow.append(table)
+
+
+def _constant(content: bytes) -> Callable[[], bytes]:
+    """A reader of bytes already in memory (a rendered page drawn like an original)."""
+    return lambda: content
 
 
 def _summary(entry: ledger.Entry) -> str:

@@ -102,6 +102,9 @@ EN: dict[str, str] = {
     "messages_count": "{n} messages",
     "screenshots": "Screenshots",
     "screenshot_caption": "{name}, {w}×{h} px, taken {taken}, device {device}",
+    "document_page": "{document}, page {page} of {pages} (rendered from the original)",
+    "document_more": "Pages {first} to {pages} are not printed; the original in the kit holds "
+    "them all.",
     "quoted_note": " (included because it is quoted)",
     "attachment": "Attachment",
     "range": "Date range",

@@ -57,6 +57,7 @@ MEASURES = (
     "recipient_confidentiality",
     "masking",
     "retention_limit",
+    "identity_documents_unmasked",
 )
 
 BREACH_KINDS = (
@@ -201,6 +202,8 @@ _labels |= {
             "the recipient is bound to confidentiality and to the stated purpose",
             "account numbers and ID numbers are masked unless needed",
             "the recipient is asked to delete the bundle when the purpose is achieved",
+            "the debtor's identity documents are included unmasked: the approval rests on them "
+            "and the court needs them to identify the party",
         ),
         strict=True,
     )
@@ -332,13 +335,16 @@ def assess(recipient_kind: str, categories: Sequence[str]) -> tuple[str, list[st
     confidentiality; an outsourcer or another recipient is a wider circle. Sensitive personal
     information (art. 28) raises the risk one level. The measures are those this product
     applies to every bundle, plus encrypted handover and confidentiality for a recipient
-    outside the courts."""
+    outside the courts; a bundle with identity documents says they are not masked."""
     level = 0 if recipient_kind == "court" else 1 if recipient_kind == "law_firm" else 2
     if SENSITIVE.intersection(categories):
         level = min(level + 1, 2)
     measures = ["need_to_know_scope", "integrity_proofs", "masking", "retention_limit"]
     if recipient_kind != "court":
         measures += ["encrypted_transport", "recipient_confidentiality"]
+    if "identity_documents" in categories:
+        # masking stops at them: a recipient is told, not left to find out
+        measures.append("identity_documents_unmasked")
     return RISK_LEVELS[level], sorted(measures)
 
 

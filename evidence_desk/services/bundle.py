@@ -100,7 +100,6 @@ _said = Catalogue(
 )
 
 EXPORT_ACTION = "bundle.export"
-GAP_FLAG_HOURS = 24
 CONTACT_DOCUMENTS = frozenset(contacts.DOCUMENT_ROLES)
 _USABLE = (contacts.ContactStatus.APPROVED.value, contacts.ContactStatus.REVOKED.value)
 
@@ -677,7 +676,7 @@ def gather(session: Session, scope: Scope, *, masked: bool = True) -> BundleData
         tokens=proof.tokens,
         public_keys=proof.keys,
         annex=bundle_masking.mask_annex(annex) if masked else annex,
-        gap_flag_hours=GAP_FLAG_HOURS,
+        gap_flag_hours=settings_service.get_int(session, settings_service.TSA_GAP_FLAG_SETTING),
         commitment_lists=exhibits.commitment_lists,
         numbers_masked=masked,
         devices=proof.devices,

@@ -41,6 +41,7 @@ from evidence_desk.services import settings as settings_service
 from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.conduct_settings import (
     Lexicon,
+    institution_names,
     normalise_account,
     parse_lexicon,
     read_lexicon_file,
@@ -420,7 +421,7 @@ def _params(
     names = settings_service.get(session, "institution_names") or settings_service.get(
         session, "organisation"
     )
-    institutions = tuple(n.strip() for n in re.split(r"[|,，、;；\n]", names) if n.strip())
+    institutions = institution_names(names)
     accounts = settings_service.get(session, "approved_accounts")
     return _Params(
         _window(window_text),

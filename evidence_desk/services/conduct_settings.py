@@ -1,4 +1,5 @@
-"""The conduct check's own setting values: the lexicon (CC-6) and the approved accounts (CC-7).
+"""The conduct check's own setting values: the lexicon (CC-6), the institution's names (CC-5)
+and the approved accounts (CC-7).
 
 Parsing and validating them needs nothing of the store, so the settings service validates a new
 ``conduct_lexicon`` or ``approved_accounts`` value here, and the conduct check (which reads the
@@ -156,3 +157,39 @@ def validate_accounts_setting(value: str) -> str:
         if account and not re.fullmatch(r"[0-9a-z._%+@-]{4,64}", account):
             raise BadInput("approved_accounts", account, _said("conduct.bad_account"))
     return ",".join(a for a in accounts if a)
+
+
+_NAME_SEPARATORS = re.compile(r"[|,，、;；\n]")
+_TRAILING_ALIAS = re.compile(r"^(?P<name>.*?)\s*[(（](?P<alias>[^()（）]*)[)）]\s*$")
+
+
+def institution_names(value: str) -> tuple[str, ...]:
+    """The names and aliases of the collecting institution that CC-5 accepts, in order.
+
+    Names are separated by ``|`` (or commas, semicolons, 、 and lines); a name followed by a
+    bracketed alias, the form the single-string setting used to hold ("示例资产管理有限公司
+    (Demo Asset Management)"), counts as two names, because a first message names the
+    institution by either and never by both with the brackets. Stored values are never rewritten
+    (settings are a ledger projection that verify replays), so the old form is read this way
+    whenever it is met; new values are saved in the list form by ``validate_institution_names``.
+    """
+    names: list[str] = []
+    for part in _NAME_SEPARATORS.split(value):
+        aliases: list[str] = []
+        rest = part.strip()
+        while (match := _TRAILING_ALIAS.match(rest)) is not None:
+            aliases.insert(0, match.group("alias").strip())
+            rest = match.group("name").strip()
+        names.extend(n for n in (rest, *aliases) if n)
+    seen: set[str] = set()
+    unique = []
+    for name in names:
+        if name.casefold() not in seen:
+            seen.add(name.casefold())
+            unique.append(name)
+    return tuple(unique)
+
+
+def validate_institution_names(value: str) -> str:
+    """Validator for ``institution_names``: saved as the list, ``A | B``, aliases split out."""
+    return " | ".join(institution_names(value))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from evidence_desk.importers import archive, registry
 from evidence_desk.importers.base import ExportSource, MessageKind, ParsedChat
 from evidence_desk.importers.images import ParsedImage
 from evidence_desk.importers.recordings import ParsedRecording
+from evidence_desk.integrity.digests import Digests
 from evidence_desk.services import case_keys
 from evidence_desk.services import leave_out as leaving
 from evidence_desk.services import settings as settings_service
@@ -41,6 +43,31 @@ class ChatsNotChosen(ImportInputError):
         self.chats = chats
 
 
+@dataclass(frozen=True, slots=True)
+class OpenedInput:
+    """One picked path opened safely, not parsed yet: what its originals are.
+
+    The import commit seals (hashes and encrypts) these originals before it hands them to a
+    parser (:func:`parse_opened`), so what a parser reads is on record first."""
+
+    path: Path
+    source: ExportSource
+    originals: tuple[tuple[str, Callable[[], bytes]], ...]
+    file_path: Path | None  # the picked file when it is the only original (streamed, not read)
+
+
+def open_input(path: Path) -> OpenedInput:
+    """Open ``path`` (a file, zip or folder) without parsing it."""
+    source = archive.open_path(path)
+    label = path.name or str(path)
+    if source.data == b"" and source.container and path.is_dir():
+        # A folder: the importer chooses its main file; every member is an original.
+        originals = tuple((m, source.members[m]) for m in sorted(source.members))
+        return OpenedInput(path, source, originals, None)
+    data_reader: Callable[[], bytes] = path.read_bytes
+    return OpenedInput(path, source, ((label, data_reader),), path)
+
+
 def parse_path(
     path: Path,
     tz: str,
@@ -49,23 +76,29 @@ def parse_path(
     *,
     list_senders: bool = False,
 ) -> ParsedInput:
-    """Open ``path`` (a file, zip or folder) and parse it, detecting the format unless forced.
+    """Open ``path`` and parse it (the preview: nothing is sealed); see :func:`parse_opened`."""
+    return parse_opened(open_input(path), tz, format_name, leave, list_senders=list_senders)
 
-    ``leave`` (PI-2): a multi-chat export is parsed for the one chat not left out (else
-    :class:`ChatsNotChosen`), and the left-out participants' messages are removed from the
-    parse (the originals stay whole). ``list_senders``: also everyone found before leaving out
-    (the preview offers them; the commit need not walk 100k messages for it)."""
+
+def parse_opened(
+    opened: OpenedInput,
+    tz: str,
+    format_name: str | None,
+    leave: LeaveOut | None = None,
+    *,
+    list_senders: bool = False,
+    digests: tuple[Digests, ...] = (),
+) -> ParsedInput:
+    """Parse an opened path, detecting the format unless forced.
+
+    ``digests``: those of ``opened.originals``, in order, when they were hashed before this
+    parse (the import commit); they travel with the parse. ``leave`` (PI-2): a multi-chat
+    export is parsed for the one chat not left out (else :class:`ChatsNotChosen`), and the
+    left-out participants' messages are removed from the parse (the originals stay whole).
+    ``list_senders``: also everyone found before leaving out (the preview offers them; the
+    commit need not walk 100k messages for it)."""
     leave = leave or LeaveOut()
-    source = archive.open_path(path)
-    label = path.name or str(path)
-    file_path: Path | None = None
-    if source.data == b"" and source.container and path.is_dir():
-        # A folder: the importer chooses its main file; every member is an original.
-        originals = tuple((m, source.members[m]) for m in sorted(source.members))
-    else:
-        data_reader: Callable[[], bytes] = path.read_bytes
-        originals = ((label, data_reader),)
-        file_path = path
+    source = opened.source
     chosen_format = format_name
     if format_name in (None, registry.AUTO):
         # Detect once and parse with the detected format (detection reads the whole file for
@@ -78,13 +111,24 @@ def parse_path(
     else:
         reason = _said("detect.forced", format=format_name)
     result, choices, chat = _parse(source, tz, chosen_format, leave)
-    digests, left = leave.digests(), 0
+    left_digests, left = leave.digests(), 0
     found: tuple[str, ...] = ()
     if isinstance(result, ParsedChat):
         found = leaving.senders(result) if list_senders else ()
-        result, left = leaving.apply(result, digests)
+        result, left = leaving.apply(result, left_digests)
     return ParsedInput(
-        path, source, result, reason, originals, file_path, choices, chat, digests, left, found
+        opened.path,
+        source,
+        result,
+        reason,
+        opened.originals,
+        opened.file_path,
+        choices,
+        chat,
+        left_digests,
+        left,
+        found,
+        digests,
     )
 
 
@@ -168,9 +212,12 @@ def already_imported(session: Session, contact_id: str, parsed: ParsedInput) -> 
     name and an original of the same size: otherwise it cannot be a repeat, and the extra
     SHA-256 pass over a large zip (a sixth of its sealing time) is saved.
     """
-    if parsed.file_path is not None and not _same_size_imported(session, contact_id, parsed):
+    if parsed.original_digests:  # hashed before parsing (the commit): no second pass
+        digest = parsed.original_digests[_main_index(parsed)].sha256
+    elif parsed.file_path is not None and not _same_size_imported(session, contact_id, parsed):
         return False
-    digest = _main_digest(parsed)
+    else:
+        digest = _main_digest(parsed)
     return _imported_as(session, parsed.source.name, "AND imports.sha256 = ?", contact_id, digest)
 
 
@@ -215,9 +262,12 @@ def _main_digest(parsed: ParsedInput) -> str:
 
 def main_original(parsed: ParsedInput) -> tuple[str, Callable[[], bytes]]:
     """The original an import is named and recognised by (a folder's main file)."""
-    if len(parsed.originals) == 1:
-        return parsed.originals[0]
-    for name, reader in parsed.originals:
-        if name == parsed.source.name:
-            return name, reader
-    return parsed.originals[0]
+    return parsed.originals[_main_index(parsed)]
+
+
+def _main_index(parsed: ParsedInput) -> int:
+    if len(parsed.originals) > 1:
+        for index, (name, _reader) in enumerate(parsed.originals):
+            if name == parsed.source.name:
+                return index
+    return 0

@@ -14,6 +14,7 @@ from evidence_desk.domain.recording_description import RecordingDescription
 from evidence_desk.importers.base import ExportSource, ParsedChat
 from evidence_desk.importers.images import ParsedImage
 from evidence_desk.importers.recordings import ParsedRecording
+from evidence_desk.integrity.digests import Digests
 from evidence_desk.services.leave_out import ChatChoice
 
 Progress = Callable[[int, str], None]  # percent, what is happening
@@ -39,6 +40,9 @@ class ParsedInput:
     left_out: frozenset[str] = frozenset()
     left_out_messages: int = 0
     senders: tuple[str, ...] = ()  # everyone found before leaving out (the preview offers them)
+    # The originals' digests, in the order of ``originals``, computed before the parse (the
+    # import commit seals first: "hash before parse"); empty for the preview, which seals nothing.
+    original_digests: tuple[Digests, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,10 @@
-"""The import commit: parse every path, seal the originals, then write everything in one entry.
+"""The import commit: seal the originals, parse them, then write everything in one entry.
 
-1. every picked path is opened safely and parsed (``import_parsing``) — nothing is written yet;
-2. the originals (the file, zip or folder members exactly as picked) are sealed into the blob store;
+1. every picked path is opened safely (``import_parsing``) and its originals (the file, zip or
+   folder members exactly as picked) are hashed (SHA-256 and SM3) and sealed into the blob store
+   *before* any parser reads them: "hash before parse", as the bundle's declaration says;
+2. each is then parsed, the parse carrying the digests taken before it; nothing is in the
+   database yet;
 3. one transaction writes the blob rows, one evidence item per original, one ``imports`` row per
    export, the messages (each stored once per contact and linked to every export that contains
    it) and *one* ledger entry covering the file digests, the digest of the normalised parse, the
@@ -47,12 +50,14 @@ from evidence_desk.services.commitments import (
 from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.contacts import Contact, get_contact, require_usable
 from evidence_desk.services.import_parsing import (
+    OpenedInput,
     already_imported,
     default_tz,
     flags_for,
     infer_our_account,
     main_original,
-    parse_path,
+    open_input,
+    parse_opened,
 )
 from evidence_desk.services.import_types import ImportResult, ParsedInput, Progress
 from evidence_desk.services.leave_out import LeaveOut
@@ -145,38 +150,40 @@ def _import_files(
 
     parsed_inputs: list[ParsedInput] = []
     notices: list[str] = []
-    for index, path in enumerate(paths):
-        checkpoint()
-        report(int(40 * index / len(paths)), _said("import.step_parsing", file=path.name))
-        parsed = parse_path(path, zone, format_name, leave)
-        if already_imported(session, contact_id, parsed):
-            notices.append(_said("import.already_imported", file=path.name))
-            continue
-        parsed_inputs.append(parsed)
-    if not parsed_inputs:
-        return ImportResult(contact_id, (), 0, 0, 0, tuple(notices), None)
-
     created_blobs: list[SealedOriginal] = []
+    skipped: list[SealedOriginal] = []  # sealed for an input found to be a repeat
     try:
         sealed_by_input: list[list[SealedOriginal]] = []
-        for index, parsed in enumerate(parsed_inputs):
+        for index, path in enumerate(paths):
             checkpoint()
-            report(
-                40 + int(40 * index / len(parsed_inputs)),
-                _said("import.step_sealing", file=parsed.path.name),
+            # Hash before parse (the bundle's declaration says so): the originals, as picked,
+            # are digested (SHA-256 and SM3) and sealed first; the parser reads them after and
+            # the parse carries those digests. A refusal or cancel later removes what this
+            # import sealed.
+            report(int(80 * index / len(paths)), _said("import.step_sealing", file=path.name))
+            opened = open_input(path)
+            sealed = _seal_originals(session, contact.case_no, opened, checkpoint)
+            created_blobs.extend(
+                s for s in sealed if not (s.in_case if s.case_no is not None else s.already_stored)
             )
-            sealed: list[SealedOriginal] = []
-            for name, reader in parsed.originals:
-                item = (
-                    _seal_file(session, contact.case_no, name, parsed.file_path)
-                    if parsed.file_path is not None
-                    else seal_bytes(session, contact.case_no, name, reader())
-                )
-                if not (item.in_case if item.case_no is not None else item.already_stored):
-                    created_blobs.append(item)
-                sealed.append(item)
-                checkpoint()
+            parsing = _said("import.step_parsing", file=path.name)
+            report(int(80 * index / len(paths) + 40 / len(paths)), parsing)
+            parsed = parse_opened(
+                opened, zone, format_name, leave, digests=tuple(s.digests for s in sealed)
+            )
+            if already_imported(session, contact_id, parsed):
+                notices.append(_said("import.already_imported", file=path.name))
+                skipped.extend(sealed)
+                continue
+            parsed_inputs.append(parsed)
             sealed_by_input.append(sealed)
+        # a repeat's originals stay only where an imported input holds the same bytes
+        used = {s.blob_name for sealed in sealed_by_input for s in sealed}
+        created_blobs = [c for c in created_blobs if c.blob_name in used]
+        if skipped:
+            _remove_unreferenced(session, [s for s in skipped if s.blob_name not in used])
+        if not parsed_inputs:
+            return ImportResult(contact_id, (), 0, 0, 0, tuple(notices), None)
         report(85, _said("import.step_storing"))
         result = _commit(
             session,
@@ -193,6 +200,21 @@ def _import_files(
     except BaseException:
         _remove_unreferenced(session, created_blobs)
         raise
+
+
+def _seal_originals(
+    session: Session, case_no: str, opened: OpenedInput, checkpoint: Callable[[], None]
+) -> list[SealedOriginal]:
+    """Digest and seal every original of one opened path, before anything parses it."""
+    sealed: list[SealedOriginal] = []
+    for name, reader in opened.originals:
+        sealed.append(
+            _seal_file(session, case_no, name, opened.file_path)
+            if opened.file_path is not None
+            else seal_bytes(session, case_no, name, reader())
+        )
+        checkpoint()
+    return sealed
 
 
 def _seal_file(session: Session, case_no: str, name: str, path: Path) -> SealedOriginal:

@@ -18,6 +18,7 @@ from evidence_desk.domain.wording import Catalogue
 from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.conduct_settings import (
     validate_accounts_setting,
+    validate_institution_names,
     validate_lexicon_setting,
 )
 from evidence_desk.services.session import DatabaseState, Session, put
@@ -27,6 +28,7 @@ _said = Catalogue(
         **COMMON_WORDING,
         "setting.not_zone": "not an IANA time zone (e.g. Asia/Shanghai)",
         "setting.not_count": "must be a whole number, 0 or more",
+        "setting.not_positive": "must be a whole number, 1 or more",
         "setting.quiet_hours": "use HH:MM-HH:MM, e.g. 22:00-08:00",
         "setting.unknown": "unknown setting (known: {known})",
     }
@@ -44,6 +46,12 @@ def _timezone(value: str) -> str:
 def _non_negative_int(value: str) -> str:
     if not value.isdigit():
         raise BadInput("setting", value, _said("setting.not_count"))
+    return str(int(value))
+
+
+def _positive_int(value: str) -> str:
+    if not value.isdigit() or int(value) < 1:
+        raise BadInput("setting", value, _said("setting.not_positive"))
     return str(int(value))
 
 
@@ -67,6 +75,9 @@ def _optional_timezone(value: str) -> str:
     return _timezone(value.strip()) if value.strip() else ""
 
 
+TSA_GAP_FLAG_SETTING = "tsa_gap_flag_hours"
+
+
 @dataclass(frozen=True, slots=True)
 class SettingSpec:
     default: str
@@ -85,13 +96,20 @@ SETTINGS: dict[str, SettingSpec] = {
     "tsa_retries": SettingSpec(
         "1", _non_negative_int, "extra attempts per TSA after a network failure, before the next"
     ),
+    TSA_GAP_FLAG_SETTING: SettingSpec(
+        "24",
+        _positive_int,
+        "bundles flag an original first time-stamped more than this many hours after its import",
+    ),
     # Conduct self-check (services/conduct.py; its lexicon and accounts are validated by
     # services/conduct_settings.py).
     "conduct_timezone": SettingSpec(
         "", _optional_timezone, "debtor's zone for CC-1 quiet hours (empty: timezone)"
     ),
     "institution_names": SettingSpec(
-        "", _text, "CC-5 names of the collecting institution, | separated (empty: organisation)"
+        "",
+        validate_institution_names,
+        "CC-5 names and aliases of the collecting institution, | separated (empty: organisation)",
     ),
     "approved_accounts": SettingSpec(
         "", validate_accounts_setting, "CC-7 approved repayment accounts, comma separated"

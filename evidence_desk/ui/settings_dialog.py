@@ -65,8 +65,13 @@ class SettingsDialog(QDialog):
             "organisation": self.tr("Producing organisation"),
             "language": self.tr("Bundle language (zh_CN or en)"),
             "tsa_retries": self.tr("Retries per time-stamp authority"),
+            "tsa_gap_flag_hours": self.tr(
+                "Flag originals time-stamped later than (hours after import)"
+            ),
             "conduct_timezone": self.tr("Debtor's time zone for quiet hours (empty: default)"),
-            "institution_names": self.tr("Institution names for CC-5 (| separated)"),
+            "institution_names": self.tr(
+                "Institution names and aliases for CC-5 (| separated; A (B) reads as two)"
+            ),
             "approved_accounts": self.tr("Approved repayment accounts (comma separated)"),
             "conduct_lexicon": self.tr("Conduct lexicon (JSON; empty: the shipped one)"),
             # retention (issue 18 item 2): the cap first, so raising both saves in one go

@@ -313,3 +313,33 @@ def test_editing_or_deleting_an_acknowledgement_is_detected(scenario: Scenario) 
     missing = [f for f in errors if f.code == "row.missing"]
     assert changed and first.id in changed[0].location + changed[0].detail
     assert missing and second.id in missing[0].location + missing[0].detail
+
+
+def test_institution_names_are_a_list_of_names_and_aliases() -> None:
+    from evidence_desk.services.conduct_settings import (
+        institution_names,
+        validate_institution_names,
+    )
+
+    # the old single-string form: a name with its alias in brackets counts as two names
+    demo = "示例资产管理有限公司 (Demo Asset Management)"
+    assert institution_names(demo) == ("示例资产管理有限公司", "Demo Asset Management")
+    assert institution_names("示例（Demo）| 另一家公司 |示例") == ("示例", "Demo", "另一家公司")
+    assert institution_names("  ") == ()
+    assert validate_institution_names(demo) == "示例资产管理有限公司 | Demo Asset Management"
+
+
+def test_cc5_passes_a_first_message_naming_any_name_or_alias(scenario: Scenario) -> None:
+    _set(scenario, "institution_names", "")
+    # the demo's organisation setting form: the first messages name the Chinese name only
+    _set(scenario, "organisation", "示例消费金融 (Demo Consumer Finance)")
+    cc5 = {f.contact_id for f in conduct.run_checks(scenario.staff) if f.rule == "CC-5"}
+    assert cc5 == {scenario.bad}  # only the planted "你好，在吗？"
+    _set(scenario, "institution_names", "Demo Consumer Finance (DCF) | 另一家公司")
+    stored = settings_service.get(scenario.staff, "institution_names")
+    assert stored == "Demo Consumer Finance | DCF | 另一家公司"
+    cc5 = {f.contact_id for f in conduct.run_checks(scenario.staff) if f.rule == "CC-5"}
+    assert cc5 == {scenario.clean, scenario.bad, scenario.other}  # none names any of the three
+    _set(scenario, "institution_names", "另一家公司 | 示例消费金融")
+    cc5 = {f.contact_id for f in conduct.run_checks(scenario.staff) if f.rule == "CC-5"}
+    assert cc5 == {scenario.bad}

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
-from evidence_desk.services import contacts
-from evidence_desk.services.demo import DEMO_USERS, ensure_demo_store
+import pytest
+
+from evidence_desk.services import conduct, contacts, reading
+from evidence_desk.services.demo import (
+    DEMO_USERS,
+    PLANTED_RULE,
+    PLANTED_TEXT,
+    ensure_demo_store,
+    story_start,
+)
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 
@@ -48,3 +58,63 @@ def test_the_product_demo_queues_its_stamps_and_the_checkout_stamps_it_once(
         report = verify_store(session)
         assert report.intact, report.errors
     assert stamp_demo_store(demo.path) is None  # the next launch leaves it as it is
+
+
+def _instant(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def test_the_demo_tells_its_history_in_order_with_one_planted_finding(tmp_path: Path) -> None:
+    """Request with its documents, approval by a supervisor minutes later, then the export whose
+    first line is the friend-added line; one conduct finding, labelled as planted."""
+    demo = ensure_demo_store(tmp_path / "demo")
+    with Session.open(demo.path, "wang.legal", DEMO_USERS["wang.legal"][1]) as legal:
+        [contact] = contacts.list_contacts(legal)
+        requested, approved = _instant(contact.requested_at), _instant(contact.decided_at or "")
+        assert contact.requested_by == "zhang.staff" and contact.decided_by == "li.supervisor"
+        assert approved > requested + timedelta(minutes=1)
+        documents = [
+            i
+            for i in contacts.contact_items(legal, contact.id)
+            if i.role in ("identity_proof", "debt_confirmation")
+        ]
+        assert {i.file_name.rsplit(".", 1)[1] for i in documents} == {"png", "pdf"}
+        assert all(_instant(i.added_at) <= requested + timedelta(seconds=5) for i in documents)
+        messages = reading.list_messages(legal, contact.id)
+        first = messages[0]
+        assert first.text == "你已添加了陈立新，现在可以开始聊天了。"
+        assert _instant(first.sent_at) > approved
+        imported = max(_instant(i.added_at) for i in contacts.contact_items(legal, contact.id))
+        assert _instant(messages[-1].sent_at) < imported < datetime.now(UTC)
+        # the whole story happens in daytime Shanghai, within a day of the store's creation
+        zone = ZoneInfo("Asia/Shanghai")
+        assert all(8 <= _instant(m.sent_at).astimezone(zone).hour < 22 for m in messages)
+        assert datetime.now(UTC) - requested < timedelta(hours=24)
+
+        report = conduct.report(legal)
+        [planted] = report.findings
+        assert planted.rule == PLANTED_RULE
+        texts = {m.rowid: m.text for m in messages}
+        assert planted.message_id is not None and texts[planted.message_id] == PLANTED_TEXT
+        assert planted.acknowledged and planted.ack_note and "planted" in planted.ack_note
+        assert "演示" in planted.ack_note
+        report = verify_store(legal)
+        assert report.intact, report.errors
+
+
+@pytest.mark.parametrize(
+    ("now", "start"),
+    [
+        ("2026-12-05T10:00:00+00:00", "2026-12-05T12:50:00+08:00"),  # 18:00 in Shanghai
+        ("2026-12-05T18:50:00+00:00", "2026-12-05T16:30:00+08:00"),  # 02:50: last afternoon
+        ("2026-12-05T04:00:00+00:00", "2026-12-04T16:30:00+08:00"),  # 12:00: the day before
+        ("2026-12-05T05:39:00+00:00", "2026-12-04T16:30:00+08:00"),  # the longest wait
+    ],
+)
+def test_the_story_starts_in_daytime_and_ends_before_the_store_is_made(
+    now: str, start: str
+) -> None:
+    begins = story_start(datetime.fromisoformat(now))
+    assert begins == datetime.fromisoformat(start)
+    # a first stamp at the first launch is never "over 24 hours" late
+    assert timedelta(hours=5) < datetime.fromisoformat(now) - begins < timedelta(hours=22)

@@ -3721,87 +3721,92 @@
         <translation>每个时间戳机构的重试次数</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="68"/>
+        <location filename="../../ui/settings_dialog.py" line="69"/>
+        <source>Flag originals time-stamped later than (hours after import)</source>
+        <translation>原件导入后超过此时长（小时）才加盖可信时间戳的予以标注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="71"/>
         <source>Debtor&apos;s time zone for quiet hours (empty: default)</source>
         <translation>免打扰时段采用的债务人时区（留空：默认）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="69"/>
-        <source>Institution names for CC-5 (| separated)</source>
-        <translation>CC-5 机构名称（用 | 分隔）</translation>
+        <location filename="../../ui/settings_dialog.py" line="73"/>
+        <source>Institution names and aliases for CC-5 (| separated; A (B) reads as two)</source>
+        <translation>CC-5 机构名称及别称（以 | 分隔；“甲 (乙)”视为两个名称）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="70"/>
+        <location filename="../../ui/settings_dialog.py" line="75"/>
         <source>Approved repayment accounts (comma separated)</source>
         <translation>批准的还款账户（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="71"/>
+        <location filename="../../ui/settings_dialog.py" line="76"/>
         <source>Conduct lexicon (JSON; empty: the shipped one)</source>
         <translation>合规词库（JSON；留空：使用内置词库）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="73"/>
+        <location filename="../../ui/settings_dialog.py" line="78"/>
         <source>Keep closed cases for (years after closure)</source>
         <translation>结案后保存年限（自结案起）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="75"/>
+        <location filename="../../ui/settings_dialog.py" line="80"/>
         <source>Keep collection records at least (years, 2 or more: CC-9)</source>
         <translation>采集记录最短保存年限（至少 2 年：CC-9）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="95"/>
+        <location filename="../../ui/settings_dialog.py" line="100"/>
         <source>Time-stamp authorities (RFC 3161)</source>
         <translation>时间戳机构（RFC 3161）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="101"/>
+        <location filename="../../ui/settings_dialog.py" line="106"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="107"/>
+        <location filename="../../ui/settings_dialog.py" line="112"/>
         <source>Root certificate (PEM file)</source>
         <translation>根证书（PEM 文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="108"/>
+        <location filename="../../ui/settings_dialog.py" line="113"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="110"/>
+        <location filename="../../ui/settings_dialog.py" line="115"/>
         <source>Add authority</source>
         <translation>添加机构</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="138"/>
+        <location filename="../../ui/settings_dialog.py" line="143"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="140"/>
+        <location filename="../../ui/settings_dialog.py" line="145"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="157"/>
+        <location filename="../../ui/settings_dialog.py" line="162"/>
         <source>No authority configured: checkpoints stay queued.</source>
         <translation>未配置时间戳机构：检查点将排队等待。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="159"/>
+        <location filename="../../ui/settings_dialog.py" line="164"/>
         <source>Stamped up to entry %1; %2 entries waiting.</source>
         <translation>已加盖时间戳至第 %1 条；%2 条等待中。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="166"/>
+        <location filename="../../ui/settings_dialog.py" line="171"/>
         <source>Root certificate</source>
         <translation>根证书</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="176"/>
+        <location filename="../../ui/settings_dialog.py" line="181"/>
         <source>Cannot read the certificate file: %1</source>
         <translation>无法读取证书文件：%1</translation>
     </message>
@@ -5172,6 +5177,16 @@
         <source>joined by {user}</source>
         <comment>bundle_text.device_user</comment>
         <translation>加入者 {user}</translation>
+    </message>
+    <message>
+        <source>Pages {first} to {pages} are not printed; the original in the kit holds them all.</source>
+        <comment>bundle_text.document_more</comment>
+        <translation>第 {first} 至 {pages} 页未打印；材料包中的原件包含全部页面。</translation>
+    </message>
+    <message>
+        <source>{document}, page {page} of {pages} (rendered from the original)</source>
+        <comment>bundle_text.document_page</comment>
+        <translation>{document}，第 {page} 页，共 {pages} 页（由原件渲染）</translation>
     </message>
     <message>
         <source>Documents</source>
@@ -8253,6 +8268,11 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>证据包以加密容器或当面方式交付</translation>
     </message>
     <message>
+        <source>the debtor&apos;s identity documents are included unmasked: the approval rests on them and the court needs them to identify the party</source>
+        <comment>pipl.measure_identity_documents_unmasked</comment>
+        <translation>债务人的身份证明材料未作遮蔽：联系审批以其为依据，法院亦需据此确认当事人身份</translation>
+    </message>
+    <message>
         <source>digests, signatures and time stamps let the recipient detect any change</source>
         <comment>pipl.measure_integrity_proofs</comment>
         <translation>摘要、签名和时间戳使接收方能够发现任何改动</translation>
@@ -9256,6 +9276,11 @@ must equal that file&apos;s line in the manifest.</source>
         <source>must be a whole number, 0 or more</source>
         <comment>setting.not_count</comment>
         <translation>必须是 0 或正整数</translation>
+    </message>
+    <message>
+        <source>must be a whole number, 1 or more</source>
+        <comment>setting.not_positive</comment>
+        <translation>必须是正整数（1 或以上）</translation>
     </message>
     <message>
         <source>not an IANA time zone (e.g. Asia/Shanghai)</source>
