@@ -428,8 +428,15 @@ class _Mark(Flowable):  # type: ignore[misc]
             stamp.YMDhms = tuple(stamp.lt)[:6]
             canvas._doc._timeStamp = stamp
             canvas.showOutline()
+            # an explicit destination (the cover page, at 100 %): reportlab keeps bookmark
+            # names in the outline only, so a named "cover" destination would not resolve
             canvas._doc.Catalog.OpenAction = pdfdoc.PDFDictionary(
-                {"S": pdfdoc.PDFName("GoTo"), "D": pdfdoc.PDFString("cover")}
+                {
+                    "S": pdfdoc.PDFName("GoTo"),
+                    "D": pdfdoc.PDFArray(
+                        [canvas._doc.thisPageRef(), pdfdoc.PDFName("XYZ"), 0, PAGE_H, 1]
+                    ),
+                }
             )
         if self.band is not None:
             self.layout.header = self.band
