@@ -538,12 +538,10 @@ def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp 
         except ValueError:
             fingerprint = "?"
         lines.append(f"- {name} ({key.get('role') or '?'}): {fingerprint}")
-    lines += [
-        "",
-        f"Checkpoint {size}: root {data.checkpoint.root}",
-        f"PDF: {', '.join(pdf_names)}",
-        "",
-    ]
+    lines += ["", f"Checkpoint {size}: root {data.checkpoint.root}"]
+    if pdf_names:  # the PDF's own copy of this text is written before its volumes are named
+        lines.append(f"PDF: {', '.join(pdf_names)}")
+    lines.append("")
     return "\n".join(lines)
 
 

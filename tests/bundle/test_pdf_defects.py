@@ -3,13 +3,15 @@ export: the PDF as a reader opens it, as pdftotext reads it."""
 
 from __future__ import annotations
 
+import re
+import zipfile
 from pathlib import Path
 
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject
 
 from tests.bundle.support import export, store_with_evidence
-from tests.helpers import Team
+from tests.helpers import Team, pdf_text
 
 
 def test_the_open_action_resolves_to_the_cover_page(team: Team, tmp_path: Path) -> None:
@@ -25,3 +27,18 @@ def test_the_open_action_resolves_to_the_cover_page(team: Team, tmp_path: Path) 
     assert isinstance(destination, ArrayObject), destination
     assert reader.get_page_number(destination[0].get_object()) == 0
     assert destination[1] == "/XYZ" and float(destination[4]) == 1.0
+
+
+def test_the_appendix_has_no_empty_label_line(team: Team, tmp_path: Path) -> None:
+    store_with_evidence(team, tmp_path / "in")
+    result = export(team, tmp_path / "out")
+    text = pdf_text(result.pdf_paths[0], "-layout")
+    appendix = text[text.rindex("VERIFY.txt") :]
+    assert "Checkpoint " in appendix
+    lines = [line.strip() for line in appendix.splitlines()]
+    assert not [line for line in lines if re.fullmatch(r"[\w .-]{1,20}[:：]", line)], lines
+    # the kit's VERIFY.txt, written once the volumes have names, still names them
+    with zipfile.ZipFile(result.kit_path) as zf:
+        (name,) = [n for n in zf.namelist() if n.endswith("/VERIFY.txt")]
+        verify = zf.read(name).decode("utf-8")
+    assert f"PDF: {result.pdf_paths[0].name}" in verify.splitlines()
