@@ -576,8 +576,8 @@ class _Story:
                 esc(
                     self.t(
                         "scope_value",
-                        date_from=data.scope.date_from or self.t("any"),
-                        date_to=data.scope.date_to or self.t("any"),
+                        date_from=self._range()[0],
+                        date_to=self._range()[1],
                         zone=data.timezone,
                         which=self.t("scope_tagged" if data.scope.tagged_only else "scope_all"),
                     )
@@ -607,6 +607,15 @@ class _Story:
         qr_value = f"evidence-desk bundle {data.bundle_id} sha256:{self.layout.manifest_digest}"
         self.flow.append(_Qr(qr_value, 42 * mm))
         self.p(esc(self.t("qr_note")), "small")
+
+    def _range(self) -> tuple[str, str]:
+        """The scope's first and last day; an open end is the day of the first or last
+        included message (in the bundle's zone), "open" only when nothing is included."""
+        data = self.layout.data
+        days = sorted(self.layout.local(m.sent_at)[:10] for e in data.exhibits for m in e.messages)
+        first = data.scope.date_from or (days[0] if days else self.t("any"))
+        last = data.scope.date_to or (days[-1] if days else self.t("any"))
+        return first, last
 
     def evidence_list(self) -> None:
         self.section("list", self.t("list"))
@@ -954,12 +963,7 @@ class _Story:
     def completeness(self) -> None:
         data, lay = self.layout.data, self.layout
         self.section("completeness", self.t("completeness"))
-        self.p(
-            esc(
-                f"{self.t('range')}: {data.scope.date_from or self.t('any')} — "
-                f"{data.scope.date_to or self.t('any')} ({data.timezone})"
-            )
-        )
+        self.p(esc(f"{self.t('range')}: {self._range()[0]} — {self._range()[1]} ({data.timezone})"))
         counts = ", ".join(f"{k} {v}" for k, v in sorted(data.range_counts.items())) or self.t(
             "none"
         )

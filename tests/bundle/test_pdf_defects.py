@@ -10,7 +10,8 @@ from pathlib import Path
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject
 
-from tests.bundle.support import export, store_with_evidence
+from evidence_desk.bundle.model import Scope
+from tests.bundle.support import CASE, export, store_with_evidence
 from tests.helpers import Team, pdf_text
 
 
@@ -42,3 +43,15 @@ def test_the_appendix_has_no_empty_label_line(team: Team, tmp_path: Path) -> Non
         (name,) = [n for n in zf.namelist() if n.endswith("/VERIFY.txt")]
         verify = zf.read(name).decode("utf-8")
     assert f"PDF: {result.pdf_paths[0].name}" in verify.splitlines()
+
+
+def test_an_open_range_reads_as_the_first_and_last_message_days(team: Team, tmp_path: Path) -> None:
+    store_with_evidence(team, tmp_path / "in")  # messages from 5 to 21 January (Shanghai)
+    result = export(team, tmp_path / "out")
+    text = " ".join(pdf_text(result.pdf_paths[0]).split())
+    assert "不限" not in text
+    assert "日期 2026-01-05 至 2026-01-21（Asia/Shanghai）" in text  # the cover
+    assert "2026-01-05 — 2026-01-21 (Asia/Shanghai)" in text  # the completeness statement
+    # a closed end stays the scope's own day
+    later = export(team, tmp_path / "later", Scope(CASE, date_from="2026-01-02"))
+    assert "日期 2026-01-02 至 2026-01-21" in " ".join(pdf_text(later.pdf_paths[0]).split())
