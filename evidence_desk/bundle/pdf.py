@@ -235,6 +235,9 @@ _TOKEN = re.compile(
     r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|\s+|[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+"
 )
 _WIDTHS: dict[str, float] = {}
+_NO_LINE_START = frozenset("，。、；：？！）」』》〉】”’,.;:?!)")
+# where a word too long for its line may break: after a separator of names and paths
+_SEPARATED = re.compile(r"[^./\\_@:-]*[./\\_@:-]+|[^./\\_@:-]+")
 
 
 def _char_width(ch: str) -> float:
@@ -247,7 +250,9 @@ def _char_width(ch: str) -> float:
 
 def wrap_text(text: str, size: float, width: float) -> list[str]:
     """Greedy line breaking: CJK breaks between any two characters, other text at spaces,
-    an over-long word by characters. Much faster than reportlab's per-character CJK frags."""
+    an over-long word after its separators (``zhang.`` ``staff``, ``evidence-`` ``manifest``),
+    by characters only where it has none left. Much faster than reportlab's per-character
+    CJK frags."""
     limit = width * 1000 / size
     lines: list[str] = []
     for paragraph in text.split("\n"):
@@ -263,19 +268,50 @@ def wrap_text(text: str, size: float, width: float) -> list[str]:
                 lines.append("".join(line))
                 line, used = [], 0.0
                 continue
+            if token in _NO_LINE_START and len(line) > 1:  # "、" never starts a line:
+                last = line.pop()  # the character before it goes down with it
+                lines.append("".join(line).rstrip())
+                line = [last, token]
+                used = sum(_char_width(c) for c in last) + token_width
+                continue
             if token_width <= limit and line:
                 lines.append("".join(line).rstrip())
                 line, used = [token], token_width
                 continue
-            for ch in token:  # longer than a line: break it by characters
-                w = _char_width(ch)
-                if used + w > limit and line:
+            for piece in _SEPARATED.findall(token):  # longer than a line: at separators
+                piece_width = sum(_char_width(c) for c in piece)
+                if used + piece_width <= limit or (not line and piece_width <= limit):
+                    line.append(piece)
+                    used += piece_width
+                    continue
+                if piece_width <= limit:
                     lines.append("".join(line))
-                    line, used = [], 0.0
-                line.append(ch)
-                used += w
+                    line, used = [piece], piece_width
+                    continue
+                for ch in piece:  # no separator left: by characters
+                    w = _char_width(ch)
+                    if used + w > limit and line:
+                        lines.append("".join(line))
+                        line, used = [], 0.0
+                    line.append(ch)
+                    used += w
         lines.append("".join(line).rstrip())
     return lines
+
+
+def widest_word(text: str) -> float:
+    """The width (at size 1000) of the widest part ``wrap_text`` keeps on one line, among
+    those of at most 30 characters: a longer one is no word (a digest, a ciphertext)."""
+    return max(
+        (
+            sum(_char_width(c) for c in piece)
+            for token in _TOKEN.findall(text)
+            if not token.isspace()
+            for piece in _SEPARATED.findall(token)
+            if len(piece) <= 30
+        ),
+        default=0.0,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -514,6 +550,31 @@ class _Story:
     def p(self, text: str, style: str = "base") -> None:
         self.flow.append(Paragraph(text, self.s[style]))
 
+    def fit(self, text: str, width: float, style: str = "cell", link: str = "") -> Paragraph:
+        """Plain ``text`` for a box ``width`` wide (a table column: its padding is taken off),
+        broken by :func:`wrap_text`, never inside a word: a user name, file name or path
+        breaks after a separator, and a part with none left shrinks the type (to 5.5 pt).
+        A digest or ciphertext (:func:`widest_word`) keeps the size and breaks by characters.
+        ``link``: the whole text links to that exhibit."""
+        base = self.s[style]
+        inner = width - 13  # the table's 6 pt cell padding each side, and a point of slack
+        size = float(base.fontSize)
+        widest = widest_word(text)
+        while size > 5.5 and widest * size / 1000 > inner:
+            size -= 0.25
+        lines = "<br/>".join(esc(line) for line in wrap_text(text, size, inner))
+        if link:
+            lines = f'<a href="#{link}" color="#1a4fa0">{lines}</a>'
+        if size == base.fontSize:
+            return Paragraph(lines, base)
+        scaled = ParagraphStyle(
+            f"{base.name}-{size}",
+            parent=base,
+            fontSize=size,
+            leading=base.leading * size / base.fontSize,
+        )
+        return Paragraph(lines, scaled)
+
     def section(self, key: str, title: str, *, new_page: bool = True) -> None:
         if new_page and self.flow:
             self.flow.append(PageBreak())
@@ -598,7 +659,7 @@ class _Story:
             count = (total - 1) // self.layout.cap + 1
             rows.append((self.t("volumes"), ", ".join(chr(ord("A") + i) for i in range(count))))
         table = Table(
-            [[Paragraph(esc(k), self.s["cell"]), Paragraph(v, self.s["cell"])] for k, v in rows],
+            [[self.fit(k, 42 * mm), Paragraph(v, self.s["cell"])] for k, v in rows],
             colWidths=[42 * mm, FRAME_W - 42 * mm],
         )
         table.setStyle(_grid())
@@ -640,12 +701,9 @@ class _Story:
                     Paragraph(
                         f'<a href="#{exhibit.id}" color="#1a4fa0">{exhibit.id}</a>', self.s["cell"]
                     ),
-                    Paragraph(
-                        f'<a href="#{exhibit.id}" color="#1a4fa0">{esc(exhibit.title)}</a>',
-                        self.s["cell"],
-                    ),
-                    Paragraph(esc(source), self.s["cell"]),
-                    Paragraph(esc(exhibit.object_of_proof), self.s["cell"]),
+                    self.fit(exhibit.title, 50 * mm, link=exhibit.id),
+                    self.fit(source, 30 * mm),
+                    self.fit(exhibit.object_of_proof, 42 * mm),
                     Paragraph(self.layout.range_label(exhibit.id), self.s["cell"]),
                     Paragraph(exhibit.digest_prefix, self.s["cell"]),
                 ]
@@ -718,13 +776,13 @@ class _Story:
     def _original_block(self, exhibit: Exhibit, number: int, o: OriginalFile) -> list[Flowable]:
         data, lay = self.layout.data, self.layout
         lines = [
-            f"<b>{exhibit.id}-{number}</b>  {esc(o.file_name)}  ({esc(o.role)}) · "
+            f"{exhibit.id}-{number}  {o.file_name}  ({o.role}) · "
             f"{self.t('size_bytes', size=o.size)}",
             f"{self.t('imported')} {lay.utc(o.added_at)} UTC / {lay.local(o.added_at)} · "
-            f"{self.t('importer')} {esc(o.added_by)} · {self.t('parser')} {esc(o.importer)} · "
-            f"{self.t('device')} {esc(o.device or '—')}",
+            f"{self.t('importer')} {o.added_by} · {self.t('parser')} {o.importer} · "
+            f"{self.t('device')} {o.device or '—'}",
         ]
-        out: list[Flowable] = [Paragraph("<br/>".join(lines), self.s["cell"])]
+        out: list[Flowable] = [self.fit("\n".join(lines), FRAME_W + 13)]
         out.append(Paragraph(f"SHA-256 {o.sha256}", self.s["hex"]))
         out.append(Paragraph(f"SM3&nbsp;&nbsp;&nbsp;&nbsp; {o.sm3}", self.s["hex"]))
         refs = [
@@ -812,16 +870,15 @@ class _Story:
                 )
             if c.flags:
                 rows.append((self.t("flags"), ", ".join(c.flags)))
-            docs = "<br/>".join(
-                f"{esc(o.role)}: {esc(o.file_name)} · SHA-256 {o.sha256[:16]}…"
-                for o in exhibit.originals
+            docs = "\n".join(
+                f"{o.role}: {o.file_name} · SHA-256 {o.sha256[:16]}…" for o in exhibit.originals
             )
             rows.append((self.t("documents"), docs))
             table = Table(
                 [
                     [
-                        Paragraph(esc(k), self.s["cell"]),
-                        Paragraph(v if k == self.t("documents") else esc(v), self.s["cell"]),
+                        self.fit(k, 30 * mm),
+                        self.fit(v, FRAME_W - 30 * mm),
                     ]
                     for k, v in rows
                 ],
@@ -1015,8 +1072,12 @@ class _Story:
             row = AnnexRow(row.section, when, subject, detail)
             rows.append(
                 [
-                    Paragraph(esc(v), self.s["cell"])
-                    for v in (row.section, row.when, row.subject, row.detail)
+                    self.fit(v, w * mm)
+                    for v, w in zip(
+                        (row.section, row.when, row.subject, row.detail),
+                        (20, 34, 34, (FRAME_W - 88 * mm) / mm),
+                        strict=True,
+                    )
                 ]
             )
         table = Table(rows, colWidths=[20 * mm, 34 * mm, 34 * mm, FRAME_W - 88 * mm], repeatRows=1)
@@ -1035,22 +1096,23 @@ class _Story:
             columns.insert(1, "col_device")
         header = [self.t(k) for k in columns]
         rows: list[list[Any]] = [[Paragraph(esc(h), self.s["cell"]) for h in header]]
+        widths = [10 * mm, 31 * mm, 22 * mm, 25 * mm, 57 * mm]
+        if data.is_org:
+            widths = [10 * mm, 24 * mm, 27 * mm, 15 * mm, 25 * mm, 45 * mm]
+        widths.append(FRAME_W - sum(widths))
+        actor = columns.index("col_actor")
         for number, entry in enumerate(data.custody):
             cells = [
                 Paragraph(str(entry.seq), self.s["cell"]),
                 Paragraph(f"{lay.utc(entry.at)}<br/>{lay.local(entry.at)}", self.s["cell"]),
-                Paragraph(esc(entry.actor), self.s["cell"]),
-                Paragraph(esc(entry.action), self.s["cell"]),
-                Paragraph(esc(_summary(entry)), self.s["cell"]),
+                self.fit(entry.actor, widths[actor]),
+                self.fit(entry.action, widths[actor + 1]),
+                self.fit(_summary(entry), widths[actor + 2]),
                 Paragraph(f"{entry.prev_hash[:12]}<br/>→ {entry.entry_hash[:12]}", self.s["cell"]),
             ]
             if data.is_org:
                 cells.insert(1, Paragraph(self._device(data, number), self.s["cell"]))
             rows.append(cells)
-        widths = [10 * mm, 31 * mm, 15 * mm, 25 * mm, 64 * mm]
-        if data.is_org:
-            widths = [10 * mm, 24 * mm, 27 * mm, 15 * mm, 25 * mm, 45 * mm]
-        widths.append(FRAME_W - sum(widths))
         table = Table(rows, colWidths=widths, repeatRows=1)
         table.setStyle(_grid(header=True))
         self.flow.append(table)

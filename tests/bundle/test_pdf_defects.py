@@ -11,8 +11,17 @@ from pypdf import PdfReader
 from pypdf.generic import ArrayObject
 
 from evidence_desk.bundle.model import Scope
-from tests.bundle.support import CASE, export, store_with_evidence
-from tests.helpers import Team, pdf_text
+from evidence_desk.domain.models import Role
+from evidence_desk.services import importing, users
+from tests.bundle.support import (
+    CASE,
+    CHAT_NAME,
+    chat_text,
+    export,
+    screenshot_bytes,
+    store_with_evidence,
+)
+from tests.helpers import FAST_KDF, Team, approved_contact, pdf_text
 
 
 def test_the_open_action_resolves_to_the_cover_page(team: Team, tmp_path: Path) -> None:
@@ -55,3 +64,37 @@ def test_an_open_range_reads_as_the_first_and_last_message_days(team: Team, tmp_
     # a closed end stays the scope's own day
     later = export(team, tmp_path / "later", Scope(CASE, date_from="2026-01-02"))
     assert "日期 2026-01-02 至 2026-01-21" in " ".join(pdf_text(later.pdf_paths[0]).split())
+
+
+LONG_USER = "zhangsan.collections"
+LONG_FILE = "evidence-manifest-chen-lixin-repayment-promise.png"
+
+
+def _fragments(text: str, names: list[str]) -> list[str]:
+    """Runs of letters and digits in ``text`` that are the start or the end of a part of one of
+    ``names`` but not the whole part: what a break inside a word leaves behind."""
+    parts = {p for name in names for p in re.split(r"[./_@-]", name) if len(p) >= 6}
+    runs = set(re.findall(r"[A-Za-z0-9]+", text))
+    return sorted(
+        f"{run} ({part})"
+        for run in runs
+        for part in parts
+        if run != part and len(run) >= 3 and (part.startswith(run) or part.endswith(run))
+    )
+
+
+def test_long_user_and_file_names_never_break_inside_a_word(team: Team, tmp_path: Path) -> None:
+    users.add_user(team.login("root"), LONG_USER, Role.STAFF, "long-user-password", kdf=FAST_KDF)
+    team.passwords[LONG_USER] = "long-user-password"
+    staff, contact_id = approved_contact(team, tmp_path / "in", case_no=CASE, staff=LONG_USER)
+    chat = tmp_path / "in" / CHAT_NAME
+    chat.write_bytes(chat_text().encode("utf-8"))
+    shot = tmp_path / "in" / LONG_FILE
+    shot.write_bytes(screenshot_bytes())
+    importing.import_files(staff, contact_id, [chat, shot], tz="Asia/Shanghai")
+    result = export(team, tmp_path / "out")
+    text = pdf_text(result.pdf_paths[0], "-layout")
+    # each name is printed, whole, where a line has room for it ...
+    assert LONG_USER in text and LONG_FILE in text
+    # ... and wherever a column is narrow it breaks after a separator, never inside a word
+    assert _fragments(text, [LONG_USER, LONG_FILE, "evidence-manifest.json"]) == []
