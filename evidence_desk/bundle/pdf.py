@@ -61,11 +61,14 @@ from evidence_desk.bundle.model import (
     OriginalFile,
     Recording,
 )
+from evidence_desk.bundle.moments import ISO_MOMENT, local_part, moment_text
 from evidence_desk.bundle.text import declaration, mapping, method, processing_rows, t
+from evidence_desk.domain import wording
 from evidence_desk.domain.durations import clock_text
+from evidence_desk.domain.wording import Phrase
 from evidence_desk.integrity import ledger
 from evidence_desk.resources import resource_path
-from evidence_desk.translations import say
+from evidence_desk.translations import fill, say
 
 FONT = "EvidenceDeskCJK"
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
@@ -203,6 +206,30 @@ class _Layout:
     def utc(self, utc_text: str) -> str:
         moment = datetime.fromisoformat(utc_text)
         return moment.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%d %H:%M:%S")
+
+    def when(self, utc_text: str) -> str:
+        """The one way the PDF prints a moment (bundle/moments.py)."""
+        return moment_text(utc_text, self.zone)
+
+    def local_part(self, utc_text: str) -> str:
+        return local_part(utc_text, self.zone)
+
+    def retimed(self, text: str) -> str:
+        """A coded phrase (conduct and tag rows) with its moments in the PDF's one form, in
+        the phrases it holds too."""
+        if not isinstance(text, Phrase) or not text.code:
+            return text
+        template = wording.template(text.code)
+        if template is None:
+            return text
+        facts = tuple(
+            (
+                name,
+                self.when(value) if ISO_MOMENT.fullmatch(str(value)) else self.retimed(value),
+            )
+            for name, value in text.facts
+        )
+        return Phrase(fill(template, dict(facts)), text.code, facts)
 
 
 class _Qr(Flowable):  # type: ignore[misc]
@@ -598,7 +625,7 @@ class _Story:
                 "header_source",
                 source=first.file_name[:40],
                 utc=self.layout.utc(first.added_at),
-                local=self.layout.local(first.added_at)[11:],
+                local=self.layout.local_part(first.added_at),
                 who=first.added_by,
             )
         band = _Header(exhibit=exhibit.id, digest=exhibit.digest_prefix, source=source)
@@ -629,7 +656,7 @@ class _Story:
             (self.t("producer"), esc(f"{data.producer} ({data.producer_role})")),
             (
                 self.t("produced_at"),
-                f"{self.layout.utc(data.produced_at)} UTC · {self.layout.local(data.produced_at)}",
+                self.layout.when(data.produced_at),
             ),
             (self.t("bundle_id"), esc(data.bundle_id)),
             (
@@ -764,7 +791,7 @@ class _Story:
             "hex",
         )
         self.p(esc(self.t("signature_value", sig=self.layout.declaration_signature)), "hex")
-        self.p(esc(self.t("signed_at", at=f"{self.layout.utc(data.produced_at)} UTC")), "small")
+        self.p(esc(self.t("signed_at", at=self.layout.when(data.produced_at))), "small")
 
     def integrity(self) -> None:
         data = self.layout.data
@@ -778,7 +805,7 @@ class _Story:
         lines = [
             f"{exhibit.id}-{number}  {o.file_name}  ({o.role}) · "
             f"{self.t('size_bytes', size=o.size)}",
-            f"{self.t('imported')} {lay.utc(o.added_at)} UTC / {lay.local(o.added_at)} · "
+            f"{self.t('imported')} {lay.when(o.added_at)} · "
             f"{self.t('importer')} {o.added_by} · {self.t('parser')} {o.importer} · "
             f"{self.t('device')} {o.device or '—'}",
         ]
@@ -794,7 +821,7 @@ class _Story:
                     "tsa_ref",
                     tsa=o.stamp.tsa_name,
                     serial=o.stamp.serial_number,
-                    gen_time=o.stamp.gen_time,
+                    gen_time=lay.when(o.stamp.gen_time),
                     policy=o.stamp.policy_oid,
                     alg=o.stamp.hash_alg,
                 )
@@ -827,7 +854,7 @@ class _Story:
                     self.t(
                         "request_value",
                         who=c.requested_by,
-                        at=f"{lay.utc(c.requested_at)} UTC",
+                        at=lay.when(c.requested_at),
                         initiated=c.initiated_by,
                         relation=c.relation,
                     ),
@@ -840,7 +867,7 @@ class _Story:
                         "decision_value",
                         status=c.status,
                         who=c.decided_by or "—",
-                        at=f"{lay.utc(c.decided_at)} UTC" if c.decided_at else "—",
+                        at=lay.when(c.decided_at) if c.decided_at else "—",
                         note=c.decision_note or "—",
                     ),
                 ),
@@ -863,7 +890,7 @@ class _Story:
                         self.t(
                             "revoked_value",
                             who=c.revoked_by,
-                            at=f"{lay.utc(c.revoked_at)} UTC",
+                            at=lay.when(c.revoked_at),
                             note=c.revoke_note or "—",
                         ),
                     )
@@ -953,7 +980,7 @@ class _Story:
             (self.t("recording_duration"), clock_text(described.duration_seconds) or unknown),
             (
                 self.t("recording_recorded"),
-                f"{lay.utc(recorded)} UTC · {lay.local(recorded)}" if recorded else unknown,
+                lay.when(recorded) if recorded else unknown,
             ),
             (self.t("device"), described.device or unknown),
             (self.t("recording_codecs"), ", ".join(described.codecs) or unknown),
@@ -992,9 +1019,7 @@ class _Story:
 
     def _message(self, m: BundleMessage) -> Flowable:
         lay = self.layout
-        local, utc = lay.local(m.sent_at), lay.utc(m.sent_at)
-        utc_shown = utc[11:] if utc[:10] == local[:10] else utc
-        meta = f"{m.sender} · {local} ({utc_shown} UTC) · #{m.commitment[:12]}"
+        meta = f"{m.sender} · {lay.when(m.sent_at)} · #{m.commitment[:12]}"
         import_id, _, locator = m.source.partition(" ")
         source = f"{locator} · {import_id}" if locator else m.source
         extra = []
@@ -1040,7 +1065,7 @@ class _Story:
         if data.omissions:
             self.p(esc(self.t("omitted_list")), "h2")
             lines = "\n".join(
-                f"{lay.local(o.sent_at)} · {o.sender} · #{o.commitment[:12]} · {o.reason}"
+                f"{lay.when(o.sent_at)} · {o.sender} · #{o.commitment[:12]} · {o.reason}"
                 for o in data.omissions
             )
             self.flow.append(_TextBlock(self.layout, [_Run(lines, 7.5, "#000000")], "plain"))
@@ -1064,11 +1089,12 @@ class _Story:
         ]
         for row in data.annex:
             try:
-                when = f"{self.layout.utc(row.when)} UTC"
+                when = self.layout.when(row.when)
             except ValueError:
                 when = row.when
             # subject and detail are coded Phrases where the services worded them
-            subject, detail = say(row.subject, self.lang), say(row.detail, self.lang)
+            subject = say(self.layout.retimed(row.subject), self.lang)
+            detail = say(self.layout.retimed(row.detail), self.lang)
             row = AnnexRow(row.section, when, subject, detail)
             rows.append(
                 [
@@ -1104,7 +1130,7 @@ class _Story:
         for number, entry in enumerate(data.custody):
             cells = [
                 Paragraph(str(entry.seq), self.s["cell"]),
-                Paragraph(f"{lay.utc(entry.at)}<br/>{lay.local(entry.at)}", self.s["cell"]),
+                self.fit(lay.when(entry.at), widths[actor - 1]),
                 self.fit(entry.actor, widths[actor]),
                 self.fit(entry.action, widths[actor + 1]),
                 self.fit(_summary(entry), widths[actor + 2]),
@@ -1158,7 +1184,8 @@ class _Story:
         for token in data.tokens:
             self.p(
                 esc(
-                    f"RFC 3161 · {token.tsa_name} · serial {token.serial_number} · {token.gen_time}"
+                    f"RFC 3161 · {token.tsa_name} · serial {token.serial_number} · "
+                    f"{self.layout.when(token.gen_time)}"
                 ),
                 "h2",
             )
@@ -1178,11 +1205,14 @@ class _Story:
         if record is None:
             return
         self.section("processing", self.t("processing"))
-        self.p(esc(self.t("processing_intro", retain_until=record.retain_until)), "small")
+        self.p(
+            esc(self.t("processing_intro", retain_until=self.layout.when(record.retain_until))),
+            "small",
+        )
         self.flow.append(Spacer(1, 2 * mm))
         rows = [
             [Paragraph(esc(label), self.s["cell"]), Paragraph(esc(value), self.s["cell"])]
-            for label, value in processing_rows(self.lang, record)
+            for label, value in processing_rows(self.lang, record, self.layout.when)
         ]
         table = Table(rows, colWidths=[48 * mm, FRAME_W - 48 * mm])
         table.setStyle(_grid())

@@ -11,6 +11,8 @@ English.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from evidence_desk import translations
 from evidence_desk.domain import pipl
 from evidence_desk.domain.pipl import ProcessingRecord
@@ -165,7 +167,7 @@ EN: dict[str, str] = {
     "pr_risk": "Assessed risk to the individuals",
     "pr_measures": "Protection measures",
     "pr_recorded": "Recorded",
-    "pr_recorded_value": "{who}, {at} UTC",
+    "pr_recorded_value": "{who}, {at}",
     "pr_retain": "Kept until",
     "pr_bundle": "Bundle and its evidence manifest (SHA-256)",
 }
@@ -244,8 +246,11 @@ def declaration(lang: str, *, name: str, version: str, date: str) -> str:
     return _say(lang, "bundle_text.declaration", name=name, version=version, date=date)
 
 
-def processing_rows(lang: str, record: ProcessingRecord) -> list[tuple[str, str]]:
-    """The processing record as (label, value) rows, its codes worded in ``lang``."""
+def processing_rows(
+    lang: str, record: ProcessingRecord, when: Callable[[str], str] = str
+) -> list[tuple[str, str]]:
+    """The processing record as (label, value) rows, its codes worded in ``lang``; ``when``
+    prints its moments (the PDF's one form for a time, UTC with the local time)."""
 
     def labels(kind: str, codes: tuple[str, ...]) -> str:
         if not codes:
@@ -283,9 +288,9 @@ def processing_rows(lang: str, record: ProcessingRecord) -> list[tuple[str, str]
         ),
         (
             t(lang, "pr_recorded"),
-            t(lang, "pr_recorded_value", who=record.recorded_by, at=record.recorded_at),
+            t(lang, "pr_recorded_value", who=record.recorded_by, at=when(record.recorded_at)),
         ),
-        (t(lang, "pr_retain"), record.retain_until),
+        (t(lang, "pr_retain"), when(record.retain_until)),
         (t(lang, "pr_bundle"), f"{record.bundle_id} · {record.evidence_manifest_sha256}"),
     ]
     return rows

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import re
 import zipfile
+from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject
 
 from evidence_desk.bundle.model import Scope
 from evidence_desk.domain.models import Role
-from evidence_desk.services import importing, users
+from evidence_desk.services import importing, reading, review, timestamps, users
+from evidence_desk_testing.local_tsa import LocalTsa, TestPki
 from tests.bundle.support import (
     CASE,
     CHAT_NAME,
@@ -21,7 +24,13 @@ from tests.bundle.support import (
     screenshot_bytes,
     store_with_evidence,
 )
-from tests.helpers import FAST_KDF, Team, approved_contact, pdf_text
+from tests.helpers import FAST_KDF, Team, TickingClock, approved_contact, pdf_text
+
+
+@pytest.fixture
+def clock() -> TickingClock:
+    # the test PKI's certificates are valid around the real present, so time starts there
+    return TickingClock(datetime.now(UTC).replace(microsecond=0))
 
 
 def test_the_open_action_resolves_to_the_cover_page(team: Team, tmp_path: Path) -> None:
@@ -98,3 +107,45 @@ def test_long_user_and_file_names_never_break_inside_a_word(team: Team, tmp_path
     assert LONG_USER in text and LONG_FILE in text
     # ... and wherever a column is narrow it breaks after a separator, never inside a word
     assert _fragments(text, [LONG_USER, LONG_FILE, "evidence-manifest.json"]) == []
+
+
+# the one form of a moment: UTC, then the case's local time (its date only when another day)
+MOMENT = (
+    r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC \((?:\d{4}-\d{2}-\d{2} )?\d{2}:\d{2}:\d{2} \+08:00\)"
+)
+
+
+def test_every_time_in_the_pdf_is_utc_with_the_local_time_in_one_form(
+    team: Team, pki: TestPki, local_tsa: LocalTsa, tmp_path: Path
+) -> None:
+    """Cover, declaration, integrity (import and trusted time), identity, transcripts,
+    omissions, annex, custody, appendix tokens, processing record, header bands."""
+    timestamps.add_authority(
+        team.login("ada"),
+        "local-test-tsa",
+        local_tsa.url,
+        pki.root_pem.read_text(),
+        pki.intermediates_pem.read_text(),
+        timeout_seconds=5,
+    )
+    alice, contact_id = store_with_evidence(team, tmp_path / "in")
+    rows = reading.list_messages(alice, contact_id)
+    promise = next(r.rowid for r in rows if "先还" in r.text)
+    review.tag_message(team.login("lee"), promise, "promise_to_pay", "1 月 20 日还 5000")
+    result = export(team, tmp_path / "out", Scope(CASE, tagged_only=True))
+    assert result.checkpoint_stamped and result.messages_omitted
+    text = " ".join(pdf_text(result.pdf_paths[0]).split())
+    moments = list(re.finditer(MOMENT, text))
+    covered = {i for m in moments for i in range(m.start(), m.end())}
+    stray = [
+        text[m.start() : m.start() + 40]
+        for m in re.finditer(r"\d{4}-\d{2}-\d{2}[T ]?\d{2}:\d{2}", text)
+        if m.start() not in covered
+    ]
+    assert stray == [], "\n".join(stray)
+    assert not re.search(r"\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z", text)  # no ISO 'Z' form anywhere
+    # and each part of the bundle prints them: cover and declaration, transcripts (5
+    # messages, 4 of them left out), the annex, custody, the trusted times, the bands
+    assert len(moments) > 30
+    assert "签署时间" in text and "UTC (" in text[text.index("签署时间") :][:40]
+    assert re.search(r"RFC 3161 · local-test-tsa · serial \d+ · " + MOMENT, text)

@@ -5196,7 +5196,7 @@
     <message>
         <source>Source {source} · imported {utc} UTC ({local}) · operator {who}</source>
         <comment>bundle_text.header_source</comment>
-        <translation>来源 {source} · 导入 {utc} UTC（{local}）· 操作人 {who}</translation>
+        <translation>来源 {source} · 导入 {utc} UTC ({local}) · 操作人 {who}</translation>
     </message>
     <message>
         <source>Identity exhibits and contact approval records</source>
@@ -5464,9 +5464,9 @@
         <translation>记录</translation>
     </message>
     <message>
-        <source>{who}, {at} UTC</source>
+        <source>{who}, {at}</source>
         <comment>bundle_text.pr_recorded_value</comment>
-        <translation>{who}，{at} UTC</translation>
+        <translation>{who}，{at}</translation>
     </message>
     <message>
         <source>Kept until</source>
