@@ -60,6 +60,7 @@ from evidence_desk.bundle.model import (
     Exhibit,
     OriginalFile,
     Recording,
+    Screenshot,
 )
 from evidence_desk.bundle.moments import ISO_MOMENT, local_part, moment_text
 from evidence_desk.bundle.text import declaration, mapping, method, processing_rows, t
@@ -146,6 +147,7 @@ class _Header:
     digest: str = ""
     section: str = ""
     source: str = ""
+    detail: str = ""  # a third line: the screenshot a page shows, its digest and capture time
 
 
 @dataclass
@@ -457,6 +459,21 @@ class _Picture(Flowable):  # type: ignore[misc]
         self.canv.rect(0, 0, self.width, self.height, stroke=1, fill=0)
 
 
+class _Band(Flowable):  # type: ignore[misc]
+    """Invisible: from here on the page's header band is ``band`` (a screenshot's own page)."""
+
+    def __init__(self, layout: _Layout, band: _Header) -> None:
+        super().__init__()
+        self.layout, self.band = layout, band
+        self.width = self.height = 0
+
+    def wrap(self, _aw: float, _ah: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.layout.header = self.band
+
+
 class _Mark(Flowable):  # type: ignore[misc]
     """Invisible: records the page a section or exhibit starts on, bookmarks it, sets the band."""
 
@@ -550,6 +567,10 @@ def _draw_band(layout: _Layout) -> Callable[[Any, Any], None]:
         if band.source:
             canvas.setFont(FONT, 6.8)
             canvas.drawRightString(MARGIN + FRAME_W - 3, top - 20, band.source)
+        if band.detail:  # the whole line, smaller if it must: it holds a full digest
+            size = min(6.8, 6.8 * (FRAME_W - 6) / pdfmetrics.stringWidth(band.detail, FONT, 6.8))
+            canvas.setFont(FONT, size)
+            canvas.drawString(MARGIN + 3, top - 31, band.detail)
         canvas.setStrokeColor(colors.HexColor("#8899AA"))
         canvas.setLineWidth(0.6)
         canvas.line(MARGIN, top - BAND, MARGIN + FRAME_W, top - BAND)
@@ -944,16 +965,39 @@ class _Story:
                 self.flow.append(self._message(message))
             if exhibit.screenshots:
                 for number, shot in enumerate(exhibit.screenshots):
+                    taken = self._taken(shot)
                     caption = self.t(
                         "screenshot_caption",
                         name=shot.original.file_name,
                         w=shot.width,
                         h=shot.height,
-                        taken=shot.taken_at or "—",
+                        taken=taken,
                         device=shot.device or "—",
                     )
+                    # each screenshot on its own page, whose band names it, not the chat export
+                    self.flow.append(PageBreak())
+                    self.flow.append(_Band(self.layout, self._shot_band(exhibit, shot, taken)))
                     heading = self.t("screenshots") if number == 0 else None
                     self._image(shot.original, caption, heading)
+
+    def _taken(self, shot: Screenshot) -> str:
+        """When the screenshot was taken: the EXIF DateTimeOriginal the import read (the
+        importer records no file modification time), or that the file does not say."""
+        if not shot.taken_at:
+            return self.t("taken_unknown")
+        return self.t("taken_exif", when=self.layout.when(shot.taken_at))
+
+    def _shot_band(self, exhibit: Exhibit, shot: Screenshot, taken: str) -> _Header:
+        o = shot.original
+        source = self.t(
+            "header_source",
+            source=o.file_name[:40],
+            utc=self.layout.utc(o.added_at),
+            local=self.layout.local_part(o.added_at),
+            who=o.added_by,
+        )
+        detail = self.t("header_screenshot", name=o.file_name, sha256=o.sha256, taken=taken)
+        return _Header(exhibit=exhibit.id, digest=o.sha256[:12], source=source, detail=detail)
 
     def recordings(self) -> None:
         """CC-8: each contact's audio and video recordings, an exhibit of their own."""

@@ -3,12 +3,15 @@ export: the PDF as a reader opens it, as pdftotext reads it."""
 
 from __future__ import annotations
 
+import hashlib
+import io
 import re
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject
 
@@ -149,3 +152,36 @@ def test_every_time_in_the_pdf_is_utc_with_the_local_time_in_one_form(
     assert len(moments) > 30
     assert "签署时间" in text and "UTC (" in text[text.index("签署时间") :][:40]
     assert re.search(r"RFC 3161 · local-test-tsa · serial \d+ · " + MOMENT, text)
+
+
+def _exif_jpeg(taken: str) -> bytes:
+    image = Image.open(io.BytesIO(screenshot_bytes(7))).convert("RGB")
+    exif = Image.Exif()
+    exif.get_ifd(0x8769)[0x9003] = taken  # DateTimeOriginal, no offset: the case's zone
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", exif=exif.tobytes())
+    return buffer.getvalue()
+
+
+def test_a_screenshot_page_band_names_the_screenshot_its_digest_and_capture_time(
+    team: Team, tmp_path: Path
+) -> None:
+    alice, contact_id = store_with_evidence(team, tmp_path / "in")  # promise.png: no EXIF
+    shot = tmp_path / "in" / "call-log.jpg"
+    shot.write_bytes(_exif_jpeg("2026:01:20 10:30:00"))
+    importing.import_files(alice, contact_id, [shot], tz="Asia/Shanghai")
+    result = export(team, tmp_path / "out")
+    digests = {
+        name: hashlib.sha256((tmp_path / "in" / name).read_bytes()).hexdigest()
+        for name in ("promise.png", "call-log.jpg", CHAT_NAME)
+    }
+    pages = [" ".join(page.split()) for page in pdf_text(result.pdf_paths[0]).split("\f")]
+    taken = {
+        "call-log.jpg": "拍摄时间 2026-01-20 02:30:00 UTC (10:30:00 +08:00)（EXIF 拍摄时间",
+        "promise.png": "拍摄时间 未载明（文件无 EXIF 拍摄时间",
+    }
+    for name, when in taken.items():
+        (page,) = [p for p in pages if f"截图 {name} · SHA-256 {digests[name]}" in p]
+        assert f"证据 E2 · SHA-256 {digests[name][:12]}" in page  # the band's exhibit line
+        assert f"来源 {name} · 导入" in page and when in page
+        assert CHAT_NAME not in page and digests[CHAT_NAME][:12] not in page

@@ -5194,6 +5194,11 @@
         <translation>第 {label} 页 · 卷 {vol} 共 {vol_pages} 页 · 全包第 {page}/{total} 页</translation>
     </message>
     <message>
+        <source>Screenshot {name} · SHA-256 {sha256} · taken {taken}</source>
+        <comment>bundle_text.header_screenshot</comment>
+        <translation>截图 {name} · SHA-256 {sha256} · 拍摄时间 {taken}</translation>
+    </message>
+    <message>
         <source>Source {source} · imported {utc} UTC ({local}) · operator {who}</source>
         <comment>bundle_text.header_source</comment>
         <translation>来源 {source} · 导入 {utc} UTC ({local}) · 操作人 {who}</translation>
@@ -5657,6 +5662,16 @@
         <source>Submitted on {date}    Signature or seal of the submitting party: ________________</source>
         <comment>bundle_text.submission</comment>
         <translation>提交日期：{date}　　提交人（签名或盖章）：________________</translation>
+    </message>
+    <message>
+        <source>{when} (EXIF DateTimeOriginal)</source>
+        <comment>bundle_text.taken_exif</comment>
+        <translation>{when}（EXIF 拍摄时间 DateTimeOriginal）</translation>
+    </message>
+    <message>
+        <source>not stated (the file has no EXIF DateTimeOriginal)</source>
+        <comment>bundle_text.taken_unknown</comment>
+        <translation>未载明（文件无 EXIF 拍摄时间 DateTimeOriginal）</translation>
     </message>
     <message>
         <source>Electronic evidence bundle</source>
