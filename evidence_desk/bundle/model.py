@@ -101,6 +101,9 @@ class BundleMessage:
     reply_to: str | None
     tags: tuple[str, ...] = ()
     note: str = ""  # why it is in the bundle when the scope alone would leave it out
+    # the platform's id of the sender as the original holds it (wxid, phone number), printed
+    # beside the display name, which is only a remark the phone's owner chose
+    sender_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)

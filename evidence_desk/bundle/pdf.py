@@ -1063,7 +1063,8 @@ class _Story:
 
     def _message(self, m: BundleMessage) -> Flowable:
         lay = self.layout
-        meta = f"{m.sender} · {lay.when(m.sent_at)} · #{m.commitment[:12]}"
+        who = m.sender if m.sender_id in ("", m.sender) else f"{m.sender} ({m.sender_id})"
+        meta = f"{who} · {lay.when(m.sent_at)} · #{m.commitment[:12]}"
         import_id, _, locator = m.source.partition(" ")
         source = f"{locator} · {import_id}" if locator else m.source
         extra = []

@@ -519,6 +519,7 @@ class _Reader:
                 sent_at=r["sent_at"],
                 time_text=r["time_text"],
                 sender=fields.sender,
+                sender_id=fields.sender_id or "",
                 direction=r["direction"],
                 kind=r["kind"],
                 text=fields.text,

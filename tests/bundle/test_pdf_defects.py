@@ -185,3 +185,41 @@ def test_a_screenshot_page_band_names_the_screenshot_its_digest_and_capture_time
         assert f"证据 E2 · SHA-256 {digests[name][:12]}" in page  # the band's exhibit line
         assert f"来源 {name} · 导入" in page and when in page
         assert CHAT_NAME not in page and digests[CHAT_NAME][:12] not in page
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "importers" / "fixtures"
+
+
+def test_senders_show_the_platform_id_beside_the_display_name(team: Team, tmp_path: Path) -> None:
+    """A WeChat remark name with its wxid; an SMS contact name with the number the message
+    came from (the debtor's own number in the debtor's case: printed, masking is for account
+    numbers, and masking is on)."""
+    folder = tmp_path / "in"
+    wechat_export = folder / "wxid_wangfang0311.zip"
+    folder.mkdir()
+    with zipfile.ZipFile(wechat_export, "w") as zf:  # PyWxDump's folder: the CSV, users.json
+        for name in ("pywxdump_wxid_wangfang0311_0_5000.csv", "users.json"):
+            zf.write(FIXTURES / "wechat" / name, f"wxid_wangfang0311/{name}")
+    staff, wechat_id = approved_contact(
+        team,
+        folder,
+        case_no=CASE,
+        channel="wechat",
+        handle="wxid_wangfang0311",
+        display_name="王芳",
+    )
+    importing.import_files(staff, wechat_id, [wechat_export], tz="Asia/Shanghai")
+    staff, sms_id = approved_contact(
+        team, folder, case_no=CASE, channel="sms", handle="+8613912345678", display_name="张三"
+    )
+    importing.import_files(
+        staff, sms_id, [FIXTURES / "sms" / "sms-20260120.xml"], tz="Asia/Shanghai"
+    )
+    result = export(team, tmp_path / "out")
+    assert result.messages_included == 22
+    text = pdf_text(result.pdf_paths[0])
+    assert "王芳(DK-2026-0311) (wxid_wangfang0311) · 2026-03-02 01:20:41 UTC" in text
+    assert "张三 (13912345678) · 2026-01-19 02:00:00 UTC" in text
+    assert "张三 (+8613912345678) · " in text and "李四 (+8613600000000) · " in text
+    # the collector's own messages name no id of theirs: the display name alone
+    assert re.search(r"^我 · 2026-03-02 01:16:05 UTC", text, re.MULTILINE)
