@@ -123,6 +123,18 @@ def evidence_manifest(data: BundleData) -> bytes:
             "root": data.checkpoint.root,
             "stamped": data.checkpoint_stamped,
         },
+        # the export's own entry, written after the kit: the custody table's last row
+        **(
+            {
+                "export_entry": {
+                    "seq": data.export_seq,
+                    "actor": data.producer,
+                    "action": "bundle.export",
+                }
+            }
+            if data.export_seq
+            else {}
+        ),
         "exhibits": [
             {
                 "id": e.id,

@@ -297,6 +297,9 @@ class BundleData:
     org_order: tuple[OrgPlace, ...] = ()
     custody_devices: tuple[str, ...] = ()
     device_names: dict[str, DeviceName] = field(default_factory=dict)
+    # the seq the export's own ledger entry will take (services/bundle_custody.py): custody
+    # ends with it, though it is written after the PDF; 0 for records built without a store
+    export_seq: int = 0
 
     @property
     def is_org(self) -> bool:

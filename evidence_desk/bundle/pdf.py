@@ -1184,6 +1184,18 @@ class _Story:
             if data.is_org:
                 cells.insert(1, Paragraph(self._device(data, number), self.s["cell"]))
             rows.append(cells)
+        if data.export_seq:  # the export's own entry, written after this PDF (bundle_custody)
+            cells = [
+                Paragraph(str(data.export_seq), self.s["cell"]),
+                self.fit(lay.when(data.produced_at), widths[actor - 1]),
+                self.fit(data.producer, widths[actor]),
+                self.fit("bundle.export", widths[actor + 1]),
+                self.fit(self.t("custody_export", bundle_id=data.bundle_id), widths[actor + 2]),
+                Paragraph("—", self.s["cell"]),
+            ]
+            if data.is_org:
+                cells.insert(1, Paragraph(esc(self.t("device_exporting")), self.s["cell"]))
+            rows.append(cells)
         table = Table(rows, colWidths=widths, repeatRows=1)
         table.setStyle(_grid(header=True))
         self.flow.append(table)

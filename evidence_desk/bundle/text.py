@@ -133,6 +133,9 @@ EN: dict[str, str] = {
     "organisation. Each entry names the device whose ledger holds it (its short id and the user "
     "who joined it) and the user who signed it; entries are in the organisation's order, and Seq "
     "is the entry's number in its own device's ledger.",
+    "custody_export": "bundle_id={bundle_id}: this export. Its entry is written to the ledger "
+    "right after this PDF, with the digests of the PDF and the kit, so its hashes cannot be "
+    "printed here; the kit's evidence-manifest.json names its seq, and verify checks it.",
     "col_device": "Device",
     "device_user": "joined by {user}",
     "device_exporting": "the exporting device",

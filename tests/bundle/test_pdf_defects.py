@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import re
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -16,8 +18,10 @@ from pypdf import PdfReader
 from pypdf.generic import ArrayObject
 
 from evidence_desk.bundle.model import Scope
+from evidence_desk.bundle.verify_kit import verify_kit
 from evidence_desk.domain.models import Role
 from evidence_desk.services import importing, reading, review, timestamps, users
+from evidence_desk.services.verify import verify_store
 from evidence_desk_testing.local_tsa import LocalTsa, TestPki
 from tests.bundle.support import (
     CASE,
@@ -27,7 +31,15 @@ from tests.bundle.support import (
     screenshot_bytes,
     store_with_evidence,
 )
-from tests.helpers import FAST_KDF, Team, TickingClock, approved_contact, pdf_text
+from tests.helpers import (
+    FAST_KDF,
+    Team,
+    TickingClock,
+    approved_contact,
+    insider_session,
+    ledger_size,
+    pdf_text,
+)
 
 
 @pytest.fixture
@@ -39,7 +51,7 @@ def clock() -> TickingClock:
 def test_the_open_action_resolves_to_the_cover_page(team: Team, tmp_path: Path) -> None:
     store_with_evidence(team, tmp_path / "in")
     reader = PdfReader(export(team, tmp_path / "out").pdf_paths[0])
-    action = reader.trailer["/Root"]["/OpenAction"]
+    action: Any = reader.trailer["/Root"]["/OpenAction"]
     if "/D" in action:
         assert action["/S"] == "/GoTo"
         destination = action["/D"]
@@ -223,3 +235,57 @@ def test_senders_show_the_platform_id_beside_the_display_name(team: Team, tmp_pa
     assert "张三 (+8613912345678) · " in text and "李四 (+8613600000000) · " in text
     # the collector's own messages name no id of theirs: the display name alone
     assert re.search(r"^我 · 2026-03-02 01:16:05 UTC", text, re.MULTILINE)
+
+
+def test_custody_ends_with_the_entry_this_export_writes(team: Team, tmp_path: Path) -> None:
+    store_with_evidence(team, tmp_path / "in")
+    result = export(team, tmp_path / "out")
+    text = " ".join(pdf_text(result.pdf_paths[0]).split())
+    custody = text[text.rindex("保管链记录") : text.rindex("校验附录")]
+    # the last row: the export's own entry, at the seq it then took, its actor and action
+    last = custody[custody.rindex(f" {result.ledger_seq} ") :]
+    assert "lee" in last and "bundle.export" in last and f"bundle_id={result.bundle_id}" in last
+    assert custody.count("bundle.export") == 1
+    with zipfile.ZipFile(result.kit_path) as zf:
+        (name,) = [n for n in zf.namelist() if n.endswith("/evidence-manifest.json")]
+        manifest = json.loads(zf.read(name))
+    assert manifest["export_entry"] == {
+        "seq": result.ledger_seq,
+        "actor": "lee",
+        "action": "bundle.export",
+    }
+    assert verify_kit(result.kit_path).intact
+    lee = team.login("lee")
+    assert verify_store(lee).intact  # the entry took the seq its PDF printed
+
+
+def test_verify_finds_an_export_that_is_not_where_its_custody_table_says(
+    team: Team, tmp_path: Path
+) -> None:
+    store_with_evidence(team, tmp_path / "in")
+    insider = insider_session(team, "lee")
+    insider.write(
+        "bundle.export",
+        {"bundle_id": "B-elsewhere", "case_no": CASE, "custody_seq": 3},
+        [],
+    )
+    seq = ledger_size(insider)
+    report = verify_store(team.login("lee"))
+    assert ("bundle.custody_seq", f"ledger seq {seq}") in {
+        (f.code, f.location) for f in report.errors
+    }
+
+
+def test_verify_bundle_finds_an_export_entry_no_export_of_the_kit_could_write(
+    team: Team, tmp_path: Path
+) -> None:
+    store_with_evidence(team, tmp_path / "in")
+    result = export(team, tmp_path / "out")
+    with zipfile.ZipFile(result.kit_path) as zf:
+        zf.extractall(tmp_path / "kit")
+    (path,) = (tmp_path / "kit").glob("*/evidence-manifest.json")
+    manifest = json.loads(path.read_text("utf-8"))
+    manifest["export_entry"]["seq"] = 2  # inside the ledger the kit holds
+    path.write_text(json.dumps(manifest), "utf-8")
+    report = verify_kit(path.parent)
+    assert "export.entry" in {f.code for f in report.errors}
