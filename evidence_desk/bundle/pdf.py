@@ -1064,7 +1064,8 @@ class _Story:
     def _message(self, m: BundleMessage) -> Flowable:
         lay = self.layout
         who = m.sender if m.sender_id in ("", m.sender) else f"{m.sender} ({m.sender_id})"
-        meta = f"{who} · {lay.when(m.sent_at)} · #{m.commitment[:12]}"
+        # a system line has no sender: no empty field before the first separator
+        meta = " · ".join(p for p in (who, lay.when(m.sent_at), f"#{m.commitment[:12]}") if p)
         import_id, _, locator = m.source.partition(" ")
         source = f"{locator} · {import_id}" if locator else m.source
         extra = []

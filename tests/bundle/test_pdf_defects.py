@@ -289,3 +289,20 @@ def test_verify_bundle_finds_an_export_entry_no_export_of_the_kit_could_write(
     path.write_text(json.dumps(manifest), "utf-8")
     report = verify_kit(path.parent)
     assert "export.entry" in {f.code for f in report.errors}
+
+
+def test_a_system_line_starts_with_its_time_not_an_empty_sender(team: Team, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    staff, contact_id = approved_contact(
+        team,
+        folder,
+        case_no=CASE,
+        channel="wechat",
+        handle="wxid_wangfang0311",
+        display_name="王芳",
+    )
+    csv = FIXTURES / "wechat" / "pywxdump_wxid_wangfang0311_0_5000.csv"
+    importing.import_files(staff, contact_id, [csv], tz="Asia/Shanghai")
+    text = pdf_text(export(team, tmp_path / "out").pdf_paths[0])
+    assert re.search(r"^2026-03-02 01:15:00 UTC \(09:15:00 \+08:00\) · #", text, re.MULTILINE)
+    assert not re.search(r"^ ?· 20\d\d-", text, re.MULTILINE)
