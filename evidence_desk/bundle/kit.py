@@ -62,6 +62,9 @@ from evidence_desk.integrity.canonical import canonical_bytes
 TAGMANIFEST = "tagmanifest-sha256.txt"
 SIGNATURE_FILE = TAGMANIFEST + ".sig"
 TOKEN_FILE = TAGMANIFEST + ".tst"
+# how VERIFY.txt starts each command line (a shell prompt): a reader sees what to type, a
+# script finds every command to run (tests/bundle/test_verify_txt_commands.py runs them all)
+COMMAND = "   $ "
 SM3_MANIFEST = "sm3-manifest.txt"
 EVIDENCE_MANIFEST = "evidence-manifest.json"
 PDF_INDEX = "pdf-index.json"
@@ -120,6 +123,18 @@ def evidence_manifest(data: BundleData) -> bytes:
             "root": data.checkpoint.root,
             "stamped": data.checkpoint_stamped,
         },
+        # the export's own entry, written after the kit: the custody table's last row
+        **(
+            {
+                "export_entry": {
+                    "seq": data.export_seq,
+                    "actor": data.producer,
+                    "action": "bundle.export",
+                }
+            }
+            if data.export_seq
+            else {}
+        ),
         "exhibits": [
             {
                 "id": e.id,
@@ -491,21 +506,21 @@ def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp 
         *_paragraph("kit_text.windows"),
         "",
         f"1. {_heading('kit_text.step_payload')}:",
-        "   sha256sum -c manifest-sha256.txt",
-        "   sha512sum -c manifest-sha512.txt",
+        f"{COMMAND}sha256sum -c manifest-sha256.txt",
+        f"{COMMAND}sha512sum -c manifest-sha512.txt",
         *windows_check_lines("manifest-sha256.txt", f"data/{pdf_names[0]}" if pdf_names else ""),
         f"2. {_heading('kit_text.step_tags')}:",
-        f"   sha256sum -c {TAGMANIFEST}",
+        f"{COMMAND}sha256sum -c {TAGMANIFEST}",
         *windows_check_lines(TAGMANIFEST, "bagit.txt"),
         f"3. {_heading('kit_text.step_bagit')}:",
-        "   bagit.py --validate .",
+        f"{COMMAND}bagit.py --validate .",
     ]
     n = 4
     for token in data.tokens:
         slug = tsa_slug(token.tsa_name)
         lines += [
             f"{n}. {_heading('kit_text.step_token', size=size, tsa=token.tsa_name)}:",
-            f"   openssl ts -verify -data ledger/checkpoint-{size}.txt "
+            f"{COMMAND}openssl ts -verify -data ledger/checkpoint-{size}.txt "
             f"-in tsa/checkpoint-{size}.{slug}.tst -token_in "
             f"-CAfile {published_root(token.tsa_name)} -untrusted tsa/{slug}-untrusted.pem",
         ]
@@ -514,14 +529,14 @@ def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp 
         slug = tsa_slug(tag_stamp.tsa_name)
         lines += [
             f"{n}. {_heading('kit_text.step_tag_token', tsa=tag_stamp.tsa_name)}:",
-            f"   openssl ts -verify -data {TAGMANIFEST} -in {TOKEN_FILE} -token_in "
+            f"{COMMAND}openssl ts -verify -data {TAGMANIFEST} -in {TOKEN_FILE} -token_in "
             f"-CAfile {published_root(tag_stamp.tsa_name)} -untrusted tsa/{slug}-untrusted.pem",
         ]
         n += 1
     roots = "".join(f"--tsa-roots {published_root(name)} " for name in tsa_names)
     lines += [
         f"{n}. {_heading('kit_text.step_all')}:",
-        f"   evidence-desk verify-bundle . {roots}--org-key {PUBLISHED_ORG_KEYS}",
+        f"{COMMAND}evidence-desk verify-bundle . {roots}--org-key {PUBLISHED_ORG_KEYS}",
         *_paragraph("kit_text.intact"),
         "",
         *([*_paragraph("kit_text.masked_numbers"), ""] if data.numbers_masked else []),
@@ -538,12 +553,10 @@ def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp 
         except ValueError:
             fingerprint = "?"
         lines.append(f"- {name} ({key.get('role') or '?'}): {fingerprint}")
-    lines += [
-        "",
-        f"Checkpoint {size}: root {data.checkpoint.root}",
-        f"PDF: {', '.join(pdf_names)}",
-        "",
-    ]
+    lines += ["", f"Checkpoint {size}: root {data.checkpoint.root}"]
+    if pdf_names:  # the PDF's own copy of this text is written before its volumes are named
+        lines.append(f"PDF: {', '.join(pdf_names)}")
+    lines.append("")
     return "\n".join(lines)
 
 
@@ -622,9 +635,9 @@ def build_kit(
         tags["manifest-sha256.txt"] = _manifest_lines(sha256)
         tags["manifest-sha512.txt"] = _manifest_lines(sha512)
         tags[SM3_MANIFEST] = _manifest_lines(sm3)
-        # VERIFY.txt names the tag-manifest token only if there will be one: ask for it first
-        # over a provisional manifest would change the bytes, so VERIFY.txt always documents
-        # the command and verify-bundle reports a missing token as a warning.
+        # VERIFY.txt names the tag-manifest token when a TSA is configured (the checkpoint's
+        # tokens say so); the token is over the tag manifest, which holds VERIFY.txt, so the
+        # step is written first and taken out again if the TSA gives no token.
         provisional_stamp = data.tokens[0] if data.tokens else None
         hint = (
             TagStamp(
@@ -638,13 +651,20 @@ def build_kit(
         )
         tags["VERIFY.txt"] = verify_text(data, [n for n, _ in pdfs], hint).encode("utf-8")
         tagmanifest = _manifest_lines({p: hashlib.sha256(c).hexdigest() for p, c in tags.items()})
+        tag_stamp = stamp(tagmanifest)
+        if tag_stamp is None and hint is not None:
+            # no token after all: VERIFY.txt must not tell a court to check a file the kit
+            # lacks. Nothing signs or stamps these bytes yet, so both are written again.
+            tags["VERIFY.txt"] = verify_text(data, [n for n, _ in pdfs], None).encode("utf-8")
+            tagmanifest = _manifest_lines(
+                {p: hashlib.sha256(c).hexdigest() for p, c in tags.items()}
+            )
         for path in sorted(tags):
             put(path, tags[path])
         put(TAGMANIFEST, tagmanifest)
         # The token is over the tag manifest, so the manifest cannot list it; the signature
         # file lists the digests of every file outside the manifest and signs them all.
         sealed = {TAGMANIFEST: tagmanifest}
-        tag_stamp = stamp(tagmanifest)
         if tag_stamp is not None:
             sealed[TOKEN_FILE] = tag_stamp.token_der
             slug = tsa_slug(tag_stamp.tsa_name)

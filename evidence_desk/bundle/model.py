@@ -101,6 +101,9 @@ class BundleMessage:
     reply_to: str | None
     tags: tuple[str, ...] = ()
     note: str = ""  # why it is in the bundle when the scope alone would leave it out
+    # the platform's id of the sender as the original holds it (wxid, phone number), printed
+    # beside the display name, which is only a remark the phone's owner chose
+    sender_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +297,9 @@ class BundleData:
     org_order: tuple[OrgPlace, ...] = ()
     custody_devices: tuple[str, ...] = ()
     device_names: dict[str, DeviceName] = field(default_factory=dict)
+    # the seq the export's own ledger entry will take (services/bundle_custody.py): custody
+    # ends with it, though it is written after the PDF; 0 for records built without a store
+    export_seq: int = 0
 
     @property
     def is_org(self) -> bool:

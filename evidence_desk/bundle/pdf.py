@@ -62,12 +62,16 @@ from evidence_desk.bundle.model import (
     Exhibit,
     OriginalFile,
     Recording,
+    Screenshot,
 )
+from evidence_desk.bundle.moments import ISO_MOMENT, local_part, moment_text
 from evidence_desk.bundle.text import declaration, mapping, method, processing_rows, t
+from evidence_desk.domain import wording
 from evidence_desk.domain.durations import clock_text
+from evidence_desk.domain.wording import Phrase
 from evidence_desk.integrity import ledger
 from evidence_desk.resources import resource_path
-from evidence_desk.translations import say
+from evidence_desk.translations import fill, say
 
 FONT = "EvidenceDeskCJK"
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
@@ -145,6 +149,7 @@ class _Header:
     digest: str = ""
     section: str = ""
     source: str = ""
+    detail: str = ""  # a third line: the screenshot a page shows, its digest and capture time
 
 
 @dataclass
@@ -206,6 +211,30 @@ class _Layout:
         moment = datetime.fromisoformat(utc_text)
         return moment.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%d %H:%M:%S")
 
+    def when(self, utc_text: str) -> str:
+        """The one way the PDF prints a moment (bundle/moments.py)."""
+        return moment_text(utc_text, self.zone)
+
+    def local_part(self, utc_text: str) -> str:
+        return local_part(utc_text, self.zone)
+
+    def retimed(self, text: str) -> str:
+        """A coded phrase (conduct and tag rows) with its moments in the PDF's one form, in
+        the phrases it holds too."""
+        if not isinstance(text, Phrase) or not text.code:
+            return text
+        template = wording.template(text.code)
+        if template is None:
+            return text
+        facts = tuple(
+            (
+                name,
+                self.when(value) if ISO_MOMENT.fullmatch(str(value)) else self.retimed(value),
+            )
+            for name, value in text.facts
+        )
+        return Phrase(fill(template, dict(facts)), text.code, facts)
+
 
 class _Qr(Flowable):  # type: ignore[misc]
     """A QR code drawn as filled squares (reportlab's Drawing would pull in unembedded
@@ -237,6 +266,9 @@ _TOKEN = re.compile(
     r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|\s+|[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+"
 )
 _WIDTHS: dict[str, float] = {}
+_NO_LINE_START = frozenset("，。、；：？！）」』》〉】”’,.;:?!)")
+# where a word too long for its line may break: after a separator of names and paths
+_SEPARATED = re.compile(r"[^./\\_@:-]*[./\\_@:-]+|[^./\\_@:-]+")
 
 
 def _char_width(ch: str) -> float:
@@ -249,7 +281,9 @@ def _char_width(ch: str) -> float:
 
 def wrap_text(text: str, size: float, width: float) -> list[str]:
     """Greedy line breaking: CJK breaks between any two characters, other text at spaces,
-    an over-long word by characters. Much faster than reportlab's per-character CJK frags."""
+    an over-long word after its separators (``zhang.`` ``staff``, ``evidence-`` ``manifest``),
+    by characters only where it has none left. Much faster than reportlab's per-character
+    CJK frags."""
     limit = width * 1000 / size
     lines: list[str] = []
     for paragraph in text.split("\n"):
@@ -265,19 +299,50 @@ def wrap_text(text: str, size: float, width: float) -> list[str]:
                 lines.append("".join(line))
                 line, used = [], 0.0
                 continue
+            if token in _NO_LINE_START and len(line) > 1:  # "、" never starts a line:
+                last = line.pop()  # the character before it goes down with it
+                lines.append("".join(line).rstrip())
+                line = [last, token]
+                used = sum(_char_width(c) for c in last) + token_width
+                continue
             if token_width <= limit and line:
                 lines.append("".join(line).rstrip())
                 line, used = [token], token_width
                 continue
-            for ch in token:  # longer than a line: break it by characters
-                w = _char_width(ch)
-                if used + w > limit and line:
+            for piece in _SEPARATED.findall(token):  # longer than a line: at separators
+                piece_width = sum(_char_width(c) for c in piece)
+                if used + piece_width <= limit or (not line and piece_width <= limit):
+                    line.append(piece)
+                    used += piece_width
+                    continue
+                if piece_width <= limit:
                     lines.append("".join(line))
-                    line, used = [], 0.0
-                line.append(ch)
-                used += w
+                    line, used = [piece], piece_width
+                    continue
+                for ch in piece:  # no separator left: by characters
+                    w = _char_width(ch)
+                    if used + w > limit and line:
+                        lines.append("".join(line))
+                        line, used = [], 0.0
+                    line.append(ch)
+                    used += w
         lines.append("".join(line).rstrip())
     return lines
+
+
+def widest_word(text: str) -> float:
+    """The width (at size 1000) of the widest part ``wrap_text`` keeps on one line, among
+    those of at most 30 characters: a longer one is no word (a digest, a ciphertext)."""
+    return max(
+        (
+            sum(_char_width(c) for c in piece)
+            for token in _TOKEN.findall(text)
+            if not token.isspace()
+            for piece in _SEPARATED.findall(token)
+            if len(piece) <= 30
+        ),
+        default=0.0,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -396,6 +461,21 @@ class _Picture(Flowable):  # type: ignore[misc]
         self.canv.rect(0, 0, self.width, self.height, stroke=1, fill=0)
 
 
+class _Band(Flowable):  # type: ignore[misc]
+    """Invisible: from here on the page's header band is ``band`` (a screenshot's own page)."""
+
+    def __init__(self, layout: _Layout, band: _Header) -> None:
+        super().__init__()
+        self.layout, self.band = layout, band
+        self.width = self.height = 0
+
+    def wrap(self, _aw: float, _ah: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.layout.header = self.band
+
+
 class _Mark(Flowable):  # type: ignore[misc]
     """Invisible: records the page a section or exhibit starts on, bookmarks it, sets the band."""
 
@@ -430,8 +510,15 @@ class _Mark(Flowable):  # type: ignore[misc]
             stamp.YMDhms = tuple(stamp.lt)[:6]
             canvas._doc._timeStamp = stamp
             canvas.showOutline()
+            # an explicit destination (the cover page, at 100 %): reportlab keeps bookmark
+            # names in the outline only, so a named "cover" destination would not resolve
             canvas._doc.Catalog.OpenAction = pdfdoc.PDFDictionary(
-                {"S": pdfdoc.PDFName("GoTo"), "D": pdfdoc.PDFString("cover")}
+                {
+                    "S": pdfdoc.PDFName("GoTo"),
+                    "D": pdfdoc.PDFArray(
+                        [canvas._doc.thisPageRef(), pdfdoc.PDFName("XYZ"), 0, PAGE_H, 1]
+                    ),
+                }
             )
         if self.band is not None:
             self.layout.header = self.band
@@ -482,6 +569,10 @@ def _draw_band(layout: _Layout) -> Callable[[Any, Any], None]:
         if band.source:
             canvas.setFont(FONT, 6.8)
             canvas.drawRightString(MARGIN + FRAME_W - 3, top - 20, band.source)
+        if band.detail:  # the whole line, smaller if it must: it holds a full digest
+            size = min(6.8, 6.8 * (FRAME_W - 6) / pdfmetrics.stringWidth(band.detail, FONT, 6.8))
+            canvas.setFont(FONT, size)
+            canvas.drawString(MARGIN + 3, top - 31, band.detail)
         canvas.setStrokeColor(colors.HexColor("#8899AA"))
         canvas.setLineWidth(0.6)
         canvas.line(MARGIN, top - BAND, MARGIN + FRAME_W, top - BAND)
@@ -509,6 +600,31 @@ class _Story:
     def p(self, text: str, style: str = "base") -> None:
         self.flow.append(Paragraph(text, self.s[style]))
 
+    def fit(self, text: str, width: float, style: str = "cell", link: str = "") -> Paragraph:
+        """Plain ``text`` for a box ``width`` wide (a table column: its padding is taken off),
+        broken by :func:`wrap_text`, never inside a word: a user name, file name or path
+        breaks after a separator, and a part with none left shrinks the type (to 5.5 pt).
+        A digest or ciphertext (:func:`widest_word`) keeps the size and breaks by characters.
+        ``link``: the whole text links to that exhibit."""
+        base = self.s[style]
+        inner = width - 13  # the table's 6 pt cell padding each side, and a point of slack
+        size = float(base.fontSize)
+        widest = widest_word(text)
+        while size > 5.5 and widest * size / 1000 > inner:
+            size -= 0.25
+        lines = "<br/>".join(esc(line) for line in wrap_text(text, size, inner))
+        if link:
+            lines = f'<a href="#{link}" color="#1a4fa0">{lines}</a>'
+        if size == base.fontSize:
+            return Paragraph(lines, base)
+        scaled = ParagraphStyle(
+            f"{base.name}-{size}",
+            parent=base,
+            fontSize=size,
+            leading=base.leading * size / base.fontSize,
+        )
+        return Paragraph(lines, scaled)
+
     def section(self, key: str, title: str, *, new_page: bool = True) -> None:
         if new_page and self.flow:
             self.flow.append(PageBreak())
@@ -532,7 +648,7 @@ class _Story:
                 "header_source",
                 source=first.file_name[:40],
                 utc=self.layout.utc(first.added_at),
-                local=self.layout.local(first.added_at)[11:],
+                local=self.layout.local_part(first.added_at),
                 who=first.added_by,
             )
         band = _Header(exhibit=exhibit.id, digest=exhibit.digest_prefix, source=source)
@@ -563,7 +679,7 @@ class _Story:
             (self.t("producer"), esc(f"{data.producer} ({data.producer_role})")),
             (
                 self.t("produced_at"),
-                f"{self.layout.utc(data.produced_at)} UTC · {self.layout.local(data.produced_at)}",
+                self.layout.when(data.produced_at),
             ),
             (self.t("bundle_id"), esc(data.bundle_id)),
             (
@@ -571,8 +687,8 @@ class _Story:
                 esc(
                     self.t(
                         "scope_value",
-                        date_from=data.scope.date_from or self.t("any"),
-                        date_to=data.scope.date_to or self.t("any"),
+                        date_from=self._range()[0],
+                        date_to=self._range()[1],
                         zone=data.timezone,
                         which=self.t("scope_tagged" if data.scope.tagged_only else "scope_all"),
                     )
@@ -593,7 +709,7 @@ class _Story:
             count = (total - 1) // self.layout.cap + 1
             rows.append((self.t("volumes"), ", ".join(chr(ord("A") + i) for i in range(count))))
         table = Table(
-            [[Paragraph(esc(k), self.s["cell"]), Paragraph(v, self.s["cell"])] for k, v in rows],
+            [[self.fit(k, 42 * mm), Paragraph(v, self.s["cell"])] for k, v in rows],
             colWidths=[42 * mm, FRAME_W - 42 * mm],
         )
         table.setStyle(_grid())
@@ -602,6 +718,15 @@ class _Story:
         qr_value = f"evidence-desk bundle {data.bundle_id} sha256:{self.layout.manifest_digest}"
         self.flow.append(_Qr(qr_value, 42 * mm))
         self.p(esc(self.t("qr_note")), "small")
+
+    def _range(self) -> tuple[str, str]:
+        """The scope's first and last day; an open end is the day of the first or last
+        included message (in the bundle's zone), "open" only when nothing is included."""
+        data = self.layout.data
+        days = sorted(self.layout.local(m.sent_at)[:10] for e in data.exhibits for m in e.messages)
+        first = data.scope.date_from or (days[0] if days else self.t("any"))
+        last = data.scope.date_to or (days[-1] if days else self.t("any"))
+        return first, last
 
     def evidence_list(self) -> None:
         self.section("list", self.t("list"))
@@ -626,12 +751,9 @@ class _Story:
                     Paragraph(
                         f'<a href="#{exhibit.id}" color="#1a4fa0">{exhibit.id}</a>', self.s["cell"]
                     ),
-                    Paragraph(
-                        f'<a href="#{exhibit.id}" color="#1a4fa0">{esc(exhibit.title)}</a>',
-                        self.s["cell"],
-                    ),
-                    Paragraph(esc(source), self.s["cell"]),
-                    Paragraph(esc(exhibit.object_of_proof), self.s["cell"]),
+                    self.fit(exhibit.title, 50 * mm, link=exhibit.id),
+                    self.fit(source, 30 * mm),
+                    self.fit(exhibit.object_of_proof, 42 * mm),
                     Paragraph(self.layout.range_label(exhibit.id), self.s["cell"]),
                     Paragraph(exhibit.digest_prefix, self.s["cell"]),
                 ]
@@ -710,7 +832,7 @@ class _Story:
             "hex",
         )
         self.p(esc(self.t("signature_value", sig=self.layout.declaration_signature)), "hex")
-        self.p(esc(self.t("signed_at", at=f"{self.layout.utc(data.produced_at)} UTC")), "small")
+        self.p(esc(self.t("signed_at", at=self.layout.when(data.produced_at))), "small")
 
     def integrity(self) -> None:
         data = self.layout.data
@@ -722,13 +844,13 @@ class _Story:
     def _original_block(self, exhibit: Exhibit, number: int, o: OriginalFile) -> list[Flowable]:
         data, lay = self.layout.data, self.layout
         lines = [
-            f"<b>{exhibit.id}-{number}</b>  {esc(o.file_name)}  ({esc(o.role)}) · "
+            f"{exhibit.id}-{number}  {o.file_name}  ({o.role}) · "
             f"{self.t('size_bytes', size=o.size)}",
-            f"{self.t('imported')} {lay.utc(o.added_at)} UTC / {lay.local(o.added_at)} · "
-            f"{self.t('importer')} {esc(o.added_by)} · {self.t('parser')} {esc(o.importer)} · "
-            f"{self.t('device')} {esc(o.device or '—')}",
+            f"{self.t('imported')} {lay.when(o.added_at)} · "
+            f"{self.t('importer')} {o.added_by} · {self.t('parser')} {o.importer} · "
+            f"{self.t('device')} {o.device or '—'}",
         ]
-        out: list[Flowable] = [Paragraph("<br/>".join(lines), self.s["cell"])]
+        out: list[Flowable] = [self.fit("\n".join(lines), FRAME_W + 13)]
         out.append(Paragraph(f"SHA-256 {o.sha256}", self.s["hex"]))
         out.append(Paragraph(f"SM3&nbsp;&nbsp;&nbsp;&nbsp; {o.sm3}", self.s["hex"]))
         refs = [
@@ -740,7 +862,7 @@ class _Story:
                     "tsa_ref",
                     tsa=o.stamp.tsa_name,
                     serial=o.stamp.serial_number,
-                    gen_time=o.stamp.gen_time,
+                    gen_time=lay.when(o.stamp.gen_time),
                     policy=o.stamp.policy_oid,
                     alg=o.stamp.hash_alg,
                 )
@@ -773,7 +895,7 @@ class _Story:
                     self.t(
                         "request_value",
                         who=c.requested_by,
-                        at=f"{lay.utc(c.requested_at)} UTC",
+                        at=lay.when(c.requested_at),
                         initiated=c.initiated_by,
                         relation=c.relation,
                     ),
@@ -786,7 +908,7 @@ class _Story:
                         "decision_value",
                         status=c.status,
                         who=c.decided_by or "—",
-                        at=f"{lay.utc(c.decided_at)} UTC" if c.decided_at else "—",
+                        at=lay.when(c.decided_at) if c.decided_at else "—",
                         note=c.decision_note or "—",
                     ),
                 ),
@@ -809,23 +931,22 @@ class _Story:
                         self.t(
                             "revoked_value",
                             who=c.revoked_by,
-                            at=f"{lay.utc(c.revoked_at)} UTC",
+                            at=lay.when(c.revoked_at),
                             note=c.revoke_note or "—",
                         ),
                     )
                 )
             if c.flags:
                 rows.append((self.t("flags"), ", ".join(c.flags)))
-            docs = "<br/>".join(
-                f"{esc(o.role)}: {esc(o.file_name)} · SHA-256 {o.sha256[:16]}…"
-                for o in exhibit.originals
+            docs = "\n".join(
+                f"{o.role}: {o.file_name} · SHA-256 {o.sha256[:16]}…" for o in exhibit.originals
             )
             rows.append((self.t("documents"), docs))
             table = Table(
                 [
                     [
-                        Paragraph(esc(k), self.s["cell"]),
-                        Paragraph(v if k == self.t("documents") else esc(v), self.s["cell"]),
+                        self.fit(k, 30 * mm),
+                        self.fit(v, FRAME_W - 30 * mm),
                     ]
                     for k, v in rows
                 ],
@@ -899,16 +1020,39 @@ class _Story:
                 self.flow.append(self._message(message))
             if exhibit.screenshots:
                 for number, shot in enumerate(exhibit.screenshots):
+                    taken = self._taken(shot)
                     caption = self.t(
                         "screenshot_caption",
                         name=shot.original.file_name,
                         w=shot.width,
                         h=shot.height,
-                        taken=shot.taken_at or "—",
+                        taken=taken,
                         device=shot.device or "—",
                     )
+                    # each screenshot on its own page, whose band names it, not the chat export
+                    self.flow.append(PageBreak())
+                    self.flow.append(_Band(self.layout, self._shot_band(exhibit, shot, taken)))
                     heading = self.t("screenshots") if number == 0 else None
                     self._image(shot.original, caption, heading)
+
+    def _taken(self, shot: Screenshot) -> str:
+        """When the screenshot was taken: the EXIF DateTimeOriginal the import read (the
+        importer records no file modification time), or that the file does not say."""
+        if not shot.taken_at:
+            return self.t("taken_unknown")
+        return self.t("taken_exif", when=self.layout.when(shot.taken_at))
+
+    def _shot_band(self, exhibit: Exhibit, shot: Screenshot, taken: str) -> _Header:
+        o = shot.original
+        source = self.t(
+            "header_source",
+            source=o.file_name[:40],
+            utc=self.layout.utc(o.added_at),
+            local=self.layout.local_part(o.added_at),
+            who=o.added_by,
+        )
+        detail = self.t("header_screenshot", name=o.file_name, sha256=o.sha256, taken=taken)
+        return _Header(exhibit=exhibit.id, digest=o.sha256[:12], source=source, detail=detail)
 
     def recordings(self) -> None:
         """CC-8: each contact's audio and video recordings, an exhibit of their own."""
@@ -935,7 +1079,7 @@ class _Story:
             (self.t("recording_duration"), clock_text(described.duration_seconds) or unknown),
             (
                 self.t("recording_recorded"),
-                f"{lay.utc(recorded)} UTC · {lay.local(recorded)}" if recorded else unknown,
+                lay.when(recorded) if recorded else unknown,
             ),
             (self.t("device"), described.device or unknown),
             (self.t("recording_codecs"), ", ".join(described.codecs) or unknown),
@@ -974,9 +1118,9 @@ class _Story:
 
     def _message(self, m: BundleMessage) -> Flowable:
         lay = self.layout
-        local, utc = lay.local(m.sent_at), lay.utc(m.sent_at)
-        utc_shown = utc[11:] if utc[:10] == local[:10] else utc
-        meta = f"{m.sender} · {local} ({utc_shown} UTC) · #{m.commitment[:12]}"
+        who = m.sender if m.sender_id in ("", m.sender) else f"{m.sender} ({m.sender_id})"
+        # a system line has no sender: no empty field before the first separator
+        meta = " · ".join(p for p in (who, lay.when(m.sent_at), f"#{m.commitment[:12]}") if p)
         import_id, _, locator = m.source.partition(" ")
         source = f"{locator} · {import_id}" if locator else m.source
         extra = []
@@ -1002,12 +1146,7 @@ class _Story:
     def completeness(self) -> None:
         data, lay = self.layout.data, self.layout
         self.section("completeness", self.t("completeness"))
-        self.p(
-            esc(
-                f"{self.t('range')}: {data.scope.date_from or self.t('any')} — "
-                f"{data.scope.date_to or self.t('any')} ({data.timezone})"
-            )
-        )
+        self.p(esc(f"{self.t('range')}: {self._range()[0]} — {self._range()[1]} ({data.timezone})"))
         counts = ", ".join(f"{k} {v}" for k, v in sorted(data.range_counts.items())) or self.t(
             "none"
         )
@@ -1027,7 +1166,7 @@ class _Story:
         if data.omissions:
             self.p(esc(self.t("omitted_list")), "h2")
             lines = "\n".join(
-                f"{lay.local(o.sent_at)} · {o.sender} · #{o.commitment[:12]} · {o.reason}"
+                f"{lay.when(o.sent_at)} · {o.sender} · #{o.commitment[:12]} · {o.reason}"
                 for o in data.omissions
             )
             self.flow.append(_TextBlock(self.layout, [_Run(lines, 7.5, "#000000")], "plain"))
@@ -1051,16 +1190,21 @@ class _Story:
         ]
         for row in data.annex:
             try:
-                when = f"{self.layout.utc(row.when)} UTC"
+                when = self.layout.when(row.when)
             except ValueError:
                 when = row.when
             # subject and detail are coded Phrases where the services worded them
-            subject, detail = say(row.subject, self.lang), say(row.detail, self.lang)
+            subject = say(self.layout.retimed(row.subject), self.lang)
+            detail = say(self.layout.retimed(row.detail), self.lang)
             row = AnnexRow(row.section, when, subject, detail)
             rows.append(
                 [
-                    Paragraph(esc(v), self.s["cell"])
-                    for v in (row.section, row.when, row.subject, row.detail)
+                    self.fit(v, w * mm)
+                    for v, w in zip(
+                        (row.section, row.when, row.subject, row.detail),
+                        (20, 34, 34, (FRAME_W - 88 * mm) / mm),
+                        strict=True,
+                    )
                 ]
             )
         table = Table(rows, colWidths=[20 * mm, 34 * mm, 34 * mm, FRAME_W - 88 * mm], repeatRows=1)
@@ -1079,22 +1223,35 @@ class _Story:
             columns.insert(1, "col_device")
         header = [self.t(k) for k in columns]
         rows: list[list[Any]] = [[Paragraph(esc(h), self.s["cell"]) for h in header]]
+        widths = [10 * mm, 31 * mm, 22 * mm, 25 * mm, 57 * mm]
+        if data.is_org:
+            widths = [10 * mm, 24 * mm, 27 * mm, 15 * mm, 25 * mm, 45 * mm]
+        widths.append(FRAME_W - sum(widths))
+        actor = columns.index("col_actor")
         for number, entry in enumerate(data.custody):
             cells = [
                 Paragraph(str(entry.seq), self.s["cell"]),
-                Paragraph(f"{lay.utc(entry.at)}<br/>{lay.local(entry.at)}", self.s["cell"]),
-                Paragraph(esc(entry.actor), self.s["cell"]),
-                Paragraph(esc(entry.action), self.s["cell"]),
-                Paragraph(esc(_summary(entry)), self.s["cell"]),
+                self.fit(lay.when(entry.at), widths[actor - 1]),
+                self.fit(entry.actor, widths[actor]),
+                self.fit(entry.action, widths[actor + 1]),
+                self.fit(_summary(entry), widths[actor + 2]),
                 Paragraph(f"{entry.prev_hash[:12]}<br/>→ {entry.entry_hash[:12]}", self.s["cell"]),
             ]
             if data.is_org:
                 cells.insert(1, Paragraph(self._device(data, number), self.s["cell"]))
             rows.append(cells)
-        widths = [10 * mm, 31 * mm, 15 * mm, 25 * mm, 64 * mm]
-        if data.is_org:
-            widths = [10 * mm, 24 * mm, 27 * mm, 15 * mm, 25 * mm, 45 * mm]
-        widths.append(FRAME_W - sum(widths))
+        if data.export_seq:  # the export's own entry, written after this PDF (bundle_custody)
+            cells = [
+                Paragraph(str(data.export_seq), self.s["cell"]),
+                self.fit(lay.when(data.produced_at), widths[actor - 1]),
+                self.fit(data.producer, widths[actor]),
+                self.fit("bundle.export", widths[actor + 1]),
+                self.fit(self.t("custody_export", bundle_id=data.bundle_id), widths[actor + 2]),
+                Paragraph("—", self.s["cell"]),
+            ]
+            if data.is_org:
+                cells.insert(1, Paragraph(esc(self.t("device_exporting")), self.s["cell"]))
+            rows.append(cells)
         table = Table(rows, colWidths=widths, repeatRows=1)
         table.setStyle(_grid(header=True))
         self.flow.append(table)
@@ -1140,7 +1297,8 @@ class _Story:
         for token in data.tokens:
             self.p(
                 esc(
-                    f"RFC 3161 · {token.tsa_name} · serial {token.serial_number} · {token.gen_time}"
+                    f"RFC 3161 · {token.tsa_name} · serial {token.serial_number} · "
+                    f"{self.layout.when(token.gen_time)}"
                 ),
                 "h2",
             )
@@ -1160,11 +1318,14 @@ class _Story:
         if record is None:
             return
         self.section("processing", self.t("processing"))
-        self.p(esc(self.t("processing_intro", retain_until=record.retain_until)), "small")
+        self.p(
+            esc(self.t("processing_intro", retain_until=self.layout.when(record.retain_until))),
+            "small",
+        )
         self.flow.append(Spacer(1, 2 * mm))
         rows = [
             [Paragraph(esc(label), self.s["cell"]), Paragraph(esc(value), self.s["cell"])]
-            for label, value in processing_rows(self.lang, record)
+            for label, value in processing_rows(self.lang, record, self.layout.when)
         ]
         table = Table(rows, colWidths=[48 * mm, FRAME_W - 48 * mm])
         table.setStyle(_grid())

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from evidence_desk.bundle.model import BundleMessage, Omission, Scope
+from evidence_desk.bundle.moments import moment_text
 from evidence_desk.domain.errors import BadInput
 from evidence_desk.domain.wording import Catalogue
 
@@ -111,8 +112,5 @@ def _gaps(messages: Sequence[BundleMessage], zone: ZoneInfo) -> tuple[str, ...]:
         a = datetime.fromisoformat(before.sent_at)
         b = datetime.fromisoformat(after.sent_at)
         if b - a > timedelta(days=GAP_DAYS):
-            out.append(
-                f"{a.astimezone(zone):%Y-%m-%d %H:%M} — {b.astimezone(zone):%Y-%m-%d %H:%M} "
-                f"({(b - a).days} d)"
-            )
+            out.append(f"{moment_text(a, zone)} — {moment_text(b, zone)} ({(b - a).days} d)")
     return tuple(out)

@@ -11,6 +11,8 @@ English.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from evidence_desk import translations
 from evidence_desk.domain import pipl
 from evidence_desk.domain.pipl import ProcessingRecord
@@ -105,6 +107,9 @@ EN: dict[str, str] = {
     "document_page": "{document}, page {page} of {pages} (rendered from the original)",
     "document_more": "Pages {first} to {pages} are not printed; the original in the kit holds "
     "them all.",
+    "taken_exif": "{when} (EXIF DateTimeOriginal)",
+    "taken_unknown": "not stated (the file has no EXIF DateTimeOriginal)",
+    "header_screenshot": "Screenshot {name} · SHA-256 {sha256} · taken {taken}",
     "quoted_note": " (included because it is quoted)",
     "attachment": "Attachment",
     "range": "Date range",
@@ -131,6 +136,9 @@ EN: dict[str, str] = {
     "organisation. Each entry names the device whose ledger holds it (its short id and the user "
     "who joined it) and the user who signed it; entries are in the organisation's order, and Seq "
     "is the entry's number in its own device's ledger.",
+    "custody_export": "bundle_id={bundle_id}: this export. Its entry is written to the ledger "
+    "right after this PDF, with the digests of the PDF and the kit, so its hashes cannot be "
+    "printed here; the kit's evidence-manifest.json names its seq, and verify checks it.",
     "col_device": "Device",
     "device_user": "joined by {user}",
     "device_exporting": "the exporting device",
@@ -168,7 +176,7 @@ EN: dict[str, str] = {
     "pr_risk": "Assessed risk to the individuals",
     "pr_measures": "Protection measures",
     "pr_recorded": "Recorded",
-    "pr_recorded_value": "{who}, {at} UTC",
+    "pr_recorded_value": "{who}, {at}",
     "pr_retain": "Kept until",
     "pr_bundle": "Bundle and its evidence manifest (SHA-256)",
 }
@@ -247,8 +255,11 @@ def declaration(lang: str, *, name: str, version: str, date: str) -> str:
     return _say(lang, "bundle_text.declaration", name=name, version=version, date=date)
 
 
-def processing_rows(lang: str, record: ProcessingRecord) -> list[tuple[str, str]]:
-    """The processing record as (label, value) rows, its codes worded in ``lang``."""
+def processing_rows(
+    lang: str, record: ProcessingRecord, when: Callable[[str], str] = str
+) -> list[tuple[str, str]]:
+    """The processing record as (label, value) rows, its codes worded in ``lang``; ``when``
+    prints its moments (the PDF's one form for a time, UTC with the local time)."""
 
     def labels(kind: str, codes: tuple[str, ...]) -> str:
         if not codes:
@@ -286,9 +297,9 @@ def processing_rows(lang: str, record: ProcessingRecord) -> list[tuple[str, str]
         ),
         (
             t(lang, "pr_recorded"),
-            t(lang, "pr_recorded_value", who=record.recorded_by, at=record.recorded_at),
+            t(lang, "pr_recorded_value", who=record.recorded_by, at=when(record.recorded_at)),
         ),
-        (t(lang, "pr_retain"), record.retain_until),
+        (t(lang, "pr_retain"), when(record.retain_until)),
         (t(lang, "pr_bundle"), f"{record.bundle_id} · {record.evidence_manifest_sha256}"),
     ]
     return rows

@@ -115,6 +115,9 @@ _said = Catalogue(
         "kit.cover_digest": "the cover does not print the SHA-256 of evidence-manifest.json",
         "kit.pdf_digest": "its SHA-256 is not printed in the bundle's integrity certificate",
         # the processing record / PIPIA (PIPL arts. 55-56)
+        "kit.export_entry": "the custody table's export entry (seq {seq}, {actor}, {action}) is "
+        "not one this kit's export can write: it must be bundle.export by the kit's signer, "
+        "after every entry the kit holds",
         "kit.no_processing_record": "no processing record: the bundle was exported by a release "
         "that did not write one",
         "kit.processing_invalid": "the processing record is not valid: {problem}",
@@ -330,6 +333,7 @@ def verify_kit(path: Path, anchors: trust.TrustAnchors | None = None) -> KitRepo
         _check_exhibits(files, report, manifest, ledgers)
         _check_pdf(files, report, manifest, keys)
         _check_processing_record(files, report, manifest)
+        _check_export_entry(files, report, manifest, ledgers[0])
     if anchors is None:
         anchors = trust.TrustAnchors.load()
     by_device = {kl.device: kl.entries for kl in ledgers}
@@ -1126,6 +1130,38 @@ def _check_pdf(
                     exhibit=exhibit_id,
                 )
             )
+
+
+def _check_export_entry(
+    files: dict[str, bytes], report: KitReport, manifest: dict[str, Any], own: _KitLedger
+) -> None:
+    """The export's own entry, which the custody table ends with: written after the kit, so
+    the kit can only show it is consistent (``bundle.export``, by the kit's signer, at a seq
+    after every entry and checkpoint the kit holds); ``verify`` on the store checks that the
+    entry at that seq is this export. Kits of earlier releases name none."""
+    promised = manifest.get("export_entry")
+    if promised is None:
+        return
+    seq = promised.get("seq") if isinstance(promised, dict) else None
+    actor = promised.get("actor") if isinstance(promised, dict) else None
+    action = promised.get("action") if isinstance(promised, dict) else None
+    signature = files.get(kit.SIGNATURE_FILE, b"").decode("utf-8", "replace").splitlines()
+    signer = signature[0].removeprefix("signer: ").strip() if signature else ""
+    size = int((manifest.get("checkpoint") or {}).get("size", 0))
+    if (
+        not isinstance(seq, int)
+        or seq <= max([size, *own.entries])
+        or actor != signer
+        or actor != manifest.get("producer")
+        or action != "bundle.export"
+    ):
+        report.findings.append(
+            KitFinding(
+                "export.entry",
+                kit.EVIDENCE_MANIFEST,
+                _said("kit.export_entry", seq=seq, actor=actor, action=action),
+            )
+        )
 
 
 def _check_processing_record(

@@ -46,7 +46,7 @@ from evidence_desk.bundle.model import (
 )
 from evidence_desk.bundle.scope import check_scope, select
 from evidence_desk.domain import authority, sensitive_numbers
-from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
+from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation, StoreError
 from evidence_desk.domain.file_names import fold
 from evidence_desk.domain.pipl import Recipient
 from evidence_desk.domain.policy import Action
@@ -56,6 +56,7 @@ from evidence_desk.integrity import digests, ledger, merkle, signing, tsa
 from evidence_desk.services import (
     access_log,
     anchoring,
+    bundle_custody,
     bundle_masking,
     bundle_org,
     case_blobs,
@@ -85,6 +86,8 @@ _said = Catalogue(
         "bundle.rule_broken": "ledger entry {seq} ({action} by {actor}) breaks rule {rule}: "
         "{reason}; run verify: no bundle is made from entries that break the rules",
         "bundle.not_folder": "not a folder",
+        "bundle.ledger_moved": "another entry was written to the ledger while the bundle was "
+        "drawn, so its chain of custody would name its own entry wrongly: export again",
         # notices: what the kit could not do, said beside the result
         "bundle.no_tsa": "no time-stamp authority configured: the kit proves a local checkpoint",
         "bundle.refused": "refused by rule {rule}: {reason}",
@@ -518,6 +521,7 @@ class _Reader:
                 sent_at=r["sent_at"],
                 time_text=r["time_text"],
                 sender=fields.sender,
+                sender_id=fields.sender_id or "",
                 direction=r["direction"],
                 kind=r["kind"],
                 text=fields.text,
@@ -683,6 +687,7 @@ def gather(session: Session, scope: Scope, *, masked: bool = True) -> BundleData
         org_order=proof.org_order,
         custody_devices=proof.custody_devices,
         device_names=proof.device_names,
+        export_seq=bundle_custody.next_export_seq(session),
     )
 
 
@@ -1096,6 +1101,8 @@ def export_bundle(
         notices.append(_said("bundle.tags_unstamped"))
     if not data.checkpoint_stamped:
         notices.append(_said("bundle.checkpoint_unstamped", size=data.checkpoint.size))
+    if bundle_custody.next_export_seq(session) != data.export_seq:
+        raise StoreError(_said("bundle.ledger_moved"))
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     kit_path = out_dir / f"bundle-{data.bundle_id}-kit.zip"
@@ -1142,6 +1149,9 @@ def export_bundle(
                         },
                         "checkpoint": {"size": data.checkpoint.size, "root": data.checkpoint.root},
                         "tag_manifest_token": None if tag_stamp is None else tag_stamp.tsa_name,
+                        # the seq the PDF's custody table printed for this entry (verify
+                        # checks the entry took it: services/bundle_custody.py)
+                        "custody_seq": data.export_seq,
                         "processing_record": record.id,
                         # PI-6: masked by this detector, or printed in clear under the unmask
                         "numbers": {

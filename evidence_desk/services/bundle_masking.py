@@ -60,11 +60,18 @@ def record_unmask(session: Session, case_no: str, reason: str) -> int:
 
 
 def mask_exhibits(exhibits: tuple[Exhibit, ...]) -> tuple[Exhibit, ...]:
-    """The exhibits with every detected number in message texts masked."""
+    """The exhibits with every detected number in message texts masked, and in the senders'
+    platform ids (an account number used as one; a phone number is no account number)."""
     out = []
     for exhibit in exhibits:
         messages = tuple(
-            replace(m, text=sensitive_numbers.mask(m.text)) if m.text else m
+            replace(
+                m,
+                text=sensitive_numbers.mask(m.text),
+                sender_id=sensitive_numbers.mask(m.sender_id),
+            )
+            if m.text or m.sender_id
+            else m
             for m in exhibit.messages
         )
         out.append(replace(exhibit, messages=messages))

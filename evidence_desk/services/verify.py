@@ -46,6 +46,7 @@ from evidence_desk.integrity.signature_checks import SignatureBatch
 from evidence_desk.services import (
     access_log,
     anchoring,
+    bundle_custody,
     bundle_masking,
     case_blobs,
     case_key_checks,
@@ -192,6 +193,7 @@ CHECKS: tuple[Check, ...] = (
     timestamps.check_timestamps,
     access_log.check_access_log,
     bundle_masking.check_unmasks,
+    bundle_custody.check_export_seqs,
     shredding_checks.check_shreddings,
     processing_records.check_processing_records,
     case_key_checks.check_case_keys,

@@ -86,7 +86,9 @@ def test_the_commands_in_verify_txt_succeed(
     openssl -CAfile, and the fingerprints it lists are those of the published list."""
     bag_dir = _unzip(exported.kit_path, tmp_path / "unzipped")
     text = (bag_dir / "VERIFY.txt").read_text("utf-8")
-    commands = [line.strip() for line in text.splitlines() if line.startswith("   ")]
+    commands = [
+        line[len(kit.COMMAND) :] for line in text.splitlines() if line.startswith(kit.COMMAND)
+    ]
     tools = {c.split()[0] for c in commands}
     assert {"sha256sum", "sha512sum", "openssl", "bagit.py", "evidence-desk"} <= tools
     published = tmp_path / "published"

@@ -4899,6 +4899,11 @@
         <translation>案件 {case} 没有可纳入证据包的已批准联系人</translation>
     </message>
     <message>
+        <source>another entry was written to the ledger while the bundle was drawn, so its chain of custody would name its own entry wrongly: export again</source>
+        <comment>bundle.ledger_moved</comment>
+        <translation>生成证据包期间存证链又写入了其他记录，保管链将无法正确标明本次导出的记录：请重新导出</translation>
+    </message>
+    <message>
         <source>no ledger entry records original {sha256}</source>
         <comment>bundle.no_entry</comment>
         <translation>存证链中没有记录原始文件 {sha256} 的条目</translation>
@@ -5129,6 +5134,11 @@
         <translation>保管链记录</translation>
     </message>
     <message>
+        <source>bundle_id={bundle_id}: this export. Its entry is written to the ledger right after this PDF, with the digests of the PDF and the kit, so its hashes cannot be printed here; the kit&apos;s evidence-manifest.json names its seq, and verify checks it.</source>
+        <comment>bundle_text.custody_export</comment>
+        <translation>bundle_id={bundle_id}：本次导出。其记录在本 PDF 生成后立即写入存证链，并含本 PDF 和校验包的哈希值，因此其哈希无法印于此处；校验包的 evidence-manifest.json 载明其序号，verify 会核对。</translation>
+    </message>
+    <message>
         <source>Generated from the tamper-evident ledger, never typed by hand. Each entry names who, when, what, and the hash of the entry before it.</source>
         <comment>bundle_text.custody_intro</comment>
         <translation>以下记录由防篡改存证链自动生成，非人工录入。每条记录含操作人、时间、操作及前一条记录的哈希。</translation>
@@ -5239,9 +5249,14 @@
         <translation>第 {label} 页 · 卷 {vol} 共 {vol_pages} 页 · 全包第 {page}/{total} 页</translation>
     </message>
     <message>
+        <source>Screenshot {name} · SHA-256 {sha256} · taken {taken}</source>
+        <comment>bundle_text.header_screenshot</comment>
+        <translation>截图 {name} · SHA-256 {sha256} · 拍摄时间 {taken}</translation>
+    </message>
+    <message>
         <source>Source {source} · imported {utc} UTC ({local}) · operator {who}</source>
         <comment>bundle_text.header_source</comment>
-        <translation>来源 {source} · 导入 {utc} UTC（{local}）· 操作人 {who}</translation>
+        <translation>来源 {source} · 导入 {utc} UTC ({local}) · 操作人 {who}</translation>
     </message>
     <message>
         <source>Identity exhibits and contact approval records</source>
@@ -5509,9 +5524,9 @@
         <translation>记录</translation>
     </message>
     <message>
-        <source>{who}, {at} UTC</source>
+        <source>{who}, {at}</source>
         <comment>bundle_text.pr_recorded_value</comment>
-        <translation>{who}，{at} UTC</translation>
+        <translation>{who}，{at}</translation>
     </message>
     <message>
         <source>Kept until</source>
@@ -5702,6 +5717,16 @@
         <source>Submitted on {date}    Signature or seal of the submitting party: ________________</source>
         <comment>bundle_text.submission</comment>
         <translation>提交日期：{date}　　提交人（签名或盖章）：________________</translation>
+    </message>
+    <message>
+        <source>{when} (EXIF DateTimeOriginal)</source>
+        <comment>bundle_text.taken_exif</comment>
+        <translation>{when}（EXIF 拍摄时间 DateTimeOriginal）</translation>
+    </message>
+    <message>
+        <source>not stated (the file has no EXIF DateTimeOriginal)</source>
+        <comment>bundle_text.taken_unknown</comment>
+        <translation>未载明（文件无 EXIF 拍摄时间 DateTimeOriginal）</translation>
     </message>
     <message>
         <source>Electronic evidence bundle</source>
@@ -6407,6 +6432,16 @@
         <source>unterminated quoted field: the file is truncated or damaged</source>
         <comment>csv.unterminated_quote</comment>
         <translation>引号字段未闭合：文件不完整或已损坏</translation>
+    </message>
+    <message>
+        <source>the bundle&apos;s chain of custody printed its own export as ledger seq {printed}, but the export entry is seq {seq}</source>
+        <comment>custody.export_seq</comment>
+        <translation>证据包保管链将本次导出印为存证链第 {printed} 条，但导出记录实为第 {seq} 条</translation>
+    </message>
+    <message>
+        <source>ledger seq {seq}</source>
+        <comment>custody.where</comment>
+        <translation>存证链第 {seq} 条</translation>
     </message>
     <message>
         <source>ambiguous: {listed}; choose one with --format</source>
@@ -7197,6 +7232,11 @@
         <source>line {line}: {error}</source>
         <comment>kit.entry_unreadable</comment>
         <translation>第 {line} 行：{error}</translation>
+    </message>
+    <message>
+        <source>the custody table&apos;s export entry (seq {seq}, {actor}, {action}) is not one this kit&apos;s export can write: it must be bundle.export by the kit&apos;s signer, after every entry the kit holds</source>
+        <comment>kit.export_entry</comment>
+        <translation>保管链中的导出记录（第 {seq} 条，{actor}，{action}）不可能由本校验包的导出写入：它必须是校验包签署人的 bundle.export，且序号在校验包所含全部记录之后</translation>
     </message>
     <message>
         <source>entry {seq} is not proven in checkpoint {size}</source>
