@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,9 +58,8 @@ ALLOWED_WORDS = frozenset(
         "FRE",
         "sha256",
         "abc",  # SM3("abc"): the standard's test vector
-        "H",  # H(盐‖内容): the commitment's formula
-        "leaf",  # the appendix's formulas name their variables
-        "node",
+        "H",  # H(盐值‖内容): the commitment's formula
+        "n",  # the appendix's formulas: a ledger entry's number, and its JSON fields
         "entry_hash",
         "prev_hash",
         "payload_hash",
@@ -67,10 +67,6 @@ ALLOWED_WORDS = frozenset(
         "at",
         "actor",
         "action",
-        "canonical",
-        "left",
-        "right",
-        "n",
         # formats
         "PDF",
         "JSON",
@@ -78,7 +74,9 @@ ALLOWED_WORDS = frozenset(
         "BagIt",
         "wav",
         "pcm",
-        "WeChat",
+        "WhatsApp",
+        "Telegram",
+        "LINE",
         # tools and the product
         "Evidence",
         "Desk",
@@ -111,7 +109,8 @@ ALLOWED_PATTERNS = tuple(
     for pattern in (
         r"[0-9a-fA-F]*[0-9][0-9a-fA-F]*",  # hex (digests, keys, signatures) and numbers
         r"(?:B|K|M|PR|CF|T|I)-[0-9a-f]{6,}",  # bundle, contact, message, record ids
-        r"E\d+(?:-\d+)?|A\d+",  # exhibit numbers, page labels
+        r"E\d+(?:-\d+)?|[A-Z]\d*",  # exhibit numbers, volumes and page labels (A, A12)
+        r"0x[0-9a-f]+",  # bytes in the appendix's formulas
         r"CC-\d+",  # conduct rules (legal-requirements.md)
         r"\d{4}-\d\d-\d\dT[\d:.]+Z?(?:[+-]\d\d:\d\d)?",  # RFC 3339 times
         r"\d+(?:\.\d+)*",  # versions
@@ -157,13 +156,17 @@ def demo(tmp_path_factory: pytest.TempPathFactory, pki: TestPki) -> Iterator[Pat
 
 
 def _export(store: Path, language: str, out: Path) -> tuple[Exported, BundleData]:
+    """Export, the newest checkpoint stamped first so that the records read before the export
+    name the tokens it prints."""
+    with Session.open(store, "admin", DEMO_USERS["admin"][1]) as admin:
+        assert timestamps.stamp(admin).stamped
     with Session.open(store, "wang.legal", DEMO_USERS["wang.legal"][1]) as legal:
         scope = Scope(CASE, language=language)
         data = bundle.gather(legal, scope)
-        result = bundle.export_bundle(legal, scope, out, recipient=COURT)
+        result = bundle.export_bundle(legal, scope, out, recipient=COURT, stamp_first=False)
     assert result.checkpoint_stamped and result.tag_manifest_stamped, result.notices
     text = "\n".join(pdf_text(path) for path in result.pdf_paths)
-    removed = _remove(text, [*_evidence(data), *_commands(result.kit_path)])
+    removed = _remove(text, [*_evidence(data), *_kit_names(result.kit_path)])
     return Exported(removed, _TOKEN.findall(removed)), data
 
 
@@ -177,6 +180,8 @@ def _evidence(data: BundleData) -> list[str]:
         found += [contact.requested_by, contact.decided_by or "", contact.revoked_by or ""]
         for original in exhibit.originals:
             found += [original.file_name, original.added_by, original.kit_path]
+            parser = original.importer.partition(" ")[0]  # a chat format's id, as the kit has it
+            found += [parser] if "-" in parser else []
         for message in exhibit.messages:
             found += [message.text, message.sender, message.source.partition(" ")[0]]
             found += [str(a.get("name") or "") for a in message.attachments]
@@ -187,10 +192,7 @@ def _evidence(data: BundleData) -> list[str]:
         found.append(entry.actor)
         payload = json.loads(entry.payload)
         found += [v for v in _strings(payload) if v.startswith("edk")]
-    record = data.processing_record
-    if record is not None:
-        found += [record.recipient_name, record.purpose, record.basis_note, record.recorded_by]
-    found += [ACK_NOTE, TAG_NOTE]
+    found += [COURT.name, COURT.purpose, ACK_NOTE, TAG_NOTE]
     return [f for f in found if f]
 
 
@@ -205,14 +207,18 @@ def _strings(value: object) -> Iterator[str]:
             yield from _strings(item)
 
 
-def _commands(kit: Path) -> list[str]:
-    """The commands VERIFY.txt gives (its indented lines), which the appendix prints as-is."""
-    import zipfile
-
+def _kit_names(kit: Path) -> list[str]:
+    """The commands VERIFY.txt gives (its indented lines), which the appendix prints as they
+    are, and the names of the kit's files (a table may wrap them anywhere)."""
     with zipfile.ZipFile(kit) as opened:
-        name = next(n for n in opened.namelist() if n.endswith("VERIFY.txt"))
-        verify = opened.read(name).decode("utf-8")
-    return [line.strip() for line in verify.splitlines() if line.startswith("  ")]
+        names = opened.namelist()
+        verify = opened.read(next(n for n in names if n.endswith("VERIFY.txt"))).decode("utf-8")
+    commands = [  # POSIX commands are indented three spaces, Windows lines two
+        line.strip()
+        for line in verify.splitlines()
+        if line.startswith("   ") or line.startswith("  Windows ")
+    ]
+    return commands + [part for name in names for part in name.split("/") if "." in part]
 
 
 def _remove(text: str, strings: list[str]) -> str:
@@ -223,7 +229,7 @@ def _remove(text: str, strings: list[str]) -> str:
         if chars:
             text = re.sub(r"\s*".join(chars), " ", text)
     # hex and base64 runs the PDF wrapped over lines (signatures, roots, keys)
-    return re.sub(r"[0-9a-fA-F](?:\s*[0-9a-fA-F]){15,}", " ", text)
+    return re.sub(r"(?<![\w-])[0-9a-fA-F](?:\s*[0-9a-fA-F]){15,}(?!\w)", " ", text)
 
 
 def _english(text: str) -> list[str]:
