@@ -281,3 +281,43 @@ def test_the_allow_list_finds_english_it_should() -> None:
         "case.create",
         "s",
     ]
+
+
+def test_every_code_a_bundle_prints_has_a_name() -> None:
+    """A new ledger action, role, state or kind gets its name in bundle/labels.py (and its
+    Chinese in the .ts), or the bundle would print the code."""
+    from evidence_desk.bundle.labels import NAMES
+    from evidence_desk.domain.authority import ACTIONS, DOCUMENT_ROLES, ContactStatus
+    from evidence_desk.domain.models import Role
+    from evidence_desk.importers.base import AttachmentState, MessageKind
+    from evidence_desk.services.contacts import CHANNELS, INITIATORS, RELATIONS
+
+    expected = {
+        "action": set(ACTIONS),
+        "role": {r.value for r in Role},
+        "status": {s.value for s in ContactStatus},
+        "message": {k.value for k in MessageKind},
+        "attachment": {s.value for s in AttachmentState},
+        "original": {*DOCUMENT_ROLES, "chat_export", "export_member", "screenshot", "recording"},
+        "channel": set(CHANNELS),
+        "relation": set(RELATIONS),
+        "initiator": set(INITIATORS),
+    }
+    for kind, codes in expected.items():
+        assert codes <= set(NAMES[kind]), f"{kind}: no name for {codes - set(NAMES[kind])}"
+
+
+def test_codes_and_locators_are_said_in_the_bundles_language() -> None:
+    from evidence_desk.bundle import labels
+
+    assert labels.label("zh_CN", "action", "case.create") == "新建案件"
+    assert labels.label("en", "action", "case.create") == "case opened"
+    assert labels.label("zh_CN", "action", "some.future_action") == "some.future_action"
+    assert labels.locator("zh_CN", "row 5 (line 7)") == "第 5 条记录 (第 7 行)"
+    assert labels.locator("zh_CN", "lines 3-4") == "第 3–4 行"
+    assert labels.locator("en", "row 5 (line 7)") == "row 5 (line 7)"
+    assert labels.locator("zh_CN", "$.messages[3]") == "$.messages[3]"
+    assert labels.importer("zh_CN", "image 2") == "图片读取器 2"
+    assert labels.importer("zh_CN", "wechat-memotrace-csv 1.1") == "wechat-memotrace-csv 1.1"
+    assert labels.duration("zh_CN", 30) == "30 秒"
+    assert labels.duration("en", 3 * 3600) == "3.0 h"
