@@ -28,6 +28,11 @@ SAME_IN_CHINESE = {
     "sms.detected_plain",
     "telegram.detected_plain",
     "bundle.annex_rule",
+    "bundle.annex_tag",
+    "bundle.annex_tag_note",
+    "bundle_label.channel.line",  # the apps' own names
+    "bundle_label.channel.telegram",
+    "bundle_label.channel.whatsapp",
 }
 
 said = Catalogue(
@@ -135,32 +140,40 @@ def test_the_bundle_pdf_wording_in_chinese_and_english() -> None:
     )
 
 
-def test_verify_txt_says_each_paragraph_in_english_then_chinese() -> None:
-    data: Any = SimpleNamespace(
-        checkpoint=SimpleNamespace(size=7, root="ab" * 32),
-        organisation="",
-        tokens=[SimpleNamespace(tsa_name="FreeTSA")],
-        bundle_id="B-1",
-        public_keys={},
-        numbers_masked=True,
-        is_org=False,  # a standalone store's kit
-    )
-    tag_stamp: Any = SimpleNamespace(tsa_name="FreeTSA")
-    lines = kit.verify_text(data, ["b.pdf"], tag_stamp).splitlines()
-    assert lines[0] == "Evidence Desk bundle B-1 — how to check this kit / 如何校验本校验包"
-    assert lines[2:4] == [
-        "Run from the folder that holds bagit.txt (unzip the kit first).",
-        "在包含 bagit.txt 的目录中运行以下命令（先解压校验包）。",
-    ]
+def test_verify_txt_is_in_the_bundles_language_with_the_same_commands() -> None:
+    def verify(language: str) -> list[str]:
+        data: Any = SimpleNamespace(
+            scope=SimpleNamespace(language=language),
+            checkpoint=SimpleNamespace(size=7, root="ab" * 32),
+            organisation="",
+            tokens=[SimpleNamespace(tsa_name="FreeTSA")],
+            bundle_id="B-1",
+            public_keys={"li": {"public_key": "00" * 32, "role": "supervisor"}},
+            numbers_masked=True,
+            is_org=False,  # a standalone store's kit
+        )
+        tag_stamp: Any = SimpleNamespace(tsa_name="FreeTSA")
+        return kit.verify_text(data, ["b.pdf"], tag_stamp).splitlines()
+
+    zh, en = verify("zh_CN"), verify("en")
+    assert en[0] == "Evidence Desk bundle B-1 — how to check this kit"
+    assert zh[0] == "Evidence Desk 证据包 B-1：如何校验本校验包"
+    assert en[2] == "Run from the folder that holds bagit.txt (unzip the kit first)."
+    assert zh[2] == "在包含 bagit.txt 的目录中运行以下命令（先解压校验包）。"
     root = kit.published_root("FreeTSA")
-    at = lines.index(f"- {root}: the root certificate that FreeTSA publishes (its")
-    assert lines[at + 2] == f"  {root}：时间戳机构 FreeTSA 公布的根证书（取自其网站或法院认可的"
-    assert "the signer keys that the producing organisation publishes" in lines[at + 4]
+    assert f"- {root}: the root certificate that FreeTSA publishes (its" in en
+    assert f"- {root}：时间戳机构 FreeTSA 公布的根证书（取自其网站或法院认可的" in zh
+    assert any("the signer keys that the producing organisation publishes" in x for x in en)
+    assert any("出具机构公布的签名人公钥列表" in x for x in zh)
     assert (
-        "4. Trusted time of checkpoint 7 (FreeTSA, RFC 3161), against the TSA's published "
-        "root / 检查点可信时间戳（以时间戳机构公布的根证书校验）:"
-    ) in lines
-    assert (
-        "5. Trusted time of the tag manifest (FreeTSA), against the TSA's published root / "
-        "标签清单可信时间戳:"
-    ) in lines
+        "4. Trusted time of checkpoint 7 (FreeTSA, RFC 3161), against the TSA's published root:"
+    ) in en
+    assert "4. 检查点 7 的可信时间戳（FreeTSA，RFC 3161），以时间戳机构公布的根证书校验:" in zh
+    assert "5. 标签清单的可信时间戳（FreeTSA），以时间戳机构公布的根证书校验:" in zh
+    assert any(line.startswith("- li (主管): ") for line in zh)
+    assert any(line.startswith("- li (supervisor): ") for line in en)
+    assert (zh[-2], en[-2]) == (f"检查点 7：根哈希 {'ab' * 32}", f"Checkpoint 7: root {'ab' * 32}")
+    # one language each, the commands the same in both
+    assert not any(re.search("[\u4e00-\u9fff]", line) for line in en)
+    commands = [line for line in en if line.startswith(("   ", "  Windows "))]
+    assert commands and commands == [line for line in zh if line.startswith(("   ", "  Windows "))]

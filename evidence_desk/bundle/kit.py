@@ -53,6 +53,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from evidence_desk import __version__, translations
+from evidence_desk.bundle import labels
 from evidence_desk.bundle.model import BUNDLE_FORMAT, BundleData, Checkpoint
 from evidence_desk.domain import file_names
 from evidence_desk.domain.wording import Catalogue
@@ -457,32 +458,30 @@ _VERIFY_EN = Catalogue(
             "Signers' keys as this kit states them (SHA-256 of the raw Ed25519 public key); "
             "each\nmust appear with the same fingerprint in {file}:"
         ),
+        "kit_text.checkpoint_root": "Checkpoint {size}: root {root}",
+        "kit_text.pdf_names": "PDF: {names}",
     }
 )
 
-#: VERIFY.txt is for a court in China and for anyone else: English, then Chinese.
-_VERIFY_LANGUAGES = ("en", "zh_CN")
+
+def _paragraph(language: str, code: str, **facts: object) -> list[str]:
+    """A paragraph of VERIFY.txt in the bundle's language, line by line."""
+    return translations.say(_VERIFY_EN(code, **facts), language).split("\n")
 
 
-def _paragraph(code: str, **facts: object) -> list[str]:
-    """A paragraph of VERIFY.txt in each language, line by line (a language the .ts does not
-    translate it into is left out, never repeated in English)."""
-    phrase = _VERIFY_EN(code, **facts)
-    said = [translations.say(phrase, language) for language in _VERIFY_LANGUAGES]
-    return [line for text in dict.fromkeys(said) for line in text.split("\n")]
-
-
-def _heading(code: str, **facts: object) -> str:
-    """A heading of VERIFY.txt on one line: ``English / Chinese``."""
-    phrase = _VERIFY_EN(code, **facts)
-    said = [translations.say(phrase, language) for language in _VERIFY_LANGUAGES]
-    return " / ".join(dict.fromkeys(said))
+def _heading(language: str, code: str, **facts: object) -> str:
+    """A heading of VERIFY.txt, on one line."""
+    return translations.say(_VERIFY_EN(code, **facts), language)
 
 
 def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp | None) -> str:
     """VERIFY.txt: the exact commands, with the TSA roots and signer keys taken from outside
     the kit. The kit's own roots and keys only show that it is consistent, which a kit made
-    from a made-up store is too; trust comes from what the TSA and the organisation publish."""
+    from a made-up store is too; trust comes from what the TSA and the organisation publish.
+
+    Worded in the bundle's language, as the PDF that prints it in its appendix: a Chinese
+    bundle's reader gets Chinese, an English one's English; the commands are the same."""
+    lang = data.scope.language
     size = data.checkpoint.size
     organisation = data.organisation or _VERIFY_EN("kit_text.the_organisation")
     tsa_names = list(
@@ -492,34 +491,34 @@ def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp 
         )
     )
     lines = [
-        _heading("kit_text.title", bundle_id=data.bundle_id),
+        _heading(lang, "kit_text.title", bundle_id=data.bundle_id),
         "",
-        *_paragraph("kit_text.run_from"),
+        *_paragraph(lang, "kit_text.run_from"),
         "",
-        *_paragraph("kit_text.trust_outside"),
+        *_paragraph(lang, "kit_text.trust_outside"),
     ]
     for name in tsa_names:
-        lines += _paragraph("kit_text.tsa_root", root=published_root(name), tsa=name)
+        lines += _paragraph(lang, "kit_text.tsa_root", root=published_root(name), tsa=name)
     lines += [
-        *_paragraph("kit_text.org_keys", file=PUBLISHED_ORG_KEYS, organisation=organisation),
+        *_paragraph(lang, "kit_text.org_keys", file=PUBLISHED_ORG_KEYS, organisation=organisation),
         "",
-        *_paragraph("kit_text.windows"),
+        *_paragraph(lang, "kit_text.windows"),
         "",
-        f"1. {_heading('kit_text.step_payload')}:",
+        f"1. {_heading(lang, 'kit_text.step_payload')}:",
         f"{COMMAND}sha256sum -c manifest-sha256.txt",
         f"{COMMAND}sha512sum -c manifest-sha512.txt",
         *windows_check_lines("manifest-sha256.txt", f"data/{pdf_names[0]}" if pdf_names else ""),
-        f"2. {_heading('kit_text.step_tags')}:",
+        f"2. {_heading(lang, 'kit_text.step_tags')}:",
         f"{COMMAND}sha256sum -c {TAGMANIFEST}",
         *windows_check_lines(TAGMANIFEST, "bagit.txt"),
-        f"3. {_heading('kit_text.step_bagit')}:",
+        f"3. {_heading(lang, 'kit_text.step_bagit')}:",
         f"{COMMAND}bagit.py --validate .",
     ]
     n = 4
     for token in data.tokens:
         slug = tsa_slug(token.tsa_name)
         lines += [
-            f"{n}. {_heading('kit_text.step_token', size=size, tsa=token.tsa_name)}:",
+            f"{n}. {_heading(lang, 'kit_text.step_token', size=size, tsa=token.tsa_name)}:",
             f"{COMMAND}openssl ts -verify -data ledger/checkpoint-{size}.txt "
             f"-in tsa/checkpoint-{size}.{slug}.tst -token_in "
             f"-CAfile {published_root(token.tsa_name)} -untrusted tsa/{slug}-untrusted.pem",
@@ -528,34 +527,35 @@ def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp 
     if tag_stamp is not None:
         slug = tsa_slug(tag_stamp.tsa_name)
         lines += [
-            f"{n}. {_heading('kit_text.step_tag_token', tsa=tag_stamp.tsa_name)}:",
+            f"{n}. {_heading(lang, 'kit_text.step_tag_token', tsa=tag_stamp.tsa_name)}:",
             f"{COMMAND}openssl ts -verify -data {TAGMANIFEST} -in {TOKEN_FILE} -token_in "
             f"-CAfile {published_root(tag_stamp.tsa_name)} -untrusted tsa/{slug}-untrusted.pem",
         ]
         n += 1
     roots = "".join(f"--tsa-roots {published_root(name)} " for name in tsa_names)
     lines += [
-        f"{n}. {_heading('kit_text.step_all')}:",
+        f"{n}. {_heading(lang, 'kit_text.step_all')}:",
         f"{COMMAND}evidence-desk verify-bundle . {roots}--org-key {PUBLISHED_ORG_KEYS}",
-        *_paragraph("kit_text.intact"),
+        *_paragraph(lang, "kit_text.intact"),
         "",
-        *([*_paragraph("kit_text.masked_numbers"), ""] if data.numbers_masked else []),
+        *([*_paragraph(lang, "kit_text.masked_numbers"), ""] if data.numbers_masked else []),
         *(
-            [*_paragraph("kit_text.org_ledgers", count=len(data.devices) + 1), ""]
+            [*_paragraph(lang, "kit_text.org_ledgers", count=len(data.devices) + 1), ""]
             if data.is_org
             else []
         ),
-        *_paragraph("kit_text.fingerprints", file=PUBLISHED_ORG_KEYS),
+        *_paragraph(lang, "kit_text.fingerprints", file=PUBLISHED_ORG_KEYS),
     ]
     for name, key in sorted(data.public_keys.items()):
         try:
             fingerprint = signing.fingerprint(str(key.get("public_key", "")))
         except ValueError:
             fingerprint = "?"
-        lines.append(f"- {name} ({key.get('role') or '?'}): {fingerprint}")
-    lines += ["", f"Checkpoint {size}: root {data.checkpoint.root}"]
+        role = labels.label(lang, "role", str(key["role"])) if key.get("role") else "?"
+        lines.append(f"- {name} ({role}): {fingerprint}")
+    lines += ["", _heading(lang, "kit_text.checkpoint_root", size=size, root=data.checkpoint.root)]
     if pdf_names:  # the PDF's own copy of this text is written before its volumes are named
-        lines.append(f"PDF: {', '.join(pdf_names)}")
+        lines.append(_heading(lang, "kit_text.pdf_names", names=", ".join(pdf_names)))
     lines.append("")
     return "\n".join(lines)
 

@@ -54,7 +54,7 @@ from reportlab.platypus import (
 )
 
 from evidence_desk import __version__
-from evidence_desk.bundle import documents
+from evidence_desk.bundle import documents, labels
 from evidence_desk.bundle.model import (
     AnnexRow,
     BundleData,
@@ -597,6 +597,10 @@ class _Story:
     def t(self, key: str, **values: Any) -> str:
         return t(self.lang, key, **values)
 
+    def label(self, kind: str, code: str) -> str:
+        """A stored code (a role, a status, a kind) named in the bundle's language."""
+        return labels.label(self.lang, kind, code)
+
     def p(self, text: str, style: str = "base") -> None:
         self.flow.append(Paragraph(text, self.s[style]))
 
@@ -665,8 +669,8 @@ class _Story:
         self.flow.append(Spacer(1, 8 * mm))
         case = data.case
         parties = [
-            f"{self.t('creditor')}：{esc(data.organisation or '—')}",
-            f"{self.t('debtor')}：{esc(case.get('debtor_name', ''))}",
+            esc(self.t("party", party=self.t("creditor"), name=data.organisation or "—")),
+            esc(self.t("party", party=self.t("debtor"), name=case.get("debtor_name", ""))),
         ]
         names = sorted({e.contact.display_name for e in data.exhibits})
         rows = [
@@ -676,7 +680,10 @@ class _Story:
                 self.t("counterparties"),
                 esc(self.t("name_separator").join(names)),
             ),
-            (self.t("producer"), esc(f"{data.producer} ({data.producer_role})")),
+            (
+                self.t("producer"),
+                esc(f"{data.producer} ({self.label('role', data.producer_role)})"),
+            ),
             (
                 self.t("produced_at"),
                 self.layout.when(data.produced_at),
@@ -742,7 +749,11 @@ class _Story:
         for exhibit in self.layout.data.exhibits:
             first = exhibit.originals[0] if exhibit.originals else None
             source = (
-                self.t("source_value", who=first.added_by, importer=first.importer)
+                self.t(
+                    "source_value",
+                    who=first.added_by,
+                    importer=labels.importer(self.lang, first.importer),
+                )
                 if first
                 else "—"
             )
@@ -799,7 +810,14 @@ class _Story:
             "RFC 9162 Merkle, RFC 3161 / RFC 5816",
         ]
         for token in data.tokens:
-            tools.append(f"TSA {token.tsa_name}: {token.tsa_subject} · policy {token.policy_oid}")
+            tools.append(
+                self.t(
+                    "tsa_tool",
+                    tsa=token.tsa_name,
+                    subject=token.tsa_subject,
+                    policy=token.policy_oid,
+                )
+            )
         for line in tools:
             self.p(esc(line), "small")
         self.flow.append(Spacer(1, 3 * mm))
@@ -825,7 +843,7 @@ class _Story:
                 self.t(
                     "signature_line",
                     name=data.producer,
-                    role=data.producer_role,
+                    role=self.label("role", data.producer_role),
                     pubkey=data.producer_key,
                 )
             ),
@@ -843,11 +861,11 @@ class _Story:
 
     def _original_block(self, exhibit: Exhibit, number: int, o: OriginalFile) -> list[Flowable]:
         data, lay = self.layout.data, self.layout
+        role, parser = self.label("original", o.role), labels.importer(self.lang, o.importer)
         lines = [
-            f"{exhibit.id}-{number}  {o.file_name}  ({o.role}) · "
-            f"{self.t('size_bytes', size=o.size)}",
+            f"{exhibit.id}-{number}  {o.file_name}  ({role}) · {self.t('size_bytes', size=o.size)}",
             f"{self.t('imported')} {lay.when(o.added_at)} · "
-            f"{self.t('importer')} {o.added_by} · {self.t('parser')} {o.importer} · "
+            f"{self.t('importer')} {o.added_by} · {self.t('parser')} {parser} · "
             f"{self.t('device')} {o.device or '—'}",
         ]
         out: list[Flowable] = [self.fit("\n".join(lines), FRAME_W + 13)]
@@ -875,7 +893,7 @@ class _Story:
                 if gap > data.gap_flag_hours * 3600
                 else ""
             )
-            refs.append(self.t("tsa_gap", gap=_duration(gap)) + flag)
+            refs.append(self.t("tsa_gap", gap=labels.duration(self.lang, gap)) + flag)
         else:
             refs.append(self.t("no_tsa"))
         out.append(Paragraph(esc(" · ".join(refs)), self.s["small"]))
@@ -896,17 +914,17 @@ class _Story:
                         "request_value",
                         who=c.requested_by,
                         at=lay.when(c.requested_at),
-                        initiated=c.initiated_by,
-                        relation=c.relation,
+                        initiated=self.label("initiator", c.initiated_by),
+                        relation=self.label("relation", c.relation),
                     ),
                 ),
                 (self.t("reason"), c.reason),
-                (self.t("consent"), c.consent),
+                (self.t("consent"), self.label("yes_no", c.consent)),
                 (
                     self.t("decision"),
                     self.t(
                         "decision_value",
-                        status=c.status,
+                        status=self.label("status", c.status),
                         who=c.decided_by or "—",
                         at=lay.when(c.decided_at) if c.decided_at else "—",
                         note=c.decision_note or "—",
@@ -937,9 +955,10 @@ class _Story:
                     )
                 )
             if c.flags:
-                rows.append((self.t("flags"), ", ".join(c.flags)))
+                rows.append((self.t("flags"), ", ".join(self.label("flag", f) for f in c.flags)))
             docs = "\n".join(
-                f"{o.role}: {o.file_name} · SHA-256 {o.sha256[:16]}…" for o in exhibit.originals
+                f"{self.label('original', o.role)}: {o.file_name} · SHA-256 {o.sha256[:16]}…"
+                for o in exhibit.originals
             )
             rows.append((self.t("documents"), docs))
             table = Table(
@@ -960,7 +979,7 @@ class _Story:
     def _document(self, original: OriginalFile) -> None:
         """A request document drawn, not only named (bundle/documents.py): an image as it is,
         a PDF's pages rendered, a text document's start as text."""
-        caption = f"{original.role}: {original.file_name}"
+        caption = f"{self.label('original', original.role)}: {original.file_name}"
         if original.is_image:
             self._image(original, caption)
             return
@@ -1122,17 +1141,19 @@ class _Story:
         # a system line has no sender: no empty field before the first separator
         meta = " · ".join(p for p in (who, lay.when(m.sent_at), f"#{m.commitment[:12]}") if p)
         import_id, _, locator = m.source.partition(" ")
-        source = f"{locator} · {import_id}" if locator else m.source
+        source = f"{labels.locator(self.lang, locator)} · {import_id}" if locator else m.source
         extra = []
         for a in m.attachments:
+            kind, name = str(a.get("kind")), str(a.get("name") or "")
+            named = "" if name == kind else f" {name}"  # an importer's default name: the kind
             extra.append(
-                f"[{self.t('attachment')}: {a.get('kind')} {a.get('name') or ''} · "
-                f"{a.get('state')}]"
+                f"[{self.t('attachment')}: {self.label('message', kind)}{named} · "
+                f"{self.label('attachment', str(a.get('state')))}]"
             )
         if m.tags:
-            extra.append("[" + ", ".join(m.tags) + "]")
+            extra.append("[" + ", ".join(labels.tag(self.lang, tag) for tag in m.tags) + "]")
         if m.flags:
-            extra.append("[" + ", ".join(m.flags) + "]")
+            extra.append("[" + ", ".join(self.label("flag", f) for f in m.flags) + "]")
         if m.note:
             extra.append(self.t("quoted_note").strip())
         runs = [_Run(meta, 6.5, "#555555"), _Run(source, 5.8, "#777777")]
@@ -1147,9 +1168,9 @@ class _Story:
         data, lay = self.layout.data, self.layout
         self.section("completeness", self.t("completeness"))
         self.p(esc(f"{self.t('range')}: {self._range()[0]} — {self._range()[1]} ({data.timezone})"))
-        counts = ", ".join(f"{k} {v}" for k, v in sorted(data.range_counts.items())) or self.t(
-            "none"
-        )
+        counts = ", ".join(
+            f"{self.label('message', k)} {v}" for k, v in sorted(data.range_counts.items())
+        ) or self.t("none")
         self.p(esc(f"{self.t('counts')}: {counts}"))
         included = sum(len(e.messages) for e in data.exhibits)
         self.p(
@@ -1158,7 +1179,8 @@ class _Story:
                 f"{self.t('recalled', n=data.recalled)}"
             )
         )
-        self.p(esc(f"{self.t('gaps')}: " + ("; ".join(data.time_gaps) or self.t("none"))))
+        gaps = [say(gap, self.lang) for gap in data.time_gaps]  # Phrases: services/bundle.py
+        self.p(esc(f"{self.t('gaps')}: " + ("; ".join(gaps) or self.t("none"))))
         import_gaps = [g for e in data.exhibits for g in e.import_gaps]
         self.p(esc(f"{self.t('import_gaps')}: " + ("; ".join(import_gaps) or self.t("none"))))
         self.p(esc(self.t("cannot_carry")), "small")
@@ -1166,7 +1188,8 @@ class _Story:
         if data.omissions:
             self.p(esc(self.t("omitted_list")), "h2")
             lines = "\n".join(
-                f"{lay.when(o.sent_at)} · {o.sender} · #{o.commitment[:12]} · {o.reason}"
+                f"{lay.when(o.sent_at)} · {o.sender} · #{o.commitment[:12]} · "
+                f"{say(o.reason, self.lang)}"
                 for o in data.omissions
             )
             self.flow.append(_TextBlock(self.layout, [_Run(lines, 7.5, "#000000")], "plain"))
@@ -1196,7 +1219,7 @@ class _Story:
             # subject and detail are coded Phrases where the services worded them
             subject = say(self.layout.retimed(row.subject), self.lang)
             detail = say(self.layout.retimed(row.detail), self.lang)
-            row = AnnexRow(row.section, when, subject, detail)
+            row = AnnexRow(self.label("annex", row.section), when, subject, detail)
             rows.append(
                 [
                     self.fit(v, w * mm)
@@ -1233,8 +1256,8 @@ class _Story:
                 Paragraph(str(entry.seq), self.s["cell"]),
                 self.fit(lay.when(entry.at), widths[actor - 1]),
                 self.fit(entry.actor, widths[actor]),
-                self.fit(entry.action, widths[actor + 1]),
-                self.fit(_summary(entry), widths[actor + 2]),
+                self.fit(self.label("action", entry.action), widths[actor + 1]),
+                self.fit(_summary(entry, self.lang), widths[actor + 2]),
                 Paragraph(f"{entry.prev_hash[:12]}<br/>→ {entry.entry_hash[:12]}", self.s["cell"]),
             ]
             if data.is_org:
@@ -1271,43 +1294,54 @@ class _Story:
     def appendix(self, verify_text: str) -> None:
         data = self.layout.data
         self.section("appendix", self.t("appendix"))
-        lines = [
-            'SHA-256: FIPS 180-4. SM3: GB/T 32905-2016, SM3("abc") = 66c7f0f4 62eeedd9 d1f2d46b '
-            "dc10e4e2 4167c487 5cf2f7a2 297da02b 8f4ba8e0.",
-            "RFC 9162: leaf = SHA-256(0x00 || entry_hash), node = SHA-256(0x01 || left || right).",
-            "entry_hash = SHA-256(canonical [seq, at, actor, action, payload_hash, prev_hash]).",
-            'checkpoint signature = Ed25519("evidence-desk/checkpoint/v1\\n" || checkpoint text); '
-            "the entry at seq n carries the signature of checkpoint n, whose root covers it.",
-        ]
+        lines = [self.t(f"formula_{n}") for n in range(1, 5)]
         for line in lines:
             self.p(esc(line), "small")
         note = ledger.checkpoint_note(data.store_id, data.checkpoint.size, data.checkpoint.root)
-        self.p("Checkpoint", "h2")
+        self.p(esc(self.t("appendix_checkpoint")), "h2")
         self.p(esc(note.rstrip("\n")), "hex")
-        self.p(esc(f"signed by {data.checkpoint.signer}: {data.checkpoint.signature}"), "hex")
+        self.p(
+            esc(self.t("signed_by", signer=data.checkpoint.signer, sig=data.checkpoint.signature)),
+            "hex",
+        )
         for device in data.devices:  # an organisation's bundle: each other device's checkpoint
             note = ledger.checkpoint_note(
                 device.device, device.checkpoint.size, device.checkpoint.root
             )
-            self.p(esc(f"Checkpoint · {device.label} ({device.user})"), "h2")
+            self.p(
+                esc(self.t("appendix_device_checkpoint", device=device.label, user=device.user)),
+                "h2",
+            )
             self.p(esc(note.rstrip("\n")), "hex")
             self.p(
-                esc(f"signed by {device.checkpoint.signer}: {device.checkpoint.signature}"), "hex"
+                esc(
+                    self.t(
+                        "signed_by",
+                        signer=device.checkpoint.signer,
+                        sig=device.checkpoint.signature,
+                    )
+                ),
+                "hex",
             )
         for token in data.tokens:
             self.p(
                 esc(
-                    f"RFC 3161 · {token.tsa_name} · serial {token.serial_number} · "
-                    f"{self.layout.when(token.gen_time)}"
+                    self.t(
+                        "appendix_token",
+                        tsa=token.tsa_name,
+                        serial=token.serial_number,
+                        gen_time=self.layout.when(token.gen_time),
+                    )
                 ),
                 "h2",
             )
             import base64
 
             self.p(base64.b64encode(token.token_der).decode("ascii"), "hex")
-        self.p("Public keys", "h2")
+        self.p(esc(self.t("public_keys")), "h2")
         for name, info in sorted(data.public_keys.items()):
-            self.p(esc(f"{name} ({info.get('role')}): {info.get('public_key')}"), "hex")
+            role = self.label("role", str(info.get("role")))
+            self.p(esc(f"{name} ({role}): {info.get('public_key')}"), "hex")
         self.p("VERIFY.txt", "h2")
         for line in verify_text.splitlines():
             self.p(esc(line) or "&nbsp;", "hex")
@@ -1337,8 +1371,9 @@ def _constant(content: bytes) -> Callable[[], bytes]:
     return lambda: content
 
 
-def _summary(entry: ledger.Entry) -> str:
-    """One line of what an entry did, for the custody table (never the whole payload)."""
+def _summary(entry: ledger.Entry, lang: str) -> str:
+    """One line of what an entry did, for the custody table (never the whole payload), its
+    field names and codes named in ``lang``."""
     import json
 
     try:
@@ -1358,26 +1393,24 @@ def _summary(entry: ledger.Entry) -> str:
         "key",
     ):
         if isinstance(payload, dict) and payload.get(key):
-            parts.append(f"{key}={payload[key]}")
+            value = str(payload[key])
+            if key in ("role", "tag"):  # codes: a user's role, a tag (review.TAGS)
+                value = (
+                    labels.label(lang, "role", value) if key == "role" else labels.tag(lang, value)
+                )
+            parts.append(f"{labels.label(lang, 'field', key)}={value}")
     if isinstance(payload, dict):
         for summary in payload.get("imports", []):
             files = ", ".join(
                 f"{f['file_name']} {f['sha256'][:10]}" for f in summary.get("files", [])
             )
-            parts.append(f"{summary.get('format')}: {files} ({summary.get('message_count')} msgs)")
+            count = t(lang, "summary_messages", n=summary.get("message_count"))
+            parts.append(f"{labels.importer(lang, str(summary.get('format')))}: {files} ({count})")
         for f in payload.get("files", []) + payload.get("documents", []):
             if isinstance(f, dict) and "sha256" in f:
-                parts.append(f"{f.get('role', '')} {f.get('file_name')} {str(f['sha256'])[:10]}")
+                role = labels.label(lang, "original", str(f.get("role", "")))
+                parts.append(f"{role} {f.get('file_name')} {str(f['sha256'])[:10]}")
     return "; ".join(parts)[:400]
-
-
-def _duration(seconds: float) -> str:
-    seconds = int(seconds)
-    if abs(seconds) < 120:
-        return f"{seconds} s"
-    if abs(seconds) < 7200:
-        return f"{seconds // 60} min"
-    return f"{seconds / 3600:.1f} h"
 
 
 def _grid(header: bool = False) -> TableStyle:

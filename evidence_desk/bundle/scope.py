@@ -28,6 +28,9 @@ _said = Catalogue(
         "scope.after_to": "is after --to {date_to}",
         "input.language": "must be zh_CN or en",
         "scope.page_cap": "must be at least 20 pages",
+        # what the bundle says of a message (the PDF words these in the bundle's language)
+        "scope.not_tagged": "not tagged",
+        "scope.gap": "{start} — {end} ({days} d)",
     }
 )
 
@@ -97,7 +100,9 @@ def select(messages: Sequence[BundleMessage], scope: Scope, zone: ZoneInfo) -> S
             pending.append(pulled)
     included = tuple(m2 for m in messages if (m2 := chosen.get(m.rowid)) is not None)
     omitted = tuple(
-        Omission(m.rowid, m.contact_id, m.sent_at, m.sender, m.commitment, "not tagged")
+        Omission(
+            m.rowid, m.contact_id, m.sent_at, m.sender, m.commitment, _said("scope.not_tagged")
+        )
         for m in ranged
         if m.rowid not in chosen
     )
@@ -112,5 +117,12 @@ def _gaps(messages: Sequence[BundleMessage], zone: ZoneInfo) -> tuple[str, ...]:
         a = datetime.fromisoformat(before.sent_at)
         b = datetime.fromisoformat(after.sent_at)
         if b - a > timedelta(days=GAP_DAYS):
-            out.append(f"{moment_text(a, zone)} — {moment_text(b, zone)} ({(b - a).days} d)")
+            out.append(
+                _said(
+                    "scope.gap",
+                    start=moment_text(a, zone),
+                    end=moment_text(b, zone),
+                    days=(b - a).days,
+                )
+            )
     return tuple(out)

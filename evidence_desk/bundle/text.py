@@ -179,6 +179,24 @@ EN: dict[str, str] = {
     "pr_recorded_value": "{who}, {at}",
     "pr_retain": "Kept until",
     "pr_bundle": "Bundle and its evidence manifest (SHA-256)",
+    # a party on the cover: its part in the case and its name
+    "party": "{party}: {name}",
+    "tsa_tool": "TSA {tsa}: {subject} · policy {policy}",
+    "summary_messages": "{n} msgs",
+    # the verification appendix: the formulas a verifier recomputes, the checkpoint, the tokens
+    "formula_1": 'SHA-256: FIPS 180-4. SM3: GB/T 32905-2016, SM3("abc") = 66c7f0f4 62eeedd9 '
+    "d1f2d46b dc10e4e2 4167c487 5cf2f7a2 297da02b 8f4ba8e0.",
+    "formula_2": "RFC 9162: leaf = SHA-256(0x00 || entry_hash), node = SHA-256(0x01 || left || "
+    "right).",
+    "formula_3": "entry_hash = SHA-256(canonical [seq, at, actor, action, payload_hash, "
+    "prev_hash]).",
+    "formula_4": 'checkpoint signature = Ed25519("evidence-desk/checkpoint/v1\\n" || checkpoint '
+    "text); the entry at seq n carries the signature of checkpoint n, whose root covers it.",
+    "appendix_checkpoint": "Checkpoint",
+    "appendix_device_checkpoint": "Checkpoint · {device} ({user})",
+    "signed_by": "signed by {signer}: {sig}",
+    "appendix_token": "RFC 3161 · {tsa} · serial {serial} · {gen_time}",
+    "public_keys": "Public keys",
 }
 
 _METHOD: list[str] = [

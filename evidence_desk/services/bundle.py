@@ -25,7 +25,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from evidence_desk import __version__
-from evidence_desk.bundle import kit, pdf
+from evidence_desk.bundle import kit, labels, pdf
 from evidence_desk.bundle.model import (
     AnnexRow,
     BundleData,
@@ -96,6 +96,9 @@ _said = Catalogue(
         "bundle.checkpoint_unstamped": "checkpoint {size} has no trusted time-stamp yet",
         # the annex of tags and conduct findings (the PDF says them in the bundle's language)
         "bundle.annex_message": "message {message_id}",
+        "bundle.annex_tag": "{tag} · {by}",
+        "bundle.annex_tag_note": "{tag} · {by} · {note}",
+        "bundle.contact_gap": "{name}: {gap}",
         "bundle.annex_rule": "{rule} {title}",
         "bundle.annex_open": "{detail} · open",
         "bundle.annex_acknowledged": "{detail} · acknowledged by {acked_by}: {note}",
@@ -162,7 +165,12 @@ def _annex(session: Session, scope: Scope, contact_ids: Iterable[str]) -> tuple[
                     if tag.message_id is not None
                     else f"{tag.item_id}"
                 )
-                detail = f"{tag.tag} · {tag.created_by}" + (f" · {tag.note}" if tag.note else "")
+                name = review.TAGS.get(tag.tag, tag.tag)
+                detail = (
+                    _said("bundle.annex_tag_note", tag=name, by=tag.created_by, note=tag.note)
+                    if tag.note
+                    else _said("bundle.annex_tag", tag=name, by=tag.created_by)
+                )
                 rows.append(AnnexRow("tag", tag.created_at, subject, detail))
         if conduct is not None:
             try:
@@ -718,7 +726,8 @@ class _Exhibits:
         record = _contact_record(self._session, contact)
         items = contacts.contact_items(self._session, contact.id)
         imports = _imports_by_digest(self._session, contact.id)
-        names = {"name": contact.display_name, "channel": contact.channel, "handle": contact.handle}
+        channel = labels.label(self._scope.language, "channel", contact.channel)
+        names = {"name": contact.display_name, "channel": channel, "handle": contact.handle}
         self.exhibits.append(self._identity(self._next_id(), items, record, names))
         self.exhibits.append(
             self._conversation(self._next_id(), contact, items, imports, record, names)
@@ -792,7 +801,9 @@ class _Exhibits:
         for kind, count in selection.counts.items():
             self.range_counts[kind] = self.range_counts.get(kind, 0) + count
         self.recalled += selection.recalled
-        self.gaps.extend(f"{contact.display_name}: {g}" for g in selection.gaps)
+        self.gaps.extend(
+            _said("bundle.contact_gap", name=contact.display_name, gap=g) for g in selection.gaps
+        )
         lang = self._scope.language
         return Exhibit(
             exhibit_id,

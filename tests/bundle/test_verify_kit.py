@@ -17,7 +17,7 @@ from pathlib import Path
 import bagit
 import pytest
 
-from evidence_desk.bundle import kit
+from evidence_desk.bundle import kit, labels
 from evidence_desk.bundle.verify_kit import verify_kit
 from evidence_desk.services import timestamps
 from evidence_desk.services.bundle import ExportResult
@@ -96,8 +96,8 @@ def test_the_commands_in_verify_txt_succeed(
     root = published / kit.published_root("local-test-tsa")
     shutil.copy(pki.root_pem, root)
     org_keys = export_org_keys(team.login("alice"), published / kit.PUBLISHED_ORG_KEYS)
-    listed = {
-        (u["name"], u["role"], u["fingerprint"])
+    listed = {  # the role as VERIFY.txt names it, in the bundle's language (zh_CN)
+        (u["name"], labels.label("zh_CN", "role", u["role"]), u["fingerprint"])
         for u in json.loads(org_keys.path.read_text("utf-8"))["users"]
     }
     stated = set(re.findall(r"^- (\S+) \((\w+)\): ([0-9A-F ]{79})$", text, re.MULTILINE))

@@ -238,8 +238,9 @@ def test_tags_select_messages_and_tags_and_conduct_checks_fill_the_annex(
     text = pdf_text(result.pdf_paths[0])
     compact = "".join(text.split())
     assert "我1月20号先还5000" in compact and "知道了" not in compact
-    assert "promise_to_pay" in compact and "1月20日还5000" in compact  # the annex row
-    assert compact.count("nottagged") == 4  # each omitted message is listed with its reason
+    # the annex row names the tag in the bundle's language (zh_CN), never its code
+    assert "还款承诺·lee·1月20日还5000" in compact and "promise_to_pay" not in compact
+    assert compact.count("未标记") == 4  # each omitted message is listed with its reason
     assert verify_kit(result.kit_path).intact
 
 
@@ -254,7 +255,7 @@ def test_the_transcript_shows_each_messages_sealed_sender_and_locator(
     compact = "".join(pdf_text(result.pdf_paths[0]).split())
     name = "".join(CHAT_NAME.split())
     for line in range(1, 6):
-        assert f"{name}line{line}" in compact, line
+        assert f"{name}第{line}行" in compact, line  # the locator in the bundle's language
     assert "LiMing·" in compact and "ChenLixin·" in compact
     assert verify_kit(result.kit_path).intact
     assert contact_id

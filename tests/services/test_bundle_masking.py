@@ -63,7 +63,7 @@ def test_bundle_masks_numbers_and_its_kit_still_verifies(team: Team, tmp_path: P
     )
     assert payload["numbers"] == {"masked": True, "detector": "1", "unmask_seq": None}
     verify_txt = _kit_file(result.kit_path, "VERIFY.txt")
-    assert "data/originals/ hold them in full" in verify_txt
+    assert "data/originals/ 中的原始文件保存完整号码" in verify_txt  # in the bundle's language
 
 
 def _kit_file(kit: Path, name: str) -> str:

@@ -4884,6 +4884,16 @@
         <translation>{rule} {title}</translation>
     </message>
     <message>
+        <source>{tag} · {by}</source>
+        <comment>bundle.annex_tag</comment>
+        <translation>{tag} · {by}</translation>
+    </message>
+    <message>
+        <source>{tag} · {by} · {note}</source>
+        <comment>bundle.annex_tag_note</comment>
+        <translation>{tag} · {by} · {note}</translation>
+    </message>
+    <message>
         <source>checkpoint {size} is missing from the store</source>
         <comment>bundle.checkpoint_missing</comment>
         <translation>证据库中缺少检查点 {size}</translation>
@@ -4892,6 +4902,11 @@
         <source>checkpoint {size} has no trusted time-stamp yet</source>
         <comment>bundle.checkpoint_unstamped</comment>
         <translation>检查点 {size} 尚无可信时间戳</translation>
+    </message>
+    <message>
+        <source>{name}: {gap}</source>
+        <comment>bundle.contact_gap</comment>
+        <translation>{name}：{gap}</translation>
     </message>
     <message>
         <source>case {case} has no approved contact to put in a bundle</source>
@@ -4959,6 +4974,576 @@
         <translation>时间戳机构 {name}：{reason}</translation>
     </message>
     <message>
+        <source>breach recorded</source>
+        <comment>bundle_label.action.breach.add</comment>
+        <translation>记录个人信息安全事件</translation>
+    </message>
+    <message>
+        <source>bundle exported</source>
+        <comment>bundle_label.action.bundle.export</comment>
+        <translation>导出证据包</translation>
+    </message>
+    <message>
+        <source>account numbers shown in full</source>
+        <comment>bundle_label.action.bundle.unmask</comment>
+        <translation>完整显示账号</translation>
+    </message>
+    <message>
+        <source>case closed</source>
+        <comment>bundle_label.action.case.close</comment>
+        <translation>案件结案</translation>
+    </message>
+    <message>
+        <source>case opened</source>
+        <comment>bundle_label.action.case.create</comment>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <source>case edited</source>
+        <comment>bundle_label.action.case.edit</comment>
+        <translation>修改案件</translation>
+    </message>
+    <message>
+        <source>cases imported</source>
+        <comment>bundle_label.action.case.import</comment>
+        <translation>批量导入案件</translation>
+    </message>
+    <message>
+        <source>case key issued</source>
+        <comment>bundle_label.action.case.keys</comment>
+        <translation>生成案件密钥</translation>
+    </message>
+    <message>
+        <source>case shredded</source>
+        <comment>bundle_label.action.case.shred</comment>
+        <translation>销毁案件数据</translation>
+    </message>
+    <message>
+        <source>case keys introduced</source>
+        <comment>bundle_label.action.case_keys.migrate</comment>
+        <translation>启用案件密钥</translation>
+    </message>
+    <message>
+        <source>files moved under case keys</source>
+        <comment>bundle_label.action.case_keys.migrate_blobs</comment>
+        <translation>文件改用案件密钥加密</translation>
+    </message>
+    <message>
+        <source>finding acknowledged</source>
+        <comment>bundle_label.action.conduct.ack</comment>
+        <translation>确认合规提示</translation>
+    </message>
+    <message>
+        <source>contact approved</source>
+        <comment>bundle_label.action.contact.approve</comment>
+        <translation>批准联系人</translation>
+    </message>
+    <message>
+        <source>contact rejected</source>
+        <comment>bundle_label.action.contact.reject</comment>
+        <translation>驳回联系人</translation>
+    </message>
+    <message>
+        <source>contact requested</source>
+        <comment>bundle_label.action.contact.request</comment>
+        <translation>申请联系人</translation>
+    </message>
+    <message>
+        <source>contact revoked</source>
+        <comment>bundle_label.action.contact.revoke</comment>
+        <translation>撤销联系人</translation>
+    </message>
+    <message>
+        <source>device joined</source>
+        <comment>bundle_label.action.device.join</comment>
+        <translation>设备加入</translation>
+    </message>
+    <message>
+        <source>documents attached</source>
+        <comment>bundle_label.action.evidence.attach</comment>
+        <translation>添加材料</translation>
+    </message>
+    <message>
+        <source>evidence imported</source>
+        <comment>bundle_label.action.evidence.import</comment>
+        <translation>导入证据</translation>
+    </message>
+    <message>
+        <source>legal hold placed</source>
+        <comment>bundle_label.action.hold.add</comment>
+        <translation>设置法律保全</translation>
+    </message>
+    <message>
+        <source>legal hold lifted</source>
+        <comment>bundle_label.action.hold.lift</comment>
+        <translation>解除法律保全</translation>
+    </message>
+    <message>
+        <source>invitation withdrawn</source>
+        <comment>bundle_label.action.invite.revoke</comment>
+        <translation>撤回邀请</translation>
+    </message>
+    <message>
+        <source>screenshot read</source>
+        <comment>bundle_label.action.ocr.read</comment>
+        <translation>识别截图文字</translation>
+    </message>
+    <message>
+        <source>processing record written</source>
+        <comment>bundle_label.action.processing.record</comment>
+        <translation>写入处理情况记录</translation>
+    </message>
+    <message>
+        <source>tagged</source>
+        <comment>bundle_label.action.review.tag</comment>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>tag withdrawn</source>
+        <comment>bundle_label.action.review.untag</comment>
+        <translation>撤回标签</translation>
+    </message>
+    <message>
+        <source>setting changed</source>
+        <comment>bundle_label.action.settings.set</comment>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <source>store created</source>
+        <comment>bundle_label.action.store.init</comment>
+        <translation>创建证据库</translation>
+    </message>
+    <message>
+        <source>trusted time-stamp</source>
+        <comment>bundle_label.action.timestamp.add</comment>
+        <translation>可信时间戳</translation>
+    </message>
+    <message>
+        <source>time-stamp authority set</source>
+        <comment>bundle_label.action.tsa.configure</comment>
+        <translation>设置时间戳机构</translation>
+    </message>
+    <message>
+        <source>user added</source>
+        <comment>bundle_label.action.user.add</comment>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>password changed</source>
+        <comment>bundle_label.action.user.change_password</comment>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>user deactivated</source>
+        <comment>bundle_label.action.user.deactivate</comment>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <source>user invited</source>
+        <comment>bundle_label.action.user.invite</comment>
+        <translation>邀请用户</translation>
+    </message>
+    <message>
+        <source>password reset</source>
+        <comment>bundle_label.action.user.reset_password</comment>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>user key wrapped</source>
+        <comment>bundle_label.action.user.wrap_key</comment>
+        <translation>为用户封装密钥</translation>
+    </message>
+    <message>
+        <source>conduct check</source>
+        <comment>bundle_label.annex.conduct</comment>
+        <translation>合规检查</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <comment>bundle_label.annex.tag</comment>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>in the export</source>
+        <comment>bundle_label.attachment.exported</comment>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <source>missing from the export</source>
+        <comment>bundle_label.attachment.missing</comment>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>not exported</source>
+        <comment>bundle_label.attachment.omitted</comment>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <source>LINE</source>
+        <comment>bundle_label.channel.line</comment>
+        <translation>LINE</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <comment>bundle_label.channel.phone</comment>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <comment>bundle_label.channel.sms</comment>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <comment>bundle_label.channel.telegram</comment>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <comment>bundle_label.channel.wechat</comment>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <comment>bundle_label.channel.whatsapp</comment>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>{n} d</source>
+        <comment>bundle_label.days</comment>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>bundle</source>
+        <comment>bundle_label.field.bundle_id</comment>
+        <translation>证据包</translation>
+    </message>
+    <message>
+        <source>case</source>
+        <comment>bundle_label.field.case_no</comment>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <comment>bundle_label.field.contact_id</comment>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <comment>bundle_label.field.gen_time</comment>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <comment>bundle_label.field.key</comment>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <comment>bundle_label.field.note</comment>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <comment>bundle_label.field.role</comment>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <comment>bundle_label.field.tag</comment>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>time-stamp authority</source>
+        <comment>bundle_label.field.tsa</comment>
+        <translation>时间戳机构</translation>
+    </message>
+    <message>
+        <source>CC-3: not the debtor or guarantor</source>
+        <comment>bundle_label.flag.CC-3:relation_other</comment>
+        <translation>CC-3：非债务人或担保人</translation>
+    </message>
+    <message>
+        <source>CC-4: no recorded consent</source>
+        <comment>bundle_label.flag.CC-4:no_consent</comment>
+        <translation>CC-4：无同意记录</translation>
+    </message>
+    <message>
+        <source>sent after the approval expired</source>
+        <comment>bundle_label.flag.after_expiry</comment>
+        <translation>审批过期后发送</translation>
+    </message>
+    <message>
+        <source>sent after the contact was revoked</source>
+        <comment>bundle_label.flag.after_revocation</comment>
+        <translation>联系人撤销后发送</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <comment>bundle_label.hours</comment>
+        <translation>{n} 小时</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <comment>bundle_label.importer.document</comment>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>image reader</source>
+        <comment>bundle_label.importer.image</comment>
+        <translation>图片读取器</translation>
+    </message>
+    <message>
+        <source>recording reader</source>
+        <comment>bundle_label.importer.recording</comment>
+        <translation>录音录像读取器</translation>
+    </message>
+    <message>
+        <source>the debtor</source>
+        <comment>bundle_label.initiator.debtor</comment>
+        <translation>债务人</translation>
+    </message>
+    <message>
+        <source>our staff</source>
+        <comment>bundle_label.initiator.staff</comment>
+        <translation>我方员工</translation>
+    </message>
+    <message>
+        <source>byte {n}</source>
+        <comment>bundle_label.loc.byte</comment>
+        <translation>第 {n} 字节</translation>
+    </message>
+    <message>
+        <source>line {n}, column {column}</source>
+        <comment>bundle_label.loc.column</comment>
+        <translation>第 {n} 行第 {column} 列</translation>
+    </message>
+    <message>
+        <source>item {n}</source>
+        <comment>bundle_label.loc.item</comment>
+        <translation>第 {n} 项</translation>
+    </message>
+    <message>
+        <source>line {n}</source>
+        <comment>bundle_label.loc.line</comment>
+        <translation>第 {n} 行</translation>
+    </message>
+    <message>
+        <source>lines {first}-{last}</source>
+        <comment>bundle_label.loc.lines</comment>
+        <translation>第 {first}–{last} 行</translation>
+    </message>
+    <message>
+        <source>row {n}</source>
+        <comment>bundle_label.loc.row</comment>
+        <translation>第 {n} 条记录</translation>
+    </message>
+    <message>
+        <source>rows {first}-{last}</source>
+        <comment>bundle_label.loc.rows</comment>
+        <translation>第 {first}–{last} 条记录</translation>
+    </message>
+    <message>
+        <source>call</source>
+        <comment>bundle_label.message.call</comment>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>contact card</source>
+        <comment>bundle_label.message.contact_card</comment>
+        <translation>名片</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <comment>bundle_label.message.file</comment>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <comment>bundle_label.message.image</comment>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <comment>bundle_label.message.link</comment>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <comment>bundle_label.message.location</comment>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>quote</source>
+        <comment>bundle_label.message.quote</comment>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <source>recalled</source>
+        <comment>bundle_label.message.recalled</comment>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>red packet</source>
+        <comment>bundle_label.message.red_packet</comment>
+        <translation>红包</translation>
+    </message>
+    <message>
+        <source>sticker</source>
+        <comment>bundle_label.message.sticker</comment>
+        <translation>表情</translation>
+    </message>
+    <message>
+        <source>system message</source>
+        <comment>bundle_label.message.system</comment>
+        <translation>系统消息</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <comment>bundle_label.message.text</comment>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>transfer</source>
+        <comment>bundle_label.message.transfer</comment>
+        <translation>转账</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <comment>bundle_label.message.unknown</comment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <comment>bundle_label.message.video</comment>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>voice message</source>
+        <comment>bundle_label.message.voice</comment>
+        <translation>语音</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <comment>bundle_label.minutes</comment>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>chat export</source>
+        <comment>bundle_label.original.chat_export</comment>
+        <translation>聊天记录导出</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <comment>bundle_label.original.consent</comment>
+        <translation>同意证明</translation>
+    </message>
+    <message>
+        <source>debt confirmation</source>
+        <comment>bundle_label.original.debt_confirmation</comment>
+        <translation>债务确认书</translation>
+    </message>
+    <message>
+        <source>export file</source>
+        <comment>bundle_label.original.export_member</comment>
+        <translation>导出文件</translation>
+    </message>
+    <message>
+        <source>friend request</source>
+        <comment>bundle_label.original.friend_request</comment>
+        <translation>好友申请</translation>
+    </message>
+    <message>
+        <source>identity proof</source>
+        <comment>bundle_label.original.identity_proof</comment>
+        <translation>身份证明</translation>
+    </message>
+    <message>
+        <source>recording</source>
+        <comment>bundle_label.original.recording</comment>
+        <translation>录音录像</translation>
+    </message>
+    <message>
+        <source>screenshot</source>
+        <comment>bundle_label.original.screenshot</comment>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <source>debtor</source>
+        <comment>bundle_label.relation.debtor</comment>
+        <translation>债务人</translation>
+    </message>
+    <message>
+        <source>guarantor</source>
+        <comment>bundle_label.relation.guarantor</comment>
+        <translation>担保人</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <comment>bundle_label.relation.other</comment>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <comment>bundle_label.role.admin</comment>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>auditor</source>
+        <comment>bundle_label.role.auditor</comment>
+        <translation>审计员</translation>
+    </message>
+    <message>
+        <source>legal team</source>
+        <comment>bundle_label.role.legal</comment>
+        <translation>法务</translation>
+    </message>
+    <message>
+        <source>field staff</source>
+        <comment>bundle_label.role.staff</comment>
+        <translation>催收员</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <comment>bundle_label.role.supervisor</comment>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>{n} s</source>
+        <comment>bundle_label.seconds</comment>
+        <translation>{n} 秒</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <comment>bundle_label.status.approved</comment>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <comment>bundle_label.status.rejected</comment>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>awaiting approval</source>
+        <comment>bundle_label.status.requested</comment>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <comment>bundle_label.status.revoked</comment>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <comment>bundle_label.yes_no.no</comment>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <comment>bundle_label.yes_no.yes</comment>
+        <translation>是</translation>
+    </message>
+    <message>
         <source>Tags and conduct-check annex</source>
         <comment>bundle_text.annex</comment>
         <translation>标签与催收合规检查附录</translation>
@@ -4977,6 +5562,21 @@
         <source>Verification appendix</source>
         <comment>bundle_text.appendix</comment>
         <translation>校验附录</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <comment>bundle_text.appendix_checkpoint</comment>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>Checkpoint · {device} ({user})</source>
+        <comment>bundle_text.appendix_device_checkpoint</comment>
+        <translation>检查点 · {device}（{user}）</translation>
+    </message>
+    <message>
+        <source>RFC 3161 · {tsa} · serial {serial} · {gen_time}</source>
+        <comment>bundle_text.appendix_token</comment>
+        <translation>RFC 3161 · {tsa} · 序列号 {serial} · {gen_time}</translation>
     </message>
     <message>
         <source>Attachment</source>
@@ -5229,6 +5829,26 @@
         <translation>证据形式：电子数据；原始文件见校验包 data/originals/，与本目录所列哈希值一致。</translation>
     </message>
     <message>
+        <source>SHA-256: FIPS 180-4. SM3: GB/T 32905-2016, SM3(&quot;abc&quot;) = 66c7f0f4 62eeedd9 d1f2d46b dc10e4e2 4167c487 5cf2f7a2 297da02b 8f4ba8e0.</source>
+        <comment>bundle_text.formula_1</comment>
+        <translation>SHA-256：FIPS 180-4。SM3：GB/T 32905-2016，SM3(&quot;abc&quot;) = 66c7f0f4 62eeedd9 d1f2d46b dc10e4e2 4167c487 5cf2f7a2 297da02b 8f4ba8e0。</translation>
+    </message>
+    <message>
+        <source>RFC 9162: leaf = SHA-256(0x00 || entry_hash), node = SHA-256(0x01 || left || right).</source>
+        <comment>bundle_text.formula_2</comment>
+        <translation>RFC 9162：叶节点 = SHA-256(0x00 || entry_hash)，内部节点 = SHA-256(0x01 || 左子节点 || 右子节点)。</translation>
+    </message>
+    <message>
+        <source>entry_hash = SHA-256(canonical [seq, at, actor, action, payload_hash, prev_hash]).</source>
+        <comment>bundle_text.formula_3</comment>
+        <translation>entry_hash = SHA-256(规范化 JSON [seq, at, actor, action, payload_hash, prev_hash])。</translation>
+    </message>
+    <message>
+        <source>checkpoint signature = Ed25519(&quot;evidence-desk/checkpoint/v1\n&quot; || checkpoint text); the entry at seq n carries the signature of checkpoint n, whose root covers it.</source>
+        <comment>bundle_text.formula_4</comment>
+        <translation>检查点签名 = Ed25519(&quot;evidence-desk/checkpoint/v1\n&quot; || 检查点文本)；序号为 n 的记录携带检查点 n 的签名，该检查点的根哈希覆盖该记录。</translation>
+    </message>
+    <message>
         <source>Silences longer than 7 days</source>
         <comment>bundle_text.gaps</comment>
         <translation>超过 7 天的沉默期</translation>
@@ -5336,7 +5956,7 @@
     <message>
         <source>integrity certificate; kit manifests</source>
         <comment>bundle_text.mapping_4_proof</comment>
-        <translation>完整性证书；校验包 manifest</translation>
+        <translation>完整性证书；校验包清单文件</translation>
     </message>
     <message>
         <source>EvP 93(4) complete storage and transfer</source>
@@ -5401,7 +6021,7 @@
     <message>
         <source>4. Each message has a salted commitment H(salt || content) whose Merkle root is in the import entry; this bundle prints each message&apos;s commitment prefix.</source>
         <comment>bundle_text.method_4</comment>
-        <translation>4. 每条消息另有加盐承诺值 H(salt‖内容)，其 Merkle 根记入导入记录；本证据包中每条消息显示其承诺值前缀。</translation>
+        <translation>4. 每条消息另有加盐承诺值 H(盐值‖内容)，其 Merkle 根记入导入记录；本证据包中每条消息显示其承诺值前缀。</translation>
     </message>
     <message>
         <source>5. Parsing is reproducible: re-parsing a stored original gives byte-identical normalised output (checked by the store&apos;s verify).</source>
@@ -5472,6 +6092,11 @@
         <source>Parties</source>
         <comment>bundle_text.parties</comment>
         <translation>当事人</translation>
+    </message>
+    <message>
+        <source>{party}: {name}</source>
+        <comment>bundle_text.party</comment>
+        <translation>{party}：{name}</translation>
     </message>
     <message>
         <source>Legal basis (PIPL art. 13)</source>
@@ -5562,6 +6187,11 @@
         <source>Produced by</source>
         <comment>bundle_text.producer</comment>
         <translation>出具人</translation>
+    </message>
+    <message>
+        <source>Public keys</source>
+        <comment>bundle_text.public_keys</comment>
+        <translation>公钥</translation>
     </message>
     <message>
         <source>QR code: bundle id and kit manifest digest</source>
@@ -5704,6 +6334,11 @@
         <translation>签署时间：{at}</translation>
     </message>
     <message>
+        <source>signed by {signer}: {sig}</source>
+        <comment>bundle_text.signed_by</comment>
+        <translation>签名人 {signer}：{sig}</translation>
+    </message>
+    <message>
         <source>{size} bytes</source>
         <comment>bundle_text.size_bytes</comment>
         <translation>{size} 字节</translation>
@@ -5717,6 +6352,11 @@
         <source>Submitted on {date}    Signature or seal of the submitting party: ________________</source>
         <comment>bundle_text.submission</comment>
         <translation>提交日期：{date}　　提交人（签名或盖章）：________________</translation>
+    </message>
+    <message>
+        <source>{n} msgs</source>
+        <comment>bundle_text.summary_messages</comment>
+        <translation>{n} 条消息</translation>
     </message>
     <message>
         <source>{when} (EXIF DateTimeOriginal)</source>
@@ -5746,7 +6386,12 @@
     <message>
         <source>Trusted time: {tsa}, serial {serial}, genTime {gen_time}, policy {policy}, {alg}</source>
         <comment>bundle_text.tsa_ref</comment>
-        <translation>可信时间戳：{tsa}，序列号 {serial}，genTime {gen_time}，策略 {policy}，{alg}</translation>
+        <translation>可信时间戳：{tsa}，序列号 {serial}，签发时间 {gen_time}，策略 {policy}，{alg}</translation>
+    </message>
+    <message>
+        <source>TSA {tsa}: {subject} · policy {policy}</source>
+        <comment>bundle_text.tsa_tool</comment>
+        <translation>时间戳机构 {tsa}：{subject} · 策略 {policy}</translation>
     </message>
     <message>
         <source>This checkpoint has no trusted time-stamp yet: its time is the local clock only.</source>
@@ -7484,6 +8129,11 @@
         <translation>设备 {device} 序号 {seq}：{finding}</translation>
     </message>
     <message>
+        <source>Checkpoint {size}: root {root}</source>
+        <comment>kit_text.checkpoint_root</comment>
+        <translation>检查点 {size}：根哈希 {root}</translation>
+    </message>
+    <message>
         <source>Signers&apos; keys as this kit states them (SHA-256 of the raw Ed25519 public key); each
 must appear with the same fingerprint in {file}:</source>
         <comment>kit_text.fingerprints</comment>
@@ -7513,7 +8163,7 @@ data/originals/ 中的原始文件保存完整号码。本校验包中的所有�
         <source>- {file}: the signer keys that {organisation} publishes
   (written by `evidence-desk org-keys`), saved beside the kit.</source>
         <comment>kit_text.org_keys</comment>
-        <translation>  {file}：出具机构公布的签名人公钥列表（由 evidence-desk org-keys
+        <translation>- {file}：{organisation}公布的签名人公钥列表（由 evidence-desk org-keys
   生成），保存在校验包旁。</translation>
     </message>
     <message>
@@ -7529,6 +8179,11 @@ ledger/ 和 proofs/ 中；其他每台设备的账本在 ledger/devices/&lt;设�
 （entries.jsonl、其签名检查点和 proofs/）。ledger/org-order.json 按设备和序号
 列出组织顺序中的每条记录，verify-bundle 按此顺序重放规则；每台设备的检查点
 文本都写明该设备，因此移到另一台设备的记录无法通过签名验证。</translation>
+    </message>
+    <message>
+        <source>PDF: {names}</source>
+        <comment>kit_text.pdf_names</comment>
+        <translation>PDF：{names}</translation>
     </message>
     <message>
         <source>Run from the folder that holds bagit.txt (unzip the kit first).</source>
@@ -7553,7 +8208,7 @@ ledger/ 和 proofs/ 中；其他每台设备的账本在 ledger/devices/&lt;设�
     <message>
         <source>Trusted time of the tag manifest ({tsa}), against the TSA&apos;s published root</source>
         <comment>kit_text.step_tag_token</comment>
-        <translation>标签清单可信时间戳</translation>
+        <translation>标签清单的可信时间戳（{tsa}），以时间戳机构公布的根证书校验</translation>
     </message>
     <message>
         <source>Tag files (ledger slice, proofs, keys, tokens)</source>
@@ -7563,7 +8218,7 @@ ledger/ 和 proofs/ 中；其他每台设备的账本在 ledger/devices/&lt;设�
     <message>
         <source>Trusted time of checkpoint {size} ({tsa}, RFC 3161), against the TSA&apos;s published root</source>
         <comment>kit_text.step_token</comment>
-        <translation>检查点可信时间戳（以时间戳机构公布的根证书校验）</translation>
+        <translation>检查点 {size} 的可信时间戳（{tsa}，RFC 3161），以时间戳机构公布的根证书校验</translation>
     </message>
     <message>
         <source>the producing organisation</source>
@@ -7573,7 +8228,7 @@ ledger/ 和 proofs/ 中；其他每台设备的账本在 ledger/devices/&lt;设�
     <message>
         <source>Evidence Desk bundle {bundle_id} — how to check this kit</source>
         <comment>kit_text.title</comment>
-        <translation>如何校验本校验包</translation>
+        <translation>Evidence Desk 证据包 {bundle_id}：如何校验本校验包</translation>
     </message>
     <message>
         <source>Two things must come from outside this kit, never from it: whoever makes a kit can put
@@ -7586,7 +8241,7 @@ any root certificate into tsa/ and any key into keys/users.json.</source>
         <source>- {root}: the root certificate that {tsa} publishes (its
   website, or the trusted list the court relies on), saved beside the kit.</source>
         <comment>kit_text.tsa_root</comment>
-        <translation>  {root}：时间戳机构 {tsa} 公布的根证书（取自其网站或法院认可的
+        <translation>- {root}：时间戳机构 {tsa} 公布的根证书（取自其网站或法院认可的
   可信列表），保存在校验包旁。</translation>
     </message>
     <message>
@@ -9293,9 +9948,19 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>晚于结束日期 {date_to}</translation>
     </message>
     <message>
+        <source>{start} — {end} ({days} d)</source>
+        <comment>scope.gap</comment>
+        <translation>{start} — {end}（{days} 天）</translation>
+    </message>
+    <message>
         <source>not a date: use YYYY-MM-DD</source>
         <comment>scope.not_date</comment>
         <translation>不是日期：请使用 YYYY-MM-DD 格式</translation>
+    </message>
+    <message>
+        <source>not tagged</source>
+        <comment>scope.not_tagged</comment>
+        <translation>未标记</translation>
     </message>
     <message>
         <source>must be at least 20 pages</source>
