@@ -27,6 +27,7 @@ _said = Catalogue(
         "scope.after_to": "is after --to {date_to}",
         "input.language": "must be zh_CN or en",
         "scope.page_cap": "must be at least 20 pages",
+        "scope.max_volume": "must be at least 1 MB",
     }
 )
 
@@ -61,6 +62,8 @@ def check_scope(scope: Scope) -> None:
         raise BadInput("--language", scope.language, _said("input.language"))
     if scope.page_cap < 20:
         raise BadInput("--page-cap", str(scope.page_cap), _said("scope.page_cap"))
+    if scope.max_volume_mb < 1:
+        raise BadInput("--max-volume-mb", str(scope.max_volume_mb), _said("scope.max_volume"))
 
 
 def local_day(sent_at: str, zone: ZoneInfo) -> date:
