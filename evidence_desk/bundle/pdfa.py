@@ -347,7 +347,7 @@ def make_volume(
 def _output_intent(writer: PdfWriter) -> Any:
     profile = StreamObject()
     icc = resource_path(*ICC_FILE).read_bytes()
-    profile._data = zlib.compress(icc, 9)
+    profile.set_data(zlib.compress(icc, 9))
     profile[NameObject("/Filter")] = NameObject("/FlateDecode")
     profile[NameObject("/N")] = NumberObject(3)
     intent = DictionaryObject(
@@ -368,7 +368,7 @@ def _attach(writer: PdfWriter, files: Sequence[Attachment], packed: dict[str, _P
     for attachment in files:
         item = _pack(attachment, packed)
         stream = StreamObject()
-        stream._data = item.data
+        stream.set_data(item.data)
         if item.compressed:
             stream[NameObject("/Filter")] = NameObject("/FlateDecode")
         stream[NameObject("/Type")] = NameObject("/EmbeddedFile")
