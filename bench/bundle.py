@@ -132,7 +132,11 @@ def export_child(store: str, out: str) -> None:
     with Session.open(Path(store), "lee", PASSWORD) as lee:
         start = time.perf_counter()
         result = bundle.export_bundle(
-            lee, Scope("2026-BENCH-1"), Path(out), stamp_first=False, recipient=court
+            lee,
+            Scope("2026-BENCH-1", embed_originals=True),  # PDF/A-3: the originals inside too
+            Path(out),
+            stamp_first=False,
+            recipient=court,
         )
         seconds = time.perf_counter() - start
     print(

@@ -30,6 +30,10 @@ class Scope:
     tagged_only: bool = False
     language: str = "zh_CN"  # or "en"
     page_cap: int = 350
+    max_volume_mb: int = 36  # e-bundle guidance: no volume bigger (pages and embedded files)
+    # PDF/A-3 associated files: embed the originals even when account numbers are masked
+    # (the originals hold them in clear: by default only an unmasked bundle embeds them)
+    embed_originals: bool = False
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -40,6 +44,8 @@ class Scope:
             "tagged_only": self.tagged_only,
             "language": self.language,
             "page_cap": self.page_cap,
+            "max_volume_mb": self.max_volume_mb,
+            "embed_originals": self.embed_originals,
         }
 
 

@@ -31,6 +31,7 @@ _said = Catalogue(
         # what the bundle says of a message (the PDF words these in the bundle's language)
         "scope.not_tagged": "not tagged",
         "scope.gap": "{start} — {end} ({days} d)",
+        "scope.max_volume": "must be at least 1 MB",
     }
 )
 
@@ -65,6 +66,8 @@ def check_scope(scope: Scope) -> None:
         raise BadInput("--language", scope.language, _said("input.language"))
     if scope.page_cap < 20:
         raise BadInput("--page-cap", str(scope.page_cap), _said("scope.page_cap"))
+    if scope.max_volume_mb < 1:
+        raise BadInput("--max-volume-mb", str(scope.max_volume_mb), _said("scope.max_volume"))
 
 
 def local_day(sent_at: str, zone: ZoneInfo) -> date:

@@ -703,6 +703,8 @@ def _bundle_scope(args: argparse.Namespace) -> Any:
         tagged_only=args.tagged_only,
         language=args.language,
         page_cap=args.page_cap,
+        max_volume_mb=args.max_volume_mb,
+        embed_originals=args.embed_originals,
     )
 
 
@@ -1070,6 +1072,18 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--tagged-only", action="store_true", help="only tagged messages")
         command.add_argument("--language", default="zh_CN", choices=["zh_CN", "en"])
         command.add_argument("--page-cap", type=int, default=350, help="pages per volume")
+        command.add_argument(
+            "--max-volume-mb",
+            type=int,
+            default=36,
+            help="largest PDF volume in MB, pages and embedded originals together",
+        )
+        command.add_argument(
+            "--embed-originals",
+            action="store_true",
+            help="embed the originals in the PDF even when account numbers are masked "
+            "(the originals hold them in clear)",
+        )
         command.add_argument("--out", type=Path, required=True, help="folder for PDF and kit")
         command.add_argument(
             "--no-stamp", action="store_true", help="do not time-stamp pending checkpoints first"

@@ -25,7 +25,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from evidence_desk import __version__
-from evidence_desk.bundle import kit, labels, pdf
+from evidence_desk.bundle import kit, labels, pdf, pdfa
 from evidence_desk.bundle.model import (
     AnnexRow,
     BundleData,
@@ -1089,13 +1089,18 @@ def export_bundle(
         if data.tokens
         else None
     )
-    rendered = pdf.render(
-        data,
-        manifest_sha256,
-        digests.sm3_hex(manifest),
-        declaration,
-        kit.verify_text(data, [], hint),
-    )
+
+    def draw(drawn: BundleData, max_volume_bytes: int) -> pdf.Rendered:
+        return pdf.render(
+            drawn,
+            manifest_sha256,
+            digests.sm3_hex(manifest),
+            declaration,
+            kit.verify_text(drawn, [], hint),
+            max_volume_bytes=max_volume_bytes,
+        )
+
+    rendered = pdfa.conform(data, manifest, draw, notices)  # PDF/A-3b, originals inside
     index = {
         **rendered.index,
         "declaration": {"signer": data.producer, "signature": declaration},

@@ -152,6 +152,16 @@ class BundleDialog(QDialog):
         self.page_cap.setObjectName("bundlePageCap")
         self.page_cap.setRange(20, 5000)
         self.page_cap.setValue(350)
+        self.max_volume = QSpinBox()
+        self.max_volume.setObjectName("bundleMaxVolume")
+        self.max_volume.setRange(1, 2000)
+        self.max_volume.setValue(36)
+        self.max_volume.setSuffix(" MB")
+        # PDF/A-3: a masked bundle's originals hold the numbers in clear, so embedding is asked
+        self.embed_originals = QCheckBox(
+            self.tr("Embed the originals in the PDF even though account numbers are masked")
+        )
+        self.embed_originals.setObjectName("bundleEmbedOriginals")
         self.stamp_first = QCheckBox(
             self.tr("Time-stamp pending checkpoints first (needs the network)")
         )
@@ -167,6 +177,7 @@ class BundleDialog(QDialog):
         self.unmask_reason.setPlaceholderText(self.tr("Why the numbers are needed in clear"))
         self.unmask_reason.setEnabled(False)
         self.unmask.toggled.connect(self.unmask_reason.setEnabled)
+        self.unmask.toggled.connect(self.embed_originals.setDisabled)  # unmasked: embedded anyway
         documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
@@ -190,6 +201,8 @@ class BundleDialog(QDialog):
         form.addRow("", self.tagged_only)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Page limit per volume"), self.page_cap)
+        form.addRow(self.tr("Size limit per volume"), self.max_volume)
+        form.addRow("", self.embed_originals)
         form.addRow("", self.stamp_first)
         form.addRow("", self.unmask)
         form.addRow(self.tr("Reason for printing numbers"), self.unmask_reason)
@@ -335,6 +348,8 @@ class BundleDialog(QDialog):
             tagged_only=self.tagged_only.isChecked(),
             language=self.language.currentData(),
             page_cap=self.page_cap.value(),
+            max_volume_mb=self.max_volume.value(),
+            embed_originals=self.embed_originals.isChecked(),
         )
 
     def run_export(self) -> Job[bundle_service.ExportResult] | None:

@@ -86,3 +86,37 @@ def test_legal_exports_and_anyone_verifies_without_a_store_or_password(
     assert broken.returncode == 1, broken.stdout + broken.stderr
     assert chat.relative_to(root).as_posix() in broken.stdout
     assert "E2  FAILED" in broken.stdout and "PROBLEMS FOUND" in broken.stdout
+
+
+def test_the_size_limit_and_embedding_the_originals_are_options(team: Team, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    store_with_evidence(team, tmp_path / "in")
+    team.close_all()
+    args = ("bundle", "--case", CASE, *TO_COURT)
+    refused(
+        cli(team.path, *args, "--max-volume-mb", "0", "--out", "o", user="lee"),
+        4,
+        "--max-volume-mb",
+    )
+    out = tmp_path / "embedded"
+    result = json.loads(
+        ok(
+            cli(
+                team.path,
+                "--json",
+                *args,
+                "--max-volume-mb",
+                "5",
+                "--embed-originals",
+                "--out",
+                str(out),
+                user="lee",
+            )
+        )
+    )
+    (pdf,) = out.glob("*.pdf")
+    root = PdfReader(pdf).trailer["/Root"].get_object()
+    kinds = {str(spec.get_object()["/AFRelationship"]) for spec in root["/AF"]}  # type: ignore[index]
+    assert kinds == {"/Source", "/Data", "/Supplement"}
+    assert result["exhibits"] == 2

@@ -39,3 +39,15 @@ def test_unmasking_needs_a_reason_and_is_recorded(qtbot: QtBot, team: Team, tmp_
         for r in lee.conn.execute("SELECT action, payload FROM ledger ORDER BY seq")
     ]
     assert ("bundle.unmask", "the court asked for the paying account") in actions
+
+
+def test_the_size_limit_and_embedding_sit_beside_the_page_cap(qtbot: QtBot, team: Team) -> None:
+    lee = team.login("lee")
+    dialog = BundleDialog(lee, CASE)
+    qtbot.addWidget(dialog)
+    assert dialog.scope().max_volume_mb == 36 and not dialog.scope().embed_originals
+    dialog.max_volume.setValue(8)
+    dialog.embed_originals.setChecked(True)
+    assert dialog.scope().max_volume_mb == 8 and dialog.scope().embed_originals
+    dialog.unmask.setChecked(True)  # unmasked: the originals are embedded anyway
+    assert not dialog.embed_originals.isEnabled()

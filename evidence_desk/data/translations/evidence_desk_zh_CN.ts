@@ -488,227 +488,237 @@
         <translation>仅含已标记消息（及其上下文）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="156"/>
+        <location filename="../../ui/bundle_dialog.py" line="162"/>
+        <source>Embed the originals in the PDF even though account numbers are masked</source>
+        <translation>即使账号已遮蔽，仍将原始文件嵌入 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="166"/>
         <source>Time-stamp pending checkpoints first (needs the network)</source>
         <translation>先为待处理检查点加盖时间戳（需联网）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="162"/>
+        <location filename="../../ui/bundle_dialog.py" line="172"/>
         <source>Print bank-card and account numbers in full (recorded with the reason)</source>
         <translation>完整打印银行卡号和账号（连同理由记入存证链）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="167"/>
+        <location filename="../../ui/bundle_dialog.py" line="177"/>
         <source>Why the numbers are needed in clear</source>
         <translation>为何需要完整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="182"/>
+        <location filename="../../ui/bundle_dialog.py" line="193"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="188"/>
+        <location filename="../../ui/bundle_dialog.py" line="199"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="189"/>
+        <location filename="../../ui/bundle_dialog.py" line="200"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="191"/>
+        <location filename="../../ui/bundle_dialog.py" line="202"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="192"/>
+        <location filename="../../ui/bundle_dialog.py" line="203"/>
         <source>Page limit per volume</source>
         <translation>每册页数上限</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="195"/>
+        <location filename="../../ui/bundle_dialog.py" line="204"/>
+        <source>Size limit per volume</source>
+        <translation>每册大小上限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="208"/>
         <source>Reason for printing numbers</source>
         <translation>打印号码的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="196"/>
+        <location filename="../../ui/bundle_dialog.py" line="209"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="206"/>
+        <location filename="../../ui/bundle_dialog.py" line="219"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="211"/>
+        <location filename="../../ui/bundle_dialog.py" line="224"/>
         <source>Export RSMF…</source>
         <translation>导出 RSMF…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="215"/>
+        <location filename="../../ui/bundle_dialog.py" line="228"/>
         <source>Write the chosen contacts&apos; conversations as RSMF 2.0 for a law firm&apos;s e-discovery platform, with the same recipient record</source>
         <translation>将所选联系人的会话写成 RSMF 2.0 文件，供律师事务所的电子取证平台使用，并记录相同的接收方处理记录</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="220"/>
+        <location filename="../../ui/bundle_dialog.py" line="233"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="223"/>
+        <location filename="../../ui/bundle_dialog.py" line="236"/>
         <source>Show kit</source>
         <translation>显示校验包</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="226"/>
+        <location filename="../../ui/bundle_dialog.py" line="239"/>
         <source>Verify the kit</source>
         <translation>校验校验包</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="229"/>
+        <location filename="../../ui/bundle_dialog.py" line="242"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="263"/>
+        <location filename="../../ui/bundle_dialog.py" line="276"/>
         <source>Case %1 was shredded on %2 (rule case.shredded): its content no longer exists, so no bundle can be made.</source>
         <translation>案件 %1 已于 %2 销毁（规则 case.shredded）：其内容已不存在，无法制作证据包。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="280"/>
+        <location filename="../../ui/bundle_dialog.py" line="293"/>
         <source>e.g. the court or law firm&apos;s name</source>
         <translation>例如法院或律师事务所的名称</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="283"/>
+        <location filename="../../ui/bundle_dialog.py" line="296"/>
         <source>why the bundle is provided</source>
         <translation>提供证据包的目的</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="291"/>
+        <location filename="../../ui/bundle_dialog.py" line="304"/>
         <source>the law or regulation (needed for art. 13(7))</source>
         <translation>所依据的法律或行政法规（第十三条第七项时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="292"/>
+        <location filename="../../ui/bundle_dialog.py" line="305"/>
         <source>Processing record (PIPL arts. 55-56)</source>
         <translation>处理情况记录（《个人信息保护法》第五十五、五十六条）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="295"/>
+        <location filename="../../ui/bundle_dialog.py" line="308"/>
         <source>Recipient kind</source>
         <translation>接收方类型</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="296"/>
+        <location filename="../../ui/bundle_dialog.py" line="309"/>
         <source>Recipient</source>
         <translation>接收方</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="297"/>
+        <location filename="../../ui/bundle_dialog.py" line="310"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="298"/>
+        <location filename="../../ui/bundle_dialog.py" line="311"/>
         <source>Legal basis</source>
         <translation>处理依据</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="299"/>
+        <location filename="../../ui/bundle_dialog.py" line="312"/>
         <source>Basis note</source>
         <translation>依据说明</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="318"/>
+        <location filename="../../ui/bundle_dialog.py" line="331"/>
         <source>Save the bundle to</source>
         <translation>证据包保存位置</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="355"/>
+        <location filename="../../ui/bundle_dialog.py" line="370"/>
         <source>Gathering evidence, rendering the PDF and the verification kit…</source>
         <translation>正在收集证据，生成 PDF 和校验包…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="384"/>
+        <location filename="../../ui/bundle_dialog.py" line="399"/>
         <source>Save the RSMF file as</source>
         <translation>RSMF 文件另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="384"/>
+        <location filename="../../ui/bundle_dialog.py" line="399"/>
         <source>RSMF (*.rsmf)</source>
         <translation>RSMF 文件 (*.rsmf)</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="394"/>
+        <location filename="../../ui/bundle_dialog.py" line="409"/>
         <source>Writing the conversations as RSMF…</source>
         <translation>正在将会话写成 RSMF…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="411"/>
+        <location filename="../../ui/bundle_dialog.py" line="426"/>
         <source>RSMF written: %1 (%2 conversations, %3 events, %4 attachments).</source>
         <translation>已写入 RSMF：%1（%2 个会话，%3 条事件，%4 个附件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="425"/>
+        <location filename="../../ui/bundle_dialog.py" line="440"/>
         <source>Bundle %1 exported.</source>
         <translation>证据包 %1 已导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="429"/>
+        <location filename="../../ui/bundle_dialog.py" line="444"/>
         <source>%1 exhibits, %2 pages, %3 messages included (%4 in range left out, each listed).</source>
         <translation>%1 项证据，%2 页，收录 %3 条消息（范围内未收录 %4 条，均已逐条列明）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="435"/>
+        <location filename="../../ui/bundle_dialog.py" line="450"/>
         <source>PDF: %1</source>
         <translation>PDF：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="436"/>
+        <location filename="../../ui/bundle_dialog.py" line="451"/>
         <source>Kit: %1 (SHA-256 %2)</source>
         <translation>校验包：%1（SHA-256 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="439"/>
+        <location filename="../../ui/bundle_dialog.py" line="454"/>
         <source>Proofs lead to checkpoint %1 (%2).</source>
         <translation>证明指向检查点 %1（%2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="443"/>
+        <location filename="../../ui/bundle_dialog.py" line="458"/>
         <source>time-stamped</source>
         <translation>已加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="445"/>
+        <location filename="../../ui/bundle_dialog.py" line="460"/>
         <source>not time-stamped yet</source>
         <translation>尚未加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="447"/>
+        <location filename="../../ui/bundle_dialog.py" line="462"/>
         <source>Recorded as ledger entry %1.</source>
         <translation>已记入存证链第 %1 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="448"/>
+        <location filename="../../ui/bundle_dialog.py" line="463"/>
         <source>Processing record %1 written (kept at least 3 years).</source>
         <translation>已写入处理情况记录 %1（至少保存三年）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="494"/>
+        <location filename="../../ui/bundle_dialog.py" line="509"/>
         <source>The kit verifies: every exhibit OK (%1 checks).</source>
         <translation>校验包校验通过：每项证据均完好（%1 项检查）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="500"/>
+        <location filename="../../ui/bundle_dialog.py" line="515"/>
         <source>A court trusts it only with your TSA&apos;s published root and your organisation&apos;s key list (evidence-desk org-keys): %1 item(s) are not trusted on this computer.</source>
         <translation>法院只有凭时间戳机构公布的根证书和本机构的公钥列表（evidence-desk org-keys）才会信任它：在本机上有 %1 项不受信任。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="506"/>
+        <location filename="../../ui/bundle_dialog.py" line="521"/>
         <source>The kit has %1 problem(s).</source>
         <translation>校验包有 %1 个问题。</translation>
     </message>
@@ -8738,6 +8748,16 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>加密文件缺失</translation>
     </message>
     <message>
+        <source>the PDF carries no originals: the bundle masks account numbers and the originals hold them in clear (the kit carries the originals)</source>
+        <comment>pdfa.originals_masked</comment>
+        <translation>PDF 未嵌入原始文件：本证据包遮蔽了账号，而原始文件中账号为明文（原始文件在校验包中）</translation>
+    </message>
+    <message>
+        <source>volume {volume} is {size_mb} MB, over the {max_mb} MB limit: exhibit {exhibit} has {exhibit_mb} MB of originals and starts in it</source>
+        <comment>pdfa.volume_over</comment>
+        <translation>分册 {volume} 为 {size_mb} MB，超过 {max_mb} MB 上限：证据 {exhibit} 始于该册，其原始文件共 {exhibit_mb} MB</translation>
+    </message>
+    <message>
         <source>role {role} may not {action} (allowed: {allowed})</source>
         <comment>permission.denied</comment>
         <translation>角色“{role}”无权执行“{action}”（有权角色：{allowed}）</translation>
@@ -9951,6 +9971,11 @@ must equal that file&apos;s line in the manifest.</source>
         <source>{start} — {end} ({days} d)</source>
         <comment>scope.gap</comment>
         <translation>{start} — {end}（{days} 天）</translation>
+    </message>
+    <message>
+        <source>must be at least 1 MB</source>
+        <comment>scope.max_volume</comment>
+        <translation>不得小于 1 MB</translation>
     </message>
     <message>
         <source>not a date: use YYYY-MM-DD</source>
