@@ -9,10 +9,12 @@ import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from evidence_desk.bundle.model import Scope
+from evidence_desk.bundle.moments import moment_text
 from evidence_desk.bundle.verify_kit import verify_kit
 from evidence_desk.domain import pipl, retention
 from evidence_desk.domain.errors import PermissionDenied, RuleViolation
@@ -74,7 +76,9 @@ def test_the_export_writes_its_record_prints_it_and_the_kit_carries_it(
 
     heading = translations.say(zh, "zh_CN")
     assert heading != str(zh) and "".join(heading.split()) in text
-    assert "敏感个人信息" in text and record.retain_until in text
+    # its moments in the PDF's one form (UTC, then the case's local time)
+    kept = moment_text(record.retain_until, ZoneInfo("Asia/Shanghai"))
+    assert "敏感个人信息" in text and "".join(kept.split()) in text
 
     # carried in the kit, checked by verify-bundle; the store verifies
     with zipfile.ZipFile(result.kit_path) as zf:
