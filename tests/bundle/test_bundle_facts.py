@@ -130,7 +130,7 @@ def test_identity_documents_are_drawn_exhibits_with_their_digests(
                 drawn[caption] = [i.image for i in page.images]
     assert any(_near(p, IDENTITY_RGB) for p in drawn["identity proof: id-card.png"])
     for n in (1, 2):
-        pictures = drawn[f"debt_confirmation: debt-confirmation.pdf, page {n} of 2"]
+        pictures = drawn[f"debt confirmation: debt-confirmation.pdf, page {n} of 2"]
         assert any(_near(p, CONFIRMATION_RGB) for p in pictures)
     # poppler sees them as images of the bundle too
     listing = subprocess.run(
