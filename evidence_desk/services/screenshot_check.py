@@ -3,20 +3,23 @@
 The screenshot's sealed OCR result (services/ocr.py) is laid out as a chat
 (evidence_desk/ocr/layout.py) and its bubbles are checked against the contact's stored
 messages (evidence_desk/ocr/crosscheck.py), in the local time of the export each message came
-from. Read-only: nothing is written but the read log's entry for opening the conversation.
+from; the relative days of its separators count from the day the image says it was taken
+(:func:`capture_day`). Read-only: nothing is written but the read log's entry for opening the
+conversation.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from evidence_desk.domain.policy import Action
 from evidence_desk.ocr.crosscheck import ExportMessage, MessageSide, ScreenshotCheck, crosscheck
 from evidence_desk.ocr.layout import ChatLayout, Separator, layout
-from evidence_desk.services import ocr, reading
+from evidence_desk.services import case_keys, ocr, reading
 from evidence_desk.services.session import Session
 
 _PAGE = 10_000
@@ -117,5 +120,27 @@ def check_contact(session: Session, contact_id: str) -> list[ScreenshotReport]:
             reports.append(ScreenshotReport(shot.item_id, None, None))
             continue
         chat = layout(result.lines, result.width, result.height)
-        reports.append(ScreenshotReport(shot.item_id, chat, crosscheck(chat, messages)))
+        anchor = capture_day(session, shot)
+        reports.append(ScreenshotReport(shot.item_id, chat, crosscheck(chat, messages, anchor)))
     return reports
+
+
+def capture_day(session: Session, shot: ocr.Screenshot) -> date | None:
+    """The local day the screenshot was taken, which its relative separators ("昨天", a bare
+    clock, "星期一") count from: the capture time the image itself records (EXIF), in the zone
+    it was imported with; None when it records none (a file's modified time is not kept)."""
+    found = session.conn.execute(
+        "SELECT * FROM imports WHERE contact_id = ? AND sha256 = ? AND kind = 'image' "
+        "ORDER BY imported_at LIMIT 1",
+        (shot.contact_id, shot.sha256),
+    ).fetchone()
+    if found is None:
+        return None
+    row = case_keys.open_import_row(session, dict(found))  # details are sealed under the case key
+    try:
+        taken = json.loads(str(row["details"])).get("taken_at_utc")
+        if not isinstance(taken, str):
+            return None
+        return datetime.fromisoformat(taken).astimezone(_zone(str(row["timezone"]))).date()
+    except (ValueError, AttributeError):  # a details text that is no JSON object
+        return None
