@@ -32,6 +32,9 @@ class ScreenshotReport:
     item_id: str
     chat: ChatLayout | None
     check: ScreenshotCheck | None
+    # the local day it was taken and the zone it was imported with (its clock's zone)
+    anchor: date | None = None
+    zone: ZoneInfo = ZoneInfo("UTC")
 
     @property
     def clean(self) -> bool:
@@ -70,12 +73,7 @@ class ScreenshotReport:
 
 def export_messages(session: Session, contact_id: str) -> list[ExportMessage]:
     """The contact's stored messages in conversation order, each in its export's local time."""
-    zones = {
-        str(r[0]): _zone(str(r[1]))
-        for r in session.conn.execute(
-            "SELECT id, timezone FROM imports WHERE contact_id = ?", (contact_id,)
-        )
-    }
+    zones = import_zones(session, contact_id)
     found: list[ExportMessage] = []
     offset = 0
     while True:
@@ -84,14 +82,26 @@ def export_messages(session: Session, contact_id: str) -> list[ExportMessage]:
             zone = zones.get(message.first_import, ZoneInfo("UTC"))
             local = datetime.fromisoformat(message.sent_at).astimezone(zone)
             found.append(
-                ExportMessage(message.rowid, local, _side(message.direction), message.text)
+                ExportMessage(message.rowid, local, side_of(message.direction), message.text)
             )
         if len(page) < _PAGE:
             return found
         offset += _PAGE
 
 
-def _side(direction: str) -> MessageSide:
+def import_zones(session: Session, contact_id: str) -> dict[str, ZoneInfo]:
+    """Each import of the contact's time zone, by import id: a message's local time is in the
+    zone of the import it first came from."""
+    return {
+        str(r[0]): _zone(str(r[1]))
+        for r in session.conn.execute(
+            "SELECT id, timezone FROM imports WHERE contact_id = ?", (contact_id,)
+        )
+    }
+
+
+def side_of(direction: str) -> MessageSide:
+    """A stored message's direction as the side of the chat it shows on."""
     if direction == "in":
         return "them"
     if direction == "out":
@@ -112,7 +122,14 @@ def check_contact(session: Session, contact_id: str) -> list[ScreenshotReport]:
     shots = ocr.screenshots(session, contact_id)
     if not shots:
         return []
-    messages = export_messages(session, contact_id)
+    return check_screenshots(session, shots, export_messages(session, contact_id))
+
+
+def check_screenshots(
+    session: Session, shots: list[ocr.Screenshot], messages: list[ExportMessage]
+) -> list[ScreenshotReport]:
+    """These screenshots checked against ``messages`` (their contact's, in export order, as the
+    caller read them: the conduct check reads them itself, under its own read-log entry)."""
     reports = []
     for shot in shots:
         result = ocr.result(session, shot.item_id)
@@ -120,27 +137,30 @@ def check_contact(session: Session, contact_id: str) -> list[ScreenshotReport]:
             reports.append(ScreenshotReport(shot.item_id, None, None))
             continue
         chat = layout(result.lines, result.width, result.height)
-        anchor = capture_day(session, shot)
-        reports.append(ScreenshotReport(shot.item_id, chat, crosscheck(chat, messages, anchor)))
+        anchor, zone = capture_day(session, shot)
+        check = crosscheck(chat, messages, anchor)
+        reports.append(ScreenshotReport(shot.item_id, chat, check, anchor, zone))
     return reports
 
 
-def capture_day(session: Session, shot: ocr.Screenshot) -> date | None:
+def capture_day(session: Session, shot: ocr.Screenshot) -> tuple[date | None, ZoneInfo]:
     """The local day the screenshot was taken, which its relative separators ("昨天", a bare
-    clock, "星期一") count from: the capture time the image itself records (EXIF), in the zone
-    it was imported with; None when it records none (a file's modified time is not kept)."""
+    clock, "星期一") count from, and the zone it was imported with: the capture time the image
+    itself records (EXIF) in that zone; no day when it records none (a file's modified time is
+    not kept)."""
     found = session.conn.execute(
         "SELECT * FROM imports WHERE contact_id = ? AND sha256 = ? AND kind = 'image' "
         "ORDER BY imported_at LIMIT 1",
         (shot.contact_id, shot.sha256),
     ).fetchone()
     if found is None:
-        return None
+        return None, ZoneInfo("UTC")
     row = case_keys.open_import_row(session, dict(found))  # details are sealed under the case key
+    zone = _zone(str(row["timezone"]))
     try:
         taken = json.loads(str(row["details"])).get("taken_at_utc")
         if not isinstance(taken, str):
-            return None
-        return datetime.fromisoformat(taken).astimezone(_zone(str(row["timezone"]))).date()
+            return None, zone
+        return datetime.fromisoformat(taken).astimezone(zone).date(), zone
     except (ValueError, AttributeError):  # a details text that is no JSON object
-        return None
+        return None, zone
