@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from evidence_desk.domain.policy import Action
@@ -23,6 +23,7 @@ from evidence_desk.services import case_keys, ocr, reading
 from evidence_desk.services.session import Session
 
 _PAGE = 10_000
+_UTC: Final = ZoneInfo("UTC")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +35,7 @@ class ScreenshotReport:
     check: ScreenshotCheck | None
     # the local day it was taken and the zone it was imported with (its clock's zone)
     anchor: date | None = None
-    zone: ZoneInfo = ZoneInfo("UTC")
+    zone: ZoneInfo = _UTC
 
     @property
     def clean(self) -> bool:
@@ -154,7 +155,7 @@ def capture_day(session: Session, shot: ocr.Screenshot) -> tuple[date | None, Zo
         (shot.contact_id, shot.sha256),
     ).fetchone()
     if found is None:
-        return None, ZoneInfo("UTC")
+        return None, _UTC
     row = case_keys.open_import_row(session, dict(found))  # details are sealed under the case key
     zone = _zone(str(row["timezone"]))
     try:
