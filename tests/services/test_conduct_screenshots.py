@@ -16,14 +16,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from evidence_desk.bundle.model import Scope
 from evidence_desk.ocr.crosscheck import ExportMessage, crosscheck
 from evidence_desk.ocr.engine import OcrLine
 from evidence_desk.ocr.layout import layout
-from evidence_desk.services import conduct, importing, ocr
+from evidence_desk.services import bundle, conduct, contacts, importing, ocr
 from evidence_desk.services.conduct_screenshots import ShotRules, bubble_hits
 from evidence_desk.services.screenshot_check import ScreenshotReport
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
+from evidence_desk.translations import say
 from evidence_desk_testing.screenshots import Chat, Row, png
 from tests.cli.test_commands import cli
 from tests.helpers import Team, TickingClock, approved_contact, make_team
@@ -202,3 +204,19 @@ def test_after_revocation_only_where_the_capture_day_proves_the_day() -> None:
         ("after-revocation", 2, "2026-03-02T01:30:00+00:00")
     ]
     assert dated[0].time_basis == "date"
+
+
+def test_the_bundle_annex_says_the_screenshot_finding_in_chinese_and_english(
+    scene: Scene,
+) -> None:
+    contact = contacts.get_contact(scene.session, scene.contact_id)
+    data = bundle.gather(
+        scene.team.login("lee"), Scope(contact.case_no, (scene.contact_id,)), masked=False
+    )
+    (row,) = [r for r in data.annex if r.section == "conduct" and scene.item_id in r.detail]
+    english = say(row.detail, "en")
+    assert f"our bubble 5 in screenshot {scene.item_id}" in english
+    chinese = say(row.detail, "zh_CN")
+    assert f"截图 {scene.item_id} 中我方第 5 个气泡发现用语" in chinese
+    assert "our bubble" not in chinese
+    assert "CC-6" in say(row.subject, "zh_CN")
