@@ -698,9 +698,14 @@ def _check_screenshots(
 ) -> Iterable[ConductFinding]:
     """Our bubbles in the contact's screenshots read by OCR (services/conduct_screenshots.py),
     checked against the messages as ``crosscheck`` does, so a matched bubble is its message."""
-    shots = ocr.screenshots(session, contact.id)
-    if not shots:
+    read = session.conn.execute(
+        "SELECT 1 FROM items i JOIN ocr_results o ON o.item_id = i.id WHERE i.contact_id = ? "
+        "LIMIT 1",
+        (contact.id,),
+    ).fetchone()
+    if read is None:  # no screenshot read by OCR: nothing to open (most contacts)
         return
+    shots = ocr.screenshots(session, contact.id)
     zones = screenshot_check.import_zones(session, contact.id)
     utc = ZoneInfo("UTC")
     exported = [
