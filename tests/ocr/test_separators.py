@@ -8,14 +8,21 @@ boxes are those evidence_desk_testing/screenshots.py draws (see tests/ocr/test_l
 
 from __future__ import annotations
 
+import io
 from datetime import date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from PIL import Image
 
 from evidence_desk.ocr.crosscheck import ExportMessage, crosscheck, day_of
 from evidence_desk.ocr.engine import OcrLine
 from evidence_desk.ocr.layout import ChatLayout, layout, parse_time
+from evidence_desk.services import importing, ocr, screenshot_check
+from evidence_desk_testing.screenshots import Chat, render
+from tests.helpers import Team
+from tests.ocr_scenario import FAITHFUL, contact_with_export
 
 W, H = 720, 1280
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -126,3 +133,38 @@ def test_days_of_each_form() -> None:
     assert day("09:12", None) is None
     assert day("2月29日", date(2028, 3, 2)) == date(2028, 2, 29)
     assert day("2月29日") is None  # neither 2026 nor 2025 has one: no day proven
+
+
+def _dated_png(chat: Chat, taken: str) -> bytes:
+    """The screenshot with an EXIF capture time (local, as a phone writes it)."""
+    exif = Image.Exif()
+    exif.get_ifd(0x8769)[0x9003] = taken  # DateTimeOriginal
+    out = io.BytesIO()
+    render(chat).save(out, format="PNG", exif=exif.tobytes())
+    return out.getvalue()
+
+
+def test_the_capture_time_of_a_rendered_screenshot_dates_its_separators(
+    team: Team, tmp_path: Path
+) -> None:
+    """Real OCR: "昨天 14:05" and "09:12" of a screenshot taken on 2 March are 1 and 2 March,
+    as the export says; the same screenshot taken on 5 March claims other days."""
+    session, contact_id = contact_with_export(team, tmp_path)
+    right, late = tmp_path / "right.png", tmp_path / "late.png"
+    right.write_bytes(_dated_png(FAITHFUL, "2026:03:02 10:00:00"))
+    late.write_bytes(_dated_png(FAITHFUL, "2026:03:05 10:00:00"))
+    importing.import_files(session, contact_id, [right], tz="Asia/Shanghai")
+    importing.import_files(session, contact_id, [late], tz="Asia/Shanghai")
+    ocr.read_pending(session, contact_id=contact_id)
+    shots = {s.item_id: s for s in ocr.screenshots(session, contact_id)}
+    reports = screenshot_check.check_contact(session, contact_id)
+    days = {r.item_id: screenshot_check.capture_day(session, shots[r.item_id])[0] for r in reports}
+    assert sorted(d for d in days.values() if d is not None) == [date(2026, 3, 2), date(2026, 3, 5)]
+    for report in reports:
+        assert report.check is not None
+        verdicts = [(b.status, b.time_basis) for b in report.check.bubbles]
+        if days[report.item_id] == date(2026, 3, 2):
+            assert verdicts == [("matched", "date")] * 4
+        else:
+            assert [v[1] for v in verdicts] == ["date"] * 4
+            assert all(b.status == "differs" and "time" in b.reasons for b in report.check.bubbles)
