@@ -39,6 +39,7 @@ _said = Catalogue(
         "cli_review.screenshots_found": "{count} screenshot(s) by their OCR text (not messages)",
         "cli_review.at_message": "message {message_id} ({sent_at})",
         "cli_review.at_contact": "contact",
+        "cli_review.at_screenshot": "screenshot {item}, bubble {bubble}",
         "cli_review.acknowledged_by": "acknowledged by {acked_by} at {acked_at}: {note}",
         "cli_review.findings": "{count} finding(s), {open} open; {parameters}",
         "cli_review.acknowledged": "acknowledged {finding} ({rule}) by {acked_by}: {note}",
@@ -158,11 +159,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         )
     lines = []
     for f in result.findings:
-        where = (
-            _said("cli_review.at_message", message_id=f.message_id, sent_at=f.sent_at)
-            if f.message_id
-            else _said("cli_review.at_contact")
-        )
+        if f.screenshot is not None:  # one of our bubbles in a screenshot, numbered from 1
+            shot = f.screenshot
+            where = _said("cli_review.at_screenshot", item=shot.item_id, bubble=shot.bubble + 1)
+        elif f.message_id:
+            where = _said("cli_review.at_message", message_id=f.message_id, sent_at=f.sent_at)
+        else:
+            where = _said("cli_review.at_contact")
         lines.append(
             f"{f.rule:<16} {f.id}  {f.case_no} {f.contact_id} {where}: {f.title}: {f.detail}"
         )

@@ -12,23 +12,31 @@ every other character counts, so "48,600" against "4,860" differs.
 
 Times: a WhatsApp bubble prints its own minute, which must be the message's. A WeChat bubble
 lies under a separator; its message must be at or after the separator's minute and at or
-before the next separator's, on the separator's date or weekday when it names one ("昨天" and
-a bare clock name no day the screenshot proves, so only the minute is compared).
+before the next separator's. The day is checked too where the screenshot proves one: a written
+date, or a relative day ("14:05" is today, "昨天 14:05", "星期一 10:30", "Yesterday 2:05 PM")
+resolved against the day the screenshot was taken (its ``anchor``, from the image's capture
+time). With no anchor a relative day proves nothing: a weekday is still compared as a weekday,
+a date without a year as month and day, and the rest at minute level only, which each verdict
+says (``time_basis``: "date", "weekday", "month_day", "clock_only", or "none" for a bubble
+under no separator and with no time of its own). A date written above still bounds it: the
+message cannot be older than the newest full date shown above the bubble.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Final, Literal
 
-from evidence_desk.ocr.layout import Bubble, ChatLayout, TimeMark, normalise
+from evidence_desk.ocr.layout import Bubble, ChatLayout, Separator, TimeMark, normalise
 
 Status = Literal["matched", "differs", "not_in_export"]
 MessageSide = Literal["them", "us", "system"]
+TimeBasis = Literal["date", "weekday", "month_day", "clock_only", "none"]
 
 #: the closest message is "the same message, changed" from this similarity on (difflib ratio)
 CLOSE_ENOUGH: Final = 0.5
@@ -68,6 +76,7 @@ class BubbleCheck:
     message: ExportMessage | None = None
     reasons: tuple[str, ...] = ()
     differences: tuple[Difference, ...] = ()
+    time_basis: TimeBasis = "none"
 
     def as_json(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -75,6 +84,7 @@ class BubbleCheck:
             "side": self.bubble.side,
             "status": self.status,
             "box": list(self.bubble.box),
+            "time_basis": self.time_basis,
         }
         if self.message is not None:
             out["message_id"] = self.message.id
@@ -101,17 +111,20 @@ class ScreenshotCheck:
         return not self.skipped and all(b.status == "matched" for b in self.bubbles)
 
 
-def crosscheck(chat: ChatLayout, messages: list[ExportMessage]) -> ScreenshotCheck:
-    """Check every bubble of ``chat`` against ``messages`` (the contact's, in export order)."""
+def crosscheck(
+    chat: ChatLayout, messages: list[ExportMessage], anchor: date | None = None
+) -> ScreenshotCheck:
+    """Check every bubble of ``chat`` against ``messages`` (the contact's, in export order);
+    ``anchor`` is the local day the screenshot was taken, when known."""
     used: set[int] = set()
     verdicts: list[BubbleCheck] = []
     after = -1  # the position of the last message a bubble took: the screenshot reads in order
     for bubble in chat.bubbles:
-        verdict, position = _check(chat, bubble, messages, used, after)
+        verdict, position = _check(chat, bubble, messages, used, after, anchor)
         if position is not None:
             used.add(position)
             after = max(after, position)
-        verdicts.append(verdict)
+        verdicts.append(dataclasses.replace(verdict, time_basis=time_basis(chat, bubble, anchor)))
     shown = [i for i, m in enumerate(messages) if i in used]
     skipped: tuple[ExportMessage, ...] = ()
     if shown:
@@ -124,13 +137,18 @@ def crosscheck(chat: ChatLayout, messages: list[ExportMessage]) -> ScreenshotChe
 
 
 def _check(
-    chat: ChatLayout, bubble: Bubble, messages: list[ExportMessage], used: set[int], after: int
+    chat: ChatLayout,
+    bubble: Bubble,
+    messages: list[ExportMessage],
+    used: set[int],
+    after: int,
+    anchor: date | None,
 ) -> tuple[BubbleCheck, int | None]:
     text = normalise(bubble.text)
     free = [i for i, m in enumerate(messages) if i not in used and m.side != "system"]
     # in order first: a screenshot shows messages as the export lists them
     free.sort(key=lambda i: (i <= after, i if i > after else -i))
-    timely = {i for i in free if time_consistent(chat, bubble, messages[i].local)}
+    timely = {i for i in free if time_consistent(chat, bubble, messages[i].local, anchor)}
     same_text = [i for i in free if normalise(messages[i].text) == text]
     for i in same_text:
         if messages[i].side == bubble.side and i in timely:
@@ -196,17 +214,22 @@ def marked(screenshot: str, message: ExportMessage | None) -> dict[str, str]:
     return {"screenshot": "".join(left), "export": "".join(right)}
 
 
-def time_consistent(chat: ChatLayout, bubble: Bubble, local: datetime) -> bool:
+def time_consistent(
+    chat: ChatLayout, bubble: Bubble, local: datetime, anchor: date | None = None
+) -> bool:
     """Is a message sent at ``local`` (the export's zone) where the screenshot shows it?"""
     minute = local.hour * 60 + local.minute
+    above = chat.separator_of(bubble)
+    if above is not None and not _same_day(above.mark, local, anchor):
+        return False
+    floor = _newest_date_above(chat, bubble)
+    if floor is not None and local.date() < floor:
+        return False
     if bubble.time is not None and bubble.time.minute_of_day is not None:
         return minute == bubble.time.minute_of_day
-    above = chat.separator_of(bubble)
     if above is None:
         return True
     mark = above.mark
-    if not _same_day(mark, local):
-        return False
     if mark.minute_of_day is None:
         return True
     if minute < mark.minute_of_day:
@@ -222,11 +245,69 @@ def time_consistent(chat: ChatLayout, bubble: Bubble, local: datetime) -> bool:
     return True
 
 
-def _same_day(mark: TimeMark, local: datetime) -> bool:
+def time_basis(chat: ChatLayout, bubble: Bubble, anchor: date | None) -> TimeBasis:
+    """How much of a bubble's time the screenshot proves (see the module's docstring)."""
+    above = chat.separator_of(bubble)
+    own = bubble.time is not None and bubble.time.minute_of_day is not None
+    if above is None:
+        return "clock_only" if own else "none"
+    mark = above.mark
+    if day_of(mark, anchor) is not None:
+        return "date"
+    if mark.day == "weekday":
+        return "weekday"
+    if mark.day == "date":
+        return "month_day"
+    return "clock_only"
+
+
+def day_of(mark: TimeMark, anchor: date | None) -> date | None:
+    """The calendar day a time mark names: its written date (a date without a year takes the
+    anchor's year, or the year before when that would lie after the anchor), or a relative day
+    counted back from ``anchor``; None when the screenshot does not prove one."""
+    if mark.day == "date" and mark.month is not None and mark.day_of_month is not None:
+        if mark.year is not None:
+            return date(mark.year, mark.month, mark.day_of_month)
+        if anchor is None:
+            return None
+        for year in (anchor.year, anchor.year - 1):
+            try:
+                found = date(year, mark.month, mark.day_of_month)
+            except ValueError:  # 2月29日 in a year without one
+                continue
+            if found <= anchor:
+                return found
+        return None
+    if anchor is None:
+        return None
+    back = {"": 0, "today": 0, "yesterday": 1, "before_yesterday": 2}.get(mark.day)
+    if back is not None:
+        return anchor - timedelta(days=back)
+    if mark.day == "weekday" and mark.weekday is not None:
+        # WeChat names a weekday for the days of the last week before yesterday
+        return anchor - timedelta(days=(anchor.weekday() - mark.weekday) % 7 or 7)
+    return None
+
+
+def _newest_date_above(chat: ChatLayout, bubble: Bubble) -> date | None:
+    """The newest full date (with its year) a separator above the bubble writes."""
+    newest: date | None = None
+    for entry in chat.entries:
+        if entry is bubble:
+            break
+        if isinstance(entry, Separator):
+            day = day_of(entry.mark, None)
+            if day is not None and (newest is None or day > newest):
+                newest = day
+    return newest
+
+
+def _same_day(mark: TimeMark, local: datetime, anchor: date | None) -> bool:
+    day = day_of(mark, anchor)
+    if day is not None:
+        return local.date() == day
     if mark.day == "weekday":
         return local.weekday() == mark.weekday
     if mark.day == "date":
-        if mark.year is not None and local.year != mark.year:
-            return False
         return (local.month, local.day) == (mark.month, mark.day_of_month)
-    return True  # today, yesterday, or none: the screenshot's own date is not known
+    return True  # today, yesterday, or none, and no anchor: the screenshot's day is not known

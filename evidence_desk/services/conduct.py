@@ -16,7 +16,10 @@ sticks to the finding across runs and re-imports; it can never be changed or del
 ``verify`` rebuilds the ``conduct_acks`` table from the ledger.
 
 Messages are judged by the side that sent them: ``direction = 'out'`` is our staff, ``in`` the
-contact, ``system`` the app (friend-added lines and the like).
+contact, ``system`` the app (friend-added lines and the like). Our own bubbles in the contact's
+screenshots are judged too, by the same text rules and, where the screenshot shows a time, the
+time rules (services/conduct_screenshots.py); such a finding names the screenshot's item and the
+bubble (``screenshot``), not a message, and its id hashes those instead of a fingerprint.
 """
 
 from __future__ import annotations
@@ -36,9 +39,17 @@ from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue, Phrase, sealed_json, worded
 from evidence_desk.importers.base import sealed_phrase
 from evidence_desk.integrity.canonical import canonical_bytes
-from evidence_desk.services import access_log, case_keys
+from evidence_desk.ocr.crosscheck import ExportMessage
+from evidence_desk.services import access_log, case_keys, ocr, screenshot_check
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.common_wording import COMMON_WORDING
+from evidence_desk.services.conduct_screenshots import (
+    AFTER_REVOCATION,
+    QUIET_HOURS,
+    BubbleHit,
+    ShotRules,
+    bubble_hits,
+)
 from evidence_desk.services.conduct_settings import (
     Lexicon,
     institution_names,
@@ -51,13 +62,11 @@ from evidence_desk.services.review import utc_bound
 from evidence_desk.services.session import Session, put
 
 ADDED_BEFORE_APPROVAL = "CC-0"
-QUIET_HOURS = "CC-1"
 RELATION = "CC-3"
 SOCIAL_CONSENT = "CC-4"
 INSTITUTION = "CC-5"
 LEXICON = "CC-6"
 ACCOUNTS = "CC-7"
-AFTER_REVOCATION = "after-revocation"
 
 SOCIAL_CHANNELS = frozenset({"wechat", "whatsapp", "telegram", "line"})
 ALLOWED_RELATIONS = frozenset({"debtor", "guarantor"})
@@ -116,6 +125,16 @@ _said = Catalogue(
         "{revoked_at}",
         "conduct.revoked_contact": "contact message at {sent_at}, after the contact was revoked "
         "at {revoked_at}",
+        # the same rules over our own bubbles in a screenshot (item id, bubble number from the
+        # top, both sides counted)
+        "conduct.shot_cc1_quiet_hours": "our bubble {bubble} in screenshot {item}, under the "
+        "time {clock} the screenshot shows, within quiet hours {window}, and the contact has no "
+        "consent record",
+        "conduct.shot_cc6_hits": "our bubble {bubble} in screenshot {item}: {hits}",
+        "conduct.shot_cc7_accounts": "our bubble {bubble} in screenshot {item} quotes "
+        "account(s) not on the approved repayment list: {accounts}",
+        "conduct.shot_revoked": "our bubble {bubble} in screenshot {item}, dated {sent_at} by "
+        "the screenshot, after the contact was revoked at {revoked_at}",
         "conduct.note_required": "an acknowledgement needs a note saying why or what was done",
         "conduct.no_finding": "no current conduct finding {finding} (run check to list them)",
         "conduct.acknowledged": "finding {finding} was acknowledged by {acked_by} at {acked_at}; "
@@ -209,6 +228,26 @@ RULES_BY_ID = {rule.id: rule for rule in RULES}
 
 
 @dataclass(frozen=True, slots=True)
+class ScreenshotSource:
+    """Where a finding from a screenshot is: the item, the bubble's index among its bubbles
+    (top to bottom, from 0), its box (left, top, right, bottom) and how much of its time the
+    screenshot proves (ocr/crosscheck.py ``time_basis``)."""
+
+    item_id: str
+    bubble: int
+    box: tuple[int, int, int, int]
+    time_basis: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "item": self.item_id,
+            "bubble": self.bubble,
+            "box": list(self.box),
+            "time_basis": self.time_basis,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class ConductFinding:
     id: str
     rule: str
@@ -224,6 +263,8 @@ class ConductFinding:
     ack_note: str | None = None
     acked_by: str | None = None
     acked_at: str | None = None
+    # set when the finding is one of our bubbles in a screenshot, not a message
+    screenshot: ScreenshotSource | None = None
 
     @property
     def title(self) -> Phrase:
@@ -244,6 +285,8 @@ class ConductFinding:
             "ack_note": self.ack_note,
             "acked_by": self.acked_by,
             "acked_at": self.acked_at,
+            "source": "message" if self.screenshot is None else "screenshot",
+            "screenshot": None if self.screenshot is None else self.screenshot.as_json(),
         }
 
 
@@ -272,6 +315,13 @@ def finding_id(rule: str, contact_id: str, message_fingerprint: str | None) -> s
     """Stable across runs: the same rule on the same message (or contact) gives the same id."""
     text = f"evidence-desk/conduct/v1\n{rule}\n{contact_id}\n{message_fingerprint or ''}"
     return "F-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def screenshot_finding_id(rule: str, contact_id: str, item_id: str, bubble: int) -> str:
+    """Stable across runs like :func:`finding_id`: the sealed OCR result and the layout rebuilt
+    from it are the same every time, so the same bubble has the same index. (A fingerprint is
+    hex, so "screenshot:" can never be one.)"""
+    return finding_id(rule, contact_id, f"screenshot:{item_id}#{bubble}")
 
 
 # -- the lexicon (CC-6) -------------------------------------------------------------------------
@@ -370,6 +420,7 @@ class _Message:
     direction: str
     kind: str
     text: str
+    first_import: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -471,7 +522,8 @@ def _contacts(session: Session, case_no: str | None, contact_id: str | None) -> 
 def _messages(session: Session, contact_id: str) -> list[_Message]:
     opener = case_keys.message_opener(session, contact_id)  # texts sealed under the case key
     rows = session.conn.execute(
-        f"SELECT rowid, fingerprint, sent_at, direction, kind, {case_keys.MESSAGE_SELECT} "
+        "SELECT rowid, fingerprint, sent_at, direction, kind, first_import, "
+        f"{case_keys.MESSAGE_SELECT} "
         "FROM messages WHERE contact_id = ? ORDER BY sent_at, rowid",
         (contact_id,),
     )
@@ -484,6 +536,7 @@ def _messages(session: Session, contact_id: str) -> list[_Message]:
             r["direction"],
             r["kind"],
             opener.message(r["fingerprint"], r).text,
+            str(r["first_import"]),
         )
         for r in rows
     ]
@@ -602,22 +655,8 @@ def _check_contact(
     for m in staff_in_period:
         if m.kind in _CONTENT_FREE:
             continue
-        # CC-6: lexicon
-        hits = p.lexicon.matches(m.text)
-        if hits:
-            listed = "; ".join(f"{cat}: {', '.join(terms)}" for cat, terms in sorted(hits.items()))
-            yield _finding(LEXICON, contact, m, "conduct.cc6_hits", per_contact=False, hits=listed)
-        # CC-7: payment accounts not on the approved list
-        unapproved = [a for a in quoted_accounts(m.text) if a not in p.approved_accounts]
-        if unapproved:
-            yield _finding(
-                ACCOUNTS,
-                contact,
-                m,
-                "conduct.cc7_accounts",
-                per_contact=False,
-                accounts=", ".join(mask_account(a) for a in unapproved),
-            )
+        for rule, code, facts in _text_rules(m.text, p):
+            yield _finding(rule, contact, m, code, per_contact=False, **facts)
 
     # messages after revocation
     if contact.revoked_at is not None:
@@ -633,6 +672,80 @@ def _check_contact(
                     sent_at=m.sent_at,
                     revoked_at=contact.revoked_at,
                 )
+
+
+def _text_rules(text: str, p: _Params, prefix: str = "conduct.") -> list[tuple[str, str, Any]]:
+    """The rules one text of ours breaks, whether a message's or a screenshot bubble's: the
+    lexicon (CC-6) and payment accounts off the approved list (CC-7), each as (rule, code of
+    the detail, facts); a bubble's codes are ``conduct.shot_*`` (``prefix``)."""
+    found: list[tuple[str, str, Any]] = []
+    hits = p.lexicon.matches(text)
+    if hits:
+        listed = "; ".join(f"{cat}: {', '.join(terms)}" for cat, terms in sorted(hits.items()))
+        found.append((LEXICON, f"{prefix}cc6_hits", {"hits": listed}))
+    unapproved = [a for a in quoted_accounts(text) if a not in p.approved_accounts]
+    if unapproved:
+        accounts = ", ".join(mask_account(a) for a in unapproved)
+        found.append((ACCOUNTS, f"{prefix}cc7_accounts", {"accounts": accounts}))
+    return found
+
+
+def _check_screenshots(
+    session: Session,
+    contact: _Contact,
+    messages: list[_Message],
+    findings: list[ConductFinding],
+    p: _Params,
+) -> Iterable[ConductFinding]:
+    """Our bubbles in the contact's screenshots read by OCR (services/conduct_screenshots.py),
+    checked against the messages as ``crosscheck`` does, so a matched bubble is its message."""
+    read = session.conn.execute(
+        "SELECT 1 FROM items i JOIN ocr_results o ON o.item_id = i.id WHERE i.contact_id = ? "
+        "LIMIT 1",
+        (contact.id,),
+    ).fetchone()
+    if read is None:  # no screenshot read by OCR: nothing to open (most contacts)
+        return
+    shots = ocr.screenshots(session, contact.id)
+    zones = screenshot_check.import_zones(session, contact.id)
+    utc = ZoneInfo("UTC")
+    exported = [
+        ExportMessage(
+            m.rowid,
+            m.moment.astimezone(zones.get(m.first_import, utc)),
+            screenshot_check.side_of(m.direction),
+            m.text,
+        )
+        for m in messages
+    ]
+    reports = screenshot_check.check_screenshots(session, shots, exported)
+    rules = ShotRules(
+        lambda text: _text_rules(text, p, "conduct.shot_"),
+        None if contact.has_consent else p.window,
+        p.window_text,
+        in_window,
+        None if contact.revoked_at is None else _moment(contact.revoked_at),
+        p.start,
+        p.end,
+    )
+    broken = {(f.rule, f.message_id) for f in findings if f.message_id is not None}
+    in_period = {m.rowid for m in messages if p.in_period(m)}
+    for hit in bubble_hits(reports, rules, broken, in_period.__contains__):
+        yield _shot_finding(contact, hit)
+
+
+def _shot_finding(contact: _Contact, hit: BubbleHit) -> ConductFinding:
+    return ConductFinding(
+        screenshot_finding_id(hit.rule, contact.id, hit.item_id, hit.bubble),
+        hit.rule,
+        contact.case_no,
+        contact.id,
+        None,
+        None,
+        hit.sent_at,
+        _said(hit.code, **hit.facts),
+        screenshot=ScreenshotSource(hit.item_id, hit.bubble, hit.box, hit.time_basis),
+    )
 
 
 def _acks(session: Session) -> dict[str, Any]:
@@ -668,7 +781,10 @@ def report(
         for contact in _contacts(session, case_no, contact_id):
             position[contact.id] = len(position)
             checked.add(contact.case_no)
-            for f in _check_contact(contact, _messages(session, contact.id), p):
+            messages = _messages(session, contact.id)
+            found = list(_check_contact(contact, messages, p))
+            found += _check_screenshots(session, contact, messages, found, p)
+            for f in found:
                 ack = acks.get(f.id)
                 if ack is not None:
                     f = dataclasses.replace(

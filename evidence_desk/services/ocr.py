@@ -50,6 +50,8 @@ _said = Catalogue(
         "{recorded} of ledger entry {seq} (same engine {version})",
         "ocr.not_reread": "{count} screenshot reading(s) checked against the ledger, not read "
         "again (verify --deep reads every screenshot again)",
+        "ocr.reread_same": "{count} screenshot(s) read again by OCR, each the same as the "
+        "reading the ledger records",
         "ocr.engine_changed": "reading the original again gives digest {found}, not {recorded} "
         "(ledger entry {seq}); the engine or its models changed since: {recorded_version} then, "
         "{version} now",
@@ -244,13 +246,22 @@ def check_ocr(session: Session, replay: Replay) -> Iterable[Finding]:
     yield from _check_results(session, replay, reread=False)
 
 
-def reread_ocr(session: Session, replay: Replay) -> Iterable[Finding]:
+def reread_ocr(
+    session: Session, replay: Replay, progress: Callable[[str, int, int], None] | None = None
+) -> Iterable[Finding]:
     """verify --deep: :func:`check_ocr`, and the engine reads every original the same way
-    again."""
-    yield from _check_results(session, replay, reread=True)
+    again (``progress`` is told before each, stage "screenshots"); one info finding counts the
+    readings found the same, so a deep verify's report shows it read them."""
+    yield from _check_results(session, replay, reread=True, progress=progress)
 
 
-def _check_results(session: Session, replay: Replay, *, reread: bool) -> Iterable[Finding]:
+def _check_results(
+    session: Session,
+    replay: Replay,
+    *,
+    reread: bool,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> Iterable[Finding]:
     recorded = _recorded(replay)
     stored = {
         str(r[0]): (bytes(r[1]), str(r[2]), str(r[3]))
@@ -262,8 +273,10 @@ def _check_results(session: Session, replay: Replay, *, reread: bool) -> Iterabl
     shredded = {str(key[0]) for key in replay.tables.get("shreddings", {})}
     for item_id in sorted(stored.keys() - recorded.keys()):
         yield Finding("ocr.unrecorded", _said("ocr.where", item=item_id), _said("ocr.unrecorded"))
-    not_reread = 0
-    for item_id, (seq, payload) in sorted(recorded.items()):
+    not_reread = reread_same = 0
+    for done, (item_id, (seq, payload)) in enumerate(sorted(recorded.items())):
+        if progress is not None:
+            progress("screenshots", done, len(recorded))
         where = _said("ocr.where", item=item_id)
         if item_id not in stored:
             if not _in_shredded_case(session, item_id, shredded):
@@ -274,12 +287,18 @@ def _check_results(session: Session, replay: Replay, *, reread: bool) -> Iterabl
         if not opened:
             continue
         if reread:
-            yield from _read_again(session, seq, payload, case_no, sha256, where)
+            differs = list(_read_again(session, seq, payload, case_no, sha256, where))
+            reread_same += not differs
+            yield from differs
         else:
             not_reread += 1
     if not_reread:
         yield Finding(
             "ocr.not_reread", "", _said("ocr.not_reread", count=not_reread), severity="info"
+        )
+    if reread_same:
+        yield Finding(
+            "ocr.reread_same", "", _said("ocr.reread_same", count=reread_same), severity="info"
         )
 
 

@@ -3,23 +3,27 @@
 The screenshot's sealed OCR result (services/ocr.py) is laid out as a chat
 (evidence_desk/ocr/layout.py) and its bubbles are checked against the contact's stored
 messages (evidence_desk/ocr/crosscheck.py), in the local time of the export each message came
-from. Read-only: nothing is written but the read log's entry for opening the conversation.
+from; the relative days of its separators count from the day the image says it was taken
+(:func:`capture_day`). Read-only: nothing is written but the read log's entry for opening the
+conversation.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
+from datetime import date, datetime
+from typing import Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from evidence_desk.domain.policy import Action
 from evidence_desk.ocr.crosscheck import ExportMessage, MessageSide, ScreenshotCheck, crosscheck
 from evidence_desk.ocr.layout import ChatLayout, Separator, layout
-from evidence_desk.services import ocr, reading
+from evidence_desk.services import case_keys, ocr, reading
 from evidence_desk.services.session import Session
 
 _PAGE = 10_000
+_UTC: Final = ZoneInfo("UTC")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +33,9 @@ class ScreenshotReport:
     item_id: str
     chat: ChatLayout | None
     check: ScreenshotCheck | None
+    # the local day it was taken and the zone it was imported with (its clock's zone)
+    anchor: date | None = None
+    zone: ZoneInfo = _UTC
 
     @property
     def clean(self) -> bool:
@@ -67,12 +74,7 @@ class ScreenshotReport:
 
 def export_messages(session: Session, contact_id: str) -> list[ExportMessage]:
     """The contact's stored messages in conversation order, each in its export's local time."""
-    zones = {
-        str(r[0]): _zone(str(r[1]))
-        for r in session.conn.execute(
-            "SELECT id, timezone FROM imports WHERE contact_id = ?", (contact_id,)
-        )
-    }
+    zones = import_zones(session, contact_id)
     found: list[ExportMessage] = []
     offset = 0
     while True:
@@ -81,14 +83,26 @@ def export_messages(session: Session, contact_id: str) -> list[ExportMessage]:
             zone = zones.get(message.first_import, ZoneInfo("UTC"))
             local = datetime.fromisoformat(message.sent_at).astimezone(zone)
             found.append(
-                ExportMessage(message.rowid, local, _side(message.direction), message.text)
+                ExportMessage(message.rowid, local, side_of(message.direction), message.text)
             )
         if len(page) < _PAGE:
             return found
         offset += _PAGE
 
 
-def _side(direction: str) -> MessageSide:
+def import_zones(session: Session, contact_id: str) -> dict[str, ZoneInfo]:
+    """Each import of the contact's time zone, by import id: a message's local time is in the
+    zone of the import it first came from."""
+    return {
+        str(r[0]): _zone(str(r[1]))
+        for r in session.conn.execute(
+            "SELECT id, timezone FROM imports WHERE contact_id = ?", (contact_id,)
+        )
+    }
+
+
+def side_of(direction: str) -> MessageSide:
+    """A stored message's direction as the side of the chat it shows on."""
     if direction == "in":
         return "them"
     if direction == "out":
@@ -109,7 +123,14 @@ def check_contact(session: Session, contact_id: str) -> list[ScreenshotReport]:
     shots = ocr.screenshots(session, contact_id)
     if not shots:
         return []
-    messages = export_messages(session, contact_id)
+    return check_screenshots(session, shots, export_messages(session, contact_id))
+
+
+def check_screenshots(
+    session: Session, shots: list[ocr.Screenshot], messages: list[ExportMessage]
+) -> list[ScreenshotReport]:
+    """These screenshots checked against ``messages`` (their contact's, in export order, as the
+    caller read them: the conduct check reads them itself, under its own read-log entry)."""
     reports = []
     for shot in shots:
         result = ocr.result(session, shot.item_id)
@@ -117,5 +138,30 @@ def check_contact(session: Session, contact_id: str) -> list[ScreenshotReport]:
             reports.append(ScreenshotReport(shot.item_id, None, None))
             continue
         chat = layout(result.lines, result.width, result.height)
-        reports.append(ScreenshotReport(shot.item_id, chat, crosscheck(chat, messages)))
+        anchor, zone = capture_day(session, shot)
+        check = crosscheck(chat, messages, anchor)
+        reports.append(ScreenshotReport(shot.item_id, chat, check, anchor, zone))
     return reports
+
+
+def capture_day(session: Session, shot: ocr.Screenshot) -> tuple[date | None, ZoneInfo]:
+    """The local day the screenshot was taken, which its relative separators ("昨天", a bare
+    clock, "星期一") count from, and the zone it was imported with: the capture time the image
+    itself records (EXIF) in that zone; no day when it records none (a file's modified time is
+    not kept)."""
+    found = session.conn.execute(
+        "SELECT * FROM imports WHERE contact_id = ? AND sha256 = ? AND kind = 'image' "
+        "ORDER BY imported_at LIMIT 1",
+        (shot.contact_id, shot.sha256),
+    ).fetchone()
+    if found is None:
+        return None, _UTC
+    row = case_keys.open_import_row(session, dict(found))  # details are sealed under the case key
+    zone = _zone(str(row["timezone"]))
+    try:
+        taken = json.loads(str(row["details"])).get("taken_at_utc")
+        if not isinstance(taken, str):
+            return None, zone
+        return datetime.fromisoformat(taken).astimezone(zone).date(), zone
+    except (ValueError, AttributeError):  # a details text that is no JSON object
+        return None, zone

@@ -29,7 +29,7 @@ import dataclasses
 import enum
 import json
 import operator
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,7 +37,7 @@ from typing import Any
 import sqlcipher3
 
 from evidence_desk.domain import authority
-from evidence_desk.domain.errors import StoreError
+from evidence_desk.domain.errors import Cancelled, StoreError
 from evidence_desk.domain.models import Finding
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
@@ -151,6 +151,8 @@ _said = Catalogue(
         "verify.blob_no_copy": "the case refers to this original but holds no copy of it, and "
         "no file under the store key is recorded",
         # the checks after the replay
+        "verify.cancelled": "the verification was cancelled before it finished; nothing was "
+        "concluded",
         "verify.incomplete": "could not finish on this ledger ({error}); the entries it reads are "
         "malformed (see the other findings)",
     }
@@ -203,9 +205,14 @@ CHECKS: tuple[Check, ...] = (
 )
 """The checks that run after the replay, in this order, each over the same :class:`Replay`."""
 
-DEEP_CHECKS: dict[Check, Check] = {ocr.check_ocr: ocr.reread_ocr}
+Progress = Callable[[str, int, int], None]
+"""A verify's progress: the stage, how many of how many are done."""
+DeepCheck = Callable[[Session, Replay, Progress], Iterable[Finding]]
+
+DEEP_CHECKS: dict[Check, DeepCheck] = {ocr.check_ocr: ocr.reread_ocr}
 """What ``verify --deep`` runs instead of a check: the same check, and the derived data computed
-again from the originals where that costs far more than a re-parse (OCR: ~1 s a screenshot)."""
+again from the originals where that costs far more than a re-parse (OCR: ~1 s a screenshot), so
+it reports its progress (and a cancelled verify stops inside it)."""
 
 
 def verify_store(
@@ -215,19 +222,30 @@ def verify_store(
     anchor_files: Sequence[Path] = (),
     local_anchor: bool = True,
     deep: bool = False,
+    cancelled: Callable[[], bool] | None = None,
 ) -> VerifyReport:
     """Check everything; also compare with this OS user's anchor for the store (unless
     ``local_anchor`` is False: a restore checks a backup that is older on purpose) and with the
     anchors, backups and bundle kits in ``anchor_files`` (services/anchoring.py). ``deep`` also
-    computes again what is too costly for every verify (:data:`DEEP_CHECKS`)."""
+    computes again what is too costly for every verify (:data:`DEEP_CHECKS`). ``cancelled`` is
+    asked at every progress step; once it says yes, :class:`Cancelled` is raised (the app's
+    cancel button: a verify writes nothing, so there is nothing to undo)."""
     session.require(Action.VERIFY)
     # the verifier's own reads are sealed first, so they are not reported as unsealed; a
     # store that cannot be written (read-only, busy) is still verified
     with contextlib.suppress(StoreError, sqlcipher3.Error, OSError):
         session.flush_reads(seal=True)
     sources = anchoring.AnchorSources(local_anchor, tuple(anchor_files))
+    told = progress
+
+    def steps(stage: str, done: int, total: int) -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled(_said("verify.cancelled"))
+        if told is not None:
+            told(stage, done, total)
+
     with cyclic_gc_paused():
-        return _verify(session, progress, sources, deep)
+        return _verify(session, steps, sources, deep)
 
 
 def _verify(
@@ -285,7 +303,7 @@ def _verify(
         _compare_tables(replayed.tables, actual_tables, report)
         _check_blobs(session, blob_rows, copy_rows, report, report_progress)
         replay = replayed.as_replay()
-        _run_checks(session, replay, report, deep)
+        _run_checks(session, replay, report, deep, report_progress)
         _check_anchors(session, replay, witnesses, report)
         # the replay's 100k+ objects are freed while the workers are still busy, not after
         del replay, replayed, actual_tables
@@ -762,13 +780,22 @@ def _check_merkle_state(merkle_state: Any, tree: merkle.CompactRange, report: Ve
         )
 
 
-def _run_checks(session: Session, replay: Replay, report: VerifyReport, deep: bool) -> None:
+def _run_checks(
+    session: Session, replay: Replay, report: VerifyReport, deep: bool, progress: Progress
+) -> None:
     """The checks that need the replay (:data:`CHECKS`; with ``deep``, :data:`DEEP_CHECKS` in
     their places). A tampered ledger must give a report, never a traceback: a check that fails
-    says so as a finding and the others still run."""
-    for check in [DEEP_CHECKS.get(c, c) for c in CHECKS] if deep else CHECKS:
+    says so as a finding and the others still run (a cancelled verify stops)."""
+    for plain in CHECKS:
+        deeper = DEEP_CHECKS.get(plain) if deep else None
+        check: Callable[..., Iterable[Finding]] = plain if deeper is None else deeper
         try:
-            report.findings.extend(check(session, replay))
+            if deeper is None:
+                report.findings.extend(plain(session, replay))
+            else:
+                report.findings.extend(deeper(session, replay, progress))
+        except Cancelled:
+            raise
         except Exception as error:
             where = _said("verify.where_check", check=f"{check.__module__}.{check.__qualname__}")
             if db.is_storage_failure(error):  # a damaged page, not a malformed entry

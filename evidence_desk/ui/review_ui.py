@@ -130,7 +130,9 @@ FindingRole = Qt.ItemDataRole.UserRole + 50
 class FindingsView(QWidget):
     """Conduct self-check: run the rules, list findings, acknowledge one with a note.
 
-    Double-clicking a finding that points at a message opens it in the conversation.
+    Double-clicking a finding that points at a message opens it in the conversation. A finding
+    in one of our bubbles of a screenshot says so under its rule; its detail names the screenshot
+    and the bubble.
     """
 
     open_message = Signal(str, str, int)  # contact id, sent_at, message rowid
@@ -246,8 +248,11 @@ class FindingsView(QWidget):
             row = self.table.rowCount()
             self.table.insertRow(row)
             acked = f"{finding.acked_by}: {finding.ack_note}" if finding.acknowledged else "—"
+            rule = f"{finding.rule} {service_text.conduct_finding(finding.title)}"
+            if finding.screenshot is not None:  # one of our bubbles in a screenshot (OCR)
+                rule += "\n" + self.tr("in a screenshot (OCR)")
             cells = [
-                f"{finding.rule} {service_text.conduct_finding(finding.title)}",
+                rule,
                 finding.case_no,
                 local_time(finding.sent_at) if finding.sent_at else "—",
                 service_text.conduct_finding(finding.detail),

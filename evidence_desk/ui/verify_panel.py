@@ -1,5 +1,9 @@
 """The verify panel: check the whole store (in a worker) or a bundle received back.
 
+"Read screenshots again (slow)" runs the store's verify with its deep checks, as
+``evidence-desk verify --deep`` does (OCR reads every screenshot again: about a second each);
+the bar shows how far it is and Cancel stops it (a verify writes nothing).
+
 Every finding is listed with its stable code and location, like ``evidence-desk verify``; the
 location and the detail are said in the interface language (``service_text``).
 
@@ -12,12 +16,14 @@ folder, and TSA root or organisation key files chosen here for the next checks.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -31,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_desk.bundle import trust
+from evidence_desk.domain.errors import Cancelled
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import VerifyReport, verify_store
 from evidence_desk.ui import errors, service_text
@@ -38,6 +45,15 @@ from evidence_desk.ui.workers import Job, start
 
 if TYPE_CHECKING:
     from evidence_desk.ui.bundle_dialog import BundleCheck
+
+
+def _steps(job: Job[VerifyReport]) -> Callable[[str, int, int], None]:
+    """Verify's progress (stage, done, total) as the job's percent, from the worker thread."""
+
+    def told(stage: str, done: int, total: int) -> None:
+        job.report(done * 100 // total if total else 100, stage)
+
+    return told
 
 
 class VerifyPanel(QWidget):
@@ -50,6 +66,18 @@ class VerifyPanel(QWidget):
         self.verify_button = QPushButton(self.tr("Verify the store now"))
         self.verify_button.setObjectName("verifyButton")
         self.verify_button.clicked.connect(self.run)
+        self.deep = QCheckBox(self.tr("Read screenshots again (slow)"))
+        self.deep.setObjectName("verifyDeep")
+        self.deep.setToolTip(
+            self.tr(
+                "Also read every screenshot again with OCR and compare with the reading on "
+                "record, as verify --deep does (about a second per screenshot)"
+            )
+        )
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("verifyCancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
         self.bundle_button = QPushButton(self.tr("Check a received bundle…"))
         self.bundle_button.setObjectName("verifyBundleButton")
         self.bundle_button.clicked.connect(self._pick_bundle)
@@ -93,6 +121,8 @@ class VerifyPanel(QWidget):
         header.setStretchLastSection(True)
         bar = QHBoxLayout()
         bar.addWidget(self.verify_button)
+        bar.addWidget(self.deep)
+        bar.addWidget(self.cancel_button)
         bar.addWidget(self.bundle_button)
         bar.addWidget(self.roots_button)
         bar.addWidget(self.keys_button)
@@ -107,25 +137,68 @@ class VerifyPanel(QWidget):
     def run(self) -> Job[VerifyReport] | None:
         if self._job is not None:
             return None
+        deep = self.deep.isChecked()
+        self.progress.setRange(0, 0)  # until the first step says how many there are
         self.progress.show()
         self.verify_button.setEnabled(False)
-        self.verdict.setText(self.tr("Verifying every original, row, signature and checkpoint…"))
-        job = Job(lambda s, _j: verify_store(s), self.session)
+        self.deep.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.show()
+        if deep:
+            self.verdict.setText(
+                self.tr(
+                    "Verifying every original, row, signature and checkpoint, and reading "
+                    "every screenshot again…"
+                )
+            )
+        else:
+            self.verdict.setText(
+                self.tr("Verifying every original, row, signature and checkpoint…")
+            )
+        job: Job[VerifyReport] = Job(
+            lambda s, j: verify_store(s, progress=_steps(j), deep=deep, cancelled=j.is_cancelled),
+            self.session,
+        )
+        job.on_progress(self._step)
         job.on_finished(self._done)
         job.on_failed(self._failed)
         self._job = start(job)
         return job
 
-    def _done(self, report: VerifyReport) -> None:
+    def cancel(self) -> None:
+        """Stop the running verify at its next step (its report is not shown: it is partial)."""
+        if self._job is not None:
+            self._job.cancel()
+            self.cancel_button.setEnabled(False)
+            self.verdict.setText(self.tr("Cancelling…"))
+
+    def _step(self, percent: int, stage: str) -> None:
+        self.progress.setRange(0, 100)
+        self.progress.setValue(percent)
+        stages = {
+            "ledger": self.tr("ledger entries"),
+            "blobs": self.tr("originals"),
+            "screenshots": self.tr("screenshots read again"),
+            "signatures": self.tr("signatures"),
+        }
+        self.progress.setFormat(f"{stages.get(stage, stage)}: %p%")
+
+    def _ended(self) -> None:
         self._job = None
         self.progress.hide()
+        self.cancel_button.hide()
         self.verify_button.setEnabled(True)
+        self.deep.setEnabled(True)
+
+    def _done(self, report: VerifyReport) -> None:
+        self._ended()
         self.show_report(report)
 
     def _failed(self, error: BaseException) -> None:
-        self._job = None
-        self.progress.hide()
-        self.verify_button.setEnabled(True)
+        self._ended()
+        if isinstance(error, Cancelled):
+            self.verdict.setText(self.tr("Verification cancelled; nothing was concluded."))
+            return
         self.verdict.setText(errors.describe(error))
 
     def show_report(self, report: VerifyReport) -> None:
@@ -228,6 +301,7 @@ class VerifyPanel(QWidget):
 
         if self._job is not None:
             return None
+        self.progress.setRange(0, 0)
         self.progress.show()
         self.verdict.setText(self.tr("Checking %1…").replace("%1", path.name))
         job = verify_bundle_job(path, self.tsa_roots, self.org_keys)

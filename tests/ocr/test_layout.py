@@ -180,7 +180,7 @@ def test_a_bubble_the_export_lacks_and_a_wrong_side_or_time() -> None:
         ("not_in_export", ()),
         ("differs", ("time",)),
     ]
-    assert check.bubbles[1].as_json().keys() == {"text", "side", "status", "box"}
+    assert check.bubbles[1].as_json().keys() == {"text", "side", "status", "box", "time_basis"}
 
 
 def test_every_bubble_matched_is_clean() -> None:

@@ -1529,67 +1529,72 @@
 <context>
     <name>FindingsView</name>
     <message>
-        <location filename="../../ui/review_ui.py" line="147"/>
+        <location filename="../../ui/review_ui.py" line="149"/>
         <source>Run the conduct check</source>
         <translation>运行合规自查</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="150"/>
+        <location filename="../../ui/review_ui.py" line="152"/>
         <source>Only findings not yet acknowledged</source>
         <translation>仅显示尚未确认的提示</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="161"/>
+        <location filename="../../ui/review_ui.py" line="163"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="162"/>
+        <location filename="../../ui/review_ui.py" line="164"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="163"/>
+        <location filename="../../ui/review_ui.py" line="165"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="164"/>
+        <location filename="../../ui/review_ui.py" line="166"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="165"/>
+        <location filename="../../ui/review_ui.py" line="167"/>
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="182"/>
+        <location filename="../../ui/review_ui.py" line="184"/>
         <source>Why this is acceptable, or what was done (recorded in the ledger)</source>
         <translation>说明为何可接受或已采取的措施（记入存证链）</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="184"/>
+        <location filename="../../ui/review_ui.py" line="186"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="216"/>
+        <location filename="../../ui/review_ui.py" line="218"/>
         <source>Checking every stored conversation…</source>
         <translation>正在检查全部已存聊天记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="229"/>
+        <location filename="../../ui/review_ui.py" line="231"/>
         <source>%1 finding(s), %2 not yet acknowledged.</source>
         <translation>共 %1 条提示，%2 条尚未确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="278"/>
+        <location filename="../../ui/review_ui.py" line="253"/>
+        <source>in a screenshot (OCR)</source>
+        <translation>来自截图（OCR）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_ui.py" line="283"/>
         <source>Select a finding first.</source>
         <translation>请先选择一条提示。</translation>
     </message>
     <message>
-        <location filename="../../ui/review_ui.py" line="286"/>
+        <location filename="../../ui/review_ui.py" line="291"/>
         <source>Acknowledged; recorded in the ledger.</source>
         <translation>已确认，并记入存证链。</translation>
     </message>
@@ -3981,172 +3986,222 @@
 <context>
     <name>VerifyPanel</name>
     <message>
-        <location filename="../../ui/verify_panel.py" line="50"/>
+        <location filename="../../ui/verify_panel.py" line="66"/>
         <source>Verify the store now</source>
         <translation>立即校验证据库</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="53"/>
+        <location filename="../../ui/verify_panel.py" line="69"/>
+        <source>Read screenshots again (slow)</source>
+        <translation>重新识别截图（较慢）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_panel.py" line="73"/>
+        <source>Also read every screenshot again with OCR and compare with the reading on record, as verify --deep does (about a second per screenshot)</source>
+        <translation>同时用 OCR 重新识别每张截图，并与存证的识别结果比对，与 verify --deep 相同（每张截图约需一秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_panel.py" line="77"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_panel.py" line="81"/>
         <source>Check a received bundle…</source>
         <translation>校验收到的证据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="59"/>
+        <location filename="../../ui/verify_panel.py" line="87"/>
         <source>TSA roots…</source>
         <translation>时间戳根证书…</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="62"/>
+        <location filename="../../ui/verify_panel.py" line="90"/>
         <source>PEM files of TSA root certificates, as the TSA publishes them</source>
         <translation>时间戳机构公布的根证书（PEM 文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="65"/>
+        <location filename="../../ui/verify_panel.py" line="93"/>
         <source>Organisation keys…</source>
         <translation>机构公钥…</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="68"/>
+        <location filename="../../ui/verify_panel.py" line="96"/>
         <source>The organisation&apos;s published signer keys (written by evidence-desk org-keys)</source>
         <translation>机构公布的签名人公钥列表（由 evidence-desk org-keys 生成）</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="80"/>
+        <location filename="../../ui/verify_panel.py" line="108"/>
         <source>Not verified yet in this session.</source>
         <translation>本次登录尚未校验。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="86"/>
+        <location filename="../../ui/verify_panel.py" line="114"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="86"/>
+        <location filename="../../ui/verify_panel.py" line="114"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="86"/>
+        <location filename="../../ui/verify_panel.py" line="114"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="86"/>
+        <location filename="../../ui/verify_panel.py" line="114"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="112"/>
+        <location filename="../../ui/verify_panel.py" line="150"/>
+        <source>Verifying every original, row, signature and checkpoint, and reading every screenshot again…</source>
+        <translation>正在校验每个原始文件、数据行、签名和检查点，并重新识别每张截图…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_panel.py" line="156"/>
         <source>Verifying every original, row, signature and checkpoint…</source>
         <translation>正在校验每个原始文件、数据行、签名和检查点…</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="134"/>
+        <location filename="../../ui/verify_panel.py" line="173"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_panel.py" line="179"/>
+        <source>ledger entries</source>
+        <translation>存证链条目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_panel.py" line="180"/>
+        <source>originals</source>
+        <translation>原始文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_panel.py" line="181"/>
+        <source>screenshots read again</source>
+        <translation>重新识别截图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_panel.py" line="182"/>
+        <source>signatures</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_panel.py" line="200"/>
+        <source>Verification cancelled; nothing was concluded.</source>
+        <translation>校验已取消，未得出任何结论。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_panel.py" line="207"/>
         <source>%1 ledger entries, %2 checkpoints, %3 originals (%4 bytes) checked.</source>
         <translation>已校验 %1 条存证记录、%2 个检查点、%3 个原始文件（%4 字节）。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="142"/>
+        <location filename="../../ui/verify_panel.py" line="215"/>
         <source>INTACT</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="147"/>
+        <location filename="../../ui/verify_panel.py" line="220"/>
         <source>PROBLEMS FOUND (%1)</source>
         <translation>发现问题（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="165"/>
+        <location filename="../../ui/verify_panel.py" line="238"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="166"/>
+        <location filename="../../ui/verify_panel.py" line="239"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="167"/>
+        <location filename="../../ui/verify_panel.py" line="240"/>
         <source>ok</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="169"/>
+        <location filename="../../ui/verify_panel.py" line="242"/>
         <source>trusted</source>
         <translation>受信任</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="170"/>
+        <location filename="../../ui/verify_panel.py" line="243"/>
         <source>untrusted</source>
         <translation>不受信任</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="171"/>
+        <location filename="../../ui/verify_panel.py" line="244"/>
         <source>info</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="187"/>
+        <location filename="../../ui/verify_panel.py" line="260"/>
         <source>Choose a verification kit</source>
         <translation>选择校验包</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="187"/>
+        <location filename="../../ui/verify_panel.py" line="260"/>
         <source>Verification kit (*.zip)</source>
         <translation>校验包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="194"/>
+        <location filename="../../ui/verify_panel.py" line="267"/>
         <source>TSA root certificates to trust</source>
         <translation>要信任的时间戳根证书</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="194"/>
+        <location filename="../../ui/verify_panel.py" line="267"/>
         <source>PEM files (*.pem)</source>
         <translation>PEM 文件 (*.pem)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="202"/>
+        <location filename="../../ui/verify_panel.py" line="275"/>
         <source>The organisation&apos;s published signer keys</source>
         <translation>机构公布的签名人公钥列表</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="204"/>
+        <location filename="../../ui/verify_panel.py" line="277"/>
         <source>Organisation key lists (*.json)</source>
         <translation>机构公钥列表 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="218"/>
+        <location filename="../../ui/verify_panel.py" line="291"/>
         <source>Bundles are trusted against the app&apos;s TSA root list and what is pinned in %1 (tsa-roots/*.pem, org-keys/*.json), never against roots or keys inside the kit.</source>
         <translation>证据包的信任依据为本软件的时间戳根证书列表及固定信任目录 %1 中的文件（tsa-roots/*.pem、org-keys/*.json），绝不依据校验包内自带的根证书或公钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="223"/>
+        <location filename="../../ui/verify_panel.py" line="296"/>
         <source>Also trusted: %1.</source>
         <translation>另外信任：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="232"/>
+        <location filename="../../ui/verify_panel.py" line="306"/>
         <source>Checking %1…</source>
         <translation>正在校验 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="246"/>
+        <location filename="../../ui/verify_panel.py" line="320"/>
         <source>BUNDLE INTACT BUT UNTRUSTED</source>
         <translation>证据包完好但不受信任</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="248"/>
+        <location filename="../../ui/verify_panel.py" line="322"/>
         <source>BUNDLE INTACT</source>
         <translation>证据包完好</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="251"/>
+        <location filename="../../ui/verify_panel.py" line="325"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="244"/>
+        <location filename="../../ui/verify_panel.py" line="318"/>
         <source>BUNDLE HAS PROBLEMS</source>
         <translation>证据包有问题</translation>
     </message>
@@ -6674,6 +6729,11 @@
         <translation>消息 {message_id}（{sent_at}）</translation>
     </message>
     <message>
+        <source>screenshot {item}, bubble {bubble}</source>
+        <comment>cli_review.at_screenshot</comment>
+        <translation>截图 {item}，第 {bubble} 个气泡</translation>
+    </message>
+    <message>
         <source>{count} finding(s), {open} open; {parameters}</source>
         <comment>cli_review.findings</comment>
         <translation>共 {count} 条提示，{open} 条尚未确认；{parameters}</translation>
@@ -6852,6 +6912,26 @@
         <source>staff message at {sent_at}, after the contact was revoked at {revoked_at}</source>
         <comment>conduct.revoked_staff</comment>
         <translation>员工于 {sent_at} 发送的消息，晚于联系人被撤销的时间 {revoked_at}</translation>
+    </message>
+    <message>
+        <source>our bubble {bubble} in screenshot {item}, under the time {clock} the screenshot shows, within quiet hours {window}, and the contact has no consent record</source>
+        <comment>conduct.shot_cc1_quiet_hours</comment>
+        <translation>截图 {item} 中我方第 {bubble} 个气泡，位于截图所示时间 {clock} 之下，处于休息时段 {window}，且该联系人没有同意记录</translation>
+    </message>
+    <message>
+        <source>our bubble {bubble} in screenshot {item}: {hits}</source>
+        <comment>conduct.shot_cc6_hits</comment>
+        <translation>截图 {item} 中我方第 {bubble} 个气泡发现用语：{hits}</translation>
+    </message>
+    <message>
+        <source>our bubble {bubble} in screenshot {item} quotes account(s) not on the approved repayment list: {accounts}</source>
+        <comment>conduct.shot_cc7_accounts</comment>
+        <translation>截图 {item} 中我方第 {bubble} 个气泡引用了不在核准还款账户名单上的账户：{accounts}</translation>
+    </message>
+    <message>
+        <source>our bubble {bubble} in screenshot {item}, dated {sent_at} by the screenshot, after the contact was revoked at {revoked_at}</source>
+        <comment>conduct.shot_revoked</comment>
+        <translation>截图 {item} 中我方第 {bubble} 个气泡，截图显示时间为 {sent_at}，晚于联系人被撤销的时间 {revoked_at}</translation>
     </message>
     <message>
         <source>added before approval</source>
@@ -8581,6 +8661,11 @@ must equal that file&apos;s line in the manifest.</source>
         <source>reading the original again gives digest {found}, not the {recorded} of ledger entry {seq} (same engine {version})</source>
         <comment>ocr.reads_otherwise</comment>
         <translation>重新识别原件得到摘要 {found}，而非账本第 {seq} 条记录的 {recorded}（同一引擎 {version}）</translation>
+    </message>
+    <message>
+        <source>{count} screenshot(s) read again by OCR, each the same as the reading the ledger records</source>
+        <comment>ocr.reread_same</comment>
+        <translation>已用 OCR 重新识别 {count} 张截图，结果均与存证链记录的识别结果一致</translation>
     </message>
     <message>
         <source>an OCR result is in the store but no ledger entry records it (inserted outside the app)</source>
@@ -11026,6 +11111,11 @@ must equal that file&apos;s line in the manifest.</source>
         <source>cannot be checked ({error})</source>
         <comment>verify.blob_unchecked</comment>
         <translation>无法校验（{error}）</translation>
+    </message>
+    <message>
+        <source>the verification was cancelled before it finished; nothing was concluded</source>
+        <comment>verify.cancelled</comment>
+        <translation>校验在完成前被取消，未得出任何结论</translation>
     </message>
     <message>
         <source>no checkpoint was kept for this entry (every write cuts one)</source>
