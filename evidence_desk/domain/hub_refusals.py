@@ -56,6 +56,8 @@ rules = Catalogue(
         # -- blobs (repository.py) --
         "hub.blob_chunk": "blob {digest}: chunk {index} was uploaded before with other bytes",
         "hub.blob_missing": "blob {digest}: chunk(s) {missing} have not been uploaded",
+        "hub.witness": "no organisation checkpoint of size {size}, or the cosignature does not "
+        "verify under your key",
         "hub.blob_elsewhere": "blob {digest} is kept on the object store, and this hub was "
         "started without --blobs",
         "hub.blob_digest": "blob {digest}: the uploaded chunks hash to {actual} ({size} bytes), "

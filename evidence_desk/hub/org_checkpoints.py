@@ -22,8 +22,9 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from evidence_desk.domain.hub_refusals import refusal
-from evidence_desk.hub.app import error_response
+from evidence_desk.hub.app import error_response, payload, signer
 from evidence_desk.hub.repository import HubRepository
+from evidence_desk.hub.users import HubUser
 from evidence_desk.integrity import merkle
 from evidence_desk.integrity import org_checkpoints as org
 from evidence_desk.integrity.org_checkpoints import SignedCheckpoint
@@ -107,12 +108,48 @@ def consistency(conn: Conn, first: int, second: int) -> dict[str, Any] | None:
     if older is None or newer is None or first > second:
         return None
     held = leaves(conn, second)
+    if len(held) < second:  # entries gone from under a checkpoint: no proof to give
+        return None
     proof = [] if first == second else merkle.consistency_proof(first, held)
     return {
         "first": older.as_json(),
         "second": newer.as_json(),
         "proof": [step.hex() for step in proof],
     }
+
+
+def witness(conn: Conn, user: HubUser, size: int, signature: str) -> bool:
+    """Record ``user``'s cosignature of the checkpoint of ``size`` (False: no such checkpoint
+    or a signature that does not verify under the user's key; nothing written)."""
+    signed = of_size(conn, size)
+    member = conn.execute("SELECT 1 FROM users WHERE name = %s", (user.name,)).fetchone()
+    if member is None:  # an invitation's key may only pull and join
+        return False
+    if signed is None or not org.witness_valid(user.sign_key, signed.body, signature):
+        return False
+    conn.execute(
+        "INSERT INTO org_witnesses (witness, size, body, hub_signature, sign_key, signature) "
+        "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+        (user.name, size, signed.body, signed.signature, user.sign_key, signature),
+    )
+    return True
+
+
+def witnessed(conn: Conn) -> list[dict[str, Any]]:
+    """Each witness's newest cosigned checkpoint, as the witness was shown it."""
+    rows = conn.execute(
+        "SELECT DISTINCT ON (witness) witness, body, hub_signature, sign_key, signature "
+        "FROM org_witnesses ORDER BY witness, size DESC"
+    ).fetchall()
+    return [
+        {
+            "witness": str(r[0]),
+            "checkpoint": {"body": str(r[1]), "signature": str(r[2])},
+            "sign_key": str(r[3]),
+            "signature": str(r[4]),
+        }
+        for r in rows
+    ]
 
 
 def routes(repo: HubRepository) -> list[BaseRoute]:
@@ -140,7 +177,25 @@ def routes(repo: HubRepository) -> list[BaseRoute]:
             return error_response(404, said)
         return JSONResponse(found)
 
+    async def cosign(request: Request) -> Response:
+        user, body = signer(request), payload(request) or {}
+        size, signature = body.get("size"), body.get("signature")
+        if type(size) is not int or not isinstance(signature, str):
+            return error_response(400, refusal("hub.bad_field", field="size/signature"))
+        done = await run_in_threadpool(
+            repo.in_transaction, lambda conn: witness(conn, user, size, signature)
+        )
+        if not done:
+            return error_response(422, refusal("hub.witness", size=size))
+        return JSONResponse({"witnessed": size})
+
+    async def cosigned(_request: Request) -> Response:
+        found = await run_in_threadpool(repo.in_transaction, witnessed)
+        return JSONResponse({"witnessed": found})
+
     return [
         Route("/v1/org/checkpoint", checkpoint, methods=["GET"]),
         Route("/v1/org/consistency", proof, methods=["GET"]),
+        Route("/v1/org/witness", cosign, methods=["POST"]),
+        Route("/v1/org/witnessed", cosigned, methods=["GET"]),
     ]

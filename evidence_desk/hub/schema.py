@@ -50,6 +50,7 @@ EVIDENCE_TABLES: Final = (
     "receipts",
     "receipt_keys",
     "org_checkpoints",
+    "org_witnesses",
 )
 
 #: SQLSTATE the triggers raise, so that the repository can tell a refused change apart
@@ -194,6 +195,19 @@ CREATE TABLE org_checkpoints (
     body text NOT NULL,
     signature text NOT NULL,
     created_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- witnesses' cosignatures of the checkpoints they verified (hub/org_checkpoints.py): the
+-- checkpoint as the witness was shown it, and the witness's signature over it
+CREATE TABLE org_witnesses (
+    witness text NOT NULL REFERENCES users(name),
+    size bigint NOT NULL,
+    body text NOT NULL,
+    hub_signature text NOT NULL,
+    sign_key text NOT NULL,
+    signature text NOT NULL,
+    added_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (witness, size)
 );
 
 CREATE TABLE nonces (

@@ -17,6 +17,12 @@ acceptance position of its last leaf) and ``at`` (UTC), as canonical JSON signed
 receipt key over ``ORG_CHECKPOINT_CONTEXT + statement``. Between two checkpoints the hub gives
 an RFC 9162 consistency proof; a device keeps every checkpoint it has seen and refuses a hub
 whose newer one is not an extension of the older (services/org_checkpoints.py).
+
+**Witnesses.** A device that verified a checkpoint may cosign it with its user's key over
+``WITNESS_CONTEXT + statement`` (legal's desktop by default, setting ``org_witness``). Every
+device checks the other witnesses' newest cosigned checkpoints against its own history, so a hub
+that shows two histories to two devices is caught the first time one of them meets the other's
+cosigned checkpoint.
 """
 
 from __future__ import annotations
@@ -31,6 +37,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from evidence_desk.integrity import canonical, merkle, signing
 
 ORG_CHECKPOINT_CONTEXT: Final = b"evidence-desk/org-checkpoint/v1\n"
+#: a witness's cosignature of a checkpoint it verified: over this context + the checkpoint's text
+WITNESS_CONTEXT: Final = b"evidence-desk/org-witness/v1\n"
 VERSION: Final = 1
 
 
@@ -94,6 +102,11 @@ def signature_valid(hub_key: str, signed: SignedCheckpoint) -> bool:
     return signing.verify(
         hub_key, ORG_CHECKPOINT_CONTEXT, signed.body.encode("utf-8"), signed.signature
     )
+
+
+def witness_valid(public_key: str, body: str, signature: str) -> bool:
+    """Does ``signature`` cosign the checkpoint text ``body`` under a witness's key (hex)?"""
+    return signing.verify(public_key, WITNESS_CONTEXT, body.encode("utf-8"), signature)
 
 
 def parse(body: str) -> OrgCheckpoint:

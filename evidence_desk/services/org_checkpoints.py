@@ -20,11 +20,12 @@ import json
 from typing import Any
 
 from evidence_desk.domain.errors import HubForked
+from evidence_desk.domain.models import Role
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import org_checkpoints as org
 from evidence_desk.integrity.org_checkpoints import OrgCheckpoint, SignedCheckpoint
-from evidence_desk.services import receipt_checks
-from evidence_desk.services.hub_client import HubClient
+from evidence_desk.services import receipt_checks, settings
+from evidence_desk.services.hub_client import HubClient, HubRefused
 from evidence_desk.services.org_checkpoint_checks import SEEN_FILE, Seen, held_leaves, seen
 from evidence_desk.services.session import Session
 from evidence_desk.store.files import atomic_write
@@ -40,6 +41,9 @@ _said = Catalogue(
         "pinned hub {pinned}",
         "org_checkpoint.not_extension": "the hub's history at checkpoint {second} is not an "
         "extension of checkpoint {first} it showed before: nothing is pulled from it",
+        "org_checkpoint.split_view": "witness {witness} cosigned checkpoint {second}, which is "
+        "not the history this device was shown (checkpoint {first}): the hub shows two "
+        "histories",
         "org_checkpoint.root": "the hub's checkpoint {checkpoint} does not match the "
         "organisation history this device holds (root {held}): nothing is kept from it",
     }
@@ -112,3 +116,66 @@ def confirm(session: Session, new: Seen) -> None:
             raise HubForked("org_checkpoint.root", said)
     # fewer held (a pull cut short): the consistency proof stands until the next sync
     _keep(folder, seen(folder), new)
+
+
+def _split_view(witness: str, own: OrgCheckpoint, theirs: OrgCheckpoint) -> HubForked:
+    said = _said(
+        "org_checkpoint.split_view", witness=witness, first=own.named(), second=theirs.named()
+    )
+    return HubForked("org_checkpoint.split_view", said)
+
+
+def meet(session: Session, client: HubClient, own: Seen) -> list[str]:
+    """Hold the other witnesses' newest cosigned checkpoints to this store's history ``own``
+    (just confirmed): an older one must be rooted in the history held, a newer one an
+    extension of ``own`` by the hub's proof. Returns the witnesses whose cosignature checked
+    out; one whose signature is not their key as this store knows it proves nothing, and is
+    left out."""
+    pin = receipt_checks.pinned(session.folder)
+    if pin is None:
+        return []
+    items = client.get("/v1/org/witnessed").get("witnessed") or []
+    checked: list[str] = []
+    for item in items:
+        name = str(item.get("witness", ""))
+        if name == session.user.name:
+            continue
+        theirs = _signed(item.get("checkpoint"), pin)
+        row = session.conn.execute("SELECT public_key FROM users WHERE name = ?", (name,))
+        known = row.fetchone()
+        if known is None or not org.witness_valid(
+            str(known[0]), theirs.signed.body, str(item.get("signature", ""))
+        ):
+            continue
+        stated = theirs.stated
+        if stated.size <= own.stated.size:
+            leaves = held_leaves(session.conn, session.folder.store_id, own.stated.hub_seq)
+            if org.root_of(leaves[: stated.size]) != stated.root:
+                raise _split_view(name, own.stated, stated)
+        else:
+            try:
+                proof = client.get(
+                    f"/v1/org/consistency?first={own.stated.size}&second={stated.size}"
+                )
+            except HubRefused:
+                raise _split_view(name, own.stated, stated) from None
+            if not org.extends(own.stated, stated, [str(step) for step in proof["proof"]]):
+                raise _split_view(name, own.stated, stated)
+        checked.append(name)
+    return checked
+
+
+def witnesses(session: Session) -> bool:
+    """Does this device cosign the checkpoints it verified (setting ``org_witness``: ``auto``,
+    the default, makes legal's devices witnesses)?"""
+    choice = settings.get(session, "org_witness")
+    return choice == "on" or (choice == "auto" and session.user.role == Role.LEGAL)
+
+
+def cosign(session: Session, client: HubClient, own: Seen) -> bool:
+    """As a witness, cosign ``own`` (verified by this sync) on the hub."""
+    if not witnesses(session):
+        return False
+    signature = session.sign(org.WITNESS_CONTEXT, own.signed.body.encode("utf-8"))
+    client.post("/v1/org/witness", {"size": own.stated.size, "signature": signature})
+    return True

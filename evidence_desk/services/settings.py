@@ -23,10 +23,13 @@ from evidence_desk.services.conduct_settings import (
 )
 from evidence_desk.services.session import DatabaseState, Session, put
 
+WITNESS_CHOICES = ("auto", "on", "off")
+
 _said = Catalogue(
     {
         **COMMON_WORDING,
         "setting.not_zone": "not an IANA time zone (e.g. Asia/Shanghai)",
+        "setting.witness": "must be auto, on or off",
         "setting.not_count": "must be a whole number, 0 or more",
         "setting.not_positive": "must be a whole number, 1 or more",
         "setting.quiet_hours": "use HH:MM-HH:MM, e.g. 22:00-08:00",
@@ -71,6 +74,12 @@ def _text(value: str) -> str:
     return value.strip()
 
 
+def _witness(value: str) -> str:
+    if value not in WITNESS_CHOICES:
+        raise BadInput("org_witness", value, _said("setting.witness"))
+    return value
+
+
 def _optional_timezone(value: str) -> str:
     return _timezone(value.strip()) if value.strip() else ""
 
@@ -93,6 +102,10 @@ SETTINGS: dict[str, SettingSpec] = {
     ),
     "quiet_hours": SettingSpec("22:00-08:00", _quiet_hours, "CC-1 window, debtor's local time"),
     "organisation": SettingSpec("", _text, "producing organisation named on bundles"),
+    # services/org_checkpoints.py: cosign the organisation checkpoints this device verified
+    "org_witness": SettingSpec(
+        "auto", _witness, "cosign organisation checkpoints: auto (legal's devices), on, off"
+    ),
     "tsa_retries": SettingSpec(
         "1", _non_negative_int, "extra attempts per TSA after a network failure, before the next"
     ),

@@ -114,6 +114,8 @@ class SyncReport:
     imports_rebuilt: list[str] = field(default_factory=list)
     rebuild_refused: list[tuple[str, str]] = field(default_factory=list)
     org_checkpoint: str | None = None  # "size:root" of the organisation checkpoint kept
+    witnesses_checked: list[str] = field(default_factory=list)  # whose cosignatures agreed
+    witnessed: bool = False  # this device cosigned the checkpoint (a witness)
     refusal: HubRefused | None = None
 
     def as_json(self) -> dict[str, Any]:
@@ -130,6 +132,8 @@ class SyncReport:
             "hub_receipts": self.hub_receipts,
             "imports_rebuilt": self.imports_rebuilt,
             "org_checkpoint": self.org_checkpoint,
+            "witnesses_checked": self.witnesses_checked,
+            "witnessed": self.witnessed,
             "rebuild_refused": [
                 {"import_id": import_id, "rule": rule} for import_id, rule in self.rebuild_refused
             ],
@@ -330,6 +334,9 @@ def pull(session: Session, client: HubClient, report: SyncReport) -> None:
     if checkpoint is not None:  # and its root must be the one of the history now held
         org_checkpoints.confirm(session, checkpoint)
         report.org_checkpoint = checkpoint.stated.named()
+        # where two devices' views meet: the other witnesses' cosigned checkpoints, then ours
+        report.witnesses_checked = org_checkpoints.meet(session, client, checkpoint)
+        report.witnessed = org_checkpoints.cosign(session, client, checkpoint)
     report.blobs_down += _pull_blobs(session, client)
     report.wraps_down += _pull_wraps(session, client)
     # other devices' imports whose originals and case keys are now here: their messages

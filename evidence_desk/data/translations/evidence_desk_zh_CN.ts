@@ -7454,6 +7454,11 @@
         <translation>{user} 已是本机构的用户</translation>
     </message>
     <message>
+        <source>no organisation checkpoint of size {size}, or the cosignature does not verify under your key</source>
+        <comment>hub.witness</comment>
+        <translation>没有大小为 {size} 的组织检查点，或该联署签名无法用您的密钥验证</translation>
+    </message>
+    <message>
         <source>the hub at {url} failed with HTTP status {status}</source>
         <comment>hubclient.failed</comment>
         <translation>位于 {url} 的服务中心出错，HTTP 状态码 {status}</translation>
@@ -8788,6 +8793,11 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>中心服务器的组织检查点 {checkpoint} 未由已固定的中心服务器密钥签名</translation>
     </message>
     <message>
+        <source>witness {witness} cosigned checkpoint {second}, which is not the history this device was shown (checkpoint {first}): the hub shows two histories</source>
+        <comment>org_checkpoint.split_view</comment>
+        <translation>见证人 {witness} 联署了检查点 {second}，与本设备看到的历史（检查点 {first}）不同：中心服务器展示了两套历史</translation>
+    </message>
+    <message>
         <source>{path} cannot be read ({error})</source>
         <comment>org_checkpoint.unreadable</comment>
         <translation>无法读取 {path}（{error}）</translation>
@@ -10111,6 +10121,11 @@ must equal that file&apos;s line in the manifest.</source>
         <source>unknown setting (known: {known})</source>
         <comment>setting.unknown</comment>
         <translation>未知设置项（可用：{known}）</translation>
+    </message>
+    <message>
+        <source>must be auto, on or off</source>
+        <comment>setting.witness</comment>
+        <translation>必须是 auto、on 或 off</translation>
     </message>
     <message>
         <source>the shredding is dated {value}, after its ledger entry ({at})</source>
