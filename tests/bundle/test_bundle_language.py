@@ -172,7 +172,9 @@ def _export(store: Path, language: str, out: Path) -> tuple[Exported, BundleData
 
 def _evidence(data: BundleData) -> list[str]:
     """What the bundle prints as the store holds it: typed, imported or named by someone."""
-    found: list[str] = [data.organisation, data.producer, *data.public_keys, *data.case.values()]
+    case = [data.case.get(k, "") for k in ("debtor_name", "debtor_id", "loan_ref")]
+    found: list[str] = [data.scope.case_no, data.organisation, data.producer, *case]
+    found += list(data.public_keys)
     for exhibit in data.exhibits:
         contact = exhibit.contact
         found += [contact.display_name, contact.handle, contact.reason]
@@ -183,9 +185,16 @@ def _evidence(data: BundleData) -> list[str]:
             parser = original.importer.partition(" ")[0]  # a chat format's id, as the kit has it
             found += [parser] if "-" in parser else []
         for message in exhibit.messages:
-            found += [message.text, message.sender, message.source.partition(" ")[0]]
-            found += [str(a.get("name") or "") for a in message.attachments]
-            found += [message.source.split(" ")[1] if " " in message.source else ""]
+            found += [message.text, message.sender]
+            # the export's own names of its media; a name that is only the kind ("voice") is an
+            # importer's default, which the PDF does not print
+            found += [
+                str(a["name"])
+                for a in message.attachments
+                if a.get("name") not in (None, a["kind"])
+            ]
+            # the source: the import's id, the export file's name (a locator is worded)
+            found += [p for p in message.source.split(" ")[:2] if "-" in p or "." in p]
     for token in data.tokens:
         found += [token.tsa_name, token.tsa_subject, base64.b64encode(token.token_der).decode()]
     for entry in data.custody:  # the custody table's details: sealed names, users, ids
