@@ -137,6 +137,57 @@ class Recording:
 
 
 @dataclass(frozen=True, slots=True)
+class TextStretch:
+    """A stretch of a bubble's text beside its message's: the same in both, or differing."""
+
+    same: bool
+    screenshot: str
+    export: str
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedMessage:
+    """An export message a bubble was checked against, or one the screenshot skips.
+
+    ``text`` is None when the bundle does not print the message (the scope leaves it out):
+    the screenshot section must not print what the transcripts leave out, so it names the
+    message by its commitment only."""
+
+    message_id: int
+    local_time: str  # ISO 8601 in the export's zone
+    side: str  # them, us
+    commitment: str
+    exhibit_id: str  # the conversation exhibit that prints it; '' when the bundle does not
+    text: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedBubble:
+    """One bubble of a screenshot and its verdict against the export (issue 22)."""
+
+    side: str  # them, us
+    status: str  # matched, differs, not_in_export
+    box: tuple[int, int, int, int]  # left, top, right, bottom in the original's pixels
+    text: str  # as OCR read it
+    reasons: tuple[str, ...]  # what differs: text, side, time
+    message: CheckedMessage | None
+    stretches: tuple[TextStretch, ...] = ()  # both texts stretch by stretch, when text differs
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenshotFindings:
+    """A screenshot of a conversation exhibit checked against its export; ``read`` is False
+    while OCR has not read it (the bundle lists it as not read rather than leave it out)."""
+
+    exhibit_id: str
+    item_id: str
+    original: OriginalFile
+    read: bool
+    bubbles: tuple[CheckedBubble, ...] = ()
+    skipped: tuple[CheckedMessage, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class ContactRecord:
     id: str
     channel: str
@@ -294,6 +345,9 @@ class BundleData:
     org_order: tuple[OrgPlace, ...] = ()
     custody_devices: tuple[str, ...] = ()
     device_names: dict[str, DeviceName] = field(default_factory=dict)
+    # each screenshot of the conversations checked against its export (issue 22), texts
+    # masked as the transcripts are
+    screenshot_checks: tuple[ScreenshotFindings, ...] = ()
 
     @property
     def is_org(self) -> bool:

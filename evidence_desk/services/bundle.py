@@ -58,6 +58,7 @@ from evidence_desk.services import (
     anchoring,
     bundle_masking,
     bundle_org,
+    bundle_screenshots,
     case_blobs,
     case_keys,
     cases,
@@ -632,6 +633,7 @@ def gather(session: Session, scope: Scope, *, masked: bool = True) -> BundleData
         exhibits = _Exhibits(session, reader, scope, ZoneInfo(zone_name))
         for contact in chosen:
             exhibits.add_contact(contact)
+        shots = bundle_screenshots.collect(session, exhibits.exhibits, masked=masked)
         proof = _ledger_proof(
             session, reader, entries, scope.case_no, {c.id for c in chosen}, org is None
         )
@@ -684,6 +686,7 @@ def gather(session: Session, scope: Scope, *, masked: bool = True) -> BundleData
         org_order=proof.org_order,
         custody_devices=proof.custody_devices,
         device_names=proof.device_names,
+        screenshot_checks=shots,
     )
 
 
