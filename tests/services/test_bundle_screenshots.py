@@ -16,6 +16,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -24,7 +25,7 @@ from evidence_desk.bundle import kit_screenshots
 from evidence_desk.bundle.model import Scope
 from evidence_desk.bundle.text import t
 from evidence_desk.bundle.verify_kit import verify_kit
-from evidence_desk.services import bundle, ocr
+from evidence_desk.services import bundle, importing, ocr
 from evidence_desk.services.bundle import ExportResult
 from evidence_desk_testing.screenshots import Chat, Row
 from tests.helpers import COURT, TickingClock, make_team
@@ -33,13 +34,22 @@ from tests.ocr_scenario import DOCTORED, FAITHFUL, contact_with_export, import_s
 CASE = "2026-SH-1"
 #: imported after the others were read: it has no OCR result when the bundle is made
 UNREAD = Chat("陈立新", (Row("them", "收到"),), width=540, height=960)
+#: a later message with an account number, in a second export and on a screenshot of its own:
+#: the bundle masks it in the section's texts and in crosscheck.json as in the transcript
+ACCOUNT = "6222020200112233445"
+LATER_EXPORT = f"""2026-03-02 09:20:00 陈立新
+我的账号{ACCOUNT}
+"""
+WITH_ACCOUNT = Chat(
+    "陈立新", (Row("time", "09:20"), Row("them", f"我的账号{ACCOUNT}")), width=540, height=960
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Exported:
     result: ExportResult
     text: str  # the PDF's text, as pdftotext gives it
-    crosscheck: dict[str, object]
+    crosscheck: Any  # the parsed screenshots/crosscheck.json
     kit_files: dict[str, bytes]
 
 
@@ -51,7 +61,11 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Exported]:
         session, contact_id = contact_with_export(team, base)
         import_screenshot(session, contact_id, base, "faithful.png", FAITHFUL)
         import_screenshot(session, contact_id, base, "doctored.png", DOCTORED)
-        assert len(ocr.read_pending(session, contact_id=contact_id)) == 2
+        later = base / "chenlixin-later.txt"
+        later.write_text(LATER_EXPORT, encoding="utf-8")
+        importing.import_files(session, contact_id, [later], tz="Asia/Shanghai")
+        import_screenshot(session, contact_id, base, "account.png", WITH_ACCOUNT)
+        assert len(ocr.read_pending(session, contact_id=contact_id)) == 3
         import_screenshot(session, contact_id, base, "unread.png", UNREAD)
         result = bundle.export_bundle(team.login("lee"), Scope(CASE), base / "out", recipient=COURT)
         (pdf,) = result.pdf_paths
@@ -92,11 +106,12 @@ def test_the_section_shows_every_bubble_with_its_verdict(exported: Exported) -> 
 def test_the_section_is_bookmarked_and_in_the_index(exported: Exported) -> None:
     reader = PdfReader(exported.result.pdf_paths[0])
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert any(t.startswith("截图与导出记录核对 · A") for t in titles), titles
+    assert any(str(t).startswith("截图与导出记录核对 · A") for t in titles), titles
     index = json.loads(exported.kit_files["pdf-index.json"])
     assert "screenshot_check" in index["sections"]
-    order = list(index["sections"])  # by page: right after the completeness statement
-    assert order.index("screenshot_check") == order.index("completeness") + 1
+    pages = {key: int(label[1:]) for key, label in index["sections"].items()}  # one volume: A<n>
+    # right after the completeness statement, before the annex
+    assert pages["completeness"] < pages["screenshot_check"] < pages["annex"]
 
 
 def test_one_image_per_bubble_region(exported: Exported) -> None:
@@ -107,16 +122,16 @@ def test_one_image_per_bubble_region(exported: Exported) -> None:
         for name, ref in (resources.get("/XObject") or {}).items():
             if ref.get_object().get("/Subtype") == "/Image":
                 images.add((name, ref.idnum))
-    bubbles = sum(len(s["bubbles"]) for s in exported.crosscheck["screenshots"])  # type: ignore[union-attr]
-    assert bubbles == 4 + 4
+    bubbles = sum(len(s["bubbles"]) for s in exported.crosscheck["screenshots"])
+    assert bubbles == 4 + 4 + 1
     # each whole screenshot once (the conversation exhibit), each bubble's region once
-    assert len({idnum for _name, idnum in images}) == 3 + bubbles
+    assert len({idnum for _name, idnum in images}) == 4 + bubbles
 
 
 def test_the_kit_carries_the_findings_and_verifies_intact(exported: Exported) -> None:
     doc = exported.crosscheck
     assert doc["format"] == kit_screenshots.FORMAT and doc["numbers_masked"] is True
-    faithful, doctored, unread = doc["screenshots"]  # type: ignore[misc]
+    faithful, doctored, account, unread = doc["screenshots"]
     assert faithful["file"] == "faithful.png" and faithful["read"] is True
     assert [b["status"] for b in faithful["bubbles"]] == ["matched"] * 4
     assert [(b["status"], b["side"]) for b in doctored["bubbles"]] == [
@@ -132,12 +147,24 @@ def test_the_kit_carries_the_findings_and_verifies_intact(exported: Exported) ->
     assert doctored["bubbles"][2]["message"] is None
     assert [m["text"] for m in doctored["skipped_export_messages"]] == ["我知道了"]
     assert unread["read"] is False and unread["bubbles"] == []
-    for shot in (faithful, doctored, unread):
+    for shot in (faithful, doctored, account, unread):
         assert shot["path"].startswith("data/originals/E2/") and len(shot["sha256"]) == 64
     tagmanifest = exported.kit_files["tagmanifest-sha256.txt"].decode()
     assert f"  {kit_screenshots.CROSSCHECK}\n" in tagmanifest
     report = verify_kit(exported.result.kit_path)
     assert report.intact, [f.as_json() for f in report.errors]
+
+
+def test_account_numbers_are_masked_as_in_the_transcript(exported: Exported) -> None:
+    assert ACCOUNT not in re.sub(r"\s+", "", exported.text)
+    assert ACCOUNT.encode() not in exported.kit_files[kit_screenshots.CROSSCHECK]
+    compact = re.sub(r"\s+", "", _section(exported.text))
+    assert "截图：我的账号6222************3445" in compact
+    assert "导出：我的账号6222************3445" in compact
+    (account,) = [s for s in exported.crosscheck["screenshots"] if s["file"] == "account.png"]
+    (bubble,) = account["bubbles"]
+    assert bubble["status"] == "matched" and bubble["side"] == "them"
+    assert bubble["text"] == bubble["message"]["text"] == "我的账号6222 **** **** **** 3445"
 
 
 def _rewritten(kit: Path, out: Path, name: str, content: bytes) -> Path:
