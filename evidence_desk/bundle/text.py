@@ -180,7 +180,7 @@ EN: dict[str, str] = {
     "screenshots/crosscheck.json holds these findings.",
     "sc_heading": "{exhibit} · screenshot {name}",
     "sc_item": "Item {item} · SHA-256 {sha256}",
-    "sc_summary": "{matched} matched, {differs} differ, {missing} not in the export; "
+    "sc_summary": "{matched} matched, {differs} differing, {missing} not in the export; "
     "{skipped} export messages skipped",
     "sc_not_read": "Not read: this screenshot has no OCR result yet, so it was not checked "
     "against the export.",

@@ -5724,7 +5724,7 @@
         <translation>导出记录中没有</translation>
     </message>
     <message>
-        <source>{matched} matched, {differs} differ, {missing} not in the export; {skipped} export messages skipped</source>
+        <source>{matched} matched, {differs} differing, {missing} not in the export; {skipped} export messages skipped</source>
         <comment>bundle_text.sc_summary</comment>
         <translation>{matched} 条一致，{differs} 条与导出不同，{missing} 条导出记录中没有；截图未显示的导出消息 {skipped} 条</translation>
     </message>
