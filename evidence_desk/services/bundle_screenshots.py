@@ -24,7 +24,7 @@ from evidence_desk.bundle.model import (
 )
 from evidence_desk.domain import sensitive_numbers
 from evidence_desk.ocr.crosscheck import BubbleCheck, ExportMessage, aligned
-from evidence_desk.services import ocr, screenshot_check
+from evidence_desk.services import case_keys, ocr, screenshot_check
 from evidence_desk.services.screenshot_check import ScreenshotReport
 from evidence_desk.services.session import Session
 
@@ -78,6 +78,27 @@ class _Messages:
         )
 
 
+def _export_messages(session: Session, contact_id: str) -> list[ExportMessage]:
+    """What ``crosscheck`` reads through ``reading.list_messages``, read as ``gather`` reads the
+    transcripts: the bundle's export is the read log's one row for it (a conversation.open row
+    per contact would say the legal team opened conversations it only exported)."""
+    zones = screenshot_check.import_zones(session, contact_id)
+    opener = case_keys.message_opener(session, contact_id)
+    return [
+        screenshot_check.export_message(
+            zones,
+            int(r["rowid"]),
+            str(r["sent_at"]),
+            str(r["direction"]),
+            str(r["first_import"]),
+            opener.message(r["fingerprint"], r).text,
+        )
+        for r in session.conn.execute(
+            "SELECT * FROM messages WHERE contact_id = ? ORDER BY sent_at, rowid", (contact_id,)
+        )
+    ]
+
+
 def collect(
     session: Session, exhibits: Sequence[Exhibit], *, masked: bool
 ) -> tuple[ScreenshotFindings, ...]:
@@ -89,7 +110,8 @@ def collect(
         contact_id = exhibit.contact.id
         items = {s.item_id: s.sha256 for s in ocr.screenshots(session, contact_id)}
         reports: dict[str, ScreenshotReport] = {}
-        for checked in screenshot_check.check_contact(session, contact_id):
+        stored = _export_messages(session, contact_id)
+        for checked in screenshot_check.check_contact(session, contact_id, stored):
             reports.setdefault(items.get(checked.item_id, ""), checked)
         messages = _Messages(session, exhibit, masked)
         for shot in exhibit.screenshots:

@@ -65,23 +65,39 @@ class ScreenshotReport:
         }
 
 
-def export_messages(session: Session, contact_id: str) -> list[ExportMessage]:
-    """The contact's stored messages in conversation order, each in its export's local time."""
-    zones = {
+def import_zones(session: Session, contact_id: str) -> dict[str, ZoneInfo]:
+    """Each import of the contact -> the zone its export's times are in."""
+    return {
         str(r[0]): _zone(str(r[1]))
         for r in session.conn.execute(
             "SELECT id, timezone FROM imports WHERE contact_id = ?", (contact_id,)
         )
     }
+
+
+def export_message(
+    zones: dict[str, ZoneInfo],
+    rowid: int,
+    sent_at: str,
+    direction: str,
+    first_import: str,
+    text: str,
+) -> ExportMessage:
+    """A stored message as the check needs it: in the local time of the export it came from."""
+    local = datetime.fromisoformat(sent_at).astimezone(zones.get(first_import, ZoneInfo("UTC")))
+    return ExportMessage(rowid, local, _side(direction), text)
+
+
+def export_messages(session: Session, contact_id: str) -> list[ExportMessage]:
+    """The contact's stored messages in conversation order, each in its export's local time."""
+    zones = import_zones(session, contact_id)
     found: list[ExportMessage] = []
     offset = 0
     while True:
         page = reading.list_messages(session, contact_id, offset=offset, limit=_PAGE)
-        for message in page:
-            zone = zones.get(message.first_import, ZoneInfo("UTC"))
-            local = datetime.fromisoformat(message.sent_at).astimezone(zone)
+        for m in page:
             found.append(
-                ExportMessage(message.rowid, local, _side(message.direction), message.text)
+                export_message(zones, m.rowid, m.sent_at, m.direction, m.first_import, m.text)
             )
         if len(page) < _PAGE:
             return found
@@ -103,13 +119,19 @@ def _zone(name: str) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
-def check_contact(session: Session, contact_id: str) -> list[ScreenshotReport]:
-    """Every screenshot of the contact, checked against its export (oldest screenshot first)."""
+def check_contact(
+    session: Session, contact_id: str, messages: list[ExportMessage] | None = None
+) -> list[ScreenshotReport]:
+    """Every screenshot of the contact, checked against its export (oldest screenshot first).
+
+    ``messages``: the contact's :func:`export_messages` when the caller read them already (the
+    bundle reads them under its snapshot, its export being the read log's one row for them)."""
     session.require(Action.EVIDENCE_READ)
     shots = ocr.screenshots(session, contact_id)
     if not shots:
         return []
-    messages = export_messages(session, contact_id)
+    if messages is None:
+        messages = export_messages(session, contact_id)
     reports = []
     for shot in shots:
         result = ocr.result(session, shot.item_id)
