@@ -51,6 +51,7 @@ class Exported:
     text: str  # the PDF's text, as pdftotext gives it
     crosscheck: Any  # the parsed screenshots/crosscheck.json
     kit_files: dict[str, bytes]
+    lee_reads: list[str]  # what the read log holds of the exporting user
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +68,12 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Exported]:
         import_screenshot(session, contact_id, base, "account.png", WITH_ACCOUNT)
         assert len(ocr.read_pending(session, contact_id=contact_id)) == 3
         import_screenshot(session, contact_id, base, "unread.png", UNREAD)
-        result = bundle.export_bundle(team.login("lee"), Scope(CASE), base / "out", recipient=COURT)
+        lee = team.login("lee")
+        result = bundle.export_bundle(lee, Scope(CASE), base / "out", recipient=COURT)
+        lee.flush_reads()
+        lee_reads = [
+            str(r[0]) for r in lee.conn.execute("SELECT what FROM access_log WHERE user = 'lee'")
+        ]
         (pdf,) = result.pdf_paths
         text = subprocess.run(
             ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
@@ -75,7 +81,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Exported]:
         with zipfile.ZipFile(result.kit_path) as zf:
             files = {n.split("/", 1)[1]: zf.read(n) for n in zf.namelist()}
         crosscheck = json.loads(files[kit_screenshots.CROSSCHECK])
-        yield Exported(result, text, crosscheck, files)
+        yield Exported(result, text, crosscheck, files, lee_reads)
     finally:
         team.close_all()
 
@@ -101,6 +107,11 @@ def test_the_section_shows_every_bubble_with_its_verdict(exported: Exported) -> 
     assert "导出：我知道了" in compact[skipped:]
     # the unread screenshot is listed, not left out
     assert "截图unread.png" in compact and "未读取：此截图尚无OCR识别结果" in compact
+
+
+def test_the_export_is_the_read_logs_one_row_for_what_it_checked(exported: Exported) -> None:
+    # checking the screenshots reads the messages as the transcripts do: no conversation.open
+    assert exported.lee_reads == ["conduct.check", "bundle.export"]
 
 
 def test_the_section_is_bookmarked_and_in_the_index(exported: Exported) -> None:
