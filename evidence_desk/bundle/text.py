@@ -201,10 +201,10 @@ EN: dict[str, str] = {
     "sc_ocr_text": "Screenshot: {text}",
     "sc_export_text": "Export: {text}",
     "sc_export_unprinted": "Export: not printed in this bundle (outside its scope)",
-    "sc_message": "{exhibit} · {time} · #{commitment}",
-    "sc_message_unprinted": "outside this bundle's scope · {time} · #{commitment}",
+    "sc_message": "{exhibit} · {time} · message #{commitment}",
+    "sc_message_unprinted": "outside this bundle's scope · {time} · message #{commitment}",
     "sc_skipped": "Export messages inside the screenshot's window that it does not show",
-    "sc_skipped_row": "{side} · {reference}",
+    "sc_skipped_row": "{side}: {reference}",
 }
 
 _METHOD: list[str] = [

@@ -103,7 +103,7 @@ def test_the_section_shows_every_bubble_with_its_verdict(exported: Exported) -> 
     assert "截图：你已经同意分期了—" in compact
     # the export message the doctored screenshot skips, under its heading
     skipped = compact.index("截图时间范围内、截图未显示的导出消息")
-    assert "对方·E2·2026-03-0114:08:00+0800·#" in compact[skipped:]
+    assert "对方：E2·2026-03-0114:08:00+0800·消息#" in compact[skipped:]
     assert "导出：我知道了" in compact[skipped:]
     # the unread screenshot is listed, not left out
     assert "截图unread.png" in compact and "未读取：此截图尚无OCR识别结果" in compact

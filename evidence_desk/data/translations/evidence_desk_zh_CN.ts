@@ -5644,14 +5644,14 @@
         <translation>条目 {item} · SHA-256 {sha256}</translation>
     </message>
     <message>
-        <source>{exhibit} · {time} · #{commitment}</source>
+        <source>{exhibit} · {time} · message #{commitment}</source>
         <comment>bundle_text.sc_message</comment>
-        <translation>{exhibit} · {time} · #{commitment}</translation>
+        <translation>{exhibit} · {time} · 消息 #{commitment}</translation>
     </message>
     <message>
-        <source>outside this bundle&apos;s scope · {time} · #{commitment}</source>
+        <source>outside this bundle&apos;s scope · {time} · message #{commitment}</source>
         <comment>bundle_text.sc_message_unprinted</comment>
-        <translation>不在本证据包范围内 · {time} · #{commitment}</translation>
+        <translation>不在本证据包范围内 · {time} · 消息 #{commitment}</translation>
     </message>
     <message>
         <source>OCR found no message bubble in this screenshot.</source>
@@ -5704,9 +5704,9 @@
         <translation>截图时间范围内、截图未显示的导出消息</translation>
     </message>
     <message>
-        <source>{side} · {reference}</source>
+        <source>{side}: {reference}</source>
         <comment>bundle_text.sc_skipped_row</comment>
-        <translation>{side} · {reference}</translation>
+        <translation>{side}：{reference}</translation>
     </message>
     <message>
         <source>differs</source>
