@@ -10,6 +10,7 @@ Layout (inside one top folder ``bundle-<id>/`` so unzipping gives one directory)
     tagmanifest-sha256.txt.tst                    RFC 3161 token over it (when a TSA answered)
     evidence-manifest.json                        exhibits and originals; SHA-256 on the cover
     pdf-index.json                                volumes and where each PDF section starts
+    screenshots/crosscheck.json                   each screenshot checked against the export
     ledger/entries.jsonl                          the ledger slice the exhibits depend on
     ledger/checkpoint-<N>.txt                     the checkpoint note every proof leads to
     ledger/checkpoints.json                       its signature, cosigned older checkpoints + proofs
@@ -53,7 +54,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from evidence_desk import __version__, translations
-from evidence_desk.bundle import labels
+from evidence_desk.bundle import kit_screenshots, labels
 from evidence_desk.bundle.model import BUNDLE_FORMAT, BundleData, Checkpoint
 from evidence_desk.domain import file_names
 from evidence_desk.domain.wording import Catalogue
@@ -327,6 +328,8 @@ def tag_files(data: BundleData, manifest: bytes, pdf_index: dict[str, object]) -
         files[PROCESSING_RECORD] = json.dumps(
             data.processing_record.as_json(), ensure_ascii=False, sort_keys=True, indent=1
         ).encode()
+    if data.screenshot_checks:
+        files[kit_screenshots.CROSSCHECK] = kit_screenshots.document(data)
     files.update(
         _ledger_files(
             "",

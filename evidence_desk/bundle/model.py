@@ -146,6 +146,57 @@ class Recording:
 
 
 @dataclass(frozen=True, slots=True)
+class TextStretch:
+    """A stretch of a bubble's text beside its message's: the same in both, or differing."""
+
+    same: bool
+    screenshot: str
+    export: str
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedMessage:
+    """An export message a bubble was checked against, or one the screenshot skips.
+
+    ``text`` is None when the bundle does not print the message (the scope leaves it out):
+    the screenshot section must not print what the transcripts leave out, so it names the
+    message by its commitment only."""
+
+    message_id: int
+    local_time: str  # ISO 8601 in the export's zone
+    side: str  # them, us
+    commitment: str
+    exhibit_id: str  # the conversation exhibit that prints it; '' when the bundle does not
+    text: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedBubble:
+    """One bubble of a screenshot and its verdict against the export (issue 22)."""
+
+    side: str  # them, us
+    status: str  # matched, differs, not_in_export
+    box: tuple[int, int, int, int]  # left, top, right, bottom in the original's pixels
+    text: str  # as OCR read it
+    reasons: tuple[str, ...]  # what differs: text, side, time
+    message: CheckedMessage | None
+    stretches: tuple[TextStretch, ...] = ()  # both texts stretch by stretch, when text differs
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenshotFindings:
+    """A screenshot of a conversation exhibit checked against its export; ``read`` is False
+    while OCR has not read it (the bundle lists it as not read rather than leave it out)."""
+
+    exhibit_id: str
+    item_id: str
+    original: OriginalFile
+    read: bool
+    bubbles: tuple[CheckedBubble, ...] = ()
+    skipped: tuple[CheckedMessage, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class ContactRecord:
     id: str
     channel: str
@@ -306,6 +357,9 @@ class BundleData:
     # the seq the export's own ledger entry will take (services/bundle_custody.py): custody
     # ends with it, though it is written after the PDF; 0 for records built without a store
     export_seq: int = 0
+    # each screenshot of the conversations checked against its export (issue 22), texts
+    # masked as the transcripts are
+    screenshot_checks: tuple[ScreenshotFindings, ...] = ()
 
     @property
     def is_org(self) -> bool:

@@ -54,7 +54,7 @@ from reportlab.platypus import (
 )
 
 from evidence_desk import __version__
-from evidence_desk.bundle import documents, labels
+from evidence_desk.bundle import documents, labels, pdf_screenshots
 from evidence_desk.bundle.model import (
     AnnexRow,
     BundleData,
@@ -1194,6 +1194,23 @@ class _Story:
             )
             self.flow.append(_TextBlock(self.layout, [_Run(lines, 7.5, "#000000")], "plain"))
 
+    def screenshot_check(self) -> None:
+        """Issue 22: each screenshot of the conversations against the export (its own module)."""
+        checks = self.layout.data.screenshot_checks
+        if not checks:
+            return
+        self.section("screenshot_check", self.t("screenshot_check"))
+        self.flow.extend(
+            pdf_screenshots.flowables(
+                checks,
+                self.lang,
+                self.s,
+                FRAME_W,
+                self.layout.pictures,
+                drawing=bool(self.layout.known_total),
+            )
+        )
+
     def annex(self) -> None:
         data = self.layout.data
         self.section("annex", self.t("annex"))
@@ -1496,6 +1513,7 @@ def _build_once(layout: _Layout, verify_text: str) -> bytes:
     story.conversations()
     story.recordings()
     story.completeness()
+    story.screenshot_check()
     story.annex()
     story.custody()
     story.appendix(verify_text)

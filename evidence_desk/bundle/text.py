@@ -197,6 +197,43 @@ EN: dict[str, str] = {
     "signed_by": "signed by {signer}: {sig}",
     "appendix_token": "RFC 3161 · {tsa} · serial {serial} · {gen_time}",
     "public_keys": "Public keys",
+    # the screenshots checked against the export (issue 22, bundle/pdf_screenshots.py)
+    "screenshot_check": "Screenshots checked against the export",
+    "sc_intro": "Each screenshot of the conversations was read by offline OCR and each message "
+    "bubble in it checked against the export of the same conversation: matched (the same "
+    "text and side, at a time the screenshot allows), differs (the closest export message "
+    "differs; the differing characters are marked in red and underlined) or not in the "
+    "export. Export messages between the first and last message a screenshot shows that it "
+    "does not show are listed under it. The OCR reading is derived data, sealed and ledgered "
+    "with the screenshot; the screenshot itself is in the kit unchanged, and "
+    "screenshots/crosscheck.json holds these findings.",
+    "sc_heading": "{exhibit} · screenshot {name}",
+    "sc_item": "Item {item} · SHA-256 {sha256}",
+    "sc_summary": "{matched} matched, {differs} differing, {missing} not in the export; "
+    "{skipped} export messages skipped",
+    "sc_not_read": "Not read: this screenshot has no OCR result yet, so it was not checked "
+    "against the export.",
+    "sc_no_bubbles": "OCR found no message bubble in this screenshot.",
+    "sc_col_region": "Region of the screenshot",
+    "sc_col_verdict": "Side and status",
+    "sc_col_text": "Screenshot text (OCR) and export text",
+    "sc_col_message": "Export message",
+    "sc_side_them": "them",
+    "sc_side_us": "us",
+    "sc_status_matched": "matched",
+    "sc_status_differs": "differs",
+    "sc_status_not_in_export": "not in the export",
+    "sc_reason_text": "text",
+    "sc_reason_side": "side",
+    "sc_reason_time": "time",
+    "sc_reasons": "differs in: {reasons}",
+    "sc_ocr_text": "Screenshot: {text}",
+    "sc_export_text": "Export: {text}",
+    "sc_export_unprinted": "Export: not printed in this bundle (outside its scope)",
+    "sc_message": "{exhibit} · {time} · message #{commitment}",
+    "sc_message_unprinted": "outside this bundle's scope · {time} · message #{commitment}",
+    "sc_skipped": "Export messages inside the screenshot's window that it does not show",
+    "sc_skipped_row": "{side}: {reference}",
 }
 
 _METHOD: list[str] = [

@@ -29,7 +29,7 @@ from typing import Any
 
 from cryptography import x509
 
-from evidence_desk.bundle import kit, trust
+from evidence_desk.bundle import kit, kit_screenshots, trust
 from evidence_desk.domain import authority, pipl
 from evidence_desk.domain.errors import BadInput
 from evidence_desk.domain.policy import PERMISSIONS, Action
@@ -334,6 +334,7 @@ def verify_kit(path: Path, anchors: trust.TrustAnchors | None = None) -> KitRepo
         _check_pdf(files, report, manifest, keys)
         _check_processing_record(files, report, manifest)
         _check_export_entry(files, report, manifest, ledgers[0])
+        _check_screenshots(files, report, manifest)
     if anchors is None:
         anchors = trust.TrustAnchors.load()
     by_device = {kl.device: kl.entries for kl in ledgers}
@@ -1162,6 +1163,20 @@ def _check_export_entry(
                 _said("kit.export_entry", seq=seq, actor=actor, action=action),
             )
         )
+
+
+def _check_screenshots(
+    files: dict[str, bytes], report: KitReport, manifest: dict[str, Any]
+) -> None:
+    """``screenshots/crosscheck.json`` (when the bundle has screenshots): its own digest is
+    checked with every tag file's; here, that it describes the kit's own originals and
+    messages."""
+    name = kit_screenshots.CROSSCHECK
+    if name not in files:
+        return
+    found = _json(files, name, report)
+    for problem in kit_screenshots.problems(found, files, manifest):
+        report.findings.append(KitFinding("screenshots.crosscheck", name, problem))
 
 
 def _check_processing_record(

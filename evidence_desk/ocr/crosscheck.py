@@ -199,6 +199,16 @@ def differences(screenshot: str, export: str) -> tuple[Difference, ...]:
     )
 
 
+def aligned(screenshot: str, export: str) -> tuple[Difference, ...]:
+    """Both texts (normalised) stretch by stretch, the equal ones too (op "equal"): what a
+    printed comparison marks, a changed amount as one stretch."""
+    a, b = _tokens(screenshot), _tokens(export)
+    return tuple(
+        Difference(op, "".join(a[i1:i2]), "".join(b[j1:j2]))
+        for op, i1, i2, j1, j2 in _opcodes(a, b)
+    )
+
+
 def marked(screenshot: str, message: ExportMessage | None) -> dict[str, str]:
     """Both texts (normalised) with the differing stretches in brackets: ``[...]``."""
     a = _tokens(screenshot)

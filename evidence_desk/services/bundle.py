@@ -59,6 +59,7 @@ from evidence_desk.services import (
     bundle_custody,
     bundle_masking,
     bundle_org,
+    bundle_screenshots,
     case_blobs,
     case_keys,
     cases,
@@ -643,6 +644,7 @@ def gather(session: Session, scope: Scope, *, masked: bool = True) -> BundleData
         exhibits = _Exhibits(session, reader, scope, ZoneInfo(zone_name))
         for contact in chosen:
             exhibits.add_contact(contact)
+        shots = bundle_screenshots.collect(session, exhibits.exhibits, masked=masked)
         proof = _ledger_proof(
             session, reader, entries, scope.case_no, {c.id for c in chosen}, org is None
         )
@@ -696,6 +698,7 @@ def gather(session: Session, scope: Scope, *, masked: bool = True) -> BundleData
         custody_devices=proof.custody_devices,
         device_names=proof.device_names,
         export_seq=bundle_custody.next_export_seq(session),
+        screenshot_checks=shots,
     )
 
 

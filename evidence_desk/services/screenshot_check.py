@@ -72,6 +72,19 @@ class ScreenshotReport:
         }
 
 
+def export_message(
+    zones: dict[str, ZoneInfo],
+    rowid: int,
+    sent_at: str,
+    direction: str,
+    first_import: str,
+    text: str,
+) -> ExportMessage:
+    """A stored message as the check needs it: in the local time of the export it came from."""
+    local = datetime.fromisoformat(sent_at).astimezone(zones.get(first_import, ZoneInfo("UTC")))
+    return ExportMessage(rowid, local, side_of(direction), text)
+
+
 def export_messages(session: Session, contact_id: str) -> list[ExportMessage]:
     """The contact's stored messages in conversation order, each in its export's local time."""
     zones = import_zones(session, contact_id)
@@ -79,11 +92,9 @@ def export_messages(session: Session, contact_id: str) -> list[ExportMessage]:
     offset = 0
     while True:
         page = reading.list_messages(session, contact_id, offset=offset, limit=_PAGE)
-        for message in page:
-            zone = zones.get(message.first_import, ZoneInfo("UTC"))
-            local = datetime.fromisoformat(message.sent_at).astimezone(zone)
+        for m in page:
             found.append(
-                ExportMessage(message.rowid, local, side_of(message.direction), message.text)
+                export_message(zones, m.rowid, m.sent_at, m.direction, m.first_import, m.text)
             )
         if len(page) < _PAGE:
             return found
@@ -117,13 +128,20 @@ def _zone(name: str) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
-def check_contact(session: Session, contact_id: str) -> list[ScreenshotReport]:
-    """Every screenshot of the contact, checked against its export (oldest screenshot first)."""
+def check_contact(
+    session: Session, contact_id: str, messages: list[ExportMessage] | None = None
+) -> list[ScreenshotReport]:
+    """Every screenshot of the contact, checked against its export (oldest screenshot first).
+
+    ``messages``: the contact's :func:`export_messages` when the caller read them already (the
+    bundle reads them under its snapshot, its export being the read log's one row for them)."""
     session.require(Action.EVIDENCE_READ)
     shots = ocr.screenshots(session, contact_id)
     if not shots:
         return []
-    return check_screenshots(session, shots, export_messages(session, contact_id))
+    if messages is None:
+        messages = export_messages(session, contact_id)
+    return check_screenshots(session, shots, messages)
 
 
 def check_screenshots(

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from evidence_desk.ocr.crosscheck import ExportMessage, crosscheck, differences
+from evidence_desk.ocr.crosscheck import ExportMessage, aligned, crosscheck, differences
 from evidence_desk.ocr.engine import OcrLine
 from evidence_desk.ocr.layout import Bubble, Separator, SystemLine, layout, parse_time
 
@@ -201,3 +201,19 @@ def test_punctuation_width_and_spaces_are_not_differences() -> None:
         "screenshot": "了",
         "export": "",
     }
+
+
+def test_aligned_gives_every_stretch_the_printed_comparison_marks() -> None:
+    stretches = [
+        d.as_json() for d in aligned("好的，请按时还款48,600元", "好的,请按时还款4,860元了")
+    ]
+    assert stretches == [
+        {"op": "equal", "screenshot": "好的,请按时还款", "export": "好的,请按时还款"},
+        {"op": "replace", "screenshot": "48,600", "export": "4,860"},
+        {"op": "equal", "screenshot": "元", "export": "元"},
+        {"op": "insert", "screenshot": "", "export": "了"},
+    ]
+    # the differing stretches are exactly what differences() reports
+    assert tuple(d for d in aligned("收到了", "收到") if d.op != "equal") == differences(
+        "收到了", "收到"
+    )

@@ -6354,6 +6354,136 @@
         <translation>已终止：{who} 于 {at}；原因：{note}</translation>
     </message>
     <message>
+        <source>Export message</source>
+        <comment>bundle_text.sc_col_message</comment>
+        <translation>导出消息</translation>
+    </message>
+    <message>
+        <source>Region of the screenshot</source>
+        <comment>bundle_text.sc_col_region</comment>
+        <translation>截图区域</translation>
+    </message>
+    <message>
+        <source>Screenshot text (OCR) and export text</source>
+        <comment>bundle_text.sc_col_text</comment>
+        <translation>截图文字（OCR）与导出文字</translation>
+    </message>
+    <message>
+        <source>Side and status</source>
+        <comment>bundle_text.sc_col_verdict</comment>
+        <translation>发送方与核对结果</translation>
+    </message>
+    <message>
+        <source>Export: {text}</source>
+        <comment>bundle_text.sc_export_text</comment>
+        <translation>导出：{text}</translation>
+    </message>
+    <message>
+        <source>Export: not printed in this bundle (outside its scope)</source>
+        <comment>bundle_text.sc_export_unprinted</comment>
+        <translation>导出：本证据包未载明（不在其范围内）</translation>
+    </message>
+    <message>
+        <source>{exhibit} · screenshot {name}</source>
+        <comment>bundle_text.sc_heading</comment>
+        <translation>{exhibit} · 截图 {name}</translation>
+    </message>
+    <message>
+        <source>Each screenshot of the conversations was read by offline OCR and each message bubble in it checked against the export of the same conversation: matched (the same text and side, at a time the screenshot allows), differs (the closest export message differs; the differing characters are marked in red and underlined) or not in the export. Export messages between the first and last message a screenshot shows that it does not show are listed under it. The OCR reading is derived data, sealed and ledgered with the screenshot; the screenshot itself is in the kit unchanged, and screenshots/crosscheck.json holds these findings.</source>
+        <comment>bundle_text.sc_intro</comment>
+        <translation>对话中的每张截图均经离线 OCR 识别，截图中的每个消息气泡均与同一对话的导出记录逐条核对：一致（文字与发送方相同，时间与截图所示相符）、与导出不同（最接近的导出消息有差异，不同的字符以红色下划线标出）或导出记录中没有。截图所示第一条与最后一条消息之间、截图未显示的导出消息列于其下。OCR 识别结果属派生数据，与截图一同加密保存并记入账本；截图原件原样收于核验包中，screenshots/crosscheck.json 载有本节核对结果。</translation>
+    </message>
+    <message>
+        <source>Item {item} · SHA-256 {sha256}</source>
+        <comment>bundle_text.sc_item</comment>
+        <translation>条目 {item} · SHA-256 {sha256}</translation>
+    </message>
+    <message>
+        <source>{exhibit} · {time} · message #{commitment}</source>
+        <comment>bundle_text.sc_message</comment>
+        <translation>{exhibit} · {time} · 消息 #{commitment}</translation>
+    </message>
+    <message>
+        <source>outside this bundle&apos;s scope · {time} · message #{commitment}</source>
+        <comment>bundle_text.sc_message_unprinted</comment>
+        <translation>不在本证据包范围内 · {time} · 消息 #{commitment}</translation>
+    </message>
+    <message>
+        <source>OCR found no message bubble in this screenshot.</source>
+        <comment>bundle_text.sc_no_bubbles</comment>
+        <translation>OCR 未在此截图中识别到消息气泡。</translation>
+    </message>
+    <message>
+        <source>Not read: this screenshot has no OCR result yet, so it was not checked against the export.</source>
+        <comment>bundle_text.sc_not_read</comment>
+        <translation>未读取：此截图尚无 OCR 识别结果，因此未与导出记录核对。</translation>
+    </message>
+    <message>
+        <source>Screenshot: {text}</source>
+        <comment>bundle_text.sc_ocr_text</comment>
+        <translation>截图：{text}</translation>
+    </message>
+    <message>
+        <source>side</source>
+        <comment>bundle_text.sc_reason_side</comment>
+        <translation>发送方</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <comment>bundle_text.sc_reason_text</comment>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <comment>bundle_text.sc_reason_time</comment>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>differs in: {reasons}</source>
+        <comment>bundle_text.sc_reasons</comment>
+        <translation>不同之处：{reasons}</translation>
+    </message>
+    <message>
+        <source>them</source>
+        <comment>bundle_text.sc_side_them</comment>
+        <translation>对方</translation>
+    </message>
+    <message>
+        <source>us</source>
+        <comment>bundle_text.sc_side_us</comment>
+        <translation>我方</translation>
+    </message>
+    <message>
+        <source>Export messages inside the screenshot&apos;s window that it does not show</source>
+        <comment>bundle_text.sc_skipped</comment>
+        <translation>截图时间范围内、截图未显示的导出消息</translation>
+    </message>
+    <message>
+        <source>{side}: {reference}</source>
+        <comment>bundle_text.sc_skipped_row</comment>
+        <translation>{side}：{reference}</translation>
+    </message>
+    <message>
+        <source>differs</source>
+        <comment>bundle_text.sc_status_differs</comment>
+        <translation>与导出不同</translation>
+    </message>
+    <message>
+        <source>matched</source>
+        <comment>bundle_text.sc_status_matched</comment>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>not in the export</source>
+        <comment>bundle_text.sc_status_not_in_export</comment>
+        <translation>导出记录中没有</translation>
+    </message>
+    <message>
+        <source>{matched} matched, {differs} differing, {missing} not in the export; {skipped} export messages skipped</source>
+        <comment>bundle_text.sc_summary</comment>
+        <translation>{matched} 条一致，{differs} 条与导出不同，{missing} 条导出记录中没有；截图未显示的导出消息 {skipped} 条</translation>
+    </message>
+    <message>
         <source>Scope</source>
         <comment>bundle_text.scope</comment>
         <translation>范围</translation>
@@ -6377,6 +6507,11 @@
         <source>{name}, {w}×{h} px, taken {taken}, device {device}</source>
         <comment>bundle_text.screenshot_caption</comment>
         <translation>{name}，{w}×{h} 像素，拍摄 {taken}，设备 {device}</translation>
+    </message>
+    <message>
+        <source>Screenshots checked against the export</source>
+        <comment>bundle_text.screenshot_check</comment>
+        <translation>截图与导出记录核对</translation>
     </message>
     <message>
         <source>Screenshots</source>
@@ -8152,6 +8287,21 @@
         <source>{user}&apos;s role or active flag is not what the ledger slice gives</source>
         <comment>kit.role_mismatch</comment>
         <translation>keys/users.json 中 {user} 的角色或启用状态与存证链片段不符</translation>
+    </message>
+    <message>
+        <source>screenshot {path} cites message #{commitment}, which is not one of the kit&apos;s committed messages</source>
+        <comment>kit.screenshot_message</comment>
+        <translation>截图 {path} 引用的消息 #{commitment} 不在本核验包已承诺的消息之中</translation>
+    </message>
+    <message>
+        <source>screenshot {path} is not an original of exhibit {exhibit} with SHA-256 {sha256} in this kit</source>
+        <comment>kit.screenshot_original</comment>
+        <translation>截图 {path} 不是本核验包中证据 {exhibit} 的原件（SHA-256 {sha256}）</translation>
+    </message>
+    <message>
+        <source>screenshot {number} is not described as the format says</source>
+        <comment>kit.screenshot_unreadable</comment>
+        <translation>第 {number} 张截图的记载不符合文件格式</translation>
     </message>
     <message>
         <source>SHA-256 differs from {file}</source>
