@@ -566,8 +566,10 @@ def _draw_band(layout: _Layout) -> Callable[[Any, Any], None]:
         )
         canvas.setFont(FONT, 8.5)
         canvas.drawString(MARGIN + 3, top - 20, second)
-        if band.source:
-            canvas.setFont(FONT, 6.8)
+        if band.source:  # the file's whole name: smaller type, never a cut name
+            room = FRAME_W - 12 - pdfmetrics.stringWidth(second, FONT, 8.5)
+            wide = pdfmetrics.stringWidth(band.source, FONT, 6.8)
+            canvas.setFont(FONT, max(4.5, min(6.8, 6.8 * room / wide)))
             canvas.drawRightString(MARGIN + FRAME_W - 3, top - 20, band.source)
         if band.detail:  # the whole line, smaller if it must: it holds a full digest
             size = min(6.8, 6.8 * (FRAME_W - 6) / pdfmetrics.stringWidth(band.detail, FONT, 6.8))
@@ -650,7 +652,7 @@ class _Story:
         if first is not None:
             source = self.t(
                 "header_source",
-                source=first.file_name[:40],
+                source=first.file_name,
                 utc=self.layout.utc(first.added_at),
                 local=self.layout.local_part(first.added_at),
                 who=first.added_by,
@@ -1065,7 +1067,7 @@ class _Story:
         o = shot.original
         source = self.t(
             "header_source",
-            source=o.file_name[:40],
+            source=o.file_name,
             utc=self.layout.utc(o.added_at),
             local=self.layout.local_part(o.added_at),
             who=o.added_by,

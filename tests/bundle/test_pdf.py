@@ -41,7 +41,9 @@ def test_every_page_carries_the_band_and_exhibit_pages_name_their_exhibit(
         text = "".join(page.extract_text().split())
         assert f"第A{number}页" in text and f"全包第{number}/{result.pages}页" in text
         assert "证据包B-" in text and "案号2026-SH-1" in text
-        if "证据E2·SHA-256" in text:
+        if "证据E2·SHA-256" in text and "截图promise.png·SHA-256" in text:
+            assert "来源promise.png" in text and "操作人alice" in text  # its own page and band
+        elif "证据E2·SHA-256" in text:
             transcript_pages += 1
             assert "来源WhatsAppChatwithChenLixin.txt" in text and "操作人alice" in text
     assert transcript_pages >= 3

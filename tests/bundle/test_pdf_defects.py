@@ -120,6 +120,7 @@ def test_long_user_and_file_names_never_break_inside_a_word(team: Team, tmp_path
     text = pdf_text(result.pdf_paths[0], "-layout")
     # each name is printed, whole, where a line has room for it ...
     assert LONG_USER in text and LONG_FILE in text
+    assert f"来源 {LONG_FILE} · 导入" in text  # its page's band: the whole name, never cut
     # ... and wherever a column is narrow it breaks after a separator, never inside a word
     assert _fragments(text, [LONG_USER, LONG_FILE, "evidence-manifest.json"]) == []
 
