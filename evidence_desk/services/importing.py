@@ -248,12 +248,19 @@ class _PlannedImport:
     sealed: list[SealedOriginal]
     our_account: str
     row: dict[str, Any]
-    # per message: (fingerprint, salt, is_new, commitment); filled by _plan_messages
+    # per message: (fingerprint, salt, is_new, commitment); filled by _commit_messages
     messages: list[tuple[str, str, bool, str]] = field(default_factory=list)
     # per message: its content bytes and sent_at text, from the pass that wrote the normalised
     # bytes
     contents: list[bytes] = field(default_factory=list)
     sent_at: list[str] = field(default_factory=list)
+    # per message: its fingerprint, and whether it is new (its first occurrence, and the
+    # contact does not hold it); filled by _plan_messages
+    prints: list[str] = field(default_factory=list)
+    news: list[bool] = field(default_factory=list)
+    # the rowid of its first new message: its full-text rows are stored from there
+    # (_index_new_messages), and insert_messages stores the messages from there
+    first_rowid: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +276,10 @@ class MessagePlan:
     sent_at: Sequence[str]
     messages: Sequence[tuple[str, str, bool, str]]
     new_messages: int
+    # Set when the full-text rows of the new messages are stored already, from this rowid on
+    # (an import stores them while it computes the commitments: _index_new_messages); None:
+    # insert_messages stores them with the messages, from the next free rowid.
+    indexed_from: int | None = None
 
 
 def _commit(
@@ -361,7 +372,7 @@ def _commit(
             _PlannedImport(import_id, parsed, list(sealed), account, row, [], contents, sent_at)
         )
 
-    _plan_messages(session, contact, plans)
+    salting = _plan_messages(session, contact, plans)
     # messages and their locators are sealed under the case key (services/case_keys.py)
     cipher = case_keys.message_cipher(session, contact.case_no, contact.id)
     locators = case_keys.locator_sealer(session, contact.case_no)
@@ -381,6 +392,7 @@ def _commit(
                     plan.sent_at,
                     plan.messages,
                     int(plan.row["new_messages"]),
+                    plan.first_rowid,
                 )
                 insert_messages(conn, contact, rows, cipher, locators)
             summaries.append(
@@ -413,18 +425,25 @@ def _commit(
                 }
         return {"imports": summaries}
 
-    # the file name and details (title, participants) sealed under the case key, in the
-    # table and in the entry's payload alike
-    rows += [
-        put("imports", case_keys.seal_import_fields(session, contact.case_no, plan.row))
-        for plan in plans
-    ]
+    def import_rows(conn: Any) -> list[RowChange]:
+        # Inside the transaction: a second thread stores the new messages' full-text rows
+        # while this one computes the salts, commitments and roots that the imports rows hold
+        # (no rule reads the full-text index; the rule table judges these rows with the rest)
+        _index_new_messages(conn, plans, lambda: _commit_messages(contact, plans, salting))
+        # the file name and details (title, participants) sealed under the case key, in the
+        # table and in the entry's payload alike
+        return [
+            put("imports", case_keys.seal_import_fields(session, contact.case_no, plan.row))
+            for plan in plans
+        ]
+
     entry = session.write(
         "evidence.import",
         {"contact_id": contact.id},
         rows,
         extra=store_messages,
         operation="import",
+        prepare=import_rows,
     )
     notices += gap_notices(session, contact.id)
     chats = [p for p in plans if p.row["kind"] == "chat"]
@@ -452,19 +471,25 @@ def _sealed_file(
     return record
 
 
-def _plan_messages(session: Session, contact: Contact, plans: Sequence[_PlannedImport]) -> None:
-    """Decide, before the transaction, which messages are new and each one's salt.
+@dataclass(frozen=True, slots=True)
+class _Salting:
+    """What :func:`_commit_messages` needs from the store, read before the transaction: the
+    salt (hex) of every fingerprint the contact holds, and the case's salt key (None for a
+    case without a key yet: its new messages get random salts)."""
 
-    A new message's salt is derived from the case key, the contact and its fingerprint
-    (``store/case_keys.message_salts``): another device holding the case key re-derives the
-    commitments from the original alone (services/rebuild.py). A fingerprint the contact
-    already holds keeps its stored salt. The import records ``salts: derived`` in its details
-    when every salt it commits to is the derived one (not so when it reuses a message an
-    earlier build salted at random, or when the case has no key yet: those salts are random).
+    contact_id: str
+    known: dict[str, str]
+    salt_key: bytes | None
 
-    Fills each chat plan's commitments root and new-message count, so the imports row that
-    enters the ledger is complete. The transaction re-checks the plan (another import of the
-    same contact may have committed meanwhile) and refuses to go on if it changed.
+
+def _plan_messages(session: Session, contact: Contact, plans: Sequence[_PlannedImport]) -> _Salting:
+    """Decide, before the transaction, which messages are new: each chat plan's fingerprints,
+    which of them are new (the contact does not hold it, and it is its first occurrence in
+    this import or an earlier one of the same commit) and its new-message count.
+
+    The transaction re-checks the plan (another import of the same contact may have committed
+    meanwhile) and refuses to go on if it changed. The salts and commitments come later
+    (:func:`_commit_messages`), while the full-text rows of the new messages are stored.
     """
     contact_id = contact.id
     known = {
@@ -475,13 +500,45 @@ def _plan_messages(session: Session, contact: Contact, plans: Sequence[_PlannedI
     }
     key = case_keys.case_key(session, contact.case_no)
     salt_key = None if key is None else message_salt_key(key)
+    seen = set(known)
     for plan in plans:
-        result = plan.parsed.result
-        if not isinstance(result, ParsedChat):
+        if not isinstance(plan.parsed.result, ParsedChat):
             continue
-        new = 0
-        contents = plan.contents
-        prints = fingerprints_of(contents)
+        prints = fingerprints_of(plan.contents)
+        if seen.isdisjoint(prints) and len(set(prints)) == len(prints):
+            news = [True] * len(prints)  # every message new: without 100k look-ups
+            seen.update(prints)
+        else:
+            news = []
+            for fingerprint in prints:
+                is_new = fingerprint not in seen
+                if is_new:
+                    seen.add(fingerprint)
+                news.append(is_new)
+        plan.prints, plan.news = prints, news
+        plan.row["new_messages"] = news.count(True)
+    return _Salting(contact_id, known, salt_key)
+
+
+def _commit_messages(contact: Contact, plans: Sequence[_PlannedImport], salting: _Salting) -> None:
+    """Each message's salt and commitment, and each chat plan's commitments root.
+
+    A new message's salt is derived from the case key, the contact and its fingerprint
+    (``store/case_keys.message_salts``): another device holding the case key re-derives the
+    commitments from the original alone (services/rebuild.py). A fingerprint the contact
+    already holds keeps its stored salt. The import records ``salts: derived`` in its details
+    when every salt it commits to is the derived one (not so when it reuses a message an
+    earlier build salted at random, or when the case has no key yet: those salts are random).
+
+    Pure Python on the plans (no connection): it runs while a second thread stores the
+    full-text rows, so that the imports rows that enter the ledger are complete.
+    """
+    contact_id, salt_key = salting.contact_id, salting.salt_key
+    known = dict(salting.known)
+    for plan in plans:
+        if not isinstance(plan.parsed.result, ParsedChat):
+            continue
+        contents, prints, news = plan.contents, plan.prints, plan.news
         if salt_key is not None:
             # one keyed HMAC per message, in one loop (store/case_keys.message_salts)
             fresh = message_salts(salt_key, contact_id, prints)
@@ -491,26 +548,20 @@ def _plan_messages(session: Session, contact: Contact, plans: Sequence[_PlannedI
         derived = salt_key is not None
         salts: list[bytes] = []
         hexes: list[str] = []
-        news: list[bool] = []
-        if not known and len(set(prints)) == len(prints):
-            # A contact's first import: every message is new, each with the salt at its
-            # position (what the loop below yields, without 100k look-ups)
+        if all(news):
+            # every message new, each with the salt at its position (what the loop below
+            # yields, without 100k look-ups)
             salts = fresh
             hexes = [salt.hex() for salt in salts]
-            news = [True] * len(prints)
             known.update(zip(prints, hexes, strict=True))
-            new = len(prints)
         else:
-            for position, fingerprint in enumerate(prints):
-                salt = known.get(fingerprint)
-                if salt is None:
+            for position, (fingerprint, is_new) in enumerate(zip(prints, news, strict=True)):
+                if is_new:
                     raw = fresh[position]
                     salt = known[fingerprint] = raw.hex()
-                    new += 1
-                    news.append(True)
                 else:
+                    salt = known[fingerprint]
                     raw = bytes.fromhex(salt)
-                    news.append(False)
                     # a message an earlier build salted at random: not re-derivable
                     derived = derived and raw == fresh[position]
                 hexes.append(salt)
@@ -518,11 +569,41 @@ def _plan_messages(session: Session, contact: Contact, plans: Sequence[_PlannedI
         sealed, plan.row["commitments_root"] = commit_contents(contents, salts)
         # zipped in C: no intermediate tuples to take apart again
         plan.messages = list(zip(prints, hexes, news, sealed, strict=True))
-        plan.row["new_messages"] = new
         if derived:
             details = json.loads(plan.row["details"])
             details[SALTS] = SALTS_DERIVED
             plan.row["details"] = json.dumps(details, ensure_ascii=False, sort_keys=True)
+
+
+def _index_new_messages(
+    conn: Any, plans: Sequence[_PlannedImport], meanwhile: Callable[[], None]
+) -> None:
+    """Store the full-text rows of every chat plan's new messages on a second thread while
+    ``meanwhile`` runs on this one, inside the import's transaction.
+
+    New messages get explicit rowids above the largest in use (what SQLite would choose for a
+    table without AUTOINCREMENT), in the order :func:`insert_messages` stores them: each plan
+    records its first (``first_rowid``). The index is contentless (migration 8), so its rows
+    need no message row before them. Returns when both are done.
+    """
+    next_rowid = conn.execute("SELECT coalesce(max(rowid), 0) FROM messages").fetchone()[0] + 1
+    new = sum(int(plan.row["new_messages"]) for plan in plans)
+    with _bulk_cache(conn, new), bulk_rows.RowWriter(conn) as writer:
+        for plan in plans:
+            chat = plan.parsed.result
+            if not isinstance(chat, ParsedChat):
+                continue
+            plan.first_rowid = next_rowid
+            texts = [
+                message.text
+                for message, is_new in zip(chat.messages, plan.news, strict=True)
+                if is_new
+            ]
+            index = list(zip(range(next_rowid, next_rowid + len(texts)), texts, strict=True))
+            next_rowid += len(texts)
+            for start in range(0, len(index), bulk_rows.BATCH):
+                bulk_rows.insert_json(writer, *_FTS_INSERT, index[start : start + bulk_rows.BATCH])
+        meanwhile()
 
 
 def insert_messages(
@@ -554,6 +635,9 @@ def insert_messages(
     # table without AUTOINCREMENT), so the links below need not read 100k rows back.
     last_rowid = conn.execute("SELECT coalesce(max(rowid), 0) FROM messages").fetchone()[0]
     next_rowid = last_rowid + 1
+    indexed = plan.indexed_from is not None
+    if indexed and plan.indexed_from != next_rowid:  # the index rows would name other rows
+        raise AssertionError(f"indexed from rowid {plan.indexed_from}, next is {next_rowid}")
     rowids: dict[str, int] = {}
     # per-import values as locals: the loop runs once per message
     contact_id, account, import_id = contact.id, plan.our_account, plan.import_id
@@ -571,7 +655,8 @@ def insert_messages(
                 rowid = rowids[fingerprint] = next_rowid
                 next_rowid += 1
                 text = message.text
-                index.append((rowid, text))
+                if not indexed:
+                    index.append((rowid, text))
                 flags = ",".join(flags_for(contact, sent_at)) if check_flags else ""
                 attachments = attachments_json(message) if message.attachments else "[]"
                 kind = message.kind._value_  # the enum's value property is a Python function
@@ -710,9 +795,11 @@ def _queue_messages(
     consts: tuple[object, ...],
 ) -> None:
     """A batch of new messages and their full-text rows (the plain texts: since migration 8
-    the index is contentless and no trigger feeds it)."""
+    the index is contentless and no trigger feeds it), unless the import stored those already
+    (``index`` empty)."""
     bulk_rows.insert_json(writer, statement, fallback, rows, consts)
-    bulk_rows.insert_json(writer, *_FTS_INSERT, index)
+    if index:
+        bulk_rows.insert_json(writer, *_FTS_INSERT, index)
 
 
 def _link(

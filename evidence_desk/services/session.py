@@ -99,13 +99,14 @@ def _file_identity(path: Path) -> tuple[int, int] | None:
 
 @dataclass(frozen=True, slots=True)
 class Write:
-    """One entry of :meth:`Session.write_many`: its action, payload, row changes and ``extra``
-    (see :meth:`Session.write`)."""
+    """One entry of :meth:`Session.write_many`: its action, payload, row changes, ``extra``
+    and ``prepare`` (see :meth:`Session.write`)."""
 
     action: str
     payload: Mapping[str, Any]
     rows: Sequence[RowChange] = ()
     extra: Callable[[db.Connection, int], Mapping[str, Any] | None] | None = None
+    prepare: Callable[[db.Connection], Sequence[RowChange]] | None = None
 
 
 class DatabaseState:
@@ -507,15 +508,24 @@ class Session:
         *,
         extra: Callable[[db.Connection, int], Mapping[str, Any] | None] | None = None,
         operation: str | None = None,
+        prepare: Callable[[db.Connection], Sequence[RowChange]] | None = None,
     ) -> Entry:
         """Apply ``rows`` and append one signed ledger entry, atomically; returns the entry.
 
         ``extra(conn, seq)`` runs inside the transaction for writes that touch tables verified
         by other means (messages, verified by re-parsing originals); whatever mapping it returns
         is merged into the payload.
+
+        ``prepare(conn)`` runs first inside the transaction, before the entry is judged, and
+        returns more rows, judged and applied after ``rows`` as if they had been given with
+        them. It is for a write whose last rows need long Python work while SQL that no rule
+        reads can already run (an import computes its commitments root, which its ``imports``
+        row holds, while a second thread fills the full-text index of its messages): the rule
+        table still judges the whole entry against the store before anything it judges is
+        applied, and a refusal rolls back what ``prepare`` wrote with the rest.
         """
         return self.write_many(
-            [Write(action, payload, rows, extra)], operation=operation or action
+            [Write(action, payload, rows, extra, prepare)], operation=operation or action
         )[0]
 
     def write_many(self, writes: Sequence[Write], *, operation: str) -> list[Entry]:
@@ -540,9 +550,10 @@ class Session:
                 self.conn.execute("BEGIN IMMEDIATE")
                 try:
                     for one in writes:
-                        entry, head = self._write_locked(
-                            one.action, one.payload, one.rows, one.extra
-                        )
+                        rows = one.rows
+                        if one.prepare is not None:
+                            rows = [*rows, *one.prepare(self.conn)]
+                        entry, head = self._write_locked(one.action, one.payload, rows, one.extra)
                         entries.append(entry)
                     self.conn.execute("COMMIT")
                     _committed += len(entries)

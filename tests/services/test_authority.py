@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,7 +22,7 @@ from evidence_desk.domain.errors import PermissionDenied, RuleViolation
 from evidence_desk.domain.models import Finding
 from evidence_desk.integrity import ledger, signing
 from evidence_desk.services import cases, contacts, importing, users
-from evidence_desk.services.session import put
+from evidence_desk.services.session import RowChange, put
 from evidence_desk.services.verify import VerifyReport, verify_store
 from evidence_desk.store.folder import StoreFolder
 from tests.helpers import (
@@ -94,6 +95,43 @@ def test_the_write_path_refuses_rows_outside_the_actions_schema(team: Team, tmp_
         alice.write("contact.destroy", {"contact_id": "K-1"})
     assert unknown.value.rule == "authority.action"
     assert store_state(team.path) == before
+
+
+def test_rows_from_prepare_are_judged_and_what_prepare_wrote_rolls_back_with_a_refusal(
+    team: Team,
+) -> None:
+    """The import stores its full-text rows in ``prepare`` while it computes its imports rows:
+    what ``prepare`` returns is judged with the entry's rows, and a refusal undoes its SQL."""
+    alice = team.login("alice")
+    cases.create_case(alice, CASE_NO, debtor_name="陈立新")
+    before = store_state(team.path)
+
+    def prepare(conn: Any) -> list[RowChange]:
+        conn.execute("INSERT INTO message_text (rowid, text) VALUES (?, ?)", (999, "先写索引"))
+        return [put("users", {"name": "alice", "role": "admin"})]
+
+    with pytest.raises(RuleViolation) as refused:
+        alice.write(
+            "case.edit",
+            {"case_no": CASE_NO, "before": {"status": "open"}},
+            [put("cases", {"case_no": CASE_NO, "status": "settled"})],
+            prepare=prepare,
+        )
+    assert refused.value.rule == "authority.schema"
+    assert "users" in refused.value.detail
+    assert store_state(team.path) == before
+    indexed = alice.conn.execute("SELECT count(*) FROM message_text WHERE rowid = 999")
+    assert indexed.fetchone()[0] == 0
+
+    entry = alice.write(
+        "case.edit",
+        {"case_no": CASE_NO, "before": {"status": "open"}},
+        prepare=lambda _conn: [put("cases", {"case_no": CASE_NO, "status": "settled"})],
+    )
+    assert json.loads(entry.payload)["rows"] == [
+        {"op": "put", "table": "cases", "row": {"case_no": CASE_NO, "status": "settled"}}
+    ]
+    assert cases.get_case(alice, CASE_NO).status == "settled"
 
 
 # -- verify replays the rules over what an insider wrote anyway --------------------------------
