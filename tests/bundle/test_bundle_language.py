@@ -30,7 +30,7 @@ import pytest
 
 from evidence_desk.bundle.model import BundleData, Scope
 from evidence_desk.services import bundle, conduct, review, timestamps
-from evidence_desk.services.demo import DEMO_USERS, ensure_demo_store
+from evidence_desk.services.demo import DEMO_USERS, PLANTED_NOTE, ensure_demo_store
 from evidence_desk.services.session import Session
 from evidence_desk_testing.local_tsa import LocalTsa, TestPki
 from tests.helpers import COURT, pdf_text
@@ -149,7 +149,10 @@ def demo(tmp_path_factory: pytest.TempPathFactory, pki: TestPki) -> Iterator[Pat
         with Session.open(store, "wang.legal", DEMO_USERS["wang.legal"][1]) as legal:
             findings = conduct.report(legal, CASE).findings
             assert findings, "the demo has no conduct finding: plant one for this test"
-            conduct.acknowledge(legal, findings[0].id, ACK_NOTE)
+            # the demo acknowledges its planted finding itself (services/demo.py)
+            for finding in findings:
+                if not finding.acknowledged:
+                    conduct.acknowledge(legal, finding.id, ACK_NOTE)
             message = bundle.gather(legal, Scope(CASE)).exhibits[1].messages[-1]
             review.tag_message(legal, message.rowid, "debt_ack", TAG_NOTE)
         yield store
@@ -201,7 +204,7 @@ def _evidence(data: BundleData) -> list[str]:
         found.append(entry.actor)
         payload = json.loads(entry.payload)
         found += [v for v in _strings(payload) if v.startswith("edk")]
-    found += [COURT.name, COURT.purpose, ACK_NOTE, TAG_NOTE]
+    found += [COURT.name, COURT.purpose, ACK_NOTE, TAG_NOTE, PLANTED_NOTE]
     return [f for f in found if f]
 
 

@@ -17,6 +17,7 @@ from PIL import Image
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject
 
+from evidence_desk.bundle import labels
 from evidence_desk.bundle.model import Scope
 from evidence_desk.bundle.verify_kit import verify_kit
 from evidence_desk.domain.models import Role
@@ -68,14 +69,14 @@ def test_the_appendix_has_no_empty_label_line(team: Team, tmp_path: Path) -> Non
     result = export(team, tmp_path / "out")
     text = pdf_text(result.pdf_paths[0], "-layout")
     appendix = text[text.rindex("VERIFY.txt") :]
-    assert "Checkpoint " in appendix
+    assert "检查点 " in appendix  # the bundle's language: zh_CN
     lines = [line.strip() for line in appendix.splitlines()]
     assert not [line for line in lines if re.fullmatch(r"[\w .-]{1,20}[:：]", line)], lines
     # the kit's VERIFY.txt, written once the volumes have names, still names them
     with zipfile.ZipFile(result.kit_path) as zf:
         (name,) = [n for n in zf.namelist() if n.endswith("/VERIFY.txt")]
         verify = zf.read(name).decode("utf-8")
-    assert f"PDF: {result.pdf_paths[0].name}" in verify.splitlines()
+    assert f"PDF：{result.pdf_paths[0].name}" in verify.splitlines()
 
 
 def test_an_open_range_reads_as_the_first_and_last_message_days(team: Team, tmp_path: Path) -> None:
@@ -164,7 +165,7 @@ def test_every_time_in_the_pdf_is_utc_with_the_local_time_in_one_form(
     # messages, 4 of them left out), the annex, custody, the trusted times, the bands
     assert len(moments) > 30
     assert "签署时间" in text and "UTC (" in text[text.index("签署时间") :][:40]
-    assert re.search(r"RFC 3161 · local-test-tsa · serial \d+ · " + MOMENT, text)
+    assert re.search(r"RFC 3161 · local-test-tsa · 序列号 \d+ · " + MOMENT, text)
 
 
 def _exif_jpeg(taken: str) -> bytes:
@@ -245,8 +246,9 @@ def test_custody_ends_with_the_entry_this_export_writes(team: Team, tmp_path: Pa
     custody = text[text.rindex("保管链记录") : text.rindex("校验附录")]
     # the last row: the export's own entry, at the seq it then took, its actor and action
     last = custody[custody.rindex(f" {result.ledger_seq} ") :]
-    assert "lee" in last and "bundle.export" in last and f"bundle_id={result.bundle_id}" in last
-    assert custody.count("bundle.export") == 1
+    exported = labels.label("zh_CN", "action", "bundle.export")  # named in the bundle's language
+    assert "lee" in last and exported in last and f"bundle_id={result.bundle_id}" in last
+    assert custody.count(exported) == 1
     with zipfile.ZipFile(result.kit_path) as zf:
         (name,) = [n for n in zf.namelist() if n.endswith("/evidence-manifest.json")]
         manifest = json.loads(zf.read(name))
