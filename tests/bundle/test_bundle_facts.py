@@ -122,9 +122,9 @@ def test_identity_documents_are_drawn_exhibits_with_their_digests(
     for page in reader.pages:
         text = " ".join(page.extract_text().split())
         for caption in (
-            "identity_proof: id-card.png",
-            "debt_confirmation: debt-confirmation.pdf, page 1 of 2",
-            "debt_confirmation: debt-confirmation.pdf, page 2 of 2",
+            "identity proof: id-card.png",
+            "debt confirmation: debt-confirmation.pdf, page 1 of 2",
+            "debt confirmation: debt-confirmation.pdf, page 2 of 2",
         ):
             if caption in text:
                 drawn[caption] = [i.image for i in page.images]
