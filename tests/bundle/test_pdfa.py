@@ -242,7 +242,8 @@ def test_volumes_split_by_size_with_each_exhibits_originals_in_its_first_volume(
     whole = export(team, tmp_path / "whole", Scope(CASE, embed_originals=True))
     assert len(whole.pdf_paths) == 1 and whole.pdf_paths[0].stat().st_size > 1024 * 1024
     split = export(team, tmp_path / "split", Scope(CASE, embed_originals=True, max_volume_mb=1))
-    assert len(split.pdf_paths) >= 2 and split.pages == whole.pages
+    # the same pages, but custody: the second export lists the first one's two entries too
+    assert len(split.pdf_paths) >= 2 and whole.pages <= split.pages <= whole.pages + 1
     assert all(p.stat().st_size <= 1024 * 1024 for p in split.pdf_paths)
     assert not any(getattr(n, "code", "") == "pdfa.volume_over" for n in split.notices)
     files = _volume_files(split)
