@@ -790,8 +790,17 @@ class _Story:
         return [
             [
                 Paragraph(f"{exhibit.id}-{number}", cell),
-                Paragraph(esc(f"{o.role}: {o.file_name}"), cell),
-                Paragraph(esc(self.t("source_value", who=o.added_by, importer=o.importer)), cell),
+                Paragraph(esc(f"{self.label('original', o.role)}: {o.file_name}"), cell),
+                Paragraph(
+                    esc(
+                        self.t(
+                            "source_value",
+                            who=o.added_by,
+                            importer=labels.importer(self.lang, o.importer),
+                        )
+                    ),
+                    cell,
+                ),
                 Paragraph("", cell),
                 Paragraph(self.layout.range_label(exhibit.id), cell),
                 Paragraph(o.sha256[:12], cell),
@@ -1287,7 +1296,7 @@ class _Story:
                 Paragraph(str(data.export_seq), self.s["cell"]),
                 self.fit(lay.when(data.produced_at), widths[actor - 1]),
                 self.fit(data.producer, widths[actor]),
-                self.fit("bundle.export", widths[actor + 1]),
+                self.fit(self.label("action", "bundle.export"), widths[actor + 1]),
                 self.fit(self.t("custody_export", bundle_id=data.bundle_id), widths[actor + 2]),
                 Paragraph("—", self.s["cell"]),
             ]

@@ -5801,7 +5801,7 @@
     <message>
         <source>bundle_id={bundle_id}: this export. Its entry is written to the ledger right after this PDF, with the digests of the PDF and the kit, so its hashes cannot be printed here; the kit&apos;s evidence-manifest.json names its seq, and verify checks it.</source>
         <comment>bundle_text.custody_export</comment>
-        <translation>bundle_id={bundle_id}：本次导出。其记录在本 PDF 生成后立即写入存证链，并含本 PDF 和校验包的哈希值，因此其哈希无法印于此处；校验包的 evidence-manifest.json 载明其序号，verify 会核对。</translation>
+        <translation>证据包 {bundle_id}：本次导出。其记录在本 PDF 生成后立即写入存证链，并含本 PDF 和校验包的哈希值，因此其哈希无法印于此处；校验包的 evidence-manifest.json 载明其序号，verify 会核对。</translation>
     </message>
     <message>
         <source>Generated from the tamper-evident ledger, never typed by hand. Each entry names who, when, what, and the hash of the entry before it.</source>
