@@ -111,7 +111,8 @@ ALLOWED_PATTERNS = tuple(
     re.compile(pattern)
     for pattern in (
         r"[0-9a-fA-F]*[0-9][0-9a-fA-F]*",  # hex (digests, keys, signatures) and numbers
-        r"edk1:[\w=-]*",  # a sealed value as the ledger holds it (custody details)
+        r"edk1(?::[\w=-]*)?",  # a sealed value as the ledger holds it (custody details)
+        r"[\w-]*=+",  # the end of a sealed value (base64 padding)
         r"(?=[\w=-]{12,})[\w=-]*\d[\w=-]*",  # the rest of a sealed value, wrapped
         r"(?:B|K|M|PR|CF|T|I)-[0-9a-f]{6,}",  # bundle, contact, message, record ids
         r"E\d+(?:-\d+)?|[A-Z]\d*",  # exhibit numbers, volumes and page labels (A, A12)
