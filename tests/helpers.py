@@ -20,7 +20,7 @@ import pytest
 
 from evidence_desk.domain.models import Role
 from evidence_desk.domain.pipl import Recipient
-from evidence_desk.services import users
+from evidence_desk.services import signing_certs, users
 from evidence_desk.services.session import Session
 from evidence_desk.store import db
 from evidence_desk.store.keys import KdfParams, derive_subkey
@@ -82,6 +82,10 @@ def make_team(store_path: Path, clock: TickingClock) -> Team:
             password = f"{name}-password"
             users.add_user(s, name, role, password, kdf=FAST_KDF)
             group.passwords[name] = password
+        # the legal user signs the bundles' PDFs (issue 21 item 1): the organisation CA
+        # issues lee a certificate, as an administrator does once on a real store
+        signing_certs.create_ca(s)
+        signing_certs.issue_cert(s, "lee")
     return group
 
 

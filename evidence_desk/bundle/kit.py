@@ -341,6 +341,10 @@ def tag_files(data: BundleData, manifest: bytes, pdf_index: dict[str, object]) -
             {"import_id": import_id, "commitments": list(commitments)}
         ).encode()
     files["keys/users.json"] = json.dumps(data.public_keys, indent=1, sort_keys=True).encode()
+    if data.pdf_signer_chain_pem:
+        files[PDF_SIGNER_CHAIN] = data.pdf_signer_chain_pem.encode()
+    if data.pdf_tsa_roots_pem:
+        files[PDF_TSA_ROOTS] = data.pdf_tsa_roots_pem.encode()
     for token in data.tokens:
         slug = tsa_slug(token.tsa_name)
         files[f"tsa/checkpoint-{size}.{slug}.tst"] = token.token_der
@@ -352,6 +356,10 @@ def tag_files(data: BundleData, manifest: bytes, pdf_index: dict[str, object]) -
 
 
 PUBLISHED_ORG_KEYS = "published-org-keys.json"
+#: the PDF volumes' PAdES signer certificate and its chain, and the roots of the TSA that
+#: stamped them (issue 21 item 1): what verify-bundle validates the signatures against
+PDF_SIGNER_CHAIN = "trust/pdf-signer-chain.pem"
+PDF_TSA_ROOTS = "trust/pdf-tsa-roots.pem"
 
 
 def published_root(tsa_name: str) -> str:

@@ -294,6 +294,10 @@ class BundleData:
     org_order: tuple[OrgPlace, ...] = ()
     custody_devices: tuple[str, ...] = ()
     device_names: dict[str, DeviceName] = field(default_factory=dict)
+    # the PAdES signature of the volumes (issue 21 item 1): the signer's certificate and chain
+    # and the roots of the TSA that stamped them, PEM, for the kit's trust folder
+    pdf_signer_chain_pem: str = ""
+    pdf_tsa_roots_pem: str = ""
 
     @property
     def is_org(self) -> bool:
