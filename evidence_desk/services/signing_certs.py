@@ -63,8 +63,8 @@ _said = Catalogue(
         "signing.p12_unreadable": "not a PKCS#12 file, or the password is wrong ({error})",
         "signing.p12_incomplete": "the PKCS#12 holds no certificate with its private key",
         "signing.p12_key_type": "the PKCS#12's key is not RSA or ECDSA",
-        "signing.key_usage": "the certificate may not sign documents (key usage needs "
-        "digitalSignature or nonRepudiation)",
+        "signing.key_usage": "the certificate may not sign documents: its key usage lacks "
+        "nonRepudiation",
         "signing.expired": "the certificate is not valid now (valid {not_before} to {not_after})",
         "signing.no_certificate": "{user} has no PDF signing certificate: an administrator "
         "issues one (evidence-desk signing-cert issue --user {user}) or {user} imports a "
@@ -284,12 +284,15 @@ def issue_cert(session: Session, user: str) -> CertFacts:
 
 
 def _check_usable(cert: x509.Certificate, now: datetime) -> None:
+    """A document signing certificate: key usage nonRepudiation (contentCommitment), which
+    pyHanko's and most validators' default policy require of a PDF signer, and valid now."""
     try:
         usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
-        if not (usage.digital_signature or usage.content_commitment):
-            raise BadInput("", "", _said("signing.key_usage"))
+        commits = usage.content_commitment
     except x509.ExtensionNotFound:
-        pass  # no key usage extension: any use (RFC 5280 4.2.1.3)
+        commits = False
+    if not commits:
+        raise BadInput("", "", _said("signing.key_usage"))
     if not cert.not_valid_before_utc <= now <= cert.not_valid_after_utc:
         raise BadInput(
             "",
