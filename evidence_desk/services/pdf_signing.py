@@ -66,7 +66,6 @@ class SignedVolumes:
     volumes: tuple[tuple[str, bytes], ...]
     level: str
     signer_sha256: str
-    signer_subject: str
     chain_pem: str  # the signer's certificate and chain: the kit's trust folder carries it
     tsa_name: str | None
     tsa_roots_pem: str  # the roots of the TSA that stamped, '' with none
@@ -85,7 +84,7 @@ class _SenderStamper(TimeStamper):
     local TSA), so signing reaches the TSAs exactly as stamping the ledger does."""
 
     def __init__(self, url: str, timeout: float, sender: timestamps.Sender) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self._url, self._timeout, self._sender = url, timeout, sender
 
     async def async_request_tsa_response(self, req: tsp.TimeStampReq) -> tsp.TimeStampResp:
@@ -109,7 +108,9 @@ def _signer(identity: signing_certs.SignerIdentity) -> signers.SimpleSigner:
     return signers.SimpleSigner(
         signing_cert=_asn1(identity.cert),
         signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
-        cert_registry=SimpleCertificateStore.from_certs([_asn1(c) for c in identity.chain]),
+        cert_registry=SimpleCertificateStore.from_certs(  # type: ignore[no-untyped-call]
+            [_asn1(c) for c in identity.chain]
+        ),
     )
 
 
@@ -171,7 +172,6 @@ def sign_volumes(
     identity = signing_certs.signer(session)
     signer = _signer(identity)
     chain_pem = signing_certs.chain_pem(identity)
-    subject = identity.cert.subject.rfc4514_string()
     previous = _quiet.level
     _quiet.setLevel(logging.ERROR)
     try:
@@ -191,10 +191,10 @@ def sign_volumes(
                 c.public_bytes(serialization.Encoding.PEM).decode("ascii") for c in authority.roots
             )
             return SignedVolumes(
-                signed, LEVEL_LTA, identity.sha256, subject, chain_pem, authority.name, roots, ()
+                signed, LEVEL_LTA, identity.sha256, chain_pem, authority.name, roots, ()
             )
         plain = tuple((name, _sign_one(content, signer, None, None)) for name, content in volumes)
     finally:
         _quiet.setLevel(previous)
     notice = _said("pdfsign.unstamped", level=LEVEL_B)
-    return SignedVolumes(plain, LEVEL_B, identity.sha256, subject, chain_pem, None, "", (notice,))
+    return SignedVolumes(plain, LEVEL_B, identity.sha256, chain_pem, None, "", (notice,))

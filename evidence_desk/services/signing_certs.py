@@ -386,6 +386,17 @@ def signer(session: Session) -> SignerIdentity:
     raise RuleViolation("signing.no_certificate", _said("signing.no_certificate", user=user))
 
 
+def ca_pem(session: Session, sha256: str) -> str:
+    """The certificate of the CA ``sha256`` (PEM), for the organisation to publish."""
+    session.require(Action.SIGNING_CA_CREATE)
+    row = session.conn.execute(
+        "SELECT cert_pem FROM signing_certs WHERE sha256 = ? AND kind = 'ca'", (sha256,)
+    ).fetchone()
+    if row is None:
+        raise RuleViolation("signing.no_ca", _said("signing.no_ca"))
+    return str(row["cert_pem"])
+
+
 def chain_pem(identity: SignerIdentity) -> str:
     """The signer's certificate and its chain, PEM: the kit's trust folder carries it."""
     return _pem((identity.cert, *identity.chain))
