@@ -22,7 +22,7 @@ from PIL import Image, ImageDraw
 
 from evidence_desk.domain.models import Role
 from evidence_desk.resources import resource_path
-from evidence_desk.services import cases, contacts, importing, settings, users
+from evidence_desk.services import cases, contacts, importing, settings, signing_certs, users
 from evidence_desk.services.session import Session
 from evidence_desk.store.folder import StoreFolder
 
@@ -51,6 +51,9 @@ def ensure_demo_store(path: Path) -> DemoStore:
         for name, (role, password) in DEMO_USERS.items():
             if name != "admin":
                 users.add_user(admin, name, role, password)
+        # the legal user signs the bundle's PDF (PAdES, issue 21 item 1): the demo's own CA
+        signing_certs.create_ca(admin)
+        signing_certs.issue_cert(admin, "wang.legal")
     with Session.open(path, "zhang.staff", DEMO_USERS["zhang.staff"][1]) as staff:
         cases.create_case(
             staff,
