@@ -417,6 +417,16 @@ _VERIFY_EN = Catalogue(
         "kit_text.step_payload": "Payload digests (originals and PDF)",
         "kit_text.step_tags": "Tag files (ledger slice, proofs, keys, tokens)",
         "kit_text.step_bagit": "BagIt structure (Library of Congress bagit-python)",
+        # the PAdES signature of each volume (issue 21 item 1)
+        "kit_text.step_pdf_signature": "PAdES signature of each PDF volume (poppler pdfsig)",
+        "kit_text.pdf_signature": (
+            'Each must read "Signature Validation: Signature is Valid." for the signer\'s\n'
+            'signature, and "Total document signed" for the last one (the document time-stamp;\n'
+            "without a TSA, the signature itself). -nocert skips the certificate check: the\n"
+            "signer's certificate and chain are in {chain}; compare its CA with the one the\n"
+            "organisation publishes. verify-bundle (the step before) checks the chain and\n"
+            "the time-stamps, and every PDF filed beside the kit."
+        ),
         "kit_text.step_token": (
             "Trusted time of checkpoint {size} ({tsa}, RFC 3161), against the TSA's published root"
         ),
@@ -532,6 +542,16 @@ def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp 
         f"   evidence-desk verify-bundle . {roots}--org-key {PUBLISHED_ORG_KEYS}",
         *_paragraph("kit_text.intact"),
         "",
+    ]
+    # the kit's own VERIFY.txt names the volumes; the copy printed in the PDF cannot yet
+    if pdf_names:
+        lines += [
+            f"{n + 1}. {_heading('kit_text.step_pdf_signature')}:",
+            *(f"   pdfsig -nocert data/{name}" for name in pdf_names),
+            *_paragraph("kit_text.pdf_signature", chain=PDF_SIGNER_CHAIN),
+            "",
+        ]
+    lines += [
         *([*_paragraph("kit_text.masked_numbers"), ""] if data.numbers_masked else []),
         *(
             [*_paragraph("kit_text.org_ledgers", count=len(data.devices) + 1), ""]

@@ -7294,6 +7294,16 @@
         <translation>证据包的完整性证明中没有印出其 SHA-256</translation>
     </message>
     <message>
+        <source>the filed PDF differs from the kit&apos;s copy: SHA-256 {sha256}, the kit lists {listed}</source>
+        <comment>kit.pdf_filed_differs</comment>
+        <translation>提交的 PDF 与验证包中的副本不同：SHA-256 为 {sha256}，验证包列明的是 {listed}</translation>
+    </message>
+    <message>
+        <source>a PDF of this bundle that the kit does not list</source>
+        <comment>kit.pdf_filed_unlisted</comment>
+        <translation>属于本证据包、但验证包未列明的 PDF</translation>
+    </message>
+    <message>
         <source>PDF volume missing</source>
         <comment>kit.pdf_missing</comment>
         <translation>PDF 分册缺失</translation>
@@ -7302,6 +7312,11 @@
         <source>cannot read: {error}</source>
         <comment>kit.pdf_unreadable</comment>
         <translation>无法读取：{error}</translation>
+    </message>
+    <message>
+        <source>carries no PAdES signature (exported by a release before signed PDFs)</source>
+        <comment>kit.pdf_unsigned_before</comment>
+        <translation>没有 PAdES 签名（由尚不签署 PDF 的旧版本导出）</translation>
     </message>
     <message>
         <source>the processing record is not valid: {problem}</source>
@@ -7441,6 +7456,19 @@ ledger/ 和 proofs/ 中；其他每台设备的账本在 ledger/devices/&lt;设�
 文本都写明该设备，因此移到另一台设备的记录无法通过签名验证。</translation>
     </message>
     <message>
+        <source>Each must read &quot;Signature Validation: Signature is Valid.&quot; for the signer&apos;s
+signature, and &quot;Total document signed&quot; for the last one (the document time-stamp;
+without a TSA, the signature itself). -nocert skips the certificate check: the
+signer&apos;s certificate and chain are in {chain}; compare its CA with the one the
+organisation publishes. verify-bundle (the step before) checks the chain and
+the time-stamps, and every PDF filed beside the kit.</source>
+        <comment>kit_text.pdf_signature</comment>
+        <translation>签署人的签名须显示 &quot;Signature Validation: Signature is Valid.&quot;，最后一个签名
+（文档时间戳；无时间戳服务时即签名本身）须显示 &quot;Total document signed&quot;。-nocert 跳过证书
+校验：签署人的证书及证书链在 {chain} 中，请将其 CA 与机构公布的 CA 比对。
+上一步的 verify-bundle 会校验证书链、时间戳以及与校验包一同提交的每个 PDF。</translation>
+    </message>
+    <message>
         <source>Run from the folder that holds bagit.txt (unzip the kit first).</source>
         <comment>kit_text.run_from</comment>
         <translation>在包含 bagit.txt 的目录中运行以下命令（先解压校验包）。</translation>
@@ -7459,6 +7487,11 @@ ledger/ 和 proofs/ 中；其他每台设备的账本在 ledger/devices/&lt;设�
         <source>Payload digests (originals and PDF)</source>
         <comment>kit_text.step_payload</comment>
         <translation>原始文件与 PDF 的哈希值</translation>
+    </message>
+    <message>
+        <source>PAdES signature of each PDF volume (poppler pdfsig)</source>
+        <comment>kit_text.step_pdf_signature</comment>
+        <translation>每个 PDF 分册的 PAdES 签名（poppler pdfsig）</translation>
     </message>
     <message>
         <source>Trusted time of the tag manifest ({tsa}), against the TSA&apos;s published root</source>
@@ -7916,6 +7949,56 @@ must equal that file&apos;s line in the manifest.</source>
         <source>blob file is missing</source>
         <comment>originals.missing</comment>
         <translation>加密文件缺失</translation>
+    </message>
+    <message>
+        <source>signature {field}: the signed bytes were changed (digest or signature does not verify)</source>
+        <comment>pdfsig.broken</comment>
+        <translation>签名 {field}：已签名的字节被改动（摘要或签名验证失败）</translation>
+    </message>
+    <message>
+        <source>signature {field} does not cover its whole revision</source>
+        <comment>pdfsig.coverage</comment>
+        <translation>签名 {field} 未覆盖其所在修订版本的全部内容</translation>
+    </message>
+    <message>
+        <source>document time-stamp {field} does not verify against {roots}</source>
+        <comment>pdfsig.doc_timestamp</comment>
+        <translation>文档时间戳 {field} 无法依据 {roots} 验证</translation>
+    </message>
+    <message>
+        <source>changed after signature {field} beyond what PAdES appends</source>
+        <comment>pdfsig.modified</comment>
+        <translation>签名 {field} 之后的改动超出了 PAdES 允许追加的内容</translation>
+    </message>
+    <message>
+        <source>signature {field} is by {subject}, not by the certificate in {chain}</source>
+        <comment>pdfsig.other_signer</comment>
+        <translation>签名 {field} 的签署人是 {subject}，而不是 {chain} 中的证书</translation>
+    </message>
+    <message>
+        <source>signature {field}: its time-stamp does not verify against {roots}</source>
+        <comment>pdfsig.timestamp</comment>
+        <translation>签名 {field}：其时间戳无法依据 {roots} 验证</translation>
+    </message>
+    <message>
+        <source>its signatures cannot be read: {error}</source>
+        <comment>pdfsig.unreadable</comment>
+        <translation>无法读取其签名：{error}</translation>
+    </message>
+    <message>
+        <source>carries no PAdES signature</source>
+        <comment>pdfsig.unsigned</comment>
+        <translation>没有 PAdES 签名</translation>
+    </message>
+    <message>
+        <source>signature {field}: its certificate does not chain to {chain}</source>
+        <comment>pdfsig.untrusted</comment>
+        <translation>签名 {field}：其证书无法链接到 {chain}</translation>
+    </message>
+    <message>
+        <source>the PDF volumes are signed without trusted time (PAdES {level}): no time-stamp authority answered; export again when one is reachable</source>
+        <comment>pdfsign.unstamped</comment>
+        <translation>PDF 分册的签名没有可信时间（PAdES {level}）：没有时间戳服务机构应答；请在可连接时重新导出</translation>
     </message>
     <message>
         <source>role {role} may not {action} (allowed: {allowed})</source>
@@ -9281,6 +9364,71 @@ must equal that file&apos;s line in the manifest.</source>
         <source>ledger seq {seq}</source>
         <comment>shred.where_entry</comment>
         <translation>存证链第 {seq} 条</translation>
+    </message>
+    <message>
+        <source>the certificate is not valid now (valid {not_before} to {not_after})</source>
+        <comment>signing.expired</comment>
+        <translation>该证书当前无效（有效期 {not_before} 至 {not_after}）</translation>
+    </message>
+    <message>
+        <source>the sealed key of certificate {sha256} does not open for {user}</source>
+        <comment>signing.key_unopened</comment>
+        <translation>证书 {sha256} 的加密私钥无法为 {user} 打开</translation>
+    </message>
+    <message>
+        <source>the certificate may not sign documents: its key usage lacks nonRepudiation</source>
+        <comment>signing.key_usage</comment>
+        <translation>该证书不能用于签署文件：其密钥用途缺少 nonRepudiation（不可否认）</translation>
+    </message>
+    <message>
+        <source>there is no organisation signing CA whose key you hold: an administrator creates one first (evidence-desk signing-ca create)</source>
+        <comment>signing.no_ca</comment>
+        <translation>没有您持有密钥的机构签名 CA：请管理员先创建（evidence-desk signing-ca create）</translation>
+    </message>
+    <message>
+        <source>{user} has no PDF signing certificate: an administrator issues one (evidence-desk signing-cert issue --user {user}) or {user} imports a PKCS#12 from a licensed CA (evidence-desk signing-cert import --p12 FILE)</source>
+        <comment>signing.no_certificate</comment>
+        <translation>{user} 没有 PDF 签名证书：请管理员签发（evidence-desk signing-cert issue --user {user}），或由 {user} 导入持牌 CA 颁发的 PKCS#12（evidence-desk signing-cert import --p12 FILE）</translation>
+    </message>
+    <message>
+        <source>{user} is not a user of this store</source>
+        <comment>signing.no_user</comment>
+        <translation>{user} 不是本存储库的用户</translation>
+    </message>
+    <message>
+        <source>{user} has no key to seal a signing key for yet: they log in once first</source>
+        <comment>signing.no_wrap_key</comment>
+        <translation>{user} 还没有可用于封装签名私钥的密钥：请其先登录一次</translation>
+    </message>
+    <message>
+        <source>{user} is not an active legal user: only they sign bundles</source>
+        <comment>signing.not_legal</comment>
+        <translation>{user} 不是在职的法务用户：只有法务用户签署证据包</translation>
+    </message>
+    <message>
+        <source>{actor} may import a signing certificate only for themselves, not for {user}</source>
+        <comment>signing.not_own</comment>
+        <translation>{actor} 只能为自己导入签名证书，不能为 {user} 导入</translation>
+    </message>
+    <message>
+        <source>the PKCS#12 holds no certificate with its private key</source>
+        <comment>signing.p12_incomplete</comment>
+        <translation>该 PKCS#12 不含带私钥的证书</translation>
+    </message>
+    <message>
+        <source>the PKCS#12&apos;s key is not RSA or ECDSA</source>
+        <comment>signing.p12_key_type</comment>
+        <translation>该 PKCS#12 的密钥不是 RSA 或 ECDSA</translation>
+    </message>
+    <message>
+        <source>not a PKCS#12 file, or the password is wrong ({error})</source>
+        <comment>signing.p12_unreadable</comment>
+        <translation>不是 PKCS#12 文件，或密码错误（{error}）</translation>
+    </message>
+    <message>
+        <source>cannot read: {error}</source>
+        <comment>signing_cli.unreadable</comment>
+        <translation>无法读取：{error}</translation>
     </message>
     <message>
         <source>part {name!r}: base64 data does not decode</source>
@@ -10786,6 +10934,16 @@ must equal that file&apos;s line in the manifest.</source>
         <source>the request is signed as {key_id}, whom this hub does not know</source>
         <comment>httpsig.unknown_key</comment>
         <translation type="vanished">请求以 {key_id} 身份签名，但服务中心没有此用户</translation>
+    </message>
+    <message>
+        <source>Each must read &quot;Signature Validation: Signature is Valid.&quot; for the signer&apos;s
+signature, and &quot;Total document signed&quot; for the last one (the document time-stamp;
+without a TSA, the signature itself). -nocert skips the certificate check: the
+signer&apos;s certificate and chain are in {chain}; compare its CA with the one the
+organisation publishes. verify-bundle (last step) checks the chain and the
+time-stamps, and every PDF filed beside the kit.</source>
+        <comment>kit_text.pdf_signature</comment>
+        <translation type="vanished"></translation>
     </message>
 </context>
 </TS>
