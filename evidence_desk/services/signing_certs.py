@@ -386,6 +386,39 @@ def signer(session: Session) -> SignerIdentity:
     raise RuleViolation("signing.no_certificate", _said("signing.no_certificate", user=user))
 
 
+@dataclass(frozen=True, slots=True)
+class CertListing:
+    sha256: str
+    kind: str  # ca | issued | imported
+    holder: str
+    subject: str
+    not_after: str
+
+
+def list_certs(session: Session) -> list[CertListing]:
+    """The signing certificates on record, newest first: all of them for an administrator,
+    one's own for anyone else (certificates are public; keys never leave their seal)."""
+    session.require(Action.USER_LIST)
+    everyone = session.user.role == "admin"
+    out = []
+    for row in session.conn.execute(
+        "SELECT sha256, kind, holder, cert_pem FROM signing_certs ORDER BY seq DESC"
+    ):
+        if not everyone and row["holder"] != session.user.name:
+            continue
+        cert = x509.load_pem_x509_certificate(row["cert_pem"].encode())
+        out.append(
+            CertListing(
+                str(row["sha256"]),
+                str(row["kind"]),
+                str(row["holder"]),
+                cert.subject.rfc4514_string(),
+                cert.not_valid_after_utc.isoformat(),
+            )
+        )
+    return out
+
+
 def ca_pem(session: Session, sha256: str) -> str:
     """The certificate of the CA ``sha256`` (PEM), for the organisation to publish."""
     session.require(Action.SIGNING_CA_CREATE)
