@@ -1137,6 +1137,7 @@ def _check_pdf(
 
 def _filed_folder(path: Path, files: dict[str, bytes]) -> Path:
     """Where the filed volumes sit: beside the kit's zip, or beside the unpacked bag."""
+    path = path.resolve()
     if path.is_file():
         return path.parent
     unpacked = "bagit.txt" in files and (path / "bagit.txt").exists()

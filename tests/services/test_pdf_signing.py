@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import subprocess
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -377,3 +378,17 @@ def test_insiders_writing_signing_entries_without_permission_are_found_by_verify
     assert ("rule.signing.own_certificate", f"ledger seq {import_seq}") in where
     assert ("rule.signing.holder", f"ledger seq {import_seq}") in where
     assert ("rule.signing.holder", f"ledger seq {issue_seq}") in where
+
+
+def test_an_unpacked_kit_checks_the_volumes_filed_beside_its_folder(
+    signed: Signed, tmp_path: Path
+) -> None:
+    with zipfile.ZipFile(signed.result.kit_path) as zf:
+        zf.extractall(tmp_path)
+    (bag,) = [p for p in tmp_path.iterdir() if p.is_dir()]
+    filed = tmp_path / signed.result.pdf_paths[0].name
+    filed.write_bytes(signed.result.pdf_paths[0].read_bytes())
+    assert verify_kit(bag).intact
+    filed.write_bytes(_changed(filed.read_bytes()))
+    report = verify_kit(bag)
+    assert ("pdf.filed_differs", str(filed)) in {(f.code, f.file) for f in report.errors}
