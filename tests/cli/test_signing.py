@@ -13,8 +13,7 @@ import pytest
 from cryptography import x509
 
 from tests.cli.test_commands import REPO
-from tests.helpers import TickingClock, make_team
-from tests.services.test_pdf_signing import _p12
+from tests.helpers import TickingClock, make_team, pkcs12_identity
 
 
 def _run(
@@ -77,7 +76,7 @@ def test_a_legal_user_imports_their_pkcs12_with_the_password_from_the_environmen
     store: Path, tmp_path: Path
 ) -> None:
     p12 = tmp_path / "lee.p12"
-    p12.write_bytes(_p12("Lee Licensed"))
+    p12.write_bytes(pkcs12_identity("Lee Licensed"))
     wrong = _run(store, "lee", "signing-cert", "import", "--p12", str(p12), p12_password="nope")
     assert wrong.returncode == 4 and "password is wrong" in wrong.stderr
     done = _run(

@@ -9,16 +9,15 @@ import subprocess
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, hpke, serialization
-from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives import hpke, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
-from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
@@ -43,6 +42,7 @@ from tests.helpers import (
     insider_session,
     ledger_size,
     make_team,
+    pkcs12_identity,
     poppler_tool,
 )
 
@@ -285,53 +285,24 @@ def test_a_key_slipped_into_signing_certs_without_its_entry_signs_nothing(team: 
         signing_certs.signer(lee)
 
 
-def _p12(common_name: str, *, commits: bool = True) -> bytes:
-    now = datetime.now(UTC)
-    ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Licensed Test CA")])
-    ca = (
-        x509.CertificateBuilder()
-        .subject_name(ca_name)
-        .issuer_name(ca_name)
-        .public_key(ca_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(days=1))
-        .not_valid_after(now + timedelta(days=3650))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(ca_key, hashes.SHA256())
-    )
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)]))
-        .issuer_name(ca_name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(days=1))
-        .not_valid_after(now + timedelta(days=365))
-        .add_extension(
-            x509.KeyUsage(True, commits, False, False, False, False, False, False, False),
-            critical=True,
-        )
-        .sign(ca_key, hashes.SHA256())
-    )
-    return pkcs12.serialize_key_and_certificates(
-        b"lee", key, cert, [ca], serialization.BestAvailableEncryption(b"p12-password")
-    )
-
-
 def test_a_legal_user_imports_their_pkcs12_and_signs_with_it(tmp_path: Path) -> None:
     clock = TickingClock(datetime.now(UTC).replace(microsecond=0))
     team = make_team(tmp_path / "store", clock)
     try:
         lee = team.login("lee")
         with pytest.raises(BadInput, match="password is wrong"):
-            signing_certs.import_p12(lee, _p12("Lee Licensed"), "wrong")
+            signing_certs.importpkcs12_identity(lee, pkcs12_identity("Lee Licensed"), "wrong")
         with pytest.raises(PermissionDenied):
-            signing_certs.import_p12(team.login("ada"), _p12("Ada"), "p12-password")
+            signing_certs.importpkcs12_identity(
+                team.login("ada"), pkcs12_identity("Ada"), "p12-password"
+            )
         with pytest.raises(BadInput, match="lacks nonRepudiation"):
-            signing_certs.import_p12(lee, _p12("Lee", commits=False), "p12-password")
-        facts = signing_certs.import_p12(lee, _p12("Lee Licensed"), "p12-password")
+            signing_certs.importpkcs12_identity(
+                lee, pkcs12_identity("Lee", commits=False), "p12-password"
+            )
+        facts = signing_certs.importpkcs12_identity(
+            lee, pkcs12_identity("Lee Licensed"), "p12-password"
+        )
         assert "Lee Licensed" in facts.subject and "Licensed Test CA" in facts.issuer
         assert signing_certs.signer(lee).sha256 == facts.sha256
         store_with_evidence(team, tmp_path / "in")

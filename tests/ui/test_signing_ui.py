@@ -11,8 +11,7 @@ from pytestqt.qtbot import QtBot
 from evidence_desk.services import signing_certs
 from evidence_desk.ui.main_window import MainWindow
 from evidence_desk.ui.signing_dialog import SigningDialog
-from tests.helpers import Team
-from tests.services.test_pdf_signing import _p12
+from tests.helpers import Team, pkcs12_identity
 
 
 def _dialog(qtbot: QtBot, team: Team, name: str) -> tuple[MainWindow, SigningDialog]:
@@ -56,7 +55,7 @@ def test_a_legal_user_imports_a_pkcs12_and_a_wrong_password_is_said(
     assert dialog.import_box is not None and dialog.admin_box is None
     assert dialog.certs.count() == 1  # only lee's own
     p12 = tmp_path / "lee.p12"
-    p12.write_bytes(_p12("Lee Licensed"))
+    p12.write_bytes(pkcs12_identity("Lee Licensed"))
     dialog.p12_path.setText(str(p12))
     dialog.p12_password.setText("wrong")
     dialog.import_button.click()
