@@ -145,10 +145,19 @@ def _key_der(key: ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey) -> bytes:
     )
 
 
+def _fit(text: str) -> str:
+    """X.509 caps CN and O at 64 (RFC 5280 ub-common-name, ub-organization-name), which
+    ``cryptography`` counts in UTF-8 bytes: a longer name (a Chinese organisation name with
+    its English one) is cut there, between characters."""
+    while len(text.encode("utf-8")) > 64:
+        text = text[:-1]
+    return text.rstrip()
+
+
 def _name(common_name: str, organisation: str) -> x509.Name:
-    attributes = [x509.NameAttribute(NameOID.COMMON_NAME, common_name)]
+    attributes = [x509.NameAttribute(NameOID.COMMON_NAME, _fit(common_name))]
     if organisation:
-        attributes.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation))
+        attributes.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, _fit(organisation)))
     return x509.Name(attributes)
 
 
@@ -208,7 +217,7 @@ def create_ca(session: Session) -> CertFacts:
     organisation = str(settings_service.get(session, "organisation") or "")
     key = ec.generate_private_key(ec.SECP256R1())
     now = session.clock()
-    name = _name(f"{organisation or 'Evidence Desk'} PDF signing CA", organisation)
+    name = _name(f"PDF signing CA {organisation or 'Evidence Desk'}", organisation)
     cert = (
         x509.CertificateBuilder()
         .subject_name(name)

@@ -42,7 +42,7 @@ def test_an_admin_creates_the_ca_and_issues_the_legal_user_a_certificate(
     assert (
         signing_certs.signer(team.login("lee"))
         .cert.issuer.rfc4514_string()
-        .startswith("CN=Evidence Desk PDF signing CA")
+        .startswith("CN=PDF signing CA Evidence Desk")
     )
     qtbot.waitUntil(lambda: window._verify_job is None, timeout=20_000)
 
