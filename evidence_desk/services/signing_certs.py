@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -42,9 +43,11 @@ from cryptography.x509.oid import NameOID
 
 from evidence_desk.domain import authority
 from evidence_desk.domain.errors import BadInput, RuleViolation
+from evidence_desk.domain.models import Finding
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.services import settings as settings_service
+from evidence_desk.services.replay import Replay
 from evidence_desk.services.session import DatabaseState, Session
 from evidence_desk.store import db
 
@@ -66,6 +69,9 @@ _said = Catalogue(
         "signing.key_usage": "the certificate may not sign documents: its key usage lacks "
         "nonRepudiation",
         "signing.expired": "the certificate is not valid now (valid {not_before} to {not_after})",
+        "signing.where": "signing certificate {sha256} of {holder}",
+        "signing.unrecorded": "no ledger entry that keeps the rules records this certificate "
+        "with this sealed key",
         "signing.no_certificate": "{user} has no PDF signing certificate: an administrator "
         "issues one (evidence-desk signing-cert issue --user {user}) or {user} imports a "
         "PKCS#12 from a licensed CA (evidence-desk signing-cert import --p12 FILE)",
@@ -442,3 +448,31 @@ def ca_pem(session: Session, sha256: str) -> str:
 def chain_pem(identity: SignerIdentity) -> str:
     """The signer's certificate and its chain, PEM: the kit's trust folder carries it."""
     return _pem((identity.cert, *identity.chain))
+
+
+def check_signing_certs(session: Session, replay: Replay) -> Iterable[Finding]:
+    """verify: every ``signing_certs`` row is recorded, certificate and sealed key, by the
+    signing.* entry of its seq, one that keeps the rules (a row slipped into the table is
+    reported; ``signer`` never uses one)."""
+    actions = {"ca": "signing.ca_create", "issued": "signing.cert_issue"}
+    for row in session.conn.execute(
+        "SELECT sha256, kind, holder, sealed_key, seq FROM signing_certs ORDER BY seq"
+    ):
+        seq = int(row["seq"])
+        payload = replay.payloads[seq - 1] if 0 < seq <= len(replay.payloads) else {}
+        entry = replay.entries[seq - 1] if 0 < seq <= len(replay.entries) else None
+        recorded = (
+            entry is not None
+            and entry.seq == seq
+            and seq not in replay.rejected
+            and entry.action == actions.get(str(row["kind"]), "signing.cert_import")
+            and isinstance(payload, dict)
+            and payload.get("cert_sha256") == row["sha256"]
+            and payload.get("key_seal_sha256") == hashlib.sha256(row["sealed_key"]).hexdigest()
+        )
+        if not recorded:
+            yield Finding(
+                "signing.unrecorded",
+                _said("signing.where", sha256=row["sha256"], holder=row["holder"]),
+                _said("signing.unrecorded"),
+            )

@@ -57,6 +57,7 @@ from evidence_desk.services import (
     receipt_checks,
     review,
     shredding_checks,
+    signing_certs,
     timestamps,
 )
 from evidence_desk.services.bulk_work import cyclic_gc_paused
@@ -196,6 +197,7 @@ CHECKS: tuple[Check, ...] = (
     case_key_checks.check_case_keys,
     receipt_checks.check_receipts,
     ocr.check_ocr,
+    signing_certs.check_signing_certs,
 )
 """The checks that run after the replay, in this order, each over the same :class:`Replay`."""
 

@@ -283,6 +283,8 @@ def test_a_key_slipped_into_signing_certs_without_its_entry_signs_nothing(team: 
         )
     with pytest.raises(RuleViolation, match="no PDF signing certificate"):
         signing_certs.signer(lee)
+    found = [f for f in verify_store(lee).errors if f.code == "signing.unrecorded"]
+    assert len(found) == 1 and "of lee" in found[0].location
 
 
 def test_a_legal_user_imports_their_pkcs12_and_signs_with_it(tmp_path: Path) -> None:

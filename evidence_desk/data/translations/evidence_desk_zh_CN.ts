@@ -9525,6 +9525,16 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>不是 PKCS#12 文件，或密码错误（{error}）</translation>
     </message>
     <message>
+        <source>no ledger entry that keeps the rules records this certificate with this sealed key</source>
+        <comment>signing.unrecorded</comment>
+        <translation>没有遵守规则的账本条目以此加密私钥记录该证书</translation>
+    </message>
+    <message>
+        <source>signing certificate {sha256} of {holder}</source>
+        <comment>signing.where</comment>
+        <translation>{holder} 的签名证书 {sha256}</translation>
+    </message>
+    <message>
         <source>cannot read: {error}</source>
         <comment>signing_cli.unreadable</comment>
         <translation>无法读取：{error}</translation>
