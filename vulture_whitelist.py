@@ -69,3 +69,5 @@ _.me
 _.auth_flow
 _.requires_request_body
 _.should_exit
+# pyHanko calls a TimeStamper's request method (services/pdf_signing.py)
+_.async_request_tsa_response

@@ -79,7 +79,7 @@ def _screenshot(seed: int) -> bytes:
 
 def build(root: Path, messages: int, screenshots: int) -> str:
     from evidence_desk.domain.models import Role
-    from evidence_desk.services import cases, contacts, importing, users
+    from evidence_desk.services import cases, contacts, importing, signing_certs, users
     from evidence_desk.services.session import Session
     from evidence_desk.store.keys import KdfParams
 
@@ -88,6 +88,8 @@ def build(root: Path, messages: int, screenshots: int) -> str:
     with Session.create_store(store, "root", PASSWORD, kdf=kdf) as admin:
         for name, role in (("alice", Role.STAFF), ("sam", Role.SUPERVISOR), ("lee", Role.LEGAL)):
             users.add_user(admin, name, role, PASSWORD, kdf=kdf)
+        signing_certs.create_ca(admin)  # the export signs each PDF volume (PAdES)
+        signing_certs.issue_cert(admin, "lee")
     docs = root / "docs"
     docs.mkdir()
     (docs / "id.txt").write_text("身份证明", "utf-8")

@@ -17,10 +17,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
 
 from evidence_desk.domain.models import Role
 from evidence_desk.domain.pipl import Recipient
-from evidence_desk.services import users
+from evidence_desk.services import signing_certs, users
 from evidence_desk.services.session import Session
 from evidence_desk.store import db
 from evidence_desk.store.keys import KdfParams, derive_subkey
@@ -82,6 +87,10 @@ def make_team(store_path: Path, clock: TickingClock) -> Team:
             password = f"{name}-password"
             users.add_user(s, name, role, password, kdf=FAST_KDF)
             group.passwords[name] = password
+        # the legal user signs the bundles' PDFs (issue 21 item 1): the organisation CA
+        # issues lee a certificate, as an administrator does once on a real store
+        signing_certs.create_ca(s)
+        signing_certs.issue_cert(s, "lee")
     return group
 
 
@@ -261,3 +270,41 @@ def pdf_text(pdf: Path, *options: str) -> str:
         text=True,
         check=True,
     ).stdout
+
+
+def pkcs12_identity(common_name: str, *, commits: bool = True) -> bytes:
+    """A PKCS#12 (password ``p12-password``) as a licensed CA would issue it: an RSA key, its
+    certificate valid from now for a year (nonRepudiation unless ``commits`` is False) and
+    the CA's certificate."""
+    now = datetime.now(UTC)
+    ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Licensed Test CA")])
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=3650))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)]))
+        .issuer_name(ca_name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=365))
+        .add_extension(
+            x509.KeyUsage(True, commits, False, False, False, False, False, False, False),
+            critical=True,
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    return pkcs12.serialize_key_and_certificates(
+        b"lee", key, cert, [ca], serialization.BestAvailableEncryption(b"p12-password")
+    )

@@ -360,6 +360,10 @@ def tag_files(data: BundleData, manifest: bytes, pdf_index: dict[str, object]) -
             {"import_id": import_id, "commitments": list(commitments)}
         ).encode()
     files["keys/users.json"] = json.dumps(data.public_keys, indent=1, sort_keys=True).encode()
+    if data.pdf_signer_chain_pem:
+        files[PDF_SIGNER_CHAIN] = data.pdf_signer_chain_pem.encode()
+    if data.pdf_tsa_roots_pem:
+        files[PDF_TSA_ROOTS] = data.pdf_tsa_roots_pem.encode()
     for token in data.tokens:
         slug = tsa_slug(token.tsa_name)
         files[f"tsa/checkpoint-{size}.{slug}.tst"] = token.token_der
@@ -371,6 +375,10 @@ def tag_files(data: BundleData, manifest: bytes, pdf_index: dict[str, object]) -
 
 
 PUBLISHED_ORG_KEYS = "published-org-keys.json"
+#: the PDF volumes' PAdES signer certificate and its chain, and the roots of the TSA that
+#: stamped them (issue 21 item 1): what verify-bundle validates the signatures against
+PDF_SIGNER_CHAIN = "trust/pdf-signer-chain.pem"
+PDF_TSA_ROOTS = "trust/pdf-tsa-roots.pem"
 
 
 def published_root(tsa_name: str) -> str:
@@ -428,6 +436,16 @@ _VERIFY_EN = Catalogue(
         "kit_text.step_payload": "Payload digests (originals and PDF)",
         "kit_text.step_tags": "Tag files (ledger slice, proofs, keys, tokens)",
         "kit_text.step_bagit": "BagIt structure (Library of Congress bagit-python)",
+        # the PAdES signature of each volume (issue 21 item 1)
+        "kit_text.step_pdf_signature": "PAdES signature of each PDF volume (poppler pdfsig)",
+        "kit_text.pdf_signature": (
+            'Each must read "Signature Validation: Signature is Valid." for the signer\'s\n'
+            'signature, and "Total document signed" for the last one (the document time-stamp;\n'
+            "without a TSA, the signature itself). -nocert skips the certificate check: the\n"
+            "signer's certificate and chain are in {chain}; compare its CA with the one the\n"
+            "organisation publishes. verify-bundle (the step before) checks the chain and\n"
+            "the time-stamps, and every PDF filed beside the kit."
+        ),
         "kit_text.step_token": (
             "Trusted time of checkpoint {size} ({tsa}, RFC 3161), against the TSA's published root"
         ),
@@ -541,6 +559,16 @@ def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp 
         f"{COMMAND}evidence-desk verify-bundle . {roots}--org-key {PUBLISHED_ORG_KEYS}",
         *_paragraph(lang, "kit_text.intact"),
         "",
+    ]
+    # the kit's own VERIFY.txt names the volumes; the copy printed in the PDF cannot yet
+    if pdf_names:
+        lines += [
+            f"{n + 1}. {_heading(lang, 'kit_text.step_pdf_signature')}:",
+            *(f"{COMMAND}pdfsig -nocert data/{name}" for name in pdf_names),
+            *_paragraph(lang, "kit_text.pdf_signature", chain=PDF_SIGNER_CHAIN),
+            "",
+        ]
+    lines += [
         *([*_paragraph(lang, "kit_text.masked_numbers"), ""] if data.numbers_masked else []),
         *(
             [*_paragraph(lang, "kit_text.org_ledgers", count=len(data.devices) + 1), ""]

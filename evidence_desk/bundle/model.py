@@ -360,6 +360,10 @@ class BundleData:
     # each screenshot of the conversations checked against its export (issue 22), texts
     # masked as the transcripts are
     screenshot_checks: tuple[ScreenshotFindings, ...] = ()
+    # the PAdES signature of the volumes (issue 21 item 1): the signer's certificate and chain
+    # and the roots of the TSA that stamped them, PEM, for the kit's trust folder
+    pdf_signer_chain_pem: str = ""
+    pdf_tsa_roots_pem: str = ""
 
     @property
     def is_org(self) -> bool:

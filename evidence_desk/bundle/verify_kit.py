@@ -29,7 +29,7 @@ from typing import Any
 
 from cryptography import x509
 
-from evidence_desk.bundle import kit, kit_screenshots, trust
+from evidence_desk.bundle import kit, kit_screenshots, pdf_signatures, trust
 from evidence_desk.domain import authority, pipl
 from evidence_desk.domain.errors import BadInput
 from evidence_desk.domain.policy import PERMISSIONS, Action
@@ -114,6 +114,12 @@ _said = Catalogue(
         "kit.pdf_unreadable": "cannot read: {error}",
         "kit.cover_digest": "the cover does not print the SHA-256 of evidence-manifest.json",
         "kit.pdf_digest": "its SHA-256 is not printed in the bundle's integrity certificate",
+        # the PAdES signatures and the volumes filed beside the kit (issue 21 item 1)
+        "kit.pdf_filed_differs": "the filed PDF differs from the kit's copy: SHA-256 {sha256}, "
+        "the kit lists {listed}",
+        "kit.pdf_filed_unlisted": "a PDF of this bundle that the kit does not list",
+        "kit.pdf_unsigned_before": "carries no PAdES signature (exported by a release before "
+        "signed PDFs)",
         # the processing record / PIPIA (PIPL arts. 55-56)
         "kit.export_entry": "the custody table's export entry (seq {seq}, {actor}, {action}) is "
         "not one this kit's export can write: it must be bundle.export by the kit's signer, "
@@ -332,6 +338,7 @@ def verify_kit(path: Path, anchors: trust.TrustAnchors | None = None) -> KitRepo
     if isinstance(manifest, dict):
         _check_exhibits(files, report, manifest, ledgers)
         _check_pdf(files, report, manifest, keys)
+        _check_pdf_signatures(files, report, _filed_folder(path, files))
         _check_processing_record(files, report, manifest)
         _check_export_entry(files, report, manifest, ledgers[0])
         _check_screenshots(files, report, manifest)
@@ -1177,6 +1184,66 @@ def _check_screenshots(
     found = _json(files, name, report)
     for problem in kit_screenshots.problems(found, files, manifest):
         report.findings.append(KitFinding("screenshots.crosscheck", name, problem))
+
+
+def _filed_folder(path: Path, files: dict[str, bytes]) -> Path:
+    """Where the filed volumes sit: beside the kit's zip, or beside the unpacked bag."""
+    path = path.resolve()
+    if path.is_file():
+        return path.parent
+    unpacked = "bagit.txt" in files and (path / "bagit.txt").exists()
+    return path.parent if unpacked else path
+
+
+def _check_pdf_signatures(files: dict[str, bytes], report: KitReport, folder: Path) -> None:
+    """Every volume's PAdES signature (bundle/pdf_signatures.py), and every volume filed beside
+    the kit (``bundle-<id>*.pdf``): the same bytes as the kit's copy, or a finding that names
+    the file and what failed (its digest, then its own signatures). Kits exported before signed
+    PDFs carry no signer chain: an unsigned volume is then a warning."""
+    chain = files.get(kit.PDF_SIGNER_CHAIN)
+    roots = files.get(kit.PDF_TSA_ROOTS, b"")
+    listed = dict(
+        (p, d)
+        for p, d in _manifest(files.get("manifest-sha256.txt", b"").decode("utf-8", "replace"))
+    )
+
+    def judge(file: str, content: bytes) -> None:
+        for code, said in pdf_signatures.check(
+            content, chain or b"", roots, kit.PDF_SIGNER_CHAIN, kit.PDF_TSA_ROOTS
+        ):
+            if chain is None and code == "pdf.unsigned":
+                report.findings.append(
+                    KitFinding(code, file, _said("kit.pdf_unsigned_before"), severity="warning")
+                )
+            else:
+                report.findings.append(KitFinding(code, file, said))
+
+    volumes = sorted(
+        p for p in files if p.startswith("data/") and p.count("/") == 1 and p.endswith(".pdf")
+    )
+    for path in volumes:
+        judge(path, files[path])
+    if not report.bundle_id:
+        return
+    for filed in sorted(folder.glob(f"bundle-{report.bundle_id}*.pdf")):
+        content = filed.read_bytes()
+        digest = hashlib.sha256(content).hexdigest()
+        expected = listed.get(f"data/{filed.name}")
+        if expected is None:
+            report.findings.append(
+                KitFinding("pdf.filed_unlisted", str(filed), _said("kit.pdf_filed_unlisted"))
+            )
+        elif digest != expected:
+            report.findings.append(
+                KitFinding(
+                    "pdf.filed_differs",
+                    str(filed),
+                    _said("kit.pdf_filed_differs", sha256=digest, listed=expected),
+                )
+            )
+        else:
+            continue
+        judge(str(filed), content)
 
 
 def _check_processing_record(

@@ -1040,6 +1040,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_hub_commands(sub, add)  # hub init|serve|status|user add, join, sync
 
+    # -- PAdES signing identities (issue 21 item 1) --
+    from evidence_desk.cli.signing import add_commands as add_signing_commands
+
+    add_signing_commands(sub, add)  # signing-ca create, signing-cert issue|import
+
     attach = add("attach", cmd_contact_attach, "attach documents to a contact", contact)
     attach.add_argument("id")
     attach.add_argument("files", type=Path, nargs="+")

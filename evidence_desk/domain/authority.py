@@ -79,6 +79,10 @@ _said = Catalogue(
         "authority.admin_role": "the first user must be an admin",
         "authority.not_own_password": "only {user} may change {user}'s password this way",
         "authority.role_unknown": "{role} is not a role",
+        # -- PAdES signatures of the filed PDF (issue 21 item 1) --
+        "signing.not_own": "{actor} may import a signing certificate only for themselves, not "
+        "for {user}",
+        "signing.not_legal": "{user} is not an active legal user: only they sign bundles",
         "authority.chronology": "{column} ({value}) is before the request ({requested_at})",
         "authority.stamp_ahead": "the time stamp covers checkpoint {size}, which is not before "
         "this entry",
@@ -630,6 +634,40 @@ def _own_password(state: State, entry: Entry) -> Iterable[Violation | None]:
             "authority.own_password",
             _said("authority.not_own_password", user=entry.payload.get("user")),
         )
+
+
+#: what every signing certificate entry records (issue 21 item 1): the certificate's digest,
+#: subject, issuer and end of validity, the certificate itself (public) and the digest of the
+#: sealed private key (services/signing_certs.py)
+_SIGNING_CERT_FACTS: Mapping[str, type] = {
+    "cert_sha256": str,
+    "cert_pem": str,
+    "subject": str,
+    "issuer": str,
+    "not_after": str,
+    "key_seal_sha256": str,
+}
+
+
+def _own_certificate(state: State, entry: Entry) -> Iterable[Violation | None]:
+    """A legal user imports a PKCS#12 for themselves only: its key is sealed for them."""
+    if entry.payload.get("user") != entry.actor:
+        yield Violation(
+            "signing.own_certificate",
+            _said("signing.not_own", user=entry.payload.get("user"), actor=entry.actor),
+        )
+
+
+def signing_holder(state: State, user: object) -> Violation | None:
+    """A PDF signing certificate is held by an active legal user (who exports bundles)."""
+    row = state.row("users", user)
+    if row is None or not row.get("active") or row.get("role") != Role.LEGAL:
+        return Violation("signing.holder", _said("signing.not_legal", user=user))
+    return None
+
+
+def _signing_holder(state: State, entry: Entry) -> Iterable[Violation | None]:
+    yield signing_holder(state, entry.payload.get("user"))
 
 
 def _valid_roles(state: State, entry: Entry) -> Iterable[Violation | None]:
@@ -1843,6 +1881,21 @@ ACTIONS: Mapping[str, ActionRule] = {
         (_ack_detail,),
     ),
     "bundle.export": ActionRule(Action.BUNDLE_EXPORT, {"bundle_id": str, "case_no": str}, {}),
+    # -- PAdES signatures of the filed PDF (issue 21 item 1): the certificates and the digests
+    # of their sealed keys are facts of the entries; the keys themselves sit in signing_certs --
+    "signing.ca_create": ActionRule(Action.SIGNING_CA_CREATE, _SIGNING_CERT_FACTS, {}),
+    "signing.cert_issue": ActionRule(
+        Action.SIGNING_CERT_ISSUE,
+        {**_SIGNING_CERT_FACTS, "user": str, "ca_sha256": str},
+        {},
+        (_signing_holder,),
+    ),
+    "signing.cert_import": ActionRule(
+        Action.SIGNING_CERT_IMPORT,
+        {**_SIGNING_CERT_FACTS, "user": str},
+        {},
+        (_own_certificate, _signing_holder),
+    ),
     # -- minimisation (PI-6): the legal team prints account numbers in clear, with a reason --
     "bundle.unmask": ActionRule(
         Action.BUNDLE_UNMASK,

@@ -65,6 +65,10 @@ class Action(enum.StrEnum):
     USER_INVITE = "user.invite"
     # -- screenshots read by OCR (issue 22) --
     OCR_READ = "ocr.read"
+    # -- PAdES signatures of the filed PDF (issue 21 item 1) --
+    SIGNING_CA_CREATE = "signing.ca_create"
+    SIGNING_CERT_ISSUE = "signing.cert_issue"
+    SIGNING_CERT_IMPORT = "signing.cert_import"
 
 
 _ALL = frozenset(Role)
@@ -147,6 +151,13 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     # Reading a screenshot's text is reading the evidence (the result is sealed under the case
     # key): whoever reads evidence may run it; auditors and admins never see content.
     Action.OCR_READ: frozenset({Role.STAFF, Role.SUPERVISOR, Role.LEGAL}),
+    # -- PAdES signatures of the filed PDF (issue 21 item 1) --
+    # The organisation's signing CA is the administrator's, as its users are: they create it
+    # and issue each legal user a certificate. A legal user holding a certificate from a
+    # licensed CA imports it (PKCS#12) for themselves; nobody imports one for another.
+    Action.SIGNING_CA_CREATE: frozenset({Role.ADMIN}),
+    Action.SIGNING_CERT_ISSUE: frozenset({Role.ADMIN}),
+    Action.SIGNING_CERT_IMPORT: frozenset({Role.LEGAL}),
 }
 
 

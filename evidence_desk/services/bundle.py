@@ -64,9 +64,11 @@ from evidence_desk.services import (
     case_keys,
     cases,
     contacts,
+    pdf_signing,
     processing_records,
     reading,
     shredding,
+    signing_certs,
     timestamps,
 )
 from evidence_desk.services import settings as settings_service
@@ -1068,6 +1070,7 @@ def export_bundle(
     check_scope(scope)
     processing_records.require_recipient(recipient)
     shredding.require_not_shredded(session, scope.case_no)  # before anything is stamped
+    signing_certs.signer(session)  # no PDF signing certificate: refused before anything is written
     unmask_seq = (
         None
         if unmask_reason is None
@@ -1108,10 +1111,17 @@ def export_bundle(
         **rendered.index,
         "declaration": {"signer": data.producer, "signature": declaration},
     }
+    # PAdES (issue 21 item 1): the kit lists and carries the signed volumes
+    signed = pdf_signing.sign_volumes(session, rendered.volumes, send)
+    volumes = signed.volumes
+    notices += signed.notices
+    data = dataclasses.replace(
+        data, pdf_signer_chain_pem=signed.chain_pem, pdf_tsa_roots_pem=signed.tsa_roots_pem
+    )
     kit_bytes, tag_stamp = kit.build_kit(
         data,
         manifest,
-        rendered.volumes,
+        volumes,
         index,
         lambda message: session.sign(signing.MANIFEST_CONTEXT, message),
         _stamper(session, send),
@@ -1126,7 +1136,7 @@ def export_bundle(
     written: list[Path] = []
     kit_path = out_dir / f"bundle-{data.bundle_id}-kit.zip"
     try:
-        for name, content in rendered.volumes:
+        for name, content in volumes:
             atomic_write(out_dir / name, content)
             written.append(out_dir / name)
         atomic_write(kit_path, kit_bytes)
@@ -1157,8 +1167,9 @@ def export_bundle(
                                 "sm3": digests.sm3_hex(content),
                                 "size": len(content),
                             }
-                            for name, content in rendered.volumes
+                            for name, content in volumes
                         ],
+                        "pdf_signatures": signed.facts(),
                         "pages": rendered.pages,
                         "kit": {
                             "file_name": kit_path.name,
@@ -1199,7 +1210,7 @@ def export_bundle(
     )
     return ExportResult(
         bundle_id=data.bundle_id,
-        pdf_paths=tuple(out_dir / name for name, _ in rendered.volumes),
+        pdf_paths=tuple(out_dir / name for name, _ in volumes),
         kit_path=kit_path,
         pages=rendered.pages,
         exhibits=len(data.exhibits),

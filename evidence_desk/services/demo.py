@@ -35,7 +35,15 @@ from PIL import Image, ImageDraw
 
 from evidence_desk.domain.models import Role
 from evidence_desk.resources import resource_path
-from evidence_desk.services import cases, conduct, contacts, importing, settings, users
+from evidence_desk.services import (
+    cases,
+    conduct,
+    contacts,
+    importing,
+    settings,
+    signing_certs,
+    users,
+)
 from evidence_desk.services.clock import Clock, system_clock
 from evidence_desk.services.session import Session
 from evidence_desk.store.folder import StoreFolder
@@ -120,6 +128,9 @@ def ensure_demo_store(path: Path, *, clock: Clock = system_clock) -> DemoStore:
         for name, (role, password) in DEMO_USERS.items():
             if name != "admin":
                 users.add_user(admin, name, role, password)
+        # the legal user signs the bundle's PDF (PAdES, issue 21 item 1): the demo's own CA
+        signing_certs.create_ca(admin)
+        signing_certs.issue_cert(admin, "wang.legal")
     local_day = (start + _FRIEND_ADDED).astimezone(ZoneInfo(DEMO_ZONE)).date()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -59,6 +59,7 @@ from evidence_desk.services import (
     receipt_checks,
     review,
     shredding_checks,
+    signing_certs,
     timestamps,
 )
 from evidence_desk.services.bulk_work import cyclic_gc_paused
@@ -202,6 +203,7 @@ CHECKS: tuple[Check, ...] = (
     receipt_checks.check_receipts,
     org_checkpoint_checks.check_kept,
     ocr.check_ocr,
+    signing_certs.check_signing_certs,
 )
 """The checks that run after the replay, in this order, each over the same :class:`Replay`."""
 

@@ -506,6 +506,22 @@ MIGRATIONS: list[str] = [
         text, content = '', contentless_delete = 1, tokenize = 'trigram'
     );
     """,
+    # 18 (issue 21 item 1): PDF signing certificates (the organisation CA's, those it issued,
+    # PKCS#12s legal users imported) with their private keys sealed by HPKE for the user who
+    # holds them (services/signing_certs.py). Not projected: the ledger's signing.* entries
+    # record each certificate and its sealed key's digest, and the key is used only when its
+    # row matches such an entry.
+    """
+    CREATE TABLE signing_certs (
+        sha256 TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('ca', 'issued', 'imported')),
+        holder TEXT NOT NULL,
+        cert_pem TEXT NOT NULL,
+        chain_pem TEXT NOT NULL,
+        sealed_key BLOB NOT NULL,
+        seq INTEGER NOT NULL
+    );
+    """,
 ]
 
 # table -> primary-key columns, for every table that verify rebuilds from ledger payloads

@@ -237,6 +237,11 @@ class MainWindow(QMainWindow):
         self.breach_action = self._action(
             "actionBreaches", self.tr("Breach records…"), None, self.open_breaches
         )
+        # PDF signing certificates (issue 21 item 1): admins create the CA and issue, legal
+        # users import their own PKCS#12
+        self.signing_action = self._action(
+            "actionSigning", self.tr("Signing certificates…"), None, self.open_signing
+        )
         role = self.role
         guard(self.new_case_action, role, Action.CASE_CREATE, self.tr("Open a new case (Ctrl+N)"))
         guard(
@@ -308,6 +313,9 @@ class MainWindow(QMainWindow):
             Action.BREACH_READ,
             self.tr("File a personal information breach record and print its notice (art. 57)"),
         )
+        signing_tip = self.tr("The certificates that sign the bundle's PDF volumes (PAdES)")
+        if not guard(self.signing_action, role, Action.SIGNING_CERT_IMPORT, signing_tip):
+            guard(self.signing_action, role, Action.SIGNING_CA_CREATE, signing_tip)
         self.verify_action.setToolTip(self.tr("Check every original, row and ledger entry (F5)"))
         self.ledger_action.setToolTip(self.tr("The signed audit log (Ctrl+L)"))
         self.settings_action.setToolTip(
@@ -335,6 +343,7 @@ class MainWindow(QMainWindow):
             self.users_action,
             self.backup_action,
             self.breach_action,
+            self.signing_action,
             self.logout_action,
         ):
             if action is None:
@@ -818,6 +827,13 @@ class MainWindow(QMainWindow):
         from evidence_desk.ui.backup_dialog import BackupDialog
 
         dialog = BackupDialog(self.session, self)
+        dialog.open()
+        self.last_dialog = dialog
+
+    def open_signing(self) -> None:
+        from evidence_desk.ui.signing_dialog import SigningDialog
+
+        dialog = SigningDialog(self.session, self)
         dialog.open()
         self.last_dialog = dialog
 

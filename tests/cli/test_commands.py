@@ -336,7 +336,7 @@ def test_usage_errors_exit_2(team_store: Path) -> None:
     refused(cli(team_store, "log"), 2, "no user")  # no --user, no EVIDENCE_DESK_USER
     # a user but no EVIDENCE_DESK_PASSWORD, and no terminal to prompt on
     refused(cli(team_store, "--user", "lee", "log"), 2, "EVIDENCE_DESK_PASSWORD")
-    assert ledger_size(team_store) == 7
+    assert ledger_size(team_store) == 9  # store.init, 6 users, the signing CA, lee's cert
 
 
 def test_authentication_and_permission_refusals_exit_3(team_store: Path) -> None:
@@ -356,7 +356,7 @@ def test_authentication_and_permission_refusals_exit_3(team_store: Path) -> None
         3,
         "permission:case.create",
     )
-    assert ledger_size(team_store) == 7
+    assert ledger_size(team_store) == 9  # store.init, 6 users, the signing CA, lee's cert
     assert (
         ok(cli(team_store, "settings", "set", "approval_expiry_days", "7", user="ada")).strip()
         == "7"

@@ -58,6 +58,10 @@ EXPECTED: dict[Action, set[Role]] = {
     Action.USER_INVITE: {A},
     # issue 22: screenshots read by OCR, by whoever reads the evidence
     Action.OCR_READ: {S, V, L},
+    # issue 21 item 1: PDF signing; admins create the CA and issue, legal imports its own
+    Action.SIGNING_CA_CREATE: {A},
+    Action.SIGNING_CERT_ISSUE: {A},
+    Action.SIGNING_CERT_IMPORT: {L},
 }
 
 ALL_PAIRS = [(role, action) for action in Action for role in Role]

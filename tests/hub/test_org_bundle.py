@@ -29,11 +29,11 @@ from evidence_desk.bundle import kit
 from evidence_desk.bundle.model import Scope
 from evidence_desk.bundle.trust import TrustAnchors
 from evidence_desk.bundle.verify_kit import KitReport, pdf_text, verify_kit
-from evidence_desk.services import bundle, contacts, importing
+from evidence_desk.services import bundle, contacts, importing, signing_certs
 from evidence_desk.services.org_keys import export_org_keys
 from evidence_desk.services.verify import verify_store
 from evidence_desk_testing.postgres import PostgresCluster
-from tests.helpers import COURT
+from tests.helpers import COURT, pkcs12_identity
 from tests.hub.conftest import _TEMPLATE, APP_ROLE, HubDatabase
 from tests.hub.org_cli import organisation, run
 from tests.hub.test_org_end_to_end import CHAT, _request
@@ -102,6 +102,8 @@ def org_kit(postgres: PostgresCluster, tmp_path_factory: pytest.TempPathFactory)
         assert org.sync("alice")[0] == 0
         assert org.sync("lee")[0] == 0
         with org.login("lee") as lee:
+            # legal's device holds no admin to issue a certificate: lee imports a PKCS#12
+            signing_certs.import_p12(lee, pkcs12_identity("lee"), "p12-password")
             bundle.export_bundle(lee, Scope(CASE), folder / "first", recipient=COURT)
         assert org.sync("lee")[0] == 0  # the first export goes up; nothing else changes
         with org.login("lee") as lee:

@@ -1,11 +1,12 @@
 """Anchors against a ledger rolled back by an insider (services/anchoring.py, store/anchors.py).
 
-The store: a team (entries 1..7), a time-stamp authority configured (8), a case (9), a contact
-requested with its identity proof and debt confirmation (10) and approved (11), a chat imported
-(12) and a real RFC 3161 token over it (13). The insider is alice, a staff user who knows only
-her own password: with her key slot she opens the database outside the app, deletes entries
-8..13 with their checkpoints, time-stamp rows and every row they created, fixes ``merkle_state``
-up, rewinds ``store.json`` to the real signed checkpoint 7 and deletes the time-stamp mirror.
+The store: a team (entries 1..9: its users, the signing CA and the legal user's certificate), a
+time-stamp authority configured (10), a case (11), a contact requested with its identity proof
+and debt confirmation (12) and approved (13), a chat imported (14) and a real RFC 3161 token
+over it (15). The insider is alice, a staff user who knows only her own password: with her key
+slot she opens the database outside the app, deletes entries 10..15 with their checkpoints,
+time-stamp rows and every row they created, fixes ``merkle_state`` up, rewinds ``store.json``
+to the real signed checkpoint 9 and deletes the time-stamp mirror.
 Everything left is consistent and signed; only the anchor (kept outside the store folder) or a
 backup or bundle kit made before shows that the ledger once was longer.
 """
@@ -50,8 +51,8 @@ CHAT = (
     "05/01/2026, 09:05 - Chen Lixin: 知道了\n"
     "05/01/2026, 09:06 - Chen Lixin: 我 1 月 20 号先还 5000\n"
 )
-KEEP = 7  # the insider keeps the team's entries
-FULL = 13  # what the ledger held before
+KEEP = 9  # the insider keeps the team's entries
+FULL = 15  # what the ledger held before
 
 
 @pytest.fixture

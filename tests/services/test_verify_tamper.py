@@ -130,8 +130,12 @@ def built(team: Team, tmp_path: Path) -> Built:
         attach_seq=seqs["evidence.attach:alice"],
         pending_seq=seqs["contact.request:bob"],
     )
-    assert (result.case_seq, result.request_seq, result.approve_seq) == (8, 9, 10)
-    assert (result.attach_seq, result.pending_seq) == (11, 12)
+    assert (result.case_seq, result.request_seq, result.approve_seq) == (
+        10,
+        11,
+        12,
+    )  # after make_team's 9 entries
+    assert (result.attach_seq, result.pending_seq) == (13, 14)
     team.close_all()
     return result
 

@@ -84,12 +84,12 @@ def test_every_write_records_the_head_outside_the_store_folder(
     assert anchor is not None
     assert anchor.path == anchor_dir / f"{folder.store_id}.json"
     assert not anchor.path.is_relative_to(team.path)
-    assert anchor.head == folder.head() and anchor.head.size == 7
+    assert anchor.head == folder.head() and anchor.head.size == 9  # make_team's entries
     assert anchor.seen_at == anchor.head.at and anchor.store_path == str(team.path)
     assert anchor.events == ()
     cases.create_case(team.login("alice"), "2026-SH-1", debtor_name="陈立新")
     after = anchors.load(folder.store_id)
-    assert after is not None and after.head.size == 8 and after.head.signer == "alice"
+    assert after is not None and after.head.size == 10 and after.head.signer == "alice"
     assert after.head == StoreFolder.open(team.path).head()
 
 
@@ -99,14 +99,14 @@ def test_the_head_never_moves_backwards(team: Team) -> None:
         earlier = _checkpoint(root, 3)
         assert not anchors.record_head(store_id, earlier, team.path, root.checkpoint_root)
     anchor = anchors.load(store_id)
-    assert anchor is not None and anchor.head.size == 7
+    assert anchor is not None and anchor.head.size == 9
 
 
 def test_the_head_moves_forwards_only_along_the_same_ledger(team: Team) -> None:
     store_id = StoreFolder.open(team.path).store_id
     anchor = anchors.load(store_id)
     assert anchor is not None
-    larger = dataclasses.replace(anchor.head, size=9, root="cd" * 32)
+    larger = dataclasses.replace(anchor.head, size=11, root="cd" * 32)
     # a writer whose ledger has another root where the anchor's head is: another ledger
     assert not anchors.record_head(store_id, larger, team.path, lambda _size: "ab" * 32)
     assert anchors.load(store_id) == anchor
@@ -124,7 +124,7 @@ def test_a_file_that_is_not_an_anchor_is_set_aside_and_a_new_one_started(team: T
         anchors.load(store_id)
     cases.create_case(team.login("alice"), "2026-SH-1", debtor_name="陈立新")
     anchor = anchors.load(store_id)
-    assert anchor is not None and anchor.head.size == 8
+    assert anchor is not None and anchor.head.size == 10
     [aside] = anchors.set_aside(store_id)
     assert aside.read_text("utf-8") == '{"format": "something else"}'
 

@@ -2778,183 +2778,193 @@
         <translation>安全事件记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="243"/>
+        <source>Signing certificates…</source>
+        <translation>签名证书…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Open a new case (Ctrl+N)</source>
         <translation>新建案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Ask a supervisor to approve a new contact (Ctrl+R)</source>
         <translation>申请主管批准添加新联系人（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Import chat exports and screenshots for the selected contact (Ctrl+I)</source>
         <translation>为所选联系人导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Export a court bundle for the selected case (Ctrl+E)</source>
         <translation>为所选案件导出诉讼证据包（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Contact requests waiting for a decision</source>
         <translation>等待审批的联系人申请</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Add users, change roles, reset passwords</source>
         <translation>添加用户、设置角色、重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Back up this store, or check and restore a backup</source>
         <translation>备份本证据库，或检查并恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Close the selected case: its purpose is achieved; sets its deletion date</source>
         <translation>结束所选案件：处理目的已实现；设定其删除日期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Place a legal hold on the selected case: nothing of it may be deleted</source>
         <translation>对所选案件设置法律保全：其任何内容均不得删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Lift the legal hold on the selected case</source>
         <translation>解除所选案件的法律保全</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Destroy the selected case&apos;s content once its deletion date has come, or on the debtor&apos;s request after the retention floor; its proofs are kept</source>
         <translation>在删除日期届至后，或在最短保存期届满后应债务人请求，销毁所选案件的内容；其证明数据予以保留</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>File a personal information breach record and print its notice (art. 57)</source>
         <translation>登记个人信息安全事件并打印告知书（第五十七条）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="316"/>
+        <source>The certificates that sign the bundle&apos;s PDF volumes (PAdES)</source>
+        <translation>用于签署证据包 PDF 分册的证书（PAdES）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>Check every original, row and ledger entry (F5)</source>
         <translation>校验每个原始文件、每行数据和每条存证记录（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>The signed audit log (Ctrl+L)</source>
         <translation>已签名的审计日志（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>Language, time zone, time-stamp authorities, quiet hours</source>
         <translation>语言、时区、时间戳机构、免打扰时段</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>Main actions</source>
         <translation>主要操作</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Select an approved contact first: evidence is imported only for contacts a supervisor approved.</source>
         <translation>请先选择已批准的联系人：只有主管批准的联系人才能导入证据。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>No evidence can be imported for %1: %2</source>
         <translation>无法为 %1 导入证据：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Import chat exports and screenshots for %1 (Ctrl+I)</source>
         <translation>为 %1 导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>Select a case first.</source>
         <translation>请先选择案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>Warning: this store is in a synced or network folder</source>
         <translation>警告：此证据库位于同步文件夹或网络文件夹中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="476"/>
         <source>Time stamps: all %1 entries covered</source>
         <translation>时间戳：全部 %1 条记录已覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="472"/>
+        <location filename="../../ui/main_window.py" line="481"/>
         <source>Time stamps: %1 entries queued</source>
         <translation>时间戳：%1 条记录排队中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>Stamped up to entry %1 of %2.</source>
         <translation>已加盖时间戳至第 %1 条（共 %2 条）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>Newest trusted time: %1</source>
         <translation>最新可信时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>No time-stamp authority is configured (Settings).</source>
         <translation>尚未配置时间戳机构（见设置）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="523"/>
         <source>Last attempt failed: %1</source>
         <translation>上次尝试失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="538"/>
         <source>Integrity: verifying…</source>
         <translation>完整性：校验中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>Integrity: intact (%1 entries)</source>
         <translation>完整性：完好（%1 条记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="545"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>Integrity: %1 problem(s) found</source>
         <translation>完整性：发现 %1 个问题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548"/>
+        <location filename="../../ui/main_window.py" line="557"/>
         <source>Open the Verify tab (F5) for every finding.</source>
         <translation>打开“校验”页（F5）查看全部结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="553"/>
+        <location filename="../../ui/main_window.py" line="562"/>
         <source>Integrity: not checked</source>
         <translation>完整性：未校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="572"/>
+        <location filename="../../ui/main_window.py" line="581"/>
         <source>(shredded)</source>
         <translation>（已销毁）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="580"/>
+        <location filename="../../ui/main_window.py" line="589"/>
         <source>Overdue %1 since %2</source>
         <translation>自 %2 起逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="609"/>
+        <location filename="../../ui/main_window.py" line="618"/>
         <source>Your role does not read cases.</source>
         <translation>您的角色无权查看案件。</translation>
     </message>
@@ -3892,6 +3902,95 @@
         <location filename="../../ui/shred_dialog.py" line="113"/>
         <source>The debtor&apos;s request document</source>
         <translation>债务人的请求文件</translation>
+    </message>
+</context>
+<context>
+    <name>SigningDialog</name>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="41"/>
+        <source>PDF signing certificates</source>
+        <translation>PDF 签名证书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="51"/>
+        <source>Each PDF volume of a bundle carries the exporting legal user&apos;s PAdES signature. The certificate comes from the organisation&apos;s signing CA or from a licensed CA (PKCS#12).</source>
+        <translation>证据包的每个 PDF 分册都带有导出该包的法务用户的 PAdES 签名。证书来自机构的签名 CA，或来自持牌 CA（PKCS#12）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="69"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="76"/>
+        <source>Organisation signing CA (administrators)</source>
+        <translation>机构签名 CA（管理员）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="77"/>
+        <source>Create signing CA</source>
+        <translation>创建签名 CA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="85"/>
+        <source>Issue certificate</source>
+        <translation>签发证书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="93"/>
+        <source>Legal user</source>
+        <translation>法务用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="97"/>
+        <source>Import my certificate (PKCS#12 from a licensed CA)</source>
+        <translation>导入我的证书（持牌 CA 颁发的 PKCS#12）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="100"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="105"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="112"/>
+        <location filename="../../ui/signing_dialog.py" line="153"/>
+        <source>PKCS#12 file</source>
+        <translation>PKCS#12 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="113"/>
+        <source>Its password</source>
+        <translation>文件密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="120"/>
+        <source>signing CA</source>
+        <translation>签名 CA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="121"/>
+        <source>issued</source>
+        <translation>已签发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="122"/>
+        <source>imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="131"/>
+        <source>Recorded: %1</source>
+        <translation>已记录：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="153"/>
+        <source>PKCS#12 (*.p12 *.pfx)</source>
+        <translation>PKCS#12 (*.p12 *.pfx)</translation>
     </message>
 </context>
 <context>
@@ -8259,6 +8358,16 @@
         <translation>证据包的完整性证明中没有印出其 SHA-256</translation>
     </message>
     <message>
+        <source>the filed PDF differs from the kit&apos;s copy: SHA-256 {sha256}, the kit lists {listed}</source>
+        <comment>kit.pdf_filed_differs</comment>
+        <translation>提交的 PDF 与验证包中的副本不同：SHA-256 为 {sha256}，验证包列明的是 {listed}</translation>
+    </message>
+    <message>
+        <source>a PDF of this bundle that the kit does not list</source>
+        <comment>kit.pdf_filed_unlisted</comment>
+        <translation>属于本证据包、但验证包未列明的 PDF</translation>
+    </message>
+    <message>
         <source>PDF volume missing</source>
         <comment>kit.pdf_missing</comment>
         <translation>PDF 分册缺失</translation>
@@ -8267,6 +8376,11 @@
         <source>cannot read: {error}</source>
         <comment>kit.pdf_unreadable</comment>
         <translation>无法读取：{error}</translation>
+    </message>
+    <message>
+        <source>carries no PAdES signature (exported by a release before signed PDFs)</source>
+        <comment>kit.pdf_unsigned_before</comment>
+        <translation>没有 PAdES 签名（由尚不签署 PDF 的旧版本导出）</translation>
     </message>
     <message>
         <source>the processing record is not valid: {problem}</source>
@@ -8431,6 +8545,19 @@ ledger/ 和 proofs/ 中；其他每台设备的账本在 ledger/devices/&lt;设�
         <translation>PDF：{names}</translation>
     </message>
     <message>
+        <source>Each must read &quot;Signature Validation: Signature is Valid.&quot; for the signer&apos;s
+signature, and &quot;Total document signed&quot; for the last one (the document time-stamp;
+without a TSA, the signature itself). -nocert skips the certificate check: the
+signer&apos;s certificate and chain are in {chain}; compare its CA with the one the
+organisation publishes. verify-bundle (the step before) checks the chain and
+the time-stamps, and every PDF filed beside the kit.</source>
+        <comment>kit_text.pdf_signature</comment>
+        <translation>签署人的签名须显示 &quot;Signature Validation: Signature is Valid.&quot;，最后一个签名
+（文档时间戳；无时间戳服务时即签名本身）须显示 &quot;Total document signed&quot;。-nocert 跳过证书
+校验：签署人的证书及证书链在 {chain} 中，请将其 CA 与机构公布的 CA 比对。
+上一步的 verify-bundle 会校验证书链、时间戳以及与校验包一同提交的每个 PDF。</translation>
+    </message>
+    <message>
         <source>Run from the folder that holds bagit.txt (unzip the kit first).</source>
         <comment>kit_text.run_from</comment>
         <translation>在包含 bagit.txt 的目录中运行以下命令（先解压校验包）。</translation>
@@ -8449,6 +8576,11 @@ ledger/ 和 proofs/ 中；其他每台设备的账本在 ledger/devices/&lt;设�
         <source>Payload digests (originals and PDF)</source>
         <comment>kit_text.step_payload</comment>
         <translation>原始文件与 PDF 的哈希值</translation>
+    </message>
+    <message>
+        <source>PAdES signature of each PDF volume (poppler pdfsig)</source>
+        <comment>kit_text.step_pdf_signature</comment>
+        <translation>每个 PDF 分册的 PAdES 签名（poppler pdfsig）</translation>
     </message>
     <message>
         <source>Trusted time of the tag manifest ({tsa}), against the TSA&apos;s published root</source>
@@ -9001,6 +9133,56 @@ must equal that file&apos;s line in the manifest.</source>
         <source>volume {volume} is {size_mb} MB, over the {max_mb} MB limit: exhibit {exhibit} has {exhibit_mb} MB of originals and starts in it</source>
         <comment>pdfa.volume_over</comment>
         <translation>分册 {volume} 为 {size_mb} MB，超过 {max_mb} MB 上限：证据 {exhibit} 始于该册，其原始文件共 {exhibit_mb} MB</translation>
+    </message>
+    <message>
+        <source>signature {field}: the signed bytes were changed (digest or signature does not verify)</source>
+        <comment>pdfsig.broken</comment>
+        <translation>签名 {field}：已签名的字节被改动（摘要或签名验证失败）</translation>
+    </message>
+    <message>
+        <source>signature {field} does not cover its whole revision</source>
+        <comment>pdfsig.coverage</comment>
+        <translation>签名 {field} 未覆盖其所在修订版本的全部内容</translation>
+    </message>
+    <message>
+        <source>document time-stamp {field} does not verify against {roots}</source>
+        <comment>pdfsig.doc_timestamp</comment>
+        <translation>文档时间戳 {field} 无法依据 {roots} 验证</translation>
+    </message>
+    <message>
+        <source>changed after signature {field} beyond what PAdES appends</source>
+        <comment>pdfsig.modified</comment>
+        <translation>签名 {field} 之后的改动超出了 PAdES 允许追加的内容</translation>
+    </message>
+    <message>
+        <source>signature {field} is by {subject}, not by the certificate in {chain}</source>
+        <comment>pdfsig.other_signer</comment>
+        <translation>签名 {field} 的签署人是 {subject}，而不是 {chain} 中的证书</translation>
+    </message>
+    <message>
+        <source>signature {field}: its time-stamp does not verify against {roots}</source>
+        <comment>pdfsig.timestamp</comment>
+        <translation>签名 {field}：其时间戳无法依据 {roots} 验证</translation>
+    </message>
+    <message>
+        <source>its signatures cannot be read: {error}</source>
+        <comment>pdfsig.unreadable</comment>
+        <translation>无法读取其签名：{error}</translation>
+    </message>
+    <message>
+        <source>carries no PAdES signature</source>
+        <comment>pdfsig.unsigned</comment>
+        <translation>没有 PAdES 签名</translation>
+    </message>
+    <message>
+        <source>signature {field}: its certificate does not chain to {chain}</source>
+        <comment>pdfsig.untrusted</comment>
+        <translation>签名 {field}：其证书无法链接到 {chain}</translation>
+    </message>
+    <message>
+        <source>the PDF volumes are signed without trusted time (PAdES {level}): no time-stamp authority answered; export again when one is reachable</source>
+        <comment>pdfsign.unstamped</comment>
+        <translation>PDF 分册的签名没有可信时间（PAdES {level}）：没有时间戳服务机构应答；请在可连接时重新导出</translation>
     </message>
     <message>
         <source>role {role} may not {action} (allowed: {allowed})</source>
@@ -10401,6 +10583,81 @@ must equal that file&apos;s line in the manifest.</source>
         <source>ledger seq {seq}</source>
         <comment>shred.where_entry</comment>
         <translation>存证链第 {seq} 条</translation>
+    </message>
+    <message>
+        <source>the certificate is not valid now (valid {not_before} to {not_after})</source>
+        <comment>signing.expired</comment>
+        <translation>该证书当前无效（有效期 {not_before} 至 {not_after}）</translation>
+    </message>
+    <message>
+        <source>the sealed key of certificate {sha256} does not open for {user}</source>
+        <comment>signing.key_unopened</comment>
+        <translation>证书 {sha256} 的加密私钥无法为 {user} 打开</translation>
+    </message>
+    <message>
+        <source>the certificate may not sign documents: its key usage lacks nonRepudiation</source>
+        <comment>signing.key_usage</comment>
+        <translation>该证书不能用于签署文件：其密钥用途缺少 nonRepudiation（不可否认）</translation>
+    </message>
+    <message>
+        <source>there is no organisation signing CA whose key you hold: an administrator creates one first (evidence-desk signing-ca create)</source>
+        <comment>signing.no_ca</comment>
+        <translation>没有您持有密钥的机构签名 CA：请管理员先创建（evidence-desk signing-ca create）</translation>
+    </message>
+    <message>
+        <source>{user} has no PDF signing certificate: an administrator issues one (evidence-desk signing-cert issue --user {user}) or {user} imports a PKCS#12 from a licensed CA (evidence-desk signing-cert import --p12 FILE)</source>
+        <comment>signing.no_certificate</comment>
+        <translation>{user} 没有 PDF 签名证书：请管理员签发（evidence-desk signing-cert issue --user {user}），或由 {user} 导入持牌 CA 颁发的 PKCS#12（evidence-desk signing-cert import --p12 FILE）</translation>
+    </message>
+    <message>
+        <source>{user} is not a user of this store</source>
+        <comment>signing.no_user</comment>
+        <translation>{user} 不是本存储库的用户</translation>
+    </message>
+    <message>
+        <source>{user} has no key to seal a signing key for yet: they log in once first</source>
+        <comment>signing.no_wrap_key</comment>
+        <translation>{user} 还没有可用于封装签名私钥的密钥：请其先登录一次</translation>
+    </message>
+    <message>
+        <source>{user} is not an active legal user: only they sign bundles</source>
+        <comment>signing.not_legal</comment>
+        <translation>{user} 不是在职的法务用户：只有法务用户签署证据包</translation>
+    </message>
+    <message>
+        <source>{actor} may import a signing certificate only for themselves, not for {user}</source>
+        <comment>signing.not_own</comment>
+        <translation>{actor} 只能为自己导入签名证书，不能为 {user} 导入</translation>
+    </message>
+    <message>
+        <source>the PKCS#12 holds no certificate with its private key</source>
+        <comment>signing.p12_incomplete</comment>
+        <translation>该 PKCS#12 不含带私钥的证书</translation>
+    </message>
+    <message>
+        <source>the PKCS#12&apos;s key is not RSA or ECDSA</source>
+        <comment>signing.p12_key_type</comment>
+        <translation>该 PKCS#12 的密钥不是 RSA 或 ECDSA</translation>
+    </message>
+    <message>
+        <source>not a PKCS#12 file, or the password is wrong ({error})</source>
+        <comment>signing.p12_unreadable</comment>
+        <translation>不是 PKCS#12 文件，或密码错误（{error}）</translation>
+    </message>
+    <message>
+        <source>no ledger entry that keeps the rules records this certificate with this sealed key</source>
+        <comment>signing.unrecorded</comment>
+        <translation>没有遵守规则的账本条目以此加密私钥记录该证书</translation>
+    </message>
+    <message>
+        <source>signing certificate {sha256} of {holder}</source>
+        <comment>signing.where</comment>
+        <translation>{holder} 的签名证书 {sha256}</translation>
+    </message>
+    <message>
+        <source>cannot read: {error}</source>
+        <comment>signing_cli.unreadable</comment>
+        <translation>无法读取：{error}</translation>
     </message>
     <message>
         <source>part {name!r}: base64 data does not decode</source>
