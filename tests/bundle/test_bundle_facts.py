@@ -13,6 +13,7 @@ import pytest
 from PIL import Image, ImageStat
 from pypdf import PdfReader
 
+from evidence_desk.bundle import labels
 from evidence_desk.bundle.model import Scope
 from evidence_desk.bundle.verify_kit import verify_kit
 from evidence_desk.domain.errors import BadInput
@@ -143,4 +144,5 @@ def test_identity_documents_are_drawn_exhibits_with_their_digests(
     # the evidence list gives each document its own row and digest
     text = " ".join(pdf_text(result.pdf_paths[0]).split())
     for role, digest in digests.items():
-        assert f"{role}:" in text and digest.sha256[:12] in text
+        named = labels.label("en", "original", role)  # the bundle's language: en
+        assert f"{named}:" in text and digest.sha256[:12] in text
