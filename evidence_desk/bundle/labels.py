@@ -128,6 +128,9 @@ NAMES: dict[str, dict[str, str]] = {
         "breach.add": "breach recorded",
         "hold.add": "legal hold placed",
         "hold.lift": "legal hold lifted",
+        "signing.ca_create": "signing CA created",
+        "signing.cert_issue": "signing certificate issued",
+        "signing.cert_import": "signing certificate imported",
     },
     # the custody table's one-line summary of an entry's payload (bundle/pdf.py _summary)
     "field": {

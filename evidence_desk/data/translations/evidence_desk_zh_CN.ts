@@ -5273,6 +5273,21 @@
         <translation>修改设置</translation>
     </message>
     <message>
+        <source>signing CA created</source>
+        <comment>bundle_label.action.signing.ca_create</comment>
+        <translation>已创建签名 CA</translation>
+    </message>
+    <message>
+        <source>signing certificate imported</source>
+        <comment>bundle_label.action.signing.cert_import</comment>
+        <translation>已导入签名证书</translation>
+    </message>
+    <message>
+        <source>signing certificate issued</source>
+        <comment>bundle_label.action.signing.cert_issue</comment>
+        <translation>已签发签名证书</translation>
+    </message>
+    <message>
         <source>store created</source>
         <comment>bundle_label.action.store.init</comment>
         <translation>创建证据库</translation>
