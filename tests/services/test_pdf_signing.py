@@ -295,16 +295,10 @@ def test_a_legal_user_imports_their_pkcs12_and_signs_with_it(tmp_path: Path) -> 
         with pytest.raises(BadInput, match="password is wrong"):
             signing_certs.import_p12(lee, pkcs12_identity("Lee Licensed"), "wrong")
         with pytest.raises(PermissionDenied):
-            signing_certs.import_p12(
-                team.login("ada"), pkcs12_identity("Ada"), "p12-password"
-            )
+            signing_certs.import_p12(team.login("ada"), pkcs12_identity("Ada"), "p12-password")
         with pytest.raises(BadInput, match="lacks nonRepudiation"):
-            signing_certs.import_p12(
-                lee, pkcs12_identity("Lee", commits=False), "p12-password"
-            )
-        facts = signing_certs.import_p12(
-            lee, pkcs12_identity("Lee Licensed"), "p12-password"
-        )
+            signing_certs.import_p12(lee, pkcs12_identity("Lee", commits=False), "p12-password")
+        facts = signing_certs.import_p12(lee, pkcs12_identity("Lee Licensed"), "p12-password")
         assert "Lee Licensed" in facts.subject and "Licensed Test CA" in facts.issuer
         assert signing_certs.signer(lee).sha256 == facts.sha256
         store_with_evidence(team, tmp_path / "in")
