@@ -58,6 +58,18 @@ _ROWS: list[tuple[str, str, tuple[object, ...]]] = [
         ("dev-1",),
     ),
     ("receipt_keys", "INSERT INTO receipt_keys (public_key) VALUES (%s)", ("f" * 64,)),
+    (
+        "org_checkpoints",
+        "INSERT INTO org_checkpoints (size, hub_seq, root, compact_range, body, signature) "
+        "VALUES (1, 1, %s, ARRAY[]::bytea[], 'b', 's')",
+        ("a" * 64,),
+    ),
+    (
+        "org_witnesses",
+        "INSERT INTO org_witnesses (witness, size, body, hub_signature, sign_key, signature) "
+        "VALUES (%s, 1, 'b', 's', 'k', 's')",
+        ("alice",),
+    ),
 ]
 
 
@@ -163,6 +175,8 @@ def _first_column(table: str) -> str:
         "case_key_wraps": "sealed",
         "receipts": "body",
         "receipt_keys": "added_at",
+        "org_checkpoints": "root",
+        "org_witnesses": "signature",
     }[table]
 
 
