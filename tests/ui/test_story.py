@@ -175,6 +175,9 @@ def test_full_story_request_approve_import_tag(qtbot: QtBot, team: Team, tmp_pat
     )
     assert verify_store(alice.session).intact
     assert reading.count(alice.session, contact.id) == 6
+    # the screenshots are read in the background (ocr.read entries): done before legal exports,
+    # whose custody names the seq its own entry takes (an entry written meanwhile: export again)
+    qtbot.waitUntil(lambda: alice.contact_page.reader.job is None, timeout=120_000)
     alice.logout_action.trigger()
 
     # 5. legal exports the court bundle for the case and verifies it
