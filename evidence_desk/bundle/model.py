@@ -14,6 +14,7 @@ from typing import Any
 
 from evidence_desk.domain.pipl import ProcessingRecord
 from evidence_desk.domain.recording_description import RecordingDescription
+from evidence_desk.domain.redaction import ImageRegion, Reason, Segment
 from evidence_desk.integrity.ledger import Entry
 
 BUNDLE_FORMAT = "evidence-desk/bundle/v1"
@@ -110,6 +111,11 @@ class BundleMessage:
     # the platform's id of the sender as the original holds it (wxid, phone number), printed
     # beside the display name, which is only a remark the phone's owner chose
     sender_id: str = ""
+    # redaction (issue 21 item 5): when spans of the text are withheld, the printed text in
+    # pieces (``text`` then holds only the unredacted pieces joined); when the whole message is
+    # withheld, its reason (``text`` is empty and ``attachments`` are dropped)
+    segments: tuple[Segment, ...] = ()
+    withheld: Reason | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +137,7 @@ class Screenshot:
     height: int
     taken_at: str | None
     device: str
+    regions: tuple[ImageRegion, ...] = ()  # blacked out wherever the image is drawn
 
 
 @dataclass(frozen=True, slots=True)
