@@ -53,7 +53,7 @@ def _print(args: argparse.Namespace, data: Any, text: str) -> None:
 
 
 def cmd_hub_init(args: argparse.Namespace) -> int:
-    files = tls.prepare(args.tls_dir, [])
+    files = tls.prepare(args.tls_dir, args.host)
     database = str(conninfo_to_dict(args.db).get("dbname") or "")
     try:
         with psycopg.connect(args.db, connect_timeout=10) as conn:
@@ -96,6 +96,18 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
         "ca_file": str(files.ca_file),
         "cert_file": str(files.cert_file),
         "key_file": str(files.key_file),
+    }
+    _print(args, data, "\n".join(f"{name}: {value}" for name, value in data.items()))
+    return 0
+
+
+def cmd_hub_renew_cert(args: argparse.Namespace) -> int:
+    files = tls.renew_hub_cert(args.tls_dir, args.host)
+    (leaf,) = pinning.certificates(files.cert_file)[:1]
+    data = {
+        "cert_file": str(files.cert_file),
+        "key_file": str(files.key_file),
+        "not_after": leaf.not_valid_after_utc.isoformat(),
     }
     _print(args, data, "\n".join(f"{name}: {value}" for name, value in data.items()))
     return 0
@@ -213,6 +225,17 @@ def add_commands(sub: Any, add: Add) -> None:
     init.add_argument("--db", required=True, help="libpq URL of the hub's database (owner)")
     init.add_argument("--admin", required=True)
     init.add_argument("--tls-dir", type=Path, default=Path("hub-tls"))
+    hosts_help = "a name or address devices reach the hub by (repeatable; localhost always)"
+    init.add_argument("--host", action="append", default=[], metavar="NAME", help=hosts_help)
+    renew = add("renew-cert", cmd_hub_renew_cert, "a new hub certificate from the hub's CA", hub)
+    renew.add_argument("--tls-dir", type=Path, default=Path("hub-tls"))
+    renew.add_argument(
+        "--host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help=hosts_help + "; none: the current certificate's names",
+    )
     serve = add("serve", cmd_hub_serve, "serve the hub over HTTPS", hub)
     serve.add_argument("--db", required=True)
     serve.add_argument("--listen", required=True, metavar="HOST:PORT")

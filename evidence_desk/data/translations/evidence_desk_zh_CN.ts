@@ -11170,6 +11170,11 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>{path}：证书未列出任何主机名（主题备用名称）</translation>
     </message>
     <message>
+        <source>no private CA of the hub here (ca-key.pem); the CA that issued this certificate renews it</source>
+        <comment>tls.not_our_ca</comment>
+        <translation>此处没有中心自己的私有 CA（ca-key.pem）；请由签发该证书的 CA 续期</translation>
+    </message>
+    <message>
         <source>{path}: not a PEM certificate or key ({error})</source>
         <comment>tls.unreadable</comment>
         <translation>{path}：不是 PEM 格式的证书或密钥（{error}）</translation>
