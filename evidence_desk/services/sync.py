@@ -53,7 +53,6 @@ from evidence_desk.services import (
     org_history,
     org_ledger,
     rebuild,
-    receipt_checks,
 )
 from evidence_desk.services.hub_client import HubClient, HubRefused
 from evidence_desk.services.session import Session
@@ -212,7 +211,7 @@ def join(
     (and the device), then a sync brings the receipts and the blob files. A join the hub
     refuses leaves no store behind; one whose answer was lost keeps it (the hub may hold it)."""
     with invite_client(url, ca_file, code) as client:
-        hub_key = hub_receipts.hub_pin(client)
+        hub_key, _rotations = hub_receipts.hub_pin(client)  # a new store pins today's key
         history = [entry for page in pull_history(client) for entry in page]
     session = org_ledger.join(path, user, password, code, history)
     try:
@@ -251,8 +250,9 @@ def sync(session: Session, client: HubClient) -> SyncReport:
     (the pull still runs); a refused pull raises (nothing of it is written), as the push's
     refusal when there was one."""
     report = SyncReport()
-    if receipt_checks.pinned(session.folder) is None:
-        hub_receipts.ensure_pinned(session.folder, client)  # a store bound before receipts
+    # the hub's key at every sync: pinned by a store bound before receipts, followed through
+    # signed rotations, refused when it changed otherwise (before anything is pushed)
+    hub_receipts.ensure_pinned(session.folder, client)
     try:
         push(session, client, report)
     except HubRefused as refused:

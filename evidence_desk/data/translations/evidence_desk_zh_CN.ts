@@ -6933,6 +6933,11 @@
         <translation>无法连接中心的数据库（{error}）</translation>
     </message>
     <message>
+        <source>this database holds no organisation (run hub init first)</source>
+        <comment>cli.hub_no_organisation</comment>
+        <translation>该数据库中没有组织（请先运行 hub init）</translation>
+    </message>
+    <message>
         <source>interrupted</source>
         <comment>cli.interrupted</comment>
         <translation>已中断</translation>
@@ -9598,6 +9603,11 @@ must equal that file&apos;s line in the manifest.</source>
         <source>a receipt from the hub names hub {hub_id} and device {device}, not this store</source>
         <comment>receipt.hub_other_device</comment>
         <translation>中心的一张回执指向中心 {hub_id} 和设备 {device}，而非本存储库</translation>
+    </message>
+    <message>
+        <source>{file} holds a receipt key a rotation retired: the hub would sign what devices refuse (restore the newest key)</source>
+        <comment>receipt.key_retired</comment>
+        <translation>{file} 中是已被轮换停用的回执密钥：中心将签出设备拒收的内容（请恢复最新的密钥）</translation>
     </message>
     <message>
         <source>not a receipt this release reads</source>
