@@ -17,8 +17,9 @@ from typing import Final
 
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.services import org_history
-from evidence_desk.services.hub_client import HubClient, HubUnreachable
+from evidence_desk.services.hub_client import HubClient, HubRefused, HubUnreachable
 from evidence_desk.services.session import Session
+from evidence_desk.store.folder import StoreFolder
 
 #: seconds the hub holds a request at most (hub/live.py MAX_WAIT)
 MAX_WAIT: Final = 25
@@ -100,3 +101,60 @@ class Backoff:
 
     def reset(self) -> None:
         self._failures = 0
+
+
+# -- what waits and what was refused (the app's sync status) --------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RefusedEntry:
+    """An own entry the hub kept in this device's chain but refused: its seq, the rule, and the
+    refusal as the hub's client words it (``sync.sync`` does the same for the CLI)."""
+
+    seq: int
+    action: str
+    rule: str
+    refusal: HubRefused
+
+
+def waiting_entries(session: Session) -> int:
+    """Own entries the hub has not placed yet (what the next push sends)."""
+    row = session.conn.execute(
+        "SELECT count(*) FROM ledger WHERE seq > (SELECT coalesce(max(seq), 0) FROM org_positions)"
+    ).fetchone()
+    return int(row[0])
+
+
+def blob_sizes(folder: StoreFolder) -> dict[str, int]:
+    """The store's sealed blob files by their path under the folder, with their sizes (the
+    names a push sends; ``blobs/tmp`` holds partial writes, never evidence)."""
+    found: dict[str, int] = {}
+    root = folder.blob_root
+    if not root.exists():
+        return found
+    for prefix in root.iterdir():
+        if prefix.is_dir() and len(prefix.name) == 2:
+            for file in prefix.iterdir():
+                if file.is_file() and not file.name.startswith("."):
+                    found[f"blobs/{prefix.name}/{file.name}"] = file.stat().st_size
+    return found
+
+
+def refused_entries(session: Session) -> list[RefusedEntry]:
+    """The own entries the hub refused, oldest first, each with its rule."""
+    found = []
+    device = session.folder.store_id
+    for seq, verdict, action in session.conn.execute(
+        "SELECT p.seq, p.verdict, l.action FROM org_positions p JOIN ledger l USING (seq) "
+        "WHERE p.verdict != '' ORDER BY p.seq"
+    ):
+        rule = str(verdict)
+        facts = {"device": device, "seq": str(seq)}
+        shown = rule
+        if not rule.startswith("hub."):  # a record rule of the rule table
+            facts.update(action=str(action), violated=rule)
+            shown = "hub.rule"
+        found.append(
+            RefusedEntry(int(seq), str(action), rule, HubRefused(shown, facts, status=409))
+        )
+    return found
