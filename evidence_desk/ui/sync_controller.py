@@ -41,11 +41,11 @@ from evidence_desk.services.sync import HubBinding, SyncReport
 from evidence_desk.ui import errors
 from evidence_desk.ui.workers import Job, alive, start
 
-#: milliseconds between the checks for local work to push
+# milliseconds between the checks for local work to push
 WATCH_MS: Final = 2000
-#: milliseconds before a sync that found the store busy tries again
+# milliseconds before a sync that found the store busy tries again
 BUSY_RETRY_MS: Final = 1000
-#: milliseconds between syncs with a hub that has no live route (an older hub)
+# milliseconds between syncs with a hub that has no live route (an older hub)
 NO_NEWS_SYNC_MS: Final = 30_000
 
 _pool: QThreadPool | None = None

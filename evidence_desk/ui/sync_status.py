@@ -29,7 +29,7 @@ from evidence_desk.ui import errors, icons
 from evidence_desk.ui.formatting import local_time
 from evidence_desk.ui.sync_controller import SyncState
 
-#: milliseconds a notice stays in the status bar
+# milliseconds a notice stays in the status bar
 NOTICE_MS = 30_000
 
 
