@@ -1,16 +1,18 @@
 """The app and its hub, live: sync at login, then whenever the hub has news or this device has
 work to push, in the background, with backoff while the hub cannot be reached.
 
-Two kinds of background work, never on the UI thread, in a pool of their own (a long-poll
-holds its thread for up to 25 s; the global pool, sized to the cores, stays free for verify,
-previews and imports):
+Two kinds of background work, never on the UI thread:
 
 - a **sync** job (``sync.sync`` on a sibling session: its own SQLite connection, opened and
   closed in the worker thread; the store's writer lock keeps it from writing while another
-  writer holds the store, and a busy store is simply tried again a moment later);
-- a **wait** job: one long-poll of the hub's ``/v1/events`` (services/live.py) after the
+  writer holds the store, and a busy store is simply tried again a moment later), in a pool of
+  its own (:func:`live_pool`), so the global pool, sized to the cores, stays free for verify,
+  previews and imports, and a closing window waits for exactly these;
+- a **wait**: one long-poll of the hub's ``/v1/events`` (services/live.py) after the
   newest position this store holds, with its own client (no session: it reads nothing of the
-  store). News starts a sync; no news starts the next wait.
+  store), in a daemon thread: it holds its thread for up to 25 s, and a closing window or a
+  quitting app never waits for it (its answer then goes nowhere). News starts a sync; no news
+  starts the next wait.
 
 Local work is noticed by a light timer on the UI thread (the ledger's newest seq); a new
 entry starts a sync at once so that a request reaches the supervisor within seconds. While
@@ -25,6 +27,7 @@ handle (a tray message shows on a locked screen).
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Final
@@ -52,7 +55,7 @@ _pool: QThreadPool | None = None
 
 
 def live_pool() -> QThreadPool:
-    """The pool the sync and wait jobs run in (every window's): tests wait for it to drain."""
+    """The pool the sync jobs run in (every window's): tests wait for it to drain."""
     global _pool
     if _pool is None:
         _pool = QThreadPool()
@@ -81,6 +84,13 @@ class _Synced:
     report: SyncReport
     position: int
     blobs: frozenset[str]
+
+
+class _WaitSignals(QObject):
+    """A long-poll's outcome, from its thread to the controller's (queued)."""
+
+    arrived = Signal(object)  # live.News
+    failed = Signal(object)  # BaseException
 
 
 def _utc_now() -> datetime:
@@ -113,7 +123,7 @@ class SyncController(QObject):
         self.state = SyncState()
         self._stopped = False
         self._sync_job: Job[_Synced] | None = None
-        self._wait_job: Job[live.News] | None = None
+        self._waiting: tuple[threading.Thread, _WaitSignals] | None = None
         self._again = False
         self._no_news = False
         self._position = live.position(session)
@@ -144,11 +154,6 @@ class SyncController(QObject):
         self._watch.stop()
         if self._sync_job is not None:
             self._sync_job.done.wait(wait_seconds)
-
-    @property
-    def busy(self) -> bool:
-        """A sync or a wait is running."""
-        return self._sync_job is not None or self._wait_job is not None
 
     # -- sync ---------------------------------------------------------------------------------
     def sync_now(self) -> None:
@@ -215,25 +220,41 @@ class SyncController(QObject):
 
     # -- news ---------------------------------------------------------------------------------
     def _wait(self) -> None:
-        if self._stopped or self._wait_job is not None:
+        if self._stopped or self._waiting is not None:
             return
         if self._no_news:  # a hub without the live route: sync on a timer instead
             self._retry.start(NO_NEWS_SYNC_MS)
             return
         after, seconds, bound, session = self._position, self.poll_seconds, self.bound, self.session
         client = sync.client_for(session, bound)
+        signals = _WaitSignals()
+        signals.arrived.connect(self._news)
+        signals.failed.connect(self._wait_failed)
 
-        def work(_job: Job[live.News]) -> live.News:
-            with client:
-                return live.wait_for_news(client, after, seconds)
+        def work() -> None:
+            try:
+                with client:
+                    news = live.wait_for_news(client, after, seconds)
+            except BaseException as error:  # said to the controller, never lost in a thread
+                signals.failed.emit(error)
+            else:
+                signals.arrived.emit(news)
 
-        job: Job[live.News] = Job(work)
-        job.on_finished(self._news)
-        job.on_failed(self._wait_failed)
-        self._wait_job = start(job, live_pool())
+        # a plain daemon thread, not a pool's: a long-poll holds it for up to poll_seconds and
+        # holds nothing of the store, so a closing window or a quitting app never waits for it
+        thread = threading.Thread(target=work, name="hub-news-wait", daemon=True)
+        self._waiting = (thread, signals)
+        thread.start()
+
+    def join_wait(self, timeout: float) -> bool:
+        """Wait for a running long-poll to end (tests); True when none runs any more."""
+        if self._waiting is not None:
+            self._waiting[0].join(timeout)
+            return not self._waiting[0].is_alive()
+        return True
 
     def _news(self, news: live.News) -> None:
-        self._wait_job = None
+        self._waiting = None
         if self._stopped or not alive(self):
             return
         if news.hub_seq > self._position:
@@ -242,7 +263,7 @@ class SyncController(QObject):
             self._wait()
 
     def _wait_failed(self, error: BaseException) -> None:
-        self._wait_job = None
+        self._waiting = None
         if self._stopped or not alive(self):
             return
         if isinstance(error, HubUnreachable):

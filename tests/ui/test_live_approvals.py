@@ -139,3 +139,6 @@ def test_request_reaches_the_supervisor_and_the_decision_comes_back(
             window.close()
             window.session.close()
         assert live_pool().waitForDone(60_000)
+        for window in opened:  # no long-poll left running after the test
+            assert window.sync_controller is not None
+            assert window.sync_controller.join_wait(30)
