@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 import tests.ui.test_story as story
 from evidence_desk.services import contacts, live
+from evidence_desk.store.lock import WriterLock
 from evidence_desk.ui.main_window import MainWindow
 from evidence_desk.ui.sync_controller import live_pool
 from tests.helpers import supporting_documents
@@ -113,6 +114,19 @@ def test_request_reaches_the_supervisor_and_the_decision_comes_back(
         assert alice.import_action.isEnabled()
         qtbot.waitUntil(lambda: _synced(alice) and _synced(sam), timeout=WAIT_MS)
         assert contacts.get_contact(alice.session, contact.id).decided_by == "sam"
+
+        # another writer holds the staff store (a backup, say): the sync waits its turn and
+        # tries again; it is neither offline nor a problem, and nothing is pulled meanwhile
+        before = live.position(alice.session)
+        with WriterLock(org.stores["alice"], "alice", "backup"):
+            org.invite("bob", "staff")  # the admin's device writes and syncs an entry
+            qtbot.wait(6000)  # alice's wait wakes, her sync finds the store busy
+            assert alice.sync_status.state.offline_since is None
+            assert not alice.sync_status.state.problem
+            assert live.position(alice.session) == before
+        qtbot.waitUntil(
+            lambda: live.position(alice.session) > before and _synced(alice), timeout=WAIT_MS
+        )
 
         # the hub stops: staff work on, the window says offline and what waits to go up
         org.kill()
