@@ -11,7 +11,7 @@ laptops coming back after a hub restart do not all knock at the same second.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -140,8 +140,12 @@ def blob_sizes(folder: StoreFolder) -> dict[str, int]:
     return found
 
 
-def refused_entries(session: Session) -> list[RefusedEntry]:
-    """The own entries the hub refused, oldest first, each with its rule."""
+def refused_entries(
+    session: Session, named: Mapping[int, HubRefused] | None = None
+) -> list[RefusedEntry]:
+    """The own entries the hub refused, oldest first, each with its rule; ``named`` holds
+    refusals as a push's answer named them (by seq, with every fact: who decided first), which
+    the store's verdict alone does not keep."""
     found = []
     device = session.folder.store_id
     for seq, verdict, action in session.conn.execute(
@@ -154,7 +158,6 @@ def refused_entries(session: Session) -> list[RefusedEntry]:
         if not rule.startswith("hub."):  # a record rule of the rule table
             facts.update(action=str(action), violated=rule)
             shown = "hub.rule"
-        found.append(
-            RefusedEntry(int(seq), str(action), rule, HubRefused(shown, facts, status=409))
-        )
+        refusal = (named or {}).get(int(seq)) or HubRefused(shown, facts, status=409)
+        found.append(RefusedEntry(int(seq), str(action), rule, refusal))
     return found

@@ -126,6 +126,7 @@ class SyncController(QObject):
         self._waiting: tuple[threading.Thread, _WaitSignals] | None = None
         self._again = False
         self._no_news = False
+        self._refusals: dict[int, HubRefused] = {}  # as the pushes' answers named them
         self._position = live.position(session)
         self._ledger_seen = self._ledger_head()
         self._published_head = self._ledger_seen
@@ -186,7 +187,10 @@ class SyncController(QObject):
         self._position = max(self._position, done.position)
         self._on_hub = done.blobs
         problem = ""
-        refused = live.refused_entries(self.session)
+        refusal = done.report.refusal
+        if refusal is not None and refusal.named.get("seq", "").isdigit():
+            self._refusals[int(refusal.named["seq"])] = refusal  # with every fact it named
+        refused = live.refused_entries(self.session, self._refusals)
         if done.report.refusal is not None and not refused:
             problem = errors.describe(done.report.refusal)  # a push refused whole
         self._publish(syncing=False, last_synced=_utc_now(), offline_since=None, problem=problem)
@@ -317,7 +321,7 @@ class SyncController(QObject):
             waiting_entries=live.waiting_entries(self.session),
             waiting_blobs=len(unsent),
             waiting_bytes=sum(unsent.values()),
-            refused=tuple(live.refused_entries(self.session)),
+            refused=tuple(live.refused_entries(self.session, self._refusals)),
             problem=state.problem if problem is None else problem,
         )
         self.state_changed.emit(self.state)
