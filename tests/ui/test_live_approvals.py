@@ -114,6 +114,13 @@ def test_request_reaches_the_supervisor_and_the_decision_comes_back(
         assert alice.import_action.isEnabled()
         qtbot.waitUntil(lambda: _synced(alice) and _synced(sam), timeout=WAIT_MS)
         assert contacts.get_contact(alice.session, contact.id).decided_by == "sam"
+        # in step, both stay idle: waits end and start again, nobody syncs in a loop
+        syncs: list[object] = []
+        for window in (alice, sam):
+            assert window.sync_controller is not None
+            window.sync_controller.synced.connect(syncs.append)
+        qtbot.wait(8000)
+        assert syncs == []
 
         # another writer holds the staff store (a backup, say): the sync waits its turn and
         # tries again; it is neither offline nor a problem, and nothing is pulled meanwhile
