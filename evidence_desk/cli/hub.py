@@ -25,7 +25,7 @@ from evidence_desk.domain.errors import BadInput, EvidenceDeskError, RuleViolati
 from evidence_desk.domain.hub_refusals import Refused
 from evidence_desk.domain.models import Role
 from evidence_desk.domain.wording import Catalogue
-from evidence_desk.hub import app, judging, object_store, receipts, schema, tls
+from evidence_desk.hub import app, judging, live, object_store, receipts, schema, tls
 from evidence_desk.hub.repository import HubRepository
 from evidence_desk.hub.routes import OrgDirectory, routes
 from evidence_desk.integrity import pinning
@@ -164,13 +164,18 @@ def cmd_hub_serve(args: argparse.Namespace) -> int:
             receipts.finish_rotation(repo, args.tls_dir)
             desk = receipts.ReceiptDesk(hub_id, receipts.load_or_make_key(args.tls_dir))
             desk.record_key(repo)
-        hub = app.create_app(
-            OrgDirectory(repo),
-            repo,
-            routes=routes(repo, desk),
-            lifespan=judging.lifespan(repo),
-        )
-        app.serve(hub, args.listen, tls.server_context(files))
+        # live news for the desktop apps (hub/live.py): one listening connection per process
+        board = live.NewsBoard(app_conninfo(args.db))
+        try:
+            hub = app.create_app(
+                OrgDirectory(repo),
+                repo,
+                routes=[*routes(repo, desk), *live.routes(repo, board)],
+                lifespan=judging.lifespan(repo),
+            )
+            app.serve(hub, args.listen, tls.server_context(files))
+        finally:
+            board.close()
     return 0
 
 

@@ -423,6 +423,19 @@ class HubRepository:
             row = conn.execute("SELECT coalesce(max(hub_seq), 0) FROM entries").fetchone()
         return 0 if row is None else int(row[0])
 
+    def news_since(self, hub_seq: int) -> tuple[int, dict[str, int]]:
+        """The newest ``hub_seq`` and how many entries of each action came after ``hub_seq``
+        (entry headers only: the live route's facts, hub/live.py)."""
+        with self._pool.connection() as conn:
+            rows = conn.execute(
+                "SELECT action, count(*), max(hub_seq) FROM entries WHERE hub_seq > %s "
+                "GROUP BY action",
+                (hub_seq,),
+            ).fetchall()
+        if not rows:
+            return self.last_hub_seq(), {}
+        return max(int(r[2]) for r in rows), {str(r[0]): int(r[1]) for r in rows}
+
     def entries_since(self, hub_seq: int, *, limit: int = 1000) -> list[HubEntry]:
         """Accepted entries after ``hub_seq``, in acceptance order (a pull's page)."""
         with self._pool.connection() as conn:
@@ -667,6 +680,8 @@ def _append(
             (device_id, judged.size, judged.head_hash, list(judged.compact_range)),
         )
         judging.appended(conn)
+        # the live route's waiters wake at the commit (none for a rollback): hub/live.py
+        conn.execute("SELECT pg_notify('evidence_desk_entries', '')")
     accepted = [e for e, verdict in zip(fresh, verdicts, strict=True) if not verdict]
     return AppendResult(len(fresh), len(held), judged.size, tuple(refused)), accepted
 

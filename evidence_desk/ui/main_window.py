@@ -37,7 +37,7 @@ from evidence_desk.services.import_types import ImportResult
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import VerifyReport, verify_store
 from evidence_desk.store import location
-from evidence_desk.ui import errors, icons, service_text
+from evidence_desk.ui import errors, icons, service_text, sync_controller
 from evidence_desk.ui.access_log_view import AccessLogView
 from evidence_desk.ui.approvals import ApprovalQueue
 from evidence_desk.ui.bundle_dialog import BundleDialog
@@ -49,6 +49,7 @@ from evidence_desk.ui.processing_records_view import ProcessingRecordsView
 from evidence_desk.ui.retention_dialog import ReasonDialog, retention_lines
 from evidence_desk.ui.review_ui import FindingsView
 from evidence_desk.ui.roles import guard, role_name
+from evidence_desk.ui.sync_status import SyncStatus
 from evidence_desk.ui.verify_panel import VerifyPanel
 from evidence_desk.ui.workers import Job, alive, start
 
@@ -174,6 +175,27 @@ class MainWindow(QMainWindow):
         self._stamp_timer.timeout.connect(self.start_stamping)
         self._stamp_timer.start()
         QTimer.singleShot(0, lambda: alive(self) and self.start_stamping())
+        self._build_live()
+
+    # -- the hub, live (a store bound to a hub: ui/sync_controller.py) -----------------------
+    def _build_live(self) -> None:
+        """Sync in the background and show its status; what comes from the hub reloads the
+        screens (the case tree, the approval queue, the contact) and notices are shown."""
+        self.sync_status: SyncStatus | None = None
+        self.sync_controller = sync_controller.for_window(self.session, self)
+        if self.sync_controller is None:
+            return
+        self.sync_status = SyncStatus(self.zone, self)
+        self.statusBar().addPermanentWidget(self.sync_status)
+        self.sync_controller.state_changed.connect(self.sync_status.show_state)
+        self.sync_controller.notice.connect(self.sync_status.notify)
+        self.sync_controller.pulled.connect(self.refresh)
+        self.sync_status.sync_requested.connect(self.sync_controller.sync_now)
+        QTimer.singleShot(0, self._start_live)
+
+    def _start_live(self) -> None:
+        if alive(self) and not self._closed and self.sync_controller is not None:
+            self.sync_controller.start()
 
     # -- actions ----------------------------------------------------------------------------
     def _action(
@@ -864,6 +886,8 @@ class MainWindow(QMainWindow):
         settings.setValue("main/state", self.saveState())
         self._closed = True  # the session is closed right after: no new background work
         self._stamp_timer.stop()
+        if self.sync_controller is not None:
+            self.sync_controller.stop()
         reading = self.contact_page.reader.job
         if reading is not None:
             reading.cancel()  # what was read stays read; the rest is read next time

@@ -1,0 +1,163 @@
+"""Waiting for the hub's news, and how long to wait before trying an unreachable hub again.
+
+Qt-free, so that the desktop app's sync controller (ui/sync_controller.py) and the benchmark's
+round trip share it. :func:`wait_for_news` is one long-poll of the hub's ``/v1/events``
+(hub/live.py): it returns at once when the hub holds entries after ``after``, else when a push
+commits one, else after ``timeout`` seconds with nothing new. :class:`Backoff` is the retry
+policy while the hub cannot be reached: 1 s, doubling to a cap, with jitter so that 500
+laptops coming back after a hub restart do not all knock at the same second.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Final
+
+from evidence_desk.domain.wording import Catalogue
+from evidence_desk.services import org_history
+from evidence_desk.services.hub_client import HubClient, HubRefused, HubUnreachable
+from evidence_desk.services.session import Session
+from evidence_desk.store.folder import StoreFolder
+
+#: seconds the hub holds a request at most (hub/live.py MAX_WAIT)
+MAX_WAIT: Final = 25
+
+#: actions that change what a supervisor's approval queue or a staff member's contact shows
+CONTACT_ACTIONS: Final = frozenset(
+    {"contact.request", "contact.approve", "contact.reject", "contact.revoke"}
+)
+
+
+_said = Catalogue({"live.not_news": "the answer of {url} to a wait for news is not the hub's"})
+
+
+@dataclass(frozen=True, slots=True)
+class News:
+    """The hub's answer: its newest position and, per action, how many entries came after
+    the position asked about (empty when nothing came)."""
+
+    hub_seq: int
+    actions: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def fresh(self) -> bool:
+        return bool(self.actions)
+
+    def about_contacts(self) -> bool:
+        """True when requests or decisions came: the approval queue and contacts change."""
+        return any(action in CONTACT_ACTIONS for action in self.actions)
+
+
+def wait_for_news(client: HubClient, after: int, timeout: int = MAX_WAIT) -> News:
+    """One long-poll: the hub's news after ``after`` (waiting up to ``timeout`` seconds);
+    HubUnreachable when it does not answer, HubRefused when it refuses (a deactivated user)."""
+    wait = max(0, min(int(timeout), MAX_WAIT))
+    answer = client.get(f"/v1/events?after={max(0, int(after))}&wait={wait}")
+    try:
+        actions = {str(name): int(count) for name, count in dict(answer["actions"]).items()}
+        return News(int(answer["hub_seq"]), actions)
+    except (KeyError, TypeError, ValueError):
+        raise HubUnreachable(_said("live.not_news", url=client.url)) from None
+
+
+def position(session: Session) -> int:
+    """The newest organisation position this store holds (what to ask news after)."""
+    return org_history.last_org_seq(session.conn)
+
+
+class Backoff:
+    """Delays between attempts to reach a hub that does not answer: ``first`` seconds,
+    doubling up to ``cap``, each drawn within ±``jitter`` of its value; :meth:`reset` after
+    a success starts again at ``first``."""
+
+    def __init__(
+        self,
+        first: float = 1.0,
+        cap: float = 60.0,
+        jitter: float = 0.2,
+        rand: Callable[[], float] = random.random,
+    ) -> None:
+        if first <= 0 or cap < first or not 0 <= jitter < 1:
+            raise ValueError("Backoff(first > 0, cap >= first, 0 <= jitter < 1)")
+        self.first = first
+        self.cap = cap
+        self.jitter = jitter
+        self._rand = rand
+        self._failures = 0
+
+    @property
+    def failures(self) -> int:
+        """Attempts that failed since the last success."""
+        return self._failures
+
+    def next_delay(self) -> float:
+        """Seconds to wait before the next attempt, counting this failure."""
+        base: float = min(self.cap, self.first * float(1 << min(self._failures, 32)))
+        self._failures += 1
+        spread = base * self.jitter
+        return max(0.0, base - spread + 2 * spread * self._rand())
+
+    def reset(self) -> None:
+        self._failures = 0
+
+
+# -- what waits and what was refused (the app's sync status) --------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RefusedEntry:
+    """An own entry the hub kept in this device's chain but refused: its seq, the rule, and the
+    refusal as the hub's client words it (``sync.sync`` does the same for the CLI)."""
+
+    seq: int
+    action: str
+    rule: str
+    refusal: HubRefused
+
+
+def waiting_entries(session: Session) -> int:
+    """Own entries the hub has not placed yet (what the next push sends)."""
+    row = session.conn.execute(
+        "SELECT count(*) FROM ledger WHERE seq > (SELECT coalesce(max(seq), 0) FROM org_positions)"
+    ).fetchone()
+    return int(row[0])
+
+
+def blob_sizes(folder: StoreFolder) -> dict[str, int]:
+    """The store's sealed blob files by their path under the folder, with their sizes (the
+    names a push sends; ``blobs/tmp`` holds partial writes, never evidence)."""
+    found: dict[str, int] = {}
+    root = folder.blob_root
+    if not root.exists():
+        return found
+    for prefix in root.iterdir():
+        if prefix.is_dir() and len(prefix.name) == 2:
+            for file in prefix.iterdir():
+                if file.is_file() and not file.name.startswith("."):
+                    found[f"blobs/{prefix.name}/{file.name}"] = file.stat().st_size
+    return found
+
+
+def refused_entries(
+    session: Session, named: Mapping[int, HubRefused] | None = None
+) -> list[RefusedEntry]:
+    """The own entries the hub refused, oldest first, each with its rule; ``named`` holds
+    refusals as a push's answer named them (by seq, with every fact: who decided first), which
+    the store's verdict alone does not keep."""
+    found = []
+    device = session.folder.store_id
+    for seq, verdict, action in session.conn.execute(
+        "SELECT p.seq, p.verdict, l.action FROM org_positions p JOIN ledger l USING (seq) "
+        "WHERE p.verdict != '' ORDER BY p.seq"
+    ):
+        rule = str(verdict)
+        facts = {"device": device, "seq": str(seq)}
+        shown = rule
+        if not rule.startswith("hub."):  # a record rule of the rule table
+            facts.update(action=str(action), violated=rule)
+            shown = "hub.rule"
+        refusal = (named or {}).get(int(seq)) or HubRefused(shown, facts, status=409)
+        found.append(RefusedEntry(int(seq), str(action), rule, refusal))
+    return found

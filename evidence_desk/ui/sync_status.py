@@ -1,0 +1,169 @@
+"""The sync status in the main window's status bar: synced when, offline since when with what
+waits to go up, or the entries the hub refused with their rule; a menu to sync now and a
+details dialog listing every refused entry with its rule said in the interface language.
+
+Notices (a request to decide, a decision on one's own request) appear as a tray message when
+the desktop has a tray, and always in the window's status bar (offscreen and minimal desktops
+have no tray).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMenu,
+    QSystemTrayIcon,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evidence_desk.ui import errors, icons
+from evidence_desk.ui.formatting import local_time
+from evidence_desk.ui.sync_controller import SyncState
+
+# milliseconds a notice stays in the status bar
+NOTICE_MS = 30_000
+
+
+def size_text(size: int) -> str:
+    """Bytes as the status shows them: 12.4 MB, 830 KB, 12 bytes."""
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB"
+    if size >= 1_000:
+        return f"{size / 1_000:.0f} KB"
+    return f"{size} B"
+
+
+class SyncDetails(QDialog):
+    """Every own entry the hub refused: its seq, action and rule, and the refusal worded."""
+
+    def __init__(self, state: SyncState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncDetails")
+        self.setWindowTitle(self.tr("Sync details"))
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.entries = QListWidget()
+        self.entries.setObjectName("refusedEntries")
+        self.entries.setWordWrap(True)
+        for refused in state.refused:
+            self.entries.addItem(
+                self.tr("Entry %1 (%2), rule %3: %4")
+                .replace("%1", str(refused.seq))
+                .replace("%2", refused.action)
+                .replace("%3", refused.rule)
+                .replace("%4", errors.describe(refused.refusal))
+            )
+        lines = [self.tr("Refused entries: %1").replace("%1", str(len(state.refused)))]
+        if state.problem:
+            lines.append(self.tr("Last problem: %1").replace("%1", state.problem))
+        self.summary.setText("\n".join(lines))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.entries, 1)
+        layout.addWidget(buttons)
+        self.resize(560, 320)
+
+
+class SyncStatus(QToolButton):
+    """The status bar's sync item; its menu syncs now or opens :class:`SyncDetails`."""
+
+    sync_requested = Signal()
+
+    def __init__(self, zone: str, parent: QMainWindow) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncStatus")
+        self.setAutoRaise(True)
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._window = parent
+        self._zone = zone
+        self.state = SyncState()
+        self.last_notice = ""
+        self.details: SyncDetails | None = None
+        menu = QMenu(self)
+        self.sync_action = menu.addAction(self.tr("Sync now"))
+        self.sync_action.setObjectName("actionSyncNow")
+        self.sync_action.triggered.connect(self.sync_requested.emit)
+        self.details_action = menu.addAction(self.tr("Sync details…"))
+        self.details_action.setObjectName("actionSyncDetails")
+        self.details_action.triggered.connect(self.show_details)
+        self.setMenu(menu)
+        self._tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self._tray = QSystemTrayIcon(icons.app_icon(), self)
+            self._tray.show()
+        self.setText(self.tr("Sync: starting…"))
+
+    def show_state(self, state: SyncState) -> None:
+        self.state = state
+        colour = "#2e7d32"
+        if state.refused:
+            count, rule = len(state.refused), state.refused[0].rule
+            if count == 1:
+                text = self.tr("Refused: 1 entry (rule %1)").replace("%1", rule)
+            else:
+                text = (
+                    self.tr("Refused: %1 entries (rule %2)")
+                    .replace("%1", str(count))
+                    .replace("%2", rule)
+                )
+            colour = "#b3261e"
+        elif state.offline_since is not None:
+            text = (
+                self.tr("Offline since %1 — %2 entries, %3 waiting")
+                .replace("%1", self._time(state.offline_since))
+                .replace("%2", str(state.waiting_entries))
+                .replace("%3", size_text(state.waiting_bytes))
+            )
+            colour = "#ef6c00"
+        elif state.syncing:
+            text = self.tr("Syncing…")
+            colour = "#555"
+        elif state.last_synced is not None:
+            text = self.tr("Synced %1").replace("%1", self._time(state.last_synced))
+        else:
+            text = self.tr("Not synced yet")
+            colour = "#555"
+        if state.problem and not state.refused and state.offline_since is None:
+            colour = "#b3261e"
+        self.setText(text)
+        self.setStyleSheet(f"color: {colour};")
+        tip = [
+            self.tr("Waiting to go up: %1 entries, %2 files (%3)")
+            .replace("%1", str(state.waiting_entries))
+            .replace("%2", str(state.waiting_blobs))
+            .replace("%3", size_text(state.waiting_bytes))
+        ]
+        if state.last_synced is not None:
+            tip.append(self.tr("Last sync: %1").replace("%1", self._time(state.last_synced)))
+        if state.problem:
+            tip.append(state.problem)
+        self.setToolTip("\n".join(tip))
+
+    def notify(self, text: str) -> None:
+        """A notice: in the tray when there is one, and in the window's status bar."""
+        self.last_notice = text
+        if self._tray is not None:
+            self._tray.showMessage(self.tr("Evidence Desk"), text)
+        self._window.statusBar().showMessage(text, NOTICE_MS)
+
+    def show_details(self) -> SyncDetails:
+        self.details = SyncDetails(self.state, self)
+        self.details.open()
+        return self.details
+
+    def _time(self, moment: datetime) -> str:
+        """HH:MM in the user's time zone (with the date when it is not today)."""
+        shown = local_time(moment.isoformat(), self._zone)
+        today = local_time(datetime.now(UTC).isoformat(), self._zone)
+        return shown[11:] if shown[:10] == today[:10] else shown

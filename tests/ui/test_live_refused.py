@@ -1,0 +1,79 @@
+"""A decision the hub refuses, shown in the window: two supervisors approve the same request on
+their own laptops; the first the hub accepts stands. The second supervisor's window syncs by
+itself and its status says "Refused: 1 entry (rule hub.decided)"; the details name who
+decided first. A real hub, real stores, the real window offscreen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from evidence_desk.services import cases, contacts, live
+from evidence_desk.ui.main_window import MainWindow
+from evidence_desk.ui.sync_controller import live_pool
+from tests.helpers import supporting_documents
+from tests.hub.conftest import HubDatabase, hub_db, postgres  # noqa: F401 (the hub's fixtures)
+from tests.hub.org_cli import organisation
+
+WAIT_MS = 45_000
+
+
+def test_the_later_of_two_decisions_shows_refused_with_its_rule(
+    qtbot: QtBot,
+    hub_db: HubDatabase,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    with organisation(tmp_path / "org", hub_db.owner_url) as org:
+        org.join("alice", "staff")
+        org.join("sam", "supervisor")
+        org.join("sue", "supervisor")
+        org.welcome("alice", "sam", "sue")
+        with org.login("alice") as alice:
+            cases.create_case(alice, "2026-SH-1", debtor_name="陈立新")
+            contact = contacts.request_contact(
+                alice,
+                case_no="2026-SH-1",
+                channel="whatsapp",
+                handle="+8613800000000",
+                display_name="Chen Lixin",
+                reason="the debtor added us and asked to talk about repayment",
+                consent=True,
+                documents=supporting_documents(tmp_path / "docs"),
+            )
+        for name in ("alice", "sam", "sue"):
+            assert org.sync(name)[0] == 0
+        # both approve on their own laptops, offline; sam's decision reaches the hub first
+        with org.login("sam") as sam:
+            contacts.approve(sam, contact.id, "identity and debt confirmed")
+        with org.login("sue") as sue:
+            contacts.approve(sue, contact.id, "confirmed by phone")
+        assert org.sync("sam")[0] == 0
+
+        window = MainWindow(org.login("sue"))
+        try:
+            assert window.sync_controller is not None and window.sync_status is not None
+            window.sync_controller.poll_seconds = 3
+            window.sync_controller.backoff = live.Backoff(first=0.5, cap=3.0)
+            qtbot.addWidget(window)
+            window.show()
+            status = window.sync_status
+            qtbot.waitUntil(
+                lambda: status.text() == "Refused: 1 entry (rule hub.decided)", timeout=WAIT_MS
+            )
+            (refused,) = status.state.refused
+            assert (refused.action, refused.rule) == ("contact.approve", "hub.decided")
+            details = status.show_details()
+            row = details.entries.item(0).text()
+            assert row.startswith(f"Entry {refused.seq} (contact.approve), rule hub.decided: ")
+            assert "which sam decided first" in row and "the first decision stands" in row
+            details.close()
+            # what the window shows is sam's decision: the hub's order stands
+            shown = contacts.get_contact(window.session, contact.id)
+            assert (shown.status, shown.decided_by) == ("approved", "sam")
+        finally:
+            window.close()
+            window.session.close()
+            assert live_pool().waitForDone(60_000)
+            assert window.sync_controller is not None
+            assert window.sync_controller.join_wait(30)

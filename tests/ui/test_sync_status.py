@@ -1,0 +1,80 @@
+"""The sync status in the status bar: what each state says, in English and Chinese, and the
+details dialog listing refused entries with their rule worded as the hub's client words it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtWidgets import QMainWindow
+from pytestqt.qtbot import QtBot
+
+from evidence_desk.services.hub_client import HubRefused
+from evidence_desk.services.live import RefusedEntry
+from evidence_desk.ui import i18n
+from evidence_desk.ui.sync_controller import SyncState
+from evidence_desk.ui.sync_status import SyncStatus, size_text
+
+
+def _status(qtbot: QtBot) -> tuple[QMainWindow, SyncStatus]:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    status = SyncStatus("UTC", window)
+    window.statusBar().addPermanentWidget(status)
+    return window, status
+
+
+def _refused(seq: int) -> RefusedEntry:
+    facts = {"device": "dev-1", "seq": str(seq), "action": "contact.approve"}
+    facts["violated"] = "four-eyes"
+    return RefusedEntry(
+        seq, "contact.approve", "four-eyes", HubRefused("hub.rule", facts, status=409)
+    )
+
+
+def test_each_state_says_what_it_is(qtbot: QtBot) -> None:
+    window, status = _status(qtbot)
+    assert status.text() == "Sync: starting…"
+    now = datetime.now(UTC)
+    status.show_state(SyncState(last_synced=now))
+    assert status.text() == f"Synced {now.strftime('%H:%M')}"
+    earlier = now - timedelta(days=3)
+    offline = SyncState(
+        last_synced=earlier,
+        offline_since=earlier,
+        waiting_entries=3,
+        waiting_blobs=2,
+        waiting_bytes=12_400_000,
+    )
+    status.show_state(offline)
+    assert status.text() == (
+        f"Offline since {earlier.strftime('%Y-%m-%d %H:%M')} — 3 entries, 12.4 MB waiting"
+    )
+    assert "Waiting to go up: 3 entries, 2 files (12.4 MB)" in status.toolTip()
+    status.show_state(SyncState(last_synced=now, refused=(_refused(7),)))
+    assert status.text() == "Refused: 1 entry (rule four-eyes)"
+    status.show_state(SyncState(last_synced=now, refused=(_refused(7), _refused(9))))
+    assert status.text() == "Refused: 2 entries (rule four-eyes)"
+    details = status.show_details()
+    rows = [details.entries.item(i).text() for i in range(details.entries.count())]
+    assert len(rows) == 2
+    assert rows[0].startswith("Entry 7 (contact.approve), rule four-eyes: ")
+    assert "breaks the rule four-eyes" in rows[0]
+    details.close()
+    status.notify("Approved by sam: your contact request in case 2026-SH-1")
+    assert window.statusBar().currentMessage() == status.last_notice
+    assert [size_text(n) for n in (12, 830_000, 12_400_000)] == ["12 B", "830 KB", "12.4 MB"]
+
+
+def test_the_status_speaks_chinese(qtbot: QtBot) -> None:
+    i18n.install("zh_CN")
+    try:
+        _window, status = _status(qtbot)
+        status.show_state(SyncState(last_synced=datetime.now(UTC), refused=(_refused(7),)))
+        assert status.text() == "已拒绝：1 个条目（规则 four-eyes）"
+        details = status.show_details()
+        row = details.entries.item(0).text()
+        assert row.startswith("条目 7（contact.approve），规则 four-eyes：")
+        assert "breaks the rule" not in row  # the refusal itself said in Chinese
+        details.close()
+    finally:
+        i18n.install("en")
