@@ -118,9 +118,10 @@ def test_legal_case_list_names_the_device_and_user_of_every_item(
                     display_name=f"Debtor of {name}",
                     reason="the debtor added us and asked to talk about repayment",
                     consent=True,
-                    documents=supporting_documents(tmp_path / f"docs-{name}"),
+                    documents=supporting_documents(tmp_path / "docs", name),
                 ).id
-            assert org.sync(name)[0] == 0
+            code, _report, err = org.sync(name)
+            assert code == 0, (name, err)
         assert org.sync("sam")[0] == 0
         with org.login("sam") as sam:
             contacts.approve(sam, requested["alice"], "identity and debt confirmed")
