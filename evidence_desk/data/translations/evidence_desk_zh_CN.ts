@@ -8344,6 +8344,46 @@
         <translation>{user} 已经是本机构的用户</translation>
     </message>
     <message>
+        <source>case {case} of the store is a case of the organisation already</source>
+        <comment>join.case_taken</comment>
+        <translation>存储库的案件 {case} 已是组织中的案件</translation>
+    </message>
+    <message>
+        <source>the store&apos;s contact {contact} on case {case}: {detail}</source>
+        <comment>join.chat_taken</comment>
+        <translation>存储库中案件 {case} 的联系人 {contact}：{detail}</translation>
+    </message>
+    <message>
+        <source>the organisation&apos;s history does not begin with its founding store.init</source>
+        <comment>join.no_founder</comment>
+        <translation>组织的历史记录不是以其创建时的 store.init 开始的</translation>
+    </message>
+    <message>
+        <source>no open invitation of the organisation matches this code for {user}</source>
+        <comment>join.no_invite</comment>
+        <translation>组织中没有与此代码匹配的、发给 {user} 的有效邀请</translation>
+    </message>
+    <message>
+        <source>{path} is not an Evidence Desk store</source>
+        <comment>join.not_a_store</comment>
+        <translation>{path} 不是 Evidence Desk 存储库</translation>
+    </message>
+    <message>
+        <source>the store {path} passed every check ({cases} case(s), {contacts} contact(s), none taken in the organisation), but the hub does not accept a store&apos;s pre-organisation history yet: nothing was sent and nothing of the store changed</source>
+        <comment>join.not_accepted</comment>
+        <translation>存储库 {path} 通过了所有检查（{cases} 个案件、{contacts} 个联系人，均未在组织中被占用），但中心服务器尚不接受存储库加入组织之前的历史记录：未发送任何内容，存储库也未做任何更改</translation>
+    </message>
+    <message>
+        <source>the store {path} already belongs to an organisation (it is bound to a hub or holds another device&apos;s entries): it cannot join another one</source>
+        <comment>join.store_bound</comment>
+        <translation>存储库 {path} 已属于某个组织（已绑定到中心服务器，或存有其他设备的条目）：不能再加入另一个组织</translation>
+    </message>
+    <message>
+        <source>the store&apos;s user {user} has the name of a user of the organisation: one name would stand for two people; rename or enrol them before joining</source>
+        <comment>join.user_taken</comment>
+        <translation>存储库的用户 {user} 与组织中某个用户同名：一个名字将代表两个人；请在加入之前为其改名或登记</translation>
+    </message>
+    <message>
         <source>{path}: key slot file is corrupted ({error})</source>
         <comment>keys.corrupted</comment>
         <translation>{path}：密钥槽文件已损坏（{error}）</translation>
