@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from evidence_desk.integrity import pinning
@@ -138,27 +139,35 @@ def test_legal_case_list_names_the_device_and_user_of_every_item(
             window = MainWindow(lee)
             qtbot.addWidget(window)
             assert window.nav.columnCount() == 2
-            items = {
-                window.nav.topLevelItem(i).data(0, CaseRole): window.nav.topLevelItem(i)
-                for i in range(window.nav.topLevelItemCount())
-            }
+            items = {str(item.data(0, CaseRole)): item for item in _top(window)}
             for name, case_no in (("alice", "2026-SH-1"), ("bob", "2026-BJ-2")):
                 case_item = items[case_no]
                 by = f"by {name} · {device[name][:8]}"
                 assert case_item.text(1) == by
                 assert case_item.toolTip(1) == device[name]
-                (contact_item,) = [case_item.child(j) for j in range(case_item.childCount())]
+                (contact_item,) = _kids(case_item)
                 assert contact_item.text(1) == by
-            alice_contact = items["2026-SH-1"].child(0)
-            (import_item,) = [alice_contact.child(j) for j in range(alice_contact.childCount())]
+            (alice_contact,) = _kids(items["2026-SH-1"])
+            (import_item,) = _kids(alice_contact)
             assert import_item.text(1) == f"by alice · {device['alice'][:8]}"
             assert "2 messages" in import_item.text(0)
             # selecting the import shows its contact's evidence
             window.nav.setCurrentItem(import_item)
             contact = window.current_contact()
             assert contact is not None and contact.id == requested["alice"]
-            assert items["2026-BJ-2"].child(0).childCount() == 0
+            (bob_contact,) = _kids(items["2026-BJ-2"])
+            assert _kids(bob_contact) == []
             window.close()
+
+
+def _top(window: MainWindow) -> list[QTreeWidgetItem]:
+    found = (window.nav.topLevelItem(i) for i in range(window.nav.topLevelItemCount()))
+    return [item for item in found if item is not None]
+
+
+def _kids(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    found = (item.child(j) for j in range(item.childCount()))
+    return [child for child in found if child is not None]
 
 
 def _store_id(store: Path) -> str:
