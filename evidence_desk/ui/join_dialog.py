@@ -194,7 +194,9 @@ class JoinDialog(QDialog):
                     self.tr("%1 is not a certificate file.").replace("%1", str(path))
                 )
             else:
-                self.fingerprint_label.setText(self._fingerprint)
+                # two lines of 16 pairs: read out and compared in halves
+                pairs = self._fingerprint.split(":")
+                self.fingerprint_label.setText(":".join(pairs[:16]) + "\n" + ":".join(pairs[16:]))
         self.confirm_box.setEnabled(bool(self._fingerprint))
         self._update_join_button()
 
