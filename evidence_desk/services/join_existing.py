@@ -83,10 +83,22 @@ def check(path: Path, url: str, ca_file: Path, user: str, password: str, code: s
     docstring); raises the refusal naming its rule, having changed nothing."""
     if not is_store(path):
         raise BadInput(str(path), "", _said("join.not_a_store", path=path))
-    with sync.invite_client(url, ca_file, code) as client:
-        history = tuple(entry for page in sync.pull_history(client) for entry in page)
+    history = _history(url, ca_file, code)
     with Session.open(path, user, password) as session:
         return _judge(session, history, code)
+
+
+def check_session(session: Session, url: str, ca_file: Path, code: str) -> ExistingJoin:
+    """``check`` for a store the app has open, as its logged-in user (the main window's "Join
+    an organisation…")."""
+    return _judge(session, _history(url, ca_file, code), code)
+
+
+def _history(url: str, ca_file: Path, code: str) -> tuple[OrgEntry, ...]:
+    """The organisation's accepted history, pulled with the invitation's key (a wrong, used or
+    withdrawn code is the hub's ``hub.auth``)."""
+    with sync.invite_client(url, ca_file, code) as client:
+        return tuple(entry for page in sync.pull_history(client) for entry in page)
 
 
 def _judge(session: Session, history: tuple[OrgEntry, ...], code: str) -> ExistingJoin:

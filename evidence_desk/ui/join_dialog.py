@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from evidence_desk.domain.errors import Cancelled, EvidenceDeskError, RuleViolation
 from evidence_desk.integrity import pinning
-from evidence_desk.services import sync
+from evidence_desk.services import join_existing, sync
 from evidence_desk.services.hub_client import HubAuthError, HubRefused, HubUnreachable, HubUntrusted
 from evidence_desk.services.session import Session
 from evidence_desk.store import location
@@ -48,11 +48,19 @@ class JoinDialog(QDialog):
 
     joined = Signal(object)
 
-    def __init__(self, store: Path | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Path | None = None,
+        parent: QWidget | None = None,
+        *,
+        existing: Session | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("joinDialog")
         self.setWindowTitle(self.tr("Join an organisation"))
         self.session: Session | None = None
+        # the store open in the main window, joining as its logged-in user (else a new store)
+        self.existing = existing
         self.job: Job[JoinResult] | None = None
         self._fingerprint = ""
 
@@ -64,6 +72,16 @@ class JoinDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
+        if existing is not None:
+            intro.setText(
+                self.tr(
+                    "This store joins as a device of the organisation, as %1: nothing of it is "
+                    "rewritten. It is first checked against the organisation (your invitation, "
+                    "user names, case numbers, chats); a refusal names the rule and changes "
+                    "nothing. Compare the CA's fingerprint with the one the administrator read "
+                    "out to you."
+                ).replace("%1", existing.user.name)
+            )
 
         self.url_edit = QLineEdit()
         self.url_edit.setObjectName("hubUrlEdit")
@@ -120,6 +138,9 @@ class JoinDialog(QDialog):
         form.addRow(self.tr("User name"), self.user_edit)
         form.addRow(self.tr("New password"), self.password_edit)
         form.addRow(self.tr("Repeat the password"), self.repeat_edit)
+        if existing is not None:  # the open store, its user and password
+            for row in range(form.rowCount() - 4, form.rowCount()):
+                form.setRowVisible(row, False)
 
         self.progress = QProgressBar()
         self.progress.setObjectName("joinProgress")
@@ -212,6 +233,16 @@ class JoinDialog(QDialog):
     # -- joining ----------------------------------------------------------------------------
     def _fields(self) -> tuple[str, str, Path, Path, str, str] | None:
         url, code = self.url_edit.text().strip(), self.code_edit.text().strip()
+        ca_file = Path(self.ca_edit.text().strip())
+        if self.existing is not None:
+            for wrong, text in (
+                (not url, self.tr("Enter the hub's address.")),
+                (not code, self.tr("Enter the one-time code.")),
+            ):
+                if wrong:
+                    errors.say(self.message, text, False)
+                    return None
+            return url, code, ca_file, self.existing.folder.path, self.existing.user.name, ""
         store, user = self.store_edit.text().strip(), self.user_edit.text().strip()
         password = self.password_edit.text()
         missing = (
@@ -236,7 +267,7 @@ class JoinDialog(QDialog):
                 False,
             )
             return None
-        return url, code, Path(self.ca_edit.text().strip()), folder, user, password
+        return url, code, ca_file, folder, user, password
 
     def join(self) -> None:
         """Start the join in a worker (only once the fingerprint is confirmed)."""
@@ -246,6 +277,14 @@ class JoinDialog(QDialog):
         if fields is None:
             return
         url, code, ca_file, store, user, password = fields
+        if self.existing is not None:
+            self._start(
+                Job(
+                    lambda sibling, _job: _join_existing(sibling, url, ca_file, code),
+                    self.existing,
+                )
+            )
+            return
         try:
             location.refuse_new_store(store)  # a sync folder or network share damages a store
         except RuleViolation as refused:
@@ -255,7 +294,9 @@ class JoinDialog(QDialog):
         def work(job: Job[JoinResult]) -> JoinResult:
             return sync.join(store, url, ca_file, user, password, code, cancelled=job.is_cancelled)
 
-        job: Job[JoinResult] = Job(work)
+        self._start(Job(work))
+
+    def _start(self, job: Job[JoinResult]) -> None:
         job.on_finished(self._joined)
         job.on_failed(self._failed)
         self._busy(True)
@@ -318,3 +359,11 @@ class JoinDialog(QDialog):
         else:
             return errors.describe(error)
         return f"{headline}\n{detail}"
+
+
+def _join_existing(session: Session, url: str, ca_file: Path, code: str) -> JoinResult:
+    """The open store judged against the organisation (``join_existing.check_session``, only
+    read); one that passes is refused ``join.not_accepted`` until the hub accepts
+    pre-organisation history (docs/ARCHITECTURE.md)."""
+    plan = join_existing.check_session(session, url, ca_file, code)
+    raise join_existing.not_accepted(session.folder.path, plan)

@@ -227,6 +227,14 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(
             "actionBackup", self.tr("Backup"), "Ctrl+Shift+B", self.open_backup
         )
+        # joining the organisation with this store (issue 19 item 5): before it is bound
+        self.join_action = self._action(
+            "actionJoinOrganisation", self.tr("Join an organisation…"), None, self.join_organisation
+        )
+        self.join_action.setToolTip(
+            self.tr("Check this store against your organisation's hub and join it as a device")
+        )
+        self.join_action.setVisible(not (self.session.folder.path / sync.HUB_FILE).exists())
         self.logout_action = self._action(
             "actionLogout", self.tr("Log out"), "Ctrl+Shift+Q", self.logout_requested.emit
         )
@@ -355,6 +363,7 @@ class MainWindow(QMainWindow):
             self.backup_action,
             self.breach_action,
             self.signing_action,
+            self.join_action,
             self.logout_action,
         ):
             if action is None:
@@ -898,6 +907,13 @@ class MainWindow(QMainWindow):
         from evidence_desk.ui.signing_dialog import SigningDialog
 
         dialog = SigningDialog(self.session, self)
+        dialog.open()
+        self.last_dialog = dialog
+
+    def join_organisation(self) -> None:
+        from evidence_desk.ui.join_dialog import JoinDialog
+
+        dialog = JoinDialog(parent=self, existing=self.session)
         dialog.open()
         self.last_dialog = dialog
 

@@ -13,12 +13,14 @@ from pytestqt.qtbot import QtBot
 from evidence_desk.integrity import pinning
 from evidence_desk.services import cases, contacts, importing
 from evidence_desk.services.org_ledger import new_code
+from evidence_desk.services.session import Session
 from evidence_desk.ui.app import Controller
 from evidence_desk.ui.join_dialog import JoinDialog
 from evidence_desk.ui.main_window import CaseRole, MainWindow
 from tests.helpers import supporting_documents
 from tests.hub.conftest import HubDatabase
 from tests.hub.org_cli import PASSWORD, Org, organisation
+from tests.hub.test_join_existing import digests, existing_store
 from tests.ui.conftest import isolated_settings
 
 __all__ = ["isolated_settings"]  # the GUI tests' fixture: own QSettings, English UI
@@ -174,3 +176,37 @@ def _store_id(store: Path) -> str:
     import json
 
     return str(json.loads((store / "store.json").read_text("utf-8"))["store_id"])
+
+
+def test_the_open_store_is_checked_from_the_main_window_and_left_untouched(
+    hub_db: HubDatabase, tmp_path: Path, qtbot: QtBot
+) -> None:
+    with organisation(tmp_path, hub_db.owner_url) as org:
+        org.join("alice", "staff")
+        org.welcome("alice")
+        with org.login("alice") as alice:
+            cases.create_case(alice, "2026-SH-1", debtor_name="陈立新")
+        assert org.sync("alice")[0] == 0
+        code = org.invite("zhang", "staff")
+        store = existing_store(tmp_path / "stores", "2026-SH-1", "+8613900000001")
+        with Session.open(store, "zhang", "zhang-password-1") as zhang:
+            window = MainWindow(zhang)
+            qtbot.addWidget(window)
+            qtbot.waitUntil(lambda: window._verify_job is None, timeout=60_000)
+            assert window.join_action.isVisible()
+            before = digests(store)
+            window.join_action.trigger()
+            dialog = window.last_dialog
+            assert isinstance(dialog, JoinDialog)
+            assert not dialog.store_edit.isVisible() and not dialog.password_edit.isVisible()
+            dialog.url_edit.setText(org.url)
+            dialog.code_edit.setText(code)
+            dialog.ca_edit.setText(str(org.ca))
+            assert not dialog.join_button.isEnabled()
+            dialog.confirm_box.setChecked(True)
+            dialog.join_button.click()
+            qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
+            assert "join.case_taken" in dialog.message.text()
+            assert "2026-SH-1" in dialog.message.text()
+            assert digests(store) == before
+            window.close()

@@ -23,7 +23,7 @@ CHAT = (
 )
 
 
-def _existing(folder: Path, case_no: str, handle: str, extra_user: str = "") -> Path:
+def existing_store(folder: Path, case_no: str, handle: str, extra_user: str = "") -> Path:
     """A standalone store: boss (admin), zhang (staff), wang (supervisor); zhang's case with a
     contact wang approved, and a chat zhang imported."""
     path = folder / f"existing-{case_no}-{extra_user}"
@@ -53,7 +53,7 @@ def _existing(folder: Path, case_no: str, handle: str, extra_user: str = "") -> 
     return path
 
 
-def _digests(path: Path) -> dict[str, str]:
+def digests(path: Path) -> dict[str, str]:
     return {
         str(file.relative_to(path)): hashlib.sha256(file.read_bytes()).hexdigest()
         for file in sorted(path.rglob("*"))
@@ -98,24 +98,24 @@ def test_an_existing_store_is_judged_against_the_organisation_and_left_untouched
         code = org.invite("zhang", "staff")
         stores = tmp_path / "stores"
         refused = {
-            "join.case_taken": _existing(stores, "2026-SH-1", "+8613900000001"),
-            "one-matter-per-chat": _existing(stores, "2026-OLD-2", HANDLE),
-            "join.user_taken": _existing(stores, "2026-OLD-3", "+8613900000003", "alice"),
+            "join.case_taken": existing_store(stores, "2026-SH-1", "+8613900000001"),
+            "one-matter-per-chat": existing_store(stores, "2026-OLD-2", HANDLE),
+            "join.user_taken": existing_store(stores, "2026-OLD-3", "+8613900000003", "alice"),
             # every check passed: the hub's acceptance of pre-organisation history is not built
-            "join.not_accepted": _existing(stores, "2026-OLD-4", "+8613900000004"),
+            "join.not_accepted": existing_store(stores, "2026-OLD-4", "+8613900000004"),
         }
         for rule, store in refused.items():
-            before = _digests(store)
+            before = digests(store)
             status, err = _join(org, code, store)
             assert status == 3, (rule, err)
             assert f"rule {rule}" in err or f"[{rule}]" in err or rule in err, (rule, err)
-            assert _digests(store) == before, rule
+            assert digests(store) == before, rule
             _intact(store)
         # a wrong code: the hub refuses the invitation's key, the store is not even opened
         store = refused["join.not_accepted"]
-        before = _digests(store)
+        before = digests(store)
         status, err = _join(org, "A" * 26, store)
-        assert status != 0 and _digests(store) == before, err
+        assert status != 0 and digests(store) == before, err
         # the invitation is still open: a new store joins with the same code
         org.stores["zhang"] = tmp_path / "zhang"
         status, _out, err = run(

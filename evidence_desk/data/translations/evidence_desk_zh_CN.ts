@@ -1834,179 +1834,186 @@
 <context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../ui/join_dialog.py" line="54"/>
+        <location filename="../../ui/join_dialog.py" line="60"/>
         <source>Join an organisation</source>
         <translation>加入组织</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="61"/>
+        <location filename="../../ui/join_dialog.py" line="69"/>
         <source>Your administrator enrolled you on the organisation&apos;s hub and gave you its address, a one-time code and the hub&apos;s CA file. Compare the CA&apos;s fingerprint below with the one the administrator read out to you before you join.</source>
         <translation>管理员已在组织的中心服务器上为您登记，并给了您它的地址、一次性代码和中心服务器的 CA 文件。加入之前，请将下面的 CA 指纹与管理员向您念出的指纹逐一核对。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="73"/>
+        <location filename="../../ui/join_dialog.py" line="78"/>
+        <source>This store joins as a device of the organisation, as %1: nothing of it is rewritten. It is first checked against the organisation (your invitation, user names, case numbers, chats); a refusal names the rule and changes nothing. Compare the CA&apos;s fingerprint with the one the administrator read out to you.</source>
+        <translation>此存储库将以 %1 的身份作为组织的一台设备加入：其中任何内容都不会被改写。加入前会先与组织核对（您的邀请、用户名、案件编号、聊天）；如被拒绝，会指明所依据的规则，且不做任何更改。请将 CA 指纹与管理员向您念出的指纹逐一核对。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="91"/>
         <source>26 letters and digits</source>
         <translation>26 个字母和数字</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="77"/>
-        <location filename="../../ui/join_dialog.py" line="97"/>
+        <location filename="../../ui/join_dialog.py" line="95"/>
+        <location filename="../../ui/join_dialog.py" line="115"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="83"/>
-        <location filename="../../ui/join_dialog.py" line="186"/>
+        <location filename="../../ui/join_dialog.py" line="101"/>
+        <location filename="../../ui/join_dialog.py" line="207"/>
         <source>Choose the CA file to see its fingerprint.</source>
         <translation>选择 CA 文件以查看其指纹。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="89"/>
+        <location filename="../../ui/join_dialog.py" line="107"/>
         <source>This fingerprint is the one the administrator read out to me</source>
         <translation>此指纹与管理员向我念出的指纹一致</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="114"/>
+        <location filename="../../ui/join_dialog.py" line="132"/>
         <source>Hub address</source>
         <translation>中心服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="115"/>
+        <location filename="../../ui/join_dialog.py" line="133"/>
         <source>One-time code</source>
         <translation>一次性代码</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="116"/>
+        <location filename="../../ui/join_dialog.py" line="134"/>
         <source>Hub CA file</source>
         <translation>中心服务器 CA 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="117"/>
+        <location filename="../../ui/join_dialog.py" line="135"/>
         <source>CA fingerprint (SHA-256)</source>
         <translation>CA 指纹（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="119"/>
+        <location filename="../../ui/join_dialog.py" line="137"/>
         <source>New store folder</source>
         <translation>新存储库文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="120"/>
+        <location filename="../../ui/join_dialog.py" line="138"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="121"/>
+        <location filename="../../ui/join_dialog.py" line="139"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="122"/>
+        <location filename="../../ui/join_dialog.py" line="140"/>
         <source>Repeat the password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="135"/>
+        <location filename="../../ui/join_dialog.py" line="156"/>
         <source>Join</source>
         <translation>加入</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="140"/>
+        <location filename="../../ui/join_dialog.py" line="161"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="169"/>
+        <location filename="../../ui/join_dialog.py" line="190"/>
         <source>Choose the hub&apos;s CA file</source>
         <translation>选择中心服务器的 CA 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="169"/>
+        <location filename="../../ui/join_dialog.py" line="190"/>
         <source>Certificates (*.pem *.crt)</source>
         <translation>证书 (*.pem *.crt)</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="175"/>
+        <location filename="../../ui/join_dialog.py" line="196"/>
         <source>Choose a folder for the store</source>
         <translation>为存储库选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="188"/>
+        <location filename="../../ui/join_dialog.py" line="209"/>
         <source>No file at %1.</source>
         <translation>%1 处没有文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="194"/>
+        <location filename="../../ui/join_dialog.py" line="215"/>
         <source>%1 is not a certificate file.</source>
         <translation>%1 不是证书文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="216"/>
+        <location filename="../../ui/join_dialog.py" line="239"/>
+        <location filename="../../ui/join_dialog.py" line="249"/>
         <source>Enter the hub&apos;s address.</source>
         <translation>请输入中心服务器的地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="217"/>
+        <location filename="../../ui/join_dialog.py" line="240"/>
+        <location filename="../../ui/join_dialog.py" line="250"/>
         <source>Enter the one-time code.</source>
         <translation>请输入一次性代码。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="218"/>
+        <location filename="../../ui/join_dialog.py" line="251"/>
         <source>Choose a folder for the new store.</source>
         <translation>请为新存储库选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="219"/>
+        <location filename="../../ui/join_dialog.py" line="252"/>
         <source>Enter your user name.</source>
         <translation>请输入您的用户名。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="220"/>
+        <location filename="../../ui/join_dialog.py" line="253"/>
         <source>Choose a password.</source>
         <translation>请设置密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="221"/>
+        <location filename="../../ui/join_dialog.py" line="254"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="231"/>
+        <location filename="../../ui/join_dialog.py" line="264"/>
         <source>The folder %1 is not empty; choose a new folder for the store.</source>
         <translation>文件夹 %1 不是空的；请为存储库选择一个新文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="268"/>
+        <location filename="../../ui/join_dialog.py" line="311"/>
         <source>Joining the organisation…</source>
         <translation>正在加入组织…</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="276"/>
+        <location filename="../../ui/join_dialog.py" line="319"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="301"/>
+        <location filename="../../ui/join_dialog.py" line="344"/>
         <source>Cancelled: the hub enrolled nothing and no store was made.</source>
         <translation>已取消：中心服务器未登记任何内容，也未创建存储库。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="304"/>
+        <location filename="../../ui/join_dialog.py" line="347"/>
         <source>The hub&apos;s certificate is not one this CA file vouches for: check the CA file and its fingerprint with your administrator.</source>
         <translation>中心服务器的证书不受此 CA 文件认可：请与管理员核对 CA 文件及其指纹。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="308"/>
+        <location filename="../../ui/join_dialog.py" line="351"/>
         <source>The hub cannot be reached: check its address and the network.</source>
         <translation>无法连接中心服务器：请检查其地址和网络。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="311"/>
+        <location filename="../../ui/join_dialog.py" line="354"/>
         <source>The hub does not accept this one-time code: it is wrong, used or withdrawn. Ask your administrator for a new one.</source>
         <translation>中心服务器不接受此一次性代码：代码有误、已使用或已撤回。请向管理员索取新的代码。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="315"/>
+        <location filename="../../ui/join_dialog.py" line="358"/>
         <source>The hub refused the join.</source>
         <translation>中心服务器拒绝了此次加入。</translation>
     </message>
@@ -2848,7 +2855,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="109"/>
-        <location filename="../../ui/main_window.py" line="655"/>
+        <location filename="../../ui/main_window.py" line="664"/>
         <source>Cases and contacts</source>
         <translation>案件与联系人</translation>
     </message>
@@ -2939,248 +2946,258 @@
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="232"/>
+        <source>Join an organisation…</source>
+        <translation>加入组织…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="235"/>
+        <source>Check this store against your organisation&apos;s hub and join it as a device</source>
+        <translation>将此存储库与您所在组织的中心服务器核对，并作为一台设备加入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Close case…</source>
         <translation>结案…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Legal hold…</source>
         <translation>法律保全…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Lift hold…</source>
         <translation>解除保全…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Shred case…</source>
         <translation>销毁案件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Breach records…</source>
         <translation>安全事件记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Signing certificates…</source>
         <translation>签名证书…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Open a new case (Ctrl+N)</source>
         <translation>新建案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Ask a supervisor to approve a new contact (Ctrl+R)</source>
         <translation>申请主管批准添加新联系人（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Import chat exports and screenshots for the selected contact (Ctrl+I)</source>
         <translation>为所选联系人导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Export a court bundle for the selected case (Ctrl+E)</source>
         <translation>为所选案件导出诉讼证据包（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Contact requests waiting for a decision</source>
         <translation>等待审批的联系人申请</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Add users, change roles, reset passwords</source>
         <translation>添加用户、设置角色、重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Back up this store, or check and restore a backup</source>
         <translation>备份本证据库，或检查并恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Close the selected case: its purpose is achieved; sets its deletion date</source>
         <translation>结束所选案件：处理目的已实现；设定其删除日期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Place a legal hold on the selected case: nothing of it may be deleted</source>
         <translation>对所选案件设置法律保全：其任何内容均不得删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>Lift the legal hold on the selected case</source>
         <translation>解除所选案件的法律保全</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Destroy the selected case&apos;s content once its deletion date has come, or on the debtor&apos;s request after the retention floor; its proofs are kept</source>
         <translation>在删除日期届至后，或在最短保存期届满后应债务人请求，销毁所选案件的内容；其证明数据予以保留</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>File a personal information breach record and print its notice (art. 57)</source>
         <translation>登记个人信息安全事件并打印告知书（第五十七条）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>The certificates that sign the bundle&apos;s PDF volumes (PAdES)</source>
         <translation>用于签署证据包 PDF 分册的证书（PAdES）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>Check every original, row and ledger entry (F5)</source>
         <translation>校验每个原始文件、每行数据和每条存证记录（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>The signed audit log (Ctrl+L)</source>
         <translation>已签名的审计日志（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>Language, time zone, time-stamp authorities, quiet hours</source>
         <translation>语言、时区、时间戳机构、免打扰时段</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>Main actions</source>
         <translation>主要操作</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Select an approved contact first: evidence is imported only for contacts a supervisor approved.</source>
         <translation>请先选择已批准的联系人：只有主管批准的联系人才能导入证据。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>No evidence can be imported for %1: %2</source>
         <translation>无法为 %1 导入证据：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>Import chat exports and screenshots for %1 (Ctrl+I)</source>
         <translation>为 %1 导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>Select a case first.</source>
         <translation>请先选择案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="465"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>Warning: this store is in a synced or network folder</source>
         <translation>警告：此证据库位于同步文件夹或网络文件夹中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="496"/>
         <source>Time stamps: all %1 entries covered</source>
         <translation>时间戳：全部 %1 条记录已覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>Time stamps: %1 entries queued</source>
         <translation>时间戳：%1 条记录排队中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>Stamped up to entry %1 of %2.</source>
         <translation>已加盖时间戳至第 %1 条（共 %2 条）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>Newest trusted time: %1</source>
         <translation>最新可信时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>No time-stamp authority is configured (Settings).</source>
         <translation>尚未配置时间戳机构（见设置）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="543"/>
         <source>Last attempt failed: %1</source>
         <translation>上次尝试失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="549"/>
+        <location filename="../../ui/main_window.py" line="558"/>
         <source>Integrity: verifying…</source>
         <translation>完整性：校验中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="560"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>Integrity: intact (%1 entries)</source>
         <translation>完整性：完好（%1 条记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="565"/>
+        <location filename="../../ui/main_window.py" line="574"/>
         <source>Integrity: %1 problem(s) found</source>
         <translation>完整性：发现 %1 个问题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="568"/>
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>Open the Verify tab (F5) for every finding.</source>
         <translation>打开“校验”页（F5）查看全部结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="582"/>
         <source>Integrity: not checked</source>
         <translation>完整性：未校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="593"/>
+        <location filename="../../ui/main_window.py" line="602"/>
         <source>(shredded)</source>
         <translation>（已销毁）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="601"/>
+        <location filename="../../ui/main_window.py" line="610"/>
         <source>Overdue %1 since %2</source>
         <translation>自 %2 起逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="635"/>
+        <location filename="../../ui/main_window.py" line="644"/>
         <source>Your role does not read cases.</source>
         <translation>您的角色无权查看案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="655"/>
+        <location filename="../../ui/main_window.py" line="664"/>
         <source>By</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="665"/>
+        <location filename="../../ui/main_window.py" line="674"/>
         <source>unknown device</source>
         <translation>未知设备</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="667"/>
+        <location filename="../../ui/main_window.py" line="676"/>
         <source>%1 (this device)</source>
         <translation>%1（本设备）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="668"/>
+        <location filename="../../ui/main_window.py" line="677"/>
         <source>by %1 · %2</source>
         <translation>由 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="683"/>
+        <location filename="../../ui/main_window.py" line="692"/>
         <source>%1 import · %2 messages</source>
         <translation>%1 导入 · %2 条消息</translation>
     </message>
