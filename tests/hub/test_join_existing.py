@@ -8,8 +8,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
+
+from evidence_desk.domain.errors import Cancelled
 from evidence_desk.domain.models import Role
-from evidence_desk.services import cases, contacts, importing, users
+from evidence_desk.services import cases, contacts, importing, sync, users
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 from tests.helpers import FAST_KDF, supporting_documents
@@ -116,6 +119,16 @@ def test_an_existing_store_is_judged_against_the_organisation_and_left_untouched
         before = digests(store)
         status, err = _join(org, "A" * 26, store)
         assert status != 0 and digests(store) == before, err
+        # a join cancelled before it is sent (before the store is made, or after it is made
+        # and before the hub is asked) leaves nothing behind and enrols nothing
+        for asked_before_cancel in (0, 2):
+            answers = iter([False] * asked_before_cancel + [True] * 10)
+            with pytest.raises(Cancelled):
+                sync.join(
+                    tmp_path / "cancelled", org.url, org.ca, "zhang", "zhang-password-1", code,
+                    cancelled=answers.__next__,
+                )  # fmt: skip
+            assert not (tmp_path / "cancelled").exists()
         # the invitation is still open: a new store joins with the same code
         org.stores["zhang"] = tmp_path / "zhang"
         status, _out, err = run(
