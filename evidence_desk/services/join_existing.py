@@ -14,6 +14,8 @@ invitation's key and judges the store against it, reading only:
 - no other local user's name is a user of the organisation already (names are the identity
   every ledger entry records: two people behind one name would make custody ambiguous);
 - no case number of the store is a case of the organisation (``join.case_taken``);
+- no file of the store is on record in the organisation (``join.blob_taken``: the rule table
+  records a file once, org-wide, so the merge of the store's rows would be refused);
 - no chat the store holds active is active on a case of the organisation: one matter per chat
   org-wide, compared by the organisation's handle-index key that the invitation seals to the
   code (``one-matter-per-chat``, the rule table's own check).
@@ -48,6 +50,8 @@ _said = Catalogue(
         "join.user_taken": "the store's user {user} has the name of a user of the organisation: "
         "one name would stand for two people; rename or enrol them before joining",
         "join.case_taken": "case {case} of the store is a case of the organisation already",
+        "join.blob_taken": "the store's file {sha256} is on record in the organisation already "
+        "(a file is recorded once, org-wide)",
         "join.chat_taken": "the store's contact {contact} on case {case}: {detail}",
         "join.no_invite": "no open invitation of the organisation matches this code for {user}",
         "join.not_accepted": "the store {path} passed every check ({cases} case(s), {contacts} "
@@ -129,6 +133,9 @@ def _judge(session: Session, history: tuple[OrgEntry, ...], code: str) -> Existi
     for case_no in own_cases:
         if tables.row("cases", case_no) is not None:
             raise RuleViolation("join.case_taken", _said("join.case_taken", case=case_no))
+    for (sha256,) in conn.execute("SELECT sha256 FROM blobs ORDER BY 1"):
+        if tables.row("blobs", str(sha256)) is not None:
+            raise RuleViolation("join.blob_taken", _said("join.blob_taken", sha256=sha256))
     sealed = invite_payloads.get(str(invite["id"]), {}).get("handle_key")
     held = _check_chats(session, tables, org_domain, sealed, code)
     return ExistingJoin(

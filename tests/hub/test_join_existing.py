@@ -26,7 +26,9 @@ CHAT = (
 )
 
 
-def existing_store(folder: Path, case_no: str, handle: str, extra_user: str = "") -> Path:
+def existing_store(
+    folder: Path, case_no: str, handle: str, extra_user: str = "", documents: str = ""
+) -> Path:
     """A standalone store: boss (admin), zhang (staff), wang (supervisor); zhang's case with a
     contact wang approved, and a chat zhang imported."""
     path = folder / f"existing-{case_no}-{extra_user}"
@@ -45,7 +47,7 @@ def existing_store(folder: Path, case_no: str, handle: str, extra_user: str = ""
             display_name="Chen Lixin",
             reason="the debtor added us and asked to talk about repayment",
             consent=True,
-            documents=supporting_documents(folder / "docs", path.name),
+            documents=supporting_documents(folder / "docs", documents or path.name),
         )
     with Session.open(path, "wang", "wang-password-1") as wang:
         contacts.approve(wang, contact.id, "identity and debt confirmed")
@@ -104,6 +106,8 @@ def test_an_existing_store_is_judged_against_the_organisation_and_left_untouched
             "join.case_taken": existing_store(stores, "2026-SH-1", "+8613900000001"),
             "one-matter-per-chat": existing_store(stores, "2026-OLD-2", HANDLE),
             "join.user_taken": existing_store(stores, "2026-OLD-3", "+8613900000003", "alice"),
+            # the same documents as alice's: the files are on record in the organisation
+            "join.blob_taken": existing_store(stores, "2026-OLD-5", "+8613900000005", "", "alice"),
             # every check passed: the hub's acceptance of pre-organisation history is not built
             "join.not_accepted": existing_store(stores, "2026-OLD-4", "+8613900000004"),
         }

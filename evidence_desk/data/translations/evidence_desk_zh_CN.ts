@@ -8361,6 +8361,11 @@
         <translation>{user} 已经是本机构的用户</translation>
     </message>
     <message>
+        <source>the store&apos;s file {sha256} is on record in the organisation already (a file is recorded once, org-wide)</source>
+        <comment>join.blob_taken</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>case {case} of the store is a case of the organisation already</source>
         <comment>join.case_taken</comment>
         <translation>存储库的案件 {case} 已是组织中的案件</translation>
