@@ -8363,7 +8363,7 @@
     <message>
         <source>the store&apos;s file {sha256} is on record in the organisation already (a file is recorded once, org-wide)</source>
         <comment>join.blob_taken</comment>
-        <translation type="unfinished"></translation>
+        <translation>存储库中的文件 {sha256} 已在组织中登记（一个文件在整个组织中只登记一次）</translation>
     </message>
     <message>
         <source>case {case} of the store is a case of the organisation already</source>
