@@ -21,7 +21,7 @@ from psycopg_pool import PoolTimeout
 
 from evidence_desk.cli.common import open_session, password_from, user_name
 from evidence_desk.console import json_text
-from evidence_desk.domain.errors import EvidenceDeskError, RuleViolation
+from evidence_desk.domain.errors import BadInput, EvidenceDeskError, RuleViolation
 from evidence_desk.domain.hub_refusals import Refused
 from evidence_desk.domain.models import Role
 from evidence_desk.domain.wording import Catalogue
@@ -39,7 +39,12 @@ APP_ROLE = "evidence_desk_hub"
 
 Add = Callable[..., argparse.ArgumentParser]
 
-_said = Catalogue({"cli.hub_db": "the hub's database cannot be reached ({error})"})
+_said = Catalogue(
+    {
+        "cli.hub_db": "the hub's database cannot be reached ({error})",
+        "cli.hub_no_organisation": "this database holds no organisation (run hub init first)",
+    }
+)
 
 
 def app_conninfo(url: str) -> str:
@@ -53,7 +58,7 @@ def _print(args: argparse.Namespace, data: Any, text: str) -> None:
 
 
 def cmd_hub_init(args: argparse.Namespace) -> int:
-    files = tls.prepare(args.tls_dir, [])
+    files = tls.prepare(args.tls_dir, args.host)
     database = str(conninfo_to_dict(args.db).get("dbname") or "")
     try:
         with psycopg.connect(args.db, connect_timeout=10) as conn:
@@ -101,6 +106,29 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_hub_rotate_key(args: argparse.Namespace) -> int:
+    with _connect(app_conninfo(args.db)) as repo:
+        hub_id = repo.hub_id()
+        if hub_id is None:
+            raise BadInput(args.db, "", _said("cli.hub_no_organisation"))
+        rotation = receipts.rotate_key(repo, args.tls_dir, hub_id)
+    data = {"old_key": rotation.old, "new_key": rotation.new, "at": rotation.at}
+    _print(args, data, "\n".join(f"{name}: {value}" for name, value in data.items()))
+    return 0
+
+
+def cmd_hub_renew_cert(args: argparse.Namespace) -> int:
+    files = tls.renew_hub_cert(args.tls_dir, args.host)
+    (leaf,) = pinning.certificates(files.cert_file)[:1]
+    data = {
+        "cert_file": str(files.cert_file),
+        "key_file": str(files.key_file),
+        "not_after": leaf.not_valid_after_utc.isoformat(),
+    }
+    _print(args, data, "\n".join(f"{name}: {value}" for name, value in data.items()))
+    return 0
+
+
 class DatabaseUnreachable(EvidenceDeskError):
     """The hub's PostgreSQL did not answer: nothing was changed."""
 
@@ -133,6 +161,7 @@ def cmd_hub_serve(args: argparse.Namespace) -> int:
         hub_id = repo.hub_id()
         desk = None
         if hub_id is not None:  # the organisation's receipts, signed with the hub's own key
+            receipts.finish_rotation(repo, args.tls_dir)
             desk = receipts.ReceiptDesk(hub_id, receipts.load_or_make_key(args.tls_dir))
             desk.record_key(repo)
         hub = app.create_app(
@@ -219,6 +248,22 @@ def add_commands(sub: Any, add: Add) -> None:
     init.add_argument("--db", required=True, help="libpq URL of the hub's database (owner)")
     init.add_argument("--admin", required=True)
     init.add_argument("--tls-dir", type=Path, default=Path("hub-tls"))
+    hosts_help = "a name or address devices reach the hub by (repeatable; localhost always)"
+    init.add_argument("--host", action="append", default=[], metavar="NAME", help=hosts_help)
+    rotate = add(
+        "rotate-key", cmd_hub_rotate_key, "hand the receipt key on to a new one (hub stopped)", hub
+    )
+    rotate.add_argument("--db", required=True)
+    rotate.add_argument("--tls-dir", type=Path, default=Path("hub-tls"))
+    renew = add("renew-cert", cmd_hub_renew_cert, "a new hub certificate from the hub's CA", hub)
+    renew.add_argument("--tls-dir", type=Path, default=Path("hub-tls"))
+    renew.add_argument(
+        "--host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help=hosts_help + "; none: the current certificate's names",
+    )
     serve = add("serve", cmd_hub_serve, "serve the hub over HTTPS", hub)
     serve.add_argument("--db", required=True)
     serve.add_argument("--listen", required=True, metavar="HOST:PORT")

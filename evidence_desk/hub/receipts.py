@@ -7,6 +7,12 @@ public key in the append-only ``receipt_keys`` table beside the organisation. ``
 loads it (making and recording one for a hub initialised before receipts existed). A device
 pins the public key when it binds to the hub (``GET /v1/hub``, over the pinned TLS CA).
 
+**Rotation** (``hub rotate-key``, with the hub stopped): a new key, the statement handing
+the old key's trust to it signed by both (integrity/hub_key_rotation.py), stored in the
+append-only ``receipt_key_rotations`` with the new key in ``receipt_keys``, then the new key
+replaces ``receipt-key.pem`` (the old private key is gone). ``GET /v1/hub`` serves every
+rotation, so a device that pinned any earlier key follows the chain to today's.
+
 **A receipt** (integrity/receipts.py states it) covers every entry the hub holds of the
 device and has not receipted yet, so a device's receipts follow each other without a gap. It
 is issued right after the push's transaction commits, in a transaction of its own under the
@@ -19,6 +25,7 @@ position) and returned in the push's answer (``hub_receipts``).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,14 +39,106 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from evidence_desk.domain.errors import BadInput
+from evidence_desk.domain.wording import Catalogue
 from evidence_desk.hub import org_checkpoints, tls
 from evidence_desk.hub.repository import HubRepository
-from evidence_desk.integrity import merkle, org_digest, signing
+from evidence_desk.integrity import hub_key_rotation, merkle, org_digest, signing
 from evidence_desk.integrity.receipts import SignedReceipt, Statement, sign
 
 KEY_FILE: Final = "receipt-key.pem"
 
+_said = Catalogue(
+    {
+        "receipt.key_retired": "{file} holds a receipt key a rotation retired: the hub would "
+        "sign what devices refuse (restore the newest key)",
+    }
+)
+#: the next key while a rotation is being recorded (renamed over KEY_FILE once it is)
+NEXT_KEY_FILE: Final = "receipt-key.next.pem"
+
 Conn = psycopg.Connection[tuple[Any, ...]]
+
+
+def _pem(key: Ed25519PrivateKey) -> bytes:
+    return key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+
+
+def _load(path: Path) -> Ed25519PrivateKey:
+    loaded = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    if not isinstance(loaded, Ed25519PrivateKey):
+        raise ValueError(f"{path}: not an Ed25519 private key")
+    return loaded
+
+
+def rotations(repo: HubRepository) -> list[hub_key_rotation.Rotation]:
+    """Every recorded rotation, oldest first (each checked as it is read)."""
+    rows = repo.in_transaction(
+        lambda conn: conn.execute(
+            "SELECT body, old_signature, new_signature FROM receipt_key_rotations "
+            "ORDER BY created_at, old_key"
+        ).fetchall()
+    )
+    return [
+        hub_key_rotation.parse(
+            {"body": str(r[0]), "old_signature": str(r[1]), "new_signature": str(r[2])}
+        )
+        for r in rows
+    ]
+
+
+def finish_rotation(repo: HubRepository, folder: Path) -> None:
+    """A rotation interrupted between recording it and replacing the key file: the next key
+    becomes the key when the database recorded it, and is dropped when it did not."""
+    pending = folder / NEXT_KEY_FILE
+    if not pending.exists():
+        return
+    public = signing.public_key_hex(_load(pending))
+    if any(r.new == public for r in rotations(repo)):
+        os.replace(pending, folder / KEY_FILE)
+    else:
+        pending.unlink()
+
+
+def rotate_key(repo: HubRepository, folder: Path, hub_id: str) -> hub_key_rotation.Rotation:
+    """Hand the receipt key's trust to a new key (see the module docstring). Run it with the
+    hub stopped: a hub still running would go on signing with the retired key, and devices
+    refuse what a retired key signs after its retirement."""
+    finish_rotation(repo, folder)
+    old = _load(folder / KEY_FILE)
+    new = Ed25519PrivateKey.generate()
+    rotation = hub_key_rotation.rotate(hub_id, old, new, _utc(datetime.now(UTC)))
+    pending = folder / NEXT_KEY_FILE
+    tls.write_private(pending, _pem(new))
+
+    def record(conn: Conn) -> None:
+        conn.execute(
+            "INSERT INTO receipt_keys (public_key) VALUES (%s) ON CONFLICT DO NOTHING",
+            (rotation.new,),
+        )
+        conn.execute(
+            "INSERT INTO receipt_key_rotations (old_key, new_key, body, old_signature, "
+            "new_signature) VALUES (%s, %s, %s, %s, %s)",
+            (
+                rotation.old,
+                rotation.new,
+                rotation.body(),
+                rotation.old_signature,
+                rotation.new_signature,
+            ),
+        )
+
+    try:
+        repo.in_transaction(record)
+    except BaseException:
+        pending.unlink(missing_ok=True)
+        raise
+    os.replace(pending, folder / KEY_FILE)
+    return rotation
 
 
 def load_or_make_key(folder: Path) -> Ed25519PrivateKey:
@@ -48,17 +147,9 @@ def load_or_make_key(folder: Path) -> Ed25519PrivateKey:
     if not path.exists():
         folder.mkdir(parents=True, exist_ok=True)
         key = Ed25519PrivateKey.generate()
-        pem = key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-        tls.write_private(path, pem)
+        tls.write_private(path, _pem(key))
         return key
-    loaded = serialization.load_pem_private_key(path.read_bytes(), password=None)
-    if not isinstance(loaded, Ed25519PrivateKey):
-        raise ValueError(f"{path}: not an Ed25519 private key")
-    return loaded
+    return _load(path)
 
 
 class ReceiptDesk:
@@ -68,15 +159,22 @@ class ReceiptDesk:
         self.hub_id = hub_id
         self._key = key
         self.public_key = signing.public_key_hex(key)
+        #: the signed rotations leading to this key (``GET /v1/hub``), read by ``record_key``
+        self.rotations: list[hub_key_rotation.Rotation] = []
 
     def record_key(self, repo: HubRepository) -> None:
-        """Record the public key in ``receipt_keys`` (once; the table only grows)."""
+        """Record the public key in ``receipt_keys`` (once; the table only grows) and read the
+        rotations. A key that a rotation retired is refused: receipts it signed now would be
+        refused by every device that followed the rotation."""
         repo.in_transaction(
             lambda conn: conn.execute(
                 "INSERT INTO receipt_keys (public_key) VALUES (%s) ON CONFLICT DO NOTHING",
                 (self.public_key,),
             )
         )
+        self.rotations = rotations(repo)
+        if any(r.old == self.public_key for r in self.rotations):
+            raise BadInput(KEY_FILE, "", _said("receipt.key_retired", file=KEY_FILE))
 
     def for_push(
         self, repo: HubRepository, device_id: str, seqs: Sequence[int]
@@ -154,7 +252,10 @@ def routes(desk: ReceiptDesk) -> list[BaseRoute]:
     too: a joining device pins the key before it has a user)."""
 
     async def hub(_request: Request) -> Response:
-        return JSONResponse({"hub_id": desk.hub_id, "receipt_key": desk.public_key})
+        rotations = [r.as_json() for r in desk.rotations]
+        return JSONResponse(
+            {"hub_id": desk.hub_id, "receipt_key": desk.public_key, "rotations": rotations}
+        )
 
     return [Route("/v1/hub", hub, methods=["GET"])]
 

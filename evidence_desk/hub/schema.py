@@ -51,6 +51,7 @@ EVIDENCE_TABLES: Final = (
     "receipt_keys",
     "org_checkpoints",
     "org_witnesses",
+    "receipt_key_rotations",
 )
 
 #: SQLSTATE the triggers raise, so that the repository can tell a refused change apart
@@ -208,6 +209,17 @@ CREATE TABLE org_witnesses (
     signature text NOT NULL,
     added_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (witness, size)
+);
+
+-- the receipt key handed over to the next (integrity/hub_key_rotation.py): the statement and
+-- the signatures of the old key and of the new one
+CREATE TABLE receipt_key_rotations (
+    old_key text PRIMARY KEY REFERENCES receipt_keys (public_key),
+    new_key text NOT NULL UNIQUE REFERENCES receipt_keys (public_key),
+    body text NOT NULL,
+    old_signature text NOT NULL,
+    new_signature text NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now()
 );
 
 CREATE TABLE nonces (

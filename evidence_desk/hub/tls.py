@@ -48,6 +48,8 @@ _said = Catalogue(
         "tls.mismatch": "{path}: the private key does not belong to the certificate",
         "tls.untrusted": "{path}: the certificate does not chain to {ca} for {host} ({error})",
         "tls.no_names": "{path}: the certificate names no host (subject alternative names)",
+        "tls.not_our_ca": "no private CA of the hub here (ca-key.pem); the CA that issued "
+        "this certificate renews it",
     }
 )
 
@@ -137,6 +139,24 @@ def create_private_ca(
         .add_extension(ca_ski, critical=False)
         .sign(ca_key, hashes.SHA256())
     )
+    ca_key_file = folder / CA_KEY_FILE
+    files = TlsFiles(folder / CA_FILE, folder / CERT_FILE, folder / KEY_FILE, ca_key_file)
+    _write(ca_key_file, _key_pem(ca_key), 0o600)
+    _write(files.ca_file, ca.public_bytes(serialization.Encoding.PEM), 0o644)
+    _write_hub_cert(files, *_hub_cert(ca, ca_key, hosts, moment))
+    return files
+
+
+def _hub_cert(
+    ca: x509.Certificate,
+    ca_key: ec.EllipticCurvePrivateKey,
+    hosts: Sequence[str],
+    moment: datetime.datetime,
+) -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:
+    """A new key and the hub certificate ``ca`` signs for ``hosts`` (the loopback always
+    among them), valid :data:`CERT_DAYS`."""
+    ca_name = ca.subject
+    ca_ski = ca.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value
     key = ec.generate_private_key(ec.SECP256R1())
     names = list(dict.fromkeys([*LOOPBACK, *hosts]))
     cert = (
@@ -170,13 +190,38 @@ def create_private_ca(
         )
         .sign(ca_key, hashes.SHA256())
     )
-    ca_key_file = folder / CA_KEY_FILE
-    files = TlsFiles(folder / CA_FILE, folder / CERT_FILE, folder / KEY_FILE, ca_key_file)
-    _write(ca_key_file, _key_pem(ca_key), 0o600)
+    return key, cert
+
+
+def _write_hub_cert(
+    files: TlsFiles, key: ec.EllipticCurvePrivateKey, cert: x509.Certificate
+) -> None:
+    # the key first: a hub restarted between the two writes finds a mismatch and says so
+    # (tls.mismatch) rather than serving a certificate whose key it lacks
     _write(files.key_file, _key_pem(key), 0o600)
-    _write(files.ca_file, ca.public_bytes(serialization.Encoding.PEM), 0o644)
     _write(files.cert_file, cert.public_bytes(serialization.Encoding.PEM), 0o644)
-    return files
+
+
+def renew_hub_cert(
+    folder: Path, hosts: Sequence[str], *, now: datetime.datetime | None = None
+) -> TlsFiles:
+    """A new hub certificate and key from the folder's own private CA (``hub renew-cert``):
+    before the 825 days run out, or to add a host name. Devices pin the CA, not the hub's
+    certificate, so they trust the new one at once; the running hub loads it when restarted.
+    ``hosts`` empty keeps the names of the current certificate. A folder holding a company's
+    certificate (no ``ca-key.pem``) is refused: the company's CA issues its renewal."""
+    files = check_existing(folder)
+    if files.ca_key_file is None:
+        raise BadInput(str(folder), "", _said("tls.not_our_ca"))
+    (ca,) = certificates(files.ca_file)[:1]
+    loaded = serialization.load_pem_private_key(files.ca_key_file.read_bytes(), None)
+    if not isinstance(loaded, ec.EllipticCurvePrivateKey):
+        raise BadInput(str(files.ca_key_file), "", _said("tls.not_our_ca"))
+    if not hosts:
+        hosts = _names(certificates(files.cert_file)[0], files.cert_file)
+    moment = now or datetime.datetime.now(datetime.UTC)
+    _write_hub_cert(files, *_hub_cert(ca, loaded, hosts, moment))
+    return check_existing(folder)
 
 
 def check_existing(folder: Path) -> TlsFiles:
@@ -196,16 +241,7 @@ def check_existing(folder: Path) -> TlsFiles:
         raise BadInput(
             str(files.key_file), "", _said("tls.unreadable", path=files.key_file, error=error)
         ) from None
-    try:
-        names = leaf.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
-    except x509.ExtensionNotFound:
-        raise BadInput(
-            str(files.cert_file), "", _said("tls.no_names", path=files.cert_file)
-        ) from None
-    hosts = [str(n) for n in names.get_values_for_type(x509.DNSName)]
-    hosts += [str(n) for n in names.get_values_for_type(x509.IPAddress)]
-    if not hosts:
-        raise BadInput(str(files.cert_file), "", _said("tls.no_names", path=files.cert_file))
+    hosts = _names(leaf, files.cert_file)
     builder = PolicyBuilder().store(Store(roots))
     for host in hosts:
         try:
@@ -219,6 +255,19 @@ def check_existing(folder: Path) -> TlsFiles:
     return TlsFiles(
         files.ca_file, files.cert_file, files.key_file, ca_key if ca_key.exists() else None
     )
+
+
+def _names(leaf: x509.Certificate, path: Path) -> list[str]:
+    """The host names and addresses a certificate is for (its subject alternative names)."""
+    try:
+        names = leaf.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+    except x509.ExtensionNotFound:
+        raise BadInput(str(path), "", _said("tls.no_names", path=path)) from None
+    hosts = [str(n) for n in names.get_values_for_type(x509.DNSName)]
+    hosts += [str(n) for n in names.get_values_for_type(x509.IPAddress)]
+    if not hosts:
+        raise BadInput(str(path), "", _said("tls.no_names", path=path))
+    return hosts
 
 
 def prepare(folder: Path, hosts: Sequence[str]) -> TlsFiles:

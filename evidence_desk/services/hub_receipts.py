@@ -5,8 +5,10 @@ holding the hub to them when it pulls.
   ``hub.json`` and ``hub-ca.pem``: written by ``hub init`` on the founding admin's store (it
   made the key) and at ``join`` (``GET /v1/hub``, over the pinned TLS CA, before the device
   enrols); a store bound before receipts existed pins at its next sync. A hub that later
-  answers with another key is refused (``receipt.hub_key_changed``): receipts are only worth
-  something under one key.
+  answers with another key is refused (``receipt.hub_key_changed``) unless signed rotations
+  (integrity/hub_key_rotation.py) lead from the pinned key to it: receipts are only worth
+  something under keys the pinned one handed its trust to. The pin then keeps the rotations
+  (``rotations``), and a retired key still verifies what it signed before its retirement.
 - **Keeping.** Each push's answer carries the hub's receipts (integrity/receipts.py says what
   they state). A receipt whose signature does not verify under the pinned key, or that names
   another hub or device, is refused (``receipt.signature``, ``receipt.other_device``) and not
@@ -27,7 +29,9 @@ from typing import Any
 
 from evidence_desk.domain.errors import RuleViolation
 from evidence_desk.domain.wording import Catalogue
+from evidence_desk.integrity import hub_key_rotation
 from evidence_desk.integrity import receipts as hub_receipt
+from evidence_desk.integrity.hub_key_rotation import Rotation
 from evidence_desk.services.hub_client import HubClient
 from evidence_desk.services.org_ledger import OrgEntry
 from evidence_desk.services.receipt_checks import (
@@ -60,11 +64,22 @@ _said = Catalogue(
 )
 
 
-def pin(folder: StoreFolder, found: HubPin) -> HubPin:
-    """Pin ``found``; the same pin again changes nothing, another one is refused."""
+def pin(folder: StoreFolder, found: HubPin, rotations: Sequence[Rotation] = ()) -> HubPin:
+    """Pin ``found``; the same pin again changes nothing. Another key is taken only through an
+    unbroken chain of ``rotations`` (each signed by the key before it and by the next) from the
+    pinned key: the retired keys are kept with their rotations, so what they signed before
+    still verifies. Any other key is refused (``receipt.hub_key_changed``)."""
     held = pinned(folder)
     if held is not None:
-        if held != found:
+        if (held.hub_id, held.receipt_key) == (found.hub_id, found.receipt_key):
+            return held
+        try:
+            if found.hub_id != held.hub_id:
+                raise hub_key_rotation.MalformedRotation("another hub")
+            steps = hub_key_rotation.chain(
+                held.hub_id, held.receipt_key, found.receipt_key, rotations
+            )
+        except hub_key_rotation.MalformedRotation:
             raise RuleViolation(
                 "receipt.hub_key_changed",
                 _said(
@@ -73,23 +88,31 @@ def pin(folder: StoreFolder, found: HubPin) -> HubPin:
                     key=found.receipt_key,
                     pinned=held.receipt_key,
                 ),
-            )
-        return held
-    body = {"hub_id": found.hub_id, "receipt_key": found.receipt_key}
-    atomic_write(folder.path / PIN_FILE, json.dumps(body, indent=2).encode("utf-8"))
+            ) from None
+        found = HubPin(held.hub_id, found.receipt_key, (*held.retired, *steps))
+    else:
+        found = HubPin(found.hub_id, found.receipt_key)  # a new pin trusts today's key only
+    body = json.dumps(found.as_json(), indent=2).encode("utf-8")
+    atomic_write(folder.path / PIN_FILE, body)
     return found
 
 
-def hub_pin(client: HubClient) -> HubPin:
-    """What the hub says its id and receipt key are (``GET /v1/hub``)."""
+def hub_pin(client: HubClient) -> tuple[HubPin, list[Rotation]]:
+    """What the hub says its id and receipt key are (``GET /v1/hub``), with the signed
+    rotations that lead to that key (each checked when it is parsed)."""
     answer = client.get("/v1/hub")
-    return HubPin(str(answer["hub_id"]), str(answer["receipt_key"]))
+    try:
+        rotations = [hub_key_rotation.parse(r) for r in answer.get("rotations", [])]
+    except hub_key_rotation.MalformedRotation:
+        rotations = []  # then only the pinned key itself is accepted
+    return HubPin(str(answer["hub_id"]), str(answer["receipt_key"])), rotations
 
 
 def ensure_pinned(folder: StoreFolder, client: HubClient) -> HubPin:
-    """The pin, asking the hub for it when the store has none yet; refused when the hub now
-    answers with another key than the one pinned."""
-    return pin(folder, hub_pin(client))
+    """The pin, asking the hub for it when the store has none yet; a new key only through a
+    chain of rotations from the pinned one, otherwise refused."""
+    found, rotations = hub_pin(client)
+    return pin(folder, found, rotations)
 
 
 # -- keeping -------------------------------------------------------------------------------------
@@ -149,7 +172,9 @@ def _checked(
         statement = hub_receipt.parse(receipt.body)
     except hub_receipt.MalformedReceipt:
         raise RuleViolation("receipt.malformed", _said("receipt.malformed_from_hub")) from None
-    if not hub_receipt.signature_valid(held.receipt_key, receipt):
+    if not any(
+        hub_receipt.signature_valid(key, receipt) for key in held.keys_at(statement.accepted_at)
+    ):
         raise RuleViolation(
             "receipt.signature",
             _said("receipt.bad_signature", seq_from=statement.seq_from, seq_to=statement.seq_to),

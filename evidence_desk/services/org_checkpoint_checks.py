@@ -88,7 +88,7 @@ def check_kept(session: Session, replay: Replay) -> list[Finding]:
     findings: list[Finding] = []
     for one in kept:
         where = _said("org_checkpoint.where", checkpoint=one.stated.named())
-        if not org.signature_valid(pin.receipt_key, one.signed):
+        if not any(org.signature_valid(k, one.signed) for k in pin.keys_at(one.stated.at)):
             detail = _said("org_checkpoint.kept_signature")
             findings.append(Finding("org_checkpoint.signature", where, detail))
         leaves = held_leaves(session.conn, folder.store_id, one.stated.hub_seq)

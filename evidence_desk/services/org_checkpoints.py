@@ -63,7 +63,7 @@ def _signed(value: Any, pin: receipt_checks.HubPin) -> Seen:
         stated = org.parse(signed.body)
     except (KeyError, TypeError, org.MalformedCheckpoint):
         raise HubForked("org_checkpoint.malformed", _said("org_checkpoint.malformed")) from None
-    if not org.signature_valid(pin.receipt_key, signed):
+    if not any(org.signature_valid(key, signed) for key in pin.keys_at(stated.at)):
         said = _said("org_checkpoint.signature", checkpoint=stated.named())
         raise HubForked("org_checkpoint.signature", said)
     if stated.hub_id != pin.hub_id:

@@ -15,13 +15,14 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 from evidence_desk.domain.errors import BadInput
 from evidence_desk.domain.models import Finding
 from evidence_desk.domain.wording import Catalogue
-from evidence_desk.integrity import org_digest
+from evidence_desk.integrity import hub_key_rotation, org_digest
 from evidence_desk.integrity import receipts as hub_receipt
+from evidence_desk.integrity.hub_key_rotation import Rotation
 from evidence_desk.services.replay import Replay
 from evidence_desk.services.session import Session
 from evidence_desk.store import db
@@ -48,21 +49,41 @@ _said = Catalogue(
 
 @dataclass(frozen=True, slots=True)
 class HubPin:
-    """The hub whose receipts a store accepts: its id and receipt key (hex Ed25519)."""
+    """The hub whose receipts a store accepts: its id and receipt key (hex Ed25519), and the
+    keys it retired by signed rotations (integrity/hub_key_rotation.py), oldest first."""
 
     hub_id: str
     receipt_key: str
+    retired: tuple[Rotation, ...] = ()
+
+    def keys_at(self, moment: str) -> tuple[str, ...]:
+        """The keys that may sign a statement dated ``moment`` (UTC, as the hub writes it):
+        the current key, and each retired key for what it signed before its retirement."""
+        return (self.receipt_key, *(r.old for r in self.retired if moment <= r.at))
+
+    def as_json(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"hub_id": self.hub_id, "receipt_key": self.receipt_key}
+        if self.retired:
+            body["rotations"] = [r.as_json() for r in self.retired]
+        return body
 
 
 def pinned(folder: StoreFolder) -> HubPin | None:
-    """The store's pinned hub key (``hub-key.json``), None when it pinned none."""
+    """The store's pinned hub key (``hub-key.json``), None when it pinned none. Its rotations
+    must verify and lead, one after another, to the current key (else BadInput)."""
     path = folder.path / PIN_FILE
     if not path.exists():
         return None
     try:
         body = json.loads(path.read_text("utf-8"))
-        return HubPin(str(body["hub_id"]), str(body["receipt_key"]))
-    except (OSError, ValueError, KeyError, TypeError) as error:
+        retired = tuple(hub_key_rotation.parse(r) for r in body.get("rotations", []))
+        pin = HubPin(str(body["hub_id"]), str(body["receipt_key"]), retired)
+        if retired:
+            steps = hub_key_rotation.chain(pin.hub_id, retired[0].old, pin.receipt_key, retired)
+            if tuple(steps) != retired:
+                raise hub_key_rotation.MalformedRotation("rotations out of order")
+        return pin
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
         said = _said("receipt.pin_unreadable", path=path, error=error)
         raise BadInput(str(path), "", said) from None
 
@@ -134,7 +155,9 @@ def _problems(
     placed: Mapping[int, tuple[str, int, str]],
     covered: int,
 ) -> list[tuple[str, str]]:
-    if not hub_receipt.signature_valid(held.receipt_key, receipt):
+    if not any(
+        hub_receipt.signature_valid(key, receipt) for key in held.keys_at(statement.accepted_at)
+    ):
         return [("receipt.signature", _said("receipt.signature"))]
     if statement.device_id != session.folder.store_id or statement.hub_id != held.hub_id:
         said = _said("receipt.other_device", hub_id=statement.hub_id, device=statement.device_id)

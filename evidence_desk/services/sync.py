@@ -53,7 +53,6 @@ from evidence_desk.services import (
     org_history,
     org_ledger,
     rebuild,
-    receipt_checks,
 )
 from evidence_desk.services.hub_client import HubClient, HubRefused
 from evidence_desk.services.session import Session
@@ -225,7 +224,7 @@ def join(
     sent: up to there a cancel leaves nothing behind and the hub enrolled nothing; once the
     join is sent the hub may hold it, so the join runs to its end."""
     with invite_client(url, ca_file, code) as client:
-        hub_key = hub_receipts.hub_pin(client)
+        hub_key, _rotations = hub_receipts.hub_pin(client)  # a new store pins today's key
         history = []
         for page in pull_history(client):
             _stop_if(cancelled)
@@ -277,8 +276,9 @@ def sync(session: Session, client: HubClient) -> SyncReport:
     (the pull still runs); a refused pull raises (nothing of it is written), as the push's
     refusal when there was one."""
     report = SyncReport()
-    if receipt_checks.pinned(session.folder) is None:
-        hub_receipts.ensure_pinned(session.folder, client)  # a store bound before receipts
+    # the hub's key at every sync: pinned by a store bound before receipts, followed through
+    # signed rotations, refused when it changed otherwise (before anything is pushed)
+    hub_receipts.ensure_pinned(session.folder, client)
     try:
         push(session, client, report)
     except HubRefused as refused:

@@ -62,3 +62,18 @@ def test_bad_listen_and_bad_code_are_refused_before_any_network(tmp_path: Path) 
     )  # fmt: skip
     assert code == 4 and "invitation code" in err, err
     assert not (tmp_path / "alice").exists()
+
+
+def test_renew_cert_prints_the_new_certificate_and_keeps_the_pinned_ca(tmp_path: Path) -> None:
+    files = tls.create_private_ca(tmp_path / "tls", ["hub.example.com"])
+    ca_before = files.ca_file.read_bytes()
+    code, out, err = run(
+        "hub", "renew-cert", "--tls-dir", tmp_path / "tls", "--host", "hub.example.com", "--json"
+    )
+    assert code == 0, err
+    assert '"not_after"' in out and str(files.cert_file) in out
+    assert files.ca_file.read_bytes() == ca_before
+    # a folder without our CA's key: refused as bad input (exit 4), nothing written
+    (tmp_path / "tls" / tls.CA_KEY_FILE).unlink()
+    code, _out, err = run("hub", "renew-cert", "--tls-dir", tmp_path / "tls")
+    assert code == 4 and "ca-key.pem" in err, err

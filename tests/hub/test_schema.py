@@ -70,6 +70,12 @@ _ROWS: list[tuple[str, str, tuple[object, ...]]] = [
         "VALUES (%s, 1, 'b', 's', 'k', 's')",
         ("alice",),
     ),
+    (
+        "receipt_key_rotations",
+        "INSERT INTO receipt_key_rotations (old_key, new_key, body, old_signature, "
+        "new_signature) VALUES (%s, %s, 'b', 's', 's')",
+        ("f" * 64, "f" * 64),
+    ),
 ]
 
 
@@ -177,6 +183,7 @@ def _first_column(table: str) -> str:
         "receipt_keys": "added_at",
         "org_checkpoints": "root",
         "org_witnesses": "signature",
+        "receipt_key_rotations": "body",
     }[table]
 
 

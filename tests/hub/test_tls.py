@@ -102,3 +102,42 @@ def test_both_ends_refuse_anything_older_than_tls_1_3(tmp_path: Path) -> None:
     assert client.verify_mode == ssl.CERT_REQUIRED
     # only the pinned CA: not the system's roots
     assert len(client.get_ca_certs()) == 1
+
+
+def _sans(path: Path) -> set[str]:
+    leaf = x509.load_pem_x509_certificate(path.read_bytes())
+    names = leaf.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+    return {str(n) for n in names.get_values_for_type(x509.DNSName)} | {
+        str(n) for n in names.get_values_for_type(x509.IPAddress)
+    }
+
+
+def test_renewal_makes_a_new_key_under_the_same_pinned_ca(tmp_path: Path) -> None:
+    files = tls.prepare(tmp_path / "tls", ["hub.example.com"])
+    pinned = pinning.fingerprint(files.ca_file)
+    old_key = files.key_file.read_bytes()
+    renewed = tls.renew_hub_cert(tmp_path / "tls", [])  # keeps the names it had
+    assert pinning.fingerprint(renewed.ca_file) == pinned  # devices need not re-pin
+    assert renewed.key_file.read_bytes() != old_key
+    assert stat.S_IMODE(renewed.key_file.stat().st_mode) == 0o600
+    assert _sans(renewed.cert_file) == {"localhost", "127.0.0.1", "hub.example.com"}
+    tls.renew_hub_cert(tmp_path / "tls", ["hub2.example.com"])  # a name added
+    assert "hub2.example.com" in _sans(files.cert_file)
+    tls.check_existing(tmp_path / "tls")  # chains to the pinned CA for every name
+
+
+def test_a_company_certificate_is_not_renewed_by_us(tmp_path: Path) -> None:
+    company = tls.create_private_ca(tmp_path / "company", ["hub.corp.example"])
+    folder = tmp_path / "tls"
+    folder.mkdir()
+    for source, name in (
+        (company.ca_file, tls.CA_FILE),
+        (company.cert_file, tls.CERT_FILE),
+        (company.key_file, tls.KEY_FILE),
+    ):
+        shutil.copy(source, folder / name)
+    before = (folder / tls.CERT_FILE).read_bytes()
+    with pytest.raises(BadInput) as refused:
+        tls.renew_hub_cert(folder, [])
+    assert "ca-key.pem" in str(refused.value)
+    assert (folder / tls.CERT_FILE).read_bytes() == before

@@ -7166,6 +7166,11 @@
         <translation>无法连接中心的数据库（{error}）</translation>
     </message>
     <message>
+        <source>this database holds no organisation (run hub init first)</source>
+        <comment>cli.hub_no_organisation</comment>
+        <translation>该数据库中没有组织（请先运行 hub init）</translation>
+    </message>
+    <message>
         <source>interrupted</source>
         <comment>cli.interrupted</comment>
         <translation>已中断</translation>
@@ -9878,6 +9883,11 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>中心的一张回执指向中心 {hub_id} 和设备 {device}，而非本存储库</translation>
     </message>
     <message>
+        <source>{file} holds a receipt key a rotation retired: the hub would sign what devices refuse (restore the newest key)</source>
+        <comment>receipt.key_retired</comment>
+        <translation>{file} 中是已被轮换停用的回执密钥：中心将签出设备拒收的内容（请恢复最新的密钥）</translation>
+    </message>
+    <message>
         <source>not a receipt this release reads</source>
         <comment>receipt.malformed</comment>
         <translation>不是本版本可读取的回执</translation>
@@ -11451,6 +11461,11 @@ must equal that file&apos;s line in the manifest.</source>
         <source>{path}: the certificate names no host (subject alternative names)</source>
         <comment>tls.no_names</comment>
         <translation>{path}：证书未列出任何主机名（主题备用名称）</translation>
+    </message>
+    <message>
+        <source>no private CA of the hub here (ca-key.pem); the CA that issued this certificate renews it</source>
+        <comment>tls.not_our_ca</comment>
+        <translation>此处没有中心自己的私有 CA（ca-key.pem）；请由签发该证书的 CA 续期</translation>
     </message>
     <message>
         <source>{path}: not a PEM certificate or key ({error})</source>
