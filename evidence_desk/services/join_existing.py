@@ -100,7 +100,7 @@ def check_session(session: Session, url: str, ca_file: Path, code: str) -> Exist
 
 def _history(url: str, ca_file: Path, code: str) -> tuple[OrgEntry, ...]:
     """The organisation's accepted history, pulled with the invitation's key (a wrong, used or
-    withdrawn code is the hub's ``hub.auth``)."""
+    withdrawn code is refused by the hub's gate: 401, ``HubAuthError``)."""
     with sync.invite_client(url, ca_file, code) as client:
         return tuple(entry for page in sync.pull_history(client) for entry in page)
 
