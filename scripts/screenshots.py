@@ -158,6 +158,26 @@ def shoot_check(app: QApplication, store: Path, lang: str) -> None:
     staff.session.close()
 
 
+def shoot_join(app: QApplication, folder: Path, lang: str) -> None:
+    """The join dialog as a new member fills it in: the CA's fingerprint shown and confirmed."""
+    from evidence_desk.hub import tls
+    from evidence_desk.ui.join_dialog import JoinDialog
+
+    i18n.install(lang)
+    files = tls.create_private_ca(folder / f"hub-tls-{lang}", ["hub.example.com"])
+    dialog = JoinDialog(folder / "new-store")
+    dialog.url_edit.setText("https://hub.example.com:8443")
+    dialog.code_edit.setText("K7Q2-M4XD-QPLA-3VRT-B6NW-HE5C-YU")
+    dialog.ca_edit.setText(str(files.ca_file))
+    dialog.confirm_box.setChecked(True)
+    dialog.user_edit.setText("zhang.staff")
+    dialog.password_edit.setText("correct-horse-battery")
+    dialog.repeat_edit.setText("correct-horse-battery")
+    dialog.show()
+    save(app, dialog, f"{lang}-join")
+    dialog.close()
+
+
 def window_for(app: QApplication, store: Path, user: str) -> MainWindow:
     session = Session.open(store, user, DEMO_USERS[user][1])
     window = MainWindow(session)
@@ -175,6 +195,7 @@ def shoot(app: QApplication, store: Path, folder: Path, lang: str) -> None:
     login.show()
     save(app, login, f"{lang}-login")
     login.close()
+    shoot_join(app, folder, lang)
 
     staff = window_for(app, store, "zhang.staff")
     contact_id = contacts.list_contacts(staff.session, status="approved")[0].id
@@ -267,6 +288,10 @@ def main() -> int:
             QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(Path(tmp) / "qs")
         )
         app = make_application()
+        if sys.argv[1:] == ["join"]:  # the join dialog alone: needs no store
+            for lang in ("zh_CN", "en"):
+                shoot_join(app, Path(tmp), lang)
+            return 0
         store = build_store(Path(tmp))
         if sys.argv[1:] == ["check"]:
             add_doctored_screenshot(store, Path(tmp))

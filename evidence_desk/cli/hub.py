@@ -29,7 +29,7 @@ from evidence_desk.hub import app, judging, live, object_store, receipts, schema
 from evidence_desk.hub.repository import HubRepository
 from evidence_desk.hub.routes import OrgDirectory, routes
 from evidence_desk.integrity import pinning
-from evidence_desk.services import case_keys, hub_receipts, org_ledger, sync
+from evidence_desk.services import case_keys, hub_receipts, join_existing, org_ledger, sync
 from evidence_desk.services.hub_client import HubClient
 from evidence_desk.services.receipt_checks import HubPin
 from evidence_desk.services.session import Session
@@ -194,6 +194,12 @@ def cmd_hub_user_add(args: argparse.Namespace) -> int:
 
 def cmd_join(args: argparse.Namespace) -> int:
     user = user_name(args)
+    if args.store is not None and join_existing.is_store(args.store):
+        # an existing store: judged against the organisation first, only read (a refusal
+        # names its rule and leaves the store exactly as it was)
+        password = password_from("EVIDENCE_DESK_PASSWORD", f"Password for {user}: ")
+        plan = join_existing.check(args.store, args.url, args.ca, user, password, args.code)
+        raise join_existing.not_accepted(args.store, plan)
     password = password_from("EVIDENCE_DESK_PASSWORD", f"New password for {user}: ")
     fingerprint = pinning.fingerprint(args.ca)
     session, report = sync.join(args.store, args.url, args.ca, user, password, args.code)

@@ -37,13 +37,13 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
 from evidence_desk.domain import authority
-from evidence_desk.domain.errors import BadInput, RuleViolation
+from evidence_desk.domain.errors import BadInput, Cancelled, RuleViolation
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import ledger, org_digest, signing
 from evidence_desk.services import (
@@ -82,6 +82,8 @@ _said = Catalogue(
         "with --hub and --ca)",
         "sync.hub_unreadable": "{path}: unreadable hub binding ({error})",
         "sync.blob_digest": "blob file {path} from the hub does not hash to {digest}",
+        "sync.join_cancelled": "the join was cancelled before it was sent: the hub enrolled "
+        "nothing and no store was made",
         "sync.hub_changed": "the hub's history of device(s) {devices} is not the one this store "
         "pulled (entries edited, deleted or moved on the hub): nothing is pulled from it",
     }
@@ -204,17 +206,36 @@ def pull_history(client: HubClient, since: int = 0) -> Iterator[list[org_ledger.
 
 
 def join(
-    path: Path, url: str, ca_file: Path, user: str, password: str, code: str
+    path: Path,
+    url: str,
+    ca_file: Path,
+    user: str,
+    password: str,
+    code: str,
+    *,
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> tuple[Session, SyncReport]:
     """A new store at ``path`` for ``user``, bound to the hub: the organisation's history pulled
     with the invitation's key, ``org_ledger.join`` writes ``device.join``, the hub enrols it
     (and the device), then a sync brings the receipts and the blob files. A join the hub
-    refuses leaves no store behind; one whose answer was lost keeps it (the hub may hold it)."""
+    refuses leaves no store behind; one whose answer was lost keeps it (the hub may hold it).
+
+    ``cancelled`` (the app's Cancel) is asked before the store is made and before the join is
+    sent: up to there a cancel leaves nothing behind and the hub enrolled nothing; once the
+    join is sent the hub may hold it, so the join runs to its end."""
     with invite_client(url, ca_file, code) as client:
         hub_key, _rotations = hub_receipts.hub_pin(client)  # a new store pins today's key
-        history = [entry for page in pull_history(client) for entry in page]
+        history = []
+        for page in pull_history(client):
+            _stop_if(cancelled)
+            history.extend(page)
+    _stop_if(cancelled)
     session = org_ledger.join(path, user, password, code, history)
     try:
+        if cancelled():
+            session.close()
+            shutil.rmtree(path, ignore_errors=True)
+            raise Cancelled(_said("sync.join_cancelled"))
         bound = bind(session.folder, url, ca_file)
         hub_receipts.pin(session.folder, hub_key)
         with invite_client(url, ca_file, code) as client:
@@ -240,6 +261,11 @@ def join(
             session.close()
         raise
     return session, report
+
+
+def _stop_if(cancelled: Callable[[], bool]) -> None:
+    if cancelled():
+        raise Cancelled(_said("sync.join_cancelled"))
 
 
 # -- sync ----------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from evidence_desk.domain.errors import RuleViolation
 from evidence_desk.services.session import Session
 from evidence_desk.store import location
 from evidence_desk.ui import errors
+from evidence_desk.ui.join_dialog import JoinDialog
 from evidence_desk.ui.workers import Job, start
 
 
@@ -89,9 +90,18 @@ class LoginDialog(QDialog):
             self.tr("Create a new store…"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.create_button.setObjectName("createStoreButton")
+        self.join_button = buttons.addButton(
+            self.tr("Join an organisation…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.join_button.setObjectName("joinOrgButton")
+        self.join_button.setToolTip(
+            self.tr("A new store on this laptop, bound to your organisation's hub")
+        )
+        self.join_dialog: JoinDialog | None = None  # the join dialog opened last (tests drive it)
         quit_button = buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
         self.login_button.clicked.connect(self.log_in)
         self.create_button.clicked.connect(self._create)
+        self.join_button.clicked.connect(self.open_join)
         quit_button.clicked.connect(self.reject)
 
         layout = QVBoxLayout(self)
@@ -110,7 +120,13 @@ class LoginDialog(QDialog):
             self.store_edit.setText(folder)
 
     def _busy(self, busy: bool) -> None:
-        for widget in (self.login_button, self.create_button, self.store_edit, self.user_edit):
+        for widget in (
+            self.login_button,
+            self.create_button,
+            self.join_button,
+            self.store_edit,
+            self.user_edit,
+        ):
             widget.setEnabled(not busy)
         if busy:
             self.error_label.setText(self.tr("Opening the store…"))
@@ -163,6 +179,26 @@ class LoginDialog(QDialog):
         job.on_finished(self._opened)
         job.on_failed(self._failed)
         self._job = start(job)
+
+    def open_join(self) -> JoinDialog:
+        """The join dialog: a new store bound to the hub; once joined, the user is logged in
+        to it as if they had just created it."""
+        store = self.store_edit.text().strip()
+        folder = Path(store) if store else None
+        if folder is not None and folder.exists() and any(folder.iterdir()):
+            folder = None  # an existing store is not a place for a new one
+        dialog = JoinDialog(folder, self)
+        dialog.joined.connect(self._joined)
+        dialog.open()
+        self.join_dialog = dialog
+        return dialog
+
+    def _joined(self, session: Session) -> None:
+        dialog = self.join_dialog
+        if dialog is not None:
+            self.store_edit.setText(dialog.store_edit.text().strip())
+            self.user_edit.setText(session.user.name)
+        self._opened(session)
 
     def _opened(self, session: Session) -> None:
         self._job = None

@@ -29,8 +29,18 @@ from PySide6.QtWidgets import (
 
 from evidence_desk.domain import policy
 from evidence_desk.domain.errors import RuleViolation
+from evidence_desk.domain.models import Role
 from evidence_desk.domain.policy import Action
-from evidence_desk.services import cases, conduct, contacts, retention, shredding, timestamps
+from evidence_desk.services import (
+    cases,
+    conduct,
+    contacts,
+    org_origins,
+    retention,
+    shredding,
+    sync,
+    timestamps,
+)
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.contacts import Contact
 from evidence_desk.services.import_types import ImportResult
@@ -80,6 +90,7 @@ class MainWindow(QMainWindow):
         self.last_dialog: QDialog | None = None  # the dialog opened last (tests drive it)
         self.last_menu: QMenu | None = None  # the case menu shown last (tests read it)
         self._closed = False
+        self._imports: dict[str, list[org_origins.ImportLine]] = {}
         self.last_stamp_problem = ""
         self.setWindowTitle(
             self.tr("Evidence Desk — %1 (%2)")
@@ -238,6 +249,14 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(
             "actionBackup", self.tr("Backup"), "Ctrl+Shift+B", self.open_backup
         )
+        # joining the organisation with this store (issue 19 item 5): before it is bound
+        self.join_action = self._action(
+            "actionJoinOrganisation", self.tr("Join an organisation…"), None, self.join_organisation
+        )
+        self.join_action.setToolTip(
+            self.tr("Check this store against your organisation's hub and join it as a device")
+        )
+        self.join_action.setVisible(not (self.session.folder.path / sync.HUB_FILE).exists())
         self.logout_action = self._action(
             "actionLogout", self.tr("Log out"), "Ctrl+Shift+Q", self.logout_requested.emit
         )
@@ -366,6 +385,7 @@ class MainWindow(QMainWindow):
             self.backup_action,
             self.breach_action,
             self.signing_action,
+            self.join_action,
             self.logout_action,
         ):
             if action is None:
@@ -592,6 +612,7 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(True)
         self.nav.clear()
         restore: QTreeWidgetItem | None = None
+        origins = self._origins()
         if policy.allowed(self.role, Action.CASE_READ):
             by_case: dict[str, list[Contact]] = {}
             for contact in contacts.list_contacts(self.session):
@@ -620,6 +641,8 @@ class MainWindow(QMainWindow):
                     ),
                 )
                 self.nav.addTopLevelItem(item)
+                if origins is not None:
+                    self._show_origin(item, origins.of(case.created_by))
                 if selected_case == case.case_no and selected is None:
                     restore = item
                 for contact in by_case.get(case.case_no, []):
@@ -633,6 +656,9 @@ class MainWindow(QMainWindow):
                     child.setData(0, CaseRole, case.case_no)
                     child.setToolTip(0, f"{contact.handle} ({contact.id})")
                     item.addChild(child)
+                    if origins is not None:
+                        self._show_origin(child, origins.of(contact.requested_by))
+                        self._add_imports(child, contact, case.case_no, origins)
                     if selected is not None and selected.id == contact.id:
                         restore = child
                 item.setExpanded(True)
@@ -648,6 +674,53 @@ class MainWindow(QMainWindow):
         self.approvals.refresh()
         self.update_stamp_status()
         self._filter(self.filter_edit.text())
+
+    def _origins(self) -> org_origins.Origins | None:
+        """On a store bound to a hub, legal's and an admin's case list spans the organisation:
+        a second column names the user and device of every item (None elsewhere: one column,
+        as on a store of its own)."""
+        bound = (self.session.folder.path / sync.HUB_FILE).exists()
+        if not bound or self.role not in (Role.LEGAL, Role.ADMIN):
+            self.nav.setColumnCount(1)
+            return None
+        self.nav.setHeaderLabels([self.tr("Cases and contacts"), self.tr("By")])
+        self._imports = (
+            org_origins.imports_by_contact(self.session)
+            if policy.allowed(self.role, Action.EVIDENCE_READ)
+            else {}
+        )
+        return org_origins.Origins(self.session)
+
+    def _show_origin(self, item: QTreeWidgetItem, origin: org_origins.Origin) -> None:
+        """ "by zhang · 3f2a91c0" in the second column; the full device id in its tooltip."""
+        device = origin.label or self.tr("unknown device")
+        if origin.own:
+            device = self.tr("%1 (this device)").replace("%1", device)
+        item.setText(1, self.tr("by %1 · %2").replace("%1", origin.user).replace("%2", device))
+        item.setToolTip(1, origin.device)
+
+    def _add_imports(
+        self,
+        parent: QTreeWidgetItem,
+        contact: Contact,
+        case_no: str,
+        origins: org_origins.Origins,
+    ) -> None:
+        """The contact's imports, each naming its device and user; selecting one shows the
+        contact's evidence."""
+        for line in self._imports.get(contact.id, []):
+            child = QTreeWidgetItem(
+                [
+                    self.tr("%1 import · %2 messages")
+                    .replace("%1", line.format)
+                    .replace("%2", str(line.message_count))
+                ]
+            )
+            child.setData(0, ContactRole, contact)
+            child.setData(0, CaseRole, case_no)
+            child.setToolTip(0, f"{line.kind} {line.id} · {line.imported_at}")
+            self._show_origin(child, origins.of(line.imported_by))
+            parent.addChild(child)
 
     def _case_items(self) -> list[QTreeWidgetItem]:
         """The tree's top-level items (cases), in order."""
@@ -856,6 +929,13 @@ class MainWindow(QMainWindow):
         from evidence_desk.ui.signing_dialog import SigningDialog
 
         dialog = SigningDialog(self.session, self)
+        dialog.open()
+        self.last_dialog = dialog
+
+    def join_organisation(self) -> None:
+        from evidence_desk.ui.join_dialog import JoinDialog
+
+        dialog = JoinDialog(parent=self, existing=self.session)
         dialog.open()
         self.last_dialog = dialog
 

@@ -1832,6 +1832,193 @@
     </message>
 </context>
 <context>
+    <name>JoinDialog</name>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="60"/>
+        <source>Join an organisation</source>
+        <translation>加入组织</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="69"/>
+        <source>Your administrator enrolled you on the organisation&apos;s hub and gave you its address, a one-time code and the hub&apos;s CA file. Compare the CA&apos;s fingerprint below with the one the administrator read out to you before you join.</source>
+        <translation>管理员已在组织的中心服务器上为您登记，并给了您它的地址、一次性代码和中心服务器的 CA 文件。加入之前，请将下面的 CA 指纹与管理员向您念出的指纹逐一核对。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="78"/>
+        <source>This store joins as a device of the organisation, as %1: nothing of it is rewritten. It is first checked against the organisation (your invitation, user names, case numbers, chats); a refusal names the rule and changes nothing. Compare the CA&apos;s fingerprint with the one the administrator read out to you.</source>
+        <translation>此存储库将以 %1 的身份作为组织的一台设备加入：其中任何内容都不会被改写。加入前会先与组织核对（您的邀请、用户名、案件编号、聊天）；如被拒绝，会指明所依据的规则，且不做任何更改。请将 CA 指纹与管理员向您念出的指纹逐一核对。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="91"/>
+        <source>26 letters and digits</source>
+        <translation>26 个字母和数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="95"/>
+        <location filename="../../ui/join_dialog.py" line="115"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="101"/>
+        <location filename="../../ui/join_dialog.py" line="207"/>
+        <source>Choose the CA file to see its fingerprint.</source>
+        <translation>选择 CA 文件以查看其指纹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="107"/>
+        <source>This fingerprint is the one the administrator read out to me</source>
+        <translation>此指纹与管理员向我念出的指纹一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="132"/>
+        <source>Hub address</source>
+        <translation>中心服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="133"/>
+        <source>One-time code</source>
+        <translation>一次性代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="134"/>
+        <source>Hub CA file</source>
+        <translation>中心服务器 CA 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="135"/>
+        <source>CA fingerprint (SHA-256)</source>
+        <translation>CA 指纹（SHA-256）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="137"/>
+        <source>New store folder</source>
+        <translation>新存储库文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="138"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="139"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="140"/>
+        <source>Repeat the password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="156"/>
+        <source>Join</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="161"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="190"/>
+        <source>Choose the hub&apos;s CA file</source>
+        <translation>选择中心服务器的 CA 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="190"/>
+        <source>Certificates (*.pem *.crt)</source>
+        <translation>证书 (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="196"/>
+        <source>Choose a folder for the store</source>
+        <translation>为存储库选择文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="209"/>
+        <source>No file at %1.</source>
+        <translation>%1 处没有文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="215"/>
+        <source>%1 is not a certificate file.</source>
+        <translation>%1 不是证书文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="239"/>
+        <location filename="../../ui/join_dialog.py" line="249"/>
+        <source>Enter the hub&apos;s address.</source>
+        <translation>请输入中心服务器的地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="240"/>
+        <location filename="../../ui/join_dialog.py" line="250"/>
+        <source>Enter the one-time code.</source>
+        <translation>请输入一次性代码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="251"/>
+        <source>Choose a folder for the new store.</source>
+        <translation>请为新存储库选择文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="252"/>
+        <source>Enter your user name.</source>
+        <translation>请输入您的用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="253"/>
+        <source>Choose a password.</source>
+        <translation>请设置密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="254"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="264"/>
+        <source>The folder %1 is not empty; choose a new folder for the store.</source>
+        <translation>文件夹 %1 不是空的；请为存储库选择一个新文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="311"/>
+        <source>Joining the organisation…</source>
+        <translation>正在加入组织…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="319"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="344"/>
+        <source>Cancelled: the hub enrolled nothing and no store was made.</source>
+        <translation>已取消：中心服务器未登记任何内容，也未创建存储库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="347"/>
+        <source>The hub&apos;s certificate is not one this CA file vouches for: check the CA file and its fingerprint with your administrator.</source>
+        <translation>中心服务器的证书不受此 CA 文件认可：请与管理员核对 CA 文件及其指纹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="351"/>
+        <source>The hub cannot be reached: check its address and the network.</source>
+        <translation>无法连接中心服务器：请检查其地址和网络。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="354"/>
+        <source>The hub does not accept this one-time code: it is wrong, used or withdrawn. Ask your administrator for a new one.</source>
+        <translation>中心服务器不接受此一次性代码：代码有误、已使用或已撤回。请向管理员索取新的代码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="358"/>
+        <source>The hub refused the join.</source>
+        <translation>中心服务器拒绝了此次加入。</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../ui/labels.py" line="18"/>
@@ -2564,82 +2751,92 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="40"/>
+        <location filename="../../ui/login.py" line="41"/>
         <source>Evidence Desk — log in</source>
         <translation>证据台 — 登录</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="44"/>
+        <location filename="../../ui/login.py" line="45"/>
         <source>Evidence Desk</source>
         <translation>证据台</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="50"/>
+        <location filename="../../ui/login.py" line="51"/>
         <source>Court-ready chat evidence. Log in to your store.</source>
         <translation>可用于诉讼的聊天证据。请登录您的证据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="56"/>
+        <location filename="../../ui/login.py" line="57"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="72"/>
+        <location filename="../../ui/login.py" line="73"/>
         <source>Store folder</source>
         <translation>证据库文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="73"/>
+        <location filename="../../ui/login.py" line="74"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="74"/>
+        <location filename="../../ui/login.py" line="75"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="84"/>
+        <location filename="../../ui/login.py" line="85"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="89"/>
+        <location filename="../../ui/login.py" line="90"/>
         <source>Create a new store…</source>
         <translation>新建证据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="92"/>
+        <location filename="../../ui/login.py" line="94"/>
+        <source>Join an organisation…</source>
+        <translation>加入组织…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="98"/>
+        <source>A new store on this laptop, bound to your organisation&apos;s hub</source>
+        <translation>在此电脑上新建存储库，并绑定到您所在组织的中心服务器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="101"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="108"/>
+        <location filename="../../ui/login.py" line="118"/>
         <source>Choose the store folder</source>
         <translation>选择证据库文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="116"/>
+        <location filename="../../ui/login.py" line="132"/>
         <source>Opening the store…</source>
         <translation>正在打开证据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="122"/>
+        <location filename="../../ui/login.py" line="138"/>
         <source>Choose the store folder.</source>
         <translation>请选择证据库文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="125"/>
+        <location filename="../../ui/login.py" line="141"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="128"/>
+        <location filename="../../ui/login.py" line="144"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="150"/>
+        <location filename="../../ui/login.py" line="166"/>
         <source>The folder %1 is not empty; choose a new folder for a new store.</source>
         <translation>文件夹 %1 不是空的；请为新证据库选择一个新文件夹。</translation>
     </message>
@@ -2647,326 +2844,362 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Evidence Desk — %1 (%2)</source>
         <translation>证据台 — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>Find a case, debtor or contact</source>
         <translation>查找案件、债务人或联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="686"/>
         <source>Cases and contacts</source>
         <translation>案件与联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Ledger</source>
         <translation>存证链</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Verify</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Conduct findings</source>
         <translation>合规提示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Read log</source>
         <translation>读取日志</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Processing records</source>
         <translation>处理情况记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Request contact</source>
         <translation>申请联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Import evidence</source>
         <translation>导入证据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Export bundle</source>
         <translation>导出证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Verify store</source>
         <translation>校验证据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Approval queue</source>
         <translation>审批队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="254"/>
+        <source>Join an organisation…</source>
+        <translation>加入组织…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="257"/>
+        <source>Check this store against your organisation&apos;s hub and join it as a device</source>
+        <translation>将此存储库与您所在组织的中心服务器核对，并作为一台设备加入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Close case…</source>
         <translation>结案…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Legal hold…</source>
         <translation>法律保全…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Lift hold…</source>
         <translation>解除保全…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Shred case…</source>
         <translation>销毁案件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Breach records…</source>
         <translation>安全事件记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Signing certificates…</source>
         <translation>签名证书…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Open a new case (Ctrl+N)</source>
         <translation>新建案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>Ask a supervisor to approve a new contact (Ctrl+R)</source>
         <translation>申请主管批准添加新联系人（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Import chat exports and screenshots for the selected contact (Ctrl+I)</source>
         <translation>为所选联系人导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Export a court bundle for the selected case (Ctrl+E)</source>
         <translation>为所选案件导出诉讼证据包（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Contact requests waiting for a decision</source>
         <translation>等待审批的联系人申请</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>Add users, change roles, reset passwords</source>
         <translation>添加用户、设置角色、重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>Back up this store, or check and restore a backup</source>
         <translation>备份本证据库，或检查并恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>Close the selected case: its purpose is achieved; sets its deletion date</source>
         <translation>结束所选案件：处理目的已实现；设定其删除日期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>Place a legal hold on the selected case: nothing of it may be deleted</source>
         <translation>对所选案件设置法律保全：其任何内容均不得删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>Lift the legal hold on the selected case</source>
         <translation>解除所选案件的法律保全</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>Destroy the selected case&apos;s content once its deletion date has come, or on the debtor&apos;s request after the retention floor; its proofs are kept</source>
         <translation>在删除日期届至后，或在最短保存期届满后应债务人请求，销毁所选案件的内容；其证明数据予以保留</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>File a personal information breach record and print its notice (art. 57)</source>
         <translation>登记个人信息安全事件并打印告知书（第五十七条）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>The certificates that sign the bundle&apos;s PDF volumes (PAdES)</source>
         <translation>用于签署证据包 PDF 分册的证书（PAdES）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>Check every original, row and ledger entry (F5)</source>
         <translation>校验每个原始文件、每行数据和每条存证记录（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>The signed audit log (Ctrl+L)</source>
         <translation>已签名的审计日志（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>Language, time zone, time-stamp authorities, quiet hours</source>
         <translation>语言、时区、时间戳机构、免打扰时段</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Main actions</source>
         <translation>主要操作</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>Select an approved contact first: evidence is imported only for contacts a supervisor approved.</source>
         <translation>请先选择已批准的联系人：只有主管批准的联系人才能导入证据。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>No evidence can be imported for %1: %2</source>
         <translation>无法为 %1 导入证据：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>Import chat exports and screenshots for %1 (Ctrl+I)</source>
         <translation>为 %1 导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>Select a case first.</source>
         <translation>请先选择案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>Warning: this store is in a synced or network folder</source>
         <translation>警告：此证据库位于同步文件夹或网络文件夹中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="518"/>
         <source>Time stamps: all %1 entries covered</source>
         <translation>时间戳：全部 %1 条记录已覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="523"/>
         <source>Time stamps: %1 entries queued</source>
         <translation>时间戳：%1 条记录排队中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="510"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>Stamped up to entry %1 of %2.</source>
         <translation>已加盖时间戳至第 %1 条（共 %2 条）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="535"/>
         <source>Newest trusted time: %1</source>
         <translation>最新可信时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="531"/>
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>No time-stamp authority is configured (Settings).</source>
         <translation>尚未配置时间戳机构（见设置）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="545"/>
+        <location filename="../../ui/main_window.py" line="565"/>
         <source>Last attempt failed: %1</source>
         <translation>上次尝试失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="560"/>
+        <location filename="../../ui/main_window.py" line="580"/>
         <source>Integrity: verifying…</source>
         <translation>完整性：校验中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="591"/>
         <source>Integrity: intact (%1 entries)</source>
         <translation>完整性：完好（%1 条记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="576"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>Integrity: %1 problem(s) found</source>
         <translation>完整性：发现 %1 个问题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="579"/>
+        <location filename="../../ui/main_window.py" line="599"/>
         <source>Open the Verify tab (F5) for every finding.</source>
         <translation>打开“校验”页（F5）查看全部结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="584"/>
+        <location filename="../../ui/main_window.py" line="604"/>
         <source>Integrity: not checked</source>
         <translation>完整性：未校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="603"/>
+        <location filename="../../ui/main_window.py" line="624"/>
         <source>(shredded)</source>
         <translation>（已销毁）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="611"/>
+        <location filename="../../ui/main_window.py" line="632"/>
         <source>Overdue %1 since %2</source>
         <translation>自 %2 起逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="640"/>
+        <location filename="../../ui/main_window.py" line="666"/>
         <source>Your role does not read cases.</source>
         <translation>您的角色无权查看案件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="686"/>
+        <source>By</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="696"/>
+        <source>unknown device</source>
+        <translation>未知设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="698"/>
+        <source>%1 (this device)</source>
+        <translation>%1（本设备）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="699"/>
+        <source>by %1 · %2</source>
+        <translation>由 %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="714"/>
+        <source>%1 import · %2 messages</source>
+        <translation>%1 导入 · %2 条消息</translation>
     </message>
 </context>
 <context>
@@ -8237,6 +8470,51 @@
         <translation>{user} 已经是本机构的用户</translation>
     </message>
     <message>
+        <source>the store&apos;s file {sha256} is on record in the organisation already (a file is recorded once, org-wide)</source>
+        <comment>join.blob_taken</comment>
+        <translation>存储库中的文件 {sha256} 已在组织中登记（一个文件在整个组织中只登记一次）</translation>
+    </message>
+    <message>
+        <source>case {case} of the store is a case of the organisation already</source>
+        <comment>join.case_taken</comment>
+        <translation>存储库的案件 {case} 已是组织中的案件</translation>
+    </message>
+    <message>
+        <source>the store&apos;s contact {contact} on case {case}: {detail}</source>
+        <comment>join.chat_taken</comment>
+        <translation>存储库中案件 {case} 的联系人 {contact}：{detail}</translation>
+    </message>
+    <message>
+        <source>the organisation&apos;s history does not begin with its founding store.init</source>
+        <comment>join.no_founder</comment>
+        <translation>组织的历史记录不是以其创建时的 store.init 开始的</translation>
+    </message>
+    <message>
+        <source>no open invitation of the organisation matches this code for {user}</source>
+        <comment>join.no_invite</comment>
+        <translation>本机构没有与此邀请码相符、给 {user} 的待使用邀请</translation>
+    </message>
+    <message>
+        <source>{path} is not an Evidence Desk store</source>
+        <comment>join.not_a_store</comment>
+        <translation>{path} 不是 Evidence Desk 存储库</translation>
+    </message>
+    <message>
+        <source>the store {path} passed every check ({cases} case(s), {contacts} contact(s), none taken in the organisation), but the hub does not accept a store&apos;s pre-organisation history yet: nothing was sent and nothing of the store changed</source>
+        <comment>join.not_accepted</comment>
+        <translation>存储库 {path} 通过了所有检查（{cases} 个案件、{contacts} 个联系人，均未在组织中被占用），但中心服务器尚不接受存储库加入组织之前的历史记录：未发送任何内容，存储库也未做任何更改</translation>
+    </message>
+    <message>
+        <source>the store {path} already belongs to an organisation (it is bound to a hub or holds another device&apos;s entries): it cannot join another one</source>
+        <comment>join.store_bound</comment>
+        <translation>存储库 {path} 已属于某个组织（已绑定到中心服务器，或存有其他设备的条目）：不能再加入另一个组织</translation>
+    </message>
+    <message>
+        <source>the store&apos;s user {user} has the name of a user of the organisation: one name would stand for two people; rename or enrol them before joining</source>
+        <comment>join.user_taken</comment>
+        <translation>存储库的用户 {user} 与组织中某个用户同名：一个名字将代表两个人；请在加入之前为其改名或登记</translation>
+    </message>
+    <message>
         <source>{path}: key slot file is corrupted ({error})</source>
         <comment>keys.corrupted</comment>
         <translation>{path}：密钥槽文件已损坏（{error}）</translation>
@@ -11042,6 +11320,11 @@ must equal that file&apos;s line in the manifest.</source>
         <source>{path}: unreadable hub binding ({error})</source>
         <comment>sync.hub_unreadable</comment>
         <translation>{path}：无法读取中心绑定信息（{error}）</translation>
+    </message>
+    <message>
+        <source>the join was cancelled before it was sent: the hub enrolled nothing and no store was made</source>
+        <comment>sync.join_cancelled</comment>
+        <translation>加入在发送之前已取消：中心服务器未登记任何内容，也未创建存储库</translation>
     </message>
     <message>
         <source>{path}: this store is not bound to a hub (run join, or hub user add with --hub and --ca)</source>

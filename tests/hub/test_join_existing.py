@@ -1,0 +1,142 @@
+"""``join URL --code --ca --user NAME --store EXISTING`` on a store made before the company ran a
+hub (its own store.init, local users, a case, an approved contact, an import): judged against
+the organisation's history pulled with the invitation's key, only read. Every refusal names its
+rule and leaves every file of the store exactly as it was, and the store verifies INTACT."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from evidence_desk.domain.errors import Cancelled
+from evidence_desk.domain.models import Role
+from evidence_desk.services import cases, contacts, importing, sync, users
+from evidence_desk.services.session import Session
+from evidence_desk.services.verify import verify_store
+from tests.helpers import FAST_KDF, supporting_documents
+from tests.hub.conftest import HubDatabase
+from tests.hub.org_cli import Org, organisation, run
+
+HANDLE = "+8613800000000"
+CHAT = (
+    "05/01/2026, 09:00 - Li Ming: 您好，我是示例汽车金融的李明，关于您的车贷。\n"
+    "05/01/2026, 09:05 - Chen Lixin: 我 1 月 20 号先还 5000\n"
+)
+
+
+def existing_store(
+    folder: Path, case_no: str, handle: str, extra_user: str = "", documents: str = ""
+) -> Path:
+    """A standalone store: boss (admin), zhang (staff), wang (supervisor); zhang's case with a
+    contact wang approved, and a chat zhang imported."""
+    path = folder / f"existing-{case_no}-{extra_user}"
+    with Session.create_store(path, "boss", "boss-password-1", kdf=FAST_KDF) as boss:
+        users.add_user(boss, "zhang", Role.STAFF, "zhang-password-1", kdf=FAST_KDF)
+        users.add_user(boss, "wang", Role.SUPERVISOR, "wang-password-1", kdf=FAST_KDF)
+        if extra_user:
+            users.add_user(boss, extra_user, Role.STAFF, "other-password-1", kdf=FAST_KDF)
+    with Session.open(path, "zhang", "zhang-password-1") as zhang:
+        cases.create_case(zhang, case_no, debtor_name="陈立新")
+        contact = contacts.request_contact(
+            zhang,
+            case_no=case_no,
+            channel="whatsapp",
+            handle=handle,
+            display_name="Chen Lixin",
+            reason="the debtor added us and asked to talk about repayment",
+            consent=True,
+            documents=supporting_documents(folder / "docs", documents or path.name),
+        )
+    with Session.open(path, "wang", "wang-password-1") as wang:
+        contacts.approve(wang, contact.id, "identity and debt confirmed")
+    chat = folder / "chat.txt"
+    chat.write_text(CHAT, encoding="utf-8")
+    with Session.open(path, "zhang", "zhang-password-1") as zhang:
+        importing.import_files(zhang, contact.id, [chat], tz="Asia/Shanghai")
+    return path
+
+
+def digests(path: Path) -> dict[str, str]:
+    return {
+        str(file.relative_to(path)): hashlib.sha256(file.read_bytes()).hexdigest()
+        for file in sorted(path.rglob("*"))
+        if file.is_file()
+    }
+
+
+def _join(org: Org, code: str, store: Path) -> tuple[int, str]:
+    status, _out, err = run(
+        "join", org.url, "--code", code, "--ca", org.ca, "--user", "zhang", "--store", store,
+        password="zhang-password-1",
+    )  # fmt: skip
+    return status, err
+
+
+def _intact(store: Path) -> None:
+    with Session.open(store, "zhang", "zhang-password-1") as zhang:
+        report = verify_store(zhang, local_anchor=False)
+        assert report.intact, [(f.code, f.location, str(f.detail)) for f in report.errors]
+        assert not (store / "hub.json").exists()
+
+
+def test_an_existing_store_is_judged_against_the_organisation_and_left_untouched(
+    hub_db: HubDatabase, tmp_path: Path
+) -> None:
+    with organisation(tmp_path, hub_db.owner_url) as org:
+        org.join("alice", "staff")
+        org.welcome("alice")
+        with org.login("alice") as alice:
+            cases.create_case(alice, "2026-SH-1", debtor_name="陈立新")
+            contacts.request_contact(
+                alice,
+                case_no="2026-SH-1",
+                channel="whatsapp",
+                handle=HANDLE,
+                display_name="Chen Lixin",
+                reason="the debtor added us and asked to talk about repayment",
+                consent=True,
+                documents=supporting_documents(tmp_path / "docs", "alice"),
+            )
+        assert org.sync("alice")[0] == 0
+        code = org.invite("zhang", "staff")
+        stores = tmp_path / "stores"
+        refused = {
+            "join.case_taken": existing_store(stores, "2026-SH-1", "+8613900000001"),
+            "one-matter-per-chat": existing_store(stores, "2026-OLD-2", HANDLE),
+            "join.user_taken": existing_store(stores, "2026-OLD-3", "+8613900000003", "alice"),
+            # the same documents as alice's: the files are on record in the organisation
+            "join.blob_taken": existing_store(stores, "2026-OLD-5", "+8613900000005", "", "alice"),
+            # every check passed: the hub's acceptance of pre-organisation history is not built
+            "join.not_accepted": existing_store(stores, "2026-OLD-4", "+8613900000004"),
+        }
+        for rule, store in refused.items():
+            before = digests(store)
+            status, err = _join(org, code, store)
+            assert status == 3, (rule, err)
+            assert f"rule {rule}" in err or f"[{rule}]" in err or rule in err, (rule, err)
+            assert digests(store) == before, rule
+            _intact(store)
+        # a wrong code: the hub refuses the invitation's key, the store is not even opened
+        store = refused["join.not_accepted"]
+        before = digests(store)
+        status, err = _join(org, "A" * 26, store)
+        assert status != 0 and digests(store) == before, err
+        # a join cancelled before it is sent (before the store is made, or after it is made
+        # and before the hub is asked) leaves nothing behind and enrols nothing
+        for asked_before_cancel in (0, 2):
+            answers = iter([False] * asked_before_cancel + [True] * 10)
+            with pytest.raises(Cancelled):
+                sync.join(
+                    tmp_path / "cancelled", org.url, org.ca, "zhang", "zhang-password-1", code,
+                    cancelled=answers.__next__,
+                )  # fmt: skip
+            assert not (tmp_path / "cancelled").exists()
+        # the invitation is still open: a new store joins with the same code
+        org.stores["zhang"] = tmp_path / "zhang"
+        status, _out, err = run(
+            "join", org.url, "--code", code, "--ca", org.ca, "--user", "zhang",
+            "--store", org.stores["zhang"],
+        )  # fmt: skip
+        assert status == 0, err
