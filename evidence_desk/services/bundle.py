@@ -660,6 +660,8 @@ def gather(
         for contact in chosen:
             exhibits.add_contact(contact)
         shots = bundle_screenshots.collect(session, exhibits.exhibits, masked=masked)
+        if redaction is not None:  # named by its own items, before merging with the defaults
+            bundle_redaction.check_known(redaction, exhibits.exhibits)
         plans = [bundle_redaction.defaults(exhibits.exhibits)] if default_redaction else []
         plan = merged([*plans, *([redaction] if redaction is not None else [])])
         applied = bundle_redaction.apply(plan, exhibits.exhibits, shots, annex)
@@ -720,6 +722,21 @@ def gather(
         redaction_defaults=default_redaction,
         disclosures=disclosures,
     )
+
+
+def messages_in_scope(
+    session: Session, scope: Scope
+) -> list[tuple[contacts.Contact, tuple[BundleMessage, ...]]]:
+    """Each contact the bundle of ``scope`` holds, with the messages it would print (stored
+    texts, nothing redacted or masked): what the default redactions and legal's redaction
+    editor work on (services/redaction_defaults.py)."""
+    session.require(Action.BUNDLE_EXPORT)
+    check_scope(scope)
+    zone = ZoneInfo(settings_service.get(session, "timezone"))
+    chosen = _scope_contacts(session, scope)
+    with session.snapshot():
+        reader = _Reader(session, scope, [], None)
+        return [(c, tuple(select(reader.messages(c.id), scope, zone).included)) for c in chosen]
 
 
 class _Exhibits:

@@ -58,21 +58,25 @@ def said(message: BundleMessage) -> redaction_defaults.Said:
     )
 
 
+#: the detector versions a plan with default redactions names
+DETECTORS = {"redaction": redaction_defaults.VERSION, "numbers": sensitive_numbers.DETECTOR_VERSION}
+
+
+def proposal(handle: str, display_name: str, messages: Sequence[BundleMessage]) -> RedactionPlan:
+    """The default detectors' plan over one contact's messages."""
+    return redaction_defaults.propose(
+        [said(m) for m in messages], redaction_defaults.Parties(handle, display_name)
+    )
+
+
 def defaults(exhibits: Sequence[Exhibit]) -> RedactionPlan:
     """The default detectors' plan over every conversation exhibit's messages."""
     plans = [
-        redaction_defaults.propose(
-            [said(m) for m in exhibit.messages],
-            redaction_defaults.Parties(exhibit.contact.handle, exhibit.contact.display_name),
-        )
+        proposal(exhibit.contact.handle, exhibit.contact.display_name, exhibit.messages)
         for exhibit in exhibits
         if exhibit.kind == "conversation"
     ]
-    detectors = {
-        "redaction": redaction_defaults.VERSION,
-        "numbers": sensitive_numbers.DETECTOR_VERSION,
-    }
-    return merged([*plans, RedactionPlan(detectors=detectors)])
+    return merged([*plans, RedactionPlan(detectors=DETECTORS)])
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +90,7 @@ class Applied:
     annex: tuple[AnnexRow, ...]
 
 
-def _check_known(plan: RedactionPlan, exhibits: Sequence[Exhibit]) -> None:
+def check_known(plan: RedactionPlan, exhibits: Sequence[Exhibit]) -> None:
     """Everything the plan names is in the bundle: a plan for other messages or images must not
     pass silently (legal would believe something withheld that is not even there)."""
     messages = {m.commitment for e in exhibits for m in e.messages}
@@ -229,7 +233,7 @@ def apply(
 ) -> Applied:
     """The records with ``plan`` applied (see the module's docstring); ``redaction.unknown``
     when the plan names a message or image the bundle does not hold."""
-    _check_known(plan, exhibits)
+    check_known(plan, exhibits)
     redacted: dict[str, Reason] = {m.message: m.reason for m in plan.messages}
     for span in plan.spans:
         redacted.setdefault(span.message, span.reason)
