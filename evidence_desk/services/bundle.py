@@ -662,7 +662,9 @@ def gather(
         shots = bundle_screenshots.collect(session, exhibits.exhibits, masked=masked)
         if redaction is not None:  # named by its own items, before merging with the defaults
             bundle_redaction.check_known(redaction, exhibits.exhibits)
-        plans = [bundle_redaction.defaults(exhibits.exhibits)] if default_redaction else []
+        # unmasked numbers (legal's bundle.unmask) are not redacted by default either
+        defaults = bundle_redaction.defaults(exhibits.exhibits, accounts=masked)
+        plans = [defaults] if default_redaction else []
         plan = merged([*plans, *([redaction] if redaction is not None else [])])
         applied = bundle_redaction.apply(plan, exhibits.exhibits, shots, annex)
         disclosures = bundle_disclosure.disclose(

@@ -69,14 +69,19 @@ def proposal(handle: str, display_name: str, messages: Sequence[BundleMessage]) 
     )
 
 
-def defaults(exhibits: Sequence[Exhibit]) -> RedactionPlan:
-    """The default detectors' plan over every conversation exhibit's messages."""
+def defaults(exhibits: Sequence[Exhibit], *, accounts: bool = True) -> RedactionPlan:
+    """The default detectors' plan over every conversation exhibit's messages; without its
+    ``AC`` spans when not ``accounts`` (legal unmasked the numbers, with a reason: PI-6)."""
     plans = [
         proposal(exhibit.contact.handle, exhibit.contact.display_name, exhibit.messages)
         for exhibit in exhibits
         if exhibit.kind == "conversation"
     ]
-    return merged([*plans, RedactionPlan(detectors=DETECTORS)])
+    plan = merged([*plans, RedactionPlan(detectors=DETECTORS)])
+    if accounts:
+        return plan
+    spans = tuple(s for s in plan.spans if s.reason is not Reason.ACCOUNT)
+    return RedactionPlan(spans, plan.messages, plan.regions, plan.detectors)
 
 
 @dataclass(frozen=True, slots=True)
