@@ -39,7 +39,6 @@ CHAT = [
     "05/01/2026, 09:07 - Chen Lixin: 我 1 月 20 号先还 5000",
     "21/01/2026, 10:00 - Li Ming: 收到您的 5000 元，谢谢。",
 ]
-UNCHANGED = "(unchanged: the stored evidence)"
 
 
 def _store(team: Team, folder: Path) -> tuple[Session, str]:
