@@ -5713,6 +5713,11 @@
         <translation>已终止</translation>
     </message>
     <message>
+        <source>sealed</source>
+        <comment>bundle_label.value.sealed</comment>
+        <translation>已加密封存</translation>
+    </message>
+    <message>
         <source>no</source>
         <comment>bundle_label.yes_no.no</comment>
         <translation>否</translation>
