@@ -19,7 +19,7 @@ CHAT = (
 
 
 def _store(team: Team, tmp_path: Path) -> Path:
-    alice, contact_id = approved_contact(team, tmp_path, case_no=CASE)
+    _alice, contact_id = approved_contact(team, tmp_path, case_no=CASE)
     team.close_all()
     chat = tmp_path / "WhatsApp Chat with Chen Lixin.txt"
     chat.write_text(CHAT, encoding="utf-8")
