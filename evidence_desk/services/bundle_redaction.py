@@ -198,11 +198,12 @@ def _checks(
 
 
 def scrub(text: str | None, gone: Sequence[str]) -> str | None:
-    """``text`` with every withheld text in it replaced by ``[withheld]``, longest first."""
+    """``text`` with every withheld text in it replaced by a black box (``■■■``, the same in
+    every language), longest first."""
     if not text:
         return text
     for secret in sorted({g for g in gone if g.strip()}, key=len, reverse=True):
-        text = text.replace(secret, "[withheld]")
+        text = text.replace(secret, "■■■")
     return text
 
 

@@ -8654,10 +8654,10 @@ below must print that message&apos;s commitment from ledger/disclosed/:</source>
         <comment>kit_text.redaction</comment>
         <translation>本证据包遮盖了 {spans} 处文字片段、{messages} 条整条消息和 {regions} 处
 图像区域（redaction/plan.json：遮盖了什么、在哪里、原因代码）。含有被遮盖
-内容的原始文件不在本校验包中；evidence-manifest.json 列出了每个此类文件的
-SHA-256 和 SM3（&quot;withheld&quot;: true）。ledger/disclosed/ 列出了证据包中每条消息的
-承诺值及其到该导入已签名根的证明（verify-bundle 会逐一核验）。日后取得某条被
-遮盖的消息（公司所存的内容 content.json 及其十六进制盐值 salt.hex）时，
+内容的原始文件不在本校验包中；evidence-manifest.json 列出了每个此类文件
+（标为不提供）的 SHA-256 和 SM3。ledger/disclosed/ 列出了证据包中每条消息的
+承诺值及其到该导入已签名根的证明（verify-bundle 会逐一核验）。日后取得某条
+被遮盖的消息（公司所存的消息内容及其十六进制盐值，各存为一个文件）时，
 下面的命令输出的必须是 ledger/disclosed/ 中该消息的承诺值：</translation>
     </message>
     <message>
