@@ -41,6 +41,8 @@ from evidence_desk.domain.redaction import (
     Reason,
     RedactionError,
     RedactionPlan,
+    TextSpan,
+    WholeMessage,
     merged,
     segments,
 )
@@ -111,16 +113,29 @@ def check_known(plan: RedactionPlan, exhibits: Sequence[Exhibit]) -> None:
             raise RedactionError("redaction.unknown", item=f"regions[{n}]", value=region.original)
 
 
-def _message(message: BundleMessage, plan: RedactionPlan) -> tuple[BundleMessage, list[str]]:
+class _ByMessage:
+    """The plan's redactions by message commitment, looked up once per message (a bundle of
+    10k messages with thousands of default spans must not scan the plan per message)."""
+
+    def __init__(self, plan: RedactionPlan) -> None:
+        self.whole: dict[str, WholeMessage] = {}
+        for whole in plan.messages:
+            self.whole.setdefault(whole.message, whole)
+        self.spans: dict[str, list[TextSpan]] = {}
+        for span in plan.spans:
+            self.spans.setdefault(span.message, []).append(span)
+
+
+def _message(message: BundleMessage, plan: _ByMessage) -> tuple[BundleMessage, list[str]]:
     """The message as printed, and the texts it withholds (for scrubbing the annex)."""
-    whole = plan.withheld(message.commitment)
+    whole = plan.whole.get(message.commitment)
     if whole is not None:
         gone = [message.text] if message.text else []
         printed = replace(
             message, text="", attachments=(), sender_id="", segments=(), withheld=whole.reason
         )
         return printed, gone
-    spans = plan.spans_of(message.commitment)
+    spans = plan.spans.get(message.commitment, [])
     if not spans:
         return message, []
     try:
@@ -246,10 +261,11 @@ def apply(
     plan = _bubble_regions(checks, plan, redacted)
     gone: list[str] = []
     out: list[Exhibit] = []
+    by_message = _ByMessage(plan)
     for exhibit in exhibits:
         messages = []
         for message in exhibit.messages:
-            printed, withheld = _message(message, plan)
+            printed, withheld = _message(message, by_message)
             messages.append(printed)
             gone += withheld
         here = any(m.commitment in redacted for m in exhibit.messages)
