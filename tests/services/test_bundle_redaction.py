@@ -16,6 +16,7 @@ from evidence_desk.bundle import kit_redaction
 from evidence_desk.bundle.model import Scope
 from evidence_desk.bundle.verify_kit import verify_kit
 from evidence_desk.domain.redaction import (
+    ImageRegion,
     Origin,
     Reason,
     RedactionError,
@@ -252,3 +253,23 @@ def test_defaults_off_records_it_and_keeps_the_original(team: Team, tmp_path: Pa
     assert verify_kit(result.kit_path).intact
     assert verify_store(lee).intact
     shutil.rmtree(tmp_path / "out")
+
+
+def test_an_image_region_blacks_out_the_screenshot_and_withholds_its_original(
+    team: Team, tmp_path: Path
+) -> None:
+    _store(team, tmp_path / "in")
+    lee = team.login("lee")
+    shot = hashlib.sha256(screenshot_bytes()).hexdigest()
+    region = ImageRegion(shot, (10, 20, 300, 120), Reason.THIRD_PARTY, note="a friend's avatar")
+    data = bundle.gather(lee, Scope(CASE), redaction=RedactionPlan(regions=(region,)))
+    screenshots = [s for e in data.exhibits for s in e.screenshots]
+    assert [s.regions for s in screenshots] == [(region,)]
+    assert screenshots[0].original.withheld and screenshots[0].original.regions == (region,)
+    originals = {o.file_name: o for o in data.originals}
+    assert originals["promise.png"].withheld
+    # the chat export holds the defaults' redactions: withheld as well
+    assert originals["WhatsApp Chat with Chen Lixin.txt"].withheld
+    # a third party's withheld message names no platform id and carries no attachment
+    withheld = [m for e in data.exhibits for m in e.messages if m.withheld is not None]
+    assert [(m.text, m.sender_id, m.attachments) for m in withheld] == [("", "", ())]
