@@ -58,15 +58,16 @@ class _Import:
     def __init__(self, session: Session, import_id: str, commitments: Sequence[str]) -> None:
         self.leaves = [merkle.leaf_hash(bytes.fromhex(c)) for c in commitments]
         self.cache: merkle.SubtreeCache = {}
-        self.index = {
-            int(r[0]): n
-            for n, r in enumerate(
-                session.conn.execute(
-                    "SELECT position FROM message_sources WHERE import_id = ? ORDER BY position",
-                    (import_id,),
-                )
+        # message rowid -> its index among the import's commitments (the first, should a
+        # message occur twice in one export)
+        self.index: dict[int, int] = {}
+        for n, r in enumerate(
+            session.conn.execute(
+                "SELECT message_rowid FROM message_sources WHERE import_id = ? ORDER BY position",
+                (import_id,),
             )
-        }
+        ):
+            self.index.setdefault(int(r[0]), n)
         self.records: list[dict[str, Any]] = []
 
     def proof(self, index: int) -> list[str]:
@@ -92,26 +93,20 @@ def disclose(
         if exhibit.kind != "conversation" or not exhibit.messages:
             continue
         opener = case_keys.message_opener(session, exhibit.contact.id)
-        for message in exhibit.messages:
-            row = session.conn.execute(
-                "SELECT * FROM messages WHERE rowid = ?", (message.rowid,)
-            ).fetchone()
-            place = next(
-                (
-                    (imports[str(r[0])], int(r[1]))
-                    for r in session.conn.execute(
-                        "SELECT import_id, position FROM message_sources "
-                        "WHERE message_rowid = ? ORDER BY import_id, position",
-                        (message.rowid,),
-                    )
-                    if str(r[0]) in imports
-                ),
-                None,
+        rows = {
+            int(r["rowid"]): r
+            for r in session.conn.execute(
+                "SELECT * FROM messages WHERE contact_id = ?", (exhibit.contact.id,)
             )
-            if row is None or place is None:
-                continue  # another device's import whose messages this store does not hold
-            held, position = place
-            index = held.index[position]
+        }
+        for message in exhibit.messages:
+            row = rows.get(message.rowid)
+            # the first import (by id) that holds it; none: another device's import whose
+            # messages this store does not hold
+            held = next((i for i in imports.values() if message.rowid in i.index), None)
+            if row is None or held is None:
+                continue
+            index = held.index[message.rowid]
             record: dict[str, Any] = {
                 "commitment": message.commitment,
                 "index": index,
