@@ -15,13 +15,17 @@ Layout (inside one top folder ``bundle-<id>/`` so unzipping gives one directory)
     ledger/checkpoint-<N>.txt                     the checkpoint note every proof leads to
     ledger/checkpoints.json                       its signature, cosigned older checkpoints + proofs
     ledger/commitments/<import>.json              per-message commitments of each import
+    ledger/disclosed/<import>.json                each bundled message's inclusion proof, and
+                                                  the salt and content of each printed in full
+    redaction/plan.json                           the redaction plan (when anything is redacted)
     proofs/entry-<seq>.json                       RFC 9162 inclusion proof of each slice entry,
                                                   and the checkpoint its signature covers
     keys/users.json                               users' public keys (as the ledger introduced them)
     tsa/...                                       checkpoint tokens, TSA certificates and roots
     VERIFY.txt                                    the exact commands, with the TSA roots and
                                                   signer keys taken from outside the kit
-    data/originals/<exhibit>/<file>               originals exactly as imported
+    data/originals/<exhibit>/<file>               originals exactly as imported (not those
+                                                  holding what the bundle redacts)
     data/<bundle>-<vol>.pdf                       the PDF volume(s)
 
 An organisation's bundle (issue 19: the case's entries lie in several devices' ledgers) keeps
@@ -49,12 +53,13 @@ import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from evidence_desk import __version__, translations
-from evidence_desk.bundle import kit_screenshots, labels
+from evidence_desk.bundle import kit_redaction, kit_screenshots, labels
 from evidence_desk.bundle.model import BUNDLE_FORMAT, BundleData, Checkpoint
 from evidence_desk.domain import file_names
 from evidence_desk.domain.wording import Catalogue
@@ -155,6 +160,8 @@ def evidence_manifest(data: BundleData) -> bytes:
                         "ledger_seq": o.ledger_seq,
                         # another device's entry (an organisation's bundle): which ledger
                         **({"ledger_device": o.ledger_device} if o.ledger_device else {}),
+                        # it holds what the bundle redacts: listed, not carried (issue 21)
+                        **({"withheld": True} if o.withheld else {}),
                     }
                     for o in e.originals
                 ],
@@ -162,8 +169,15 @@ def evidence_manifest(data: BundleData) -> bytes:
             for e in data.exhibits
         ],
         "omitted_messages": len(data.omissions),
+        **kit_redaction.manifest_facts(data),
     }
     return canonical_bytes(doc)
+
+
+def manifest_redaction(data: BundleData) -> dict[str, Any]:
+    """The evidence manifest's ``redaction`` record (empty: nothing redacted)."""
+    facts: dict[str, Any] = kit_redaction.manifest_facts(data).get("redaction", {})
+    return facts
 
 
 def _entry_json(entry: ledger.Entry) -> str:
@@ -359,6 +373,7 @@ def tag_files(data: BundleData, manifest: bytes, pdf_index: dict[str, object]) -
         files[f"ledger/commitments/{safe_name(import_id)}.json"] = json.dumps(
             {"import_id": import_id, "commitments": list(commitments)}
         ).encode()
+    files.update(kit_redaction.files(data))  # the plan and what proves each message
     files["keys/users.json"] = json.dumps(data.public_keys, indent=1, sort_keys=True).encode()
     if data.pdf_signer_chain_pem:
         files[PDF_SIGNER_CHAIN] = data.pdf_signer_chain_pem.encode()
@@ -467,6 +482,19 @@ _VERIFY_EN = Catalogue(
             "commitment in this kit is over the stored messages and originals, not over the\n"
             "printed text. Compare a transcript with its original to read a masked number."
         ),
+        # verifiable redaction (issue 21 item 5)
+        "kit_text.step_redaction": "A message this bundle redacts, checked later against its "
+        "original",
+        "kit_text.redaction": (
+            "The bundle redacts {spans} text spans, {messages} whole messages and {regions}\n"
+            "image regions (redaction/plan.json: what, where and why, by reason code). The\n"
+            "originals that hold what is redacted are not in this kit; evidence-manifest.json\n"
+            'lists each with its SHA-256 and SM3 ("withheld": true). ledger/disclosed/ lists\n'
+            "every bundled message's commitment with its proof to the import's signed root\n"
+            "(verify-bundle checks them). Given a redacted message later (its content as the\n"
+            "company stores it, content.json, and its salt in hex, salt.hex), the command\n"
+            "below must print that message's commitment from ledger/disclosed/:"
+        ),
         "kit_text.org_ledgers": (
             "This bundle combines the ledgers of {count} devices of the organisation. The\n"
             "exporting device's ledger is in ledger/ and proofs/; each other device's is in\n"
@@ -568,6 +596,21 @@ def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp 
             *_paragraph(lang, "kit_text.pdf_signature", chain=PDF_SIGNER_CHAIN),
             "",
         ]
+        n += 1
+    if data.redaction is not None:
+        plan = data.redaction
+        lines += [
+            f"{n + 1}. {_heading(lang, 'kit_text.step_redaction')}:",
+            *_paragraph(
+                lang,
+                "kit_text.redaction",
+                spans=len(plan.spans),
+                messages=len(plan.messages),
+                regions=len(plan.regions),
+            ),
+            "   (xxd -r -p salt.hex; cat content.json) | sha256sum",
+            "",
+        ]
     lines += [
         *([*_paragraph(lang, "kit_text.masked_numbers"), ""] if data.numbers_masked else []),
         *(
@@ -628,6 +671,8 @@ def build_kit(
             zf.writestr(info, content)
 
         for original in data.originals:
+            if original.withheld:  # it holds what the bundle redacts (the manifest lists it)
+                continue
             content = original.read()
             path = original.kit_path
             sha256[path] = hashlib.sha256(content).hexdigest()

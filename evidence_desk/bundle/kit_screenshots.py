@@ -93,6 +93,13 @@ def problems(
         for e in manifest.get("exhibits", [])
         for o in e.get("originals", [])
     }
+    # a screenshot that shows what the bundle redacts is listed, not carried (kit_redaction)
+    withheld = {
+        str(o.get("path"))
+        for e in manifest.get("exhibits", [])
+        for o in e.get("originals", [])
+        if o.get("withheld") is True
+    }
     committed: set[str] = set()
     for path, content in files.items():
         if path.startswith("ledger/commitments/"):
@@ -107,10 +114,8 @@ def problems(
             continue
         path, sha256, exhibit = str(shot.get("path")), str(shot.get("sha256")), shot.get("exhibit")
         held = files.get(path)
-        if (
-            originals.get((str(exhibit), path)) != sha256
-            or held is None
-            or hashlib.sha256(held).hexdigest() != sha256
+        if originals.get((str(exhibit), path)) != sha256 or (
+            path not in withheld and (held is None or hashlib.sha256(held).hexdigest() != sha256)
         ):
             yield _said("kit.screenshot_original", path=path, exhibit=exhibit, sha256=sha256)
         cited = [b.get("message") for b in shot["bubbles"] if isinstance(b, dict)]

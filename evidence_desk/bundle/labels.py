@@ -144,6 +144,9 @@ NAMES: dict[str, dict[str, str]] = {
         "bundle_id": "bundle",
         "key": "setting",
     },
+    # a payload value sealed under the case key (store/case_keys.py ``edk1:``): the custody
+    # table names it instead of printing ciphertext (issue 21)
+    "value": {"sealed": "sealed"},
 }
 
 _names = Catalogue(

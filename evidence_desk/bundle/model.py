@@ -14,7 +14,7 @@ from typing import Any
 
 from evidence_desk.domain.pipl import ProcessingRecord
 from evidence_desk.domain.recording_description import RecordingDescription
-from evidence_desk.domain.redaction import ImageRegion, Reason, Segment
+from evidence_desk.domain.redaction import ImageRegion, Reason, RedactionPlan, Segment
 from evidence_desk.integrity.ledger import Entry
 
 BUNDLE_FORMAT = "evidence-desk/bundle/v1"
@@ -84,6 +84,11 @@ class OriginalFile:
     # the device whose ledger holds that entry, in an organisation's bundle when it is not the
     # exporting device ('' = the exporting device's own ledger, as in a standalone store)
     ledger_device: str = ""
+    # redaction (issue 21 item 5): regions blacked out wherever the image is drawn (an identity
+    # document's, a screenshot's), and whether the kit and the PDF leave the original out
+    # because it holds what the bundle withholds (the manifest still lists its digests)
+    regions: tuple[ImageRegion, ...] = ()
+    withheld: bool = False
 
     @property
     def is_image(self) -> bool:
@@ -371,6 +376,12 @@ class BundleData:
     # and the roots of the TSA that stamped them, PEM, for the kit's trust folder
     pdf_signer_chain_pem: str = ""
     pdf_tsa_roots_pem: str = ""
+    # verifiable redaction (issue 21 item 5): the plan the bundle applied (None: nothing
+    # redacted), whether the default detectors proposed part of it, and per chat import what
+    # the kit discloses of each of its messages in the bundle (services/bundle_disclosure.py)
+    redaction: RedactionPlan | None = None
+    redaction_defaults: bool = True
+    disclosures: dict[str, tuple[dict[str, Any], ...]] = field(default_factory=dict)
 
     @property
     def is_org(self) -> bool:

@@ -67,6 +67,7 @@ from evidence_desk.bundle.model import (
 from evidence_desk.bundle.moments import ISO_MOMENT, local_part, moment_text
 from evidence_desk.bundle.text import declaration, mapping, method, processing_rows, t
 from evidence_desk.domain import wording
+from evidence_desk.domain.authority import SEALED_PREFIX
 from evidence_desk.domain.durations import clock_text
 from evidence_desk.domain.wording import Phrase
 from evidence_desk.integrity import ledger
@@ -1421,7 +1422,7 @@ def _summary(entry: ledger.Entry, lang: str) -> str:
         "key",
     ):
         if isinstance(payload, dict) and payload.get(key):
-            value = str(payload[key])
+            value = _shown(str(payload[key]), lang)
             if key in ("role", "tag"):  # codes: a user's role, a tag (review.TAGS)
                 value = (
                     labels.label(lang, "role", value) if key == "role" else labels.tag(lang, value)
@@ -1430,15 +1431,23 @@ def _summary(entry: ledger.Entry, lang: str) -> str:
     if isinstance(payload, dict):
         for summary in payload.get("imports", []):
             files = ", ".join(
-                f"{f['file_name']} {f['sha256'][:10]}" for f in summary.get("files", [])
+                f"{_shown(str(f['file_name']), lang)} {f['sha256'][:10]}"
+                for f in summary.get("files", [])
             )
             count = t(lang, "summary_messages", n=summary.get("message_count"))
             parts.append(f"{labels.importer(lang, str(summary.get('format')))}: {files} ({count})")
         for f in payload.get("files", []) + payload.get("documents", []):
             if isinstance(f, dict) and "sha256" in f:
                 role = labels.label(lang, "original", str(f.get("role", "")))
-                parts.append(f"{role} {f.get('file_name')} {str(f['sha256'])[:10]}")
+                name = _shown(str(f.get("file_name")), lang)
+                parts.append(f"{role} {name} {str(f['sha256'])[:10]}")
     return "; ".join(parts)[:400]
+
+
+def _shown(value: str, lang: str) -> str:
+    """A payload value as custody prints it: a value sealed under the case key (``edk1:...``,
+    ciphertext) is named "sealed", never printed."""
+    return labels.label(lang, "value", "sealed") if value.startswith(SEALED_PREFIX) else value
 
 
 def _grid(header: bool = False) -> TableStyle:

@@ -111,12 +111,13 @@ def embeds_originals(data: BundleData) -> bool:
 
 
 def originals_of(data: BundleData) -> dict[str, list[Attachment]]:
-    """exhibit id -> its originals as Source attachments (empty when the rule says no)."""
+    """exhibit id -> its originals as Source attachments (empty when the rule says no); an
+    original that holds what the bundle redacts never travels (issue 21 item 5)."""
     if not embeds_originals(data):
         return {}
     out: dict[str, list[Attachment]] = {}
     for exhibit in data.exhibits:
-        out[exhibit.id] = [_original(o) for o in exhibit.originals]
+        out[exhibit.id] = [_original(o) for o in exhibit.originals if not o.withheld]
     return out
 
 

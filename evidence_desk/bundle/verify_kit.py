@@ -29,7 +29,7 @@ from typing import Any
 
 from cryptography import x509
 
-from evidence_desk.bundle import kit, kit_screenshots, pdf_signatures, trust
+from evidence_desk.bundle import kit, kit_redaction, kit_screenshots, pdf_signatures, trust
 from evidence_desk.domain import authority, pipl
 from evidence_desk.domain.errors import BadInput
 from evidence_desk.domain.policy import PERMISSIONS, Action
@@ -1003,6 +1003,8 @@ def _check_exhibits(
     for exhibit_id, original in _originals(manifest):
         path = str(original.get("path"))
         content = files.get(path)
+        if original.get("withheld") is True:
+            continue  # it holds what the bundle redacts: kit_redaction checks it is absent
         if content is None:
             report.findings.append(
                 KitFinding(
@@ -1040,16 +1042,7 @@ def _check_exhibits(
                 )
             )
     # per-message commitments: their Merkle root is what the signed import entry recorded
-    roots: dict[str, str] = {}
-    for entry in (e for held in ledgers for e in held.entries.values()):
-        if entry.action == "evidence.import":
-            try:
-                summaries = list(json.loads(entry.payload).get("imports", []))
-            except (ValueError, TypeError, AttributeError):
-                summaries = []
-            for summary in summaries:
-                if isinstance(summary, dict):
-                    roots[str(summary.get("import_id"))] = str(summary.get("commitments_root"))
+    roots = _import_roots(ledgers)
     for name in sorted(p for p in files if p.startswith("ledger/commitments/")):
         doc = _json(files, name, report)
         if not isinstance(doc, dict):
@@ -1064,6 +1057,24 @@ def _check_exhibits(
             report.findings.append(
                 KitFinding("messages.commitments", name, _said("kit.commitments"))
             )
+    # verifiable redaction: the plan, the withheld originals, each disclosed message's proof
+    for code, file, said in kit_redaction.problems(files, manifest, roots):
+        report.findings.append(KitFinding(code, file, said))
+
+
+def _import_roots(ledgers: list[_KitLedger]) -> dict[str, str]:
+    """import id -> the commitments root its signed ``evidence.import`` entry records."""
+    roots: dict[str, str] = {}
+    for entry in (e for held in ledgers for e in held.entries.values()):
+        if entry.action == "evidence.import":
+            try:
+                summaries = list(json.loads(entry.payload).get("imports", []))
+            except (ValueError, TypeError, AttributeError):
+                summaries = []
+            for summary in summaries:
+                if isinstance(summary, dict):
+                    roots[str(summary.get("import_id"))] = str(summary.get("commitments_root"))
+    return roots
 
 
 def pdf_text(content: bytes, pages: Iterable[int] | None = None) -> str:

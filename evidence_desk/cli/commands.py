@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from evidence_desk import __version__
+from evidence_desk.cli import redaction as redaction_cli
 from evidence_desk.cli.common import default_store, open_session, password_from, user_name
 from evidence_desk.console import json_text, make_streams_safe
 from evidence_desk.domain.errors import BadInput, EvidenceDeskError, UsageError
@@ -715,7 +716,8 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     recipient = Recipient(
         args.recipient_kind, args.recipient, args.purpose, args.basis, args.basis_note
     )
-    with open_session(args) as session:
+    plan = redaction_cli.read_plan(args.redact)  # a bad file: exit 2 before the store opens
+    with open_session(args) as session, redaction_cli.plan_applies(args.redact):
         result = bundle_service.export_bundle(
             session,
             _bundle_scope(args),
@@ -724,6 +726,8 @@ def cmd_bundle(args: argparse.Namespace) -> int:
             stamp_first=not args.no_stamp,
             # masked unless asked: the service refuses an unmask without a reason (rule named)
             unmask_reason=(args.unmask_reason or "") if args.unmask_numbers else None,
+            redaction=plan,
+            default_redaction=not args.no_default_redaction,
         )
     lines = [
         f"bundle {result.bundle_id}: {result.exhibits} exhibits, {result.pages} pages, "
@@ -1102,6 +1106,8 @@ def build_parser() -> argparse.ArgumentParser:
             "--unmask-reason", default=None, metavar="TEXT", help="why (recorded in the ledger)"
         )
         add_recipient_options(command)  # PIPL arts. 55-56: recipient, purpose, basis
+        redaction_cli.add_bundle_options(command)  # --redact FILE, --no-default-redaction
+    redaction_cli.add_command(add)  # redaction-plan
     verify_bundle = add(
         "verify-bundle", cmd_verify_bundle, "check a bundle's kit; needs no store or password"
     )

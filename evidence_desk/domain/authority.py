@@ -110,6 +110,7 @@ _said = Catalogue(
         "retention.no_case": "no case {case}",
         "retention.reason_required": "a reason is required",
         "unmask.reason_required": "printing account numbers in clear needs a reason",
+        "redaction.payload_malformed": "the export's redaction record is malformed: {field}",
         "retention.closed_once": "case {case} was already closed at {closed_at}",
         "retention.hold_active": "case {case} is already under legal hold {hold} (placed by "
         "{placed_by}); lift it first",
@@ -892,6 +893,50 @@ def unmask_reason(reason: object) -> Violation | None:
 def _unmask(state: State, entry: Entry) -> Iterable[Violation | None]:
     del state
     yield unmask_reason(entry.payload.get("reason"))
+
+
+def _hex64(value: object) -> bool:
+    hexdigits = "0123456789abcdef"
+    return isinstance(value, str) and len(value) == 64 and all(c in hexdigits for c in value)
+
+
+def _count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def redaction_shape(record: object) -> str | None:
+    """The field of an export's ``redaction`` record that is malformed, or None (issue 21 item
+    5: a digest of the plan's facts, its counts, the detector versions, whether the defaults
+    ran; an export of an earlier release has no such record, and an export without anything
+    redacted but with the defaults off records only ``defaults: false``)."""
+    if not isinstance(record, dict):
+        return "redaction"
+    if not isinstance(record.get("defaults"), bool):
+        return "defaults"
+    if set(record) == {"defaults"}:
+        return None
+    if not _hex64(record.get("digest")):
+        return "digest"
+    counts = record.get("counts")
+    if not isinstance(counts, dict) or set(counts) != {"spans", "messages", "regions"}:
+        return "counts"
+    if not all(_count(v) for v in counts.values()):
+        return "counts"
+    detectors = record.get("detectors")
+    if not isinstance(detectors, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in detectors.items()
+    ):
+        return "detectors"
+    return None
+
+
+def _export(state: State, entry: Entry) -> Iterable[Violation | None]:
+    del state
+    if "redaction" not in entry.payload:
+        return
+    field = redaction_shape(entry.payload["redaction"])
+    if field is not None:
+        yield Violation("redaction.payload", _said("redaction.payload_malformed", field=field))
 
 
 # -- retention and legal hold (issue 18 item 2) -------------------------------------------------
@@ -1880,7 +1925,9 @@ ACTIONS: Mapping[str, ActionRule] = {
         },
         (_ack_detail,),
     ),
-    "bundle.export": ActionRule(Action.BUNDLE_EXPORT, {"bundle_id": str, "case_no": str}, {}),
+    "bundle.export": ActionRule(
+        Action.BUNDLE_EXPORT, {"bundle_id": str, "case_no": str}, {}, (_export,)
+    ),
     # -- PAdES signatures of the filed PDF (issue 21 item 1): the certificates and the digests
     # of their sealed keys are facts of the entries; the keys themselves sit in signing_certs --
     "signing.ca_create": ActionRule(Action.SIGNING_CA_CREATE, _SIGNING_CERT_FACTS, {}),

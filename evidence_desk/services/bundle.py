@@ -51,14 +51,17 @@ from evidence_desk.domain.file_names import fold
 from evidence_desk.domain.pipl import Recipient
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.recording_description import RecordingDescription
+from evidence_desk.domain.redaction import RedactionPlan, merged
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import digests, ledger, merkle, signing, tsa
 from evidence_desk.services import (
     access_log,
     anchoring,
     bundle_custody,
+    bundle_disclosure,
     bundle_masking,
     bundle_org,
+    bundle_redaction,
     bundle_screenshots,
     case_blobs,
     case_keys,
@@ -626,11 +629,21 @@ def _device(row: dict[str, Any] | None) -> str:
     return " ".join(str(p) for p in parts if p)
 
 
-def gather(session: Session, scope: Scope, *, masked: bool = True) -> BundleData:
+def gather(
+    session: Session,
+    scope: Scope,
+    *,
+    masked: bool = True,
+    redaction: RedactionPlan | None = None,
+    default_redaction: bool = True,
+) -> BundleData:
     """Read the bundle's records under one snapshot (permission and record rules first).
 
     ``masked``: bank-card and account numbers in the transcripts and annex are masked (PI-6,
-    services/bundle_masking.py); only an unmasked export prints them."""
+    services/bundle_masking.py); only an unmasked export prints them. ``redaction``: legal's
+    plan, merged with the default detectors' unless ``default_redaction`` is False, applied
+    before masking (services/bundle_redaction.py); ``redaction.unknown`` when it names a
+    message or image outside the bundle."""
     session.require(Action.BUNDLE_EXPORT)
     check_scope(scope)
     shredding.require_not_shredded(session, scope.case_no)  # its content no longer exists
@@ -647,6 +660,16 @@ def gather(session: Session, scope: Scope, *, masked: bool = True) -> BundleData
         for contact in chosen:
             exhibits.add_contact(contact)
         shots = bundle_screenshots.collect(session, exhibits.exhibits, masked=masked)
+        if redaction is not None:  # named by its own items, before merging with the defaults
+            bundle_redaction.check_known(redaction, exhibits.exhibits)
+        # unmasked numbers (legal's bundle.unmask) are not redacted by default either
+        defaults = bundle_redaction.defaults(exhibits.exhibits, accounts=masked)
+        plans = [defaults] if default_redaction else []
+        plan = merged([*plans, *([redaction] if redaction is not None else [])])
+        applied = bundle_redaction.apply(plan, exhibits.exhibits, shots, annex)
+        disclosures = bundle_disclosure.disclose(
+            session, applied.exhibits, exhibits.commitment_lists, masked=masked
+        )
         proof = _ledger_proof(
             session, reader, entries, scope.case_no, {c.id for c in chosen}, org is None
         )
@@ -674,11 +697,7 @@ def gather(session: Session, scope: Scope, *, masked: bool = True) -> BundleData
             "debtor_id": case.masked_id,
             "loan_ref": case.loan_ref,
         },
-        exhibits=(
-            bundle_masking.mask_exhibits(tuple(exhibits.exhibits))
-            if masked
-            else tuple(exhibits.exhibits)
-        ),
+        exhibits=(bundle_masking.mask_exhibits(applied.exhibits) if masked else applied.exhibits),
         omissions=tuple(exhibits.omissions),
         range_counts=exhibits.range_counts,
         recalled=exhibits.recalled,
@@ -691,7 +710,7 @@ def gather(session: Session, scope: Scope, *, masked: bool = True) -> BundleData
         leaf_hashes=proof.leaves,
         tokens=proof.tokens,
         public_keys=proof.keys,
-        annex=bundle_masking.mask_annex(annex) if masked else annex,
+        annex=bundle_masking.mask_annex(applied.annex) if masked else applied.annex,
         gap_flag_hours=settings_service.get_int(session, settings_service.TSA_GAP_FLAG_SETTING),
         commitment_lists=exhibits.commitment_lists,
         numbers_masked=masked,
@@ -700,8 +719,26 @@ def gather(session: Session, scope: Scope, *, masked: bool = True) -> BundleData
         custody_devices=proof.custody_devices,
         device_names=proof.device_names,
         export_seq=bundle_custody.next_export_seq(session),
-        screenshot_checks=shots,
+        screenshot_checks=applied.checks,
+        redaction=applied.plan if applied.plan else None,
+        redaction_defaults=default_redaction,
+        disclosures=disclosures,
     )
+
+
+def messages_in_scope(
+    session: Session, scope: Scope
+) -> list[tuple[contacts.Contact, tuple[BundleMessage, ...]]]:
+    """Each contact the bundle of ``scope`` holds, with the messages it would print (stored
+    texts, nothing redacted or masked): what the default redactions and legal's redaction
+    editor work on (services/redaction_defaults.py)."""
+    session.require(Action.BUNDLE_EXPORT)
+    check_scope(scope)
+    zone = ZoneInfo(settings_service.get(session, "timezone"))
+    chosen = _scope_contacts(session, scope)
+    with session.snapshot():
+        reader = _Reader(session, scope, [], None)
+        return [(c, tuple(select(reader.messages(c.id), scope, zone).included)) for c in chosen]
 
 
 class _Exhibits:
@@ -1059,13 +1096,19 @@ def export_bundle(
     sender: timestamps.Sender | None = None,
     stamp_first: bool = True,
     unmask_reason: str | None = None,
+    redaction: RedactionPlan | None = None,
+    default_redaction: bool = True,
 ) -> ExportResult:
     """Write ``bundle-<id>[-A..].pdf`` and ``bundle-<id>-kit.zip`` into ``out_dir``, for
     ``recipient`` (who, why, on which basis: the processing record of PIPL arts. 55-56, printed
     in the appendix, carried in the kit and written with the export's entry).
 
     Account and card numbers are masked unless ``unmask_reason`` is given: then the legal team's
-    ``bundle.unmask`` entry is written first (services/bundle_masking.py)."""
+    ``bundle.unmask`` entry is written first (services/bundle_masking.py).
+
+    ``redaction``: legal's plan (issue 21 item 5), merged with the default detectors' unless
+    ``default_redaction`` is False; the export's entry records its digest, counts, detectors
+    and whether the defaults ran, and the kit carries it with what proves every message."""
     session.require(Action.BUNDLE_EXPORT)
     check_scope(scope)
     processing_records.require_recipient(recipient)
@@ -1082,7 +1125,13 @@ def export_bundle(
     notices: list[str] = []
     if stamp_first:
         _stamp_pending(session, send, notices)
-    data = gather(session, scope, masked=unmask_seq is None)
+    data = gather(
+        session,
+        scope,
+        masked=unmask_seq is None,
+        redaction=redaction,
+        default_redaction=default_redaction,
+    )
     manifest = kit.evidence_manifest(data)
     manifest_sha256 = hashlib.sha256(manifest).hexdigest()
     record = processing_records.prepare(session, recipient, data, manifest_sha256)
@@ -1189,6 +1238,8 @@ def export_bundle(
                             "detector": sensitive_numbers.DETECTOR_VERSION,
                             "unmask_seq": unmask_seq,
                         },
+                        # issue 21 item 5: what was redacted (the plan is in the kit)
+                        **_redaction_facts(data),
                     },
                 ),
             ],
@@ -1225,6 +1276,16 @@ def export_bundle(
         notices=tuple(notices),
         processing_record_id=record.id,
     )
+
+
+def _redaction_facts(data: BundleData) -> dict[str, Any]:
+    """The export entry's ``redaction`` record: the manifest's (digest, counts, detectors,
+    defaults), or only ``defaults: false`` when legal turned the defaults off and nothing was
+    redacted; nothing for a bundle the defaults found nothing in."""
+    facts = kit.manifest_redaction(data)
+    if facts:
+        return {"redaction": facts}
+    return {} if data.redaction_defaults else {"redaction": {"defaults": False}}
 
 
 def _record_export(session: Session, entry: ledger.Entry, kit_path: Path) -> None:

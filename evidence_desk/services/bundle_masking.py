@@ -24,6 +24,7 @@ from evidence_desk.domain.authority import unmask_reason
 from evidence_desk.domain.errors import RuleViolation
 from evidence_desk.domain.models import Finding
 from evidence_desk.domain.policy import Action
+from evidence_desk.domain.redaction import Segment
 from evidence_desk.domain.wording import Catalogue, Phrase, template
 from evidence_desk.services.replay import Replay
 from evidence_desk.services.session import Session
@@ -69,6 +70,11 @@ def mask_exhibits(exhibits: tuple[Exhibit, ...]) -> tuple[Exhibit, ...]:
                 m,
                 text=sensitive_numbers.mask(m.text),
                 sender_id=sensitive_numbers.mask(m.sender_id),
+                # a redacted message's printed pieces (services/bundle_redaction.py)
+                segments=tuple(
+                    Segment(sensitive_numbers.mask(s.text), s.reason) if s.text else s
+                    for s in m.segments
+                ),
             )
             if m.text or m.sender_id
             else m

@@ -6050,6 +6050,11 @@
         <translation>已终止</translation>
     </message>
     <message>
+        <source>sealed</source>
+        <comment>bundle_label.value.sealed</comment>
+        <translation>已加密封存</translation>
+    </message>
+    <message>
         <source>no</source>
         <comment>bundle_label.yes_no.no</comment>
         <translation>否</translation>
@@ -7293,6 +7298,21 @@
         <source>no user: pass --user NAME or set EVIDENCE_DESK_USER</source>
         <comment>cli.no_user</comment>
         <translation>没有用户：请用 --user NAME 指定，或设置 EVIDENCE_DESK_USER</translation>
+    </message>
+    <message>
+        <source>{file}: {item}: {reason}</source>
+        <comment>cli.redaction_plan</comment>
+        <translation>{file}：{item}：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot read the redaction plan: {error}</source>
+        <comment>cli.redaction_unreadable</comment>
+        <translation>无法读取遮盖方案：{error}</translation>
+    </message>
+    <message>
+        <source>wrote the default redaction plan to {file}: {spans} text spans, {messages} whole messages (review it, then: bundle --redact {file})</source>
+        <comment>cli.redaction_written</comment>
+        <translation>已将默认遮盖方案写入 {file}：{spans} 处文字片段，{messages} 条整条消息（请审阅后执行：bundle --redact {file}）</translation>
     </message>
     <message>
         <source>settings set KEY VALUE: a value is required</source>
@@ -8580,6 +8600,31 @@
         <translation>声明不是 {signer} 对证据清单的签名</translation>
     </message>
     <message>
+        <source>message {commitment}: its salt and content do not give its commitment</source>
+        <comment>kit.disclosed_content</comment>
+        <translation>消息 {commitment}：其盐值与内容算不出其承诺值</translation>
+    </message>
+    <message>
+        <source>message {commitment} (index {index}) is not proven in the import&apos;s signed root</source>
+        <comment>kit.disclosed_proof</comment>
+        <translation>消息 {commitment}（序号 {index}）未能证明包含在该导入已签名的根中</translation>
+    </message>
+    <message>
+        <source>message {commitment} is redacted, yet its salt is disclosed</source>
+        <comment>kit.disclosed_redacted</comment>
+        <translation>消息 {commitment} 已被遮盖，却披露了其盐值</translation>
+    </message>
+    <message>
+        <source>no signed import entry in the ledger slice records import {import_id}</source>
+        <comment>kit.disclosed_root</comment>
+        <translation>账本片段中没有记录导入 {import_id} 的已签名导入条目</translation>
+    </message>
+    <message>
+        <source>not a disclosure of an import&apos;s messages</source>
+        <comment>kit.disclosed_unreadable</comment>
+        <translation>不是某次导入的消息披露文件</translation>
+    </message>
+    <message>
         <source>line {line} (seq {seq})</source>
         <comment>kit.entry_hash</comment>
         <translation>第 {line} 行（存证链第 {seq} 条）：记录哈希与其内容不符</translation>
@@ -8800,6 +8845,26 @@
         <translation>处理情况记录由 {user} 写入，但该用户未签署本校验包或无权导出证据包</translation>
     </message>
     <message>
+        <source>the plan&apos;s digest {digest} is not the one the evidence manifest records ({recorded})</source>
+        <comment>kit.redaction_plan_digest</comment>
+        <translation>遮盖方案的摘要 {digest} 与证据清单记录的摘要（{recorded}）不一致</translation>
+    </message>
+    <message>
+        <source>not a redaction plan: {code} {facts}</source>
+        <comment>kit.redaction_plan_invalid</comment>
+        <translation>不是有效的遮盖方案：{code} {facts}</translation>
+    </message>
+    <message>
+        <source>the evidence manifest records a redaction plan, but the kit does not carry it</source>
+        <comment>kit.redaction_plan_missing</comment>
+        <translation>证据清单记录了遮盖方案，但校验包中没有该方案</translation>
+    </message>
+    <message>
+        <source>a redaction plan the evidence manifest does not record</source>
+        <comment>kit.redaction_plan_unlisted</comment>
+        <translation>证据清单未记录的遮盖方案</translation>
+    </message>
+    <message>
         <source>{user}&apos;s role or active flag is not what the ledger slice gives</source>
         <comment>kit.role_mismatch</comment>
         <translation>keys/users.json 中 {user} 的角色或启用状态与存证链片段不符</translation>
@@ -8890,6 +8955,11 @@
         <translation>设备 {device} 序号 {seq}：{finding}</translation>
     </message>
     <message>
+        <source>listed as withheld, yet the kit carries it</source>
+        <comment>kit.withheld_present</comment>
+        <translation>已列为不提供，但校验包中却含有该文件</translation>
+    </message>
+    <message>
         <source>Checkpoint {size}: root {root}</source>
         <comment>kit_text.checkpoint_root</comment>
         <translation>检查点 {size}：根哈希 {root}</translation>
@@ -8960,6 +9030,24 @@ the time-stamps, and every PDF filed beside the kit.</source>
 上一步的 verify-bundle 会校验证书链、时间戳以及与校验包一同提交的每个 PDF。</translation>
     </message>
     <message>
+        <source>The bundle redacts {spans} text spans, {messages} whole messages and {regions}
+image regions (redaction/plan.json: what, where and why, by reason code). The
+originals that hold what is redacted are not in this kit; evidence-manifest.json
+lists each with its SHA-256 and SM3 (&quot;withheld&quot;: true). ledger/disclosed/ lists
+every bundled message&apos;s commitment with its proof to the import&apos;s signed root
+(verify-bundle checks them). Given a redacted message later (its content as the
+company stores it, content.json, and its salt in hex, salt.hex), the command
+below must print that message&apos;s commitment from ledger/disclosed/:</source>
+        <comment>kit_text.redaction</comment>
+        <translation>本证据包遮盖了 {spans} 处文字片段、{messages} 条整条消息和 {regions} 处
+图像区域（redaction/plan.json：遮盖了什么、在哪里、原因代码）。含有被遮盖
+内容的原始文件不在本校验包中；evidence-manifest.json 列出了每个此类文件
+（标为不提供）的 SHA-256 和 SM3。ledger/disclosed/ 列出了证据包中每条消息的
+承诺值及其到该导入已签名根的证明（verify-bundle 会逐一核验）。日后取得某条
+被遮盖的消息（公司所存的消息内容及其十六进制盐值，各存为一个文件）时，
+下面的命令输出的必须是 ledger/disclosed/ 中该消息的承诺值：</translation>
+    </message>
+    <message>
         <source>Run from the folder that holds bagit.txt (unzip the kit first).</source>
         <comment>kit_text.run_from</comment>
         <translation>在包含 bagit.txt 的目录中运行以下命令（先解压校验包）。</translation>
@@ -8983,6 +9071,11 @@ the time-stamps, and every PDF filed beside the kit.</source>
         <source>PAdES signature of each PDF volume (poppler pdfsig)</source>
         <comment>kit_text.step_pdf_signature</comment>
         <translation>每个 PDF 分册的 PAdES 签名（poppler pdfsig）</translation>
+    </message>
+    <message>
+        <source>A message this bundle redacts, checked later against its original</source>
+        <comment>kit_text.step_redaction</comment>
+        <translation>本证据包遮盖的消息，日后如何对照其原始消息核验</translation>
     </message>
     <message>
         <source>Trusted time of the tag manifest ({tsa}), against the TSA&apos;s published root</source>
@@ -10305,6 +10398,51 @@ must equal that file&apos;s line in the manifest.</source>
         <source>{part} states no size, which only the Segment and Clusters may do</source>
         <comment>recording.unknown_size</comment>
         <translation>{part} 未声明长度，只有 Segment 和 Cluster 可以这样做</translation>
+    </message>
+    <message>
+        <source>{value} is not a box [left, top, right, bottom] with area</source>
+        <comment>redaction.box</comment>
+        <translation>{value} 不是有面积的矩形 [左, 上, 右, 下]</translation>
+    </message>
+    <message>
+        <source>{value} is not a SHA-256 in lower-case hex</source>
+        <comment>redaction.digest</comment>
+        <translation>{value} 不是小写十六进制的 SHA-256</translation>
+    </message>
+    <message>
+        <source>not a redaction plan (line {line}: {reason})</source>
+        <comment>redaction.json</comment>
+        <translation>不是遮盖方案（第 {line} 行：{reason}）</translation>
+    </message>
+    <message>
+        <source>{value} is not a whole number of at least 0</source>
+        <comment>redaction.number</comment>
+        <translation>{value} 不是大于或等于 0 的整数</translation>
+    </message>
+    <message>
+        <source>unknown origin {value} (default or legal)</source>
+        <comment>redaction.origin</comment>
+        <translation>未知的来源 {value}（应为 default 或 legal）</translation>
+    </message>
+    <message>
+        <source>the export&apos;s redaction record is malformed: {field}</source>
+        <comment>redaction.payload_malformed</comment>
+        <translation>导出记录中的遮盖记录格式有误：{field}</translation>
+    </message>
+    <message>
+        <source>unknown reason code {value} (TP, AC, ID, IR, PV or OT)</source>
+        <comment>redaction.reason</comment>
+        <translation>未知的原因代码 {value}（应为 TP、AC、ID、IR、PV 或 OT）</translation>
+    </message>
+    <message>
+        <source>characters {start} to {end} are not inside the message&apos;s text</source>
+        <comment>redaction.span</comment>
+        <translation>第 {start} 至 {end} 个字符不在该消息的文字范围内</translation>
+    </message>
+    <message>
+        <source>{value} is not a message or image of this bundle</source>
+        <comment>redaction.unknown</comment>
+        <translation>{value} 不是本证据包中的消息或图像</translation>
     </message>
     <message>
         <source>{setting} must be a whole number of years, at least the retention floor ({floor}), not {value}</source>
