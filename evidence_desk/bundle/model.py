@@ -371,6 +371,9 @@ class BundleData:
     # and the roots of the TSA that stamped them, PEM, for the kit's trust folder
     pdf_signer_chain_pem: str = ""
     pdf_tsa_roots_pem: str = ""
+    # redaction (issue 21 item 5): the plan's regions of images the bundle draws outside the
+    # conversations (identity and debt documents); a screenshot's are in ``Screenshot.regions``
+    image_regions: tuple[ImageRegion, ...] = ()
 
     @property
     def is_org(self) -> bool:

@@ -5648,6 +5648,36 @@
         <translation>截图</translation>
     </message>
     <message>
+        <source>bank-card or account number</source>
+        <comment>bundle_label.redaction.AC</comment>
+        <translation>银行卡号或账号</translation>
+    </message>
+    <message>
+        <source>identity document number (resident identity card, passport)</source>
+        <comment>bundle_label.redaction.ID</comment>
+        <translation>身份证件号码（居民身份证、护照）</translation>
+    </message>
+    <message>
+        <source>not relevant to the matter (data minimisation)</source>
+        <comment>bundle_label.redaction.IR</comment>
+        <translation>与本案无关（最小必要原则）</translation>
+    </message>
+    <message>
+        <source>other reason, stated in the redaction plan&apos;s note</source>
+        <comment>bundle_label.redaction.OT</comment>
+        <translation>其他理由，见遮盖方案中的说明</translation>
+    </message>
+    <message>
+        <source>privileged legal communication</source>
+        <comment>bundle_label.redaction.PV</comment>
+        <translation>受特权保护的法律沟通</translation>
+    </message>
+    <message>
+        <source>personal data of a third party, who is not a party to the case</source>
+        <comment>bundle_label.redaction.TP</comment>
+        <translation>第三人（非案件当事人）的个人信息</translation>
+    </message>
+    <message>
         <source>debtor</source>
         <comment>bundle_label.relation.debtor</comment>
         <translation>债务人</translation>
@@ -6453,6 +6483,21 @@
         <translation>录音录像</translation>
     </message>
     <message>
+        <source>This bundle withholds {spans} passages of message text, {messages} whole messages and {regions} regions of images. Each is printed as a black box with its reason code; the width of a box never shows the length of what it withholds.</source>
+        <comment>bundle_text.redaction_counts</comment>
+        <translation>本证据包隐去了 {spans} 处消息文字、{messages} 条完整消息和 {regions} 处图像区域。每一处均以黑框显示，并标注理由代码；黑框宽度固定，不反映被隐去内容的长度。</translation>
+    </message>
+    <message>
+        <source>The originals that hold redacted content are withheld from the kit. The kit carries, in ledger/disclosed/, each printed message&apos;s salted commitment with the inclusion proof that ties it to the signed ledger checkpoint, and, for each redacted message, its commitment only: a court later shown the original can check it against that commitment. The stored originals are not changed by a redaction.</source>
+        <comment>bundle_text.redaction_kit</comment>
+        <translation>含有被遮盖内容的原始文件不随校验包提供。校验包在 ledger/disclosed/ 中为每条已打印的消息附上其加盐承诺值及将其与已签名账本检查点相连的包含证明；对每条被遮盖的消息只附其承诺值：法院日后如获出示原件，可据此承诺值进行核对。遮盖不改变所存储的原始文件。</translation>
+    </message>
+    <message>
+        <source>Redactions</source>
+        <comment>bundle_text.redactions</comment>
+        <translation>遮盖说明</translation>
+    </message>
+    <message>
         <source>Request</source>
         <comment>bundle_text.request</comment>
         <translation>申请</translation>
@@ -6716,6 +6761,11 @@
         <source>Volumes</source>
         <comment>bundle_text.volumes</comment>
         <translation>分卷</translation>
+    </message>
+    <message>
+        <source>Message withheld · {reason}</source>
+        <comment>bundle_text.withheld_message</comment>
+        <translation>消息已隐去 · {reason}</translation>
     </message>
     <message>
         <source>use 1-{max} characters, without control characters or spaces at either end</source>
