@@ -84,6 +84,11 @@ class OriginalFile:
     # the device whose ledger holds that entry, in an organisation's bundle when it is not the
     # exporting device ('' = the exporting device's own ledger, as in a standalone store)
     ledger_device: str = ""
+    # redaction (issue 21 item 5): regions blacked out wherever the image is drawn (an identity
+    # document's, a screenshot's), and whether the kit and the PDF leave the original out
+    # because it holds what the bundle withholds (the manifest still lists its digests)
+    regions: tuple[ImageRegion, ...] = ()
+    withheld: bool = False
 
     @property
     def is_image(self) -> bool:
@@ -371,9 +376,6 @@ class BundleData:
     # and the roots of the TSA that stamped them, PEM, for the kit's trust folder
     pdf_signer_chain_pem: str = ""
     pdf_tsa_roots_pem: str = ""
-    # redaction (issue 21 item 5): the plan's regions of images the bundle draws outside the
-    # conversations (identity and debt documents); a screenshot's are in ``Screenshot.regions``
-    image_regions: tuple[ImageRegion, ...] = ()
 
     @property
     def is_org(self) -> bool:

@@ -111,8 +111,9 @@ class Redactions:
     @classmethod
     def of(cls, data: BundleData) -> Redactions:
         images: dict[str, list[ImageRegion]] = {}
-        planned = [*data.image_regions]
+        planned = [r for original in data.originals for r in original.regions]
         planned += [r for e in data.exhibits for shot in e.screenshots for r in shot.regions]
+        planned += [r for e in data.exhibits for s in e.screenshots for r in s.original.regions]
         for region in dict.fromkeys(planned):  # a screenshot may be drawn in two exhibits
             images.setdefault(region.original, []).append(region)
         messages = {

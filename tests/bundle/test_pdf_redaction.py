@@ -8,6 +8,7 @@ segment). pdftotext and the embedded images must show no withheld character or p
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from pathlib import Path
 
@@ -192,3 +193,19 @@ def _message(text: str) -> BundleMessage:
         None,
         None,
     )
+
+
+def test_a_document_region_is_blacked_out_at_the_printed_scale() -> None:
+    """An identity document drawn as an image (a JPEG decoded at a reduced size for its
+    printed size): its region is black in the encoded rendering, the rest is not."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (2400, 1600), (230, 230, 230)).save(buffer, format="JPEG")
+    region = ImageRegion("a" * 64, (1200, 400, 2000, 800), Reason.ID_NUMBER)
+    size = pdf._picture_size(buffer.getvalue(), 300, 300)
+    assert size is not None
+    encoded = pdf._resampled(buffer.getvalue(), *size, (region,))
+    image = Image.open(io.BytesIO(encoded))
+    scale = image.size[0] / 2400
+    left, top, right, bottom = (round(v * scale) for v in region.box)
+    assert _dark(image, (left + 3, top + 3, right - 3, top + 8)) > 0.95
+    assert _dark(image, (3, 3, left - 3, bottom)) < 0.05
