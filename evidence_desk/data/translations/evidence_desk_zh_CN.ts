@@ -3112,17 +3112,17 @@
     <message>
         <location filename="../../ui/redaction_editor.py" line="186"/>
         <source>Redactions</source>
-        <translation type="unfinished">遮盖说明</translation>
+        <translation>遮盖</translation>
     </message>
     <message>
         <location filename="../../ui/redaction_editor.py" line="197"/>
         <source>Time</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../../ui/redaction_editor.py" line="197"/>
         <source>Sender</source>
-        <translation type="unfinished">发送人</translation>
+        <translation>发送人</translation>
     </message>
     <message>
         <location filename="../../ui/redaction_editor.py" line="197"/>
@@ -3172,12 +3172,12 @@
     <message>
         <location filename="../../ui/redaction_editor.py" line="268"/>
         <source>Reason</source>
-        <translation type="unfinished">理由</translation>
+        <translation>理由</translation>
     </message>
     <message>
         <location filename="../../ui/redaction_editor.py" line="269"/>
         <source>Note</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../../ui/redaction_editor.py" line="275"/>
@@ -3197,7 +3197,7 @@
     <message>
         <location filename="../../ui/redaction_editor.py" line="314"/>
         <source>bank-card or account number</source>
-        <translation type="unfinished">银行卡号或账号</translation>
+        <translation>银行卡号或账号</translation>
     </message>
     <message>
         <location filename="../../ui/redaction_editor.py" line="315"/>
