@@ -194,7 +194,7 @@ class RedactionEditor(QDialog):
         self.table = QTableWidget(len(self.messages), 4)
         self.table.setObjectName("redactionMessages")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Time"), self.tr("Sender"), self.tr("Text"), self.tr("Redacted")]
+            [self.tr("Time (UTC)"), self.tr("Sender"), self.tr("Text"), self.tr("Redacted")]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
