@@ -3116,11 +3116,6 @@
     </message>
     <message>
         <location filename="../../ui/redaction_editor.py" line="197"/>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/redaction_editor.py" line="197"/>
         <source>Sender</source>
         <translation>发送人</translation>
     </message>
@@ -3133,6 +3128,11 @@
         <location filename="../../ui/redaction_editor.py" line="197"/>
         <source>Redacted</source>
         <translation>已遮盖</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="197"/>
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
     </message>
     <message>
         <location filename="../../ui/redaction_editor.py" line="220"/>
