@@ -237,7 +237,6 @@ class BundleDialog(QDialog):
         # issue 21 item 5: legal's redactions (the defaults shown, legal's own added); None
         # until the editor was accepted: the export then applies the default proposals
         self.redaction_plan: RedactionPlan | None = None
-        self.redaction_editor: RedactionEditor | None = None
         self.redact_button = QPushButton(self.tr("Redactions…"))
         self.redact_button.setObjectName("bundleRedactions")
         self.redact_button.setToolTip(
@@ -398,7 +397,6 @@ class BundleDialog(QDialog):
             return None
         editor = RedactionEditor(messages, plan, images, self)
         editor.accepted.connect(lambda: self._redactions_chosen(editor.plan()))
-        self.redaction_editor = editor
         editor.open()
         return editor
 
