@@ -71,3 +71,8 @@ _.requires_request_body
 _.should_exit
 # pyHanko calls a TimeStamper's request method (services/pdf_signing.py)
 _.async_request_tsa_response
+# Qt calls a widget's event handlers (ui/redaction_editor.py: the image canvas)
+_.mousePressEvent
+_.mouseMoveEvent
+_.mouseReleaseEvent
+_.paintEvent

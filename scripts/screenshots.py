@@ -4,6 +4,8 @@
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py check
         (only the screenshot cross-check: {lang}-screenshot-check.png)
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py redaction
+        (only the redaction editor: {lang}-redaction-editor.png)
 
 Builds a fresh demo store in a temporary folder (services/demo.py) plus one pending contact
 request, so every screen has real content, then drives the real widgets as each demo user.
@@ -178,6 +180,42 @@ def shoot_join(app: QApplication, folder: Path, lang: str) -> None:
     dialog.close()
 
 
+def shoot_redaction(app: QApplication, store: Path, lang: str) -> None:
+    """The redaction editor over the demo's conversation: the default proposals, a span legal
+    selected and a region drawn on the screenshot."""
+    from PySide6.QtCore import QPoint
+
+    from evidence_desk.ui.bundle_dialog import BundleDialog
+
+    i18n.install(lang)
+    QSettings().setValue("ui/language", lang)
+    session = Session.open(store, "wang.legal", DEMO_USERS["wang.legal"][1])
+    dialog = BundleDialog(session, "2026-SH-0001")
+    inputs = dialog.redaction_inputs()
+    editor = dialog.open_redactions(inputs)
+    assert editor is not None
+    editor.resize(1400, 820)
+    editor.show()
+    settle(app, 0.6)
+    row = next((n for n, m in enumerate(editor.messages) if len(m.text) > 10), 0)
+    editor.table.selectRow(row)
+    cursor = editor.text.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(4, cursor.MoveMode.KeepAnchor)
+    editor.text.setTextCursor(cursor)
+    editor.reason.setCurrentIndex(editor.reason.findData("IR"))
+    editor.span_button.click()
+    box = editor.canvas.to_original(QPoint(30, 60), QPoint(200, 110))
+    if box is not None:
+        editor.add_region(box)
+    editor.items.setCurrentRow(0)
+    settle(app, 0.6)
+    save(app, editor, f"{lang}-redaction-editor")
+    editor.close()
+    dialog.close()
+    session.close()
+
+
 def window_for(app: QApplication, store: Path, user: str) -> MainWindow:
     session = Session.open(store, user, DEMO_USERS[user][1])
     window = MainWindow(session)
@@ -298,8 +336,13 @@ def main() -> int:
             for lang in ("zh_CN", "en"):
                 shoot_check(app, store, lang)
             return 0
+        if sys.argv[1:] == ["redaction"]:
+            for lang in ("zh_CN", "en"):
+                shoot_redaction(app, store, lang)
+            return 0
         for lang in ("zh_CN", "en"):
             shoot(app, store, Path(tmp), lang)
+            shoot_redaction(app, store, lang)
     return 0
 
 

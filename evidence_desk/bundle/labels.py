@@ -90,6 +90,15 @@ NAMES: dict[str, dict[str, str]] = {
     # the importers that read no chat: their name is the parser column's first word
     "importer": {"document": "document", "image": "image reader", "recording": "recording reader"},
     "annex": {"tag": "tag", "conduct": "conduct check"},
+    # domain/redaction.py Reason: why a black box withholds what it covers
+    "redaction": {
+        "TP": "personal data of a third party, who is not a party to the case",
+        "AC": "bank-card or account number",
+        "ID": "identity document number (resident identity card, passport)",
+        "IR": "not relevant to the matter (data minimisation)",
+        "PV": "privileged legal communication",
+        "OT": "other reason, stated in the redaction plan's note",
+    },
     # domain/authority.py ACTIONS: every action a ledger entry can record
     "action": {
         "store.init": "store created",

@@ -54,7 +54,7 @@ from reportlab.platypus import (
 )
 
 from evidence_desk import __version__
-from evidence_desk.bundle import documents, labels, pdf_screenshots
+from evidence_desk.bundle import documents, labels, pdf_redaction, pdf_screenshots
 from evidence_desk.bundle.model import (
     AnnexRow,
     BundleData,
@@ -65,10 +65,12 @@ from evidence_desk.bundle.model import (
     Screenshot,
 )
 from evidence_desk.bundle.moments import ISO_MOMENT, local_part, moment_text
+from evidence_desk.bundle.pdf_redaction import BOX_EM, MARK_CLASS, Redactions
 from evidence_desk.bundle.text import declaration, mapping, method, processing_rows, t
 from evidence_desk.domain import wording
 from evidence_desk.domain.authority import SEALED_PREFIX
 from evidence_desk.domain.durations import clock_text
+from evidence_desk.domain.redaction import ImageRegion, Reason
 from evidence_desk.domain.wording import Phrase
 from evidence_desk.integrity import ledger
 from evidence_desk.resources import resource_path
@@ -170,6 +172,7 @@ class _Layout:
     cap: int = 350
     pictures: dict[str, Any] = field(default_factory=dict)
     wraps: dict[tuple[str, float, float], list[str]] = field(default_factory=dict)
+    redactions: Redactions = field(default_factory=Redactions)
 
     def picture(
         self, original: OriginalFile, max_w: float, max_h: float
@@ -185,7 +188,8 @@ class _Layout:
         """The image resampled to IMAGE_DPI at its printed size, once for every pass."""
         key = f"jpeg:{original.sha256}"
         if key not in self.pictures:
-            self.pictures[key] = _resampled(original.read(), width, height)
+            regions = self.redactions.of_image(original.sha256)
+            self.pictures[key] = _resampled(original.read(), width, height, regions)
         content: bytes = self.pictures[key]
         return content
 
@@ -263,8 +267,12 @@ class _Qr(Flowable):  # type: ignore[misc]
                     canvas.rect(x, y, box, box, stroke=0, fill=1)
 
 
+# a redaction's box (bundle/pdf_redaction.py) is a token of its own, breakable on either side
 _TOKEN = re.compile(
-    r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|\s+|[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+"
+    f"[{MARK_CLASS}]|"
+    r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|\s+|"
+    f"[^\\s{MARK_CLASS}"
+    r"\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+"
 )
 _WIDTHS: dict[str, float] = {}
 _NO_LINE_START = frozenset("，。、；：？！）」』》〉】”’,.;:?!)")
@@ -276,7 +284,9 @@ def _char_width(ch: str) -> float:
     """Width of one character at size 1000 (cached: line breaking asks for every character)."""
     width = _WIDTHS.get(ch)
     if width is None:
-        width = _WIDTHS[ch] = pdfmetrics.stringWidth(ch, FONT, 1000)
+        boxed = pdf_redaction.reason_of(ch) is not None  # a redaction's box: fixed width
+        width = BOX_EM * 1000 if boxed else pdfmetrics.stringWidth(ch, FONT, 1000)
+        _WIDTHS[ch] = width
     return width
 
 
@@ -369,11 +379,14 @@ class _TextBlock(Flowable):  # type: ignore[misc]
         runs: Sequence[_Run],
         kind: str,
         lines: list[tuple[str, float, str]] | None = None,
+        *,
+        dark: bool = False,
     ) -> None:
         super().__init__()
         self.layout = layout
         self.runs = list(runs)
         self.kind = kind  # in, out, system, plain
+        self.dark = dark  # a withheld message: the bubble is a black bar
         self._lines = lines
         self._box = 0.0
 
@@ -413,8 +426,8 @@ class _TextBlock(Flowable):  # type: ignore[misc]
             cut += 1
         if cut == 0 or cut == len(lines):
             return []
-        first = _TextBlock(self.layout, self.runs, self.kind, lines[:cut])
-        rest = _TextBlock(self.layout, self.runs, self.kind, lines[cut:])
+        first = _TextBlock(self.layout, self.runs, self.kind, lines[:cut], dark=self.dark)
+        rest = _TextBlock(self.layout, self.runs, self.kind, lines[cut:], dark=self.dark)
         first._box = rest._box = self._box
         return [first, rest]
 
@@ -426,18 +439,39 @@ class _TextBlock(Flowable):  # type: ignore[misc]
         box = self._box
         x = self.width - box if self.kind == "out" else 0.0
         top = self.height - 2
-        if self.kind in ("in", "out"):
-            canvas.setFillColor(colors.HexColor("#D9F2D0" if self.kind == "out" else "#F0F0F0"))
+        if self.kind in ("in", "out") or self.dark:
+            fill = "#000000" if self.dark else "#D9F2D0" if self.kind == "out" else "#F0F0F0"
+            canvas.setFillColor(colors.HexColor(fill))
             canvas.roundRect(x, 2, box, self.height - 4, 3, stroke=0, fill=1)
         y = top - self.PAD
         for text, size, color in lines:
             y -= size * 1.35
+            if self.kind == "system":
+                width = sum(_char_width(c) for c in text) * size / 1000
+                _draw_line(canvas, (self.width - width) / 2, y + size * 0.3, text, size, color)
+            else:
+                _draw_line(canvas, x + self.PAD, y + size * 0.3, text, size, color)
+
+
+def _draw_line(canvas: Any, x: float, y: float, text: str, size: float, color: str) -> None:
+    """One line of text at baseline ``y``; a redaction's box character is drawn as a black box
+    of fixed width with its reason code in white (bundle/pdf_redaction.py)."""
+    for run, reason in pdf_redaction.pieces(text):
+        if reason is None:
             canvas.setFillColor(colors.HexColor(color))
             canvas.setFont(FONT, size)
-            if self.kind == "system":
-                canvas.drawCentredString(self.width / 2, y + size * 0.3, text)
-            else:
-                canvas.drawString(x + self.PAD, y + size * 0.3, text)
+            canvas.drawString(x, y, run)
+            x += pdfmetrics.stringWidth(run, FONT, size)
+            continue
+        width = BOX_EM * size
+        canvas.setFillColor(colors.black)
+        canvas.rect(
+            x + size * 0.1, y - size * 0.22, width - size * 0.2, size * 1.1, stroke=0, fill=1
+        )
+        canvas.setFillColor(colors.white)
+        canvas.setFont(FONT, size * 0.75)
+        canvas.drawCentredString(x + width / 2, y + size * 0.05, reason.value)
+        x += width
 
 
 class _Picture(Flowable):  # type: ignore[misc]
@@ -1154,6 +1188,12 @@ class _Story:
         meta = " · ".join(p for p in (who, lay.when(m.sent_at), f"#{m.commitment[:12]}") if p)
         import_id, _, locator = m.source.partition(" ")
         source = f"{labels.locator(self.lang, locator)} · {import_id}" if locator else m.source
+        kind = m.direction if m.direction in ("in", "out", "system") else "in"
+        if m.withheld is not None:  # a black bar: its place, time and commitment, no content
+            said = self.t("withheld_message", reason=m.withheld.value)
+            runs = [_Run(meta, 6.5, "#CCCCCC"), _Run(source, 5.8, "#AAAAAA")]
+            runs.append(_Run(said, 9, "#FFFFFF"))
+            return _TextBlock(self.layout, runs, kind, dark=True)
         extra = []
         for a in m.attachments:
             kind, name = str(a.get("kind")), str(a.get("name") or "")
@@ -1169,11 +1209,11 @@ class _Story:
         if m.note:
             extra.append(self.t("quoted_note").strip())
         runs = [_Run(meta, 6.5, "#555555"), _Run(source, 5.8, "#777777")]
-        if m.text:
-            runs.append(_Run(m.text, 9, "#555555" if m.direction == "system" else "#000000"))
+        text = pdf_redaction.printed(m)  # a withheld span: a box of fixed width
+        if text:
+            runs.append(_Run(text, 9, "#555555" if m.direction == "system" else "#000000"))
         if extra:
             runs.append(_Run(" ".join(extra), 7, "#1a4fa0"))
-        kind = m.direction if m.direction in ("in", "out", "system") else "in"
         return _TextBlock(self.layout, runs, kind)
 
     def completeness(self) -> None:
@@ -1197,6 +1237,7 @@ class _Story:
         self.p(esc(f"{self.t('import_gaps')}: " + ("; ".join(import_gaps) or self.t("none"))))
         self.p(esc(self.t("cannot_carry")), "small")
         self.p(esc(self._numbers_note()), "small")
+        self._redactions()
         if data.omissions:
             self.p(esc(self.t("omitted_list")), "h2")
             lines = "\n".join(
@@ -1205,6 +1246,36 @@ class _Story:
                 for o in data.omissions
             )
             self.flow.append(_TextBlock(self.layout, [_Run(lines, 7.5, "#000000")], "plain"))
+
+    def _redactions(self) -> None:
+        """The legend of the black boxes (issue 21 item 5): every reason code and its wording,
+        what was redacted, and what the kit carries instead of the withheld originals."""
+        found = self.layout.redactions
+        if not found:
+            return
+        self.p(esc(self.t("redactions")), "h2")
+        self.p(
+            esc(
+                self.t(
+                    "redaction_counts",
+                    spans=found.spans,
+                    messages=found.withheld,
+                    regions=found.regions,
+                )
+            )
+        )
+        box = '<font backColor="#000000" color="#FFFFFF">&nbsp;{}&nbsp;</font>'
+        rows = [
+            [
+                Paragraph(box.format(reason.value), self.s["cell"]),
+                Paragraph(esc(self.label("redaction", reason.value)), self.s["cell"]),
+            ]
+            for reason in Reason
+        ]
+        table = Table(rows, colWidths=[14 * mm, FRAME_W - 14 * mm])
+        table.setStyle(_grid())
+        self.flow.append(table)
+        self.p(esc(self.t("redaction_kit")), "small")
 
     def screenshot_check(self) -> None:
         """Issue 22: each screenshot of the conversations against the export (its own module)."""
@@ -1219,6 +1290,7 @@ class _Story:
                 self.s,
                 FRAME_W,
                 self.layout.pictures,
+                self.layout.redactions,
                 drawing=bool(self.layout.known_total),
             )
         )
@@ -1498,12 +1570,17 @@ def _picture_size(content: bytes, max_w: float, max_h: float) -> tuple[float, fl
     return natural_w * ratio, natural_h * ratio
 
 
-def _resampled(content: bytes, width: float, height: float) -> bytes:
+def _resampled(
+    content: bytes, width: float, height: float, regions: Sequence[ImageRegion] = ()
+) -> bytes:
     """The image at IMAGE_DPI for its printed size, as a high-quality JPEG (the original, byte
-    for byte, is in the kit with its digest; the PDF shows a faithful rendering)."""
+    for byte, is in the kit with its digest; the PDF shows a faithful rendering), the redacted
+    ``regions`` blacked out before anything is encoded."""
     with PilImage.open(io.BytesIO(content)) as opened:
+        full = opened.size
         opened.draft("RGB", (round(width / 72 * IMAGE_DPI), round(height / 72 * IMAGE_DPI)))
         picture = opened.convert("RGB")
+    picture = pdf_redaction.black_out(picture, regions, picture.size[0] / full[0])
     target = (max(1, round(width / 72 * IMAGE_DPI)), max(1, round(height / 72 * IMAGE_DPI)))
     if target[0] < picture.size[0]:
         picture = picture.resize(target, PilImage.Resampling.BILINEAR, reducing_gap=2.0)
@@ -1590,6 +1667,7 @@ def render(
     cap = data.scope.page_cap
     pictures: dict[str, Any] = {}
     wraps: dict[tuple[str, float, float], list[str]] = {}
+    redactions = Redactions.of(data)
     for _attempt in range(6):
         layout = _Layout(
             data,
@@ -1603,6 +1681,7 @@ def render(
             cap=cap,
             pictures=pictures,
             wraps=wraps,
+            redactions=redactions,
         )
         pdf = _build_once(layout, verify_text)
         if layout.marks != marks or layout.pages != total:

@@ -9,6 +9,11 @@ export messages the screenshot skips. A screenshot OCR has not read is listed as
 The crops are cut from the decrypted original in memory (Pillow) and drawn losslessly: the
 region must show the pixels the verdict is about. pdf.py places this section after the
 completeness statement and bookmarks it; it lives apart so the two can change independently.
+
+Redaction (issue 21 item 5): crops are cut from a copy with the redacted regions blacked out
+(the plan's, and the bubble of every redacted message: bundle/pdf_redaction.py); a bubble over
+a redacted region or showing a redacted message has its OCR text withheld too (OCR read the very
+characters the box hides), and an export text is printed as the transcripts print it.
 """
 
 from __future__ import annotations
@@ -26,8 +31,11 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from evidence_desk.bundle import pdf_redaction
 from evidence_desk.bundle.model import CheckedBubble, CheckedMessage, ScreenshotFindings
+from evidence_desk.bundle.pdf_redaction import Redactions
 from evidence_desk.bundle.text import t
+from evidence_desk.domain.redaction import Reason
 
 #: the region column's width and the tallest a crop is printed
 REGION_W = 52 * mm
@@ -39,24 +47,36 @@ PAD_PX = 6
 _MARK = '<font color="#C00000"><u>{}</u></font>'
 _STATUS_COLOUR = {"matched": "#1E7B34", "differs": "#C00000", "not_in_export": "#C00000"}
 _HOLE = "\x00"
+_BOX = '<font backColor="#000000" color="#FFFFFF">&nbsp;{}&nbsp;</font>'
 
 
 def _esc(text: str) -> str:
     return html.escape(text, quote=False).replace("\n", "<br/>")
 
 
+def _printed(text: str) -> str:
+    """A printed text (boxes as bundle/pdf_redaction.py marks them) as Paragraph markup."""
+    return "".join(
+        _esc(run) if reason is None else _BOX.format(reason.value)
+        for run, reason in pdf_redaction.pieces(text)
+    )
+
+
 class _Crops:
     """Every bubble region of one screenshot, cut once from the decoded original and kept
     for every layout pass (pdf.py lays the document out two or three times)."""
 
-    def __init__(self, cache: dict[str, Any]) -> None:
+    def __init__(self, cache: dict[str, Any], redactions: Redactions) -> None:
         self.cache = cache
+        self.redactions = redactions
 
     def regions(self, shot: ScreenshotFindings) -> dict[tuple[int, int, int, int], Any]:
         key = f"screenshot-regions:{shot.original.sha256}"
         if key not in self.cache:
             with PilImage.open(io.BytesIO(shot.original.read())) as opened:
                 picture = opened.convert("RGB")
+            blacked = self.redactions.of_image(shot.original.sha256)
+            picture = pdf_redaction.black_out(picture, blacked)
             width, height = picture.size
             regions = {}
             for bubble in shot.bubbles:
@@ -99,12 +119,18 @@ class _Region(Flowable):  # type: ignore[misc]
 
 class _Section:
     def __init__(
-        self, lang: str, styles: dict[str, ParagraphStyle], frame_w: float, cache: dict[str, Any]
+        self,
+        lang: str,
+        styles: dict[str, ParagraphStyle],
+        frame_w: float,
+        cache: dict[str, Any],
+        redactions: Redactions,
     ) -> None:
         self.lang = lang
         self.s = styles
         self.frame_w = frame_w
-        self.crops = _Crops(cache)
+        self.crops = _Crops(cache, redactions)
+        self.redactions = redactions
 
     def t(self, key: str, **values: object) -> str:
         return t(self.lang, key, **values)
@@ -171,7 +197,7 @@ class _Section:
                 [
                     _Region(crops[bubble.box], scale, drawing=drawing),
                     self.p(self.verdict(bubble)),
-                    self.p(self.texts(bubble)),
+                    self.p(self.texts(bubble, shot.original.sha256)),
                     self.p(self.reference(bubble.message)),
                 ]
             )
@@ -207,8 +233,34 @@ class _Section:
             lines.append(_esc(self.t("sc_reasons", reasons=reasons)))
         return "<br/>".join(lines)
 
-    def texts(self, bubble: CheckedBubble) -> str:
+    def withheld(self, bubble: CheckedBubble, sha256: str) -> Reason | None:
+        """Why the bubble's OCR text is withheld: it lies under a redacted region or shows a
+        redacted message (whose bubble is blacked out); None when it may be printed."""
         message = bubble.message
+        redacted = self.redactions.messages.get(message.commitment) if message else None
+        if redacted is not None:
+            return pdf_redaction.message_reason(redacted)
+        return self.redactions.covers(sha256, bubble.box)
+
+    def export_text(self, message: CheckedMessage) -> str:
+        """The export message's text as markup, printed as the transcripts print it."""
+        redacted = self.redactions.messages.get(message.commitment)
+        if redacted is None:
+            return _esc(message.text or "")
+        if redacted.withheld is not None:
+            return _BOX.format(redacted.withheld.value)
+        return _printed(pdf_redaction.printed(redacted))
+
+    def texts(self, bubble: CheckedBubble, sha256: str) -> str:
+        message = bubble.message
+        reason = self.withheld(bubble, sha256)
+        if reason is not None:
+            lines = [self.filled("sc_ocr_text", _BOX.format(reason.value))]
+            if message is not None and message.text is not None:
+                lines.append(self.filled("sc_export_text", self.export_text(message)))
+            elif message is not None:
+                lines.append(_esc(self.t("sc_export_unprinted")))
+            return "<br/>".join(lines)
         if bubble.stretches:
             shown = "".join(
                 _esc(s.screenshot) if s.same else _MARK.format(_esc(s.screenshot))
@@ -228,7 +280,7 @@ class _Section:
             if message.text is None:
                 lines.append(_esc(self.t("sc_export_unprinted")))
             else:
-                lines.append(self.filled("sc_export_text", _esc(message.text)))
+                lines.append(self.filled("sc_export_text", self.export_text(message)))
         return "<br/>".join(lines)
 
     def reference(self, message: CheckedMessage | None) -> str:
@@ -260,7 +312,7 @@ class _Section:
             )
             line = _esc(worded).replace(_HOLE, reference)
             if message.text is not None:
-                line += "<br/>" + self.filled("sc_export_text", _esc(message.text))
+                line += "<br/>" + self.filled("sc_export_text", self.export_text(message))
             rows.append(self.p(line))
         return KeepTogether(rows)
 
@@ -278,13 +330,14 @@ def flowables(
     styles: dict[str, ParagraphStyle],
     frame_w: float,
     cache: dict[str, Any],
+    redactions: Redactions,
     *,
     drawing: bool,
 ) -> list[Flowable]:
     """The section's body (pdf.py writes its heading and bookmark): the introduction, then
     every screenshot. ``cache`` lives across layout passes; ``drawing`` is False while the
-    first pass only measures."""
-    section = _Section(lang, styles, frame_w, cache)
+    first pass only measures; ``redactions`` black out regions and withhold texts."""
+    section = _Section(lang, styles, frame_w, cache, redactions)
     out: list[Flowable] = [Paragraph(_esc(t(lang, "sc_intro")), styles["small"])]
     for shot in checks:
         out.extend(section.screenshot(shot, drawing=drawing))

@@ -129,6 +129,16 @@ EN: dict[str, str] = {
     "messages: the originals in the kit's data/originals/ hold the numbers in full.",
     "numbers_unmasked": "Bank-card and account numbers are printed in full: the legal team "
     "decided so with a reason, recorded as ledger entry {seq} (see the chain of custody).",
+    "withheld_message": "Message withheld · {reason}",
+    "redactions": "Redactions",
+    "redaction_counts": "This bundle withholds {spans} passages of message text, {messages} whole "
+    "messages and {regions} regions of images. Each is printed as a black box with its reason "
+    "code; the width of a box never shows the length of what it withholds.",
+    "redaction_kit": "The originals that hold redacted content are withheld from the kit. The kit "
+    "carries, in ledger/disclosed/, each printed message's salted commitment with the inclusion "
+    "proof that ties it to the signed ledger checkpoint, and, for each redacted message, its "
+    "commitment only: a court later shown the original can check it against that commitment. "
+    "The stored originals are not changed by a redaction.",
     "annex_none": "No tags or conduct-check records in this bundle's scope.",
     "custody_intro": "Generated from the tamper-evident ledger, never typed by hand. Each entry "
     "names who, when, what, and the hash of the entry before it.",

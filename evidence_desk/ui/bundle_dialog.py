@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QDir, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -34,16 +34,19 @@ from PySide6.QtWidgets import (
 
 from evidence_desk.domain import pipl
 from evidence_desk.domain.file_names import safe_component
+from evidence_desk.domain.models import Role
 from evidence_desk.domain.pipl import Recipient
 from evidence_desk.services import bundle as bundle_service
-from evidence_desk.services import contacts, rsmf_export, shredding
+from evidence_desk.services import contacts, redaction_defaults, rsmf_export, shredding
 from evidence_desk.services.session import Session
 from evidence_desk.ui import errors, service_text
 from evidence_desk.ui.labels import channel_label, status_label
+from evidence_desk.ui.redaction_editor import EditorImage, EditorMessage, RedactionEditor
 from evidence_desk.ui.workers import Job, start
 
 if TYPE_CHECKING:
     from evidence_desk.bundle.model import Scope
+    from evidence_desk.domain.redaction import RedactionPlan
 
 ContactIdRole = Qt.ItemDataRole.UserRole + 40
 
@@ -230,6 +233,16 @@ class BundleDialog(QDialog):
             )
         )
         self.rsmf_button.clicked.connect(lambda: self.run_rsmf_export())
+        # issue 21 item 5: legal's redactions (the defaults shown, legal's own added); None
+        # until the editor was accepted: the export then applies the default proposals
+        self.redaction_plan: RedactionPlan | None = None
+        self.redact_button = QPushButton(self.tr("Redactions…"))
+        self.redact_button.setObjectName("bundleRedactions")
+        self.redact_button.setToolTip(
+            self.tr("Review the default redactions and black out more for this bundle")
+        )
+        self.redact_button.setVisible(session.user.role == Role.LEGAL)
+        self.redact_button.clicked.connect(lambda: self.open_redactions())
         self.open_pdf_button = QPushButton(self.tr("Open PDF"))
         self.open_pdf_button.setObjectName("bundleOpenPdf")
         self.open_pdf_button.clicked.connect(self.open_pdf)
@@ -249,6 +262,7 @@ class BundleDialog(QDialog):
             self.open_pdf_button,
             self.show_kit_button,
             self.verify_button,
+            self.redact_button,
             self.rsmf_button,
             self.export_button,
             close,
@@ -352,6 +366,55 @@ class BundleDialog(QDialog):
             embed_originals=self.embed_originals.isChecked(),
         )
 
+    def redaction_inputs(
+        self,
+    ) -> tuple[Sequence[EditorMessage], RedactionPlan, list[EditorImage]]:
+        """The messages in scope with the default proposals (services/redaction_defaults.py),
+        the plan to start from (legal's last, else the defaults) and the images drawn."""
+        scope = self.scope()
+        messages: Sequence[EditorMessage] = redaction_defaults.redaction_candidates(
+            self.session, scope
+        )
+        plan = self.redaction_plan or redaction_defaults.default_plan(self.session, scope)
+        images = [
+            EditorImage(o.sha256, o.file_name, o.read)
+            for o in bundle_service.gather(self.session, scope).originals
+            if o.is_image
+        ]
+        return messages, plan, images
+
+    def open_redactions(
+        self, inputs: tuple[Sequence[EditorMessage], RedactionPlan, list[EditorImage]] | None = None
+    ) -> RedactionEditor | None:
+        """Open the redaction editor (``inputs`` read from the store when not given); its
+        plan, once accepted, is the one the export applies."""
+        try:
+            messages, plan, images = inputs or self.redaction_inputs()
+        except Exception as error:
+            self._failed(error)
+            return None
+        editor = RedactionEditor(messages, plan, images, self)
+        editor.accepted.connect(lambda: self._redactions_chosen(editor.plan()))
+        editor.open()
+        return editor
+
+    def _redactions_chosen(self, plan: RedactionPlan) -> None:
+        self.redaction_plan = plan
+        self.status.setStyleSheet("")
+        self.status.setText(
+            self.tr("The export applies your redaction plan: %1 text, %2 messages, %3 images.")
+            .replace("%1", str(len(plan.spans)))
+            .replace("%2", str(len(plan.messages)))
+            .replace("%3", str(len(plan.regions)))
+        )
+
+    def redaction_options(self) -> dict[str, object]:
+        """What the export is told about redaction: legal's plan exactly as edited (a removed
+        default stays removed), or nothing (the defaults apply)."""
+        if self.redaction_plan is None:
+            return {}
+        return {"redaction": self.redaction_plan, "default_redaction": False}
+
     def run_export(self) -> Job[bundle_service.ExportResult] | None:
         if self.job is not None:
             return None
@@ -363,6 +426,7 @@ class BundleDialog(QDialog):
         )
         # the service refuses a blank reason (rule unmask.reason) and anyone but legal
         unmask_reason = self.unmask_reason.text() if self.unmask.isChecked() else None
+        redaction: dict[str, Any] = self.redaction_options()
         self.progress.show()
         self.export_button.setEnabled(False)
         self.status.setStyleSheet("")
@@ -380,6 +444,7 @@ class BundleDialog(QDialog):
                 recipient=recipient,
                 stamp_first=stamp_first,
                 unmask_reason=unmask_reason,
+                **redaction,
             )
 
         job = Job(work, self.session)

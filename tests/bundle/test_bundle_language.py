@@ -23,12 +23,14 @@ import json
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
 
+from evidence_desk.bundle import pdf
 from evidence_desk.bundle.model import BundleData, Scope
+from evidence_desk.domain.redaction import Reason, TextSpan, segments
 from evidence_desk.services import bundle, conduct, review, timestamps
 from evidence_desk.services.demo import DEMO_USERS, PLANTED_NOTE, ensure_demo_store
 from evidence_desk.services.session import Session
@@ -103,6 +105,13 @@ ALLOWED_WORDS = frozenset(
         "UNTRUSTED",
         "OK",
         "FAILED",
+        # redaction reason codes, printed in their black boxes (domain/redaction.py Reason)
+        "TP",
+        "AC",
+        "ID",
+        "IR",
+        "PV",
+        "OT",
     }
 )
 
@@ -194,7 +203,7 @@ def _evidence(data: BundleData) -> list[str]:
             parser = original.importer.partition(" ")[0]  # a chat format's id, as the kit has it
             found += [parser] if "-" in parser else []
         for message in exhibit.messages:
-            found += [message.text, message.sender]
+            found += [message.text, message.sender, *(p.text for p in message.segments)]
             # the export's own names of its media; a name that is only the kind ("voice") is an
             # importer's default, which the PDF does not print
             found += [
@@ -287,6 +296,33 @@ def test_an_english_bundle_prints_no_chinese_outside_the_evidence(
     assert not chinese, f"Chinese in the en bundle: {sorted(set(chinese))}\n" + "\n".join(
         dict.fromkeys(context)
     )
+
+
+def test_a_redacted_chinese_bundle_prints_no_english_either(demo: Path, tmp_path: Path) -> None:
+    """Black boxes, a withheld message and the redaction legend are Chinese too (the codes
+    in the boxes are allowed words)."""
+    with Session.open(demo, "wang.legal", DEMO_USERS["wang.legal"][1]) as legal:
+        data = bundle.gather(legal, Scope(CASE))
+        exhibits = list(data.exhibits)
+        at = next(n for n, e in enumerate(exhibits) if e.kind == "conversation")
+        messages = list(exhibits[at].messages)
+        texts = [n for n, m in enumerate(messages) if len(m.text) > 6]
+        first, second = messages[texts[0]], messages[texts[1]]
+        span = TextSpan(first.commitment, 2, 5, Reason.THIRD_PARTY)
+        pieces = segments(first.text, [span])
+        messages[texts[0]] = replace(first, segments=pieces, text="".join(p.text for p in pieces))
+        messages[texts[1]] = replace(second, text="", attachments=(), withheld=Reason.PRIVILEGED)
+        exhibits[at] = replace(exhibits[at], messages=tuple(messages))
+        data = replace(data, exhibits=tuple(exhibits))
+        rendered = pdf.render(data, "0" * 64, "0" * 64, "ab" * 32, "")
+    text = ""
+    for name, content in rendered.volumes:
+        (tmp_path / name).write_bytes(content)
+        text += pdf_text(tmp_path / name)
+    assert "遮盖说明" in text and "PV" in text
+    # the TSA as the fixture named it (custody names it; the tokens may be newer)
+    english = _english(_remove(text, [*_evidence(data), "Local test TSA"]))
+    assert not english, f"English in the redacted zh_CN bundle: {sorted(set(english))}"
 
 
 def test_the_allow_list_finds_english_it_should() -> None:

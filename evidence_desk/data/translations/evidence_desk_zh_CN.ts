@@ -472,253 +472,268 @@
 <context>
     <name>BundleDialog</name>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="111"/>
+        <location filename="../../ui/bundle_dialog.py" line="114"/>
         <source>Export a court bundle — case %1</source>
         <translation>导出诉讼证据包 — 案件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="137"/>
         <location filename="../../ui/bundle_dialog.py" line="140"/>
+        <location filename="../../ui/bundle_dialog.py" line="143"/>
         <source>YYYY-MM-DD (optional)</source>
         <translation>YYYY-MM-DD（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="145"/>
+        <location filename="../../ui/bundle_dialog.py" line="148"/>
         <source>Only tagged messages (with their context)</source>
         <translation>仅含已标记消息（及其上下文）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="162"/>
+        <location filename="../../ui/bundle_dialog.py" line="165"/>
         <source>Embed the originals in the PDF even though account numbers are masked</source>
         <translation>即使账号已遮蔽，仍将原始文件嵌入 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="166"/>
+        <location filename="../../ui/bundle_dialog.py" line="169"/>
         <source>Time-stamp pending checkpoints first (needs the network)</source>
         <translation>先为待处理检查点加盖时间戳（需联网）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="172"/>
+        <location filename="../../ui/bundle_dialog.py" line="175"/>
         <source>Print bank-card and account numbers in full (recorded with the reason)</source>
         <translation>完整打印银行卡号和账号（连同理由记入存证链）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="177"/>
+        <location filename="../../ui/bundle_dialog.py" line="180"/>
         <source>Why the numbers are needed in clear</source>
         <translation>为何需要完整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="193"/>
+        <location filename="../../ui/bundle_dialog.py" line="196"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="199"/>
+        <location filename="../../ui/bundle_dialog.py" line="202"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="200"/>
+        <location filename="../../ui/bundle_dialog.py" line="203"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="202"/>
+        <location filename="../../ui/bundle_dialog.py" line="205"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="203"/>
+        <location filename="../../ui/bundle_dialog.py" line="206"/>
         <source>Page limit per volume</source>
         <translation>每册页数上限</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="204"/>
+        <location filename="../../ui/bundle_dialog.py" line="207"/>
         <source>Size limit per volume</source>
         <translation>每册大小上限</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="208"/>
+        <location filename="../../ui/bundle_dialog.py" line="211"/>
         <source>Reason for printing numbers</source>
         <translation>打印号码的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="209"/>
+        <location filename="../../ui/bundle_dialog.py" line="212"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="219"/>
+        <location filename="../../ui/bundle_dialog.py" line="222"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="224"/>
+        <location filename="../../ui/bundle_dialog.py" line="227"/>
         <source>Export RSMF…</source>
         <translation>导出 RSMF…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="228"/>
+        <location filename="../../ui/bundle_dialog.py" line="231"/>
         <source>Write the chosen contacts&apos; conversations as RSMF 2.0 for a law firm&apos;s e-discovery platform, with the same recipient record</source>
         <translation>将所选联系人的会话写成 RSMF 2.0 文件，供律师事务所的电子取证平台使用，并记录相同的接收方处理记录</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="233"/>
+        <location filename="../../ui/bundle_dialog.py" line="239"/>
+        <source>Redactions…</source>
+        <translation>遮盖…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="242"/>
+        <source>Review the default redactions and black out more for this bundle</source>
+        <translation>查看默认遮盖，并为本证据包遮盖更多内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="246"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="236"/>
+        <location filename="../../ui/bundle_dialog.py" line="249"/>
         <source>Show kit</source>
         <translation>显示校验包</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="239"/>
+        <location filename="../../ui/bundle_dialog.py" line="252"/>
         <source>Verify the kit</source>
         <translation>校验校验包</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="242"/>
+        <location filename="../../ui/bundle_dialog.py" line="255"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="276"/>
+        <location filename="../../ui/bundle_dialog.py" line="290"/>
         <source>Case %1 was shredded on %2 (rule case.shredded): its content no longer exists, so no bundle can be made.</source>
         <translation>案件 %1 已于 %2 销毁（规则 case.shredded）：其内容已不存在，无法制作证据包。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="293"/>
+        <location filename="../../ui/bundle_dialog.py" line="307"/>
         <source>e.g. the court or law firm&apos;s name</source>
         <translation>例如法院或律师事务所的名称</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="296"/>
+        <location filename="../../ui/bundle_dialog.py" line="310"/>
         <source>why the bundle is provided</source>
         <translation>提供证据包的目的</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="304"/>
+        <location filename="../../ui/bundle_dialog.py" line="318"/>
         <source>the law or regulation (needed for art. 13(7))</source>
         <translation>所依据的法律或行政法规（第十三条第七项时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="305"/>
+        <location filename="../../ui/bundle_dialog.py" line="319"/>
         <source>Processing record (PIPL arts. 55-56)</source>
         <translation>处理情况记录（《个人信息保护法》第五十五、五十六条）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="308"/>
+        <location filename="../../ui/bundle_dialog.py" line="322"/>
         <source>Recipient kind</source>
         <translation>接收方类型</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="309"/>
+        <location filename="../../ui/bundle_dialog.py" line="323"/>
         <source>Recipient</source>
         <translation>接收方</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="310"/>
+        <location filename="../../ui/bundle_dialog.py" line="324"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="311"/>
+        <location filename="../../ui/bundle_dialog.py" line="325"/>
         <source>Legal basis</source>
         <translation>处理依据</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="312"/>
+        <location filename="../../ui/bundle_dialog.py" line="326"/>
         <source>Basis note</source>
         <translation>依据说明</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="331"/>
+        <location filename="../../ui/bundle_dialog.py" line="345"/>
         <source>Save the bundle to</source>
         <translation>证据包保存位置</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="370"/>
+        <location filename="../../ui/bundle_dialog.py" line="405"/>
+        <source>The export applies your redaction plan: %1 text, %2 messages, %3 images.</source>
+        <translation>导出将采用您的遮盖方案：文字 %1 处，整条消息 %2 条，图像 %3 处。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="434"/>
         <source>Gathering evidence, rendering the PDF and the verification kit…</source>
         <translation>正在收集证据，生成 PDF 和校验包…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="399"/>
+        <location filename="../../ui/bundle_dialog.py" line="464"/>
         <source>Save the RSMF file as</source>
         <translation>RSMF 文件另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="399"/>
+        <location filename="../../ui/bundle_dialog.py" line="464"/>
         <source>RSMF (*.rsmf)</source>
         <translation>RSMF 文件 (*.rsmf)</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="409"/>
+        <location filename="../../ui/bundle_dialog.py" line="474"/>
         <source>Writing the conversations as RSMF…</source>
         <translation>正在将会话写成 RSMF…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="426"/>
+        <location filename="../../ui/bundle_dialog.py" line="491"/>
         <source>RSMF written: %1 (%2 conversations, %3 events, %4 attachments).</source>
         <translation>已写入 RSMF：%1（%2 个会话，%3 条事件，%4 个附件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="440"/>
+        <location filename="../../ui/bundle_dialog.py" line="505"/>
         <source>Bundle %1 exported.</source>
         <translation>证据包 %1 已导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="444"/>
+        <location filename="../../ui/bundle_dialog.py" line="509"/>
         <source>%1 exhibits, %2 pages, %3 messages included (%4 in range left out, each listed).</source>
         <translation>%1 项证据，%2 页，收录 %3 条消息（范围内未收录 %4 条，均已逐条列明）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="450"/>
+        <location filename="../../ui/bundle_dialog.py" line="515"/>
         <source>PDF: %1</source>
         <translation>PDF：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="451"/>
+        <location filename="../../ui/bundle_dialog.py" line="516"/>
         <source>Kit: %1 (SHA-256 %2)</source>
         <translation>校验包：%1（SHA-256 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="454"/>
+        <location filename="../../ui/bundle_dialog.py" line="519"/>
         <source>Proofs lead to checkpoint %1 (%2).</source>
         <translation>证明指向检查点 %1（%2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="458"/>
+        <location filename="../../ui/bundle_dialog.py" line="523"/>
         <source>time-stamped</source>
         <translation>已加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="460"/>
+        <location filename="../../ui/bundle_dialog.py" line="525"/>
         <source>not time-stamped yet</source>
         <translation>尚未加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="462"/>
+        <location filename="../../ui/bundle_dialog.py" line="527"/>
         <source>Recorded as ledger entry %1.</source>
         <translation>已记入存证链第 %1 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="463"/>
+        <location filename="../../ui/bundle_dialog.py" line="528"/>
         <source>Processing record %1 written (kept at least 3 years).</source>
         <translation>已写入处理情况记录 %1（至少保存三年）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="509"/>
+        <location filename="../../ui/bundle_dialog.py" line="574"/>
         <source>The kit verifies: every exhibit OK (%1 checks).</source>
         <translation>校验包校验通过：每项证据均完好（%1 项检查）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="515"/>
+        <location filename="../../ui/bundle_dialog.py" line="580"/>
         <source>A court trusts it only with your TSA&apos;s published root and your organisation&apos;s key list (evidence-desk org-keys): %1 item(s) are not trusted on this computer.</source>
         <translation>法院只有凭时间戳机构公布的根证书和本机构的公钥列表（evidence-desk org-keys）才会信任它：在本机上有 %1 项不受信任。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="521"/>
+        <location filename="../../ui/bundle_dialog.py" line="586"/>
         <source>The kit has %1 problem(s).</source>
         <translation>校验包有 %1 个问题。</translation>
     </message>
@@ -3323,6 +3338,169 @@
         <location filename="../../ui/retention_dialog.py" line="97"/>
         <source>Lift hold</source>
         <translation>解除保全</translation>
+    </message>
+</context>
+<context>
+    <name>RedactionEditor</name>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="186"/>
+        <source>Redactions</source>
+        <translation>遮盖</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="197"/>
+        <source>Sender</source>
+        <translation>发送人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="197"/>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="197"/>
+        <source>Redacted</source>
+        <translation>已遮盖</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="197"/>
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="220"/>
+        <source>Note (optional): why, in your own words</source>
+        <translation>说明（可选）：用您自己的话说明理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="221"/>
+        <source>Redact the selected text</source>
+        <translation>遮盖所选文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="224"/>
+        <source>Withhold the whole message</source>
+        <translation>隐去整条消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="240"/>
+        <source>Drag a rectangle on an image to black it out</source>
+        <translation>在图像上拖出矩形即可将其涂黑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="249"/>
+        <source>Remove the selected redaction</source>
+        <translation>删除所选遮盖</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="252"/>
+        <source>Save plan…</source>
+        <translation>保存方案…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="255"/>
+        <source>Load plan…</source>
+        <translation>载入方案…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="268"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="269"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="275"/>
+        <source>Redactions in this bundle (defaults included)</source>
+        <translation>本证据包的遮盖（含默认遮盖）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="294"/>
+        <source>Redaction changes only what this bundle prints and carries; the stored evidence stays as it is. Each black box shows its reason code.</source>
+        <translation>遮盖只改变本证据包打印和携带的内容，所存储的证据保持不变。每个黑框都标注理由代码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="313"/>
+        <source>third party&apos;s personal data</source>
+        <translation>第三人的个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="314"/>
+        <source>bank-card or account number</source>
+        <translation>银行卡号或账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="315"/>
+        <source>identity document number</source>
+        <translation>身份证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="316"/>
+        <source>not relevant to the matter</source>
+        <translation>与本案无关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="317"/>
+        <source>privileged legal communication</source>
+        <translation>受特权保护的法律沟通</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="318"/>
+        <source>other (see the note)</source>
+        <translation>其他（见说明）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="323"/>
+        <source>proposed by default</source>
+        <translation>默认建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="323"/>
+        <source>legal</source>
+        <translation>法务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="350"/>
+        <source>Select the text to redact in the message first.</source>
+        <translation>请先在消息中选择要遮盖的文字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="398"/>
+        <source>The plan could not be read (%1).</source>
+        <translation>无法读取该方案（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="404"/>
+        <source>Save the redaction plan</source>
+        <translation>保存遮盖方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="411"/>
+        <source>Load a redaction plan</source>
+        <translation>载入遮盖方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="467"/>
+        <source>Text %1: “%2”</source>
+        <translation>文字 %1：“%2”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="473"/>
+        <source>Whole message %1</source>
+        <translation>整条消息 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="479"/>
+        <source>Image %1, box %2</source>
+        <translation>图像 %1，区域 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redaction_editor.py" line="489"/>
+        <source>withheld · %1</source>
+        <translation>已隐去 · %1</translation>
     </message>
 </context>
 <context>
@@ -5985,6 +6163,36 @@
         <translation>截图</translation>
     </message>
     <message>
+        <source>bank-card or account number</source>
+        <comment>bundle_label.redaction.AC</comment>
+        <translation>银行卡号或账号</translation>
+    </message>
+    <message>
+        <source>identity document number (resident identity card, passport)</source>
+        <comment>bundle_label.redaction.ID</comment>
+        <translation>身份证件号码（居民身份证、护照）</translation>
+    </message>
+    <message>
+        <source>not relevant to the matter (data minimisation)</source>
+        <comment>bundle_label.redaction.IR</comment>
+        <translation>与本案无关（最小必要原则）</translation>
+    </message>
+    <message>
+        <source>other reason, stated in the redaction plan&apos;s note</source>
+        <comment>bundle_label.redaction.OT</comment>
+        <translation>其他理由，见遮盖方案中的说明</translation>
+    </message>
+    <message>
+        <source>privileged legal communication</source>
+        <comment>bundle_label.redaction.PV</comment>
+        <translation>受特权保护的法律沟通</translation>
+    </message>
+    <message>
+        <source>personal data of a third party, who is not a party to the case</source>
+        <comment>bundle_label.redaction.TP</comment>
+        <translation>第三人（非案件当事人）的个人信息</translation>
+    </message>
+    <message>
         <source>debtor</source>
         <comment>bundle_label.relation.debtor</comment>
         <translation>债务人</translation>
@@ -6795,6 +7003,21 @@
         <translation>录音录像</translation>
     </message>
     <message>
+        <source>This bundle withholds {spans} passages of message text, {messages} whole messages and {regions} regions of images. Each is printed as a black box with its reason code; the width of a box never shows the length of what it withholds.</source>
+        <comment>bundle_text.redaction_counts</comment>
+        <translation>本证据包隐去了 {spans} 处消息文字、{messages} 条完整消息和 {regions} 处图像区域。每一处均以黑框显示，并标注理由代码；黑框宽度固定，不反映被隐去内容的长度。</translation>
+    </message>
+    <message>
+        <source>The originals that hold redacted content are withheld from the kit. The kit carries, in ledger/disclosed/, each printed message&apos;s salted commitment with the inclusion proof that ties it to the signed ledger checkpoint, and, for each redacted message, its commitment only: a court later shown the original can check it against that commitment. The stored originals are not changed by a redaction.</source>
+        <comment>bundle_text.redaction_kit</comment>
+        <translation>含有被遮盖内容的原始文件不随校验包提供。校验包在 ledger/disclosed/ 中为每条已打印的消息附上其加盐承诺值及将其与已签名账本检查点相连的包含证明；对每条被遮盖的消息只附其承诺值：法院日后如获出示原件，可据此承诺值进行核对。遮盖不改变所存储的原始文件。</translation>
+    </message>
+    <message>
+        <source>Redactions</source>
+        <comment>bundle_text.redactions</comment>
+        <translation>遮盖说明</translation>
+    </message>
+    <message>
         <source>Request</source>
         <comment>bundle_text.request</comment>
         <translation>申请</translation>
@@ -7058,6 +7281,11 @@
         <source>Volumes</source>
         <comment>bundle_text.volumes</comment>
         <translation>分卷</translation>
+    </message>
+    <message>
+        <source>Message withheld · {reason}</source>
+        <comment>bundle_text.withheld_message</comment>
+        <translation>消息已隐去 · {reason}</translation>
     </message>
     <message>
         <source>use 1-{max} characters, without control characters or spaces at either end</source>
