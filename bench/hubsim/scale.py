@@ -452,4 +452,5 @@ def _report(**run: Any) -> int:
             }
         )
     )
-    return 0 if ok else 1
+    # a lost entry or an error fails the run; a figure off its target is reported (MISS, "ok")
+    return 1 if errors or enrol_errors or problems else 0
