@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from evidence_desk.services import contacts, org_history, org_ledger, sync
+from evidence_desk.services.hub_client import HubUnreachable
 from evidence_desk.services.session import Session
 
 POLL = 0.1
@@ -40,8 +41,20 @@ class Actor:
         self.client = sync.client_for(self.session, sync.binding(self.session.folder))
         self.devices = devices
         self.since = org_history.last_org_seq(self.session.conn)
+        self.unanswered = 0
 
     def sync(self) -> None:
+        """A sync; one the hub does not answer in time (``HubUnreachable``: the app's
+        background sync retries it with backoff) is retried after a second and counted."""
+        while True:
+            try:
+                self._sync()
+                return
+            except HubUnreachable:
+                self.unanswered += 1
+                time.sleep(1.0)
+
+    def _sync(self) -> None:
         report = sync.SyncReport()
         sync.push(self.session, self.client, report)
         if report.refusal is not None:
@@ -137,7 +150,7 @@ def main(
     """The actors' process: each thread opens its store (a store's connection stays in its
     thread) and catches up; once all are, the process says ready, and they run until the staff
     have their rounds and the laptops are done."""
-    record: dict[str, Any] = {"trips": [], "errors": []}
+    record: dict[str, Any] = {"trips": [], "errors": [], "unanswered": 0}
     known = frozenset(devices)
     people = staff + supervisors
     caught_up = threading.Barrier(len(people) + 1)
@@ -164,6 +177,7 @@ def main(
                 caught_up.abort()
         finally:
             if actor is not None:
+                record["unanswered"] += actor.unanswered
                 actor.close()
 
     threads = [threading.Thread(target=life, args=(i,)) for i in range(len(people))]
