@@ -30,6 +30,15 @@ The cluster runs with fsync off (as the hub's tests), for the hub and the floor 
 
     python bench/hub.py [--devices 8] [--entries 100000] [--rounds 20] [--repeat 1] [--quick]
 
+**An organisation's day** (issue 20 item 4; bench/hubsim/scale.py): with ``--devices N`` from
+``SCALE_FROM`` (20) on, or ``--setting quick|middle|full``, N simulated laptops (500 at the
+full setting, each ~200 entries and 20 MB of sealed blobs) enrol and push at once while 20
+supervisors decide staff requests and 5 legal devices pull; figures against the COPY and
+fsynced-disk floors of the same run, and every laptop's ledger checked on the hub at the end.
+
+    python bench/hub.py --devices 500 [--day-mb 20] [--clients 2]
+    python bench/hub.py --setting quick      # 20 laptops, 20 entries, 200 KB each (CI)
+
 The last line printed is one JSON object (figures, ratios, targets) for bench/run_all.py.
 """
 
@@ -371,11 +380,16 @@ def main() -> int:
     parser.add_argument(
         "--clients", type=int, default=2, help="client processes of the day's simulated laptops"
     )
+    parser.add_argument(
+        "--day-mb", type=float, help="MB of sealed blobs per laptop (the setting's otherwise)"
+    )
     args = parser.parse_args()
     if args.setting or args.devices >= SCALE_FROM:
         chosen = SETTINGS[args.setting or "full"]
         if "--devices" in sys.argv:
             chosen = replace(chosen, devices=args.devices)
+        if args.day_mb is not None:
+            chosen = replace(chosen, blob_bytes=int(args.day_mb * 1e6))
         return scale.run(chosen, args.setting or "full", args.clients)
     if args.quick:
         args.devices, args.entries, args.rounds = 4, 10_000, 5
