@@ -30,6 +30,15 @@ The cluster runs with fsync off (as the hub's tests), for the hub and the floor 
 
     python bench/hub.py [--devices 8] [--entries 100000] [--rounds 20] [--repeat 1] [--quick]
 
+**An organisation's day** (issue 20 item 4; bench/hubsim/scale.py): with ``--devices N`` from
+``SCALE_FROM`` (20) on, or ``--setting quick|middle|full``, N simulated laptops (500 at the
+full setting, each ~200 entries and 20 MB of sealed blobs) enrol and push at once while 20
+supervisors decide staff requests and 5 legal devices pull; figures against the COPY and
+fsynced-disk floors of the same run, and every laptop's ledger checked on the hub at the end.
+
+    python bench/hub.py --devices 500 [--day-mb 20] [--clients 2]
+    python bench/hub.py --setting quick      # 20 laptops, 20 entries, 200 KB each (CI)
+
 The last line printed is one JSON object (figures, ratios, targets) for bench/run_all.py.
 """
 
@@ -46,73 +55,37 @@ import tempfile
 import time
 import uuid
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import httpx
 import psycopg
 
+from bench.hubsim import scale
+from bench.hubsim.hubproc import PASSWORD, cpu_seconds, join_member, percentile, start_hub, stop_hub
 from evidence_desk.domain.models import Role
 from evidence_desk.hub import acceptance
 from evidence_desk.hub.acceptance import DeviceHead
 from evidence_desk.hub.users import HubUser
-from evidence_desk.integrity import ledger, merkle, pinning, signature_checks, signing
+from evidence_desk.integrity import ledger, merkle, signature_checks, signing
 from evidence_desk.services import cases, contacts, org_ledger, sync
 from evidence_desk.services.hub_client import HubClient
 from evidence_desk.services.session import Session
-from evidence_desk_testing.postgres import PostgresCluster, free_port
+from evidence_desk_testing.postgres import PostgresCluster
 
-ROOT = Path(__file__).resolve().parents[1]
-PASSWORD = "bench-hub-password-1"
-APP_ROLE = "evidence_desk_hub"
 DATABASE = "hub"
 INGEST_TARGET = 5_000
 FLOOR_RATIO_TARGET = 5.0
 ROUND_TRIP_TARGET = 2.0
 AT = "2026-12-05T12:00:00.000000+00:00"
+#: from this many devices on, ``--devices N`` runs the organisation's day (bench/hubsim/scale.py)
+SCALE_FROM = 20
+SETTINGS = scale.SETTINGS
 
 
 # -- the hub ---------------------------------------------------------------------------------------
-
-
-def _env(work: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "EVIDENCE_DESK_PASSWORD": PASSWORD,
-        "EVIDENCE_DESK_ANCHOR_DIR": str(work / "anchors"),
-    }
-
-
-def start_hub(work: Path, owner_url: str) -> tuple[subprocess.Popen[bytes], str, Path]:
-    """``hub init`` (root's store in ``work/root``) then ``hub serve``; waits for /v1/health."""
-    tls = work / "hub-tls"
-    subprocess.run(
-        [sys.executable, "-m", "evidence_desk", "hub", "init", "--db", owner_url,
-         "--admin", "root", "--tls-dir", str(tls), "--store", str(work / "root"), "--json"],
-        env=_env(work), check=True, capture_output=True,
-    )  # fmt: skip
-    port = free_port()
-    url = f"https://127.0.0.1:{port}"
-    app_url = psycopg.conninfo.make_conninfo(owner_url, user=APP_ROLE)
-    hub = subprocess.Popen(
-        [sys.executable, "-m", "evidence_desk", "hub", "serve", "--db", app_url,
-         "--listen", f"127.0.0.1:{port}", "--tls-dir", str(tls)],
-        env=_env(work),
-    )  # fmt: skip
-    deadline = time.monotonic() + 60
-    with httpx.Client(verify=pinning.client_context(tls / "ca.pem"), trust_env=False) as client:
-        while True:
-            try:
-                client.get(f"{url}/v1/health", timeout=5)
-                return hub, url, tls / "ca.pem"
-            except httpx.TransportError:
-                if hub.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("the hub did not start") from None
-                time.sleep(0.1)
 
 
 # -- ingest ----------------------------------------------------------------------------------------
@@ -185,27 +158,6 @@ def device_main(
             assert not answer["refused"], answer["refused"]
             appended += int(answer["appended"])
     done.put((device_id, appended, time.monotonic()))
-
-
-def cpu_seconds(pid: int) -> float:
-    """CPU time (user + system) of process ``pid`` and its living children so far: the hub
-    and its judging workers (Linux /proc; 0 elsewhere). Unlike wall time it does not move
-    much with what else runs on a shared machine."""
-    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-    pids = {pid}
-    try:
-        for task in Path(f"/proc/{pid}/task").iterdir():
-            pids.update(int(p) for p in (task / "children").read_text().split())
-    except OSError:
-        return 0.0
-    total = 0
-    for each in pids:
-        try:
-            fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / tick
 
 
 def ingest_round(
@@ -358,15 +310,6 @@ def check_floors(files: list[Ledger]) -> tuple[float, float]:
 # -- round trip ------------------------------------------------------------------------------------
 
 
-def join_member(root: Session, work: Path, url: str, ca: Path, name: str, role: Role) -> Session:
-    invitation = org_ledger.invite_user(root, name, role)
-    with sync.client_for(root, sync.binding(root.folder)) as client:
-        report = sync.sync(root, client)
-    assert report.refusal is None, report.refusal
-    session, _report = sync.join(work / name, url, ca, name, PASSWORD, invitation.code)
-    return session
-
-
 def documents(folder: Path, tag: int) -> list[tuple[str, Path]]:
     folder.mkdir(parents=True, exist_ok=True)
     identity, confirmation = folder / f"identity{tag}.txt", folder / f"debt{tag}.txt"
@@ -418,12 +361,6 @@ def round_trips(work: Path, url: str, ca: Path, rounds: int) -> list[float]:
     return times
 
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    index = max(0, min(len(ordered) - 1, -(-int(share * 100) * len(ordered) // 100) - 1))
-    return ordered[index]
-
-
 # -- main ------------------------------------------------------------------------------------------
 
 
@@ -434,7 +371,26 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=20, help="round trips timed")
     parser.add_argument("--repeat", type=int, default=1, help="ingest rounds; the best counts")
     parser.add_argument("--quick", action="store_true", help="4 devices, 10k entries, 5 rounds")
+    parser.add_argument(
+        "--setting",
+        choices=sorted(SETTINGS),
+        help="the organisation's day (bench/hubsim/scale.py): quick (20 laptops), middle (100) "
+        f"or full (500); the default with --devices >= {SCALE_FROM}: full",
+    )
+    parser.add_argument(
+        "--clients", type=int, default=2, help="client processes of the day's simulated laptops"
+    )
+    parser.add_argument(
+        "--day-mb", type=float, help="MB of sealed blobs per laptop (the setting's otherwise)"
+    )
     args = parser.parse_args()
+    if args.setting or args.devices >= SCALE_FROM:
+        chosen = SETTINGS[args.setting or "full"]
+        if "--devices" in sys.argv:
+            chosen = replace(chosen, devices=args.devices)
+        if args.day_mb is not None:
+            chosen = replace(chosen, blob_bytes=int(args.day_mb * 1e6))
+        return scale.run(chosen, args.setting or "full", args.clients)
     if args.quick:
         args.devices, args.entries, args.rounds = 4, 10_000, 5
     work = Path(tempfile.mkdtemp(prefix="ed-bench-hub-"))
@@ -462,13 +418,8 @@ def main() -> int:
                 for file in files:
                     file.rows.unlink()
     finally:
-        if hub is not None and hub.poll() is None:
-            hub.terminate()
-            try:
-                hub.wait(timeout=60)
-            except subprocess.TimeoutExpired:  # a hub that does not stop is not left behind
-                hub.kill()
-                hub.wait()
+        if hub is not None:
+            stop_hub(hub)
         shutil.rmtree(work, ignore_errors=True)
     ingest, floor = min(ingest_times), min(floor_times)
     signatures, judged = min(signature_times), min(judge_times)

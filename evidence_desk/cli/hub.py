@@ -36,6 +36,9 @@ from evidence_desk.services.session import Session
 
 #: the hub's application role: INSERT and SELECT on the evidence tables (hub/schema.py)
 APP_ROLE = "evidence_desk_hub"
+#: connections of ``hub serve``'s pool: 8 for pushes, receipts and blobs (as many as before),
+#: 4 kept for the gate's lookups and reads (hub/repository.py ``heavy_slots``)
+POOL_SIZE = 12
 
 Add = Callable[..., argparse.ArgumentParser]
 
@@ -138,7 +141,7 @@ class DatabaseUnreachable(EvidenceDeskError):
 
 def _connect(url: str) -> HubRepository:
     try:
-        return HubRepository.connect(url, max_size=8)
+        return HubRepository.connect(url, max_size=POOL_SIZE)
     except (PoolTimeout, psycopg.OperationalError) as error:
         raise DatabaseUnreachable(_said("cli.hub_db", error=error)) from None
 

@@ -15,12 +15,20 @@ device never interleave; pushes of different devices judge their batches in para
 just before inserting, a hub-wide one held to the commit, so that ``hub_seq`` (the acceptance
 order) is also the commit order: a pull "since hub_seq N" never skips a row that commits later
 with a smaller number.
+
+Connections: the work that can wait on a lock while it holds a connection (a push waits for
+its device, a judging worker and the hub-wide acceptance lock; a receipt or checkpoint for its
+lock; a blob's chunk for its blob) takes one of the pool's connections only after a slot of
+``heavy`` (two thirds of the pool): the rest stay free for the gate's quick lookups (users,
+nonces) and reads, so that 500 laptops pushing at once cannot leave a request waiting for a
+connection to be authenticated at all.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -120,6 +128,8 @@ class HubRepository:
 
     def __init__(self, pool: ConnectionPool[Conn]) -> None:
         self._pool = pool
+        #: slots for the work that may wait on a lock holding a connection (module docstring)
+        self._heavy = threading.BoundedSemaphore(heavy_slots(pool.max_size))
         # the organisation's projected tables the record rules judge by (hub/org_state.py)
         self._org = OrgState()
         #: what judges a pushed batch: in the calling thread, or a server's worker processes
@@ -128,6 +138,13 @@ class HubRepository:
         #: where complete blobs go: None keeps them in PostgreSQL (the default); ``hub serve
         #: --blobs s3://...`` sets an Object Lock store (hub/object_store.py)
         self.objects: S3ObjectLockStore | None = None
+
+    @contextmanager
+    def _waiting(self) -> Iterator[Conn]:
+        """A connection for work that may wait on a lock while holding it (a heavy slot
+        first, then the connection: see the module's docstring)."""
+        with self._heavy, self._pool.connection() as conn:
+            yield conn
 
     @classmethod
     def connect(cls, url: str, *, min_size: int = 1, max_size: int = 8) -> HubRepository:
@@ -343,7 +360,7 @@ class HubRepository:
         judging = self._org.judging()
         committed = False
         try:
-            with self._pool.connection() as conn:
+            with self._waiting() as conn:
                 with conn.transaction():
                     yield conn, judging
                 committed = True
@@ -452,7 +469,7 @@ class HubRepository:
         """Store chunk ``index`` of the blob whose SHA-256 is ``digest``. Idempotent; before the
         blob is complete a chunk sent again with other bytes replaces the first (an upload
         restarted from scratch), after it such a chunk is refused."""
-        with self._pool.connection() as conn, conn.transaction():
+        with self._waiting() as conn, conn.transaction():
             _device_lock(conn, f"blob:{digest}")
             row = conn.execute(
                 "SELECT data FROM blob_chunks WHERE digest = %s AND index = %s", (digest, index)
@@ -482,7 +499,7 @@ class HubRepository:
         """Declare the upload done: the chunks ``0..chunks-1``, in order, must hash to
         ``digest`` and be ``size`` bytes. Then the blob is evidence (its chunks can no longer
         change). Otherwise refused, and the uploaded chunks are discarded for a fresh upload."""
-        with self._pool.connection() as conn:
+        with self._waiting() as conn:
             with conn.transaction():
                 _device_lock(conn, f"blob:{digest}")
                 if _complete(conn, digest):
@@ -607,7 +624,7 @@ class HubRepository:
 
     def in_transaction(self, work: Callable[[Conn], T], device_id: str | None = None) -> T:
         """``work`` in one transaction, under ``device_id``'s push lock when one is named."""
-        with self._pool.connection() as conn, conn.transaction():
+        with self._waiting() as conn, conn.transaction():
             if device_id is not None:
                 _device_lock(conn, f"device:{device_id}")
             return work(conn)
@@ -628,6 +645,12 @@ class HubRepository:
                 (key_id, nonce, until),
             ).fetchone()
         return row is not None
+
+
+def heavy_slots(pool_size: int) -> int:
+    """How many of a pool's connections the work that may wait on a lock can hold at once:
+    two thirds (at least one); the rest are kept for quick lookups."""
+    return max(1, pool_size - pool_size // 3)
 
 
 def _append(

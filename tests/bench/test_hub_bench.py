@@ -47,3 +47,31 @@ def test_hub_bench_runs_at_a_toy_size() -> None:
         "ingest / COPY floor",
         "round trip p99 s",
     }
+
+
+@pytest.mark.slow
+def test_the_organisations_day_runs_at_the_quick_setting() -> None:
+    """``bench/hub.py --setting quick``: 20 laptops enrol and push their entries and blobs at
+    once while supervisors decide staff requests and legal devices pull. No error, every
+    laptop's ledger and blob held by the hub as the laptop has it, and the figures and floors
+    reported."""
+    hint = missing_line()
+    if hint is not None:
+        pytest.fail(hint, pytrace=False)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "hub.py"), "--setting", "quick"],
+        capture_output=True, text=True, timeout=900, check=False, cwd=ROOT,
+    )  # fmt: skip
+    assert done.returncode == 0, (done.stdout[-3000:], done.stderr[-3000:])
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["bench"] == "hub" and result["data"].startswith("quick: 20 laptops x 20")
+    figures = result["figures"]
+    assert figures["errors"] == 0 and figures["lost entries"] == 0
+    assert figures["ingest entries/s"] > 0 and figures["ingest MB/s"] > 0
+    assert figures["COPY floor entries/s"] > 0 and figures["disk floor MB/s"] > 0
+    assert 0 < figures["push p50 s"] <= figures["push p99 s"]
+    assert 0 < figures["round trip p50 s"] <= figures["round trip p99 s"]
+    assert figures["database MB"] > 0 and figures["enrolment joins/s"] > 0
+    assert figures["hub CPU s"] > 0 or not Path("/proc/self/stat").exists()
+    assert set(result["ratios"]) == {"ingest / COPY floor", "ingest / disk floor"}
+    assert "round trip p99 s" in result["targets"]

@@ -1,0 +1,194 @@
+"""The people deciding while the laptops push: staff who file contact requests and the
+supervisors who decide them, each a real store (``Session``) joined to the hub, in a thread of
+one process.
+
+Round trip: staff request a contact (with its two documents) and push; the supervisor the
+request falls to (by its id) sees it on a pull, approves it and pushes; staff pull until they
+see the approval. Timed from the request to staff seeing the decision.
+
+Their syncs are ``sync.push`` and a pull of the entries of the people's own devices (the
+organisation's founder, staff and supervisors), applied with ``org_ledger.apply_pull`` as
+``sync.pull`` applies them, then the case-key wraps (``sync._pull_wraps``). The laptops'
+entries and blobs are paged past, not applied or downloaded: 25 real stores applying 100,000
+entries and downloading 10 GB on the hub's own two cores would measure the laptops of the
+people, not the hub. Polls every ``POLL`` seconds (the live events of issue 20 item 3 replace
+polling in the app).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import sys
+import threading
+import time
+import traceback
+from pathlib import Path
+from typing import Any
+
+from evidence_desk.services import contacts, org_history, org_ledger, sync
+from evidence_desk.services.hub_client import HubUnreachable
+from evidence_desk.services.session import Session
+
+POLL = 0.1
+
+
+class Actor:
+    """A person's store and its lean sync with the hub."""
+
+    def __init__(self, path: Path, user: str, password: str, devices: frozenset[str]) -> None:
+        self.session = Session.open(path, user, password)
+        self.client = sync.client_for(self.session, sync.binding(self.session.folder))
+        self.devices = devices
+        self.since = org_history.last_org_seq(self.session.conn)
+        self.unanswered = 0
+
+    def sync(self) -> None:
+        """A sync; one the hub does not answer in time (``HubUnreachable``: the app's
+        background sync retries it with backoff) is retried after a second and counted."""
+        while True:
+            try:
+                self._sync()
+                return
+            except HubUnreachable:
+                self.unanswered += 1
+                time.sleep(1.0)
+
+    def _sync(self) -> None:
+        report = sync.SyncReport()
+        sync.push(self.session, self.client, report)
+        if report.refusal is not None:
+            raise report.refusal
+        for page in sync.pull_history(self.client, self.since):
+            self.since = page[-1].org_seq
+            ours = [e for e in page if e.device_id in self.devices]
+            if ours:
+                org_ledger.apply_pull(self.session, ours)
+        sync._pull_wraps(self.session, self.client)
+        if sync._rewrap(self.session):
+            sync.push(self.session, self.client, report)
+
+    def close(self) -> None:
+        self.client.close()
+        self.session.close()
+
+
+def documents(folder: Path, tag: str) -> list[tuple[str, Path]]:
+    folder.mkdir(parents=True, exist_ok=True)
+    identity, confirmation = folder / f"identity{tag}.txt", folder / f"debt{tag}.txt"
+    identity.write_text(f"身份证明 identity proof {tag}\n", encoding="utf-8")
+    confirmation.write_text(f"债务确认书 debt confirmation {tag}\n", encoding="utf-8")
+    return [("identity_proof", identity), ("debt_confirmation", confirmation)]
+
+
+def owner(contact_id: str, supervisors: int) -> int:
+    """The supervisor a request falls to."""
+    return int(hashlib.sha256(contact_id.encode()).hexdigest()[:8], 16) % supervisors
+
+
+def _staff(
+    actor: Actor,
+    index: int,
+    case_no: str,
+    rounds: int,
+    work: Path,
+    gates: dict[str, Any],
+    record: dict[str, Any],
+) -> None:
+    gates["start"].wait()
+    n = 0
+    while n < rounds or not gates["laptops_done"].is_set():
+        tag = f"{index}-{n}"
+        started = time.monotonic()
+        contact = contacts.request_contact(
+            actor.session,
+            case_no=case_no,
+            channel="whatsapp",
+            handle=f"+86139{index:02d}{n:06d}",
+            display_name="Chen Lixin",
+            reason="the debtor added us and asked to talk about repayment",
+            consent=True,
+            documents=documents(work / "docs", tag),
+        )
+        actor.sync()
+        while contacts.get_contact(actor.session, contact.id).status != "approved":
+            if gates["failed"].is_set():
+                return
+            time.sleep(POLL)
+            actor.sync()
+        record["trips"].append((started, time.monotonic() - started))
+        n += 1
+
+
+def _supervisor(actor: Actor, index: int, count: int, gates: dict[str, Any]) -> None:
+    gates["start"].wait()
+    while not gates["staff_done"].is_set():
+        actor.sync()
+        mine = [
+            c
+            for c in contacts.list_contacts(actor.session, status="requested")
+            if owner(c.id, count) == index
+        ]
+        for contact in mine:
+            contacts.approve(actor.session, contact.id, "identity and debt confirmed")
+        if mine:
+            actor.sync()
+        else:
+            time.sleep(POLL)
+
+
+def main(
+    work: str,
+    password: str,
+    staff: list[tuple[str, str]],  # (store path, user)
+    supervisors: list[tuple[str, str]],
+    devices: list[str],
+    rounds: int,
+    gates: dict[str, Any],
+    out: Any,
+) -> None:
+    """The actors' process: each thread opens its store (a store's connection stays in its
+    thread) and catches up; once all are, the process says ready, and they run until the staff
+    have their rounds and the laptops are done."""
+    record: dict[str, Any] = {"trips": [], "errors": [], "unanswered": 0}
+    known = frozenset(devices)
+    people = staff + supervisors
+    caught_up = threading.Barrier(len(people) + 1)
+
+    def life(index: int) -> None:
+        path, user = people[index]
+        actor: Actor | None = None
+        try:
+            actor = Actor(Path(path), user, password, known)
+            actor.sync()
+            caught_up.wait()
+            if index < len(staff):
+                case_no = f"2026-SCALE-{index}"
+                _staff(actor, index, case_no, rounds, Path(work), gates, record)
+            else:
+                _supervisor(actor, index - len(staff), len(supervisors), gates)
+        except Exception:
+            said = traceback.format_exc()[-2000:]
+            print(f"{user}: {said}", file=sys.stderr, flush=True)
+            record["errors"].append(said)
+            gates["failed"].set()
+            gates["staff_done"].set()
+            if not caught_up.broken:
+                caught_up.abort()
+        finally:
+            if actor is not None:
+                record["unanswered"] += actor.unanswered
+                actor.close()
+
+    threads = [threading.Thread(target=life, args=(i,)) for i in range(len(people))]
+    for thread in threads:
+        thread.start()
+    with contextlib.suppress(threading.BrokenBarrierError):
+        caught_up.wait()
+    out.put(("actors ready", time.monotonic()))
+    for thread in threads[: len(staff)]:
+        thread.join()
+    gates["staff_done"].set()
+    for thread in threads:
+        thread.join()
+    out.put(("actors", record))
