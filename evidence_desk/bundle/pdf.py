@@ -25,6 +25,7 @@ import re
 import sys
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -169,22 +170,32 @@ class _Layout:
     cap: int = 350
     pictures: dict[str, Any] = field(default_factory=dict)
     wraps: dict[tuple[str, float, float], list[str]] = field(default_factory=dict)
+    # resamples images on the second core while the measuring pass lays out the text
+    pool: Executor | None = None
+    memo: dict[str, Any] = field(default_factory=dict)  # facts every pass computes alike
 
     def picture(
         self, original: OriginalFile, max_w: float, max_h: float
     ) -> tuple[float, float] | None:
-        """The printed size of an image, from its header only (decoding waits for drawing)."""
+        """The printed size of an image, from its header only; its resampling starts in the
+        background (PIL decodes and resizes without the GIL) and drawing collects it."""
         key = f"size:{original.sha256}"
         if key not in self.pictures:
-            self.pictures[key] = _picture_size(original.read(), max_w, max_h)
-        size: tuple[float, float] | None = self.pictures[key]
-        return size
+            content = original.read()
+            self.pictures[key] = size = _picture_size(content, max_w, max_h)
+            jpeg = f"jpeg:{original.sha256}"
+            if size is not None and self.pool is not None and jpeg not in self.pictures:
+                self.pictures[jpeg] = self.pool.submit(_resampled, content, *size)
+        found: tuple[float, float] | None = self.pictures[key]
+        return found
 
     def encoded(self, original: OriginalFile, width: float, height: float) -> bytes:
         """The image resampled to IMAGE_DPI at its printed size, once for every pass."""
         key = f"jpeg:{original.sha256}"
         if key not in self.pictures:
             self.pictures[key] = _resampled(original.read(), width, height)
+        elif isinstance(self.pictures[key], Future):
+            self.pictures[key] = self.pictures[key].result()
         content: bytes = self.pictures[key]
         return content
 
@@ -212,8 +223,13 @@ class _Layout:
         return moment.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%d %H:%M:%S")
 
     def when(self, utc_text: str) -> str:
-        """The one way the PDF prints a moment (bundle/moments.py)."""
-        return moment_text(utc_text, self.zone)
+        """The one way the PDF prints a moment (bundle/moments.py), once per moment for all
+        passes (every message's time is printed in each)."""
+        key = "when:" + utc_text
+        found: str | None = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = moment_text(utc_text, self.zone)
+        return found
 
     def local_part(self, utc_text: str) -> str:
         return local_part(utc_text, self.zone)
@@ -279,6 +295,17 @@ def _char_width(ch: str) -> float:
     return width
 
 
+def _width(text: str) -> float:
+    """Width of ``text`` at size 1000: the same sum, in the same order, as adding
+    ``_char_width`` of each character, but summed in C once every character is known."""
+    try:
+        return sum(map(_WIDTHS.__getitem__, text))
+    except KeyError:
+        for ch in text:
+            _char_width(ch)
+        return sum(map(_WIDTHS.__getitem__, text))
+
+
 def wrap_text(text: str, size: float, width: float) -> list[str]:
     """Greedy line breaking: CJK breaks between any two characters, other text at spaces,
     an over-long word after its separators (``zhang.`` ``staff``, ``evidence-`` ``manifest``),
@@ -287,10 +314,15 @@ def wrap_text(text: str, size: float, width: float) -> list[str]:
     limit = width * 1000 / size
     lines: list[str] = []
     for paragraph in text.split("\n"):
+        # most chat lines fit whole: then the loop below would keep every token on one line
+        # (the margin keeps float rounding of the two sums from ever deciding a break)
+        if _width(paragraph) < limit - 0.01:
+            lines.append(paragraph.rstrip())
+            continue
         line: list[str] = []
         used = 0.0
         for token in _TOKEN.findall(paragraph):
-            token_width = sum(_char_width(c) for c in token)
+            token_width = _width(token)
             if used + token_width <= limit:
                 line.append(token)
                 used += token_width
@@ -303,14 +335,14 @@ def wrap_text(text: str, size: float, width: float) -> list[str]:
                 last = line.pop()  # the character before it goes down with it
                 lines.append("".join(line).rstrip())
                 line = [last, token]
-                used = sum(_char_width(c) for c in last) + token_width
+                used = _width(last) + token_width
                 continue
             if token_width <= limit and line:
                 lines.append("".join(line).rstrip())
                 line, used = [token], token_width
                 continue
             for piece in _SEPARATED.findall(token):  # longer than a line: at separators
-                piece_width = sum(_char_width(c) for c in piece)
+                piece_width = _width(piece)
                 if used + piece_width <= limit or (not line and piece_width <= limit):
                     line.append(piece)
                     used += piece_width
@@ -335,7 +367,7 @@ def widest_word(text: str) -> float:
     those of at most 30 characters: a longer one is no word (a digest, a ciphertext)."""
     return max(
         (
-            sum(_char_width(c) for c in piece)
+            _width(piece)
             for token in _TOKEN.findall(text)
             if not token.isspace()
             for piece in _SEPARATED.findall(token)
@@ -343,6 +375,17 @@ def widest_word(text: str) -> float:
         ),
         default=0.0,
     )
+
+
+_COLOURS: dict[str, colors.Color] = {}
+
+
+def _colour(hex_text: str) -> colors.Color:
+    """A colour by its hex text, parsed once (a bubble sets one per line)."""
+    found = _COLOURS.get(hex_text)
+    if found is None:
+        found = _COLOURS[hex_text] = colors.HexColor(hex_text)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,17 +469,26 @@ class _TextBlock(Flowable):  # type: ignore[misc]
         x = self.width - box if self.kind == "out" else 0.0
         top = self.height - 2
         if self.kind in ("in", "out"):
-            canvas.setFillColor(colors.HexColor("#D9F2D0" if self.kind == "out" else "#F0F0F0"))
+            canvas.setFillColor(_colour("#D9F2D0" if self.kind == "out" else "#F0F0F0"))
             canvas.roundRect(x, 2, box, self.height - 4, 3, stroke=0, fill=1)
         y = top - self.PAD
+        # one text object for the block, font and colour set only where they change: the
+        # same glyphs at the same places as a drawString per line, at a fraction of the cost
+        text_object = canvas.beginText()
+        shown: tuple[float, str] | None = None
         for text, size, color in lines:
             y -= size * 1.35
-            canvas.setFillColor(colors.HexColor(color))
-            canvas.setFont(FONT, size)
+            if shown is None or shown[1] != color:
+                text_object.setFillColor(_colour(color))
+            if shown is None or shown[0] != size:
+                text_object.setFont(FONT, size)
+            shown = (size, color)
+            left = x + self.PAD
             if self.kind == "system":
-                canvas.drawCentredString(self.width / 2, y + size * 0.3, text)
-            else:
-                canvas.drawString(x + self.PAD, y + size * 0.3, text)
+                left = self.width / 2 - pdfmetrics.stringWidth(text, FONT, size) / 2
+            text_object.setTextOrigin(left, y + size * 0.3)
+            text_object.textOut(text)
+        canvas.drawText(text_object)
 
 
 class _Picture(Flowable):  # type: ignore[misc]
@@ -528,7 +580,9 @@ def _draw_band(layout: _Layout) -> Callable[[Any, Any], None]:
     def draw(canvas: Any, doc: Any) -> None:
         page = canvas.getPageNumber()
         layout.pages = max(layout.pages, page)
-        total = layout.known_total or 0
+        if not layout.known_total:
+            return  # the measuring pass: only the page count matters, its output is discarded
+        total = layout.known_total
         volume, index = divmod(page - 1, layout.cap)
         vol_pages = min(layout.cap, max(0, total - volume * layout.cap)) if total else 0
         lang = layout.lang
@@ -731,10 +785,13 @@ class _Story:
     def _range(self) -> tuple[str, str]:
         """The scope's first and last day; an open end is the day of the first or last
         included message (in the bundle's zone), "open" only when nothing is included."""
-        data = self.layout.data
-        days = sorted(self.layout.local(m.sent_at)[:10] for e in data.exhibits for m in e.messages)
+        data, memo = self.layout.data, self.layout.memo
+        if "days" not in memo:  # asked four times a pass: the first and last day, once
+            days = [self.layout.local(m.sent_at)[:10] for e in data.exhibits for m in e.messages]
+            memo["days"] = (min(days), max(days)) if days else None
+        days = memo["days"]
         first = data.scope.date_from or (days[0] if days else self.t("any"))
-        last = data.scope.date_to or (days[-1] if days else self.t("any"))
+        last = data.scope.date_to or (days[1] if days else self.t("any"))
         return first, last
 
     def evidence_list(self) -> None:
@@ -1559,6 +1616,9 @@ def _build_once(layout: _Layout, verify_text: str) -> bytes:
         bottomPadding=0,
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=_draw_band(layout))])
+    # the measuring pass (no page numbers known yet) learns marks and pages only: writing
+    # out its PDF (every page serialised and compressed) would be thrown away
+    doc._doSave = int(bool(layout.known_total))
     doc.build(story.flow)
     return buffer.getvalue()
 
@@ -1581,31 +1641,35 @@ def render(
     cap = data.scope.page_cap
     pictures: dict[str, Any] = {}
     wraps: dict[tuple[str, float, float], list[str]] = {}
-    for _attempt in range(6):
-        layout = _Layout(
-            data,
-            data.scope.language,
-            zone,
-            manifest_digest,
-            manifest_sm3,
-            declaration_signature,
-            marks,
-            total,
-            cap=cap,
-            pictures=pictures,
-            wraps=wraps,
-        )
-        pdf = _build_once(layout, verify_text)
-        if layout.marks != marks or layout.pages != total:
-            marks, total = dict(layout.marks), layout.pages
-            continue
-        rendered = _split(data, layout, pdf)
-        biggest = max(len(content) for _name, content in rendered.volumes)
-        if biggest <= max_volume_bytes or cap <= MIN_PAGE_CAP:
-            return rendered
-        # page labels carry the volume letter: a smaller cap means one more (final) pass
-        cap = max(MIN_PAGE_CAP, int(min(cap, total) * max_volume_bytes / biggest * 0.9))
-    return _split(data, layout, pdf)
+    memo: dict[str, Any] = {}
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-images") as pool:
+        for _attempt in range(6):
+            layout = _Layout(
+                data,
+                data.scope.language,
+                zone,
+                manifest_digest,
+                manifest_sm3,
+                declaration_signature,
+                marks,
+                total,
+                cap=cap,
+                pictures=pictures,
+                wraps=wraps,
+                pool=pool,
+                memo=memo,
+            )
+            pdf = _build_once(layout, verify_text)
+            if layout.marks != marks or layout.pages != total:
+                marks, total = dict(layout.marks), layout.pages
+                continue
+            rendered = _split(data, layout, pdf)
+            biggest = max(len(content) for _name, content in rendered.volumes)
+            if biggest <= max_volume_bytes or cap <= MIN_PAGE_CAP:
+                return rendered
+            # page labels carry the volume letter: a smaller cap means one more (final) pass
+            cap = max(MIN_PAGE_CAP, int(min(cap, total) * max_volume_bytes / biggest * 0.9))
+        return _split(data, layout, pdf)
 
 
 def _split(data: BundleData, layout: _Layout, pdf: bytes) -> Rendered:
