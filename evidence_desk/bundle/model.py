@@ -371,6 +371,10 @@ class BundleData:
     # and the roots of the TSA that stamped them, PEM, for the kit's trust folder
     pdf_signer_chain_pem: str = ""
     pdf_tsa_roots_pem: str = ""
+    # exhibits bigger than a volume may be (Scope.max_volume_mb): each starts a volume of its
+    # own and the next exhibit or section starts another (bundle/pdfa.py decides, pdf.py lays
+    # out); drawing facts, not evidence: the manifest does not carry them
+    own_volumes: tuple[str, ...] = ()
 
     @property
     def is_org(self) -> bool:

@@ -18,6 +18,7 @@ there are, the second prints those numbers (a third runs only if the numbers mov
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import html
 import io
@@ -173,6 +174,7 @@ class _Layout:
     # resamples images on the second core while the measuring pass lays out the text
     pool: Executor | None = None
     memo: dict[str, Any] = field(default_factory=dict)  # facts every pass computes alike
+    volume_starts: list[int] | None = None  # starts(), from the last pass's marks
 
     def picture(
         self, original: OriginalFile, max_w: float, max_h: float
@@ -199,10 +201,51 @@ class _Layout:
         content: bytes = self.pictures[key]
         return content
 
+    def starts(self) -> list[int]:
+        """The first page of each volume, as the last pass laid them out: a new volume every
+        ``cap`` pages, and at the first page of an exhibit with a volume of its own and at the
+        page after it (``BundleData.own_volumes``)."""
+        if self.volume_starts is None:
+            breaks: set[int] = set()
+            for exhibit in self.data.own_volumes:
+                start, end = self.span(exhibit)
+                if start:
+                    breaks |= {start, end + 1}
+            starts = [1]
+            for page in range(2, self.known_total + 1):
+                if page in breaks or page - starts[-1] >= self.cap:
+                    starts.append(page)
+            self.volume_starts = starts
+        return self.volume_starts
+
+    def span(self, key: str) -> tuple[int, int]:
+        """The first and last page of a section or exhibit in the last pass (0, 0: none)."""
+        start = self.known_marks.get(key, 0)
+        if not start:
+            return 0, 0
+        after = [p for p in self.known_marks.values() if p > start]
+        return start, (min(after) - 1) if after else self.known_total
+
+    def volume_of(self, page: int) -> tuple[int, int]:
+        """(volume number from 0, page index in it from 0); past the pages the last pass
+        knew, volumes run on every ``cap`` pages."""
+        starts = self.starts()
+        number = bisect.bisect_right(starts, page) - 1
+        extra, index = divmod(page - starts[number], self.cap)
+        return number + extra, index
+
+    def volume_pages(self, number: int) -> int:
+        """How many pages volume ``number`` has (0 while the page count is unknown)."""
+        starts, total = self.starts(), self.known_total
+        if number >= len(starts) or not total:
+            return 0
+        end = starts[number + 1] - 1 if number + 1 < len(starts) else total
+        return end - starts[number] + 1
+
     def label(self, page: int) -> str:
         if page <= 0:
             return "?"
-        volume, index = divmod(page - 1, self.cap)
+        volume, index = self.volume_of(page)
         return f"{chr(ord('A') + volume)}{index + 1}"
 
     def range_label(self, key: str) -> str:
@@ -583,8 +626,8 @@ def _draw_band(layout: _Layout) -> Callable[[Any, Any], None]:
         if not layout.known_total:
             return  # the measuring pass: only the page count matters, its output is discarded
         total = layout.known_total
-        volume, index = divmod(page - 1, layout.cap)
-        vol_pages = min(layout.cap, max(0, total - volume * layout.cap)) if total else 0
+        volume, index = layout.volume_of(page)
+        vol_pages = layout.volume_pages(volume)
         lang = layout.lang
         top = PAGE_H - MARGIN
         canvas.saveState()
@@ -768,8 +811,8 @@ class _Story:
             ),
         ]
         total = self.layout.known_total
-        if total > self.layout.cap:
-            count = (total - 1) // self.layout.cap + 1
+        count = len(self.layout.starts()) if total else 1
+        if count > 1:
             rows.append((self.t("volumes"), ", ".join(chr(ord("A") + i) for i in range(count))))
         table = Table(
             [[self.fit(k, 42 * mm), Paragraph(v, self.s["cell"])] for k, v in rows],
@@ -1673,8 +1716,10 @@ def render(
 
 
 def _split(data: BundleData, layout: _Layout, pdf: bytes) -> Rendered:
+    """The volumes as the layout numbered them, each with the exhibits it holds pages of."""
     total, cap = layout.pages, layout.cap
-    count = (total - 1) // cap + 1
+    starts = layout.starts()
+    count = len(starts)
     base = f"bundle-{data.bundle_id}"
     integrity_start = layout.marks.get("integrity", 1)
     later = sorted(p for p in layout.marks.values() if p > integrity_start)
@@ -1682,8 +1727,10 @@ def _split(data: BundleData, layout: _Layout, pdf: bytes) -> Rendered:
     check = list(range(integrity_start, integrity_end + 1))
     volumes: list[tuple[str, bytes]] = []
     index_volumes = []
+    spans = {e.id: layout.span(e.id) for e in data.exhibits}
     for number in range(count):
-        first, last = number * cap + 1, min(total, (number + 1) * cap)
+        first = starts[number]
+        last = starts[number + 1] - 1 if number + 1 < count else total
         letter = chr(ord("A") + number)
         name = f"{base}-{letter}.pdf" if count > 1 else f"{base}.pdf"
         content = pdf if count == 1 else _volume(pdf, layout, first, last)
@@ -1697,6 +1744,15 @@ def _split(data: BundleData, layout: _Layout, pdf: bytes) -> Rendered:
                 "pages": last - first + 1,
                 "cover": number == 0,
                 "check_pages": sorted(set(pages)),
+                # which volume holds which exhibit: each exhibit with a page in this one
+                "exhibits": [
+                    key for key, (start, end) in spans.items() if start <= last and end >= first
+                ],
+                # an exhibit over the size limit: the volume it starts is its own
+                "own_exhibit": next(
+                    (key for key in data.own_volumes if spans.get(key, (0, 0))[0] == first),
+                    None,
+                ),
             }
         )
     sections = dict(layout.marks)
