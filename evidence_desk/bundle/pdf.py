@@ -53,11 +53,11 @@ from reportlab.platypus import (
     KeepTogether,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
+from reportlab.platypus import Paragraph as _ReportlabParagraph
 
 from evidence_desk import __version__
 from evidence_desk.bundle import documents, labels, pdf_screenshots
@@ -100,6 +100,33 @@ def register_font() -> str:
         # <b>/<i> map to the same face: the font has no bold, and a fallback would be unembedded
         registerFontFamily(FONT, normal=FONT, bold=FONT, italic=FONT, boldItalic=FONT)
     return FONT
+
+
+class Paragraph(_ReportlabParagraph):  # type: ignore[misc]
+    """reportlab's Paragraph, its line breaking remembered per width.
+
+    A table wraps each cell's paragraph several times (column widths, row heights, a split at
+    the page end), four to six times per pass for the certificate and custody tables, and
+    every time the CJK breaking (one fragment per character) gives the same lines for the
+    same width. Same object, same fragments, same style: the first result serves again. A
+    paragraph with a bullet (whose width reportlab adjusts in place) is broken every time."""
+
+    def breakLinesCJK(self, maxWidths: Any) -> Any:
+        return self._remembered("cjk", super().breakLinesCJK, maxWidths)
+
+    def breakLines(self, width: Any) -> Any:
+        return self._remembered("words", super().breakLines, width)
+
+    def _remembered(self, kind: str, compute: Callable[[Any], Any], widths: Any) -> Any:
+        if self.bulletText:
+            return compute(widths)
+        key = (kind, tuple(widths) if isinstance(widths, list | tuple) else widths)
+        memo: dict[tuple[str, Any], Any] = self.__dict__.setdefault("_line_breaks", {})
+        if key not in memo:
+            memo[key] = compute(widths)
+        else:
+            self.height = 0  # as reportlab's breaking leaves it (wrap sets it after)
+        return memo[key]
 
 
 # -- styles -------------------------------------------------------------------------------------
