@@ -20,6 +20,7 @@ _.wrap
 _.YMDhms
 _._timeStamp
 _.OpenAction
+_._doSave  # BaseDocTemplate._endBuild: the measuring pass writes no PDF
 _._currentPageHasImages
 _._ID
 _.page_mode

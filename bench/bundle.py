@@ -8,6 +8,12 @@ as a same-run baseline, reportlab laying out the same message texts as plain par
 pass with the same font (the floor a two-pass, bookmarked, banded layout is compared with).
 Targets: < 20 s and < 500 MB on the 2-core machine.
 
+Wall time means little on a shared machine, so the CPU time is printed beside it: the export's
+own (user + system of the child process over ``export_bundle``, its threads included) and the
+whole child's (``RUSAGE_CHILDREN``: imports and opening the store too), with the load average
+before and after the run. Compare CPU seconds between runs on a busy machine, wall seconds only
+on a quiet one.
+
     python bench/bundle.py [--messages 10000] [--screenshots 50]
 """
 
@@ -16,7 +22,9 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -34,9 +42,13 @@ def _peak_rss_mb() -> float:
         for line in status:
             if line.startswith("VmHWM:"):
                 return int(line.split()[1]) / 1024
-    import resource
-
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _cpu_seconds(who: int) -> float:
+    """User + system CPU seconds of this process (``RUSAGE_SELF``) or its children."""
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _chat(messages: int) -> str:
@@ -132,7 +144,7 @@ def export_child(store: str, out: str) -> None:
 
     court = Recipient("court", "bench court", "benchmark", "contract")
     with Session.open(Path(store), "lee", PASSWORD) as lee:
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), _cpu_seconds(resource.RUSAGE_SELF)
         result = bundle.export_bundle(
             lee,
             Scope("2026-BENCH-1", embed_originals=True),  # PDF/A-3: the originals inside too
@@ -141,10 +153,12 @@ def export_child(store: str, out: str) -> None:
             recipient=court,
         )
         seconds = time.perf_counter() - start
+        cpu = _cpu_seconds(resource.RUSAGE_SELF) - cpu_start
     print(
         json.dumps(
             {
                 "seconds": seconds,
+                "cpu_seconds": cpu,
                 "pages": result.pages,
                 "volumes": len(result.pdf_paths),
                 "pdf_bytes": sum(p.stat().st_size for p in result.pdf_paths),
@@ -192,16 +206,23 @@ def main() -> int:
             f"store built: {args.messages} messages, {args.screenshots} screenshots "
             f"({time.perf_counter() - started:.1f} s, not measured)"
         )
+        load_before = os.getloadavg()[0]
+        children_before = _cpu_seconds(resource.RUSAGE_CHILDREN)
         child = subprocess.run(
             [sys.executable, __file__, "--export", store, str(root / "out")],
             capture_output=True,
             text=True,
             check=True,
         )
+        child_cpu = _cpu_seconds(resource.RUSAGE_CHILDREN) - children_before
+        load_after = os.getloadavg()[0]
         result = json.loads(child.stdout.strip().splitlines()[-1])
         floor = baseline(store)
         seconds, pages = result["seconds"], result["pages"]
         print(f"export seconds       {seconds:8.2f}   (target < 20)")
+        print(f"export CPU s         {result['cpu_seconds']:8.2f}   (user + system, threads too)")
+        print(f"child CPU s          {child_cpu:8.2f}   (the whole export process)")
+        print(f"load (1 min)         {load_before:8.2f}   before, {load_after:.2f} after")
         print(f"pages                {pages:8d}   in {result['volumes']} volume(s)")
         print(f"pages/s              {pages / seconds:8.1f}")
         print(f"peak memory MB       {result['peak_mb']:8.0f}   (target < 500)")

@@ -12,6 +12,7 @@ said in the bundle's language.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from evidence_desk import translations
@@ -228,9 +229,11 @@ _LOCATOR = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def locator(lang: str, text: str) -> str:
     """A place in an export (``line 12``, ``rows 3-5``, ``row 5 (line 7)``) in ``lang``; JSON
-    and XML paths stay as written."""
+    and XML paths stay as written. Remembered: the PDF's every layout pass asks again for
+    each message's."""
 
     def one(match: re.Match[str]) -> str:
         if match.group(1):

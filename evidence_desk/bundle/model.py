@@ -382,6 +382,10 @@ class BundleData:
     redaction: RedactionPlan | None = None
     redaction_defaults: bool = True
     disclosures: dict[str, tuple[dict[str, Any], ...]] = field(default_factory=dict)
+    # exhibits bigger than a volume may be (Scope.max_volume_mb): each starts a volume of its
+    # own and the next exhibit or section starts another (bundle/pdfa.py decides, pdf.py lays
+    # out); drawing facts, not evidence: the manifest does not carry them
+    own_volumes: tuple[str, ...] = ()
 
     @property
     def is_org(self) -> bool:

@@ -8,16 +8,21 @@ Layout rules that come from court practice (legal-requirements.md IN-5, IN-6, IN
   operator, and "page x of y"; page labels are letter-prefixed per volume (A1, B1...) and the
   page number inside a volume equals the PDF page index;
 - every section and exhibit is a bookmark; every evidence-list entry links to its exhibit;
-- volumes split at a page cap; numbering runs on across volumes;
+- volumes split at a page cap, and around an exhibit too big for any volume (its own
+  volume, ``BundleData.own_volumes``); numbering runs on across volumes;
 - deterministic: reportlab's ``invariant`` mode, dates from the records, no wall clock, so the
   same records give byte-identical PDFs.
 
 The document is laid out twice: the first pass learns where sections start and how many pages
 there are, the second prints those numbers (a third runs only if the numbers moved the layout).
+The first, measuring pass draws no text, no band and no image and writes no PDF; the images
+are resampled on a second thread meanwhile, and line breaks, moments and locators are kept for
+the passes after it (issue 21: the 10k-message bundle under 20 s).
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import html
 import io
@@ -25,6 +30,7 @@ import re
 import sys
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -47,11 +53,11 @@ from reportlab.platypus import (
     KeepTogether,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
+from reportlab.platypus import Paragraph as _ReportlabParagraph
 
 from evidence_desk import __version__
 from evidence_desk.bundle import documents, labels, pdf_redaction, pdf_screenshots
@@ -97,6 +103,33 @@ def register_font() -> str:
         # <b>/<i> map to the same face: the font has no bold, and a fallback would be unembedded
         registerFontFamily(FONT, normal=FONT, bold=FONT, italic=FONT, boldItalic=FONT)
     return FONT
+
+
+class Paragraph(_ReportlabParagraph):  # type: ignore[misc]
+    """reportlab's Paragraph, its line breaking remembered per width.
+
+    A table wraps each cell's paragraph several times (column widths, row heights, a split at
+    the page end), four to six times per pass for the certificate and custody tables, and
+    every time the CJK breaking (one fragment per character) gives the same lines for the
+    same width. Same object, same fragments, same style: the first result serves again. A
+    paragraph with a bullet (whose width reportlab adjusts in place) is broken every time."""
+
+    def breakLinesCJK(self, maxWidths: Any) -> Any:
+        return self._remembered("cjk", super().breakLinesCJK, maxWidths)
+
+    def breakLines(self, width: Any) -> Any:
+        return self._remembered("words", super().breakLines, width)
+
+    def _remembered(self, kind: str, compute: Callable[[Any], Any], widths: Any) -> Any:
+        if self.bulletText:
+            return compute(widths)
+        key = (kind, tuple(widths) if isinstance(widths, list | tuple) else widths)
+        memo: dict[tuple[str, Any], Any] = self.__dict__.setdefault("_line_breaks", {})
+        if key not in memo:
+            memo[key] = compute(widths)
+        else:
+            self.height = 0  # as reportlab's breaking leaves it (wrap sets it after)
+        return memo[key]
 
 
 # -- styles -------------------------------------------------------------------------------------
@@ -173,16 +206,26 @@ class _Layout:
     pictures: dict[str, Any] = field(default_factory=dict)
     wraps: dict[tuple[str, float, float], list[str]] = field(default_factory=dict)
     redactions: Redactions = field(default_factory=Redactions)
+    # resamples images on the second core while the measuring pass lays out the text
+    pool: Executor | None = None
+    memo: dict[str, Any] = field(default_factory=dict)  # facts every pass computes alike
+    volume_starts: list[int] | None = None  # starts(), from the last pass's marks
 
     def picture(
         self, original: OriginalFile, max_w: float, max_h: float
     ) -> tuple[float, float] | None:
-        """The printed size of an image, from its header only (decoding waits for drawing)."""
+        """The printed size of an image, from its header only; its resampling starts in the
+        background (PIL decodes and resizes without the GIL) and drawing collects it."""
         key = f"size:{original.sha256}"
         if key not in self.pictures:
-            self.pictures[key] = _picture_size(original.read(), max_w, max_h)
-        size: tuple[float, float] | None = self.pictures[key]
-        return size
+            content = original.read()
+            self.pictures[key] = size = _picture_size(content, max_w, max_h)
+            jpeg = f"jpeg:{original.sha256}"
+            if size is not None and self.pool is not None and jpeg not in self.pictures:
+                regions = self.redactions.of_image(original.sha256)
+                self.pictures[jpeg] = self.pool.submit(_resampled, content, *size, regions)
+        found: tuple[float, float] | None = self.pictures[key]
+        return found
 
     def encoded(self, original: OriginalFile, width: float, height: float) -> bytes:
         """The image resampled to IMAGE_DPI at its printed size, once for every pass."""
@@ -190,13 +233,56 @@ class _Layout:
         if key not in self.pictures:
             regions = self.redactions.of_image(original.sha256)
             self.pictures[key] = _resampled(original.read(), width, height, regions)
+        elif isinstance(self.pictures[key], Future):
+            self.pictures[key] = self.pictures[key].result()
         content: bytes = self.pictures[key]
         return content
+
+    def starts(self) -> list[int]:
+        """The first page of each volume, as the last pass laid them out: a new volume every
+        ``cap`` pages, and at the first page of an exhibit with a volume of its own and at the
+        page after it (``BundleData.own_volumes``)."""
+        if self.volume_starts is None:
+            breaks: set[int] = set()
+            for exhibit in self.data.own_volumes:
+                start, end = self.span(exhibit)
+                if start:
+                    breaks |= {start, end + 1}
+            starts = [1]
+            for page in range(2, self.known_total + 1):
+                if page in breaks or page - starts[-1] >= self.cap:
+                    starts.append(page)
+            self.volume_starts = starts
+        return self.volume_starts
+
+    def span(self, key: str) -> tuple[int, int]:
+        """The first and last page of a section or exhibit in the last pass (0, 0: none)."""
+        start = self.known_marks.get(key, 0)
+        if not start:
+            return 0, 0
+        after = [p for p in self.known_marks.values() if p > start]
+        return start, (min(after) - 1) if after else self.known_total
+
+    def volume_of(self, page: int) -> tuple[int, int]:
+        """(volume number from 0, page index in it from 0); past the pages the last pass
+        knew, volumes run on every ``cap`` pages."""
+        starts = self.starts()
+        number = bisect.bisect_right(starts, page) - 1
+        extra, index = divmod(page - starts[number], self.cap)
+        return number + extra, index
+
+    def volume_pages(self, number: int) -> int:
+        """How many pages volume ``number`` has (0 while the page count is unknown)."""
+        starts, total = self.starts(), self.known_total
+        if number >= len(starts) or not total:
+            return 0
+        end = starts[number + 1] - 1 if number + 1 < len(starts) else total
+        return end - starts[number] + 1
 
     def label(self, page: int) -> str:
         if page <= 0:
             return "?"
-        volume, index = divmod(page - 1, self.cap)
+        volume, index = self.volume_of(page)
         return f"{chr(ord('A') + volume)}{index + 1}"
 
     def range_label(self, key: str) -> str:
@@ -217,8 +303,13 @@ class _Layout:
         return moment.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%d %H:%M:%S")
 
     def when(self, utc_text: str) -> str:
-        """The one way the PDF prints a moment (bundle/moments.py)."""
-        return moment_text(utc_text, self.zone)
+        """The one way the PDF prints a moment (bundle/moments.py), once per moment for all
+        passes (every message's time is printed in each)."""
+        key = "when:" + utc_text
+        found: str | None = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = moment_text(utc_text, self.zone)
+        return found
 
     def local_part(self, utc_text: str) -> str:
         return local_part(utc_text, self.zone)
@@ -290,6 +381,17 @@ def _char_width(ch: str) -> float:
     return width
 
 
+def _width(text: str) -> float:
+    """Width of ``text`` at size 1000: the same sum, in the same order, as adding
+    ``_char_width`` of each character, but summed in C once every character is known."""
+    try:
+        return sum(map(_WIDTHS.__getitem__, text))
+    except KeyError:
+        for ch in text:
+            _char_width(ch)
+        return sum(map(_WIDTHS.__getitem__, text))
+
+
 def wrap_text(text: str, size: float, width: float) -> list[str]:
     """Greedy line breaking: CJK breaks between any two characters, other text at spaces,
     an over-long word after its separators (``zhang.`` ``staff``, ``evidence-`` ``manifest``),
@@ -298,10 +400,15 @@ def wrap_text(text: str, size: float, width: float) -> list[str]:
     limit = width * 1000 / size
     lines: list[str] = []
     for paragraph in text.split("\n"):
+        # most chat lines fit whole: then the loop below would keep every token on one line
+        # (the margin keeps float rounding of the two sums from ever deciding a break)
+        if _width(paragraph) < limit - 0.01:
+            lines.append(paragraph.rstrip())
+            continue
         line: list[str] = []
         used = 0.0
         for token in _TOKEN.findall(paragraph):
-            token_width = sum(_char_width(c) for c in token)
+            token_width = _width(token)
             if used + token_width <= limit:
                 line.append(token)
                 used += token_width
@@ -314,14 +421,14 @@ def wrap_text(text: str, size: float, width: float) -> list[str]:
                 last = line.pop()  # the character before it goes down with it
                 lines.append("".join(line).rstrip())
                 line = [last, token]
-                used = sum(_char_width(c) for c in last) + token_width
+                used = _width(last) + token_width
                 continue
             if token_width <= limit and line:
                 lines.append("".join(line).rstrip())
                 line, used = [token], token_width
                 continue
             for piece in _SEPARATED.findall(token):  # longer than a line: at separators
-                piece_width = sum(_char_width(c) for c in piece)
+                piece_width = _width(piece)
                 if used + piece_width <= limit or (not line and piece_width <= limit):
                     line.append(piece)
                     used += piece_width
@@ -346,7 +453,7 @@ def widest_word(text: str) -> float:
     those of at most 30 characters: a longer one is no word (a digest, a ciphertext)."""
     return max(
         (
-            sum(_char_width(c) for c in piece)
+            _width(piece)
             for token in _TOKEN.findall(text)
             if not token.isspace()
             for piece in _SEPARATED.findall(token)
@@ -354,6 +461,17 @@ def widest_word(text: str) -> float:
         ),
         default=0.0,
     )
+
+
+_COLOURS: dict[str, colors.Color] = {}
+
+
+def _colour(hex_text: str) -> colors.Color:
+    """A colour by its hex text, parsed once (a bubble sets one per line)."""
+    found = _COLOURS.get(hex_text)
+    if found is None:
+        found = _COLOURS[hex_text] = colors.HexColor(hex_text)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -441,16 +559,29 @@ class _TextBlock(Flowable):  # type: ignore[misc]
         top = self.height - 2
         if self.kind in ("in", "out") or self.dark:
             fill = "#000000" if self.dark else "#D9F2D0" if self.kind == "out" else "#F0F0F0"
-            canvas.setFillColor(colors.HexColor(fill))
+            canvas.setFillColor(_colour(fill))
             canvas.roundRect(x, 2, box, self.height - 4, 3, stroke=0, fill=1)
         y = top - self.PAD
+        # one text object for the block, font and colour set only where they change: the
+        # same glyphs at the same places as a drawString per line, at a fraction of the cost
+        text_object = canvas.beginText()
+        shown: tuple[float, str] | None = None
         for text, size, color in lines:
             y -= size * 1.35
+            left = x + self.PAD
             if self.kind == "system":
-                width = sum(_char_width(c) for c in text) * size / 1000
-                _draw_line(canvas, (self.width - width) / 2, y + size * 0.3, text, size, color)
-            else:
-                _draw_line(canvas, x + self.PAD, y + size * 0.3, text, size, color)
+                left = (self.width - _width(text) * size / 1000) / 2
+            if pdf_redaction.MARK.search(text):  # a redaction's box: drawn on its own
+                _draw_line(canvas, left, y + size * 0.3, text, size, color)
+                continue
+            if shown is None or shown[1] != color:
+                text_object.setFillColor(_colour(color))
+            if shown is None or shown[0] != size:
+                text_object.setFont(FONT, size)
+            shown = (size, color)
+            text_object.setTextOrigin(left, y + size * 0.3)
+            text_object.textOut(text)
+        canvas.drawText(text_object)
 
 
 def _draw_line(canvas: Any, x: float, y: float, text: str, size: float, color: str) -> None:
@@ -458,7 +589,7 @@ def _draw_line(canvas: Any, x: float, y: float, text: str, size: float, color: s
     of fixed width with its reason code in white (bundle/pdf_redaction.py)."""
     for run, reason in pdf_redaction.pieces(text):
         if reason is None:
-            canvas.setFillColor(colors.HexColor(color))
+            canvas.setFillColor(_colour(color))
             canvas.setFont(FONT, size)
             canvas.drawString(x, y, run)
             x += pdfmetrics.stringWidth(run, FONT, size)
@@ -563,9 +694,11 @@ def _draw_band(layout: _Layout) -> Callable[[Any, Any], None]:
     def draw(canvas: Any, doc: Any) -> None:
         page = canvas.getPageNumber()
         layout.pages = max(layout.pages, page)
-        total = layout.known_total or 0
-        volume, index = divmod(page - 1, layout.cap)
-        vol_pages = min(layout.cap, max(0, total - volume * layout.cap)) if total else 0
+        if not layout.known_total:
+            return  # the measuring pass: only the page count matters, its output is discarded
+        total = layout.known_total
+        volume, index = layout.volume_of(page)
+        vol_pages = layout.volume_pages(volume)
         lang = layout.lang
         top = PAGE_H - MARGIN
         canvas.saveState()
@@ -749,8 +882,8 @@ class _Story:
             ),
         ]
         total = self.layout.known_total
-        if total > self.layout.cap:
-            count = (total - 1) // self.layout.cap + 1
+        count = len(self.layout.starts()) if total else 1
+        if count > 1:
             rows.append((self.t("volumes"), ", ".join(chr(ord("A") + i) for i in range(count))))
         table = Table(
             [[self.fit(k, 42 * mm), Paragraph(v, self.s["cell"])] for k, v in rows],
@@ -766,10 +899,13 @@ class _Story:
     def _range(self) -> tuple[str, str]:
         """The scope's first and last day; an open end is the day of the first or last
         included message (in the bundle's zone), "open" only when nothing is included."""
-        data = self.layout.data
-        days = sorted(self.layout.local(m.sent_at)[:10] for e in data.exhibits for m in e.messages)
+        data, memo = self.layout.data, self.layout.memo
+        if "days" not in memo:  # asked four times a pass: the first and last day, once
+            days = [self.layout.local(m.sent_at)[:10] for e in data.exhibits for m in e.messages]
+            memo["days"] = (min(days), max(days)) if days else None
+        days = memo["days"]
         first = data.scope.date_from or (days[0] if days else self.t("any"))
-        last = data.scope.date_to or (days[-1] if days else self.t("any"))
+        last = data.scope.date_to or (days[1] if days else self.t("any"))
         return first, last
 
     def evidence_list(self) -> None:
@@ -1645,6 +1781,9 @@ def _build_once(layout: _Layout, verify_text: str) -> bytes:
         bottomPadding=0,
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=_draw_band(layout))])
+    # the measuring pass (no page numbers known yet) learns marks and pages only: writing
+    # out its PDF (every page serialised and compressed) would be thrown away
+    doc._doSave = int(bool(layout.known_total))
     doc.build(story.flow)
     return buffer.getvalue()
 
@@ -1668,37 +1807,43 @@ def render(
     pictures: dict[str, Any] = {}
     wraps: dict[tuple[str, float, float], list[str]] = {}
     redactions = Redactions.of(data)
-    for _attempt in range(6):
-        layout = _Layout(
-            data,
-            data.scope.language,
-            zone,
-            manifest_digest,
-            manifest_sm3,
-            declaration_signature,
-            marks,
-            total,
-            cap=cap,
-            pictures=pictures,
-            wraps=wraps,
-            redactions=redactions,
-        )
-        pdf = _build_once(layout, verify_text)
-        if layout.marks != marks or layout.pages != total:
-            marks, total = dict(layout.marks), layout.pages
-            continue
-        rendered = _split(data, layout, pdf)
-        biggest = max(len(content) for _name, content in rendered.volumes)
-        if biggest <= max_volume_bytes or cap <= MIN_PAGE_CAP:
-            return rendered
-        # page labels carry the volume letter: a smaller cap means one more (final) pass
-        cap = max(MIN_PAGE_CAP, int(min(cap, total) * max_volume_bytes / biggest * 0.9))
-    return _split(data, layout, pdf)
+    memo: dict[str, Any] = {}
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-images") as pool:
+        for _attempt in range(6):
+            layout = _Layout(
+                data,
+                data.scope.language,
+                zone,
+                manifest_digest,
+                manifest_sm3,
+                declaration_signature,
+                marks,
+                total,
+                cap=cap,
+                pictures=pictures,
+                wraps=wraps,
+                pool=pool,
+                memo=memo,
+                redactions=redactions,
+            )
+            pdf = _build_once(layout, verify_text)
+            if layout.marks != marks or layout.pages != total:
+                marks, total = dict(layout.marks), layout.pages
+                continue
+            rendered = _split(data, layout, pdf)
+            biggest = max(len(content) for _name, content in rendered.volumes)
+            if biggest <= max_volume_bytes or cap <= MIN_PAGE_CAP:
+                return rendered
+            # page labels carry the volume letter: a smaller cap means one more (final) pass
+            cap = max(MIN_PAGE_CAP, int(min(cap, total) * max_volume_bytes / biggest * 0.9))
+        return _split(data, layout, pdf)
 
 
 def _split(data: BundleData, layout: _Layout, pdf: bytes) -> Rendered:
+    """The volumes as the layout numbered them, each with the exhibits it holds pages of."""
     total, cap = layout.pages, layout.cap
-    count = (total - 1) // cap + 1
+    starts = layout.starts()
+    count = len(starts)
     base = f"bundle-{data.bundle_id}"
     integrity_start = layout.marks.get("integrity", 1)
     later = sorted(p for p in layout.marks.values() if p > integrity_start)
@@ -1706,8 +1851,10 @@ def _split(data: BundleData, layout: _Layout, pdf: bytes) -> Rendered:
     check = list(range(integrity_start, integrity_end + 1))
     volumes: list[tuple[str, bytes]] = []
     index_volumes = []
+    spans = {e.id: layout.span(e.id) for e in data.exhibits}
     for number in range(count):
-        first, last = number * cap + 1, min(total, (number + 1) * cap)
+        first = starts[number]
+        last = starts[number + 1] - 1 if number + 1 < count else total
         letter = chr(ord("A") + number)
         name = f"{base}-{letter}.pdf" if count > 1 else f"{base}.pdf"
         content = pdf if count == 1 else _volume(pdf, layout, first, last)
@@ -1721,6 +1868,15 @@ def _split(data: BundleData, layout: _Layout, pdf: bytes) -> Rendered:
                 "pages": last - first + 1,
                 "cover": number == 0,
                 "check_pages": sorted(set(pages)),
+                # which volume holds which exhibit: each exhibit with a page in this one
+                "exhibits": [
+                    key for key, (start, end) in spans.items() if start <= last and end >= first
+                ],
+                # an exhibit over the size limit: the volume it starts is its own
+                "own_exhibit": next(
+                    (key for key in data.own_volumes if spans.get(key, (0, 0))[0] == first),
+                    None,
+                ),
             }
         )
     sections = dict(layout.marks)

@@ -27,7 +27,11 @@ them would undo the masking (services/bundle_masking.py). The kit carries them e
 
 Volumes split by size as well as by page cap: no volume passes ``Scope.max_volume_mb``
 (pages and embedded files together), except one that holds an exhibit whose originals alone
-pass it (or that cannot shrink below the smallest page cap): a notice names it.
+pass it (or that cannot shrink below the smallest page cap): a notice names it. Such an
+exhibit gets a volume of its own (``BundleData.own_volumes``: its first page starts one, the
+page after it the next), so the pages around it keep to the limit; ``pdf-index.json`` says
+which volume holds which exhibit (``exhibits``) and which is an exhibit's own
+(``own_exhibit``).
 Same records, same bytes: dates come from the records, the document ID from the volume's bytes.
 """
 
@@ -178,6 +182,14 @@ def conform(data: BundleData, manifest: bytes, draw: Draw, notices: list[str]) -
     first = bundle_files(data, manifest)
     packed: dict[str, _Packed] = {}
     cap = data.scope.page_cap
+    # an exhibit whose originals alone pass the limit gets a volume of its own: it cannot
+    # fit any volume, and the pages around it should not sit over the limit with it
+    own = tuple(
+        exhibit_id
+        for exhibit_id, files in originals.items()
+        if sum(len(_pack(a, packed).data) for a in files) > limit
+    )
+    data = dataclasses.replace(data, own_volumes=own)
     rendered = draw(data, limit)
     while True:
         placed = _placed(rendered, originals, first)

@@ -272,7 +272,7 @@ def test_volumes_split_by_size_with_each_exhibits_originals_in_its_first_volume(
     assert report.intact, [f.as_json() for f in report.errors]
 
 
-def test_an_exhibit_bigger_than_the_limit_passes_it_with_a_notice(
+def test_an_exhibit_bigger_than_the_limit_gets_a_volume_of_its_own_with_a_notice(
     team: Team, tmp_path: Path
 ) -> None:
     store_with_evidence(team, tmp_path / "in")
@@ -284,7 +284,22 @@ def test_an_exhibit_bigger_than_the_limit_passes_it_with_a_notice(
     result = export(team, tmp_path / "out", Scope(CASE, embed_originals=True, max_volume_mb=1))
     over = [n for n in result.notices if isinstance(n, Phrase) and n.code == "pdfa.volume_over"]
     assert len(over) == 1 and dict(over[0].facts)["exhibit"] == "E2"
-    assert max(p.stat().st_size for p in result.pdf_paths) > 1024 * 1024
+    with zipfile.ZipFile(result.kit_path) as kit_zip:
+        index = json.loads(
+            next(kit_zip.read(n) for n in kit_zip.namelist() if n.endswith("/pdf-index.json"))
+        )
+    # E2 alone in its volume (pages and originals), the pages before and after it in others
+    own = [v for v in index["volumes"] if v["own_exhibit"]]
+    assert [(v["own_exhibit"], v["exhibits"]) for v in own] == [("E2", ["E2"])]
+    assert own[0]["embedded"] and all(n.startswith("E2_") for n in own[0]["embedded"])
+    assert own[0]["letter"] != "A" and own[0]["letter"] != index["volumes"][-1]["letter"]
+    assert index["sections"]["E2"] == f"{own[0]['letter']}1"  # the volume starts with it
+    sizes = {p.name: p.stat().st_size for p in result.pdf_paths}
+    assert sizes[own[0]["file"]] > 1024 * 1024  # over the limit: its originals alone pass it
+    assert all(size <= 1024 * 1024 for name, size in sizes.items() if name != own[0]["file"])
+    assert any("E1" in v["exhibits"] for v in index["volumes"] if v is not own[0])
+    report = verify_kit(result.kit_path)
+    assert report.intact, [f.as_json() for f in report.errors]
 
 
 def test_the_size_limit_is_at_least_one_mb(team: Team, tmp_path: Path) -> None:
