@@ -51,6 +51,7 @@ EVIDENCE_TABLES: Final = (
     "receipt_keys",
     "org_checkpoints",
     "org_witnesses",
+    "org_checkpoint_stamps",
 )
 
 #: SQLSTATE the triggers raise, so that the repository can tell a refused change apart
@@ -208,6 +209,16 @@ CREATE TABLE org_witnesses (
     signature text NOT NULL,
     added_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (witness, size)
+);
+
+-- RFC 3161 tokens over each checkpoint's signed statement (hub/org_stamps.py): stamped by a
+-- background task, so a checkpoint without one is queued until the TSA answers
+CREATE TABLE org_checkpoint_stamps (
+    size bigint PRIMARY KEY REFERENCES org_checkpoints(size),
+    token bytea NOT NULL,
+    gen_time timestamptz NOT NULL,
+    tsa_url text NOT NULL,
+    added_at timestamptz NOT NULL DEFAULT now()
 );
 
 CREATE TABLE nonces (

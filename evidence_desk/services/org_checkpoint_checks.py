@@ -6,15 +6,18 @@ client: it reads the store and the folder only.
 
 from __future__ import annotations
 
+import base64
 import json
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 from evidence_desk.domain.errors import HubForked
 from evidence_desk.domain.models import Finding
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import org_checkpoints as org
+from evidence_desk.integrity import tsa
 from evidence_desk.integrity.org_checkpoints import OrgCheckpoint, SignedCheckpoint
+from evidence_desk.services import timestamps
 from evidence_desk.services.receipt_checks import pinned
 from evidence_desk.services.replay import Replay
 from evidence_desk.services.session import Session
@@ -30,6 +33,11 @@ _said = Catalogue(
         "org_checkpoint.where_file": "{file} in the store folder",
         "org_checkpoint.no_pin": "the store kept organisation checkpoints but pinned no hub key",
         "org_checkpoint.kept_signature": "not signed by the pinned hub key",
+        "org_checkpoint.stamp_unreadable": "its time-stamp token is not base64",
+        "org_checkpoint.stamp_invalid": "its time-stamp token does not date this checkpoint "
+        "({error})",
+        "org_checkpoint.stamp_unchecked": "its time-stamp token cannot be checked: this store "
+        "has no TSA roots configured",
         "org_checkpoint.kept_root": "its root is not the root of the organisation history this "
         "store holds ({held})",
     }
@@ -38,10 +46,52 @@ _said = Catalogue(
 
 @dataclass(frozen=True, slots=True)
 class Seen:
-    """A checkpoint as the hub signed it, with its statement."""
+    """A checkpoint as the hub signed it, with its statement and, when the hub had it stamped,
+    the RFC 3161 stamp as served (``token`` in base64, ``gen_time``, ``tsa``)."""
 
     signed: SignedCheckpoint
     stated: OrgCheckpoint
+    stamp: dict[str, str] | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        """How org-checkpoints.json (and a bundle) keeps it."""
+        kept: dict[str, Any] = self.signed.as_json()
+        if self.stamp is not None:
+            kept["stamp"] = self.stamp
+        return kept
+
+
+def read_stamp(value: Any) -> dict[str, str] | None:
+    """A served or kept stamp as text fields (None: none, or not the shape the hub serves)."""
+    if not isinstance(value, dict) or not isinstance(value.get("token"), str):
+        return None
+    return {name: str(value.get(name, "")) for name in ("token", "gen_time", "tsa")}
+
+
+def stamp_problem(session: Session, one: Seen) -> str | None:
+    """Why ``one``'s stamp does not date it (None: it verifies, or there is none): its imprint
+    must be the checkpoint's statement digest, its signature and chain must verify against one
+    of the store's configured TSA authorities (as the store's own stamps). ``""``: the store
+    has no TSA roots to check it against."""
+    if one.stamp is None:
+        return None
+    try:
+        token = base64.b64decode(one.stamp["token"], validate=True)
+    except (ValueError, KeyError):
+        return _said("org_checkpoint.stamp_unreadable")
+    authorities = timestamps.list_authorities(session)
+    if not authorities:
+        return ""
+    digest = org.statement_digest(one.signed.body)
+    problem = ""
+    for authority in authorities:
+        try:
+            tsa.verify_token(token, digest, authority.roots, authority.certs)
+        except tsa.TsaError as error:
+            problem = error.message
+            continue
+        return None
+    return _said("org_checkpoint.stamp_invalid", error=problem)
 
 
 def seen(folder: StoreFolder) -> list[Seen]:
@@ -51,8 +101,11 @@ def seen(folder: StoreFolder) -> list[Seen]:
         return []
     try:
         rows = json.loads(path.read_text("utf-8"))["checkpoints"]
-        signed = [SignedCheckpoint(str(r["body"]), str(r["signature"])) for r in rows]
-        return [Seen(s, org.parse(s.body)) for s in signed]
+        return [
+            Seen(signed, org.parse(signed.body), read_stamp(r.get("stamp")))
+            for r in rows
+            for signed in [SignedCheckpoint(str(r["body"]), str(r["signature"]))]
+        ]
     except (OSError, ValueError, KeyError, TypeError) as error:
         said = _said("org_checkpoint.unreadable", path=path, error=error)
         raise HubForked("org_checkpoint.unreadable", said) from None
@@ -96,4 +149,10 @@ def check_kept(session: Session, replay: Replay) -> list[Finding]:
         if len(leaves) != one.stated.size or held != one.stated.root:
             detail = _said("org_checkpoint.kept_root", held=held)
             findings.append(Finding("org_checkpoint.root", where, detail))
+        problem = stamp_problem(session, one)
+        if problem:
+            findings.append(Finding("org_checkpoint.stamp", where, problem))
+        elif problem == "":
+            detail = _said("org_checkpoint.stamp_unchecked")
+            findings.append(Finding("org_checkpoint.stamp_unchecked", where, detail, "warning"))
     return findings

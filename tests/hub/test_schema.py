@@ -70,6 +70,12 @@ _ROWS: list[tuple[str, str, tuple[object, ...]]] = [
         "VALUES (%s, 1, 'b', 's', 'k', 's')",
         ("alice",),
     ),
+    (
+        "org_checkpoint_stamps",
+        "INSERT INTO org_checkpoint_stamps (size, token, gen_time, tsa_url) "
+        "VALUES (1, %s, now(), 'http://tsa')",
+        (b"\x30\x00",),
+    ),
 ]
 
 
@@ -177,6 +183,7 @@ def _first_column(table: str) -> str:
         "receipt_keys": "added_at",
         "org_checkpoints": "root",
         "org_witnesses": "signature",
+        "org_checkpoint_stamps": "token",
     }[table]
 
 
