@@ -34,6 +34,8 @@ and adds, for each other device, the same three things in its own folder, and th
     ledger/devices/<device>/proofs/entry-<seq>.json   inclusion of each entry in that checkpoint
     ledger/org-order.json                         every kit entry's (device, seq) in the
                                                   organisation's order, each device's name
+    ledger/org/checkpoint.json                    the hub's organisation checkpoint covering
+                                                  them, its stamp, witnesses, inclusion proofs
 
 BagIt alone is not tamper-proof (anyone can rewrite the manifests), so the tag manifest is signed
 by the exporting user and time-stamped; ``verify_kit`` checks all of it.
@@ -54,7 +56,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from evidence_desk import __version__, translations
-from evidence_desk.bundle import kit_screenshots, labels
+from evidence_desk.bundle import kit_screenshots, labels, org_proof
 from evidence_desk.bundle.model import BUNDLE_FORMAT, BundleData, Checkpoint
 from evidence_desk.domain import file_names
 from evidence_desk.domain.wording import Catalogue
@@ -355,6 +357,7 @@ def tag_files(data: BundleData, manifest: bytes, pdf_index: dict[str, object]) -
         )
     if data.is_org:
         files[ORG_ORDER] = json.dumps(org_order(data), indent=1, sort_keys=True).encode()
+        files.update(org_proof.kit_files(data.org_proof))  # the hub's covering checkpoint
     for import_id, commitments in sorted(data.commitment_lists.items()):
         files[f"ledger/commitments/{safe_name(import_id)}.json"] = json.dumps(
             {"import_id": import_id, "commitments": list(commitments)}

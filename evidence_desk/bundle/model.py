@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from evidence_desk.bundle.org_proof import OrgProof
 from evidence_desk.domain.pipl import ProcessingRecord
 from evidence_desk.domain.recording_description import RecordingDescription
 from evidence_desk.domain.redaction import ImageRegion, Reason, Segment
@@ -371,6 +372,8 @@ class BundleData:
     # and the roots of the TSA that stamped them, PEM, for the kit's trust folder
     pdf_signer_chain_pem: str = ""
     pdf_tsa_roots_pem: str = ""
+    # the organisation checkpoint covering the kit's entries (issue 20; bundle/org_proof.py)
+    org_proof: OrgProof | None = None
 
     @property
     def is_org(self) -> bool:

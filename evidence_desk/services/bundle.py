@@ -59,6 +59,7 @@ from evidence_desk.services import (
     bundle_custody,
     bundle_masking,
     bundle_org,
+    bundle_org_proof,
     bundle_screenshots,
     case_blobs,
     case_keys,
@@ -1083,6 +1084,7 @@ def export_bundle(
     if stamp_first:
         _stamp_pending(session, send, notices)
     data = gather(session, scope, masked=unmask_seq is None)
+    data = bundle_org_proof.attach(session, data)  # the hub's checkpoint covering its entries
     manifest = kit.evidence_manifest(data)
     manifest_sha256 = hashlib.sha256(manifest).hexdigest()
     record = processing_records.prepare(session, recipient, data, manifest_sha256)

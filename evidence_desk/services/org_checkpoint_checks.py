@@ -22,9 +22,12 @@ from evidence_desk.services.receipt_checks import pinned
 from evidence_desk.services.replay import Replay
 from evidence_desk.services.session import Session
 from evidence_desk.store import db
+from evidence_desk.store.files import atomic_write
 from evidence_desk.store.folder import StoreFolder
 
 SEEN_FILE: Final = "org-checkpoints.json"
+#: the witnesses' cosignatures a sync checked (services/org_checkpoints.meet and cosign)
+WITNESSED_FILE: Final = "org-witnessed.json"
 
 _said = Catalogue(
     {
@@ -42,6 +45,20 @@ _said = Catalogue(
         "store holds ({held})",
     }
 )
+
+
+@dataclass(frozen=True, slots=True)
+class HeldEntry:
+    """One leaf of the organisation log as this store holds it, and its acceptance position."""
+
+    device: str
+    seq: int
+    entry_hash: str
+    verdict: str
+    org_seq: int
+
+    def leaf(self) -> bytes:
+        return org.leaf(self.device, self.seq, self.entry_hash, self.verdict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +128,8 @@ def seen(folder: StoreFolder) -> list[Seen]:
         raise HubForked("org_checkpoint.unreadable", said) from None
 
 
-def held_leaves(conn: db.Connection, store_id: str, upto_hub_seq: int) -> list[bytes]:
-    """The organisation log's leaves up to ``upto_hub_seq`` from this store's own copies."""
+def held_rows(conn: db.Connection, store_id: str, upto_hub_seq: int) -> list[HeldEntry]:
+    """The organisation log up to ``upto_hub_seq`` from this store's own copies, in order."""
     rows = conn.execute(
         "SELECT device_id, seq, entry_hash, verdict, org_seq FROM device_entries "
         "WHERE org_seq <= ? UNION ALL "
@@ -120,7 +137,39 @@ def held_leaves(conn: db.Connection, store_id: str, upto_hub_seq: int) -> list[b
         "JOIN org_positions p USING (seq) WHERE p.org_seq <= ? ORDER BY 5",
         (upto_hub_seq, store_id, upto_hub_seq),
     ).fetchall()
-    return [org.leaf(str(r[0]), int(r[1]), str(r[2]), str(r[3])) for r in rows]
+    return [HeldEntry(str(r[0]), int(r[1]), str(r[2]), str(r[3]), int(r[4])) for r in rows]
+
+
+def held_leaves(conn: db.Connection, store_id: str, upto_hub_seq: int) -> list[bytes]:
+    """The organisation log's leaves up to ``upto_hub_seq`` from this store's own copies."""
+    return [row.leaf() for row in held_rows(conn, store_id, upto_hub_seq)]
+
+
+def witnessed(folder: StoreFolder) -> list[dict[str, Any]]:
+    """The witnesses' cosignatures this store checked at sync (its own too, as a witness):
+    each witness's newest, as the hub served it (``witness``, ``checkpoint``, ``sign_key``,
+    ``signature``). A bundle carries those of its checkpoint or a later one."""
+    path = folder.path / WITNESSED_FILE
+    try:
+        items = json.loads(path.read_text("utf-8"))["witnessed"] if path.exists() else []
+    except (OSError, ValueError, KeyError, TypeError):
+        return []  # a damaged copy proves nothing; the next sync writes it again
+    return [item for item in items if isinstance(item, dict)]
+
+
+def keep_witnessed(folder: StoreFolder, items: list[dict[str, Any]]) -> None:
+    """Keep ``items`` (checked cosignatures), each witness's newest over what was kept."""
+    newest: dict[str, tuple[int, dict[str, Any]]] = {}
+    for item in [*witnessed(folder), *items]:
+        try:
+            size = org.parse(str(item["checkpoint"]["body"])).size
+        except (KeyError, TypeError, org.MalformedCheckpoint):
+            continue
+        name = str(item.get("witness", ""))
+        if name not in newest or newest[name][0] <= size:
+            newest[name] = (size, item)
+    body = {"witnessed": [newest[name][1] for name in sorted(newest)]}
+    atomic_write(folder.path / WITNESSED_FILE, json.dumps(body, indent=1).encode("utf-8"))
 
 
 def check_kept(session: Session, replay: Replay) -> list[Finding]:

@@ -31,6 +31,7 @@ from evidence_desk.services.org_checkpoint_checks import (
     SEEN_FILE,
     Seen,
     held_leaves,
+    keep_witnessed,
     read_stamp,
     seen,
     stamp_problem,
@@ -151,6 +152,7 @@ def meet(session: Session, client: HubClient, own: Seen) -> list[str]:
         return []
     items = client.get("/v1/org/witnessed").get("witnessed") or []
     checked: list[str] = []
+    kept: list[dict[str, Any]] = []
     for item in items:
         name = str(item.get("witness", ""))
         if name == session.user.name:
@@ -177,6 +179,15 @@ def meet(session: Session, client: HubClient, own: Seen) -> list[str]:
             if not org.extends(own.stated, stated, [str(step) for step in proof["proof"]]):
                 raise _split_view(name, own.stated, stated)
         checked.append(name)
+        kept.append(
+            {
+                "witness": name,
+                "checkpoint": theirs.signed.as_json(),
+                "sign_key": str(known[0]),
+                "signature": str(item.get("signature", "")),
+            }
+        )
+    keep_witnessed(session.folder, kept)  # a bundle carries them (services/bundle_org_proof)
     return checked
 
 
@@ -193,4 +204,14 @@ def cosign(session: Session, client: HubClient, own: Seen) -> bool:
         return False
     signature = session.sign(org.WITNESS_CONTEXT, own.signed.body.encode("utf-8"))
     client.post("/v1/org/witness", {"size": own.stated.size, "signature": signature})
+    own_key = session.conn.execute(
+        "SELECT public_key FROM users WHERE name = ?", (session.user.name,)
+    ).fetchone()
+    item = {
+        "witness": session.user.name,
+        "checkpoint": own.signed.as_json(),
+        "sign_key": str(own_key[0]) if own_key is not None else "",
+        "signature": signature,
+    }
+    keep_witnessed(session.folder, [item])
     return True
