@@ -478,6 +478,19 @@ _VERIFY_EN = Catalogue(
             "order, in which verify-bundle replays the rules; each device's checkpoint note\n"
             "names that device, so an entry moved to another device fails its signature."
         ),
+        "kit_text.org_checkpoint": (
+            "{file} holds the organisation hub's checkpoint {size} (its Merkle root over every\n"
+            "device's entries in the organisation's order), signed with the hub key it names,\n"
+            "its RFC 3161 token when the hub had one, the witnesses' cosignatures and each\n"
+            "entry's inclusion proof. evidence-desk verify-bundle (the step above) checks them\n"
+            "with no hub: the organisation held every entry of this bundle, in this order and\n"
+            "with this verdict, in the history the witnesses cosigned."
+        ),
+        "kit_text.org_uncovered": (
+            "{file}: {count} entries of this bundle are not yet covered by an organisation\n"
+            "checkpoint (not pushed to the hub when the bundle was made); verify-bundle lists\n"
+            "them."
+        ),
         "kit_text.fingerprints": (
             "Signers' keys as this kit states them (SHA-256 of the raw Ed25519 public key); "
             "each\nmust appear with the same fingerprint in {file}:"
@@ -578,6 +591,7 @@ def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp 
             if data.is_org
             else []
         ),
+        *_org_checkpoint_paragraphs(data, lang),
         *_paragraph(lang, "kit_text.fingerprints", file=PUBLISHED_ORG_KEYS),
     ]
     for name, key in sorted(data.public_keys.items()):
@@ -592,6 +606,24 @@ def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp 
         lines.append(_heading(lang, "kit_text.pdf_names", names=", ".join(pdf_names)))
     lines.append("")
     return "\n".join(lines)
+
+
+def _org_checkpoint_paragraphs(data: BundleData, lang: str) -> list[str]:
+    """VERIFY.txt on the organisation checkpoint the kit carries (bundle/org_proof.py)."""
+    proof = data.org_proof
+    if proof is None:
+        return []
+    lines: list[str] = []
+    stated = proof.stated
+    if stated is not None:
+        lines += [
+            *_paragraph(lang, "kit_text.org_checkpoint", file=org_proof.FILE, size=stated.size),
+            "",
+        ]
+    if proof.uncovered:
+        count = len(proof.uncovered)
+        lines += [*_paragraph(lang, "kit_text.org_uncovered", file=org_proof.FILE, count=count), ""]
+    return lines
 
 
 def signature_body(signer: str, sealed: dict[str, bytes]) -> bytes:

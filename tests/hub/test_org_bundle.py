@@ -362,3 +362,10 @@ def test_the_kit_carries_the_covering_org_checkpoint_and_verifies_it_with_no_hub
     assert "org.inclusion" in _tampered(org_kit, tmp_path / "proof", proof_byte)
     assert {"org.checkpoint", "org.inclusion"} <= _tampered(org_kit, tmp_path / "root", root)
     assert "org.witness" in _tampered(org_kit, tmp_path / "cosign", cosignature)
+    # the PDF states the checkpoint, that it is not stamped, and who cosigned; VERIFY.txt how
+    text = "".join(pdf_text(p.read_bytes()) for p in org_kit.pdf_paths).replace("\n", "")
+    assert "组织检查点" in text and f"大小 {stated.size}，根 {stated.root}" in text
+    assert "此组织检查点没有可信时间戳。" in text and "联署的见证人：lee。" in text
+    english = "".join(pdf_text(p.read_bytes()) for p in org_kit.english).replace("\n", "")
+    assert "Cosigned by the witnesses: lee." in english
+    assert org_proof.FILE in (bag / "VERIFY.txt").read_text("utf-8")
