@@ -14,8 +14,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import psycopg
+import pytest
 
+from evidence_desk.domain.errors import UsageError
 from evidence_desk.domain.models import Role
+from evidence_desk.hub import org_stamps
 from evidence_desk.hub.repository import HubRepository
 from evidence_desk.integrity import org_checkpoints as org_cp
 from evidence_desk.integrity import tsa
@@ -121,7 +124,8 @@ def test_while_the_tsa_is_down_pushes_are_accepted_and_the_checkpoints_queued(
         _wait(lambda: _all_stamped(hub_db))  # the queue drains once the TSA answers
         sizes, stamps = _hub_rows(hub_db)
         with psycopg.connect(hub_db.owner_url) as conn:
-            bodies = dict(conn.execute("SELECT size, body FROM org_checkpoints").fetchall())
+            rows = conn.execute("SELECT size, body FROM org_checkpoints").fetchall()
+        bodies = {int(size): str(body) for size, body in rows}
         for size in sizes:
             digest = org_cp.statement_digest(str(bodies[size]))
             tsa.verify_token(stamps[size], digest, pki.trusted_roots)
@@ -153,3 +157,20 @@ def test_the_timer_signs_a_checkpoint_over_entries_that_arrived_without_one(
         # nothing arrived since: the timer signs no checkpoint of nothing new
         time.sleep(3)
         assert max(_hub_rows(hub_db)[0]) == held
+
+
+def test_the_tsa_comes_from_the_options_or_the_environment_and_needs_its_roots(
+    pki: TestPki, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(org_stamps.TSA_ENV, raising=False)
+    monkeypatch.delenv(org_stamps.TSA_CA_ENV, raising=False)
+    assert org_stamps.StampAuthority.configured(None, None) is None
+    with pytest.raises(UsageError, match="--tsa-ca"):
+        org_stamps.StampAuthority.configured("http://127.0.0.1:9/tsa", None)
+    with pytest.raises(UsageError, match="PEM"):
+        org_stamps.StampAuthority.configured("http://127.0.0.1:9/tsa", pki.directory / "nope")
+    monkeypatch.setenv(org_stamps.TSA_ENV, "http://127.0.0.1:9/tsa")
+    monkeypatch.setenv(org_stamps.TSA_CA_ENV, str(pki.directory / "root.pem"))
+    found = org_stamps.StampAuthority.configured(None, None)
+    assert found is not None and found.url == "http://127.0.0.1:9/tsa"
+    assert list(found.roots) == pki.trusted_roots
