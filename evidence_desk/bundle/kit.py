@@ -591,7 +591,7 @@ def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp 
             if data.is_org
             else []
         ),
-        *_org_checkpoint_paragraphs(data, lang),
+        *(_org_checkpoint_paragraphs(data, lang) if data.is_org else []),
         *_paragraph(lang, "kit_text.fingerprints", file=PUBLISHED_ORG_KEYS),
     ]
     for name, key in sorted(data.public_keys.items()):
