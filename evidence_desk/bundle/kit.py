@@ -38,6 +38,8 @@ and adds, for each other device, the same three things in its own folder, and th
     ledger/devices/<device>/proofs/entry-<seq>.json   inclusion of each entry in that checkpoint
     ledger/org-order.json                         every kit entry's (device, seq) in the
                                                   organisation's order, each device's name
+    ledger/org/checkpoint.json                    the hub's organisation checkpoint covering
+                                                  them, its stamp, witnesses, inclusion proofs
 
 BagIt alone is not tamper-proof (anyone can rewrite the manifests), so the tag manifest is signed
 by the exporting user and time-stamped; ``verify_kit`` checks all of it.
@@ -59,7 +61,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from evidence_desk import __version__, translations
-from evidence_desk.bundle import kit_redaction, kit_screenshots, labels
+from evidence_desk.bundle import kit_redaction, kit_screenshots, labels, org_proof
 from evidence_desk.bundle.model import BUNDLE_FORMAT, BundleData, Checkpoint
 from evidence_desk.domain import file_names
 from evidence_desk.domain.wording import Catalogue
@@ -369,6 +371,7 @@ def tag_files(data: BundleData, manifest: bytes, pdf_index: dict[str, object]) -
         )
     if data.is_org:
         files[ORG_ORDER] = json.dumps(org_order(data), indent=1, sort_keys=True).encode()
+        files.update(org_proof.kit_files(data.org_proof))  # the hub's covering checkpoint
     for import_id, commitments in sorted(data.commitment_lists.items()):
         files[f"ledger/commitments/{safe_name(import_id)}.json"] = json.dumps(
             {"import_id": import_id, "commitments": list(commitments)}
@@ -503,6 +506,19 @@ _VERIFY_EN = Catalogue(
             "order, in which verify-bundle replays the rules; each device's checkpoint note\n"
             "names that device, so an entry moved to another device fails its signature."
         ),
+        "kit_text.org_checkpoint": (
+            "{file} holds the organisation hub's checkpoint {size} (its Merkle root over every\n"
+            "device's entries in the organisation's order), signed with the hub key it names,\n"
+            "its RFC 3161 token when the hub had one, the witnesses' cosignatures and each\n"
+            "entry's inclusion proof. evidence-desk verify-bundle (the step above) checks them\n"
+            "with no hub: the organisation held every entry of this bundle, in this order and\n"
+            "with this verdict, in the history the witnesses cosigned."
+        ),
+        "kit_text.org_uncovered": (
+            "{file}: {count} entries of this bundle are not yet covered by an organisation\n"
+            "checkpoint (not pushed to the hub when the bundle was made); verify-bundle lists\n"
+            "them."
+        ),
         "kit_text.fingerprints": (
             "Signers' keys as this kit states them (SHA-256 of the raw Ed25519 public key); "
             "each\nmust appear with the same fingerprint in {file}:"
@@ -618,6 +634,7 @@ def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp 
             if data.is_org
             else []
         ),
+        *(_org_checkpoint_paragraphs(data, lang) if data.is_org else []),
         *_paragraph(lang, "kit_text.fingerprints", file=PUBLISHED_ORG_KEYS),
     ]
     for name, key in sorted(data.public_keys.items()):
@@ -632,6 +649,24 @@ def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp 
         lines.append(_heading(lang, "kit_text.pdf_names", names=", ".join(pdf_names)))
     lines.append("")
     return "\n".join(lines)
+
+
+def _org_checkpoint_paragraphs(data: BundleData, lang: str) -> list[str]:
+    """VERIFY.txt on the organisation checkpoint the kit carries (bundle/org_proof.py)."""
+    proof = data.org_proof
+    if proof is None:
+        return []
+    lines: list[str] = []
+    stated = proof.stated
+    if stated is not None:
+        lines += [
+            *_paragraph(lang, "kit_text.org_checkpoint", file=org_proof.FILE, size=stated.size),
+            "",
+        ]
+    if proof.uncovered:
+        count = len(proof.uncovered)
+        lines += [*_paragraph(lang, "kit_text.org_uncovered", file=org_proof.FILE, count=count), ""]
+    return lines
 
 
 def signature_body(signer: str, sealed: dict[str, bytes]) -> bytes:

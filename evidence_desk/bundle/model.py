@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from evidence_desk.bundle.org_proof import OrgProof
 from evidence_desk.domain.pipl import ProcessingRecord
 from evidence_desk.domain.recording_description import RecordingDescription
 from evidence_desk.domain.redaction import ImageRegion, Reason, RedactionPlan, Segment
@@ -386,6 +387,8 @@ class BundleData:
     # own and the next exhibit or section starts another (bundle/pdfa.py decides, pdf.py lays
     # out); drawing facts, not evidence: the manifest does not carry them
     own_volumes: tuple[str, ...] = ()
+    # the organisation checkpoint covering the kit's entries (issue 20; bundle/org_proof.py)
+    org_proof: OrgProof | None = None
 
     @property
     def is_org(self) -> bool:

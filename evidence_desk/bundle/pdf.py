@@ -1560,6 +1560,7 @@ class _Story:
                 ),
                 "hex",
             )
+        self._org_checkpoint()
         for token in data.tokens:
             self.p(
                 esc(
@@ -1582,6 +1583,28 @@ class _Story:
         self.p("VERIFY.txt", "h2")
         for line in verify_text.splitlines():
             self.p(esc(line) or "&nbsp;", "hex")
+
+    def _org_checkpoint(self) -> None:
+        """The hub's organisation checkpoint the kit carries (bundle/org_proof.py): size, root,
+        hub, stamp time and which witnesses cosigned, or that the entries are not covered."""
+        proof = self.layout.data.org_proof
+        if proof is None:
+            return
+        self.p(esc(self.t("org_checkpoint")), "h2")
+        stated = proof.stated
+        if stated is None:
+            self.p(esc(self.t("org_not_covered")), "small")
+            return
+        facts = {"hub_id": stated.hub_id, "size": stated.size, "root": stated.root}
+        self.p(esc(self.t("org_checkpoint_value", **facts)), "hex")
+        stamped = proof.stamp_time
+        when = self.t("org_stamp_time", gen_time=self.layout.when(stamped)) if stamped else None
+        self.p(esc(when or self.t("org_unstamped")), "small")
+        names = proof.witness_names
+        witnesses = self.t("org_witnesses", names=", ".join(names)) if names else None
+        self.p(esc(witnesses or self.t("org_no_witnesses")), "small")
+        if proof.uncovered:
+            self.p(esc(self.t("org_uncovered", count=len(proof.uncovered))), "small")
 
     def processing_record(self) -> None:
         """The export's processing record / PIPIA (PIPL arts. 55-56), in the appendix."""

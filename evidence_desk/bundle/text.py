@@ -207,6 +207,15 @@ EN: dict[str, str] = {
     "signed_by": "signed by {signer}: {sig}",
     "appendix_token": "RFC 3161 · {tsa} · serial {serial} · {gen_time}",
     "public_keys": "Public keys",
+    "org_checkpoint": "Organisation checkpoint",
+    "org_checkpoint_value": "Hub {hub_id}: size {size}, root {root}",
+    "org_stamp_time": "Time-stamped by an RFC 3161 TSA at {gen_time}.",
+    "org_unstamped": "This organisation checkpoint has no trusted time-stamp.",
+    "org_witnesses": "Cosigned by the witnesses: {names}.",
+    "org_no_witnesses": "No witness cosigned this organisation checkpoint.",
+    "org_uncovered": "{count} entries of this bundle are not yet covered by an organisation "
+    "checkpoint.",
+    "org_not_covered": "This bundle's entries are not yet covered by an organisation checkpoint.",
     # the screenshots checked against the export (issue 22, bundle/pdf_screenshots.py)
     "screenshot_check": "Screenshots checked against the export",
     "sc_intro": "Each screenshot of the conversations was read by offline OCR and each message "

@@ -29,7 +29,14 @@ from typing import Any
 
 from cryptography import x509
 
-from evidence_desk.bundle import kit, kit_redaction, kit_screenshots, pdf_signatures, trust
+from evidence_desk.bundle import (
+    kit,
+    kit_redaction,
+    kit_screenshots,
+    org_proof,
+    pdf_signatures,
+    trust,
+)
 from evidence_desk.domain import authority, pipl
 from evidence_desk.domain.errors import BadInput
 from evidence_desk.domain.policy import PERMISSIONS, Action
@@ -334,6 +341,7 @@ def verify_kit(path: Path, anchors: trust.TrustAnchors | None = None) -> KitRepo
     _check_rules(files, report, ledgers, order, keys)
     cosigned = {kl.device: _check_checkpoint(files, report, keys, kl) for kl in ledgers}
     _check_cosignatures(report, keys, ledgers, cosigned)
+    _check_org_proof(files, report, keys, ledgers, order)
     _check_tag_signature(files, report, keys)
     if isinstance(manifest, dict):
         _check_exhibits(files, report, manifest, ledgers)
@@ -887,6 +895,41 @@ def _check_cosignatures(
                         seq,
                     )
                 )
+
+
+def _check_org_proof(
+    files: dict[str, bytes],
+    report: KitReport,
+    keys: dict[str, str],
+    ledgers: list[_KitLedger],
+    order: list[_Place],
+) -> None:
+    """The hub's organisation checkpoint covering the kit's entries (bundle/org_proof.py); a kit
+    of a store outside an organisation, or of a release before it, has none."""
+    content = files.get(org_proof.FILE)
+    if content is None:
+        return
+    hashes = {(kl.device, seq): e.entry_hash for kl in ledgers for seq, e in kl.entries.items()}
+    verdicts = {(p.device, p.seq): p.verdict for p in order}
+    checked = org_proof.check(content, hashes, verdicts, keys)
+    for found in checked.findings:
+        report.findings.append(
+            KitFinding(
+                found.code,
+                org_proof.FILE,
+                found.message,
+                found.severity,
+                device=found.device,
+                seq=found.seq,
+            )
+        )
+    if checked.stamp is not None:
+        stamp = checked.stamp
+        report.stamps.append(
+            trust.CheckedToken(
+                org_proof.FILE, stamp.token, stamp.digest, stamp.certificates, stamp.info
+            )
+        )
 
 
 def _certs(files: dict[str, bytes], name: str, report: KitReport) -> list[x509.Certificate]:

@@ -12,6 +12,7 @@ import argparse
 import shutil
 import uuid
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +22,21 @@ from psycopg_pool import PoolTimeout
 
 from evidence_desk.cli.common import open_session, password_from, user_name
 from evidence_desk.console import json_text
-from evidence_desk.domain.errors import BadInput, EvidenceDeskError, RuleViolation
+from evidence_desk.domain.errors import BadInput, EvidenceDeskError, RuleViolation, UsageError
 from evidence_desk.domain.hub_refusals import Refused
 from evidence_desk.domain.models import Role
 from evidence_desk.domain.wording import Catalogue
-from evidence_desk.hub import app, judging, live, object_store, receipts, schema, tls
+from evidence_desk.hub import (
+    app,
+    judging,
+    live,
+    object_store,
+    org_clock,
+    org_stamps,
+    receipts,
+    schema,
+    tls,
+)
 from evidence_desk.hub.repository import HubRepository
 from evidence_desk.hub.routes import OrgDirectory, routes
 from evidence_desk.integrity import pinning
@@ -46,6 +57,7 @@ _said = Catalogue(
     {
         "cli.hub_db": "the hub's database cannot be reached ({error})",
         "cli.hub_no_organisation": "this database holds no organisation (run hub init first)",
+        "cli.checkpoint_minutes": "--checkpoint-minutes must be more than 0",
     }
 )
 
@@ -149,6 +161,9 @@ def _connect(url: str) -> HubRepository:
 def cmd_hub_serve(args: argparse.Namespace) -> int:
     app.parse_listen(args.listen)  # a malformed --listen before anything is opened
     files = tls.check_existing(args.tls_dir)
+    if not args.checkpoint_minutes > 0:
+        raise UsageError(_said("cli.checkpoint_minutes"))
+    authority = org_stamps.StampAuthority.configured(args.tsa, args.tsa_ca)
     objects = None
     if args.blobs:  # complete blobs on WORM storage; the bucket is checked before serving
         location = object_store.S3Location.parse(
@@ -167,6 +182,11 @@ def cmd_hub_serve(args: argparse.Namespace) -> int:
             receipts.finish_rotation(repo, args.tls_dir)
             desk = receipts.ReceiptDesk(hub_id, receipts.load_or_make_key(args.tls_dir))
             desk.record_key(repo)
+        serving = judging.lifespan(repo)
+        if desk is not None:  # checkpoints at least every N minutes, and their stamps
+            every = timedelta(minutes=args.checkpoint_minutes)
+            clock = org_clock.OrgClock(repo, desk, every, authority)
+            serving = org_clock.lifespan(serving, clock)
         # live news for the desktop apps (hub/live.py): one listening connection per process
         board = live.NewsBoard(app_conninfo(args.db))
         try:
@@ -174,7 +194,7 @@ def cmd_hub_serve(args: argparse.Namespace) -> int:
                 OrgDirectory(repo),
                 repo,
                 routes=[*routes(repo, desk), *live.routes(repo, board)],
-                lifespan=judging.lifespan(repo),
+                lifespan=serving,
             )
             app.serve(hub, args.listen, tls.server_context(files))
         finally:
@@ -290,6 +310,27 @@ def add_commands(sub: Any, add: Add) -> None:
         type=int,
         default=object_store.DEFAULT_RETAIN_DAYS,
         help="Object Lock retention of each blob, in days",
+    )
+    serve.add_argument(
+        "--tsa",
+        default=None,
+        metavar="URL",
+        help=f"RFC 3161 TSA that stamps each organisation checkpoint (or ${org_stamps.TSA_ENV})",
+    )
+    serve.add_argument(
+        "--tsa-ca",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help=f"PEM root(s) the TSA's answers must chain to (or ${org_stamps.TSA_CA_ENV})",
+    )
+    serve.add_argument(
+        "--checkpoint-minutes",
+        type=float,
+        default=org_clock.DEFAULT_MINUTES,
+        metavar="N",
+        help="sign an organisation checkpoint at least every N minutes when entries arrived "
+        "without one (fractions allowed)",
     )
     status = add("status", cmd_hub_status, "devices, sizes, last seen", hub)
     status.add_argument("--hub", required=True, metavar="URL")

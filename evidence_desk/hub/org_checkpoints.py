@@ -12,6 +12,7 @@ to each push's commit), so what a checkpoint covers is always a prefix of the or
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, Final
 
@@ -23,6 +24,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from evidence_desk.domain.hub_refusals import refusal
+from evidence_desk.hub import org_stamps
 from evidence_desk.hub.app import error_response, payload, signer
 from evidence_desk.hub.repository import HubRepository
 from evidence_desk.hub.users import HubUser
@@ -238,14 +240,34 @@ def witnessed(conn: Conn) -> list[dict[str, Any]]:
     ]
 
 
+def _stamped(conn: Conn, find: Callable[[Conn], SignedCheckpoint | None]) -> dict[str, Any] | None:
+    """The checkpoint ``find`` gives, with its RFC 3161 ``stamp`` when it has one."""
+    found = find(conn)
+    if found is None:
+        return None
+    answer: dict[str, Any] = found.as_json()
+    stamp = org_stamps.stamp_of(conn, org.parse(found.body).size)
+    if stamp is not None:
+        answer["stamp"] = stamp
+    return answer
+
+
+def _add_stamps(conn: Conn, answer: dict[str, Any]) -> None:
+    """A consistency answer's two checkpoints with their stamps, where they have one."""
+    for side in ("first", "second"):
+        stamp = org_stamps.stamp_of(conn, org.parse(answer[side]["body"]).size)
+        if stamp is not None:
+            answer[side]["stamp"] = stamp
+
+
 def routes(repo: HubRepository) -> list[BaseRoute]:
     """``GET /v1/org/checkpoint`` (the newest) and ``GET /v1/org/consistency?first=M&second=N``
     (RFC 9162 proof between two checkpoints the hub signed), for any signed request."""
     cache = LeafCache()  # the organisation log's leaves, read once per hub process
 
     async def checkpoint(_request: Request) -> Response:
-        found = await run_in_threadpool(repo.in_transaction, newest)
-        return JSONResponse({"checkpoint": None if found is None else found.as_json()})
+        found = await run_in_threadpool(repo.in_transaction, lambda conn: _stamped(conn, newest))
+        return JSONResponse({"checkpoint": found})
 
     async def proof(request: Request) -> Response:
         first_text = request.query_params.get("first", "")
@@ -262,6 +284,7 @@ def routes(repo: HubRepository) -> list[BaseRoute]:
         if found is None:  # the hub signed no checkpoint of one of those sizes
             said = refusal("hub.not_found", method="GET", path=str(request.url.path))
             return error_response(404, said)
+        await run_in_threadpool(repo.in_transaction, lambda conn: _add_stamps(conn, found))
         return JSONResponse(found)
 
     async def cosign(request: Request) -> Response:

@@ -183,8 +183,13 @@ class ReceiptDesk:
         receipts (earlier ones included) of every entry the push named, in order."""
         found = repo.in_transaction(lambda conn: self._issue(conn, device_id, seqs), device_id)
         # then the organisation checkpoint over everything accepted so far (its own lock)
-        repo.in_transaction(lambda conn: org_checkpoints.issue(conn, self.hub_id, self._key))
+        self.issue_checkpoint(repo)
         return found
+
+    def issue_checkpoint(self, repo: HubRepository) -> None:
+        """Sign the organisation checkpoint of the entries accepted since the newest one (after
+        a push, and by the timer of hub/org_clock.py)."""
+        repo.in_transaction(lambda conn: org_checkpoints.issue(conn, self.hub_id, self._key))
 
     def _issue(self, conn: Conn, device_id: str, seqs: Sequence[int]) -> list[SignedReceipt]:
         self._receipt_of_new(conn, device_id)

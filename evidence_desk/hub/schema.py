@@ -52,6 +52,7 @@ EVIDENCE_TABLES: Final = (
     "org_checkpoints",
     "org_witnesses",
     "receipt_key_rotations",
+    "org_checkpoint_stamps",
 )
 
 #: SQLSTATE the triggers raise, so that the repository can tell a refused change apart
@@ -220,6 +221,16 @@ CREATE TABLE receipt_key_rotations (
     old_signature text NOT NULL,
     new_signature text NOT NULL,
     created_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- RFC 3161 tokens over each checkpoint's signed statement (hub/org_stamps.py): stamped by a
+-- background task, so a checkpoint without one is queued until the TSA answers
+CREATE TABLE org_checkpoint_stamps (
+    size bigint PRIMARY KEY REFERENCES org_checkpoints(size),
+    token bytea NOT NULL,
+    gen_time timestamptz NOT NULL,
+    tsa_url text NOT NULL,
+    added_at timestamptz NOT NULL DEFAULT now()
 );
 
 CREATE TABLE nonces (

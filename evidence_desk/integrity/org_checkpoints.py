@@ -27,6 +27,7 @@ cosigned checkpoint.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -95,6 +96,12 @@ class SignedCheckpoint:
 def sign(key: Ed25519PrivateKey, checkpoint: OrgCheckpoint) -> SignedCheckpoint:
     body = checkpoint.body()
     return SignedCheckpoint(body, signing.sign(key, ORG_CHECKPOINT_CONTEXT, body.encode("utf-8")))
+
+
+def statement_digest(body: str) -> bytes:
+    """SHA-256 of exactly what the hub signed (context and text): the imprint of the RFC 3161
+    token that dates a checkpoint, so the token is bound to the signed statement."""
+    return hashlib.sha256(ORG_CHECKPOINT_CONTEXT + body.encode("utf-8")).digest()
 
 
 def signature_valid(hub_key: str, signed: SignedCheckpoint) -> bool:

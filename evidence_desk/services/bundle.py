@@ -61,6 +61,7 @@ from evidence_desk.services import (
     bundle_disclosure,
     bundle_masking,
     bundle_org,
+    bundle_org_proof,
     bundle_redaction,
     bundle_screenshots,
     case_blobs,
@@ -1132,6 +1133,7 @@ def export_bundle(
         redaction=redaction,
         default_redaction=default_redaction,
     )
+    data = bundle_org_proof.attach(session, data)  # the hub's checkpoint covering its entries
     manifest = kit.evidence_manifest(data)
     manifest_sha256 = hashlib.sha256(manifest).hexdigest()
     record = processing_records.prepare(session, recipient, data, manifest_sha256)

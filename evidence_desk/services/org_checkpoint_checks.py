@@ -6,22 +6,28 @@ client: it reads the store and the folder only.
 
 from __future__ import annotations
 
+import base64
 import json
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 from evidence_desk.domain.errors import HubForked
 from evidence_desk.domain.models import Finding
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import org_checkpoints as org
+from evidence_desk.integrity import tsa
 from evidence_desk.integrity.org_checkpoints import OrgCheckpoint, SignedCheckpoint
+from evidence_desk.services import timestamps
 from evidence_desk.services.receipt_checks import pinned
 from evidence_desk.services.replay import Replay
 from evidence_desk.services.session import Session
 from evidence_desk.store import db
+from evidence_desk.store.files import atomic_write
 from evidence_desk.store.folder import StoreFolder
 
 SEEN_FILE: Final = "org-checkpoints.json"
+#: the witnesses' cosignatures a sync checked (services/org_checkpoints.meet and cosign)
+WITNESSED_FILE: Final = "org-witnessed.json"
 
 _said = Catalogue(
     {
@@ -30,6 +36,11 @@ _said = Catalogue(
         "org_checkpoint.where_file": "{file} in the store folder",
         "org_checkpoint.no_pin": "the store kept organisation checkpoints but pinned no hub key",
         "org_checkpoint.kept_signature": "not signed by the pinned hub key",
+        "org_checkpoint.stamp_unreadable": "its time-stamp token is not base64",
+        "org_checkpoint.stamp_invalid": "its time-stamp token does not date this checkpoint "
+        "({error})",
+        "org_checkpoint.stamp_unchecked": "its time-stamp token cannot be checked: this store "
+        "has no TSA roots configured",
         "org_checkpoint.kept_root": "its root is not the root of the organisation history this "
         "store holds ({held})",
     }
@@ -37,11 +48,67 @@ _said = Catalogue(
 
 
 @dataclass(frozen=True, slots=True)
+class HeldEntry:
+    """One leaf of the organisation log as this store holds it, and its acceptance position."""
+
+    device: str
+    seq: int
+    entry_hash: str
+    verdict: str
+    org_seq: int
+
+    def leaf(self) -> bytes:
+        return org.leaf(self.device, self.seq, self.entry_hash, self.verdict)
+
+
+@dataclass(frozen=True, slots=True)
 class Seen:
-    """A checkpoint as the hub signed it, with its statement."""
+    """A checkpoint as the hub signed it, with its statement and, when the hub had it stamped,
+    the RFC 3161 stamp as served (``token`` in base64, ``gen_time``, ``tsa``)."""
 
     signed: SignedCheckpoint
     stated: OrgCheckpoint
+    stamp: dict[str, str] | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        """How org-checkpoints.json (and a bundle) keeps it."""
+        kept: dict[str, Any] = self.signed.as_json()
+        if self.stamp is not None:
+            kept["stamp"] = self.stamp
+        return kept
+
+
+def read_stamp(value: Any) -> dict[str, str] | None:
+    """A served or kept stamp as text fields (None: none, or not the shape the hub serves)."""
+    if not isinstance(value, dict) or not isinstance(value.get("token"), str):
+        return None
+    return {name: str(value.get(name, "")) for name in ("token", "gen_time", "tsa")}
+
+
+def stamp_problem(session: Session, one: Seen) -> str | None:
+    """Why ``one``'s stamp does not date it (None: it verifies, or there is none): its imprint
+    must be the checkpoint's statement digest, its signature and chain must verify against one
+    of the store's configured TSA authorities (as the store's own stamps). ``""``: the store
+    has no TSA roots to check it against."""
+    if one.stamp is None:
+        return None
+    try:
+        token = base64.b64decode(one.stamp["token"], validate=True)
+    except (ValueError, KeyError):
+        return _said("org_checkpoint.stamp_unreadable")
+    authorities = timestamps.list_authorities(session)
+    if not authorities:
+        return ""
+    digest = org.statement_digest(one.signed.body)
+    problem = ""
+    for authority in authorities:
+        try:
+            tsa.verify_token(token, digest, authority.roots, authority.certs)
+        except tsa.TsaError as error:
+            problem = error.message
+            continue
+        return None
+    return _said("org_checkpoint.stamp_invalid", error=problem)
 
 
 def seen(folder: StoreFolder) -> list[Seen]:
@@ -51,15 +118,18 @@ def seen(folder: StoreFolder) -> list[Seen]:
         return []
     try:
         rows = json.loads(path.read_text("utf-8"))["checkpoints"]
-        signed = [SignedCheckpoint(str(r["body"]), str(r["signature"])) for r in rows]
-        return [Seen(s, org.parse(s.body)) for s in signed]
+        return [
+            Seen(signed, org.parse(signed.body), read_stamp(r.get("stamp")))
+            for r in rows
+            for signed in [SignedCheckpoint(str(r["body"]), str(r["signature"]))]
+        ]
     except (OSError, ValueError, KeyError, TypeError) as error:
         said = _said("org_checkpoint.unreadable", path=path, error=error)
         raise HubForked("org_checkpoint.unreadable", said) from None
 
 
-def held_leaves(conn: db.Connection, store_id: str, upto_hub_seq: int) -> list[bytes]:
-    """The organisation log's leaves up to ``upto_hub_seq`` from this store's own copies."""
+def held_rows(conn: db.Connection, store_id: str, upto_hub_seq: int) -> list[HeldEntry]:
+    """The organisation log up to ``upto_hub_seq`` from this store's own copies, in order."""
     rows = conn.execute(
         "SELECT device_id, seq, entry_hash, verdict, org_seq FROM device_entries "
         "WHERE org_seq <= ? UNION ALL "
@@ -67,7 +137,39 @@ def held_leaves(conn: db.Connection, store_id: str, upto_hub_seq: int) -> list[b
         "JOIN org_positions p USING (seq) WHERE p.org_seq <= ? ORDER BY 5",
         (upto_hub_seq, store_id, upto_hub_seq),
     ).fetchall()
-    return [org.leaf(str(r[0]), int(r[1]), str(r[2]), str(r[3])) for r in rows]
+    return [HeldEntry(str(r[0]), int(r[1]), str(r[2]), str(r[3]), int(r[4])) for r in rows]
+
+
+def held_leaves(conn: db.Connection, store_id: str, upto_hub_seq: int) -> list[bytes]:
+    """The organisation log's leaves up to ``upto_hub_seq`` from this store's own copies."""
+    return [row.leaf() for row in held_rows(conn, store_id, upto_hub_seq)]
+
+
+def witnessed(folder: StoreFolder) -> list[dict[str, Any]]:
+    """The witnesses' cosignatures this store checked at sync (its own too, as a witness):
+    each witness's newest, as the hub served it (``witness``, ``checkpoint``, ``sign_key``,
+    ``signature``). A bundle carries those of its checkpoint or a later one."""
+    path = folder.path / WITNESSED_FILE
+    try:
+        items = json.loads(path.read_text("utf-8"))["witnessed"] if path.exists() else []
+    except (OSError, ValueError, KeyError, TypeError):
+        return []  # a damaged copy proves nothing; the next sync writes it again
+    return [item for item in items if isinstance(item, dict)]
+
+
+def keep_witnessed(folder: StoreFolder, items: list[dict[str, Any]]) -> None:
+    """Keep ``items`` (checked cosignatures), each witness's newest over what was kept."""
+    newest: dict[str, tuple[int, dict[str, Any]]] = {}
+    for item in [*witnessed(folder), *items]:
+        try:
+            size = org.parse(str(item["checkpoint"]["body"])).size
+        except (KeyError, TypeError, org.MalformedCheckpoint):
+            continue
+        name = str(item.get("witness", ""))
+        if name not in newest or newest[name][0] <= size:
+            newest[name] = (size, item)
+    body = {"witnessed": [newest[name][1] for name in sorted(newest)]}
+    atomic_write(folder.path / WITNESSED_FILE, json.dumps(body, indent=1).encode("utf-8"))
 
 
 def check_kept(session: Session, replay: Replay) -> list[Finding]:
@@ -96,4 +198,10 @@ def check_kept(session: Session, replay: Replay) -> list[Finding]:
         if len(leaves) != one.stated.size or held != one.stated.root:
             detail = _said("org_checkpoint.kept_root", held=held)
             findings.append(Finding("org_checkpoint.root", where, detail))
+        problem = stamp_problem(session, one)
+        if problem:
+            findings.append(Finding("org_checkpoint.stamp", where, problem))
+        elif problem == "":
+            detail = _said("org_checkpoint.stamp_unchecked")
+            findings.append(Finding("org_checkpoint.stamp_unchecked", where, detail, "warning"))
     return findings

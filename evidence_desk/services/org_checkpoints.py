@@ -16,6 +16,7 @@ the proof fails, since the proof is checked first.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
@@ -26,7 +27,15 @@ from evidence_desk.integrity import org_checkpoints as org
 from evidence_desk.integrity.org_checkpoints import OrgCheckpoint, SignedCheckpoint
 from evidence_desk.services import receipt_checks, settings
 from evidence_desk.services.hub_client import HubClient, HubRefused
-from evidence_desk.services.org_checkpoint_checks import SEEN_FILE, Seen, held_leaves, seen
+from evidence_desk.services.org_checkpoint_checks import (
+    SEEN_FILE,
+    Seen,
+    held_leaves,
+    keep_witnessed,
+    read_stamp,
+    seen,
+    stamp_problem,
+)
 from evidence_desk.services.session import Session
 from evidence_desk.store.files import atomic_write
 from evidence_desk.store.folder import StoreFolder
@@ -52,8 +61,10 @@ _said = Catalogue(
 
 def _keep(folder: StoreFolder, kept: list[Seen], new: Seen) -> None:
     if kept and kept[-1].stated == new.stated:
-        return
-    body = {"checkpoints": [k.signed.as_json() for k in [*kept, new]]}
+        if new.stamp is None or kept[-1].stamp is not None:
+            return
+        kept = kept[:-1]  # the same checkpoint, stamped since it was kept
+    body = {"checkpoints": [k.as_json() for k in [*kept, new]]}
     atomic_write(folder.path / SEEN_FILE, json.dumps(body, indent=1).encode("utf-8"))
 
 
@@ -69,7 +80,7 @@ def _signed(value: Any, pin: receipt_checks.HubPin) -> Seen:
     if stated.hub_id != pin.hub_id:
         said = _said("org_checkpoint.other_hub", hub_id=stated.hub_id, pinned=pin.hub_id)
         raise HubForked("org_checkpoint.other_hub", said)
-    return Seen(signed, stated)
+    return Seen(signed, stated, read_stamp(value.get("stamp")))
 
 
 def _not_extension(first: OrgCheckpoint, second: OrgCheckpoint) -> HubForked:
@@ -118,6 +129,8 @@ def confirm(session: Session, new: Seen) -> None:
             said = _said("org_checkpoint.root", checkpoint=new.stated.named(), held=held)
             raise HubForked("org_checkpoint.root", said)
     # fewer held (a pull cut short): the consistency proof stands until the next sync
+    if stamp_problem(session, new):  # a token that does not date it: kept without it
+        new = dataclasses.replace(new, stamp=None)
     _keep(folder, seen(folder), new)
 
 
@@ -139,6 +152,7 @@ def meet(session: Session, client: HubClient, own: Seen) -> list[str]:
         return []
     items = client.get("/v1/org/witnessed").get("witnessed") or []
     checked: list[str] = []
+    kept: list[dict[str, Any]] = []
     for item in items:
         name = str(item.get("witness", ""))
         if name == session.user.name:
@@ -165,6 +179,15 @@ def meet(session: Session, client: HubClient, own: Seen) -> list[str]:
             if not org.extends(own.stated, stated, [str(step) for step in proof["proof"]]):
                 raise _split_view(name, own.stated, stated)
         checked.append(name)
+        kept.append(
+            {
+                "witness": name,
+                "checkpoint": theirs.signed.as_json(),
+                "sign_key": str(known[0]),
+                "signature": str(item.get("signature", "")),
+            }
+        )
+    keep_witnessed(session.folder, kept)  # a bundle carries them (services/bundle_org_proof)
     return checked
 
 
@@ -181,4 +204,14 @@ def cosign(session: Session, client: HubClient, own: Seen) -> bool:
         return False
     signature = session.sign(org.WITNESS_CONTEXT, own.signed.body.encode("utf-8"))
     client.post("/v1/org/witness", {"size": own.stated.size, "signature": signature})
+    own_key = session.conn.execute(
+        "SELECT public_key FROM users WHERE name = ?", (session.user.name,)
+    ).fetchone()
+    item = {
+        "witness": session.user.name,
+        "checkpoint": own.signed.as_json(),
+        "sign_key": str(own_key[0]) if own_key is not None else "",
+        "signature": signature,
+    }
+    keep_witnessed(session.folder, [item])
     return True

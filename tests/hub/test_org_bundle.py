@@ -17,18 +17,20 @@ import itertools
 import json
 import shutil
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
 from psycopg import sql
 
-from evidence_desk.bundle import kit
+from evidence_desk.bundle import kit, org_proof
 from evidence_desk.bundle.model import Scope
 from evidence_desk.bundle.trust import TrustAnchors
 from evidence_desk.bundle.verify_kit import KitReport, pdf_text, verify_kit
+from evidence_desk.integrity import org_checkpoints as org_cp
 from evidence_desk.services import bundle, contacts, importing, signing_certs
 from evidence_desk.services.org_keys import export_org_keys
 from evidence_desk.services.verify import verify_store
@@ -307,3 +309,63 @@ def test_the_bundle_holds_the_staff_laptops_messages(org_kit: OrgKit) -> None:
     with zipfile.ZipFile(org_kit.kit_path) as zf:
         commitments = [n for n in zf.namelist() if "/ledger/commitments/" in n]
     assert commitments, "no commitments file for the staff laptop's import"
+
+
+def _org_doc(bag: Path) -> dict[str, Any]:
+    doc: dict[str, Any] = json.loads((bag / org_proof.FILE).read_text("utf-8"))
+    return doc
+
+
+def _tampered(org_kit: OrgKit, where: Path, change: Callable[[dict[str, Any]], None]) -> set[str]:
+    """The error codes of the kit with ``change`` made to its organisation checkpoint file."""
+    bag = _unzip(org_kit.kit_path, where)
+    doc = _org_doc(bag)
+    change(doc)
+    (bag / org_proof.FILE).write_text(json.dumps(doc), "utf-8")
+    report = verify_kit(bag, _anchors(org_kit))
+    assert org_proof.FILE in {f.file for f in report.errors}
+    return {f.code for f in report.errors if f.file == org_proof.FILE}
+
+
+def test_the_kit_carries_the_covering_org_checkpoint_and_verifies_it_with_no_hub(
+    org_kit: OrgKit, tmp_path: Path
+) -> None:
+    """The hub is stopped: the kit alone proves every entry in the organisation checkpoint that
+    legal's device kept, and that lee (legal: a witness) cosigned it."""
+    bag = _unzip(org_kit.kit_path, tmp_path / "kit")
+    doc = _org_doc(bag)
+    order = json.loads((bag / kit.ORG_ORDER).read_text("utf-8"))["order"]
+    stated = org_cp.parse(doc["checkpoint"]["body"])
+    assert doc["uncovered"] == [] and len(doc["entries"]) == len(order)
+    assert {(e["device"], e["seq"]) for e in doc["entries"]} == {
+        (p["device"], p["seq"]) for p in order
+    }
+    assert all(e["index"] < stated.size for e in doc["entries"])
+    assert [w["witness"] for w in doc["witnesses"]] == ["lee"]
+    report = verify_kit(bag, _anchors(org_kit))
+    assert report.intact, _errors(report)
+    assert not [f for f in report.findings if f.code.startswith("org.")], report.as_json()
+    # one byte of one proof, the checkpoint's root, the witness's cosignature: each named
+
+    def proof_byte(d: dict[str, Any]) -> None:
+        entry = next(e for e in d["entries"] if e["path"])
+        step = entry["path"][0]
+        entry["path"][0] = ("1" if step[0] == "0" else "0") + step[1:]
+
+    def root(d: dict[str, Any]) -> None:
+        d["checkpoint"]["body"] = d["checkpoint"]["body"].replace(stated.root, "0" * 64)
+
+    def cosignature(d: dict[str, Any]) -> None:
+        signature = d["witnesses"][0]["signature"]
+        d["witnesses"][0]["signature"] = ("1" if signature[0] == "0" else "0") + signature[1:]
+
+    assert "org.inclusion" in _tampered(org_kit, tmp_path / "proof", proof_byte)
+    assert {"org.checkpoint", "org.inclusion"} <= _tampered(org_kit, tmp_path / "root", root)
+    assert "org.witness" in _tampered(org_kit, tmp_path / "cosign", cosignature)
+    # the PDF states the checkpoint, that it is not stamped, and who cosigned; VERIFY.txt how
+    text = "".join(pdf_text(p.read_bytes()) for p in org_kit.pdf_paths).replace("\n", "")
+    assert "组织检查点" in text and f"大小 {stated.size}，根 {stated.root}" in text
+    assert "此组织检查点没有可信时间戳。" in text and "联署的见证人：lee。" in text
+    english = "".join(pdf_text(p.read_bytes()) for p in org_kit.english).replace("\n", "")
+    assert "Cosigned by the witnesses: lee." in english
+    assert org_proof.FILE in (bag / "VERIFY.txt").read_text("utf-8")

@@ -76,6 +76,12 @@ _ROWS: list[tuple[str, str, tuple[object, ...]]] = [
         "new_signature) VALUES (%s, %s, 'b', 's', 's')",
         ("f" * 64, "f" * 64),
     ),
+    (
+        "org_checkpoint_stamps",
+        "INSERT INTO org_checkpoint_stamps (size, token, gen_time, tsa_url) "
+        "VALUES (1, %s, now(), 'http://tsa')",
+        (b"\x30\x00",),
+    ),
 ]
 
 
@@ -184,6 +190,7 @@ def _first_column(table: str) -> str:
         "org_checkpoints": "root",
         "org_witnesses": "signature",
         "receipt_key_rotations": "body",
+        "org_checkpoint_stamps": "token",
     }[table]
 
 

@@ -5623,6 +5623,11 @@
         <translation>不是文件夹</translation>
     </message>
     <message>
+        <source>the organisation history this device holds does not give the root of checkpoint {checkpoint} it kept ({held}): no bundle can prove its entries in it; run verify</source>
+        <comment>bundle.org_history</comment>
+        <translation>本设备持有的组织历史得不出其所保存检查点 {checkpoint} 的根（{held}）：任何证据包都无法在其中证明其记录；请运行 verify</translation>
+    </message>
+    <message>
         <source>original {file} ({sha256}) is not in the store</source>
         <comment>bundle.original_missing</comment>
         <translation>证据库中缺少原始文件 {file}（{sha256}）</translation>
@@ -6813,6 +6818,46 @@
         <translation>未纳入的消息</translation>
     </message>
     <message>
+        <source>Organisation checkpoint</source>
+        <comment>bundle_text.org_checkpoint</comment>
+        <translation>组织检查点</translation>
+    </message>
+    <message>
+        <source>Hub {hub_id}: size {size}, root {root}</source>
+        <comment>bundle_text.org_checkpoint_value</comment>
+        <translation>中心服务器 {hub_id}：大小 {size}，根 {root}</translation>
+    </message>
+    <message>
+        <source>No witness cosigned this organisation checkpoint.</source>
+        <comment>bundle_text.org_no_witnesses</comment>
+        <translation>没有见证人联署此组织检查点。</translation>
+    </message>
+    <message>
+        <source>This bundle&apos;s entries are not yet covered by an organisation checkpoint.</source>
+        <comment>bundle_text.org_not_covered</comment>
+        <translation>本证据包的记录尚未被组织检查点覆盖。</translation>
+    </message>
+    <message>
+        <source>Time-stamped by an RFC 3161 TSA at {gen_time}.</source>
+        <comment>bundle_text.org_stamp_time</comment>
+        <translation>已由 RFC 3161 时间戳机构于 {gen_time} 加盖时间戳。</translation>
+    </message>
+    <message>
+        <source>{count} entries of this bundle are not yet covered by an organisation checkpoint.</source>
+        <comment>bundle_text.org_uncovered</comment>
+        <translation>本证据包有 {count} 条记录尚未被组织检查点覆盖。</translation>
+    </message>
+    <message>
+        <source>This organisation checkpoint has no trusted time-stamp.</source>
+        <comment>bundle_text.org_unstamped</comment>
+        <translation>此组织检查点没有可信时间戳。</translation>
+    </message>
+    <message>
+        <source>Cosigned by the witnesses: {names}.</source>
+        <comment>bundle_text.org_witnesses</comment>
+        <translation>联署的见证人：{names}。</translation>
+    </message>
+    <message>
         <source>Parser</source>
         <comment>bundle_text.parser</comment>
         <translation>解析器</translation>
@@ -7496,6 +7541,11 @@
         <source>cannot read certificate file: {error}</source>
         <comment>cli.certificate_unreadable</comment>
         <translation>无法读取证书文件：{error}</translation>
+    </message>
+    <message>
+        <source>--checkpoint-minutes must be more than 0</source>
+        <comment>cli.checkpoint_minutes</comment>
+        <translation>--checkpoint-minutes 必须大于 0</translation>
     </message>
     <message>
         <source>the hub&apos;s database cannot be reached ({error})</source>
@@ -8266,6 +8316,16 @@
         <source>the request body is larger than the {limit} bytes the hub accepts</source>
         <comment>hub.too_large</comment>
         <translation>请求正文超过服务中心接受的 {limit} 字节</translation>
+    </message>
+    <message>
+        <source>--tsa needs --tsa-ca: the TSA&apos;s root certificate(s) that its answers must chain to</source>
+        <comment>hub.tsa_ca_missing</comment>
+        <translation>--tsa 需要 --tsa-ca：时间戳机构的应答必须链接到的根证书</translation>
+    </message>
+    <message>
+        <source>{path}: not readable PEM certificates ({error})</source>
+        <comment>hub.tsa_ca_unreadable</comment>
+        <translation>{path}：不是可读取的 PEM 证书（{error}）</translation>
     </message>
     <message>
         <source>device {device}: entry {seq} has action {action}, which is not an action of this application</source>
@@ -9219,6 +9279,20 @@ data/originals/ 中的原始文件保存完整号码。本校验包中的所有�
 请将聊天记录与其原始文件对照。</translation>
     </message>
     <message>
+        <source>{file} holds the organisation hub&apos;s checkpoint {size} (its Merkle root over every
+device&apos;s entries in the organisation&apos;s order), signed with the hub key it names,
+its RFC 3161 token when the hub had one, the witnesses&apos; cosignatures and each
+entry&apos;s inclusion proof. evidence-desk verify-bundle (the step above) checks them
+with no hub: the organisation held every entry of this bundle, in this order and
+with this verdict, in the history the witnesses cosigned.</source>
+        <comment>kit_text.org_checkpoint</comment>
+        <translation>{file} 保存组织中心服务器的检查点 {size}（按组织顺序覆盖每台设备记录的
+Merkle 根），由其中注明的中心服务器密钥签名，并附有中心服务器取得的 RFC 3161
+时间戳、见证人的联署及每条记录的包含证明。evidence-desk verify-bundle（上一步）
+无需中心服务器即可检查：本组织按此顺序、以此裁决持有本证据包的每条记录，
+且该历史经见证人联署。</translation>
+    </message>
+    <message>
         <source>- {file}: the signer keys that {organisation} publishes
   (written by `evidence-desk org-keys`), saved beside the kit.</source>
         <comment>kit_text.org_keys</comment>
@@ -9238,6 +9312,14 @@ ledger/ 和 proofs/ 中；其他每台设备的账本在 ledger/devices/&lt;设�
 （entries.jsonl、其签名检查点和 proofs/）。ledger/org-order.json 按设备和序号
 列出组织顺序中的每条记录，verify-bundle 按此顺序重放规则；每台设备的检查点
 文本都写明该设备，因此移到另一台设备的记录无法通过签名验证。</translation>
+    </message>
+    <message>
+        <source>{file}: {count} entries of this bundle are not yet covered by an organisation
+checkpoint (not pushed to the hub when the bundle was made); verify-bundle lists
+them.</source>
+        <comment>kit_text.org_uncovered</comment>
+        <translation>{file}：本证据包有 {count} 条记录尚未被组织检查点覆盖（生成证据包时尚未推送到
+中心服务器）；verify-bundle 会列出这些记录。</translation>
     </message>
     <message>
         <source>PDF: {names}</source>
@@ -9698,6 +9780,11 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>邀请码由 {length} 个字母 A-Z 和数字 2-7 组成</translation>
     </message>
     <message>
+        <source>checkpoint {checkpoint} is not signed by the hub key {hub_key} this file pins</source>
+        <comment>org.checkpoint_signature</comment>
+        <translation>检查点 {checkpoint} 未由本文件固定的中心服务器密钥 {hub_key} 签名</translation>
+    </message>
+    <message>
         <source>entry {seq} of device {device} does not hash to its contents</source>
         <comment>org.entry_hash</comment>
         <translation>设备 {device} 的第 {seq} 条记录与其内容的哈希不符</translation>
@@ -9713,9 +9800,24 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>本机构没有与此邀请码相符、给 {user} 的待使用邀请</translation>
     </message>
     <message>
+        <source>no inclusion proof</source>
+        <comment>org.no_proof</comment>
+        <translation>没有包含证明</translation>
+    </message>
+    <message>
+        <source>not proven at organisation position {index} in checkpoint {checkpoint}</source>
+        <comment>org.not_included</comment>
+        <translation>未在检查点 {checkpoint} 的组织位置 {index} 得到证明</translation>
+    </message>
+    <message>
         <source>its signature is not {signer}&apos;s</source>
         <comment>org.not_signed</comment>
         <translation>其签名不是 {signer} 的</translation>
+    </message>
+    <message>
+        <source>the proof is of entry hash {stated} and verdict &apos;{verdict}&apos;, the kit holds {held} and &apos;{held_verdict}&apos;</source>
+        <comment>org.other_entry</comment>
+        <translation>证明针对记录哈希 {stated} 和裁决“{verdict}”，而证据包中为 {held} 和“{held_verdict}”</translation>
     </message>
     <message>
         <source>entries of this device ({device}) are held as another device&apos;s</source>
@@ -9753,6 +9855,21 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>拉取的 {where} 被拒绝：{detail}</translation>
     </message>
     <message>
+        <source>the time-stamp token does not date checkpoint {checkpoint}: {error}</source>
+        <comment>org.stamp_invalid</comment>
+        <translation>时间戳令牌不能为检查点 {checkpoint} 确定时间：{error}</translation>
+    </message>
+    <message>
+        <source>not yet covered by an organisation checkpoint (not pushed to the hub, or pushed after the newest checkpoint the device kept)</source>
+        <comment>org.uncovered</comment>
+        <translation>尚未被组织检查点覆盖（未推送到中心服务器，或在设备保存的最新检查点之后才推送）</translation>
+    </message>
+    <message>
+        <source>not an organisation checkpoint file of this release: {problem}</source>
+        <comment>org.unreadable</comment>
+        <translation>不是本版本的组织检查点文件：{problem}</translation>
+    </message>
+    <message>
         <source>device {device} seq {seq}</source>
         <comment>org.where_device_entry</comment>
         <translation>设备 {device} 第 {seq} 条</translation>
@@ -9761,6 +9878,21 @@ must equal that file&apos;s line in the manifest.</source>
         <source>ledger seq {seq}</source>
         <comment>org.where_own_entry</comment>
         <translation>存证链第 {seq} 条</translation>
+    </message>
+    <message>
+        <source>witness {witness} cosigned checkpoint {theirs}, which does not extend checkpoint {checkpoint}</source>
+        <comment>org.witness_fork</comment>
+        <translation>见证人 {witness} 联署的检查点 {theirs} 不是检查点 {checkpoint} 的延续</translation>
+    </message>
+    <message>
+        <source>witness {witness}&apos;s cosignature does not verify under the key the kit gives {witness}</source>
+        <comment>org.witness_invalid</comment>
+        <translation>见证人 {witness} 的联署无法用证据包为 {witness} 提供的密钥验证</translation>
+    </message>
+    <message>
+        <source>witness {witness}: the kit has no key for this user, so the cosignature is unverified</source>
+        <comment>org.witness_unverified</comment>
+        <translation>见证人 {witness}：证据包中没有该用户的密钥，联署未经验证</translation>
     </message>
     <message>
         <source>its root is not the root of the organisation history this store holds ({held})</source>
@@ -9806,6 +9938,21 @@ must equal that file&apos;s line in the manifest.</source>
         <source>witness {witness} cosigned checkpoint {second}, which is not the history this device was shown (checkpoint {first}): the hub shows two histories</source>
         <comment>org_checkpoint.split_view</comment>
         <translation>见证人 {witness} 联署了检查点 {second}，与本设备看到的历史（检查点 {first}）不同：中心服务器展示了两套历史</translation>
+    </message>
+    <message>
+        <source>its time-stamp token does not date this checkpoint ({error})</source>
+        <comment>org_checkpoint.stamp_invalid</comment>
+        <translation>其时间戳令牌不能为此检查点确定时间（{error}）</translation>
+    </message>
+    <message>
+        <source>its time-stamp token cannot be checked: this store has no TSA roots configured</source>
+        <comment>org_checkpoint.stamp_unchecked</comment>
+        <translation>其时间戳令牌无法检查：本存储未配置时间戳机构根证书</translation>
+    </message>
+    <message>
+        <source>its time-stamp token is not base64</source>
+        <comment>org_checkpoint.stamp_unreadable</comment>
+        <translation>其时间戳令牌不是 base64 编码</translation>
     </message>
     <message>
         <source>{path} cannot be read ({error})</source>
