@@ -145,7 +145,10 @@ def propose(messages: Sequence[Said], parties: Parties) -> RedactionPlan:
     spans: list[TextSpan] = []
     withheld: list[WholeMessage] = []
     for message in messages:
-        if message.direction == "in" and debtor and _sender(message) not in debtor:
+        sender = _sender(message)
+        # a third party's message in a group chat; a message the export attributes to nobody
+        # (a recall notice, a transfer line) is no third party's
+        if message.direction == "in" and debtor and sender and sender not in debtor:
             withheld.append(WholeMessage(message.commitment, Reason.THIRD_PARTY, Origin.DEFAULT))
             continue
         spans.extend(spans_in(message, own))

@@ -69,3 +69,10 @@ def test_a_third_partys_message_in_a_group_chat_is_withheld_whole() -> None:
 def test_a_one_to_one_chat_named_otherwise_withholds_nothing() -> None:
     messages = [_said(8, "好", sender="老陈"), _said(9, "明天", sender="老陈")]
     assert not propose(messages, DEBTOR)
+
+
+def test_a_line_the_export_attributes_to_nobody_is_no_third_partys() -> None:
+    """A WeChat recall notice or transfer line comes in with no sender: withholding it as a
+    third party's message would hide the debtor's own recall from the court."""
+    messages = [_said(10, "我下周还"), _said(11, '"陈立新" 撤回了一条消息', sender="", sid="")]
+    assert not propose(messages, DEBTOR).messages
