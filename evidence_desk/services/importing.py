@@ -601,8 +601,7 @@ def _index_new_messages(
             ]
             index = list(zip(range(next_rowid, next_rowid + len(texts)), texts, strict=True))
             next_rowid += len(texts)
-            for start in range(0, len(index), bulk_rows.BATCH):
-                bulk_rows.insert_json(writer, *_FTS_INSERT, index[start : start + bulk_rows.BATCH])
+            bulk_rows.insert_values(writer, *_FTS_INSERT, index)
         meanwhile()
 
 
@@ -641,8 +640,7 @@ def insert_messages(
     rowids: dict[str, int] = {}
     # per-import values as locals: the loop runs once per message
     contact_id, account, import_id = contact.id, plan.our_account, plan.import_id
-    statement, fallback = _MESSAGE_INSERTS[sealed_text]
-    consts = (contact_id, import_id) if sealed_text else ()
+    row = _MESSAGE_ROWS[sealed_text]
     try:
         # the rows are stored batch by batch on a second thread while this one seals the next
         # batch (services/bulk_rows.py); the same statements in the same transaction
@@ -673,15 +671,17 @@ def insert_messages(
                         (
                             rowid,
                             fingerprint,
+                            contact_id,
                             sent_at,
                             message.time_text,
                             direction(message, account),
                             kind,
-                            body.hex(),
+                            body,
                             message.native_id,
                             message.reply_to,
                             salt,
                             sealed,
+                            import_id,
                             flags,
                         )
                     )
@@ -709,10 +709,10 @@ def insert_messages(
                         )
                     )
                 if len(rows) == bulk_rows.BATCH:
-                    _queue_messages(writer, statement, fallback, rows, index, consts)
+                    _queue_messages(writer, row, rows, index)
                     rows, index = [], []
             if rows:
-                _queue_messages(writer, statement, fallback, rows, index, consts)
+                _queue_messages(writer, row, rows, index)
             known = [f for f, _salt, is_new, _c in plan.messages if not is_new]
             if not known:  # the links too, built here while the writer stores
                 _link(writer, conn, plan, rowids, locators)
@@ -737,69 +737,33 @@ _MESSAGE_COLUMNS: Final = (
     "rowid, fingerprint, contact_id, sent_at, time_text, sender, sender_id, direction, kind, "
     "text, raw, native_id, reply_to, attachments, salt, commitment, first_import, flags"
 )
-
-
-# What each stored column of a new message is, when its personal columns are one ciphertext: an
-# item of the batch's row (by index), the contact or the import (one value for the batch), or a
-# constant. The ciphertext travels in hex (JSON holds no bytes) and is stored as the same BLOB.
-_SEALED_ROW: Final[tuple[int | str, ...]] = (
-    *(0, 1, "contact", 2, 3, "''", "NULL", 4, 5, 6, "NULL", 7, 8, "''", 9, 10, "import", 11),
-)
-
-
-def _message_inserts(sealed: bool) -> tuple[str, str]:
-    """The batch statement (``?1`` one JSON array of rows, ``?2`` the contact, ``?3`` the
-    import) and the per-row one (the row's values, then the contact and the import)."""
-    if not sealed:  # every column from the row
-        picked = ", ".join(f"value ->> {n}" for n in range(18))
-        marks = ", ".join("?" for _ in range(18))
-    else:
-        size = sum(isinstance(c, int) for c in _SEALED_ROW)
-        named = {"contact": (2, size + 1), "import": (3, size + 2)}
-        picked = ", ".join(
-            (f"unhex(value ->> {c})" if c == 6 else f"value ->> {c}")
-            if isinstance(c, int)
-            else (f"?{named[c][0]}" if c in named else c)
-            for c in _SEALED_ROW
-        )
-        marks = ", ".join(
-            (f"unhex(?{c + 1})" if c == 6 else f"?{c + 1}")
-            if isinstance(c, int)
-            else (f"?{named[c][1]}" if c in named else c)
-            for c in _SEALED_ROW
-        )
-    return (
-        f"INSERT INTO messages ({_MESSAGE_COLUMNS}) SELECT {picked} FROM json_each(?1)",
-        f"INSERT INTO messages ({_MESSAGE_COLUMNS}) VALUES ({marks})",
-    )
-
-
-_MESSAGE_INSERTS: Final = {sealed: _message_inserts(sealed) for sealed in (False, True)}
-_FTS_INSERT: Final = (
-    "INSERT INTO message_text (rowid, text) SELECT value ->> 0, value ->> 1 FROM json_each(?)",
-    "INSERT INTO message_text (rowid, text) VALUES (?, ?)",
-)
+_MESSAGE_HEAD: Final = f"INSERT INTO messages ({_MESSAGE_COLUMNS})"
+# One new message's values (bulk_rows.insert_values), by whether its personal columns are one
+# ciphertext: then sender and attachments are empty, sender id and raw NULL, and ``text`` holds
+# the ciphertext (bytes, stored as a BLOB); else every column from the row.
+_MESSAGE_ROWS: Final = {
+    True: "(?, ?, ?, ?, ?, '', NULL, ?, ?, ?, NULL, ?, ?, '', ?, ?, ?, ?)",
+    False: f"({', '.join(['?'] * 18)})",
+}
+_FTS_INSERT: Final = ("INSERT INTO message_text (rowid, text)", "(?, ?)")
 _SOURCE_INSERT: Final = (
-    "INSERT INTO message_sources (message_rowid, import_id, position, locator) "
-    "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)",
-    "INSERT INTO message_sources (message_rowid, import_id, position, locator) VALUES (?, ?, ?, ?)",
+    "INSERT INTO message_sources (message_rowid, import_id, position, locator)",
+    "(?, ?, ?, ?)",
 )
 
 
 def _queue_messages(
     writer: bulk_rows.RowWriter,
-    statement: str,
-    fallback: str,
+    row: str,
     rows: list[tuple[object, ...]],
     index: list[tuple[int, str]],
-    consts: tuple[object, ...],
 ) -> None:
     """A batch of new messages and their full-text rows (the plain texts: since migration 8
     the index is contentless and no trigger feeds it), unless the import stored those already
     (``index`` empty)."""
-    bulk_rows.insert_json(writer, statement, fallback, rows, consts)
+    bulk_rows.insert_values(writer, _MESSAGE_HEAD, row, rows)
     if index:
-        bulk_rows.insert_json(writer, *_FTS_INSERT, index)
+        bulk_rows.insert_values(writer, *_FTS_INSERT, index)
 
 
 def _link(
@@ -826,8 +790,7 @@ def _link(
         writer.call(lambda: sealer(conn, import_id, where))
     else:
         links = [(r, i, p, w) for (r, i, p, _empty), w in zip(links, where, strict=True)]
-    for start in range(0, len(links), bulk_rows.BATCH):
-        bulk_rows.insert_json(writer, *_SOURCE_INSERT, links[start : start + bulk_rows.BATCH])
+    bulk_rows.insert_values(writer, *_SOURCE_INSERT, links)
 
 
 # Below this many new messages the default page cache is enough.
