@@ -63,10 +63,6 @@ class RowWriter:
         conn = self._conn
         self._jobs.put(lambda: conn.execute(statement, params))
 
-    def run_many(self, statement: str, rows: Sequence[Sequence[object]]) -> None:
-        conn = self._conn
-        self._jobs.put(lambda: conn.executemany(statement, rows))
-
     def call(self, job: Callable[[], object]) -> None:
         self._jobs.put(job)
 

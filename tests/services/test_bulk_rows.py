@@ -52,7 +52,7 @@ def test_writer_runs_in_order_and_hands_back_the_first_error() -> None:
     conn.execute("CREATE TABLE t (n INTEGER PRIMARY KEY)")
     with bulk_rows.RowWriter(conn) as writer:
         bulk_rows.insert_values(writer, "INSERT INTO t (n)", "(?)", [(1,), (2,)])
-        writer.run_many("INSERT INTO t VALUES (?)", [(3,)])
+        writer.run("INSERT INTO t VALUES (?)", (3,))
         writer.call(lambda: conn.execute("INSERT INTO t VALUES (4)"))
     assert [r[0] for r in conn.execute("SELECT n FROM t")] == [1, 2, 3, 4]
     writer = bulk_rows.RowWriter(conn)
