@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
+from evidence_desk.domain.errors import Cancelled
 from evidence_desk.services import bulk_rows, importing, reading
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
@@ -134,3 +135,35 @@ def test_the_message_rows_store_their_columns(sealed: bool) -> None:
         assert stored[13] == "" and stored[14:16] == ("ab" * 16, "cd" * 32)
     else:
         assert stored == row
+
+
+def test_messages_stored_before_the_entry_roll_back_with_a_cancel(
+    team: Team, tmp_path: Path
+) -> None:
+    """The import stores its messages, full-text rows and links before its imports rows
+    (foreign keys deferred to the commit): a cancel after the first chat's messages went in
+    leaves nothing of them, and the next import stores and verifies as usual."""
+    session, contact_id = approved_contact(team, tmp_path)
+    first = tmp_path / "WhatsApp Chat with Chen Lixin.txt"
+    first.write_text(CHAT, encoding="utf-8")
+    second = tmp_path / "WhatsApp Chat with Chen Lixin (2).txt"
+    second.write_text(CHAT.replace("2026, ", "2025, "), encoding="utf-8")
+    inside: list[bool] = []
+
+    def cancelled() -> bool:
+        # the second chat's turn inside the transaction: the first one's rows are queued
+        if session.conn.in_transaction:
+            inside.append(True)
+        return len(inside) >= 2
+
+    with pytest.raises(Cancelled):
+        importing.import_files(
+            session, contact_id, [first, second], tz="Asia/Shanghai", cancelled=cancelled
+        )
+    assert len(inside) == 2
+    for table in ("messages", "message_sources", "import_locators", "imports"):
+        assert session.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
+    assert not reading.search(session, contact_id, "反斜杠")
+    assert verify_store(session).intact
+    texts = _import(session, contact_id, tmp_path, CHAT)
+    assert len(texts) == 7 and reading.search(session, contact_id, "反斜杠")
