@@ -319,15 +319,15 @@ def _commit(
                 put("items", case_keys.seal_item_fields(session, contact.case_no, item_row))
             )
         members = {} if len(sealed) == 1 else {s.file_name: s.digests.sha256 for s in sealed}
-        contents: list[bytes] = []
-        sent_at: list[str] = []
         if not isinstance(result, ParsedChat):  # an image or a recording: one original, no messages
-            account, normalised, details = "", canonical_bytes(result.as_json()), result.as_json()
+            account, details = "", result.as_json()
+            normalised = hashlib.sha256(canonical_bytes(result.as_json())).hexdigest()
             count, first, last = 0, None, None
         else:
             account = our_account if our_account is not None else infer_our_account(result, contact)
-            # one pass over the messages: the normalised document and each content's bytes
-            normalised, contents, sent_at = encode_chat(result)
+            # the normalised document is written inside the transaction, while the writer
+            # stores the full-text rows (_store_new_messages)
+            normalised = ""
             details = {
                 "title": sealed_text(result.title),
                 "participants": [sealed_text(p) for p in result.participants],
@@ -362,17 +362,15 @@ def _commit(
             "new_messages": 0,
             "first_at": first,
             "last_at": last,
-            "normalised_sha256": hashlib.sha256(normalised).hexdigest(),
+            "normalised_sha256": normalised,
             "commitments_root": "",
             "details": json.dumps(details, ensure_ascii=False, sort_keys=True),
             "imported_by": session.user.name,
             "imported_at": now,
         }
-        plans.append(
-            _PlannedImport(import_id, parsed, list(sealed), account, row, [], contents, sent_at)
-        )
+        plans.append(_PlannedImport(import_id, parsed, list(sealed), account, row))
 
-    salting = _plan_messages(session, contact, plans)
+    salting = _salting(session, contact)
     # messages and their locators are sealed under the case key (services/case_keys.py)
     cipher = case_keys.message_cipher(session, contact.case_no, contact.id)
     locators = case_keys.locator_sealer(session, contact.case_no)
@@ -472,28 +470,34 @@ class _Salting:
     salt_key: bytes | None
 
 
-def _plan_messages(session: Session, contact: Contact, plans: Sequence[_PlannedImport]) -> _Salting:
-    """Decide, before the transaction, which messages are new: each chat plan's fingerprints,
-    which of them are new (the contact does not hold it, and it is its first occurrence in
-    this import or an earlier one of the same commit) and its new-message count.
-
-    The transaction re-checks the plan (another import of the same contact may have committed
-    meanwhile) and refuses to go on if it changed. The salts and commitments come later
-    (:func:`_committed`), while the messages are stored.
-    """
-    contact_id = contact.id
+def _salting(session: Session, contact: Contact) -> _Salting:
+    """What the commitments need from the store, read before the transaction: the salt of
+    every fingerprint the contact holds, and the case's salt key."""
     known = {
         r["fingerprint"]: r["salt"]
         for r in session.conn.execute(
-            "SELECT fingerprint, salt FROM messages WHERE contact_id = ?", (contact_id,)
+            "SELECT fingerprint, salt FROM messages WHERE contact_id = ?", (contact.id,)
         )
     }
     key = case_keys.case_key(session, contact.case_no)
-    salt_key = None if key is None else message_salt_key(key)
+    return _Salting(contact.id, known, None if key is None else message_salt_key(key))
+
+
+def _encode_and_plan(plans: Sequence[_PlannedImport], known: dict[str, str]) -> None:
+    """Each chat plan's normalised digest, content bytes and sent_at texts (one pass:
+    ``encode_chat``), its fingerprints, which of them are new (the contact does not hold it,
+    and it is its first occurrence in this import or an earlier one of the same commit) and
+    its new-message count.
+
+    ``known`` was read before the transaction: the transaction re-checks it (another import of
+    the same contact may have committed meanwhile) and refuses to go on if it changed. The
+    salts and commitments come later (:func:`_committed`), while the messages are stored.
+    """
     seen = set(known)
     for plan in plans:
-        if not isinstance(plan.parsed.result, ParsedChat):
-            continue
+        assert isinstance(plan.parsed.result, ParsedChat)
+        normalised, plan.contents, plan.sent_at = encode_chat(plan.parsed.result)
+        plan.row["normalised_sha256"] = hashlib.sha256(normalised).hexdigest()
         prints = fingerprints_of(plan.contents)
         if seen.isdisjoint(prints) and len(set(prints)) == len(prints):
             news = [True] * len(prints)  # every message new: without 100k look-ups
@@ -507,7 +511,6 @@ def _plan_messages(session: Session, contact: Contact, plans: Sequence[_PlannedI
                 news.append(is_new)
         plan.prints, plan.news = prints, news
         plan.row["new_messages"] = news.count(True)
-    return _Salting(contact_id, known, salt_key)
 
 
 def _committed(
@@ -580,16 +583,17 @@ def _store_new_messages(
     locators: case_keys.LocatorSealer | None,
     checkpoint: Callable[[], None],
 ) -> None:
-    """Store every chat plan's new messages, their full-text rows, links and locators, inside
-    the import's transaction, before its ``imports`` rows (which hold the commitments roots:
-    they are complete when this returns, and judged and applied after it).
+    """Encode every chat plan and store its new messages, their full-text rows, links and
+    locators, inside the import's transaction, before its ``imports`` rows (which hold the
+    commitments roots: they are complete when this returns, and judged and applied after it).
 
     One writer thread stores, in this order, the full-text rows (contentless: texts and rowids
-    only), then each batch of messages as this thread has committed and sealed it, then the
-    links: SQLite's work and Python's overlap from the first batch on. The messages and links
-    name ``imports`` rows not stored yet, so foreign keys are checked at the commit (SQLite
-    switches ``defer_foreign_keys`` off again at COMMIT or ROLLBACK); when the row arrives,
-    SQLite finds its messages through migration 19's index.
+    only; for a single chat of a contact holding no message, while this thread writes the
+    normalised document and the fingerprints), then each batch of messages as this thread has
+    committed and sealed it, then the links: SQLite's work and Python's overlap throughout.
+    The messages and links name ``imports`` rows not stored yet, so foreign keys are checked
+    at the commit (SQLite switches ``defer_foreign_keys`` off again at COMMIT or ROLLBACK);
+    when the row arrives, SQLite finds its messages through migration 19's index.
 
     New messages get explicit rowids above the largest in use (what SQLite would choose for a
     table without AUTOINCREMENT), in plan order; each plan records its first (``first_rowid``).
@@ -598,21 +602,25 @@ def _store_new_messages(
     chats = [plan for plan in plans if isinstance(plan.parsed.result, ParsedChat)]
     conn.execute("PRAGMA defer_foreign_keys = ON")
     next_rowid = conn.execute("SELECT coalesce(max(rowid), 0) FROM messages").fetchone()[0] + 1
-    new = sum(int(plan.row["new_messages"]) for plan in chats)
     known = dict(salting.known)
+    messages = sum(int(plan.row["message_count"]) for plan in chats)
+    # A single chat for a contact that holds no message: every message is new (fingerprints
+    # are unique within a chat: a content's n-th copy is "#n"), so its full-text rows are
+    # known before the chat is encoded, and stored while it is.
+    early = len(chats) == 1 and not known
     pending: list[tuple[MessagePlan, list[tuple[str, str, bool, str]], dict[str, int]]] = []
     try:
-        with _bulk_cache(conn, new), bulk_rows.RowWriter(conn) as writer:
+        with _bulk_cache(conn, messages), bulk_rows.RowWriter(conn) as writer:
+            if early:
+                _queue_full_text(writer, chats[0], next_rowid, None)
+            _encode_and_plan(chats, known)
             for plan in chats:
-                chat = plan.parsed.result
-                assert isinstance(chat, ParsedChat)
                 plan.first_rowid = next_rowid
-                texts = [
-                    m.text for m, is_new in zip(chat.messages, plan.news, strict=True) if is_new
-                ]
-                rowids = range(next_rowid, next_rowid + len(texts))
-                bulk_rows.insert_values(writer, *_FTS_INSERT, list(zip(rowids, texts, strict=True)))
-                next_rowid += len(texts)
+                if not early:
+                    _queue_full_text(writer, plan, next_rowid, plan.news)
+                elif not all(plan.news):  # cannot be: a fingerprint twice in one chat
+                    raise AssertionError("a chat's fingerprints repeat")
+                next_rowid += int(plan.row["new_messages"])
             for plan in chats:
                 checkpoint()
                 chat = plan.parsed.result
@@ -637,6 +645,21 @@ def _store_new_messages(
             _link_known(conn, contact, rows, planned, stored, locators)
     except sqlcipher3.IntegrityError as error:
         raise busy from error
+
+
+def _queue_full_text(
+    writer: bulk_rows.RowWriter, plan: _PlannedImport, first: int, news: Sequence[bool] | None
+) -> None:
+    """Queue the full-text rows of a chat plan's new messages (``news``; None: every message),
+    with rowids from ``first`` on."""
+    chat = plan.parsed.result
+    assert isinstance(chat, ParsedChat)
+    if news is None:
+        texts = [m.text for m in chat.messages]
+    else:
+        texts = [m.text for m, is_new in zip(chat.messages, news, strict=True) if is_new]
+    rowids = range(first, first + len(texts))
+    bulk_rows.insert_values(writer, *_FTS_INSERT, list(zip(rowids, texts, strict=True)))
 
 
 def insert_messages(
