@@ -2,10 +2,14 @@
 
 Why: ``executemany`` binds each row's parameters in Python and steps SQLite once per row; for
 100k message rows that per-row work cost about as much as SQLite's own (measured through
-SQLCipher on the shared VM: 7.4 s -> 4.3 s for the same rows). Here a batch of rows is one JSON
-array that one ``INSERT ... SELECT ... FROM json_each(?)`` reads, one step for the whole batch.
-That step runs without the GIL, so the ``RowWriter`` thread stores a batch while the import
-goes on with its Python work (sealing the next batch, building the links) on the other core.
+SQLCipher on the shared VM: 7.4 s -> 4.3 s for the same rows). Here a batch of rows is one
+multi-row ``INSERT ... VALUES (...), (...), ...`` statement (``insert_values``): its parameters
+are bound in C from one flat list and SQLite steps once for the whole batch. (Batches were one
+JSON array read by ``json_each`` before: the JSON text written, then parsed again and each value
+extracted by SQLite, cost 15-20 % more CPU for 100k message rows, and a NUL or a lone surrogate
+needed a per-row fallback; bound parameters carry every value exactly, bytes included.) The
+step runs without the GIL, so the ``RowWriter`` thread stores a batch while the import goes on
+with its Python work (sealing the next batch, building the links) on the other core.
 
 The statements, their order and their transaction are the import's own: the writer uses the
 import's connection only while the import's thread does not (it builds rows meanwhile and
@@ -14,33 +18,19 @@ touches the connection again only after ``close``), so atomicity is unchanged.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import queue
 import threading
 from collections.abc import Callable, Sequence
 from types import TracebackType
 from typing import Any
 
-import orjson
-
 from evidence_desk.store import db
 
-#: rows per statement: a few MB of JSON, so memory stays small and the writer starts early
+#: rows per statement at most: a few MB of values, so memory stays small and the writer starts
+#: early (SQLite's parameter limit makes it fewer for wide rows)
 BATCH = 8192
-
-_NUL = b"\\u0000"
-
-
-def json_array(values: Sequence[object]) -> str | None:
-    """``values`` as one JSON array for ``json_each``, or None when it cannot carry them exactly:
-    a string with a lone surrogate (no JSON text), or a NUL (SQLite's JSON functions would cut
-    the text there). The caller then binds the rows one by one as before."""
-    try:
-        data = orjson.dumps(values)
-    except orjson.JSONEncodeError:
-        return None
-    if _NUL in data:
-        return None
-    return data.decode("utf-8")
 
 
 class RowWriter:
@@ -73,10 +63,6 @@ class RowWriter:
         conn = self._conn
         self._jobs.put(lambda: conn.execute(statement, params))
 
-    def run_many(self, statement: str, rows: Sequence[Sequence[object]]) -> None:
-        conn = self._conn
-        self._jobs.put(lambda: conn.executemany(statement, rows))
-
     def call(self, job: Callable[[], object]) -> None:
         self._jobs.put(job)
 
@@ -107,18 +93,23 @@ class RowWriter:
             self._join()
 
 
-def insert_json(
-    writer: RowWriter,
-    statement: str,
-    fallback: str,
-    rows: Sequence[Sequence[Any]],
-    consts: tuple[object, ...] = (),
-) -> None:
-    """Queue ``rows``: one ``statement`` reading their JSON array (``?1``; ``consts``, values
-    shared by every row, follow it) when they fit in JSON exactly, else ``fallback`` (the
-    per-row statement, each row's values followed by ``consts``) for them all."""
-    array = json_array(rows)
-    if array is None:
-        writer.run_many(fallback, [(*row, *consts) for row in rows] if consts else rows)
-    else:
-        writer.run(statement, (array, *consts))
+#: the most parameters SQLite binds to one statement (SQLITE_MAX_VARIABLE_NUMBER since 3.32)
+MAX_PARAMS = 32766
+
+
+@functools.lru_cache(maxsize=32)
+def _values_statement(head: str, row: str, count: int) -> str:
+    return f"{head} VALUES {', '.join([row] * count)}"
+
+
+def insert_values(writer: RowWriter, head: str, row: str, rows: Sequence[Sequence[Any]]) -> None:
+    """Queue ``rows`` as multi-row VALUES statements: ``head`` (``INSERT INTO t (columns)``)
+    then ``row`` (one row's ``(?, ...)``, constants allowed) once per row, as many rows per
+    statement as ``BATCH`` and SQLite's parameter limit allow. Every row has the same width."""
+    if not rows:
+        return
+    per = max(1, min(BATCH, MAX_PARAMS // max(1, len(rows[0]))))
+    chain = itertools.chain.from_iterable
+    for start in range(0, len(rows), per):
+        chunk = rows[start : start + per]
+        writer.run(_values_statement(head, row, len(chunk)), list(chain(chunk)))

@@ -99,6 +99,16 @@ def commit_contents(contents: Sequence[bytes], salts: Sequence[bytes]) -> tuple[
     :func:`commitments_root`, in one loop: an import commits 100k messages, and the hex round
     trips of the one-at-a-time functions cost as much as the hashing (a test holds the two
     paths equal)."""
+    sealed, leaves = commit_batch(contents, salts)
+    return sealed, merkle.root_hash(leaves).hex()
+
+
+def commit_batch(
+    contents: Sequence[bytes], salts: Sequence[bytes]
+) -> tuple[list[str], list[bytes]]:
+    """:func:`commit_contents` of a batch, with the RFC 9162 leaf hashes instead of the root:
+    an import commits its messages a batch at a time while it stores them, and the root of all
+    the leaves (``merkle.root_hash``) at the end."""
     sha256, leaf = hashlib.sha256, merkle.LEAF_PREFIX
     sealed: list[str] = []
     leaves: list[bytes] = []
@@ -106,7 +116,7 @@ def commit_contents(contents: Sequence[bytes], salts: Sequence[bytes]) -> tuple[
         digest = sha256(salt + content).digest()
         sealed.append(digest.hex())
         leaves.append(sha256(leaf + digest).digest())  # merkle.leaf_hash, without the call
-    return sealed, merkle.root_hash(leaves).hex()
+    return sealed, leaves
 
 
 class Derived(NamedTuple):

@@ -23,7 +23,7 @@ import contextlib
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -36,6 +36,7 @@ from evidence_desk.domain.wording import Catalogue
 from evidence_desk.importers.base import ParsedChat, encode_chat, sealed_phrase, sealed_text
 from evidence_desk.importers.images import ParsedImage
 from evidence_desk.importers.recordings import ParsedRecording
+from evidence_desk.integrity import merkle
 from evidence_desk.integrity.canonical import canonical_bytes
 from evidence_desk.services import bulk_rows, case_blobs, case_keys
 from evidence_desk.services.bulk_work import cyclic_gc_paused
@@ -43,7 +44,7 @@ from evidence_desk.services.commitments import (
     SALTS,
     SALTS_DERIVED,
     attachments_json,
-    commit_contents,
+    commit_batch,
     direction,
     fingerprints_of,
 )
@@ -248,7 +249,8 @@ class _PlannedImport:
     sealed: list[SealedOriginal]
     our_account: str
     row: dict[str, Any]
-    # per message: (fingerprint, salt, is_new, commitment); filled by _commit_messages
+    # per message: (fingerprint, salt, is_new, commitment); filled as they are stored
+    # (_store_new_messages)
     messages: list[tuple[str, str, bool, str]] = field(default_factory=list)
     # per message: its content bytes and sent_at text, from the pass that wrote the normalised
     # bytes
@@ -258,8 +260,8 @@ class _PlannedImport:
     # contact does not hold it); filled by _plan_messages
     prints: list[str] = field(default_factory=list)
     news: list[bool] = field(default_factory=list)
-    # the rowid of its first new message: its full-text rows are stored from there
-    # (_index_new_messages), and insert_messages stores the messages from there
+    # the rowid of its first new message: its messages and full-text rows are stored from
+    # there (_store_new_messages)
     first_rowid: int | None = None
 
 
@@ -267,19 +269,17 @@ class _PlannedImport:
 class MessagePlan:
     """What :func:`insert_messages` stores of one chat import: its parse, and per message its
     sent_at text and (fingerprint, salt, is_new, commitment). An import makes it from its
-    plan; a device rebuilding another device's import makes it from a re-parse of the
-    original (services/rebuild.py), so both store the same rows the same way."""
+    plan, the commitments computed a batch at a time while they are stored (``messages`` an
+    iterator: :func:`_committed`); a device rebuilding another device's import makes it from a
+    re-parse of the original (services/rebuild.py), so both store the same rows the same
+    way."""
 
     import_id: str
     chat: ParsedChat
     our_account: str
     sent_at: Sequence[str]
-    messages: Sequence[tuple[str, str, bool, str]]
+    messages: Iterable[tuple[str, str, bool, str]]
     new_messages: int
-    # Set when the full-text rows of the new messages are stored already, from this rowid on
-    # (an import stores them while it computes the commitments: _index_new_messages); None:
-    # insert_messages stores them with the messages, from the next free rowid.
-    indexed_from: int | None = None
 
 
 def _commit(
@@ -319,15 +319,15 @@ def _commit(
                 put("items", case_keys.seal_item_fields(session, contact.case_no, item_row))
             )
         members = {} if len(sealed) == 1 else {s.file_name: s.digests.sha256 for s in sealed}
-        contents: list[bytes] = []
-        sent_at: list[str] = []
         if not isinstance(result, ParsedChat):  # an image or a recording: one original, no messages
-            account, normalised, details = "", canonical_bytes(result.as_json()), result.as_json()
+            account, details = "", result.as_json()
+            normalised = hashlib.sha256(canonical_bytes(result.as_json())).hexdigest()
             count, first, last = 0, None, None
         else:
             account = our_account if our_account is not None else infer_our_account(result, contact)
-            # one pass over the messages: the normalised document and each content's bytes
-            normalised, contents, sent_at = encode_chat(result)
+            # the normalised document is written inside the transaction, while the writer
+            # stores the full-text rows (_store_new_messages)
+            normalised = ""
             details = {
                 "title": sealed_text(result.title),
                 "participants": [sealed_text(p) for p in result.participants],
@@ -362,39 +362,25 @@ def _commit(
             "new_messages": 0,
             "first_at": first,
             "last_at": last,
-            "normalised_sha256": hashlib.sha256(normalised).hexdigest(),
+            "normalised_sha256": normalised,
             "commitments_root": "",
             "details": json.dumps(details, ensure_ascii=False, sort_keys=True),
             "imported_by": session.user.name,
             "imported_at": now,
         }
-        plans.append(
-            _PlannedImport(import_id, parsed, list(sealed), account, row, [], contents, sent_at)
-        )
+        plans.append(_PlannedImport(import_id, parsed, list(sealed), account, row))
 
-    salting = _plan_messages(session, contact, plans)
+    salting = _salting(session, contact)
     # messages and their locators are sealed under the case key (services/case_keys.py)
     cipher = case_keys.message_cipher(session, contact.case_no, contact.id)
     locators = case_keys.locator_sealer(session, contact.case_no)
 
-    def store_messages(conn: Any, _seq: int) -> dict[str, Any]:
-        # (the write path has judged the entry already, inside this transaction: the rule
-        # table's evidence rule catches a decision or an expiry that landed meanwhile)
+    def summarise(_conn: Any, _seq: int) -> dict[str, Any]:
+        # (the messages are stored already, by import_rows: the write path judged the entry
+        # after them, inside this transaction, and the rule table's evidence rule catches a
+        # decision or an expiry that landed meanwhile)
         summaries = []
         for plan in plans:
-            checkpoint()
-            if plan.row["kind"] == "chat":
-                assert isinstance(plan.parsed.result, ParsedChat)
-                rows = MessagePlan(
-                    plan.import_id,
-                    plan.parsed.result,
-                    plan.our_account,
-                    plan.sent_at,
-                    plan.messages,
-                    int(plan.row["new_messages"]),
-                    plan.first_rowid,
-                )
-                insert_messages(conn, contact, rows, cipher, locators)
             summaries.append(
                 {
                     "import_id": plan.import_id,
@@ -426,10 +412,12 @@ def _commit(
         return {"imports": summaries}
 
     def import_rows(conn: Any) -> list[RowChange]:
-        # Inside the transaction: a second thread stores the new messages' full-text rows
-        # while this one computes the salts, commitments and roots that the imports rows hold
-        # (no rule reads the full-text index; the rule table judges these rows with the rest)
-        _index_new_messages(conn, plans, lambda: _commit_messages(contact, plans, salting))
+        # Inside the transaction, before the entry is judged: the messages, their full-text
+        # rows and links are stored on a second thread while this one computes the salts and
+        # commitments a batch at a time, seals the messages and finally the roots that the
+        # imports rows hold (_store_new_messages). No rule reads those tables; the rule table
+        # judges the imports rows with the rest, and a refusal rolls all of it back.
+        _store_new_messages(conn, contact, plans, salting, cipher, locators, checkpoint)
         # the file name and details (title, participants) sealed under the case key, in the
         # table and in the entry's payload alike
         return [
@@ -441,7 +429,7 @@ def _commit(
         "evidence.import",
         {"contact_id": contact.id},
         rows,
-        extra=store_messages,
+        extra=summarise,
         operation="import",
         prepare=import_rows,
     )
@@ -473,7 +461,7 @@ def _sealed_file(
 
 @dataclass(frozen=True, slots=True)
 class _Salting:
-    """What :func:`_commit_messages` needs from the store, read before the transaction: the
+    """What :func:`_committed` needs from the store, read before the transaction: the
     salt (hex) of every fingerprint the contact holds, and the case's salt key (None for a
     case without a key yet: its new messages get random salts)."""
 
@@ -482,28 +470,34 @@ class _Salting:
     salt_key: bytes | None
 
 
-def _plan_messages(session: Session, contact: Contact, plans: Sequence[_PlannedImport]) -> _Salting:
-    """Decide, before the transaction, which messages are new: each chat plan's fingerprints,
-    which of them are new (the contact does not hold it, and it is its first occurrence in
-    this import or an earlier one of the same commit) and its new-message count.
-
-    The transaction re-checks the plan (another import of the same contact may have committed
-    meanwhile) and refuses to go on if it changed. The salts and commitments come later
-    (:func:`_commit_messages`), while the full-text rows of the new messages are stored.
-    """
-    contact_id = contact.id
+def _salting(session: Session, contact: Contact) -> _Salting:
+    """What the commitments need from the store, read before the transaction: the salt of
+    every fingerprint the contact holds, and the case's salt key."""
     known = {
         r["fingerprint"]: r["salt"]
         for r in session.conn.execute(
-            "SELECT fingerprint, salt FROM messages WHERE contact_id = ?", (contact_id,)
+            "SELECT fingerprint, salt FROM messages WHERE contact_id = ?", (contact.id,)
         )
     }
     key = case_keys.case_key(session, contact.case_no)
-    salt_key = None if key is None else message_salt_key(key)
+    return _Salting(contact.id, known, None if key is None else message_salt_key(key))
+
+
+def _encode_and_plan(plans: Sequence[_PlannedImport], known: dict[str, str]) -> None:
+    """Each chat plan's normalised digest, content bytes and sent_at texts (one pass:
+    ``encode_chat``), its fingerprints, which of them are new (the contact does not hold it,
+    and it is its first occurrence in this import or an earlier one of the same commit) and
+    its new-message count.
+
+    ``known`` was read before the transaction: the transaction re-checks it (another import of
+    the same contact may have committed meanwhile) and refuses to go on if it changed. The
+    salts and commitments come later (:func:`_committed`), while the messages are stored.
+    """
     seen = set(known)
     for plan in plans:
-        if not isinstance(plan.parsed.result, ParsedChat):
-            continue
+        assert isinstance(plan.parsed.result, ParsedChat)
+        normalised, plan.contents, plan.sent_at = encode_chat(plan.parsed.result)
+        plan.row["normalised_sha256"] = hashlib.sha256(normalised).hexdigest()
         prints = fingerprints_of(plan.contents)
         if seen.isdisjoint(prints) and len(set(prints)) == len(prints):
             news = [True] * len(prints)  # every message new: without 100k look-ups
@@ -517,11 +511,14 @@ def _plan_messages(session: Session, contact: Contact, plans: Sequence[_PlannedI
                 news.append(is_new)
         plan.prints, plan.news = prints, news
         plan.row["new_messages"] = news.count(True)
-    return _Salting(contact_id, known, salt_key)
 
 
-def _commit_messages(contact: Contact, plans: Sequence[_PlannedImport], salting: _Salting) -> None:
-    """Each message's salt and commitment, and each chat plan's commitments root.
+def _committed(
+    plan: _PlannedImport, salting: _Salting, known: dict[str, str]
+) -> Iterator[tuple[str, str, bool, str]]:
+    """Each message's (fingerprint, salt hex, is_new, commitment), computed a batch at a time so
+    that the writer stores one batch while the next is hashed; once the last is yielded, the
+    plan's commitments root is set (and ``salts: derived`` in its details).
 
     A new message's salt is derived from the case key, the contact and its fingerprint
     (``store/case_keys.message_salts``): another device holding the case key re-derives the
@@ -530,32 +527,32 @@ def _commit_messages(contact: Contact, plans: Sequence[_PlannedImport], salting:
     when every salt it commits to is the derived one (not so when it reuses a message an
     earlier build salted at random, or when the case has no key yet: those salts are random).
 
-    Pure Python on the plans (no connection): it runs while a second thread stores the
-    full-text rows, so that the imports rows that enter the ledger are complete.
+    ``known``: the salt (hex) of every fingerprint the contact holds or an earlier plan of this
+    commit stores; this plan's new ones are added. Pure Python on the plan (no connection).
     """
     contact_id, salt_key = salting.contact_id, salting.salt_key
-    known = dict(salting.known)
-    for plan in plans:
-        if not isinstance(plan.parsed.result, ParsedChat):
-            continue
-        contents, prints, news = plan.contents, plan.prints, plan.news
+    contents, prints, news = plan.contents, plan.prints, plan.news
+    derived = salt_key is not None
+    leaves: list[bytes] = []
+    step = bulk_rows.BATCH
+    for start in range(0, len(prints), step):
+        batch, batch_news = prints[start : start + step], news[start : start + step]
         if salt_key is not None:
             # one keyed HMAC per message, in one loop (store/case_keys.message_salts)
-            fresh = message_salts(salt_key, contact_id, prints)
+            fresh = message_salts(salt_key, contact_id, batch)
         else:  # a case without a key yet: random, drawn in one call
-            pool = os.urandom(16 * len(contents))
-            fresh = [pool[start : start + 16] for start in range(0, len(pool), 16)]
-        derived = salt_key is not None
+            pool = os.urandom(16 * len(batch))
+            fresh = [pool[at : at + 16] for at in range(0, len(pool), 16)]
         salts: list[bytes] = []
         hexes: list[str] = []
-        if all(news):
+        if all(batch_news):
             # every message new, each with the salt at its position (what the loop below
-            # yields, without 100k look-ups)
+            # yields, without the look-ups)
             salts = fresh
             hexes = [salt.hex() for salt in salts]
-            known.update(zip(prints, hexes, strict=True))
+            known.update(zip(batch, hexes, strict=True))
         else:
-            for position, (fingerprint, is_new) in enumerate(zip(prints, news, strict=True)):
+            for position, (fingerprint, is_new) in enumerate(zip(batch, batch_news, strict=True)):
                 if is_new:
                     raw = fresh[position]
                     salt = known[fingerprint] = raw.hex()
@@ -566,44 +563,103 @@ def _commit_messages(contact: Contact, plans: Sequence[_PlannedImport], salting:
                     derived = derived and raw == fresh[position]
                 hexes.append(salt)
                 salts.append(raw)
-        sealed, plan.row["commitments_root"] = commit_contents(contents, salts)
+        sealed, batch_leaves = commit_batch(contents[start : start + step], salts)
+        leaves += batch_leaves
         # zipped in C: no intermediate tuples to take apart again
-        plan.messages = list(zip(prints, hexes, news, sealed, strict=True))
-        if derived:
-            details = json.loads(plan.row["details"])
-            details[SALTS] = SALTS_DERIVED
-            plan.row["details"] = json.dumps(details, ensure_ascii=False, sort_keys=True)
+        yield from zip(batch, hexes, batch_news, sealed, strict=True)
+    plan.row["commitments_root"] = merkle.root_hash(leaves).hex()
+    if derived:
+        details = json.loads(plan.row["details"])
+        details[SALTS] = SALTS_DERIVED
+        plan.row["details"] = json.dumps(details, ensure_ascii=False, sort_keys=True)
 
 
-def _index_new_messages(
-    conn: Any, plans: Sequence[_PlannedImport], meanwhile: Callable[[], None]
+def _store_new_messages(
+    conn: Any,
+    contact: Contact,
+    plans: Sequence[_PlannedImport],
+    salting: _Salting,
+    cipher: MessageCipher | None,
+    locators: case_keys.LocatorSealer | None,
+    checkpoint: Callable[[], None],
 ) -> None:
-    """Store the full-text rows of every chat plan's new messages on a second thread while
-    ``meanwhile`` runs on this one, inside the import's transaction.
+    """Encode every chat plan and store its new messages, their full-text rows, links and
+    locators, inside the import's transaction, before its ``imports`` rows (which hold the
+    commitments roots: they are complete when this returns, and judged and applied after it).
+
+    One writer thread stores, in this order, the full-text rows (contentless: texts and rowids
+    only; for a single chat of a contact holding no message, while this thread writes the
+    normalised document and the fingerprints), then each batch of messages as this thread has
+    committed and sealed it, then the links: SQLite's work and Python's overlap throughout.
+    The messages and links name ``imports`` rows not stored yet, so foreign keys are checked
+    at the commit (SQLite switches ``defer_foreign_keys`` off again at COMMIT or ROLLBACK);
+    when the row arrives, SQLite finds its messages through migration 19's index.
 
     New messages get explicit rowids above the largest in use (what SQLite would choose for a
-    table without AUTOINCREMENT), in the order :func:`insert_messages` stores them: each plan
-    records its first (``first_rowid``). The index is contentless (migration 8), so its rows
-    need no message row before them. Returns when both are done.
+    table without AUTOINCREMENT), in plan order; each plan records its first (``first_rowid``).
     """
+    busy = StoreBusy(_said("import.raced"))
+    chats = [plan for plan in plans if isinstance(plan.parsed.result, ParsedChat)]
+    conn.execute("PRAGMA defer_foreign_keys = ON")
     next_rowid = conn.execute("SELECT coalesce(max(rowid), 0) FROM messages").fetchone()[0] + 1
-    new = sum(int(plan.row["new_messages"]) for plan in plans)
-    with _bulk_cache(conn, new), bulk_rows.RowWriter(conn) as writer:
-        for plan in plans:
-            chat = plan.parsed.result
-            if not isinstance(chat, ParsedChat):
-                continue
-            plan.first_rowid = next_rowid
-            texts = [
-                message.text
-                for message, is_new in zip(chat.messages, plan.news, strict=True)
-                if is_new
-            ]
-            index = list(zip(range(next_rowid, next_rowid + len(texts)), texts, strict=True))
-            next_rowid += len(texts)
-            for start in range(0, len(index), bulk_rows.BATCH):
-                bulk_rows.insert_json(writer, *_FTS_INSERT, index[start : start + bulk_rows.BATCH])
-        meanwhile()
+    known = dict(salting.known)
+    messages = sum(int(plan.row["message_count"]) for plan in chats)
+    # A single chat for a contact that holds no message: every message is new (fingerprints
+    # are unique within a chat: a content's n-th copy is "#n"), so its full-text rows are
+    # known before the chat is encoded, and stored while it is.
+    early = len(chats) == 1 and not known
+    pending: list[tuple[MessagePlan, list[tuple[str, str, bool, str]], dict[str, int]]] = []
+    try:
+        with _bulk_cache(conn, messages), bulk_rows.RowWriter(conn) as writer:
+            if early:
+                _queue_full_text(writer, chats[0], next_rowid, None)
+            _encode_and_plan(chats, known)
+            for plan in chats:
+                plan.first_rowid = next_rowid
+                if not early:
+                    _queue_full_text(writer, plan, next_rowid, plan.news)
+                elif not all(plan.news):  # cannot be: a fingerprint twice in one chat
+                    raise AssertionError("a chat's fingerprints repeat")
+                next_rowid += int(plan.row["new_messages"])
+            for plan in chats:
+                checkpoint()
+                chat = plan.parsed.result
+                assert isinstance(chat, ParsedChat) and plan.first_rowid is not None
+                rows = MessagePlan(
+                    plan.import_id,
+                    chat,
+                    plan.our_account,
+                    plan.sent_at,
+                    _committed(plan, salting, known),
+                    int(plan.row["new_messages"]),
+                )
+                planned, stored = _queue_new_messages(
+                    writer, contact, rows, cipher, plan.first_rowid, index=False
+                )
+                plan.messages = planned
+                if all(item[2] for item in planned):
+                    _link(writer, conn, rows, planned, stored, locators)
+                else:  # after the writer: the links need the rowids of known messages
+                    pending.append((rows, planned, stored))
+        for rows, planned, stored in pending:
+            _link_known(conn, contact, rows, planned, stored, locators)
+    except sqlcipher3.IntegrityError as error:
+        raise busy from error
+
+
+def _queue_full_text(
+    writer: bulk_rows.RowWriter, plan: _PlannedImport, first: int, news: Sequence[bool] | None
+) -> None:
+    """Queue the full-text rows of a chat plan's new messages (``news``; None: every message),
+    with rowids from ``first`` on."""
+    chat = plan.parsed.result
+    assert isinstance(chat, ParsedChat)
+    if news is None:
+        texts = [m.text for m in chat.messages]
+    else:
+        texts = [m.text for m, is_new in zip(chat.messages, news, strict=True) if is_new]
+    rowids = range(first, first + len(texts))
+    bulk_rows.insert_values(writer, *_FTS_INSERT, list(zip(rowids, texts, strict=True)))
 
 
 def insert_messages(
@@ -613,7 +669,8 @@ def insert_messages(
     cipher: MessageCipher | None,
     locators: case_keys.LocatorSealer | None,
 ) -> None:
-    """Insert the plan's new messages and link every message to this import, in batches.
+    """Insert the plan's new messages with their full-text rows and link every message to this
+    import, in batches, for an ``imports`` row stored already (services/rebuild.py).
 
     Each message's text, raw line, sender, sender id and attachments are sealed with ``cipher``
     as one ciphertext in ``text`` (the case key's; None only for a case of a store not yet
@@ -625,187 +682,178 @@ def insert_messages(
     stored salt differs or that has gone, means another import of this contact committed in
     between: refuse rather than store a commitment that does not match.
     """
-    result = plan.chat
     busy = StoreBusy(_said("import.raced"))
+    next_rowid = conn.execute("SELECT coalesce(max(rowid), 0) FROM messages").fetchone()[0] + 1
+    try:
+        with _bulk_cache(conn, plan.new_messages), bulk_rows.RowWriter(conn) as writer:
+            planned, rowids = _queue_new_messages(
+                writer, contact, plan, cipher, next_rowid, index=True
+            )
+            every_new = all(item[2] for item in planned)
+            if every_new:  # the links too, built here while the writer stores
+                _link(writer, conn, plan, planned, rowids, locators)
+        if not every_new:
+            _link_known(conn, contact, plan, planned, rowids, locators)
+    except sqlcipher3.IntegrityError as error:
+        raise busy from error
+
+
+def _queue_new_messages(
+    writer: bulk_rows.RowWriter,
+    contact: Contact,
+    plan: MessagePlan,
+    cipher: MessageCipher | None,
+    next_rowid: int,
+    *,
+    index: bool,
+) -> tuple[list[tuple[str, str, bool, str]], dict[str, int]]:
+    """Seal and queue the plan's new messages a batch at a time, with rowids from
+    ``next_rowid`` on (and their full-text rows when ``index``); returns every message's
+    (fingerprint, salt, is_new, commitment), as ``plan.messages`` yielded them, and the rowids
+    of the new ones."""
+    result = plan.chat
     check_flags = bool(contact.revoked_at or contact.expires_at)
     sealed_text = cipher is not None
     rows: list[tuple[object, ...]] = []
-    index: list[tuple[int, str]] = []
-    # New rows get explicit rowids above the largest in use (what SQLite would choose for a
-    # table without AUTOINCREMENT), so the links below need not read 100k rows back.
-    last_rowid = conn.execute("SELECT coalesce(max(rowid), 0) FROM messages").fetchone()[0]
-    next_rowid = last_rowid + 1
-    indexed = plan.indexed_from is not None
-    if indexed and plan.indexed_from != next_rowid:  # the index rows would name other rows
-        raise AssertionError(f"indexed from rowid {plan.indexed_from}, next is {next_rowid}")
+    texts: list[tuple[int, str]] = []
+    planned: list[tuple[str, str, bool, str]] = []
+    keep = planned.append
     rowids: dict[str, int] = {}
     # per-import values as locals: the loop runs once per message
     contact_id, account, import_id = contact.id, plan.our_account, plan.import_id
-    statement, fallback = _MESSAGE_INSERTS[sealed_text]
-    consts = (contact_id, import_id) if sealed_text else ()
-    try:
-        # the rows are stored batch by batch on a second thread while this one seals the next
-        # batch (services/bulk_rows.py); the same statements in the same transaction
-        with _bulk_cache(conn, plan.new_messages), bulk_rows.RowWriter(conn) as writer:
-            for message, sent_at, (fingerprint, salt, is_new, sealed) in zip(
-                result.messages, plan.sent_at, plan.messages, strict=True
-            ):
-                if not is_new or fingerprint in rowids:
-                    continue
-                rowid = rowids[fingerprint] = next_rowid
-                next_rowid += 1
-                text = message.text
-                if not indexed:
-                    index.append((rowid, text))
-                flags = ",".join(flags_for(contact, sent_at)) if check_flags else ""
-                attachments = attachments_json(message) if message.attachments else "[]"
-                kind = message.kind._value_  # the enum's value property is a Python function
-                if cipher is not None:  # one ciphertext (services/case_keys.MESSAGE_COLUMNS)
-                    body = cipher.seal(
-                        fingerprint,
-                        text,
-                        message.raw,
-                        message.sender,
-                        message.sender_id,
-                        attachments,
-                    )
-                    rows.append(
-                        (
-                            rowid,
-                            fingerprint,
-                            sent_at,
-                            message.time_text,
-                            direction(message, account),
-                            kind,
-                            body.hex(),
-                            message.native_id,
-                            message.reply_to,
-                            salt,
-                            sealed,
-                            flags,
-                        )
-                    )
-                else:  # a case of a store not yet migrated: plain columns
-                    rows.append(
-                        (
-                            rowid,
-                            fingerprint,
-                            contact_id,
-                            sent_at,
-                            message.time_text,
-                            message.sender,
-                            message.sender_id,
-                            direction(message, account),
-                            kind,
-                            text,
-                            message.raw,
-                            message.native_id,
-                            message.reply_to,
-                            attachments,
-                            salt,
-                            sealed,
-                            import_id,
-                            flags,
-                        )
-                    )
-                if len(rows) == bulk_rows.BATCH:
-                    _queue_messages(writer, statement, fallback, rows, index, consts)
-                    rows, index = [], []
-            if rows:
-                _queue_messages(writer, statement, fallback, rows, index, consts)
-            known = [f for f, _salt, is_new, _c in plan.messages if not is_new]
-            if not known:  # the links too, built here while the writer stores
-                _link(writer, conn, plan, rowids, locators)
-        if known:
-            with bulk_rows.RowWriter(conn) as writer:
-                wanted = set(known)
-                salts = {f: salt for f, salt, is_new, _c in plan.messages if not is_new}
-                for fingerprint, rowid, salt in conn.execute(
-                    "SELECT fingerprint, rowid, salt FROM messages WHERE contact_id = ?",
-                    (contact.id,),
-                ):
-                    if fingerprint in wanted:
-                        if salts[fingerprint] != salt:
-                            raise busy
-                        rowids[fingerprint] = rowid
-                _link(writer, conn, plan, rowids, locators)
-    except sqlcipher3.IntegrityError as error:
-        raise busy from error
+    row = _MESSAGE_ROWS[sealed_text]
+    for message, sent_at, item in zip(result.messages, plan.sent_at, plan.messages, strict=True):
+        keep(item)
+        fingerprint, salt, is_new, sealed = item
+        if not is_new or fingerprint in rowids:
+            continue
+        rowid = rowids[fingerprint] = next_rowid
+        next_rowid += 1
+        text = message.text
+        if index:
+            texts.append((rowid, text))
+        flags = ",".join(flags_for(contact, sent_at)) if check_flags else ""
+        attachments = attachments_json(message) if message.attachments else "[]"
+        kind = message.kind._value_  # the enum's value property is a Python function
+        if cipher is not None:  # one ciphertext (services/case_keys.MESSAGE_COLUMNS)
+            body = cipher.seal(
+                fingerprint,
+                text,
+                message.raw,
+                message.sender,
+                message.sender_id,
+                attachments,
+            )
+            rows.append(
+                (
+                    rowid,
+                    fingerprint,
+                    contact_id,
+                    sent_at,
+                    message.time_text,
+                    direction(message, account),
+                    kind,
+                    body,
+                    message.native_id,
+                    message.reply_to,
+                    salt,
+                    sealed,
+                    import_id,
+                    flags,
+                )
+            )
+        else:  # a case of a store not yet migrated: plain columns
+            rows.append(
+                (
+                    rowid,
+                    fingerprint,
+                    contact_id,
+                    sent_at,
+                    message.time_text,
+                    message.sender,
+                    message.sender_id,
+                    direction(message, account),
+                    kind,
+                    text,
+                    message.raw,
+                    message.native_id,
+                    message.reply_to,
+                    attachments,
+                    salt,
+                    sealed,
+                    import_id,
+                    flags,
+                )
+            )
+        if len(rows) == bulk_rows.BATCH:
+            _queue_messages(writer, row, rows, texts)
+            rows, texts = [], []
+    if rows:
+        _queue_messages(writer, row, rows, texts)
+    return planned, rowids
+
+
+def _link_known(
+    conn: Any,
+    contact: Contact,
+    plan: MessagePlan,
+    planned: Sequence[tuple[str, str, bool, str]],
+    rowids: dict[str, int],
+    locators: case_keys.LocatorSealer | None,
+) -> None:
+    """Link a plan that holds known messages, once its new ones are stored: each known
+    fingerprint's rowid read back, its stored salt compared with the planned one."""
+    salts = {f: salt for f, salt, is_new, _c in planned if not is_new}
+    with bulk_rows.RowWriter(conn) as writer:
+        for fingerprint, rowid, salt in conn.execute(
+            "SELECT fingerprint, rowid, salt FROM messages WHERE contact_id = ?", (contact.id,)
+        ):
+            wanted = salts.get(fingerprint)
+            if wanted is not None:
+                if wanted != salt:
+                    raise StoreBusy(_said("import.raced"))
+                rowids[fingerprint] = rowid
+        _link(writer, conn, plan, planned, rowids, locators)
 
 
 _MESSAGE_COLUMNS: Final = (
     "rowid, fingerprint, contact_id, sent_at, time_text, sender, sender_id, direction, kind, "
     "text, raw, native_id, reply_to, attachments, salt, commitment, first_import, flags"
 )
-
-
-# What each stored column of a new message is, when its personal columns are one ciphertext: an
-# item of the batch's row (by index), the contact or the import (one value for the batch), or a
-# constant. The ciphertext travels in hex (JSON holds no bytes) and is stored as the same BLOB.
-_SEALED_ROW: Final[tuple[int | str, ...]] = (
-    *(0, 1, "contact", 2, 3, "''", "NULL", 4, 5, 6, "NULL", 7, 8, "''", 9, 10, "import", 11),
-)
-
-
-def _message_inserts(sealed: bool) -> tuple[str, str]:
-    """The batch statement (``?1`` one JSON array of rows, ``?2`` the contact, ``?3`` the
-    import) and the per-row one (the row's values, then the contact and the import)."""
-    if not sealed:  # every column from the row
-        picked = ", ".join(f"value ->> {n}" for n in range(18))
-        marks = ", ".join("?" for _ in range(18))
-    else:
-        size = sum(isinstance(c, int) for c in _SEALED_ROW)
-        named = {"contact": (2, size + 1), "import": (3, size + 2)}
-        picked = ", ".join(
-            (f"unhex(value ->> {c})" if c == 6 else f"value ->> {c}")
-            if isinstance(c, int)
-            else (f"?{named[c][0]}" if c in named else c)
-            for c in _SEALED_ROW
-        )
-        marks = ", ".join(
-            (f"unhex(?{c + 1})" if c == 6 else f"?{c + 1}")
-            if isinstance(c, int)
-            else (f"?{named[c][1]}" if c in named else c)
-            for c in _SEALED_ROW
-        )
-    return (
-        f"INSERT INTO messages ({_MESSAGE_COLUMNS}) SELECT {picked} FROM json_each(?1)",
-        f"INSERT INTO messages ({_MESSAGE_COLUMNS}) VALUES ({marks})",
-    )
-
-
-_MESSAGE_INSERTS: Final = {sealed: _message_inserts(sealed) for sealed in (False, True)}
-_FTS_INSERT: Final = (
-    "INSERT INTO message_text (rowid, text) SELECT value ->> 0, value ->> 1 FROM json_each(?)",
-    "INSERT INTO message_text (rowid, text) VALUES (?, ?)",
-)
+_MESSAGE_HEAD: Final = f"INSERT INTO messages ({_MESSAGE_COLUMNS})"
+# One new message's values (bulk_rows.insert_values), by whether its personal columns are one
+# ciphertext: then sender and attachments are empty, sender id and raw NULL, and ``text`` holds
+# the ciphertext (bytes, stored as a BLOB); else every column from the row.
+_MESSAGE_ROWS: Final = {
+    True: "(?, ?, ?, ?, ?, '', NULL, ?, ?, ?, NULL, ?, ?, '', ?, ?, ?, ?)",
+    False: f"({', '.join(['?'] * 18)})",
+}
+_FTS_INSERT: Final = ("INSERT INTO message_text (rowid, text)", "(?, ?)")
 _SOURCE_INSERT: Final = (
-    "INSERT INTO message_sources (message_rowid, import_id, position, locator) "
-    "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)",
-    "INSERT INTO message_sources (message_rowid, import_id, position, locator) VALUES (?, ?, ?, ?)",
+    "INSERT INTO message_sources (message_rowid, import_id, position, locator)",
+    "(?, ?, ?, ?)",
 )
 
 
 def _queue_messages(
     writer: bulk_rows.RowWriter,
-    statement: str,
-    fallback: str,
+    row: str,
     rows: list[tuple[object, ...]],
     index: list[tuple[int, str]],
-    consts: tuple[object, ...],
 ) -> None:
     """A batch of new messages and their full-text rows (the plain texts: since migration 8
     the index is contentless and no trigger feeds it), unless the import stored those already
     (``index`` empty)."""
-    bulk_rows.insert_json(writer, statement, fallback, rows, consts)
+    bulk_rows.insert_values(writer, _MESSAGE_HEAD, row, rows)
     if index:
-        bulk_rows.insert_json(writer, *_FTS_INSERT, index)
+        bulk_rows.insert_values(writer, *_FTS_INSERT, index)
 
 
 def _link(
     writer: bulk_rows.RowWriter,
     conn: Any,
     plan: MessagePlan,
+    planned: Sequence[tuple[str, str, bool, str]],
     rowids: dict[str, int],
     locators: case_keys.LocatorSealer | None,
 ) -> None:
@@ -814,8 +862,8 @@ def _link(
     import_id = plan.import_id
     where: list[str] = []
     links: list[tuple[int, str, int, str]] = []
-    for position, (message, planned) in enumerate(zip(result.messages, plan.messages, strict=True)):
-        rowid = rowids.get(planned[0])
+    for position, (message, item) in enumerate(zip(result.messages, planned, strict=True)):
+        rowid = rowids.get(item[0])
         if rowid is None:
             raise StoreBusy(_said("import.raced"))
         source = message.source
@@ -826,8 +874,7 @@ def _link(
         writer.call(lambda: sealer(conn, import_id, where))
     else:
         links = [(r, i, p, w) for (r, i, p, _empty), w in zip(links, where, strict=True)]
-    for start in range(0, len(links), bulk_rows.BATCH):
-        bulk_rows.insert_json(writer, *_SOURCE_INSERT, links[start : start + bulk_rows.BATCH])
+    bulk_rows.insert_values(writer, *_SOURCE_INSERT, links)
 
 
 # Below this many new messages the default page cache is enough.

@@ -522,6 +522,13 @@ MIGRATIONS: list[str] = [
         seq INTEGER NOT NULL
     );
     """,
+    # 19 (issue 17 item 7): an import stores its messages and their links before its `imports`
+    # row, in the same transaction, with foreign keys checked at the commit
+    # (services/importing._store_new_messages): the row's arrival then finds the messages that
+    # name it through this index, not by scanning every message of the store.
+    """
+    CREATE INDEX messages_by_first_import ON messages (first_import);
+    """,
 ]
 
 # table -> primary-key columns, for every table that verify rebuilds from ledger payloads

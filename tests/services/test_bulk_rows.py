@@ -1,4 +1,4 @@
-"""Rows stored in JSON batches on a writer thread: exact values, order, errors, fallbacks."""
+"""Rows stored in multi-row VALUES batches on a writer thread: exact values, order, errors."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
+from evidence_desk.domain.errors import Cancelled
 from evidence_desk.services import bulk_rows, importing, reading
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
@@ -24,37 +25,35 @@ CHAT = (
 )
 
 
-def test_json_array_refuses_what_json_each_cannot_return_exactly() -> None:
-    assert bulk_rows.json_array([(1, "a", None, 'é😀\n"')]) == '[[1,"a",null,"é😀\\n\\""]]'
-    assert bulk_rows.json_array([(1, "a\x00b")]) is None  # SQLite would cut the text at NUL
-    assert bulk_rows.json_array([(1, "\ud800")]) is None  # a lone surrogate is no JSON text
-
-
-def test_json_each_returns_the_values_bound_one_by_one() -> None:
-    conn = sqlcipher3.connect(":memory:", isolation_level=None)
+def test_values_batches_store_what_rows_bound_one_by_one_store(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # NUL, bytes, big integers, None: bound exactly, and batches
+    # cut by SQLite's parameter limit (3 rows of 3 parameters per statement here)
+    monkeypatch.setattr(bulk_rows, "MAX_PARAMS", 9)
+    conn = sqlcipher3.connect(":memory:", isolation_level=None, check_same_thread=False)
     conn.execute("CREATE TABLE t (n INTEGER, s TEXT, b BLOB, z TEXT)")
-    rows = [(7, 'é😀 "x" \\ \t', bytes(range(256)).hex(), None), (2**53, "", "00", "")]
-    array = bulk_rows.json_array(rows)
-    assert array is not None
-    conn.execute(
-        "INSERT INTO t SELECT value ->> 0, value ->> 1, unhex(value ->> 2), value ->> 3 "
-        "FROM json_each(?)",
-        (array,),
-    )
-    conn.executemany("INSERT INTO t VALUES (?, ?, unhex(?), ?)", rows)
+    rows = [
+        (7, 'é😀 "x" \\ \t', bytes(range(256)), None),
+        (2**63 - 1, "a\x00b", b"", ""),
+        *((n, str(n), bytes([n]), "z") for n in range(5)),
+    ]
+    with bulk_rows.RowWriter(conn) as writer:
+        bulk_rows.insert_values(writer, "INSERT INTO t (n, s, b, z)", "(?, ?, ?, ?)", rows)
+    conn.executemany("INSERT INTO t VALUES (?, ?, ?, ?)", rows)
     stored = conn.execute("SELECT n, s, b, z, typeof(n), typeof(b) FROM t").fetchall()
-    assert stored[:2] == stored[2:]
+    assert stored[: len(rows)] == stored[len(rows) :]
     assert stored[0] == (7, rows[0][1], bytes(range(256)), None, "integer", "blob")
+    assert stored[1][1] == "a\x00b"  # not cut at the NUL
+    assert bulk_rows._values_statement("H", "(?)", 3) == "H VALUES (?), (?), (?)"
 
 
 def test_writer_runs_in_order_and_hands_back_the_first_error() -> None:
     conn = sqlcipher3.connect(":memory:", isolation_level=None, check_same_thread=False)
     conn.execute("CREATE TABLE t (n INTEGER PRIMARY KEY)")
     with bulk_rows.RowWriter(conn) as writer:
-        bulk_rows.insert_json(
-            writer, "INSERT INTO t SELECT value ->> 0 FROM json_each(?)", "", [(1,), (2,)]
-        )
-        writer.run_many("INSERT INTO t VALUES (?)", [(3,)])
+        bulk_rows.insert_values(writer, "INSERT INTO t (n)", "(?)", [(1,), (2,)])
+        writer.run("INSERT INTO t VALUES (?)", (3,))
         writer.call(lambda: conn.execute("INSERT INTO t VALUES (4)"))
     assert [r[0] for r in conn.execute("SELECT n FROM t")] == [1, 2, 3, 4]
     writer = bulk_rows.RowWriter(conn)
@@ -110,43 +109,61 @@ def test_an_import_in_small_batches_stores_and_verifies_the_same(
     assert [tuple(r) for r in sources] == [(n + 1, n) for n in range(7)]
 
 
-def test_rows_json_cannot_carry_are_bound_one_by_one() -> None:
-    conn = sqlcipher3.connect(":memory:", isolation_level=None, check_same_thread=False)
-    conn.execute("CREATE TABLE t (n INTEGER, s TEXT)")
-    rows = [(1, "a\x00b"), (2, "plain")]  # one NUL: the whole batch goes row by row
-    with bulk_rows.RowWriter(conn) as writer:
-        bulk_rows.insert_json(
-            writer,
-            "INSERT INTO t SELECT value ->> 0, value ->> 1 FROM json_each(?)",
-            "INSERT INTO t VALUES (?, ?)",
-            rows,
-        )
-    assert conn.execute("SELECT n, s FROM t ORDER BY n").fetchall() == rows
-
-
 @pytest.mark.parametrize("sealed", [True, False])
-def test_both_message_statements_store_the_same_columns(sealed: bool) -> None:
+def test_the_message_rows_store_their_columns(sealed: bool) -> None:
     conn = sqlcipher3.connect(":memory:", isolation_level=None, check_same_thread=False)
     columns = importing._MESSAGE_COLUMNS
     conn.execute(f"CREATE TABLE messages ({columns})")
-    statement, fallback = importing._MESSAGE_INSERTS[sealed]
     if sealed:
         row: tuple[object, ...] = (
-            *(9, "f" * 64, "2026-01-05T01:00:00Z", "09:00", "in", "text", b"\x02ct".hex()),
-            *("n1", None, "ab" * 16, "cd" * 32, "after_expiry"),
+            *(9, "f" * 64, "C-1", "2026-01-05T01:00:00Z", "09:00", "in", "text", b"\x02ct"),
+            *("n1", None, "ab" * 16, "cd" * 32, "M-1", "after_expiry"),
         )
-        consts: tuple[object, ...] = ("C-1", "M-1")
     else:
         row = (
             *(9, "f" * 64, "C-1", "2026-01-05T01:00:00Z", "09:00", "Li", "id1", "in", "text"),
             *('好 "x"', "raw", "n1", None, "[]", "ab" * 16, "cd" * 32, "M-1", ""),
         )
-        consts = ()
     with bulk_rows.RowWriter(conn) as writer:
-        bulk_rows.insert_json(writer, statement, fallback, [row], consts)
-        bulk_rows.insert_json(writer, statement, fallback, [(*row[:-1], "\x00")], consts)
-    by_json, by_row = conn.execute(f"SELECT {columns} FROM messages").fetchall()
-    assert by_json[:-1] == by_row[:-1] and by_row[-1] == "\x00"
-    assert by_json[2] == "C-1" and by_json[16] == "M-1"
+        bulk_rows.insert_values(
+            writer, importing._MESSAGE_HEAD, importing._MESSAGE_ROWS[sealed], [row]
+        )
+    [stored] = conn.execute(f"SELECT {columns} FROM messages").fetchall()
+    assert stored[2] == "C-1" and stored[16] == "M-1" and stored[17] == row[-1]
     if sealed:
-        assert by_json[9] == b"\x02ct" and by_json[5:7] == ("", None)
+        assert stored[9] == b"\x02ct" and stored[5:7] == ("", None) and stored[10] is None
+        assert stored[13] == "" and stored[14:16] == ("ab" * 16, "cd" * 32)
+    else:
+        assert stored == row
+
+
+def test_messages_stored_before_the_entry_roll_back_with_a_cancel(
+    team: Team, tmp_path: Path
+) -> None:
+    """The import stores its messages, full-text rows and links before its imports rows
+    (foreign keys deferred to the commit): a cancel after the first chat's messages went in
+    leaves nothing of them, and the next import stores and verifies as usual."""
+    session, contact_id = approved_contact(team, tmp_path)
+    first = tmp_path / "WhatsApp Chat with Chen Lixin.txt"
+    first.write_text(CHAT, encoding="utf-8")
+    second = tmp_path / "WhatsApp Chat with Chen Lixin (2).txt"
+    second.write_text(CHAT.replace("2026, ", "2025, "), encoding="utf-8")
+    inside: list[bool] = []
+
+    def cancelled() -> bool:
+        # the second chat's turn inside the transaction: the first one's rows are queued
+        if session.conn.in_transaction:
+            inside.append(True)
+        return len(inside) >= 2
+
+    with pytest.raises(Cancelled):
+        importing.import_files(
+            session, contact_id, [first, second], tz="Asia/Shanghai", cancelled=cancelled
+        )
+    assert len(inside) == 2
+    for table in ("messages", "message_sources", "import_locators", "imports"):
+        assert session.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
+    assert not reading.search(session, contact_id, "反斜杠")
+    assert verify_store(session).intact
+    texts = _import(session, contact_id, tmp_path, CHAT)
+    assert len(texts) == 7 and reading.search(session, contact_id, "反斜杠")
