@@ -151,6 +151,7 @@ def test_verify_txt_is_in_the_bundles_language_with_the_same_commands() -> None:
             public_keys={"li": {"public_key": "00" * 32, "role": "supervisor"}},
             numbers_masked=True,
             is_org=False,  # a standalone store's kit
+            redaction=None,  # nothing redacted
         )
         tag_stamp: Any = SimpleNamespace(tsa_name="FreeTSA")
         return kit.verify_text(data, ["b.pdf"], tag_stamp).splitlines()
