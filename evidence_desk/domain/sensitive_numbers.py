@@ -14,6 +14,12 @@ Two kinds of span:
   ``35`` (JCB), ``60``/``65`` (Discover). An 18-character string that is a valid resident
   identity number (region, birth date, ISO 7064 check character) is an ID number, not a card,
   even when it also passes Luhn (a Gansu ID starts with 62).
+- ``card`` too: 16 to 19 digits (grouped the same way) right after a word for a card (卡,
+  卡号, 银行卡, 信用卡, 借记卡, 储蓄卡, "card", optionally followed by 是/为 and a colon),
+  with or without Luhn and whatever they start with: real debtors and staff quote cards with
+  context ("转到我的卡 6217 ...") and make typos, and a typo costs the Luhn digit. A resident
+  identity number is still not a card. The word must come right before the number, so a mobile
+  number (11 digits), an amount or an order number written after other words is not caught.
 - ``account``: 8 to 30 digits after 账号, 帐号, 卡号, 账户, 帐户, 银行卡, "account", "acct",
   "A/C" or "card no" (and an optional colon): a bank account number has no check digit, so only
   the word that introduces it says what it is.
@@ -22,8 +28,8 @@ The trade-off: a Luhn-valid, card-shaped order or tracking number (about one in 
 numbers of the right length and prefix passes Luhn) is masked too. Masking a harmless number
 costs a reader little (legal can unmask with a reason); printing a debtor's card number in a
 bundle that goes to a court, a law firm or an outsourcer is a PIPL breach. A mobile number (11
-digits) is never a card; a card written without the Luhn digit or split across messages is not
-found.
+digits) is never a card; a card written with a typo and no card word before it, or split across
+messages, is not found.
 """
 
 from __future__ import annotations
@@ -34,13 +40,20 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
-DETECTOR_VERSION: Final = "1"
+#: 2: a 16-19 digit run right after a card word is a card without the Luhn check
+DETECTOR_VERSION: Final = "2"
 
 _GROUPED: Final = re.compile(r"(?<![\d-])\d(?:[ \-]?\d){12,18}(?![\d])")
 _INTRODUCED: Final = re.compile(
     r"(?:账号|帳號|帐号|卡号|卡號|账户|帐户|銀行卡|银行卡|\baccount(?:\s+(?:no\.?|number))?"
     r"|\bacct\.?|\ba/c|\bcard\s+(?:no\.?|number))\s*[:：#]?\s*"
     r"(\d(?:[ \-]?\d){7,29})(?![\d])",
+    re.IGNORECASE,
+)
+_CARD_WORD: Final = re.compile(
+    r"(?:银行卡|信用卡|借记卡|储蓄卡|(?<!打)卡(?:号码?|號)?|\bcard(?:\s+(?:no\.?|number))?)"
+    r"(?:是|为|為)?\s*[:：#]?\s*"
+    r"(\d(?:[ \-]?\d){15,18})(?![\dXx])",
     re.IGNORECASE,
 )
 _CARD_PREFIXES: Final = ("62", "4", "34", "35", "37", "60", "65")
@@ -109,6 +122,12 @@ def find(text: str) -> tuple[Span, ...]:
     for match in _INTRODUCED.finditer(text):
         start, end = match.span(1)
         spans.append(Span(start, end, "account"))
+        taken.append((start, end))
+    for match in _CARD_WORD.finditer(text):
+        start, end = match.span(1)
+        if any(s < end and start < e for s, e in taken) or resident_id(_digits(match.group(1))):
+            continue
+        spans.append(Span(start, end, "card"))
         taken.append((start, end))
     for match in _GROUPED.finditer(text):
         start, end = match.span()

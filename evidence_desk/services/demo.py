@@ -59,7 +59,7 @@ DEMO_ORGANISATION = "示例资产管理有限公司 (Demo Asset Management)"
 OFFICIAL_ACCOUNT = "6222 0202 0000 8888 001"
 #: the one planted finding: a staff message quoting a personal card (CC-7)
 PLANTED_RULE = "CC-7"
-PLANTED_TEXT = "如果官方账户不方便，也可以先转到我个人的卡 6217 0000 1111 2222 333。"
+PLANTED_TEXT = "如果官方账户不方便，也可以先转到我个人的卡 6217 0000 1111 2222 337。"
 PLANTED_NOTE = (
     "演示数据：此条为刻意植入的违规示例（CC-7，员工报出个人银行卡），用于展示合规自查，并非真实事件。"
     " / Demo data: planted on purpose to show the conduct check (CC-7, a personal card quoted "

@@ -40,6 +40,45 @@ def test_numbers_introduced_as_accounts_are_accounts(text: str, found: str) -> N
     assert _kinds(text) == [(found, "account")]
 
 
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        # the demo's old card: 19 digits, a typo away from Luhn, after a bare 卡
+        ("也可以先转到我个人的卡 6217 0000 1111 2222 333。", "6217 0000 1111 2222 333"),
+        ("卡：6222021234567890123", "6222021234567890123"),
+        ("这张卡6222-0212-3456-7890", "6222-0212-3456-7890"),
+        ("我的信用卡是 4111 1111 1111 1112", "4111 1111 1111 1112"),
+        ("卡号是6217000011112222333", "6217000011112222333"),
+        ("my card 5500 0000 0000 0005", "5500 0000 0000 0005"),
+    ],
+)
+def test_a_long_number_right_after_a_card_word_is_a_card_without_luhn(
+    text: str, found: str
+) -> None:
+    assert _kinds(text) == [(found, "card")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "卡 13800138000",  # a mobile number after 卡: 11 digits
+        "卡里还有 3000 元，下月 15 号还 1200",  # amounts and dates
+        "卡 621700001111220",  # 15 digits: too short for this rule, and Luhn fails
+        "打卡记录 1234567890123456 已提交",  # a word between: not introduced as a card
+        "打卡 1234567890123456",  # 打卡 is clocking in, not a card
+        "卡片订单号 6217000011112222333",  # an order number that merely mentions a card
+        "卡 12345678901234567890123",  # too long for a card
+    ],
+)
+def test_a_card_word_does_not_make_other_numbers_cards(text: str) -> None:
+    assert numbers.find(text) == ()
+
+
+def test_a_resident_id_after_a_card_word_is_not_a_card() -> None:
+    assert numbers.find("卡 11010519491231002X") == ()
+    assert numbers.find(f"卡 {_gansu_id_that_passes_luhn()}") == ()
+
+
 def _gansu_id_that_passes_luhn() -> str:
     """An 18-digit Gansu (62...) resident ID number that also passes Luhn: card-shaped."""
     for serial in range(1000):

@@ -63,7 +63,7 @@ def test_bundle_masks_numbers_and_its_kit_still_verifies(team: Team, tmp_path: P
     payload = json.loads(
         lee.conn.execute("SELECT payload FROM ledger ORDER BY seq DESC LIMIT 1").fetchone()[0]
     )
-    assert payload["numbers"] == {"masked": True, "detector": "1", "unmask_seq": None}
+    assert payload["numbers"] == {"masked": True, "detector": "2", "unmask_seq": None}
     verify_txt = _kit_file(result.kit_path, "VERIFY.txt")
     assert "data/originals/ 中的原始文件保存完整号码" in verify_txt  # in the bundle's language
 

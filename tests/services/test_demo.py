@@ -118,3 +118,18 @@ def test_the_story_starts_in_daytime_and_ends_before_the_store_is_made(
     assert begins == datetime.fromisoformat(start)
     # a first stamp at the first launch is never "over 24 hours" late
     assert timedelta(hours=5) < datetime.fromisoformat(now) - begins < timedelta(hours=22)
+
+
+def test_the_demo_card_passes_luhn_and_is_masked_either_way() -> None:
+    """The planted card is a realistic one (Luhn-valid), and a card word before it makes it a
+    card even with a typo: the demo's bundle masks it whichever way it is found."""
+    from evidence_desk.domain import sensitive_numbers
+
+    [span] = sensitive_numbers.find(PLANTED_TEXT)
+    card = PLANTED_TEXT[span.start : span.end]
+    digits = card.replace(" ", "")
+    assert span.kind == "card" and sensitive_numbers.luhn_valid(digits)
+    assert sensitive_numbers.mask(PLANTED_TEXT).count("****") == 3
+    typo = PLANTED_TEXT.replace(card, card[:-1] + str((int(card[-1]) + 1) % 10))
+    assert not sensitive_numbers.luhn_valid(digits[:-1] + str((int(digits[-1]) + 1) % 10))
+    assert digits[:-1] not in sensitive_numbers.mask(typo).replace(" ", "")
