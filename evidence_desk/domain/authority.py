@@ -425,6 +425,11 @@ class TableRule:
     count: int | None = None
     # columns a new row may leave out: added by a later migration, absent from older entries
     optional: frozenset[str] = frozenset()
+    # ``new`` rows that may also be put again when the row on record is identical (every
+    # column given, every value equal): a record of a fact that changes nothing. Two laptops
+    # of one case seal the same file offline; each records the original and the case's copy
+    # as new, and the second to reach the organisation re-records what it already holds.
+    again: bool = False
     # derived by ActionRule: the key column, and ``bind`` as (column, source, name or value)
     key: str = ""
     bindings: tuple[tuple[str, str, Any], ...] = ()
@@ -591,8 +596,10 @@ TABLE_KEYS: Mapping[str, str] = {
     "invites": "id",
 }
 
-_NEW_BLOBS = TableRule(_BLOB_COLUMNS, new=True)
-_NEW_CASE_BLOBS = TableRule(_CASE_BLOB_COLUMNS, new=True)
+#: an original and a case's copy of it: new, or the very row already on record (the same file
+#: sealed for the same case on two laptops: docs/ARCHITECTURE.md, "The same original twice")
+_NEW_BLOBS = TableRule(_BLOB_COLUMNS, new=True, again=True)
+_NEW_CASE_BLOBS = TableRule(_CASE_BLOB_COLUMNS, new=True, again=True)
 
 
 def _items(role: tuple[Any, ...] | None = None) -> TableRule:
@@ -2184,6 +2191,19 @@ def _check_rows(
     return well_formed
 
 
+def same_row(held: Mapping[str, Any] | None, row: Mapping[str, Any]) -> bool:
+    """Does the row on record hold exactly ``row``'s values (and types: 1 is not True)?"""
+    if held is None:
+        return False
+    for column, value in row.items():
+        if column not in held:
+            return False
+        kept = held[column]
+        if kept != value or type(kept) is not type(value):
+            return False
+    return True
+
+
 def _check_row(
     state: State,
     actor: str,
@@ -2210,8 +2230,9 @@ def _check_row(
     key = row.get(spec.key)
     complete = spec.columns.issubset(row)
     # a whole row that may be new or not (a setting, a TSA's configuration) needs no look-up
-    exists = None if spec.new is None and complete else state.row(table, key) is not None
-    if spec.new is True and exists:
+    held = None if spec.new is None and complete else state.row(table, key)
+    exists = None if spec.new is None and complete else held is not None
+    if spec.new is True and exists and not (spec.again and complete and same_row(held, row)):
         found.append(
             Violation(
                 "authority.schema",

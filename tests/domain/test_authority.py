@@ -221,3 +221,54 @@ def test_an_auditor_writes_no_evidence_decision_or_export(action: str) -> None:
     }
     found = authority.check(state(users=users), 5, "t", "audrey", action, {})
     assert "permission" in rules(found)
+
+
+_ORIGINAL = {"sha256": "ab" * 32, "sm3": "cd" * 32, "size": 10, "name": "", "kind": "original"}
+_COPY = {"name": "f" * 64, "case_no": "C-1", "sha256": "ab" * 32}
+
+
+def _exists(found: list[authority.Violation]) -> list[str]:
+    """The ``row_exists`` violations among ``found``, by table."""
+    return sorted(
+        str(v.detail.fact("table")) for v in found if v.detail.code == "authority.row_exists"
+    )
+
+
+@pytest.mark.parametrize(
+    ("original", "copy", "refused"),
+    [
+        (_ORIGINAL, _COPY, []),  # the same file sealed for the same case on another laptop
+        ({**_ORIGINAL, "size": 11}, _COPY, ["blobs"]),  # other facts under the same digest
+        ({**_ORIGINAL, "kind": "document"}, _COPY, ["blobs"]),
+        ({**_ORIGINAL, "size": True}, _COPY, ["blobs"]),  # equal, not the same type
+        ({k: v for k, v in _ORIGINAL.items() if k != "kind"}, _COPY, ["blobs"]),  # a part
+        (_ORIGINAL, {**_COPY, "case_no": "C-2"}, ["case_blobs"]),  # the name is case C-1's
+    ],
+)
+def test_an_original_on_record_may_be_recorded_again_only_identically(
+    original: dict[str, Any], copy: dict[str, Any], refused: list[str]
+) -> None:
+    held = state(
+        users=USERS, blobs={_ORIGINAL["sha256"]: _ORIGINAL}, case_blobs={_COPY["name"]: _COPY}
+    )
+    payload = {
+        "contact_id": "K-1",
+        "rows": [
+            {"op": "put", "table": "blobs", "row": original},
+            {"op": "put", "table": "case_blobs", "row": copy},
+        ],
+    }
+    found = authority.check(held, 9, "t", "alice", "evidence.import", payload)
+    assert _exists(found) == refused
+
+
+def test_other_new_rows_may_never_be_recorded_again() -> None:
+    """Only an original and a case's copy are facts a second record leaves unchanged."""
+    again = {
+        (name, table)
+        for name, rule in authority.ACTIONS.items()
+        for table, spec in rule.tables.items()
+        if spec.again
+    }
+    assert {table for _name, table in again} == {"blobs", "case_blobs"}
+    assert all(authority.ACTIONS[name].tables[table].new is True for name, table in again)
