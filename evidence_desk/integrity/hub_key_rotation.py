@@ -22,6 +22,7 @@ from typing import Any, Final
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from evidence_desk.integrity import canonical, signing
+from evidence_desk.integrity.statement_fields import text
 
 ROTATION_CONTEXT: Final = b"evidence-desk/hub-key-rotation/v1\n"
 VERSION: Final = 1
@@ -88,12 +89,12 @@ def parse(value: object) -> Rotation:
         if not isinstance(fields, dict) or fields.get("v") != VERSION:
             raise TypeError
         rotation = Rotation(
-            hub_id=_text(fields, "hub_id"),
-            old=_text(fields, "old"),
-            new=_text(fields, "new"),
-            at=_text(fields, "at"),
-            old_signature=_text(value, "old_signature"),
-            new_signature=_text(value, "new_signature"),
+            hub_id=text(fields, "hub_id"),
+            old=text(fields, "old"),
+            new=text(fields, "new"),
+            at=text(fields, "at"),
+            old_signature=text(value, "old_signature"),
+            new_signature=text(value, "new_signature"),
         )
     except (KeyError, TypeError, ValueError):
         raise MalformedRotation("not a rotation statement of this version") from None
@@ -102,13 +103,6 @@ def parse(value: object) -> Rotation:
     if not rotation.valid():
         raise MalformedRotation("not signed by both keys")
     return rotation
-
-
-def _text(value: dict[str, Any], name: str) -> str:
-    found = value[name]
-    if not isinstance(found, str):
-        raise TypeError(name)
-    return found
 
 
 def chain(hub_id: str, pinned: str, newest: str, rotations: Iterable[Rotation]) -> list[Rotation]:

@@ -36,6 +36,7 @@ from typing import Any, Final
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from evidence_desk.integrity import canonical, merkle, signing
+from evidence_desk.integrity.statement_fields import count, text
 
 ORG_CHECKPOINT_CONTEXT: Final = b"evidence-desk/org-checkpoint/v1\n"
 #: a witness's cosignature of a checkpoint it verified: over this context + the checkpoint's text
@@ -127,11 +128,11 @@ def parse(body: str) -> OrgCheckpoint:
         raise MalformedCheckpoint("not an organisation checkpoint of this version")
     try:
         checkpoint = OrgCheckpoint(
-            hub_id=_text(value["hub_id"]),
-            size=_count(value["size"]),
-            root=_text(value["root"]),
-            hub_seq=_count(value["hub_seq"]),
-            at=_text(value["at"]),
+            hub_id=text(value, "hub_id"),
+            size=count(value, "size"),
+            root=text(value, "root"),
+            hub_seq=count(value, "hub_seq"),
+            at=text(value, "at"),
         )
     except (KeyError, TypeError):
         raise MalformedCheckpoint("a field is missing or of the wrong type") from None
@@ -158,15 +159,3 @@ def extends(older: OrgCheckpoint, newer: OrgCheckpoint, proof: Iterable[str]) ->
         )
     except ValueError:
         return False
-
-
-def _text(value: object) -> str:
-    if not isinstance(value, str):
-        raise TypeError
-    return value
-
-
-def _count(value: object) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise TypeError
-    return value

@@ -22,13 +22,14 @@ acknowledged is then provable with the device's copy of the receipt.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from evidence_desk.integrity import canonical, signing
+from evidence_desk.integrity.statement_fields import integer, text
 
 RECEIPT_CONTEXT: Final = b"evidence-desk/hub-receipt/v1\n"
 VERSION: Final = 1
@@ -99,16 +100,16 @@ def parse(body: str) -> Statement:
         raise MalformedReceipt("not a receipt of this version")
     try:
         statement = Statement(
-            hub_id=_text(value, "hub_id"),
-            device_id=_text(value, "device_id"),
-            seq_from=_int(value, "seq_from"),
-            seq_to=_int(value, "seq_to"),
-            head_hash=_text(value, "head_hash"),
-            root=_text(value, "root"),
-            hub_seq_from=_int(value, "hub_seq_from"),
-            hub_seq_to=_int(value, "hub_seq_to"),
-            entries=_text(value, "entries"),
-            accepted_at=_text(value, "accepted_at"),
+            hub_id=text(value, "hub_id"),
+            device_id=text(value, "device_id"),
+            seq_from=integer(value, "seq_from"),
+            seq_to=integer(value, "seq_to"),
+            head_hash=text(value, "head_hash"),
+            root=text(value, "root"),
+            hub_seq_from=integer(value, "hub_seq_from"),
+            hub_seq_to=integer(value, "hub_seq_to"),
+            entries=text(value, "entries"),
+            accepted_at=text(value, "accepted_at"),
             refused=tuple(_refused(value.get("refused"))),
         )
     except (KeyError, TypeError):
@@ -116,20 +117,6 @@ def parse(body: str) -> Statement:
     if statement.body() != body or statement.seq_from > statement.seq_to:
         raise MalformedReceipt("not canonical")
     return statement
-
-
-def _int(value: Mapping[str, Any], name: str) -> int:
-    found = value[name]
-    if type(found) is not int:
-        raise TypeError(name)
-    return found
-
-
-def _text(value: Mapping[str, Any], name: str) -> str:
-    found = value[name]
-    if not isinstance(found, str):
-        raise TypeError(name)
-    return found
 
 
 def _refused(rows: object) -> Sequence[tuple[int, str]]:
