@@ -13,11 +13,9 @@ kit proves against the newest locally signed checkpoint and says so on the cover
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
 import json
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,7 +53,6 @@ from evidence_desk.domain.redaction import RedactionPlan, merged
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import digests, ledger, merkle, signing, tsa
 from evidence_desk.services import (
-    access_log,
     anchoring,
     bundle_custody,
     bundle_disclosure,
@@ -68,6 +65,7 @@ from evidence_desk.services import (
     case_keys,
     cases,
     contacts,
+    disclosure,
     pdf_signing,
     processing_records,
     reading,
@@ -76,8 +74,8 @@ from evidence_desk.services import (
     timestamps,
 )
 from evidence_desk.services import settings as settings_service
-from evidence_desk.services.session import Session, Write
-from evidence_desk.store.files import atomic_write
+from evidence_desk.services.bundle_custody import EXPORT_ACTION
+from evidence_desk.services.session import Session
 
 _said = Catalogue(
     {
@@ -112,7 +110,6 @@ _said = Catalogue(
     }
 )
 
-EXPORT_ACTION = "bundle.export"
 CONTACT_DOCUMENTS = frozenset(contacts.DOCUMENT_ROLES)
 _USABLE = (contacts.ContactStatus.APPROVED.value, contacts.ContactStatus.REVOKED.value)
 
@@ -1110,10 +1107,7 @@ def export_bundle(
     ``redaction``: legal's plan (issue 21 item 5), merged with the default detectors' unless
     ``default_redaction`` is False; the export's entry records its digest, counts, detectors
     and whether the defaults ran, and the kit carries it with what proves every message."""
-    session.require(Action.BUNDLE_EXPORT)
-    check_scope(scope)
-    processing_records.require_recipient(recipient)
-    shredding.require_not_shredded(session, scope.case_no)  # before anything is stamped
+    disclosure.require(session, scope, recipient)  # before anything is stamped
     signing_certs.signer(session)  # no PDF signing certificate: refused before anything is written
     unmask_seq = (
         None
@@ -1184,83 +1178,56 @@ def export_bundle(
     if bundle_custody.next_export_seq(session) != data.export_seq:
         raise StoreError(_said("bundle.ledger_moved"))
     out_dir.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
     kit_path = out_dir / f"bundle-{data.bundle_id}-kit.zip"
-    try:
-        for name, content in volumes:
-            atomic_write(out_dir / name, content)
-            written.append(out_dir / name)
-        atomic_write(kit_path, kit_bytes)
-        written.append(kit_path)
-        kit_sha256 = hashlib.sha256(kit_bytes).hexdigest()
-        # the processing record and the export: one transaction, both or neither
-        _record_entry, entry = session.write_many(
-            [
-                processing_records.write(record),
-                Write(
-                    EXPORT_ACTION,
-                    {
-                        "bundle_id": data.bundle_id,
-                        "case_no": scope.case_no,
-                        "scope": scope.as_json(),
-                        "contacts": sorted({e.contact.id for e in data.exhibits}),
-                        "exhibits": [
-                            {"id": e.id, "originals": [o.sha256 for o in e.originals]}
-                            for e in data.exhibits
-                        ],
-                        "messages_included": sum(len(e.messages) for e in data.exhibits),
-                        "messages_omitted": len(data.omissions),
-                        "evidence_manifest_sha256": manifest_sha256,
-                        "pdf": [
-                            {
-                                "file_name": name,
-                                "sha256": hashlib.sha256(content).hexdigest(),
-                                "sm3": digests.sm3_hex(content),
-                                "size": len(content),
-                            }
-                            for name, content in volumes
-                        ],
-                        "pdf_signatures": signed.facts(),
-                        "pages": rendered.pages,
-                        "kit": {
-                            "file_name": kit_path.name,
-                            "sha256": kit_sha256,
-                            "sm3": digests.sm3_hex(kit_bytes),
-                            "size": len(kit_bytes),
-                        },
-                        "checkpoint": {"size": data.checkpoint.size, "root": data.checkpoint.root},
-                        "tag_manifest_token": None if tag_stamp is None else tag_stamp.tsa_name,
-                        # the seq the PDF's custody table printed for this entry (verify
-                        # checks the entry took it: services/bundle_custody.py)
-                        "custody_seq": data.export_seq,
-                        "processing_record": record.id,
-                        # PI-6: masked by this detector, or printed in clear under the unmask
-                        "numbers": {
-                            "masked": unmask_seq is None,
-                            "detector": sensitive_numbers.DETECTOR_VERSION,
-                            "unmask_seq": unmask_seq,
-                        },
-                        # issue 21 item 5: what was redacted (the plan is in the kit)
-                        **_redaction_facts(data),
-                    },
-                ),
-            ],
-            operation="export",
-        )
-    except BaseException:
-        for path in written:
-            with contextlib.suppress(OSError):
-                os.unlink(path)
-        raise
-    _record_export(session, entry, kit_path)
-    # the read log (PI-1): the evidence left the store, by this user, of this case
-    access_log.record(
-        session,
-        access_log.EXPORT_BUNDLE,
-        [scope.case_no],
-        data.bundle_id,
-        {"ledger_seq": entry.seq, "exhibits": len(data.exhibits)},
+    written = disclosure.write_files(
+        [*((out_dir / name, content) for name, content in volumes), (kit_path, kit_bytes)]
     )
+    kit_sha256 = hashlib.sha256(kit_bytes).hexdigest()
+    export = {
+        "bundle_id": data.bundle_id,
+        "case_no": scope.case_no,
+        "scope": scope.as_json(),
+        "contacts": sorted({e.contact.id for e in data.exhibits}),
+        "exhibits": [
+            {"id": e.id, "originals": [o.sha256 for o in e.originals]} for e in data.exhibits
+        ],
+        "messages_included": sum(len(e.messages) for e in data.exhibits),
+        "messages_omitted": len(data.omissions),
+        "evidence_manifest_sha256": manifest_sha256,
+        "pdf": [
+            {
+                "file_name": name,
+                "sha256": hashlib.sha256(content).hexdigest(),
+                "sm3": digests.sm3_hex(content),
+                "size": len(content),
+            }
+            for name, content in volumes
+        ],
+        "pdf_signatures": signed.facts(),
+        "pages": rendered.pages,
+        "kit": {
+            "file_name": kit_path.name,
+            "sha256": kit_sha256,
+            "sm3": digests.sm3_hex(kit_bytes),
+            "size": len(kit_bytes),
+        },
+        "checkpoint": {"size": data.checkpoint.size, "root": data.checkpoint.root},
+        "tag_manifest_token": None if tag_stamp is None else tag_stamp.tsa_name,
+        # the seq the PDF's custody table printed for this entry (verify
+        # checks the entry took it: services/bundle_custody.py)
+        "custody_seq": data.export_seq,
+        "processing_record": record.id,
+        # PI-6: masked by this detector, or printed in clear under the unmask
+        "numbers": {
+            "masked": unmask_seq is None,
+            "detector": sensitive_numbers.DETECTOR_VERSION,
+            "unmask_seq": unmask_seq,
+        },
+        # issue 21 item 5: what was redacted (the plan is in the kit)
+        **_redaction_facts(data),
+    }
+    entry = disclosure.record(session, record, export, written, {"exhibits": len(data.exhibits)})
+    _record_export(session, entry, kit_path)
     return ExportResult(
         bundle_id=data.bundle_id,
         pdf_paths=tuple(out_dir / name for name, _ in volumes),

@@ -1,33 +1,29 @@
 """Exporting a case's conversations as RSMF 2.0 for a law firm's e-discovery platform.
 
-The same disclosure as a court bundle, in another format: the legal team only (BUNDLE_EXPORT),
-never a shredded case, account numbers masked (PI-6), a processing record naming the recipient
-(PIPL arts. 55-56) and one ``bundle.export`` entry with ``"format": "rsmf/2.0.0"`` that records
-the file's digests, written in one transaction with the record (verify ties the two together as
-for any export). The file itself is drawn by bundle/rsmf.py from the bundle's own records.
+The same disclosure as a court bundle, in another format, through the same steps
+(services/disclosure.py): the legal team only (BUNDLE_EXPORT), never a shredded case, a
+processing record naming the recipient (PIPL arts. 55-56) and one ``bundle.export`` entry, here
+with ``"format": "rsmf/2.0.0"`` and the file's digests, written in one transaction with the
+record. Account numbers are always masked (PI-6). The file itself is drawn by bundle/rsmf.py
+from the bundle's own records.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from evidence_desk import __version__
 from evidence_desk.bundle import rsmf
 from evidence_desk.bundle.model import Scope
-from evidence_desk.bundle.scope import check_scope
 from evidence_desk.domain.errors import BadInput
 from evidence_desk.domain.pipl import Recipient
-from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import digests
-from evidence_desk.services import access_log, processing_records, reading, shredding
-from evidence_desk.services.bundle import EXPORT_ACTION, gather
-from evidence_desk.services.session import Session, Write
-from evidence_desk.store.files import atomic_write
+from evidence_desk.services import disclosure, processing_records, reading
+from evidence_desk.services.bundle import gather
+from evidence_desk.services.session import Session
 
 FORMAT = "rsmf/" + rsmf.RSMF_VERSION
 
@@ -61,58 +57,40 @@ def _attachment_loader(session: Session) -> rsmf.AttachmentLoader:
 
 def export_rsmf(session: Session, scope: Scope, out: Path, *, recipient: Recipient) -> RsmfResult:
     """Write ``out`` (an ``.rsmf`` file) with the conversations of ``scope``, for ``recipient``."""
-    session.require(Action.BUNDLE_EXPORT)
-    check_scope(scope)
-    processing_records.require_recipient(recipient)
-    shredding.require_not_shredded(session, scope.case_no)
+    disclosure.require(session, scope, recipient)
     if out.exists() and out.is_dir():
         raise BadInput(str(out), "", _said("rsmf.is_folder"))
     data = gather(session, scope, masked=True)
     built = rsmf.build(data, _attachment_loader(session), f"Evidence Desk {__version__}")
     record = processing_records.prepare(session, recipient, data, built.manifest_sha256)
     out.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(out, built.content)
+    written = disclosure.write_files([(out, built.content)])
     sha256 = hashlib.sha256(built.content).hexdigest()
-    try:
-        _record, entry = session.write_many(
-            [
-                processing_records.write(record),
-                Write(
-                    EXPORT_ACTION,
-                    {
-                        "bundle_id": data.bundle_id,
-                        "case_no": scope.case_no,
-                        "format": FORMAT,
-                        "scope": scope.as_json(),
-                        "contacts": sorted({e.contact.id for e in data.exhibits}),
-                        # processing_records' check ties the record to its export by this digest
-                        "evidence_manifest_sha256": built.manifest_sha256,
-                        "rsmf": {
-                            "file_name": out.name,
-                            "sha256": sha256,
-                            "sm3": digests.sm3_hex(built.content),
-                            "size": len(built.content),
-                            "events": built.event_count,
-                            "attachments": built.attachment_count,
-                        },
-                        "checkpoint": {"size": data.checkpoint.size, "root": data.checkpoint.root},
-                        "processing_record": record.id,
-                        "numbers": {"masked": True},
-                    },
-                ),
-            ],
-            operation="export",
-        )
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(out)
-        raise
-    access_log.record(
+    entry = disclosure.record(
         session,
-        access_log.EXPORT_BUNDLE,
-        [scope.case_no],
-        data.bundle_id,
-        {"ledger_seq": entry.seq, "format": FORMAT},
+        record,
+        {
+            "bundle_id": data.bundle_id,
+            "case_no": scope.case_no,
+            "format": FORMAT,
+            "scope": scope.as_json(),
+            "contacts": sorted({e.contact.id for e in data.exhibits}),
+            # processing_records' check ties the record to its export by this digest
+            "evidence_manifest_sha256": built.manifest_sha256,
+            "rsmf": {
+                "file_name": out.name,
+                "sha256": sha256,
+                "sm3": digests.sm3_hex(built.content),
+                "size": len(built.content),
+                "events": built.event_count,
+                "attachments": built.attachment_count,
+            },
+            "checkpoint": {"size": data.checkpoint.size, "root": data.checkpoint.root},
+            "processing_record": record.id,
+            "numbers": {"masked": True},
+        },
+        written,
+        {"format": FORMAT},
     )
     return RsmfResult(
         path=out,
