@@ -132,7 +132,8 @@ def evidence_manifest(data: BundleData) -> bytes:
             "root": data.checkpoint.root,
             "stamped": data.checkpoint_stamped,
         },
-        # the export's own entry, written after the kit: the custody table's last row
+        # the export's own entry, written after the kit: the custody table's last row, at this
+        # seq or a later one (services/bundle_custody.py)
         **(
             {
                 "export_entry": {

@@ -1501,8 +1501,8 @@ class _Story:
                 cells.insert(1, Paragraph(self._device(data, number), self.s["cell"]))
             rows.append(cells)
         if data.export_seq:  # the export's own entry, written after this PDF (bundle_custody)
-            cells = [
-                Paragraph(str(data.export_seq), self.s["cell"]),
+            cells = [  # at this seq, or later if other entries were written meanwhile
+                Paragraph(f"≥ {data.export_seq}", self.s["cell"]),
                 self.fit(lay.when(data.produced_at), widths[actor - 1]),
                 self.fit(data.producer, widths[actor]),
                 self.fit(self.label("action", "bundle.export"), widths[actor + 1]),

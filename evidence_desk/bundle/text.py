@@ -147,8 +147,10 @@ EN: dict[str, str] = {
     "who joined it) and the user who signed it; entries are in the organisation's order, and Seq "
     "is the entry's number in its own device's ledger.",
     "custody_export": "bundle_id={bundle_id}: this export. Its entry is written to the ledger "
-    "right after this PDF, with the digests of the PDF and the kit, so its hashes cannot be "
-    "printed here; the kit's evidence-manifest.json names its seq, and verify checks it.",
+    "after this PDF, with the digests of the PDF and the kit, so its hashes cannot be printed "
+    "here; it takes this seq, or a later one if other entries (a sync, another window) were "
+    "written meanwhile, which are not in this bundle. The kit's evidence-manifest.json names "
+    "the same seq, and verify checks the entry is not before it.",
     "col_device": "Device",
     "device_user": "joined by {user}",
     "device_exporting": "the exporting device",

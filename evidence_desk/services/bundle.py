@@ -44,7 +44,7 @@ from evidence_desk.bundle.model import (
 )
 from evidence_desk.bundle.scope import check_scope, select
 from evidence_desk.domain import authority, sensitive_numbers
-from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation, StoreError
+from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.file_names import fold
 from evidence_desk.domain.pipl import Recipient
 from evidence_desk.domain.policy import Action
@@ -91,8 +91,6 @@ _said = Catalogue(
         "bundle.rule_broken": "ledger entry {seq} ({action} by {actor}) breaks rule {rule}: "
         "{reason}; run verify: no bundle is made from entries that break the rules",
         "bundle.not_folder": "not a folder",
-        "bundle.ledger_moved": "another entry was written to the ledger while the bundle was "
-        "drawn, so its chain of custody would name its own entry wrongly: export again",
         # notices: what the kit could not do, said beside the result
         "bundle.no_tsa": "no time-stamp authority configured: the kit proves a local checkpoint",
         "bundle.refused": "refused by rule {rule}: {reason}",
@@ -649,8 +647,11 @@ def gather(
     zone_name = settings_service.get(session, "timezone")
     organisation = settings_service.get(session, "organisation")
     chosen = _scope_contacts(session, scope)
-    annex = _annex(session, scope, [c.id for c in chosen])  # reads under its own snapshot
+    # one snapshot: the ledger head read here is the bundle's, and the seq its export's entry
+    # will take at the earliest; entries written while the bundle is drawn are not in it
     with session.snapshot():
+        annex = _annex(session, scope, [c.id for c in chosen])
+        export_seq = bundle_custody.next_export_seq(session)
         entries = _entries(session)
         org = bundle_org.read(session.conn, session.folder.store_id, entries)
         reader = _Reader(session, scope, entries, org)
@@ -716,7 +717,7 @@ def gather(
         org_order=proof.org_order,
         custody_devices=proof.custody_devices,
         device_names=proof.device_names,
-        export_seq=bundle_custody.next_export_seq(session),
+        export_seq=export_seq,
         screenshot_checks=applied.checks,
         redaction=applied.plan if applied.plan else None,
         redaction_defaults=default_redaction,
@@ -1175,8 +1176,6 @@ def export_bundle(
         notices.append(_said("bundle.tags_unstamped"))
     if not data.checkpoint_stamped:
         notices.append(_said("bundle.checkpoint_unstamped", size=data.checkpoint.size))
-    if bundle_custody.next_export_seq(session) != data.export_seq:
-        raise StoreError(_said("bundle.ledger_moved"))
     out_dir.mkdir(parents=True, exist_ok=True)
     kit_path = out_dir / f"bundle-{data.bundle_id}-kit.zip"
     written = disclosure.write_files(
@@ -1213,8 +1212,8 @@ def export_bundle(
         },
         "checkpoint": {"size": data.checkpoint.size, "root": data.checkpoint.root},
         "tag_manifest_token": None if tag_stamp is None else tag_stamp.tsa_name,
-        # the seq the PDF's custody table printed for this entry (verify
-        # checks the entry took it: services/bundle_custody.py)
+        # the lowest seq the PDF's custody table printed for this entry (verify checks
+        # it took no earlier one: services/bundle_custody.py)
         "custody_seq": data.export_seq,
         "processing_record": record.id,
         # PI-6: masked by this detector, or printed in clear under the unmask

@@ -434,7 +434,12 @@ class Session:
 
     @contextmanager
     def snapshot(self) -> Iterator[db.Connection]:
-        """A read transaction: everything read inside sees one consistent state."""
+        """A read transaction: everything read inside sees one consistent state. Inside one
+        already (a reader that calls another: the bundle reads the conduct report under its
+        own snapshot), the outer one holds."""
+        if self.conn.in_transaction:
+            yield self.conn
+            return
         self.conn.execute("BEGIN")
         try:
             yield self.conn

@@ -247,11 +247,12 @@ def test_custody_ends_with_the_entry_this_export_writes(team: Team, tmp_path: Pa
     store_with_evidence(team, tmp_path / "in")
     result = export(team, tmp_path / "out")
     text = " ".join(pdf_text(result.pdf_paths[0]).split())
-    # the last custody row: the export's own entry, at the seq it then took, its actor and action
+    # the last custody row: the export's own entry, at the earliest seq it can take (it took
+    # that one: nothing else was written meanwhile), its actor and action
     at = text.index(f"证据包 {result.bundle_id}：本次导出")
     row = text[at - 200 : at]
     exported = labels.label("zh_CN", "action", "bundle.export")  # named in the bundle's language
-    assert f" {result.ledger_seq} " in row and "lee" in row and exported in row
+    assert f"≥ {result.ledger_seq} " in row and "lee" in row and exported in row
     assert text.count("：本次导出") == 1
     with zipfile.ZipFile(result.kit_path) as zf:
         (name,) = [n for n in zf.namelist() if n.endswith("/evidence-manifest.json")]
@@ -266,14 +267,59 @@ def test_custody_ends_with_the_entry_this_export_writes(team: Team, tmp_path: Pa
     assert verify_store(lee).intact  # the entry took the seq its PDF printed
 
 
-def test_verify_finds_an_export_that_is_not_where_its_custody_table_says(
+def test_an_entry_written_while_the_bundle_is_drawn_is_left_out_not_refused(
+    team: Team, pki: TestPki, local_tsa: LocalTsa, tmp_path: Path
+) -> None:
+    """Another window (alice's session) writes to the ledger while legal's bundle is signed
+    and stamped: the export goes on, from the head it gathered; the new entry is not in the
+    bundle, and the export's entry takes the seq after it (the PDF printed "≥" the earlier)."""
+    timestamps.add_authority(
+        team.login("ada"),
+        "local-test-tsa",
+        local_tsa.url,
+        pki.root_pem.read_text(),
+        pki.intermediates_pem.read_text(),
+        timeout_seconds=5,
+    )
+    alice, contact_id = store_with_evidence(team, tmp_path / "in")
+    timestamps.stamp(alice)
+    (message, *_rest) = reading.list_messages(alice, contact_id)
+    during: list[int] = []
+
+    def sender(url: str, request: bytes, timeout: float) -> bytes:
+        """The TSA's real transport; the first call (the draw is done, the PDF is being
+        signed) comes while alice tags a message in her own window."""
+        if not during:
+            review.tag_message(alice, message.rowid, "promise_to_pay", "tagged while legal exports")
+            during.append(ledger_size(alice))
+        return timestamps._send(url, request, timeout)
+
+    head = ledger_size(alice)
+    result = export(team, tmp_path / "out", sender=sender, stamp_first=False)
+    assert during == [head + 1]
+    printed = head + 2  # after the gathered head and the processing record
+    assert result.ledger_seq == printed + 1  # the tag came first
+    text = " ".join(pdf_text(result.pdf_paths[0]).split())
+    assert f"≥ {printed} " in text and "tagged while legal exports" not in text
+    with zipfile.ZipFile(result.kit_path) as zf:
+        (name,) = [n for n in zf.namelist() if n.endswith("/evidence-manifest.json")]
+        manifest = json.loads(zf.read(name))
+    assert manifest["export_entry"]["seq"] == printed
+    assert manifest["checkpoint"]["size"] <= head  # the tag's entry is not in the bundle
+    assert verify_kit(result.kit_path).intact
+    report = verify_store(team.login("lee"))
+    assert report.intact, report.errors
+
+
+def test_verify_finds_an_export_before_the_seq_its_custody_table_printed(
     team: Team, tmp_path: Path
 ) -> None:
+    """No honest export sits before the earliest seq its PDF printed for it."""
     store_with_evidence(team, tmp_path / "in")
     insider = insider_session(team, "lee")
     insider.write(
         "bundle.export",
-        {"bundle_id": "B-elsewhere", "case_no": CASE, "custody_seq": 3},
+        {"bundle_id": "B-elsewhere", "case_no": CASE, "custody_seq": ledger_size(insider) + 5},
         [],
     )
     seq = ledger_size(insider)

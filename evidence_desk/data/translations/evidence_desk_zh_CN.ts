@@ -5593,11 +5593,6 @@
         <translation>案件 {case} 没有可纳入证据包的已批准联系人</translation>
     </message>
     <message>
-        <source>another entry was written to the ledger while the bundle was drawn, so its chain of custody would name its own entry wrongly: export again</source>
-        <comment>bundle.ledger_moved</comment>
-        <translation>生成证据包期间存证链又写入了其他记录，保管链将无法正确标明本次导出的记录：请重新导出</translation>
-    </message>
-    <message>
         <source>no ledger entry records original {sha256}</source>
         <comment>bundle.no_entry</comment>
         <translation>存证链中没有记录原始文件 {sha256} 的条目</translation>
@@ -6468,9 +6463,9 @@
         <translation>保管链记录</translation>
     </message>
     <message>
-        <source>bundle_id={bundle_id}: this export. Its entry is written to the ledger right after this PDF, with the digests of the PDF and the kit, so its hashes cannot be printed here; the kit&apos;s evidence-manifest.json names its seq, and verify checks it.</source>
+        <source>bundle_id={bundle_id}: this export. Its entry is written to the ledger after this PDF, with the digests of the PDF and the kit, so its hashes cannot be printed here; it takes this seq, or a later one if other entries (a sync, another window) were written meanwhile, which are not in this bundle. The kit&apos;s evidence-manifest.json names the same seq, and verify checks the entry is not before it.</source>
         <comment>bundle_text.custody_export</comment>
-        <translation>证据包 {bundle_id}：本次导出。其记录在本 PDF 生成后立即写入存证链，并含本 PDF 和校验包的哈希值，因此其哈希无法印于此处；校验包的 evidence-manifest.json 载明其序号，verify 会核对。</translation>
+        <translation>证据包 {bundle_id}：本次导出。其记录在本 PDF 生成后写入存证链，并含本 PDF 和校验包的哈希值，因此其哈希无法印于此处；其序号为此号，若期间写入了其他记录（同步、另一窗口），则为更靠后的序号，这些记录不在本证据包内。校验包的 evidence-manifest.json 载明同一序号，verify 会核对导出记录不早于此号。</translation>
     </message>
     <message>
         <source>Generated from the tamper-evident ledger, never typed by hand. Each entry names who, when, what, and the hash of the entry before it.</source>
@@ -8058,9 +8053,9 @@
         <translation>引号字段未闭合：文件不完整或已损坏</translation>
     </message>
     <message>
-        <source>the bundle&apos;s chain of custody printed its own export as ledger seq {printed}, but the export entry is seq {seq}</source>
+        <source>the bundle&apos;s chain of custody printed its own export as ledger seq {printed} or later, but the export entry is seq {seq}</source>
         <comment>custody.export_seq</comment>
-        <translation>证据包保管链将本次导出印为存证链第 {printed} 条，但导出记录实为第 {seq} 条</translation>
+        <translation>证据包保管链将本次导出印为存证链第 {printed} 条或其后，但导出记录实为第 {seq} 条</translation>
     </message>
     <message>
         <source>ledger seq {seq}</source>
@@ -13093,6 +13088,21 @@ must equal that file&apos;s line in the manifest.</source>
         <source>unknown time zone {tz!r}</source>
         <comment>whatsapp.unknown_zone</comment>
         <translation>未知时区“{tz}”</translation>
+    </message>
+    <message>
+        <source>another entry was written to the ledger while the bundle was drawn, so its chain of custody would name its own entry wrongly: export again</source>
+        <comment>bundle.ledger_moved</comment>
+        <translation type="vanished">生成证据包期间存证链又写入了其他记录，保管链将无法正确标明本次导出的记录：请重新导出</translation>
+    </message>
+    <message>
+        <source>bundle_id={bundle_id}: this export. Its entry is written to the ledger right after this PDF, with the digests of the PDF and the kit, so its hashes cannot be printed here; the kit&apos;s evidence-manifest.json names its seq, and verify checks it.</source>
+        <comment>bundle_text.custody_export</comment>
+        <translation type="vanished">证据包 {bundle_id}：本次导出。其记录在本 PDF 生成后立即写入存证链，并含本 PDF 和校验包的哈希值，因此其哈希无法印于此处；校验包的 evidence-manifest.json 载明其序号，verify 会核对。</translation>
+    </message>
+    <message>
+        <source>the bundle&apos;s chain of custody printed its own export as ledger seq {printed}, but the export entry is seq {seq}</source>
+        <comment>custody.export_seq</comment>
+        <translation type="vanished">证据包保管链将本次导出印为存证链第 {printed} 条，但导出记录实为第 {seq} 条</translation>
     </message>
     <message>
         <source>the request&apos;s signature as {key_id} does not verify</source>
