@@ -83,6 +83,11 @@ class Entry(NamedTuple):
         return self._replace(signature=signature)
 
 
+#: the columns of a table of entries (the ``ledger``, a device's held ``device_entries``) that
+#: make an :class:`Entry`, in its field order: ``Entry._make(row)`` of a row selected by them
+ENTRY_COLUMNS = ", ".join(Entry._fields)
+
+
 def unsigned_entry(*, seq: int, at: str, actor: str, action: str, payload: Any, prev: str) -> Entry:
     """The entry with its hashes and an empty signature: the signature is the checkpoint's,
     which needs the entry hash first (``Entry.signed``)."""

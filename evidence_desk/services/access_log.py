@@ -198,6 +198,20 @@ def _redacted(redacted: dict[int, str], seq: int, detail: object) -> bool:
     )
 
 
+def _row_hash(row: Any, prev_hash: str) -> str:
+    """The hash a stored read-log row should carry after ``prev_hash``."""
+    return access_log.row_hash(
+        int(row["seq"]),
+        row["at"],
+        row["user"],
+        row["case_no"],
+        row["what"],
+        row["target"],
+        row["detail"],
+        prev_hash,
+    )
+
+
 def check_access_log(session: Session, replay: Replay) -> Iterable[Finding]:
     """The read log's chain and seals: every changed, removed or inserted row is located."""
     store_id = session.folder.store_id
@@ -217,31 +231,13 @@ def check_access_log(session: Session, replay: Replay) -> Iterable[Finding]:
                 where,
                 _said("access.row_missing", first=prev_seq + 1, last=seq - 1),
             )
-        expected = access_log.row_hash(
-            seq,
-            r["at"],
-            r["user"],
-            r["case_no"],
-            r["what"],
-            r["target"],
-            r["detail"],
-            r["prev_hash"],
-        )
+        expected = _row_hash(r, r["prev_hash"])
         shredded = expected != r["row_hash"] and _redacted(redacted, seq, r["detail"])
         if expected != r["row_hash"] and not shredded:
             yield Finding("access.row_changed", where, _said("access.row_changed"))
         if r["prev_hash"] != prev_hash:
             yield Finding("access.chain_broken", where, _said("access.chain_broken"))
-        carried = access_log.row_hash(
-            seq,
-            r["at"],
-            r["user"],
-            r["case_no"],
-            r["what"],
-            r["target"],
-            r["detail"],
-            carried,
-        )
+        carried = _row_hash(r, carried)
         if shredded and r["prev_hash"] == hashes.get(seq - 1, access_log.genesis_hash(store_id)):
             carried = str(r["row_hash"])  # redacted by a shredding: its hash as stored
         hashes[seq] = carried

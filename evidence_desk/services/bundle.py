@@ -212,18 +212,8 @@ def _annex(session: Session, scope: Scope, contact_ids: Iterable[str]) -> tuple[
 
 def _entries(session: Session) -> list[ledger.Entry]:
     return [
-        ledger.Entry(
-            r["seq"],
-            r["at"],
-            r["actor"],
-            r["action"],
-            r["payload"],
-            r["payload_hash"],
-            r["prev_hash"],
-            r["entry_hash"],
-            r["signature"],
-        )
-        for r in session.conn.execute("SELECT * FROM ledger ORDER BY seq")
+        ledger.Entry._make(r)
+        for r in session.conn.execute(f"SELECT {ledger.ENTRY_COLUMNS} FROM ledger ORDER BY seq")
     ]
 
 

@@ -342,20 +342,10 @@ def _request_entry(session: Session, contact_id: str) -> tuple[str | None, ledge
     """The request's entry, and the device that wrote it when that is another device of the
     organisation (a staff laptop's request decided on the supervisor's: issue 19)."""
     for r in session.conn.execute(
-        "SELECT * FROM ledger WHERE action = 'contact.request' ORDER BY seq"
+        f"SELECT {ledger.ENTRY_COLUMNS} FROM ledger WHERE action = 'contact.request' ORDER BY seq"
     ):
         if json.loads(r["payload"]).get("contact_id") == contact_id:
-            return None, ledger.Entry(
-                r["seq"],
-                r["at"],
-                r["actor"],
-                r["action"],
-                r["payload"],
-                r["payload_hash"],
-                r["prev_hash"],
-                r["entry_hash"],
-                r["signature"],
-            )
+            return None, ledger.Entry._make(r)
     for r in session.conn.execute(
         "SELECT device_id, seq FROM device_entries WHERE action = 'contact.request' "
         "AND verdict = '' AND instr(payload, ?) > 0 ORDER BY org_seq",

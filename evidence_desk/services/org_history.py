@@ -153,8 +153,7 @@ def _entries(conn: db.Connection, source: str, value: object) -> list[ledger.Ent
     cursor = conn.cursor()
     cursor.row_factory = None
     cursor.execute(
-        "SELECT seq, at, actor, action, payload, payload_hash, prev_hash, entry_hash, signature "
-        f"FROM {source} ORDER BY seq",
+        f"SELECT {ledger.ENTRY_COLUMNS} FROM {source} ORDER BY seq",
         (value,),
     )
     return [ledger.Entry._make(r) for r in cursor]

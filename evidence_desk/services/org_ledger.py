@@ -502,8 +502,7 @@ def _receipt(conn: db.Connection, entry: ledger.Entry, placed: int) -> None:
     serves it edited is refused here, before another device refuses it), next in this
     device's order."""
     row = conn.execute(
-        "SELECT seq, at, actor, action, payload, payload_hash, prev_hash, entry_hash, signature "
-        "FROM ledger WHERE seq = ?",
+        f"SELECT {ledger.ENTRY_COLUMNS} FROM ledger WHERE seq = ?",
         (entry.seq,),
     ).fetchone()
     if row is None or ledger.Entry(*row) != entry:

@@ -14,6 +14,10 @@ for them or withdraws their wraps, in the same entry.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from evidence_desk.domain import authority
 from evidence_desk.domain.errors import NotFound, RuleViolation
 from evidence_desk.domain.models import Role, User
@@ -55,6 +59,35 @@ def get_user(session: Session, name: str) -> User:
     return User(row["name"], Role(row["role"]), row["public_key"], bool(row["active"]))
 
 
+def _slot_and_wraps(
+    session: Session,
+    name: str,
+    password: str,
+    key: Ed25519PrivateKey,
+    kdf: KdfParams | None,
+    wrap_private: bytes,
+    wraps: case_keys.WrapPlan,
+) -> Callable[[db.Connection, int], None]:
+    """The entry's ``extra``: ``name``'s key slot (their new signing and X25519 keys under
+    ``password``) and the case keys wrapped for them. Written inside the writer lock and the
+    transaction: if writing the slot fails, nothing is committed; if the commit fails, an
+    unused slot is harmless."""
+
+    def extra(conn: db.Connection, seq: int) -> None:
+        session.folder.keyslots.write_slot(
+            name,
+            password,
+            session.data_key,
+            signing.private_key_bytes(key),
+            signing.public_key_hex(key),
+            kdf or KdfParams(),
+            wrap_key=wrap_private,
+        )
+        wraps.apply(conn, seq)
+
+    return extra
+
+
 def add_user(
     session: Session, name: str, role: Role, password: str, *, kdf: KdfParams | None = None
 ) -> User:
@@ -79,20 +112,6 @@ def add_user(
         session, {name: wrap_public if role in authority.CASE_KEY_ROLES else None}
     )
 
-    # The slot is written inside the writer lock and the transaction (``extra``): if writing it
-    # fails, nothing is committed; if the commit fails, an unused slot is harmless.
-    def extra(conn: db.Connection, seq: int) -> None:
-        session.folder.keyslots.write_slot(
-            name,
-            password,
-            session.data_key,
-            signing.private_key_bytes(key),
-            public,
-            kdf or KdfParams(),
-            wrap_key=wrap_private,
-        )
-        wraps.apply(conn, seq)
-
     session.write(
         "user.add",
         {
@@ -103,7 +122,7 @@ def add_user(
             "wraps": wraps.records,
         },
         [put("users", row)],
-        extra=extra,
+        extra=_slot_and_wraps(session, name, password, key, kdf, wrap_private, wraps),
     )
     return User(name, role, public, True)
 
@@ -126,23 +145,11 @@ def reset_password(
     reader = user.active and user.role in authority.CASE_KEY_ROLES
     wraps = case_keys.plan_wraps(session, {name: wrap_public if reader else None})
 
-    def extra(conn: db.Connection, seq: int) -> None:
-        session.folder.keyslots.write_slot(
-            name,
-            new_password,
-            session.data_key,
-            signing.private_key_bytes(key),
-            public,
-            kdf or KdfParams(),
-            wrap_key=wrap_private,
-        )
-        wraps.apply(conn, seq)
-
     session.write(
         "user.reset_password",
         {"user": name, "public_key": public, "wrap_key": wrap_public, "wraps": wraps.records},
         [put("users", {"name": name, "public_key": public, "wrap_key": wrap_public})],
-        extra=extra,
+        extra=_slot_and_wraps(session, name, new_password, key, kdf, wrap_private, wraps),
     )
     return User(name, user.role, public, user.active)
 

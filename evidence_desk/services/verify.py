@@ -1455,18 +1455,10 @@ def _check_copies_present(
 
 def iter_log(session: Session, *, since: int = 1) -> Iterator[ledger.Entry]:
     session.require(Action.LOG_READ)
-    for r in session.conn.execute("SELECT * FROM ledger WHERE seq >= ? ORDER BY seq", (since,)):
-        yield ledger.Entry(
-            r["seq"],
-            r["at"],
-            r["actor"],
-            r["action"],
-            r["payload"],
-            r["payload_hash"],
-            r["prev_hash"],
-            r["entry_hash"],
-            r["signature"],
-        )
+    for r in session.conn.execute(
+        f"SELECT {ledger.ENTRY_COLUMNS} FROM ledger WHERE seq >= ? ORDER BY seq", (since,)
+    ):
+        yield ledger.Entry._make(r)
 
 
 def signed_notes(session: Session, *, since: int = 1) -> dict[int, str]:
