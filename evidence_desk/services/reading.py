@@ -154,40 +154,43 @@ def count(session: Session, contact_id: str) -> int:
     return int(row[0])
 
 
-def page_at(session: Session, contact_id: str, offset: int, limit: int) -> list[MessageRow]:
-    """Rows ``offset .. offset+limit`` in conversation order (used when no neighbour is known)."""
+def _page(session: Session, contact_id: str, tail: str, args: tuple[Any, ...]) -> list[MessageRow]:
+    """A contact's messages selected by ``tail`` (a further condition, the order, the limit)
+    and opened under the case key."""
     session.require(Action.EVIDENCE_READ)
     rows = session.conn.execute(
-        f"SELECT {_COLUMNS} FROM messages WHERE contact_id = ? "
-        "ORDER BY sent_at, rowid LIMIT ? OFFSET ?",
-        (contact_id, limit, max(0, offset)),
+        f"SELECT {_COLUMNS} FROM messages WHERE contact_id = ? {tail}", (contact_id, *args)
     ).fetchall()
     opener = case_keys.message_opener(session, contact_id)
     return [_row(r, opener) for r in rows]
+
+
+def page_at(session: Session, contact_id: str, offset: int, limit: int) -> list[MessageRow]:
+    """Rows ``offset .. offset+limit`` in conversation order (used when no neighbour is known)."""
+    return _page(
+        session, contact_id, "ORDER BY sent_at, rowid LIMIT ? OFFSET ?", (limit, max(0, offset))
+    )
 
 
 def page_after(session: Session, contact_id: str, key: Key, limit: int) -> list[MessageRow]:
     """The ``limit`` rows that follow ``key``: an index seek, cheap at any depth."""
-    session.require(Action.EVIDENCE_READ)
-    rows = session.conn.execute(
-        f"SELECT {_COLUMNS} FROM messages WHERE contact_id = ? AND (sent_at, rowid) > (?, ?) "
-        "ORDER BY sent_at, rowid LIMIT ?",
-        (contact_id, key[0], key[1], limit),
-    ).fetchall()
-    opener = case_keys.message_opener(session, contact_id)
-    return [_row(r, opener) for r in rows]
+    return _page(
+        session,
+        contact_id,
+        "AND (sent_at, rowid) > (?, ?) ORDER BY sent_at, rowid LIMIT ?",
+        (key[0], key[1], limit),
+    )
 
 
 def page_before(session: Session, contact_id: str, key: Key, limit: int) -> list[MessageRow]:
     """The ``limit`` rows that precede ``key``, in conversation order."""
-    session.require(Action.EVIDENCE_READ)
-    rows = session.conn.execute(
-        f"SELECT {_COLUMNS} FROM messages WHERE contact_id = ? AND (sent_at, rowid) < (?, ?) "
-        "ORDER BY sent_at DESC, rowid DESC LIMIT ?",
-        (contact_id, key[0], key[1], limit),
-    ).fetchall()
-    opener = case_keys.message_opener(session, contact_id)
-    return [_row(r, opener) for r in reversed(rows)]
+    rows = _page(
+        session,
+        contact_id,
+        "AND (sent_at, rowid) < (?, ?) ORDER BY sent_at DESC, rowid DESC LIMIT ?",
+        (key[0], key[1], limit),
+    )
+    return rows[::-1]
 
 
 def position(session: Session, contact_id: str, key: Key) -> int:
