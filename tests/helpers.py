@@ -25,11 +25,12 @@ from cryptography.x509.oid import NameOID
 
 from evidence_desk.domain.models import Role
 from evidence_desk.domain.pipl import Recipient
-from evidence_desk.services import signing_certs, users
+from evidence_desk.services import signing_certs, timestamps, users
 from evidence_desk.services.session import Session
 from evidence_desk.store import db
 from evidence_desk.store.keys import KdfParams, derive_subkey
 from evidence_desk.store.schema import PROJECTED_TABLES
+from evidence_desk_testing.local_tsa import LocalTsa, TestPki
 
 FAST_KDF = KdfParams(n=2**10, r=8, p=1)
 ADMIN, ADMIN_PASSWORD = "root", "root-password"
@@ -125,6 +126,19 @@ def supporting_documents(folder: Path, tag: str = "") -> list[tuple[str, Path]]:
     confirmation = folder / f"debt-confirmation{tag}.txt"
     confirmation.write_text(f"债务确认书 debt confirmation {tag}\n", encoding="utf-8")
     return [("identity_proof", identity), ("debt_confirmation", confirmation)]
+
+
+def add_local_tsa(team: Team, pki: TestPki, tsa: LocalTsa, *, timeout_seconds: int = 5) -> None:
+    """The team's admin configures the local test TSA (``local-test-tsa``: its root and
+    intermediates), as an admin does with a real one."""
+    timestamps.add_authority(
+        team.login("ada"),
+        "local-test-tsa",
+        tsa.url,
+        pki.root_pem.read_text(),
+        pki.intermediates_pem.read_text(),
+        timeout_seconds=timeout_seconds,
+    )
 
 
 def approved_contact(

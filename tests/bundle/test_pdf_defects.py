@@ -36,6 +36,7 @@ from tests.helpers import (
     FAST_KDF,
     Team,
     TickingClock,
+    add_local_tsa,
     approved_contact,
     insider_session,
     ledger_size,
@@ -139,14 +140,7 @@ def test_every_time_in_the_pdf_is_utc_with_the_local_time_in_one_form(
 ) -> None:
     """Cover, declaration, integrity (import and trusted time), identity, transcripts,
     omissions, annex, custody, appendix tokens, processing record, header bands."""
-    timestamps.add_authority(
-        team.login("ada"),
-        "local-test-tsa",
-        local_tsa.url,
-        pki.root_pem.read_text(),
-        pki.intermediates_pem.read_text(),
-        timeout_seconds=5,
-    )
+    add_local_tsa(team, pki, local_tsa)
     alice, contact_id = store_with_evidence(team, tmp_path / "in")
     rows = reading.list_messages(alice, contact_id)
     promise = next(r.rowid for r in rows if "先还" in r.text)
@@ -273,14 +267,7 @@ def test_an_entry_written_while_the_bundle_is_drawn_is_left_out_not_refused(
     """Another window (alice's session) writes to the ledger while legal's bundle is signed
     and stamped: the export goes on, from the head it gathered; the new entry is not in the
     bundle, and the export's entry takes the seq after it (the PDF printed "≥" the earlier)."""
-    timestamps.add_authority(
-        team.login("ada"),
-        "local-test-tsa",
-        local_tsa.url,
-        pki.root_pem.read_text(),
-        pki.intermediates_pem.read_text(),
-        timeout_seconds=5,
-    )
+    add_local_tsa(team, pki, local_tsa)
     alice, contact_id = store_with_evidence(team, tmp_path / "in")
     timestamps.stamp(alice)
     (message, *_rest) = reading.list_messages(alice, contact_id)

@@ -15,11 +15,10 @@ import pytest
 
 from evidence_desk.bundle import kit
 from evidence_desk.bundle.verify_kit import verify_kit
-from evidence_desk.services import timestamps
 from evidence_desk.services.bundle import ExportResult
 from evidence_desk_testing.local_tsa import LocalTsa, TestPki
 from tests.bundle.support import export, store_with_evidence
-from tests.helpers import Team, TickingClock
+from tests.helpers import Team, TickingClock, add_local_tsa
 
 
 @pytest.fixture
@@ -30,14 +29,7 @@ def clock() -> TickingClock:
 
 @pytest.fixture
 def exported(team: Team, pki: TestPki, local_tsa: LocalTsa, tmp_path: Path) -> ExportResult:
-    timestamps.add_authority(
-        team.login("ada"),
-        "local-test-tsa",
-        local_tsa.url,
-        pki.root_pem.read_text(),
-        pki.intermediates_pem.read_text(),
-        timeout_seconds=5,
-    )
+    add_local_tsa(team, pki, local_tsa)
     store_with_evidence(team, tmp_path / "in")
     return export(team, tmp_path / "out")
 

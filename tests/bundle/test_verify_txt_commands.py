@@ -29,7 +29,7 @@ from evidence_desk.services.bundle import ExportResult
 from evidence_desk.services.org_keys import export_org_keys
 from evidence_desk_testing.local_tsa import Fault, LocalTsa, TestPki
 from tests.bundle.support import export, store_with_evidence
-from tests.helpers import Team, TickingClock
+from tests.helpers import Team, TickingClock, add_local_tsa
 
 REPO = Path(__file__).resolve().parents[2]
 # the system package each stock tool comes from; "essential" ones are on every system
@@ -47,17 +47,6 @@ PACKAGES = {
 def clock() -> TickingClock:
     # the test PKI's certificates are valid around the real present, so time starts there
     return TickingClock(datetime.now(UTC).replace(microsecond=0))
-
-
-def _configure_tsa(team: Team, pki: TestPki, tsa: LocalTsa) -> None:
-    timestamps.add_authority(
-        team.login("ada"),
-        "local-test-tsa",
-        tsa.url,
-        pki.root_pem.read_text(),
-        pki.intermediates_pem.read_text(),
-        timeout_seconds=5,
-    )
 
 
 def _commands(text: str) -> list[str]:
@@ -114,7 +103,7 @@ def _run_every_command(result: ExportResult, team: Team, pki: TestPki, tmp_path:
 def test_every_command_of_a_stamped_kit_succeeds(
     team: Team, pki: TestPki, local_tsa: LocalTsa, tmp_path: Path
 ) -> None:
-    _configure_tsa(team, pki, local_tsa)
+    add_local_tsa(team, pki, local_tsa)
     store_with_evidence(team, tmp_path / "in")
     result = export(team, tmp_path / "out")
     assert result.checkpoint_stamped and result.tag_manifest_stamped
@@ -145,7 +134,7 @@ def test_every_command_succeeds_when_the_tsa_fails_at_the_tag_manifest(
 ) -> None:
     """The review's case: the checkpoint has its token, the TSA then fails for the tag
     manifest; VERIFY.txt named tagmanifest-sha256.txt.tst, which the kit did not hold."""
-    _configure_tsa(team, pki, local_tsa)
+    add_local_tsa(team, pki, local_tsa)
     alice, _contact = store_with_evidence(team, tmp_path / "in")
     timestamps.stamp(alice)
     local_tsa.fault = Fault.HTTP_500

@@ -48,6 +48,19 @@ def _request(org: Org, tmp_path: Path) -> str:
     return contact.id
 
 
+def approved_remotely(org: Org, folder: Path) -> str:
+    """alice's request (``_request``), approved on sam's laptop, the approval back on
+    alice's: the contact's id."""
+    contact_id = _request(org, folder)
+    assert org.sync("alice")[0] == 0
+    assert org.sync("sam")[0] == 0
+    with org.login("sam") as sam:
+        contacts.approve(sam, contact_id, "identity and debt confirmed")
+    assert org.sync("sam")[0] == 0
+    assert org.sync("alice")[0] == 0
+    return contact_id
+
+
 def test_request_approve_import_across_three_laptops(hub_db: HubDatabase, tmp_path: Path) -> None:
     with organisation(tmp_path, hub_db.owner_url) as org:
         org.join("alice", "staff")

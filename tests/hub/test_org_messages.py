@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from evidence_desk.services import contacts, importing, reading
+from evidence_desk.services import importing, reading
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 from tests.hub.conftest import HubDatabase
 from tests.hub.org_cli import Org, organisation
-from tests.hub.test_org_end_to_end import _request
+from tests.hub.test_org_end_to_end import approved_remotely
 
 CHAT = (
     "05/01/2026, 09:00 - Li Ming: 您好，我是示例汽车金融的李明，关于您的车贷。\n"
@@ -54,13 +54,7 @@ def test_legal_reads_searches_and_verifies_the_staff_laptops_messages(
         org.join("sam", "supervisor")
         org.join("lee", "legal")
         org.welcome("alice", "sam", "lee")
-        contact_id = _request(org, tmp_path)
-        assert org.sync("alice")[0] == 0
-        assert org.sync("sam")[0] == 0
-        with org.login("sam") as sam:
-            contacts.approve(sam, contact_id, "identity and debt confirmed")
-        assert org.sync("sam")[0] == 0
-        assert org.sync("alice")[0] == 0
+        contact_id = approved_remotely(org, tmp_path)
         first = _import(org, tmp_path, contact_id, "chat.txt", CHAT)
         code, report, err = org.sync("lee")
         assert code == 0, err

@@ -18,7 +18,7 @@ from evidence_desk.services.verify import verify_store
 from tests.helpers import insider_code, supporting_documents
 from tests.hub.conftest import HubDatabase
 from tests.hub.org_cli import Org, organisation
-from tests.hub.test_org_end_to_end import CHAT, _request
+from tests.hub.test_org_end_to_end import CHAT, _request, approved_remotely
 from tests.insider import approval
 
 HANDLE = "+8613800000000"
@@ -152,13 +152,7 @@ def test_an_import_after_a_revocation_the_laptop_had_not_pulled(
         org.join("alice", "staff")
         org.join("sam", "supervisor")
         org.welcome("alice", "sam")
-        contact_id = _request(org, tmp_path)
-        assert org.sync("alice")[0] == 0
-        assert org.sync("sam")[0] == 0
-        with org.login("sam") as sam:
-            contacts.approve(sam, contact_id, "identity and debt confirmed")
-        assert org.sync("sam")[0] == 0
-        assert org.sync("alice")[0] == 0
+        contact_id = approved_remotely(org, tmp_path)
         with org.login("sam") as sam:
             contacts.revoke(sam, contact_id, "the debtor withdrew consent")
         assert org.sync("sam")[0] == 0

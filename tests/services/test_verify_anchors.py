@@ -42,7 +42,15 @@ from evidence_desk.store.folder import StoreFolder
 from evidence_desk.store.schema import PROJECTED_TABLES
 from evidence_desk_testing.local_tsa import LocalTsa, TestPki
 from tests.faults.support import read_only_view, small_tmpfs
-from tests.helpers import COURT, FAST_KDF, Team, TickingClock, approved_contact, raw_connection
+from tests.helpers import (
+    COURT,
+    FAST_KDF,
+    Team,
+    TickingClock,
+    add_local_tsa,
+    approved_contact,
+    raw_connection,
+)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CASE = "2026-SH-1"
@@ -63,14 +71,7 @@ def clock() -> TickingClock:
 
 @pytest.fixture
 def store(team: Team, pki: TestPki, local_tsa: LocalTsa, tmp_path: Path) -> Team:
-    timestamps.add_authority(
-        team.login("ada"),
-        "local-test-tsa",
-        local_tsa.url,
-        pki.root_pem.read_text(),
-        pki.intermediates_pem.read_text(),
-        timeout_seconds=1,
-    )
+    add_local_tsa(team, pki, local_tsa, timeout_seconds=1)
     alice, contact_id = approved_contact(team, tmp_path, case_no=CASE)
     chat = tmp_path / "WhatsApp Chat with Chen Lixin.txt"
     chat.write_text(CHAT, encoding="utf-8")
