@@ -441,14 +441,18 @@ def _commit(
             for plan in plans
         ]
 
-    entry = session.write(
-        "evidence.import",
-        {"contact_id": contact.id},
-        rows,
-        extra=summarise,
-        operation="import",
-        prepare=import_rows,
-    )
+    # A large import's WAL (about 80 MB per 100k messages) is copied into the database file
+    # on a thread after its commit, not inside it (Session.checkpoint_after)
+    large = sum(int(p.row["message_count"]) for p in plans) >= _BULK_INDEX_MIN_ROWS
+    with session.checkpoint_after() if large else contextlib.nullcontext():
+        entry = session.write(
+            "evidence.import",
+            {"contact_id": contact.id},
+            rows,
+            extra=summarise,
+            operation="import",
+            prepare=import_rows,
+        )
     notices += gap_notices(session, contact.id)
     chats = [p for p in plans if p.row["kind"] == "chat"]
     return ImportResult(
