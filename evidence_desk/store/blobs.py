@@ -286,12 +286,19 @@ class Finishing:
     handed over is durable and in place, or raises the first failure; it must return before
     any database row refers to one of them, and before a blob handed over is removed (else a
     late rename would put it back).
+
+    Each blob handed over keeps its temp file open until its fsync: at most ``MAX_PENDING``
+    wait at once (a folder of thousands of small images must not run out of file handles);
+    handing over one more first waits for the oldest.
     """
+
+    MAX_PENDING = 8
 
     def __init__(self) -> None:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="blob-finishing")
         self._pending: list[Future[None]] = []
         self._names: set[str] = set()
+        self._failure: BaseException | None = None
 
     def first_of(self, name: str) -> bool:
         """True the first time ``name`` is handed over (the same bytes sealed twice in one
@@ -301,16 +308,22 @@ class Finishing:
         return first
 
     def submit(self, job: Callable[[], None]) -> None:
+        while len(self._pending) >= self.MAX_PENDING:
+            self._collect(self._pending.pop(0))
         self._pending.append(self._executor.submit(job))
+
+    def _collect(self, future: Future[None]) -> None:
+        """Wait for one job; keep its failure (the first one) for :meth:`wait`."""
+        error = future.exception()
+        if error is not None and self._failure is None:
+            self._failure = error
 
     def wait(self) -> None:
         """Block until every job handed over is done; raise the first failure among them."""
         pending, self._pending = self._pending, []
-        failure: BaseException | None = None
         for future in pending:
-            error = future.exception()
-            if error is not None and failure is None:
-                failure = error
+            self._collect(future)
+        failure, self._failure = self._failure, None
         if failure is not None:
             raise failure
 

@@ -143,3 +143,24 @@ def test_a_blob_finishing_cannot_place_fails_its_wait_and_leaves_no_file(
         finishing.wait()  # reported once
     assert blobs.stored_names() == set()
     assert blobs.temp_files() == []
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts open files in /proc")
+def test_finishing_keeps_at_most_its_bound_of_files_open(blobs: BlobStore) -> None:
+    """A folder of many small originals: each waits for its fsync with its temp file open, but
+    never more than ``MAX_PENDING`` at once, so thousands cannot exhaust the file handles."""
+
+    def open_files() -> int:
+        return len(os.listdir("/proc/self/fd"))
+
+    with Finishing() as finishing:
+        baseline = open_files()
+        most = 0
+        sealed = []
+        for n in range(5 * Finishing.MAX_PENDING):
+            sealed.append(blobs.seal_bytes(b"image %d" % n, finishing=finishing))
+            most = max(most, open_files() - baseline)
+        finishing.wait()
+    assert most <= Finishing.MAX_PENDING
+    assert blobs.stored_names() == {s.name for s in sealed}
+    assert blobs.temp_files() == []
