@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import time
 import zipfile
 from pathlib import Path
 
@@ -442,9 +443,9 @@ def test_a_large_import_commits_without_copying_its_log_and_a_thread_copies_it(
     team: Team, tmp_path: Path
 ) -> None:
     """Inside ``Session.checkpoint_after`` (what an import of >= 2000 messages uses) the
-    commit is durable in the WAL alone, readable from another connection, and the database
-    file is not touched by it; after the block the connection's autocheckpoint is back and
-    the thread has copied the log."""
+    commit leaves the database file untouched (its log not copied); after the block the
+    connection's autocheckpoint is back, the thread copies the log (nothing else writes), and
+    another connection reads every message."""
     session, contact_id = approved_contact(team, tmp_path)
     lines = [
         f"{1 + n // 1440:02d}/02/2026, {n // 60 % 24:02d}:{n % 60:02d} - Chen Lixin: 第 {n} 条"
@@ -458,8 +459,11 @@ def test_a_large_import_commits_without_copying_its_log_and_a_thread_copies_it(
         before = path.stat().st_size
         importing.import_files(session, contact_id, [chat], tz="Asia/Shanghai")
         assert path.stat().st_size == before  # its log (more than `pages` pages) not copied
-        other = team.login("sam")
-        assert reading.count(other, contact_id) == 6000
     assert session.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == pages
-    session.close()  # waits for the thread
+    # nothing else writes now: only the thread copies the log into the database file
+    deadline = time.monotonic() + 60
+    while path.stat().st_size <= before + 4 * 1024 * pages and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert path.stat().st_size > before + 4 * 1024 * pages
+    other = team.login("sam")  # another connection reads it all
+    assert reading.count(other, contact_id) == 6000
