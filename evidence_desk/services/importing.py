@@ -72,6 +72,7 @@ from evidence_desk.services.originals import (
 )
 from evidence_desk.services.reading import gap_notices
 from evidence_desk.services.session import RowChange, Session, put
+from evidence_desk.store.blobs import Finishing
 from evidence_desk.store.case_keys import MessageCipher, message_salt_key, message_salts
 
 _said = Catalogue(
@@ -153,6 +154,8 @@ def _import_files(
     notices: list[str] = []
     created_blobs: list[SealedOriginal] = []
     skipped: list[SealedOriginal] = []  # sealed for an input found to be a repeat
+    # each original's fsync and rename on a thread, while the next is sealed or parsed
+    finishing = Finishing()
     try:
         sealed_by_input: list[list[SealedOriginal]] = []
         for index, path in enumerate(paths):
@@ -163,7 +166,7 @@ def _import_files(
             # import sealed.
             report(int(80 * index / len(paths)), _said("import.step_sealing", file=path.name))
             opened = open_input(path)
-            sealed = _seal_originals(session, contact.case_no, opened, checkpoint)
+            sealed = _seal_originals(session, contact.case_no, opened, checkpoint, finishing)
             created_blobs.extend(
                 s for s in sealed if not (s.in_case if s.case_no is not None else s.already_stored)
             )
@@ -178,6 +181,8 @@ def _import_files(
                 continue
             parsed_inputs.append(parsed)
             sealed_by_input.append(sealed)
+        # every original durable and in place before a row names it or a repeat's is removed
+        finishing.wait()
         # a repeat's originals stay only where an imported input holds the same bytes
         used = {s.blob_name for sealed in sealed_by_input for s in sealed}
         created_blobs = [c for c in created_blobs if c.blob_name in used]
@@ -199,31 +204,42 @@ def _import_files(
         report(100, _said("import.step_done"))
         return result
     except BaseException:
+        finishing.close()  # first: a late rename would put back a file removed here
         _remove_unreferenced(session, created_blobs)
         raise
+    finally:
+        finishing.close()
 
 
 def _seal_originals(
-    session: Session, case_no: str, opened: OpenedInput, checkpoint: Callable[[], None]
+    session: Session,
+    case_no: str,
+    opened: OpenedInput,
+    checkpoint: Callable[[], None],
+    finishing: Finishing,
 ) -> list[SealedOriginal]:
-    """Digest and seal every original of one opened path, before anything parses it."""
+    """Digest, encrypt and write every original of one opened path, before anything parses
+    it; each one's fsync and rename into place are left to ``finishing``."""
     sealed: list[SealedOriginal] = []
     for name, reader in opened.originals:
         sealed.append(
-            _seal_file(session, case_no, name, opened.file_path)
+            _seal_file(session, case_no, name, opened.file_path, finishing)
             if opened.file_path is not None
-            else seal_bytes(session, case_no, name, reader())
+            else seal_bytes(session, case_no, name, reader(), finishing=finishing)
         )
         checkpoint()
     return sealed
 
 
-def _seal_file(session: Session, case_no: str, name: str, path: Path) -> SealedOriginal:
+def _seal_file(
+    session: Session, case_no: str, name: str, path: Path, finishing: Finishing
+) -> SealedOriginal:
     """Seal the picked file by streaming it (constant memory whatever its size), under the
-    case's key (services/case_blobs.py)."""
+    case's key (services/case_blobs.py); its fsync and rename are left to ``finishing``,
+    but for a case without a key yet (``described`` may remove that file at once)."""
     store, keyed = case_blobs.writer(session, case_no)
     try:
-        blob = store.seal_file(path)
+        blob = store.seal_file(path, finishing=finishing if keyed else None)
     except FileInUse:  # the store side: a new original another program holds
         raise
     except OSError as error:
@@ -425,14 +441,18 @@ def _commit(
             for plan in plans
         ]
 
-    entry = session.write(
-        "evidence.import",
-        {"contact_id": contact.id},
-        rows,
-        extra=summarise,
-        operation="import",
-        prepare=import_rows,
-    )
+    # A large import's WAL (about 80 MB per 100k messages) is copied into the database file
+    # on a thread after its commit, not inside it (Session.checkpoint_after)
+    large = sum(int(p.row["message_count"]) for p in plans) >= _BULK_INDEX_MIN_ROWS
+    with session.checkpoint_after() if large else contextlib.nullcontext():
+        entry = session.write(
+            "evidence.import",
+            {"contact_id": contact.id},
+            rows,
+            extra=summarise,
+            operation="import",
+            prepare=import_rows,
+        )
     notices += gap_notices(session, contact.id)
     chats = [p for p in plans if p.row["kind"] == "chat"]
     return ImportResult(

@@ -22,7 +22,7 @@ from evidence_desk.integrity.digests import Digests
 from evidence_desk.services import case_blobs
 from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.session import RowChange, Session, put
-from evidence_desk.store.blobs import SealedBlob
+from evidence_desk.store.blobs import Finishing, SealedBlob
 
 _said = Catalogue(
     {**COMMON_WORDING, "originals.cancelled": "cancelled by the user; nothing was stored"}
@@ -96,9 +96,20 @@ def seal_paths(
     return sealed
 
 
-def seal_bytes(session: Session, case_no: str, file_name: str, data: bytes) -> SealedOriginal:
+def seal_bytes(
+    session: Session,
+    case_no: str,
+    file_name: str,
+    data: bytes,
+    *,
+    finishing: Finishing | None = None,
+) -> SealedOriginal:
+    """Seal ``data`` for ``case_no``; with ``finishing``, its fsync and rename are left to that
+    thread (store/blobs.Finishing), but for a case without a key yet (``described`` may remove
+    that file at once)."""
     store, keyed = case_blobs.writer(session, case_no)
-    return described(session, case_no, keyed, file_name, store.seal_bytes(data))
+    blob = store.seal_bytes(data, finishing=finishing if keyed else None)
+    return described(session, case_no, keyed, file_name, blob)
 
 
 def described(

@@ -46,6 +46,7 @@ from evidence_desk.services.user_names import validate_new_user
 from evidence_desk.store import access_log, anchors, db, location
 from evidence_desk.store import case_keys as case_key_crypto
 from evidence_desk.store.blobs import BlobStore
+from evidence_desk.store.checkpointing import BackgroundCheckpoint
 from evidence_desk.store.files import atomic_write
 from evidence_desk.store.folder import Head, StoreFolder
 from evidence_desk.store.keys import KdfParams, derive_subkey, user_tag
@@ -239,6 +240,11 @@ class Session:
         # reads not yet in the read log (the database was busy): written by the next read,
         # the next seal or close
         self._pending_reads: list[access_log.Read] = []
+        # the WAL's checkpoint after a large write (checkpoint_after), joined by close
+        self._checkpoint = BackgroundCheckpoint(
+            folder.db_path, derive_subkey(data_key, "sqlcipher")
+        )
+        self._checkpoint_deferred = False
         _open_sessions.add(self)
 
     # -- opening --------------------------------------------------------------------------
@@ -403,6 +409,7 @@ class Session:
             self.flush_reads(seal=True, busy_ms=5000)
         self.closed = True
         _open_sessions.discard(self)
+        self._checkpoint.wait()
         self.conn.close()
 
     def __enter__(self) -> Session:
@@ -503,6 +510,26 @@ class Session:
             (self.user.name,),
         ).fetchone()
         return row is not None
+
+    @contextmanager
+    def checkpoint_after(self) -> Iterator[None]:
+        """Writes inside leave the WAL's checkpoint to a thread started when this ends
+        (store/checkpointing.py): for a write of tens of MB (a large import), whose caller
+        need not wait for its log to be copied into the database file once it is durable.
+        ``close`` waits for that thread. Nested, the outermost block decides."""
+        if self._checkpoint_deferred:
+            yield
+            return
+        conn = self.conn
+        pages = int(conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+        conn.execute("PRAGMA wal_autocheckpoint = 0")
+        self._checkpoint_deferred = True
+        try:
+            yield
+        finally:
+            self._checkpoint_deferred = False
+            conn.execute(f"PRAGMA wal_autocheckpoint = {pages}")
+            self._checkpoint.start()
 
     # -- the one write path ------------------------------------------------------------------
     def write(

@@ -25,6 +25,7 @@ import hmac
 import os
 import struct
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -87,56 +88,95 @@ class BlobStore:
 
     # -- writing ------------------------------------------------------------------------------
     def seal_chunks(
-        self, chunks: Iterable[bytes], *, progress: Callable[[int], None] | None = None
+        self,
+        chunks: Iterable[bytes],
+        *,
+        progress: Callable[[int], None] | None = None,
+        finishing: Finishing | None = None,
     ) -> SealedBlob:
         """Encrypt and store a stream of plaintext chunks; hashing and encryption overlap.
 
         An OSError while *reading* ``chunks`` propagates as is (the caller names the source
         file); one while *writing* into the store (full disk, read-only folder) becomes a
         StoreError that says so, and the partial file is removed.
+
+        ``finishing``: the blob is hashed, encrypted and written when this returns, and its
+        durability (fsync, rename into place, the folder's fsync) is left to that thread
+        (:class:`Finishing`), whose ``wait`` raises a failure to write it; None: durable and in
+        place when this returns.
         """
         source = _Source(chunks)
         try:
-            return self._seal(source, progress)
+            return self._seal(source, progress, finishing)
         except _SourceFailed as failed:
             raise failed.error from None
         except OSError as error:
             raise storage_error(self.root, error) from None
 
-    def _seal(self, chunks: Iterable[bytes], progress: Callable[[int], None] | None) -> SealedBlob:
+    def _seal(
+        self,
+        chunks: Iterable[bytes],
+        progress: Callable[[int], None] | None,
+        finishing: Finishing | None,
+    ) -> SealedBlob:
         tmp_dir = self.root / "tmp"
         tmp_dir.mkdir(parents=True, exist_ok=True)
         file_id = os.urandom(16)
         header = MAGIC + file_id + struct.pack(">I", CHUNK_SIZE)
         tmp = tmp_dir / f"{file_id.hex()}.part"
         hasher = DualHasher()
+        out = open(tmp, "wb")  # noqa: SIM115 - closed by _place, or below on a failure
         try:
-            with open(tmp, "wb") as out:
-                out.write(header)
-                index = 0
-                pending: bytes | None = None
-                for chunk in _rechunk(chunks):
-                    if pending is not None:
-                        self._write_chunk(out, header, index, pending, final=False)
-                        index += 1
-                    hasher.update(chunk)
-                    pending = chunk
-                    if progress is not None:
-                        progress(len(chunk))
-                self._write_chunk(out, header, index, pending or b"", final=True)
-                out.flush()
-                os.fsync(out.fileno())
+            out.write(header)
+            index = 0
+            pending: bytes | None = None
+            for chunk in _rechunk(chunks):
+                if pending is not None:
+                    self._write_chunk(out, header, index, pending, final=False)
+                    index += 1
+                hasher.update(chunk)
+                pending = chunk
+                if progress is not None:
+                    progress(len(chunk))
+            self._write_chunk(out, header, index, pending or b"", final=True)
+            out.flush()
             digests = hasher.finish()
         except BaseException:
             hasher.__exit__(None, None, None)
+            out.close()
             with contextlib.suppress(OSError):
                 tmp.unlink(missing_ok=True)
             raise
         name = self.name_for(digests.sha256)
+        if finishing is None:
+            return SealedBlob(digests, name, is_new=self._place(out, tmp, name))
+        is_new = not self.path_for_name(name).exists() and finishing.first_of(name)
+
+        def place() -> None:
+            try:
+                self._place(out, tmp, name)
+            except OSError as error:
+                raise storage_error(self.root, error) from None
+
+        finishing.submit(place)
+        return SealedBlob(digests, name, is_new=is_new)
+
+    def _place(self, out: BinaryIO, tmp: Path, name: str) -> bool:
+        """Make the written temp file durable and move it into place as ``name``; False when
+        a file of that name was there already (the temp file is then removed)."""
+        try:
+            try:
+                os.fsync(out.fileno())
+            finally:
+                out.close()
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+            raise
         final = self.path_for_name(name)
         if final.exists():
             tmp.unlink()
-            return SealedBlob(digests, name, is_new=False)
+            return False
         try:
             final.parent.mkdir(parents=True, exist_ok=True)
             replace(tmp, final)  # retried while an antivirus scans the new file
@@ -145,14 +185,23 @@ class BlobStore:
                 tmp.unlink(missing_ok=True)
             raise
         fsync_dir(final.parent)
-        return SealedBlob(digests, name, is_new=True)
+        return True
 
-    def seal_bytes(self, data: bytes) -> SealedBlob:
-        return self.seal_chunks(data[i : i + CHUNK_SIZE] for i in range(0, len(data), CHUNK_SIZE))
+    def seal_bytes(self, data: bytes, *, finishing: Finishing | None = None) -> SealedBlob:
+        return self.seal_chunks(
+            (data[i : i + CHUNK_SIZE] for i in range(0, len(data), CHUNK_SIZE)),
+            finishing=finishing,
+        )
 
-    def seal_file(self, path: Path, *, progress: Callable[[int], None] | None = None) -> SealedBlob:
+    def seal_file(
+        self,
+        path: Path,
+        *,
+        progress: Callable[[int], None] | None = None,
+        finishing: Finishing | None = None,
+    ) -> SealedBlob:
         with open(path, "rb") as handle:
-            return self.seal_chunks(_read_chunks(handle), progress=progress)
+            return self.seal_chunks(_read_chunks(handle), progress=progress, finishing=finishing)
 
     def _write_chunk(
         self, out: BinaryIO, header: bytes, index: int, data: bytes, *, final: bool
@@ -225,6 +274,71 @@ class BlobStore:
     def temp_files(self) -> list[Path]:
         tmp = self.root / "tmp"
         return sorted(tmp.iterdir()) if tmp.exists() else []
+
+
+class Finishing:
+    """Sealed blobs made durable on one thread, in order, while the caller goes on.
+
+    Sealing a file ends in waiting for the disk: the temp file's fsync, its rename into place
+    and the folder's fsync. An import of several originals (a zip and the videos beside it)
+    hands that wait to this thread, so that the next original is hashed and encrypted (and
+    the chat parsed) while the last one reaches the disk. :meth:`wait` returns when every blob
+    handed over is durable and in place, or raises the first failure; it must return before
+    any database row refers to one of them, and before a blob handed over is removed (else a
+    late rename would put it back).
+
+    Each blob handed over keeps its temp file open until its fsync: at most ``MAX_PENDING``
+    wait at once (a folder of thousands of small images must not run out of file handles);
+    handing over one more first waits for the oldest.
+    """
+
+    MAX_PENDING = 8
+
+    def __init__(self) -> None:
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="blob-finishing")
+        self._pending: list[Future[None]] = []
+        self._names: set[str] = set()
+        self._failure: BaseException | None = None
+
+    def first_of(self, name: str) -> bool:
+        """True the first time ``name`` is handed over (the same bytes sealed twice in one
+        import are placed once: the second finds the first in place)."""
+        first = name not in self._names
+        self._names.add(name)
+        return first
+
+    def submit(self, job: Callable[[], None]) -> None:
+        while len(self._pending) >= self.MAX_PENDING:
+            self._collect(self._pending.pop(0))
+        self._pending.append(self._executor.submit(job))
+
+    def _collect(self, future: Future[None]) -> None:
+        """Wait for one job; keep its failure (the first one) for :meth:`wait`."""
+        error = future.exception()
+        if error is not None and self._failure is None:
+            self._failure = error
+
+    def wait(self) -> None:
+        """Block until every job handed over is done; raise the first failure among them."""
+        pending, self._pending = self._pending, []
+        for future in pending:
+            self._collect(future)
+        failure, self._failure = self._failure, None
+        if failure is not None:
+            raise failure
+
+    def close(self) -> None:
+        """Wait for every job (their failures were the caller's to collect) and end the
+        thread."""
+        with contextlib.suppress(Exception):
+            self.wait()
+        self._executor.shutdown(wait=True)
+
+    def __enter__(self) -> Finishing:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 class _SourceFailed(Exception):

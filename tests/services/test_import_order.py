@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from evidence_desk.domain.errors import ImportInputError
+from evidence_desk.domain.errors import ImportInputError, StoreError
 from evidence_desk.integrity.digests import digest_bytes
-from evidence_desk.services import importing
+from evidence_desk.services import case_blobs, importing
 from evidence_desk.services.session import Session
 from tests.helpers import Team, approved_contact, opened_imports
 
@@ -62,3 +62,31 @@ def test_a_file_the_parser_refuses_was_hashed_first_and_leaves_nothing(
         )
     assert said == ["Encrypting and sealing junk.txt…", "Reading junk.txt…"]
     assert set(session.blobs.stored_names()) == blobs_before  # its sealed copy removed
+
+
+def test_an_original_that_cannot_be_placed_fails_the_import_and_leaves_nothing(
+    team: Team, tmp_path: Path
+) -> None:
+    """Each original's fsync and rename run on a thread while the next is sealed and parsed;
+    one that fails there (its blob folder's name taken by a file) fails the import before any
+    row refers to it, and the originals placed before it are removed again."""
+    session, contact_id = approved_contact(team, tmp_path)
+    first, second = tmp_path / "chat1.txt", tmp_path / "chat2.txt"
+    first.write_text(CHAT, "utf-8")
+    second.write_text(CHAT.replace("知道了", "知道了2"), "utf-8")
+    store, keyed = case_blobs.writer(session, "2026-SH-1")
+    assert keyed
+    blocked = store.name_for(digest_bytes(second.read_bytes()).sha256)
+    store.root.mkdir(parents=True, exist_ok=True)
+    (store.root / blocked[:2]).write_bytes(b"in the way")
+    ledger = session.conn.execute("SELECT count(*) FROM ledger").fetchone()[0]
+    names = store.stored_names()
+    with pytest.raises(StoreError):
+        importing.import_files(session, contact_id, [first, second], tz="Asia/Shanghai")
+    assert session.conn.execute("SELECT count(*) FROM ledger").fetchone()[0] == ledger
+    assert opened_imports(session) == []
+    assert store.stored_names() == names
+    assert store.temp_files() == []
+    (store.root / blocked[:2]).unlink()  # the folder free again: the same import goes in
+    importing.import_files(session, contact_id, [first, second], tz="Asia/Shanghai")
+    assert len(opened_imports(session)) == 2

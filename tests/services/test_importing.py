@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import time
 import zipfile
 from pathlib import Path
 
@@ -436,3 +437,33 @@ def test_a_plain_file_import_records_no_name_encoding(
     assert import_preview.preview_import(session, contact_id, [path]).chats[0].name_encoding is None
     importing.import_files(session, contact_id, [path])
     assert "name_encoding" not in opened_imports(session)[0]["details"]
+
+
+def test_a_large_import_commits_without_copying_its_log_and_a_thread_copies_it(
+    team: Team, tmp_path: Path
+) -> None:
+    """Inside ``Session.checkpoint_after`` (what an import of >= 2000 messages uses) the
+    commit leaves the database file untouched (its log not copied); after the block the
+    connection's autocheckpoint is back, the thread copies the log (nothing else writes), and
+    another connection reads every message."""
+    session, contact_id = approved_contact(team, tmp_path)
+    lines = [
+        f"{1 + n // 1440:02d}/02/2026, {n // 60 % 24:02d}:{n % 60:02d} - Chen Lixin: 第 {n} 条"
+        for n in range(6000)
+    ]
+    chat = tmp_path / "WhatsApp Chat with Chen Lixin.txt"
+    chat.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path = session.folder.db_path
+    pages = session.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    with session.checkpoint_after():
+        before = path.stat().st_size
+        importing.import_files(session, contact_id, [chat], tz="Asia/Shanghai")
+        assert path.stat().st_size == before  # its log (more than `pages` pages) not copied
+    assert session.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == pages
+    # nothing else writes now: only the thread copies the log into the database file
+    deadline = time.monotonic() + 60
+    while path.stat().st_size <= before + 4 * 1024 * pages and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert path.stat().st_size > before + 4 * 1024 * pages
+    other = team.login("sam")  # another connection reads it all
+    assert reading.count(other, contact_id) == 6000

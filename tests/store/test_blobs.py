@@ -3,8 +3,9 @@ from pathlib import Path
 
 import pytest
 
+from evidence_desk.domain.errors import StoreError
 from evidence_desk.integrity.digests import CHUNK_SIZE, digest_bytes
-from evidence_desk.store.blobs import HEADER_LEN, BlobCorrupted, BlobStore
+from evidence_desk.store.blobs import HEADER_LEN, BlobCorrupted, BlobStore, Finishing
 
 
 @pytest.fixture
@@ -100,3 +101,66 @@ def test_seal_file_streams_a_file(blobs: BlobStore, tmp_path: Path) -> None:
     assert sum(seen) == len(data)
     assert source.read_bytes() == data  # the original is never touched
     assert blobs.read_bytes(sealed.digests.sha256) == data
+
+
+def test_finishing_places_each_blob_durably_by_wait(blobs: BlobStore) -> None:
+    """Sealed with a Finishing thread: hashed and written at once, in place after ``wait``."""
+    datas = [os.urandom(size) for size in (0, 10, CHUNK_SIZE + 3)]
+    with Finishing() as finishing:
+        sealed = [blobs.seal_bytes(data, finishing=finishing) for data in datas]
+        finishing.wait()
+        assert all(s.is_new for s in sealed)
+        assert [s.digests for s in sealed] == [digest_bytes(d) for d in datas]
+        assert blobs.stored_names() == {s.name for s in sealed}
+        assert [blobs.read_bytes(s.digests.sha256) for s in sealed] == datas
+        assert blobs.temp_files() == []
+
+
+def test_finishing_places_the_same_bytes_once(blobs: BlobStore) -> None:
+    with Finishing() as finishing:
+        first = blobs.seal_bytes(b"same content", finishing=finishing)
+        second = blobs.seal_bytes(b"same content", finishing=finishing)
+        finishing.wait()
+    assert first.is_new and not second.is_new
+    assert blobs.stored_names() == {first.name}
+    assert blobs.temp_files() == []
+    assert blobs.read_bytes(first.digests.sha256) == b"same content"
+
+
+def test_a_blob_finishing_cannot_place_fails_its_wait_and_leaves_no_file(
+    blobs: BlobStore,
+) -> None:
+    """A real failure to place the file (its folder's name taken by a file): ``wait`` raises a
+    StoreError, and neither the blob nor its temp file is left."""
+    data = b"cannot be placed"
+    name = blobs.name_for(digest_bytes(data).sha256)
+    blobs.root.mkdir(parents=True)
+    (blobs.root / name[:2]).write_bytes(b"in the way")
+    with Finishing() as finishing:
+        blobs.seal_bytes(data, finishing=finishing)
+        with pytest.raises(StoreError):
+            finishing.wait()
+        finishing.wait()  # reported once
+    assert blobs.stored_names() == set()
+    assert blobs.temp_files() == []
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts open files in /proc")
+def test_finishing_keeps_at_most_its_bound_of_files_open(blobs: BlobStore) -> None:
+    """A folder of many small originals: each waits for its fsync with its temp file open, but
+    never more than ``MAX_PENDING`` at once, so thousands cannot exhaust the file handles."""
+
+    def open_files() -> int:
+        return len(os.listdir("/proc/self/fd"))
+
+    with Finishing() as finishing:
+        baseline = open_files()
+        most = 0
+        sealed = []
+        for n in range(5 * Finishing.MAX_PENDING):
+            sealed.append(blobs.seal_bytes(b"image %d" % n, finishing=finishing))
+            most = max(most, open_files() - baseline)
+        finishing.wait()
+    assert most <= Finishing.MAX_PENDING
+    assert blobs.stored_names() == {s.name for s in sealed}
+    assert blobs.temp_files() == []
