@@ -69,8 +69,8 @@ from evidence_desk.importers.base import (
     ParsedChat,
     ParsedMessage,
     ParseProblem,
-    SourceRef,
     bulk_message,
+    bulk_source,
 )
 from evidence_desk.importers.text import check_line_lengths, decode_export
 
@@ -1141,7 +1141,7 @@ def _build_messages(analysis: _Analysis, main: ExportSource, zone: ZoneInfo) -> 
     has_mark = _HAS_MARK
     classify = _classify
     message = bulk_message
-    ref = SourceRef
+    ref = bulk_source
     append = messages.append
     position = -1
     for (start, first, stamp), split, end in zip(headers, splits, nexts, strict=True):
