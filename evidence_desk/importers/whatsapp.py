@@ -736,7 +736,7 @@ def _scan(name: str, lines: list[str]) -> _Scan:
             continue
         hour, minute, second, twelve, of_day = time
         add_style((ios, twelve))
-        rest = found.string[found.end() :]
+        rest = line[found.end() :]
         add_header((index, rest, (date_text, hour, minute, second, ts, ios, twelve, of_day)))
         cut = rest.find(": ")
         if cut > 0:
@@ -1003,11 +1003,13 @@ def _classify_system(first_line: str) -> _Classified:
     return _SYSTEM
 
 
-def _classify(first_line: str, ios: bool) -> _Classified:
-    """Classify a message by the first line of its body (as written, marks included)."""
+def _classify(first_line: str, ios: bool, marked: bool | None = None) -> _Classified:
+    """Classify a message by the first line of its body (as written, marks included);
+    ``marked``: whether that line holds a bidi mark, when the caller knows."""
     # One scan for marks decides all three mark tests below (a line without marks cannot start
     # with one or hold U+200E/U+200F): _unmarked() and the two `in` scans cost more than the rest.
-    marked = not first_line.isascii() and _HAS_MARK(first_line) is not None
+    if marked is None:
+        marked = not first_line.isascii() and _HAS_MARK(first_line) is not None
     clean = (first_line.translate(_MARK_TABLE) if marked else first_line).strip()
     if not clean:
         return _TEXT
@@ -1199,10 +1201,13 @@ def _build_messages(analysis: _Analysis, main: ExportSource, zone: ZoneInfo) -> 
 
         if split is None:
             raw_sender = sender = ""
+            first_marked = not first.isascii() and has_mark(first) is not None
             classified = _classify_system(first)
         else:
             raw_sender, sender, first = split
-            classified = classify(first, stamp[5])
+            # the first line's marks, found once: for a one-line body they are the body's
+            first_marked = not first.isascii() and has_mark(first) is not None
+            classified = classify(first, stamp[5], first_marked)
         attachments = no_attachments
         if classified is text_class:
             kind = classified.kind
@@ -1226,11 +1231,13 @@ def _build_messages(analysis: _Analysis, main: ExportSource, zone: ZoneInfo) -> 
                     ),
                 )
 
-        body_raw = "\n".join([first, *body_lines]) if body_lines else first
-        if body_raw.isascii() or has_mark(body_raw) is None:
-            text = body_raw
+        if body_lines:
+            body_raw = "\n".join([first, *body_lines])
+            marked = not body_raw.isascii() and has_mark(body_raw) is not None
         else:
-            text = body_raw.translate(table)
+            body_raw = first
+            marked = first_marked
+        text = body_raw.translate(table) if marked else body_raw
         if kind is system_kind:
             text = text.strip()
 
