@@ -24,6 +24,7 @@
 
     python bench/import.py [--messages 100000] [--zip-mb 1024] [--skip-zip] [--skip-wechat]
                            [--skip-chat] [--skip-media] [--videos 8] [--video-mb 50]
+    python bench/import.py --parse-only [--repeat 5]   # our parse / whatstk told, CPU seconds
 
 Each timing is the best of ``--repeat`` rounds (default 3; each run imports into a new store): a
 shared machine's bursts slow single measurements by a third, or more.
@@ -39,6 +40,7 @@ import os
 import random
 import shutil
 import sqlite3
+import statistics
 import struct
 import subprocess
 import sys
@@ -650,6 +652,11 @@ def main() -> int:
     parser.add_argument("--videos", type=int, default=8)
     parser.add_argument("--video-mb", type=int, default=50)
     parser.add_argument("--skip-chat", action="store_true", help="only the zip and media runs")
+    parser.add_argument(
+        "--parse-only",
+        action="store_true",
+        help="only our WhatsApp parse against whatstk told the format, in CPU seconds",
+    )
     parser.add_argument("--zip-child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.zip_child:
@@ -659,6 +666,9 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="ed-bench-import-"))
     ok = True
     try:
+        if args.parse_only:
+            parse_run(work, args)
+            return 0
         if not args.skip_chat:
             ok &= chat_runs(work, args)
         if not args.skip_media:
@@ -666,6 +676,42 @@ def main() -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0 if ok else 1
+
+
+def parse_run(work: Path, args: argparse.Namespace) -> None:
+    """Our parse of the 100k-message WhatsApp file (``import_parsing.parse_path``: detection,
+    decoding, the scan, the messages) against whatstk told the format, alternating round by
+    round, each timed in CPU seconds of this process (``time.process_time``): on a shared
+    machine the wall time of either moves with the load, its CPU time much less."""
+    chat = work / "WhatsApp Chat with Chen Lixin.txt"
+    chat.write_text(whatsapp_text(args.messages), encoding="utf-8")
+    from whatstk.whatsapp.parser import df_from_whatsapp
+
+    ours: list[float] = []
+    told: list[float] = []
+    load_before = os.getloadavg()[0]
+    for _round in range(args.repeat):
+        start = time.process_time()
+        parsed = import_parsing.parse_path(chat, "Asia/Shanghai", None).result
+        ours.append(time.process_time() - start)
+        start = time.process_time()
+        frame = df_from_whatsapp(
+            str(chat), auto_header=False, hformat="%d/%m/%Y, %H:%M - %name:", max_size=None
+        )
+        told.append(time.process_time() - start)
+    assert isinstance(parsed, ParsedChat)
+    print(
+        f"WhatsApp export: {args.messages} messages, {chat.stat().st_size / 1e6:.1f} MB "
+        f"(ours read {len(parsed.messages)} messages, whatstk {len(frame)} rows)"
+    )
+    print("ours    parse, CPU s per round:        " + " ".join(f"{t:.3f}" for t in ours))
+    print("whatstk told, CPU s per round:         " + " ".join(f"{t:.3f}" for t in told))
+    print(
+        f"ratio ours / whatstk told, best of {args.repeat} each: "
+        f"{min(ours) / min(told):.2f}x ({min(ours):.3f} / {min(told):.3f} s); median of the "
+        f"rounds' ratios {statistics.median(o / t for o, t in zip(ours, told, strict=True)):.2f}x"
+        f"  (load {load_before:.1f} -> {os.getloadavg()[0]:.1f})"
+    )
 
 
 def chat_runs(work: Path, args: argparse.Namespace) -> bool:

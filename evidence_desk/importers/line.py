@@ -45,7 +45,8 @@ from evidence_desk.importers.base import (
     ParsedChat,
     ParsedMessage,
     ParseProblem,
-    SourceRef,
+    bulk_message,
+    bulk_source,
 )
 from evidence_desk.importers.generic_csv import local_to_utc, resolve_zone
 from evidence_desk.importers.text import check_line_lengths, decode_export
@@ -563,14 +564,14 @@ class _Parser:
         self._problem(line_no, _said("line.unrecognised"), "error")
         sent_at = self._utc(datetime.combine(day, time()), line_no)
         self.messages.append(
-            ParsedMessage(
+            bulk_message(
                 index=len(self.messages),
                 sent_at=sent_at,
                 time_text=day_text,
                 sender="",
                 kind=MessageKind.UNKNOWN,
                 text=line,
-                source=SourceRef(self.file, f"line {line_no}"),
+                source=bulk_source(self.file, f"line {line_no}"),
                 raw=line,
             )
         )
@@ -590,14 +591,14 @@ class _Parser:
         )
         keep_raw = draft.system or kind in (MessageKind.UNKNOWN, MessageKind.CALL)
         self.messages.append(
-            ParsedMessage(
+            bulk_message(
                 index=len(self.messages),
                 sent_at=sent_at,
                 time_text=f"{draft.day_text} {draft.time_text}",
                 sender=draft.sender,
                 kind=kind,
                 text=text,
-                source=SourceRef(self.file, locator),
+                source=bulk_source(self.file, locator),
                 attachments=attachments,
                 raw="\n".join(draft.raw_lines) if keep_raw else None,
             )

@@ -57,7 +57,8 @@ from evidence_desk.importers.base import (
     ParsedChat,
     ParsedMessage,
     ParseProblem,
-    SourceRef,
+    bulk_message,
+    bulk_source,
     failure_facts,
 )
 from evidence_desk.importers.generic_csv import resolve_zone
@@ -607,14 +608,14 @@ class _Builder:
             message = self._call(record, locator, sent_at, time_text, counterpart, counterpart_id)
         else:
             self.problem(locator, _said("sms.unknown_element", tag=record.tag))
-            message = ParsedMessage(
+            message = bulk_message(
                 index=len(self.messages),
                 sent_at=sent_at,
                 time_text=time_text,
                 sender=counterpart,
                 kind=MessageKind.UNKNOWN,
                 text=_value(record.attrs, "body") or "",
-                source=SourceRef(self.file, locator),
+                source=bulk_source(self.file, locator),
                 sender_id=counterpart_id,
                 raw=_raw(record),
             )
@@ -658,14 +659,14 @@ class _Builder:
                 if sms_type in _SMS_TYPES
                 else _said("sms.sms_unknown_type", type=sms_type),
             )
-        return ParsedMessage(
+        return bulk_message(
             index=len(self.messages),
             sent_at=sent_at,
             time_text=time_text,
             sender=counterpart if incoming else SELF_SENDER,
             kind=MessageKind.TEXT if sms_type in _SMS_TYPES else MessageKind.UNKNOWN,
             text=_value(record.attrs, "body") or "",
-            source=SourceRef(self.file, locator),
+            source=bulk_source(self.file, locator),
             sender_id=counterpart_id if incoming else None,
             from_self=not incoming if sms_type in _SMS_TYPES else None,
             raw=_raw(record)
@@ -715,14 +716,14 @@ class _Builder:
             sender_id = sender_address or (addresses[0] if len(addresses) == 1 else None)
         else:
             sender, sender_id = SELF_SENDER, None
-        return ParsedMessage(
+        return bulk_message(
             index=len(self.messages),
             sent_at=sent_at,
             time_text=time_text,
             sender=sender,
             kind=kind,
             text="\n".join(texts),
-            source=SourceRef(self.file, locator),
+            source=bulk_source(self.file, locator),
             sender_id=sender_id,
             from_self=None if box not in _MMS_BOXES else not incoming,
             attachments=attachments,
@@ -779,14 +780,14 @@ class _Builder:
         duration = _value(record.attrs, "duration")
         text = f"{what} call" + (f", {duration} s" if duration else "")
         outgoing = call_type == "2"
-        return ParsedMessage(
+        return bulk_message(
             index=len(self.messages),
             sent_at=sent_at,
             time_text=time_text,
             sender=SELF_SENDER if outgoing else counterpart,
             kind=MessageKind.CALL,
             text=text,
-            source=SourceRef(self.file, locator),
+            source=bulk_source(self.file, locator),
             sender_id=None if outgoing else counterpart_id,
             from_self=outgoing if call_type in _CALL_TYPES else None,
             raw=_raw(record),

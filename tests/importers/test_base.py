@@ -25,6 +25,7 @@ from evidence_desk.importers.base import (
     ParseProblem,
     SourceRef,
     bulk_message,
+    bulk_source,
     encode_chat,
     message_content,
     normalised_bytes,
@@ -97,6 +98,36 @@ def test_a_bulk_message_is_the_dataclass_message() -> None:
         assert fast.as_json() == slow.as_json()
         with pytest.raises(AttributeError):
             fast.text = "changed"  # type: ignore[misc]
+
+
+def test_a_bulk_message_with_every_field_is_the_dataclass_message() -> None:
+    at = datetime(2026, 1, 5, 1, 0, tzinfo=UTC)
+    source = bulk_source("f", "row 4")
+    fast = bulk_message(
+        3, at, "t", "s", MessageKind.IMAGE, "x", source, (), "raw", "wxid_1", True, "n-7", "n-6"
+    )
+    slow = ParsedMessage(
+        index=3,
+        sent_at=at,
+        time_text="t",
+        sender="s",
+        kind=MessageKind.IMAGE,
+        text="x",
+        source=SourceRef("f", "row 4"),
+        sender_id="wxid_1",
+        from_self=True,
+        native_id="n-7",
+        reply_to="n-6",
+        raw="raw",
+    )
+    assert type(fast) is ParsedMessage and type(source) is SourceRef
+    assert fast == slow and hash(fast) == hash(slow)
+    assert repr(fast) == repr(slow)
+    assert fast.as_json_pair() == slow.as_json_pair()
+    # a field that differs makes them differ: the fields are where the dataclass reads them
+    assert bulk_message(3, at, "t", "s", MessageKind.IMAGE, "x", source, reply_to="n-5") != slow
+    with pytest.raises(AttributeError):
+        source.locator = "row 5"  # type: ignore[misc]
 
 
 def test_a_problem_is_sealed_as_code_and_facts_with_nested_phrases_nested() -> None:

@@ -686,3 +686,93 @@ def test_corpus_media_samples_link_attachments() -> None:
     assert states[S.OMITTED] > 0 and states[S.MISSING] > 0
     chat = parse(open_path(CORPUS / "wj_english_ios_media.txt"))
     assert any(a.name.startswith("00000035-PHOTO") for m in chat.messages for a in m.attachments)
+
+
+# --- the plain header pattern is the general one, restricted -------------------------------------
+
+
+def _piece(usual: str, *odd: str) -> st.SearchStrategy[str]:
+    """The usual text of a header piece 19 times in 20, else one of the odd ones."""
+    return st.sampled_from([usual] * (19 * len(odd)) + list(odd))
+
+
+_day = _piece("12", "3", "03", "2024", "٣", "", "12345", "1a")
+_year = _piece("2024", "22", "2", "R4", "H30", "٢٠٢٤", "12345", "")
+_space = _piece(" ", "", "  ", "\u202f", "\u00a0", "\t")
+
+
+@st.composite
+def _header_like_lines(draw: st.DrawFn) -> str:
+    """Lines shaped like headers: mostly the usual pieces, with the odd ones either pattern may
+    or may not accept mixed in."""
+    separator = draw(_piece("/", ".", "-", ":", "\u200e/"))
+    pieces = [
+        _piece("", "\ufeff", "\u200e", "[", "x", " "),
+        _day,
+        st.just(separator),
+        _piece("", " ", "\u200e"),
+        _day,
+        _piece(separator, "/", ".", "-"),
+        _piece("", "R", "H", " "),
+        _year,
+        _piece("", ".", " BE", "BE"),
+        _piece(",", "", "،", ";"),
+        _space,
+        _piece("", "klo ", "下午", "上午 "),
+        _piece("9", "09", "23", "٣", "123", ""),
+        _piece(":", ".", ";"),
+        _piece("05", "5", "٣٣", "123"),
+        _piece("", ":07", ".59", ":7", ":"),
+        _piece("", "."),
+        _piece("", " ", "\u202f", "  "),
+        _piece("", "AM", "p.m.", "a. m.", "PM", "م", "ص", "x", "P"),
+        _space,
+        _piece("-", "–", "]", "", "—"),
+        _space,
+        _piece("Li Ming: hi", "", "- x", ": y", "Messages are encrypted", " x"),
+    ]
+    return "".join(draw(piece) for piece in pieces)
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_header_like_lines())
+def test_the_plain_header_pattern_reads_a_line_as_the_general_one(line: str) -> None:
+    from evidence_desk.importers.whatsapp import _HEADER, _PLAIN_HEADER, _fields
+
+    plain = _PLAIN_HEADER.match(line)
+    if plain is None:
+        return
+    general = _HEADER.match(line)
+    assert general is not None
+    assert general.group("br") is None
+    assert plain.group("ts", "date", "time") == general.group("ts", "date", "time")
+    assert plain.end() == general.end()
+    assert _fields(plain).groups() == general.groups()
+
+
+def test_plain_and_general_headers_parse_alike() -> None:
+    """Android lines read by the plain pattern, their bracketed iOS twins only by the general
+    one: the same messages."""
+    android = (
+        "3/18/22, 9:05\u202fPM - Li Ming: hi\n"
+        "3/18/22, 9:06 PM - Chen: ok\nsecond line\n"
+        "3/19/22, 10:00 AM - Li Ming: <Media omitted>\n"
+    )
+    ios = (
+        "[3/18/22, 9:05\u202fPM] Li Ming: hi\n"
+        "[3/18/22, 9:06 PM] Chen: ok\nsecond line\n"
+        "[3/19/22, 10:00 AM] Li Ming: <Media omitted>\n"
+    )
+    read = {
+        name: IMPORTER.parse(ExportSource(name="chat.txt", data=text.encode()), "UTC")
+        for name, text in (("android", android), ("ios", ios))
+    }
+    for a, b in zip(read["android"].messages, read["ios"].messages, strict=True):
+        assert (a.sent_at, a.time_text, a.sender, a.kind, a.text) == (
+            b.sent_at,
+            b.time_text,
+            b.sender,
+            b.kind,
+            b.text,
+        )
+    assert len(read["android"].messages) == 3

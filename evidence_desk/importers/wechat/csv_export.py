@@ -37,7 +37,8 @@ from evidence_desk.importers.base import (
     ParsedChat,
     ParsedMessage,
     ParseProblem,
-    SourceRef,
+    bulk_message,
+    bulk_source,
 )
 from evidence_desk.importers.generic_csv import (
     CsvRecord,
@@ -299,14 +300,14 @@ class MemoTraceCsvImporter:
                 (record, (get(record, "CreateTime"), is_sender, get(record, "Type"), content))
             )
             messages.append(
-                ParsedMessage(
+                bulk_message(
                     index=len(messages),
                     sent_at=sent_at,
                     time_text=time_text,
                     sender=sender,
                     kind=meaning.kind,
                     text=meaning.text,
-                    source=SourceRef(source.name, record.locator),
+                    source=bulk_source(source.name, record.locator),
                     sender_id=sender_id,
                     from_self=from_self,
                     native_id=get(record, "MsgSvrID").strip() or None,
@@ -580,14 +581,14 @@ class PyWxDumpCsvImporter:
         if kind is MessageKind.UNKNOWN:
             raw = record.raw
             text = f"[未知消息 {type_name}] {text}".rstrip()
-        message = ParsedMessage(
+        message = bulk_message(
             index=index,
             sent_at=sent_at,
             time_text=create,
             sender=sender,
             kind=kind,
             text=text,
-            source=SourceRef(rows.source.name, record.locator),
+            source=bulk_source(rows.source.name, record.locator),
             sender_id=sender_id,
             from_self=from_self,
             native_id=get(record, "MsgSvrID").strip() or None,

@@ -39,7 +39,8 @@ from evidence_desk.importers.base import (
     ParsedChat,
     ParsedMessage,
     ParseProblem,
-    SourceRef,
+    bulk_message,
+    bulk_source,
     failure_facts,
 )
 from evidence_desk.importers.generic_csv import (
@@ -425,14 +426,14 @@ class MemoTraceHtmlImporter:
             sender, from_self = "", None
         server_id = item.get("server_id")
         quote_id = item.get("quote_server_id")
-        return ParsedMessage(
+        return bulk_message(
             index=index,
             sent_at=sent_at,
             time_text=str(timestamp),
             sender=sender,
             kind=meaning.kind,
             text=meaning.text,
-            source=SourceRef(source.name, locator),
+            source=bulk_source(source.name, locator),
             from_self=from_self,
             native_id=str(server_id) if server_id not in (None, "", "0") else None,
             reply_to=meaning.reply_to or (str(quote_id) if quote_id not in (None, "") else None),
@@ -796,14 +797,14 @@ class _ExporterMessages:
         messages: list[ParsedMessage] = []
         for position, block in enumerate(blocks):
             node, nodes = block.node, trees[position]
-            ref = SourceRef(block.file, block.locator)
+            ref = bulk_source(block.file, block.locator)
             msgid = (node.attrs.get("msgid", "").split() or [""])[0] or None
             if "chat-notice" in node.classes:
                 text = re.sub(r"^系统消息[:：]\s*", "", node.text().strip())
                 kind = MessageKind.RECALLED if RECALL_RE.match(text) else MessageKind.SYSTEM
                 sent_at = self._borrow(dated, blocks, position)
                 messages.append(
-                    ParsedMessage(len(messages), sent_at, "", "", kind, text, ref, native_id=msgid)
+                    bulk_message(len(messages), sent_at, "", "", kind, text, ref, native_id=msgid)
                 )
                 continue
             when = dated[position]
@@ -830,7 +831,7 @@ class _ExporterMessages:
                 else None
             )
             messages.append(
-                ParsedMessage(
+                bulk_message(
                     len(messages),
                     when[0],
                     when[1],

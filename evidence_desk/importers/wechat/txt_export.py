@@ -34,7 +34,8 @@ from evidence_desk.importers.base import (
     ParsedChat,
     ParsedMessage,
     ParseProblem,
-    SourceRef,
+    bulk_message,
+    bulk_source,
 )
 from evidence_desk.importers.generic_csv import (
     decode_with_repairs,
@@ -350,10 +351,10 @@ class MemoTraceTxtImporter(_TxtImporter):
     def _message(builder: _Builder, record: _Record, index: int) -> ParsedMessage:
         locator = _locator(record.first_line, record.last_line)
         sent_at = builder.utc(record.time_text, locator)
-        ref = SourceRef(builder.source.name, locator)
+        ref = bulk_source(builder.source.name, locator)
         if record.system:
             kind = MessageKind.RECALLED if RECALL_RE.match(record.body) else MessageKind.SYSTEM
-            return ParsedMessage(index, sent_at, record.time_text, "", kind, record.body, ref)
+            return bulk_message(index, sent_at, record.time_text, "", kind, record.body, ref)
         body = record.body
         body_lines = [line.strip() for line in body.split("\n")]
         kind = _placeholder_kind(body, _MEMOTRACE_PLACEHOLDERS, ())
@@ -366,7 +367,7 @@ class MemoTraceTxtImporter(_TxtImporter):
         elif len(body_lines) > 1 and body_lines[-1].startswith("引用:"):
             kind = MessageKind.QUOTE
         sender = html.unescape(js_unescape(record.sender))
-        return ParsedMessage(
+        return bulk_message(
             index,
             sent_at,
             record.time_text,
@@ -452,13 +453,13 @@ class WechatExporterTxtImporter(_TxtImporter):
         messages: list[ParsedMessage] = []
         for position, record in enumerate(records):
             locator = _locator(record.first_line, record.last_line)
-            ref = SourceRef(builder.source.name, locator)
+            ref = bulk_source(builder.source.name, locator)
             sent_at = times[position]
             if record.system:
                 sent_at = _borrow_time(builder, times, records, position, locator)
                 kind = MessageKind.RECALLED if RECALL_RE.match(record.body) else MessageKind.SYSTEM
                 messages.append(
-                    ParsedMessage(
+                    bulk_message(
                         len(messages),
                         sent_at,
                         "",
@@ -479,7 +480,7 @@ class WechatExporterTxtImporter(_TxtImporter):
             if kind is MessageKind.FILE and body.strip().startswith("[文件: "):
                 name = body.strip()[len("[文件: ") :].rstrip("]")
             messages.append(
-                ParsedMessage(
+                bulk_message(
                     len(messages),
                     sent_at,
                     record.time_text,
