@@ -128,6 +128,24 @@ class OrgProof:
         ).encode("utf-8")
 
 
+def carried(content: bytes) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """The checkpoint (as the hub signed it) and the witnesses' cosignatures a kit's file
+    carries, for a device to hold them to its own history; ValueError when it is not one."""
+    try:
+        doc = json.loads(content.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise ValueError(error) from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise ValueError(FORMAT)
+    checkpoint = doc.get("checkpoint")
+    witnesses = doc.get("witnesses", [])
+    if (checkpoint is not None and not isinstance(checkpoint, dict)) or not isinstance(
+        witnesses, list
+    ):
+        raise ValueError(FORMAT)
+    return checkpoint, [w for w in witnesses if isinstance(w, dict)]
+
+
 def kit_files(proof: OrgProof | None) -> dict[str, bytes]:
     """The kit's file for ``proof`` (none for a store outside an organisation)."""
     return {} if proof is None else {FILE: proof.document()}

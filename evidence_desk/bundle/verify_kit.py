@@ -290,6 +290,13 @@ def _load(path: Path) -> tuple[dict[str, bytes], str]:
         raise BadInput(str(path), "", _said("kit.bad_zip", error=error)) from None
 
 
+def kit_files(path: Path, *names: str) -> dict[str, bytes]:
+    """The kit's files ``names`` that it holds (a zip, an unzipped kit or an export folder):
+    for a reader of one part of it (services/org_gossip.py meets its org checkpoint)."""
+    files, _source = _load(path)
+    return {name: files[name] for name in names if name in files}
+
+
 def _text(files: dict[str, bytes], name: str, report: KitReport) -> str | None:
     content = files.get(name)
     if content is None:

@@ -9970,6 +9970,61 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>存储文件夹中的 {file}</translation>
     </message>
     <message>
+        <source>bundle {bundle}</source>
+        <comment>org_gossip.bundle</comment>
+        <translation>证据包 {bundle}</translation>
+    </message>
+    <message>
+        <source>checkpoint {checkpoint} in it is not signed by the pinned hub key</source>
+        <comment>org_gossip.hub_signature</comment>
+        <translation>其中的检查点 {checkpoint} 不是由已固定的中心密钥签名的</translation>
+    </message>
+    <message>
+        <source>this store is bound to no hub: it holds no organisation checkpoint to exchange</source>
+        <comment>org_gossip.no_hub</comment>
+        <translation>此存储未绑定任何中心：没有可交换的组织检查点</translation>
+    </message>
+    <message>
+        <source>this device has kept no organisation checkpoint yet: sync with the hub first</source>
+        <comment>org_gossip.nothing_seen</comment>
+        <translation>此设备尚未保存任何组织检查点：请先与中心同步</translation>
+    </message>
+    <message>
+        <source>its checkpoints are of hub {hub_id}, not of the pinned hub {pinned}</source>
+        <comment>org_gossip.other_hub</comment>
+        <translation>其中的检查点属于中心 {hub_id}，而不是已固定的中心 {pinned}</translation>
+    </message>
+    <message>
+        <source>user {sender}</source>
+        <comment>org_gossip.sender</comment>
+        <translation>用户 {sender}</translation>
+    </message>
+    <message>
+        <source>its signature does not verify under the key this store holds for {sender}: the file was altered</source>
+        <comment>org_gossip.sender_signature</comment>
+        <translation>其签名无法用此存储为 {sender} 保存的密钥验证：文件已被改动</translation>
+    </message>
+    <message>
+        <source>{source} was shown checkpoint {second} by the hub, which is not the history this device holds (checkpoint {first}): the hub shows two histories</source>
+        <comment>org_gossip.split_view</comment>
+        <translation>中心向{source}展示了检查点 {second}，它不是此设备所持有的历史（检查点 {first}）：中心展示了两套历史</translation>
+    </message>
+    <message>
+        <source>larger than {limit} bytes: not a checkpoint exchange file</source>
+        <comment>org_gossip.too_large</comment>
+        <translation>大于 {limit} 字节：不是检查点交换文件</translation>
+    </message>
+    <message>
+        <source>not a checkpoint exchange file of this release: {problem}</source>
+        <comment>org_gossip.unreadable</comment>
+        <translation>不是本版本的检查点交换文件：{problem}</translation>
+    </message>
+    <message>
+        <source>witness {witness} (carried by {sender})</source>
+        <comment>org_gossip.witness</comment>
+        <translation>见证人 {witness}（由 {sender} 带来）</translation>
+    </message>
+    <message>
         <source>cannot write: {error}</source>
         <comment>orgkeys.cannot_write</comment>
         <translation>无法写入：{error}</translation>
