@@ -16,6 +16,7 @@ PROBLEMS FOUND.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
 import io
@@ -51,6 +52,7 @@ _said = Catalogue(
         "kit.no_kit": "no single verification kit (zip or bag folder) here",
         "kit.bad_zip": "not a readable kit zip: {error}",
         "kit.missing": "file missing from the kit",
+        "kit.org_statement": "not the statement or token {file} carries",
         "kit.not_utf8": "not UTF-8 text",
         "kit.not_json": "not valid JSON: {error}",
         # the bag and its manifests
@@ -904,6 +906,28 @@ def _check_cosignatures(
                 )
 
 
+def _check_org_statement(files: dict[str, bytes], report: KitReport, content: bytes) -> None:
+    """The files a standard tool checks the hub's stamp with (VERIFY.txt) must be the
+    statement and token the proof carries: what ``openssl ts -verify`` accepts is what
+    verify-bundle checked."""
+    try:
+        doc = json.loads(content.decode("utf-8"))
+        checkpoint = doc["checkpoint"]
+        body = None if checkpoint is None else str(checkpoint["body"])
+        stamp = None if checkpoint is None else checkpoint.get("stamp")
+        token = base64.b64decode(str(stamp["token"])) if isinstance(stamp, dict) else b""
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return  # org_proof.check reports the file as unreadable
+    statement = files.get(org_proof.STATEMENT_FILE)
+    if body is not None and statement not in (None, org_proof.statement_bytes(body)):
+        said = _said("kit.org_statement", file=org_proof.FILE)
+        report.findings.append(KitFinding("org.statement", org_proof.STATEMENT_FILE, said))
+    for name, held in files.items():
+        if name.startswith("tsa/org-checkpoint-") and held != token:
+            said = _said("kit.org_statement", file=org_proof.FILE)
+            report.findings.append(KitFinding("org.stamp", name, said))
+
+
 def _check_org_proof(
     files: dict[str, bytes],
     report: KitReport,
@@ -919,6 +943,7 @@ def _check_org_proof(
     hashes = {(kl.device, seq): e.entry_hash for kl in ledgers for seq, e in kl.entries.items()}
     verdicts = {(p.device, p.seq): p.verdict for p in order}
     checked = org_proof.check(content, hashes, verdicts, keys)
+    _check_org_statement(files, report, content)
     for found in checked.findings:
         report.findings.append(
             KitFinding(

@@ -9043,6 +9043,11 @@
         <translation>被中心服务器拒绝（{verdict}），但它符合规则</translation>
     </message>
     <message>
+        <source>not the statement or token {file} carries</source>
+        <comment>kit.org_statement</comment>
+        <translation>不是 {file} 所载的声明或时间戳令牌</translation>
+    </message>
+    <message>
         <source>device {device} seq {seq} is listed twice</source>
         <comment>kit.org_twice</comment>
         <translation>设备 {device} 序号 {seq} 被列出两次</translation>
@@ -9371,6 +9376,11 @@ below must print that message&apos;s commitment from ledger/disclosed/:</source>
         <source>BagIt structure (Library of Congress bagit-python)</source>
         <comment>kit_text.step_bagit</comment>
         <translation>BagIt 结构</translation>
+    </message>
+    <message>
+        <source>Trusted time of the organisation hub&apos;s checkpoint {size} ({tsa}), against the TSA&apos;s published root</source>
+        <comment>kit_text.step_org_token</comment>
+        <translation>组织中心检查点 {size} 的可信时间戳（{tsa}），以时间戳机构公布的根证书校验</translation>
     </message>
     <message>
         <source>Payload digests (originals and PDF)</source>
