@@ -144,6 +144,20 @@ class OrgProof:
         ).encode("utf-8")
 
 
+def hub_key_of(content: bytes | None) -> tuple[str, str] | None:
+    """(hub id, hub key) of a kit's file that carries a checkpoint (None: no file, no
+    checkpoint, or unreadable: ``check`` reports that), for the trust assessment."""
+    if content is None:
+        return None
+    try:
+        doc = json.loads(content.decode("utf-8"))
+        if not isinstance(doc, dict) or doc.get("checkpoint") is None:
+            return None
+        return str(doc["hub_id"]), str(doc["hub_key"])
+    except (ValueError, KeyError, UnicodeDecodeError):
+        return None
+
+
 def carried(content: bytes) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
     """The checkpoint (as the hub signed it) and the witnesses' cosignatures a kit's file
     carries, for a device to hold them to its own history; ValueError when it is not one."""

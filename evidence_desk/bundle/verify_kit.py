@@ -363,7 +363,15 @@ def verify_kit(path: Path, anchors: trust.TrustAnchors | None = None) -> KitRepo
         anchors = trust.TrustAnchors.load()
     by_device = {kl.device: kl.entries for kl in ledgers}
     ordered = [by_device[p.device][p.seq] for p in order if p.seq in by_device.get(p.device, {})]
-    report.trust = trust.assess(files, entries, keys, report.stamps, anchors, ordered)
+    report.trust = trust.assess(
+        files,
+        entries,
+        keys,
+        report.stamps,
+        anchors,
+        ordered,
+        org_proof.hub_key_of(files.get(org_proof.FILE)),
+    )
     return report
 
 

@@ -778,7 +778,8 @@ def cmd_verify_bundle(args: argparse.Namespace) -> int:
 
     anchors = TrustAnchors.load(args.tsa_roots, args.org_key, pinned=not args.no_pinned)
     report = verify_kit(args.path, anchors)
-    if getattr(args, "store_given", False):  # the bundle is a channel too
+    # the bundle is a channel too: held to a store's history when one is named with its user
+    if getattr(args, "store_given", False) and (args.user or os.environ.get("EVIDENCE_DESK_USER")):
         _meet_bundle(args, report)
     lines = [f"bundle {report.bundle_id or '?'} ({report.source})"]
     lines += [f"{exhibit}  {verdict}  {title}" for exhibit, title, verdict in report.verdicts()]

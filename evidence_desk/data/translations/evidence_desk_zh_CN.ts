@@ -12313,6 +12313,16 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>时间戳机构根证书文件 {path}</translation>
     </message>
     <message>
+        <source>organisation hub {hub_id}, checkpoint key {fingerprint}: pinned ({source})</source>
+        <comment>trust.hub_pinned</comment>
+        <translation>组织中心 {hub_id}，检查点密钥 {fingerprint}：已固定（{source}）</translation>
+    </message>
+    <message>
+        <source>organisation hub {hub_id}, checkpoint key {fingerprint}: not in any published key list&apos;s hub keys</source>
+        <comment>trust.hub_unpinned</comment>
+        <translation>组织中心 {hub_id}，检查点密钥 {fingerprint}：不在任何已公布密钥列表的中心密钥中</translation>
+    </message>
+    <message>
         <source>{count} keys of {organisation} (store {store}) from {source}</source>
         <comment>trust.keys_from</comment>
         <translation>{organisation}（证据库 {store}）的 {count} 个公钥，来自{source}</translation>
@@ -12381,6 +12391,11 @@ must equal that file&apos;s line in the manifest.</source>
         <source>this key is pinned for store {pinned_store}, the kit is from store {store}</source>
         <comment>trust.other_store</comment>
         <translation>此公钥固定信任给证据库 {pinned_store}，而本校验包来自证据库 {store}</translation>
+    </message>
+    <message>
+        <source>the organisation hub&apos;s key {short}… that signed the checkpoint is not in a published key list</source>
+        <comment>trust.reason_hub</comment>
+        <translation>签署检查点的组织中心密钥 {short}… 不在已公布的密钥列表中</translation>
     </message>
     <message>
         <source>signer {name} ({role}, key {short}…): {why}</source>
