@@ -240,3 +240,29 @@ def test_a_bundle_carries_the_other_history_and_verify_bundle_with_the_store_cat
                 "--user", "alice",
             )  # fmt: skip
             assert code == 1 and "org_checkpoint.split_view" in err, err
+
+
+def test_a_larger_checkpoint_of_the_same_history_waits_for_the_next_sync_and_passes(
+    hub_db: HubDatabase, tmp_path: Path
+) -> None:
+    """No false alarm: a checkpoint of the same history that this device cannot reproduce yet
+    (it has not pulled the entries) is kept to be checked, and the next sync checks it."""
+    with organisation(tmp_path, hub_db.owner_url) as org:
+        org.join("alice", "staff")
+        org.join("lee", "legal")
+        org.welcome("alice", "lee")
+        _new_cases(org, "alice", "2026-GS-1", "2026-GS-2")
+        assert org.sync("alice")[0] == 0
+        alice_view = _newest(org, "alice")
+        assert int(alice_view.split(":")[0]) > int(_newest(org, "lee").split(":")[0])
+        out = tmp_path / "alice.json"
+        assert _gossip(org, "alice", "export", "--out", out)[0] == 0
+        code, found, err = _gossip(org, "lee", "import", out)
+        assert code == 0 and found["pending"] == [alice_view], err
+        assert alice_view not in found["checked"]  # lee's own cosignature it carried back is
+        code, report, err = org.sync("lee")
+        assert code == 0 and report["gossip_checked"] == [alice_view], err
+        with org.login("lee") as lee:
+            assert org_gossip.pending(lee.folder) == []
+        code, report, err = org.sync("lee")  # nothing left to check
+        assert code == 0 and report["gossip_checked"] == [], err
