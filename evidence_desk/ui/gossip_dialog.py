@@ -27,8 +27,6 @@ from evidence_desk.services.session import Session
 from evidence_desk.ui import errors, workers
 from evidence_desk.ui.workers import Job
 
-FILE_FILTER = "JSON (*.json);;Bundle kit (*.zip);;All files (*)"
-
 
 class GossipDialog(QDialog):
     """Two buttons (write, take) and a message line saying what happened."""
@@ -68,16 +66,19 @@ class GossipDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
+    def _filter(self) -> str:
+        return self.tr("Checkpoint files (*.json);;Bundle kits (*.zip);;All files (*)")
+
     def _pick_export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Write checkpoints to"), "checkpoints.json", FILE_FILTER
+            self, self.tr("Write checkpoints to"), "checkpoints.json", self._filter()
         )
         if name:
             self.export_to(Path(name))
 
     def _pick_import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Check checkpoints from"), "", FILE_FILTER
+            self, self.tr("Check checkpoints from"), "", self._filter()
         )
         if name:
             self.import_from(Path(name))

@@ -1622,52 +1622,57 @@
 <context>
     <name>GossipDialog</name>
     <message>
-        <location filename="../../ui/gossip_dialog.py" line="39"/>
+        <location filename="../../ui/gossip_dialog.py" line="37"/>
         <source>Exchange checkpoints</source>
         <translation>交换检查点</translation>
     </message>
     <message>
-        <location filename="../../ui/gossip_dialog.py" line="44"/>
+        <location filename="../../ui/gossip_dialog.py" line="42"/>
         <source>Carry the organisation checkpoints this device was shown to another device (a file, or a court bundle&apos;s kit), outside the hub. Each one taken in is checked against this device&apos;s own history: a hub that showed two devices two histories is named here.</source>
         <translation>在中心之外，把本设备见过的组织检查点带到另一台设备（一个文件，或法院证据包的校验包）。每个带入的检查点都会与本设备自己的历史核对：若中心向两台设备展示了两套历史，会在此指明。</translation>
     </message>
     <message>
-        <location filename="../../ui/gossip_dialog.py" line="51"/>
+        <location filename="../../ui/gossip_dialog.py" line="49"/>
         <source>Write checkpoints to a file…</source>
         <translation>将检查点写入文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/gossip_dialog.py" line="54"/>
+        <location filename="../../ui/gossip_dialog.py" line="52"/>
         <source>Check a file or bundle from another device…</source>
         <translation>核对来自另一台设备的文件或证据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/gossip_dialog.py" line="73"/>
+        <location filename="../../ui/gossip_dialog.py" line="70"/>
+        <source>Checkpoint files (*.json);;Bundle kits (*.zip);;All files (*)</source>
+        <translation>检查点文件 (*.json);;证据包校验包 (*.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gossip_dialog.py" line="74"/>
         <source>Write checkpoints to</source>
         <translation>将检查点写入</translation>
     </message>
     <message>
-        <location filename="../../ui/gossip_dialog.py" line="80"/>
+        <location filename="../../ui/gossip_dialog.py" line="81"/>
         <source>Check checkpoints from</source>
         <translation>选择要核对的检查点文件</translation>
     </message>
     <message>
-        <location filename="../../ui/gossip_dialog.py" line="94"/>
+        <location filename="../../ui/gossip_dialog.py" line="95"/>
         <source>Wrote checkpoint %1 and %2 witness cosignature(s) to %3.</source>
         <translation>已将检查点 %1 及 %2 个见证人联署写入 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/gossip_dialog.py" line="112"/>
+        <location filename="../../ui/gossip_dialog.py" line="113"/>
         <source>Agrees with this device&apos;s history: %1</source>
         <translation>与本设备的历史一致：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/gossip_dialog.py" line="116"/>
+        <location filename="../../ui/gossip_dialog.py" line="117"/>
         <source>Checked at the next sync (this device does not hold it yet): %1</source>
         <translation>将在下次同步时核对（本设备尚未持有其历史）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/gossip_dialog.py" line="121"/>
+        <location filename="../../ui/gossip_dialog.py" line="122"/>
         <source>Nothing to check.</source>
         <translation>没有需要核对的内容。</translation>
     </message>
