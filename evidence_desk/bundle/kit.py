@@ -627,10 +627,18 @@ def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp 
         n += 1
     if tag_stamp is not None:
         slug = tsa_slug(tag_stamp.tsa_name)
+        # a TSA whose certificates no checkpoint token brought has them beside the token
+        # (build_kit): ``TOKEN_FILE.untrusted.pem``
+        brought = {tsa_slug(t.tsa_name) for t in data.tokens}
+        if org_stamped is not None:
+            brought.add(tsa_slug(org_stamped.stamp_tsa))
+        untrusted = (
+            f"tsa/{slug}-untrusted.pem" if slug in brought else f"{TOKEN_FILE}.untrusted.pem"
+        )
         lines += [
             f"{n}. {_heading(lang, 'kit_text.step_tag_token', tsa=tag_stamp.tsa_name)}:",
             f"{COMMAND}openssl ts -verify -data {TAGMANIFEST} -in {TOKEN_FILE} -token_in "
-            f"-CAfile {published_root(tag_stamp.tsa_name)} -untrusted tsa/{slug}-untrusted.pem",
+            f"-CAfile {published_root(tag_stamp.tsa_name)} -untrusted {untrusted}",
         ]
         n += 1
     if org_stamped is not None and org_stamped.stated is not None:
@@ -819,6 +827,17 @@ def build_kit(
         tags["VERIFY.txt"] = verify_text(data, [n for n, _ in pdfs], hint).encode("utf-8")
         tagmanifest = _manifest_lines({p: hashlib.sha256(c).hexdigest() for p, c in tags.items()})
         tag_stamp = stamp(tagmanifest)
+        if tag_stamp is not None and (hint is None or tag_stamp.tsa_name != hint.tsa_name):
+            # another TSA answered than the one VERIFY.txt named (or the checkpoint has no token
+            # to name one): name the one that did, and stamp the tag manifest holding that text
+            hint = tag_stamp
+            tags["VERIFY.txt"] = verify_text(data, [n for n, _ in pdfs], hint).encode("utf-8")
+            tagmanifest = _manifest_lines(
+                {p: hashlib.sha256(c).hexdigest() for p, c in tags.items()}
+            )
+            tag_stamp = stamp(tagmanifest)
+            if tag_stamp is not None and tag_stamp.tsa_name != hint.tsa_name:
+                tag_stamp = None  # the TSAs keep failing over: no token beats a wrong step
         if tag_stamp is None and hint is not None:
             # no token after all: VERIFY.txt must not tell a court to check a file the kit
             # lacks. Nothing signs or stamps these bytes yet, so both are written again.

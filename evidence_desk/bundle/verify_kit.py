@@ -1066,7 +1066,31 @@ def _check_tag_signature(files: dict[str, bytes], report: KitReport, keys: dict[
         for p in files
         if p.startswith("tsa/") and p.endswith("-roots.pem")
     )
-    _check_token(files, report, kit.TOKEN_FILE, tagmanifest, slugs[0] if slugs else "")
+    _check_token(files, report, kit.TOKEN_FILE, tagmanifest, _tag_slug(files, tagmanifest, slugs))
+
+
+def _tag_slug(files: dict[str, bytes], tagmanifest: bytes, slugs: list[str]) -> str:
+    """Whose certificates the tag manifest's token is checked with: those beside it when the
+    kit has them (its TSA brought no others: ``""``), else the TSA of the kit's certificates
+    it verifies with (an organisation's kit also holds the hub TSA's), else the first."""
+    if f"{kit.TOKEN_FILE}.roots.pem" in files or not slugs:
+        return ""
+    digest = hashlib.sha256(tagmanifest).digest()
+    for slug in slugs:
+        try:
+            certs = [
+                c
+                for name in (f"tsa/{slug}-roots.pem", f"tsa/{slug}-untrusted.pem")
+                for c in x509.load_pem_x509_certificates(files.get(name) or b"")
+            ]
+            roots = [c for c in certs if c.issuer == c.subject]
+            tsa.verify_token(
+                files[kit.TOKEN_FILE], digest, roots, [c for c in certs if c not in roots]
+            )
+        except Exception:  # any failure: not this TSA's certificates
+            continue
+        return slug
+    return slugs[0]
 
 
 def _originals(manifest: dict[str, Any]) -> Iterable[tuple[str, dict[str, Any]]]:

@@ -37,9 +37,17 @@ def _all_stamped(hub_db: HubDatabase) -> bool:
     return bool(sizes) and sizes == stamped
 
 
+@pytest.mark.parametrize("legal_touches_the_case", [True, False])
 def test_every_verify_command_of_an_org_kit_checks_the_hubs_stamp(
-    hub_db: HubDatabase, tmp_path: Path, pki: TestPki, tmp_path_factory: pytest.TempPathFactory
+    hub_db: HubDatabase,
+    tmp_path: Path,
+    pki: TestPki,
+    tmp_path_factory: pytest.TempPathFactory,
+    legal_touches_the_case: bool,
 ) -> None:
+    """With legal's own ledger touching the case (a hold) the kit's own checkpoint is stamped;
+    without, the kit proves against legal's newest, unstamped checkpoint and only the tag
+    manifest has a token of the store's TSA: VERIFY.txt must name that TSA all the same."""
     hub_pki = make_test_pki(tmp_path_factory.mktemp("hub-pki"))
     with (
         LocalTsa(pki, include_chain=True) as court_tsa,
@@ -74,7 +82,8 @@ def test_every_verify_command_of_an_org_kit_checks_the_hubs_stamp(
             assert [a.name for a in timestamps.list_authorities(lee)] == ["court-tsa", "hub-tsa"]
             signing_certs.import_p12(lee, pkcs12_identity("lee"), "p12-password")
             # legal's own ledger touches the case: the kit proves it at a stamped checkpoint
-            retention.add_hold(lee, "2026-SH-1", "litigation expected")
+            if legal_touches_the_case:
+                retention.add_hold(lee, "2026-SH-1", "litigation expected")
         assert org.sync("lee")[0] == 0  # its entry goes up: the hub's newest checkpoint
         deadline = time.monotonic() + 60
         while not _all_stamped(hub_db):
