@@ -152,6 +152,7 @@ def test_verify_txt_is_in_the_bundles_language_with_the_same_commands() -> None:
             numbers_masked=True,
             is_org=False,  # a standalone store's kit
             redaction=None,  # nothing redacted
+            org_proof=None,  # no organisation checkpoint (a standalone store)
         )
         tag_stamp: Any = SimpleNamespace(tsa_name="FreeTSA")
         return kit.verify_text(data, ["b.pdf"], tag_stamp).splitlines()

@@ -373,6 +373,7 @@ def tag_files(data: BundleData, manifest: bytes, pdf_index: dict[str, object]) -
     if data.is_org:
         files[ORG_ORDER] = json.dumps(org_order(data), indent=1, sort_keys=True).encode()
         files.update(org_proof.kit_files(data.org_proof))  # the hub's covering checkpoint
+        files.update(_org_stamp_files(data.org_proof, files))
     for import_id, commitments in sorted(data.commitment_lists.items()):
         files[f"ledger/commitments/{safe_name(import_id)}.json"] = json.dumps(
             {"import_id": import_id, "commitments": list(commitments)}
@@ -391,6 +392,35 @@ def tag_files(data: BundleData, manifest: bytes, pdf_index: dict[str, object]) -
             _untrusted(token.chain_der, token.roots_pem)
         ).encode()
     return files
+
+
+def org_stamp_token(proof: org_proof.OrgProof) -> str:
+    """The kit file of the organisation checkpoint's token, beside the checkpoints' own."""
+    size = proof.stated.size if proof.stated is not None else 0
+    return f"tsa/org-checkpoint-{size}.{tsa_slug(proof.stamp_tsa)}.tst"
+
+
+def _org_stamp_files(proof: org_proof.OrgProof | None, files: dict[str, bytes]) -> dict[str, bytes]:
+    """The hub's stamp of the organisation checkpoint as files a court's standard tool checks
+    (``openssl ts -verify``, VERIFY.txt): the token, and the roots and intermediates of the TSA
+    that issued it, unless the kit's own tokens of the same TSA already brought them."""
+    if proof is None or not proof.stamp_tsa or not proof.stamp_token:
+        return {}
+    slug = tsa_slug(proof.stamp_tsa)
+    out = {org_stamp_token(proof): proof.stamp_token}
+    if f"tsa/{slug}-roots.pem" not in files:
+        certs = x509.load_pem_x509_certificates(proof.stamp_roots_pem.encode())
+        roots = [c for c in certs if c.issuer == c.subject]
+        out[f"tsa/{slug}-roots.pem"] = "".join(
+            c.public_bytes(serialization.Encoding.PEM).decode("ascii") for c in roots
+        ).encode()
+        kept = [c.public_bytes(serialization.Encoding.DER) for c in certs if c not in roots]
+        chain = [*proof.stamp_chain, *kept]
+        roots_pem = out[f"tsa/{slug}-roots.pem"].decode()
+        out[f"tsa/{slug}-untrusted.pem"] = _pem(
+            tuple(dict.fromkeys(_untrusted(chain, roots_pem)))
+        ).encode()
+    return out
 
 
 PUBLISHED_ORG_KEYS = "published-org-keys.json"
@@ -467,6 +497,10 @@ _VERIFY_EN = Catalogue(
         ),
         "kit_text.step_token": (
             "Trusted time of checkpoint {size} ({tsa}, RFC 3161), against the TSA's published root"
+        ),
+        "kit_text.step_org_token": (
+            "Trusted time of the organisation hub's checkpoint {size} ({tsa}), against the TSA's "
+            "published root"
         ),
         "kit_text.step_tag_token": (
             "Trusted time of the tag manifest ({tsa}), against the TSA's published root"
@@ -550,10 +584,12 @@ def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp 
     lang = data.scope.language
     size = data.checkpoint.size
     organisation = data.organisation or _VERIFY_EN("kit_text.the_organisation")
+    org_stamped = _org_stamped(data)
     tsa_names = list(
         dict.fromkeys(
             [t.tsa_name for t in data.tokens]
             + ([tag_stamp.tsa_name] if tag_stamp is not None else [])
+            + ([org_stamped.stamp_tsa] if org_stamped is not None else [])
         )
     )
     lines = [
@@ -592,10 +628,30 @@ def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp 
         n += 1
     if tag_stamp is not None:
         slug = tsa_slug(tag_stamp.tsa_name)
+        # a TSA whose certificates no checkpoint token brought has them beside the token
+        # (build_kit): ``TOKEN_FILE.untrusted.pem``
+        brought = {tsa_slug(t.tsa_name) for t in data.tokens}
+        if org_stamped is not None:
+            brought.add(tsa_slug(org_stamped.stamp_tsa))
+        untrusted = (
+            f"tsa/{slug}-untrusted.pem" if slug in brought else f"{TOKEN_FILE}.untrusted.pem"
+        )
         lines += [
             f"{n}. {_heading(lang, 'kit_text.step_tag_token', tsa=tag_stamp.tsa_name)}:",
             f"{COMMAND}openssl ts -verify -data {TAGMANIFEST} -in {TOKEN_FILE} -token_in "
-            f"-CAfile {published_root(tag_stamp.tsa_name)} -untrusted tsa/{slug}-untrusted.pem",
+            f"-CAfile {published_root(tag_stamp.tsa_name)} -untrusted {untrusted}",
+        ]
+        n += 1
+    if org_stamped is not None and org_stamped.stated is not None:
+        slug = tsa_slug(org_stamped.stamp_tsa)
+        heading = _heading(
+            lang, "kit_text.step_org_token", size=org_stamped.stated.size, tsa=org_stamped.stamp_tsa
+        )
+        lines += [
+            f"{n}. {heading}:",
+            f"{COMMAND}openssl ts -verify -data {org_proof.STATEMENT_FILE} "
+            f"-in {org_stamp_token(org_stamped)} -token_in "
+            f"-CAfile {published_root(org_stamped.stamp_tsa)} -untrusted tsa/{slug}-untrusted.pem",
         ]
         n += 1
     roots = "".join(f"--tsa-roots {published_root(name)} " for name in tsa_names)
@@ -650,6 +706,14 @@ def verify_text(data: BundleData, pdf_names: Sequence[str], tag_stamp: TagStamp 
         lines.append(_heading(lang, "kit_text.pdf_names", names=", ".join(pdf_names)))
     lines.append("")
     return "\n".join(lines)
+
+
+def _org_stamped(data: BundleData) -> org_proof.OrgProof | None:
+    """The organisation checkpoint proof when the kit carries its token and the TSA's name."""
+    proof = data.org_proof
+    if proof is None or not proof.stamp_tsa or not proof.stamp_token:
+        return None
+    return proof
 
 
 def _org_checkpoint_paragraphs(data: BundleData, lang: str) -> list[str]:
@@ -764,6 +828,17 @@ def build_kit(
         tags["VERIFY.txt"] = verify_text(data, [n for n, _ in pdfs], hint).encode("utf-8")
         tagmanifest = _manifest_lines({p: hashlib.sha256(c).hexdigest() for p, c in tags.items()})
         tag_stamp = stamp(tagmanifest)
+        if tag_stamp is not None and (hint is None or tag_stamp.tsa_name != hint.tsa_name):
+            # another TSA answered than the one VERIFY.txt named (or the checkpoint has no token
+            # to name one): name the one that did, and stamp the tag manifest holding that text
+            hint = tag_stamp
+            tags["VERIFY.txt"] = verify_text(data, [n for n, _ in pdfs], hint).encode("utf-8")
+            tagmanifest = _manifest_lines(
+                {p: hashlib.sha256(c).hexdigest() for p, c in tags.items()}
+            )
+            tag_stamp = stamp(tagmanifest)
+            if tag_stamp is not None and tag_stamp.tsa_name != hint.tsa_name:
+                tag_stamp = None  # the TSAs keep failing over: no token beats a wrong step
         if tag_stamp is None and hint is not None:
             # no token after all: VERIFY.txt must not tell a court to check a file the kit
             # lacks. Nothing signs or stamps these bytes yet, so both are written again.

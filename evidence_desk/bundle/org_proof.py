@@ -34,6 +34,8 @@ from evidence_desk.integrity import org_checkpoints as org
 
 FILE: Final = "ledger/org/checkpoint.json"
 FORMAT: Final = "evidence-desk/org-checkpoint-proof/v1"
+#: the checkpoint's statement as the hub signed it (context + text), for ``openssl ts -verify``
+STATEMENT_FILE: Final = "ledger/org/checkpoint-statement.txt"
 
 _said = Catalogue(
     {
@@ -91,6 +93,8 @@ class OrgProof:
     uncovered: tuple[tuple[str, int], ...] = ()  # (device, seq) no kept checkpoint covers
     witnesses: tuple[dict[str, Any], ...] = ()  # {witness, checkpoint, signature, consistency}
     stamp_roots_pem: str = ""  # the roots (and intermediates) the token verified against
+    stamp_tsa: str = ""  # the name of the store's TSA authority whose roots those are
+    stamp_chain: tuple[bytes, ...] = ()  # the path the token verified by, signer first (DER)
 
     @property
     def stated(self) -> org.OrgCheckpoint | None:
@@ -107,6 +111,17 @@ class OrgProof:
         return str(stamp.get("gen_time", "")) if isinstance(stamp, dict) else ""
 
     @property
+    def stamp_token(self) -> bytes:
+        """The checkpoint's RFC 3161 token (DER), empty when it has none."""
+        stamp = (self.checkpoint or {}).get("stamp")
+        if not isinstance(stamp, dict):
+            return b""
+        try:
+            return base64.b64decode(str(stamp.get("token", "")), validate=True)
+        except ValueError:
+            return b""
+
+    @property
     def witness_names(self) -> list[str]:
         return sorted({str(w.get("witness", "")) for w in self.witnesses})
 
@@ -121,6 +136,7 @@ class OrgProof:
                 "uncovered": [{"device": d, "seq": s} for d, s in self.uncovered],
                 "witnesses": list(self.witnesses),
                 "stamp_roots_pem": self.stamp_roots_pem,
+                "stamp_tsa": self.stamp_tsa,
             },
             ensure_ascii=False,
             indent=1,
@@ -128,9 +144,53 @@ class OrgProof:
         ).encode("utf-8")
 
 
+def hub_key_of(content: bytes | None) -> tuple[str, str] | None:
+    """(hub id, hub key) of a kit's file that carries a checkpoint (None: no file, no
+    checkpoint, or unreadable: ``check`` reports that), for the trust assessment."""
+    if content is None:
+        return None
+    try:
+        doc = json.loads(content.decode("utf-8"))
+        if not isinstance(doc, dict) or doc.get("checkpoint") is None:
+            return None
+        return str(doc["hub_id"]), str(doc["hub_key"])
+    except (ValueError, KeyError, UnicodeDecodeError):
+        return None
+
+
+def carried(content: bytes) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """The checkpoint (as the hub signed it) and the witnesses' cosignatures a kit's file
+    carries, for a device to hold them to its own history; ValueError when it is not one."""
+    try:
+        doc = json.loads(content.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise ValueError(error) from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise ValueError(FORMAT)
+    checkpoint = doc.get("checkpoint")
+    witnesses = doc.get("witnesses", [])
+    if (checkpoint is not None and not isinstance(checkpoint, dict)) or not isinstance(
+        witnesses, list
+    ):
+        raise ValueError(FORMAT)
+    return checkpoint, [w for w in witnesses if isinstance(w, dict)]
+
+
+def statement_bytes(body: str) -> bytes:
+    """Exactly what the hub signed and the TSA's token dates (its imprint is their SHA-256):
+    the file a standard tool (``openssl ts -verify -data``) checks the token against."""
+    return org.ORG_CHECKPOINT_CONTEXT + body.encode("utf-8")
+
+
 def kit_files(proof: OrgProof | None) -> dict[str, bytes]:
-    """The kit's file for ``proof`` (none for a store outside an organisation)."""
-    return {} if proof is None else {FILE: proof.document()}
+    """The kit's files for ``proof`` (none for a store outside an organisation): the proof
+    and, when it holds a checkpoint, the statement the hub signed."""
+    if proof is None:
+        return {}
+    files = {FILE: proof.document()}
+    if proof.checkpoint is not None:
+        files[STATEMENT_FILE] = statement_bytes(str(proof.checkpoint["body"]))
+    return files
 
 
 @dataclass(frozen=True, slots=True)

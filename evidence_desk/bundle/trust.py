@@ -107,6 +107,12 @@ _said = Catalogue(
         "store {store}",
         "trust.reason_token": "token {file} ({issuer}): {why}",
         "trust.reason_signer": "signer {name} ({role}, key {short}…): {why}",
+        "trust.hub_pinned": "organisation hub {hub_id}, checkpoint key {fingerprint}: pinned "
+        "({source})",
+        "trust.hub_unpinned": "organisation hub {hub_id}, checkpoint key {fingerprint}: not in "
+        "any published key list's hub keys",
+        "trust.reason_hub": "the organisation hub's key {short}… that signed the checkpoint is "
+        "not in a published key list",
         # the trust inputs
         "trust.unreadable": "cannot read: {error}",
         "trust.no_certificate": "no PEM certificate in it",
@@ -210,6 +216,16 @@ class PinnedKey:
 
 
 @dataclass(frozen=True, slots=True)
+class PinnedHubKey:
+    """An organisation hub's receipt key in a published key list (``hub_keys``): the key that
+    signs the organisation checkpoints an organisation's kit carries."""
+
+    hub_id: str
+    public_key: str
+    source: TrustSource
+
+
+@dataclass(frozen=True, slots=True)
 class TrustAnchors:
     """Everything trusted from outside the kit, with where each piece came from."""
 
@@ -217,6 +233,7 @@ class TrustAnchors:
     keys: tuple[PinnedKey, ...] = ()
     root_sources: tuple[TrustSource, ...] = ()
     key_sources: tuple[TrustSource, ...] = ()
+    hub_keys: tuple[PinnedHubKey, ...] = ()
 
     @classmethod
     def load(
@@ -251,16 +268,20 @@ class TrustAnchors:
             add_roots("pinned", pinned_roots_dir(), _read_folder(pinned_roots_dir()))
         keys: list[PinnedKey] = []
         key_sources: list[TrustSource] = []
+        hub_keys: list[PinnedHubKey] = []
         files = [("org-key", p) for p in org_keys]
         if pinned and pinned_keys_dir().is_dir():
             files += [("pinned", p) for p in sorted(pinned_keys_dir().glob("*.json"))]
         for kind, path in files:
-            source, found = _read_org_keys(kind, path)
+            source, found, hubs = _read_org_keys(kind, path)
             key_sources.append(source)
             keys.extend(found)
+            hub_keys.extend(hubs)
         if pinned and not any(s.kind == "pinned" for s in key_sources):
             key_sources.append(TrustSource("pinned", str(pinned_keys_dir()), 0))
-        return cls(tuple(roots), tuple(keys), tuple(root_sources), tuple(key_sources))
+        return cls(
+            tuple(roots), tuple(keys), tuple(root_sources), tuple(key_sources), tuple(hub_keys)
+        )
 
     def root_source(self, der: bytes) -> TrustSource | None:
         for root in self.roots:
@@ -326,7 +347,9 @@ def _read_folder(folder: Path) -> list[x509.Certificate]:
     return [c for path in sorted(folder.glob("*.pem")) for c in _read_pem(path)]
 
 
-def _read_org_keys(kind: str, path: Path) -> tuple[TrustSource, list[PinnedKey]]:
+def _read_org_keys(
+    kind: str, path: Path
+) -> tuple[TrustSource, list[PinnedKey], list[PinnedHubKey]]:
     try:
         doc = json.loads(path.read_bytes())
     except OSError as error:
@@ -356,8 +379,23 @@ def _read_org_keys(kind: str, path: Path) -> tuple[TrustSource, list[PinnedKey]]
             if stated != signing.normal_fingerprint(signing.fingerprint(public)):
                 raise BadInput(str(path), where, _said("trust.org_fingerprint"))
             found.append((user["name"], str(user.get("role", "")), public.lower()))
+    hubs: list[tuple[str, str]] = []  # hub id, public key
+    for number, hub in enumerate(doc.get("hub_keys") or []):
+        public = str(hub.get("public_key", "")) if isinstance(hub, dict) else ""
+        try:
+            if len(bytes.fromhex(public)) != 32:
+                raise ValueError(public)
+        except ValueError:
+            raise BadInput(
+                str(path), f"hub_keys[{number}]", _said("trust.org_public_key")
+            ) from None
+        stated = signing.normal_fingerprint(str(hub.get("fingerprint", "")))
+        if stated != signing.normal_fingerprint(signing.fingerprint(public)):
+            raise BadInput(str(path), f"hub_keys[{number}]", _said("trust.org_fingerprint"))
+        hubs.append((str(hub.get("hub_id", "")), public.lower()))
     source = TrustSource(kind, str(path), len(found), "", organisation, store_id)
-    return source, [
+    pinned_hubs = [PinnedHubKey(hub_id, public, source) for hub_id, public in hubs]
+    pinned_keys = [
         PinnedKey(
             name,
             role,
@@ -369,6 +407,7 @@ def _read_org_keys(kind: str, path: Path) -> tuple[TrustSource, list[PinnedKey]]
         )
         for name, role, public in found
     ]
+    return source, pinned_keys, pinned_hubs
 
 
 # -- what the kit relies on ---------------------------------------------------------------------
@@ -491,6 +530,51 @@ def _ranges(numbers: Iterable[int]) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class HubKeyTrust:
+    """The hub key an organisation's kit carries (``ledger/org/checkpoint.json``), held to the
+    published key lists' hub keys: the kit's own copy is only the exporting device's pin."""
+
+    hub_id: str
+    fingerprint: str  # grouped for reading
+    pinned: PinnedHubKey | None
+
+    @property
+    def line(self) -> Phrase:
+        if self.pinned is not None:
+            return _said(
+                "trust.hub_pinned",
+                hub_id=self.hub_id,
+                fingerprint=self.fingerprint,
+                source=self.pinned.source.described,
+            )
+        return _said("trust.hub_unpinned", hub_id=self.hub_id, fingerprint=self.fingerprint)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "hub_id": self.hub_id,
+            "fingerprint": self.fingerprint,
+            "pinned": None if self.pinned is None else self.pinned.source.as_json(),
+        }
+
+
+def judge_hub_key(hub_id: str, public_key: str, anchors: TrustAnchors) -> HubKeyTrust:
+    """Is the hub key a kit carries one the organisation published (for that hub)?"""
+    found = next(
+        (
+            h
+            for h in anchors.hub_keys
+            if h.public_key == public_key.lower() and h.hub_id in ("", hub_id)
+        ),
+        None,
+    )
+    try:
+        fingerprint = signing.fingerprint(public_key)
+    except ValueError:
+        fingerprint = "?"
+    return HubKeyTrust(hub_id, fingerprint, found)
+
+
+@dataclass(frozen=True, slots=True)
 class SignerTrust:
     name: str
     role: str
@@ -565,6 +649,7 @@ class TrustReport:
     store_id: str
     tokens: tuple[TokenTrust, ...]
     signers: tuple[SignerTrust, ...]
+    hub: HubKeyTrust | None = None  # an organisation's kit: the checkpoint's hub key
 
     @property
     def reasons(self) -> list[TrustReason]:
@@ -592,6 +677,11 @@ class TrustReport:
             for s in self.signers
             if s.reason is not None
         ]
+        if self.hub is not None and self.hub.pinned is None:
+            short = self.hub.fingerprint[:19]
+            out.append(
+                TrustReason("trust.hub", self.hub.hub_id, _said("trust.reason_hub", short=short))
+            )
         return out
 
     @property
@@ -627,6 +717,7 @@ class TrustReport:
             *self.source_lines(),
             *(t.line for t in self.tokens),
             *(s.line for s in self.signers),
+            *([self.hub.line] if self.hub is not None else []),
         ]
 
     def as_json(self) -> dict[str, Any]:
@@ -637,6 +728,7 @@ class TrustReport:
             "org_keys": [s.as_json() for s in self.anchors.key_sources],
             "tokens": [t.as_json() for t in self.tokens],
             "signers": [s.as_json() for s in self.signers],
+            "hub_key": None if self.hub is None else self.hub.as_json(),
             "reasons": [r.as_json() for r in self.reasons],
         }
 
@@ -651,6 +743,7 @@ def assess(
     tokens: Sequence[CheckedToken],
     anchors: TrustAnchors,
     ordered: Sequence[ledger.Entry] | None = None,
+    hub_key: tuple[str, str] | None = None,
 ) -> TrustReport:
     """Judge the kit's tokens and signers against ``anchors``.
 
@@ -659,7 +752,8 @@ def assess(
     kit's own roots. A token or signature that did not verify is an integrity problem, reported
     by ``verify_kit``, and not judged here. ``ordered``: every entry the kit carries in the
     order it is replayed (an organisation's bundle: every device's, in the organisation's
-    order), so that the signers of other devices' entries are judged too.
+    order), so that the signers of other devices' entries are judged too. ``hub_key``: the
+    (hub id, key) that signed an organisation's kit's checkpoint, held to the published hub keys.
     """
     store_id = _store_id(files)
     judged_tokens = tuple(_judge_token(t, anchors) for t in tokens)
@@ -669,7 +763,8 @@ def assess(
             files, [e for _s, e in sorted(entries.items())] if ordered is None else ordered, keys
         ).items()
     )
-    return TrustReport(anchors, store_id, judged_tokens, signers)
+    hub = None if hub_key is None else judge_hub_key(*hub_key, anchors)
+    return TrustReport(anchors, store_id, judged_tokens, signers, hub)
 
 
 def _store_id(files: Mapping[str, bytes]) -> str:

@@ -16,6 +16,7 @@ PROBLEMS FOUND.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
 import io
@@ -51,6 +52,7 @@ _said = Catalogue(
         "kit.no_kit": "no single verification kit (zip or bag folder) here",
         "kit.bad_zip": "not a readable kit zip: {error}",
         "kit.missing": "file missing from the kit",
+        "kit.org_statement": "not the statement or token {file} carries",
         "kit.not_utf8": "not UTF-8 text",
         "kit.not_json": "not valid JSON: {error}",
         # the bag and its manifests
@@ -290,6 +292,13 @@ def _load(path: Path) -> tuple[dict[str, bytes], str]:
         raise BadInput(str(path), "", _said("kit.bad_zip", error=error)) from None
 
 
+def kit_files(path: Path, *names: str) -> dict[str, bytes]:
+    """The kit's files ``names`` that it holds (a zip, an unzipped kit or an export folder):
+    for a reader of one part of it (services/org_gossip.py meets its org checkpoint)."""
+    files, _source = _load(path)
+    return {name: files[name] for name in names if name in files}
+
+
 def _text(files: dict[str, bytes], name: str, report: KitReport) -> str | None:
     content = files.get(name)
     if content is None:
@@ -354,7 +363,15 @@ def verify_kit(path: Path, anchors: trust.TrustAnchors | None = None) -> KitRepo
         anchors = trust.TrustAnchors.load()
     by_device = {kl.device: kl.entries for kl in ledgers}
     ordered = [by_device[p.device][p.seq] for p in order if p.seq in by_device.get(p.device, {})]
-    report.trust = trust.assess(files, entries, keys, report.stamps, anchors, ordered)
+    report.trust = trust.assess(
+        files,
+        entries,
+        keys,
+        report.stamps,
+        anchors,
+        ordered,
+        org_proof.hub_key_of(files.get(org_proof.FILE)),
+    )
     return report
 
 
@@ -897,6 +914,28 @@ def _check_cosignatures(
                 )
 
 
+def _check_org_statement(files: dict[str, bytes], report: KitReport, content: bytes) -> None:
+    """The files a standard tool checks the hub's stamp with (VERIFY.txt) must be the
+    statement and token the proof carries: what ``openssl ts -verify`` accepts is what
+    verify-bundle checked."""
+    try:
+        doc = json.loads(content.decode("utf-8"))
+        checkpoint = doc["checkpoint"]
+        body = None if checkpoint is None else str(checkpoint["body"])
+        stamp = None if checkpoint is None else checkpoint.get("stamp")
+        token = base64.b64decode(str(stamp["token"])) if isinstance(stamp, dict) else b""
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return  # org_proof.check reports the file as unreadable
+    statement = files.get(org_proof.STATEMENT_FILE)
+    if body is not None and statement not in (None, org_proof.statement_bytes(body)):
+        said = _said("kit.org_statement", file=org_proof.FILE)
+        report.findings.append(KitFinding("org.statement", org_proof.STATEMENT_FILE, said))
+    for name, held in files.items():
+        if name.startswith("tsa/org-checkpoint-") and held != token:
+            said = _said("kit.org_statement", file=org_proof.FILE)
+            report.findings.append(KitFinding("org.stamp", name, said))
+
+
 def _check_org_proof(
     files: dict[str, bytes],
     report: KitReport,
@@ -912,6 +951,7 @@ def _check_org_proof(
     hashes = {(kl.device, seq): e.entry_hash for kl in ledgers for seq, e in kl.entries.items()}
     verdicts = {(p.device, p.seq): p.verdict for p in order}
     checked = org_proof.check(content, hashes, verdicts, keys)
+    _check_org_statement(files, report, content)
     for found in checked.findings:
         report.findings.append(
             KitFinding(
@@ -1026,7 +1066,31 @@ def _check_tag_signature(files: dict[str, bytes], report: KitReport, keys: dict[
         for p in files
         if p.startswith("tsa/") and p.endswith("-roots.pem")
     )
-    _check_token(files, report, kit.TOKEN_FILE, tagmanifest, slugs[0] if slugs else "")
+    _check_token(files, report, kit.TOKEN_FILE, tagmanifest, _tag_slug(files, tagmanifest, slugs))
+
+
+def _tag_slug(files: dict[str, bytes], tagmanifest: bytes, slugs: list[str]) -> str:
+    """Whose certificates the tag manifest's token is checked with: those beside it when the
+    kit has them (its TSA brought no others: ``""``), else the TSA of the kit's certificates
+    it verifies with (an organisation's kit also holds the hub TSA's), else the first."""
+    if f"{kit.TOKEN_FILE}.roots.pem" in files or not slugs:
+        return ""
+    digest = hashlib.sha256(tagmanifest).digest()
+    for slug in slugs:
+        try:
+            certs = [
+                c
+                for name in (f"tsa/{slug}-roots.pem", f"tsa/{slug}-untrusted.pem")
+                for c in x509.load_pem_x509_certificates(files.get(name) or b"")
+            ]
+            roots = [c for c in certs if c.issuer == c.subject]
+            tsa.verify_token(
+                files[kit.TOKEN_FILE], digest, roots, [c for c in certs if c not in roots]
+            )
+        except Exception:  # any failure: not this TSA's certificates
+            continue
+        return slug
+    return slugs[0]
 
 
 def _originals(manifest: dict[str, Any]) -> Iterable[tuple[str, dict[str, Any]]]:

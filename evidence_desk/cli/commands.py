@@ -19,7 +19,7 @@ from evidence_desk import __version__
 from evidence_desk.cli import redaction as redaction_cli
 from evidence_desk.cli.common import default_store, open_session, password_from, user_name
 from evidence_desk.console import json_text, make_streams_safe
-from evidence_desk.domain.errors import BadInput, EvidenceDeskError, UsageError
+from evidence_desk.domain.errors import BadInput, EvidenceDeskError, HubForked, UsageError
 from evidence_desk.domain.models import Role
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.services import (
@@ -778,6 +778,9 @@ def cmd_verify_bundle(args: argparse.Namespace) -> int:
 
     anchors = TrustAnchors.load(args.tsa_roots, args.org_key, pinned=not args.no_pinned)
     report = verify_kit(args.path, anchors)
+    # the bundle is a channel too: held to a store's history when one is named with its user
+    if getattr(args, "store_given", False) and (args.user or os.environ.get("EVIDENCE_DESK_USER")):
+        _meet_bundle(args, report)
     lines = [f"bundle {report.bundle_id or '?'} ({report.source})"]
     lines += [f"{exhibit}  {verdict}  {title}" for exhibit, title, verdict in report.verdicts()]
     lines += [f"{f.severity.upper()} [{f.code}] {f.file}: {f.message}" for f in report.findings]
@@ -792,6 +795,20 @@ def cmd_verify_bundle(args: argparse.Namespace) -> int:
         lines.append("INTACT")
     _emit(args, report.as_json(), "\n".join(lines))
     return 0 if report.outcome == "intact" else 1
+
+
+def _meet_bundle(args: argparse.Namespace, report: Any) -> None:
+    """``verify-bundle --store DIR``: the kit's organisation checkpoint held to the history
+    that store holds (services/org_gossip.py); a split view is a finding of the kit."""
+    from evidence_desk.bundle import org_proof
+    from evidence_desk.bundle.verify_kit import KitFinding
+    from evidence_desk.services import org_gossip
+
+    with open_session(args) as session:
+        try:
+            org_gossip.meet_bundle(session, args.path)
+        except HubForked as error:
+            report.findings.append(KitFinding(error.rule, org_proof.FILE, error.detail))
 
 
 def cmd_org_keys(args: argparse.Namespace) -> int:
@@ -1044,6 +1061,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_hub_commands(sub, add)  # hub init|serve|status|user add, join, sync
 
+    # -- gossip outside the hub (issue 20 item 2) --
+    from evidence_desk.cli.org_gossip import add_commands as add_gossip_commands
+
+    add_gossip_commands(sub, add)  # org gossip export|import
+
     # -- PAdES signing identities (issue 21 item 1) --
     from evidence_desk.cli.signing import add_commands as add_signing_commands
 
@@ -1109,7 +1131,10 @@ def build_parser() -> argparse.ArgumentParser:
         redaction_cli.add_bundle_options(command)  # --redact FILE, --no-default-redaction
     redaction_cli.add_command(add)  # redaction-plan
     verify_bundle = add(
-        "verify-bundle", cmd_verify_bundle, "check a bundle's kit; needs no store or password"
+        "verify-bundle",
+        cmd_verify_bundle,
+        "check a bundle's kit; needs no store or password (with --store: also its organisation "
+        "checkpoint against that store's history)",
     )
     verify_bundle.add_argument("path", type=Path, help="kit zip, unzipped kit, or export folder")
     verify_bundle.add_argument(
@@ -1157,6 +1182,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "handler", None) is None:
         parser.print_help()
         return 2
+    args.store_given = getattr(args, "store", None) is not None
     args.store = getattr(args, "store", None) or default_store()
     args.user = getattr(args, "user", None)
     args.json = getattr(args, "json", False)

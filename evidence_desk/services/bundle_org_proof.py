@@ -92,6 +92,7 @@ def attach(session: Session, data: BundleData) -> BundleData:
                 tuple(step.hex() for step in path),
             )
         )
+    tsa_name, roots_pem, chain = _stamp_authority(session, newest)
     proof = OrgProof(
         pin.hub_id,
         pin.receipt_key,
@@ -99,7 +100,9 @@ def attach(session: Session, data: BundleData) -> BundleData:
         tuple(proven),
         tuple(uncovered),
         tuple(_witnesses(session, stated, leaves)),
-        _stamp_roots(session, newest),
+        roots_pem,
+        tsa_name,
+        chain,
     )
     return dataclasses.replace(data, org_proof=proof)
 
@@ -117,28 +120,31 @@ def _checkpoint(session: Session, newest: Seen) -> dict[str, Any]:
     return newest.as_json()
 
 
-def _stamp_roots(session: Session, newest: Seen) -> str:
-    """The PEM roots and intermediates of the store's TSA authority that verify the stamp."""
+def _stamp_authority(session: Session, newest: Seen) -> tuple[str, str, tuple[bytes, ...]]:
+    """The store's TSA authority that verifies the stamp: its name, its PEM roots and
+    intermediates, and the certificate path the token verified by (signer first, root last);
+    empty when there is no stamp or none verifies it."""
     if newest.stamp is None or stamp_problem(session, newest) is not None:
-        return ""
+        return "", "", ()
     for authority in timestamps.list_authorities(session):
-        if _verifies_with(newest, authority):
-            return "".join(
+        info = _verified_by(newest, authority)
+        if info is not None:
+            pem = "".join(
                 cert.public_bytes(Encoding.PEM).decode("ascii")
                 for cert in [*authority.roots, *authority.certs]
             )
-    return ""
+            return authority.name, pem, info.cert_chain_der
+    return "", "", ()
 
 
-def _verifies_with(one: Seen, authority: timestamps.Authority) -> bool:
+def _verified_by(one: Seen, authority: timestamps.Authority) -> tsa.TimestampInfo | None:
     try:
         token = base64.b64decode((one.stamp or {}).get("token", ""), validate=True)
-        tsa.verify_token(
+        return tsa.verify_token(
             token, org.statement_digest(one.signed.body), authority.roots, authority.certs
         )
     except (ValueError, tsa.TsaError):
-        return False
-    return True
+        return None
 
 
 def _witnesses(

@@ -28,6 +28,7 @@ from evidence_desk.domain.errors import BadInput
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import signing
+from evidence_desk.services import receipt_checks
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.session import Session
 from evidence_desk.store.files import atomic_write
@@ -112,7 +113,22 @@ def org_keys(session: Session) -> dict[str, Any]:
         "app_version": __version__,
         "fingerprint_algorithm": "SHA-256 of the raw 32-byte Ed25519 public key, hex",
         "users": users,
+        "hub_keys": hub_keys(session),
     }
+
+
+def hub_keys(session: Session) -> list[dict[str, str]]:
+    """The organisation hub's receipt keys this store pinned (the current one and every one a
+    signed rotation retired): a kit's organisation checkpoint is signed by one of them, and a
+    verifier holds the key the kit carries to this published list (bundle/trust.py)."""
+    pin = receipt_checks.pinned(session.folder)
+    if pin is None:
+        return []
+    keys = list(dict.fromkeys([pin.receipt_key, *(r.old for r in pin.retired)]))
+    return [
+        {"hub_id": pin.hub_id, "public_key": key, "fingerprint": signing.fingerprint(key)}
+        for key in keys
+    ]
 
 
 def export_org_keys(session: Session, out: Path) -> OrgKeysResult:

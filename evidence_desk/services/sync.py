@@ -50,6 +50,7 @@ from evidence_desk.services import (
     case_keys,
     hub_receipts,
     org_checkpoints,
+    org_gossip,
     org_history,
     org_ledger,
     rebuild,
@@ -117,6 +118,7 @@ class SyncReport:
     org_checkpoint: str | None = None  # "size:root" of the organisation checkpoint kept
     witnesses_checked: list[str] = field(default_factory=list)  # whose cosignatures agreed
     witnessed: bool = False  # this device cosigned the checkpoint (a witness)
+    gossip_checked: list[str] = field(default_factory=list)  # gossiped checkpoints settled
     refusal: HubRefused | None = None
 
     def as_json(self) -> dict[str, Any]:
@@ -135,6 +137,7 @@ class SyncReport:
             "org_checkpoint": self.org_checkpoint,
             "witnesses_checked": self.witnesses_checked,
             "witnessed": self.witnessed,
+            "gossip_checked": self.gossip_checked,
             "rebuild_refused": [
                 {"import_id": import_id, "rule": rule} for import_id, rule in self.rebuild_refused
             ],
@@ -362,6 +365,8 @@ def pull(session: Session, client: HubClient, report: SyncReport) -> None:
         report.org_checkpoint = checkpoint.stated.named()
         # where two devices' views meet: the other witnesses' cosigned checkpoints, then ours
         report.witnesses_checked = org_checkpoints.meet(session, client, checkpoint)
+        # what gossip outside the hub brought and this device could not check alone
+        report.gossip_checked = org_gossip.settle(session, client, checkpoint.stated)
         report.witnessed = org_checkpoints.cosign(session, client, checkpoint)
     report.blobs_down += _pull_blobs(session, client)
     report.wraps_down += _pull_wraps(session, client)

@@ -283,6 +283,23 @@ class MainWindow(QMainWindow):
         self.signing_action = self._action(
             "actionSigning", self.tr("Signing certificates…"), None, self.open_signing
         )
+        # gossip outside the hub (issue 20): legal's and admins' devices exchange checkpoints
+        self.gossip_action = self._action(
+            "actionExchangeCheckpoints",
+            self.tr("Exchange checkpoints…"),
+            None,
+            self.exchange_checkpoints,
+        )
+        self.gossip_action.setToolTip(
+            self.tr(
+                "Write the organisation checkpoints this device was shown, or check another "
+                "device's (or a bundle's) against this device's history, outside the hub"
+            )
+        )
+        self.gossip_action.setVisible(
+            (self.session.folder.path / sync.HUB_FILE).exists()
+            and self.role in (Role.LEGAL, Role.ADMIN)
+        )
         role = self.role
         guard(self.new_case_action, role, Action.CASE_CREATE, self.tr("Open a new case (Ctrl+N)"))
         guard(
@@ -386,6 +403,7 @@ class MainWindow(QMainWindow):
             self.breach_action,
             self.signing_action,
             self.join_action,
+            self.gossip_action,
             self.logout_action,
         ):
             if action is None:
@@ -936,6 +954,13 @@ class MainWindow(QMainWindow):
         from evidence_desk.ui.join_dialog import JoinDialog
 
         dialog = JoinDialog(parent=self, existing=self.session)
+        dialog.open()
+        self.last_dialog = dialog
+
+    def exchange_checkpoints(self) -> None:
+        from evidence_desk.ui.gossip_dialog import GossipDialog
+
+        dialog = GossipDialog(self.session, self)
         dialog.open()
         self.last_dialog = dialog
 

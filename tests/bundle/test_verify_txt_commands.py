@@ -66,14 +66,21 @@ class Ran:
 def _run_every_command(result: ExportResult, team: Team, pki: TestPki, tmp_path: Path) -> Ran:
     """Unzip the kit, run each command VERIFY.txt gives from the kit's folder (each must exit
     0), with the published TSA root and organisation key list in place of their names."""
-    with zipfile.ZipFile(result.kit_path) as zf:
-        zf.extractall(tmp_path / "kit")
-    (bag,) = [p.parent for p in (tmp_path / "kit").glob("*/bagit.txt")]
-    text = (bag / "VERIFY.txt").read_text("utf-8")
     published = tmp_path / "published"  # what the court obtains from outside the kit
     published.mkdir()
     shutil.copy(pki.root_pem, published / kit.published_root("local-test-tsa"))
     export_org_keys(team.login("alice"), published / kit.PUBLISHED_ORG_KEYS)
+    return run_verify_commands(result.kit_path, published, tmp_path)
+
+
+def run_verify_commands(kit_path: Path, published: Path, tmp_path: Path) -> Ran:
+    """Unzip the kit, run each command VERIFY.txt gives from the kit's folder (each must exit
+    0) with the files in ``published`` (the TSAs' roots, the organisation's keys) standing for
+    what the court fetches from outside the kit."""
+    with zipfile.ZipFile(kit_path) as zf:
+        zf.extractall(tmp_path / "kit")
+    (bag,) = [p.parent for p in (tmp_path / "kit").glob("*/bagit.txt")]
+    text = (bag / "VERIFY.txt").read_text("utf-8")
     outside = {p.name: str(p) for p in published.iterdir()}
     ci_run = (REPO / ".ci" / "run").read_text("utf-8")
     env = {**os.environ, "PYTHONPATH": str(REPO)}  # this checkout's evidence_desk

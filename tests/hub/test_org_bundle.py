@@ -369,3 +369,27 @@ def test_the_kit_carries_the_covering_org_checkpoint_and_verifies_it_with_no_hub
     english = "".join(pdf_text(p.read_bytes()) for p in org_kit.english).replace("\n", "")
     assert "Cosigned by the witnesses: lee." in english
     assert org_proof.FILE in (bag / "VERIFY.txt").read_text("utf-8")
+
+
+def test_the_kits_hub_key_is_held_to_the_organisations_published_hub_keys(
+    org_kit: OrgKit, tmp_path: Path
+) -> None:
+    """The hub key in the kit is only the exporting device's pin: a made-up hub's key (an
+    insider's kit whose checkpoint their own key signed) verifies as intact. Trust comes from
+    the organisation's published key list (``org-keys``), which now names its hub's keys."""
+    published = json.loads(org_kit.org_keys.read_text("utf-8"))
+    bag = _unzip(org_kit.kit_path, tmp_path / "kit")
+    carried = _org_doc(bag)
+    assert [h["public_key"] for h in published["hub_keys"]] == [carried["hub_key"]]
+    assert published["hub_keys"][0]["hub_id"] == carried["hub_id"]
+    report = verify_kit(bag, _anchors(org_kit))
+    assert report.outcome == "intact", report.as_json()
+    assert report.trust is not None and report.trust.hub is not None
+    assert report.trust.hub.pinned is not None
+    # the organisation's list without its hub's key: intact, but not trusted, naming why
+    del published["hub_keys"]
+    without = tmp_path / "no-hub-keys.json"
+    without.write_text(json.dumps(published), "utf-8")
+    report = verify_kit(bag, TrustAnchors.load([], [without], pinned=False))
+    assert report.intact and report.outcome == "untrusted"
+    assert [r.code for r in report.trust.reasons] == ["trust.hub"]  # type: ignore[union-attr]

@@ -1324,17 +1324,22 @@
         <translation>加盖时间戳失败。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="33"/>
+        <location filename="../../ui/errors.py" line="31"/>
+        <source>The hub showed a history this device was not shown.</source>
+        <translation>中心展示了一套本设备未曾见过的历史。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="36"/>
         <source>The operation failed.</source>
         <translation>操作失败。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="34"/>
+        <location filename="../../ui/errors.py" line="37"/>
         <source>Unexpected error: nothing was changed.</source>
         <translation>意外错误：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="60"/>
+        <location filename="../../ui/errors.py" line="63"/>
         <source>Evidence Desk</source>
         <translation>证据台</translation>
     </message>
@@ -1612,6 +1617,64 @@
         <location filename="../../ui/review_ui.py" line="291"/>
         <source>Acknowledged; recorded in the ledger.</source>
         <translation>已确认，并记入存证链。</translation>
+    </message>
+</context>
+<context>
+    <name>GossipDialog</name>
+    <message>
+        <location filename="../../ui/gossip_dialog.py" line="37"/>
+        <source>Exchange checkpoints</source>
+        <translation>交换检查点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gossip_dialog.py" line="42"/>
+        <source>Carry the organisation checkpoints this device was shown to another device (a file, or a court bundle&apos;s kit), outside the hub. Each one taken in is checked against this device&apos;s own history: a hub that showed two devices two histories is named here.</source>
+        <translation>在中心之外，把本设备见过的组织检查点带到另一台设备（一个文件，或法院证据包的校验包）。每个带入的检查点都会与本设备自己的历史核对：若中心向两台设备展示了两套历史，会在此指明。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gossip_dialog.py" line="49"/>
+        <source>Write checkpoints to a file…</source>
+        <translation>将检查点写入文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gossip_dialog.py" line="52"/>
+        <source>Check a file or bundle from another device…</source>
+        <translation>核对来自另一台设备的文件或证据包…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gossip_dialog.py" line="70"/>
+        <source>Checkpoint files (*.json);;Bundle kits (*.zip);;All files (*)</source>
+        <translation>检查点文件 (*.json);;证据包校验包 (*.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gossip_dialog.py" line="74"/>
+        <source>Write checkpoints to</source>
+        <translation>将检查点写入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gossip_dialog.py" line="81"/>
+        <source>Check checkpoints from</source>
+        <translation>选择要核对的检查点文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gossip_dialog.py" line="95"/>
+        <source>Wrote checkpoint %1 and %2 witness cosignature(s) to %3.</source>
+        <translation>已将检查点 %1 及 %2 个见证人联署写入 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gossip_dialog.py" line="113"/>
+        <source>Agrees with this device&apos;s history: %1</source>
+        <translation>与本设备的历史一致：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gossip_dialog.py" line="117"/>
+        <source>Checked at the next sync (this device does not hold it yet): %1</source>
+        <translation>将在下次同步时核对（本设备尚未持有其历史）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gossip_dialog.py" line="122"/>
+        <source>Nothing to check.</source>
+        <translation>没有需要核对的内容。</translation>
     </message>
 </context>
 <context>
@@ -2870,7 +2933,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="110"/>
-        <location filename="../../ui/main_window.py" line="686"/>
+        <location filename="../../ui/main_window.py" line="704"/>
         <source>Cases and contacts</source>
         <translation>案件与联系人</translation>
     </message>
@@ -3006,213 +3069,223 @@
         <translation>签名证书…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="289"/>
+        <source>Exchange checkpoints…</source>
+        <translation>交换检查点…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="295"/>
+        <source>Write the organisation checkpoints this device was shown, or check another device&apos;s (or a bundle&apos;s) against this device&apos;s history, outside the hub</source>
+        <translation>在中心之外，写出本设备见过的组织检查点，或将另一台设备（或证据包）的检查点与本设备的历史核对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Open a new case (Ctrl+N)</source>
         <translation>新建案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>Ask a supervisor to approve a new contact (Ctrl+R)</source>
         <translation>申请主管批准添加新联系人（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Import chat exports and screenshots for the selected contact (Ctrl+I)</source>
         <translation>为所选联系人导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Export a court bundle for the selected case (Ctrl+E)</source>
         <translation>为所选案件导出诉讼证据包（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>Contact requests waiting for a decision</source>
         <translation>等待审批的联系人申请</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>Add users, change roles, reset passwords</source>
         <translation>添加用户、设置角色、重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>Back up this store, or check and restore a backup</source>
         <translation>备份本证据库，或检查并恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Close the selected case: its purpose is achieved; sets its deletion date</source>
         <translation>结束所选案件：处理目的已实现；设定其删除日期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Place a legal hold on the selected case: nothing of it may be deleted</source>
         <translation>对所选案件设置法律保全：其任何内容均不得删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Lift the legal hold on the selected case</source>
         <translation>解除所选案件的法律保全</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Destroy the selected case&apos;s content once its deletion date has come, or on the debtor&apos;s request after the retention floor; its proofs are kept</source>
         <translation>在删除日期届至后，或在最短保存期届满后应债务人请求，销毁所选案件的内容；其证明数据予以保留</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>File a personal information breach record and print its notice (art. 57)</source>
         <translation>登记个人信息安全事件并打印告知书（第五十七条）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>The certificates that sign the bundle&apos;s PDF volumes (PAdES)</source>
         <translation>用于签署证据包 PDF 分册的证书（PAdES）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Check every original, row and ledger entry (F5)</source>
         <translation>校验每个原始文件、每行数据和每条存证记录（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>The signed audit log (Ctrl+L)</source>
         <translation>已签名的审计日志（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Language, time zone, time-stamp authorities, quiet hours</source>
         <translation>语言、时区、时间戳机构、免打扰时段</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Main actions</source>
         <translation>主要操作</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>Select an approved contact first: evidence is imported only for contacts a supervisor approved.</source>
         <translation>请先选择已批准的联系人：只有主管批准的联系人才能导入证据。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>No evidence can be imported for %1: %2</source>
         <translation>无法为 %1 导入证据：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>Import chat exports and screenshots for %1 (Ctrl+I)</source>
         <translation>为 %1 导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>Select a case first.</source>
         <translation>请先选择案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>Warning: this store is in a synced or network folder</source>
         <translation>警告：此证据库位于同步文件夹或网络文件夹中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="518"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>Time stamps: all %1 entries covered</source>
         <translation>时间戳：全部 %1 条记录已覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/main_window.py" line="541"/>
         <source>Time stamps: %1 entries queued</source>
         <translation>时间戳：%1 条记录排队中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>Stamped up to entry %1 of %2.</source>
         <translation>已加盖时间戳至第 %1 条（共 %2 条）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="535"/>
+        <location filename="../../ui/main_window.py" line="553"/>
         <source>Newest trusted time: %1</source>
         <translation>最新可信时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="551"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>No time-stamp authority is configured (Settings).</source>
         <translation>尚未配置时间戳机构（见设置）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="565"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>Last attempt failed: %1</source>
         <translation>上次尝试失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="580"/>
+        <location filename="../../ui/main_window.py" line="598"/>
         <source>Integrity: verifying…</source>
         <translation>完整性：校验中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="591"/>
+        <location filename="../../ui/main_window.py" line="609"/>
         <source>Integrity: intact (%1 entries)</source>
         <translation>完整性：完好（%1 条记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="596"/>
+        <location filename="../../ui/main_window.py" line="614"/>
         <source>Integrity: %1 problem(s) found</source>
         <translation>完整性：发现 %1 个问题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="599"/>
+        <location filename="../../ui/main_window.py" line="617"/>
         <source>Open the Verify tab (F5) for every finding.</source>
         <translation>打开“校验”页（F5）查看全部结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="604"/>
+        <location filename="../../ui/main_window.py" line="622"/>
         <source>Integrity: not checked</source>
         <translation>完整性：未校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="624"/>
+        <location filename="../../ui/main_window.py" line="642"/>
         <source>(shredded)</source>
         <translation>（已销毁）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="632"/>
+        <location filename="../../ui/main_window.py" line="650"/>
         <source>Overdue %1 since %2</source>
         <translation>自 %2 起逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="666"/>
+        <location filename="../../ui/main_window.py" line="684"/>
         <source>Your role does not read cases.</source>
         <translation>您的角色无权查看案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="686"/>
+        <location filename="../../ui/main_window.py" line="704"/>
         <source>By</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="696"/>
+        <location filename="../../ui/main_window.py" line="714"/>
         <source>unknown device</source>
         <translation>未知设备</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="698"/>
+        <location filename="../../ui/main_window.py" line="716"/>
         <source>%1 (this device)</source>
         <translation>%1（本设备）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="699"/>
+        <location filename="../../ui/main_window.py" line="717"/>
         <source>by %1 · %2</source>
         <translation>由 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="714"/>
+        <location filename="../../ui/main_window.py" line="732"/>
         <source>%1 import · %2 messages</source>
         <translation>%1 导入 · %2 条消息</translation>
     </message>
@@ -9038,6 +9111,11 @@
         <translation>被中心服务器拒绝（{verdict}），但它符合规则</translation>
     </message>
     <message>
+        <source>not the statement or token {file} carries</source>
+        <comment>kit.org_statement</comment>
+        <translation>不是 {file} 所载的声明或时间戳令牌</translation>
+    </message>
+    <message>
         <source>device {device} seq {seq} is listed twice</source>
         <comment>kit.org_twice</comment>
         <translation>设备 {device} 序号 {seq} 被列出两次</translation>
@@ -9366,6 +9444,11 @@ below must print that message&apos;s commitment from ledger/disclosed/:</source>
         <source>BagIt structure (Library of Congress bagit-python)</source>
         <comment>kit_text.step_bagit</comment>
         <translation>BagIt 结构</translation>
+    </message>
+    <message>
+        <source>Trusted time of the organisation hub&apos;s checkpoint {size} ({tsa}), against the TSA&apos;s published root</source>
+        <comment>kit_text.step_org_token</comment>
+        <translation>组织中心检查点 {size} 的可信时间戳（{tsa}），以时间戳机构公布的根证书校验</translation>
     </message>
     <message>
         <source>Payload digests (originals and PDF)</source>
@@ -9963,6 +10046,61 @@ must equal that file&apos;s line in the manifest.</source>
         <source>{file} in the store folder</source>
         <comment>org_checkpoint.where_file</comment>
         <translation>存储文件夹中的 {file}</translation>
+    </message>
+    <message>
+        <source>bundle {bundle}</source>
+        <comment>org_gossip.bundle</comment>
+        <translation>证据包 {bundle}</translation>
+    </message>
+    <message>
+        <source>checkpoint {checkpoint} in it is not signed by the pinned hub key</source>
+        <comment>org_gossip.hub_signature</comment>
+        <translation>其中的检查点 {checkpoint} 不是由已固定的中心密钥签名的</translation>
+    </message>
+    <message>
+        <source>this store is bound to no hub: it holds no organisation checkpoint to exchange</source>
+        <comment>org_gossip.no_hub</comment>
+        <translation>此存储未绑定任何中心：没有可交换的组织检查点</translation>
+    </message>
+    <message>
+        <source>this device has kept no organisation checkpoint yet: sync with the hub first</source>
+        <comment>org_gossip.nothing_seen</comment>
+        <translation>此设备尚未保存任何组织检查点：请先与中心同步</translation>
+    </message>
+    <message>
+        <source>its checkpoints are of hub {hub_id}, not of the pinned hub {pinned}</source>
+        <comment>org_gossip.other_hub</comment>
+        <translation>其中的检查点属于中心 {hub_id}，而不是已固定的中心 {pinned}</translation>
+    </message>
+    <message>
+        <source>user {sender}</source>
+        <comment>org_gossip.sender</comment>
+        <translation>用户 {sender}</translation>
+    </message>
+    <message>
+        <source>its signature does not verify under the key this store holds for {sender}: the file was altered</source>
+        <comment>org_gossip.sender_signature</comment>
+        <translation>其签名无法用此存储为 {sender} 保存的密钥验证：文件已被改动</translation>
+    </message>
+    <message>
+        <source>{source} was shown checkpoint {second} by the hub, which is not the history this device holds (checkpoint {first}): the hub shows two histories</source>
+        <comment>org_gossip.split_view</comment>
+        <translation>中心向{source}展示了检查点 {second}，它不是此设备所持有的历史（检查点 {first}）：中心展示了两套历史</translation>
+    </message>
+    <message>
+        <source>larger than {limit} bytes: not a checkpoint exchange file</source>
+        <comment>org_gossip.too_large</comment>
+        <translation>大于 {limit} 字节：不是检查点交换文件</translation>
+    </message>
+    <message>
+        <source>not a checkpoint exchange file of this release: {problem}</source>
+        <comment>org_gossip.unreadable</comment>
+        <translation>不是本版本的检查点交换文件：{problem}</translation>
+    </message>
+    <message>
+        <source>witness {witness} (carried by {sender})</source>
+        <comment>org_gossip.witness</comment>
+        <translation>见证人 {witness}（由 {sender} 带来）</translation>
     </message>
     <message>
         <source>cannot write: {error}</source>
@@ -12175,6 +12313,16 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>时间戳机构根证书文件 {path}</translation>
     </message>
     <message>
+        <source>organisation hub {hub_id}, checkpoint key {fingerprint}: pinned ({source})</source>
+        <comment>trust.hub_pinned</comment>
+        <translation>组织中心 {hub_id}，检查点密钥 {fingerprint}：已固定（{source}）</translation>
+    </message>
+    <message>
+        <source>organisation hub {hub_id}, checkpoint key {fingerprint}: not in any published key list&apos;s hub keys</source>
+        <comment>trust.hub_unpinned</comment>
+        <translation>组织中心 {hub_id}，检查点密钥 {fingerprint}：不在任何已公布密钥列表的中心密钥中</translation>
+    </message>
+    <message>
         <source>{count} keys of {organisation} (store {store}) from {source}</source>
         <comment>trust.keys_from</comment>
         <translation>{organisation}（证据库 {store}）的 {count} 个公钥，来自{source}</translation>
@@ -12243,6 +12391,11 @@ must equal that file&apos;s line in the manifest.</source>
         <source>this key is pinned for store {pinned_store}, the kit is from store {store}</source>
         <comment>trust.other_store</comment>
         <translation>此公钥固定信任给证据库 {pinned_store}，而本校验包来自证据库 {store}</translation>
+    </message>
+    <message>
+        <source>the organisation hub&apos;s key {short}… that signed the checkpoint is not in a published key list</source>
+        <comment>trust.reason_hub</comment>
+        <translation>签署检查点的组织中心密钥 {short}… 不在已公布的密钥列表中</translation>
     </message>
     <message>
         <source>signer {name} ({role}, key {short}…): {why}</source>
