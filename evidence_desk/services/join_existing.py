@@ -54,9 +54,6 @@ _said = Catalogue(
         "(a file is recorded once, org-wide)",
         "join.chat_taken": "the store's contact {contact} on case {case}: {detail}",
         "join.no_invite": "no open invitation of the organisation matches this code for {user}",
-        "join.not_accepted": "the store {path} passed every check ({cases} case(s), {contacts} "
-        "contact(s), none taken in the organisation), but the hub does not accept a store's "
-        "pre-organisation history yet: nothing was sent and nothing of the store changed",
         "join.no_founder": "the organisation's history does not begin with its founding store.init",
     }
 )
@@ -147,15 +144,6 @@ def _judge(session: Session, history: tuple[OrgEntry, ...], code: str) -> Existi
         own_cases,
         held,
         history,
-    )
-
-
-def not_accepted(path: Path, plan: ExistingJoin) -> RuleViolation:
-    """The refusal of a store that passed every check: the hub's acceptance of pre-organisation
-    history (docs/ARCHITECTURE.md) is the step still to build, so the store stays as it was."""
-    return RuleViolation(
-        "join.not_accepted",
-        _said("join.not_accepted", path=path, cases=len(plan.cases), contacts=plan.contacts),
     )
 
 

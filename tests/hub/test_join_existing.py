@@ -108,8 +108,6 @@ def test_an_existing_store_is_judged_against_the_organisation_and_left_untouched
             "join.user_taken": existing_store(stores, "2026-OLD-3", "+8613900000003", "alice"),
             # the same documents as alice's: the files are on record in the organisation
             "join.blob_taken": existing_store(stores, "2026-OLD-5", "+8613900000005", "", "alice"),
-            # every check passed: the hub's acceptance of pre-organisation history is not built
-            "join.not_accepted": existing_store(stores, "2026-OLD-4", "+8613900000004"),
         }
         for rule, store in refused.items():
             before = digests(store)
@@ -119,7 +117,7 @@ def test_an_existing_store_is_judged_against_the_organisation_and_left_untouched
             assert digests(store) == before, rule
             _intact(store)
         # a wrong code: the hub refuses the invitation's key, the store is not even opened
-        store = refused["join.not_accepted"]
+        store = existing_store(stores, "2026-OLD-4", "+8613900000004")
         before = digests(store)
         status, err = _join(org, "A" * 26, store)
         assert status != 0 and digests(store) == before, err
