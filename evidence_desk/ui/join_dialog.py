@@ -312,6 +312,8 @@ class JoinDialog(QDialog):
         self.progress.setVisible(busy)
         if busy:
             errors.say(self.message, self.tr("Joining the organisation…"), True)
+            # the bar and the message need room: grow rather than clip the fingerprint
+            self.resize(self.width(), max(self.height(), self.sizeHint().height()))
         self._update_join_button()
 
     def _cancel(self) -> None:
@@ -343,7 +345,9 @@ class JoinDialog(QDialog):
     def explain(self, error: BaseException) -> str:
         """What went wrong, in words that say what to do (the service's detail below)."""
         detail = service_text.error_detail(error)
-        if isinstance(error, Cancelled):
+        if isinstance(error, Cancelled) and self.existing is not None:
+            headline = self.tr("Cancelled: nothing was sent and the store is as it was.")
+        elif isinstance(error, Cancelled):
             headline = self.tr("Cancelled: the hub enrolled nothing and no store was made.")
         elif isinstance(error, HubUntrusted):
             headline = self.tr(

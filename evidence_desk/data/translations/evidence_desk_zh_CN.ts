@@ -2003,32 +2003,37 @@
         <translation>正在加入组织…</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="322"/>
+        <location filename="../../ui/join_dialog.py" line="324"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="347"/>
+        <location filename="../../ui/join_dialog.py" line="349"/>
+        <source>Cancelled: nothing was sent and the store is as it was.</source>
+        <translation>已取消：未发送任何内容，存储保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="351"/>
         <source>Cancelled: the hub enrolled nothing and no store was made.</source>
         <translation>已取消：中心服务器未登记任何内容，也未创建存储库。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="350"/>
+        <location filename="../../ui/join_dialog.py" line="354"/>
         <source>The hub&apos;s certificate is not one this CA file vouches for: check the CA file and its fingerprint with your administrator.</source>
         <translation>中心服务器的证书不受此 CA 文件认可：请与管理员核对 CA 文件及其指纹。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="354"/>
+        <location filename="../../ui/join_dialog.py" line="358"/>
         <source>The hub cannot be reached: check its address and the network.</source>
         <translation>无法连接中心服务器：请检查其地址和网络。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="357"/>
+        <location filename="../../ui/join_dialog.py" line="361"/>
         <source>The hub does not accept this one-time code: it is wrong, used or withdrawn. Ask your administrator for a new one.</source>
         <translation>中心服务器不接受此一次性代码：代码有误、已使用或已撤回。请向管理员索取新的代码。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="361"/>
+        <location filename="../../ui/join_dialog.py" line="365"/>
         <source>The hub refused the join.</source>
         <translation>中心服务器拒绝了此次加入。</translation>
     </message>
