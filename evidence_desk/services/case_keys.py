@@ -125,9 +125,12 @@ def key_domain(session: KeySession, case_no: str) -> str:
 
 
 def readers(conn: db.Connection) -> dict[str, str]:
-    """Every user entitled to hold the case keys now -> their X25519 public key (hex)."""
+    """Every user entitled to hold the case keys now -> their X25519 public key (hex). A
+    user only a pre-organisation history knows (:func:`local_only_users`) is none: the
+    organisation's rules refuse a wrap for someone it does not know."""
     roles = sorted(r.value for r in authority.CASE_KEY_ROLES)
     marks = ", ".join("?" for _ in roles)
+    local = local_only_users(conn)
     return {
         str(r[0]): str(r[1])
         for r in conn.execute(
@@ -135,6 +138,7 @@ def readers(conn: db.Connection) -> dict[str, str]:
             f"AND role IN ({marks}) ORDER BY name",
             roles,
         )
+        if str(r[0]) not in local
     }
 
 
@@ -301,7 +305,10 @@ def _org_has_handle_key(session: KeySession) -> bool:
 def wraps_to_share(conn: db.Connection) -> list[dict[str, str]]:
     """The wraps this store holds, as the hub's ``/v1/wraps`` takes them (the hub keeps each
     once: sending one again changes nothing). A wrap is sealed for its recipient alone, and
-    its digest is in the entry that made it, so the hub holds nothing it could open."""
+    its digest is in the entry that made it, so the hub holds nothing it could open. Wraps for
+    a user only a pre-organisation history knows (a local user of a store that joined with its
+    history, not enrolled) stay on the device: the hub has no such user."""
+    local = local_only_users(conn)
     return [
         {
             "case_no": w.case_no,
@@ -310,7 +317,80 @@ def wraps_to_share(conn: db.Connection) -> list[dict[str, str]]:
             "sealed": w.sealed.hex(),
         }
         for w in ck.read_wraps(conn)
+        if w.recipient not in local
     ]
+
+
+#: the actions whose ``users`` puts introduce a user
+_INTRODUCING = ("store.init", "user.add", "device.join")
+
+
+def local_only_users(conn: db.Connection) -> set[str]:
+    """The users whom only a device's history from before it joined the organisation
+    introduced (entries up to its ``device.join``'s ``pre_org.size``, this device's or a
+    pulled one's) and no entry of the organisation since: the organisation does not know
+    them (docs/ARCHITECTURE.md, "Joining with an existing store"). Empty for a store that did
+    not join with its history and pulled no such device."""
+    if conn.execute("SELECT 1 FROM device_entries LIMIT 1").fetchone() is None:
+        return set()  # standalone (or the founding device before any pull): nobody joined
+    sizes: dict[str | None, int] = {}  # device (None: this one) -> its pre-organisation size
+    for device, text in [
+        *((None, str(r[0])) for r in conn.execute(
+            "SELECT payload FROM ledger WHERE action = 'device.join' "
+            "AND instr(payload, '\"pre_org\"') > 0"
+        )),
+        *((str(r[0]), str(r[1])) for r in conn.execute(
+            "SELECT device_id, payload FROM device_entries WHERE action = 'device.join' "
+            "AND verdict = '' AND instr(payload, '\"pre_org\"') > 0"
+        )),
+    ]:  # fmt: skip
+        size = _pre_org_size(text)
+        if size:
+            sizes[device] = size
+    if not sizes:
+        return set()
+    before: set[str] = set()
+    since: set[str] = set()
+    marks = ", ".join("?" for _ in _INTRODUCING)
+    rows = [
+        *((None, int(r[0]), str(r[1])) for r in conn.execute(
+            f"SELECT seq, payload FROM ledger WHERE action IN ({marks})", _INTRODUCING
+        )),
+        *((str(r[0]), int(r[1]), str(r[2])) for r in conn.execute(
+            f"SELECT device_id, seq, payload FROM device_entries WHERE verdict = '' "
+            f"AND action IN ({marks})",
+            _INTRODUCING,
+        )),
+    ]  # fmt: skip
+    for device, seq, text in rows:
+        named = _users_put(text)
+        (before if seq <= sizes.get(device, 0) else since).update(named)
+    return before - since
+
+
+def _pre_org_size(payload: str) -> int:
+    try:
+        body = json.loads(payload)
+    except ValueError:
+        return 0
+    pre_org = body.get("pre_org") if isinstance(body, dict) else None
+    size = pre_org.get("size") if isinstance(pre_org, dict) else None
+    return size if isinstance(size, int) else 0
+
+
+def _users_put(payload: str) -> set[str]:
+    try:
+        body = json.loads(payload)
+    except ValueError:
+        return set()
+    changes = body.get("rows") if isinstance(body, dict) else None
+    return {
+        str(change["row"].get("name"))
+        for change in (changes if isinstance(changes, list) else [])
+        if isinstance(change, dict)
+        and change.get("table") == "users"
+        and isinstance(change.get("row"), dict)
+    }
 
 
 def shared_wraps(session: KeySession, rows: Iterable[Mapping[str, Any]]) -> list[ck.Wrap]:

@@ -386,7 +386,16 @@ def _commit(
         else:
             kept = hub_receipts.keep(session, answered[1].get("hub_receipts"))
         drop_pending(folder)
+        # pull first: it places entries 1..N+2 in the organisation's order (their positions),
+        # so the sync's push sends none of the store's history again (its older users' entries
+        # are not the organisation's users' pushes)
+        first = sync_service.SyncReport()
+        sync_service.pull(session, client, first)
         report = sync_service.sync(session, client)
+        report.pulled += first.pulled
+        report.receipts += first.receipts
+        report.blobs_down += first.blobs_down
+        report.wraps_down += first.wraps_down
         if _adopt_handle_key(session, pending, code):
             sync_service.push(session, client, report)
     report.hub_receipts += kept

@@ -255,5 +255,5 @@ def _sync(org: Org, name: str) -> int:
     status, _out, err = run(
         "sync", "--store", org.stores[name], "--user", name, password=f"{name}-password-1"
     )
-    assert status in (0, 3), err
+    assert status == 0, err
     return status

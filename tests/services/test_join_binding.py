@@ -107,8 +107,9 @@ def test_pre_org_cases_keep_their_devices_domain(tmp_path: Path) -> None:
         founder, joined = "a" * 32, "b" * 32
         rows = [
             (founder, 1, "store.init", {}, 1),
-            (joined, 1, "store.init", {}, 2),
+            (joined, 1, "store.init", {"rows": [_user("ghost"), _user("both")]}, 2),
             (joined, 2, "device.join", {"pre_org": {"size": 1, "cases": ["B-1"]}}, 3),
+            (founder, 2, "device.join", {"rows": [_user("both")]}, 4),
         ]
         for device, seq, action, payload, org_seq in rows:
             conn.execute(
@@ -118,6 +119,13 @@ def test_pre_org_cases_keep_their_devices_domain(tmp_path: Path) -> None:
         assert case_keys.key_domain(zhang, "B-1") == joined
         assert case_keys.key_domain(zhang, "NEW-1") == founder
         assert ck.pre_org_domains(conn, own) == {"B-1": joined}
+        # a user only that history introduced is not the organisation's: no wrap for them
+        # goes to the hub or into a new case's entry; one enrolled since is
+        assert case_keys.local_only_users(conn) == {"ghost"}
+
+
+def _user(name: str) -> dict[str, object]:
+    return {"op": "put", "table": "users", "row": {"name": name, "role": "staff"}}
 
 
 def test_a_bound_store_still_verifies_its_sealed_case(tmp_path: Path) -> None:
