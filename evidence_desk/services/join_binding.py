@@ -6,9 +6,9 @@ makes the entries that bind it, has the hub accept them, and only then commits t
 1. ``join_existing.check_session`` (a refusal names its rule; nothing of the store changes);
 2. the entries after the store's head (seq N+1 ``device.join`` with ``pre_org``, N+2
    ``handle.reindex`` when the store holds contacts), signed by the joining user's existing
-   key and linked to the head, NOT committed (:func:`build_entries`). The reindex puts each
-   contact's handle digest under the organisation's handle-index key, which the invitation
-   sealed to the code (:func:`org_handle_key`, :func:`reindexed_handles`);
+   key and linked to the head, NOT committed (``join_existing.existing_join_entries``). The
+   reindex puts each contact's handle digest under the organisation's handle-index key, which
+   the invitation sealed to the code;
 3. their exact bytes go to ``join-pending.json`` beside ``store.json`` (atomic), so a join whose
    answer was lost is retried with the same bytes, never with a second, different join;
 4. ``POST /v1/join`` with the whole ledger 1..N followed by them (signed with the
@@ -38,16 +38,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from evidence_desk.domain import authority, invites
 from evidence_desk.domain.errors import BadInput, Cancelled, RuleViolation
 from evidence_desk.domain.wording import Catalogue
-from evidence_desk.integrity import ledger, merkle, signing
-from evidence_desk.services import case_keys, contacts, hub_receipts, join_existing, org_ledger
+from evidence_desk.integrity import ledger
+from evidence_desk.services import case_keys, hub_receipts, join_existing, org_ledger
 from evidence_desk.services import sync as sync_service
 from evidence_desk.services.hub_client import HubAuthError, HubClient, HubRefused
 from evidence_desk.services.row_changes import apply_change, put
 from evidence_desk.services.session import Session
-from evidence_desk.store import case_keys as ck
 from evidence_desk.store import db
 from evidence_desk.store.files import atomic_write
 from evidence_desk.store.folder import StoreFolder
@@ -58,8 +56,6 @@ REINDEX: Final = "handle.reindex"
 
 _said = Catalogue(
     {
-        "join.no_handle_key": "the invitation seals no handle-index key of the organisation "
-        "that the code opens: the store's contacts cannot be compared across the organisation",
         "join.pending_unreadable": "{path}: unreadable pending join ({error})",
         "join.pending_stale": "{path}: the hub holds this device's join, but not as the pending "
         "join made at entry {seq} of this store, or the store moved on since: nothing committed",
@@ -78,130 +74,6 @@ class Pending:
 
     def as_json(self) -> dict[str, Any]:
         return {"user": self.user, "entries": [list(e) for e in self.entries]}
-
-
-# -- the organisation's handle digests ------------------------------------------------------------
-
-
-def org_handle_key(plan: join_existing.ExistingJoin, user: str, code: str) -> bytes:
-    """The organisation's handle-index key the invitation of ``plan`` sealed to the code
-    (``user.invite``'s ``handle_key``), opened with the code's X25519 key; ``BadInput`` when
-    it sealed none or it does not open to the key it names."""
-    for item in plan.history:
-        if item.verdict or item.entry.action != "user.invite":
-            continue
-        payload = json.loads(item.entry.payload)
-        if payload.get("invite_id") != plan.invite_id:
-            continue
-        sealed = payload.get("handle_key")
-        try:
-            key = ck.open_wrap(
-                plan.org_domain,
-                case_keys.ORG_HANDLE_KEY,
-                user,
-                org_ledger.invite_wrap_key(code),
-                bytes.fromhex(str(sealed["sealed"])),
-            )
-        except (ck.CaseKeyError, KeyError, TypeError, ValueError):
-            break
-        if ck.key_id(key) == sealed.get("key_id"):
-            return key
-        break
-    raise BadInput(PENDING_FILE, "", _said("join.no_handle_key"))
-
-
-def reindexed_handles(session: Session, key: bytes) -> dict[str, str]:
-    """Contact id -> its handle's digest under the organisation's handle-index ``key``, for
-    every contact the store holds (all of them its pre-organisation history's: a store that
-    holds another device's entries does not pass the checks). The handles are opened with the
-    case keys; a shredded contact's marker is digested as it stands."""
-    return {
-        contact.id: ck.handle_index(key, contact.handle)
-        for contact in contacts.list_contacts(session)
-    }
-
-
-# -- the entries ------------------------------------------------------------------------------
-
-
-def build_entries(
-    session: Session,
-    plan: join_existing.ExistingJoin,
-    code: str,
-    reindex: Mapping[str, str],
-    key_id: str,
-) -> list[ledger.Entry]:
-    """Entries N+1 (``device.join`` with ``pre_org``) and, when the store holds contacts,
-    N+2 (``handle.reindex`` of ``reindex``: contact -> org digest), signed by the joining
-    user's existing key, each over the checkpoint it closes, linked to the store's head;
-    nothing is written."""
-    conn, folder = session.conn, session.folder
-    name = session.user.name
-    wrap_public = ck.public_hex(session.wrap_key) if session.wrap_key is not None else ""
-    public = session.user.public_key
-    hashes = [str(r[0]) for r in conn.execute("SELECT entry_hash FROM ledger ORDER BY seq")]
-    tree = merkle.CompactRange()
-    for entry_hash in hashes:
-        tree.append(merkle.leaf_hash(bytes.fromhex(entry_hash)))
-    size = len(hashes)
-    device = folder.store_id
-    invite_key = org_ledger.invite_key(code)
-    message = invites.join_message(plan.invite_id, device, name, public, wrap_public)
-    at = session.now()
-    bodies: list[tuple[str, dict[str, Any]]] = [
-        (
-            "device.join",
-            {
-                "invite_id": plan.invite_id,
-                "device_id": device,
-                "public_key": public,
-                "wrap_key": wrap_public,
-                "invite_signature": invite_key.sign(message).hex(),
-                "pre_org": {"size": size, "head": hashes[-1], "cases": list(plan.cases)},
-                "rows": [
-                    put(
-                        "users",
-                        {
-                            "name": name,
-                            "role": plan.role,
-                            "public_key": public,
-                            "active": 1,
-                            "wrap_key": wrap_public,
-                        },
-                    ).as_json(),
-                    put(
-                        "invites",
-                        {
-                            "id": plan.invite_id,
-                            "status": authority.INVITE_USED,
-                            "closed_by": name,
-                            "closed_at": at,
-                            "device_id": device,
-                        },
-                    ).as_json(),
-                ],
-            },
-        )
-    ]
-    if reindex:
-        rows = [
-            put("contacts", {"id": contact, "handle": digest}).as_json()
-            for contact, digest in sorted(reindex.items())
-        ]
-        bodies.append((REINDEX, {"key_id": key_id, "rows": rows}))
-    built: list[ledger.Entry] = []
-    prev = hashes[-1]
-    for action, body in bodies:
-        entry = ledger.unsigned_entry(
-            seq=size + 1, at=at, actor=name, action=action, payload=body, prev=prev
-        )
-        tree.append(merkle.leaf_hash(bytes.fromhex(entry.entry_hash)))
-        size = tree.size
-        note = ledger.checkpoint_note(device, size, tree.root_hash().hex())
-        entry = entry.signed(session.sign(signing.CHECKPOINT_CONTEXT, note.encode()))
-        built.append(entry)
-        prev = entry.entry_hash
-    return built
 
 
 # -- the pending file -------------------------------------------------------------------------
@@ -288,12 +160,7 @@ def bind_open_store(
         pending = None
     if pending is None:
         plan = join_existing.check_session(session, url, ca_file, code)
-        reindex: dict[str, str] = {}
-        key_id = ""
-        if plan.contacts:
-            key = org_handle_key(plan, session.user.name, code)
-            reindex, key_id = reindexed_handles(session, key), ck.key_id(key)
-        entries = build_entries(session, plan, code, reindex, key_id)
+        entries = join_existing.existing_join_entries(session, plan, code)
         pending = Pending(session.user.name, tuple(entries))
     if cancelled():
         raise Cancelled(_said("join.cancelled"))

@@ -26,7 +26,7 @@ from typing import Any
 import sqlcipher3
 
 from evidence_desk import __version__
-from evidence_desk.domain import authority, policy
+from evidence_desk.domain import authority, policy, pre_org
 from evidence_desk.domain.errors import (
     AuthenticationFailed,
     PermissionDenied,
@@ -151,6 +151,31 @@ class DatabaseState:
 
     def handle_index(self, handle: str) -> str | None:
         return None if self._index is None else self._index(handle)
+
+    def pre_org_join(self) -> authority.PreOrgJoin | None:
+        """The device's join with its history, read from its stored entries (another
+        device's in ``device_entries``, else this store's own ledger); judged rarely (a
+        ``handle.reindex``), so read when asked."""
+        device = self._device
+        if device is None:
+            return None
+        held = "SELECT 1 FROM device_entries WHERE device_id = ? LIMIT 1"
+        source, given = (
+            ("device_entries WHERE device_id = ? AND", (device,))
+            if self._conn.execute(held, (device,)).fetchone()
+            else ("ledger WHERE", ())
+        )
+        for seq, actor, text in self._conn.execute(
+            f"SELECT seq, actor, payload FROM {source} action = 'device.join' ORDER BY seq", given
+        ):
+            if not pre_org.is_join_with_history("device.join", json.loads(str(text))):
+                continue
+            history = self._conn.execute(
+                f"SELECT payload FROM {source} seq < ?", (*given, int(seq))
+            )
+            contacts = pre_org.contacts_of(json.loads(str(r[0])) for r in history)
+            return authority.PreOrgJoin(int(seq), str(actor), contacts)
+        return None
 
 
 def refuse(violations: Sequence[authority.Violation], action: str) -> None:

@@ -1,7 +1,8 @@
 """The device side of binding an existing store (services/join_binding.py) without a hub: the
-entries built after the head are committed by ``Session.append_signed`` as they are, with
-their link, hashes and signature checked (anything else writes nothing), and the key domain
-of a case the accepted ``device.join`` lists stays the store's own id."""
+entries built after the head (join_existing.existing_join_entries) are committed by
+``Session.append_signed`` as they are, with their link, hashes and signature checked (anything
+else writes nothing), and the key domain of a case the accepted ``device.join`` lists stays
+the store's own id."""
 
 from __future__ import annotations
 
@@ -13,15 +14,16 @@ import pytest
 
 from evidence_desk.domain.errors import StoreError
 from evidence_desk.domain.models import Role
-from evidence_desk.integrity import signing
-from evidence_desk.services import case_keys, cases, contacts, join_binding, users
+from evidence_desk.integrity import ledger, signing
+from evidence_desk.services import case_keys, cases, contacts, join_existing, org_ledger, users
 from evidence_desk.services.join_existing import ExistingJoin
+from evidence_desk.services.org_ledger import OrgEntry
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 from evidence_desk.store import case_keys as ck
 from tests.helpers import FAST_KDF, supporting_documents
 
-CODE = "ABCDEFGHJKMNPQRSTVWXYZ2345"
+CODE = org_ledger.new_code()
 
 
 def _store(tmp_path: Path) -> Path:
@@ -43,10 +45,17 @@ def _store(tmp_path: Path) -> Path:
     return path
 
 
-def _plan(session: Session, org: str) -> ExistingJoin:
-    return ExistingJoin(
-        session.user.name, "inv-1", "staff", org, session.folder.store_id, ("OLD-1",), 1, ()
-    )
+def _plan(session: Session, org: str, key: bytes) -> ExistingJoin:
+    """What the checks give: here an invitation whose entry seals the organisation's handle
+    key ``key`` to the code, as ``hub user add`` seals it."""
+    code_public = ck.public_hex(org_ledger.invite_wrap_key(CODE))
+    wrap = ck.make_wrap(org, case_keys.ORG_HANDLE_KEY, session.user.name, code_public, key)
+    sealed = {"key_id": wrap.key_id, "sealed": wrap.sealed.hex()}
+    payload = json.dumps({"invite_id": "inv-1", "handle_key": sealed})
+    invite = ledger.Entry(2, "", "root", "user.invite", payload, "", "", "", "")
+    history = (OrgEntry(org, invite, 2),)
+    device = session.folder.store_id
+    return ExistingJoin(session.user.name, "inv-1", "staff", org, device, ("OLD-1",), 1, history)
 
 
 def _files(path: Path) -> dict[str, str]:
@@ -62,13 +71,10 @@ def test_built_entries_are_committed_as_they_are_and_nothing_else(tmp_path: Path
     org_key = b"\x07" * 32
     with Session.open(path, "zhang", "zhang-password-1") as zhang:
         size = zhang.conn.execute("SELECT max(seq) FROM ledger").fetchone()[0]
-        reindex = join_binding.reindexed_handles(zhang, org_key)
-        (contact_id,) = reindex
-        assert reindex[contact_id] == ck.handle_index(org_key, "+8613800000000")
-        assert reindex[contact_id] != zhang.handle_index("+8613800000000")
-        built = join_binding.build_entries(
-            zhang, _plan(zhang, "f" * 32), CODE, reindex, ck.key_id(org_key)
-        )
+        built = join_existing.existing_join_entries(zhang, _plan(zhang, "f" * 32, org_key), CODE)
+        (put,) = json.loads(built[1].payload)["rows"]
+        assert put["row"]["handle"] == ck.handle_index(org_key, "+8613800000000")
+        assert put["row"]["handle"] != zhang.handle_index("+8613800000000")
         assert [(e.seq, e.action) for e in built] == [
             (size + 1, "device.join"),
             (size + 2, "handle.reindex"),
@@ -113,7 +119,9 @@ def test_pre_org_cases_keep_their_devices_domain(tmp_path: Path) -> None:
         ]
         for device, seq, action, payload, org_seq in rows:
             conn.execute(
-                "INSERT INTO device_entries VALUES (?, ?, '', 'x', ?, ?, '', '', '', '', ?, '')",
+                "INSERT INTO device_entries (device_id, seq, at, actor, action, payload, "
+                "payload_hash, prev_hash, entry_hash, signature, org_seq, verdict) "
+                "VALUES (?, ?, '', 'x', ?, ?, '', '', '', '', ?, '')",
                 (device, seq, action, json.dumps(payload), org_seq),
             )
         assert case_keys.key_domain(zhang, "B-1") == joined
@@ -134,10 +142,7 @@ def test_a_bound_store_still_verifies_its_sealed_case(tmp_path: Path) -> None:
     path = _store(tmp_path)
     org_key = b"\x09" * 32
     with Session.open(path, "zhang", "zhang-password-1") as zhang:
-        reindex = join_binding.reindexed_handles(zhang, org_key)
-        built = join_binding.build_entries(
-            zhang, _plan(zhang, "f" * 32), CODE, reindex, ck.key_id(org_key)
-        )
+        built = join_existing.existing_join_entries(zhang, _plan(zhang, "f" * 32, org_key), CODE)
         zhang.append_signed(built, operation="join")
         case = cases.get_case(zhang, "OLD-1")
         assert case.debtor_name == "陈立新"

@@ -8243,6 +8243,11 @@
         <translation>设备 {device}：加入请求未由 {user} 的邀请密钥签名，或不是该设备的第一条记录</translation>
     </message>
     <message>
+        <source>device {device}: entry {seq} ({action}) breaks the rule {violated}: the store&apos;s join with its history is refused and nothing was written</source>
+        <comment>hub.join_rule</comment>
+        <translation>设备 {device}：条目 {seq}（{action}）违反规则 {violated}：该存储库携带其历史加入的请求被拒绝，未写入任何内容</translation>
+    </message>
+    <message>
         <source>{listen}: not HOST:PORT (a port from 1 to 65535)</source>
         <comment>hub.listen</comment>
         <translation>{listen}：不是“主机:端口”格式（端口为 1 到 65535）</translation>
@@ -8743,6 +8748,11 @@
         <translation>加入记录写明设备 {named}，但它是设备 {device} 的条目</translation>
     </message>
     <message>
+        <source>a device.join with the store&apos;s history must follow that history ({size} entries), not be entry {seq}</source>
+        <comment>invite.join_after_history</comment>
+        <translation>携带存储库历史的 device.join 必须紧随该历史（{size} 条）之后，而不能是条目 {seq}</translation>
+    </message>
+    <message>
         <source>device.join must be the first entry of its device</source>
         <comment>invite.join_first</comment>
         <translation>device.join 必须是其设备的第一条记录</translation>
@@ -8808,9 +8818,9 @@
         <translation>组织的历史记录不是以其创建时的 store.init 开始的</translation>
     </message>
     <message>
-        <source>the invitation seals no handle-index key of the organisation that the code opens: the store&apos;s contacts cannot be compared across the organisation</source>
+        <source>the invitation seals no handle-index key of the organisation: the store&apos;s contacts cannot be reindexed</source>
         <comment>join.no_handle_key</comment>
-        <translation>邀请中没有可用此一次性代码打开的组织账号索引密钥：无法在整个组织范围内比对本存储的联系人</translation>
+        <translation>该邀请未封存组织的账号索引密钥：无法重新索引该存储库的联系人</translation>
     </message>
     <message>
         <source>no open invitation of the organisation matches this code for {user}</source>
@@ -9875,6 +9885,11 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>机构顺序位置 {org_seq} 被分给了两条记录</translation>
     </message>
     <message>
+        <source>device {device} seq {seq}, before joining the organisation</source>
+        <comment>org.pre_org</comment>
+        <translation>设备 {device} 序号 {seq}（加入组织之前）</translation>
+    </message>
+    <message>
         <source>the pulled entry at {where} is refused: {detail}</source>
         <comment>org.pull_refused</comment>
         <translation>拉取的 {where} 被拒绝：{detail}</translation>
@@ -10430,6 +10445,56 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>{field} 为必填项</translation>
     </message>
     <message>
+        <source>the file {key} of the joining store&apos;s history ({table}) is on record in the organisation already</source>
+        <comment>pre_org.blob_taken</comment>
+        <translation>加入的存储库历史中的文件 {key}（{table}）已在组织中登记</translation>
+    </message>
+    <message>
+        <source>the store&apos;s history breaks the rule table (entry {seq}: {rule}): the join is refused</source>
+        <comment>pre_org.broken</comment>
+        <translation>该存储库的历史违反规则表（条目 {seq}：{rule}）：加入被拒绝</translation>
+    </message>
+    <message>
+        <source>case {case} of the joining store&apos;s history is a case of the organisation already</source>
+        <comment>pre_org.case_taken</comment>
+        <translation>加入的存储库历史中的案件 {case} 已是组织的案件</translation>
+    </message>
+    <message>
+        <source>the join lists cases {said}, but the store&apos;s history created {cases}</source>
+        <comment>pre_org.cases</comment>
+        <translation>加入条目列出的案件为 {said}，但该存储库的历史创建的是 {cases}</translation>
+    </message>
+    <message>
+        <source>the join names keys for {user} other than the ones the store&apos;s history holds for them: a join cannot put fresh keys behind a name with history</source>
+        <comment>pre_org.keys_differ</comment>
+        <translation>加入条目为 {user} 登记的密钥与该存储库历史中其密钥不同：加入不能为有历史的用户名换上新密钥</translation>
+    </message>
+    <message>
+        <source>the join&apos;s description of the store&apos;s history is malformed</source>
+        <comment>pre_org.malformed</comment>
+        <translation>加入条目对存储库历史的描述格式不正确</translation>
+    </message>
+    <message>
+        <source>the join describes a history that its device does not have (the device&apos;s first entry is not its own store.init)</source>
+        <comment>pre_org.no_history</comment>
+        <translation>加入条目描述的历史并不属于该设备（该设备的第一条条目不是其自己的 store.init）</translation>
+    </message>
+    <message>
+        <source>{user} is not an active user of the joining store&apos;s history</source>
+        <comment>pre_org.not_a_user</comment>
+        <translation>{user} 不是加入的存储库历史中的有效用户</translation>
+    </message>
+    <message>
+        <source>{table} row {key} of the joining store&apos;s history is a row of the organisation already</source>
+        <comment>pre_org.row_taken</comment>
+        <translation>加入的存储库历史中 {table} 的记录 {key} 已是组织的记录</translation>
+    </message>
+    <message>
+        <source>the join says the store&apos;s history is {said} entries ending at {head}, but it is {size} entries</source>
+        <comment>pre_org.size</comment>
+        <translation>加入条目称该存储库的历史为 {said} 条、结束于 {head}，但实际为 {size} 条</translation>
+    </message>
+    <message>
         <source>processing record {record} of bundle {bundle} is not followed by that bundle&apos;s export entry (bundle.export with the same bundle id and evidence manifest digest)</source>
         <comment>processing.no_export</comment>
         <translation>证据包 {bundle} 的处理情况记录 {record} 之后没有该证据包的导出记录（bundle.export，证据包编号和证据清单摘要相同）</translation>
@@ -10843,6 +10908,21 @@ must equal that file&apos;s line in the manifest.</source>
         <source>{value} is not a message or image of this bundle</source>
         <comment>redaction.unknown</comment>
         <translation>{value} 不是本证据包中的消息或图像</translation>
+    </message>
+    <message>
+        <source>handle.reindex must put every contact of the device&apos;s history before joining exactly once, and no other ({contact})</source>
+        <comment>reindex.contacts</comment>
+        <translation>handle.reindex 必须对该设备加入之前历史中的每个联系人恰好写入一次，且不得涉及其他联系人（{contact}）</translation>
+    </message>
+    <message>
+        <source>handle.reindex must put a handle digest (hx1:) for contact {contact}</source>
+        <comment>reindex.digest</comment>
+        <translation>handle.reindex 必须为联系人 {contact} 写入账号摘要（hx1:）</translation>
+    </message>
+    <message>
+        <source>handle.reindex may only be written by the user who joined this device with its history, as the entry right after that device.join</source>
+        <comment>reindex.not_after_join</comment>
+        <translation>handle.reindex 只能由携带历史加入该设备的用户写入，且必须紧随该 device.join 条目之后</translation>
     </message>
     <message>
         <source>{setting} must be a whole number of years, at least the retention floor ({floor}), not {value}</source>
