@@ -151,6 +151,7 @@ EN: dict[str, str] = {
     "printed here; the kit's evidence-manifest.json names its seq, and verify checks it.",
     "col_device": "Device",
     "device_user": "joined by {user}",
+    "device_pre_org": "before joining the organisation",
     "device_exporting": "the exporting device",
     "col_kind": "Kind",
     "col_subject": "Subject",

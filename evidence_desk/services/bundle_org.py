@@ -85,11 +85,13 @@ def _in_org_order(
 
 def device_names(view: OrgView) -> dict[str, DeviceName]:
     """device -> its short id and the user who joined it (or founded the organisation on
-    it): the first entry of each device is its ``device.join`` or ``store.init``."""
+    it): the first entry of each device is its ``device.join`` or ``store.init``; for a
+    store that joined with its history, the first after that history (its ``device.join``)."""
     names: dict[str, DeviceName] = {}
     for device in view.devices:
-        first = next((p.entry for p in view.placed if p.device == device), None)
-        user = first.actor if first is not None and first.seq == 1 else ""
+        first = next((p for p in view.placed if p.device == device and not p.pre_org), None)
+        joined = first is not None and (first.entry.seq == 1 or first.entry.action == "device.join")
+        user = first.entry.actor if first is not None and joined else ""
         names[device] = DeviceName(device[:SHORT_ID], user)
     return names
 

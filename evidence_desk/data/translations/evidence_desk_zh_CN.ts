@@ -6523,6 +6523,11 @@
         <translation>导出设备</translation>
     </message>
     <message>
+        <source>before joining the organisation</source>
+        <comment>bundle_text.device_pre_org</comment>
+        <translation>加入组织之前</translation>
+    </message>
+    <message>
         <source>joined by {user}</source>
         <comment>bundle_text.device_user</comment>
         <translation>加入者 {user}</translation>
