@@ -467,9 +467,14 @@ class _OrgAuthority(_Authority):
         handle_index: Callable[[str], str],
         device: str,
         org: org_history.OrgHistory,
+        joined_with_history: bool = False,
     ) -> None:
+        """``joined_with_history``: this store's ledger holds its own ``device.join`` with
+        ``pre_org``, so the entries before it are its history even before the hub's receipts
+        mark them (a join committed, its positions not pulled yet)."""
         super().__init__(tables, handle_index, device)
         self._store_id = device
+        self._joined_with_history = joined_with_history
         self._org = org
         self._refused_own = org.refused_own
         self._trees: dict[str, merkle.CompactRange] = {}
@@ -482,7 +487,7 @@ class _OrgAuthority(_Authority):
     ) -> str | None:
         seq, actor, action = entry.seq, entry.actor, entry.action
         placed = self._org.own.get(seq)
-        marked = placed is not None and placed.pre_org
+        marked = placed.pre_org if placed is not None else self._joined_with_history
         solo = self._histories.solo_of(self._store_id, seq, action, payload, marked=marked)
         if solo is not None:  # this store's own history from before it joined
             signer = solo.signer(seq, actor, action, payload)
@@ -722,7 +727,7 @@ def _replay_ledger(
     if org is None:  # a store of one device: its own ledger, as ever
         rules = _Authority(tables, handle_index, store_id)
     else:  # the organisation's order, with the other devices' entries between this one's
-        org_rules = _OrgAuthority(tables, handle_index, store_id, org)
+        org_rules = _OrgAuthority(tables, handle_index, store_id, org, _joined_with_history(conn))
         own = org_rules.in_org_order(own, findings, signatures)
         rules = org_rules
     checkpoints = _Checkpoints(conn, findings)
@@ -801,6 +806,18 @@ def _replay_ledger(
     report_progress("ledger", len(entries), expected)
     checkpoints.finish()
     return _Replayed(entries, payloads, roots, tree, rules, checkpoints)
+
+
+def _joined_with_history(conn: db.Connection) -> bool:
+    """This store's ledger holds its own join with its history (domain/pre_org.py)."""
+    for (text,) in conn.execute(
+        "SELECT payload FROM ledger WHERE action = 'device.join' AND instr(payload, "
+        "'\"pre_org\"') > 0"
+    ):
+        with contextlib.suppress(ValueError):
+            if pre_org.is_join_with_history("device.join", _json_value(str(text))):
+                return True
+    return False
 
 
 def _chain_findings(
