@@ -112,6 +112,9 @@ _said = Catalogue(
         "verify.refused": "the hub refused entry {seq} of device {device} by the rule {verdict} "
         "at its place in the organisation's order: it is kept in that device's chain, marked "
         "not accepted, and took effect nowhere",
+        "verify.pre_org_pending": "device {device} holds {size} entries of a store's history "
+        "before joining the organisation that no join follows: they are judged on their own "
+        "and enter nothing of the organisation",
         "verify.refused_valid": "the hub refused this entry ({verdict}), but it keeps the rules "
         "at its place in the organisation's order",
         # key slots against the ledger's keys
@@ -537,6 +540,19 @@ class _OrgAuthority(_Authority):
             )
         return super().apply(entry, position, payload, findings)
 
+    def finish(self, findings: list[Finding]) -> None:
+        """A store's history that no join followed (a pull cut between them, or entries
+        marked so by a hub that should not have): a warning, as it took effect nowhere."""
+        for device, solo in self._histories.pending_histories():
+            findings.append(
+                Finding(
+                    "org.pre_org_pending",
+                    org_history.where_device(device, 1, pre_org=True),
+                    _said("verify.pre_org_pending", device=device, size=solo.size),
+                    severity="warning",
+                )
+            )
+
     def in_org_order(
         self,
         own: Iterator[ledger.Entry],
@@ -805,6 +821,8 @@ def _replay_ledger(
             report_progress("ledger", position, expected)
     report_progress("ledger", len(entries), expected)
     checkpoints.finish()
+    if isinstance(rules, _OrgAuthority):
+        rules.finish(findings)
     return _Replayed(entries, payloads, roots, tree, rules, checkpoints)
 
 

@@ -172,7 +172,12 @@ def found_forced(
     finally:
         conn.close()
     with Session.open(copy, "lee", PASSWORD) as lee:
-        return verify_store(lee, local_anchor=False).errors
+        return verify_store(lee, local_anchor=False).findings
+
+
+def approve_at(entries: list[ledger.Entry]) -> int:
+    """How many entries come before the first approval."""
+    return next(i for i, e in enumerate(entries) if e.action == "contact.approve")
 
 
 def at(findings: list[Finding], code: str, device: str, seq: int) -> bool:
@@ -220,6 +225,10 @@ def test_every_insider_variation_of_a_join_with_history_is_refused_and_found(
         sent = entries_of(store, plan, code)
         n = len(sent) - 2
         assert refused(org, db, code, plan.device_id, sent) == "four-eyes"
+        # the history alone, no join after it: judged on its own, entering nothing (a warning)
+        findings = found_forced(org, forced, plan.device_id, sent[: approve_at(sent)], n)
+        assert [f.code for f in findings if f.severity == "error"] == []
+        assert at(findings, "org.pre_org_pending", plan.device_id, 1)
         approve_seq = next(e.seq for e in sent if e.action == "contact.approve")
         findings = found_forced(org, forced, plan.device_id, sent, n)
         assert at(findings, "rule.four-eyes", plan.device_id, approve_seq), findings
