@@ -261,6 +261,10 @@ class Histories:
             return None
         return solo
 
+    def pending_histories(self) -> list[tuple[str, Solo]]:
+        """Every history not followed by its join (yet), by device."""
+        return sorted(self._solos.items())
+
     def pending(self, device: str) -> Solo | None:
         """The device's history not joined yet (None: none, or joined)."""
         return self._solos.get(device)

@@ -112,6 +112,9 @@ _said = Catalogue(
         "verify.refused": "the hub refused entry {seq} of device {device} by the rule {verdict} "
         "at its place in the organisation's order: it is kept in that device's chain, marked "
         "not accepted, and took effect nowhere",
+        "verify.pre_org_pending": "device {device} holds {size} entries of a store's history "
+        "before joining the organisation that no join follows: they are judged on their own "
+        "and enter nothing of the organisation",
         "verify.refused_valid": "the hub refused this entry ({verdict}), but it keeps the rules "
         "at its place in the organisation's order",
         # key slots against the ledger's keys
@@ -467,9 +470,14 @@ class _OrgAuthority(_Authority):
         handle_index: Callable[[str], str],
         device: str,
         org: org_history.OrgHistory,
+        joined_with_history: bool = False,
     ) -> None:
+        """``joined_with_history``: this store's ledger holds its own ``device.join`` with
+        ``pre_org``, so the entries before it are its history even before the hub's receipts
+        mark them (a join committed, its positions not pulled yet)."""
         super().__init__(tables, handle_index, device)
         self._store_id = device
+        self._joined_with_history = joined_with_history
         self._org = org
         self._refused_own = org.refused_own
         self._trees: dict[str, merkle.CompactRange] = {}
@@ -482,7 +490,7 @@ class _OrgAuthority(_Authority):
     ) -> str | None:
         seq, actor, action = entry.seq, entry.actor, entry.action
         placed = self._org.own.get(seq)
-        marked = placed is not None and placed.pre_org
+        marked = placed.pre_org if placed is not None else self._joined_with_history
         solo = self._histories.solo_of(self._store_id, seq, action, payload, marked=marked)
         if solo is not None:  # this store's own history from before it joined
             signer = solo.signer(seq, actor, action, payload)
@@ -531,6 +539,19 @@ class _OrgAuthority(_Authority):
                 self._state, self._store_id, entry.seq, entry.actor, payload, accepted=True
             )
         return super().apply(entry, position, payload, findings)
+
+    def finish(self, findings: list[Finding]) -> None:
+        """A store's history that no join followed (a pull cut between them, or entries
+        marked so by a hub that should not have): a warning, as it took effect nowhere."""
+        for device, solo in self._histories.pending_histories():
+            findings.append(
+                Finding(
+                    "org.pre_org_pending",
+                    org_history.where_device(device, 1, pre_org=True),
+                    _said("verify.pre_org_pending", device=device, size=solo.size),
+                    severity="warning",
+                )
+            )
 
     def in_org_order(
         self,
@@ -722,7 +743,7 @@ def _replay_ledger(
     if org is None:  # a store of one device: its own ledger, as ever
         rules = _Authority(tables, handle_index, store_id)
     else:  # the organisation's order, with the other devices' entries between this one's
-        org_rules = _OrgAuthority(tables, handle_index, store_id, org)
+        org_rules = _OrgAuthority(tables, handle_index, store_id, org, _joined_with_history(conn))
         own = org_rules.in_org_order(own, findings, signatures)
         rules = org_rules
     checkpoints = _Checkpoints(conn, findings)
@@ -800,7 +821,21 @@ def _replay_ledger(
             report_progress("ledger", position, expected)
     report_progress("ledger", len(entries), expected)
     checkpoints.finish()
+    if isinstance(rules, _OrgAuthority):
+        rules.finish(findings)
     return _Replayed(entries, payloads, roots, tree, rules, checkpoints)
+
+
+def _joined_with_history(conn: db.Connection) -> bool:
+    """This store's ledger holds its own join with its history (domain/pre_org.py)."""
+    for (text,) in conn.execute(
+        "SELECT payload FROM ledger WHERE action = 'device.join' AND instr(payload, "
+        "'\"pre_org\"') > 0"
+    ):
+        with contextlib.suppress(ValueError):
+            if pre_org.is_join_with_history("device.join", _json_value(str(text))):
+                return True
+    return False
 
 
 def _chain_findings(

@@ -12680,6 +12680,11 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>记录内容不是 JSON</translation>
     </message>
     <message>
+        <source>device {device} holds {size} entries of a store&apos;s history before joining the organisation that no join follows: they are judged on their own and enter nothing of the organisation</source>
+        <comment>verify.pre_org_pending</comment>
+        <translation>设备 {device} 持有某存储库加入组织之前的历史条目 {size} 条，但其后没有加入条目：这些条目单独评判，不进入组织的任何记录</translation>
+    </message>
+    <message>
         <source>the hub refused entry {seq} of device {device} by the rule {verdict} at its place in the organisation&apos;s order: it is kept in that device&apos;s chain, marked not accepted, and took effect nowhere</source>
         <comment>verify.refused</comment>
         <translation>中心服务器以规则 {verdict} 拒绝了设备 {device} 的记录 {seq}（按其在机构顺序中的位置）：该记录保留在该设备的链中，标记为未被接受，在任何地方都未生效</translation>
