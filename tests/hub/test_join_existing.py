@@ -174,6 +174,9 @@ def test_an_existing_store_joins_with_its_history(
         store = existing_store(tmp_path / "stores", "2026-OLD-9", "+8613900000009")
         with Session.open(store, "zhang", "zhang-password-1") as zhang:
             (old,) = contacts.list_contacts(zhang)
+            old_digest = zhang.conn.execute(
+                "SELECT handle FROM contacts WHERE id = ?", (old.id,)
+            ).fetchone()[0]
             size = zhang.conn.execute("SELECT max(seq) FROM ledger").fetchone()[0]
         # the hub accepts, the device's commit fails: the answer is as good as lost
         real = Session.append_signed
@@ -207,6 +210,10 @@ def test_an_existing_store_joins_with_its_history(
             # the store's contacts hold the organisation's digests; its case opens unchanged
             (held,) = contacts.list_contacts(zhang)
             assert held.handle == "+8613900000009"
+            digest = zhang.conn.execute(
+                "SELECT handle FROM contacts WHERE id = ?", (old.id,)
+            ).fetchone()[0]
+            assert digest == zhang.handle_index("+8613900000009") != old_digest
             assert cases.get_case(zhang, "2026-OLD-9").debtor_name == "陈立新"
             assert "我 1 月 20 号先还 5000" in _texts(zhang, old.id)
             # a new request of the joined device, judged org-wide
