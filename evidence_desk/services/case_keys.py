@@ -333,6 +333,29 @@ def local_only_users(conn: db.Connection) -> set[str]:
     not join with its history and pulled no such device."""
     if conn.execute("SELECT 1 FROM device_entries LIMIT 1").fetchone() is None:
         return set()  # standalone (or the founding device before any pull): nobody joined
+    # asked for every new case key (a case import asks once a row): read once per change of
+    # the ledger or of the pulled entries, the store told apart by its first entry's hash
+    stamp = tuple(
+        conn.execute(
+            "SELECT (SELECT entry_hash FROM ledger WHERE seq = 1), "
+            "(SELECT coalesce(max(seq), 0) FROM ledger), "
+            "(SELECT coalesce(max(org_seq), 0) FROM device_entries)"
+        ).fetchone()
+    )
+    cached = _local_only_cache.get(stamp)
+    if cached is None:
+        cached = _local_only_cache[stamp] = frozenset(_local_only(conn))
+        while len(_local_only_cache) > _LOCAL_ONLY_KEPT:
+            del _local_only_cache[next(iter(_local_only_cache))]
+    return set(cached)
+
+
+#: (first entry hash, ledger size, last org_seq) -> :func:`local_only_users`' answer
+_local_only_cache: dict[tuple[Any, ...], frozenset[str]] = {}
+_LOCAL_ONLY_KEPT = 8
+
+
+def _local_only(conn: db.Connection) -> set[str]:
     sizes: dict[str | None, int] = {}  # device (None: this one) -> its pre-organisation size
     for device, text in [
         *((None, str(r[0])) for r in conn.execute(
