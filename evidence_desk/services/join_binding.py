@@ -263,18 +263,18 @@ def _commit(
         report.receipts += first.receipts
         report.blobs_down += first.blobs_down
         report.wraps_down += first.wraps_down
-        if _adopt_handle_key(session, pending, code):
+        invite_id = str(json.loads(pending.entries[0].payload).get("invite_id"))
+        if adopt_handle_key(session, invite_id, code):
             sync_service.push(session, client, report)
     report.hub_receipts += kept
     return report
 
 
-def _adopt_handle_key(session: Session, pending: Pending, code: str) -> bool:
+def adopt_handle_key(session: Session, invite_id: str, code: str) -> bool:
     """After the first pull (the store's key domain is the organisation's from then on): the
     handle-index key the invitation sealed to the code, wrapped for this user (``case.keys``,
     reason "invitation"), so ``Session.handle_index`` digests under the organisation's key.
     True when it wrote the entry (none when this user holds a wrap already)."""
-    invite_id = str(json.loads(pending.entries[0].payload).get("invite_id"))
     for (text,) in session.conn.execute(
         "SELECT payload FROM device_entries WHERE action = 'user.invite' AND verdict = '' "
         "AND instr(payload, ?) > 0",

@@ -22,12 +22,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from evidence_desk.domain import authority, invites
 from evidence_desk.domain.models import Finding, Role
 from evidence_desk.hub.org_state import OrgState
-from evidence_desk.integrity import ledger, merkle, signing
+from evidence_desk.integrity import ledger, signing
 from evidence_desk.services import (
     case_keys,
     cases,
     contacts,
     importing,
+    join_binding,
     join_existing,
     org_history,
     org_ledger,
@@ -390,9 +391,13 @@ def test_a_store_joins_with_its_history_and_legal_verifies_it(
             report = verify_store(lee, local_anchor=False)
             assert report.intact, [(f.code, str(f.location), str(f.detail)) for f in report.errors]
 
-        # S itself once the two entries are in its ledger as sent (joindev's commit flow does
-        # this; here by hand) and the organisation pulled: its own history replays on its own
-        commit_as_sent(store, sent[n:])
+        # S itself once the two entries are in its ledger as sent (joindev's commit,
+        # services/join_binding.py: the same bytes, appended by the store's writer) and the
+        # organisation pulled: its own history replays on its own; its case, sealed under its
+        # own id before the join, opens (the per-case key domain) and the invitation's
+        # handle-index key is adopted after the pull, as the join's flow does
+        with Session.open(store, "zhang", ZHANG) as zhang:
+            zhang.append_signed(sent[n:], operation="join")
         with (
             Session.open(store, "zhang", ZHANG) as zhang,
             HubClient(org.url, org.ca, "zhang", zhang.signing_key) as client,
@@ -404,44 +409,6 @@ def test_a_store_joins_with_its_history_and_legal_verifies_it(
             # its local users stay its own; the organisation's arrived beside them
             local = {str(r[0]) for r in zhang.conn.execute("SELECT name FROM users")}
             assert {"boss", "wang", "zhang", "root", "lee"} <= local
+            assert join_binding.adopt_handle_key(zhang, plan.invite_id, code)
             report = verify_store(zhang, local_anchor=False)
-        # the per-case key domain of what S sealed before joining (its wraps name S's store
-        # id) is joindev's part of issue 19: until it lands, S's case key does not open under
-        # the organisation's domain (its wraps, and the import checks that need the key, are
-        # the findings here); the replay itself (chain, rules, signatures, tables) finds nothing
-        keyed = [
-            f
-            for f in report.errors
-            if not (f.code.startswith("case_key.") and "2026-OLD-9" in str(f.location))
-            and not (f.code == "verify.incomplete" and "import_checks" in str(f.location))
-        ]
-        assert not keyed, keyed
-        assert all(f.code.split(".")[0] not in ("rule", "ledger", "org") for f in report.errors)
-
-
-def commit_as_sent(store: Path, entries: list[ledger.Entry]) -> None:
-    """Append ``entries`` (the join the hub accepted) to the store's ledger with the
-    checkpoints they were signed through, byte for byte (their rows are brought into the
-    tables by the pull's replay)."""
-    conn = raw_connection(store, "zhang", ZHANG)
-    try:
-        hashes = [str(r[0]) for r in conn.execute("SELECT entry_hash FROM ledger ORDER BY seq")]
-        for entry in entries:
-            hashes.append(entry.entry_hash)
-            tree = merkle.CompactRange()
-            for entry_hash in hashes:
-                tree.append(merkle.leaf_hash(bytes.fromhex(entry_hash)))
-            conn.execute("INSERT INTO ledger VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", tuple(entry))
-            conn.execute(
-                "INSERT INTO checkpoints (size, root, at, signer, signature) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (tree.size, tree.root_hash().hex(), entry.at, entry.actor, entry.signature),
-            )
-        conn.execute(
-            "INSERT INTO merkle_state (id, size, peaks) VALUES (1, ?, ?) ON CONFLICT (id) "
-            "DO UPDATE SET size = excluded.size, peaks = excluded.peaks",
-            (tree.size, json.dumps([h.hex() for h in tree.hashes])),
-        )
-        conn.commit()
-    finally:
-        conn.close()
+            assert report.intact, [(f.code, str(f.location)) for f in report.errors]
