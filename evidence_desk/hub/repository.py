@@ -442,8 +442,17 @@ class HubRepository:
             )
             _merge_history(conn, judging, device_id, history, solo, head, join)
             result, receipts = _push(conn, judging, device_id, rest, self.judge)
-            if result.refused:
-                raise Refused(refusal("hub.join_rule", **result.refused[0].facts()))
+            if result.refused:  # a rule of the organisation's order: the whole join goes
+                first, facts = result.refused[0], result.refused[0].facts()
+                raise Refused(
+                    refusal(
+                        "hub.join_rule",
+                        device=device_id,
+                        seq=facts.get("seq", ""),
+                        action=facts.get("action", ""),
+                        violated=facts.get("violated") or first.rule,
+                    )
+                )
             return AppendResult(result.appended + size, result.already, result.size, ()), receipts
 
     def invite(self, invite_key: str) -> Invite | None:
