@@ -26,6 +26,7 @@ from evidence_desk.services import (
     sync,
     users,
 )
+from evidence_desk.services.hub_client import HubRefused
 from evidence_desk.services.org_keys import export_org_keys
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
@@ -266,3 +267,33 @@ def _sync(org: Org, name: str) -> int:
     )
     assert status == 0, err
     return status
+
+
+def test_the_hub_judges_again_and_a_refusal_leaves_the_store_as_it_was(
+    hub_db: HubDatabase, tmp_path: Path
+) -> None:
+    """The device's checks pass, then (before the join is sent: the flow's last question,
+    ``cancelled``, is where it happens here) a member takes the store's case number on their
+    own laptop and syncs. The hub judges the join again and refuses it naming the rule; the
+    pending join is removed and every file of the store is as it was."""
+    with organisation(tmp_path, hub_db.owner_url) as org:
+        org.join("alice", "staff")
+        org.welcome("alice")
+        code = org.invite("zhang", "staff")
+        store = existing_store(tmp_path / "stores", "2026-RACE-1", "+8613900000011")
+        before = digests(store)
+
+        def meanwhile() -> bool:
+            with org.login("alice") as alice:
+                cases.create_case(alice, "2026-RACE-1", debtor_name="王芳")
+            assert org.sync("alice")[0] == 0
+            assert (store / join_binding.PENDING_FILE).exists() is False
+            return False  # not cancelled: the join is sent now
+
+        with pytest.raises(HubRefused) as refused:
+            join_binding.join_existing_store(
+                store, org.url, org.ca, "zhang", "zhang-password-1", code, cancelled=meanwhile
+            )
+        assert "join.case_taken" in str(refused.value) or "case_taken" in str(refused.value.named)
+        assert digests(store) == before
+        _intact(store)
