@@ -6,6 +6,8 @@
         (only the screenshot cross-check: {lang}-screenshot-check.png)
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py redaction
         (only the redaction editor: {lang}-redaction-editor.png)
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py join-existing
+        (only the open store joining with its history: {lang}-join-existing.png)
 
 Builds a fresh demo store in a temporary folder (services/demo.py) plus one pending contact
 request, so every screen has real content, then drives the real widgets as each demo user.
@@ -180,6 +182,29 @@ def shoot_join(app: QApplication, folder: Path, lang: str) -> None:
     dialog.close()
 
 
+def shoot_join_existing(app: QApplication, store: Path, folder: Path, lang: str) -> None:
+    """The open store joining the organisation with its history, as the join runs: the
+    dialog of the main window's "Join an organisation…" with its busy bar."""
+    from evidence_desk.hub import tls
+    from evidence_desk.ui.join_dialog import JoinDialog
+
+    i18n.install(lang)
+    files = tls.create_private_ca(folder / f"hub-tls-existing-{lang}", ["hub.example.com"])
+    session = Session.open(store, "zhang.staff", DEMO_USERS["zhang.staff"][1])
+    dialog = JoinDialog(existing=session)
+    dialog.url_edit.setText("https://hub.example.com:8443")
+    dialog.code_edit.setText("K7Q2-M4XD-QPLA-3VRT-B6NW-HE5C-YU")
+    dialog.ca_edit.setText(str(files.ca_file))
+    dialog.confirm_box.setChecked(True)
+    dialog.show()
+    dialog._busy(True)  # as while the worker binds the store (the hub is not reached here)
+    settle(app, 0.4)
+    save(app, dialog, f"{lang}-join-existing")
+    dialog._busy(False)
+    dialog.close()
+    session.close()
+
+
 def shoot_redaction(app: QApplication, store: Path, lang: str) -> None:
     """The redaction editor over the demo's conversation: the default proposals, a span legal
     selected and a region drawn on the screenshot."""
@@ -335,6 +360,10 @@ def main() -> int:
             add_doctored_screenshot(store, Path(tmp))
             for lang in ("zh_CN", "en"):
                 shoot_check(app, store, lang)
+            return 0
+        if sys.argv[1:] == ["join-existing"]:  # an open store joining with its history
+            for lang in ("zh_CN", "en"):
+                shoot_join_existing(app, store, Path(tmp), lang)
             return 0
         if sys.argv[1:] == ["redaction"]:
             for lang in ("zh_CN", "en"):

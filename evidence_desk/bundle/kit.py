@@ -245,6 +245,8 @@ def org_order(data: BundleData) -> dict[str, object]:
         },
         "order": [
             {"device": p.device, "seq": p.seq, "org_seq": p.org_seq, "verdict": p.verdict}
+            # a store's history from before it joined: replayed on its own (domain/pre_org.py)
+            | ({"pre_org": True} if p.pre_org else {})
             for p in data.org_order
         ],
     }

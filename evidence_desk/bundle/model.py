@@ -287,6 +287,7 @@ class OrgPlace:
     seq: int
     org_seq: int | None  # None: an entry of the exporting device not pushed yet
     verdict: str  # '' accepted by the hub, else the rule it refused the entry with
+    pre_org: bool = False  # in the history its store brought when it joined (issue 19)
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,6 +367,8 @@ class BundleData:
     devices: tuple[DeviceLedger, ...] = ()
     org_order: tuple[OrgPlace, ...] = ()
     custody_devices: tuple[str, ...] = ()
+    # parallel to ``custody``: the entry is its store's history from before it joined
+    custody_pre_org: tuple[bool, ...] = ()
     device_names: dict[str, DeviceName] = field(default_factory=dict)
     # the seq the export's own ledger entry will take (services/bundle_custody.py): custody
     # ends with it, though it is written after the PDF; 0 for records built without a store

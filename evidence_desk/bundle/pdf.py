@@ -1524,6 +1524,8 @@ class _Story:
         if name is None:
             return esc(device[:8])
         lines = [name.label, self.t("device_user", user=name.user or "?")]
+        if number < len(data.custody_pre_org) and data.custody_pre_org[number]:
+            lines.append(self.t("device_pre_org"))
         if device == data.store_id:
             lines.append(self.t("device_exporting"))
         return "<br/>".join(esc(line) for line in lines)

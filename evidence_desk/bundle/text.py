@@ -153,6 +153,7 @@ EN: dict[str, str] = {
     "the same seq, and verify checks the entry is not before it.",
     "col_device": "Device",
     "device_user": "joined by {user}",
+    "device_pre_org": "before joining the organisation",
     "device_exporting": "the exporting device",
     "col_kind": "Kind",
     "col_subject": "Subject",

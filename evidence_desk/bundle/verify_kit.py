@@ -38,7 +38,7 @@ from evidence_desk.bundle import (
     pdf_signatures,
     trust,
 )
-from evidence_desk.domain import authority, pipl
+from evidence_desk.domain import authority, pipl, pre_org
 from evidence_desk.domain.errors import BadInput
 from evidence_desk.domain.policy import PERMISSIONS, Action
 from evidence_desk.domain.wording import Catalogue, Phrase
@@ -196,6 +196,7 @@ class _Place:
     device: str
     seq: int
     verdict: str
+    pre_org: bool = False  # its store's history from before it joined (domain/pre_org.py)
 
 
 @dataclass
@@ -432,7 +433,12 @@ def _org_order(doc: dict[str, Any], ledgers: list[_KitLedger], report: KitReport
     items = doc.get("order")
     for item in items if isinstance(items, list) else []:
         try:
-            place = _Place(str(item["device"]), int(item["seq"]), str(item.get("verdict") or ""))
+            place = _Place(
+                str(item["device"]),
+                int(item["seq"]),
+                str(item.get("verdict") or ""),
+                item.get("pre_org") is True,
+            )
         except (KeyError, ValueError, TypeError):
             report.findings.append(
                 KitFinding("org.order", kit.ORG_ORDER, _said("kit.org_unreadable", item=item))
@@ -637,6 +643,10 @@ def _check_rules(
     org = len(ledgers) > 1 or kit.ORG_ORDER in files
     by_device = {kl.device: kl for kl in ledgers}
     state = authority.ReplayedTables(authority.empty_tables(), complete=False)
+    # a store's history from before it joined: judged on its own and merged at its join, as
+    # verify, the hub and the export judge it (domain/pre_org.py); its local users signed it
+    histories = pre_org.Histories()
+    local: dict[str, dict[str, Any]] = {}
     for place in order:
         held = by_device[place.device]
         entry = held.entries[place.seq]
@@ -645,6 +655,14 @@ def _check_rules(
             payload = json.loads(entry.payload)
         except ValueError:
             payload = None  # reported by the payload hash: nothing to judge but its signature
+        solo = (
+            histories.solo_of(held.device, entry.seq, entry.action, payload, marked=place.pre_org)
+            if org and payload is not None
+            else None
+        )
+        if solo is not None:
+            _judge_solo(files, report, held, entry, payload, solo, local)
+            continue
         if org:  # a device joins only as itself (the rule table's State.device)
             state.device = held.device
         violations = (
@@ -652,6 +670,11 @@ def _check_rules(
             if payload is None
             else authority.check(state, entry.seq, entry.at, entry.actor, entry.action, payload)
         )
+        joining = pre_org.is_join_with_history(entry.action, payload)
+        if org and not place.verdict and joining and isinstance(payload, dict):
+            violations += histories.join(
+                state, held.device, entry.seq, entry.actor, payload, accepted=not violations
+            )
         if place.verdict:
             # refused by the hub (two supervisors raced): judged, never applied; it is
             # expected to break a rule the kit can judge
@@ -687,6 +710,8 @@ def _check_rules(
             report.findings.append(_at("ledger.signature", name, said, where, entry.seq))
         if not violations and not place.verdict and isinstance(payload, dict):
             state.apply(payload)
+    for user, row in local.items():  # users only a history before its join introduced
+        state.tables["users"].setdefault((user,), row)
     users = _json(files, "keys/users.json", report)
     for user, info in sorted(users.items()) if isinstance(users, dict) else ():
         replayed = state.row("users", user) or {}
@@ -707,6 +732,45 @@ def _check_rules(
     keys.update(
         {str(name): str(row["public_key"]) for (name,), row in state.tables["users"].items()}
     )
+
+
+def _judge_solo(
+    files: dict[str, bytes],
+    report: KitReport,
+    held: _KitLedger,
+    entry: ledger.Entry,
+    payload: Any,
+    solo: pre_org.Solo,
+    local: dict[str, dict[str, Any]],
+) -> None:
+    """An entry of a store's history from before it joined: the rule table over that history
+    alone, its signature under the key that history holds for its writer; the users it
+    introduces are kept (they signed it) without becoming the organisation's."""
+    name = held.file("entries.jsonl")
+    trusted = solo.signer(entry.seq, entry.actor, entry.action, payload)
+    violations = solo.judge(
+        entry.seq, entry.at, entry.actor, entry.action, payload, entry.entry_hash
+    )
+    for violation in violations:
+        said = _said(
+            "kit.entry_rule",
+            seq=entry.seq,
+            action=entry.action,
+            actor=entry.actor,
+            rule=violation.rule,
+            reason=violation.detail,
+        )
+        report.findings.append(_at(f"rule.{violation.rule}", name, said, held.device, entry.seq))
+    if not any(
+        signing.verify(str(trusted or ""), b"", message, entry.signature)
+        for message in _entry_messages(files, held, entry)
+    ):
+        said = _said("kit.entry_signature", seq=entry.seq, actor=entry.actor)
+        report.findings.append(_at("ledger.signature", name, said, held.device, entry.seq))
+    for change in payload.get("rows", []) if not violations and isinstance(payload, dict) else []:
+        row = change.get("row") if isinstance(change, dict) else None
+        if change.get("table") == "users" and isinstance(row, dict) and "public_key" in row:
+            local.setdefault(str(row.get("name")), {}).update(row)
 
 
 def _signed_checkpoint(files: dict[str, bytes], proof_file: str) -> tuple[int, str] | None:

@@ -40,7 +40,14 @@ from evidence_desk.hub import (
 from evidence_desk.hub.repository import HubRepository
 from evidence_desk.hub.routes import OrgDirectory, routes
 from evidence_desk.integrity import pinning
-from evidence_desk.services import case_keys, hub_receipts, join_existing, org_ledger, sync
+from evidence_desk.services import (
+    case_keys,
+    hub_receipts,
+    join_binding,
+    join_existing,
+    org_ledger,
+    sync,
+)
 from evidence_desk.services.hub_client import HubClient
 from evidence_desk.services.receipt_checks import HubPin
 from evidence_desk.services.session import Session
@@ -221,8 +228,21 @@ def cmd_join(args: argparse.Namespace) -> int:
         # an existing store: judged against the organisation first, only read (a refusal
         # names its rule and leaves the store exactly as it was)
         password = password_from("EVIDENCE_DESK_PASSWORD", f"Password for {user}: ")
-        plan = join_existing.check(args.store, args.url, args.ca, user, password, args.code)
-        raise join_existing.not_accepted(args.store, plan)
+        fingerprint = pinning.fingerprint(args.ca)
+        session, report = join_binding.join_existing_store(
+            args.store, args.url, args.ca, user, password, args.code
+        )
+        with session:
+            data = {
+                "device_id": session.folder.store_id,
+                "ca_fingerprint": fingerprint,
+                "existing": True,
+                **report.as_json(),
+            }
+        if report.refusal is not None:
+            raise report.refusal
+        _print(args, data, f"bound this store as {user}; hub CA SHA-256 {fingerprint}")
+        return 0
     password = password_from("EVIDENCE_DESK_PASSWORD", f"New password for {user}: ")
     fingerprint = pinning.fingerprint(args.ca)
     session, report = sync.join(args.store, args.url, args.ca, user, password, args.code)

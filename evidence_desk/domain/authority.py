@@ -56,6 +56,14 @@ _said = Catalogue(
         "invite.role": "invitation {invite} is for role {role}, not {given}",
         "invite.signature": "the join is not signed by the key of invitation {invite}",
         "invite.join_first": "device.join must be the first entry of its device",
+        "invite.join_after_history": "a device.join with the store's history must follow "
+        "that history ({size} entries), not be entry {seq}",
+        # -- joining with an existing store (issue 19): the entry after its device.join --
+        "reindex.not_after_join": "handle.reindex may only be written by the user who joined "
+        "this device with its history, as the entry right after that device.join",
+        "reindex.contacts": "handle.reindex must put every contact of the device's history "
+        "before joining exactly once, and no other ({contact})",
+        "reindex.digest": "handle.reindex must put a handle digest (hx1:) for contact {contact}",
         "invite.device": "the join names device {named}, but it is an entry of device {device}",
         "authority.unknown_actor": "{actor} is not a user of this store at this point",
         "authority.inactive_actor": "{actor} was deactivated before this entry",
@@ -225,12 +233,26 @@ class State(Protocol):
         None where it cannot be computed (a bundle's slice carries no store key; the rule that
         needs it is left to ``verify`` there)."""
 
+    def pre_org_join(self) -> PreOrgJoin | None:
+        """The join with its history of the device whose entry is judged (domain/pre_org.py),
+        None when that device joined without one (or is not known)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PreOrgJoin:
+    """A device that joined the organisation with its history (its ``device.join`` at
+    ``seq``, by ``actor``): what its ``handle.reindex`` must put, one row per ``contacts``."""
+
+    seq: int
+    actor: str
+    contacts: frozenset[str]
+
 
 class ReplayedTables:
     """The rule table's :class:`State` over tables replayed from ledger entries (``verify``
     over a store, ``verify-bundle`` over a slice): table -> {(key,): row}."""
 
-    __slots__ = ("_complete", "_index", "device", "tables")
+    __slots__ = ("_complete", "_index", "device", "joins", "tables")
 
     def __init__(
         self,
@@ -245,6 +267,8 @@ class ReplayedTables:
         self._index = index
         # verify's org-order replay sets it to each entry's device before judging it
         self.device = device
+        # device -> its join with its history (domain/pre_org.py fills it at the join)
+        self.joins: dict[str, PreOrgJoin] = {}
 
     @property
     def complete(self) -> bool:
@@ -261,6 +285,9 @@ class ReplayedTables:
 
     def handle_index(self, handle: str) -> str | None:
         return None if self._index is None else self._index(handle)
+
+    def pre_org_join(self) -> PreOrgJoin | None:
+        return None if self.device is None else self.joins.get(self.device)
 
     def apply(self, payload: Mapping[str, Any]) -> None:
         """Apply an entry's well-formed puts (an entry that keeps the rules has no other)."""
@@ -1447,9 +1474,18 @@ def _invite_revoke(state: State, entry: Entry) -> Iterable[Violation | None]:
 
 def _join(state: State, entry: Entry) -> Iterable[Violation | None]:
     """A device joins as its first own entry, with an open invitation for its actor, whose
-    code's key signed the device and the keys it enrols; the user gets the invitation's role."""
-    if entry.seq != 1:
-        yield Violation("invite.join_first", _said("invite.join_first"))
+    code's key signed the device and the keys it enrols; the user gets the invitation's role.
+    A store joining with its history (``pre_org``) joins as the entry after that history; the
+    history itself and what the join brings are judged by domain/pre_org.py."""
+    history = entry.payload.get("pre_org")
+    if history is None:
+        if entry.seq != 1:
+            yield Violation("invite.join_first", _said("invite.join_first"))
+    elif not isinstance(history, dict) or history.get("size") != entry.seq - 1 or entry.seq < 2:
+        size = history.get("size") if isinstance(history, dict) else None
+        yield Violation(
+            "invite.join_first", _said("invite.join_after_history", size=size, seq=entry.seq)
+        )
     invite_id = entry.payload.get("invite_id")
     invite = invite_open(state, invite_id)
     if isinstance(invite, Violation):
@@ -1485,6 +1521,35 @@ def _join(state: State, entry: Entry) -> Iterable[Violation | None]:
     )
     if not invites.signature_valid(invite.get("invite_key"), message, p.get("invite_signature")):
         yield Violation("invite.signature", _said("invite.signature", invite=invite_id))
+
+
+def _reindex(state: State, entry: Entry) -> Iterable[Violation | None]:
+    """The entry right after a device's join with its history, by the joining user: every
+    contact of that history once, its handle now the digest under the organisation's key;
+    each active one then holds its chat org-wide (one matter per chat). A bundle's slice
+    cannot tell a device's history apart: left to ``verify`` there."""
+    if not state.complete:
+        return
+    joined = state.pre_org_join()
+    if joined is None or entry.seq != joined.seq + 1 or entry.actor != joined.actor:
+        yield Violation("handle.reindex", _said("reindex.not_after_join"))
+        return
+    rows = entry.rows_of("contacts")
+    ids = [str(row.get("id")) for row in rows]
+    odd = sorted(set(ids) ^ joined.contacts) or [i for i in ids if ids.count(i) > 1]
+    if odd:
+        yield Violation("handle.reindex", _said("reindex.contacts", contact=odd[0]))
+        return
+    for row in rows:
+        handle = row.get("handle")
+        if not is_handle_index(handle):
+            yield Violation("handle.reindex", _said("reindex.digest", contact=row.get("id")))
+            continue
+        held = state.row("contacts", row.get("id")) or {}
+        if held.get("status") in ACTIVE:
+            yield one_matter(
+                state, str(held.get("channel")), str(handle), str(held.get("case_no")), entry.at
+            )
 
 
 _CONTACT_ID = from_payload("contact_id")
@@ -1648,6 +1713,14 @@ ACTIONS: Mapping[str, ActionRule] = {
             ),
         },
         (_join,),
+    ),
+    # a store that joined with its history: its contacts' handle digests under the
+    # organisation's handle-index key (``key_id``), once, right after its join
+    "handle.reindex": ActionRule(
+        Action.HANDLE_REINDEX,
+        {"key_id": str},
+        {"contacts": TableRule(frozenset({"id", "handle"}), new=False)},
+        (_reindex,),
     ),
     # case keys wrapped for or withdrawn from readers: the wraps stay out of the ledger (a
     # shredded case's key must be deletable), their digests are recorded here

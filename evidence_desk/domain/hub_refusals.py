@@ -82,6 +82,8 @@ rules = Catalogue(
         "hub.invite_closed": "the invitation for {user} is not open (used or revoked)",
         "hub.join_invalid": "device {device}: the join is not signed by the invitation's key "
         "for {user}, or is not the device's first entry",
+        "hub.join_rule": "device {device}: entry {seq} ({action}) breaks the rule {violated}: "
+        "the store's join with its history is refused and nothing was written",
     }
 )
 

@@ -63,6 +63,7 @@ class Action(enum.StrEnum):
     CASE_KEYS_MIGRATE = "case_keys.migrate"
     # -- the organisation (issue 19) --
     USER_INVITE = "user.invite"
+    HANDLE_REINDEX = "handle.reindex"
     # -- screenshots read by OCR (issue 22) --
     OCR_READ = "ocr.read"
     # -- PAdES signatures of the filed PDF (issue 21 item 1) --
@@ -147,6 +148,11 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     # Inviting a user of another device (and withdrawing an invitation not yet used) is the
     # administrator's, as adding a user is; the joining device's own entry needs no role.
     Action.USER_INVITE: frozenset({Role.ADMIN}),
+    # A store joining with its history (docs/ARCHITECTURE.md, "Joining with an existing
+    # store") puts its contacts' handle digests under the organisation's key, once, right after
+    # its join: the joining user, who opens the handles with the case keys (the rule table
+    # holds it to that one entry); so the roles that hold case keys.
+    Action.HANDLE_REINDEX: frozenset({Role.STAFF, Role.SUPERVISOR, Role.LEGAL, Role.ADMIN}),
     # -- screenshots read by OCR (issue 22) --
     # Reading a screenshot's text is reading the evidence (the result is sealed under the case
     # key): whoever reads evidence may run it; auditors and admins never see content.

@@ -90,22 +90,10 @@ def _entry_refusal(
     users: Mapping[str, HubUser | None],
 ) -> Refusal | None:
     """The first rule ``entry`` breaks that needs no signature check, or None."""
+    broken = chain_refusal(device_id, entry, size, prev)
+    if broken is not None:
+        return broken
     seq, actor = entry.seq, entry.actor
-    if not _well_formed(entry):
-        return refusal("hub.malformed", device=device_id, seq=seq)
-    if seq != size + 1:
-        return refusal("hub.seq", device=device_id, seq=seq, size=size)
-    if entry.prev_hash != prev:
-        return refusal("hub.prev", device=device_id, seq=seq)
-    if ledger.payload_hash(entry.payload) != entry.payload_hash:
-        return refusal("hub.payload_hash", device=device_id, seq=seq)
-    if not _json_object(entry.payload):
-        return refusal("hub.payload", device=device_id, seq=seq)
-    recomputed = ledger.entry_hash(
-        seq, entry.at, actor, entry.action, entry.payload_hash, entry.prev_hash
-    )
-    if recomputed != entry.entry_hash:
-        return refusal("hub.entry_hash", device=device_id, seq=seq)
     user = users.get(actor)
     if user is None:
         return refusal("hub.unknown_user", device=device_id, seq=seq, actor=actor)
@@ -123,6 +111,29 @@ def _entry_refusal(
             role=user.role,
             action=entry.action,
         )
+    return None
+
+
+def chain_refusal(device_id: str, entry: ledger.Entry, size: int, prev: str) -> Refusal | None:
+    """Where ``entry`` leaves its device's chain after ``size`` entries ending at ``prev``
+    (form, seq, link, payload, hashes), or None: checked for every entry the hub takes, a
+    joining store's history included (hub/pre_org.py)."""
+    seq, actor = entry.seq, entry.actor
+    if not _well_formed(entry):
+        return refusal("hub.malformed", device=device_id, seq=seq)
+    if seq != size + 1:
+        return refusal("hub.seq", device=device_id, seq=seq, size=size)
+    if entry.prev_hash != prev:
+        return refusal("hub.prev", device=device_id, seq=seq)
+    if ledger.payload_hash(entry.payload) != entry.payload_hash:
+        return refusal("hub.payload_hash", device=device_id, seq=seq)
+    if not _json_object(entry.payload):
+        return refusal("hub.payload", device=device_id, seq=seq)
+    recomputed = ledger.entry_hash(
+        seq, entry.at, actor, entry.action, entry.payload_hash, entry.prev_hash
+    )
+    if recomputed != entry.entry_hash:
+        return refusal("hub.entry_hash", device=device_id, seq=seq)
     return None
 
 

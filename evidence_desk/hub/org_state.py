@@ -27,7 +27,7 @@ from typing import Any
 
 import psycopg
 
-from evidence_desk.domain import authority
+from evidence_desk.domain import authority, pre_org
 from evidence_desk.integrity import ledger
 
 Conn = psycopg.Connection[tuple[Any, ...]]
@@ -40,6 +40,8 @@ class OrgState:
         self._lock = threading.Lock()
         self._tables: authority.ReplayedTables | None = None
         self._last = 0
+        # joining stores' histories read so far and not yet merged at their join
+        self._solos: dict[str, pre_org.Solo] = {}
 
     def judging(self) -> Judging:
         """One transaction's use of the cache (see :class:`Judging`)."""
@@ -52,15 +54,27 @@ class OrgState:
                 authority.empty_tables(), complete=True, index=None
             )
             self._last = 0
+            self._solos = {}
         tables, last = self._tables, self._last
         with conn.cursor() as cursor:
-            for hub_seq, verdict, payload in cursor.stream(
-                "SELECT hub_seq, verdict, payload FROM entries WHERE hub_seq > %s ORDER BY hub_seq",
+            for hub_seq, verdict, payload, device, early, seq, actor, action in cursor.stream(
+                "SELECT hub_seq, verdict, payload, device_id, pre_org, seq, actor, action "
+                "FROM entries WHERE hub_seq > %s ORDER BY hub_seq",
                 (last,),
             ):
-                if not verdict:
-                    tables.apply(_payload(payload))
                 last = int(hub_seq)
+                if verdict:
+                    continue
+                body = _payload(payload)
+                if early:  # a joined store's history: its own State until its join
+                    self._solos.setdefault(device, pre_org.Solo(device)).take(body)
+                    continue
+                if pre_org.is_join_with_history(action, body):
+                    solo = self._solos.pop(device, None)
+                    if solo is not None:
+                        pre_org.merge(tables.tables, solo)
+                        tables.joins[device] = pre_org.joined(solo, int(seq), str(actor))
+                tables.apply(body)
         self._last = last
         return tables
 

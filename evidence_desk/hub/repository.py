@@ -38,9 +38,11 @@ from typing import Any, TypeVar
 import psycopg
 from psycopg_pool import ConnectionPool
 
+from evidence_desk.domain import pre_org
 from evidence_desk.domain.hub_refusals import Refusal, Refused
 from evidence_desk.domain.hub_refusals import rule_refusal as refusal
 from evidence_desk.hub import acceptance, membership
+from evidence_desk.hub import pre_org as hub_pre_org
 from evidence_desk.hub.acceptance import DeviceHead
 from evidence_desk.hub.object_store import S3ObjectLockStore
 from evidence_desk.hub.org_state import Judging, OrgState
@@ -80,6 +82,7 @@ class HubEntry:
     entry: ledger.Entry
     accepted_at: datetime
     verdict: str = ""  # '' accepted; else the rule the hub refused it by (kept in the chain)
+    pre_org: bool = False  # before its device joined the organisation (a joined store's history)
 
 
 @dataclass(frozen=True, slots=True)
@@ -399,6 +402,59 @@ class HubRepository:
             )
             return _push(conn, judging, device_id, entries, self.judge)
 
+    def join_with_history(
+        self, device_id: str, entries: Sequence[ledger.Entry], invite: Invite, size: int
+    ) -> tuple[AppendResult, list[tuple[int, int, str]]]:
+        """A store joining with its history (docs/ARCHITECTURE.md, "Joining with an existing
+        store"): ``entries`` are its ledger 1..``size``, then its ``device.join`` (``pre_org``)
+        and what follows it. The history is judged on its own first (hub/pre_org.py: chain,
+        the rule table over that ledger alone, signatures under its own keys); then, in ONE
+        transaction with the acceptance lock held, the join against the organisation's state
+        (domain/pre_org.join_violations: the history described, the user's keys, no case,
+        file or row the organisation holds), the history's record rows merged into that state
+        at the join, the history appended marked ``pre_org`` (hub_seq in order, before the
+        join), and the join and the entries after it judged as any push. Any broken rule, in
+        the history, at the join or after it (``handle.reindex``, one matter per chat),
+        refuses the whole join naming it (``hub.join_rule``); nothing is written."""
+        history, rest = entries[:size], entries[size:]
+        judged = hub_pre_org.judge_history(device_id, history)
+        if isinstance(judged, Refusal):
+            raise Refused(judged)
+        solo, head = judged
+        join = rest[0]
+        body = json.loads(join.payload)
+        with self._judged() as (conn, judging):
+            _device_lock(conn, f"device:{device_id}")
+            _device_lock(conn, f"invite:{invite.invite_key}")
+            if _open_invite(conn, invite.invite_key) is None:
+                raise Refused(refusal("hub.invite_closed", user=invite.user))
+            row = conn.execute(
+                "SELECT user_name FROM devices WHERE device_id = %s", (device_id,)
+            ).fetchone()
+            if row is not None:
+                raise Refused(refusal("hub.device_exists", device=device_id, user=row[0]))
+            self._add_user(
+                conn, invite.user, invite.role, str(body["public_key"]), str(body["wrap_key"]), None
+            )
+            conn.execute(
+                "INSERT INTO devices (device_id, user_name) VALUES (%s, %s)",
+                (device_id, invite.user),
+            )
+            _merge_history(conn, judging, device_id, history, solo, head, join)
+            result, receipts = _push(conn, judging, device_id, rest, self.judge)
+            if result.refused:  # a rule of the organisation's order: the whole join goes
+                first, facts = result.refused[0], result.refused[0].facts()
+                raise Refused(
+                    refusal(
+                        "hub.join_rule",
+                        device=device_id,
+                        seq=facts.get("seq", ""),
+                        action=facts.get("action", ""),
+                        violated=facts.get("violated") or first.rule,
+                    )
+                )
+            return AppendResult(result.appended + size, result.already, result.size, ()), receipts
+
     def invite(self, invite_key: str) -> Invite | None:
         """The open invitation whose code's public key is ``invite_key`` (from the accepted
         ``user.invite`` entries: not used by a ``device.join``, not revoked)."""
@@ -457,11 +513,11 @@ class HubRepository:
         """Accepted entries after ``hub_seq``, in acceptance order (a pull's page)."""
         with self._pool.connection() as conn:
             rows = conn.execute(
-                f"SELECT hub_seq, accepted_at, verdict, {_ENTRY_COLUMNS} FROM entries "
+                f"SELECT hub_seq, accepted_at, verdict, pre_org, {_ENTRY_COLUMNS} FROM entries "
                 "WHERE hub_seq > %s ORDER BY hub_seq LIMIT %s",
                 (hub_seq, limit),
             ).fetchall()
-        return [HubEntry(r[0], r[3], ledger.Entry(*r[4:]), r[1], r[2]) for r in rows]
+        return [HubEntry(r[0], r[4], ledger.Entry(*r[5:]), r[1], r[2], bool(r[3])) for r in rows]
 
     # -- blobs --------------------------------------------------------------------------------
 
@@ -768,6 +824,49 @@ def _verdicts(
                     decided[_contact_of(entry)] = (entry.actor, entry.action, device_id)
         verdicts.append(verdict)
     return verdicts
+
+
+def _merge_history(
+    conn: Conn,
+    judging: Judging,
+    device_id: str,
+    history: Sequence[ledger.Entry],
+    solo: pre_org.Solo,
+    head: DeviceHead,
+    join: ledger.Entry,
+) -> None:
+    """The joining store's history against the organisation's state (acceptance lock held):
+    refused on any rule :func:`pre_org.join_violations` names; else its record rows merged
+    into the state at the join, and the history appended (accepted, ``pre_org``) with the
+    device's head after it."""
+    judging.warm(conn)
+    conn.execute("SELECT pg_advisory_xact_lock(%s)", (_ACCEPTANCE_LOCK,))
+    state = judging.state(conn)
+    violations = pre_org.join_violations(
+        state, solo, join.seq, join.actor, json.loads(join.payload)
+    )
+    if violations:
+        raise Refused(
+            refusal(
+                "hub.join_rule",
+                device=device_id,
+                seq=join.seq,
+                action=join.action,
+                violated=violations[0].rule,
+            )
+        )
+    pre_org.merge(state.tables, solo)
+    state.joins[device_id] = pre_org.joined(solo, join.seq, join.actor)
+    columns = f"{_ENTRY_COLUMNS}, verdict, pre_org"
+    with conn.cursor().copy(f"COPY entries ({columns}) FROM STDIN") as copy:
+        for e in history:
+            copy.write_row((device_id, *e, "", True))
+    conn.execute(
+        "INSERT INTO device_heads (device_id, size, head_hash, compact_range) "
+        "VALUES (%s, %s, %s, %s)",
+        (device_id, head.size, head.head_hash, list(head.compact_range)),
+    )
+    judging.appended(conn)
 
 
 def _contact_of(entry: ledger.Entry) -> str:

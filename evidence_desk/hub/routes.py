@@ -27,7 +27,7 @@ from starlette.routing import BaseRoute, Route
 from evidence_desk.domain import invites
 from evidence_desk.domain.hub_refusals import Refused
 from evidence_desk.domain.hub_refusals import rule_refusal as refusal
-from evidence_desk.hub import membership, org_checkpoints
+from evidence_desk.hub import membership, org_checkpoints, pre_org
 from evidence_desk.hub.app import BINARY_TYPE, error_response, payload, signer
 from evidence_desk.hub.receipts import ReceiptDesk, push_receipts
 from evidence_desk.hub.receipts import routes as receipt_routes
@@ -154,11 +154,19 @@ def routes(repo: HubRepository, desk: ReceiptDesk | None = None) -> Sequence[Bas
         invite = await run_in_threadpool(repo.invite, user.sign_key)
         if invite is None:
             raise Refused(refusal("hub.invite_closed", user=user.name))
-        if not entries or not _join_proven(device, entries[0], invite.invite_id, user.sign_key):
+        # a store joining with its history: entries 1..N, then its device.join (hub/pre_org.py)
+        size = pre_org.history_size(entries) or 0
+        join_entry = entries[size] if entries else None
+        if join_entry is None or not _join_proven(
+            device, join_entry, invite.invite_id, user.sign_key, size + 1
+        ):
             raise Refused(refusal("hub.join_invalid", device=device, user=invite.user))
-        if entries[0].actor != invite.user:
+        if join_entry.actor != invite.user:
             raise Refused(refusal("hub.join_invalid", device=device, user=invite.user))
-        result = await run_in_threadpool(repo.join_device, device, entries, invite)
+        if size:
+            result = await run_in_threadpool(repo.join_with_history, device, entries, invite, size)
+        else:
+            result = await run_in_threadpool(repo.join_device, device, entries, invite)
         return _answer(result, await push_receipts(desk, repo, device, seqs(entries)))
 
     async def pull(request: Request) -> Response:
@@ -173,6 +181,7 @@ def routes(repo: HubRepository, desk: ReceiptDesk | None = None) -> Sequence[Bas
                         "device_id": e.device_id,
                         "entry": list(e.entry),
                         "verdict": e.verdict,
+                        "pre_org": e.pre_org,
                     }
                     for e in found
                 ],
@@ -331,10 +340,13 @@ def _digest(request: Request) -> str:
     return digest
 
 
-def _join_proven(device: str, entry: ledger.Entry, invite_id: str, invite_key: str) -> bool:
-    """The device's first entry is its ``device.join`` for this invitation, signed by the
-    invitation's key over (invitation, device, user, keys): the rule table's own check."""
-    if entry.seq != 1 or entry.action != "device.join" or not isinstance(entry.payload, str):
+def _join_proven(
+    device: str, entry: ledger.Entry, invite_id: str, invite_key: str, seq: int = 1
+) -> bool:
+    """The device's ``device.join`` (its first entry, or ``seq`` = N+1 after a joining store's
+    history) for this invitation, signed by the invitation's key over (invitation, device,
+    user, keys): the rule table's own check."""
+    if entry.seq != seq or entry.action != "device.join" or not isinstance(entry.payload, str):
         return False
     try:
         body = json.loads(entry.payload)

@@ -128,6 +128,8 @@ CREATE TABLE entries (
     entry_hash text NOT NULL,
     signature text NOT NULL,
     verdict text NOT NULL DEFAULT '',
+    -- a joined store's history before its device.join (hub/pre_org.py)
+    pre_org boolean NOT NULL DEFAULT false,
     hub_seq bigserial NOT NULL UNIQUE,
     accepted_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (device_id, seq)

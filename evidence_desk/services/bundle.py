@@ -706,6 +706,7 @@ def gather(
         devices=proof.devices,
         org_order=proof.org_order,
         custody_devices=proof.custody_devices,
+        custody_pre_org=proof.custody_pre_org,
         device_names=proof.device_names,
         export_seq=export_seq,
         screenshot_checks=applied.checks,
@@ -877,6 +878,7 @@ class _LedgerProof:
     devices: tuple[DeviceLedger, ...] = ()
     org_order: tuple[OrgPlace, ...] = ()
     custody_devices: tuple[str, ...] = ()
+    custody_pre_org: tuple[bool, ...] = ()
     device_names: dict[str, DeviceName] = dataclasses.field(default_factory=dict)
 
 
@@ -966,12 +968,13 @@ def _org_ledger_proof(
         keys=bundle_org.replayed_users(org, in_kit, in_slice_keys, refuse_broken_rules),
         devices=devices,
         org_order=tuple(
-            OrgPlace(p.device, p.entry.seq, p.org_seq, p.verdict)
+            OrgPlace(p.device, p.entry.seq, p.org_seq, p.verdict, p.pre_org)
             for p, s, _t in flags
             if s and in_kit(p)
         ),
         custody=tuple(p.entry for p, _s, touches in flags if touches),
         custody_devices=tuple(p.device for p, _s, touches in flags if touches),
+        custody_pre_org=tuple(p.pre_org for p, _s, touches in flags if touches),
         device_names=names,
     )
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from evidence_desk.bundle.model import Checkpoint, DeviceLedger, DeviceName
-from evidence_desk.domain import authority
+from evidence_desk.domain import authority, pre_org
 from evidence_desk.integrity import ledger, merkle
 from evidence_desk.services import org_history
 
@@ -36,6 +36,7 @@ class Placed:
     entry: ledger.Entry
     org_seq: int | None  # None: an own entry not pushed yet
     verdict: str  # '' accepted by the hub (or not pushed yet), else the rule it refused
+    pre_org: bool = False  # in the history its store brought when it joined
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +71,7 @@ def _in_org_order(
     """Every entry, own and foreign, placed as ``OrgHistory.in_org_order`` orders them."""
     for item in history.in_org_order(own):
         if isinstance(item, org_history.ForeignEntry):
-            yield Placed(item.device, item.entry, item.org_seq, item.verdict)
+            yield Placed(item.device, item.entry, item.org_seq, item.verdict, item.pre_org)
         else:
             position = history.own.get(item.seq)
             yield Placed(
@@ -78,16 +79,19 @@ def _in_org_order(
                 item,
                 None if position is None else position.org_seq,
                 "" if position is None else position.verdict,
+                position is not None and position.pre_org,
             )
 
 
 def device_names(view: OrgView) -> dict[str, DeviceName]:
     """device -> its short id and the user who joined it (or founded the organisation on
-    it): the first entry of each device is its ``device.join`` or ``store.init``."""
+    it): the first entry of each device is its ``device.join`` or ``store.init``; for a
+    store that joined with its history, the first after that history (its ``device.join``)."""
     names: dict[str, DeviceName] = {}
     for device in view.devices:
-        first = next((p.entry for p in view.placed if p.device == device), None)
-        user = first.actor if first is not None and first.seq == 1 else ""
+        first = next((p for p in view.placed if p.device == device and not p.pre_org), None)
+        joined = first is not None and (first.entry.seq == 1 or first.entry.action == "device.join")
+        user = first.entry.actor if first is not None and joined else ""
         names[device] = DeviceName(device[:SHORT_ID], user)
     return names
 
@@ -101,9 +105,14 @@ def replayed_users(
     """user -> {public_key, role, active, introduced_seq, introduced_device}, replayed with the
     rule table over the organisation's order (one State for every device, each entry judged
     as an entry of its device). An entry the hub refused is judged but never applied. An
-    accepted slice entry that breaks a rule refuses the export (``refuse``)."""
+    accepted slice entry that breaks a rule refuses the export (``refuse``). A store's
+    history from before it joined is judged on its own (domain/pre_org.py, as verify and the
+    hub judge it); its users who never joined the organisation are listed as that history
+    introduced them (their keys signed its entries)."""
     state = authority.ReplayedTables(authority.empty_tables())
+    histories = pre_org.Histories()
     introduced: dict[str, tuple[str, int]] = {}
+    local: dict[str, dict[str, Any]] = {}
     for item in view.placed:
         if not included(item):
             continue
@@ -112,8 +121,24 @@ def replayed_users(
             payload = json.loads(entry.payload)
         except ValueError:
             continue
+        seq, at, actor, action = entry.seq, entry.at, entry.actor, entry.action
+        solo = histories.solo_of(item.device, seq, action, payload, marked=item.pre_org)
+        if solo is not None:
+            violations = solo.judge(seq, at, actor, action, payload, entry.entry_hash)
+            if violations and (item.device, seq) in in_slice:
+                refuse(entry, violations[0])
+            for change in payload.get("rows", []) if not violations else []:
+                row = change.get("row", {})
+                if change.get("table") == "users" and "public_key" in row:
+                    introduced.setdefault(str(row["name"]), (item.device, seq))
+                    local.setdefault(str(row["name"]), {}).update(row)
+            continue
         state.device = item.device
-        violations = authority.check(state, entry.seq, entry.at, entry.actor, entry.action, payload)
+        violations = authority.check(state, seq, at, actor, action, payload)
+        if not item.verdict and pre_org.is_join_with_history(action, payload):
+            violations += histories.join(
+                state, item.device, seq, actor, payload, accepted=not violations
+            )
         if item.verdict:
             continue  # refused by the hub: judged, never applied (verify reports the rest)
         if violations:
@@ -124,6 +149,8 @@ def replayed_users(
         for change in payload.get("rows", []):
             if change.get("table") == "users" and "public_key" in change.get("row", {}):
                 introduced[str(change["row"]["name"])] = (item.device, entry.seq)
+    for name, row in local.items():
+        state.tables["users"].setdefault((name,), row)
     return {
         str(name): {
             "public_key": row.get("public_key"),

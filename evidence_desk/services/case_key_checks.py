@@ -106,7 +106,6 @@ def check_case_keys(session: KeySession, replay: Replay) -> list[Finding]:
     holds none (an auditor) gets ``case_key.not_performed`` for that case, a warning, never a
     silent pass."""
     found: list[Finding] = []
-    store_id = key_domain(session)
     recorded = recorded_wraps(replay, session.conn)
     table = {(w.case_no, w.recipient): w for w in ck.read_wraps(session.conn)}
     entitled = readers(session.conn)
@@ -120,7 +119,7 @@ def check_case_keys(session: KeySession, replay: Replay) -> list[Finding]:
             found.append(Finding("case_key.missing", where, _said("case_key.missing")))
         elif made is None:
             found.append(Finding("case_key.unrecorded", where, _said("case_key.unrecorded")))
-        elif wrap.digest(store_id) not in made.digests:
+        elif wrap.digest(key_domain(session, case_no)) not in made.digests:
             found.append(Finding("case_key.changed", where, _said("case_key.changed")))
         elif entitled.get(user) != wrap.recipient_key:
             found.append(
@@ -227,7 +226,7 @@ def _check_fields(session: KeySession, replay: Replay, keyed: set[str]) -> Itera
             )
             continue
         yield from _check_locators(session, str(case_no))
-        cipher = ck.FieldCipher(key_domain(session), key)
+        cipher = ck.FieldCipher(key_domain(session, str(case_no)), key)
         for table, row_key, column, value in sealed:
             where = _said("case_key.where_field", table=table, key=row_key, column=column)
             try:

@@ -116,17 +116,21 @@ class KeySession(Protocol):
 # -- readers and keys ----------------------------------------------------------------------------
 
 
-def key_domain(session: KeySession) -> str:
-    """The id this store's case-key crypto binds (store/case_keys.key_domain): the
-    organisation's for a store of an organisation, else the store's own. Every seal, open,
-    wrap and wrap digest takes it from here, so none binds the store id by mistake."""
-    return ck.key_domain(session.conn, session.folder.store_id)
+def key_domain(session: KeySession, case_no: str) -> str:
+    """The id the case-key crypto of ``case_no`` binds (store/case_keys.key_domain): the
+    organisation's for a store of an organisation, else the store's own; a case created in a
+    device's history from before it joined keeps that device's id. Every seal, open, wrap and
+    wrap digest takes it from here, so none binds the store id by mistake."""
+    return ck.key_domain(session.conn, session.folder.store_id, case_no)
 
 
 def readers(conn: db.Connection) -> dict[str, str]:
-    """Every user entitled to hold the case keys now -> their X25519 public key (hex)."""
+    """Every user entitled to hold the case keys now -> their X25519 public key (hex). A
+    user only a pre-organisation history knows (:func:`local_only_users`) is none: the
+    organisation's rules refuse a wrap for someone it does not know."""
     roles = sorted(r.value for r in authority.CASE_KEY_ROLES)
     marks = ", ".join("?" for _ in roles)
+    local = local_only_users(conn)
     return {
         str(r[0]): str(r[1])
         for r in conn.execute(
@@ -134,6 +138,7 @@ def readers(conn: db.Connection) -> dict[str, str]:
             f"AND role IN ({marks}) ORDER BY name",
             roles,
         )
+        if str(r[0]) not in local
     }
 
 
@@ -148,7 +153,7 @@ def case_key(session: KeySession, case_no: str) -> bytes | None:
     wrap = ck.wrap_of(session.conn, case_no, session.user.name)
     if wrap is None:
         return None
-    store_id = key_domain(session)
+    store_id = key_domain(session, case_no)
     key = ck.open_wrap(store_id, case_no, session.user.name, session.wrap_key, wrap.sealed)
     if ck.key_id(key) != wrap.key_id:
         raise ck.CaseKeyError("the wrap opens to another key than it names")
@@ -159,7 +164,7 @@ def case_key(session: KeySession, case_no: str) -> bytes | None:
 def new_case_key(session: KeySession, case_no: str) -> tuple[bytes, list[ck.Wrap]]:
     """A fresh key for a new case, wrapped for every reader; cached in this session."""
     key = os.urandom(ck.KEY_LEN)
-    store_id = key_domain(session)
+    store_id = key_domain(session, case_no)
     wraps = [
         ck.make_wrap(store_id, case_no, name, public, key)
         for name, public in readers(session.conn).items()
@@ -168,15 +173,21 @@ def new_case_key(session: KeySession, case_no: str) -> tuple[bytes, list[ck.Wrap
     return key, wraps
 
 
-def wrap_records(store_id: str, wraps: Iterable[ck.Wrap]) -> list[dict[str, Any]]:
-    """What a ledger payload's ``wraps`` holds for each wrap (the wrap itself stays out)."""
+def wrap_records(session: KeySession, wraps: Iterable[ck.Wrap]) -> list[dict[str, Any]]:
+    """What a ledger payload's ``wraps`` holds for each wrap (the wrap itself stays out); each
+    digest binds its case's key domain."""
+    return domain_records({w.case_no: key_domain(session, w.case_no) for w in wraps}, wraps)
+
+
+def domain_records(domains: Mapping[str, str], wraps: Iterable[ck.Wrap]) -> list[dict[str, Any]]:
+    """:func:`wrap_records` with the key domain of each wrap's case given (case -> domain)."""
     return [
         {
             "case_no": w.case_no,
             "recipient": w.recipient,
             "recipient_key": w.recipient_key,
             "key_id": w.key_id,
-            "digest": w.digest(store_id),
+            "digest": w.digest(domains[w.case_no]),
         }
         for w in wraps
     ]
@@ -207,13 +218,13 @@ def found_handle_key(session: KeySession) -> Entry:
     and wrapped for every reader it holds (``case.keys``, reason "organisation"); readers who
     join later get their wrap as for any case key (:func:`plan_wraps`, at a holder's sync)."""
     key = os.urandom(ck.KEY_LEN)
-    domain = key_domain(session)
+    domain = key_domain(session, ORG_HANDLE_KEY)
     wraps = [
         ck.make_wrap(domain, ORG_HANDLE_KEY, name, public, key)
         for name, public in readers(session.conn).items()
     ]
     session.case_key_cache[ORG_HANDLE_KEY] = key
-    payload = {"reason": "organisation", "wraps": wrap_records(domain, wraps)}
+    payload = {"reason": "organisation", "wraps": wrap_records(session, wraps)}
     return session.write("case.keys", payload, extra=store_wraps(wraps))
 
 
@@ -228,7 +239,8 @@ def seal_handle_key_for_code(
     key = case_key(session, ORG_HANDLE_KEY)
     if key is None:
         return None
-    wrap = ck.make_wrap(key_domain(session), ORG_HANDLE_KEY, user, ck.public_hex(code_wrap), key)
+    domain = key_domain(session, ORG_HANDLE_KEY)
+    wrap = ck.make_wrap(domain, ORG_HANDLE_KEY, user, ck.public_hex(code_wrap), key)
     return {"key_id": wrap.key_id, "sealed": wrap.sealed.hex()}
 
 
@@ -242,7 +254,7 @@ def adopt_invited_handle_key(
     name = session.user.name
     if session.wrap_key is None or ck.wrap_of(session.conn, ORG_HANDLE_KEY, name) is not None:
         return None
-    domain = key_domain(session)
+    domain = key_domain(session, ORG_HANDLE_KEY)
     try:
         opened = bytes.fromhex(str(sealed["sealed"]))
         key = ck.open_wrap(domain, ORG_HANDLE_KEY, name, code_wrap, opened)
@@ -252,7 +264,7 @@ def adopt_invited_handle_key(
         return None
     wrap = ck.make_wrap(domain, ORG_HANDLE_KEY, name, ck.public_hex(session.wrap_key), key)
     session.case_key_cache[ORG_HANDLE_KEY] = key
-    payload = {"reason": "invitation", "wraps": wrap_records(domain, [wrap])}
+    payload = {"reason": "invitation", "wraps": wrap_records(session, [wrap])}
     return session.write("case.keys", payload, extra=store_wraps([wrap]))
 
 
@@ -276,7 +288,7 @@ def _org_has_handle_key(session: KeySession) -> bool:
         "SELECT 1 FROM case_key_wraps WHERE case_no = ? LIMIT 1", (ORG_HANDLE_KEY,)
     ).fetchone():
         return True
-    domain = key_domain(session)
+    domain = ck.org_domain(conn, session.folder.store_id)
     if domain == session.folder.store_id:
         return False
     found = conn.execute(
@@ -293,7 +305,10 @@ def _org_has_handle_key(session: KeySession) -> bool:
 def wraps_to_share(conn: db.Connection) -> list[dict[str, str]]:
     """The wraps this store holds, as the hub's ``/v1/wraps`` takes them (the hub keeps each
     once: sending one again changes nothing). A wrap is sealed for its recipient alone, and
-    its digest is in the entry that made it, so the hub holds nothing it could open."""
+    its digest is in the entry that made it, so the hub holds nothing it could open. Wraps for
+    a user only a pre-organisation history knows (a local user of a store that joined with its
+    history, not enrolled) stay on the device: the hub has no such user."""
+    local = local_only_users(conn)
     return [
         {
             "case_no": w.case_no,
@@ -302,7 +317,103 @@ def wraps_to_share(conn: db.Connection) -> list[dict[str, str]]:
             "sealed": w.sealed.hex(),
         }
         for w in ck.read_wraps(conn)
+        if w.recipient not in local
     ]
+
+
+#: the actions whose ``users`` puts introduce a user
+_INTRODUCING = ("store.init", "user.add", "device.join")
+
+
+def local_only_users(conn: db.Connection) -> set[str]:
+    """The users whom only a device's history from before it joined the organisation
+    introduced (entries up to its ``device.join``'s ``pre_org.size``, this device's or a
+    pulled one's) and no entry of the organisation since: the organisation does not know
+    them (docs/ARCHITECTURE.md, "Joining with an existing store"). Empty for a store that did
+    not join with its history and pulled no such device."""
+    if conn.execute("SELECT 1 FROM device_entries LIMIT 1").fetchone() is None:
+        return set()  # standalone (or the founding device before any pull): nobody joined
+    # asked for every new case key (a case import asks once a row): read once per change of
+    # the ledger or of the pulled entries, the store told apart by its first entry's hash
+    stamp = tuple(
+        conn.execute(
+            "SELECT (SELECT entry_hash FROM ledger WHERE seq = 1), "
+            "(SELECT coalesce(max(seq), 0) FROM ledger), "
+            "(SELECT coalesce(max(org_seq), 0) FROM device_entries)"
+        ).fetchone()
+    )
+    cached = _local_only_cache.get(stamp)
+    if cached is None:
+        cached = _local_only_cache[stamp] = frozenset(_local_only(conn))
+        while len(_local_only_cache) > _LOCAL_ONLY_KEPT:
+            del _local_only_cache[next(iter(_local_only_cache))]
+    return set(cached)
+
+
+#: (first entry hash, ledger size, last org_seq) -> :func:`local_only_users`' answer
+_local_only_cache: dict[tuple[Any, ...], frozenset[str]] = {}
+_LOCAL_ONLY_KEPT = 8
+
+
+def _local_only(conn: db.Connection) -> set[str]:
+    sizes: dict[str | None, int] = {}  # device (None: this one) -> its pre-organisation size
+    for device, text in [
+        *((None, str(r[0])) for r in conn.execute(
+            "SELECT payload FROM ledger WHERE action = 'device.join' "
+            "AND instr(payload, '\"pre_org\"') > 0"
+        )),
+        *((str(r[0]), str(r[1])) for r in conn.execute(
+            "SELECT device_id, payload FROM device_entries WHERE action = 'device.join' "
+            "AND verdict = '' AND instr(payload, '\"pre_org\"') > 0"
+        )),
+    ]:  # fmt: skip
+        size = _pre_org_size(text)
+        if size:
+            sizes[device] = size
+    if not sizes:
+        return set()
+    before: set[str] = set()
+    since: set[str] = set()
+    marks = ", ".join("?" for _ in _INTRODUCING)
+    rows = [
+        *((None, int(r[0]), str(r[1])) for r in conn.execute(
+            f"SELECT seq, payload FROM ledger WHERE action IN ({marks})", _INTRODUCING
+        )),
+        *((str(r[0]), int(r[1]), str(r[2])) for r in conn.execute(
+            f"SELECT device_id, seq, payload FROM device_entries WHERE verdict = '' "
+            f"AND action IN ({marks})",
+            _INTRODUCING,
+        )),
+    ]  # fmt: skip
+    for device, seq, text in rows:
+        named = _users_put(text)
+        (before if seq <= sizes.get(device, 0) else since).update(named)
+    return before - since
+
+
+def _pre_org_size(payload: str) -> int:
+    try:
+        body = json.loads(payload)
+    except ValueError:
+        return 0
+    pre_org = body.get("pre_org") if isinstance(body, dict) else None
+    size = pre_org.get("size") if isinstance(pre_org, dict) else None
+    return size if isinstance(size, int) else 0
+
+
+def _users_put(payload: str) -> set[str]:
+    try:
+        body = json.loads(payload)
+    except ValueError:
+        return set()
+    changes = body.get("rows") if isinstance(body, dict) else None
+    return {
+        str(change["row"].get("name"))
+        for change in (changes if isinstance(changes, list) else [])
+        if isinstance(change, dict)
+        and change.get("table") == "users"
+        and isinstance(change.get("row"), dict)
+    }
 
 
 def shared_wraps(session: KeySession, rows: Iterable[Mapping[str, Any]]) -> list[ck.Wrap]:
@@ -313,7 +424,7 @@ def shared_wraps(session: KeySession, rows: Iterable[Mapping[str, Any]]) -> list
     device's entry recorded. The caller stores them (:func:`store_wraps`)."""
     if session.wrap_key is None:
         return []
-    name, domain = session.user.name, key_domain(session)
+    name = session.user.name
     public = ck.public_hex(session.wrap_key)
     kept: list[ck.Wrap] = []
     for row in rows:
@@ -324,6 +435,7 @@ def shared_wraps(session: KeySession, rows: Iterable[Mapping[str, Any]]) -> list
         if held is not None and held.key_id == str(row["key_id"]):
             continue
         try:
+            domain = key_domain(session, case_no)
             key = ck.open_wrap(domain, case_no, name, session.wrap_key, sealed)
         except ck.CaseKeyError:
             continue  # not one for this store's domain or key: nothing to keep
@@ -336,11 +448,16 @@ def shared_wraps(session: KeySession, rows: Iterable[Mapping[str, Any]]) -> list
 
 
 def seal_fields(
-    session: KeySession, table: str, row_key: str, key: bytes, row: Mapping[str, Any]
+    session: KeySession,
+    table: str,
+    row_key: str,
+    case_no: str,
+    key: bytes,
+    row: Mapping[str, Any],
 ) -> dict[str, Any]:
     """``row`` of ``table`` with its personal columns (``SEALED_FIELDS``) sealed under
-    ``key``, its case's key."""
-    cipher = ck.FieldCipher(key_domain(session), key)
+    ``key``, the key of its case ``case_no``."""
+    cipher = ck.FieldCipher(key_domain(session, case_no), key)
     out = dict(row)
     for column in SEALED_FIELDS[table]:
         value = out.get(column)
@@ -353,7 +470,7 @@ def seal_case_fields(
     session: KeySession, case_no: str, key: bytes, row: Mapping[str, Any]
 ) -> dict[str, Any]:
     """A ``cases`` row with its personal columns sealed under ``key``."""
-    return seal_fields(session, "cases", case_no, key, row)
+    return seal_fields(session, "cases", case_no, case_no, key, row)
 
 
 def open_fields(
@@ -370,7 +487,7 @@ def open_fields(
         for column in sealed:
             out[column] = SEALED_PLACEHOLDER
         return out
-    cipher = ck.FieldCipher(key_domain(session), key)
+    cipher = ck.FieldCipher(key_domain(session, case_no), key)
     for column in sealed:
         out[column] = cipher.open(table, row_key, column, str(out[column]))
     return out
@@ -437,7 +554,7 @@ def _seal_owned(
     key = case_key(session, case_no)
     if key is None:
         return dict(row)
-    return seal_fields(session, table, str(row["id"]), key, row)
+    return seal_fields(session, table, str(row["id"]), case_no, key, row)
 
 
 def seal_value(
@@ -448,7 +565,8 @@ def seal_value(
     key = case_key(session, case_no)
     if key is None:
         return value
-    return ck.FieldCipher(key_domain(session), key).seal(table, row_key, column, value)
+    cipher = ck.FieldCipher(key_domain(session, case_no), key)
+    return cipher.seal(table, row_key, column, value)
 
 
 def seal_tag_note(session: KeySession, case_no: str, tag_id: str, column: str, note: str) -> str:
@@ -471,7 +589,7 @@ class WrapPlan:
     """The wraps a membership change adds and withdraws: ``records`` go into the entry's
     payload (``wraps``), ``apply`` into its transaction (an ``extra`` of Session.write)."""
 
-    store_id: str
+    domains: Mapping[str, str]  # case -> its key domain (store/case_keys.key_domain)
     added: tuple[ck.Wrap, ...]
     removed: tuple[tuple[str, str], ...]  # (case, recipient)
 
@@ -482,7 +600,7 @@ class WrapPlan:
     @property
     def records(self) -> list[dict[str, Any]]:
         withdrawn = [{"case_no": c, "recipient": r, "removed": True} for c, r in self.removed]
-        return withdrawn + wrap_records(self.store_id, self.added)
+        return withdrawn + domain_records(self.domains, self.added)
 
     def apply(self, conn: db.Connection, _seq: int) -> None:
         for case_no, recipient in self.removed:
@@ -498,7 +616,6 @@ def plan_wraps(session: KeySession, changes: Mapping[str, str | None] | None = N
     are no longer a reader) describes the user change the same entry makes. Cases whose key
     this session does not hold are left for a reader who does (an admin holds them all)."""
     conn = session.conn
-    store_id = key_domain(session)
     wanted = readers(conn)
     for name, public in (changes or {}).items():
         if public is None:
@@ -510,6 +627,7 @@ def plan_wraps(session: KeySession, changes: Mapping[str, str | None] | None = N
     removed: list[tuple[str, str]] = []
     held: dict[str, dict[str, ck.Wrap]] = {}
     foreign = foreign_wraps(conn)
+    domains: dict[str, str] = {}
     for wrap in ck.read_wraps(conn):
         held.setdefault(wrap.case_no, {})[wrap.recipient] = wrap
     for case_no, wraps in sorted(held.items()):
@@ -527,8 +645,9 @@ def plan_wraps(session: KeySession, changes: Mapping[str, str | None] | None = N
         ]
         key = case_key(session, case_no) if missing and may_wrap else None
         if key is not None:
-            added.extend(ck.make_wrap(store_id, case_no, n, wanted[n], key) for n in missing)
-    return WrapPlan(store_id, tuple(added), tuple(removed))
+            domain = domains[case_no] = key_domain(session, case_no)
+            added.extend(ck.make_wrap(domain, case_no, n, wanted[n], key) for n in missing)
+    return WrapPlan(domains, tuple(added), tuple(removed))
 
 
 def foreign_wraps(conn: db.Connection) -> dict[str, dict[str, str]]:
@@ -669,14 +788,14 @@ def migrate_store(session: KeySession) -> Entry | None:
         rows += _clear_rows(session, case_no, key, record)
     if not rows and not resealed and not keys:
         return None
-    store_id = key_domain(session)
     keys.update({case_no: session.case_key_cache[case_no] for case_no in migrated})
+    domains = {case_no: key_domain(session, case_no) for case_no in {*keys, *migrated}}
 
     def seal_all(conn: db.Connection, seq: int) -> dict[str, Any]:
         store_wraps(wraps)(conn, seq)
         return {
-            "messages": seal_messages(conn, store_id, keys),
-            "locators": seal_clear_locators(conn, store_id, keys),
+            "messages": seal_messages(conn, domains, keys),
+            "locators": seal_clear_locators(conn, domains, keys),
         }
 
     return session.write(
@@ -685,7 +804,7 @@ def migrate_store(session: KeySession) -> Entry | None:
             "reason": "migration",
             "cases": len(migrated),
             "columns": len(resealed),
-            "wraps": wrap_records(store_id, wraps),
+            "wraps": domain_records(domains, wraps),
         },
         rows + resealed,
         extra=seal_all,
@@ -738,7 +857,7 @@ def _clear_rows(
                 # a handle from before: its digest in ``handle``, itself sealed
                 clear.update(contact_handle(session, str(row["handle"])))
             if clear:
-                sealed = seal_fields(session, table, row_key, key, clear)
+                sealed = seal_fields(session, table, row_key, case_no, key, clear)
                 found.append(put(table, {key_column: row[key_column], **sealed}))
     return found
 
@@ -767,13 +886,16 @@ def _unsealed_contacts(conn: db.Connection) -> set[str]:
     return found
 
 
-def seal_messages(conn: db.Connection, store_id: str, keys: Mapping[str, bytes]) -> int:
+def seal_messages(
+    conn: db.Connection, domains: Mapping[str, str], keys: Mapping[str, bytes]
+) -> int:
     """Seal, in place, the messages of the cases in ``keys`` (case -> key) not yet sealed as
     one ciphertext each: plain ones (a store from before per-case keys) and those an earlier
     build sealed column by column (0x01, opened with the same key). Returns how many messages
     changed. Runs inside the migration's transaction."""
     sealed = 0
     for case_no, key in sorted(keys.items()):
+        store_id = domains[case_no]
         for contact_id in sorted(_contacts_of(conn, case_no)):
             cipher = ck.MessageCipher(store_id, contact_id, key)
             opener = MessageOpener(cipher, ck.ColumnOpener(store_id, contact_id, key))
@@ -794,7 +916,9 @@ def seal_messages(conn: db.Connection, store_id: str, keys: Mapping[str, bytes])
     return sealed
 
 
-def seal_clear_locators(conn: db.Connection, store_id: str, keys: Mapping[str, bytes]) -> int:
+def seal_clear_locators(
+    conn: db.Connection, domains: Mapping[str, str], keys: Mapping[str, bytes]
+) -> int:
     """Seal the locators the imports of the cases in ``keys`` still hold in clear (one
     ``message_sources`` row per message) as one list per import (``import_locators``), and
     empty them. Returns how many imports changed. Inside the migration's transaction."""
@@ -817,7 +941,7 @@ def seal_clear_locators(conn: db.Connection, store_id: str, keys: Mapping[str, b
                 ).fetchall()
             )
             locators = [str(found.get(p, "")) for p in range(max(found) + 1)]
-            put_locators(conn, store_id, import_id, key, locators)
+            put_locators(conn, domains[case_no], import_id, key, locators)
             done += 1
     return done
 
@@ -846,7 +970,7 @@ def locator_sealer(session: KeySession, case_no: str) -> LocatorSealer | None:
     key = case_key(session, case_no)
     if key is None:
         return None
-    store_id = key_domain(session)
+    store_id = key_domain(session, case_no)
 
     def seal(conn: db.Connection, import_id: str, locators: list[str]) -> None:
         put_locators(conn, store_id, import_id, key, locators)
@@ -861,7 +985,7 @@ def message_cipher(session: KeySession, case_no: str, contact_id: str) -> ck.Mes
     """The cipher of a contact's messages, or None when this user holds no key of its case
     (or the case has none yet: a store not migrated keeps plain text until it is)."""
     key = case_key(session, case_no)
-    return None if key is None else ck.MessageCipher(key_domain(session), contact_id, key)
+    return None if key is None else ck.MessageCipher(key_domain(session, case_no), contact_id, key)
 
 
 class MessageFields(NamedTuple):
@@ -929,7 +1053,7 @@ def message_opener(session: KeySession, contact_id: str) -> MessageOpener:
     key = None if row is None else case_key(session, str(row[0]))
     if key is None:
         return MessageOpener(None, None)
-    store_id = key_domain(session)
+    store_id = key_domain(session, str(row[0]))
     return MessageOpener(
         ck.MessageCipher(store_id, contact_id, key), ck.ColumnOpener(store_id, contact_id, key)
     )
@@ -984,7 +1108,8 @@ def open_import_locators(session: KeySession, import_id: str) -> list[str] | Non
     key = case_key(session, str(row[1]))
     if key is None:
         return None
-    return ck.open_locators(key_domain(session), import_id, key, bytes(row[0]))
+    domain = key_domain(session, str(row[1]))
+    return ck.open_locators(domain, import_id, key, bytes(row[0]))
 
 
 def locator_reader(session: KeySession) -> LocatorReader:

@@ -179,7 +179,7 @@ def create_case(session: Session, case_no: str, **fields: str) -> Case:
         "case.create",
         {
             "case_no": case_no,
-            "wraps": case_keys.wrap_records(case_keys.key_domain(session), wraps),
+            "wraps": case_keys.wrap_records(session, wraps),
         },
         [put("cases", sealed)],
         extra=case_keys.store_wraps(wraps),
@@ -369,7 +369,7 @@ def import_cases_csv(
             "file_name": file_name,
             "encoding": encoding,
             "count": len(rows),
-            "wraps": case_keys.wrap_records(case_keys.key_domain(session), wraps),
+            "wraps": case_keys.wrap_records(session, wraps),
         },
         sealed_rows,
         extra=case_keys.store_wraps(wraps),

@@ -253,7 +253,7 @@ def request_contact(
     key = case_keys.case_key(session, case_no)
     row.update(case_keys.contact_handle(session, handle))
     if key is not None:
-        row = case_keys.seal_fields(session, "contacts", contact_id, key, row)
+        row = case_keys.seal_fields(session, "contacts", contact_id, case_no, key, row)
     rows: list[RowChange] = [*blob_rows(sealed, "document"), put("contacts", row)]
     roles = [role for role, _ in documents]
     items = _item_rows(session, case_no, contact_id, zip(roles, sealed, strict=True), now)

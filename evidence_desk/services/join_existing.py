@@ -32,13 +32,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from evidence_desk.domain import authority
+from evidence_desk.domain import authority, invites
 from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.wording import Catalogue
-from evidence_desk.integrity import signing
+from evidence_desk.integrity import ledger, merkle, signing
 from evidence_desk.services import case_keys, contacts, org_ledger, sync
 from evidence_desk.services.org_ledger import OrgEntry
-from evidence_desk.services.session import Session
+from evidence_desk.services.session import Session, put
 from evidence_desk.store import case_keys as ck
 from evidence_desk.store.folder import StoreFolder
 
@@ -54,10 +54,9 @@ _said = Catalogue(
         "(a file is recorded once, org-wide)",
         "join.chat_taken": "the store's contact {contact} on case {case}: {detail}",
         "join.no_invite": "no open invitation of the organisation matches this code for {user}",
-        "join.not_accepted": "the store {path} passed every check ({cases} case(s), {contacts} "
-        "contact(s), none taken in the organisation), but the hub does not accept a store's "
-        "pre-organisation history yet: nothing was sent and nothing of the store changed",
         "join.no_founder": "the organisation's history does not begin with its founding store.init",
+        "join.no_handle_key": "the invitation seals no handle-index key of the organisation: "
+        "the store's contacts cannot be reindexed",
     }
 )
 
@@ -150,15 +149,6 @@ def _judge(session: Session, history: tuple[OrgEntry, ...], code: str) -> Existi
     )
 
 
-def not_accepted(path: Path, plan: ExistingJoin) -> RuleViolation:
-    """The refusal of a store that passed every check: the hub's acceptance of pre-organisation
-    history (docs/ARCHITECTURE.md) is the step still to build, so the store stays as it was."""
-    return RuleViolation(
-        "join.not_accepted",
-        _said("join.not_accepted", path=path, cases=len(plan.cases), contacts=plan.contacts),
-    )
-
-
 def _bound(folder: StoreFolder) -> bool:
     return (folder.path / sync.HUB_FILE).exists()
 
@@ -216,3 +206,106 @@ def _check_chats(
                 ),
             )
     return len(held)
+
+
+# -- the entries a joining store sends after its history (issue 19, joinorg) ------------------
+
+
+def existing_join_entries(session: Session, plan: ExistingJoin, code: str) -> list[ledger.Entry]:
+    """The entries that follow the store's history in its ``/v1/join``, built and signed but
+    NOT committed (the device commits them once the hub accepted them):
+
+    - seq N+1 ``device.join`` by the joining user with their EXISTING keys in the store (no
+      new pair), the invitation's signature over (invitation, device, user, keys), and
+      ``pre_org: {size: N, head: <entry hash of N>, cases: [the store's case numbers]}``;
+    - seq N+2 ``handle.reindex`` when the store holds contacts: one put per contact, its
+      ``handle`` the digest under the organisation's handle-index key, which the invitation
+      sealed to the code (``key_id`` names it).
+
+    Each is signed by the user's key over the store's Merkle root after it, linked to the
+    store's head, as ``Session.write`` would sign it."""
+    conn, user = session.conn, session.user.name
+    hashes = [str(r[0]) for r in conn.execute("SELECT entry_hash FROM ledger ORDER BY seq")]
+    keys = conn.execute("SELECT public_key, wrap_key FROM users WHERE name = ?", (user,)).fetchone()
+    public, wrap = str(keys["public_key"]), str(keys["wrap_key"] or "")
+    message = invites.join_message(plan.invite_id, plan.device_id, user, public, wrap)
+    at = session.now()
+    join_payload: dict[str, Any] = {
+        "invite_id": plan.invite_id,
+        "device_id": plan.device_id,
+        "public_key": public,
+        "wrap_key": wrap,
+        "invite_signature": org_ledger.invite_key(code).sign(message).hex(),
+        "pre_org": {"size": len(hashes), "head": hashes[-1], "cases": list(plan.cases)},
+        "rows": [
+            put(
+                "users",
+                {"name": user, "role": plan.role, "public_key": public, "active": 1,
+                 "wrap_key": wrap},
+            ).as_json(),
+            put(
+                "invites",
+                {"id": plan.invite_id, "status": authority.INVITE_USED, "closed_by": user,
+                 "closed_at": at, "device_id": plan.device_id},
+            ).as_json(),
+        ],
+    }  # fmt: skip
+    built = [_signed(session, hashes, at, "device.join", join_payload)]
+    # every contact the store holds, whatever the joining user's role (an admin owning the
+    # store reads no contacts through the services, but holds the case keys that open them)
+    held = [
+        case_keys.open_contact_row(session, row)
+        for row in conn.execute("SELECT * FROM contacts ORDER BY id")
+    ]
+    if held:
+        key = _org_handle_key(session, plan, code)
+        reindex = {
+            "key_id": ck.key_id(key),
+            "rows": [
+                put(
+                    "contacts", {"id": c["id"], "handle": ck.handle_index(key, str(c["handle"]))}
+                ).as_json()
+                for c in held
+            ],
+        }
+        built.append(_signed(session, hashes, at, "handle.reindex", reindex))
+    return built
+
+
+def _signed(
+    session: Session, hashes: list[str], at: str, action: str, payload: dict[str, Any]
+) -> ledger.Entry:
+    """The store's next entry (after ``hashes``, which it then joins), signed through the
+    checkpoint it closes."""
+    entry = ledger.unsigned_entry(
+        seq=len(hashes) + 1,
+        at=at,
+        actor=session.user.name,
+        action=action,
+        payload=payload,
+        prev=hashes[-1],
+    )
+    hashes.append(entry.entry_hash)
+    tree = merkle.CompactRange()
+    for entry_hash in hashes:
+        tree.append(merkle.leaf_hash(bytes.fromhex(entry_hash)))
+    note = ledger.checkpoint_note(session.folder.store_id, tree.size, tree.root_hash().hex())
+    return entry.signed(session.sign(signing.CHECKPOINT_CONTEXT, note.encode()))
+
+
+def _org_handle_key(session: Session, plan: ExistingJoin, code: str) -> bytes:
+    """The organisation's handle-index key that the invitation sealed to the code."""
+    for item in plan.history:
+        if item.entry.action != "user.invite" or item.verdict:
+            continue
+        payload = json.loads(item.entry.payload)
+        sealed = payload.get("handle_key")
+        if payload.get("invite_id") == plan.invite_id and isinstance(sealed, dict):
+            return ck.open_wrap(
+                plan.org_domain,
+                case_keys.ORG_HANDLE_KEY,
+                session.user.name,
+                org_ledger.invite_wrap_key(code),
+                bytes.fromhex(str(sealed["sealed"])),
+            )
+    raise NotFound(_said("join.no_handle_key"))

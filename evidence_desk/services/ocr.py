@@ -145,7 +145,8 @@ def read_screenshot(
     data = case_blobs.read_bytes(session, shot.sha256, shot.case_no)
     access_log.record(session, access_log.VIEW_ITEM, [shot.case_no], shot.sha256)
     result = (reader or engine.shared().read)(data)
-    sealed = ck.seal_ocr(case_keys.key_domain(session), shot.item_id, key, result.encode())
+    domain = case_keys.key_domain(session, shot.case_no)
+    sealed = ck.seal_ocr(domain, shot.item_id, key, result.encode())
     digest = result.digest()
 
     def store(conn: Any, _seq: int) -> None:
@@ -225,7 +226,8 @@ def result(session: Session, item_id: str) -> OcrResult | None:
     key = case_keys.case_key(session, str(row[1]))
     if key is None:
         return None
-    return OcrResult.decode(ck.open_ocr(case_keys.key_domain(session), item_id, key, bytes(row[0])))
+    domain = case_keys.key_domain(session, str(row[1]))
+    return OcrResult.decode(ck.open_ocr(domain, item_id, key, bytes(row[0])))
 
 
 # -- verify --------------------------------------------------------------------------------------
@@ -325,7 +327,8 @@ def _opened(
     if key is None:
         return False
     try:
-        opened = OcrResult.decode(ck.open_ocr(case_keys.key_domain(session), item_id, key, sealed))
+        domain = case_keys.key_domain(session, case_no)
+        opened = OcrResult.decode(ck.open_ocr(domain, item_id, key, sealed))
     except (ck.CaseKeyError, ValueError, KeyError, TypeError) as error:
         yield Finding("ocr.sealed", where, _said("ocr.opens_not", error=type(error).__name__))
         return False

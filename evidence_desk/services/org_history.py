@@ -27,6 +27,7 @@ from evidence_desk.store import db
 _said = Catalogue(
     {
         "org.where_device_entry": "device {device} seq {seq}",
+        "org.pre_org": "device {device} seq {seq}, before joining the organisation",
         "org.where_own_entry": "ledger seq {seq}",
         "org.position_twice": "organisation position {org_seq} is given to two entries",
         "org.position_order": "organisation position {org_seq} is before the position of an "
@@ -43,6 +44,7 @@ class ForeignEntry(NamedTuple):
     device: str
     entry: ledger.Entry
     verdict: str  # '' accepted by the hub, else the rule it refused the entry with
+    pre_org: bool = False  # in the history its store brought when it joined (migration 20)
 
 
 class Position(NamedTuple):
@@ -50,6 +52,7 @@ class Position(NamedTuple):
 
     org_seq: int
     verdict: str
+    pre_org: bool = False  # in the history this store brought when it joined
 
 
 @dataclass
@@ -80,9 +83,10 @@ class OrgHistory:
         yield from foreign[index:]
 
 
-def where_device(device: str, seq: object) -> Phrase:
-    """A foreign entry's place in a finding."""
-    return _said("org.where_device_entry", device=device, seq=seq)
+def where_device(device: str, seq: object, *, pre_org: bool = False) -> Phrase:
+    """A foreign entry's place in a finding (``pre_org``: in the history its store brought
+    when it joined, judged on its own: "before joining the organisation")."""
+    return _said("org.pre_org" if pre_org else "org.where_device_entry", device=device, seq=seq)
 
 
 def read(conn: db.Connection, store_id: str) -> OrgHistory | None:
@@ -92,14 +96,17 @@ def read(conn: db.Connection, store_id: str) -> OrgHistory | None:
     cursor.row_factory = None
     cursor.execute(
         "SELECT org_seq, device_id, seq, at, actor, action, payload, payload_hash, prev_hash, "
-        "entry_hash, signature, verdict FROM device_entries ORDER BY org_seq"
+        "entry_hash, signature, verdict, pre_org FROM device_entries ORDER BY org_seq"
     )
     foreign = [
-        ForeignEntry(int(r[0]), str(r[1]), ledger.Entry._make(r[2:11]), str(r[11])) for r in cursor
+        ForeignEntry(int(r[0]), str(r[1]), ledger.Entry._make(r[2:11]), str(r[11]), bool(r[12]))
+        for r in cursor
     ]
     own = {
-        int(r[0]): Position(int(r[1]), str(r[2]))
-        for r in conn.execute("SELECT seq, org_seq, verdict FROM org_positions ORDER BY seq")
+        int(r[0]): Position(int(r[1]), str(r[2]), bool(r[3]))
+        for r in conn.execute(
+            "SELECT seq, org_seq, verdict, pre_org FROM org_positions ORDER BY seq"
+        )
     }
     if not foreign and not own:
         return None

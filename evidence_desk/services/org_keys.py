@@ -57,6 +57,7 @@ def org_keys(session: Session) -> dict[str, Any]:
     session.require(Action.USER_LIST)
     conn = session.conn
     history: dict[str, list[dict[str, Any]]] = {}
+    roles: dict[str, str] = {}
     # only entries that introduce keys carry "public_key"; the filter keeps big ledgers cheap
     rows = list(
         conn.execute(
@@ -77,6 +78,7 @@ def org_keys(session: Session) -> dict[str, Any]:
             if change.get("table") != "users" or "public_key" not in data:
                 continue
             keys = history.setdefault(str(data["name"]), [])
+            roles[str(data["name"])] = str(data.get("role") or roles.get(str(data["name"]), ""))
             if not any(k["public_key"] == data["public_key"] for k in keys):
                 keys.append(
                     {
@@ -100,6 +102,23 @@ def org_keys(session: Session) -> dict[str, Any]:
                 "active": bool(user["active"]),
                 **current,
                 "earlier_keys": [k for k in keys if k is not current],
+            }
+        )
+    # a local user of a store that joined with its history, never enrolled: not a user of the
+    # organisation, yet their keys signed entries of that history the hub accepted (an
+    # approval before the join), so a bundle of such a case names them as signers
+    listed = {u["name"] for u in users}
+    for name, keys in sorted(history.items()):
+        if name in listed or not keys:
+            continue
+        users.append(
+            {
+                "name": name,
+                "role": roles.get(name, ""),
+                "active": False,
+                **keys[-1],
+                "earlier_keys": keys[:-1],
+                "before_joining": True,
             }
         )
     size = conn.execute("SELECT max(seq) FROM ledger").fetchone()[0] or 0

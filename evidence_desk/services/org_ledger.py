@@ -39,7 +39,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from evidence_desk.domain import authority, invites
+from evidence_desk.domain import authority, invites, pre_org
 from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.models import Finding, Role, User
 from evidence_desk.domain.policy import Action
@@ -95,6 +95,7 @@ class OrgEntry:
     entry: ledger.Entry
     org_seq: int
     verdict: str = ""  # '' accepted, else the rule the hub refused it with
+    pre_org: bool = False  # before its device joined the organisation (its own history)
 
 
 # -- the one-time code ---------------------------------------------------------------------------
@@ -409,8 +410,8 @@ def _store_batch(
             _receipt(conn, entry, placed)
             placed = entry.seq
             conn.execute(
-                "INSERT INTO org_positions (seq, org_seq, verdict) VALUES (?, ?, ?)",
-                (entry.seq, item.org_seq, item.verdict),
+                "INSERT INTO org_positions (seq, org_seq, verdict, pre_org) VALUES (?, ?, ?, ?)",
+                (entry.seq, item.org_seq, item.verdict, int(item.pre_org)),
             )
             places.add(verify.where_own(entry.seq))
             receipts += 1
@@ -419,13 +420,18 @@ def _store_batch(
             in_step = in_step and not item.verdict and not foreign_seen
             continue
         foreign_seen = True
+        # a store joining with its history: judged by the whole-history replay, which
+        # replays that history on its own and merges it at the join (domain/pre_org.py)
+        in_step = in_step and not item.pre_org
+        if in_step and entry.action == "device.join":
+            in_step = not pre_org.is_join_with_history(entry.action, org_history.payload_of(entry))
         _links(item, heads.get(item.device_id))
         heads[item.device_id] = (entry.seq, entry.entry_hash)
         conn.execute(
             "INSERT INTO device_entries (device_id, seq, at, actor, action, payload, "
-            "payload_hash, prev_hash, entry_hash, signature, org_seq, verdict) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (item.device_id, *entry, item.org_seq, item.verdict),
+            "payload_hash, prev_hash, entry_hash, signature, org_seq, verdict, pre_org) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (item.device_id, *entry, item.org_seq, item.verdict, int(item.pre_org)),
         )
         places.add(org_history.where_device(item.device_id, entry.seq))
         entries += 1

@@ -26,7 +26,7 @@ from typing import Any
 import sqlcipher3
 
 from evidence_desk import __version__
-from evidence_desk.domain import authority, policy
+from evidence_desk.domain import authority, policy, pre_org
 from evidence_desk.domain.errors import (
     AuthenticationFailed,
     PermissionDenied,
@@ -63,6 +63,9 @@ _said = Catalogue(
         "session.store_replaced": "{folder}: the store was replaced (restored from a backup) "
         "while {user} was logged in; nothing was written. Log in again to work in the restored "
         "store",
+        "session.append_refused": "entry {seq}, signed elsewhere, does not follow this store's "
+        "ledger, does not hash as stored or is not signed by its writer's key: nothing was "
+        "written",
     }
 )
 
@@ -149,6 +152,31 @@ class DatabaseState:
 
     def handle_index(self, handle: str) -> str | None:
         return None if self._index is None else self._index(handle)
+
+    def pre_org_join(self) -> authority.PreOrgJoin | None:
+        """The device's join with its history, read from its stored entries (another
+        device's in ``device_entries``, else this store's own ledger); judged rarely (a
+        ``handle.reindex``), so read when asked."""
+        device = self._device
+        if device is None:
+            return None
+        held = "SELECT 1 FROM device_entries WHERE device_id = ? LIMIT 1"
+        source, given = (
+            ("device_entries WHERE device_id = ? AND", (device,))
+            if self._conn.execute(held, (device,)).fetchone()
+            else ("ledger WHERE", ())
+        )
+        for seq, actor, text in self._conn.execute(
+            f"SELECT seq, actor, payload FROM {source} action = 'device.join' ORDER BY seq", given
+        ):
+            if not pre_org.is_join_with_history("device.join", json.loads(str(text))):
+                continue
+            history = self._conn.execute(
+                f"SELECT payload FROM {source} seq < ?", (*given, int(seq))
+            )
+            contacts = pre_org.contacts_of(json.loads(str(r[0])) for r in history)
+            return authority.PreOrgJoin(int(seq), str(actor), contacts)
+        return None
 
 
 def refuse(violations: Sequence[authority.Violation], action: str) -> None:
@@ -607,6 +635,93 @@ class Session:
                 self.folder.write_head(head)
             self._record_anchor(head)
         return entries
+
+    def append_signed(
+        self,
+        entries: Sequence[Entry],
+        *,
+        extra: Callable[[db.Connection], None] | None = None,
+        operation: str,
+    ) -> Head:
+        """Append entries signed elsewhere, as they are, in one transaction under the writer
+        lock: what a hub accepted before this store committed it (``join --store EXISTING``
+        commits its ``device.join`` and ``handle.reindex`` only after the hub's acceptance, with
+        the very bytes the hub holds). Each must follow the ledger's head (seq, prev hash), hash
+        to its ``entry_hash`` and carry a valid signature, by the key the store holds for its
+        actor, over the checkpoint it closes; else ``StoreError`` and nothing is written.
+        Unlike :meth:`write` nothing is judged or applied here: the caller's ``extra`` applies
+        what the store must hold at once, inside the same transaction, and the next pull
+        projects the rest (verify replays them as any entry)."""
+        lock = WriterLock(
+            self.folder.path, self.user.name, operation, wait_seconds=self.lock_wait_seconds
+        )
+        with lock:
+            if _file_identity(self.folder.db_path) != self._db_identity:
+                raise StoreError(
+                    _said("session.store_replaced", folder=self.folder.path, user=self.user.name)
+                )
+            conn = self.conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                head: Head | None = None
+                for entry in entries:
+                    head = self._append_one(entry)
+                if extra is not None:
+                    extra(conn)
+                conn.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(sqlcipher3.Error):
+                    conn.execute("ROLLBACK")
+                raise
+            if head is None:
+                raise StoreError(_said("session.append_refused", seq=0))
+            with contextlib.suppress(OSError):
+                self.folder.write_head(head)
+            self._record_anchor(head)
+        return head
+
+    def _append_one(self, entry: Entry) -> Head:
+        last = self.conn.execute(
+            "SELECT seq, entry_hash FROM ledger ORDER BY seq DESC LIMIT 1"
+        ).fetchone()
+        seq = 1 if last is None else int(last["seq"]) + 1
+        prev = ledger.genesis_hash(self.folder.store_id) if last is None else str(last[1])
+        key = self.conn.execute(
+            "SELECT public_key FROM users WHERE name = ?", (entry.actor,)
+        ).fetchone()
+        tree = self._load_tree(seq - 1)
+        tree.append(merkle.leaf_hash(bytes.fromhex(entry.entry_hash)))
+        root = tree.root_hash().hex()
+        note = ledger.checkpoint_note(self.folder.store_id, tree.size, root)
+        hashed = ledger.entry_hash(
+            entry.seq, entry.at, entry.actor, entry.action, entry.payload_hash, entry.prev_hash
+        )
+        if (
+            entry.seq != seq
+            or entry.prev_hash != prev
+            or ledger.payload_hash(entry.payload) != entry.payload_hash
+            or hashed != entry.entry_hash
+            or key is None
+            or not signing.verify(
+                str(key[0]), signing.CHECKPOINT_CONTEXT, note.encode(), entry.signature
+            )
+        ):
+            raise StoreError(_said("session.append_refused", seq=entry.seq))
+        self.conn.execute(
+            "INSERT INTO ledger (seq, at, actor, action, payload, payload_hash, prev_hash, "
+            "entry_hash, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            tuple(entry),
+        )
+        self.conn.execute(
+            "INSERT INTO checkpoints (size, root, at, signer, signature) VALUES (?, ?, ?, ?, ?)",
+            (tree.size, root, entry.at, entry.actor, entry.signature),
+        )
+        self.conn.execute(
+            "INSERT INTO merkle_state (id, size, peaks) VALUES (1, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET size = excluded.size, peaks = excluded.peaks",
+            (tree.size, json.dumps([h.hex() for h in tree.hashes])),
+        )
+        return Head(tree.size, root, entry.at, entry.actor, entry.signature)
 
     def _record_anchor(self, head: Head) -> None:
         """Copy the committed head to this OS user's anchor, outside the store folder

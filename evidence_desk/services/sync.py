@@ -198,6 +198,7 @@ def pull_history(client: HubClient, since: int = 0) -> Iterator[list[org_ledger.
                 ledger.Entry(*item["entry"]),
                 int(item["hub_seq"]),
                 str(item.get("verdict") or ""),
+                item.get("pre_org") is True,
             )
             for item in page["entries"]
         ]

@@ -36,7 +36,7 @@ from typing import Any
 
 import sqlcipher3
 
-from evidence_desk.domain import authority
+from evidence_desk.domain import authority, pre_org
 from evidence_desk.domain.errors import Cancelled, StoreError
 from evidence_desk.domain.models import Finding
 from evidence_desk.domain.policy import Action
@@ -112,6 +112,9 @@ _said = Catalogue(
         "verify.refused": "the hub refused entry {seq} of device {device} by the rule {verdict} "
         "at its place in the organisation's order: it is kept in that device's chain, marked "
         "not accepted, and took effect nowhere",
+        "verify.pre_org_pending": "device {device} holds {size} entries of a store's history "
+        "before joining the organisation that no join follows: they are judged on their own "
+        "and enter nothing of the organisation",
         "verify.refused_valid": "the hub refused this entry ({verdict}), but it keeps the rules "
         "at its place in the organisation's order",
         # key slots against the ledger's keys
@@ -467,16 +470,37 @@ class _OrgAuthority(_Authority):
         handle_index: Callable[[str], str],
         device: str,
         org: org_history.OrgHistory,
+        joined_with_history: bool = False,
     ) -> None:
+        """``joined_with_history``: this store's ledger holds its own ``device.join`` with
+        ``pre_org``, so the entries before it are its history even before the hub's receipts
+        mark them (a join committed, its positions not pulled yet)."""
         super().__init__(tables, handle_index, device)
         self._store_id = device
+        self._joined_with_history = joined_with_history
         self._org = org
         self._refused_own = org.refused_own
         self._trees: dict[str, merkle.CompactRange] = {}
+        # stores that joined with their history: replayed on their own up to their join
+        # (domain/pre_org.py, the one replay the hub and a pull run too)
+        self._histories = pre_org.Histories(handle_index)
 
     def apply(
         self, entry: ledger.Entry, position: int, payload: Any, findings: list[Finding]
     ) -> str | None:
+        seq, actor, action = entry.seq, entry.actor, entry.action
+        placed = self._org.own.get(seq)
+        marked = placed.pre_org if placed is not None else self._joined_with_history
+        solo = self._histories.solo_of(self._store_id, seq, action, payload, marked=marked)
+        if solo is not None:  # this store's own history from before it joined
+            signer = solo.signer(seq, actor, action, payload)
+            violations = solo.judge(seq, entry.at, actor, action, payload, entry.entry_hash)
+            if violations:
+                self.rejected.add(seq)
+                findings.extend(_rule_findings(entry, violations))
+            return signer
+        if pre_org.is_join_with_history(action, payload):
+            return self._own_join(entry, position, payload, findings)
         verdict = self._refused_own.get(entry.seq)
         if verdict is None:
             return super().apply(entry, position, payload, findings)
@@ -493,6 +517,41 @@ class _OrgAuthority(_Authority):
                 )
             )
         return self.keys.get(entry.actor)
+
+    def _own_join(
+        self, entry: ledger.Entry, position: int, payload: Any, findings: list[Finding]
+    ) -> str | None:
+        """This store's join with its history: judged as any entry, plus the join's own rules
+        (domain/pre_org.py); the history's record rows then enter the organisation's state,
+        and its local rows (its users, settings) the tables this store holds beside them."""
+        solo = self._histories.pending(self._store_id)
+        extra = pre_org.join_violations(self._state, solo, entry.seq, entry.actor, payload)
+        if extra:
+            self.rejected.add(entry.seq)
+            findings.extend(_rule_findings(entry, extra))
+            self._diverge()
+        elif solo is not None:
+            self._diverge()  # the local rows are this store's, not the organisation's
+            for table, rows in solo.state.tables.items():
+                for key, row in rows.items():
+                    self.tables[table].setdefault(key, dict(row))
+            self._histories.join(
+                self._state, self._store_id, entry.seq, entry.actor, payload, accepted=True
+            )
+        return super().apply(entry, position, payload, findings)
+
+    def finish(self, findings: list[Finding]) -> None:
+        """A store's history that no join followed (a pull cut between them, or entries
+        marked so by a hub that should not have): a warning, as it took effect nowhere."""
+        for device, solo in self._histories.pending_histories():
+            findings.append(
+                Finding(
+                    "org.pre_org_pending",
+                    org_history.where_device(device, 1, pre_org=True),
+                    _said("verify.pre_org_pending", device=device, size=solo.size),
+                    severity="warning",
+                )
+            )
 
     def in_org_order(
         self,
@@ -514,9 +573,9 @@ class _OrgAuthority(_Authority):
         """One entry of another device: its chain, the rule table at its place, its rows (if
         the hub accepted it) and its signature over its own device's tree."""
         device, entry, verdict = item.device, item.entry, item.verdict
-        seq, at, actor, action, text, _payload_hash, prev, stored_hash, signature = entry
+        seq, at, actor, action, text, _payload_hash, prev, stored_hash, _signature = entry
         held = self.devices.setdefault(device, DeviceLedger())
-        tree = self._trees.setdefault(device, merkle.CompactRange())
+        self._trees.setdefault(device, merkle.CompactRange())
         local: list[Finding] = []
         expected_prev = held.entries[-1].entry_hash if held.entries else None
         recomputed_payload = ledger.payload_hash(text)
@@ -534,8 +593,25 @@ class _OrgAuthority(_Authority):
         except ValueError:
             payload = {}
             local.append(Finding("ledger.payload_json", "", _said("verify.payload_json")))
+        solo = self._histories.solo_of(device, seq, action, payload, marked=item.pre_org)
+        if solo is not None:  # its store's history before it joined: judged on its own
+            signer_key = solo.signer(seq, actor, action, payload)
+            found = solo.judge(seq, at, actor, action, payload, stored_hash)
+            local.extend(_rule_findings(entry, found))
+            self._place(item, local, findings, signatures, signer_key, recomputed, pre=True)
+            return
         self._state.device = device
         violations = authority.check(self._state, seq, at, actor, action, payload)
+        if not verdict and pre_org.is_join_with_history(action, payload):
+            violations += self._histories.join(
+                self._state,
+                device,
+                seq,
+                actor,
+                payload,
+                accepted=not violations,
+                also=self.tables,
+            )
         self._state.device = self._store_id
         signer_key = self.keys.get(actor)
         if verdict:
@@ -556,7 +632,31 @@ class _OrgAuthority(_Authority):
                 if action in authority.SELF_INTRODUCED:
                     signer_key = pending_keys.get(actor)
                 self.keys.update(pending_keys)
-        where = org_history.where_device(device, seq)
+        self._place(item, local, findings, signatures, signer_key, recomputed, pre=False)
+
+    def _place(
+        self,
+        item: org_history.ForeignEntry,
+        local: list[Finding],
+        findings: list[Finding],
+        signatures: _Signatures,
+        signer_key: str | None,
+        recomputed: str,
+        *,
+        pre: bool,
+    ) -> None:
+        """The foreign entry's findings located at it, and its place in its device's tree
+        with its signature queued (under ``signer_key``)."""
+        device, entry = item.device, item.entry
+        seq, actor, stored_hash, signature = (
+            entry.seq,
+            entry.actor,
+            entry.entry_hash,
+            entry.signature,
+        )
+        held = self.devices[device]
+        tree = self._trees[device]
+        where = org_history.where_device(device, seq, pre_org=pre)
         findings.extend(dataclasses.replace(f, location=where) for f in local)
         signed_root = None
         if recomputed != stored_hash:  # signed over the root its own content gives
@@ -643,7 +743,7 @@ def _replay_ledger(
     if org is None:  # a store of one device: its own ledger, as ever
         rules = _Authority(tables, handle_index, store_id)
     else:  # the organisation's order, with the other devices' entries between this one's
-        org_rules = _OrgAuthority(tables, handle_index, store_id, org)
+        org_rules = _OrgAuthority(tables, handle_index, store_id, org, _joined_with_history(conn))
         own = org_rules.in_org_order(own, findings, signatures)
         rules = org_rules
     checkpoints = _Checkpoints(conn, findings)
@@ -721,7 +821,21 @@ def _replay_ledger(
             report_progress("ledger", position, expected)
     report_progress("ledger", len(entries), expected)
     checkpoints.finish()
+    if isinstance(rules, _OrgAuthority):
+        rules.finish(findings)
     return _Replayed(entries, payloads, roots, tree, rules, checkpoints)
+
+
+def _joined_with_history(conn: db.Connection) -> bool:
+    """This store's ledger holds its own join with its history (domain/pre_org.py)."""
+    for (text,) in conn.execute(
+        "SELECT payload FROM ledger WHERE action = 'device.join' AND instr(payload, "
+        "'\"pre_org\"') > 0"
+    ):
+        with contextlib.suppress(ValueError):
+            if pre_org.is_join_with_history("device.join", _json_value(str(text))):
+                return True
+    return False
 
 
 def _chain_findings(

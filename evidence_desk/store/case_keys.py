@@ -35,6 +35,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import json
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -65,10 +66,11 @@ class CaseKeyError(Exception):
 # -- the key domain ----------------------------------------------------------------------------
 
 
-def key_domain(conn: Connection, store_id: str) -> str:
-    """The id every case-key binding names (a wrap's HPKE ``info`` and digest, a field's,
-    message's and locators' AAD): the organisation's id for a store that belongs to one, else
-    the store's own id.
+def key_domain(conn: Connection, store_id: str, case_no: str) -> str:
+    """The id every case-key binding of ``case_no`` names (a wrap's HPKE ``info`` and digest, a
+    field's, message's and locators' AAD): the organisation's id for a store that belongs to
+    one, else the store's own id; and for a case created in a device's history from before it
+    joined the organisation ("pre-organisation history"), that device's id, on every device.
 
     The organisation's id is the store id of its founding device (``hub init``), proven by the
     ledger rather than by a file: a joined store holds that device's signed ``store.init`` as
@@ -77,12 +79,82 @@ def key_domain(conn: Connection, store_id: str) -> str:
     own id is the organisation's. A standalone store holds no foreign entries: its own id, so
     every byte sealed before organisations existed opens and verifies as it was. Several
     devices of one organisation thus seal for one domain, and a wrap or a ciphertext made on
-    one laptop opens on another; moved to another organisation or store, it still does not."""
+    one laptop opens on another; moved to another organisation or store, it still does not.
+
+    A store that joined with its history (``join --store EXISTING``) sealed its cases under its
+    own id before it joined, and nothing is ever re-sealed: its accepted ``device.join`` lists
+    those cases (``pre_org.cases``), and each keeps the joining device's id as its domain, on
+    that device and on every device that pulls it (:func:`pre_org_domains`)."""
+    org = org_domain(conn, store_id)
+    if org == store_id:
+        return org  # standalone, or the founding device: one domain for every case
+    return pre_org_domains(conn, store_id).get(case_no, org)
+
+
+def org_domain(conn: Connection, store_id: str) -> str:
+    """The organisation's id (the founding device's store id), or ``store_id`` for a standalone
+    store and the founding device (see :func:`key_domain`)."""
     row = conn.execute(
         "SELECT device_id FROM device_entries WHERE org_seq = (SELECT MIN(org_seq) FROM "
         "device_entries) AND seq = 1 AND action = 'store.init' AND verdict = ''"
     ).fetchone()
     return store_id if row is None else str(row[0])
+
+
+#: store id -> ((own ledger size, last org_seq pulled), case -> its pre-organisation domain):
+#: the lists change only when an entry is written or pulled, while a domain is asked for every
+#: sealed field opened (a list of a thousand contacts), so they are read once per change
+_pre_org_cache: dict[str, tuple[tuple[int, int], dict[str, str]]] = {}
+
+
+def pre_org_domains(conn: Connection, store_id: str) -> dict[str, str]:
+    """Case -> the id of the device whose pre-organisation history created it: the cases an
+    accepted ``device.join``'s ``pre_org.cases`` lists (this device's own join of an existing
+    store, committed only once the hub accepted it; other devices' as pulled, verdict '')."""
+    sizes = conn.execute(
+        "SELECT (SELECT coalesce(max(seq), 0) FROM ledger), "
+        "(SELECT coalesce(max(org_seq), 0) FROM device_entries)"
+    ).fetchone()
+    stamp = (int(sizes[0]), int(sizes[1]))
+    cached = _pre_org_cache.get(store_id)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    found: dict[str, str] = {}
+    first = conn.execute("SELECT action FROM ledger WHERE seq = 1").fetchone()
+    own: list[tuple[str, str]] = []
+    if first is not None and str(first[0]) == "store.init":
+        # only a store that began on its own can have joined with its history
+        own = [
+            (store_id, str(r[0]))
+            for r in conn.execute(
+                "SELECT payload FROM ledger WHERE action = 'device.join' "
+                "AND instr(payload, '\"pre_org\"') > 0"
+            )
+        ]
+    pulled = [
+        (str(r[0]), str(r[1]))
+        for r in conn.execute(
+            "SELECT device_id, payload FROM device_entries WHERE action = 'device.join' "
+            "AND verdict = '' AND instr(payload, '\"pre_org\"') > 0"
+        )
+    ]
+    for device, text in own + pulled:
+        for case_no in pre_org_cases(text):
+            found.setdefault(case_no, device)
+    _pre_org_cache[store_id] = (stamp, found)
+    return found
+
+
+def pre_org_cases(payload: str) -> list[str]:
+    """The case numbers a ``device.join`` payload (JSON text) lists as its device's
+    pre-organisation history (``pre_org.cases``); none for a join of a new store."""
+    try:
+        body = json.loads(payload)
+    except ValueError:
+        return []  # verify reports it
+    pre_org = body.get("pre_org") if isinstance(body, dict) else None
+    cases = pre_org.get("cases") if isinstance(pre_org, dict) else None
+    return [str(c) for c in cases] if isinstance(cases, list) else []
 
 
 # -- user key pairs --------------------------------------------------------------------------

@@ -529,6 +529,14 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX messages_by_first_import ON messages (first_import);
     """,
+    # 20 (issue 19): a store that joined the organisation with its history (docs/
+    # ARCHITECTURE.md, "Joining with an existing store"): the entries before its device.join
+    # are marked `pre_org`, on another device's entries as held and on this device's own
+    # positions (findings, the ledger view and custody say "before joining the organisation").
+    """
+    ALTER TABLE device_entries ADD COLUMN pre_org INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE org_positions ADD COLUMN pre_org INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 # table -> primary-key columns, for every table that verify rebuilds from ledger payloads

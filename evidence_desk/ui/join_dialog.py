@@ -12,6 +12,7 @@ with progress and Cancel; up to the moment the join is sent a cancel leaves noth
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from evidence_desk.domain.errors import Cancelled, EvidenceDeskError, RuleViolation
 from evidence_desk.integrity import pinning
-from evidence_desk.services import join_existing, sync
+from evidence_desk.services import join_binding, sync
 from evidence_desk.services.hub_client import HubAuthError, HubRefused, HubUnreachable, HubUntrusted
 from evidence_desk.services.session import Session
 from evidence_desk.store import location
@@ -280,7 +281,9 @@ class JoinDialog(QDialog):
         if self.existing is not None:
             self._start(
                 Job(
-                    lambda sibling, _job: _join_existing(sibling, url, ca_file, code),
+                    lambda sibling, job: _join_existing(
+                        sibling, url, ca_file, code, job.is_cancelled
+                    ),
                     self.existing,
                 )
             )
@@ -309,6 +312,8 @@ class JoinDialog(QDialog):
         self.progress.setVisible(busy)
         if busy:
             errors.say(self.message, self.tr("Joining the organisation…"), True)
+            # the bar and the message need room: grow rather than clip the fingerprint
+            self.resize(self.width(), max(self.height(), self.sizeHint().height()))
         self._update_join_button()
 
     def _cancel(self) -> None:
@@ -340,7 +345,9 @@ class JoinDialog(QDialog):
     def explain(self, error: BaseException) -> str:
         """What went wrong, in words that say what to do (the service's detail below)."""
         detail = service_text.error_detail(error)
-        if isinstance(error, Cancelled):
+        if isinstance(error, Cancelled) and self.existing is not None:
+            headline = self.tr("Cancelled: nothing was sent and the store is as it was.")
+        elif isinstance(error, Cancelled):
             headline = self.tr("Cancelled: the hub enrolled nothing and no store was made.")
         elif isinstance(error, HubUntrusted):
             headline = self.tr(
@@ -361,9 +368,12 @@ class JoinDialog(QDialog):
         return f"{headline}\n{detail}"
 
 
-def _join_existing(session: Session, url: str, ca_file: Path, code: str) -> JoinResult:
-    """The open store judged against the organisation (``join_existing.check_session``, only
-    read); one that passes is refused ``join.not_accepted`` until the hub accepts
-    pre-organisation history (docs/ARCHITECTURE.md)."""
-    plan = join_existing.check_session(session, url, ca_file, code)
-    raise join_existing.not_accepted(session.folder.path, plan)
+def _join_existing(
+    session: Session, url: str, ca_file: Path, code: str, cancelled: Callable[[], bool]
+) -> JoinResult:
+    """The open store bound to the organisation as its logged-in user
+    (``join_binding.bind_open_store``: checked, only read, then sent, and committed once the
+    hub accepted it); a refusal names its rule and leaves the store as it was. Runs on the
+    worker's sibling session, which the worker closes: the main window keeps its own."""
+    report = join_binding.bind_open_store(session, url, ca_file, code, cancelled=cancelled)
+    return session, report

@@ -954,6 +954,8 @@ class MainWindow(QMainWindow):
         from evidence_desk.ui.join_dialog import JoinDialog
 
         dialog = JoinDialog(parent=self, existing=self.session)
+        # bound: the case list gains the organisation's column, the status bar its hub
+        dialog.joined.connect(lambda _session: self.refresh())
         dialog.open()
         self.last_dialog = dialog
 

@@ -210,3 +210,33 @@ def test_the_open_store_is_checked_from_the_main_window_and_left_untouched(
             assert "2026-SH-1" in dialog.message.text()
             assert digests(store) == before
             window.close()
+
+
+def test_the_open_store_joins_with_its_history_from_the_main_window(
+    hub_db: HubDatabase, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """The main window's "Join an organisation…" binds the open store (checked, sent,
+    committed once the hub accepted it) in a worker; the window then shows the organisation."""
+    with organisation(tmp_path, hub_db.owner_url) as org:
+        code = org.invite("zhang", "staff")
+        store = existing_store(tmp_path / "stores", "2026-OLD-1", "+8613900000001")
+        with Session.open(store, "zhang", "zhang-password-1") as zhang:
+            window = MainWindow(zhang)
+            qtbot.addWidget(window)
+            qtbot.waitUntil(lambda: window._verify_job is None, timeout=60_000)
+            window.join_action.trigger()
+            dialog = window.last_dialog
+            assert isinstance(dialog, JoinDialog)
+            dialog.url_edit.setText(org.url)
+            dialog.code_edit.setText(code)
+            dialog.ca_edit.setText(str(org.ca))
+            dialog.confirm_box.setChecked(True)
+            with qtbot.waitSignal(dialog.joined, timeout=120_000):
+                dialog.join_button.click()
+            assert (store / "hub.json").exists() and not (store / "join-pending.json").exists()
+            joined = zhang.conn.execute(
+                "SELECT count(*) FROM ledger WHERE action = 'device.join'"
+            ).fetchone()[0]
+            assert joined == 1
+            assert zhang.conn.execute("SELECT count(*) FROM org_positions").fetchone()[0] > 0
+            window.close()

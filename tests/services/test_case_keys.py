@@ -181,7 +181,7 @@ def test_an_insiders_wrap_for_someone_not_entitled_fails_verify_naming_the_rule(
     with insider_code():
         insider.write(
             "case.keys",
-            {"reason": "help", "wraps": case_keys.wrap_records(store_id, [forged])},
+            {"reason": "help", "wraps": case_keys.wrap_records(alice, [forged])},
             extra=case_keys.store_wraps([forged]),
         )
     report = verify.verify_store(alice)
@@ -191,7 +191,7 @@ def test_an_insiders_wrap_for_someone_not_entitled_fails_verify_naming_the_rule(
     # the service path refuses the same entry before writing
     with pytest.raises(Exception, match="audrey"):
         alice.write(
-            "case.keys", {"reason": "help", "wraps": case_keys.wrap_records(store_id, [forged])}
+            "case.keys", {"reason": "help", "wraps": case_keys.wrap_records(alice, [forged])}
         )
 
 

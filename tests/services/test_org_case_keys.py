@@ -105,8 +105,8 @@ def keyed_org(tmp_path: Path, clock: TickingClock) -> Iterator[KeyedOrg]:
 def test_the_key_domain_is_the_founding_devices_id_on_every_device(org: Org) -> None:
     root = org.login(org.a, ADMIN)
     alice = org.login(org.b, "alice")
-    assert case_keys.key_domain(root) == org.a_id
-    assert case_keys.key_domain(alice) == org.a_id != alice.folder.store_id
+    assert case_keys.key_domain(root, "C-1") == org.a_id
+    assert case_keys.key_domain(alice, "C-1") == org.a_id != alice.folder.store_id
 
 
 def test_a_standalone_store_keys_to_its_own_id(tmp_path: Path, clock: TickingClock) -> None:
@@ -114,7 +114,7 @@ def test_a_standalone_store_keys_to_its_own_id(tmp_path: Path, clock: TickingClo
     with Session.create_store(path, ADMIN, ADMIN_PASSWORD, kdf=FAST_KDF) as root:
         users.add_user(root, "sam", Role.SUPERVISOR, "sam-password", kdf=FAST_KDF)
     with Session.open(path, "sam", "sam-password", clock=clock) as sam:
-        assert case_keys.key_domain(sam) == sam.folder.store_id
+        assert case_keys.key_domain(sam, "C-1") == sam.folder.store_id
         cases.create_case(sam, "2026-SH-9", debtor_name="陈立新")
         sealed = sam.conn.execute("SELECT debtor_name FROM cases").fetchone()[0]
         key = case_keys.case_key(sam, "2026-SH-9")

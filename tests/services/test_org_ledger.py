@@ -351,8 +351,8 @@ def smuggle(org: Org, item: OrgEntry) -> None:
     conn = raw_connection(org.a, ADMIN, ADMIN_PASSWORD)
     try:
         conn.execute(
-            "INSERT INTO device_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (item.device_id, *item.entry, item.org_seq, item.verdict),
+            "INSERT INTO device_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (item.device_id, *item.entry, item.org_seq, item.verdict, int(item.pre_org)),
         )
         conn.commit()
     finally:

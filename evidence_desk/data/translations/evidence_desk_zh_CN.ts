@@ -1912,186 +1912,191 @@
 <context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../ui/join_dialog.py" line="60"/>
+        <location filename="../../ui/join_dialog.py" line="61"/>
         <source>Join an organisation</source>
         <translation>加入组织</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="69"/>
+        <location filename="../../ui/join_dialog.py" line="70"/>
         <source>Your administrator enrolled you on the organisation&apos;s hub and gave you its address, a one-time code and the hub&apos;s CA file. Compare the CA&apos;s fingerprint below with the one the administrator read out to you before you join.</source>
         <translation>管理员已在组织的中心服务器上为您登记，并给了您它的地址、一次性代码和中心服务器的 CA 文件。加入之前，请将下面的 CA 指纹与管理员向您念出的指纹逐一核对。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="78"/>
+        <location filename="../../ui/join_dialog.py" line="79"/>
         <source>This store joins as a device of the organisation, as %1: nothing of it is rewritten. It is first checked against the organisation (your invitation, user names, case numbers, chats); a refusal names the rule and changes nothing. Compare the CA&apos;s fingerprint with the one the administrator read out to you.</source>
         <translation>此存储库将以 %1 的身份作为组织的一台设备加入：其中任何内容都不会被改写。加入前会先与组织核对（您的邀请、用户名、案件编号、聊天）；如被拒绝，会指明所依据的规则，且不做任何更改。请将 CA 指纹与管理员向您念出的指纹逐一核对。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="91"/>
+        <location filename="../../ui/join_dialog.py" line="92"/>
         <source>26 letters and digits</source>
         <translation>26 个字母和数字</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="95"/>
-        <location filename="../../ui/join_dialog.py" line="115"/>
+        <location filename="../../ui/join_dialog.py" line="96"/>
+        <location filename="../../ui/join_dialog.py" line="116"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="101"/>
-        <location filename="../../ui/join_dialog.py" line="207"/>
+        <location filename="../../ui/join_dialog.py" line="102"/>
+        <location filename="../../ui/join_dialog.py" line="208"/>
         <source>Choose the CA file to see its fingerprint.</source>
         <translation>选择 CA 文件以查看其指纹。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="107"/>
+        <location filename="../../ui/join_dialog.py" line="108"/>
         <source>This fingerprint is the one the administrator read out to me</source>
         <translation>此指纹与管理员向我念出的指纹一致</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="132"/>
+        <location filename="../../ui/join_dialog.py" line="133"/>
         <source>Hub address</source>
         <translation>中心服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="133"/>
+        <location filename="../../ui/join_dialog.py" line="134"/>
         <source>One-time code</source>
         <translation>一次性代码</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="134"/>
+        <location filename="../../ui/join_dialog.py" line="135"/>
         <source>Hub CA file</source>
         <translation>中心服务器 CA 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="135"/>
+        <location filename="../../ui/join_dialog.py" line="136"/>
         <source>CA fingerprint (SHA-256)</source>
         <translation>CA 指纹（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="137"/>
+        <location filename="../../ui/join_dialog.py" line="138"/>
         <source>New store folder</source>
         <translation>新存储库文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="138"/>
+        <location filename="../../ui/join_dialog.py" line="139"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="139"/>
+        <location filename="../../ui/join_dialog.py" line="140"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="140"/>
+        <location filename="../../ui/join_dialog.py" line="141"/>
         <source>Repeat the password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="156"/>
+        <location filename="../../ui/join_dialog.py" line="157"/>
         <source>Join</source>
         <translation>加入</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="161"/>
+        <location filename="../../ui/join_dialog.py" line="162"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="190"/>
+        <location filename="../../ui/join_dialog.py" line="191"/>
         <source>Choose the hub&apos;s CA file</source>
         <translation>选择中心服务器的 CA 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="190"/>
+        <location filename="../../ui/join_dialog.py" line="191"/>
         <source>Certificates (*.pem *.crt)</source>
         <translation>证书 (*.pem *.crt)</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="196"/>
+        <location filename="../../ui/join_dialog.py" line="197"/>
         <source>Choose a folder for the store</source>
         <translation>为存储库选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="209"/>
+        <location filename="../../ui/join_dialog.py" line="210"/>
         <source>No file at %1.</source>
         <translation>%1 处没有文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="215"/>
+        <location filename="../../ui/join_dialog.py" line="216"/>
         <source>%1 is not a certificate file.</source>
         <translation>%1 不是证书文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="239"/>
-        <location filename="../../ui/join_dialog.py" line="249"/>
+        <location filename="../../ui/join_dialog.py" line="240"/>
+        <location filename="../../ui/join_dialog.py" line="250"/>
         <source>Enter the hub&apos;s address.</source>
         <translation>请输入中心服务器的地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="240"/>
-        <location filename="../../ui/join_dialog.py" line="250"/>
+        <location filename="../../ui/join_dialog.py" line="241"/>
+        <location filename="../../ui/join_dialog.py" line="251"/>
         <source>Enter the one-time code.</source>
         <translation>请输入一次性代码。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="251"/>
+        <location filename="../../ui/join_dialog.py" line="252"/>
         <source>Choose a folder for the new store.</source>
         <translation>请为新存储库选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="252"/>
+        <location filename="../../ui/join_dialog.py" line="253"/>
         <source>Enter your user name.</source>
         <translation>请输入您的用户名。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="253"/>
+        <location filename="../../ui/join_dialog.py" line="254"/>
         <source>Choose a password.</source>
         <translation>请设置密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="254"/>
+        <location filename="../../ui/join_dialog.py" line="255"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="264"/>
+        <location filename="../../ui/join_dialog.py" line="265"/>
         <source>The folder %1 is not empty; choose a new folder for the store.</source>
         <translation>文件夹 %1 不是空的；请为存储库选择一个新文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="311"/>
+        <location filename="../../ui/join_dialog.py" line="314"/>
         <source>Joining the organisation…</source>
         <translation>正在加入组织…</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="319"/>
+        <location filename="../../ui/join_dialog.py" line="324"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="344"/>
+        <location filename="../../ui/join_dialog.py" line="349"/>
+        <source>Cancelled: nothing was sent and the store is as it was.</source>
+        <translation>已取消：未发送任何内容，存储保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="351"/>
         <source>Cancelled: the hub enrolled nothing and no store was made.</source>
         <translation>已取消：中心服务器未登记任何内容，也未创建存储库。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="347"/>
+        <location filename="../../ui/join_dialog.py" line="354"/>
         <source>The hub&apos;s certificate is not one this CA file vouches for: check the CA file and its fingerprint with your administrator.</source>
         <translation>中心服务器的证书不受此 CA 文件认可：请与管理员核对 CA 文件及其指纹。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="351"/>
+        <location filename="../../ui/join_dialog.py" line="358"/>
         <source>The hub cannot be reached: check its address and the network.</source>
         <translation>无法连接中心服务器：请检查其地址和网络。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="354"/>
+        <location filename="../../ui/join_dialog.py" line="361"/>
         <source>The hub does not accept this one-time code: it is wrong, used or withdrawn. Ask your administrator for a new one.</source>
         <translation>中心服务器不接受此一次性代码：代码有误、已使用或已撤回。请向管理员索取新的代码。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="358"/>
+        <location filename="../../ui/join_dialog.py" line="365"/>
         <source>The hub refused the join.</source>
         <translation>中心服务器拒绝了此次加入。</translation>
     </message>
@@ -6586,6 +6591,11 @@
         <translation>导出设备</translation>
     </message>
     <message>
+        <source>before joining the organisation</source>
+        <comment>bundle_text.device_pre_org</comment>
+        <translation>加入组织之前</translation>
+    </message>
+    <message>
         <source>joined by {user}</source>
         <comment>bundle_text.device_user</comment>
         <translation>加入者 {user}</translation>
@@ -8306,6 +8316,11 @@
         <translation>设备 {device}：加入请求未由 {user} 的邀请密钥签名，或不是该设备的第一条记录</translation>
     </message>
     <message>
+        <source>device {device}: entry {seq} ({action}) breaks the rule {violated}: the store&apos;s join with its history is refused and nothing was written</source>
+        <comment>hub.join_rule</comment>
+        <translation>设备 {device}：条目 {seq}（{action}）违反规则 {violated}：该存储库携带其历史加入的请求被拒绝，未写入任何内容</translation>
+    </message>
+    <message>
         <source>{listen}: not HOST:PORT (a port from 1 to 65535)</source>
         <comment>hub.listen</comment>
         <translation>{listen}：不是“主机:端口”格式（端口为 1 到 65535）</translation>
@@ -8806,6 +8821,11 @@
         <translation>加入记录写明设备 {named}，但它是设备 {device} 的条目</translation>
     </message>
     <message>
+        <source>a device.join with the store&apos;s history must follow that history ({size} entries), not be entry {seq}</source>
+        <comment>invite.join_after_history</comment>
+        <translation>携带存储库历史的 device.join 必须紧随该历史（{size} 条）之后，而不能是条目 {seq}</translation>
+    </message>
+    <message>
         <source>device.join must be the first entry of its device</source>
         <comment>invite.join_first</comment>
         <translation>device.join 必须是其设备的第一条记录</translation>
@@ -8851,6 +8871,11 @@
         <translation>存储库中的文件 {sha256} 已在组织中登记（一个文件在整个组织中只登记一次）</translation>
     </message>
     <message>
+        <source>the join was cancelled before it was sent: nothing of the store changed</source>
+        <comment>join.cancelled</comment>
+        <translation>加入在发送前已取消：存储未作任何更改</translation>
+    </message>
+    <message>
         <source>case {case} of the store is a case of the organisation already</source>
         <comment>join.case_taken</comment>
         <translation>存储库的案件 {case} 已是组织中的案件</translation>
@@ -8866,6 +8891,11 @@
         <translation>组织的历史记录不是以其创建时的 store.init 开始的</translation>
     </message>
     <message>
+        <source>the invitation seals no handle-index key of the organisation: the store&apos;s contacts cannot be reindexed</source>
+        <comment>join.no_handle_key</comment>
+        <translation>该邀请未封存组织的账号索引密钥：无法重新索引该存储库的联系人</translation>
+    </message>
+    <message>
         <source>no open invitation of the organisation matches this code for {user}</source>
         <comment>join.no_invite</comment>
         <translation>本机构没有与此邀请码相符、给 {user} 的待使用邀请</translation>
@@ -8876,9 +8906,19 @@
         <translation>{path} 不是 Evidence Desk 存储库</translation>
     </message>
     <message>
-        <source>the store {path} passed every check ({cases} case(s), {contacts} contact(s), none taken in the organisation), but the hub does not accept a store&apos;s pre-organisation history yet: nothing was sent and nothing of the store changed</source>
-        <comment>join.not_accepted</comment>
-        <translation>存储库 {path} 通过了所有检查（{cases} 个案件、{contacts} 个联系人，均未在组织中被占用），但中心服务器尚不接受存储库加入组织之前的历史记录：未发送任何内容，存储库也未做任何更改</translation>
+        <source>{path}: the pending join is {user}&apos;s, not {given}&apos;s</source>
+        <comment>join.pending_other</comment>
+        <translation>{path}：待完成的加入属于 {user}，而不是 {given}</translation>
+    </message>
+    <message>
+        <source>{path}: the hub holds this device&apos;s join, but not as the pending join made at entry {seq} of this store, or the store moved on since: nothing committed</source>
+        <comment>join.pending_stale</comment>
+        <translation>{path}：中心已持有本设备的加入，但与在本存储第 {seq} 条条目处生成的待完成加入不一致，或本存储此后已有新条目：未提交任何内容</translation>
+    </message>
+    <message>
+        <source>{path}: unreadable pending join ({error})</source>
+        <comment>join.pending_unreadable</comment>
+        <translation>{path}：无法读取待完成的加入（{error}）</translation>
     </message>
     <message>
         <source>the store {path} already belongs to an organisation (it is bound to a hub or holds another device&apos;s entries): it cannot join another one</source>
@@ -9928,6 +9968,11 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>机构顺序位置 {org_seq} 被分给了两条记录</translation>
     </message>
     <message>
+        <source>device {device} seq {seq}, before joining the organisation</source>
+        <comment>org.pre_org</comment>
+        <translation>设备 {device} 序号 {seq}（加入组织之前）</translation>
+    </message>
+    <message>
         <source>the pulled entry at {where} is refused: {detail}</source>
         <comment>org.pull_refused</comment>
         <translation>拉取的 {where} 被拒绝：{detail}</translation>
@@ -10538,6 +10583,56 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>{field} 为必填项</translation>
     </message>
     <message>
+        <source>the file {key} of the joining store&apos;s history ({table}) is on record in the organisation already</source>
+        <comment>pre_org.blob_taken</comment>
+        <translation>加入的存储库历史中的文件 {key}（{table}）已在组织中登记</translation>
+    </message>
+    <message>
+        <source>the store&apos;s history breaks the rule table (entry {seq}: {rule}): the join is refused</source>
+        <comment>pre_org.broken</comment>
+        <translation>该存储库的历史违反规则表（条目 {seq}：{rule}）：加入被拒绝</translation>
+    </message>
+    <message>
+        <source>case {case} of the joining store&apos;s history is a case of the organisation already</source>
+        <comment>pre_org.case_taken</comment>
+        <translation>加入的存储库历史中的案件 {case} 已是组织的案件</translation>
+    </message>
+    <message>
+        <source>the join lists cases {said}, but the store&apos;s history created {cases}</source>
+        <comment>pre_org.cases</comment>
+        <translation>加入条目列出的案件为 {said}，但该存储库的历史创建的是 {cases}</translation>
+    </message>
+    <message>
+        <source>the join names keys for {user} other than the ones the store&apos;s history holds for them: a join cannot put fresh keys behind a name with history</source>
+        <comment>pre_org.keys_differ</comment>
+        <translation>加入条目为 {user} 登记的密钥与该存储库历史中其密钥不同：加入不能为有历史的用户名换上新密钥</translation>
+    </message>
+    <message>
+        <source>the join&apos;s description of the store&apos;s history is malformed</source>
+        <comment>pre_org.malformed</comment>
+        <translation>加入条目对存储库历史的描述格式不正确</translation>
+    </message>
+    <message>
+        <source>the join describes a history that its device does not have (the device&apos;s first entry is not its own store.init)</source>
+        <comment>pre_org.no_history</comment>
+        <translation>加入条目描述的历史并不属于该设备（该设备的第一条条目不是其自己的 store.init）</translation>
+    </message>
+    <message>
+        <source>{user} is not an active user of the joining store&apos;s history</source>
+        <comment>pre_org.not_a_user</comment>
+        <translation>{user} 不是加入的存储库历史中的有效用户</translation>
+    </message>
+    <message>
+        <source>{table} row {key} of the joining store&apos;s history is a row of the organisation already</source>
+        <comment>pre_org.row_taken</comment>
+        <translation>加入的存储库历史中 {table} 的记录 {key} 已是组织的记录</translation>
+    </message>
+    <message>
+        <source>the join says the store&apos;s history is {said} entries ending at {head}, but it is {size} entries</source>
+        <comment>pre_org.size</comment>
+        <translation>加入条目称该存储库的历史为 {said} 条、结束于 {head}，但实际为 {size} 条</translation>
+    </message>
+    <message>
         <source>processing record {record} of bundle {bundle} is not followed by that bundle&apos;s export entry (bundle.export with the same bundle id and evidence manifest digest)</source>
         <comment>processing.no_export</comment>
         <translation>证据包 {bundle} 的处理情况记录 {record} 之后没有该证据包的导出记录（bundle.export，证据包编号和证据清单摘要相同）</translation>
@@ -10951,6 +11046,21 @@ must equal that file&apos;s line in the manifest.</source>
         <source>{value} is not a message or image of this bundle</source>
         <comment>redaction.unknown</comment>
         <translation>{value} 不是本证据包中的消息或图像</translation>
+    </message>
+    <message>
+        <source>handle.reindex must put every contact of the device&apos;s history before joining exactly once, and no other ({contact})</source>
+        <comment>reindex.contacts</comment>
+        <translation>handle.reindex 必须对该设备加入之前历史中的每个联系人恰好写入一次，且不得涉及其他联系人（{contact}）</translation>
+    </message>
+    <message>
+        <source>handle.reindex must put a handle digest (hx1:) for contact {contact}</source>
+        <comment>reindex.digest</comment>
+        <translation>handle.reindex 必须为联系人 {contact} 写入账号摘要（hx1:）</translation>
+    </message>
+    <message>
+        <source>handle.reindex may only be written by the user who joined this device with its history, as the entry right after that device.join</source>
+        <comment>reindex.not_after_join</comment>
+        <translation>handle.reindex 只能由携带历史加入该设备的用户写入，且必须紧随该 device.join 条目之后</translation>
     </message>
     <message>
         <source>{setting} must be a whole number of years, at least the retention floor ({floor}), not {value}</source>
@@ -11481,6 +11591,11 @@ must equal that file&apos;s line in the manifest.</source>
         <source>Press Enter to close this window.</source>
         <comment>selftest.press_enter</comment>
         <translation>按回车键关闭此窗口。</translation>
+    </message>
+    <message>
+        <source>entry {seq}, signed elsewhere, does not follow this store&apos;s ledger, does not hash as stored or is not signed by its writer&apos;s key: nothing was written</source>
+        <comment>session.append_refused</comment>
+        <translation>在别处签名的条目 {seq} 未接续本存储的账本、其哈希与存储不符，或并非由其写入者的密钥签名：未写入任何内容</translation>
     </message>
     <message>
         <source>{folder}: the store was replaced (restored from a backup) while {user} was logged in; nothing was written. Log in again to work in the restored store</source>
@@ -12713,6 +12828,11 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>记录内容不是 JSON</translation>
     </message>
     <message>
+        <source>device {device} holds {size} entries of a store&apos;s history before joining the organisation that no join follows: they are judged on their own and enter nothing of the organisation</source>
+        <comment>verify.pre_org_pending</comment>
+        <translation>设备 {device} 持有某存储库加入组织之前的历史条目 {size} 条，但其后没有加入条目：这些条目单独评判，不进入组织的任何记录</translation>
+    </message>
+    <message>
         <source>the hub refused entry {seq} of device {device} by the rule {verdict} at its place in the organisation&apos;s order: it is kept in that device&apos;s chain, marked not accepted, and took effect nowhere</source>
         <comment>verify.refused</comment>
         <translation>中心服务器以规则 {verdict} 拒绝了设备 {device} 的记录 {seq}（按其在机构顺序中的位置）：该记录保留在该设备的链中，标记为未被接受，在任何地方都未生效</translation>
@@ -13266,6 +13386,16 @@ must equal that file&apos;s line in the manifest.</source>
         <source>the request is signed as {key_id}, whom this hub does not know</source>
         <comment>httpsig.unknown_key</comment>
         <translation type="vanished">请求以 {key_id} 身份签名，但服务中心没有此用户</translation>
+    </message>
+    <message>
+        <source>the store {path} passed every check ({cases} case(s), {contacts} contact(s), none taken in the organisation), but the hub does not accept a store&apos;s pre-organisation history yet: nothing was sent and nothing of the store changed</source>
+        <comment>join.not_accepted</comment>
+        <translation type="vanished">存储库 {path} 通过了所有检查（{cases} 个案件、{contacts} 个联系人，均未在组织中被占用），但中心服务器尚不接受存储库加入组织之前的历史记录：未发送任何内容，存储库也未做任何更改</translation>
+    </message>
+    <message>
+        <source>{path}: the pending join was made at entry {seq} of this store, which has moved on since; the hub {held}</source>
+        <comment>join.pending_stale</comment>
+        <translation type="vanished"></translation>
     </message>
 </context>
 </TS>
