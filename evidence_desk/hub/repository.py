@@ -42,6 +42,7 @@ from evidence_desk.domain.hub_refusals import Refusal, Refused
 from evidence_desk.domain.hub_refusals import rule_refusal as refusal
 from evidence_desk.hub import acceptance, membership
 from evidence_desk.hub.acceptance import DeviceHead
+from evidence_desk.hub.held_cache import HeldDigests
 from evidence_desk.hub.object_store import S3ObjectLockStore
 from evidence_desk.hub.org_state import Judging, OrgState
 from evidence_desk.hub.users import HubUser
@@ -138,6 +139,8 @@ class HubRepository:
         #: where complete blobs go: None keeps them in PostgreSQL (the default); ``hub serve
         #: --blobs s3://...`` sets an Object Lock store (hub/object_store.py)
         self.objects: S3ObjectLockStore | None = None
+        #: ``/v1/check``'s digests, extended from the last ones (hub/held_cache.py)
+        self._held = HeldDigests()
 
     @contextmanager
     def _waiting(self) -> Iterator[Conn]:
@@ -435,6 +438,12 @@ class HubRepository:
             return None
         return org_digest.held_digest(rows)
 
+    def device_digests(self, asked: Sequence[tuple[str, int]]) -> list[str | None]:
+        """:meth:`device_digest` of each ``(device, upto)`` asked, from the cache of the
+        digests computed before (hub/held_cache.py: the same answers)."""
+        with self._pool.connection() as conn:
+            return self._held.digests(conn, asked)
+
     def last_hub_seq(self) -> int:
         with self._pool.connection() as conn:
             row = conn.execute("SELECT coalesce(max(hub_seq), 0) FROM entries").fetchone()
@@ -597,6 +606,15 @@ class HubRepository:
                 (after, limit),
             ).fetchall()
         return [(str(r[0]), str(r[1]), int(r[2]), int(r[3])) for r in rows]
+
+    def named_blob_files(self, paths: Sequence[str]) -> list[str]:
+        """Which of ``paths`` name a blob (a push asks about its own files only: listing every
+        blob file of the organisation at each push grew with the organisation)."""
+        with self._pool.connection() as conn:
+            rows = conn.execute(
+                "SELECT path FROM blob_files WHERE path = ANY(%s) ORDER BY path", (list(paths),)
+            ).fetchall()
+        return [str(r[0]) for r in rows]
 
     # -- case key wraps -----------------------------------------------------------------------
 

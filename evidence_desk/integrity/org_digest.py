@@ -14,9 +14,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 _CONTEXT = b"evidence-desk/org-history/v1\n"
-_HELD = b"evidence-desk/org-held/v1\n"
+#: what ``held_digest`` starts from and how it writes each line (the hub's cache extends the
+#: same digest line by line: hub/held_cache.py)
+HELD_CONTEXT = b"evidence-desk/org-held/v1\n"
+HELD_JSON: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":")}
 
 
 def history_digest(rows: Iterable[tuple[int, str, int, str]]) -> str:
@@ -32,9 +36,9 @@ def held_digest(rows: Iterable[tuple[Sequence[object], int, str]]) -> str:
     """SHA-256 (hex) over ``(entry as stored, organisation position, verdict)`` of a device's
     entries 1..n in seq order; the entry is its nine columns (``ledger.Entry``), each one
     covered, so that an edit of any of them changes the digest."""
-    digest = hashlib.sha256(_HELD)
+    digest = hashlib.sha256(HELD_CONTEXT)
     for entry, org_seq, verdict in rows:
         held = [list(entry), org_seq, verdict]
-        line = json.dumps(held, ensure_ascii=False, separators=(",", ":"))
+        line = json.dumps(held, **HELD_JSON)
         digest.update(line.encode("utf-8") + b"\n")
     return digest.hexdigest()

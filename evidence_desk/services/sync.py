@@ -69,6 +69,8 @@ PUSH_BATCH: Final = 2000
 WRAP_BATCH: Final = 1000
 #: bytes per blob chunk (the hub's body cap is far above)
 CHUNK: Final = 1024 * 1024
+#: blob paths per question to the hub (hub/routes.py ``BLOB_PAGE``)
+BLOB_QUESTION: Final = 1000
 #: the keyid of a request signed by an invitation's key (hub/routes.py)
 INVITE_PREFIX: Final = "invite:"
 _LEDGER_COLUMNS: Final = (
@@ -458,11 +460,21 @@ def _hub_blobs(client: HubClient) -> dict[str, dict[str, Any]]:
         after = str(page["blobs"][-1]["path"])
 
 
+def _named(client: HubClient, paths: list[str]) -> set[str]:
+    """Which of this store's blob files the hub names already: asked about these paths only
+    (the push's cost grows with this store's files, not with the organisation's)."""
+    named: set[str] = set()
+    for start in range(0, len(paths), BLOB_QUESTION):
+        asked = paths[start : start + BLOB_QUESTION]
+        named.update(str(p) for p in client.post("/v1/blob-files/named", {"paths": asked})["named"])
+    return named
+
+
 def _push_blobs(session: Session, client: HubClient) -> int:
     local = _local_blobs(session.folder)
     if not local:
         return 0
-    named = _hub_blobs(client)
+    named = _named(client, list(local))
     sent = 0
     for path, file in local.items():
         if path in named:
