@@ -45,6 +45,7 @@ from evidence_desk.hub.acceptance import DeviceHead
 from evidence_desk.hub.held_cache import HeldDigests
 from evidence_desk.hub.object_store import S3ObjectLockStore
 from evidence_desk.hub.org_state import Judging, OrgState
+from evidence_desk.hub.pull_pages import PullPages
 from evidence_desk.hub.users import HubUser
 from evidence_desk.integrity import ledger, org_digest
 
@@ -141,6 +142,8 @@ class HubRepository:
         self.objects: S3ObjectLockStore | None = None
         #: ``/v1/check``'s digests, extended from the last ones (hub/held_cache.py)
         self._held = HeldDigests()
+        #: ``/v1/entries``' entries rendered once per process (hub/pull_pages.py)
+        self._pages = PullPages()
 
     @contextmanager
     def _waiting(self) -> Iterator[Conn]:
@@ -471,6 +474,12 @@ class HubRepository:
                 (hub_seq, limit),
             ).fetchall()
         return [HubEntry(r[0], r[3], ledger.Entry(*r[4:]), r[1], r[2]) for r in rows]
+
+    def pull_page(self, hub_seq: int, limit: int) -> bytes:
+        """:meth:`entries_since` as the pull route's JSON page, from the rendered entries kept
+        (hub/pull_pages.py: byte for byte the page the entries held now give)."""
+        with self._pool.connection() as conn:
+            return self._pages.page(conn, hub_seq, limit)
 
     # -- blobs --------------------------------------------------------------------------------
 

@@ -172,9 +172,10 @@ def routes(repo: HubRepository, desk: ReceiptDesk | None = None) -> Sequence[Bas
     async def pull(request: Request) -> Response:
         since = _number(request.query_params.get("since", "0"), "since")
         limit = min(_number(request.query_params.get("limit", str(PULL_PAGE)), "limit"), PULL_PAGE)
-        # read and rendered in a thread: a page of 1,000 entries kept the event loop from
-        # reading any other request while it was encoded (docs/benchmarks.md, issue 20)
-        page = await run_in_threadpool(_pull_page, repo, since, limit)
+        # read and rendered in a thread, each entry once per process (hub/pull_pages.py): a
+        # page of 1,000 entries kept the event loop from reading any other request while it
+        # was encoded (docs/benchmarks.md, issue 20)
+        page = await run_in_threadpool(repo.pull_page, since, limit)
         return Response(page, media_type="application/json")
 
     async def blob(request: Request) -> Response:
@@ -326,29 +327,6 @@ def routes(repo: HubRepository, desk: ReceiptDesk | None = None) -> Sequence[Bas
         Route("/v1/check", _guarded(check), methods=["POST"]),
         *([] if desk is None else [*receipt_routes(desk), *org_checkpoints.routes(repo)]),
     ]
-
-
-def _pull_page(repo: HubRepository, since: int, limit: int) -> bytes:
-    """A pull's page as JSON: the entries accepted after ``since``, and whether more follow."""
-    found = repo.entries_since(since, limit=limit)
-    rows = [
-        {
-            "hub_seq": e.hub_seq,
-            "device_id": e.device_id,
-            "entry": list(e.entry),
-            "verdict": e.verdict,
-        }
-        for e in found
-    ]
-    # as Starlette's JSONResponse renders it
-    text = json.dumps(
-        {"entries": rows, "more": len(found) == limit},
-        ensure_ascii=False,
-        allow_nan=False,
-        indent=None,
-        separators=(",", ":"),
-    )
-    return text.encode("utf-8")
 
 
 def _number(text: str, field: str) -> int:
