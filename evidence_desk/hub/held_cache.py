@@ -20,8 +20,6 @@ from its rows as held now: the answer is always the one the uncached digest give
 
 from __future__ import annotations
 
-import hashlib
-import json
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -83,7 +81,7 @@ class HeldDigests:
     def _digest(self, conn: Conn, device: str, upto: int) -> str | None:
         held = self._held.get(device)
         if held is None or held.size > upto:
-            held = _Held(0, hashlib.sha256(org_digest.HELD_CONTEXT), 0, 0)
+            held = _Held(0, org_digest.held_start(), 0, 0)
         running = held.running.copy()
         count, newest = held.count, held.newest_xmin
         expected = held.size + 1
@@ -94,9 +92,7 @@ class HeldDigests:
         ):
             if int(row[0]) != expected:
                 return None  # a gap: an entry the hub should hold is gone
-            entry = list(row[:9])
-            line = json.dumps([entry, int(row[9]), str(row[10])], **org_digest.HELD_JSON)
-            running.update(line.encode("utf-8") + b"\n")
+            running.update(org_digest.held_line(row[:9], int(row[9]), str(row[10])))
             count, newest, expected = count + 1, max(newest, int(row[11])), expected + 1
         if expected != upto + 1:
             return None  # fewer than asked

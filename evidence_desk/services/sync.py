@@ -45,9 +45,10 @@ from typing import Any, Final
 from evidence_desk.domain import authority
 from evidence_desk.domain.errors import BadInput, Cancelled, RuleViolation
 from evidence_desk.domain.wording import Catalogue
-from evidence_desk.integrity import ledger, org_digest, signing
+from evidence_desk.integrity import ledger, signing
 from evidence_desk.services import (
     case_keys,
+    held_digests,
     hub_receipts,
     org_checkpoints,
     org_history,
@@ -73,10 +74,6 @@ CHUNK: Final = 1024 * 1024
 BLOB_QUESTION: Final = 1000
 #: the keyid of a request signed by an invitation's key (hub/routes.py)
 INVITE_PREFIX: Final = "invite:"
-_LEDGER_COLUMNS: Final = (
-    "l.seq, l.at, l.actor, l.action, l.payload, l.payload_hash, l.prev_hash, l.entry_hash, "
-    "l.signature"
-)
 
 _said = Catalogue(
     {
@@ -345,7 +342,7 @@ def push(session: Session, client: HubClient, report: SyncReport) -> None:
 def pull(session: Session, client: HubClient, report: SyncReport) -> None:
     """Everything after the last organisation position held, then the blob files it needs;
     refused (nothing pulled) when the hub's history of what this store holds changed."""
-    held = held_digests(session)
+    held = held_digests.held_digests(session)  # extended from the last sync's
     if held:
         changed = client.post("/v1/check", {"devices": held})["changed"]
         if changed:
@@ -401,33 +398,6 @@ def _rewrap(session: Session) -> bool:
     if session.user.role not in authority.CASE_KEY_ROLES:
         return False  # an auditor holds no key and wraps none
     return case_keys.sync_wraps(session, "sync") is not None
-
-
-def held_digests(session: Session) -> list[dict[str, Any]]:
-    """Per device this store holds entries of (itself included, up to its last placed entry):
-    how many, and ``org_digest.held_digest`` of them as placed (every column of each)."""
-    conn = session.conn
-    found = []
-    own = [
-        (ledger.Entry(*r[:9]), int(r[9]), str(r[10]))
-        for r in conn.execute(
-            f"SELECT {_LEDGER_COLUMNS}, p.org_seq, p.verdict FROM org_positions p "
-            "JOIN ledger l ON l.seq = p.seq ORDER BY l.seq"
-        )
-    ]
-    if own:
-        device = session.folder.store_id
-        found.append({"device_id": device, "seq": len(own), "digest": org_digest.held_digest(own)})
-    rows: dict[str, list[tuple[ledger.Entry, int, str]]] = {}
-    for r in conn.execute(
-        "SELECT device_id, seq, at, actor, action, payload, payload_hash, prev_hash, entry_hash, "
-        "signature, org_seq, verdict FROM device_entries ORDER BY device_id, seq"
-    ):
-        rows.setdefault(str(r[0]), []).append((ledger.Entry(*r[1:10]), int(r[10]), str(r[11])))
-    for device, entries in rows.items():
-        digest = org_digest.held_digest(entries)
-        found.append({"device_id": device, "seq": len(entries), "digest": digest})
-    return found
 
 
 # -- blob files ----------------------------------------------------------------------------------
