@@ -6,6 +6,7 @@ must never answer "unchanged" for a history that changed under it)."""
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import psycopg
@@ -87,3 +88,30 @@ def test_an_old_entry_changed_after_caching_is_found(hub_db: HubDatabase) -> Non
             _same(conn, repo, cache, asked)
             before = now[0]
         assert now[0] is None  # entry 60 is gone: the hub holds fewer than 300
+
+
+def test_concurrent_checks_share_the_cache_and_agree(hub_db: HubDatabase) -> None:
+    """Checks run their queries at once (outside the cache's lock): while entries arrive, each
+    answer is the uncached digest of what the hub held when it asked, or of more."""
+    cache = HeldDigests()
+    failures: list[str] = []
+    with HubRepository.connect(hub_db.owner_url) as repo, psycopg.connect(hub_db.owner_url) as conn:
+        _append(conn, "a", 1, 100)
+        _append(conn, "b", 1, 100)
+
+        def check(rounds: int) -> None:
+            with psycopg.connect(hub_db.owner_url) as own:
+                for n in range(rounds):
+                    asked = [("a", 50 + n), ("b", 100)]
+                    if cache.digests(own, asked) != [repo.device_digest(d, u) for d, u in asked]:
+                        failures.append(str(asked))
+
+        threads = [threading.Thread(target=check, args=(40,)) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for start in range(101, 141, 10):
+            _append(conn, "b", start, 10)
+        for thread in threads:
+            thread.join()
+        assert failures == []
+        _same(conn, repo, cache, [("a", 100), ("b", 140)])
