@@ -42,31 +42,38 @@ class Actor:
         self.devices = devices
         self.since = org_history.last_org_seq(self.session.conn)
         self.unanswered = 0
+        #: (started, seconds, entries paged) of each sync: what a round trip waits for
+        self.syncs: list[tuple[float, float, int]] = []
 
     def sync(self) -> None:
         """A sync; one the hub does not answer in time (``HubUnreachable``: the app's
         background sync retries it with backoff) is retried after a second and counted."""
         while True:
             try:
-                self._sync()
+                started = time.monotonic()
+                paged = self._sync()
+                self.syncs.append((started, time.monotonic() - started, paged))
                 return
             except HubUnreachable:
                 self.unanswered += 1
                 time.sleep(1.0)
 
-    def _sync(self) -> None:
+    def _sync(self) -> int:
         report = sync.SyncReport()
+        paged = 0
         sync.push(self.session, self.client, report)
         if report.refusal is not None:
             raise report.refusal
         for page in sync.pull_history(self.client, self.since):
             self.since = page[-1].org_seq
+            paged += len(page)
             ours = [e for e in page if e.device_id in self.devices]
             if ours:
                 org_ledger.apply_pull(self.session, ours)
         sync._pull_wraps(self.session, self.client)
         if sync._rewrap(self.session):
             sync.push(self.session, self.client, report)
+        return paged
 
     def close(self) -> None:
         self.client.close()
@@ -111,16 +118,28 @@ def _staff(
             documents=documents(work / "docs", tag),
         )
         actor.sync()
+        pushed = time.monotonic()
         while contacts.get_contact(actor.session, contact.id).status != "approved":
             if gates["failed"].is_set():
                 return
             time.sleep(POLL)
             actor.sync()
-        record["trips"].append((started, time.monotonic() - started))
+        done = time.monotonic()
+        record["trips"].append((started, done - started))
+        # what the round trip was made of: the staff's push, until the supervisor saw it, the
+        # decision pushed, until the staff saw it
+        seen = record["seen"].get(contact.id, pushed)
+        # the staff can see the decision before the supervisor's sync (push, then pull) returns
+        decided = min(record["decided"].get(contact.id, done), done)
+        record["parts"].append(
+            (started, (pushed - started, seen - pushed, decided - seen, done - decided))
+        )
         n += 1
 
 
-def _supervisor(actor: Actor, index: int, count: int, gates: dict[str, Any]) -> None:
+def _supervisor(
+    actor: Actor, index: int, count: int, gates: dict[str, Any], record: dict[str, Any]
+) -> None:
     gates["start"].wait()
     while not gates["staff_done"].is_set():
         actor.sync()
@@ -129,10 +148,15 @@ def _supervisor(actor: Actor, index: int, count: int, gates: dict[str, Any]) -> 
             for c in contacts.list_contacts(actor.session, status="requested")
             if owner(c.id, count) == index
         ]
+        seen = time.monotonic()
         for contact in mine:
+            record["seen"].setdefault(contact.id, seen)
             contacts.approve(actor.session, contact.id, "identity and debt confirmed")
         if mine:
             actor.sync()
+            decided = time.monotonic()
+            for contact in mine:
+                record["decided"].setdefault(contact.id, decided)
         else:
             time.sleep(POLL)
 
@@ -150,7 +174,15 @@ def main(
     """The actors' process: each thread opens its store (a store's connection stays in its
     thread) and catches up; once all are, the process says ready, and they run until the staff
     have their rounds and the laptops are done."""
-    record: dict[str, Any] = {"trips": [], "errors": [], "unanswered": 0}
+    record: dict[str, Any] = {
+        "trips": [],
+        "errors": [],
+        "unanswered": 0,
+        "seen": {},
+        "decided": {},
+        "parts": [],
+        "syncs": [],
+    }
     known = frozenset(devices)
     people = staff + supervisors
     caught_up = threading.Barrier(len(people) + 1)
@@ -166,7 +198,7 @@ def main(
                 case_no = f"2026-SCALE-{index}"
                 _staff(actor, index, case_no, rounds, Path(work), gates, record)
             else:
-                _supervisor(actor, index - len(staff), len(supervisors), gates)
+                _supervisor(actor, index - len(staff), len(supervisors), gates, record)
         except Exception:
             said = traceback.format_exc()[-2000:]
             print(f"{user}: {said}", file=sys.stderr, flush=True)
@@ -178,6 +210,7 @@ def main(
         finally:
             if actor is not None:
                 record["unanswered"] += actor.unanswered
+                record["syncs"].extend(actor.syncs)
                 actor.close()
 
     threads = [threading.Thread(target=life, args=(i,)) for i in range(len(people))]

@@ -338,6 +338,31 @@ def _database_size(owner_url: str) -> int:
     return int(row[0]) if row else 0
 
 
+def _round_trip_parts(record: dict[str, Any], day_end: float) -> None:
+    """What the round trips were made of (measured by the actors): the floor of a round trip
+    is two people's syncs after the request's push, and a sync pages past every entry the hub
+    accepted since the last one (the laptops' too) before the request or decision is there."""
+    p = percentile
+    names = ("staff push", "until the supervisor saw it", "decision pushed", "until staff saw it")
+    for label, during in (("during the push", True), ("after it", False)):
+        parts = [x for at, x in record["parts"] if (at < day_end) is during]
+        if parts:
+            shown = "; ".join(
+                f"{name} {p([x[i] for x in parts], 0.5):.2f}/{p([x[i] for x in parts], 0.99):.2f}"
+                for i, name in enumerate(names)
+            )
+            print(f"  round trip {label}, p50/p99 s: {shown}")
+        syncs = [(s, n) for at, s, n in record["syncs"] if (at < day_end) is during]
+        if syncs:
+            seconds, paged = [s for s, _ in syncs], [n for _, n in syncs]
+            print(
+                f"  people's syncs {label}: {len(syncs)}, p50 {p(seconds, 0.5):.2f} s "
+                f"p99 {p(seconds, 0.99):.2f} s, {sum(paged) / len(paged):.0f} entries paged "
+                f"per sync (max {max(paged)}): {sum(paged) / max(sum(seconds), 1e-9):.0f} "
+                "entries/s paged"
+            )
+
+
 def _report(**run: Any) -> int:
     setting: Setting = run["setting"]
     records: list[dict[str, Any]] = run["records"]
@@ -423,6 +448,7 @@ def _report(**run: Any) -> int:
         if part:
             print(f"  requested {name}: p50 {p(part, 0.5):.2f} s  p99 {p(part, 0.99):.2f} s "
                   f"({len(part)})")  # fmt: skip
+    _round_trip_parts(actor_record, run["day_end"])
     print(
         f"held              {checked} entries checked on the hub; {len(problems)} lost or "
         f"different; {len(errors) + enrol_errors} errors"

@@ -269,7 +269,13 @@ async def push_receipts(
     desk: ReceiptDesk | None, repo: HubRepository, device_id: str, seqs: Sequence[int]
 ) -> list[dict[str, str]]:
     """What a push's answer carries as ``hub_receipts`` (none from a hub without a desk)."""
+    return await run_in_threadpool(receipts_for_push, desk, repo, device_id, seqs)
+
+
+def receipts_for_push(
+    desk: ReceiptDesk | None, repo: HubRepository, device_id: str, seqs: Sequence[int]
+) -> list[dict[str, str]]:
+    """:func:`push_receipts` in the calling thread (a bulk push's lane: hub/lanes.py)."""
     if desk is None:
         return []
-    found = await run_in_threadpool(desk.for_push, repo, device_id, seqs)
-    return [receipt.as_json() for receipt in found]
+    return [receipt.as_json() for receipt in desk.for_push(repo, device_id, seqs)]

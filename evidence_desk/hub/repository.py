@@ -44,8 +44,10 @@ from evidence_desk.domain.hub_refusals import rule_refusal as refusal
 from evidence_desk.hub import acceptance, membership
 from evidence_desk.hub import pre_org as hub_pre_org
 from evidence_desk.hub.acceptance import DeviceHead
+from evidence_desk.hub.held_cache import HeldDigests
 from evidence_desk.hub.object_store import S3ObjectLockStore
 from evidence_desk.hub.org_state import Judging, OrgState
+from evidence_desk.hub.pull_pages import PullPages
 from evidence_desk.hub.users import HubUser
 from evidence_desk.integrity import ledger, org_digest
 
@@ -141,6 +143,10 @@ class HubRepository:
         #: where complete blobs go: None keeps them in PostgreSQL (the default); ``hub serve
         #: --blobs s3://...`` sets an Object Lock store (hub/object_store.py)
         self.objects: S3ObjectLockStore | None = None
+        #: ``/v1/check``'s digests, extended from the last ones (hub/held_cache.py)
+        self._held = HeldDigests()
+        #: ``/v1/entries``' entries rendered once per process (hub/pull_pages.py)
+        self._pages = PullPages()
 
     @contextmanager
     def _waiting(self) -> Iterator[Conn]:
@@ -491,6 +497,12 @@ class HubRepository:
             return None
         return org_digest.held_digest(rows)
 
+    def device_digests(self, asked: Sequence[tuple[str, int]]) -> list[str | None]:
+        """:meth:`device_digest` of each ``(device, upto)`` asked, from the cache of the
+        digests computed before (hub/held_cache.py: the same answers)."""
+        with self._pool.connection() as conn:
+            return self._held.digests(conn, asked)
+
     def last_hub_seq(self) -> int:
         with self._pool.connection() as conn:
             row = conn.execute("SELECT coalesce(max(hub_seq), 0) FROM entries").fetchone()
@@ -518,6 +530,12 @@ class HubRepository:
                 (hub_seq, limit),
             ).fetchall()
         return [HubEntry(r[0], r[4], ledger.Entry(*r[5:]), r[1], r[2], bool(r[3])) for r in rows]
+
+    def pull_page(self, hub_seq: int, limit: int) -> bytes:
+        """:meth:`entries_since` as the pull route's JSON page, from the rendered entries kept
+        (hub/pull_pages.py: byte for byte the page the entries held now give)."""
+        with self._pool.connection() as conn:
+            return self._pages.page(conn, hub_seq, limit)
 
     # -- blobs --------------------------------------------------------------------------------
 
@@ -653,6 +671,15 @@ class HubRepository:
                 (after, limit),
             ).fetchall()
         return [(str(r[0]), str(r[1]), int(r[2]), int(r[3])) for r in rows]
+
+    def named_blob_files(self, paths: Sequence[str]) -> list[str]:
+        """Which of ``paths`` name a blob (a push asks about its own files only: listing every
+        blob file of the organisation at each push grew with the organisation)."""
+        with self._pool.connection() as conn:
+            rows = conn.execute(
+                "SELECT path FROM blob_files WHERE path = ANY(%s) ORDER BY path", (list(paths),)
+            ).fetchall()
+        return [str(r[0]) for r in rows]
 
     # -- case key wraps -----------------------------------------------------------------------
 

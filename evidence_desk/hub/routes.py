@@ -29,7 +29,8 @@ from evidence_desk.domain.hub_refusals import Refused
 from evidence_desk.domain.hub_refusals import rule_refusal as refusal
 from evidence_desk.hub import membership, org_checkpoints, pre_org
 from evidence_desk.hub.app import BINARY_TYPE, error_response, payload, signer
-from evidence_desk.hub.receipts import ReceiptDesk, push_receipts
+from evidence_desk.hub.lanes import SMALL_BLOB, SMALL_PUSH, Lanes
+from evidence_desk.hub.receipts import ReceiptDesk, push_receipts, receipts_for_push
 from evidence_desk.hub.receipts import routes as receipt_routes
 from evidence_desk.hub.repository import AppendResult, HubRepository, Wrap
 from evidence_desk.hub.users import HubUser
@@ -39,6 +40,8 @@ from evidence_desk.integrity import ledger
 MAX_BATCH: Final = 2000
 #: entries per pull page
 PULL_PAGE: Final = 1000
+#: blob files per page of ``/v1/blob-files`` and per question of ``/v1/blob-files/named``
+BLOB_PAGE: Final = 1000
 #: the keyid prefix of a request signed by an invitation's key
 INVITE_PREFIX: Final = "invite:"
 _DIGEST = re.compile(r"^[0-9a-f]{64}$")
@@ -137,14 +140,19 @@ def routes(repo: HubRepository, desk: ReceiptDesk | None = None) -> Sequence[Bas
     """The organisation's routes over ``repo`` (add to ``create_app(routes=...)``); with
     ``desk`` every push is answered with the hub's signed receipts."""
 
+    lanes = Lanes()
+
     def seqs(entries: Sequence[ledger.Entry]) -> list[int]:
         return [e.seq for e in entries if type(e.seq) is int]
 
     async def push(request: Request) -> Response:
         _member(request)
         device, entries = _entries(payload(request) or {})
-        result = await run_in_threadpool(repo.push, device, entries)
-        return _answer(result, await push_receipts(desk, repo, device, seqs(entries)))
+        # a laptop's day waits in the bulk lane, a person's request or decision does not
+        bulk = len(entries) > SMALL_PUSH
+        result = await lanes.run(bulk, repo.push, device, entries)
+        receipts = await lanes.run(bulk, receipts_for_push, desk, repo, device, seqs(entries))
+        return _answer(result, receipts)
 
     async def join(request: Request) -> Response:
         user = signer(request)
@@ -172,22 +180,11 @@ def routes(repo: HubRepository, desk: ReceiptDesk | None = None) -> Sequence[Bas
     async def pull(request: Request) -> Response:
         since = _number(request.query_params.get("since", "0"), "since")
         limit = min(_number(request.query_params.get("limit", str(PULL_PAGE)), "limit"), PULL_PAGE)
-        found = await run_in_threadpool(repo.entries_since, since, limit=limit)
-        return JSONResponse(
-            {
-                "entries": [
-                    {
-                        "hub_seq": e.hub_seq,
-                        "device_id": e.device_id,
-                        "entry": list(e.entry),
-                        "verdict": e.verdict,
-                        "pre_org": e.pre_org,
-                    }
-                    for e in found
-                ],
-                "more": len(found) == limit,
-            }
-        )
+        # read and rendered in a thread, each entry once per process (hub/pull_pages.py): a
+        # page of 1,000 entries kept the event loop from reading any other request while it
+        # was encoded (docs/benchmarks.md, issue 20)
+        page = await run_in_threadpool(repo.pull_page, since, limit)
+        return Response(page, media_type="application/json")
 
     async def blob(request: Request) -> Response:
         _member(request)
@@ -199,7 +196,8 @@ def routes(repo: HubRepository, desk: ReceiptDesk | None = None) -> Sequence[Bas
     async def put_chunk(request: Request) -> Response:
         _member(request)
         digest, index = _digest(request), _number(request.path_params["index"], "index")
-        await run_in_threadpool(repo.put_chunk, digest, index, await request.body())
+        data = await request.body()
+        await lanes.run(len(data) > SMALL_BLOB, repo.put_chunk, digest, index, data)
         return JSONResponse({"digest": digest, "index": index})
 
     async def get_chunk(request: Request) -> Response:
@@ -218,20 +216,31 @@ def routes(repo: HubRepository, desk: ReceiptDesk | None = None) -> Sequence[Bas
             raise _Bad("size")
         if not isinstance(path, str) or not _BLOB_PATH.match(path):
             raise _Bad("path")
-        await run_in_threadpool(repo.complete_blob, digest, size, chunks)
+        await lanes.run(size > SMALL_BLOB, repo.complete_blob, digest, size, chunks)
         named = await run_in_threadpool(lambda: repo.add_blob_file(path, digest, by=user.name))
         return JSONResponse({"digest": digest, "path": path, "named": named})
 
     async def blob_list(request: Request) -> Response:
         _member(request)
         after = request.query_params.get("after", "")
-        found = await run_in_threadpool(lambda: repo.blob_files(after=after))
+        found = await run_in_threadpool(lambda: repo.blob_files(after=after, limit=BLOB_PAGE))
         return JSONResponse(
             {
                 "blobs": [{"path": p, "digest": d, "size": s, "chunks": c} for p, d, s, c in found],
-                "more": len(found) == 1000,
+                "more": len(found) == BLOB_PAGE,
             }
         )
+
+    async def blobs_named(request: Request) -> Response:
+        """Which of the caller's blob files the hub names already (``sync._push_blobs``)."""
+        _member(request)
+        paths = (payload(request) or {}).get("paths")
+        if not isinstance(paths, list) or len(paths) > BLOB_PAGE:
+            raise _Bad("paths")
+        if not all(isinstance(p, str) and _BLOB_PATH.match(p) for p in paths):
+            raise _Bad("paths")
+        named = await run_in_threadpool(repo.named_blob_files, paths)
+        return JSONResponse({"named": named})
 
     async def wraps_up(request: Request) -> Response:
         user = _member(request)
@@ -276,16 +285,16 @@ def routes(repo: HubRepository, desk: ReceiptDesk | None = None) -> Sequence[Bas
         rows = (payload(request) or {}).get("devices")
         if not isinstance(rows, list) or len(rows) > MAX_BATCH:
             raise _Bad("devices")
-        changed = []
+        asked: list[tuple[str, int, str]] = []
         for row in rows:
             if not isinstance(row, dict):
                 raise _Bad("devices")
             device, seq, digest = row.get("device_id"), row.get("seq"), row.get("digest")
             if not isinstance(device, str) or type(seq) is not int or not isinstance(digest, str):
                 raise _Bad("devices")
-            held = await run_in_threadpool(repo.device_digest, device, seq)
-            if held != digest:
-                changed.append(device)
+            asked.append((device, seq, digest))
+        held = await run_in_threadpool(repo.device_digests, [(d, seq) for d, seq, _ in asked])
+        changed = [d for (d, _, digest), now in zip(asked, held, strict=True) if now != digest]
         return JSONResponse({"changed": changed})
 
     async def status(request: Request) -> Response:
@@ -315,6 +324,7 @@ def routes(repo: HubRepository, desk: ReceiptDesk | None = None) -> Sequence[Bas
         Route("/v1/join", _guarded(join), methods=["POST"]),
         Route("/v1/entries", _guarded(pull), methods=["GET"]),
         Route("/v1/blob-files", _guarded(blob_list), methods=["GET"]),
+        Route("/v1/blob-files/named", _guarded(blobs_named), methods=["POST"]),
         Route("/v1/blobs/{digest}", _guarded(blob), methods=["GET"]),
         Route(chunk, _guarded(put_chunk), methods=["PUT"]),
         Route(chunk, _guarded(get_chunk), methods=["GET"]),

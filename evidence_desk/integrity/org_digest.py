@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 _CONTEXT = b"evidence-desk/org-history/v1\n"
 _HELD = b"evidence-desk/org-held/v1\n"
@@ -32,9 +33,20 @@ def held_digest(rows: Iterable[tuple[Sequence[object], int, str]]) -> str:
     """SHA-256 (hex) over ``(entry as stored, organisation position, verdict)`` of a device's
     entries 1..n in seq order; the entry is its nine columns (``ledger.Entry``), each one
     covered, so that an edit of any of them changes the digest."""
-    digest = hashlib.sha256(_HELD)
+    digest = held_start()
     for entry, org_seq, verdict in rows:
-        held = [list(entry), org_seq, verdict]
-        line = json.dumps(held, ensure_ascii=False, separators=(",", ":"))
-        digest.update(line.encode("utf-8") + b"\n")
-    return digest.hexdigest()
+        digest.update(held_line(entry, org_seq, verdict))
+    return str(digest.hexdigest())
+
+
+def held_start() -> Any:
+    """``held_digest``'s running SHA-256 before its first line (a ``hashlib`` object: the
+    hub's and a device's caches copy and extend it line by line, hub/held_cache.py and
+    services/held_digests.py)."""
+    return hashlib.sha256(_HELD)
+
+
+def held_line(entry: Sequence[object], org_seq: int, verdict: str) -> bytes:
+    """One entry's line of ``held_digest``."""
+    line = json.dumps([list(entry), org_seq, verdict], ensure_ascii=False, separators=(",", ":"))
+    return line.encode("utf-8") + b"\n"

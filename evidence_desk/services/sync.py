@@ -45,9 +45,10 @@ from typing import Any, Final
 from evidence_desk.domain import authority
 from evidence_desk.domain.errors import BadInput, Cancelled, RuleViolation
 from evidence_desk.domain.wording import Catalogue
-from evidence_desk.integrity import ledger, org_digest, signing
+from evidence_desk.integrity import ledger, signing
 from evidence_desk.services import (
     case_keys,
+    held_digests,
     hub_receipts,
     org_checkpoints,
     org_gossip,
@@ -70,12 +71,10 @@ PUSH_BATCH: Final = 2000
 WRAP_BATCH: Final = 1000
 #: bytes per blob chunk (the hub's body cap is far above)
 CHUNK: Final = 1024 * 1024
+#: blob paths per question to the hub (hub/routes.py ``BLOB_PAGE``)
+BLOB_QUESTION: Final = 1000
 #: the keyid of a request signed by an invitation's key (hub/routes.py)
 INVITE_PREFIX: Final = "invite:"
-_LEDGER_COLUMNS: Final = (
-    "l.seq, l.at, l.actor, l.action, l.payload, l.payload_hash, l.prev_hash, l.entry_hash, "
-    "l.signature"
-)
 
 _said = Catalogue(
     {
@@ -347,7 +346,7 @@ def push(session: Session, client: HubClient, report: SyncReport) -> None:
 def pull(session: Session, client: HubClient, report: SyncReport) -> None:
     """Everything after the last organisation position held, then the blob files it needs;
     refused (nothing pulled) when the hub's history of what this store holds changed."""
-    held = held_digests(session)
+    held = held_digests.held_digests(session)  # extended from the last sync's
     if held:
         changed = client.post("/v1/check", {"devices": held})["changed"]
         if changed:
@@ -407,33 +406,6 @@ def _rewrap(session: Session) -> bool:
     return case_keys.sync_wraps(session, "sync") is not None
 
 
-def held_digests(session: Session) -> list[dict[str, Any]]:
-    """Per device this store holds entries of (itself included, up to its last placed entry):
-    how many, and ``org_digest.held_digest`` of them as placed (every column of each)."""
-    conn = session.conn
-    found = []
-    own = [
-        (ledger.Entry(*r[:9]), int(r[9]), str(r[10]))
-        for r in conn.execute(
-            f"SELECT {_LEDGER_COLUMNS}, p.org_seq, p.verdict FROM org_positions p "
-            "JOIN ledger l ON l.seq = p.seq ORDER BY l.seq"
-        )
-    ]
-    if own:
-        device = session.folder.store_id
-        found.append({"device_id": device, "seq": len(own), "digest": org_digest.held_digest(own)})
-    rows: dict[str, list[tuple[ledger.Entry, int, str]]] = {}
-    for r in conn.execute(
-        "SELECT device_id, seq, at, actor, action, payload, payload_hash, prev_hash, entry_hash, "
-        "signature, org_seq, verdict FROM device_entries ORDER BY device_id, seq"
-    ):
-        rows.setdefault(str(r[0]), []).append((ledger.Entry(*r[1:10]), int(r[10]), str(r[11])))
-    for device, entries in rows.items():
-        digest = org_digest.held_digest(entries)
-        found.append({"device_id": device, "seq": len(entries), "digest": digest})
-    return found
-
-
 # -- blob files ----------------------------------------------------------------------------------
 
 
@@ -464,11 +436,21 @@ def _hub_blobs(client: HubClient) -> dict[str, dict[str, Any]]:
         after = str(page["blobs"][-1]["path"])
 
 
+def _named(client: HubClient, paths: list[str]) -> set[str]:
+    """Which of this store's blob files the hub names already: asked about these paths only
+    (the push's cost grows with this store's files, not with the organisation's)."""
+    named: set[str] = set()
+    for start in range(0, len(paths), BLOB_QUESTION):
+        asked = paths[start : start + BLOB_QUESTION]
+        named.update(str(p) for p in client.post("/v1/blob-files/named", {"paths": asked})["named"])
+    return named
+
+
 def _push_blobs(session: Session, client: HubClient) -> int:
     local = _local_blobs(session.folder)
     if not local:
         return 0
-    named = _hub_blobs(client)
+    named = _named(client, list(local))
     sent = 0
     for path, file in local.items():
         if path in named:
