@@ -84,6 +84,10 @@ rules = Catalogue(
         "for {user}, or is not the device's first entry",
         "hub.join_rule": "device {device}: entry {seq} ({action}) breaks the rule {violated}: "
         "the store's join with its history is refused and nothing was written",
+        "hub.staged_differs": "device {device}: entry {seq} differs from the entry staged at "
+        "that place for this join",
+        "hub.staged_size": "device {device}: the hub holds {held} staged entries of this join "
+        "ending at {head}, not {size} ending at {wanted}; ask what is staged and upload the rest",
     }
 )
 

@@ -41,7 +41,7 @@ from psycopg_pool import ConnectionPool
 from evidence_desk.domain import pre_org
 from evidence_desk.domain.hub_refusals import Refusal, Refused
 from evidence_desk.domain.hub_refusals import rule_refusal as refusal
-from evidence_desk.hub import acceptance, membership
+from evidence_desk.hub import acceptance, join_staging, membership
 from evidence_desk.hub import pre_org as hub_pre_org
 from evidence_desk.hub.acceptance import DeviceHead
 from evidence_desk.hub.held_cache import HeldDigests
@@ -459,7 +459,40 @@ class HubRepository:
                         violated=facts.get("violated") or first.rule,
                     )
                 )
+            # the staged pages (if any) are the organisation's entries now: no second copy
+            join_staging.drop(conn, invite.invite_key, device_id)
             return AppendResult(result.appended + size, result.already, result.size, ()), receipts
+
+    def stage_history(
+        self,
+        invite_key: str,
+        device_id: str,
+        entries: Sequence[ledger.Entry],
+        *,
+        restart: bool = False,
+    ) -> tuple[int, str]:
+        """Stage a page of a joining store's history (hub/join_staging.py), after forgetting
+        what was staged when ``restart``; the staged size and head after it. A device the hub
+        holds already is refused (``hub.device_exists``)."""
+        with self._waiting() as conn, conn.transaction():
+            row = conn.execute(
+                "SELECT user_name FROM devices WHERE device_id = %s", (device_id,)
+            ).fetchone()
+            if row is not None:
+                raise Refused(refusal("hub.device_exists", device=device_id, user=row[0]))
+            if restart:
+                join_staging.drop(conn, invite_key, device_id)
+            return join_staging.stage(conn, invite_key, device_id, entries)
+
+    def staged_history(self, invite_key: str, device_id: str) -> list[ledger.Entry]:
+        """The history staged for (invitation, device), 1..size in order."""
+        with self._pool.connection() as conn:
+            return join_staging.history(conn, invite_key, device_id)
+
+    def drop_staged(self, invite_key: str, device_id: str) -> None:
+        """Forget the history staged for (invitation, device): its join was refused."""
+        with self._pool.connection() as conn, conn.transaction():
+            join_staging.drop(conn, invite_key, device_id)
 
     def invite(self, invite_key: str) -> Invite | None:
         """The open invitation whose code's public key is ``invite_key`` (from the accepted

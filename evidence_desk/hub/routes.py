@@ -32,7 +32,7 @@ from evidence_desk.hub.app import BINARY_TYPE, error_response, payload, signer
 from evidence_desk.hub.lanes import SMALL_BLOB, SMALL_PUSH, Lanes
 from evidence_desk.hub.receipts import ReceiptDesk, push_receipts, receipts_for_push
 from evidence_desk.hub.receipts import routes as receipt_routes
-from evidence_desk.hub.repository import AppendResult, HubRepository, Wrap
+from evidence_desk.hub.repository import AppendResult, HubRepository, Invite, Wrap
 from evidence_desk.hub.users import HubUser
 from evidence_desk.integrity import ledger
 
@@ -154,17 +154,78 @@ def routes(repo: HubRepository, desk: ReceiptDesk | None = None) -> Sequence[Bas
         receipts = await lanes.run(bulk, receipts_for_push, desk, repo, device, seqs(entries))
         return _answer(result, receipts)
 
-    async def join(request: Request) -> Response:
+    def invitation_key(request: Request) -> str:
         user = signer(request)
         if not user.name.startswith(INVITE_PREFIX):
             raise Refused(refusal("hub.invite_closed", user=user.name))
-        device, entries = _entries(payload(request) or {})
-        invite = await run_in_threadpool(repo.invite, user.sign_key)
+        return user.sign_key
+
+    async def join_history(request: Request) -> Response:
+        """A page of a joining store's history, staged for its join (hub/join_staging.py);
+        an empty page asks what is staged. ``restart: true`` forgets what was staged first."""
+        key = invitation_key(request)
+        body = payload(request) or {}
+        device, entries = _entries(body)
+        restart = body.get("restart", False)
+        if not isinstance(restart, bool):
+            raise _Bad("restart")
+        size, head = await run_in_threadpool(
+            repo.stage_history, key, device, entries, restart=restart
+        )
+        return JSONResponse({"size": size, "head": head})
+
+    async def join(request: Request) -> Response:
+        key = invitation_key(request)
+        body = payload(request) or {}
+        device, entries = _entries(body)
+        invite = await run_in_threadpool(repo.invite, key)
         if invite is None:
-            raise Refused(refusal("hub.invite_closed", user=user.name))
+            raise Refused(refusal("hub.invite_closed", user=signer(request).name))
+        staged = body.get("staged")
+        expected = None
+        if staged is not None:
+            # the history was uploaded in pages: it goes first, exactly as if sent here
+            history = await staged_history(key, device, staged)
+            entries, expected = [*history, *entries], len(history)
+        try:
+            return await judge_join(request, invite, device, entries, expected)
+        except Refused:
+            if staged is not None:  # the device starts again from a clean slate
+                await run_in_threadpool(repo.drop_staged, key, device)
+            raise
+
+    async def staged_history(key: str, device: str, staged: Any) -> list[ledger.Entry]:
+        size, head = _staged_fields(staged)
+        history = await run_in_threadpool(repo.staged_history, key, device)
+        held = history[-1].entry_hash if history else ""
+        if len(history) != size or held != head or not size:
+            raise Refused(
+                refusal(
+                    "hub.staged_size",
+                    device=device,
+                    held=len(history),
+                    head=held,
+                    size=size,
+                    wanted=head,
+                )
+            )
+        return history
+
+    async def judge_join(
+        request: Request,
+        invite: Invite,
+        device: str,
+        entries: list[ledger.Entry],
+        expected: int | None,
+    ) -> Response:
+        """The join of ``entries`` (its history first, when it has one: ``expected`` entries
+        when they were staged)."""
+        user = signer(request)
         # a store joining with its history: entries 1..N, then its device.join (hub/pre_org.py)
         size = pre_org.history_size(entries) or 0
         join_entry = entries[size] if entries else None
+        if expected is not None and size != expected:
+            raise Refused(refusal("hub.join_invalid", device=device, user=invite.user))
         if join_entry is None or not _join_proven(
             device, join_entry, invite.invite_id, user.sign_key, size + 1
         ):
@@ -322,6 +383,7 @@ def routes(repo: HubRepository, desk: ReceiptDesk | None = None) -> Sequence[Bas
     return [
         Route("/v1/push", _guarded(push), methods=["POST"]),
         Route("/v1/join", _guarded(join), methods=["POST"]),
+        Route("/v1/join/history", _guarded(join_history), methods=["POST"]),
         Route("/v1/entries", _guarded(pull), methods=["GET"]),
         Route("/v1/blob-files", _guarded(blob_list), methods=["GET"]),
         Route("/v1/blob-files/named", _guarded(blobs_named), methods=["POST"]),
@@ -341,6 +403,16 @@ def _number(text: str, field: str) -> int:
     if not text.isdigit() or len(text) > 18:
         raise _Bad(field)
     return int(text)
+
+
+def _staged_fields(staged: Any) -> tuple[int, str]:
+    """The staged history a join names: ``{"size": N, "head": <entry hash of N>}``."""
+    if not isinstance(staged, dict):
+        raise _Bad("staged")
+    size, head = staged.get("size"), staged.get("head")
+    if type(size) is not int or size < 1 or not isinstance(head, str) or not _DIGEST.match(head):
+        raise _Bad("staged")
+    return size, head
 
 
 def _digest(request: Request) -> str:

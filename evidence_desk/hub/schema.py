@@ -243,6 +243,18 @@ CREATE TABLE nonces (
 );
 CREATE INDEX nonces_until ON nonces (until);
 
+-- a joining store's history uploaded in pages before its join (hub/join_staging.py): NOT the
+-- organisation's entries (never pulled, judged only by the join), deleted when the join that
+-- names it is accepted or refused
+CREATE TABLE join_staging (
+    invite_key text NOT NULL,
+    device_id text NOT NULL,
+    seq bigint NOT NULL,
+    entry text NOT NULL,
+    entry_hash text NOT NULL,
+    PRIMARY KEY (invite_key, device_id, seq)
+);
+
 CREATE FUNCTION hub_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     RAISE EXCEPTION 'hub.append_only: % of % refused', TG_OP, TG_TABLE_NAME
@@ -287,6 +299,7 @@ _BOOKKEEPING_GRANTS = (
     "GRANT SELECT, INSERT, UPDATE ON device_heads TO {role}",
     "GRANT SELECT, INSERT, DELETE ON blob_chunks TO {role}",
     "GRANT SELECT, INSERT, DELETE ON nonces TO {role}",
+    "GRANT SELECT, INSERT, DELETE ON join_staging TO {role}",
     "GRANT SELECT, INSERT ON users, hub_schema TO {role}",
 )
 

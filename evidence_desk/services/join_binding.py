@@ -11,8 +11,9 @@ makes the entries that bind it, has the hub accept them, and only then commits t
    the invitation sealed to the code;
 3. their exact bytes go to ``join-pending.json`` beside ``store.json`` (atomic), so a join whose
    answer was lost is retried with the same bytes, never with a second, different join;
-4. ``POST /v1/join`` with the whole ledger 1..N followed by them (signed with the
-   invitation's key);
+4. the whole ledger 1..N staged at the hub in pages (``POST /v1/join/history``, resumed after
+   what the hub holds staged: :func:`stage_history`), then ``POST /v1/join`` with them and the
+   staged size and head (both signed with the invitation's key);
 5. accepted: the same bytes are appended by the store's writer (``Session.append_signed``:
    under the writer lock, one transaction, each entry's link, hash and signature checked) with
    the reindexed handles applied in that transaction; then ``hub.json``, ``hub-ca.pem`` and
@@ -33,7 +34,7 @@ are committed without sending anything again; if not, the same bytes are sent.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -53,12 +54,19 @@ from evidence_desk.store.folder import StoreFolder
 PENDING_FILE: Final = "join-pending.json"
 #: the reindex entry's action (domain/authority.py judges it)
 REINDEX: Final = "handle.reindex"
+#: entries per page of the history's upload (the hub takes at most ``MAX_BATCH`` per request)
+HISTORY_PAGE: Final = 1000
+#: about this many bytes of JSON per page (the hub's gate takes at most 16 MB per body)
+PAGE_BYTES: Final = 8 * 1024 * 1024
 
 _said = Catalogue(
     {
         "join.pending_unreadable": "{path}: unreadable pending join ({error})",
-        "join.pending_stale": "{path}: the hub holds this device's join, but not as the pending "
-        "join made at entry {seq} of this store, or the store moved on since: nothing committed",
+        "join.pending_stale": "{path}: the hub accepted this store's join at entry {seq}, but the "
+        "store does not follow it any more (it wrote other entries since, or the pending file "
+        "was replaced): nothing was committed. Change nothing more in this store and give this "
+        "message to your administrator: the hub holds device {device} with a join at entry "
+        "{seq} that this store cannot commit, so this store cannot be bound under that id",
         "join.pending_other": "{path}: the pending join is {user}'s, not {given}'s",
         "join.cancelled": "the join was cancelled before it was sent: nothing of the store changed",
     }
@@ -169,17 +177,59 @@ def bind_open_store(
         with sync_service.invite_client(url, ca_file, code) as client:
             hub_key, _rotations = hub_receipts.hub_pin(client)
             history = org_ledger.own_entries(session)
+            size, head = stage_history(client, folder.store_id, history)
             answer = client.post(
                 "/v1/join",
                 {
                     "device_id": folder.store_id,
-                    "entries": [list(e) for e in [*history, *pending.entries]],
+                    "entries": [list(e) for e in pending.entries],
+                    "staged": {"size": size, "head": head},
                 },
             )
     except HubRefused:
         drop_pending(folder)  # the hub holds nothing of it: the store as it was
         raise
     return _commit(session, url, ca_file, pending, code, (hub_key, answer))
+
+
+def history_pages(
+    history: Sequence[ledger.Entry], *, entries: int = HISTORY_PAGE, size: int = PAGE_BYTES
+) -> Iterator[list[ledger.Entry]]:
+    """``history`` in pages of at most ``entries`` entries and about ``size`` bytes of JSON
+    (a page holds at least one entry): each fits one request (``MAX_BATCH``, body limit)."""
+    page: list[ledger.Entry] = []
+    held = 0
+    for entry in history:
+        cost = len(json.dumps(list(entry), ensure_ascii=False).encode("utf-8")) + 2
+        if page and (len(page) >= entries or held + cost > size):
+            yield page
+            page, held = [], 0
+        page.append(entry)
+        held += cost
+    if page:
+        yield page
+
+
+def stage_history(
+    client: HubClient, device_id: str, history: Sequence[ledger.Entry]
+) -> tuple[int, str]:
+    """Upload the store's ledger 1..N to the hub's staging for this join (``POST
+    /v1/join/history``, signed with the invitation's key), resuming after what the hub holds
+    staged already: an interrupted upload sends only the rest. What the hub staged that is
+    not this store's own prefix (another attempt's) is forgotten first (``restart``).
+    Returns the staged size and head (N and entry N's hash)."""
+    asked = client.post("/v1/join/history", {"device_id": device_id, "entries": []})
+    size, head = int(asked["size"]), str(asked["head"])
+    restart = size > len(history) or (size > 0 and history[size - 1].entry_hash != head)
+    if restart:
+        size = 0
+    for page in history_pages(history[size:]):
+        body: dict[str, Any] = {"device_id": device_id, "entries": [list(e) for e in page]}
+        if restart:
+            body["restart"], restart = True, False
+        answer = client.post("/v1/join/history", body)
+        size, head = int(answer["size"]), str(answer["head"])
+    return size, head
 
 
 def _follows_head(conn: db.Connection, pending: Pending) -> bool:
@@ -214,6 +264,7 @@ def _accepted(session: Session, url: str, ca_file: Path, pending: Pending) -> bo
                 "join.pending_stale",
                 path=session.folder.path,
                 seq=pending.entries[0].seq,
+                device=device,
             ),
         )
     return True

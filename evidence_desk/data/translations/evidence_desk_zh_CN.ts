@@ -8396,6 +8396,16 @@
         <translation>设备 {device}：条目 {seq} 的签名无法用本机构为 {actor} 保存的任何公钥验证</translation>
     </message>
     <message>
+        <source>device {device}: entry {seq} differs from the entry staged at that place for this join</source>
+        <comment>hub.staged_differs</comment>
+        <translation>设备 {device}：第 {seq} 条条目与本次加入在该位置已暂存的条目不同</translation>
+    </message>
+    <message>
+        <source>device {device}: the hub holds {held} staged entries of this join ending at {head}, not {size} ending at {wanted}; ask what is staged and upload the rest</source>
+        <comment>hub.staged_size</comment>
+        <translation>设备 {device}：中心为本次加入暂存了 {held} 条条目，结尾为 {head}，而不是 {size} 条、结尾为 {wanted}；请先查询已暂存的内容，再上传其余部分</translation>
+    </message>
+    <message>
         <source>the request body is larger than the {limit} bytes the hub accepts</source>
         <comment>hub.too_large</comment>
         <translation>请求正文超过服务中心接受的 {limit} 字节</translation>
@@ -8911,9 +8921,9 @@
         <translation>{path}：待完成的加入属于 {user}，而不是 {given}</translation>
     </message>
     <message>
-        <source>{path}: the hub holds this device&apos;s join, but not as the pending join made at entry {seq} of this store, or the store moved on since: nothing committed</source>
+        <source>{path}: the hub accepted this store&apos;s join at entry {seq}, but the store does not follow it any more (it wrote other entries since, or the pending file was replaced): nothing was committed. Change nothing more in this store and give this message to your administrator: the hub holds device {device} with a join at entry {seq} that this store cannot commit, so this store cannot be bound under that id</source>
         <comment>join.pending_stale</comment>
-        <translation>{path}：中心已持有本设备的加入，但与在本存储第 {seq} 条条目处生成的待完成加入不一致，或本存储此后已有新条目：未提交任何内容</translation>
+        <translation>{path}：中心已在第 {seq} 条条目处接受本存储的加入，但本存储已不再与之衔接（此后写入了其他条目，或待完成文件已被替换）：未提交任何内容。请勿再更改本存储，并将此消息交给管理员：中心持有设备 {device}，其第 {seq} 条条目处的加入本存储无法提交，因此本存储无法以该标识绑定</translation>
     </message>
     <message>
         <source>{path}: unreadable pending join ({error})</source>
@@ -13391,6 +13401,11 @@ must equal that file&apos;s line in the manifest.</source>
         <source>the store {path} passed every check ({cases} case(s), {contacts} contact(s), none taken in the organisation), but the hub does not accept a store&apos;s pre-organisation history yet: nothing was sent and nothing of the store changed</source>
         <comment>join.not_accepted</comment>
         <translation type="vanished">存储库 {path} 通过了所有检查（{cases} 个案件、{contacts} 个联系人，均未在组织中被占用），但中心服务器尚不接受存储库加入组织之前的历史记录：未发送任何内容，存储库也未做任何更改</translation>
+    </message>
+    <message>
+        <source>{path}: the hub holds this device&apos;s join, but not as the pending join made at entry {seq} of this store, or the store moved on since: nothing committed</source>
+        <comment>join.pending_stale</comment>
+        <translation type="vanished">{path}：中心已持有本设备的加入，但与在本存储第 {seq} 条条目处生成的待完成加入不一致，或本存储此后已有新条目：未提交任何内容</translation>
     </message>
     <message>
         <source>{path}: the pending join was made at entry {seq} of this store, which has moved on since; the hub {held}</source>
