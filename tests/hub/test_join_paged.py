@@ -5,10 +5,12 @@ PostgreSQL, real stores)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
 
+from evidence_desk.domain.errors import RuleViolation
 from evidence_desk.hub.routes import MAX_BATCH
 from evidence_desk.integrity import ledger
 from evidence_desk.services import join_binding, org_ledger, settings, sync
@@ -111,6 +113,9 @@ def test_an_interrupted_upload_resumes_without_duplicates(
             with pytest.raises(HubRefused) as differs:
                 client.post("/v1/join/history", {"device_id": device, "entries": [list(other)]})
             assert differs.value.rule == "hub.staged_differs"
+            # staged entries are not the organisation's: no pull serves them
+            served = [e for page in sync.pull_history(client) for e in page]
+            assert served and all(e.device_id != device for e in served)
         assert _staged(hub_db.owner_url) == 6
         session, _report = join_binding.join_existing_store(
             store, org.url, org.ca, "zhang", ZHANG, code
@@ -182,3 +187,75 @@ def test_a_staged_history_breaking_a_rule_writes_nothing_into_the_organisation(
         assert refused.value.named["violated"] == "four-eyes"
         assert hub_counts(hub_db.owner_url) == before
         assert _staged(hub_db.owner_url) == 0
+
+
+def test_a_staged_prefix_that_is_not_the_stores_own_is_started_again(
+    hub_db: HubDatabase, tmp_path: Path
+) -> None:
+    """What the hub staged for this device is a well-formed chain but not this store's
+    entry 1 (another attempt's bytes): the device has it forgotten and uploads its own."""
+    with organisation(tmp_path, hub_db.owner_url) as org:
+        code = org.invite("zhang", "staff")
+        store = existing_store(tmp_path / "stores", "2026-RST-1", "+8613900000025")
+        history = _history(store)
+        with Session.open(store, "zhang", ZHANG) as zhang:
+            device = zhang.folder.store_id
+        first = history[0]
+        at = "2020-01-01T00:00:00Z"
+        other = first._replace(
+            at=at,
+            entry_hash=ledger.entry_hash(
+                first.seq, at, first.actor, first.action, first.payload_hash, first.prev_hash
+            ),
+        )
+        with sync.invite_client(org.url, org.ca, code) as client:
+            answer = client.post(
+                "/v1/join/history", {"device_id": device, "entries": [list(other)]}
+            )
+            assert answer["head"] == other.entry_hash != first.entry_hash
+        session, _report = join_binding.join_existing_store(
+            store, org.url, org.ca, "zhang", ZHANG, code
+        )
+        session.close()
+        with psycopg.connect(hub_db.owner_url) as conn:
+            held = conn.execute(
+                "SELECT entry_hash FROM entries WHERE device_id = %s AND seq = 1", (device,)
+            ).fetchone()
+        assert held is not None and held[0] == first.entry_hash
+        assert _staged(hub_db.owner_url) == 0
+
+
+def test_a_pending_join_the_store_moved_past_says_what_to_do(
+    hub_db: HubDatabase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hub accepted the join, the device's commit failed, and the store wrote another
+    entry before the join was run again: nothing is committed, and the refusal names the
+    device and the entry and tells the user to change nothing and see the administrator."""
+    with organisation(tmp_path, hub_db.owner_url) as org:
+        code = org.invite("zhang", "staff")
+        store = existing_store(tmp_path / "stores", "2026-STL-1", "+8613900000026")
+        real = Session.append_signed
+        failures = iter([True])
+
+        def fail_once(self: Session, *args: Any, **kwargs: Any) -> Any:
+            if next(failures, False):
+                raise OSError("disk gone at the worst moment")
+            return real(self, *args, **kwargs)
+
+        monkeypatch.setattr(Session, "append_signed", fail_once)
+        with pytest.raises(OSError):
+            join_binding.join_existing_store(store, org.url, org.ca, "zhang", ZHANG, code)
+        with Session.open(store, "boss", "boss-password-1") as boss:
+            settings.set_value(boss, "organisation", "Example Finance")
+            device, size = (
+                boss.folder.store_id,
+                boss.conn.execute("SELECT max(seq) FROM ledger").fetchone()[0],
+            )
+        with pytest.raises(RuleViolation) as stale:
+            join_binding.join_existing_store(store, org.url, org.ca, "zhang", ZHANG, code)
+        assert stale.value.rule == "join.pending_stale"
+        said = str(stale.value)
+        assert device in said and "administrator" in said and "Change nothing" in said
+        with Session.open(store, "zhang", ZHANG) as zhang:
+            assert zhang.conn.execute("SELECT max(seq) FROM ledger").fetchone()[0] == size
+        assert (store / join_binding.PENDING_FILE).exists()
