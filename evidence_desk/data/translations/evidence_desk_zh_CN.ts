@@ -5826,6 +5826,11 @@
         <translation>导入证据</translation>
     </message>
     <message>
+        <source>chat handles re-indexed for the organisation</source>
+        <comment>bundle_label.action.handle.reindex</comment>
+        <translation>聊天账号按组织索引重新编制</translation>
+    </message>
+    <message>
         <source>legal hold placed</source>
         <comment>bundle_label.action.hold.add</comment>
         <translation>设置法律保全</translation>
