@@ -65,6 +65,10 @@ _said = Catalogue(
         "cli.hub_db": "the hub's database cannot be reached ({error})",
         "cli.hub_no_organisation": "this database holds no organisation (run hub init first)",
         "cli.checkpoint_minutes": "--checkpoint-minutes must be more than 0",
+        "cli.hub_schema_old": "the hub's database holds schema version {found}; this release "
+        "needs {wanted}: stop the hub, run `evidence-desk hub upgrade --db URL` as the "
+        "database's owner, then serve again",
+        "cli.hub_no_schema": "this database holds no hub schema (run hub init first)",
     }
 )
 
@@ -128,6 +132,24 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_hub_upgrade(args: argparse.Namespace) -> int:
+    """Bring the hub's schema up to this release's (as the database's owner, hub stopped)
+    and grant the application role what it needs on the tables that came with it."""
+    database = str(conninfo_to_dict(args.db).get("dbname") or "")
+    try:
+        with psycopg.connect(args.db, connect_timeout=10) as conn:
+            try:
+                before, after = schema.upgrade(conn)
+            except LookupError:
+                raise BadInput(args.db, "", _said("cli.hub_no_schema")) from None
+            schema.grant_app_role(conn, APP_ROLE, database)
+    except psycopg.OperationalError as error:
+        raise DatabaseUnreachable(_said("cli.hub_db", error=error)) from None
+    data = {"from_version": before, "to_version": after}
+    _print(args, data, f"hub schema {before} -> {after}")
+    return 0
+
+
 def cmd_hub_rotate_key(args: argparse.Namespace) -> int:
     with _connect(app_conninfo(args.db)) as repo:
         hub_id = repo.hub_id()
@@ -182,6 +204,13 @@ def cmd_hub_serve(args: argparse.Namespace) -> int:
         objects = object_store.S3ObjectLockStore(location)
         objects.check_bucket()
     with _connect(app_conninfo(args.db)) as repo:
+        found = repo.schema_version()
+        if found is None or found < schema.SCHEMA_VERSION:
+            raise BadInput(
+                args.db,
+                "",
+                _said("cli.hub_schema_old", found=found, wanted=schema.SCHEMA_VERSION),
+            )
         repo.objects = objects
         hub_id = repo.hub_id()
         desk = None
@@ -298,6 +327,10 @@ def add_commands(sub: Any, add: Add) -> None:
     init.add_argument("--tls-dir", type=Path, default=Path("hub-tls"))
     hosts_help = "a name or address devices reach the hub by (repeatable; localhost always)"
     init.add_argument("--host", action="append", default=[], metavar="NAME", help=hosts_help)
+    upgrade = add(
+        "upgrade", cmd_hub_upgrade, "bring the hub's database up to this release (hub stopped)", hub
+    )
+    upgrade.add_argument("--db", required=True, help="libpq URL of the hub's database (owner)")
     rotate = add(
         "rotate-key", cmd_hub_rotate_key, "hand the receipt key on to a new one (hub stopped)", hub
     )

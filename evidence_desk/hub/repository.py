@@ -41,7 +41,7 @@ from psycopg_pool import ConnectionPool
 from evidence_desk.domain import pre_org
 from evidence_desk.domain.hub_refusals import Refusal, Refused
 from evidence_desk.domain.hub_refusals import rule_refusal as refusal
-from evidence_desk.hub import acceptance, join_staging, membership
+from evidence_desk.hub import acceptance, join_staging, membership, schema
 from evidence_desk.hub import pre_org as hub_pre_org
 from evidence_desk.hub.acceptance import DeviceHead
 from evidence_desk.hub.held_cache import HeldDigests
@@ -191,6 +191,11 @@ class HubRepository:
         with self._pool.connection() as conn:
             row = conn.execute("SELECT hub_id FROM organisation").fetchone()
         return None if row is None else str(row[0])
+
+    def schema_version(self) -> int | None:
+        """The schema version the database holds (``hub serve`` refuses an older one)."""
+        with self._pool.connection() as conn:
+            return schema.installed_version(conn)
 
     # -- users --------------------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ row, whose primary key lets it happen once.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Final
 
 import psycopg
@@ -33,7 +34,10 @@ from psycopg import sql
 
 from evidence_desk.domain.models import Role
 
-SCHEMA_VERSION: Final = 1
+#: 2: ``entries.pre_org`` and ``join_staging`` (joining with an existing store, issue 19).
+#: Version 1 grew tables without a number of its own (receipts, checkpoints, witnesses, key
+#: rotations, stamps): :func:`upgrade` adds whatever table, column and index it lacks.
+SCHEMA_VERSION: Final = 2
 
 #: tables that only ever grow (trigger + grants); in the order they are created
 EVIDENCE_TABLES: Final = (
@@ -315,12 +319,12 @@ def installed_version(conn: psycopg.Connection[Any]) -> int | None:
 
 def install(conn: psycopg.Connection[Any]) -> None:
     """Create the hub's tables, triggers and functions in one transaction (as the database's
-    owner); a database that already has them is left as it is."""
+    owner); a database that already has them is left as it is (``hub upgrade`` brings an older
+    one up to date)."""
     with conn.transaction():
         if installed_version(conn) is not None:
             return
-        roles = sql.SQL(", ").join(sql.Literal(role.value) for role in Role)
-        conn.execute(sql.SQL(_DDL).format(roles=roles))
+        conn.execute(_ddl())
         for table in EVIDENCE_TABLES:
             conn.execute(
                 sql.SQL(_EVIDENCE_TRIGGERS).format(
@@ -330,6 +334,62 @@ def install(conn: psycopg.Connection[Any]) -> None:
                 )
             )
         conn.execute("INSERT INTO hub_schema (version) VALUES (%s)", (SCHEMA_VERSION,))
+
+
+_TABLE = re.compile(r"^CREATE TABLE (\w+) \(.*?^\);$", re.MULTILINE | re.DOTALL)
+_INDEX = re.compile(r"^CREATE (UNIQUE )?INDEX (\w+) (ON .*?;)$", re.MULTILINE | re.DOTALL)
+#: columns added to a table after its first release: (table, column, definition)
+_ADDED_COLUMNS: Final = (("entries", "pre_org", "boolean NOT NULL DEFAULT false"),)
+
+
+def upgrade(conn: psycopg.Connection[Any]) -> tuple[int, int]:
+    """Bring an installed hub schema up to :data:`SCHEMA_VERSION` in one transaction (as the
+    database's owner): every table of today's schema the database lacks is created (an
+    evidence table with its append-only triggers), every added column and index too, and the
+    version recorded. Nothing that exists is changed or re-created, so evidence rows stay as
+    they are and running it twice changes nothing. Returns (version before, version after).
+    Raises LookupError for a database without a hub schema (``hub init`` makes one)."""
+    with conn.transaction():
+        before = installed_version(conn)
+        if before is None:
+            raise LookupError("no hub schema")
+        if before >= SCHEMA_VERSION:
+            return before, before
+        ddl = _ddl().as_string(conn)
+        for match in _TABLE.finditer(ddl):
+            table = match.group(1)
+            if _exists(conn, table):
+                continue
+            conn.execute(match.group(0).encode())
+            if table in EVIDENCE_TABLES:
+                conn.execute(
+                    sql.SQL(_EVIDENCE_TRIGGERS).format(
+                        table=sql.Identifier(table),
+                        keep=sql.Identifier(f"{table}_keep"),
+                        no_truncate=sql.Identifier(f"{table}_no_truncate"),
+                    )
+                )
+        for table, column, definition in _ADDED_COLUMNS:
+            conn.execute(
+                sql.SQL("ALTER TABLE {} ADD COLUMN IF NOT EXISTS {} " + definition).format(
+                    sql.Identifier(table), sql.Identifier(column)
+                )
+            )
+        for match in _INDEX.finditer(ddl):
+            unique, name, rest = match.group(1) or "", match.group(2), match.group(3)
+            conn.execute(f"CREATE {unique}INDEX IF NOT EXISTS {name} {rest}".encode())
+        conn.execute("INSERT INTO hub_schema (version) VALUES (%s)", (SCHEMA_VERSION,))
+    return before, SCHEMA_VERSION
+
+
+def _ddl() -> sql.Composed:
+    roles = sql.SQL(", ").join(sql.Literal(role.value) for role in Role)
+    return sql.SQL(_DDL).format(roles=roles)
+
+
+def _exists(conn: psycopg.Connection[Any], table: str) -> bool:
+    row = conn.execute("SELECT to_regclass(%s) IS NOT NULL", (table,)).fetchone()
+    return bool(row and row[0])
 
 
 def grant_app_role(conn: psycopg.Connection[Any], role: str, database: str) -> None:

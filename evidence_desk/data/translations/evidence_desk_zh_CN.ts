@@ -7641,6 +7641,16 @@
         <translation>该数据库中没有组织（请先运行 hub init）</translation>
     </message>
     <message>
+        <source>this database holds no hub schema (run hub init first)</source>
+        <comment>cli.hub_no_schema</comment>
+        <translation>此数据库中没有中心服务器的数据结构（请先运行 hub init）</translation>
+    </message>
+    <message>
+        <source>the hub&apos;s database holds schema version {found}; this release needs {wanted}: stop the hub, run `evidence-desk hub upgrade --db URL` as the database&apos;s owner, then serve again</source>
+        <comment>cli.hub_schema_old</comment>
+        <translation>中心服务器数据库的数据结构版本为 {found}；本版本需要 {wanted}：请停止中心服务器，以数据库所有者身份运行 `evidence-desk hub upgrade --db URL`，然后重新启动服务</translation>
+    </message>
+    <message>
         <source>interrupted</source>
         <comment>cli.interrupted</comment>
         <translation>已中断</translation>

@@ -1,0 +1,86 @@
+"""``hub upgrade``: a hub database made by an earlier release (schema version 1, before the
+tables and columns later releases added) is brought up to this release's schema without
+touching what it holds, and ``hub serve`` refuses an older schema instead of failing on the
+first request that needs a missing table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import psycopg
+
+from evidence_desk.hub import schema, tls
+from tests.hub.conftest import HubDatabase
+from tests.hub.org_cli import ok, run
+
+#: what an earlier release's database lacked (dropped here to make one)
+_LATER_TABLES = ("join_staging", "org_checkpoint_stamps", "receipt_key_rotations")
+
+
+def _as_earlier_release(db: HubDatabase) -> None:
+    with psycopg.connect(db.owner_url) as conn, conn.transaction():
+        conn.execute("INSERT INTO organisation (hub_id) VALUES ('hub-old')")
+        for table in _LATER_TABLES:
+            conn.execute(f"DROP TABLE {table}")
+        conn.execute("DROP INDEX entries_action")
+        conn.execute("ALTER TABLE entries DROP COLUMN pre_org")
+        conn.execute("DELETE FROM hub_schema")
+        conn.execute("INSERT INTO hub_schema (version) VALUES (1)")
+
+
+def _tables(conn: psycopg.Connection[tuple[object, ...]]) -> set[str]:
+    rows = conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+    return {str(r[0]) for r in rows}
+
+
+def test_an_earlier_hub_database_is_brought_up_to_date(hub_db: HubDatabase) -> None:
+    _as_earlier_release(hub_db)
+    with psycopg.connect(hub_db.owner_url) as conn:
+        assert not set(_LATER_TABLES) <= _tables(conn)
+    assert ok("hub", "upgrade", "--db", hub_db.owner_url) == {
+        "from_version": 1,
+        "to_version": schema.SCHEMA_VERSION,
+    }
+    with psycopg.connect(hub_db.owner_url) as conn:
+        assert set(_LATER_TABLES) <= _tables(conn)
+        assert schema.installed_version(conn) == schema.SCHEMA_VERSION
+        # what the database held is still there
+        assert conn.execute("SELECT hub_id FROM organisation").fetchall() == [("hub-old",)]
+        column = conn.execute(
+            "SELECT data_type FROM information_schema.columns "
+            "WHERE table_name = 'entries' AND column_name = 'pre_org'"
+        ).fetchone()
+        assert column == ("boolean",)
+        index = conn.execute("SELECT to_regclass('entries_action') IS NOT NULL").fetchone()
+        assert index == (True,)
+        # a new evidence table gets its append-only triggers
+        triggers = {
+            str(r[0])
+            for r in conn.execute(
+                "SELECT tgname FROM pg_trigger WHERE tgrelid = 'org_checkpoint_stamps'::regclass"
+            )
+        }
+        assert {"org_checkpoint_stamps_keep", "org_checkpoint_stamps_no_truncate"} <= triggers
+    # and the application role its grants on the new bookkeeping table
+    with psycopg.connect(hub_db.app_url) as conn, conn.transaction():
+        conn.execute(
+            "INSERT INTO join_staging (invite_key, device_id, seq, entry, entry_hash) "
+            "VALUES ('k', 'd', 1, '[]', 'h')"
+        )
+        conn.execute("DELETE FROM join_staging")
+    # a second run changes nothing
+    again = ok("hub", "upgrade", "--db", hub_db.owner_url)
+    assert again == {"from_version": schema.SCHEMA_VERSION, "to_version": schema.SCHEMA_VERSION}
+
+
+def test_serve_refuses_an_earlier_schema_and_names_the_command(
+    hub_db: HubDatabase, tmp_path: Path
+) -> None:
+    _as_earlier_release(hub_db)
+    tls.prepare(tmp_path / "tls", [])
+    code, _out, err = run(
+        "hub", "serve", "--db", hub_db.owner_url, "--listen", "127.0.0.1:1",
+        "--tls-dir", tmp_path / "tls",
+    )  # fmt: skip
+    assert code == 4, err
+    assert "hub upgrade" in err and "version 1" in err
