@@ -317,11 +317,7 @@ class HubRepository:
         """Register a device store (its store id) as ``user``'s."""
         with self._pool.connection() as conn, conn.transaction():
             self._existing_user(conn, user)
-            row = conn.execute(
-                "SELECT user_name FROM devices WHERE device_id = %s", (device_id,)
-            ).fetchone()
-            if row is not None:
-                raise Refused(refusal("hub.device_exists", device=device_id, user=row[0]))
+            _refuse_known_device(conn, device_id)
             conn.execute(
                 "INSERT INTO devices (device_id, user_name) VALUES (%s, %s)", (device_id, user)
             )
@@ -387,31 +383,26 @@ class HubRepository:
         """A device joining with ``invite`` (open, checked by the caller against the entry):
         the user the invitation names is created with the keys ``device.join`` enrols, the
         device is registered to them and its entries appended, all in one transaction."""
-        first = entries[0]
-        body = json.loads(first.payload)
         with self._judged() as (conn, judging):
-            _device_lock(conn, f"device:{device_id}")
-            _device_lock(conn, f"invite:{invite.invite_key}")
-            if _open_invite(conn, invite.invite_key) is None:
-                raise Refused(refusal("hub.invite_closed", user=invite.user))
-            row = conn.execute(
-                "SELECT user_name FROM devices WHERE device_id = %s", (device_id,)
-            ).fetchone()
-            if row is not None:
-                raise Refused(refusal("hub.device_exists", device=device_id, user=row[0]))
-            self._add_user(
-                conn,
-                invite.user,
-                invite.role,
-                str(body["public_key"]),
-                str(body["wrap_key"]),
-                None,
-            )
-            conn.execute(
-                "INSERT INTO devices (device_id, user_name) VALUES (%s, %s)",
-                (device_id, invite.user),
-            )
+            self._enrol_device(conn, device_id, invite, entries[0])
             return _push(conn, judging, device_id, entries, self.judge)
+
+    def _enrol_device(self, conn: Conn, device_id: str, invite: Invite, join: ledger.Entry) -> None:
+        """The joining user (keys from their ``device.join``) and their device, once the
+        invitation is still open and the device unknown (locks held to the commit)."""
+        _device_lock(conn, f"device:{device_id}")
+        _device_lock(conn, f"invite:{invite.invite_key}")
+        if _open_invite(conn, invite.invite_key) is None:
+            raise Refused(refusal("hub.invite_closed", user=invite.user))
+        _refuse_known_device(conn, device_id)
+        body = json.loads(join.payload)
+        self._add_user(
+            conn, invite.user, invite.role, str(body["public_key"]), str(body["wrap_key"]), None
+        )
+        conn.execute(
+            "INSERT INTO devices (device_id, user_name) VALUES (%s, %s)",
+            (device_id, invite.user),
+        )
 
     def join_with_history(
         self, device_id: str, entries: Sequence[ledger.Entry], invite: Invite, size: int
@@ -433,24 +424,8 @@ class HubRepository:
             raise Refused(judged)
         solo, head = judged
         join = rest[0]
-        body = json.loads(join.payload)
         with self._judged() as (conn, judging):
-            _device_lock(conn, f"device:{device_id}")
-            _device_lock(conn, f"invite:{invite.invite_key}")
-            if _open_invite(conn, invite.invite_key) is None:
-                raise Refused(refusal("hub.invite_closed", user=invite.user))
-            row = conn.execute(
-                "SELECT user_name FROM devices WHERE device_id = %s", (device_id,)
-            ).fetchone()
-            if row is not None:
-                raise Refused(refusal("hub.device_exists", device=device_id, user=row[0]))
-            self._add_user(
-                conn, invite.user, invite.role, str(body["public_key"]), str(body["wrap_key"]), None
-            )
-            conn.execute(
-                "INSERT INTO devices (device_id, user_name) VALUES (%s, %s)",
-                (device_id, invite.user),
-            )
+            self._enrol_device(conn, device_id, invite, join)
             _merge_history(conn, judging, device_id, history, solo, head, join)
             result, receipts = _push(conn, judging, device_id, rest, self.judge)
             if result.refused:  # a rule of the organisation's order: the whole join goes
@@ -480,11 +455,7 @@ class HubRepository:
         what was staged when ``restart``; the staged size and head after it. A device the hub
         holds already is refused (``hub.device_exists``)."""
         with self._waiting() as conn, conn.transaction():
-            row = conn.execute(
-                "SELECT user_name FROM devices WHERE device_id = %s", (device_id,)
-            ).fetchone()
-            if row is not None:
-                raise Refused(refusal("hub.device_exists", device=device_id, user=row[0]))
+            _refuse_known_device(conn, device_id)
             if restart:
                 join_staging.drop(conn, invite_key, device_id)
             return join_staging.stage(conn, invite_key, device_id, entries)
@@ -1019,6 +990,15 @@ def _apply(conn: Conn, change: membership.Change, by: str) -> None:
             "INSERT INTO user_changes (user_name, change, value, by_user) VALUES (%s, %s, %s, %s)",
             (change.user, change.kind, str(value).lower(), by),
         )
+
+
+def _refuse_known_device(conn: Conn, device_id: str) -> None:
+    """A join (or its staged history) names a device the hub holds already."""
+    row = conn.execute(
+        "SELECT user_name FROM devices WHERE device_id = %s", (device_id,)
+    ).fetchone()
+    if row is not None:
+        raise Refused(refusal("hub.device_exists", device=device_id, user=row[0]))
 
 
 def _open_invite(conn: Conn, invite_key: str) -> Invite | None:

@@ -7,32 +7,13 @@ must never answer "unchanged" for a history that changed under it)."""
 from __future__ import annotations
 
 import threading
-from typing import Any
 
 import psycopg
 
 from evidence_desk.hub.held_cache import HeldDigests
 from evidence_desk.hub.repository import HubRepository
 from tests.hub.conftest import HubDatabase
-
-Conn = psycopg.Connection[tuple[Any, ...]]
-
-
-def _append(conn: Conn, device: str, start: int, count: int) -> None:
-    """Entries as the hub appends them (the replica role skips the tables' triggers and keys:
-    the digest reads only the entries' columns)."""
-    conn.execute("SET session_replication_role = replica")
-    with conn.cursor().copy(
-        "COPY entries (device_id, seq, at, actor, action, payload, payload_hash, prev_hash, "
-        "entry_hash, signature, verdict) FROM STDIN"
-    ) as copy:
-        for seq in range(start, start + count):
-            verdict = "four-eyes" if seq % 7 == 0 else ""
-            payload = f'{{"n":{seq},"名":"证据"}}'
-            copy.write_row(
-                (device, seq, "t", "u", "a", payload, "p", "h", f"{seq:064x}", "s", verdict)
-            )
-    conn.commit()
+from tests.hub.raw_entries import Conn, append_raw
 
 
 def _same(
@@ -48,7 +29,7 @@ def test_cached_digests_equal_the_uncached_ones_as_devices_grow(hub_db: HubDatab
     with HubRepository.connect(hub_db.owner_url) as repo, psycopg.connect(hub_db.owner_url) as conn:
         held: dict[str, int] = {}
         for device, count in (("a", 1), ("b", 64), ("a", 130), ("c", 500), ("b", 3)):
-            _append(conn, device, held.get(device, 0) + 1, count)
+            append_raw(conn, device, held.get(device, 0) + 1, count)
             held[device] = held.get(device, 0) + count
             sizes = sorted(held.items())
             _same(conn, repo, cache, sizes)
@@ -63,8 +44,8 @@ def test_an_old_entry_changed_after_caching_is_found(hub_db: HubDatabase) -> Non
     the cache digested before; the digest must differ from the one before the change."""
     cache = HeldDigests()
     with HubRepository.connect(hub_db.owner_url) as repo, psycopg.connect(hub_db.owner_url) as conn:
-        _append(conn, "a", 1, 300)
-        _append(conn, "b", 1, 50)
+        append_raw(conn, "a", 1, 300)
+        append_raw(conn, "b", 1, 50)
         asked = [("a", 300), ("b", 50)]
         first = cache.digests(conn, asked)
         where = "WHERE device_id = 'a' AND seq = %s"
@@ -96,8 +77,8 @@ def test_concurrent_checks_share_the_cache_and_agree(hub_db: HubDatabase) -> Non
     cache = HeldDigests()
     failures: list[str] = []
     with HubRepository.connect(hub_db.owner_url) as repo, psycopg.connect(hub_db.owner_url) as conn:
-        _append(conn, "a", 1, 100)
-        _append(conn, "b", 1, 100)
+        append_raw(conn, "a", 1, 100)
+        append_raw(conn, "b", 1, 100)
 
         def check(rounds: int) -> None:
             with psycopg.connect(hub_db.owner_url) as own:
@@ -110,7 +91,7 @@ def test_concurrent_checks_share_the_cache_and_agree(hub_db: HubDatabase) -> Non
         for thread in threads:
             thread.start()
         for start in range(101, 141, 10):
-            _append(conn, "b", start, 10)
+            append_raw(conn, "b", start, 10)
         for thread in threads:
             thread.join()
         assert failures == []

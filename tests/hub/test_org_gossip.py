@@ -24,7 +24,6 @@ from evidence_desk.bundle.model import Scope
 from evidence_desk.services import (
     bundle,
     cases,
-    contacts,
     org_checkpoint_checks,
     org_gossip,
     signing_certs,
@@ -32,7 +31,7 @@ from evidence_desk.services import (
 from tests.helpers import COURT, pkcs12_identity
 from tests.hub.conftest import HubDatabase
 from tests.hub.org_cli import Org, free_port, organisation, run
-from tests.hub.test_org_end_to_end import _request
+from tests.hub.test_org_end_to_end import approved_remotely
 
 
 def _newest(org: Org, name: str) -> str:
@@ -199,12 +198,7 @@ def test_a_bundle_carries_the_other_history_and_verify_bundle_with_the_store_cat
         org.join("sam", "supervisor")
         org.join("lee", "legal")
         org.welcome("alice", "sam", "lee")
-        contact_id = _request(org, tmp_path)
-        assert org.sync("alice")[0] == 0
-        assert org.sync("sam")[0] == 0
-        with org.login("sam") as sam:
-            contacts.approve(sam, contact_id, "identity and debt confirmed")
-        assert org.sync("sam")[0] == 0
+        approved_remotely(org, tmp_path)
         assert org.sync("lee")[0] == 0
         with _fork(org, hub_db, "lee", "sam"):
             _new_cases(org, "sam", "2026-GS-2", "2026-GS-3")

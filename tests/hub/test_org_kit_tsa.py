@@ -19,7 +19,7 @@ import pytest
 
 from evidence_desk.bundle import kit, org_proof
 from evidence_desk.bundle.model import Scope
-from evidence_desk.services import bundle, contacts, retention, signing_certs, timestamps
+from evidence_desk.services import bundle, retention, signing_certs, timestamps
 from evidence_desk.services import org_checkpoint_checks as device_side
 from evidence_desk.services.org_keys import export_org_keys
 from evidence_desk_testing.local_tsa import LocalTsa, TestPki, make_test_pki
@@ -27,7 +27,7 @@ from tests.bundle.test_verify_txt_commands import run_verify_commands
 from tests.helpers import COURT, pkcs12_identity
 from tests.hub.conftest import HubDatabase
 from tests.hub.org_cli import organisation
-from tests.hub.test_org_end_to_end import _request
+from tests.hub.test_org_end_to_end import approved_remotely
 
 
 def _all_stamped(hub_db: HubDatabase) -> bool:
@@ -61,12 +61,7 @@ def test_every_verify_command_of_an_org_kit_checks_the_hubs_stamp(
         org.join("sam", "supervisor")
         org.join("lee", "legal")
         org.welcome("alice", "sam", "lee")
-        contact_id = _request(org, tmp_path)
-        assert org.sync("alice")[0] == 0
-        assert org.sync("sam")[0] == 0
-        with org.login("sam") as sam:
-            contacts.approve(sam, contact_id, "identity and debt confirmed")
-        assert org.sync("sam")[0] == 0
+        approved_remotely(org, tmp_path)
         with org.login("root") as root:  # the admin configures the TSAs; devices pull them
             for name, server, chain in (
                 ("court-tsa", court_tsa, pki),

@@ -7,32 +7,13 @@ from __future__ import annotations
 
 import json
 import random
-from typing import Any
 
 import psycopg
 
 from evidence_desk.hub import pull_pages
 from evidence_desk.hub.pull_pages import PullPages
 from tests.hub.conftest import HubDatabase
-
-Conn = psycopg.Connection[tuple[Any, ...]]
-
-
-def _append(conn: Conn, device: str, start: int, count: int) -> None:
-    """Entries as the hub appends them (the replica role skips the tables' triggers and keys:
-    a page reads only the entries' columns)."""
-    conn.execute("SET session_replication_role = replica")
-    with conn.cursor().copy(
-        "COPY entries (device_id, seq, at, actor, action, payload, payload_hash, prev_hash, "
-        "entry_hash, signature, verdict) FROM STDIN"
-    ) as copy:
-        for seq in range(start, start + count):
-            verdict = "four-eyes" if seq % 7 == 0 else ""
-            payload = json.dumps({"n": seq, "名": "证据"}, ensure_ascii=False)
-            copy.write_row(
-                (device, seq, "t", "u", "a", payload, "p", "h", f"{seq:064x}", "s", verdict)
-            )
-    conn.commit()
+from tests.hub.raw_entries import Conn, append_raw
 
 
 def _same(conn: Conn, cache: PullPages, asked: list[tuple[int, int]]) -> None:
@@ -51,7 +32,7 @@ def test_cached_pages_equal_the_uncached_ones_as_the_log_grows(hub_db: HubDataba
             conn.commit()
             held: dict[str, int] = {}
             for device, count in (("a", 1), ("b", 64), ("a", 130), ("c", 700), ("b", 3)):
-                _append(conn, device, held.get(device, 0) + 1, count)
+                append_raw(conn, device, held.get(device, 0) + 1, count)
                 held[device] = held.get(device, 0) + count
                 top = int(conn.execute("SELECT max(hub_seq) FROM entries").fetchone()[0])
                 asked = [(0, 1000), (top, 1000), (top - 1, 1)]
@@ -64,7 +45,7 @@ def test_an_entry_changed_after_it_was_rendered_is_served_as_held(hub_db: HubDat
     changed it: each change is to an entry of a page the cache had rendered."""
     cache = PullPages()
     with psycopg.connect(hub_db.owner_url) as conn:
-        _append(conn, "a", 1, 300)
+        append_raw(conn, "a", 1, 300)
         first = int(conn.execute("SELECT min(hub_seq) FROM entries").fetchone()[0])
         since = first - 1
         _same(conn, cache, [(since, 1000), (since + 10, 100)])
