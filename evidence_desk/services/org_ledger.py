@@ -39,15 +39,14 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from evidence_desk.domain import authority, invites, pre_org
+from evidence_desk.domain import authority, invites
 from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.models import Finding, Role, User
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
-from evidence_desk.integrity import digests, ledger, merkle, signing
-from evidence_desk.services import case_keys, org_history, verify
+from evidence_desk.integrity import digests, ledger, signing
+from evidence_desk.services import case_keys, org_history, pull_in_step, unplaced, verify
 from evidence_desk.services.clock import Clock, system_clock
-from evidence_desk.services.row_changes import apply_change
 from evidence_desk.services.session import DatabaseState, Session, put
 from evidence_desk.services.user_names import validate_name, validate_new_user
 from evidence_desk.store import db, location
@@ -67,8 +66,6 @@ _said = Catalogue(
         "org.own_order": "the hub placed entry {seq} of this device before entry {expected}",
         "org.link": "entry {seq} of device {device} does not follow the last one held ({last})",
         "org.entry_hash": "entry {seq} of device {device} does not hash to its contents",
-        "org.pull_refused": "the pulled entry at {where} is refused: {detail}",
-        "org.not_signed": "its signature is not {signer}'s",
     }
 )
 
@@ -356,26 +353,33 @@ def apply_pull(session: Session, batch: Sequence[OrgEntry]) -> PullResult:
     with lock:
         conn.execute("BEGIN IMMEDIATE")
         try:
+            placed_before = _placed(conn)
             result, places, in_step = _store_batch(conn, session.folder.store_id, batch)
-            if batch and in_step:
-                _apply_in_step(session, batch)
+            stepwise = batch and not pull_in_step.needs_replay(batch)
+            if stepwise and in_step:
+                pull_in_step.apply_in_step(session, batch)
+            elif stepwise and pull_in_step.apply_rewound(session, batch, placed_before):
+                pass  # own unplaced entries rewound, the batch applied, they went on top
             elif batch:
                 findings, tables = verify.replay_tables(session)
                 for finding in findings:
                     if finding.location in places and _refuses(finding):
-                        raise RuleViolation(
-                            finding.code,
-                            _said(
-                                "org.pull_refused", where=finding.location, detail=finding.detail
-                            ),
-                        )
+                        raise pull_in_step.refused(finding.code, finding.location, finding.detail)
                 _project(conn, tables)
+                # what the own unplaced entries changed is no longer known row by row
+                unplaced.forget_after(conn, 0)
+            unplaced.forget(conn, _placed(conn))
             conn.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(sqlcipher3.Error):
                 conn.execute("ROLLBACK")
             raise
     return result
+
+
+def _placed(conn: db.Connection) -> int:
+    """The newest own entry the hub has placed."""
+    return int(conn.execute("SELECT coalesce(max(seq), 0) FROM org_positions").fetchone()[0])
 
 
 def _refuses(finding: Finding) -> bool:
@@ -420,11 +424,6 @@ def _store_batch(
             in_step = in_step and not item.verdict and not foreign_seen
             continue
         foreign_seen = True
-        # a store joining with its history: judged by the whole-history replay, which
-        # replays that history on its own and merges it at the join (domain/pre_org.py)
-        in_step = in_step and not item.pre_org
-        if in_step and entry.action == "device.join":
-            in_step = not pre_org.is_join_with_history(entry.action, org_history.payload_of(entry))
         _links(item, heads.get(item.device_id))
         heads[item.device_id] = (entry.seq, entry.entry_hash)
         conn.execute(
@@ -438,69 +437,6 @@ def _store_batch(
     own = conn.execute("SELECT coalesce(max(seq), 0) FROM ledger").fetchone()[0]
     in_step = in_step and own == placed
     return PullResult(entries, receipts, tuple(refused_own)), places, in_step
-
-
-def _apply_in_step(session: Session, batch: Sequence[OrgEntry]) -> None:
-    """Apply the pulled entries one by one, as the write path applies its own: each judged by
-    the rule table against the database (``DatabaseState``, the call ``Session.write``
-    makes), its signature checked under the key the database holds for its writer (a
-    joining or founding entry: the key it introduces, once the rules accept it), its rows
-    applied if the hub accepted it. The first problem refuses the whole batch; the
-    whole-history replay (``verify.replay_tables``) is left for when this device's own
-    entries interleave with the pulled ones, or one was refused."""
-    conn, store_id = session.conn, session.folder.store_id
-    trees: dict[str, merkle.CompactRange] = {}
-    for item in batch:
-        if item.device_id == store_id:
-            continue
-        device, entry = item.device_id, item.entry
-        where = org_history.where_device(device, entry.seq)
-        payload = org_history.payload_of(entry)
-        state = DatabaseState(conn, session.handle_index, device)
-        violations = authority.check(state, entry.seq, entry.at, entry.actor, entry.action, payload)
-        writer = state.row("users", entry.actor) or {}
-        key = writer.get("public_key")
-        if not item.verdict:
-            if violations:
-                first = violations[0]
-                raise RuleViolation(
-                    f"rule.{first.rule}",
-                    _said("org.pull_refused", where=where, detail=first.detail),
-                )
-            if entry.action in authority.SELF_INTRODUCED:  # the key the entry introduces
-                key = None
-                for change in payload.get("rows", ()):
-                    if change["table"] == "users" and change["row"].get("name") == entry.actor:
-                        key = change["row"].get("public_key")
-            for change in payload.get("rows", ()):
-                apply_change(conn, put(change["table"], change["row"]))
-        tree = trees.get(device)
-        if tree is None:
-            tree = trees[device] = _tree_before(conn, device, entry.seq)
-        root = tree.append_and_root(merkle.leaf_hash(bytes.fromhex(entry.entry_hash))).hex()
-        note = ledger.checkpoint_note(device, entry.seq, root)
-        if not signing.verify(
-            str(key or ""), signing.CHECKPOINT_CONTEXT, note.encode(), entry.signature
-        ):
-            raise RuleViolation(
-                "ledger.signature",
-                _said(
-                    "org.pull_refused",
-                    where=where,
-                    detail=_said("org.not_signed", signer=entry.actor),
-                ),
-            )
-
-
-def _tree_before(conn: db.Connection, device: str, seq: int) -> merkle.CompactRange:
-    """The device's Merkle tree over its held entries before ``seq``."""
-    tree = merkle.CompactRange()
-    for (entry_hash,) in conn.execute(
-        "SELECT entry_hash FROM device_entries WHERE device_id = ? AND seq < ? ORDER BY seq",
-        (device, seq),
-    ):
-        tree.append(merkle.leaf_hash(bytes.fromhex(entry_hash)))
-    return tree
 
 
 def _receipt(conn: db.Connection, entry: ledger.Entry, placed: int) -> None:

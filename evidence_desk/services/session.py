@@ -37,7 +37,7 @@ from evidence_desk.domain.models import Role, User
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import digests, ledger, merkle, signing
 from evidence_desk.integrity.ledger import Entry
-from evidence_desk.services import blob_migration, case_keys
+from evidence_desk.services import blob_migration, case_keys, unplaced
 from evidence_desk.services.clock import Clock, rfc3339, system_clock
 from evidence_desk.services.row_changes import RowChange as RowChange
 from evidence_desk.services.row_changes import apply_change
@@ -766,7 +766,14 @@ class Session:
             ),
             action,
         )
-        for change in rows:
+        # a device of an organisation records what it changes until the hub places the entry
+        # (services/unplaced.py: a pull rewinds it instead of replaying the whole history)
+        record = unplaced.recording(self.conn)
+        if record:
+            unplaced.begin(self.conn, seq)
+        for order, change in enumerate(rows):
+            if record:
+                unplaced.before(self.conn, seq, order, change)
             apply_change(self.conn, change)
         if extra is not None:
             body.update(extra(self.conn, seq) or {})

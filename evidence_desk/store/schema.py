@@ -537,6 +537,23 @@ MIGRATIONS: list[str] = [
     ALTER TABLE device_entries ADD COLUMN pre_org INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE org_positions ADD COLUMN pre_org INTEGER NOT NULL DEFAULT 0;
     """,
+    # 21 (issue 20): what this device's own entries that the hub has not placed yet changed in
+    # the projected tables, row by row, with each row as it was before (services/unplaced.py):
+    # a pull rewinds them, applies the pulled entries in the organisation's order and the own
+    # ones again on top, instead of replaying the organisation's whole history at every sync
+    # that follows a write. Not evidence: verify never reads it; a row missing or wrong here
+    # only sends the pull to the whole replay.
+    """
+    CREATE TABLE unplaced_entries (seq INTEGER PRIMARY KEY);
+    CREATE TABLE unplaced_changes (
+        seq INTEGER NOT NULL,
+        ord INTEGER NOT NULL,
+        tbl TEXT NOT NULL,
+        row_key TEXT NOT NULL,
+        before TEXT,
+        PRIMARY KEY (seq, ord)
+    );
+    """,
 ]
 
 # table -> primary-key columns, for every table that verify rebuilds from ledger payloads
