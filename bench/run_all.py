@@ -32,13 +32,14 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
 OUT = ROOT / "docs" / "benchmarks.md"
-ORDER = ("seal", "verify", "import", "bundle", "gui", "hub", "ocr")
+ORDER = ("seal", "verify", "import", "bundle", "gui", "hub", "pull", "ocr")
 # smaller sizes for scripts without a --quick flag of their own (read from their argparse)
 QUICK_ARGS: dict[str, list[str]] = {
     "import": ["--messages", "20000", "--skip-zip", "--video-mb", "8"],
     "bundle": ["--messages", "2000", "--screenshots", "10"],
     "gui": ["--messages", "100000"],
     "ocr": ["--count", "8"],
+    "pull": ["--entries", "2000", "--repeat", "2"],
 }
 _RATIO_LINE = re.compile(r"\bratio\b", re.IGNORECASE)
 

@@ -15,7 +15,7 @@ This module only reads: what is held, a device's Merkle root, and the order's ow
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -186,15 +186,13 @@ def last_org_seq(conn: db.Connection) -> int:
     return int(row[0] or 0)
 
 
-def heads(conn: db.Connection) -> Mapping[str, tuple[int, str]]:
-    """device -> (its last seq held, that entry's hash)."""
-    return {
-        str(r[0]): (int(r[1]), str(r[2]))
-        for r in conn.execute(
-            "SELECT device_id, seq, entry_hash FROM device_entries d WHERE seq = "
-            "(SELECT max(seq) FROM device_entries WHERE device_id = d.device_id)"
-        )
-    }
+def head(conn: db.Connection, device: str) -> tuple[int, str] | None:
+    """The last entry held of ``device``: (its seq, its hash), or None."""
+    row = conn.execute(
+        "SELECT seq, entry_hash FROM device_entries WHERE device_id = ? ORDER BY seq DESC LIMIT 1",
+        (device,),
+    ).fetchone()
+    return None if row is None else (int(row[0]), str(row[1]))
 
 
 def payload_of(entry: ledger.Entry) -> Any:

@@ -396,7 +396,7 @@ def _store_batch(
     organisation's order up to the batch, so that its entries can be applied one by one on
     top of them: every own entry is placed, none refused, none placed after a pulled one."""
     last = org_history.last_org_seq(conn)
-    heads = dict(org_history.heads(conn))
+    heads: dict[str, tuple[int, str] | None] = {}  # of the batch's devices only
     placed = conn.execute("SELECT coalesce(max(seq), 0) FROM org_positions").fetchone()[0]
     places: set[str] = set()
     entries = receipts = 0
@@ -424,7 +424,9 @@ def _store_batch(
             in_step = in_step and not item.verdict and not foreign_seen
             continue
         foreign_seen = True
-        _links(item, heads.get(item.device_id))
+        if item.device_id not in heads:
+            heads[item.device_id] = org_history.head(conn, item.device_id)
+        _links(item, heads[item.device_id])
         heads[item.device_id] = (entry.seq, entry.entry_hash)
         conn.execute(
             "INSERT INTO device_entries (device_id, seq, at, actor, action, payload, "

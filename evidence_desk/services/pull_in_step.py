@@ -20,7 +20,9 @@ the whole replay.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from evidence_desk.domain import authority, pre_org
@@ -78,10 +80,11 @@ def apply_in_step(session: Session, batch: Sequence[OrgEntry]) -> None:
     (every own entry placed, none placed among the batch's). The first problem refuses the
     whole batch."""
     store_id = session.folder.store_id
-    trees: dict[str, merkle.CompactRange] = {}
+    trees: dict[str, _Tree] = {}
     for item in batch:
         if item.device_id != store_id:
             _apply_foreign(session, item, trees)
+    _keep_trees(session.conn, trees)
 
 
 def apply_rewound(session: Session, batch: Sequence[OrgEntry], placed_before: int) -> bool:
@@ -99,7 +102,7 @@ def apply_rewound(session: Session, batch: Sequence[OrgEntry], placed_before: in
     conn.execute("SAVEPOINT rewound")
     try:
         unplaced.rewind(conn, placed_before)
-        trees: dict[str, merkle.CompactRange] = {}
+        trees: dict[str, _Tree] = {}
         placed = placed_before
         for item in batch:
             if item.device_id != store_id:
@@ -112,6 +115,7 @@ def apply_rewound(session: Session, batch: Sequence[OrgEntry], placed_before: in
             if not _apply_own(session, _own_entry(conn, seq), record=True):
                 raise _Undecided
         unplaced.forget(conn, placed)
+        _keep_trees(conn, trees)
     except _Undecided:
         conn.execute("ROLLBACK TO rewound")
         conn.execute("RELEASE rewound")
@@ -120,11 +124,21 @@ def apply_rewound(session: Session, batch: Sequence[OrgEntry], placed_before: in
     return True
 
 
+@dataclass(slots=True)
+class _Tree:
+    """A device's tree as a pull extends it, and whether it started from the kept peaks (a
+    signature that fails over it is checked again over a tree rebuilt from the entries: the
+    kept peaks are a cache, never a reason to refuse)."""
+
+    tree: merkle.CompactRange
+    from_kept: bool
+
+
 class _Undecided(Exception):
     """The step-by-step path cannot settle the batch as the replay would."""
 
 
-def _apply_foreign(session: Session, item: OrgEntry, trees: dict[str, merkle.CompactRange]) -> None:
+def _apply_foreign(session: Session, item: OrgEntry, trees: dict[str, _Tree]) -> None:
     """Judge another device's entry against the database, apply its rows if the hub accepted
     it, and check its signature under the key the database holds for its writer (an entry
     that introduces its writer's key: that key, once the rules accept it)."""
@@ -147,15 +161,23 @@ def _apply_foreign(session: Session, item: OrgEntry, trees: dict[str, merkle.Com
                     key = change["row"].get("public_key")
         for change in _changes(payload):
             apply_change(conn, change)
-    tree = trees.get(device)
-    if tree is None:
-        tree = trees[device] = _tree_before(conn, device, entry.seq)
-    root = tree.append_and_root(merkle.leaf_hash(bytes.fromhex(entry.entry_hash))).hex()
-    note = ledger.checkpoint_note(device, entry.seq, root)
-    if not signing.verify(
-        str(key or ""), signing.CHECKPOINT_CONTEXT, note.encode(), entry.signature
-    ):
+    held = trees.get(device)
+    if held is None:
+        held = trees[device] = _tree_before(conn, device, entry.seq)
+    leaf = merkle.leaf_hash(bytes.fromhex(entry.entry_hash))
+    if not _signed(device, entry, held.tree.append_and_root(leaf).hex(), key) and held.from_kept:
+        held = trees[device] = _tree_before(conn, device, entry.seq, kept=False)
+        held.tree.append(leaf)
+    if not _signed(device, entry, held.tree.root_hash().hex(), key):
         raise refused("ledger.signature", where, _said("org.not_signed", signer=entry.actor))
+
+
+def _signed(device: str, entry: ledger.Entry, root: str, key: object) -> bool:
+    """Whether ``entry`` is signed by ``key`` over the checkpoint it closes at ``root``."""
+    note = ledger.checkpoint_note(device, entry.seq, root)
+    return signing.verify(
+        str(key or ""), signing.CHECKPOINT_CONTEXT, note.encode(), entry.signature
+    )
 
 
 def _apply_own(session: Session, entry: ledger.Entry, *, record: bool) -> bool:
@@ -191,12 +213,37 @@ def _own_entry(conn: db.Connection, seq: int) -> ledger.Entry:
     return ledger.Entry(*row)
 
 
-def _tree_before(conn: db.Connection, device: str, seq: int) -> merkle.CompactRange:
-    """The device's Merkle tree over its held entries before ``seq``."""
+def _tree_before(conn: db.Connection, device: str, seq: int, *, kept: bool = True) -> _Tree:
+    """The device's Merkle tree over its held entries before ``seq``: from the size and peaks
+    the last pull kept (``device_trees``), extended by the entries held since; ``kept=False``
+    rebuilds it from every held entry."""
     tree = merkle.CompactRange()
+    row = None
+    if kept:
+        row = conn.execute(
+            "SELECT size, peaks FROM device_trees WHERE device_id = ?", (device,)
+        ).fetchone()
+    used = row is not None and 0 < int(row[0]) < seq
+    if row is not None and used:
+        try:
+            peaks = [bytes.fromhex(str(h)) for h in json.loads(str(row[1]))]
+            tree = merkle.CompactRange.from_state(int(row[0]), peaks)
+        except (ValueError, TypeError):  # unreadable: rebuilt from the entries
+            used = False
     for (entry_hash,) in conn.execute(
-        "SELECT entry_hash FROM device_entries WHERE device_id = ? AND seq < ? ORDER BY seq",
-        (device, seq),
+        "SELECT entry_hash FROM device_entries WHERE device_id = ? AND seq > ? AND seq < ? "
+        "ORDER BY seq",
+        (device, tree.size, seq),
     ):
         tree.append(merkle.leaf_hash(bytes.fromhex(str(entry_hash))))
-    return tree
+    return _Tree(tree, from_kept=used)
+
+
+def _keep_trees(conn: db.Connection, trees: dict[str, _Tree]) -> None:
+    """Keep each extended tree's size and peaks for the next pull (in the pull's transaction)."""
+    for device, held in trees.items():
+        conn.execute(
+            "INSERT INTO device_trees (device_id, size, peaks) VALUES (?, ?, ?) "
+            "ON CONFLICT (device_id) DO UPDATE SET size = excluded.size, peaks = excluded.peaks",
+            (device, held.tree.size, json.dumps([h.hex() for h in held.tree.hashes])),
+        )

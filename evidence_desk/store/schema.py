@@ -542,8 +542,15 @@ MIGRATIONS: list[str] = [
     # a pull rewinds them, applies the pulled entries in the organisation's order and the own
     # ones again on top, instead of replaying the organisation's whole history at every sync
     # that follows a write. Not evidence: verify never reads it; a row missing or wrong here
-    # only sends the pull to the whole replay.
+    # only sends the pull to the whole replay. With them, each other device's Merkle tree as
+    # far as a pull last extended it (its size and peaks): a pulled entry's signature is over
+    # that tree's root, which was rebuilt from every held entry of the device at every pull.
     """
+    CREATE TABLE device_trees (
+        device_id TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        peaks TEXT NOT NULL
+    );
     CREATE TABLE unplaced_entries (seq INTEGER PRIMARY KEY);
     CREATE TABLE unplaced_changes (
         seq INTEGER NOT NULL,

@@ -9,7 +9,9 @@ cleared when the pull had to replay the whole history.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -155,3 +157,62 @@ def test_unpushed_work_without_a_record_is_replayed_whole(
     org.hub.pull(alice)
     assert {"2026-SH-8", "2026-SH-9"} <= {c.case_no for c in cases.list_cases(alice)}
     assert_tables_are_the_replay(alice)
+
+
+def kept_tree(session: Session, device: str) -> tuple[int, str] | None:
+    row = session.conn.execute(
+        "SELECT size, peaks FROM device_trees WHERE device_id = ?", (device,)
+    ).fetchone()
+    return None if row is None else (int(row[0]), str(row[1]))
+
+
+def held_of(session: Session, device: str) -> int:
+    row = session.conn.execute(
+        "SELECT count(*) FROM device_entries WHERE device_id = ?", (device,)
+    ).fetchone()
+    return int(row[0])
+
+
+def test_a_pull_keeps_each_devices_tree_and_wrong_kept_peaks_refuse_nothing(
+    org: Org, tmp_path: Path
+) -> None:
+    """A pull keeps the size and peaks of each device's tree it extended (the next one starts
+    there instead of hashing every held entry); peaks that are wrong (a disk error, an
+    edit) are a cache miss, never a refusal: the entry is checked over the rebuilt tree."""
+    sam = org.login(org.a, "sam")
+    cases.create_case(sam, "2026-SH-11", debtor_name="王五")
+    org.hub.push(sam)
+    alice = org.login(org.b, "alice")
+    org.hub.pull(alice)
+    kept = kept_tree(alice, org.a_id)
+    assert kept is not None and kept[0] == held_of(alice, org.a_id)
+    alice.close()
+    conn = raw_connection(org.b, "alice", PASSWORDS["alice"])
+    size = held_of_raw(conn, org.a_id)
+    wrong = json.dumps(["00" * 32] * size.bit_count())  # as many peaks as the size has
+    conn.execute("UPDATE device_trees SET peaks = ?", (wrong,))
+    conn.commit()
+    conn.close()
+    for case_no, garbage in (("2026-SH-12", None), ("2026-SH-13", '["not hex"]')):
+        if garbage is not None:  # unreadable peaks: also rebuilt
+            alice.close()
+            conn = raw_connection(org.b, "alice", PASSWORDS["alice"])
+            conn.execute("UPDATE device_trees SET peaks = ?", (garbage,))
+            conn.commit()
+            conn.close()
+        cases.create_case(sam, case_no, debtor_name="王五")
+        org.hub.push(sam)
+        alice = org.login(org.b, "alice")
+        org.hub.pull(alice)
+        assert cases.get_case(alice, case_no).case_no == case_no
+        kept = kept_tree(alice, org.a_id)
+        assert kept is not None and kept[0] == held_of(alice, org.a_id)
+        assert "00" * 32 not in kept[1]
+    assert_tables_are_the_replay(alice)
+
+
+def held_of_raw(conn: Any, device: str) -> int:
+    row = conn.execute(
+        "SELECT count(*) FROM device_entries WHERE device_id = ?", (device,)
+    ).fetchone()
+    return int(row[0])
