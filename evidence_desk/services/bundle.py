@@ -97,6 +97,9 @@ _said = Catalogue(
         "bundle.tsa_failed": "time-stamp authority {name}: {reason}",
         "bundle.tags_unstamped": "the tag manifest could not be time-stamped (no TSA answered)",
         "bundle.checkpoint_unstamped": "checkpoint {size} has no trusted time-stamp yet",
+        "bundle.org_unstamped": "the organisation checkpoint {size} the kit proves its entries "
+        "at has no time-stamp from the hub's TSA yet: the kit and the PDF say so; export again "
+        "after a sync once the hub stamped it (bundle --wait-org-stamp waits for it)",
         # the annex of tags and conduct findings (the PDF says them in the bundle's language)
         "bundle.annex_message": "message {message_id}",
         "bundle.annex_tag": "{tag} · {by}",
@@ -1169,6 +1172,9 @@ def export_bundle(
         notices.append(_said("bundle.tags_unstamped"))
     if not data.checkpoint_stamped:
         notices.append(_said("bundle.checkpoint_unstamped", size=data.checkpoint.size))
+    org_stated = data.org_proof.stated if data.org_proof is not None else None
+    if org_stated is not None and data.org_proof is not None and not data.org_proof.stamp_token:
+        notices.append(_said("bundle.org_unstamped", size=org_stated.size))
     out_dir.mkdir(parents=True, exist_ok=True)
     kit_path = out_dir / f"bundle-{data.bundle_id}-kit.zip"
     written = disclosure.write_files(

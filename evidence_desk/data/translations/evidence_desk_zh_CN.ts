@@ -5701,6 +5701,11 @@
         <translation>本设备持有的组织历史得不出其所保存检查点 {checkpoint} 的根（{held}）：任何证据包都无法在其中证明其记录；请运行 verify</translation>
     </message>
     <message>
+        <source>the organisation checkpoint {size} the kit proves its entries at has no time-stamp from the hub&apos;s TSA yet: the kit and the PDF say so; export again after a sync once the hub stamped it (bundle --wait-org-stamp waits for it)</source>
+        <comment>bundle.org_unstamped</comment>
+        <translation>证据包据以证明其记录的组织检查点 {size} 尚无中心服务器时间戳机构的时间戳：证据包和 PDF 均已注明；请在中心服务器盖戳后同步并重新导出（bundle --wait-org-stamp 可等待盖戳）</translation>
+    </message>
+    <message>
         <source>original {file} ({sha256}) is not in the store</source>
         <comment>bundle.original_missing</comment>
         <translation>证据库中缺少原始文件 {file}（{sha256}）</translation>
@@ -6561,6 +6566,16 @@
         <translation>本证据包合并了本组织 {count} 台设备的账本。每条记录注明保存它的设备（设备短标识及加入该设备的用户）和签署它的用户；记录按组织顺序排列，序号是该记录在其所属设备账本中的编号。</translation>
     </message>
     <message>
+        <source>The organisation hub&apos;s checkpoint {size} covers these entries; an RFC 3161 TSA time-stamped it at {gen_time} (see the appendix).</source>
+        <comment>bundle_text.custody_org_stamped</comment>
+        <translation>组织中心服务器的检查点 {size} 覆盖这些记录；RFC 3161 时间戳机构已于 {gen_time} 为其加盖时间戳（见附录）。</translation>
+    </message>
+    <message>
+        <source>The organisation hub&apos;s checkpoint {size} covers these entries, but the hub had not yet time-stamped it when this bundle was made: it proves which entries the organisation held and in which order, not when. A bundle made again once the hub has stamped it carries the dated checkpoint.</source>
+        <comment>bundle_text.custody_org_unstamped</comment>
+        <translation>组织中心服务器的检查点 {size} 覆盖这些记录，但生成本证据包时中心服务器尚未为其加盖时间戳：它证明组织持有哪些记录及其顺序，但不证明时间。中心服务器盖戳后重新生成的证据包将附带已盖戳的检查点。</translation>
+    </message>
+    <message>
         <source>Debtor</source>
         <comment>bundle_text.debtor</comment>
         <translation>债务人</translation>
@@ -6931,9 +6946,9 @@
         <translation>本证据包有 {count} 条记录尚未被组织检查点覆盖。</translation>
     </message>
     <message>
-        <source>This organisation checkpoint has no trusted time-stamp.</source>
+        <source>The hub had not yet time-stamped this organisation checkpoint when the bundle was made: it proves which entries the organisation held and in which order, not when.</source>
         <comment>bundle_text.org_unstamped</comment>
-        <translation>此组织检查点没有可信时间戳。</translation>
+        <translation>生成本证据包时中心服务器尚未为此组织检查点加盖时间戳：它证明组织持有哪些记录及其顺序，但不证明时间。</translation>
     </message>
     <message>
         <source>Cosigned by the witnesses: {names}.</source>
@@ -9460,6 +9475,16 @@ them.</source>
 中心服务器）；verify-bundle 会列出这些记录。</translation>
     </message>
     <message>
+        <source>The hub had not yet time-stamped organisation checkpoint {size} when this bundle
+was made (it stamps in the background): the checkpoint proves which entries the
+organisation held and in which order, not when, and there is no step for its
+token. A bundle made again once the hub has stamped it carries the dated one.</source>
+        <comment>kit_text.org_unstamped</comment>
+        <translation>生成本证据包时中心服务器尚未为组织检查点 {size} 加盖时间戳（盖戳在后台进行）：
+该检查点证明组织持有哪些记录及其顺序，但不证明时间，因此没有其时间戳令牌的
+验证步骤。中心服务器盖戳后重新生成的证据包将附带已盖戳的检查点。</translation>
+    </message>
+    <message>
         <source>PDF: {names}</source>
         <comment>kit_text.pdf_names</comment>
         <translation>PDF：{names}</translation>
@@ -10093,9 +10118,9 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>其时间戳令牌不能为此检查点确定时间（{error}）</translation>
     </message>
     <message>
-        <source>its time-stamp token cannot be checked: this store has no TSA roots configured</source>
+        <source>its time-stamp token cannot be checked against the roots of a TSA this store configured (the hub&apos;s TSA is not one of them)</source>
         <comment>org_checkpoint.stamp_unchecked</comment>
-        <translation>其时间戳令牌无法检查：本存储未配置时间戳机构根证书</translation>
+        <translation>其时间戳令牌无法用本存储配置的时间戳机构根证书检查（中心服务器的时间戳机构不在其中）</translation>
     </message>
     <message>
         <source>its time-stamp token is not base64</source>
@@ -12538,6 +12563,11 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>签署检查点的组织中心密钥 {short}… 不在已公布的密钥列表中</translation>
     </message>
     <message>
+        <source>the organisation hub&apos;s key {short}… that signed the checkpoint cannot be checked: the key list {file} predates hub keys (it names none); the organisation must export it again with `evidence-desk org-keys --out FILE` and publish that file</source>
+        <comment>trust.reason_hub_list_predates</comment>
+        <translation>签署检查点的组织中心服务器密钥 {short}… 无法核对：密钥列表 {file} 早于中心服务器密钥（未列出任何中心服务器密钥）；组织须用 `evidence-desk org-keys --out FILE` 重新导出并公布该文件</translation>
+    </message>
+    <message>
         <source>signer {name} ({role}, key {short}…): {why}</source>
         <comment>trust.reason_signer</comment>
         <translation>签名人 {name}（{role}，公钥指纹 {short}…）：{why}</translation>
@@ -13398,6 +13428,11 @@ must equal that file&apos;s line in the manifest.</source>
         <translation type="vanished">证据包 {bundle_id}：本次导出。其记录在本 PDF 生成后立即写入存证链，并含本 PDF 和校验包的哈希值，因此其哈希无法印于此处；校验包的 evidence-manifest.json 载明其序号，verify 会核对。</translation>
     </message>
     <message>
+        <source>This organisation checkpoint has no trusted time-stamp.</source>
+        <comment>bundle_text.org_unstamped</comment>
+        <translation type="vanished">此组织检查点没有可信时间戳。</translation>
+    </message>
+    <message>
         <source>the bundle&apos;s chain of custody printed its own export as ledger seq {printed}, but the export entry is seq {seq}</source>
         <comment>custody.export_seq</comment>
         <translation type="vanished">证据包保管链将本次导出印为存证链第 {printed} 条，但导出记录实为第 {seq} 条</translation>
@@ -13426,6 +13461,19 @@ must equal that file&apos;s line in the manifest.</source>
         <source>{path}: the pending join was made at entry {seq} of this store, which has moved on since; the hub {held}</source>
         <comment>join.pending_stale</comment>
         <translation type="vanished"></translation>
+    </message>
+    <message>
+        <source>The hub&apos;s time-stamp of organisation checkpoint {size} is in {file}, but the
+certificates of the TSA that issued it are not in this kit (the hub did not
+publish them), so there is no openssl step for it.</source>
+        <comment>kit_text.org_stamp_unchecked</comment>
+        <translation type="vanished">中心服务器对组织检查点 {size} 的时间戳位于 {file}，但签发该时间戳的
+时间戳机构证书不在本证据包中（中心服务器未公布），因此没有相应的 openssl 步骤。</translation>
+    </message>
+    <message>
+        <source>its time-stamp token cannot be checked: this store has no TSA roots configured</source>
+        <comment>org_checkpoint.stamp_unchecked</comment>
+        <translation type="vanished">其时间戳令牌无法检查：本存储未配置时间戳机构根证书</translation>
     </message>
 </context>
 </TS>
