@@ -1614,7 +1614,11 @@ class _Story:
         facts = {"hub_id": stated.hub_id, "size": stated.size, "root": stated.root}
         self.p(esc(self.t("org_checkpoint_value", **facts)), "hex")
         stamped = proof.stamp_time
-        when = self.t("org_stamp_time", gen_time=self.layout.when(stamped)) if stamped else None
+        when = (
+            self.t("org_stamp_time", gen_time=self.layout.when(stamped), tsa=proof.stamp_tsa)
+            if stamped
+            else None
+        )
         self.p(esc(when or self.t("org_unstamped")), "small")
         names = proof.witness_names
         witnesses = self.t("org_witnesses", names=", ".join(names)) if names else None

@@ -218,7 +218,9 @@ EN: dict[str, str] = {
     "public_keys": "Public keys",
     "org_checkpoint": "Organisation checkpoint",
     "org_checkpoint_value": "Hub {hub_id}: size {size}, root {root}",
-    "org_stamp_time": "Time-stamped by an RFC 3161 TSA at {gen_time}.",
+    "org_stamp_time": "Time-stamped at {gen_time} by the RFC 3161 TSA {tsa}; the kit carries "
+    "the token and VERIFY.txt gives the command that checks it against the TSA's published "
+    "root.",
     "org_unstamped": "The hub had not yet time-stamped this organisation checkpoint when the "
     "bundle was made: it proves which entries the organisation held and in which order, not "
     "when.",

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
+from pytestqt.qtbot import QtBot
 
 from evidence_desk.bundle import org_proof
 from evidence_desk.bundle.model import Scope
@@ -27,6 +28,7 @@ from evidence_desk.integrity import org_checkpoints as org_cp
 from evidence_desk.services import bundle, cases, signing_certs
 from evidence_desk.services import org_checkpoint_checks as device_side
 from evidence_desk.services.org_keys import export_org_keys
+from evidence_desk.ui.bundle_dialog import BundleDialog
 from evidence_desk_testing.local_tsa import Fault, LocalTsa, TestPki
 from tests.cli.test_bundle import TO_COURT
 from tests.helpers import COURT, pkcs12_identity
@@ -72,7 +74,7 @@ def _kept_sizes(org: Org) -> list[tuple[int, bool]]:
 
 
 def test_legals_kit_says_it_is_unstamped_waits_for_the_stamp_and_proves_at_a_stamped_one(
-    hub_db: HubDatabase, tmp_path: Path, pki: TestPki
+    hub_db: HubDatabase, tmp_path: Path, pki: TestPki, qtbot: QtBot
 ) -> None:
     with (
         LocalTsa(pki) as hub_tsa,
@@ -147,3 +149,20 @@ def test_legals_kit_says_it_is_unstamped_waits_for_the_stamp_and_proves_at_a_sta
         report = verify_kit(third.kit_path, anchors)
         assert report.intact, report.as_json()
         assert not [f for f in report.findings if f.code.startswith("org.")], report.as_json()
+
+        # 4. the app: the export dialog waits for the hub's stamp (on by default on an
+        # organisation's device); its sync pushes the third export's entry, the TSA is back
+        hub_tsa.fault = Fault.NONE
+        with org.login("lee") as lee:
+            dialog = BundleDialog(lee, CASE)
+            qtbot.addWidget(dialog)
+            assert dialog.wait_org_stamp.isChecked() and not dialog.wait_org_stamp.isHidden()
+            dialog.recipient_name.setText("上海市浦东新区人民法院")
+            dialog.purpose.setText("起诉追偿借款")
+            dialog.out_dir.setText(str(tmp_path / "b4"))
+            dialog.export_button.click()
+            qtbot.waitUntil(lambda: dialog.job is None, timeout=180_000)
+            assert dialog.export_result is not None, dialog.error
+            doc, _text = _kit(dialog.export_result.kit_path)
+            assert doc["checkpoint"]["stamp"]["token"] and doc["uncovered"] == []
+            assert device_side.seen(lee.folder)[-1].stamp is not None
