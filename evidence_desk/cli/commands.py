@@ -760,6 +760,8 @@ def cmd_bundle(args: argparse.Namespace) -> int:
             "messages_omitted": result.messages_omitted,
             "checkpoint_size": result.checkpoint_size,
             "checkpoint_stamped": result.checkpoint_stamped,
+            "org_checkpoint": result.org_checkpoint,
+            "org_checkpoint_stamped": result.org_checkpoint_stamped,
             "tag_manifest_stamped": result.tag_manifest_stamped,
             "ledger_seq": result.ledger_seq,
             "processing_record": result.processing_record_id,

@@ -132,6 +132,10 @@ class ExportResult:
     ledger_seq: int
     notices: tuple[str, ...]
     processing_record_id: str = ""  # PIPL arts. 55-56: the record written with the export
+    #: an organisation's kit: the hub's checkpoint its entries are proven at ("size:root",
+    #: empty when none covers them) and whether the hub's TSA stamped it
+    org_checkpoint: str = ""
+    org_checkpoint_stamped: bool = False
 
 
 # -- optional integrations ------------------------------------------------------------------
@@ -1173,7 +1177,8 @@ def export_bundle(
     if not data.checkpoint_stamped:
         notices.append(_said("bundle.checkpoint_unstamped", size=data.checkpoint.size))
     org_stated = data.org_proof.stated if data.org_proof is not None else None
-    if org_stated is not None and data.org_proof is not None and not data.org_proof.stamp_token:
+    org_stamped = data.org_proof is not None and bool(data.org_proof.stamp_token)
+    if org_stated is not None and not org_stamped:
         notices.append(_said("bundle.org_unstamped", size=org_stated.size))
     out_dir.mkdir(parents=True, exist_ok=True)
     kit_path = out_dir / f"bundle-{data.bundle_id}-kit.zip"
@@ -1242,6 +1247,8 @@ def export_bundle(
         ledger_seq=entry.seq,
         notices=tuple(notices),
         processing_record_id=record.id,
+        org_checkpoint="" if org_stated is None else org_stated.named(),
+        org_checkpoint_stamped=org_stamped,
     )
 
 

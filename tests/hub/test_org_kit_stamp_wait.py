@@ -99,6 +99,7 @@ def test_legals_kit_says_it_is_unstamped_waits_for_the_stamp_and_proves_at_a_sta
         doc, verify_text = _kit(first.kit_path)
         assert "stamp" not in doc["checkpoint"] and doc["uncovered"] == []
         assert "has no time-stamp from the hub's TSA yet" in " ".join(first.notices)
+        assert first.org_checkpoint and not first.org_checkpoint_stamped
         assert "The hub had not yet time-stamped organisation checkpoint" in verify_text
         assert "openssl ts -verify -data ledger/org/" not in verify_text
         pdf = "".join(pdf_text(p.read_bytes()) for p in first.pdf_paths).replace("\n", " ")
@@ -113,7 +114,10 @@ def test_legals_kit_says_it_is_unstamped_waits_for_the_stamp_and_proves_at_a_sta
             "--store", org.stores["lee"], "--user", "lee", "--json",
         )  # fmt: skip
         assert code == 0, (out, err)
-        second, verify_text = _kit(Path(json.loads(out)["kit"]))
+        printed = json.loads(out)
+        assert printed["org_checkpoint_stamped"] is True
+        second, verify_text = _kit(Path(printed["kit"]))
+        assert printed["org_checkpoint"] == org_cp.parse(second["checkpoint"]["body"]).named()
         assert second["checkpoint"]["stamp"]["token"]
         assert "The hub had not yet time-stamped" not in verify_text
         assert "openssl ts -verify -data ledger/org/checkpoint-statement.txt" in verify_text
