@@ -1524,6 +1524,7 @@ class _Story:
         stated = proof.stated if proof is not None else None
         if proof is None or stated is None:
             return
+        self.flow.append(Spacer(1, 1.5 * mm))  # its own paragraph, not the intro's last line
         if proof.stamp_time:
             when = self.layout.when(proof.stamp_time)
             self.p(esc(self.t("custody_org_stamped", size=stated.size, gen_time=when)), "small")

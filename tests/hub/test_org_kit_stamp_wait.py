@@ -25,7 +25,7 @@ from evidence_desk.bundle.model import Scope
 from evidence_desk.bundle.trust import TrustAnchors
 from evidence_desk.bundle.verify_kit import pdf_text, verify_kit
 from evidence_desk.integrity import org_checkpoints as org_cp
-from evidence_desk.services import bundle, cases, signing_certs
+from evidence_desk.services import bundle, cases, org_stamp_wait, signing_certs
 from evidence_desk.services import org_checkpoint_checks as device_side
 from evidence_desk.services.org_keys import export_org_keys
 from evidence_desk.ui.bundle_dialog import BundleDialog
@@ -170,3 +170,8 @@ def test_legals_kit_says_it_is_unstamped_waits_for_the_stamp_and_proves_at_a_sta
             doc, _text = _kit(dialog.export_result.kit_path)
             assert doc["checkpoint"]["stamp"]["token"] and doc["uncovered"] == []
             assert device_side.seen(lee.folder)[-1].stamp is not None
+
+        # 5. an offline laptop: the wait ends at once and the export goes ahead (saying it)
+        org.kill()
+        with org.login("lee") as lee:
+            assert org_stamp_wait.wait_for_stamp(lee, 60) is False
