@@ -551,6 +551,12 @@ _VERIFY_EN = Catalogue(
             "with no hub: the organisation held every entry of this bundle, in this order and\n"
             "with this verdict, in the history the witnesses cosigned."
         ),
+        "kit_text.org_unstamped": (
+            "The hub had not yet time-stamped organisation checkpoint {size} when this bundle\n"
+            "was made (it stamps in the background): the checkpoint proves which entries the\n"
+            "organisation held and in which order, not when, and there is no step for its\n"
+            "token. A bundle made again once the hub has stamped it carries the dated one."
+        ),
         "kit_text.org_uncovered": (
             "{file}: {count} entries of this bundle are not yet covered by an organisation\n"
             "checkpoint (not pushed to the hub when the bundle was made); verify-bundle lists\n"
@@ -730,6 +736,8 @@ def _org_checkpoint_paragraphs(data: BundleData, lang: str) -> list[str]:
             *_paragraph(lang, "kit_text.org_checkpoint", file=org_proof.FILE, size=stated.size),
             "",
         ]
+    if stated is not None and not proof.stamp_token:
+        lines += [*_paragraph(lang, "kit_text.org_unstamped", size=stated.size), ""]
     if proof.uncovered:
         count = len(proof.uncovered)
         lines += [*_paragraph(lang, "kit_text.org_uncovered", file=org_proof.FILE, count=count), ""]

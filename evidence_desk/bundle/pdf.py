@@ -1477,6 +1477,7 @@ class _Story:
         self.p(esc(self.t("custody_intro")), "small")
         if data.is_org:  # several devices' ledgers: each row names its device and user
             self.p(esc(self.t("custody_org_intro", count=len(data.devices) + 1)), "small")
+            self._custody_org_stamp()
         self.flow.append(Spacer(1, 2 * mm))
         columns = ["col_seq", "col_time", "col_actor", "col_action", "col_detail", "col_prev"]
         if data.is_org:
@@ -1515,6 +1516,20 @@ class _Story:
         table = Table(rows, colWidths=widths, repeatRows=1)
         table.setStyle(_grid(header=True))
         self.flow.append(table)
+
+    def _custody_org_stamp(self) -> None:
+        """Whether the organisation checkpoint covering the custody rows is dated: said where
+        the rows are read, not only in the appendix (services/bundle_org_proof.py)."""
+        proof = self.layout.data.org_proof
+        stated = proof.stated if proof is not None else None
+        if proof is None or stated is None:
+            return
+        self.flow.append(Spacer(1, 1.5 * mm))  # its own paragraph, not the intro's last line
+        if proof.stamp_time:
+            when = self.layout.when(proof.stamp_time)
+            self.p(esc(self.t("custody_org_stamped", size=stated.size, gen_time=when)), "small")
+        else:
+            self.p(esc(self.t("custody_org_unstamped", size=stated.size)), "small")
 
     def _device(self, data: BundleData, number: int) -> str:
         """The device of custody row ``number`` as cell markup: its name, the user who joined
@@ -1600,7 +1615,11 @@ class _Story:
         facts = {"hub_id": stated.hub_id, "size": stated.size, "root": stated.root}
         self.p(esc(self.t("org_checkpoint_value", **facts)), "hex")
         stamped = proof.stamp_time
-        when = self.t("org_stamp_time", gen_time=self.layout.when(stamped)) if stamped else None
+        when = (
+            self.t("org_stamp_time", gen_time=self.layout.when(stamped), tsa=proof.stamp_tsa)
+            if stamped
+            else None
+        )
         self.p(esc(when or self.t("org_unstamped")), "small")
         names = proof.witness_names
         witnesses = self.t("org_witnesses", names=", ".join(names)) if names else None

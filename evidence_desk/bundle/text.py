@@ -142,6 +142,12 @@ EN: dict[str, str] = {
     "annex_none": "No tags or conduct-check records in this bundle's scope.",
     "custody_intro": "Generated from the tamper-evident ledger, never typed by hand. Each entry "
     "names who, when, what, and the hash of the entry before it.",
+    "custody_org_stamped": "The organisation hub's checkpoint {size} covers these entries; an "
+    "RFC 3161 TSA time-stamped it at {gen_time} (see the appendix).",
+    "custody_org_unstamped": "The organisation hub's checkpoint {size} covers these entries, but "
+    "the hub had not yet time-stamped it when this bundle was made: it proves which entries the "
+    "organisation held and in which order, not when. A bundle made again once the hub has "
+    "stamped it carries the dated checkpoint.",
     "custody_org_intro": "This bundle combines the ledgers of {count} devices of the "
     "organisation. Each entry names the device whose ledger holds it (its short id and the user "
     "who joined it) and the user who signed it; entries are in the organisation's order, and Seq "
@@ -212,8 +218,12 @@ EN: dict[str, str] = {
     "public_keys": "Public keys",
     "org_checkpoint": "Organisation checkpoint",
     "org_checkpoint_value": "Hub {hub_id}: size {size}, root {root}",
-    "org_stamp_time": "Time-stamped by an RFC 3161 TSA at {gen_time}.",
-    "org_unstamped": "This organisation checkpoint has no trusted time-stamp.",
+    "org_stamp_time": "Time-stamped at {gen_time} by the RFC 3161 TSA {tsa}; the kit carries "
+    "the token and VERIFY.txt gives the command that checks it against the TSA's published "
+    "root.",
+    "org_unstamped": "The hub had not yet time-stamped this organisation checkpoint when the "
+    "bundle was made: it proves which entries the organisation held and in which order, not "
+    "when.",
     "org_witnesses": "Cosigned by the witnesses: {names}.",
     "org_no_witnesses": "No witness cosigned this organisation checkpoint.",
     "org_uncovered": "{count} entries of this bundle are not yet covered by an organisation "

@@ -113,6 +113,10 @@ _said = Catalogue(
         "any published key list's hub keys",
         "trust.reason_hub": "the organisation hub's key {short}… that signed the checkpoint is "
         "not in a published key list",
+        "trust.reason_hub_list_predates": "the organisation hub's key {short}… that signed the "
+        "checkpoint cannot be checked: the key list {file} predates hub keys (it names none); "
+        "the organisation must export it again with `evidence-desk org-keys --out FILE` and "
+        "publish that file",
         # the trust inputs
         "trust.unreadable": "cannot read: {error}",
         "trust.no_certificate": "no PEM certificate in it",
@@ -163,6 +167,9 @@ class TrustSource:
     version: str = ""  # the Mozilla list's (certifi's) version
     organisation: str = ""  # an organisation key list's organisation and store
     store_id: str = ""
+    #: an organisation key list written before hub keys existed (session 13) has no
+    #: ``hub_keys`` at all: it cannot vouch for any hub key, however current its users are
+    names_hub_keys: bool = True
 
     @property
     def described(self) -> Phrase:
@@ -393,7 +400,9 @@ def _read_org_keys(
         if stated != signing.normal_fingerprint(signing.fingerprint(public)):
             raise BadInput(str(path), f"hub_keys[{number}]", _said("trust.org_fingerprint"))
         hubs.append((str(hub.get("hub_id", "")), public.lower()))
-    source = TrustSource(kind, str(path), len(found), "", organisation, store_id)
+    source = TrustSource(
+        kind, str(path), len(found), "", organisation, store_id, names_hub_keys="hub_keys" in doc
+    )
     pinned_hubs = [PinnedHubKey(hub_id, public, source) for hub_id, public in hubs]
     pinned_keys = [
         PinnedKey(
@@ -537,6 +546,8 @@ class HubKeyTrust:
     hub_id: str
     fingerprint: str  # grouped for reading
     pinned: PinnedHubKey | None
+    #: the key lists consulted that name no hub key at all (written before hub keys existed)
+    predating: tuple[str, ...] = ()
 
     @property
     def line(self) -> Phrase:
@@ -571,7 +582,8 @@ def judge_hub_key(hub_id: str, public_key: str, anchors: TrustAnchors) -> HubKey
         fingerprint = signing.fingerprint(public_key)
     except ValueError:
         fingerprint = "?"
-    return HubKeyTrust(hub_id, fingerprint, found)
+    predating = tuple(s.path for s in anchors.key_sources if not s.names_hub_keys)
+    return HubKeyTrust(hub_id, fingerprint, found, () if found is not None else predating)
 
 
 @dataclass(frozen=True, slots=True)
@@ -679,9 +691,14 @@ class TrustReport:
         ]
         if self.hub is not None and self.hub.pinned is None:
             short = self.hub.fingerprint[:19]
-            out.append(
-                TrustReason("trust.hub", self.hub.hub_id, _said("trust.reason_hub", short=short))
-            )
+            if self.hub.predating:  # the list is older than hub keys: say which, and the fix
+                said = _said(
+                    "trust.reason_hub_list_predates", short=short, file=self.hub.predating[0]
+                )
+                out.append(TrustReason("trust.hub_list_predates", self.hub.hub_id, said))
+            else:
+                said = _said("trust.reason_hub", short=short)
+                out.append(TrustReason("trust.hub", self.hub.hub_id, said))
         return out
 
     @property

@@ -718,6 +718,10 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     )
     plan = redaction_cli.read_plan(args.redact)  # a bad file: exit 2 before the store opens
     with open_session(args) as session, redaction_cli.plan_applies(args.redact):
+        if args.wait_org_stamp > 0:  # the hub stamps in the background: sync until it did
+            from evidence_desk.services import org_stamp_wait
+
+            org_stamp_wait.wait_for_stamp(session, args.wait_org_stamp)
         result = bundle_service.export_bundle(
             session,
             _bundle_scope(args),
@@ -756,6 +760,8 @@ def cmd_bundle(args: argparse.Namespace) -> int:
             "messages_omitted": result.messages_omitted,
             "checkpoint_size": result.checkpoint_size,
             "checkpoint_stamped": result.checkpoint_stamped,
+            "org_checkpoint": result.org_checkpoint,
+            "org_checkpoint_stamped": result.org_checkpoint_stamped,
             "tag_manifest_stamped": result.tag_manifest_stamped,
             "ledger_seq": result.ledger_seq,
             "processing_record": result.processing_record_id,
@@ -1118,6 +1124,14 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--out", type=Path, required=True, help="folder for PDF and kit")
         command.add_argument(
             "--no-stamp", action="store_true", help="do not time-stamp pending checkpoints first"
+        )
+        command.add_argument(
+            "--wait-org-stamp",
+            type=float,
+            default=0.0,
+            metavar="SECONDS",
+            help="on an organisation's device: sync with the hub until its newest organisation "
+            "checkpoint is time-stamped (at most SECONDS) before the bundle is made",
         )
         command.add_argument(
             "--unmask-numbers",

@@ -9,7 +9,11 @@ task of hub/org_clock.py stamps every checkpoint that has no token yet, oldest f
 at the first failure (the TSA down, or an answer that does not verify against ``--tsa-ca``:
 nothing of it is stored). The rest stays queued and is tried again later, with a doubling
 pause. Tokens are kept in the append-only ``org_checkpoint_stamps`` and served with the
-checkpoint (``stamp``: the token in base64, its genTime and the TSA's URL).
+checkpoint (``stamp``: the token in base64, its genTime, the TSA's URL and ``certs``, the
+certificate path the token verified by against ``--tsa-ca`` as PEM, signer first and root
+last). The hub publishes that path so that a device whose store does not know the hub's TSA
+can still carry everything a court's ``openssl ts -verify`` needs besides the TSA's published
+root; it proves nothing by itself (a court checks against the root the TSA publishes).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from typing import Any, Final
 
 import psycopg
 from cryptography import x509
+from cryptography.hazmat.primitives.serialization import Encoding
 
 from evidence_desk.domain.errors import UsageError
 from evidence_desk.domain.wording import Catalogue
@@ -71,19 +76,29 @@ class StampAuthority:
         return cls(url, roots)
 
 
-def stamp_json(token: bytes, gen_time: str, url: str) -> dict[str, str]:
-    """How a stamp travels with its checkpoint."""
-    return {"token": base64.b64encode(token).decode("ascii"), "gen_time": gen_time, "tsa": url}
+def stamp_json(token: bytes, gen_time: str, url: str, certs: str = "") -> dict[str, str]:
+    """How a stamp travels with its checkpoint (``certs`` only when the hub recorded them: a
+    token stamped before schema version 3 has none)."""
+    out = {"token": base64.b64encode(token).decode("ascii"), "gen_time": gen_time, "tsa": url}
+    return out | ({"certs": certs} if certs else {})
 
 
 def stamp_of(conn: Conn, size: int) -> dict[str, str] | None:
     """The stamp of the checkpoint of ``size`` (None: not stamped yet)."""
     row = conn.execute(
-        "SELECT token, gen_time, tsa_url FROM org_checkpoint_stamps WHERE size = %s", (size,)
+        "SELECT token, gen_time, tsa_url, certs FROM org_checkpoint_stamps WHERE size = %s",
+        (size,),
     ).fetchone()
     if row is None:
         return None
-    return stamp_json(bytes(row[0]), row[1].isoformat(), str(row[2]))
+    return stamp_json(bytes(row[0]), row[1].isoformat(), str(row[2]), str(row[3]))
+
+
+def _certs_pem(info: tsa.TimestampInfo) -> str:
+    return "".join(
+        x509.load_der_x509_certificate(der).public_bytes(Encoding.PEM).decode("ascii")
+        for der in info.cert_chain_der
+    )
 
 
 def _pending(conn: Conn) -> list[tuple[int, str]]:
@@ -97,9 +112,9 @@ def _pending(conn: Conn) -> list[tuple[int, str]]:
 
 def _record(conn: Conn, size: int, info: tsa.TimestampInfo, url: str) -> None:
     conn.execute(
-        "INSERT INTO org_checkpoint_stamps (size, token, gen_time, tsa_url) "
-        "VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
-        (size, info.token_der, info.gen_time, url),
+        "INSERT INTO org_checkpoint_stamps (size, token, gen_time, tsa_url, certs) "
+        "VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+        (size, info.token_der, info.gen_time, url, _certs_pem(info)),
     )
 
 

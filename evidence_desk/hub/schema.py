@@ -37,7 +37,9 @@ from evidence_desk.domain.models import Role
 #: 2: ``entries.pre_org`` and ``join_staging`` (joining with an existing store, issue 19).
 #: Version 1 grew tables without a number of its own (receipts, checkpoints, witnesses, key
 #: rotations, stamps): :func:`upgrade` adds whatever table, column and index it lacks.
-SCHEMA_VERSION: Final = 2
+#: 3: ``org_checkpoint_stamps.certs`` (the TSA's certificate path each token verified by, served
+#: with the stamp so that a kit can carry it).
+SCHEMA_VERSION: Final = 3
 
 #: tables that only ever grow (trigger + grants); in the order they are created
 EVIDENCE_TABLES: Final = (
@@ -236,7 +238,9 @@ CREATE TABLE org_checkpoint_stamps (
     token bytea NOT NULL,
     gen_time timestamptz NOT NULL,
     tsa_url text NOT NULL,
-    added_at timestamptz NOT NULL DEFAULT now()
+    added_at timestamptz NOT NULL DEFAULT now(),
+    -- PEM: the certificate path the token verified by at stamping (signer first, root last)
+    certs text NOT NULL DEFAULT ''
 );
 
 CREATE TABLE nonces (
@@ -339,7 +343,10 @@ def install(conn: psycopg.Connection[Any]) -> None:
 _TABLE = re.compile(r"^CREATE TABLE (\w+) \(.*?^\);$", re.MULTILINE | re.DOTALL)
 _INDEX = re.compile(r"^CREATE (UNIQUE )?INDEX (\w+) (ON .*?;)$", re.MULTILINE | re.DOTALL)
 #: columns added to a table after its first release: (table, column, definition)
-_ADDED_COLUMNS: Final = (("entries", "pre_org", "boolean NOT NULL DEFAULT false"),)
+_ADDED_COLUMNS: Final = (
+    ("entries", "pre_org", "boolean NOT NULL DEFAULT false"),
+    ("org_checkpoint_stamps", "certs", "text NOT NULL DEFAULT ''"),
+)
 
 
 def upgrade(conn: psycopg.Connection[Any]) -> tuple[int, int]:

@@ -97,6 +97,9 @@ _said = Catalogue(
         "bundle.tsa_failed": "time-stamp authority {name}: {reason}",
         "bundle.tags_unstamped": "the tag manifest could not be time-stamped (no TSA answered)",
         "bundle.checkpoint_unstamped": "checkpoint {size} has no trusted time-stamp yet",
+        "bundle.org_unstamped": "the organisation checkpoint {size} the kit proves its entries "
+        "at has no time-stamp from the hub's TSA yet: the kit and the PDF say so; export again "
+        "after a sync once the hub stamped it (bundle --wait-org-stamp waits for it)",
         # the annex of tags and conduct findings (the PDF says them in the bundle's language)
         "bundle.annex_message": "message {message_id}",
         "bundle.annex_tag": "{tag} · {by}",
@@ -129,6 +132,10 @@ class ExportResult:
     ledger_seq: int
     notices: tuple[str, ...]
     processing_record_id: str = ""  # PIPL arts. 55-56: the record written with the export
+    #: an organisation's kit: the hub's checkpoint its entries are proven at ("size:root",
+    #: empty when none covers them) and whether the hub's TSA stamped it
+    org_checkpoint: str = ""
+    org_checkpoint_stamped: bool = False
 
 
 # -- optional integrations ------------------------------------------------------------------
@@ -1169,6 +1176,10 @@ def export_bundle(
         notices.append(_said("bundle.tags_unstamped"))
     if not data.checkpoint_stamped:
         notices.append(_said("bundle.checkpoint_unstamped", size=data.checkpoint.size))
+    org_stated = data.org_proof.stated if data.org_proof is not None else None
+    org_stamped = data.org_proof is not None and bool(data.org_proof.stamp_token)
+    if org_stated is not None and not org_stamped:
+        notices.append(_said("bundle.org_unstamped", size=org_stated.size))
     out_dir.mkdir(parents=True, exist_ok=True)
     kit_path = out_dir / f"bundle-{data.bundle_id}-kit.zip"
     written = disclosure.write_files(
@@ -1236,6 +1247,8 @@ def export_bundle(
         ledger_seq=entry.seq,
         notices=tuple(notices),
         processing_record_id=record.id,
+        org_checkpoint="" if org_stated is None else org_stated.named(),
+        org_checkpoint_stamped=org_stamped,
     )
 
 

@@ -9,6 +9,13 @@ proof is computed here). The inclusion proofs are computed from the device's own
 organisation log (services/org_history.py): a copy that does not give the checkpoint's root is
 refused (``bundle.org_history``) rather than exported with proofs that cannot verify.
 
+The checkpoint proven at is the newest kept one that is time-stamped and covers every kit entry
+the newest kept one covers (``_chosen``): a legal device that only reads often exports right
+after a sync whose newest checkpoint the hub has not stamped yet, and an older stamped one
+dates the same entries. When none is stamped the newest is used and the kit, VERIFY.txt and the
+PDF say it is not time-stamped; ``bundle --wait-org-stamp`` (services/org_stamp_wait.py) syncs
+until it is instead.
+
 Entries the newest kept checkpoint does not cover (not pushed yet, or pushed after that sync)
 are listed as not yet covered: the bundle says so instead of failing.
 """
@@ -17,6 +24,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import urllib.parse
 from typing import Any
 
 from cryptography.hazmat.primitives.serialization import Encoding
@@ -29,8 +37,10 @@ from evidence_desk.integrity import merkle, tsa
 from evidence_desk.integrity import org_checkpoints as org
 from evidence_desk.services import timestamps
 from evidence_desk.services.org_checkpoint_checks import (
+    HeldEntry,
     Seen,
     held_rows,
+    published_verify,
     seen,
     stamp_problem,
     witnessed,
@@ -60,9 +70,9 @@ def attach(session: Session, data: BundleData) -> BundleData:
     if not kept:
         none = OrgProof(pin.hub_id, pin.receipt_key, None, uncovered=tuple(sorted(hashes)))
         return dataclasses.replace(data, org_proof=none)
-    newest = kept[-1]
-    stated = newest.stated
     rows = held_rows(session.conn, session.folder.store_id, 1 << 62)
+    newest = _chosen(session, kept, rows, data)
+    stated = newest.stated
     leaves = [row.leaf() for row in rows]
     cache: merkle.SubtreeCache = {}
     held = (
@@ -96,7 +106,7 @@ def attach(session: Session, data: BundleData) -> BundleData:
     proof = OrgProof(
         pin.hub_id,
         pin.receipt_key,
-        _checkpoint(session, newest),
+        _checkpoint(newest, tsa_name),
         tuple(proven),
         tuple(uncovered),
         tuple(_witnesses(session, stated, leaves)),
@@ -107,6 +117,23 @@ def attach(session: Session, data: BundleData) -> BundleData:
     return dataclasses.replace(data, org_proof=proof)
 
 
+def _chosen(session: Session, kept: list[Seen], rows: list[HeldEntry], data: BundleData) -> Seen:
+    """The checkpoint the kit proves its entries at: the newest kept one whose stamp dates it
+    among those that cover every kit entry the newest kept one covers (a stamp dates the
+    entries; a later checkpoint adds nothing for them but the witnesses, whose cosignatures of
+    later checkpoints the kit carries with the consistency proof). The newest kept one when
+    none of those is stamped yet: the kit and its PDF then say it is not time-stamped."""
+    at = {(row.device, row.seq): n for n, row in enumerate(rows)}
+    places = [at[(p.device, p.seq)] for p in data.org_order if (p.device, p.seq) in at]
+    newest = kept[-1]
+    covered = [n for n in places if n < newest.stated.size]
+    need = max(covered) + 1 if covered else 0
+    for one in reversed(kept):
+        if one.stated.size >= need and one.stamp is not None and not stamp_problem(session, one):
+            return one
+    return newest
+
+
 def _kit_hashes(data: BundleData) -> dict[tuple[str, int], str]:
     out = {(data.store_id, e.seq): e.entry_hash for e in data.ledger}
     for device in data.devices:
@@ -114,17 +141,23 @@ def _kit_hashes(data: BundleData) -> dict[tuple[str, int], str]:
     return out
 
 
-def _checkpoint(session: Session, newest: Seen) -> dict[str, Any]:
-    if stamp_problem(session, newest):  # a token that does not date it is left out
+def _checkpoint(newest: Seen, tsa_name: str) -> dict[str, Any]:
+    """The checkpoint as the kit carries it: its stamp only when a TSA's certificates verify
+    it (``tsa_name``), so that the kit carries them too; a token nothing here verifies (one
+    that does not date it, or one of a hub that published no certificates, to a store that
+    does not know its TSA) is left out, and the kit says the checkpoint is not stamped."""
+    if not tsa_name:
         newest = dataclasses.replace(newest, stamp=None)
     return newest.as_json()
 
 
 def _stamp_authority(session: Session, newest: Seen) -> tuple[str, str, tuple[bytes, ...]]:
-    """The store's TSA authority that verifies the stamp: its name, its PEM roots and
-    intermediates, and the certificate path the token verified by (signer first, root last);
-    empty when there is no stamp or none verifies it."""
-    if newest.stamp is None or stamp_problem(session, newest) is not None:
+    """The TSA that verifies the stamp: its name, its PEM roots and intermediates, and the
+    certificate path the token verified by (signer first, root last). One of the store's
+    authorities when one verifies it; else the certificate path the hub published with the
+    stamp (a store need not know the hub's TSA for its kit to carry the token and a court to
+    check it); empty when there is no stamp or nothing verifies it."""
+    if newest.stamp is None or stamp_problem(session, newest):
         return "", "", ()
     for authority in timestamps.list_authorities(session):
         info = _verified_by(newest, authority)
@@ -134,7 +167,21 @@ def _stamp_authority(session: Session, newest: Seen) -> tuple[str, str, tuple[by
                 for cert in [*authority.roots, *authority.certs]
             )
             return authority.name, pem, info.cert_chain_der
-    return "", "", ()
+    published = published_verify(newest)
+    if published is None:
+        return "", "", ()
+    return (
+        hub_tsa_name(newest),
+        str((newest.stamp or {}).get("certs", "")),
+        published.cert_chain_der,
+    )
+
+
+def hub_tsa_name(one: Seen) -> str:
+    """The name a kit gives the hub's TSA when the store configured no authority of it: the
+    TSA's host as the hub stamped with it (VERIFY.txt asks for that TSA's published root)."""
+    host = urllib.parse.urlsplit(str((one.stamp or {}).get("tsa", ""))).hostname
+    return f"hub-tsa-{host}" if host else "hub-tsa"
 
 
 def _verified_by(one: Seen, authority: timestamps.Authority) -> tsa.TimestampInfo | None:

@@ -11,6 +11,8 @@ import json
 from dataclasses import dataclass
 from typing import Any, Final
 
+from cryptography import x509
+
 from evidence_desk.domain.errors import HubForked
 from evidence_desk.domain.models import Finding
 from evidence_desk.domain.wording import Catalogue
@@ -39,8 +41,8 @@ _said = Catalogue(
         "org_checkpoint.stamp_unreadable": "its time-stamp token is not base64",
         "org_checkpoint.stamp_invalid": "its time-stamp token does not date this checkpoint "
         "({error})",
-        "org_checkpoint.stamp_unchecked": "its time-stamp token cannot be checked: this store "
-        "has no TSA roots configured",
+        "org_checkpoint.stamp_unchecked": "its time-stamp token cannot be checked against the "
+        "roots of a TSA this store configured (the hub's TSA is not one of them)",
         "org_checkpoint.kept_root": "its root is not the root of the organisation history this "
         "store holds ({held})",
     }
@@ -82,33 +84,59 @@ def read_stamp(value: Any) -> dict[str, str] | None:
     """A served or kept stamp as text fields (None: none, or not the shape the hub serves)."""
     if not isinstance(value, dict) or not isinstance(value.get("token"), str):
         return None
-    return {name: str(value.get(name, "")) for name in ("token", "gen_time", "tsa")}
+    kept = {name: str(value.get(name, "")) for name in ("token", "gen_time", "tsa")}
+    certs = value.get("certs")  # the TSA's certificate path as the hub published it
+    return kept | ({"certs": certs} if isinstance(certs, str) and certs else {})
+
+
+def published_verify(one: Seen) -> tsa.TimestampInfo | None:
+    """``one``'s token verified against the certificate path the hub published with it (its
+    self-signed certificates as the roots): None when the hub published none or the token does
+    not verify by them. It shows the token is whole and dates the checkpoint; whether the TSA
+    is one to trust is judged against the root the TSA publishes (verify-bundle
+    ``--tsa-roots``), never against what the hub says."""
+    stamp = one.stamp or {}
+    try:
+        token = base64.b64decode(stamp.get("token", ""), validate=True)
+        certs = x509.load_pem_x509_certificates(stamp.get("certs", "").encode("ascii"))
+    except ValueError:
+        return None
+    roots = [c for c in certs if c.issuer == c.subject]
+    try:
+        digest = org.statement_digest(one.signed.body)
+        return tsa.verify_token(token, digest, roots, [c for c in certs if c not in roots])
+    except tsa.TsaError:
+        return None
 
 
 def stamp_problem(session: Session, one: Seen) -> str | None:
     """Why ``one``'s stamp does not date it (None: it verifies, or there is none): its imprint
     must be the checkpoint's statement digest, its signature and chain must verify against one
-    of the store's configured TSA authorities (as the store's own stamps). ``""``: the store
-    has no TSA roots to check it against."""
+    of the store's configured TSA authorities (as the store's own stamps). ``""``: none of them
+    is the hub's TSA, and the token verifies by the certificate path the hub published with it
+    (or the hub published none and the store has no TSA roots at all)."""
     if one.stamp is None:
         return None
     try:
         token = base64.b64decode(one.stamp["token"], validate=True)
     except (ValueError, KeyError):
         return _said("org_checkpoint.stamp_unreadable")
-    authorities = timestamps.list_authorities(session)
-    if not authorities:
-        return ""
     digest = org.statement_digest(one.signed.body)
     problem = ""
-    for authority in authorities:
+    for authority in timestamps.list_authorities(session):
         try:
             tsa.verify_token(token, digest, authority.roots, authority.certs)
         except tsa.TsaError as error:
             problem = error.message
             continue
         return None
-    return _said("org_checkpoint.stamp_invalid", error=problem)
+    if "certs" in one.stamp:  # the hub published the TSA's path: the token must verify by it
+        return (
+            ""
+            if published_verify(one) is not None
+            else _said("org_checkpoint.stamp_invalid", error=problem or "-")
+        )
+    return _said("org_checkpoint.stamp_invalid", error=problem) if problem else ""
 
 
 def seen(folder: StoreFolder) -> list[Seen]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from typing import Any
+from typing import Any, Final
 
 from evidence_desk.domain.errors import HubForked
 from evidence_desk.domain.models import Role
@@ -32,6 +32,7 @@ from evidence_desk.services.org_checkpoint_checks import (
     Seen,
     held_leaves,
     keep_witnessed,
+    published_verify,
     read_stamp,
     seen,
     stamp_problem,
@@ -116,7 +117,27 @@ def newest_from_hub(folder: StoreFolder, client: HubClient) -> Seen | None:
         last, new.stated, [str(step) for step in proof["proof"]]
     ):
         raise _not_extension(last, new.stated)
+    _stamp_last_kept(folder, kept, proof.get("first"))
     return new
+
+
+def _stamp_last_kept(folder: StoreFolder, kept: list[Seen], first: Any) -> None:
+    """The stamp the consistency answer gives the newest kept checkpoint (its first side),
+    kept when that checkpoint was kept unstamped: the hub stamps in the background, so a
+    device that syncs right after a push keeps checkpoints the hub stamps later, and a bundle
+    proves its entries at the newest stamped one (services/bundle_org_proof.py). Only a token
+    that verifies by the certificate path the hub published with it is kept here (verify
+    checks it again against the store's TSAs); it costs no request."""
+    last = kept[-1]
+    if last.stamp is not None or not isinstance(first, dict):
+        return
+    if first.get("body") != last.signed.body or first.get("signature") != last.signed.signature:
+        return
+    stamped = dataclasses.replace(last, stamp=read_stamp(first.get("stamp")))
+    if stamped.stamp is None or published_verify(stamped) is None:
+        return
+    body = {"checkpoints": [k.as_json() for k in [*kept[:-1], stamped]]}
+    atomic_write(folder.path / SEEN_FILE, json.dumps(body, indent=1).encode("utf-8"))
 
 
 def confirm(session: Session, new: Seen) -> None:
@@ -215,3 +236,40 @@ def cosign(session: Session, client: HubClient, own: Seen) -> bool:
     }
     keep_witnessed(session.folder, [item])
     return True
+
+
+#: kept checkpoints whose stamp one sync asks the hub for at most (the newest unstamped first)
+_REFRESH: Final = 8
+
+
+def refresh_stamps(session: Session, client: HubClient, new: Seen) -> int:
+    """Once the hub has stamped ``new`` (just confirmed), the stamps of the checkpoints this
+    store kept unstamped before it: the hub stamps oldest first, so they have theirs by now.
+    Each is read from the first side of a consistency answer (the checkpoint exactly as kept,
+    its stamp dating it), so that a bundle can prove its entries at a stamped checkpoint
+    (services/bundle_org_proof.py). Returns how many were stamped; a hub that does not stamp
+    costs nothing, since ``new`` is then unstamped too."""
+    if new.stamp is None:
+        return 0
+    kept = seen(session.folder)
+    waiting = [n for n, k in enumerate(kept) if k.stamp is None and k.stated.size < new.stated.size]
+    changed = 0
+    for n in waiting[-_REFRESH:]:
+        one = kept[n]
+        try:
+            answer = client.get(
+                f"/v1/org/consistency?first={one.stated.size}&second={new.stated.size}"
+            )["first"]
+        except (HubRefused, KeyError, TypeError):
+            continue
+        if not isinstance(answer, dict) or answer.get("body") != one.signed.body:
+            continue
+        stamped = dataclasses.replace(one, stamp=read_stamp(answer.get("stamp")))
+        if stamped.stamp is None or stamp_problem(session, stamped):
+            continue
+        kept[n] = stamped
+        changed += 1
+    if changed:
+        body = {"checkpoints": [k.as_json() for k in kept]}
+        atomic_write(session.folder.path / SEEN_FILE, json.dumps(body, indent=1).encode("utf-8"))
+    return changed

@@ -363,6 +363,8 @@ def pull(session: Session, client: HubClient, report: SyncReport) -> None:
     if checkpoint is not None:  # and its root must be the one of the history now held
         org_checkpoints.confirm(session, checkpoint)
         report.org_checkpoint = checkpoint.stated.named()
+        # the checkpoints kept unstamped before it: a bundle proves at a stamped one
+        org_checkpoints.refresh_stamps(session, client, checkpoint)
         # where two devices' views meet: the other witnesses' cosigned checkpoints, then ours
         report.witnesses_checked = org_checkpoints.meet(session, client, checkpoint)
         # what gossip outside the hub brought and this device could not check alone

@@ -37,7 +37,13 @@ from evidence_desk.domain.file_names import safe_component
 from evidence_desk.domain.models import Role
 from evidence_desk.domain.pipl import Recipient
 from evidence_desk.services import bundle as bundle_service
-from evidence_desk.services import contacts, redaction_defaults, rsmf_export, shredding
+from evidence_desk.services import (
+    contacts,
+    org_stamp_wait,
+    redaction_defaults,
+    rsmf_export,
+    shredding,
+)
 from evidence_desk.services.session import Session
 from evidence_desk.ui import errors, service_text
 from evidence_desk.ui.labels import channel_label, status_label
@@ -170,6 +176,14 @@ class BundleDialog(QDialog):
         )
         self.stamp_first.setObjectName("bundleStampFirst")
         self.stamp_first.setChecked(True)
+        # an organisation's device: the hub stamps its checkpoint in the background, so the
+        # export first syncs until it did (services/org_stamp_wait.py), or says it did not
+        self.wait_org_stamp = QCheckBox(
+            self.tr("Wait for the organisation hub's time-stamp first (up to 2 minutes)")
+        )
+        self.wait_org_stamp.setObjectName("bundleWaitOrgStamp")
+        self.wait_org_stamp.setChecked(True)
+        self.wait_org_stamp.setVisible(org_stamp_wait.applies(session))
         # PI-6: account numbers are masked unless the legal team prints them with a reason
         self.unmask = QCheckBox(
             self.tr("Print bank-card and account numbers in full (recorded with the reason)")
@@ -207,6 +221,7 @@ class BundleDialog(QDialog):
         form.addRow(self.tr("Size limit per volume"), self.max_volume)
         form.addRow("", self.embed_originals)
         form.addRow("", self.stamp_first)
+        form.addRow("", self.wait_org_stamp)
         form.addRow("", self.unmask)
         form.addRow(self.tr("Reason for printing numbers"), self.unmask_reason)
         form.addRow(self.tr("Save to"), out_row)
@@ -424,6 +439,7 @@ class BundleDialog(QDialog):
             self.stamp_first.isChecked(),
             self.recipient(),
         )
+        wait = self.wait_org_stamp.isChecked() and org_stamp_wait.applies(self.session)
         # the service refuses a blank reason (rule unmask.reason) and anyone but legal
         unmask_reason = self.unmask_reason.text() if self.unmask.isChecked() else None
         redaction: dict[str, Any] = self.redaction_options()
@@ -437,6 +453,8 @@ class BundleDialog(QDialog):
         def work(
             session: Session, _job: Job[bundle_service.ExportResult]
         ) -> bundle_service.ExportResult:
+            if wait:
+                org_stamp_wait.wait_for_stamp(session, org_stamp_wait.APP_WAIT_SECONDS)
             return bundle_service.export_bundle(
                 session,
                 scope,

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from evidence_desk.bundle import trust
 from evidence_desk.bundle.trust import TrustAnchors
@@ -355,3 +356,28 @@ def test_the_app_ships_the_mozilla_root_list_and_its_own_roots_folder() -> None:
     subjects = {r.certificate.subject.rfc4514_string() for r in anchors.roots}
     # DigiCert's and Sectigo's (USERTrust) time-stamping chains end at these
     assert any("DigiCert" in s for s in subjects) and any("USERTrust RSA" in s for s in subjects)
+
+
+def test_a_key_list_that_predates_hub_keys_is_named_for_an_unpinned_hub_key(
+    tmp_path: Path,
+) -> None:
+    """A list with ``hub_keys`` (even empty) vouches for the hub keys it names; a list written
+    before hub keys existed has no ``hub_keys`` at all, and a hub key judged against it names
+    that list (the reason ``trust.hub_list_predates``), unless another list pins the key."""
+    hub_key = signing.public_key_hex(Ed25519PrivateKey.generate())
+    entry = {"hub_id": "hub-1", "public_key": hub_key, "fingerprint": signing.fingerprint(hub_key)}
+    base = {"format": trust.ORG_KEYS_FORMAT, "organisation": "Org", "users": []}
+    old, other, current = tmp_path / "old.json", tmp_path / "other.json", tmp_path / "now.json"
+    old.write_text(json.dumps(base), "utf-8")
+    other.write_text(json.dumps({**base, "hub_keys": []}), "utf-8")
+    current.write_text(json.dumps({**base, "hub_keys": [entry]}), "utf-8")
+
+    def judged(*lists: Path) -> trust.HubKeyTrust:
+        anchors = TrustAnchors.load([], list(lists), shipped=False, pinned=False)
+        return trust.judge_hub_key("hub-1", hub_key, anchors)
+
+    assert judged(old).pinned is None and judged(old).predating == (str(old),)
+    assert judged(other).pinned is None and judged(other).predating == ()
+    pinned = judged(old, current)
+    assert pinned.pinned is not None and pinned.predating == ()
+    assert judged(old, other).predating == (str(old),)

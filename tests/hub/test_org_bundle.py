@@ -365,7 +365,10 @@ def test_the_kit_carries_the_covering_org_checkpoint_and_verifies_it_with_no_hub
     # the PDF states the checkpoint, that it is not stamped, and who cosigned; VERIFY.txt how
     text = "".join(pdf_text(p.read_bytes()) for p in org_kit.pdf_paths).replace("\n", "")
     assert "组织检查点" in text and f"大小 {stated.size}，根 {stated.root}" in text
-    assert "此组织检查点没有可信时间戳。" in text and "联署的见证人：lee。" in text
+    assert "生成本证据包时中心服务器尚未为此组织检查点加盖时间戳" in text
+    assert "联署的见证人：lee。" in text
+    # ... and the custody page says it where the rows are read (not only in the appendix)
+    assert f"组织中心服务器的检查点 {stated.size} 覆盖这些记录，但生成本证据包时" in text
     english = "".join(pdf_text(p.read_bytes()) for p in org_kit.english).replace("\n", "")
     assert "Cosigned by the witnesses: lee." in english
     assert org_proof.FILE in (bag / "VERIFY.txt").read_text("utf-8")
@@ -386,10 +389,23 @@ def test_the_kits_hub_key_is_held_to_the_organisations_published_hub_keys(
     assert report.outcome == "intact", report.as_json()
     assert report.trust is not None and report.trust.hub is not None
     assert report.trust.hub.pinned is not None
-    # the organisation's list without its hub's key: intact, but not trusted, naming why
-    del published["hub_keys"]
-    without = tmp_path / "no-hub-keys.json"
-    without.write_text(json.dumps(published), "utf-8")
-    report = verify_kit(bag, TrustAnchors.load([], [without], pinned=False))
+    # a current list that does not name this hub's key: intact, but not trusted, naming why
+    other = tmp_path / "other-hub-keys.json"
+    other.write_text(json.dumps({**published, "hub_keys": []}), "utf-8")
+    report = verify_kit(bag, TrustAnchors.load([], [other], pinned=False))
     assert report.intact and report.outcome == "untrusted"
     assert [r.code for r in report.trust.reasons] == ["trust.hub"]  # type: ignore[union-attr]
+    # a list written before hub keys existed (no ``hub_keys`` at all): the reason says so and
+    # names the fix, an export of the list again; the kit is not trusted on it
+    del published["hub_keys"]
+    old_list = tmp_path / "before-hub-keys.json"
+    old_list.write_text(json.dumps(published), "utf-8")
+    report = verify_kit(bag, TrustAnchors.load([], [old_list], pinned=False))
+    assert report.intact and report.outcome == "untrusted"
+    assert report.trust is not None
+    reasons = report.trust.reasons
+    assert [r.code for r in reasons] == ["trust.hub_list_predates"]
+    assert str(old_list) in reasons[0].message and "org-keys --out" in reasons[0].message
+    # the list exported again today (the fixture's) is enough, beside the old one
+    report = verify_kit(bag, TrustAnchors.load([], [old_list, org_kit.org_keys], pinned=False))
+    assert report.outcome == "intact", report.as_json()

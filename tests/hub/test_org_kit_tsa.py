@@ -113,3 +113,75 @@ def test_every_verify_command_of_an_org_kit_checks_the_hubs_stamp(
             cwd=bag, capture_output=True, check=False,
         )  # fmt: skip
         assert wrong.returncode != 0
+
+
+def test_a_store_that_does_not_know_the_hubs_tsa_still_gets_the_step_for_its_token(
+    hub_db: HubDatabase,
+    tmp_path: Path,
+    pki: TestPki,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The store stamps with its own TSA only; the hub stamps with another PKI's. The hub
+    publishes the certificate path each token verified by with the stamp, so the device keeps
+    the stamp (verify warns that no TSA of the store checks it) and the kit carries the token,
+    that path and VERIFY.txt's ``openssl ts -verify`` step for it, named by the TSA's host:
+    every command succeeds with the TSAs' published roots, and the step fails with another."""
+    hub_pki = make_test_pki(tmp_path_factory.mktemp("hub-pki"))
+    with (
+        LocalTsa(pki, include_chain=True) as court_tsa,
+        LocalTsa(hub_pki, include_chain=True) as hub_tsa,
+        organisation(
+            tmp_path / "org", hub_db.owner_url, "--tsa", hub_tsa.url, "--tsa-ca",
+            str(hub_pki.root_pem),
+        ) as org,
+    ):  # fmt: skip
+        org.join("alice", "staff")
+        org.join("sam", "supervisor")
+        org.join("lee", "legal")
+        org.welcome("alice", "sam", "lee")
+        approved_remotely(org, tmp_path)
+        with org.login("root") as root:  # only the store's own TSA
+            timestamps.add_authority(
+                root, "court-tsa", court_tsa.url, pki.root_pem.read_text(),
+                pki.intermediates_pem.read_text(), timeout_seconds=5,
+            )  # fmt: skip
+        assert org.sync("root")[0] == 0
+        assert org.sync("lee")[0] == 0
+        with org.login("lee") as lee:
+            signing_certs.import_p12(lee, pkcs12_identity("lee"), "p12-password")
+            retention.add_hold(lee, "2026-SH-1", "litigation expected")
+        assert org.sync("lee")[0] == 0
+        deadline = time.monotonic() + 60
+        while not _all_stamped(hub_db):
+            assert time.monotonic() < deadline
+            time.sleep(0.2)
+        assert org.sync("lee")[0] == 0  # the newest checkpoint again, stamped now
+        with org.login("lee") as lee:
+            newest = device_side.seen(lee.folder)[-1]
+            assert newest.stamp is not None and "BEGIN CERTIFICATE" in newest.stamp["certs"]
+            assert device_side.stamp_problem(lee, newest) == ""  # kept, not checked by ours
+            made = bundle.export_bundle(
+                lee, Scope("2026-SH-1", language="en"), tmp_path / "b", recipient=COURT
+            )
+            published = tmp_path / "published"
+            published.mkdir()
+            export_org_keys(lee, published / kit.PUBLISHED_ORG_KEYS)
+        name = "hub-tsa-127.0.0.1"
+        shutil.copy(pki.root_pem, published / kit.published_root("court-tsa"))
+        shutil.copy(hub_pki.root_pem, published / kit.published_root(name))
+        text = run_verify_commands(made.kit_path, published, tmp_path).text
+        size = newest.stated.size
+        token_file = f"tsa/org-checkpoint-{size}.{kit.tsa_slug(name)}.tst"
+        assert (
+            f"openssl ts -verify -data {org_proof.STATEMENT_FILE} -in {token_file} -token_in "
+            f"-CAfile {kit.published_root(name)}" in text
+        )
+        assert "not yet time-stamped" not in text and "there is no openssl step" not in text
+        bag = next((tmp_path / "kit").glob("*/bagit.txt")).parent
+        wrong = subprocess.run(
+            ["openssl", "ts", "-verify", "-data", org_proof.STATEMENT_FILE, "-in", token_file,
+             "-token_in", "-CAfile", str(pki.root_pem), "-untrusted",
+             f"tsa/{kit.tsa_slug(name)}-untrusted.pem"],
+            cwd=bag, capture_output=True, check=False,
+        )  # fmt: skip
+        assert wrong.returncode != 0

@@ -84,3 +84,23 @@ def test_serve_refuses_an_earlier_schema_and_names_the_command(
     )  # fmt: skip
     assert code == 4, err
     assert "hub upgrade" in err and "version 1" in err
+
+
+def test_a_version_2_hub_gets_the_stamps_certificate_path_column(hub_db: HubDatabase) -> None:
+    """Schema 3 records with each organisation checkpoint's stamp the TSA's certificate path
+    (hub/org_stamps.py); a version 2 hub lacks the column, and ``hub upgrade`` adds it, the
+    stamps it already holds keeping an empty path (served without ``certs``)."""
+    with psycopg.connect(hub_db.owner_url) as conn, conn.transaction():
+        conn.execute("ALTER TABLE org_checkpoint_stamps DROP COLUMN certs")
+        conn.execute("DELETE FROM hub_schema")
+        conn.execute("INSERT INTO hub_schema (version) VALUES (2)")
+    assert ok("hub", "upgrade", "--db", hub_db.owner_url) == {
+        "from_version": 2,
+        "to_version": schema.SCHEMA_VERSION,
+    }
+    with psycopg.connect(hub_db.owner_url) as conn:
+        column = conn.execute(
+            "SELECT data_type, column_default FROM information_schema.columns "
+            "WHERE table_name = 'org_checkpoint_stamps' AND column_name = 'certs'"
+        ).fetchone()
+        assert column is not None and column[0] == "text" and "''" in str(column[1])

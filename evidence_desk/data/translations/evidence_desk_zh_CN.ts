@@ -472,268 +472,273 @@
 <context>
     <name>BundleDialog</name>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="114"/>
+        <location filename="../../ui/bundle_dialog.py" line="120"/>
         <source>Export a court bundle — case %1</source>
         <translation>导出诉讼证据包 — 案件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="140"/>
-        <location filename="../../ui/bundle_dialog.py" line="143"/>
+        <location filename="../../ui/bundle_dialog.py" line="146"/>
+        <location filename="../../ui/bundle_dialog.py" line="149"/>
         <source>YYYY-MM-DD (optional)</source>
         <translation>YYYY-MM-DD（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="148"/>
+        <location filename="../../ui/bundle_dialog.py" line="154"/>
         <source>Only tagged messages (with their context)</source>
         <translation>仅含已标记消息（及其上下文）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="165"/>
+        <location filename="../../ui/bundle_dialog.py" line="171"/>
         <source>Embed the originals in the PDF even though account numbers are masked</source>
         <translation>即使账号已遮蔽，仍将原始文件嵌入 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="169"/>
+        <location filename="../../ui/bundle_dialog.py" line="175"/>
         <source>Time-stamp pending checkpoints first (needs the network)</source>
         <translation>先为待处理检查点加盖时间戳（需联网）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="175"/>
+        <location filename="../../ui/bundle_dialog.py" line="182"/>
+        <source>Wait for the organisation hub&apos;s time-stamp first (up to 2 minutes)</source>
+        <translation>先等待组织中心服务器加盖时间戳（最多 2 分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="189"/>
         <source>Print bank-card and account numbers in full (recorded with the reason)</source>
         <translation>完整打印银行卡号和账号（连同理由记入存证链）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="180"/>
+        <location filename="../../ui/bundle_dialog.py" line="194"/>
         <source>Why the numbers are needed in clear</source>
         <translation>为何需要完整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="196"/>
+        <location filename="../../ui/bundle_dialog.py" line="210"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="202"/>
+        <location filename="../../ui/bundle_dialog.py" line="216"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="203"/>
+        <location filename="../../ui/bundle_dialog.py" line="217"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="205"/>
+        <location filename="../../ui/bundle_dialog.py" line="219"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="206"/>
+        <location filename="../../ui/bundle_dialog.py" line="220"/>
         <source>Page limit per volume</source>
         <translation>每册页数上限</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="207"/>
+        <location filename="../../ui/bundle_dialog.py" line="221"/>
         <source>Size limit per volume</source>
         <translation>每册大小上限</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="211"/>
+        <location filename="../../ui/bundle_dialog.py" line="226"/>
         <source>Reason for printing numbers</source>
         <translation>打印号码的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="212"/>
+        <location filename="../../ui/bundle_dialog.py" line="227"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="222"/>
+        <location filename="../../ui/bundle_dialog.py" line="237"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="227"/>
+        <location filename="../../ui/bundle_dialog.py" line="242"/>
         <source>Export RSMF…</source>
         <translation>导出 RSMF…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="231"/>
+        <location filename="../../ui/bundle_dialog.py" line="246"/>
         <source>Write the chosen contacts&apos; conversations as RSMF 2.0 for a law firm&apos;s e-discovery platform, with the same recipient record</source>
         <translation>将所选联系人的会话写成 RSMF 2.0 文件，供律师事务所的电子取证平台使用，并记录相同的接收方处理记录</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="239"/>
+        <location filename="../../ui/bundle_dialog.py" line="254"/>
         <source>Redactions…</source>
         <translation>遮盖…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="242"/>
+        <location filename="../../ui/bundle_dialog.py" line="257"/>
         <source>Review the default redactions and black out more for this bundle</source>
         <translation>查看默认遮盖，并为本证据包遮盖更多内容</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="246"/>
+        <location filename="../../ui/bundle_dialog.py" line="261"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="249"/>
+        <location filename="../../ui/bundle_dialog.py" line="264"/>
         <source>Show kit</source>
         <translation>显示校验包</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="252"/>
+        <location filename="../../ui/bundle_dialog.py" line="267"/>
         <source>Verify the kit</source>
         <translation>校验校验包</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="255"/>
+        <location filename="../../ui/bundle_dialog.py" line="270"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="290"/>
+        <location filename="../../ui/bundle_dialog.py" line="305"/>
         <source>Case %1 was shredded on %2 (rule case.shredded): its content no longer exists, so no bundle can be made.</source>
         <translation>案件 %1 已于 %2 销毁（规则 case.shredded）：其内容已不存在，无法制作证据包。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="307"/>
+        <location filename="../../ui/bundle_dialog.py" line="322"/>
         <source>e.g. the court or law firm&apos;s name</source>
         <translation>例如法院或律师事务所的名称</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="310"/>
+        <location filename="../../ui/bundle_dialog.py" line="325"/>
         <source>why the bundle is provided</source>
         <translation>提供证据包的目的</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="318"/>
+        <location filename="../../ui/bundle_dialog.py" line="333"/>
         <source>the law or regulation (needed for art. 13(7))</source>
         <translation>所依据的法律或行政法规（第十三条第七项时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="319"/>
+        <location filename="../../ui/bundle_dialog.py" line="334"/>
         <source>Processing record (PIPL arts. 55-56)</source>
         <translation>处理情况记录（《个人信息保护法》第五十五、五十六条）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="322"/>
+        <location filename="../../ui/bundle_dialog.py" line="337"/>
         <source>Recipient kind</source>
         <translation>接收方类型</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="323"/>
+        <location filename="../../ui/bundle_dialog.py" line="338"/>
         <source>Recipient</source>
         <translation>接收方</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="324"/>
+        <location filename="../../ui/bundle_dialog.py" line="339"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="325"/>
+        <location filename="../../ui/bundle_dialog.py" line="340"/>
         <source>Legal basis</source>
         <translation>处理依据</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="326"/>
+        <location filename="../../ui/bundle_dialog.py" line="341"/>
         <source>Basis note</source>
         <translation>依据说明</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="345"/>
+        <location filename="../../ui/bundle_dialog.py" line="360"/>
         <source>Save the bundle to</source>
         <translation>证据包保存位置</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="405"/>
+        <location filename="../../ui/bundle_dialog.py" line="420"/>
         <source>The export applies your redaction plan: %1 text, %2 messages, %3 images.</source>
         <translation>导出将采用您的遮盖方案：文字 %1 处，整条消息 %2 条，图像 %3 处。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="434"/>
+        <location filename="../../ui/bundle_dialog.py" line="450"/>
         <source>Gathering evidence, rendering the PDF and the verification kit…</source>
         <translation>正在收集证据，生成 PDF 和校验包…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="464"/>
+        <location filename="../../ui/bundle_dialog.py" line="482"/>
         <source>Save the RSMF file as</source>
         <translation>RSMF 文件另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="464"/>
+        <location filename="../../ui/bundle_dialog.py" line="482"/>
         <source>RSMF (*.rsmf)</source>
         <translation>RSMF 文件 (*.rsmf)</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="474"/>
+        <location filename="../../ui/bundle_dialog.py" line="492"/>
         <source>Writing the conversations as RSMF…</source>
         <translation>正在将会话写成 RSMF…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="491"/>
+        <location filename="../../ui/bundle_dialog.py" line="509"/>
         <source>RSMF written: %1 (%2 conversations, %3 events, %4 attachments).</source>
         <translation>已写入 RSMF：%1（%2 个会话，%3 条事件，%4 个附件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="505"/>
+        <location filename="../../ui/bundle_dialog.py" line="523"/>
         <source>Bundle %1 exported.</source>
         <translation>证据包 %1 已导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="509"/>
+        <location filename="../../ui/bundle_dialog.py" line="527"/>
         <source>%1 exhibits, %2 pages, %3 messages included (%4 in range left out, each listed).</source>
         <translation>%1 项证据，%2 页，收录 %3 条消息（范围内未收录 %4 条，均已逐条列明）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="515"/>
+        <location filename="../../ui/bundle_dialog.py" line="533"/>
         <source>PDF: %1</source>
         <translation>PDF：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="516"/>
+        <location filename="../../ui/bundle_dialog.py" line="534"/>
         <source>Kit: %1 (SHA-256 %2)</source>
         <translation>校验包：%1（SHA-256 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="519"/>
+        <location filename="../../ui/bundle_dialog.py" line="537"/>
         <source>Proofs lead to checkpoint %1 (%2).</source>
         <translation>证明指向检查点 %1（%2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="523"/>
+        <location filename="../../ui/bundle_dialog.py" line="541"/>
         <source>time-stamped</source>
         <translation>已加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="525"/>
+        <location filename="../../ui/bundle_dialog.py" line="543"/>
         <source>not time-stamped yet</source>
         <translation>尚未加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="527"/>
+        <location filename="../../ui/bundle_dialog.py" line="545"/>
         <source>Recorded as ledger entry %1.</source>
         <translation>已记入存证链第 %1 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="528"/>
+        <location filename="../../ui/bundle_dialog.py" line="546"/>
         <source>Processing record %1 written (kept at least 3 years).</source>
         <translation>已写入处理情况记录 %1（至少保存三年）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="574"/>
+        <location filename="../../ui/bundle_dialog.py" line="592"/>
         <source>The kit verifies: every exhibit OK (%1 checks).</source>
         <translation>校验包校验通过：每项证据均完好（%1 项检查）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="580"/>
+        <location filename="../../ui/bundle_dialog.py" line="598"/>
         <source>A court trusts it only with your TSA&apos;s published root and your organisation&apos;s key list (evidence-desk org-keys): %1 item(s) are not trusted on this computer.</source>
         <translation>法院只有凭时间戳机构公布的根证书和本机构的公钥列表（evidence-desk org-keys）才会信任它：在本机上有 %1 项不受信任。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="586"/>
+        <location filename="../../ui/bundle_dialog.py" line="604"/>
         <source>The kit has %1 problem(s).</source>
         <translation>校验包有 %1 个问题。</translation>
     </message>
@@ -5701,6 +5706,11 @@
         <translation>本设备持有的组织历史得不出其所保存检查点 {checkpoint} 的根（{held}）：任何证据包都无法在其中证明其记录；请运行 verify</translation>
     </message>
     <message>
+        <source>the organisation checkpoint {size} the kit proves its entries at has no time-stamp from the hub&apos;s TSA yet: the kit and the PDF say so; export again after a sync once the hub stamped it (bundle --wait-org-stamp waits for it)</source>
+        <comment>bundle.org_unstamped</comment>
+        <translation>证据包据以证明其记录的组织检查点 {size} 尚无中心服务器时间戳机构的时间戳：证据包和 PDF 均已注明；请在中心服务器盖戳后同步并重新导出（bundle --wait-org-stamp 可等待盖戳）</translation>
+    </message>
+    <message>
         <source>original {file} ({sha256}) is not in the store</source>
         <comment>bundle.original_missing</comment>
         <translation>证据库中缺少原始文件 {file}（{sha256}）</translation>
@@ -6561,6 +6571,16 @@
         <translation>本证据包合并了本组织 {count} 台设备的账本。每条记录注明保存它的设备（设备短标识及加入该设备的用户）和签署它的用户；记录按组织顺序排列，序号是该记录在其所属设备账本中的编号。</translation>
     </message>
     <message>
+        <source>The organisation hub&apos;s checkpoint {size} covers these entries; an RFC 3161 TSA time-stamped it at {gen_time} (see the appendix).</source>
+        <comment>bundle_text.custody_org_stamped</comment>
+        <translation>组织中心服务器的检查点 {size} 覆盖这些记录；RFC 3161 时间戳机构已于 {gen_time} 为其加盖时间戳（见附录）。</translation>
+    </message>
+    <message>
+        <source>The organisation hub&apos;s checkpoint {size} covers these entries, but the hub had not yet time-stamped it when this bundle was made: it proves which entries the organisation held and in which order, not when. A bundle made again once the hub has stamped it carries the dated checkpoint.</source>
+        <comment>bundle_text.custody_org_unstamped</comment>
+        <translation>组织中心服务器的检查点 {size} 覆盖这些记录，但生成本证据包时中心服务器尚未为其加盖时间戳：它证明组织持有哪些记录及其顺序，但不证明时间。中心服务器盖戳后重新生成的证据包将附带已盖戳的检查点。</translation>
+    </message>
+    <message>
         <source>Debtor</source>
         <comment>bundle_text.debtor</comment>
         <translation>债务人</translation>
@@ -6921,9 +6941,9 @@
         <translation>本证据包的记录尚未被组织检查点覆盖。</translation>
     </message>
     <message>
-        <source>Time-stamped by an RFC 3161 TSA at {gen_time}.</source>
+        <source>Time-stamped at {gen_time} by the RFC 3161 TSA {tsa}; the kit carries the token and VERIFY.txt gives the command that checks it against the TSA&apos;s published root.</source>
         <comment>bundle_text.org_stamp_time</comment>
-        <translation>已由 RFC 3161 时间戳机构于 {gen_time} 加盖时间戳。</translation>
+        <translation>已由 RFC 3161 时间戳机构 {tsa} 于 {gen_time} 加盖时间戳；证据包附有该时间戳令牌，VERIFY.txt 给出以该机构公布的根证书核验它的命令。</translation>
     </message>
     <message>
         <source>{count} entries of this bundle are not yet covered by an organisation checkpoint.</source>
@@ -6931,9 +6951,9 @@
         <translation>本证据包有 {count} 条记录尚未被组织检查点覆盖。</translation>
     </message>
     <message>
-        <source>This organisation checkpoint has no trusted time-stamp.</source>
+        <source>The hub had not yet time-stamped this organisation checkpoint when the bundle was made: it proves which entries the organisation held and in which order, not when.</source>
         <comment>bundle_text.org_unstamped</comment>
-        <translation>此组织检查点没有可信时间戳。</translation>
+        <translation>生成本证据包时中心服务器尚未为此组织检查点加盖时间戳：它证明组织持有哪些记录及其顺序，但不证明时间。</translation>
     </message>
     <message>
         <source>Cosigned by the witnesses: {names}.</source>
@@ -9460,6 +9480,16 @@ them.</source>
 中心服务器）；verify-bundle 会列出这些记录。</translation>
     </message>
     <message>
+        <source>The hub had not yet time-stamped organisation checkpoint {size} when this bundle
+was made (it stamps in the background): the checkpoint proves which entries the
+organisation held and in which order, not when, and there is no step for its
+token. A bundle made again once the hub has stamped it carries the dated one.</source>
+        <comment>kit_text.org_unstamped</comment>
+        <translation>生成本证据包时中心服务器尚未为组织检查点 {size} 加盖时间戳（盖戳在后台进行）：
+该检查点证明组织持有哪些记录及其顺序，但不证明时间，因此没有其时间戳令牌的
+验证步骤。中心服务器盖戳后重新生成的证据包将附带已盖戳的检查点。</translation>
+    </message>
+    <message>
         <source>PDF: {names}</source>
         <comment>kit_text.pdf_names</comment>
         <translation>PDF：{names}</translation>
@@ -10093,9 +10123,9 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>其时间戳令牌不能为此检查点确定时间（{error}）</translation>
     </message>
     <message>
-        <source>its time-stamp token cannot be checked: this store has no TSA roots configured</source>
+        <source>its time-stamp token cannot be checked against the roots of a TSA this store configured (the hub&apos;s TSA is not one of them)</source>
         <comment>org_checkpoint.stamp_unchecked</comment>
-        <translation>其时间戳令牌无法检查：本存储未配置时间戳机构根证书</translation>
+        <translation>其时间戳令牌无法用本存储配置的时间戳机构根证书检查（中心服务器的时间戳机构不在其中）</translation>
     </message>
     <message>
         <source>its time-stamp token is not base64</source>
@@ -12538,6 +12568,11 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>签署检查点的组织中心密钥 {short}… 不在已公布的密钥列表中</translation>
     </message>
     <message>
+        <source>the organisation hub&apos;s key {short}… that signed the checkpoint cannot be checked: the key list {file} predates hub keys (it names none); the organisation must export it again with `evidence-desk org-keys --out FILE` and publish that file</source>
+        <comment>trust.reason_hub_list_predates</comment>
+        <translation>签署检查点的组织中心服务器密钥 {short}… 无法核对：密钥列表 {file} 早于中心服务器密钥（未列出任何中心服务器密钥）；组织须用 `evidence-desk org-keys --out FILE` 重新导出并公布该文件</translation>
+    </message>
+    <message>
         <source>signer {name} ({role}, key {short}…): {why}</source>
         <comment>trust.reason_signer</comment>
         <translation>签名人 {name}（{role}，公钥指纹 {short}…）：{why}</translation>
@@ -13398,6 +13433,16 @@ must equal that file&apos;s line in the manifest.</source>
         <translation type="vanished">证据包 {bundle_id}：本次导出。其记录在本 PDF 生成后立即写入存证链，并含本 PDF 和校验包的哈希值，因此其哈希无法印于此处；校验包的 evidence-manifest.json 载明其序号，verify 会核对。</translation>
     </message>
     <message>
+        <source>Time-stamped by an RFC 3161 TSA at {gen_time}.</source>
+        <comment>bundle_text.org_stamp_time</comment>
+        <translation type="vanished">已由 RFC 3161 时间戳机构于 {gen_time} 加盖时间戳。</translation>
+    </message>
+    <message>
+        <source>This organisation checkpoint has no trusted time-stamp.</source>
+        <comment>bundle_text.org_unstamped</comment>
+        <translation type="vanished">此组织检查点没有可信时间戳。</translation>
+    </message>
+    <message>
         <source>the bundle&apos;s chain of custody printed its own export as ledger seq {printed}, but the export entry is seq {seq}</source>
         <comment>custody.export_seq</comment>
         <translation type="vanished">证据包保管链将本次导出印为存证链第 {printed} 条，但导出记录实为第 {seq} 条</translation>
@@ -13426,6 +13471,19 @@ must equal that file&apos;s line in the manifest.</source>
         <source>{path}: the pending join was made at entry {seq} of this store, which has moved on since; the hub {held}</source>
         <comment>join.pending_stale</comment>
         <translation type="vanished"></translation>
+    </message>
+    <message>
+        <source>The hub&apos;s time-stamp of organisation checkpoint {size} is in {file}, but the
+certificates of the TSA that issued it are not in this kit (the hub did not
+publish them), so there is no openssl step for it.</source>
+        <comment>kit_text.org_stamp_unchecked</comment>
+        <translation type="vanished">中心服务器对组织检查点 {size} 的时间戳位于 {file}，但签发该时间戳的
+时间戳机构证书不在本证据包中（中心服务器未公布），因此没有相应的 openssl 步骤。</translation>
+    </message>
+    <message>
+        <source>its time-stamp token cannot be checked: this store has no TSA roots configured</source>
+        <comment>org_checkpoint.stamp_unchecked</comment>
+        <translation type="vanished">其时间戳令牌无法检查：本存储未配置时间戳机构根证书</translation>
     </message>
 </context>
 </TS>
