@@ -5,6 +5,9 @@ so a store that joins is made the same way everywhere."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from evidence_desk.domain.models import Role
 from evidence_desk.services import cases, contacts, importing, users
@@ -68,3 +71,17 @@ def standalone_store(
         with Session.open(path, "zhang", ZHANG) as zhang:
             importing.import_files(zhang, contact.id, [export], tz="Asia/Shanghai")
     return path
+
+
+def first_commit_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The device's next ``Session.append_signed`` raises once (the disk gone at the worst
+    moment: after the hub accepted a join, before the store committed it); later ones commit."""
+    real = Session.append_signed
+    failures = iter([True])
+
+    def fail_once(self: Session, *args: Any, **kwargs: Any) -> Any:
+        if next(failures, False):
+            raise OSError("disk gone at the worst moment")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Session, "append_signed", fail_once)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -30,7 +29,7 @@ from evidence_desk.services.verify import verify_store
 from tests.helpers import COURT, pkcs12_identity, supporting_documents
 from tests.hub.conftest import HubDatabase
 from tests.hub.org_cli import Org, organisation, run
-from tests.hub.standalone import standalone_store
+from tests.hub.standalone import first_commit_fails, standalone_store
 
 HANDLE = "+8613800000000"
 
@@ -146,15 +145,7 @@ def test_an_existing_store_joins_with_its_history(
             ).fetchone()[0]
             size = zhang.conn.execute("SELECT max(seq) FROM ledger").fetchone()[0]
         # the hub accepts, the device's commit fails: the answer is as good as lost
-        real = Session.append_signed
-        failures = iter([True])
-
-        def fail_once(self: Session, *args: Any, **kwargs: Any) -> Any:
-            if next(failures, False):
-                raise OSError("disk gone at the worst moment")
-            return real(self, *args, **kwargs)
-
-        monkeypatch.setattr(Session, "append_signed", fail_once)
+        first_commit_fails(monkeypatch)
         with pytest.raises(OSError):
             join_binding.join_existing_store(
                 store, org.url, org.ca, "zhang", "zhang-password-1", code

@@ -5,7 +5,6 @@ PostgreSQL, real stores)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import psycopg
 import pytest
@@ -19,7 +18,7 @@ from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 from tests.hub.conftest import HubDatabase
 from tests.hub.org_cli import organisation
-from tests.hub.standalone import ZHANG, standalone_store
+from tests.hub.standalone import ZHANG, first_commit_fails, standalone_store
 from tests.hub.test_join_with_history import (
     entries_of,
     hub_counts,
@@ -232,15 +231,7 @@ def test_a_pending_join_the_store_moved_past_says_what_to_do(
     with organisation(tmp_path, hub_db.owner_url) as org:
         code = org.invite("zhang", "staff")
         store = standalone_store(tmp_path / "stores", "2026-STL-1", "+8613900000026")
-        real = Session.append_signed
-        failures = iter([True])
-
-        def fail_once(self: Session, *args: Any, **kwargs: Any) -> Any:
-            if next(failures, False):
-                raise OSError("disk gone at the worst moment")
-            return real(self, *args, **kwargs)
-
-        monkeypatch.setattr(Session, "append_signed", fail_once)
+        first_commit_fails(monkeypatch)
         with pytest.raises(OSError):
             join_binding.join_existing_store(store, org.url, org.ca, "zhang", ZHANG, code)
         with Session.open(store, "boss", "boss-password-1") as boss:
