@@ -81,5 +81,5 @@ def insider_export(team: Team, contact_id: str, folder: Path, case_no: str) -> P
             team.login("lee"), Scope(case_no), folder / "out", recipient=COURT
         )
     finally:
-        bundle.refuse_broken_rules = original  # type: ignore[assignment]
+        bundle.refuse_broken_rules = original
     return result.kit_path
