@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
+from evidence_desk.domain import authority
 from evidence_desk.domain.models import Role
 from evidence_desk.domain.pipl import Recipient
 from evidence_desk.services import signing_certs, timestamps, users
@@ -226,8 +227,12 @@ def insider_code() -> Iterator[None]:
     prompt can run this; ``verify`` must still report every entry it lets through."""
     import evidence_desk.services.session as module
 
+    def let_through(violations: Sequence[authority.Violation], action: str) -> None:
+        """The refusal taken out: every broken rule is written as if none were."""
+        del violations, action
+
     original = module.refuse
-    module.refuse = lambda _violations, _action: None
+    module.refuse = let_through
     try:
         yield
     finally:

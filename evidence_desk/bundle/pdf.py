@@ -1499,7 +1499,7 @@ class _Story:
                 Paragraph(f"{entry.prev_hash[:12]}<br/>→ {entry.entry_hash[:12]}", self.s["cell"]),
             ]
             if data.is_org:
-                cells.insert(1, Paragraph(self._device(data, number), self.s["cell"]))
+                cells.insert(1, self.fit(self._device(data, number), widths[1]))
             rows.append(cells)
         if data.export_seq:  # the export's own entry, written after this PDF (bundle_custody)
             cells = [  # at this seq, or later if other entries were written meanwhile
@@ -1511,7 +1511,7 @@ class _Story:
                 Paragraph("—", self.s["cell"]),
             ]
             if data.is_org:
-                cells.insert(1, Paragraph(esc(self.t("device_exporting")), self.s["cell"]))
+                cells.insert(1, self.fit(self.t("device_exporting"), widths[1]))
             rows.append(cells)
         table = Table(rows, colWidths=widths, repeatRows=1)
         table.setStyle(_grid(header=True))
@@ -1532,18 +1532,20 @@ class _Story:
             self.p(esc(self.t("custody_org_unstamped", size=stated.size)), "small")
 
     def _device(self, data: BundleData, number: int) -> str:
-        """The device of custody row ``number`` as cell markup: its name, the user who joined
-        it, and whether it is the exporting device."""
+        """The device of custody row ``number`` as plain lines for :meth:`fit` (the column is
+        narrow: Latin text must break between words, never inside one): its name, the user who
+        joined it, whether the entry came before its store joined, whether it is the exporting
+        device."""
         device = data.custody_devices[number] if number < len(data.custody_devices) else ""
         name = data.device_names.get(device)
         if name is None:
-            return esc(device[:8])
+            return device[:8]
         lines = [name.label, self.t("device_user", user=name.user or "?")]
         if number < len(data.custody_pre_org) and data.custody_pre_org[number]:
             lines.append(self.t("device_pre_org"))
         if device == data.store_id:
             lines.append(self.t("device_exporting"))
-        return "<br/>".join(esc(line) for line in lines)
+        return "\n".join(lines)
 
     def appendix(self, verify_text: str) -> None:
         data = self.layout.data

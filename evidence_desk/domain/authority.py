@@ -296,7 +296,33 @@ class ReplayedTables:
             if change.get("op") == "put" and table in self.tables and isinstance(row, dict):
                 key = row.get(TABLE_KEYS[table])
                 with contextlib.suppress(TypeError):
-                    self.tables[table].setdefault((key,), {}).update(row)
+                    if table in FIRST_STANDS:
+                        put_row(self.tables[table], table, (key,), row)
+                    else:
+                        self.tables[table].setdefault((key,), {}).update(row)
+
+
+#: columns written once: a put on a row on record never changes them. An original's ``kind``
+#: is how the first record used the file; a later record of the same file for another use
+#: (``TableRule.usage``) changes nothing, so every device's replay, in any order, and the
+#: hub's keep the kind first on record, and no entry rewrites a row on record through it.
+FIRST_STANDS: Mapping[str, frozenset[str]] = {"blobs": frozenset({"kind"})}
+
+
+def put_row(
+    rows: dict[tuple[Any, ...], dict[str, Any]],
+    table: str,
+    key: tuple[Any, ...],
+    row: Mapping[str, Any],
+) -> None:
+    """Apply one put to a replayed table's ``rows``: a new row as given, a row on record
+    updated but for the columns written once (:data:`FIRST_STANDS`)."""
+    held = rows.get(key)
+    if held is None:
+        rows[key] = dict(row)
+        return
+    kept = FIRST_STANDS.get(table, frozenset())
+    held.update((column, value) for column, value in row.items() if column not in kept)
 
 
 def empty_tables() -> dict[str, dict[tuple[Any, ...], dict[str, Any]]]:
@@ -457,6 +483,10 @@ class TableRule:
     # of one case seal the same file offline; each records the original and the case's copy
     # as new, and the second to reach the organisation re-records what it already holds.
     again: bool = False
+    # columns of an ``again`` row that say how this record uses the file, not what the file
+    # is: a re-record may name another (the same file a request's document on one laptop and
+    # an imported original on another); the row on record keeps its own (FIRST_STANDS)
+    usage: frozenset[str] = frozenset()
     # derived by ActionRule: the key column, and ``bind`` as (column, source, name or value)
     key: str = ""
     bindings: tuple[tuple[str, str, Any], ...] = ()
@@ -625,7 +655,7 @@ TABLE_KEYS: Mapping[str, str] = {
 
 #: an original and a case's copy of it: new, or the very row already on record (the same file
 #: sealed for the same case on two laptops: docs/ARCHITECTURE.md, "The same original twice")
-_NEW_BLOBS = TableRule(_BLOB_COLUMNS, new=True, again=True)
+_NEW_BLOBS = TableRule(_BLOB_COLUMNS, new=True, again=True, usage=FIRST_STANDS["blobs"])
 _NEW_CASE_BLOBS = TableRule(_CASE_BLOB_COLUMNS, new=True, again=True)
 
 
@@ -2277,6 +2307,12 @@ def same_row(held: Mapping[str, Any] | None, row: Mapping[str, Any]) -> bool:
     return True
 
 
+def same_file(spec: TableRule, held: Mapping[str, Any] | None, row: Mapping[str, Any]) -> bool:
+    """A re-record of the row on record: every value equal but for the columns that name how
+    this record uses it (``spec.usage``)."""
+    return same_row(held, {c: v for c, v in row.items() if c not in spec.usage})
+
+
 def _check_row(
     state: State,
     actor: str,
@@ -2305,7 +2341,7 @@ def _check_row(
     # a whole row that may be new or not (a setting, a TSA's configuration) needs no look-up
     held = None if spec.new is None and complete else state.row(table, key)
     exists = None if spec.new is None and complete else held is not None
-    if spec.new is True and exists and not (spec.again and complete and same_row(held, row)):
+    if spec.new is True and exists and not (spec.again and complete and same_file(spec, held, row)):
         found.append(
             Violation(
                 "authority.schema",

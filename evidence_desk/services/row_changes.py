@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from evidence_desk.domain.authority import FIRST_STANDS
 from evidence_desk.store import db
 from evidence_desk.store.schema import PROJECTED_TABLES
 
@@ -36,9 +37,11 @@ def apply_change(conn: db.Connection, change: RowChange) -> None:
         raise ValueError(f"{change.table} is not a projected table")
     if change.op == "put":
         # put = merge into the existing row, or insert a new one. (An UPSERT would check NOT
-        # NULL columns of the insert half even when it ends up updating a partial row.)
+        # NULL columns of the insert half even when it ends up updating a partial row.) A row
+        # on record keeps its columns written once (an original's kind: authority.FIRST_STANDS)
         columns = list(change.row)
-        updates = [c for c in columns if c not in keys]
+        kept = FIRST_STANDS.get(change.table, frozenset())
+        updates = [c for c in columns if c not in keys and c not in kept]
         where = " AND ".join(f"{k} = ?" for k in keys)
         changed = 0
         if updates:

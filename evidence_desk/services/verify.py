@@ -1079,7 +1079,11 @@ def _apply_rows(
                 )
             )
             continue
-        if op == "put":
+        if op == "put" and table in authority.FIRST_STANDS:  # an original: its kind stays
+            authority.put_row(tables[table], table, key, row)
+            if trusted is not None:
+                authority.put_row(trusted[table], table, key, row)
+        elif op == "put":
             tables[table].setdefault(key, {}).update(row)
             if trusted is not None:
                 trusted[table].setdefault(key, {}).update(row)

@@ -66,3 +66,20 @@ def export(team: Team, out: Path, scope: Scope | None = None, **options: object)
     lee = team.login("lee")
     options.setdefault("recipient", COURT)
     return bundle.export_bundle(lee, scope or Scope(CASE), out, **options)  # type: ignore[arg-type]
+
+
+def insider_export(team: Team, contact_id: str, folder: Path, case_no: str) -> Path:
+    """Import a chat, then export as an insider would: the shipped export with its refusal of
+    rule-breaking entries taken out (the honest export refuses). Returns the kit."""
+    chat = folder / CHAT_NAME
+    chat.write_bytes(chat_text().encode("utf-8"))
+    importing.import_files(team.login("sam"), contact_id, [chat], tz="Asia/Shanghai")
+    original = bundle.refuse_broken_rules
+    bundle.refuse_broken_rules = lambda _entry, _violation: None  # type: ignore[assignment]
+    try:
+        result = bundle.export_bundle(
+            team.login("lee"), Scope(case_no), folder / "out", recipient=COURT
+        )
+    finally:
+        bundle.refuse_broken_rules = original
+    return result.kit_path

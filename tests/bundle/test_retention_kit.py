@@ -9,26 +9,11 @@ from pathlib import Path
 from evidence_desk.bundle.model import Scope
 from evidence_desk.bundle.verify_kit import verify_kit
 from evidence_desk.domain import retention as rules
-from evidence_desk.services import bundle, contacts, importing, retention, settings
+from evidence_desk.services import bundle, contacts, retention, settings
 from evidence_desk.services.session import put
-from tests.bundle.support import CHAT_NAME, chat_text
+from tests.bundle.support import insider_export
 from tests.helpers import COURT, Team, insider_code, insider_session
 from tests.insider import CASE_NO, request
-
-
-def _export(team: Team, folder: Path, contact_id: str) -> Path:
-    chat = folder / CHAT_NAME
-    chat.write_bytes(chat_text().encode("utf-8"))
-    importing.import_files(team.login("sam"), contact_id, [chat], tz="Asia/Shanghai")
-    original = bundle.refuse_broken_rules
-    bundle.refuse_broken_rules = lambda _entry, _violation: None  # type: ignore[assignment]
-    try:
-        result = bundle.export_bundle(
-            team.login("lee"), Scope(CASE_NO), folder / "out", recipient=COURT
-        )
-    finally:
-        bundle.refuse_broken_rules = original  # type: ignore[assignment]
-    return result.kit_path
 
 
 def test_an_honest_kit_of_a_closed_case_under_hold_breaks_no_rule(
@@ -40,7 +25,7 @@ def test_an_honest_kit_of_a_closed_case_under_hold_breaks_no_rule(
     retention.add_hold(team.login("ada"), CASE_NO, "litigation")
     retention.lift_hold(team.login("lee"), CASE_NO, "over")
     retention.add_hold(team.login("lee"), CASE_NO, "appeal")
-    kit = _export(team, tmp_path, contact_id)
+    kit = insider_export(team, contact_id, tmp_path, CASE_NO)
     retention.close_case(team.login("sam"), CASE_NO, "repaid")
     report = verify_kit(kit)
     assert report.intact, report.errors
@@ -73,7 +58,7 @@ def test_a_kit_whose_closure_dates_deletion_early_names_the_rule(
         sam.write(
             "case.close", {"case_no": CASE_NO, "reason": "repaid"}, [put("case_closures", row)]
         )
-    report = verify_kit(_export(team, tmp_path, contact_id))
+    report = verify_kit(insider_export(team, contact_id, tmp_path, CASE_NO))
     assert ("rule.retention.deletion_date", "ledger/entries.jsonl") in {
         (f.code, f.file) for f in report.errors
     }

@@ -14,33 +14,16 @@ import pytest
 from evidence_desk.bundle.model import Scope
 from evidence_desk.bundle.verify_kit import verify_kit
 from evidence_desk.domain.errors import RuleViolation
-from evidence_desk.services import bundle, importing
-from tests.bundle.support import CHAT_NAME, chat_text
+from evidence_desk.services import bundle
+from tests.bundle.support import insider_export
 from tests.helpers import COURT, Team
 from tests.insider import CASE_NO, forge_under_swapped_key, request, self_approve
-
-
-def _import_and_export(team: Team, contact_id: str, folder: Path) -> Path:
-    """Import a chat, then export as an insider would: the shipped export with its refusal of
-    rule-breaking entries taken out (the honest export refuses, see the last test)."""
-    chat = folder / CHAT_NAME
-    chat.write_bytes(chat_text().encode("utf-8"))
-    importing.import_files(team.login("sam"), contact_id, [chat], tz="Asia/Shanghai")
-    original = bundle.refuse_broken_rules
-    bundle.refuse_broken_rules = lambda _entry, _violation: None  # type: ignore[assignment]
-    try:
-        result = bundle.export_bundle(
-            team.login("lee"), Scope(CASE_NO), folder / "out", recipient=COURT
-        )
-    finally:
-        bundle.refuse_broken_rules = original  # type: ignore[assignment]
-    return result.kit_path
 
 
 def test_a_kit_of_a_self_approved_contact_names_the_rule(team: Team, tmp_path: Path) -> None:
     contact_id = request(team, tmp_path, requester="sam")
     self_approve(team, contact_id)
-    report = verify_kit(_import_and_export(team, contact_id, tmp_path))
+    report = verify_kit(insider_export(team, contact_id, tmp_path, CASE_NO))
     assert not report.intact
     rules = {(f.code, f.file) for f in report.errors}
     assert ("rule.four-eyes", "ledger/entries.jsonl") in rules
@@ -53,7 +36,7 @@ def test_a_kit_whose_approval_was_forged_under_a_swapped_key_is_not_intact(
 ) -> None:
     contact_id = request(team, tmp_path)
     forge_under_swapped_key(team, contact_id)
-    report = verify_kit(_import_and_export(team, contact_id, tmp_path))
+    report = verify_kit(insider_export(team, contact_id, tmp_path, CASE_NO))
     codes = {f.code for f in report.errors}
     assert {"rule.authority.schema", "ledger.signature"} <= codes
 
@@ -63,7 +46,7 @@ def test_an_honest_kit_breaks_no_rule(team: Team, tmp_path: Path) -> None:
     from evidence_desk.services import contacts
 
     contacts.approve(team.login("sam"), contact_id, "ok")
-    report = verify_kit(_import_and_export(team, contact_id, tmp_path))
+    report = verify_kit(insider_export(team, contact_id, tmp_path, CASE_NO))
     assert not [f for f in report.findings if f.code.startswith("rule.")], report.findings
     assert report.intact, report.errors
 

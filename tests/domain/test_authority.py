@@ -239,13 +239,15 @@ def _exists(found: list[authority.Violation]) -> list[str]:
     [
         (_ORIGINAL, _COPY, []),  # the same file sealed for the same case on another laptop
         ({**_ORIGINAL, "size": 11}, _COPY, ["blobs"]),  # other facts under the same digest
-        ({**_ORIGINAL, "kind": "document"}, _COPY, ["blobs"]),
+        # the same file for another use (a request's document here, an original there)
+        ({**_ORIGINAL, "kind": "document"}, _COPY, []),
+        ({**_ORIGINAL, "kind": "document", "sm3": "ce" * 32}, _COPY, ["blobs"]),
         ({**_ORIGINAL, "size": True}, _COPY, ["blobs"]),  # equal, not the same type
         ({k: v for k, v in _ORIGINAL.items() if k != "kind"}, _COPY, ["blobs"]),  # a part
         (_ORIGINAL, {**_COPY, "case_no": "C-2"}, ["case_blobs"]),  # the name is case C-1's
     ],
 )
-def test_an_original_on_record_may_be_recorded_again_only_identically(
+def test_an_original_on_record_may_be_recorded_again_only_with_the_same_facts(
     original: dict[str, Any], copy: dict[str, Any], refused: list[str]
 ) -> None:
     held = state(
@@ -260,6 +262,30 @@ def test_an_original_on_record_may_be_recorded_again_only_identically(
     }
     found = authority.check(held, 9, "t", "alice", "evidence.import", payload)
     assert _exists(found) == refused
+
+
+@pytest.mark.parametrize("first", ["original", "document"])
+def test_the_use_first_on_record_stands_in_any_order(first: str) -> None:
+    """Two laptops record the same file, one as an original, one as a request's document:
+    the replay keeps the kind the first record gave, whichever came first, and a later
+    entry that names another kind changes no column of the row on record (not even its
+    kind); any other column a put names is still applied."""
+    second = "document" if first == "original" else "original"
+    tables = authority.ReplayedTables(authority.empty_tables())
+    for kind in (first, second, first, second):
+        tables.apply(
+            {"rows": [{"op": "put", "table": "blobs", "row": {**_ORIGINAL, "kind": kind}}]}
+        )
+    assert tables.tables["blobs"][(_ORIGINAL["sha256"],)] == {**_ORIGINAL, "kind": first}
+    # what case_keys.migrate_blobs puts on a row on record still changes it
+    tables.apply(
+        {"rows": [{"op": "put", "table": "blobs", "row": {"sha256": "ab" * 32, "name": "x"}}]}
+    )
+    assert tables.tables["blobs"][(_ORIGINAL["sha256"],)] == {
+        **_ORIGINAL,
+        "kind": first,
+        "name": "x",
+    }
 
 
 def test_other_new_rows_may_never_be_recorded_again() -> None:

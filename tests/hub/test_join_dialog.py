@@ -20,7 +20,8 @@ from evidence_desk.ui.main_window import CaseRole, MainWindow
 from tests.helpers import supporting_documents
 from tests.hub.conftest import HubDatabase
 from tests.hub.org_cli import PASSWORD, Org, organisation
-from tests.hub.test_join_existing import digests, existing_store
+from tests.hub.standalone import standalone_store
+from tests.hub.test_join_existing import digests
 from tests.ui.conftest import isolated_settings
 
 __all__ = ["isolated_settings"]  # the GUI tests' fixture: own QSettings, English UI
@@ -188,7 +189,7 @@ def test_the_open_store_is_checked_from_the_main_window_and_left_untouched(
             cases.create_case(alice, "2026-SH-1", debtor_name="陈立新")
         assert org.sync("alice")[0] == 0
         code = org.invite("zhang", "staff")
-        store = existing_store(tmp_path / "stores", "2026-SH-1", "+8613900000001")
+        store = standalone_store(tmp_path / "stores", "2026-SH-1", "+8613900000001")
         with Session.open(store, "zhang", "zhang-password-1") as zhang:
             window = MainWindow(zhang)
             qtbot.addWidget(window)
@@ -219,7 +220,7 @@ def test_the_open_store_joins_with_its_history_from_the_main_window(
     committed once the hub accepted it) in a worker; the window then shows the organisation."""
     with organisation(tmp_path, hub_db.owner_url) as org:
         code = org.invite("zhang", "staff")
-        store = existing_store(tmp_path / "stores", "2026-OLD-1", "+8613900000001")
+        store = standalone_store(tmp_path / "stores", "2026-OLD-1", "+8613900000001")
         with Session.open(store, "zhang", "zhang-password-1") as zhang:
             window = MainWindow(zhang)
             qtbot.addWidget(window)

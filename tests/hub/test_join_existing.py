@@ -7,70 +7,31 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from evidence_desk.bundle.model import Scope
 from evidence_desk.bundle.verify_kit import pdf_text
 from evidence_desk.domain.errors import Cancelled
-from evidence_desk.domain.models import Role
 from evidence_desk.services import (
     bundle,
     cases,
     contacts,
-    importing,
     join_binding,
     reading,
     signing_certs,
     sync,
-    users,
 )
 from evidence_desk.services.hub_client import HubRefused
 from evidence_desk.services.org_keys import export_org_keys
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
-from tests.helpers import COURT, FAST_KDF, pkcs12_identity, supporting_documents
+from tests.helpers import COURT, pkcs12_identity, supporting_documents
 from tests.hub.conftest import HubDatabase
 from tests.hub.org_cli import Org, organisation, run
+from tests.hub.standalone import first_commit_fails, standalone_store
 
 HANDLE = "+8613800000000"
-CHAT = (
-    "05/01/2026, 09:00 - Li Ming: 您好，我是示例汽车金融的李明，关于您的车贷。\n"
-    "05/01/2026, 09:05 - Chen Lixin: 我 1 月 20 号先还 5000\n"
-)
-
-
-def existing_store(
-    folder: Path, case_no: str, handle: str, extra_user: str = "", documents: str = ""
-) -> Path:
-    """A standalone store: boss (admin), zhang (staff), wang (supervisor); zhang's case with a
-    contact wang approved, and a chat zhang imported."""
-    path = folder / f"existing-{case_no}-{extra_user}"
-    with Session.create_store(path, "boss", "boss-password-1", kdf=FAST_KDF) as boss:
-        users.add_user(boss, "zhang", Role.STAFF, "zhang-password-1", kdf=FAST_KDF)
-        users.add_user(boss, "wang", Role.SUPERVISOR, "wang-password-1", kdf=FAST_KDF)
-        if extra_user:
-            users.add_user(boss, extra_user, Role.STAFF, "other-password-1", kdf=FAST_KDF)
-    with Session.open(path, "zhang", "zhang-password-1") as zhang:
-        cases.create_case(zhang, case_no, debtor_name="陈立新")
-        contact = contacts.request_contact(
-            zhang,
-            case_no=case_no,
-            channel="whatsapp",
-            handle=handle,
-            display_name="Chen Lixin",
-            reason="the debtor added us and asked to talk about repayment",
-            consent=True,
-            documents=supporting_documents(folder / "docs", documents or path.name),
-        )
-    with Session.open(path, "wang", "wang-password-1") as wang:
-        contacts.approve(wang, contact.id, "identity and debt confirmed")
-    chat = folder / "chat.txt"
-    chat.write_text(CHAT, encoding="utf-8")
-    with Session.open(path, "zhang", "zhang-password-1") as zhang:
-        importing.import_files(zhang, contact.id, [chat], tz="Asia/Shanghai")
-    return path
 
 
 def digests(path: Path) -> dict[str, str]:
@@ -118,11 +79,15 @@ def test_an_existing_store_is_judged_against_the_organisation_and_left_untouched
         code = org.invite("zhang", "staff")
         stores = tmp_path / "stores"
         refused = {
-            "join.case_taken": existing_store(stores, "2026-SH-1", "+8613900000001"),
-            "one-matter-per-chat": existing_store(stores, "2026-OLD-2", HANDLE),
-            "join.user_taken": existing_store(stores, "2026-OLD-3", "+8613900000003", "alice"),
+            "join.case_taken": standalone_store(stores, "2026-SH-1", "+8613900000001"),
+            "one-matter-per-chat": standalone_store(stores, "2026-OLD-2", HANDLE),
+            "join.user_taken": standalone_store(
+                stores, "2026-OLD-3", "+8613900000003", extra_user="alice"
+            ),
             # the same documents as alice's: the files are on record in the organisation
-            "join.blob_taken": existing_store(stores, "2026-OLD-5", "+8613900000005", "", "alice"),
+            "join.blob_taken": standalone_store(
+                stores, "2026-OLD-5", "+8613900000005", documents="alice"
+            ),
         }
         for rule, store in refused.items():
             before = digests(store)
@@ -132,7 +97,7 @@ def test_an_existing_store_is_judged_against_the_organisation_and_left_untouched
             assert digests(store) == before, rule
             _intact(store)
         # a wrong code: the hub refuses the invitation's key, the store is not even opened
-        store = existing_store(stores, "2026-OLD-4", "+8613900000004")
+        store = standalone_store(stores, "2026-OLD-4", "+8613900000004")
         before = digests(store)
         status, err = _join(org, "A" * 26, store)
         assert status != 0 and digests(store) == before, err
@@ -172,7 +137,7 @@ def test_an_existing_store_joins_with_its_history(
         org.join("lee", "legal")
         org.welcome("sam", "lee")
         code = org.invite("zhang", "staff")
-        store = existing_store(tmp_path / "stores", "2026-OLD-9", "+8613900000009")
+        store = standalone_store(tmp_path / "stores", "2026-OLD-9", "+8613900000009")
         with Session.open(store, "zhang", "zhang-password-1") as zhang:
             (old,) = contacts.list_contacts(zhang)
             old_digest = zhang.conn.execute(
@@ -180,15 +145,7 @@ def test_an_existing_store_joins_with_its_history(
             ).fetchone()[0]
             size = zhang.conn.execute("SELECT max(seq) FROM ledger").fetchone()[0]
         # the hub accepts, the device's commit fails: the answer is as good as lost
-        real = Session.append_signed
-        failures = iter([True])
-
-        def fail_once(self: Session, *args: Any, **kwargs: Any) -> Any:
-            if next(failures, False):
-                raise OSError("disk gone at the worst moment")
-            return real(self, *args, **kwargs)
-
-        monkeypatch.setattr(Session, "append_signed", fail_once)
+        first_commit_fails(monkeypatch)
         with pytest.raises(OSError):
             join_binding.join_existing_store(
                 store, org.url, org.ca, "zhang", "zhang-password-1", code
@@ -280,7 +237,7 @@ def test_the_hub_judges_again_and_a_refusal_leaves_the_store_as_it_was(
         org.join("alice", "staff")
         org.welcome("alice")
         code = org.invite("zhang", "staff")
-        store = existing_store(tmp_path / "stores", "2026-RACE-1", "+8613900000011")
+        store = standalone_store(tmp_path / "stores", "2026-RACE-1", "+8613900000011")
         before = digests(store)
 
         def meanwhile() -> bool:

@@ -5,7 +5,6 @@ PostgreSQL, real stores)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import psycopg
 import pytest
@@ -19,11 +18,9 @@ from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 from tests.hub.conftest import HubDatabase
 from tests.hub.org_cli import organisation
-from tests.hub.test_join_existing import existing_store
+from tests.hub.standalone import ZHANG, first_commit_fails, standalone_store
 from tests.hub.test_join_with_history import (
-    ZHANG,
     entries_of,
-    history_store,
     hub_counts,
     unchecked_plan,
 )
@@ -60,7 +57,7 @@ def test_a_store_larger_than_a_batch_joins_and_legal_verifies_it(
         org.join("lee", "legal")
         org.welcome("lee")
         code = org.invite("zhang", "staff")
-        store = existing_store(tmp_path / "stores", "2026-BIG-1", "+8613900000021")
+        store = standalone_store(tmp_path / "stores", "2026-BIG-1", "+8613900000021")
         with Session.open(store, "boss", "boss-password-1") as boss:
             for n in range(MAX_BATCH + 50):  # months of an administrator's settings
                 settings.set_value(boss, "organisation", f"Example Finance {n}")
@@ -95,7 +92,7 @@ def test_an_interrupted_upload_resumes_without_duplicates(
     again asks what is staged, sends the rest and is accepted, each entry once."""
     with organisation(tmp_path, hub_db.owner_url) as org:
         code = org.invite("zhang", "staff")
-        store = existing_store(tmp_path / "stores", "2026-RES-1", "+8613900000022")
+        store = standalone_store(tmp_path / "stores", "2026-RES-1", "+8613900000022")
         history = _history(store)
         with Session.open(store, "zhang", ZHANG) as zhang:
             device = zhang.folder.store_id
@@ -134,7 +131,7 @@ def test_a_page_with_a_broken_link_is_refused_naming_the_rule(
     hash each refuse the whole page, nothing of it staged."""
     with organisation(tmp_path, hub_db.owner_url) as org:
         code = org.invite("zhang", "staff")
-        store = existing_store(tmp_path / "stores", "2026-LNK-1", "+8613900000023")
+        store = standalone_store(tmp_path / "stores", "2026-LNK-1", "+8613900000023")
         history = _history(store)
         with Session.open(store, "zhang", ZHANG) as zhang:
             device = zhang.folder.store_id
@@ -164,8 +161,8 @@ def test_a_staged_history_breaking_a_rule_writes_nothing_into_the_organisation(
     that names it is refused naming four-eyes, the hub's tables as before, nothing staged."""
     with organisation(tmp_path, hub_db.owner_url) as org:
         code = org.invite("zhang", "staff")
-        store = history_store(
-            tmp_path / "stores", "2026-BAD-1", "+8613900000024", self_approved=True
+        store = standalone_store(
+            tmp_path / "stores", "2026-BAD-1", "+8613900000024", chat=False, self_approved=True
         )
         plan = unchecked_plan(org, code, store)
         sent = entries_of(store, plan, code)
@@ -196,7 +193,7 @@ def test_a_staged_prefix_that_is_not_the_stores_own_is_started_again(
     entry 1 (another attempt's bytes): the device has it forgotten and uploads its own."""
     with organisation(tmp_path, hub_db.owner_url) as org:
         code = org.invite("zhang", "staff")
-        store = existing_store(tmp_path / "stores", "2026-RST-1", "+8613900000025")
+        store = standalone_store(tmp_path / "stores", "2026-RST-1", "+8613900000025")
         history = _history(store)
         with Session.open(store, "zhang", ZHANG) as zhang:
             device = zhang.folder.store_id
@@ -233,16 +230,8 @@ def test_a_pending_join_the_store_moved_past_says_what_to_do(
     device and the entry and tells the user to change nothing and see the administrator."""
     with organisation(tmp_path, hub_db.owner_url) as org:
         code = org.invite("zhang", "staff")
-        store = existing_store(tmp_path / "stores", "2026-STL-1", "+8613900000026")
-        real = Session.append_signed
-        failures = iter([True])
-
-        def fail_once(self: Session, *args: Any, **kwargs: Any) -> Any:
-            if next(failures, False):
-                raise OSError("disk gone at the worst moment")
-            return real(self, *args, **kwargs)
-
-        monkeypatch.setattr(Session, "append_signed", fail_once)
+        store = standalone_store(tmp_path / "stores", "2026-STL-1", "+8613900000026")
+        first_commit_fails(monkeypatch)
         with pytest.raises(OSError):
             join_binding.join_existing_store(store, org.url, org.ca, "zhang", ZHANG, code)
         with Session.open(store, "boss", "boss-password-1") as boss:

@@ -20,81 +20,30 @@ import psycopg
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from evidence_desk.domain import authority, invites
-from evidence_desk.domain.models import Finding, Role
+from evidence_desk.domain.models import Finding
 from evidence_desk.hub.org_state import OrgState
 from evidence_desk.integrity import ledger, signing
 from evidence_desk.services import (
     case_keys,
     cases,
     contacts,
-    importing,
     join_binding,
     join_existing,
     org_history,
     org_ledger,
     sync,
-    users,
 )
 from evidence_desk.services.hub_client import HubClient, HubRefused
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 from evidence_desk.store import case_keys as ck
-from tests.helpers import FAST_KDF, insider_code, raw_connection, supporting_documents
+from tests.helpers import raw_connection, supporting_documents
 from tests.hub.conftest import HubDatabase
 from tests.hub.org_cli import PASSWORD, Org, organisation
-from tests.insider import approval
+from tests.hub.standalone import ZHANG, standalone_store
 from tests.services.test_org_ledger import forged
 
 ORG_HANDLE = "+8613800000000"
-ZHANG = "zhang-password-1"
-CHAT = (
-    "05/01/2026, 09:00 - Li Ming: 您好，我是示例汽车金融的李明，关于您的车贷。\n"
-    "05/01/2026, 09:05 - Chen Lixin: 我 1 月 20 号先还 5000\n"
-)
-
-
-def history_store(
-    folder: Path,
-    case_no: str,
-    handle: str,
-    *,
-    documents: str = "",
-    self_approved: bool = False,
-    chat: bool = False,
-) -> Path:
-    """A standalone store: boss (admin), zhang (staff), wang (supervisor); a case with one
-    contact approved by wang (or requested by wang and approved by himself, around the rules:
-    an insider's self-approval), and optionally a chat zhang imported."""
-    path = folder / f"s-{case_no}"
-    with Session.create_store(path, "boss", "boss-password-1", kdf=FAST_KDF) as boss:
-        users.add_user(boss, "zhang", Role.STAFF, ZHANG, kdf=FAST_KDF)
-        users.add_user(boss, "wang", Role.SUPERVISOR, "wang-password-1", kdf=FAST_KDF)
-    requester, password = ("wang", "wang-password-1") if self_approved else ("zhang", ZHANG)
-    with Session.open(path, requester, password) as session:
-        cases.create_case(session, case_no, debtor_name="陈立新")
-        contact = contacts.request_contact(
-            session,
-            case_no=case_no,
-            channel="whatsapp",
-            handle=handle,
-            display_name="Chen Lixin",
-            reason="the debtor added us and asked to talk about repayment",
-            consent=True,
-            documents=supporting_documents(folder / f"docs-{case_no}", documents or case_no),
-        )
-    with Session.open(path, "wang", "wang-password-1") as wang:
-        if self_approved:
-            payload, rows = approval(wang, contact.id)
-            with insider_code():
-                wang.write("contact.approve", payload, rows)
-        else:
-            contacts.approve(wang, contact.id, "identity and debt confirmed")
-    if chat:
-        export = folder / f"chat-{case_no}.txt"
-        export.write_text(CHAT, encoding="utf-8")
-        with Session.open(path, "zhang", ZHANG) as zhang:
-            importing.import_files(zhang, contact.id, [export], tz="Asia/Shanghai")
-    return path
 
 
 def unchecked_plan(org: Org, code: str, store: Path) -> join_existing.ExistingJoin:
@@ -221,7 +170,9 @@ def test_every_insider_variation_of_a_join_with_history_is_refused_and_found(
         db = hub_db.owner_url
 
         # four-eyes broken in the store's own history: refused, found there (before joining)
-        store = history_store(stores, "2026-OLD-1", "+8613900000001", self_approved=True)
+        store = standalone_store(
+            stores, "2026-OLD-1", "+8613900000001", chat=False, self_approved=True
+        )
         plan = unchecked_plan(org, code, store)
         sent = entries_of(store, plan, code)
         n = len(sent) - 2
@@ -236,7 +187,7 @@ def test_every_insider_variation_of_a_join_with_history_is_refused_and_found(
         assert any("before joining the organisation" in str(f.location) for f in findings)
 
         # a good history, then every variation of its join and reindex
-        store = history_store(stores, "2026-OLD-2", "+8613900000002")
+        store = standalone_store(stores, "2026-OLD-2", "+8613900000002", chat=False)
         plan = unchecked_plan(org, code, store)
         good = entries_of(store, plan, code)
         n = len(good) - 2
@@ -289,11 +240,11 @@ def test_every_insider_variation_of_a_join_with_history_is_refused_and_found(
 
         # what the organisation holds: a case number, a file, a chat active on another case
         held = {
-            "join.case_taken": history_store(stores, "2026-SH-1", "+8613900000003"),
-            "join.blob_taken": history_store(
-                stores, "2026-OLD-5", "+8613900000005", documents="alice"
+            "join.case_taken": standalone_store(stores, "2026-SH-1", "+8613900000003", chat=False),
+            "join.blob_taken": standalone_store(
+                stores, "2026-OLD-5", "+8613900000005", chat=False, documents="alice"
             ),
-            "one-matter-per-chat": history_store(stores, "2026-OLD-6", ORG_HANDLE),
+            "one-matter-per-chat": standalone_store(stores, "2026-OLD-6", ORG_HANDLE, chat=False),
         }
         for rule, store in held.items():
             plan = unchecked_plan(org, code, store)
@@ -318,7 +269,7 @@ def test_a_store_joins_with_its_history_and_legal_verifies_it(
         org.join("lee", "legal")
         org.welcome("lee")
         code = org.invite("zhang", "staff")
-        store = history_store(tmp_path / "stores", "2026-OLD-9", "+8613900000009", chat=True)
+        store = standalone_store(tmp_path / "stores", "2026-OLD-9", "+8613900000009")
         plan = join_existing.check(store, org.url, org.ca, "zhang", ZHANG, code)
         sent = entries_of(store, plan, code)
         n = len(sent) - 2

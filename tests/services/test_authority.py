@@ -377,3 +377,57 @@ def test_cli_verify_names_the_entry_and_the_rule(team: Team, tmp_path: Path) -> 
     assert done.returncode == 1, done.stdout + done.stderr
     assert "rule.four-eyes" in done.stdout
     assert f"ledger seq {seq}" in done.stdout
+
+
+def _document_blob(team: Team, contact_id: str) -> dict[str, Any]:
+    """The original row of the request's identity proof (kind ``document``)."""
+    conn = raw_connection(team.path, ADMIN, team.passwords[ADMIN])
+    try:
+        row = conn.execute(
+            "SELECT b.* FROM blobs b JOIN items i ON i.sha256 = b.sha256 "
+            "WHERE i.contact_id = ? AND i.role = 'identity_proof'",
+            (contact_id,),
+        ).fetchone()
+        return dict(row)
+    finally:
+        conn.close()
+
+
+def test_an_original_recorded_again_for_another_use_keeps_its_row_and_other_facts_are_found(
+    team: Team, tmp_path: Path
+) -> None:
+    """An insider re-records a request's document as an imported original: the rule table
+    takes the other use (the same file serves both), and neither the database nor the
+    replay changes the row on record. The same re-record with another SM3 breaks the rule,
+    and verify names it at its entry."""
+    contact_id = request(team, tmp_path)
+    contacts.approve(team.login("sam"), contact_id, "ok")
+    held = _document_blob(team, contact_id)
+    assert held["kind"] == "document"
+    alice = team.login("alice")
+    files = [held["sha256"]]
+    again = {**held, "kind": "original"}
+    alice.write(
+        "evidence.attach",
+        {"contact_id": contact_id, "role": "screenshot", "files": files},
+        [put("blobs", again)],
+    )
+    assert _document_blob(team, contact_id) == held
+    report = verify(team)
+    assert report.intact, [(f.code, f.location, str(f.detail)) for f in report.errors]
+    other = {**again, "sm3": "ce" * 32}
+    with pytest.raises(RuleViolation) as refused:
+        alice.write(
+            "evidence.attach",
+            {"contact_id": contact_id, "role": "screenshot", "files": files},
+            [put("blobs", other)],
+        )
+    assert refused.value.rule == "authority.schema"
+    with insider_code():
+        alice.write(
+            "evidence.attach",
+            {"contact_id": contact_id, "role": "screenshot", "files": files},
+            [put("blobs", other)],
+        )
+    finding = found(verify(team), "rule.authority.schema", f"ledger seq {last_seq(team)}")
+    assert "blobs" in finding.detail

@@ -37,7 +37,7 @@ CHAT = (
 LATER = CHAT + "06/01/2026, 10:00 - Li Ming: 收到，1 月 20 号见。\n"
 
 
-def _approved(org: KeyedOrg, tmp_path: Path) -> str:
+def approved_across_laptops(org: KeyedOrg, tmp_path: Path) -> str:
     """alice requests on B, sam approves on A, alice sees the approval."""
     contact_id = request(org, tmp_path)
     alice = org.login(org.b, "alice")
@@ -79,7 +79,7 @@ def _warnings(path: Path, user: str) -> list[str]:
 def test_an_import_made_on_the_staff_laptop_is_rebuilt_and_verified(
     org: KeyedOrg, tmp_path: Path
 ) -> None:
-    contact_id = _approved(org, tmp_path)
+    contact_id = approved_across_laptops(org, tmp_path)
     first = _import(org, tmp_path, contact_id, "chat.txt", CHAT)
     sam = _to_a(org)
     # before the rebuild: the import is another device's, its messages not here
@@ -117,7 +117,7 @@ def test_an_import_made_on_the_staff_laptop_is_rebuilt_and_verified(
 
 
 def test_an_import_whose_original_has_not_arrived_waits(org: KeyedOrg, tmp_path: Path) -> None:
-    contact_id = _approved(org, tmp_path)
+    contact_id = approved_across_laptops(org, tmp_path)
     first = _import(org, tmp_path, contact_id, "chat.txt", CHAT)
     sam = org.login(org.a, "sam")
     org.sync(sam)  # the entry and the wrap, no original yet
@@ -138,7 +138,7 @@ def _blob_file(session: Session, contact_id: str) -> Path:
 
 
 def test_a_tampered_original_writes_nothing_and_is_reported(org: KeyedOrg, tmp_path: Path) -> None:
-    contact_id = _approved(org, tmp_path)
+    contact_id = approved_across_laptops(org, tmp_path)
     first = _import(org, tmp_path, contact_id, "chat.txt", CHAT)
     sam = _to_a(org)
     blob = _blob_file(sam, contact_id)
@@ -159,7 +159,7 @@ def test_a_signed_root_the_original_does_not_give_writes_nothing_and_is_found(
 ) -> None:
     """A device whose build said ``salts: derived`` but committed other salts (what a faulty
     or forged import would sign): the root re-derived from the original differs."""
-    contact_id = _approved(org, tmp_path)
+    contact_id = approved_across_laptops(org, tmp_path)
 
     def other_salts(key: bytes, contact: str, prints: list[str]) -> list[bytes]:
         return [os.urandom(16) for _ in prints]
@@ -200,7 +200,7 @@ def test_salts_are_an_hmac_of_contact_and_fingerprint_under_the_case_key() -> No
 def test_an_import_records_derived_salts_and_a_case_without_key_random_ones(
     org: KeyedOrg, tmp_path: Path
 ) -> None:
-    contact_id = _approved(org, tmp_path)
+    contact_id = approved_across_laptops(org, tmp_path)
     import_id = _import(org, tmp_path, contact_id, "chat.txt", CHAT)
     alice = org.login(org.b, "alice")
     from evidence_desk.services import case_keys
@@ -223,7 +223,7 @@ def test_an_earlier_builds_import_stays_on_its_device_and_is_still_verified(
 ) -> None:
     """An import as the build before this one wrote it: random salts, no ``salts`` in its
     details. Not rebuilt, not refused; verify warns ``import.messages_elsewhere`` as before."""
-    contact_id = _approved(org, tmp_path)
+    contact_id = approved_across_laptops(org, tmp_path)
 
     def random_salts(key: bytes, contact: str, prints: list[str]) -> list[bytes]:
         return [os.urandom(16) for _ in prints]
@@ -252,7 +252,7 @@ def test_an_import_leaving_a_participant_out_is_rebuilt_without_them(
 ) -> None:
     """The recorded leave-out choice is applied to the original on the rebuilding device, so
     the same messages and locators come out (verify compares both)."""
-    contact_id = _approved(org, tmp_path)
+    contact_id = approved_across_laptops(org, tmp_path)
     alice = org.login(org.b, "alice")
     chat = tmp_path / "group.txt"
     chat.write_text(LATER + "06/01/2026, 10:05 - Wang Fang: 我不是债务人\n", encoding="utf-8")

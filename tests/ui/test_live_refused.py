@@ -9,12 +9,12 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from evidence_desk.services import cases, contacts, live
+from evidence_desk.services import contacts, live
 from evidence_desk.ui.main_window import MainWindow
 from evidence_desk.ui.sync_controller import live_pool
-from tests.helpers import supporting_documents
 from tests.hub.conftest import HubDatabase, hub_db, postgres  # noqa: F401 (the hub's fixtures)
 from tests.hub.org_cli import organisation
+from tests.hub.test_org_end_to_end import _request
 
 WAIT_MS = 45_000
 
@@ -29,25 +29,14 @@ def test_the_later_of_two_decisions_shows_refused_with_its_rule(
         org.join("sam", "supervisor")
         org.join("sue", "supervisor")
         org.welcome("alice", "sam", "sue")
-        with org.login("alice") as alice:
-            cases.create_case(alice, "2026-SH-1", debtor_name="陈立新")
-            contact = contacts.request_contact(
-                alice,
-                case_no="2026-SH-1",
-                channel="whatsapp",
-                handle="+8613800000000",
-                display_name="Chen Lixin",
-                reason="the debtor added us and asked to talk about repayment",
-                consent=True,
-                documents=supporting_documents(tmp_path / "docs"),
-            )
+        contact_id = _request(org, tmp_path)
         for name in ("alice", "sam", "sue"):
             assert org.sync(name)[0] == 0
         # both approve on their own laptops, offline; sam's decision reaches the hub first
         with org.login("sam") as sam:
-            contacts.approve(sam, contact.id, "identity and debt confirmed")
+            contacts.approve(sam, contact_id, "identity and debt confirmed")
         with org.login("sue") as sue:
-            contacts.approve(sue, contact.id, "confirmed by phone")
+            contacts.approve(sue, contact_id, "confirmed by phone")
         assert org.sync("sam")[0] == 0
 
         window = MainWindow(org.login("sue"))
@@ -69,7 +58,7 @@ def test_the_later_of_two_decisions_shows_refused_with_its_rule(
             assert "which sam decided first" in row and "the first decision stands" in row
             details.close()
             # what the window shows is sam's decision: the hub's order stands
-            shown = contacts.get_contact(window.session, contact.id)
+            shown = contacts.get_contact(window.session, contact_id)
             assert (shown.status, shown.decided_by) == ("approved", "sam")
         finally:
             window.close()

@@ -8,12 +8,13 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from evidence_desk.services import contacts, importing, rebuild
+from evidence_desk.services import importing, rebuild
 from evidence_desk.ui.conversation import ConversationView
 from evidence_desk.ui.conversation_model import MessageRole
 from tests.helpers import TickingClock
 from tests.services.test_org_case_keys import keyed_org
-from tests.services.test_org_ledger import copy_originals, request
+from tests.services.test_org_ledger import copy_originals
+from tests.services.test_rebuild import approved_across_laptops
 
 CHAT = (
     "05/01/2026, 09:00 - Li Ming: 您好，我是示例汽车金融的李明，关于您的车贷。\n"
@@ -25,14 +26,9 @@ def test_the_conversation_view_shows_a_rebuilt_import(
     qtbot: QtBot, tmp_path: Path, clock: TickingClock
 ) -> None:
     with keyed_org(tmp_path, clock) as org:
-        contact_id = request(org, tmp_path)
+        contact_id = approved_across_laptops(org, tmp_path)
         alice = org.login(org.b, "alice")
-        org.sync(alice)
         sam = org.login(org.a, "sam")
-        org.sync(sam)
-        contacts.approve(sam, contact_id, "identity and debt confirmed")
-        org.sync(sam)
-        org.sync(alice)
         chat = tmp_path / "chat.txt"
         chat.write_text(CHAT, encoding="utf-8")
         importing.import_files(alice, contact_id, [chat], tz="Asia/Shanghai")
