@@ -37,7 +37,9 @@ from evidence_desk.domain.models import Role
 #: 2: ``entries.pre_org`` and ``join_staging`` (joining with an existing store, issue 19).
 #: Version 1 grew tables without a number of its own (receipts, checkpoints, witnesses, key
 #: rotations, stamps): :func:`upgrade` adds whatever table, column and index it lacks.
-SCHEMA_VERSION: Final = 2
+#: 3: lookups instead of scans: ``hub_payload_text`` and the ``entries_decisions`` index (who
+#: decided a contact first), ``join_staging.staged_at`` (abandoned uploads swept by age).
+SCHEMA_VERSION: Final = 3
 
 #: tables that only ever grow (trigger + grants); in the order they are created
 EVIDENCE_TABLES: Final = (
@@ -120,6 +122,7 @@ CREATE TABLE device_heads (
     last_push timestamptz NOT NULL DEFAULT now()
 );
 
+{payload_function}
 CREATE TABLE entries (
     device_id text NOT NULL REFERENCES devices(device_id),
     seq bigint NOT NULL CHECK (seq >= 1),
@@ -141,6 +144,9 @@ CREATE TABLE entries (
 -- invitations and decisions are looked up by action (hub/repository.py)
 CREATE INDEX entries_action ON entries (action) WHERE action IN
     ('user.invite', 'device.join', 'invite.revoke', 'contact.approve', 'contact.reject');
+-- who decided a contact first: one lookup by contact, however many decisions the hub holds
+CREATE INDEX entries_decisions ON entries (hub_payload_text(payload, 'contact_id'), hub_seq)
+    WHERE action IN ('contact.approve', 'contact.reject') AND verdict = '';
 
 CREATE TABLE blob_chunks (
     digest text NOT NULL CHECK (digest ~ '^[0-9a-f]{{64}}$'),
@@ -256,6 +262,8 @@ CREATE TABLE join_staging (
     seq bigint NOT NULL,
     entry text NOT NULL,
     entry_hash text NOT NULL,
+    -- abandoned uploads older than ``hub serve --staged-hours`` are swept (hub/join_staging.py)
+    staged_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (invite_key, device_id, seq)
 );
 
@@ -288,6 +296,18 @@ CREATE TRIGGER blob_chunks_keep BEFORE UPDATE OR DELETE ON blob_chunks
     FOR EACH ROW EXECUTE FUNCTION hub_refuse_chunk_change();
 CREATE TRIGGER blob_chunks_no_truncate BEFORE TRUNCATE ON blob_chunks
     FOR EACH STATEMENT EXECUTE FUNCTION hub_refuse_change();
+"""
+
+#: a text field of an entry's JSON payload, NULL for a payload that is not a JSON object (an
+#: index expression must not fail an insert); IMMUTABLE, so that an index may use it
+_PAYLOAD_FUNCTION = """
+CREATE OR REPLACE FUNCTION hub_payload_text(payload text, field text) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+BEGIN
+    RETURN payload::jsonb ->> field;
+EXCEPTION WHEN others THEN
+    RETURN NULL;
+END $$;
 """
 
 _EVIDENCE_TRIGGERS = """
@@ -339,7 +359,10 @@ def install(conn: psycopg.Connection[Any]) -> None:
 _TABLE = re.compile(r"^CREATE TABLE (\w+) \(.*?^\);$", re.MULTILINE | re.DOTALL)
 _INDEX = re.compile(r"^CREATE (UNIQUE )?INDEX (\w+) (ON .*?;)$", re.MULTILINE | re.DOTALL)
 #: columns added to a table after its first release: (table, column, definition)
-_ADDED_COLUMNS: Final = (("entries", "pre_org", "boolean NOT NULL DEFAULT false"),)
+_ADDED_COLUMNS: Final = (
+    ("entries", "pre_org", "boolean NOT NULL DEFAULT false"),
+    ("join_staging", "staged_at", "timestamptz NOT NULL DEFAULT now()"),
+)
 
 
 def upgrade(conn: psycopg.Connection[Any]) -> tuple[int, int]:
@@ -375,6 +398,7 @@ def upgrade(conn: psycopg.Connection[Any]) -> tuple[int, int]:
                     sql.Identifier(table), sql.Identifier(column)
                 )
             )
+        conn.execute(_PAYLOAD_FUNCTION.encode())  # before the indexes that use it
         for match in _INDEX.finditer(ddl):
             unique, name, rest = match.group(1) or "", match.group(2), match.group(3)
             conn.execute(f"CREATE {unique}INDEX IF NOT EXISTS {name} {rest}".encode())
@@ -384,7 +408,7 @@ def upgrade(conn: psycopg.Connection[Any]) -> tuple[int, int]:
 
 def _ddl() -> sql.Composed:
     roles = sql.SQL(", ").join(sql.Literal(role.value) for role in Role)
-    return sql.SQL(_DDL).format(roles=roles)
+    return sql.SQL(_DDL).format(roles=roles, payload_function=sql.SQL(_PAYLOAD_FUNCTION))
 
 
 def _exists(conn: psycopg.Connection[Any], table: str) -> bool:

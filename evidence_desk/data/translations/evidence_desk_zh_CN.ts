@@ -1325,21 +1325,26 @@
     </message>
     <message>
         <location filename="../../ui/errors.py" line="31"/>
+        <source>The hub runs an older release than this app.</source>
+        <translation>中心服务器运行的版本比本应用旧。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="34"/>
         <source>The hub showed a history this device was not shown.</source>
         <translation>中心展示了一套本设备未曾见过的历史。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="36"/>
+        <location filename="../../ui/errors.py" line="39"/>
         <source>The operation failed.</source>
         <translation>操作失败。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="37"/>
+        <location filename="../../ui/errors.py" line="40"/>
         <source>Unexpected error: nothing was changed.</source>
         <translation>意外错误：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="63"/>
+        <location filename="../../ui/errors.py" line="66"/>
         <source>Evidence Desk</source>
         <translation>证据台</translation>
     </message>
@@ -4485,17 +4490,17 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_controller.py" line="348"/>
+        <location filename="../../ui/sync_controller.py" line="363"/>
         <source>New contact request in case %1 from %2</source>
         <translation>案件 %1 有新的联系请求，来自 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="354"/>
+        <location filename="../../ui/sync_controller.py" line="369"/>
         <source>Approved by %1: your contact request in case %2</source>
         <translation>%1 已批准：您在案件 %2 中的联系请求</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="356"/>
+        <location filename="../../ui/sync_controller.py" line="371"/>
         <source>Refused by %1: your contact request in case %2</source>
         <translation>%1 已拒绝：您在案件 %2 中的联系请求</translation>
     </message>
@@ -4551,37 +4556,42 @@
         <translation>已拒绝：%1 个条目（规则 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="123"/>
+        <location filename="../../ui/sync_status.py" line="122"/>
+        <source>Not syncing: the hub needs an upgrade</source>
+        <translation>未同步：中心服务器需要升级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="126"/>
         <source>Offline since %1 — %2 entries, %3 waiting</source>
         <translation>自 %1 起离线 — %2 个条目、%3 待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="130"/>
+        <location filename="../../ui/sync_status.py" line="133"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="133"/>
+        <location filename="../../ui/sync_status.py" line="136"/>
         <source>Synced %1</source>
         <translation>已同步 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="135"/>
+        <location filename="../../ui/sync_status.py" line="138"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="142"/>
+        <location filename="../../ui/sync_status.py" line="145"/>
         <source>Waiting to go up: %1 entries, %2 files (%3)</source>
         <translation>待上传：%1 个条目、%2 个文件（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="148"/>
+        <location filename="../../ui/sync_status.py" line="151"/>
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="157"/>
+        <location filename="../../ui/sync_status.py" line="160"/>
         <source>Evidence Desk</source>
         <translation>证据台</translation>
     </message>
@@ -7691,6 +7701,11 @@
         <translation>settings set KEY VALUE：需要给出一个值</translation>
     </message>
     <message>
+        <source>--staged-hours must be more than 0</source>
+        <comment>cli.staged_hours</comment>
+        <translation>--staged-hours 必须大于 0</translation>
+    </message>
+    <message>
         <source>acknowledged {finding} ({rule}) by {acked_by}: {note}</source>
         <comment>cli_review.acknowledged</comment>
         <translation>已确认 {finding}（{rule}），确认人 {acked_by}：{note}</translation>
@@ -8474,6 +8489,11 @@
         <source>the answer from {url} (HTTP status {status}) is not the hub&apos;s: not a JSON object</source>
         <comment>hubclient.not_hub</comment>
         <translation>来自 {url} 的回复（HTTP 状态码 {status}）不是服务中心的回复：不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>the hub at {url} runs an older release (protocol {hub}); this app needs protocol {needed}: ask the hub&apos;s administrator to run `evidence-desk hub upgrade` and update the hub to this release</source>
+        <comment>hubclient.too_old</comment>
+        <translation>位于 {url} 的中心服务器运行的是较旧版本（协议 {hub}）；本应用需要协议 {needed}：请中心服务器管理员运行 `evidence-desk hub upgrade` 并将中心服务器更新到本版本</translation>
     </message>
     <message>
         <source>the hub at {url} cannot be reached ({error})</source>
