@@ -23,6 +23,8 @@ def _as_earlier_release(db: HubDatabase) -> None:
         for table in _LATER_TABLES:
             conn.execute(f"DROP TABLE {table}")
         conn.execute("DROP INDEX entries_action")
+        conn.execute("DROP INDEX entries_decisions")
+        conn.execute("DROP FUNCTION hub_payload_text")
         conn.execute("ALTER TABLE entries DROP COLUMN pre_org")
         conn.execute("DELETE FROM hub_schema")
         conn.execute("INSERT INTO hub_schema (version) VALUES (1)")
@@ -84,3 +86,47 @@ def test_serve_refuses_an_earlier_schema_and_names_the_command(
     )  # fmt: skip
     assert code == 4, err
     assert "hub upgrade" in err and "version 1" in err
+
+
+def _as_version_2(db: HubDatabase) -> None:
+    """A database of the release before schema 3: no lookup index or function, no
+    ``join_staging.staged_at``; an upload staged and a contact decided already."""
+    with psycopg.connect(db.owner_url) as conn, conn.transaction():
+        conn.execute("DROP INDEX entries_decisions")
+        conn.execute("DROP FUNCTION hub_payload_text")
+        conn.execute("ALTER TABLE join_staging DROP COLUMN staged_at")
+        conn.execute("INSERT INTO users (name, role) VALUES ('sam', 'supervisor')")
+        conn.execute("INSERT INTO devices (device_id, user_name) VALUES ('dev-sam', 'sam')")
+        conn.execute(
+            "INSERT INTO entries (device_id, seq, at, actor, action, payload, payload_hash, "
+            "prev_hash, entry_hash, signature) VALUES ('dev-sam', 1, 't', 'sam', "
+            """'contact.approve', '{"contact_id": "K1"}', 'h', 'p', 'e', 's')"""
+        )
+        conn.execute(
+            "INSERT INTO join_staging (invite_key, device_id, seq, entry, entry_hash) "
+            "VALUES ('k', 'd', 1, '[]', 'h')"
+        )
+        conn.execute("DELETE FROM hub_schema")
+        conn.execute("INSERT INTO hub_schema (version) VALUES (2)")
+
+
+def test_a_version_2_hub_gets_its_lookups_and_the_staging_age(hub_db: HubDatabase) -> None:
+    _as_version_2(hub_db)
+    assert ok("hub", "upgrade", "--db", hub_db.owner_url) == {
+        "from_version": 2,
+        "to_version": schema.SCHEMA_VERSION,
+    }
+    with psycopg.connect(hub_db.owner_url) as conn:
+        index = conn.execute("SELECT to_regclass('entries_decisions') IS NOT NULL").fetchone()
+        assert index == (True,)
+        # the decision made before the upgrade is in the new index
+        conn.execute("SET enable_seqscan = off")
+        found = conn.execute(
+            "SELECT device_id FROM entries WHERE action IN ('contact.approve', "
+            "'contact.reject') AND verdict = '' AND hub_payload_text(payload, 'contact_id') = %s",
+            ("K1",),
+        ).fetchall()
+        assert found == [("dev-sam",)]
+        # the upload staged before it has an age now (the sweep can judge it)
+        staged = conn.execute("SELECT staged_at IS NOT NULL FROM join_staging").fetchall()
+        assert staged == [(True,)]
