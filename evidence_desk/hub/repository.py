@@ -1028,11 +1028,14 @@ def _refuse_known_device(conn: Conn, device_id: str) -> None:
 
 
 def _open_invite(conn: Conn, invite_key: str) -> Invite | None:
-    """The accepted, still open ``user.invite`` whose key is ``invite_key``."""
+    """The accepted, still open ``user.invite`` whose key is ``invite_key``: lookups of the
+    ``entries_invites`` and ``entries_invite_uses`` indexes (hub/schema.py; the gate asks this
+    for every request an invitation signs, the sweep for every upload staged)."""
     found: Invite | None = None
     for (text,) in conn.execute(
-        "SELECT payload FROM entries WHERE action = 'user.invite' AND payload LIKE %s",
-        (f"%{invite_key}%",),
+        "SELECT payload FROM entries WHERE action = 'user.invite' "
+        "AND hub_payload_text(payload, 'invite_key') = %s",
+        (invite_key,),
     ):
         body = json.loads(text)
         if body.get("invite_key") == invite_key:
@@ -1041,8 +1044,8 @@ def _open_invite(conn: Conn, invite_key: str) -> Invite | None:
         return None
     for (text,) in conn.execute(
         "SELECT payload FROM entries WHERE action IN ('device.join', 'invite.revoke') "
-        "AND payload LIKE %s",
-        (f"%{found.invite_id}%",),
+        "AND hub_payload_text(payload, 'invite_id') = %s",
+        (found.invite_id,),
     ):
         if json.loads(text).get("invite_id") == found.invite_id:
             return None

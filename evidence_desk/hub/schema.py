@@ -38,7 +38,8 @@ from evidence_desk.domain.models import Role
 #: Version 1 grew tables without a number of its own (receipts, checkpoints, witnesses, key
 #: rotations, stamps): :func:`upgrade` adds whatever table, column and index it lacks.
 #: 3: lookups instead of scans: ``hub_payload_text`` and the ``entries_decisions`` index (who
-#: decided a contact first), ``join_staging.staged_at`` (abandoned uploads swept by age).
+#: decided a contact first), ``entries_invites`` and ``entries_invite_uses`` (an open
+#: invitation), ``join_staging.staged_at`` (abandoned uploads swept by age).
 SCHEMA_VERSION: Final = 3
 
 #: tables that only ever grow (trigger + grants); in the order they are created
@@ -147,6 +148,11 @@ CREATE INDEX entries_action ON entries (action) WHERE action IN
 -- who decided a contact first: one lookup by contact, however many decisions the hub holds
 CREATE INDEX entries_decisions ON entries (hub_payload_text(payload, 'contact_id'), hub_seq)
     WHERE action IN ('contact.approve', 'contact.reject') AND verdict = '';
+-- an open invitation: its user.invite by the code's key, what used or revoked it by its id
+CREATE INDEX entries_invites ON entries (hub_payload_text(payload, 'invite_key'))
+    WHERE action = 'user.invite';
+CREATE INDEX entries_invite_uses ON entries (hub_payload_text(payload, 'invite_id'))
+    WHERE action IN ('device.join', 'invite.revoke');
 
 CREATE TABLE blob_chunks (
     digest text NOT NULL CHECK (digest ~ '^[0-9a-f]{{64}}$'),

@@ -82,3 +82,44 @@ def test_the_status_reads_the_devices_not_their_entries(hub_db: HubDatabase) -> 
         assert not any(n.get("Relation Name") == "entries" for n in nodes), nodes
         last = _nodes(_plan(conn, "SELECT coalesce(max(hub_seq), 0) FROM entries", ()))
         assert not any(n["Node Type"] == "Seq Scan" for n in last), last
+
+
+def test_an_open_invitation_is_found_by_lookups(hub_db: HubDatabase) -> None:
+    with psycopg.connect(hub_db.owner_url) as conn:
+        conn.execute("INSERT INTO users (name, role) VALUES ('root', 'admin')")
+        conn.execute("INSERT INTO devices (device_id, user_name) VALUES ('dev-root', 'root')")
+        invites = 5_000
+        rows = []
+        for n in range(1, invites + 1):
+            body = {"invite_id": f"I{n}", "invite_key": f"{n:064x}", "user": f"u{n}"}
+            rows.append(("user.invite", json.dumps({**body, "role": "staff"})))
+        rows.append(("invite.revoke", json.dumps({"invite_id": "I7"})))
+        with conn.cursor().copy(
+            "COPY entries (device_id, seq, at, actor, action, payload, payload_hash, prev_hash, "
+            "entry_hash, signature) FROM STDIN"
+        ) as copy:
+            for seq, (action, payload) in enumerate(rows, 1):
+                copy.write_row(("dev-root", seq, "t", "root", action, payload, "h", "p", "e", "s"))
+        conn.execute("ANALYZE entries")
+        conn.commit()
+        found = repository._open_invite(conn, f"{8:064x}")
+        assert found is not None and (found.invite_id, found.user) == ("I8", "u8")
+        assert repository._open_invite(conn, f"{7:064x}") is None  # revoked
+        assert repository._open_invite(conn, f"{invites + 1:064x}") is None
+        for query, value, index in (
+            (
+                "SELECT payload FROM entries WHERE action = 'user.invite' "
+                "AND hub_payload_text(payload, 'invite_key') = %s",
+                f"{8:064x}",
+                "entries_invites",
+            ),
+            (
+                "SELECT payload FROM entries WHERE action IN ('device.join', 'invite.revoke') "
+                "AND hub_payload_text(payload, 'invite_id') = %s",
+                "I8",
+                "entries_invite_uses",
+            ),
+        ):
+            nodes = _nodes(_plan(conn, query, (value,)))
+            assert any(n.get("Index Name") == index for n in nodes), nodes
+            assert not any(n["Node Type"] == "Seq Scan" for n in nodes), nodes

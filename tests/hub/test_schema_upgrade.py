@@ -23,7 +23,8 @@ def _as_earlier_release(db: HubDatabase) -> None:
         for table in _LATER_TABLES:
             conn.execute(f"DROP TABLE {table}")
         conn.execute("DROP INDEX entries_action")
-        conn.execute("DROP INDEX entries_decisions")
+        for index in ("entries_decisions", "entries_invites", "entries_invite_uses"):
+            conn.execute(f"DROP INDEX {index}")
         conn.execute("DROP FUNCTION hub_payload_text")
         conn.execute("ALTER TABLE entries DROP COLUMN pre_org")
         conn.execute("DELETE FROM hub_schema")
@@ -92,7 +93,8 @@ def _as_version_2(db: HubDatabase) -> None:
     """A database of the release before schema 3: no lookup index or function, no
     ``join_staging.staged_at``; an upload staged and a contact decided already."""
     with psycopg.connect(db.owner_url) as conn, conn.transaction():
-        conn.execute("DROP INDEX entries_decisions")
+        for index in ("entries_decisions", "entries_invites", "entries_invite_uses"):
+            conn.execute(f"DROP INDEX {index}")
         conn.execute("DROP FUNCTION hub_payload_text")
         conn.execute("ALTER TABLE join_staging DROP COLUMN staged_at")
         conn.execute("INSERT INTO users (name, role) VALUES ('sam', 'supervisor')")
@@ -117,8 +119,9 @@ def test_a_version_2_hub_gets_its_lookups_and_the_staging_age(hub_db: HubDatabas
         "to_version": schema.SCHEMA_VERSION,
     }
     with psycopg.connect(hub_db.owner_url) as conn:
-        index = conn.execute("SELECT to_regclass('entries_decisions') IS NOT NULL").fetchone()
-        assert index == (True,)
+        for name in ("entries_decisions", "entries_invites", "entries_invite_uses"):
+            index = conn.execute("SELECT to_regclass(%s) IS NOT NULL", (name,)).fetchone()
+            assert index == (True,), name
         # the decision made before the upgrade is in the new index
         conn.execute("SET enable_seqscan = off")
         found = conn.execute(
