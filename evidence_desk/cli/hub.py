@@ -9,6 +9,7 @@ hub over HTTPS, signing every request with the device user's own key. Exit codes
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import uuid
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from psycopg_pool import PoolTimeout
 
 from evidence_desk.cli.common import open_session, password_from, user_name
 from evidence_desk.console import json_text
+from evidence_desk.domain import hub_protocol
 from evidence_desk.domain.errors import BadInput, EvidenceDeskError, RuleViolation, UsageError
 from evidence_desk.domain.hub_refusals import Refused
 from evidence_desk.domain.models import Role
@@ -57,6 +59,8 @@ APP_ROLE = "evidence_desk_hub"
 #: connections of ``hub serve``'s pool: 8 for pushes, receipts and blobs (as many as before),
 #: 4 kept for the gate's lookups and reads (hub/repository.py ``heavy_slots``)
 POOL_SIZE = 12
+#: a test's hub states this protocol instead of this release's (never set in production)
+TEST_PROTOCOL_VARIABLE = "EVIDENCE_DESK_TEST_HUB_PROTOCOL"
 
 Add = Callable[..., argparse.ArgumentParser]
 
@@ -65,6 +69,7 @@ _said = Catalogue(
         "cli.hub_db": "the hub's database cannot be reached ({error})",
         "cli.hub_no_organisation": "this database holds no organisation (run hub init first)",
         "cli.checkpoint_minutes": "--checkpoint-minutes must be more than 0",
+        "cli.staged_hours": "--staged-hours must be more than 0",
         "cli.hub_schema_old": "the hub's database holds schema version {found}; this release "
         "needs {wanted}: stop the hub, run `evidence-desk hub upgrade --db URL` as the "
         "database's owner, then serve again",
@@ -192,6 +197,8 @@ def cmd_hub_serve(args: argparse.Namespace) -> int:
     files = tls.check_existing(args.tls_dir)
     if not args.checkpoint_minutes > 0:
         raise UsageError(_said("cli.checkpoint_minutes"))
+    if not args.staged_hours > 0:
+        raise UsageError(_said("cli.staged_hours"))
     authority = org_stamps.StampAuthority.configured(args.tsa, args.tsa_ca)
     objects = None
     if args.blobs:  # complete blobs on WORM storage; the bucket is checked before serving
@@ -212,6 +219,8 @@ def cmd_hub_serve(args: argparse.Namespace) -> int:
                 _said("cli.hub_schema_old", found=found, wanted=schema.SCHEMA_VERSION),
             )
         repo.objects = objects
+        staged_idle = timedelta(hours=args.staged_hours)
+        repo.sweep_staged(staged_idle)  # what earlier runs left staged and nobody will join
         hub_id = repo.hub_id()
         desk = None
         if hub_id is not None:  # the organisation's receipts, signed with the hub's own key
@@ -221,7 +230,7 @@ def cmd_hub_serve(args: argparse.Namespace) -> int:
         serving = judging.lifespan(repo)
         if desk is not None:  # checkpoints at least every N minutes, and their stamps
             every = timedelta(minutes=args.checkpoint_minutes)
-            clock = org_clock.OrgClock(repo, desk, every, authority)
+            clock = org_clock.OrgClock(repo, desk, every, authority, staged_idle)
             serving = org_clock.lifespan(serving, clock)
         # live news for the desktop apps (hub/live.py): one listening connection per process
         board = live.NewsBoard(app_conninfo(args.db))
@@ -231,11 +240,19 @@ def cmd_hub_serve(args: argparse.Namespace) -> int:
                 repo,
                 routes=[*routes(repo, desk), *live.routes(repo, board)],
                 lifespan=serving,
+                protocol=_advertised_protocol(),
             )
             app.serve(hub, args.listen, tls.server_context(files))
         finally:
             board.close()
     return 0
+
+
+def _advertised_protocol() -> int:
+    """The protocol the hub states: this release's; the test-only variable
+    ``EVIDENCE_DESK_TEST_HUB_PROTOCOL`` makes a test's hub state an older one (the devices'
+    real check of the header is then what the test exercises)."""
+    return hub_protocol.stated(os.environ.get(TEST_PROTOCOL_VARIABLE, str(hub_protocol.PROTOCOL)))
 
 
 def cmd_hub_user_add(args: argparse.Namespace) -> int:
@@ -384,6 +401,14 @@ def add_commands(sub: Any, add: Add) -> None:
         metavar="N",
         help="sign an organisation checkpoint at least every N minutes when entries arrived "
         "without one (fractions allowed)",
+    )
+    serve.add_argument(
+        "--staged-hours",
+        type=float,
+        default=org_clock.DEFAULT_STAGED_HOURS,
+        metavar="N",
+        help="forget a joining store's history upload that got no page for N hours "
+        "(fractions allowed)",
     )
     status = add("status", cmd_hub_status, "devices, sizes, last seen", hub)
     status.add_argument("--hub", required=True, metavar="URL")

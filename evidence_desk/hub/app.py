@@ -40,6 +40,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from evidence_desk.domain import hub_protocol
 from evidence_desk.domain.errors import UsageError
 from evidence_desk.domain.hub_refusals import refusal
 from evidence_desk.domain.wording import Catalogue, Phrase
@@ -219,6 +220,28 @@ class _Gate:
         return user
 
 
+class _Protocol:
+    """States the hub's protocol (domain/hub_protocol.py) in a header of every answer, the
+    gate's refusals and the health probe included, so that a device of a newer release tells
+    an older hub apart from a missing route."""
+
+    def __init__(self, app: ASGIApp, protocol: int) -> None:
+        self.app = app
+        self.header = (hub_protocol.HEADER.lower().encode("latin-1"), str(protocol).encode())
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def stating(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), self.header]}
+            await send(message)
+
+        await self.app(scope, receive, stating)
+
+
 def _replay(body: bytes) -> Receive:
     """The body the gate read, handed to the route as if it came from the client."""
     sent = False
@@ -257,10 +280,12 @@ def create_app(
     limits: Limits | None = None,
     routes: Sequence[BaseRoute] = (),
     lifespan: Lifespan | None = None,
+    protocol: int = hub_protocol.PROTOCOL,
 ) -> Starlette:
     """The hub's ASGI app: the gate in front of health, whoami and ``routes`` (the
     organisation's own: push, pull, blobs, enrolment); ``lifespan`` holds what the server
-    keeps from startup to shutdown (``hub serve``: the judging workers, hub/judging.py)."""
+    keeps from startup to shutdown (``hub serve``: the judging workers, hub/judging.py).
+    Every answer states ``protocol`` (this release's; a test states an older one)."""
     bounds = limits or Limits()
     verifier = RequestVerifier(nonces, window=bounds.window, skew=bounds.skew)
     app = Starlette(
@@ -273,6 +298,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.add_middleware(_Gate, directory=directory, verifier=verifier, limits=bounds)
+    app.add_middleware(_Protocol, protocol=protocol)  # outermost: the gate's refusals too
     return app
 
 

@@ -15,12 +15,20 @@ idempotent by (invitation, device, seq): an entry staged already must be the sam
 rows are deleted by the transaction that appends the accepted join (the entries table then
 holds them, so keeping a second copy would only be a second, unjudged one) and when the join
 is refused (the device starts again from a clean slate).
+
+**Abandoned uploads** are swept (``HubRepository.sweep_staged``), at ``hub serve``'s start and
+at every tick of the organisation's clock (hub/org_clock.py): every upload of an invitation
+that is no longer open (revoked, or used by another device's join: that join's transaction
+already drops them), and every upload whose newest page is older than ``hub serve
+--staged-hours`` (an invitation has no expiry of its own: a device that stopped uploading for
+that long starts again, its ``restart`` page asking what is staged and finding nothing).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import timedelta
 from typing import Any
 
 import psycopg
@@ -107,3 +115,42 @@ def drop(conn: Conn, invite_key: str, device_id: str) -> None:
         "DELETE FROM join_staging WHERE invite_key = %s AND device_id = %s",
         (invite_key, device_id),
     )
+
+
+def invitations(conn: Conn) -> list[str]:
+    """The invitations (their keys) that something is staged for."""
+    return [str(r[0]) for r in conn.execute("SELECT DISTINCT invite_key FROM join_staging")]
+
+
+def drop_invitation(conn: Conn, invite_key: str) -> int:
+    """Forget every upload staged with this invitation (any device): it was revoked or used.
+    Returns the rows deleted."""
+    devices = conn.execute(
+        "SELECT DISTINCT device_id FROM join_staging WHERE invite_key = %s", (invite_key,)
+    ).fetchall()
+    for (device_id,) in devices:
+        _lock(conn, invite_key, str(device_id))
+    cursor = conn.execute("DELETE FROM join_staging WHERE invite_key = %s", (invite_key,))
+    return cursor.rowcount
+
+
+def drop_idle(conn: Conn, idle: timedelta) -> int:
+    """Forget every upload whose newest page was staged ``idle`` ago or longer (each under its
+    lock, looked at again there: a page arriving meanwhile keeps it). Returns the rows
+    deleted."""
+    groups = conn.execute(
+        "SELECT invite_key, device_id FROM join_staging GROUP BY invite_key, device_id "
+        "HAVING max(staged_at) <= now() - %s",
+        (idle,),
+    ).fetchall()
+    deleted = 0
+    for invite_key, device_id in groups:
+        _lock(conn, str(invite_key), str(device_id))
+        cursor = conn.execute(
+            "DELETE FROM join_staging WHERE invite_key = %s AND device_id = %s "
+            "AND (SELECT max(staged_at) FROM join_staging WHERE invite_key = %s "
+            "AND device_id = %s) <= now() - %s",
+            (invite_key, device_id, invite_key, device_id, idle),
+        )
+        deleted += cursor.rowcount
+    return deleted

@@ -13,6 +13,10 @@ no successor either; the stamping below dates that checkpoint itself.
 (hub/org_stamps.py). A failure doubles the pause before the next try, up to ``_MAX_PAUSE``;
 the first success resets it. Nothing here runs in a push's request, so the TSA never delays or
 fails a push.
+
+**Abandoned join uploads.** Every tick also sweeps the staged uploads of invitations no longer
+open and those idle for ``staged_idle`` (``HubRepository.sweep_staged``, hub/join_staging.py);
+with nothing staged that is one look at an empty table.
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ from evidence_desk.hub.repository import HubRepository
 
 #: the default of ``hub serve --checkpoint-minutes``
 DEFAULT_MINUTES: Final = 10.0
+#: the default of ``hub serve --staged-hours``: an upload idle this long is swept
+DEFAULT_STAGED_HOURS: Final = 72.0
 #: seconds between two looks at the database (stamps follow a push within about this long)
 _TICK: Final = 1.0
 #: the longest pause between two tries of a TSA that keeps failing, in seconds
@@ -66,8 +72,10 @@ class OrgClock:
         desk: ReceiptDesk,
         every: timedelta,
         authority: StampAuthority | None,
+        staged_idle: timedelta = timedelta(hours=DEFAULT_STAGED_HOURS),
     ) -> None:
         self.repo = repo
+        self.staged_idle = staged_idle
         self.desk = desk
         self.every = every
         self.authority = authority
@@ -75,9 +83,11 @@ class OrgClock:
         self._next_stamp = 0.0
 
     def tick(self) -> None:
-        """One round: the timer's checkpoint if due, then the stamps if their pause is over."""
+        """One round: the timer's checkpoint if due, the abandoned join uploads, then the
+        stamps if their pause is over."""
         if self.repo.in_transaction(lambda conn: checkpoint_due(conn, self.every)):
             self.desk.issue_checkpoint(self.repo)
+        self.repo.sweep_staged(self.staged_idle)
         if self.authority is None or time.monotonic() < self._next_stamp:
             return
         if stamp_pending(self.repo, self.authority):

@@ -32,7 +32,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 import psycopg
@@ -116,7 +116,6 @@ class DeviceStatus:
     user: str
     size: int
     last_seen: datetime
-    payload_bytes: int
 
 
 def code_digest(code: str) -> str:
@@ -395,6 +394,8 @@ class HubRepository:
         if _open_invite(conn, invite.invite_key) is None:
             raise Refused(refusal("hub.invite_closed", user=invite.user))
         _refuse_known_device(conn, device_id)
+        # the invitation is used now: another device's upload staged with it is abandoned
+        join_staging.drop_invitation(conn, invite.invite_key)
         body = json.loads(join.payload)
         self._add_user(
             conn, invite.user, invite.role, str(body["public_key"]), str(body["wrap_key"]), None
@@ -470,6 +471,19 @@ class HubRepository:
         with self._pool.connection() as conn, conn.transaction():
             join_staging.drop(conn, invite_key, device_id)
 
+    def sweep_staged(self, idle: timedelta) -> int:
+        """Forget abandoned join uploads (hub/join_staging.py): those of invitations no longer
+        open (revoked, used) and those idle for ``idle``. Returns the rows deleted; costs one
+        look at an empty table when nothing is staged (the clock calls it every tick)."""
+        with self._pool.connection() as conn, conn.transaction():
+            if conn.execute("SELECT 1 FROM join_staging LIMIT 1").fetchone() is None:
+                return 0
+            deleted = 0
+            for invite_key in join_staging.invitations(conn):
+                if _open_invite(conn, invite_key) is None:
+                    deleted += join_staging.drop_invitation(conn, invite_key)
+            return deleted + join_staging.drop_idle(conn, idle)
+
     def invite(self, invite_key: str) -> Invite | None:
         """The open invitation whose code's public key is ``invite_key`` (from the accepted
         ``user.invite`` entries: not used by a ``device.join``, not revoked)."""
@@ -477,18 +491,16 @@ class HubRepository:
             return _open_invite(conn, invite_key)
 
     def devices(self) -> list[DeviceStatus]:
-        """Every device: its user, size, last push (the hub's status)."""
+        """Every device: its user, size, last push (the hub's status), from the devices and
+        their heads only: the status costs what the devices are, not what they pushed (the
+        sum of every entry's payload bytes it once showed read the whole entries table)."""
         with self._pool.connection() as conn:
             rows = conn.execute(
                 "SELECT d.device_id, d.user_name, coalesce(h.size, 0), h.last_push, "
-                "d.registered_at, coalesce((SELECT sum(length(payload)) FROM entries e "
-                "WHERE e.device_id = d.device_id), 0) "
-                "FROM devices d LEFT JOIN device_heads h USING (device_id) "
+                "d.registered_at FROM devices d LEFT JOIN device_heads h USING (device_id) "
                 "ORDER BY d.registered_at, d.device_id"
             ).fetchall()
-        return [
-            DeviceStatus(str(r[0]), str(r[1]), int(r[2]), r[3] or r[4], int(r[5])) for r in rows
-        ]
+        return [DeviceStatus(str(r[0]), str(r[1]), int(r[2]), r[3] or r[4]) for r in rows]
 
     def device_digest(self, device_id: str, upto: int) -> str | None:
         """``org_digest.held_digest`` of the device's entries 1..``upto`` as the hub holds them
@@ -689,6 +701,18 @@ class HubRepository:
                 "SELECT path FROM blob_files WHERE path = ANY(%s) ORDER BY path", (list(paths),)
             ).fetchall()
         return [str(r[0]) for r in rows]
+
+    def blob_files_at(self, paths: Sequence[str]) -> list[tuple[str, str, int, int]]:
+        """``(path, digest, size, chunks)`` of those of ``paths`` that name a blob, by path: a
+        device's pull asks for the files its records name and its disk lacks, one primary-key
+        lookup each (listing every blob file of the organisation at each sync grew with it)."""
+        with self._pool.connection() as conn:
+            rows = conn.execute(
+                "SELECT f.path, f.digest, b.size, b.chunks FROM blob_files f JOIN blobs b "
+                "USING (digest) WHERE f.path = ANY(%s) ORDER BY f.path",
+                (list(paths),),
+            ).fetchall()
+        return [(str(r[0]), str(r[1]), int(r[2]), int(r[3])) for r in rows]
 
     # -- case key wraps -----------------------------------------------------------------------
 
@@ -910,12 +934,14 @@ def _contact_of(entry: ledger.Entry) -> str:
 
 
 def _first_decision(conn: Conn, contact: str) -> tuple[str, str, str] | None:
-    """Who decided ``contact`` first in the organisation's order (accepted decisions only)."""
+    """Who decided ``contact`` first in the organisation's order (accepted decisions only):
+    one lookup of the ``entries_decisions`` index (hub/schema.py), not a scan of every
+    decision the organisation made."""
     for actor, action, payload, device in conn.execute(
         "SELECT actor, action, payload, device_id FROM entries "
-        "WHERE action IN ('contact.approve', 'contact.reject') "
-        "AND verdict = '' AND payload LIKE %s ORDER BY hub_seq",
-        (f"%{contact}%",),
+        "WHERE action IN ('contact.approve', 'contact.reject') AND verdict = '' "
+        "AND hub_payload_text(payload, 'contact_id') = %s ORDER BY hub_seq",
+        (contact,),
     ):
         if json.loads(payload).get("contact_id") == contact:
             return str(actor), str(action), str(device)
@@ -1002,11 +1028,14 @@ def _refuse_known_device(conn: Conn, device_id: str) -> None:
 
 
 def _open_invite(conn: Conn, invite_key: str) -> Invite | None:
-    """The accepted, still open ``user.invite`` whose key is ``invite_key``."""
+    """The accepted, still open ``user.invite`` whose key is ``invite_key``: lookups of the
+    ``entries_invites`` and ``entries_invite_uses`` indexes (hub/schema.py; the gate asks this
+    for every request an invitation signs, the sweep for every upload staged)."""
     found: Invite | None = None
     for (text,) in conn.execute(
-        "SELECT payload FROM entries WHERE action = 'user.invite' AND payload LIKE %s",
-        (f"%{invite_key}%",),
+        "SELECT payload FROM entries WHERE action = 'user.invite' "
+        "AND hub_payload_text(payload, 'invite_key') = %s",
+        (invite_key,),
     ):
         body = json.loads(text)
         if body.get("invite_key") == invite_key:
@@ -1015,8 +1044,8 @@ def _open_invite(conn: Conn, invite_key: str) -> Invite | None:
         return None
     for (text,) in conn.execute(
         "SELECT payload FROM entries WHERE action IN ('device.join', 'invite.revoke') "
-        "AND payload LIKE %s",
-        (f"%{found.invite_id}%",),
+        "AND hub_payload_text(payload, 'invite_id') = %s",
+        (found.invite_id,),
     ):
         if json.loads(text).get("invite_id") == found.invite_id:
             return None

@@ -295,13 +295,19 @@ def routes(repo: HubRepository, desk: ReceiptDesk | None = None) -> Sequence[Bas
     async def blobs_named(request: Request) -> Response:
         """Which of the caller's blob files the hub names already (``sync._push_blobs``)."""
         _member(request)
-        paths = (payload(request) or {}).get("paths")
-        if not isinstance(paths, list) or len(paths) > BLOB_PAGE:
-            raise _Bad("paths")
-        if not all(isinstance(p, str) and _BLOB_PATH.match(p) for p in paths):
-            raise _Bad("paths")
+        paths = _paths(payload(request) or {})
         named = await run_in_threadpool(repo.named_blob_files, paths)
         return JSONResponse({"named": named})
+
+    async def blobs_at(request: Request) -> Response:
+        """Digest, size and chunks of the given blob files the hub names (``sync._pull_blobs``
+        asks for the files its records name and its disk lacks; unnamed ones are left out)."""
+        _member(request)
+        paths = _paths(payload(request) or {})
+        found = await run_in_threadpool(repo.blob_files_at, paths)
+        return JSONResponse(
+            {"blobs": [{"path": p, "digest": d, "size": s, "chunks": c} for p, d, s, c in found]}
+        )
 
     async def wraps_up(request: Request) -> Response:
         user = _member(request)
@@ -365,13 +371,13 @@ def routes(repo: HubRepository, desk: ReceiptDesk | None = None) -> Sequence[Bas
         return JSONResponse(
             {
                 "hub_id": await run_in_threadpool(repo.hub_id),
+                "schema": await run_in_threadpool(repo.schema_version),
                 "hub_seq": last,
                 "devices": [
                     {
                         "device_id": d.device_id,
                         "user": d.user,
                         "entries": d.size,
-                        "payload_bytes": d.payload_bytes,
                         "last_seen": d.last_seen.isoformat(),
                     }
                     for d in devices
@@ -387,6 +393,7 @@ def routes(repo: HubRepository, desk: ReceiptDesk | None = None) -> Sequence[Bas
         Route("/v1/entries", _guarded(pull), methods=["GET"]),
         Route("/v1/blob-files", _guarded(blob_list), methods=["GET"]),
         Route("/v1/blob-files/named", _guarded(blobs_named), methods=["POST"]),
+        Route("/v1/blob-files/lookup", _guarded(blobs_at), methods=["POST"]),
         Route("/v1/blobs/{digest}", _guarded(blob), methods=["GET"]),
         Route(chunk, _guarded(put_chunk), methods=["PUT"]),
         Route(chunk, _guarded(get_chunk), methods=["GET"]),
@@ -403,6 +410,16 @@ def _number(text: str, field: str) -> int:
     if not text.isdigit() or len(text) > 18:
         raise _Bad(field)
     return int(text)
+
+
+def _paths(body: dict[str, Any]) -> list[str]:
+    """A question's blob file paths: at most ``BLOB_PAGE``, each a store's ``blobs/`` path."""
+    paths = body.get("paths")
+    if not isinstance(paths, list) or len(paths) > BLOB_PAGE:
+        raise _Bad("paths")
+    if not all(isinstance(p, str) and _BLOB_PATH.match(p) for p in paths):
+        raise _Bad("paths")
+    return paths
 
 
 def _staged_fields(staged: Any) -> tuple[int, str]:

@@ -38,7 +38,10 @@ from evidence_desk.domain.models import Role
 #: Version 1 grew tables without a number of its own (receipts, checkpoints, witnesses, key
 #: rotations, stamps): :func:`upgrade` adds whatever table, column and index it lacks.
 #: 3: ``org_checkpoint_stamps.certs`` (the TSA's certificate path each token verified by, served
-#: with the stamp so that a kit can carry it).
+#: with the stamp so that a kit can carry it); lookups instead of scans: ``hub_payload_text``
+#: and the ``entries_decisions`` index (who decided a contact first), ``entries_invites`` and
+#: ``entries_invite_uses`` (an open invitation), ``join_staging.staged_at`` (abandoned uploads
+#: swept by age).
 SCHEMA_VERSION: Final = 3
 
 #: tables that only ever grow (trigger + grants); in the order they are created
@@ -122,6 +125,7 @@ CREATE TABLE device_heads (
     last_push timestamptz NOT NULL DEFAULT now()
 );
 
+{payload_function}
 CREATE TABLE entries (
     device_id text NOT NULL REFERENCES devices(device_id),
     seq bigint NOT NULL CHECK (seq >= 1),
@@ -143,6 +147,14 @@ CREATE TABLE entries (
 -- invitations and decisions are looked up by action (hub/repository.py)
 CREATE INDEX entries_action ON entries (action) WHERE action IN
     ('user.invite', 'device.join', 'invite.revoke', 'contact.approve', 'contact.reject');
+-- who decided a contact first: one lookup by contact, however many decisions the hub holds
+CREATE INDEX entries_decisions ON entries (hub_payload_text(payload, 'contact_id'), hub_seq)
+    WHERE action IN ('contact.approve', 'contact.reject') AND verdict = '';
+-- an open invitation: its user.invite by the code's key, what used or revoked it by its id
+CREATE INDEX entries_invites ON entries (hub_payload_text(payload, 'invite_key'))
+    WHERE action = 'user.invite';
+CREATE INDEX entries_invite_uses ON entries (hub_payload_text(payload, 'invite_id'))
+    WHERE action IN ('device.join', 'invite.revoke');
 
 CREATE TABLE blob_chunks (
     digest text NOT NULL CHECK (digest ~ '^[0-9a-f]{{64}}$'),
@@ -260,6 +272,8 @@ CREATE TABLE join_staging (
     seq bigint NOT NULL,
     entry text NOT NULL,
     entry_hash text NOT NULL,
+    -- abandoned uploads older than ``hub serve --staged-hours`` are swept (hub/join_staging.py)
+    staged_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (invite_key, device_id, seq)
 );
 
@@ -292,6 +306,18 @@ CREATE TRIGGER blob_chunks_keep BEFORE UPDATE OR DELETE ON blob_chunks
     FOR EACH ROW EXECUTE FUNCTION hub_refuse_chunk_change();
 CREATE TRIGGER blob_chunks_no_truncate BEFORE TRUNCATE ON blob_chunks
     FOR EACH STATEMENT EXECUTE FUNCTION hub_refuse_change();
+"""
+
+#: a text field of an entry's JSON payload, NULL for a payload that is not a JSON object (an
+#: index expression must not fail an insert); IMMUTABLE, so that an index may use it
+_PAYLOAD_FUNCTION = """
+CREATE OR REPLACE FUNCTION hub_payload_text(payload text, field text) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+BEGIN
+    RETURN payload::jsonb ->> field;
+EXCEPTION WHEN others THEN
+    RETURN NULL;
+END $$;
 """
 
 _EVIDENCE_TRIGGERS = """
@@ -346,6 +372,7 @@ _INDEX = re.compile(r"^CREATE (UNIQUE )?INDEX (\w+) (ON .*?;)$", re.MULTILINE | 
 _ADDED_COLUMNS: Final = (
     ("entries", "pre_org", "boolean NOT NULL DEFAULT false"),
     ("org_checkpoint_stamps", "certs", "text NOT NULL DEFAULT ''"),
+    ("join_staging", "staged_at", "timestamptz NOT NULL DEFAULT now()"),
 )
 
 
@@ -382,6 +409,7 @@ def upgrade(conn: psycopg.Connection[Any]) -> tuple[int, int]:
                     sql.Identifier(table), sql.Identifier(column)
                 )
             )
+        conn.execute(_PAYLOAD_FUNCTION.encode())  # before the indexes that use it
         for match in _INDEX.finditer(ddl):
             unique, name, rest = match.group(1) or "", match.group(2), match.group(3)
             conn.execute(f"CREATE {unique}INDEX IF NOT EXISTS {name} {rest}".encode())
@@ -391,7 +419,7 @@ def upgrade(conn: psycopg.Connection[Any]) -> tuple[int, int]:
 
 def _ddl() -> sql.Composed:
     roles = sql.SQL(", ").join(sql.Literal(role.value) for role in Role)
-    return sql.SQL(_DDL).format(roles=roles)
+    return sql.SQL(_DDL).format(roles=roles, payload_function=sql.SQL(_PAYLOAD_FUNCTION))
 
 
 def _exists(conn: psycopg.Connection[Any], table: str) -> bool:

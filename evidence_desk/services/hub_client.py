@@ -12,6 +12,9 @@ What went wrong is one of three exceptions the CLI maps to its exit status:
   answer that is not the hub's; the work stays queued on the device. :class:`HubUntrusted`, a
   kind of it, is a hub whose certificate does not chain to the pinned CA or that will not speak
   TLS 1.3;
+- :class:`HubTooOld`, a kind of :class:`HubUnreachable` (exit 5): the hub states an older
+  protocol than this app's (domain/hub_protocol.py), or none: its administrator upgrades it;
+  checked on every answer before it is read, so a route the old hub lacks is never a bare 404;
 - :class:`HubRefused` (exit 3): the hub refused the request, naming the rule (``rule``) and
   its facts; :class:`HubAuthError`, a kind of it, is a refusal of who signed (401, 403).
 """
@@ -28,6 +31,7 @@ from typing import Any
 import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from evidence_desk.domain import hub_protocol
 from evidence_desk.domain.errors import EvidenceDeskError, RuleViolation
 from evidence_desk.domain.hub_refusals import worded_refusal
 from evidence_desk.domain.wording import Catalogue
@@ -52,6 +56,11 @@ _said = Catalogue(
             " certificate of the pinned CA {ca} ({error})"
         ),
         "hubclient.failed": "the hub at {url} failed with HTTP status {status}",
+        "hubclient.too_old": (
+            "the hub at {url} runs an older release (protocol {hub}); this app needs protocol"
+            " {needed}: ask the hub's administrator to run `evidence-desk hub upgrade` and"
+            " update the hub to this release"
+        ),
         "hubclient.not_hub": (
             "the answer from {url} (HTTP status {status}) is not the hub's: not a JSON object"
         ),
@@ -70,6 +79,18 @@ class HubUntrusted(HubUnreachable):
     """The TLS handshake failed: not the pinned CA's certificate, or not TLS 1.3."""
 
     code = "hub_untrusted"
+
+
+class HubTooOld(HubUnreachable):
+    """The hub runs an older release than this app: ``hub`` is the protocol it states,
+    ``needed`` this app's. Nothing was decided; the work stays on the device."""
+
+    code = "hub_too_old"
+
+    def __init__(self, message: str, *, hub: int, needed: int) -> None:
+        super().__init__(message)
+        self.hub = hub
+        self.needed = needed
 
 
 class HubRefused(RuleViolation):
@@ -120,6 +141,15 @@ def _refusal(response: httpx.Response) -> tuple[str, dict[str, str]] | None:
     if not isinstance(code, str) or not isinstance(facts, dict):
         return None
     return code, {str(name): str(value) for name, value in facts.items()}
+
+
+def _is_json_object(response: httpx.Response) -> bool:
+    if not response.headers.get("content-type", "").startswith("application/json"):
+        return False
+    try:
+        return isinstance(response.json(), dict)
+    except ValueError:
+        return False
 
 
 def _is_tls_failure(error: BaseException) -> bool:
@@ -214,7 +244,7 @@ class HubClient:
         self, method: str, path: str, content: bytes | None, headers: dict[str, str]
     ) -> httpx.Response:
         try:
-            return self._http.request(method, path, content=content, headers=headers)
+            response = self._http.request(method, path, content=content, headers=headers)
         except httpx.HTTPError as error:
             if _is_tls_failure(error):
                 said = _said("hubclient.untrusted", url=self.url, ca=self.ca_file, error=error)
@@ -222,6 +252,22 @@ class HubClient:
             raise HubUnreachable(
                 _said("hubclient.unreachable", url=self.url, error=error)
             ) from None
+        self._check_protocol(response)
+        return response
+
+    def _check_protocol(self, response: httpx.Response) -> None:
+        """Refuse a hub that states an older protocol than this app's. An answer without the
+        header is an older hub's only when it is the hub's JSON (a stranger's page stays
+        ``hubclient.not_hub``), and a 5xx is a failure whatever it states (the server's own
+        error answer, outside the hub's app, states nothing)."""
+        header = response.headers.get(hub_protocol.HEADER)
+        if header is None and (response.status_code >= 500 or not _is_json_object(response)):
+            return
+        stated = hub_protocol.stated(header)
+        if stated < hub_protocol.PROTOCOL:
+            needed = hub_protocol.PROTOCOL
+            said = _said("hubclient.too_old", url=self.url, hub=stated, needed=needed)
+            raise HubTooOld(said, hub=stated, needed=needed)
 
     def _answer(self, response: httpx.Response) -> dict[str, Any]:
         status = response.status_code

@@ -10,13 +10,18 @@ can never run ahead of them.
 **Sync** is idempotent; an interrupted one is simply run again:
 
 1. push the sealed blob files the hub does not name yet (ciphertext as it is on disk, in
-   chunks; the hub completes a blob only when the chunks hash to its digest), then the own
+   chunks; the hub completes a blob only when the chunks hash to its digest): asked about only
+   the files this store does not know the hub names (``hub-blobs.txt``, a hint kept beside
+   ``hub.json``: pushed and named, or pulled; forgotten when the store is bound to another
+   hub), so a sync with nothing new asks the hub nothing about blobs; then the own
    entries that have no organisation position (the hub skips any it already holds: a push
    whose answer was lost);
 2. pull the entries after the last position held, page by page, each page applied in one
    transaction by ``org_ledger.apply_pull`` (which checks them with verify's replay and turns
    the receipts of own entries into their positions);
-3. fetch the blob files the hub names that this store lacks (checked against the digest);
+3. fetch the blob files this store's records name (its ``blobs`` and ``case_blobs`` rows,
+   pulled ones included) and its disk lacks, asked by path (``/v1/blob-files/lookup``; a sync
+   with nothing missing asks nothing), each checked against the hub's digest;
 4. case-key wraps: the push sends the wraps this store holds (``/v1/wraps``, kept once), the
    pull keeps those the hub holds for this user that open here (``case_keys.shared_wraps``):
    a case created on another laptop opens on this one, and verify compares each with the
@@ -37,7 +42,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -64,6 +69,9 @@ from evidence_desk.store.lock import WriterLock
 
 HUB_FILE: Final = "hub.json"
 CA_COPY: Final = "hub-ca.pem"
+#: the blob files this store knows the hub names (pushed and named, or pulled), one path a
+#: line: only a hint that spares asking the hub again (lost or unreadable, it is asked anew)
+ON_HUB_FILE: Final = "hub-blobs.txt"
 #: entries per push: the most the hub takes in one (hub/routes.py MAX_BATCH); fewer requests,
 #: each judged in one of the hub's worker processes
 PUSH_BATCH: Final = 2000
@@ -155,8 +163,17 @@ def bind(folder: StoreFolder, url: str, ca_file: Path) -> HubBinding:
     if ca_file.resolve() != copy.resolve():
         atomic_write(copy, ca_file.read_bytes())
     body = {"url": url.rstrip("/"), "ca_file": CA_COPY}
+    if _bound_url(folder) != body["url"]:  # what another hub held says nothing of this one
+        (folder.path / ON_HUB_FILE).unlink(missing_ok=True)
     atomic_write(folder.path / HUB_FILE, json.dumps(body, indent=2).encode("utf-8"))
     return HubBinding(body["url"], copy)
+
+
+def _bound_url(folder: StoreFolder) -> str | None:
+    try:
+        return str(json.loads((folder.path / HUB_FILE).read_text("utf-8"))["url"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def binding(folder: StoreFolder) -> HubBinding:
@@ -426,16 +443,28 @@ def _local_blobs(folder: StoreFolder) -> dict[str, Path]:
     return found
 
 
-def _hub_blobs(client: HubClient) -> dict[str, dict[str, Any]]:
+def _wanted_blobs(session: Session) -> list[str]:
+    """The blob files the store's records name (its ``blobs`` and ``case_blobs`` rows, own and
+    pulled) that are not on its disk, by path under the store folder."""
+    names = {
+        str(r[0])
+        for r in session.conn.execute(
+            "SELECT name FROM blobs WHERE name != '' UNION SELECT name FROM case_blobs"
+        )
+    }
+    paths = (f"blobs/{name[:2]}/{name[2:]}" for name in sorted(names) if len(name) > 2)
+    return [path for path in paths if not (session.folder.path / path).exists()]
+
+
+def _hub_blobs(client: HubClient, paths: list[str]) -> dict[str, dict[str, Any]]:
+    """What the hub holds of these blob files (digest, chunks), asked by path in questions
+    of ``BLOB_QUESTION``: a sync costs what this store lacks, not the organisation's size."""
     named: dict[str, dict[str, Any]] = {}
-    after = ""
-    while True:
-        page = client.get(f"/v1/blob-files?after={after}")
-        for item in page["blobs"]:
+    for start in range(0, len(paths), BLOB_QUESTION):
+        asked = paths[start : start + BLOB_QUESTION]
+        for item in client.post("/v1/blob-files/lookup", {"paths": asked})["blobs"]:
             named[str(item["path"])] = item
-        if not page.get("more") or not page["blobs"]:
-            return named
-        after = str(page["blobs"][-1]["path"])
+    return named
 
 
 def _named(client: HubClient, paths: list[str]) -> set[str]:
@@ -448,8 +477,26 @@ def _named(client: HubClient, paths: list[str]) -> set[str]:
     return named
 
 
+def _on_hub(folder: StoreFolder) -> set[str]:
+    """The blob files this store knows the hub names (:data:`ON_HUB_FILE`; none if unread)."""
+    try:
+        return set((folder.path / ON_HUB_FILE).read_text("utf-8").split())
+    except (OSError, UnicodeError):
+        return set()
+
+
+def _remember_on_hub(folder: StoreFolder, known: set[str], more: Iterable[str]) -> None:
+    grown = known | set(more)
+    if grown != known:
+        atomic_write(folder.path / ON_HUB_FILE, "".join(f"{p}\n" for p in sorted(grown)).encode())
+
+
 def _push_blobs(session: Session, client: HubClient) -> int:
-    local = _local_blobs(session.folder)
+    """The store's blob files the hub does not name yet: asked about only those this store
+    does not already know the hub names (a sync with nothing new asks nothing; the question
+    grew with every file pulled, i.e. with the organisation, for a legal desktop)."""
+    known = _on_hub(session.folder)
+    local = {p: f for p, f in _local_blobs(session.folder).items() if p not in known}
     if not local:
         return 0
     named = _named(client, list(local))
@@ -469,13 +516,19 @@ def _push_blobs(session: Session, client: HubClient) -> int:
             f"/v1/blobs/{digest}/complete", {"size": len(data), "chunks": chunks, "path": path}
         )
         sent += 1
+    _remember_on_hub(session.folder, known, local)  # each named now (a refusal raised)
     return sent
 
 
 def _pull_blobs(session: Session, client: HubClient) -> int:
     folder = session.folder
     fetched = 0
-    for path, item in _hub_blobs(client).items():
+    wanted = _wanted_blobs(session)
+    if not wanted:
+        return 0
+    found = _hub_blobs(client, wanted)
+    # a file the hub does not name yet (its device has not pushed it) is asked again next time
+    for path, item in found.items():
         target = folder.path / path
         if target.exists():
             continue
@@ -489,4 +542,5 @@ def _pull_blobs(session: Session, client: HubClient) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(target, data)
         fetched += 1
+    _remember_on_hub(folder, _on_hub(folder), found)
     return fetched

@@ -28,6 +28,9 @@ def headline(error: BaseException) -> str:
         "busy": QCoreApplication.translate("Errors", "The store is busy."),
         "cancelled": QCoreApplication.translate("Errors", "Cancelled: nothing was stored."),
         "tsa": QCoreApplication.translate("Errors", "Time-stamping failed."),
+        "hub_too_old": QCoreApplication.translate(
+            "Errors", "The hub runs an older release than this app."
+        ),
         "hub_forked": QCoreApplication.translate(
             "Errors", "The hub showed a history this device was not shown."
         ),

@@ -35,7 +35,13 @@ from PySide6.QtWidgets import (
 from evidence_desk.domain.errors import Cancelled, EvidenceDeskError, RuleViolation
 from evidence_desk.integrity import pinning
 from evidence_desk.services import join_binding, sync
-from evidence_desk.services.hub_client import HubAuthError, HubRefused, HubUnreachable, HubUntrusted
+from evidence_desk.services.hub_client import (
+    HubAuthError,
+    HubRefused,
+    HubTooOld,
+    HubUnreachable,
+    HubUntrusted,
+)
 from evidence_desk.services.session import Session
 from evidence_desk.store import location
 from evidence_desk.ui import errors, service_text
@@ -353,6 +359,11 @@ class JoinDialog(QDialog):
             headline = self.tr(
                 "The hub's certificate is not one this CA file vouches for: check the CA file "
                 "and its fingerprint with your administrator."
+            )
+        elif isinstance(error, HubTooOld):
+            headline = self.tr(
+                "The hub runs an older release than this app: ask your administrator to "
+                "upgrade it, then join."
             )
         elif isinstance(error, HubUnreachable):
             headline = self.tr("The hub cannot be reached: check its address and the network.")

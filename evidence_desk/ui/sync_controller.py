@@ -38,7 +38,7 @@ from evidence_desk.domain import policy
 from evidence_desk.domain.errors import BadInput, StoreBusy
 from evidence_desk.domain.policy import Action
 from evidence_desk.services import contacts, live, sync
-from evidence_desk.services.hub_client import HubRefused, HubUnreachable
+from evidence_desk.services.hub_client import HubRefused, HubTooOld, HubUnreachable
 from evidence_desk.services.session import Session
 from evidence_desk.services.sync import HubBinding, SyncReport
 from evidence_desk.ui import errors
@@ -77,6 +77,7 @@ class SyncState:
     waiting_bytes: int = 0
     refused: tuple[live.RefusedEntry, ...] = ()
     problem: str = ""
+    hub_too_old: bool = False  # the hub runs an older release: its administrator upgrades it
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +194,13 @@ class SyncController(QObject):
         refused = live.refused_entries(self.session, self._refusals)
         if done.report.refusal is not None and not refused:
             problem = errors.describe(done.report.refusal)  # a push refused whole
-        self._publish(syncing=False, last_synced=_utc_now(), offline_since=None, problem=problem)
+        self._publish(
+            syncing=False,
+            last_synced=_utc_now(),
+            offline_since=None,
+            problem=problem,
+            hub_too_old=False,
+        )
         self.synced.emit(done.report)
         notices = self._contact_notices()  # the view is kept after every sync (own work too)
         if done.report.pulled:
@@ -216,7 +223,10 @@ class SyncController(QObject):
             self._publish(syncing=False)
             self._retry.start(BUSY_RETRY_MS)
             return
-        if isinstance(error, HubUnreachable):
+        if isinstance(error, HubTooOld):  # not offline: said, and tried again later
+            problem = errors.describe(error)
+            self._publish(syncing=False, offline_since=None, problem=problem, hub_too_old=True)
+        elif isinstance(error, HubUnreachable):
             self._publish(syncing=False, offline_since=self.state.offline_since or _utc_now())
         else:  # refused, the hub's history changed, ...: said, and tried again later
             self._publish(syncing=False, problem=errors.describe(error))
@@ -270,7 +280,10 @@ class SyncController(QObject):
         self._waiting = None
         if self._stopped or not alive(self):
             return
-        if isinstance(error, HubUnreachable):
+        if isinstance(error, HubTooOld):
+            problem = errors.describe(error)
+            self._publish(offline_since=None, problem=problem, hub_too_old=True)
+        elif isinstance(error, HubUnreachable):
             self._publish(offline_since=self.state.offline_since or _utc_now())
         elif isinstance(error, HubRefused) and error.status == 404:
             self._no_news = True  # an older hub: no live route
@@ -304,6 +317,7 @@ class SyncController(QObject):
         last_synced: datetime | None = None,
         offline_since: datetime | bool | None = False,
         problem: str | None = None,
+        hub_too_old: bool | None = None,
     ) -> None:
         """A new state from what changed (``offline_since=False``: unchanged), with the
         waiting uploads and refused entries read from the store now."""
@@ -323,6 +337,7 @@ class SyncController(QObject):
             waiting_bytes=sum(unsent.values()),
             refused=tuple(live.refused_entries(self.session, self._refusals)),
             problem=state.problem if problem is None else problem,
+            hub_too_old=state.hub_too_old if hub_too_old is None else hub_too_old,
         )
         self.state_changed.emit(self.state)
 

@@ -23,6 +23,9 @@ def _as_earlier_release(db: HubDatabase) -> None:
         for table in _LATER_TABLES:
             conn.execute(f"DROP TABLE {table}")
         conn.execute("DROP INDEX entries_action")
+        for index in ("entries_decisions", "entries_invites", "entries_invite_uses"):
+            conn.execute(f"DROP INDEX {index}")
+        conn.execute("DROP FUNCTION hub_payload_text")
         conn.execute("ALTER TABLE entries DROP COLUMN pre_org")
         conn.execute("DELETE FROM hub_schema")
         conn.execute("INSERT INTO hub_schema (version) VALUES (1)")
@@ -86,14 +89,35 @@ def test_serve_refuses_an_earlier_schema_and_names_the_command(
     assert "hub upgrade" in err and "version 1" in err
 
 
-def test_a_version_2_hub_gets_the_stamps_certificate_path_column(hub_db: HubDatabase) -> None:
-    """Schema 3 records with each organisation checkpoint's stamp the TSA's certificate path
-    (hub/org_stamps.py); a version 2 hub lacks the column, and ``hub upgrade`` adds it, the
-    stamps it already holds keeping an empty path (served without ``certs``)."""
-    with psycopg.connect(hub_db.owner_url) as conn, conn.transaction():
+def _as_version_2(db: HubDatabase) -> None:
+    """A database of the release before schema 3: no lookup index or function, no
+    ``join_staging.staged_at``, no ``org_checkpoint_stamps.certs``; an upload staged and a
+    contact decided already."""
+    with psycopg.connect(db.owner_url) as conn, conn.transaction():
+        for index in ("entries_decisions", "entries_invites", "entries_invite_uses"):
+            conn.execute(f"DROP INDEX {index}")
+        conn.execute("DROP FUNCTION hub_payload_text")
+        conn.execute("ALTER TABLE join_staging DROP COLUMN staged_at")
         conn.execute("ALTER TABLE org_checkpoint_stamps DROP COLUMN certs")
+        conn.execute("INSERT INTO users (name, role) VALUES ('sam', 'supervisor')")
+        conn.execute("INSERT INTO devices (device_id, user_name) VALUES ('dev-sam', 'sam')")
+        conn.execute(
+            "INSERT INTO entries (device_id, seq, at, actor, action, payload, payload_hash, "
+            "prev_hash, entry_hash, signature) VALUES ('dev-sam', 1, 't', 'sam', "
+            """'contact.approve', '{"contact_id": "K1"}', 'h', 'p', 'e', 's')"""
+        )
+        conn.execute(
+            "INSERT INTO join_staging (invite_key, device_id, seq, entry, entry_hash) "
+            "VALUES ('k', 'd', 1, '[]', 'h')"
+        )
         conn.execute("DELETE FROM hub_schema")
         conn.execute("INSERT INTO hub_schema (version) VALUES (2)")
+
+
+def test_a_version_2_hub_gets_schema_3(hub_db: HubDatabase) -> None:
+    """Schema 3: the lookups, the staging age and the stamps' certificate path column (the
+    stamps a version 2 hub holds keep an empty path, served without ``certs``)."""
+    _as_version_2(hub_db)
     assert ok("hub", "upgrade", "--db", hub_db.owner_url) == {
         "from_version": 2,
         "to_version": schema.SCHEMA_VERSION,
@@ -104,3 +128,17 @@ def test_a_version_2_hub_gets_the_stamps_certificate_path_column(hub_db: HubData
             "WHERE table_name = 'org_checkpoint_stamps' AND column_name = 'certs'"
         ).fetchone()
         assert column is not None and column[0] == "text" and "''" in str(column[1])
+        for name in ("entries_decisions", "entries_invites", "entries_invite_uses"):
+            index = conn.execute("SELECT to_regclass(%s) IS NOT NULL", (name,)).fetchone()
+            assert index == (True,), name
+        # the decision made before the upgrade is in the new index
+        conn.execute("SET enable_seqscan = off")
+        found = conn.execute(
+            "SELECT device_id FROM entries WHERE action IN ('contact.approve', "
+            "'contact.reject') AND verdict = '' AND hub_payload_text(payload, 'contact_id') = %s",
+            ("K1",),
+        ).fetchall()
+        assert found == [("dev-sam",)]
+        # the upload staged before it has an age now (the sweep can judge it)
+        staged = conn.execute("SELECT staged_at IS NOT NULL FROM join_staging").fetchall()
+        assert staged == [(True,)]

@@ -62,6 +62,9 @@ def test_each_state_says_what_it_is(qtbot: QtBot) -> None:
     details.close()
     status.notify("Approved by sam: your contact request in case 2026-SH-1")
     assert window.statusBar().currentMessage() == status.last_notice
+    status.show_state(SyncState(last_synced=now, hub_too_old=True, problem="upgrade"))
+    assert status.text() == "Not syncing: the hub needs an upgrade"
+    assert "upgrade" in status.toolTip()
     assert [size_text(n) for n in (12, 830_000, 12_400_000)] == ["12 B", "830 KB", "12.4 MB"]
 
 
@@ -76,5 +79,7 @@ def test_the_status_speaks_chinese(qtbot: QtBot) -> None:
         assert row.startswith("条目 7（contact.approve），规则 four-eyes：")
         assert "breaks the rule" not in row  # the refusal itself said in Chinese
         details.close()
+        status.show_state(SyncState(hub_too_old=True, problem="..."))
+        assert status.text() == "未同步：中心服务器需要升级"
     finally:
         i18n.install("en")

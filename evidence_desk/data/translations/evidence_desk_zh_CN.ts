@@ -1330,21 +1330,26 @@
     </message>
     <message>
         <location filename="../../ui/errors.py" line="31"/>
+        <source>The hub runs an older release than this app.</source>
+        <translation>中心服务器运行的版本比本应用旧。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="34"/>
         <source>The hub showed a history this device was not shown.</source>
         <translation>中心展示了一套本设备未曾见过的历史。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="36"/>
+        <location filename="../../ui/errors.py" line="39"/>
         <source>The operation failed.</source>
         <translation>操作失败。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="37"/>
+        <location filename="../../ui/errors.py" line="40"/>
         <source>Unexpected error: nothing was changed.</source>
         <translation>意外错误：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="63"/>
+        <location filename="../../ui/errors.py" line="66"/>
         <source>Evidence Desk</source>
         <translation>证据台</translation>
     </message>
@@ -1917,191 +1922,196 @@
 <context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../ui/join_dialog.py" line="61"/>
+        <location filename="../../ui/join_dialog.py" line="67"/>
         <source>Join an organisation</source>
         <translation>加入组织</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="70"/>
+        <location filename="../../ui/join_dialog.py" line="76"/>
         <source>Your administrator enrolled you on the organisation&apos;s hub and gave you its address, a one-time code and the hub&apos;s CA file. Compare the CA&apos;s fingerprint below with the one the administrator read out to you before you join.</source>
         <translation>管理员已在组织的中心服务器上为您登记，并给了您它的地址、一次性代码和中心服务器的 CA 文件。加入之前，请将下面的 CA 指纹与管理员向您念出的指纹逐一核对。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="79"/>
+        <location filename="../../ui/join_dialog.py" line="85"/>
         <source>This store joins as a device of the organisation, as %1: nothing of it is rewritten. It is first checked against the organisation (your invitation, user names, case numbers, chats); a refusal names the rule and changes nothing. Compare the CA&apos;s fingerprint with the one the administrator read out to you.</source>
         <translation>此存储库将以 %1 的身份作为组织的一台设备加入：其中任何内容都不会被改写。加入前会先与组织核对（您的邀请、用户名、案件编号、聊天）；如被拒绝，会指明所依据的规则，且不做任何更改。请将 CA 指纹与管理员向您念出的指纹逐一核对。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="92"/>
+        <location filename="../../ui/join_dialog.py" line="98"/>
         <source>26 letters and digits</source>
         <translation>26 个字母和数字</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="96"/>
-        <location filename="../../ui/join_dialog.py" line="116"/>
+        <location filename="../../ui/join_dialog.py" line="102"/>
+        <location filename="../../ui/join_dialog.py" line="122"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="102"/>
-        <location filename="../../ui/join_dialog.py" line="208"/>
+        <location filename="../../ui/join_dialog.py" line="108"/>
+        <location filename="../../ui/join_dialog.py" line="214"/>
         <source>Choose the CA file to see its fingerprint.</source>
         <translation>选择 CA 文件以查看其指纹。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="108"/>
+        <location filename="../../ui/join_dialog.py" line="114"/>
         <source>This fingerprint is the one the administrator read out to me</source>
         <translation>此指纹与管理员向我念出的指纹一致</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="133"/>
+        <location filename="../../ui/join_dialog.py" line="139"/>
         <source>Hub address</source>
         <translation>中心服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="134"/>
+        <location filename="../../ui/join_dialog.py" line="140"/>
         <source>One-time code</source>
         <translation>一次性代码</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="135"/>
+        <location filename="../../ui/join_dialog.py" line="141"/>
         <source>Hub CA file</source>
         <translation>中心服务器 CA 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="136"/>
+        <location filename="../../ui/join_dialog.py" line="142"/>
         <source>CA fingerprint (SHA-256)</source>
         <translation>CA 指纹（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="138"/>
+        <location filename="../../ui/join_dialog.py" line="144"/>
         <source>New store folder</source>
         <translation>新存储库文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="139"/>
+        <location filename="../../ui/join_dialog.py" line="145"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="140"/>
+        <location filename="../../ui/join_dialog.py" line="146"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="141"/>
+        <location filename="../../ui/join_dialog.py" line="147"/>
         <source>Repeat the password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="157"/>
+        <location filename="../../ui/join_dialog.py" line="163"/>
         <source>Join</source>
         <translation>加入</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="162"/>
+        <location filename="../../ui/join_dialog.py" line="168"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="191"/>
+        <location filename="../../ui/join_dialog.py" line="197"/>
         <source>Choose the hub&apos;s CA file</source>
         <translation>选择中心服务器的 CA 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="191"/>
+        <location filename="../../ui/join_dialog.py" line="197"/>
         <source>Certificates (*.pem *.crt)</source>
         <translation>证书 (*.pem *.crt)</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="197"/>
+        <location filename="../../ui/join_dialog.py" line="203"/>
         <source>Choose a folder for the store</source>
         <translation>为存储库选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="210"/>
+        <location filename="../../ui/join_dialog.py" line="216"/>
         <source>No file at %1.</source>
         <translation>%1 处没有文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="216"/>
+        <location filename="../../ui/join_dialog.py" line="222"/>
         <source>%1 is not a certificate file.</source>
         <translation>%1 不是证书文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="240"/>
-        <location filename="../../ui/join_dialog.py" line="250"/>
+        <location filename="../../ui/join_dialog.py" line="246"/>
+        <location filename="../../ui/join_dialog.py" line="256"/>
         <source>Enter the hub&apos;s address.</source>
         <translation>请输入中心服务器的地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="241"/>
-        <location filename="../../ui/join_dialog.py" line="251"/>
+        <location filename="../../ui/join_dialog.py" line="247"/>
+        <location filename="../../ui/join_dialog.py" line="257"/>
         <source>Enter the one-time code.</source>
         <translation>请输入一次性代码。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="252"/>
+        <location filename="../../ui/join_dialog.py" line="258"/>
         <source>Choose a folder for the new store.</source>
         <translation>请为新存储库选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="253"/>
+        <location filename="../../ui/join_dialog.py" line="259"/>
         <source>Enter your user name.</source>
         <translation>请输入您的用户名。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="254"/>
+        <location filename="../../ui/join_dialog.py" line="260"/>
         <source>Choose a password.</source>
         <translation>请设置密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="255"/>
+        <location filename="../../ui/join_dialog.py" line="261"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="265"/>
+        <location filename="../../ui/join_dialog.py" line="271"/>
         <source>The folder %1 is not empty; choose a new folder for the store.</source>
         <translation>文件夹 %1 不是空的；请为存储库选择一个新文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="314"/>
+        <location filename="../../ui/join_dialog.py" line="320"/>
         <source>Joining the organisation…</source>
         <translation>正在加入组织…</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="324"/>
+        <location filename="../../ui/join_dialog.py" line="330"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="349"/>
+        <location filename="../../ui/join_dialog.py" line="355"/>
         <source>Cancelled: nothing was sent and the store is as it was.</source>
         <translation>已取消：未发送任何内容，存储保持原样。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="351"/>
+        <location filename="../../ui/join_dialog.py" line="357"/>
         <source>Cancelled: the hub enrolled nothing and no store was made.</source>
         <translation>已取消：中心服务器未登记任何内容，也未创建存储库。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="354"/>
+        <location filename="../../ui/join_dialog.py" line="360"/>
         <source>The hub&apos;s certificate is not one this CA file vouches for: check the CA file and its fingerprint with your administrator.</source>
         <translation>中心服务器的证书不受此 CA 文件认可：请与管理员核对 CA 文件及其指纹。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="358"/>
+        <location filename="../../ui/join_dialog.py" line="365"/>
+        <source>The hub runs an older release than this app: ask your administrator to upgrade it, then join.</source>
+        <translation>中心服务器运行的版本比本应用旧：请管理员升级中心服务器后再加入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="369"/>
         <source>The hub cannot be reached: check its address and the network.</source>
         <translation>无法连接中心服务器：请检查其地址和网络。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="361"/>
+        <location filename="../../ui/join_dialog.py" line="372"/>
         <source>The hub does not accept this one-time code: it is wrong, used or withdrawn. Ask your administrator for a new one.</source>
         <translation>中心服务器不接受此一次性代码：代码有误、已使用或已撤回。请向管理员索取新的代码。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="365"/>
+        <location filename="../../ui/join_dialog.py" line="376"/>
         <source>The hub refused the join.</source>
         <translation>中心服务器拒绝了此次加入。</translation>
     </message>
@@ -4490,17 +4500,17 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_controller.py" line="348"/>
+        <location filename="../../ui/sync_controller.py" line="363"/>
         <source>New contact request in case %1 from %2</source>
         <translation>案件 %1 有新的联系请求，来自 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="354"/>
+        <location filename="../../ui/sync_controller.py" line="369"/>
         <source>Approved by %1: your contact request in case %2</source>
         <translation>%1 已批准：您在案件 %2 中的联系请求</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="356"/>
+        <location filename="../../ui/sync_controller.py" line="371"/>
         <source>Refused by %1: your contact request in case %2</source>
         <translation>%1 已拒绝：您在案件 %2 中的联系请求</translation>
     </message>
@@ -4556,37 +4566,42 @@
         <translation>已拒绝：%1 个条目（规则 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="123"/>
+        <location filename="../../ui/sync_status.py" line="122"/>
+        <source>Not syncing: the hub needs an upgrade</source>
+        <translation>未同步：中心服务器需要升级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="126"/>
         <source>Offline since %1 — %2 entries, %3 waiting</source>
         <translation>自 %1 起离线 — %2 个条目、%3 待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="130"/>
+        <location filename="../../ui/sync_status.py" line="133"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="133"/>
+        <location filename="../../ui/sync_status.py" line="136"/>
         <source>Synced %1</source>
         <translation>已同步 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="135"/>
+        <location filename="../../ui/sync_status.py" line="138"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="142"/>
+        <location filename="../../ui/sync_status.py" line="145"/>
         <source>Waiting to go up: %1 entries, %2 files (%3)</source>
         <translation>待上传：%1 个条目、%2 个文件（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="148"/>
+        <location filename="../../ui/sync_status.py" line="151"/>
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="157"/>
+        <location filename="../../ui/sync_status.py" line="160"/>
         <source>Evidence Desk</source>
         <translation>证据台</translation>
     </message>
@@ -7711,6 +7726,11 @@
         <translation>settings set KEY VALUE：需要给出一个值</translation>
     </message>
     <message>
+        <source>--staged-hours must be more than 0</source>
+        <comment>cli.staged_hours</comment>
+        <translation>--staged-hours 必须大于 0</translation>
+    </message>
+    <message>
         <source>acknowledged {finding} ({rule}) by {acked_by}: {note}</source>
         <comment>cli_review.acknowledged</comment>
         <translation>已确认 {finding}（{rule}），确认人 {acked_by}：{note}</translation>
@@ -8494,6 +8514,11 @@
         <source>the answer from {url} (HTTP status {status}) is not the hub&apos;s: not a JSON object</source>
         <comment>hubclient.not_hub</comment>
         <translation>来自 {url} 的回复（HTTP 状态码 {status}）不是服务中心的回复：不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>the hub at {url} runs an older release (protocol {hub}); this app needs protocol {needed}: ask the hub&apos;s administrator to run `evidence-desk hub upgrade` and update the hub to this release</source>
+        <comment>hubclient.too_old</comment>
+        <translation>位于 {url} 的中心服务器运行的是较旧版本（协议 {hub}）；本应用需要协议 {needed}：请中心服务器管理员运行 `evidence-desk hub upgrade` 并将中心服务器更新到本版本</translation>
     </message>
     <message>
         <source>the hub at {url} cannot be reached ({error})</source>

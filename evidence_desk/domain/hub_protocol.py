@@ -1,0 +1,30 @@
+"""The version of the conversation between the app and the hub, stated on every hub answer.
+
+An app of a newer release talking to a hub of an older one used to meet a bare 404 (a route
+the old hub lacks, e.g. ``/v1/blob-files/lookup``) halfway through a sync. So the hub states
+its protocol in the :data:`HEADER` of every answer (refusals and the unsigned health probe
+included), and the device's client (services/hub_client.py) refuses, before reading the
+answer, a hub that states a lower one than :data:`PROTOCOL`, naming both numbers and what the
+administrator runs. A hub without the header is of the release before the header: protocol 1.
+
+Bump :data:`PROTOCOL` when a release adds or changes a route the app relies on; a hub of that
+release then also needs ``hub upgrade`` when its schema changed (hub/schema.py).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+#: this release's protocol: 2 added the header itself and ``/v1/blob-files/lookup``
+PROTOCOL: Final = 2
+#: the protocol of a hub that states none (the releases before the header)
+UNSTATED: Final = 1
+#: the response header that carries it
+HEADER: Final = "Evidence-Desk-Protocol"
+
+
+def stated(value: str | None) -> int:
+    """The protocol a hub's header states (:data:`UNSTATED` when absent or not a number)."""
+    if value is None or not value.strip().isdigit() or len(value.strip()) > 6:
+        return UNSTATED
+    return int(value.strip())

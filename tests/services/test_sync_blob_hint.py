@@ -1,0 +1,29 @@
+"""The store's hint of the blob files its hub names (``hub-blobs.txt``, services/sync.py): kept
+while the store stays bound to the same hub, forgotten when it is bound to another (what one
+hub held says nothing of another), and read as empty when unreadable (the hub is then asked
+about every file again: never a file left unpushed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from evidence_desk.services import sync
+from evidence_desk.services.session import Session
+from tests.helpers import ADMIN, ADMIN_PASSWORD, FAST_KDF
+
+
+def test_the_hint_is_forgotten_when_the_store_is_bound_to_another_hub(tmp_path: Path) -> None:
+    ca = tmp_path / "ca.pem"
+    ca.write_text("-----BEGIN CERTIFICATE-----\n", encoding="ascii")
+    with Session.create_store(tmp_path / "store", ADMIN, ADMIN_PASSWORD, kdf=FAST_KDF) as s:
+        folder = s.folder
+        sync.bind(folder, "https://hub-a.example:8443", ca)
+        hint = folder.path / sync.ON_HUB_FILE
+        sync._remember_on_hub(folder, set(), ["blobs/ab/cdef", "blobs/01/2345"])
+        assert sync._on_hub(folder) == {"blobs/ab/cdef", "blobs/01/2345"}
+        sync.bind(folder, "https://hub-a.example:8443/", ca)  # the same hub again: kept
+        assert sync._on_hub(folder) == {"blobs/ab/cdef", "blobs/01/2345"}
+        sync.bind(folder, "https://hub-b.example:8443", ca)  # another hub: forgotten
+        assert not hint.exists() and sync._on_hub(folder) == set()
+        hint.write_bytes(b"\xff\xfe not text")
+        assert sync._on_hub(folder) == set()
