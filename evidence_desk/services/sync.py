@@ -49,6 +49,7 @@ from evidence_desk.integrity import ledger, signing
 from evidence_desk.services import (
     case_keys,
     held_digests,
+    hub_memory,
     hub_receipts,
     org_checkpoints,
     org_gossip,
@@ -337,10 +338,12 @@ def push(session: Session, client: HubClient, report: SyncReport) -> None:
             if report.refusal is None:  # the earliest names the cause (later ones may follow)
                 report.refusal = HubRefused(str(refused["rule"]), facts, status=409)
     # the wraps after the entries that record them (a refused wrap holds up no entry)
-    shared = case_keys.wraps_to_share(session.conn)
+    memory = hub_memory.held(client.url, device)
+    shared = hub_memory.unsent(memory, case_keys.wraps_to_share(session.conn))
     for start in range(0, len(shared), WRAP_BATCH):
         wraps = shared[start : start + WRAP_BATCH]
         report.wraps_up += int(client.post("/v1/wraps", {"wraps": wraps})["wraps"])
+        memory.wraps.update(hub_memory.wrap_key(w) for w in wraps)
 
 
 def pull(session: Session, client: HubClient, report: SyncReport) -> None:
@@ -368,7 +371,12 @@ def pull(session: Session, client: HubClient, report: SyncReport) -> None:
         # what gossip outside the hub brought and this device could not check alone
         report.gossip_checked = org_gossip.settle(session, client, checkpoint.stated)
         report.witnessed = org_checkpoints.cosign(session, client, checkpoint)
-    report.blobs_down += _pull_blobs(session, client)
+    memory = hub_memory.held(client.url, session.folder.store_id)
+    if report.pulled:  # entries may name blob files this store lacks (hub_memory.py)
+        memory.blobs_listed = False
+    if not memory.blobs_listed:
+        report.blobs_down += _pull_blobs(session, client)
+        memory.blobs_listed = True
     report.wraps_down += _pull_wraps(session, client)
     # other devices' imports whose originals and case keys are now here: their messages
     rebuilt = rebuild.rebuild_imports(session)
@@ -436,12 +444,14 @@ def _hub_blobs(client: HubClient) -> dict[str, dict[str, Any]]:
         after = str(page["blobs"][-1]["path"])
 
 
-def _named(client: HubClient, paths: list[str]) -> set[str]:
+def _named(client: HubClient, memory: hub_memory.Held, paths: list[str]) -> set[str]:
     """Which of this store's blob files the hub names already: asked about these paths only
-    (the push's cost grows with this store's files, not with the organisation's)."""
-    named: set[str] = set()
-    for start in range(0, len(paths), BLOB_QUESTION):
-        asked = paths[start : start + BLOB_QUESTION]
+    (the push's cost grows with this store's files, not with the organisation's), and only
+    about those it did not name at an earlier answer (it only adds: hub_memory.py)."""
+    named = memory.named_paths
+    unknown = [p for p in paths if p not in named]
+    for start in range(0, len(unknown), BLOB_QUESTION):
+        asked = unknown[start : start + BLOB_QUESTION]
         named.update(str(p) for p in client.post("/v1/blob-files/named", {"paths": asked})["named"])
     return named
 
@@ -450,7 +460,8 @@ def _push_blobs(session: Session, client: HubClient) -> int:
     local = _local_blobs(session.folder)
     if not local:
         return 0
-    named = _named(client, list(local))
+    memory = hub_memory.held(client.url, session.folder.store_id)
+    named = _named(client, memory, list(local))
     sent = 0
     for path, file in local.items():
         if path in named:
@@ -466,6 +477,7 @@ def _push_blobs(session: Session, client: HubClient) -> int:
         client.post(
             f"/v1/blobs/{digest}/complete", {"size": len(data), "chunks": chunks, "path": path}
         )
+        named.add(path)  # the hub names it now
         sent += 1
     return sent
 
