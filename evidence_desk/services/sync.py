@@ -275,10 +275,14 @@ def _stop_if(cancelled: Callable[[], bool]) -> None:
 # -- sync ----------------------------------------------------------------------------------------
 
 
-def sync(session: Session, client: HubClient) -> SyncReport:
+def sync(
+    session: Session, client: HubClient, *, on_page: Callable[[int], object] | None = None
+) -> SyncReport:
     """Push, then pull (see the module's docstring). A refused push is recorded in the report
     (the pull still runs); a refused pull raises (nothing of it is written), as the push's
-    refusal when there was one."""
+    refusal when there was one. ``on_page`` is called with the number of entries of each
+    pulled page once it is committed (the app shows a decision as soon as its page is in,
+    not after the pages behind it: ``pull``)."""
     report = SyncReport()
     # the hub's key at every sync: pinned by a store bound before receipts, followed through
     # signed rotations, refused when it changed otherwise (before anything is pushed)
@@ -295,7 +299,7 @@ def sync(session: Session, client: HubClient) -> SyncReport:
             ) from None
         report.refusal = refused
     try:
-        pull(session, client, report)
+        pull(session, client, report, on_page=on_page)
         if report.refusal is None and _rewrap(session):
             push(session, client, report)
     except RuleViolation:
@@ -346,9 +350,22 @@ def push(session: Session, client: HubClient, report: SyncReport) -> None:
         memory.wraps.update(hub_memory.wrap_key(w) for w in wraps)
 
 
-def pull(session: Session, client: HubClient, report: SyncReport) -> None:
+def pull(
+    session: Session,
+    client: HubClient,
+    report: SyncReport,
+    *,
+    on_page: Callable[[int], object] | None = None,
+) -> None:
     """Everything after the last organisation position held, then the blob files it needs;
-    refused (nothing pulled) when the hub's history of what this store holds changed."""
+    refused (nothing pulled) when the hub's history of what this store holds changed.
+
+    Each page is applied in its own transaction (``org_ledger.apply_pull``) and ``on_page`` is
+    told its size right after the commit: while laptops push their day, a sync pages through
+    thousands of their entries, and a person's request or decision in an early page is in the
+    store (and shown by the app) before the pages after it are read. The checks that span the
+    whole pull (the checkpoint's root, witnesses, gossip) still end the sync; a page committed
+    before one of them refuses is kept, as an interrupted sync keeps its pages."""
     held = held_digests.held_digests(session)  # extended from the last sync's
     if held:
         changed = client.post("/v1/check", {"devices": held})["changed"]
@@ -363,6 +380,8 @@ def pull(session: Session, client: HubClient, report: SyncReport) -> None:
         report.pulled += result.entries
         report.receipts += result.receipts
         report.refused_own.extend(result.refused_own)
+        if on_page is not None:
+            on_page(result.entries)
     if checkpoint is not None:  # and its root must be the one of the history now held
         org_checkpoints.confirm(session, checkpoint)
         report.org_checkpoint = checkpoint.stated.named()

@@ -4485,17 +4485,17 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_controller.py" line="348"/>
+        <location filename="../../ui/sync_controller.py" line="365"/>
         <source>New contact request in case %1 from %2</source>
         <translation>案件 %1 有新的联系请求，来自 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="354"/>
+        <location filename="../../ui/sync_controller.py" line="371"/>
         <source>Approved by %1: your contact request in case %2</source>
         <translation>%1 已批准：您在案件 %2 中的联系请求</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="356"/>
+        <location filename="../../ui/sync_controller.py" line="373"/>
         <source>Refused by %1: your contact request in case %2</source>
         <translation>%1 已拒绝：您在案件 %2 中的联系请求</translation>
     </message>
