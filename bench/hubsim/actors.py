@@ -111,7 +111,10 @@ def _staff(
 ) -> None:
     gates["start"].wait()
     n = 0
-    while n < rounds or not gates["laptops_done"].is_set():
+    after = 0  # rounds requested after the laptops' push: ``rounds`` of them at least
+    while n < rounds or after < rounds:
+        if gates["laptops_done"].is_set():
+            after += 1
         tag = f"{index}-{n}"
         started = time.monotonic()
         contact = contacts.request_contact(
@@ -124,15 +127,14 @@ def _staff(
             consent=True,
             documents=documents(work / "docs", tag),
         )
-        actor.sync()
-        pushed = time.monotonic()
         shown: list[float] = []
 
         def approved(contact_id: str = contact.id, shown: list[float] = shown) -> None:
             if not shown and contacts.get_contact(actor.session, contact_id).status == "approved":
                 shown.append(time.monotonic())  # the page holding the decision is in
 
-        approved()
+        actor.sync(approved)  # the decision may come back in the pages of this very sync
+        pushed = time.monotonic()
         while not shown:
             if gates["failed"].is_set():
                 return

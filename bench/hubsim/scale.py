@@ -59,7 +59,7 @@ class Setting:
     supervisors: int
     staff: int
     legal: int
-    rounds: int  # round trips per staff member, at least (more while the laptops push)
+    rounds: int  # round trips per staff member, at least, and as many after the laptops push
 
 
 SETTINGS = {
