@@ -381,6 +381,12 @@ def main() -> int:
         "--clients", type=int, default=2, help="client processes of the day's simulated laptops"
     )
     parser.add_argument(
+        "--people-threads",
+        action="store_true",
+        help="the staff and supervisors as threads of one process (before session 14), not "
+        "each a process of its own",
+    )
+    parser.add_argument(
         "--day-mb", type=float, help="MB of sealed blobs per laptop (the setting's otherwise)"
     )
     args = parser.parse_args()
@@ -390,7 +396,9 @@ def main() -> int:
             chosen = replace(chosen, devices=args.devices)
         if args.day_mb is not None:
             chosen = replace(chosen, blob_bytes=int(args.day_mb * 1e6))
-        return scale.run(chosen, args.setting or "full", args.clients)
+        return scale.run(
+            chosen, args.setting or "full", args.clients, people_processes=not args.people_threads
+        )
     if args.quick:
         args.devices, args.entries, args.rounds = 4, 10_000, 5
     work = Path(tempfile.mkdtemp(prefix="ed-bench-hub-"))

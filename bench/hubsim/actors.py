@@ -1,10 +1,13 @@
 """The people deciding while the laptops push: staff who file contact requests and the
-supervisors who decide them, each a real store (``Session``) joined to the hub, in a thread of
-one process.
+supervisors who decide them, each a real store (``Session``) joined to the hub, each in a
+process of its own by default (a person's laptop has its own CPU; ``--people-threads`` runs
+them as threads of one process, as before session 14, sharing one GIL).
 
 Round trip: staff request a contact (with its two documents) and push; the supervisor the
 request falls to (by its id) sees it on a pull, approves it and pushes; staff pull until they
-see the approval. Timed from the request to staff seeing the decision.
+see the approval. Timed from the request to staff seeing the decision: the moment the pulled
+page holding it is committed (``sync.pull``'s ``on_page``: what the app shows then, not after
+the pages behind it; likewise the supervisor sees the request when its page is in).
 
 Their syncs are ``sync.push`` and a pull of the entries of the people's own devices (the
 organisation's founder, staff and supervisors), applied with ``org_ledger.apply_pull`` as
@@ -23,6 +26,7 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -45,20 +49,21 @@ class Actor:
         #: (started, seconds, entries paged) of each sync: what a round trip waits for
         self.syncs: list[tuple[float, float, int]] = []
 
-    def sync(self) -> None:
+    def sync(self, on_page: Callable[[], object] | None = None) -> None:
         """A sync; one the hub does not answer in time (``HubUnreachable``: the app's
-        background sync retries it with backoff) is retried after a second and counted."""
+        background sync retries it with backoff) is retried after a second and counted.
+        ``on_page`` is called after each page that brought people's entries is committed."""
         while True:
             try:
                 started = time.monotonic()
-                paged = self._sync()
+                paged = self._sync(on_page)
                 self.syncs.append((started, time.monotonic() - started, paged))
                 return
             except HubUnreachable:
                 self.unanswered += 1
                 time.sleep(1.0)
 
-    def _sync(self) -> int:
+    def _sync(self, on_page: Callable[[], object] | None) -> int:
         report = sync.SyncReport()
         paged = 0
         sync.push(self.session, self.client, report)
@@ -70,6 +75,8 @@ class Actor:
             ours = [e for e in page if e.device_id in self.devices]
             if ours:
                 org_ledger.apply_pull(self.session, ours)
+                if on_page is not None:
+                    on_page()
         sync._pull_wraps(self.session, self.client)
         if sync._rewrap(self.session):
             sync.push(self.session, self.client, report)
@@ -104,7 +111,10 @@ def _staff(
 ) -> None:
     gates["start"].wait()
     n = 0
-    while n < rounds or not gates["laptops_done"].is_set():
+    after = 0  # rounds requested after the laptops' push: ``rounds`` of them at least
+    while n < rounds or after < rounds:
+        if gates["laptops_done"].is_set():
+            after += 1
         tag = f"{index}-{n}"
         started = time.monotonic()
         contact = contacts.request_contact(
@@ -117,23 +127,23 @@ def _staff(
             consent=True,
             documents=documents(work / "docs", tag),
         )
-        actor.sync()
+        shown: list[float] = []
+
+        def approved(contact_id: str = contact.id, shown: list[float] = shown) -> None:
+            if not shown and contacts.get_contact(actor.session, contact_id).status == "approved":
+                shown.append(time.monotonic())  # the page holding the decision is in
+
+        actor.sync(approved)  # the decision may come back in the pages of this very sync
         pushed = time.monotonic()
-        while contacts.get_contact(actor.session, contact.id).status != "approved":
+        while not shown:
             if gates["failed"].is_set():
                 return
             time.sleep(POLL)
-            actor.sync()
-        done = time.monotonic()
+            actor.sync(approved)
+        done = shown[0]
         record["trips"].append((started, done - started))
-        # what the round trip was made of: the staff's push, until the supervisor saw it, the
-        # decision pushed, until the staff saw it
-        seen = record["seen"].get(contact.id, pushed)
-        # the staff can see the decision before the supervisor's sync (push, then pull) returns
-        decided = min(record["decided"].get(contact.id, done), done)
-        record["parts"].append(
-            (started, (pushed - started, seen - pushed, decided - seen, done - decided))
-        )
+        # its parts once the supervisors' records are in (``merged``)
+        record["rounds"].append((contact.id, started, pushed, done))
         n += 1
 
 
@@ -141,8 +151,15 @@ def _supervisor(
     actor: Actor, index: int, count: int, gates: dict[str, Any], record: dict[str, Any]
 ) -> None:
     gates["start"].wait()
+
+    def requested() -> None:  # the page holding a request is in: seen now
+        now = time.monotonic()
+        for c in contacts.list_contacts(actor.session, status="requested"):
+            if owner(c.id, count) == index:
+                record["seen"].setdefault(c.id, now)
+
     while not gates["staff_done"].is_set():
-        actor.sync()
+        actor.sync(requested)
         mine = [
             c
             for c in contacts.list_contacts(actor.session, status="requested")
@@ -164,16 +181,19 @@ def _supervisor(
 def main(
     work: str,
     password: str,
-    staff: list[tuple[str, str]],  # (store path, user)
-    supervisors: list[tuple[str, str]],
+    staff: list[tuple[str, str, int]],  # (store path, user, index among the staff)
+    supervisors: list[tuple[str, str, int]],  # (..., index among the supervisors)
+    supervisor_count: int,
     devices: list[str],
     rounds: int,
     gates: dict[str, Any],
     out: Any,
 ) -> None:
-    """The actors' process: each thread opens its store (a store's connection stays in its
-    thread) and catches up; once all are, the process says ready, and they run until the staff
-    have their rounds and the laptops are done."""
+    """An actors' process (one person, or all of them as threads): each thread opens its store
+    (a store's connection stays in its thread) and catches up; once all are, the process says
+    ready, and they run until the staff have their rounds and the laptops are done. The
+    process's staff report ``staff done``; the bench sets ``staff_done`` once every staff
+    member's process has."""
     record: dict[str, Any] = {
         "trips": [],
         "errors": [],
@@ -182,23 +202,23 @@ def main(
         "decided": {},
         "parts": [],
         "syncs": [],
+        "rounds": [],
     }
     known = frozenset(devices)
-    people = staff + supervisors
+    people = [(p, u, i, True) for p, u, i in staff] + [(p, u, i, False) for p, u, i in supervisors]
     caught_up = threading.Barrier(len(people) + 1)
 
-    def life(index: int) -> None:
-        path, user = people[index]
+    def life(path: str, user: str, index: int, is_staff: bool) -> None:
         actor: Actor | None = None
         try:
             actor = Actor(Path(path), user, password, known)
             actor.sync()
             caught_up.wait()
-            if index < len(staff):
+            if is_staff:
                 case_no = f"2026-SCALE-{index}"
                 _staff(actor, index, case_no, rounds, Path(work), gates, record)
             else:
-                _supervisor(actor, index - len(staff), len(supervisors), gates, record)
+                _supervisor(actor, index, supervisor_count, gates, record)
         except Exception:
             said = traceback.format_exc()[-2000:]
             print(f"{user}: {said}", file=sys.stderr, flush=True)
@@ -213,7 +233,7 @@ def main(
                 record["syncs"].extend(actor.syncs)
                 actor.close()
 
-    threads = [threading.Thread(target=life, args=(i,)) for i in range(len(people))]
+    threads = [threading.Thread(target=life, args=person) for person in people]
     for thread in threads:
         thread.start()
     with contextlib.suppress(threading.BrokenBarrierError):
@@ -221,7 +241,39 @@ def main(
     out.put(("actors ready", time.monotonic()))
     for thread in threads[: len(staff)]:
         thread.join()
-    gates["staff_done"].set()
+    if staff:
+        out.put(("staff done", len(staff)))
     for thread in threads:
         thread.join()
     out.put(("actors", record))
+
+
+def merged(records: list[dict[str, Any]]) -> dict[str, Any]:
+    """The actors' processes' records as one (lists joined, first sightings kept)."""
+    total: dict[str, Any] = {
+        "trips": [],
+        "errors": [],
+        "unanswered": 0,
+        "seen": {},
+        "decided": {},
+        "parts": [],
+        "syncs": [],
+    }
+    for record in records:
+        for key in ("trips", "errors", "syncs"):
+            total[key].extend(record[key])
+        total["unanswered"] += record["unanswered"]
+        for key in ("seen", "decided"):
+            for contact, at in record[key].items():
+                total[key][contact] = min(at, total[key].get(contact, at))
+    # what each round trip was made of: the staff's push, until the supervisor saw it, the
+    # decision pushed, until the staff saw it (monotonic clocks: one machine)
+    for record in records:
+        for contact, started, pushed, done in record["rounds"]:
+            seen = total["seen"].get(contact, pushed)
+            # the staff can see the decision before the supervisor's sync returns
+            decided = min(total["decided"].get(contact, done), done)
+            total["parts"].append(
+                (started, (pushed - started, seen - pushed, decided - seen, done - decided))
+            )
+    return total

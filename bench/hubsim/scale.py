@@ -45,6 +45,8 @@ from evidence_desk_testing.postgres import PostgresCluster
 
 ROUND_TRIP_TARGET = 2.0
 DATABASE = "hub"
+#: the legal device that joins after the day: its pull and apply rates (``_device_rates``)
+LATECOMER = "latecomer"
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ class Setting:
     supervisors: int
     staff: int
     legal: int
-    rounds: int  # round trips per staff member, at least (more while the laptops push)
+    rounds: int  # round trips per staff member, at least, and as many after the laptops push
 
 
 SETTINGS = {
@@ -107,6 +109,8 @@ def _enrol_people(root: Session, work: Path, url: str, ca: Path, setting: Settin
         (f"super{n}", Role.SUPERVISOR) for n in range(setting.supervisors)
     ]
     real = {name: org_ledger.invite_user(root, name, role).code for name, role in people}
+    # the device whose pull and apply are timed after the day (``_device_rates``)
+    real[LATECOMER] = org_ledger.invite_user(root, LATECOMER, Role.LEGAL).code
     with sync.client_for(root, sync.binding(root.folder)) as client:
         report = sync.sync(root, client)
     assert report.refusal is None, report.refusal
@@ -122,7 +126,35 @@ def _enrol_people(root: Session, work: Path, url: str, ca: Path, setting: Settin
                 sync.sync(session, client)
         session.close()
         stores.append((str(work / name), name))
-    return codes, stores, devices, invited
+    return codes, stores, devices, (invited, real[LATECOMER])
+
+
+def _device_rates(work: Path, url: str, ca: Path, code: str) -> tuple[int, float, float]:
+    """A person's device against the organisation's day, after it: a legal store joining
+    now pulls every entry the hub accepted (``sync.pull_history``: the pages a sync reads),
+    makes its store from the history up to its invitation (``org_ledger.join``) and applies
+    the rest page by page (``org_ledger.apply_pull``, checked by verify's replay, as
+    ``sync.pull`` applies a page). Returns the entries after the invitation, the seconds of
+    paging every entry scaled to those, and the seconds of applying them: the rates at which
+    one device (here one process on the hub's machine) can follow the laptops' arrival."""
+    started = time.perf_counter()
+    with sync.invite_client(url, ca, code) as client:
+        pages = list(sync.pull_history(client))
+    paged = time.perf_counter() - started
+    history = [entry for page in pages for entry in page]
+    invited = max(
+        n
+        for n, e in enumerate(history)
+        if e.entry.action == "user.invite" and json.loads(e.entry.payload).get("user") == LATECOMER
+    )
+    session = org_ledger.join(work / LATECOMER, LATECOMER, PASSWORD, code, history[: invited + 1])
+    rest = history[invited + 1 :]
+    started = time.perf_counter()
+    for start in range(0, len(rest), 1000):
+        org_ledger.apply_pull(session, rest[start : start + 1000])
+    applied = time.perf_counter() - started
+    session.close()
+    return len(rest), paged * len(rest) / len(history), applied
 
 
 def _check_held(owner_url: str, laptops: list[Device]) -> tuple[int, list[str]]:
@@ -210,7 +242,7 @@ def _uptime() -> str:
         return "?"
 
 
-def run(setting: Setting, label: str, clients: int) -> int:
+def run(setting: Setting, label: str, clients: int, people_processes: bool = True) -> int:
     """The whole scenario; prints the report, the last line one JSON object."""
     load_start = _uptime()
     base = Path(os.environ.get("EVIDENCE_DESK_BENCH_DIR") or tempfile.gettempdir())
@@ -227,7 +259,9 @@ def run(setting: Setting, label: str, clients: int) -> int:
             hub, url, ca = start_hub(work, owner_url)
             root = Session.open(work / "root", "root", PASSWORD)
             try:
-                codes, stores, people_devices, invited = _enrol_people(root, work, url, ca, setting)
+                codes, stores, people_devices, (invited, late_code) = _enrol_people(
+                    root, work, url, ca, setting
+                )
             finally:
                 root.close()
             cores = os.cpu_count() or 1
@@ -262,33 +296,45 @@ def run(setting: Setting, label: str, clients: int) -> int:
                 "staff_done": context.Event(),
                 "failed": context.Event(),
             }
-            staff, supervisors = stores[: setting.staff], stores[setting.staff :]
-            actor_process = context.Process(
-                target=actors.main,
-                args=(
-                    str(work),
-                    PASSWORD,
-                    staff,
-                    supervisors,
-                    people_devices,
-                    setting.rounds,
-                    people_gates,
-                    out,
-                ),
+            staff = [(p, u, i) for i, (p, u) in enumerate(stores[: setting.staff])]
+            supervisors = [(p, u, i) for i, (p, u) in enumerate(stores[setting.staff :])]
+            # each person a process of its own (a laptop's CPU), or all threads of one
+            groups = (
+                [([s], []) for s in staff] + [([], [s]) for s in supervisors]
+                if people_processes
+                else [(staff, supervisors)]
             )
-            actor_process.start()
-            processes.append(actor_process)
-            ready = out.get(timeout=1800)
-            assert ready[0] == "actors ready", ready
+            for group_staff, group_supervisors in groups:
+                actor_process = context.Process(
+                    target=actors.main,
+                    args=(
+                        str(work),
+                        PASSWORD,
+                        group_staff,
+                        group_supervisors,
+                        len(supervisors),
+                        people_devices,
+                        setting.rounds,
+                        people_gates,
+                        out,
+                    ),
+                )
+                actor_process.start()
+                processes.append(actor_process)
+            for _group in groups:
+                ready = out.get(timeout=1800)
+                assert ready[0] == "actors ready", ready
+            staff_groups = sum(1 for g in groups if g[0])
             # the day
             size_before = _database_size(owner_url)
             cpu_before = cpu_seconds(hub.pid)
             gates[1].wait(timeout=600)
             day_start = time.monotonic()
             people_gates["start"].set()
-            records, finishes, actor_record = [], [], None
+            records, finishes, actor_records = [], [], []
+            staff_finished = 0
             cpu_day = 0.0
-            while len(records) < clients or actor_record is None:
+            while len(records) < clients or len(actor_records) < len(groups):
                 message = out.get(timeout=7200)
                 if message[0] == "laptops":
                     finishes.append(message[1])
@@ -298,13 +344,19 @@ def run(setting: Setting, label: str, clients: int) -> int:
                         people_gates["laptops_done"].set()
                 elif message[0] == "day":
                     records.append(message[1])
+                elif message[0] == "staff done":
+                    staff_finished += 1
+                    if staff_finished == staff_groups:
+                        people_gates["staff_done"].set()
                 elif message[0] == "actors":
-                    actor_record = message[1]
+                    actor_records.append(message[1])
+            actor_record = actors.merged(actor_records)
             for process in processes:
                 process.join(timeout=600)
             day_seconds = max(finishes) - day_start
             size_after = _database_size(owner_url)
             checked, problems = _check_held(owner_url, laptops)
+            device_rates = _device_rates(work, url, ca, late_code)
             copy_seconds = _copy_floor(owner_url, laptops)
             disk_seconds = _disk_floor(laptops, work / "disk-floor")
     finally:
@@ -318,6 +370,7 @@ def run(setting: Setting, label: str, clients: int) -> int:
         label=label,
         setting=setting,
         clients=clients,
+        people_processes=people_processes,
         loads=(load_start, _uptime()),
         prep=(invited, prep_seconds),
         enrolment=(enrol_seconds, enrol_errors, [j for r in records for j in r["joins"]]),
@@ -329,6 +382,7 @@ def run(setting: Setting, label: str, clients: int) -> int:
         actor_record=actor_record,
         held=(checked, problems),
         floors=(copy_seconds, disk_seconds),
+        device_rates=device_rates,
     )
 
 
@@ -396,6 +450,7 @@ def _report(**run: Any) -> int:
         f"setting {run['label']}: {setting.devices} laptops x {setting.entries} entries and "
         f"{setting.blob_bytes / 1e6:g} MB of blobs, {setting.supervisors} supervisors, "
         f"{setting.staff} staff, {setting.legal} legal; {run['clients']} client processes; "
+        f"people {'each a process' if run['people_processes'] else 'threads of one process'}; "
         f"load average at start {run['loads'][0]}, at end {run['loads'][1]}"
     )
     print(
@@ -449,6 +504,15 @@ def _report(**run: Any) -> int:
             print(f"  requested {name}: p50 {p(part, 0.5):.2f} s  p99 {p(part, 0.99):.2f} s "
                   f"({len(part)})")  # fmt: skip
     _round_trip_parts(actor_record, run["day_end"])
+    followed, paged_s, applied_s = run["device_rates"]
+    page_rate, apply_rate = followed / max(paged_s, 1e-9), followed / max(applied_s, 1e-9)
+    print(
+        f"a person's device {followed} entries after the day: paged {paged_s:.2f} s "
+        f"({page_rate:.0f}/s), applied by apply_pull {applied_s:.2f} s ({apply_rate:.0f}/s); "
+        f"laptops' arrival {rate:.0f}/s: arrival / apply {rate / apply_rate:.2f}, "
+        f"arrival / paging {rate / page_rate:.2f} (above 1: a device applying every entry falls "
+        "behind while the laptops push)"
+    )
     print(
         f"held              {checked} entries checked on the hub; {len(problems)} lost or "
         f"different; {len(errors) + enrol_errors} errors"
@@ -476,10 +540,13 @@ def _report(**run: Any) -> int:
                     "lost entries": len(problems),
                     "syncs unanswered in 60 s": actor_record["unanswered"],
                     "errors": len(errors) + enrol_errors,
+                    "device apply entries/s": round(apply_rate),
+                    "device paging entries/s": round(page_rate),
                 },
                 "ratios": {
                     "ingest / COPY floor": round(day / copy_seconds, 2),
                     "ingest / disk floor": round(day / disk_seconds, 2) if disk_seconds else None,
+                    "arrival / device apply": round(rate / apply_rate, 2),
                 },
                 "targets": {
                     "errors": "0",

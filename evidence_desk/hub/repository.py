@@ -44,7 +44,9 @@ from evidence_desk.domain.hub_refusals import rule_refusal as refusal
 from evidence_desk.hub import acceptance, join_staging, membership, schema
 from evidence_desk.hub import pre_org as hub_pre_org
 from evidence_desk.hub.acceptance import DeviceHead
+from evidence_desk.hub.acceptance_gate import AcceptanceGate
 from evidence_desk.hub.held_cache import HeldDigests
+from evidence_desk.hub.lanes import SMALL_PUSH
 from evidence_desk.hub.object_store import S3ObjectLockStore
 from evidence_desk.hub.org_state import Judging, OrgState
 from evidence_desk.hub.pull_pages import PullPages
@@ -146,6 +148,8 @@ class HubRepository:
         self._held = HeldDigests()
         #: ``/v1/entries``' entries rendered once per process (hub/pull_pages.py)
         self._pages = PullPages()
+        #: people's pushes ask for the acceptance lock before bulk ones (hub/acceptance_gate.py)
+        self.gate = AcceptanceGate()
 
     @contextmanager
     def _waiting(self) -> Iterator[Conn]:
@@ -348,7 +352,8 @@ class HubRepository:
         share the device's identity (a cloned laptop image), refused as ``hub.cloned_device``."""
         with self._judged() as (conn, judging):
             _device_lock(conn, f"device:{device_id}")
-            return _append(conn, judging, device_id, entries, self.judge)[0]
+            turn = self._turn(len(entries))
+            return _append(conn, judging, device_id, entries, self.judge, turn)[0]
 
     def push(
         self, device_id: str, entries: Sequence[ledger.Entry]
@@ -360,7 +365,26 @@ class HubRepository:
         ``(seq, hub_seq)`` for each pushed entry the hub holds."""
         with self._judged() as (conn, judging):
             _device_lock(conn, f"device:{device_id}")
-            return _push(conn, judging, device_id, entries, self.judge)
+            return _push(conn, judging, device_id, entries, self.judge, self._turn(len(entries)))
+
+    def _turn(self, pushed: int) -> Callable[[Conn], None]:
+        """How a push of ``pushed`` entries takes the acceptance lock: a person's at once, a
+        bulk one after the people's waiting (hub/acceptance_gate.py). Once held (a push in
+        pieces takes it again for each), it is held to the commit: the gate is not asked
+        again, so a push holding the lock never waits on the gate for it."""
+        gate, held = self.gate, [False]
+
+        def take(conn: Conn) -> None:
+            if held[0]:
+                return
+            if pushed > SMALL_PUSH:
+                gate.bulk(lambda: _try_acceptance_lock(conn))
+            else:
+                with gate.person():
+                    _acceptance_lock(conn)
+            held[0] = True
+
+        return take
 
     @contextmanager
     def _judged(self) -> Iterator[tuple[Conn, Judging]]:
@@ -375,6 +399,7 @@ class HubRepository:
                 committed = True
         finally:
             judging.end(committed=committed)
+            self.gate.released()  # a bulk push waiting for the acceptance lock tries again
 
     def join_device(
         self, device_id: str, entries: Sequence[ledger.Entry], invite: Invite
@@ -384,7 +409,7 @@ class HubRepository:
         device is registered to them and its entries appended, all in one transaction."""
         with self._judged() as (conn, judging):
             self._enrol_device(conn, device_id, invite, entries[0])
-            return _push(conn, judging, device_id, entries, self.judge)
+            return _push(conn, judging, device_id, entries, self.judge, self._turn(len(entries)))
 
     def _enrol_device(self, conn: Conn, device_id: str, invite: Invite, join: ledger.Entry) -> None:
         """The joining user (keys from their ``device.join``) and their device, once the
@@ -428,7 +453,7 @@ class HubRepository:
         with self._judged() as (conn, judging):
             self._enrol_device(conn, device_id, invite, join)
             _merge_history(conn, judging, device_id, history, solo, head, join)
-            result, receipts = _push(conn, judging, device_id, rest, self.judge)
+            result, receipts = _push(conn, judging, device_id, rest, self.judge, _acceptance_lock)
             if result.refused:  # a rule of the organisation's order: the whole join goes
                 first, facts = result.refused[0], result.refused[0].facts()
                 raise Refused(
@@ -769,15 +794,28 @@ def heavy_slots(pool_size: int) -> int:
     return max(1, pool_size - pool_size // 3)
 
 
+def _acceptance_lock(conn: Conn) -> None:
+    """The hub-wide acceptance lock, held to the commit (waits in PostgreSQL's queue)."""
+    conn.execute("SELECT pg_advisory_xact_lock(%s)", (_ACCEPTANCE_LOCK,))
+
+
+def _try_acceptance_lock(conn: Conn) -> bool:
+    """The acceptance lock if it is free (True: held to the commit); never queues."""
+    row = conn.execute("SELECT pg_try_advisory_xact_lock(%s)", (_ACCEPTANCE_LOCK,)).fetchone()
+    return row is not None and bool(row[0])
+
+
 def _append(
     conn: Conn,
     judging: Judging,
     device_id: str,
     entries: Sequence[ledger.Entry],
     judge: acceptance.Judge,
+    take_lock: Callable[[Conn], None],
 ) -> tuple[AppendResult, list[ledger.Entry]]:
     """Judge and append ``entries`` inside the caller's transaction (device lock held);
-    returns the result and the entries appended now and accepted."""
+    returns the result and the entries appended now and accepted. ``take_lock`` takes the
+    acceptance lock (a person's or a bulk push's way: ``HubRepository._turn``)."""
     if conn.execute("SELECT 1 FROM devices WHERE device_id = %s", (device_id,)).fetchone() is None:
         raise Refused(refusal("hub.unknown_device", device=device_id))
     head = _head(conn, device_id)
@@ -791,7 +829,7 @@ def _append(
     verdicts = [""] * len(fresh)
     if fresh:
         judging.warm(conn)  # most of the catch-up outside the lock (hub/org_state.py)
-        conn.execute("SELECT pg_advisory_xact_lock(%s)", (_ACCEPTANCE_LOCK,))
+        take_lock(conn)
         verdicts = _verdicts(conn, judging, device_id, fresh, refused)
         columns = f"{_ENTRY_COLUMNS}, verdict"
         with conn.cursor().copy(f"COPY entries ({columns}) FROM STDIN") as copy:
@@ -900,7 +938,7 @@ def _merge_history(
     into the state at the join, and the history appended (accepted, ``pre_org``) with the
     device's head after it."""
     judging.warm(conn)
-    conn.execute("SELECT pg_advisory_xact_lock(%s)", (_ACCEPTANCE_LOCK,))
+    _acceptance_lock(conn)
     state = judging.state(conn)
     violations = pre_org.join_violations(
         state, solo, join.seq, join.actor, json.loads(join.payload)
@@ -954,6 +992,7 @@ def _push(
     device_id: str,
     entries: Sequence[ledger.Entry],
     judge: acceptance.Judge,
+    take_lock: Callable[[Conn], None],
 ) -> tuple[AppendResult, list[tuple[int, int, str]]]:
     appended = already = 0
     size = 0
@@ -967,7 +1006,7 @@ def _push(
             piece = []
     pieces.append(piece)
     for part in pieces:
-        result, fresh = _append(conn, judging, device_id, part, judge)
+        result, fresh = _append(conn, judging, device_id, part, judge, take_lock)
         appended, already, size = appended + result.appended, already + result.already, result.size
         refused.extend(result.refused)
         for entry in fresh:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import ssl
+from collections import Counter
 from collections.abc import Generator, Mapping
 from pathlib import Path
 from types import TracebackType
@@ -179,6 +180,9 @@ class HubClient:
     ) -> None:
         self.url = url.rstrip("/")
         self.ca_file = ca_file
+        #: requests sent, by method and route (the query left out): what a sync costs the
+        #: hub in signed requests, read by the sync's tests and bench/hub.py
+        self.sent: Counter[str] = Counter()
         self._http = httpx.Client(
             base_url=self.url,
             verify=context if context is not None else client_context(ca_file),
@@ -243,6 +247,7 @@ class HubClient:
     def _request(
         self, method: str, path: str, content: bytes | None, headers: dict[str, str]
     ) -> httpx.Response:
+        self.sent[f"{method} {path.partition('?')[0]}"] += 1
         try:
             response = self._http.request(method, path, content=content, headers=headers)
         except httpx.HTTPError as error:

@@ -197,7 +197,11 @@ def keep_witnessed(folder: StoreFolder, items: list[dict[str, Any]]) -> None:
         if name not in newest or newest[name][0] <= size:
             newest[name] = (size, item)
     body = {"witnessed": [newest[name][1] for name in sorted(newest)]}
-    atomic_write(folder.path / WITNESSED_FILE, json.dumps(body, indent=1).encode("utf-8"))
+    data = json.dumps(body, indent=1).encode("utf-8")
+    path = folder.path / WITNESSED_FILE
+    # a sync that met no newer cosignature writes (and fsyncs) nothing
+    if not path.exists() or path.read_bytes() != data:
+        atomic_write(path, data)
 
 
 def check_kept(session: Session, replay: Replay) -> list[Finding]:

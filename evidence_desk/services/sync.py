@@ -54,6 +54,7 @@ from evidence_desk.integrity import ledger, signing
 from evidence_desk.services import (
     case_keys,
     held_digests,
+    hub_memory,
     hub_receipts,
     org_checkpoints,
     org_gossip,
@@ -291,10 +292,14 @@ def _stop_if(cancelled: Callable[[], bool]) -> None:
 # -- sync ----------------------------------------------------------------------------------------
 
 
-def sync(session: Session, client: HubClient) -> SyncReport:
+def sync(
+    session: Session, client: HubClient, *, on_page: Callable[[int], object] | None = None
+) -> SyncReport:
     """Push, then pull (see the module's docstring). A refused push is recorded in the report
     (the pull still runs); a refused pull raises (nothing of it is written), as the push's
-    refusal when there was one."""
+    refusal when there was one. ``on_page`` is called with the number of entries of each
+    pulled page once it is committed (the app shows a decision as soon as its page is in,
+    not after the pages behind it: ``pull``)."""
     report = SyncReport()
     # the hub's key at every sync: pinned by a store bound before receipts, followed through
     # signed rotations, refused when it changed otherwise (before anything is pushed)
@@ -311,7 +316,7 @@ def sync(session: Session, client: HubClient) -> SyncReport:
             ) from None
         report.refusal = refused
     try:
-        pull(session, client, report)
+        pull(session, client, report, on_page=on_page)
         if report.refusal is None and _rewrap(session):
             push(session, client, report)
     except RuleViolation:
@@ -354,15 +359,30 @@ def push(session: Session, client: HubClient, report: SyncReport) -> None:
             if report.refusal is None:  # the earliest names the cause (later ones may follow)
                 report.refusal = HubRefused(str(refused["rule"]), facts, status=409)
     # the wraps after the entries that record them (a refused wrap holds up no entry)
-    shared = case_keys.wraps_to_share(session.conn)
+    memory = hub_memory.held(client.url, device)
+    shared = hub_memory.unsent(memory, case_keys.wraps_to_share(session.conn))
     for start in range(0, len(shared), WRAP_BATCH):
         wraps = shared[start : start + WRAP_BATCH]
         report.wraps_up += int(client.post("/v1/wraps", {"wraps": wraps})["wraps"])
+        memory.wraps.update(hub_memory.wrap_key(w) for w in wraps)
 
 
-def pull(session: Session, client: HubClient, report: SyncReport) -> None:
+def pull(
+    session: Session,
+    client: HubClient,
+    report: SyncReport,
+    *,
+    on_page: Callable[[int], object] | None = None,
+) -> None:
     """Everything after the last organisation position held, then the blob files it needs;
-    refused (nothing pulled) when the hub's history of what this store holds changed."""
+    refused (nothing pulled) when the hub's history of what this store holds changed.
+
+    Each page is applied in its own transaction (``org_ledger.apply_pull``) and ``on_page`` is
+    told its size right after the commit: while laptops push their day, a sync pages through
+    thousands of their entries, and a person's request or decision in an early page is in the
+    store (and shown by the app) before the pages after it are read. The checks that span the
+    whole pull (the checkpoint's root, witnesses, gossip) still end the sync; a page committed
+    before one of them refuses is kept, as an interrupted sync keeps its pages."""
     held = held_digests.held_digests(session)  # extended from the last sync's
     if held:
         changed = client.post("/v1/check", {"devices": held})["changed"]
@@ -377,6 +397,8 @@ def pull(session: Session, client: HubClient, report: SyncReport) -> None:
         report.pulled += result.entries
         report.receipts += result.receipts
         report.refused_own.extend(result.refused_own)
+        if on_page is not None:
+            on_page(result.entries)
     if checkpoint is not None:  # and its root must be the one of the history now held
         org_checkpoints.confirm(session, checkpoint)
         report.org_checkpoint = checkpoint.stated.named()
@@ -387,7 +409,7 @@ def pull(session: Session, client: HubClient, report: SyncReport) -> None:
         # what gossip outside the hub brought and this device could not check alone
         report.gossip_checked = org_gossip.settle(session, client, checkpoint.stated)
         report.witnessed = org_checkpoints.cosign(session, client, checkpoint)
-    report.blobs_down += _pull_blobs(session, client)
+    report.blobs_down += _pull_blobs(session, client)  # only what this store lacks
     report.wraps_down += _pull_wraps(session, client)
     # other devices' imports whose originals and case keys are now here: their messages
     rebuilt = rebuild.rebuild_imports(session)
@@ -468,8 +490,8 @@ def _hub_blobs(client: HubClient, paths: list[str]) -> dict[str, dict[str, Any]]
 
 
 def _named(client: HubClient, paths: list[str]) -> set[str]:
-    """Which of this store's blob files the hub names already: asked about these paths only
-    (the push's cost grows with this store's files, not with the organisation's)."""
+    """Which of these blob files of this store the hub names already: asked about these paths
+    only (the push's cost grows with this store's files, not with the organisation's)."""
     named: set[str] = set()
     for start in range(0, len(paths), BLOB_QUESTION):
         asked = paths[start : start + BLOB_QUESTION]
@@ -515,6 +537,7 @@ def _push_blobs(session: Session, client: HubClient) -> int:
         client.post(
             f"/v1/blobs/{digest}/complete", {"size": len(data), "chunks": chunks, "path": path}
         )
+        named.add(path)  # the hub names it now
         sent += 1
     _remember_on_hub(session.folder, known, local)  # each named now (a refusal raised)
     return sent

@@ -50,6 +50,8 @@ WATCH_MS: Final = 2000
 BUSY_RETRY_MS: Final = 1000
 # milliseconds between syncs with a hub that has no live route (an older hub)
 NO_NEWS_SYNC_MS: Final = 30_000
+# what a sync job reports when a pulled page is committed (``_page_pulled``)
+PAGE_PULLED: Final = "page"
 
 _pool: QThreadPool | None = None
 
@@ -169,16 +171,31 @@ class SyncController(QObject):
         self._ledger_seen = self._ledger_head()
         bound = self.bound
 
-        def work(own: Session, _job: Job[_Synced]) -> _Synced:
+        def work(own: Session, job: Job[_Synced]) -> _Synced:
             with sync.client_for(own, bound) as client:
-                report = sync.sync(own, client)
+                # each pulled page, once committed: its news shown now (``_page_pulled``)
+                report = sync.sync(own, client, on_page=lambda n: job.report(0, PAGE_PULLED))
             return _Synced(report, live.position(own), frozenset(live.blob_sizes(own.folder)))
 
         job: Job[_Synced] = Job(work, self.session)
+        job.on_progress(self._page_pulled)
         job.on_finished(self._synced)
         job.on_failed(self._sync_failed)
         self._sync_job = start(job, live_pool())
         self._publish(syncing=True)
+
+    def _page_pulled(self, _percent: int, _what: str) -> None:
+        """A page of the running sync is in the store: a request to decide or a decision on
+        one's own request in it is said and shown now, not after the pages behind it (while
+        laptops push their day a sync reads thousands of their entries). Other pages wait
+        for the sync's end, which reloads the screens once."""
+        if self._stopped or not alive(self):
+            return
+        notices = self._contact_notices()
+        if notices:
+            for text in notices:
+                self.notice.emit(text)
+            self.pulled.emit()
 
     def _synced(self, done: _Synced) -> None:
         self._sync_job = None

@@ -4500,17 +4500,17 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_controller.py" line="363"/>
+        <location filename="../../ui/sync_controller.py" line="380"/>
         <source>New contact request in case %1 from %2</source>
         <translation>案件 %1 有新的联系请求，来自 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="369"/>
+        <location filename="../../ui/sync_controller.py" line="386"/>
         <source>Approved by %1: your contact request in case %2</source>
         <translation>%1 已批准：您在案件 %2 中的联系请求</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="371"/>
+        <location filename="../../ui/sync_controller.py" line="388"/>
         <source>Refused by %1: your contact request in case %2</source>
         <translation>%1 已拒绝：您在案件 %2 中的联系请求</translation>
     </message>

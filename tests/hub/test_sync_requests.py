@@ -1,0 +1,108 @@
+"""What a person's sync costs the hub in signed requests (``HubClient.sent``), against a real
+hub: staff filing a request with its two documents, the supervisor deciding it, and a sync
+in which nothing changed. Each request is a TLS round trip, a signature the hub's gate checks
+and a nonce it stores; the app syncs every few seconds on every person's laptop."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from evidence_desk.services import cases, contacts, sync
+from evidence_desk.services.session import Session
+from tests.helpers import supporting_documents
+from tests.hub.conftest import HubDatabase
+from tests.hub.org_cli import organisation
+
+#: requests of a sync in which nothing changed on either side (after one that did): the hub's
+#: key, the held digests' check, the newest checkpoint, the entries after the last one held,
+#: the wraps for this user
+QUIET_SYNC = 6
+
+
+def _synced(session: Session) -> tuple[sync.SyncReport, Counter[str]]:
+    with sync.client_for(session, sync.binding(session.folder)) as client:
+        report = sync.sync(session, client)
+        return report, client.sent
+
+
+def test_a_persons_syncs_ask_the_hub_only_what_changed(hub_db: HubDatabase, tmp_path: Path) -> None:
+    with organisation(tmp_path, hub_db.app_url) as org:
+        org.join("alice", "staff")
+        org.join("sam", "supervisor")
+        org.welcome("alice", "sam")
+        with org.login("alice") as alice:
+            cases.create_case(alice, "2026-SH-1", debtor_name="陈立新")
+            contact = contacts.request_contact(
+                alice,
+                case_no="2026-SH-1",
+                channel="whatsapp",
+                handle="+8613800000000",
+                display_name="Chen Lixin",
+                reason="the debtor added us and asked to talk about repayment",
+                consent=True,
+                documents=supporting_documents(tmp_path / "docs"),
+            )
+            report, request = _synced(alice)
+            assert report.refusal is None and report.blobs_up == 2
+            _report, alice_quiet = _synced(alice)
+        with org.login("sam") as sam:
+            _report, sam_sees = _synced(sam)
+            contacts.approve(sam, contact.id, "identity and debt confirmed")
+            _report, decide = _synced(sam)
+            _report, sam_quiet = _synced(sam)
+        with org.login("alice") as alice:
+            _report, alice_sees = _synced(alice)
+            assert contacts.get_contact(alice, contact.id).status == "approved"
+    for name, sent in [
+        ("staff request + sync", request),
+        ("staff quiet", alice_quiet),
+        ("supervisor sees", sam_sees),
+        ("supervisor decide + sync", decide),
+        ("supervisor quiet", sam_quiet),
+        ("staff sees", alice_sees),
+    ]:
+        print(f"{name}: {sum(sent.values())} requests {dict(sorted(sent.items()))}")
+    assert sum(alice_quiet.values()) <= QUIET_SYNC
+    assert sum(sam_quiet.values()) <= QUIET_SYNC
+
+
+def test_each_pulled_page_is_told_once_committed_before_the_sync_ends(
+    hub_db: HubDatabase, tmp_path: Path
+) -> None:
+    """``sync.sync(on_page=...)``: the supervisor's sync tells each applied page while it still
+    runs, and another connection to the store (the app's window) already reads the request."""
+    with organisation(tmp_path, hub_db.app_url) as org:
+        org.join("alice", "staff")
+        org.join("sam", "supervisor")
+        org.welcome("alice", "sam")
+        with org.login("alice") as alice:
+            cases.create_case(alice, "2026-SH-1", debtor_name="陈立新")
+            contact = contacts.request_contact(
+                alice,
+                case_no="2026-SH-1",
+                channel="whatsapp",
+                handle="+8613800000000",
+                display_name="Chen Lixin",
+                reason="the debtor added us and asked to talk about repayment",
+                consent=True,
+                documents=supporting_documents(tmp_path / "docs"),
+            )
+            assert _synced(alice)[0].refusal is None
+        with org.login("sam") as sam, org.login("sam") as window:
+            told: list[tuple[int, str, int]] = []
+
+            def blob_files() -> int:
+                return sum(1 for f in sam.folder.blob_root.glob("??/*") if f.is_file())
+
+            def page(entries: int) -> None:
+                seen = contacts.get_contact(window, contact.id).status
+                told.append((entries, seen, blob_files()))
+
+            with sync.client_for(sam, sync.binding(sam.folder)) as client:
+                report = sync.sync(sam, client, on_page=page)
+            after = blob_files()
+    assert told and sum(n for n, _seen, _blobs in told) == report.pulled
+    assert told[-1][1] == "requested"  # in the store when the page was told
+    # told before the sync's end: the documents' blob files are fetched after the pages
+    assert report.blobs_down == 2 and told[-1][2] == after - 2
