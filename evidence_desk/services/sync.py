@@ -39,6 +39,7 @@ database's superuser) refuses the pull: ``sync.hub_changed``, exit 3.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import shutil
@@ -467,13 +468,36 @@ def _local_blobs(folder: StoreFolder) -> dict[str, Path]:
 
 def _wanted_blobs(session: Session) -> list[str]:
     """The blob files the store's records name (its ``blobs`` and ``case_blobs`` rows, own and
-    pulled) that are not on its disk, by path under the store folder."""
+    pulled) that are not on its disk, by path under the store folder — but never the files of
+    a shredded case: a shredding deleted them, and the hub, which keeps every ciphertext it
+    was given, must not bring them back (the copies under the case's key, and an original of
+    a store not migrated whose file the shredding destroyed, named in its ``blobs``)."""
+    conn = session.conn
+    destroyed: set[str] = set()
+    for (text,) in conn.execute(
+        "SELECT payload FROM ledger WHERE action = 'case.shred' "
+        "UNION ALL SELECT payload FROM device_entries WHERE action = 'case.shred'"
+    ):
+        with contextlib.suppress(ValueError, TypeError, AttributeError):
+            destroyed.update(str(sha256) for sha256 in json.loads(str(text)).get("blobs", ()))
     names = {
         str(r[0])
-        for r in session.conn.execute(
-            "SELECT name FROM blobs WHERE name != '' UNION SELECT name FROM case_blobs"
+        for r in conn.execute(
+            "SELECT name FROM case_blobs WHERE case_no NOT IN (SELECT case_no FROM shreddings)"
         )
     }
+    live = " ".join(  # a case not shredded still refers to the original through this file
+        f"OR EXISTS (SELECT 1 FROM {table} t JOIN contacts c ON c.id = t.contact_id "
+        "WHERE t.sha256 = b.sha256 AND c.case_no NOT IN (SELECT case_no FROM shreddings))"
+        for table in ("items", "imports")
+    )
+    names.update(
+        str(name)
+        for name, sha256, kept in conn.execute(
+            f"SELECT b.name, b.sha256, (0 {live}) FROM blobs b WHERE b.name != ''"
+        )
+        if str(sha256) not in destroyed or kept
+    )
     paths = (f"blobs/{name[:2]}/{name[2:]}" for name in sorted(names) if len(name) > 2)
     return [path for path in paths if not (session.folder.path / path).exists()]
 

@@ -27,6 +27,7 @@ from evidence_desk.services import (
     retention,
     review,
     shredding,
+    sync,
     tombstones,
 )
 from evidence_desk.services.verify import VerifyReport, verify_store
@@ -487,3 +488,26 @@ def test_a_backup_restored_into_a_new_folder_meets_the_tombstone_kept_outside_th
     assert not tombstones.tombstone_signed(forged, key)
     assert shredding.reapply_tombstones(lee, [forged]) == []
     assert shredding.shredding_of(lee, OTHER) is None
+
+
+def test_a_sync_does_not_fetch_a_shredded_cases_files_back(filled: Team) -> None:
+    """The hub keeps every ciphertext it was given: a device's sync asks it for the files its
+    records name and its disk lacks, and a shredded case's files are exactly that (their rows
+    stay, as the record). They are never asked for; another case's lost file still is."""
+    team = filled
+    _due(team)
+    lee = team.login("lee")
+    copies = [
+        str(r[0])
+        for r in lee.conn.execute("SELECT name FROM case_blobs WHERE case_no = ?", (CASE,))
+    ]
+    assert copies and sync._wanted_blobs(lee) == []
+    shredding.shred_case(lee, CASE, "expired", "retention over")
+    assert all(not (team.path / "blobs" / n[:2] / n[2:]).exists() for n in copies)
+    assert sync._wanted_blobs(lee) == []
+    (kept,) = [
+        str(r[0])
+        for r in lee.conn.execute("SELECT name FROM case_blobs WHERE case_no = ? LIMIT 1", (OTHER,))
+    ]
+    (team.path / "blobs" / kept[:2] / kept[2:]).unlink()
+    assert sync._wanted_blobs(lee) == [f"blobs/{kept[:2]}/{kept[2:]}"]
