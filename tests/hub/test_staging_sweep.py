@@ -16,8 +16,7 @@ from evidence_desk.services import org_ledger, sync
 from evidence_desk.services.session import Session
 from tests.hub.conftest import HubDatabase
 from tests.hub.org_cli import Org, ok, organisation
-from tests.hub.test_join_existing import existing_store
-from tests.hub.test_join_with_history import ZHANG
+from tests.hub.standalone import ZHANG, standalone_store
 
 
 def _staged(db: str) -> dict[str, int]:
@@ -57,8 +56,8 @@ def test_a_revoked_or_used_invitation_forgets_its_uploads(
             revoked = org_ledger.invite_user(root, "zhang", Role.STAFF)
         assert org.sync("root")[0] == 0
         stores = tmp_path / "stores"
-        gone = _upload(org, revoked.code, existing_store(stores, "2026-SW-1", "+8613900000031"))
-        other = _upload(org, code, existing_store(stores, "2026-SW-2", "+8613900000032"))
+        gone = _upload(org, revoked.code, standalone_store(stores, "2026-SW-1", "+8613900000031"))
+        other = _upload(org, code, standalone_store(stores, "2026-SW-2", "+8613900000032"))
         assert _staged(hub_db.owner_url) == {gone: 4, other: 4}
         # the admin withdraws zhang's invitation: the clock's next tick forgets its upload
         with org.login("root") as root:
@@ -78,10 +77,10 @@ def test_an_idle_upload_is_swept_at_start_and_at_the_tick(
     with organisation(tmp_path, hub_db.owner_url, "--staged-hours", "1") as org:
         stores = tmp_path / "stores"
         first = _upload(
-            org, org.invite("zhang", "staff"), existing_store(stores, "2026-ID-1", "+861390041")
+            org, org.invite("zhang", "staff"), standalone_store(stores, "2026-ID-1", "+861390041")
         )
         second = _upload(
-            org, org.invite("zhang2", "staff"), existing_store(stores, "2026-ID-2", "+861390042")
+            org, org.invite("zhang2", "staff"), standalone_store(stores, "2026-ID-2", "+861390042")
         )
         org.kill()
         with psycopg.connect(hub_db.owner_url) as conn, conn.transaction():
