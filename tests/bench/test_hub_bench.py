@@ -73,5 +73,10 @@ def test_the_organisations_day_runs_at_the_quick_setting() -> None:
     assert 0 < figures["round trip p50 s"] <= figures["round trip p99 s"]
     assert figures["database MB"] > 0 and figures["enrolment joins/s"] > 0
     assert figures["hub CPU s"] > 0 or not Path("/proc/self/stat").exists()
-    assert set(result["ratios"]) == {"ingest / COPY floor", "ingest / disk floor"}
+    assert set(result["ratios"]) == {
+        "ingest / COPY floor",
+        "ingest / disk floor",
+        "arrival / device apply",
+    }
+    assert figures["device apply entries/s"] > 0 and figures["device paging entries/s"] > 0
     assert "round trip p99 s" in result["targets"]
