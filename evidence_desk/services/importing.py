@@ -608,13 +608,9 @@ def _store_new_messages(
     commitments roots: they are complete when this returns, and judged and applied after it).
 
     One writer thread stores, in this order, the full-text rows (contentless: texts and rowids
-    only), then each batch of messages as this thread has committed and sealed it, then the
-    links: SQLite's work and Python's overlap throughout. For a single chat of a contact holding
-    no message (every message new, the n-th stored with the n-th rowid) the full-text rows,
-    then the links and locators, are stored first, while this thread writes the normalised
-    document and the fingerprints: the writer, whose SQLite work is the longer part of the
-    storing, is then left with the messages alone once they are sealed (docs/benchmarks.md,
-    issue 17, branch ``imp17``).
+    only; for a single chat of a contact holding no message, while this thread writes the
+    normalised document and the fingerprints), then each batch of messages as this thread has
+    committed and sealed it, then the links: SQLite's work and Python's overlap throughout.
     The messages and links name ``imports`` rows not stored yet, so foreign keys are checked
     at the commit (SQLite switches ``defer_foreign_keys`` off again at COMMIT or ROLLBACK);
     when the row arrives, SQLite finds its messages through migration 19's index.
@@ -633,24 +629,10 @@ def _store_new_messages(
     # known before the chat is encoded, and stored while it is.
     early = len(chats) == 1 and not known
     pending: list[tuple[MessagePlan, list[tuple[str, str, bool, str]], dict[str, int]]] = []
-    first = next_rowid
     try:
         with _bulk_cache(conn, messages), bulk_rows.RowWriter(conn) as writer:
             if early:
-                # every row but the messages' own is known already: the n-th message will be
-                # stored with rowid next_rowid + n
-                only = chats[0]
-                only_chat = only.parsed.result
-                assert isinstance(only_chat, ParsedChat)
-                _queue_full_text(writer, only, first, None)
-                _queue_links(
-                    writer,
-                    conn,
-                    only.import_id,
-                    only_chat,
-                    range(first, first + len(only_chat.messages)),
-                    locators,
-                )
+                _queue_full_text(writer, chats[0], next_rowid, None)
             _encode_and_plan(chats, known)
             for plan in chats:
                 plan.first_rowid = next_rowid
@@ -675,10 +657,7 @@ def _store_new_messages(
                     writer, contact, rows, cipher, plan.first_rowid, index=False
                 )
                 plan.messages = planned
-                if early:  # linked already: every message got the rowid it was linked by
-                    if list(stored.values()) != list(range(first, first + len(planned))):
-                        raise AssertionError("a message stored under another rowid")
-                elif all(item[2] for item in planned):
+                if all(item[2] for item in planned):
                     _link(writer, conn, rows, planned, stored, locators)
                 else:  # after the writer: the links need the rowids of known messages
                     pending.append((rows, planned, stored))
@@ -899,36 +878,22 @@ def _link(
     locators: case_keys.LocatorSealer | None,
 ) -> None:
     """Queue every message's link to this import, by position, and the import's locators."""
-    by_position: list[int] = []
-    for item in planned:
+    result = plan.chat
+    import_id = plan.import_id
+    where: list[str] = []
+    links: list[tuple[int, str, int, str]] = []
+    for position, (message, item) in enumerate(zip(result.messages, planned, strict=True)):
         rowid = rowids.get(item[0])
         if rowid is None:
             raise StoreBusy(_said("import.raced"))
-        by_position.append(rowid)
-    _queue_links(writer, conn, plan.import_id, plan.chat, by_position, locators)
-
-
-def _queue_links(
-    writer: bulk_rows.RowWriter,
-    conn: Any,
-    import_id: str,
-    chat: ParsedChat,
-    rowids: Sequence[int],
-    locators: case_keys.LocatorSealer | None,
-) -> None:
-    """Queue the links of ``chat``'s messages to this import (the n-th message's stored rowid
-    is ``rowids[n]``) and the import's locators: one sealed list, the links' column empty, or
-    (a case without a key) each link's own locator."""
-    where = [f"{m.source.file} {m.source.locator}" for m in chat.messages]
-    if locators is not None:
+        source = message.source
+        where.append(f"{source.file} {source.locator}")
+        links.append((rowid, import_id, position, ""))
+    if locators is not None:  # one sealed list for the import; the links' column stays empty
         sealer = locators
         writer.call(lambda: sealer(conn, import_id, where))
-        links = [(rowid, import_id, position, "") for position, rowid in enumerate(rowids)]
     else:
-        links = [
-            (rowid, import_id, position, locator)
-            for position, (rowid, locator) in enumerate(zip(rowids, where, strict=True))
-        ]
+        links = [(r, i, p, w) for (r, i, p, _empty), w in zip(links, where, strict=True)]
     bulk_rows.insert_values(writer, *_SOURCE_INSERT, links)
 
 
