@@ -469,7 +469,7 @@ def _sealed_file(
 
 @dataclass(frozen=True, slots=True)
 class _Salting:
-    """What :func:`_committed` needs from the store, read before the transaction: the
+    """What :func:`_encoded` needs from the store, read before the transaction: the
     salt (hex) of every fingerprint the contact holds, and the case's salt key (None for a
     case without a key yet: its new messages get random salts)."""
 
@@ -647,12 +647,15 @@ def _store_new_messages(
 
 def _queue_full_text(writer: bulk_rows.RowWriter, plan: _PlannedImport, first: int) -> None:
     """Queue the full-text rows of every message of a chat plan, with rowids from ``first``
-    on (each message new)."""
+    on (each message new), a batch at a time: the writer starts on the first at once."""
     chat = plan.parsed.result
     assert isinstance(chat, ParsedChat)
-    texts = [m.text for m in chat.messages]
-    rowids = range(first, first + len(texts))
-    bulk_rows.insert_values(writer, *_FTS_INSERT, list(zip(rowids, texts, strict=True)))
+    messages, step = chat.messages, bulk_rows.BATCH
+    for start in range(0, len(messages), step):
+        rowid = first + start
+        batch = messages[start : start + step]
+        rows = [(rowid + n, m.text) for n, m in enumerate(batch)]
+        bulk_rows.insert_values(writer, *_FTS_INSERT, rows)
 
 
 def insert_messages(
