@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 import errno
 import mmap
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
 from typing import Any, Final, NamedTuple, Protocol
@@ -26,6 +26,7 @@ __all__ = [
     "OTHERS_WORDING",
     "Attachment",
     "AttachmentState",
+    "ChatEncoder",
     "EncodedChat",
     "ExportSource",
     "ImportInputError",
@@ -521,7 +522,24 @@ class EncodedChat(NamedTuple):
 
 
 def encode_chat(chat: ParsedChat) -> EncodedChat:
-    """The normalised bytes of ``chat`` and, per message, its content bytes, in one pass.
+    """The normalised bytes of ``chat`` and, per message, its content bytes, in one pass
+    (:class:`ChatEncoder` over every message at once)."""
+    pieces: list[bytes] = []
+    encoder = ChatEncoder(chat, pieces.append)
+    contents, sent_at = encoder.encode(chat.messages)
+    encoder.finish()
+    return EncodedChat(b"".join(pieces), contents, sent_at)
+
+
+class ChatEncoder:
+    """A chat's normalised document and, per message, its content bytes and ``sent_at`` text,
+    written a batch of messages at a time.
+
+    An import encodes, fingerprints, commits and seals one batch and hands its rows to the
+    writer thread before it encodes the next (services/importing.py), so the messages' SQL
+    starts after one batch instead of the whole chat. The document's bytes go to ``sink`` in
+    order (the import hashes them; :func:`encode_chat` joins them): their concatenation is the
+    same document whatever the batches, and nothing holds all of it.
 
     The content bytes (``canonical_bytes`` of :func:`message_content`: what a message is
     identified and committed by) and the message's part of the normalised document share the
@@ -531,92 +549,109 @@ def encode_chat(chat: ParsedChat) -> EncodedChat:
     ``orjson``'s sorted output equals ``json.dumps(sort_keys=True)``; tests hold both, and the
     canonical writer, together byte for byte.
     """
-    doc: dict[str, object] = {
-        "format": chat.format_name,
-        "parser_version": chat.parser_version,
-        "title": sealed_text(chat.title),
-        "participants": [sealed_text(p) for p in chat.participants],
-        "timezone": chat.timezone,
-        "encoding": chat.encoding,
-        "repairs": [sealed_phrase(r) for r in chat.repairs],
-        "problems": [sealed_problem(p) for p in chat.problems],
-        "messages": [],
-    }
-    # Messages are encoded one call each and spliced in: the bytes equal one json.dumps of the
-    # whole document, but a 100k-message chat never holds the GIL in a single C call (the GUI
-    # thread would freeze for its duration). The key cannot occur inside an encoded string,
-    # where quotes are escaped.
-    head = _encode(doc)
-    parts: list[bytes] = []
-    contents: list[bytes] = []
-    sent_at: list[str] = []
-    # Per distinct value: the written day, a sender's and a file's JSON literal (a chat has a
-    # few hundred days, a handful of senders and one file among 100k messages).
-    days: dict[date, str] = {}
-    senders: dict[str, bytes] = {}
-    files: dict[str, bytes] = {}
-    minutes, seconds, kinds = _CLOCK_MINUTES, _CLOCK_SECONDS, _KIND_LITERALS
-    literal, utc = string_bytes, UTC
-    for message in chat.messages:
-        # datetime.isoformat() of a whole-second UTC instant, from cached pieces: isoformat
-        # formats its fields and the offset one by one (three times this, per message)
-        at = message.sent_at
-        if at.tzinfo is utc and not at.microsecond:
-            day = at.date()
-            prefix = days.get(day)
-            if prefix is None:
-                prefix = days[day] = day.isoformat()
-            when = prefix + minutes[at.hour * 60 + at.minute] + seconds[at.second]
-        else:
-            when = at.isoformat()
-        sent_at.append(when)
-        kind = kinds.get(message.kind)
-        if (
-            kind is not None
-            and not message.attachments
-            and message.sender_id is None
-            and message.native_id is None
-            and message.reply_to is None
-            and message.from_self is None
-            and type(message.index) is int
-        ):
-            # The common message (no attachment, no ids): its two documents are fixed
-            # templates around a few JSON string literals, written by the same C writer as a
-            # whole document (a test holds them to compact_bytes of the dicts below).
-            try:
-                sender = senders.get(message.sender)
-                if sender is None:
-                    sender = senders[message.sender] = literal(message.sender)
-                source = message.source
-                file = files.get(source.file)
-                if file is None:
-                    file = files[source.file] = literal(source.file)
-                text = literal(message.text)
-                raw = b"null" if message.raw is None else literal(message.raw)
-                stamp = when.encode()
-                contents.append(_CONTENT_TEMPLATE % (kind, sender, stamp, text))
-                parts.append(
-                    _FULL_TEMPLATE
-                    % (
-                        message.index,
-                        kind,
-                        raw,
-                        sender,
-                        stamp,
-                        file,
-                        literal(source.locator),
-                        text,
-                        literal(message.time_text),
+
+    def __init__(self, chat: ParsedChat, sink: Callable[[bytes], object]) -> None:
+        doc: dict[str, object] = {
+            "format": chat.format_name,
+            "parser_version": chat.parser_version,
+            "title": sealed_text(chat.title),
+            "participants": [sealed_text(p) for p in chat.participants],
+            "timezone": chat.timezone,
+            "encoding": chat.encoding,
+            "repairs": [sealed_phrase(r) for r in chat.repairs],
+            "problems": [sealed_problem(p) for p in chat.problems],
+            "messages": [],
+        }
+        # Messages are encoded one call each and spliced in where the empty list is: the bytes
+        # equal one json.dumps of the whole document, but a 100k-message chat never holds the
+        # GIL in a single C call (the GUI thread would freeze for its duration). The key cannot
+        # occur inside an encoded string, where quotes are escaped.
+        before, self._after = _encode(doc).split(b'"messages":[]', 1)
+        self._sink = sink
+        self._written = False  # a message's part sent: the next batch starts with a comma
+        sink(before + b'"messages":[')
+        # Per distinct value: the written day, a sender's and a file's JSON literal (a chat
+        # has a few hundred days, a handful of senders and one file among 100k messages).
+        self._days: dict[date, str] = {}
+        self._senders: dict[str, bytes] = {}
+        self._files: dict[str, bytes] = {}
+
+    def encode(self, messages: Iterable[ParsedMessage]) -> tuple[list[bytes], list[str]]:
+        """Send the next messages' part of the document to the sink; return each one's content
+        bytes and ``sent_at`` text."""
+        parts: list[bytes] = []
+        contents: list[bytes] = []
+        sent_at: list[str] = []
+        days, senders, files = self._days, self._senders, self._files
+        minutes, seconds, kinds = _CLOCK_MINUTES, _CLOCK_SECONDS, _KIND_LITERALS
+        literal, utc = string_bytes, UTC
+        for message in messages:
+            # datetime.isoformat() of a whole-second UTC instant, from cached pieces: isoformat
+            # formats its fields and the offset one by one (three times this, per message)
+            at = message.sent_at
+            if at.tzinfo is utc and not at.microsecond:
+                day = at.date()
+                prefix = days.get(day)
+                if prefix is None:
+                    prefix = days[day] = day.isoformat()
+                when = prefix + minutes[at.hour * 60 + at.minute] + seconds[at.second]
+            else:
+                when = at.isoformat()
+            sent_at.append(when)
+            kind = kinds.get(message.kind)
+            if (
+                kind is not None
+                and not message.attachments
+                and message.sender_id is None
+                and message.native_id is None
+                and message.reply_to is None
+                and message.from_self is None
+                and type(message.index) is int
+            ):
+                # The common message (no attachment, no ids): its two documents are fixed
+                # templates around a few JSON string literals, written by the same C writer as
+                # a whole document (a test holds them to compact_bytes of the dicts below).
+                try:
+                    sender = senders.get(message.sender)
+                    if sender is None:
+                        sender = senders[message.sender] = literal(message.sender)
+                    source = message.source
+                    file = files.get(source.file)
+                    if file is None:
+                        file = files[source.file] = literal(source.file)
+                    text = literal(message.text)
+                    raw = b"null" if message.raw is None else literal(message.raw)
+                    stamp = when.encode()
+                    contents.append(_CONTENT_TEMPLATE % (kind, sender, stamp, text))
+                    parts.append(
+                        _FULL_TEMPLATE
+                        % (
+                            message.index,
+                            kind,
+                            raw,
+                            sender,
+                            stamp,
+                            file,
+                            literal(source.locator),
+                            text,
+                            literal(message.time_text),
+                        )
                     )
-                )
-                continue
-            except StringNotEncodable:
-                pass  # a lone surrogate: the general path below fails as it always did
-        full, content = _documents(message, when)
-        parts.append(compact_bytes(full))  # keys already in order
-        contents.append(compact_bytes(content))
-    body = b"[" + b",".join(parts) + b"]"
-    return EncodedChat(head.replace(b'"messages":[]', b'"messages":' + body, 1), contents, sent_at)
+                    continue
+                except StringNotEncodable:
+                    pass  # a lone surrogate: the general path below fails as it always did
+            full, content = _documents(message, when)
+            parts.append(compact_bytes(full))  # keys already in order
+            contents.append(compact_bytes(content))
+        if parts:
+            body = b",".join(parts)
+            self._sink(b"," + body if self._written else body)
+            self._written = True
+        return contents, sent_at
+
+    def finish(self) -> None:
+        """Send the end of the document (after the last batch)."""
+        self._sink(b"]" + self._after)
 
 
 # The written JSON of each kind (its value), and the two per-message documents of a message

@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import itertools
 import queue
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from types import TracebackType
@@ -31,6 +32,34 @@ from evidence_desk.store import db
 #: rows per statement at most: a few MB of values, so memory stays small and the writer starts
 #: early (SQLite's parameter limit makes it fewer for wide rows)
 BATCH = 8192
+
+
+#: the interpreter's switch interval while a writer runs (seconds; CPython's default is 0.005).
+#: Each statement's step runs without the GIL; when it returns, the writer waits for the GIL
+#: until the import's thread, running Python meanwhile, is made to drop it, at most one switch
+#: interval later, and binds the next statement's parameters holding it. With 5 ms per statement
+#: of 2048 message rows (about 20 ms of SQLite work), the writer stood still for up to a fifth of
+#: its time: see docs/benchmarks.md, issue 17, branch ``imp17``.
+HANDOFF_SECONDS = 0.0005
+
+_handoff_lock = threading.Lock()
+_handoff_users = 0
+_handoff_saved = 0.0
+
+
+def _quick_handoff(start: bool) -> None:
+    """Lower the switch interval while at least one writer runs; restore it after the last."""
+    global _handoff_users, _handoff_saved
+    with _handoff_lock:
+        if start:
+            if _handoff_users == 0:
+                _handoff_saved = sys.getswitchinterval()
+                sys.setswitchinterval(min(_handoff_saved, HANDOFF_SECONDS))
+            _handoff_users += 1
+        else:
+            _handoff_users -= 1
+            if _handoff_users == 0:
+                sys.setswitchinterval(_handoff_saved)
 
 
 class RowWriter:
@@ -49,7 +78,18 @@ class RowWriter:
         self._error: BaseException | None = None
         self._stopped = False  # the body failed: the queued jobs are skipped
         self._thread = threading.Thread(target=self._work, name="import-rows", daemon=True)
-        self._thread.start()
+        _quick_handoff(True)
+        self._handing_off = True
+        try:
+            self._thread.start()
+        except BaseException:
+            self._release_handoff()
+            raise
+
+    def _release_handoff(self) -> None:
+        if self._handing_off:
+            self._handing_off = False
+            _quick_handoff(False)
 
     def _work(self) -> None:
         while (job := self._jobs.get()) is not None:
@@ -67,9 +107,12 @@ class RowWriter:
         self._jobs.put(job)
 
     def _join(self) -> None:
-        if self._thread.is_alive():
-            self._jobs.put(None)
-            self._thread.join()
+        try:
+            if self._thread.is_alive():
+                self._jobs.put(None)
+                self._thread.join()
+        finally:
+            self._release_handoff()
 
     def close(self) -> None:
         self._join()

@@ -56,9 +56,13 @@ def content_bytes(message: ParsedMessage) -> bytes:
     return base.content_bytes(message)
 
 
-def fingerprints_of(contents: Sequence[bytes]) -> list[str]:
-    """:func:`fingerprints` of messages whose :func:`content_bytes` the caller already has."""
-    seen: dict[bytes, int] = {}
+def fingerprints_of(contents: Sequence[bytes], seen: dict[bytes, int] | None = None) -> list[str]:
+    """:func:`fingerprints` of messages whose :func:`content_bytes` the caller already has.
+
+    ``seen``: how often each content occurred in the chat's earlier messages, for a chat
+    fingerprinted a batch at a time (updated here); None for the whole chat at once."""
+    if seen is None:
+        seen = {}
     count = seen.get
     out: list[str] = []
     sha256 = hashlib.sha256

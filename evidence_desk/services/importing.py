@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
@@ -33,7 +34,7 @@ import sqlcipher3
 from evidence_desk.domain.errors import BadInput, Cancelled, FileInUse, StoreBusy
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
-from evidence_desk.importers.base import ParsedChat, encode_chat, sealed_phrase, sealed_text
+from evidence_desk.importers.base import ChatEncoder, ParsedChat, sealed_phrase, sealed_text
 from evidence_desk.importers.images import ParsedImage
 from evidence_desk.importers.recordings import ParsedRecording
 from evidence_desk.integrity import merkle
@@ -265,36 +266,23 @@ class _PlannedImport:
     sealed: list[SealedOriginal]
     our_account: str
     row: dict[str, Any]
-    # per message: (fingerprint, salt, is_new, commitment); filled as they are stored
-    # (_store_new_messages)
-    messages: list[tuple[str, str, bool, str]] = field(default_factory=list)
-    # per message: its content bytes and sent_at text, from the pass that wrote the normalised
-    # bytes
-    contents: list[bytes] = field(default_factory=list)
-    sent_at: list[str] = field(default_factory=list)
-    # per message: its fingerprint, and whether it is new (its first occurrence, and the
-    # contact does not hold it); filled by _plan_messages
-    prints: list[str] = field(default_factory=list)
-    news: list[bool] = field(default_factory=list)
-    # the rowid of its first new message: its messages and full-text rows are stored from
-    # there (_store_new_messages)
-    first_rowid: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class MessagePlan:
     """What :func:`insert_messages` stores of one chat import: its parse, and per message its
-    sent_at text and (fingerprint, salt, is_new, commitment). An import makes it from its
-    plan, the commitments computed a batch at a time while they are stored (``messages`` an
-    iterator: :func:`_committed`); a device rebuilding another device's import makes it from a
-    re-parse of the original (services/rebuild.py), so both store the same rows the same
-    way."""
+    sent_at text and (fingerprint, salt, is_new, commitment), in batches of consecutive
+    messages from the first on (``batches``: each batch's sent_at texts and those tuples). An
+    import makes it from its plan, each batch encoded, fingerprinted and committed while the
+    writer stores the one before (``batches`` an iterator: :func:`_encoded`); a device
+    rebuilding another device's import makes it from a re-parse of the original
+    (services/rebuild.py, one batch), so both store the same rows the same way.
+    ``new_messages``: how many are new (an import's: at most this many, known at its end)."""
 
     import_id: str
     chat: ParsedChat
     our_account: str
-    sent_at: Sequence[str]
-    messages: Iterable[tuple[str, str, bool, str]]
+    batches: Iterable[tuple[Sequence[str], Sequence[tuple[str, str, bool, str]]]]
     new_messages: int
 
 
@@ -481,7 +469,7 @@ def _sealed_file(
 
 @dataclass(frozen=True, slots=True)
 class _Salting:
-    """What :func:`_committed` needs from the store, read before the transaction: the
+    """What :func:`_encoded` needs from the store, read before the transaction: the
     salt (hex) of every fingerprint the contact holds, and the case's salt key (None for a
     case without a key yet: its new messages get random salts)."""
 
@@ -503,42 +491,22 @@ def _salting(session: Session, contact: Contact) -> _Salting:
     return _Salting(contact.id, known, None if key is None else message_salt_key(key))
 
 
-def _encode_and_plan(plans: Sequence[_PlannedImport], known: dict[str, str]) -> None:
-    """Each chat plan's normalised digest, content bytes and sent_at texts (one pass:
-    ``encode_chat``), its fingerprints, which of them are new (the contact does not hold it,
-    and it is its first occurrence in this import or an earlier one of the same commit) and
-    its new-message count.
-
-    ``known`` was read before the transaction: the transaction re-checks it (another import of
-    the same contact may have committed meanwhile) and refuses to go on if it changed. The
-    salts and commitments come later (:func:`_committed`), while the messages are stored.
-    """
-    seen = set(known)
-    for plan in plans:
-        assert isinstance(plan.parsed.result, ParsedChat)
-        normalised, plan.contents, plan.sent_at = encode_chat(plan.parsed.result)
-        plan.row["normalised_sha256"] = hashlib.sha256(normalised).hexdigest()
-        prints = fingerprints_of(plan.contents)
-        if seen.isdisjoint(prints) and len(set(prints)) == len(prints):
-            news = [True] * len(prints)  # every message new: without 100k look-ups
-            seen.update(prints)
-        else:
-            news = []
-            for fingerprint in prints:
-                is_new = fingerprint not in seen
-                if is_new:
-                    seen.add(fingerprint)
-                news.append(is_new)
-        plan.prints, plan.news = prints, news
-        plan.row["new_messages"] = news.count(True)
-
-
-def _committed(
+def _encoded(
     plan: _PlannedImport, salting: _Salting, known: dict[str, str]
-) -> Iterator[tuple[str, str, bool, str]]:
-    """Each message's (fingerprint, salt hex, is_new, commitment), computed a batch at a time so
-    that the writer stores one batch while the next is hashed; once the last is yielded, the
-    plan's commitments root is set (and ``salts: derived`` in its details).
+) -> Iterator[tuple[list[str], list[tuple[str, str, bool, str]]]]:
+    """A chat plan's messages a batch at a time (``bulk_rows.BATCH``): each batch encoded
+    (``ChatEncoder``: content bytes, sent_at texts, its part of the normalised document, which
+    is hashed as it comes), fingerprinted, judged new or known and committed, then yielded as
+    its sent_at texts and per message (fingerprint, salt hex, is_new, commitment), so that the
+    writer stores one batch while the next is encoded. Once the last is yielded the plan's row
+    holds the normalised digest, the new-message count and the commitments root (and
+    ``salts: derived`` in its details): the same bytes are hashed, in the same order, as when
+    the whole chat was encoded first.
+
+    A message is new when the contact does not hold it and no earlier message of this commit
+    is the same (``known``: the salt hex of every fingerprint the contact held before the
+    transaction, read before it and re-checked by it; this plan's new ones are added as they
+    are committed). Fingerprints are unique within a chat (a content's n-th copy is "#n").
 
     A new message's salt is derived from the case key, the contact and its fingerprint
     (``store/case_keys.message_salts``): another device holding the case key re-derives the
@@ -546,17 +514,22 @@ def _committed(
     already holds keeps its stored salt. The import records ``salts: derived`` in its details
     when every salt it commits to is the derived one (not so when it reuses a message an
     earlier build salted at random, or when the case has no key yet: those salts are random).
-
-    ``known``: the salt (hex) of every fingerprint the contact holds or an earlier plan of this
-    commit stores; this plan's new ones are added. Pure Python on the plan (no connection).
+    Pure Python on the plan (no connection).
     """
+    chat = plan.parsed.result
+    assert isinstance(chat, ParsedChat)
     contact_id, salt_key = salting.contact_id, salting.salt_key
-    contents, prints, news = plan.contents, plan.prints, plan.news
+    normalised = hashlib.sha256()
+    encoder = ChatEncoder(chat, normalised.update)
+    occurrences: dict[bytes, int] = {}  # fingerprints_of's count of each content so far
     derived = salt_key is not None
     leaves: list[bytes] = []
+    new = 0
+    messages = chat.messages
     step = bulk_rows.BATCH
-    for start in range(0, len(prints), step):
-        batch, batch_news = prints[start : start + step], news[start : start + step]
+    for start in range(0, len(messages), step):
+        contents, sent_at = encoder.encode(messages[start : start + step])
+        batch = fingerprints_of(contents, occurrences)
         if salt_key is not None:
             # one keyed HMAC per message, in one loop (store/case_keys.message_salts)
             fresh = message_salts(salt_key, contact_id, batch)
@@ -565,28 +538,36 @@ def _committed(
             fresh = [pool[at : at + 16] for at in range(0, len(pool), 16)]
         salts: list[bytes] = []
         hexes: list[str] = []
-        if all(batch_news):
+        news: list[bool] = []
+        if known.keys().isdisjoint(batch) and len(set(batch)) == len(batch):
             # every message new, each with the salt at its position (what the loop below
             # yields, without the look-ups)
             salts = fresh
             hexes = [salt.hex() for salt in salts]
+            news = [True] * len(batch)
             known.update(zip(batch, hexes, strict=True))
+            new += len(batch)
         else:
-            for position, (fingerprint, is_new) in enumerate(zip(batch, batch_news, strict=True)):
-                if is_new:
+            for position, fingerprint in enumerate(batch):
+                stored = known.get(fingerprint)
+                if stored is None:
                     raw = fresh[position]
                     salt = known[fingerprint] = raw.hex()
+                    new += 1
                 else:
-                    salt = known[fingerprint]
-                    raw = bytes.fromhex(salt)
+                    salt, raw = stored, bytes.fromhex(stored)
                     # a message an earlier build salted at random: not re-derivable
                     derived = derived and raw == fresh[position]
+                news.append(stored is None)
                 hexes.append(salt)
                 salts.append(raw)
-        sealed, batch_leaves = commit_batch(contents[start : start + step], salts)
+        sealed, batch_leaves = commit_batch(contents, salts)
         leaves += batch_leaves
         # zipped in C: no intermediate tuples to take apart again
-        yield from zip(batch, hexes, batch_news, sealed, strict=True)
+        yield sent_at, list(zip(batch, hexes, news, sealed, strict=True))
+    encoder.finish()
+    plan.row["normalised_sha256"] = normalised.hexdigest()
+    plan.row["new_messages"] = new
     plan.row["commitments_root"] = merkle.root_hash(leaves).hex()
     if derived:
         details = json.loads(plan.row["details"])
@@ -605,18 +586,22 @@ def _store_new_messages(
 ) -> None:
     """Encode every chat plan and store its new messages, their full-text rows, links and
     locators, inside the import's transaction, before its ``imports`` rows (which hold the
-    commitments roots: they are complete when this returns, and judged and applied after it).
+    normalised digests, new-message counts and commitments roots: they are complete when this
+    returns, and judged and applied after it).
 
-    One writer thread stores, in this order, the full-text rows (contentless: texts and rowids
-    only; for a single chat of a contact holding no message, while this thread writes the
-    normalised document and the fingerprints), then each batch of messages as this thread has
-    committed and sealed it, then the links: SQLite's work and Python's overlap throughout.
-    The messages and links name ``imports`` rows not stored yet, so foreign keys are checked
-    at the commit (SQLite switches ``defer_foreign_keys`` off again at COMMIT or ROLLBACK);
-    when the row arrives, SQLite finds its messages through migration 19's index.
+    One writer thread stores the rows while this thread encodes, fingerprints, commits and
+    seals the messages a batch at a time (:func:`_encoded`), each batch queued as soon as it is
+    sealed: the messages' SQL starts after the first batch, not after the whole chat. For a
+    single chat of a contact holding no message the writer first stores the full-text rows
+    (contentless: texts and rowids only; every message is new, so both are known from the
+    parse), else each batch's with its messages; the links after the messages. SQLite's work
+    and Python's overlap throughout. The messages and links name ``imports`` rows not stored
+    yet, so foreign keys are checked at the commit (SQLite switches ``defer_foreign_keys`` off
+    again at COMMIT or ROLLBACK); when the row arrives, SQLite finds its messages through
+    migration 19's index.
 
     New messages get explicit rowids above the largest in use (what SQLite would choose for a
-    table without AUTOINCREMENT), in plan order; each plan records its first (``first_rowid``).
+    table without AUTOINCREMENT), in plan order.
     """
     busy = StoreBusy(_said("import.raced"))
     chats = [plan for plan in plans if isinstance(plan.parsed.result, ParsedChat)]
@@ -632,31 +617,24 @@ def _store_new_messages(
     try:
         with _bulk_cache(conn, messages), bulk_rows.RowWriter(conn) as writer:
             if early:
-                _queue_full_text(writer, chats[0], next_rowid, None)
-            _encode_and_plan(chats, known)
-            for plan in chats:
-                plan.first_rowid = next_rowid
-                if not early:
-                    _queue_full_text(writer, plan, next_rowid, plan.news)
-                elif not all(plan.news):  # cannot be: a fingerprint twice in one chat
-                    raise AssertionError("a chat's fingerprints repeat")
-                next_rowid += int(plan.row["new_messages"])
+                _queue_full_text(writer, chats[0], next_rowid)
             for plan in chats:
                 checkpoint()
                 chat = plan.parsed.result
-                assert isinstance(chat, ParsedChat) and plan.first_rowid is not None
+                assert isinstance(chat, ParsedChat)
                 rows = MessagePlan(
                     plan.import_id,
                     chat,
                     plan.our_account,
-                    plan.sent_at,
-                    _committed(plan, salting, known),
-                    int(plan.row["new_messages"]),
+                    _encoded(plan, salting, known),
+                    len(chat.messages),
                 )
                 planned, stored = _queue_new_messages(
-                    writer, contact, rows, cipher, plan.first_rowid, index=False
+                    writer, contact, rows, cipher, next_rowid, index=not early
                 )
-                plan.messages = planned
+                if early and len(stored) != len(chat.messages):
+                    raise AssertionError("a chat's fingerprints repeat")  # cannot be
+                next_rowid += len(stored)
                 if all(item[2] for item in planned):
                     _link(writer, conn, rows, planned, stored, locators)
                 else:  # after the writer: the links need the rowids of known messages
@@ -667,19 +645,17 @@ def _store_new_messages(
         raise busy from error
 
 
-def _queue_full_text(
-    writer: bulk_rows.RowWriter, plan: _PlannedImport, first: int, news: Sequence[bool] | None
-) -> None:
-    """Queue the full-text rows of a chat plan's new messages (``news``; None: every message),
-    with rowids from ``first`` on."""
+def _queue_full_text(writer: bulk_rows.RowWriter, plan: _PlannedImport, first: int) -> None:
+    """Queue the full-text rows of every message of a chat plan, with rowids from ``first``
+    on (each message new), a batch at a time: the writer starts on the first at once."""
     chat = plan.parsed.result
     assert isinstance(chat, ParsedChat)
-    if news is None:
-        texts = [m.text for m in chat.messages]
-    else:
-        texts = [m.text for m, is_new in zip(chat.messages, news, strict=True) if is_new]
-    rowids = range(first, first + len(texts))
-    bulk_rows.insert_values(writer, *_FTS_INSERT, list(zip(rowids, texts, strict=True)))
+    messages, step = chat.messages, bulk_rows.BATCH
+    for start in range(0, len(messages), step):
+        rowid = first + start
+        batch = messages[start : start + step]
+        rows = [(rowid + n, m.text) for n, m in enumerate(batch)]
+        bulk_rows.insert_values(writer, *_FTS_INSERT, rows)
 
 
 def insert_messages(
@@ -737,79 +713,84 @@ def _queue_new_messages(
     rows: list[tuple[object, ...]] = []
     texts: list[tuple[int, str]] = []
     planned: list[tuple[str, str, bool, str]] = []
-    keep = planned.append
+    keep = planned.extend
     rowids: dict[str, int] = {}
     # per-import values as locals: the loop runs once per message
     contact_id, account, import_id = contact.id, plan.our_account, plan.import_id
     row = _MESSAGE_ROWS[sealed_text]
-    for message, sent_at, item in zip(result.messages, plan.sent_at, plan.messages, strict=True):
-        keep(item)
-        fingerprint, salt, is_new, sealed = item
-        if not is_new or fingerprint in rowids:
-            continue
-        rowid = rowids[fingerprint] = next_rowid
-        next_rowid += 1
-        text = message.text
-        if index:
-            texts.append((rowid, text))
-        flags = ",".join(flags_for(contact, sent_at)) if check_flags else ""
-        attachments = attachments_json(message) if message.attachments else "[]"
-        kind = message.kind._value_  # the enum's value property is a Python function
-        if cipher is not None:  # one ciphertext (services/case_keys.MESSAGE_COLUMNS)
-            body = cipher.seal(
-                fingerprint,
-                text,
-                message.raw,
-                message.sender,
-                message.sender_id,
-                attachments,
-            )
-            rows.append(
-                (
-                    rowid,
+    messages = iter(result.messages)
+    for sent_ats, items in plan.batches:
+        keep(items)
+        batch = itertools.islice(messages, len(items))
+        for message, sent_at, item in zip(batch, sent_ats, items, strict=True):
+            fingerprint, salt, is_new, sealed = item
+            if not is_new or fingerprint in rowids:
+                continue
+            rowid = rowids[fingerprint] = next_rowid
+            next_rowid += 1
+            text = message.text
+            if index:
+                texts.append((rowid, text))
+            flags = ",".join(flags_for(contact, sent_at)) if check_flags else ""
+            attachments = attachments_json(message) if message.attachments else "[]"
+            kind = message.kind._value_  # the enum's value property is a Python function
+            if cipher is not None:  # one ciphertext (services/case_keys.MESSAGE_COLUMNS)
+                body = cipher.seal(
                     fingerprint,
-                    contact_id,
-                    sent_at,
-                    message.time_text,
-                    direction(message, account),
-                    kind,
-                    body,
-                    message.native_id,
-                    message.reply_to,
-                    salt,
-                    sealed,
-                    import_id,
-                    flags,
-                )
-            )
-        else:  # a case of a store not yet migrated: plain columns
-            rows.append(
-                (
-                    rowid,
-                    fingerprint,
-                    contact_id,
-                    sent_at,
-                    message.time_text,
-                    message.sender,
-                    message.sender_id,
-                    direction(message, account),
-                    kind,
                     text,
                     message.raw,
-                    message.native_id,
-                    message.reply_to,
+                    message.sender,
+                    message.sender_id,
                     attachments,
-                    salt,
-                    sealed,
-                    import_id,
-                    flags,
                 )
-            )
-        if len(rows) == bulk_rows.BATCH:
-            _queue_messages(writer, row, rows, texts)
-            rows, texts = [], []
+                rows.append(
+                    (
+                        rowid,
+                        fingerprint,
+                        contact_id,
+                        sent_at,
+                        message.time_text,
+                        direction(message, account),
+                        kind,
+                        body,
+                        message.native_id,
+                        message.reply_to,
+                        salt,
+                        sealed,
+                        import_id,
+                        flags,
+                    )
+                )
+            else:  # a case of a store not yet migrated: plain columns
+                rows.append(
+                    (
+                        rowid,
+                        fingerprint,
+                        contact_id,
+                        sent_at,
+                        message.time_text,
+                        message.sender,
+                        message.sender_id,
+                        direction(message, account),
+                        kind,
+                        text,
+                        message.raw,
+                        message.native_id,
+                        message.reply_to,
+                        attachments,
+                        salt,
+                        sealed,
+                        import_id,
+                        flags,
+                    )
+                )
+            if len(rows) == bulk_rows.BATCH:
+                _queue_messages(writer, row, rows, texts)
+                rows, texts = [], []
     if rows:
         _queue_messages(writer, row, rows, texts)
+    if next(messages, None) is not None:
+        raise ValueError("a message plan holds fewer messages than its chat")
     return planned, rowids
 
 

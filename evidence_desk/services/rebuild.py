@@ -166,7 +166,9 @@ def _rebuild(session: Session, import_id: str) -> None:
             raise _Refused(SALT_DIFFERS)
         new += stored is None
         messages.append((fingerprint, salt.hex(), stored is None, sealed))
-    plan = importing.MessagePlan(import_id, chat, str(row["our_account"]), sent_at, messages, new)
+    plan = importing.MessagePlan(
+        import_id, chat, str(row["our_account"]), [(sent_at, messages)], new
+    )
     cipher = case_keys.message_cipher(session, contact.case_no, contact.id)
     locators = case_keys.locator_sealer(session, contact.case_no)
     # the flags the importing device gave: it imported only while the contact was usable, so

@@ -18,6 +18,8 @@ from evidence_desk.importers import registry
 from evidence_desk.importers.base import (
     Attachment,
     AttachmentState,
+    ChatEncoder,
+    EncodedChat,
     ExportSource,
     MessageKind,
     ParsedChat,
@@ -200,8 +202,25 @@ def _previous_content(message: ParsedMessage) -> dict[str, object]:
     }
 
 
+def _batched(chat: ParsedChat, size: int) -> EncodedChat:
+    """What :func:`encode_chat` yields, from a :class:`ChatEncoder` fed ``size`` messages at a
+    time as an import feeds it (services/importing._encoded), with empty batches between."""
+    pieces: list[bytes] = []
+    encoder = ChatEncoder(chat, pieces.append)
+    contents, sent_at = encoder.encode(())
+    for start in range(0, len(chat.messages), size):
+        more_contents, more_sent_at = encoder.encode(chat.messages[start : start + size])
+        contents += more_contents
+        sent_at += more_sent_at
+        encoder.encode(iter(()))
+    encoder.finish()
+    return EncodedChat(b"".join(pieces), contents, sent_at)
+
+
 def _check_one_pass(chat: ParsedChat) -> None:
     normalised, contents, sent_at = encode_chat(chat)
+    for size in (1, 2, 5):  # the same bytes a batch at a time
+        assert _batched(chat, size) == (normalised, contents, sent_at)
     assert sent_at == [m.sent_at.isoformat() for m in chat.messages]
     assert normalised == _previous_normalised_bytes(chat) == normalised_bytes(chat)
     assert len(contents) == len(chat.messages)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from pathlib import Path
 
@@ -62,6 +63,30 @@ def test_writer_runs_in_order_and_hands_back_the_first_error() -> None:
     with pytest.raises(sqlcipher3.IntegrityError):
         writer.close()
     assert conn.execute("SELECT max(n) FROM t").fetchone()[0] == 4
+
+
+def test_the_switch_interval_is_lowered_while_writers_run_and_restored_after() -> None:
+    conn = sqlcipher3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    conn.execute("CREATE TABLE t (n INTEGER PRIMARY KEY)")
+    before = sys.getswitchinterval()
+    assert before > bulk_rows.HANDOFF_SECONDS  # CPython's default, 5 ms
+    seen: list[float] = []
+    with bulk_rows.RowWriter(conn) as outer:
+        outer.call(lambda: seen.append(sys.getswitchinterval()))
+        second = bulk_rows.RowWriter(conn)  # two at once: the first to close restores nothing
+        second.close()
+        assert sys.getswitchinterval() == pytest.approx(bulk_rows.HANDOFF_SECONDS)
+    assert seen == [pytest.approx(bulk_rows.HANDOFF_SECONDS)]
+    assert sys.getswitchinterval() == before
+    # a failing job and a failing body restore it too
+    failing = bulk_rows.RowWriter(conn)
+    failing.run("INSERT INTO t VALUES (?), (?)", (1, 1))
+    with pytest.raises(sqlcipher3.IntegrityError):
+        failing.close()
+    assert sys.getswitchinterval() == before
+    with pytest.raises(KeyError), bulk_rows.RowWriter(conn):
+        raise KeyError("body")
+    assert sys.getswitchinterval() == before
 
 
 def test_an_error_in_the_body_skips_the_queued_jobs_and_propagates() -> None:

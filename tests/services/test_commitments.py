@@ -61,3 +61,20 @@ def test_fingerprints_count_occurrences_of_identical_contents() -> None:
         hashlib.sha256(b + b"#1").hexdigest(),
         hashlib.sha256(a + b"#2").hexdigest(),
     ]
+
+
+def test_fingerprints_of_a_chat_in_batches_count_across_them() -> None:
+    """An import fingerprints a chat a batch at a time (services/importing._encoded): the
+    occurrence count of a content carries over from one batch to the next."""
+    a, b = b'{"text":"a"}', b'{"text":"b"}'
+    contents = [a, b, a, a, b, a, a]
+    whole = commitments.fingerprints_of(contents)
+    for size in (1, 2, 3):
+        seen: dict[bytes, int] = {}
+        batched = [
+            fingerprint
+            for start in range(0, len(contents), size)
+            for fingerprint in commitments.fingerprints_of(contents[start : start + size], seen)
+        ]
+        assert batched == whole
+    assert len(set(whole)) == len(whole)
