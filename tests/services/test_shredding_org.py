@@ -25,6 +25,7 @@ from evidence_desk.services import (
     org_ledger,
     reading,
     retention,
+    review,
     shredding,
 )
 from evidence_desk.services.org_ledger import OrgEntry
@@ -259,3 +260,33 @@ def test_a_tombstone_the_rules_refuse_destroys_nothing_where_it_is_pulled(
     assert "我 1 月 20 号先还 5000" in {
         m.text for m in reading.page_at(alice, imported.contact_id, 0, 10)
     }
+
+
+def test_own_work_on_the_case_not_pushed_yet_is_refused_and_the_case_destroyed(
+    org: Org, tmp_path: Path
+) -> None:
+    """alice tags a message of the case while A's tombstone is on its way: the pull puts the
+    tombstone first, her tag breaks the rule there (case.shredded), the case is destroyed all
+    the same, and once the hub has refused the tag both devices verify INTACT."""
+    imported = _imported(org, tmp_path)
+    _shred_on_a(org)
+    alice = org.login(org.b, "alice")
+    rowid = alice.conn.execute(
+        "SELECT rowid FROM messages WHERE contact_id = ?", (imported.contact_id,)
+    ).fetchone()[0]
+    tag = review.tag_message(alice, rowid, "promise_to_pay", "NOTEPLATYPUS")
+    org.hub.pull(alice)
+    assert case_keys.case_key(alice, CASE) is None
+    # until the hub has judged it, the tag stays as any raced own entry does (its note
+    # redacted with the case's rows); the hub refuses it and the next pull drops it
+    assert _count(alice.conn, "SELECT count(*) FROM tags WHERE note != ?", MARKER) == 0
+    assert {r[0] for r in alice.conn.execute("SELECT text FROM messages")} == {MARKER}
+    tag_seq = max(e.seq for e in org_ledger.own_entries(alice))
+    org.hub.push(alice, refused={tag_seq: "case.shredded"})
+    org.hub.pull(alice)
+    assert _count(alice.conn, "SELECT count(*) FROM tags") == 0
+    assert tag.id not in {r[0] for r in alice.conn.execute("SELECT id FROM tags")}
+    alice.close()
+    for path, user in ((org.b, "alice"), (org.a, "sam")):
+        report = verify(path, user)
+        assert report.intact, (user, errors(report))
