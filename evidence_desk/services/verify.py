@@ -426,10 +426,10 @@ class _Authority:
             }
             self._state.tables = self.trusted
 
-    def _redact_shredded(self, action: str, payload: Any) -> None:
+    def _redact_shredded(self, payload: Any) -> None:
         """At a tombstone that keeps the rules (this device's or another's), the case's rows
         are redacted as the shredding left them on every device (domain/shredding.py)."""
-        if action != "case.shred" or not isinstance(payload, dict):
+        if not isinstance(payload, dict):
             return
         case_no = payload.get("case_no")
         if isinstance(case_no, str):
@@ -458,8 +458,8 @@ class _Authority:
             findings,
             seq,
         )
-        if not violations:
-            self._redact_shredded(action, payload)
+        if action == "case.shred" and not violations:
+            self._redact_shredded(payload)
         signer_key = self.keys.get(actor)
         if pending_keys:
             if seq == 1 and position == 1 and action == "store.init":
@@ -639,8 +639,8 @@ class _OrgAuthority(_Authority):
                 self._diverge()
             trusted = None if violations or self.trusted is self.tables else self.trusted
             pending_keys = _apply_rows(self.tables, trusted, payload, local, seq)
-            if not violations:
-                self._redact_shredded(action, payload)
+            if action == "case.shred" and not violations:
+                self._redact_shredded(payload)
             if pending_keys and not violations:
                 # the founding device's store.init (first in the organisation) and a join
                 # introduce the key that signed them
