@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from evidence_desk.domain.errors import RuleViolation
+from evidence_desk.domain.models import Role
 from evidence_desk.domain.shredding import MARKER
 from evidence_desk.services import (
     case_keys,
@@ -290,3 +291,28 @@ def test_own_work_on_the_case_not_pushed_yet_is_refused_and_the_case_destroyed(
     for path, user in ((org.b, "alice"), (org.a, "sam")):
         report = verify(path, user)
         assert report.intact, (user, errors(report))
+
+
+def test_a_device_joining_after_the_shredding_holds_nothing_of_the_case(
+    org: Org, tmp_path: Path
+) -> None:
+    """legal's desktop joins after the shredding: its history holds the tombstone, the case's
+    rows come redacted, no key of it exists, and it verifies INTACT with the shredding noted."""
+    imported = _imported(org, tmp_path)
+    _shred_on_a(org)
+    root = org.login(org.a, ADMIN)
+    invitation = org_ledger.invite_user(root, "lee", Role.LEGAL)
+    org.hub.push(root)
+    org.hub.pull(root)
+    lee = org.keep(org.hub.join(tmp_path / "c", "lee", invitation.code, org.clock))
+    assert _count(lee.conn, "SELECT count(*) FROM shreddings WHERE case_no = ?", CASE) == 1
+    assert case_keys.case_key(lee, CASE) is None
+    assert imported.contact_id in {
+        r[0] for r in lee.conn.execute("SELECT id FROM contacts WHERE display_name = ?", (MARKER,))
+    }
+    org.hub.push(lee)
+    org.hub.pull(lee)
+    lee.close()
+    report = verify(tmp_path / "c", "lee")
+    assert report.intact, errors(report)
+    assert "shred.note" in {f.code for f in report.findings}
