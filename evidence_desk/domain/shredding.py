@@ -90,6 +90,9 @@ _OWN_FIELDS = {
 }
 
 BASES = ("expired", "request")
+#: a redacted read log row's detail (canonical JSON text): what the search was, which file was
+#: viewed, replaced on every device that holds the case
+READ_REDACTED = '{"redacted":"[shredded]"}'
 SHREDDING_COLUMNS = frozenset(
     {"case_no", "shredded_by", "shredded_at", "basis", "reason", "request_sha256"}
 )
@@ -223,3 +226,20 @@ def concerns(payload: Any, rows: CaseRows) -> bool:
 def is_redacted(table: str, row: Mapping[str, Any]) -> bool:
     """Whether a row of a shredded case holds no personal value any more."""
     return redact_row(table, row) == dict(row)
+
+
+def redact_tables(tables: Mapping[str, dict[Any, dict[str, Any]]], case_no: str) -> None:
+    """Redact, in place, the rows of ``case_no`` among replayed ``tables`` (table -> key ->
+    row): what a replay does at an accepted tombstone. The shredding device's own payloads were
+    redacted with its tombstone, so its rows already are; another device's entries about the
+    case stay as they were signed (append-only evidence; their personal fields are sealed under
+    the destroyed case key), so every device's replay redacts their rows here, as each store's
+    tables are."""
+    owned = case_rows(case_no, {table: list(tables[table].values()) for table in CASE_TABLES})
+    for table, (_owner, key_column) in CASE_TABLES.items():
+        keys = owned.keys.get(table, frozenset())
+        if not keys:
+            continue
+        for key, row in tables[table].items():
+            if row.get(key_column) in keys:
+                tables[table][key] = redact_row(table, row)

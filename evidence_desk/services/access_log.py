@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from evidence_desk.domain import shredding
 from evidence_desk.domain.models import Finding
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
@@ -190,6 +191,21 @@ def redacted_reads(conn: Any, rejected: frozenset[int] = frozenset()) -> dict[in
     return found
 
 
+def _pulled_shreddings(replay: Replay) -> frozenset[str]:
+    """The cases another device shredded (an accepted tombstone of theirs, none of this
+    device's): this device redacted its read log rows of them when it pulled the tombstone,
+    which lists only the shredding device's own rows."""
+    shredded = {str(key[0]) for key in replay.tables["shreddings"]}
+    own = {
+        str(payload.get("case_no"))
+        for entry, payload in zip(replay.entries, replay.payloads, strict=True)
+        if entry.action == "case.shred"
+        and entry.seq not in replay.rejected
+        and isinstance(payload, dict)
+    }
+    return frozenset(shredded - own)
+
+
 def _redacted(redacted: dict[int, str], seq: int, detail: object) -> bool:
     return (
         seq in redacted
@@ -217,6 +233,7 @@ def check_access_log(session: Session, replay: Replay) -> Iterable[Finding]:
     store_id = session.folder.store_id
     conn = session.conn
     redacted = redacted_reads(conn, replay.rejected)
+    pulled = _pulled_shreddings(replay)
     hashes: dict[int, str] = {}
     readers: dict[int, str] = {}
     prev_seq, prev_hash = 0, access_log.genesis_hash(store_id)
@@ -232,7 +249,10 @@ def check_access_log(session: Session, replay: Replay) -> Iterable[Finding]:
                 _said("access.row_missing", first=prev_seq + 1, last=seq - 1),
             )
         expected = _row_hash(r, r["prev_hash"])
-        shredded = expected != r["row_hash"] and _redacted(redacted, seq, r["detail"])
+        shredded = expected != r["row_hash"] and (
+            _redacted(redacted, seq, r["detail"])
+            or (r["case_no"] in pulled and r["detail"] == shredding.READ_REDACTED)
+        )
         if expected != r["row_hash"] and not shredded:
             yield Finding("access.row_changed", where, _said("access.row_changed"))
         if r["prev_hash"] != prev_hash:

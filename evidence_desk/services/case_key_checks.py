@@ -61,7 +61,9 @@ def recorded_wraps(replay: Replay, conn: db.Connection) -> dict[tuple[str, str],
     on another laptop names its wraps there; sync brings the wraps for this store's users). A
     wrap is made only by an action whose rule judges it (``WRAP_ACTIONS``); a withdrawal counts
     from any action, as it only takes access away (crypto-shredding records the wraps it
-    destroys in its own entry: ``withdrawal_records``)."""
+    destroys in its own entry: ``withdrawal_records``; and a tombstone, this device's or
+    another's, withdraws every wrap of its case, including those the shredding device never
+    held: each device destroys the key when it pulls the tombstone)."""
     placed = {int(r[0]): int(r[1]) for r in conn.execute("SELECT seq, org_seq FROM org_positions")}
     unplaced = float("inf")
     ordered: list[tuple[float, int, str, Any]] = [
@@ -84,6 +86,10 @@ def recorded_wraps(replay: Replay, conn: db.Connection) -> dict[tuple[str, str],
         wraps = payload.get("wraps") if isinstance(payload, dict) else None
         if not isinstance(wraps, list):
             continue
+        if action == "case.shred":  # the key is destroyed on every device that held it
+            shredded = str(payload.get("case_no"))
+            for place in [p for p in recorded if p[0] == shredded]:
+                del recorded[place]
         may_add = action in WRAP_ACTIONS
         for wrap in wraps:
             if not isinstance(wrap, dict):

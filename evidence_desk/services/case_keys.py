@@ -420,16 +420,19 @@ def shared_wraps(session: KeySession, rows: Iterable[Mapping[str, Any]]) -> list
     """The wraps the hub holds for this user that this store lacks (made on another
     device of the organisation): each only if it opens with this user's X25519 key to the key
     it names (the HPKE ``info`` binds the organisation's domain, the case and the recipient),
-    sealed for this user's public key. Verify then compares it with the digest the making
-    device's entry recorded. The caller stores them (:func:`store_wraps`)."""
+    sealed for this user's public key, never one of a shredded case. Verify then compares it
+    with the digest the making device's entry recorded. The caller stores them
+    (:func:`store_wraps`)."""
     if session.wrap_key is None:
         return []
     name = session.user.name
     public = ck.public_hex(session.wrap_key)
     kept: list[ck.Wrap] = []
+    # the hub keeps every wrap it was given: a shredded case's key never comes back
+    shredded = {str(r[0]) for r in session.conn.execute("SELECT case_no FROM shreddings")}
     for row in rows:
         case_no, sealed = str(row["case_no"]), bytes.fromhex(str(row["sealed"]))
-        if str(row["recipient"]) != name:
+        if str(row["recipient"]) != name or case_no in shredded:
             continue
         held = ck.wrap_of(session.conn, case_no, name)
         if held is not None and held.key_id == str(row["key_id"]):

@@ -45,7 +45,14 @@ from evidence_desk.domain.models import Finding, Role, User
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import digests, ledger, signing
-from evidence_desk.services import case_keys, org_history, pull_in_step, unplaced, verify
+from evidence_desk.services import (
+    case_keys,
+    org_history,
+    pull_in_step,
+    shredding,
+    unplaced,
+    verify,
+)
 from evidence_desk.services.clock import Clock, system_clock
 from evidence_desk.services.session import DatabaseState, Session, put
 from evidence_desk.services.user_names import validate_name, validate_new_user
@@ -350,6 +357,8 @@ def apply_pull(session: Session, batch: Sequence[OrgEntry]) -> PullResult:
         session.folder.path, session.user.name, "pull", wait_seconds=session.lock_wait_seconds
     )
     conn = session.conn
+    shredded = _pulled_shreddings(session.folder.store_id, batch)
+    wiped: list[str] = []
     with lock:
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -369,12 +378,30 @@ def apply_pull(session: Session, batch: Sequence[OrgEntry]) -> PullResult:
                 # what the own unplaced entries changed is no longer known row by row
                 unplaced.forget_after(conn, 0)
             unplaced.forget(conn, _placed(conn))
+            # another device's accepted tombstone: this device destroys the case too
+            for case_no in shredded:
+                wiped.extend(shredding.destroy_pulled(session, case_no))
             conn.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(sqlcipher3.Error):
                 conn.execute("ROLLBACK")
             raise
+        if shredded:
+            shredding.wipe_after_pull(session, wiped)
     return result
+
+
+def _pulled_shreddings(own: str, batch: Sequence[OrgEntry]) -> list[str]:
+    """The cases shredded by the batch's accepted entries of other devices."""
+    found: list[str] = []
+    for item in batch:
+        if item.device_id == own or item.verdict or item.entry.action != "case.shred":
+            continue
+        payload = org_history.payload_of(item.entry)
+        case_no = payload.get("case_no") if isinstance(payload, dict) else None
+        if isinstance(case_no, str):
+            found.append(case_no)
+    return found
 
 
 def _placed(conn: db.Connection) -> int:

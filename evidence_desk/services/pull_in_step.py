@@ -29,7 +29,7 @@ from evidence_desk.domain import authority, pre_org
 from evidence_desk.domain.errors import RuleViolation
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import ledger, merkle, signing
-from evidence_desk.services import org_history, unplaced
+from evidence_desk.services import org_history, shredding, unplaced
 from evidence_desk.services.row_changes import RowChange, apply_change
 from evidence_desk.services.session import DatabaseState, Session
 from evidence_desk.store import db
@@ -161,6 +161,10 @@ def _apply_foreign(session: Session, item: OrgEntry, trees: dict[str, _Tree]) ->
                     key = change["row"].get("public_key")
         for change in _changes(payload):
             apply_change(conn, change)
+        if entry.action == "case.shred" and isinstance(payload.get("case_no"), str):
+            # destroyed here and now, as the replay redacts at the tombstone (the entries
+            # after it are judged against what it left); apply_pull wipes the files
+            shredding.destroy_pulled(session, payload["case_no"])
     held = trees.get(device)
     if held is None:
         held = trees[device] = _tree_before(conn, device, entry.seq)

@@ -78,7 +78,7 @@ _said = Catalogue(
 _WIPE_CHUNK = 1 << 20
 _CHECKPOINT_TRIES, _CHECKPOINT_PAUSE = 20, 0.1
 #: a redacted read log row's detail (canonical JSON text) and its SHA-256, recorded per row
-_READ_REDACTED = '{"redacted":"[shredded]"}'
+_READ_REDACTED = shredding.READ_REDACTED
 _READ_DIGEST = hashlib.sha256(_READ_REDACTED.encode()).hexdigest()
 
 
@@ -240,6 +240,41 @@ def shred_case(
     # 6. the tombstone list a restore re-applies
     record_tombstone(session, entry, payload)
     return Shredded(case_no, chosen.value, entry.seq, entry.at, plan.counts, vacuumed)
+
+
+def destroy_pulled(session: Session, case_no: str) -> list[str]:
+    """Inside a pull's transaction, destroy on this device a case another device shredded (its
+    ``case.shred``, accepted by the hub and judged by the pull, is in the batch): the same
+    steps as :func:`shred_case` but the tombstone, which is the other device's entry. The
+    message contents and salts, the personal columns of the case's rows (as every device's
+    replay redacts them at the tombstone), its locators, OCR text and search rows, the detail
+    of this device's read log rows of the case, and the case key in every slot. This device's
+    own ledger entries about the case are not redacted: its chain stays as the other devices
+    and the hub hold it, and their personal fields are sealed under the key destroyed here.
+    Returns the blob files to wipe once the pull commits (:func:`wipe_after_pull`)."""
+    conn = session.conn
+    conn.execute("PRAGMA secure_delete = ON")
+    contacts = [
+        str(r[0]) for r in conn.execute("SELECT id FROM contacts WHERE case_no = ?", (case_no,))
+    ]
+    _blobs, files = _own_blobs(session, case_no, contacts)
+    plan = _Plan(case_no, contacts, _case_rows(conn, case_no), {}, {}, [], files, [], [], 0)
+    _destroy_rows(conn, plan)
+    # this device's read log rows of the case (verify accepts them redacted: access_log.py)
+    conn.execute(
+        "UPDATE access_log SET detail = ? WHERE case_no = ? AND detail != ?",
+        (_READ_REDACTED, case_no, _READ_REDACTED),
+    )
+    case_keys.destroy_case_key(session, case_no)
+    return files
+
+
+def wipe_after_pull(session: Session, files: Sequence[str]) -> bool:
+    """After the pull that destroyed pulled shreddings' cases committed: overwrite and remove
+    their blob files, then free the pages that held their content (see :func:`compact`)."""
+    for name in files:
+        wipe_file(session.blobs.path_for_name(name))
+    return compact(session)
 
 
 def _refuse(violation: authority.Violation | None) -> None:

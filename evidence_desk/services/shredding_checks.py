@@ -122,11 +122,37 @@ def check_shreddings(session: Session, replay: Replay) -> Iterable[Finding]:
                 where,
                 _said("shred.redacted_unrelated", tombstone=redaction.tombstone, case=case_no),
             )
+    own: set[str] = set()
     for entry, payload in zip(replay.entries, replay.payloads, strict=True):
         if entry.action != "case.shred" or entry.seq in replay.rejected:
             continue
         if isinstance(payload, dict):
-            yield from _check_tombstone(session, replay, entry, payload)
+            own.add(str(payload.get("case_no")))
+            yield from _check_tombstone(session, replay, entry, payload, own=True)
+    yield from _check_pulled(session, replay, own)
+
+
+def _check_pulled(session: Session, replay: Replay, own: set[str]) -> Iterable[Finding]:
+    """The tombstones of other devices that the replay accepted (their ``shreddings`` row is
+    in the replayed tables): this device destroyed the case when it pulled one, so nothing
+    of it may be here. Their counts and digests describe what the shredding device held, so
+    only the content is checked."""
+    accepted = {str(key[0]) for key in replay.tables["shreddings"]} - own
+    for device in replay.devices.values():
+        for entry in device.entries:
+            if entry.action != "case.shred":
+                continue
+            payload = _parsed(entry.payload)
+            case_no = str(payload.get("case_no"))
+            if case_no in accepted:
+                accepted.discard(case_no)
+                yield from _check_tombstone(session, replay, entry, payload, own=False)
+
+
+def _parsed(text: str) -> Mapping[str, Any]:
+    with contextlib.suppress(ValueError):
+        return _mapping(json.loads(text))
+    return {}
 
 
 #: content shredding deletes whole, by its contact: (what a finding names, the rows joined to
@@ -138,8 +164,15 @@ _SHREDDED_ROWS = (
 
 
 def _check_tombstone(
-    session: Session, replay: Replay, entry: ledger.Entry, payload: Mapping[str, Any]
+    session: Session,
+    replay: Replay,
+    entry: ledger.Entry,
+    payload: Mapping[str, Any],
+    *,
+    own: bool,
 ) -> Iterable[Finding]:
+    """One tombstone: a note, no content of its case left, and (``own``: written here) its
+    counts and digests against what remains."""
     case_no = str(payload.get("case_no"))
     where = _said("shred.where_case", case=case_no)
     yield Finding(
@@ -188,7 +221,7 @@ def _check_tombstone(
                 _said("shred.content_present", case=case_no, what=what),
             )
     for what, found in (("messages", len(messages)), ("contacts", len(contacts))):
-        if counts.get(what) != found:
+        if own and counts.get(what) != found:
             yield Finding(
                 "shred.count",
                 where,
@@ -196,12 +229,12 @@ def _check_tombstone(
                     "shred.count", case=case_no, recorded=counts.get(what), what=what, found=found
                 ),
             )
-    if digests.get("commitments") != list_digest(str(m["commitment"]) for m in messages):
+    if own and digests.get("commitments") != list_digest(str(m["commitment"]) for m in messages):
         yield Finding(
             "shred.digest", where, _said("shred.digest", case=case_no, what="commitments")
         )
     blobs = [str(b) for b in payload.get("blobs", ()) if isinstance(b, str)]
-    if digests.get("blobs") != list_digest(blobs) or counts.get("blobs") != len(blobs):
+    if own and (digests.get("blobs") != list_digest(blobs) or counts.get("blobs") != len(blobs)):
         yield Finding("shred.digest", where, _said("shred.digest", case=case_no, what="blobs"))
     if any(
         session.blobs.path_for_name(name).exists() for name in _files_of(replay, case_no, blobs)

@@ -36,7 +36,7 @@ from typing import Any
 
 import sqlcipher3
 
-from evidence_desk.domain import authority, pre_org
+from evidence_desk.domain import authority, pre_org, shredding
 from evidence_desk.domain.errors import Cancelled, StoreError
 from evidence_desk.domain.models import Finding
 from evidence_desk.domain.policy import Action
@@ -426,6 +426,17 @@ class _Authority:
             }
             self._state.tables = self.trusted
 
+    def _redact_shredded(self, payload: Any) -> None:
+        """At a tombstone that keeps the rules (this device's or another's), the case's rows
+        are redacted as the shredding left them on every device (domain/shredding.py)."""
+        if not isinstance(payload, dict):
+            return
+        case_no = payload.get("case_no")
+        if isinstance(case_no, str):
+            shredding.redact_tables(self.tables, case_no)
+            if self.trusted is not self.tables:
+                shredding.redact_tables(self.trusted, case_no)
+
     def apply(
         self, entry: ledger.Entry, position: int, payload: Any, findings: list[Finding]
     ) -> str | None:
@@ -447,6 +458,8 @@ class _Authority:
             findings,
             seq,
         )
+        if action == "case.shred" and not violations:
+            self._redact_shredded(payload)
         signer_key = self.keys.get(actor)
         if pending_keys:
             if seq == 1 and position == 1 and action == "store.init":
@@ -626,6 +639,8 @@ class _OrgAuthority(_Authority):
                 self._diverge()
             trusted = None if violations or self.trusted is self.tables else self.trusted
             pending_keys = _apply_rows(self.tables, trusted, payload, local, seq)
+            if action == "case.shred" and not violations:
+                self._redact_shredded(payload)
             if pending_keys and not violations:
                 # the founding device's store.init (first in the organisation) and a join
                 # introduce the key that signed them

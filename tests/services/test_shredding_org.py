@@ -1,0 +1,318 @@
+"""A case shredded on one device of an organisation (issue 20, PIPL art. 47): the devices
+that pull the tombstone destroy the case the same way, and every device's verify accepts it.
+
+Store A (root, sam) shreds a case that alice imported on store B; entries move through the
+list hub of tests/services/test_org_ledger.py. Before this, B kept the messages, originals,
+personal columns and case key of the case after pulling A's tombstone (and its verify said
+INTACT), and A's own verify failed: its replay of B's entries gave the unredacted rows."""
+
+# ruff: noqa: F811
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from evidence_desk.domain.errors import RuleViolation
+from evidence_desk.domain.models import Role
+from evidence_desk.domain.shredding import MARKER
+from evidence_desk.services import (
+    case_keys,
+    contacts,
+    importing,
+    org_ledger,
+    reading,
+    retention,
+    review,
+    shredding,
+)
+from evidence_desk.services.org_ledger import OrgEntry
+from evidence_desk.store.folder import StoreFolder
+from evidence_desk.store.keys import derive_subkey
+from tests.helpers import ADMIN, raw_connection
+from tests.services.test_org_ledger import (
+    CHAT,
+    PASSWORDS,
+    Org,
+    errors,
+    forged,
+    next_position,
+    org,  # noqa: F401 (the two-device fixture, used by name: the parameters shadow it)
+    request,
+    verify,
+)
+from tests.services.test_shredding import _decrypt_page, _files, _leaks
+
+CASE = "2026-SH-1"
+# the case's plaintext: its debtor, handle, display name, reason, chat lines
+SECRETS = [
+    "陈立新",
+    "+8613800000000",
+    "Chen Lixin",
+    "the debtor added us",
+    "我 1 月 20 号先还 5000",
+    "关于您的车贷",
+]
+SEARCHED = "先还 5000"
+
+
+@dataclass
+class Imported:
+    contact_id: str
+    key: bytes  # B's case key before the shredding (to look for it afterwards)
+    hub_wraps: list[dict[str, Any]]  # what the hub keeps for root and alice (GET /v1/wraps)
+
+
+def _imported(org: Org, tmp_path: Path) -> Imported:
+    """alice requests and imports on B, sam approves on A; the case is closed and due."""
+    contact_id = request(org, tmp_path)
+    sam = org.login(org.a, "sam")
+    org.hub.pull(sam)
+    contacts.approve(sam, contact_id, "identity and debt confirmed")
+    org.hub.push(sam)
+    alice = org.login(org.b, "alice")
+    org.hub.pull(alice)
+    chat = tmp_path / "chat.txt"
+    chat.write_text(CHAT, encoding="utf-8")
+    importing.import_files(alice, contact_id, [chat], tz="Asia/Shanghai")
+    org.hub.push(alice)
+    org.hub.pull(alice)
+    org.hub.pull(sam)  # the closure's last record is the import
+    retention.close_case(sam, CASE, "repaid in full")
+    org.hub.push(sam)
+    org.hub.pull(sam)
+    org.hub.pull(alice)
+    org.clock.advance(days=366 * 5 + 2)
+    key = case_keys.case_key(alice, CASE)
+    assert key is not None
+    hub_wraps = [
+        {"case_no": r[0], "recipient": r[1], "key_id": r[2], "sealed": bytes(r[3]).hex()}
+        for r in alice.conn.execute(
+            "SELECT case_no, recipient, key_id, sealed FROM case_key_wraps WHERE case_no = ?",
+            (CASE,),
+        )
+    ]
+    assert {w["recipient"] for w in hub_wraps} >= {"alice", "root"}
+    return Imported(contact_id, key, hub_wraps)
+
+
+def _shred_on_a(org: Org) -> None:
+    root = org.login(org.a, ADMIN)
+    org.hub.pull(root)
+    shredding.shred_case(root, CASE, "expired", "retention period over")
+    org.hub.push(root)
+    org.hub.pull(root)
+
+
+def _decrypted(store: Path, user: str) -> dict[str, bytes]:
+    """The database's and WAL's pages decrypted with the store key (free pages included)."""
+    unlocked = StoreFolder.open(store).keyslots.unlock(user, PASSWORDS[user])
+    key, page = derive_subkey(unlocked.data_key, "sqlcipher"), 4096
+    db = (store / "evidence.db").read_bytes()
+    out = {
+        "evidence.db pages": b"".join(
+            _decrypt_page(key, db[i : i + page], i == 0) for i in range(0, len(db), page)
+        )
+    }
+    wal_path = store / "evidence.db-wal"
+    wal = wal_path.read_bytes() if wal_path.exists() else b""
+    out["evidence.db-wal pages"] = b"".join(
+        _decrypt_page(
+            key,
+            wal[offset + 24 : offset + 24 + page],
+            int.from_bytes(wal[offset : offset + 4], "big") == 1,
+        )
+        for offset in range(32, len(wal) - 24 - page + 1, 24 + page)
+    )
+    return out
+
+
+def _count(conn: sqlite3.Connection | Any, sql: str, *args: object) -> int:
+    return int(conn.execute(sql, args).fetchone()[0])
+
+
+def test_a_case_shredded_on_one_device_is_destroyed_where_it_is_pulled(
+    org: Org, tmp_path: Path
+) -> None:
+    imported = _imported(org, tmp_path)
+    alice = org.login(org.b, "alice")
+    files_before = [
+        p
+        for p in (org.b / "blobs").rglob("*")
+        if p.is_file() and "tmp" not in p.relative_to(org.b).parts
+    ]
+    assert len(files_before) == 3  # two documents and the chat, under the case key
+    assert {m.text for m in reading.page_at(alice, imported.contact_id, 0, 10)} >= {
+        "我 1 月 20 号先还 5000"
+    }
+    # a search is logged with its text in B's read log (PI-1): derived data of the case
+    assert reading.search(alice, imported.contact_id, SEARCHED)
+    alice.flush_reads(seal=True)
+    alice.close()
+    _shred_on_a(org)
+    report = verify(org.a, "sam")  # the shredding device: B's entries replay redacted
+    assert report.intact, errors(report)
+    assert "shred.note" in {f.code for f in report.findings}
+
+    alice = org.login(org.b, "alice")
+    result = org.hub.pull(alice)
+    assert result.entries == 1
+    conn = alice.conn
+    assert case_keys.case_key(alice, CASE) is None
+    assert _count(conn, "SELECT count(*) FROM case_key_wraps WHERE case_no = ?", CASE) == 0
+    rows = conn.execute(
+        "SELECT text, sender, salt, raw FROM messages WHERE contact_id = ?", (imported.contact_id,)
+    ).fetchall()
+    assert len(rows) == 2  # the messages stay (their commitments), their content goes
+    assert all(tuple(r) == (MARKER, MARKER, "", None) for r in rows)
+    assert [m.text for m in reading.page_at(alice, imported.contact_id, 0, 10)] == [MARKER] * 2
+    contact = contacts.get_contact(alice, imported.contact_id)
+    assert (contact.display_name, contact.reason) == (MARKER, MARKER)
+    assert contact.handle == f"{MARKER}:{imported.contact_id}"
+    case_row = dict(conn.execute("SELECT * FROM cases WHERE case_no = ?", (CASE,)).fetchone())
+    assert case_row["debtor_name"] == MARKER
+    assert _count(conn, "SELECT count(*) FROM import_locators") == 0
+    assert not any(p.exists() for p in files_before)
+    # the hub keeps every wrap it was given: the next sync takes none back
+    assert case_keys.shared_wraps(alice, imported.hub_wraps) == []
+    alice.close()
+
+    leaks = _leaks(
+        {**_files(org.b), **_decrypted(org.b, "alice")},
+        [*SECRETS, SEARCHED, imported.key.hex()],
+    )
+    leaks += [
+        f"{name} holds the case key" for name, raw in _files(org.b).items() if imported.key in raw
+    ]
+    assert leaks == []
+    for path, user in ((org.b, "alice"), (org.a, "sam"), (org.a, ADMIN)):
+        report = verify(path, user)
+        assert report.intact, (user, errors(report))
+        assert "shred.note" in {f.code for f in report.findings}
+    root = org.login(org.a, ADMIN)
+    assert case_keys.shared_wraps(root, imported.hub_wraps) == []
+
+
+def test_content_or_a_key_back_after_a_pulled_shredding_is_found(org: Org, tmp_path: Path) -> None:
+    imported = _imported(org, tmp_path)
+    _shred_on_a(org)
+    alice = org.login(org.b, "alice")
+    org.hub.pull(alice)
+    alice.close()
+    conn = raw_connection(org.b, "alice", PASSWORDS["alice"])
+    wrap = next(w for w in imported.hub_wraps if w["recipient"] == "alice")
+    public = conn.execute("SELECT wrap_key FROM users WHERE name = 'alice'").fetchone()[0]
+    conn.execute(
+        "INSERT INTO case_key_wraps (case_no, recipient, recipient_key, sealed, key_id) "
+        "VALUES (?, 'alice', ?, ?, ?)",
+        (CASE, public, bytes.fromhex(wrap["sealed"]), wrap["key_id"]),
+    )
+    conn.execute("UPDATE messages SET salt = 'ab' WHERE contact_id = ?", (imported.contact_id,))
+    conn.commit()
+    conn.close()
+    found = {code for code, _where in errors(verify(org.b, "alice"))}
+    assert {"case_key.unrecorded", "shred.content_present"} <= found
+
+
+def test_a_tombstone_the_rules_refuse_destroys_nothing_where_it_is_pulled(
+    org: Org, tmp_path: Path
+) -> None:
+    """sam (a supervisor, no CASE_SHRED) signs a tombstone on A with his own key: B refuses
+    the pull whole and keeps the case."""
+    imported = _imported(org, tmp_path)
+    sam = org.login(org.a, "sam")
+    prior = org_ledger.own_entries(sam)
+    payload = {
+        "case_no": CASE,
+        "basis": "request",
+        "reason": "forged",
+        "request_sha256": None,
+        "counts": {},
+        "digests": {},
+        "blobs": [],
+        "redacted": [],
+        "reads_redacted": [],
+        "wraps": [],
+        "rows": [
+            {
+                "table": "shreddings",
+                "op": "put",
+                "row": {
+                    "case_no": CASE,
+                    "shredded_by": "sam",
+                    "shredded_at": "2026-03-02T02:00:00.000000Z",
+                    "basis": "request",
+                    "reason": "forged",
+                    "request_sha256": None,
+                },
+            }
+        ],
+    }
+    entry = forged(org.a_id, prior, "sam", "case.shred", payload, sam.signing_key)
+    alice = org.login(org.b, "alice")
+    with pytest.raises(RuleViolation) as refused:
+        org_ledger.apply_pull(alice, [OrgEntry(org.a_id, entry, next_position(org))])
+    assert refused.value.rule.startswith("rule.")
+    assert case_keys.case_key(alice, CASE) == imported.key
+    assert _count(alice.conn, "SELECT count(*) FROM shreddings") == 0
+    assert "我 1 月 20 号先还 5000" in {
+        m.text for m in reading.page_at(alice, imported.contact_id, 0, 10)
+    }
+
+
+def test_own_work_on_the_case_not_pushed_yet_is_refused_and_the_case_destroyed(
+    org: Org, tmp_path: Path
+) -> None:
+    """alice tags a message of the case while A's tombstone is on its way: the pull puts the
+    tombstone first, her tag breaks the rule there (case.shredded), the case is destroyed all
+    the same, and once the hub has refused the tag both devices verify INTACT."""
+    imported = _imported(org, tmp_path)
+    _shred_on_a(org)
+    alice = org.login(org.b, "alice")
+    rowid = alice.conn.execute(
+        "SELECT rowid FROM messages WHERE contact_id = ?", (imported.contact_id,)
+    ).fetchone()[0]
+    tag = review.tag_message(alice, rowid, "promise_to_pay", "NOTEPLATYPUS")
+    org.hub.pull(alice)
+    assert case_keys.case_key(alice, CASE) is None
+    # until the hub has judged it, the tag stays as any raced own entry does (its note
+    # redacted with the case's rows); the hub refuses it and the next pull drops it
+    assert _count(alice.conn, "SELECT count(*) FROM tags WHERE note != ?", MARKER) == 0
+    assert {r[0] for r in alice.conn.execute("SELECT text FROM messages")} == {MARKER}
+    tag_seq = max(e.seq for e in org_ledger.own_entries(alice))
+    org.hub.push(alice, refused={tag_seq: "case.shredded"})
+    org.hub.pull(alice)
+    assert _count(alice.conn, "SELECT count(*) FROM tags") == 0
+    assert tag.id not in {r[0] for r in alice.conn.execute("SELECT id FROM tags")}
+    alice.close()
+    for path, user in ((org.b, "alice"), (org.a, "sam")):
+        report = verify(path, user)
+        assert report.intact, (user, errors(report))
+
+
+def test_a_device_joining_after_the_shredding_holds_nothing_of_the_case(
+    org: Org, tmp_path: Path
+) -> None:
+    """legal's desktop joins after the shredding: its history holds the tombstone, the case's
+    rows come redacted, no key of it exists, and it verifies INTACT with the shredding noted."""
+    imported = _imported(org, tmp_path)
+    _shred_on_a(org)
+    root = org.login(org.a, ADMIN)
+    invitation = org_ledger.invite_user(root, "lee", Role.LEGAL)
+    org.hub.push(root)
+    org.hub.pull(root)
+    lee = org.keep(org.hub.join(tmp_path / "c", "lee", invitation.code, org.clock))
+    assert _count(lee.conn, "SELECT count(*) FROM shreddings WHERE case_no = ?", CASE) == 1
+    assert case_keys.case_key(lee, CASE) is None
+    assert imported.contact_id in {
+        r[0] for r in lee.conn.execute("SELECT id FROM contacts WHERE display_name = ?", (MARKER,))
+    }
+    org.hub.push(lee)
+    org.hub.pull(lee)
+    lee.close()
+    report = verify(tmp_path / "c", "lee")
+    assert report.intact, errors(report)
+    assert "shred.note" in {f.code for f in report.findings}
