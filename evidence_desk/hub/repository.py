@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import psycopg
 from psycopg_pool import ConnectionPool
@@ -53,6 +53,8 @@ from evidence_desk.hub.pull_pages import PullPages
 from evidence_desk.hub.users import HubUser
 from evidence_desk.integrity import ledger, org_digest
 
+#: how often (seconds of the requests' clock) ``remember`` deletes the nonces past their time
+NONCE_PRUNE_SECONDS: Final = 10.0
 #: the advisory lock every push holds from its first insert to its commit (see the docstring)
 _ACCEPTANCE_LOCK = 0x45444855_42000001
 
@@ -150,6 +152,8 @@ class HubRepository:
         self._pages = PullPages()
         #: people's pushes ask for the acceptance lock before bulk ones (hub/acceptance_gate.py)
         self.gate = AcceptanceGate()
+        #: when ``remember`` next deletes the nonces past their time (seconds since the epoch)
+        self._prune_nonces_at = 0.0
 
     @contextmanager
     def _waiting(self) -> Iterator[Conn]:
@@ -777,15 +781,40 @@ class HubRepository:
         epoch); False when it is still remembered (a replay). The hub's ``NonceMemory``
         (integrity/http_signatures.py), shared by every hub process on the database; atomic:
         of two requests with one nonce at once, the second waits for the first's row and gets
-        False. Nonces past their time are forgotten on the way."""
+        False. A nonce past its time is taken again (its row replaced); the rows past their
+        time are deleted at most every ``NONCE_PRUNE_SECONDS`` (of ``now``), not by every
+        request, so that concurrent requests do not queue on each other's deletions.
+
+        Every signed request (a laptop's 1 MiB chunk and a supervisor's decision alike) makes
+        this one small transaction, so it commits without waiting for its WAL to reach the
+        disk (``synchronous_commit`` off for this transaction only; docs/ARCHITECTURE.md
+        "Organisation hub: the gate", *Nonces*): atomicity and the uniqueness check are
+        unchanged; only a crash of PostgreSQL itself (not of the hub) may forget the nonces of
+        its last moments (at most three ``wal_writer_delay``), whose requests' signatures
+        expire within the replay window like any other."""
         with self._pool.connection() as conn, conn.transaction():
-            conn.execute("DELETE FROM nonces WHERE until < %s", (now,))
-            row = conn.execute(
-                "INSERT INTO nonces (key_id, nonce, until) VALUES (%s, %s, %s) "
-                "ON CONFLICT DO NOTHING RETURNING 1",
-                (key_id, nonce, until),
-            ).fetchone()
-        return row is not None
+            conn.execute("SET LOCAL synchronous_commit TO off")
+            if now >= self._prune_nonces_at:
+                self._prune_nonces_at = now + NONCE_PRUNE_SECONDS
+                conn.execute("DELETE FROM nonces WHERE until < %s", (now,))
+            if _new_nonce(conn, key_id, nonce, until):
+                return True
+            # held: a replay, unless past its time and not yet deleted (then it is taken again)
+            gone = conn.execute(
+                "DELETE FROM nonces WHERE key_id = %s AND nonce = %s AND until < %s",
+                (key_id, nonce, now),
+            ).rowcount
+            return gone == 1 and _new_nonce(conn, key_id, nonce, until)
+
+
+def _new_nonce(conn: Conn, key_id: str, nonce: str, until: float) -> bool:
+    """Insert the nonce; False when its row is held already."""
+    row = conn.execute(
+        "INSERT INTO nonces (key_id, nonce, until) VALUES (%s, %s, %s) "
+        "ON CONFLICT DO NOTHING RETURNING 1",
+        (key_id, nonce, until),
+    ).fetchone()
+    return row is not None
 
 
 def heavy_slots(pool_size: int) -> int:
