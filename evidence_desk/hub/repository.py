@@ -30,7 +30,7 @@ import hashlib
 import json
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Final, TypeVar
@@ -162,6 +162,19 @@ class HubRepository:
         with self._heavy, self._pool.connection() as conn:
             yield conn
 
+    @contextmanager
+    def _quick(self) -> Iterator[Conn]:
+        """A connection whose statements each commit on their own (autocommit): the gate's
+        lookups are one statement each, so they need no BEGIN and COMMIT round trips (with a
+        pool's check, five round trips became two per lookup)."""
+        with self._pool.connection() as conn:
+            conn.autocommit = True
+            try:
+                yield conn
+            finally:
+                with suppress(psycopg.Error):
+                    conn.autocommit = False
+
     @classmethod
     def connect(cls, url: str, *, min_size: int = 1, max_size: int = 8) -> HubRepository:
         """A pool of connections to the libpq ``url`` (as the hub's application role)."""
@@ -262,8 +275,9 @@ class HubRepository:
             raise Refused(refusal("hub.no_user", user=name))
 
     def user(self, name: str) -> HubUser | None:
-        """The user as the organisation knows them (role, active flag, every signing key)."""
-        with self._pool.connection() as conn:
+        """The user as the organisation knows them (role, active flag, every signing key):
+        the gate's lookup of every signed request, one statement."""
+        with self._quick() as conn:
             return _user(conn, name)
 
     def wrap_key(self, name: str) -> str | None:
@@ -786,32 +800,39 @@ class HubRepository:
         request, so that concurrent requests do not queue on each other's deletions.
 
         Every signed request (a laptop's 1 MiB chunk and a supervisor's decision alike) makes
-        this one small transaction, so it commits without waiting for its WAL to reach the
-        disk (``synchronous_commit`` off for this transaction only; docs/ARCHITECTURE.md
+        this one statement, committed on its own without waiting for its WAL to reach the
+        disk (``synchronous_commit`` off for that statement only; docs/ARCHITECTURE.md
         "Organisation hub: the gate", *Nonces*): atomicity and the uniqueness check are
         unchanged; only a crash of PostgreSQL itself (not of the hub) may forget the nonces of
         its last moments (at most three ``wal_writer_delay``), whose requests' signatures
         expire within the replay window like any other."""
-        with self._pool.connection() as conn, conn.transaction():
-            conn.execute("SET LOCAL synchronous_commit TO off")
+        with self._quick() as conn:
             if now >= self._prune_nonces_at:
                 self._prune_nonces_at = now + NONCE_PRUNE_SECONDS
-                conn.execute("DELETE FROM nonces WHERE until < %s", (now,))
+                conn.execute(f"DELETE FROM nonces WHERE until < %s AND {_NO_FLUSH}", (now,))
             if _new_nonce(conn, key_id, nonce, until):
                 return True
-            # held: a replay, unless past its time and not yet deleted (then it is taken again)
+            # held: a replay, unless past its time and not yet deleted (then it is taken again;
+            # of two requests doing so at once, only one inserts it)
             gone = conn.execute(
-                "DELETE FROM nonces WHERE key_id = %s AND nonce = %s AND until < %s",
+                f"DELETE FROM nonces WHERE key_id = %s AND nonce = %s AND until < %s "
+                f"AND {_NO_FLUSH}",
                 (key_id, nonce, now),
             ).rowcount
             return gone == 1 and _new_nonce(conn, key_id, nonce, until)
 
 
+#: in a statement that commits on its own: its commit does not wait for the WAL flush (true:
+#: the setting is local to the statement's transaction; ``remember``'s docstring says why)
+_NO_FLUSH = "set_config('synchronous_commit', 'off', true) = 'off'"
+
+
 def _new_nonce(conn: Conn, key_id: str, nonce: str, until: float) -> bool:
-    """Insert the nonce; False when its row is held already."""
+    """Insert the nonce, one statement that commits without waiting for the WAL flush; False
+    when its row is held already."""
     row = conn.execute(
-        "INSERT INTO nonces (key_id, nonce, until) VALUES (%s, %s, %s) "
-        "ON CONFLICT DO NOTHING RETURNING 1",
+        "INSERT INTO nonces (key_id, nonce, until) "
+        f"SELECT %s, %s, %s WHERE {_NO_FLUSH} ON CONFLICT DO NOTHING RETURNING 1",
         (key_id, nonce, until),
     ).fetchone()
     return row is not None
@@ -1121,18 +1142,19 @@ def _open_invite(conn: Conn, invite_key: str) -> Invite | None:
 
 
 def _user(conn: Conn, name: str) -> HubUser | None:
-    row = conn.execute("SELECT role, active FROM users WHERE name = %s", (name,)).fetchone()
-    if row is None:
+    """The user and every signing key, newest first: one statement (every user has a key: the
+    user and their first keys are inserted together)."""
+    rows = conn.execute(
+        "SELECT u.role, u.active, k.sign_key FROM users u "
+        "JOIN user_keys k ON k.user_name = u.name "
+        "WHERE u.name = %s ORDER BY k.added_at DESC, k.sign_key",
+        (name,),
+    ).fetchall()
+    if not rows:
         return None
-    keys = [
-        str(k[0])
-        for k in conn.execute(
-            "SELECT sign_key FROM user_keys WHERE user_name = %s ORDER BY added_at DESC, sign_key",
-            (name,),
-        )
-    ]
-    # every user has a key: the user and their first keys are inserted together
-    return HubUser(name, str(row[0]), keys[0], bool(row[1]), tuple(keys[1:]))
+    role, active = str(rows[0][0]), bool(rows[0][1])
+    keys = [str(row[2]) for row in rows]
+    return HubUser(name, role, keys[0], active, tuple(keys[1:]))
 
 
 def _head(conn: Conn, device_id: str) -> DeviceHead:
