@@ -77,3 +77,6 @@ _.mousePressEvent
 _.mouseMoveEvent
 _.mouseReleaseEvent
 _.paintEvent
+
+# psycopg reads a connection's autocommit property we set (hub/repository.py ``_quick``)
+_.autocommit
