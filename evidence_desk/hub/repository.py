@@ -802,10 +802,10 @@ class HubRepository:
         Every signed request (a laptop's 1 MiB chunk and a supervisor's decision alike) makes
         this one statement, committed on its own without waiting for its WAL to reach the
         disk (``synchronous_commit`` off for that statement only; docs/ARCHITECTURE.md
-        "Organisation hub: the gate", *Nonces*): atomicity and the uniqueness check are
-        unchanged; only a crash of PostgreSQL itself (not of the hub) may forget the nonces of
-        its last moments (at most three ``wal_writer_delay``), whose requests' signatures
-        expire within the replay window like any other."""
+        "Organisation hub: identity and transport", *Nonces at the hub*): atomicity and the
+        uniqueness check are unchanged; only a crash of PostgreSQL itself (not of the hub) may
+        forget the nonces of its last moments (at most three ``wal_writer_delay``), whose
+        requests' signatures expire within the replay window like any other."""
         with self._quick() as conn:
             if now >= self._prune_nonces_at:
                 self._prune_nonces_at = now + NONCE_PRUNE_SECONDS
