@@ -114,8 +114,7 @@ def apply_rewound(session: Session, batch: Sequence[OrgEntry], placed_before: in
         for seq in range(placed + 1, own_last + 1):
             if not _apply_own(session, _own_entry(conn, seq), record=True):
                 raise _Undecided
-        unplaced.forget(conn, placed)
-        _keep_trees(conn, trees)
+        _keep_trees(conn, trees)  # apply_pull drops the records of the entries placed
     except _Undecided:
         conn.execute("ROLLBACK TO rewound")
         conn.execute("RELEASE rewound")
@@ -192,12 +191,7 @@ def _apply_own(session: Session, entry: ledger.Entry, *, record: bool) -> bool:
     state = DatabaseState(conn, session.handle_index, store_id)
     if authority.check(state, entry.seq, entry.at, entry.actor, entry.action, payload):
         return False
-    if record:
-        unplaced.begin(conn, entry.seq)
-    for order, change in enumerate(_changes(payload)):
-        if record:
-            unplaced.before(conn, entry.seq, order, change)
-        apply_change(conn, change)
+    unplaced.apply(conn, entry.seq, _changes(payload), record=record)
     return True
 
 

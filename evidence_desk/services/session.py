@@ -40,7 +40,6 @@ from evidence_desk.integrity.ledger import Entry
 from evidence_desk.services import blob_migration, case_keys, unplaced
 from evidence_desk.services.clock import Clock, rfc3339, system_clock
 from evidence_desk.services.row_changes import RowChange as RowChange
-from evidence_desk.services.row_changes import apply_change
 from evidence_desk.services.row_changes import put as put
 from evidence_desk.services.user_names import validate_new_user
 from evidence_desk.store import access_log, anchors, db, location
@@ -768,13 +767,7 @@ class Session:
         )
         # a device of an organisation records what it changes until the hub places the entry
         # (services/unplaced.py: a pull rewinds it instead of replaying the whole history)
-        record = unplaced.recording(self.conn)
-        if record:
-            unplaced.begin(self.conn, seq)
-        for order, change in enumerate(rows):
-            if record:
-                unplaced.before(self.conn, seq, order, change)
-            apply_change(self.conn, change)
+        unplaced.apply(self.conn, seq, rows, record=unplaced.recording(self.conn))
         if extra is not None:
             body.update(extra(self.conn, seq) or {})
         entry = ledger.unsigned_entry(

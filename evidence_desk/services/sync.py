@@ -173,8 +173,8 @@ def bind(folder: StoreFolder, url: str, ca_file: Path) -> HubBinding:
 
 def _bound_url(folder: StoreFolder) -> str | None:
     try:
-        return str(json.loads((folder.path / HUB_FILE).read_text("utf-8"))["url"])
-    except (OSError, ValueError, KeyError, TypeError):
+        return binding(folder).url
+    except BadInput:  # bound to none, or an unreadable binding
         return None
 
 

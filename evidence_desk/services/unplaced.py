@@ -19,10 +19,10 @@ dropped once the hub has placed it (``forget``).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from evidence_desk.services.row_changes import RowChange
+from evidence_desk.services.row_changes import RowChange, apply_change
 from evidence_desk.store import db
 from evidence_desk.store.schema import PROJECTED_TABLES
 
@@ -36,12 +36,19 @@ def recording(conn: db.Connection) -> bool:
     return bool(found[0])
 
 
-def begin(conn: db.Connection, seq: int) -> None:
-    """Own entry ``seq`` is recorded (its changes follow through ``before``)."""
-    conn.execute("INSERT OR REPLACE INTO unplaced_entries (seq) VALUES (?)", (seq,))
+def apply(conn: db.Connection, seq: int, changes: Sequence[RowChange], *, record: bool) -> None:
+    """Apply own entry ``seq``'s row changes, each row recorded as it was first when
+    ``record`` (the write path while the store is a device of an organisation; a pull putting
+    still unplaced work back on top)."""
+    if record:
+        conn.execute("INSERT OR REPLACE INTO unplaced_entries (seq) VALUES (?)", (seq,))
+    for order, change in enumerate(changes):
+        if record:
+            _before(conn, seq, order, change)
+        apply_change(conn, change)
 
 
-def before(conn: db.Connection, seq: int, order: int, change: RowChange) -> None:
+def _before(conn: db.Connection, seq: int, order: int, change: RowChange) -> None:
     """Record the row ``change`` is about to change, as it is now. A row whose values JSON
     cannot hold leaves the entry unrecorded (the pull then replays the whole history)."""
     keys = PROJECTED_TABLES[change.table]
