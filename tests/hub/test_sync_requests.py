@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from evidence_desk.services import cases, contacts, sync
+from evidence_desk.services import contacts, sync
 from evidence_desk.services.session import Session
-from tests.helpers import supporting_documents
 from tests.hub.conftest import HubDatabase
 from tests.hub.org_cli import organisation
+from tests.hub.test_org_end_to_end import _request
 
 #: requests of a sync in which nothing changed on either side (after one that did): the hub's
 #: key, the held digests' check, the newest checkpoint, the entries after the last one held,
@@ -31,29 +31,19 @@ def test_a_persons_syncs_ask_the_hub_only_what_changed(hub_db: HubDatabase, tmp_
         org.join("alice", "staff")
         org.join("sam", "supervisor")
         org.welcome("alice", "sam")
+        contact_id = _request(org, tmp_path)
         with org.login("alice") as alice:
-            cases.create_case(alice, "2026-SH-1", debtor_name="陈立新")
-            contact = contacts.request_contact(
-                alice,
-                case_no="2026-SH-1",
-                channel="whatsapp",
-                handle="+8613800000000",
-                display_name="Chen Lixin",
-                reason="the debtor added us and asked to talk about repayment",
-                consent=True,
-                documents=supporting_documents(tmp_path / "docs"),
-            )
             report, request = _synced(alice)
             assert report.refusal is None and report.blobs_up == 2
             _report, alice_quiet = _synced(alice)
         with org.login("sam") as sam:
             _report, sam_sees = _synced(sam)
-            contacts.approve(sam, contact.id, "identity and debt confirmed")
+            contacts.approve(sam, contact_id, "identity and debt confirmed")
             _report, decide = _synced(sam)
             _report, sam_quiet = _synced(sam)
         with org.login("alice") as alice:
             _report, alice_sees = _synced(alice)
-            assert contacts.get_contact(alice, contact.id).status == "approved"
+            assert contacts.get_contact(alice, contact_id).status == "approved"
     for name, sent in [
         ("staff request + sync", request),
         ("staff quiet", alice_quiet),
@@ -76,18 +66,8 @@ def test_each_pulled_page_is_told_once_committed_before_the_sync_ends(
         org.join("alice", "staff")
         org.join("sam", "supervisor")
         org.welcome("alice", "sam")
+        contact_id = _request(org, tmp_path)
         with org.login("alice") as alice:
-            cases.create_case(alice, "2026-SH-1", debtor_name="陈立新")
-            contact = contacts.request_contact(
-                alice,
-                case_no="2026-SH-1",
-                channel="whatsapp",
-                handle="+8613800000000",
-                display_name="Chen Lixin",
-                reason="the debtor added us and asked to talk about repayment",
-                consent=True,
-                documents=supporting_documents(tmp_path / "docs"),
-            )
             assert _synced(alice)[0].refusal is None
         with org.login("sam") as sam, org.login("sam") as window:
             told: list[tuple[int, str, int]] = []
@@ -96,7 +76,7 @@ def test_each_pulled_page_is_told_once_committed_before_the_sync_ends(
                 return sum(1 for f in sam.folder.blob_root.glob("??/*") if f.is_file())
 
             def page(entries: int) -> None:
-                seen = contacts.get_contact(window, contact.id).status
+                seen = contacts.get_contact(window, contact_id).status
                 told.append((entries, seen, blob_files()))
 
             with sync.client_for(sam, sync.binding(sam.folder)) as client:
