@@ -112,6 +112,7 @@ NAMES: dict[str, dict[str, str]] = {
         "user.wrap_key": "user key wrapped",
         "invite.revoke": "invitation withdrawn",
         "device.join": "device joined",
+        "device.retire": "device retired",
         "handle.reindex": "chat handles re-indexed for the organisation",
         "case.create": "case opened",
         "case.edit": "case edited",

@@ -1,4 +1,5 @@
-"""The organisation's commands: ``hub init|serve|status``, ``hub user add``, ``join``, ``sync``.
+"""The organisation's commands: ``hub init|serve|status``, ``hub user add``, ``hub device
+list|retire`` (cli/devices.py), ``join``, ``sync``.
 
 Kept beside cli/commands.py, which registers them with one call. ``hub init`` and ``hub serve``
 run on the hub's machine with the database's URL; the others run on a device and reach the
@@ -22,6 +23,7 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from psycopg_pool import PoolTimeout
 
 from evidence_desk.cli.common import open_session, password_from, user_name
+from evidence_desk.cli.devices import add_commands as add_device_commands
 from evidence_desk.console import json_text
 from evidence_desk.domain import hub_protocol
 from evidence_desk.domain.errors import BadInput, EvidenceDeskError, RuleViolation, UsageError
@@ -426,3 +428,4 @@ def add_commands(sub: Any, add: Add) -> None:
     join.add_argument("--code", required=True)
     join.add_argument("--ca", type=Path, required=True, metavar="FILE")
     add("sync", cmd_sync, "push then pull (exit 3 refused, 5 hub unreachable)")
+    add_device_commands(hub, add)  # hub device list|retire

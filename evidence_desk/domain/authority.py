@@ -65,6 +65,17 @@ _said = Catalogue(
         "before joining exactly once, and no other ({contact})",
         "reindex.digest": "handle.reindex must put a handle digest (hx1:) for contact {contact}",
         "invite.device": "the join names device {named}, but it is an entry of device {device}",
+        # -- retiring a lost or stale laptop (issue 20 item 6) --
+        "retire.unknown_device": "{device} is not a device that joined the organisation",
+        "retire.own_device": "device {device} may not retire itself: an admin on another "
+        "device retires it",
+        "retire.twice": "device {device} was already retired by {by} at {at}",
+        "retire.reason": "{reason} is not a reason to retire a device (lost, stolen, replaced, "
+        "left)",
+        "retire.final_size": "the final size of device {device} must be the {held} entries the "
+        "organisation holds of it here, not {size}",
+        "retire.retired": "device {device} was retired by {by} at {at} ({reason}) with {size} "
+        "entries: its entry {seq} does not stand",
         "authority.unknown_actor": "{actor} is not a user of this store at this point",
         "authority.inactive_actor": "{actor} was deactivated before this entry",
         "authority.rows_not_list": "the row changes are not a list",
@@ -237,6 +248,11 @@ class State(Protocol):
         """The join with its history of the device whose entry is judged (domain/pre_org.py),
         None when that device joined without one (or is not known)."""
 
+    def device_size(self, device: str) -> int | None:
+        """How many entries of ``device`` the organisation holds before the entry judged (its
+        last seq placed, refused ones included), None where that is not known (a bundle's
+        slice): a retirement's final size is checked against it."""
+
 
 @dataclass(frozen=True, slots=True)
 class PreOrgJoin:
@@ -252,7 +268,7 @@ class ReplayedTables:
     """The rule table's :class:`State` over tables replayed from ledger entries (``verify``
     over a store, ``verify-bundle`` over a slice): table -> {(key,): row}."""
 
-    __slots__ = ("_complete", "_index", "device", "joins", "tables")
+    __slots__ = ("_complete", "_index", "device", "joins", "sizes", "tables")
 
     def __init__(
         self,
@@ -269,6 +285,10 @@ class ReplayedTables:
         self.device = device
         # device -> its join with its history (domain/pre_org.py fills it at the join)
         self.joins: dict[str, PreOrgJoin] = {}
+        # device -> how many of its entries are placed so far (device_size), kept by a replay
+        # of the organisation's order (verify's, the hub's); None: not kept (a bundle's slice,
+        # one store's history)
+        self.sizes: Callable[[str], int] | None = None
 
     @property
     def complete(self) -> bool:
@@ -288,6 +308,9 @@ class ReplayedTables:
 
     def pre_org_join(self) -> PreOrgJoin | None:
         return None if self.device is None else self.joins.get(self.device)
+
+    def device_size(self, device: str) -> int | None:
+        return None if self.sizes is None else self.sizes(device)
 
     def apply(self, payload: Mapping[str, Any]) -> None:
         """Apply an entry's well-formed puts (an entry that keeps the rules has no other)."""
@@ -600,6 +623,8 @@ SHREDDING_COLUMNS = shredding.SHREDDING_COLUMNS
 _INVITE_COLUMNS = _columns(
     "id user role invite_key status created_by created_at closed_by closed_at device_id"
 )
+# -- retired devices (issue 20 item 6, migration 22) --
+RETIRED_COLUMNS = _columns("device_id final_size reason retired_by retired_at")
 
 #: every column of every projected table, as the schema creates it (a test holds them equal)
 TABLE_COLUMNS: Mapping[str, frozenset[str]] = {
@@ -626,6 +651,8 @@ TABLE_COLUMNS: Mapping[str, frozenset[str]] = {
     "case_blobs": _CASE_BLOB_COLUMNS,
     # the organisation's invitations (issue 19)
     "invites": _INVITE_COLUMNS,
+    # devices retired by an admin (issue 20 item 6)
+    "retired_devices": RETIRED_COLUMNS,
 }
 TABLE_KEYS: Mapping[str, str] = {
     "users": "name",
@@ -651,6 +678,8 @@ TABLE_KEYS: Mapping[str, str] = {
     "case_blobs": "name",
     # the organisation's invitations (issue 19)
     "invites": "id",
+    # devices retired by an admin (issue 20 item 6)
+    "retired_devices": "device_id",
 }
 
 #: an original and a case's copy of it: new, or the very row already on record (the same file
@@ -1582,6 +1611,84 @@ def _reindex(state: State, entry: Entry) -> Iterable[Violation | None]:
             )
 
 
+# -- retiring a lost or stale laptop (issue 20 item 6) ---------------------------------------
+
+#: why a device is retired (codes; the app words them: ``retire_reason.*``)
+RETIRE_REASONS = ("lost", "stolen", "replaced", "left")
+
+
+def retirement_problem(
+    state: State, device: str, final_size: object, reason: object
+) -> Violation | None:
+    """Why ``device`` may not be retired here with ``final_size`` entries for ``reason``, or
+    None. Only a device that joined with an invitation can be retired (the founding device
+    has none), never the device the retirement is written on (it would stop its own writer:
+    another admin's device retires it), once. The final size is exactly the number of the
+    device's entries the organisation holds at the retirement's place: entries the
+    organisation accepted stand (other devices may have built on them), and entries it does
+    not hold yet are exactly what a thief would push. So whatever order the device's entries
+    and the retirement meet the hub in, an entry past the final size never stands: before the
+    retirement, it makes the retirement itself break this rule; after it, it breaks
+    :func:`retired_entry`."""
+    if reason not in RETIRE_REASONS:
+        return Violation("retire.reason", _said("retire.reason", reason=reason))
+    held = state.row("retired_devices", device)
+    if held is not None:
+        return Violation(
+            "retire.twice",
+            _said(
+                "retire.twice", device=device, by=held.get("retired_by"), at=held.get("retired_at")
+            ),
+        )
+    if state.device is not None and device == state.device:
+        return Violation("retire.own_device", _said("retire.own_device", device=device))
+    if not any(
+        row.get("status") == INVITE_USED for row in state.rows_where("invites", "device_id", device)
+    ):
+        return Violation("retire.device", _said("retire.unknown_device", device=device))
+    size = state.device_size(device)
+    if size is not None and (type(final_size) is not int or final_size != size):
+        return Violation(
+            "retire.final_size",
+            _said("retire.final_size", device=device, held=size, size=final_size),
+        )
+    return None
+
+
+def retired_entry(state: State, seq: int) -> Violation | None:
+    """An entry of a retired device past its final size does not stand (the services, the
+    hub's acceptance and verify's replay all judge it here)."""
+    device = state.device
+    if device is None:
+        return None
+    retired = state.row("retired_devices", device)
+    if retired is None:
+        return None
+    size = retired.get("final_size")
+    if type(size) is int and seq <= size:
+        return None
+    return Violation(
+        "device.retired",
+        _said(
+            "retire.retired",
+            device=device,
+            by=retired.get("retired_by"),
+            at=retired.get("retired_at"),
+            reason=retired.get("reason"),
+            size=size,
+            seq=seq,
+        ),
+    )
+
+
+def _retire(state: State, entry: Entry) -> Iterable[Violation | None]:
+    p = entry.payload
+    yield retirement_problem(state, str(p.get("device_id")), p.get("final_size"), p.get("reason"))
+    at = p.get("at")
+    if isinstance(at, str) and at > entry.at:
+        yield _too_late("at", at, entry.at)
+
+
 _CONTACT_ID = from_payload("contact_id")
 
 ACTIONS: Mapping[str, ActionRule] = {
@@ -1743,6 +1850,27 @@ ACTIONS: Mapping[str, ActionRule] = {
             ),
         },
         (_join,),
+    ),
+    # an admin retires another device (lost, stolen, replaced, its user left): its entries
+    # past the final size never stand (``retired_entry``, judged for every entry)
+    "device.retire": ActionRule(
+        Action.DEVICE_RETIRE,
+        {"device_id": str, "final_size": int, "reason": str, "at": str},
+        {
+            "retired_devices": TableRule(
+                RETIRED_COLUMNS,
+                new=True,
+                bind={
+                    "device_id": from_payload("device_id"),
+                    "final_size": from_payload("final_size"),
+                    "reason": from_payload("reason"),
+                    "retired_by": ACTOR,
+                    "retired_at": from_payload("at"),
+                },
+                count=1,
+            )
+        },
+        (_retire,),
     ),
     # a store that joined with its history: its contacts' handle digests under the
     # organisation's handle-index key (``key_id``), once, right after its join
@@ -2231,6 +2359,9 @@ def check(
                 )
             )
     rows = _check_rows(state, actor, action, payload, rule, found)
+    retired = retired_entry(state, seq)
+    if retired is not None:
+        found.append(retired)
     if action != "case.shred":
         shredded = _shredded(state, payload)
         if shredded is not None:

@@ -64,6 +64,7 @@ class Action(enum.StrEnum):
     # -- the organisation (issue 19) --
     USER_INVITE = "user.invite"
     HANDLE_REINDEX = "handle.reindex"
+    DEVICE_RETIRE = "device.retire"
     # -- screenshots read by OCR (issue 22) --
     OCR_READ = "ocr.read"
     # -- PAdES signatures of the filed PDF (issue 21 item 1) --
@@ -153,6 +154,9 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     # its join: the joining user, who opens the handles with the case keys (the rule table
     # holds it to that one entry); so the roles that hold case keys.
     Action.HANDLE_REINDEX: frozenset({Role.STAFF, Role.SUPERVISOR, Role.LEGAL, Role.ADMIN}),
+    # Retiring a lost, stolen or replaced laptop (or one whose user left) is the
+    # administrator's, as deactivating a user is: from then on the device writes nothing more.
+    Action.DEVICE_RETIRE: frozenset({Role.ADMIN}),
     # -- screenshots read by OCR (issue 22) --
     # Reading a screenshot's text is reading the evidence (the result is sealed under the case
     # key): whoever reads evidence may run it; auditors and admins never see content.

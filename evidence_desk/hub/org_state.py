@@ -42,6 +42,8 @@ class OrgState:
         self._last = 0
         # joining stores' histories read so far and not yet merged at their join
         self._solos: dict[str, pre_org.Solo] = {}
+        # device -> its last seq the hub placed (refused ones too): a retirement's final size
+        self._sizes: dict[str, int] = {}
 
     def judging(self) -> Judging:
         """One transaction's use of the cache (see :class:`Judging`)."""
@@ -55,7 +57,10 @@ class OrgState:
             )
             self._last = 0
             self._solos = {}
-        tables, last = self._tables, self._last
+            sizes: dict[str, int] = {}
+            self._sizes = sizes
+            self._tables.sizes = lambda device: sizes.get(device, 0)
+        tables, last, sizes = self._tables, self._last, self._sizes
         with conn.cursor() as cursor:
             for hub_seq, verdict, payload, device, early, seq, actor, action in cursor.stream(
                 "SELECT hub_seq, verdict, payload, device_id, pre_org, seq, actor, action "
@@ -63,6 +68,7 @@ class OrgState:
                 (last,),
             ):
                 last = int(hub_seq)
+                sizes[device] = max(sizes.get(device, 0), int(seq))
                 if verdict:
                     continue
                 body = _payload(payload)
@@ -133,6 +139,13 @@ class Judging:
         assert self._held and tables is not None
         judged, payload = self._judged
         tables.apply(payload if judged is entry else _payload(entry.payload))
+
+    def placed(self, conn: Conn, device_id: str, size: int) -> None:
+        """The transaction placed ``device_id``'s entries up to ``size`` (accepted or refused:
+        the next retirement of that device is judged against it)."""
+        self.state(conn)
+        sizes = self._cache._sizes
+        sizes[device_id] = max(sizes.get(device_id, 0), size)
 
     def appended(self, conn: Conn) -> None:
         """The transaction's rows are written: the cache holds up to the last of them."""

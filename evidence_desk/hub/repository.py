@@ -41,7 +41,7 @@ from psycopg_pool import ConnectionPool
 from evidence_desk.domain import pre_org
 from evidence_desk.domain.hub_refusals import Refusal, Refused
 from evidence_desk.domain.hub_refusals import rule_refusal as refusal
-from evidence_desk.hub import acceptance, join_staging, membership, schema
+from evidence_desk.hub import acceptance, join_staging, membership, retirements, schema
 from evidence_desk.hub import pre_org as hub_pre_org
 from evidence_desk.hub.acceptance import DeviceHead
 from evidence_desk.hub.acceptance_gate import AcceptanceGate
@@ -342,6 +342,12 @@ class HubRepository:
             conn.execute(
                 "INSERT INTO devices (device_id, user_name) VALUES (%s, %s)", (device_id, user)
             )
+
+    def retirement_of_user(self, name: str) -> dict[str, str] | None:
+        """The retirement of ``name``'s device as refusal facts (the gate asks it only for a
+        user it found deactivated), None when their device was not retired."""
+        with self._quick() as conn:
+            return retirements.of_user(conn, name)
 
     def device_user(self, device_id: str) -> str | None:
         with self._pool.connection() as conn:
@@ -871,6 +877,10 @@ def _append(
     head = _head(conn, device_id)
     held = [e for e in entries if type(e.seq) is int and e.seq <= head.size]
     fresh = [e for e in entries if not (type(e.seq) is int and e.seq <= head.size)]
+    if fresh:  # a retired device's entries past its final size: refused whole, whoever pushes
+        retired = retirements.of_device(conn, device_id)
+        if retired is not None:
+            raise Refused(retirements.refused_push(retired))
     _same_as_held(conn, device_id, held)
     judged = judge(device_id, head, fresh, lambda name: _user(conn, name))
     if not isinstance(judged, DeviceHead):
@@ -970,6 +980,7 @@ def _verdicts(
                 judging.accept(entry)
                 if entry.action in _DECISIONS:
                     decided[_contact_of(entry)] = (entry.actor, entry.action, device_id)
+        judging.placed(conn, device_id, entry.seq)
         verdicts.append(verdict)
     return verdicts
 
@@ -1005,6 +1016,7 @@ def _merge_history(
         )
     pre_org.merge(state.tables, solo)
     state.joins[device_id] = pre_org.joined(solo, join.seq, join.actor)
+    judging.placed(conn, device_id, head.size)
     columns = f"{_ENTRY_COLUMNS}, verdict, pre_org"
     with conn.cursor().copy(f"COPY entries ({columns}) FROM STDIN") as copy:
         for e in history:
@@ -1066,6 +1078,8 @@ def _push(
                 raise Refused(refusal("hub.payload", device=device_id, seq=entry.seq)) from None
             for change in changes:
                 _apply(conn, change, entry.actor)
+            if entry.action == "device.retire":
+                _retire(conn, device_id, entry)
     seqs = [e.seq for e in entries if type(e.seq) is int]
     receipts = [
         (int(r[0]), int(r[1]), str(r[2]))
@@ -1105,6 +1119,18 @@ def _apply(conn: Conn, change: membership.Change, by: str) -> None:
             "INSERT INTO user_changes (user_name, change, value, by_user) VALUES (%s, %s, %s, %s)",
             (change.user, change.kind, str(value).lower(), by),
         )
+
+
+def _retire(conn: Conn, device_id: str, entry: ledger.Entry) -> None:
+    """An accepted retirement: recorded, and the retired device's user deactivated on the hub
+    (the gate then refuses the device's requests as ``hub.device_retired``)."""
+    row = conn.execute(
+        "SELECT hub_seq FROM entries WHERE device_id = %s AND seq = %s", (device_id, entry.seq)
+    ).fetchone()
+    assert row is not None
+    user = retirements.record(conn, entry, int(row[0]))
+    if user is not None:
+        _apply(conn, membership.Change("active", user, active=False), entry.actor)
 
 
 def _refuse_known_device(conn: Conn, device_id: str) -> None:

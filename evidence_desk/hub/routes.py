@@ -14,6 +14,7 @@ nothing: every write is one transaction of the repository.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Sequence
@@ -60,7 +61,11 @@ class OrgDirectory:
             key = name[len(INVITE_PREFIX) :]
             invite = self._repo.invite(key) if _DIGEST.match(key) else None
             return None if invite is None else HubUser(name, invite.role, key, True)
-        return self._repo.user(name)
+        user = self._repo.user(name)
+        if user is None or user.active:
+            return user
+        # deactivated: because their device was retired? (asked only then: no cost per request)
+        return dataclasses.replace(user, retired=self._repo.retirement_of_user(name))
 
 
 class _Bad(Exception):

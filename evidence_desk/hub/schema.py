@@ -37,12 +37,13 @@ from evidence_desk.domain.models import Role
 #: 2: ``entries.pre_org`` and ``join_staging`` (joining with an existing store, issue 19).
 #: Version 1 grew tables without a number of its own (receipts, checkpoints, witnesses, key
 #: rotations, stamps): :func:`upgrade` adds whatever table, column and index it lacks.
+#: 4: ``device_retirements`` (an admin retired a lost or stale laptop, issue 20 item 6).
 #: 3: ``org_checkpoint_stamps.certs`` (the TSA's certificate path each token verified by, served
 #: with the stamp so that a kit can carry it); lookups instead of scans: ``hub_payload_text``
 #: and the ``entries_decisions`` index (who decided a contact first), ``entries_invites`` and
 #: ``entries_invite_uses`` (an open invitation), ``join_staging.staged_at`` (abandoned uploads
 #: swept by age).
-SCHEMA_VERSION: Final = 3
+SCHEMA_VERSION: Final = 4
 
 #: tables that only ever grow (trigger + grants); in the order they are created
 EVIDENCE_TABLES: Final = (
@@ -62,6 +63,7 @@ EVIDENCE_TABLES: Final = (
     "org_witnesses",
     "receipt_key_rotations",
     "org_checkpoint_stamps",
+    "device_retirements",
 )
 
 #: SQLSTATE the triggers raise, so that the repository can tell a refused change apart
@@ -262,6 +264,16 @@ CREATE TABLE nonces (
     PRIMARY KEY (key_id, nonce)
 );
 CREATE INDEX nonces_until ON nonces (until);
+
+-- devices an admin retired (hub/retirements.py): from their accepted device.retire entries
+CREATE TABLE device_retirements (
+    device_id text PRIMARY KEY REFERENCES devices(device_id),
+    final_size bigint NOT NULL,
+    reason text NOT NULL,
+    retired_by text NOT NULL,
+    retired_at text NOT NULL,
+    hub_seq bigint NOT NULL
+);
 
 -- a joining store's history uploaded in pages before its join (hub/join_staging.py): NOT the
 -- organisation's entries (never pulled, judged only by the join), deleted when the join that

@@ -3,6 +3,7 @@ acceptance checks a pushed entry's signature with."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 
@@ -18,6 +19,9 @@ class HubUser:
     sign_key: str
     active: bool
     earlier_keys: tuple[str, ...] = ()
+    #: a deactivated user whose device an admin retired: the retirement's facts (device, by,
+    #: at, reason, size), so that the gate tells the laptop why (hub/retirements.py)
+    retired: Mapping[str, str] | None = None
 
     @property
     def keys(self) -> tuple[str, ...]:

@@ -121,10 +121,16 @@ class DatabaseState:
         conn: db.Connection,
         index: Callable[[str], str] | None = None,
         device: str | None = None,
+        *,
+        sizes: bool = False,
     ) -> None:
+        """``sizes``: the database holds every entry judged so far (the write path), so a
+        device's size is what it holds; a pull judging a batch as it applies it says None
+        (verify's replay checks the size at the entry's place)."""
         self._conn = conn
         self._index = index
         self._device = device
+        self._sizes = sizes
 
     @property
     def complete(self) -> bool:
@@ -176,6 +182,19 @@ class DatabaseState:
             contacts = pre_org.contacts_of(json.loads(str(r[0])) for r in history)
             return authority.PreOrgJoin(int(seq), str(actor), contacts)
         return None
+
+    def device_size(self, device: str) -> int | None:
+        """The entries of ``device`` this store holds (another device's as pulled, else its
+        own ledger): judged rarely (a ``device.retire``), so counted when asked."""
+        if not self._sizes:
+            return None
+        if device == self._device:
+            found = self._conn.execute("SELECT coalesce(max(seq), 0) FROM ledger").fetchone()
+        else:
+            found = self._conn.execute(
+                "SELECT coalesce(max(seq), 0) FROM device_entries WHERE device_id = ?", (device,)
+            ).fetchone()
+        return 0 if found is None else int(found[0])
 
 
 def refuse(violations: Sequence[authority.Violation], action: str) -> None:
@@ -756,7 +775,7 @@ class Session:
         # same code verify replays, so an entry refused here is one verify would report.
         refuse(
             authority.check(
-                DatabaseState(self.conn, self.handle_index, self.folder.store_id),
+                DatabaseState(self.conn, self.handle_index, self.folder.store_id, sizes=True),
                 seq,
                 at,
                 self.user.name,

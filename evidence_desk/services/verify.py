@@ -497,6 +497,16 @@ class _OrgAuthority(_Authority):
         # stores that joined with their history: replayed on their own up to their join
         # (domain/pre_org.py, the one replay the hub and a pull run too)
         self._histories = pre_org.Histories(handle_index)
+        # how many of this store's own entries are placed so far (a retirement's final size)
+        self._own_size = 0
+        self._state.sizes = self._device_size
+
+    def _device_size(self, device: str) -> int:
+        """How many entries of ``device`` the organisation's order placed so far."""
+        if device == self._store_id:
+            return self._own_size
+        held = self.devices.get(device)
+        return 0 if held is None else len(held.entries)
 
     def apply(
         self, entry: ledger.Entry, position: int, payload: Any, findings: list[Finding]
@@ -578,6 +588,7 @@ class _OrgAuthority(_Authority):
             if isinstance(item, org_history.ForeignEntry):
                 self._foreign(item, findings, signatures)
             else:
+                self._own_size = item.seq
                 yield item
 
     def _foreign(

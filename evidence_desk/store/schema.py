@@ -561,6 +561,18 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (seq, ord)
     );
     """,
+    # 22 (issue 20 item 6): the devices an admin retired (a lost or stolen laptop, one
+    # replaced, one whose user left), projected from the ledger's device.retire entries: the
+    # rule table refuses every entry of such a device past its final size
+    """
+    CREATE TABLE retired_devices (
+        device_id TEXT PRIMARY KEY,
+        final_size INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        retired_by TEXT NOT NULL,
+        retired_at TEXT NOT NULL
+    );
+    """,
 ]
 
 # table -> primary-key columns, for every table that verify rebuilds from ledger payloads
@@ -588,6 +600,8 @@ PROJECTED_TABLES: dict[str, tuple[str, ...]] = {
     "case_blobs": ("name",),
     # the organisation's invitations (issue 19)
     "invites": ("id",),
+    # devices retired by an admin (issue 20 item 6)
+    "retired_devices": ("device_id",),
 }
 
 

@@ -82,6 +82,12 @@ _ROWS: list[tuple[str, str, tuple[object, ...]]] = [
         "VALUES (1, %s, now(), 'http://tsa')",
         (b"\x30\x00",),
     ),
+    (
+        "device_retirements",
+        "INSERT INTO device_retirements (device_id, final_size, reason, retired_by, "
+        "retired_at, hub_seq) VALUES (%s, 1, 'lost', 'alice', 'at', 1)",
+        ("dev-1",),
+    ),
 ]
 
 

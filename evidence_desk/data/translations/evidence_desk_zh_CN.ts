@@ -5841,6 +5841,11 @@
         <translation>设备加入</translation>
     </message>
     <message>
+        <source>device retired</source>
+        <comment>bundle_label.action.device.retire</comment>
+        <translation>设备已停用</translation>
+    </message>
+    <message>
         <source>documents attached</source>
         <comment>bundle_label.action.evidence.attach</comment>
         <translation>添加材料</translation>
@@ -7666,6 +7671,31 @@
         <translation>--checkpoint-minutes 必须大于 0</translation>
     </message>
     <message>
+        <source>(founding device)</source>
+        <comment>cli.device_founding</comment>
+        <translation>（创始设备）</translation>
+    </message>
+    <message>
+        <source>{device}  {user}  {size} entries</source>
+        <comment>cli.device_line</comment>
+        <translation>{device}  {user}  {size} 条记录</translation>
+    </message>
+    <message>
+        <source>{device}  {user}  {size} entries  (this device)</source>
+        <comment>cli.device_line_own</comment>
+        <translation>{device}  {user}  {size} 条记录  （本设备）</translation>
+    </message>
+    <message>
+        <source>{device}  {user}  {size} entries  retired by {by} at {at}: {reason}</source>
+        <comment>cli.device_line_retired</comment>
+        <translation>{device}  {user}  {size} 条记录  已由 {by} 于 {at} 停用：{reason}</translation>
+    </message>
+    <message>
+        <source>retired device {device} ({reason}): its {size} entries stand, the hub refuses anything more from it</source>
+        <comment>cli.device_retired</comment>
+        <translation>已停用设备 {device}（{reason}）：其 {size} 条记录有效，中心不再接受它的任何内容</translation>
+    </message>
+    <message>
         <source>the hub&apos;s database cannot be reached ({error})</source>
         <comment>cli.hub_db</comment>
         <translation>无法连接中心的数据库（{error}）</translation>
@@ -8324,6 +8354,11 @@
         <source>device {device} is already registered (to {user})</source>
         <comment>hub.device_exists</comment>
         <translation>设备 {device} 已登记（属于 {user}）</translation>
+    </message>
+    <message>
+        <source>This laptop (device {device}) was retired by {by} on {at}: {reason}. It keeps its {size} entries and pushes nothing more</source>
+        <comment>hub.device_retired</comment>
+        <translation>这台笔记本电脑（设备 {device}）已由 {by} 于 {at} 停用：{reason}。它保留其 {size} 条记录，不再推送任何内容</translation>
     </message>
     <message>
         <source>this enrolment code expired at {expires_at}</source>
@@ -11221,6 +11256,36 @@ must equal that file&apos;s line in the manifest.</source>
         <source>a reason is required</source>
         <comment>retention.reason_required</comment>
         <translation>必须填写理由</translation>
+    </message>
+    <message>
+        <source>the final size of device {device} must be the {held} entries the organisation holds of it here, not {size}</source>
+        <comment>retire.final_size</comment>
+        <translation>设备 {device} 的最终条数必须是组织在此处持有的 {held} 条，而不是 {size}</translation>
+    </message>
+    <message>
+        <source>device {device} may not retire itself: an admin on another device retires it</source>
+        <comment>retire.own_device</comment>
+        <translation>设备 {device} 不能停用自己：须由管理员在另一台设备上停用它</translation>
+    </message>
+    <message>
+        <source>{reason} is not a reason to retire a device (lost, stolen, replaced, left)</source>
+        <comment>retire.reason</comment>
+        <translation>{reason} 不是停用设备的理由（lost、stolen、replaced、left）</translation>
+    </message>
+    <message>
+        <source>device {device} was retired by {by} at {at} ({reason}) with {size} entries: its entry {seq} does not stand</source>
+        <comment>retire.retired</comment>
+        <translation>设备 {device} 已由 {by} 于 {at} 停用（{reason}），共 {size} 条记录：其第 {seq} 条记录无效</translation>
+    </message>
+    <message>
+        <source>device {device} was already retired by {by} at {at}</source>
+        <comment>retire.twice</comment>
+        <translation>设备 {device} 已由 {by} 于 {at} 停用</translation>
+    </message>
+    <message>
+        <source>{device} is not a device that joined the organisation</source>
+        <comment>retire.unknown_device</comment>
+        <translation>{device} 不是加入本组织的设备</translation>
     </message>
     <message>
         <source>tag {tag_id} was already removed by {removed_by} at {removed_at}</source>

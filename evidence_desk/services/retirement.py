@@ -1,0 +1,110 @@
+"""Retiring a device of the organisation (a lost or stolen laptop, one replaced, one whose
+user left), and the devices this store knows with their state.
+
+An admin writes ``device.retire`` on their own device: the retired device's id, its final
+size (the number of its entries this store holds, pulled from the hub just before: exactly
+what the organisation holds, or the hub refuses the retirement as ``retire.final_size`` and
+the admin syncs and retries), the reason code and the time. The rule table
+(domain/authority.py ``retirement_problem``, ``retired_entry``) judges it here, at the hub
+and in every device's verify, and refuses every later entry of that device. The hub then
+refuses the device's requests at its gate (hub/retirements.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from evidence_desk.domain import authority
+from evidence_desk.domain.errors import RuleViolation
+from evidence_desk.domain.policy import Action
+from evidence_desk.services.session import DatabaseState, Session, put
+
+
+@dataclass(frozen=True, slots=True)
+class Retirement:
+    """A retirement as written (and as ``devices`` shows it)."""
+
+    device_id: str
+    final_size: int
+    reason: str
+    retired_by: str
+    retired_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Device:
+    """A device of the organisation as this store holds it: its user (None for the founding
+    device, which joined with no invitation), the entries held, and its retirement."""
+
+    device_id: str
+    user: str | None
+    entries: int
+    own: bool
+    retired: Retirement | None
+
+
+def retire_device(session: Session, device_id: str, reason: str) -> Retirement:
+    """Retire ``device_id`` for ``reason`` (``authority.RETIRE_REASONS``) with the entries this
+    store holds of it as its final size; refused (nothing written) when the rule table
+    refuses it."""
+    session.require(Action.DEVICE_RETIRE)
+    state = DatabaseState(session.conn, None, session.folder.store_id, sizes=True)
+    size = state.device_size(device_id) or 0
+    problem = authority.retirement_problem(state, device_id, size, reason)
+    if problem is not None:
+        raise RuleViolation(problem.rule, problem.detail)
+    at = session.now()
+    retirement = Retirement(device_id, size, reason, session.user.name, at)
+    session.write(
+        "device.retire",
+        {"device_id": device_id, "final_size": size, "reason": reason, "at": at},
+        [
+            put(
+                "retired_devices",
+                {
+                    "device_id": device_id,
+                    "final_size": size,
+                    "reason": reason,
+                    "retired_by": session.user.name,
+                    "retired_at": at,
+                },
+            )
+        ],
+    )
+    return retirement
+
+
+def devices(session: Session) -> list[Device]:
+    """Every device this store knows: itself, each device whose entries it holds, each that
+    joined by an invitation; with its retirement, if any."""
+    conn = session.conn
+    own = session.folder.store_id
+    sizes: dict[str, int] = {
+        str(device): int(size)
+        for device, size in conn.execute(
+            "SELECT device_id, max(seq) FROM device_entries GROUP BY device_id"
+        )
+    }
+    own_size = conn.execute("SELECT coalesce(max(seq), 0) FROM ledger").fetchone()
+    sizes[own] = int(own_size[0]) if own_size is not None else 0
+    users = {
+        str(device): str(user)
+        for device, user in conn.execute(
+            "SELECT device_id, user FROM invites WHERE device_id IS NOT NULL AND status = ?",
+            (authority.INVITE_USED,),
+        )
+    }
+    retired = {
+        str(row["device_id"]): Retirement(
+            str(row["device_id"]),
+            int(row["final_size"]),
+            str(row["reason"]),
+            str(row["retired_by"]),
+            str(row["retired_at"]),
+        )
+        for row in conn.execute("SELECT * FROM retired_devices")
+    }
+    return [
+        Device(device, users.get(device), sizes.get(device, 0), device == own, retired.get(device))
+        for device in sorted(sizes.keys() | users.keys())
+    ]
