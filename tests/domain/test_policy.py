@@ -58,6 +58,7 @@ EXPECTED: dict[Action, set[Role]] = {
     Action.USER_INVITE: {A},
     # issue 19: a store joining with its history reindexes its handles (case-key holders)
     Action.HANDLE_REINDEX: {S, V, L, A},
+    Action.DEVICE_RETIRE: {A},
     # issue 22: screenshots read by OCR, by whoever reads the evidence
     Action.OCR_READ: {S, V, L},
     # issue 21 item 1: PDF signing; admins create the CA and issue, legal imports its own

@@ -197,6 +197,7 @@ def _first_column(table: str) -> str:
         "org_witnesses": "signature",
         "receipt_key_rotations": "body",
         "org_checkpoint_stamps": "token",
+        "device_retirements": "reason",
     }[table]
 
 
