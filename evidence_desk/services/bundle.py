@@ -235,10 +235,12 @@ def _relevant(entry: ledger.Entry, case_no: str, contact_ids: set[str]) -> tuple
         return False, False
     rows = payload.get("rows", [])
     # every change to users (keys, roles, deactivations): verify-bundle replays the rule table
-    # over the slice, which needs each actor's role and active flag at every entry; and every
-    # invitation, which a device's join (its users row) must find open
+    # over the slice, which needs each actor's role and active flag at every entry; every
+    # invitation, which a device's join (its users row) must find open; and every retired
+    # device, whose entries past its final size never stand (domain/authority.py)
     introduces_key = any(
-        isinstance(r, dict) and r.get("table") in ("users", "invites") for r in rows
+        isinstance(r, dict) and r.get("table") in ("users", "invites", "retired_devices")
+        for r in rows
     )
     touches = payload.get("contact_id") in contact_ids or payload.get("case_no") == case_no
     touches = touches or any(

@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from evidence_desk.domain.errors import RuleViolation
-from evidence_desk.services import cases, retirement
+from evidence_desk.services import bundle_org, cases, org_ledger, retirement
+from evidence_desk.services.bundle import refuse_broken_rules
 from evidence_desk.services.org_ledger import OrgEntry
 from tests.helpers import ADMIN
 from tests.services.test_org_ledger import (
@@ -20,6 +21,7 @@ from tests.services.test_org_ledger import (
     next_position,
     org,  # noqa: F401 (the two-device fixture, used by name: the parameters shadow it)
     refused_and_found,
+    smuggle,
     verify,
 )
 
@@ -106,3 +108,30 @@ def test_a_retirement_forged_by_a_supervisor_is_refused_and_found(org: Org) -> N
     }
     entry = forged(org.b_id, prior, "sam", "device.retire", payload, sam_key)
     refused_and_found(org, OrgEntry(org.b_id, entry, next_position(org)), "rule.permission")
+
+
+def test_an_accepted_entry_past_the_final_size_refuses_a_bundle(org: Org) -> None:
+    """A court bundle is built only on entries that stand: the bundle's replay of the
+    organisation's order (the one ``export_bundle`` runs) refuses an entry of the retired
+    laptop past its final size even when it is held as accepted (smuggled by an insider)."""
+    size = _retired(org)
+    prior = b_entries(org)
+    key = org.login(org.b, "alice").signing_key
+    entry = forged(org.b_id, prior, "alice", "user.change_password", {"user": "alice"}, key)
+    smuggle(org, OrgEntry(org.b_id, entry, next_position(org)))
+    sam = org.login(org.a, "sam")
+    view = bundle_org.read(sam.conn, org.a_id, org_ledger.own_entries(sam))
+    assert view is not None
+    refused: list[tuple[int, str]] = []
+    bundle_org.replayed_users(
+        view,
+        lambda _placed: True,
+        {(org.b_id, size + 1)},
+        lambda e, v: refused.append((e.seq, v.rule)),
+    )
+    assert refused == [(size + 1, "device.retired")]
+    with pytest.raises(RuleViolation) as export:
+        bundle_org.replayed_users(
+            view, lambda _p: True, {(org.b_id, size + 1)}, refuse_broken_rules
+        )
+    assert export.value.rule == "bundle.rules"
