@@ -94,6 +94,11 @@ rules = Catalogue(
 )
 
 
+#: the gate's and a push's refusal of a device an admin retired (hub/retirements.py): the
+#: laptop says who retired it, when and why, and the app stops syncing
+DEVICE_RETIRED = "hub.device_retired"
+
+
 @dataclass(frozen=True, slots=True)
 class Refusal:
     """One refusal of the hub's storage or acceptance: ``rule`` (stable, e.g.

@@ -42,7 +42,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from evidence_desk.domain import hub_protocol
 from evidence_desk.domain.errors import UsageError
-from evidence_desk.domain.hub_refusals import refusal, rule_refusal
+from evidence_desk.domain.hub_refusals import DEVICE_RETIRED, refusal, rule_refusal
 from evidence_desk.domain.wording import Catalogue, Phrase
 from evidence_desk.hub.users import HubUser
 from evidence_desk.integrity.http_signatures import (
@@ -216,7 +216,7 @@ class _Gate:
             raise _Refused(401, refused.detail) from None
         user = found[-1]
         if user.retired is not None:  # its device was retired: the laptop learns why
-            raise _Refused(403, rule_refusal("hub.device_retired", **user.retired).detail)
+            raise _Refused(403, rule_refusal(DEVICE_RETIRED, **user.retired).detail)
         if not user.active:
             raise _Refused(403, refusal("hub.user_deactivated", user=user.name))
         return user

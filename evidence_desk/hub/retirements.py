@@ -16,7 +16,7 @@ from typing import Any
 
 import psycopg
 
-from evidence_desk.domain.hub_refusals import Refusal
+from evidence_desk.domain.hub_refusals import DEVICE_RETIRED, Refusal
 from evidence_desk.domain.hub_refusals import rule_refusal as refusal
 from evidence_desk.integrity import ledger
 
@@ -72,4 +72,4 @@ def of_user(conn: Conn, user: str) -> dict[str, str] | None:
 
 def refused_push(facts: dict[str, str]) -> Refusal:
     """A push of a retired device's entries past its final size."""
-    return refusal("hub.device_retired", **facts)
+    return refusal(DEVICE_RETIRED, **facts)

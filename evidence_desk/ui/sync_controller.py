@@ -36,6 +36,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from evidence_desk.domain import policy
 from evidence_desk.domain.errors import BadInput, StoreBusy
+from evidence_desk.domain.hub_refusals import DEVICE_RETIRED
 from evidence_desk.domain.policy import Action
 from evidence_desk.services import contacts, live, sync
 from evidence_desk.services.hub_client import HubRefused, HubTooOld, HubUnreachable
@@ -80,6 +81,7 @@ class SyncState:
     refused: tuple[live.RefusedEntry, ...] = ()
     problem: str = ""
     hub_too_old: bool = False  # the hub runs an older release: its administrator upgrades it
+    retired: bool = False  # an admin retired this laptop: the hub never takes it again
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +164,7 @@ class SyncController(QObject):
     # -- sync ---------------------------------------------------------------------------------
     def sync_now(self) -> None:
         """Sync at once (the "Sync now" action; news; local work; a retry)."""
-        if self._stopped:
+        if self._stopped or self.state.retired:
             return
         if self._sync_job is not None:
             self._again = True  # what arrived meanwhile goes with the next one
@@ -240,6 +242,12 @@ class SyncController(QObject):
             self._publish(syncing=False)
             self._retry.start(BUSY_RETRY_MS)
             return
+        if isinstance(error, HubRefused) and error.rule == DEVICE_RETIRED:
+            # the hub refuses this laptop for good (docs/deploy-hub.md "Retiring a lost
+            # laptop"): said once, with who retired it, when and why; never tried again
+            problem = errors.describe(error)
+            self._publish(syncing=False, offline_since=None, problem=problem, retired=True)
+            return
         if isinstance(error, HubTooOld):  # not offline: said, and tried again later
             problem = errors.describe(error)
             self._publish(syncing=False, offline_since=None, problem=problem, hub_too_old=True)
@@ -251,7 +259,7 @@ class SyncController(QObject):
 
     # -- news ---------------------------------------------------------------------------------
     def _wait(self) -> None:
-        if self._stopped or self._waiting is not None:
+        if self._stopped or self._waiting is not None or self.state.retired:
             return
         if self._no_news:  # a hub without the live route: sync on a timer instead
             self._retry.start(NO_NEWS_SYNC_MS)
@@ -335,6 +343,7 @@ class SyncController(QObject):
         offline_since: datetime | bool | None = False,
         problem: str | None = None,
         hub_too_old: bool | None = None,
+        retired: bool | None = None,
     ) -> None:
         """A new state from what changed (``offline_since=False``: unchanged), with the
         waiting uploads and refused entries read from the store now."""
@@ -355,6 +364,7 @@ class SyncController(QObject):
             refused=tuple(live.refused_entries(self.session, self._refusals)),
             problem=state.problem if problem is None else problem,
             hub_too_old=state.hub_too_old if hub_too_old is None else hub_too_old,
+            retired=state.retired if retired is None else retired,
         )
         self.state_changed.emit(self.state)
 

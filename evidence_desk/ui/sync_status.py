@@ -118,6 +118,9 @@ class SyncStatus(QToolButton):
                     .replace("%2", rule)
                 )
             colour = "#b3261e"
+        elif state.retired:  # the tooltip says who retired this laptop, when and why
+            text = self.tr("Not syncing: this laptop was retired")
+            colour = "#b3261e"
         elif state.hub_too_old:  # the tooltip names both releases and what to run
             text = self.tr("Not syncing: the hub needs an upgrade")
             colour = "#b3261e"

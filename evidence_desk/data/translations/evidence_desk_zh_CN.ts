@@ -4500,17 +4500,17 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_controller.py" line="380"/>
+        <location filename="../../ui/sync_controller.py" line="390"/>
         <source>New contact request in case %1 from %2</source>
         <translation>案件 %1 有新的联系请求，来自 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="386"/>
+        <location filename="../../ui/sync_controller.py" line="396"/>
         <source>Approved by %1: your contact request in case %2</source>
         <translation>%1 已批准：您在案件 %2 中的联系请求</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="388"/>
+        <location filename="../../ui/sync_controller.py" line="398"/>
         <source>Refused by %1: your contact request in case %2</source>
         <translation>%1 已拒绝：您在案件 %2 中的联系请求</translation>
     </message>
@@ -4567,41 +4567,46 @@
     </message>
     <message>
         <location filename="../../ui/sync_status.py" line="122"/>
+        <source>Not syncing: this laptop was retired</source>
+        <translation>未同步：这台笔记本电脑已被停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="125"/>
         <source>Not syncing: the hub needs an upgrade</source>
         <translation>未同步：中心服务器需要升级</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="126"/>
+        <location filename="../../ui/sync_status.py" line="129"/>
         <source>Offline since %1 — %2 entries, %3 waiting</source>
         <translation>自 %1 起离线 — %2 个条目、%3 待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="133"/>
+        <location filename="../../ui/sync_status.py" line="136"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="136"/>
+        <location filename="../../ui/sync_status.py" line="139"/>
         <source>Synced %1</source>
         <translation>已同步 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="138"/>
+        <location filename="../../ui/sync_status.py" line="141"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="145"/>
+        <location filename="../../ui/sync_status.py" line="148"/>
         <source>Waiting to go up: %1 entries, %2 files (%3)</source>
         <translation>待上传：%1 个条目、%2 个文件（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="151"/>
+        <location filename="../../ui/sync_status.py" line="154"/>
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="160"/>
+        <location filename="../../ui/sync_status.py" line="163"/>
         <source>Evidence Desk</source>
         <translation>证据台</translation>
     </message>
