@@ -28,7 +28,6 @@ _said = Catalogue(
         "cli.device_line_own": "{device}  {user}  {size} entries  (this device)",
         "cli.device_line_retired": "{device}  {user}  {size} entries  retired by {by} at {at}: "
         "{reason}",
-        "cli.device_founding": "(founding device)",
     }
 )
 
@@ -87,7 +86,7 @@ def cmd_device_list(args: argparse.Namespace) -> int:
 
 
 def _line(device: retirement.Device) -> str:
-    user = device.user or str(_said("cli.device_founding"))
+    user = device.user or "?"
     facts = {"device": device.device_id, "user": user, "size": device.entries}
     if device.retired is not None:
         r = device.retired

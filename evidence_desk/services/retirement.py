@@ -33,8 +33,8 @@ class Retirement:
 
 @dataclass(frozen=True, slots=True)
 class Device:
-    """A device of the organisation as this store holds it: its user (None for the founding
-    device, which joined with no invitation), the entries held, and its retirement."""
+    """A device of the organisation as this store holds it: its user (the one who joined it,
+    or the founding admin), the entries held, and its retirement."""
 
     device_id: str
     user: str | None
@@ -94,6 +94,14 @@ def devices(session: Session) -> list[Device]:
             (authority.INVITE_USED,),
         )
     }
+    # the founding device: its first entry is the store.init of the organisation's first admin
+    for device, actor in conn.execute(
+        "SELECT device_id, actor FROM device_entries WHERE seq = 1 AND action = 'store.init' "
+        "AND pre_org = 0 UNION ALL SELECT ?, actor FROM ledger WHERE seq = 1 "
+        "AND action = 'store.init'",
+        (own,),
+    ):
+        users.setdefault(str(device), str(actor))
     retired = {
         str(row["device_id"]): Retirement(
             str(row["device_id"]),

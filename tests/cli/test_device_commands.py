@@ -50,8 +50,9 @@ def test_the_offline_list_shows_this_device(tmp_path: Path, clock: TickingClock)
     assert code == 0, err
     (only,) = json.loads(out)
     assert only["device_id"] == device and only["this_device"] and only["retired"] is None
+    assert only["user"] == ADMIN  # the founding admin
     code, out, _err = run(
         "hub", "device", "list", "--offline", "--store", store, "--user", ADMIN,
         password=ADMIN_PASSWORD,
     )  # fmt: skip
-    assert out.strip() == f"{device}  (founding device)  1 entries  (this device)"
+    assert out.strip() == f"{device}  {ADMIN}  1 entries  (this device)"

@@ -44,6 +44,7 @@ def test_the_admin_retires_a_laptop_with_what_the_organisation_holds(org: Org) -
     assert listed[org.b_id].retired is not None
     assert listed[org.b_id].retired.reason == "lost"
     assert listed[org.a_id].own and listed[org.a_id].retired is None
+    assert listed[org.a_id].user == ADMIN  # the founding device: its store.init
     # once only; and never the device the retirement is written on
     with pytest.raises(RuleViolation) as twice:
         retirement.retire_device(root, org.b_id, "stolen")

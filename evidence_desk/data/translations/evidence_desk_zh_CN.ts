@@ -7676,11 +7676,6 @@
         <translation>--checkpoint-minutes 必须大于 0</translation>
     </message>
     <message>
-        <source>(founding device)</source>
-        <comment>cli.device_founding</comment>
-        <translation>（创始设备）</translation>
-    </message>
-    <message>
         <source>{device}  {user}  {size} entries</source>
         <comment>cli.device_line</comment>
         <translation>{device}  {user}  {size} 条记录</translation>
@@ -13536,6 +13531,11 @@ must equal that file&apos;s line in the manifest.</source>
         <source>This organisation checkpoint has no trusted time-stamp.</source>
         <comment>bundle_text.org_unstamped</comment>
         <translation type="vanished">此组织检查点没有可信时间戳。</translation>
+    </message>
+    <message>
+        <source>(founding device)</source>
+        <comment>cli.device_founding</comment>
+        <translation type="vanished">（创始设备）</translation>
     </message>
     <message>
         <source>the bundle&apos;s chain of custody printed its own export as ledger seq {printed}, but the export entry is seq {seq}</source>
