@@ -1613,7 +1613,7 @@ def _reindex(state: State, entry: Entry) -> Iterable[Violation | None]:
 
 # -- retiring a lost or stale laptop (issue 20 item 6) ---------------------------------------
 
-#: why a device is retired (codes; the app words them: ``retire_reason.*``)
+#: why a device is retired: codes, recorded and shown as they are (the CLI offers these)
 RETIRE_REASONS = ("lost", "stolen", "replaced", "left")
 
 
