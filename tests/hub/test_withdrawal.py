@@ -1,0 +1,299 @@
+"""The hub lets go of a shredded case (hub/withdrawal.py), on a real hub (PostgreSQL, TLS,
+``hub serve``) with real devices: once the tombstone is pushed, no table of the hub's database
+holds a wrap of the case's key or the ciphertext of its files (scanned as text, every row of
+every table, as the leak scanners scan a store), the withdrawal is recorded as facts, another
+case's files (the same documents, its own copies) are intact, devices that still held the
+case's wraps sync on (their late wraps taken and ignored), a late upload of a withdrawn file is
+taken and ignored, a device joining afterwards verifies INTACT, and a tombstone forged by a
+supervisor (or a withdrawal row an insider adds) withdraws nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+from psycopg import sql
+
+from evidence_desk.domain.hub_refusals import Refused
+from evidence_desk.hub import schema
+from evidence_desk.integrity import ledger
+from evidence_desk.services import cases, contacts, importing, retention, shredding
+from evidence_desk.services.session import Session
+from evidence_desk.services.verify import verify_store
+from tests.helpers import TickingClock, supporting_documents
+from tests.hub.conftest import HubDatabase
+from tests.hub.devices import repository
+from tests.hub.org_cli import PASSWORD, Org, organisation
+from tests.services.test_org_ledger import forged
+
+CASE = "2026-WD-1"
+OTHER = "2026-WD-2"
+CHAT = (
+    "05/01/2026, 09:00 - Li Ming: 您好，关于您的车贷 WOMBATQUILL77。\n"
+    "05/01/2026, 09:05 - Ouyang: 我下月还清\n"
+)
+
+Conn = psycopg.Connection[tuple[Any, ...]]
+
+
+def _at(org: Org, name: str, clock: TickingClock) -> Session:
+    return Session.open(org.stores[name], name, PASSWORD, clock=clock)
+
+
+def _synced(org: Org, *names: str) -> None:
+    for name in names:
+        code, _report, err = org.sync(name)
+        assert code == 0, (name, err)
+
+
+def _request(alice: Session, case_no: str, docs: list[tuple[str, Path]], handle: str) -> str:
+    cases.create_case(alice, case_no, debtor_name="欧阳" + case_no)
+    return contacts.request_contact(
+        alice,
+        case_no=case_no,
+        channel="whatsapp",
+        handle=handle,
+        display_name="欧阳",
+        reason="the debtor added us and asked to talk about repayment",
+        consent=True,
+        documents=docs,
+    ).id
+
+
+def _case_paths(store: Path, user: str, case_no: str) -> list[str]:
+    with Session.open(store, user, PASSWORD) as session:
+        names = [
+            str(r[0])
+            for r in session.conn.execute(
+                "SELECT name FROM case_blobs WHERE case_no = ?", (case_no,)
+            )
+        ]
+    return sorted(f"blobs/{n[:2]}/{n[2:]}" for n in names)
+
+
+def _ciphertexts(conn: Conn, paths: list[str]) -> dict[str, bytes]:
+    """digest -> the bytes the hub holds of each file at ``paths`` (its chunks, in order)."""
+    found: dict[str, bytes] = {}
+    for (digest,) in conn.execute(
+        "SELECT digest FROM blob_files WHERE path = ANY(%s)", (paths,)
+    ).fetchall():
+        chunks = conn.execute(
+            "SELECT data FROM blob_chunks WHERE digest = %s ORDER BY index", (digest,)
+        ).fetchall()
+        found[str(digest)] = b"".join(bytes(c[0]) for c in chunks)
+    assert len(found) == len(paths), "every file of the case is on the hub"
+    return found
+
+
+def _wraps(conn: Conn, case_no: str) -> list[bytes]:
+    rows = conn.execute("SELECT sealed FROM case_key_wraps WHERE case_no = %s", (case_no,))
+    return [bytes(r[0]) for r in rows.fetchall()]
+
+
+def _leaks(conn: Conn, secrets: list[bytes]) -> list[str]:
+    """Every row of every table of the hub's database, as text (bytea as hex), searched for
+    each secret's hex: where any is still held."""
+    tables = [
+        str(r[0])
+        for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+    ]
+    needles = [s.hex() for s in secrets]
+    found: list[str] = []
+    for table in tables:
+        query = sql.SQL("SELECT t::text FROM {} t").format(sql.Identifier(table))
+        for (text,) in conn.execute(query):
+            found.extend(f"{table}: {n[:16]}" for n in needles if n in str(text))
+    return found
+
+
+def test_a_shredded_case_leaves_the_hub_and_late_pushes_do_not_bring_it_back(
+    hub_db: HubDatabase, tmp_path: Path
+) -> None:
+    clock = TickingClock(datetime.now(UTC))
+    docs = supporting_documents(tmp_path / "docs", tag="wd")
+    with organisation(tmp_path, hub_db.owner_url) as org:
+        org.join("alice", "staff")
+        org.join("sam", "supervisor")
+        org.welcome("alice", "sam")
+        with _at(org, "alice", clock) as alice:
+            # the same two documents in both cases: each case holds its own copies
+            shredded = _request(alice, CASE, docs, "+8613700000001")
+            kept = _request(alice, OTHER, docs, "+8613700000002")
+        _synced(org, "alice", "sam")
+        with _at(org, "sam", clock) as sam:
+            contacts.approve(sam, shredded, "identity and debt confirmed")
+            contacts.approve(sam, kept, "identity and debt confirmed")
+        _synced(org, "sam", "alice")
+        chat = tmp_path / "chat.txt"
+        chat.write_text(CHAT, encoding="utf-8")
+        with _at(org, "alice", clock) as alice:
+            importing.import_files(alice, shredded, [chat], tz="Asia/Shanghai")
+        _synced(org, "alice", "sam", "root")
+        with _at(org, "sam", clock) as sam:
+            retention.close_case(sam, CASE, "repaid in full")
+        _synced(org, "sam", "alice", "root")
+
+        paths = _case_paths(org.stores["alice"], "alice", CASE)
+        other_paths = _case_paths(org.stores["alice"], "alice", OTHER)
+        assert len(paths) == 3 and len(other_paths) == 2  # two documents and the chat
+        with psycopg.connect(hub_db.owner_url) as conn:
+            wraps = _wraps(conn, CASE)
+            other_wraps = _wraps(conn, OTHER)
+            held = _ciphertexts(conn, paths)
+            other_held = _ciphertexts(conn, other_paths)
+        assert len(wraps) >= 3 and other_wraps  # root, alice and sam hold the case's key
+        secrets = [*wraps, *held.values()]
+        with psycopg.connect(hub_db.owner_url) as conn:
+            assert len(_leaks(conn, secrets)) >= len(secrets)  # the scan finds them before
+
+        # root shreds the case; only root syncs: the hub withdraws at the tombstone
+        clock.advance(days=366 * 5 + 2)
+        with _at(org, "root", clock) as root:
+            shredding.shred_case(root, CASE, "expired", "retention period over")
+        _synced(org, "root")
+        with psycopg.connect(hub_db.owner_url) as conn:
+            assert _leaks(conn, secrets) == []
+            facts = conn.execute(
+                "SELECT w.wraps, w.files, w.blobs, w.bytes, e.action, e.seq = w.seq "
+                "FROM case_withdrawals w JOIN entries e USING (device_id, seq) "
+                "WHERE w.case_no = %s",
+                (CASE,),
+            ).fetchone()
+            assert facts == (
+                len(wraps),
+                len(paths),
+                len(held),
+                sum(len(b) for b in held.values()),
+                "case.shred",
+                True,
+            )
+            withdrawn = conn.execute(
+                "SELECT path, digest FROM withdrawn_files WHERE case_no = %s ORDER BY path",
+                (CASE,),
+            ).fetchall()
+            assert [p for p, _d in withdrawn] == paths and {d for _p, d in withdrawn} == set(held)
+            # the other case, the same documents under its own key: intact
+            assert _wraps(conn, OTHER) == other_wraps
+            assert _ciphertexts(conn, other_paths) == other_held
+            assert conn.execute("SELECT count(*) FROM blobs").fetchone()[0] >= 5  # rows kept
+
+        # alice and sam were offline during the shredding and still hold the case's wraps:
+        # their syncs push every wrap they hold (a new process) and go on
+        for name in ("alice", "sam"):
+            with _at(org, name, clock) as session:
+                assert session.conn.execute(
+                    "SELECT count(*) FROM case_key_wraps WHERE case_no = ?", (CASE,)
+                ).fetchone()[0]
+        _synced(org, "sam", "alice", "root")
+        with psycopg.connect(hub_db.owner_url) as conn:
+            assert _leaks(conn, secrets) == []
+            assert _wraps(conn, CASE) == []
+
+        # a late upload of a withdrawn file (a device that had not pushed it): taken, ignored
+        late = b"late ciphertext of the shredded case " * 40
+        digest = hashlib.sha256(late).hexdigest()
+        with repository(hub_db.app_url) as repo:
+            repo.put_chunk(digest, 0, late)
+            assert repo.ignore_withdrawn(paths[0], digest)
+            assert not repo.ignore_withdrawn(other_paths[0], digest)
+            assert repo.named_blob_files([paths[0]]) == [paths[0]]
+            assert repo.chunks_held(digest) == []
+            # a withdrawn digest's chunk sent again is ignored, never stored or refused
+            gone = sorted(held)[0]
+            repo.put_chunk(gone, 0, held[gone])
+            assert repo.chunks_held(gone) == [] and repo.blob_chunk(gone, 0) is None
+            assert repo.withdraw_pending() == 0  # idempotent: nothing left to withdraw
+
+        # a legal desktop joining afterwards: syncs, holds nothing of the case, verifies INTACT
+        org.join("lena", "legal")
+        org.welcome("lena")
+        _synced(org, "lena")
+        for name in ("lena", "root", "alice", "sam"):
+            with _at(org, name, clock) as session:
+                report = verify_store(session, local_anchor=False)
+                assert report.intact, (name, [(f.code, f.location) for f in report.errors])
+        lena_files = {
+            p.relative_to(org.stores["lena"]).as_posix()
+            for p in (org.stores["lena"] / "blobs").rglob("*")
+            if p.is_file()
+        }
+        assert not set(paths) & lena_files
+        assert set(other_paths) <= lena_files
+
+        # sam (a supervisor) forges a tombstone of the other case with his own key: the hub
+        # refuses it and withdraws nothing
+        with psycopg.connect(hub_db.owner_url) as conn:
+            other_wraps = _wraps(conn, OTHER)  # lena's too now
+        assert len(other_wraps) >= 4
+        _forged_tombstone(org, hub_db, clock)
+        with psycopg.connect(hub_db.owner_url) as conn:
+            assert _wraps(conn, OTHER) == other_wraps
+            assert _ciphertexts(conn, other_paths) == other_held
+            assert conn.execute(
+                "SELECT count(*) FROM case_withdrawals WHERE case_no = %s", (OTHER,)
+            ).fetchone() == (0,)
+        # an insider with the application role's login records a withdrawal of the other
+        # case naming an entry that is no tombstone of it: the trigger keeps its wraps
+        with psycopg.connect(hub_db.app_url) as conn:
+            device, seq, hub_seq = conn.execute(
+                "SELECT device_id, seq, hub_seq FROM entries WHERE verdict = '' "
+                "ORDER BY hub_seq DESC LIMIT 1"
+            ).fetchone()
+            conn.execute(
+                "INSERT INTO case_withdrawals (case_no, device_id, seq, hub_seq, wraps, files, "
+                "blobs, bytes) VALUES (%s, %s, %s, %s, 0, 0, 0, 0)",
+                (OTHER, device, seq, hub_seq),
+            )
+            with pytest.raises(psycopg.Error) as refused:
+                conn.execute("DELETE FROM case_key_wraps WHERE case_no = %s", (OTHER,))
+            assert refused.value.sqlstate == schema.APPEND_ONLY_STATE
+
+
+def _forged_tombstone(org: Org, hub_db: HubDatabase, clock: TickingClock) -> None:
+    with _at(org, "sam", clock) as sam:
+        device = sam.folder.store_id
+        key = sam.signing_key
+    with psycopg.connect(hub_db.owner_url) as conn:
+        prior = [
+            ledger.Entry(*r)
+            for r in conn.execute(
+                "SELECT seq, at, actor, action, payload, payload_hash, prev_hash, entry_hash, "
+                "signature FROM entries WHERE device_id = %s ORDER BY seq",
+                (device,),
+            )
+        ]
+    payload: dict[str, Any] = {
+        "case_no": OTHER,
+        "basis": "request",
+        "reason": "forged",
+        "request_sha256": None,
+        "counts": {},
+        "digests": {},
+        "blobs": [],
+        "redacted": [],
+        "reads_redacted": [],
+        "wraps": [],
+        "rows": [
+            {
+                "table": "shreddings",
+                "op": "put",
+                "row": {
+                    "case_no": OTHER,
+                    "shredded_by": "sam",
+                    "shredded_at": "2026-03-02T02:00:00.000000Z",
+                    "basis": "request",
+                    "reason": "forged",
+                    "request_sha256": None,
+                },
+            }
+        ],
+    }
+    entry = forged(device, prior, "sam", "case.shred", payload, key)
+    with repository(hub_db.app_url) as repo, pytest.raises(Refused) as refused:
+        repo.push(device, [entry])
+    assert refused.value.refusal.rule == "hub.permission", json.dumps(refused.value.refusal.facts())
