@@ -1,3 +1,4 @@
+# ruff: noqa: F811
 """The hub lets go of a shredded case (hub/withdrawal.py), on a real hub (PostgreSQL, TLS,
 ``hub serve``) with real devices: once the tombstone is pushed, no table of the hub's database
 holds a wrap of the case's key or the ciphertext of its files (scanned as text, every row of
@@ -11,24 +12,28 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import psycopg
 import pytest
+from botocore.exceptions import ClientError
 from psycopg import sql
 
 from evidence_desk.domain.hub_refusals import Refused
-from evidence_desk.hub import schema
+from evidence_desk.hub import schema, withdrawal
+from evidence_desk.hub.object_store import S3Location, S3ObjectLockStore
 from evidence_desk.integrity import ledger
-from evidence_desk.services import cases, contacts, importing, retention, shredding
+from evidence_desk.services import cases, contacts, importing, org_ledger, retention, shredding
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 from tests.helpers import TickingClock, supporting_documents
-from tests.hub.conftest import HubDatabase
+from tests.hub.conftest import APP_ROLE, HubDatabase
 from tests.hub.devices import repository
-from tests.hub.org_cli import PASSWORD, Org, organisation
+from tests.hub.org_cli import PASSWORD, Org, ok, organisation
+from tests.hub.test_object_store import BUCKET, s3  # noqa: F401 (the S3 server fixture)
+from tests.hub.test_object_store import client as s3_client
 from tests.services.test_org_ledger import forged
 
 CASE = "2026-WD-1"
@@ -297,3 +302,154 @@ def _forged_tombstone(org: Org, hub_db: HubDatabase, clock: TickingClock) -> Non
     with repository(hub_db.app_url) as repo, pytest.raises(Refused) as refused:
         repo.push(device, [entry])
     assert refused.value.refusal.rule == "hub.permission", json.dumps(refused.value.refusal.facts())
+
+
+def _closed_case(org: Org, clock: TickingClock, tmp_path: Path) -> None:
+    """alice requests a contact in CASE with its documents, sam approves and closes it, every
+    device has synced; then the clock passes its deletion date."""
+    with _at(org, "alice", clock) as alice:
+        contact = _request(alice, CASE, supporting_documents(tmp_path / "docs"), "+8613700000003")
+    _synced(org, "alice", "sam")
+    with _at(org, "sam", clock) as sam:
+        contacts.approve(sam, contact, "identity and debt confirmed")
+    _synced(org, "sam", "alice")
+    with _at(org, "sam", clock) as sam:
+        retention.close_case(sam, CASE, "repaid in full")
+    _synced(org, "sam", "alice", "root")
+    clock.advance(days=366 * 5 + 2)
+
+
+def _digests(conn: Conn, paths: list[str]) -> list[str]:
+    rows = conn.execute("SELECT digest FROM blob_files WHERE path = ANY(%s)", (paths,))
+    return sorted(str(r[0]) for r in rows.fetchall())
+
+
+def test_on_worm_storage_the_wraps_go_and_a_locked_object_is_recorded_until_its_date(
+    hub_db: HubDatabase, s3: str, tmp_path: Path
+) -> None:
+    clock = TickingClock(datetime.now(UTC))
+    serve = ("--blobs", f"s3://{BUCKET}/wd/", "--s3-endpoint", s3, "--retain-days", "30")
+    with organisation(tmp_path, hub_db.owner_url, *serve) as org:
+        org.join("alice", "staff")
+        org.join("sam", "supervisor")
+        org.welcome("alice", "sam")
+        _closed_case(org, clock, tmp_path)
+        paths = _case_paths(org.stores["alice"], "alice", CASE)
+        with psycopg.connect(hub_db.owner_url) as conn:
+            digests = _digests(conn, paths)
+            wraps = _wraps(conn, CASE)
+        assert len(digests) == 2 and wraps
+        s3c = s3_client(s3)
+        # a version the store lets go (no retention: written beside the hub's, as a bucket's
+        # operator might), and the hub's own, locked in compliance mode
+        loose = s3c.put_object(Bucket=BUCKET, Key=f"wd/{digests[0]}", Body=b"loose")["VersionId"]
+
+        with _at(org, "root", clock) as root:
+            shredding.shred_case(root, CASE, "expired", "retention period over")
+        _synced(org, "root")
+        with psycopg.connect(hub_db.owner_url) as conn:
+            assert _wraps(conn, CASE) == [] and _leaks(conn, wraps) == []
+            rows = conn.execute(
+                "SELECT digest, location, object, kept_until FROM withdrawn_blobs "
+                "WHERE case_no = %s ORDER BY digest",
+                (CASE,),
+            ).fetchall()
+        assert [(r[0], r[1], r[2]) for r in rows] == [(d, "s3", "locked") for d in digests]
+        for digest, _location, _object, until in rows:
+            versions = s3c.list_object_versions(Bucket=BUCKET, Prefix=f"wd/{digest}")
+            kept = versions.get("Versions", [])
+            assert kept and loose not in {v["VersionId"] for v in kept}
+            for version in kept:  # what stays is what the lock keeps, until the date recorded
+                head = s3c.head_object(
+                    Bucket=BUCKET, Key=f"wd/{digest}", VersionId=version["VersionId"]
+                )
+                assert head["ObjectLockMode"] == "COMPLIANCE"
+                assert head["ObjectLockRetainUntilDate"] <= until
+            assert until > datetime.now(UTC) + timedelta(days=29)
+            with pytest.raises(ClientError):  # a plain read finds a delete marker
+                s3c.get_object(Bucket=BUCKET, Key=f"wd/{digest}")
+        store = S3ObjectLockStore(S3Location.parse(f"s3://{BUCKET}/wd/", endpoint_url=s3))
+        with repository(hub_db.app_url) as repo:
+            repo.objects = store
+            assert [repo.blob_chunk(d, 0) for d in digests] == [None, None]  # never served
+            # a later run past the recorded date tries again: still locked here, still recorded
+            assert repo.finish_withdrawals(now=rows[-1][3] + timedelta(days=1)) == 0
+        _synced(org, "alice", "sam", "root")
+        with _at(org, "sam", clock) as sam:
+            report = verify_store(sam, local_anchor=False)
+            assert report.intact, [(f.code, f.location) for f in report.errors]
+
+
+def _as_version_3(db: HubDatabase) -> None:
+    """The hub's database as the release before made it: no withdrawal tables, triggers
+    or grants (hub/withdrawal.py), schema version 3."""
+    with psycopg.connect(db.owner_url) as conn, conn.transaction():
+        conn.execute("DROP TABLE withdrawn_blobs, withdrawn_files, case_withdrawals")
+        conn.execute("DROP TRIGGER case_key_wraps_keep ON case_key_wraps")
+        conn.execute(
+            "CREATE TRIGGER case_key_wraps_keep BEFORE UPDATE OR DELETE ON case_key_wraps "
+            "FOR EACH ROW EXECUTE FUNCTION hub_refuse_change()"
+        )
+        conn.execute("DROP FUNCTION hub_refuse_wrap_change(), hub_case_withdrawn(text)")
+        conn.execute(
+            """CREATE OR REPLACE FUNCTION hub_refuse_chunk_change() RETURNS trigger
+            LANGUAGE plpgsql AS $$
+            BEGIN
+                IF TG_OP = 'DELETE' AND NOT EXISTS (SELECT 1 FROM blobs WHERE digest = OLD.digest)
+                THEN RETURN OLD; END IF;
+                RAISE EXCEPTION 'hub.append_only: % of blob_chunks refused', TG_OP
+                    USING ERRCODE = 'ED001';
+            END $$"""
+        )
+        conn.execute(f"REVOKE DELETE ON case_key_wraps FROM {APP_ROLE}")
+        conn.execute("DELETE FROM hub_schema")
+        conn.execute("INSERT INTO hub_schema (version) VALUES (3)")
+
+
+def test_a_case_shredded_before_the_upgrade_is_withdrawn_when_the_hub_starts(
+    hub_db: HubDatabase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = TickingClock(datetime.now(UTC))
+    with organisation(tmp_path, hub_db.owner_url) as org:
+        org.join("alice", "staff")
+        org.join("sam", "supervisor")
+        org.welcome("alice", "sam")
+        _closed_case(org, clock, tmp_path)
+        paths = _case_paths(org.stores["alice"], "alice", CASE)
+        with _at(org, "root", clock) as root:
+            shredding.shred_case(root, CASE, "expired", "retention period over")
+        org.kill()
+        # the release before accepted the tombstone and withdrew nothing
+        monkeypatch.setattr(withdrawal, "called_for", lambda fresh, verdicts: False)
+        with _at(org, "root", clock) as root, repository(hub_db.app_url) as repo:
+            placed = root.conn.execute("SELECT coalesce(max(seq), 0) FROM org_positions")
+            entries = org_ledger.own_entries(root, since=int(placed.fetchone()[0]) + 1)
+            assert entries[-1].action == "case.shred"
+            result, _receipts = repo.push(root.folder.store_id, entries)
+            assert result.appended == len(entries) and not result.refused
+        monkeypatch.undo()
+        _as_version_3(hub_db)
+        with psycopg.connect(hub_db.owner_url) as conn:
+            wraps = _wraps(conn, CASE)
+            held = _ciphertexts(conn, paths)
+        assert wraps and len(held) == 2
+        assert ok("hub", "upgrade", "--db", hub_db.owner_url) == {
+            "from_version": 3,
+            "to_version": schema.SCHEMA_VERSION,
+        }
+        org.start()  # hub serve withdraws what was shredded before, once
+        with psycopg.connect(hub_db.owner_url) as conn:
+            assert _leaks(conn, [*wraps, *held.values()]) == []
+            facts = conn.execute(
+                "SELECT wraps, files, blobs FROM case_withdrawals WHERE case_no = %s", (CASE,)
+            ).fetchall()
+        assert facts == [(len(wraps), len(paths), len(held))]
+        org.kill()
+        org.start()  # and again: nothing more
+        with psycopg.connect(hub_db.owner_url) as conn:
+            assert conn.execute("SELECT count(*) FROM case_withdrawals").fetchone() == (1,)
+        _synced(org, "root", "alice", "sam")
+        for name in ("root", "alice", "sam"):
+            with _at(org, name, clock) as session:
+                report = verify_store(session, local_anchor=False)
+                assert report.intact, (name, [(f.code, f.location) for f in report.errors])
