@@ -393,7 +393,12 @@ class HubRepository:
         """After the commit of a push that held a tombstone: the withdrawn blobs' objects on
         S3 are deleted where the store allows it (hub/withdrawal.py)."""
         if self.objects is not None and any(e.action == "case.shred" for e in entries):
-            self.finish_withdrawals()
+            # the push is committed and answered as such whatever the store says: an object
+            # the store could not delete now stays ``pending``, retried when ``hub serve``
+            # starts (a failure here must not fail the push, which the device would retry
+            # for ever)
+            with suppress(Exception):
+                self.finish_withdrawals()
 
     def withdraw_pending(self) -> int:
         """Withdraw the cases whose accepted tombstones the hub holds and has not withdrawn
