@@ -194,10 +194,26 @@ def test_a_shredded_case_leaves_the_hub_and_late_pushes_do_not_bring_it_back(
                 assert session.conn.execute(
                     "SELECT count(*) FROM case_key_wraps WHERE case_no = ?", (CASE,)
                 ).fetchone()[0]
-        _synced(org, "sam", "alice", "root")
+        # alice also imported another chat into the case before hearing of the shredding: her
+        # sync uploads its file, the hub refuses her entry (case.shredded) and withdraws the
+        # file it names; her next sync is clean
+        chat2 = tmp_path / "chat2.txt"
+        chat2.write_text(CHAT.replace("WOMBATQUILL77", "LATEOTTER55"), encoding="utf-8")
+        with _at(org, "alice", clock) as alice:
+            importing.import_files(alice, shredded, [chat2], tz="Asia/Shanghai")
+        (late_path,) = set(_case_paths(org.stores["alice"], "alice", CASE)) - set(paths)
+        late_bytes = (org.stores["alice"] / late_path).read_bytes()
+        secrets.append(late_bytes)
+        _synced(org, "sam")
+        code, _report, err = org.sync("alice")
+        assert code == 3 and "case.shredded" in err, err
+        _synced(org, "alice", "root")
         with psycopg.connect(hub_db.owner_url) as conn:
             assert _leaks(conn, secrets) == []
             assert _wraps(conn, CASE) == []
+            assert conn.execute(
+                "SELECT digest FROM withdrawn_files WHERE path = %s", (late_path,)
+            ).fetchone() == (hashlib.sha256(late_bytes).hexdigest(),)
 
         # a late upload of a withdrawn file (a device that had not pushed it): taken, ignored
         late = b"late ciphertext of the shredded case " * 40
