@@ -404,9 +404,13 @@ class HubRepository:
         """Withdraw the cases whose accepted tombstones the hub holds and has not withdrawn
         (a hub from before hub/withdrawal.py; ``hub serve`` runs it at start), then their
         objects; idempotent. Returns how many cases were withdrawn now."""
-        with self._judged() as (conn, judging):
-            _acceptance_lock(conn)
-            withdrawn = withdrawal.withdraw_pending(conn, judging.state(conn).tables)
+        withdrawn = 0
+        with self._pool.connection() as conn:
+            found = withdrawal.pending(conn)
+        if found:
+            with self._judged() as (conn, judging):
+                _acceptance_lock(conn)
+                withdrawn = withdrawal.withdraw_pending(conn, judging.state(conn).tables)
         self.finish_withdrawals()
         return withdrawn
 

@@ -54,6 +54,9 @@ Tables = Mapping[str, Mapping[tuple[Any, ...], Mapping[str, Any]]]
 
 #: the tables (part of hub/schema.py's DDL: ``hub upgrade`` creates them on an older hub)
 TABLES: Final = """
+-- the tombstones, found at a start without reading every entry
+CREATE INDEX entries_shreds ON entries (hub_seq) WHERE action = 'case.shred';
+
 CREATE TABLE case_withdrawals (
     case_no text PRIMARY KEY,
     device_id text NOT NULL,
@@ -221,17 +224,29 @@ def after_push(
     return withdrawn
 
 
+#: the accepted tombstones of cases not withdrawn yet
+_PENDING: Final = (
+    "FROM entries e WHERE e.action = 'case.shred' AND e.verdict = '' "
+    "AND NOT EXISTS (SELECT 1 FROM case_withdrawals w "
+    "WHERE w.case_no = hub_payload_text(e.payload, 'case_no'))"
+)
+
+
+def pending(conn: Conn) -> bool:
+    """Does the hub hold an accepted tombstone it has not withdrawn (one cheap look, so that a
+    start without one never replays the organisation's history for it)?"""
+    return conn.execute(f"SELECT 1 {_PENDING} LIMIT 1").fetchone() is not None
+
+
 def withdraw_pending(conn: Conn, tables: Tables) -> int:
     """Withdraw every case whose accepted tombstone the hub holds and has not withdrawn (a hub
-    upgraded from before this release; ``hub upgrade`` and ``hub serve`` run it). Idempotent.
+    upgraded from before this release, or a restored database; ``hub serve`` runs it at start).
+    Idempotent.
     Returns how many cases were withdrawn now."""
     withdrawn = 0
     for device_id, seq, at, actor, action, payload, *rest in conn.execute(
         "SELECT e.device_id, e.seq, e.at, e.actor, e.action, e.payload, e.payload_hash, "
-        "e.prev_hash, e.entry_hash, e.signature FROM entries e "
-        "WHERE e.action = 'case.shred' AND e.verdict = '' "
-        "AND NOT EXISTS (SELECT 1 FROM case_withdrawals w "
-        "WHERE w.case_no = hub_payload_text(e.payload, 'case_no')) ORDER BY e.hub_seq"
+        f"e.prev_hash, e.entry_hash, e.signature {_PENDING} ORDER BY e.hub_seq"
     ).fetchall():
         entry = ledger.Entry(seq, at, actor, action, payload, *rest)
         case_no = _payload(str(payload)).get("case_no")

@@ -11,7 +11,6 @@ supervisor (or a withdrawal row an insider adds) withdraws nothing."""
 from __future__ import annotations
 
 import hashlib
-import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -251,7 +250,15 @@ def test_a_shredded_case_leaves_the_hub_and_late_pushes_do_not_bring_it_back(
         with psycopg.connect(hub_db.owner_url) as conn:
             other_wraps = _wraps(conn, OTHER)  # lena's too now
         assert len(other_wraps) >= 4
-        _forged_tombstone(org, hub_db, clock)
+        with repository(hub_db.app_url) as repo, pytest.raises(Refused) as refused:
+            repo.push(*_forged_tombstone(org, hub_db, clock, "sam"))
+        assert refused.value.refusal.rule == "hub.permission"
+        # root (an admin, who may shred) signs one of the other case, which is neither closed
+        # nor past its floor: the hub keeps it in root's chain, refused by the rule table
+        # (the floor comes first), and withdraws nothing
+        with repository(hub_db.app_url) as repo:
+            result, _receipts = repo.push(*_forged_tombstone(org, hub_db, clock, "root"))
+        assert [r.facts().get("violated") for r in result.refused] == ["retention.floor"]
         with psycopg.connect(hub_db.owner_url) as conn:
             assert _wraps(conn, OTHER) == other_wraps
             assert _ciphertexts(conn, other_paths) == other_held
@@ -275,10 +282,14 @@ def test_a_shredded_case_leaves_the_hub_and_late_pushes_do_not_bring_it_back(
             assert refused.value.sqlstate == schema.APPEND_ONLY_STATE
 
 
-def _forged_tombstone(org: Org, hub_db: HubDatabase, clock: TickingClock) -> None:
-    with _at(org, "sam", clock) as sam:
-        device = sam.folder.store_id
-        key = sam.signing_key
+def _forged_tombstone(
+    org: Org, hub_db: HubDatabase, clock: TickingClock, name: str
+) -> tuple[str, list[ledger.Entry]]:
+    """A tombstone of OTHER signed by ``name``'s key after their device's last entry on the
+    hub, written outside the app (whose rules would refuse it): (device, [entry])."""
+    with _at(org, name, clock) as session:
+        device = session.folder.store_id
+        key = session.signing_key
     with psycopg.connect(hub_db.owner_url) as conn:
         prior = [
             ledger.Entry(*r)
@@ -290,7 +301,7 @@ def _forged_tombstone(org: Org, hub_db: HubDatabase, clock: TickingClock) -> Non
         ]
     payload: dict[str, Any] = {
         "case_no": OTHER,
-        "basis": "request",
+        "basis": "expired",
         "reason": "forged",
         "request_sha256": None,
         "counts": {},
@@ -305,19 +316,16 @@ def _forged_tombstone(org: Org, hub_db: HubDatabase, clock: TickingClock) -> Non
                 "op": "put",
                 "row": {
                     "case_no": OTHER,
-                    "shredded_by": "sam",
+                    "shredded_by": name,
                     "shredded_at": "2026-03-02T02:00:00.000000Z",
-                    "basis": "request",
+                    "basis": "expired",
                     "reason": "forged",
                     "request_sha256": None,
                 },
             }
         ],
     }
-    entry = forged(device, prior, "sam", "case.shred", payload, key)
-    with repository(hub_db.app_url) as repo, pytest.raises(Refused) as refused:
-        repo.push(device, [entry])
-    assert refused.value.refusal.rule == "hub.permission", json.dumps(refused.value.refusal.facts())
+    return device, [forged(device, prior, name, "case.shred", payload, key)]
 
 
 def _closed_case(org: Org, clock: TickingClock, tmp_path: Path) -> None:
@@ -401,6 +409,7 @@ def _as_version_3(db: HubDatabase) -> None:
     or grants (hub/withdrawal.py), schema version 3."""
     with psycopg.connect(db.owner_url) as conn, conn.transaction():
         conn.execute("DROP TABLE withdrawn_blobs, withdrawn_files, case_withdrawals")
+        conn.execute("DROP INDEX entries_shreds")
         conn.execute("DROP TRIGGER case_key_wraps_keep ON case_key_wraps")
         conn.execute(
             "CREATE TRIGGER case_key_wraps_keep BEFORE UPDATE OR DELETE ON case_key_wraps "
