@@ -21,7 +21,7 @@ from botocore.exceptions import ClientError
 from psycopg import sql
 
 from evidence_desk.domain.hub_refusals import Refused
-from evidence_desk.hub import schema, withdrawal
+from evidence_desk.hub import org_clock, receipts, schema, withdrawal
 from evidence_desk.hub.object_store import S3Location, S3ObjectLockStore
 from evidence_desk.integrity import ledger
 from evidence_desk.services import cases, contacts, importing, org_ledger, retention, shredding
@@ -30,7 +30,7 @@ from evidence_desk.services.verify import verify_store
 from tests.helpers import TickingClock, supporting_documents
 from tests.hub.conftest import APP_ROLE, HubDatabase
 from tests.hub.devices import repository
-from tests.hub.org_cli import PASSWORD, Org, ok, organisation
+from tests.hub.org_cli import PASSWORD, Org, free_port, ok, organisation
 from tests.hub.test_object_store import BUCKET, s3  # noqa: F401 (the S3 server fixture)
 from tests.hub.test_object_store import client as s3_client
 from tests.services.test_org_ledger import forged
@@ -398,6 +398,32 @@ def test_on_worm_storage_the_wraps_go_and_a_locked_object_is_recorded_until_its_
             assert [repo.blob_chunk(d, 0) for d in digests] == [None, None]  # never served
             # a later run past the recorded date tries again: still locked here, still recorded
             assert repo.finish_withdrawals(now=rows[-1][3] + timedelta(days=1)) == 0
+            # the hub's clock looks hourly: an object whose deletion failed (left pending) is
+            # tried again, and an object store out of reach never stops the clock
+            with psycopg.connect(hub_db.owner_url) as conn:
+                conn.execute("UPDATE withdrawn_blobs SET object = 'pending', kept_until = NULL")
+            desk = receipts.ReceiptDesk(str(repo.hub_id()), receipts.load_or_make_key(org.tls))
+            clock_task = org_clock.OrgClock(repo, desk, timedelta(days=1), None)
+            repo.objects = S3ObjectLockStore(
+                S3Location.parse(
+                    f"s3://{BUCKET}/wd/", endpoint_url=f"http://127.0.0.1:{free_port()}"
+                )
+            )
+            clock_task._next_objects = 0.0
+            clock_task.tick()
+            repo.objects = store
+            clock_task.tick()  # within the hour: not yet
+            with psycopg.connect(hub_db.owner_url) as conn:
+                states = conn.execute("SELECT DISTINCT object FROM withdrawn_blobs").fetchall()
+            assert states == [("pending",)]
+            clock_task._next_objects = 0.0
+            clock_task.tick()
+            with psycopg.connect(hub_db.owner_url) as conn:
+                again = conn.execute(
+                    "SELECT digest, location, object, kept_until FROM withdrawn_blobs "
+                    "ORDER BY digest"
+                ).fetchall()
+            assert again == rows
         _synced(org, "alice", "sam", "root")
         with _at(org, "sam", clock) as sam:
             report = verify_store(sam, local_anchor=False)
