@@ -22,7 +22,8 @@ in the push's transaction (acceptance lock held), by :func:`after_push`:
   records each digest. An object on S3 is deleted after the commit where the store allows it
   (:func:`finish_objects`): under Object Lock in compliance mode a version cannot be deleted
   before its retain-until date, so the row records ``locked`` and that date (the case key's
-  wraps being gone, what stays is ciphertext no key opens), and a later run deletes it then.
+  wraps being gone, what stays is ciphertext no key opens); ``hub serve`` deletes it once the
+  date has passed (at start, then hourly: hub/org_clock.py).
 - **Late files**: a blob completed later under a withdrawn path is taken and ignored
   (its chunks discarded); an entry of an offline device about the case that the hub refuses
   by ``case.shredded`` withdraws the files its ``case_blobs`` rows name, when that device's
