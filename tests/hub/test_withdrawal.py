@@ -504,3 +504,46 @@ def test_a_case_shredded_before_the_upgrade_is_withdrawn_when_the_hub_starts(
             with _at(org, name, clock) as session:
                 report = verify_store(session, local_anchor=False)
                 assert report.intact, (name, [(f.code, f.location) for f in report.errors])
+
+
+def test_a_case_s_files_are_its_copies_and_the_store_key_files_only_it_used() -> None:
+    """``case_files`` over the organisation's tables: the case's own copies (another case's
+    copy of the same original is not one), and a file under a store key of an original the
+    case used (as an item and as an import alike: one ``blobs`` row) that no case still alive
+    uses; one a shredded case also used goes too."""
+    tables: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {
+        "case_blobs": {
+            ("aa11",): {"name": "aa11", "case_no": "A", "sha256": "s1"},
+            ("bb22",): {"name": "bb22", "case_no": "B", "sha256": "s1"},
+        },
+        "shreddings": {("C",): {"case_no": "C"}},
+        "contacts": {
+            ("ca",): {"id": "ca", "case_no": "A"},
+            ("cb",): {"id": "cb", "case_no": "B"},
+            ("cc",): {"id": "cc", "case_no": "C"},
+        },
+        "items": {
+            ("i1",): {"id": "i1", "contact_id": "ca", "sha256": "s1"},
+            ("i2",): {"id": "i2", "contact_id": "cb", "sha256": "s1"},  # B is alive: stays
+            ("i3",): {"id": "i3", "contact_id": "ca", "sha256": "s2"},
+            ("i4",): {"id": "i4", "contact_id": "cc", "sha256": "s3"},  # C was shredded
+        },
+        "imports": {
+            ("m1",): {"id": "m1", "contact_id": "ca", "sha256": "s2"},  # s2 under two kinds
+            ("m2",): {"id": "m2", "contact_id": "ca", "sha256": "s3"},
+            ("m3",): {"id": "m3", "contact_id": "cb", "sha256": "s4"},
+        },
+        "blobs": {
+            ("s1",): {"sha256": "s1", "name": "k1file"},
+            ("s2",): {"sha256": "s2", "name": "k2file", "kind": "document"},
+            ("s3",): {"sha256": "s3", "name": "k3file"},
+            ("s4",): {"sha256": "s4", "name": "k4file"},
+            ("s5",): {"sha256": "s5", "name": ""},
+        },
+    }
+    assert withdrawal.case_files(tables, "A") == {
+        "blobs/aa/11",
+        "blobs/k2/file",
+        "blobs/k3/file",
+    }
+    assert withdrawal.case_files(tables, "B") == {"blobs/bb/22", "blobs/k4/file"}
