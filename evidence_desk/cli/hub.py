@@ -223,6 +223,9 @@ def cmd_hub_serve(args: argparse.Namespace) -> int:
         repo.objects = objects
         staged_idle = timedelta(hours=args.staged_hours)
         repo.sweep_staged(staged_idle)  # what earlier runs left staged and nobody will join
+        # cases shredded before this release (or while the hub was down) leave it now, and the
+        # objects a lock kept past its date go (hub/withdrawal.py)
+        repo.withdraw_pending()
         hub_id = repo.hub_id()
         desk = None
         if hub_id is not None:  # the organisation's receipts, signed with the hub's own key

@@ -35,6 +35,8 @@ from evidence_desk.domain.errors import UsageError
 from evidence_desk.domain.wording import Catalogue
 
 DEFAULT_RETAIN_DAYS: Final = 3650
+#: the error codes of a delete the object's retention refuses
+_LOCKED: Final = frozenset({"AccessDenied", "InvalidRequest", "ObjectLocked"})
 
 _said = Catalogue(
     {
@@ -130,6 +132,39 @@ class S3ObjectLockStore:
             raise UsageError(said)
         return key
 
+    def withdraw(self, digest: str) -> datetime | None:
+        """A shredded case's blob (hub/withdrawal.py): delete every version of its object the
+        store lets go; a version under compliance retention cannot be deleted before its date,
+        so it stays (hidden behind a delete marker) and the latest such date is returned
+        (None: nothing of the object is left)."""
+        bucket, key = self.location.bucket, self.key(digest)
+        kept: datetime | None = None
+        for version in self._versions(key):
+            try:
+                self._s3.delete_object(Bucket=bucket, Key=key, VersionId=version)
+            except Exception as error:  # botocore's ClientError: AccessDenied under the lock
+                if _code(error) not in _LOCKED:
+                    raise
+                head = self._s3.head_object(Bucket=bucket, Key=key, VersionId=version)
+                until = head.get("ObjectLockRetainUntilDate")
+                if isinstance(until, datetime) and (kept is None or until > kept):
+                    kept = until
+        if kept is not None:
+            self._s3.delete_object(Bucket=bucket, Key=key)  # a marker: plain reads see none
+        return kept
+
+    def _versions(self, key: str) -> list[str]:
+        """Every version id of ``key`` (delete markers included), oldest pages first."""
+        found: list[str] = []
+        pages = self._s3.get_paginator("list_object_versions").paginate(
+            Bucket=self.location.bucket, Prefix=key
+        )
+        for page in pages:
+            for item in [*page.get("Versions", ()), *page.get("DeleteMarkers", ())]:
+                if item.get("Key") == key:
+                    found.append(str(item["VersionId"]))
+        return found
+
     def read(self, key: str, start: int, end: int) -> bytes:
         """Bytes ``start..end-1`` of object ``key``."""
         if end <= start:
@@ -139,3 +174,9 @@ class S3ObjectLockStore:
         )
         data: bytes = answer["Body"].read()
         return data
+
+
+def _code(error: Exception) -> str:
+    """The S3 error code of a botocore ``ClientError`` ("" for any other error)."""
+    response = getattr(error, "response", None)
+    return str(response.get("Error", {}).get("Code", "")) if isinstance(response, dict) else ""

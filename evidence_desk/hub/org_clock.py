@@ -17,6 +17,11 @@ fails a push.
 **Abandoned join uploads.** Every tick also sweeps the staged uploads of invitations no longer
 open and those idle for ``staged_idle`` (``HubRepository.sweep_staged``, hub/join_staging.py);
 with nothing staged that is one look at an empty table.
+
+**Locked objects of shredded cases.** With blobs on WORM storage, once an hour the objects of
+withdrawn blobs whose Object Lock has ended (or whose deletion failed) are deleted
+(``HubRepository.finish_withdrawals``, hub/withdrawal.py); a store that fails is tried again the
+next hour, never stopping the clock.
 """
 
 from __future__ import annotations
@@ -45,6 +50,8 @@ DEFAULT_STAGED_HOURS: Final = 72.0
 _TICK: Final = 1.0
 #: the longest pause between two tries of a TSA that keeps failing, in seconds
 _MAX_PAUSE: Final = 30.0
+#: seconds between two looks for withdrawn objects whose lock has ended
+_OBJECTS_EVERY: Final = 3600.0
 
 Conn = psycopg.Connection[tuple[Any, ...]]
 
@@ -81,6 +88,7 @@ class OrgClock:
         self.authority = authority
         self._pause = _TICK
         self._next_stamp = 0.0
+        self._next_objects = time.monotonic() + _OBJECTS_EVERY  # ``hub serve`` did it at start
 
     def tick(self) -> None:
         """One round: the timer's checkpoint if due, the abandoned join uploads, then the
@@ -88,6 +96,10 @@ class OrgClock:
         if self.repo.in_transaction(lambda conn: checkpoint_due(conn, self.every)):
             self.desk.issue_checkpoint(self.repo)
         self.repo.sweep_staged(self.staged_idle)
+        if self.repo.objects is not None and time.monotonic() >= self._next_objects:
+            self._next_objects = time.monotonic() + _OBJECTS_EVERY
+            with contextlib.suppress(Exception):  # the object store away: the next hour
+                self.repo.finish_withdrawals()
         if self.authority is None or time.monotonic() < self._next_stamp:
             return
         if stamp_pending(self.repo, self.authority):

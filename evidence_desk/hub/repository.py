@@ -32,7 +32,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, Final, TypeVar
 
 import psycopg
@@ -41,7 +41,7 @@ from psycopg_pool import ConnectionPool
 from evidence_desk.domain import pre_org
 from evidence_desk.domain.hub_refusals import Refusal, Refused
 from evidence_desk.domain.hub_refusals import rule_refusal as refusal
-from evidence_desk.hub import acceptance, join_staging, membership, retirements, schema
+from evidence_desk.hub import acceptance, join_staging, membership, retirements, schema, withdrawal
 from evidence_desk.hub import pre_org as hub_pre_org
 from evidence_desk.hub.acceptance import DeviceHead
 from evidence_desk.hub.acceptance_gate import AcceptanceGate
@@ -377,7 +377,9 @@ class HubRepository:
         with self._judged() as (conn, judging):
             _device_lock(conn, f"device:{device_id}")
             turn = self._turn(len(entries))
-            return _append(conn, judging, device_id, entries, self.judge, turn)[0]
+            result = _append(conn, judging, device_id, entries, self.judge, turn)[0]
+        self._after_shredding(entries)
+        return result
 
     def push(
         self, device_id: str, entries: Sequence[ledger.Entry]
@@ -389,7 +391,42 @@ class HubRepository:
         ``(seq, hub_seq)`` for each pushed entry the hub holds."""
         with self._judged() as (conn, judging):
             _device_lock(conn, f"device:{device_id}")
-            return _push(conn, judging, device_id, entries, self.judge, self._turn(len(entries)))
+            done = _push(conn, judging, device_id, entries, self.judge, self._turn(len(entries)))
+        self._after_shredding(entries)
+        return done
+
+    def _after_shredding(self, entries: Sequence[ledger.Entry]) -> None:
+        """After the commit of a push that held a tombstone: the withdrawn blobs' objects on
+        S3 are deleted where the store allows it (hub/withdrawal.py)."""
+        if self.objects is not None and any(e.action == "case.shred" for e in entries):
+            # the push is committed and answered as such whatever the store says: an object
+            # the store could not delete now stays ``pending``, retried when ``hub serve``
+            # starts (a failure here must not fail the push, which the device would retry
+            # for ever)
+            with suppress(Exception):
+                self.finish_withdrawals()
+
+    def withdraw_pending(self) -> int:
+        """Withdraw the cases whose accepted tombstones the hub holds and has not withdrawn
+        (a hub from before hub/withdrawal.py; ``hub serve`` runs it at start), then their
+        objects; idempotent. Returns how many cases were withdrawn now."""
+        withdrawn = 0
+        with self._pool.connection() as conn:
+            found = withdrawal.pending(conn)
+        if found:
+            with self._judged() as (conn, judging):
+                _acceptance_lock(conn)
+                withdrawn = withdrawal.withdraw_pending(conn, judging.state(conn).tables)
+        self.finish_withdrawals()
+        return withdrawn
+
+    def finish_withdrawals(self, now: datetime | None = None) -> int:
+        """Delete the withdrawn blobs' objects on S3 that are pending, or whose lock has
+        ended (hub/withdrawal.py ``finish_objects``); returns how many rows changed."""
+        if self.objects is None:
+            return 0
+        with self._waiting() as conn, conn.transaction():
+            return withdrawal.finish_objects(conn, self.objects, now or datetime.now(UTC))
 
     def _turn(self, pushed: int) -> Callable[[Conn], None]:
         """How a push of ``pushed`` entries takes the acceptance lock: a person's at once, a
@@ -615,6 +652,8 @@ class HubRepository:
         restarted from scratch), after it such a chunk is refused."""
         with self._waiting() as conn, conn.transaction():
             _device_lock(conn, f"blob:{digest}")
+            if withdrawal.digest_withdrawn(conn, digest):
+                return  # a shredded case's ciphertext: taken and ignored (hub/withdrawal.py)
             row = conn.execute(
                 "SELECT data FROM blob_chunks WHERE digest = %s AND index = %s", (digest, index)
             ).fetchone()
@@ -709,6 +748,8 @@ class HubRepository:
             if stored is None or not 0 <= index < int(stored[2]):
                 return None
             if stored[0] == "s3":
+                if withdrawal.digest_withdrawn(conn, digest):
+                    return None  # a shredded case's, its object kept by its lock only
                 ends = [int(end) for end in stored[1]]
                 start = 0 if index == 0 else ends[index - 1]
                 if self.objects is None:  # a hub restarted without --blobs: said, not hidden
@@ -718,6 +759,17 @@ class HubRepository:
                 "SELECT data FROM blob_chunks WHERE digest = %s AND index = %s", (digest, index)
             ).fetchone()
         return None if row is None else bytes(row[0])
+
+    def ignore_withdrawn(self, path: str, digest: str) -> bool:
+        """True when ``path`` is a blob file of a shredded case (hub/withdrawal.py): a late
+        upload of it is taken and ignored, the chunks uploaded for it discarded."""
+        with self._waiting() as conn, conn.transaction():
+            if not withdrawal.path_withdrawn(conn, path):
+                return False
+            _device_lock(conn, f"blob:{digest}")
+            if not _complete(conn, digest):
+                conn.execute("DELETE FROM blob_chunks WHERE digest = %s", (digest,))
+            return True
 
     def add_blob_file(self, path: str, digest: str, *, by: str) -> bool:
         """Name a complete blob as the store file ``path`` (under the store's ``blobs/``); a
@@ -749,7 +801,9 @@ class HubRepository:
             rows = conn.execute(
                 "SELECT path FROM blob_files WHERE path = ANY(%s) ORDER BY path", (list(paths),)
             ).fetchall()
-        return [str(r[0]) for r in rows]
+            # a shredded case's file counts as named: the device does not upload it again
+            withdrawn = withdrawal.withdrawn_paths(conn, paths)
+        return sorted({str(r[0]) for r in rows} | set(withdrawn))
 
     def blob_files_at(self, paths: Sequence[str]) -> list[tuple[str, str, int, int]]:
         """``(path, digest, size, chunks)`` of those of ``paths`` that name a blob, by path: a
@@ -769,6 +823,8 @@ class HubRepository:
         """Keep a wrapped case key (idempotent: the same wrap again changes nothing)."""
         with self._pool.connection() as conn, conn.transaction():
             self._existing_user(conn, wrap.recipient)
+            if withdrawal.case_withdrawn(conn, wrap.case_no):
+                return  # a shredded case's key: taken and ignored (hub/withdrawal.py)
             conn.execute(
                 "INSERT INTO case_key_wraps (case_no, recipient, key_id, sealed, added_by) "
                 "VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
@@ -917,6 +973,8 @@ def _append(
             (device_id, judged.size, judged.head_hash, list(judged.compact_range)),
         )
         judging.appended(conn)
+        if withdrawal.called_for(fresh, verdicts):  # a shredded case leaves the hub now
+            withdrawal.after_push(conn, judging.state(conn).tables, device_id, fresh, verdicts)
         # the live route's waiters wake at the commit (none for a rollback): hub/live.py
         conn.execute("SELECT pg_notify('evidence_desk_entries', '')")
     accepted = [e for e, verdict in zip(fresh, verdicts, strict=True) if not verdict]

@@ -33,16 +33,19 @@ import psycopg
 from psycopg import sql
 
 from evidence_desk.domain.models import Role
+from evidence_desk.hub import withdrawal
 
 #: 2: ``entries.pre_org`` and ``join_staging`` (joining with an existing store, issue 19).
 #: Version 1 grew tables without a number of its own (receipts, checkpoints, witnesses, key
 #: rotations, stamps): :func:`upgrade` adds whatever table, column and index it lacks.
-#: 4: ``device_retirements`` (an admin retired a lost or stale laptop, issue 20 item 6).
 #: 3: ``org_checkpoint_stamps.certs`` (the TSA's certificate path each token verified by, served
 #: with the stamp so that a kit can carry it); lookups instead of scans: ``hub_payload_text``
 #: and the ``entries_decisions`` index (who decided a contact first), ``entries_invites`` and
 #: ``entries_invite_uses`` (an open invitation), ``join_staging.staged_at`` (abandoned uploads
 #: swept by age).
+#: 4: ``device_retirements`` (an admin retired a lost or stale laptop, issue 20 item 6); a
+#: shredded case withdrawn from the hub (hub/withdrawal.py): ``case_withdrawals``,
+#: ``withdrawn_files``, ``withdrawn_blobs``, and the triggers that let its wraps and chunks go.
 SCHEMA_VERSION: Final = 4
 
 #: tables that only ever grow (trigger + grants); in the order they are created
@@ -64,6 +67,7 @@ EVIDENCE_TABLES: Final = (
     "receipt_key_rotations",
     "org_checkpoint_stamps",
     "device_retirements",
+    *withdrawal.EVIDENCE_TABLES,
 )
 
 #: SQLSTATE the triggers raise, so that the repository can tell a refused change apart
@@ -289,6 +293,9 @@ CREATE TABLE join_staging (
     PRIMARY KEY (invite_key, device_id, seq)
 );
 
+-- a shredded case withdrawn from the hub (hub/withdrawal.py)
+{withdrawal_tables}
+
 CREATE FUNCTION hub_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     RAISE EXCEPTION 'hub.append_only: % of % refused', TG_OP, TG_TABLE_NAME
@@ -307,6 +314,7 @@ CREATE TRIGGER users_keep BEFORE UPDATE OR DELETE ON users
 CREATE TRIGGER users_no_truncate BEFORE TRUNCATE ON users
     FOR EACH STATEMENT EXECUTE FUNCTION hub_refuse_change();
 
+-- (hub/withdrawal.py RULES replaces it: a withdrawn blob's chunks may go too)
 CREATE FUNCTION hub_refuse_chunk_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'DELETE' AND NOT EXISTS (SELECT 1 FROM blobs WHERE digest = OLD.digest) THEN
@@ -347,6 +355,7 @@ _BOOKKEEPING_GRANTS = (
     "GRANT SELECT, INSERT, DELETE ON nonces TO {role}",
     "GRANT SELECT, INSERT, DELETE ON join_staging TO {role}",
     "GRANT SELECT, INSERT ON users, hub_schema TO {role}",
+    *withdrawal.GRANTS,
 )
 
 
@@ -375,6 +384,7 @@ def install(conn: psycopg.Connection[Any]) -> None:
                     no_truncate=sql.Identifier(f"{table}_no_truncate"),
                 )
             )
+        withdrawal.install_rules(conn)
         conn.execute("INSERT INTO hub_schema (version) VALUES (%s)", (SCHEMA_VERSION,))
 
 
@@ -425,13 +435,18 @@ def upgrade(conn: psycopg.Connection[Any]) -> tuple[int, int]:
         for match in _INDEX.finditer(ddl):
             unique, name, rest = match.group(1) or "", match.group(2), match.group(3)
             conn.execute(f"CREATE {unique}INDEX IF NOT EXISTS {name} {rest}".encode())
+        withdrawal.install_rules(conn)  # (``hub serve`` withdraws the cases shredded before)
         conn.execute("INSERT INTO hub_schema (version) VALUES (%s)", (SCHEMA_VERSION,))
     return before, SCHEMA_VERSION
 
 
 def _ddl() -> sql.Composed:
     roles = sql.SQL(", ").join(sql.Literal(role.value) for role in Role)
-    return sql.SQL(_DDL).format(roles=roles, payload_function=sql.SQL(_PAYLOAD_FUNCTION))
+    return sql.SQL(_DDL).format(
+        roles=roles,
+        payload_function=sql.SQL(_PAYLOAD_FUNCTION),
+        withdrawal_tables=sql.SQL(withdrawal.TABLES),
+    )
 
 
 def _exists(conn: psycopg.Connection[Any], table: str) -> bool:
