@@ -316,3 +316,70 @@ def test_a_device_joining_after_the_shredding_holds_nothing_of_the_case(
     report = verify(tmp_path / "c", "lee")
     assert report.intact, errors(report)
     assert "shred.note" in {f.code for f in report.findings}
+
+
+def test_a_pulled_tombstone_applied_step_by_step_destroys_its_case_once(
+    org: Org, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On the step-by-step path the tombstone destroys its case at its place and lists its
+    files there; apply_pull wipes that list and does not destroy the case a second time
+    (before, it ran ``destroy_pulled`` again after the batch and wiped what that second run
+    listed). The real ``destroy_pulled`` runs; the test only counts the calls."""
+    _imported(org, tmp_path)
+    _shred_on_a(org)
+    files_before = {
+        p
+        for p in (org.b / "blobs").rglob("*")
+        if p.is_file() and "tmp" not in p.relative_to(org.b).parts
+    }
+    assert len(files_before) == 3
+    runs: list[list[str]] = []
+    real = shredding.destroy_pulled
+
+    def counted(session: Any, case_no: str) -> list[str]:
+        listed = real(session, case_no)
+        runs.append(listed)
+        return listed
+
+    monkeypatch.setattr(shredding, "destroy_pulled", counted)
+    alice = org.login(org.b, "alice")
+    assert org.hub.pull(alice).entries == 1
+    assert len(runs) == 1  # once, at the tombstone's place
+    assert {alice.blobs.path_for_name(name) for name in runs[0]} == files_before
+    assert not any(p.exists() for p in files_before)
+    assert case_keys.case_key(alice, CASE) is None
+    alice.close()
+    report = verify(org.b, "alice")
+    assert report.intact, errors(report)
+
+
+def test_a_pulled_shreddings_files_are_listed_before_its_rows_and_later_entries_change(
+    tmp_path: Path,
+) -> None:
+    """In a store not migrated (the release store: every original is one file under the store
+    key), the files of a case a pulled tombstone destroys are listed from the rows as they are
+    at the tombstone. An entry after it in the same batch that imports the same original into
+    another case clears ``blobs.name`` (originals.py: new originals have no file under the
+    store key), so a list made after the batch (what apply_pull's second destruction did)
+    names none of the case's files and leaves them on the disk, readable under the store key."""
+    import shutil
+
+    from evidence_desk.services.session import Session
+    from tests.services.test_blob_migration import RELEASE_STORE
+
+    store = tmp_path / "store"
+    shutil.copytree(RELEASE_STORE, store)
+    with Session.open(store, "alice", "alice-password") as alice:
+        conn = alice.conn
+        case_no = str(conn.execute("SELECT case_no FROM cases ORDER BY case_no").fetchone()[0])
+        stored = alice.blobs.stored_names()
+        assert len(stored) == 11  # every original of the case, under the store key
+        conn.execute("BEGIN IMMEDIATE")
+        listed = shredding.destroy_pulled(alice, case_no)
+        assert set(listed) == stored  # listed before the rows changed
+        # a later entry of the batch: the same originals imported into another case
+        conn.execute("UPDATE blobs SET name = ''")
+        assert shredding.destroy_pulled(alice, case_no) == []  # a list made afterwards
+        conn.execute("COMMIT")
+        assert shredding.wipe_after_pull(alice, listed)
+        assert alice.blobs.stored_names() == set()
