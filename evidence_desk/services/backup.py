@@ -61,7 +61,16 @@ from evidence_desk.domain.errors import (
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity.canonical import canonical_bytes
-from evidence_desk.services import anchoring, shredding, shredding_checks, tombstones
+from evidence_desk.services import (
+    anchoring,
+    org_checkpoint_checks,
+    org_gossip,
+    receipt_checks,
+    shredding,
+    shredding_checks,
+    sync,
+    tombstones,
+)
 from evidence_desk.services.backup_manifest import (
     BACKUP_CONTEXT,
     BACKUP_FORMAT,
@@ -429,6 +438,7 @@ def restore(
                 ]
                 reapplied = shredding.reapply_tombstones(session, kept_tombstones)
                 tombstones.keep_tombstones(work, kept_tombstones)
+                _keep_hub_files(target, work, manifest.store_id)
                 session.folder.reload()
                 event = anchoring.restore_event(session, backup_path.resolve(), rfc3339(clock()))
         if not verdict.intact:
@@ -483,6 +493,38 @@ def restore(
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return dataclasses.replace(result, moved_aside=moved_aside)
+
+
+#: the files beside the database that bind a store to its organisation's hub and hold what it
+#: learned of the hub: its URL and CA, the hub's pinned key, the checkpoints it saw and
+#: cosigned, gossip waiting to be settled, the blob files the hub names. They describe the
+#: hub, not the store's state, so a backup does not hold them; a restore keeps the replaced
+#: store's (same store id), so the restored device syncs on at once (pulling again whatever
+#: came after the backup, a shredding included) and still holds the hub to what it saw
+HUB_FILES = (
+    sync.HUB_FILE,
+    sync.CA_COPY,
+    sync.ON_HUB_FILE,
+    receipt_checks.PIN_FILE,
+    org_checkpoint_checks.SEEN_FILE,
+    org_checkpoint_checks.WITNESSED_FILE,
+    org_gossip.PENDING_FILE,
+)
+
+
+def _keep_hub_files(target: Path, work: Path, store_id: str) -> None:
+    """Copy the replaced store's hub files (:data:`HUB_FILES`) into the restored folder, when
+    the store being replaced is the backup's store (another store's binding is not its)."""
+    try:
+        replaced = json.loads((target / "store.json").read_text("utf-8")).get("store_id")
+    except (OSError, ValueError, AttributeError):
+        return
+    if replaced != store_id:
+        return
+    for name in HUB_FILES:
+        source = target / name
+        if source.is_file():
+            store_files.atomic_write(work / name, source.read_bytes())
 
 
 def _tombstones(path: Path) -> list[dict[str, Any]]:

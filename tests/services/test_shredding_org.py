@@ -32,7 +32,7 @@ from evidence_desk.services import (
 from evidence_desk.services.org_ledger import OrgEntry
 from evidence_desk.store.folder import StoreFolder
 from evidence_desk.store.keys import derive_subkey
-from tests.helpers import ADMIN, raw_connection
+from tests.helpers import ADMIN, TickingClock, raw_connection
 from tests.services.test_org_ledger import (
     CHAT,
     PASSWORDS,
@@ -383,3 +383,86 @@ def test_a_pulled_shreddings_files_are_listed_before_its_rows_and_later_entries_
         conn.execute("COMMIT")
         assert shredding.wipe_after_pull(alice, listed)
         assert alice.blobs.stored_names() == set()
+
+
+def test_a_device_restored_from_a_backup_before_a_pulled_shredding_destroys_it_again(
+    tmp_path: Path, clock: TickingClock
+) -> None:
+    """Entries, wraps and originals move as sync moves them (tests/services/test_org_case_keys
+    .py's KeyedOrg); A (root, sam) rebuilt alice's import, so it holds the messages. lee
+    (legal, device C) shreds the case; A pulls the tombstone and destroys the case; then A's
+    admin restores A's backup from before the shredding. A pulled tombstone is in no tombstone
+    list of A (only the shredding device keeps one), so the restore brings the case back; the
+    next sync pulls the tombstone again from where the restored store stands and destroys the
+    case again: no key, no message text, no originals, no search fragments, verify INTACT."""
+    from evidence_desk.services import backup, org_history, rebuild
+    from tests.services.test_org_case_keys import keyed_org
+    from tests.services.test_rebuild import CHAT as REBUILT_CHAT
+    from tests.services.test_rebuild import _import, _to_a, approved_across_laptops
+
+    with keyed_org(tmp_path, clock) as keyed:
+        contact_id = approved_across_laptops(keyed, tmp_path)
+        _import(keyed, tmp_path, contact_id, "chat.txt", REBUILT_CHAT)
+        sam = _to_a(keyed)
+        assert rebuild.rebuild_imports(sam).rebuilt
+        assert reading.search(sam, contact_id, SEARCHED)  # logged with its text (PI-1)
+        retention.close_case(sam, CASE, "repaid in full")
+        keyed.sync(sam)
+        sam.close()
+        keyed.clock.advance(days=366 * 5 + 2)
+        root = keyed.login(keyed.a, ADMIN)
+        invitation = org_ledger.invite_user(root, "lee", Role.LEGAL)
+        keyed.sync(root)
+        lee = keyed.keep(keyed.hub.join(tmp_path / "c", "lee", invitation.code, keyed.clock))
+        keyed.sync(lee)
+        keyed.sync(root)
+        key = case_keys.case_key(root, CASE)
+        assert key is not None
+        originals = _blob_files(keyed.a)
+        assert len(originals) == 3  # two documents and the chat, under the case key
+        old = tmp_path / "before-shred.edbackup"
+        backup.backup(root, old)
+        root.close()
+        shredding.shred_case(lee, CASE, "expired", "retention period over")
+        keyed.sync(lee)
+        sam = keyed.login(keyed.a, "sam")
+        keyed.sync(sam)
+        assert case_keys.case_key(sam, CASE) is None
+        for session in keyed._open:
+            session.close()
+        keyed._open.clear()
+
+        restored = backup.restore(
+            old, keyed.a, ADMIN, PASSWORDS[ADMIN], replace=True, clock=keyed.clock
+        )
+        assert restored.reapplied == ()  # A kept no tombstone of lee's
+        back = {**_files(keyed.a), **_decrypted(keyed.a, ADMIN)}
+        assert _leaks(back, [*SECRETS, SEARCHED])  # the scan sees what the backup brought back
+        sam = keyed.login(keyed.a, "sam")
+        assert case_keys.case_key(sam, CASE) == key  # the case is back
+        assert "我 1 月 20 号先还 5000" in {m.text for m in reading.page_at(sam, contact_id, 0, 10)}
+        assert all(p.exists() for p in originals)
+        # the sync goes on from what the restored store holds
+        keyed.hub.pulled[keyed.a_id] = org_history.last_org_seq(sam.conn)
+        keyed.sync(sam)
+        assert case_keys.case_key(sam, CASE) is None
+        assert _count(sam.conn, "SELECT count(*) FROM shreddings WHERE case_no = ?", CASE) == 1
+        assert {m.text for m in reading.page_at(sam, contact_id, 0, 10)} == {MARKER}
+        assert not any(p.exists() for p in originals)
+        sam.close()
+        held = {**_files(keyed.a), **_decrypted(keyed.a, ADMIN)}
+        leaks = _leaks(held, [*SECRETS, SEARCHED, key.hex()])
+        leaks += [f"{name} holds the case key" for name, raw in held.items() if key in raw]
+        assert leaks == []
+        for path, user in ((keyed.a, ADMIN), (keyed.a, "sam"), (tmp_path / "c", "lee")):
+            report = verify(path, user)
+            assert report.intact, (user, errors(report))
+            assert "shred.note" in {f.code for f in report.findings}
+
+
+def _blob_files(store: Path) -> set[Path]:
+    return {
+        p
+        for p in (store / "blobs").rglob("*")
+        if p.is_file() and "tmp" not in p.relative_to(store).parts
+    }
