@@ -9,6 +9,7 @@ INTACT), and A's own verify failed: its replay of B's entries gave the unredacte
 # ruff: noqa: F811
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -466,3 +467,156 @@ def _blob_files(store: Path) -> set[Path]:
         for p in (store / "blobs").rglob("*")
         if p.is_file() and "tmp" not in p.relative_to(store).parts
     }
+
+
+#: personal values written into every kind of entry about the case, each distinct, so that a
+#: leak names the field it came through
+PERSONAL = {
+    "debtor_name": "陈立新",
+    "debtor_id_number": "110101199003074514",
+    "loan_ref": "LOAN-CHEN-778812",
+    "edited loan_ref": "LOAN-CHEN-778813",
+    "handle": "+8613800000000",
+    "display_name": "Chen Lixin",
+    "request reason": "the debtor added us",
+    "approval note": "APPROVED-陈先生本人确认",
+    "document file name": "陈立新身份证",
+    "import file name": "WhatsApp Chat with Chen Lixin",
+    "rejected handle": "+8613900000001",
+    "rejected display name": "王芳",
+    "rejection note": "REJECTED-王芳不是当事人",
+    "tag note": "TAGNOTE-陈立新答应还款",
+    "untag note": "UNTAGNOTE-陈立新撤回",
+    "conduct note": "ACKNOTE-陈立新电话",
+    "hold reason": "HOLD-陈立新诉讼",
+    "lift reason": "LIFT-陈立新判决",
+    "closure reason": "CLOSED-陈立新已还清",
+}
+
+
+def test_no_entry_about_a_shredded_case_keeps_its_personal_values_on_any_device_or_the_hub(
+    tmp_path: Path, clock: TickingClock
+) -> None:
+    """A case carrying every kind of entry about it (its creation and edit, contact requests
+    approved and rejected, documents, an import, tags added and withdrawn, a conduct
+    acknowledgement, a hold placed and lifted, its closure), written on both devices; entries,
+    wraps and originals move as sync moves them, and A rebuilds B's import. After A's
+    tombstone, no personal value of the case is readable in any entry: not in A's own
+    (redacted), not in B's own ledger, the entries each device holds of the other
+    (``device_entries``) or what the hub holds (the list hub keeps the entries as pushed, as
+    the real hub's ``entries`` does). The other devices' entries are append-only and signed:
+    what shreds them is that their personal fields are sealed under the case key."""
+    from evidence_desk.services import cases, conduct, rebuild
+    from tests.helpers import supporting_documents
+    from tests.services.test_org_case_keys import keyed_org
+    from tests.services.test_rebuild import _to_a
+
+    with keyed_org(tmp_path, clock) as keyed:
+        alice = keyed.login(keyed.b, "alice")
+        cases.create_case(
+            alice,
+            CASE,
+            debtor_name=PERSONAL["debtor_name"],
+            debtor_id_number=PERSONAL["debtor_id_number"],
+            loan_ref=PERSONAL["loan_ref"],
+        )
+        cases.edit_case(alice, CASE, loan_ref=PERSONAL["edited loan_ref"])
+        contact_id = request(keyed, tmp_path)
+        rejected = contacts.request_contact(
+            alice,
+            case_no=CASE,
+            channel="whatsapp",
+            handle=PERSONAL["rejected handle"],
+            display_name=PERSONAL["rejected display name"],
+            reason="her spouse",
+            relation="guarantor",
+            relation_justification="guarantor in the loan file",
+            consent=True,
+            documents=supporting_documents(tmp_path / "docs-wife", tag="wife"),
+        )
+        keyed.sync(alice)
+        sam = keyed.login(keyed.a, "sam")
+        keyed.sync(sam)
+        contacts.approve(sam, contact_id, PERSONAL["approval note"])
+        contacts.reject(sam, rejected.id, PERSONAL["rejection note"])
+        keyed.sync(sam)
+        keyed.sync(alice)
+        document = tmp_path / f"{PERSONAL['document file name']}.txt"
+        document.write_text("身份证复印件\n", encoding="utf-8")
+        contacts.attach_documents(alice, contact_id, [document])
+        chat = tmp_path / f"{PERSONAL['import file name']}.txt"
+        chat.write_text(
+            CHAT + "05/01/2026, 23:30 - Li Ming: 你再不还钱就等着瞧\n", encoding="utf-8"
+        )
+        importing.import_files(alice, contact_id, [chat], tz="Asia/Shanghai")
+        rowid = alice.conn.execute(
+            "SELECT rowid FROM messages WHERE contact_id = ? ORDER BY rowid", (contact_id,)
+        ).fetchone()[0]
+        review.tag_message(alice, rowid, "promise_to_pay", PERSONAL["tag note"])
+        withdrawn = review.tag_message(alice, rowid, "dispute", "to withdraw")
+        review.untag(alice, withdrawn.id, PERSONAL["untag note"])
+        keyed.sync(alice)
+        sam.close()
+        sam = _to_a(keyed)
+        assert rebuild.rebuild_imports(sam).rebuilt
+        findings = conduct.run_checks(sam, CASE)
+        assert findings, "the late-night threat gives the conduct check a finding"
+        conduct.acknowledge(sam, findings[0].id, PERSONAL["conduct note"])
+        keyed.sync(sam)
+        root = keyed.login(keyed.a, ADMIN)
+        keyed.sync(root)
+        retention.add_hold(root, CASE, PERSONAL["hold reason"])
+        retention.lift_hold(root, CASE, PERSONAL["lift reason"])
+        keyed.sync(root)
+        keyed.sync(sam)
+        retention.close_case(sam, CASE, PERSONAL["closure reason"])
+        keyed.sync(sam)
+        keyed.sync(alice)
+        keyed.clock.advance(days=366 * 5 + 2)
+        keyed.sync(root)
+        shredding.shred_case(root, CASE, "expired", "retention period over")
+        keyed.sync(root)
+        keyed.sync(alice)
+        keyed.sync(sam)
+        for session in (alice, sam, root):
+            session.close()
+
+        held: dict[str, bytes] = {}
+        for path, user in ((keyed.a, ADMIN), (keyed.b, "alice")):
+            conn = raw_connection(path, user, PASSWORDS[user])
+            for table in ("ledger", "device_entries"):
+                for seq, action, payload in conn.execute(
+                    f"SELECT seq, action, payload FROM {table}"
+                ):
+                    held[f"{path.name} {table} {seq} {action}"] = str(payload).encode()
+            conn.close()
+        for item in keyed.hub.log:
+            where = f"hub {item.device_id[:8]} {item.entry.seq} {item.entry.action}"
+            held[where] = item.entry.payload.encode()
+        leaks = {
+            (where.split(" ")[-1], field)
+            for where, raw in held.items()
+            for field, value in PERSONAL.items()
+            if value.encode() in raw or json.dumps(value).encode() in raw
+        }
+        # what the other devices' entries and the hub keep in clear after the shredding, by
+        # design today (docs/ARCHITECTURE.md, Per-case keys, "What is sealed"): the loan
+        # reference (clear for the case search's SQL), the reasons of holds and closures
+        # (read by auditors without a case key) and an acknowledgement's note. The notes
+        # written here quote the debtor's name, which is how it shows up in those entries.
+        # Anything else, or any of these once sealed, fails here.
+        assert leaks == {
+            ("case.create", "loan_ref"),
+            ("case.edit", "loan_ref"),
+            ("case.edit", "edited loan_ref"),
+            ("conduct.ack", "conduct note"),
+            ("conduct.ack", "debtor_name"),
+            ("hold.add", "hold reason"),
+            ("hold.add", "debtor_name"),
+            ("hold.lift", "lift reason"),
+            ("hold.lift", "debtor_name"),
+            ("case.close", "closure reason"),
+            ("case.close", "debtor_name"),
+        }
+        # and only in the entries the shredding device cannot redact: the others' and the hub's
+        assert not [w for w in held if w.startswith("a ledger") and "陈立新".encode() in held[w]]
