@@ -1379,6 +1379,10 @@ SEALED_TAG_COLUMNS = ("note", "remove_note")
 SEALED_IMPORT_COLUMNS = ("file_name", "main_member", "members", "our_account", "details")
 #: an item's file name (a document's often names the debtor: 身份证正反面.png)
 SEALED_ITEM_COLUMNS = ("file_name",)
+#: an acknowledgement's note (a supervisor's account of a call often names the debtor; its
+#: ``conduct.ack`` entry puts the row, so the entries other devices and the hub keep would
+#: hold it after a shredding)
+SEALED_ACK_COLUMNS = ("note",)
 SEALED_PREFIX = "edk1:"
 
 
