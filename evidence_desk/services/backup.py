@@ -63,8 +63,6 @@ from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity.canonical import canonical_bytes
 from evidence_desk.services import (
     anchoring,
-    org_checkpoint_checks,
-    org_gossip,
     receipt_checks,
     shredding,
     shredding_checks,
@@ -416,6 +414,8 @@ def restore(
             work.mkdir()
             _extract(backup_path, archive, manifest, work, report)
         (work / "blobs").mkdir(exist_ok=True)
+        # before the verify: a bound device's receipts are checked against its pinned hub key
+        _keep_hub_files(target, work, manifest.store_id)
         report("verify", 0, 1)
         # checked as the backup holds it: no per-case key upkeep (it would append entries the
         # manifest does not know); the next login into the restored store does it
@@ -438,7 +438,6 @@ def restore(
                 ]
                 reapplied = shredding.reapply_tombstones(session, kept_tombstones)
                 tombstones.keep_tombstones(work, kept_tombstones)
-                _keep_hub_files(target, work, manifest.store_id)
                 session.folder.reload()
                 event = anchoring.restore_event(session, backup_path.resolve(), rfc3339(clock()))
         if not verdict.intact:
@@ -495,20 +494,20 @@ def restore(
     return dataclasses.replace(result, moved_aside=moved_aside)
 
 
-#: the files beside the database that bind a store to its organisation's hub and hold what it
-#: learned of the hub: its URL and CA, the hub's pinned key, the checkpoints it saw and
-#: cosigned, gossip waiting to be settled, the blob files the hub names. They describe the
-#: hub, not the store's state, so a backup does not hold them; a restore keeps the replaced
-#: store's (same store id), so the restored device syncs on at once (pulling again whatever
-#: came after the backup, a shredding included) and still holds the hub to what it saw
+#: the files beside the database that bind a store to its organisation's hub: its URL and CA,
+#: the hub's pinned key (which the store's hub receipts are checked against), the blob files
+#: the hub names. They describe the hub, not the store's state, so a backup does not hold
+#: them; a restore keeps the replaced store's (same store id), so the restored device verifies
+#: and syncs on at once, pulling again whatever came after the backup (a shredding included).
+#: The organisation checkpoints it saw, cosigned or was gossiped are not kept: those made
+#: after the backup cover history the restored store does not hold (verify's
+#: ``org_checkpoint.root``), so its next sync starts that memory afresh from the hub's newest
+#: checkpoint, checked against the pinned key
 HUB_FILES = (
     sync.HUB_FILE,
     sync.CA_COPY,
     sync.ON_HUB_FILE,
     receipt_checks.PIN_FILE,
-    org_checkpoint_checks.SEEN_FILE,
-    org_checkpoint_checks.WITNESSED_FILE,
-    org_gossip.PENDING_FILE,
 )
 
 

@@ -420,32 +420,35 @@ def test_cli_backup_and_restore(filled: Team, tmp_path: Path) -> None:
 def test_a_restore_keeps_the_replaced_stores_binding_to_its_hub(
     filled: Team, tmp_path: Path
 ) -> None:
-    """A backup holds the store, not what the device learned of its hub. Restoring over the
-    same store keeps the hub files it had (the binding, the CA, the pinned hub key, the
-    checkpoints seen), so the device syncs on and pulls what came after the backup (a
-    shredding included: tests/services/test_shredding_org.py); before, a restored device was
-    bound to no hub. Restored elsewhere, or over another store, nothing is carried over."""
+    """A backup holds the store, not its binding to the hub. Restoring over the same store
+    keeps the hub files it had (the binding, the CA, the pinned hub key, before the restore's
+    verify, which checks the store's hub receipts against that key), so the device verifies,
+    syncs on and pulls what came after the backup (tests/hub/test_org_shredding.py: a
+    shredding); before, the restore of a bound device was refused (``receipt.no_pin``) or
+    left it bound to no hub. The checkpoints it saw are not kept: those after the backup
+    cover history the restored store does not hold. Restored elsewhere, or over another
+    store, nothing is carried over."""
     from evidence_desk.services import sync
     from evidence_desk.store.folder import StoreFolder
 
     ca = tmp_path / "ca.pem"
     ca.write_bytes(b"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")
     sync.bind(StoreFolder.open(filled.path), "https://hub.example:8443", ca)
-    seen = {"pin": b'{"key": "k"}', "seen": b'{"checkpoints": []}'}
-    (filled.path / "hub-key.json").write_bytes(seen["pin"])
-    (filled.path / "org-checkpoints.json").write_bytes(seen["seen"])
+    (filled.path / "hub-key.json").write_bytes(b'{"key": "k"}')
+    (filled.path / "org-checkpoints.json").write_bytes(b'{"checkpoints": []}')
     kept = {
         name: (filled.path / name).read_bytes()
         for name in backup.HUB_FILES
         if (filled.path / name).exists()
     }
-    assert set(kept) == {"hub.json", "hub-ca.pem", "hub-key.json", "org-checkpoints.json"}
+    assert set(kept) == {"hub.json", "hub-ca.pem", "hub-key.json"}
     _backup(filled, tmp_path / "b.zip")
     with zipfile.ZipFile(tmp_path / "b.zip") as archive:
         assert not {n for n in archive.namelist() if n.removeprefix("store/") in kept}
 
     _restore(tmp_path / "b.zip", filled.path, replace=True)
     assert {name: (filled.path / name).read_bytes() for name in kept} == kept
+    assert not (filled.path / "org-checkpoints.json").exists()
     assert sync.binding(StoreFolder.open(filled.path)).url == "https://hub.example:8443"
 
     elsewhere = tmp_path / "elsewhere"
