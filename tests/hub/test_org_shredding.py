@@ -132,11 +132,11 @@ def test_a_device_restored_from_before_a_shredding_destroys_the_case_at_its_next
     hub_db: HubDatabase, tmp_path: Path
 ) -> None:
     """lee (legal) shreds the case on her device; the admin's device had destroyed it at its
-    sync, and is then restored from its backup made before the shredding. The backup holds
-    the store, not its binding to the hub: the restore keeps the replaced folder's hub files,
-    so the next ``sync`` (the CLI, a new process) runs, pulls the tombstone again from where
-    the restored store stands, and destroys the case again; verify INTACT, nothing of it left
-    in the store's files. (Before, the restored device was bound to no hub: ``sync`` refused.)"""
+    sync, and is then restored from its backup made before the shredding, bound to the hub as
+    it was (the binding files: services/backup.HUB_FILES), so the next ``sync`` (the CLI, a
+    new process) runs, pulls the tombstone again from where the restored store stands, and
+    destroys the case again; verify INTACT, nothing of it left in the store's files. (Before,
+    the restore of a bound device was refused: its receipts had no pinned key to verify by.)"""
     from evidence_desk.services import backup
 
     clock = TickingClock(datetime.now(UTC))
@@ -184,6 +184,12 @@ def test_a_device_restored_from_before_a_shredding_destroys_the_case_at_its_next
         with _at(org, "root", clock) as root:
             assert case_keys.case_key(root, CASE) is None
 
+        # on a new machine the backup restores bound and verified (its receipts against the
+        # pinned hub key it carries)
+        moved = backup.restore(old, tmp_path / "new-machine", "root", PASSWORD, clock=clock)
+        assert (moved.path / "hub-key.json").read_bytes() == (
+            root_store / "hub-key.json"
+        ).read_bytes()
         backup.restore(old, root_store, "root", PASSWORD, replace=True, clock=clock)
         with _at(org, "root", clock) as root:
             assert case_keys.case_key(root, CASE) is not None  # the backup brought it back

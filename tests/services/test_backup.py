@@ -417,49 +417,52 @@ def test_cli_backup_and_restore(filled: Team, tmp_path: Path) -> None:
     assert not (tmp_path / "r2").exists()
 
 
-def test_a_restore_keeps_the_replaced_stores_binding_to_its_hub(
+def test_a_bound_stores_backup_carries_its_binding_and_a_restore_over_it_keeps_the_newer(
     filled: Team, tmp_path: Path
 ) -> None:
-    """A backup holds the store, not its binding to the hub. Restoring over the same store
-    keeps the hub files it had (the binding, the CA, the pinned hub key, before the restore's
-    verify, which checks the store's hub receipts against that key), so the device verifies,
-    syncs on and pulls what came after the backup (tests/hub/test_org_shredding.py: a
-    shredding); before, the restore of a bound device was refused (``receipt.no_pin``) or
-    left it bound to no hub. The checkpoints it saw are not kept: those after the backup
-    cover history the restored store does not hold. Restored elsewhere, or over another
-    store, nothing is carried over."""
+    """A bound store's backup holds its binding to the hub (the URL, the CA, the pinned hub
+    key, the blob files the hub names), not the checkpoints it saw. Restored on a new machine
+    it is bound as it was (its hub receipts verify against the pin); restored over the same
+    store, the replaced folder's files win (a key rotation pinned since the backup), and they
+    are in place before the restore's verify. Before, the restore of a bound device was
+    refused (``receipt.no_pin``: tests/hub/test_org_shredding.py) or left it bound to no hub.
+    Over another store (another store id) its binding is not carried over."""
     from evidence_desk.services import sync
     from evidence_desk.store.folder import StoreFolder
 
     ca = tmp_path / "ca.pem"
     ca.write_bytes(b"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")
     sync.bind(StoreFolder.open(filled.path), "https://hub.example:8443", ca)
-    (filled.path / "hub-key.json").write_bytes(b'{"key": "k"}')
+    (filled.path / "hub-key.json").write_bytes(b'{"key": "k1"}')
     (filled.path / "org-checkpoints.json").write_bytes(b'{"checkpoints": []}')
-    kept = {
+    bound = {
         name: (filled.path / name).read_bytes()
         for name in backup.HUB_FILES
         if (filled.path / name).exists()
     }
-    assert set(kept) == {"hub.json", "hub-ca.pem", "hub-key.json"}
+    assert set(bound) == {"hub.json", "hub-ca.pem", "hub-key.json"}
     _backup(filled, tmp_path / "b.zip")
     with zipfile.ZipFile(tmp_path / "b.zip") as archive:
-        assert not {n for n in archive.namelist() if n.removeprefix("store/") in kept}
+        members = {n.removeprefix("store/") for n in archive.namelist()}
+    assert set(bound) <= members and "org-checkpoints.json" not in members
 
-    _restore(tmp_path / "b.zip", filled.path, replace=True)
-    assert {name: (filled.path / name).read_bytes() for name in kept} == kept
-    assert not (filled.path / "org-checkpoints.json").exists()
-    assert sync.binding(StoreFolder.open(filled.path)).url == "https://hub.example:8443"
-
-    elsewhere = tmp_path / "elsewhere"
+    elsewhere = tmp_path / "new-machine"
     _restore(tmp_path / "b.zip", elsewhere)
-    assert not any((elsewhere / name).exists() for name in backup.HUB_FILES)
-    # over another store (another store id): its binding is not the restored store's
+    assert {name: (elsewhere / name).read_bytes() for name in bound} == bound
+    assert sync.binding(StoreFolder.open(elsewhere)).url == "https://hub.example:8443"
+    assert not (elsewhere / "org-checkpoints.json").exists()
+
+    (filled.path / "hub-key.json").write_bytes(b'{"key": "k2"}')  # pinned since the backup
+    _restore(tmp_path / "b.zip", filled.path, replace=True)
+    assert (filled.path / "hub-key.json").read_bytes() == b'{"key": "k2"}'
+    assert (filled.path / "hub.json").read_bytes() == bound["hub.json"]
+    assert not (filled.path / "org-checkpoints.json").exists()
+
     other = tmp_path / "other"
     _restore(tmp_path / "b.zip", other)
     descriptor = json.loads((other / "store.json").read_text())
     descriptor["store_id"] = "another-store"
     (other / "store.json").write_text(json.dumps(descriptor))
-    sync.bind(StoreFolder.open(other), "https://other.example", ca)
+    (other / "hub-key.json").write_bytes(b'{"key": "other"}')
     _restore(tmp_path / "b.zip", other, replace=True)
-    assert not (other / "hub.json").exists()
+    assert (other / "hub-key.json").read_bytes() == bound["hub-key.json"]
