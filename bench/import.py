@@ -55,9 +55,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from evidence_desk.importers.base import ParsedChat, encode_chat
+from evidence_desk.importers.base import ChatEncoder, ParsedChat
+from evidence_desk.integrity import merkle
 from evidence_desk.integrity.digests import new_sm3
 from evidence_desk.services import (
+    bulk_rows,
     case_keys,
     cases,
     commitments,
@@ -527,32 +529,77 @@ def storage_floor(work: Path, export: Path, *, encrypted: bool = False) -> tuple
 
 
 def stage_times(export: Path, repeat: int) -> dict[str, float]:
-    """Our import's Python stages, each timed alone (best of ``repeat``) on the same file: the
-    parse (detection included), the encoding pass (normalised document and content bytes), and
-    the fingerprints with the salted commitments and their Merkle root, and the salts derived
-    from the case key (one HMAC-SHA256 per message: ``store/case_keys.message_salts``)."""
-    best = {k: float("inf") for k in ("parse", "encode", "hash", "salts")}
-    salt_key = ck.message_salt_key(os.urandom(32))
+    """Our import's Python stages on the same file (best of ``repeat``), as the import runs
+    them: the parse (detection included), then the encoding pass of :func:`encoding_pass`."""
+    keys = ("parse", "encode", "hash", "salts", "seal")
+    best = dict.fromkeys(keys, float("inf"))
+    case_key = os.urandom(32)
     for _ in range(repeat):
+        took = dict.fromkeys(keys, 0.0)
         start = time.perf_counter()
         parsed = import_parsing.parse_path(export, "Asia/Shanghai", None)
-        parse_end = time.perf_counter()
+        took["parse"] = time.perf_counter() - start
         chat = parsed.result
         assert isinstance(chat, ParsedChat)
-        _normalised, contents, _sent_at = encode_chat(chat)
-        encode_end = time.perf_counter()
-        hash_start = time.perf_counter()
-        prints = commitments.fingerprints_of(contents)
-        salt_start = time.perf_counter()
-        salts = ck.message_salts(salt_key, "K-bench", prints)
-        salt_end = time.perf_counter()
-        commitments.commit_contents(contents, salts)
-        hash_end = time.perf_counter()
-        best["parse"] = min(best["parse"], parse_end - start)
-        best["encode"] = min(best["encode"], encode_end - parse_end)
-        best["hash"] = min(best["hash"], hash_end - hash_start - (salt_end - salt_start))
-        best["salts"] = min(best["salts"], salt_end - salt_start)
+        encoding_pass(chat, case_key, "bench-store", "C-bench", took)
+        for key in keys:
+            best[key] = min(best[key], took[key])
     return best
+
+
+def encoding_pass(
+    chat: ParsedChat, case_key: bytes, store_id: str, contact_id: str, took: dict[str, float]
+) -> tuple[str, str]:
+    """What the importing thread does after the parse, as ``importing._encoded`` and
+    ``_queue_new_messages`` do it, a batch of ``bulk_rows.BATCH`` messages at a time while the
+    writer thread stores the batch before: the encoding pass (``ChatEncoder``: the content
+    bytes, the sent_at texts and the batch's part of the normalised document, hashed as it
+    comes), the fingerprints, the salts derived from the case key (one HMAC-SHA256 per message:
+    ``store/case_keys.message_salts``), the salted commitments with their leaves (the Merkle
+    root once at the end), and the sealing of each message under the case key (one AES-GCM per
+    message: ``store/case_keys.MessageCipher``). Adds each stage's time, summed over the
+    batches, to ``took`` (``encode``, ``hash``, ``salts``, ``seal``); returns the normalised
+    document's SHA-256 and the commitments root, which equal the import's own (a test holds
+    them to an import's row, so the stages timed are the work the import does)."""
+    salt_key = ck.message_salt_key(case_key)
+    normalised = hashlib.sha256()
+    encoder = ChatEncoder(chat, normalised.update)
+    cipher = ck.MessageCipher(store_id, contact_id, case_key)
+    occurrences: dict[bytes, int] = {}
+    leaves: list[bytes] = []
+    messages, step = chat.messages, bulk_rows.BATCH
+    for first in range(0, len(messages), step):
+        batch = messages[first : first + step]
+        at = time.perf_counter()
+        contents, _sent_at = encoder.encode(batch)
+        encoded = time.perf_counter()
+        prints = commitments.fingerprints_of(contents, occurrences)
+        printed = time.perf_counter()
+        salts = ck.message_salts(salt_key, contact_id, prints)
+        salted = time.perf_counter()
+        _sealed, batch_leaves = commitments.commit_batch(contents, salts)
+        leaves += batch_leaves
+        committed = time.perf_counter()
+        for message, fingerprint in zip(batch, prints, strict=True):
+            attachments = commitments.attachments_json(message) if message.attachments else "[]"
+            cipher.seal(
+                fingerprint,
+                message.text,
+                message.raw,
+                message.sender,
+                message.sender_id,
+                attachments,
+            )
+        sealed = time.perf_counter()
+        took["encode"] += encoded - at
+        took["hash"] += (printed - encoded) + (committed - salted)
+        took["salts"] += salted - printed
+        took["seal"] += sealed - committed
+    at = time.perf_counter()
+    encoder.finish()
+    root = merkle.root_hash(leaves).hex()
+    took["encode"] += time.perf_counter() - at
+    return normalised.hexdigest(), root
 
 
 def print_breakdown(
@@ -560,20 +607,25 @@ def print_breakdown(
 ) -> None:
     """Where our import's time goes, beside the ratio: each stage in seconds and as a part of
     the baseline (whatstk told + storage floor), so that a missed target names its stage; the
-    parse beside whatstk's, the storing beside the floors."""
+    parse beside whatstk's, the storing beside the floors. The encoding stages run batch by
+    batch while the writer thread stores the batch before, so the import's time is not their
+    sum plus the storing: what is left of it after the importing thread's stages is the
+    storing the stages did not hide, the ledger and the commit."""
     baseline = t_told + t_floor
     stages = stage_times(export, repeat)
-    storing = t_ours - sum(stages.values())
+    python = sum(stages.values())
+    storing = t_ours - python
     print(
-        f"breakdown of ours ({t_ours:.2f} s; each stage alone, best of {repeat}; "
-        f"x = share of the baseline {baseline:.2f} s):"
+        f"breakdown of ours ({t_ours:.2f} s; each stage as the import runs it, batches of "
+        f"{bulk_rows.BATCH}, best of {repeat}; x = share of the baseline {baseline:.2f} s):"
     )
     rows = [
         ("parse (detect, decode, scan, build messages)", stages["parse"], t_told, "whatstk told"),
-        ("encode (normalised document, content bytes)", stages["encode"], 0.0, ""),
+        ("encode (ChatEncoder: content bytes, document hash)", stages["encode"], 0.0, ""),
         ("fingerprints, salted commitments, Merkle root", stages["hash"], 0.0, ""),
         ("derived salts (one HMAC-SHA256 per message)", stages["salts"], 0.0, ""),
-        ("the rest: rows, SQL, full-text index, ledger, commit", storing, t_sealed, "enc. floor"),
+        ("seal (one AES-GCM per message, case key)", stages["seal"], 0.0, ""),
+        ("the rest: storing not hidden, ledger, commit", storing, t_sealed, "enc. floor"),
     ]
     for label, seconds, peer, name in rows:
         beside = f"  ({seconds / peer:.2f}x {name} {peer:.2f} s)" if peer else ""
@@ -585,12 +637,14 @@ def print_breakdown(
     # Our parser's own floor: our parse, then nothing but the rows stored through SQLCipher
     # (the encoding, fingerprints, commitments, sealing and ledger entirely hidden behind the
     # storing). The import stores on a second thread only what is ready, after the parse.
-    python = stages["parse"] + stages["encode"] + stages["hash"] + stages["salts"]
     print(f"  derived salts: {stages['salts'] / t_ours:.1%} of our import")
+    after_parse = python - stages["parse"]
     print(
         f"  least with our parse: (our parse + encrypted floor) / baseline = "
-        f"{(stages['parse'] + t_sealed) / baseline:.2f}x; with every Python stage in sequence "
-        f"before the storing: {(python + t_sealed) / baseline:.2f}x"
+        f"{(stages['parse'] + t_sealed) / baseline:.2f}x; with the importing thread's stages "
+        f"after the parse ({after_parse:.2f} s) in sequence before the storing: "
+        f"{(python + t_sealed) / baseline:.2f}x; with them fully hidden behind the storing: "
+        f"{(stages['parse'] + max(after_parse, t_sealed)) / baseline:.2f}x"
     )
 
 

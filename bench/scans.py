@@ -9,6 +9,14 @@ now — and an open invitation — the ``LIKE`` scans against ``repository._open
 figure is the median of R lookups of different keys; the ratio is baseline / lookup. Printed
 with the load average before and after (the machine is shared).
 
+Before the lookups, the same database is taken back to schema 2 (no ``hub_payload_text``, no
+lookup indexes, no ``join_staging.staged_at`` or ``org_checkpoint_stamps.certs``, version 2
+recorded, as tests/hub/test_schema_upgrade.py makes one) and ``schema.upgrade`` is timed: what
+``hub upgrade`` costs a hub of this size, against the floor of any index over a payload field,
+in the same run: one pass that parses every payload the three partial indexes cover as jsonb
+(``payload::jsonb ->> field``), without building anything. The lookups then run on the
+upgraded hub.
+
     python bench/scans.py [--decisions 200000] [--repeat 30]
 """
 
@@ -51,6 +59,55 @@ def _fill(conn: psycopg.Connection[tuple[object, ...]], decisions: int) -> None:
     conn.commit()
 
 
+#: the partial indexes schema 3 added: (field, the rows they cover), as hub/schema.py builds them
+_V3_INDEXES = {
+    "entries_decisions": (
+        "contact_id",
+        "action IN ('contact.approve', 'contact.reject') AND verdict = ''",
+    ),
+    "entries_invites": ("invite_key", "action = 'user.invite'"),
+    "entries_invite_uses": ("invite_id", "action IN ('device.join', 'invite.revoke')"),
+}
+
+
+def _as_version_2(conn: psycopg.Connection[tuple[object, ...]]) -> None:
+    """Take the filled schema-3 database back to what the release before schema 3 had."""
+    for index in _V3_INDEXES:
+        conn.execute(f"DROP INDEX {index}")
+    conn.execute("DROP FUNCTION hub_payload_text")
+    conn.execute("ALTER TABLE join_staging DROP COLUMN staged_at")
+    conn.execute("ALTER TABLE org_checkpoint_stamps DROP COLUMN certs")
+    conn.execute("DELETE FROM hub_schema")
+    conn.execute("INSERT INTO hub_schema (version) VALUES (2)")
+    conn.commit()
+    conn.execute("CHECKPOINT")  # the drop's writes are not charged to the upgrade
+
+
+def _payload_pass(conn: psycopg.Connection[tuple[object, ...]]) -> float:
+    """The floor: each payload the schema-3 indexes cover parsed once, nothing built."""
+    start = time.perf_counter()
+    for field, rows in _V3_INDEXES.values():
+        conn.execute(
+            f"SELECT count(payload::jsonb ->> %s) FROM entries WHERE {rows}", (field,)
+        ).fetchone()
+    conn.commit()
+    return time.perf_counter() - start
+
+
+def _upgrade_seconds(conn: psycopg.Connection[tuple[object, ...]]) -> tuple[float, float]:
+    """``hub upgrade`` from schema 2 on this database, and the payload pass (its floor),
+    each timed; the pass runs first and again after, and its faster run counts (the
+    upgrade's own first read of the table then finds it as warm as the floor's)."""
+    _as_version_2(conn)
+    floor = _payload_pass(conn)
+    start = time.perf_counter()
+    before, after = schema.upgrade(conn)
+    conn.commit()
+    upgrade = time.perf_counter() - start
+    assert (before, after) == (2, schema.SCHEMA_VERSION), (before, after)
+    return upgrade, min(floor, _payload_pass(conn))
+
+
 def _median_ms(lookups: int, one: Callable[[int], object]) -> float:
     times = []
     for i in range(lookups):
@@ -73,6 +130,7 @@ def main() -> None:
         with psycopg.connect(cluster.url("scans")) as conn:
             schema.install(conn)
             _fill(conn, n)
+            t_upgrade, t_floor = _upgrade_seconds(conn)
 
             def contact(i: int) -> str:
                 return f"K{(i * 6007) % n + 1:07}"
@@ -116,6 +174,11 @@ def main() -> None:
                     args.repeat, lambda i: repository._open_invite(conn, key(i))
                 ),
             }
+    print(
+        f"hub upgrade from schema 2 ({n + invites:,} entries): {t_upgrade:.2f} s; floor, each "
+        f"covered payload parsed once: {t_floor:.2f} s"
+    )
+    print(f"ratio upgrade / payload pass: {t_upgrade / t_floor:.2f}x")
     print(f"{n:,} decisions, {invites:,} invitations, median of {args.repeat} lookups each")
     for name, ms in figures.items():
         print(f"  {name}: {ms:.2f} ms")

@@ -144,6 +144,13 @@ _said = Catalogue(
         "in force (floor {floor}, cap {cap}), not floor {used_floor}, cap {used_cap}",
         "retention.deletion_date": "the deletion date of case {case} must be {expected}, not "
         "{value}",
+        # the closure's last record is not the case's (a closure written on a device that had
+        # not pulled a later import): the dates may well agree, the last record does not
+        "retention.last_record": "the closure of case {case} records its last record at "
+        "{value}, but the case's last record is at {expected}",
+        "retention.closure_dates": "the closure of case {case} records its last record at "
+        "{value_last} and its deletion date {value}, but the case's last record is at "
+        "{expected_last} and its deletion date must be {expected}",
         # -- shredding (issue 18 item 3) --
         "shred.held": "case {case} is under legal hold {hold} (placed by {placed_by}); nothing "
         "may be deleted until it is lifted",
@@ -1209,11 +1216,27 @@ def _closure_dates(
         expected = retention.deletion_date(str(closed_at), latest, floor, cap)
     except ValueError:
         expected = "?"
-    if delete_after != expected or row.get("last_record") != latest:
-        yield Violation(
-            "retention.deletion_date",
-            _said("retention.deletion_date", case=case_no, expected=expected, value=delete_after),
-        )
+    recorded = row.get("last_record")
+    if delete_after != expected or recorded != latest:
+        yield Violation("retention.deletion_date", _dates_differ(case_no, row, latest, expected))
+
+
+def _dates_differ(case_no: str, row: Mapping[str, Any], latest: str, expected: str) -> Phrase:
+    """The refusal of a closure's dates, naming the field that differs: the deletion date, the
+    last record, or both."""
+    delete_after, recorded = row.get("delete_after"), row.get("last_record")
+    if recorded == latest:
+        return _said("retention.deletion_date", case=case_no, expected=expected, value=delete_after)
+    if delete_after == expected:
+        return _said("retention.last_record", case=case_no, expected=latest, value=recorded)
+    return _said(
+        "retention.closure_dates",
+        case=case_no,
+        expected_last=latest,
+        value_last=recorded,
+        expected=expected,
+        value=delete_after,
+    )
 
 
 def _hold_add(state: State, entry: Entry) -> Iterable[Violation | None]:
@@ -1385,6 +1408,10 @@ SEALED_TAG_COLUMNS = ("note", "remove_note")
 SEALED_IMPORT_COLUMNS = ("file_name", "main_member", "members", "our_account", "details")
 #: an item's file name (a document's often names the debtor: 身份证正反面.png)
 SEALED_ITEM_COLUMNS = ("file_name",)
+#: an acknowledgement's note (a supervisor's account of a call often names the debtor; its
+#: ``conduct.ack`` entry puts the row, so the entries other devices and the hub keep would
+#: hold it after a shredding)
+SEALED_ACK_COLUMNS = ("note",)
 SEALED_PREFIX = "edk1:"
 
 

@@ -329,10 +329,13 @@ CREATE TRIGGER blob_chunks_no_truncate BEFORE TRUNCATE ON blob_chunks
 """
 
 #: a text field of an entry's JSON payload, NULL for a payload that is not a JSON object (an
-#: index expression must not fail an insert); IMMUTABLE, so that an index may use it
+#: index expression must not fail an insert); IMMUTABLE, so that an index may use it. PARALLEL
+#: RESTRICTED, not SAFE: the EXCEPTION block is a subtransaction, which a parallel worker
+#: cannot start, and PostgreSQL builds an index over a large table with workers unless its
+#: expression is restricted (``hub upgrade`` of a 200,000-decision hub failed so)
 _PAYLOAD_FUNCTION = """
 CREATE OR REPLACE FUNCTION hub_payload_text(payload text, field text) RETURNS text
-    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+    LANGUAGE plpgsql IMMUTABLE PARALLEL RESTRICTED AS $$
 BEGIN
     RETURN payload::jsonb ->> field;
 EXCEPTION WHEN others THEN

@@ -10,6 +10,8 @@ A backup is a zip file (members stored, not compressed: everything in it is alre
     store/keyslots.json       the key slots, so the same users log in with the same passwords
     store/evidence.db         a SQLCipher snapshot, still encrypted with the store's key
     store/blobs/ab/cd...      every original the snapshot refers to, still encrypted
+    store/hub.json ...        a bound store's binding to its hub: URL, CA, pinned hub key, the
+                              blob files the hub names (``HUB_FILES``; none for a lone store)
 
 Why it is consistent while the app runs: key slots and the head are written by writers while
 they hold the store's writer lock, so the descriptor, the key slots and the database snapshot
@@ -61,7 +63,14 @@ from evidence_desk.domain.errors import (
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity.canonical import canonical_bytes
-from evidence_desk.services import anchoring, shredding, shredding_checks, tombstones
+from evidence_desk.services import (
+    anchoring,
+    receipt_checks,
+    shredding,
+    shredding_checks,
+    sync,
+    tombstones,
+)
 from evidence_desk.services.backup_manifest import (
     BACKUP_CONTEXT,
     BACKUP_FORMAT,
@@ -187,6 +196,10 @@ def backup(
                 except FileNotFoundError:
                     raise StoreError(_said("backup.original_missing", path=source)) from None
             report("originals", len(blob_names), len(blob_names))
+            for name in HUB_FILES:  # a bound store's binding, so a restore elsewhere verifies
+                source = session.folder.path / name
+                if source.is_file():
+                    files.append(_add_file(archive, f"store/{name}", source))
             now = (clock or session.clock)()
             body = {
                 "format": BACKUP_FORMAT,
@@ -407,6 +420,8 @@ def restore(
             work.mkdir()
             _extract(backup_path, archive, manifest, work, report)
         (work / "blobs").mkdir(exist_ok=True)
+        # before the verify: a bound device's receipts are checked against its pinned hub key
+        _keep_hub_files(target, work, manifest.store_id)
         report("verify", 0, 1)
         # checked as the backup holds it: no per-case key upkeep (it would append entries the
         # manifest does not know); the next login into the restored store does it
@@ -483,6 +498,40 @@ def restore(
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return dataclasses.replace(result, moved_aside=moved_aside)
+
+
+#: the files beside the database that bind a store to its organisation's hub: its URL and CA,
+#: the hub's pinned key (which the store's hub receipts are checked against), the blob files
+#: the hub names. A backup holds them (member ``store/<name>``, when the store has them), so
+#: that a bound device restored on a new machine verifies and syncs; a restore over the same
+#: store keeps the replaced folder's instead (newer: a key rotation pinned since the backup),
+#: so the restored device syncs on at once, pulling again whatever came after the backup (a
+#: shredding included). The organisation checkpoints it saw, cosigned or was gossiped are in
+#: neither: those made after the backup cover history the restored store does not hold
+#: (verify's ``org_checkpoint.root``), so its next sync starts that memory afresh from the
+#: hub's newest checkpoint, checked against the pinned key
+HUB_FILES = (
+    sync.HUB_FILE,
+    sync.CA_COPY,
+    sync.ON_HUB_FILE,
+    receipt_checks.PIN_FILE,
+)
+
+
+def _keep_hub_files(target: Path, work: Path, store_id: str) -> None:
+    """Copy the replaced store's hub files (:data:`HUB_FILES`) into the restored folder, over
+    the backup's, when the store being replaced is the backup's store (another store's
+    binding is not its)."""
+    try:
+        replaced = json.loads((target / "store.json").read_text("utf-8")).get("store_id")
+    except (OSError, ValueError, AttributeError):
+        return
+    if replaced != store_id:
+        return
+    for name in HUB_FILES:
+        source = target / name
+        if source.is_file():
+            store_files.atomic_write(work / name, source.read_bytes())
 
 
 def _tombstones(path: Path) -> list[dict[str, Any]]:

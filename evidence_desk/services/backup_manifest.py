@@ -46,7 +46,9 @@ BACKUP_VERSION = 1
 BACKUP_CONTEXT = b"evidence-desk/backup/v1\n"
 MANIFEST = "backup.json"
 _MEMBER = re.compile(
-    r"^store/(store\.json|keyslots\.json|evidence\.db|blobs/[0-9a-f]{2}/[0-9a-f]{62})$"
+    r"^store/(store\.json|keyslots\.json|evidence\.db|blobs/[0-9a-f]{2}/[0-9a-f]{62}"
+    # a bound store's binding to its hub (services/backup.HUB_FILES), when it has one
+    r"|hub\.json|hub-ca\.pem|hub-blobs\.txt|hub-key\.json)$"
 )
 _REQUIRED = ("store/store.json", "store/keyslots.json", "store/evidence.db")
 

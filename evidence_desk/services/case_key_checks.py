@@ -140,7 +140,7 @@ def check_case_keys(session: KeySession, replay: Replay) -> list[Finding]:
 
 def _sealed_by_case(replay: Replay) -> dict[str, list[tuple[str, str, str, str]]]:
     """case -> its sealed fields as (table, row key, column, value): cases, contacts, tags,
-    imports and items (their case is their contact's)."""
+    acknowledgements, imports and items (their case is their contact's)."""
     found: dict[str, list[tuple[str, str, str, str]]] = {}
     for (case_no,), row in replay.tables["cases"].items():
         found.setdefault(str(case_no), []).extend(
@@ -148,7 +148,7 @@ def _sealed_by_case(replay: Replay) -> dict[str, list[tuple[str, str, str, str]]
             for c in SEALED_FIELDS["cases"]
             if ck.is_sealed(row.get(c))
         )
-    for table in ("contacts", "tags"):
+    for table in ("contacts", "tags", "conduct_acks"):
         for (row_key,), row in replay.tables[table].items():
             found.setdefault(str(row.get("case_no")), []).extend(
                 (table, str(row_key), c, str(row[c]))

@@ -60,6 +60,7 @@ SEALED_FIELDS: Mapping[str, tuple[str, ...]] = {
     "tags": authority.SEALED_TAG_COLUMNS,
     "imports": authority.SEALED_IMPORT_COLUMNS,
     "items": authority.SEALED_ITEM_COLUMNS,
+    "conduct_acks": authority.SEALED_ACK_COLUMNS,
 }
 #: the columns of ``messages`` whose values are sealed under the case key, as one ciphertext per
 #: message in ``text`` (store/case_keys.MessageCipher; the import seals them,
@@ -518,6 +519,12 @@ def open_contact_row(session: KeySession, row: Mapping[str, Any]) -> dict[str, A
 def open_tag_row(session: KeySession, row: Mapping[str, Any]) -> dict[str, Any]:
     """A ``tags`` row with its notes opened."""
     return open_fields(session, "tags", str(row["id"]), str(row["case_no"]), row)
+
+
+def open_ack_row(session: KeySession, row: Mapping[str, Any]) -> dict[str, Any]:
+    """A ``conduct_acks`` row with its note opened (one written before notes were sealed is
+    read as it is)."""
+    return open_fields(session, "conduct_acks", str(row["finding_id"]), str(row["case_no"]), row)
 
 
 def open_import_row(session: KeySession, row: Mapping[str, Any]) -> dict[str, Any]:

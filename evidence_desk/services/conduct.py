@@ -749,7 +749,10 @@ def _shot_finding(contact: _Contact, hit: BubbleHit) -> ConductFinding:
 
 
 def _acks(session: Session) -> dict[str, Any]:
-    return {r["finding_id"]: r for r in session.conn.execute("SELECT * FROM conduct_acks")}
+    return {
+        r["finding_id"]: case_keys.open_ack_row(session, r)
+        for r in session.conn.execute("SELECT * FROM conduct_acks")
+    }
 
 
 def report(
@@ -879,7 +882,11 @@ def acknowledge(
         # catalogue must not touch what was sealed (acks of older releases hold their English
         # text; ack_detail tells them apart, and verify compares rows, never rewords them)
         "detail": sealed_detail(current.detail),
-        "note": note,
+        # sealed under the case key, as a tag's note: the entry's row is what other devices
+        # and the hub keep, and shredding the case must leave it unreadable there
+        "note": case_keys.seal_value(
+            session, current.case_no, "conduct_acks", current.id, "note", note
+        ),
         "acked_by": session.user.name,
         "acked_at": session.now(),
     }
@@ -953,4 +960,7 @@ def list_acknowledgements(
         sql += " AND contact_id = ?"
         args.append(contact_id)
     rows = session.conn.execute(sql + " ORDER BY acked_at, finding_id", args)
-    return [Acknowledgement(**{**dict(r), "detail": ack_detail(r["detail"])}) for r in rows]
+    return [
+        Acknowledgement(**{**case_keys.open_ack_row(session, r), "detail": ack_detail(r["detail"])})
+        for r in rows
+    ]

@@ -365,10 +365,14 @@ def apply_pull(session: Session, batch: Sequence[OrgEntry]) -> PullResult:
             placed_before = _placed(conn)
             result, places, in_step = _store_batch(conn, session.folder.store_id, batch)
             stepwise = batch and not pull_in_step.needs_replay(batch)
+            stepped: list[str] | None = None
             if stepwise and in_step:
-                pull_in_step.apply_in_step(session, batch)
-            elif stepwise and pull_in_step.apply_rewound(session, batch, placed_before):
-                pass  # own unplaced entries rewound, the batch applied, they went on top
+                stepped = pull_in_step.apply_in_step(session, batch)
+            elif stepwise:  # own unplaced entries rewound, the batch applied, they on top
+                stepped = pull_in_step.apply_rewound(session, batch, placed_before)
+            if stepped is not None:
+                # each pulled tombstone destroyed its case at its place, and listed its files
+                wiped.extend(stepped)
             elif batch:
                 findings, tables = verify.replay_tables(session)
                 for finding in findings:
@@ -377,10 +381,11 @@ def apply_pull(session: Session, batch: Sequence[OrgEntry]) -> PullResult:
                 _project(conn, tables)
                 # what the own unplaced entries changed is no longer known row by row
                 unplaced.forget_after(conn, 0)
+                # another device's accepted tombstone: the replay redacted the case's rows
+                # (domain/shredding.redact_tables); this device destroys the rest of it
+                for case_no in shredded:
+                    wiped.extend(shredding.destroy_pulled(session, case_no))
             unplaced.forget(conn, _placed(conn))
-            # another device's accepted tombstone: this device destroys the case too
-            for case_no in shredded:
-                wiped.extend(shredding.destroy_pulled(session, case_no))
             conn.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(sqlcipher3.Error):

@@ -75,38 +75,45 @@ def needs_replay(batch: Sequence[OrgEntry]) -> bool:
     )
 
 
-def apply_in_step(session: Session, batch: Sequence[OrgEntry]) -> None:
+def apply_in_step(session: Session, batch: Sequence[OrgEntry]) -> list[str]:
     """Apply the pulled entries one by one on tables that are the replay up to the batch
     (every own entry placed, none placed among the batch's). The first problem refuses the
-    whole batch."""
+    whole batch. Returns the blob files of the cases pulled tombstones destroyed, to wipe
+    once the pull commits (``shredding.wipe_after_pull``)."""
     store_id = session.folder.store_id
     trees: dict[str, _Tree] = {}
+    wipe: list[str] = []
     for item in batch:
         if item.device_id != store_id:
-            _apply_foreign(session, item, trees)
+            _apply_foreign(session, item, trees, wipe)
     _keep_trees(session.conn, trees)
+    return wipe
 
 
-def apply_rewound(session: Session, batch: Sequence[OrgEntry], placed_before: int) -> bool:
+def apply_rewound(
+    session: Session, batch: Sequence[OrgEntry], placed_before: int
+) -> list[str] | None:
     """Rewind the own entries after ``placed_before`` (not placed before the batch), apply the
-    batch in the organisation's order and the still unplaced own entries on top; False, with
-    nothing changed, when the whole replay must decide instead. A pulled entry the rules
-    refuse raises, as it would in the replay."""
+    batch in the organisation's order and the still unplaced own entries on top; returns the
+    blob files to wipe as :func:`apply_in_step` does, or None, with nothing changed, when the
+    whole replay must decide instead. A pulled entry the rules refuse raises, as it would in
+    the replay."""
     conn, store_id = session.conn, session.folder.store_id
     own_last = int(conn.execute("SELECT coalesce(max(seq), 0) FROM ledger").fetchone()[0])
     if any(item.device_id == store_id and item.verdict for item in batch):
-        return False  # the hub refused an own entry: the replay drops what it made
+        return None  # the hub refused an own entry: the replay drops what it made
     if not unplaced.complete(conn, range(placed_before + 1, own_last + 1)):
-        return False
+        return None
     conn.execute("PRAGMA defer_foreign_keys = ON")  # a parent goes before its children return
     conn.execute("SAVEPOINT rewound")
     try:
         unplaced.rewind(conn, placed_before)
         trees: dict[str, _Tree] = {}
+        wipe: list[str] = []
         placed = placed_before
         for item in batch:
             if item.device_id != store_id:
-                _apply_foreign(session, item, trees)
+                _apply_foreign(session, item, trees, wipe)
             elif _apply_own(session, item.entry, record=False):
                 placed = item.entry.seq
             else:
@@ -118,9 +125,9 @@ def apply_rewound(session: Session, batch: Sequence[OrgEntry], placed_before: in
     except _Undecided:
         conn.execute("ROLLBACK TO rewound")
         conn.execute("RELEASE rewound")
-        return False
+        return None
     conn.execute("RELEASE rewound")
-    return True
+    return wipe
 
 
 @dataclass(slots=True)
@@ -137,10 +144,13 @@ class _Undecided(Exception):
     """The step-by-step path cannot settle the batch as the replay would."""
 
 
-def _apply_foreign(session: Session, item: OrgEntry, trees: dict[str, _Tree]) -> None:
+def _apply_foreign(
+    session: Session, item: OrgEntry, trees: dict[str, _Tree], wipe: list[str]
+) -> None:
     """Judge another device's entry against the database, apply its rows if the hub accepted
     it, and check its signature under the key the database holds for its writer (an entry
-    that introduces its writer's key: that key, once the rules accept it)."""
+    that introduces its writer's key: that key, once the rules accept it). An accepted
+    tombstone destroys its case here and adds the case's blob files to ``wipe``."""
     conn = session.conn
     device, entry = item.device_id, item.entry
     where = org_history.where_device(device, entry.seq)
@@ -162,8 +172,11 @@ def _apply_foreign(session: Session, item: OrgEntry, trees: dict[str, _Tree]) ->
             apply_change(conn, change)
         if entry.action == "case.shred" and isinstance(payload.get("case_no"), str):
             # destroyed here and now, as the replay redacts at the tombstone (the entries
-            # after it are judged against what it left); apply_pull wipes the files
-            shredding.destroy_pulled(session, payload["case_no"])
+            # after it are judged against what it left), once: its files are listed from the
+            # rows as they are at the tombstone (a later entry of the batch may rename an
+            # original, e.g. another case's import clearing its name under the store key),
+            # and apply_pull wipes them after the commit
+            wipe.extend(shredding.destroy_pulled(session, payload["case_no"]))
     held = trees.get(device)
     if held is None:
         held = trees[device] = _tree_before(conn, device, entry.seq)

@@ -126,3 +126,84 @@ def test_a_case_shredded_on_one_device_is_destroyed_on_the_others_at_their_sync(
         assert shown_texts == [MARKER, MARKER]
         for name in ("alice", "sam", "root"):
             assert _leaks(_files(org.stores[name]), SECRETS) == [], name
+
+
+def test_a_device_restored_from_before_a_shredding_destroys_the_case_at_its_next_sync(
+    hub_db: HubDatabase, tmp_path: Path
+) -> None:
+    """lee (legal) shreds the case on her device; the admin's device had destroyed it at its
+    sync, and is then restored from its backup made before the shredding, bound to the hub as
+    it was (the binding files: services/backup.HUB_FILES), so the next ``sync`` (the CLI, a
+    new process) runs, pulls the tombstone again from where the restored store stands, and
+    destroys the case again; verify INTACT, nothing of it left in the store's files. (Before,
+    the restore of a bound device was refused: its receipts had no pinned key to verify by.)"""
+    from evidence_desk.services import backup
+
+    clock = TickingClock(datetime.now(UTC))
+    with organisation(tmp_path, hub_db.owner_url) as org:
+        org.join("alice", "staff")
+        org.join("sam", "supervisor")
+        org.join("lee", "legal")
+        org.welcome("alice", "sam", "lee")
+        with _at(org, "alice", clock) as alice:
+            cases.create_case(alice, CASE, debtor_name="欧阳秘密")
+            contact_id = contacts.request_contact(
+                alice,
+                case_no=CASE,
+                channel="whatsapp",
+                handle="+8613712345678",
+                display_name="欧阳秘密",
+                reason="the debtor added us and asked to talk about repayment",
+                consent=True,
+                documents=supporting_documents(tmp_path / "docs", tag="rs"),
+            ).id
+        _synced(org, "alice", "sam")
+        with _at(org, "sam", clock) as sam:
+            contacts.approve(sam, contact_id, "identity and debt confirmed")
+        _synced(org, "sam", "alice")
+        chat = tmp_path / "chat.txt"
+        chat.write_text(CHAT, encoding="utf-8")
+        with _at(org, "alice", clock) as alice:
+            importing.import_files(alice, contact_id, [chat], tz="Asia/Shanghai")
+        _synced(org, "alice", "sam", "lee", "root")
+        with _at(org, "sam", clock) as sam:
+            retention.close_case(sam, CASE, "repaid in full")
+        _synced(org, "sam", "alice", "lee", "root")
+        root_store = org.stores["root"]
+        originals = _blob_files(root_store)
+        assert originals
+        old = tmp_path / "root-before-shred.edbackup"
+        with _at(org, "root", clock) as root:
+            assert case_keys.case_key(root, CASE) is not None
+            backup.backup(root, old)
+
+        clock.advance(days=366 * 5 + 2)
+        with _at(org, "lee", clock) as lee:
+            shredding.shred_case(lee, CASE, "expired", "retention period over")
+        _synced(org, "lee", "root")
+        with _at(org, "root", clock) as root:
+            assert case_keys.case_key(root, CASE) is None
+
+        # on a new machine the backup restores bound and verified (its receipts against the
+        # pinned hub key it carries)
+        moved = backup.restore(old, tmp_path / "new-machine", "root", PASSWORD, clock=clock)
+        assert (moved.path / "hub-key.json").read_bytes() == (
+            root_store / "hub-key.json"
+        ).read_bytes()
+        backup.restore(old, root_store, "root", PASSWORD, replace=True, clock=clock)
+        with _at(org, "root", clock) as root:
+            assert case_keys.case_key(root, CASE) is not None  # the backup brought it back
+        assert all(p.exists() for p in originals)
+        _synced(org, "root")
+        _synced(org, "root")  # the round after takes nothing back
+        with _at(org, "root", clock) as root:
+            assert case_keys.case_key(root, CASE) is None
+            shown = root.conn.execute(
+                "SELECT display_name, reason FROM contacts WHERE id = ?", (contact_id,)
+            ).fetchone()
+            assert tuple(shown) == (MARKER, MARKER)
+            report = verify_store(root, local_anchor=False)
+            assert report.intact, [(f.code, f.location) for f in report.errors]
+            assert "shred.note" in {f.code for f in report.findings}
+        assert not any(p.exists() for p in originals)
+        assert _leaks(_files(root_store), SECRETS) == []

@@ -142,3 +142,28 @@ def test_a_version_2_hub_gets_schema_3(hub_db: HubDatabase) -> None:
         # the upload staged before it has an age now (the sweep can judge it)
         staged = conn.execute("SELECT staged_at IS NOT NULL FROM join_staging").fetchall()
         assert staged == [(True,)]
+
+
+def test_the_upgrade_builds_its_indexes_where_postgresql_builds_them_in_parallel(
+    hub_db: HubDatabase,
+) -> None:
+    """On a large hub PostgreSQL builds an index with parallel workers. The payload function
+    catches a malformed payload in an EXCEPTION block (a subtransaction), which a parallel
+    worker cannot start: declared PARALLEL SAFE, ``hub upgrade`` of a 200,000-decision hub
+    failed ("cannot start subtransactions during a parallel operation", found by
+    bench/scans.py). Here the parallel build is forced on a small table; the function is
+    PARALLEL RESTRICTED, so PostgreSQL builds the index in the leader and the upgrade ends."""
+    _as_version_2(hub_db)
+    with psycopg.connect(hub_db.owner_url) as conn:
+        conn.execute("ALTER TABLE entries SET (parallel_workers = 2)")
+        conn.execute("SET max_parallel_maintenance_workers = 2")
+        conn.execute("SET maintenance_work_mem = '256MB'")
+        assert schema.upgrade(conn) == (2, schema.SCHEMA_VERSION)
+        conn.commit()
+        conn.execute("SET enable_seqscan = off")
+        found = conn.execute(
+            "SELECT device_id FROM entries WHERE action IN ('contact.approve', "
+            "'contact.reject') AND verdict = '' AND hub_payload_text(payload, 'contact_id') = %s",
+            ("K1",),
+        ).fetchall()
+        assert found == [("dev-sam",)]

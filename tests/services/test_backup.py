@@ -415,3 +415,54 @@ def test_cli_backup_and_restore(filled: Team, tmp_path: Path) -> None:
     assert blob in tampered.stderr and "error [backup_invalid]" in tampered.stderr
     assert "Traceback" not in tampered.stderr
     assert not (tmp_path / "r2").exists()
+
+
+def test_a_bound_stores_backup_carries_its_binding_and_a_restore_over_it_keeps_the_newer(
+    filled: Team, tmp_path: Path
+) -> None:
+    """A bound store's backup holds its binding to the hub (the URL, the CA, the pinned hub
+    key, the blob files the hub names), not the checkpoints it saw. Restored on a new machine
+    it is bound as it was (its hub receipts verify against the pin); restored over the same
+    store, the replaced folder's files win (a key rotation pinned since the backup), and they
+    are in place before the restore's verify. Before, the restore of a bound device was
+    refused (``receipt.no_pin``: tests/hub/test_org_shredding.py) or left it bound to no hub.
+    Over another store (another store id) its binding is not carried over."""
+    from evidence_desk.services import sync
+    from evidence_desk.store.folder import StoreFolder
+
+    ca = tmp_path / "ca.pem"
+    ca.write_bytes(b"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")
+    sync.bind(StoreFolder.open(filled.path), "https://hub.example:8443", ca)
+    (filled.path / "hub-key.json").write_bytes(b'{"key": "k1"}')
+    (filled.path / "org-checkpoints.json").write_bytes(b'{"checkpoints": []}')
+    bound = {
+        name: (filled.path / name).read_bytes()
+        for name in backup.HUB_FILES
+        if (filled.path / name).exists()
+    }
+    assert set(bound) == {"hub.json", "hub-ca.pem", "hub-key.json"}
+    _backup(filled, tmp_path / "b.zip")
+    with zipfile.ZipFile(tmp_path / "b.zip") as archive:
+        members = {n.removeprefix("store/") for n in archive.namelist()}
+    assert set(bound) <= members and "org-checkpoints.json" not in members
+
+    elsewhere = tmp_path / "new-machine"
+    _restore(tmp_path / "b.zip", elsewhere)
+    assert {name: (elsewhere / name).read_bytes() for name in bound} == bound
+    assert sync.binding(StoreFolder.open(elsewhere)).url == "https://hub.example:8443"
+    assert not (elsewhere / "org-checkpoints.json").exists()
+
+    (filled.path / "hub-key.json").write_bytes(b'{"key": "k2"}')  # pinned since the backup
+    _restore(tmp_path / "b.zip", filled.path, replace=True)
+    assert (filled.path / "hub-key.json").read_bytes() == b'{"key": "k2"}'
+    assert (filled.path / "hub.json").read_bytes() == bound["hub.json"]
+    assert not (filled.path / "org-checkpoints.json").exists()
+
+    other = tmp_path / "other"
+    _restore(tmp_path / "b.zip", other)
+    descriptor = json.loads((other / "store.json").read_text())
+    descriptor["store_id"] = "another-store"
+    (other / "store.json").write_text(json.dumps(descriptor))
+    (other / "hub-key.json").write_bytes(b'{"key": "other"}')
+    _restore(tmp_path / "b.zip", other, replace=True)
+    assert (other / "hub-key.json").read_bytes() == bound["hub-key.json"]

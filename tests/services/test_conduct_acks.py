@@ -144,3 +144,43 @@ def test_the_rule_table_refuses_a_detail_that_is_no_sealed_conduct_code(
             sam.write("conduct.ack", payload, [put("conduct_acks", {**row, "detail": detail})])
         assert refused.value.rule == "conduct.detail"
     assert conduct.list_acknowledgements(scenario.staff) == []
+
+
+def test_a_new_acknowledgements_note_is_sealed_under_the_case_key(scenario: Scenario) -> None:
+    """The note is in the conduct.ack entry's row, which other devices and the hub keep: sealed
+    under the case key (as a tag's note), it goes with the key when the case is shredded.
+    Readers see it opened; one that does not open under its place is verify's finding."""
+    target = _quiet_hours(scenario)
+    sam = scenario.team.login("sam")
+    note = "债务人陈立新当晚主动来电"
+    acked = conduct.acknowledge(sam, target.id, note)
+    assert acked.ack_note == note
+    row = _sealed_row(sam)
+    assert row["note"].startswith("edk1:") and note not in json.dumps(row, ensure_ascii=False)
+    stored = sam.conn.execute("SELECT note FROM conduct_acks").fetchone()[0]
+    assert stored == row["note"]
+    [ack] = conduct.list_acknowledgements(scenario.staff)
+    assert ack.note == note
+    [shown] = [f for f in conduct.run_checks(scenario.staff) if f.id == target.id]
+    assert shown.ack_note == note
+    assert verify_store(scenario.staff).intact
+    # the first note's ciphertext written as another finding's note does not open there
+    second = next(f for f in conduct.run_checks(scenario.staff) if f.id != target.id)
+    moved = {
+        "finding_id": second.id,
+        "rule": second.rule,
+        "case_no": second.case_no,
+        "contact_id": second.contact_id,
+        "message_fingerprint": second.message_fingerprint,
+        "detail": conduct.sealed_detail(second.detail),
+        "note": row["note"],
+        "acked_by": "sam",
+        "acked_at": sam.now(),
+    }
+    sam.write(
+        "conduct.ack",
+        {"finding_id": second.id, "rule": second.rule, "contact_id": second.contact_id},
+        [put("conduct_acks", moved)],
+    )
+    found = {(f.code, f.location) for f in verify_store(scenario.staff).errors}
+    assert [code for code, where in found if second.id in where] == ["case_key.field"], found

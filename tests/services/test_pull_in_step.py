@@ -216,3 +216,49 @@ def held_of_raw(conn: Any, device: str) -> int:
         "SELECT count(*) FROM device_entries WHERE device_id = ?", (device,)
     ).fetchone()
     return int(row[0])
+
+
+def test_a_tombstone_pulled_under_unpushed_work_destroys_its_case_once_and_wipes_its_files(
+    org: Org, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """root's tombstone arrives while alice has an unrelated case unpushed: the pull rewinds
+    her case, applies the tombstone step by step (the case destroyed at its place, its files
+    listed there), puts her case back on top, and wipes the files after the commit; the case
+    is destroyed once (before, apply_pull destroyed it a second time after the batch), and
+    the tables are the replay's. The real ``destroy_pulled`` runs; the test counts the calls."""
+    from evidence_desk.services import case_keys, shredding
+    from tests.services.test_shredding_org import CASE, _imported, _shred_on_a
+
+    _imported(org, tmp_path)
+    _shred_on_a(org)
+    files = {
+        p
+        for p in (org.b / "blobs").rglob("*")
+        if p.is_file() and "tmp" not in p.relative_to(org.b).parts
+    }
+    assert len(files) == 3
+    alice = org.login(org.b, "alice")
+    cases.create_case(alice, "2026-SH-8", debtor_name="李四")
+    unpushed = own_seqs(alice)[-1]
+    runs: list[list[str]] = []
+    real = shredding.destroy_pulled
+
+    def counted(session: Session, case_no: str) -> list[str]:
+        listed = real(session, case_no)
+        runs.append(listed)
+        return listed
+
+    monkeypatch.setattr(shredding, "destroy_pulled", counted)
+    org.hub.pull(alice)
+    assert recorded(alice) == [unpushed]  # the step-by-step path ran, her case on top
+    assert len(runs) == 1
+    assert {alice.blobs.path_for_name(name) for name in runs[0]} == files
+    assert not any(p.exists() for p in files)
+    assert case_keys.case_key(alice, CASE) is None
+    assert cases.get_case(alice, "2026-SH-8").case_no == "2026-SH-8"
+    assert_tables_are_the_replay(alice)
+    org.hub.push(alice)
+    org.hub.pull(alice)
+    alice.close()
+    report = verify_store(org.b, "alice")
+    assert report.intact, errors(report)

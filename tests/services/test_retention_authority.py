@@ -7,16 +7,22 @@ writes through the shipped write path with the rule table's refusal taken out
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from evidence_desk.domain import retention as rules
 from evidence_desk.domain.errors import PermissionDenied, RuleViolation
 from evidence_desk.domain.models import Finding
-from evidence_desk.services import cases, retention
+from evidence_desk.domain.wording import Phrase
+from evidence_desk.services import cases, contacts, importing, retention
 from evidence_desk.services.session import RowChange, put
 from evidence_desk.services.verify import VerifyReport, verify_store
 from tests.helpers import Team, insider_code, insider_session, store_state
 from tests.insider import CASE_NO, last_seq
+from tests.services.test_org_ledger import CHAT, Org, org, request
+
+__all__ = ["org"]  # the two-device fixture, used by name
 
 
 def _verify(team: Team) -> VerifyReport:
@@ -27,6 +33,15 @@ def _found(report: VerifyReport, code: str, where: str) -> Finding:
     matches = [f for f in report.errors if f.code == code and f.location == where]
     assert matches, f"{code} at {where} not in {[(f.code, f.location) for f in report.errors]}"
     return matches[0]
+
+
+def _phrase(detail: object, code: str) -> Phrase | None:
+    """The phrase coded ``code`` in ``detail`` or among its facts, at any depth."""
+    if not isinstance(detail, Phrase):
+        return None
+    if detail.code == code:
+        return detail
+    return next((found for _k, v in detail.facts if (found := _phrase(v, code)) is not None), None)
 
 
 def _lift(hold_id: str, actor: str, at: str) -> tuple[dict[str, str], list[RowChange]]:
@@ -112,6 +127,13 @@ def test_a_closure_with_an_earlier_deletion_date_is_found(team: Team) -> None:
     with pytest.raises(RuleViolation) as refused:
         sam.write("case.close", payload, [put("case_closures", row)])
     assert refused.value.rule == "retention.deletion_date"
+    assert _phrase(refused.value.detail, "retention.deletion_date") is not None
+    # an earlier last record too: the sentence names both fields that differ
+    both = dict(row, last_record="2020-01-01T00:00:00.000000Z")
+    with pytest.raises(RuleViolation) as refused:
+        sam.write("case.close", payload, [put("case_closures", both)])
+    named = _phrase(refused.value.detail, "retention.closure_dates")
+    assert named is not None and named.fact("value_last") == "2020-01-01T00:00:00.000000Z"
     with insider_code():
         sam.write("case.close", payload, [put("case_closures", row)])
     seq = last_seq(team)
@@ -124,3 +146,37 @@ def test_a_closure_with_an_earlier_deletion_date_is_found(team: Team) -> None:
             "case.close", {"case_no": "2026-RT-2", "reason": "repaid"}, [put("case_closures", low)]
         )
     _found(_verify(team), "rule.retention.floor", f"ledger seq {last_seq(team)}")
+
+
+def test_a_closure_racing_an_import_is_refused_naming_the_last_record(
+    org: Org, tmp_path: Path
+) -> None:
+    """sam closes the case on A before pulling alice's import on B; the hub places the import
+    first, so the closure's last record is not the case's. The deletion dates agree (closure
+    plus the cap outlasts the import plus the floor), so the refusal names the last record,
+    the field that differs, not two identical deletion dates."""
+    contact_id = request(org, tmp_path)
+    sam = org.login(org.a, "sam")
+    org.hub.pull(sam)
+    contacts.approve(sam, contact_id, "identity and debt confirmed")
+    org.hub.push(sam)
+    alice = org.login(org.b, "alice")
+    org.hub.pull(alice)
+    org.hub.pull(sam)
+    chat = tmp_path / "chat.txt"
+    chat.write_text(CHAT, encoding="utf-8")
+    importing.import_files(alice, contact_id, [chat], tz="Asia/Shanghai")
+    org.hub.push(alice)
+    retention.close_case(sam, "2026-SH-1", "repaid in full")  # not pulled the import
+    closure = dict(sam.conn.execute("SELECT * FROM case_closures").fetchone())
+    org.hub.push(sam)
+    with pytest.raises(RuleViolation) as refused:
+        org.hub.pull(sam)
+    assert refused.value.rule == "rule.retention.deletion_date"
+    inner = _phrase(refused.value.detail, "retention.last_record")
+    assert inner is not None, refused.value.detail
+    assert inner.fact("value") == closure["last_record"]
+    later = inner.fact("expected")
+    assert later is not None and later > closure["last_record"]
+    # the deletion date is the same both ways: the sentence does not print it twice
+    assert closure["delete_after"] not in inner

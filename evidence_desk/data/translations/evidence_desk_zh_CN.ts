@@ -11188,6 +11188,11 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>案件 {case} 已于 {closed_at} 结案</translation>
     </message>
     <message>
+        <source>the closure of case {case} records its last record at {value_last} and its deletion date {value}, but the case&apos;s last record is at {expected_last} and its deletion date must be {expected}</source>
+        <comment>retention.closure_dates</comment>
+        <translation>案件 {case} 的结案记录所载最后一条记录时间为 {value_last}、删除日期为 {value}，但该案件最后一条记录的时间为 {expected_last}，删除日期应为 {expected}</translation>
+    </message>
+    <message>
         <source>the closure of case {case} must use the retention settings in force (floor {floor}, cap {cap}), not floor {used_floor}, cap {used_cap}</source>
         <comment>retention.closure_years</comment>
         <translation>案件 {case} 的结案必须采用当时有效的保存期限设置（最短 {floor}，最长 {cap}），而不是最短 {used_floor}、最长 {used_cap}</translation>
@@ -11226,6 +11231,11 @@ must equal that file&apos;s line in the manifest.</source>
         <source>hold {hold} is not in force (lifted by {lifted_by})</source>
         <comment>retention.hold_not_active</comment>
         <translation>保全 {hold} 已不在效力中（由 {lifted_by} 解除）</translation>
+    </message>
+    <message>
+        <source>the closure of case {case} records its last record at {value}, but the case&apos;s last record is at {expected}</source>
+        <comment>retention.last_record</comment>
+        <translation>案件 {case} 的结案记录所载最后一条记录时间为 {value}，但该案件最后一条记录的时间为 {expected}</translation>
     </message>
     <message>
         <source>case {case} is not under legal hold</source>
