@@ -389,6 +389,15 @@ def main() -> int:
     parser.add_argument(
         "--day-mb", type=float, help="MB of sealed blobs per laptop (the setting's otherwise)"
     )
+    parser.add_argument(
+        "--laptop-nice",
+        type=int,
+        default=0,
+        help="lower the simulated laptops' (and legal devices') client processes' CPU priority "
+        "by this much (os.nice), so that the hub, PostgreSQL and the people get this machine's "
+        "cores first, as they would if the laptops were other machines; default 0: the same "
+        "priority as the hub",
+    )
     args = parser.parse_args()
     if args.setting or args.devices >= SCALE_FROM:
         chosen = SETTINGS[args.setting or "full"]
@@ -397,7 +406,11 @@ def main() -> int:
         if args.day_mb is not None:
             chosen = replace(chosen, blob_bytes=int(args.day_mb * 1e6))
         return scale.run(
-            chosen, args.setting or "full", args.clients, people_processes=not args.people_threads
+            chosen,
+            args.setting or "full",
+            args.clients,
+            people_processes=not args.people_threads,
+            laptop_nice=args.laptop_nice,
         )
     if args.quick:
         args.devices, args.entries, args.rounds = 4, 10_000, 5
