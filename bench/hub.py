@@ -398,6 +398,13 @@ def main() -> int:
         "cores first, as they would if the laptops were other machines; default 0: the same "
         "priority as the hub",
     )
+    parser.add_argument(
+        "--people-sync",
+        choices=("lean", "real"),
+        default="lean",
+        help="the people's syncs: lean (the default: only the people's devices' entries applied, "
+        "the laptops' paged past) or real (the app's sync.sync: every entry applied)",
+    )
     args = parser.parse_args()
     if args.setting or args.devices >= SCALE_FROM:
         chosen = SETTINGS[args.setting or "full"]
@@ -411,6 +418,7 @@ def main() -> int:
             args.clients,
             people_processes=not args.people_threads,
             laptop_nice=args.laptop_nice,
+            people_sync=args.people_sync,
         )
     if args.quick:
         args.devices, args.entries, args.rounds = 4, 10_000, 5

@@ -9,13 +9,16 @@ see the approval. Timed from the request to staff seeing the decision: the momen
 page holding it is committed (``sync.pull``'s ``on_page``: what the app shows then, not after
 the pages behind it; likewise the supervisor sees the request when its page is in).
 
-Their syncs are ``sync.push`` and a pull of the entries of the people's own devices (the
-organisation's founder, staff and supervisors), applied with ``org_ledger.apply_pull`` as
-``sync.pull`` applies them, then the case-key wraps (``sync._pull_wraps``). The laptops'
-entries and blobs are paged past, not applied or downloaded: 25 real stores applying 100,000
-entries and downloading 10 GB on the hub's own two cores would measure the laptops of the
-people, not the hub. Polls every ``POLL`` seconds (the live events of issue 20 item 3 replace
-polling in the app).
+Their syncs are lean by default: ``sync.push`` and a pull of the entries of the people's own
+devices (the organisation's founder, staff and supervisors), applied with
+``org_ledger.apply_pull`` as ``sync.pull`` applies them, then the case-key wraps
+(``sync._pull_wraps``). The laptops' entries and blobs are paged past, not applied or
+downloaded: 25 real stores applying 100,000 entries and downloading 10 GB on the hub's own two
+cores would measure the laptops of the people, not the hub. ``--people-sync real`` runs the
+app's own ``sync.sync`` instead (every entry applied, the checkpoint's consistency proof,
+witnesses, receipts, the blobs the store's records name): what a real supervisor's app does,
+on this machine's cores. Polls every ``POLL`` seconds (the live events of issue 20 item 3
+replace polling in the app).
 """
 
 from __future__ import annotations
@@ -40,8 +43,12 @@ POLL = 0.1
 class Actor:
     """A person's store and its lean sync with the hub."""
 
-    def __init__(self, path: Path, user: str, password: str, devices: frozenset[str]) -> None:
+    def __init__(
+        self, path: Path, user: str, password: str, devices: frozenset[str], real: bool = False
+    ) -> None:
         self.session = Session.open(path, user, password)
+        #: the app's own ``sync.sync`` (every entry applied), not the lean one (module docstring)
+        self.real = real
         self.client = sync.client_for(self.session, sync.binding(self.session.folder))
         self.devices = devices
         self.since = org_history.last_org_seq(self.session.conn)
@@ -71,6 +78,13 @@ class Actor:
         return sum(self.client.sent.values())
 
     def _sync(self, on_page: Callable[[], object] | None) -> int:
+        if self.real:
+            report = sync.sync(
+                self.session, self.client, on_page=None if on_page is None else lambda _n: on_page()
+            )
+            if report.refusal is not None:
+                raise report.refusal
+            return report.pulled
         report = sync.SyncReport()
         paged = 0
         sync.push(self.session, self.client, report)
@@ -200,6 +214,7 @@ def main(
     rounds: int,
     gates: dict[str, Any],
     out: Any,
+    real_sync: bool = False,
 ) -> None:
     """An actors' process (one person, or all of them as threads): each thread opens its store
     (a store's connection stays in its thread) and catches up; once all are, the process says
@@ -224,7 +239,7 @@ def main(
     def life(path: str, user: str, index: int, is_staff: bool) -> None:
         actor: Actor | None = None
         try:
-            actor = Actor(Path(path), user, password, known)
+            actor = Actor(Path(path), user, password, known, real_sync)
             actor.sync()
             caught_up.wait()
             if is_staff:

@@ -256,6 +256,7 @@ def run(
     clients: int,
     people_processes: bool = True,
     laptop_nice: int = 0,
+    people_sync: str = "lean",
 ) -> int:
     """The whole scenario; prints the report, the last line one JSON object. ``laptop_nice``
     lowers the simulated laptops' and legal devices' client processes' CPU priority."""
@@ -334,6 +335,7 @@ def run(
                         setting.rounds,
                         people_gates,
                         out,
+                        people_sync == "real",
                     ),
                 )
                 actor_process.start()
@@ -416,6 +418,7 @@ def run(
         floors=(copy_seconds, disk_seconds),
         device_rates=device_rates,
         laptop_nice=laptop_nice,
+        people_sync=people_sync,
         pings=floor_record["pings"] if floor_record else [],
         floor_errors=floor_record["errors"] if floor_record else ["the floor sent nothing"],
         cpu_shares=shares.shares(),
@@ -527,6 +530,7 @@ def _report(**run: Any) -> int:
         f"{setting.blob_bytes / 1e6:g} MB of blobs, {setting.supervisors} supervisors, "
         f"{setting.staff} staff, {setting.legal} legal; {run['clients']} client processes; "
         f"people {'each a process' if run['people_processes'] else 'threads of one process'}; "
+        f"people's syncs {run['people_sync']} (--people-sync); "
         f"laptops' client processes at nice +{run['laptop_nice']} (--laptop-nice; default 0: "
         "the same priority as the hub); "
         f"load average at start {run['loads'][0]}, at end {run['loads'][1]}"
@@ -640,6 +644,7 @@ def _report(**run: Any) -> int:
                     else None,
                     **floor_figures["figures"],
                     "laptop nice": run["laptop_nice"],
+                    "people's sync real": run["people_sync"] == "real",
                     **{f"CPU share {name}": round(v, 3) for name, v in shares.items()},
                 },
                 "ratios": {
@@ -669,8 +674,15 @@ def _floor(run: dict[str, Any], during: list[float]) -> dict[str, dict[str, Any]
     day_end = run["day_end"]
     pings: list[tuple[float, str, float]] = run["pings"]
     requests: list[tuple[float, int]] = run["actor_record"]["requests"]
-    figures: dict[str, Any] = {}
-    ratios: dict[str, Any] = {}
+    # every key present (None: not measured, e.g. no round trip requested during the push)
+    figures: dict[str, Any] = {
+        f"{kind} ping {q} s": None for kind in floor.KINDS for q in ("p50", "p99")
+    }
+    figures["requests per round trip"] = None
+    ratios: dict[str, Any] = {
+        "round trip during p99 / (k x gate ping p99)": None,
+        "round trip during p50 / (k x gate ping p50)": None,
+    }
     for label, is_during in (("during the push", True), ("after it", False)):
         shown = []
         for kind in floor.KINDS:
