@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import select
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -212,7 +213,7 @@ class HubRepository:
                 max_size=gate,
                 open=False,
                 kwargs={"autocommit": True},
-                check=ConnectionPool.check_connection,
+                check=_check_unless_quiet,
             )
         try:
             pool.open(wait=True, timeout=30)
@@ -874,6 +875,21 @@ def _new_nonce(conn: Conn, key_id: str, nonce: str, until: float) -> bool:
         (key_id, nonce, until),
     ).fetchone()
     return row is not None
+
+
+def _check_unless_quiet(conn: Conn) -> None:
+    """The gate's connections' check when the pool hands one out: a round trip only when the
+    idle connection's socket has something to read. An idle connection PostgreSQL dropped (a
+    restart, a terminated backend) has its notice or end of file there, and then the round
+    trip raises and the pool replaces it; a quiet one is used at once. The pool's own check
+    (``check_connection``) made a round trip before every lookup of every signed request:
+    one of the gate's four round trips (user, nonce, and a check before each) waited for a
+    busy PostgreSQL for nothing (docs/benchmarks.md, issue 20 item 4)."""
+    if conn.closed or conn.pgconn.status != psycopg.pq.ConnStatus.OK:
+        raise psycopg.OperationalError("the connection is closed")
+    readable, _writable, _failed = select.select([conn.pgconn.socket], [], [], 0)
+    if readable:
+        ConnectionPool.check_connection(conn)
 
 
 def heavy_slots(pool_size: int) -> int:

@@ -88,3 +88,22 @@ def _waiting_on_the_lock(hub_db: HubDatabase) -> int:
             "AND wait_event_type = 'Lock' AND query LIKE '%case_key_wraps%'"
         ).fetchone()
     return int(row[0]) if row else 0
+
+
+def test_the_gates_connections_are_replaced_after_postgresql_restarts(
+    hub_db: HubDatabase,
+) -> None:
+    """The gate's connections are not checked by a round trip each time (hub/repository.py
+    ``_check_unless_quiet``): one PostgreSQL dropped is still replaced, not handed out."""
+    with HubRepository.connect(hub_db.app_url, max_size=2) as repo:
+        assert repo.user("nobody") is None
+        assert repo.remember("key", "before", now=0.0, until=1.0)
+        port = hub_db.cluster.port
+        hub_db.cluster.restart()
+        assert hub_db.cluster.port == port
+        for n in range(GATE_CONNECTIONS * 2):  # every connection of the gate's, dropped
+            assert repo.user("nobody") is None
+            assert repo.remember("key", f"after-{n}", now=0.0, until=1.0)
+        # a replay is refused on them (the nonces of a crash's last moments may be lost: the
+        # restart here is ``-m immediate``; docs/ARCHITECTURE.md, *Nonces at the hub*)
+        assert not repo.remember("key", "after-0", now=0.5, until=1.0)
