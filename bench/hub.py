@@ -36,7 +36,8 @@ full setting, each ~200 entries and 20 MB of sealed blobs) enrol and push at onc
 supervisors decide staff requests and 5 legal devices pull; figures against the COPY and
 fsynced-disk floors of the same run, and every laptop's ledger checked on the hub at the end.
 
-    python bench/hub.py --devices 500 [--day-mb 20] [--clients 2]
+    python bench/hub.py --devices 500 [--day-mb 20] [--clients 2] [--laptop-nice 0]
+        [--people-sync lean|real]
     python bench/hub.py --setting quick      # 20 laptops, 20 entries, 200 KB each (CI)
 
 The last line printed is one JSON object (figures, ratios, targets) for bench/run_all.py.

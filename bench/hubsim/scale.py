@@ -17,6 +17,16 @@ laptop's answer, p50/p99 of the push requests and blob uploads, the round trip, 
 the same rows COPYed into a table like the hub's ``entries``, the same blob bytes written to
 files with fsync. Checked at the end: no error, and every laptop's ledger on the hub equals its
 own (entry hashes, by seq) and every blob is there with its digest and size.
+
+The floor of a person's request, in the same run (floor.py): a device of its own sends the
+cheapest requests all day, unsigned (``/v1/health``) and through the gate (``/v1/whoami``),
+and the actors count the requests of each round trip's chain (its four syncs); printed as
+"round trip p99 = R x (k requests x gate ping p99)". And who spent the machine's cores over
+the day (``_CpuShares``): the hub, PostgreSQL, the simulated laptops' client processes, the
+people, the rest of the machine. ``--laptop-nice N`` (default 0) runs the laptops' client
+processes N steps lower in CPU priority, which models laptops that are other machines (they do
+not compete with the hub for its cores) better than the default, which models them as this
+machine's peers; ``--people-sync real`` gives the people the app's own ``sync.sync``.
 """
 
 from __future__ import annotations

@@ -59,8 +59,10 @@ from evidence_desk.integrity import ledger, org_digest
 #: how often (seconds of the requests' clock) ``remember`` deletes the nonces past their time
 NONCE_PRUNE_SECONDS: Final = 10.0
 #: connections kept for the gate's lookups alone (``HubRepository.user`` and ``.remember``,
-#: one autocommitted statement each): no read, push or blob ever holds one (module docstring)
-GATE_CONNECTIONS: Final = 2
+#: one autocommitted statement each): no read, push or blob ever holds one (module docstring).
+#: As many as the gate shared with reads before: with two, the middle day's signed requests
+#: (every laptop's chunk too) queued on them and the gate's ping doubled (docs/benchmarks.md)
+GATE_CONNECTIONS: Final = 4
 #: the advisory lock every push holds from its first insert to its commit (see the docstring)
 _ACCEPTANCE_LOCK = 0x45444855_42000001
 
