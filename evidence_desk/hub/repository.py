@@ -889,9 +889,19 @@ def _check_unless_quiet(conn: Conn) -> None:
     busy PostgreSQL for nothing (docs/benchmarks.md, issue 20 item 4)."""
     if conn.closed or conn.pgconn.status != psycopg.pq.ConnStatus.OK:
         raise psycopg.OperationalError("the connection is closed")
-    readable, _writable, _failed = select.select([conn.pgconn.socket], [], [], 0)
-    if readable:
+    if _has_input(conn.pgconn.socket):
         ConnectionPool.check_connection(conn)
+
+
+def _has_input(fd: int) -> bool:
+    """Whether the socket has something to read (or hung up), without waiting. ``poll`` where
+    there is one: a hub serving hundreds of laptops has descriptors past ``select``'s 1024."""
+    if hasattr(select, "poll"):
+        poller = select.poll()
+        poller.register(fd, select.POLLIN)
+        return bool(poller.poll(0))
+    readable, _writable, _failed = select.select([fd], [], [], 0)
+    return bool(readable)
 
 
 def heavy_slots(pool_size: int) -> int:
