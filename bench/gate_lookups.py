@@ -10,9 +10,12 @@ of ``--connections`` (4) shared by ``--threads`` (16) threads, each making ``--r
 lookups-and-nonces. Timed, alternating, ``--repeat`` times: the baseline, the statements the
 hub ran before (the user and their keys in two SELECTs in a transaction; the nonce in its own
 transaction deleting the expired nonces first and waiting for its WAL flush), against the
-repository's ``user`` and ``remember`` now. Printed: requests/s and p50/p99 of one request's
-two lookups, the best round of each, their ratio, and the load average before and after (the
-machine is shared: compare the ratio).
+repository's ``user`` and ``remember`` now, on the gate's own connections
+(``GATE_CONNECTIONS``, checked by a round trip only when their socket has something to read),
+and as branch rt20 ran them (``shared``: on the pool's connections, each checked by a round
+trip when handed out). Printed: requests/s and p50/p99 of one request's two lookups, the best
+round of each, their ratios, and the load average before and after (the machine is shared:
+compare the ratios).
 
     python bench/gate_lookups.py [--threads 16] [--connections 4] [--requests 200] [--repeat 3]
 """
@@ -33,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import psycopg
 
 from evidence_desk.hub import schema
-from evidence_desk.hub.repository import HubRepository
+from evidence_desk.hub.repository import GATE_CONNECTIONS, HubRepository
 from evidence_desk.hub.users import HubUser
 from evidence_desk_testing.postgres import PostgresCluster
 
@@ -122,25 +125,30 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     print(f"load before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    results: dict[str, list[tuple[float, list[float]]]] = {"before": [], "now": []}
+    results: dict[str, list[tuple[float, list[float]]]] = {"before": [], "shared": [], "now": []}
     with PostgresCluster(durable=True) as cluster:
         with psycopg.connect(cluster.url(), autocommit=True) as conn:
             conn.execute("CREATE DATABASE gate")
         with psycopg.connect(cluster.url("gate")) as conn:
             schema.install(conn)
             schema.grant_app_role(conn, APP_ROLE, "gate")
-        repo = HubRepository.connect(cluster.url("gate", APP_ROLE), max_size=args.connections)
-        with repo:
+        url = cluster.url("gate", APP_ROLE)
+        repo = HubRepository.connect(url, max_size=args.connections)
+        shared = HubRepository.connect(url, max_size=args.connections, gate=0)
+        with repo, shared:
             for n in range(USERS):
                 repo.add_user(f"user{n}", "staff", f"{n:064x}", "cd" * 32, by=None)
-            _round(repo, args.threads, 10, _after)  # warm the pool's connections
+            _round(repo, args.threads, 10, _after)  # warm the pools' connections
+            _round(shared, args.threads, 10, _after)
             for _ in range(args.repeat):
                 results["before"].append(_round(repo, args.threads, args.requests, _before))
+                results["shared"].append(_round(shared, args.threads, args.requests, _after))
                 results["now"].append(_round(repo, args.threads, args.requests, _after))
     total = args.threads * args.requests
     print(
         f"{args.threads} threads x {args.requests} signed requests' lookups, a pool of "
-        f"{args.connections} connections, fsync on; best of {args.repeat} rounds (alternated)"
+        f"{args.connections} connections (the gate's own: {GATE_CONNECTIONS}), fsync on; best of "
+        f"{args.repeat} rounds (alternated)"
     )
     rates = {}
     for name, rounds in results.items():
@@ -151,7 +159,10 @@ def main() -> None:
             f"  {name:6}: {rates[name]:8,.0f} requests/s (rounds: {every}); one request's "
             f"lookups p50 {_p(times, 0.5):.2f} ms p99 {_p(times, 0.99):.2f} ms"
         )
-    print(f"ratio now / before (requests/s): {rates['now'] / rates['before']:.2f}x")
+    print(
+        f"ratio now / before (requests/s): {rates['now'] / rates['before']:.2f}x; "
+        f"now / shared (rt20): {rates['now'] / rates['shared']:.2f}x"
+    )
     print(f"load after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 

@@ -36,7 +36,8 @@ full setting, each ~200 entries and 20 MB of sealed blobs) enrol and push at onc
 supervisors decide staff requests and 5 legal devices pull; figures against the COPY and
 fsynced-disk floors of the same run, and every laptop's ledger checked on the hub at the end.
 
-    python bench/hub.py --devices 500 [--day-mb 20] [--clients 2]
+    python bench/hub.py --devices 500 [--day-mb 20] [--clients 2] [--laptop-nice 0]
+        [--people-sync lean|real]
     python bench/hub.py --setting quick      # 20 laptops, 20 entries, 200 KB each (CI)
 
 The last line printed is one JSON object (figures, ratios, targets) for bench/run_all.py.
@@ -389,6 +390,22 @@ def main() -> int:
     parser.add_argument(
         "--day-mb", type=float, help="MB of sealed blobs per laptop (the setting's otherwise)"
     )
+    parser.add_argument(
+        "--laptop-nice",
+        type=int,
+        default=0,
+        help="lower the simulated laptops' (and legal devices') client processes' CPU priority "
+        "by this much (os.nice), so that the hub, PostgreSQL and the people get this machine's "
+        "cores first, as they would if the laptops were other machines; default 0: the same "
+        "priority as the hub",
+    )
+    parser.add_argument(
+        "--people-sync",
+        choices=("lean", "real"),
+        default="lean",
+        help="the people's syncs: lean (the default: only the people's devices' entries applied, "
+        "the laptops' paged past) or real (the app's sync.sync: every entry applied)",
+    )
     args = parser.parse_args()
     if args.setting or args.devices >= SCALE_FROM:
         chosen = SETTINGS[args.setting or "full"]
@@ -397,7 +414,12 @@ def main() -> int:
         if args.day_mb is not None:
             chosen = replace(chosen, blob_bytes=int(args.day_mb * 1e6))
         return scale.run(
-            chosen, args.setting or "full", args.clients, people_processes=not args.people_threads
+            chosen,
+            args.setting or "full",
+            args.clients,
+            people_processes=not args.people_threads,
+            laptop_nice=args.laptop_nice,
+            people_sync=args.people_sync,
         )
     if args.quick:
         args.devices, args.entries, args.rounds = 4, 10_000, 5

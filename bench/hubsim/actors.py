@@ -9,13 +9,16 @@ see the approval. Timed from the request to staff seeing the decision: the momen
 page holding it is committed (``sync.pull``'s ``on_page``: what the app shows then, not after
 the pages behind it; likewise the supervisor sees the request when its page is in).
 
-Their syncs are ``sync.push`` and a pull of the entries of the people's own devices (the
-organisation's founder, staff and supervisors), applied with ``org_ledger.apply_pull`` as
-``sync.pull`` applies them, then the case-key wraps (``sync._pull_wraps``). The laptops'
-entries and blobs are paged past, not applied or downloaded: 25 real stores applying 100,000
-entries and downloading 10 GB on the hub's own two cores would measure the laptops of the
-people, not the hub. Polls every ``POLL`` seconds (the live events of issue 20 item 3 replace
-polling in the app).
+Their syncs are lean by default: ``sync.push`` and a pull of the entries of the people's own
+devices (the organisation's founder, staff and supervisors), applied with
+``org_ledger.apply_pull`` as ``sync.pull`` applies them, then the case-key wraps
+(``sync._pull_wraps``). The laptops' entries and blobs are paged past, not applied or
+downloaded: 25 real stores applying 100,000 entries and downloading 10 GB on the hub's own two
+cores would measure the laptops of the people, not the hub. ``--people-sync real`` runs the
+app's own ``sync.sync`` instead (every entry applied, the checkpoint's consistency proof,
+witnesses, receipts, the blobs the store's records name): what a real supervisor's app does,
+on this machine's cores. Polls every ``POLL`` seconds (the live events of issue 20 item 3
+replace polling in the app).
 """
 
 from __future__ import annotations
@@ -40,30 +43,48 @@ POLL = 0.1
 class Actor:
     """A person's store and its lean sync with the hub."""
 
-    def __init__(self, path: Path, user: str, password: str, devices: frozenset[str]) -> None:
+    def __init__(
+        self, path: Path, user: str, password: str, devices: frozenset[str], real: bool = False
+    ) -> None:
         self.session = Session.open(path, user, password)
+        #: the app's own ``sync.sync`` (every entry applied), not the lean one (module docstring)
+        self.real = real
         self.client = sync.client_for(self.session, sync.binding(self.session.folder))
         self.devices = devices
         self.since = org_history.last_org_seq(self.session.conn)
         self.unanswered = 0
-        #: (started, seconds, entries paged) of each sync: what a round trip waits for
-        self.syncs: list[tuple[float, float, int]] = []
+        #: (started, seconds, entries paged, requests sent) of each sync: what a round trip
+        #: waits for
+        self.syncs: list[tuple[float, float, int, int]] = []
 
-    def sync(self, on_page: Callable[[], object] | None = None) -> None:
+    def sync(self, on_page: Callable[[], object] | None = None) -> int:
         """A sync; one the hub does not answer in time (``HubUnreachable``: the app's
         background sync retries it with backoff) is retried after a second and counted.
-        ``on_page`` is called after each page that brought people's entries is committed."""
+        ``on_page`` is called after each page that brought people's entries is committed.
+        Returns the requests the sync sent (one after the other: ``HubClient.sent``)."""
         while True:
             try:
-                started = time.monotonic()
+                started, sent = time.monotonic(), self.requests()
                 paged = self._sync(on_page)
-                self.syncs.append((started, time.monotonic() - started, paged))
-                return
+                requests = self.requests() - sent
+                self.syncs.append((started, time.monotonic() - started, paged, requests))
+                return requests
             except HubUnreachable:
                 self.unanswered += 1
                 time.sleep(1.0)
 
+    def requests(self) -> int:
+        """Requests this person's client has sent so far."""
+        return sum(self.client.sent.values())
+
     def _sync(self, on_page: Callable[[], object] | None) -> int:
+        if self.real:
+            report = sync.sync(
+                self.session, self.client, on_page=None if on_page is None else lambda _n: on_page()
+            )
+            if report.refusal is not None:
+                raise report.refusal
+            return report.pulled
         report = sync.SyncReport()
         paged = 0
         sync.push(self.session, self.client, report)
@@ -133,17 +154,20 @@ def _staff(
             if not shown and contacts.get_contact(actor.session, contact_id).status == "approved":
                 shown.append(time.monotonic())  # the page holding the decision is in
 
-        actor.sync(approved)  # the decision may come back in the pages of this very sync
+        # the decision may come back in the pages of this very sync
+        first = last = actor.sync(approved)
         pushed = time.monotonic()
         while not shown:
             if gates["failed"].is_set():
                 return
             time.sleep(POLL)
-            actor.sync(approved)
+            last = actor.sync(approved)
         done = shown[0]
         record["trips"].append((started, done - started))
-        # its parts once the supervisors' records are in (``merged``)
-        record["rounds"].append((contact.id, started, pushed, done))
+        # its parts once the supervisors' records are in (``merged``), and the requests of the
+        # staff's syncs on its chain: the one that pushed it and the one that saw its decision
+        staff_requests = first + (last if pushed < done else 0)
+        record["rounds"].append((contact.id, started, pushed, done, staff_requests))
         n += 1
 
 
@@ -159,7 +183,7 @@ def _supervisor(
                 record["seen"].setdefault(c.id, now)
 
     while not gates["staff_done"].is_set():
-        actor.sync(requested)
+        pulled = actor.sync(requested)
         mine = [
             c
             for c in contacts.list_contacts(actor.session, status="requested")
@@ -168,12 +192,14 @@ def _supervisor(
         seen = time.monotonic()
         for contact in mine:
             record["seen"].setdefault(contact.id, seen)
+            record["requests"].setdefault(contact.id, pulled)  # the sync that brought it
             contacts.approve(actor.session, contact.id, "identity and debt confirmed")
         if mine:
-            actor.sync()
+            pushed = actor.sync()
             decided = time.monotonic()
             for contact in mine:
                 record["decided"].setdefault(contact.id, decided)
+                record["requests"][contact.id] += pushed  # and the one that pushed the decision
         else:
             time.sleep(POLL)
 
@@ -188,6 +214,7 @@ def main(
     rounds: int,
     gates: dict[str, Any],
     out: Any,
+    real_sync: bool = False,
 ) -> None:
     """An actors' process (one person, or all of them as threads): each thread opens its store
     (a store's connection stays in its thread) and catches up; once all are, the process says
@@ -203,6 +230,7 @@ def main(
         "parts": [],
         "syncs": [],
         "rounds": [],
+        "requests": {},
     }
     known = frozenset(devices)
     people = [(p, u, i, True) for p, u, i in staff] + [(p, u, i, False) for p, u, i in supervisors]
@@ -211,7 +239,7 @@ def main(
     def life(path: str, user: str, index: int, is_staff: bool) -> None:
         actor: Actor | None = None
         try:
-            actor = Actor(Path(path), user, password, known)
+            actor = Actor(Path(path), user, password, known, real_sync)
             actor.sync()
             caught_up.wait()
             if is_staff:
@@ -258,6 +286,7 @@ def merged(records: list[dict[str, Any]]) -> dict[str, Any]:
         "decided": {},
         "parts": [],
         "syncs": [],
+        "requests": [],
     }
     for record in records:
         for key in ("trips", "errors", "syncs"):
@@ -268,12 +297,15 @@ def merged(records: list[dict[str, Any]]) -> dict[str, Any]:
                 total[key][contact] = min(at, total[key].get(contact, at))
     # what each round trip was made of: the staff's push, until the supervisor saw it, the
     # decision pushed, until the staff saw it (monotonic clocks: one machine)
+    supervisors_sent = {c: n for r in records for c, n in r["requests"].items()}
     for record in records:
-        for contact, started, pushed, done in record["rounds"]:
+        for contact, started, pushed, done, staff_sent in record["rounds"]:
             seen = total["seen"].get(contact, pushed)
             # the staff can see the decision before the supervisor's sync returns
             decided = min(total["decided"].get(contact, done), done)
             total["parts"].append(
                 (started, (pushed - started, seen - pushed, decided - seen, done - decided))
             )
+            # the sequential requests of its chain: the staff's and the supervisor's syncs
+            total["requests"].append((started, staff_sent + supervisors_sent.get(contact, 0)))
     return total

@@ -81,6 +81,26 @@ def cpu_seconds(pid: int) -> float:
     return total / tick
 
 
+def machine_cpu_seconds() -> float:
+    """CPU time every process of this machine spent so far, all cores (Linux /proc/stat's
+    busy ticks: user, nice, system, irq, softirq, steal; 0 elsewhere)."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return 0.0
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(f) for f in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / tick
+
+
+def postmaster_pid(data_dir: Path) -> int | None:
+    """The PostgreSQL cluster's postmaster (its backends are its children)."""
+    try:
+        return int((data_dir / "postmaster.pid").read_text().split("\n", 1)[0])
+    except (OSError, ValueError):
+        return None
+
+
 def join_member(root: Session, work: Path, url: str, ca: Path, name: str, role: Role) -> Session:
     invitation = org_ledger.invite_user(root, name, role)
     with sync.client_for(root, sync.binding(root.folder)) as client:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import os
 import sys
 import time
 import traceback
@@ -246,7 +247,12 @@ def main(
     gates: tuple[Any, Any],
     done: Any,
     out: Any,
+    nice: int = 0,
 ) -> None:
-    """A client process: its laptops and legal devices, through both phases."""
+    """A client process: its laptops and legal devices, through both phases. ``nice`` lowers
+    its CPU priority (``--laptop-nice``: real laptops are other machines, they do not take the
+    hub's cores; on this one they would, unless the scheduler serves the hub first)."""
+    if nice:
+        os.nice(nice)
     device_codes.update(codes)
     asyncio.run(_run(url, ca, devices, legal, gates, done, out))

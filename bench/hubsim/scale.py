@@ -17,6 +17,16 @@ laptop's answer, p50/p99 of the push requests and blob uploads, the round trip, 
 the same rows COPYed into a table like the hub's ``entries``, the same blob bytes written to
 files with fsync. Checked at the end: no error, and every laptop's ledger on the hub equals its
 own (entry hashes, by seq) and every blob is there with its digest and size.
+
+The floor of a person's request, in the same run (floor.py): a device of its own sends the
+cheapest requests all day, unsigned (``/v1/health``) and through the gate (``/v1/whoami``),
+and the actors count the requests of each round trip's chain (its four syncs); printed as
+"round trip p99 = R x (k requests x gate ping p99)". And who spent the machine's cores over
+the day (``_CpuShares``): the hub, PostgreSQL, the simulated laptops' client processes, the
+people, the rest of the machine. ``--laptop-nice N`` (default 0) runs the laptops' client
+processes N steps lower in CPU priority, which models laptops that are other machines (they do
+not compete with the hub for its cores) better than the default, which models them as this
+machine's peers; ``--people-sync real`` gives the people the app's own ``sync.sync``.
 """
 
 from __future__ import annotations
@@ -35,8 +45,16 @@ from typing import Any
 
 import psycopg
 
-from bench.hubsim import actors, load
-from bench.hubsim.hubproc import PASSWORD, cpu_seconds, percentile, start_hub, stop_hub
+from bench.hubsim import actors, floor, load
+from bench.hubsim.hubproc import (
+    PASSWORD,
+    cpu_seconds,
+    machine_cpu_seconds,
+    percentile,
+    postmaster_pid,
+    start_hub,
+    stop_hub,
+)
 from bench.hubsim.prep import Device, DeviceSpec, prepare
 from evidence_desk.domain.models import Role
 from evidence_desk.services import cases, org_ledger, sync
@@ -242,8 +260,16 @@ def _uptime() -> str:
         return "?"
 
 
-def run(setting: Setting, label: str, clients: int, people_processes: bool = True) -> int:
-    """The whole scenario; prints the report, the last line one JSON object."""
+def run(
+    setting: Setting,
+    label: str,
+    clients: int,
+    people_processes: bool = True,
+    laptop_nice: int = 0,
+    people_sync: str = "lean",
+) -> int:
+    """The whole scenario; prints the report, the last line one JSON object. ``laptop_nice``
+    lowers the simulated laptops' and legal devices' client processes' CPU priority."""
     load_start = _uptime()
     base = Path(os.environ.get("EVIDENCE_DESK_BENCH_DIR") or tempfile.gettempdir())
     work = Path(tempfile.mkdtemp(prefix="ed-bench-hubscale-", dir=base))
@@ -279,10 +305,12 @@ def run(setting: Setting, label: str, clients: int, people_processes: bool = Tru
                 theirs = [(d, (n, len(legal))) for n, d in enumerate(legal) if n % clients == c]
                 codes_of = {d.index: by_code[d.index] for d in mine + [d for d, _ in theirs]}
                 process = context.Process(
-                    target=load.main, args=(url, str(ca), mine, theirs, codes_of, gates, done, out)
+                    target=load.main,
+                    args=(url, str(ca), mine, theirs, codes_of, gates, done, out, laptop_nice),
                 )
                 process.start()
                 processes.append(process)
+            client_pids = [p.pid for p in processes if p.pid is not None]
             # enrolment
             gates[0].wait(timeout=600)
             enrol_start = time.monotonic()
@@ -317,31 +345,47 @@ def run(setting: Setting, label: str, clients: int, people_processes: bool = Tru
                         setting.rounds,
                         people_gates,
                         out,
+                        people_sync == "real",
                     ),
                 )
                 actor_process.start()
                 processes.append(actor_process)
-            for _group in groups:
+            # the floor of a person's request, sent all day by a device of its own (floor.py)
+            pinger = context.Process(
+                target=floor.main, args=(str(work / "root"), "root", PASSWORD, people_gates, out)
+            )
+            pinger.start()
+            processes.append(pinger)
+            people_pids = [p.pid for p in processes[clients:] if p.pid is not None]
+            for _waited in range(len(groups) + 1):
                 ready = out.get(timeout=1800)
-                assert ready[0] == "actors ready", ready
+                assert ready[0] in ("actors ready", "floor ready"), ready
             staff_groups = sum(1 for g in groups if g[0])
             # the day
             size_before = _database_size(owner_url)
             cpu_before = cpu_seconds(hub.pid)
+            # who spends the machine's CPU over the day (the hub's figure is ``cpu_day``)
+            shares = _CpuShares(client_pids, people_pids, postmaster_pid(cluster.data_dir))
             gates[1].wait(timeout=600)
             day_start = time.monotonic()
             people_gates["start"].set()
             records, finishes, actor_records = [], [], []
+            floor_record: dict[str, Any] | None = None
             staff_finished = 0
             cpu_day = 0.0
-            while len(records) < clients or len(actor_records) < len(groups):
+            while (
+                len(records) < clients or len(actor_records) < len(groups) or floor_record is None
+            ):
                 message = out.get(timeout=7200)
                 if message[0] == "laptops":
                     finishes.append(message[1])
                     if len(finishes) == clients:
                         cpu_day = cpu_seconds(hub.pid) - cpu_before
+                        shares.end(cpu_day)
                         done.set()
                         people_gates["laptops_done"].set()
+                elif message[0] == "floor":
+                    floor_record = message[1]
                 elif message[0] == "day":
                     records.append(message[1])
                 elif message[0] == "staff done":
@@ -383,7 +427,52 @@ def run(setting: Setting, label: str, clients: int, people_processes: bool = Tru
         held=(checked, problems),
         floors=(copy_seconds, disk_seconds),
         device_rates=device_rates,
+        laptop_nice=laptop_nice,
+        people_sync=people_sync,
+        pings=floor_record["pings"] if floor_record else [],
+        floor_errors=floor_record["errors"] if floor_record else ["the floor sent nothing"],
+        cpu_shares=shares.shares(),
     )
+
+
+class _CpuShares:
+    """CPU seconds spent over the day (its start to the last laptop's answer) by the hub (its
+    process and judging workers), PostgreSQL (the postmaster and its backends), the simulated
+    laptops' and legal devices' client processes, the people's processes (and the floor's),
+    and everything else on the machine (other benches and tests on a shared machine): on
+    this machine the simulated laptops take the hub's cores, which real laptops do not."""
+
+    def __init__(self, clients: list[int], people: list[int], postgres: int | None) -> None:
+        self._groups = {"laptops": clients, "people": people, "PostgreSQL": [postgres or 0]}
+        self._start = self._sample()
+        self._started = time.monotonic()
+        self._spent: dict[str, float] = {}
+
+    def _sample(self) -> dict[str, float]:
+        sample = {
+            name: sum(cpu_seconds(pid) for pid in pids if pid)
+            for name, pids in self._groups.items()
+        }
+        sample["machine"] = machine_cpu_seconds()
+        return sample
+
+    def end(self, hub: float) -> None:
+        """At the last laptop's answer; ``hub``: the hub's CPU seconds over the day."""
+        now = self._sample()
+        self._spent = {name: now[name] - self._start[name] for name in now}
+        self._spent["hub"] = hub
+        self._spent["capacity"] = (os.cpu_count() or 1) * (time.monotonic() - self._started)
+
+    def shares(self) -> dict[str, float]:
+        """Each group's share of the machine's capacity (cores x the day) and ``others``."""
+        if not self._spent:
+            return {}
+        capacity = max(self._spent["capacity"], 1e-9)
+        ours = sum(self._spent[n] for n in ("hub", "PostgreSQL", "laptops", "people"))
+        found = {n: self._spent[n] / capacity for n in ("hub", "PostgreSQL", "laptops", "people")}
+        found["others"] = max(0.0, self._spent["machine"] - ours) / capacity
+        found["idle"] = max(0.0, 1.0 - self._spent["machine"] / capacity)
+        return found
 
 
 def _database_size(owner_url: str) -> int:
@@ -406,7 +495,7 @@ def _round_trip_parts(record: dict[str, Any], day_end: float) -> None:
                 for i, name in enumerate(names)
             )
             print(f"  round trip {label}, p50/p99 s: {shown}")
-        syncs = [(s, n) for at, s, n in record["syncs"] if (at < day_end) is during]
+        syncs = [(s, n) for at, s, n, _sent in record["syncs"] if (at < day_end) is during]
         if syncs:
             seconds, paged = [s for s, _ in syncs], [n for _, n in syncs]
             print(
@@ -451,6 +540,9 @@ def _report(**run: Any) -> int:
         f"{setting.blob_bytes / 1e6:g} MB of blobs, {setting.supervisors} supervisors, "
         f"{setting.staff} staff, {setting.legal} legal; {run['clients']} client processes; "
         f"people {'each a process' if run['people_processes'] else 'threads of one process'}; "
+        f"people's syncs {run['people_sync']} (--people-sync); "
+        f"laptops' client processes at nice +{run['laptop_nice']} (--laptop-nice; default 0: "
+        "the same priority as the hub); "
         f"load average at start {run['loads'][0]}, at end {run['loads'][1]}"
     )
     print(
@@ -504,6 +596,17 @@ def _report(**run: Any) -> int:
             print(f"  requested {name}: p50 {p(part, 0.5):.2f} s  p99 {p(part, 0.99):.2f} s "
                   f"({len(part)})")  # fmt: skip
     _round_trip_parts(actor_record, run["day_end"])
+    floor_figures = _floor(run, during)
+    shares: dict[str, float] = run["cpu_shares"]
+    if shares:
+        print(
+            "CPU over the day  share of the machine's "
+            f"{os.cpu_count() or 1} cores: "
+            + ", ".join(f"{name} {share:.0%}" for name, share in shares.items())
+            + " (hub: process and judging workers; laptops: the simulated laptops' and legal "
+            "devices' client processes, which real laptops run on machines of their own; "
+            "others: processes outside this bench)"
+        )
     followed, paged_s, applied_s = run["device_rates"]
     page_rate, apply_rate = followed / max(paged_s, 1e-9), followed / max(applied_s, 1e-9)
     print(
@@ -517,6 +620,7 @@ def _report(**run: Any) -> int:
         f"held              {checked} entries checked on the hub; {len(problems)} lost or "
         f"different; {len(errors) + enrol_errors} errors"
     )
+    errors += run["floor_errors"]
     ok = not errors and not enrol_errors and not problems and trip99 < ROUND_TRIP_TARGET
     print(
         json.dumps(
@@ -542,11 +646,22 @@ def _report(**run: Any) -> int:
                     "errors": len(errors) + enrol_errors,
                     "device apply entries/s": round(apply_rate),
                     "device paging entries/s": round(page_rate),
+                    "round trip during the push p50 s": round(p(during, 0.5), 3)
+                    if during
+                    else None,
+                    "round trip during the push p99 s": round(p(during, 0.99), 3)
+                    if during
+                    else None,
+                    **floor_figures["figures"],
+                    "laptop nice": run["laptop_nice"],
+                    "people's sync real": run["people_sync"] == "real",
+                    **{f"CPU share {name}": round(v, 3) for name, v in shares.items()},
                 },
                 "ratios": {
                     "ingest / COPY floor": round(day / copy_seconds, 2),
                     "ingest / disk floor": round(day / disk_seconds, 2) if disk_seconds else None,
                     "arrival / device apply": round(rate / apply_rate, 2),
+                    **floor_figures["ratios"],
                 },
                 "targets": {
                     "errors": "0",
@@ -559,3 +674,53 @@ def _report(**run: Any) -> int:
     )
     # a lost entry or an error fails the run; a figure off its target is reported (MISS, "ok")
     return 1 if errors or enrol_errors or problems else 0
+
+
+def _floor(run: dict[str, Any], during: list[float]) -> dict[str, dict[str, Any]]:
+    """The floor of the round trip during the push (floor.py): the cheapest requests' latency
+    then, and the sequential requests a round trip's chain made (its syncs'). Prints it and
+    returns its figures and ratios for the JSON line."""
+    p = percentile
+    day_end = run["day_end"]
+    pings: list[tuple[float, str, float]] = run["pings"]
+    requests: list[tuple[float, int]] = run["actor_record"]["requests"]
+    # every key present (None: not measured, e.g. no round trip requested during the push)
+    figures: dict[str, Any] = {
+        f"{kind} ping {q} s": None for kind in floor.KINDS for q in ("p50", "p99")
+    }
+    figures["requests per round trip"] = None
+    ratios: dict[str, Any] = {
+        "round trip during p99 / (k x gate ping p99)": None,
+        "round trip during p50 / (k x gate ping p50)": None,
+    }
+    for label, is_during in (("during the push", True), ("after it", False)):
+        shown = []
+        for kind in floor.KINDS:
+            seconds = [t for at, k, t in pings if k == kind and (at < day_end) is is_during]
+            if seconds:
+                shown.append(
+                    f"{kind} p50 {p(seconds, 0.5) * 1e3:.0f} ms p99 {p(seconds, 0.99) * 1e3:.0f} ms"
+                    f" ({len(seconds)})"
+                )
+                if is_during:
+                    figures[f"{kind} ping p50 s"] = round(p(seconds, 0.5), 4)
+                    figures[f"{kind} ping p99 s"] = round(p(seconds, 0.99), 4)
+        chain = [k for at, k in requests if (at < day_end) is is_during]
+        if chain:
+            shown.append(f"a round trip's chain {p(chain, 0.5)} requests (p50; max {max(chain)})")
+        print(f"floor {label}: " + "; ".join(shown))
+    chain = [k for at, k in requests if at < day_end]
+    gate = [t for at, k, t in pings if k == "gate" and at < day_end]
+    if chain and gate and during:
+        k = p(chain, 0.5)
+        figures["requests per round trip"] = k
+        floor99, floor50 = k * p(gate, 0.99), k * p(gate, 0.5)
+        ratios["round trip during p99 / (k x gate ping p99)"] = round(p(during, 0.99) / floor99, 2)
+        ratios["round trip during p50 / (k x gate ping p50)"] = round(p(during, 0.5) / floor50, 2)
+        print(
+            f"round trip during the push against its floor: p99 {p(during, 0.99):.2f} s = "
+            f"{p(during, 0.99) / floor99:.2f} x ({k} requests x gate p99 {p(gate, 0.99):.3f} s "
+            f"= {floor99:.2f} s); p50 {p(during, 0.5):.2f} s = {p(during, 0.5) / floor50:.2f} x "
+            f"({k} x gate p50 {p(gate, 0.5):.3f} s = {floor50:.2f} s)"
+        )
+    return {"figures": figures, "ratios": ratios}

@@ -59,7 +59,8 @@ from evidence_desk.services.session import Session
 #: the hub's application role: INSERT and SELECT on the evidence tables (hub/schema.py)
 APP_ROLE = "evidence_desk_hub"
 #: connections of ``hub serve``'s pool: 8 for pushes, receipts and blobs (as many as before),
-#: 4 kept for the gate's lookups and reads (hub/repository.py ``heavy_slots``)
+#: 4 kept for reads (hub/repository.py ``heavy_slots``); the gate's lookups have
+#: ``GATE_CONNECTIONS`` (4) more of their own
 POOL_SIZE = 12
 #: a test's hub states this protocol instead of this release's (never set in production)
 TEST_PROTOCOL_VARIABLE = "EVIDENCE_DESK_TEST_HUB_PROTOCOL"

@@ -33,7 +33,6 @@ from typing import Any, Protocol
 
 import uvicorn
 from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -44,6 +43,7 @@ from evidence_desk.domain import hub_protocol
 from evidence_desk.domain.errors import UsageError
 from evidence_desk.domain.hub_refusals import DEVICE_RETIRED, refusal, rule_refusal
 from evidence_desk.domain.wording import Catalogue, Phrase
+from evidence_desk.hub.lanes import GateThreads
 from evidence_desk.hub.users import HubUser
 from evidence_desk.integrity.http_signatures import (
     NonceMemory,
@@ -142,6 +142,8 @@ class _Gate:
         self.directory = directory
         self.verifier = verifier
         self.limits = limits
+        #: threads of the gate's own (hub/lanes.py ``GATE_THREADS``)
+        self.threads = GateThreads()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or (scope["method"], scope["path"]) in UNSIGNED:
@@ -150,7 +152,7 @@ class _Gate:
         try:
             body = await self._body(scope, receive)
             request = self._signed(scope, body)
-            user = await run_in_threadpool(self._authenticate, request)
+            user = await self.threads.run(self._authenticate, request)
             binary = request.header("Content-Type") == BINARY_TYPE
             parsed = _json_object(body) if body and not binary else None
         except _Refused as refused:

@@ -39,6 +39,29 @@ SMALL_PUSH: Final = 32
 SMALL_BLOB: Final = 256 * 1024
 
 
+#: threads of the gate's own (a signed request's signature and its user's and nonce's lookups),
+#: beside AnyIO's default ones: a person's request is authenticated while reads waiting for the
+#: pool's read connections hold every default thread (100 laptops asking which chunks of their
+#: blobs the hub holds, legal devices downloading chunks); more than the gate's connections
+#: (hub/repository.py ``GATE_CONNECTIONS``), so the signature checks overlap the lookups
+GATE_THREADS: Final = 8
+
+
+class GateThreads:
+    """The gate's limiter, made on first use (as :class:`Lanes`')."""
+
+    def __init__(self, size: int = GATE_THREADS) -> None:
+        self._size = size
+        self._limiter: anyio.CapacityLimiter | None = None
+
+    async def run(self, work: Callable[..., T], *args: object) -> T:
+        """``work(*args)`` in a thread, at most ``GATE_THREADS`` such calls at once, never
+        waiting for the default threads."""
+        if self._limiter is None:
+            self._limiter = anyio.CapacityLimiter(self._size)
+        return await anyio.to_thread.run_sync(functools.partial(work, *args), limiter=self._limiter)
+
+
 class Lanes:
     """The bulk lane's limiter, made on first use (an AnyIO limiter belongs to the running
     event loop, which does not exist yet when the routes are built)."""

@@ -19,15 +19,18 @@ with a smaller number.
 Connections: the work that can wait on a lock while it holds a connection (a push waits for
 its device, a judging worker and the hub-wide acceptance lock; a receipt or checkpoint for its
 lock; a blob's chunk for its blob) takes one of the pool's connections only after a slot of
-``heavy`` (two thirds of the pool): the rest stay free for the gate's quick lookups (users,
-nonces) and reads, so that 500 laptops pushing at once cannot leave a request waiting for a
-connection to be authenticated at all.
+``heavy`` (two thirds of the pool): the rest stay free for reads (pulls, wraps, blob lists and
+chunks). The gate's lookups (a signed request's user and nonce) have connections of their own
+(``GATE_CONNECTIONS``, a second small pool: ``_quick``) that nothing else takes, so that neither
+500 laptops pushing at once nor the legal devices' and people's reads can leave a request
+waiting for a connection to be authenticated at all.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import select
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -55,6 +58,11 @@ from evidence_desk.integrity import ledger, org_digest
 
 #: how often (seconds of the requests' clock) ``remember`` deletes the nonces past their time
 NONCE_PRUNE_SECONDS: Final = 10.0
+#: connections kept for the gate's lookups alone (``HubRepository.user`` and ``.remember``,
+#: one autocommitted statement each): no read, push or blob ever holds one (module docstring).
+#: As many as the gate shared with reads before: with two, the middle day's signed requests
+#: (every laptop's chunk too) queued on them and the gate's ping doubled (docs/benchmarks.md)
+GATE_CONNECTIONS: Final = 4
 #: the advisory lock every push holds from its first insert to its commit (see the docstring)
 _ACCEPTANCE_LOCK = 0x45444855_42000001
 
@@ -134,8 +142,12 @@ def _device_lock(conn: Conn, name: str) -> None:
 class HubRepository:
     """The hub's database, through a connection pool. Use as a context manager or ``close``."""
 
-    def __init__(self, pool: ConnectionPool[Conn]) -> None:
+    def __init__(
+        self, pool: ConnectionPool[Conn], gate: ConnectionPool[Conn] | None = None
+    ) -> None:
         self._pool = pool
+        #: the gate's own connections (autocommit), or None: the gate shares ``pool``
+        self._gate = gate
         #: slots for the work that may wait on a lock holding a connection (module docstring)
         self._heavy = threading.BoundedSemaphore(heavy_slots(pool.max_size))
         # the organisation's projected tables the record rules judge by (hub/org_state.py)
@@ -164,9 +176,15 @@ class HubRepository:
 
     @contextmanager
     def _quick(self) -> Iterator[Conn]:
-        """A connection whose statements each commit on their own (autocommit): the gate's
-        lookups are one statement each, so they need no BEGIN and COMMIT round trips (with a
-        pool's check, five round trips became two per lookup)."""
+        """A connection for the gate's lookups, whose statements each commit on their own
+        (autocommit): they are one statement each, so they need no BEGIN and COMMIT round trips
+        (with a pool's check, five round trips became two per lookup). One of the gate's own
+        connections when the repository has them (``connect``): every signed request waits
+        here, and only for other requests' lookups, never for a read or a push."""
+        if self._gate is not None:
+            with self._gate.connection() as conn:
+                yield conn
+            return
         with self._pool.connection() as conn:
             conn.autocommit = True
             try:
@@ -176,8 +194,11 @@ class HubRepository:
                     conn.autocommit = False
 
     @classmethod
-    def connect(cls, url: str, *, min_size: int = 1, max_size: int = 8) -> HubRepository:
-        """A pool of connections to the libpq ``url`` (as the hub's application role)."""
+    def connect(
+        cls, url: str, *, min_size: int = 1, max_size: int = 8, gate: int = GATE_CONNECTIONS
+    ) -> HubRepository:
+        """A pool of ``max_size`` connections to the libpq ``url`` (as the hub's application
+        role) and ``gate`` more kept for the gate's lookups (0: the gate shares the pool)."""
         pool: ConnectionPool[Conn] = ConnectionPool(
             url,
             min_size=min_size,
@@ -186,11 +207,31 @@ class HubRepository:
             # a connection PostgreSQL dropped (a restart) is replaced, not handed out
             check=ConnectionPool.check_connection,
         )
-        pool.open(wait=True, timeout=30)
-        return cls(pool)
+        gate_pool: ConnectionPool[Conn] | None = None
+        if gate > 0:
+            gate_pool = ConnectionPool(
+                url,
+                min_size=gate,
+                max_size=gate,
+                open=False,
+                kwargs={"autocommit": True},
+                check=_check_unless_quiet,
+            )
+        try:
+            pool.open(wait=True, timeout=30)
+            if gate_pool is not None:
+                gate_pool.open(wait=True, timeout=30)
+        except BaseException:
+            pool.close()
+            if gate_pool is not None:
+                gate_pool.close()
+            raise
+        return cls(pool, gate_pool)
 
     def close(self) -> None:
         self._pool.close()
+        if self._gate is not None:
+            self._gate.close()
 
     def __enter__(self) -> HubRepository:
         return self
@@ -898,6 +939,31 @@ def _new_nonce(conn: Conn, key_id: str, nonce: str, until: float) -> bool:
         (key_id, nonce, until),
     ).fetchone()
     return row is not None
+
+
+def _check_unless_quiet(conn: Conn) -> None:
+    """The gate's connections' check when the pool hands one out: a round trip only when the
+    idle connection's socket has something to read. An idle connection PostgreSQL dropped (a
+    restart, a terminated backend) has its notice or end of file there, and then the round
+    trip raises and the pool replaces it; a quiet one is used at once. The pool's own check
+    (``check_connection``) made a round trip before every lookup of every signed request:
+    one of the gate's four round trips (user, nonce, and a check before each) waited for a
+    busy PostgreSQL for nothing (docs/benchmarks.md, issue 20 item 4)."""
+    if conn.closed or conn.pgconn.status != psycopg.pq.ConnStatus.OK:
+        raise psycopg.OperationalError("the connection is closed")
+    if _has_input(conn.pgconn.socket):
+        ConnectionPool.check_connection(conn)
+
+
+def _has_input(fd: int) -> bool:
+    """Whether the socket has something to read (or hung up), without waiting. ``poll`` where
+    there is one: a hub serving hundreds of laptops has descriptors past ``select``'s 1024."""
+    if hasattr(select, "poll"):
+        poller = select.poll()
+        poller.register(fd, select.POLLIN)
+        return bool(poller.poll(0))
+    readable, _writable, _failed = select.select([fd], [], [], 0)
+    return bool(readable)
 
 
 def heavy_slots(pool_size: int) -> int:

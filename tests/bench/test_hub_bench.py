@@ -77,6 +77,19 @@ def test_the_organisations_day_runs_at_the_quick_setting() -> None:
         "ingest / COPY floor",
         "ingest / disk floor",
         "arrival / device apply",
+        "round trip during p99 / (k x gate ping p99)",
+        "round trip during p50 / (k x gate ping p50)",
     }
     assert figures["device apply entries/s"] > 0 and figures["device paging entries/s"] > 0
     assert "round trip p99 s" in result["targets"]
+    # the floor of the same run: the cheapest requests sent during the push, unsigned and
+    # through the gate, and the requests each round trip's chain made
+    for kind in ("health", "gate"):
+        assert 0 < figures[f"{kind} ping p50 s"] <= figures[f"{kind} ping p99 s"]
+    requests = figures["requests per round trip"]
+    assert requests is None or requests >= 4  # four syncs at least, each a request or more
+    assert figures["laptop nice"] == 0  # the default: the laptops as this machine's peers
+    if Path("/proc/stat").exists():  # who spent the machine's CPU over the day
+        shares = [figures[f"CPU share {n}"] for n in ("hub", "PostgreSQL", "laptops", "people")]
+        assert all(s >= 0 for s in shares) and figures["CPU share hub"] > 0
+        assert sum(shares) + figures["CPU share others"] + figures["CPU share idle"] >= 0.9

@@ -10,7 +10,7 @@ import time
 import anyio
 import anyio.to_thread
 
-from evidence_desk.hub.lanes import BULK, Lanes
+from evidence_desk.hub.lanes import BULK, GATE_THREADS, GateThreads, Lanes
 
 
 def test_people_are_answered_while_bulk_work_fills_more_than_every_thread() -> None:
@@ -44,3 +44,41 @@ def test_people_are_answered_while_bulk_work_fills_more_than_every_thread() -> N
     took = anyio.run(main)
     assert took < 5.0  # without the lane it waits for the bulk work (30 s)
     assert most == BULK
+
+
+def test_the_gate_is_answered_while_every_default_thread_waits() -> None:
+    """Reads waiting for the pool's read connections can hold every default thread (100 laptops
+    asking which chunks of their blobs the hub holds); the gate's threads are its own."""
+    release = threading.Event()
+    running, most = 0, 0
+    guard = threading.Lock()
+
+    def gate_work() -> int:
+        nonlocal running, most
+        with guard:
+            running += 1
+            most = max(most, running)
+        time.sleep(0.2)
+        with guard:
+            running -= 1
+        return 7
+
+    async def main() -> float:
+        gate = GateThreads()
+        threads = anyio.to_thread.current_default_thread_limiter().total_tokens
+        async with anyio.create_task_group() as group:
+            for _ in range(int(threads) + 5):  # every default thread held, more queued
+                group.start_soon(Lanes.people, release.wait, 30)
+            await anyio.sleep(0.5)
+            started = time.monotonic()
+            async with anyio.create_task_group() as gates:
+                for _ in range(GATE_THREADS * 2):
+                    gates.start_soon(gate.run, gate_work)
+            took = time.monotonic() - started
+            assert await gate.run(gate_work) == 7
+            release.set()
+        return took
+
+    took = anyio.run(main)
+    assert took < 5.0  # in the default threads it waits for the reads (30 s)
+    assert most == GATE_THREADS

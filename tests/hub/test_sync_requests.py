@@ -35,6 +35,9 @@ def test_a_persons_syncs_ask_the_hub_only_what_changed(hub_db: HubDatabase, tmp_
         with org.login("alice") as alice:
             report, request = _synced(alice)
             assert report.refusal is None and report.blobs_up == 2
+            # each small document sent at once, not after asking which chunks the hub holds
+            assert not [r for r in request if r.startswith("GET /v1/blobs/")], request
+            assert sum(n for r, n in request.items() if r.startswith("PUT /v1/blobs/")) == 2
             _report, alice_quiet = _synced(alice)
         with org.login("sam") as sam:
             _report, sam_sees = _synced(sam)

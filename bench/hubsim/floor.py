@@ -1,0 +1,77 @@
+"""The floor of a person's request during the organisation's day, measured in the same run.
+
+A round trip is a chain of sequential requests (the staff's push and pull, the supervisor's
+pull, decision and push, the staff's pull: counted by the actors, ``Actor.sync``), each of
+which waits at least as long as the cheapest request the hub answers while the laptops push.
+This process, a person's device of its own (root's user; not niced like the simulated
+laptops), sends such requests one after the other from the start of the day until the staff
+are done, ``PING_EVERY`` seconds apart, alternating:
+
+- ``health``: ``GET /v1/health``, unsigned, no database: TLS, HTTP and the hub's event loop;
+- ``gate``: ``GET /v1/whoami``, signed: the same plus the gate (the signature, the user's
+  lookup and the nonce's insert on the gate's connections), and nothing else.
+
+So "round trip p99 against k x gate p99" says how much of a round trip is the hub's floor at
+this load (requests that cannot be faster on this machine now) and how much is the work
+the requests carry (pushes judged, pages read and applied).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+import traceback
+from pathlib import Path
+from typing import Any
+
+from evidence_desk.services import sync
+from evidence_desk.services.hub_client import HubClient
+from evidence_desk.services.session import Session
+
+#: seconds between two pings (as the people poll: bench/hubsim/actors.py ``POLL``)
+PING_EVERY = 0.1
+KINDS = ("health", "gate")
+
+
+def _ping(client: HubClient, kind: str) -> None:
+    if kind == "health":
+        client.health()
+    else:
+        client.whoami()
+
+
+def main(store: str, user: str, password: str, gates: dict[str, Any], out: Any) -> None:
+    """Ping from the day's start until the staff are done; puts ``("floor", record)`` with
+    ``record["pings"]``: (monotonic start, kind, seconds) of each."""
+    record: dict[str, Any] = {"pings": [], "errors": []}
+    client: HubClient | None = None
+    ready = False
+    try:
+        session = Session.open(Path(store), user, password)
+        try:
+            client = sync.client_for(session, sync.binding(session.folder))
+        finally:
+            session.close()
+        for kind in KINDS:  # the TLS connection made and the route warm before the clock
+            _ping(client, kind)
+        out.put(("floor ready", time.monotonic()))
+        ready = True
+        gates["start"].wait()
+        turn = 0
+        while not gates["staff_done"].is_set():
+            kind = KINDS[turn % len(KINDS)]
+            turn += 1
+            started = time.monotonic()
+            _ping(client, kind)
+            record["pings"].append((started, kind, time.monotonic() - started))
+            time.sleep(PING_EVERY)
+    except Exception:
+        said = traceback.format_exc()[-2000:]
+        print(f"floor: {said}", file=sys.stderr, flush=True)
+        record["errors"].append(said)
+        if not ready:  # never leave the bench waiting for it
+            out.put(("floor ready", time.monotonic()))
+    finally:
+        if client is not None:
+            client.close()
+    out.put(("floor", record))
