@@ -52,6 +52,35 @@ def _blob_files(store: Path) -> list[Path]:
     ]
 
 
+def _imported_case(org: Org, clock: TickingClock, tmp_path: Path, *, tag: str) -> str:
+    """alice (staff) opens CASE, sam (supervisor) approves her contact, and alice imports CHAT
+    into it (found by a search, its reads sealed); returns the contact's id. The caller syncs
+    the devices it needs next."""
+    with _at(org, "alice", clock) as alice:
+        cases.create_case(alice, CASE, debtor_name="欧阳秘密")
+        contact_id = contacts.request_contact(
+            alice,
+            case_no=CASE,
+            channel="whatsapp",
+            handle="+8613712345678",
+            display_name="欧阳秘密",
+            reason="the debtor added us and asked to talk about repayment",
+            consent=True,
+            documents=supporting_documents(tmp_path / "docs", tag=tag),
+        ).id
+    _synced(org, "alice", "sam")
+    with _at(org, "sam", clock) as sam:
+        contacts.approve(sam, contact_id, "identity and debt confirmed")
+    _synced(org, "sam", "alice")
+    chat = tmp_path / "chat.txt"
+    chat.write_text(CHAT, encoding="utf-8")
+    with _at(org, "alice", clock) as alice:
+        importing.import_files(alice, contact_id, [chat], tz="Asia/Shanghai")
+        assert reading.search(alice, contact_id, "QUOKKAZEBRA42")
+        alice.flush_reads(seal=True)
+    return contact_id
+
+
 def test_a_case_shredded_on_one_device_is_destroyed_on_the_others_at_their_sync(
     hub_db: HubDatabase, tmp_path: Path
 ) -> None:
@@ -60,28 +89,7 @@ def test_a_case_shredded_on_one_device_is_destroyed_on_the_others_at_their_sync(
         org.join("alice", "staff")
         org.join("sam", "supervisor")
         org.welcome("alice", "sam")
-        with _at(org, "alice", clock) as alice:
-            cases.create_case(alice, CASE, debtor_name="欧阳秘密")
-            contact_id = contacts.request_contact(
-                alice,
-                case_no=CASE,
-                channel="whatsapp",
-                handle="+8613712345678",
-                display_name="欧阳秘密",
-                reason="the debtor added us and asked to talk about repayment",
-                consent=True,
-                documents=supporting_documents(tmp_path / "docs", tag="sh"),
-            ).id
-        _synced(org, "alice", "sam")
-        with _at(org, "sam", clock) as sam:
-            contacts.approve(sam, contact_id, "identity and debt confirmed")
-        _synced(org, "sam", "alice")
-        chat = tmp_path / "chat.txt"
-        chat.write_text(CHAT, encoding="utf-8")
-        with _at(org, "alice", clock) as alice:
-            importing.import_files(alice, contact_id, [chat], tz="Asia/Shanghai")
-            assert reading.search(alice, contact_id, "QUOKKAZEBRA42")
-            alice.flush_reads(seal=True)
+        contact_id = _imported_case(org, clock, tmp_path, tag="sh")
         _synced(org, "alice", "sam", "root")
         with _at(org, "sam", clock) as sam:
             retention.close_case(sam, CASE, "repaid in full")
@@ -145,26 +153,7 @@ def test_a_device_restored_from_before_a_shredding_destroys_the_case_at_its_next
         org.join("sam", "supervisor")
         org.join("lee", "legal")
         org.welcome("alice", "sam", "lee")
-        with _at(org, "alice", clock) as alice:
-            cases.create_case(alice, CASE, debtor_name="欧阳秘密")
-            contact_id = contacts.request_contact(
-                alice,
-                case_no=CASE,
-                channel="whatsapp",
-                handle="+8613712345678",
-                display_name="欧阳秘密",
-                reason="the debtor added us and asked to talk about repayment",
-                consent=True,
-                documents=supporting_documents(tmp_path / "docs", tag="rs"),
-            ).id
-        _synced(org, "alice", "sam")
-        with _at(org, "sam", clock) as sam:
-            contacts.approve(sam, contact_id, "identity and debt confirmed")
-        _synced(org, "sam", "alice")
-        chat = tmp_path / "chat.txt"
-        chat.write_text(CHAT, encoding="utf-8")
-        with _at(org, "alice", clock) as alice:
-            importing.import_files(alice, contact_id, [chat], tz="Asia/Shanghai")
+        contact_id = _imported_case(org, clock, tmp_path, tag="rs")
         _synced(org, "alice", "sam", "lee", "root")
         with _at(org, "sam", clock) as sam:
             retention.close_case(sam, CASE, "repaid in full")

@@ -34,6 +34,7 @@ from tests.hub.org_cli import PASSWORD, Org, free_port, ok, organisation
 from tests.hub.test_object_store import BUCKET, s3  # noqa: F401 (the S3 server fixture)
 from tests.hub.test_object_store import client as s3_client
 from tests.services.test_org_ledger import forged
+from tests.services.test_shredding_org import forged_tombstone_payload
 
 CASE = "2026-WD-1"
 OTHER = "2026-WD-2"
@@ -299,32 +300,7 @@ def _forged_tombstone(
                 (device,),
             )
         ]
-    payload: dict[str, Any] = {
-        "case_no": OTHER,
-        "basis": "expired",
-        "reason": "forged",
-        "request_sha256": None,
-        "counts": {},
-        "digests": {},
-        "blobs": [],
-        "redacted": [],
-        "reads_redacted": [],
-        "wraps": [],
-        "rows": [
-            {
-                "table": "shreddings",
-                "op": "put",
-                "row": {
-                    "case_no": OTHER,
-                    "shredded_by": name,
-                    "shredded_at": "2026-03-02T02:00:00.000000Z",
-                    "basis": "expired",
-                    "reason": "forged",
-                    "request_sha256": None,
-                },
-            }
-        ],
-    }
+    payload = forged_tombstone_payload(OTHER, name, "expired")
     return device, [forged(device, prior, name, "case.shred", payload, key)]
 
 

@@ -218,17 +218,21 @@ def test_content_or_a_key_back_after_a_pulled_shredding_is_found(org: Org, tmp_p
     assert {"case_key.unrecorded", "shred.content_present"} <= found
 
 
-def test_a_tombstone_the_rules_refuse_destroys_nothing_where_it_is_pulled(
-    org: Org, tmp_path: Path
-) -> None:
-    """sam (a supervisor, no CASE_SHRED) signs a tombstone on A with his own key: B refuses
-    the pull whole and keeps the case."""
-    imported = _imported(org, tmp_path)
-    sam = org.login(org.a, "sam")
-    prior = org_ledger.own_entries(sam)
-    payload = {
-        "case_no": CASE,
-        "basis": "request",
+def forged_tombstone_payload(case_no: str, by: str, basis: str) -> dict[str, Any]:
+    """The payload of a ``case.shred`` of ``case_no`` by ``by`` as an insider writes it outside
+    the app (destroying nothing, listing nothing): the rules must refuse it by who signed it or
+    when, never by its lists."""
+    row = {
+        "case_no": case_no,
+        "shredded_by": by,
+        "shredded_at": "2026-03-02T02:00:00.000000Z",
+        "basis": basis,
+        "reason": "forged",
+        "request_sha256": None,
+    }
+    return {
+        "case_no": case_no,
+        "basis": basis,
         "reason": "forged",
         "request_sha256": None,
         "counts": {},
@@ -237,21 +241,19 @@ def test_a_tombstone_the_rules_refuse_destroys_nothing_where_it_is_pulled(
         "redacted": [],
         "reads_redacted": [],
         "wraps": [],
-        "rows": [
-            {
-                "table": "shreddings",
-                "op": "put",
-                "row": {
-                    "case_no": CASE,
-                    "shredded_by": "sam",
-                    "shredded_at": "2026-03-02T02:00:00.000000Z",
-                    "basis": "request",
-                    "reason": "forged",
-                    "request_sha256": None,
-                },
-            }
-        ],
+        "rows": [{"table": "shreddings", "op": "put", "row": row}],
     }
+
+
+def test_a_tombstone_the_rules_refuse_destroys_nothing_where_it_is_pulled(
+    org: Org, tmp_path: Path
+) -> None:
+    """sam (a supervisor, no CASE_SHRED) signs a tombstone on A with his own key: B refuses
+    the pull whole and keeps the case."""
+    imported = _imported(org, tmp_path)
+    sam = org.login(org.a, "sam")
+    prior = org_ledger.own_entries(sam)
+    payload = forged_tombstone_payload(CASE, "sam", "request")
     entry = forged(org.a_id, prior, "sam", "case.shred", payload, sam.signing_key)
     alice = org.login(org.b, "alice")
     with pytest.raises(RuleViolation) as refused:
