@@ -325,6 +325,17 @@ def _tsa_reason(reason: str) -> str:
     }.get(reason, reason)
 
 
+def _retire_reason(reason: str) -> str:
+    """Why an admin retired a laptop (``authority.RETIRE_REASONS`` codes); any other reason is
+    someone's own words and shown as written."""
+    return {
+        "lost": QCoreApplication.translate("ServiceText", "lost"),
+        "stolen": QCoreApplication.translate("ServiceText", "stolen"),
+        "replaced": QCoreApplication.translate("ServiceText", "replaced"),
+        "left": QCoreApplication.translate("ServiceText", "its user left"),
+    }.get(reason, reason)
+
+
 _FACT_LABELS: dict[str, Callable[[str], str]] = {
     "status": status_label,
     "channel": channel_label,
@@ -352,6 +363,7 @@ _FACT_LABELS: dict[str, Callable[[str], str]] = {
     "from_locator": lambda value: locator(value),
     "field": lambda value: field_name(value),
     "tsa_reason": _tsa_reason,
+    "reason": _retire_reason,
     # conduct findings: the message's kind, and stored UTC instants as local minute times
     "message_kind": kind_label,
     "sent_at": local_time,

@@ -25,7 +25,7 @@ from PySide6.QtCore import QTranslator
 from pytestqt.qtbot import QtBot
 
 from evidence_desk import translations
-from evidence_desk.domain import policy, wording
+from evidence_desk.domain import authority, hub_refusals, policy, wording
 from evidence_desk.domain.errors import EvidenceDeskError
 from evidence_desk.domain.models import Role
 from evidence_desk.integrity import tsa
@@ -544,3 +544,21 @@ def test_the_english_interface_shows_the_services_own_english(team: Team) -> Non
     assert service_text.error_detail(refused.value) == "no contact C-404"
     assert errors.describe(refused.value) == "Not found.\nno contact C-404"
     assert service_text.locator("row 5 (line 7)") == "row 5 (line 7)"
+
+
+def test_why_a_laptop_was_retired_is_said_in_chinese(chinese: None) -> None:
+    """The retirement's reason is a code (authority.RETIRE_REASONS): the Chinese sentence names
+    it in Chinese; a reason that is no code is someone's own words, shown as written."""
+    retired = hub_refusals.rules(
+        "hub.device_retired", device="d-1", by="root", at="2026-12-06", reason="stolen", size=2
+    )
+    shown = service_text.phrase(retired)
+    assert "被盗" in shown and "stolen" not in shown, shown
+    assert "丢失" in service_text.phrase(
+        authority._said("retire.retired", device="d", by="r", at="a", reason="lost", size=1, seq=2)
+    )
+    assert "my own words" in service_text.phrase(
+        hub_refusals.rules(
+            "hub.device_retired", device="d", by="r", at="a", reason="my own words", size=1
+        )
+    )

@@ -1357,173 +1357,173 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../ui/service_text.py" line="440"/>
+        <location filename="../../ui/service_text.py" line="452"/>
         <source>channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="441"/>
+        <location filename="../../ui/service_text.py" line="453"/>
         <source>relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="442"/>
+        <location filename="../../ui/service_text.py" line="454"/>
         <source>initiated by</source>
         <translation>发起方</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="443"/>
+        <location filename="../../ui/service_text.py" line="455"/>
         <source>account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="444"/>
+        <location filename="../../ui/service_text.py" line="456"/>
         <source>document</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="445"/>
+        <location filename="../../ui/service_text.py" line="457"/>
         <source>files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="446"/>
+        <location filename="../../ui/service_text.py" line="458"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="447"/>
+        <location filename="../../ui/service_text.py" line="459"/>
         <source>password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="448"/>
+        <location filename="../../ui/service_text.py" line="460"/>
         <source>time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="449"/>
+        <location filename="../../ui/service_text.py" line="461"/>
         <source>setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="450"/>
+        <location filename="../../ui/service_text.py" line="462"/>
         <source>quiet hours</source>
         <translation>免打扰时段</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="451"/>
+        <location filename="../../ui/service_text.py" line="463"/>
         <source>language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="452"/>
+        <location filename="../../ui/service_text.py" line="464"/>
         <source>tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="453"/>
+        <location filename="../../ui/service_text.py" line="465"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="454"/>
+        <location filename="../../ui/service_text.py" line="466"/>
         <source>limit</source>
         <translation>数量上限</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="455"/>
+        <location filename="../../ui/service_text.py" line="467"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="456"/>
+        <location filename="../../ui/service_text.py" line="468"/>
         <source>time-stamp authority</source>
         <translation>时间戳机构</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="457"/>
+        <location filename="../../ui/service_text.py" line="469"/>
         <source>root certificates</source>
         <translation>根证书</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="458"/>
+        <location filename="../../ui/service_text.py" line="470"/>
         <source>intermediate certificates</source>
         <translation>中间证书</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="459"/>
+        <location filename="../../ui/service_text.py" line="471"/>
         <source>approved repayment accounts</source>
         <translation>经批准的还款账户</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="460"/>
+        <location filename="../../ui/service_text.py" line="472"/>
         <source>conduct lexicon</source>
         <translation>合规词库</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="461"/>
+        <location filename="../../ui/service_text.py" line="473"/>
         <source>shipped lexicon</source>
         <translation>内置词库</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="462"/>
-        <location filename="../../ui/service_text.py" line="463"/>
+        <location filename="../../ui/service_text.py" line="474"/>
+        <location filename="../../ui/service_text.py" line="475"/>
         <source>case number</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="464"/>
+        <location filename="../../ui/service_text.py" line="476"/>
         <source>case edit</source>
         <translation>案件修改</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="465"/>
+        <location filename="../../ui/service_text.py" line="477"/>
         <source>debtor name</source>
         <translation>债务人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="466"/>
+        <location filename="../../ui/service_text.py" line="478"/>
         <source>product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="467"/>
+        <location filename="../../ui/service_text.py" line="479"/>
         <source>amount overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="468"/>
+        <location filename="../../ui/service_text.py" line="480"/>
         <source>overdue since</source>
         <translation>逾期起始日</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="469"/>
+        <location filename="../../ui/service_text.py" line="481"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="470"/>
+        <location filename="../../ui/service_text.py" line="482"/>
         <source>contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="471"/>
+        <location filename="../../ui/service_text.py" line="483"/>
         <source>from date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="472"/>
+        <location filename="../../ui/service_text.py" line="484"/>
         <source>to date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="473"/>
+        <location filename="../../ui/service_text.py" line="485"/>
         <source>bundle language</source>
         <translation>证据包语言</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="474"/>
+        <location filename="../../ui/service_text.py" line="486"/>
         <source>page cap</source>
         <translation>页数上限</translation>
     </message>
@@ -2766,82 +2766,82 @@
 <context>
     <name>Locators</name>
     <message>
-        <location filename="../../ui/service_text.py" line="400"/>
+        <location filename="../../ui/service_text.py" line="412"/>
         <source>lines %1-%2</source>
         <translation>第 %1–%2 行</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="401"/>
+        <location filename="../../ui/service_text.py" line="413"/>
         <source>rows %1-%2</source>
         <translation>第 %1–%2 条记录</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="402"/>
+        <location filename="../../ui/service_text.py" line="414"/>
         <source>line %1, column %2</source>
         <translation>第 %1 行第 %2 列</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="403"/>
+        <location filename="../../ui/service_text.py" line="415"/>
         <source>line %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="404"/>
+        <location filename="../../ui/service_text.py" line="416"/>
         <source>row %1</source>
         <translation>第 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="405"/>
+        <location filename="../../ui/service_text.py" line="417"/>
         <source>byte %1</source>
         <translation>第 %1 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="406"/>
+        <location filename="../../ui/service_text.py" line="418"/>
         <source>item %1</source>
         <translation>第 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="407"/>
+        <location filename="../../ui/service_text.py" line="419"/>
         <source>ledger entry %1</source>
         <translation>存证链第 %1 条</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="408"/>
+        <location filename="../../ui/service_text.py" line="420"/>
         <source>ledger entries %1-%2</source>
         <translation>存证链第 %1–%2 条</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="414"/>
+        <location filename="../../ui/service_text.py" line="426"/>
         <source>header</source>
         <translation>文件头</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="415"/>
+        <location filename="../../ui/service_text.py" line="427"/>
         <source>file name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="416"/>
+        <location filename="../../ui/service_text.py" line="428"/>
         <source>file end</source>
         <translation>文件末尾</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="417"/>
+        <location filename="../../ui/service_text.py" line="429"/>
         <source>frames</source>
         <translation>帧</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="418"/>
+        <location filename="../../ui/service_text.py" line="430"/>
         <source>decoder</source>
         <translation>解码器</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="419"/>
+        <location filename="../../ui/service_text.py" line="431"/>
         <source>time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="420"/>
+        <location filename="../../ui/service_text.py" line="432"/>
         <source>root element</source>
         <translation>根元素</translation>
     </message>
@@ -4195,6 +4195,26 @@
         <location filename="../../ui/service_text.py" line="324"/>
         <source>time too far off</source>
         <translation>时间偏差过大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_text.py" line="332"/>
+        <source>lost</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_text.py" line="333"/>
+        <source>stolen</source>
+        <translation>被盗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_text.py" line="334"/>
+        <source>replaced</source>
+        <translation>已更换</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_text.py" line="335"/>
+        <source>its user left</source>
+        <translation>使用人已离职</translation>
     </message>
 </context>
 <context>
