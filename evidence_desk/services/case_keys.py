@@ -43,6 +43,7 @@ from evidence_desk.domain.models import Role, User
 from evidence_desk.domain.shredding import MARKER
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity.ledger import Entry
+from evidence_desk.services import device_fold
 from evidence_desk.services.row_changes import RowChange, put
 from evidence_desk.store import case_keys as ck
 from evidence_desk.store import db
@@ -636,7 +637,7 @@ def plan_wraps(session: KeySession, changes: Mapping[str, str | None] | None = N
     added: list[ck.Wrap] = []
     removed: list[tuple[str, str]] = []
     held: dict[str, dict[str, ck.Wrap]] = {}
-    foreign = foreign_wraps(conn)
+    foreign = foreign_wraps(session)
     domains: dict[str, str] = {}
     for wrap in ck.read_wraps(conn):
         held.setdefault(wrap.case_no, {})[wrap.recipient] = wrap
@@ -660,31 +661,37 @@ def plan_wraps(session: KeySession, changes: Mapping[str, str | None] | None = N
     return WrapPlan(domains, tuple(added), tuple(removed))
 
 
-def foreign_wraps(conn: db.Connection) -> dict[str, dict[str, str]]:
+def foreign_wraps(session: KeySession) -> dict[str, dict[str, str]]:
     """case -> recipient -> the X25519 key of the wrap the organisation's other devices' entries
     (those the hub accepted, in its order) leave in force: such a wrap lives on the device that
     made it and on the hub, not in this store's table, and is not made again here (empty for
-    a standalone store)."""
-    found: dict[str, dict[str, str]] = {}
-    for (text,) in conn.execute(
-        "SELECT payload FROM device_entries WHERE verdict = '' AND instr(payload, ?) > 0 "
-        "ORDER BY org_seq",
+    a standalone store). Extended from the last call's over the entries placed since
+    (services/device_fold.py), not read again over the organisation at every sync."""
+    return device_fold.folded(
+        session,
+        session.conn,
+        "verdict = '' AND instr(payload, ?) > 0",
         ('"wraps"',),
-    ):
-        try:
-            payload = json.loads(str(text))
-        except ValueError:
-            continue  # verify reports it
-        wraps = payload.get("wraps") if isinstance(payload, dict) else None
-        for wrap in wraps if isinstance(wraps, list) else []:
-            if not isinstance(wrap, dict):
-                continue
-            case = found.setdefault(str(wrap.get("case_no")), {})
-            if wrap.get("removed") is True:
-                case.pop(str(wrap.get("recipient")), None)
-            else:
-                case[str(wrap.get("recipient"))] = str(wrap.get("recipient_key"))
-    return found
+        dict,
+        _fold_wraps,
+        lambda found: {case: dict(wraps) for case, wraps in found.items()},
+    )
+
+
+def _fold_wraps(found: dict[str, dict[str, str]], text: str) -> None:
+    try:
+        payload = json.loads(text)
+    except ValueError:
+        return  # verify reports it
+    wraps = payload.get("wraps") if isinstance(payload, dict) else None
+    for wrap in wraps if isinstance(wraps, list) else []:
+        if not isinstance(wrap, dict):
+            continue
+        case = found.setdefault(str(wrap.get("case_no")), {})
+        if wrap.get("removed") is True:
+            case.pop(str(wrap.get("recipient")), None)
+        else:
+            case[str(wrap.get("recipient"))] = str(wrap.get("recipient_key"))
 
 
 def sync_wraps(session: KeySession, reason: str) -> Entry | None:

@@ -1,0 +1,65 @@
+"""What a sync reads from the other devices' entries (``device_entries``), kept per open store
+and extended with the entries placed since, instead of a scan of the whole table every time.
+
+A sync read every entry of the organisation three times over while nothing had changed: the
+shreddings whose blob files must not come back (sync._wanted_blobs), the wraps other devices
+left in force (case_keys.foreign_wraps) and the chat imports to rebuild (rebuild._waiting),
+each a scan of ``device_entries`` (no index on what they filter by): ~0.15 s of a
+supervisor's quiet sync at 20,000 entries (bench/sync_cost.py, issue 20 item 3/4).
+
+The table only grows at the end: its rows are never changed or deleted (its triggers), and a
+pull places entries after the last position held, in order. So per open store and per fold
+the value over the entries up to the last position read is kept, and the next call reads only
+the entries placed after it (an index range on ``org_seq``). A value is kept only outside a
+transaction (a pull's page that is rolled back leaves nothing in it), and each caller gets a
+copy. What is returned is exactly the fold over every row (tests/services/test_device_fold.py).
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from evidence_desk.store.db import Connection
+
+T = TypeVar("T")
+
+#: per open store: fold name -> (the last org_seq read, the value over the rows up to it)
+_kept: weakref.WeakKeyDictionary[Any, dict[str, tuple[int, Any]]] = weakref.WeakKeyDictionary()
+_lock = threading.Lock()
+
+
+def folded(
+    owner: object,
+    conn: Connection,
+    where: str,
+    params: tuple[Any, ...],
+    start: Callable[[], T],
+    step: Callable[[T, str], None],
+    copy: Callable[[T], T],
+) -> T:
+    """``step`` applied to ``start()`` with the payload of each row of ``device_entries`` that
+    matches ``where``, in the organisation's order, from the value kept for ``owner`` (the open
+    session) and this fold (``where``) when there is one. ``step`` changes the value in place;
+    the value returned is the caller's own (``copy``)."""
+    try:
+        with _lock:
+            mine = _kept.setdefault(owner, {})
+    except TypeError:  # an owner that cannot be weakly referenced keeps nothing
+        mine = {}
+    after, value = mine.get(where, (0, None))
+    value = start() if value is None else copy(value)
+    # the last position first: the rows up to it are all committed (a page commits at once)
+    top = int(conn.execute("SELECT coalesce(max(org_seq), 0) FROM device_entries").fetchone()[0])
+    for (payload,) in conn.execute(
+        f"SELECT payload FROM device_entries WHERE org_seq > ? AND org_seq <= ? AND ({where}) "
+        "ORDER BY org_seq",
+        (after, top, *params),
+    ):
+        step(value, str(payload))
+    if not conn.in_transaction and top >= after:
+        with _lock:
+            mine[where] = (top, copy(value))
+    return value
