@@ -17,49 +17,60 @@ copy. What is returned is exactly the fold over every row (tests/services/test_d
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import weakref
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from evidence_desk.store.db import Connection
 
 T = TypeVar("T")
 
-#: per open store: fold name -> (the last org_seq read, the value over the rows up to it)
-_kept: weakref.WeakKeyDictionary[Any, dict[str, tuple[int, Any]]] = weakref.WeakKeyDictionary()
+
+class Row(NamedTuple):
+    """What a fold is told of one entry of another device."""
+
+    device_id: str
+    seq: int
+    payload: str
+
+
+_Kept = dict[tuple[Any, ...], tuple[int, Any]]
+#: per open store: fold (its filter) -> (the last org_seq read, the value over the rows up to it)
+_kept: weakref.WeakKeyDictionary[Any, _Kept] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 
 
 def folded(
-    owner: object,
+    owner: object | None,
     conn: Connection,
     where: str,
     params: tuple[Any, ...],
     start: Callable[[], T],
-    step: Callable[[T, str], None],
+    step: Callable[[T, Row], None],
     copy: Callable[[T], T],
 ) -> T:
-    """``step`` applied to ``start()`` with the payload of each row of ``device_entries`` that
-    matches ``where``, in the organisation's order, from the value kept for ``owner`` (the open
-    session) and this fold (``where``) when there is one. ``step`` changes the value in place;
-    the value returned is the caller's own (``copy``)."""
-    try:
-        with _lock:
+    """``step`` applied to ``start()`` with each row of ``device_entries`` that matches
+    ``where``, in the organisation's order, from the value kept for ``owner`` (the open
+    session; None keeps nothing) and this fold (``where`` and ``params``) when there is one.
+    ``step`` changes the value in place; the value returned is the caller's own (``copy``)."""
+    mine: _Kept = {}
+    fold = (where, *params)
+    if owner is not None:
+        with _lock, contextlib.suppress(TypeError):  # an owner not weakly referable keeps none
             mine = _kept.setdefault(owner, {})
-    except TypeError:  # an owner that cannot be weakly referenced keeps nothing
-        mine = {}
-    after, value = mine.get(where, (0, None))
+    after, value = mine.get(fold, (0, None))
     value = start() if value is None else copy(value)
     # the last position first: the rows up to it are all committed (a page commits at once)
     top = int(conn.execute("SELECT coalesce(max(org_seq), 0) FROM device_entries").fetchone()[0])
-    for (payload,) in conn.execute(
-        f"SELECT payload FROM device_entries WHERE org_seq > ? AND org_seq <= ? AND ({where}) "
-        "ORDER BY org_seq",
+    for device_id, seq, payload in conn.execute(
+        "SELECT device_id, seq, payload FROM device_entries "
+        f"WHERE org_seq > ? AND org_seq <= ? AND ({where}) ORDER BY org_seq",
         (after, top, *params),
     ):
-        step(value, str(payload))
+        step(value, Row(str(device_id), int(seq), str(payload)))
     if not conn.in_transaction and top >= after:
         with _lock:
-            mine[where] = (top, copy(value))
+            mine[fold] = (top, copy(value))
     return value

@@ -126,10 +126,10 @@ def _waiting(session: Session) -> Iterator[str]:
             yield import_id
 
 
-def _fold_chats(chats: list[str], payload: str) -> None:
+def _fold_chats(chats: list[str], row: device_fold.Row) -> None:
     chats.extend(
         str(summary.get("import_id", ""))
-        for summary in json.loads(payload).get("imports", ())
+        for summary in json.loads(row.payload).get("imports", ())
         if summary.get("kind") == "chat"
     )
 

@@ -485,7 +485,7 @@ def _wanted_blobs(session: Session) -> list[str]:
         session, conn, "action = 'case.shred'", (), set, _fold_destroyed, set
     )
     for (text,) in conn.execute("SELECT payload FROM ledger WHERE action = 'case.shred'"):
-        _fold_destroyed(destroyed, str(text))
+        _destroyed_by(destroyed, str(text))
     names = {
         str(r[0])
         for r in conn.execute(
@@ -508,7 +508,11 @@ def _wanted_blobs(session: Session) -> list[str]:
     return [path for path in paths if not (session.folder.path / path).exists()]
 
 
-def _fold_destroyed(destroyed: set[str], text: str) -> None:
+def _fold_destroyed(destroyed: set[str], row: device_fold.Row) -> None:
+    _destroyed_by(destroyed, row.payload)
+
+
+def _destroyed_by(destroyed: set[str], text: str) -> None:
     """The blob digests a ``case.shred`` entry destroyed."""
     with contextlib.suppress(ValueError, TypeError, AttributeError):
         destroyed.update(str(sha256) for sha256 in json.loads(text).get("blobs", ()))

@@ -39,7 +39,7 @@ def _fold(session: Session, seen: list[str]) -> list[str]:
         "action = ?",
         ("note",),
         list,
-        lambda value, payload: (seen.append(payload), value.append(payload))[0],
+        lambda value, row: (seen.append(row.payload), value.append(row.payload))[0],
         list,
     )
 
@@ -69,6 +69,7 @@ def test_a_kept_fold_is_the_fold_over_every_row_and_reads_only_new_ones(tmp_path
         assert [json.loads(p)["n"] for p in _fold(session, [])] == [1, 3, 40]
         # another open store keeps its own
         assert device_fold.folded(object(), session.conn, "1", (), list, list.append, list)
+        assert device_fold.folded(None, session.conn, "1", (), list, list.append, list)
     finally:
         session.close()
 
