@@ -126,14 +126,14 @@ def key_domain(session: KeySession, case_no: str) -> str:
     return ck.key_domain(session.conn, session.folder.store_id, case_no)
 
 
-def readers(conn: db.Connection, owner: object | None = None) -> dict[str, str]:
+def readers(conn: db.Connection, store: StoreFolder | None = None) -> dict[str, str]:
     """Every user entitled to hold the case keys now -> their X25519 public key (hex). A
     user only a pre-organisation history knows (:func:`local_only_users`) is none: the
-    organisation's rules refuse a wrap for someone it does not know. ``owner``: the open
-    session, whose reading of the other devices' entries is kept (services/device_fold.py)."""
+    organisation's rules refuse a wrap for someone it does not know. ``store``: the open
+    store, whose reading of the other devices' entries is kept (services/device_fold.py)."""
     roles = sorted(r.value for r in authority.CASE_KEY_ROLES)
     marks = ", ".join("?" for _ in roles)
-    local = local_only_users(conn, owner)
+    local = local_only_users(conn, store)
     return {
         str(r[0]): str(r[1])
         for r in conn.execute(
@@ -328,7 +328,7 @@ def wraps_to_share(conn: db.Connection) -> list[dict[str, str]]:
 _INTRODUCING = ("store.init", "user.add", "device.join")
 
 
-def local_only_users(conn: db.Connection, owner: object | None = None) -> set[str]:
+def local_only_users(conn: db.Connection, store: StoreFolder | None = None) -> set[str]:
     """The users whom only a device's history from before it joined the organisation
     introduced (entries up to its ``device.join``'s ``pre_org.size``, this device's or a
     pulled one's) and no entry of the organisation since: the organisation does not know
@@ -347,7 +347,7 @@ def local_only_users(conn: db.Connection, owner: object | None = None) -> set[st
     )
     cached = _local_only_cache.get(stamp)
     if cached is None:
-        cached = _local_only_cache[stamp] = frozenset(_local_only(conn, owner))
+        cached = _local_only_cache[stamp] = frozenset(_local_only(conn, store))
         while len(_local_only_cache) > _LOCAL_ONLY_KEPT:
             del _local_only_cache[next(iter(_local_only_cache))]
     return set(cached)
@@ -358,11 +358,11 @@ _local_only_cache: dict[tuple[Any, ...], frozenset[str]] = {}
 _LOCAL_ONLY_KEPT = 8
 
 
-def _local_only(conn: db.Connection, owner: object | None) -> set[str]:
+def _local_only(conn: db.Connection, store: StoreFolder | None) -> set[str]:
     sizes: dict[str | None, int] = {}  # device (None: this one) -> its pre-organisation size
     # the other devices' entries read once per open store, then those placed since
     joins: list[device_fold.Row] = device_fold.folded(
-        owner,
+        store,
         conn,
         "action = 'device.join' AND verdict = '' AND instr(payload, '\"pre_org\"') > 0",
         (),
@@ -390,7 +390,7 @@ def _local_only(conn: db.Connection, owner: object | None) -> set[str]:
             f"SELECT seq, payload FROM ledger WHERE action IN ({marks})", _INTRODUCING
         )),
         *((row.device_id, row.seq, row.payload) for row in device_fold.folded(
-            owner, conn, f"verdict = '' AND action IN ({marks})", _INTRODUCING,
+            store, conn, f"verdict = '' AND action IN ({marks})", _INTRODUCING,
             list, list.append, list,
         )),
     ]  # fmt: skip
@@ -634,7 +634,7 @@ def plan_wraps(session: KeySession, changes: Mapping[str, str | None] | None = N
     are no longer a reader) describes the user change the same entry makes. Cases whose key
     this session does not hold are left for a reader who does (an admin holds them all)."""
     conn = session.conn
-    wanted = readers(conn, session)
+    wanted = readers(conn, session.folder)
     for name, public in (changes or {}).items():
         if public is None:
             wanted.pop(name, None)
@@ -675,7 +675,7 @@ def foreign_wraps(session: KeySession) -> dict[str, dict[str, str]]:
     a standalone store). Extended from the last call's over the entries placed since
     (services/device_fold.py), not read again over the organisation at every sync."""
     return device_fold.folded(
-        session,
+        session.folder,
         session.conn,
         "verdict = '' AND instr(payload, ?) > 0",
         ('"wraps"',),

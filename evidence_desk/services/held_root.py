@@ -9,14 +9,15 @@ issue 20 item 3/4), growing with the organisation.
 
 The leaves only grow at the end: ``device_entries`` and ``org_positions`` are never changed or
 deleted (their triggers), and a pull places entries after the last position held, in order.
-So per open ``Session`` the compact range (``merkle.CompactRange``: O(log n) subtree roots)
-of the leaves up to the last confirmed position is kept, and a sync hashes only the leaves
-after it. Before extending, the number of leaves held up to that position is counted again
-(an index count): if it is not what was kept (a leaf placed below it, which a store written
-by this release never holds), the root is recomputed from every leaf. What is compared is
-exactly the root the uncached computation gives (tests/services/test_held_root.py); the
-checks it serves (the root against the hub's signed checkpoint, the consistency proof of a
-new checkpoint) are unchanged.
+So per open store (its ``StoreFolder`` object, which every sibling of a session shares: the
+app syncs on a new sibling each time) the compact range (``merkle.CompactRange``: O(log n)
+subtree roots) of the leaves up to the last confirmed position is kept, and a sync hashes
+only the leaves after it. Before extending, the number of leaves held up to that position is
+counted again (an index count): if it is not what was kept (a leaf placed below it, which a
+store written by this release never holds), the root is recomputed from every leaf. What is
+compared is exactly the root the uncached computation gives (tests/hub/test_held_root.py);
+the checks it serves (the root against the hub's signed checkpoint, the consistency proof of
+a new checkpoint) are unchanged.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 from evidence_desk.integrity import merkle
 from evidence_desk.services.org_checkpoint_checks import held_rows
 from evidence_desk.services.session import Session
+from evidence_desk.store.folder import StoreFolder
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +44,7 @@ class HeldRoot:
 
 
 #: per open store: the leaves up to the last confirmed position
-_kept: weakref.WeakKeyDictionary[Session, HeldRoot] = weakref.WeakKeyDictionary()
+_kept: weakref.WeakKeyDictionary[StoreFolder, HeldRoot] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 
 
@@ -60,7 +62,7 @@ def held_root(session: Session, upto_hub_seq: int) -> HeldRoot:
     ``org.root_of(held_leaves(...))`` gives, hashing only those after the kept range when it
     still covers a prefix of them."""
     with _lock:
-        kept = _kept.get(session)
+        kept = _kept.get(session.folder)
     tree = merkle.CompactRange()
     after = 0
     if (
@@ -79,4 +81,4 @@ def remember(session: Session, held: HeldRoot) -> None:
     """Keep ``held`` (the leaves of a checkpoint just confirmed), so that the next sync's
     :func:`held_root` hashes only the leaves after it."""
     with _lock:
-        _kept[session] = held
+        _kept[session.folder] = held

@@ -106,7 +106,7 @@ def _waiting(session: Session) -> Iterator[str]:
     conn = session.conn
     # the chat imports of other devices, extended from the last sync's (services/device_fold)
     chats = device_fold.folded(
-        session,
+        session.folder,
         conn,
         "action = 'evidence.import' AND verdict = ''",
         (),

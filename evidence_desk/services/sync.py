@@ -482,7 +482,7 @@ def _wanted_blobs(session: Session) -> list[str]:
     conn = session.conn
     # other devices' shreddings extended from the last sync's (services/device_fold.py)
     destroyed = device_fold.folded(
-        session, conn, "action = 'case.shred'", (), set, _fold_destroyed, set
+        session.folder, conn, "action = 'case.shred'", (), set, _fold_destroyed, set
     )
     for (text,) in conn.execute("SELECT payload FROM ledger WHERE action = 'case.shred'"):
         _destroyed_by(destroyed, str(text))

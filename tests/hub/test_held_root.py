@@ -59,6 +59,9 @@ def test_a_kept_root_is_the_held_historys_and_a_quiet_sync_hashes_no_leaf(
                 assert first >= size  # the first sync of an open store hashes them all
                 _report, quiet = _leaves_hashed(root, client)
                 assert quiet == 0  # nothing new: no leaf of the organisation again
+                with root.sibling() as sibling:  # the app syncs on a new sibling each time
+                    _report, quiet = _leaves_hashed(sibling, client)
+                    assert quiet == 0
                 for number in range(2):
                     with org.login("alice") as alice:
                         cases.create_case(alice, f"2026-R-{number}", debtor_name="陈立新")

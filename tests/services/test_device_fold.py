@@ -34,7 +34,7 @@ def _wraps(case: str, recipient: str, key: str, removed: bool = False) -> dict[s
 
 def _fold(session: Session, seen: list[str]) -> list[str]:
     return device_fold.folded(
-        session,
+        session.folder,
         session.conn,
         "action = ?",
         ("note",),
@@ -67,9 +67,17 @@ def test_a_kept_fold_is_the_fold_over_every_row_and_reads_only_new_ones(tmp_path
         assert [json.loads(p)["n"] for p in _fold(session, [])] == [1, 3]
         _place(session, 4, "note", {"n": 40})
         assert [json.loads(p)["n"] for p in _fold(session, [])] == [1, 3, 40]
-        # another open store keeps its own
-        assert device_fold.folded(object(), session.conn, "1", (), list, list.append, list)
-        assert device_fold.folded(None, session.conn, "1", (), list, list.append, list)
+        # a sibling (the app's background job) reads only what was placed since
+        with session.sibling() as sibling:
+            _place(session, 5, "note", {"n": 5})
+            seen.clear()
+            assert [json.loads(p)["n"] for p in _fold(sibling, seen)] == [1, 3, 40, 5]
+            assert [json.loads(p)["n"] for p in seen] == [5]
+        # a store opened anew (another folder object) keeps its own, from every row
+        with Session.open(tmp_path / "s", "root", "pw-device-fold") as fresh:
+            seen.clear()
+            assert [json.loads(p)["n"] for p in _fold(fresh, seen)] == [1, 3, 40, 5]
+            assert len(seen) == 4
     finally:
         session.close()
 
