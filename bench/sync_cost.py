@@ -10,6 +10,7 @@ posted as the laptops' joins and pushes, and the person's store synced once over
 
 Then, ``--repeat`` rounds of: a quiet sync (nothing new on either side), and a sync after root
 wrote and pushed 2 entries (what a person's sync costs with a decision or request to page).
+Each sync runs on a new sibling of the person's session, as the app's background sync does.
 Each sync's wall and this process's CPU (the person's laptop), the hub's and PostgreSQL's CPU,
 and its requests by route (``HubClient.sent``). Its floor in the same run: the same number of
 the cheapest signed requests (``/v1/whoami``, through the hub's gate) on the same client. One
@@ -141,12 +142,16 @@ class _Meter:
 def _one(
     person: Session, meter: _Meter, profile: cProfile.Profile | None
 ) -> tuple[dict[str, float], Counter[str], sync.SyncReport]:
-    """One sync, then its floor: as many ``/v1/whoami`` on the same client."""
-    with sync.client_for(person, sync.binding(person.folder)) as client:
+    """One sync on a new sibling of the person's session, as the app's background job syncs
+    (ui/workers.py), then its floor: as many ``/v1/whoami`` on the same client."""
+    with (
+        person.sibling() as own,
+        sync.client_for(own, sync.binding(own.folder)) as client,
+    ):
         before = meter.sample()
         if profile is not None:
             profile.enable()
-        report = sync.sync(person, client)
+        report = sync.sync(own, client)
         if profile is not None:
             profile.disable()
         after = meter.sample()
