@@ -45,6 +45,9 @@ class HeldRoot:
 
 #: per open store: the leaves up to the last confirmed position
 _kept: weakref.WeakKeyDictionary[StoreFolder, HeldRoot] = weakref.WeakKeyDictionary()
+#: per open store: (size, root) of checkpoints found rooted in the history held: a prefix of it
+#: then, a prefix of it for good (the held leaves are never changed or deleted)
+_rooted: weakref.WeakKeyDictionary[StoreFolder, set[tuple[int, str]]] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 
 
@@ -82,3 +85,18 @@ def remember(session: Session, held: HeldRoot) -> None:
     :func:`held_root` hashes only the leaves after it."""
     with _lock:
         _kept[session.folder] = held
+
+
+def rooted(session: Session) -> set[tuple[int, str]]:
+    """The (size, root) of checkpoints this open store found rooted in the history it holds
+    (by recomputing, or equal to one it confirmed): what a witness's cosignature of one of
+    them states needs no recomputing (``org_checkpoints.meet``). A checkpoint only proven to
+    extend the held history (a consistency proof) is not in it."""
+    with _lock:
+        return set(_rooted.get(session.folder, ()))
+
+
+def mark_rooted(session: Session, size: int, root: str) -> None:
+    """``(size, root)`` was found rooted in the history this store holds."""
+    with _lock:
+        _rooted.setdefault(session.folder, set()).add((size, root))

@@ -177,11 +177,15 @@ def meet(session: Session, client: HubClient, own: Seen) -> list[str]:
     items = client.get("/v1/org/witnessed").get("witnessed") or []
     checked: list[str] = []
     kept: list[dict[str, Any]] = []
-    # the histories this store holds checked already: its own (just confirmed) and each kept
-    # checkpoint (every one an extension of the one before it, by the hub's proof)
-    known = {(k.stated.size, k.stated.root) for k in seen(session.folder)}
-    known.add((own.stated.size, own.stated.root))
-    leaves: list[bytes] | None = None  # read once, only for a checkpoint not known
+    # the histories found rooted in what this store holds: its own (just confirmed), each kept
+    # checkpoint (each a prefix of the next, by the hub's proof) and the cosigned ones this
+    # open store rooted at an earlier sync (services/held_root.py); not one only proven to
+    # extend an older own one (a later own one must still be shown to agree with it)
+    rooted = held_root.rooted(session) | {
+        (k.stated.size, k.stated.root) for k in seen(session.folder)
+    }
+    rooted.add((own.stated.size, own.stated.root))
+    leaves: list[bytes] | None = None  # read once, only for a checkpoint not rooted
     for item in items:
         name = str(item.get("witness", ""))
         if name == session.user.name:
@@ -194,13 +198,14 @@ def meet(session: Session, client: HubClient, own: Seen) -> list[str]:
         ):
             continue
         stated = theirs.stated
-        if (stated.size, stated.root) in known:
+        if (stated.size, stated.root) in rooted:
             pass  # a history this store holds: rooted in it, by the checks that kept it
         elif stated.size <= own.stated.size:
             if leaves is None:
                 leaves = held_leaves(session.conn, session.folder.store_id, own.stated.hub_seq)
             if org.root_of(leaves[: stated.size]) != stated.root:
                 raise _split_view(name, own.stated, stated)
+            held_root.mark_rooted(session, stated.size, stated.root)
         else:
             try:
                 proof = client.get(

@@ -1,6 +1,7 @@
 """The held history's root a sync holds the hub's checkpoint to (services/held_root.py), kept
 per open store and extended at each sync: always the root over every held leaf as entries
-arrive; a quiet sync hashes none of the organisation's leaves again (the cost that grew with
+arrive; a quiet sync hashes none of the organisation's leaves again (a witness's cosigned
+checkpoint met before is not rooted again either) (the cost that grew with
 the organisation: bench/sync_cost.py); and a checkpoint whose root is not the held history's
 is still refused by a store whose root was kept."""
 
@@ -49,15 +50,19 @@ def test_a_kept_root_is_the_held_historys_and_a_quiet_sync_hashes_no_leaf(
 ) -> None:
     with organisation(tmp_path, hub_db.owner_url) as org:
         org.join("alice", "staff")
-        org.welcome("alice")
+        org.join("lee", "legal")  # a witness: its cosigned checkpoint is met at each sync
+        org.welcome("alice", "lee")
+        assert org.sync("lee")[1]["witnessed"] is True
         with org.login("root") as root:
             client = sync.client_for(root, sync.binding(root.folder))
             try:
                 report, first = _leaves_hashed(root, client)
+                assert report.witnesses_checked == ["lee"]
                 assert report.org_checkpoint is not None
                 size = int(report.org_checkpoint.split(":")[0])
                 assert first >= size  # the first sync of an open store hashes them all
-                _report, quiet = _leaves_hashed(root, client)
+                report, quiet = _leaves_hashed(root, client)
+                assert report.witnesses_checked == ["lee"]  # met again, from what was checked
                 assert quiet == 0  # nothing new: no leaf of the organisation again
                 with root.sibling() as sibling:  # the app syncs on a new sibling each time
                     _report, quiet = _leaves_hashed(sibling, client)
