@@ -32,7 +32,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
 OUT = ROOT / "docs" / "benchmarks.md"
-ORDER = ("seal", "verify", "import", "bundle", "gui", "hub", "pull", "ocr")
+ORDER = ("seal", "verify", "import", "bundle", "gui", "hub", "sync_cost", "pull", "ocr")
 # smaller sizes for scripts without a --quick flag of their own (read from their argparse)
 QUICK_ARGS: dict[str, list[str]] = {
     "import": ["--messages", "20000", "--skip-zip", "--video-mb", "8"],
@@ -40,6 +40,7 @@ QUICK_ARGS: dict[str, list[str]] = {
     "gui": ["--messages", "100000"],
     "ocr": ["--count", "8"],
     "pull": ["--entries", "2000", "--repeat", "2"],
+    "sync_cost": ["--devices", "20", "--entries", "50", "--repeat", "2"],
 }
 _RATIO_LINE = re.compile(r"\bratio\b", re.IGNORECASE)
 

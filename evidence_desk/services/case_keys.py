@@ -43,6 +43,7 @@ from evidence_desk.domain.models import Role, User
 from evidence_desk.domain.shredding import MARKER
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity.ledger import Entry
+from evidence_desk.services import device_fold
 from evidence_desk.services.row_changes import RowChange, put
 from evidence_desk.store import case_keys as ck
 from evidence_desk.store import db
@@ -125,13 +126,14 @@ def key_domain(session: KeySession, case_no: str) -> str:
     return ck.key_domain(session.conn, session.folder.store_id, case_no)
 
 
-def readers(conn: db.Connection) -> dict[str, str]:
+def readers(conn: db.Connection, store: StoreFolder | None = None) -> dict[str, str]:
     """Every user entitled to hold the case keys now -> their X25519 public key (hex). A
     user only a pre-organisation history knows (:func:`local_only_users`) is none: the
-    organisation's rules refuse a wrap for someone it does not know."""
+    organisation's rules refuse a wrap for someone it does not know. ``store``: the open
+    store, whose reading of the other devices' entries is kept (services/device_fold.py)."""
     roles = sorted(r.value for r in authority.CASE_KEY_ROLES)
     marks = ", ".join("?" for _ in roles)
-    local = local_only_users(conn)
+    local = local_only_users(conn, store)
     return {
         str(r[0]): str(r[1])
         for r in conn.execute(
@@ -326,7 +328,7 @@ def wraps_to_share(conn: db.Connection) -> list[dict[str, str]]:
 _INTRODUCING = ("store.init", "user.add", "device.join")
 
 
-def local_only_users(conn: db.Connection) -> set[str]:
+def local_only_users(conn: db.Connection, store: StoreFolder | None = None) -> set[str]:
     """The users whom only a device's history from before it joined the organisation
     introduced (entries up to its ``device.join``'s ``pre_org.size``, this device's or a
     pulled one's) and no entry of the organisation since: the organisation does not know
@@ -345,7 +347,7 @@ def local_only_users(conn: db.Connection) -> set[str]:
     )
     cached = _local_only_cache.get(stamp)
     if cached is None:
-        cached = _local_only_cache[stamp] = frozenset(_local_only(conn))
+        cached = _local_only_cache[stamp] = frozenset(_local_only(conn, store))
         while len(_local_only_cache) > _LOCAL_ONLY_KEPT:
             del _local_only_cache[next(iter(_local_only_cache))]
     return set(cached)
@@ -356,17 +358,24 @@ _local_only_cache: dict[tuple[Any, ...], frozenset[str]] = {}
 _LOCAL_ONLY_KEPT = 8
 
 
-def _local_only(conn: db.Connection) -> set[str]:
+def _local_only(conn: db.Connection, store: StoreFolder | None) -> set[str]:
     sizes: dict[str | None, int] = {}  # device (None: this one) -> its pre-organisation size
+    # the other devices' entries read once per open store, then those placed since
+    joins: list[device_fold.Row] = device_fold.folded(
+        store,
+        conn,
+        "action = 'device.join' AND verdict = '' AND instr(payload, '\"pre_org\"') > 0",
+        (),
+        list,
+        list.append,
+        list,
+    )
     for device, text in [
         *((None, str(r[0])) for r in conn.execute(
             "SELECT payload FROM ledger WHERE action = 'device.join' "
             "AND instr(payload, '\"pre_org\"') > 0"
         )),
-        *((str(r[0]), str(r[1])) for r in conn.execute(
-            "SELECT device_id, payload FROM device_entries WHERE action = 'device.join' "
-            "AND verdict = '' AND instr(payload, '\"pre_org\"') > 0"
-        )),
+        *((row.device_id, row.payload) for row in joins),
     ]:  # fmt: skip
         size = _pre_org_size(text)
         if size:
@@ -380,10 +389,9 @@ def _local_only(conn: db.Connection) -> set[str]:
         *((None, int(r[0]), str(r[1])) for r in conn.execute(
             f"SELECT seq, payload FROM ledger WHERE action IN ({marks})", _INTRODUCING
         )),
-        *((str(r[0]), int(r[1]), str(r[2])) for r in conn.execute(
-            f"SELECT device_id, seq, payload FROM device_entries WHERE verdict = '' "
-            f"AND action IN ({marks})",
-            _INTRODUCING,
+        *((row.device_id, row.seq, row.payload) for row in device_fold.folded(
+            store, conn, f"verdict = '' AND action IN ({marks})", _INTRODUCING,
+            list, list.append, list,
         )),
     ]  # fmt: skip
     for device, seq, text in rows:
@@ -626,7 +634,7 @@ def plan_wraps(session: KeySession, changes: Mapping[str, str | None] | None = N
     are no longer a reader) describes the user change the same entry makes. Cases whose key
     this session does not hold are left for a reader who does (an admin holds them all)."""
     conn = session.conn
-    wanted = readers(conn)
+    wanted = readers(conn, session.folder)
     for name, public in (changes or {}).items():
         if public is None:
             wanted.pop(name, None)
@@ -636,7 +644,7 @@ def plan_wraps(session: KeySession, changes: Mapping[str, str | None] | None = N
     added: list[ck.Wrap] = []
     removed: list[tuple[str, str]] = []
     held: dict[str, dict[str, ck.Wrap]] = {}
-    foreign = foreign_wraps(conn)
+    foreign = foreign_wraps(session)
     domains: dict[str, str] = {}
     for wrap in ck.read_wraps(conn):
         held.setdefault(wrap.case_no, {})[wrap.recipient] = wrap
@@ -660,31 +668,37 @@ def plan_wraps(session: KeySession, changes: Mapping[str, str | None] | None = N
     return WrapPlan(domains, tuple(added), tuple(removed))
 
 
-def foreign_wraps(conn: db.Connection) -> dict[str, dict[str, str]]:
+def foreign_wraps(session: KeySession) -> dict[str, dict[str, str]]:
     """case -> recipient -> the X25519 key of the wrap the organisation's other devices' entries
     (those the hub accepted, in its order) leave in force: such a wrap lives on the device that
     made it and on the hub, not in this store's table, and is not made again here (empty for
-    a standalone store)."""
-    found: dict[str, dict[str, str]] = {}
-    for (text,) in conn.execute(
-        "SELECT payload FROM device_entries WHERE verdict = '' AND instr(payload, ?) > 0 "
-        "ORDER BY org_seq",
+    a standalone store). Extended from the last call's over the entries placed since
+    (services/device_fold.py), not read again over the organisation at every sync."""
+    return device_fold.folded(
+        session.folder,
+        session.conn,
+        "verdict = '' AND instr(payload, ?) > 0",
         ('"wraps"',),
-    ):
-        try:
-            payload = json.loads(str(text))
-        except ValueError:
-            continue  # verify reports it
-        wraps = payload.get("wraps") if isinstance(payload, dict) else None
-        for wrap in wraps if isinstance(wraps, list) else []:
-            if not isinstance(wrap, dict):
-                continue
-            case = found.setdefault(str(wrap.get("case_no")), {})
-            if wrap.get("removed") is True:
-                case.pop(str(wrap.get("recipient")), None)
-            else:
-                case[str(wrap.get("recipient"))] = str(wrap.get("recipient_key"))
-    return found
+        dict,
+        _fold_wraps,
+        lambda found: {case: dict(wraps) for case, wraps in found.items()},
+    )
+
+
+def _fold_wraps(found: dict[str, dict[str, str]], row: device_fold.Row) -> None:
+    try:
+        payload = json.loads(row.payload)
+    except ValueError:
+        return  # verify reports it
+    wraps = payload.get("wraps") if isinstance(payload, dict) else None
+    for wrap in wraps if isinstance(wraps, list) else []:
+        if not isinstance(wrap, dict):
+            continue
+        case = found.setdefault(str(wrap.get("case_no")), {})
+        if wrap.get("removed") is True:
+            case.pop(str(wrap.get("recipient")), None)
+        else:
+            case[str(wrap.get("recipient"))] = str(wrap.get("recipient_key"))
 
 
 def sync_wraps(session: KeySession, reason: str) -> Entry | None:

@@ -6,11 +6,12 @@ Recomputed, a supervisor's or legal's sync read and JSON-encoded every entry of 
 organisation from its store at every sync (issue 20 item 4: 100,000 entries a day at 500
 laptops). The store's own tables only grow: ``device_entries`` and ``org_positions`` are never
 changed or deleted (their triggers), and a device's entries arrive in seq order. So per open
-``Session`` the running SHA-256 after each device's first ``n`` entries is kept, and a sync
-reads only the entries after ``n``; a device whose count is not ``n`` plus what follows (its
-entries 1..count not contiguous, or fewer than kept) is digested again from all its rows. What
-is sent is exactly what the uncached digest gives (tests/services/test_held_digests.py); the
-hub's side of the check is in hub/held_cache.py.
+store (its ``StoreFolder`` object, which every sibling of a session shares: the app syncs on
+a new sibling each time, ui/workers.py) the running SHA-256 after each device's first ``n``
+entries is kept, and a sync reads only the entries after ``n``; a device whose count is not
+``n`` plus what follows (its entries 1..count not contiguous, or fewer than kept) is digested
+again from all its rows. What is sent is exactly what the uncached digest gives
+(tests/hub/test_held_digests.py); the hub's side of the check is in hub/held_cache.py.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any, Final
 
 from evidence_desk.integrity import org_digest
 from evidence_desk.services.session import Session
+from evidence_desk.store.folder import StoreFolder
 
 #: the ledger's columns as an entry (``ledger.Entry``), from the ``ledger`` table as ``l``
 _LEDGER: Final = (
@@ -33,7 +35,9 @@ _DEVICE: Final = (
 )
 
 #: per open store: device id -> (entries digested, running SHA-256 after them)
-_kept: weakref.WeakKeyDictionary[Session, dict[str, tuple[int, Any]]] = weakref.WeakKeyDictionary()
+_kept: weakref.WeakKeyDictionary[StoreFolder, dict[str, tuple[int, Any]]] = (
+    weakref.WeakKeyDictionary()
+)
 _lock = threading.Lock()
 
 
@@ -42,7 +46,7 @@ def held_digests(session: Session) -> list[dict[str, Any]]:
     other device's, by device id (the body of ``/v1/check``)."""
     conn = session.conn
     with _lock:
-        kept = _kept.setdefault(session, {})
+        kept = _kept.setdefault(session.folder, {})
     found = []
     count, top = conn.execute(
         "SELECT count(*), coalesce(max(seq), 0) FROM org_positions"

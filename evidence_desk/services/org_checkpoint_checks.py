@@ -156,14 +156,17 @@ def seen(folder: StoreFolder) -> list[Seen]:
         raise HubForked("org_checkpoint.unreadable", said) from None
 
 
-def held_rows(conn: db.Connection, store_id: str, upto_hub_seq: int) -> list[HeldEntry]:
-    """The organisation log up to ``upto_hub_seq`` from this store's own copies, in order."""
+def held_rows(
+    conn: db.Connection, store_id: str, upto_hub_seq: int, *, after: int = 0
+) -> list[HeldEntry]:
+    """The organisation log up to ``upto_hub_seq`` from this store's own copies, in order
+    (only the entries placed after ``after``: services/held_root.py extends a kept root)."""
     rows = conn.execute(
         "SELECT device_id, seq, entry_hash, verdict, org_seq FROM device_entries "
-        "WHERE org_seq <= ? UNION ALL "
+        "WHERE org_seq <= ? AND org_seq > ? UNION ALL "
         "SELECT ?, l.seq, l.entry_hash, p.verdict, p.org_seq FROM ledger l "
-        "JOIN org_positions p USING (seq) WHERE p.org_seq <= ? ORDER BY 5",
-        (upto_hub_seq, store_id, upto_hub_seq),
+        "JOIN org_positions p USING (seq) WHERE p.org_seq <= ? AND p.org_seq > ? ORDER BY 5",
+        (upto_hub_seq, after, store_id, upto_hub_seq, after),
     ).fetchall()
     return [HeldEntry(str(r[0]), int(r[1]), str(r[2]), str(r[3]), int(r[4])) for r in rows]
 

@@ -25,7 +25,7 @@ from evidence_desk.domain.models import Role
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import org_checkpoints as org
 from evidence_desk.integrity.org_checkpoints import OrgCheckpoint, SignedCheckpoint
-from evidence_desk.services import receipt_checks, settings
+from evidence_desk.services import held_root, receipt_checks, settings
 from evidence_desk.services.hub_client import HubClient, HubRefused
 from evidence_desk.services.org_checkpoint_checks import (
     SEEN_FILE,
@@ -143,12 +143,15 @@ def _stamp_last_kept(folder: StoreFolder, kept: list[Seen], first: Any) -> None:
 def confirm(session: Session, new: Seen) -> None:
     """After the pull: the checkpoint's root from this store's own copies, then keep it."""
     folder = session.folder
-    leaves = held_leaves(session.conn, folder.store_id, new.stated.hub_seq)
-    if len(leaves) >= new.stated.size:
-        held = org.root_of(leaves[: new.stated.size])
-        if len(leaves) != new.stated.size or held != new.stated.root:
-            said = _said("org_checkpoint.root", checkpoint=new.stated.named(), held=held)
+    # extended from the last confirmed sync's leaves, not rehashed over the organisation
+    held = held_root.held_root(session, new.stated.hub_seq)
+    if held.size >= new.stated.size:
+        if held.size != new.stated.size or held.root != new.stated.root:
+            leaves = held_leaves(session.conn, folder.store_id, new.stated.hub_seq)
+            root = org.root_of(leaves[: new.stated.size])  # named as before
+            said = _said("org_checkpoint.root", checkpoint=new.stated.named(), held=root)
             raise HubForked("org_checkpoint.root", said)
+        held_root.remember(session, held)
     # fewer held (a pull cut short): the consistency proof stands until the next sync
     if stamp_problem(session, new):  # a token that does not date it: kept without it
         new = dataclasses.replace(new, stamp=None)
@@ -174,6 +177,15 @@ def meet(session: Session, client: HubClient, own: Seen) -> list[str]:
     items = client.get("/v1/org/witnessed").get("witnessed") or []
     checked: list[str] = []
     kept: list[dict[str, Any]] = []
+    # the histories found rooted in what this store holds: its own (just confirmed), each kept
+    # checkpoint (each a prefix of the next, by the hub's proof) and the cosigned ones this
+    # open store rooted at an earlier sync (services/held_root.py); not one only proven to
+    # extend an older own one (a later own one must still be shown to agree with it)
+    rooted = held_root.rooted(session) | {
+        (k.stated.size, k.stated.root) for k in seen(session.folder)
+    }
+    rooted.add((own.stated.size, own.stated.root))
+    leaves: list[bytes] | None = None  # read once, only for a checkpoint not rooted
     for item in items:
         name = str(item.get("witness", ""))
         if name == session.user.name:
@@ -186,10 +198,14 @@ def meet(session: Session, client: HubClient, own: Seen) -> list[str]:
         ):
             continue
         stated = theirs.stated
-        if stated.size <= own.stated.size:
-            leaves = held_leaves(session.conn, session.folder.store_id, own.stated.hub_seq)
+        if (stated.size, stated.root) in rooted:
+            pass  # a history this store holds: rooted in it, by the checks that kept it
+        elif stated.size <= own.stated.size:
+            if leaves is None:
+                leaves = held_leaves(session.conn, session.folder.store_id, own.stated.hub_seq)
             if org.root_of(leaves[: stated.size]) != stated.root:
                 raise _split_view(name, own.stated, stated)
+            held_root.mark_rooted(session, stated.size, stated.root)
         else:
             try:
                 proof = client.get(

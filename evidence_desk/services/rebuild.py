@@ -38,7 +38,7 @@ from evidence_desk.domain.errors import BadInput, ImportInputError
 from evidence_desk.importers import legacy
 from evidence_desk.importers.base import ParsedChat, encode_chat
 from evidence_desk.integrity.canonical import canonical_bytes
-from evidence_desk.services import case_blobs, case_keys, import_checks, importing
+from evidence_desk.services import case_blobs, case_keys, device_fold, import_checks, importing
 from evidence_desk.services import commitments as commit
 from evidence_desk.services.contacts import Contact
 from evidence_desk.services.session import Session
@@ -104,24 +104,34 @@ def _waiting(session: Session) -> Iterator[str]:
     store does not hold (their contact not shredded)."""
     shredded = shredded_contacts(session)
     conn = session.conn
-    for (payload,) in conn.execute(
-        "SELECT payload FROM device_entries WHERE action = 'evidence.import' AND verdict = '' "
-        "ORDER BY org_seq"
-    ).fetchall():
-        for summary in json.loads(payload).get("imports", ()):
-            import_id = str(summary.get("import_id", ""))
-            if (
-                summary.get("kind") != "chat"
-                or conn.execute(
-                    "SELECT 1 FROM message_sources WHERE import_id = ? LIMIT 1", (import_id,)
-                ).fetchone()
-            ):
-                continue
-            row = conn.execute(
-                "SELECT contact_id, message_count FROM imports WHERE id = ?", (import_id,)
-            ).fetchone()
-            if row is not None and row[0] not in shredded and int(row[1]) > 0:
-                yield import_id
+    # the chat imports of other devices, extended from the last sync's (services/device_fold)
+    chats = device_fold.folded(
+        session.folder,
+        conn,
+        "action = 'evidence.import' AND verdict = ''",
+        (),
+        list,
+        _fold_chats,
+        list,
+    )
+    for import_id in chats:
+        if conn.execute(
+            "SELECT 1 FROM message_sources WHERE import_id = ? LIMIT 1", (import_id,)
+        ).fetchone():
+            continue
+        row = conn.execute(
+            "SELECT contact_id, message_count FROM imports WHERE id = ?", (import_id,)
+        ).fetchone()
+        if row is not None and row[0] not in shredded and int(row[1]) > 0:
+            yield import_id
+
+
+def _fold_chats(chats: list[str], row: device_fold.Row) -> None:
+    chats.extend(
+        str(summary.get("import_id", ""))
+        for summary in json.loads(row.payload).get("imports", ())
+        if summary.get("kind") == "chat"
+    )
 
 
 def _rebuild(session: Session, import_id: str) -> None:

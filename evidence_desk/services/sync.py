@@ -54,6 +54,7 @@ from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import ledger, signing
 from evidence_desk.services import (
     case_keys,
+    device_fold,
     held_digests,
     hub_memory,
     hub_receipts,
@@ -479,13 +480,12 @@ def _wanted_blobs(session: Session) -> list[str]:
     was given, must not bring them back (the copies under the case's key, and an original of
     a store not migrated whose file the shredding destroyed, named in its ``blobs``)."""
     conn = session.conn
-    destroyed: set[str] = set()
-    for (text,) in conn.execute(
-        "SELECT payload FROM ledger WHERE action = 'case.shred' "
-        "UNION ALL SELECT payload FROM device_entries WHERE action = 'case.shred'"
-    ):
-        with contextlib.suppress(ValueError, TypeError, AttributeError):
-            destroyed.update(str(sha256) for sha256 in json.loads(str(text)).get("blobs", ()))
+    # other devices' shreddings extended from the last sync's (services/device_fold.py)
+    destroyed = device_fold.folded(
+        session.folder, conn, "action = 'case.shred'", (), set, _fold_destroyed, set
+    )
+    for (text,) in conn.execute("SELECT payload FROM ledger WHERE action = 'case.shred'"):
+        _destroyed_by(destroyed, str(text))
     names = {
         str(r[0])
         for r in conn.execute(
@@ -506,6 +506,16 @@ def _wanted_blobs(session: Session) -> list[str]:
     )
     paths = (f"blobs/{name[:2]}/{name[2:]}" for name in sorted(names) if len(name) > 2)
     return [path for path in paths if not (session.folder.path / path).exists()]
+
+
+def _fold_destroyed(destroyed: set[str], row: device_fold.Row) -> None:
+    _destroyed_by(destroyed, row.payload)
+
+
+def _destroyed_by(destroyed: set[str], text: str) -> None:
+    """The blob digests a ``case.shred`` entry destroyed."""
+    with contextlib.suppress(ValueError, TypeError, AttributeError):
+        destroyed.update(str(sha256) for sha256 in json.loads(text).get("blobs", ()))
 
 
 def _hub_blobs(client: HubClient, paths: list[str]) -> dict[str, dict[str, Any]]:
