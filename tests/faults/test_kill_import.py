@@ -125,7 +125,10 @@ def test_kill_9_at_20_random_points_leaves_all_or_nothing(team: Team, tmp_path: 
             if process.poll() is None:
                 process.kill()
                 process.wait(timeout=10)
-        phases = [line.split()[1] for line in out.splitlines() if line.startswith("phase")]
+        # the kill may cut the last line: with PYTHONUNBUFFERED each piece of a print is a
+        # write of its own, so "phase" can arrive without its word
+        said = [line.split() for line in out.splitlines()]
+        phases = [words[1] for words in said if len(words) > 1 and words[0] == "phase"]
         context = (
             f"seed {seed}, kill {kill} after {delay:.2f} s "
             f"(reference {duration:.2f} s), last phase {phases[-1] if phases else 'start-up'}"
