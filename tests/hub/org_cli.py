@@ -23,6 +23,7 @@ import pytest
 from evidence_desk.cli.commands import main
 from evidence_desk.integrity import pinning
 from evidence_desk.services.session import Session
+from tests.helpers import TickingClock
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "organisation-password-1"
@@ -125,6 +126,18 @@ class Org:
 
     def login(self, name: str) -> Session:
         return Session.open(self.stores[name], name, PASSWORD)
+
+
+def session_at(org: Org, name: str, clock: TickingClock) -> Session:
+    """``name``'s session on their device, its entries dated by ``clock``."""
+    return Session.open(org.stores[name], name, PASSWORD, clock=clock)
+
+
+def synced(org: Org, *names: str) -> None:
+    """Each of ``names`` syncs through the CLI, in that order, and must succeed."""
+    for name in names:
+        code, _report, err = org.sync(name)
+        assert code == 0, (name, err)
 
 
 @contextlib.contextmanager

@@ -19,11 +19,10 @@ from evidence_desk.services import (
     retention,
     shredding,
 )
-from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 from tests.helpers import TickingClock, supporting_documents
 from tests.hub.conftest import HubDatabase
-from tests.hub.org_cli import PASSWORD, Org, organisation
+from tests.hub.org_cli import PASSWORD, Org, organisation, session_at, synced
 from tests.services.test_shredding import _files, _leaks
 
 CASE = "2026-SH-9"
@@ -32,16 +31,6 @@ CHAT = (
     "05/01/2026, 09:05 - Ouyang: 我保证下月还清全部贷款\n"
 )
 SECRETS = ["欧阳秘密", "+8613712345678", "QUOKKAZEBRA42", "我保证下月还清全部贷款"]
-
-
-def _at(org: Org, name: str, clock: TickingClock) -> Session:
-    return Session.open(org.stores[name], name, PASSWORD, clock=clock)
-
-
-def _synced(org: Org, *names: str) -> None:
-    for name in names:
-        code, _report, err = org.sync(name)
-        assert code == 0, (name, err)
 
 
 def _blob_files(store: Path) -> list[Path]:
@@ -56,7 +45,7 @@ def _imported_case(org: Org, clock: TickingClock, tmp_path: Path, *, tag: str) -
     """alice (staff) opens CASE, sam (supervisor) approves her contact, and alice imports CHAT
     into it (found by a search, its reads sealed); returns the contact's id. The caller syncs
     the devices it needs next."""
-    with _at(org, "alice", clock) as alice:
+    with session_at(org, "alice", clock) as alice:
         cases.create_case(alice, CASE, debtor_name="欧阳秘密")
         contact_id = contacts.request_contact(
             alice,
@@ -68,13 +57,13 @@ def _imported_case(org: Org, clock: TickingClock, tmp_path: Path, *, tag: str) -
             consent=True,
             documents=supporting_documents(tmp_path / "docs", tag=tag),
         ).id
-    _synced(org, "alice", "sam")
-    with _at(org, "sam", clock) as sam:
+    synced(org, "alice", "sam")
+    with session_at(org, "sam", clock) as sam:
         contacts.approve(sam, contact_id, "identity and debt confirmed")
-    _synced(org, "sam", "alice")
+    synced(org, "sam", "alice")
     chat = tmp_path / "chat.txt"
     chat.write_text(CHAT, encoding="utf-8")
-    with _at(org, "alice", clock) as alice:
+    with session_at(org, "alice", clock) as alice:
         importing.import_files(alice, contact_id, [chat], tz="Asia/Shanghai")
         assert reading.search(alice, contact_id, "QUOKKAZEBRA42")
         alice.flush_reads(seal=True)
@@ -90,23 +79,23 @@ def test_a_case_shredded_on_one_device_is_destroyed_on_the_others_at_their_sync(
         org.join("sam", "supervisor")
         org.welcome("alice", "sam")
         contact_id = _imported_case(org, clock, tmp_path, tag="sh")
-        _synced(org, "alice", "sam", "root")
-        with _at(org, "sam", clock) as sam:
+        synced(org, "alice", "sam", "root")
+        with session_at(org, "sam", clock) as sam:
             retention.close_case(sam, CASE, "repaid in full")
-        _synced(org, "sam", "alice", "root")
+        synced(org, "sam", "alice", "root")
         before = {name: _blob_files(org.stores[name]) for name in ("alice", "sam", "root")}
         assert before["alice"] and before["root"]
-        with _at(org, "sam", clock) as sam:
+        with session_at(org, "sam", clock) as sam:
             assert case_keys.case_key(sam, CASE) is not None
 
         clock.advance(days=366 * 5 + 2)
-        with _at(org, "root", clock) as root:
+        with session_at(org, "root", clock) as root:
             shredding.shred_case(root, CASE, "expired", "retention period over")
-        _synced(org, "root", "alice", "sam")
-        _synced(org, "alice", "sam", "root")  # the round after takes nothing back
+        synced(org, "root", "alice", "sam")
+        synced(org, "alice", "sam", "root")  # the round after takes nothing back
 
         for name in ("alice", "sam", "root"):
-            with _at(org, name, clock) as session:
+            with session_at(org, name, clock) as session:
                 assert case_keys.case_key(session, CASE) is None, name
                 assert (
                     session.conn.execute(
@@ -129,7 +118,7 @@ def test_a_case_shredded_on_one_device_is_destroyed_on_the_others_at_their_sync(
                 assert report.intact, (name, [(f.code, f.location) for f in report.errors])
                 assert "shred.note" in {f.code for f in report.findings}
             assert not any(p.exists() for p in before[name]), name
-        with _at(org, "alice", clock) as alice:  # the laptop that imported it keeps none
+        with session_at(org, "alice", clock) as alice:  # the laptop that imported it keeps none
             shown_texts = [m.text for m in reading.page_at(alice, contact_id, 0, 10)]
         assert shown_texts == [MARKER, MARKER]
         for name in ("alice", "sam", "root"):
@@ -154,23 +143,23 @@ def test_a_device_restored_from_before_a_shredding_destroys_the_case_at_its_next
         org.join("lee", "legal")
         org.welcome("alice", "sam", "lee")
         contact_id = _imported_case(org, clock, tmp_path, tag="rs")
-        _synced(org, "alice", "sam", "lee", "root")
-        with _at(org, "sam", clock) as sam:
+        synced(org, "alice", "sam", "lee", "root")
+        with session_at(org, "sam", clock) as sam:
             retention.close_case(sam, CASE, "repaid in full")
-        _synced(org, "sam", "alice", "lee", "root")
+        synced(org, "sam", "alice", "lee", "root")
         root_store = org.stores["root"]
         originals = _blob_files(root_store)
         assert originals
         old = tmp_path / "root-before-shred.edbackup"
-        with _at(org, "root", clock) as root:
+        with session_at(org, "root", clock) as root:
             assert case_keys.case_key(root, CASE) is not None
             backup.backup(root, old)
 
         clock.advance(days=366 * 5 + 2)
-        with _at(org, "lee", clock) as lee:
+        with session_at(org, "lee", clock) as lee:
             shredding.shred_case(lee, CASE, "expired", "retention period over")
-        _synced(org, "lee", "root")
-        with _at(org, "root", clock) as root:
+        synced(org, "lee", "root")
+        with session_at(org, "root", clock) as root:
             assert case_keys.case_key(root, CASE) is None
 
         # on a new machine the backup restores bound and verified (its receipts against the
@@ -180,12 +169,12 @@ def test_a_device_restored_from_before_a_shredding_destroys_the_case_at_its_next
             root_store / "hub-key.json"
         ).read_bytes()
         backup.restore(old, root_store, "root", PASSWORD, replace=True, clock=clock)
-        with _at(org, "root", clock) as root:
+        with session_at(org, "root", clock) as root:
             assert case_keys.case_key(root, CASE) is not None  # the backup brought it back
         assert all(p.exists() for p in originals)
-        _synced(org, "root")
-        _synced(org, "root")  # the round after takes nothing back
-        with _at(org, "root", clock) as root:
+        synced(org, "root")
+        synced(org, "root")  # the round after takes nothing back
+        with session_at(org, "root", clock) as root:
             assert case_keys.case_key(root, CASE) is None
             shown = root.conn.execute(
                 "SELECT display_name, reason FROM contacts WHERE id = ?", (contact_id,)

@@ -30,7 +30,7 @@ from evidence_desk.services.verify import verify_store
 from tests.helpers import TickingClock, supporting_documents
 from tests.hub.conftest import APP_ROLE, HubDatabase
 from tests.hub.devices import repository
-from tests.hub.org_cli import PASSWORD, Org, free_port, ok, organisation
+from tests.hub.org_cli import PASSWORD, Org, free_port, ok, organisation, session_at, synced
 from tests.hub.test_object_store import BUCKET, s3  # noqa: F401 (the S3 server fixture)
 from tests.hub.test_object_store import client as s3_client
 from tests.services.test_org_ledger import forged
@@ -44,16 +44,6 @@ CHAT = (
 )
 
 Conn = psycopg.Connection[tuple[Any, ...]]
-
-
-def _at(org: Org, name: str, clock: TickingClock) -> Session:
-    return Session.open(org.stores[name], name, PASSWORD, clock=clock)
-
-
-def _synced(org: Org, *names: str) -> None:
-    for name in names:
-        code, _report, err = org.sync(name)
-        assert code == 0, (name, err)
 
 
 def _request(alice: Session, case_no: str, docs: list[tuple[str, Path]], handle: str) -> str:
@@ -125,23 +115,23 @@ def test_a_shredded_case_leaves_the_hub_and_late_pushes_do_not_bring_it_back(
         org.join("alice", "staff")
         org.join("sam", "supervisor")
         org.welcome("alice", "sam")
-        with _at(org, "alice", clock) as alice:
+        with session_at(org, "alice", clock) as alice:
             # the same two documents in both cases: each case holds its own copies
             shredded = _request(alice, CASE, docs, "+8613700000001")
             kept = _request(alice, OTHER, docs, "+8613700000002")
-        _synced(org, "alice", "sam")
-        with _at(org, "sam", clock) as sam:
+        synced(org, "alice", "sam")
+        with session_at(org, "sam", clock) as sam:
             contacts.approve(sam, shredded, "identity and debt confirmed")
             contacts.approve(sam, kept, "identity and debt confirmed")
-        _synced(org, "sam", "alice")
+        synced(org, "sam", "alice")
         chat = tmp_path / "chat.txt"
         chat.write_text(CHAT, encoding="utf-8")
-        with _at(org, "alice", clock) as alice:
+        with session_at(org, "alice", clock) as alice:
             importing.import_files(alice, shredded, [chat], tz="Asia/Shanghai")
-        _synced(org, "alice", "sam", "root")
-        with _at(org, "sam", clock) as sam:
+        synced(org, "alice", "sam", "root")
+        with session_at(org, "sam", clock) as sam:
             retention.close_case(sam, CASE, "repaid in full")
-        _synced(org, "sam", "alice", "root")
+        synced(org, "sam", "alice", "root")
 
         paths = _case_paths(org.stores["alice"], "alice", CASE)
         other_paths = _case_paths(org.stores["alice"], "alice", OTHER)
@@ -158,9 +148,9 @@ def test_a_shredded_case_leaves_the_hub_and_late_pushes_do_not_bring_it_back(
 
         # root shreds the case; only root syncs: the hub withdraws at the tombstone
         clock.advance(days=366 * 5 + 2)
-        with _at(org, "root", clock) as root:
+        with session_at(org, "root", clock) as root:
             shredding.shred_case(root, CASE, "expired", "retention period over")
-        _synced(org, "root")
+        synced(org, "root")
         with psycopg.connect(hub_db.owner_url) as conn:
             assert _leaks(conn, secrets) == []
             facts = conn.execute(
@@ -190,7 +180,7 @@ def test_a_shredded_case_leaves_the_hub_and_late_pushes_do_not_bring_it_back(
         # alice and sam were offline during the shredding and still hold the case's wraps:
         # their syncs push every wrap they hold (a new process) and go on
         for name in ("alice", "sam"):
-            with _at(org, name, clock) as session:
+            with session_at(org, name, clock) as session:
                 assert session.conn.execute(
                     "SELECT count(*) FROM case_key_wraps WHERE case_no = ?", (CASE,)
                 ).fetchone()[0]
@@ -199,15 +189,15 @@ def test_a_shredded_case_leaves_the_hub_and_late_pushes_do_not_bring_it_back(
         # file it names; her next sync is clean
         chat2 = tmp_path / "chat2.txt"
         chat2.write_text(CHAT.replace("WOMBATQUILL77", "LATEOTTER55"), encoding="utf-8")
-        with _at(org, "alice", clock) as alice:
+        with session_at(org, "alice", clock) as alice:
             importing.import_files(alice, shredded, [chat2], tz="Asia/Shanghai")
         (late_path,) = set(_case_paths(org.stores["alice"], "alice", CASE)) - set(paths)
         late_bytes = (org.stores["alice"] / late_path).read_bytes()
         secrets.append(late_bytes)
-        _synced(org, "sam")
+        synced(org, "sam")
         code, _report, err = org.sync("alice")
         assert code == 3 and "case.shredded" in err, err
-        _synced(org, "alice", "root")
+        synced(org, "alice", "root")
         with psycopg.connect(hub_db.owner_url) as conn:
             assert _leaks(conn, secrets) == []
             assert _wraps(conn, CASE) == []
@@ -233,9 +223,9 @@ def test_a_shredded_case_leaves_the_hub_and_late_pushes_do_not_bring_it_back(
         # a legal desktop joining afterwards: syncs, holds nothing of the case, verifies INTACT
         org.join("lena", "legal")
         org.welcome("lena")
-        _synced(org, "lena")
+        synced(org, "lena")
         for name in ("lena", "root", "alice", "sam"):
-            with _at(org, name, clock) as session:
+            with session_at(org, name, clock) as session:
                 report = verify_store(session, local_anchor=False)
                 assert report.intact, (name, [(f.code, f.location) for f in report.errors])
         lena_files = {
@@ -288,7 +278,7 @@ def _forged_tombstone(
 ) -> tuple[str, list[ledger.Entry]]:
     """A tombstone of OTHER signed by ``name``'s key after their device's last entry on the
     hub, written outside the app (whose rules would refuse it): (device, [entry])."""
-    with _at(org, name, clock) as session:
+    with session_at(org, name, clock) as session:
         device = session.folder.store_id
         key = session.signing_key
     with psycopg.connect(hub_db.owner_url) as conn:
@@ -307,15 +297,15 @@ def _forged_tombstone(
 def _closed_case(org: Org, clock: TickingClock, tmp_path: Path) -> None:
     """alice requests a contact in CASE with its documents, sam approves and closes it, every
     device has synced; then the clock passes its deletion date."""
-    with _at(org, "alice", clock) as alice:
+    with session_at(org, "alice", clock) as alice:
         contact = _request(alice, CASE, supporting_documents(tmp_path / "docs"), "+8613700000003")
-    _synced(org, "alice", "sam")
-    with _at(org, "sam", clock) as sam:
+    synced(org, "alice", "sam")
+    with session_at(org, "sam", clock) as sam:
         contacts.approve(sam, contact, "identity and debt confirmed")
-    _synced(org, "sam", "alice")
-    with _at(org, "sam", clock) as sam:
+    synced(org, "sam", "alice")
+    with session_at(org, "sam", clock) as sam:
         retention.close_case(sam, CASE, "repaid in full")
-    _synced(org, "sam", "alice", "root")
+    synced(org, "sam", "alice", "root")
     clock.advance(days=366 * 5 + 2)
 
 
@@ -344,9 +334,9 @@ def test_on_worm_storage_the_wraps_go_and_a_locked_object_is_recorded_until_its_
         # operator might), and the hub's own, locked in compliance mode
         loose = s3c.put_object(Bucket=BUCKET, Key=f"wd/{digests[0]}", Body=b"loose")["VersionId"]
 
-        with _at(org, "root", clock) as root:
+        with session_at(org, "root", clock) as root:
             shredding.shred_case(root, CASE, "expired", "retention period over")
-        _synced(org, "root")
+        synced(org, "root")
         with psycopg.connect(hub_db.owner_url) as conn:
             assert _wraps(conn, CASE) == [] and _leaks(conn, wraps) == []
             rows = conn.execute(
@@ -400,8 +390,8 @@ def test_on_worm_storage_the_wraps_go_and_a_locked_object_is_recorded_until_its_
                     "ORDER BY digest"
                 ).fetchall()
             assert again == rows
-        _synced(org, "alice", "sam", "root")
-        with _at(org, "sam", clock) as sam:
+        synced(org, "alice", "sam", "root")
+        with session_at(org, "sam", clock) as sam:
             report = verify_store(sam, local_anchor=False)
             assert report.intact, [(f.code, f.location) for f in report.errors]
 
@@ -443,12 +433,12 @@ def test_a_case_shredded_before_the_upgrade_is_withdrawn_when_the_hub_starts(
         org.welcome("alice", "sam")
         _closed_case(org, clock, tmp_path)
         paths = _case_paths(org.stores["alice"], "alice", CASE)
-        with _at(org, "root", clock) as root:
+        with session_at(org, "root", clock) as root:
             shredding.shred_case(root, CASE, "expired", "retention period over")
         org.kill()
         # the release before accepted the tombstone and withdrew nothing
         monkeypatch.setattr(withdrawal, "called_for", lambda fresh, verdicts: False)
-        with _at(org, "root", clock) as root, repository(hub_db.app_url) as repo:
+        with session_at(org, "root", clock) as root, repository(hub_db.app_url) as repo:
             placed = root.conn.execute("SELECT coalesce(max(seq), 0) FROM org_positions")
             entries = org_ledger.own_entries(root, since=int(placed.fetchone()[0]) + 1)
             assert entries[-1].action == "case.shred"
@@ -475,9 +465,9 @@ def test_a_case_shredded_before_the_upgrade_is_withdrawn_when_the_hub_starts(
         org.start()  # and again: nothing more
         with psycopg.connect(hub_db.owner_url) as conn:
             assert conn.execute("SELECT count(*) FROM case_withdrawals").fetchone() == (1,)
-        _synced(org, "root", "alice", "sam")
+        synced(org, "root", "alice", "sam")
         for name in ("root", "alice", "sam"):
-            with _at(org, name, clock) as session:
+            with session_at(org, name, clock) as session:
                 report = verify_store(session, local_anchor=False)
                 assert report.intact, (name, [(f.code, f.location) for f in report.errors])
 
