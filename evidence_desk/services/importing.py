@@ -4,7 +4,9 @@
    folder members exactly as picked) are hashed (SHA-256 and SM3) and sealed into the blob store
    *before* any parser reads them: "hash before parse", as the bundle's declaration says;
 2. each is then parsed, the parse carrying the digests taken before it; nothing is in the
-   database yet;
+   database yet (but for a lone file into a contact holding no message, parsed inside the
+   transaction of step 3 while a second thread stores its messages' full-text rows:
+   :func:`_import_streamed`);
 3. one transaction writes the blob rows, one evidence item per original, one ``imports`` row per
    export, the messages (each stored once per contact and linked to every export that contains
    it) and *one* ledger entry covering the file digests, the digest of the normalised parse, the
