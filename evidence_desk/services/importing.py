@@ -293,11 +293,6 @@ class _Streamed:
     leave: LeaveOut | None
 
 
-# A chat line is rarely shorter than this (a date, a time and a sender): a file of at least
-# _BULK_INDEX_MIN_ROWS times as many bytes is taken for a large import before it is parsed.
-_LEAST_BYTES_PER_MESSAGE = 32
-
-
 def _streams(
     session: Session,
     contact: Contact,
@@ -410,9 +405,16 @@ def _import_streamed(
         )
         return [*rows, *_imports_rows(session, contact, plans)]
 
-    size = lone.sealed[0].digests.size
-    large = size >= _BULK_INDEX_MIN_ROWS * _LEAST_BYTES_PER_MESSAGE
-    return _written(session, contact, (), plans, lone.zone, notices, import_rows, large=large)
+    # a large import's checkpoint deferred as _commit defers it, once the parse says it is one
+    around_write = contextlib.ExitStack()
+
+    def prepare(conn: Any) -> list[RowChange]:
+        rows = import_rows(conn)
+        if _large(plans):
+            around_write.enter_context(session.checkpoint_after())
+        return rows
+
+    return _written(session, contact, (), plans, lone.zone, notices, prepare, around_write)
 
 
 def _next_message_rowid(conn: Any) -> int:
@@ -472,10 +474,14 @@ def _commit(
         _store_new_messages(conn, contact, plans, salting, cipher, locators, checkpoint)
         return _imports_rows(session, contact, plans)
 
-    # A large import's WAL (about 80 MB per 100k messages) is copied into the database file
-    # on a thread after its commit, not inside it (Session.checkpoint_after)
-    large = sum(int(p.row["message_count"]) for p in plans) >= _BULK_INDEX_MIN_ROWS
-    return _written(session, contact, rows, plans, zone, notices, import_rows, large=large)
+    around_write = session.checkpoint_after() if _large(plans) else contextlib.nullcontext()
+    return _written(session, contact, rows, plans, zone, notices, import_rows, around_write)
+
+
+def _large(plans: Sequence[_PlannedImport]) -> bool:
+    """A large import's WAL (about 80 MB per 100k messages) is copied into the database file
+    on a thread after its commit, not inside it (Session.checkpoint_after)."""
+    return sum(int(p.row["message_count"]) for p in plans) >= _BULK_INDEX_MIN_ROWS
 
 
 def _planned(
@@ -588,12 +594,11 @@ def _written(
     zone: str,
     notices: list[str],
     import_rows: Callable[[Any], Sequence[RowChange]],
-    *,
-    large: bool,
+    around_write: contextlib.AbstractContextManager[object],
 ) -> ImportResult:
     """Write the import's one entry: ``rows``, then what ``import_rows`` stores and returns
-    inside the transaction (``plans`` complete once it returned); ``large``: the WAL is
-    checkpointed on a thread after the commit."""
+    inside the transaction (``plans`` complete once it returned); the write runs inside
+    ``around_write`` (:func:`_large`: Session.checkpoint_after)."""
 
     def summarise(_conn: Any, _seq: int) -> dict[str, Any]:
         # (the messages are stored already, by import_rows: the write path judged the entry
@@ -631,7 +636,7 @@ def _written(
                 }
         return {"imports": summaries}
 
-    with session.checkpoint_after() if large else contextlib.nullcontext():
+    with around_write:
         entry = session.write(
             "evidence.import",
             {"contact_id": contact.id},

@@ -55,6 +55,7 @@ def test_a_lone_file_stores_its_full_text_rows_during_its_parse_as_the_parse_fir
         team, tmp_path, handle="+8613900000000", display_name="Chen Er"
     )
     chat = _chat(tmp_path, "WhatsApp Chat with Chen Lixin.txt")
+    pages = session.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
     rows_when_storing: list[int] = []
 
     def progress(percent: int, _what: str) -> None:
@@ -64,6 +65,8 @@ def test_a_lone_file_stores_its_full_text_rows_during_its_parse_as_the_parse_fir
     result = importing.import_files(session, streamed_contact, [chat], tz=TZ, progress=progress)
     assert (result.messages_total, result.messages_new) == (MESSAGES, MESSAGES)
     assert rows_when_storing == [MESSAGES]
+    # a large import's deferred checkpoint (decided once parsed) handed back the log's setting
+    assert session.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == pages
 
     second = tmp_path / "second.txt"
     second.write_text("01/03/2026, 09:00 - Chen Er: 好\n", encoding="utf-8")
