@@ -409,10 +409,10 @@ def _import_streamed(
     around_write = contextlib.ExitStack()
 
     def prepare(conn: Any) -> list[RowChange]:
-        rows = import_rows(conn)
+        planned_rows = import_rows(conn)
         if _large(plans):
             around_write.enter_context(session.checkpoint_after())
-        return rows
+        return planned_rows
 
     return _written(session, contact, (), plans, lone.zone, notices, prepare, around_write)
 
