@@ -13,10 +13,10 @@ from __future__ import annotations
 import enum
 import errno
 import mmap
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
-from typing import Any, Final, NamedTuple, Protocol
+from typing import Any, Final, NamedTuple, Protocol, runtime_checkable
 
 from evidence_desk.domain.errors import ImportInputError
 from evidence_desk.domain.wording import Catalogue, Facts, Phrase
@@ -27,6 +27,7 @@ __all__ = [
     "Attachment",
     "AttachmentState",
     "ChatEncoder",
+    "EmittingImporter",
     "EncodedChat",
     "ExportSource",
     "ImportInputError",
@@ -459,6 +460,26 @@ class Importer(Protocol):
         Raises ImportInputError (file, locator, reason) when the input is not this format or is
         broken beyond what the parser can honestly report as problems.
         """
+
+
+#: how many messages an emitting importer hands over at a time (as many as the import's row
+#: writer stores in one statement, services/bulk_rows.BATCH)
+EMIT_EVERY: Final = 8192
+
+MessageSink = Callable[[Sequence["ParsedMessage"]], None]
+"""Takes a parse's messages, a batch of consecutive ones at a time, as they are built."""
+
+
+@runtime_checkable
+class EmittingImporter(Protocol):
+    """An importer that can also hand its messages over while it parses, so that an import
+    stores what needs nothing but the messages (their full-text rows) before the parse ends."""
+
+    def parse_emitting(self, source: ExportSource, tz: str, emit: MessageSink) -> ParsedChat:
+        """As ``parse``, calling ``emit`` with the messages in order, a batch of at most
+        :data:`EMIT_EVERY` at a time, each message once and as it is in the result (the same
+        objects); the whole result still comes at the end. A parse may raise after emitting:
+        its caller discards what it did with them (an import rolls its transaction back)."""
 
 
 def sealed_phrase(phrase: str, unsealed: Collection[str] = ()) -> dict[str, object]:

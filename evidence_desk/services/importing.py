@@ -4,7 +4,9 @@
    folder members exactly as picked) are hashed (SHA-256 and SM3) and sealed into the blob store
    *before* any parser reads them: "hash before parse", as the bundle's declaration says;
 2. each is then parsed, the parse carrying the digests taken before it; nothing is in the
-   database yet;
+   database yet (but for a lone file into a contact holding no message, parsed inside the
+   transaction of step 3 while a second thread stores its messages' full-text rows:
+   :func:`_import_streamed`);
 3. one transaction writes the blob rows, one evidence item per original, one ``imports`` row per
    export, the messages (each stored once per contact and linked to every export that contains
    it) and *one* ledger entry covering the file digests, the digest of the normalised parse, the
@@ -23,6 +25,7 @@ import contextlib
 import hashlib
 import itertools
 import json
+import operator
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -34,7 +37,13 @@ import sqlcipher3
 from evidence_desk.domain.errors import BadInput, Cancelled, FileInUse, StoreBusy
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
-from evidence_desk.importers.base import ChatEncoder, ParsedChat, sealed_phrase, sealed_text
+from evidence_desk.importers.base import (
+    ChatEncoder,
+    ParsedChat,
+    ParsedMessage,
+    sealed_phrase,
+    sealed_text,
+)
 from evidence_desk.importers.images import ParsedImage
 from evidence_desk.importers.recordings import ParsedRecording
 from evidence_desk.integrity import merkle
@@ -55,6 +64,7 @@ from evidence_desk.services.import_parsing import (
     OpenedInput,
     already_imported,
     default_tz,
+    file_imported,
     flags_for,
     infer_our_account,
     main_original,
@@ -173,6 +183,19 @@ def _import_files(
             )
             parsing = _said("import.step_parsing", file=path.name)
             report(int(80 * index / len(paths) + 40 / len(paths)), parsing)
+            if len(paths) == 1 and _streams(session, contact, opened, sealed, leave):
+                result = _import_streamed(
+                    session,
+                    contact,
+                    _Streamed(opened, sealed, zone, format_name, leave),
+                    our_account,
+                    notices,
+                    checkpoint,
+                    finishing,
+                    report,
+                )
+                report(100, _said("import.step_done"))
+                return result
             parsed = parse_opened(
                 opened, zone, format_name, leave, digests=tuple(s.digests for s in sealed)
             )
@@ -259,6 +282,146 @@ def _remove_unreferenced(session: Session, created: Sequence[SealedOriginal]) ->
                 os.unlink(session.blobs.path_for_name(item.blob_name))
 
 
+@dataclass(frozen=True, slots=True)
+class _Streamed:
+    """A lone picked file, sealed, whose parse runs inside the import's transaction."""
+
+    opened: OpenedInput
+    sealed: list[SealedOriginal]
+    zone: str
+    format_name: str | None
+    leave: LeaveOut | None
+
+
+def _streams(
+    session: Session,
+    contact: Contact,
+    opened: OpenedInput,
+    sealed: Sequence[SealedOriginal],
+    leave: LeaveOut | None,
+) -> bool:
+    """Whether a lone picked path is parsed inside the import's transaction, its messages'
+    full-text rows stored as the parse builds them (:func:`_import_streamed`): a single file
+    (a plain chat file or a zip, one original), nothing left out, for a contact that holds no
+    message yet (so that every message is new and its rowid known from its position) and
+    whose bytes were not imported before (a repeat is skipped after its parse, as ever)."""
+    if leave or opened.file_path is None or len(sealed) != 1:
+        return False
+    holds = session.conn.execute(
+        "SELECT 1 FROM messages WHERE contact_id = ? LIMIT 1", (contact.id,)
+    ).fetchone()
+    if holds is not None:
+        return False
+    return not file_imported(session, contact.id, opened.source.name, sealed[0].digests.sha256)
+
+
+class _FullTextStream:
+    """Queues the full-text rows of a chat's messages while its parse builds them (the
+    importer's ``emit``), with rowids from ``first`` on: every message is new, in order."""
+
+    def __init__(self, writer: bulk_rows.RowWriter, first: int) -> None:
+        self.first = first
+        self._writer = writer
+        self._messages: list[ParsedMessage] = []
+
+    def queue(self, batch: Sequence[ParsedMessage]) -> None:
+        rowid = self.first + len(self._messages)
+        rows = [(rowid + n, m.text) for n, m in enumerate(batch)]
+        bulk_rows.insert_values(self._writer, *_FTS_INSERT, rows)
+        self._messages.extend(batch)
+
+    def stored_for(self, result: ParsedChat | ParsedImage | ParsedRecording) -> bool:
+        """Whether the rows queued are exactly those of ``result``'s messages (False: none
+        was queued, the importer does not emit). Rows queued for anything else (a parse the
+        import did not use) cannot be taken out of the contentless index one by one: the
+        import is refused, its transaction rolled back."""
+        if not self._messages:
+            return False
+        if (
+            isinstance(result, ParsedChat)
+            and len(result.messages) == len(self._messages)
+            and all(map(operator.is_, result.messages, self._messages))
+        ):
+            return True
+        raise AssertionError("full-text rows were stored for messages the import does not hold")
+
+
+def _import_streamed(
+    session: Session,
+    contact: Contact,
+    lone: _Streamed,
+    our_account: str | None,
+    notices: list[str],
+    checkpoint: Callable[[], None],
+    finishing: Finishing,
+    report: Progress,
+) -> ImportResult:
+    """Import a lone sealed file (:func:`_streams`) whose parse runs inside the transaction,
+    so that the row writer stores the messages' full-text rows while the importer builds the
+    messages (registry.parse's ``emit``): SQLite's part of the import starts before the parse
+    ends, not after it. The parse itself is the one :func:`parse_opened` makes outside a
+    transaction, from the bytes sealed before it; what follows it is what :func:`_commit`
+    does. A parse that fails, or a cancel, rolls everything back (the full-text rows with the
+    rest) and the caller removes the sealed original, as when the parse ran before the
+    transaction. The steps are reported as for any import: storing once the parse is done
+    (inside the transaction here)."""
+    salting = _salting(session, contact)
+    cipher = case_keys.message_cipher(session, contact.case_no, contact.id)
+    locators = case_keys.locator_sealer(session, contact.case_no)
+    rows: list[RowChange] = []
+    plans: list[_PlannedImport] = []
+    digests = tuple(s.digests for s in lone.sealed)
+
+    def import_rows(conn: Any) -> list[RowChange]:
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+        first = _next_message_rowid(conn)
+        with bulk_rows.RowWriter(conn) as writer:
+            full_text = _FullTextStream(writer, first)
+            parsed = parse_opened(
+                lone.opened,
+                lone.zone,
+                lone.format_name,
+                lone.leave,
+                digests=digests,
+                emit=full_text.queue,
+            )
+        stored = full_text.stored_for(parsed.result)
+        # the original durable and in place before a row names it
+        finishing.wait()
+        checkpoint()
+        report(85, _said("import.step_storing"))
+        rows[:], plans[:] = _planned(
+            session, contact, [parsed], [lone.sealed], lone.zone, our_account
+        )
+        _store_new_messages(
+            conn,
+            contact,
+            plans,
+            salting,
+            cipher,
+            locators,
+            checkpoint,
+            full_text_from=first if stored else None,
+        )
+        return [*rows, *_imports_rows(session, contact, plans)]
+
+    # a large import's checkpoint deferred as _commit defers it, once the parse says it is one
+    around_write = contextlib.ExitStack()
+
+    def prepare(conn: Any) -> list[RowChange]:
+        planned_rows = import_rows(conn)
+        if _large(plans):
+            around_write.enter_context(session.checkpoint_after())
+        return planned_rows
+
+    return _written(session, contact, (), plans, lone.zone, notices, prepare, around_write)
+
+
+def _next_message_rowid(conn: Any) -> int:
+    """The rowid SQLite would give the next message (the table has no AUTOINCREMENT)."""
+    return int(conn.execute("SELECT coalesce(max(rowid), 0) FROM messages").fetchone()[0]) + 1
+
+
 @dataclass
 class _PlannedImport:
     import_id: str
@@ -296,6 +459,41 @@ def _commit(
     notices: list[str],
     checkpoint: Callable[[], None],
 ) -> ImportResult:
+    rows, plans = _planned(session, contact, parsed_inputs, sealed_by_input, zone, our_account)
+    salting = _salting(session, contact)
+    # messages and their locators are sealed under the case key (services/case_keys.py)
+    cipher = case_keys.message_cipher(session, contact.case_no, contact.id)
+    locators = case_keys.locator_sealer(session, contact.case_no)
+
+    def import_rows(conn: Any) -> list[RowChange]:
+        # Inside the transaction, before the entry is judged: the messages, their full-text
+        # rows and links are stored on a second thread while this one computes the salts and
+        # commitments a batch at a time, seals the messages and finally the roots that the
+        # imports rows hold (_store_new_messages). No rule reads those tables; the rule table
+        # judges the imports rows with the rest, and a refusal rolls all of it back.
+        _store_new_messages(conn, contact, plans, salting, cipher, locators, checkpoint)
+        return _imports_rows(session, contact, plans)
+
+    around_write = session.checkpoint_after() if _large(plans) else contextlib.nullcontext()
+    return _written(session, contact, rows, plans, zone, notices, import_rows, around_write)
+
+
+def _large(plans: Sequence[_PlannedImport]) -> bool:
+    """A large import's WAL (about 80 MB per 100k messages) is copied into the database file
+    on a thread after its commit, not inside it (Session.checkpoint_after)."""
+    return sum(int(p.row["message_count"]) for p in plans) >= _BULK_INDEX_MIN_ROWS
+
+
+def _planned(
+    session: Session,
+    contact: Contact,
+    parsed_inputs: Sequence[ParsedInput],
+    sealed_by_input: Sequence[Sequence[SealedOriginal]],
+    zone: str,
+    our_account: str | None,
+) -> tuple[list[RowChange], list[_PlannedImport]]:
+    """The blob and item rows of an import's parses, and each parse's plan (its ``imports``
+    row, complete but for what the messages' loop sets)."""
     now = session.now()
     rows: list[RowChange] = []
     plans: list[_PlannedImport] = []
@@ -373,11 +571,34 @@ def _commit(
             "imported_at": now,
         }
         plans.append(_PlannedImport(import_id, parsed, list(sealed), account, row))
+    return rows, plans
 
-    salting = _salting(session, contact)
-    # messages and their locators are sealed under the case key (services/case_keys.py)
-    cipher = case_keys.message_cipher(session, contact.case_no, contact.id)
-    locators = case_keys.locator_sealer(session, contact.case_no)
+
+def _imports_rows(
+    session: Session, contact: Contact, plans: Sequence[_PlannedImport]
+) -> list[RowChange]:
+    """The plans' ``imports`` rows, once the messages' loop completed them: the file name and
+    details (title, participants) sealed under the case key, in the table and in the entry's
+    payload alike."""
+    return [
+        put("imports", case_keys.seal_import_fields(session, contact.case_no, plan.row))
+        for plan in plans
+    ]
+
+
+def _written(
+    session: Session,
+    contact: Contact,
+    rows: Sequence[RowChange],
+    plans: Sequence[_PlannedImport],
+    zone: str,
+    notices: list[str],
+    import_rows: Callable[[Any], Sequence[RowChange]],
+    around_write: contextlib.AbstractContextManager[object],
+) -> ImportResult:
+    """Write the import's one entry: ``rows``, then what ``import_rows`` stores and returns
+    inside the transaction (``plans`` complete once it returned); the write runs inside
+    ``around_write`` (:func:`_large`: Session.checkpoint_after)."""
 
     def summarise(_conn: Any, _seq: int) -> dict[str, Any]:
         # (the messages are stored already, by import_rows: the write path judged the entry
@@ -415,24 +636,7 @@ def _commit(
                 }
         return {"imports": summaries}
 
-    def import_rows(conn: Any) -> list[RowChange]:
-        # Inside the transaction, before the entry is judged: the messages, their full-text
-        # rows and links are stored on a second thread while this one computes the salts and
-        # commitments a batch at a time, seals the messages and finally the roots that the
-        # imports rows hold (_store_new_messages). No rule reads those tables; the rule table
-        # judges the imports rows with the rest, and a refusal rolls all of it back.
-        _store_new_messages(conn, contact, plans, salting, cipher, locators, checkpoint)
-        # the file name and details (title, participants) sealed under the case key, in the
-        # table and in the entry's payload alike
-        return [
-            put("imports", case_keys.seal_import_fields(session, contact.case_no, plan.row))
-            for plan in plans
-        ]
-
-    # A large import's WAL (about 80 MB per 100k messages) is copied into the database file
-    # on a thread after its commit, not inside it (Session.checkpoint_after)
-    large = sum(int(p.row["message_count"]) for p in plans) >= _BULK_INDEX_MIN_ROWS
-    with session.checkpoint_after() if large else contextlib.nullcontext():
+    with around_write:
         entry = session.write(
             "evidence.import",
             {"contact_id": contact.id},
@@ -583,6 +787,8 @@ def _store_new_messages(
     cipher: MessageCipher | None,
     locators: case_keys.LocatorSealer | None,
     checkpoint: Callable[[], None],
+    *,
+    full_text_from: int | None = None,
 ) -> None:
     """Encode every chat plan and store its new messages, their full-text rows, links and
     locators, inside the import's transaction, before its ``imports`` rows (which hold the
@@ -601,22 +807,25 @@ def _store_new_messages(
     migration 19's index.
 
     New messages get explicit rowids above the largest in use (what SQLite would choose for a
-    table without AUTOINCREMENT), in plan order.
+    table without AUTOINCREMENT), in plan order. ``full_text_from``: the full-text rows of the
+    single chat's messages are stored already (:func:`_import_streamed`), from that rowid on.
     """
     busy = StoreBusy(_said("import.raced"))
     chats = [plan for plan in plans if isinstance(plan.parsed.result, ParsedChat)]
     conn.execute("PRAGMA defer_foreign_keys = ON")
-    next_rowid = conn.execute("SELECT coalesce(max(rowid), 0) FROM messages").fetchone()[0] + 1
+    next_rowid = _next_message_rowid(conn)
     known = dict(salting.known)
     messages = sum(int(plan.row["message_count"]) for plan in chats)
     # A single chat for a contact that holds no message: every message is new (fingerprints
     # are unique within a chat: a content's n-th copy is "#n"), so its full-text rows are
     # known before the chat is encoded, and stored while it is.
     early = len(chats) == 1 and not known
+    if full_text_from is not None and not (early and full_text_from == next_rowid):
+        raise AssertionError("full-text rows stored for messages that are not all new")
     pending: list[tuple[MessagePlan, list[tuple[str, str, bool, str]], dict[str, int]]] = []
     try:
         with _bulk_cache(conn, messages), bulk_rows.RowWriter(conn) as writer:
-            if early:
+            if early and full_text_from is None:
                 _queue_full_text(writer, chats[0], next_rowid)
             for plan in chats:
                 checkpoint()
