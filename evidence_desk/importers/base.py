@@ -40,6 +40,7 @@ __all__ = [
     "bulk_message",
     "bulk_source",
     "content_bytes",
+    "document_frame",
     "encode_chat",
     "failure_facts",
     "message_content",
@@ -571,26 +572,17 @@ class ChatEncoder:
     canonical writer, together byte for byte.
     """
 
-    def __init__(self, chat: ParsedChat, sink: Callable[[bytes], object]) -> None:
-        doc: dict[str, object] = {
-            "format": chat.format_name,
-            "parser_version": chat.parser_version,
-            "title": sealed_text(chat.title),
-            "participants": [sealed_text(p) for p in chat.participants],
-            "timezone": chat.timezone,
-            "encoding": chat.encoding,
-            "repairs": [sealed_phrase(r) for r in chat.repairs],
-            "problems": [sealed_problem(p) for p in chat.problems],
-            "messages": [],
-        }
-        # Messages are encoded one call each and spliced in where the empty list is: the bytes
-        # equal one json.dumps of the whole document, but a 100k-message chat never holds the
-        # GIL in a single C call (the GUI thread would freeze for its duration). The key cannot
-        # occur inside an encoded string, where quotes are escaped.
-        before, self._after = _encode(doc).split(b'"messages":[]', 1)
+    def __init__(self, chat: ParsedChat | None, sink: Callable[[bytes], object]) -> None:
+        """``chat`` None: the chat is still being parsed (its title, participants and
+        problems are known at its end), so only the messages' parts go to ``sink``; the caller
+        puts :func:`document_frame` of the finished chat around them and does not call
+        :meth:`finish` (an import storing the messages while they are parsed)."""
+        self._after: bytes | None = None
+        if chat is not None:
+            before, self._after = document_frame(chat)
+            sink(before)
         self._sink = sink
         self._written = False  # a message's part sent: the next batch starts with a comma
-        sink(before + b'"messages":[')
         # Per distinct value: the written day, a sender's and a file's JSON literal (a chat
         # has a few hundred days, a handful of senders and one file among 100k messages).
         self._days: dict[date, str] = {}
@@ -672,7 +664,31 @@ class ChatEncoder:
 
     def finish(self) -> None:
         """Send the end of the document (after the last batch)."""
-        self._sink(b"]" + self._after)
+        if self._after is None:
+            raise ValueError("an encoder made without its chat has no end to send")
+        self._sink(self._after)
+
+
+def document_frame(chat: ParsedChat) -> tuple[bytes, bytes]:
+    """The bytes of ``chat``'s normalised document before its first message's part and after
+    its last one's (:class:`ChatEncoder` writes the parts between)."""
+    doc: dict[str, object] = {
+        "format": chat.format_name,
+        "parser_version": chat.parser_version,
+        "title": sealed_text(chat.title),
+        "participants": [sealed_text(p) for p in chat.participants],
+        "timezone": chat.timezone,
+        "encoding": chat.encoding,
+        "repairs": [sealed_phrase(r) for r in chat.repairs],
+        "problems": [sealed_problem(p) for p in chat.problems],
+        "messages": [],
+    }
+    # Messages are encoded one call each and spliced in where the empty list is: the bytes
+    # equal one json.dumps of the whole document, but a 100k-message chat never holds the GIL
+    # in a single C call (the GUI thread would freeze for its duration). The key cannot occur
+    # inside an encoded string, where quotes are escaped.
+    before, after = _encode(doc).split(b'"messages":[]', 1)
+    return before + b'"messages":[', b"]" + after
 
 
 # The written JSON of each kind (its value), and the two per-message documents of a message

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -18,7 +18,13 @@ from pathlib import Path
 from evidence_desk.domain.errors import BadInput, ImportInputError
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.importers import archive, registry
-from evidence_desk.importers.base import ExportSource, MessageKind, MessageSink, ParsedChat
+from evidence_desk.importers.base import (
+    ExportSource,
+    MessageKind,
+    MessageSink,
+    ParsedChat,
+    ParsedMessage,
+)
 from evidence_desk.importers.images import ParsedImage
 from evidence_desk.importers.recordings import ParsedRecording
 from evidence_desk.integrity.digests import Digests
@@ -198,17 +204,26 @@ def default_tz(session: Session, tz: str | None) -> str:
 
 def infer_our_account(chat: ParsedChat, contact: Contact) -> str:
     """The staff side: the participant that is not the contact, when the export does not say."""
-    selves = {m.sender for m in chat.messages if m.from_self}
+    return infer_account(chat.messages, chat.participants, contact)
+
+
+def infer_account(
+    messages: Sequence[ParsedMessage], participants: Iterable[str], contact: Contact
+) -> str:
+    """:func:`infer_our_account` from ``messages`` and ``participants`` alone (an import
+    storing a chat's messages while it is parsed guesses from the first ones, and puts right
+    at its end what the whole chat decides otherwise)."""
+    selves = {m.sender for m in messages if m.from_self}
     if len(selves) == 1:
         return next(iter(selves))
     others = [
         p
-        for p in chat.participants
+        for p in participants
         if p not in (contact.display_name, contact.handle) and contact.handle not in p
     ]
     if len(others) == 1:
         return others[0]
-    senders = Counter(m.sender for m in chat.messages if m.kind != MessageKind.SYSTEM)
+    senders = Counter(m.sender for m in messages if m.kind != MessageKind.SYSTEM)
     candidates = [
         s for s, _n in senders.most_common() if s not in (contact.display_name, contact.handle)
     ]
