@@ -467,6 +467,9 @@ class Importer(Protocol):
 #: writer stores in one statement, services/bulk_rows.BATCH)
 EMIT_EVERY: Final = 8192
 
+#: how many it hands over first: fewer, so that the import's row writer starts sooner
+EMIT_FIRST: Final = 1024
+
 MessageSink = Callable[[Sequence["ParsedMessage"]], None]
 """Takes a parse's messages, a batch of consecutive ones at a time, as they are built."""
 
@@ -474,13 +477,14 @@ MessageSink = Callable[[Sequence["ParsedMessage"]], None]
 @runtime_checkable
 class EmittingImporter(Protocol):
     """An importer that can also hand its messages over while it parses, so that an import
-    stores what needs nothing but the messages (their full-text rows) before the parse ends."""
+    stores them before the parse ends (services/importing._MessageStream)."""
 
     def parse_emitting(self, source: ExportSource, tz: str, emit: MessageSink) -> ParsedChat:
-        """As ``parse``, calling ``emit`` with the messages in order, a batch of at most
-        :data:`EMIT_EVERY` at a time, each message once and as it is in the result (the same
-        objects); the whole result still comes at the end. A parse may raise after emitting:
-        its caller discards what it did with them (an import rolls its transaction back)."""
+        """As ``parse``, calling ``emit`` with the messages in order, the first
+        :data:`EMIT_FIRST` then a batch of at most :data:`EMIT_EVERY` at a time, each message
+        once and as it is in the result (the same objects); the whole result still comes at
+        the end. A parse may raise after emitting: its caller discards what it did with them
+        (an import rolls its transaction back)."""
 
 
 def sealed_phrase(phrase: str, unsealed: Collection[str] = ()) -> dict[str, object]:

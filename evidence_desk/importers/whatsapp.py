@@ -63,6 +63,7 @@ from evidence_desk.importers.archive import is_zip, open_zip, select_main
 from evidence_desk.importers.base import (
     COMMON_WORDING,
     EMIT_EVERY,
+    EMIT_FIRST,
     Attachment,
     AttachmentState,
     ExportSource,
@@ -1201,7 +1202,7 @@ def _build_messages(
     append = messages.append
     position = -1
     # the position after which the messages built so far go to ``emit`` (never without one)
-    emit_at = EMIT_EVERY - 1 if emit is not None else -2
+    emit_at = EMIT_FIRST - 1 if emit is not None else -2
     emitted = 0
     for (start, first, stamp), split, end in zip(headers, splits, nexts, strict=True):
         position += 1

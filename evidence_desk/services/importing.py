@@ -365,6 +365,7 @@ class _MessageStream:
         self._rows: _MessageRows | None = None  # made for the first batch, with its account
         self._messages: list[ParsedMessage] = []
         self._account = ""  # our side's, once known (finish)
+        self._normalised = ""  # the normalised document's digest (finish)
         self.bulk = False  # the writer was given the bulk page cache (_BULK_CACHE_KIB)
         #: what a batch raised (the parser's registry reports any other exception as the
         #: importer's own failure: the import raises this one instead)
@@ -390,6 +391,7 @@ class _MessageStream:
                 )
             contents, sent_at = self._encoder.encode(batch)
             rows.add(batch, sent_at, self._commitments.add(contents))
+            rows.flush()  # a short first batch goes to the writer at once
             self._messages.extend(batch)
             if not self.bulk and len(self._messages) >= _BULK_INDEX_MIN_ROWS:
                 self.bulk = True
@@ -422,7 +424,8 @@ class _MessageStream:
         the writer runs."""
         rows = self._rows
         assert rows is not None
-        planned, rowids = rows.close()
+        rows.flush()
+        planned, rowids = rows.planned, rows.rowids
         if account != rows.account:
             _correct_directions(
                 self._writer, self._conn, chat, planned, rowids, rows.account, account
@@ -430,22 +433,24 @@ class _MessageStream:
         messages = MessagePlan(self._import_id, chat, account, (), len(chat.messages))
         _link(self._writer, self._conn, messages, planned, rowids, locators)
         self._account = account
-
-    def complete(self, plan: _PlannedImport) -> None:
-        """Complete ``plan``'s row (normalised digest, new-message count, commitments root,
-        ``salts: derived``), once the writer is done: the normalised document is the frame of
-        the finished chat around the messages' parts, hashed in order."""
-        chat = plan.parsed.result
-        assert isinstance(chat, ParsedChat) and plan.import_id == self._import_id
-        if plan.our_account != self._account:  # the same inference from the same chat
-            raise AssertionError("a chat's rows were stored for another account")
+        # while the writer stores what is queued: the normalised digest (the frame of the
+        # finished chat around the messages' parts) and the commitments' Merkle root
         before, after = document_frame(chat)
         normalised = hashlib.sha256(before)
         for part in self._parts:
             normalised.update(part)
         normalised.update(after)
         self._parts.clear()
-        self._commitments.complete(plan.row, normalised.hexdigest())
+        self._normalised = normalised.hexdigest()
+        self._commitments.root()
+
+    def complete(self, plan: _PlannedImport) -> None:
+        """Complete ``plan``'s row (normalised digest, new-message count, commitments root,
+        ``salts: derived``) with what :meth:`finish` computed, once the writer is done."""
+        assert plan.import_id == self._import_id and self._normalised
+        if plan.our_account != self._account:  # the same inference from the same chat
+            raise AssertionError("a chat's rows were stored for another account")
+        self._commitments.complete(plan.row, self._normalised)
 
 
 def _correct_directions(
@@ -911,6 +916,7 @@ class _Commitments:
         self._derived = salting.salt_key is not None
         self._leaves: list[bytes] = []
         self._new = 0
+        self._root = ""
 
     def add(self, contents: list[bytes]) -> list[tuple[str, str, bool, str]]:
         """The next messages' (fingerprint, salt hex, is_new, commitment), from their content
@@ -953,12 +959,18 @@ class _Commitments:
         # zipped in C: no intermediate tuples to take apart again
         return list(zip(batch, hexes, news, sealed, strict=True))
 
+    def root(self) -> str:
+        """The Merkle root (hex) of every commitment, after the last batch."""
+        if not self._root:
+            self._root = merkle.root_hash(self._leaves).hex()
+        return self._root
+
     def complete(self, row: dict[str, Any], normalised: str) -> None:
         """Set the import's row's normalised digest, new-message count and commitments root
         (and ``salts: derived`` in its details), after the last batch."""
         row["normalised_sha256"] = normalised
         row["new_messages"] = self._new
-        row["commitments_root"] = merkle.root_hash(self._leaves).hex()
+        row["commitments_root"] = self.root()
         if self._derived:
             details = json.loads(row["details"])
             details[SALTS] = SALTS_DERIVED
@@ -1106,15 +1118,16 @@ def _queue_new_messages(
         rows.add(itertools.islice(messages, len(items)), sent_ats, items)
     if next(messages, None) is not None:
         raise ValueError("a message plan holds fewer messages than its chat")
-    return rows.close()
+    rows.flush()
+    return rows.planned, rows.rowids
 
 
 class _MessageRows:
     """A chat's new messages sealed and queued to the writer, a batch of consecutive messages
     at a time (:meth:`add`), with rowids from ``next_rowid`` on (and their full-text rows when
-    ``index``); :meth:`close` queues the last rows and returns every message's (fingerprint,
-    salt, is_new, commitment) and the rowids of the new ones. ``account``: our side's, which
-    each row's direction is judged by."""
+    ``index``), a statement per ``bulk_rows.BATCH`` rows; :meth:`flush` queues the rows held
+    (a shorter statement); :attr:`planned` and :attr:`rowids` say what was queued.
+    ``account``: our side's, which each row's direction is judged by."""
 
     def __init__(
         self,
@@ -1222,12 +1235,21 @@ class _MessageRows:
                 rows, texts = [], []
         self._rows, self._texts, self._next_rowid = rows, texts, next_rowid
 
-    def close(self) -> tuple[list[tuple[str, str, bool, str]], dict[str, int]]:
-        """Queue the rows still held; every message's planned tuple and the new ones' rowids."""
+    def flush(self) -> None:
+        """Queue the rows still held."""
         if self._rows:
             _queue_messages(self._writer, self._row, self._rows, self._texts)
             self._rows, self._texts = [], []
-        return self._planned, self._rowids
+
+    @property
+    def planned(self) -> list[tuple[str, str, bool, str]]:
+        """Every message's (fingerprint, salt, is_new, commitment) so far, in order."""
+        return self._planned
+
+    @property
+    def rowids(self) -> dict[str, int]:
+        """The rowid of each new message so far, by fingerprint."""
+        return self._rowids
 
 
 def _link_known(

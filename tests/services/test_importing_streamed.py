@@ -21,7 +21,7 @@ from evidence_desk.services.verify import verify_store
 from tests.helpers import Team, approved_contact, opened_imports
 
 TZ = "Asia/Shanghai"
-MESSAGES = 2 * EMIT_EVERY + 1500  # three batches handed over, the last one short
+MESSAGES = 2 * EMIT_EVERY + 1500  # four batches handed over: EMIT_FIRST, two full, a short one
 NAME = "WhatsApp Chat with Chen Lixin.txt"
 
 
