@@ -389,14 +389,15 @@ class _MessageStream:
                     self._first_rowid,
                     index=True,
                 )
+            if not self.bulk and len(self._messages) + len(batch) >= _BULK_INDEX_MIN_ROWS:
+                # a large import's page cache (_bulk_cache), before the batch that makes it so
+                self.bulk = True
+                conn = self._conn
+                self._writer.call(lambda: conn.execute(f"PRAGMA cache_size = {-_BULK_CACHE_KIB}"))
             contents, sent_at = self._encoder.encode(batch)
             rows.add(batch, sent_at, self._commitments.add(contents))
             rows.flush()  # a short first batch goes to the writer at once
             self._messages.extend(batch)
-            if not self.bulk and len(self._messages) >= _BULK_INDEX_MIN_ROWS:
-                self.bulk = True
-                conn = self._conn
-                self._writer.call(lambda: conn.execute(f"PRAGMA cache_size = {-_BULK_CACHE_KIB}"))
         except Exception as error:
             self.failure = error
             raise

@@ -107,10 +107,13 @@ def _streamed_and_parsed_first(
     # the same person on a second number: our account is inferred alike for both contacts
     _other, parsed_first_contact = approved_contact(team, tmp_path, handle="+8613900000000")
     probe = _WriterProbe(session, 3, cancel=False)
+    cache = session.conn.execute("PRAGMA cache_size").fetchone()[0]
     result = importing.import_files(
         session, streamed_contact, [chat], tz=TZ, progress=probe.progress, cancelled=probe
     )
     assert (result.messages_total, result.messages_new) == (MESSAGES, MESSAGES)
+    # the large import's page cache handed back
+    assert session.conn.execute("PRAGMA cache_size").fetchone()[0] == cache
     second = tmp_path / "second.txt"
     second.write_text("01/03/2026, 09:00 - Chen Lixin: 好\n", encoding="utf-8")
     both = importing.import_files(session, parsed_first_contact, [chat, second], tz=TZ)
