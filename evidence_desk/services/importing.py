@@ -497,8 +497,9 @@ def _import_streamed(
     importer that does not emit (or a chat without messages) leaves the messages to
     :func:`_store_new_messages` once parsed, as in :func:`_commit`. A parse that fails, or a
     cancel (checked before each batch), rolls everything back and the caller removes the
-    sealed original, as when the parse ran before the transaction. The steps are reported as
-    for any import: storing once the parse is done (inside the transaction here)."""
+    sealed original, as when the parse ran before the transaction. The storing step is
+    reported, and the store read again (the case key of the rows planned), once the writer is
+    done with the connection."""
     salting = _salting(session, contact)
     cipher = case_keys.message_cipher(session, contact.case_no, contact.id)
     locators = case_keys.locator_sealer(session, contact.case_no)
@@ -551,7 +552,7 @@ def _import_streamed(
         finally:
             if stream is not None and stream.bulk:
                 conn.execute(f"PRAGMA cache_size = {int(cache)}")
-        # the writer is done with the connection: the rest reads the store (the case key)
+        # the writer is done with the connection: the rest reads the store (the case key);
         # the original durable and in place before a row names it
         finishing.wait()
         report(85, _said("import.step_storing"))
