@@ -317,8 +317,7 @@ class SyncController(QObject):
             return
         after, seconds, bound, session = self._position, self.poll_seconds, self.bound, self.session
         client = self.requests.count(sync.client_for(session, bound))
-        # the page with the news, and the proof from the checkpoint this store confirmed
-        confirmed = carried_page.confirmed_size(session.folder)
+        folder = session.folder
         signals = _WaitSignals()
         signals.arrived.connect(self._news)
         signals.failed.connect(self._wait_failed)
@@ -326,6 +325,9 @@ class SyncController(QObject):
         def work() -> None:
             try:
                 with client:
+                    # the page with the news, and the proof from the checkpoint this store
+                    # confirmed (read here: the file of kept checkpoints grows with the months)
+                    confirmed = carried_page.confirmed_size(folder)
                     news = live.wait_for_news(
                         client, after, seconds, page=True, confirmed=confirmed
                     )
