@@ -4,10 +4,19 @@ process of its own by default (a person's laptop has its own CPU; ``--people-thr
 them as threads of one process, as before session 14, sharing one GIL).
 
 Round trip: staff request a contact (with its two documents) and push; the supervisor the
-request falls to (by its id) sees it on a pull, approves it and pushes; staff pull until they
-see the approval. Timed from the request to staff seeing the decision: the moment the pulled
-page holding it is committed (``sync.pull``'s ``on_page``: what the app shows then, not after
-the pages behind it; likewise the supervisor sees the request when its page is in).
+request falls to (by its id), already waiting for the hub's news, sees it in the page that
+comes with the news, approves it and pushes; staff, waiting for news likewise since their push,
+see the approval in the page that comes with theirs. Both wait as the app does
+(``live.wait_for_news(..., page=True)``, protocol 3: ui/sync_controller.py), never sleep and
+poll. Timed from the request to staff seeing the decision: the moment the page holding it is
+committed (``on_page``: what the app shows then, not after the pages behind it; likewise the
+supervisor sees the request when its page is in). A carried page with ``more`` behind it, or
+own work to push, is followed by a sync (:meth:`Actor.sync`).
+
+The chain of a round trip (bench/hubsim/floor.py): the sequential requests of the staff's and
+the supervisor's syncs on it (the staff's push, the syncs that paged past ``more``, the
+decision's push), and apart, the waits it took (long-polls already open when the news came,
+or opened again when one ran out: they wait for the news, not the hub's work).
 
 Their syncs are lean by default: ``sync.push`` and a pull of the entries of the people's own
 devices (the organisation's founder, staff and supervisors), applied with
@@ -17,8 +26,8 @@ downloaded: 25 real stores applying 100,000 entries and downloading 10 GB on the
 cores would measure the laptops of the people, not the hub. ``--people-sync real`` runs the
 app's own ``sync.sync`` instead (every entry applied, the checkpoint's consistency proof,
 witnesses, receipts, the blobs the store's records name): what a real supervisor's app does,
-on this machine's cores. Polls every ``POLL`` seconds (the live events of issue 20 item 3
-replace polling in the app).
+on this machine's cores; its carried pages go to ``sync.sync(first_page=...)``, checked
+against their checkpoint and proof before they are applied.
 """
 
 from __future__ import annotations
@@ -33,11 +42,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from evidence_desk.services import contacts, org_history, org_ledger, sync
+from evidence_desk.services import carried_page, contacts, live, org_history, org_ledger, sync
 from evidence_desk.services.hub_client import HubUnreachable
 from evidence_desk.services.session import Session
 
-POLL = 0.1
+#: seconds a person's wait for news lasts at most (the app waits ``live.MAX_WAIT``): short, so
+#: that a person notices the end of the day (``staff_done``) soon after it
+WAIT = 2
 
 
 class Actor:
@@ -108,6 +119,48 @@ class Actor:
         self.session.close()
 
 
+def wait_for_news(actor: Actor, on_page: Callable[[], object]) -> tuple[bool, int]:
+    """One wait for the hub's news with its page, as the app waits: the page is applied when
+    it comes (lean: the people's devices' entries, as ``Actor._sync`` applies them; real:
+    ``sync.sync(first_page=...)``, its proof checked first) and ``on_page`` called after its
+    commit. Returns whether a sync must follow (``more`` pages behind the carried one) and the
+    sequential requests sent beyond the wait (a real sync's)."""
+    try:
+        if actor.real:
+            session = actor.session
+            news = live.wait_for_news(
+                actor.client,
+                org_history.last_org_seq(session.conn),
+                WAIT,
+                page=True,
+                confirmed=carried_page.confirmed_size(session.folder),
+            )
+        else:
+            news = live.wait_for_news(actor.client, actor.since, WAIT, page=True)
+    except HubUnreachable:
+        actor.unanswered += 1
+        time.sleep(1.0)
+        return False, 0
+    page = news.page
+    if page is None:
+        return False, 0
+    if actor.real:
+        sent = actor.requests()
+        report = sync.sync(
+            actor.session, actor.client, on_page=lambda _n: on_page(), first_page=page
+        )
+        if report.refusal is not None:
+            raise report.refusal
+        return False, actor.requests() - sent
+    if page.entries:
+        actor.since = page.entries[-1].org_seq
+    ours = [e for e in page.entries if e.device_id in actor.devices]
+    if ours:
+        org_ledger.apply_pull(actor.session, ours)
+        on_page()
+    return page.more, 0
+
+
 def documents(folder: Path, tag: str) -> list[tuple[str, Path]]:
     folder.mkdir(parents=True, exist_ok=True)
     identity, confirmation = folder / f"identity{tag}.txt", folder / f"debt{tag}.txt"
@@ -155,19 +208,23 @@ def _staff(
                 shown.append(time.monotonic())  # the page holding the decision is in
 
         # the decision may come back in the pages of this very sync
-        first = last = actor.sync(approved)
+        staff_requests = actor.sync(approved)
         pushed = time.monotonic()
+        waits = 0
         while not shown:
             if gates["failed"].is_set():
                 return
-            time.sleep(POLL)
-            last = actor.sync(approved)
+            more, sent = wait_for_news(actor, approved)
+            waits += 1
+            staff_requests += sent
+            if more and not shown:  # pages behind the carried one: paged by a sync
+                staff_requests += actor.sync(approved)
         done = shown[0]
         record["trips"].append((started, done - started))
-        # its parts once the supervisors' records are in (``merged``), and the requests of the
-        # staff's syncs on its chain: the one that pushed it and the one that saw its decision
-        staff_requests = first + (last if pushed < done else 0)
-        record["rounds"].append((contact.id, started, pushed, done, staff_requests))
+        # its parts once the supervisors' records are in (``merged``), and the staff's side of
+        # its chain: the sequential requests (the sync that pushed it, any that paged past
+        # ``more``) and the waits that were open for the decision
+        record["rounds"].append((contact.id, started, pushed, done, staff_requests, waits))
         n += 1
 
 
@@ -182,8 +239,12 @@ def _supervisor(
             if owner(c.id, count) == index:
                 record["seen"].setdefault(c.id, now)
 
+    pulled, waits = actor.sync(requested), 0  # what the first wait's news follows
     while not gates["staff_done"].is_set():
-        pulled = actor.sync(requested)
+        more, sent = wait_for_news(actor, requested)
+        pulled, waits = pulled + sent, waits + 1
+        if more:  # pages behind the carried one: paged by a sync
+            pulled += actor.sync(requested)
         mine = [
             c
             for c in contacts.list_contacts(actor.session, status="requested")
@@ -192,7 +253,9 @@ def _supervisor(
         seen = time.monotonic()
         for contact in mine:
             record["seen"].setdefault(contact.id, seen)
-            record["requests"].setdefault(contact.id, pulled)  # the sync that brought it
+            # the sequential requests and the waits that brought it
+            record["requests"].setdefault(contact.id, pulled)
+            record["waits"].setdefault(contact.id, waits)
             contacts.approve(actor.session, contact.id, "identity and debt confirmed")
         if mine:
             pushed = actor.sync()
@@ -200,8 +263,7 @@ def _supervisor(
             for contact in mine:
                 record["decided"].setdefault(contact.id, decided)
                 record["requests"][contact.id] += pushed  # and the one that pushed the decision
-        else:
-            time.sleep(POLL)
+        pulled, waits = 0, 0
 
 
 def main(
@@ -231,6 +293,7 @@ def main(
         "syncs": [],
         "rounds": [],
         "requests": {},
+        "waits": {},
     }
     known = frozenset(devices)
     people = [(p, u, i, True) for p, u, i in staff] + [(p, u, i, False) for p, u, i in supervisors]
@@ -298,14 +361,22 @@ def merged(records: list[dict[str, Any]]) -> dict[str, Any]:
     # what each round trip was made of: the staff's push, until the supervisor saw it, the
     # decision pushed, until the staff saw it (monotonic clocks: one machine)
     supervisors_sent = {c: n for r in records for c, n in r["requests"].items()}
+    supervisors_waits = {c: n for r in records for c, n in r["waits"].items()}
     for record in records:
-        for contact, started, pushed, done, staff_sent in record["rounds"]:
+        for contact, started, pushed, done, staff_sent, staff_waits in record["rounds"]:
             seen = total["seen"].get(contact, pushed)
             # the staff can see the decision before the supervisor's sync returns
             decided = min(total["decided"].get(contact, done), done)
             total["parts"].append(
                 (started, (pushed - started, seen - pushed, decided - seen, done - decided))
             )
-            # the sequential requests of its chain: the staff's and the supervisor's syncs
-            total["requests"].append((started, staff_sent + supervisors_sent.get(contact, 0)))
+            # its chain: the sequential requests of the staff's and the supervisor's syncs, and
+            # the waits for news (already open when the news came: not the hub's work)
+            total["requests"].append(
+                (
+                    started,
+                    staff_sent + supervisors_sent.get(contact, 0),
+                    staff_waits + supervisors_waits.get(contact, 0),
+                )
+            )
     return total

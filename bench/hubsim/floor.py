@@ -1,8 +1,12 @@
 """The floor of a person's request during the organisation's day, measured in the same run.
 
-A round trip is a chain of sequential requests (the staff's push and pull, the supervisor's
-pull, decision and push, the staff's pull: counted by the actors, ``Actor.sync``), each of
-which waits at least as long as the cheapest request the hub answers while the laptops push.
+A round trip is a chain of sequential requests, each of which waits at least as long as the
+cheapest request the hub answers while the laptops push. Since the people wait for news with
+its page (protocol 3, bench/hubsim/actors.py ``wait_for_news``), the pulls are gone from it:
+k counts the requests of the syncs on the chain (the staff's push, the supervisor's decision
+pushed, any sync paging past a carried page's ``more``: ``Actor.sync``), not the waits, which
+were already open when the news came (they wait for the news, not for the hub's work);
+the waits are counted apart and printed beside k (bench/hubsim/scale.py ``_floor``).
 This process, a person's device of its own (root's user; not niced like the simulated
 laptops), sends such requests one after the other from the start of the day until the staff
 are done, ``PING_EVERY`` seconds apart, alternating:
@@ -28,7 +32,7 @@ from evidence_desk.services import sync
 from evidence_desk.services.hub_client import HubClient
 from evidence_desk.services.session import Session
 
-#: seconds between two pings (as the people poll: bench/hubsim/actors.py ``POLL``)
+#: seconds between two pings
 PING_EVERY = 0.1
 KINDS = ("health", "gate")
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from typing import Final
 
-#: this release's protocol: 2 added the header itself and ``/v1/blob-files/lookup``
-PROTOCOL: Final = 2
+#: this release's protocol: 2 added the header itself and ``/v1/blob-files/lookup``; 3 the page
+#: and its proof carried by the live news (``/v1/events?page=1``, hub/live.py)
+PROTOCOL: Final = 3
 #: the protocol of a hub that states none (the releases before the header)
 UNSTATED: Final = 1
 #: the response header that carries it

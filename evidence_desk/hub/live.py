@@ -18,12 +18,27 @@ connection in a thread (:class:`NewsBoard`), which wakes the waiting requests on
 loops. A lost wake-up is impossible: a request registers before it reads the newest position,
 and the board is listening before any request registers; a listening connection that drops
 (PostgreSQL restarted) is reopened, and every waiter is woken to read again.
+
+**News that carries its page** (protocol 3, ``&page=1``): the supervisor's app is already
+waiting here when the staff's request lands, so the answer to that wait also carries what the
+app would fetch next: ``page``, the first page after ``after`` exactly as ``GET
+/v1/entries?since=AFTER`` gives it (``{"entries": [...], "more": ...}``, rendered by
+hub/pull_pages.py), read after the wake-up so that it holds the entry that woke it; and what
+the app must check before it applies that page (proof first, services/carried_page.py):
+``checkpoint``, the newest organisation checkpoint with its stamp, and ``consistency``, the
+RFC 9162 proof from the checkpoint of the size the app states it confirmed (``&from=SIZE``) to
+that newest one (None when ``from`` is absent, 0 or not smaller). A round trip's chain then
+loses its pulls: the decision reaches the staff's app in the answer to the wait it already
+had open. Without ``page=1`` the answer is exactly protocol 2's; with no news it carries no
+page (nothing to read). The news' guarantees are the same for both: the page is read under
+the same registration, by a user the gate let through, never for an invitation's key.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import threading
 from collections.abc import Sequence
 from typing import Final
@@ -36,7 +51,9 @@ from starlette.routing import BaseRoute, Route
 
 from evidence_desk.domain.hub_refusals import rule_refusal as refusal
 from evidence_desk.hub.app import error_response, signer
+from evidence_desk.hub.org_checkpoints import LeafCache, newest_with_proof
 from evidence_desk.hub.repository import HubRepository
+from evidence_desk.hub.routes import PULL_PAGE
 
 #: the PostgreSQL channel a push's transaction notifies (hub/repository.py ``_append``)
 CHANNEL: Final = "evidence_desk_entries"
@@ -105,18 +122,47 @@ def _count(text: str | None, field: str, default: int) -> int:
     return int(text)
 
 
-def routes(repo: HubRepository, board: NewsBoard) -> Sequence[BaseRoute]:
-    """The live route over ``repo``, woken by ``board``."""
+def _json(value: object) -> bytes:
+    """As Starlette's JSONResponse renders (the answer's shape is protocol 2's plus fields)."""
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+
+
+def routes(
+    repo: HubRepository, board: NewsBoard, leaves: LeafCache | None = None
+) -> Sequence[BaseRoute]:
+    """The live route over ``repo``, woken by ``board``; ``leaves`` caches the organisation
+    log's leaves for the consistency proofs that come with a page (one of its own when None)."""
+    cache = leaves if leaves is not None else LeafCache()
 
     async def news(after: int) -> tuple[int, dict[str, int]]:
         return await run_in_threadpool(repo.news_since, after)
 
+    def carried(after: int, confirmed: int | None) -> bytes:
+        """The page after ``after`` and, read after it, the checkpoint and the proof that let
+        the device apply it (the page first: a checkpoint read later may cover more of it,
+        never less than a checkpoint read before would)."""
+        page = repo.pull_page(after, PULL_PAGE)
+        proof = repo.in_transaction(lambda conn: newest_with_proof(conn, confirmed, cache))
+        return (
+            b',"page":'
+            + page
+            + b',"checkpoint":'
+            + _json(proof["checkpoint"])
+            + b',"consistency":'
+            + _json(proof["consistency"])
+        )
+
     async def events(request: Request) -> Response:
         if signer(request).name.startswith("invite:"):
             return error_response(422, refusal("hub.invite_only").detail)
+        query = request.query_params
         try:
-            after = _count(request.query_params.get("after"), "after", 0)
-            wait = min(_count(request.query_params.get("wait"), "wait", MAX_WAIT), MAX_WAIT)
+            after = _count(query.get("after"), "after", 0)
+            wait = min(_count(query.get("wait"), "wait", MAX_WAIT), MAX_WAIT)
+            with_page = _count(query.get("page"), "page", 0)
+            confirmed = _count(query.get("from"), "from", 0) if "from" in query else None
+            if with_page > 1:
+                raise ValueError("page")
         except ValueError as bad:
             return error_response(400, refusal("hub.bad_field", field=str(bad)).detail)
         event = board.register()
@@ -126,8 +172,14 @@ def routes(repo: HubRepository, board: NewsBoard) -> Sequence[BaseRoute]:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(event.wait(), timeout=wait)
                 newest, counts = await news(after)
+            # read after the wake-up, under the same registration: it holds what woke it
+            fresh = with_page and newest > after
+            extra = await run_in_threadpool(carried, after, confirmed) if fresh else b""
         finally:
             board.unregister(event)
-        return JSONResponse({"hub_seq": newest, "after": after, "actions": counts})
+        head = {"hub_seq": newest, "after": after, "actions": counts}
+        if not extra:
+            return JSONResponse(head)
+        return Response(_json(head)[:-1] + extra + b"}", media_type="application/json")
 
     return [Route("/v1/events", events, methods=["GET"])]

@@ -260,6 +260,22 @@ def _add_stamps(conn: Conn, answer: dict[str, Any]) -> None:
             answer[side]["stamp"] = stamp
 
 
+def newest_with_proof(conn: Conn, first: int | None, cache: LeafCache | None) -> dict[str, Any]:
+    """The newest checkpoint with its stamp (``checkpoint``, None when the hub signed none) and,
+    when ``first`` is the size of an older checkpoint, the consistency answer from it to the
+    newest (``consistency``, as ``GET /v1/org/consistency`` gives it): what a device checks
+    before it applies a page that came with the live news (hub/live.py)."""
+    found = _stamped(conn, newest)
+    proof = None
+    if found is not None and first is not None:
+        size = org.parse(found["body"]).size
+        if 0 < first < size:
+            proof = consistency(conn, first, size, cache)
+            if proof is not None:
+                _add_stamps(conn, proof)
+    return {"checkpoint": found, "consistency": proof}
+
+
 def routes(repo: HubRepository) -> list[BaseRoute]:
     """``GET /v1/org/checkpoint`` (the newest) and ``GET /v1/org/consistency?first=M&second=N``
     (RFC 9162 proof between two checkpoints the hub signed), for any signed request."""

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from evidence_desk.domain.wording import Catalogue
-from evidence_desk.services import org_history
+from evidence_desk.services import carried_page, org_history
+from evidence_desk.services.carried_page import CarriedPage
 from evidence_desk.services.hub_client import HubClient, HubRefused, HubUnreachable
 from evidence_desk.services.session import Session
 from evidence_desk.store.folder import StoreFolder
@@ -36,10 +37,12 @@ _said = Catalogue({"live.not_news": "the answer of {url} to a wait for news is n
 @dataclass(frozen=True, slots=True)
 class News:
     """The hub's answer: its newest position and, per action, how many entries came after
-    the position asked about (empty when nothing came)."""
+    the position asked about (empty when nothing came); ``page``, when asked for and there is
+    news, the first page after that position with its proof (services/carried_page.py)."""
 
     hub_seq: int
     actions: dict[str, int] = field(default_factory=dict)
+    page: CarriedPage | None = None
 
     @property
     def fresh(self) -> bool:
@@ -50,14 +53,29 @@ class News:
         return any(action in CONTACT_ACTIONS for action in self.actions)
 
 
-def wait_for_news(client: HubClient, after: int, timeout: int = MAX_WAIT) -> News:
+def wait_for_news(
+    client: HubClient,
+    after: int,
+    timeout: int = MAX_WAIT,
+    *,
+    page: bool = False,
+    confirmed: int | None = None,
+) -> News:
     """One long-poll: the hub's news after ``after`` (waiting up to ``timeout`` seconds);
-    HubUnreachable when it does not answer, HubRefused when it refuses (a deactivated user)."""
+    HubUnreachable when it does not answer, HubRefused when it refuses (a deactivated user).
+    With ``page``, news comes with the first page after ``after`` and the newest checkpoint
+    with the consistency proof from the ``confirmed`` size (``carried_page.confirmed_size``),
+    for ``sync.sync(first_page=...)`` to check and apply without fetching it again."""
     wait = max(0, min(int(timeout), MAX_WAIT))
-    answer = client.get(f"/v1/events?after={max(0, int(after))}&wait={wait}")
+    after = max(0, int(after))
+    query = f"/v1/events?after={after}&wait={wait}"
+    if page:
+        query += "&page=1" + ("" if confirmed is None else f"&from={max(0, int(confirmed))}")
+    answer = client.get(query)
     try:
         actions = {str(name): int(count) for name, count in dict(answer["actions"]).items()}
-        return News(int(answer["hub_seq"]), actions)
+        carried = carried_page.read(answer, after) if page else None
+        return News(int(answer["hub_seq"]), actions, carried)
     except (KeyError, TypeError, ValueError):
         raise HubUnreachable(_said("live.not_news", url=client.url)) from None
 

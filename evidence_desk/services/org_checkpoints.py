@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable
 from typing import Any, Final
 
 from evidence_desk.domain.errors import HubForked
@@ -98,6 +99,48 @@ def newest_from_hub(folder: StoreFolder, client: HubClient) -> Seen | None:
     answer = client.get("/v1/org/checkpoint").get("checkpoint")
     if answer is None:
         return None
+
+    def proof_between(first: int, second: int) -> Any:
+        try:
+            return client.get(f"/v1/org/consistency?first={first}&second={second}")
+        except HubRefused:  # a hub that cannot prove the extension has not shown one
+            return None
+
+    return _extension(folder, pin, answer, proof_between)
+
+
+def newest_carried(folder: StoreFolder, answer: Any, proof: Any) -> Seen:
+    """The checkpoint and consistency answer that came with the live news' page
+    (services/carried_page.py), checked as :func:`newest_from_hub` checks the hub's, by the
+    same code, without a request: the proof must start at the newest checkpoint this store
+    kept. HubForked when they do not prove the extension (the page is then not applied)."""
+    pin = receipt_checks.pinned(folder)
+    if pin is None or answer is None:
+        said = _said("org_checkpoint.malformed")  # nothing to hold the page to: not applied
+        raise HubForked("org_checkpoint.malformed", said)
+
+    def proof_between(first: int, _second: int) -> Any:
+        if not isinstance(proof, dict) or not isinstance(proof.get("first"), dict):
+            return None
+        try:
+            if org.parse(str(proof["first"]["body"])).size != first:
+                return None  # a proof from another size than the one this store kept
+        except org.MalformedCheckpoint:
+            return None
+        return proof
+
+    return _extension(folder, pin, answer, proof_between)
+
+
+def _extension(
+    folder: StoreFolder,
+    pin: receipt_checks.HubPin,
+    answer: Any,
+    proof_between: Callable[[int, int], Any],
+) -> Seen:
+    """``answer`` (the hub's newest checkpoint) checked against the pinned key and, by the
+    consistency answer ``proof_between(kept size, its size)`` gives (None: the hub gave none),
+    against the newest checkpoint this store kept."""
     new = _signed(answer, pin)
     kept = seen(folder)
     if not kept:
@@ -109,13 +152,13 @@ def newest_from_hub(folder: StoreFolder, client: HubClient) -> Seen | None:
         if new.stated.root != last.root:
             raise _not_extension(last, new.stated)
         return new
+    proof = proof_between(last.size, new.stated.size)
     try:
-        proof = client.get(f"/v1/org/consistency?first={last.size}&second={new.stated.size}")
-    except HubRefused:  # a hub that cannot prove the extension has not shown one
+        steps = [str(step) for step in proof["proof"]]
+        second = _signed(proof["second"], pin).stated
+    except (KeyError, TypeError):
         raise _not_extension(last, new.stated) from None
-    if _signed(proof["second"], pin).stated.root != new.stated.root or not org.extends(
-        last, new.stated, [str(step) for step in proof["proof"]]
-    ):
+    if second.root != new.stated.root or not org.extends(last, new.stated, steps):
         raise _not_extension(last, new.stated)
     _stamp_last_kept(folder, kept, proof.get("first"))
     return new

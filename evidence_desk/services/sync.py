@@ -53,6 +53,7 @@ from evidence_desk.domain.errors import BadInput, Cancelled, RuleViolation
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import ledger, signing
 from evidence_desk.services import (
+    carried_page,
     case_keys,
     device_fold,
     held_digests,
@@ -301,14 +302,23 @@ def _stop_if(cancelled: Callable[[], bool]) -> None:
 
 
 def sync(
-    session: Session, client: HubClient, *, on_page: Callable[[int], object] | None = None
+    session: Session,
+    client: HubClient,
+    *,
+    on_page: Callable[[int], object] | None = None,
+    first_page: carried_page.CarriedPage | None = None,
 ) -> SyncReport:
     """Push, then pull (see the module's docstring). A refused push is recorded in the report
     (the pull still runs); a refused pull raises (nothing of it is written), as the push's
     refusal when there was one. ``on_page`` is called with the number of entries of each
     pulled page once it is committed (the app shows a decision as soon as its page is in,
-    not after the pages behind it: ``pull``)."""
+    not after the pages behind it: ``pull``). ``first_page`` is the page the live news carried
+    (services/carried_page.py): applied first, before any request, once its checkpoint and
+    consistency proof check out (else it is dropped and the pull fetches as always)."""
     report = SyncReport()
+    carried = None if first_page is None else carried_page.apply(session, first_page)
+    if carried is not None:
+        _count_pulled(report, carried.result, on_page)
     # the hub's key at every sync: pinned by a store bound before receipts, followed through
     # signed rotations, refused when it changed otherwise (before anything is pushed)
     hub_receipts.ensure_pinned(session.folder, client)
@@ -324,7 +334,7 @@ def sync(
             ) from None
         report.refusal = refused
     try:
-        pull(session, client, report, on_page=on_page)
+        pull(session, client, report, on_page=on_page, carried=carried)
         if report.refusal is None and _rewrap(session):
             push(session, client, report)
     except RuleViolation:
@@ -381,9 +391,12 @@ def pull(
     report: SyncReport,
     *,
     on_page: Callable[[int], object] | None = None,
+    carried: carried_page.Applied | None = None,
 ) -> None:
     """Everything after the last organisation position held, then the blob files it needs;
     refused (nothing pulled) when the hub's history of what this store holds changed.
+    ``carried``: the news' page already applied (``sync``), whose checkpoint, checked against
+    the kept one before that page was applied, stands for the hub's newest here.
 
     Each page is applied in its own transaction (``org_ledger.apply_pull``) and ``on_page`` is
     told its size right after the commit: while laptops push their day, a sync pages through
@@ -398,15 +411,14 @@ def pull(
             shown = ", ".join(str(device) for device in changed)
             raise RuleViolation("sync.hub_changed", _said("sync.hub_changed", devices=shown))
     # the hub's history must extend what it showed before (proof first, nothing pulled else)
-    checkpoint = org_checkpoints.newest_from_hub(session.folder, client)
+    checkpoint = (
+        carried.checkpoint
+        if carried is not None and carried.checkpoint is not None
+        else org_checkpoints.newest_from_hub(session.folder, client)
+    )
     for page in pull_history(client, org_history.last_org_seq(session.conn)):
         hub_receipts.check_page(session, page)  # the hub placed what it receipted as receipted
-        result = org_ledger.apply_pull(session, page)
-        report.pulled += result.entries
-        report.receipts += result.receipts
-        report.refused_own.extend(result.refused_own)
-        if on_page is not None:
-            on_page(result.entries)
+        _count_pulled(report, org_ledger.apply_pull(session, page), on_page)
     if checkpoint is not None:  # and its root must be the one of the history now held
         org_checkpoints.confirm(session, checkpoint)
         report.org_checkpoint = checkpoint.stated.named()
@@ -423,6 +435,17 @@ def pull(
     rebuilt = rebuild.rebuild_imports(session)
     report.imports_rebuilt += rebuilt.rebuilt
     report.rebuild_refused += rebuilt.refused
+
+
+def _count_pulled(
+    report: SyncReport, result: org_ledger.PullResult, on_page: Callable[[int], object] | None
+) -> None:
+    """A committed page in the report, then told to ``on_page``."""
+    report.pulled += result.entries
+    report.receipts += result.receipts
+    report.refused_own.extend(result.refused_own)
+    if on_page is not None:
+        on_page(result.entries)
 
 
 def _pull_wraps(session: Session, client: HubClient) -> int:

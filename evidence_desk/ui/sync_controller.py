@@ -12,7 +12,11 @@ Two kinds of background work, never on the UI thread:
   newest position this store holds, with its own client (no session: it reads nothing of the
   store), in a daemon thread: it holds its thread for up to 25 s, and a closing window or a
   quitting app never waits for it (its answer then goes nowhere). News starts a sync; no news
-  starts the next wait.
+  starts the next wait. The wait asks for the page with the news (protocol 3,
+  services/carried_page.py): the sync it starts applies that page first, once its checkpoint
+  and consistency proof check out, before any request of its own, so a request to decide or a
+  decision shows in the answer to the wait that was already open (a round trip's chain holds
+  no pull); a page that does not check out is dropped and the sync pulls as always.
 
 Local work is noticed by a light timer on the UI thread (the ledger's newest seq); a new
 entry starts a sync at once so that a request reaches the supervisor within seconds. While
@@ -28,6 +32,7 @@ handle (a tray message shows on a locked screen).
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Final
@@ -38,8 +43,9 @@ from evidence_desk.domain import policy
 from evidence_desk.domain.errors import BadInput, StoreBusy
 from evidence_desk.domain.hub_refusals import DEVICE_RETIRED
 from evidence_desk.domain.policy import Action
-from evidence_desk.services import contacts, live, sync
-from evidence_desk.services.hub_client import HubRefused, HubTooOld, HubUnreachable
+from evidence_desk.services import carried_page, contacts, live, sync
+from evidence_desk.services.carried_page import CarriedPage
+from evidence_desk.services.hub_client import HubClient, HubRefused, HubTooOld, HubUnreachable
 from evidence_desk.services.session import Session
 from evidence_desk.services.sync import HubBinding, SyncReport
 from evidence_desk.ui import errors
@@ -102,6 +108,43 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+class _Tally(Counter[str]):
+    """A counter written by the wait's thread and the sync's worker at once: each write and
+    each copy under one lock (a copy never meets a key being added)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lock = threading.Lock()
+
+    def __setitem__(self, key: str, value: int) -> None:
+        with self._lock:
+            super().__setitem__(key, value)
+
+    def now(self) -> Counter[str]:
+        with self._lock:
+            return Counter(dict(self))
+
+
+class Requests:
+    """The requests a controller's hub clients sent (its waits' and its syncs'), by method and
+    route, shared by those clients (``HubClient.sent``), and a copy taken when each pulled page
+    was committed: what showing a request or a decision cost (tests)."""
+
+    def __init__(self) -> None:
+        self.sent = _Tally()
+        self.at_last_page: Counter[str] = Counter()
+        self.pages = 0  # pulled pages committed
+
+    def count(self, client: HubClient) -> HubClient:
+        """``client``, counting into :attr:`sent`."""
+        client.sent = self.sent
+        return client
+
+    def page_committed(self) -> None:
+        self.at_last_page = self.sent.now()
+        self.pages += 1
+
+
 class SyncController(QObject):
     """Keeps one window's store in step with its hub (see the module's docstring)."""
 
@@ -126,6 +169,7 @@ class SyncController(QObject):
         self.poll_seconds = poll_seconds
         self.backoff = backoff or live.Backoff(first=1.0, cap=60.0)
         self.state = SyncState()
+        self.requests = Requests()
         self._stopped = False
         self._sync_job: Job[_Synced] | None = None
         self._waiting: tuple[threading.Thread, _WaitSignals] | None = None
@@ -162,21 +206,28 @@ class SyncController(QObject):
             self._sync_job.done.wait(wait_seconds)
 
     # -- sync ---------------------------------------------------------------------------------
-    def sync_now(self) -> None:
-        """Sync at once (the "Sync now" action; news; local work; a retry)."""
+    def sync_now(self, first_page: CarriedPage | None = None) -> None:
+        """Sync at once (the "Sync now" action; news; local work; a retry); ``first_page`` is
+        the page the news carried (the sync applies it first, after its proof)."""
         if self._stopped or self.state.retired:
             return
         if self._sync_job is not None:
-            self._again = True  # what arrived meanwhile goes with the next one
+            self._again = True  # what arrived meanwhile goes with the next one (pulled)
             return
         self._retry.stop()
         self._ledger_seen = self._ledger_head()
-        bound = self.bound
+        bound, requests = self.bound, self.requests
+
+        def page_in(job: Job[_Synced]) -> None:
+            requests.page_committed()
+            job.report(0, PAGE_PULLED)
 
         def work(own: Session, job: Job[_Synced]) -> _Synced:
-            with sync.client_for(own, bound) as client:
+            with requests.count(sync.client_for(own, bound)) as client:
                 # each pulled page, once committed: its news shown now (``_page_pulled``)
-                report = sync.sync(own, client, on_page=lambda n: job.report(0, PAGE_PULLED))
+                report = sync.sync(
+                    own, client, on_page=lambda _n: page_in(job), first_page=first_page
+                )
             return _Synced(report, live.position(own), frozenset(live.blob_sizes(own.folder)))
 
         job: Job[_Synced] = Job(work, self.session)
@@ -265,7 +316,8 @@ class SyncController(QObject):
             self._retry.start(NO_NEWS_SYNC_MS)
             return
         after, seconds, bound, session = self._position, self.poll_seconds, self.bound, self.session
-        client = sync.client_for(session, bound)
+        client = self.requests.count(sync.client_for(session, bound))
+        folder = session.folder
         signals = _WaitSignals()
         signals.arrived.connect(self._news)
         signals.failed.connect(self._wait_failed)
@@ -273,7 +325,12 @@ class SyncController(QObject):
         def work() -> None:
             try:
                 with client:
-                    news = live.wait_for_news(client, after, seconds)
+                    # the page with the news, and the proof from the checkpoint this store
+                    # confirmed (read here: the file of kept checkpoints grows with the months)
+                    confirmed = carried_page.confirmed_size(folder)
+                    news = live.wait_for_news(
+                        client, after, seconds, page=True, confirmed=confirmed
+                    )
             except BaseException as error:  # said to the controller, never lost in a thread
                 signals.failed.emit(error)
             else:
@@ -284,6 +341,11 @@ class SyncController(QObject):
         thread = threading.Thread(target=work, name="hub-news-wait", daemon=True)
         self._waiting = (thread, signals)
         thread.start()
+
+    @property
+    def listening(self) -> bool:
+        """A long-poll runs (the controller waits for news)."""
+        return self._waiting is not None
 
     def join_wait(self, timeout: float) -> bool:
         """Wait for a running long-poll to end (tests); True when none runs any more."""
@@ -297,7 +359,7 @@ class SyncController(QObject):
         if self._stopped or not alive(self):
             return
         if news.hub_seq > self._position:
-            self.sync_now()
+            self.sync_now(first_page=news.page)
         else:
             self._wait()
 

@@ -97,6 +97,13 @@ def test_request_reaches_the_supervisor_and_the_decision_comes_back(
         )
         assert sam.statusBar().currentMessage() == sam.sync_status.last_notice
         assert queue.documents.count() == 2  # the documents came with it
+        # staff's window is idle and waiting for news when the decision is made
+        staff = alice.sync_controller
+        assert staff is not None
+        qtbot.waitUntil(
+            lambda: _synced(alice) and _synced(sam) and staff.listening, timeout=WAIT_MS
+        )
+        before, pages = staff.requests.sent.now(), staff.requests.pages
         queue.note_edit.setPlainText("identity and debt confirmed")
         queue.approve_button.click()
         assert "approved" in queue.message.text()
@@ -107,6 +114,13 @@ def test_request_reaches_the_supervisor_and_the_decision_comes_back(
             return shown is not None and shown.status == "approved"
 
         qtbot.waitUntil(approved, timeout=WAIT_MS)
+        # by news with its page: from the decision to its page committed in the staff's store,
+        # the staff's clients sent nothing but the wait already open (and any wait begun
+        # after one ran out): no pull, no checkpoint, no proof, no held-digest question
+        assert staff.requests.pages > pages  # the page is in: counted at its commit
+        spent = staff.requests.at_last_page - before
+        assert set(spent) <= {"GET /v1/events"}, spent
+        assert staff.requests.at_last_page["GET /v1/events"] >= before["GET /v1/events"]
         assert alice.sync_status is not None
         assert alice.sync_status.last_notice == (
             "Approved by sam: your contact request in case 2026-SH-0009"
