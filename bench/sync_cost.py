@@ -53,7 +53,7 @@ from bench.hubsim.hubproc import (
 from bench.hubsim.prep import Device, DeviceSpec, prepare
 from evidence_desk.domain.models import Role
 from evidence_desk.integrity import signing
-from evidence_desk.services import org_ledger, sync
+from evidence_desk.services import held_digests, org_ledger, sync
 from evidence_desk.services.hub_client import HubClient
 from evidence_desk.services.session import Session, Write, put
 from evidence_desk_testing.postgres import PostgresCluster
@@ -168,6 +168,26 @@ def _one(
     return figures, sent, report
 
 
+def _check_cost(person: Session, rounds: int) -> tuple[float, float, int]:
+    """``POST /v1/check`` alone, with the person's held digests (what every sync sends first),
+    ``rounds`` times on one client: median wall, and the median of as many ``/v1/whoami`` (its
+    floor: a signed request through the hub's gate that reads nothing); the devices asked."""
+    with (
+        person.sibling() as own,
+        sync.client_for(own, sync.binding(own.folder)) as client,
+    ):
+        held = held_digests.held_digests(own)
+        checks, floors = [], []
+        for _ in range(rounds):
+            started = time.perf_counter()
+            assert client.post("/v1/check", {"devices": held})["changed"] == []
+            checks.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            client.whoami()
+            floors.append(time.perf_counter() - started)
+    return statistics.median(checks), statistics.median(floors), len(held)
+
+
 def _top(profile: cProfile.Profile, lines: int = 18) -> str:
     out = io.StringIO()
     stats = pstats.Stats(profile, stream=out)
@@ -221,6 +241,12 @@ def main() -> int:
                     assert report.refusal is None
                     if kind == "2 new":
                         assert report.pulled == 2, report.as_json()
+            check, check_floor, asked = _check_cost(person, 10 * args.repeat)
+            print(
+                f"POST /v1/check alone ({asked} devices asked, median of {10 * args.repeat}): "
+                f"{check * 1e3:.1f} ms; floor (/v1/whoami) {check_floor * 1e3:.1f} ms: ratio "
+                f"{check / check_floor:.2f}x"
+            )
             person.close()
             load_end = _load()
             result: dict[str, Any] = {}
@@ -250,11 +276,11 @@ def main() -> int:
                         "figures": {
                             f"{kind} {k}": round(v, 4) for kind, m in result.items()
                             for k, v in m.items()
-                        },
+                        } | {"check": round(check, 4), "check floor": round(check_floor, 4)},
                         "ratios": {
                             f"{kind} sync / floor": round(m["wall"] / m["floor"], 2)
                             for kind, m in result.items()
-                        },
+                        } | {"check / floor": round(check / check_floor, 2)},
                         "targets": {},
                         "ok": True,
                     }

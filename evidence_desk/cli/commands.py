@@ -19,6 +19,7 @@ from evidence_desk import __version__
 from evidence_desk.cli import redaction as redaction_cli
 from evidence_desk.cli.common import default_store, open_session, password_from, user_name
 from evidence_desk.console import json_text, make_streams_safe
+from evidence_desk.domain import shown_instants
 from evidence_desk.domain.errors import BadInput, EvidenceDeskError, HubForked, UsageError
 from evidence_desk.domain.models import Role
 from evidence_desk.domain.wording import Catalogue
@@ -1204,7 +1205,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args))
     except EvidenceDeskError as error:
-        print(f"error [{error.code}]: {error.message}", file=sys.stderr)
+        # instants a refusal names read as local times (its facts stay as they were)
+        message = shown_instants.english(error.message, error.detail)
+        print(f"error [{error.code}]: {message}", file=sys.stderr)
         _say_committed(committed_writes() - before)
         return error.exit_code
     except KeyboardInterrupt:

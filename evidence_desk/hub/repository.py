@@ -73,6 +73,11 @@ _ENTRY_COLUMNS = (
     "device_id, seq, at, actor, action, payload, payload_hash, prev_hash, entry_hash, signature"
 )
 
+#: a blob file ``f`` not withdrawn with a shredded case (hub/withdrawal.py): ``blob_files`` is
+#: evidence and keeps its row, so every listing of files to fetch leaves such a path out (a
+#: device asking gets nothing for it, as for a file never pushed; its chunks are gone anyway)
+_NOT_WITHDRAWN = "NOT EXISTS (SELECT 1 FROM withdrawn_files w WHERE w.path = f.path)"
+
 
 @dataclass(frozen=True, slots=True)
 class AppendResult:
@@ -826,11 +831,12 @@ class HubRepository:
         return row is not None
 
     def blob_files(self, *, after: str = "", limit: int = 1000) -> list[tuple[str, str, int, int]]:
-        """``(path, digest, size, chunks)`` of the named blobs after ``after``, by path."""
+        """``(path, digest, size, chunks)`` of the named blobs after ``after``, by path; a
+        shredded case's withdrawn file is offered to no one (:data:`_NOT_WITHDRAWN`)."""
         with self._pool.connection() as conn:
             rows = conn.execute(
                 "SELECT f.path, f.digest, b.size, b.chunks FROM blob_files f JOIN blobs b "
-                "USING (digest) WHERE f.path > %s ORDER BY f.path LIMIT %s",
+                f"USING (digest) WHERE f.path > %s AND {_NOT_WITHDRAWN} ORDER BY f.path LIMIT %s",
                 (after, limit),
             ).fetchall()
         return [(str(r[0]), str(r[1]), int(r[2]), int(r[3])) for r in rows]
@@ -849,11 +855,12 @@ class HubRepository:
     def blob_files_at(self, paths: Sequence[str]) -> list[tuple[str, str, int, int]]:
         """``(path, digest, size, chunks)`` of those of ``paths`` that name a blob, by path: a
         device's pull asks for the files its records name and its disk lacks, one primary-key
-        lookup each (listing every blob file of the organisation at each sync grew with it)."""
+        lookup each (listing every blob file of the organisation at each sync grew with it).
+        A withdrawn file is left out, as one never pushed (:data:`_NOT_WITHDRAWN`)."""
         with self._pool.connection() as conn:
             rows = conn.execute(
                 "SELECT f.path, f.digest, b.size, b.chunks FROM blob_files f JOIN blobs b "
-                "USING (digest) WHERE f.path = ANY(%s) ORDER BY f.path",
+                f"USING (digest) WHERE f.path = ANY(%s) AND {_NOT_WITHDRAWN} ORDER BY f.path",
                 (list(paths),),
             ).fetchall()
         return [(str(r[0]), str(r[1]), int(r[2]), int(r[3])) for r in rows]

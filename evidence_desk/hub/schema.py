@@ -33,7 +33,7 @@ import psycopg
 from psycopg import sql
 
 from evidence_desk.domain.models import Role
-from evidence_desk.hub import withdrawal
+from evidence_desk.hub import entry_changes, withdrawal
 
 #: 2: ``entries.pre_org`` and ``join_staging`` (joining with an existing store, issue 19).
 #: Version 1 grew tables without a number of its own (receipts, checkpoints, witnesses, key
@@ -46,7 +46,9 @@ from evidence_desk.hub import withdrawal
 #: 4: ``device_retirements`` (an admin retired a lost or stale laptop, issue 20 item 6); a
 #: shredded case withdrawn from the hub (hub/withdrawal.py): ``case_withdrawals``,
 #: ``withdrawn_files``, ``withdrawn_blobs``, and the triggers that let its wraps and chunks go.
-SCHEMA_VERSION: Final = 4
+#: 5: ``entry_changes`` and the ALWAYS triggers that note any change to ``entries`` other
+#: than an append (hub/entry_changes.py: ``/v1/check`` keeps its digests on that guard).
+SCHEMA_VERSION: Final = 5
 
 #: tables that only ever grow (trigger + grants); in the order they are created
 EVIDENCE_TABLES: Final = (
@@ -68,6 +70,7 @@ EVIDENCE_TABLES: Final = (
     "org_checkpoint_stamps",
     "device_retirements",
     *withdrawal.EVIDENCE_TABLES,
+    *entry_changes.EVIDENCE_TABLES,
 )
 
 #: SQLSTATE the triggers raise, so that the repository can tell a refused change apart
@@ -295,6 +298,7 @@ CREATE TABLE join_staging (
 
 -- a shredded case withdrawn from the hub (hub/withdrawal.py)
 {withdrawal_tables}
+{entry_changes_tables}
 
 CREATE FUNCTION hub_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -388,6 +392,7 @@ def install(conn: psycopg.Connection[Any]) -> None:
                 )
             )
         withdrawal.install_rules(conn)
+        entry_changes.install_rules(conn)
         conn.execute("INSERT INTO hub_schema (version) VALUES (%s)", (SCHEMA_VERSION,))
 
 
@@ -439,6 +444,7 @@ def upgrade(conn: psycopg.Connection[Any]) -> tuple[int, int]:
             unique, name, rest = match.group(1) or "", match.group(2), match.group(3)
             conn.execute(f"CREATE {unique}INDEX IF NOT EXISTS {name} {rest}".encode())
         withdrawal.install_rules(conn)  # (``hub serve`` withdraws the cases shredded before)
+        entry_changes.install_rules(conn)  # after entry_changes' append-only triggers
         conn.execute("INSERT INTO hub_schema (version) VALUES (%s)", (SCHEMA_VERSION,))
     return before, SCHEMA_VERSION
 
@@ -449,6 +455,7 @@ def _ddl() -> sql.Composed:
         roles=roles,
         payload_function=sql.SQL(_PAYLOAD_FUNCTION),
         withdrawal_tables=sql.SQL(withdrawal.TABLES),
+        entry_changes_tables=sql.SQL(entry_changes.TABLES),
     )
 
 

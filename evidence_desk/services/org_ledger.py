@@ -40,7 +40,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from evidence_desk.domain import authority, invites
-from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
+from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation, StoreError
 from evidence_desk.domain.models import Finding, Role, User
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
@@ -359,12 +359,15 @@ def apply_pull(session: Session, batch: Sequence[OrgEntry]) -> PullResult:
     conn = session.conn
     shredded = _pulled_shreddings(session.folder.store_id, batch)
     wiped: list[str] = []
+    # own entries the hub holds past this ledger's head: taken back first (a restored store)
+    readopted = _readopt(session, batch)
     with lock:
         conn.execute("BEGIN IMMEDIATE")
         try:
             placed_before = _placed(conn)
             result, places, in_step = _store_batch(conn, session.folder.store_id, batch)
-            stepwise = batch and not pull_in_step.needs_replay(batch)
+            # an own entry taken back was never applied here: the whole replay projects it
+            stepwise = batch and not readopted and not pull_in_step.needs_replay(batch)
             stepped: list[str] | None = None
             if stepwise and in_step:
                 stepped = pull_in_step.apply_in_step(session, batch)
@@ -394,6 +397,34 @@ def apply_pull(session: Session, batch: Sequence[OrgEntry]) -> PullResult:
         if shredded:
             shredding.wipe_after_pull(session, wiped)
     return result
+
+
+def _readopt(session: Session, batch: Sequence[OrgEntry]) -> int:
+    """This device's own entries the batch holds past its ledger's head, taken back: a store
+    restored from a backup taken before it pushed them (they are its own, on the hub). Only
+    the run that continues the head at once, appended as the hub holds them by
+    ``Session.append_signed`` (each must follow the head, hash to its ``entry_hash`` and be
+    signed by the key this store holds for its actor: the hub cannot make one up); the batch
+    then places them as receipts and the whole replay applies them, their files fetched as
+    any file the records name. Anything else (an entry that does not follow, a store that
+    wrote after its restore: a fork) is left to ``_receipt``, which refuses it as before
+    (``org.own_unknown``). Returns how many were taken back."""
+    store_id = session.folder.store_id
+    row = session.conn.execute("SELECT coalesce(max(seq), 0) FROM ledger").fetchone()
+    head = int(row[0])
+    run: list[ledger.Entry] = []
+    for item in batch:
+        if item.device_id == store_id and item.entry.seq > head:
+            if item.entry.seq != head + 1 + len(run):
+                break
+            run.append(item.entry)
+    if not run:
+        return 0
+    try:
+        session.append_signed(run, operation="pull")
+    except StoreError:
+        return 0  # not this store's to take: _receipt refuses the batch
+    return len(run)
 
 
 def _pulled_shreddings(own: str, batch: Sequence[OrgEntry]) -> list[str]:

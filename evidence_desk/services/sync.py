@@ -481,18 +481,22 @@ def _rewrap(session: Session) -> bool:
 # -- blob files ----------------------------------------------------------------------------------
 
 
-def _local_blobs(folder: StoreFolder) -> dict[str, Path]:
-    """The sealed blob files of the store, by their path under the store folder."""
+def _local_blobs(session: Session, known: set[str]) -> dict[str, Path]:
+    """The store's sealed blob files the hub is not known to name, by their path under the
+    store folder: the files its records name (``case_blobs``, and ``blobs.name`` of an
+    original still under the store key: a store written before per-case keys) that are on its
+    disk, less ``known``. Found from the records, not by listing the blob folder: a sync
+    listed every prefix and file of it (every file pulled too) to push nothing. A file no
+    record names is no evidence (an orphan of a write that never committed) and stays."""
+    conn = session.conn
+    names = {str(r[0]) for r in conn.execute("SELECT name FROM case_blobs")}
+    names.update(str(r[0]) for r in conn.execute("SELECT name FROM blobs WHERE name != ''"))
+    paths = {f"blobs/{name[:2]}/{name[2:]}" for name in names if len(name) > 2} - known
     found: dict[str, Path] = {}
-    root = folder.blob_root
-    if not root.exists():
-        return found
-    for prefix in sorted(root.iterdir()):
-        if not prefix.is_dir() or len(prefix.name) != 2:
-            continue  # blobs/tmp holds partial writes, never evidence
-        for file in sorted(prefix.iterdir()):
-            if file.is_file() and not file.name.startswith("."):
-                found[f"blobs/{prefix.name}/{file.name}"] = file
+    for path in sorted(paths):
+        file = session.folder.path / path
+        if file.is_file():  # a pulled record's file not fetched yet, or a shredded one: none
+            found[path] = file
     return found
 
 
@@ -581,7 +585,7 @@ def _push_blobs(session: Session, client: HubClient) -> int:
     does not already know the hub names (a sync with nothing new asks nothing; the question
     grew with every file pulled, i.e. with the organisation, for a legal desktop)."""
     known = _on_hub(session.folder)
-    local = {p: f for p, f in _local_blobs(session.folder).items() if p not in known}
+    local = _local_blobs(session, known)
     if not local:
         return 0
     named = _named(client, list(local))

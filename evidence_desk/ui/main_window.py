@@ -431,7 +431,7 @@ class MainWindow(QMainWindow):
                 self.import_action.setToolTip(
                     self.tr("No evidence can be imported for %1: %2")
                     .replace("%1", contact.display_name)
-                    .replace("%2", service_text.phrase(refused.detail))
+                    .replace("%2", service_text.refusal(refused.detail))
                 )
             else:
                 self.import_action.setEnabled(True)

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QCoreApplication
 
 from evidence_desk import translations
-from evidence_desk.domain import wording
+from evidence_desk.domain import shown_instants, wording
 from evidence_desk.domain.errors import BadInput, EvidenceDeskError, PermissionDenied, RuleViolation
 from evidence_desk.domain.wording import Phrase
 from evidence_desk.importers.base import ParseProblem
@@ -97,12 +97,22 @@ def stamp_attempts(attempts: Sequence[tuple[str, str]]) -> str:
     )
 
 
+def refusal(detail: str) -> str:
+    """A rule's refusal (a ``RuleViolation``'s detail): in English the service's sentence with
+    its instants read as local times to the second (domain/shown_instants.py; the fraction when
+    two would read the same), translated as :func:`phrase` says it (instants likewise)."""
+    if _english() or _template(detail) is None:
+        return shown_instants.english(detail)
+    return phrase(detail)
+
+
 def error_detail(error: BaseException) -> str:
-    """The detail line under an error's headline: what was refused and why."""
+    """The detail line under an error's headline: what was refused and why (its instants read
+    as local times, as in :func:`refusal`)."""
     if not isinstance(error, EvidenceDeskError):
         return f"{type(error).__name__}: {error}"
     if _english() or _template(error.detail) is None:
-        return error.message
+        return shown_instants.english(error.message, error.detail)
     detail = phrase(error.detail)
     if isinstance(error, BadInput):
         separator = QCoreApplication.translate("ServiceText", ": ")
@@ -130,11 +140,19 @@ def error_detail(error: BaseException) -> str:
 def phrase(text: str) -> str:
     """Any service sentence in the interface language; the English when the interface is
     English or the sentence has no code or no translation."""
+    return _phrase(text, None)
+
+
+def _phrase(text: str, said: dict[str, str] | None) -> str:
+    """:func:`phrase`, with ``said``: the instants of the whole sentence (nested ones too) as
+    shown, worked out once at the top so that a fraction shown in one part shows in all."""
     template = None if _english() else _template(text)
     if template is None:
         return str(text)
     assert isinstance(text, Phrase)
-    facts = {name: _fact(name, value) for name, value in text.facts}
+    if said is None:
+        said = shown_instants.shown(shown_instants.instants(text))
+    facts = {name: _fact(name, value, said) for name, value in text.facts}
     # one pass, so that a value holding "{name}" (a quoted chat line) is never filled in again
     return translations.fill(template, facts)
 
@@ -174,11 +192,14 @@ def _plain(english: str) -> bool:
     return all(not spec and not conversion for _text, _name, spec, conversion in parsed)
 
 
-def _fact(name: str, value: str) -> str:
+def _fact(name: str, value: str, said: dict[str, str]) -> str:
     if isinstance(value, Phrase) and value.code:
-        return phrase(value)
+        return _phrase(value, said)
     label = _FACT_LABELS.get(name)
-    return label(value) if label is not None else value
+    if label is not None:
+        return label(value)
+    # an instant (a refusal's ``at``, a chronology's value...): a local time, not raw ISO
+    return said.get(str(value), value)
 
 
 def _listed(label: Callable[[str], str], separator: str = ", ") -> Callable[[str], str]:

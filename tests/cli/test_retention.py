@@ -4,7 +4,9 @@ with the retention state, the retention settings; exit 3 naming the rule when re
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -77,3 +79,19 @@ def test_the_retention_settings_refuse_a_floor_under_two_years(store: Path) -> N
     )
     refused(cli(store, "settings", "set", "retention_floor_years", "two", user="ada"), 4)
     assert ok(cli(store, "settings", "set", "retention_cap_years", "7", user="ada")).strip() == "7"
+
+
+def test_a_refusal_names_its_instant_as_a_local_time(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The CLI's refusal says when the case was closed in the machine's local time, to the
+    second with the zone (the fact keeps the instant as the ledger holds it)."""
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    closed = json.loads(
+        ok(cli(store, "case", "close", "C-9", "--reason", "repaid", "--json", user="sam"))
+    )
+    at = datetime.fromisoformat(closed["closed_at"])
+    shown = at.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d %H:%M:%S UTC+08:00")
+    again = cli(store, "case", "close", "C-9", "--reason", "again", user="sam")
+    refused(again, 3, "case.closed", f"was already closed at {shown}")
+    assert closed["closed_at"] not in again.stderr

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 import httpx
 import psycopg
 import pytest
 
 from evidence_desk.domain.errors import BadInput
-from evidence_desk.services import sync
+from evidence_desk.services import contacts, importing, sync
 from evidence_desk.services.hub_client import HubClient
 from evidence_desk.services.session import Session
 from tests.hub.conftest import HubDatabase
@@ -119,3 +120,58 @@ def test_a_missing_file_is_fetched_again_and_checked_against_its_digest(
             _sync_counted(org, "sam")
         assert refused.value.detail_code == "sync.blob_digest"
         assert not files[0].exists()
+
+
+def test_a_push_finds_its_files_from_the_records_and_never_lists_the_folder(
+    hub_db: HubDatabase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The files a push sends are the ones the store's records name and the hub is not known
+    to name (``sync._local_blobs``): a new import's files are pushed, and a store whose files
+    were all pushed sends nothing, asks nothing and lists no folder of its blobs; a file no
+    record names (an orphan) is never sent."""
+    with organisation(tmp_path, hub_db.owner_url) as org:
+        org.join("alice", "staff")
+        org.join("sam", "supervisor")
+        org.welcome("alice", "sam")
+        contact = _request(org, tmp_path)
+        report, asked = _sync_counted(org, "alice")
+        with org.login("alice") as alice:
+            files = _case_files(alice)
+            orphan = alice.folder.blob_root / "ee" / ("0" * 62)
+        assert report.blobs_up == len(files) >= 2
+        orphan.parent.mkdir(parents=True, exist_ok=True)
+        orphan.write_bytes(b"sealed by a write that never committed")
+        listed: list[Path] = []
+        real_iterdir = Path.iterdir
+
+        def iterdir(self: Path) -> Any:
+            if "blobs" in self.parts:
+                listed.append(self)
+            return real_iterdir(self)
+
+        monkeypatch.setattr(Path, "iterdir", iterdir)
+        report, asked = _sync_counted(org, "alice")
+        assert (report.blobs_up, _blob_requests(asked), listed) == (0, [], [])
+        # sam approves, alice imports a chat into the contact: its file alone goes up
+        assert org.sync("sam")[0] == 0
+        with org.login("sam") as sam:
+            contacts.approve(sam, contact, "identity and debt confirmed")
+        assert org.sync("sam")[0] == 0
+        assert org.sync("alice")[0] == 0
+        chat = tmp_path / "chat.txt"
+        chat.write_text("05/01/2026, 09:00 - Chen Lixin: 你好\n", encoding="utf-8")
+        with org.login("alice") as alice:
+            importing.import_files(alice, contact, [chat], tz="Asia/Shanghai")
+            new = sorted(set(_case_files(alice)) - set(files))
+        assert len(new) == 1
+        report, asked = _sync_counted(org, "alice")
+        assert report.blobs_up == 1 and listed == []
+        assert [p for p in asked if p.startswith("/v1/blob-files")] == ["/v1/blob-files/named"]
+        with psycopg.connect(hub_db.owner_url) as conn:
+            held = {
+                str(r[0])
+                for r in conn.execute("SELECT path FROM blob_files WHERE added_by = 'alice'")
+            }
+        with org.login("alice") as alice:
+            root = alice.folder.path
+        assert held == {p.relative_to(root).as_posix() for p in [*files, *new]}

@@ -99,6 +99,11 @@ _ROWS: list[tuple[str, str, tuple[object, ...]]] = [
         "INSERT INTO withdrawn_files (path, case_no) VALUES ('blobs/cd/e', %s)",
         ("C-9",),
     ),
+    (
+        "entry_changes",
+        "INSERT INTO entry_changes (device_id, seq, change) VALUES (%s, 1, 'UPDATE')",
+        ("dev-1",),
+    ),
 ]
 
 
@@ -218,6 +223,7 @@ def _first_column(table: str) -> str:
         "device_retirements": "reason",
         "case_withdrawals": "wraps",
         "withdrawn_files": "digest",
+        "entry_changes": "change",
     }[table]
 
 

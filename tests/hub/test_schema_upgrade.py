@@ -8,8 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import psycopg
+import pytest
 
-from evidence_desk.hub import schema, tls
+from evidence_desk.hub import entry_changes, schema, tls
 from tests.hub.conftest import HubDatabase
 from tests.hub.org_cli import ok, run
 
@@ -167,3 +168,28 @@ def test_the_upgrade_builds_its_indexes_where_postgresql_builds_them_in_parallel
             ("K1",),
         ).fetchall()
         assert found == [("dev-sam",)]
+
+
+def test_a_version_4_hub_gets_the_noted_changes_armed(hub_db: HubDatabase) -> None:
+    """Version 5 adds ``entry_changes`` and its ALWAYS triggers (hub/entry_changes.py):
+    ``hub upgrade`` of a version-4 database arms the guard ``/v1/check`` keeps digests on."""
+    with psycopg.connect(hub_db.owner_url) as conn, conn.transaction():
+        conn.execute("DROP TRIGGER entries_noted ON entries")
+        conn.execute("DROP TRIGGER entries_noted_truncate ON entries")
+        conn.execute("DROP FUNCTION hub_note_entry_change()")
+        conn.execute("DROP TABLE entry_changes")
+        conn.execute("DELETE FROM hub_schema")
+        conn.execute("INSERT INTO hub_schema (version) VALUES (4)")
+    with psycopg.connect(hub_db.owner_url) as conn:
+        assert not entry_changes.read(conn).armed
+    assert ok("hub", "upgrade", "--db", hub_db.owner_url) == {
+        "from_version": 4,
+        "to_version": schema.SCHEMA_VERSION,
+    }
+    with psycopg.connect(hub_db.owner_url) as conn:
+        assert entry_changes.read(conn).armed
+        conn.execute("INSERT INTO entry_changes (device_id, seq, change) VALUES ('d', 1, 'UPDATE')")
+        conn.execute("SET session_replication_role = replica")
+        with pytest.raises(psycopg.Error) as refused:  # its keep trigger fires even so
+            conn.execute("DELETE FROM entry_changes")
+        assert refused.value.sqlstate == schema.APPEND_ONLY_STATE

@@ -24,7 +24,16 @@ from evidence_desk.domain.hub_refusals import Refused
 from evidence_desk.hub import org_clock, receipts, schema, withdrawal
 from evidence_desk.hub.object_store import S3Location, S3ObjectLockStore
 from evidence_desk.integrity import ledger
-from evidence_desk.services import cases, contacts, importing, org_ledger, retention, shredding
+from evidence_desk.services import (
+    cases,
+    contacts,
+    importing,
+    org_ledger,
+    retention,
+    shredding,
+    sync,
+)
+from evidence_desk.services.hub_client import HubClient
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 from tests.helpers import TickingClock, supporting_documents
@@ -312,6 +321,63 @@ def _closed_case(org: Org, clock: TickingClock, tmp_path: Path) -> None:
 def _digests(conn: Conn, paths: list[str]) -> list[str]:
     rows = conn.execute("SELECT digest FROM blob_files WHERE path = ANY(%s)", (paths,))
     return sorted(str(r[0]) for r in rows.fetchall())
+
+
+def _as_sam(org: Org) -> HubClient:
+    """sam's real client to the org's hub (signed requests over TLS)."""
+    with org.login("sam") as sam:
+        bound = sync.binding(sam.folder)
+        return HubClient(bound.url, bound.ca_file, "sam", sam.signing_key)
+
+
+def test_a_withdrawn_file_is_offered_to_no_one(hub_db: HubDatabase, tmp_path: Path) -> None:
+    """``blob_files`` keeps its rows (evidence), so the routes that offer files to fetch
+    leave a withdrawn path out: the lookup and the listing answer as for a file never pushed,
+    the blob route shows nothing to download; the same ciphertext named at a path not
+    withdrawn is still offered there."""
+    clock = TickingClock(datetime.now(UTC))
+    with organisation(tmp_path, hub_db.owner_url) as org:
+        org.join("alice", "staff")
+        org.join("sam", "supervisor")
+        org.welcome("alice", "sam")
+        _closed_case(org, clock, tmp_path)
+        paths = _case_paths(org.stores["alice"], "alice", CASE)
+        with psycopg.connect(hub_db.owner_url) as conn:
+            digests = _digests(conn, paths)
+            # one digest named again at a path of no case (a copy the store also keeps):
+            # that path is not withdrawn, so its ciphertext stays and is offered there
+            conn.execute(
+                "INSERT INTO blob_files (path, digest, added_by) VALUES (%s, %s, 'alice')",
+                ("blobs/ff/copy", digests[0]),
+            )
+        assert len(paths) == 2
+        asked = [*paths, "blobs/ff/copy"]
+        with _as_sam(org) as client:
+            before = client.post("/v1/blob-files/lookup", {"paths": asked})["blobs"]
+            assert [b["path"] for b in before] == sorted(asked)
+
+        with session_at(org, "root", clock) as root:
+            shredding.shred_case(root, CASE, "expired", "retention period over")
+        synced(org, "root")
+        with _as_sam(org) as client:
+            found = client.post("/v1/blob-files/lookup", {"paths": asked})["blobs"]
+            assert [(b["path"], b["digest"]) for b in found] == [("blobs/ff/copy", digests[0])]
+            listed = client.get("/v1/blob-files")
+            assert not {b["path"] for b in listed["blobs"]} & set(paths)
+            assert "blobs/ff/copy" in {b["path"] for b in listed["blobs"]}
+            gone = client.get(f"/v1/blobs/{digests[1]}")
+            assert (gone["chunks"], gone["complete"]) == ([], False)
+            shared = client.get(f"/v1/blobs/{digests[0]}")
+            assert shared["complete"] and shared["chunks"]
+            # a device still holding the files is not asked to upload them again: for a
+            # push they count as named (their upload would be taken and ignored)
+            named = client.post("/v1/blob-files/named", {"paths": asked})["named"]
+            assert named == sorted(asked)
+        # a device that never held the case syncs clean and fetches none of its files
+        org.join("lena", "legal")
+        org.welcome("lena")
+        synced(org, "lena")
+        assert not [p for p in paths if (org.stores["lena"] / p).exists()]
 
 
 def test_on_worm_storage_the_wraps_go_and_a_locked_object_is_recorded_until_its_date(

@@ -1357,173 +1357,173 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../ui/service_text.py" line="452"/>
+        <location filename="../../ui/service_text.py" line="473"/>
         <source>channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="453"/>
+        <location filename="../../ui/service_text.py" line="474"/>
         <source>relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="454"/>
+        <location filename="../../ui/service_text.py" line="475"/>
         <source>initiated by</source>
         <translation>发起方</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="455"/>
+        <location filename="../../ui/service_text.py" line="476"/>
         <source>account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="456"/>
+        <location filename="../../ui/service_text.py" line="477"/>
         <source>document</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="457"/>
+        <location filename="../../ui/service_text.py" line="478"/>
         <source>files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="458"/>
+        <location filename="../../ui/service_text.py" line="479"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="459"/>
+        <location filename="../../ui/service_text.py" line="480"/>
         <source>password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="460"/>
+        <location filename="../../ui/service_text.py" line="481"/>
         <source>time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="461"/>
+        <location filename="../../ui/service_text.py" line="482"/>
         <source>setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="462"/>
+        <location filename="../../ui/service_text.py" line="483"/>
         <source>quiet hours</source>
         <translation>免打扰时段</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="463"/>
+        <location filename="../../ui/service_text.py" line="484"/>
         <source>language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="464"/>
+        <location filename="../../ui/service_text.py" line="485"/>
         <source>tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="465"/>
+        <location filename="../../ui/service_text.py" line="486"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="466"/>
+        <location filename="../../ui/service_text.py" line="487"/>
         <source>limit</source>
         <translation>数量上限</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="467"/>
+        <location filename="../../ui/service_text.py" line="488"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="468"/>
+        <location filename="../../ui/service_text.py" line="489"/>
         <source>time-stamp authority</source>
         <translation>时间戳机构</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="469"/>
+        <location filename="../../ui/service_text.py" line="490"/>
         <source>root certificates</source>
         <translation>根证书</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="470"/>
+        <location filename="../../ui/service_text.py" line="491"/>
         <source>intermediate certificates</source>
         <translation>中间证书</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="471"/>
+        <location filename="../../ui/service_text.py" line="492"/>
         <source>approved repayment accounts</source>
         <translation>经批准的还款账户</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="472"/>
+        <location filename="../../ui/service_text.py" line="493"/>
         <source>conduct lexicon</source>
         <translation>合规词库</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="473"/>
+        <location filename="../../ui/service_text.py" line="494"/>
         <source>shipped lexicon</source>
         <translation>内置词库</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="474"/>
-        <location filename="../../ui/service_text.py" line="475"/>
+        <location filename="../../ui/service_text.py" line="495"/>
+        <location filename="../../ui/service_text.py" line="496"/>
         <source>case number</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="476"/>
+        <location filename="../../ui/service_text.py" line="497"/>
         <source>case edit</source>
         <translation>案件修改</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="477"/>
+        <location filename="../../ui/service_text.py" line="498"/>
         <source>debtor name</source>
         <translation>债务人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="478"/>
+        <location filename="../../ui/service_text.py" line="499"/>
         <source>product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="479"/>
+        <location filename="../../ui/service_text.py" line="500"/>
         <source>amount overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="480"/>
+        <location filename="../../ui/service_text.py" line="501"/>
         <source>overdue since</source>
         <translation>逾期起始日</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="481"/>
+        <location filename="../../ui/service_text.py" line="502"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="482"/>
+        <location filename="../../ui/service_text.py" line="503"/>
         <source>contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="483"/>
+        <location filename="../../ui/service_text.py" line="504"/>
         <source>from date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="484"/>
+        <location filename="../../ui/service_text.py" line="505"/>
         <source>to date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="485"/>
+        <location filename="../../ui/service_text.py" line="506"/>
         <source>bundle language</source>
         <translation>证据包语言</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="486"/>
+        <location filename="../../ui/service_text.py" line="507"/>
         <source>page cap</source>
         <translation>页数上限</translation>
     </message>
@@ -2766,82 +2766,82 @@
 <context>
     <name>Locators</name>
     <message>
-        <location filename="../../ui/service_text.py" line="412"/>
+        <location filename="../../ui/service_text.py" line="433"/>
         <source>lines %1-%2</source>
         <translation>第 %1–%2 行</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="413"/>
+        <location filename="../../ui/service_text.py" line="434"/>
         <source>rows %1-%2</source>
         <translation>第 %1–%2 条记录</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="414"/>
+        <location filename="../../ui/service_text.py" line="435"/>
         <source>line %1, column %2</source>
         <translation>第 %1 行第 %2 列</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="415"/>
+        <location filename="../../ui/service_text.py" line="436"/>
         <source>line %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="416"/>
+        <location filename="../../ui/service_text.py" line="437"/>
         <source>row %1</source>
         <translation>第 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="417"/>
+        <location filename="../../ui/service_text.py" line="438"/>
         <source>byte %1</source>
         <translation>第 %1 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="418"/>
+        <location filename="../../ui/service_text.py" line="439"/>
         <source>item %1</source>
         <translation>第 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="419"/>
+        <location filename="../../ui/service_text.py" line="440"/>
         <source>ledger entry %1</source>
         <translation>存证链第 %1 条</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="420"/>
+        <location filename="../../ui/service_text.py" line="441"/>
         <source>ledger entries %1-%2</source>
         <translation>存证链第 %1–%2 条</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="426"/>
+        <location filename="../../ui/service_text.py" line="447"/>
         <source>header</source>
         <translation>文件头</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="427"/>
+        <location filename="../../ui/service_text.py" line="448"/>
         <source>file name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="428"/>
+        <location filename="../../ui/service_text.py" line="449"/>
         <source>file end</source>
         <translation>文件末尾</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="429"/>
+        <location filename="../../ui/service_text.py" line="450"/>
         <source>frames</source>
         <translation>帧</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="430"/>
+        <location filename="../../ui/service_text.py" line="451"/>
         <source>decoder</source>
         <translation>解码器</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="431"/>
+        <location filename="../../ui/service_text.py" line="452"/>
         <source>time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="432"/>
+        <location filename="../../ui/service_text.py" line="453"/>
         <source>root element</source>
         <translation>根元素</translation>
     </message>
@@ -3855,364 +3855,364 @@
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="108"/>
+        <location filename="../../ui/service_text.py" line="118"/>
         <source>: </source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="113"/>
+        <location filename="../../ui/service_text.py" line="123"/>
         <source>%1 &quot;%2&quot;</source>
         <translation>%1“%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="123"/>
+        <location filename="../../ui/service_text.py" line="133"/>
         <source>%1 (rule %2)</source>
         <translation>%1（规则 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="186"/>
+        <location filename="../../ui/service_text.py" line="207"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="200"/>
+        <location filename="../../ui/service_text.py" line="221"/>
         <source>message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="201"/>
+        <location filename="../../ui/service_text.py" line="222"/>
         <source>item</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="207"/>
+        <location filename="../../ui/service_text.py" line="228"/>
         <source>Android</source>
         <translation>安卓</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="208"/>
+        <location filename="../../ui/service_text.py" line="229"/>
         <source>iOS</source>
         <translation>iOS</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="209"/>
+        <location filename="../../ui/service_text.py" line="230"/>
         <source>mixed iOS/Android</source>
         <translation>iOS 与安卓混合</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="215"/>
+        <location filename="../../ui/service_text.py" line="236"/>
         <source>12-hour clock</source>
         <translation>12 小时制</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="216"/>
+        <location filename="../../ui/service_text.py" line="237"/>
         <source>24-hour clock</source>
         <translation>24 小时制</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="217"/>
+        <location filename="../../ui/service_text.py" line="238"/>
         <source>mixed 12/24-hour clock</source>
         <translation>12/24 小时制混合</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="224"/>
+        <location filename="../../ui/service_text.py" line="245"/>
         <source>language unknown</source>
         <translation>语言未知</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="225"/>
+        <location filename="../../ui/service_text.py" line="246"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="226"/>
-        <location filename="../../ui/service_text.py" line="271"/>
+        <location filename="../../ui/service_text.py" line="247"/>
+        <location filename="../../ui/service_text.py" line="292"/>
         <source>English</source>
         <translation>英语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="227"/>
+        <location filename="../../ui/service_text.py" line="248"/>
         <source>Spanish</source>
         <translation>西班牙语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="228"/>
+        <location filename="../../ui/service_text.py" line="249"/>
         <source>German</source>
         <translation>德语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="229"/>
+        <location filename="../../ui/service_text.py" line="250"/>
         <source>Russian</source>
         <translation>俄语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="230"/>
+        <location filename="../../ui/service_text.py" line="251"/>
         <source>Portuguese</source>
         <translation>葡萄牙语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="231"/>
+        <location filename="../../ui/service_text.py" line="252"/>
         <source>Dutch</source>
         <translation>荷兰语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="232"/>
+        <location filename="../../ui/service_text.py" line="253"/>
         <source>Czech</source>
         <translation>捷克语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="233"/>
+        <location filename="../../ui/service_text.py" line="254"/>
         <source>French</source>
         <translation>法语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="234"/>
+        <location filename="../../ui/service_text.py" line="255"/>
         <source>Italian</source>
         <translation>意大利语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="235"/>
-        <location filename="../../ui/service_text.py" line="274"/>
+        <location filename="../../ui/service_text.py" line="256"/>
+        <location filename="../../ui/service_text.py" line="295"/>
         <source>Japanese</source>
         <translation>日语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="236"/>
+        <location filename="../../ui/service_text.py" line="257"/>
         <source>Arabic</source>
         <translation>阿拉伯语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="237"/>
+        <location filename="../../ui/service_text.py" line="258"/>
         <source>Turkish</source>
         <translation>土耳其语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="238"/>
+        <location filename="../../ui/service_text.py" line="259"/>
         <source>Indonesian</source>
         <translation>印尼语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="245"/>
+        <location filename="../../ui/service_text.py" line="266"/>
         <source>day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="246"/>
+        <location filename="../../ui/service_text.py" line="267"/>
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="247"/>
+        <location filename="../../ui/service_text.py" line="268"/>
         <source>year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="255"/>
+        <location filename="../../ui/service_text.py" line="276"/>
         <source>WeChat MemoTrace TXT</source>
         <translation>微信 MemoTrace TXT</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="256"/>
+        <location filename="../../ui/service_text.py" line="277"/>
         <source>WeChat WechatExporter TXT</source>
         <translation>微信 WechatExporter TXT</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="259"/>
+        <location filename="../../ui/service_text.py" line="280"/>
         <source>MemoTrace CSV</source>
         <translation>MemoTrace CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="260"/>
+        <location filename="../../ui/service_text.py" line="281"/>
         <source>PyWxDump CSV</source>
         <translation>PyWxDump CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="261"/>
+        <location filename="../../ui/service_text.py" line="282"/>
         <source>MemoTrace HTML export</source>
         <translation>MemoTrace HTML 导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="262"/>
+        <location filename="../../ui/service_text.py" line="283"/>
         <source>WechatExporter HTML export</source>
         <translation>WechatExporter HTML 导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="272"/>
+        <location filename="../../ui/service_text.py" line="293"/>
         <source>Simplified Chinese</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="273"/>
+        <location filename="../../ui/service_text.py" line="294"/>
         <source>Traditional Chinese</source>
         <translation>繁体中文</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="275"/>
+        <location filename="../../ui/service_text.py" line="296"/>
         <source>Thai</source>
         <translation>泰语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="282"/>
+        <location filename="../../ui/service_text.py" line="303"/>
         <source>text messages</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="283"/>
+        <location filename="../../ui/service_text.py" line="304"/>
         <source>call log</source>
         <translation>通话记录</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="284"/>
+        <location filename="../../ui/service_text.py" line="305"/>
         <source>received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="285"/>
+        <location filename="../../ui/service_text.py" line="306"/>
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="286"/>
+        <location filename="../../ui/service_text.py" line="307"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="287"/>
+        <location filename="../../ui/service_text.py" line="308"/>
         <source>outbox</source>
         <translation>发件箱</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="288"/>
+        <location filename="../../ui/service_text.py" line="309"/>
         <source>failed</source>
         <translation>发送失败</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="289"/>
+        <location filename="../../ui/service_text.py" line="310"/>
         <source>queued</source>
         <translation>排队待发</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="290"/>
+        <location filename="../../ui/service_text.py" line="311"/>
         <source>inbox</source>
         <translation>收件箱</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="297"/>
+        <location filename="../../ui/service_text.py" line="318"/>
         <source>invalid request</source>
         <translation>请求无效</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="298"/>
+        <location filename="../../ui/service_text.py" line="319"/>
         <source>connection failed</source>
         <translation>连接失败</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="299"/>
+        <location filename="../../ui/service_text.py" line="320"/>
         <source>timed out</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="300"/>
+        <location filename="../../ui/service_text.py" line="321"/>
         <source>HTTP error</source>
         <translation>HTTP 错误</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="301"/>
+        <location filename="../../ui/service_text.py" line="322"/>
         <source>malformed answer</source>
         <translation>应答格式错误</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="302"/>
+        <location filename="../../ui/service_text.py" line="323"/>
         <source>malformed token</source>
         <translation>时间戳令牌格式错误</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="303"/>
+        <location filename="../../ui/service_text.py" line="324"/>
         <source>refused by the authority</source>
         <translation>时间戳机构拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="304"/>
+        <location filename="../../ui/service_text.py" line="325"/>
         <source>unsupported algorithm</source>
         <translation>不支持的算法</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="305"/>
+        <location filename="../../ui/service_text.py" line="326"/>
         <source>message digest mismatch</source>
         <translation>消息摘要不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="308"/>
+        <location filename="../../ui/service_text.py" line="329"/>
         <source>signing certificate not found</source>
         <translation>找不到签名证书</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="311"/>
+        <location filename="../../ui/service_text.py" line="332"/>
         <source>bad signature</source>
         <translation>签名无效</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="312"/>
+        <location filename="../../ui/service_text.py" line="333"/>
         <source>signing certificate mismatch</source>
         <translation>签名证书不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="315"/>
+        <location filename="../../ui/service_text.py" line="336"/>
         <source>certificate not for time-stamping</source>
         <translation>证书不能用于时间戳</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="318"/>
+        <location filename="../../ui/service_text.py" line="339"/>
         <source>untrusted certificate chain</source>
         <translation>证书链不受信任</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="319"/>
+        <location filename="../../ui/service_text.py" line="340"/>
         <source>certificate not valid</source>
         <translation>证书不在有效期内</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="320"/>
+        <location filename="../../ui/service_text.py" line="341"/>
         <source>authority name mismatch</source>
         <translation>时间戳机构名称不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="321"/>
+        <location filename="../../ui/service_text.py" line="342"/>
         <source>stamped hash mismatch</source>
         <translation>加盖的哈希不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="322"/>
+        <location filename="../../ui/service_text.py" line="343"/>
         <source>nonce mismatch</source>
         <translation>随机数不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="323"/>
+        <location filename="../../ui/service_text.py" line="344"/>
         <source>policy mismatch</source>
         <translation>策略不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="324"/>
+        <location filename="../../ui/service_text.py" line="345"/>
         <source>time too far off</source>
         <translation>时间偏差过大</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="332"/>
+        <location filename="../../ui/service_text.py" line="353"/>
         <source>lost</source>
         <translation>丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="333"/>
+        <location filename="../../ui/service_text.py" line="354"/>
         <source>stolen</source>
         <translation>被盗</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="334"/>
+        <location filename="../../ui/service_text.py" line="355"/>
         <source>replaced</source>
         <translation>已更换</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="335"/>
+        <location filename="../../ui/service_text.py" line="356"/>
         <source>its user left</source>
         <translation>使用人已离职</translation>
     </message>

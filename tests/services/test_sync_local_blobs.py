@@ -1,0 +1,30 @@
+"""The files a push would send are found from the store's records (``sync._local_blobs``),
+not by listing its blob folder: on a copy of a store written by the release before per-case
+keys (tests/fixtures/release_store: every original one file under the store key, named by
+``blobs.name``), every file is still found, less those the hub is known to name."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from evidence_desk.services import sync
+from evidence_desk.services.session import Session
+from tests.services.test_blob_migration import RELEASE_STORE
+
+
+def test_an_older_store_version_s_files_are_found_from_its_records(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(RELEASE_STORE, store)
+    with Session.open(store, "alice", "alice-password") as alice:  # no admin: nothing migrates
+        on_disk = {f"blobs/{n[:2]}/{n[2:]}" for n in alice.blobs.stored_names()}
+        assert alice.conn.execute("SELECT count(*) FROM case_blobs").fetchone()[0] == 0
+        found = sync._local_blobs(alice, set())
+        assert set(found) == on_disk and len(on_disk) == 11
+        assert all(path.read_bytes() for path in found.values())
+        known = set(sorted(on_disk)[:4])
+        assert set(sync._local_blobs(alice, known)) == on_disk - known
+        # a record whose file is not on this disk (a pulled one not fetched yet): not sent
+        gone = sorted(on_disk)[-1]
+        (store / gone).unlink()
+        assert set(sync._local_blobs(alice, known)) == on_disk - known - {gone}
