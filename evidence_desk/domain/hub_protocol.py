@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from typing import Final
 
-#: this release's protocol: 2 added the header itself and ``/v1/blob-files/lookup``
-PROTOCOL: Final = 2
+#: this release's protocol: 2 added the header itself and ``/v1/blob-files/lookup``; 3 added
+#: ``POST /v1/sync`` (hub/exchange.py: a person's push and first pull page in one request)
+PROTOCOL: Final = 3
 #: the protocol of a hub that states none (the releases before the header)
 UNSTATED: Final = 1
 #: the response header that carries it
@@ -28,3 +29,11 @@ def stated(value: str | None) -> int:
     if value is None or not value.strip().isdigit() or len(value.strip()) > 6:
         return UNSTATED
     return int(value.strip())
+
+
+#: the largest blob file ``POST /v1/sync`` carries whole (base64 in its JSON); a larger one goes
+#: up in chunks (services/sync.py ``SEND_WITHOUT_ASKING`` is the same size)
+EXCHANGE_FILE: Final = 256 * 1024
+#: the files' bytes one exchange carries at most: with base64's third more and a push of
+#: ``sync.PUSH_BATCH`` entries beside them, well under the hub's 16 MiB body cap (hub/app.py)
+EXCHANGE_FILES: Final = 4 * 1024 * 1024
