@@ -34,6 +34,11 @@ def stated(value: str | None) -> int:
 #: the largest blob file ``POST /v1/sync`` carries whole (base64 in its JSON); a larger one goes
 #: up in chunks (services/sync.py ``SEND_WITHOUT_ASKING`` is the same size)
 EXCHANGE_FILE: Final = 256 * 1024
+#: entries the exchange's page holds at most (``/v1/entries`` serves 1,000): while laptops push,
+#: a person's sync pays each further page with a request through the hub's gate, and the
+#: slowest round trips measured were chains of 11-16 requests, most of them pages
+#: (docs/benchmarks.md, issue 20); the device applies it in slices of 1,000 (services/sync.py)
+EXCHANGE_PAGE: Final = 5000
 #: the files' bytes one exchange carries at most: with base64's third more and a push of
 #: ``sync.PUSH_BATCH`` entries beside them, well under the hub's 16 MiB body cap (hub/app.py)
 EXCHANGE_FILES: Final = 4 * 1024 * 1024

@@ -25,7 +25,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from evidence_desk.domain import invites
+from evidence_desk.domain import hub_protocol, invites
 from evidence_desk.domain.hub_refusals import Refused
 from evidence_desk.domain.hub_refusals import rule_refusal as refusal
 from evidence_desk.hub import exchange, membership, org_checkpoints, pre_org
@@ -371,7 +371,7 @@ def routes(repo: HubRepository, desk: ReceiptDesk | None = None) -> Sequence[Bas
             }
         page = found = None
         if since is not None:
-            page = await lanes.people(repo.pull_page, since, PULL_PAGE)
+            page = await lanes.people(repo.pull_page, since, hub_protocol.EXCHANGE_PAGE)
             found = await lanes.people(repo.wraps_for, user.name)
         return Response(exchange.answer(parts, page, found), media_type="application/json")
 

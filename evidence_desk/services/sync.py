@@ -84,6 +84,10 @@ ON_HUB_FILE: Final = "hub-blobs.txt"
 #: entries per push: the most the hub takes in one (hub/routes.py MAX_BATCH); fewer requests,
 #: each judged in one of the hub's worker processes
 PUSH_BATCH: Final = 2000
+#: entries applied per transaction (``/v1/entries``' page; an exchange's page of up to
+#: ``hub_protocol.EXCHANGE_PAGE`` is applied in slices of this many, each told to ``on_page``
+#: once committed, so a decision early in it shows as soon as with the pages of 1,000)
+APPLY_PAGE: Final = 1000
 #: wraps per request (a few hundred bytes each)
 WRAP_BATCH: Final = 1000
 #: bytes per blob chunk (the hub's body cap is far above)
@@ -512,13 +516,13 @@ def _riders(local: dict[str, Path]) -> dict[str, bytes]:
 def pages(
     client: HubClient, held: Pulled | None, since: int
 ) -> Iterator[list[org_ledger.OrgEntry]]:
-    """The pages after ``since``: the exchange's page first when there is one (``held``), then
-    those after it from ``/v1/entries``."""
+    """The pages after ``since``: the exchange's page first when there is one (``held``, in
+    slices of ``APPLY_PAGE``), then those after it from ``/v1/entries``."""
     if held is None:
         yield from pull_history(client, since)
         return
-    if held.entries:
-        yield held.entries
+    for start in range(0, len(held.entries), APPLY_PAGE):
+        yield held.entries[start : start + APPLY_PAGE]
     if held.more:
         yield from pull_history(client, held.entries[-1].org_seq)
 

@@ -14,12 +14,14 @@ from typing import Any
 import psycopg
 import pytest
 
+from evidence_desk.domain import hub_protocol
 from evidence_desk.services import cases, contacts, org_history, org_ledger, sync
 from evidence_desk.services.hub_client import HubClient, HubRefused
 from evidence_desk.services.session import Session
 from tests.helpers import supporting_documents
 from tests.hub.conftest import HubDatabase
 from tests.hub.org_cli import organisation
+from tests.hub.raw_entries import append_raw
 from tests.hub.test_org_end_to_end import _request
 
 HANDLE = "+8613800000000"
@@ -198,3 +200,25 @@ def test_an_app_of_protocol_2_still_syncs_with_the_routes_it_knew(
             seen = sync.sync(sam, client)
             assert seen.refusal is None and seen.blobs_down == 2
             assert contacts.get_contact(sam, contact_id).status == "requested"
+
+
+def test_the_exchange_page_holds_what_five_pull_pages_hold(
+    hub_db: HubDatabase, tmp_path: Path
+) -> None:
+    """Its page is ``/v1/entries``' rendering of up to ``EXCHANGE_PAGE`` entries (each further
+    page a person's sync paid with a request), applied by the device in slices of 1,000."""
+    with organisation(tmp_path, hub_db.owner_url) as org:
+        org.join("alice", "staff")
+        with psycopg.connect(hub_db.owner_url) as conn:
+            append_raw(conn, "raw-device", 1, 2500)
+            total = int(conn.execute("SELECT count(*) FROM entries").fetchone()[0])
+        with org.login("alice") as alice, _client(alice) as client:
+            body = {"device_id": alice.folder.store_id, "entries": [], "since": 0}
+            answer = client.post("/v1/sync", body)
+            pulled = client.get("/v1/entries?since=0")
+            held = sync.Pulled(sync._org_entries(answer["page"]), False, [])
+            sliced = [len(page) for page in sync.pages(client, held, 0)]
+        assert total < hub_protocol.EXCHANGE_PAGE
+        assert len(answer["page"]["entries"]) == total and answer["page"]["more"] is False
+        assert answer["page"]["entries"][:1000] == pulled["entries"] and pulled["more"] is True
+        assert sliced == [1000, 1000, total - 2000]
