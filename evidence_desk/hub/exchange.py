@@ -15,7 +15,10 @@ does it in the order the chain did, with the same repository calls as the protoc
    (:func:`store_files`: a shredded case's file is taken and ignored, as ``complete`` does);
 2. the entries, judged exactly as ``/v1/push`` judges them, and the hub's receipts;
 3. the case-key wraps (checked before anything was written, as the files);
-4. when the body names ``since``: the page of entries after it (rendered as ``/v1/entries``
+4. what the real sync checks before it applies anything pulled, when asked: ``devices``
+   (``/v1/check``'s question: the answer's ``changed``) and ``checkpoint: true`` (the newest
+   checkpoint, as ``GET /v1/org/checkpoint`` answers it);
+5. when the body names ``since``: the page of entries after it (rendered as ``/v1/entries``
    renders its pages, through ``PullPages``, but of up to
    :data:`~evidence_desk.domain.hub_protocol.EXCHANGE_PAGE` entries: each further page would
    cost the person's sync another request) and the wraps the hub holds for the signer.

@@ -351,6 +351,11 @@ def routes(repo: HubRepository, desk: ReceiptDesk | None = None) -> Sequence[Bas
         since = body.get("since")
         if since is not None and (type(since) is not int or since < 0):
             raise _Bad("since")
+        # the real sync's checks before it applies the page (services/sync.py): asked here
+        asked = None if body.get("devices") is None else _devices(body.get("devices"))
+        newest = body.get("checkpoint", False)
+        if not isinstance(newest, bool):
+            raise _Bad("checkpoint")
         size = sum(len(f.data) for f in files)
         bulk = len(entries) > SMALL_PUSH or size > SMALL_BLOB
         parts: dict[str, Any] = {"files": [], "push": None, "refused": None, "wraps_up": 0}
@@ -369,29 +374,27 @@ def routes(repo: HubRepository, desk: ReceiptDesk | None = None) -> Sequence[Bas
                 "facts": facts,
                 "status": _status(error),
             }
+        if asked is not None:
+            parts["changed"] = await lanes.people(changed, asked)
+        if newest:
+            stamped = org_checkpoints.newest_stamped
+            parts["checkpoint"] = await lanes.people(repo.in_transaction, stamped)
         page = found = None
         if since is not None:
             page = await lanes.people(repo.pull_page, since, hub_protocol.EXCHANGE_PAGE)
             found = await lanes.people(repo.wraps_for, user.name)
         return Response(exchange.answer(parts, page, found), media_type="application/json")
 
+    def changed(asked: list[tuple[str, int, str]]) -> list[str]:
+        """Which of the devices' histories the caller holds differ from the hub's now."""
+        held = repo.device_digests([(d, seq) for d, seq, _ in asked])
+        return [d for (d, _, digest), now in zip(asked, held, strict=True) if now != digest]
+
     async def check(request: Request) -> Response:
         """Which of the devices' histories the caller holds differ from the hub's now."""
         _member(request)
-        rows = (payload(request) or {}).get("devices")
-        if not isinstance(rows, list) or len(rows) > MAX_BATCH:
-            raise _Bad("devices")
-        asked: list[tuple[str, int, str]] = []
-        for row in rows:
-            if not isinstance(row, dict):
-                raise _Bad("devices")
-            device, seq, digest = row.get("device_id"), row.get("seq"), row.get("digest")
-            if not isinstance(device, str) or type(seq) is not int or not isinstance(digest, str):
-                raise _Bad("devices")
-            asked.append((device, seq, digest))
-        held = await run_in_threadpool(repo.device_digests, [(d, seq) for d, seq, _ in asked])
-        changed = [d for (d, _, digest), now in zip(asked, held, strict=True) if now != digest]
-        return JSONResponse({"changed": changed})
+        asked = _devices((payload(request) or {}).get("devices"))
+        return JSONResponse({"changed": await run_in_threadpool(changed, asked)})
 
     async def status(request: Request) -> Response:
         _member(request)
@@ -440,6 +443,21 @@ def _number(text: str, field: str) -> int:
     if not text.isdigit() or len(text) > 18:
         raise _Bad(field)
     return int(text)
+
+
+def _devices(rows: Any) -> list[tuple[str, int, str]]:
+    """``/v1/check``'s question: ``[{device_id, seq, digest}]``, at most ``MAX_BATCH``."""
+    if not isinstance(rows, list) or len(rows) > MAX_BATCH:
+        raise _Bad("devices")
+    asked: list[tuple[str, int, str]] = []
+    for row in rows:
+        if not isinstance(row, dict):
+            raise _Bad("devices")
+        device, seq, digest = row.get("device_id"), row.get("seq"), row.get("digest")
+        if not isinstance(device, str) or type(seq) is not int or not isinstance(digest, str):
+            raise _Bad("devices")
+        asked.append((device, seq, digest))
+    return asked
 
 
 def _paths(body: dict[str, Any]) -> list[str]:

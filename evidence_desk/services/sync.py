@@ -330,8 +330,11 @@ def sync(
     # signed rotations, refused when it changed otherwise (before anything is pushed)
     hub_receipts.ensure_pinned(session.folder, client)
     held: Pulled | None = None
+    # the checks that come before anything pulled is applied, asked in the exchange
+    digests = held_digests.held_digests(session)  # extended from the last sync's
+    since = org_history.last_org_seq(session.conn)
     try:
-        held = exchange(session, client, report, since=org_history.last_org_seq(session.conn))
+        held = exchange(session, client, report, since=since, checks=digests)
     except HubRefused as refused:  # a file or a backlog's batch: the pull asks page by page
         _push_refused(session, report, refused)
     try:
@@ -426,10 +429,20 @@ class Pulled:
     entries: list[org_ledger.OrgEntry]
     more: bool
     wraps: list[dict[str, Any]]
+    #: asked with ``checks``: the devices whose history differs on the hub (``/v1/check``)
+    #: and the newest checkpoint (``GET /v1/org/checkpoint``'s), as the hub answered them
+    checked: bool = False
+    changed: tuple[str, ...] = ()
+    checkpoint: dict[str, Any] | None = None
 
 
 def exchange(
-    session: Session, client: HubClient, report: SyncReport, *, since: int | None
+    session: Session,
+    client: HubClient,
+    report: SyncReport,
+    *,
+    since: int | None,
+    checks: list[dict[str, Any]] | None = None,
 ) -> Pulled | None:
     """The push and, with ``since``, the first page of the pull in one request
     (``POST /v1/sync``, hub/exchange.py): the new small blob files, the own entries and the
@@ -439,9 +452,13 @@ def exchange(
     ``PUSH_BATCH`` entries (then every file goes first, before any entry), the wraps over
     ``WRAP_BATCH`` (after it, as they follow their entries).
 
-    Why the page is held and ``/v1/check`` and the checkpoint are not folded into the answer:
-    the checks stay the requests and code they are (``pull``), run before anything pulled is
-    applied, and a person's lean sync (bench/hubsim/actors.py) pays the one request.
+    With ``checks`` (the held digests, ``held_digests.held_digests``: the real sync) the
+    answer also holds what ``/v1/check`` and ``GET /v1/org/checkpoint`` would: the page is held
+    in memory, and ``pull`` applies none of it before it refused a changed history and checked
+    the checkpoint against the pinned key and, by the consistency proof (still its own
+    request, made only when the checkpoint is new), against the last one kept: proof first,
+    with the same code as before and two requests fewer. The lean sync of the bench's people
+    (bench/hubsim/actors.py) asks neither and pays the one request.
 
     A bad file refuses the whole request (``HubRefused``, nothing written on the hub); a
     refused push or wrap is in the report (``sync.hub_changed`` raised when the hub lost an
@@ -476,6 +493,10 @@ def exchange(
     }
     if since is not None:
         body["since"] = since
+    if checks is not None:
+        body["checkpoint"] = True
+        if checks:  # as ``/v1/check`` was asked only about a store holding entries
+            body["devices"] = checks
     answer = client.post("/v1/sync", body)
     _remember_on_hub(folder, known, riders)  # each named now (a bad one refused them all)
     report.blobs_up += len(riders)
@@ -495,7 +516,12 @@ def exchange(
         return None
     page = answer["page"]
     pulled = _org_entries(page)
-    return Pulled(pulled, bool(page.get("more")) and bool(pulled), list(answer["wraps"]))
+    more = bool(page.get("more")) and bool(pulled)
+    if checks is None:
+        return Pulled(pulled, more, list(answer["wraps"]))
+    changed = tuple(str(device) for device in answer.get("changed") or ())
+    newest = answer.get("checkpoint")
+    return Pulled(pulled, more, list(answer["wraps"]), True, changed, newest)
 
 
 def _riders(local: dict[str, Path]) -> dict[str, bytes]:
@@ -546,14 +572,19 @@ def pull(
     store (and shown by the app) before the pages after it are read. The checks that span the
     whole pull (the checkpoint's root, witnesses, gossip) still end the sync; a page committed
     before one of them refuses is kept, as an interrupted sync keeps its pages."""
-    held = held_digests.held_digests(session)  # extended from the last sync's
-    if held:
-        changed = client.post("/v1/check", {"devices": held})["changed"]
-        if changed:
-            shown = ", ".join(str(device) for device in changed)
-            raise RuleViolation("sync.hub_changed", _said("sync.hub_changed", devices=shown))
+    if exchanged is not None and exchanged.checked:  # the exchange asked (``exchange``)
+        changed: list[object] = list(exchanged.changed)
+    else:
+        held = held_digests.held_digests(session)  # extended from the last sync's
+        changed = client.post("/v1/check", {"devices": held})["changed"] if held else []
+    if changed:
+        shown = ", ".join(str(device) for device in changed)
+        raise RuleViolation("sync.hub_changed", _said("sync.hub_changed", devices=shown))
     # the hub's history must extend what it showed before (proof first, nothing pulled else)
-    checkpoint = org_checkpoints.newest_from_hub(session.folder, client)
+    if exchanged is not None and exchanged.checked:
+        checkpoint = org_checkpoints.newest_answered(session.folder, client, exchanged.checkpoint)
+    else:
+        checkpoint = org_checkpoints.newest_from_hub(session.folder, client)
     for page in pages(client, exchanged, org_history.last_org_seq(session.conn)):
         hub_receipts.check_page(session, page)  # the hub placed what it receipted as receipted
         result = org_ledger.apply_pull(session, page)
