@@ -102,6 +102,9 @@ BLOB_QUESTION: Final = 1000
 SEND_WITHOUT_ASKING: Final = hub_protocol.EXCHANGE_FILE
 #: the small files' bytes one exchange carries at most (hub/exchange.py refuses more)
 EXCHANGE_FILES: Final = hub_protocol.EXCHANGE_FILES
+#: an exchange's body at most, entries and files (the hub's cap is 16 MiB, hub/app.py
+#: ``Limits``; the rest is room for the wraps and the held digests, a few hundred bytes each)
+EXCHANGE_BODY: Final = 12 * 1024 * 1024
 #: the keyid of a request signed by an invitation's key (hub/routes.py)
 INVITE_PREFIX: Final = "invite:"
 
@@ -469,7 +472,7 @@ def exchange(
     backlog, entries = entries[:cut], entries[cut:]
     known = _on_hub(folder)
     local = {p: f for p, f in _local_blobs(folder).items() if p not in known}
-    riders = {} if backlog else _riders(local)
+    riders = {} if backlog else _riders(local, _room_for_files(entries))
     report.blobs_up += _push_blobs(session, client, {p: local[p] for p in local if p not in riders})
     device = folder.store_id
     for start in range(0, len(backlog), PUSH_BATCH):
@@ -524,16 +527,24 @@ def exchange(
     return Pulled(pulled, more, list(answer["wraps"]), True, changed, newest)
 
 
-def _riders(local: dict[str, Path]) -> dict[str, bytes]:
+def _room_for_files(entries: list[ledger.Entry]) -> int:
+    """The files' bytes an exchange carrying ``entries`` has room for: ``EXCHANGE_FILES``, less
+    when the entries' JSON leaves less of ``EXCHANGE_BODY`` (base64 takes a third more), so
+    that the body never meets the hub's cap (413 would hold the entries back at every sync)."""
+    encoded = len(json.dumps([list(e) for e in entries], ensure_ascii=False).encode("utf-8"))
+    return max(0, min(EXCHANGE_FILES, (EXCHANGE_BODY - encoded) * 3 // 4))
+
+
+def _riders(local: dict[str, Path], room: int) -> dict[str, bytes]:
     """The files an exchange carries whole: each of at most ``SEND_WITHOUT_ASKING`` bytes,
-    ``EXCHANGE_FILES`` bytes in all (the others go up in chunks, asked about first)."""
+    ``room`` bytes in all (the others go up in chunks, asked about first)."""
     riders: dict[str, bytes] = {}
     total = 0
     for path, file in local.items():
         if file.stat().st_size > SEND_WITHOUT_ASKING:
             continue
         data = file.read_bytes()
-        if len(data) <= SEND_WITHOUT_ASKING and total + len(data) <= EXCHANGE_FILES:
+        if len(data) <= SEND_WITHOUT_ASKING and total + len(data) <= room:
             riders[path] = data
             total += len(data)
     return riders
