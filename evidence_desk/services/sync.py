@@ -501,7 +501,8 @@ def exchange(
         if checks:  # as ``/v1/check`` was asked only about a store holding entries
             body["devices"] = checks
     answer = client.post("/v1/sync", body)
-    _remember_on_hub(folder, known, riders)  # each named now (a bad one refused them all)
+    # each named now (a bad one refused them all); read again: the chunked ones were added
+    _remember_on_hub(folder, _on_hub(folder), riders)
     report.blobs_up += len(riders)
     if answer.get("push") is not None:
         _took(session, report, answer["push"])

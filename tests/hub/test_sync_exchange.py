@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -222,3 +223,30 @@ def test_the_exchange_page_holds_what_five_pull_pages_hold(
         assert len(answer["page"]["entries"]) == total and answer["page"]["more"] is False
         assert answer["page"]["entries"][:1000] == pulled["entries"] and pulled["more"] is True
         assert sliced == [1000, 1000, total - 2000]
+
+
+def test_a_large_file_goes_in_chunks_first_and_both_are_remembered_as_named(
+    hub_db: HubDatabase, tmp_path: Path
+) -> None:
+    with organisation(tmp_path, hub_db.owner_url) as org:
+        org.join("alice", "staff")
+        with org.login("alice") as alice, _client(alice) as client:
+            folder = alice.folder.blob_root / "ab"
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "large").write_bytes(os.urandom(sync.SEND_WITHOUT_ASKING + 1))
+            (folder / "small").write_bytes(os.urandom(1000))
+            report = sync.SyncReport()
+            sync.exchange(alice, client, report, since=None)
+            sent = dict(client.sent)
+            assert report.blobs_up == 2 and sent["POST /v1/sync"] == 1
+            chunked = [r for r in sent if r.startswith("PUT /v1/blobs/")]
+            assert len(chunked) == 1  # the large one's chunk, before the exchange
+            assert {"blobs/ab/large", "blobs/ab/small"} <= sync._on_hub(alice.folder)
+            sync.exchange(alice, client, sync.SyncReport(), since=None)
+            assert client.sent["POST /v1/blob-files/named"] == sent["POST /v1/blob-files/named"]
+        with psycopg.connect(hub_db.owner_url) as conn:
+            named = {
+                str(r[0])
+                for r in conn.execute("SELECT path FROM blob_files WHERE path LIKE 'blobs/ab/%'")
+            }
+        assert named == {"blobs/ab/large", "blobs/ab/small"}
