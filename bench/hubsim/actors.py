@@ -18,16 +18,18 @@ the supervisor's syncs on it (the staff's push, the syncs that paged past ``more
 decision's push), and apart, the waits it took (long-polls already open when the news came,
 or opened again when one ran out: they wait for the news, not the hub's work).
 
-Their syncs are lean by default: ``sync.push`` and a pull of the entries of the people's own
-devices (the organisation's founder, staff and supervisors), applied with
-``org_ledger.apply_pull`` as ``sync.pull`` applies them, then the case-key wraps
-(``sync._pull_wraps``). The laptops' entries and blobs are paged past, not applied or
-downloaded: 25 real stores applying 100,000 entries and downloading 10 GB on the hub's own two
-cores would measure the laptops of the people, not the hub. ``--people-sync real`` runs the
-app's own ``sync.sync`` instead (every entry applied, the checkpoint's consistency proof,
-witnesses, receipts, the blobs the store's records name): what a real supervisor's app does,
-on this machine's cores; its carried pages go to ``sync.sync(first_page=...)``, checked
-against their checkpoint and proof before they are applied.
+Their syncs are lean by default: the app's own exchange (``sync.exchange``: the push and the
+first page of the pull in one request, ``POST /v1/sync``), then the further pages; the entries
+of the people's own devices (the organisation's founder, staff and supervisors) are applied
+with ``org_ledger.apply_pull`` as ``sync.pull`` applies them, then the case-key wraps the
+exchange brought (``sync._pull_wraps``). The laptops' entries and blobs are paged past, not
+applied or downloaded: 25 real stores applying 100,000 entries and downloading 10 GB on the
+hub's own two cores would measure the laptops of the people, not the hub. ``--people-sync
+real`` runs the app's own ``sync.sync`` instead (every entry applied, the checkpoint's
+consistency proof, witnesses, receipts, the blobs the store's records name): what a real
+supervisor's app does, on this machine's cores; its carried pages go to
+``sync.sync(first_page=...)``, checked against their checkpoint and proof before they are
+applied.
 """
 
 from __future__ import annotations
@@ -98,10 +100,10 @@ class Actor:
             return report.pulled
         report = sync.SyncReport()
         paged = 0
-        sync.push(self.session, self.client, report)
+        held = sync.exchange(self.session, self.client, report, since=self.since)
         if report.refusal is not None:
             raise report.refusal
-        for page in sync.pull_history(self.client, self.since):
+        for page in sync.pages(self.client, held, self.since):
             self.since = page[-1].org_seq
             paged += len(page)
             ours = [e for e in page if e.device_id in self.devices]
@@ -109,9 +111,9 @@ class Actor:
                 org_ledger.apply_pull(self.session, ours)
                 if on_page is not None:
                     on_page()
-        sync._pull_wraps(self.session, self.client)
+        sync._pull_wraps(self.session, self.client, None if held is None else held.wraps)
         if sync._rewrap(self.session):
-            sync.push(self.session, self.client, report)
+            sync.exchange(self.session, self.client, report, since=None)
         return paged
 
     def close(self) -> None:

@@ -240,6 +240,12 @@ def witnessed(conn: Conn) -> list[dict[str, Any]]:
     ]
 
 
+def newest_stamped(conn: Conn) -> dict[str, Any] | None:
+    """What ``GET /v1/org/checkpoint`` answers as ``checkpoint`` (and ``/v1/sync`` when asked:
+    hub/exchange.py): the newest checkpoint with its stamp, None before the first."""
+    return _stamped(conn, newest)
+
+
 def _stamped(conn: Conn, find: Callable[[Conn], SignedCheckpoint | None]) -> dict[str, Any] | None:
     """The checkpoint ``find`` gives, with its RFC 3161 ``stamp`` when it has one."""
     found = find(conn)
@@ -282,7 +288,7 @@ def routes(repo: HubRepository) -> list[BaseRoute]:
     cache = LeafCache()  # the organisation log's leaves, read once per hub process
 
     async def checkpoint(_request: Request) -> Response:
-        found = await run_in_threadpool(repo.in_transaction, lambda conn: _stamped(conn, newest))
+        found = await run_in_threadpool(repo.in_transaction, newest_stamped)
         return JSONResponse({"checkpoint": found})
 
     async def proof(request: Request) -> Response:

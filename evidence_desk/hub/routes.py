@@ -1,5 +1,6 @@
 """The organisation's routes behind the hub's gate (hub/app.py): push, pull, join, blobs, case
-key wraps and status.
+key wraps, status, and the exchange of a person's sync in one request (``/v1/sync``,
+hub/exchange.py).
 
 Who may call what: every route needs a request the gate verified. The organisation's users
 (``signer``) push, pull, move blobs and wraps and read the status. A joining device has no user
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import re
 from collections.abc import Sequence
 from typing import Any, Final
 
@@ -25,15 +25,15 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from evidence_desk.domain import invites
+from evidence_desk.domain import hub_protocol, invites
 from evidence_desk.domain.hub_refusals import Refused
 from evidence_desk.domain.hub_refusals import rule_refusal as refusal
-from evidence_desk.hub import membership, org_checkpoints, pre_org
+from evidence_desk.hub import exchange, membership, org_checkpoints, pre_org
 from evidence_desk.hub.app import BINARY_TYPE, error_response, payload, signer
 from evidence_desk.hub.lanes import SMALL_BLOB, SMALL_PUSH, Lanes
 from evidence_desk.hub.receipts import ReceiptDesk, push_receipts, receipts_for_push
 from evidence_desk.hub.receipts import routes as receipt_routes
-from evidence_desk.hub.repository import AppendResult, HubRepository, Invite, Wrap
+from evidence_desk.hub.repository import AppendResult, HubRepository, Invite
 from evidence_desk.hub.users import HubUser
 from evidence_desk.integrity import ledger
 
@@ -45,8 +45,8 @@ PULL_PAGE: Final = 1000
 BLOB_PAGE: Final = 1000
 #: the keyid prefix of a request signed by an invitation's key
 INVITE_PREFIX: Final = "invite:"
-_DIGEST = re.compile(r"^[0-9a-f]{64}$")
-_BLOB_PATH = re.compile(r"^blobs/[0-9a-f]{2}/[0-9A-Za-z_.-]{1,200}$")
+_DIGEST = exchange.DIGEST
+_BLOB_PATH = exchange.BLOB_PATH
 
 
 class OrgDirectory:
@@ -75,9 +75,7 @@ class _Bad(Exception):
 
 
 def _refused(error: Refused) -> Response:
-    return error_response(
-        409 if error.refusal.rule == "hub.cloned_device" else 422, error.refusal.detail
-    )
+    return error_response(_status(error), error.refusal.detail)
 
 
 def _member(request: Request) -> HubUser:
@@ -107,23 +105,32 @@ def _entries(body: dict[str, Any]) -> tuple[str, list[ledger.Entry]]:
 def _answer(
     result: tuple[AppendResult, list[tuple[int, int, str]]], signed: list[dict[str, str]]
 ) -> Response:
-    """A push's answer: counts, a receipt per entry (its place and verdict), the entries the
-    hub kept in the device's chain but refused, each naming its rule and facts, and the hub's
-    signed receipts of the entries pushed (hub/receipts.py)."""
+    """A push's answer (:func:`_pushed`)."""
+    return JSONResponse(_pushed(result, signed))
+
+
+def _pushed(
+    result: tuple[AppendResult, list[tuple[int, int, str]]], signed: list[dict[str, str]]
+) -> dict[str, Any]:
+    """What a push answers: counts, a receipt per entry (its place and verdict), the entries
+    the hub kept in the device's chain but refused, each naming its rule and facts, and the
+    hub's signed receipts of the entries pushed (hub/receipts.py)."""
     appended, receipts = result
-    return JSONResponse(
-        {
-            "appended": appended.appended,
-            "already": appended.already,
-            "size": appended.size,
-            "receipts": [
-                {"seq": seq, "hub_seq": hub_seq, "verdict": verdict}
-                for seq, hub_seq, verdict in receipts
-            ],
-            "refused": [{"rule": r.rule, "facts": dict(r.detail.facts)} for r in appended.refused],
-            "hub_receipts": signed,
-        }
-    )
+    return {
+        "appended": appended.appended,
+        "already": appended.already,
+        "size": appended.size,
+        "receipts": [
+            {"seq": seq, "hub_seq": hub_seq, "verdict": verdict}
+            for seq, hub_seq, verdict in receipts
+        ],
+        "refused": [{"rule": r.rule, "facts": dict(r.detail.facts)} for r in appended.refused],
+        "hub_receipts": signed,
+    }
+
+
+def _status(error: Refused) -> int:
+    return 409 if error.refusal.rule == "hub.cloned_device" else 422
 
 
 def _guarded(handler: Any) -> Any:
@@ -134,7 +141,7 @@ def _guarded(handler: Any) -> Any:
             response: Response = await handler(request)
         except Refused as error:
             return _refused(error)
-        except _Bad as bad:
+        except (_Bad, exchange.BadField) as bad:
             return error_response(400, refusal("hub.bad_field", field=bad.field).detail)
         return response
 
@@ -320,58 +327,74 @@ def routes(repo: HubRepository, desk: ReceiptDesk | None = None) -> Sequence[Bas
 
     async def wraps_up(request: Request) -> Response:
         user = _member(request)
-        rows = (payload(request) or {}).get("wraps")
-        if not isinstance(rows, list):
+        body = payload(request) or {}
+        if not isinstance(body.get("wraps"), list):
             raise _Bad("wraps")
-        for row in rows:
-            try:
-                wrap = Wrap(
-                    str(row["case_no"]),
-                    str(row["recipient"]),
-                    str(row["key_id"]),
-                    bytes.fromhex(str(row["sealed"])),
-                    user.name,
-                )
-            except (KeyError, TypeError, ValueError):
-                raise _Bad("wraps") from None
-            await run_in_threadpool(repo.add_wrap, wrap)
-        return JSONResponse({"wraps": len(rows)})
+        wraps = exchange.wraps_of(body, user.name)  # all checked before any is kept
+        return JSONResponse({"wraps": await run_in_threadpool(exchange.add_wraps, repo, wraps)})
 
     async def wraps_down(request: Request) -> Response:
         user = _member(request)
         found = await run_in_threadpool(repo.wraps_for, user.name)
-        return JSONResponse(
-            {
-                "wraps": [
-                    {
-                        "case_no": w.case_no,
-                        "recipient": w.recipient,
-                        "key_id": w.key_id,
-                        "sealed": w.sealed.hex(),
-                        "added_by": w.added_by,
-                    }
-                    for w in found
-                ]
+        return JSONResponse({"wraps": exchange.wraps_json(found)})
+
+    async def sync_exchange(request: Request) -> Response:
+        """A person's sync in one request (hub/exchange.py): files, the push, the wraps, then
+        the first page after ``since`` and the signer's wraps. Every field is checked before
+        anything is written; a refused push or wrap is named in the answer, and the pull part
+        still runs. A small exchange runs in the people's lane, a large one in the bulk lane."""
+        user = _member(request)
+        body = payload(request) or {}
+        device, entries = _entries(body)
+        files = exchange.files_of(body)
+        wraps = exchange.wraps_of(body, user.name)
+        since = body.get("since")
+        if since is not None and (type(since) is not int or since < 0):
+            raise _Bad("since")
+        # the real sync's checks before it applies the page (services/sync.py): asked here
+        asked = None if body.get("devices") is None else _devices(body.get("devices"))
+        newest = body.get("checkpoint", False)
+        if not isinstance(newest, bool):
+            raise _Bad("checkpoint")
+        size = sum(len(f.data) for f in files)
+        bulk = len(entries) > SMALL_PUSH or size > SMALL_BLOB
+        parts: dict[str, Any] = {"files": [], "push": None, "refused": None, "wraps_up": 0}
+        if files:
+            parts["files"] = await lanes.run(bulk, exchange.store_files, repo, files, user.name)
+        try:
+            if entries:
+                result = await lanes.run(bulk, repo.push, device, entries)
+                signed = await lanes.run(bulk, receipts_for_push, desk, repo, device, seqs(entries))
+                parts["push"] = _pushed(result, signed)
+            parts["wraps_up"] = await lanes.run(bulk, exchange.add_wraps, repo, wraps)
+        except Refused as error:  # as the protocol 2 route would have answered it
+            facts = dict(error.refusal.detail.facts)
+            parts["refused"] = {
+                "error": error.refusal.detail.code,
+                "facts": facts,
+                "status": _status(error),
             }
-        )
+        if asked is not None:
+            parts["changed"] = await lanes.people(changed, asked)
+        if newest:
+            stamped = org_checkpoints.newest_stamped
+            parts["checkpoint"] = await lanes.people(repo.in_transaction, stamped)
+        page = found = None
+        if since is not None:
+            page = await lanes.people(repo.pull_page, since, hub_protocol.EXCHANGE_PAGE)
+            found = await lanes.people(repo.wraps_for, user.name)
+        return Response(exchange.answer(parts, page, found), media_type="application/json")
+
+    def changed(asked: list[tuple[str, int, str]]) -> list[str]:
+        """Which of the devices' histories the caller holds differ from the hub's now."""
+        held = repo.device_digests([(d, seq) for d, seq, _ in asked])
+        return [d for (d, _, digest), now in zip(asked, held, strict=True) if now != digest]
 
     async def check(request: Request) -> Response:
         """Which of the devices' histories the caller holds differ from the hub's now."""
         _member(request)
-        rows = (payload(request) or {}).get("devices")
-        if not isinstance(rows, list) or len(rows) > MAX_BATCH:
-            raise _Bad("devices")
-        asked: list[tuple[str, int, str]] = []
-        for row in rows:
-            if not isinstance(row, dict):
-                raise _Bad("devices")
-            device, seq, digest = row.get("device_id"), row.get("seq"), row.get("digest")
-            if not isinstance(device, str) or type(seq) is not int or not isinstance(digest, str):
-                raise _Bad("devices")
-            asked.append((device, seq, digest))
-        held = await run_in_threadpool(repo.device_digests, [(d, seq) for d, seq, _ in asked])
-        changed = [d for (d, _, digest), now in zip(asked, held, strict=True) if now != digest]
-        return JSONResponse({"changed": changed})
+        asked = _devices((payload(request) or {}).get("devices"))
+        return JSONResponse({"changed": await run_in_threadpool(changed, asked)})
 
     async def status(request: Request) -> Response:
         _member(request)
@@ -411,6 +434,7 @@ def routes(repo: HubRepository, desk: ReceiptDesk | None = None) -> Sequence[Bas
         Route("/v1/wraps", _guarded(wraps_down), methods=["GET"]),
         Route("/v1/status", _guarded(status), methods=["GET"]),
         Route("/v1/check", _guarded(check), methods=["POST"]),
+        Route("/v1/sync", _guarded(sync_exchange), methods=["POST"]),
         *([] if desk is None else [*receipt_routes(desk), *org_checkpoints.routes(repo)]),
     ]
 
@@ -419,6 +443,21 @@ def _number(text: str, field: str) -> int:
     if not text.isdigit() or len(text) > 18:
         raise _Bad(field)
     return int(text)
+
+
+def _devices(rows: Any) -> list[tuple[str, int, str]]:
+    """``/v1/check``'s question: ``[{device_id, seq, digest}]``, at most ``MAX_BATCH``."""
+    if not isinstance(rows, list) or len(rows) > MAX_BATCH:
+        raise _Bad("devices")
+    asked: list[tuple[str, int, str]] = []
+    for row in rows:
+        if not isinstance(row, dict):
+            raise _Bad("devices")
+        device, seq, digest = row.get("device_id"), row.get("seq"), row.get("digest")
+        if not isinstance(device, str) or type(seq) is not int or not isinstance(digest, str):
+            raise _Bad("devices")
+        asked.append((device, seq, digest))
+    return asked
 
 
 def _paths(body: dict[str, Any]) -> list[str]:

@@ -93,11 +93,16 @@ def _not_extension(first: OrgCheckpoint, second: OrgCheckpoint) -> HubForked:
 def newest_from_hub(folder: StoreFolder, client: HubClient) -> Seen | None:
     """The hub's newest checkpoint, checked against the pinned key and, by the consistency
     proof, against the newest this store kept (None: the hub has signed none yet)."""
-    pin = receipt_checks.pinned(folder)
-    if pin is None:
+    if receipt_checks.pinned(folder) is None:
         return None  # sync pins first; a store with no pin has nothing to hold the hub to
-    answer = client.get("/v1/org/checkpoint").get("checkpoint")
-    if answer is None:
+    return newest_answered(folder, client, client.get("/v1/org/checkpoint").get("checkpoint"))
+
+
+def newest_answered(folder: StoreFolder, client: HubClient, answer: Any) -> Seen | None:
+    """:func:`newest_from_hub` of the checkpoint the hub already answered (an exchange brought
+    it: ``POST /v1/sync``, services/sync.py); the consistency proof is still asked for."""
+    pin = receipt_checks.pinned(folder)
+    if pin is None or answer is None:
         return None
 
     def proof_between(first: int, second: int) -> Any:

@@ -7,7 +7,12 @@ organisation position pulled is not kept apart: it is the highest ``org_seq`` th
 (``org_history.last_org_seq``), written in the same transaction as the pulled entries, so it
 can never run ahead of them.
 
-**Sync** is idempotent; an interrupted one is simply run again:
+**Sync** is idempotent; an interrupted one is simply run again. Its push and the first page of
+its pull go in one request, ``POST /v1/sync`` (:func:`exchange`, hub/exchange.py, protocol 3):
+the small new blob files, the last batch of own entries and the wraps up, the first page after
+the last position held and this user's wraps down. What does not fit (files over
+``SEND_WITHOUT_ASKING``, a backlog of entries, further pages) keeps the protocol 2 routes.
+The steps, in the order the hub takes them:
 
 1. push the sealed blob files the hub does not name yet (ciphertext as it is on disk, in
    chunks; the hub completes a blob only when the chunks hash to its digest): asked about only
@@ -39,6 +44,7 @@ database's superuser) refuses the pull: ``sync.hub_changed``, exit 3.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
 import json
@@ -48,7 +54,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from evidence_desk.domain import authority
+from evidence_desk.domain import authority, hub_protocol
 from evidence_desk.domain.errors import BadInput, Cancelled, RuleViolation
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import ledger, signing
@@ -79,6 +85,10 @@ ON_HUB_FILE: Final = "hub-blobs.txt"
 #: entries per push: the most the hub takes in one (hub/routes.py MAX_BATCH); fewer requests,
 #: each judged in one of the hub's worker processes
 PUSH_BATCH: Final = 2000
+#: entries applied per transaction (``/v1/entries``' page; an exchange's page of up to
+#: ``hub_protocol.EXCHANGE_PAGE`` is applied in slices of this many, each told to ``on_page``
+#: once committed, so a decision early in it shows as soon as with the pages of 1,000)
+APPLY_PAGE: Final = 1000
 #: wraps per request (a few hundred bytes each)
 WRAP_BATCH: Final = 1000
 #: bytes per blob chunk (the hub's body cap is far above)
@@ -90,7 +100,12 @@ BLOB_QUESTION: Final = 1000
 #: the hub may hold costs less than that round trip, which a person's request paid for each of
 #: its documents, in series, while the hub was busy (docs/benchmarks.md, issue 20 item 4); a
 #: chunk the hub holds already is answered the same (``HubRepository.put_chunk`` is idempotent)
-SEND_WITHOUT_ASKING: Final = 256 * 1024
+SEND_WITHOUT_ASKING: Final = hub_protocol.EXCHANGE_FILE
+#: the small files' bytes one exchange carries at most (hub/exchange.py refuses more)
+EXCHANGE_FILES: Final = hub_protocol.EXCHANGE_FILES
+#: an exchange's body at most, entries and files (the hub's cap is 16 MiB, hub/app.py
+#: ``Limits``; the rest is room for the wraps and the held digests, a few hundred bytes each)
+EXCHANGE_BODY: Final = 12 * 1024 * 1024
 #: the keyid of a request signed by an invitation's key (hub/routes.py)
 INVITE_PREFIX: Final = "invite:"
 
@@ -218,21 +233,26 @@ def pull_history(client: HubClient, since: int = 0) -> Iterator[list[org_ledger.
     """The hub's accepted entries after ``since``, page by page, in the organisation's order."""
     while True:
         page = client.get(f"/v1/entries?since={since}")
-        entries = [
-            org_ledger.OrgEntry(
-                str(item["device_id"]),
-                ledger.Entry(*item["entry"]),
-                int(item["hub_seq"]),
-                str(item.get("verdict") or ""),
-                item.get("pre_org") is True,
-            )
-            for item in page["entries"]
-        ]
+        entries = _org_entries(page)
         if entries:
             since = entries[-1].org_seq
             yield entries
         if not page.get("more") or not entries:
             return
+
+
+def _org_entries(page: dict[str, Any]) -> list[org_ledger.OrgEntry]:
+    """A page's entries as ``/v1/entries`` (and ``/v1/sync``) render them."""
+    return [
+        org_ledger.OrgEntry(
+            str(item["device_id"]),
+            ledger.Entry(*item["entry"]),
+            int(item["hub_seq"]),
+            str(item.get("verdict") or ""),
+            item.get("pre_org") is True,
+        )
+        for item in page["entries"]
+    ]
 
 
 def join(
@@ -322,21 +342,18 @@ def sync(
     # the hub's key at every sync: pinned by a store bound before receipts, followed through
     # signed rotations, refused when it changed otherwise (before anything is pushed)
     hub_receipts.ensure_pinned(session.folder, client)
+    held: Pulled | None = None
+    # the checks that come before anything pulled is applied, asked in the exchange
+    digests = held_digests.held_digests(session)  # extended from the last sync's
+    since = org_history.last_org_seq(session.conn)
     try:
-        push(session, client, report)
-    except HubRefused as refused:
-        if refused.rule == "hub.cloned_device" and not refused.named.get("held"):
-            # the hub lacks an entry of this device below its head: not a second store with
-            # this identity but an entry deleted from the hub's tables
-            device = session.folder.store_id
-            raise RuleViolation(
-                "sync.hub_changed", _said("sync.hub_changed", devices=device)
-            ) from None
-        report.refusal = refused
+        held = exchange(session, client, report, since=since, checks=digests)
+    except HubRefused as refused:  # a file or a backlog's batch: the pull asks page by page
+        _push_refused(session, report, refused)
     try:
-        pull(session, client, report, on_page=on_page, carried=carried)
+        pull(session, client, report, on_page=on_page, carried=carried, exchanged=held)
         if report.refusal is None and _rewrap(session):
-            push(session, client, report)
+            exchange(session, client, report, since=None)
     except RuleViolation:
         if report.refusal is not None:
             # the push's refusal is the cause (a cloned device's pull cannot match either)
@@ -359,30 +376,203 @@ def sync(
     return report
 
 
+def _push_refused(session: Session, report: SyncReport, refused: HubRefused) -> None:
+    """A refused push in the report (the pull still runs), or ``sync.hub_changed`` when the
+    hub lacks an entry of this device below its head: not a second store with this identity
+    but an entry deleted from the hub's tables."""
+    if refused.rule == "hub.cloned_device" and not refused.named.get("held"):
+        device = session.folder.store_id
+        raise RuleViolation("sync.hub_changed", _said("sync.hub_changed", devices=device)) from None
+    report.refusal = refused
+
+
 def push(session: Session, client: HubClient, report: SyncReport) -> None:
-    """The blob files and the own entries the hub does not hold yet, then the wraps."""
+    """The blob files and the own entries the hub does not hold yet, then the wraps, by the
+    protocol 2 routes (an app of the release before ``/v1/sync`` syncs so; tests hold the hub
+    to serving it)."""
     report.blobs_up += _push_blobs(session, client)
-    placed = session.conn.execute("SELECT coalesce(max(seq), 0) FROM org_positions").fetchone()[0]
-    entries = org_ledger.own_entries(session, since=int(placed) + 1)
     device = session.folder.store_id
-    for start in range(0, len(entries), PUSH_BATCH):
+    for start in range(0, len(entries := _unplaced(session)), PUSH_BATCH):
         batch = entries[start : start + PUSH_BATCH]
         answer = client.post("/v1/push", {"device_id": device, "entries": [list(e) for e in batch]})
-        report.pushed += int(answer["appended"])
-        report.already += int(answer["already"])
-        report.hub_receipts += hub_receipts.keep(session, answer.get("hub_receipts"))
-        for refused in answer.get("refused") or []:
-            # kept in the device's chain, marked: the next pull records it (exit 3 names it)
-            facts = {str(k): str(v) for k, v in dict(refused["facts"]).items()}
-            if report.refusal is None:  # the earliest names the cause (later ones may follow)
-                report.refusal = HubRefused(str(refused["rule"]), facts, status=409)
-    # the wraps after the entries that record them (a refused wrap holds up no entry)
-    memory = hub_memory.held(client.url, device)
-    shared = hub_memory.unsent(memory, case_keys.wraps_to_share(session.conn))
+        _took(session, report, answer)
+    _push_wraps(session, client, report, _unsent_wraps(session, client))
+
+
+def _unplaced(session: Session) -> list[ledger.Entry]:
+    """The own entries after the last one the organisation placed (the hub skips any it
+    holds already: a push whose answer was lost)."""
+    placed = session.conn.execute("SELECT coalesce(max(seq), 0) FROM org_positions").fetchone()[0]
+    return org_ledger.own_entries(session, since=int(placed) + 1)
+
+
+def _took(session: Session, report: SyncReport, answer: dict[str, Any]) -> None:
+    """A push's answer in the report, its receipts kept."""
+    report.pushed += int(answer["appended"])
+    report.already += int(answer["already"])
+    report.hub_receipts += hub_receipts.keep(session, answer.get("hub_receipts"))
+    for refused in answer.get("refused") or []:
+        # kept in the device's chain, marked: the next pull records it (exit 3 names it)
+        facts = {str(k): str(v) for k, v in dict(refused["facts"]).items()}
+        if report.refusal is None:  # the earliest names the cause (later ones may follow)
+            report.refusal = HubRefused(str(refused["rule"]), facts, status=409)
+
+
+def _unsent_wraps(session: Session, client: HubClient) -> list[dict[str, str]]:
+    memory = hub_memory.held(client.url, session.folder.store_id)
+    return hub_memory.unsent(memory, case_keys.wraps_to_share(session.conn))
+
+
+def _push_wraps(
+    session: Session, client: HubClient, report: SyncReport, shared: list[dict[str, str]]
+) -> None:
+    """The wraps after the entries that record them (a refused wrap holds up no entry)."""
+    memory = hub_memory.held(client.url, session.folder.store_id)
     for start in range(0, len(shared), WRAP_BATCH):
         wraps = shared[start : start + WRAP_BATCH]
         report.wraps_up += int(client.post("/v1/wraps", {"wraps": wraps})["wraps"])
         memory.wraps.update(hub_memory.wrap_key(w) for w in wraps)
+
+
+@dataclass(frozen=True, slots=True)
+class Pulled:
+    """What an exchange brought to pull: its first page and this user's wraps on the hub,
+    held in memory until the checks that come before anything pulled is applied (``pull``)."""
+
+    entries: list[org_ledger.OrgEntry]
+    more: bool
+    wraps: list[dict[str, Any]]
+    #: asked with ``checks``: the devices whose history differs on the hub (``/v1/check``)
+    #: and the newest checkpoint (``GET /v1/org/checkpoint``'s), as the hub answered them
+    checked: bool = False
+    changed: tuple[str, ...] = ()
+    checkpoint: dict[str, Any] | None = None
+
+
+def exchange(
+    session: Session,
+    client: HubClient,
+    report: SyncReport,
+    *,
+    since: int | None,
+    checks: list[dict[str, Any]] | None = None,
+) -> Pulled | None:
+    """The push and, with ``since``, the first page of the pull in one request
+    (``POST /v1/sync``, hub/exchange.py): the new small blob files, the own entries and the
+    wraps to share go up; the page after ``since`` and this user's wraps come back, returned
+    unapplied. What does not fit goes first by the protocol 2 routes, keeping the hub's order
+    (files, entries, wraps): the larger files (chunked), a backlog of more than
+    ``PUSH_BATCH`` entries (then every file goes first, before any entry), the wraps over
+    ``WRAP_BATCH`` (after it, as they follow their entries).
+
+    With ``checks`` (the held digests, ``held_digests.held_digests``: the real sync) the
+    answer also holds what ``/v1/check`` and ``GET /v1/org/checkpoint`` would: the page is held
+    in memory, and ``pull`` applies none of it before it refused a changed history and checked
+    the checkpoint against the pinned key and, by the consistency proof (still its own
+    request, made only when the checkpoint is new), against the last one kept: proof first,
+    with the same code as before and two requests fewer. The lean sync of the bench's people
+    (bench/hubsim/actors.py) asks neither and pays the one request.
+
+    A bad file refuses the whole request (``HubRefused``, nothing written on the hub); a
+    refused push or wrap is in the report (``sync.hub_changed`` raised when the hub lost an
+    entry of this device), and the page still comes."""
+    folder = session.folder
+    entries = _unplaced(session)
+    cut = max(0, len(entries) - PUSH_BATCH)
+    backlog, entries = entries[:cut], entries[cut:]
+    known = _on_hub(folder)
+    local = _local_blobs(session, known)
+    riders = {} if backlog else _riders(local, _room_for_files(entries))
+    report.blobs_up += _push_blobs(session, client, {p: local[p] for p in local if p not in riders})
+    device = folder.store_id
+    for start in range(0, len(backlog), PUSH_BATCH):
+        batch = backlog[start : start + PUSH_BATCH]
+        answer = client.post("/v1/push", {"device_id": device, "entries": [list(e) for e in batch]})
+        _took(session, report, answer)
+    shared = _unsent_wraps(session, client)
+    body: dict[str, Any] = {
+        "device_id": device,
+        "entries": [list(e) for e in entries],
+        "files": [
+            {
+                "path": path,
+                "digest": hashlib.sha256(data).hexdigest(),
+                "size": len(data),
+                "bytes": base64.b64encode(data).decode("ascii"),
+            }
+            for path, data in riders.items()
+        ],
+        "wraps": shared[:WRAP_BATCH],
+    }
+    if since is not None:
+        body["since"] = since
+    if checks is not None:
+        body["checkpoint"] = True
+        if checks:  # as ``/v1/check`` was asked only about a store holding entries
+            body["devices"] = checks
+    answer = client.post("/v1/sync", body)
+    # each named now (a bad one refused them all); read again: the chunked ones were added
+    _remember_on_hub(folder, _on_hub(folder), riders)
+    report.blobs_up += len(riders)
+    if answer.get("push") is not None:
+        _took(session, report, answer["push"])
+    refused = answer.get("refused")
+    if refused is not None:
+        facts = {str(k): str(v) for k, v in dict(refused["facts"]).items()}
+        status = int(refused.get("status", 409))
+        _push_refused(session, report, HubRefused(str(refused["error"]), facts, status=status))
+    else:
+        report.wraps_up += int(answer["wraps_up"])
+        memory = hub_memory.held(client.url, device)
+        memory.wraps.update(hub_memory.wrap_key(w) for w in shared[:WRAP_BATCH])
+        _push_wraps(session, client, report, shared[WRAP_BATCH:])
+    if since is None:
+        return None
+    page = answer["page"]
+    pulled = _org_entries(page)
+    more = bool(page.get("more")) and bool(pulled)
+    if checks is None:
+        return Pulled(pulled, more, list(answer["wraps"]))
+    changed = tuple(str(device) for device in answer.get("changed") or ())
+    newest = answer.get("checkpoint")
+    return Pulled(pulled, more, list(answer["wraps"]), True, changed, newest)
+
+
+def _room_for_files(entries: list[ledger.Entry]) -> int:
+    """The files' bytes an exchange carrying ``entries`` has room for: ``EXCHANGE_FILES``, less
+    when the entries' JSON leaves less of ``EXCHANGE_BODY`` (base64 takes a third more), so
+    that the body never meets the hub's cap (413 would hold the entries back at every sync)."""
+    encoded = len(json.dumps([list(e) for e in entries], ensure_ascii=False).encode("utf-8"))
+    return max(0, min(EXCHANGE_FILES, (EXCHANGE_BODY - encoded) * 3 // 4))
+
+
+def _riders(local: dict[str, Path], room: int) -> dict[str, bytes]:
+    """The files an exchange carries whole: each of at most ``SEND_WITHOUT_ASKING`` bytes,
+    ``room`` bytes in all (the others go up in chunks, asked about first)."""
+    riders: dict[str, bytes] = {}
+    total = 0
+    for path, file in local.items():
+        if file.stat().st_size > SEND_WITHOUT_ASKING:
+            continue
+        data = file.read_bytes()
+        if len(data) <= SEND_WITHOUT_ASKING and total + len(data) <= room:
+            riders[path] = data
+            total += len(data)
+    return riders
+
+
+def pages(
+    client: HubClient, held: Pulled | None, since: int
+) -> Iterator[list[org_ledger.OrgEntry]]:
+    """The pages after ``since``: the exchange's page first when there is one (``held``, in
+    slices of ``APPLY_PAGE``), then those after it from ``/v1/entries``."""
+    if held is None:
+        yield from pull_history(client, since)
+        return
+    for start in range(0, len(held.entries), APPLY_PAGE):
+        yield held.entries[start : start + APPLY_PAGE]
+    if held.more:
+        yield from pull_history(client, held.entries[-1].org_seq)
 
 
 def pull(
@@ -392,11 +582,14 @@ def pull(
     *,
     on_page: Callable[[int], object] | None = None,
     carried: carried_page.Applied | None = None,
+    exchanged: Pulled | None = None,
 ) -> None:
     """Everything after the last organisation position held, then the blob files it needs;
     refused (nothing pulled) when the hub's history of what this store holds changed.
     ``carried``: the news' page already applied (``sync``), whose checkpoint, checked against
-    the kept one before that page was applied, stands for the hub's newest here.
+    the kept one before that page was applied, stands for the hub's newest here unless an
+    exchange brought a newer one. With ``exchanged`` (an exchange's first page and wraps) those
+    are applied, after the same checks, instead of being asked for.
 
     Each page is applied in its own transaction (``org_ledger.apply_pull``) and ``on_page`` is
     told its size right after the commit: while laptops push their day, a sync pages through
@@ -404,19 +597,22 @@ def pull(
     store (and shown by the app) before the pages after it are read. The checks that span the
     whole pull (the checkpoint's root, witnesses, gossip) still end the sync; a page committed
     before one of them refuses is kept, as an interrupted sync keeps its pages."""
-    held = held_digests.held_digests(session)  # extended from the last sync's
-    if held:
-        changed = client.post("/v1/check", {"devices": held})["changed"]
-        if changed:
-            shown = ", ".join(str(device) for device in changed)
-            raise RuleViolation("sync.hub_changed", _said("sync.hub_changed", devices=shown))
+    if exchanged is not None and exchanged.checked:  # the exchange asked (``exchange``)
+        changed: list[object] = list(exchanged.changed)
+    else:
+        held = held_digests.held_digests(session)  # extended from the last sync's
+        changed = client.post("/v1/check", {"devices": held})["changed"] if held else []
+    if changed:
+        shown = ", ".join(str(device) for device in changed)
+        raise RuleViolation("sync.hub_changed", _said("sync.hub_changed", devices=shown))
     # the hub's history must extend what it showed before (proof first, nothing pulled else)
-    checkpoint = (
-        carried.checkpoint
-        if carried is not None and carried.checkpoint is not None
-        else org_checkpoints.newest_from_hub(session.folder, client)
-    )
-    for page in pull_history(client, org_history.last_org_seq(session.conn)):
+    if exchanged is not None and exchanged.checked:
+        checkpoint = org_checkpoints.newest_answered(session.folder, client, exchanged.checkpoint)
+    elif carried is not None and carried.checkpoint is not None:
+        checkpoint = carried.checkpoint
+    else:
+        checkpoint = org_checkpoints.newest_from_hub(session.folder, client)
+    for page in pages(client, exchanged, org_history.last_org_seq(session.conn)):
         hub_receipts.check_page(session, page)  # the hub placed what it receipted as receipted
         _count_pulled(report, org_ledger.apply_pull(session, page), on_page)
     if checkpoint is not None:  # and its root must be the one of the history now held
@@ -430,7 +626,9 @@ def pull(
         report.gossip_checked = org_gossip.settle(session, client, checkpoint.stated)
         report.witnessed = org_checkpoints.cosign(session, client, checkpoint)
     report.blobs_down += _pull_blobs(session, client)  # only what this store lacks
-    report.wraps_down += _pull_wraps(session, client)
+    report.wraps_down += _pull_wraps(
+        session, client, None if exchanged is None else exchanged.wraps
+    )
     # other devices' imports whose originals and case keys are now here: their messages
     rebuilt = rebuild.rebuild_imports(session)
     report.imports_rebuilt += rebuilt.rebuilt
@@ -448,10 +646,14 @@ def _count_pulled(
         on_page(result.entries)
 
 
-def _pull_wraps(session: Session, client: HubClient) -> int:
+def _pull_wraps(
+    session: Session, client: HubClient, held: list[dict[str, Any]] | None = None
+) -> int:
     """The case keys other devices wrapped for this user (``case_keys.shared_wraps`` keeps
-    those that open), stored in one transaction under the writer lock."""
-    wraps = case_keys.shared_wraps(session, client.get("/v1/wraps")["wraps"])
+    those that open), stored in one transaction under the writer lock; ``held`` are those an
+    exchange brought (asked for otherwise)."""
+    rows = client.get("/v1/wraps")["wraps"] if held is None else held
+    wraps = case_keys.shared_wraps(session, rows)
     if not wraps:
         return 0
     conn = session.conn
@@ -580,12 +782,14 @@ def _remember_on_hub(folder: StoreFolder, known: set[str], more: Iterable[str]) 
         atomic_write(folder.path / ON_HUB_FILE, "".join(f"{p}\n" for p in sorted(grown)).encode())
 
 
-def _push_blobs(session: Session, client: HubClient) -> int:
-    """The store's blob files the hub does not name yet: asked about only those this store
-    does not already know the hub names (a sync with nothing new asks nothing; the question
-    grew with every file pulled, i.e. with the organisation, for a legal desktop)."""
+def _push_blobs(session: Session, client: HubClient, local: dict[str, Path] | None = None) -> int:
+    """The store's blob files the hub does not name yet (or those of ``local``): asked about
+    only those this store does not already know the hub names (a sync with nothing new asks
+    nothing; the question grew with every file pulled, i.e. with the organisation, for a
+    legal desktop)."""
     known = _on_hub(session.folder)
-    local = _local_blobs(session, known)
+    if local is None:
+        local = _local_blobs(session, known)
     if not local:
         return 0
     named = _named(client, list(local))

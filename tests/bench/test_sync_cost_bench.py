@@ -33,7 +33,7 @@ def test_sync_cost_bench_runs_at_a_toy_size() -> None:
     figures = result["figures"]
     # a quiet sync's requests (tests/hub/test_sync_requests.py), and one more for the proof
     # that the new checkpoint extends the last one
-    assert figures["quiet requests"] == 6 and figures["2 new requests"] == 7
+    assert figures["quiet requests"] == 3 and figures["2 new requests"] == 4
     for kind in ("quiet", "2 new"):
         assert figures[f"{kind} wall"] > 0 and figures[f"{kind} floor"] > 0
     assert set(result["ratios"]) == {"quiet sync / floor", "2 new sync / floor"}

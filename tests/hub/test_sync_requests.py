@@ -15,9 +15,14 @@ from tests.hub.org_cli import organisation
 from tests.hub.test_org_end_to_end import _request
 
 #: requests of a sync in which nothing changed on either side (after one that did): the hub's
-#: key, the held digests' check, the newest checkpoint, the entries after the last one held,
-#: the wraps for this user
-QUIET_SYNC = 6
+#: key, the exchange (``/v1/sync``: the push, the held digests' check, the newest checkpoint,
+#: the entries after the last one held and the wraps for this user), the witnessed checkpoints
+#: (6 before the exchange)
+QUIET_SYNC = 3
+#: the real sync that pushes a request with its two documents: the same and the checkpoint's
+#: consistency proof (14 before the exchange: the files' question, a chunk and a completion per
+#: document, the push, the wraps up, the check, the checkpoint, the entries, the wraps down)
+REQUEST_SYNC = 4
 
 
 def _synced(session: Session) -> tuple[sync.SyncReport, Counter[str]]:
@@ -35,9 +40,11 @@ def test_a_persons_syncs_ask_the_hub_only_what_changed(hub_db: HubDatabase, tmp_
         with org.login("alice") as alice:
             report, request = _synced(alice)
             assert report.refusal is None and report.blobs_up == 2
-            # each small document sent at once, not after asking which chunks the hub holds
-            assert not [r for r in request if r.startswith("GET /v1/blobs/")], request
-            assert sum(n for r, n in request.items() if r.startswith("PUT /v1/blobs/")) == 2
+            # each small document rides in the exchange: no question, chunk or completion
+            assert not [r for r in request if "/v1/blob" in r], request
+            assert request["POST /v1/sync"] == 1 and "POST /v1/push" not in request
+            # the checks before the page is applied came in the exchange's answer too
+            assert "POST /v1/check" not in request and "GET /v1/org/checkpoint" not in request
             _report, alice_quiet = _synced(alice)
         with org.login("sam") as sam:
             _report, sam_sees = _synced(sam)
@@ -56,6 +63,7 @@ def test_a_persons_syncs_ask_the_hub_only_what_changed(hub_db: HubDatabase, tmp_
         ("staff sees", alice_sees),
     ]:
         print(f"{name}: {sum(sent.values())} requests {dict(sorted(sent.items()))}")
+    assert sum(request.values()) <= REQUEST_SYNC
     assert sum(alice_quiet.values()) <= QUIET_SYNC
     assert sum(sam_quiet.values()) <= QUIET_SYNC
 

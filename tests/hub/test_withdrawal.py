@@ -10,6 +10,7 @@ supervisor (or a withdrawal row an insider adds) withdraws nothing."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -228,6 +229,25 @@ def test_a_shredded_case_leaves_the_hub_and_late_pushes_do_not_bring_it_back(
             repo.put_chunk(gone, 0, held[gone])
             assert repo.chunks_held(gone) == [] and repo.blob_chunk(gone, 0) is None
             assert repo.withdraw_pending() == 0  # idempotent: nothing left to withdraw
+        # the same file riding a device's exchange (``POST /v1/sync``): taken and ignored too,
+        # nothing of it stored, and the exchange goes on
+        later = b"another late ciphertext of the shredded case " * 40
+        later_file = {
+            "path": paths[1],
+            "digest": hashlib.sha256(later).hexdigest(),
+            "size": len(later),
+            "bytes": base64.b64encode(later).decode("ascii"),
+        }
+        with (
+            org.login("alice") as alice,
+            sync.client_for(alice, sync.binding(alice.folder)) as client,
+        ):
+            body = {"device_id": alice.folder.store_id, "entries": [], "files": [later_file]}
+            answer = client.post("/v1/sync", body)
+        assert answer["files"] == [{"path": paths[1], "named": False}] and answer["refused"] is None
+        with repository(hub_db.app_url) as repo:
+            assert repo.chunks_held(later_file["digest"]) == []
+            assert repo.blob_chunk(later_file["digest"], 0) is None
 
         # a legal desktop joining afterwards: syncs, holds nothing of the case, verifies INTACT
         org.join("lena", "legal")
