@@ -13,10 +13,10 @@ from __future__ import annotations
 import enum
 import errno
 import mmap
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
-from typing import Any, Final, NamedTuple, Protocol, runtime_checkable
+from typing import Any, Final, NamedTuple, Protocol
 
 from evidence_desk.domain.errors import ImportInputError
 from evidence_desk.domain.wording import Catalogue, Facts, Phrase
@@ -27,7 +27,6 @@ __all__ = [
     "Attachment",
     "AttachmentState",
     "ChatEncoder",
-    "EmittingImporter",
     "EncodedChat",
     "ExportSource",
     "ImportInputError",
@@ -40,7 +39,6 @@ __all__ = [
     "bulk_message",
     "bulk_source",
     "content_bytes",
-    "document_frame",
     "encode_chat",
     "failure_facts",
     "message_content",
@@ -463,30 +461,6 @@ class Importer(Protocol):
         """
 
 
-#: how many messages an emitting importer hands over at a time (as many as the import's row
-#: writer stores in one statement, services/bulk_rows.BATCH)
-EMIT_EVERY: Final = 8192
-
-#: how many it hands over first: fewer, so that the import's row writer starts sooner
-EMIT_FIRST: Final = 1024
-
-MessageSink = Callable[[Sequence["ParsedMessage"]], None]
-"""Takes a parse's messages, a batch of consecutive ones at a time, as they are built."""
-
-
-@runtime_checkable
-class EmittingImporter(Protocol):
-    """An importer that can also hand its messages over while it parses, so that an import
-    stores them before the parse ends (services/importing._MessageStream)."""
-
-    def parse_emitting(self, source: ExportSource, tz: str, emit: MessageSink) -> ParsedChat:
-        """As ``parse``, calling ``emit`` with the messages in order, the first
-        :data:`EMIT_FIRST` then a batch of at most :data:`EMIT_EVERY` at a time, each message
-        once and as it is in the result (the same objects); the whole result still comes at
-        the end. A parse may raise after emitting: its caller discards what it did with them
-        (an import rolls its transaction back)."""
-
-
 def sealed_phrase(phrase: str, unsealed: Collection[str] = ()) -> dict[str, object]:
     """A coded sentence as it is sealed: ``{code, facts}``, without its English.
 
@@ -576,17 +550,26 @@ class ChatEncoder:
     canonical writer, together byte for byte.
     """
 
-    def __init__(self, chat: ParsedChat | None, sink: Callable[[bytes], object]) -> None:
-        """``chat`` None: the chat is still being parsed (its title, participants and
-        problems are known at its end), so only the messages' parts go to ``sink``; the caller
-        puts :func:`document_frame` of the finished chat around them and does not call
-        :meth:`finish` (an import storing the messages while they are parsed)."""
-        self._after: bytes | None = None
-        if chat is not None:
-            before, self._after = document_frame(chat)
-            sink(before)
+    def __init__(self, chat: ParsedChat, sink: Callable[[bytes], object]) -> None:
+        doc: dict[str, object] = {
+            "format": chat.format_name,
+            "parser_version": chat.parser_version,
+            "title": sealed_text(chat.title),
+            "participants": [sealed_text(p) for p in chat.participants],
+            "timezone": chat.timezone,
+            "encoding": chat.encoding,
+            "repairs": [sealed_phrase(r) for r in chat.repairs],
+            "problems": [sealed_problem(p) for p in chat.problems],
+            "messages": [],
+        }
+        # Messages are encoded one call each and spliced in where the empty list is: the bytes
+        # equal one json.dumps of the whole document, but a 100k-message chat never holds the
+        # GIL in a single C call (the GUI thread would freeze for its duration). The key cannot
+        # occur inside an encoded string, where quotes are escaped.
+        before, self._after = _encode(doc).split(b'"messages":[]', 1)
         self._sink = sink
         self._written = False  # a message's part sent: the next batch starts with a comma
+        sink(before + b'"messages":[')
         # Per distinct value: the written day, a sender's and a file's JSON literal (a chat
         # has a few hundred days, a handful of senders and one file among 100k messages).
         self._days: dict[date, str] = {}
@@ -668,31 +651,7 @@ class ChatEncoder:
 
     def finish(self) -> None:
         """Send the end of the document (after the last batch)."""
-        if self._after is None:
-            raise ValueError("an encoder made without its chat has no end to send")
-        self._sink(self._after)
-
-
-def document_frame(chat: ParsedChat) -> tuple[bytes, bytes]:
-    """The bytes of ``chat``'s normalised document before its first message's part and after
-    its last one's (:class:`ChatEncoder` writes the parts between)."""
-    doc: dict[str, object] = {
-        "format": chat.format_name,
-        "parser_version": chat.parser_version,
-        "title": sealed_text(chat.title),
-        "participants": [sealed_text(p) for p in chat.participants],
-        "timezone": chat.timezone,
-        "encoding": chat.encoding,
-        "repairs": [sealed_phrase(r) for r in chat.repairs],
-        "problems": [sealed_problem(p) for p in chat.problems],
-        "messages": [],
-    }
-    # Messages are encoded one call each and spliced in where the empty list is: the bytes
-    # equal one json.dumps of the whole document, but a 100k-message chat never holds the GIL
-    # in a single C call (the GUI thread would freeze for its duration). The key cannot occur
-    # inside an encoded string, where quotes are escaped.
-    before, after = _encode(doc).split(b'"messages":[]', 1)
-    return before + b'"messages":[', b"]" + after
+        self._sink(b"]" + self._after)
 
 
 # The written JSON of each kind (its value), and the two per-message documents of a message

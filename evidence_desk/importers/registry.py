@@ -20,14 +20,7 @@ from typing import TYPE_CHECKING, Final, Literal, TypeAlias, cast
 
 from evidence_desk.domain.errors import EvidenceDeskError, ImportInputError, UsageError
 from evidence_desk.domain.wording import Catalogue, Phrase
-from evidence_desk.importers.base import (
-    EmittingImporter,
-    ExportSource,
-    Importer,
-    MessageSink,
-    ParsedChat,
-    failure_facts,
-)
+from evidence_desk.importers.base import ExportSource, Importer, ParsedChat, failure_facts
 
 if TYPE_CHECKING:
     from evidence_desk.importers.images import ImageImporter, ParsedImage
@@ -325,11 +318,7 @@ def detect_kind(name: str, data: bytes) -> Kind | None:
 
 
 def parse(
-    source: ExportSource,
-    tz: str,
-    format_name: str | None = None,
-    *,
-    emit: MessageSink | None = None,
+    source: ExportSource, tz: str, format_name: str | None = None
 ) -> ParsedChat | ParsedImage | ParsedRecording:
     """Parse with the forced ``format_name``, or with the detected format when it is None/"auto".
 
@@ -337,9 +326,6 @@ def parse(
     the input. Forcing a wrong format always ends in ImportInputError: an importer crash (any
     exception that is not an EvidenceDeskError) is reported as one, with the cause chained.
     UsageError for an unknown format name.
-
-    ``emit``: handed the messages as they are built when the importer can
-    (:class:`~evidence_desk.importers.base.EmittingImporter`); else it is never called.
     """
     if format_name is None or _key(format_name) == AUTO:
         detection = detect(source)
@@ -348,8 +334,6 @@ def parse(
         format_name = detection.name
     importer = get(format_name)
     try:
-        if emit is not None and isinstance(importer, EmittingImporter):
-            return importer.parse_emitting(source, tz, emit)
         return importer.parse(source, tz)
     except EvidenceDeskError:
         raise

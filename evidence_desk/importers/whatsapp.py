@@ -62,13 +62,10 @@ from evidence_desk.domain.wording import Catalogue
 from evidence_desk.importers.archive import is_zip, open_zip, select_main
 from evidence_desk.importers.base import (
     COMMON_WORDING,
-    EMIT_EVERY,
-    EMIT_FIRST,
     Attachment,
     AttachmentState,
     ExportSource,
     MessageKind,
-    MessageSink,
     ParsedChat,
     ParsedMessage,
     ParseProblem,
@@ -525,21 +522,12 @@ class WhatsAppImporter:
         return reason
 
     def parse(self, source: ExportSource, tz: str) -> ParsedChat:
-        return self._parse(source, tz, None)
-
-    def parse_emitting(self, source: ExportSource, tz: str, emit: MessageSink) -> ParsedChat:
-        """As ``parse``, handing the messages to ``emit`` as they are built (the second of the
-        parse's two passes; the first reads every header before any message can be built: the
-        day/month order is decided from every date)."""
-        return self._parse(source, tz, emit)
-
-    def _parse(self, source: ExportSource, tz: str, emit: MessageSink | None) -> ParsedChat:
         zone = _zone(source.name, tz)
         main = _main_source(source)
         decoded = decode_export(main.name, main.data)
         check_line_lengths(main.name, decoded.text)
         analysis = _analyse(main.name, decoded.text)
-        built = _build_messages(analysis, main, zone, emit)
+        built = _build_messages(analysis, main, zone)
         return ParsedChat(
             format_name=FORMAT_NAME,
             parser_version=PARSER_VERSION,
@@ -1164,9 +1152,7 @@ class _Built:
     languages: Counter[str]
 
 
-def _build_messages(
-    analysis: _Analysis, main: ExportSource, zone: ZoneInfo, emit: MessageSink | None = None
-) -> _Built:
+def _build_messages(analysis: _Analysis, main: ExportSource, zone: ZoneInfo) -> _Built:
     lines = analysis.lines
     headers = analysis.headers
     splits = analysis.splits
@@ -1201,9 +1187,6 @@ def _build_messages(
     ref = bulk_source
     append = messages.append
     position = -1
-    # the position after which the messages built so far go to ``emit`` (never without one)
-    emit_at = EMIT_FIRST - 1 if emit is not None else -2
-    emitted = 0
     for (start, first, stamp), split, end in zip(headers, splits, nexts, strict=True):
         position += 1
         last = end - 1
@@ -1286,12 +1269,6 @@ def _build_messages(
                 raw,
             )
         )
-        if position == emit_at:
-            assert emit is not None
-            emit(messages[emitted:])
-            emitted, emit_at = position + 1, emit_at + EMIT_EVERY
-    if emit is not None and emitted < len(messages):
-        emit(messages[emitted:])
     return _Built(messages, problems, list(participants), languages)
 
 

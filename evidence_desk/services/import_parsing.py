@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -18,13 +18,7 @@ from pathlib import Path
 from evidence_desk.domain.errors import BadInput, ImportInputError
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.importers import archive, registry
-from evidence_desk.importers.base import (
-    ExportSource,
-    MessageKind,
-    MessageSink,
-    ParsedChat,
-    ParsedMessage,
-)
+from evidence_desk.importers.base import ExportSource, MessageKind, ParsedChat
 from evidence_desk.importers.images import ParsedImage
 from evidence_desk.importers.recordings import ParsedRecording
 from evidence_desk.integrity.digests import Digests
@@ -95,7 +89,6 @@ def parse_opened(
     *,
     list_senders: bool = False,
     digests: tuple[Digests, ...] = (),
-    emit: MessageSink | None = None,
 ) -> ParsedInput:
     """Parse an opened path, detecting the format unless forced.
 
@@ -104,16 +97,13 @@ def parse_opened(
     export is parsed for the one chat not left out (else :class:`ChatsNotChosen`), and the
     left-out participants' messages are removed from the parse (the originals stay whole).
     ``list_senders``: also everyone found before leaving out (the preview offers them; the
-    commit need not walk 100k messages for it). ``emit``: handed the messages as the
-    importer builds them, when it can and nothing is left out (registry.parse); what it was
-    handed is then exactly the result's messages, else it may hold messages of a parse that
-    was not used (the import checks: services/importing._FullTextStream).
+    commit need not walk 100k messages for it).
 
     Runs without the cyclic collector (as the import around it does): a chat's parse builds a
     few hundred thousand objects that form no cycles, and the collector would rescan them as
     they pile up (a third of a 100k-message WhatsApp parse, bench/import.py)."""
     with cyclic_gc_paused():
-        return _parse_opened(opened, tz, format_name, leave, list_senders, digests, emit)
+        return _parse_opened(opened, tz, format_name, leave, list_senders, digests)
 
 
 def _parse_opened(
@@ -123,11 +113,8 @@ def _parse_opened(
     leave: LeaveOut | None,
     list_senders: bool,
     digests: tuple[Digests, ...],
-    emit: MessageSink | None,
 ) -> ParsedInput:
     leave = leave or LeaveOut()
-    if leave:
-        emit = None  # the messages kept are known only once the whole chat is parsed
     source = opened.source
     chosen_format = format_name
     if format_name in (None, registry.AUTO):
@@ -140,7 +127,7 @@ def _parse_opened(
         reason = detection.reason
     else:
         reason = _said("detect.forced", format=format_name)
-    result, choices, chat = _parse(source, tz, chosen_format, leave, emit)
+    result, choices, chat = _parse(source, tz, chosen_format, leave)
     left_digests, left = leave.digests(), 0
     found: tuple[str, ...] = ()
     if isinstance(result, ParsedChat):
@@ -163,11 +150,7 @@ def _parse_opened(
 
 
 def _parse(
-    source: ExportSource,
-    tz: str,
-    format_name: str | None,
-    leave: LeaveOut,
-    emit: MessageSink | None,
+    source: ExportSource, tz: str, format_name: str | None, leave: LeaveOut
 ) -> tuple[ParsedChat | ParsedImage | ParsedRecording, tuple[ChatChoice, ...], str | None]:
     """Parse with the format; a multi-chat export for the one chat left in. Its chats are
     listed only when staff left some out or the importer refused for several chats, so that a
@@ -178,7 +161,7 @@ def _parse(
         choices = leaving.chat_choices(source, format_name, leave)
     if not choices:
         try:
-            return registry.parse(source, tz, format_name, emit=emit), (), None
+            return registry.parse(source, tz, format_name), (), None
         except ImportInputError as error:
             choices = leaving.chat_choices(source, format_name, leave) if format_name else ()
             if not choices:
@@ -204,26 +187,17 @@ def default_tz(session: Session, tz: str | None) -> str:
 
 def infer_our_account(chat: ParsedChat, contact: Contact) -> str:
     """The staff side: the participant that is not the contact, when the export does not say."""
-    return infer_account(chat.messages, chat.participants, contact)
-
-
-def infer_account(
-    messages: Sequence[ParsedMessage], participants: Iterable[str], contact: Contact
-) -> str:
-    """:func:`infer_our_account` from ``messages`` and ``participants`` alone (an import
-    storing a chat's messages while it is parsed guesses from the first ones, and puts right
-    at its end what the whole chat decides otherwise)."""
-    selves = {m.sender for m in messages if m.from_self}
+    selves = {m.sender for m in chat.messages if m.from_self}
     if len(selves) == 1:
         return next(iter(selves))
     others = [
         p
-        for p in participants
+        for p in chat.participants
         if p not in (contact.display_name, contact.handle) and contact.handle not in p
     ]
     if len(others) == 1:
         return others[0]
-    senders = Counter(m.sender for m in messages if m.kind != MessageKind.SYSTEM)
+    senders = Counter(m.sender for m in chat.messages if m.kind != MessageKind.SYSTEM)
     candidates = [
         s for s, _n in senders.most_common() if s not in (contact.display_name, contact.handle)
     ]
@@ -262,12 +236,6 @@ def already_imported(session: Session, contact_id: str, parsed: ParsedInput) -> 
     else:
         digest = _main_digest(parsed)
     return _imported_as(session, parsed.source.name, "AND imports.sha256 = ?", contact_id, digest)
-
-
-def file_imported(session: Session, contact_id: str, name: str, sha256: str) -> bool:
-    """An import of the contact whose main file is ``name`` with these bytes (``sha256``, taken
-    before any parse): :func:`already_imported` for a lone picked file, before its parse."""
-    return _imported_as(session, name, "AND imports.sha256 = ?", contact_id, sha256)
 
 
 def _imported_as(session: Session, name: str, where: str, *args: object) -> bool:

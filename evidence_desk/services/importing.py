@@ -4,9 +4,7 @@
    folder members exactly as picked) are hashed (SHA-256 and SM3) and sealed into the blob store
    *before* any parser reads them: "hash before parse", as the bundle's declaration says;
 2. each is then parsed, the parse carrying the digests taken before it; nothing is in the
-   database yet (but for a lone file into a contact holding no message, parsed inside the
-   transaction of step 3 while a second thread stores its messages' full-text rows:
-   :func:`_import_streamed`);
+   database yet;
 3. one transaction writes the blob rows, one evidence item per original, one ``imports`` row per
    export, the messages (each stored once per contact and linked to every export that contains
    it) and *one* ledger entry covering the file digests, the digest of the normalised parse, the
@@ -25,7 +23,6 @@ import contextlib
 import hashlib
 import itertools
 import json
-import operator
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -37,15 +34,7 @@ import sqlcipher3
 from evidence_desk.domain.errors import BadInput, Cancelled, FileInUse, StoreBusy
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
-from evidence_desk.importers.base import (
-    ChatEncoder,
-    MessageKind,
-    ParsedChat,
-    ParsedMessage,
-    document_frame,
-    sealed_phrase,
-    sealed_text,
-)
+from evidence_desk.importers.base import ChatEncoder, ParsedChat, sealed_phrase, sealed_text
 from evidence_desk.importers.images import ParsedImage
 from evidence_desk.importers.recordings import ParsedRecording
 from evidence_desk.integrity import merkle
@@ -66,9 +55,7 @@ from evidence_desk.services.import_parsing import (
     OpenedInput,
     already_imported,
     default_tz,
-    file_imported,
     flags_for,
-    infer_account,
     infer_our_account,
     main_original,
     open_input,
@@ -186,19 +173,6 @@ def _import_files(
             )
             parsing = _said("import.step_parsing", file=path.name)
             report(int(80 * index / len(paths) + 40 / len(paths)), parsing)
-            if len(paths) == 1 and _streams(session, contact, opened, sealed, leave):
-                result = _import_streamed(
-                    session,
-                    contact,
-                    _Streamed(opened, sealed, zone, format_name, leave),
-                    our_account,
-                    notices,
-                    checkpoint,
-                    finishing,
-                    report,
-                )
-                report(100, _said("import.step_done"))
-                return result
             parsed = parse_opened(
                 opened, zone, format_name, leave, digests=tuple(s.digests for s in sealed)
             )
@@ -285,310 +259,6 @@ def _remove_unreferenced(session: Session, created: Sequence[SealedOriginal]) ->
                 os.unlink(session.blobs.path_for_name(item.blob_name))
 
 
-@dataclass(frozen=True, slots=True)
-class _Streamed:
-    """A lone picked file, sealed, whose parse runs inside the import's transaction."""
-
-    opened: OpenedInput
-    sealed: list[SealedOriginal]
-    zone: str
-    format_name: str | None
-    leave: LeaveOut | None
-
-
-def _streams(
-    session: Session,
-    contact: Contact,
-    opened: OpenedInput,
-    sealed: Sequence[SealedOriginal],
-    leave: LeaveOut | None,
-) -> bool:
-    """Whether a lone picked path is parsed inside the import's transaction, its messages
-    sealed and stored as the parse builds them (:func:`_import_streamed`): a single file (a
-    plain chat file or a zip, one original), nothing left out (the messages kept are known
-    only once the whole chat is parsed), for a contact that holds no message yet (so that
-    every message is new, judged without the store, and its rowid known from its position)
-    and whose bytes were not imported before (a repeat is skipped after its parse, as ever).
-    Every other import (several paths, a contact holding messages, whose duplicates are
-    judged against the store, anything left out) parses first (:func:`_commit`); previews
-    parse without storing (services/import_parsing.parse_path)."""
-    if leave or opened.file_path is None or len(sealed) != 1:
-        return False
-    holds = session.conn.execute(
-        "SELECT 1 FROM messages WHERE contact_id = ? LIMIT 1", (contact.id,)
-    ).fetchone()
-    if holds is not None:
-        return False
-    return not file_imported(session, contact.id, opened.source.name, sealed[0].digests.sha256)
-
-
-class _MessageStream:
-    """A lone file's chat messages sealed and queued to the row writer a batch at a time,
-    while its parse builds them (the importer's ``emit``, :meth:`take`).
-
-    Each batch goes through what :func:`_encoded` and :func:`_queue_new_messages` do to a
-    batch of a parsed chat, by the same code (:class:`_Commitments`, :class:`_MessageRows`):
-    encoded (its part of the normalised document kept, as the document's frame, its title,
-    participants and problems, is known only at the end of the parse), fingerprinted, salted,
-    committed, sealed, and its message and full-text rows queued. Every message is new (the
-    contact holds none: :func:`_streams`), so each one's rowid is known from its position.
-
-    The direction of a message (``out``: sent by our account) needs the account, which is
-    inferred from the whole chat unless staff gave it: the rows are written with the one the
-    first batch points to, and :meth:`finish` corrects the rows whose direction the whole
-    chat's account changes (none, for a chat whose participants the first batch shows).
-    """
-
-    def __init__(
-        self,
-        writer: bulk_rows.RowWriter,
-        conn: Any,
-        contact: Contact,
-        import_id: str,
-        salting: _Salting,
-        cipher: MessageCipher | None,
-        first_rowid: int,
-        our_account: str | None,
-        checkpoint: Callable[[], None],
-    ) -> None:
-        self._writer = writer
-        self._conn = conn
-        self._contact = contact
-        self._import_id = import_id
-        self._cipher = cipher
-        self._first_rowid = first_rowid
-        self._given_account = our_account
-        self._checkpoint = checkpoint
-        self._parts: list[bytes] = []
-        self._encoder = ChatEncoder(None, self._parts.append)
-        self._commitments = _Commitments(salting, dict(salting.known))
-        self._rows: _MessageRows | None = None  # made for the first batch, with its account
-        self._messages: list[ParsedMessage] = []
-        self._account = ""  # our side's, once known (finish)
-        self._normalised = ""  # the normalised document's digest (finish)
-        self.bulk = False  # the writer was given the bulk page cache (_BULK_CACHE_KIB)
-        #: what a batch raised (the parser's registry reports any other exception as the
-        #: importer's own failure: the import raises this one instead)
-        self.failure: Exception | None = None
-
-    def take(self, batch: Sequence[ParsedMessage]) -> None:
-        try:
-            self._checkpoint()
-            rows = self._rows
-            if rows is None:
-                account = self._given_account
-                if account is None:
-                    senders = (m.sender for m in batch if m.kind != MessageKind.SYSTEM)
-                    account = infer_account(batch, dict.fromkeys(senders), self._contact)
-                rows = self._rows = _MessageRows(
-                    self._writer,
-                    self._contact,
-                    self._import_id,
-                    account,
-                    self._cipher,
-                    self._first_rowid,
-                    index=True,
-                )
-            if not self.bulk and len(self._messages) + len(batch) >= _BULK_INDEX_MIN_ROWS:
-                # a large import's page cache (_bulk_cache), before the batch that makes it so
-                self.bulk = True
-                conn = self._conn
-                self._writer.call(lambda: conn.execute(f"PRAGMA cache_size = {-_BULK_CACHE_KIB}"))
-            contents, sent_at = self._encoder.encode(batch)
-            rows.add(batch, sent_at, self._commitments.add(contents))
-            rows.flush()  # a short first batch goes to the writer at once
-            self._messages.extend(batch)
-        except Exception as error:
-            self.failure = error
-            raise
-
-    def took(self, result: ParsedChat | ParsedImage | ParsedRecording) -> bool:
-        """Whether the messages taken are exactly ``result``'s (False: none was taken, the
-        importer does not emit, or the chat has no message). Rows queued for anything else (a
-        parse the import did not use) cannot be told apart in the contentless index: the
-        import is refused, its transaction rolled back."""
-        if not self._messages:
-            return False
-        if (
-            isinstance(result, ParsedChat)
-            and len(result.messages) == len(self._messages)
-            and all(map(operator.is_, result.messages, self._messages))
-        ):
-            return True
-        raise AssertionError("rows were stored for messages the import does not hold")
-
-    def finish(
-        self, chat: ParsedChat, account: str, locators: case_keys.LocatorSealer | None
-    ) -> None:
-        """Queue the last rows, the corrections of the directions our side's ``account`` (the
-        whole chat's) changes, and the links and locators; after :meth:`took` said True, while
-        the writer runs."""
-        rows = self._rows
-        assert rows is not None
-        rows.flush()
-        planned, rowids = rows.planned, rows.rowids
-        if account != rows.account:
-            _correct_directions(
-                self._writer, self._conn, chat, planned, rowids, rows.account, account
-            )
-        messages = MessagePlan(self._import_id, chat, account, (), len(chat.messages))
-        _link(self._writer, self._conn, messages, planned, rowids, locators)
-        self._account = account
-        # while the writer stores what is queued: the normalised digest (the frame of the
-        # finished chat around the messages' parts) and the commitments' Merkle root
-        before, after = document_frame(chat)
-        normalised = hashlib.sha256(before)
-        for part in self._parts:
-            normalised.update(part)
-        normalised.update(after)
-        self._parts.clear()
-        self._normalised = normalised.hexdigest()
-        self._commitments.root()
-
-    def complete(self, plan: _PlannedImport) -> None:
-        """Complete ``plan``'s row (normalised digest, new-message count, commitments root,
-        ``salts: derived``) with what :meth:`finish` computed, once the writer is done."""
-        assert plan.import_id == self._import_id and self._normalised
-        if plan.our_account != self._account:  # the same inference from the same chat
-            raise AssertionError("a chat's rows were stored for another account")
-        self._commitments.complete(plan.row, self._normalised)
-
-
-def _correct_directions(
-    writer: bulk_rows.RowWriter,
-    conn: Any,
-    chat: ParsedChat,
-    planned: Sequence[tuple[str, str, bool, str]],
-    rowids: dict[str, int],
-    written: str,
-    account: str,
-) -> None:
-    """Queue the direction of each new message stored with the ``written`` account whose
-    direction the chat's ``account`` changes."""
-    changes = [
-        (now, rowids[fingerprint])
-        for message, (fingerprint, _salt, is_new, _sealed) in zip(
-            chat.messages, planned, strict=True
-        )
-        if is_new and (now := direction(message, account)) != direction(message, written)
-    ]
-    if changes:
-        writer.call(
-            lambda: conn.executemany("UPDATE messages SET direction = ? WHERE rowid = ?", changes)
-        )
-
-
-def _import_streamed(
-    session: Session,
-    contact: Contact,
-    lone: _Streamed,
-    our_account: str | None,
-    notices: list[str],
-    checkpoint: Callable[[], None],
-    finishing: Finishing,
-    report: Progress,
-) -> ImportResult:
-    """Import a lone sealed file (:func:`_streams`) whose parse runs inside the transaction,
-    so that the row writer stores the messages while the importer builds them (registry.parse's
-    ``emit``, :class:`_MessageStream`): SQLite's part of the import starts before the parse
-    ends, and the messages' encoding, commitments and sealing run during the parse instead of
-    after it. The parse itself is the one :func:`parse_opened` makes outside a transaction,
-    from the bytes sealed before it; the rows stored are those :func:`_commit` stores. An
-    importer that does not emit (or a chat without messages) leaves the messages to
-    :func:`_store_new_messages` once parsed, as in :func:`_commit`. A parse that fails, or a
-    cancel (checked before each batch), rolls everything back and the caller removes the
-    sealed original, as when the parse ran before the transaction. The storing step is
-    reported, and the store read again (the case key of the rows planned), once the writer is
-    done with the connection."""
-    salting = _salting(session, contact)
-    cipher = case_keys.message_cipher(session, contact.case_no, contact.id)
-    locators = case_keys.locator_sealer(session, contact.case_no)
-    rows: list[RowChange] = []
-    plans: list[_PlannedImport] = []
-    digests = tuple(s.digests for s in lone.sealed)
-    import_id = new_id("M")
-
-    def import_rows(conn: Any) -> list[RowChange]:
-        conn.execute("PRAGMA defer_foreign_keys = ON")
-        first = _next_message_rowid(conn)
-        cache = conn.execute("PRAGMA cache_size").fetchone()[0]
-        stream: _MessageStream | None = None
-        try:
-            with bulk_rows.RowWriter(conn) as writer:
-                stream = _MessageStream(
-                    writer,
-                    conn,
-                    contact,
-                    import_id,
-                    salting,
-                    cipher,
-                    first,
-                    our_account,
-                    checkpoint,
-                )
-                try:
-                    parsed = parse_opened(
-                        lone.opened,
-                        lone.zone,
-                        lone.format_name,
-                        lone.leave,
-                        digests=digests,
-                        emit=stream.take,
-                    )
-                except Exception:
-                    if stream.failure is not None:  # not the importer's: raised as it was
-                        raise stream.failure from None
-                    raise
-                streamed = stream.took(parsed.result)
-                if streamed:
-                    chat = parsed.result
-                    assert isinstance(chat, ParsedChat)
-                    account = our_account
-                    if account is None:
-                        account = infer_our_account(chat, contact)
-                    stream.finish(chat, account, locators)
-        except sqlcipher3.IntegrityError as error:
-            raise StoreBusy(_said("import.raced")) from error
-        finally:
-            if stream is not None and stream.bulk:
-                conn.execute(f"PRAGMA cache_size = {int(cache)}")
-        # the writer is done with the connection: the rest reads the store (the case key);
-        # the original durable and in place before a row names it
-        finishing.wait()
-        report(85, _said("import.step_storing"))
-        checkpoint()
-        rows[:], plans[:] = _planned(
-            session,
-            contact,
-            [parsed],
-            [lone.sealed],
-            lone.zone,
-            our_account,
-            import_ids=(import_id,),
-        )
-        if streamed:
-            stream.complete(plans[0])
-        else:
-            _store_new_messages(conn, contact, plans, salting, cipher, locators, checkpoint)
-        return [*rows, *_imports_rows(session, contact, plans)]
-
-    # a large import's checkpoint deferred as _commit defers it, once the parse says it is one
-    around_write = contextlib.ExitStack()
-
-    def prepare(conn: Any) -> list[RowChange]:
-        planned_rows = import_rows(conn)
-        if _large(plans):
-            around_write.enter_context(session.checkpoint_after())
-        return planned_rows
-
-    return _written(session, contact, (), plans, lone.zone, notices, prepare, around_write)
-
-
-def _next_message_rowid(conn: Any) -> int:
-    """The rowid SQLite would give the next message (the table has no AUTOINCREMENT)."""
-    return int(conn.execute("SELECT coalesce(max(rowid), 0) FROM messages").fetchone()[0]) + 1
-
-
 @dataclass
 class _PlannedImport:
     import_id: str
@@ -626,51 +296,13 @@ def _commit(
     notices: list[str],
     checkpoint: Callable[[], None],
 ) -> ImportResult:
-    rows, plans = _planned(session, contact, parsed_inputs, sealed_by_input, zone, our_account)
-    salting = _salting(session, contact)
-    # messages and their locators are sealed under the case key (services/case_keys.py)
-    cipher = case_keys.message_cipher(session, contact.case_no, contact.id)
-    locators = case_keys.locator_sealer(session, contact.case_no)
-
-    def import_rows(conn: Any) -> list[RowChange]:
-        # Inside the transaction, before the entry is judged: the messages, their full-text
-        # rows and links are stored on a second thread while this one computes the salts and
-        # commitments a batch at a time, seals the messages and finally the roots that the
-        # imports rows hold (_store_new_messages). No rule reads those tables; the rule table
-        # judges the imports rows with the rest, and a refusal rolls all of it back.
-        _store_new_messages(conn, contact, plans, salting, cipher, locators, checkpoint)
-        return _imports_rows(session, contact, plans)
-
-    around_write = session.checkpoint_after() if _large(plans) else contextlib.nullcontext()
-    return _written(session, contact, rows, plans, zone, notices, import_rows, around_write)
-
-
-def _large(plans: Sequence[_PlannedImport]) -> bool:
-    """A large import's WAL (about 80 MB per 100k messages) is copied into the database file
-    on a thread after its commit, not inside it (Session.checkpoint_after)."""
-    return sum(int(p.row["message_count"]) for p in plans) >= _BULK_INDEX_MIN_ROWS
-
-
-def _planned(
-    session: Session,
-    contact: Contact,
-    parsed_inputs: Sequence[ParsedInput],
-    sealed_by_input: Sequence[Sequence[SealedOriginal]],
-    zone: str,
-    our_account: str | None,
-    *,
-    import_ids: Sequence[str] = (),
-) -> tuple[list[RowChange], list[_PlannedImport]]:
-    """The blob and item rows of an import's parses, and each parse's plan (its ``imports``
-    row, complete but for what the messages' loop sets); ``import_ids``: the plans' ids when
-    chosen before (a lone file's, whose messages name it while it is parsed), else new ones."""
     now = session.now()
     rows: list[RowChange] = []
     plans: list[_PlannedImport] = []
     all_sealed = [s for group in sealed_by_input for s in group]
     rows += blob_rows(all_sealed, "original")
-    for at, (parsed, sealed) in enumerate(zip(parsed_inputs, sealed_by_input, strict=True)):
-        import_id = import_ids[at] if import_ids else new_id("M")
+    for parsed, sealed in zip(parsed_inputs, sealed_by_input, strict=True):
+        import_id = new_id("M")
         main_name, _reader = main_original(parsed)
         main = next(s for s in sealed if s.file_name == main_name)
         result = parsed.result
@@ -741,34 +373,11 @@ def _planned(
             "imported_at": now,
         }
         plans.append(_PlannedImport(import_id, parsed, list(sealed), account, row))
-    return rows, plans
 
-
-def _imports_rows(
-    session: Session, contact: Contact, plans: Sequence[_PlannedImport]
-) -> list[RowChange]:
-    """The plans' ``imports`` rows, once the messages' loop completed them: the file name and
-    details (title, participants) sealed under the case key, in the table and in the entry's
-    payload alike."""
-    return [
-        put("imports", case_keys.seal_import_fields(session, contact.case_no, plan.row))
-        for plan in plans
-    ]
-
-
-def _written(
-    session: Session,
-    contact: Contact,
-    rows: Sequence[RowChange],
-    plans: Sequence[_PlannedImport],
-    zone: str,
-    notices: list[str],
-    import_rows: Callable[[Any], Sequence[RowChange]],
-    around_write: contextlib.AbstractContextManager[object],
-) -> ImportResult:
-    """Write the import's one entry: ``rows``, then what ``import_rows`` stores and returns
-    inside the transaction (``plans`` complete once it returned); the write runs inside
-    ``around_write`` (:func:`_large`: Session.checkpoint_after)."""
+    salting = _salting(session, contact)
+    # messages and their locators are sealed under the case key (services/case_keys.py)
+    cipher = case_keys.message_cipher(session, contact.case_no, contact.id)
+    locators = case_keys.locator_sealer(session, contact.case_no)
 
     def summarise(_conn: Any, _seq: int) -> dict[str, Any]:
         # (the messages are stored already, by import_rows: the write path judged the entry
@@ -806,7 +415,24 @@ def _written(
                 }
         return {"imports": summaries}
 
-    with around_write:
+    def import_rows(conn: Any) -> list[RowChange]:
+        # Inside the transaction, before the entry is judged: the messages, their full-text
+        # rows and links are stored on a second thread while this one computes the salts and
+        # commitments a batch at a time, seals the messages and finally the roots that the
+        # imports rows hold (_store_new_messages). No rule reads those tables; the rule table
+        # judges the imports rows with the rest, and a refusal rolls all of it back.
+        _store_new_messages(conn, contact, plans, salting, cipher, locators, checkpoint)
+        # the file name and details (title, participants) sealed under the case key, in the
+        # table and in the entry's payload alike
+        return [
+            put("imports", case_keys.seal_import_fields(session, contact.case_no, plan.row))
+            for plan in plans
+        ]
+
+    # A large import's WAL (about 80 MB per 100k messages) is copied into the database file
+    # on a thread after its commit, not inside it (Session.checkpoint_after)
+    large = sum(int(p.row["message_count"]) for p in plans) >= _BULK_INDEX_MIN_ROWS
+    with session.checkpoint_after() if large else contextlib.nullcontext():
         entry = session.write(
             "evidence.import",
             {"contact_id": contact.id},
@@ -870,36 +496,16 @@ def _encoded(
 ) -> Iterator[tuple[list[str], list[tuple[str, str, bool, str]]]]:
     """A chat plan's messages a batch at a time (``bulk_rows.BATCH``): each batch encoded
     (``ChatEncoder``: content bytes, sent_at texts, its part of the normalised document, which
-    is hashed as it comes), fingerprinted, judged new or known and committed
-    (:class:`_Commitments`), then yielded as its sent_at texts and per message (fingerprint,
-    salt hex, is_new, commitment), so that the writer stores one batch while the next is
-    encoded. Once the last is yielded the plan's row holds the normalised digest, the
-    new-message count and the commitments root (and ``salts: derived`` in its details): the
-    same bytes are hashed, in the same order, as when the whole chat was encoded first.
-    Pure Python on the plan (no connection).
-    """
-    chat = plan.parsed.result
-    assert isinstance(chat, ParsedChat)
-    normalised = hashlib.sha256()
-    encoder = ChatEncoder(chat, normalised.update)
-    commitments = _Commitments(salting, known)
-    messages = chat.messages
-    step = bulk_rows.BATCH
-    for start in range(0, len(messages), step):
-        contents, sent_at = encoder.encode(messages[start : start + step])
-        yield sent_at, commitments.add(contents)
-    encoder.finish()
-    commitments.complete(plan.row, normalised.hexdigest())
-
-
-class _Commitments:
-    """A chat's messages fingerprinted, judged new or known, salted and committed, a batch of
-    content bytes at a time, in order; the Merkle leaves and the new-message count kept for
-    the import's row (:meth:`complete`).
+    is hashed as it comes), fingerprinted, judged new or known and committed, then yielded as
+    its sent_at texts and per message (fingerprint, salt hex, is_new, commitment), so that the
+    writer stores one batch while the next is encoded. Once the last is yielded the plan's row
+    holds the normalised digest, the new-message count and the commitments root (and
+    ``salts: derived`` in its details): the same bytes are hashed, in the same order, as when
+    the whole chat was encoded first.
 
     A message is new when the contact does not hold it and no earlier message of this commit
     is the same (``known``: the salt hex of every fingerprint the contact held before the
-    transaction, read before it and re-checked by it; this chat's new ones are added as they
+    transaction, read before it and re-checked by it; this plan's new ones are added as they
     are committed). Fingerprints are unique within a chat (a content's n-th copy is "#n").
 
     A new message's salt is derived from the case key, the contact and its fingerprint
@@ -908,26 +514,25 @@ class _Commitments:
     already holds keeps its stored salt. The import records ``salts: derived`` in its details
     when every salt it commits to is the derived one (not so when it reuses a message an
     earlier build salted at random, or when the case has no key yet: those salts are random).
+    Pure Python on the plan (no connection).
     """
-
-    def __init__(self, salting: _Salting, known: dict[str, str]) -> None:
-        self._contact_id = salting.contact_id
-        self._salt_key = salting.salt_key
-        self._known = known
-        self._occurrences: dict[bytes, int] = {}  # fingerprints_of's count of each content
-        self._derived = salting.salt_key is not None
-        self._leaves: list[bytes] = []
-        self._new = 0
-        self._root = ""
-
-    def add(self, contents: list[bytes]) -> list[tuple[str, str, bool, str]]:
-        """The next messages' (fingerprint, salt hex, is_new, commitment), from their content
-        bytes."""
-        known, salt_key = self._known, self._salt_key
-        batch = fingerprints_of(contents, self._occurrences)
+    chat = plan.parsed.result
+    assert isinstance(chat, ParsedChat)
+    contact_id, salt_key = salting.contact_id, salting.salt_key
+    normalised = hashlib.sha256()
+    encoder = ChatEncoder(chat, normalised.update)
+    occurrences: dict[bytes, int] = {}  # fingerprints_of's count of each content so far
+    derived = salt_key is not None
+    leaves: list[bytes] = []
+    new = 0
+    messages = chat.messages
+    step = bulk_rows.BATCH
+    for start in range(0, len(messages), step):
+        contents, sent_at = encoder.encode(messages[start : start + step])
+        batch = fingerprints_of(contents, occurrences)
         if salt_key is not None:
             # one keyed HMAC per message, in one loop (store/case_keys.message_salts)
-            fresh = message_salts(salt_key, self._contact_id, batch)
+            fresh = message_salts(salt_key, contact_id, batch)
         else:  # a case without a key yet: random, drawn in one call
             pool = os.urandom(16 * len(batch))
             fresh = [pool[at : at + 16] for at in range(0, len(pool), 16)]
@@ -941,42 +546,33 @@ class _Commitments:
             hexes = [salt.hex() for salt in salts]
             news = [True] * len(batch)
             known.update(zip(batch, hexes, strict=True))
-            self._new += len(batch)
+            new += len(batch)
         else:
             for position, fingerprint in enumerate(batch):
                 stored = known.get(fingerprint)
                 if stored is None:
                     raw = fresh[position]
                     salt = known[fingerprint] = raw.hex()
-                    self._new += 1
+                    new += 1
                 else:
                     salt, raw = stored, bytes.fromhex(stored)
                     # a message an earlier build salted at random: not re-derivable
-                    self._derived = self._derived and raw == fresh[position]
+                    derived = derived and raw == fresh[position]
                 news.append(stored is None)
                 hexes.append(salt)
                 salts.append(raw)
         sealed, batch_leaves = commit_batch(contents, salts)
-        self._leaves += batch_leaves
+        leaves += batch_leaves
         # zipped in C: no intermediate tuples to take apart again
-        return list(zip(batch, hexes, news, sealed, strict=True))
-
-    def root(self) -> str:
-        """The Merkle root (hex) of every commitment, after the last batch."""
-        if not self._root:
-            self._root = merkle.root_hash(self._leaves).hex()
-        return self._root
-
-    def complete(self, row: dict[str, Any], normalised: str) -> None:
-        """Set the import's row's normalised digest, new-message count and commitments root
-        (and ``salts: derived`` in its details), after the last batch."""
-        row["normalised_sha256"] = normalised
-        row["new_messages"] = self._new
-        row["commitments_root"] = self.root()
-        if self._derived:
-            details = json.loads(row["details"])
-            details[SALTS] = SALTS_DERIVED
-            row["details"] = json.dumps(details, ensure_ascii=False, sort_keys=True)
+        yield sent_at, list(zip(batch, hexes, news, sealed, strict=True))
+    encoder.finish()
+    plan.row["normalised_sha256"] = normalised.hexdigest()
+    plan.row["new_messages"] = new
+    plan.row["commitments_root"] = merkle.root_hash(leaves).hex()
+    if derived:
+        details = json.loads(plan.row["details"])
+        details[SALTS] = SALTS_DERIVED
+        plan.row["details"] = json.dumps(details, ensure_ascii=False, sort_keys=True)
 
 
 def _store_new_messages(
@@ -1005,13 +601,12 @@ def _store_new_messages(
     migration 19's index.
 
     New messages get explicit rowids above the largest in use (what SQLite would choose for a
-    table without AUTOINCREMENT), in plan order. (A lone file for a contact that holds no
-    message stores its messages while it is parsed instead: :class:`_MessageStream`.)
+    table without AUTOINCREMENT), in plan order.
     """
     busy = StoreBusy(_said("import.raced"))
     chats = [plan for plan in plans if isinstance(plan.parsed.result, ParsedChat)]
     conn.execute("PRAGMA defer_foreign_keys = ON")
-    next_rowid = _next_message_rowid(conn)
+    next_rowid = conn.execute("SELECT coalesce(max(rowid), 0) FROM messages").fetchone()[0] + 1
     known = dict(salting.known)
     messages = sum(int(plan.row["message_count"]) for plan in chats)
     # A single chat for a contact that holds no message: every message is new (fingerprints
@@ -1112,65 +707,22 @@ def _queue_new_messages(
     ``next_rowid`` on (and their full-text rows when ``index``); returns every message's
     (fingerprint, salt, is_new, commitment), as ``plan.messages`` yielded them, and the rowids
     of the new ones."""
-    rows = _MessageRows(
-        writer, contact, plan.import_id, plan.our_account, cipher, next_rowid, index=index
-    )
-    messages = iter(plan.chat.messages)
+    result = plan.chat
+    check_flags = bool(contact.revoked_at or contact.expires_at)
+    sealed_text = cipher is not None
+    rows: list[tuple[object, ...]] = []
+    texts: list[tuple[int, str]] = []
+    planned: list[tuple[str, str, bool, str]] = []
+    keep = planned.extend
+    rowids: dict[str, int] = {}
+    # per-import values as locals: the loop runs once per message
+    contact_id, account, import_id = contact.id, plan.our_account, plan.import_id
+    row = _MESSAGE_ROWS[sealed_text]
+    messages = iter(result.messages)
     for sent_ats, items in plan.batches:
-        rows.add(itertools.islice(messages, len(items)), sent_ats, items)
-    if next(messages, None) is not None:
-        raise ValueError("a message plan holds fewer messages than its chat")
-    rows.flush()
-    return rows.planned, rows.rowids
-
-
-class _MessageRows:
-    """A chat's new messages sealed and queued to the writer, a batch of consecutive messages
-    at a time (:meth:`add`), with rowids from ``next_rowid`` on (and their full-text rows when
-    ``index``), a statement per ``bulk_rows.BATCH`` rows; :meth:`flush` queues the rows held
-    (a shorter statement); :attr:`planned` and :attr:`rowids` say what was queued.
-    ``account``: our side's, which each row's direction is judged by."""
-
-    def __init__(
-        self,
-        writer: bulk_rows.RowWriter,
-        contact: Contact,
-        import_id: str,
-        account: str,
-        cipher: MessageCipher | None,
-        next_rowid: int,
-        *,
-        index: bool,
-    ) -> None:
-        self.account = account
-        self._writer = writer
-        self._contact = contact
-        self._import_id = import_id
-        self._cipher = cipher
-        self._next_rowid = next_rowid
-        self._index = index
-        self._check_flags = bool(contact.revoked_at or contact.expires_at)
-        self._row = _MESSAGE_ROWS[cipher is not None]
-        self._rows: list[tuple[object, ...]] = []
-        self._texts: list[tuple[int, str]] = []
-        self._planned: list[tuple[str, str, bool, str]] = []
-        self._rowids: dict[str, int] = {}
-
-    def add(
-        self,
-        messages: Iterable[ParsedMessage],
-        sent_ats: Sequence[str],
-        items: Sequence[tuple[str, str, bool, str]],
-    ) -> None:
-        """Seal and queue the next messages, with their sent_at texts and (fingerprint, salt,
-        is_new, commitment)."""
-        self._planned.extend(items)
-        # per-import values as locals: the loop runs once per message
-        contact, cipher, writer, row = self._contact, self._cipher, self._writer, self._row
-        check_flags, index, rowids = self._check_flags, self._index, self._rowids
-        contact_id, account, import_id = contact.id, self.account, self._import_id
-        rows, texts, next_rowid = self._rows, self._texts, self._next_rowid
-        for message, sent_at, item in zip(messages, sent_ats, items, strict=True):
+        keep(items)
+        batch = itertools.islice(messages, len(items))
+        for message, sent_at, item in zip(batch, sent_ats, items, strict=True):
             fingerprint, salt, is_new, sealed = item
             if not is_new or fingerprint in rowids:
                 continue
@@ -1235,23 +787,11 @@ class _MessageRows:
             if len(rows) == bulk_rows.BATCH:
                 _queue_messages(writer, row, rows, texts)
                 rows, texts = [], []
-        self._rows, self._texts, self._next_rowid = rows, texts, next_rowid
-
-    def flush(self) -> None:
-        """Queue the rows still held."""
-        if self._rows:
-            _queue_messages(self._writer, self._row, self._rows, self._texts)
-            self._rows, self._texts = [], []
-
-    @property
-    def planned(self) -> list[tuple[str, str, bool, str]]:
-        """Every message's (fingerprint, salt, is_new, commitment) so far, in order."""
-        return self._planned
-
-    @property
-    def rowids(self) -> dict[str, int]:
-        """The rowid of each new message so far, by fingerprint."""
-        return self._rowids
+    if rows:
+        _queue_messages(writer, row, rows, texts)
+    if next(messages, None) is not None:
+        raise ValueError("a message plan holds fewer messages than its chat")
+    return planned, rowids
 
 
 def _link_known(

@@ -28,7 +28,6 @@ from evidence_desk.importers.base import (
     SourceRef,
     bulk_message,
     bulk_source,
-    document_frame,
     encode_chat,
     message_content,
     normalised_bytes,
@@ -218,29 +217,10 @@ def _batched(chat: ParsedChat, size: int) -> EncodedChat:
     return EncodedChat(b"".join(pieces), contents, sent_at)
 
 
-def _framed_after(chat: ParsedChat, size: int) -> EncodedChat:
-    """The same, from a :class:`ChatEncoder` made before the chat is known (an import storing
-    the messages while they are parsed, services/importing._MessageStream), its messages'
-    parts framed by :func:`document_frame` of the finished chat."""
-    parts: list[bytes] = []
-    encoder = ChatEncoder(None, parts.append)
-    contents: list[bytes] = []
-    sent_at: list[str] = []
-    for start in range(0, len(chat.messages), size):
-        more_contents, more_sent_at = encoder.encode(chat.messages[start : start + size])
-        contents += more_contents
-        sent_at += more_sent_at
-    with pytest.raises(ValueError):
-        encoder.finish()  # its end is the caller's
-    before, after = document_frame(chat)
-    return EncodedChat(before + b"".join(parts) + after, contents, sent_at)
-
-
 def _check_one_pass(chat: ParsedChat) -> None:
     normalised, contents, sent_at = encode_chat(chat)
     for size in (1, 2, 5):  # the same bytes a batch at a time
         assert _batched(chat, size) == (normalised, contents, sent_at)
-        assert _framed_after(chat, size) == (normalised, contents, sent_at)
     assert sent_at == [m.sent_at.isoformat() for m in chat.messages]
     assert normalised == _previous_normalised_bytes(chat) == normalised_bytes(chat)
     assert len(contents) == len(chat.messages)

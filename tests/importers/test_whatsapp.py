@@ -23,13 +23,10 @@ from hypothesis import strategies as st
 from evidence_desk.domain.errors import ImportInputError
 from evidence_desk.importers.archive import open_path, open_zip, select_main
 from evidence_desk.importers.base import (
-    EMIT_EVERY,
-    EMIT_FIRST,
     AttachmentState,
     ExportSource,
     MessageKind,
     ParsedChat,
-    ParsedMessage,
     normalised_bytes,
 )
 from evidence_desk.importers.whatsapp import IMPORTER
@@ -779,31 +776,3 @@ def test_plain_and_general_headers_parse_alike() -> None:
             b.text,
         )
     assert len(read["android"].messages) == 3
-
-
-def test_parse_emitting_hands_over_every_message_once_in_batches_as_parse_returns_them() -> None:
-    """The messages handed over while the chat is parsed are the result's, the same objects in
-    order, EMIT_FIRST then batches of at most EMIT_EVERY; the result is the plain parse's, byte
-    for byte."""
-    count = EMIT_FIRST + 2 * EMIT_EVERY + 7
-    text = "".join(
-        f"{1 + i // 1440:02d}/02/2026, {i % 1440 // 60:02d}:{i % 60:02d} - Li Ming: line {i}\n"
-        for i in range(count)
-    )
-    source = ExportSource(name="chat.txt", data=text.encode())
-    batches: list[list[ParsedMessage]] = []
-    emitted = IMPORTER.parse_emitting(source, "Asia/Shanghai", lambda b: batches.append(list(b)))
-    assert [len(b) for b in batches] == [EMIT_FIRST, EMIT_EVERY, EMIT_EVERY, 7]
-    handed = [m for batch in batches for m in batch]
-    assert len(handed) == len(emitted.messages) == count
-    assert all(a is b for a, b in zip(handed, emitted.messages, strict=True))
-    plain = IMPORTER.parse(source, "Asia/Shanghai")
-    assert normalised_bytes(emitted) == normalised_bytes(plain)
-
-
-def test_parse_emitting_hands_over_nothing_when_the_file_is_refused() -> None:
-    batches: list[object] = []
-    source = ExportSource(name="chat.txt", data=b"no header here\n")
-    with pytest.raises(ImportInputError):
-        IMPORTER.parse_emitting(source, "Asia/Shanghai", batches.append)
-    assert batches == []

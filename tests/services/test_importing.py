@@ -210,16 +210,14 @@ def test_no_evidence_enters_a_revoked_or_expired_contact(
 def test_a_revocation_or_expiry_during_an_import_is_caught_inside_its_transaction(
     team: Team, tmp_path: Path, state: str
 ) -> None:
-    """The contact is usable when the import starts and stops being so once its originals are
+    """The contact is usable when the import starts and stops being so while its originals are
     sealed: the write transaction checks again and stores nothing."""
     session, contact_id = _approved_for_a_week(team, tmp_path)
     path = _write(tmp_path, "chat.txt", WHATSAPP_EARLY)
     before = _state(session)
 
     def close_when_sealed(percent: int, _what: str) -> None:
-        # every original sealed, the write not begun (a lone file is parsed inside the write,
-        # services/importing._import_streamed, and the storing step reported after its parse)
-        if percent == 40:
+        if percent == 85:  # every original sealed, the write not begun
             _close(team, contact_id, state)
 
     with pytest.raises(RuleViolation) as refused:
