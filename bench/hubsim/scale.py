@@ -722,13 +722,13 @@ def _floor(run: dict[str, Any], during: list[float]) -> dict[str, dict[str, Any]
     gate = [t for at, k, t in pings if k == "gate" and at < day_end]
     # the slowest round trips during the push and their chains: a long chain (pages paged
     # through) or a short one that waited (a request the hub was slow to answer)
-    chains = dict(requests)
-    trips = [(t, chains.get(at, 0)) for at, t in run["actor_record"]["trips"] if at < day_end]
+    chains = {at: (k, w) for at, k, w in requests}
+    trips = [(t, *chains.get(at, (0, 0))) for at, t in run["actor_record"]["trips"] if at < day_end]
     slowest = sorted(trips, reverse=True)[:5]
     if slowest:
         print(
             "slowest round trips during the push: "
-            + ", ".join(f"{t:.2f} s ({k} requests)" for t, k in slowest)
+            + ", ".join(f"{t:.2f} s ({k} requests, {w} waits)" for t, k, w in slowest)
         )
     if chain and gate and during:
         k = p(chain, 0.5)
