@@ -981,7 +981,11 @@ def put_locators(
         "INSERT OR REPLACE INTO import_locators (import_id, sealed) VALUES (?, ?)",
         (import_id, sealed),
     )
-    conn.execute("UPDATE message_sources SET locator = '' WHERE import_id = ?", (import_id,))
+    # only rows still holding one: an import writes them empty, so it rewrites no row
+    conn.execute(
+        "UPDATE message_sources SET locator = '' WHERE import_id = ? AND locator != ''",
+        (import_id,),
+    )
 
 
 LocatorSealer = Callable[[db.Connection, str, list[str]], None]
