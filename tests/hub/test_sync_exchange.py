@@ -230,23 +230,36 @@ def test_a_large_file_goes_in_chunks_first_and_both_are_remembered_as_named(
 ) -> None:
     with organisation(tmp_path, hub_db.owner_url) as org:
         org.join("alice", "staff")
+        docs = tmp_path / "docs"
+        docs.mkdir()
+        large, small = docs / "identity-scan.bin", docs / "debt-confirmation.txt"
+        large.write_bytes(os.urandom(sync.SEND_WITHOUT_ASKING + 1))  # sealed: larger still
+        small.write_text("债务确认书 debt confirmation\n", encoding="utf-8")
         with org.login("alice") as alice, _client(alice) as client:
-            folder = alice.folder.blob_root / "ab"
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / "large").write_bytes(os.urandom(sync.SEND_WITHOUT_ASKING + 1))
-            (folder / "small").write_bytes(os.urandom(1000))
+            cases.create_case(alice, "2026-EX-9", debtor_name="陈立新")
+            contacts.request_contact(
+                alice,
+                case_no="2026-EX-9",
+                channel="whatsapp",
+                handle=HANDLE,
+                display_name="Chen Lixin",
+                reason="the debtor added us and asked to talk about repayment",
+                consent=True,
+                documents=[("identity_proof", large), ("debt_confirmation", small)],
+            )
+            paths = {
+                f"blobs/{n[:2]}/{n[2:]}"
+                for (n,) in alice.conn.execute("SELECT name FROM case_blobs")
+            }
             report = sync.SyncReport()
             sync.exchange(alice, client, report, since=None)
             sent = dict(client.sent)
             assert report.blobs_up == 2 and sent["POST /v1/sync"] == 1
             chunked = [r for r in sent if r.startswith("PUT /v1/blobs/")]
             assert len(chunked) == 1  # the large one's chunk, before the exchange
-            assert {"blobs/ab/large", "blobs/ab/small"} <= sync._on_hub(alice.folder)
+            assert paths <= sync._on_hub(alice.folder)
             sync.exchange(alice, client, sync.SyncReport(), since=None)
             assert client.sent["POST /v1/blob-files/named"] == sent["POST /v1/blob-files/named"]
         with psycopg.connect(hub_db.owner_url) as conn:
-            named = {
-                str(r[0])
-                for r in conn.execute("SELECT path FROM blob_files WHERE path LIKE 'blobs/ab/%'")
-            }
-        assert named == {"blobs/ab/large", "blobs/ab/small"}
+            named = {str(r[0]) for r in conn.execute("SELECT path FROM blob_files")}
+        assert paths <= named and len(paths) == 2
