@@ -317,7 +317,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
         args,
         report.as_json(),
         f"pushed {report.pushed}, pulled {report.pulled}, "
-        f"blobs up {report.blobs_up}, down {report.blobs_down}",
+        f"blobs up {report.blobs_up}, down {report.blobs_down}"
+        + (f", left for the next sync {report.blobs_left}" if report.blobs_left else ""),
     )
     if report.refusal is not None:
         raise report.refusal

@@ -142,6 +142,7 @@ class SyncReport:
     refused_own: list[int] = field(default_factory=list)
     blobs_up: int = 0
     blobs_down: int = 0
+    blobs_left: int = 0  # files to fetch a write of this device's came before (``_pull_blobs``)
     wraps_up: int = 0
     wraps_down: int = 0
     hub_receipts: int = 0  # the hub's signed receipts kept (services/hub_receipts.py)
@@ -162,6 +163,7 @@ class SyncReport:
             "refused_own": self.refused_own,
             "blobs_up": self.blobs_up,
             "blobs_down": self.blobs_down,
+            "blobs_left": self.blobs_left,
             "wraps_up": self.wraps_up,
             "wraps_down": self.wraps_down,
             "hub_receipts": self.hub_receipts,
@@ -625,7 +627,7 @@ def pull(
         # what gossip outside the hub brought and this device could not check alone
         report.gossip_checked = org_gossip.settle(session, client, checkpoint.stated)
         report.witnessed = org_checkpoints.cosign(session, client, checkpoint)
-    report.blobs_down += _pull_blobs(session, client)  # only what this store lacks
+    report.blobs_down += _pull_blobs(session, client, report)  # what this store lacks
     report.wraps_down += _pull_wraps(
         session, client, None if exchanged is None else exchanged.wraps
     )
@@ -824,18 +826,38 @@ def _push_blobs(session: Session, client: HubClient, local: dict[str, Path] | No
     return sent
 
 
-def _pull_blobs(session: Session, client: HubClient) -> int:
+def _own_head(session: Session) -> int:
+    """The newest entry of this device's own chain (``ledger``), as committed now: a write of
+    the app's window (another connection) shows here at once (WAL)."""
+    return int(session.conn.execute("SELECT coalesce(max(seq), 0) FROM ledger").fetchone()[0])
+
+
+def _pull_blobs(session: Session, client: HubClient, report: SyncReport) -> int:
+    """The blob files the store's records name and its disk lacks, one after the other, each
+    checked against its digest; returns how many came.
+
+    A write of this device's own comes first: once a file is in, an entry this device wrote
+    since the fetching began (a supervisor's decision made while the day's files of the
+    laptops come down, which can be hundreds of MB) ends the fetching. The files left are
+    counted in ``report.blobs_left`` and fetched by the next sync, which pushes that entry
+    first (the app syncs again at once when files are left: ui/sync_controller.py). Without
+    this a decision waited for every file of the organisation's day before its push. One file
+    at least comes at every sync, so a device that keeps writing still gets them all."""
     folder = session.folder
     fetched = 0
     wanted = _wanted_blobs(session)
     if not wanted:
         return 0
     found = _hub_blobs(client, wanted)
+    head = _own_head(session)
     # a file the hub does not name yet (its device has not pushed it) is asked again next time
     for path, item in found.items():
         target = folder.path / path
         if target.exists():
             continue
+        if fetched and _own_head(session) != head:
+            report.blobs_left = sum(1 for p in found if not (folder.path / p).exists())
+            break
         digest = str(item["digest"])
         data = b"".join(
             client.get_bytes(f"/v1/blobs/{digest}/chunks/{index}")

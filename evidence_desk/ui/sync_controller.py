@@ -278,7 +278,9 @@ class SyncController(QObject):
                 self.notice.emit(text)
             self.pulled.emit()
         waiting = self.state.waiting_entries
-        if self._again or (waiting and done.report.refusal is None):
+        # files left for a write of this device's that came first: on with them at once
+        left = done.report.blobs_left
+        if self._again or left or (waiting and done.report.refusal is None):
             self._again = False
             self.sync_now()
         else:
