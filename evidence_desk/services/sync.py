@@ -393,11 +393,7 @@ def push(session: Session, client: HubClient, report: SyncReport) -> None:
     protocol 2 routes (an app of the release before ``/v1/sync`` syncs so; tests hold the hub
     to serving it)."""
     report.blobs_up += _push_blobs(session, client)
-    device = session.folder.store_id
-    for start in range(0, len(entries := _unplaced(session)), PUSH_BATCH):
-        batch = entries[start : start + PUSH_BATCH]
-        answer = client.post("/v1/push", {"device_id": device, "entries": [list(e) for e in batch]})
-        _took(session, report, answer)
+    _push_batches(session, client, report, _unplaced(session))
     _push_wraps(session, client, report, _unsent_wraps(session, client))
 
 
@@ -406,6 +402,17 @@ def _unplaced(session: Session) -> list[ledger.Entry]:
     holds already: a push whose answer was lost)."""
     placed = session.conn.execute("SELECT coalesce(max(seq), 0) FROM org_positions").fetchone()[0]
     return org_ledger.own_entries(session, since=int(placed) + 1)
+
+
+def _push_batches(
+    session: Session, client: HubClient, report: SyncReport, entries: list[ledger.Entry]
+) -> None:
+    """``entries`` by ``/v1/push``, ``PUSH_BATCH`` at a time, each answer in the report."""
+    device = session.folder.store_id
+    for start in range(0, len(entries), PUSH_BATCH):
+        batch = entries[start : start + PUSH_BATCH]
+        answer = client.post("/v1/push", {"device_id": device, "entries": [list(e) for e in batch]})
+        _took(session, report, answer)
 
 
 def _took(session: Session, report: SyncReport, answer: dict[str, Any]) -> None:
@@ -486,11 +493,8 @@ def exchange(
     local = _local_blobs(session, known)
     riders = {} if backlog else _riders(local, _room_for_files(entries))
     report.blobs_up += _push_blobs(session, client, {p: local[p] for p in local if p not in riders})
+    _push_batches(session, client, report, backlog)
     device = folder.store_id
-    for start in range(0, len(backlog), PUSH_BATCH):
-        batch = backlog[start : start + PUSH_BATCH]
-        answer = client.post("/v1/push", {"device_id": device, "entries": [list(e) for e in batch]})
-        _took(session, report, answer)
     shared = _unsent_wraps(session, client)
     body: dict[str, Any] = {
         "device_id": device,
@@ -826,12 +830,6 @@ def _push_blobs(session: Session, client: HubClient, local: dict[str, Path] | No
     return sent
 
 
-def _own_head(session: Session) -> int:
-    """The newest entry of this device's own chain (``ledger``), as committed now: a write of
-    the app's window (another connection) shows here at once (WAL)."""
-    return int(session.conn.execute("SELECT coalesce(max(seq), 0) FROM ledger").fetchone()[0])
-
-
 def _pull_blobs(session: Session, client: HubClient, report: SyncReport) -> int:
     """The blob files the store's records name and its disk lacks, one after the other, each
     checked against its digest; returns how many came.
@@ -849,13 +847,13 @@ def _pull_blobs(session: Session, client: HubClient, report: SyncReport) -> int:
     if not wanted:
         return 0
     found = _hub_blobs(client, wanted)
-    head = _own_head(session)
+    head = org_ledger.own_size(session.conn)
     # a file the hub does not name yet (its device has not pushed it) is asked again next time
     for path, item in found.items():
         target = folder.path / path
         if target.exists():
             continue
-        if fetched and _own_head(session) != head:
+        if fetched and org_ledger.own_size(session.conn) != head:
             report.blobs_left = sum(1 for p in found if not (folder.path / p).exists())
             break
         digest = str(item["digest"])

@@ -43,7 +43,7 @@ from evidence_desk.domain import policy
 from evidence_desk.domain.errors import BadInput, StoreBusy
 from evidence_desk.domain.hub_refusals import DEVICE_RETIRED
 from evidence_desk.domain.policy import Action
-from evidence_desk.services import carried_page, contacts, live, sync
+from evidence_desk.services import carried_page, contacts, live, org_ledger, sync
 from evidence_desk.services.carried_page import CarriedPage
 from evidence_desk.services.hub_client import HubClient, HubRefused, HubTooOld, HubUnreachable
 from evidence_desk.services.session import Session
@@ -382,8 +382,7 @@ class SyncController(QObject):
 
     # -- local work -----------------------------------------------------------------------
     def _ledger_head(self) -> int:
-        row = self.session.conn.execute("SELECT coalesce(max(seq), 0) FROM ledger").fetchone()
-        return int(row[0])
+        return org_ledger.own_size(self.session.conn)
 
     def _check_local(self) -> None:
         """New own entries: push them now (unless offline: the backoff decides then)."""
