@@ -136,6 +136,19 @@ class RowWriter:
             self._join()
 
 
+#: What a parameter that may be NULL binds instead of None, with ``NULLABLE`` in its row's
+#: SQL. The driver (sqlcipher3, as the standard library's sqlite3) binds an int, a float, a str
+#: or a bytearray at once, but passes any other value (None, bytes) through its adapter
+#: registry first (a tuple built, a dict and two attribute look-ups), holding the GIL: about
+#: 1 us a value, against 0.1 us. For 100k message rows with a ciphertext and two NULLs each,
+#: that was 0.3 s of the writer holding the GIL, during which the importing thread stood
+#: still (bench/import_timeline.py, docs/benchmarks.md issue 17 imp17g). ``nullif(?, 0)`` is
+#: NULL for the integer 0 and the value itself for any text ('0' included: SQLite orders
+#: integers before text, they never compare equal), so a column that holds text or NULL
+#: stores exactly what binding None stored.
+UNADAPTED_NULL = 0
+NULLABLE = "nullif(?, 0)"
+
 #: the most parameters SQLite binds to one statement (SQLITE_MAX_VARIABLE_NUMBER since 3.32)
 MAX_PARAMS = 32766
 

@@ -718,6 +718,7 @@ def _queue_new_messages(
     # per-import values as locals: the loop runs once per message
     contact_id, account, import_id = contact.id, plan.our_account, plan.import_id
     row = _MESSAGE_ROWS[sealed_text]
+    unadapted_null = bulk_rows.UNADAPTED_NULL
     messages = iter(result.messages)
     for sent_ats, items in plan.batches:
         keep(items)
@@ -735,14 +736,19 @@ def _queue_new_messages(
             attachments = attachments_json(message) if message.attachments else "[]"
             kind = message.kind._value_  # the enum's value property is a Python function
             if cipher is not None:  # one ciphertext (services/case_keys.MESSAGE_COLUMNS)
-                body = cipher.seal(
-                    fingerprint,
-                    text,
-                    message.raw,
-                    message.sender,
-                    message.sender_id,
-                    attachments,
+                # the ciphertext as a bytearray and no None among the values: both bind
+                # without the driver's adapter look-up (bulk_rows.UNADAPTED_NULL)
+                body = bytearray(
+                    cipher.seal(
+                        fingerprint,
+                        text,
+                        message.raw,
+                        message.sender,
+                        message.sender_id,
+                        attachments,
+                    )
                 )
+                native_id, reply_to = message.native_id, message.reply_to
                 rows.append(
                     (
                         rowid,
@@ -753,8 +759,8 @@ def _queue_new_messages(
                         direction(message, account),
                         kind,
                         body,
-                        message.native_id,
-                        message.reply_to,
+                        unadapted_null if native_id is None else native_id,
+                        unadapted_null if reply_to is None else reply_to,
                         salt,
                         sealed,
                         import_id,
@@ -823,10 +829,12 @@ _MESSAGE_COLUMNS: Final = (
 )
 _MESSAGE_HEAD: Final = f"INSERT INTO messages ({_MESSAGE_COLUMNS})"
 # One new message's values (bulk_rows.insert_values), by whether its personal columns are one
-# ciphertext: then sender and attachments are empty, sender id and raw NULL, and ``text`` holds
-# the ciphertext (bytes, stored as a BLOB); else every column from the row.
+# ciphertext: then sender and attachments are empty, sender id and raw NULL, ``text`` holds
+# the ciphertext (a bytearray, stored as a BLOB), and native id and reply-to are bound as
+# bulk_rows.UNADAPTED_NULL for NULL; else every column from the row.
 _MESSAGE_ROWS: Final = {
-    True: "(?, ?, ?, ?, ?, '', NULL, ?, ?, ?, NULL, ?, ?, '', ?, ?, ?, ?)",
+    True: "(?, ?, ?, ?, ?, '', NULL, ?, ?, ?, NULL, "
+    f"{bulk_rows.NULLABLE}, {bulk_rows.NULLABLE}, '', ?, ?, ?, ?)",
     False: f"({', '.join(['?'] * 18)})",
 }
 _FTS_INSERT: Final = ("INSERT INTO message_text (rowid, text)", "(?, ?)")

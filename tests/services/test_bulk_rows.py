@@ -162,6 +162,33 @@ def test_the_message_rows_store_their_columns(sealed: bool) -> None:
         assert stored == row
 
 
+def test_a_nullable_column_stores_null_for_the_unadapted_null_and_any_text_as_it_is() -> None:
+    # the import binds UNADAPTED_NULL (an int) for a missing native id or reply-to: NULL
+    # stored, as None bound stored; '0' and '' are text and stay themselves
+    conn = sqlcipher3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    columns = importing._MESSAGE_COLUMNS
+    conn.execute(f"CREATE TABLE messages ({columns})")
+    ids = [bulk_rows.UNADAPTED_NULL, "0", "", "n1", None]
+    rows = [
+        (
+            *(n, f"{n:064x}", "C-1", "2026-01-05T01:00:00Z", "09:00", "in", "text"),
+            bytearray(b"\x02ct"),
+            *(native, ids[-1 - n], "ab" * 16, "cd" * 32, "M-1", ""),
+        )
+        for n, native in enumerate(ids)
+    ]
+    with bulk_rows.RowWriter(conn) as writer:
+        row = importing._MESSAGE_ROWS[True]
+        bulk_rows.insert_values(writer, importing._MESSAGE_HEAD, row, rows)
+    stored = conn.execute(
+        "SELECT native_id, reply_to, typeof(native_id), text FROM messages ORDER BY rowid"
+    ).fetchall()
+    assert [r[0] for r in stored] == [None, "0", "", "n1", None]
+    assert [r[1] for r in stored] == [None, "n1", "", "0", None]
+    assert [r[2] for r in stored] == ["null", "text", "text", "text", "null"]
+    assert all(r[3] == b"\x02ct" and isinstance(r[3], bytes) for r in stored)
+
+
 def test_messages_stored_before_the_entry_roll_back_with_a_cancel(
     team: Team, tmp_path: Path
 ) -> None:
