@@ -46,6 +46,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import zipfile
 from collections.abc import Sequence
@@ -448,6 +449,105 @@ def storage_floor(work: Path, export: Path, *, encrypted: bool = False) -> tuple
     line of ``export`` in ``messages`` and ``message_sources``, the full-text index filled in one
     statement as our import does. No import that stores the messages can be faster than this.
     """
+    ddl, rows, sources = floor_rows(work, export)
+    if encrypted:
+        # the store's own connection (SQLCipher, WAL, synchronous FULL) and the page cache our
+        # import takes for its bulk insert; no foreign keys (the floor stores messages alone)
+        conn = db.connect(work / "floor.db", os.urandom(32), create=True)
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute(f"PRAGMA cache_size = {-importing._BULK_CACHE_KIB}")
+    else:
+        conn = sqlite3.connect(work / "floor.db", isolation_level=None)
+        # the same page cache: with hashed keys the UNIQUE index outgrows SQLite's default 2 MB
+        conn.execute(f"PRAGMA cache_size = {-importing._BULK_CACHE_KIB}")
+    for statement in ddl:
+        if not encrypted and sqlite3.sqlite_version_info < (3, 43):
+            # the stdlib's SQLite may predate contentless_delete (3.43; SQLCipher bundles a
+            # newer one): it only allows deleting rows, the indexing costs the same
+            statement = statement.replace("contentless_delete = 1, ", "")
+        conn.execute(statement)
+    start = time.perf_counter()
+    conn.execute("BEGIN")
+    conn.executemany(
+        "INSERT INTO messages (fingerprint, contact_id, sent_at, time_text, sender, sender_id, "
+        "direction, kind, text, raw, native_id, reply_to, attachments, salt, commitment, "
+        "first_import, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    conn.execute("INSERT INTO message_text (rowid, text) SELECT rowid, text FROM messages")
+    conn.executemany("INSERT INTO message_sources VALUES (?, ?, ?, ?)", sources)
+    conn.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    conn.close()
+    _remove_floor(work)
+    return elapsed, len(rows)
+
+
+def _remove_floor(work: Path) -> None:
+    for leftover in work.glob("floor.db*"):
+        leftover.unlink()
+
+
+def _python_loop() -> int:
+    """Pure Python work (no C call that lets the GIL go), one unit."""
+    return sum(x * x for x in range(1000))
+
+
+def two_thread_storing(work: Path, export: Path, *, busy: bool) -> tuple[float, float]:
+    """The encrypted floor's rows stored by the import's row writer (``bulk_rows.RowWriter``:
+    multi-row VALUES, the always-NULL columns as NULL in the SQL, the full-text index in one
+    statement, the commit), while this thread waits for it (``busy`` False) or runs pure Python
+    until it is done, as the importing thread does while the writer stores. Returns the
+    storing's wall seconds and, when busy, the share of its speed alone the Python got.
+
+    What two threads of one interpreter pay here: the writer binds each statement's
+    parameters holding the GIL (the importer stands still meanwhile) and, its statement
+    stepped without the GIL, waits for the importer to drop it before the next; the storing
+    stretches and the Python slows, against the storing alone."""
+    ddl, rows, sources = floor_rows(work, export)
+    conn = db.connect(work / "floor.db", os.urandom(32), create=True)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute(f"PRAGMA cache_size = {-importing._BULK_CACHE_KIB}")
+    for statement in ddl:
+        conn.execute(statement)
+    # the floor's rows without their four always-None columns, which the SQL sets to NULL
+    bound = [tuple(value for value in row if value is not None) for row in rows]
+    loops, alone_start = 0, time.perf_counter()
+    while time.perf_counter() - alone_start < 0.3:
+        _python_loop()
+        loops += 1
+    alone = loops / (time.perf_counter() - alone_start)
+    done = threading.Event()
+    start = time.perf_counter()
+    with bulk_rows.RowWriter(conn) as writer:
+        writer.run("BEGIN", ())
+        bulk_rows.insert_values(
+            writer,
+            "INSERT INTO messages (fingerprint, contact_id, sent_at, time_text, sender, "
+            "sender_id, direction, kind, text, raw, native_id, reply_to, attachments, salt, "
+            "commitment, first_import, flags)",
+            "(?, ?, ?, ?, ?, NULL, ?, ?, ?, NULL, NULL, NULL, ?, ?, ?, ?, ?)",
+            bound,
+        )
+        writer.run("INSERT INTO message_text (rowid, text) SELECT rowid, text FROM messages", ())
+        bulk_rows.insert_values(writer, "INSERT INTO message_sources", "(?, ?, ?, ?)", sources)
+        writer.run("COMMIT", ())
+        writer.call(done.set)
+        loops = 0
+        while busy and not done.is_set():
+            _python_loop()
+            loops += 1
+    elapsed = time.perf_counter() - start
+    conn.close()
+    _remove_floor(work)
+    return elapsed, (loops / elapsed / alone if busy else 0.0)
+
+
+def floor_rows(
+    work: Path, export: Path
+) -> tuple[list[str], list[tuple[Any, ...]], list[tuple[int, str, int, str]]]:
+    """The floor's tables (DDL read from a real store) and rows: one message row per message
+    line of ``export`` and its source row (see :func:`storage_floor`)."""
     store, _contact = new_store(work / "floor", "whatsapp", "floor")
     with Session.open(store, "alice", PASSWORD) as alice:
         ddl = [
@@ -493,39 +593,8 @@ def storage_floor(work: Path, export: Path, *, encrypted: bool = False) -> tuple
         for n, text in enumerate(texts)
     ]
     sources = [(n + 1, "M-floor", n, f"line {n + 1}") for n in range(len(rows))]
-    if encrypted:
-        # the store's own connection (SQLCipher, WAL, synchronous FULL) and the page cache our
-        # import takes for its bulk insert; no foreign keys (the floor stores messages alone)
-        conn = db.connect(work / "floor.db", os.urandom(32), create=True)
-        conn.execute("PRAGMA foreign_keys = OFF")
-        conn.execute(f"PRAGMA cache_size = {-importing._BULK_CACHE_KIB}")
-    else:
-        conn = sqlite3.connect(work / "floor.db", isolation_level=None)
-        # the same page cache: with hashed keys the UNIQUE index outgrows SQLite's default 2 MB
-        conn.execute(f"PRAGMA cache_size = {-importing._BULK_CACHE_KIB}")
-    for statement in ddl:
-        if not encrypted and sqlite3.sqlite_version_info < (3, 43):
-            # the stdlib's SQLite may predate contentless_delete (3.43; SQLCipher bundles a
-            # newer one): it only allows deleting rows, the indexing costs the same
-            statement = statement.replace("contentless_delete = 1, ", "")
-        conn.execute(statement)
-    start = time.perf_counter()
-    conn.execute("BEGIN")
-    conn.executemany(
-        "INSERT INTO messages (fingerprint, contact_id, sent_at, time_text, sender, sender_id, "
-        "direction, kind, text, raw, native_id, reply_to, attachments, salt, commitment, "
-        "first_import, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
-    conn.execute("INSERT INTO message_text (rowid, text) SELECT rowid, text FROM messages")
-    conn.executemany("INSERT INTO message_sources VALUES (?, ?, ?, ?)", sources)
-    conn.execute("COMMIT")
-    elapsed = time.perf_counter() - start
-    conn.close()
     shutil.rmtree(work / "floor")
-    for leftover in work.glob("floor.db*"):
-        leftover.unlink()
-    return elapsed, len(rows)
+    return ddl, rows, sources
 
 
 def stage_times(export: Path, repeat: int) -> dict[str, float]:
@@ -788,22 +857,29 @@ def chat_runs(work: Path, args: argparse.Namespace) -> bool:
     # Rounds interleave the three measurements, so that a burst of load on a shared machine
     # slows one round of each rather than every run of one of them; each figure is its best.
     t_ours = t_auto = t_told = t_floor = t_sealed_floor = float("inf")
-    stored = rows = floor_rows = 0
+    t_idle = t_busy = float("inf")
+    shares: list[float] = []
+    stored = rows = floor_count = 0
     for _round in range(args.repeat):
         seconds, stored = time_import(work, chat, "whatsapp", "+8613800000000", 1)
         t_ours = min(t_ours, seconds)
         seconds, _ = time_whatstk(chat, 1, "%d/%m/%Y, %H:%M - %name:")
         t_told = min(t_told, seconds)
-        seconds, floor_rows = storage_floor(work, chat)
+        seconds, floor_count = storage_floor(work, chat)
         t_floor = min(t_floor, seconds)
         seconds, _ = storage_floor(work, chat, encrypted=True)
         t_sealed_floor = min(t_sealed_floor, seconds)
+        seconds, _ = two_thread_storing(work, chat, busy=False)
+        t_idle = min(t_idle, seconds)
+        seconds, share = two_thread_storing(work, chat, busy=True)
+        t_busy = min(t_busy, seconds)
+        shares.append(share)
     t_auto, rows = time_whatstk(chat, args.repeat, None)
     print(f"ours    WhatsApp parse+store:             {t_ours:7.2f} s  ({stored} messages)")
     print(f"whatstk parse only, detecting the format: {t_auto:7.2f} s  ({rows} rows)")
     print(f"whatstk parse only, told the format:      {t_told:7.2f} s")
     print(
-        f"floor   storing {floor_rows} rows alone (same tables, plain SQLite, no parse, "
+        f"floor   storing {floor_count} rows alone (same tables, plain SQLite, no parse, "
         f"no encryption, no integrity work): {t_floor:7.2f} s"
     )
     print(
@@ -827,6 +903,18 @@ def chat_runs(work: Path, args: argparse.Namespace) -> bool:
     )
     print(
         f"ratio ours / (whatstk told + encrypted floor): {t_ours / (t_told + t_sealed_floor):.2f}x"
+    )
+    # What two threads of one interpreter pay (issue 17, imp17g): the same rows by the import's
+    # row writer, this thread idle, then running pure Python as the importing thread does
+    print(
+        f"floor   the same by the import's row writer, this thread idle: {t_idle:7.2f} s; "
+        f"this thread running Python meanwhile: {t_busy:.2f} s ({t_busy / t_idle:.2f}x), "
+        f"its Python at {statistics.median(shares):.0%} of its speed alone"
+    )
+    print(
+        f"ratio (whatstk told + writer's storing beside Python) / (whatstk told + storage "
+        f"floor): {(t_told + t_busy) / (t_told + t_floor):.2f}x  (the least an import that "
+        f"runs its Python while a second thread stores reaches here)"
     )
     print(f"ratio whatstk(detecting)/ours: {t_auto / t_ours:.2f}x  (issue 4's target, retired)")
     print_breakdown(chat, args.repeat, t_ours, t_told, t_floor, t_sealed_floor)

@@ -31,6 +31,11 @@ A/B of a change on a shared machine, where single runs vary by a third.
 
     python bench/import_timeline.py [--messages 100000] [--repeat 1] [--no-perf]
     python bench/import_timeline.py --against /tmp/base --repeat 6
+    python bench/import_timeline.py --gil   # the GIL held per thread (py-spy), one import
+
+``--gil`` samples which thread holds the GIL (py-spy, 1000 Hz, not pausing the process): the
+import's Python on both threads runs one at a time, so the wall is at least both threads' GIL
+time plus the commit, however the work is spread over the threads.
 """
 
 from __future__ import annotations
@@ -451,6 +456,55 @@ _PERF_RECORD = (
 )
 
 
+#: py-spy's sampling rate for ``--gil`` (samples per second)
+GIL_RATE = 1000
+
+
+def gil_held(raw: Path) -> dict[str, float]:
+    """Seconds each thread held the GIL during the import, from ``py-spy record --gil
+    --threads -f raw`` (a sample per GIL holder per tick): the importing thread's samples are
+    those under ``import_files``, the writer's those under ``RowWriter._work``."""
+    held = {"importer": 0.0, "writer": 0.0}
+    for line in raw.read_text().splitlines():
+        stack, _space, count = line.rpartition(" ")
+        if "import_files" in stack:
+            held["importer"] += int(count) / GIL_RATE
+        elif "RowWriter._work" in stack:
+            held["writer"] += int(count) / GIL_RATE
+    return held
+
+
+def gil_run(work: Path, messages: int) -> int:
+    """One import under py-spy: the GIL held per thread, against the wall."""
+    py_spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
+    raw, out, ready = work / "gil.txt", work / "spans-gil.json", work / "ready-gil"
+    print(f"load before {os.getloadavg()[0]:.2f}")
+    subprocess.run(
+        [
+            *(py_spy, "record", "--gil", "--threads", "--nonblocking", "-r", str(GIL_RATE)),
+            *("-f", "raw", "-o", str(raw), "--", sys.executable, __file__),
+            *("--messages", str(messages), "--child", str(work), str(out), str(ready)),
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    figures = _headline(json.loads(out.read_text()))
+    held = gil_held(raw)
+    serial = held["importer"] + held["writer"] + figures["commit"]
+    print(
+        f"import wall {figures['wall']:.3f} s; GIL held (py-spy, {GIL_RATE} Hz): importing "
+        f"thread {held['importer']:.3f} s (its CPU {figures['importer']:.3f} s), writer "
+        f"{held['writer']:.3f} s (its CPU {figures['writer']:.3f} s)"
+    )
+    print(
+        f"GIL-serial path: both threads' GIL time + the commit ({figures['commit']:.3f} s, "
+        f"nothing else runs then) = {serial:.3f} s = {serial / figures['wall']:.0%} of the wall"
+    )
+    print(f"load after {os.getloadavg()[0]:.2f}")
+    return 0
+
+
 def _perf_works(work: Path) -> bool:
     if shutil.which("perf") is None:
         return False
@@ -529,6 +583,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--no-perf", action="store_true")
     parser.add_argument("--against", metavar="TREE")
+    parser.add_argument("--gil", action="store_true", help="one import under py-spy --gil")
     parser.add_argument("--child", nargs=3, metavar=("WORK", "OUT", "READY"))
     args = parser.parse_args()
     if args.child:
@@ -537,6 +592,9 @@ def main() -> int:
         return 0
     if args.against:
         return compare(Path(args.against).resolve(), args.messages, args.repeat)
+    if args.gil:
+        with tempfile.TemporaryDirectory() as folder:
+            return gil_run(Path(folder), args.messages)
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         perf = not args.no_perf and _perf_works(work)
