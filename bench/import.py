@@ -493,12 +493,13 @@ def _python_loop() -> int:
     return sum(x * x for x in range(1000))
 
 
-def two_thread_storing(work: Path, export: Path, *, busy: bool) -> tuple[float, float]:
+def two_thread_storing(work: Path, export: Path, *, busy: bool) -> tuple[float, float, int]:
     """The encrypted floor's rows stored by the import's row writer (``bulk_rows.RowWriter``:
     multi-row VALUES, the always-NULL columns as NULL in the SQL, the full-text index in one
     statement, the commit), while this thread waits for it (``busy`` False) or runs pure Python
     until it is done, as the importing thread does while the writer stores. Returns the
-    storing's wall seconds and, when busy, the share of its speed alone the Python got.
+    storing's wall seconds, when busy the share of its speed alone the Python got (else 0),
+    and the messages stored (each with its full-text row and source row).
 
     What two threads of one interpreter pay here: the writer binds each statement's
     parameters holding the GIL (the importer stands still meanwhile) and, its statement
@@ -538,9 +539,14 @@ def two_thread_storing(work: Path, export: Path, *, busy: bool) -> tuple[float, 
             _python_loop()
             loops += 1
     elapsed = time.perf_counter() - start
+    counts = {
+        table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for table in ("messages", "message_text", "message_sources")
+    }
     conn.close()
     _remove_floor(work)
-    return elapsed, (loops / elapsed / alone if busy else 0.0)
+    assert set(counts.values()) == {len(rows)}, counts
+    return elapsed, (loops / elapsed / alone if busy else 0.0), len(rows)
 
 
 def floor_rows(
@@ -869,9 +875,9 @@ def chat_runs(work: Path, args: argparse.Namespace) -> bool:
         t_floor = min(t_floor, seconds)
         seconds, _ = storage_floor(work, chat, encrypted=True)
         t_sealed_floor = min(t_sealed_floor, seconds)
-        seconds, _ = two_thread_storing(work, chat, busy=False)
+        seconds, _, _ = two_thread_storing(work, chat, busy=False)
         t_idle = min(t_idle, seconds)
-        seconds, share = two_thread_storing(work, chat, busy=True)
+        seconds, share, _ = two_thread_storing(work, chat, busy=True)
         t_busy = min(t_busy, seconds)
         shares.append(share)
     t_auto, rows = time_whatstk(chat, args.repeat, None)

@@ -1,10 +1,13 @@
 """bench/import.py's stage breakdown times the work the import does, the way it does it: its
 encoding pass (ChatEncoder batches, fingerprints, derived salts, commitments, sealing) gives
-the normalised digest and commitments root that a real import of the same export records."""
+the normalised digest and commitments root that a real import of the same export records. Its
+two-thread floor stores every row; bench/import_timeline.py runs a real import and reports
+its threads."""
 
 from __future__ import annotations
 
 import importlib.util
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -47,3 +50,32 @@ def test_the_timed_encoding_pass_is_the_imports_own(tmp_path: Path) -> None:
     assert all(seconds > 0 for seconds in took.values())
     stages = bench.stage_times(export, 1)
     assert set(stages) == {"parse", "encode", "hash", "salts", "seal"}
+
+
+def test_the_two_thread_floor_stores_every_message_beside_python(tmp_path: Path) -> None:
+    bench = _bench()
+    export = tmp_path / "WhatsApp Chat with Chen Lixin.txt"
+    export.write_text(bench.whatsapp_text(3000), encoding="utf-8")
+    lines = len(bench.floor_rows(tmp_path, export)[1])
+    idle = bench.two_thread_storing(tmp_path, export, busy=False)
+    busy = bench.two_thread_storing(tmp_path, export, busy=True)
+    assert idle[2] == busy[2] == lines > 2900
+    assert idle[1] == 0.0 and 0.0 < busy[1] < 2.0
+    assert not list(tmp_path.glob("floor*"))
+
+
+def test_the_timeline_reports_a_real_imports_threads_and_compares_trees() -> None:
+    script = [sys.executable, str(ROOT / "bench" / "import_timeline.py"), "--messages", "400"]
+    out = subprocess.run(
+        [*script, "--no-perf"], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout
+    for line in ("importing thread, in order", "writer jobs:", "commit (COMMIT", "parse"):
+        assert line in out, out
+    pairs = subprocess.run(
+        [*script, "--against", str(ROOT), "--repeat", "1"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout
+    assert "wall: median this" in pairs and "writer: median" in pairs, pairs
