@@ -493,23 +493,32 @@ def _python_loop() -> int:
     return sum(x * x for x in range(1000))
 
 
-def two_thread_storing(work: Path, export: Path, *, busy: bool) -> tuple[float, float, int]:
+def two_thread_storing(
+    work: Path, export: Path, *, busy: bool, plain: bool = False
+) -> tuple[float, float, int]:
     """The encrypted floor's rows stored by the import's row writer (``bulk_rows.RowWriter``:
     multi-row VALUES, the always-NULL columns as NULL in the SQL, the full-text index in one
     statement, the commit), while this thread waits for it (``busy`` False) or runs pure Python
     until it is done, as the importing thread does while the writer stores. Returns the
     storing's wall seconds, when busy the share of its speed alone the Python got (else 0),
-    and the messages stored (each with its full-text row and source row).
+    and the messages stored (each with its full-text row and source row). ``plain``: into
+    stdlib SQLite without encryption, as the plain floor (stored the writer's way).
 
     What two threads of one interpreter pay here: the writer binds each statement's
     parameters holding the GIL (the importer stands still meanwhile) and, its statement
     stepped without the GIL, waits for the importer to drop it before the next; the storing
     stretches and the Python slows, against the storing alone."""
     ddl, rows, sources = floor_rows(work, export)
-    conn = db.connect(work / "floor.db", os.urandom(32), create=True)
-    conn.execute("PRAGMA foreign_keys = OFF")
+    conn: Any
+    if plain:
+        conn = sqlite3.connect(work / "floor.db", isolation_level=None, check_same_thread=False)
+    else:
+        conn = db.connect(work / "floor.db", os.urandom(32), create=True)
+        conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute(f"PRAGMA cache_size = {-importing._BULK_CACHE_KIB}")
     for statement in ddl:
+        if plain and sqlite3.sqlite_version_info < (3, 43):
+            statement = statement.replace("contentless_delete = 1, ", "")  # (storage_floor)
         conn.execute(statement)
     # the floor's rows without their four always-None columns, which the SQL sets to NULL
     bound = [tuple(value for value in row if value is not None) for row in rows]
@@ -863,7 +872,7 @@ def chat_runs(work: Path, args: argparse.Namespace) -> bool:
     # Rounds interleave the three measurements, so that a burst of load on a shared machine
     # slows one round of each rather than every run of one of them; each figure is its best.
     t_ours = t_auto = t_told = t_floor = t_sealed_floor = float("inf")
-    t_idle = t_busy = float("inf")
+    t_idle = t_busy = t_plain_values = float("inf")
     shares: list[float] = []
     stored = rows = floor_count = 0
     for _round in range(args.repeat):
@@ -880,6 +889,8 @@ def chat_runs(work: Path, args: argparse.Namespace) -> bool:
         seconds, share, _ = two_thread_storing(work, chat, busy=True)
         t_busy = min(t_busy, seconds)
         shares.append(share)
+        seconds, _, _ = two_thread_storing(work, chat, busy=False, plain=True)
+        t_plain_values = min(t_plain_values, seconds)
     t_auto, rows = time_whatstk(chat, args.repeat, None)
     print(f"ours    WhatsApp parse+store:             {t_ours:7.2f} s  ({stored} messages)")
     print(f"whatstk parse only, detecting the format: {t_auto:7.2f} s  ({rows} rows)")
@@ -916,6 +927,11 @@ def chat_runs(work: Path, args: argparse.Namespace) -> bool:
         f"floor   the same by the import's row writer, this thread idle: {t_idle:7.2f} s; "
         f"this thread running Python meanwhile: {t_busy:.2f} s ({t_busy / t_idle:.2f}x), "
         f"its Python at {statistics.median(shares):.0%} of its speed alone"
+    )
+    print(
+        f"floor   the plain floor stored the writer's way (multi-row VALUES, no None bound, "
+        f"plain SQLite): {t_plain_values:.2f} s ({t_plain_values / t_floor:.2f}x the plain "
+        f"floor's executemany)"
     )
     print(
         f"ratio (whatstk told + writer's storing beside Python) / (whatstk told + storage "

@@ -59,7 +59,8 @@ def test_the_two_thread_floor_stores_every_message_beside_python(tmp_path: Path)
     lines = len(bench.floor_rows(tmp_path, export)[1])
     idle = bench.two_thread_storing(tmp_path, export, busy=False)
     busy = bench.two_thread_storing(tmp_path, export, busy=True)
-    assert idle[2] == busy[2] == lines > 2900
+    plain = bench.two_thread_storing(tmp_path, export, busy=False, plain=True)
+    assert idle[2] == busy[2] == plain[2] == lines > 2900
     assert idle[1] == 0.0 and 0.0 < busy[1] < 2.0
     assert not list(tmp_path.glob("floor*"))
 
