@@ -18,6 +18,10 @@ WhatsApp file into a new store (in a child process, so that nothing else runs in
   sleeping between jobs is waiting for work; the importing thread sleeping in the writer's join
   is waiting for the writer.
 
+Under heavy load (above about 8 on two cores here) ``perf record -a`` itself stretches the
+import and its states stop adding up (both threads asleep for seconds): read the scheduler's
+view from a run at a moderate load, or use ``--gil`` and ``--against``, which run without it.
+
 It prints, per thread and per stage: running / runnable without a core / sleeping seconds, and
 the serial segments: time when the writer had no job while the importer ran (storing not
 overlapped), when the importer waited for the writer, and when neither ran (both off CPU:
@@ -431,6 +435,36 @@ def report(record: dict[str, Any], states: States | None) -> dict[str, float]:
             t1,
         ),
     )
+
+    def state_spans(tid: int, state: str) -> Spans:
+        return _coverage([(a, b) for a, b, got in states.get(tid, []) if got == state], t0, t1)
+
+    joins = _coverage(
+        [(s[2], s[3]) for s in spans if s[0] == importer and s[1] == "writer join"], t0, t1
+    )
+    imp_no_core = state_spans(importer, "wait_cpu")
+    off_imp = _complement(_coverage(imp_run + imp_no_core, t0, t1), t0, t1)
+    # the importer off CPU and not runnable: in the writer's join it waits for the writer,
+    # elsewhere for the GIL (its stages do no blocking I/O but the original's, 0.03 s)
+    imp_gil = _length(_intersect(off_imp, _complement(joins, t0, t1)))
+    imp_join = _length(_intersect(off_imp, joins))
+    writer_no_core = _coverage([i for t in writers for i in state_spans(t, "wait_cpu")], t0, t1)
+    writer_off = _complement(_coverage(wr_run + writer_no_core, t0, t1), t0, t1)
+    # the writer off CPU and not runnable: inside a job it waits for the GIL (to bind, or to
+    # return from a step), between jobs for work
+    writer_gil = _length(_intersect(writer_off, in_job))
+    between = _intersect(_complement(in_job, t0, t1), [(first_job, last_job)])
+    writer_idle = _length(_intersect(writer_off, between))
+    print("per thread, whole import (seconds):")
+    print(
+        f"  importer  busy {_length(imp_run):6.3f}  no core {_length(imp_no_core):6.3f}  "
+        f"waiting for the GIL {imp_gil:6.3f}  for the writer (join) {imp_join:6.3f}"
+    )
+    print(
+        f"  writer    busy {_length(wr_run):6.3f}  no core {_length(writer_no_core):6.3f}  "
+        f"waiting for the GIL {writer_gil:6.3f}  for work {writer_idle:6.3f}"
+    )
+    figures.update(importer_gil_wait=imp_gil, writer_gil_wait=writer_gil)
     print("two-thread view while the writer has work (first job to last):")
     print(f"  both running (overlap achieved):                         {_length(overlapped):7.3f}")
     print(f"  writer inside a job but not running (GIL or no core):    {_length(job_stalled):7.3f}")
