@@ -10,7 +10,8 @@ import pytest
 import sqlcipher3
 
 from evidence_desk.domain.errors import Cancelled
-from evidence_desk.services import bulk_rows, importing, reading
+from evidence_desk.importers.base import ParsedChat
+from evidence_desk.services import bulk_rows, import_parsing, importing, reading
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import verify_store
 from tests.helpers import Team, approved_contact
@@ -219,3 +220,20 @@ def test_messages_stored_before_the_entry_roll_back_with_a_cancel(
     assert verify_store(session).intact
     texts = _import(session, contact_id, tmp_path, CHAT)
     assert len(texts) == 7 and reading.search(session, contact_id, "反斜杠")
+
+
+def test_an_import_stores_each_native_id_and_reply_to_as_parsed(team: Team, tmp_path: Path) -> None:
+    # a real export with native ids and replies, some messages replying to none: each stored
+    # value is the parsed one, NULL where the parse has None (bound as UNADAPTED_NULL)
+    export = Path(__file__).parents[1] / "importers/fixtures/telegram/single_personal_result.json"
+    session, contact_id = approved_contact(
+        team, tmp_path, channel="telegram", handle="wangfang", display_name="王芳"
+    )
+    importing.import_files(session, contact_id, [export], tz="UTC")
+    parsed = import_parsing.parse_path(export, "UTC", None).result
+    assert isinstance(parsed, ParsedChat)
+    expected = [(m.native_id, m.reply_to) for m in parsed.messages]
+    assert any(r is None for _n, r in expected) and any(r is not None for _n, r in expected)
+    stored = session.conn.execute("SELECT native_id, reply_to FROM messages ORDER BY rowid")
+    assert [tuple(row) for row in stored] == expected
+    assert verify_store(session).intact
