@@ -53,7 +53,7 @@ from evidence_desk.ui.approvals import ApprovalQueue
 from evidence_desk.ui.bundle_dialog import BundleDialog
 from evidence_desk.ui.contact_page import ContactPage
 from evidence_desk.ui.details import DetailsPane
-from evidence_desk.ui.labels import channel_label, status_label
+from evidence_desk.ui.labels import channel_label, format_label, status_label
 from evidence_desk.ui.ledger_view import LedgerView
 from evidence_desk.ui.processing_records_view import ProcessingRecordsView
 from evidence_desk.ui.retention_dialog import ReasonDialog, retention_lines
@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([260, 760])
         self.setCentralWidget(splitter)
+        self.splitter = splitter
 
         self.details = DetailsPane(session, self)
         dock = QDockWidget(self.tr("Details"), self)
@@ -689,6 +690,8 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentItem(restore)
         else:
             self._nav_changed(self.nav.currentItem(), None)
+        if origins is not None:
+            self._fit_origin_columns()
         self.approvals.refresh()
         self.update_stamp_status()
         self._filter(self.filter_edit.text())
@@ -708,6 +711,28 @@ class MainWindow(QMainWindow):
             else {}
         )
         return org_origins.Origins(self.session)
+
+    def _fit_origin_columns(self) -> None:
+        """Both columns of the organisation's case list in full: case numbers and contacts
+        were cut to "2026-SH-..." beside the "by" column. The navigation widens to fit them,
+        up to half the window; beyond that the list scrolls sideways (nothing is elided)."""
+        self.nav.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header = self.nav.header()
+        header.setStretchLastSection(False)
+        for column in (0, 1):
+            self.nav.resizeColumnToContents(column)
+        needed = (
+            self.nav.columnWidth(0)
+            + self.nav.columnWidth(1)
+            + 2 * self.nav.frameWidth()
+            + self.nav.verticalScrollBar().sizeHint().width()
+            + 8  # the navigation box's margin
+        )
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if len(sizes) == 2 and total > 0 and sizes[0] < needed:
+            wide = min(needed, total // 2)
+            self.splitter.setSizes([wide, total - wide])
 
     def _show_origin(self, item: QTreeWidgetItem, origin: org_origins.Origin) -> None:
         """ "by zhang · 3f2a91c0" in the second column; the full device id in its tooltip."""
@@ -730,7 +755,7 @@ class MainWindow(QMainWindow):
             child = QTreeWidgetItem(
                 [
                     self.tr("%1 import · %2 messages")
-                    .replace("%1", line.format)
+                    .replace("%1", format_label(line.format))
                     .replace("%2", str(line.message_count))
                 ]
             )

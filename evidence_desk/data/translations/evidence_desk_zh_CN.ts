@@ -1335,21 +1335,26 @@
     </message>
     <message>
         <location filename="../../ui/errors.py" line="34"/>
+        <source>The hub did not accept it.</source>
+        <translation>中心服务器未接受。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="35"/>
         <source>The hub showed a history this device was not shown.</source>
         <translation>中心展示了一套本设备未曾见过的历史。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="39"/>
+        <location filename="../../ui/errors.py" line="40"/>
         <source>The operation failed.</source>
         <translation>操作失败。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="40"/>
+        <location filename="../../ui/errors.py" line="41"/>
         <source>Unexpected error: nothing was changed.</source>
         <translation>意外错误：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="66"/>
+        <location filename="../../ui/errors.py" line="67"/>
         <source>Evidence Desk</source>
         <translation>证据台</translation>
     </message>
@@ -2953,7 +2958,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="110"/>
-        <location filename="../../ui/main_window.py" line="704"/>
+        <location filename="../../ui/main_window.py" line="707"/>
         <source>Cases and contacts</source>
         <translation>案件与联系人</translation>
     </message>
@@ -2969,7 +2974,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="132"/>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Ledger</source>
         <translation>存证链</translation>
     </message>
@@ -2994,318 +2999,318 @@
         <translation>处理情况记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Request contact</source>
         <translation>申请联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Import evidence</source>
         <translation>导入证据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>Export bundle</source>
         <translation>导出证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Verify store</source>
         <translation>校验证据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Approval queue</source>
         <translation>审批队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Join an organisation…</source>
         <translation>加入组织…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Check this store against your organisation&apos;s hub and join it as a device</source>
         <translation>将此存储库与您所在组织的中心服务器核对，并作为一台设备加入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Close case…</source>
         <translation>结案…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Legal hold…</source>
         <translation>法律保全…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Lift hold…</source>
         <translation>解除保全…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Shred case…</source>
         <translation>销毁案件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>Breach records…</source>
         <translation>安全事件记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Signing certificates…</source>
         <translation>签名证书…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Exchange checkpoints…</source>
         <translation>交换检查点…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Write the organisation checkpoints this device was shown, or check another device&apos;s (or a bundle&apos;s) against this device&apos;s history, outside the hub</source>
         <translation>在中心之外，写出本设备见过的组织检查点，或将另一台设备（或证据包）的检查点与本设备的历史核对</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Open a new case (Ctrl+N)</source>
         <translation>新建案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="448"/>
         <source>Ask a supervisor to approve a new contact (Ctrl+R)</source>
         <translation>申请主管批准添加新联系人（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>Import chat exports and screenshots for the selected contact (Ctrl+I)</source>
         <translation>为所选联系人导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>Export a court bundle for the selected case (Ctrl+E)</source>
         <translation>为所选案件导出诉讼证据包（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>Contact requests waiting for a decision</source>
         <translation>等待审批的联系人申请</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>Add users, change roles, reset passwords</source>
         <translation>添加用户、设置角色、重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>Back up this store, or check and restore a backup</source>
         <translation>备份本证据库，或检查并恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Close the selected case: its purpose is achieved; sets its deletion date</source>
         <translation>结束所选案件：处理目的已实现；设定其删除日期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Place a legal hold on the selected case: nothing of it may be deleted</source>
         <translation>对所选案件设置法律保全：其任何内容均不得删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>Lift the legal hold on the selected case</source>
         <translation>解除所选案件的法律保全</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Destroy the selected case&apos;s content once its deletion date has come, or on the debtor&apos;s request after the retention floor; its proofs are kept</source>
         <translation>在删除日期届至后，或在最短保存期届满后应债务人请求，销毁所选案件的内容；其证明数据予以保留</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>File a personal information breach record and print its notice (art. 57)</source>
         <translation>登记个人信息安全事件并打印告知书（第五十七条）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>The certificates that sign the bundle&apos;s PDF volumes (PAdES)</source>
         <translation>用于签署证据包 PDF 分册的证书（PAdES）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Check every original, row and ledger entry (F5)</source>
         <translation>校验每个原始文件、每行数据和每条存证记录（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>The signed audit log (Ctrl+L)</source>
         <translation>已签名的审计日志（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Language, time zone, time-stamp authorities, quiet hours</source>
         <translation>语言、时区、时间戳机构、免打扰时段</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Main actions</source>
         <translation>主要操作</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Select an approved contact first: evidence is imported only for contacts a supervisor approved.</source>
         <translation>请先选择已批准的联系人：只有主管批准的联系人才能导入证据。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="433"/>
         <source>No evidence can be imported for %1: %2</source>
         <translation>无法为 %1 导入证据：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>Import chat exports and screenshots for %1 (Ctrl+I)</source>
         <translation>为 %1 导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>Select a case first.</source>
         <translation>请先选择案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="523"/>
         <source>Warning: this store is in a synced or network folder</source>
         <translation>警告：此证据库位于同步文件夹或网络文件夹中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536"/>
+        <location filename="../../ui/main_window.py" line="537"/>
         <source>Time stamps: all %1 entries covered</source>
         <translation>时间戳：全部 %1 条记录已覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="541"/>
+        <location filename="../../ui/main_window.py" line="542"/>
         <source>Time stamps: %1 entries queued</source>
         <translation>时间戳：%1 条记录排队中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>Stamped up to entry %1 of %2.</source>
         <translation>已加盖时间戳至第 %1 条（共 %2 条）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="553"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>Newest trusted time: %1</source>
         <translation>最新可信时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569"/>
+        <location filename="../../ui/main_window.py" line="570"/>
         <source>No time-stamp authority is configured (Settings).</source>
         <translation>尚未配置时间戳机构（见设置）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="583"/>
+        <location filename="../../ui/main_window.py" line="584"/>
         <source>Last attempt failed: %1</source>
         <translation>上次尝试失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="598"/>
+        <location filename="../../ui/main_window.py" line="599"/>
         <source>Integrity: verifying…</source>
         <translation>完整性：校验中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="609"/>
+        <location filename="../../ui/main_window.py" line="610"/>
         <source>Integrity: intact (%1 entries)</source>
         <translation>完整性：完好（%1 条记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="614"/>
+        <location filename="../../ui/main_window.py" line="615"/>
         <source>Integrity: %1 problem(s) found</source>
         <translation>完整性：发现 %1 个问题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="617"/>
+        <location filename="../../ui/main_window.py" line="618"/>
         <source>Open the Verify tab (F5) for every finding.</source>
         <translation>打开“校验”页（F5）查看全部结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="622"/>
+        <location filename="../../ui/main_window.py" line="623"/>
         <source>Integrity: not checked</source>
         <translation>完整性：未校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="642"/>
+        <location filename="../../ui/main_window.py" line="643"/>
         <source>(shredded)</source>
         <translation>（已销毁）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="650"/>
+        <location filename="../../ui/main_window.py" line="651"/>
         <source>Overdue %1 since %2</source>
         <translation>自 %2 起逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="684"/>
+        <location filename="../../ui/main_window.py" line="685"/>
         <source>Your role does not read cases.</source>
         <translation>您的角色无权查看案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="704"/>
+        <location filename="../../ui/main_window.py" line="707"/>
         <source>By</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="714"/>
+        <location filename="../../ui/main_window.py" line="739"/>
         <source>unknown device</source>
         <translation>未知设备</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="716"/>
+        <location filename="../../ui/main_window.py" line="741"/>
         <source>%1 (this device)</source>
         <translation>%1（本设备）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="717"/>
+        <location filename="../../ui/main_window.py" line="742"/>
         <source>by %1 · %2</source>
         <translation>由 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="732"/>
+        <location filename="../../ui/main_window.py" line="757"/>
         <source>%1 import · %2 messages</source>
         <translation>%1 导入 · %2 条消息</translation>
     </message>
@@ -4520,17 +4525,17 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_controller.py" line="453"/>
+        <location filename="../../ui/sync_controller.py" line="460"/>
         <source>New contact request in case %1 from %2</source>
         <translation>案件 %1 有新的联系请求，来自 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="459"/>
+        <location filename="../../ui/sync_controller.py" line="466"/>
         <source>Approved by %1: your contact request in case %2</source>
         <translation>%1 已批准：您在案件 %2 中的联系请求</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="461"/>
+        <location filename="../../ui/sync_controller.py" line="468"/>
         <source>Refused by %1: your contact request in case %2</source>
         <translation>%1 已拒绝：您在案件 %2 中的联系请求</translation>
     </message>
@@ -4538,22 +4543,22 @@
 <context>
     <name>SyncDetails</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="51"/>
+        <location filename="../../ui/sync_status.py" line="53"/>
         <source>Sync details</source>
         <translation>同步详情</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="60"/>
+        <location filename="../../ui/sync_status.py" line="62"/>
         <source>Entry %1 (%2), rule %3: %4</source>
         <translation>条目 %1（%2），规则 %3：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="66"/>
+        <location filename="../../ui/sync_status.py" line="68"/>
         <source>Refused entries: %1</source>
         <translation>被拒绝的条目：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="68"/>
+        <location filename="../../ui/sync_status.py" line="70"/>
         <source>Last problem: %1</source>
         <translation>最近的问题：%1</translation>
     </message>
@@ -4561,72 +4566,102 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="94"/>
+        <location filename="../../ui/sync_status.py" line="96"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="97"/>
+        <location filename="../../ui/sync_status.py" line="99"/>
         <source>Sync details…</source>
         <translation>同步详情…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="105"/>
+        <location filename="../../ui/sync_status.py" line="107"/>
         <source>Sync: starting…</source>
         <translation>同步：正在启动…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="113"/>
-        <source>Refused: 1 entry (rule %1)</source>
-        <translation>已拒绝：1 个条目（规则 %1）</translation>
+        <location filename="../../ui/sync_status.py" line="115"/>
+        <source>Refused: 1 entry (%1)</source>
+        <translation>已拒绝：1 个条目（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="116"/>
-        <source>Refused: %1 entries (rule %2)</source>
-        <translation>已拒绝：%1 个条目（规则 %2）</translation>
+        <location filename="../../ui/sync_status.py" line="118"/>
+        <source>Refused: %1 entries (%2)</source>
+        <translation>已拒绝：%1 个条目（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="122"/>
+        <location filename="../../ui/sync_status.py" line="131"/>
+        <source>Offline since %1 — %2, %3 waiting</source>
+        <translation>自 %1 起离线 — %2、%3 待上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="137"/>
+        <source>; trying again at %1</source>
+        <translation>；将于 %1 自动重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="154"/>
+        <source>Waiting to go up: %1, %2 files (%3)</source>
+        <translation>待上传：%1、%2 个文件（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="161"/>
+        <source>Last sync: %1 (%2)</source>
+        <translation>上次同步：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="166"/>
+        <source>Each refused entry and its rule: Sync details… in this menu</source>
+        <translation>每个被拒绝的条目及其规则：见本菜单中的“同步详情…”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="186"/>
+        <source>1 entry</source>
+        <translation>1 个条目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="187"/>
+        <source>%1 entries</source>
+        <translation>%1 个条目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="193"/>
+        <source>another supervisor decided first</source>
+        <translation>另一位主管已先作出决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="194"/>
+        <source>rule %1</source>
+        <translation>规则 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="124"/>
         <source>Not syncing: this laptop was retired</source>
         <translation>未同步：这台笔记本电脑已被停用</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="125"/>
+        <location filename="../../ui/sync_status.py" line="127"/>
         <source>Not syncing: the hub needs an upgrade</source>
         <translation>未同步：中心服务器需要升级</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="129"/>
-        <source>Offline since %1 — %2 entries, %3 waiting</source>
-        <translation>自 %1 起离线 — %2 个条目、%3 待上传</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_status.py" line="136"/>
+        <location filename="../../ui/sync_status.py" line="142"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="139"/>
+        <location filename="../../ui/sync_status.py" line="145"/>
         <source>Synced %1</source>
         <translation>已同步 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="141"/>
+        <location filename="../../ui/sync_status.py" line="147"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="148"/>
-        <source>Waiting to go up: %1 entries, %2 files (%3)</source>
-        <translation>待上传：%1 个条目、%2 个文件（%3）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_status.py" line="154"/>
-        <source>Last sync: %1</source>
-        <translation>上次同步：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_status.py" line="163"/>
+        <location filename="../../ui/sync_status.py" line="175"/>
         <source>Evidence Desk</source>
         <translation>证据台</translation>
     </message>
@@ -4793,152 +4828,152 @@
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="150"/>
+        <location filename="../../ui/verify_panel.py" line="155"/>
         <source>Verifying every original, row, signature and checkpoint, and reading every screenshot again…</source>
         <translation>正在校验每个原始文件、数据行、签名和检查点，并重新识别每张截图…</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="156"/>
+        <location filename="../../ui/verify_panel.py" line="161"/>
         <source>Verifying every original, row, signature and checkpoint…</source>
         <translation>正在校验每个原始文件、数据行、签名和检查点…</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="173"/>
+        <location filename="../../ui/verify_panel.py" line="178"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="179"/>
+        <location filename="../../ui/verify_panel.py" line="184"/>
         <source>ledger entries</source>
         <translation>存证链条目</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="180"/>
+        <location filename="../../ui/verify_panel.py" line="185"/>
         <source>originals</source>
         <translation>原始文件</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="181"/>
+        <location filename="../../ui/verify_panel.py" line="186"/>
         <source>screenshots read again</source>
         <translation>重新识别截图</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="182"/>
+        <location filename="../../ui/verify_panel.py" line="187"/>
         <source>signatures</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="200"/>
+        <location filename="../../ui/verify_panel.py" line="205"/>
         <source>Verification cancelled; nothing was concluded.</source>
         <translation>校验已取消，未得出任何结论。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="207"/>
+        <location filename="../../ui/verify_panel.py" line="212"/>
         <source>%1 ledger entries, %2 checkpoints, %3 originals (%4 bytes) checked.</source>
         <translation>已校验 %1 条存证记录、%2 个检查点、%3 个原始文件（%4 字节）。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="215"/>
+        <location filename="../../ui/verify_panel.py" line="220"/>
         <source>INTACT</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="220"/>
+        <location filename="../../ui/verify_panel.py" line="225"/>
         <source>PROBLEMS FOUND (%1)</source>
         <translation>发现问题（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="238"/>
+        <location filename="../../ui/verify_panel.py" line="243"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="239"/>
+        <location filename="../../ui/verify_panel.py" line="244"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="240"/>
+        <location filename="../../ui/verify_panel.py" line="245"/>
         <source>ok</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="242"/>
+        <location filename="../../ui/verify_panel.py" line="247"/>
         <source>trusted</source>
         <translation>受信任</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="243"/>
+        <location filename="../../ui/verify_panel.py" line="248"/>
         <source>untrusted</source>
         <translation>不受信任</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="244"/>
+        <location filename="../../ui/verify_panel.py" line="249"/>
         <source>info</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="260"/>
+        <location filename="../../ui/verify_panel.py" line="265"/>
         <source>Choose a verification kit</source>
         <translation>选择校验包</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="260"/>
+        <location filename="../../ui/verify_panel.py" line="265"/>
         <source>Verification kit (*.zip)</source>
         <translation>校验包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="267"/>
+        <location filename="../../ui/verify_panel.py" line="272"/>
         <source>TSA root certificates to trust</source>
         <translation>要信任的时间戳根证书</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="267"/>
+        <location filename="../../ui/verify_panel.py" line="272"/>
         <source>PEM files (*.pem)</source>
         <translation>PEM 文件 (*.pem)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="275"/>
+        <location filename="../../ui/verify_panel.py" line="280"/>
         <source>The organisation&apos;s published signer keys</source>
         <translation>机构公布的签名人公钥列表</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="277"/>
+        <location filename="../../ui/verify_panel.py" line="282"/>
         <source>Organisation key lists (*.json)</source>
         <translation>机构公钥列表 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="291"/>
+        <location filename="../../ui/verify_panel.py" line="296"/>
         <source>Bundles are trusted against the app&apos;s TSA root list and what is pinned in %1 (tsa-roots/*.pem, org-keys/*.json), never against roots or keys inside the kit.</source>
         <translation>证据包的信任依据为本软件的时间戳根证书列表及固定信任目录 %1 中的文件（tsa-roots/*.pem、org-keys/*.json），绝不依据校验包内自带的根证书或公钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="296"/>
+        <location filename="../../ui/verify_panel.py" line="301"/>
         <source>Also trusted: %1.</source>
         <translation>另外信任：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="306"/>
+        <location filename="../../ui/verify_panel.py" line="311"/>
         <source>Checking %1…</source>
         <translation>正在校验 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="320"/>
+        <location filename="../../ui/verify_panel.py" line="325"/>
         <source>BUNDLE INTACT BUT UNTRUSTED</source>
         <translation>证据包完好但不受信任</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="322"/>
+        <location filename="../../ui/verify_panel.py" line="327"/>
         <source>BUNDLE INTACT</source>
         <translation>证据包完好</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="325"/>
+        <location filename="../../ui/verify_panel.py" line="330"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="318"/>
+        <location filename="../../ui/verify_panel.py" line="323"/>
         <source>BUNDLE HAS PROBLEMS</source>
         <translation>证据包有问题</translation>
     </message>
