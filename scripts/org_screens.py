@@ -38,6 +38,13 @@ CHAT = (
 )
 
 Save = Callable[[QWidget, str], Path]
+OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+
+
+def grab_now(widget: QWidget, name: str) -> None:
+    """A state that lasts a moment (syncing), taken without letting the events run first."""
+    widget.grab().save(str(OUT / f"{name}.png"))
+    print(f"saved docs/screenshots/{name}.png")
 
 
 def wait_for(app: QApplication, condition: Callable[[], bool], timeout: float = 60) -> None:
@@ -148,7 +155,7 @@ def shoot(app: QApplication, org: Org, lang: str, folder: Path, save: Save) -> N
         status = staff.sync_status
         assert status is not None
         wait_for(app, lambda: status.state.syncing, timeout=20)
-        save(staff, f"{lang}-org-syncing")
+        grab_now(staff, f"{lang}-org-syncing")  # at once: the sync ends within a second
 
         # the supervisor's queue receives it live, with the notice in the status bar
         wait_for(app, lambda: sam.approvals.select(first.id))
@@ -196,7 +203,7 @@ def shoot(app: QApplication, org: Org, lang: str, folder: Path, save: Save) -> N
         sue_status = sue.sync_status
         assert sue_status is not None
         wait_for(app, lambda: bool(sue_status.state.refused) and not sue_status.state.syncing)
-        sue.show_approvals()
+        sue.select_contact(second.id)  # her laptop shows the decision that stands
         save(sue, f"{lang}-org-refused")
         details = sue_status.show_details()
         save(details, f"{lang}-org-refused-details")
