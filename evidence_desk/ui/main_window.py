@@ -180,6 +180,13 @@ class MainWindow(QMainWindow):
                 self.start_verify()
 
         QTimer.singleShot(0, verify_once_shown)
+
+        # the splitter has its sizes once shown: the case list's lines in full from the start
+        def fit_once_shown() -> None:
+            if alive(self):
+                self._fit_columns()
+
+        QTimer.singleShot(0, fit_once_shown)
         # Offline laptops queue checkpoints; this sends the queue at open and then every few
         # minutes, in the background (a TSA that does not answer only delays the next try).
         self._stamp_timer = QTimer(self)
@@ -690,8 +697,7 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentItem(restore)
         else:
             self._nav_changed(self.nav.currentItem(), None)
-        if origins is not None:
-            self._fit_origin_columns()
+        self._fit_columns()
         self.approvals.refresh()
         self.update_stamp_status()
         self._filter(self.filter_edit.text())
@@ -712,20 +718,26 @@ class MainWindow(QMainWindow):
         )
         return org_origins.Origins(self.session)
 
-    def _fit_origin_columns(self) -> None:
-        """Both columns of the organisation's case list in full: case numbers and contacts
-        were cut to "2026-SH-..." beside the "by" column. The navigation widens to fit them,
-        up to half the window; beyond that the list scrolls sideways (nothing is elided)."""
-        self.nav.setTextElideMode(Qt.TextElideMode.ElideNone)
-        header = self.nav.header()
-        header.setStretchLastSection(False)
-        for column in (0, 1):
-            self.nav.resizeColumnToContents(column)
+    def _fit_columns(self) -> None:
+        """The case list's lines in full: a contact's status came last and was cut
+        ("陈立新 (WhatsApp) · WhatsApp · ..."), and beside the organisation's "by" column case
+        numbers were cut to "2026-SH-...". The navigation widens to fit its columns, up to
+        half the window (the verify panel's tools sit in a second row so that the centre no
+        longer holds 780 px); beyond that the list scrolls sideways (nothing is elided)."""
+        nav = self.nav
+        nav.setTextElideMode(Qt.TextElideMode.ElideNone)
+        columns = nav.columnCount()
+        nav.header().setStretchLastSection(columns == 1)
+        if columns > 1:
+            for column in range(columns):
+                nav.resizeColumnToContents(column)
+            content = sum(nav.columnWidth(column) for column in range(columns))
+        else:
+            content = nav.sizeHintForColumn(0)
         needed = (
-            self.nav.columnWidth(0)
-            + self.nav.columnWidth(1)
-            + 2 * self.nav.frameWidth()
-            + self.nav.verticalScrollBar().sizeHint().width()
+            content
+            + 2 * nav.frameWidth()
+            + nav.verticalScrollBar().sizeHint().width()
             + 8  # the navigation box's margin
         )
         sizes = self.splitter.sizes()
