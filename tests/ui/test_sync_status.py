@@ -90,6 +90,7 @@ def test_the_status_speaks_chinese(qtbot: QtBot) -> None:
         row = details.entries.item(0).text()
         assert row.startswith("条目 7（批准联系人），规则 four-eyes：")
         assert "breaks the rule" not in row  # the refusal itself said in Chinese
+        assert "contact.approve" not in row  # the entry's action in words, not its code
         details.close()
         status.show_state(SyncState(hub_too_old=True, problem="..."))
         assert status.text() == "未同步：中心服务器需要升级"

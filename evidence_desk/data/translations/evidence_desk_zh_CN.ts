@@ -1362,173 +1362,173 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../ui/service_text.py" line="473"/>
+        <location filename="../../ui/service_text.py" line="481"/>
         <source>channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="474"/>
+        <location filename="../../ui/service_text.py" line="482"/>
         <source>relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="475"/>
+        <location filename="../../ui/service_text.py" line="483"/>
         <source>initiated by</source>
         <translation>发起方</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="476"/>
+        <location filename="../../ui/service_text.py" line="484"/>
         <source>account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="477"/>
+        <location filename="../../ui/service_text.py" line="485"/>
         <source>document</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="478"/>
+        <location filename="../../ui/service_text.py" line="486"/>
         <source>files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="479"/>
+        <location filename="../../ui/service_text.py" line="487"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="480"/>
+        <location filename="../../ui/service_text.py" line="488"/>
         <source>password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="481"/>
+        <location filename="../../ui/service_text.py" line="489"/>
         <source>time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="482"/>
+        <location filename="../../ui/service_text.py" line="490"/>
         <source>setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="483"/>
+        <location filename="../../ui/service_text.py" line="491"/>
         <source>quiet hours</source>
         <translation>免打扰时段</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="484"/>
+        <location filename="../../ui/service_text.py" line="492"/>
         <source>language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="485"/>
+        <location filename="../../ui/service_text.py" line="493"/>
         <source>tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="486"/>
+        <location filename="../../ui/service_text.py" line="494"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="487"/>
+        <location filename="../../ui/service_text.py" line="495"/>
         <source>limit</source>
         <translation>数量上限</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="488"/>
+        <location filename="../../ui/service_text.py" line="496"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="489"/>
+        <location filename="../../ui/service_text.py" line="497"/>
         <source>time-stamp authority</source>
         <translation>时间戳机构</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="490"/>
+        <location filename="../../ui/service_text.py" line="498"/>
         <source>root certificates</source>
         <translation>根证书</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="491"/>
+        <location filename="../../ui/service_text.py" line="499"/>
         <source>intermediate certificates</source>
         <translation>中间证书</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="492"/>
+        <location filename="../../ui/service_text.py" line="500"/>
         <source>approved repayment accounts</source>
         <translation>经批准的还款账户</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="493"/>
+        <location filename="../../ui/service_text.py" line="501"/>
         <source>conduct lexicon</source>
         <translation>合规词库</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="494"/>
+        <location filename="../../ui/service_text.py" line="502"/>
         <source>shipped lexicon</source>
         <translation>内置词库</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="495"/>
-        <location filename="../../ui/service_text.py" line="496"/>
+        <location filename="../../ui/service_text.py" line="503"/>
+        <location filename="../../ui/service_text.py" line="504"/>
         <source>case number</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="497"/>
+        <location filename="../../ui/service_text.py" line="505"/>
         <source>case edit</source>
         <translation>案件修改</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="498"/>
+        <location filename="../../ui/service_text.py" line="506"/>
         <source>debtor name</source>
         <translation>债务人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="499"/>
+        <location filename="../../ui/service_text.py" line="507"/>
         <source>product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="500"/>
+        <location filename="../../ui/service_text.py" line="508"/>
         <source>amount overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="501"/>
+        <location filename="../../ui/service_text.py" line="509"/>
         <source>overdue since</source>
         <translation>逾期起始日</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="502"/>
+        <location filename="../../ui/service_text.py" line="510"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="503"/>
+        <location filename="../../ui/service_text.py" line="511"/>
         <source>contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="504"/>
+        <location filename="../../ui/service_text.py" line="512"/>
         <source>from date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="505"/>
+        <location filename="../../ui/service_text.py" line="513"/>
         <source>to date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="506"/>
+        <location filename="../../ui/service_text.py" line="514"/>
         <source>bundle language</source>
         <translation>证据包语言</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="507"/>
+        <location filename="../../ui/service_text.py" line="515"/>
         <source>page cap</source>
         <translation>页数上限</translation>
     </message>
@@ -2771,82 +2771,82 @@
 <context>
     <name>Locators</name>
     <message>
-        <location filename="../../ui/service_text.py" line="433"/>
+        <location filename="../../ui/service_text.py" line="441"/>
         <source>lines %1-%2</source>
         <translation>第 %1–%2 行</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="434"/>
+        <location filename="../../ui/service_text.py" line="442"/>
         <source>rows %1-%2</source>
         <translation>第 %1–%2 条记录</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="435"/>
+        <location filename="../../ui/service_text.py" line="443"/>
         <source>line %1, column %2</source>
         <translation>第 %1 行第 %2 列</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="436"/>
+        <location filename="../../ui/service_text.py" line="444"/>
         <source>line %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="437"/>
+        <location filename="../../ui/service_text.py" line="445"/>
         <source>row %1</source>
         <translation>第 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="438"/>
+        <location filename="../../ui/service_text.py" line="446"/>
         <source>byte %1</source>
         <translation>第 %1 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="439"/>
+        <location filename="../../ui/service_text.py" line="447"/>
         <source>item %1</source>
         <translation>第 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="440"/>
+        <location filename="../../ui/service_text.py" line="448"/>
         <source>ledger entry %1</source>
         <translation>存证链第 %1 条</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="441"/>
+        <location filename="../../ui/service_text.py" line="449"/>
         <source>ledger entries %1-%2</source>
         <translation>存证链第 %1–%2 条</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="447"/>
+        <location filename="../../ui/service_text.py" line="455"/>
         <source>header</source>
         <translation>文件头</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="448"/>
+        <location filename="../../ui/service_text.py" line="456"/>
         <source>file name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="449"/>
+        <location filename="../../ui/service_text.py" line="457"/>
         <source>file end</source>
         <translation>文件末尾</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="450"/>
+        <location filename="../../ui/service_text.py" line="458"/>
         <source>frames</source>
         <translation>帧</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="451"/>
+        <location filename="../../ui/service_text.py" line="459"/>
         <source>decoder</source>
         <translation>解码器</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="452"/>
+        <location filename="../../ui/service_text.py" line="460"/>
         <source>time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="453"/>
+        <location filename="../../ui/service_text.py" line="461"/>
         <source>root element</source>
         <translation>根元素</translation>
     </message>
@@ -3845,379 +3845,379 @@
 <context>
     <name>ServiceText</name>
     <message>
-        <location filename="../../ui/service_text.py" line="60"/>
+        <location filename="../../ui/service_text.py" line="61"/>
         <source>%1 %2: %3</source>
         <translation>%1 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="94"/>
+        <location filename="../../ui/service_text.py" line="95"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="95"/>
+        <location filename="../../ui/service_text.py" line="96"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="118"/>
+        <location filename="../../ui/service_text.py" line="119"/>
         <source>: </source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="123"/>
+        <location filename="../../ui/service_text.py" line="124"/>
         <source>%1 &quot;%2&quot;</source>
         <translation>%1“%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="133"/>
+        <location filename="../../ui/service_text.py" line="134"/>
         <source>%1 (rule %2)</source>
         <translation>%1（规则 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="207"/>
+        <location filename="../../ui/service_text.py" line="208"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="221"/>
+        <location filename="../../ui/service_text.py" line="222"/>
         <source>message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="222"/>
+        <location filename="../../ui/service_text.py" line="223"/>
         <source>item</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="228"/>
+        <location filename="../../ui/service_text.py" line="229"/>
         <source>Android</source>
         <translation>安卓</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="229"/>
+        <location filename="../../ui/service_text.py" line="230"/>
         <source>iOS</source>
         <translation>iOS</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="230"/>
+        <location filename="../../ui/service_text.py" line="231"/>
         <source>mixed iOS/Android</source>
         <translation>iOS 与安卓混合</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="236"/>
+        <location filename="../../ui/service_text.py" line="237"/>
         <source>12-hour clock</source>
         <translation>12 小时制</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="237"/>
+        <location filename="../../ui/service_text.py" line="238"/>
         <source>24-hour clock</source>
         <translation>24 小时制</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="238"/>
+        <location filename="../../ui/service_text.py" line="239"/>
         <source>mixed 12/24-hour clock</source>
         <translation>12/24 小时制混合</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="245"/>
+        <location filename="../../ui/service_text.py" line="246"/>
         <source>language unknown</source>
         <translation>语言未知</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="246"/>
+        <location filename="../../ui/service_text.py" line="247"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="247"/>
-        <location filename="../../ui/service_text.py" line="292"/>
+        <location filename="../../ui/service_text.py" line="248"/>
+        <location filename="../../ui/service_text.py" line="293"/>
         <source>English</source>
         <translation>英语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="248"/>
+        <location filename="../../ui/service_text.py" line="249"/>
         <source>Spanish</source>
         <translation>西班牙语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="249"/>
+        <location filename="../../ui/service_text.py" line="250"/>
         <source>German</source>
         <translation>德语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="250"/>
+        <location filename="../../ui/service_text.py" line="251"/>
         <source>Russian</source>
         <translation>俄语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="251"/>
+        <location filename="../../ui/service_text.py" line="252"/>
         <source>Portuguese</source>
         <translation>葡萄牙语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="252"/>
+        <location filename="../../ui/service_text.py" line="253"/>
         <source>Dutch</source>
         <translation>荷兰语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="253"/>
+        <location filename="../../ui/service_text.py" line="254"/>
         <source>Czech</source>
         <translation>捷克语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="254"/>
+        <location filename="../../ui/service_text.py" line="255"/>
         <source>French</source>
         <translation>法语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="255"/>
+        <location filename="../../ui/service_text.py" line="256"/>
         <source>Italian</source>
         <translation>意大利语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="256"/>
-        <location filename="../../ui/service_text.py" line="295"/>
+        <location filename="../../ui/service_text.py" line="257"/>
+        <location filename="../../ui/service_text.py" line="296"/>
         <source>Japanese</source>
         <translation>日语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="257"/>
+        <location filename="../../ui/service_text.py" line="258"/>
         <source>Arabic</source>
         <translation>阿拉伯语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="258"/>
+        <location filename="../../ui/service_text.py" line="259"/>
         <source>Turkish</source>
         <translation>土耳其语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="259"/>
+        <location filename="../../ui/service_text.py" line="260"/>
         <source>Indonesian</source>
         <translation>印尼语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="266"/>
+        <location filename="../../ui/service_text.py" line="267"/>
         <source>day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="267"/>
+        <location filename="../../ui/service_text.py" line="268"/>
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="268"/>
+        <location filename="../../ui/service_text.py" line="269"/>
         <source>year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="276"/>
+        <location filename="../../ui/service_text.py" line="277"/>
         <source>WeChat MemoTrace TXT</source>
         <translation>微信 MemoTrace TXT</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="277"/>
+        <location filename="../../ui/service_text.py" line="278"/>
         <source>WeChat WechatExporter TXT</source>
         <translation>微信 WechatExporter TXT</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="280"/>
+        <location filename="../../ui/service_text.py" line="281"/>
         <source>MemoTrace CSV</source>
         <translation>MemoTrace CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="281"/>
+        <location filename="../../ui/service_text.py" line="282"/>
         <source>PyWxDump CSV</source>
         <translation>PyWxDump CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="282"/>
+        <location filename="../../ui/service_text.py" line="283"/>
         <source>MemoTrace HTML export</source>
         <translation>MemoTrace HTML 导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="283"/>
+        <location filename="../../ui/service_text.py" line="284"/>
         <source>WechatExporter HTML export</source>
         <translation>WechatExporter HTML 导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="293"/>
+        <location filename="../../ui/service_text.py" line="294"/>
         <source>Simplified Chinese</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="294"/>
+        <location filename="../../ui/service_text.py" line="295"/>
         <source>Traditional Chinese</source>
         <translation>繁体中文</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="296"/>
+        <location filename="../../ui/service_text.py" line="297"/>
         <source>Thai</source>
         <translation>泰语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="303"/>
+        <location filename="../../ui/service_text.py" line="304"/>
         <source>text messages</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="304"/>
+        <location filename="../../ui/service_text.py" line="305"/>
         <source>call log</source>
         <translation>通话记录</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="305"/>
+        <location filename="../../ui/service_text.py" line="306"/>
         <source>received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="306"/>
+        <location filename="../../ui/service_text.py" line="307"/>
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="307"/>
+        <location filename="../../ui/service_text.py" line="308"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="308"/>
+        <location filename="../../ui/service_text.py" line="309"/>
         <source>outbox</source>
         <translation>发件箱</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="309"/>
+        <location filename="../../ui/service_text.py" line="310"/>
         <source>failed</source>
         <translation>发送失败</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="310"/>
+        <location filename="../../ui/service_text.py" line="311"/>
         <source>queued</source>
         <translation>排队待发</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="311"/>
+        <location filename="../../ui/service_text.py" line="312"/>
         <source>inbox</source>
         <translation>收件箱</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="318"/>
+        <location filename="../../ui/service_text.py" line="319"/>
         <source>invalid request</source>
         <translation>请求无效</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="319"/>
+        <location filename="../../ui/service_text.py" line="320"/>
         <source>connection failed</source>
         <translation>连接失败</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="320"/>
+        <location filename="../../ui/service_text.py" line="321"/>
         <source>timed out</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="321"/>
+        <location filename="../../ui/service_text.py" line="322"/>
         <source>HTTP error</source>
         <translation>HTTP 错误</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="322"/>
+        <location filename="../../ui/service_text.py" line="323"/>
         <source>malformed answer</source>
         <translation>应答格式错误</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="323"/>
+        <location filename="../../ui/service_text.py" line="324"/>
         <source>malformed token</source>
         <translation>时间戳令牌格式错误</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="324"/>
+        <location filename="../../ui/service_text.py" line="325"/>
         <source>refused by the authority</source>
         <translation>时间戳机构拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="325"/>
+        <location filename="../../ui/service_text.py" line="326"/>
         <source>unsupported algorithm</source>
         <translation>不支持的算法</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="326"/>
+        <location filename="../../ui/service_text.py" line="327"/>
         <source>message digest mismatch</source>
         <translation>消息摘要不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="329"/>
+        <location filename="../../ui/service_text.py" line="330"/>
         <source>signing certificate not found</source>
         <translation>找不到签名证书</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="332"/>
+        <location filename="../../ui/service_text.py" line="333"/>
         <source>bad signature</source>
         <translation>签名无效</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="333"/>
+        <location filename="../../ui/service_text.py" line="334"/>
         <source>signing certificate mismatch</source>
         <translation>签名证书不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="336"/>
+        <location filename="../../ui/service_text.py" line="337"/>
         <source>certificate not for time-stamping</source>
         <translation>证书不能用于时间戳</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="339"/>
+        <location filename="../../ui/service_text.py" line="340"/>
         <source>untrusted certificate chain</source>
         <translation>证书链不受信任</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="340"/>
+        <location filename="../../ui/service_text.py" line="341"/>
         <source>certificate not valid</source>
         <translation>证书不在有效期内</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="341"/>
+        <location filename="../../ui/service_text.py" line="342"/>
         <source>authority name mismatch</source>
         <translation>时间戳机构名称不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="342"/>
+        <location filename="../../ui/service_text.py" line="343"/>
         <source>stamped hash mismatch</source>
         <translation>加盖的哈希不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="343"/>
+        <location filename="../../ui/service_text.py" line="344"/>
         <source>nonce mismatch</source>
         <translation>随机数不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="344"/>
+        <location filename="../../ui/service_text.py" line="345"/>
         <source>policy mismatch</source>
         <translation>策略不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="345"/>
+        <location filename="../../ui/service_text.py" line="346"/>
         <source>time too far off</source>
         <translation>时间偏差过大</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="353"/>
+        <location filename="../../ui/service_text.py" line="354"/>
         <source>lost</source>
         <translation>丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="354"/>
+        <location filename="../../ui/service_text.py" line="355"/>
         <source>stolen</source>
         <translation>被盗</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="355"/>
+        <location filename="../../ui/service_text.py" line="356"/>
         <source>replaced</source>
         <translation>已更换</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="356"/>
+        <location filename="../../ui/service_text.py" line="357"/>
         <source>its user left</source>
         <translation>使用人已离职</translation>
     </message>
