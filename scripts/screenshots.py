@@ -8,6 +8,9 @@
         (only the redaction editor: {lang}-redaction-editor.png)
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py join-existing
         (only the open store joining with its history: {lang}-join-existing.png)
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py org
+        (an organisation, live against a real hub on a throwaway PostgreSQL cluster:
+        {lang}-org-*.png; scripts/org_screens.py)
 
 Builds a fresh demo store in a temporary folder (services/demo.py) plus one pending contact
 request, so every screen has real content, then drives the real widgets as each demo user.
@@ -354,6 +357,11 @@ def main() -> int:
         if sys.argv[1:] == ["join"]:  # the join dialog alone: needs no store
             for lang in ("zh_CN", "en"):
                 shoot_join(app, Path(tmp), lang)
+            return 0
+        if sys.argv[1:] == ["org"]:  # an organisation: a real hub and its members' windows
+            import org_screens
+
+            org_screens.run(app, Path(tmp), lambda widget, name: save(app, widget, name))
             return 0
         store = build_store(Path(tmp))
         if sys.argv[1:] == ["check"]:

@@ -10,6 +10,7 @@ laptops coming back after a hub restart do not all knock at the same second.
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -20,7 +21,6 @@ from evidence_desk.services import carried_page, org_history
 from evidence_desk.services.carried_page import CarriedPage
 from evidence_desk.services.hub_client import HubClient, HubRefused, HubUnreachable
 from evidence_desk.services.session import Session
-from evidence_desk.store.folder import StoreFolder
 
 #: seconds the hub holds a request at most (hub/live.py MAX_WAIT)
 MAX_WAIT: Final = 25
@@ -143,21 +143,6 @@ def waiting_entries(session: Session) -> int:
     return int(row[0])
 
 
-def blob_sizes(folder: StoreFolder) -> dict[str, int]:
-    """The store's sealed blob files by their path under the folder, with their sizes (the
-    names a push sends; ``blobs/tmp`` holds partial writes, never evidence)."""
-    found: dict[str, int] = {}
-    root = folder.blob_root
-    if not root.exists():
-        return found
-    for prefix in root.iterdir():
-        if prefix.is_dir() and len(prefix.name) == 2:
-            for file in prefix.iterdir():
-                if file.is_file() and not file.name.startswith("."):
-                    found[f"blobs/{prefix.name}/{file.name}"] = file.stat().st_size
-    return found
-
-
 def refused_entries(
     session: Session, named: Mapping[int, HubRefused] | None = None
 ) -> list[RefusedEntry]:
@@ -176,6 +161,44 @@ def refused_entries(
         if not rule.startswith("hub."):  # a record rule of the rule table
             facts.update(action=str(action), violated=rule)
             shown = "hub.rule"
+        if rule == "hub.decided":  # the push's answer named who decided first: read again
+            facts.update(_decided_first(session, int(seq)))
         refusal = (named or {}).get(int(seq)) or HubRefused(shown, facts, status=409)
         found.append(RefusedEntry(int(seq), str(action), rule, refusal))
     return found
+
+
+#: the decisions on a contact request, the first accepted of which stands (hub/repository.py)
+_DECISIONS: Final = ("contact.approve", "contact.reject")
+
+
+def _decided_first(session: Session, seq: int) -> dict[str, str]:
+    """What the hub named when it refused own entry ``seq`` as ``hub.decided``, read from the
+    store once the push's answer is gone (the app restarted): the contact it decides, and the
+    decision that stands, the first accepted one in the organisation's order (own or pulled).
+    Without these facts the refusal was worded as its bare code and facts."""
+    row = session.conn.execute("SELECT payload FROM ledger WHERE seq = ?", (seq,)).fetchone()
+    try:
+        contact = str(json.loads(str(row[0])).get("contact_id", "")) if row else ""
+    except ValueError:
+        contact = ""
+    if not contact:
+        return {}
+    decisions = ", ".join("?" * len(_DECISIONS))
+    first = session.conn.execute(
+        "SELECT actor, action, device FROM ("
+        f" SELECT actor, action, device_id AS device, org_seq FROM device_entries"
+        f" WHERE verdict = '' AND action IN ({decisions})"
+        "  AND json_extract(payload, '$.contact_id') = ?"
+        " UNION ALL"
+        " SELECT l.actor, l.action, ? AS device, p.org_seq FROM ledger l"
+        " JOIN org_positions p USING (seq)"
+        f" WHERE p.verdict = '' AND l.action IN ({decisions})"
+        "  AND json_extract(l.payload, '$.contact_id') = ?"
+        ") ORDER BY org_seq LIMIT 1",
+        (*_DECISIONS, contact, session.folder.store_id, *_DECISIONS, contact),
+    ).fetchone()
+    if first is None:
+        return {"contact": contact}
+    by, action, device = (str(value) for value in first)
+    return {"contact": contact, "by": by, "action": action, "first_device": device}

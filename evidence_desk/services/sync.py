@@ -708,6 +708,15 @@ def _local_blobs(session: Session, known: set[str]) -> dict[str, Path]:
     return found
 
 
+def waiting_blobs(session: Session) -> dict[str, int]:
+    """The blob files the next push sends (or asks the hub about), by path, with their sizes:
+    :func:`_local_blobs` less the files this store knows the hub names, as a push starts. The
+    app's sync status shows these (ui/sync_controller.py): the same records, no listing of
+    the blob folder, and an orphan file no record names is never counted."""
+    local = _local_blobs(session, _on_hub(session.folder))
+    return {path: file.stat().st_size for path, file in local.items()}
+
+
 def _wanted_blobs(session: Session) -> list[str]:
     """The blob files the store's records name (its ``blobs`` and ``case_blobs`` rows, own and
     pulled) that are not on its disk, by path under the store folder — but never the files of

@@ -31,6 +31,7 @@ def headline(error: BaseException) -> str:
         "hub_too_old": QCoreApplication.translate(
             "Errors", "The hub runs an older release than this app."
         ),
+        "hub_refused": QCoreApplication.translate("Errors", "The hub did not accept it."),
         "hub_forked": QCoreApplication.translate(
             "Errors", "The hub showed a history this device was not shown."
         ),

@@ -53,7 +53,7 @@ from evidence_desk.ui.approvals import ApprovalQueue
 from evidence_desk.ui.bundle_dialog import BundleDialog
 from evidence_desk.ui.contact_page import ContactPage
 from evidence_desk.ui.details import DetailsPane
-from evidence_desk.ui.labels import channel_label, status_label
+from evidence_desk.ui.labels import channel_label, format_label, status_label
 from evidence_desk.ui.ledger_view import LedgerView
 from evidence_desk.ui.processing_records_view import ProcessingRecordsView
 from evidence_desk.ui.retention_dialog import ReasonDialog, retention_lines
@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([260, 760])
         self.setCentralWidget(splitter)
+        self.splitter = splitter
 
         self.details = DetailsPane(session, self)
         dock = QDockWidget(self.tr("Details"), self)
@@ -179,6 +180,13 @@ class MainWindow(QMainWindow):
                 self.start_verify()
 
         QTimer.singleShot(0, verify_once_shown)
+
+        # the splitter has its sizes once shown: the case list's lines in full from the start
+        def fit_once_shown() -> None:
+            if alive(self):
+                self._fit_columns()
+
+        QTimer.singleShot(0, fit_once_shown)
         # Offline laptops queue checkpoints; this sends the queue at open and then every few
         # minutes, in the background (a TSA that does not answer only delays the next try).
         self._stamp_timer = QTimer(self)
@@ -689,6 +697,7 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentItem(restore)
         else:
             self._nav_changed(self.nav.currentItem(), None)
+        self._fit_columns()
         self.approvals.refresh()
         self.update_stamp_status()
         self._filter(self.filter_edit.text())
@@ -708,6 +717,34 @@ class MainWindow(QMainWindow):
             else {}
         )
         return org_origins.Origins(self.session)
+
+    def _fit_columns(self) -> None:
+        """The case list's lines in full: a contact's status came last and was cut
+        ("陈立新 (WhatsApp) · WhatsApp · ..."), and beside the organisation's "by" column case
+        numbers were cut to "2026-SH-...". The navigation widens to fit its columns, up to
+        half the window (the verify panel's tools sit in a second row so that the centre no
+        longer holds 780 px); beyond that the list scrolls sideways (nothing is elided)."""
+        nav = self.nav
+        nav.setTextElideMode(Qt.TextElideMode.ElideNone)
+        columns = nav.columnCount()
+        nav.header().setStretchLastSection(columns == 1)
+        if columns > 1:
+            for column in range(columns):
+                nav.resizeColumnToContents(column)
+            content = sum(nav.columnWidth(column) for column in range(columns))
+        else:
+            content = nav.sizeHintForColumn(0)
+        needed = (
+            content
+            + 2 * nav.frameWidth()
+            + nav.verticalScrollBar().sizeHint().width()
+            + 8  # the navigation box's margin
+        )
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if len(sizes) == 2 and total > 0 and sizes[0] < needed:
+            wide = min(needed, total // 2)
+            self.splitter.setSizes([wide, total - wide])
 
     def _show_origin(self, item: QTreeWidgetItem, origin: org_origins.Origin) -> None:
         """ "by zhang · 3f2a91c0" in the second column; the full device id in its tooltip."""
@@ -730,7 +767,7 @@ class MainWindow(QMainWindow):
             child = QTreeWidgetItem(
                 [
                     self.tr("%1 import · %2 messages")
-                    .replace("%1", line.format)
+                    .replace("%1", format_label(line.format))
                     .replace("%2", str(line.message_count))
                 ]
             )

@@ -33,6 +33,7 @@ from evidence_desk.importers.base import ParseProblem
 from evidence_desk.ui import i18n
 from evidence_desk.ui.formatting import local_time
 from evidence_desk.ui.labels import (
+    action_label,
     channel_label,
     format_label,
     item_role_label,
@@ -357,13 +358,20 @@ def _retire_reason(reason: str) -> str:
     }.get(reason, reason)
 
 
+def _action(action: str) -> str:
+    """An ``action`` fact in words: a permission (``policy.Action``) or, in the hub's refusals
+    of an entry, the entry's ledger action ("contact.approve" was shown as it is)."""
+    said = permission_label(action)
+    return said if said != action else action_label(action)
+
+
 _FACT_LABELS: dict[str, Callable[[str], str]] = {
     "status": status_label,
     "channel": channel_label,
     "relation": relation_label,
     "role": role_name,
     "allowed": _listed(role_name),
-    "action": permission_label,
+    "action": _action,
     "roles": _listed(item_role_label, ","),
     "tag": _tag,
     "target": _target,

@@ -34,7 +34,7 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Final
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
@@ -88,13 +88,13 @@ class SyncState:
     problem: str = ""
     hub_too_old: bool = False  # the hub runs an older release: its administrator upgrades it
     retired: bool = False  # an admin retired this laptop: the hub never takes it again
+    retry_at: datetime | None = None  # offline: when the backoff tries the hub again
 
 
 @dataclass(frozen=True, slots=True)
 class _Synced:
     report: SyncReport
     position: int
-    blobs: frozenset[str]
 
 
 class _WaitSignals(QObject):
@@ -106,6 +106,10 @@ class _WaitSignals(QObject):
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def _after(seconds: float) -> datetime:
+    return _utc_now() + timedelta(seconds=seconds)
 
 
 class _Tally(Counter[str]):
@@ -179,7 +183,6 @@ class SyncController(QObject):
         self._position = live.position(session)
         self._ledger_seen = self._ledger_head()
         self._published_head = self._ledger_seen
-        self._on_hub: frozenset[str] | None = None  # blob files the hub held at the last sync
         self._contacts = self._contact_view()
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
@@ -228,7 +231,7 @@ class SyncController(QObject):
                 report = sync.sync(
                     own, client, on_page=lambda _n: page_in(job), first_page=first_page
                 )
-            return _Synced(report, live.position(own), frozenset(live.blob_sizes(own.folder)))
+            return _Synced(report, live.position(own))
 
         job: Job[_Synced] = Job(work, self.session)
         job.on_progress(self._page_pulled)
@@ -256,7 +259,6 @@ class SyncController(QObject):
             return
         self.backoff.reset()
         self._position = max(self._position, done.position)
-        self._on_hub = done.blobs
         problem = ""
         refusal = done.report.refusal
         if refusal is not None and refusal.named.get("seq", "").isdigit():
@@ -301,14 +303,16 @@ class SyncController(QObject):
             problem = errors.describe(error)
             self._publish(syncing=False, offline_since=None, problem=problem, retired=True)
             return
+        delay = self.backoff.next_delay()
         if isinstance(error, HubTooOld):  # not offline: said, and tried again later
             problem = errors.describe(error)
             self._publish(syncing=False, offline_since=None, problem=problem, hub_too_old=True)
-        elif isinstance(error, HubUnreachable):
-            self._publish(syncing=False, offline_since=self.state.offline_since or _utc_now())
+        elif isinstance(error, HubUnreachable):  # the status says when it tries again
+            since = self.state.offline_since or _utc_now()
+            self._publish(syncing=False, offline_since=since, retry_at=_after(delay))
         else:  # refused, the hub's history changed, ...: said, and tried again later
             self._publish(syncing=False, problem=errors.describe(error))
-        self._retry.start(int(self.backoff.next_delay() * 1000))
+        self._retry.start(int(delay * 1000))
 
     # -- news ---------------------------------------------------------------------------------
     def _wait(self) -> None:
@@ -369,16 +373,19 @@ class SyncController(QObject):
         self._waiting = None
         if self._stopped or not alive(self):
             return
+        delay = self.backoff.next_delay() if self._sync_job is None else None
+        retry_at = None if delay is None else _after(delay)
         if isinstance(error, HubTooOld):
             problem = errors.describe(error)
             self._publish(offline_since=None, problem=problem, hub_too_old=True)
         elif isinstance(error, HubUnreachable):
-            self._publish(offline_since=self.state.offline_since or _utc_now())
+            since = self.state.offline_since or _utc_now()
+            self._publish(offline_since=since, retry_at=retry_at)
         elif isinstance(error, HubRefused) and error.status == 404:
             self._no_news = True  # an older hub: no live route
         # sync after a delay instead (the sync says what is wrong, if anything)
-        if self._sync_job is None:
-            self._retry.start(int(self.backoff.next_delay() * 1000))
+        if delay is not None:
+            self._retry.start(int(delay * 1000))
 
     # -- local work -----------------------------------------------------------------------
     def _ledger_head(self) -> int:
@@ -407,20 +414,18 @@ class SyncController(QObject):
         problem: str | None = None,
         hub_too_old: bool | None = None,
         retired: bool | None = None,
+        retry_at: datetime | None = None,
     ) -> None:
         """A new state from what changed (``offline_since=False``: unchanged), with the
         waiting uploads and refused entries read from the store now."""
         state = self.state
-        blobs = live.blob_sizes(self.session.folder)
-        on_hub = self._on_hub
-        # before the first sync nothing is known of what the hub holds: nothing counted
-        unsent = {} if on_hub is None else {p: n for p, n in blobs.items() if p not in on_hub}
+        # what the next push sends, from the store's records (as the push finds its files)
+        unsent = sync.waiting_blobs(self.session)
+        offline = state.offline_since if isinstance(offline_since, bool) else offline_since
         self.state = SyncState(
             syncing=state.syncing if syncing is None else syncing,
             last_synced=last_synced or state.last_synced,
-            offline_since=(
-                state.offline_since if isinstance(offline_since, bool) else offline_since
-            ),
+            offline_since=offline,
             waiting_entries=live.waiting_entries(self.session),
             waiting_blobs=len(unsent),
             waiting_bytes=sum(unsent.values()),
@@ -428,6 +433,8 @@ class SyncController(QObject):
             problem=state.problem if problem is None else problem,
             hub_too_old=state.hub_too_old if hub_too_old is None else hub_too_old,
             retired=state.retired if retired is None else retired,
+            # kept while offline (the next try); gone once the hub answers
+            retry_at=None if offline is None else (retry_at or state.retry_at),
         )
         self.state_changed.emit(self.state)
 

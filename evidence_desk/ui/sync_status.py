@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_desk.services.live import RefusedEntry
 from evidence_desk.ui import errors, icons
 from evidence_desk.ui.formatting import local_time
+from evidence_desk.ui.labels import action_label
 from evidence_desk.ui.sync_controller import SyncState
 
 # milliseconds a notice stays in the status bar
@@ -55,11 +57,11 @@ class SyncDetails(QDialog):
         self.entries = QListWidget()
         self.entries.setObjectName("refusedEntries")
         self.entries.setWordWrap(True)
-        for refused in state.refused:
+        for refused in state.refused:  # what the entry did in words; the rule by its name
             self.entries.addItem(
                 self.tr("Entry %1 (%2), rule %3: %4")
                 .replace("%1", str(refused.seq))
-                .replace("%2", refused.action)
+                .replace("%2", action_label(refused.action))
                 .replace("%3", refused.rule)
                 .replace("%4", errors.describe(refused.refusal))
             )
@@ -108,14 +110,12 @@ class SyncStatus(QToolButton):
         self.state = state
         colour = "#2e7d32"
         if state.refused:
-            count, rule = len(state.refused), state.refused[0].rule
+            count, why = len(state.refused), self._why(state.refused[0])
             if count == 1:
-                text = self.tr("Refused: 1 entry (rule %1)").replace("%1", rule)
+                text = self.tr("Refused: 1 entry (%1)").replace("%1", why)
             else:
                 text = (
-                    self.tr("Refused: %1 entries (rule %2)")
-                    .replace("%1", str(count))
-                    .replace("%2", rule)
+                    self.tr("Refused: %1 entries (%2)").replace("%1", str(count)).replace("%2", why)
                 )
             colour = "#b3261e"
         elif state.retired:  # the tooltip says who retired this laptop, when and why
@@ -126,11 +126,15 @@ class SyncStatus(QToolButton):
             colour = "#b3261e"
         elif state.offline_since is not None:
             text = (
-                self.tr("Offline since %1 — %2 entries, %3 waiting")
+                self.tr("Offline since %1 — %2, %3 waiting")
                 .replace("%1", self._time(state.offline_since))
-                .replace("%2", str(state.waiting_entries))
+                .replace("%2", self._entries(state.waiting_entries))
                 .replace("%3", size_text(state.waiting_bytes))
             )
+            if state.retry_at is not None:  # the backoff's next try: nothing to do meanwhile
+                text += self.tr("; trying again at %1").replace(
+                    "%1", self._time(state.retry_at, seconds=True)
+                )
             colour = "#ef6c00"
         elif state.syncing:
             text = self.tr("Syncing…")
@@ -145,13 +149,19 @@ class SyncStatus(QToolButton):
         self.setText(text)
         self.setStyleSheet(f"color: {colour};")
         tip = [
-            self.tr("Waiting to go up: %1 entries, %2 files (%3)")
-            .replace("%1", str(state.waiting_entries))
+            self.tr("Waiting to go up: %1, %2 files (%3)")
+            .replace("%1", self._entries(state.waiting_entries))
             .replace("%2", str(state.waiting_blobs))
             .replace("%3", size_text(state.waiting_bytes))
         ]
-        if state.last_synced is not None:
-            tip.append(self.tr("Last sync: %1").replace("%1", self._time(state.last_synced)))
+        if state.last_synced is not None:  # the full time with its zone
+            tip.append(
+                self.tr("Last sync: %1 (%2)")
+                .replace("%1", local_time(state.last_synced.isoformat(), self._zone))
+                .replace("%2", self._zone)
+            )
+        if state.refused:
+            tip.append(self.tr("Each refused entry and its rule: Sync details… in this menu"))
         if state.problem:
             tip.append(state.problem)
         self.setToolTip("\n".join(tip))
@@ -168,8 +178,23 @@ class SyncStatus(QToolButton):
         self.details.open()
         return self.details
 
-    def _time(self, moment: datetime) -> str:
-        """HH:MM in the user's time zone (with the date when it is not today)."""
+    def _entries(self, count: int) -> str:
+        """ "1 entry" / "3 entries" (Chinese has one form)."""
+        if count == 1:
+            return self.tr("1 entry")
+        return self.tr("%1 entries").replace("%1", str(count))
+
+    def _why(self, refused: RefusedEntry) -> str:
+        """Why the hub refused an entry, in words where the status has room for them: a
+        decision another supervisor made first; else the rule by its name (four-eyes, ...)."""
+        if refused.rule == "hub.decided":
+            return self.tr("another supervisor decided first")
+        return self.tr("rule %1").replace("%1", refused.rule)
+
+    def _time(self, moment: datetime, *, seconds: bool = False) -> str:
+        """HH:MM (HH:MM:SS) in the user's time zone (with the date when it is not today)."""
         shown = local_time(moment.isoformat(), self._zone)
+        if seconds:
+            shown += moment.astimezone(UTC).strftime(":%S")
         today = local_time(datetime.now(UTC).isoformat(), self._zone)
         return shown[11:] if shown[:10] == today[:10] else shown

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from evidence_desk.services import sync
 from evidence_desk.services.session import Session
+from tests.helpers import Team, approved_contact
 from tests.services.test_blob_migration import RELEASE_STORE
 
 
@@ -28,3 +29,23 @@ def test_an_older_store_version_s_files_are_found_from_its_records(tmp_path: Pat
         gone = sorted(on_disk)[-1]
         (store / gone).unlink()
         assert set(sync._local_blobs(alice, known)) == on_disk - known - {gone}
+
+
+def test_the_waiting_files_are_the_recorded_ones_the_hub_is_not_known_to_name(
+    team: Team, tmp_path: Path
+) -> None:
+    """The app's status counts what the next push sends, from the same records: a recorded
+    file not yet pushed counts with its size, an orphan in the blob folder never does, and a
+    file the store knows the hub names no longer does."""
+    alice, _contact = approved_contact(team, tmp_path)
+    recorded = sync._local_blobs(alice, set())
+    assert len(recorded) == 2  # the request's two documents, sealed under the case key
+    orphan = alice.folder.path / "blobs" / "ab" / ("c" * 62)  # a write that never committed
+    orphan.parent.mkdir(parents=True, exist_ok=True)
+    orphan.write_bytes(b"x" * 5000)
+    waiting = sync.waiting_blobs(alice)
+    assert waiting == {path: file.stat().st_size for path, file in recorded.items()}
+    assert "blobs/ab/" + "c" * 62 not in waiting and all(size > 0 for size in waiting.values())
+    pushed = sorted(recorded)[0]
+    (alice.folder.path / sync.ON_HUB_FILE).write_text(pushed + "\n", "utf-8")
+    assert set(sync.waiting_blobs(alice)) == set(recorded) - {pushed}

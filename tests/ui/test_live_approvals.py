@@ -163,7 +163,9 @@ def test_request_reaches_the_supervisor_and_the_decision_comes_back(
             return status.text().startswith("Offline since") and status.state.waiting_entries > 0
 
         qtbot.waitUntil(offline, timeout=WAIT_MS)
-        assert "1 entries" in status.text() or "entries" in status.text()
+        # one entry is "1 entry"; and the backoff's next try is said (nothing to do meanwhile)
+        assert "— 1 entry, 0 B waiting; trying again at " in status.text()
+        assert status.state.retry_at is not None
         assert status.state.offline_since is not None
         # back: it syncs by itself
         org.start()

@@ -1,7 +1,8 @@
 """A decision the hub refuses, shown in the window: two supervisors approve the same request on
 their own laptops; the first the hub accepts stands. The second supervisor's window syncs by
-itself and its status says "Refused: 1 entry (rule hub.decided)"; the details name who
-decided first. A real hub, real stores, the real window offscreen."""
+itself and its status says "Refused: 1 entry (another supervisor decided first)"; the details
+name who decided first, also once the app restarted (the push's answer is gone then: the
+facts are read from the store). A real hub, real stores, the real window offscreen."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from evidence_desk.services import contacts, live
+from evidence_desk.services.session import Session
 from evidence_desk.ui.main_window import MainWindow
 from evidence_desk.ui.sync_controller import live_pool
 from tests.hub.conftest import HubDatabase, hub_db, postgres  # noqa: F401 (the hub's fixtures)
@@ -39,30 +41,38 @@ def test_the_later_of_two_decisions_shows_refused_with_its_rule(
             contacts.approve(sue, contact_id, "confirmed by phone")
         assert org.sync("sam")[0] == 0
 
-        window = MainWindow(org.login("sue"))
-        try:
-            assert window.sync_controller is not None and window.sync_status is not None
-            window.sync_controller.poll_seconds = 3
-            window.sync_controller.backoff = live.Backoff(first=0.5, cap=3.0)
-            qtbot.addWidget(window)
-            window.show()
-            status = window.sync_status
-            qtbot.waitUntil(
-                lambda: status.text() == "Refused: 1 entry (rule hub.decided)", timeout=WAIT_MS
-            )
-            (refused,) = status.state.refused
-            assert (refused.action, refused.rule) == ("contact.approve", "hub.decided")
-            details = status.show_details()
-            row = details.entries.item(0).text()
-            assert row.startswith(f"Entry {refused.seq} (contact.approve), rule hub.decided: ")
-            assert "which sam decided first" in row and "the first decision stands" in row
-            details.close()
-            # what the window shows is sam's decision: the hub's order stands
-            shown = contacts.get_contact(window.session, contact_id)
-            assert (shown.status, shown.decided_by) == ("approved", "sam")
-        finally:
-            window.close()
-            window.session.close()
-            assert live_pool().waitForDone(60_000)
-            assert window.sync_controller is not None
-            assert window.sync_controller.join_wait(30)
+        _refused_in_window(qtbot, org.login("sue"), contact_id)
+        # the app restarts: the same words, from what the store holds
+        _refused_in_window(qtbot, org.login("sue"), contact_id)
+
+
+def _refused_in_window(qtbot: QtBot, session: Session, contact_id: str) -> None:
+    window = MainWindow(session)
+    try:
+        assert window.sync_controller is not None and window.sync_status is not None
+        window.sync_controller.poll_seconds = 3
+        window.sync_controller.backoff = live.Backoff(first=0.5, cap=3.0)
+        qtbot.addWidget(window)
+        window.show()
+        status = window.sync_status
+        qtbot.waitUntil(
+            lambda: status.text() == "Refused: 1 entry (another supervisor decided first)",
+            timeout=WAIT_MS,
+        )
+        (refused,) = status.state.refused
+        assert (refused.action, refused.rule) == ("contact.approve", "hub.decided")
+        details = status.show_details()
+        row = details.entries.item(0).text()
+        assert row.startswith(f"Entry {refused.seq} (contact approved), rule hub.decided: ")
+        assert row.split("\n")[0].endswith("The hub did not accept it.")
+        assert "which sam decided first" in row and "the first decision stands" in row
+        details.close()
+        # what the window shows is sam's decision: the hub's order stands
+        shown = contacts.get_contact(window.session, contact_id)
+        assert (shown.status, shown.decided_by) == ("approved", "sam")
+    finally:
+        window.close()
+        window.session.close()
+        assert live_pool().waitForDone(60_000)
+        assert window.sync_controller is not None
+        assert window.sync_controller.join_wait(30)

@@ -296,7 +296,7 @@ def test_a_broken_rule_is_shown_in_chinese_with_its_entry_and_rule(
             "错误",
             "rule.four-eyes",
             f"存证链第 {seq} 条",
-            "sam 的 contact.approve 违反规则 four-eyes："
+            "sam 的 批准联系人 违反规则 four-eyes："
             "任何人都不能审批本人提交的联系人申请；须由另一位主管审批",
         ]
     ]

@@ -50,6 +50,18 @@ def test_each_state_says_what_it_is(qtbot: QtBot) -> None:
         f"Offline since {earlier.strftime('%Y-%m-%d %H:%M')} — 3 entries, 12.4 MB waiting"
     )
     assert "Waiting to go up: 3 entries, 2 files (12.4 MB)" in status.toolTip()
+    # the backoff's next try is said (nothing to do but wait), and one entry is one
+    retry = now + timedelta(seconds=8)
+    status.show_state(
+        SyncState(offline_since=now, waiting_entries=1, waiting_bytes=830_000, retry_at=retry)
+    )
+    assert status.text() == (
+        f"Offline since {now.strftime('%H:%M')} — 1 entry, 830 KB waiting; "
+        f"trying again at {retry.strftime('%H:%M:%S')}"
+    )
+    # the last sync's full time says its zone
+    status.show_state(SyncState(last_synced=earlier))
+    assert f"Last sync: {earlier.strftime('%Y-%m-%d %H:%M')} (UTC)" in status.toolTip()
     status.show_state(SyncState(last_synced=now, refused=(_refused(7),)))
     assert status.text() == "Refused: 1 entry (rule four-eyes)"
     status.show_state(SyncState(last_synced=now, refused=(_refused(7), _refused(9))))
@@ -57,7 +69,7 @@ def test_each_state_says_what_it_is(qtbot: QtBot) -> None:
     details = status.show_details()
     rows = [details.entries.item(i).text() for i in range(details.entries.count())]
     assert len(rows) == 2
-    assert rows[0].startswith("Entry 7 (contact.approve), rule four-eyes: ")
+    assert rows[0].startswith("Entry 7 (contact approved), rule four-eyes: ")
     assert "breaks the rule four-eyes" in rows[0]
     details.close()
     status.notify("Approved by sam: your contact request in case 2026-SH-1")
@@ -76,8 +88,9 @@ def test_the_status_speaks_chinese(qtbot: QtBot) -> None:
         assert status.text() == "已拒绝：1 个条目（规则 four-eyes）"
         details = status.show_details()
         row = details.entries.item(0).text()
-        assert row.startswith("条目 7（contact.approve），规则 four-eyes：")
+        assert row.startswith("条目 7（批准联系人），规则 four-eyes：")
         assert "breaks the rule" not in row  # the refusal itself said in Chinese
+        assert "contact.approve" not in row  # the entry's action in words, not its code
         details.close()
         status.show_state(SyncState(hub_too_old=True, problem="..."))
         assert status.text() == "未同步：中心服务器需要升级"

@@ -1335,21 +1335,26 @@
     </message>
     <message>
         <location filename="../../ui/errors.py" line="34"/>
+        <source>The hub did not accept it.</source>
+        <translation>中心服务器未接受。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="35"/>
         <source>The hub showed a history this device was not shown.</source>
         <translation>中心展示了一套本设备未曾见过的历史。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="39"/>
+        <location filename="../../ui/errors.py" line="40"/>
         <source>The operation failed.</source>
         <translation>操作失败。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="40"/>
+        <location filename="../../ui/errors.py" line="41"/>
         <source>Unexpected error: nothing was changed.</source>
         <translation>意外错误：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="66"/>
+        <location filename="../../ui/errors.py" line="67"/>
         <source>Evidence Desk</source>
         <translation>证据台</translation>
     </message>
@@ -1357,173 +1362,173 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../ui/service_text.py" line="473"/>
+        <location filename="../../ui/service_text.py" line="481"/>
         <source>channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="474"/>
+        <location filename="../../ui/service_text.py" line="482"/>
         <source>relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="475"/>
+        <location filename="../../ui/service_text.py" line="483"/>
         <source>initiated by</source>
         <translation>发起方</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="476"/>
+        <location filename="../../ui/service_text.py" line="484"/>
         <source>account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="477"/>
+        <location filename="../../ui/service_text.py" line="485"/>
         <source>document</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="478"/>
+        <location filename="../../ui/service_text.py" line="486"/>
         <source>files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="479"/>
+        <location filename="../../ui/service_text.py" line="487"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="480"/>
+        <location filename="../../ui/service_text.py" line="488"/>
         <source>password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="481"/>
+        <location filename="../../ui/service_text.py" line="489"/>
         <source>time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="482"/>
+        <location filename="../../ui/service_text.py" line="490"/>
         <source>setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="483"/>
+        <location filename="../../ui/service_text.py" line="491"/>
         <source>quiet hours</source>
         <translation>免打扰时段</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="484"/>
+        <location filename="../../ui/service_text.py" line="492"/>
         <source>language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="485"/>
+        <location filename="../../ui/service_text.py" line="493"/>
         <source>tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="486"/>
+        <location filename="../../ui/service_text.py" line="494"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="487"/>
+        <location filename="../../ui/service_text.py" line="495"/>
         <source>limit</source>
         <translation>数量上限</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="488"/>
+        <location filename="../../ui/service_text.py" line="496"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="489"/>
+        <location filename="../../ui/service_text.py" line="497"/>
         <source>time-stamp authority</source>
         <translation>时间戳机构</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="490"/>
+        <location filename="../../ui/service_text.py" line="498"/>
         <source>root certificates</source>
         <translation>根证书</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="491"/>
+        <location filename="../../ui/service_text.py" line="499"/>
         <source>intermediate certificates</source>
         <translation>中间证书</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="492"/>
+        <location filename="../../ui/service_text.py" line="500"/>
         <source>approved repayment accounts</source>
         <translation>经批准的还款账户</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="493"/>
+        <location filename="../../ui/service_text.py" line="501"/>
         <source>conduct lexicon</source>
         <translation>合规词库</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="494"/>
+        <location filename="../../ui/service_text.py" line="502"/>
         <source>shipped lexicon</source>
         <translation>内置词库</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="495"/>
-        <location filename="../../ui/service_text.py" line="496"/>
+        <location filename="../../ui/service_text.py" line="503"/>
+        <location filename="../../ui/service_text.py" line="504"/>
         <source>case number</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="497"/>
+        <location filename="../../ui/service_text.py" line="505"/>
         <source>case edit</source>
         <translation>案件修改</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="498"/>
+        <location filename="../../ui/service_text.py" line="506"/>
         <source>debtor name</source>
         <translation>债务人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="499"/>
+        <location filename="../../ui/service_text.py" line="507"/>
         <source>product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="500"/>
+        <location filename="../../ui/service_text.py" line="508"/>
         <source>amount overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="501"/>
+        <location filename="../../ui/service_text.py" line="509"/>
         <source>overdue since</source>
         <translation>逾期起始日</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="502"/>
+        <location filename="../../ui/service_text.py" line="510"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="503"/>
+        <location filename="../../ui/service_text.py" line="511"/>
         <source>contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="504"/>
+        <location filename="../../ui/service_text.py" line="512"/>
         <source>from date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="505"/>
+        <location filename="../../ui/service_text.py" line="513"/>
         <source>to date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="506"/>
+        <location filename="../../ui/service_text.py" line="514"/>
         <source>bundle language</source>
         <translation>证据包语言</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="507"/>
+        <location filename="../../ui/service_text.py" line="515"/>
         <source>page cap</source>
         <translation>页数上限</translation>
     </message>
@@ -2766,82 +2771,82 @@
 <context>
     <name>Locators</name>
     <message>
-        <location filename="../../ui/service_text.py" line="433"/>
+        <location filename="../../ui/service_text.py" line="441"/>
         <source>lines %1-%2</source>
         <translation>第 %1–%2 行</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="434"/>
+        <location filename="../../ui/service_text.py" line="442"/>
         <source>rows %1-%2</source>
         <translation>第 %1–%2 条记录</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="435"/>
+        <location filename="../../ui/service_text.py" line="443"/>
         <source>line %1, column %2</source>
         <translation>第 %1 行第 %2 列</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="436"/>
+        <location filename="../../ui/service_text.py" line="444"/>
         <source>line %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="437"/>
+        <location filename="../../ui/service_text.py" line="445"/>
         <source>row %1</source>
         <translation>第 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="438"/>
+        <location filename="../../ui/service_text.py" line="446"/>
         <source>byte %1</source>
         <translation>第 %1 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="439"/>
+        <location filename="../../ui/service_text.py" line="447"/>
         <source>item %1</source>
         <translation>第 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="440"/>
+        <location filename="../../ui/service_text.py" line="448"/>
         <source>ledger entry %1</source>
         <translation>存证链第 %1 条</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="441"/>
+        <location filename="../../ui/service_text.py" line="449"/>
         <source>ledger entries %1-%2</source>
         <translation>存证链第 %1–%2 条</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="447"/>
+        <location filename="../../ui/service_text.py" line="455"/>
         <source>header</source>
         <translation>文件头</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="448"/>
+        <location filename="../../ui/service_text.py" line="456"/>
         <source>file name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="449"/>
+        <location filename="../../ui/service_text.py" line="457"/>
         <source>file end</source>
         <translation>文件末尾</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="450"/>
+        <location filename="../../ui/service_text.py" line="458"/>
         <source>frames</source>
         <translation>帧</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="451"/>
+        <location filename="../../ui/service_text.py" line="459"/>
         <source>decoder</source>
         <translation>解码器</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="452"/>
+        <location filename="../../ui/service_text.py" line="460"/>
         <source>time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="453"/>
+        <location filename="../../ui/service_text.py" line="461"/>
         <source>root element</source>
         <translation>根元素</translation>
     </message>
@@ -2953,7 +2958,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="110"/>
-        <location filename="../../ui/main_window.py" line="704"/>
+        <location filename="../../ui/main_window.py" line="713"/>
         <source>Cases and contacts</source>
         <translation>案件与联系人</translation>
     </message>
@@ -2969,7 +2974,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="132"/>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Ledger</source>
         <translation>存证链</translation>
     </message>
@@ -2994,318 +2999,318 @@
         <translation>处理情况记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>Request contact</source>
         <translation>申请联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>Import evidence</source>
         <translation>导入证据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>Export bundle</source>
         <translation>导出证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Verify store</source>
         <translation>校验证据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Approval queue</source>
         <translation>审批队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Join an organisation…</source>
         <translation>加入组织…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Check this store against your organisation&apos;s hub and join it as a device</source>
         <translation>将此存储库与您所在组织的中心服务器核对，并作为一台设备加入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Close case…</source>
         <translation>结案…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Legal hold…</source>
         <translation>法律保全…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Lift hold…</source>
         <translation>解除保全…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>Shred case…</source>
         <translation>销毁案件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Breach records…</source>
         <translation>安全事件记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Signing certificates…</source>
         <translation>签名证书…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Exchange checkpoints…</source>
         <translation>交换检查点…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Write the organisation checkpoints this device was shown, or check another device&apos;s (or a bundle&apos;s) against this device&apos;s history, outside the hub</source>
         <translation>在中心之外，写出本设备见过的组织检查点，或将另一台设备（或证据包）的检查点与本设备的历史核对</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Open a new case (Ctrl+N)</source>
         <translation>新建案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="455"/>
         <source>Ask a supervisor to approve a new contact (Ctrl+R)</source>
         <translation>申请主管批准添加新联系人（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>Import chat exports and screenshots for the selected contact (Ctrl+I)</source>
         <translation>为所选联系人导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>Export a court bundle for the selected case (Ctrl+E)</source>
         <translation>为所选案件导出诉讼证据包（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>Contact requests waiting for a decision</source>
         <translation>等待审批的联系人申请</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>Add users, change roles, reset passwords</source>
         <translation>添加用户、设置角色、重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>Back up this store, or check and restore a backup</source>
         <translation>备份本证据库，或检查并恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Close the selected case: its purpose is achieved; sets its deletion date</source>
         <translation>结束所选案件：处理目的已实现；设定其删除日期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>Place a legal hold on the selected case: nothing of it may be deleted</source>
         <translation>对所选案件设置法律保全：其任何内容均不得删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Lift the legal hold on the selected case</source>
         <translation>解除所选案件的法律保全</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>Destroy the selected case&apos;s content once its deletion date has come, or on the debtor&apos;s request after the retention floor; its proofs are kept</source>
         <translation>在删除日期届至后，或在最短保存期届满后应债务人请求，销毁所选案件的内容；其证明数据予以保留</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>File a personal information breach record and print its notice (art. 57)</source>
         <translation>登记个人信息安全事件并打印告知书（第五十七条）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>The certificates that sign the bundle&apos;s PDF volumes (PAdES)</source>
         <translation>用于签署证据包 PDF 分册的证书（PAdES）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>Check every original, row and ledger entry (F5)</source>
         <translation>校验每个原始文件、每行数据和每条存证记录（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>The signed audit log (Ctrl+L)</source>
         <translation>已签名的审计日志（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>Language, time zone, time-stamp authorities, quiet hours</source>
         <translation>语言、时区、时间戳机构、免打扰时段</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>Main actions</source>
         <translation>主要操作</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>Select an approved contact first: evidence is imported only for contacts a supervisor approved.</source>
         <translation>请先选择已批准的联系人：只有主管批准的联系人才能导入证据。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>No evidence can be imported for %1: %2</source>
         <translation>无法为 %1 导入证据：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>Import chat exports and screenshots for %1 (Ctrl+I)</source>
         <translation>为 %1 导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>Select a case first.</source>
         <translation>请先选择案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>Warning: this store is in a synced or network folder</source>
         <translation>警告：此证据库位于同步文件夹或网络文件夹中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536"/>
+        <location filename="../../ui/main_window.py" line="544"/>
         <source>Time stamps: all %1 entries covered</source>
         <translation>时间戳：全部 %1 条记录已覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="541"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>Time stamps: %1 entries queued</source>
         <translation>时间戳：%1 条记录排队中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>Stamped up to entry %1 of %2.</source>
         <translation>已加盖时间戳至第 %1 条（共 %2 条）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="553"/>
+        <location filename="../../ui/main_window.py" line="561"/>
         <source>Newest trusted time: %1</source>
         <translation>最新可信时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569"/>
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>No time-stamp authority is configured (Settings).</source>
         <translation>尚未配置时间戳机构（见设置）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="583"/>
+        <location filename="../../ui/main_window.py" line="591"/>
         <source>Last attempt failed: %1</source>
         <translation>上次尝试失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="598"/>
+        <location filename="../../ui/main_window.py" line="606"/>
         <source>Integrity: verifying…</source>
         <translation>完整性：校验中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="609"/>
+        <location filename="../../ui/main_window.py" line="617"/>
         <source>Integrity: intact (%1 entries)</source>
         <translation>完整性：完好（%1 条记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="614"/>
+        <location filename="../../ui/main_window.py" line="622"/>
         <source>Integrity: %1 problem(s) found</source>
         <translation>完整性：发现 %1 个问题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="617"/>
+        <location filename="../../ui/main_window.py" line="625"/>
         <source>Open the Verify tab (F5) for every finding.</source>
         <translation>打开“校验”页（F5）查看全部结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="622"/>
+        <location filename="../../ui/main_window.py" line="630"/>
         <source>Integrity: not checked</source>
         <translation>完整性：未校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="642"/>
+        <location filename="../../ui/main_window.py" line="650"/>
         <source>(shredded)</source>
         <translation>（已销毁）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="650"/>
+        <location filename="../../ui/main_window.py" line="658"/>
         <source>Overdue %1 since %2</source>
         <translation>自 %2 起逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="684"/>
+        <location filename="../../ui/main_window.py" line="692"/>
         <source>Your role does not read cases.</source>
         <translation>您的角色无权查看案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="704"/>
+        <location filename="../../ui/main_window.py" line="713"/>
         <source>By</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="714"/>
+        <location filename="../../ui/main_window.py" line="751"/>
         <source>unknown device</source>
         <translation>未知设备</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="716"/>
+        <location filename="../../ui/main_window.py" line="753"/>
         <source>%1 (this device)</source>
         <translation>%1（本设备）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="717"/>
+        <location filename="../../ui/main_window.py" line="754"/>
         <source>by %1 · %2</source>
         <translation>由 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="732"/>
+        <location filename="../../ui/main_window.py" line="769"/>
         <source>%1 import · %2 messages</source>
         <translation>%1 导入 · %2 条消息</translation>
     </message>
@@ -3840,379 +3845,379 @@
 <context>
     <name>ServiceText</name>
     <message>
-        <location filename="../../ui/service_text.py" line="60"/>
+        <location filename="../../ui/service_text.py" line="61"/>
         <source>%1 %2: %3</source>
         <translation>%1 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="94"/>
+        <location filename="../../ui/service_text.py" line="95"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="95"/>
+        <location filename="../../ui/service_text.py" line="96"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="118"/>
+        <location filename="../../ui/service_text.py" line="119"/>
         <source>: </source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="123"/>
+        <location filename="../../ui/service_text.py" line="124"/>
         <source>%1 &quot;%2&quot;</source>
         <translation>%1“%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="133"/>
+        <location filename="../../ui/service_text.py" line="134"/>
         <source>%1 (rule %2)</source>
         <translation>%1（规则 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="207"/>
+        <location filename="../../ui/service_text.py" line="208"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="221"/>
+        <location filename="../../ui/service_text.py" line="222"/>
         <source>message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="222"/>
+        <location filename="../../ui/service_text.py" line="223"/>
         <source>item</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="228"/>
+        <location filename="../../ui/service_text.py" line="229"/>
         <source>Android</source>
         <translation>安卓</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="229"/>
+        <location filename="../../ui/service_text.py" line="230"/>
         <source>iOS</source>
         <translation>iOS</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="230"/>
+        <location filename="../../ui/service_text.py" line="231"/>
         <source>mixed iOS/Android</source>
         <translation>iOS 与安卓混合</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="236"/>
+        <location filename="../../ui/service_text.py" line="237"/>
         <source>12-hour clock</source>
         <translation>12 小时制</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="237"/>
+        <location filename="../../ui/service_text.py" line="238"/>
         <source>24-hour clock</source>
         <translation>24 小时制</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="238"/>
+        <location filename="../../ui/service_text.py" line="239"/>
         <source>mixed 12/24-hour clock</source>
         <translation>12/24 小时制混合</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="245"/>
+        <location filename="../../ui/service_text.py" line="246"/>
         <source>language unknown</source>
         <translation>语言未知</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="246"/>
+        <location filename="../../ui/service_text.py" line="247"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="247"/>
-        <location filename="../../ui/service_text.py" line="292"/>
+        <location filename="../../ui/service_text.py" line="248"/>
+        <location filename="../../ui/service_text.py" line="293"/>
         <source>English</source>
         <translation>英语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="248"/>
+        <location filename="../../ui/service_text.py" line="249"/>
         <source>Spanish</source>
         <translation>西班牙语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="249"/>
+        <location filename="../../ui/service_text.py" line="250"/>
         <source>German</source>
         <translation>德语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="250"/>
+        <location filename="../../ui/service_text.py" line="251"/>
         <source>Russian</source>
         <translation>俄语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="251"/>
+        <location filename="../../ui/service_text.py" line="252"/>
         <source>Portuguese</source>
         <translation>葡萄牙语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="252"/>
+        <location filename="../../ui/service_text.py" line="253"/>
         <source>Dutch</source>
         <translation>荷兰语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="253"/>
+        <location filename="../../ui/service_text.py" line="254"/>
         <source>Czech</source>
         <translation>捷克语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="254"/>
+        <location filename="../../ui/service_text.py" line="255"/>
         <source>French</source>
         <translation>法语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="255"/>
+        <location filename="../../ui/service_text.py" line="256"/>
         <source>Italian</source>
         <translation>意大利语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="256"/>
-        <location filename="../../ui/service_text.py" line="295"/>
+        <location filename="../../ui/service_text.py" line="257"/>
+        <location filename="../../ui/service_text.py" line="296"/>
         <source>Japanese</source>
         <translation>日语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="257"/>
+        <location filename="../../ui/service_text.py" line="258"/>
         <source>Arabic</source>
         <translation>阿拉伯语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="258"/>
+        <location filename="../../ui/service_text.py" line="259"/>
         <source>Turkish</source>
         <translation>土耳其语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="259"/>
+        <location filename="../../ui/service_text.py" line="260"/>
         <source>Indonesian</source>
         <translation>印尼语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="266"/>
+        <location filename="../../ui/service_text.py" line="267"/>
         <source>day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="267"/>
+        <location filename="../../ui/service_text.py" line="268"/>
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="268"/>
+        <location filename="../../ui/service_text.py" line="269"/>
         <source>year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="276"/>
+        <location filename="../../ui/service_text.py" line="277"/>
         <source>WeChat MemoTrace TXT</source>
         <translation>微信 MemoTrace TXT</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="277"/>
+        <location filename="../../ui/service_text.py" line="278"/>
         <source>WeChat WechatExporter TXT</source>
         <translation>微信 WechatExporter TXT</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="280"/>
+        <location filename="../../ui/service_text.py" line="281"/>
         <source>MemoTrace CSV</source>
         <translation>MemoTrace CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="281"/>
+        <location filename="../../ui/service_text.py" line="282"/>
         <source>PyWxDump CSV</source>
         <translation>PyWxDump CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="282"/>
+        <location filename="../../ui/service_text.py" line="283"/>
         <source>MemoTrace HTML export</source>
         <translation>MemoTrace HTML 导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="283"/>
+        <location filename="../../ui/service_text.py" line="284"/>
         <source>WechatExporter HTML export</source>
         <translation>WechatExporter HTML 导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="293"/>
+        <location filename="../../ui/service_text.py" line="294"/>
         <source>Simplified Chinese</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="294"/>
+        <location filename="../../ui/service_text.py" line="295"/>
         <source>Traditional Chinese</source>
         <translation>繁体中文</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="296"/>
+        <location filename="../../ui/service_text.py" line="297"/>
         <source>Thai</source>
         <translation>泰语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="303"/>
+        <location filename="../../ui/service_text.py" line="304"/>
         <source>text messages</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="304"/>
+        <location filename="../../ui/service_text.py" line="305"/>
         <source>call log</source>
         <translation>通话记录</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="305"/>
+        <location filename="../../ui/service_text.py" line="306"/>
         <source>received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="306"/>
+        <location filename="../../ui/service_text.py" line="307"/>
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="307"/>
+        <location filename="../../ui/service_text.py" line="308"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="308"/>
+        <location filename="../../ui/service_text.py" line="309"/>
         <source>outbox</source>
         <translation>发件箱</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="309"/>
+        <location filename="../../ui/service_text.py" line="310"/>
         <source>failed</source>
         <translation>发送失败</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="310"/>
+        <location filename="../../ui/service_text.py" line="311"/>
         <source>queued</source>
         <translation>排队待发</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="311"/>
+        <location filename="../../ui/service_text.py" line="312"/>
         <source>inbox</source>
         <translation>收件箱</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="318"/>
+        <location filename="../../ui/service_text.py" line="319"/>
         <source>invalid request</source>
         <translation>请求无效</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="319"/>
+        <location filename="../../ui/service_text.py" line="320"/>
         <source>connection failed</source>
         <translation>连接失败</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="320"/>
+        <location filename="../../ui/service_text.py" line="321"/>
         <source>timed out</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="321"/>
+        <location filename="../../ui/service_text.py" line="322"/>
         <source>HTTP error</source>
         <translation>HTTP 错误</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="322"/>
+        <location filename="../../ui/service_text.py" line="323"/>
         <source>malformed answer</source>
         <translation>应答格式错误</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="323"/>
+        <location filename="../../ui/service_text.py" line="324"/>
         <source>malformed token</source>
         <translation>时间戳令牌格式错误</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="324"/>
+        <location filename="../../ui/service_text.py" line="325"/>
         <source>refused by the authority</source>
         <translation>时间戳机构拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="325"/>
+        <location filename="../../ui/service_text.py" line="326"/>
         <source>unsupported algorithm</source>
         <translation>不支持的算法</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="326"/>
+        <location filename="../../ui/service_text.py" line="327"/>
         <source>message digest mismatch</source>
         <translation>消息摘要不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="329"/>
+        <location filename="../../ui/service_text.py" line="330"/>
         <source>signing certificate not found</source>
         <translation>找不到签名证书</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="332"/>
+        <location filename="../../ui/service_text.py" line="333"/>
         <source>bad signature</source>
         <translation>签名无效</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="333"/>
+        <location filename="../../ui/service_text.py" line="334"/>
         <source>signing certificate mismatch</source>
         <translation>签名证书不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="336"/>
+        <location filename="../../ui/service_text.py" line="337"/>
         <source>certificate not for time-stamping</source>
         <translation>证书不能用于时间戳</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="339"/>
+        <location filename="../../ui/service_text.py" line="340"/>
         <source>untrusted certificate chain</source>
         <translation>证书链不受信任</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="340"/>
+        <location filename="../../ui/service_text.py" line="341"/>
         <source>certificate not valid</source>
         <translation>证书不在有效期内</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="341"/>
+        <location filename="../../ui/service_text.py" line="342"/>
         <source>authority name mismatch</source>
         <translation>时间戳机构名称不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="342"/>
+        <location filename="../../ui/service_text.py" line="343"/>
         <source>stamped hash mismatch</source>
         <translation>加盖的哈希不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="343"/>
+        <location filename="../../ui/service_text.py" line="344"/>
         <source>nonce mismatch</source>
         <translation>随机数不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="344"/>
+        <location filename="../../ui/service_text.py" line="345"/>
         <source>policy mismatch</source>
         <translation>策略不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="345"/>
+        <location filename="../../ui/service_text.py" line="346"/>
         <source>time too far off</source>
         <translation>时间偏差过大</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="353"/>
+        <location filename="../../ui/service_text.py" line="354"/>
         <source>lost</source>
         <translation>丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="354"/>
+        <location filename="../../ui/service_text.py" line="355"/>
         <source>stolen</source>
         <translation>被盗</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="355"/>
+        <location filename="../../ui/service_text.py" line="356"/>
         <source>replaced</source>
         <translation>已更换</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="356"/>
+        <location filename="../../ui/service_text.py" line="357"/>
         <source>its user left</source>
         <translation>使用人已离职</translation>
     </message>
@@ -4520,17 +4525,17 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_controller.py" line="453"/>
+        <location filename="../../ui/sync_controller.py" line="460"/>
         <source>New contact request in case %1 from %2</source>
         <translation>案件 %1 有新的联系请求，来自 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="459"/>
+        <location filename="../../ui/sync_controller.py" line="466"/>
         <source>Approved by %1: your contact request in case %2</source>
         <translation>%1 已批准：您在案件 %2 中的联系请求</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="461"/>
+        <location filename="../../ui/sync_controller.py" line="468"/>
         <source>Refused by %1: your contact request in case %2</source>
         <translation>%1 已拒绝：您在案件 %2 中的联系请求</translation>
     </message>
@@ -4538,22 +4543,22 @@
 <context>
     <name>SyncDetails</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="51"/>
+        <location filename="../../ui/sync_status.py" line="53"/>
         <source>Sync details</source>
         <translation>同步详情</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="60"/>
+        <location filename="../../ui/sync_status.py" line="62"/>
         <source>Entry %1 (%2), rule %3: %4</source>
         <translation>条目 %1（%2），规则 %3：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="66"/>
+        <location filename="../../ui/sync_status.py" line="68"/>
         <source>Refused entries: %1</source>
         <translation>被拒绝的条目：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="68"/>
+        <location filename="../../ui/sync_status.py" line="70"/>
         <source>Last problem: %1</source>
         <translation>最近的问题：%1</translation>
     </message>
@@ -4561,29 +4566,74 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="94"/>
+        <location filename="../../ui/sync_status.py" line="96"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="97"/>
+        <location filename="../../ui/sync_status.py" line="99"/>
         <source>Sync details…</source>
         <translation>同步详情…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="105"/>
+        <location filename="../../ui/sync_status.py" line="107"/>
         <source>Sync: starting…</source>
         <translation>同步：正在启动…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="113"/>
-        <source>Refused: 1 entry (rule %1)</source>
-        <translation>已拒绝：1 个条目（规则 %1）</translation>
+        <location filename="../../ui/sync_status.py" line="115"/>
+        <source>Refused: 1 entry (%1)</source>
+        <translation>已拒绝：1 个条目（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="116"/>
-        <source>Refused: %1 entries (rule %2)</source>
-        <translation>已拒绝：%1 个条目（规则 %2）</translation>
+        <location filename="../../ui/sync_status.py" line="118"/>
+        <source>Refused: %1 entries (%2)</source>
+        <translation>已拒绝：%1 个条目（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="129"/>
+        <source>Offline since %1 — %2, %3 waiting</source>
+        <translation>自 %1 起离线 — %2、%3 待上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="135"/>
+        <source>; trying again at %1</source>
+        <translation>；将于 %1 自动重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="152"/>
+        <source>Waiting to go up: %1, %2 files (%3)</source>
+        <translation>待上传：%1、%2 个文件（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="159"/>
+        <source>Last sync: %1 (%2)</source>
+        <translation>上次同步：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="164"/>
+        <source>Each refused entry and its rule: Sync details… in this menu</source>
+        <translation>每个被拒绝的条目及其规则：见本菜单中的“同步详情…”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="184"/>
+        <source>1 entry</source>
+        <translation>1 个条目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="185"/>
+        <source>%1 entries</source>
+        <translation>%1 个条目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="191"/>
+        <source>another supervisor decided first</source>
+        <translation>另一位主管已先作出决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="192"/>
+        <source>rule %1</source>
+        <translation>规则 %1</translation>
     </message>
     <message>
         <location filename="../../ui/sync_status.py" line="122"/>
@@ -4596,37 +4646,22 @@
         <translation>未同步：中心服务器需要升级</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="129"/>
-        <source>Offline since %1 — %2 entries, %3 waiting</source>
-        <translation>自 %1 起离线 — %2 个条目、%3 待上传</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_status.py" line="136"/>
+        <location filename="../../ui/sync_status.py" line="140"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="139"/>
+        <location filename="../../ui/sync_status.py" line="143"/>
         <source>Synced %1</source>
         <translation>已同步 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="141"/>
+        <location filename="../../ui/sync_status.py" line="145"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="148"/>
-        <source>Waiting to go up: %1 entries, %2 files (%3)</source>
-        <translation>待上传：%1 个条目、%2 个文件（%3）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_status.py" line="154"/>
-        <source>Last sync: %1</source>
-        <translation>上次同步：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_status.py" line="163"/>
+        <location filename="../../ui/sync_status.py" line="173"/>
         <source>Evidence Desk</source>
         <translation>证据台</translation>
     </message>
@@ -4793,152 +4828,152 @@
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="150"/>
+        <location filename="../../ui/verify_panel.py" line="155"/>
         <source>Verifying every original, row, signature and checkpoint, and reading every screenshot again…</source>
         <translation>正在校验每个原始文件、数据行、签名和检查点，并重新识别每张截图…</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="156"/>
+        <location filename="../../ui/verify_panel.py" line="161"/>
         <source>Verifying every original, row, signature and checkpoint…</source>
         <translation>正在校验每个原始文件、数据行、签名和检查点…</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="173"/>
+        <location filename="../../ui/verify_panel.py" line="178"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="179"/>
+        <location filename="../../ui/verify_panel.py" line="184"/>
         <source>ledger entries</source>
         <translation>存证链条目</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="180"/>
+        <location filename="../../ui/verify_panel.py" line="185"/>
         <source>originals</source>
         <translation>原始文件</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="181"/>
+        <location filename="../../ui/verify_panel.py" line="186"/>
         <source>screenshots read again</source>
         <translation>重新识别截图</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="182"/>
+        <location filename="../../ui/verify_panel.py" line="187"/>
         <source>signatures</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="200"/>
+        <location filename="../../ui/verify_panel.py" line="205"/>
         <source>Verification cancelled; nothing was concluded.</source>
         <translation>校验已取消，未得出任何结论。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="207"/>
+        <location filename="../../ui/verify_panel.py" line="212"/>
         <source>%1 ledger entries, %2 checkpoints, %3 originals (%4 bytes) checked.</source>
         <translation>已校验 %1 条存证记录、%2 个检查点、%3 个原始文件（%4 字节）。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="215"/>
+        <location filename="../../ui/verify_panel.py" line="220"/>
         <source>INTACT</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="220"/>
+        <location filename="../../ui/verify_panel.py" line="225"/>
         <source>PROBLEMS FOUND (%1)</source>
         <translation>发现问题（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="238"/>
+        <location filename="../../ui/verify_panel.py" line="243"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="239"/>
+        <location filename="../../ui/verify_panel.py" line="244"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="240"/>
+        <location filename="../../ui/verify_panel.py" line="245"/>
         <source>ok</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="242"/>
+        <location filename="../../ui/verify_panel.py" line="247"/>
         <source>trusted</source>
         <translation>受信任</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="243"/>
+        <location filename="../../ui/verify_panel.py" line="248"/>
         <source>untrusted</source>
         <translation>不受信任</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="244"/>
+        <location filename="../../ui/verify_panel.py" line="249"/>
         <source>info</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="260"/>
+        <location filename="../../ui/verify_panel.py" line="265"/>
         <source>Choose a verification kit</source>
         <translation>选择校验包</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="260"/>
+        <location filename="../../ui/verify_panel.py" line="265"/>
         <source>Verification kit (*.zip)</source>
         <translation>校验包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="267"/>
+        <location filename="../../ui/verify_panel.py" line="272"/>
         <source>TSA root certificates to trust</source>
         <translation>要信任的时间戳根证书</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="267"/>
+        <location filename="../../ui/verify_panel.py" line="272"/>
         <source>PEM files (*.pem)</source>
         <translation>PEM 文件 (*.pem)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="275"/>
+        <location filename="../../ui/verify_panel.py" line="280"/>
         <source>The organisation&apos;s published signer keys</source>
         <translation>机构公布的签名人公钥列表</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="277"/>
+        <location filename="../../ui/verify_panel.py" line="282"/>
         <source>Organisation key lists (*.json)</source>
         <translation>机构公钥列表 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="291"/>
+        <location filename="../../ui/verify_panel.py" line="296"/>
         <source>Bundles are trusted against the app&apos;s TSA root list and what is pinned in %1 (tsa-roots/*.pem, org-keys/*.json), never against roots or keys inside the kit.</source>
         <translation>证据包的信任依据为本软件的时间戳根证书列表及固定信任目录 %1 中的文件（tsa-roots/*.pem、org-keys/*.json），绝不依据校验包内自带的根证书或公钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="296"/>
+        <location filename="../../ui/verify_panel.py" line="301"/>
         <source>Also trusted: %1.</source>
         <translation>另外信任：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="306"/>
+        <location filename="../../ui/verify_panel.py" line="311"/>
         <source>Checking %1…</source>
         <translation>正在校验 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="320"/>
+        <location filename="../../ui/verify_panel.py" line="325"/>
         <source>BUNDLE INTACT BUT UNTRUSTED</source>
         <translation>证据包完好但不受信任</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="322"/>
+        <location filename="../../ui/verify_panel.py" line="327"/>
         <source>BUNDLE INTACT</source>
         <translation>证据包完好</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="325"/>
+        <location filename="../../ui/verify_panel.py" line="330"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="318"/>
+        <location filename="../../ui/verify_panel.py" line="323"/>
         <source>BUNDLE HAS PROBLEMS</source>
         <translation>证据包有问题</translation>
     </message>
