@@ -814,64 +814,64 @@
 <context>
     <name>ContactPage</name>
     <message>
-        <location filename="../../ui/contact_page.py" line="142"/>
+        <location filename="../../ui/contact_page.py" line="152"/>
         <source>Conversation</source>
         <translation>聊天记录</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="143"/>
+        <location filename="../../ui/contact_page.py" line="153"/>
         <source>Items and documents</source>
         <translation>证据与材料</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="165"/>
+        <location filename="../../ui/contact_page.py" line="175"/>
         <source>No case selected</source>
         <translation>未选择案件</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="167"/>
+        <location filename="../../ui/contact_page.py" line="177"/>
         <source>Choose a case or a contact on the left, or open a new case (Ctrl+N).</source>
         <translation>请在左侧选择案件或联系人，或新建案件（Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="183"/>
+        <location filename="../../ui/contact_page.py" line="193"/>
         <source>Loan %1 · product %2 · overdue %3 since %4 · status %5</source>
         <translation>合同 %1 · 产品 %2 · 逾期 %3（自 %4）· 状态 %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contact_page.py" line="198"/>
+        <location filename="../../ui/contact_page.py" line="208"/>
         <source>%n contact(s) in this case. Choose one on the left, or request a new contact (Ctrl+R).</source>
         <translation>
             <numerusform>本案件有 %n 个联系人。请在左侧选择，或申请添加联系人（Ctrl+R）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="208"/>
+        <location filename="../../ui/contact_page.py" line="218"/>
         <source>Requested by %1 at %2: %3</source>
         <translation>%1 于 %2 申请：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="215"/>
+        <location filename="../../ui/contact_page.py" line="225"/>
         <source>Decided by %1 at %2: %3</source>
         <translation>%1 于 %2 审批：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="222"/>
+        <location filename="../../ui/contact_page.py" line="238"/>
         <source>Revoked by %1 at %2: %3</source>
         <translation>%1 于 %2 终止：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="229"/>
+        <location filename="../../ui/contact_page.py" line="245"/>
         <source>Flags: %1</source>
         <translation>标记：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="278"/>
+        <location filename="../../ui/contact_page.py" line="294"/>
         <source>Read screenshots</source>
         <translation>识别截图</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="287"/>
+        <location filename="../../ui/contact_page.py" line="303"/>
         <source>Tag as</source>
         <translation>标记为</translation>
     </message>
@@ -1118,6 +1118,29 @@
         <location filename="../../ui/conversation.py" line="353"/>
         <source>%1 of %2</source>
         <translation>第 %1 / %2 个</translation>
+    </message>
+</context>
+<context>
+    <name>DecidedText</name>
+    <message>
+        <location filename="../../ui/decided_text.py" line="28"/>
+        <source>Your rejection was not accepted</source>
+        <translation>您的驳回未被接受</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decided_text.py" line="30"/>
+        <source>Your approval was not accepted</source>
+        <translation>您的批准未被接受</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decided_text.py" line="33"/>
+        <source>%1: another supervisor decided first.</source>
+        <translation>%1：另一位主管已先作出决定。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decided_text.py" line="36"/>
+        <source>%1: %2 decided first at %3 (%4, device %5).</source>
+        <translation>%1：%2 已于 %3 先作出决定（%4，设备 %5）。</translation>
     </message>
 </context>
 <context>
@@ -4543,22 +4566,27 @@
 <context>
     <name>SyncDetails</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="53"/>
+        <location filename="../../ui/sync_status.py" line="56"/>
         <source>Sync details</source>
         <translation>同步详情</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="62"/>
+        <location filename="../../ui/sync_status.py" line="66"/>
+        <source>Entry %1 (%2): %3</source>
+        <translation>条目 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="75"/>
         <source>Entry %1 (%2), rule %3: %4</source>
         <translation>条目 %1（%2），规则 %3：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="68"/>
+        <location filename="../../ui/sync_status.py" line="81"/>
         <source>Refused entries: %1</source>
         <translation>被拒绝的条目：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="70"/>
+        <location filename="../../ui/sync_status.py" line="83"/>
         <source>Last problem: %1</source>
         <translation>最近的问题：%1</translation>
     </message>
@@ -4566,102 +4594,102 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="96"/>
+        <location filename="../../ui/sync_status.py" line="109"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="99"/>
+        <location filename="../../ui/sync_status.py" line="112"/>
         <source>Sync details…</source>
         <translation>同步详情…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="107"/>
+        <location filename="../../ui/sync_status.py" line="120"/>
         <source>Sync: starting…</source>
         <translation>同步：正在启动…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="115"/>
+        <location filename="../../ui/sync_status.py" line="128"/>
         <source>Refused: 1 entry (%1)</source>
         <translation>已拒绝：1 个条目（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="118"/>
+        <location filename="../../ui/sync_status.py" line="131"/>
         <source>Refused: %1 entries (%2)</source>
         <translation>已拒绝：%1 个条目（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="129"/>
+        <location filename="../../ui/sync_status.py" line="142"/>
         <source>Offline since %1 — %2, %3 waiting</source>
         <translation>自 %1 起离线 — %2、%3 待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="135"/>
+        <location filename="../../ui/sync_status.py" line="148"/>
         <source>; trying again at %1</source>
         <translation>；将于 %1 自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="152"/>
+        <location filename="../../ui/sync_status.py" line="165"/>
         <source>Waiting to go up: %1, %2 files (%3)</source>
         <translation>待上传：%1、%2 个文件（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="159"/>
+        <location filename="../../ui/sync_status.py" line="172"/>
         <source>Last sync: %1 (%2)</source>
         <translation>上次同步：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="164"/>
+        <location filename="../../ui/sync_status.py" line="177"/>
         <source>Each refused entry and its rule: Sync details… in this menu</source>
         <translation>每个被拒绝的条目及其规则：见本菜单中的“同步详情…”</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="184"/>
+        <location filename="../../ui/sync_status.py" line="197"/>
         <source>1 entry</source>
         <translation>1 个条目</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="185"/>
+        <location filename="../../ui/sync_status.py" line="198"/>
         <source>%1 entries</source>
         <translation>%1 个条目</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="191"/>
+        <location filename="../../ui/sync_status.py" line="204"/>
         <source>another supervisor decided first</source>
         <translation>另一位主管已先作出决定</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="192"/>
+        <location filename="../../ui/sync_status.py" line="205"/>
         <source>rule %1</source>
         <translation>规则 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="122"/>
+        <location filename="../../ui/sync_status.py" line="135"/>
         <source>Not syncing: this laptop was retired</source>
         <translation>未同步：这台笔记本电脑已被停用</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="125"/>
+        <location filename="../../ui/sync_status.py" line="138"/>
         <source>Not syncing: the hub needs an upgrade</source>
         <translation>未同步：中心服务器需要升级</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="140"/>
+        <location filename="../../ui/sync_status.py" line="153"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="143"/>
+        <location filename="../../ui/sync_status.py" line="156"/>
         <source>Synced %1</source>
         <translation>已同步 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="145"/>
+        <location filename="../../ui/sync_status.py" line="158"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="173"/>
+        <location filename="../../ui/sync_status.py" line="186"/>
         <source>Evidence Desk</source>
         <translation>证据台</translation>
     </message>
