@@ -7,6 +7,7 @@ says what was found, next to how many ledger entries still wait for a trusted ti
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer, Signal
@@ -68,6 +69,14 @@ CaseRole = Qt.ItemDataRole.UserRole + 11
 
 
 STAMP_INTERVAL_MS = 5 * 60 * 1000
+
+
+def _import_group(line: org_origins.ImportLine) -> tuple[str, ...]:
+    """The screenshots (recordings) of one import share a line (the same kind, time and user);
+    a chat export is a line of its own."""
+    if line.kind in ("image", "recording"):
+        return (line.kind, line.imported_at, line.imported_by)
+    return (line.kind, line.id)
 
 
 def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
@@ -619,7 +628,7 @@ class MainWindow(QMainWindow):
             self.integrity_label.setStyleSheet("color: #2e7d32;")
         else:
             self.integrity_label.setText(
-                self.tr("Integrity: %1 problem(s) found").replace("%1", str(len(report.errors)))
+                self.tr("Integrity: %n problem(s) found", "", len(report.errors))
             )
             self.integrity_label.setStyleSheet("color: #b3261e; font-weight: bold;")
         self.integrity_label.setToolTip(self.tr("Open the Verify tab (F5) for every finding."))
@@ -762,18 +771,27 @@ class MainWindow(QMainWindow):
         origins: org_origins.Origins,
     ) -> None:
         """The contact's imports, each naming its device and user; selecting one shows the
-        contact's evidence."""
-        for line in self._imports.get(contact.id, []):
-            child = QTreeWidgetItem(
-                [
-                    self.tr("%1 import · %2 messages")
-                    .replace("%1", format_label(line.format))
-                    .replace("%2", str(line.message_count))
-                ]
-            )
+        contact's evidence. The screenshots one import stored (one row each) are one line,
+        "screenshots · 2 images": they hold no messages, and "image import · 0 messages" said
+        nothing of what they are."""
+        lines = self._imports.get(contact.id, [])
+        for _key, group in itertools.groupby(lines, key=_import_group):
+            same = list(group)
+            line = same[0]
+            if line.kind == "image":
+                text = self.tr("screenshots · %n image(s)", "", len(same))
+            elif line.kind == "recording":
+                text = self.tr("%n recording(s)", "", len(same))
+            else:
+                text = self.tr("%1 import · %n message(s)", "", line.message_count).replace(
+                    "%1", format_label(line.format)
+                )
+            child = QTreeWidgetItem([text])
             child.setData(0, ContactRole, contact)
             child.setData(0, CaseRole, case_no)
-            child.setToolTip(0, f"{line.kind} {line.id} · {line.imported_at}")
+            child.setToolTip(
+                0, "\n".join(f"{each.kind} {each.id} · {each.imported_at}" for each in same)
+            )
             self._show_origin(child, origins.of(line.imported_by))
             parent.addChild(child)
 
