@@ -396,39 +396,61 @@ class MainWindow(QMainWindow):
         self.settings_action.setToolTip(
             self.tr("Language, time zone, time-stamp authorities, quiet hours")
         )
-        toolbar = QToolBar(self.tr("Main actions"))
-        toolbar.setObjectName("mainToolbar")
+        # two rows: one row held 19 actions and at 1360 px hid the last ones (signing, the
+        # checkpoints, log out) behind its » menu; the case work and the store's own tools
+        # each have a row, every action in view at a usual window width in both languages
+        toolbars = [
+            self._toolbar(
+                "mainToolbar",
+                self.tr("Main actions"),
+                (
+                    self.new_case_action,
+                    self.request_action,
+                    self.import_action,
+                    self.bundle_action,
+                    self.close_case_action,
+                    self.hold_action,
+                    self.lift_hold_action,
+                    self.shred_action,
+                    None,
+                    self.approvals_action,
+                    self.ledger_action,
+                    self.verify_action,
+                ),
+            ),
+            self._toolbar(
+                "storeToolbar",
+                self.tr("Store actions"),
+                (
+                    self.settings_action,
+                    self.users_action,
+                    self.backup_action,
+                    self.breach_action,
+                    self.signing_action,
+                    self.join_action,
+                    self.gossip_action,
+                    None,
+                    self.logout_action,
+                ),
+            ),
+        ]
+        self.addToolBar(toolbars[0])
+        self.addToolBarBreak()
+        self.addToolBar(toolbars[1])
+        self._update_selection_actions()
+
+    def _toolbar(self, name: str, title: str, actions: tuple[QAction | None, ...]) -> QToolBar:
+        """A fixed row of text buttons (``None`` is a separator)."""
+        toolbar = QToolBar(title)
+        toolbar.setObjectName(name)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.setMovable(False)
-        for action in (
-            self.new_case_action,
-            self.request_action,
-            self.import_action,
-            self.bundle_action,
-            self.close_case_action,
-            self.hold_action,
-            self.lift_hold_action,
-            self.shred_action,
-            None,
-            self.approvals_action,
-            self.ledger_action,
-            self.verify_action,
-            None,
-            self.settings_action,
-            self.users_action,
-            self.backup_action,
-            self.breach_action,
-            self.signing_action,
-            self.join_action,
-            self.gossip_action,
-            self.logout_action,
-        ):
+        for action in actions:
             if action is None:
                 toolbar.addSeparator()
             else:
                 toolbar.addAction(action)
-        self.addToolBar(toolbar)
-        self._update_selection_actions()
+        return toolbar
 
     def _update_selection_actions(self) -> None:
         """Actions that need a selection explain what to select (after the role check)."""

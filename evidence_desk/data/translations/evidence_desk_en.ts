@@ -124,7 +124,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="631"/>
+        <location filename="../../ui/main_window.py" line="653"/>
         <source>Integrity: %n problem(s) found</source>
         <translation>
             <numerusform>Integrity: %n problem found</numerusform>
@@ -132,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="782"/>
+        <location filename="../../ui/main_window.py" line="804"/>
         <source>screenshots · %n image(s)</source>
         <translation>
             <numerusform>screenshot · %n image</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="784"/>
+        <location filename="../../ui/main_window.py" line="806"/>
         <source>%n recording(s)</source>
         <translation>
             <numerusform>%n recording</numerusform>
@@ -148,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="786"/>
+        <location filename="../../ui/main_window.py" line="808"/>
         <source>%1 import · %n message(s)</source>
         <translation>
             <numerusform>%1 import · %n message</numerusform>
