@@ -187,15 +187,26 @@ def refused_entries(
 
 def refused_decisions(session: Session, contact: str) -> list[RefusedEntry]:
     """This device's decisions on ``contact`` the hub refused because another decision came
-    first (the contact page says so), each with the decision that stands; from the store's
-    records, so they are shown after a restart too."""
-    return [
-        refused
-        for refused in refused_entries(session)
-        if refused.rule == "hub.decided"
-        and refused.standing is not None
-        and refused.standing.contact == contact
-    ]
+    first (the contact page and the approval queue say so), each with the decision that
+    stands; from the store's records, so they are shown after a restart too. The own refused
+    entries are looked at first (a few rows): the decision that stands is read only when one
+    of them decides this contact."""
+    rows = session.conn.execute(
+        "SELECT p.seq, l.action FROM org_positions p JOIN ledger l USING (seq) "
+        "WHERE p.verdict = 'hub.decided' AND json_extract(l.payload, '$.contact_id') = ? "
+        "ORDER BY p.seq",
+        (contact,),
+    ).fetchall()
+    standing = standing_decision(session, contact) if rows else None
+    if standing is None:
+        return []
+    device = session.folder.store_id
+    found = []
+    for seq, action in rows:
+        facts = {"device": device, "seq": str(seq), **_decided_facts(contact, standing)}
+        refusal = HubRefused("hub.decided", facts, status=409)
+        found.append(RefusedEntry(int(seq), str(action), "hub.decided", refusal, standing))
+    return found
 
 
 #: the decisions on a contact request, the first accepted of which stands (hub/repository.py)

@@ -91,6 +91,11 @@ def _refused_in_window(qtbot: QtBot, session: Session, contact_id: str) -> None:
         assert (shown.status, shown.decided_by) == ("approved", "sam")
         window.contact_page.display(shown.case_no, shown, window.zone)
         assert html.escape(lost) in window.contact_page.header.text()
+        # and the approval queue's detail, where a supervisor reads the request
+        approvals = window.approvals
+        approvals.filter_combo.setCurrentIndex(approvals.filter_combo.findData(""))
+        assert approvals.select(contact_id)
+        assert html.escape(lost) in approvals.summary.text()
     finally:
         window.close()
         window.session.close()

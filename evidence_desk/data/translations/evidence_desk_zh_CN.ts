@@ -109,97 +109,97 @@
 <context>
     <name>ApprovalQueue</name>
     <message>
-        <location filename="../../ui/approvals.py" line="56"/>
+        <location filename="../../ui/approvals.py" line="58"/>
         <source>Waiting for a decision</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="57"/>
+        <location filename="../../ui/approvals.py" line="59"/>
         <source>Approved (may be revoked)</source>
         <translation>已批准（可终止）</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="58"/>
+        <location filename="../../ui/approvals.py" line="60"/>
         <source>All requests</source>
         <translation>全部申请</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="82"/>
+        <location filename="../../ui/approvals.py" line="84"/>
         <source>Note for the record (required to reject or revoke)</source>
         <translation>审批意见（驳回或终止时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="85"/>
+        <location filename="../../ui/approvals.py" line="87"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="87"/>
+        <location filename="../../ui/approvals.py" line="89"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="89"/>
+        <location filename="../../ui/approvals.py" line="91"/>
         <source>Revoke and close channel</source>
         <translation>终止联系并关闭渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="106"/>
+        <location filename="../../ui/approvals.py" line="108"/>
         <source>Documents</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="132"/>
+        <location filename="../../ui/approvals.py" line="134"/>
         <source>case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="133"/>
+        <location filename="../../ui/approvals.py" line="135"/>
         <source>by %1 · %2</source>
         <translation>申请人 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="139"/>
+        <location filename="../../ui/approvals.py" line="141"/>
         <source>(your own request)</source>
         <translation>（本人提交的申请）</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="166"/>
+        <location filename="../../ui/approvals.py" line="168"/>
         <source>No request selected.</source>
         <translation>未选择申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="172"/>
+        <location filename="../../ui/approvals.py" line="174"/>
         <source>Case %1; relation %2; initiated by %3; consent %4.</source>
         <translation>案件 %1；关系 %2；发起方 %3；同意 %4。</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="178"/>
+        <location filename="../../ui/approvals.py" line="180"/>
         <source>Reason: %1</source>
         <translation>理由：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="181"/>
+        <location filename="../../ui/approvals.py" line="183"/>
         <source>Flags: %1</source>
         <translation>标记：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="221"/>
+        <location filename="../../ui/approvals.py" line="238"/>
         <source>Select a request first.</source>
         <translation>请先选择一条申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="225"/>
+        <location filename="../../ui/approvals.py" line="242"/>
         <source>You made this request: another supervisor must decide it (four-eyes).</source>
         <translation>这是您本人提交的申请：须由另一位主管审批（四眼原则）。</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="230"/>
+        <location filename="../../ui/approvals.py" line="247"/>
         <source>Not possible while the contact is %1.</source>
         <translation>联系人当前为“%1”，无法执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="252"/>
+        <location filename="../../ui/approvals.py" line="269"/>
         <source>Contact %1 is now %2.</source>
         <translation>联系人 %1 现为：%2。</translation>
     </message>
