@@ -29,6 +29,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "evidence_desk" / "data" / "translations" / "evidence_desk_zh_CN.ts"
 QM = TS.with_suffix(".qm")
+#: English holds only the plural forms of the GUI's "%n ..." strings (lupdate -pluralonly): the
+#: English source says one form, Qt picks "1 contact" / "2 contacts" from this file
+EN_TS = TS.with_name("evidence_desk_en.ts")
+EN_QM = EN_TS.with_suffix(".qm")
 #: The context of the catalogue entries (evidence_desk.translations.CONTEXT).
 CONTEXT = "Wording"
 
@@ -59,8 +63,8 @@ def sources() -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "evidence_desk" / "ui").glob("*.py"))
 
 
-def untranslated() -> list[str]:
-    tree = ET.parse(TS)
+def untranslated(ts: Path = TS) -> list[str]:
+    tree = ET.parse(ts)
     missing = []
     for context in tree.getroot().iter("context"):
         name = context.findtext("name")
@@ -73,6 +77,8 @@ def untranslated() -> list[str]:
                 continue
             numerus = translation.findall("numerusform")
             text = "".join(n.text or "" for n in numerus) if numerus else translation.text
+            if numerus and not all(n.text for n in numerus):
+                text = ""  # a plural form left empty
             if kind == "unfinished" or not text:
                 missing.append(f"{name}: {message.findtext('source')}")
     return missing
@@ -221,12 +227,30 @@ def update(ts: Path, fill_from: list[Path] | None = None) -> None:
     write_entries(ts, filled(merged_entries(codes, before), fill_from or []))
 
 
+def update_plurals(ts: Path) -> None:
+    """lupdate the GUI's plural strings alone into the English ``ts`` (its singular and plural
+    forms are written by hand, as any translation)."""
+    if not ts.exists():
+        ts.write_text(
+            '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+            '<TS version="2.1" language="en_GB" sourcelanguage="en_GB">\n</TS>\n',
+            encoding="utf-8",
+        )
+    subprocess.run(
+        [_tool("pyside6-lupdate"), *sources(), "-pluralonly", "-no-obsolete", "-ts", str(ts)],
+        cwd=ROOT,
+        check=True,
+    )
+
+
 def main() -> int:
     TS.parent.mkdir(parents=True, exist_ok=True)
     args = sys.argv[1:]
     update(TS, [Path(args[i + 1]) for i, arg in enumerate(args[:-1]) if arg == "--fill-from"])
     subprocess.run([_tool("pyside6-lrelease"), str(TS), "-qm", str(QM)], cwd=ROOT, check=True)
-    missing = untranslated()
+    update_plurals(EN_TS)
+    subprocess.run([_tool("pyside6-lrelease"), str(EN_TS), "-qm", str(EN_QM)], cwd=ROOT, check=True)
+    missing = untranslated() + [f"en {line}" for line in untranslated(EN_TS)]
     for line in missing:
         print(f"untranslated: {line}")
     if "--check" in sys.argv and missing:

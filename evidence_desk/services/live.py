@@ -133,6 +133,20 @@ class RefusedEntry:
     action: str
     rule: str
     refusal: HubRefused
+    #: for ``hub.decided``: the decision that stands, from the store (None until it is pulled)
+    standing: StandingDecision | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StandingDecision:
+    """The decision on a contact request that stands: the first the hub accepted, own or
+    pulled. ``device`` is its device's full id, ``at`` the instant its entry was written."""
+
+    contact: str
+    by: str
+    action: str
+    device: str
+    at: str
 
 
 def waiting_entries(session: Session) -> int:
@@ -161,10 +175,37 @@ def refused_entries(
         if not rule.startswith("hub."):  # a record rule of the rule table
             facts.update(action=str(action), violated=rule)
             shown = "hub.rule"
+        standing = None
         if rule == "hub.decided":  # the push's answer named who decided first: read again
-            facts.update(_decided_first(session, int(seq)))
+            contact = _decided_contact(session, int(seq))
+            standing = standing_decision(session, contact) if contact else None
+            facts.update(_decided_facts(contact, standing))
         refusal = (named or {}).get(int(seq)) or HubRefused(shown, facts, status=409)
-        found.append(RefusedEntry(int(seq), str(action), rule, refusal))
+        found.append(RefusedEntry(int(seq), str(action), rule, refusal, standing))
+    return found
+
+
+def refused_decisions(session: Session, contact: str) -> list[RefusedEntry]:
+    """This device's decisions on ``contact`` the hub refused because another decision came
+    first (the contact page and the approval queue say so), each with the decision that
+    stands; from the store's records, so they are shown after a restart too. The own refused
+    entries are looked at first (a few rows): the decision that stands is read only when one
+    of them decides this contact."""
+    rows = session.conn.execute(
+        "SELECT p.seq, l.action FROM org_positions p JOIN ledger l USING (seq) "
+        "WHERE p.verdict = 'hub.decided' AND json_extract(l.payload, '$.contact_id') = ? "
+        "ORDER BY p.seq",
+        (contact,),
+    ).fetchall()
+    standing = standing_decision(session, contact) if rows else None
+    if standing is None:
+        return []
+    device = session.folder.store_id
+    found = []
+    for seq, action in rows:
+        facts = {"device": device, "seq": str(seq), **_decided_facts(contact, standing)}
+        refusal = HubRefused("hub.decided", facts, status=409)
+        found.append(RefusedEntry(int(seq), str(action), "hub.decided", refusal, standing))
     return found
 
 
@@ -172,26 +213,43 @@ def refused_entries(
 _DECISIONS: Final = ("contact.approve", "contact.reject")
 
 
-def _decided_first(session: Session, seq: int) -> dict[str, str]:
-    """What the hub named when it refused own entry ``seq`` as ``hub.decided``, read from the
-    store once the push's answer is gone (the app restarted): the contact it decides, and the
-    decision that stands, the first accepted one in the organisation's order (own or pulled).
-    Without these facts the refusal was worded as its bare code and facts."""
+def _decided_contact(session: Session, seq: int) -> str:
+    """The contact own entry ``seq`` decides ("" when its payload names none)."""
     row = session.conn.execute("SELECT payload FROM ledger WHERE seq = ?", (seq,)).fetchone()
     try:
-        contact = str(json.loads(str(row[0])).get("contact_id", "")) if row else ""
+        return str(json.loads(str(row[0])).get("contact_id", "")) if row else ""
     except ValueError:
-        contact = ""
+        return ""
+
+
+def _decided_facts(contact: str, standing: StandingDecision | None) -> dict[str, str]:
+    """What the hub named when it refused an own decision as ``hub.decided``, read from the
+    store once the push's answer is gone (the app restarted): the contact it decides, and the
+    decision that stands. Without these facts the refusal was worded as its bare code and
+    facts."""
     if not contact:
         return {}
+    if standing is None:
+        return {"contact": contact}
+    return {
+        "contact": contact,
+        "by": standing.by,
+        "action": standing.action,
+        "first_device": standing.device,
+    }
+
+
+def standing_decision(session: Session, contact: str) -> StandingDecision | None:
+    """The decision on ``contact`` that stands: the first accepted one in the organisation's
+    order, own or pulled; None while the store holds none."""
     decisions = ", ".join("?" * len(_DECISIONS))
     first = session.conn.execute(
-        "SELECT actor, action, device FROM ("
-        f" SELECT actor, action, device_id AS device, org_seq FROM device_entries"
+        "SELECT actor, action, device, at FROM ("
+        f" SELECT actor, action, device_id AS device, at, org_seq FROM device_entries"
         f" WHERE verdict = '' AND action IN ({decisions})"
         "  AND json_extract(payload, '$.contact_id') = ?"
         " UNION ALL"
-        " SELECT l.actor, l.action, ? AS device, p.org_seq FROM ledger l"
+        " SELECT l.actor, l.action, ? AS device, l.at, p.org_seq FROM ledger l"
         " JOIN org_positions p USING (seq)"
         f" WHERE p.verdict = '' AND l.action IN ({decisions})"
         "  AND json_extract(l.payload, '$.contact_id') = ?"
@@ -199,6 +257,6 @@ def _decided_first(session: Session, seq: int) -> dict[str, str]:
         (*_DECISIONS, contact, session.folder.store_id, *_DECISIONS, contact),
     ).fetchone()
     if first is None:
-        return {"contact": contact}
-    by, action, device = (str(value) for value in first)
-    return {"contact": contact, "by": by, "action": action, "first_device": device}
+        return None
+    by, action, device, at = (str(value) for value in first)
+    return StandingDecision(contact, by, action, device, at)

@@ -712,9 +712,44 @@ def waiting_blobs(session: Session) -> dict[str, int]:
     """The blob files the next push sends (or asks the hub about), by path, with their sizes:
     :func:`_local_blobs` less the files this store knows the hub names, as a push starts. The
     app's sync status shows these (ui/sync_controller.py): the same records, no listing of
-    the blob folder, and an orphan file no record names is never counted."""
+    the blob folder, and an orphan file no record names is never counted.
+
+    The status asks at every change of state, on the UI thread, and the answer read
+    :data:`ON_HUB_FILE` whole (a line per file pushed or pulled: on legal's desktop, every
+    file of the organisation) and looked for every recorded file on disk. So the answer is
+    kept per store and worked out again only when what it is made of changed
+    (:func:`_waiting_key`: the hub file's size and time, the records' newest rows, the
+    ledger's head); a push or a pull rewrites the hub file, an import or a shredding writes
+    records and an entry."""
+    key = _waiting_key(session)
+    held = _waiting.get(session.folder.path)
+    if held is not None and held[0] == key:
+        return dict(held[1])
     local = _local_blobs(session, _on_hub(session.folder))
-    return {path: file.stat().st_size for path, file in local.items()}
+    found = {path: file.stat().st_size for path, file in local.items()}
+    _waiting[session.folder.path] = (key, found)
+    return dict(found)
+
+
+#: per store folder: the key :func:`waiting_blobs` last worked its answer out under, and it
+_waiting: dict[Path, tuple[tuple[object, ...], dict[str, int]]] = {}
+
+
+def _waiting_key(session: Session) -> tuple[object, ...]:
+    """What :func:`waiting_blobs`' answer is made of, read cheaply: the hub file's inode,
+    size and modification time (a push or a pull replaces it; it is not read), the newest
+    rows of the blob records and of the ledger (an index's last entry each), and the number
+    of shreddings (a few rows)."""
+    try:
+        stat = (session.folder.path / ON_HUB_FILE).stat()
+        hub_file: tuple[int, int, int] | None = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    except OSError:
+        hub_file = None
+    rows = session.conn.execute(
+        "SELECT (SELECT max(rowid) FROM case_blobs), (SELECT max(rowid) FROM blobs),"
+        " (SELECT max(seq) FROM ledger), (SELECT count(*) FROM shreddings)"
+    ).fetchone()
+    return (hub_file, *tuple(rows))
 
 
 def _wanted_blobs(session: Session) -> list[str]:

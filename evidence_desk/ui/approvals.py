@@ -6,6 +6,7 @@ A decision is a signed ledger entry that cosigns the request's checkpoint (servi
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -24,10 +25,11 @@ from PySide6.QtWidgets import (
 
 from evidence_desk.domain import policy
 from evidence_desk.domain.policy import Action
-from evidence_desk.services import contacts, reading
+from evidence_desk.services import contacts, live, reading
+from evidence_desk.services import settings as settings_service
 from evidence_desk.services.contacts import Contact
 from evidence_desk.services.session import Session
-from evidence_desk.ui import errors
+from evidence_desk.ui import decided_text, errors
 from evidence_desk.ui.labels import (
     channel_label,
     flag_label,
@@ -184,6 +186,7 @@ class ApprovalQueue(QWidget):
                 if contact.flag_list
                 else ""
             )
+            + self._lost_decisions(contact)
         )
         for doc in contacts.contact_items(self.session, contact.id):
             entry = QListWidgetItem(f"{item_role_label(doc.role)}: {doc.file_name}")
@@ -192,6 +195,20 @@ class ApprovalQueue(QWidget):
         if self.documents.count():
             self.documents.setCurrentRow(0)
         self._set_buttons(contact)
+
+    def _lost_decisions(self, contact: Contact) -> str:
+        """This laptop's decisions on the request the hub refused (another supervisor decided
+        first), in red, each naming the decision that stands: the detail a supervisor reads."""
+        lost = live.refused_decisions(self.session, contact.id)
+        if not lost:
+            return ""
+        zone = settings_service.get(self.session, "timezone")
+        return "".join(
+            f'<br><span style="color: {errors.ERROR_COLOUR};">'
+            + html.escape(decided_text.lost_decision(refused, zone))
+            + "</span>"
+            for refused in lost
+        )
 
     def _document_selected(self, item: QListWidgetItem | None, _previous: object) -> None:
         contact = self.current_contact()

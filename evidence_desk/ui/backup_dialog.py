@@ -204,10 +204,10 @@ class BackupDialog(QDialog):
             if result.reapplied:
                 # a shredding recorded after the backup was made is never undone by a restore
                 text += " " + self.tr(
-                    "Re-applied %1 shredding(s) recorded after this backup was made: case(s) %2."
-                ).replace("%1", str(len(result.reapplied))).replace(
-                    "%2", ", ".join(result.reapplied)
-                )
+                    "Re-applied %n shredding(s) recorded after this backup was made: case(s) %1.",
+                    "",
+                    len(result.reapplied),
+                ).replace("%1", ", ".join(result.reapplied))
             if result.moved_aside is not None:
                 text += " " + self.tr("The previous store was moved to %1.").replace(
                     "%1", str(result.moved_aside)

@@ -596,10 +596,12 @@ class BundleDialog(QDialog):
                 # the producer's own check: say what a court will need besides the kit
                 text += " " + self.tr(
                     "A court trusts it only with your TSA's published root and your "
-                    "organisation's key list (evidence-desk org-keys): %1 item(s) are not "
-                    "trusted on this computer."
-                ).replace("%1", str(len(verdict.reasons)))
+                    "organisation's key list (evidence-desk org-keys): %n item(s) are not "
+                    "trusted on this computer.",
+                    "",
+                    len(verdict.reasons),
+                )
         else:
             problems = [r for r in checks if r[0] == "error"]
-            text = self.tr("The kit has %1 problem(s).").replace("%1", str(len(problems)))
+            text = self.tr("The kit has %n problem(s).", "", len(problems))
         errors.say(self.status, text, verdict.intact)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import html
 
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
@@ -21,10 +22,19 @@ from PySide6.QtWidgets import (
 from evidence_desk.domain import policy
 from evidence_desk.domain.errors import RuleViolation
 from evidence_desk.domain.policy import Action
-from evidence_desk.services import cases, contacts, ocr, reading, retention, review, shredding
+from evidence_desk.services import (
+    cases,
+    contacts,
+    live,
+    ocr,
+    reading,
+    retention,
+    review,
+    shredding,
+)
 from evidence_desk.services.contacts import Contact, Item
 from evidence_desk.services.session import Session
-from evidence_desk.ui import errors
+from evidence_desk.ui import decided_text, errors
 from evidence_desk.ui.conversation import ConversationView
 from evidence_desk.ui.formatting import local_time
 from evidence_desk.ui.labels import (
@@ -216,6 +226,12 @@ class ContactPage(QWidget):
                 .replace("%1", contact.decided_by)
                 .replace("%2", local_time(contact.decided_at, self.zone))
                 .replace("%3", contact.decision_note or "—")
+            )
+        for refused in live.refused_decisions(self.session, contact.id):  # lost to another
+            lines.append(
+                f'<span style="color: {errors.ERROR_COLOUR};">'
+                + html.escape(decided_text.lost_decision(refused, self.zone))
+                + "</span>"
             )
         if contact.revoked_by:
             lines.append(

@@ -92,10 +92,13 @@ class GossipDialog(QDialog):
         def done(result: object) -> None:
             assert isinstance(result, org_gossip.Exported)
             text = (
-                self.tr("Wrote checkpoint %1 and %2 witness cosignature(s) to %3.")
+                self.tr(
+                    "Wrote checkpoint %1 and %n witness cosignature(s) to %2.",
+                    "",
+                    len(result.witnesses),
+                )
                 .replace("%1", result.checkpoint)
-                .replace("%2", str(len(result.witnesses)))
-                .replace("%3", str(result.path))
+                .replace("%2", str(result.path))
             )
             errors.say(self.message, text, True)
 

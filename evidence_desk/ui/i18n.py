@@ -17,6 +17,8 @@ from evidence_desk.resources import resource_path
 
 LANGUAGES = ("zh_CN", "en")
 _installed: list[QTranslator] = []
+#: the language :func:`install` set last (English also installs a translator: its plurals)
+_language = ["en"]
 
 
 def tr(text: str, context: str = "EvidenceDesk") -> str:
@@ -33,8 +35,8 @@ def preferred_language(settings: QSettings | None = None, system: str | None = N
 
 
 def language() -> str:
-    """The interface language in effect: ``"zh_CN"`` while its translator is installed."""
-    return "zh_CN" if _installed else "en"
+    """The interface language in effect (the one :func:`install` set last)."""
+    return _language[0]
 
 
 def qt_translation_folders() -> list[Path]:
@@ -70,5 +72,12 @@ def install(language: str) -> str:
             _installed.append(qt_own)
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     else:
+        # English's own sentences are the sources; its translator holds only the plural forms
+        # of the "%n ..." strings ("1 contact", "2 contacts"), which Qt picks by the count
+        translator = QTranslator(app)
+        if translator.load(str(resource_path("translations", "evidence_desk_en.qm"))):
+            app.installTranslator(translator)
+            _installed.append(translator)
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    _language[0] = "zh_CN" if language == "zh_CN" else "en"
     return language

@@ -529,12 +529,11 @@ class ImportWizard(QDialog):
         self.import_result = result
         self.cancel_button.setEnabled(True)
         lines = [
-            self.tr("Stored %1 import(s): %2 messages (%3 new), %4 screenshot(s), %5 recording(s).")
-            .replace("%1", str(len(result.import_ids)))
-            .replace("%2", str(result.messages_total))
-            .replace("%3", str(result.messages_new))
-            .replace("%4", str(result.images))
-            .replace("%5", str(result.recordings))
+            self.tr("Stored %n import(s): %1 (%2 new), %3, %4.", "", len(result.import_ids))
+            .replace("%1", self.tr("%n message(s)", "", result.messages_total))
+            .replace("%2", str(result.messages_new))
+            .replace("%3", self.tr("%n screenshot(s)", "", result.images))
+            .replace("%4", self.tr("%n recording(s)", "", result.recordings))
         ]
         if result.ledger_seq is not None:
             lines.append(

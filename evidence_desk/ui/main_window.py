@@ -7,6 +7,7 @@ says what was found, next to how many ledger entries still wait for a trusted ti
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer, Signal
@@ -68,6 +69,14 @@ CaseRole = Qt.ItemDataRole.UserRole + 11
 
 
 STAMP_INTERVAL_MS = 5 * 60 * 1000
+
+
+def _import_group(line: org_origins.ImportLine) -> tuple[str, ...]:
+    """The screenshots (recordings) of one import share a line (the same kind, time and user);
+    a chat export is a line of its own."""
+    if line.kind in ("image", "recording"):
+        return (line.kind, line.imported_at, line.imported_by)
+    return (line.kind, line.id)
 
 
 def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
@@ -387,39 +396,61 @@ class MainWindow(QMainWindow):
         self.settings_action.setToolTip(
             self.tr("Language, time zone, time-stamp authorities, quiet hours")
         )
-        toolbar = QToolBar(self.tr("Main actions"))
-        toolbar.setObjectName("mainToolbar")
+        # two rows: one row held 19 actions and at 1360 px hid the last ones (signing, the
+        # checkpoints, log out) behind its » menu; the case work and the store's own tools
+        # each have a row, every action in view at a usual window width in both languages
+        toolbars = [
+            self._toolbar(
+                "mainToolbar",
+                self.tr("Main actions"),
+                (
+                    self.new_case_action,
+                    self.request_action,
+                    self.import_action,
+                    self.bundle_action,
+                    self.close_case_action,
+                    self.hold_action,
+                    self.lift_hold_action,
+                    self.shred_action,
+                    None,
+                    self.approvals_action,
+                    self.ledger_action,
+                    self.verify_action,
+                ),
+            ),
+            self._toolbar(
+                "storeToolbar",
+                self.tr("Store actions"),
+                (
+                    self.settings_action,
+                    self.users_action,
+                    self.backup_action,
+                    self.breach_action,
+                    self.signing_action,
+                    self.join_action,
+                    self.gossip_action,
+                    None,
+                    self.logout_action,
+                ),
+            ),
+        ]
+        self.addToolBar(toolbars[0])
+        self.addToolBarBreak()
+        self.addToolBar(toolbars[1])
+        self._update_selection_actions()
+
+    def _toolbar(self, name: str, title: str, actions: tuple[QAction | None, ...]) -> QToolBar:
+        """A fixed row of text buttons (``None`` is a separator)."""
+        toolbar = QToolBar(title)
+        toolbar.setObjectName(name)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.setMovable(False)
-        for action in (
-            self.new_case_action,
-            self.request_action,
-            self.import_action,
-            self.bundle_action,
-            self.close_case_action,
-            self.hold_action,
-            self.lift_hold_action,
-            self.shred_action,
-            None,
-            self.approvals_action,
-            self.ledger_action,
-            self.verify_action,
-            None,
-            self.settings_action,
-            self.users_action,
-            self.backup_action,
-            self.breach_action,
-            self.signing_action,
-            self.join_action,
-            self.gossip_action,
-            self.logout_action,
-        ):
+        for action in actions:
             if action is None:
                 toolbar.addSeparator()
             else:
                 toolbar.addAction(action)
-        self.addToolBar(toolbar)
-        self._update_selection_actions()
+        return toolbar
 
     def _update_selection_actions(self) -> None:
         """Actions that need a selection explain what to select (after the role check)."""
@@ -619,7 +650,7 @@ class MainWindow(QMainWindow):
             self.integrity_label.setStyleSheet("color: #2e7d32;")
         else:
             self.integrity_label.setText(
-                self.tr("Integrity: %1 problem(s) found").replace("%1", str(len(report.errors)))
+                self.tr("Integrity: %n problem(s) found", "", len(report.errors))
             )
             self.integrity_label.setStyleSheet("color: #b3261e; font-weight: bold;")
         self.integrity_label.setToolTip(self.tr("Open the Verify tab (F5) for every finding."))
@@ -762,18 +793,27 @@ class MainWindow(QMainWindow):
         origins: org_origins.Origins,
     ) -> None:
         """The contact's imports, each naming its device and user; selecting one shows the
-        contact's evidence."""
-        for line in self._imports.get(contact.id, []):
-            child = QTreeWidgetItem(
-                [
-                    self.tr("%1 import · %2 messages")
-                    .replace("%1", format_label(line.format))
-                    .replace("%2", str(line.message_count))
-                ]
-            )
+        contact's evidence. The screenshots one import stored (one row each) are one line,
+        "screenshots · 2 images": they hold no messages, and "image import · 0 messages" said
+        nothing of what they are."""
+        lines = self._imports.get(contact.id, [])
+        for _key, group in itertools.groupby(lines, key=_import_group):
+            same = list(group)
+            line = same[0]
+            if line.kind == "image":
+                text = self.tr("screenshots · %n image(s)", "", len(same))
+            elif line.kind == "recording":
+                text = self.tr("%n recording(s)", "", len(same))
+            else:
+                text = self.tr("%1 import · %n message(s)", "", line.message_count).replace(
+                    "%1", format_label(line.format)
+                )
+            child = QTreeWidgetItem([text])
             child.setData(0, ContactRole, contact)
             child.setData(0, CaseRole, case_no)
-            child.setToolTip(0, f"{line.kind} {line.id} · {line.imported_at}")
+            child.setToolTip(
+                0, "\n".join(f"{each.kind} {each.id} · {each.imported_at}" for each in same)
+            )
             self._show_origin(child, origins.of(line.imported_by))
             parent.addChild(child)
 

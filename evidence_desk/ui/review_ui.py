@@ -228,9 +228,9 @@ class FindingsView(QWidget):
         self.run_button.setEnabled(True)
         self.findings = list(report.findings)
         self.summary.setText(
-            self.tr("%1 finding(s), %2 not yet acknowledged.")
-            .replace("%1", str(len(report.findings)))
-            .replace("%2", str(len(report.open_findings)))
+            self.tr("%n finding(s), %1 not yet acknowledged.", "", len(report.findings)).replace(
+                "%1", str(len(report.open_findings))
+            )
             + "".join("\n" + service_text.conduct_note(note) for note in report.notes)
         )
         self._fill()

@@ -160,11 +160,12 @@ class ScreenshotFindings(QWidget):
             return "".join(parts)
         counts = {s: sum(1 for b in check.bubbles if b.status == s) for s in COLOURS}
         summary = (
-            self.tr("%1 bubble(s): %2 matched, %3 differ, %4 not in the export")
-            .replace("%1", str(len(check.bubbles)))
-            .replace("%2", str(counts["matched"]))
-            .replace("%3", str(counts["differs"]))
-            .replace("%4", str(counts["not_in_export"]))
+            self.tr(
+                "%n bubble(s): %1 matched, %2 differ, %3 not in the export", "", len(check.bubbles)
+            )
+            .replace("%1", str(counts["matched"]))
+            .replace("%2", str(counts["differs"]))
+            .replace("%3", str(counts["not_in_export"]))
         )
         colour = "#2e7d32" if check.clean else "#b3261e"
         parts.append(f"<p style='color:{colour};font-weight:bold'>{_e(summary)}</p><ol>")

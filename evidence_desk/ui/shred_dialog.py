@@ -47,15 +47,15 @@ class ShredDialog(QDialog):
         counts = shredding.preview(session, case_no)
         self.what = QLabel(
             self.tr(
-                "Shredding case %1 destroys for good: the text of its %2 message(s), its %3 "
-                "original file(s) and document(s) (%4 bytes), the debtor's name, ID number and "
+                "Shredding case %1 destroys for good: the text of its %2, its %3 "
+                "(%4 bytes), the debtor's name, ID number and "
                 "the other personal fields, its contacts' handles and names, notes and search "
                 "rows. Hashes, commitments, signatures and the ledger are kept, and a tombstone "
                 "records what was destroyed. This cannot be undone."
             )
             .replace("%1", case_no)
-            .replace("%2", str(counts["messages"]))
-            .replace("%3", str(counts["blobs"]))
+            .replace("%2", self.tr("%n message(s)", "", counts["messages"]))
+            .replace("%3", self.tr("%n original file(s) and document(s)", "", counts["blobs"]))
             .replace("%4", str(counts["bytes"]))
         )
         self.what.setObjectName("shredWhat")

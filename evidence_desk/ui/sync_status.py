@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMenu,
     QSystemTrayIcon,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_desk.services.live import RefusedEntry
-from evidence_desk.ui import errors, icons
+from evidence_desk.ui import decided_text, errors, icons
 from evidence_desk.ui.formatting import local_time
 from evidence_desk.ui.labels import action_label
 from evidence_desk.ui.sync_controller import SyncState
@@ -47,7 +48,9 @@ def size_text(size: int) -> str:
 class SyncDetails(QDialog):
     """Every own entry the hub refused: its seq, action and rule, and the refusal worded."""
 
-    def __init__(self, state: SyncState, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, state: SyncState, parent: QWidget | None = None, zone: str = "Asia/Shanghai"
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("syncDetails")
         self.setWindowTitle(self.tr("Sync details"))
@@ -58,6 +61,16 @@ class SyncDetails(QDialog):
         self.entries.setObjectName("refusedEntries")
         self.entries.setWordWrap(True)
         for refused in state.refused:  # what the entry did in words; the rule by its name
+            if refused.rule == "hub.decided":  # who decided first, when, on which device
+                item = QListWidgetItem(
+                    self.tr("Entry %1 (%2): %3")
+                    .replace("%1", str(refused.seq))
+                    .replace("%2", action_label(refused.action))
+                    .replace("%3", decided_text.lost_decision(refused, zone))
+                )
+                item.setToolTip(decided_text.expert_detail(refused))  # the full ids
+                self.entries.addItem(item)
+                continue
             self.entries.addItem(
                 self.tr("Entry %1 (%2), rule %3: %4")
                 .replace("%1", str(refused.seq))
@@ -174,7 +187,7 @@ class SyncStatus(QToolButton):
         self._window.statusBar().showMessage(text, NOTICE_MS)
 
     def show_details(self) -> SyncDetails:
-        self.details = SyncDetails(self.state, self)
+        self.details = SyncDetails(self.state, self, self._zone)
         self.details.open()
         return self.details
 

@@ -102,6 +102,7 @@ def test_the_wheel_carries_every_resource_the_app_reads(wheel_names: set[str]) -
         "fonts/wqy-microhei.COPYRIGHT.txt",
         "translations/evidence_desk_zh_CN.qm",
         "translations/evidence_desk_zh_CN.ts",
+        "translations/evidence_desk_en.qm",
         "icons/evidence-desk.svg",
         "icons/evidence-desk-256.png",
         "demo/wechat_chenlixin_memotrace.csv",

@@ -6,12 +6,14 @@ facts are read from the store). A real hub, real stores, the real window offscre
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
 from evidence_desk.services import contacts, live
 from evidence_desk.services.session import Session
+from evidence_desk.ui import decided_text
 from evidence_desk.ui.main_window import MainWindow
 from evidence_desk.ui.sync_controller import live_pool
 from tests.hub.conftest import HubDatabase, hub_db, postgres  # noqa: F401 (the hub's fixtures)
@@ -61,15 +63,39 @@ def _refused_in_window(qtbot: QtBot, session: Session, contact_id: str) -> None:
         )
         (refused,) = status.state.refused
         assert (refused.action, refused.rule) == ("contact.approve", "hub.decided")
+        # the standing decision as a person reads it: who, when, the device's short form
+        assert refused.standing is not None
+        standing = refused.standing
+        assert (standing.contact, standing.by, standing.action) == (
+            contact_id,
+            "sam",
+            "contact.approve",
+        )
+        when = decided_text.shown_at(standing.at, window.zone)
+        assert when.endswith(("UTC+08:00", "UTC")) and when[:4].isdigit()
+        lost = (
+            f"Your approval was not accepted: sam decided first at {when} "
+            f"(contact approved, device {standing.device[:8]})."
+        )
         details = status.show_details()
-        row = details.entries.item(0).text()
-        assert row.startswith(f"Entry {refused.seq} (contact approved), rule hub.decided: ")
-        assert row.split("\n")[0].endswith("The hub did not accept it.")
-        assert "which sam decided first" in row and "the first decision stands" in row
+        row = details.entries.item(0)
+        assert row.text() == f"Entry {refused.seq} (contact approved): {lost}"
+        assert standing.device not in row.text() and contact_id not in row.text()
+        # the expert's full ids stay in the tooltip: the hub's refusal as it named them
+        tip = row.toolTip()
+        assert "which sam decided first" in tip and standing.device in tip and contact_id in tip
         details.close()
-        # what the window shows is sam's decision: the hub's order stands
+        # what the window shows is sam's decision: the hub's order stands, and the contact
+        # page says that sue's own decision was not accepted, and why
         shown = contacts.get_contact(window.session, contact_id)
         assert (shown.status, shown.decided_by) == ("approved", "sam")
+        window.contact_page.display(shown.case_no, shown, window.zone)
+        assert html.escape(lost) in window.contact_page.header.text()
+        # and the approval queue's detail, where a supervisor reads the request
+        approvals = window.approvals
+        approvals.filter_combo.setCurrentIndex(approvals.filter_combo.findData(""))
+        assert approvals.select(contact_id)
+        assert html.escape(lost) in approvals.summary.text()
     finally:
         window.close()
         window.session.close()

@@ -21,6 +21,7 @@ from evidence_desk.ui.sync_controller import live_pool
 from tests.hub.conftest import HubDatabase, hub_db, postgres  # noqa: F401 (the hub's fixtures)
 from tests.hub.org_cli import organisation
 from tests.hub.test_org_end_to_end import approved_remotely
+from tests.ui.conftest import png_bytes
 
 WAIT_MS = 45_000
 
@@ -51,8 +52,13 @@ def test_legal_sees_every_item_s_user_and_device_in_full(
         contact_id = approved_remotely(org, tmp_path)
         chat = tmp_path / "WhatsApp Chat with Chen Lixin.txt"
         chat.write_text("05/01/2026, 09:00 - Li Ming: 您好\n", encoding="utf-8")
+        shots = [tmp_path / "paid-1.png", tmp_path / "paid-2.png"]
+        for number, shot in enumerate(shots):
+            shot.write_bytes(png_bytes((200, 230, 200 - 40 * number)))
         with org.login("alice") as alice:
             importing.import_files(alice, contact_id, [chat], tz="Asia/Shanghai")
+            # two screenshots in one import: one line that says what they are
+            importing.import_files(alice, contact_id, shots, tz="Asia/Shanghai")
         assert org.sync("alice")[0] == 0
         i18n.install(lang)
         window = MainWindow(org.login("lee"))
@@ -63,15 +69,19 @@ def test_legal_sees_every_item_s_user_and_device_in_full(
             qtbot.addWidget(window)
             window.resize(1280, 800)
             window.show()
-            qtbot.waitUntil(lambda: len(_items(window)) == 3, timeout=WAIT_MS)
+            qtbot.waitUntil(lambda: len(_items(window)) == 4, timeout=WAIT_MS)
             window.refresh()
             items = _items(window)
             nav = window.nav
             assert nav.columnCount() == 2
             by = "由 alice · " if lang == "zh_CN" else "by alice · "
             assert all(item.text(1).startswith(by) for item in items)
-            imported = "WhatsApp 导入" if lang == "zh_CN" else "WhatsApp import"
-            assert items[2].text(0).startswith(imported), items[2].text(0)
+            imported = (
+                "WhatsApp 导入 · 1 条消息" if lang == "zh_CN" else "WhatsApp import · 1 message"
+            )
+            assert items[2].text(0) == imported
+            shown = "截图 · 2 张" if lang == "zh_CN" else "screenshots · 2 images"
+            assert items[3].text(0) == shown
             # nothing cut short: each column as wide as its widest text, both in view
             for column in (0, 1):
                 assert nav.columnWidth(column) >= nav.sizeHintForColumn(column)

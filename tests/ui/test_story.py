@@ -126,7 +126,7 @@ def test_full_story_request_approve_import_tag(qtbot: QtBot, team: Team, tmp_pat
     with qtbot.waitSignal(wizard.imported, timeout=30_000):
         wizard.next_button.click()  # "Import"
     assert wizard.progress_values[-1] == 100 and len(wizard.progress_values) >= 4
-    assert "6 messages (6 new), 2 screenshot(s)" in wizard.summary.toPlainText()
+    assert "6 messages (6 new), 2 screenshots" in wizard.summary.toPlainText()
     wizard.cancel_button.click()  # "Close"
     view = alice.contact_page.conversation
     qtbot.waitUntil(lambda: view.model is not None and view.model.rowCount() == 6, timeout=5000)

@@ -109,97 +109,97 @@
 <context>
     <name>ApprovalQueue</name>
     <message>
-        <location filename="../../ui/approvals.py" line="56"/>
+        <location filename="../../ui/approvals.py" line="58"/>
         <source>Waiting for a decision</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="57"/>
+        <location filename="../../ui/approvals.py" line="59"/>
         <source>Approved (may be revoked)</source>
         <translation>已批准（可终止）</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="58"/>
+        <location filename="../../ui/approvals.py" line="60"/>
         <source>All requests</source>
         <translation>全部申请</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="82"/>
+        <location filename="../../ui/approvals.py" line="84"/>
         <source>Note for the record (required to reject or revoke)</source>
         <translation>审批意见（驳回或终止时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="85"/>
+        <location filename="../../ui/approvals.py" line="87"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="87"/>
+        <location filename="../../ui/approvals.py" line="89"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="89"/>
+        <location filename="../../ui/approvals.py" line="91"/>
         <source>Revoke and close channel</source>
         <translation>终止联系并关闭渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="106"/>
+        <location filename="../../ui/approvals.py" line="108"/>
         <source>Documents</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="132"/>
+        <location filename="../../ui/approvals.py" line="134"/>
         <source>case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="133"/>
+        <location filename="../../ui/approvals.py" line="135"/>
         <source>by %1 · %2</source>
         <translation>申请人 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="139"/>
+        <location filename="../../ui/approvals.py" line="141"/>
         <source>(your own request)</source>
         <translation>（本人提交的申请）</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="166"/>
+        <location filename="../../ui/approvals.py" line="168"/>
         <source>No request selected.</source>
         <translation>未选择申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="172"/>
+        <location filename="../../ui/approvals.py" line="174"/>
         <source>Case %1; relation %2; initiated by %3; consent %4.</source>
         <translation>案件 %1；关系 %2；发起方 %3；同意 %4。</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="178"/>
+        <location filename="../../ui/approvals.py" line="180"/>
         <source>Reason: %1</source>
         <translation>理由：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="181"/>
+        <location filename="../../ui/approvals.py" line="183"/>
         <source>Flags: %1</source>
         <translation>标记：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="221"/>
+        <location filename="../../ui/approvals.py" line="238"/>
         <source>Select a request first.</source>
         <translation>请先选择一条申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="225"/>
+        <location filename="../../ui/approvals.py" line="242"/>
         <source>You made this request: another supervisor must decide it (four-eyes).</source>
         <translation>这是您本人提交的申请：须由另一位主管审批（四眼原则）。</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="230"/>
+        <location filename="../../ui/approvals.py" line="247"/>
         <source>Not possible while the contact is %1.</source>
         <translation>联系人当前为“%1”，无法执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="252"/>
+        <location filename="../../ui/approvals.py" line="269"/>
         <source>Contact %1 is now %2.</source>
         <translation>联系人 %1 现为：%2。</translation>
     </message>
@@ -327,10 +327,12 @@
         <source>Restored: %1 ledger entries, made %2 by %3; the store verifies.</source>
         <translation>已恢复：%1 条存证记录，由 %3 于 %2 制作；证据库校验通过。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/backup_dialog.py" line="207"/>
-        <source>Re-applied %1 shredding(s) recorded after this backup was made: case(s) %2.</source>
-        <translation>已重新执行该备份之后记录的 %1 次销毁：案件 %2。</translation>
+        <source>Re-applied %n shredding(s) recorded after this backup was made: case(s) %1.</source>
+        <translation>
+            <numerusform>已重新执行该备份之后记录的 %n 次销毁：案件 %1。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="212"/>
@@ -732,15 +734,19 @@
         <source>The kit verifies: every exhibit OK (%1 checks).</source>
         <translation>校验包校验通过：每项证据均完好（%1 项检查）。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/bundle_dialog.py" line="598"/>
-        <source>A court trusts it only with your TSA&apos;s published root and your organisation&apos;s key list (evidence-desk org-keys): %1 item(s) are not trusted on this computer.</source>
-        <translation>法院只有凭时间戳机构公布的根证书和本机构的公钥列表（evidence-desk org-keys）才会信任它：在本机上有 %1 项不受信任。</translation>
+        <source>A court trusts it only with your TSA&apos;s published root and your organisation&apos;s key list (evidence-desk org-keys): %n item(s) are not trusted on this computer.</source>
+        <translation>
+            <numerusform>法院只有凭时间戳机构公布的根证书和本机构的公钥列表（evidence-desk org-keys）才会信任它：在本机上有 %n 项不受信任。</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../ui/bundle_dialog.py" line="604"/>
-        <source>The kit has %1 problem(s).</source>
-        <translation>校验包有 %1 个问题。</translation>
+    <message numerus="yes">
+        <location filename="../../ui/bundle_dialog.py" line="606"/>
+        <source>The kit has %n problem(s).</source>
+        <translation>
+            <numerusform>校验包有 %n 个问题。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -814,64 +820,64 @@
 <context>
     <name>ContactPage</name>
     <message>
-        <location filename="../../ui/contact_page.py" line="142"/>
+        <location filename="../../ui/contact_page.py" line="152"/>
         <source>Conversation</source>
         <translation>聊天记录</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="143"/>
+        <location filename="../../ui/contact_page.py" line="153"/>
         <source>Items and documents</source>
         <translation>证据与材料</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="165"/>
+        <location filename="../../ui/contact_page.py" line="175"/>
         <source>No case selected</source>
         <translation>未选择案件</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="167"/>
+        <location filename="../../ui/contact_page.py" line="177"/>
         <source>Choose a case or a contact on the left, or open a new case (Ctrl+N).</source>
         <translation>请在左侧选择案件或联系人，或新建案件（Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="183"/>
+        <location filename="../../ui/contact_page.py" line="193"/>
         <source>Loan %1 · product %2 · overdue %3 since %4 · status %5</source>
         <translation>合同 %1 · 产品 %2 · 逾期 %3（自 %4）· 状态 %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contact_page.py" line="198"/>
+        <location filename="../../ui/contact_page.py" line="208"/>
         <source>%n contact(s) in this case. Choose one on the left, or request a new contact (Ctrl+R).</source>
         <translation>
             <numerusform>本案件有 %n 个联系人。请在左侧选择，或申请添加联系人（Ctrl+R）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="208"/>
+        <location filename="../../ui/contact_page.py" line="218"/>
         <source>Requested by %1 at %2: %3</source>
         <translation>%1 于 %2 申请：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="215"/>
+        <location filename="../../ui/contact_page.py" line="225"/>
         <source>Decided by %1 at %2: %3</source>
         <translation>%1 于 %2 审批：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="222"/>
+        <location filename="../../ui/contact_page.py" line="238"/>
         <source>Revoked by %1 at %2: %3</source>
         <translation>%1 于 %2 终止：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="229"/>
+        <location filename="../../ui/contact_page.py" line="245"/>
         <source>Flags: %1</source>
         <translation>标记：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="278"/>
+        <location filename="../../ui/contact_page.py" line="294"/>
         <source>Read screenshots</source>
         <translation>识别截图</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_page.py" line="287"/>
+        <location filename="../../ui/contact_page.py" line="303"/>
         <source>Tag as</source>
         <translation>标记为</translation>
     </message>
@@ -1118,6 +1124,29 @@
         <location filename="../../ui/conversation.py" line="353"/>
         <source>%1 of %2</source>
         <translation>第 %1 / %2 个</translation>
+    </message>
+</context>
+<context>
+    <name>DecidedText</name>
+    <message>
+        <location filename="../../ui/decided_text.py" line="28"/>
+        <source>Your rejection was not accepted</source>
+        <translation>您的驳回未被接受</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decided_text.py" line="30"/>
+        <source>Your approval was not accepted</source>
+        <translation>您的批准未被接受</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decided_text.py" line="33"/>
+        <source>%1: another supervisor decided first.</source>
+        <translation>%1：另一位主管已先作出决定。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decided_text.py" line="36"/>
+        <source>%1: %2 decided first at %3 (%4, device %5).</source>
+        <translation>%1：%2 已于 %3 先作出决定（%4，设备 %5）。</translation>
     </message>
 </context>
 <context>
@@ -1613,10 +1642,12 @@
         <source>Checking every stored conversation…</source>
         <translation>正在检查全部已存聊天记录…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/review_ui.py" line="231"/>
-        <source>%1 finding(s), %2 not yet acknowledged.</source>
-        <translation>共 %1 条提示，%2 条尚未确认。</translation>
+        <source>%n finding(s), %1 not yet acknowledged.</source>
+        <translation>
+            <numerusform>共 %n 条提示，%1 条尚未确认。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/review_ui.py" line="253"/>
@@ -1671,23 +1702,25 @@
         <source>Check checkpoints from</source>
         <translation>选择要核对的检查点文件</translation>
     </message>
-    <message>
-        <location filename="../../ui/gossip_dialog.py" line="95"/>
-        <source>Wrote checkpoint %1 and %2 witness cosignature(s) to %3.</source>
-        <translation>已将检查点 %1 及 %2 个见证人联署写入 %3。</translation>
+    <message numerus="yes">
+        <location filename="../../ui/gossip_dialog.py" line="96"/>
+        <source>Wrote checkpoint %1 and %n witness cosignature(s) to %2.</source>
+        <translation>
+            <numerusform>已将检查点 %1 及 %n 个见证人联署写入 %2。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/gossip_dialog.py" line="113"/>
+        <location filename="../../ui/gossip_dialog.py" line="116"/>
         <source>Agrees with this device&apos;s history: %1</source>
         <translation>与本设备的历史一致：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/gossip_dialog.py" line="117"/>
+        <location filename="../../ui/gossip_dialog.py" line="120"/>
         <source>Checked at the next sync (this device does not hold it yet): %1</source>
         <translation>将在下次同步时核对（本设备尚未持有其历史）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/gossip_dialog.py" line="122"/>
+        <location filename="../../ui/gossip_dialog.py" line="125"/>
         <source>Nothing to check.</source>
         <translation>没有需要核对的内容。</translation>
     </message>
@@ -1879,11 +1912,6 @@
         <translation>无法解析或需要推断的内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="532"/>
-        <source>Stored %1 import(s): %2 messages (%3 new), %4 screenshot(s), %5 recording(s).</source>
-        <translation>已保存 %1 次导入：%2 条消息（新增 %3 条），%4 张截图，%5 段录音录像。</translation>
-    </message>
-    <message>
         <location filename="../../ui/import_wizard.py" line="427"/>
         <source>Size</source>
         <translation>大小</translation>
@@ -1918,8 +1946,36 @@
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/import_wizard.py" line="532"/>
+        <source>Stored %n import(s): %1 (%2 new), %3, %4.</source>
+        <translation>
+            <numerusform>已保存 %n 次导入：%1（新增 %2 条），%3，%4。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/import_wizard.py" line="533"/>
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n 条消息</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/import_wizard.py" line="535"/>
+        <source>%n screenshot(s)</source>
+        <translation>
+            <numerusform>%n 张截图</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/import_wizard.py" line="536"/>
+        <source>%n recording(s)</source>
+        <translation>
+            <numerusform>%n 段录音录像</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="541"/>
+        <location filename="../../ui/import_wizard.py" line="540"/>
         <source>Recorded as ledger entry %1.</source>
         <translation>已记入存证链第 %1 条。</translation>
     </message>
@@ -2947,372 +3003,395 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>Evidence Desk — %1 (%2)</source>
         <translation>证据台 — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Find a case, debtor or contact</source>
         <translation>查找案件、债务人或联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
-        <location filename="../../ui/main_window.py" line="713"/>
+        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="744"/>
         <source>Cases and contacts</source>
         <translation>案件与联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Ledger</source>
         <translation>存证链</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Verify</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Conduct findings</source>
         <translation>合规提示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Read log</source>
         <translation>读取日志</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Processing records</source>
         <translation>处理情况记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Request contact</source>
         <translation>申请联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Import evidence</source>
         <translation>导入证据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Export bundle</source>
         <translation>导出证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Verify store</source>
         <translation>校验证据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Approval queue</source>
         <translation>审批队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Join an organisation…</source>
         <translation>加入组织…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Check this store against your organisation&apos;s hub and join it as a device</source>
         <translation>将此存储库与您所在组织的中心服务器核对，并作为一台设备加入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Close case…</source>
         <translation>结案…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Legal hold…</source>
         <translation>法律保全…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Lift hold…</source>
         <translation>解除保全…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Shred case…</source>
         <translation>销毁案件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Breach records…</source>
         <translation>安全事件记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>Signing certificates…</source>
         <translation>签名证书…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Exchange checkpoints…</source>
         <translation>交换检查点…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Write the organisation checkpoints this device was shown, or check another device&apos;s (or a bundle&apos;s) against this device&apos;s history, outside the hub</source>
         <translation>在中心之外，写出本设备见过的组织检查点，或将另一台设备（或证据包）的检查点与本设备的历史核对</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Open a new case (Ctrl+N)</source>
         <translation>新建案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>Ask a supervisor to approve a new contact (Ctrl+R)</source>
         <translation>申请主管批准添加新联系人（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>Import chat exports and screenshots for the selected contact (Ctrl+I)</source>
         <translation>为所选联系人导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>Export a court bundle for the selected case (Ctrl+E)</source>
         <translation>为所选案件导出诉讼证据包（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Contact requests waiting for a decision</source>
         <translation>等待审批的联系人申请</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Add users, change roles, reset passwords</source>
         <translation>添加用户、设置角色、重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>Back up this store, or check and restore a backup</source>
         <translation>备份本证据库，或检查并恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>Close the selected case: its purpose is achieved; sets its deletion date</source>
         <translation>结束所选案件：处理目的已实现；设定其删除日期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Place a legal hold on the selected case: nothing of it may be deleted</source>
         <translation>对所选案件设置法律保全：其任何内容均不得删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Lift the legal hold on the selected case</source>
         <translation>解除所选案件的法律保全</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Destroy the selected case&apos;s content once its deletion date has come, or on the debtor&apos;s request after the retention floor; its proofs are kept</source>
         <translation>在删除日期届至后，或在最短保存期届满后应债务人请求，销毁所选案件的内容；其证明数据予以保留</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>File a personal information breach record and print its notice (art. 57)</source>
         <translation>登记个人信息安全事件并打印告知书（第五十七条）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>The certificates that sign the bundle&apos;s PDF volumes (PAdES)</source>
         <translation>用于签署证据包 PDF 分册的证书（PAdES）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>Check every original, row and ledger entry (F5)</source>
         <translation>校验每个原始文件、每行数据和每条存证记录（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>The signed audit log (Ctrl+L)</source>
         <translation>已签名的审计日志（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>Language, time zone, time-stamp authorities, quiet hours</source>
         <translation>语言、时区、时间戳机构、免打扰时段</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Main actions</source>
         <translation>主要操作</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="423"/>
+        <source>Store actions</source>
+        <translation>证据库操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="465"/>
         <source>Select an approved contact first: evidence is imported only for contacts a supervisor approved.</source>
         <translation>请先选择已批准的联系人：只有主管批准的联系人才能导入证据。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440"/>
+        <location filename="../../ui/main_window.py" line="471"/>
         <source>No evidence can be imported for %1: %2</source>
         <translation>无法为 %1 导入证据：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="478"/>
         <source>Import chat exports and screenshots for %1 (Ctrl+I)</source>
         <translation>为 %1 导入聊天记录和截图（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>Select a case first.</source>
         <translation>请先选择案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="544"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="561"/>
         <source>Warning: this store is in a synced or network folder</source>
         <translation>警告：此证据库位于同步文件夹或网络文件夹中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="544"/>
+        <location filename="../../ui/main_window.py" line="575"/>
         <source>Time stamps: all %1 entries covered</source>
         <translation>时间戳：全部 %1 条记录已覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="549"/>
+        <location filename="../../ui/main_window.py" line="580"/>
         <source>Time stamps: %1 entries queued</source>
         <translation>时间戳：%1 条记录排队中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="587"/>
         <source>Stamped up to entry %1 of %2.</source>
         <translation>已加盖时间戳至第 %1 条（共 %2 条）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="561"/>
+        <location filename="../../ui/main_window.py" line="592"/>
         <source>Newest trusted time: %1</source>
         <translation>最新可信时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="608"/>
         <source>No time-stamp authority is configured (Settings).</source>
         <translation>尚未配置时间戳机构（见设置）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="591"/>
+        <location filename="../../ui/main_window.py" line="622"/>
         <source>Last attempt failed: %1</source>
         <translation>上次尝试失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="606"/>
+        <location filename="../../ui/main_window.py" line="637"/>
         <source>Integrity: verifying…</source>
         <translation>完整性：校验中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="617"/>
+        <location filename="../../ui/main_window.py" line="648"/>
         <source>Integrity: intact (%1 entries)</source>
         <translation>完整性：完好（%1 条记录）</translation>
     </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="622"/>
-        <source>Integrity: %1 problem(s) found</source>
-        <translation>完整性：发现 %1 个问题</translation>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="653"/>
+        <source>Integrity: %n problem(s) found</source>
+        <translation>
+            <numerusform>完整性：发现 %n 个问题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="804"/>
+        <source>screenshots · %n image(s)</source>
+        <translation>
+            <numerusform>截图 · %n 张</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="806"/>
+        <source>%n recording(s)</source>
+        <translation>
+            <numerusform>%n 段录音录像</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="808"/>
+        <source>%1 import · %n message(s)</source>
+        <translation>
+            <numerusform>%1 导入 · %n 条消息</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="625"/>
+        <location filename="../../ui/main_window.py" line="656"/>
         <source>Open the Verify tab (F5) for every finding.</source>
         <translation>打开“校验”页（F5）查看全部结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="630"/>
+        <location filename="../../ui/main_window.py" line="661"/>
         <source>Integrity: not checked</source>
         <translation>完整性：未校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="650"/>
+        <location filename="../../ui/main_window.py" line="681"/>
         <source>(shredded)</source>
         <translation>（已销毁）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="658"/>
+        <location filename="../../ui/main_window.py" line="689"/>
         <source>Overdue %1 since %2</source>
         <translation>自 %2 起逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="692"/>
+        <location filename="../../ui/main_window.py" line="723"/>
         <source>Your role does not read cases.</source>
         <translation>您的角色无权查看案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="713"/>
+        <location filename="../../ui/main_window.py" line="744"/>
         <source>By</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="751"/>
+        <location filename="../../ui/main_window.py" line="782"/>
         <source>unknown device</source>
         <translation>未知设备</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="753"/>
+        <location filename="../../ui/main_window.py" line="784"/>
         <source>%1 (this device)</source>
         <translation>%1（本设备）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="754"/>
+        <location filename="../../ui/main_window.py" line="785"/>
         <source>by %1 · %2</source>
         <translation>由 %1 · %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="769"/>
-        <source>%1 import · %2 messages</source>
-        <translation>%1 导入 · %2 条消息</translation>
     </message>
 </context>
 <context>
@@ -3738,78 +3817,80 @@
         <source>Not read yet: read the screenshots to check this one against the export.</source>
         <translation>尚未识别：识别截图后即可将其与导出记录核对。</translation>
     </message>
-    <message>
-        <location filename="../../ui/screenshot_findings.py" line="163"/>
-        <source>%1 bubble(s): %2 matched, %3 differ, %4 not in the export</source>
-        <translation>%1 个气泡：%2 个一致，%3 个不同，%4 个不在导出记录中</translation>
+    <message numerus="yes">
+        <location filename="../../ui/screenshot_findings.py" line="164"/>
+        <source>%n bubble(s): %1 matched, %2 differ, %3 not in the export</source>
+        <translation>
+            <numerusform>%n 个气泡：%1 个一致，%2 个不同，%3 个不在导出记录中</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_findings.py" line="176"/>
+        <location filename="../../ui/screenshot_findings.py" line="177"/>
         <source>Export messages the screenshot skips</source>
         <translation>截图中缺少的导出消息</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_findings.py" line="188"/>
+        <location filename="../../ui/screenshot_findings.py" line="189"/>
         <source>them</source>
         <translation>对方</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_findings.py" line="188"/>
+        <location filename="../../ui/screenshot_findings.py" line="189"/>
         <source>us</source>
         <translation>我方</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_findings.py" line="188"/>
+        <location filename="../../ui/screenshot_findings.py" line="189"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_findings.py" line="192"/>
+        <location filename="../../ui/screenshot_findings.py" line="193"/>
         <source>Matched</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_findings.py" line="193"/>
+        <location filename="../../ui/screenshot_findings.py" line="194"/>
         <source>Differs from the export</source>
         <translation>与导出记录不同</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_findings.py" line="194"/>
+        <location filename="../../ui/screenshot_findings.py" line="195"/>
         <source>Not in the export</source>
         <translation>不在导出记录中</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_findings.py" line="198"/>
+        <location filename="../../ui/screenshot_findings.py" line="199"/>
         <source>text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_findings.py" line="198"/>
+        <location filename="../../ui/screenshot_findings.py" line="199"/>
         <source>side</source>
         <translation>发送方</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_findings.py" line="198"/>
+        <location filename="../../ui/screenshot_findings.py" line="199"/>
         <source>time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_findings.py" line="210"/>
+        <location filename="../../ui/screenshot_findings.py" line="211"/>
         <source>Screenshot:</source>
         <translation>截图：</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_findings.py" line="210"/>
+        <location filename="../../ui/screenshot_findings.py" line="211"/>
         <source>Export:</source>
         <translation>导出：</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_findings.py" line="220"/>
+        <location filename="../../ui/screenshot_findings.py" line="221"/>
         <source>Differs in: %1</source>
         <translation>不同之处：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_findings.py" line="228"/>
+        <location filename="../../ui/screenshot_findings.py" line="229"/>
         <source>Export message %1, %2</source>
         <translation>导出消息 %1，%2</translation>
     </message>
@@ -4374,8 +4455,22 @@
     </message>
     <message>
         <location filename="../../ui/shred_dialog.py" line="50"/>
-        <source>Shredding case %1 destroys for good: the text of its %2 message(s), its %3 original file(s) and document(s) (%4 bytes), the debtor&apos;s name, ID number and the other personal fields, its contacts&apos; handles and names, notes and search rows. Hashes, commitments, signatures and the ledger are kept, and a tombstone records what was destroyed. This cannot be undone.</source>
-        <translation>销毁案件 %1 将永久删除：%2 条消息的文字、%3 个原始文件和材料（%4 字节）、债务人姓名、身份证号及其他个人信息字段、联系人的账号和名称、备注以及搜索索引。哈希值、承诺值、签名和存证链予以保留，并由销毁记录载明所销毁的内容。此操作不可撤销。</translation>
+        <source>Shredding case %1 destroys for good: the text of its %2, its %3 (%4 bytes), the debtor&apos;s name, ID number and the other personal fields, its contacts&apos; handles and names, notes and search rows. Hashes, commitments, signatures and the ledger are kept, and a tombstone records what was destroyed. This cannot be undone.</source>
+        <translation>销毁案件 %1 将永久删除：%2的文字、%3（%4 字节）、债务人姓名、身份证号及其他个人信息字段、联系人的账号和名称、备注以及搜索索引。哈希值、承诺值、签名和存证链予以保留，并由销毁记录载明所销毁的内容。此操作不可撤销。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/shred_dialog.py" line="57"/>
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n 条消息</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/shred_dialog.py" line="58"/>
+        <source>%n original file(s) and document(s)</source>
+        <translation>
+            <numerusform>%n 个原始文件和材料</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/shred_dialog.py" line="65"/>
@@ -4543,22 +4638,27 @@
 <context>
     <name>SyncDetails</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="53"/>
+        <location filename="../../ui/sync_status.py" line="56"/>
         <source>Sync details</source>
         <translation>同步详情</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="62"/>
+        <location filename="../../ui/sync_status.py" line="66"/>
+        <source>Entry %1 (%2): %3</source>
+        <translation>条目 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="75"/>
         <source>Entry %1 (%2), rule %3: %4</source>
         <translation>条目 %1（%2），规则 %3：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="68"/>
+        <location filename="../../ui/sync_status.py" line="81"/>
         <source>Refused entries: %1</source>
         <translation>被拒绝的条目：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="70"/>
+        <location filename="../../ui/sync_status.py" line="83"/>
         <source>Last problem: %1</source>
         <translation>最近的问题：%1</translation>
     </message>
@@ -4566,102 +4666,102 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="96"/>
+        <location filename="../../ui/sync_status.py" line="109"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="99"/>
+        <location filename="../../ui/sync_status.py" line="112"/>
         <source>Sync details…</source>
         <translation>同步详情…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="107"/>
+        <location filename="../../ui/sync_status.py" line="120"/>
         <source>Sync: starting…</source>
         <translation>同步：正在启动…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="115"/>
+        <location filename="../../ui/sync_status.py" line="128"/>
         <source>Refused: 1 entry (%1)</source>
         <translation>已拒绝：1 个条目（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="118"/>
+        <location filename="../../ui/sync_status.py" line="131"/>
         <source>Refused: %1 entries (%2)</source>
         <translation>已拒绝：%1 个条目（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="129"/>
+        <location filename="../../ui/sync_status.py" line="142"/>
         <source>Offline since %1 — %2, %3 waiting</source>
         <translation>自 %1 起离线 — %2、%3 待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="135"/>
+        <location filename="../../ui/sync_status.py" line="148"/>
         <source>; trying again at %1</source>
         <translation>；将于 %1 自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="152"/>
+        <location filename="../../ui/sync_status.py" line="165"/>
         <source>Waiting to go up: %1, %2 files (%3)</source>
         <translation>待上传：%1、%2 个文件（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="159"/>
+        <location filename="../../ui/sync_status.py" line="172"/>
         <source>Last sync: %1 (%2)</source>
         <translation>上次同步：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="164"/>
+        <location filename="../../ui/sync_status.py" line="177"/>
         <source>Each refused entry and its rule: Sync details… in this menu</source>
         <translation>每个被拒绝的条目及其规则：见本菜单中的“同步详情…”</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="184"/>
+        <location filename="../../ui/sync_status.py" line="197"/>
         <source>1 entry</source>
         <translation>1 个条目</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="185"/>
+        <location filename="../../ui/sync_status.py" line="198"/>
         <source>%1 entries</source>
         <translation>%1 个条目</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="191"/>
+        <location filename="../../ui/sync_status.py" line="204"/>
         <source>another supervisor decided first</source>
         <translation>另一位主管已先作出决定</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="192"/>
+        <location filename="../../ui/sync_status.py" line="205"/>
         <source>rule %1</source>
         <translation>规则 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="122"/>
+        <location filename="../../ui/sync_status.py" line="135"/>
         <source>Not syncing: this laptop was retired</source>
         <translation>未同步：这台笔记本电脑已被停用</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="125"/>
+        <location filename="../../ui/sync_status.py" line="138"/>
         <source>Not syncing: the hub needs an upgrade</source>
         <translation>未同步：中心服务器需要升级</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="140"/>
+        <location filename="../../ui/sync_status.py" line="153"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="143"/>
+        <location filename="../../ui/sync_status.py" line="156"/>
         <source>Synced %1</source>
         <translation>已同步 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="145"/>
+        <location filename="../../ui/sync_status.py" line="158"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="173"/>
+        <location filename="../../ui/sync_status.py" line="186"/>
         <source>Evidence Desk</source>
         <translation>证据台</translation>
     </message>
