@@ -78,6 +78,9 @@ MARKERS = {
     "export recipient": "甲辛标记-recipient-court-7761",
     "export purpose": "甲壬标记-export-purpose-7762",
     "export basis note": "甲癸标记-basis-note-7763",
+    "edited debtor_name": "乙甲标记-edited-debtor-7764",
+    "case CSV file name": "乙乙标记-cases-csv-7765",
+    "case CSV debtor_name": "乙丙标记-csv-debtor-7766",
 }
 
 #: what the hub holds in clear by design (docs/ARCHITECTURE.md, "Per-case keys", the table of
@@ -88,14 +91,22 @@ DOCUMENTED_CLEAR = frozenset(
     {"loan_ref", "edited loan_ref", "hold reason", "lift reason", "closure reason"}
 )
 #: what the hub holds in clear today though no design says it should (docs/ARCHITECTURE.md,
-#: "Per-case keys", the rows marked "known"): an export's processing record (its
+#: "Per-case keys", the rows marked "known leak"): an export's processing record (its
 #: ``processing.record`` entry: recipient's name, purpose, basis note, the exporter's own words)
-#: and the reason legal gave to print account numbers in clear (``bundle.unmask``). Both are
-#: read by auditors, who hold no case key, and a processing record must outlive a shredding of
-#: its case (three years): sealing them under the case key needs a design decision, so each is
-#: a strict expected failure below (sealed one day, it fails until it moves out of this list)
+#: and the reason legal gave to print account numbers in clear (``bundle.unmask``), both read by
+#: auditors, who hold no case key, a processing record outliving its case's shredding (three
+#: years); and a case CSV's file name (the ``case.import`` entry's ``file_name``, which the rule
+#: table requires): one file of many cases has no one case key to be sealed under. Each needs a
+#: design decision, so each is a strict expected failure below (sealed one day, it fails until
+#: it moves out of this list)
 KNOWN_LEAKS = frozenset(
-    {"export recipient", "export purpose", "export basis note", "unmask reason"}
+    {
+        "export recipient",
+        "export purpose",
+        "export basis note",
+        "unmask reason",
+        "case CSV file name",
+    }
 )
 
 ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be", "gb18030")
@@ -155,6 +166,7 @@ def _write_everything(org: Org, folder: Path) -> None:
             loan_ref=MARKERS["loan_ref"],
         )
         cases.edit_case(alice, CASE, loan_ref=MARKERS["edited loan_ref"])
+        cases.edit_case(alice, CASE, debtor_name=MARKERS["edited debtor_name"])
         contact = contacts.request_contact(
             alice,
             case_no=CASE,
@@ -179,6 +191,8 @@ def _write_everything(org: Org, folder: Path) -> None:
         )
     synced(org, "alice", "sam", "sue")
     with org.login("sam") as sam:
+        csv = f"case_no,debtor_name\n2026-HL-2,{MARKERS['case CSV debtor_name']}\n"
+        cases.import_cases_csv(sam, f"{MARKERS['case CSV file name']}.csv", csv.encode())
         contacts.approve(sam, contact.id, MARKERS["approval note"])
     with org.login("sue") as sue:
         contacts.reject(sue, rejected.id, MARKERS["rejection note"])
@@ -277,7 +291,9 @@ def dump(postgres: PostgresCluster, tmp_path_factory: pytest.TempPathFactory) ->
             _write_everything(org, tmp_path / "files")
             # legal's device opens what the others wrote: the flows really wrote the fields
             with org.login("lee") as lee:
-                assert cases.get_case(lee, CASE).debtor_name == MARKERS["debtor_name"]
+                assert cases.get_case(lee, CASE).debtor_name == MARKERS["edited debtor_name"]
+                csv_case = cases.get_case(lee, "2026-HL-2")
+                assert csv_case.debtor_name == MARKERS["case CSV debtor_name"]
         out = hub_dump(hub_db)
     assert b"conduct.ack" in out and b"contact.revoke" in out  # the dump holds the ledgers
     assert b"processing.record" in out and b"bundle.unmask" in out
