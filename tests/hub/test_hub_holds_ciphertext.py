@@ -20,6 +20,7 @@ from evidence_desk.bundle.model import Scope
 from evidence_desk.domain.pipl import Recipient
 from evidence_desk.domain.redaction import Reason, RedactionPlan, TextSpan
 from evidence_desk.services import (
+    breaches,
     bundle,
     cases,
     conduct,
@@ -81,6 +82,7 @@ MARKERS = {
     "edited debtor_name": "乙甲标记-edited-debtor-7764",
     "case CSV file name": "乙乙标记-cases-csv-7765",
     "case CSV debtor_name": "乙丙标记-csv-debtor-7766",
+    "breach cause note": "乙丁标记-breach-note-7767",
 }
 
 #: what the hub holds in clear by design (docs/ARCHITECTURE.md, "Per-case keys", the table of
@@ -98,7 +100,8 @@ DOCUMENTED_CLEAR = frozenset(
 #: years); and a case CSV's file name (the ``case.import`` entry's ``file_name``, which the rule
 #: table requires): one file of many cases has no one case key to be sealed under. Each needs a
 #: design decision, so each is a strict expected failure below (sealed one day, it fails until
-#: it moves out of this list)
+#: it moves out of this list). A breach record's note (``breach.add``: the organisation's
+#: record of art. 57, read by auditors) is clear for the processing record's reasons.
 KNOWN_LEAKS = frozenset(
     {
         "export recipient",
@@ -106,6 +109,7 @@ KNOWN_LEAKS = frozenset(
         "export basis note",
         "unmask reason",
         "case CSV file name",
+        "breach cause note",
     }
 )
 
@@ -240,6 +244,22 @@ def _write_everything(org: Org, folder: Path) -> None:
     with org.login("root") as root:
         retention.add_hold(root, CASE, MARKERS["hold reason"])
         retention.lift_hold(root, CASE, MARKERS["lift reason"])
+        breaches.add(
+            root,
+            breaches.BreachReport(
+                kind="lost_device",
+                cause="lost_or_stolen_device",
+                harms=["harassment"],
+                remedies=["passwords_rotated"],
+                advice=["watch_accounts"],
+                contact_name="王敏 Wang Min",
+                contact_phone="021-5555-0100",
+                cases_affected=1,
+                people_affected=1,
+                discovered_at="2026-03-01T08:00:00.000000Z",
+                cause_note=MARKERS["breach cause note"],
+            ),
+        )
     synced(org, "root", "lee")
     with org.login("lee") as lee:
         # legal's device holds no admin to issue a certificate: lee imports a PKCS#12
