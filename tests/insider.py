@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from evidence_desk.integrity import ledger, signing
-from evidence_desk.services import cases, contacts
+from evidence_desk.services import case_keys, cases, contacts
 from evidence_desk.services.session import Session, put
 from tests.helpers import (
     ADMIN,
@@ -57,12 +57,16 @@ def approval(session: Session, contact_id: str) -> tuple[dict[str, Any], list[An
         for r in conn.execute("SELECT sha256 FROM items WHERE contact_id = ?", (contact_id,))
     ]
     now = session.now()
+    # sealed under the case key as ``contacts.approve`` seals it (the note in clear would be a
+    # second finding, join.clear_history, beside the rule the insider breaks)
+    (case_no,) = conn.execute("SELECT case_no FROM contacts WHERE id = ?", (contact_id,)).fetchone()
+    sealed = case_keys.seal_value(session, case_no, "contacts", contact_id, "decision_note", "ok")
     payload = {
         "contact_id": contact_id,
         "request_entry_hash": entry["entry_hash"],
         "request_seq": entry["seq"],
         "documents_seen": documents,
-        "note": "ok",
+        "note": sealed,
         "cosignature": {
             "size": entry["seq"],
             "root": root["root"],
@@ -74,7 +78,7 @@ def approval(session: Session, contact_id: str) -> tuple[dict[str, Any], list[An
         "status": "approved",
         "decided_by": session.user.name,
         "decided_at": now,
-        "decision_note": "ok",
+        "decision_note": sealed,
         "expires_at": None,
     }
     return payload, [put("contacts", row)]

@@ -36,6 +36,7 @@ import psycopg
 from evidence_desk.domain.hub_refusals import Refused
 from evidence_desk.domain.hub_refusals import rule_refusal as refusal
 from evidence_desk.hub.acceptance import chain_refusal
+from evidence_desk.hub.pre_org import clear_refusal
 from evidence_desk.integrity import ledger
 
 Conn = psycopg.Connection[tuple[Any, ...]]
@@ -84,7 +85,7 @@ def stage(
             if held.get(entry.seq) != text:
                 raise Refused(refusal("hub.staged_differs", device=device_id, seq=entry.seq))
             continue
-        broken = chain_refusal(device_id, entry, size, prev)
+        broken = chain_refusal(device_id, entry, size, prev) or clear_refusal(device_id, entry)
         if broken is not None:
             raise Refused(broken)
         conn.execute(

@@ -9,6 +9,12 @@ replay verify and a pull run too), and every signature under the key that solo r
 for its writer (its own ``store.init``'s admin, its ``user.add``), not a key the organisation
 holds. The first problem refuses the whole join, naming the rule; the repository then judges
 the join against the organisation's state in one transaction (hub/repository.py).
+
+The hub only ever holds ciphertext: an entry of the history holding a personal value in clear
+(domain/clear_history.py: a store from before per-case keys) refuses the join as
+``hub.join_rule`` violating ``join.clear_history``, here and as each staged page arrives
+(hub/join_staging.py), so such an entry is never written, not even staged. The device refuses
+first (services/join_existing.py); this is for a client that does not.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from evidence_desk.domain import pre_org
+from evidence_desk.domain import clear_history, pre_org
 from evidence_desk.domain.hub_refusals import Refusal
 from evidence_desk.domain.hub_refusals import rule_refusal as refusal
 from evidence_desk.hub.acceptance import DeviceHead, chain_refusal
@@ -40,6 +46,27 @@ def history_size(entries: Sequence[ledger.Entry]) -> int | None:
     return None
 
 
+def clear_refusal(device_id: str, entry: ledger.Entry) -> Refusal | None:
+    """The refusal of a history entry holding a personal value in clear, else None (an entry
+    whose payload is not JSON is left to the chain and rule checks)."""
+    try:
+        payload = json.loads(entry.payload)
+    except (TypeError, ValueError):
+        return None
+    if not isinstance(payload, dict):
+        return None
+    found = clear_history.clear_values(entry.seq, entry.action, payload)
+    if not found:
+        return None
+    return refusal(
+        "hub.join_rule",
+        device=device_id,
+        seq=entry.seq,
+        action=entry.action,
+        violated="join.clear_history",
+    )
+
+
 def judge_history(
     device_id: str, entries: Sequence[ledger.Entry]
 ) -> tuple[pre_org.Solo, DeviceHead] | Refusal:
@@ -55,6 +82,9 @@ def judge_history(
             broken = chain_refusal(device_id, entry, size, prev)
             if broken is not None:
                 return broken
+            clear = clear_refusal(device_id, entry)
+            if clear is not None:
+                return clear
             payload = json.loads(entry.payload)
             key = solo.signer(entry.seq, entry.actor, entry.action, payload)
             violations = solo.judge(

@@ -18,7 +18,10 @@ invitation's key and judges the store against it, reading only:
   records a file once, org-wide, so the merge of the store's rows would be refused);
 - no chat the store holds active is active on a case of the organisation: one matter per chat
   org-wide, compared by the organisation's handle-index key that the invitation seals to the
-  code (``one-matter-per-chat``, the rule table's own check).
+  code (``one-matter-per-chat``, the rule table's own check);
+- no entry of the store's history holds a personal value in clear (``join.clear_history``,
+  domain/clear_history.py: a store from before per-case keys; the hub must only ever hold
+  ciphertext, and the ledger cannot be rewritten). Checked first: it is the store's alone.
 
 A store that fails any check is refused with the rule named, and nothing of it changes: the
 store is only read (the test compares every file's digest before and after, and verifies it
@@ -32,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from evidence_desk.domain import authority, invites
+from evidence_desk.domain import authority, clear_history, invites
 from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import ledger, merkle, signing
@@ -57,6 +60,11 @@ _said = Catalogue(
         "join.no_founder": "the organisation's history does not begin with its founding store.init",
         "join.no_handle_key": "the invitation seals no handle-index key of the organisation: "
         "the store's contacts cannot be reindexed",
+        "join.clear_history": "{entries} entries of the store's history hold {values} personal "
+        "values in clear (the first: entry {seq}, {action}, {field}), written before this "
+        "release sealed them under case keys; the hub must only ever hold ciphertext, so this "
+        "history cannot join. Join with a new store instead (join without --store): this "
+        "store stays on this computer as it is, and its verify still checks it",
     }
 )
 
@@ -108,6 +116,7 @@ def _judge(session: Session, history: tuple[OrgEntry, ...], code: str) -> Existi
     conn, folder = session.conn, session.folder
     if _bound(folder) or conn.execute("SELECT 1 FROM device_entries LIMIT 1").fetchone():
         raise RuleViolation("join.store_bound", _said("join.store_bound", path=folder.path))
+    _refuse_clear_history(session)
     if not history or history[0].entry.action != "store.init" or history[0].entry.seq != 1:
         raise RuleViolation("join.no_founder", _said("join.no_founder"))
     org_domain = history[0].device_id
@@ -147,6 +156,18 @@ def _judge(session: Session, history: tuple[OrgEntry, ...], code: str) -> Existi
         held,
         history,
     )
+
+
+def _refuse_clear_history(session: Session) -> None:
+    """Refuse a history holding personal values in clear, naming how many and the first."""
+    found = clear_history.judge(
+        (int(seq), str(action), json.loads(payload))
+        for seq, action, payload in session.conn.execute(
+            "SELECT seq, action, payload FROM ledger ORDER BY seq"
+        )
+    )
+    if found is not None:
+        raise RuleViolation("join.clear_history", _said("join.clear_history", **found.facts()))
 
 
 def _bound(folder: StoreFolder) -> bool:

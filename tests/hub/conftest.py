@@ -7,6 +7,7 @@ they are never skipped silently (tasks.py test stops before pytest with the same
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -48,9 +49,11 @@ def postgres() -> Iterator[PostgresCluster]:
         yield cluster
 
 
-@pytest.fixture
-def hub_db(postgres: PostgresCluster) -> Iterator[HubDatabase]:
-    name = f"hub_test_{next(_numbers)}"
+@contextlib.contextmanager
+def fresh_hub_db(postgres: PostgresCluster, prefix: str = "hub_test") -> Iterator[HubDatabase]:
+    """A fresh database copied from the template, dropped afterwards (``hub_db`` for one test;
+    a module's fixture that builds one organisation for several tests uses it directly)."""
+    name = f"{prefix}_{next(_numbers)}"
     with psycopg.connect(postgres.url(), autocommit=True) as conn:
         conn.execute(
             sql.SQL("CREATE DATABASE {} TEMPLATE {} STRATEGY FILE_COPY").format(
@@ -60,3 +63,9 @@ def hub_db(postgres: PostgresCluster) -> Iterator[HubDatabase]:
     yield HubDatabase(postgres, name, postgres.url(name), postgres.url(name, APP_ROLE))
     with psycopg.connect(postgres.url(), autocommit=True) as conn:
         conn.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+@pytest.fixture
+def hub_db(postgres: PostgresCluster) -> Iterator[HubDatabase]:
+    with fresh_hub_db(postgres) as database:
+        yield database

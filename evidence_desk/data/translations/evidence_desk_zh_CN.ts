@@ -9146,6 +9146,11 @@
         <translation>存储库中案件 {case} 的联系人 {contact}：{detail}</translation>
     </message>
     <message>
+        <source>{entries} entries of the store&apos;s history hold {values} personal values in clear (the first: entry {seq}, {action}, {field}), written before this release sealed them under case keys; the hub must only ever hold ciphertext, so this history cannot join. Join with a new store instead (join without --store): this store stays on this computer as it is, and its verify still checks it</source>
+        <comment>join.clear_history</comment>
+        <translation>存储库历史中有 {entries} 条记录以明文保存了 {values} 项个人信息（第一项：记录 {seq}，{action}，{field}），写于本版本以案件密钥加密这些信息之前；组织服务器只能保存密文，因此不能带着这段历史加入。请改用新的存储库加入（join 不带 --store）：本存储库原样留在这台电脑上，其校验照常进行</translation>
+    </message>
+    <message>
         <source>the organisation&apos;s history does not begin with its founding store.init</source>
         <comment>join.no_founder</comment>
         <translation>组织的历史记录不是以其创建时的 store.init 开始的</translation>
