@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
+import pytest
 
 from bench.hubsim import load, prep
 from evidence_desk.domain import hub_protocol
 from evidence_desk.domain.models import Role
 from evidence_desk.integrity import signing
-from evidence_desk.services import org_history, org_ledger, sync
-from evidence_desk.services.hub_client import HubClient
+from evidence_desk.services import carried_page, live, org_history, org_ledger, sync
+from evidence_desk.services.hub_client import HubClient, HubRefused
 from evidence_desk.services.session import Session
 from tests.hub.conftest import HubDatabase
 from tests.hub.org_cli import Org, organisation
@@ -117,3 +118,33 @@ def test_a_new_app_catches_up_from_a_hub_that_serves_pages_of_1000(
     assert sent["GET /v1/entries"] == math.ceil(rest / 1000)
     assert sum(told) == report.pulled >= BACKLOG and max(told) <= sync.APPLY_PAGE
     assert len(asked["entries"]) == 1000 and asked["more"] is True
+
+
+def test_the_news_carries_a_page_as_large_and_the_sync_applies_it_in_slices(
+    hub_db: HubDatabase, tmp_path: Path
+) -> None:
+    """The app asks its news for a page of ``EXCHANGE_PAGE`` (``&limit=``): checked (its
+    checkpoint and proof) before any slice is written, then applied 1,000 at a time."""
+    with organisation(tmp_path, hub_db.owner_url) as org:
+        org.join("alice", "staff")
+        org.welcome("alice")
+        _laptop_pushes(org, tmp_path, BACKLOG)
+        with org.login("alice") as alice, _client(alice) as client:
+            after = live.position(alice)
+            confirmed = carried_page.confirmed_size(alice.folder)
+            news = live.wait_for_news(client, after, 0, page=True, confirmed=confirmed)
+            unstated = client.get(f"/v1/events?after={after}&wait=0&page=1")
+            pulled = client.get(f"/v1/entries?since={after}&limit={hub_protocol.EXCHANGE_PAGE}")
+            with pytest.raises(HubRefused) as refused:
+                client.get(f"/v1/events?after={after}&wait=0&page=1&limit=0")
+            assert news.page is not None and news.page.more is True
+            assert len(news.page.entries) == hub_protocol.EXCHANGE_PAGE
+            assert news.page.entries == carried_page.entries_of(pulled["entries"])
+            assert len(unstated["page"]["entries"]) == 1000  # as releases before asked
+            assert refused.value.rule == "hub.bad_field"
+            told: list[int] = []
+            report = sync.sync(alice, client, on_page=told.append, first_page=news.page)
+            assert report.refusal is None
+    # the carried page's slices first, then the rest of the backlog: 1,000 at most each
+    assert len(told) >= math.ceil(BACKLOG / sync.APPLY_PAGE) and max(told) <= sync.APPLY_PAGE
+    assert sum(told) == report.pulled >= BACKLOG
