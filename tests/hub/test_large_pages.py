@@ -25,7 +25,7 @@ from evidence_desk.services import carried_page, live, org_history, org_ledger, 
 from evidence_desk.services.hub_client import HubClient, HubRefused
 from evidence_desk.services.session import Session
 from tests.hub.conftest import HubDatabase
-from tests.hub.org_cli import Org, organisation
+from tests.hub.org_cli import Org, organisation, run
 
 #: the laptop's day: the exchange's page and two more of 5,000 (the last one short)
 BACKLOG = 2 * hub_protocol.EXCHANGE_PAGE + 1500
@@ -107,6 +107,12 @@ def test_a_new_app_catches_up_from_a_hub_that_serves_pages_of_1000(
     """The hub's cap as releases before this one had it (``--page-entries 1000``): the app's
     ``limit`` is served as 1,000 with ``more``, and the app asks on from the last entry."""
     with organisation(tmp_path, hub_db.owner_url, "--page-entries", "1000") as org:
+        for bad in ("999", str(hub_protocol.EXCHANGE_PAGE + 1)):  # refused before it serves
+            code, _out, err = run(
+                "hub", "serve", "--db", hub_db.owner_url, "--tls-dir", org.tls,
+                "--listen", "127.0.0.1:1", "--page-entries", bad,
+            )  # fmt: skip
+            assert code != 0 and "--page-entries" in err, (code, err)
         org.join("alice", "staff")
         org.welcome("alice")
         _laptop_pushes(org, tmp_path, BACKLOG)
