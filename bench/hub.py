@@ -36,8 +36,8 @@ full setting, each ~200 entries and 20 MB of sealed blobs) enrol and push at onc
 supervisors decide staff requests and 5 legal devices pull; figures against the COPY and
 fsynced-disk floors of the same run, and every laptop's ledger checked on the hub at the end.
 
-    python bench/hub.py --devices 500 [--day-mb 20] [--clients 2] [--laptop-nice 0]
-        [--people-sync lean|real]
+    python bench/hub.py --devices 500 [--day-mb 20] [--day-entries 200] [--clients 2]
+        [--laptop-nice 0] [--people-sync lean|real]
     python bench/hub.py --setting quick      # 20 laptops, 20 entries, 200 KB each (CI)
 
 The last line printed is one JSON object (figures, ratios, targets) for bench/run_all.py.
@@ -391,6 +391,12 @@ def main() -> int:
         "--day-mb", type=float, help="MB of sealed blobs per laptop (the setting's otherwise)"
     )
     parser.add_argument(
+        "--day-entries",
+        type=int,
+        help="entries per laptop (the setting's otherwise): 2000 makes each laptop push one "
+        "batch of sync.PUSH_BATCH, a laptop's backlog after days offline",
+    )
+    parser.add_argument(
         "--laptop-nice",
         type=int,
         default=0,
@@ -413,6 +419,8 @@ def main() -> int:
             chosen = replace(chosen, devices=args.devices)
         if args.day_mb is not None:
             chosen = replace(chosen, blob_bytes=int(args.day_mb * 1e6))
+        if args.day_entries is not None:
+            chosen = replace(chosen, entries=args.day_entries)
         return scale.run(
             chosen,
             args.setting or "full",

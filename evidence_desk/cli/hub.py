@@ -42,7 +42,7 @@ from evidence_desk.hub import (
     tls,
 )
 from evidence_desk.hub.repository import HubRepository
-from evidence_desk.hub.routes import OrgDirectory, routes
+from evidence_desk.hub.routes import PAGE_CAP, PULL_PAGE, OrgDirectory, routes
 from evidence_desk.integrity import pinning
 from evidence_desk.services import (
     case_keys,
@@ -73,6 +73,7 @@ _said = Catalogue(
         "cli.hub_no_organisation": "this database holds no organisation (run hub init first)",
         "cli.checkpoint_minutes": "--checkpoint-minutes must be more than 0",
         "cli.staged_hours": "--staged-hours must be more than 0",
+        "cli.page_entries": "--page-entries must be from {low} to {high}",
         "cli.hub_schema_old": "the hub's database holds schema version {found}; this release "
         "needs {wanted}: stop the hub, run `evidence-desk hub upgrade --db URL` as the "
         "database's owner, then serve again",
@@ -202,6 +203,8 @@ def cmd_hub_serve(args: argparse.Namespace) -> int:
         raise UsageError(_said("cli.checkpoint_minutes"))
     if not args.staged_hours > 0:
         raise UsageError(_said("cli.staged_hours"))
+    if not PULL_PAGE <= args.page_entries <= PAGE_CAP:
+        raise UsageError(_said("cli.page_entries", low=PULL_PAGE, high=PAGE_CAP))
     authority = org_stamps.StampAuthority.configured(args.tsa, args.tsa_ca)
     objects = None
     if args.blobs:  # complete blobs on WORM storage; the bucket is checked before serving
@@ -244,7 +247,10 @@ def cmd_hub_serve(args: argparse.Namespace) -> int:
             hub = app.create_app(
                 OrgDirectory(repo),
                 repo,
-                routes=[*routes(repo, desk), *live.routes(repo, board)],
+                routes=[
+                    *routes(repo, desk, page_cap=args.page_entries),
+                    *live.routes(repo, board, page_cap=args.page_entries),
+                ],
                 lifespan=serving,
                 protocol=_advertised_protocol(),
             )
@@ -408,6 +414,14 @@ def add_commands(sub: Any, add: Add) -> None:
         metavar="N",
         help="sign an organisation checkpoint at least every N minutes when entries arrived "
         "without one (fractions allowed)",
+    )
+    serve.add_argument(
+        "--page-entries",
+        type=int,
+        default=PAGE_CAP,
+        metavar="N",
+        help=f"serve a device's pull pages of up to N entries when it asks for them "
+        f"({PULL_PAGE} to {PAGE_CAP}; {PULL_PAGE} serves them as releases before)",
     )
     serve.add_argument(
         "--staged-hours",

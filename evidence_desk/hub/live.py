@@ -23,7 +23,8 @@ and the board is listening before any request registers; a listening connection 
 waiting here when the staff's request lands, so the answer to that wait also carries what the
 app would fetch next: ``page``, the first page after ``after`` exactly as ``GET
 /v1/entries?since=AFTER`` gives it (``{"entries": [...], "more": ...}``, rendered by
-hub/pull_pages.py), read after the wake-up so that it holds the entry that woke it; and what
+hub/pull_pages.py; ``&limit=N`` entries as there, 1,000 unstated, the hub's page cap at most),
+read after the wake-up so that it holds the entry that woke it; and what
 the app must check before it applies that page (proof first, services/carried_page.py):
 ``checkpoint``, the newest organisation checkpoint with its stamp, and ``consistency``, the
 RFC 9162 proof from the checkpoint of the size the app states it confirmed (``&from=SIZE``) to
@@ -53,7 +54,7 @@ from evidence_desk.domain.hub_refusals import rule_refusal as refusal
 from evidence_desk.hub.app import error_response, signer
 from evidence_desk.hub.org_checkpoints import LeafCache, newest_with_proof
 from evidence_desk.hub.repository import HubRepository
-from evidence_desk.hub.routes import PULL_PAGE
+from evidence_desk.hub.routes import PAGE_CAP, PULL_PAGE
 
 #: the PostgreSQL channel a push's transaction notifies (hub/repository.py ``_append``)
 CHANNEL: Final = "evidence_desk_entries"
@@ -128,20 +129,26 @@ def _json(value: object) -> bytes:
 
 
 def routes(
-    repo: HubRepository, board: NewsBoard, leaves: LeafCache | None = None
+    repo: HubRepository,
+    board: NewsBoard,
+    leaves: LeafCache | None = None,
+    *,
+    page_cap: int = PAGE_CAP,
 ) -> Sequence[BaseRoute]:
     """The live route over ``repo``, woken by ``board``; ``leaves`` caches the organisation
-    log's leaves for the consistency proofs that come with a page (one of its own when None)."""
+    log's leaves for the consistency proofs that come with a page (one of its own when None);
+    a carried page holds ``&limit=N`` entries (``PULL_PAGE`` when unstated), ``page_cap`` at
+    most (as ``/v1/entries``, hub/routes.py)."""
     cache = leaves if leaves is not None else LeafCache()
 
     async def news(after: int) -> tuple[int, dict[str, int]]:
         return await run_in_threadpool(repo.news_since, after)
 
-    def carried(after: int, confirmed: int | None) -> bytes:
+    def carried(after: int, confirmed: int | None, limit: int) -> bytes:
         """The page after ``after`` and, read after it, the checkpoint and the proof that let
         the device apply it (the page first: a checkpoint read later may cover more of it,
         never less than a checkpoint read before would)."""
-        page = repo.pull_page(after, PULL_PAGE)
+        page = repo.pull_page(after, limit)
         proof = repo.in_transaction(lambda conn: newest_with_proof(conn, confirmed, cache))
         return (
             b',"page":'
@@ -161,8 +168,11 @@ def routes(
             wait = min(_count(query.get("wait"), "wait", MAX_WAIT), MAX_WAIT)
             with_page = _count(query.get("page"), "page", 0)
             confirmed = _count(query.get("from"), "from", 0) if "from" in query else None
+            limit = min(_count(query.get("limit"), "limit", PULL_PAGE), page_cap)
             if with_page > 1:
                 raise ValueError("page")
+            if limit < 1:
+                raise ValueError("limit")
         except ValueError as bad:
             return error_response(400, refusal("hub.bad_field", field=str(bad)).detail)
         event = board.register()
@@ -174,7 +184,7 @@ def routes(
                 newest, counts = await news(after)
             # read after the wake-up, under the same registration: it holds what woke it
             fresh = with_page and newest > after
-            extra = await run_in_threadpool(carried, after, confirmed) if fresh else b""
+            extra = await run_in_threadpool(carried, after, confirmed, limit) if fresh else b""
         finally:
             board.unregister(event)
         head = {"hub_seq": newest, "after": after, "actions": counts}

@@ -39,8 +39,14 @@ from evidence_desk.integrity import ledger
 
 #: entries per push: judged in one transaction, by one of the server's judging workers
 MAX_BATCH: Final = 2000
-#: entries per pull page
+#: entries of a ``/v1/entries`` page that states no ``limit`` (what apps of protocol 2 and
+#: earlier releases of protocol 3 ask, and are served unchanged)
 PULL_PAGE: Final = 1000
+#: entries a ``/v1/entries`` page (and the news' carried page, hub/live.py) holds at most when
+#: the app asks for more (``limit``): the exchange's page. While laptops push their day, a
+#: person's sync paged past their entries 1,000 per request, in chains of 70-74 requests
+#: (docs/benchmarks.md, issue 20); ``hub serve --page-entries`` lowers it (1,000: as before)
+PAGE_CAP: Final = hub_protocol.EXCHANGE_PAGE
 #: blob files per page of ``/v1/blob-files`` and per question of ``/v1/blob-files/named``
 BLOB_PAGE: Final = 1000
 #: the keyid prefix of a request signed by an invitation's key
@@ -148,9 +154,12 @@ def _guarded(handler: Any) -> Any:
     return route
 
 
-def routes(repo: HubRepository, desk: ReceiptDesk | None = None) -> Sequence[BaseRoute]:
+def routes(
+    repo: HubRepository, desk: ReceiptDesk | None = None, *, page_cap: int = PAGE_CAP
+) -> Sequence[BaseRoute]:
     """The organisation's routes over ``repo`` (add to ``create_app(routes=...)``); with
-    ``desk`` every push is answered with the hub's signed receipts."""
+    ``desk`` every push is answered with the hub's signed receipts. ``page_cap``: the most
+    entries a ``/v1/entries`` page holds when its ``limit`` asks for more."""
 
     lanes = Lanes()
 
@@ -252,7 +261,7 @@ def routes(repo: HubRepository, desk: ReceiptDesk | None = None) -> Sequence[Bas
 
     async def pull(request: Request) -> Response:
         since = _number(request.query_params.get("since", "0"), "since")
-        limit = min(_number(request.query_params.get("limit", str(PULL_PAGE)), "limit"), PULL_PAGE)
+        limit = min(_number(request.query_params.get("limit", str(PULL_PAGE)), "limit"), page_cap)
         # read and rendered in a thread, each entry once per process (hub/pull_pages.py): a
         # page of 1,000 entries kept the event loop from reading any other request while it
         # was encoded (docs/benchmarks.md, issue 20)

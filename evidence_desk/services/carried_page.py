@@ -19,6 +19,15 @@ pinned key yet, a proof from another size, a key rotated since the pin, a forkin
 the page unapplied: :func:`apply` returns None and the sync pulls as it always did, through
 its own checks, which then refuse a forking hub (``HubForked``, exit 1) before it pulls.
 
+**A page as large as the exchange's, applied in slices.** The app asks for a carried page of
+``hub_protocol.EXCHANGE_PAGE`` entries (``&limit=``), as its pulls do, and it is applied in
+slices of 1,000, each its own transaction (services/pulled_pages.py), where it was one. That
+keeps "nothing applied unless the checkpoint and its proof pass": both are checked, and the
+receipts of the whole page, before the first slice is written; what a slice commits is a prefix
+of the hub's history that the checked checkpoint extends, exactly what a pull's first page of
+1,000 would have committed. A slice the rules refuse writes nothing of itself and ends the sync
+with the refusal, the slices before it kept, as the pages before a refused page always were.
+
 After the carried page, the sync runs its checks as before: the held-digest question (the
 hub's copy of the entries this store holds, carried page included, unchanged), the rest of the
 pages, and the checkpoint's root recomputed from this store's copies (``confirm``).
@@ -26,12 +35,13 @@ pages, and the checkpoint's root recomputed from this store's copies (``confirm`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from evidence_desk.domain.errors import HubForked
 from evidence_desk.integrity import ledger
-from evidence_desk.services import hub_receipts, org_checkpoints, org_history, org_ledger
+from evidence_desk.services import org_checkpoints, org_history, org_ledger, pulled_pages
 from evidence_desk.services.org_checkpoint_checks import Seen, seen
 from evidence_desk.services.session import Session
 from evidence_desk.store.folder import StoreFolder
@@ -52,8 +62,9 @@ class CarriedPage:
 
 @dataclass(frozen=True, slots=True)
 class Applied:
-    """A carried page applied after its proof: what ``org_ledger.apply_pull`` did, and the
-    checkpoint it was checked against (None when neither the hub nor this store has one)."""
+    """A carried page applied after its proof: what ``org_ledger.apply_pull`` did (its
+    slices' sums), and the checkpoint it was checked against (None when neither the hub nor
+    this store has one)."""
 
     result: org_ledger.PullResult
     checkpoint: Seen | None
@@ -94,11 +105,16 @@ def read(answer: dict[str, Any], after: int) -> CarriedPage | None:
     )
 
 
-def apply(session: Session, page: CarriedPage) -> Applied | None:
+def apply(
+    session: Session,
+    page: CarriedPage,
+    on_slice: Callable[[org_ledger.PullResult], object] = lambda _result: None,
+) -> Applied | None:
     """Apply ``page`` once its checkpoint proves the hub's history extends the one this store
     confirmed (module docstring); None, having written nothing, when it does not or when the
     store is no longer at the page's position (a sync ran meanwhile). A page that checks out
-    is then applied as a pulled one (receipts checked, ``apply_pull``'s replay)."""
+    is then applied as a pulled one (services/pulled_pages.py: receipts checked for the whole
+    page, then ``apply_pull``'s replay slice by slice, each told to ``on_slice``)."""
     if page.after != org_history.last_org_seq(session.conn) or not page.entries:
         return None
     checkpoint: Seen | None = None
@@ -111,6 +127,16 @@ def apply(session: Session, page: CarriedPage) -> Applied | None:
             return None  # not applied: the sync's own checks decide (and refuse a fork)
     elif seen(session.folder):
         return None  # a hub that showed a checkpoint shows none now: the sync decides
-    entries = list(page.entries)
-    hub_receipts.check_page(session, entries)  # the hub placed what it receipted as receipted
-    return Applied(org_ledger.apply_pull(session, entries), checkpoint)
+    done: list[org_ledger.PullResult] = []
+
+    def applied(result: org_ledger.PullResult) -> None:
+        done.append(result)
+        on_slice(result)
+
+    pulled_pages.apply(session, list(page.entries), applied)
+    total = org_ledger.PullResult(
+        sum(r.entries for r in done),
+        sum(r.receipts for r in done),
+        tuple(seq for r in done for seq in r.refused_own),
+    )
+    return Applied(total, checkpoint)

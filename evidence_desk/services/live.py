@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
+from evidence_desk.domain import hub_protocol
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.services import carried_page, org_history
 from evidence_desk.services.carried_page import CarriedPage
@@ -70,7 +71,9 @@ def wait_for_news(
     after = max(0, int(after))
     query = f"/v1/events?after={after}&wait={wait}"
     if page:
-        query += "&page=1" + ("" if confirmed is None else f"&from={max(0, int(confirmed))}")
+        # as large as a pull's page (a hub of an earlier release carries 1,000: ``more``)
+        query += f"&page=1&limit={hub_protocol.EXCHANGE_PAGE}"
+        query += "" if confirmed is None else f"&from={max(0, int(confirmed))}"
     answer = client.get(query)
     try:
         actions = {str(name): int(count) for name, count in dict(answer["actions"]).items()}

@@ -69,6 +69,7 @@ from evidence_desk.services import (
     org_gossip,
     org_history,
     org_ledger,
+    pulled_pages,
     rebuild,
 )
 from evidence_desk.services.hub_client import HubClient, HubRefused
@@ -85,10 +86,13 @@ ON_HUB_FILE: Final = "hub-blobs.txt"
 #: entries per push: the most the hub takes in one (hub/routes.py MAX_BATCH); fewer requests,
 #: each judged in one of the hub's worker processes
 PUSH_BATCH: Final = 2000
-#: entries applied per transaction (``/v1/entries``' page; an exchange's page of up to
-#: ``hub_protocol.EXCHANGE_PAGE`` is applied in slices of this many, each told to ``on_page``
-#: once committed, so a decision early in it shows as soon as with the pages of 1,000)
-APPLY_PAGE: Final = 1000
+#: entries applied per transaction: a page of up to ``hub_protocol.EXCHANGE_PAGE`` (the
+#: exchange's, ``/v1/entries``', the news') is applied in slices of this many, each told to
+#: ``on_page`` once committed, so a decision early in it shows as soon as with pages of 1,000
+APPLY_PAGE: Final = pulled_pages.APPLY_PAGE
+#: entries the app asks a ``/v1/entries`` page for: as many as the exchange carries (a hub
+#: that serves fewer says ``more`` and the app asks again from the last entry it got)
+PULL_LIMIT: Final = hub_protocol.EXCHANGE_PAGE
 #: wraps per request (a few hundred bytes each)
 WRAP_BATCH: Final = 1000
 #: bytes per blob chunk (the hub's body cap is far above)
@@ -232,9 +236,10 @@ def invite_client(url: str, ca_file: Path, code: str) -> HubClient:
 
 
 def pull_history(client: HubClient, since: int = 0) -> Iterator[list[org_ledger.OrgEntry]]:
-    """The hub's accepted entries after ``since``, page by page, in the organisation's order."""
+    """The hub's accepted entries after ``since``, page by page (``PULL_LIMIT`` entries, or the
+    fewer a hub serves), in the organisation's order."""
     while True:
-        page = client.get(f"/v1/entries?since={since}")
+        page = client.get(f"/v1/entries?since={since}&limit={PULL_LIMIT}")
         entries = _org_entries(page)
         if entries:
             since = entries[-1].org_seq
@@ -338,9 +343,11 @@ def sync(
     (services/carried_page.py): applied first, before any request, once its checkpoint and
     consistency proof check out (else it is dropped and the pull fetches as always)."""
     report = SyncReport()
-    carried = None if first_page is None else carried_page.apply(session, first_page)
-    if carried is not None:
-        _count_pulled(report, carried.result, on_page)
+
+    def counted(result: org_ledger.PullResult) -> None:
+        _count_pulled(report, result, on_page)
+
+    carried = None if first_page is None else carried_page.apply(session, first_page, counted)
     # the hub's key at every sync: pinned by a store bound before receipts, followed through
     # signed rotations, refused when it changed otherwise (before anything is pushed)
     hub_receipts.ensure_pinned(session.folder, client)
@@ -570,13 +577,13 @@ def _riders(local: dict[str, Path], room: int) -> dict[str, bytes]:
 def pages(
     client: HubClient, held: Pulled | None, since: int
 ) -> Iterator[list[org_ledger.OrgEntry]]:
-    """The pages after ``since``: the exchange's page first when there is one (``held``, in
-    slices of ``APPLY_PAGE``), then those after it from ``/v1/entries``."""
+    """The pages after ``since``: the exchange's page first when there is one (``held``), then
+    those after it from ``/v1/entries``."""
     if held is None:
         yield from pull_history(client, since)
         return
-    for start in range(0, len(held.entries), APPLY_PAGE):
-        yield held.entries[start : start + APPLY_PAGE]
+    if held.entries:
+        yield list(held.entries)
     if held.more:
         yield from pull_history(client, held.entries[-1].org_seq)
 
@@ -597,12 +604,14 @@ def pull(
     exchange brought a newer one. With ``exchanged`` (an exchange's first page and wraps) those
     are applied, after the same checks, instead of being asked for.
 
-    Each page is applied in its own transaction (``org_ledger.apply_pull``) and ``on_page`` is
-    told its size right after the commit: while laptops push their day, a sync pages through
-    thousands of their entries, and a person's request or decision in an early page is in the
-    store (and shown by the app) before the pages after it are read. The checks that span the
-    whole pull (the checkpoint's root, witnesses, gossip) still end the sync; a page committed
-    before one of them refuses is kept, as an interrupted sync keeps its pages."""
+    Each page (up to ``hub_protocol.EXCHANGE_PAGE`` entries) is checked whole, then applied in
+    slices of ``APPLY_PAGE``, each in its own transaction (services/pulled_pages.py), and
+    ``on_page`` is told a slice's size right after its commit: while laptops push their day,
+    a sync pages through thousands of their entries, and a person's request or decision in an
+    early slice is in the store (and shown by the app) before the slices after it are written.
+    The checks that span the whole pull (the checkpoint's root, witnesses, gossip) still end
+    the sync; a slice committed before one of them refuses is kept, as an interrupted sync
+    keeps its pages."""
     if exchanged is not None and exchanged.checked:  # the exchange asked (``exchange``)
         changed: list[object] = list(exchanged.changed)
     else:
@@ -618,9 +627,12 @@ def pull(
         checkpoint = carried.checkpoint
     else:
         checkpoint = org_checkpoints.newest_from_hub(session.folder, client)
+
+    def counted(result: org_ledger.PullResult) -> None:
+        _count_pulled(report, result, on_page)
+
     for page in pages(client, exchanged, org_history.last_org_seq(session.conn)):
-        hub_receipts.check_page(session, page)  # the hub placed what it receipted as receipted
-        _count_pulled(report, org_ledger.apply_pull(session, page), on_page)
+        pulled_pages.apply(session, page, counted)  # checked whole, applied in slices
     if checkpoint is not None:  # and its root must be the one of the history now held
         org_checkpoints.confirm(session, checkpoint)
         report.org_checkpoint = checkpoint.stated.named()

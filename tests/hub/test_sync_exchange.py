@@ -16,7 +16,7 @@ import psycopg
 import pytest
 
 from evidence_desk.domain import hub_protocol
-from evidence_desk.services import cases, contacts, org_history, org_ledger, sync
+from evidence_desk.services import cases, contacts, org_history, org_ledger, pulled_pages, sync
 from evidence_desk.services.hub_client import HubClient, HubRefused
 from evidence_desk.services.session import Session
 from tests.helpers import supporting_documents
@@ -218,10 +218,12 @@ def test_the_exchange_page_holds_what_five_pull_pages_hold(
             answer = client.post("/v1/sync", body)
             pulled = client.get("/v1/entries?since=0")
             held = sync.Pulled(sync._org_entries(answer["page"]), False, [])
-            sliced = [len(page) for page in sync.pages(client, held, 0)]
+            pages = list(sync.pages(client, held, 0))
+            sliced = [len(part) for page in pages for part in pulled_pages.slices(page)]
         assert total < hub_protocol.EXCHANGE_PAGE
         assert len(answer["page"]["entries"]) == total and answer["page"]["more"] is False
         assert answer["page"]["entries"][:1000] == pulled["entries"] and pulled["more"] is True
+        assert [len(page) for page in pages] == [total]  # held whole until checked
         assert sliced == [1000, 1000, total - 2000]
 
 

@@ -7891,6 +7891,11 @@
         <translation>没有用户：请用 --user NAME 指定，或设置 EVIDENCE_DESK_USER</translation>
     </message>
     <message>
+        <source>--page-entries must be from {low} to {high}</source>
+        <comment>cli.page_entries</comment>
+        <translation>--page-entries 必须在 {low} 到 {high} 之间</translation>
+    </message>
+    <message>
         <source>{file}: {item}: {reason}</source>
         <comment>cli.redaction_plan</comment>
         <translation>{file}：{item}：{reason}</translation>
