@@ -10,7 +10,6 @@ laptops coming back after a hub restart do not all knock at the same second.
 
 from __future__ import annotations
 
-import json
 import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -168,9 +167,10 @@ def refused_entries(
     the store's verdict alone does not keep."""
     found = []
     device = session.folder.store_id
-    for seq, verdict, action in session.conn.execute(
-        "SELECT p.seq, p.verdict, l.action FROM org_positions p JOIN ledger l USING (seq) "
-        "WHERE p.verdict != '' ORDER BY p.seq"
+    for seq, verdict, action, decided in session.conn.execute(
+        "SELECT p.seq, p.verdict, l.action, CASE WHEN json_valid(l.payload) "
+        "THEN json_extract(l.payload, '$.contact_id') END "
+        "FROM org_positions p JOIN ledger l USING (seq) WHERE p.verdict != '' ORDER BY p.seq"
     ):
         rule = str(verdict)
         facts = {"device": device, "seq": str(seq)}
@@ -180,7 +180,7 @@ def refused_entries(
             shown = "hub.rule"
         standing = None
         if rule == "hub.decided":  # the push's answer named who decided first: read again
-            contact = _decided_contact(session, int(seq))
+            contact = "" if decided is None else str(decided)
             standing = standing_decision(session, contact) if contact else None
             facts.update(_decided_facts(contact, standing))
         refusal = (named or {}).get(int(seq)) or HubRefused(shown, facts, status=409)
@@ -214,15 +214,6 @@ def refused_decisions(session: Session, contact: str) -> list[RefusedEntry]:
 
 #: the decisions on a contact request, the first accepted of which stands (hub/repository.py)
 _DECISIONS: Final = ("contact.approve", "contact.reject")
-
-
-def _decided_contact(session: Session, seq: int) -> str:
-    """The contact own entry ``seq`` decides ("" when its payload names none)."""
-    row = session.conn.execute("SELECT payload FROM ledger WHERE seq = ?", (seq,)).fetchone()
-    try:
-        return str(json.loads(str(row[0])).get("contact_id", "")) if row else ""
-    except ValueError:
-        return ""
 
 
 def _decided_facts(contact: str, standing: StandingDecision | None) -> dict[str, str]:
