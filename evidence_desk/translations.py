@@ -11,7 +11,10 @@ new translation is said in English, never with the translation of the old wordin
 
 :func:`say` words a :class:`~evidence_desk.domain.wording.Phrase` in a language: its code's
 template with ``{name}`` filled in from its facts, nested Phrases said in turn, in one pass so
-that a fact holding ``{name}`` (a quoted chat line) is never filled in again.
+that a fact holding ``{name}`` (a quoted chat line) is never filled in again. A translated
+template words a count-dependent word as the catalogues do, ``{count:form|forms}`` (the form
+chosen by :func:`~evidence_desk.domain.wording.plural_form`); a language without plurals
+(Chinese: ``{count} 条消息``) simply writes ``{count}``.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from collections.abc import Mapping
 from defusedxml import ElementTree
 
 from evidence_desk.domain import wording
-from evidence_desk.domain.wording import Phrase
+from evidence_desk.domain.wording import Phrase, plural_form
 from evidence_desk.resources import resource_path
 
 __all__ = [
@@ -44,7 +47,8 @@ CONTEXT = "Wording"
 #: The catalogues' own language: nothing to look up.
 ENGLISH = "en"
 
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+#: ``{name}``, or ``{name:singular|plural}`` (the form for the count ``name``)
+_PLACEHOLDER = re.compile(r"\{(\w+)(?::([^{}|]+)\|([^{}|]+))?\}")
 _SKIPPED = ("obsolete", "vanished")
 
 
@@ -86,9 +90,21 @@ def translated_template(code: str, language: str) -> str | None:
     return entries(language).get((code, english))
 
 
-def fill(template: str, facts: Mapping[str, str]) -> str:
-    """``{name}`` replaced by ``facts[name]`` in one pass; unknown names stay as written."""
-    return _PLACEHOLDER.sub(lambda match: facts.get(match.group(1), match.group(0)), template)
+def fill(template: str, facts: Mapping[str, str], counts: Mapping[str, str] | None = None) -> str:
+    """``{name}`` replaced by ``facts[name]`` and ``{name:form|forms}`` by the form for the
+    count ``counts[name]`` (``facts`` unless given: the GUI shows facts through labels but
+    counts the stored value), in one pass; unknown names stay as written."""
+    counted = facts if counts is None else counts
+
+    def filled(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in facts:
+            return match.group(0)
+        if match.group(2) is None:
+            return facts[name]
+        return plural_form(counted.get(name, facts[name]), match.group(2), match.group(3))
+
+    return _PLACEHOLDER.sub(filled, template)
 
 
 def say(text: str, language: str) -> str:

@@ -329,7 +329,11 @@ class _Layout:
             )
             for name, value in text.facts
         )
-        return Phrase(fill(template, dict(facts)), text.code, facts)
+        try:  # the English as the catalogue words it: plurals, {relation!r} and all
+            english = wording.render(template, dict(facts))
+        except (KeyError, IndexError, ValueError):  # a fact it lacks, a numeric spec on text
+            english = fill(template, dict(facts))
+        return Phrase(english, text.code, facts)
 
 
 class _Qr(Flowable):  # type: ignore[misc]

@@ -35,13 +35,14 @@ _said = Catalogue(
         "cli_review.tag_removed": "[removed by {removed_by} at {removed_at}: {note}]",
         "cli_review.tagged": "tagged: {tag}",
         "cli_review.untagged": "removed: {tag}",
-        "cli_review.messages_found": "{count} message(s)",
-        "cli_review.screenshots_found": "{count} screenshot(s) by their OCR text (not messages)",
+        "cli_review.messages_found": "{count} {count:message|messages}",
+        "cli_review.screenshots_found": "{count} {count:screenshot|screenshots} by their OCR "
+        "text (not messages)",
         "cli_review.at_message": "message {message_id} ({sent_at})",
         "cli_review.at_contact": "contact",
         "cli_review.at_screenshot": "screenshot {item}, bubble {bubble}",
         "cli_review.acknowledged_by": "acknowledged by {acked_by} at {acked_at}: {note}",
-        "cli_review.findings": "{count} finding(s), {open} open; {parameters}",
+        "cli_review.findings": "{count} {count:finding|findings}, {open} open; {parameters}",
         "cli_review.acknowledged": "acknowledged {finding} ({rule}) by {acked_by}: {note}",
     }
 )

@@ -82,8 +82,9 @@ _said = Catalogue(
         "authority.row_malformed": "a row change is malformed",
         "authority.table_forbidden": "{action} may not change table {table}",
         "authority.op_forbidden": "{action} may not {op} rows of {table}",
-        "authority.columns_forbidden": "{action} may not set column(s) {columns} of {table}",
-        "authority.columns_missing": "{action} must give column(s) {columns} of a new {table} row",
+        "authority.columns_forbidden": "{action} may not set these columns of {table}: {columns}",
+        "authority.columns_missing": "{action} must give these columns of a new "
+        "{table} row: {columns}",
         "authority.row_exists": "{action} may only add new {table} rows; {key} exists",
         "authority.row_unknown": "{action} may only change existing {table} rows; {key} does not "
         "exist",

@@ -55,7 +55,7 @@ rules = Catalogue(
         "accepted ({held}, not {pushed}): two stores share this device's identity",
         # -- blobs (repository.py) --
         "hub.blob_chunk": "blob {digest}: chunk {index} was uploaded before with other bytes",
-        "hub.blob_missing": "blob {digest}: chunk(s) {missing} have not been uploaded",
+        "hub.blob_missing": "blob {digest}: chunks not uploaded: {missing}",
         "hub.witness": "no organisation checkpoint of size {size}, or the cosignature does not "
         "verify under your key",
         "hub.blob_elsewhere": "blob {digest} is kept on the object store, and this hub was "

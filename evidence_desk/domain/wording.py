@@ -20,12 +20,24 @@ be a Phrase (a detection reason inside an "ambiguous" reason), which a front end
 turn. :func:`codes` lists every code of every catalogue loaded so far, so the .ts can be
 generated from them and a test can check that each has a translation.
 
+A count-dependent word is a field whose format spec is the two English forms, singular first:
+``"{count} {count:message|messages}"``, ``"{count:line was|lines were} joined"``. The field names
+the fact that chooses the form (:func:`plural_form`: 1 is singular, anything else plural), so it
+is an ordinary field for :class:`string.Formatter` parsing: :func:`fields` and
+:func:`fact_names` find the count among the facts, the .ts source shows a translator both forms
+next to the number, and a translated template may use the same syntax with its own forms or,
+in a language without plurals, plain ``{count}`` alone. Only the text changes with the count: a
+Phrase's code and facts are what they would be without it (the facts are what is sealed). ``|``
+is therefore never a fill character of a format spec in a catalogue template.
+
 Nothing here depends on Qt: the services must not import it.
 """
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 import string
 from collections.abc import Mapping, Sequence
 
@@ -37,6 +49,9 @@ __all__ = [
     "fact_names",
     "fields",
     "is_sealed",
+    "plural_form",
+    "plural_forms",
+    "render",
     "sealed_json",
     "semicolon_list",
     "template",
@@ -80,19 +95,95 @@ def _fact(value: object) -> str:
     return value if isinstance(value, Phrase) or type(value) is str else str(value)
 
 
+#: A whole decimal integer as text: how a count reads in a Phrase's facts and in sealed JSON.
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+
+
+def plural_form(count: object, singular: str, plural: str) -> str:
+    """``singular`` when ``count`` is the integer 1, else ``plural`` (English: "0 messages",
+    "1 message", "2 messages").
+
+    The count is read from its text, so the int a service passes and the ``"1"`` its Phrase's
+    facts or a sealed sentence's JSON hold choose alike. A value that is not a whole decimal
+    integer (``"1.0"``, ``"one"``, ``None``, a bool) takes the plural: wording a fact never
+    fails, whatever an older store sealed."""
+    text = count if isinstance(count, str) else None if isinstance(count, bool) else str(count)
+    if text is None or not _INTEGER.fullmatch(text.strip()):
+        return plural
+    return singular if int(text) == 1 else plural
+
+
+def plural_forms(spec: str) -> tuple[str, str] | None:
+    """A field's format spec as its two forms (``"message|messages"`` -> singular, plural),
+    or None when the spec is not a plural (``02d``, ``""``). A spec with a ``|`` that is not
+    two forms is refused, so a typo never passes as a format spec."""
+    if "|" not in spec:
+        return None
+    forms = spec.split("|")
+    if len(forms) != 2 or not all(form.strip() for form in forms) or "{" in spec:
+        raise ValueError(f"plural {spec!r} is not two forms, 'singular|plural'")
+    return forms[0], forms[1]
+
+
+class _PluralFormatter(string.Formatter):
+    """:meth:`str.format` with plural fields: ``{count:message|messages}`` words the form."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        forms = plural_forms(format_spec)
+        if forms is None:
+            return super().format_field(value, format_spec)  # type: ignore[no-any-return]
+        return plural_form(value, *forms)
+
+
+_PLURALS = _PluralFormatter()
+
+
+@functools.lru_cache(maxsize=4096)
+def _has_plural(text: str) -> bool:
+    return any(spec and "|" in spec for _lit, _name, spec, _conv in string.Formatter().parse(text))
+
+
+def render(text: str, facts: Mapping[str, object]) -> str:
+    """A template filled in from ``facts`` as :meth:`str.format` does, plural fields worded by
+    their count (:func:`plural_form`)."""
+    if not _has_plural(text):
+        return text.format(**facts)
+    return _PLURALS.vformat(text, (), facts)
+
+
+def _check_plurals(code: str, text: str) -> None:
+    """Refuse a plural field that names no fact to count (``{:a|b}``, ``{0:a|b}``,
+    ``{n.size:a|b}``) or is not two forms, when the catalogue is built rather than when a rare
+    sentence is first said."""
+    for _lit, name, spec, conversion in string.Formatter().parse(text):
+        try:
+            forms = plural_forms(spec or "")
+        except ValueError as error:
+            raise ValueError(f"wording code {code!r}: {error}") from None
+        if forms is None:
+            continue
+        if not name or not name.isidentifier() or conversion:
+            raise ValueError(
+                f"wording code {code!r}: plural {{{name or ''}:{spec}}} names no count fact"
+            )
+
+
 class Catalogue:
     """The English templates of the codes one module can emit; calling it words one of them.
 
     ``templates`` maps a code to a :meth:`str.format` template whose fields name the facts
     (``"{count} rows"``; conversions and format specs such as ``{name!r}`` or ``{n:02d}`` apply
-    to the English only). ``also`` names facts a code carries that its English does not show
-    (a front end may word the sentence from them instead). Registering a code twice with a
-    different template is an error.
+    to the English only; ``{count:row|rows}`` is the form for the count, see the module's
+    docstring). ``also`` names facts a code carries that its English does not show (a front end
+    may word the sentence from them instead). Registering a code twice with a different
+    template, or a plural that names no count fact, is an error.
     """
 
     def __init__(
         self, templates: Mapping[str, str], also: Mapping[str, tuple[str, ...]] | None = None
     ) -> None:
+        for code, text in templates.items():
+            _check_plurals(code, text)
         for code, text in templates.items():
             known = _TEMPLATES.get(code)
             if known is not None and known != text:
@@ -109,7 +200,7 @@ class Catalogue:
         if not facts.keys() <= self._names[code]:
             unknown = ", ".join(sorted(facts.keys() - self._names[code]))
             raise ValueError(f"wording code {code!r} has no fact named {unknown}")
-        text = self._templates[code].format(**facts)
+        text = render(self._templates[code], facts)
         return Phrase(text, code, tuple((name, _fact(value)) for name, value in facts.items()))
 
     def __contains__(self, code: object) -> bool:
@@ -185,7 +276,8 @@ def worded(sealed: Mapping[str, object]) -> Phrase:
     """A sealed ``{code, facts}`` worded again by today's catalogue: the English of today, with
     its code and facts, so a front end says it in its own language. A nested sealed fact is
     worded in turn. The facts are text, so a template must not give them a numeric format spec;
-    the code's module must have been imported (its catalogue registered)."""
+    the code's module must have been imported (its catalogue registered). A plural field reads
+    its count from the text (``"1"``: singular)."""
     code = sealed["code"]
     facts = sealed["facts"]
     if not isinstance(code, str) or not isinstance(facts, Mapping):
@@ -197,4 +289,4 @@ def worded(sealed: Mapping[str, object]) -> Phrase:
         str(name): worded(value) if isinstance(value, Mapping) else str(value)
         for name, value in facts.items()
     }
-    return Phrase(text.format(**values), code, tuple(values.items()))
+    return Phrase(render(text, values), code, tuple(values.items()))

@@ -45,8 +45,8 @@ _BATCH: Final = 100
 
 _said = Catalogue(
     {
-        "hub.tsa_ca_missing": "--tsa needs --tsa-ca: the TSA's root certificate(s) that its "
-        "answers must chain to",
+        "hub.tsa_ca_missing": "--tsa needs --tsa-ca: the root certificate or "
+        "certificates that the TSA's answers must chain to",
         "hub.tsa_ca_unreadable": "{path}: not readable PEM certificates ({error})",
     }
 )

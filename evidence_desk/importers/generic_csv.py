@@ -72,7 +72,8 @@ _said = Catalogue(
         "csv.detected": "generic CSV, {encoding}, {columns} columns",
         "csv.no_mapping": "no column mapping given and the header does not name time, sender "
         "and text columns: {header}",
-        "csv.mapped_missing": "mapped column(s) {missing} not in the header: {header}",
+        "csv.mapped_missing": "mapped columns not in the header: {missing} (the header has "
+        "{header})",
         "csv.no_rows": "no data rows after the header",
         "csv.row_width": "row has {fields} fields, the header has {width}",
         "csv.time_mismatch_format": "time {time!r} does not match {pattern}; row kept as unknown "

@@ -82,7 +82,8 @@ _said = Catalogue(
         "line.space_separated": "space-separated LINE format: the sender is the header's partner "
         "name when a line starts with it, else the first word; check multi-word names",
         "line.unrecognised_before_date": "unrecognised line before the first date: {line!r}",
-        "line.joined": "{count} line(s) without a time were joined to the message before them",
+        "line.joined": "{count} {count:line|lines} without a time {count:was|were} "
+        "joined to the message before them",
         "line.not_line": "not a LINE chat history",
         "line.unclosed_quote": "a quoted multi-line message is not closed; its lines are kept "
         "as written",

@@ -131,7 +131,8 @@ _said = Catalogue(
         **COMMON_WORDING,
         "messenger.detected_plain": "Messenger/Instagram JSON",
         "messenger.detected_files": "{reason}, {count} files: {files}",
-        "messenger.detected_download": "{where} JSON download ({count} message_N.json file(s))",
+        "messenger.detected_download": "{where} JSON download ({count} message_N.json "
+        "{count:file|files})",
         "messenger.detected_html": "Messenger/Instagram HTML download (not readable: request JSON)",
         "messenger.detected_file": "{where} (messages[] with sender_name, timestamp_ms)",
         "messenger.html_download": "this is the HTML download; request 'Download your "
@@ -143,10 +144,10 @@ _said = Catalogue(
         "messenger.no_messages": "no 'messages' array: not a Messenger/Instagram message_N.json",
         "messenger.not_messenger": "no message has 'sender_name' or 'timestamp_ms': not a "
         "Messenger/Instagram message_N.json (another app's export? choose its format)",
-        "messenger.mojibake_repaired": "{file}: re-decoded {count} mojibake string(s) (UTF-8 "
-        "bytes written as \\u00XX code points) from latin-1 to UTF-8",
-        "messenger.mojibake_failed": "{count} string(s) could not be re-decoded as UTF-8 and are "
-        "kept as written",
+        "messenger.mojibake_repaired": "{file}: re-decoded {count} mojibake "
+        "{count:string|strings} (UTF-8 bytes written as \\u00XX code points) from latin-1 to UTF-8",
+        "messenger.mojibake_failed": "{count} {count:string|strings} could not be re-decoded as "
+        "UTF-8 and {count:is|are} kept as written",
         "messenger.not_object": "message is not a JSON object; kept as unknown",
         "messenger.unknown_type": "message type {type!r} kept as unknown",
         "messenger.empty_message": "message with neither content nor media kept as unknown",

@@ -92,10 +92,13 @@ _said = Catalogue(
         "sms.detected_version": "SMS Backup & Restore XML ({sms_content}, <{root}>, v{version})",
         "sms.detected_plain": "SMS Backup & Restore XML",
         "sms.title_several": "SMS backup ({count} counterparts)",
-        "sms.repaired_pairs": "combined {count} surrogate-pair character reference(s) "
+        "sms.repaired_pairs": "combined {count} surrogate-pair character "
+        "{count:reference|references} "
         "(e.g. &#55357;&#56832;) into the characters they encode",
-        "sms.repaired_lone": "replaced {count} lone surrogate character reference(s) with U+FFFD",
-        "sms.repaired_forbidden": "replaced {count} reference(s) to characters XML 1.0 forbids "
+        "sms.repaired_lone": "replaced {count} lone surrogate character "
+        "{count:reference|references} with U+FFFD",
+        "sms.repaired_forbidden": "replaced {count} {count:reference|references} to characters "
+        "XML 1.0 forbids "
         "({chars}) with U+FFFD",
         "sms.no_backup": "no SMS Backup & Restore XML in this folder or zip",
         "sms.several": "several SMS Backup & Restore files: {found}; pick one",
@@ -105,7 +108,8 @@ _said = Catalogue(
         "sms.xml_encoding": "unsupported XML encoding: {error}",
         "sms.xml_too_deep": "XML nested too deeply",
         "sms.no_root": "no root element",
-        "sms.count_mismatch": "<{tag} count={declared}> but {total} record(s) found: the file "
+        "sms.count_mismatch": "<{tag} count={declared}> but {total} "
+        "{total:record|records} found: the file "
         "may be truncated or edited",
         "sms.unknown_element": "unknown element <{tag}> kept as unknown",
         "sms.date_seconds": "date {value} read as seconds, not milliseconds",

@@ -175,9 +175,11 @@ _said = Catalogue(
         "telegram.html": "this is an HTML file; export the chat again choosing 'Machine-readable "
         "JSON'",
         "telegram.not_object": "the top level is not a JSON object",
-        "telegram.repaired_escapes": "replaced {count} invalid \\xHH escape(s) with \\u00HH "
+        "telegram.repaired_escapes": "replaced {count} invalid \\xHH "
+        "{count:escape|escapes} with \\u00HH "
         "(Telegram Desktop writer bug, tdesktop#27571)",
-        "telegram.repaired_document_id": "quoted {count} unquoted document_id value(s) "
+        "telegram.repaired_document_id": "quoted {count} unquoted document_id "
+        "{count:value|values} "
         "(Telegram Desktop writer bug, tdesktop#24961)",
         "telegram.chat_not_object": "a chat entry is not a JSON object",
         "telegram.not_telegram": "no 'messages' array and no 'chats.list': not a Telegram JSON "
@@ -201,10 +203,12 @@ _said = Catalogue(
         "telegram.no_date": "no date; placed at the previous message's time",
         "telegram.unreadable_date_used_unix": "unreadable date {value!r}; date_unixtime used",
         "telegram.zone_mismatch": "the 'date' text differs from date_unixtime by {offset} in "
-        "zone {zone} for {count} message(s); the exporting PC was probably in another zone. "
+        "zone {zone} for {count} {count:message|messages}; the exporting PC was probably in "
+        "another zone. "
         "date_unixtime was used",
         "telegram.zone_mismatch_more": "the 'date' text differs from date_unixtime by {amounts} "
-        "further different amount(s) in {count} message(s); date_unixtime was used",
+        "further different {amounts:amount|amounts} in {count} {count:message|messages}; "
+        "date_unixtime was used",
         "telegram.text_not_string": "'text' is neither a string nor an array; kept as JSON",
         "telegram.unreadable_part": "unreadable text part kept as JSON",
     }

@@ -58,7 +58,8 @@ _said = Catalogue(
         "the ledger gave them",
         "access.seal_signer": "the seal is signed by {signer}, but its last row is a read by "
         "{reader}",
-        "access.unsealed": "{count} read(s) from {first_at} on (by {users}) were never sealed: "
+        "access.unsealed": "{count} {count:read|reads} from {first_at} on (by {users}) "
+        "{count:was|were} never sealed: "
         "the session ended without closing its batch",
     }
 )

@@ -106,7 +106,7 @@ _said = Catalogue(
         "pass replace to move the existing store aside (it is kept, never deleted)",
         "backup.cannot_create": "{path}: cannot create ({error})",
         "backup.does_not_verify": "{path}: the restored store does not verify ({count} "
-        "problem(s): {problems})",
+        "{count:problem|problems}: {problems})",
         "backup.restore_failed_kept": "{target}: restore failed ({error}); the previous store is "
         "kept at {kept}",
         "backup.restore_failed": "{target}: restore failed ({error}); nothing changed",

@@ -33,7 +33,8 @@ _said = Catalogue(
         "breach.notice_title": "Notice of a personal information incident",
         "breach.notice_what": "On {discovered_at} we found an incident involving personal "
         "information we process: {kind}.",
-        "breach.notice_scope": "It concerns {cases} case(s) and about {people} person(s).",
+        "breach.notice_scope": "It concerns {cases} "
+        "{cases:case|cases} and about {people} {people:person|people}.",
         "breach.notice_cause": "Cause: {cause}.",
         "breach.notice_harm": "Harm it may cause: {harms}.",
         "breach.notice_remedy": "What we have done: {remedies}.",

@@ -89,7 +89,7 @@ _said = Catalogue(
         "case.row_cells": "row {row}: {cells} cells, header has {width}",
         "case.row_error": "row {row}: {field}: {reason}",
         "case.twice": "case {case} appears twice",
-        "case.bad_rows": "{count} bad row(s)",
+        "case.bad_rows": "{count} bad {count:row|rows}",
         "case.nothing_imported": "nothing was imported; {errors}",
         "case.nothing_imported_more": "nothing was imported; {errors} ...",
         "case.no_rows": "no case rows found",

@@ -111,16 +111,18 @@ _said = Catalogue(
         "by {approver} at {approved_at}",
         "conduct.cc1_quiet_hours": "staff {message_kind} at {local} {zone}, within quiet hours "
         "{window}, and the contact has no consent record",
-        "conduct.cc3_relation": "{count} staff message(s) to {name}, whose relation is "
+        "conduct.cc3_relation": "{count} staff {count:message|messages} to {name}, whose "
+        "relation is "
         "{relation!r}, not debtor or guarantor",
-        "conduct.cc4_no_consent": "{channel} contact used by staff ({count} message(s)) with no "
+        "conduct.cc4_no_consent": "{channel} contact used by staff ({count} "
+        "{count:message|messages}) with no "
         "debtor-consent record",
         "conduct.cc5_text": "the first staff message names none of: {institutions}",
         "conduct.cc5_other": "the first staff message (a {message_kind} message) names none of: "
         "{institutions}",
         # the lexicon's categories and the terms found, as "category: term, term; category: ..."
         "conduct.cc6_hits": "{hits}",
-        "conduct.cc7_accounts": "account(s) not on the approved repayment list: {accounts}",
+        "conduct.cc7_accounts": "not on the approved repayment list: {accounts}",
         "conduct.revoked_staff": "staff message at {sent_at}, after the contact was revoked at "
         "{revoked_at}",
         "conduct.revoked_contact": "contact message at {sent_at}, after the contact was revoked "
@@ -132,7 +134,7 @@ _said = Catalogue(
         "consent record",
         "conduct.shot_cc6_hits": "our bubble {bubble} in screenshot {item}: {hits}",
         "conduct.shot_cc7_accounts": "our bubble {bubble} in screenshot {item} quotes "
-        "account(s) not on the approved repayment list: {accounts}",
+        "{accounts}, not on the approved repayment list",
         "conduct.shot_revoked": "our bubble {bubble} in screenshot {item}, dated {sent_at} by "
         "the screenshot, after the contact was revoked at {revoked_at}",
         "conduct.note_required": "an acknowledgement needs a note saying why or what was done",

@@ -62,12 +62,13 @@ _said = Catalogue(
         "import.outside_app": "message is not produced by any stored original (inserted outside "
         "the app)",
         "import.message_missing": "a message of the original is missing from the store",
-        "import.message_changed": "column(s) {columns} differ from the original",
+        "import.message_changed": "columns that differ from the original: {columns}",
         "import.not_in_original": "linked to this import but not in the original",
         "import.commitments": "the Merkle root of message commitments does not match the signed "
         "import entry",
-        "import.left_out_differs": "the import recorded {recorded} message(s) left out; applying "
-        "its recorded choice to the original leaves out {current}",
+        "import.left_out_differs": "the import recorded {recorded} "
+        "{recorded:message|messages} left out; applying its recorded choice to the original "
+        "leaves out {current}",
     }
 )
 

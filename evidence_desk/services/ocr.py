@@ -48,10 +48,10 @@ _said = Catalogue(
         "records ({recorded})",
         "ocr.reads_otherwise": "reading the original again gives digest {found}, not the "
         "{recorded} of ledger entry {seq} (same engine {version})",
-        "ocr.not_reread": "{count} screenshot reading(s) checked against the ledger, not read "
-        "again (verify --deep reads every screenshot again)",
-        "ocr.reread_same": "{count} screenshot(s) read again by OCR, each the same as the "
-        "reading the ledger records",
+        "ocr.not_reread": "{count} screenshot {count:reading|readings} checked against the "
+        "ledger, not read again (verify --deep reads every screenshot again)",
+        "ocr.reread_same": "{count} {count:screenshot|screenshots} read again by OCR, each "
+        "the same as the reading the ledger records",
         "ocr.engine_changed": "reading the original again gives digest {found}, not {recorded} "
         "(ledger entry {seq}); the engine or its models changed since: {recorded_version} then, "
         "{version} now",

@@ -67,8 +67,8 @@ _said = Catalogue(
         "messages, {imports} imports, {items} items ({documents} documents), {tags} tags, "
         "{blobs} originals ({bytes} bytes) destroyed, {entries} ledger entries and {reads} read "
         "log rows redacted; tombstone at ledger seq {seq}",
-        "shred.reapplied": "{restored}; re-applied {count} shredding(s) recorded after the "
-        "backup was made: case(s) {cases}",
+        "shred.reapplied": "{restored}; re-applied {count} {count:shredding|shreddings} "
+        "recorded after the backup was made: {count:case|cases} {cases}",
         "shred.reapply_refused": "the backup still holds case {case}, shredded at {shredded_at}, "
         "and its shredding cannot be re-applied ({reason}); the restore was refused so that it "
         "does not bring the case back",

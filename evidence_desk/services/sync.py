@@ -121,8 +121,9 @@ _said = Catalogue(
         "sync.blob_digest": "blob file {path} from the hub does not hash to {digest}",
         "sync.join_cancelled": "the join was cancelled before it was sent: the hub enrolled "
         "nothing and no store was made",
-        "sync.hub_changed": "the hub's history of device(s) {devices} is not the one this store "
-        "pulled (entries edited, deleted or moved on the hub): nothing is pulled from it",
+        "sync.hub_changed": "the hub's history is not the one this store pulled (entries "
+        "edited, deleted or moved on the hub) for these devices: {devices}; nothing is pulled "
+        "from it",
     }
 )
 

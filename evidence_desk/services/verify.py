@@ -123,7 +123,8 @@ _said = Catalogue(
         "verify.keyslot_key": "the slot's public key is not the one the ledger holds for {user}",
         "verify.keyslot_inactive": "{user} was deactivated, but a key slot for them is present "
         "(keyslots.json restored from an older copy?)",
-        "verify.keyslot_unknown": "{count} slot(s) belong to no user of the ledger",
+        "verify.keyslot_unknown": "{count} {count:slot belongs|slots belong} to no user of "
+        "the ledger",
         "verify.keyslots_unreadable": "cannot be read: {error}",
         # the tree and the head
         "verify.checkpoint_missing": "no checkpoint was kept for this entry (every write cuts one)",
@@ -138,7 +139,7 @@ _said = Catalogue(
         "verify.head_root": "the head's root does not match the first {size} ledger entries",
         # the projection
         "verify.row_missing": "row recorded in the ledger is missing",
-        "verify.row_differs": "column(s) {columns} differ from the ledger",
+        "verify.row_differs": "columns that differ from the ledger: {columns}",
         "verify.row_unrecorded": "row has no ledger entry (inserted outside the app)",
         # the originals
         "verify.blob_name": "blob row names another file",
@@ -150,7 +151,8 @@ _said = Catalogue(
         "interrupted write); not evidence",
         "verify.blob_partial": "partial write left by an interrupted import; not evidence",
         "verify.blob_file_missing": "blob file is missing",
-        "verify.blob_not_performed": "{count} original(s) not decrypted or re-hashed: {user} "
+        "verify.blob_not_performed": "{count} {count:original|originals} not decrypted or "
+        "re-hashed: {user} "
         "holds no key of this case (role {role}); another reader's verify checks them",
         "verify.blob_no_copy": "the case refers to this original but holds no copy of it, and "
         "no file under the store key is recorded",

@@ -154,8 +154,9 @@ def _phrase(text: str, said: dict[str, str] | None) -> str:
     if said is None:
         said = shown_instants.shown(shown_instants.instants(text))
     facts = {name: _fact(name, value, said) for name, value in text.facts}
-    # one pass, so that a value holding "{name}" (a quoted chat line) is never filled in again
-    return translations.fill(template, facts)
+    # one pass, so that a value holding "{name}" (a quoted chat line) is never filled in again;
+    # a plural form ({count:form|forms}) counts the stored fact, not its label
+    return translations.fill(template, facts, dict(text.facts))
 
 
 def _args(template: str, *values: str) -> str:

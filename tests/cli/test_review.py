@@ -34,7 +34,7 @@ def test_search_tag_untag_and_list(store: tuple[Path, dict[str, str]]) -> None:
     assert [h["text"] for h in promise] == ["我下周五还5000元"]
     message_id = str(promise[0]["message_id"])
     text = ok(cli(path, "search", "--sender", "张三", "--from", "2026-03-08", user="alice"))
-    assert "别再联系我" in text and "1 message(s)" in text
+    assert "别再联系我" in text and "\n1 message\n" in text
 
     before = ledger_size(path)
     tagged = json.loads(
@@ -84,7 +84,7 @@ def test_check_lists_findings_and_ack_records_a_note(store: tuple[Path, dict[str
     assert report["open"] == len(PLANTED)
     assert {r["id"] for r in report["rules"]} >= {"CC-0", "CC-1", "CC-6", "CC-7"}
     clean = ok(cli(path, "check", "--contact", ids["clean"], user="alice"))
-    assert "0 finding(s), 0 open" in clean
+    assert "0 findings, 0 open" in clean
 
     target = next(f for f in report["findings"] if f["rule"] == "CC-6")
     before = ledger_size(path)
@@ -96,7 +96,7 @@ def test_check_lists_findings_and_ack_records_a_note(store: tuple[Path, dict[str
     refused(cli(path, "ack", target["id"], "--note", "again", user="lee"), 3, "acknowledged")
     text = cli(path, "check", "--contact", ids["bad"], user="lee").stdout
     assert "acknowledged by sam" in text and "已书面警告该催收员" in text
-    assert f"{len(PLANTED) - 2} finding(s), {len(PLANTED) - 3} open" in text  # 2 are on 李四
+    assert f"{len(PLANTED) - 2} findings, {len(PLANTED) - 3} open" in text  # 2 are on 李四
     ok(cli(path, "verify", user="lee"))
 
 

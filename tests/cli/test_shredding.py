@@ -104,5 +104,5 @@ def test_case_shred_refuses_naming_the_rule_and_shreds_when_allowed(
     shown = ok(cli(store, "case", "show", "C-OLD", user="alice"))
     assert "shredded " in shown and "(basis expired)" in shown
     restored = ok(cli(store, "restore", str(old_backup), "--replace", user="ada"))
-    assert "re-applied 2 shredding(s)" in restored and "C-OPEN, C-OLD" in restored
+    assert "re-applied 2 shreddings" in restored and "cases C-OPEN, C-OLD" in restored
     assert "shred.note" in ok(cli(store, "verify", user="lee"))

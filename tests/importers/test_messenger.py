@@ -69,7 +69,7 @@ def test_mojibake_is_repaired_and_recorded() -> None:
     assert chat.title == "王芳"
     assert chat.participants == ("王芳", "李明")
     assert chat.repairs == (
-        f"{THREAD}/message_1.json: re-decoded 22 mojibake string(s) (UTF-8 bytes written as "
+        f"{THREAD}/message_1.json: re-decoded 22 mojibake strings (UTF-8 bytes written as "
         "\\u00XX code points) from latin-1 to UTF-8",
     )
     assert chat.messages[-1].text == "我已经还了一部分 😆"

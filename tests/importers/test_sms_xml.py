@@ -94,10 +94,10 @@ def test_texts_entities_and_surrogate_repairs() -> None:
     assert chat.messages[2].text == "知道了 😀 周五还 👍"
     assert chat.messages[4].text == "余额提醒\n第二行 & <完> \ufffd \ufffd"
     assert chat.repairs == (
-        "combined 1 surrogate-pair character reference(s) (e.g. &#55357;&#56832;) into the "
+        "combined 1 surrogate-pair character reference (e.g. &#55357;&#56832;) into the "
         "characters they encode",
-        "replaced 1 lone surrogate character reference(s) with U+FFFD",
-        "replaced 1 reference(s) to characters XML 1.0 forbids (U+0001) with U+FFFD",
+        "replaced 1 lone surrogate character reference with U+FFFD",
+        "replaced 1 reference to characters XML 1.0 forbids (U+0001) with U+FFFD",
     )
 
 
@@ -186,7 +186,7 @@ def test_original_bytes_untouched() -> None:
 def test_declared_count_mismatch_is_reported() -> None:
     data = (FIXTURES / SMS_FILE).read_bytes().replace(b'count="8"', b'count="12"')
     chat = sms_xml.IMPORTER.parse(ExportSource("s.xml", data), TZ)
-    assert any("count=12" in p.reason and "8 record(s)" in p.reason for p in chat.problems)
+    assert any("count=12" in p.reason and "8 records" in p.reason for p in chat.problems)
 
 
 def test_repair_stream_handles_references_across_piece_boundaries() -> None:

@@ -47,7 +47,7 @@ def test_an_admin_files_a_record_and_its_notice_is_worded_in_both_languages(team
     assert english.splitlines()[0] == "Notice of a personal information incident"
     for fragment in (
         "loss or theft of a device holding the store",
-        "3 case(s) and about 4 person(s)",
+        "3 cases and about 4 people",
         "fraud or financial loss; harassment",
         "all passwords were changed",
         "watch your bank and payment accounts",

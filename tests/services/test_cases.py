@@ -275,7 +275,7 @@ def test_a_file_with_bad_rows_imports_nothing_and_lists_every_bad_row(team: Team
         assert f"row {line}:" in message
     for line in (2, 10):
         assert f"row {line}:" not in message
-    assert "7 bad row(s)" in message
+    assert "7 bad rows" in message
     assert "debtor_name" in message and "product" in message and "amount_overdue" in message
     assert "overdue_since" in message and "2026-OLD-1 already exists" in message
     assert "2026-SZ-1 appears twice" in message

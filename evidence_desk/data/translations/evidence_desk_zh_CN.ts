@@ -1391,173 +1391,173 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../ui/service_text.py" line="481"/>
+        <location filename="../../ui/service_text.py" line="482"/>
         <source>channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="482"/>
+        <location filename="../../ui/service_text.py" line="483"/>
         <source>relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="483"/>
+        <location filename="../../ui/service_text.py" line="484"/>
         <source>initiated by</source>
         <translation>发起方</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="484"/>
+        <location filename="../../ui/service_text.py" line="485"/>
         <source>account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="485"/>
+        <location filename="../../ui/service_text.py" line="486"/>
         <source>document</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="486"/>
+        <location filename="../../ui/service_text.py" line="487"/>
         <source>files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="487"/>
+        <location filename="../../ui/service_text.py" line="488"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="488"/>
+        <location filename="../../ui/service_text.py" line="489"/>
         <source>password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="489"/>
+        <location filename="../../ui/service_text.py" line="490"/>
         <source>time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="490"/>
+        <location filename="../../ui/service_text.py" line="491"/>
         <source>setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="491"/>
+        <location filename="../../ui/service_text.py" line="492"/>
         <source>quiet hours</source>
         <translation>免打扰时段</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="492"/>
+        <location filename="../../ui/service_text.py" line="493"/>
         <source>language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="493"/>
+        <location filename="../../ui/service_text.py" line="494"/>
         <source>tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="494"/>
+        <location filename="../../ui/service_text.py" line="495"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="495"/>
+        <location filename="../../ui/service_text.py" line="496"/>
         <source>limit</source>
         <translation>数量上限</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="496"/>
+        <location filename="../../ui/service_text.py" line="497"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="497"/>
+        <location filename="../../ui/service_text.py" line="498"/>
         <source>time-stamp authority</source>
         <translation>时间戳机构</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="498"/>
+        <location filename="../../ui/service_text.py" line="499"/>
         <source>root certificates</source>
         <translation>根证书</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="499"/>
+        <location filename="../../ui/service_text.py" line="500"/>
         <source>intermediate certificates</source>
         <translation>中间证书</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="500"/>
+        <location filename="../../ui/service_text.py" line="501"/>
         <source>approved repayment accounts</source>
         <translation>经批准的还款账户</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="501"/>
+        <location filename="../../ui/service_text.py" line="502"/>
         <source>conduct lexicon</source>
         <translation>合规词库</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="502"/>
+        <location filename="../../ui/service_text.py" line="503"/>
         <source>shipped lexicon</source>
         <translation>内置词库</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="503"/>
         <location filename="../../ui/service_text.py" line="504"/>
+        <location filename="../../ui/service_text.py" line="505"/>
         <source>case number</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="505"/>
+        <location filename="../../ui/service_text.py" line="506"/>
         <source>case edit</source>
         <translation>案件修改</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="506"/>
+        <location filename="../../ui/service_text.py" line="507"/>
         <source>debtor name</source>
         <translation>债务人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="507"/>
+        <location filename="../../ui/service_text.py" line="508"/>
         <source>product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="508"/>
+        <location filename="../../ui/service_text.py" line="509"/>
         <source>amount overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="509"/>
+        <location filename="../../ui/service_text.py" line="510"/>
         <source>overdue since</source>
         <translation>逾期起始日</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="510"/>
+        <location filename="../../ui/service_text.py" line="511"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="511"/>
+        <location filename="../../ui/service_text.py" line="512"/>
         <source>contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="512"/>
+        <location filename="../../ui/service_text.py" line="513"/>
         <source>from date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="513"/>
+        <location filename="../../ui/service_text.py" line="514"/>
         <source>to date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="514"/>
+        <location filename="../../ui/service_text.py" line="515"/>
         <source>bundle language</source>
         <translation>证据包语言</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="515"/>
+        <location filename="../../ui/service_text.py" line="516"/>
         <source>page cap</source>
         <translation>页数上限</translation>
     </message>
@@ -2827,82 +2827,82 @@
 <context>
     <name>Locators</name>
     <message>
-        <location filename="../../ui/service_text.py" line="441"/>
+        <location filename="../../ui/service_text.py" line="442"/>
         <source>lines %1-%2</source>
         <translation>第 %1–%2 行</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="442"/>
+        <location filename="../../ui/service_text.py" line="443"/>
         <source>rows %1-%2</source>
         <translation>第 %1–%2 条记录</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="443"/>
+        <location filename="../../ui/service_text.py" line="444"/>
         <source>line %1, column %2</source>
         <translation>第 %1 行第 %2 列</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="444"/>
+        <location filename="../../ui/service_text.py" line="445"/>
         <source>line %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="445"/>
+        <location filename="../../ui/service_text.py" line="446"/>
         <source>row %1</source>
         <translation>第 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="446"/>
+        <location filename="../../ui/service_text.py" line="447"/>
         <source>byte %1</source>
         <translation>第 %1 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="447"/>
+        <location filename="../../ui/service_text.py" line="448"/>
         <source>item %1</source>
         <translation>第 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="448"/>
+        <location filename="../../ui/service_text.py" line="449"/>
         <source>ledger entry %1</source>
         <translation>存证链第 %1 条</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="449"/>
+        <location filename="../../ui/service_text.py" line="450"/>
         <source>ledger entries %1-%2</source>
         <translation>存证链第 %1–%2 条</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="455"/>
+        <location filename="../../ui/service_text.py" line="456"/>
         <source>header</source>
         <translation>文件头</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="456"/>
+        <location filename="../../ui/service_text.py" line="457"/>
         <source>file name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="457"/>
+        <location filename="../../ui/service_text.py" line="458"/>
         <source>file end</source>
         <translation>文件末尾</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="458"/>
+        <location filename="../../ui/service_text.py" line="459"/>
         <source>frames</source>
         <translation>帧</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="459"/>
+        <location filename="../../ui/service_text.py" line="460"/>
         <source>decoder</source>
         <translation>解码器</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="460"/>
+        <location filename="../../ui/service_text.py" line="461"/>
         <source>time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="461"/>
+        <location filename="../../ui/service_text.py" line="462"/>
         <source>root element</source>
         <translation>根元素</translation>
     </message>
@@ -3956,349 +3956,349 @@
         <translation>%1（规则 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="208"/>
+        <location filename="../../ui/service_text.py" line="209"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="222"/>
+        <location filename="../../ui/service_text.py" line="223"/>
         <source>message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="223"/>
+        <location filename="../../ui/service_text.py" line="224"/>
         <source>item</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="229"/>
+        <location filename="../../ui/service_text.py" line="230"/>
         <source>Android</source>
         <translation>安卓</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="230"/>
+        <location filename="../../ui/service_text.py" line="231"/>
         <source>iOS</source>
         <translation>iOS</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="231"/>
+        <location filename="../../ui/service_text.py" line="232"/>
         <source>mixed iOS/Android</source>
         <translation>iOS 与安卓混合</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="237"/>
+        <location filename="../../ui/service_text.py" line="238"/>
         <source>12-hour clock</source>
         <translation>12 小时制</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="238"/>
+        <location filename="../../ui/service_text.py" line="239"/>
         <source>24-hour clock</source>
         <translation>24 小时制</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="239"/>
+        <location filename="../../ui/service_text.py" line="240"/>
         <source>mixed 12/24-hour clock</source>
         <translation>12/24 小时制混合</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="246"/>
+        <location filename="../../ui/service_text.py" line="247"/>
         <source>language unknown</source>
         <translation>语言未知</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="247"/>
+        <location filename="../../ui/service_text.py" line="248"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="248"/>
-        <location filename="../../ui/service_text.py" line="293"/>
+        <location filename="../../ui/service_text.py" line="249"/>
+        <location filename="../../ui/service_text.py" line="294"/>
         <source>English</source>
         <translation>英语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="249"/>
+        <location filename="../../ui/service_text.py" line="250"/>
         <source>Spanish</source>
         <translation>西班牙语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="250"/>
+        <location filename="../../ui/service_text.py" line="251"/>
         <source>German</source>
         <translation>德语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="251"/>
+        <location filename="../../ui/service_text.py" line="252"/>
         <source>Russian</source>
         <translation>俄语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="252"/>
+        <location filename="../../ui/service_text.py" line="253"/>
         <source>Portuguese</source>
         <translation>葡萄牙语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="253"/>
+        <location filename="../../ui/service_text.py" line="254"/>
         <source>Dutch</source>
         <translation>荷兰语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="254"/>
+        <location filename="../../ui/service_text.py" line="255"/>
         <source>Czech</source>
         <translation>捷克语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="255"/>
+        <location filename="../../ui/service_text.py" line="256"/>
         <source>French</source>
         <translation>法语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="256"/>
+        <location filename="../../ui/service_text.py" line="257"/>
         <source>Italian</source>
         <translation>意大利语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="257"/>
-        <location filename="../../ui/service_text.py" line="296"/>
+        <location filename="../../ui/service_text.py" line="258"/>
+        <location filename="../../ui/service_text.py" line="297"/>
         <source>Japanese</source>
         <translation>日语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="258"/>
+        <location filename="../../ui/service_text.py" line="259"/>
         <source>Arabic</source>
         <translation>阿拉伯语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="259"/>
+        <location filename="../../ui/service_text.py" line="260"/>
         <source>Turkish</source>
         <translation>土耳其语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="260"/>
+        <location filename="../../ui/service_text.py" line="261"/>
         <source>Indonesian</source>
         <translation>印尼语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="267"/>
+        <location filename="../../ui/service_text.py" line="268"/>
         <source>day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="268"/>
+        <location filename="../../ui/service_text.py" line="269"/>
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="269"/>
+        <location filename="../../ui/service_text.py" line="270"/>
         <source>year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="277"/>
+        <location filename="../../ui/service_text.py" line="278"/>
         <source>WeChat MemoTrace TXT</source>
         <translation>微信 MemoTrace TXT</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="278"/>
+        <location filename="../../ui/service_text.py" line="279"/>
         <source>WeChat WechatExporter TXT</source>
         <translation>微信 WechatExporter TXT</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="281"/>
+        <location filename="../../ui/service_text.py" line="282"/>
         <source>MemoTrace CSV</source>
         <translation>MemoTrace CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="282"/>
+        <location filename="../../ui/service_text.py" line="283"/>
         <source>PyWxDump CSV</source>
         <translation>PyWxDump CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="283"/>
+        <location filename="../../ui/service_text.py" line="284"/>
         <source>MemoTrace HTML export</source>
         <translation>MemoTrace HTML 导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="284"/>
+        <location filename="../../ui/service_text.py" line="285"/>
         <source>WechatExporter HTML export</source>
         <translation>WechatExporter HTML 导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="294"/>
+        <location filename="../../ui/service_text.py" line="295"/>
         <source>Simplified Chinese</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="295"/>
+        <location filename="../../ui/service_text.py" line="296"/>
         <source>Traditional Chinese</source>
         <translation>繁体中文</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="297"/>
+        <location filename="../../ui/service_text.py" line="298"/>
         <source>Thai</source>
         <translation>泰语</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="304"/>
+        <location filename="../../ui/service_text.py" line="305"/>
         <source>text messages</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="305"/>
+        <location filename="../../ui/service_text.py" line="306"/>
         <source>call log</source>
         <translation>通话记录</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="306"/>
+        <location filename="../../ui/service_text.py" line="307"/>
         <source>received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="307"/>
+        <location filename="../../ui/service_text.py" line="308"/>
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="308"/>
+        <location filename="../../ui/service_text.py" line="309"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="309"/>
+        <location filename="../../ui/service_text.py" line="310"/>
         <source>outbox</source>
         <translation>发件箱</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="310"/>
+        <location filename="../../ui/service_text.py" line="311"/>
         <source>failed</source>
         <translation>发送失败</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="311"/>
+        <location filename="../../ui/service_text.py" line="312"/>
         <source>queued</source>
         <translation>排队待发</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="312"/>
+        <location filename="../../ui/service_text.py" line="313"/>
         <source>inbox</source>
         <translation>收件箱</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="319"/>
+        <location filename="../../ui/service_text.py" line="320"/>
         <source>invalid request</source>
         <translation>请求无效</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="320"/>
+        <location filename="../../ui/service_text.py" line="321"/>
         <source>connection failed</source>
         <translation>连接失败</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="321"/>
+        <location filename="../../ui/service_text.py" line="322"/>
         <source>timed out</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="322"/>
+        <location filename="../../ui/service_text.py" line="323"/>
         <source>HTTP error</source>
         <translation>HTTP 错误</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="323"/>
+        <location filename="../../ui/service_text.py" line="324"/>
         <source>malformed answer</source>
         <translation>应答格式错误</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="324"/>
+        <location filename="../../ui/service_text.py" line="325"/>
         <source>malformed token</source>
         <translation>时间戳令牌格式错误</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="325"/>
+        <location filename="../../ui/service_text.py" line="326"/>
         <source>refused by the authority</source>
         <translation>时间戳机构拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="326"/>
+        <location filename="../../ui/service_text.py" line="327"/>
         <source>unsupported algorithm</source>
         <translation>不支持的算法</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="327"/>
+        <location filename="../../ui/service_text.py" line="328"/>
         <source>message digest mismatch</source>
         <translation>消息摘要不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="330"/>
+        <location filename="../../ui/service_text.py" line="331"/>
         <source>signing certificate not found</source>
         <translation>找不到签名证书</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="333"/>
+        <location filename="../../ui/service_text.py" line="334"/>
         <source>bad signature</source>
         <translation>签名无效</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="334"/>
+        <location filename="../../ui/service_text.py" line="335"/>
         <source>signing certificate mismatch</source>
         <translation>签名证书不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="337"/>
+        <location filename="../../ui/service_text.py" line="338"/>
         <source>certificate not for time-stamping</source>
         <translation>证书不能用于时间戳</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="340"/>
+        <location filename="../../ui/service_text.py" line="341"/>
         <source>untrusted certificate chain</source>
         <translation>证书链不受信任</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="341"/>
+        <location filename="../../ui/service_text.py" line="342"/>
         <source>certificate not valid</source>
         <translation>证书不在有效期内</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="342"/>
+        <location filename="../../ui/service_text.py" line="343"/>
         <source>authority name mismatch</source>
         <translation>时间戳机构名称不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="343"/>
+        <location filename="../../ui/service_text.py" line="344"/>
         <source>stamped hash mismatch</source>
         <translation>加盖的哈希不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="344"/>
+        <location filename="../../ui/service_text.py" line="345"/>
         <source>nonce mismatch</source>
         <translation>随机数不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="345"/>
+        <location filename="../../ui/service_text.py" line="346"/>
         <source>policy mismatch</source>
         <translation>策略不符</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="346"/>
+        <location filename="../../ui/service_text.py" line="347"/>
         <source>time too far off</source>
         <translation>时间偏差过大</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="354"/>
+        <location filename="../../ui/service_text.py" line="355"/>
         <source>lost</source>
         <translation>丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="355"/>
+        <location filename="../../ui/service_text.py" line="356"/>
         <source>stolen</source>
         <translation>被盗</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="356"/>
+        <location filename="../../ui/service_text.py" line="357"/>
         <source>replaced</source>
         <translation>已更换</translation>
     </message>
     <message>
-        <location filename="../../ui/service_text.py" line="357"/>
+        <location filename="../../ui/service_text.py" line="358"/>
         <source>its user left</source>
         <translation>使用人已离职</translation>
     </message>
@@ -5116,7 +5116,7 @@
         <translation>该封存由 {signer} 签名，但其最后一行是 {reader} 的读取</translation>
     </message>
     <message>
-        <source>{count} read(s) from {first_at} on (by {users}) were never sealed: the session ended without closing its batch</source>
+        <source>{count} {count:read|reads} from {first_at} on (by {users}) {count:was|were} never sealed: the session ended without closing its batch</source>
         <comment>access.unsealed</comment>
         <translation>自 {first_at} 起的 {count} 次读取（由 {users}）从未封存：会话结束时未封存其批次</translation>
     </message>
@@ -5426,12 +5426,12 @@
         <translation>{column}（{value}）早于申请时间（{requested_at}）</translation>
     </message>
     <message>
-        <source>{action} may not set column(s) {columns} of {table}</source>
+        <source>{action} may not set these columns of {table}: {columns}</source>
         <comment>authority.columns_forbidden</comment>
         <translation>{action} 无权设置表 {table} 的列 {columns}</translation>
     </message>
     <message>
-        <source>{action} must give column(s) {columns} of a new {table} row</source>
+        <source>{action} must give these columns of a new {table} row: {columns}</source>
         <comment>authority.columns_missing</comment>
         <translation>{action} 新增 {table} 行时必须提供列 {columns}</translation>
     </message>
@@ -5591,7 +5591,7 @@
         <translation>{path}：{member}：SHA-256 与已签名的清单不符</translation>
     </message>
     <message>
-        <source>{path}: the restored store does not verify ({count} problem(s): {problems})</source>
+        <source>{path}: the restored store does not verify ({count} {count:problem|problems}: {problems})</source>
         <comment>backup.does_not_verify</comment>
         <translation>{path}：恢复出的证据库未通过校验（{count} 个问题：{problems}）</translation>
     </message>
@@ -5786,7 +5786,7 @@
         <translation>我们已采取的补救措施：{remedies}。</translation>
     </message>
     <message>
-        <source>It concerns {cases} case(s) and about {people} person(s).</source>
+        <source>It concerns {cases} {cases:case|cases} and about {people} {people:person|people}.</source>
         <comment>breach.notice_scope</comment>
         <translation>涉及 {cases} 个案件、约 {people} 人。</translation>
     </message>
@@ -7621,7 +7621,7 @@
         <translation>请使用 1 至 {max} 个字符，不含控制字符，首尾不留空格</translation>
     </message>
     <message>
-        <source>{count} bad row(s)</source>
+        <source>{count} bad {count:row|rows}</source>
         <comment>case.bad_rows</comment>
         <translation>{count} 行有误</translation>
     </message>
@@ -7946,7 +7946,7 @@
         <translation>截图 {item}，第 {bubble} 个气泡</translation>
     </message>
     <message>
-        <source>{count} finding(s), {open} open; {parameters}</source>
+        <source>{count} {count:finding|findings}, {open} open; {parameters}</source>
         <comment>cli_review.findings</comment>
         <translation>共 {count} 条提示，{open} 条尚未确认；{parameters}</translation>
     </message>
@@ -7961,7 +7961,7 @@
         <translation>消息 {message_id}</translation>
     </message>
     <message>
-        <source>{count} message(s)</source>
+        <source>{count} {count:message|messages}</source>
         <comment>cli_review.messages_found</comment>
         <translation>{count} 条消息</translation>
     </message>
@@ -7971,7 +7971,7 @@
         <translation>备注：{note}</translation>
     </message>
     <message>
-        <source>{count} screenshot(s) by their OCR text (not messages)</source>
+        <source>{count} {count:screenshot|screenshots} by their OCR text (not messages)</source>
         <comment>cli_review.screenshots_found</comment>
         <translation>按 OCR 识别文字找到 {count} 张截图（不是消息）</translation>
     </message>
@@ -8066,12 +8066,12 @@
         <translation>员工于 {local}（{zone}）发送{message_kind}，处于休息时段 {window}，且该联系人没有同意记录</translation>
     </message>
     <message>
-        <source>{count} staff message(s) to {name}, whose relation is {relation!r}, not debtor or guarantor</source>
+        <source>{count} staff {count:message|messages} to {name}, whose relation is {relation!r}, not debtor or guarantor</source>
         <comment>conduct.cc3_relation</comment>
         <translation>员工向 {name} 发送了 {count} 条消息，其关系为{relation}，不是债务人或担保人</translation>
     </message>
     <message>
-        <source>{channel} contact used by staff ({count} message(s)) with no debtor-consent record</source>
+        <source>{channel} contact used by staff ({count} {count:message|messages}) with no debtor-consent record</source>
         <comment>conduct.cc4_no_consent</comment>
         <translation>员工使用{channel}联系（{count} 条消息），但没有债务人同意记录</translation>
     </message>
@@ -8096,7 +8096,7 @@
         <translation>发现用语：{hits}</translation>
     </message>
     <message>
-        <source>account(s) not on the approved repayment list: {accounts}</source>
+        <source>not on the approved repayment list: {accounts}</source>
         <comment>conduct.cc7_accounts</comment>
         <translation>不在核准还款账户名单上的账户：{accounts}</translation>
     </message>
@@ -8136,7 +8136,7 @@
         <translation>截图 {item} 中我方第 {bubble} 个气泡发现用语：{hits}</translation>
     </message>
     <message>
-        <source>our bubble {bubble} in screenshot {item} quotes account(s) not on the approved repayment list: {accounts}</source>
+        <source>our bubble {bubble} in screenshot {item} quotes {accounts}, not on the approved repayment list</source>
         <comment>conduct.shot_cc7_accounts</comment>
         <translation>截图 {item} 中我方第 {bubble} 个气泡引用了不在核准还款账户名单上的账户：{accounts}</translation>
     </message>
@@ -8326,7 +8326,7 @@
         <translation>已按 GB18030 解码：该文件不是 UTF-8（通常是在中文 Windows 上用 Excel 另存所致）；保存的原始文件保持不变</translation>
     </message>
     <message>
-        <source>mapped column(s) {missing} not in the header: {header}</source>
+        <source>mapped columns not in the header: {missing} (the header has {header})</source>
         <comment>csv.mapped_missing</comment>
         <translation>指定的列 {missing} 不在表头中：{header}</translation>
     </message>
@@ -8491,7 +8491,7 @@
         <translation>数据块 {digest} 保存在对象存储中，而本中心服务器启动时未指定 --blobs</translation>
     </message>
     <message>
-        <source>blob {digest}: chunk(s) {missing} have not been uploaded</source>
+        <source>blob {digest}: chunks not uploaded: {missing}</source>
         <comment>hub.blob_missing</comment>
         <translation>文件 {digest}：分块 {missing} 尚未上传</translation>
     </message>
@@ -8661,7 +8661,7 @@
         <translation>请求正文超过服务中心接受的 {limit} 字节</translation>
     </message>
     <message>
-        <source>--tsa needs --tsa-ca: the TSA&apos;s root certificate(s) that its answers must chain to</source>
+        <source>--tsa needs --tsa-ca: the root certificate or certificates that the TSA&apos;s answers must chain to</source>
         <comment>hub.tsa_ca_missing</comment>
         <translation>--tsa 需要 --tsa-ca：时间戳机构的应答必须链接到的根证书</translation>
     </message>
@@ -8936,12 +8936,12 @@
         <translation>JSON 嵌套层级过深</translation>
     </message>
     <message>
-        <source>the import recorded {recorded} message(s) left out; applying its recorded choice to the original leaves out {current}</source>
+        <source>the import recorded {recorded} {recorded:message|messages} left out; applying its recorded choice to the original leaves out {current}</source>
         <comment>import.left_out_differs</comment>
         <translation>该次导入记录排除了 {recorded} 条消息；按所记录的选择处理原始文件则排除 {current} 条</translation>
     </message>
     <message>
-        <source>column(s) {columns} differ from the original</source>
+        <source>columns that differ from the original: {columns}</source>
         <comment>import.message_changed</comment>
         <translation>字段 {columns} 与原始文件不符</translation>
     </message>
@@ -9913,7 +9913,7 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>LINE Windows 版“保存聊天”.txt（空格分隔）</translation>
     </message>
     <message>
-        <source>{count} line(s) without a time were joined to the message before them</source>
+        <source>{count} {count:line|lines} without a time {count:was|were} joined to the message before them</source>
         <comment>line.joined</comment>
         <translation>{count} 行没有时间，已并入其前一条消息</translation>
     </message>
@@ -10018,7 +10018,7 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>timestamp_ms {value} 无法读取；时间置为 1970-01-01</translation>
     </message>
     <message>
-        <source>{where} JSON download ({count} message_N.json file(s))</source>
+        <source>{where} JSON download ({count} message_N.json {count:file|files})</source>
         <comment>messenger.detected_download</comment>
         <translation>{where} JSON 下载包（{count} 个 message_N.json 文件）</translation>
     </message>
@@ -10053,12 +10053,12 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>这是 HTML 格式的下载包；请在“下载你的信息”中申请 JSON 格式</translation>
     </message>
     <message>
-        <source>{count} string(s) could not be re-decoded as UTF-8 and are kept as written</source>
+        <source>{count} {count:string|strings} could not be re-decoded as UTF-8 and {count:is|are} kept as written</source>
         <comment>messenger.mojibake_failed</comment>
         <translation>{count} 个字符串无法重新解码为 UTF-8，按原样保留</translation>
     </message>
     <message>
-        <source>{file}: re-decoded {count} mojibake string(s) (UTF-8 bytes written as \u00XX code points) from latin-1 to UTF-8</source>
+        <source>{file}: re-decoded {count} mojibake {count:string|strings} (UTF-8 bytes written as \u00XX code points) from latin-1 to UTF-8</source>
         <comment>messenger.mojibake_repaired</comment>
         <translation>{file}：已将 {count} 个乱码字符串（以 \u00XX 码位写入的 UTF-8 字节）从 latin-1 重新解码为 UTF-8</translation>
     </message>
@@ -10143,7 +10143,7 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>没有截图条目 {item}</translation>
     </message>
     <message>
-        <source>{count} screenshot reading(s) checked against the ledger, not read again (verify --deep reads every screenshot again)</source>
+        <source>{count} screenshot {count:reading|readings} checked against the ledger, not read again (verify --deep reads every screenshot again)</source>
         <comment>ocr.not_reread</comment>
         <translation>已核对 {count} 份截图识别结果与存证链一致，未重新识别（verify --deep 会重新识别每张截图）</translation>
     </message>
@@ -10158,7 +10158,7 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>重新识别原件得到摘要 {found}，而非账本第 {seq} 条记录的 {recorded}（同一引擎 {version}）</translation>
     </message>
     <message>
-        <source>{count} screenshot(s) read again by OCR, each the same as the reading the ledger records</source>
+        <source>{count} {count:screenshot|screenshots} read again by OCR, each the same as the reading the ledger records</source>
         <comment>ocr.reread_same</comment>
         <translation>已用 OCR 重新识别 {count} 张截图，结果均与存证链记录的识别结果一致</translation>
     </message>
@@ -12023,7 +12023,7 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>案件 {case} 尚未结案：尚无删除日期（债务人删除请求请选择依据 request）</translation>
     </message>
     <message>
-        <source>{restored}; re-applied {count} shredding(s) recorded after the backup was made: case(s) {cases}</source>
+        <source>{restored}; re-applied {count} {count:shredding|shreddings} recorded after the backup was made: {count:case|cases} {cases}</source>
         <comment>shred.reapplied</comment>
         <translation>{restored}；已重新执行该备份之后记录的 {count} 次销毁：案件 {cases}</translation>
     </message>
@@ -12158,7 +12158,7 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>部分“{name}”：base64 数据无法解码</translation>
     </message>
     <message>
-        <source>&lt;{tag} count={declared}&gt; but {total} record(s) found: the file may be truncated or edited</source>
+        <source>&lt;{tag} count={declared}&gt; but {total} {total:record|records} found: the file may be truncated or edited</source>
         <comment>sms.count_mismatch</comment>
         <translation>&lt;{tag} count={declared}&gt; 但实际找到 {total} 条记录：文件可能不完整或被修改过</translation>
     </message>
@@ -12213,17 +12213,17 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>XML 格式不正确：{error}</translation>
     </message>
     <message>
-        <source>replaced {count} reference(s) to characters XML 1.0 forbids ({chars}) with U+FFFD</source>
+        <source>replaced {count} {count:reference|references} to characters XML 1.0 forbids ({chars}) with U+FFFD</source>
         <comment>sms.repaired_forbidden</comment>
         <translation>已将 {count} 个 XML 1.0 禁止的字符引用（{chars}）替换为 U+FFFD</translation>
     </message>
     <message>
-        <source>replaced {count} lone surrogate character reference(s) with U+FFFD</source>
+        <source>replaced {count} lone surrogate character {count:reference|references} with U+FFFD</source>
         <comment>sms.repaired_lone</comment>
         <translation>已将 {count} 个孤立的代理字符引用替换为 U+FFFD</translation>
     </message>
     <message>
-        <source>combined {count} surrogate-pair character reference(s) (e.g. &amp;#55357;&amp;#56832;) into the characters they encode</source>
+        <source>combined {count} surrogate-pair character {count:reference|references} (e.g. &amp;#55357;&amp;#56832;) into the characters they encode</source>
         <comment>sms.repaired_pairs</comment>
         <translation>已将 {count} 个代理对字符引用（如 &amp;#55357;&amp;#56832;）合并为其所表示的字符</translation>
     </message>
@@ -12393,7 +12393,7 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>来自中心的密封文件 {path} 的哈希值不是 {digest}</translation>
     </message>
     <message>
-        <source>the hub&apos;s history of device(s) {devices} is not the one this store pulled (entries edited, deleted or moved on the hub): nothing is pulled from it</source>
+        <source>the hub&apos;s history is not the one this store pulled (entries edited, deleted or moved on the hub) for these devices: {devices}; nothing is pulled from it</source>
         <comment>sync.hub_changed</comment>
         <translation>中心上设备 {devices} 的历史记录与本存储库拉取时的不一致（记录在中心被修改、删除或移动）：不从该中心拉取任何内容</translation>
     </message>
@@ -12543,12 +12543,12 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>既没有 messages 数组也没有 chats.list：不是 Telegram JSON 导出</translation>
     </message>
     <message>
-        <source>quoted {count} unquoted document_id value(s) (Telegram Desktop writer bug, tdesktop#24961)</source>
+        <source>quoted {count} unquoted document_id {count:value|values} (Telegram Desktop writer bug, tdesktop#24961)</source>
         <comment>telegram.repaired_document_id</comment>
         <translation>已为 {count} 个未加引号的 document_id 值加上引号（Telegram Desktop 写入错误，tdesktop#24961）</translation>
     </message>
     <message>
-        <source>replaced {count} invalid \xHH escape(s) with \u00HH (Telegram Desktop writer bug, tdesktop#27571)</source>
+        <source>replaced {count} invalid \xHH {count:escape|escapes} with \u00HH (Telegram Desktop writer bug, tdesktop#27571)</source>
         <comment>telegram.repaired_escapes</comment>
         <translation>已将 {count} 个无效的 \xHH 转义替换为 \u00HH（Telegram Desktop 写入错误，tdesktop#27571）</translation>
     </message>
@@ -12598,12 +12598,12 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>无法读取的文本片段，按 JSON 保留</translation>
     </message>
     <message>
-        <source>the &apos;date&apos; text differs from date_unixtime by {offset} in zone {zone} for {count} message(s); the exporting PC was probably in another zone. date_unixtime was used</source>
+        <source>the &apos;date&apos; text differs from date_unixtime by {offset} in zone {zone} for {count} {count:message|messages}; the exporting PC was probably in another zone. date_unixtime was used</source>
         <comment>telegram.zone_mismatch</comment>
         <translation>在 {zone} 时区下，{count} 条消息的 date 文本与 date_unixtime 相差 {offset}；导出时电脑可能处于其他时区。已采用 date_unixtime</translation>
     </message>
     <message>
-        <source>the &apos;date&apos; text differs from date_unixtime by {amounts} further different amount(s) in {count} message(s); date_unixtime was used</source>
+        <source>the &apos;date&apos; text differs from date_unixtime by {amounts} further different {amounts:amount|amounts} in {count} {count:message|messages}; date_unixtime was used</source>
         <comment>telegram.zone_mismatch_more</comment>
         <translation>另有 {count} 条消息的 date 文本与 date_unixtime 存在 {amounts} 种不同差值；已采用 date_unixtime</translation>
     </message>
@@ -13023,7 +13023,7 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>该案件引用了此原始文件，但没有持有其副本，也没有记录以存储密钥加密的文件</translation>
     </message>
     <message>
-        <source>{count} original(s) not decrypted or re-hashed: {user} holds no key of this case (role {role}); another reader&apos;s verify checks them</source>
+        <source>{count} {count:original|originals} not decrypted or re-hashed: {user} holds no key of this case (role {role}); another reader&apos;s verify checks them</source>
         <comment>verify.blob_not_performed</comment>
         <translation>{count} 个原始文件未解密或重新计算哈希：{user} 不持有此案件的密钥（角色 {role}）；由其他有权阅读者的校验检查</translation>
     </message>
@@ -13113,7 +13113,7 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>该密钥槽的公钥与存证链中 {user} 的公钥不一致</translation>
     </message>
     <message>
-        <source>{count} slot(s) belong to no user of the ledger</source>
+        <source>{count} {count:slot belongs|slots belong} to no user of the ledger</source>
         <comment>verify.keyslot_unknown</comment>
         <translation>{count} 个密钥槽不属于存证链中的任何用户</translation>
     </message>
@@ -13178,7 +13178,7 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>数据行变更的格式错误</translation>
     </message>
     <message>
-        <source>column(s) {columns} differ from the ledger</source>
+        <source>columns that differ from the ledger: {columns}</source>
         <comment>verify.row_differs</comment>
         <translation>{columns} 列与存证链不符</translation>
     </message>
@@ -13688,6 +13688,31 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>未知时区“{tz}”</translation>
     </message>
     <message>
+        <source>{count} read(s) from {first_at} on (by {users}) were never sealed: the session ended without closing its batch</source>
+        <comment>access.unsealed</comment>
+        <translation type="vanished">自 {first_at} 起的 {count} 次读取（由 {users}）从未封存：会话结束时未封存其批次</translation>
+    </message>
+    <message>
+        <source>{action} may not set column(s) {columns} of {table}</source>
+        <comment>authority.columns_forbidden</comment>
+        <translation type="vanished">{action} 无权设置表 {table} 的列 {columns}</translation>
+    </message>
+    <message>
+        <source>{action} must give column(s) {columns} of a new {table} row</source>
+        <comment>authority.columns_missing</comment>
+        <translation type="vanished">{action} 新增 {table} 行时必须提供列 {columns}</translation>
+    </message>
+    <message>
+        <source>{path}: the restored store does not verify ({count} problem(s): {problems})</source>
+        <comment>backup.does_not_verify</comment>
+        <translation type="vanished">{path}：恢复出的证据库未通过校验（{count} 个问题：{problems}）</translation>
+    </message>
+    <message>
+        <source>It concerns {cases} case(s) and about {people} person(s).</source>
+        <comment>breach.notice_scope</comment>
+        <translation type="vanished">涉及 {cases} 个案件、约 {people} 人。</translation>
+    </message>
+    <message>
         <source>another entry was written to the ledger while the bundle was drawn, so its chain of custody would name its own entry wrongly: export again</source>
         <comment>bundle.ledger_moved</comment>
         <translation type="vanished">生成证据包期间存证链又写入了其他记录，保管链将无法正确标明本次导出的记录：请重新导出</translation>
@@ -13708,9 +13733,54 @@ must equal that file&apos;s line in the manifest.</source>
         <translation type="vanished">此组织检查点没有可信时间戳。</translation>
     </message>
     <message>
+        <source>{count} bad row(s)</source>
+        <comment>case.bad_rows</comment>
+        <translation type="vanished">{count} 行有误</translation>
+    </message>
+    <message>
         <source>(founding device)</source>
         <comment>cli.device_founding</comment>
         <translation type="vanished">（创始设备）</translation>
+    </message>
+    <message>
+        <source>{count} finding(s), {open} open; {parameters}</source>
+        <comment>cli_review.findings</comment>
+        <translation type="vanished">共 {count} 条提示，{open} 条尚未确认；{parameters}</translation>
+    </message>
+    <message>
+        <source>{count} message(s)</source>
+        <comment>cli_review.messages_found</comment>
+        <translation type="vanished">{count} 条消息</translation>
+    </message>
+    <message>
+        <source>{count} screenshot(s) by their OCR text (not messages)</source>
+        <comment>cli_review.screenshots_found</comment>
+        <translation type="vanished">按 OCR 识别文字找到 {count} 张截图（不是消息）</translation>
+    </message>
+    <message>
+        <source>{count} staff message(s) to {name}, whose relation is {relation!r}, not debtor or guarantor</source>
+        <comment>conduct.cc3_relation</comment>
+        <translation type="vanished">员工向 {name} 发送了 {count} 条消息，其关系为{relation}，不是债务人或担保人</translation>
+    </message>
+    <message>
+        <source>{channel} contact used by staff ({count} message(s)) with no debtor-consent record</source>
+        <comment>conduct.cc4_no_consent</comment>
+        <translation type="vanished">员工使用{channel}联系（{count} 条消息），但没有债务人同意记录</translation>
+    </message>
+    <message>
+        <source>account(s) not on the approved repayment list: {accounts}</source>
+        <comment>conduct.cc7_accounts</comment>
+        <translation type="vanished">不在核准还款账户名单上的账户：{accounts}</translation>
+    </message>
+    <message>
+        <source>our bubble {bubble} in screenshot {item} quotes account(s) not on the approved repayment list: {accounts}</source>
+        <comment>conduct.shot_cc7_accounts</comment>
+        <translation type="vanished">截图 {item} 中我方第 {bubble} 个气泡引用了不在核准还款账户名单上的账户：{accounts}</translation>
+    </message>
+    <message>
+        <source>mapped column(s) {missing} not in the header: {header}</source>
+        <comment>csv.mapped_missing</comment>
+        <translation type="vanished">指定的列 {missing} 不在表头中：{header}</translation>
     </message>
     <message>
         <source>the bundle&apos;s chain of custody printed its own export as ledger seq {printed}, but the export entry is seq {seq}</source>
@@ -13726,6 +13796,26 @@ must equal that file&apos;s line in the manifest.</source>
         <source>the request is signed as {key_id}, whom this hub does not know</source>
         <comment>httpsig.unknown_key</comment>
         <translation type="vanished">请求以 {key_id} 身份签名，但服务中心没有此用户</translation>
+    </message>
+    <message>
+        <source>blob {digest}: chunk(s) {missing} have not been uploaded</source>
+        <comment>hub.blob_missing</comment>
+        <translation type="vanished">文件 {digest}：分块 {missing} 尚未上传</translation>
+    </message>
+    <message>
+        <source>--tsa needs --tsa-ca: the TSA&apos;s root certificate(s) that its answers must chain to</source>
+        <comment>hub.tsa_ca_missing</comment>
+        <translation type="vanished">--tsa 需要 --tsa-ca：时间戳机构的应答必须链接到的根证书</translation>
+    </message>
+    <message>
+        <source>the import recorded {recorded} message(s) left out; applying its recorded choice to the original leaves out {current}</source>
+        <comment>import.left_out_differs</comment>
+        <translation type="vanished">该次导入记录排除了 {recorded} 条消息；按所记录的选择处理原始文件则排除 {current} 条</translation>
+    </message>
+    <message>
+        <source>column(s) {columns} differ from the original</source>
+        <comment>import.message_changed</comment>
+        <translation type="vanished">字段 {columns} 与原始文件不符</translation>
     </message>
     <message>
         <source>the store {path} passed every check ({cases} case(s), {contacts} contact(s), none taken in the organisation), but the hub does not accept a store&apos;s pre-organisation history yet: nothing was sent and nothing of the store changed</source>
@@ -13751,9 +13841,104 @@ publish them), so there is no openssl step for it.</source>
 时间戳机构证书不在本证据包中（中心服务器未公布），因此没有相应的 openssl 步骤。</translation>
     </message>
     <message>
+        <source>{count} line(s) without a time were joined to the message before them</source>
+        <comment>line.joined</comment>
+        <translation type="vanished">{count} 行没有时间，已并入其前一条消息</translation>
+    </message>
+    <message>
+        <source>{where} JSON download ({count} message_N.json file(s))</source>
+        <comment>messenger.detected_download</comment>
+        <translation type="vanished">{where} JSON 下载包（{count} 个 message_N.json 文件）</translation>
+    </message>
+    <message>
+        <source>{count} string(s) could not be re-decoded as UTF-8 and are kept as written</source>
+        <comment>messenger.mojibake_failed</comment>
+        <translation type="vanished">{count} 个字符串无法重新解码为 UTF-8，按原样保留</translation>
+    </message>
+    <message>
+        <source>{file}: re-decoded {count} mojibake string(s) (UTF-8 bytes written as \u00XX code points) from latin-1 to UTF-8</source>
+        <comment>messenger.mojibake_repaired</comment>
+        <translation type="vanished">{file}：已将 {count} 个乱码字符串（以 \u00XX 码位写入的 UTF-8 字节）从 latin-1 重新解码为 UTF-8</translation>
+    </message>
+    <message>
+        <source>{count} screenshot reading(s) checked against the ledger, not read again (verify --deep reads every screenshot again)</source>
+        <comment>ocr.not_reread</comment>
+        <translation type="vanished">已核对 {count} 份截图识别结果与存证链一致，未重新识别（verify --deep 会重新识别每张截图）</translation>
+    </message>
+    <message>
+        <source>{count} screenshot(s) read again by OCR, each the same as the reading the ledger records</source>
+        <comment>ocr.reread_same</comment>
+        <translation type="vanished">已用 OCR 重新识别 {count} 张截图，结果均与存证链记录的识别结果一致</translation>
+    </message>
+    <message>
         <source>its time-stamp token cannot be checked: this store has no TSA roots configured</source>
         <comment>org_checkpoint.stamp_unchecked</comment>
         <translation type="vanished">其时间戳令牌无法检查：本存储未配置时间戳机构根证书</translation>
+    </message>
+    <message>
+        <source>{restored}; re-applied {count} shredding(s) recorded after the backup was made: case(s) {cases}</source>
+        <comment>shred.reapplied</comment>
+        <translation type="vanished">{restored}；已重新执行该备份之后记录的 {count} 次销毁：案件 {cases}</translation>
+    </message>
+    <message>
+        <source>&lt;{tag} count={declared}&gt; but {total} record(s) found: the file may be truncated or edited</source>
+        <comment>sms.count_mismatch</comment>
+        <translation type="vanished">&lt;{tag} count={declared}&gt; 但实际找到 {total} 条记录：文件可能不完整或被修改过</translation>
+    </message>
+    <message>
+        <source>replaced {count} reference(s) to characters XML 1.0 forbids ({chars}) with U+FFFD</source>
+        <comment>sms.repaired_forbidden</comment>
+        <translation type="vanished">已将 {count} 个 XML 1.0 禁止的字符引用（{chars}）替换为 U+FFFD</translation>
+    </message>
+    <message>
+        <source>replaced {count} lone surrogate character reference(s) with U+FFFD</source>
+        <comment>sms.repaired_lone</comment>
+        <translation type="vanished">已将 {count} 个孤立的代理字符引用替换为 U+FFFD</translation>
+    </message>
+    <message>
+        <source>combined {count} surrogate-pair character reference(s) (e.g. &amp;#55357;&amp;#56832;) into the characters they encode</source>
+        <comment>sms.repaired_pairs</comment>
+        <translation type="vanished">已将 {count} 个代理对字符引用（如 &amp;#55357;&amp;#56832;）合并为其所表示的字符</translation>
+    </message>
+    <message>
+        <source>the hub&apos;s history of device(s) {devices} is not the one this store pulled (entries edited, deleted or moved on the hub): nothing is pulled from it</source>
+        <comment>sync.hub_changed</comment>
+        <translation type="vanished">中心上设备 {devices} 的历史记录与本存储库拉取时的不一致（记录在中心被修改、删除或移动）：不从该中心拉取任何内容</translation>
+    </message>
+    <message>
+        <source>quoted {count} unquoted document_id value(s) (Telegram Desktop writer bug, tdesktop#24961)</source>
+        <comment>telegram.repaired_document_id</comment>
+        <translation type="vanished">已为 {count} 个未加引号的 document_id 值加上引号（Telegram Desktop 写入错误，tdesktop#24961）</translation>
+    </message>
+    <message>
+        <source>replaced {count} invalid \xHH escape(s) with \u00HH (Telegram Desktop writer bug, tdesktop#27571)</source>
+        <comment>telegram.repaired_escapes</comment>
+        <translation type="vanished">已将 {count} 个无效的 \xHH 转义替换为 \u00HH（Telegram Desktop 写入错误，tdesktop#27571）</translation>
+    </message>
+    <message>
+        <source>the &apos;date&apos; text differs from date_unixtime by {offset} in zone {zone} for {count} message(s); the exporting PC was probably in another zone. date_unixtime was used</source>
+        <comment>telegram.zone_mismatch</comment>
+        <translation type="vanished">在 {zone} 时区下，{count} 条消息的 date 文本与 date_unixtime 相差 {offset}；导出时电脑可能处于其他时区。已采用 date_unixtime</translation>
+    </message>
+    <message>
+        <source>the &apos;date&apos; text differs from date_unixtime by {amounts} further different amount(s) in {count} message(s); date_unixtime was used</source>
+        <comment>telegram.zone_mismatch_more</comment>
+        <translation type="vanished">另有 {count} 条消息的 date 文本与 date_unixtime 存在 {amounts} 种不同差值；已采用 date_unixtime</translation>
+    </message>
+    <message>
+        <source>{count} original(s) not decrypted or re-hashed: {user} holds no key of this case (role {role}); another reader&apos;s verify checks them</source>
+        <comment>verify.blob_not_performed</comment>
+        <translation type="vanished">{count} 个原始文件未解密或重新计算哈希：{user} 不持有此案件的密钥（角色 {role}）；由其他有权阅读者的校验检查</translation>
+    </message>
+    <message>
+        <source>{count} slot(s) belong to no user of the ledger</source>
+        <comment>verify.keyslot_unknown</comment>
+        <translation type="vanished">{count} 个密钥槽不属于存证链中的任何用户</translation>
+    </message>
+    <message>
+        <source>column(s) {columns} differ from the ledger</source>
+        <comment>verify.row_differs</comment>
+        <translation type="vanished">{columns} 列与存证链不符</translation>
     </message>
 </context>
 </TS>
