@@ -17,9 +17,9 @@ from typing import Any
 
 from evidence_desk import __version__
 from evidence_desk.cli import redaction as redaction_cli
+from evidence_desk.cli import short_ids
 from evidence_desk.cli.common import default_store, open_session, password_from, user_name
 from evidence_desk.console import json_text, make_streams_safe
-from evidence_desk.domain import shown_instants
 from evidence_desk.domain.errors import BadInput, EvidenceDeskError, HubForked, UsageError
 from evidence_desk.domain.models import Role
 from evidence_desk.domain.wording import Catalogue
@@ -1205,8 +1205,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args))
     except EvidenceDeskError as error:
-        # instants a refusal names read as local times (its facts stay as they were)
-        message = shown_instants.english(error.message, error.detail)
+        # instants a refusal names read as local times, long ids in short form (its facts
+        # stay as they were)
+        message = short_ids.error_line(error)
         print(f"error [{error.code}]: {message}", file=sys.stderr)
         _say_committed(committed_writes() - before)
         return error.exit_code

@@ -173,6 +173,11 @@ def test_two_supervisors_deciding_one_request_the_first_accepted_stands(
         assert report["refused"]["rule"] == "hub.decided"
         if not answer_lost:  # the push's answer names who decided first
             assert "sam" in err and report["refused"]["facts"]["by"] == "sam"
+            # the line a person reads names the devices and the contact in short form; the
+            # report's facts keep the full ids
+            named = report["refused"]["facts"]
+            for long_id in (named["device"], named["contact"], named["first_device"]):
+                assert long_id not in err and long_id[:8] in err, (long_id, err)
         assert len(report["refused_own"]) == 1
         # sue's laptop keeps her decision marked as not accepted and shows sam's
         with org.login("sue") as sue:
