@@ -22,7 +22,7 @@ from evidence_desk.cli.common import default_store, open_session, password_from,
 from evidence_desk.console import json_text, make_streams_safe
 from evidence_desk.domain.errors import BadInput, EvidenceDeskError, HubForked, UsageError
 from evidence_desk.domain.models import Role
-from evidence_desk.domain.wording import Catalogue
+from evidence_desk.domain.wording import Catalogue, plural_form
 from evidence_desk.services import (
     cases,
     contacts,
@@ -159,7 +159,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(
             f"{verdict}: {report.entries} entries, {report.checkpoints} checkpoints, "
             f"{report.blobs} originals ({report.blob_bytes} bytes) checked; "
-            f"compared with {len(report.anchors)} anchor(s)"
+            f"compared with {len(report.anchors)} "
+            + plural_form(len(report.anchors), "anchor", "anchors")
         )
     return 0 if report.intact else 1
 
@@ -346,7 +347,8 @@ def cmd_case_import(args: argparse.Namespace) -> int:
     _emit(
         args,
         {"imported": result.imported, "encoding": result.encoding},
-        f"imported {len(result.imported)} case(s) from {path.name} ({result.encoding})",
+        f"imported {len(result.imported)} {plural_form(len(result.imported), 'case', 'cases')} "
+        f"from {path.name} ({result.encoding})",
     )
     return 0
 
@@ -532,9 +534,13 @@ def cmd_import(args: argparse.Namespace) -> int:
             our_account=args.our_account,
             leave=leave,
         )
+    imports = len(result.import_ids)
     text = (
-        f"stored {len(result.import_ids)} import(s): {result.messages_total} messages "
-        f"({result.messages_new} new), {result.images} image(s), {result.recordings} recording(s)"
+        f"stored {imports} {plural_form(imports, 'import', 'imports')}: "
+        f"{result.messages_total} {plural_form(result.messages_total, 'message', 'messages')} "
+        f"({result.messages_new} new), {result.images} "
+        f"{plural_form(result.images, 'image', 'images')}, {result.recordings} "
+        f"{plural_form(result.recordings, 'recording', 'recordings')}"
     )
     if result.ledger_seq is not None:
         text += f"; ledger entry {result.ledger_seq}"
@@ -917,8 +923,8 @@ def build_parser() -> argparse.ArgumentParser:
     tsa_add = add("add", cmd_tsa_add, "configure a time-stamp authority (admin)", tsa)
     tsa_add.add_argument("name")
     tsa_add.add_argument("url")
-    tsa_add.add_argument("--ca", type=Path, required=True, help="PEM root certificate(s)")
-    tsa_add.add_argument("--certs", type=Path, help="PEM intermediate certificate(s)")
+    tsa_add.add_argument("--ca", type=Path, required=True, help="PEM file of the root certificates")
+    tsa_add.add_argument("--certs", type=Path, help="PEM file of the intermediate certificates")
     tsa_add.add_argument("--hash", default="sha256", choices=["sha256", "sha384", "sha512", "sm3"])
     tsa_add.add_argument("--timeout", type=int, default=10)
     add("list", cmd_tsa_list, "configured authorities and the stamping queue", tsa)
@@ -1237,8 +1243,9 @@ def _say_committed(count: int) -> None:
     never claims "nothing was changed" once something was."""
     if count > 0:
         print(
-            f"note: {count} change(s) of this command were already committed and are kept in the "
-            "store (see evidence-desk log)",
+            f"note: {count} {plural_form(count, 'change', 'changes')} of this command "
+            f"{plural_form(count, 'was', 'were')} already committed and "
+            f"{plural_form(count, 'is', 'are')} kept in the store (see evidence-desk log)",
             file=sys.stderr,
         )
 
@@ -1248,8 +1255,9 @@ def _internal_error(error: Exception, committed: int = 0) -> int:
     if os.environ.get("EVIDENCE_DESK_DEBUG"):
         raise error
     outcome = (
-        f"{committed} change(s) of this command were already committed and are kept in the "
-        "store, see evidence-desk log"
+        f"{committed} {plural_form(committed, 'change', 'changes')} of this command "
+        f"{plural_form(committed, 'was', 'were')} already committed and "
+        f"{plural_form(committed, 'is', 'are')} kept in the store, see evidence-desk log"
         if committed > 0
         else "nothing was changed"
     )

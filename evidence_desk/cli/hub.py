@@ -405,7 +405,7 @@ def add_commands(sub: Any, add: Add) -> None:
         type=Path,
         default=None,
         metavar="FILE",
-        help=f"PEM root(s) the TSA's answers must chain to (or ${org_stamps.TSA_CA_ENV})",
+        help=f"PEM file of the roots the TSA's answers must chain to (or ${org_stamps.TSA_CA_ENV})",
     )
     serve.add_argument(
         "--checkpoint-minutes",

@@ -15,6 +15,7 @@ from typing import Any
 
 from evidence_desk.cli.common import open_session
 from evidence_desk.console import json_text
+from evidence_desk.domain.wording import plural_form
 from evidence_desk.services import ocr, screenshot_check
 
 Add = Callable[..., argparse.ArgumentParser]
@@ -31,7 +32,7 @@ def cmd_ocr(args: argparse.Namespace) -> int:
             f"{outcome.item_id}\t{outcome.contact_id}\t{outcome.lines} lines\t"
             f"sha256 {outcome.results_sha256}\tseq {outcome.seq}"
         )
-    print(f"{len(done)} screenshot(s) read")
+    print(f"{len(done)} {plural_form(len(done), 'screenshot', 'screenshots')} read")
     return 0
 
 
@@ -44,7 +45,8 @@ def cmd_crosscheck(args: argparse.Namespace) -> int:
         return 0 if clean else 1
     for report in reports:
         print(_text(report.as_json()))
-    print(f"{len(reports)} screenshot(s): " + ("every bubble matched" if clean else "differences"))
+    shots = plural_form(len(reports), "screenshot", "screenshots")
+    print(f"{len(reports)} {shots}: " + ("every bubble matched" if clean else "differences"))
     return 0 if clean else 1
 
 

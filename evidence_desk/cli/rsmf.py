@@ -17,6 +17,7 @@ from evidence_desk.cli.common import open_session
 from evidence_desk.cli.pipl import add_recipient_options
 from evidence_desk.console import json_text
 from evidence_desk.domain.pipl import Recipient
+from evidence_desk.domain.wording import plural_form
 from evidence_desk.services import rsmf_export
 
 Add = Callable[..., argparse.ArgumentParser]
@@ -47,8 +48,10 @@ def cmd_rsmf(args: argparse.Namespace) -> int:
         )
         return 0
     print(
-        f"rsmf {result.path}: {result.conversations} conversation(s), {result.events} events, "
-        f"{result.attachments} attachment(s)\n"
+        f"rsmf {result.path}: {result.conversations} "
+        f"{plural_form(result.conversations, 'conversation', 'conversations')}, {result.events} "
+        f"{plural_form(result.events, 'event', 'events')}, {result.attachments} "
+        f"{plural_form(result.attachments, 'attachment', 'attachments')}\n"
         f"sha256 {result.sha256} (manifest {result.manifest_sha256})\n"
         f"recorded as ledger entry {result.ledger_seq}, with processing record "
         f"{result.processing_record_id} (PIPL arts. 55-56)"

@@ -123,4 +123,4 @@ def test_a_failure_after_the_commit_never_says_nothing_was_changed(
     assert code == 1
     assert _debtor(team, "2026-ENC-3") == "张三"
     assert "nothing was changed" not in err and "nothing was stored" not in err
-    assert "1 change(s) of this command were already committed" in err
+    assert "1 change of this command was already committed and is kept" in err

@@ -33,7 +33,7 @@ def test_ocr_then_crosscheck(team: Team, tmp_path: Path) -> None:
     (outcome,) = json.loads(read.stdout)
     assert outcome["item"] == unread["item"] and outcome["lines"] > 5
     again = cli(team.path, "ocr", "--item", outcome["item"], user="alice")
-    assert again.returncode == 0 and "0 screenshot(s) read" in again.stdout
+    assert again.returncode == 0 and "0 screenshots read" in again.stdout
     unknown = cli(team.path, "ocr", "--item", "I-000000000000", user="alice")
     assert unknown.returncode == 4 and "no screenshot item I-000000000000" in unknown.stderr
 

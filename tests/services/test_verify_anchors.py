@@ -563,7 +563,7 @@ def test_cli_verify_anchor_finds_the_rollback_with_a_backup(
     shutil.rmtree(anchor_dir)
     plain = _cli(store)
     assert plain.returncode == 0, plain.stderr  # the limit, without any witness
-    assert "compared with 0 anchor(s)" in plain.stdout
+    assert "compared with 0 anchors" in plain.stdout
     found = _cli(store, "--anchor", str(made), "--json")
     assert found.returncode == 1, found.stderr
     report = json.loads(found.stdout)
