@@ -25,7 +25,7 @@ from evidence_desk.domain.errors import RuleViolation
 from evidence_desk.domain.models import Finding
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.redaction import Segment
-from evidence_desk.domain.wording import Catalogue, Phrase, template
+from evidence_desk.domain.wording import Catalogue, Phrase, render, template
 from evidence_desk.services.replay import Replay
 from evidence_desk.services.session import Session
 
@@ -96,7 +96,7 @@ def _masked_detail(detail: str) -> str:
     if not isinstance(detail, Phrase) or english is None:
         return sensitive_numbers.mask(detail)
     facts = tuple((name, _masked_detail(value)) for name, value in detail.facts)
-    return Phrase(english.format(**dict(facts)), detail.code, facts)
+    return Phrase(render(english, dict(facts)), detail.code, facts)
 
 
 def check_unmasks(session: Session, replay: Replay) -> Iterable[Finding]:

@@ -46,7 +46,7 @@ from evidence_desk.domain.redaction import (
     merged,
     segments,
 )
-from evidence_desk.domain.wording import Phrase, template
+from evidence_desk.domain.wording import Phrase, render, template
 
 #: the roles of originals that hold a conversation's messages (the rest are images, recordings
 #: or documents, judged by their own regions)
@@ -227,7 +227,7 @@ def _scrub_detail(detail: str, gone: Sequence[str]) -> str:
     if not isinstance(detail, Phrase) or english is None:
         return scrub(detail, gone) or ""
     facts = tuple((name, _scrub_detail(value, gone)) for name, value in detail.facts)
-    return Phrase(english.format(**dict(facts)), detail.code, facts)
+    return Phrase(render(english, dict(facts)), detail.code, facts)
 
 
 def _withheld_originals(
