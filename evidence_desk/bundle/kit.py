@@ -536,7 +536,8 @@ _VERIFY_EN = Catalogue(
             "below must print that message's commitment from ledger/disclosed/:"
         ),
         "kit_text.org_ledgers": (
-            "This bundle combines the ledgers of {count} devices of the organisation. The\n"
+            "This bundle combines the ledgers of {count} {count:device|devices} of the "
+            "organisation. The\n"
             "exporting device's ledger is in ledger/ and proofs/; each other device's is in\n"
             "ledger/devices/<device id>/ (entries.jsonl, its signed checkpoint and proofs/).\n"
             "ledger/org-order.json lists every entry by device and seq in the organisation's\n"
@@ -558,7 +559,8 @@ _VERIFY_EN = Catalogue(
             "token. A bundle made again once the hub has stamped it carries the dated one."
         ),
         "kit_text.org_uncovered": (
-            "{file}: {count} entries of this bundle are not yet covered by an organisation\n"
+            "{file}: {count} {count:entry|entries} of this bundle {count:is|are} not yet covered "
+            "by an organisation\n"
             "checkpoint (not pushed to the hub when the bundle was made); verify-bundle lists\n"
             "them."
         ),

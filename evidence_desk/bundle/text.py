@@ -81,7 +81,7 @@ EN: dict[str, str] = {
     "object_conversation": "What the parties said, including promises to pay, "
     "acknowledgements of the debt and other statements",
     "source_value": "imported by {who} ({importer})",
-    "size_bytes": "{size} bytes",
+    "size_bytes": "{size} {size:byte|bytes}",
     "imported": "Imported",
     "importer": "Importer",
     "parser": "Parser",
@@ -101,7 +101,7 @@ EN: dict[str, str] = {
     "cosign": "Supervisor's cosignature of the request checkpoint: size {size}, signature {sig}",
     "revoked_value": "Revoked by {who} at {at}; reason: {note}",
     "flags": "Flags",
-    "messages_count": "{n} messages",
+    "messages_count": "{n} {n:message|messages}",
     "screenshots": "Screenshots",
     "screenshot_caption": "{name}, {w}×{h} px, taken {taken}, device {device}",
     "document_page": "{document}, page {page} of {pages} (rendered from the original)",
@@ -131,8 +131,9 @@ EN: dict[str, str] = {
     "decided so with a reason, recorded as ledger entry {seq} (see the chain of custody).",
     "withheld_message": "Message withheld · {reason}",
     "redactions": "Redactions",
-    "redaction_counts": "This bundle withholds {spans} passages of message text, {messages} whole "
-    "messages and {regions} regions of images. Each is printed as a black box with its reason "
+    "redaction_counts": "This bundle withholds {spans} {spans:passage|passages} of message text, "
+    "{messages} whole {messages:message|messages} and {regions} {regions:region|regions} of "
+    "images. Each is printed as a black box with its reason "
     "code; the width of a box never shows the length of what it withholds.",
     "redaction_kit": "The originals that hold redacted content are withheld from the kit. The kit "
     "carries, in ledger/disclosed/, each printed message's salted commitment with the inclusion "
@@ -148,10 +149,10 @@ EN: dict[str, str] = {
     "the hub had not yet time-stamped it when this bundle was made: it proves which entries the "
     "organisation held and in which order, not when. A bundle made again once the hub has "
     "stamped it carries the dated checkpoint.",
-    "custody_org_intro": "This bundle combines the ledgers of {count} devices of the "
-    "organisation. Each entry names the device whose ledger holds it (its short id and the user "
-    "who joined it) and the user who signed it; entries are in the organisation's order, and Seq "
-    "is the entry's number in its own device's ledger.",
+    "custody_org_intro": "This bundle combines the ledgers of {count} {count:device|devices} of "
+    "the organisation. Each entry names the device whose ledger holds it (its short id and the "
+    "user who joined it) and the user who signed it; entries are in the organisation's order, and "
+    "Seq is the entry's number in its own device's ledger.",
     "custody_export": "bundle_id={bundle_id}: this export. Its entry is written to the ledger "
     "after this PDF, with the digests of the PDF and the kit, so its hashes cannot be printed "
     "here; it takes this seq, or a later one if other entries (a sync, another window) were "
@@ -170,7 +171,8 @@ EN: dict[str, str] = {
     "col_detail": "Detail",
     "col_prev": "Prev hash",
     "header_bundle": "Bundle {id}",
-    "header_page": "Page {label} · volume {vol} of {vol_pages} pages · bundle page {page}/{total}",
+    "header_page": "Page {label} · volume {vol} of {vol_pages} {vol_pages:page|pages} · bundle "
+    "page {page}/{total}",
     "header_exhibit": "Exhibit {id} · SHA-256 {digest}",
     "header_source": "Source {source} · imported {utc} UTC ({local}) · operator {who}",
     "declaration_title": "Declaration",
@@ -201,7 +203,7 @@ EN: dict[str, str] = {
     # a party on the cover: its part in the case and its name
     "party": "{party}: {name}",
     "tsa_tool": "TSA {tsa}: {subject} · policy {policy}",
-    "summary_messages": "{n} msgs",
+    "summary_messages": "{n} {n:msg|msgs}",
     # the verification appendix: the formulas a verifier recomputes, the checkpoint, the tokens
     "formula_1": 'SHA-256: FIPS 180-4. SM3: GB/T 32905-2016, SM3("abc") = 66c7f0f4 62eeedd9 '
     "d1f2d46b dc10e4e2 4167c487 5cf2f7a2 297da02b 8f4ba8e0.",
@@ -226,8 +228,8 @@ EN: dict[str, str] = {
     "when.",
     "org_witnesses": "Cosigned by the witnesses: {names}.",
     "org_no_witnesses": "No witness cosigned this organisation checkpoint.",
-    "org_uncovered": "{count} entries of this bundle are not yet covered by an organisation "
-    "checkpoint.",
+    "org_uncovered": "{count} {count:entry|entries} of this bundle {count:is|are} not yet covered "
+    "by an organisation checkpoint.",
     "org_not_covered": "This bundle's entries are not yet covered by an organisation checkpoint.",
     # the screenshots checked against the export (issue 22, bundle/pdf_screenshots.py)
     "screenshot_check": "Screenshots checked against the export",

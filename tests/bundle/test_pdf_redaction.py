@@ -112,7 +112,7 @@ def test_an_english_bundle_words_the_legend_in_english(team: Team, tmp_path: Pat
     data = _redacted(_gathered(team, tmp_path, "en"))
     flat = " ".join(pdf_text(_render(data, tmp_path)).split())
     assert "Message withheld · IR" in flat and "Redactions" in flat
-    assert "withholds 1 passages of message text, 1 whole messages and 1 regions" in flat
+    assert "withholds 1 passage of message text, 1 whole message and 1 region" in flat
     assert PHONE not in flat.replace(" ", "")
 
 

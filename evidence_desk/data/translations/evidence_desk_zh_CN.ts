@@ -6746,7 +6746,7 @@
         <translation>以下记录由防篡改存证链自动生成，非人工录入。每条记录含操作人、时间、操作及前一条记录的哈希。</translation>
     </message>
     <message>
-        <source>This bundle combines the ledgers of {count} devices of the organisation. Each entry names the device whose ledger holds it (its short id and the user who joined it) and the user who signed it; entries are in the organisation&apos;s order, and Seq is the entry&apos;s number in its own device&apos;s ledger.</source>
+        <source>This bundle combines the ledgers of {count} {count:device|devices} of the organisation. Each entry names the device whose ledger holds it (its short id and the user who joined it) and the user who signed it; entries are in the organisation&apos;s order, and Seq is the entry&apos;s number in its own device&apos;s ledger.</source>
         <comment>bundle_text.custody_org_intro</comment>
         <translation>本证据包合并了本组织 {count} 台设备的账本。每条记录注明保存它的设备（设备短标识及加入该设备的用户）和签署它的用户；记录按组织顺序排列，序号是该记录在其所属设备账本中的编号。</translation>
     </message>
@@ -6881,7 +6881,7 @@
         <translation>证据 {id} · SHA-256 {digest}</translation>
     </message>
     <message>
-        <source>Page {label} · volume {vol} of {vol_pages} pages · bundle page {page}/{total}</source>
+        <source>Page {label} · volume {vol} of {vol_pages} {vol_pages:page|pages} · bundle page {page}/{total}</source>
         <comment>bundle_text.header_page</comment>
         <translation>第 {label} 页 · 卷 {vol} 共 {vol_pages} 页 · 全包第 {page}/{total} 页</translation>
     </message>
@@ -7011,7 +7011,7 @@
         <translation>第11条(6) 可验证</translation>
     </message>
     <message>
-        <source>{n} messages</source>
+        <source>{n} {n:message|messages}</source>
         <comment>bundle_text.messages_count</comment>
         <translation>共 {n} 条消息</translation>
     </message>
@@ -7126,7 +7126,7 @@
         <translation>已由 RFC 3161 时间戳机构 {tsa} 于 {gen_time} 加盖时间戳；证据包附有该时间戳令牌，VERIFY.txt 给出以该机构公布的根证书核验它的命令。</translation>
     </message>
     <message>
-        <source>{count} entries of this bundle are not yet covered by an organisation checkpoint.</source>
+        <source>{count} {count:entry|entries} of this bundle {count:is|are} not yet covered by an organisation checkpoint.</source>
         <comment>bundle_text.org_uncovered</comment>
         <translation>本证据包有 {count} 条记录尚未被组织检查点覆盖。</translation>
     </message>
@@ -7331,7 +7331,7 @@
         <translation>录音录像</translation>
     </message>
     <message>
-        <source>This bundle withholds {spans} passages of message text, {messages} whole messages and {regions} regions of images. Each is printed as a black box with its reason code; the width of a box never shows the length of what it withholds.</source>
+        <source>This bundle withholds {spans} {spans:passage|passages} of message text, {messages} whole {messages:message|messages} and {regions} {regions:region|regions} of images. Each is printed as a black box with its reason code; the width of a box never shows the length of what it withholds.</source>
         <comment>bundle_text.redaction_counts</comment>
         <translation>本证据包隐去了 {spans} 处消息文字、{messages} 条完整消息和 {regions} 处图像区域。每一处均以黑框显示，并标注理由代码；黑框宽度固定，不反映被隐去内容的长度。</translation>
     </message>
@@ -7546,7 +7546,7 @@
         <translation>签名人 {signer}：{sig}</translation>
     </message>
     <message>
-        <source>{size} bytes</source>
+        <source>{size} {size:byte|bytes}</source>
         <comment>bundle_text.size_bytes</comment>
         <translation>{size} 字节</translation>
     </message>
@@ -7561,7 +7561,7 @@
         <translation>提交日期：{date}　　提交人（签名或盖章）：________________</translation>
     </message>
     <message>
-        <source>{n} msgs</source>
+        <source>{n} {n:msg|msgs}</source>
         <comment>bundle_text.summary_messages</comment>
         <translation>{n} 条消息</translation>
     </message>
@@ -9683,7 +9683,7 @@ Merkle 根），由其中注明的中心服务器密钥签名，并附有中心�
   生成），保存在校验包旁。</translation>
     </message>
     <message>
-        <source>This bundle combines the ledgers of {count} devices of the organisation. The
+        <source>This bundle combines the ledgers of {count} {count:device|devices} of the organisation. The
 exporting device&apos;s ledger is in ledger/ and proofs/; each other device&apos;s is in
 ledger/devices/&lt;device id&gt;/ (entries.jsonl, its signed checkpoint and proofs/).
 ledger/org-order.json lists every entry by device and seq in the organisation&apos;s
@@ -9697,7 +9697,7 @@ ledger/ 和 proofs/ 中；其他每台设备的账本在 ledger/devices/&lt;设�
 文本都写明该设备，因此移到另一台设备的记录无法通过签名验证。</translation>
     </message>
     <message>
-        <source>{file}: {count} entries of this bundle are not yet covered by an organisation
+        <source>{file}: {count} {count:entry|entries} of this bundle {count:is|are} not yet covered by an organisation
 checkpoint (not pushed to the hub when the bundle was made); verify-bundle lists
 them.</source>
         <comment>kit_text.org_uncovered</comment>
@@ -13723,14 +13723,49 @@ must equal that file&apos;s line in the manifest.</source>
         <translation type="vanished">证据包 {bundle_id}：本次导出。其记录在本 PDF 生成后立即写入存证链，并含本 PDF 和校验包的哈希值，因此其哈希无法印于此处；校验包的 evidence-manifest.json 载明其序号，verify 会核对。</translation>
     </message>
     <message>
+        <source>This bundle combines the ledgers of {count} devices of the organisation. Each entry names the device whose ledger holds it (its short id and the user who joined it) and the user who signed it; entries are in the organisation&apos;s order, and Seq is the entry&apos;s number in its own device&apos;s ledger.</source>
+        <comment>bundle_text.custody_org_intro</comment>
+        <translation type="vanished">本证据包合并了本组织 {count} 台设备的账本。每条记录注明保存它的设备（设备短标识及加入该设备的用户）和签署它的用户；记录按组织顺序排列，序号是该记录在其所属设备账本中的编号。</translation>
+    </message>
+    <message>
+        <source>Page {label} · volume {vol} of {vol_pages} pages · bundle page {page}/{total}</source>
+        <comment>bundle_text.header_page</comment>
+        <translation type="vanished">第 {label} 页 · 卷 {vol} 共 {vol_pages} 页 · 全包第 {page}/{total} 页</translation>
+    </message>
+    <message>
+        <source>{n} messages</source>
+        <comment>bundle_text.messages_count</comment>
+        <translation type="vanished">共 {n} 条消息</translation>
+    </message>
+    <message>
         <source>Time-stamped by an RFC 3161 TSA at {gen_time}.</source>
         <comment>bundle_text.org_stamp_time</comment>
         <translation type="vanished">已由 RFC 3161 时间戳机构于 {gen_time} 加盖时间戳。</translation>
     </message>
     <message>
+        <source>{count} entries of this bundle are not yet covered by an organisation checkpoint.</source>
+        <comment>bundle_text.org_uncovered</comment>
+        <translation type="vanished">本证据包有 {count} 条记录尚未被组织检查点覆盖。</translation>
+    </message>
+    <message>
         <source>This organisation checkpoint has no trusted time-stamp.</source>
         <comment>bundle_text.org_unstamped</comment>
         <translation type="vanished">此组织检查点没有可信时间戳。</translation>
+    </message>
+    <message>
+        <source>This bundle withholds {spans} passages of message text, {messages} whole messages and {regions} regions of images. Each is printed as a black box with its reason code; the width of a box never shows the length of what it withholds.</source>
+        <comment>bundle_text.redaction_counts</comment>
+        <translation type="vanished">本证据包隐去了 {spans} 处消息文字、{messages} 条完整消息和 {regions} 处图像区域。每一处均以黑框显示，并标注理由代码；黑框宽度固定，不反映被隐去内容的长度。</translation>
+    </message>
+    <message>
+        <source>{size} bytes</source>
+        <comment>bundle_text.size_bytes</comment>
+        <translation type="vanished">{size} 字节</translation>
+    </message>
+    <message>
+        <source>{n} msgs</source>
+        <comment>bundle_text.summary_messages</comment>
+        <translation type="vanished">{n} 条消息</translation>
     </message>
     <message>
         <source>{count} bad row(s)</source>
@@ -13833,12 +13868,34 @@ must equal that file&apos;s line in the manifest.</source>
         <translation type="vanished"></translation>
     </message>
     <message>
+        <source>This bundle combines the ledgers of {count} devices of the organisation. The
+exporting device&apos;s ledger is in ledger/ and proofs/; each other device&apos;s is in
+ledger/devices/&lt;device id&gt;/ (entries.jsonl, its signed checkpoint and proofs/).
+ledger/org-order.json lists every entry by device and seq in the organisation&apos;s
+order, in which verify-bundle replays the rules; each device&apos;s checkpoint note
+names that device, so an entry moved to another device fails its signature.</source>
+        <comment>kit_text.org_ledgers</comment>
+        <translation type="vanished">本证据包合并了本组织 {count} 台设备的账本。导出设备的账本在
+ledger/ 和 proofs/ 中；其他每台设备的账本在 ledger/devices/&lt;设备标识&gt;/ 中
+（entries.jsonl、其签名检查点和 proofs/）。ledger/org-order.json 按设备和序号
+列出组织顺序中的每条记录，verify-bundle 按此顺序重放规则；每台设备的检查点
+文本都写明该设备，因此移到另一台设备的记录无法通过签名验证。</translation>
+    </message>
+    <message>
         <source>The hub&apos;s time-stamp of organisation checkpoint {size} is in {file}, but the
 certificates of the TSA that issued it are not in this kit (the hub did not
 publish them), so there is no openssl step for it.</source>
         <comment>kit_text.org_stamp_unchecked</comment>
         <translation type="vanished">中心服务器对组织检查点 {size} 的时间戳位于 {file}，但签发该时间戳的
 时间戳机构证书不在本证据包中（中心服务器未公布），因此没有相应的 openssl 步骤。</translation>
+    </message>
+    <message>
+        <source>{file}: {count} entries of this bundle are not yet covered by an organisation
+checkpoint (not pushed to the hub when the bundle was made); verify-bundle lists
+them.</source>
+        <comment>kit_text.org_uncovered</comment>
+        <translation type="vanished">{file}：本证据包有 {count} 条记录尚未被组织检查点覆盖（生成证据包时尚未推送到
+中心服务器）；verify-bundle 会列出这些记录。</translation>
     </message>
     <message>
         <source>{count} line(s) without a time were joined to the message before them</source>
