@@ -75,7 +75,8 @@ _said = Catalogue(
         "trust.from_pinned": "the pinned folder {path}",
         "trust.from_pinned_file": "the pinned file {path}",
         "trust.count_from": "{count} from {source}",
-        "trust.keys_from": "{count} keys of {organisation} (store {store}) from {source}",
+        "trust.keys_from": "{count} {count:key|keys} of {organisation} (store {store}) from "
+        "{source}",
         "trust.roots_line": "trusted TSA roots from outside the kit: {sources}",
         "trust.keys_line": "pinned organisation keys: {sources}",
         "trust.nothing": "none",

@@ -22,11 +22,13 @@ Add = Callable[..., argparse.ArgumentParser]
 
 _said = Catalogue(
     {
-        "cli.device_retired": "retired device {device} ({reason}): its {size} entries stand, "
+        "cli.device_retired": "retired device {device} ({reason}): its {size} "
+        "{size:entry stands|entries stand}, "
         "the hub refuses anything more from it",
-        "cli.device_line": "{device}  {user}  {size} entries",
-        "cli.device_line_own": "{device}  {user}  {size} entries  (this device)",
-        "cli.device_line_retired": "{device}  {user}  {size} entries  retired by {by} at {at}: "
+        "cli.device_line": "{device}  {user}  {size} {size:entry|entries}",
+        "cli.device_line_own": "{device}  {user}  {size} {size:entry|entries}  (this device)",
+        "cli.device_line_retired": "{device}  {user}  {size} {size:entry|entries}  retired by "
+        "{by} at {at}: "
         "{reason}",
     }
 )

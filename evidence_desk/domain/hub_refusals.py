@@ -67,7 +67,7 @@ rules = Catalogue(
         "hub.no_user": "{user} is not a user of this organisation",
         "hub.device_exists": "device {device} is already registered (to {user})",
         "hub.device_retired": "This laptop (device {device}) was retired by {by} on {at}: "
-        "{reason}. It keeps its {size} entries and pushes nothing more",
+        "{reason}. It keeps its {size} {size:entry|entries} and pushes nothing more",
         "hub.enrolment_unknown": "this enrolment code is not known to the hub",
         "hub.enrolment_used": "this enrolment code was used already",
         "hub.enrolment_expired": "this enrolment code expired at {expires_at}",

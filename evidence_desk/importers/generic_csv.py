@@ -75,7 +75,7 @@ _said = Catalogue(
         "csv.mapped_missing": "mapped columns not in the header: {missing} (the header has "
         "{header})",
         "csv.no_rows": "no data rows after the header",
-        "csv.row_width": "row has {fields} fields, the header has {width}",
+        "csv.row_width": "row has {fields} {fields:field|fields}, the header has {width}",
         "csv.time_mismatch_format": "time {time!r} does not match {pattern}; row kept as unknown "
         "with the previous row's time",
         "csv.time_mismatch": "time {time!r} does not match ISO-8601 or unix time; row kept as "

@@ -235,10 +235,10 @@ _said = Catalogue(
         "JPEG or WebP ({head})",
         "image.not_image": "not a PNG, JPEG or WebP image ({head})",
         "image.png_no_end": "no PNG end chunk (IEND); the file may be cut",
-        "image.png_trailing": "{count} bytes follow the PNG end chunk",
+        "image.png_trailing": "{count} {count:byte follows|bytes follow} the PNG end chunk",
         "image.jpeg_no_end": "the file does not end with the JPEG end marker (FFD9): other data "
         "follows the image or the file is cut",
-        "image.webp_trailing": "{count} bytes follow the WebP data",
+        "image.webp_trailing": "{count} {count:byte follows|bytes follow} the WebP data",
         "image.webp_short": "the file is shorter than its WebP header says",
         "image.decoder_warning": "decoder warning: {warning}",
         "image.exif_unreadable": "EXIF could not be read: {error}",

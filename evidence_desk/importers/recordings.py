@@ -206,13 +206,15 @@ _said = Catalogue(
         "recording.flac_no_streaminfo": "the first FLAC metadata block is not STREAMINFO",
         # problems
         "recording.misnamed": "the file name says {claimed} but the content is {format}",
-        "recording.trailing_bytes": "{count} bytes follow the end of the {format} data",
+        "recording.trailing_bytes": "{count} {count:byte follows|bytes follow} the end of the "
+        "{format} data",
         "recording.data_short": "the audio data declares {declared} bytes but only {present} "
         "are present: the file is cut; the length counts the bytes present",
         "recording.size_placeholder": "the audio data chunk states no real size ({declared}): "
         "it is read to the end of the file",
         "recording.frame_cut": "the last frame is cut; the length counts whole frames only",
-        "recording.bad_frame": "{count} bytes from here are not audio frames of this stream; "
+        "recording.bad_frame": "{count} {count:byte|bytes} from here {count:is|are} not audio "
+        "frames of this stream; "
         "the length counts the frames before them",
         "recording.duration_estimated": "the file has no frame count: the length is estimated "
         "from its size at {bitrate} kbit/s",

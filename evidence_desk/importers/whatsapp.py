@@ -455,7 +455,7 @@ _said = Catalogue(
         "whatsapp.text_before_header": "text before the first message header was not parsed: "
         "{excerpt!r}",
         "whatsapp.text_before_header_long": "text before the first message header was not "
-        "parsed: {excerpt!r} (+{more} characters)",
+        "parsed: {excerpt!r} (+{more} {more:character|characters})",
         "whatsapp.invalid_header": "looks like a message header but its date or time is "
         "invalid; kept as text of the previous message",
         "whatsapp.invalid_date": "looks like a message header but its date is invalid as "

@@ -120,11 +120,14 @@ _said = Catalogue(
         "store with that key",
         # what backup and restore did (the CLI prints it)
         "backup.written": "backup written to {path}: store {store_id}, {ledger_size} ledger "
-        "entries, {blobs} originals, {bytes} bytes",
-        "backup.checked": "backup checked: store {store_id}, {ledger_size} ledger entries, "
-        "{blobs} originals; made {created_at} by {created_by}; verify INTACT",
+        "{ledger_size:entry|entries}, {blobs} {blobs:original|originals}, {bytes} "
+        "{bytes:byte|bytes}",
+        "backup.checked": "backup checked: store {store_id}, {ledger_size} ledger "
+        "{ledger_size:entry|entries}, {blobs} {blobs:original|originals}; made {created_at} by "
+        "{created_by}; verify INTACT",
         "backup.restored": "backup restored to {path}: store {store_id}, {ledger_size} ledger "
-        "entries, {blobs} originals; made {created_at} by {created_by}; verify INTACT",
+        "{ledger_size:entry|entries}, {blobs} {blobs:original|originals}; made {created_at} by "
+        "{created_by}; verify INTACT",
         "backup.moved_aside": "{restored}; the previous store was moved to {moved_aside}",
     }
 )

@@ -86,7 +86,7 @@ _said = Catalogue(
         "case.empty_file": "the file is empty",
         "case.header": "header needs a case number column and a debtor name column (found: "
         "{header})",
-        "case.row_cells": "row {row}: {cells} cells, header has {width}",
+        "case.row_cells": "row {row}: {cells} {cells:cell|cells}, header has {width}",
         "case.row_error": "row {row}: {field}: {reason}",
         "case.twice": "case {case} appears twice",
         "case.bad_rows": "{count} bad {count:row|rows}",

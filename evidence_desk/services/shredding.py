@@ -63,10 +63,13 @@ _said = Catalogue(
         "shred.refused_bundle": "case {case} was shredded at {shredded_at} (basis {basis}): its "
         "content no longer exists, so no bundle can be made",
         # what shredding and restore did (the CLI prints it)
-        "shred.done_text": "case {case} shredded (basis {basis}): {contacts} contacts, {messages} "
-        "messages, {imports} imports, {items} items ({documents} documents), {tags} tags, "
-        "{blobs} originals ({bytes} bytes) destroyed, {entries} ledger entries and {reads} read "
-        "log rows redacted; tombstone at ledger seq {seq}",
+        "shred.done_text": "case {case} shredded (basis {basis}): {contacts} "
+        "{contacts:contact|contacts}, {messages} {messages:message|messages}, {imports} "
+        "{imports:import|imports}, {items} {items:item|items} ({documents} "
+        "{documents:document|documents}), {tags} {tags:tag|tags}, {blobs} "
+        "{blobs:original|originals} ({bytes} {bytes:byte|bytes}) destroyed, {entries} ledger "
+        "{entries:entry|entries} and {reads} read log {reads:row|rows} redacted; tombstone at "
+        "ledger seq {seq}",
         "shred.reapplied": "{restored}; re-applied {count} {count:shredding|shreddings} "
         "recorded after the backup was made: {count:case|cases} {cases}",
         "shred.reapply_refused": "the backup still holds case {case}, shredded at {shredded_at}, "

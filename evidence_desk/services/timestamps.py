@@ -106,7 +106,7 @@ _said = Catalogue(
         "tsa.root_mismatch": "the stamped root does not match the ledger",
         "tsa.ledger_truncated": "a trusted time-stamp covers {size} entries but the ledger has "
         "only {entries}: the tail of the ledger was removed",
-        "tsa.pending": "{count} entries sealed locally, not yet time-stamped",
+        "tsa.pending": "{count} {count:entry|entries} sealed locally, not yet time-stamped",
         "tsa.issuer_unknown": "the TSA that issued it is not configured",
         "tsa.token_invalid": "token does not verify: {error}",
         "tsa.mirror_unsigned": "the mirrored time-stamp is not signed (written by an older "

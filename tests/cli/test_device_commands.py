@@ -55,4 +55,4 @@ def test_the_offline_list_shows_this_device(tmp_path: Path, clock: TickingClock)
         "hub", "device", "list", "--offline", "--store", store, "--user", ADMIN,
         password=ADMIN_PASSWORD,
     )  # fmt: skip
-    assert out.strip() == f"{device}  {ADMIN}  1 entries  (this device)"
+    assert out.strip() == f"{device}  {ADMIN}  1 entry  (this device)"

@@ -129,3 +129,32 @@ def test_no_catalogue_template_says_s_in_brackets() -> None:
         code: text for code, text in register_all().items() if "(s)" in text.replace("http(s)", "")
     }
     assert left == {}
+
+
+def test_service_counts_that_are_often_one_say_the_singular() -> None:
+    """A shredding, a backup, a device's entries, a pending stamp: counts that are often 1."""
+    from evidence_desk.cli.devices import _said as devices_said
+    from evidence_desk.services.shredding import Shredded
+    from evidence_desk.services.timestamps import _said as timestamps_said
+
+    counts = {
+        "contacts": 1,
+        "messages": 2,
+        "imports": 1,
+        "items": 1,
+        "documents": 1,
+        "tags": 0,
+        "blobs": 1,
+        "bytes": 1,
+        "entries": 1,
+        "reads": 1,
+    }
+    said = Shredded("C-1", "expired", 9, "2026-12-06T00:00:00+00:00", counts, False).describe()
+    assert said == (
+        "case C-1 shredded (basis expired): 1 contact, 2 messages, 1 import, 1 item (1 document), "
+        "0 tags, 1 original (1 byte) destroyed, 1 ledger entry and 1 read log row redacted; "
+        "tombstone at ledger seq 9"
+    )
+    assert timestamps_said("tsa.pending", count=1) == "1 entry sealed locally, not yet time-stamped"
+    line = devices_said("cli.device_line", device="d", user="u", size=1)
+    assert line == "d  u  1 entry"

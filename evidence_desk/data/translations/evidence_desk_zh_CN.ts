@@ -5576,7 +5576,7 @@
         <translation>{path}：无法创建（{error}）</translation>
     </message>
     <message>
-        <source>backup checked: store {store_id}, {ledger_size} ledger entries, {blobs} originals; made {created_at} by {created_by}; verify INTACT</source>
+        <source>backup checked: store {store_id}, {ledger_size} ledger {ledger_size:entry|entries}, {blobs} {blobs:original|originals}; made {created_at} by {created_by}; verify INTACT</source>
         <comment>backup.checked</comment>
         <translation>备份已检查：证据库 {store_id}，{ledger_size} 条存证记录，{blobs} 个原始文件；由 {created_by} 于 {created_at} 制作；校验完好</translation>
     </message>
@@ -5671,7 +5671,7 @@
         <translation>{target}：恢复失败（{error}）；原证据库保留在 {kept}</translation>
     </message>
     <message>
-        <source>backup restored to {path}: store {store_id}, {ledger_size} ledger entries, {blobs} originals; made {created_at} by {created_by}; verify INTACT</source>
+        <source>backup restored to {path}: store {store_id}, {ledger_size} ledger {ledger_size:entry|entries}, {blobs} {blobs:original|originals}; made {created_at} by {created_by}; verify INTACT</source>
         <comment>backup.restored</comment>
         <translation>备份已恢复到 {path}：证据库 {store_id}，{ledger_size} 条存证记录，{blobs} 个原始文件；由 {created_by} 于 {created_at} 制作；校验完好</translation>
     </message>
@@ -5716,7 +5716,7 @@
         <translation>{path}：无法写入备份（{error}）；证据库未作任何更改</translation>
     </message>
     <message>
-        <source>backup written to {path}: store {store_id}, {ledger_size} ledger entries, {blobs} originals, {bytes} bytes</source>
+        <source>backup written to {path}: store {store_id}, {ledger_size} ledger {ledger_size:entry|entries}, {blobs} {blobs:original|originals}, {bytes} {bytes:byte|bytes}</source>
         <comment>backup.written</comment>
         <translation>备份已写入 {path}：证据库 {store_id}，{ledger_size} 条存证记录，{blobs} 个原始文件，{bytes} 字节</translation>
     </message>
@@ -7696,7 +7696,7 @@
         <translation>未导入任何案件；{errors} …</translation>
     </message>
     <message>
-        <source>row {row}: {cells} cells, header has {width}</source>
+        <source>row {row}: {cells} {cells:cell|cells}, header has {width}</source>
         <comment>case.row_cells</comment>
         <translation>第 {row} 行：有 {cells} 个单元格，表头有 {width} 列</translation>
     </message>
@@ -7831,22 +7831,22 @@
         <translation>--checkpoint-minutes 必须大于 0</translation>
     </message>
     <message>
-        <source>{device}  {user}  {size} entries</source>
+        <source>{device}  {user}  {size} {size:entry|entries}</source>
         <comment>cli.device_line</comment>
         <translation>{device}  {user}  {size} 条记录</translation>
     </message>
     <message>
-        <source>{device}  {user}  {size} entries  (this device)</source>
+        <source>{device}  {user}  {size} {size:entry|entries}  (this device)</source>
         <comment>cli.device_line_own</comment>
         <translation>{device}  {user}  {size} 条记录  （本设备）</translation>
     </message>
     <message>
-        <source>{device}  {user}  {size} entries  retired by {by} at {at}: {reason}</source>
+        <source>{device}  {user}  {size} {size:entry|entries}  retired by {by} at {at}: {reason}</source>
         <comment>cli.device_line_retired</comment>
         <translation>{device}  {user}  {size} 条记录  已由 {by} 于 {at} 停用：{reason}</translation>
     </message>
     <message>
-        <source>retired device {device} ({reason}): its {size} entries stand, the hub refuses anything more from it</source>
+        <source>retired device {device} ({reason}): its {size} {size:entry stands|entries stand}, the hub refuses anything more from it</source>
         <comment>cli.device_retired</comment>
         <translation>已停用设备 {device}（{reason}）：其 {size} 条记录有效，中心不再接受它的任何内容</translation>
     </message>
@@ -8351,7 +8351,7 @@
         <translation>表头之后没有数据行</translation>
     </message>
     <message>
-        <source>row has {fields} fields, the header has {width}</source>
+        <source>row has {fields} {fields:field|fields}, the header has {width}</source>
         <comment>csv.row_width</comment>
         <translation>该行有 {fields} 个字段，表头有 {width} 个</translation>
     </message>
@@ -8516,7 +8516,7 @@
         <translation>设备 {device} 已登记（属于 {user}）</translation>
     </message>
     <message>
-        <source>This laptop (device {device}) was retired by {by} on {at}: {reason}. It keeps its {size} entries and pushes nothing more</source>
+        <source>This laptop (device {device}) was retired by {by} on {at}: {reason}. It keeps its {size} {size:entry|entries} and pushes nothing more</source>
         <comment>hub.device_retired</comment>
         <translation>这台笔记本电脑（设备 {device}）已由 {by} 于 {at} 停用：{reason}。它保留其 {size} 条记录，不再推送任何内容</translation>
     </message>
@@ -8831,7 +8831,7 @@
         <translation>缺少 PNG 结束块（IEND）；文件可能不完整</translation>
     </message>
     <message>
-        <source>{count} bytes follow the PNG end chunk</source>
+        <source>{count} {count:byte follows|bytes follow} the PNG end chunk</source>
         <comment>image.png_trailing</comment>
         <translation>PNG 结束块之后还有 {count} 字节</translation>
     </message>
@@ -8871,7 +8871,7 @@
         <translation>文件长度小于其 WebP 文件头声明的长度</translation>
     </message>
     <message>
-        <source>{count} bytes follow the WebP data</source>
+        <source>{count} {count:byte follows|bytes follow} the WebP data</source>
         <comment>image.webp_trailing</comment>
         <translation>WebP 数据之后还有 {count} 字节</translation>
     </message>
@@ -11033,7 +11033,7 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>文件头声明为 {channels} 个声道、{rate} Hz</translation>
     </message>
     <message>
-        <source>{count} bytes from here are not audio frames of this stream; the length counts the frames before them</source>
+        <source>{count} {count:byte|bytes} from here {count:is|are} not audio frames of this stream; the length counts the frames before them</source>
         <comment>recording.bad_frame</comment>
         <translation>从此处起的 {count} 字节不是该音频流的帧；时长只计算此前的帧</translation>
     </message>
@@ -11273,7 +11273,7 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>{part} 声明长度为 {size} 字节，小于其自身 {header} 字节的头部</translation>
     </message>
     <message>
-        <source>{count} bytes follow the end of the {format} data</source>
+        <source>{count} {count:byte follows|bytes follow} the end of the {format} data</source>
         <comment>recording.trailing_bytes</comment>
         <translation>{format} 数据结束之后还有 {count} 字节</translation>
     </message>
@@ -11988,7 +11988,7 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>案件 {case} 已于 {shredded_at} 销毁：不得再写入与其有关的任何内容</translation>
     </message>
     <message>
-        <source>case {case} shredded (basis {basis}): {contacts} contacts, {messages} messages, {imports} imports, {items} items ({documents} documents), {tags} tags, {blobs} originals ({bytes} bytes) destroyed, {entries} ledger entries and {reads} read log rows redacted; tombstone at ledger seq {seq}</source>
+        <source>case {case} shredded (basis {basis}): {contacts} {contacts:contact|contacts}, {messages} {messages:message|messages}, {imports} {imports:import|imports}, {items} {items:item|items} ({documents} {documents:document|documents}), {tags} {tags:tag|tags}, {blobs} {blobs:original|originals} ({bytes} {bytes:byte|bytes}) destroyed, {entries} ledger {entries:entry|entries} and {reads} read log {reads:row|rows} redacted; tombstone at ledger seq {seq}</source>
         <comment>shred.done_text</comment>
         <translation>案件 {case} 已销毁（依据 {basis}）：销毁联系人 {contacts} 个、消息 {messages} 条、导入 {imports} 次、证据项 {items} 个（其中材料 {documents} 份）、标记 {tags} 个、原始文件 {blobs} 个（{bytes} 字节），删改存证记录 {entries} 条、读取日志 {reads} 行；销毁记录为存证链第 {seq} 条</translation>
     </message>
@@ -12758,7 +12758,7 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>组织中心 {hub_id}，检查点密钥 {fingerprint}：不在任何已公布密钥列表的中心密钥中</translation>
     </message>
     <message>
-        <source>{count} keys of {organisation} (store {store}) from {source}</source>
+        <source>{count} {count:key|keys} of {organisation} (store {store}) from {source}</source>
         <comment>trust.keys_from</comment>
         <translation>{organisation}（证据库 {store}）的 {count} 个公钥，来自{source}</translation>
     </message>
@@ -12928,7 +12928,7 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>不是 PEM 格式的证书（{error}）</translation>
     </message>
     <message>
-        <source>{count} entries sealed locally, not yet time-stamped</source>
+        <source>{count} {count:entry|entries} sealed locally, not yet time-stamped</source>
         <comment>tsa.pending</comment>
         <translation>{count} 条记录已在本地封存，尚未加盖时间戳</translation>
     </message>
@@ -13393,7 +13393,7 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>分页导出缺少第 {first}–{last} 行</translation>
     </message>
     <message>
-        <source>row has {fields} fields, the header has {width}: the file is truncated or damaged</source>
+        <source>row has {fields} {fields:field|fields}, the header has {width}: the file is truncated or damaged</source>
         <comment>wechat_csv.row_width</comment>
         <translation>该行有 {fields} 个字段，表头有 {width} 个：文件不完整或已损坏</translation>
     </message>
@@ -13678,7 +13678,7 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>第一条消息头之前的文字未解析：“{excerpt}”</translation>
     </message>
     <message>
-        <source>text before the first message header was not parsed: {excerpt!r} (+{more} characters)</source>
+        <source>text before the first message header was not parsed: {excerpt!r} (+{more} {more:character|characters})</source>
         <comment>whatsapp.text_before_header_long</comment>
         <translation>第一条消息头之前的文字未解析：“{excerpt}”（另有 {more} 个字符）</translation>
     </message>
@@ -13703,9 +13703,24 @@ must equal that file&apos;s line in the manifest.</source>
         <translation type="vanished">{action} 新增 {table} 行时必须提供列 {columns}</translation>
     </message>
     <message>
+        <source>backup checked: store {store_id}, {ledger_size} ledger entries, {blobs} originals; made {created_at} by {created_by}; verify INTACT</source>
+        <comment>backup.checked</comment>
+        <translation type="vanished">备份已检查：证据库 {store_id}，{ledger_size} 条存证记录，{blobs} 个原始文件；由 {created_by} 于 {created_at} 制作；校验完好</translation>
+    </message>
+    <message>
         <source>{path}: the restored store does not verify ({count} problem(s): {problems})</source>
         <comment>backup.does_not_verify</comment>
         <translation type="vanished">{path}：恢复出的证据库未通过校验（{count} 个问题：{problems}）</translation>
+    </message>
+    <message>
+        <source>backup restored to {path}: store {store_id}, {ledger_size} ledger entries, {blobs} originals; made {created_at} by {created_by}; verify INTACT</source>
+        <comment>backup.restored</comment>
+        <translation type="vanished">备份已恢复到 {path}：证据库 {store_id}，{ledger_size} 条存证记录，{blobs} 个原始文件；由 {created_by} 于 {created_at} 制作；校验完好</translation>
+    </message>
+    <message>
+        <source>backup written to {path}: store {store_id}, {ledger_size} ledger entries, {blobs} originals, {bytes} bytes</source>
+        <comment>backup.written</comment>
+        <translation type="vanished">备份已写入 {path}：证据库 {store_id}，{ledger_size} 条存证记录，{blobs} 个原始文件，{bytes} 字节</translation>
     </message>
     <message>
         <source>It concerns {cases} case(s) and about {people} person(s).</source>
@@ -13773,9 +13788,34 @@ must equal that file&apos;s line in the manifest.</source>
         <translation type="vanished">{count} 行有误</translation>
     </message>
     <message>
+        <source>row {row}: {cells} cells, header has {width}</source>
+        <comment>case.row_cells</comment>
+        <translation type="vanished">第 {row} 行：有 {cells} 个单元格，表头有 {width} 列</translation>
+    </message>
+    <message>
         <source>(founding device)</source>
         <comment>cli.device_founding</comment>
         <translation type="vanished">（创始设备）</translation>
+    </message>
+    <message>
+        <source>{device}  {user}  {size} entries</source>
+        <comment>cli.device_line</comment>
+        <translation type="vanished">{device}  {user}  {size} 条记录</translation>
+    </message>
+    <message>
+        <source>{device}  {user}  {size} entries  (this device)</source>
+        <comment>cli.device_line_own</comment>
+        <translation type="vanished">{device}  {user}  {size} 条记录  （本设备）</translation>
+    </message>
+    <message>
+        <source>{device}  {user}  {size} entries  retired by {by} at {at}: {reason}</source>
+        <comment>cli.device_line_retired</comment>
+        <translation type="vanished">{device}  {user}  {size} 条记录  已由 {by} 于 {at} 停用：{reason}</translation>
+    </message>
+    <message>
+        <source>retired device {device} ({reason}): its {size} entries stand, the hub refuses anything more from it</source>
+        <comment>cli.device_retired</comment>
+        <translation type="vanished">已停用设备 {device}（{reason}）：其 {size} 条记录有效，中心不再接受它的任何内容</translation>
     </message>
     <message>
         <source>{count} finding(s), {open} open; {parameters}</source>
@@ -13818,6 +13858,11 @@ must equal that file&apos;s line in the manifest.</source>
         <translation type="vanished">指定的列 {missing} 不在表头中：{header}</translation>
     </message>
     <message>
+        <source>row has {fields} fields, the header has {width}</source>
+        <comment>csv.row_width</comment>
+        <translation type="vanished">该行有 {fields} 个字段，表头有 {width} 个</translation>
+    </message>
+    <message>
         <source>the bundle&apos;s chain of custody printed its own export as ledger seq {printed}, but the export entry is seq {seq}</source>
         <comment>custody.export_seq</comment>
         <translation type="vanished">证据包保管链将本次导出印为存证链第 {printed} 条，但导出记录实为第 {seq} 条</translation>
@@ -13838,9 +13883,24 @@ must equal that file&apos;s line in the manifest.</source>
         <translation type="vanished">文件 {digest}：分块 {missing} 尚未上传</translation>
     </message>
     <message>
+        <source>This laptop (device {device}) was retired by {by} on {at}: {reason}. It keeps its {size} entries and pushes nothing more</source>
+        <comment>hub.device_retired</comment>
+        <translation type="vanished">这台笔记本电脑（设备 {device}）已由 {by} 于 {at} 停用：{reason}。它保留其 {size} 条记录，不再推送任何内容</translation>
+    </message>
+    <message>
         <source>--tsa needs --tsa-ca: the TSA&apos;s root certificate(s) that its answers must chain to</source>
         <comment>hub.tsa_ca_missing</comment>
         <translation type="vanished">--tsa 需要 --tsa-ca：时间戳机构的应答必须链接到的根证书</translation>
+    </message>
+    <message>
+        <source>{count} bytes follow the PNG end chunk</source>
+        <comment>image.png_trailing</comment>
+        <translation type="vanished">PNG 结束块之后还有 {count} 字节</translation>
+    </message>
+    <message>
+        <source>{count} bytes follow the WebP data</source>
+        <comment>image.webp_trailing</comment>
+        <translation type="vanished">WebP 数据之后还有 {count} 字节</translation>
     </message>
     <message>
         <source>the import recorded {recorded} message(s) left out; applying its recorded choice to the original leaves out {current}</source>
@@ -13933,6 +13993,21 @@ them.</source>
         <translation type="vanished">其时间戳令牌无法检查：本存储未配置时间戳机构根证书</translation>
     </message>
     <message>
+        <source>{count} bytes from here are not audio frames of this stream; the length counts the frames before them</source>
+        <comment>recording.bad_frame</comment>
+        <translation type="vanished">从此处起的 {count} 字节不是该音频流的帧；时长只计算此前的帧</translation>
+    </message>
+    <message>
+        <source>{count} bytes follow the end of the {format} data</source>
+        <comment>recording.trailing_bytes</comment>
+        <translation type="vanished">{format} 数据结束之后还有 {count} 字节</translation>
+    </message>
+    <message>
+        <source>case {case} shredded (basis {basis}): {contacts} contacts, {messages} messages, {imports} imports, {items} items ({documents} documents), {tags} tags, {blobs} originals ({bytes} bytes) destroyed, {entries} ledger entries and {reads} read log rows redacted; tombstone at ledger seq {seq}</source>
+        <comment>shred.done_text</comment>
+        <translation type="vanished">案件 {case} 已销毁（依据 {basis}）：销毁联系人 {contacts} 个、消息 {messages} 条、导入 {imports} 次、证据项 {items} 个（其中材料 {documents} 份）、标记 {tags} 个、原始文件 {blobs} 个（{bytes} 字节），删改存证记录 {entries} 条、读取日志 {reads} 行；销毁记录为存证链第 {seq} 条</translation>
+    </message>
+    <message>
         <source>{restored}; re-applied {count} shredding(s) recorded after the backup was made: case(s) {cases}</source>
         <comment>shred.reapplied</comment>
         <translation type="vanished">{restored}；已重新执行该备份之后记录的 {count} 次销毁：案件 {cases}</translation>
@@ -13983,6 +14058,16 @@ them.</source>
         <translation type="vanished">另有 {count} 条消息的 date 文本与 date_unixtime 存在 {amounts} 种不同差值；已采用 date_unixtime</translation>
     </message>
     <message>
+        <source>{count} keys of {organisation} (store {store}) from {source}</source>
+        <comment>trust.keys_from</comment>
+        <translation type="vanished">{organisation}（证据库 {store}）的 {count} 个公钥，来自{source}</translation>
+    </message>
+    <message>
+        <source>{count} entries sealed locally, not yet time-stamped</source>
+        <comment>tsa.pending</comment>
+        <translation type="vanished">{count} 条记录已在本地封存，尚未加盖时间戳</translation>
+    </message>
+    <message>
         <source>{count} original(s) not decrypted or re-hashed: {user} holds no key of this case (role {role}); another reader&apos;s verify checks them</source>
         <comment>verify.blob_not_performed</comment>
         <translation type="vanished">{count} 个原始文件未解密或重新计算哈希：{user} 不持有此案件的密钥（角色 {role}）；由其他有权阅读者的校验检查</translation>
@@ -13996,6 +14081,16 @@ them.</source>
         <source>column(s) {columns} differ from the ledger</source>
         <comment>verify.row_differs</comment>
         <translation type="vanished">{columns} 列与存证链不符</translation>
+    </message>
+    <message>
+        <source>row has {fields} fields, the header has {width}: the file is truncated or damaged</source>
+        <comment>wechat_csv.row_width</comment>
+        <translation type="vanished">该行有 {fields} 个字段，表头有 {width} 个：文件不完整或已损坏</translation>
+    </message>
+    <message>
+        <source>text before the first message header was not parsed: {excerpt!r} (+{more} characters)</source>
+        <comment>whatsapp.text_before_header_long</comment>
+        <translation type="vanished">第一条消息头之前的文字未解析：“{excerpt}”（另有 {more} 个字符）</translation>
     </message>
 </context>
 </TS>

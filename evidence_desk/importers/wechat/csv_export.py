@@ -115,7 +115,8 @@ _said = Catalogue(
         "column), {encoding}, {columns} columns",
         "wechat_csv.detected_pages": "{reason}; {count} pages",
         "wechat_csv.missing_columns": "not a {variant} header: missing {missing}",
-        "wechat_csv.row_width": "row has {fields} fields, the header has {width}: the file is "
+        "wechat_csv.row_width": "row has {fields} {fields:field|fields}, the header has "
+        "{width}: the file is "
         "truncated or damaged",
         "wechat_csv.no_messages": "no messages after the header",
         "wechat_csv.unreadable_time": "unreadable time {time!r}",
