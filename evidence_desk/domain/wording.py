@@ -125,30 +125,44 @@ def plural_forms(spec: str) -> tuple[str, str] | None:
     return forms[0], forms[1]
 
 
-class _PluralFormatter(string.Formatter):
-    """:meth:`str.format` with plural fields: ``{count:message|messages}`` words the form."""
-
-    def format_field(self, value: object, format_spec: str) -> str:
-        forms = plural_forms(format_spec)
-        if forms is None:
-            return super().format_field(value, format_spec)  # type: ignore[no-any-return]
-        return plural_form(value, *forms)
-
-
-_PLURALS = _PluralFormatter()
-
-
 @functools.lru_cache(maxsize=4096)
-def _has_plural(text: str) -> bool:
-    return any(spec and "|" in spec for _lit, _name, spec, _conv in string.Formatter().parse(text))
+def _plurals(text: str) -> tuple[tuple[str, str, str], ...]:
+    """The plural fields of a template in order, each ``(count fact, singular, plural)``."""
+    found = []
+    for _lit, name, spec, _conv in string.Formatter().parse(text):
+        forms = plural_forms(spec or "")
+        if forms is not None and name:
+            found.append((name, *forms))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=8192)
+def _chosen(text: str, forms: tuple[str, ...]) -> str:
+    """``text`` with its plural fields replaced by ``forms`` (in order), as a plain
+    :meth:`str.format` template: the other fields, conversions, specs and ``{{`` as written."""
+    chosen = iter(forms)
+    pieces = []
+    for literal, name, spec, conversion in string.Formatter().parse(text):
+        pieces.append(literal.replace("{", "{{").replace("}", "}}"))
+        if name is None:
+            continue
+        if spec and plural_forms(spec) is not None:
+            pieces.append(next(chosen).replace("{", "{{").replace("}", "}}"))
+        else:
+            field = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+            pieces.append("{" + field + "}")
+    return "".join(pieces)
 
 
 def render(text: str, facts: Mapping[str, object]) -> str:
     """A template filled in from ``facts`` as :meth:`str.format` does, plural fields worded by
-    their count (:func:`plural_form`)."""
-    if not _has_plural(text):
+    their count (:func:`plural_form`). The form of each plural is chosen first and the
+    template with those words in place is remembered, so this costs one :meth:`str.format`."""
+    plurals = _plurals(text)
+    if not plurals:
         return text.format(**facts)
-    return _PLURALS.vformat(text, (), facts)
+    forms = tuple(plural_form(facts[name], one, other) for name, one, other in plurals)
+    return _chosen(text, forms).format(**facts)
 
 
 def _check_plurals(code: str, text: str) -> None:

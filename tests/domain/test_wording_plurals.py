@@ -94,6 +94,10 @@ def test_a_sealed_sentence_worded_again_from_json_text_facts() -> None:
 def test_render_without_a_plural_is_str_format() -> None:
     assert render("{a!r} {b:>3} {{c}}", {"a": "x", "b": "7"}) == "'x'   7 {c}"
     assert render("{n} {n:item|items}", {"n": "2"}) == "2 items"
+    # escapes, conversions and specs around a plural are kept; a form is never a field
+    mixed = "{{n}} {n} {n:item|items} {s!r:>6} {m:it is|they are}"
+    assert render(mixed, {"n": 1, "s": "x", "m": "3"}) == "{n} 1 item    'x' they are"
+    assert render(mixed, {"n": 2, "s": "x", "m": 1}) == "{n} 2 items    'x' it is"
 
 
 @pytest.mark.parametrize(
