@@ -192,7 +192,7 @@ def _staff(
         if gates["laptops_done"].is_set():
             after += 1
         tag = f"{index}-{n}"
-        started = time.monotonic()
+        started, started_wall = time.monotonic(), time.time()
         contact = contacts.request_contact(
             actor.session,
             case_no=case_no,
@@ -203,11 +203,15 @@ def _staff(
             consent=True,
             documents=documents(work / "docs", tag),
         )
+        # by the wall clock, to be set beside the hub's (``hub_parts``)
+        walls = record["walls"].setdefault(contact.id, {})
+        walls.update(started=started_wall, requested=time.time())
         shown: list[float] = []
 
         def approved(contact_id: str = contact.id, shown: list[float] = shown) -> None:
             if not shown and contacts.get_contact(actor.session, contact_id).status == "approved":
                 shown.append(time.monotonic())  # the page holding the decision is in
+                record["walls"][contact_id]["done"] = time.time()
 
         # the decision may come back in the pages of this very sync
         staff_requests = actor.sync(approved)
@@ -236,10 +240,11 @@ def _supervisor(
     gates["start"].wait()
 
     def requested() -> None:  # the page holding a request is in: seen now
-        now = time.monotonic()
+        now, wall = time.monotonic(), time.time()
         for c in contacts.list_contacts(actor.session, status="requested"):
             if owner(c.id, count) == index:
                 record["seen"].setdefault(c.id, now)
+                record["walls"].setdefault(c.id, {}).setdefault("seen", wall)
 
     pulled, waits = actor.sync(requested), 0  # what the first wait's news follows
     while not gates["staff_done"].is_set():
@@ -258,7 +263,11 @@ def _supervisor(
             # the sequential requests and the waits that brought it
             record["requests"].setdefault(contact.id, pulled)
             record["waits"].setdefault(contact.id, waits)
+            walls = record["walls"].setdefault(contact.id, {})
+            walls.setdefault("seen", time.time())
+            walls["approving"] = time.time()
             contacts.approve(actor.session, contact.id, "identity and debt confirmed")
+            walls["approved"] = time.time()
         if mine:
             pushed = actor.sync()
             decided = time.monotonic()
@@ -296,6 +305,7 @@ def main(
         "rounds": [],
         "requests": {},
         "waits": {},
+        "walls": {},
     }
     known = frozenset(devices)
     people = [(p, u, i, True) for p, u, i in staff] + [(p, u, i, False) for p, u, i in supervisors]
@@ -352,8 +362,11 @@ def merged(records: list[dict[str, Any]]) -> dict[str, Any]:
         "parts": [],
         "syncs": [],
         "requests": [],
+        "walls": {},
     }
     for record in records:
+        for contact, walls in record["walls"].items():
+            total["walls"].setdefault(contact, {}).update(walls)
         for key in ("trips", "errors", "syncs"):
             total[key].extend(record[key])
         total["unanswered"] += record["unanswered"]

@@ -149,7 +149,7 @@ def routes(
         the device apply it (the page first: a checkpoint read later may cover more of it,
         never less than a checkpoint read before would)."""
         page = repo.pull_page(after, limit)
-        proof = repo.in_transaction(lambda conn: newest_with_proof(conn, confirmed, cache))
+        proof = repo.reading(lambda conn: newest_with_proof(conn, confirmed, cache))
         return (
             b',"page":'
             + page
