@@ -69,6 +69,9 @@ class Actor:
         #: (started, seconds, entries paged, requests sent) of each sync: what a round trip
         #: waits for
         self.syncs: list[tuple[float, float, int, int]] = []
+        #: by the wall clock: when the request that brought the page being applied was sent
+        #: (a wait for news opened, or a sync's page asked for) and when its answer was read
+        self.asked = self.arrived = 0.0
 
     def sync(self, on_page: Callable[[], object] | None = None) -> int:
         """A sync; one the hub does not answer in time (``HubUnreachable``: the app's
@@ -100,10 +103,16 @@ class Actor:
             return report.pulled
         report = sync.SyncReport()
         paged = 0
+        self.asked = time.time()
         held = sync.exchange(self.session, self.client, report, since=self.since)
+        self.arrived = time.time()
         if report.refusal is not None:
             raise report.refusal
-        for page in sync.pages(self.client, held, self.since):
+        carried = held is not None and bool(held.entries)  # the exchange's page comes first
+        asked = time.time()
+        for n, page in enumerate(sync.pages(self.client, held, self.since)):
+            if n > 0 or not carried:  # a further page's own request
+                self.asked, self.arrived = asked, time.time()
             self.since = page[-1].org_seq
             paged += len(page)
             ours = [e for e in page if e.device_id in self.devices]
@@ -111,6 +120,7 @@ class Actor:
                 org_ledger.apply_pull(self.session, ours)
                 if on_page is not None:
                     on_page()
+            asked = time.time()
         sync._pull_wraps(self.session, self.client, None if held is None else held.wraps)
         if sync._rewrap(self.session):
             sync.exchange(self.session, self.client, report, since=None)
@@ -127,6 +137,7 @@ def wait_for_news(actor: Actor, on_page: Callable[[], object]) -> tuple[bool, in
     ``sync.sync(first_page=...)``, its proof checked first) and ``on_page`` called after its
     commit. Returns whether a sync must follow (``more`` pages behind the carried one) and the
     sequential requests sent beyond the wait (a real sync's)."""
+    actor.asked = time.time()
     try:
         if actor.real:
             session = actor.session
@@ -143,6 +154,7 @@ def wait_for_news(actor: Actor, on_page: Callable[[], object]) -> tuple[bool, in
         actor.unanswered += 1
         time.sleep(1.0)
         return False, 0
+    actor.arrived = time.time()
     page = news.page
     if page is None:
         return False, 0
@@ -211,7 +223,8 @@ def _staff(
         def approved(contact_id: str = contact.id, shown: list[float] = shown) -> None:
             if not shown and contacts.get_contact(actor.session, contact_id).status == "approved":
                 shown.append(time.monotonic())  # the page holding the decision is in
-                record["walls"][contact_id]["done"] = time.time()
+                walls = record["walls"][contact_id]
+                walls.update(done=time.time(), asked_d=actor.asked, arrived_d=actor.arrived)
 
         # the decision may come back in the pages of this very sync
         staff_requests = actor.sync(approved)
@@ -244,7 +257,9 @@ def _supervisor(
         for c in contacts.list_contacts(actor.session, status="requested"):
             if owner(c.id, count) == index:
                 record["seen"].setdefault(c.id, now)
-                record["walls"].setdefault(c.id, {}).setdefault("seen", wall)
+                walls = record["walls"].setdefault(c.id, {})
+                if "seen" not in walls:
+                    walls.update(seen=wall, asked=actor.asked, arrived=actor.arrived)
 
     pulled, waits = actor.sync(requested), 0  # what the first wait's news follows
     while not gates["staff_done"].is_set():

@@ -551,6 +551,23 @@ def _hub_parts(
     for name, a, b in _HUB_PARTS:
         spans = [r[b] - r[a] for r in rows]
         print(f"    {name:28} {p(spans, 0.5):6.3f} {p(spans, 0.99):6.3f}")
+    # the news legs cut again: the person busy (the request for the page that brought it was
+    # sent after the commit), the hub and the wire (from the later of the two to the answer
+    # read, JSON decoded), the person's device (the page applied, the contact listed)
+    for name, asked, arrived, committed, seen in (
+        ("supervisor's", "asked", "arrived", "request committed", "seen"),
+        ("staff's", "asked_d", "arrived_d", "approve committed", "done"),
+    ):
+        cut = [r for r in rows if asked in r and arrived in r]
+        if not cut:
+            continue
+        legs = (
+            ("busy when it committed", [max(0.0, r[asked] - r[committed]) for r in cut]),
+            ("hub, wire, JSON", [r[arrived] - max(r[asked], r[committed]) for r in cut]),
+            ("the page applied", [r[seen] - r[arrived] for r in cut]),
+        )
+        for leg, spans in legs:
+            print(f"      {name} sight: {leg:22} {p(spans, 0.5):6.3f} {p(spans, 0.99):6.3f}")
     totals = [r["done"] - r["started"] for r in rows]
     print(f"    {'whole':28} {p(totals, 0.5):6.3f} {p(totals, 0.99):6.3f}")
 

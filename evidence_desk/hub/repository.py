@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, Final, TypeVar
+from typing import Any, Final, Generic, TypeVar
 
 import psycopg
 from psycopg_pool import ConnectionPool
@@ -89,6 +89,18 @@ class AppendResult:
     size: int
     #: entries appended now but refused by a rule of the organisation's order (their verdict)
     refused: tuple[Refusal, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class News(Generic[T]):
+    """What the live route answers (hub/live.py): the newest ``hub_seq``, the entries of each
+    action after the position asked, and when a page was asked for and there are entries,
+    that page (rendered) and what was read after it."""
+
+    newest: int
+    counts: dict[str, int]
+    page: bytes | None = None
+    after_page: T | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -658,21 +670,32 @@ class HubRepository:
 
     def last_hub_seq(self) -> int:
         with self._pool.connection() as conn:
-            row = conn.execute("SELECT coalesce(max(hub_seq), 0) FROM entries").fetchone()
-        return 0 if row is None else int(row[0])
+            return _last_hub_seq(conn)
 
-    def news_since(self, hub_seq: int) -> tuple[int, dict[str, int]]:
+    def news_since(
+        self, hub_seq: int, page: int = 0, then: Callable[[Conn], T] | None = None
+    ) -> News[T]:
         """The newest ``hub_seq`` and how many entries of each action came after ``hub_seq``
-        (entry headers only: the live route's facts, hub/live.py)."""
-        with self._pool.connection() as conn:
+        (entry headers only: the live route's facts, hub/live.py); with ``page`` entries, when
+        there are entries after ``hub_seq``, also the first page after it (as
+        :meth:`pull_page`) and, read after the page, what ``then`` reads (the checkpoint and
+        proof that come with it). One connection and one thread for all three: at each push
+        that woke them, every waiting person's news took three, each queued behind the others'
+        for the pool (docs/benchmarks.md, session 18)."""
+        with self._pool.connection() as conn, conn.transaction():
             rows = conn.execute(
                 "SELECT action, count(*), max(hub_seq) FROM entries WHERE hub_seq > %s "
                 "GROUP BY action",
                 (hub_seq,),
             ).fetchall()
-        if not rows:
-            return self.last_hub_seq(), {}
-        return max(int(r[2]) for r in rows), {str(r[0]): int(r[1]) for r in rows}
+            if not rows:
+                return News(_last_hub_seq(conn), {})
+            newest = max(int(r[2]) for r in rows)
+            counts = {str(r[0]): int(r[1]) for r in rows}
+            if page < 1:
+                return News(newest, counts)
+            rendered = self._pages.page(conn, hub_seq, page)
+            return News(newest, counts, rendered, None if then is None else then(conn))
 
     def entries_since(self, hub_seq: int, *, limit: int = 1000) -> list[HubEntry]:
         """Accepted entries after ``hub_seq``, in acceptance order (a pull's page)."""
@@ -1398,3 +1421,8 @@ def _add_blob_file(conn: Conn, path: str, digest: str, by: str) -> bool:
         (path, digest, by),
     ).fetchone()
     return row is not None
+
+
+def _last_hub_seq(conn: Conn) -> int:
+    row = conn.execute("SELECT coalesce(max(hub_seq), 0) FROM entries").fetchone()
+    return 0 if row is None else int(row[0])

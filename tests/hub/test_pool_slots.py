@@ -73,6 +73,9 @@ def test_the_checkpoint_a_persons_news_carries_is_read_while_every_heavy_slot_wa
         try:
             started = time.monotonic()
             assert repo.reading(newest_stamped) is None  # no checkpoint signed yet
+            # and the news with its page and checkpoint, in one connection
+            news = repo.news_since(0, 1000, newest_stamped)
+            assert (news.newest, news.counts, news.page) == (0, {}, None)
             assert time.monotonic() - started < 5  # not behind the heavy slots
         finally:
             release.set()
