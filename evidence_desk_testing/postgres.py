@@ -20,6 +20,7 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -86,14 +87,18 @@ class PostgresCluster:
     ``remove()`` (or leaving the ``with`` block) stops it and deletes the folder.
 
     ``durable=False`` (the tests) turns fsync off: an immediate stop still keeps every committed
-    row (the operating system holds them), only a power cut would lose them."""
+    row (the operating system holds them), only a power cut would lose them. ``settings`` are
+    further ``postgresql.conf`` lines (a benchmark's ``track_commit_timestamp = on``)."""
 
-    def __init__(self, *, bindir: Path | None = None, durable: bool = False) -> None:
+    def __init__(
+        self, *, bindir: Path | None = None, durable: bool = False, settings: Sequence[str] = ()
+    ) -> None:
         found = bindir or find_bindir()
         if found is None:
             raise RuntimeError(INSTALL_HINT)
         self.bindir = found
         self.durable = durable
+        self._settings = tuple(settings)
         self.port = 0
         self._folder: Path | None = None
         self._running = False
@@ -163,6 +168,7 @@ class PostgresCluster:
             # not synchronous_commit = off: a commit would return before its WAL left
             # PostgreSQL's memory, and an immediate stop (a fault test's crash) would lose it
             settings += ["fsync = off", "full_page_writes = off"]
+        settings += self._settings
         with (self.data_dir / "postgresql.conf").open("a", encoding="utf-8") as conf:
             conf.write("\n# evidence-desk throwaway cluster\n" + "\n".join(settings) + "\n")
         # trust on the loopback and the cluster's own socket only; nothing else may connect

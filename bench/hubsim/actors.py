@@ -69,6 +69,9 @@ class Actor:
         #: (started, seconds, entries paged, requests sent) of each sync: what a round trip
         #: waits for
         self.syncs: list[tuple[float, float, int, int]] = []
+        #: by the wall clock: when the request that brought the page being applied was sent
+        #: (a wait for news opened, or a sync's page asked for) and when its answer was read
+        self.asked = self.arrived = 0.0
 
     def sync(self, on_page: Callable[[], object] | None = None) -> int:
         """A sync; one the hub does not answer in time (``HubUnreachable``: the app's
@@ -100,10 +103,16 @@ class Actor:
             return report.pulled
         report = sync.SyncReport()
         paged = 0
+        self.asked = time.time()
         held = sync.exchange(self.session, self.client, report, since=self.since)
+        self.arrived = time.time()
         if report.refusal is not None:
             raise report.refusal
-        for page in sync.pages(self.client, held, self.since):
+        carried = held is not None and bool(held.entries)  # the exchange's page comes first
+        asked = time.time()
+        for n, page in enumerate(sync.pages(self.client, held, self.since)):
+            if n > 0 or not carried:  # a further page's own request
+                self.asked, self.arrived = asked, time.time()
             self.since = page[-1].org_seq
             paged += len(page)
             ours = [e for e in page if e.device_id in self.devices]
@@ -111,6 +120,7 @@ class Actor:
                 org_ledger.apply_pull(self.session, ours)
                 if on_page is not None:
                     on_page()
+            asked = time.time()
         sync._pull_wraps(self.session, self.client, None if held is None else held.wraps)
         if sync._rewrap(self.session):
             sync.exchange(self.session, self.client, report, since=None)
@@ -127,6 +137,7 @@ def wait_for_news(actor: Actor, on_page: Callable[[], object]) -> tuple[bool, in
     ``sync.sync(first_page=...)``, its proof checked first) and ``on_page`` called after its
     commit. Returns whether a sync must follow (``more`` pages behind the carried one) and the
     sequential requests sent beyond the wait (a real sync's)."""
+    actor.asked = time.time()
     try:
         if actor.real:
             session = actor.session
@@ -143,6 +154,7 @@ def wait_for_news(actor: Actor, on_page: Callable[[], object]) -> tuple[bool, in
         actor.unanswered += 1
         time.sleep(1.0)
         return False, 0
+    actor.arrived = time.time()
     page = news.page
     if page is None:
         return False, 0
@@ -192,7 +204,7 @@ def _staff(
         if gates["laptops_done"].is_set():
             after += 1
         tag = f"{index}-{n}"
-        started = time.monotonic()
+        started, started_wall = time.monotonic(), time.time()
         contact = contacts.request_contact(
             actor.session,
             case_no=case_no,
@@ -203,11 +215,16 @@ def _staff(
             consent=True,
             documents=documents(work / "docs", tag),
         )
+        # by the wall clock, to be set beside the hub's (``hub_parts``)
+        walls = record["walls"].setdefault(contact.id, {})
+        walls.update(started=started_wall, requested=time.time())
         shown: list[float] = []
 
         def approved(contact_id: str = contact.id, shown: list[float] = shown) -> None:
             if not shown and contacts.get_contact(actor.session, contact_id).status == "approved":
                 shown.append(time.monotonic())  # the page holding the decision is in
+                walls = record["walls"][contact_id]
+                walls.update(done=time.time(), asked_d=actor.asked, arrived_d=actor.arrived)
 
         # the decision may come back in the pages of this very sync
         staff_requests = actor.sync(approved)
@@ -236,10 +253,13 @@ def _supervisor(
     gates["start"].wait()
 
     def requested() -> None:  # the page holding a request is in: seen now
-        now = time.monotonic()
+        now, wall = time.monotonic(), time.time()
         for c in contacts.list_contacts(actor.session, status="requested"):
             if owner(c.id, count) == index:
                 record["seen"].setdefault(c.id, now)
+                walls = record["walls"].setdefault(c.id, {})
+                if "seen" not in walls:
+                    walls.update(seen=wall, asked=actor.asked, arrived=actor.arrived)
 
     pulled, waits = actor.sync(requested), 0  # what the first wait's news follows
     while not gates["staff_done"].is_set():
@@ -258,7 +278,11 @@ def _supervisor(
             # the sequential requests and the waits that brought it
             record["requests"].setdefault(contact.id, pulled)
             record["waits"].setdefault(contact.id, waits)
+            walls = record["walls"].setdefault(contact.id, {})
+            walls.setdefault("seen", time.time())
+            walls["approving"] = time.time()
             contacts.approve(actor.session, contact.id, "identity and debt confirmed")
+            walls["approved"] = time.time()
         if mine:
             pushed = actor.sync()
             decided = time.monotonic()
@@ -296,6 +320,7 @@ def main(
         "rounds": [],
         "requests": {},
         "waits": {},
+        "walls": {},
     }
     known = frozenset(devices)
     people = [(p, u, i, True) for p, u, i in staff] + [(p, u, i, False) for p, u, i in supervisors]
@@ -352,8 +377,11 @@ def merged(records: list[dict[str, Any]]) -> dict[str, Any]:
         "parts": [],
         "syncs": [],
         "requests": [],
+        "walls": {},
     }
     for record in records:
+        for contact, walls in record["walls"].items():
+            total["walls"].setdefault(contact, {}).update(walls)
         for key in ("trips", "errors", "syncs"):
             total[key].extend(record[key])
         total["unanswered"] += record["unanswered"]

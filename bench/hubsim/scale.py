@@ -281,7 +281,8 @@ def run(
     hub: subprocess.Popen[bytes] | None = None
     processes: list[Any] = []
     try:
-        with PostgresCluster(durable=True) as cluster:
+        # commit times: a round trip's parts by the hub's clock (``_hub_parts``)
+        with PostgresCluster(durable=True, settings=["track_commit_timestamp = on"]) as cluster:
             with psycopg.connect(cluster.url(), autocommit=True) as conn:
                 conn.execute(f"CREATE DATABASE {DATABASE}")
             owner_url = cluster.url(DATABASE)
@@ -402,6 +403,7 @@ def run(
                 process.join(timeout=600)
             day_seconds = max(finishes) - day_start
             size_after = _database_size(owner_url)
+            hub_times = _hub_times(owner_url)
             checked, problems = _check_held(owner_url, laptops)
             device_rates = _device_rates(work, url, ca, late_code)
             copy_seconds = _copy_floor(owner_url, laptops)
@@ -423,10 +425,16 @@ def run(
         enrolment=(enrol_seconds, enrol_errors, [j for r in records for j in r["joins"]]),
         day_seconds=day_seconds,
         day_end=max(finishes),
+        # the day by the wall clock (monotonic is the machine's one clock for every process)
+        day_walls=(
+            day_start + (time.time() - time.monotonic()),
+            max(finishes) + (time.time() - time.monotonic()),
+        ),
         cpu_day=cpu_day,
         sizes=(size_before, size_after),
         records=records,
         actor_record=actor_record,
+        hub_times=hub_times,
         held=(checked, problems),
         floors=(copy_seconds, disk_seconds),
         device_rates=device_rates,
@@ -482,6 +490,86 @@ def _database_size(owner_url: str) -> int:
     with psycopg.connect(owner_url) as conn:
         row = conn.execute("SELECT pg_database_size(current_database())").fetchone()
     return int(row[0]) if row else 0
+
+
+def _hub_times(owner_url: str) -> dict[str, dict[str, tuple[float, float]]]:
+    """Each contact's request and decision on the hub: when its push's transaction began (the
+    entry's ``accepted_at``: after the gate and the wait for a heavy slot) and when it committed
+    (``track_commit_timestamp``), seconds since the epoch."""
+    found: dict[str, dict[str, tuple[float, float]]] = {}
+    with psycopg.connect(owner_url) as conn:
+        rows = conn.execute(
+            "SELECT hub_payload_text(payload, 'contact_id'), action,"
+            " extract(epoch FROM accepted_at),"
+            " extract(epoch FROM pg_xact_commit_timestamp(xmin))"
+            " FROM entries WHERE action IN ('contact.request', 'contact.approve')"
+            " AND verdict = ''"
+        ).fetchall()
+    for contact, action, began, committed in rows:
+        if contact and committed is not None:
+            found.setdefault(contact, {})[action] = (float(began), float(committed))
+    return found
+
+
+#: a round trip's parts by the wall clock, the staff's and supervisors' beside the hub's
+_HUB_PARTS = (
+    ("staff's local request", "started", "requested"),
+    ("to the hub's transaction", "requested", "request began"),
+    ("request's transaction", "request began", "request committed"),
+    ("to the supervisor's sight", "request committed", "seen"),
+    ("supervisor until approving", "seen", "approving"),
+    ("local approval", "approving", "approved"),
+    ("to the hub's transaction", "approved", "approve began"),
+    ("decision's transaction", "approve began", "approve committed"),
+    ("to the staff's sight", "approve committed", "done"),
+)
+
+
+def _hub_parts(
+    walls: dict[str, dict[str, float]],
+    hub_times: dict[str, dict[str, tuple[float, float]]],
+    day_bounds: tuple[float, float],
+) -> None:
+    """The round trips requested during the push, cut at the hub's own instants: where a
+    round trip's time goes between the people's devices, the hub's gate and queues (before the
+    push's transaction), the transaction, and the news (after its commit)."""
+    rows: list[dict[str, float]] = []
+    for contact, times in walls.items():
+        hub = hub_times.get(contact, {})
+        if "contact.request" not in hub or "contact.approve" not in hub:
+            continue
+        marks = dict(times)
+        marks["request began"], marks["request committed"] = hub["contact.request"]
+        marks["approve began"], marks["approve committed"] = hub["contact.approve"]
+        complete = all(m in marks for _n, a, b in _HUB_PARTS for m in (a, b))
+        if complete and day_bounds[0] <= marks["started"] < day_bounds[1]:
+            rows.append(marks)
+    if not rows:
+        return
+    p = percentile
+    print(f"  round trip during the push by the hub's clock, p50/p99 s ({len(rows)} rounds):")
+    for name, a, b in _HUB_PARTS:
+        spans = [r[b] - r[a] for r in rows]
+        print(f"    {name:28} {p(spans, 0.5):6.3f} {p(spans, 0.99):6.3f}")
+    # the news legs cut again: the person busy (the request for the page that brought it was
+    # sent after the commit), the hub and the wire (from the later of the two to the answer
+    # read, JSON decoded), the person's device (the page applied, the contact listed)
+    for name, asked, arrived, committed, seen in (
+        ("supervisor's", "asked", "arrived", "request committed", "seen"),
+        ("staff's", "asked_d", "arrived_d", "approve committed", "done"),
+    ):
+        cut = [r for r in rows if asked in r and arrived in r]
+        if not cut:
+            continue
+        legs = (
+            ("busy when it committed", [max(0.0, r[asked] - r[committed]) for r in cut]),
+            ("hub, wire, JSON", [r[arrived] - max(r[asked], r[committed]) for r in cut]),
+            ("the page applied", [r[seen] - r[arrived] for r in cut]),
+        )
+        for leg, spans in legs:
+            print(f"      {name} sight: {leg:22} {p(spans, 0.5):6.3f} {p(spans, 0.99):6.3f}")
+    totals = [r["done"] - r["started"] for r in rows]
+    print(f"    {'whole':28} {p(totals, 0.5):6.3f} {p(totals, 0.99):6.3f}")
 
 
 def _round_trip_parts(record: dict[str, Any], day_end: float) -> None:
@@ -599,6 +687,7 @@ def _report(**run: Any) -> int:
             print(f"  requested {name}: p50 {p(part, 0.5):.2f} s  p99 {p(part, 0.99):.2f} s "
                   f"({len(part)})")  # fmt: skip
     _round_trip_parts(actor_record, run["day_end"])
+    _hub_parts(actor_record["walls"], run["hub_times"], run["day_walls"])
     floor_figures = _floor(run, during)
     shares: dict[str, float] = run["cpu_shares"]
     if shares:

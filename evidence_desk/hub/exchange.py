@@ -140,25 +140,11 @@ def wraps_of(body: dict[str, Any], by: str) -> list[Wrap]:
 
 
 def store_files(repo: HubRepository, files: Sequence[SmallFile], by: str) -> list[dict[str, Any]]:
-    """Each file stored, completed and named, by the repository calls of the chunk and
-    ``complete`` routes (one chunk each: a small file is at most one ``sync.CHUNK``)."""
-    done: list[dict[str, Any]] = []
-    for file in files:
-        if repo.ignore_withdrawn(file.path, file.digest):
-            # a shredded case's file (hub/withdrawal.py): taken and ignored, nothing stored
-            done.append({"path": file.path, "named": False})
-            continue
-        try:
-            repo.put_chunk(file.digest, 0, file.data)
-        except Refused as refused:
-            # a complete blob whose chunks left PostgreSQL (an Object Lock store) refuses a
-            # chunk sent again: it is complete, so only its name is left to add
-            if refused.refusal.rule != "hub.blob_chunk":
-                raise
-        repo.complete_blob(file.digest, len(file.data), 1)
-        named = repo.add_blob_file(file.path, file.digest, by=by)
-        done.append({"path": file.path, "named": named})
-    return done
+    """Each file stored, completed and named as the chunk and ``complete`` routes would (one
+    chunk each: a small file is at most one ``sync.CHUNK``), all in one transaction
+    (``HubRepository.store_small_files``): a refused file writes none of them."""
+    named = repo.store_small_files([(f.path, f.digest, f.data) for f in files], by)
+    return [{"path": f.path, "named": n} for f, n in zip(files, named, strict=True)]
 
 
 def add_wraps(repo: HubRepository, wraps: Sequence[Wrap]) -> int:

@@ -42,7 +42,7 @@ import contextlib
 import json
 import threading
 from collections.abc import Sequence
-from typing import Final
+from typing import Any, Final
 
 import psycopg
 from starlette.concurrency import run_in_threadpool
@@ -53,7 +53,7 @@ from starlette.routing import BaseRoute, Route
 from evidence_desk.domain.hub_refusals import rule_refusal as refusal
 from evidence_desk.hub.app import error_response, signer
 from evidence_desk.hub.org_checkpoints import LeafCache, newest_with_proof
-from evidence_desk.hub.repository import HubRepository
+from evidence_desk.hub.repository import HubRepository, News
 from evidence_desk.hub.routes import PAGE_CAP, PULL_PAGE
 
 #: the PostgreSQL channel a push's transaction notifies (hub/repository.py ``_append``)
@@ -141,18 +141,18 @@ def routes(
     most (as ``/v1/entries``, hub/routes.py)."""
     cache = leaves if leaves is not None else LeafCache()
 
-    async def news(after: int) -> tuple[int, dict[str, int]]:
-        return await run_in_threadpool(repo.news_since, after)
+    def look(after: int, page: int, confirmed: int | None) -> News[dict[str, Any]]:
+        """The news after ``after`` and, with ``page``, the page after it and, read after the
+        page, the checkpoint and the proof that let the device apply it (the page first: a
+        checkpoint read later may cover more of it, never less than a checkpoint read before
+        would): one connection, one thread (``HubRepository.news_since``)."""
+        return repo.news_since(after, page, lambda conn: newest_with_proof(conn, confirmed, cache))
 
-    def carried(after: int, confirmed: int | None, limit: int) -> bytes:
-        """The page after ``after`` and, read after it, the checkpoint and the proof that let
-        the device apply it (the page first: a checkpoint read later may cover more of it,
-        never less than a checkpoint read before would)."""
-        page = repo.pull_page(after, limit)
-        proof = repo.in_transaction(lambda conn: newest_with_proof(conn, confirmed, cache))
+    def carried(news: News[dict[str, Any]]) -> bytes:
+        proof = news.after_page or {"checkpoint": None, "consistency": None}
         return (
             b',"page":'
-            + page
+            + (news.page or b"")
             + b',"checkpoint":'
             + _json(proof["checkpoint"])
             + b',"consistency":'
@@ -176,20 +176,19 @@ def routes(
         except ValueError as bad:
             return error_response(400, refusal("hub.bad_field", field=str(bad)).detail)
         event = board.register()
+        page = limit if with_page else 0
         try:
-            newest, counts = await news(after)
-            if newest <= after and wait > 0:
+            news = await run_in_threadpool(look, after, page, confirmed)
+            if news.newest <= after and wait > 0:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(event.wait(), timeout=wait)
-                newest, counts = await news(after)
-            # read after the wake-up, under the same registration: it holds what woke it
-            fresh = with_page and newest > after
-            extra = await run_in_threadpool(carried, after, confirmed, limit) if fresh else b""
+                # read after the wake-up, under the same registration: it holds what woke it
+                news = await run_in_threadpool(look, after, page, confirmed)
         finally:
             board.unregister(event)
-        head = {"hub_seq": newest, "after": after, "actions": counts}
-        if not extra:
+        head = {"hub_seq": news.newest, "after": after, "actions": news.counts}
+        if news.page is None:
             return JSONResponse(head)
-        return Response(_json(head)[:-1] + extra + b"}", media_type="application/json")
+        return Response(_json(head)[:-1] + carried(news) + b"}", media_type="application/json")
 
     return [Route("/v1/events", events, methods=["GET"])]

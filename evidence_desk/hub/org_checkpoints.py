@@ -288,7 +288,7 @@ def routes(repo: HubRepository) -> list[BaseRoute]:
     cache = LeafCache()  # the organisation log's leaves, read once per hub process
 
     async def checkpoint(_request: Request) -> Response:
-        found = await run_in_threadpool(repo.in_transaction, newest_stamped)
+        found = await run_in_threadpool(repo.reading, newest_stamped)
         return JSONResponse({"checkpoint": found})
 
     async def proof(request: Request) -> Response:
@@ -300,13 +300,17 @@ def routes(repo: HubRepository) -> list[BaseRoute]:
         ):
             return error_response(400, refusal("hub.bad_field", field="first/second"))
         first, second = int(first_text), int(second_text)
-        found = await run_in_threadpool(
-            repo.in_transaction, lambda conn: consistency(conn, first, second, cache)
-        )
+
+        def stamped_proof(conn: Conn) -> dict[str, Any] | None:
+            found = consistency(conn, first, second, cache)
+            if found is not None:
+                _add_stamps(conn, found)
+            return found
+
+        found = await run_in_threadpool(repo.reading, stamped_proof)
         if found is None:  # the hub signed no checkpoint of one of those sizes
             said = refusal("hub.not_found", method="GET", path=str(request.url.path))
             return error_response(404, said)
-        await run_in_threadpool(repo.in_transaction, lambda conn: _add_stamps(conn, found))
         return JSONResponse(found)
 
     async def cosign(request: Request) -> Response:
@@ -322,7 +326,7 @@ def routes(repo: HubRepository) -> list[BaseRoute]:
         return JSONResponse({"witnessed": size})
 
     async def cosigned(_request: Request) -> Response:
-        found = await run_in_threadpool(repo.in_transaction, witnessed)
+        found = await run_in_threadpool(repo.reading, witnessed)
         return JSONResponse({"witnessed": found})
 
     return [

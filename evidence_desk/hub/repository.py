@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, Final, TypeVar
+from typing import Any, Final, Generic, TypeVar
 
 import psycopg
 from psycopg_pool import ConnectionPool
@@ -89,6 +89,18 @@ class AppendResult:
     size: int
     #: entries appended now but refused by a rule of the organisation's order (their verdict)
     refused: tuple[Refusal, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class News(Generic[T]):
+    """What the live route answers (hub/live.py): the newest ``hub_seq``, the entries of each
+    action after the position asked, and when a page was asked for and there are entries,
+    that page (rendered) and what was read after it."""
+
+    newest: int
+    counts: dict[str, int]
+    page: bytes | None = None
+    after_page: T | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -658,21 +670,32 @@ class HubRepository:
 
     def last_hub_seq(self) -> int:
         with self._pool.connection() as conn:
-            row = conn.execute("SELECT coalesce(max(hub_seq), 0) FROM entries").fetchone()
-        return 0 if row is None else int(row[0])
+            return _last_hub_seq(conn)
 
-    def news_since(self, hub_seq: int) -> tuple[int, dict[str, int]]:
+    def news_since(
+        self, hub_seq: int, page: int = 0, then: Callable[[Conn], T] | None = None
+    ) -> News[T]:
         """The newest ``hub_seq`` and how many entries of each action came after ``hub_seq``
-        (entry headers only: the live route's facts, hub/live.py)."""
-        with self._pool.connection() as conn:
+        (entry headers only: the live route's facts, hub/live.py); with ``page`` entries, when
+        there are entries after ``hub_seq``, also the first page after it (as
+        :meth:`pull_page`) and, read after the page, what ``then`` reads (the checkpoint and
+        proof that come with it). One connection and one thread for all three: at each push
+        that woke them, every waiting person's news took three, each queued behind the others'
+        for the pool (docs/benchmarks.md, session 18)."""
+        with self._pool.connection() as conn, conn.transaction():
             rows = conn.execute(
                 "SELECT action, count(*), max(hub_seq) FROM entries WHERE hub_seq > %s "
                 "GROUP BY action",
                 (hub_seq,),
             ).fetchall()
-        if not rows:
-            return self.last_hub_seq(), {}
-        return max(int(r[2]) for r in rows), {str(r[0]): int(r[1]) for r in rows}
+            if not rows:
+                return News(_last_hub_seq(conn), {})
+            newest = max(int(r[2]) for r in rows)
+            counts = {str(r[0]): int(r[1]) for r in rows}
+            if page < 1:
+                return News(newest, counts)
+            rendered = self._pages.page(conn, hub_seq, page)
+            return News(newest, counts, rendered, None if then is None else then(conn))
 
     def entries_since(self, hub_seq: int, *, limit: int = 1000) -> list[HubEntry]:
         """Accepted entries after ``hub_seq``, in acceptance order (a pull's page)."""
@@ -697,24 +720,7 @@ class HubRepository:
         blob is complete a chunk sent again with other bytes replaces the first (an upload
         restarted from scratch), after it such a chunk is refused."""
         with self._waiting() as conn, conn.transaction():
-            _device_lock(conn, f"blob:{digest}")
-            if withdrawal.digest_withdrawn(conn, digest):
-                return  # a shredded case's ciphertext: taken and ignored (hub/withdrawal.py)
-            row = conn.execute(
-                "SELECT data FROM blob_chunks WHERE digest = %s AND index = %s", (digest, index)
-            ).fetchone()
-            if row is not None and bytes(row[0]) == data:
-                return
-            if _complete(conn, digest):
-                raise Refused(refusal("hub.blob_chunk", digest=digest, index=index))
-            if row is not None:
-                conn.execute(
-                    "DELETE FROM blob_chunks WHERE digest = %s AND index = %s", (digest, index)
-                )
-            conn.execute(
-                "INSERT INTO blob_chunks (digest, index, data) VALUES (%s, %s, %s)",
-                (digest, index, data),
-            )
+            _put_chunk(conn, digest, index, data)
 
     def chunks_held(self, digest: str) -> list[int]:
         """The chunk indices the hub holds of ``digest``: where an interrupted upload resumes."""
@@ -730,60 +736,32 @@ class HubRepository:
         change). Otherwise refused, and the uploaded chunks are discarded for a fresh upload."""
         with self._waiting() as conn:
             with conn.transaction():
-                _device_lock(conn, f"blob:{digest}")
-                if _complete(conn, digest):
-                    return
-                held = {
-                    int(r[0])
-                    for r in conn.execute(
-                        "SELECT index FROM blob_chunks WHERE digest = %s", (digest,)
-                    )
-                }
-                missing = [i for i in range(chunks) if i not in held]
-                if missing:
-                    shown = ", ".join(str(i) for i in missing[:20])
-                    raise Refused(refusal("hub.blob_missing", digest=digest, missing=shown))
-                actual, total = hashlib.sha256(), 0
-                ends: list[int] = []
-                parts: list[bytes] = []
-                with conn.cursor() as cursor:
-                    for (data,) in cursor.stream(
-                        "SELECT data FROM blob_chunks WHERE digest = %s AND index < %s "
-                        "ORDER BY index",
-                        (digest, chunks),
-                    ):
-                        actual.update(data)
-                        total += len(data)
-                        ends.append(total)
-                        if self.objects is not None:
-                            parts.append(bytes(data))
-                matches = actual.hexdigest() == digest and total == size and len(held) == chunks
-                if matches and self.objects is not None:
-                    # on WORM storage first; the chunks leave PostgreSQL only once it holds it
-                    self.objects.put(digest, b"".join(parts))
-                    conn.execute("DELETE FROM blob_chunks WHERE digest = %s", (digest,))
-                    conn.execute(
-                        "INSERT INTO blobs (digest, size, chunks, location, chunk_ends) "
-                        "VALUES (%s, %s, %s, 's3', %s)",
-                        (digest, size, chunks, ends),
-                    )
-                    return
-                if matches:
-                    conn.execute(
-                        "INSERT INTO blobs (digest, size, chunks) VALUES (%s, %s, %s)",
-                        (digest, size, chunks),
-                    )
-                    return
-                conn.execute("DELETE FROM blob_chunks WHERE digest = %s", (digest,))
-            raise Refused(
-                refusal(
-                    "hub.blob_digest",
-                    digest=digest,
-                    actual=actual.hexdigest(),
-                    size=total,
-                    expected_size=size,
-                )
-            )
+                refused = _complete_blob(conn, digest, size, chunks, self.objects)
+            if refused is not None:
+                raise refused
+
+    def store_small_files(self, files: Sequence[tuple[str, str, bytes]], by: str) -> list[bool]:
+        """A person's small files (``(path, digest, data)``, each one chunk: hub/exchange.py),
+        each stored, completed and named as the chunk, ``complete`` and naming calls would,
+        all in ONE transaction on one heavy slot: a staff's request carries its two documents,
+        and eight transactions, six of them each waiting for a heavy slot while the laptops
+        push, came before the push of the request itself (docs/benchmarks.md, session 18).
+        One transaction also keeps the exchange's promise that a refused file writes nothing.
+        Returns, for each file, whether it was named now (False: a shredded case's file, taken
+        and ignored, or a path already named)."""
+        named: list[bool] = []
+        with self._waiting() as conn, conn.transaction():
+            for path, digest, data in files:
+                if _ignore_withdrawn(conn, path, digest):
+                    named.append(False)
+                    continue
+                if not _complete(conn, digest):
+                    _put_chunk(conn, digest, 0, data)
+                    refused = _complete_blob(conn, digest, len(data), 1, self.objects)
+                    if refused is not None:
+                        raise refused
+                named.append(_add_blob_file(conn, path, digest, by))
+        return named
 
     def blob_chunk(self, digest: str, index: int) -> bytes | None:
         """Chunk ``index`` of a complete blob (a pull downloads it), None if there is none."""
@@ -810,25 +788,13 @@ class HubRepository:
         """True when ``path`` is a blob file of a shredded case (hub/withdrawal.py): a late
         upload of it is taken and ignored, the chunks uploaded for it discarded."""
         with self._waiting() as conn, conn.transaction():
-            if not withdrawal.path_withdrawn(conn, path):
-                return False
-            _device_lock(conn, f"blob:{digest}")
-            if not _complete(conn, digest):
-                conn.execute("DELETE FROM blob_chunks WHERE digest = %s", (digest,))
-            return True
+            return _ignore_withdrawn(conn, path, digest)
 
     def add_blob_file(self, path: str, digest: str, *, by: str) -> bool:
         """Name a complete blob as the store file ``path`` (under the store's ``blobs/``); a
         path already named keeps its first blob (False), as evidence does."""
         with self._pool.connection() as conn, conn.transaction():
-            if not _complete(conn, digest):
-                raise Refused(refusal("hub.blob_missing", digest=digest, missing="*"))
-            row = conn.execute(
-                "INSERT INTO blob_files (path, digest, added_by) VALUES (%s, %s, %s) "
-                "ON CONFLICT DO NOTHING RETURNING 1",
-                (path, digest, by),
-            ).fetchone()
-        return row is not None
+            return _add_blob_file(conn, path, digest, by)
 
     def blob_files(self, *, after: str = "", limit: int = 1000) -> list[tuple[str, str, int, int]]:
         """``(path, digest, size, chunks)`` of the named blobs after ``after``, by path; a
@@ -890,6 +856,15 @@ class HubRepository:
         return [Wrap(r[0], r[1], r[2], bytes(r[3]), r[4]) for r in rows]
 
     # -- work of other hub modules (hub/receipts.py) --------------------------------------------
+
+    def reading(self, work: Callable[[Conn], T]) -> T:
+        """``work``, which only reads and takes no lock, in one transaction on a read
+        connection (no heavy slot): the checkpoint and proof that come with each person's news
+        and sync. Under a heavy slot, every waiting person's news queued for one of the slots
+        the laptops' pushes and blobs held, once per push that woke them (docs/benchmarks.md,
+        session 18)."""
+        with self._pool.connection() as conn, conn.transaction():
+            return work(conn)
 
     def in_transaction(self, work: Callable[[Conn], T], device_id: str | None = None) -> T:
         """``work`` in one transaction, under ``device_id``'s push lock when one is named."""
@@ -1349,3 +1324,105 @@ def _same_as_held(conn: Conn, device_id: str, pushed: Sequence[ledger.Entry]) ->
 
 def _complete(conn: Conn, digest: str) -> bool:
     return conn.execute("SELECT 1 FROM blobs WHERE digest = %s", (digest,)).fetchone() is not None
+
+
+def _put_chunk(conn: Conn, digest: str, index: int, data: bytes) -> None:
+    """:meth:`HubRepository.put_chunk` in ``conn``'s transaction."""
+    _device_lock(conn, f"blob:{digest}")
+    if withdrawal.digest_withdrawn(conn, digest):
+        return  # a shredded case's ciphertext: taken and ignored (hub/withdrawal.py)
+    row = conn.execute(
+        "SELECT data FROM blob_chunks WHERE digest = %s AND index = %s", (digest, index)
+    ).fetchone()
+    if row is not None and bytes(row[0]) == data:
+        return
+    if _complete(conn, digest):
+        raise Refused(refusal("hub.blob_chunk", digest=digest, index=index))
+    if row is not None:
+        conn.execute("DELETE FROM blob_chunks WHERE digest = %s AND index = %s", (digest, index))
+    conn.execute(
+        "INSERT INTO blob_chunks (digest, index, data) VALUES (%s, %s, %s)", (digest, index, data)
+    )
+
+
+def _complete_blob(
+    conn: Conn, digest: str, size: int, chunks: int, objects: S3ObjectLockStore | None
+) -> Refused | None:
+    """:meth:`HubRepository.complete_blob` in ``conn``'s transaction: None when the blob is
+    complete; else the refusal, its chunks discarded (the caller commits the discarding and
+    raises it, or rolls back everything with it)."""
+    _device_lock(conn, f"blob:{digest}")
+    if _complete(conn, digest):
+        return None
+    rows = conn.execute("SELECT index FROM blob_chunks WHERE digest = %s", (digest,))
+    held = {int(r[0]) for r in rows}
+    missing = [i for i in range(chunks) if i not in held]
+    if missing:
+        shown = ", ".join(str(i) for i in missing[:20])
+        raise Refused(refusal("hub.blob_missing", digest=digest, missing=shown))
+    actual, total = hashlib.sha256(), 0
+    ends: list[int] = []
+    parts: list[bytes] = []
+    with conn.cursor() as cursor:
+        for (data,) in cursor.stream(
+            "SELECT data FROM blob_chunks WHERE digest = %s AND index < %s ORDER BY index",
+            (digest, chunks),
+        ):
+            actual.update(data)
+            total += len(data)
+            ends.append(total)
+            if objects is not None:
+                parts.append(bytes(data))
+    matches = actual.hexdigest() == digest and total == size and len(held) == chunks
+    if matches and objects is not None:
+        # on WORM storage first; the chunks leave PostgreSQL only once it holds it
+        objects.put(digest, b"".join(parts))
+        conn.execute("DELETE FROM blob_chunks WHERE digest = %s", (digest,))
+        conn.execute(
+            "INSERT INTO blobs (digest, size, chunks, location, chunk_ends) "
+            "VALUES (%s, %s, %s, 's3', %s)",
+            (digest, size, chunks, ends),
+        )
+        return None
+    if matches:
+        conn.execute(
+            "INSERT INTO blobs (digest, size, chunks) VALUES (%s, %s, %s)", (digest, size, chunks)
+        )
+        return None
+    conn.execute("DELETE FROM blob_chunks WHERE digest = %s", (digest,))
+    return Refused(
+        refusal(
+            "hub.blob_digest",
+            digest=digest,
+            actual=actual.hexdigest(),
+            size=total,
+            expected_size=size,
+        )
+    )
+
+
+def _ignore_withdrawn(conn: Conn, path: str, digest: str) -> bool:
+    """:meth:`HubRepository.ignore_withdrawn` in ``conn``'s transaction."""
+    if not withdrawal.path_withdrawn(conn, path):
+        return False
+    _device_lock(conn, f"blob:{digest}")
+    if not _complete(conn, digest):
+        conn.execute("DELETE FROM blob_chunks WHERE digest = %s", (digest,))
+    return True
+
+
+def _add_blob_file(conn: Conn, path: str, digest: str, by: str) -> bool:
+    """:meth:`HubRepository.add_blob_file` in ``conn``'s transaction."""
+    if not _complete(conn, digest):
+        raise Refused(refusal("hub.blob_missing", digest=digest, missing="*"))
+    row = conn.execute(
+        "INSERT INTO blob_files (path, digest, added_by) VALUES (%s, %s, %s) "
+        "ON CONFLICT DO NOTHING RETURNING 1",
+        (path, digest, by),
+    ).fetchone()
+    return row is not None
+
+
+def _last_hub_seq(conn: Conn) -> int:
+    row = conn.execute("SELECT coalesce(max(hub_seq), 0) FROM entries").fetchone()
+    return 0 if row is None else int(row[0])

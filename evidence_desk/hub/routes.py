@@ -387,7 +387,7 @@ def routes(
             parts["changed"] = await lanes.people(changed, asked)
         if newest:
             stamped = org_checkpoints.newest_stamped
-            parts["checkpoint"] = await lanes.people(repo.in_transaction, stamped)
+            parts["checkpoint"] = await lanes.people(repo.reading, stamped)
         page = found = None
         if since is not None:
             page = await lanes.people(repo.pull_page, since, hub_protocol.EXCHANGE_PAGE)

@@ -13,6 +13,7 @@ from typing import Any
 
 import psycopg
 
+from evidence_desk.hub.org_checkpoints import newest_stamped
 from evidence_desk.hub.repository import GATE_CONNECTIONS, HubRepository, heavy_slots
 from tests.hub.conftest import HubDatabase
 
@@ -48,6 +49,38 @@ def test_lookups_get_a_connection_while_every_heavy_slot_waits(hub_db: HubDataba
             for worker in workers:
                 worker.join(60)
         assert len(entered) == 4  # the queued ones ran once slots were free
+
+
+def test_the_checkpoint_a_persons_news_carries_is_read_while_every_heavy_slot_waits(
+    hub_db: HubDatabase,
+) -> None:
+    """Each news that wakes a person reads the newest checkpoint: under a heavy slot, every
+    waiting person queued behind the laptops' pushes and blobs at each push that woke them."""
+    release = threading.Event()
+    entered: list[int] = []
+
+    def waiting(conn: Any) -> None:
+        entered.append(1)
+        release.wait(60)
+
+    with HubRepository.connect(hub_db.app_url, max_size=3) as repo:
+        workers = [threading.Thread(target=repo.in_transaction, args=(waiting,)) for _ in range(3)]
+        for worker in workers:
+            worker.start()
+        deadline = time.monotonic() + 30
+        while len(entered) < heavy_slots(3) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        try:
+            started = time.monotonic()
+            assert repo.reading(newest_stamped) is None  # no checkpoint signed yet
+            # and the news with its page and checkpoint, in one connection
+            news = repo.news_since(0, 1000, newest_stamped)
+            assert (news.newest, news.counts, news.page) == (0, {}, None)
+            assert time.monotonic() - started < 5  # not behind the heavy slots
+        finally:
+            release.set()
+            for worker in workers:
+                worker.join(60)
 
 
 def test_the_gate_is_answered_while_reads_hold_every_connection_of_the_pool(

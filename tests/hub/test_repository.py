@@ -166,6 +166,38 @@ def test_a_wrong_size_is_refused_like_a_wrong_digest(hub_db: HubDatabase) -> Non
         assert conn.execute("SELECT count(*) FROM blobs").fetchone() == (0,)
 
 
+def test_a_persons_small_files_are_stored_completed_and_named_in_one_call(
+    hub_db: HubDatabase,
+) -> None:
+    identity, debt = b"sealed identity proof", b"sealed debt confirmation"
+    first, second = hashlib.sha256(identity).hexdigest(), hashlib.sha256(debt).hexdigest()
+    with repository(hub_db.app_url) as repo:
+        repo.put_chunk(second, 0, debt)  # the same ciphertext already complete on the hub
+        repo.complete_blob(second, len(debt), 1)
+        files = [("blobs/aa/identity.enc", first, identity), ("blobs/bb/debt.enc", second, debt)]
+        assert repo.store_small_files(files, "sam") == [True, True]
+        assert repo.store_small_files(files[:1], "sam") == [False]  # named already
+        assert repo.blob_chunk(first, 0) == identity
+        assert repo.named_blob_files([p for p, _d, _b in files]) == sorted(p for p, _d, _b in files)
+    with psycopg.connect(hub_db.app_url) as conn:
+        assert sorted(conn.execute("SELECT digest, size, chunks FROM blobs").fetchall()) == sorted(
+            [(first, len(identity), 1), (second, len(debt), 1)]
+        )
+
+
+def test_a_refused_small_file_leaves_none_of_its_requests_files(hub_db: HubDatabase) -> None:
+    good, bad = b"sealed identity proof", b"not the bytes of its digest"
+    files = [
+        ("blobs/aa/identity.enc", hashlib.sha256(good).hexdigest(), good),
+        ("blobs/bb/debt.enc", hashlib.sha256(b"other bytes").hexdigest(), bad),
+    ]
+    with repository(hub_db.app_url) as repo:
+        assert _refusal(repo.store_small_files, files, "sam") == "hub.blob_digest"
+    with psycopg.connect(hub_db.owner_url) as conn:
+        for table in ("blob_chunks", "blobs", "blob_files"):
+            assert conn.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,), table
+
+
 def test_case_key_wraps_are_kept_once_per_case_recipient_and_key(hub_db: HubDatabase) -> None:
     wrap = Wrap("2026-SH-1", "lee", "k1", b"\x01sealed", "sam")
     with repository(hub_db.app_url) as repo:
