@@ -26,6 +26,7 @@ position) and returned in the push's answer (``hub_receipts``).
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -161,6 +162,11 @@ class ReceiptDesk:
         self.public_key = signing.public_key_hex(key)
         #: the signed rotations leading to this key (``GET /v1/hub``), read by ``record_key``
         self.rotations: list[hub_key_rotation.Rotation] = []
+        #: checkpoint issuances begun by this process, one at a time (``issue_checkpoint``)
+        self._issuing = threading.Lock()
+        self._begun = 0
+        #: the number of the last issuance that was signed (or found nothing new to sign)
+        self._covered = 0
 
     def record_key(self, repo: HubRepository) -> None:
         """Record the public key in ``receipt_keys`` (once; the table only grows) and read the
@@ -188,8 +194,23 @@ class ReceiptDesk:
 
     def issue_checkpoint(self, repo: HubRepository) -> None:
         """Sign the organisation checkpoint of the entries accepted since the newest one (after
-        a push, and by the timer of hub/org_clock.py)."""
-        repo.in_transaction(lambda conn: org_checkpoints.issue(conn, self.hub_id, self._key))
+        a push, and by the timer of hub/org_clock.py).
+
+        One issuance at a time per hub process, waited for on a lock of this process, not in
+        PostgreSQL: every push's thread used to queue for the hub-wide advisory lock holding a
+        heavy slot and its connection, so a burst of laptops' pushes held the slots a person's
+        push needed (docs/benchmarks.md, session 18). A caller whose push committed before an
+        issuance that *began* after it (``_begun`` moved on while it waited) is covered by that
+        one, a checkpoint signed after its push, and signs none of its own: the checkpoints
+        still cover every accepted push, fewer of them under load."""
+        seen = self._begun  # read after the caller's push committed
+        with self._issuing:
+            if self._covered > seen:
+                return  # one that began after the caller's commit was signed: it covers it
+            self._begun += 1
+            number = self._begun
+            repo.in_transaction(lambda conn: org_checkpoints.issue(conn, self.hub_id, self._key))
+            self._covered = number  # signed (one that failed covers no one)
 
     def _issue(self, conn: Conn, device_id: str, seqs: Sequence[int]) -> list[SignedReceipt]:
         self._receipt_of_new(conn, device_id)

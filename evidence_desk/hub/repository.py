@@ -848,12 +848,20 @@ class HubRepository:
     def wraps_for(self, recipient: str) -> list[Wrap]:
         """Every case key wrapped for ``recipient``, by case."""
         with self._pool.connection() as conn:
-            rows = conn.execute(
-                "SELECT case_no, recipient, key_id, sealed, added_by FROM case_key_wraps "
-                "WHERE recipient = %s ORDER BY case_no, key_id",
-                (recipient,),
-            ).fetchall()
-        return [Wrap(r[0], r[1], r[2], bytes(r[3]), r[4]) for r in rows]
+            return _wraps_for(conn, recipient)
+
+    def pull_part(
+        self, since: int, limit: int, recipient: str, first: Callable[[Conn], T]
+    ) -> tuple[T, bytes, list[Wrap]]:
+        """What an exchange pulls (hub/exchange.py), in one transaction on one read connection
+        and one thread: what ``first`` reads (the newest checkpoint when asked), then the page
+        after ``since`` (as :meth:`pull_page`) and ``recipient``'s wraps, in that order
+        (READ COMMITTED: each read sees what committed before it). Three threads and three
+        connections in turn before, each queued behind the laptops' reads."""
+        with self._pool.connection() as conn, conn.transaction():
+            found = first(conn)
+            page = self._pages.page(conn, since, limit)
+            return found, page, _wraps_for(conn, recipient)
 
     # -- work of other hub modules (hub/receipts.py) --------------------------------------------
 
@@ -1426,3 +1434,12 @@ def _add_blob_file(conn: Conn, path: str, digest: str, by: str) -> bool:
 def _last_hub_seq(conn: Conn) -> int:
     row = conn.execute("SELECT coalesce(max(hub_seq), 0) FROM entries").fetchone()
     return 0 if row is None else int(row[0])
+
+
+def _wraps_for(conn: Conn, recipient: str) -> list[Wrap]:
+    rows = conn.execute(
+        "SELECT case_no, recipient, key_id, sealed, added_by FROM case_key_wraps "
+        "WHERE recipient = %s ORDER BY case_no, key_id",
+        (recipient,),
+    ).fetchall()
+    return [Wrap(r[0], r[1], r[2], bytes(r[3]), r[4]) for r in rows]

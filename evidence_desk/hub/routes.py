@@ -154,6 +154,10 @@ def _guarded(handler: Any) -> Any:
     return route
 
 
+def _nothing(_conn: object) -> None:
+    """What an exchange that did not ask for the checkpoint reads first: nothing."""
+
+
 def routes(
     repo: HubRepository, desk: ReceiptDesk | None = None, *, page_cap: int = PAGE_CAP
 ) -> Sequence[BaseRoute]:
@@ -385,13 +389,16 @@ def routes(
             }
         if asked is not None:
             parts["changed"] = await lanes.people(changed, asked)
+        stamped = org_checkpoints.newest_stamped if newest else _nothing
+        checkpoint = page = found = None
+        if since is not None:  # the checkpoint, the page and the wraps: one thread, one read
+            checkpoint, page, found = await lanes.people(
+                repo.pull_part, since, hub_protocol.EXCHANGE_PAGE, user.name, stamped
+            )
+        elif newest:
+            checkpoint = await lanes.people(repo.reading, stamped)
         if newest:
-            stamped = org_checkpoints.newest_stamped
-            parts["checkpoint"] = await lanes.people(repo.reading, stamped)
-        page = found = None
-        if since is not None:
-            page = await lanes.people(repo.pull_page, since, hub_protocol.EXCHANGE_PAGE)
-            found = await lanes.people(repo.wraps_for, user.name)
+            parts["checkpoint"] = checkpoint
         return Response(exchange.answer(parts, page, found), media_type="application/json")
 
     def changed(asked: list[tuple[str, int, str]]) -> list[str]:
