@@ -264,6 +264,8 @@ def adopt_invited_handle_key(
     name = session.user.name
     if session.wrap_key is None or ck.wrap_of(session.conn, ORG_HANDLE_KEY, name) is not None:
         return None
+    if session.user.role not in authority.CASE_KEY_ROLES:
+        return None  # an auditor holds no such key (an invitation made before said otherwise)
     domain = key_domain(session, ORG_HANDLE_KEY)
     try:
         opened = bytes.fromhex(str(sealed["sealed"]))
