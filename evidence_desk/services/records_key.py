@@ -103,14 +103,21 @@ def open_text(session: KeySession, place: str, column: str, value: str) -> str:
     records reader) or a text that does not open (verify reports it)."""
     if not rk.is_sealed(value):
         return value
-    private = _private(session)
-    if private is None:
-        return SEALED
-    domain = case_keys.key_domain(session, rk.WRAP_NAME)
     try:
-        return crypto.open_text(private, domain, place, column, value)
+        opened = open_strictly(session, place, column, value)
     except ck.CaseKeyError:
         return SEALED
+    return SEALED if opened is None else opened
+
+
+def open_strictly(session: KeySession, place: str, column: str, value: str) -> str | None:
+    """A sealed records text opened with this user's wrap; None for a user who holds none.
+    Raises CaseKeyError when it does not open (verify's check reports it)."""
+    private = _private(session)
+    if private is None:
+        return None
+    domain = case_keys.key_domain(session, rk.WRAP_NAME)
+    return crypto.open_text(private, domain, place, column, value)
 
 
 def can_open(session: KeySession) -> bool:

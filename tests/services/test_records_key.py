@@ -20,6 +20,7 @@ from evidence_desk.services import breaches, cases, records_key, users
 from evidence_desk.services.session import Session, put
 from evidence_desk.services.verify import VerifyReport, verify_store
 from evidence_desk.store import case_keys as ck
+from evidence_desk.store import records_key as crypto
 from tests.helpers import ADMIN, FAST_KDF, Team, insider_code
 
 NOTE = "债务人王某的手机丢失-records-note-8801"
@@ -238,3 +239,31 @@ def test_an_unmask_reason_is_sealed_in_its_entry(team: Team) -> None:
         assert bundle_masking.unmask_reason_of(auditor, payload) == NOTE
     with team.login("alice") as alice:
         assert bundle_masking.unmask_reason_of(alice, payload) == records_key.SEALED
+
+
+def test_a_note_sealed_to_another_key_passes_the_rule_table_but_not_a_readers_verify(
+    team: Team,
+) -> None:
+    """An insider seals a note to a key of their own: it looks sealed, so the write path and
+    the hub take it, but no records reader could ever open it; a reader's verify says so."""
+    _with_auditor(team)
+    _keyed(team)
+    _private, own_public = ck.new_wrap_key()
+    with team.login(ADMIN) as root:
+        filed = breaches.add(root, _report())
+        domain = records_key.case_keys.key_domain(root, rk.WRAP_NAME)
+        row = {
+            **root.conn.execute(
+                "SELECT * FROM breach_records WHERE id = ?", (filed.id,)
+            ).fetchone(),
+        }
+        row["id"] = "BR-own-key"
+        row["cause_note"] = crypto.seal_text(
+            own_public, domain, "breach_records/BR-own-key", "cause_note", NOTE
+        )
+        root.write("breach.add", {"breach_id": row["id"]}, [put("breach_records", row)])
+    with team.login("aud") as auditor:
+        report = verify_store(auditor)
+        notes = {b.id: b.cause_note for b in breaches.list_records(auditor)}
+    assert ("records_key.opens_not", "breach_records/BR-own-key, cause_note") in _errors(report)
+    assert notes["BR-own-key"] == records_key.SEALED

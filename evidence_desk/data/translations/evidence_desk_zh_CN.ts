@@ -11298,9 +11298,19 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>{field} 为明文，但组织的记录密钥已在账本中登记：必须用它加密</translation>
     </message>
     <message>
+        <source>the text sealed to the organisation&apos;s records key does not open with it ({error})</source>
+        <comment>records_key.opens_not</comment>
+        <translation>用组织的记录密钥无法打开加密的文本（{error}）</translation>
+    </message>
+    <message>
         <source>the records key&apos;s public key is not an X25519 key (64 hex digits)</source>
         <comment>records_key.public_key</comment>
         <translation>记录密钥的公钥不是 X25519 密钥（64 位十六进制）</translation>
+    </message>
+    <message>
+        <source>{place}, {column}</source>
+        <comment>records_key.where</comment>
+        <translation>{place}，{column}</translation>
     </message>
     <message>
         <source>a records key entry may wrap only the records key, not the key of {case}</source>
