@@ -7,9 +7,10 @@ membership change or a holder's sync), withdraws it from users no longer entitle
 the wraps through the hub (which holds only wraps). Crypto-shredding never touches it.
 
 - **Made once per organisation**: by the founding admin at ``hub init`` (:func:`found`), or,
-  for an organisation founded before it existed, at an admin's login (:func:`after_login`)
-  when neither this store nor the entries it pulled hold one. A standalone store makes none:
-  nothing of it leaves the laptop, and its history stays its own when it joins one.
+  for an organisation founded before it existed, at an admin's login on the founding device
+  (:func:`after_login`) when neither this store nor the entries it pulled hold one. A
+  standalone store makes none: nothing of it leaves the laptop, and its history stays its
+  own when it joins one.
 - **Sealing** (:func:`seal`): anyone holding the public half seals (a supervisor importing a
   case CSV is no records reader); before the key is on record a text is kept as it is.
 - **Opening** (:func:`open_text`): a records reader opens with their wrap; anyone else (or a
@@ -67,13 +68,18 @@ def found(session: KeySession) -> Entry:
 
 
 def after_login(session: KeySession) -> Entry | None:
-    """At an admin's login on a store bound to a hub: make the records key when neither this
-    store nor the entries it pulled hold one yet (an organisation founded before it
-    existed). Two admins doing so on two laptops before either synced: the hub accepts the
-    first, and refuses the second entry (its row must be new), which changes nothing."""
-    if not (session.folder.path / HUB_FILE).is_file() or public_key(session.conn) is not None:
+    """At an admin's login on the founding device of an organisation founded before the
+    records key existed: make it, when neither this store nor the entries it pulled hold one.
+    Only the founding device (the one whose store id is the organisation's:
+    store/case_keys.org_domain), so two admins on two laptops never make two keys (the hub
+    would refuse the second entry, its row must be new, and leave its wraps on that laptop
+    recorded by a refused entry)."""
+    conn = session.conn
+    if not (session.folder.path / HUB_FILE).is_file() or public_key(conn) is not None:
         return None
-    pulled = session.conn.execute(
+    if ck.org_domain(conn, session.folder.store_id) != session.folder.store_id:
+        return None  # a device that joined: the founding device's admin makes it
+    pulled = conn.execute(
         "SELECT 1 FROM device_entries WHERE action = 'records.key' AND verdict = '' LIMIT 1"
     ).fetchone()
     return None if pulled is not None else found(session)
@@ -118,6 +124,13 @@ def open_strictly(session: KeySession, place: str, column: str, value: str) -> s
         return None
     domain = case_keys.key_domain(session, rk.WRAP_NAME)
     return crypto.open_text(private, domain, place, column, value)
+
+
+def held_public_key(session: KeySession) -> str | None:
+    """The public half of the records key this user's wrap opens to (None: they hold none):
+    verify compares it with the one on record."""
+    private = _private(session)
+    return None if private is None else ck.public_hex(private)
 
 
 def can_open(session: KeySession) -> bool:

@@ -6,8 +6,10 @@ from one an insider sealed to a key of their own, which no records reader could 
 A verifier who holds the records key (legal, an admin, an auditor) opens every such text of the
 replayed records (processing and breach records' rows) and entries (``bundle.unmask``'s
 reason, ``case.import``'s file name) and reports one that does not open
-(``records_key.opens_not``). A verifier without it checks nothing here: the texts are for the
-records readers, whose verify does.
+(``records_key.opens_not``), and a wrap of a private key whose public half is not the one on
+record (``records_key.mismatch``: an admin who published one key and wrapped another). A
+verifier without it checks nothing here: the texts are for the records readers, whose verify
+does.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ from evidence_desk.store import case_keys as ck
 _said = Catalogue(
     {
         "records_key.where": "{place}, {column}",
+        "records_key.where_key": "the records key wrapped for {user}",
+        "records_key.mismatch": "the records key wrapped for this user has the public key "
+        "{held}, not the one on record ({on_record})",
         "records_key.opens_not": "the text sealed to the organisation's records key does not "
         "open with it ({error})",
     }
@@ -34,8 +39,18 @@ _said = Catalogue(
 
 
 def check_records_texts(session: Session, replay: Replay) -> Iterable[Finding]:
-    if not records_key.can_open(session):
+    held = records_key.held_public_key(session)
+    if held is None:
         return
+    on_record = records_key.public_key(session.conn)
+    if held != on_record:
+        # a wrap of another private key than the one whose public half everyone seals to:
+        # nothing sealed from now on would open for this reader
+        yield Finding(
+            "records_key.mismatch",
+            _said("records_key.where_key", user=session.user.name),
+            _said("records_key.mismatch", on_record=on_record, held=held),
+        )
     for place, column, value in _sealed(replay):
         try:
             records_key.open_strictly(session, place, column, value)

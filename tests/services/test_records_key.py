@@ -267,3 +267,27 @@ def test_a_note_sealed_to_another_key_passes_the_rule_table_but_not_a_readers_ve
         notes = {b.id: b.cause_note for b in breaches.list_records(auditor)}
     assert ("records_key.opens_not", "breach_records/BR-own-key, cause_note") in _errors(report)
     assert notes["BR-own-key"] == records_key.SEALED
+
+
+def test_a_records_wrap_of_another_key_than_the_one_on_record_is_found_by_verify(
+    team: Team,
+) -> None:
+    """An admin insider publishes the records key and wraps another private key for the
+    auditor: the wrap's rules hold (a records reader, their key), the reader's verify does
+    not."""
+    _with_auditor(team)
+    _keyed(team)
+    other, _public = ck.new_wrap_key()
+    with team.login(ADMIN) as root:
+        domain = records_key.case_keys.key_domain(root, rk.WRAP_NAME)
+        aud = root.conn.execute("SELECT wrap_key FROM users WHERE name = 'aud'").fetchone()[0]
+        withdraw = {"case_no": rk.WRAP_NAME, "recipient": "aud", "removed": True}
+        wrap = ck.make_wrap(domain, rk.WRAP_NAME, "aud", str(aud), other)
+        payload = {
+            "reason": "sync",
+            "wraps": [withdraw, *records_key.case_keys.wrap_records(root, [wrap])],
+        }
+        root.write("case.keys", payload, extra=records_key.case_keys.store_wraps([wrap]))
+    with team.login("aud") as auditor:
+        report = verify_store(auditor)
+    assert ("records_key.mismatch", "the records key wrapped for aud") in _errors(report)

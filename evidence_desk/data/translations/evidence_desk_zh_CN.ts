@@ -11293,6 +11293,11 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>记录密钥条目中的密钥封装所指的密钥与该条目所述的不同</translation>
     </message>
     <message>
+        <source>the records key wrapped for this user has the public key {held}, not the one on record ({on_record})</source>
+        <comment>records_key.mismatch</comment>
+        <translation>为该用户封装的记录密钥的公钥为 {held}，而不是账本中登记的公钥（{on_record}）</translation>
+    </message>
+    <message>
         <source>{field} is in clear, but the organisation&apos;s records key is on record: it must be sealed to it</source>
         <comment>records_key.not_sealed</comment>
         <translation>{field} 为明文，但组织的记录密钥已在账本中登记：必须用它加密</translation>
@@ -11311,6 +11316,11 @@ must equal that file&apos;s line in the manifest.</source>
         <source>{place}, {column}</source>
         <comment>records_key.where</comment>
         <translation>{place}，{column}</translation>
+    </message>
+    <message>
+        <source>the records key wrapped for {user}</source>
+        <comment>records_key.where_key</comment>
+        <translation>为 {user} 封装的记录密钥</translation>
     </message>
     <message>
         <source>a records key entry may wrap only the records key, not the key of {case}</source>
