@@ -122,6 +122,7 @@ NAMES: dict[str, dict[str, str]] = {
         "case.shred": "case shredded",
         "case_keys.migrate": "case keys introduced",
         "case_keys.migrate_blobs": "files moved under case keys",
+        "records.key": "records key issued",
         "contact.request": "contact requested",
         "contact.approve": "contact approved",
         "contact.reject": "contact rejected",

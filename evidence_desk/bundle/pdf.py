@@ -73,7 +73,7 @@ from evidence_desk.bundle.model import (
 from evidence_desk.bundle.moments import ISO_MOMENT, local_part, moment_text
 from evidence_desk.bundle.pdf_redaction import BOX_EM, MARK_CLASS, Redactions
 from evidence_desk.bundle.text import declaration, mapping, method, processing_rows, t
-from evidence_desk.domain import wording
+from evidence_desk.domain import records_key, wording
 from evidence_desk.domain.authority import SEALED_PREFIX
 from evidence_desk.domain.durations import clock_text
 from evidence_desk.domain.redaction import ImageRegion, Reason
@@ -1704,8 +1704,10 @@ def _summary(entry: ledger.Entry, lang: str) -> str:
 
 def _shown(value: str, lang: str) -> str:
     """A payload value as custody prints it: a value sealed under the case key (``edk1:...``,
-    ciphertext) is named "sealed", never printed."""
-    return labels.label(lang, "value", "sealed") if value.startswith(SEALED_PREFIX) else value
+    ciphertext) or to the organisation's records key (``edr1:...``) is named "sealed", never
+    printed."""
+    sealed = value.startswith(SEALED_PREFIX) or records_key.is_sealed(value)
+    return labels.label(lang, "value", "sealed") if sealed else value
 
 
 def _grid(header: bool = False) -> TableStyle:

@@ -50,6 +50,7 @@ from evidence_desk.services import (
     join_binding,
     join_existing,
     org_ledger,
+    records_key,
     sync,
 )
 from evidence_desk.services.hub_client import HubClient
@@ -110,6 +111,8 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
         with session:
             # the organisation's handle-index key, wrapped for its first admin (case_keys)
             case_keys.found_handle_key(session)
+            # the organisation's records key, wrapped for its first admin (records_key)
+            records_key.found(session)
             try:
                 repo.create_organisation(hub_id)
             except Refused as error:

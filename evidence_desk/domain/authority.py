@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
 from evidence_desk.domain import invites, pipl, retention, shredding
+from evidence_desk.domain import records_key as rk
 from evidence_desk.domain.models import Role
 from evidence_desk.domain.policy import PERMISSIONS, Action, denial
 from evidence_desk.domain.wording import Catalogue, Phrase, sealed_json
@@ -126,6 +127,15 @@ _said = Catalogue(
         "hold for {user}",
         "case_key.two_keys": "two different keys were wrapped for case {case} in one entry",
         "case_key.not_sealed": "the migration put a personal column of {row} that is not sealed",
+        # -- the organisation's records key (issue 20) --
+        "records_key.not_sealed": "{field} is in clear, but the organisation's records key is "
+        "on record: it must be sealed to it",
+        "records_key.wrap_other": "a records key entry may wrap only the records key, not the "
+        "key of {case}",
+        "records_key.key_id": "the records key entry's wraps name another key than it does",
+        "records_key.public_key": "the records key's public key is not an X25519 key (64 hex "
+        "digits)",
+        "settings.reserved": "setting {key} is reserved: only its own action may put it",
         # -- retention and legal hold (issue 18 item 2) --
         "retention.no_case": "no case {case}",
         "retention.reason_required": "a reason is required",
@@ -1475,6 +1485,12 @@ def entitled(user: Mapping[str, Any] | None) -> bool:
     return user is not None and bool(user.get("active")) and user.get("role") in CASE_KEY_ROLES
 
 
+def entitled_to(user: Mapping[str, Any] | None, case_no: object) -> bool:
+    """May this user hold the key wrapped under ``case_no``: the records key's readers for
+    the organisation's records key (domain/records_key.py), a case's readers for any other."""
+    return rk.entitled(user) if case_no == rk.WRAP_NAME else entitled(user)
+
+
 def _case_key_wraps(state: State, entry: Entry) -> Iterable[Violation | None]:
     """Only a reader rewraps (it takes the key to wrap it); a wrap is made only for a user
     entitled at that point, under the X25519 key the ledger holds for them; one entry wraps one
@@ -1484,7 +1500,12 @@ def _case_key_wraps(state: State, entry: Entry) -> Iterable[Violation | None]:
     if type(wraps) is not list:
         yield Violation("case_key.wrap", _said("case_key.wrap_malformed"))
         return
-    if wraps and not entitled(state.row("users", entry.actor)):
+    actor = state.row("users", entry.actor)
+    names = {w.get("case_no") for w in wraps if isinstance(w, dict)}
+    # the actor takes the key to wrap it: a reader of each kind of key the entry wraps
+    if any(not entitled_to(actor, name) for name in names) or (
+        wraps and not names and not entitled(actor)
+    ):
         yield Violation("case_key.actor", _said("case_key.actor_not_reader", actor=entry.actor))
     key_ids: dict[object, object] = {}
     for wrap in wraps:
@@ -1498,7 +1519,7 @@ def _case_key_wraps(state: State, entry: Entry) -> Iterable[Violation | None]:
         case_no, recipient = wrap["case_no"], wrap["recipient"]
         yield _shredded(state, {"case_no": case_no})  # its key was destroyed for good
         user = _user_after(state, entry, recipient)
-        if not entitled(user):
+        if not entitled_to(user, case_no):
             yield Violation(
                 "case_key.recipient",
                 _said(
@@ -1515,6 +1536,57 @@ def _case_key_wraps(state: State, entry: Entry) -> Iterable[Violation | None]:
             )
         if key_ids.setdefault(case_no, wrap["key_id"]) != wrap["key_id"]:
             yield Violation("case_key.key_id", _said("case_key.two_keys", case=case_no))
+
+
+# -- the organisation's records key (issue 20; domain/records_key.py) ----------------------------
+
+
+def records_key_on_record(state: State) -> bool:
+    """Is the organisation's records key on record before the entry judged (its ``settings``
+    row, put once by its ``records.key`` entry)?"""
+    return state.row("settings", rk.SETTING) is not None
+
+
+def _records_sealed(state: State, entry: Entry) -> Iterable[Violation | None]:
+    """Once the records key is on record, the text the entry's action keeps for the records
+    readers (domain/records_key.SEALED_TEXT) must be sealed to it: an insider with their own
+    keys cannot put a name in clear on the hub. Before it (history, a standalone store) the
+    text was written in clear and is still accepted."""
+    if not records_key_on_record(state):
+        return
+    table, fields = rk.SEALED_TEXT[entry.action]
+    rows = [entry.payload] if table is None else list(entry.rows_of(table))
+    for row in rows:
+        for name in rk.clear_fields(fields, row):
+            yield Violation("records_key.sealed", _said("records_key.not_sealed", field=name))
+
+
+def _records_key(state: State, entry: Entry) -> Iterable[Violation | None]:
+    """The records key's entry: an X25519 public key, and wraps of that one key only (each
+    recipient a records reader: ``_case_key_wraps``). Its ``settings`` row must be new, so
+    the first key on record stands."""
+    public = entry.payload.get("public_key")
+    if not _hex64(public):
+        yield Violation("records_key.public_key", _said("records_key.public_key"))
+    wraps = entry.payload.get("wraps")
+    for wrap in wraps if isinstance(wraps, list) else []:
+        if not isinstance(wrap, dict) or wrap.get("removed") is True:
+            continue
+        if wrap.get("case_no") != rk.WRAP_NAME:
+            yield Violation(
+                "records_key.wrap", _said("records_key.wrap_other", case=wrap.get("case_no"))
+            )
+        elif wrap.get("key_id") != entry.payload.get("key_id"):
+            yield Violation("records_key.wrap", _said("records_key.key_id"))
+
+
+def _settings_not_reserved(state: State, entry: Entry) -> Iterable[Violation | None]:
+    """``settings.set`` puts the settings people choose, never a reserved "@" row (the
+    records key's public half is put by its own entry only)."""
+    for row in entry.rows_of("settings"):
+        key = row.get("key")
+        if isinstance(key, str) and key.startswith("@"):
+            yield Violation("settings.reserved", _said("settings.reserved", key=key))
 
 
 # -- the organisation (issue 19): invitations and joining devices ------------------------------
@@ -1919,7 +1991,23 @@ ACTIONS: Mapping[str, ActionRule] = {
                 frozenset({"key", "value"}), new=None, bind={"key": from_payload("key")}, count=1
             )
         },
-        (_retention_settings,),  # retention and legal hold (issue 18 item 2)
+        # retention and legal hold (issue 18 item 2); the records key's row is not a setting
+        (_retention_settings, _settings_not_reserved),
+    ),
+    # the organisation's records key (issue 20): its public half on record, its private half
+    # wrapped for the records readers (domain/records_key.py)
+    "records.key": ActionRule(
+        Action.CASE_KEYS_MIGRATE,
+        {"public_key": str, "key_id": str, "wraps": list},
+        {
+            "settings": TableRule(
+                frozenset({"key", "value"}),
+                new=True,
+                bind={"key": const(rk.SETTING), "value": from_payload("public_key")},
+                count=1,
+            )
+        },
+        (_case_key_wraps, _records_key),
     ),
     "tsa.configure": ActionRule(
         Action.TSA_CONFIGURE,
@@ -1981,7 +2069,7 @@ ACTIONS: Mapping[str, ActionRule] = {
         Action.CASE_IMPORT,
         {"file_name": str, "count": int},
         {"cases": TableRule(_CASE_COLUMNS, new=True, bind={"created_by": ACTOR})},
-        (_case_key_wraps,),
+        (_case_key_wraps, _records_sealed),
     ),
     # a store from before per-case keys: each case gets a key, its personal columns sealed
     "case_keys.migrate": ActionRule(
@@ -2214,7 +2302,7 @@ ACTIONS: Mapping[str, ActionRule] = {
         Action.BUNDLE_UNMASK,
         {"case_no": str, "reason": str, "detector": str},
         {},
-        (_unmask,),
+        (_unmask, _records_sealed),
     ),
     # -- retention and legal hold (issue 18 item 2) --
     "case.close": ActionRule(
@@ -2320,7 +2408,7 @@ ACTIONS: Mapping[str, ActionRule] = {
                 count=1,
             )
         },
-        (_processing,),
+        (_processing, _records_sealed),
     ),
     "breach.add": ActionRule(
         Action.BREACH_FILE,
@@ -2333,7 +2421,7 @@ ACTIONS: Mapping[str, ActionRule] = {
                 count=1,
             )
         },
-        (_breach,),
+        (_breach, _records_sealed),
     ),
 }
 """action -> its rule. An action not listed here is refused (and reported by verify)."""

@@ -17,10 +17,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from evidence_desk import translations
-from evidence_desk.domain import pipl, retention
+from evidence_desk.domain import pipl, records_key, retention
 from evidence_desk.domain.errors import NotFound, RuleViolation
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue, Phrase, semicolon_list
+from evidence_desk.services import records_key as records
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.originals import new_id
 from evidence_desk.services.session import Session, put
@@ -94,7 +95,17 @@ class BreachRecord:
         }
 
 
-def _record(row: dict[str, Any]) -> BreachRecord:
+#: the record's notes the administrator words (they may quote a debtor): sealed to the
+#: organisation's records key in the row and its entry (domain/records_key.py); the codes,
+#: counts, dates and the organisation's own contact stay clear
+NOTE_COLUMNS = records_key.SEALED_TEXT["breach.add"][1]
+
+
+def _record(session: Session, row: dict[str, Any]) -> BreachRecord:
+    place = f"breach_records/{row['id']}"
+    for column in NOTE_COLUMNS:
+        if isinstance(row.get(column), str):
+            row[column] = records.open_text(session, place, column, row[column])
     values: dict[str, Any] = {
         name: tuple(pipl.as_list(row[name]))
         if name in ("harms", "remedies", "advice")
@@ -140,6 +151,8 @@ def add(session: Session, report: BreachReport) -> BreachRecord:
     problems = pipl.breach_problems(row)
     if problems:
         raise RuleViolation(RULE, problems[0])
+    for column in NOTE_COLUMNS:
+        row[column] = records.seal(session, f"breach_records/{row['id']}", column, row[column])
     session.write("breach.add", {"breach_id": row["id"]}, [put("breach_records", row)])
     return get(session, row["id"])
 
@@ -148,7 +161,7 @@ def list_records(session: Session) -> list[BreachRecord]:
     """Every breach record, oldest first (legal, admins, auditors)."""
     session.require(Action.BREACH_READ)
     rows = session.conn.execute("SELECT * FROM breach_records ORDER BY filed_at, id").fetchall()
-    return [_record(dict(row)) for row in rows]
+    return [_record(session, dict(row)) for row in rows]
 
 
 def get(session: Session, breach_id: str) -> BreachRecord:
@@ -156,7 +169,7 @@ def get(session: Session, breach_id: str) -> BreachRecord:
     row = session.conn.execute("SELECT * FROM breach_records WHERE id = ?", (breach_id,)).fetchone()
     if row is None:
         raise NotFound(_said("breach.no_record", id=breach_id))
-    return _record(dict(row))
+    return _record(session, dict(row))
 
 
 def _minute(instant: str) -> str:

@@ -15,8 +15,9 @@ unmask written by anyone else with their own key is reported.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from typing import Any
 
 from evidence_desk.bundle.model import AnnexRow, Exhibit
 from evidence_desk.domain import sensitive_numbers
@@ -26,6 +27,7 @@ from evidence_desk.domain.models import Finding
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.redaction import Segment
 from evidence_desk.domain.wording import Catalogue, Phrase, render, template
+from evidence_desk.services import records_key as records
 from evidence_desk.services.replay import Replay
 from evidence_desk.services.session import Session
 
@@ -51,13 +53,29 @@ def record_unmask(session: Session, case_no: str, reason: str) -> int:
         UNMASK_ACTION,
         {
             "case_no": case_no,
-            "reason": reason.strip(),
+            # legal's own words, which may quote the debtor: sealed to the organisation's
+            # records key (its readers, auditors among them, open it: unmask_reason_of)
+            "reason": records.seal(session, unmask_place(case_no), "reason", reason.strip()),
             "detector": sensitive_numbers.DETECTOR_VERSION,
         },
         [],
         operation="export",
     )
     return entry.seq
+
+
+def unmask_place(case_no: str) -> str:
+    """What a ``bundle.unmask`` reason's sealing binds (store/records_key.py)."""
+    return f"{UNMASK_ACTION}/{case_no}"
+
+
+def unmask_reason_of(session: Session, payload: Mapping[str, Any]) -> str:
+    """A ``bundle.unmask`` payload's reason, opened for a records reader (as written when in
+    clear; ``records_key.SEALED`` for anyone else)."""
+    reason = payload.get("reason")
+    if not isinstance(reason, str):
+        return ""
+    return records.open_text(session, unmask_place(str(payload.get("case_no"))), "reason", reason)
 
 
 def mask_exhibits(exhibits: tuple[Exhibit, ...]) -> tuple[Exhibit, ...]:

@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
+from evidence_desk.domain import records_key as rk
 from evidence_desk.domain.models import Finding
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.services.case_keys import (
@@ -115,6 +116,8 @@ def check_case_keys(session: KeySession, replay: Replay) -> list[Finding]:
     recorded = recorded_wraps(replay, session.conn)
     table = {(w.case_no, w.recipient): w for w in ck.read_wraps(session.conn)}
     entitled = readers(session.conn)
+    # the organisation's records key has its own readers (domain/records_key.py)
+    records_readers = readers(session.conn, None, rk.ROLES)
     for place in sorted(table.keys() | recorded.keys()):
         case_no, user = place
         where = _said("case_key.where_wrap", case=case_no, user=user)
@@ -127,13 +130,16 @@ def check_case_keys(session: KeySession, replay: Replay) -> list[Finding]:
             found.append(Finding("case_key.unrecorded", where, _said("case_key.unrecorded")))
         elif wrap.digest(key_domain(session, case_no)) not in made.digests:
             found.append(Finding("case_key.changed", where, _said("case_key.changed")))
-        elif entitled.get(user) != wrap.recipient_key:
+        elif (records_readers if case_no == rk.WRAP_NAME else entitled).get(
+            user
+        ) != wrap.recipient_key:
             found.append(
                 Finding(
                     "case_key.stale", where, _said("case_key.stale", user=user), severity="warning"
                 )
             )
-    keyed = {case_no for case_no, _user in recorded}
+    # (the records key seals no case's fields: services/records_key_checks.py opens its texts)
+    keyed = {case_no for case_no, _user in recorded} - {rk.WRAP_NAME}
     found.extend(_check_fields(session, replay, keyed))
     return found
 

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
 
 from evidence_desk.domain import authority
+from evidence_desk.domain import records_key as rk
 from evidence_desk.domain.errors import RuleViolation, StoreBusy, StoreError
 from evidence_desk.domain.models import Role, User
 from evidence_desk.domain.shredding import MARKER
@@ -79,6 +80,7 @@ WRAP_ACTIONS = frozenset(
         "case.import",
         "case.keys",
         "case_keys.migrate",
+        "records.key",
         "user.add",
         "user.reset_password",
         "user.deactivate",
@@ -126,12 +128,17 @@ def key_domain(session: KeySession, case_no: str) -> str:
     return ck.key_domain(session.conn, session.folder.store_id, case_no)
 
 
-def readers(conn: db.Connection, store: StoreFolder | None = None) -> dict[str, str]:
-    """Every user entitled to hold the case keys now -> their X25519 public key (hex). A
-    user only a pre-organisation history knows (:func:`local_only_users`) is none: the
-    organisation's rules refuse a wrap for someone it does not know. ``store``: the open
+def readers(
+    conn: db.Connection,
+    store: StoreFolder | None = None,
+    entitled_roles: Iterable[Role] = authority.CASE_KEY_ROLES,
+) -> dict[str, str]:
+    """Every user entitled to hold the case keys now (or, with ``entitled_roles``
+    domain/records_key.ROLES, the organisation's records key) -> their X25519 public key
+    (hex). A user only a pre-organisation history knows (:func:`local_only_users`) is none:
+    the organisation's rules refuse a wrap for someone it does not know. ``store``: the open
     store, whose reading of the other devices' entries is kept (services/device_fold.py)."""
-    roles = sorted(r.value for r in authority.CASE_KEY_ROLES)
+    roles = sorted(r.value for r in entitled_roles)
     marks = ", ".join("?" for _ in roles)
     local = local_only_users(conn, store)
     return {
@@ -257,6 +264,8 @@ def adopt_invited_handle_key(
     name = session.user.name
     if session.wrap_key is None or ck.wrap_of(session.conn, ORG_HANDLE_KEY, name) is not None:
         return None
+    if session.user.role not in authority.CASE_KEY_ROLES:
+        return None  # an auditor holds no such key (an invitation made before said otherwise)
     domain = key_domain(session, ORG_HANDLE_KEY)
     try:
         opened = bytes.fromhex(str(sealed["sealed"]))
@@ -627,20 +636,28 @@ class WrapPlan:
             ck.put_wrap(conn, wrap)
 
 
-def plan_wraps(session: KeySession, changes: Mapping[str, str | None] | None = None) -> WrapPlan:
+def plan_wraps(
+    session: KeySession,
+    changes: Mapping[str, str | None] | None = None,
+    records_changes: Mapping[str, str | None] | None = None,
+) -> WrapPlan:
     """What brings the wraps in line with who may read: a wrap of every case key this session
     holds for each reader lacking one, and the withdrawal of the wraps of users no longer
     entitled (or re-keyed). ``changes`` (user -> their X25519 public key, or None when they
     are no longer a reader) describes the user change the same entry makes. Cases whose key
-    this session does not hold are left for a reader who does (an admin holds them all)."""
+    this session does not hold are left for a reader who does (an admin holds them all).
+
+    The organisation's records key (``"@records"``, domain/records_key.py) is planned the
+    same way for its own readers (legal, admins, auditors), ``records_changes`` being the
+    same entry's change to them (None: ``changes``, for a change that takes a user's access
+    away from both, or a reader of both)."""
     conn = session.conn
-    wanted = readers(conn, session.folder)
-    for name, public in (changes or {}).items():
-        if public is None:
-            wanted.pop(name, None)
-        else:
-            wanted[name] = public
-    may_wrap = authority.entitled({"active": 1, "role": session.user.role.value})
+    wanted = _wanted(readers(conn, session.folder), changes)
+    wanted_records = _wanted(
+        readers(conn, session.folder, rk.ROLES),
+        changes if records_changes is None else records_changes,
+    )
+    role = {"active": 1, "role": session.user.role.value}
     added: list[ck.Wrap] = []
     removed: list[tuple[str, str]] = []
     held: dict[str, dict[str, ck.Wrap]] = {}
@@ -649,23 +666,35 @@ def plan_wraps(session: KeySession, changes: Mapping[str, str | None] | None = N
     for wrap in ck.read_wraps(conn):
         held.setdefault(wrap.case_no, {})[wrap.recipient] = wrap
     for case_no, wraps in sorted(held.items()):
+        entitled = wanted_records if case_no == rk.WRAP_NAME else wanted
         removed.extend(
             (case_no, recipient)
             for recipient, wrap in sorted(wraps.items())
-            if wanted.get(recipient) != wrap.recipient_key
+            if entitled.get(recipient) != wrap.recipient_key
         )
         elsewhere = foreign.get(case_no, {})
         missing = [
             name
-            for name, public in wanted.items()
+            for name, public in entitled.items()
             if (name not in wraps or wraps[name].recipient_key != public)
             and elsewhere.get(name) != public
         ]
+        may_wrap = authority.entitled_to(role, case_no)
         key = case_key(session, case_no) if missing and may_wrap else None
         if key is not None:
             domain = domains[case_no] = key_domain(session, case_no)
-            added.extend(ck.make_wrap(domain, case_no, n, wanted[n], key) for n in missing)
+            added.extend(ck.make_wrap(domain, case_no, n, entitled[n], key) for n in missing)
     return WrapPlan(domains, tuple(added), tuple(removed))
+
+
+def _wanted(held: dict[str, str], changes: Mapping[str, str | None] | None) -> dict[str, str]:
+    """``held`` (reader -> X25519 key) with a user change applied (None: no longer one)."""
+    for name, public in (changes or {}).items():
+        if public is None:
+            held.pop(name, None)
+        else:
+            held[name] = public
+    return held
 
 
 def foreign_wraps(session: KeySession) -> dict[str, dict[str, str]]:

@@ -13,18 +13,21 @@ auditor) sees a placeholder, and searching by debtor name opens the names in mem
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from evidence_desk.domain.authority import CASE_EDITABLE
 from evidence_desk.domain.errors import BadInput, NotFound, RuleViolation
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue, semicolon_list
 from evidence_desk.services import case_keys
+from evidence_desk.services import records_key as records
 from evidence_desk.services.common_wording import COMMON_WORDING
 from evidence_desk.services.session import RowChange, Session, put
 
@@ -363,10 +366,15 @@ def import_cases_csv(
         sealed_rows.append(
             put("cases", case_keys.seal_case_fields(session, case_no, key, change.row))
         )
+    digest = hashlib.sha256(data).hexdigest()
     session.write(
         "case.import",
         {
-            "file_name": file_name,
+            # the file's name may name a debtor or a client: sealed to the organisation's
+            # records key (a supervisor imports, the records readers open it); its digest
+            # says which file it was
+            "file_name": records.seal(session, import_place(digest), "file_name", file_name),
+            "sha256": digest,
             "encoding": encoding,
             "count": len(rows),
             "wraps": case_keys.wrap_records(session, wraps),
@@ -375,6 +383,20 @@ def import_cases_csv(
         extra=case_keys.store_wraps(wraps),
     )
     return CaseImportResult([str(r.row["case_no"]) for r in rows], encoding)
+
+
+def import_place(sha256: str) -> str:
+    """What a case CSV's sealed file name binds (store/records_key.py): its file's digest."""
+    return f"case.import/{sha256}"
+
+
+def imported_file_name(session: Session, payload: Mapping[str, Any]) -> str:
+    """A ``case.import`` payload's file name, opened for a records reader (as written when in
+    clear; ``records_key.SEALED`` for anyone else, the supervisor who imported it included)."""
+    name = payload.get("file_name")
+    if not isinstance(name, str):
+        return ""
+    return records.open_text(session, import_place(str(payload.get("sha256"))), "file_name", name)
 
 
 def _decode(file_name: str, data: bytes) -> tuple[str, str]:

@@ -74,7 +74,10 @@ def record(
     export in the read log with ``logged`` and the entry's seq. Returns the export entry."""
     try:
         _record_entry, entry = session.write_many(
-            [processing_records.write(processing_record), Write(EXPORT_ACTION, dict(export))],
+            [
+                processing_records.write(session, processing_record),
+                Write(EXPORT_ACTION, dict(export)),
+            ],
             operation="export",
         )
     except BaseException:

@@ -157,7 +157,13 @@ def invite_user(session: Session, user: str, role: Role) -> Invitation:
         "role": role.value,
         "invite_key": public,
     }
-    sealed = case_keys.seal_handle_key_for_code(session, user, invite_wrap_key(code))
+    # an auditor holds no case-level key (CASE_KEY_ROLES): their invitation carries none, or
+    # their join's case.keys entry would be refused (case_key.actor)
+    sealed = (
+        case_keys.seal_handle_key_for_code(session, user, invite_wrap_key(code))
+        if role in authority.CASE_KEY_ROLES
+        else None
+    )
     if sealed is not None:  # the new member holds the handle-index key from their join on
         payload["handle_key"] = sealed
     session.write(

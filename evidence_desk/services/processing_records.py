@@ -15,14 +15,16 @@ a case leaves its records (they hold metadata and digests, never chat content).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from evidence_desk.bundle.model import BundleData
-from evidence_desk.domain import pipl, retention
+from evidence_desk.domain import pipl, records_key, retention
 from evidence_desk.domain.errors import RuleViolation
 from evidence_desk.domain.models import Finding
 from evidence_desk.domain.pipl import ProcessingRecord, Recipient
 from evidence_desk.domain.policy import Action
 from evidence_desk.domain.wording import Catalogue
+from evidence_desk.services import records_key as records
 from evidence_desk.services.replay import Replay
 from evidence_desk.services.session import Session, Write, put
 
@@ -103,17 +105,30 @@ def prepare(
     )
 
 
-def write(record: ProcessingRecord) -> Write:
-    """The record's ledger entry, for :meth:`Session.write_many` with the export's."""
+#: the record's columns the exporter words (who receives it, why, on which basis): sealed to
+#: the organisation's records key in the row and its entry (domain/records_key.py); the codes,
+#: dates, digests and ids stay clear
+TEXT_COLUMNS = records_key.SEALED_TEXT[ACTION][1]
+
+
+def write(session: Session, record: ProcessingRecord) -> Write:
+    """The record's ledger entry, for :meth:`Session.write_many` with the export's: its
+    worded columns sealed to the records key (the bundle and the kit print the record as
+    prepared, for its recipient)."""
+    row = record.row()
+    place = f"processing_records/{record.id}"
+    for column in TEXT_COLUMNS:
+        row[column] = records.seal(session, place, column, str(row[column]))
     return Write(
         "processing.record",
         {"record_id": record.id, "case_no": record.case_no, "bundle_id": record.bundle_id},
-        [put("processing_records", record.row())],
+        [put("processing_records", row)],
     )
 
 
 def list_records(session: Session, case_no: str | None = None) -> list[ProcessingRecord]:
-    """Processing records, oldest first (legal, admins, auditors: metadata only)."""
+    """Processing records, oldest first (legal, admins, auditors: metadata, and the worded
+    columns opened with the reader's records key)."""
     session.require(Action.PROCESSING_READ)
     sql = "SELECT * FROM processing_records"
     params: tuple[str, ...] = ()
@@ -121,7 +136,17 @@ def list_records(session: Session, case_no: str | None = None) -> list[Processin
         sql += " WHERE case_no = ?"
         params = (case_no,)
     rows = session.conn.execute(sql + " ORDER BY recorded_at, id", params).fetchall()
-    return [ProcessingRecord.from_row(dict(row)) for row in rows]
+    return [ProcessingRecord.from_row(opened(session, dict(row))) for row in rows]
+
+
+def opened(session: Session, row: dict[str, Any]) -> dict[str, Any]:
+    """A ``processing_records`` row with its worded columns opened (``records.SEALED`` for a
+    user who cannot)."""
+    place = f"processing_records/{row['id']}"
+    for column in TEXT_COLUMNS:
+        if isinstance(row.get(column), str):
+            row[column] = records.open_text(session, place, column, row[column])
+    return row
 
 
 def check_processing_records(session: Session, replay: Replay) -> Iterable[Finding]:

@@ -31,13 +31,14 @@ from evidence_desk.domain.errors import (
     AuthenticationFailed,
     PermissionDenied,
     RuleViolation,
+    StoreBusy,
     StoreError,
 )
 from evidence_desk.domain.models import Role, User
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import digests, ledger, merkle, signing
 from evidence_desk.integrity.ledger import Entry
-from evidence_desk.services import blob_migration, case_keys, unplaced
+from evidence_desk.services import blob_migration, case_keys, records_key, unplaced
 from evidence_desk.services.clock import Clock, rfc3339, system_clock
 from evidence_desk.services.row_changes import RowChange as RowChange
 from evidence_desk.services.row_changes import put as put
@@ -424,6 +425,10 @@ class Session:
 
         if key_upkeep:
             case_keys.after_login(session, write_slot)
+            if account.role == Role.ADMIN:
+                # an organisation founded before its records key: the first admin login
+                with contextlib.suppress(StoreError, StoreBusy):
+                    records_key.after_login(session)
             # then an admin re-encrypts an older store's originals under the case keys
             blob_migration.after_login(session)
         return session

@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from evidence_desk.domain import authority
+from evidence_desk.domain import authority, records_key
 from evidence_desk.domain.errors import NotFound, RuleViolation
 from evidence_desk.domain.models import Role, User
 from evidence_desk.domain.policy import Action
@@ -109,7 +109,10 @@ def add_user(
 
     # the case keys wrapped for them in the same entry (auditors get none)
     wraps = case_keys.plan_wraps(
-        session, {name: wrap_public if role in authority.CASE_KEY_ROLES else None}
+        session,
+        {name: wrap_public if role in authority.CASE_KEY_ROLES else None},
+        # the organisation's records key for a records reader (legal, admins, auditors)
+        {name: wrap_public if role in records_key.ROLES else None},
     )
 
     session.write(
@@ -143,7 +146,10 @@ def reset_password(
     # the old X25519 key is sealed under the old password too: a new pair, and new wraps
     wrap_private, wrap_public = case_key_crypto.new_wrap_key()
     reader = user.active and user.role in authority.CASE_KEY_ROLES
-    wraps = case_keys.plan_wraps(session, {name: wrap_public if reader else None})
+    records = user.active and user.role in records_key.ROLES
+    wraps = case_keys.plan_wraps(
+        session, {name: wrap_public if reader else None}, {name: wrap_public if records else None}
+    )
 
     session.write(
         "user.reset_password",

@@ -45,7 +45,10 @@ def test_sync_with_the_hub_unreachable_exits_5_and_keeps_the_work(
     code, _out, err = run("sync", "--store", store, "--user", ADMIN, password=ADMIN_PASSWORD)
     assert code == 5 and "hub_unreachable" in err, err
     with Session.open(store, ADMIN, ADMIN_PASSWORD) as session:
-        assert len(org_ledger.own_entries(session)) == 2  # nothing lost, nothing placed
+        # nothing lost, nothing placed: the store's two entries, and the records key the
+        # admin's first login on a store bound to a hub made (services/records_key.py)
+        actions = [e.action for e in org_ledger.own_entries(session)]
+        assert actions == ["store.init", "user.add", "records.key"]
         assert session.conn.execute("SELECT count(*) FROM org_positions").fetchone()[0] == 0
 
 

@@ -92,17 +92,14 @@ MARKERS = {
 DOCUMENTED_CLEAR = frozenset(
     {"loan_ref", "edited loan_ref", "hold reason", "lift reason", "closure reason"}
 )
-#: what the hub holds in clear today though no design says it should (docs/ARCHITECTURE.md,
-#: "Per-case keys", the rows marked "known leak"): an export's processing record (its
-#: ``processing.record`` entry: recipient's name, purpose, basis note, the exporter's own words)
-#: and the reason legal gave to print account numbers in clear (``bundle.unmask``), both read by
-#: auditors, who hold no case key, a processing record outliving its case's shredding (three
-#: years); and a case CSV's file name (the ``case.import`` entry's ``file_name``, which the rule
-#: table requires): one file of many cases has no one case key to be sealed under. Each needs a
-#: design decision, so each is a strict expected failure below (sealed one day, it fails until
-#: it moves out of this list). A breach record's note (``breach.add``: the organisation's
-#: record of art. 57, read by auditors) is clear for the processing record's reasons.
-KNOWN_LEAKS = frozenset(
+#: what the hub once held in clear though no design said it should (issue 20 audit): an
+#: export's processing record (recipient's name, purpose, basis note), the reason legal gave to
+#: print account numbers in clear (``bundle.unmask``), a breach record's note (``breach.add``)
+#: and a case CSV's file name (``case.import``). Their readers include auditors, who hold no
+#: case key, and a processing record outlives its case's shredding: they are sealed to the
+#: organisation's records key now (docs/ARCHITECTURE.md, "Per-case keys"; domain/records_key.py),
+#: which legal, admins and auditors hold. A marker that appears here again fails.
+SEALED_TO_RECORDS_KEY = frozenset(
     {
         "export recipient",
         "export purpose",
@@ -112,6 +109,9 @@ KNOWN_LEAKS = frozenset(
         "breach cause note",
     }
 )
+#: clear on the hub with no design saying so: none left (a new one is a strict expected failure
+#: here until it is sealed)
+KNOWN_LEAKS: frozenset[str] = frozenset()
 
 ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be", "gb18030")
 
@@ -333,8 +333,7 @@ def test_each_documented_clear_column_is_still_clear_on_the_hub(dump: bytes, nam
     assert found_in(dump, {name: MARKERS[name]}), name
 
 
-@pytest.mark.parametrize("name", sorted(KNOWN_LEAKS))
-def test_known_leaks_are_not_sealed_yet(dump: bytes, name: str) -> None:
-    if found_in(dump, {name: MARKERS[name]}):
-        pytest.xfail(f"known leak: {name} is clear on the hub (docs: Per-case keys)")
-    pytest.fail(f"{name} is no longer clear on the hub: move it out of KNOWN_LEAKS and the docs")
+@pytest.mark.parametrize("name", sorted(SEALED_TO_RECORDS_KEY))
+def test_the_records_texts_are_sealed_on_the_hub(dump: bytes, name: str) -> None:
+    """The words of the organisation's records reach the hub only sealed to its records key."""
+    assert not found_in(dump, {name: MARKERS[name]}), name

@@ -6046,6 +6046,11 @@
         <translation>写入处理情况记录</translation>
     </message>
     <message>
+        <source>records key issued</source>
+        <comment>bundle_label.action.records.key</comment>
+        <translation>签发记录密钥</translation>
+    </message>
+    <message>
         <source>tagged</source>
         <comment>bundle_label.action.review.tag</comment>
         <translation>添加标签</translation>
@@ -11283,6 +11288,46 @@ must equal that file&apos;s line in the manifest.</source>
         <translation>{part} 未声明长度，只有 Segment 和 Cluster 可以这样做</translation>
     </message>
     <message>
+        <source>the records key entry&apos;s wraps name another key than it does</source>
+        <comment>records_key.key_id</comment>
+        <translation>记录密钥条目中的密钥封装所指的密钥与该条目所述的不同</translation>
+    </message>
+    <message>
+        <source>the records key wrapped for this user has the public key {held}, not the one on record ({on_record})</source>
+        <comment>records_key.mismatch</comment>
+        <translation>为该用户封装的记录密钥的公钥为 {held}，而不是账本中登记的公钥（{on_record}）</translation>
+    </message>
+    <message>
+        <source>{field} is in clear, but the organisation&apos;s records key is on record: it must be sealed to it</source>
+        <comment>records_key.not_sealed</comment>
+        <translation>{field} 为明文，但组织的记录密钥已在账本中登记：必须用它加密</translation>
+    </message>
+    <message>
+        <source>the text sealed to the organisation&apos;s records key does not open with it ({error})</source>
+        <comment>records_key.opens_not</comment>
+        <translation>用组织的记录密钥无法打开加密的文本（{error}）</translation>
+    </message>
+    <message>
+        <source>the records key&apos;s public key is not an X25519 key (64 hex digits)</source>
+        <comment>records_key.public_key</comment>
+        <translation>记录密钥的公钥不是 X25519 密钥（64 位十六进制）</translation>
+    </message>
+    <message>
+        <source>{place}, {column}</source>
+        <comment>records_key.where</comment>
+        <translation>{place}，{column}</translation>
+    </message>
+    <message>
+        <source>the records key wrapped for {user}</source>
+        <comment>records_key.where_key</comment>
+        <translation>为 {user} 封装的记录密钥</translation>
+    </message>
+    <message>
+        <source>a records key entry may wrap only the records key, not the key of {case}</source>
+        <comment>records_key.wrap_other</comment>
+        <translation>记录密钥条目只能封装记录密钥，不能封装 {case} 的密钥</translation>
+    </message>
+    <message>
         <source>{value} is not a box [left, top, right, bottom] with area</source>
         <comment>redaction.box</comment>
         <translation>{value} 不是有面积的矩形 [左, 上, 右, 下]</translation>
@@ -11951,6 +11996,11 @@ must equal that file&apos;s line in the manifest.</source>
         <source>must be auto, on or off</source>
         <comment>setting.witness</comment>
         <translation>必须是 auto、on 或 off</translation>
+    </message>
+    <message>
+        <source>setting {key} is reserved: only its own action may put it</source>
+        <comment>settings.reserved</comment>
+        <translation>设置项 {key} 为保留项：只能由其专用操作写入</translation>
     </message>
     <message>
         <source>the shredding is dated {value}, after its ledger entry ({at})</source>
