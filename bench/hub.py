@@ -35,6 +35,12 @@ The cluster runs with fsync off (as the hub's tests), for the hub and the floor 
 full setting, each ~200 entries and 20 MB of sealed blobs) enrol and push at once while 20
 supervisors decide staff requests and 5 legal devices pull; figures against the COPY and
 fsynced-disk floors of the same run, and every laptop's ledger checked on the hub at the end.
+Each round trip requested during the push is also cut at the hub's own instants (its
+cluster runs with ``track_commit_timestamp``): the staff's local request, until the request's
+push transaction began on the hub (the person's device, the gate, the hub's queues), that
+transaction, until the supervisor saw it (split again: the supervisor busy with other work
+when it committed, the hub and the wire to the decoded news, the page applied), the approval,
+the decision's way to the hub and its transaction, until the staff saw it (split the same way).
 
     python bench/hub.py --devices 500 [--day-mb 20] [--day-entries 200] [--clients 2]
         [--laptop-nice 0] [--people-sync lean|real]
@@ -366,6 +372,9 @@ def round_trips(work: Path, url: str, ca: Path, rounds: int) -> list[float]:
 
 
 def main() -> int:
+    # every spawned process (hub, laptops, people) imports pyhanko, whose import warns about DSA
+    # once each: a hundred lines of noise before the report
+    os.environ.setdefault("PYTHONWARNINGS", "ignore:DSA is deprecated")
     parser = argparse.ArgumentParser()
     parser.add_argument("--devices", type=int, default=8)
     parser.add_argument("--entries", type=int, default=100_000)

@@ -408,6 +408,9 @@ def run(
             device_rates = _device_rates(work, url, ca, late_code)
             copy_seconds = _copy_floor(owner_url, laptops)
             disk_seconds = _disk_floor(laptops, work / "disk-floor")
+            # the hub before its PostgreSQL: stopped after it, its pool printed connection errors
+            stop_hub(hub)
+            hub = None
     finally:
         for process in processes:
             if process.is_alive():
